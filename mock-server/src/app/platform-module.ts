@@ -1,0 +1,218 @@
+/**
+ * The contract between the mock's core and a platform (registration, sharing, open-data,
+ * catalog). A platform is a plain value: its OpenAPI document, one handler per operationId, and a
+ * few hooks. The core does everything that is the same for every platform — routing, signature
+ * check, tenancy lookup of the caller, request validation against the document, idempotency,
+ * faults, journaling, snapshots — so a handler only sees validated input and answers a result.
+ *
+ * Rules for module authors (they keep replay from the journal deterministic):
+ * - Handlers and hooks are synchronous and keep all their state in the value made by
+ *   `createState`; they read time only from `sandbox.now()`, ids from `sandbox.ids`, chance
+ *   from `sandbox.random` (all seeded per sandbox).
+ * - Check input first, change state last: an answer with status >= 400 must leave state as it was.
+ * - Another organisation's object answers `ctx.problem('NOT_FOUND')`, never 403.
+ * - Every state change calls `sandbox.emit(...)` (event feed + webhooks).
+ */
+import type { ProblemResultOptions } from './problem-response.js';
+
+/** URL segment of a platform under `/{platform}/v1`. */
+export type PlatformName = 'registration' | 'sharing' | 'open-data' | 'catalog';
+
+/** The minimal shape of an OpenAPI 3.1 document that the core reads (paths, operations, components). */
+export interface OpenApiDocument {
+  openapi: string;
+  info?: { title?: string; version?: string };
+  paths: Record<string, Record<string, unknown>>;
+  components?: Record<string, unknown>;
+  [extension: string]: unknown;
+}
+
+/** An organisation of a sandbox with its signing credentials. */
+export interface Organisation {
+  id: string;
+  name: string;
+  /** 统一社会信用代码 (GB 32100), with a valid check character. */
+  creditCode: string;
+  /** 6-digit 行政区划代码. */
+  regionCode: string;
+  /** Roles such as `provider`, `user`, `registrant`, `authority`. */
+  roles: readonly string[];
+  appKey: string;
+  appSecret: string;
+}
+
+/** How simulated officials decide: seeded outcomes, only through `/actions`, or always late. */
+export type ReviewerPolicy = 'auto' | 'manual' | 'late';
+
+/** A jurisdiction profile: a name known to `@gdx/procedures` or an inline profile document. */
+export type ProfileRef = string | Readonly<Record<string, unknown>>;
+
+/** Seeded id source: `next('rga')` → `rga_01J…` (time-ordered within a sandbox). */
+export interface IdGenerator {
+  next(prefix: string): string;
+}
+
+/** Seeded randomness of a sandbox. */
+export interface Random {
+  /** A float in [0, 1). */
+  next(): number;
+  /** An integer in [0, maxExclusive). */
+  int(maxExclusive: number): number;
+}
+
+/** A state change to publish on the sandbox's event feed and to the organisations' webhooks. */
+export interface SandboxEventInput {
+  /** e.g. `catalog.entry.state_changed`. */
+  type: string;
+  platform: PlatformName;
+  objectType: string;
+  objectId: string;
+  /** Organisations whose webhooks receive the event (usually the object's owner). */
+  organizationIds: readonly string[];
+  /** The object as the owner would read it through the API. */
+  object: unknown;
+}
+
+/** Working-day arithmetic of the sandbox (a `WorkingCalendar` of `@gdx/calendar`). */
+export interface SandboxCalendar {
+  isWorkingDay(date: string, opts?: { estimate?: boolean }): boolean;
+  addWorkingDays(start: string, n: number, opts?: { estimate?: boolean }): string;
+  workingDaysBetween(from: string, to: string, opts?: { estimate?: boolean }): number;
+  addCalendarDays(start: string, n: number, opts?: { estimate?: boolean }): string;
+  addPeriod(start: string, p: { years?: number; months?: number; days?: number }, opts?: { estimate?: boolean }): string;
+  hasYear(year: number): boolean;
+}
+
+/** What a platform sees of its sandbox. */
+export interface SandboxContext {
+  readonly id: string;
+  readonly profile: ProfileRef;
+  readonly reviewerPolicy: ReviewerPolicy;
+  /** The sandbox clock, epoch milliseconds (virtual or real time). */
+  now(): number;
+  readonly calendar: SandboxCalendar;
+  readonly ids: IdGenerator;
+  readonly random: Random;
+  organisations(): readonly Organisation[];
+  organisation(id: string): Organisation | undefined;
+  emit(event: SandboxEventInput): void;
+}
+
+/** A handler's answer. `body` is serialised as JSON (`application/json`). */
+export interface OperationResult {
+  status: number;
+  body?: unknown;
+  headers?: Readonly<Record<string, string>>;
+}
+
+/** Everything a handler needs; input is already validated against the OpenAPI document. */
+export interface OperationContext<S> {
+  readonly sandbox: SandboxContext;
+  readonly state: S;
+  /** The signing organisation; `undefined` on public operations (`security: []`). */
+  readonly caller: Organisation | undefined;
+  readonly operationId: string;
+  readonly params: Readonly<Record<string, string>>;
+  /** Query parameters, coerced to their schema types (`limit` is a number). */
+  readonly query: Readonly<Record<string, unknown>>;
+  /** The parsed JSON body, or `undefined`. */
+  readonly body: unknown;
+  readonly requestId: string;
+  /**
+   * A problem+json answer with a code of `@gdx/protocol`; the status comes from the code.
+   * Handlers may also `throw new PlatformProblem(code, options)` from deep helpers.
+   */
+  problem(code: string, options?: ProblemResultOptions): OperationResult;
+}
+
+/** One operation of the platform's OpenAPI document. */
+export type OperationHandler<S> = (ctx: OperationContext<S>) => OperationResult;
+
+/**
+ * Body of `POST /_sim/v1/sandboxes/{id}/actions` (officials' decisions) and of
+ * `POST /_sim/v1/sandboxes/{id}/objections` (a third party's objection); the core routes it by
+ * `platform`; the rest is the platform's to read and check.
+ */
+export interface SimCommandContext<S> {
+  readonly sandbox: SandboxContext;
+  readonly state: S;
+  readonly body: Readonly<Record<string, unknown>> & { platform: PlatformName };
+  readonly requestId: string;
+  problem(code: string, options?: ProblemResultOptions): OperationResult;
+}
+
+/** A transition fired by the clock, as answered by `clock/advance`. */
+export interface FiredTransition {
+  /** RFC 3339 instant (+08:00) at which the timer fired. */
+  at: string;
+  platform: PlatformName;
+  objectType: string;
+  objectId: string;
+  from: string | null;
+  to: string;
+  /** e.g. `deadline_overdue`, `public_notice_closed`. */
+  reason?: string;
+}
+
+/** The clock hooks of a platform, called by the sandbox in global due-time order. */
+export interface PlatformClockHooks<S> {
+  /** The earliest pending timer (epoch ms), or `undefined` when none is pending. */
+  nextDueAt(state: S): number | undefined;
+  /** Fires every timer due at or before `sandbox.now()` and reports the transitions. */
+  fireDue(sandbox: SandboxContext, state: S): readonly FiredTransition[];
+}
+
+/**
+ * A platform of the mock.
+ *
+ * @example
+ * ```ts
+ * import type { PlatformModule } from '@gdx/mock-server';
+ *
+ * interface State { notes: Map<string, { id: string; owner: string; text: string }> }
+ *
+ * export const notesPlatform: PlatformModule<State> = {
+ *   name: 'catalog',
+ *   spec: notesSpec, // an OpenAPI 3.1 document with operationIds createNote / getNote
+ *   createState: () => ({ notes: new Map() }),
+ *   operations: {
+ *     createNote: ({ sandbox, state, caller, body }) => {
+ *       const note = { id: sandbox.ids.next('note'), owner: caller!.id, text: (body as { text: string }).text };
+ *       state.notes.set(note.id, note);
+ *       return { status: 201, body: note };
+ *     },
+ *     getNote: ({ state, caller, params, problem }) => {
+ *       const note = state.notes.get(params.noteId ?? '');
+ *       return note && note.owner === caller?.id ? { status: 200, body: note } : problem('NOT_FOUND');
+ *     },
+ *   },
+ *   exportState: (s) => [...s.notes.values()],
+ *   importState: (data) => ({ notes: new Map((data as { id: string; owner: string; text: string }[]).map((n) => [n.id, n])) }),
+ * };
+ * ```
+ */
+export interface PlatformModule<S = unknown> {
+  readonly name: PlatformName;
+  /**
+   * The platform's OpenAPI document (e.g. `loadBundledSpec('catalog')`). The core mounts every
+   * operation of it that has a handler, validates path, query and JSON body with it, and treats
+   * an operation with `security: []` as public (no signature).
+   */
+  readonly spec: OpenApiDocument;
+  /** Handlers by operationId. Operations of the document without a handler are not mounted. */
+  readonly operations: Readonly<Record<string, OperationHandler<S>>>;
+  /** Fresh, empty state for a new or reset sandbox. */
+  createState(sandbox: SandboxContext): S;
+  /** Fills a fresh sandbox with seed data (called after `createState`, on create and reset). */
+  seed?(sandbox: SandboxContext, state: S): void;
+  /** Officials' actions of `POST /_sim/v1/sandboxes/{id}/actions` for this platform. */
+  act?(ctx: SimCommandContext<S>): OperationResult;
+  /** Third-party objections of `POST /_sim/v1/sandboxes/{id}/objections` for this platform. */
+  object?(ctx: SimCommandContext<S>): OperationResult;
+  /** Timers (deadlines, notice periods, the reviewer policy's decisions). */
+  readonly clock?: PlatformClockHooks<S>;
+  /** JSON-serialisable copy of the state (for snapshots); must not share mutable objects. */
+  exportState(state: S): unknown;
+  /** Rebuilds state from `exportState`'s output. */
+  importState(data: unknown, sandbox: SandboxContext): S;
+}
