@@ -1,1 +1,32 @@
-export {};
+export { HEADERS, type HeaderName } from './headers.js';
+export { isSignatureAlgorithm, SIGNATURE_ALGORITHMS, type SignatureAlgorithm } from './algorithms.js';
+export { sm3SelfTest, Sm3UnavailableError } from './sm3-self-test.js';
+export { contentDigest, type SignableBody } from './digest.js';
+export { canonicalQuery, canonicalRequest, encodeRfc3986, type CanonicalRequestParts, type QueryInput } from './canonical.js';
+export { computeSignature, signRequest, type SignRequestInput } from './sign.js';
+export {
+  verifySignature,
+  type HeaderSource,
+  type SignatureFailureCode,
+  type VerifyInput,
+  type VerifyResult,
+} from './verify.js';
+export { MemoryNonceStore, type NonceStore } from './nonce-store.js';
+export { generateNonce, NONCE_PATTERN, requestId } from './ids.js';
+export {
+  isProblemCode,
+  PROBLEM_CODES,
+  type LocalizedMessage,
+  type ProblemCode,
+  type ProblemCodeEntry,
+} from './problems/codes.js';
+export {
+  isProblemDetails,
+  problem,
+  PROBLEM_CONTENT_TYPE,
+  PROBLEM_TYPE_BASE,
+  problemType,
+  type FieldError,
+  type ProblemDetails,
+  type ProblemOptions,
+} from './problems/problem.js';

@@ -1,0 +1,30 @@
+import { createHash } from 'node:crypto';
+import { hashName, type SignatureAlgorithm } from './algorithms.js';
+
+/**
+ * A request body as far as signing is concerned: the exact bytes sent (a string is UTF-8).
+ * `undefined`/`null` mean "no body".
+ *
+ * @example
+ * ```ts
+ * const body: SignableBody = JSON.stringify({ name: '测试' });
+ * ```
+ */
+export type SignableBody = string | Uint8Array | null | undefined;
+
+/**
+ * Lower-case hex digest of the raw body bytes with the method's hash (sha256 or sm3), as sent in
+ * `X-Gdx-Content-Digest`. No body digests the empty string.
+ *
+ * @example
+ * ```ts
+ * contentDigest('', 'HMAC-SHA256');
+ * // 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'
+ * ```
+ */
+export function contentDigest(body: SignableBody, algorithm: SignatureAlgorithm): string {
+  const hash = createHash(hashName(algorithm));
+  if (typeof body === 'string') hash.update(body, 'utf8');
+  else if (body) hash.update(body);
+  return hash.digest('hex');
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { HEADERS } from './headers.js';
+import { MemoryNonceStore } from './nonce-store.js';
+import { signRequest } from './sign.js';
+import { verifySignature, type VerifyInput } from './verify.js';
+
+const NOW = 1_758_852_000_000;
+const URL_ = 'http://127.0.0.1:4010/registration/v1/applications?limit=20&state=submitted';
+const BODY = '{"type":"initial"}';
+const secrets = new Map([['ak_1', 'secret-1']]);
+
+function signed(overrides: Partial<Parameters<typeof signRequest>[0]> = {}) {
+  return signRequest({ method: 'POST', url: URL_, body: BODY, appKey: 'ak_1', secret: 'secret-1', timestamp: NOW, ...overrides });
+}
+
+function verify(headers: Record<string, string>, overrides: Partial<VerifyInput> = {}) {
+  return verifySignature({
+    method: 'POST',
+    url: '/registration/v1/applications?state=submitted&limit=20',
+    headers,
+    body: BODY,
+    lookupSecret: (key) => secrets.get(key),
+    now: NOW,
+    nonceStore: new MemoryNonceStore(),
+    ...overrides,
+  });
+}
+
+describe('verifySignature', () => {
+  it.each(['HMAC-SHA256', 'HMAC-SM3'] as const)('accepts a request signed with %s (query order does not matter)', (algorithm) => {
+    expect(verify(signed({ algorithm }))).toEqual({ ok: true, appKey: 'ak_1' });
+  });
+
+  it('accepts WHATWG Headers and mixed-case records', () => {
+    const headers = signed();
+    expect(verify(headers, { headers: new Headers(headers) }).ok).toBe(true);
+    const upper = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toUpperCase(), v]));
+    expect(verify(upper).ok).toBe(true);
+  });
+
+  it.each(Object.values(HEADERS).slice(0, 6))('answers SIGNATURE_MISSING without %s', (name) => {
+    const headers = signed();
+    delete headers[name];
+    expect(verify(headers)).toMatchObject({ ok: false, code: 'SIGNATURE_MISSING' });
+  });
+
+  it.each([
+    ['unknown app key', { appKey: 'ak_other' }, {}, 'APP_KEY_UNKNOWN'],
+    ['wrong secret', { secret: 'nope' }, {}, 'SIGNATURE_INVALID'],
+    ['tampered body', {}, { body: '{"type":"change"}' }, 'SIGNATURE_INVALID'],
+    ['other path', {}, { url: '/registration/v1/registrations?limit=20&state=submitted' }, 'SIGNATURE_INVALID'],
+    ['other query', {}, { url: '/registration/v1/applications?limit=21&state=submitted' }, 'SIGNATURE_INVALID'],
+    ['other method', {}, { method: 'PUT' }, 'SIGNATURE_INVALID'],
+    ['bad nonce syntax', { nonce: 'short' }, {}, 'SIGNATURE_INVALID'],
+    ['timestamp 5 min + 1 ms old', { timestamp: NOW - 300_001 }, {}, 'TIMESTAMP_OUT_OF_WINDOW'],
+    ['timestamp 5 min + 1 ms ahead', { timestamp: NOW + 300_001 }, {}, 'TIMESTAMP_OUT_OF_WINDOW'],
+  ] as const)('%s → %s', (_name, signOverrides, verifyOverrides, code) => {
+    expect(verify(signed(signOverrides), verifyOverrides)).toMatchObject({ ok: false, code });
+  });
+
+  it('accepts the window edges exactly', () => {
+    expect(verify(signed({ timestamp: NOW - 300_000 })).ok).toBe(true);
+    expect(verify(signed({ timestamp: NOW + 300_000 })).ok).toBe(true);
+    expect(verify(signed({ timestamp: NOW - 10_000 }), { windowMs: 5_000 })).toMatchObject({ code: 'TIMESTAMP_OUT_OF_WINDOW' });
+  });
+
+  it('refuses an unsupported signature method', () => {
+    const headers = { ...signed(), [HEADERS.signatureMethod]: 'HMAC-MD5' };
+    expect(verify(headers)).toMatchObject({ ok: false, code: 'SIGNATURE_INVALID' });
+  });
+
+  it('refuses a digest that does not match even when the signature covers it', () => {
+    const headers = signed({ body: '{"other":1}' });
+    expect(verify(headers)).toMatchObject({ ok: false, code: 'SIGNATURE_INVALID', detail: expect.stringContaining('digest') });
+  });
+
+  it('answers NONCE_REPLAYED for the second use of a nonce, and a bad signature does not burn it', () => {
+    const nonceStore = new MemoryNonceStore();
+    const headers = signed();
+    const forged = { ...headers, [HEADERS.signature]: Buffer.alloc(32).toString('base64') };
+    expect(verify(forged, { nonceStore })).toMatchObject({ code: 'SIGNATURE_INVALID' });
+    expect(verify(headers, { nonceStore }).ok).toBe(true);
+    expect(verify(headers, { nonceStore, now: NOW + 1000 })).toMatchObject({ ok: false, code: 'NONCE_REPLAYED' });
+  });
+
+  it('reads the clock from a function', () => {
+    expect(verify(signed(), { now: () => NOW + 400_000 })).toMatchObject({ code: 'TIMESTAMP_OUT_OF_WINDOW' });
+  });
+
+  it('verifies a request without body against the empty digest', () => {
+    const headers = signRequest({ method: 'GET', url: '/lookup/abc', appKey: 'ak_1', secret: 'secret-1', timestamp: NOW });
+    expect(verify(headers, { method: 'GET', url: '/lookup/abc', body: undefined }).ok).toBe(true);
+    expect(verify(headers, { method: 'GET', url: '/lookup/abc', body: new Uint8Array() }).ok).toBe(true);
+  });
+});

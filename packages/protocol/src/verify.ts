@@ -1,0 +1,159 @@
+import { timingSafeEqual } from 'node:crypto';
+import { isSignatureAlgorithm } from './algorithms.js';
+import { canonicalRequest } from './canonical.js';
+import { contentDigest, type SignableBody } from './digest.js';
+import { HEADERS } from './headers.js';
+import { NONCE_PATTERN } from './ids.js';
+import type { NonceStore } from './nonce-store.js';
+import { computeSignature } from './sign.js';
+
+/**
+ * Request headers as a server sees them: a WHATWG `Headers` or Node's `IncomingHttpHeaders`.
+ *
+ * @example
+ * ```ts
+ * const headers: HeaderSource = request.headers; // Request (fetch) or IncomingMessage (node:http)
+ * ```
+ */
+export type HeaderSource =
+  | { get(name: string): string | null }
+  | Readonly<Record<string, string | readonly string[] | undefined>>;
+
+/**
+ * Why a signature was refused: the problem code to answer with (all 401).
+ *
+ * @example
+ * ```ts
+ * const code: SignatureFailureCode = 'NONCE_REPLAYED';
+ * ```
+ */
+export type SignatureFailureCode =
+  | 'SIGNATURE_MISSING'
+  | 'APP_KEY_UNKNOWN'
+  | 'SIGNATURE_INVALID'
+  | 'TIMESTAMP_OUT_OF_WINDOW'
+  | 'NONCE_REPLAYED';
+
+/**
+ * Outcome of {@link verifySignature}. `detail` (English) says which check failed; put it in the
+ * problem's `detail`.
+ *
+ * @example
+ * ```ts
+ * const result: VerifyResult = { ok: false, code: 'SIGNATURE_MISSING', detail: 'missing header x-gdx-nonce' };
+ * ```
+ */
+export type VerifyResult = { ok: true; appKey: string } | { ok: false; code: SignatureFailureCode; detail: string };
+
+/**
+ * Inputs of {@link verifySignature}.
+ *
+ * @example
+ * ```ts
+ * const input: VerifyInput = { method: req.method, url: req.url, headers: req.headers, body: rawBody,
+ *   lookupSecret: (key) => secrets.get(key), nonceStore };
+ * ```
+ */
+export interface VerifyInput {
+  method: string;
+  /** The request target as received: an absolute URL or the path with query (`req.url` of node:http). */
+  url: string | URL;
+  headers: HeaderSource;
+  /** The raw body bytes as received (a string is UTF-8); omit for none. */
+  body?: SignableBody;
+  /** The app key's secret, or `undefined` when the key is unknown. */
+  lookupSecret(appKey: string): string | undefined;
+  /** The platform clock in epoch ms (a number or a function); default `Date.now()`. */
+  now?: number | (() => number);
+  /** Allowed clock skew either way; default 300 000 (±5 minutes). */
+  windowMs?: number;
+  /** Where seen nonces are remembered (required: replay protection is part of the protocol). */
+  nonceStore: NonceStore;
+}
+
+const REQUIRED = [
+  HEADERS.appKey,
+  HEADERS.timestamp,
+  HEADERS.nonce,
+  HEADERS.signatureMethod,
+  HEADERS.contentDigest,
+  HEADERS.signature,
+] as const;
+
+/**
+ * Checks a signed request exactly as the platform does, in this order: all six headers present,
+ * app key known, method supported, nonce syntax, timestamp within the window, content digest,
+ * HMAC (constant-time compare), and finally the nonce not seen before (checked last, so requests
+ * with a bad signature cannot burn nonces).
+ *
+ * @example
+ * ```ts
+ * import { MemoryNonceStore, problem, verifySignature } from '@gdx/protocol';
+ * const nonceStore = new MemoryNonceStore();
+ * const result = verifySignature({ method: req.method, url: req.url, headers: req.headers, body,
+ *   lookupSecret: (appKey) => secrets.get(appKey), nonceStore });
+ * if (!result.ok) return json(401, problem(result.code, { detail: result.detail }));
+ * ```
+ */
+export function verifySignature(input: VerifyInput): VerifyResult {
+  const values: string[] = [];
+  for (const name of REQUIRED) {
+    const value = readHeader(input.headers, name);
+    if (value === undefined || value === '') return fail('SIGNATURE_MISSING', `missing header ${name}`);
+    values.push(value);
+  }
+  const [appKey = '', timestampText = '', nonce = '', method = '', digest = '', signature = ''] = values;
+
+  const secret = input.lookupSecret(appKey);
+  if (secret === undefined) return fail('APP_KEY_UNKNOWN', `unknown app key ${appKey}`);
+  if (!isSignatureAlgorithm(method)) return fail('SIGNATURE_INVALID', `unsupported signature method ${method}`);
+  if (!NONCE_PATTERN.test(nonce)) return fail('SIGNATURE_INVALID', 'nonce must be 16-64 characters of [A-Za-z0-9_-]');
+  if (!/^\d{1,16}$/.test(timestampText)) return fail('SIGNATURE_INVALID', 'timestamp must be decimal epoch milliseconds');
+
+  const now = typeof input.now === 'function' ? input.now() : (input.now ?? Date.now());
+  const windowMs = input.windowMs ?? 300_000;
+  const timestamp = Number(timestampText);
+  if (Math.abs(now - timestamp) > windowMs) {
+    return fail('TIMESTAMP_OUT_OF_WINDOW', `timestamp ${timestampText} is more than ${windowMs} ms away from ${now}`);
+  }
+
+  const expectedDigest = contentDigest(input.body, method);
+  if (digest !== expectedDigest) return fail('SIGNATURE_INVALID', 'content digest does not match the body');
+
+  const url = typeof input.url === 'string' ? new URL(input.url, 'http://localhost') : input.url;
+  const canonical = canonicalRequest({
+    method: input.method,
+    path: url.pathname,
+    query: url.search,
+    contentDigest: digest,
+    timestamp: timestampText,
+    nonce,
+    appKey,
+  });
+  const expected = Buffer.from(computeSignature(canonical, secret, method), 'base64');
+  const actual = Buffer.from(signature, 'base64');
+  if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) {
+    return fail('SIGNATURE_INVALID', 'signature does not match the canonical request');
+  }
+
+  // Remember until the timestamp itself leaves the window: a later replay fails that check.
+  if (!input.nonceStore.remember(appKey, nonce, timestamp + windowMs + 1, now)) {
+    return fail('NONCE_REPLAYED', `nonce ${nonce} was already used`);
+  }
+  return { ok: true, appKey };
+}
+
+function fail(code: SignatureFailureCode, detail: string): VerifyResult {
+  return { ok: false, code, detail };
+}
+
+function readHeader(headers: HeaderSource, name: string): string | undefined {
+  if (typeof headers.get === 'function') return (headers as { get(name: string): string | null }).get(name) ?? undefined;
+  const record = headers as Readonly<Record<string, string | readonly string[] | undefined>>;
+  let value = record[name];
+  if (value === undefined) {
+    // Plain records may keep the sender's casing (IncomingHttpHeaders is always lower-case).
+    for (const key of Object.keys(record)) if (key.toLowerCase() === name) value = record[key];
+  }
+  return typeof value === 'string' ? value : value?.join(', ');
+}
