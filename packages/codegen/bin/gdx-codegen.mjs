@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+// CLI: gdx-codegen --spec registration --client RegistrationClient [--out src/generated] [--default-base-url URL]
+import { parseArgs } from 'node:util';
+import { generate } from '../src/generate.mjs';
+
+const { values } = parseArgs({
+  options: {
+    spec: { type: 'string' },
+    out: { type: 'string', default: 'src/generated' },
+    client: { type: 'string' },
+    'default-base-url': { type: 'string' },
+  },
+});
+
+if (!values.spec || !values.client) {
+  console.error('usage: gdx-codegen --spec <name|file.json> --client <ClassName> [--out dir] [--default-base-url url]');
+  process.exit(2);
+}
+
+try {
+  const files = await generate({ spec: values.spec, out: values.out, client: values.client, defaultBaseUrl: values['default-base-url'] });
+  console.log(`gdx-codegen: wrote ${Object.keys(files).length} files to ${values.out}`);
+} catch (error) {
+  console.error(`gdx-codegen: ${error instanceof Error ? error.message : String(error)}`);
+  if (error instanceof Error && error.cause) console.error(error.cause);
+  process.exit(1);
+}

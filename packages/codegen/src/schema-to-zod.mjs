@@ -1,0 +1,196 @@
+// Translates one JSON Schema (OpenAPI 3.1 dialect) into zod 4 source code.
+import { componentName } from './load-spec.mjs';
+import { propertyKey } from './names.mjs';
+
+/**
+ * @typedef {object} ZodContext
+ * @property {(component: string) => string} ref  expression for a `$ref` to a component schema
+ */
+
+/** String formats with a dedicated zod 4 check. Instants carry `+08:00`, hence `offset`. */
+const STRING_FORMATS = {
+  'date-time': 'z.iso.datetime({ offset: true })',
+  date: 'z.iso.date()',
+  time: 'z.iso.time()',
+  email: 'z.email()',
+  uuid: 'z.uuid()',
+  uri: 'z.url()',
+  ipv4: 'z.ipv4()',
+  ipv6: 'z.ipv6()',
+};
+
+/**
+ * zod source for a JSON Schema.
+ * @param {any} schema
+ * @param {ZodContext} ctx
+ * @returns {string}
+ * @example schemaToZod({ type: 'string', format: 'date' }, ctx) // 'z.iso.date()'
+ */
+export function schemaToZod(schema, ctx) {
+  if (schema === true || schema === undefined) return 'z.unknown()';
+  if (schema === false) return 'z.never()';
+  let code = baseZod(schema, ctx);
+  if (schema.nullable === true) code = `${code}.nullable()`;
+  return code;
+}
+
+/**
+ * @param {any} schema
+ * @param {ZodContext} ctx
+ * @returns {string}
+ */
+function baseZod(schema, ctx) {
+  if (typeof schema.$ref === 'string') {
+    const name = componentName(schema.$ref);
+    if (!name) throw new Error(`unsupported schema $ref ${schema.$ref}`);
+    return ctx.ref(name);
+  }
+  if ('const' in schema) return literal(schema.const);
+  if (Array.isArray(schema.enum)) return enumZod(schema.enum);
+  if (schema.oneOf) return oneOfZod(schema, ctx);
+  if (schema.anyOf) return unionOf(schema.anyOf.map((/** @type {any} */ s) => schemaToZod(s, ctx)));
+  if (schema.allOf) return allOfZod(schema, ctx);
+  const types = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : inferTypes(schema);
+  const nonNull = types.filter((/** @type {string} */ t) => t !== 'null');
+  const nullable = nonNull.length < types.length;
+  if (nonNull.length === 0) return nullable ? 'z.null()' : 'z.unknown()';
+  const code = unionOf(nonNull.map((/** @type {string} */ t) => typedZod(t, schema, ctx)));
+  return nullable ? `${code}.nullable()` : code;
+}
+
+/**
+ * Keyword-only schemas (`properties` without `type`) are still objects, etc.
+ * @param {any} schema
+ * @returns {string[]}
+ */
+function inferTypes(schema) {
+  if (schema.properties || schema.additionalProperties !== undefined) return ['object'];
+  if (schema.items) return ['array'];
+  return [];
+}
+
+/** @param {string[]} members */
+function unionOf(members) {
+  const unique = [...new Set(members)];
+  return unique.length === 1 ? /** @type {string} */ (unique[0]) : `z.union([${unique.join(', ')}])`;
+}
+
+/** @param {unknown} value */
+function literal(value) {
+  return value === null ? 'z.null()' : `z.literal(${JSON.stringify(value)})`;
+}
+
+/** @param {unknown[]} values */
+function enumZod(values) {
+  const nonNull = values.filter((v) => v !== null);
+  let code;
+  if (nonNull.length > 0 && nonNull.every((v) => typeof v === 'string')) code = `z.enum(${JSON.stringify(nonNull)})`;
+  else code = unionOf(nonNull.map(literal));
+  return nonNull.length < values.length ? `${code}.nullable()` : code;
+}
+
+/**
+ * A discriminated union when the spec names a discriminator, else a plain union.
+ * @param {any} schema
+ * @param {ZodContext} ctx
+ */
+function oneOfZod(schema, ctx) {
+  const members = schema.oneOf.map((/** @type {any} */ s) => schemaToZod(s, ctx));
+  const prop = schema.discriminator?.propertyName;
+  return prop && members.length > 1 ? `z.discriminatedUnion(${JSON.stringify(prop)}, [${members.join(', ')}])` : unionOf(members);
+}
+
+/**
+ * `allOf` as an intersection; sibling keywords (e.g. properties beside allOf) join it.
+ * @param {any} schema
+ * @param {ZodContext} ctx
+ */
+function allOfZod(schema, ctx) {
+  const { allOf, ...rest } = schema;
+  const parts = allOf.map((/** @type {any} */ s) => schemaToZod(s, ctx));
+  if (rest.properties || rest.type) parts.push(schemaToZod(rest, ctx));
+  return parts.reduce((/** @type {string} */ acc, /** @type {string} */ part) => `z.intersection(${acc}, ${part})`);
+}
+
+/**
+ * @param {string} type
+ * @param {any} schema
+ * @param {ZodContext} ctx
+ * @returns {string}
+ */
+function typedZod(type, schema, ctx) {
+  switch (type) {
+    case 'string':
+      return stringZod(schema);
+    case 'integer':
+      return numberZod('z.int()', schema);
+    case 'number':
+      return numberZod('z.number()', schema);
+    case 'boolean':
+      return 'z.boolean()';
+    case 'array':
+      return arrayZod(schema, ctx);
+    case 'object':
+      return objectZod(schema, ctx);
+    default:
+      throw new Error(`unsupported schema type ${type}`);
+  }
+}
+
+/** @param {any} schema */
+function stringZod(schema) {
+  let code = STRING_FORMATS[/** @type {keyof typeof STRING_FORMATS} */ (schema.format)] ?? 'z.string()';
+  if (schema.minLength !== undefined) code += `.min(${schema.minLength})`;
+  if (schema.maxLength !== undefined) code += `.max(${schema.maxLength})`;
+  if (schema.pattern !== undefined) code += `.regex(new RegExp(${JSON.stringify(schema.pattern)}, 'u'))`;
+  return code;
+}
+
+/**
+ * @param {string} base
+ * @param {any} schema
+ */
+function numberZod(base, schema) {
+  let code = base;
+  if (schema.minimum !== undefined) code += `.gte(${schema.minimum})`;
+  if (schema.maximum !== undefined) code += `.lte(${schema.maximum})`;
+  if (typeof schema.exclusiveMinimum === 'number') code += `.gt(${schema.exclusiveMinimum})`;
+  if (typeof schema.exclusiveMaximum === 'number') code += `.lt(${schema.exclusiveMaximum})`;
+  if (schema.multipleOf !== undefined) code += `.multipleOf(${schema.multipleOf})`;
+  return code;
+}
+
+/**
+ * @param {any} schema
+ * @param {ZodContext} ctx
+ */
+function arrayZod(schema, ctx) {
+  let code = `z.array(${schemaToZod(schema.items, ctx)})`;
+  if (schema.minItems !== undefined) code += `.min(${schema.minItems})`;
+  if (schema.maxItems !== undefined) code += `.max(${schema.maxItems})`;
+  return code;
+}
+
+/**
+ * Closed objects (`additionalProperties: false`) reject unknown keys; open ones keep them, so
+ * validating a response never drops fields a newer platform added.
+ * @param {any} schema
+ * @param {ZodContext} ctx
+ */
+function objectZod(schema, ctx) {
+  const props = schema.properties ?? {};
+  const required = new Set(schema.required ?? []);
+  const extra = schema.additionalProperties;
+  const keys = Object.keys(props);
+  if (keys.length === 0 && extra && extra !== true) {
+    return `z.record(z.string(), ${schemaToZod(extra, ctx)})`;
+  }
+  const fields = keys.map((key) => {
+    const value = schemaToZod(props[key], ctx);
+    return `${propertyKey(key)}: ${required.has(key) ? value : `${value}.optional()`}`;
+  });
+  const shape = `{ ${fields.join(', ')} }`;
+  if (extra === false) return `z.strictObject(${shape})`;
+  if (extra && extra !== true) return `z.object(${shape}).catchall(${schemaToZod(extra, ctx)})`;
+  return `z.looseObject(${shape})`;
+}
