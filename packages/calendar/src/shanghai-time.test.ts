@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { endOfShanghaiDay, formatShanghaiInstant, shanghaiDate, startOfShanghaiDay } from './shanghai-time.js';
+
+describe('Asia/Shanghai instants', () => {
+  it.each([
+    { instant: '2025-09-30T15:59:59.999Z', want: '2025-09-30' },
+    { instant: '2025-09-30T16:00:00.000Z', want: '2025-10-01' },
+    { instant: '2024-12-31T16:00:00.000Z', want: '2025-01-01' },
+    { instant: '1969-12-31T16:00:00.000Z', want: '1970-01-01' },
+    { instant: '1969-12-31T15:59:59.000Z', want: '1969-12-31' },
+  ])('shanghaiDate($instant) = $want', ({ instant, want }) => {
+    expect(shanghaiDate(Date.parse(instant))).toBe(want);
+    expect(shanghaiDate(new Date(instant))).toBe(want);
+  });
+
+  it('gives the bounds of a Shanghai day', () => {
+    expect(new Date(startOfShanghaiDay('2025-10-01')).toISOString()).toBe('2025-09-30T16:00:00.000Z');
+    expect(new Date(endOfShanghaiDay('2025-09-30')).toISOString()).toBe('2025-09-30T16:00:00.000Z');
+    expect(endOfShanghaiDay('2024-02-28') - startOfShanghaiDay('2024-02-28')).toBe(86_400_000);
+  });
+
+  it.each([
+    { instant: '2025-09-26T02:00:00Z', want: '2025-09-26T10:00:00+08:00' },
+    { instant: '2025-09-30T16:00:00Z', want: '2025-10-01T00:00:00+08:00' },
+    { instant: '2025-09-30T15:59:59.999Z', want: '2025-09-30T23:59:59+08:00' },
+    { instant: '1960-01-01T00:00:00Z', want: '1960-01-01T08:00:00+08:00' },
+  ])('formatShanghaiInstant($instant) = $want', ({ instant, want }) => {
+    const ms = Date.parse(instant);
+    expect(formatShanghaiInstant(ms)).toBe(want);
+    expect(Date.parse(formatShanghaiInstant(ms))).toBe(Math.floor(ms / 1000) * 1000);
+  });
+
+  it('round-trips the end of a day through the wire format', () => {
+    expect(formatShanghaiInstant(endOfShanghaiDay('2025-09-30'))).toBe('2025-10-01T00:00:00+08:00');
+  });
+
+  it.each([Number.NaN, Number.POSITIVE_INFINITY, new Date('nope')])('rejects %s with INVALID_DATE', (instant) => {
+    expect(() => shanghaiDate(instant)).toThrow(expect.objectContaining({ code: 'INVALID_DATE' }));
+    expect(() => formatShanghaiInstant(instant as number)).toThrow(expect.objectContaining({ code: 'INVALID_DATE' }));
+  });
+
+  it('rejects malformed dates', () => {
+    expect(() => startOfShanghaiDay('2025-02-30')).toThrow(expect.objectContaining({ code: 'INVALID_DATE' }));
+  });
+});

@@ -1,0 +1,70 @@
+import { invalidDate } from './calendar-error.js';
+import { fromDayNumber, toDayNumber, type IsoDate } from './iso-date.js';
+
+/** Asia/Shanghai has used UTC+8 all year since 1992 (no daylight saving). */
+const OFFSET_MS = 8 * 3_600_000;
+const DAY_MS = 86_400_000;
+
+function epochMs(instant: Date | number): number {
+  const ms = instant instanceof Date ? instant.getTime() : instant;
+  if (typeof ms !== 'number' || !Number.isFinite(ms)) throw invalidDate(instant);
+  return ms;
+}
+
+/**
+ * The Asia/Shanghai calendar day of an instant, whatever the process time zone.
+ *
+ * @example
+ * ```ts
+ * shanghaiDate(Date.parse('2025-09-30T16:00:00Z')); // '2025-10-01'
+ * ```
+ */
+export function shanghaiDate(instant: Date | number): IsoDate {
+  return fromDayNumber(Math.floor((epochMs(instant) + OFFSET_MS) / DAY_MS));
+}
+
+/**
+ * Epoch milliseconds of 00:00 Asia/Shanghai at the start of a day.
+ *
+ * @example
+ * ```ts
+ * new Date(startOfShanghaiDay('2025-10-01')).toISOString(); // '2025-09-30T16:00:00.000Z'
+ * ```
+ */
+export function startOfShanghaiDay(date: IsoDate): number {
+  return toDayNumber(date) * DAY_MS - OFFSET_MS;
+}
+
+/**
+ * Epoch milliseconds of 24:00 Asia/Shanghai at the end of a day (= 00:00 of the next day):
+ * the instant a deadline whose last day is `date` ends (`dueAt`).
+ *
+ * @example
+ * ```ts
+ * formatShanghaiInstant(endOfShanghaiDay('2025-09-30')); // '2025-10-01T00:00:00+08:00'
+ * ```
+ */
+export function endOfShanghaiDay(date: IsoDate): number {
+  return startOfShanghaiDay(date) + DAY_MS;
+}
+
+/**
+ * RFC 3339 with the `+08:00` offset, the wire format of instants. Milliseconds are truncated
+ * (the wire format has whole seconds).
+ *
+ * @example
+ * ```ts
+ * formatShanghaiInstant(Date.parse('2025-09-26T02:00:00Z')); // '2025-09-26T10:00:00+08:00'
+ * ```
+ */
+export function formatShanghaiInstant(epochMsValue: number): string {
+  const local = epochMs(epochMsValue) + OFFSET_MS;
+  const dayNumber = Math.floor(local / DAY_MS);
+  const day = fromDayNumber(dayNumber);
+  const secondOfDay = Math.floor((local - dayNumber * DAY_MS) / 1000);
+  const hh = Math.floor(secondOfDay / 3600);
+  const mm = Math.floor((secondOfDay % 3600) / 60);
+  const ss = secondOfDay % 60;
+  const time = [hh, mm, ss].map((part) => String(part).padStart(2, '0')).join(':');
+  return `${day}T${time}+08:00`;
+}
