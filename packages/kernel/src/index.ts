@@ -1,1 +1,38 @@
-export {};
+export type {
+  ActorRef,
+  Calendar,
+  Deadline,
+  Effect,
+  EventInput,
+  Guard,
+  GuardRegistry,
+  IsoDate,
+  Limit,
+  LimitUnit,
+  MachineDefinition,
+  PendingTimer,
+  StateDefinition,
+  TransitionContext,
+  TransitionDefinition,
+  TransitionError,
+  TransitionResult,
+  WorkflowEvent,
+  WorkflowInstance,
+} from './types.js';
+export { transition, createInstance, fireTimer, allowedEvents, type CreateInput } from './transition.js';
+export { computeDeadline, type DeadlineStart } from './deadline.js';
+export { evaluateGuard } from './guards.js';
+export { TimerHeap, type TimerEntry } from './timer-heap.js';
+export { VirtualClock, RealTimeClock, type Clock, type ClockState } from './clock.js';
+export {
+  WorkflowEngine,
+  type ActionRegistry,
+  type EngineEvent,
+  type EngineOptions,
+  type EngineSnapshot,
+  type FiredTransition,
+  type PlannedDispatch,
+} from './engine.js';
+export { KernelError } from './kernel-error.js';
+export { validateMachine } from './validate-machine.js';
+export { shanghaiDay, endOfDay, formatInstant } from './shanghai-time.js';

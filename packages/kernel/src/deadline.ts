@@ -1,0 +1,69 @@
+import { endOfDay, formatInstant, shanghaiDay } from './shanghai-time.js';
+import type { Calendar, Deadline, IsoDate, Limit } from './types.js';
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * How a deadline is started: from the instant `now` (the start day not counted), or from a
+ * given day such as the previous due date of a renewal.
+ *
+ * @example
+ * const start: DeadlineStart = { now: Date.parse('2025-09-26T02:00:00Z') };
+ */
+export interface DeadlineStart {
+  now: number;
+  from?: IsoDate;
+  /** Instance data, read for `limit.capField`. */
+  data?: Record<string, unknown>;
+}
+
+/**
+ * The deadline of a step started at `start`, computed with the injected calendar. The start day
+ * is not counted; `dueAt` is the end (24:00 Asia/Shanghai) of `dueDate`, except for hour limits,
+ * which end exactly `value` hours after the start. Calendar errors (e.g. `CALENDAR_NOT_PUBLISHED`)
+ * propagate.
+ *
+ * @example
+ * computeDeadline(limit, { now: Date.parse('2025-09-26T02:00:00Z') }, calendar).dueDate; // '2025-09-30'
+ */
+export function computeDeadline(limit: Limit, start: DeadlineStart, calendar: Calendar): { deadline: Deadline; dueAtMs: number } {
+  const startedOn = start.from ?? shanghaiDay(start.now);
+  const opts = limit.estimate ? { estimate: true } : undefined;
+  let dueDate: IsoDate;
+  let dueAtMs: number | undefined;
+  switch (limit.unit) {
+    case 'working_days':
+      dueDate = calendar.addWorkingDays(startedOn, limit.value, opts);
+      break;
+    case 'calendar_days':
+      dueDate = calendar.addCalendarDays(startedOn, limit.value, opts);
+      break;
+    case 'years':
+      dueDate = calendar.addPeriod(startedOn, { years: limit.value }, opts);
+      break;
+    case 'hours':
+      dueAtMs = (start.from === undefined ? start.now : endOfDay(start.from)) + limit.value * HOUR_MS;
+      dueDate = shanghaiDay(dueAtMs - 1);
+      break;
+  }
+  const cap = limit.capField === undefined ? undefined : start.data?.[limit.capField];
+  if (typeof cap === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(cap) && cap < dueDate) {
+    dueDate = cap;
+    dueAtMs = undefined;
+  }
+  const end = dueAtMs ?? endOfDay(dueDate);
+  return {
+    deadline: {
+      step: limit.id,
+      limit: limit.value,
+      unit: limit.unit,
+      startTrigger: limit.startTrigger,
+      startedOn,
+      dueDate,
+      dueAt: formatInstant(end),
+      overdue: false,
+      basis: limit.basis,
+    },
+    dueAtMs: end,
+  };
+}

@@ -1,0 +1,302 @@
+import type { Clock, ClockState } from './clock.js';
+import { KernelError } from './kernel-error.js';
+import { formatInstant } from './shanghai-time.js';
+import type { TimerEntry } from './timer-heap.js';
+import { createInstance, fireTimer, transition } from './transition.js';
+import type {
+  ActorRef,
+  Calendar,
+  Effect,
+  GuardRegistry,
+  MachineDefinition,
+  TransitionError,
+  TransitionResult,
+  WorkflowEvent,
+  WorkflowInstance,
+} from './types.js';
+
+/**
+ * What subscribers receive for every recorded event.
+ *
+ * @example
+ * engine.subscribe(({ instanceId, event }) => console.log(instanceId, event.type));
+ */
+export interface EngineEvent {
+  instanceId: string;
+  machine: string;
+  event: WorkflowEvent;
+}
+
+/**
+ * A named action: runs after a transition that lists it (e.g. create the registration record
+ * when an application reaches `registered`). It may call back into the engine.
+ *
+ * @example
+ * const actions: ActionRegistry = { issueCode: ({ instance, engine }) => engine.create('registration.record', { ... }) };
+ */
+export type ActionRegistry = Record<string, (ctx: { instance: WorkflowInstance; event: WorkflowEvent; engine: WorkflowEngine }) => void>;
+
+/**
+ * An event the host wants sent at a future instant (e.g. a simulated official's decision).
+ *
+ * @example
+ * const plan: PlannedDispatch = { at: Date.parse('2025-09-29T02:00:00Z'), instanceId: 'rga_1', event: 'accept', actor: { role: 'registry' } };
+ */
+export interface PlannedDispatch {
+  at: number;
+  instanceId: string;
+  event: string;
+  actor: ActorRef;
+  payload?: Record<string, unknown>;
+}
+
+/**
+ * One thing that happened during `advanceTo`.
+ *
+ * @example
+ * const f: FiredTransition = { at: '2025-10-01T00:00:00+08:00', instanceId: 'rga_1', machine: 'registration.application',
+ *   event: 'deadline_overdue', from: 'submitted', to: 'submitted', ok: true };
+ */
+export interface FiredTransition {
+  at: string;
+  instanceId: string;
+  machine: string;
+  event: string;
+  from: string;
+  to: string;
+  ok: boolean;
+  error?: TransitionError;
+}
+
+/**
+ * The JSON form of an engine: instances (with their pending timers), planned dispatches and the clock.
+ *
+ * @example
+ * const copy = WorkflowEngine.prototype.restore.call(other, JSON.parse(JSON.stringify(engine.snapshot())));
+ */
+export interface EngineSnapshot {
+  version: 1;
+  now: number;
+  nextSeq: number;
+  instances: WorkflowInstance[];
+  planned: (PlannedDispatch & { id: string; seq: number })[];
+}
+
+/**
+ * Options for `WorkflowEngine`.
+ *
+ * @example
+ * const opts: EngineOptions = { machines: [machine], calendar: WorkingCalendar.official(), clock: new VirtualClock(start) };
+ */
+export interface EngineOptions {
+  machines: MachineDefinition[];
+  calendar: Calendar;
+  clock: Clock;
+  guards?: GuardRegistry;
+  actions?: ActionRegistry;
+}
+
+type DispatchOptions = { actor: ActorRef; payload?: Record<string, unknown> };
+
+/**
+ * The interpreter: holds instances by id, applies the pure `transition`, runs its effects on
+ * the injected clock, and tells subscribers about every event. It never reads wall time.
+ *
+ * @example
+ * const engine = new WorkflowEngine({ machines: [machine], calendar, clock });
+ * engine.create('demo', { id: 'd1', actor: { role: 'applicant' } });
+ * engine.dispatch('d1', 'answer', { actor: { role: 'official' } });
+ * const fired = engine.advanceTo(Date.parse('2026-01-01T00:00:00+08:00'));
+ */
+export class WorkflowEngine {
+  private readonly machines = new Map<string, MachineDefinition>();
+  private readonly instances = new Map<string, WorkflowInstance>();
+  private readonly planned = new Map<string, PlannedDispatch & { id: string; seq: number }>();
+  private readonly listeners = new Set<(e: EngineEvent) => void>();
+  private planSeq = 0;
+  private firing: FiredTransition[] | null = null;
+
+  constructor(private readonly options: EngineOptions) {
+    for (const m of options.machines) this.machines.set(m.id, m);
+  }
+
+  get clock(): Clock {
+    return this.options.clock;
+  }
+
+  machine(id: string): MachineDefinition {
+    const m = this.machines.get(id);
+    if (!m) throw new KernelError('UNKNOWN_MACHINE', `未知状态机 ${id}`, `Unknown machine ${id}`);
+    return m;
+  }
+
+  get(instanceId: string): WorkflowInstance {
+    const i = this.instances.get(instanceId);
+    if (!i) throw new KernelError('UNKNOWN_INSTANCE', `未知实例 ${instanceId}`, `Unknown instance ${instanceId}`);
+    return i;
+  }
+
+  has(instanceId: string): boolean {
+    return this.instances.has(instanceId);
+  }
+
+  list(): WorkflowInstance[] {
+    return [...this.instances.values()];
+  }
+
+  /** Creates an instance in the machine's initial state at the clock's now. */
+  create(
+    machineId: string,
+    init: { id: string; actor: ActorRef; data?: Record<string, unknown>; payload?: Record<string, unknown> },
+  ): TransitionResult {
+    if (this.instances.has(init.id)) {
+      throw new KernelError('DUPLICATE_INSTANCE', `实例 ${init.id} 已存在`, `Instance ${init.id} already exists`);
+    }
+    return this.commit(createInstance(this.machine(machineId), init, this.ctx(this.clock.now())));
+  }
+
+  /** Sends an event to an instance at the clock's now. */
+  dispatch(instanceId: string, event: string, opts: DispatchOptions): TransitionResult {
+    return this.dispatchAt(instanceId, event, opts, this.clock.now());
+  }
+
+  /** Queues an event to be sent at `plan.at` (fired by `advanceTo`); returns its timer id. */
+  plan(dispatch: PlannedDispatch): string {
+    const id = `plan#${++this.planSeq}`;
+    const entry = this.clock.schedule(id, dispatch.at, dispatch.instanceId);
+    this.planned.set(id, { ...dispatch, id, seq: entry.seq });
+    return id;
+  }
+
+  cancelPlan(id: string): void {
+    this.planned.delete(id);
+    this.clock.cancel(id);
+  }
+
+  /** Fires every timer due up to `instant`; answers the transitions fired, in order. */
+  advanceTo(instant: number): FiredTransition[] {
+    const fired: FiredTransition[] = [];
+    this.firing = fired;
+    try {
+      this.clock.advanceTo(instant, (timer) => this.onTimer(timer));
+    } finally {
+      this.firing = null;
+    }
+    return fired;
+  }
+
+  subscribe(listener: (e: EngineEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  snapshot(): EngineSnapshot {
+    const clock: ClockState = this.clock.state();
+    return {
+      version: 1,
+      now: clock.now,
+      nextSeq: clock.nextSeq,
+      instances: structuredClone(this.list()),
+      planned: structuredClone([...this.planned.values()]),
+    };
+  }
+
+  /** Replaces the engine's state; the timer heap is rebuilt from the instances' pending timers. */
+  restore(snapshot: EngineSnapshot): void {
+    if (snapshot.version !== 1) {
+      throw new KernelError('SNAPSHOT_VERSION', `不支持的快照版本 ${String(snapshot.version)}`, `Unsupported snapshot version ${String(snapshot.version)}`);
+    }
+    this.instances.clear();
+    this.planned.clear();
+    const timers: TimerEntry[] = [];
+    for (const instance of structuredClone(snapshot.instances)) {
+      this.machine(instance.machine);
+      this.instances.set(instance.id, instance);
+      const t = instance.timer;
+      if (t) timers.push({ id: t.id, dueAt: t.dueAt, seq: t.seq ?? 0, ref: instance.id });
+    }
+    for (const p of structuredClone(snapshot.planned)) {
+      this.planned.set(p.id, p);
+      timers.push({ id: p.id, dueAt: p.at, seq: p.seq, ref: p.instanceId });
+      this.planSeq = Math.max(this.planSeq, Number(p.id.slice(5)) || 0);
+    }
+    this.clock.load({ now: snapshot.now, nextSeq: snapshot.nextSeq, timers });
+  }
+
+  private ctx(now: number) {
+    return { now, calendar: this.options.calendar, ...(this.options.guards ? { guards: this.options.guards } : {}) };
+  }
+
+  private dispatchAt(instanceId: string, event: string, opts: DispatchOptions, now: number): TransitionResult {
+    const instance = this.get(instanceId);
+    const input = { type: event, actor: opts.actor, ...(opts.payload ? { payload: opts.payload } : {}) };
+    return this.commit(transition(this.machine(instance.machine), instance, input, this.ctx(now)));
+  }
+
+  private onTimer(timer: TimerEntry): void {
+    const plan = this.planned.get(timer.id);
+    if (plan) {
+      this.planned.delete(timer.id);
+      const before = this.instances.get(plan.instanceId);
+      if (!before) return;
+      const result = this.dispatchAt(plan.instanceId, plan.event, plan, timer.dueAt);
+      this.record(timer.dueAt, before, plan.event, result);
+      return;
+    }
+    const before = this.instances.get(timer.ref);
+    if (!before) return;
+    const result = fireTimer(this.machine(before.machine), before, timer.id, this.ctx(timer.dueAt));
+    if (!result) return;
+    this.commit(result);
+    const pending = before.timer;
+    this.record(timer.dueAt, before, pending?.kind === 'event' ? (pending.event ?? 'timer') : 'deadline_overdue', result);
+  }
+
+  private record(at: number, before: WorkflowInstance, event: string, result: TransitionResult): void {
+    this.firing?.push({
+      at: formatInstant(at),
+      instanceId: before.id,
+      machine: before.machine,
+      event,
+      from: before.state,
+      to: result.ok ? result.instance.state : before.state,
+      ok: result.ok,
+      ...(result.ok ? {} : { error: result.error }),
+    });
+  }
+
+  private commit(result: TransitionResult): TransitionResult {
+    if (!result.ok) return result;
+    this.instances.set(result.instance.id, result.instance);
+    for (const effect of result.effects) this.run(effect, result.instance.machine);
+    return { ...result, instance: this.get(result.instance.id) };
+  }
+
+  private run(effect: Effect, machine: string): void {
+    switch (effect.type) {
+      case 'cancel':
+        this.clock.cancel(effect.timerId);
+        return;
+      case 'schedule': {
+        const entry = this.clock.schedule(effect.timer.id, effect.timer.dueAt, effect.instanceId);
+        const current = this.get(effect.instanceId);
+        // Store the clock's insertion order so a restored heap breaks ties the same way.
+        if (current.timer?.id === effect.timer.id) {
+          this.instances.set(current.id, { ...current, timer: { ...current.timer, seq: entry.seq } });
+        }
+        return;
+      }
+      case 'emit': {
+        const e: EngineEvent = { instanceId: effect.instanceId, machine, event: effect.event };
+        for (const listener of this.listeners) listener(e);
+        return;
+      }
+      case 'action': {
+        const action = this.options.actions?.[effect.name];
+        if (!action) throw new KernelError('UNKNOWN_ACTION', `未知动作 ${effect.name}`, `Unknown action ${effect.name}`);
+        action({ instance: this.get(effect.instanceId), event: effect.event, engine: this });
+        return;
+      }
+    }
+  }
+}

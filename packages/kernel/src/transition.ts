@@ -1,0 +1,260 @@
+import { computeDeadline } from './deadline.js';
+import { evaluateGuard } from './guards.js';
+import { KernelError } from './kernel-error.js';
+import { formatInstant } from './shanghai-time.js';
+import { missingCode, transitionError } from './transition-errors.js';
+import type {
+  ActorRef,
+  Effect,
+  EventInput,
+  MachineDefinition,
+  TransitionContext,
+  TransitionDefinition,
+  TransitionError,
+  TransitionResult,
+  WorkflowEvent,
+  WorkflowInstance,
+} from './types.js';
+
+const CLOCK: ActorRef = { role: 'clock' };
+const MAX_ALWAYS_CHAIN = 16;
+
+function fromMatches(t: TransitionDefinition, state: string): boolean {
+  return typeof t.from === 'string' ? t.from === state : t.from.includes(state);
+}
+
+/**
+ * The events a state accepts, optionally only those a role may send. Terminal states accept none.
+ *
+ * @example
+ * allowedEvents(machine, 'submitted', 'registry'); // ['accept', 'request_supplement', 'not_accept']
+ */
+export function allowedEvents(machine: MachineDefinition, state: string, role?: string): string[] {
+  if (machine.states[state]?.terminal) return [];
+  const events = machine.transitions
+    .filter((t) => fromMatches(t, state) && (role === undefined || t.by.includes(role)))
+    .map((t) => t.event);
+  return [...new Set(events)];
+}
+
+function isPresent(value: unknown): boolean {
+  if (value === undefined || value === null) return false;
+  if (typeof value === 'string' || Array.isArray(value)) return value.length > 0;
+  return true;
+}
+
+function select(
+  machine: MachineDefinition,
+  instance: WorkflowInstance,
+  input: EventInput,
+  ctx: TransitionContext,
+): { ok: true; t: TransitionDefinition } | { ok: false; error: TransitionError } {
+  const from = instance.state;
+  const allowed = allowedEvents(machine, from);
+  const candidates = allowed.includes(input.type)
+    ? machine.transitions.filter((t) => t.event === input.type && fromMatches(t, from))
+    : [];
+  if (candidates.length === 0) return { ok: false, error: transitionError('ILLEGAL_TRANSITION', from, input.type, allowed) };
+  const byActor = candidates.filter((t) => t.by.includes(input.actor.role));
+  if (byActor.length === 0) {
+    const roles = [...new Set(candidates.flatMap((t) => t.by))];
+    return { ok: false, error: transitionError('ACTOR_NOT_ALLOWED', from, input.type, allowed, { roles }) };
+  }
+  const chosen = byActor.find((t) => t.guard === undefined || evaluateGuard(t.guard, instance, input, ctx, ctx.guards));
+  if (!chosen) {
+    const first = byActor[0]!;
+    return { ok: false, error: transitionError(first.guardError ?? 'GUARD_REJECTED', from, input.type, allowed, { guard: first.guard }) };
+  }
+  const missing = (chosen.requires ?? []).find((key) => !isPresent(input.payload?.[key]));
+  if (missing !== undefined) {
+    return { ok: false, error: transitionError(missingCode(missing), from, input.type, allowed, { missing }) };
+  }
+  return { ok: true, t: chosen };
+}
+
+function reasonText(payload: Record<string, unknown> | undefined): string | null {
+  const raw = payload?.['reasons'] ?? payload?.['reason'];
+  const list = Array.isArray(raw) ? raw : raw === undefined || raw === null ? [] : [raw];
+  const texts = list.map((r) => (typeof r === 'object' && r !== null && 'zh' in r ? String((r as { zh: unknown }).zh) : String(r)));
+  return texts.length > 0 ? texts.join('；') : null;
+}
+
+function pick(payload: Record<string, unknown> | undefined, keys: string[] | undefined): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of keys ?? []) if (payload && key in payload) out[key] = payload[key];
+  return out;
+}
+
+/** Enters `to` (from `instance.state`, or from nothing when creating) and records the event. */
+function enter(
+  machine: MachineDefinition,
+  instance: WorkflowInstance,
+  t: Pick<TransitionDefinition, 'to' | 'eventType' | 'set' | 'assign' | 'deadline' | 'actions'>,
+  input: EventInput,
+  from: string | null,
+  ctx: TransitionContext,
+  effects: Effect[],
+): WorkflowInstance {
+  const target = machine.states[t.to];
+  if (!target) throw new KernelError('UNKNOWN_STATE', `状态机 ${machine.id} 没有状态 ${t.to}`, `Machine ${machine.id} has no state ${t.to}`);
+  const data = { ...instance.data, ...t.set, ...pick(input.payload, t.assign) };
+  const seq = instance.events.length + 1;
+  const mode = t.deadline ?? 'keep';
+  let { deadline, timer } = instance;
+  if (target.step === undefined || deadline?.step !== target.step || mode !== 'keep') {
+    if (timer) effects.push({ type: 'cancel', instanceId: instance.id, timerId: timer.id });
+    const previousDue = deadline?.step === target.step ? deadline?.dueDate : undefined;
+    deadline = null;
+    timer = null;
+    if (target.step !== undefined) {
+      const limit = machine.limits?.[target.step];
+      if (!limit) throw new KernelError('UNKNOWN_LIMIT', `状态机 ${machine.id} 缺少期限 ${target.step}`, `Machine ${machine.id} has no limit ${target.step}`);
+      const from = mode === 'extend' ? previousDue : undefined;
+      const computed = computeDeadline({ ...limit, id: target.step }, { now: ctx.now, data, ...(from ? { from } : {}) }, ctx.calendar);
+      deadline = computed.deadline;
+      timer = {
+        id: `${instance.id}#${seq}`,
+        dueAt: computed.dueAtMs,
+        step: target.step,
+        ...(limit.onExpiry === 'flag_overdue' ? { kind: 'overdue' as const } : { kind: 'event' as const, event: limit.onExpiry.event }),
+      };
+      effects.push({ type: 'schedule', instanceId: instance.id, timer });
+    }
+  }
+  const at = formatInstant(ctx.now);
+  const event: WorkflowEvent = {
+    seq,
+    type: t.eventType ?? 'state_changed',
+    at,
+    actor: input.actor,
+    from,
+    to: t.to,
+    reason: reasonText(input.payload),
+    deadline,
+    ...(from === null ? {} : { event: input.type }),
+    ...(input.payload && Object.keys(input.payload).length > 0 ? { payload: input.payload } : {}),
+  };
+  effects.push({ type: 'emit', instanceId: instance.id, event });
+  for (const name of t.actions ?? []) effects.push({ type: 'action', instanceId: instance.id, name, event });
+  return { ...instance, state: t.to, updatedAt: at, deadline, timer, data, events: [...instance.events, event] };
+}
+
+/** Follows `always` events the clock sends on entering a state; a refused one just stops the chain. */
+function followAlways(machine: MachineDefinition, instance: WorkflowInstance, ctx: TransitionContext, effects: Effect[]): WorkflowInstance {
+  let current = instance;
+  for (let i = 0; i < MAX_ALWAYS_CHAIN; i++) {
+    const always = machine.states[current.state]?.always;
+    if (always === undefined) return current;
+    const input: EventInput = { type: always, actor: CLOCK };
+    const chosen = select(machine, current, input, ctx);
+    if (!chosen.ok) return current;
+    current = enter(machine, current, chosen.t, input, current.state, ctx, effects);
+  }
+  throw new KernelError('ALWAYS_LOOP', `状态机 ${machine.id} 的自动转换形成循环`, `Machine ${machine.id} loops through always-events`);
+}
+
+function guarded(from: string, event: string, run: () => TransitionResult): TransitionResult {
+  try {
+    return run();
+  } catch (err) {
+    // The calendar signals unpublished years and bad dates with a stable code: surface them as a
+    // refused transition (nothing changes), keep programming errors thrown.
+    const code = (err as { code?: unknown } | null)?.code;
+    if (err instanceof KernelError || typeof code !== 'string') throw err;
+    const year = (err as { year?: unknown }).year;
+    return { ok: false, error: transitionError(code, from, event, [], year === undefined ? undefined : { year }) };
+  }
+}
+
+/**
+ * The pure transition step: validates the event (state, actor, guard, required payload) and
+ * returns the new instance with the effects for the interpreter, or the reason it was refused.
+ * Terminal states refuse everything. Entering a state with a `step` computes its deadline and
+ * asks for a timer; leaving it cancels the timer; a state with the same step keeps it running.
+ *
+ * @example
+ * const r = transition(machine, instance, { type: 'accept', actor: { role: 'registry' } }, { now, calendar });
+ * if (r.ok) instance = r.instance; else console.log(r.error.code, r.error.allowed);
+ */
+export function transition(
+  machine: MachineDefinition,
+  instance: WorkflowInstance,
+  input: EventInput,
+  ctx: TransitionContext,
+): TransitionResult {
+  return guarded(instance.state, input.type, () => {
+    const chosen = select(machine, instance, input, ctx);
+    if (!chosen.ok) return chosen;
+    const effects: Effect[] = [];
+    const next = enter(machine, instance, chosen.t, input, instance.state, ctx, effects);
+    return { ok: true, instance: followAlways(machine, next, ctx, effects), effects };
+  });
+}
+
+/**
+ * Options for `createInstance`.
+ *
+ * @example
+ * const init: CreateInput = { id: 'rga_1', actor: { role: 'registrant' }, data: { type: 'initial' } };
+ */
+export interface CreateInput {
+  id: string;
+  actor: ActorRef;
+  data?: Record<string, unknown>;
+  payload?: Record<string, unknown>;
+}
+
+/**
+ * A new instance in the machine's initial state, with its first event (`from: null`).
+ *
+ * @example
+ * const r = createInstance(machine, { id: 'rga_1', actor: { role: 'registrant' } }, { now, calendar });
+ */
+export function createInstance(machine: MachineDefinition, init: CreateInput, ctx: TransitionContext): TransitionResult {
+  return guarded(machine.initial, 'create', () => {
+    const at = formatInstant(ctx.now);
+    const blank: WorkflowInstance = {
+      id: init.id, machine: machine.id, state: machine.initial, createdAt: at, updatedAt: at,
+      deadline: null, events: [], data: { ...init.data }, timer: null,
+    };
+    const effects: Effect[] = [];
+    const input: EventInput = { type: 'create', actor: init.actor, ...(init.payload ? { payload: init.payload } : {}) };
+    const entered = enter(machine, blank, { to: machine.initial }, input, null, ctx, effects);
+    return { ok: true, instance: followAlways(machine, entered, ctx, effects), effects };
+  });
+}
+
+/**
+ * Applies a fired timer: `flag_overdue` marks the deadline overdue and records a
+ * `deadline_overdue` event (the step is never approved by the clock); an `{ event }` expiry
+ * sends that event as the clock. A timer that is no longer the instance's current one is
+ * stale and yields `null`.
+ *
+ * @example
+ * const r = fireTimer(machine, instance, instance.timer!.id, { now: instance.timer!.dueAt, calendar });
+ */
+export function fireTimer(
+  machine: MachineDefinition,
+  instance: WorkflowInstance,
+  timerId: string,
+  ctx: TransitionContext,
+): TransitionResult | null {
+  const timer = instance.timer;
+  if (!timer || timer.id !== timerId) return null;
+  const cleared: WorkflowInstance = { ...instance, timer: null };
+  if (timer.kind === 'event' && timer.event !== undefined) {
+    const result = transition(machine, cleared, { type: timer.event, actor: CLOCK }, ctx);
+    return result.ok ? result : { ok: true, instance: cleared, effects: [] };
+  }
+  const at = formatInstant(ctx.now);
+  const deadline = cleared.deadline ? { ...cleared.deadline, overdue: true } : null;
+  const event: WorkflowEvent = {
+    seq: cleared.events.length + 1, type: 'deadline_overdue', at, actor: CLOCK,
+    from: cleared.state, to: cleared.state, reason: null, deadline,
+  };
+  return {
+    ok: true,
+    instance: { ...cleared, deadline, updatedAt: at, events: [...cleared.events, event] },
+    effects: [{ type: 'emit', instanceId: cleared.id, event }],
+  };
+}

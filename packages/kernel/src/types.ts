@@ -1,0 +1,289 @@
+/**
+ * The kernel's data types. Everything here is plain JSON-able data: machines, instances,
+ * events and deadlines can be stored, diffed and sent over the wire as they are.
+ */
+
+/** An Asia/Shanghai calendar day, `YYYY-MM-DD`. */
+export type IsoDate = string;
+
+/** Units a limit can be counted in (docs/design.md, "Workflow objects"). */
+export type LimitUnit = 'working_days' | 'calendar_days' | 'hours' | 'years';
+
+/**
+ * A time limit of one step.
+ *
+ * @example
+ * const acceptance: Limit = {
+ *   id: 'registration.acceptance', value: 3, unit: 'working_days', startTrigger: 'received',
+ *   basis: '发改数据规〔2025〕26号 第十条', onExpiry: 'flag_overdue',
+ * };
+ */
+export interface Limit {
+  id: string;
+  value: number;
+  unit: LimitUnit;
+  /** What starts the clock, e.g. `received`, `accepted` (documentation; the clock starts on entering the state). */
+  startTrigger: string;
+  /** The rule the limit comes from, e.g. `发改数据规〔2025〕26号 第十条`. */
+  basis: string;
+  /** `flag_overdue`: mark the deadline overdue (never approve); `{ event }`: the clock fires that event. */
+  onExpiry: 'flag_overdue' | { event: string };
+  /** Instance `data` field holding an ISO date that caps the due date (e.g. an authorised operating term). */
+  capField?: string;
+  /** Let the calendar estimate years whose schedule is not published (explicit opt-in). */
+  estimate?: boolean;
+  /** True when the sources are silent and the value is a project default (a "(choice)"). */
+  choice?: boolean;
+}
+
+/**
+ * One state of a machine.
+ *
+ * @example
+ * const underReview: StateDefinition = { step: 'registration.review' };
+ */
+export interface StateDefinition {
+  terminal?: boolean;
+  /** Id of the limit active while in this state (key of `MachineDefinition.limits`). */
+  step?: string;
+  /** An event the clock sends as soon as the state is entered (eventless routing). */
+  always?: string;
+  /** Free documentation, e.g. `{ zh: '形式审核' }`. */
+  label?: Record<string, string>;
+}
+
+/**
+ * One allowed transition.
+ *
+ * @example
+ * const reject: TransitionDefinition = {
+ *   from: 'under_review', event: 'fail_review', to: 'review_failed', by: ['registry'], requires: ['reasons'],
+ * };
+ */
+export interface TransitionDefinition {
+  from: string | string[];
+  event: string;
+  to: string;
+  /** Actor roles that may send the event, e.g. `registrant`, `registry`, `clock`. */
+  by: string[];
+  /** Payload keys that must be present and non-empty (`reasons`, `items`, `evidence`, ...). */
+  requires?: string[];
+  /** Named guard (see `GuardRegistry` and the built-in `data.x`, `!data.x`, `data.x=v`, `overdue`). */
+  guard?: string;
+  /** Error code returned when the guard refuses (default `GUARD_REJECTED`). */
+  guardError?: string;
+  /** Event type recorded (default `state_changed`). */
+  eventType?: string;
+  /** Values merged into the instance's `data`. */
+  set?: Record<string, unknown>;
+  /** Payload keys copied into the instance's `data`. */
+  assign?: string[];
+  /**
+   * How the target state's deadline is treated when its step equals the current one:
+   * `keep` (default) keeps it running, `restart` starts it afresh from now, `extend` starts it
+   * from the previous due date (renewals).
+   */
+  deadline?: 'keep' | 'restart' | 'extend';
+  /** Named actions the interpreter runs after the transition is applied. */
+  actions?: string[];
+}
+
+/**
+ * A state machine as plain data.
+ *
+ * @example
+ * const machine: MachineDefinition = {
+ *   id: 'demo', initial: 'open',
+ *   states: { open: { step: 'answer' }, answered: { terminal: true } },
+ *   transitions: [{ from: 'open', event: 'answer', to: 'answered', by: ['official'] }],
+ *   limits: { answer: { id: 'answer', value: 5, unit: 'working_days', startTrigger: 'received', basis: '…', onExpiry: 'flag_overdue' } },
+ * };
+ */
+export interface MachineDefinition {
+  id: string;
+  initial: string;
+  states: Record<string, StateDefinition>;
+  transitions: TransitionDefinition[];
+  limits?: Record<string, Limit>;
+}
+
+/**
+ * Who caused an event.
+ *
+ * @example
+ * const actor: ActorRef = { role: 'registrant', organizationId: '91350200MA2XXXXX0X' };
+ */
+export interface ActorRef {
+  role: string;
+  organizationId?: string;
+  [key: string]: unknown;
+}
+
+/**
+ * The deadline of the current step (docs/design.md shape).
+ *
+ * @example
+ * const d: Deadline = { step: 'acceptance', limit: 3, unit: 'working_days', startTrigger: 'received',
+ *   startedOn: '2025-09-26', dueDate: '2025-09-30', dueAt: '2025-10-01T00:00:00+08:00', overdue: false,
+ *   basis: '发改数据规〔2025〕26号 第十条' };
+ */
+export interface Deadline {
+  step: string;
+  limit: number;
+  unit: LimitUnit;
+  startTrigger: string;
+  startedOn: IsoDate;
+  dueDate: IsoDate;
+  dueAt: string;
+  overdue: boolean;
+  basis: string;
+}
+
+/**
+ * One entry of an instance's event log.
+ *
+ * @example
+ * const e: WorkflowEvent = { seq: 1, type: 'state_changed', at: '2025-09-26T10:00:00+08:00',
+ *   actor: { role: 'registrant' }, from: null, to: 'submitted', reason: null, deadline: null };
+ */
+export interface WorkflowEvent {
+  seq: number;
+  type: string;
+  at: string;
+  actor: ActorRef;
+  from: string | null;
+  to: string | null;
+  reason: string | null;
+  deadline: Deadline | null;
+  /** The machine event that caused it (absent for the creation and overdue events). */
+  event?: string;
+  payload?: Record<string, unknown>;
+}
+
+/**
+ * The timer an instance is waiting on (at most one: the current step's).
+ *
+ * @example
+ * const t: PendingTimer = { id: 'rga_1#2', dueAt: 1759248000000, seq: 7, kind: 'overdue', step: 'acceptance' };
+ */
+export interface PendingTimer {
+  id: string;
+  dueAt: number;
+  /** Insertion order assigned by the clock; keeps ties deterministic across snapshots. */
+  seq?: number;
+  kind: 'overdue' | 'event';
+  event?: string;
+  step: string;
+}
+
+/**
+ * A running workflow object.
+ *
+ * @example
+ * const i: WorkflowInstance = { id: 'x', machine: 'demo', state: 'open', createdAt: '…', updatedAt: '…',
+ *   deadline: null, events: [], data: {}, timer: null };
+ */
+export interface WorkflowInstance {
+  id: string;
+  machine: string;
+  state: string;
+  createdAt: string;
+  updatedAt: string;
+  deadline: Deadline | null;
+  events: WorkflowEvent[];
+  data: Record<string, unknown>;
+  timer: PendingTimer | null;
+}
+
+/**
+ * An event sent to a machine.
+ *
+ * @example
+ * const input: EventInput = { type: 'accept', actor: { role: 'registry' } };
+ */
+export interface EventInput {
+  type: string;
+  actor: ActorRef;
+  payload?: Record<string, unknown>;
+}
+
+/**
+ * The part of `@gdx/calendar`'s `WorkingCalendar` the kernel needs. `WorkingCalendar`
+ * satisfies it structurally, so the kernel never imports the calendar package.
+ *
+ * @example
+ * const cal: Calendar = WorkingCalendar.official();
+ */
+export interface Calendar {
+  addWorkingDays(start: IsoDate, n: number, opts?: { estimate?: boolean }): IsoDate;
+  addCalendarDays(start: IsoDate, n: number, opts?: { estimate?: boolean }): IsoDate;
+  addPeriod(start: IsoDate, p: { years?: number; months?: number; days?: number }, opts?: { estimate?: boolean }): IsoDate;
+}
+
+/**
+ * A named guard: true lets the transition through.
+ *
+ * @example
+ * const renewalOpen: Guard = (instance, input, ctx) => ctx.now >= Number(instance.data['windowOpensAt']);
+ */
+export type Guard = (instance: WorkflowInstance, input: EventInput, ctx: TransitionContext) => boolean;
+
+/**
+ * Named guards by name.
+ *
+ * @example
+ * const guards: GuardRegistry = { always: () => true };
+ */
+export type GuardRegistry = Record<string, Guard>;
+
+/**
+ * What `transition` needs besides the machine and instance.
+ *
+ * @example
+ * const ctx: TransitionContext = { now: Date.UTC(2025, 8, 26, 2), calendar };
+ */
+export interface TransitionContext {
+  /** Epoch ms of the event. */
+  now: number;
+  calendar: Calendar;
+  guards?: GuardRegistry;
+}
+
+/**
+ * Side effects a transition asks the interpreter to perform.
+ *
+ * @example
+ * const e: Effect = { type: 'cancel', timerId: 'rga_1#2' };
+ */
+export type Effect =
+  | { type: 'schedule'; instanceId: string; timer: PendingTimer }
+  | { type: 'cancel'; instanceId: string; timerId: string }
+  | { type: 'emit'; instanceId: string; event: WorkflowEvent }
+  | { type: 'action'; instanceId: string; name: string; event: WorkflowEvent };
+
+/**
+ * Why a transition was refused.
+ *
+ * @example
+ * const err: TransitionError = { code: 'ILLEGAL_TRANSITION', from: 'registered', event: 'accept', allowed: [],
+ *   message: { zh: '当前状态不允许该操作', en: 'The event is not allowed in the current state' } };
+ */
+export interface TransitionError {
+  code: string;
+  from: string;
+  event: string;
+  allowed: string[];
+  message: { zh: string; en: string };
+  /** Extra facts, e.g. the missing payload key or the unpublished calendar year. */
+  detail?: Record<string, unknown>;
+}
+
+/**
+ * The result of `transition`.
+ *
+ * @example
+ * if (!result.ok) console.log(result.error.code);
+ */
+export type TransitionResult =
+  | { ok: true; instance: WorkflowInstance; effects: Effect[] }
+  | { ok: false; error: TransitionError };

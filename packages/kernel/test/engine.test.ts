@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { VirtualClock, WorkflowEngine, type EngineEvent } from '../src/index.js';
+import { demoMachine } from './demo-machine.js';
+import { at, fakeCalendar } from './fake-calendar.js';
+
+const registrant = { role: 'registrant' };
+const registry = { role: 'registry' };
+
+function engineAt(start: string): WorkflowEngine {
+  return new WorkflowEngine({ machines: [demoMachine], calendar: fakeCalendar, clock: new VirtualClock(at(start)) });
+}
+
+function ok<T extends { ok: boolean }>(r: T): T {
+  if (!r.ok) throw new Error(JSON.stringify(r));
+  return r;
+}
+
+/** Received 09-26, accepted 09-29, review passed 10-09: the notice runs to 10-22 (counting the 10-11 make-up Saturday). */
+function toNotice(engine: WorkflowEngine, ...ids: string[]): void {
+  for (const id of ids) ok(engine.create('demo', { id, actor: registrant }));
+  engine.advanceTo(at('2025-09-29T10:00'));
+  for (const id of ids) ok(engine.dispatch(id, 'accept', { actor: registry }));
+  engine.advanceTo(at('2025-10-09T10:00'));
+  for (const id of ids) ok(engine.dispatch(id, 'pass', { actor: registry }));
+}
+
+describe('WorkflowEngine', () => {
+  it('flags an overdue step at dueAt and never approves it', () => {
+    const engine = engineAt('2025-09-26T10:00');
+    ok(engine.create('demo', { id: 'a', actor: registrant }));
+    const fired = engine.advanceTo(at('2025-10-20T00:00'));
+    expect(fired).toEqual([
+      { at: '2025-10-01T00:00:00+08:00', instanceId: 'a', machine: 'demo', event: 'deadline_overdue', from: 'submitted', to: 'submitted', ok: true },
+    ]);
+    const a = engine.get('a');
+    expect(a.state).toBe('submitted');
+    expect(a.deadline?.overdue).toBe(true);
+    expect(a.events.at(-1)).toMatchObject({ type: 'deadline_overdue', actor: { role: 'clock' }, deadline: { overdue: true } });
+  });
+
+  it('lets the registry explain an overdue review, keeping the flagged deadline', () => {
+    const engine = engineAt('2025-09-26T10:00');
+    ok(engine.create('demo', { id: 'a', actor: registrant }));
+    ok(engine.dispatch('a', 'accept', { actor: registry }));
+    engine.advanceTo(at('2025-11-05T09:00'));
+    const r = ok(engine.dispatch('a', 'explain_overdue', { actor: registry, payload: { reasons: ['材料核验需要延长'] } }));
+    expect(r.ok && r.instance.events.at(-1)).toMatchObject({ type: 'overdue_explained', from: 'under_review', to: 'under_review' });
+    expect(engine.get('a').deadline).toMatchObject({ dueDate: '2025-10-30', overdue: true });
+  });
+
+  it('closes the notice by the clock; an objection keeps the notice clock running', () => {
+    const engine = engineAt('2025-09-26T10:00');
+    toNotice(engine, 'plain', 'objected');
+    expect(engine.get('plain').deadline?.dueDate).toBe('2025-10-22');
+    ok(engine.dispatch('objected', 'object', { actor: { role: 'interested_party' }, payload: { evidence: ['ev1'] } }));
+    const fired = engine.advanceTo(at('2025-10-24T12:00'));
+    expect(fired.map((f) => [f.instanceId, f.event, f.to])).toEqual([
+      ['plain', 'notice_closed', 'registered'],
+      ['objected', 'notice_closed', 'objection_review'],
+    ]);
+    ok(engine.dispatch('objected', 'dismiss', { actor: registry }));
+    expect(engine.get('objected').state).toBe('registered');
+    expect(engine.get('plain').deadline).toMatchObject({ step: 'validity', startedOn: '2025-10-23', dueDate: '2028-10-23' });
+  });
+
+  it('returns to the running notice when an objection is dismissed in time', () => {
+    const engine = engineAt('2025-09-26T10:00');
+    toNotice(engine, 'x');
+    const notice = engine.get('x').deadline;
+    ok(engine.dispatch('x', 'object', { actor: { role: 'interested_party' }, payload: { evidence: ['ev'] } }));
+    ok(engine.dispatch('x', 'dismiss', { actor: registry }));
+    expect(engine.get('x').state).toBe('in_notice');
+    expect(engine.get('x').deadline).toEqual(notice);
+  });
+
+  it('renews from the previous due date', () => {
+    const engine = engineAt('2025-09-26T10:00');
+    toNotice(engine, 'r');
+    engine.advanceTo(at('2028-09-01T10:00'));
+    ok(engine.dispatch('r', 'renew', { actor: registrant }));
+    expect(engine.get('r').deadline).toMatchObject({ startedOn: '2028-10-23', dueDate: '2031-10-23' });
+    expect(engine.advanceTo(at('2031-10-24T00:00')).map((f) => f.to)).toEqual(['done']);
+  });
+
+  it('sends planned dispatches at their time and reports refusals', () => {
+    const engine = engineAt('2025-09-26T10:00');
+    ok(engine.create('demo', { id: 'p', actor: registrant }));
+    engine.plan({ at: at('2025-09-29T11:00'), instanceId: 'p', event: 'accept', actor: registry });
+    engine.plan({ at: at('2025-09-29T12:00'), instanceId: 'p', event: 'accept', actor: registry });
+    const fired = engine.advanceTo(at('2025-09-30T00:00'));
+    expect(fired.map((f) => [f.event, f.ok, f.error?.code])).toEqual([
+      ['accept', true, undefined],
+      ['accept', false, 'ILLEGAL_TRANSITION'],
+    ]);
+    expect(engine.get('p').events.at(-1)?.at).toBe('2025-09-29T11:00:00+08:00');
+  });
+
+  it('tells subscribers about every event', () => {
+    const engine = engineAt('2025-09-26T10:00');
+    const seen: EngineEvent[] = [];
+    const off = engine.subscribe((e) => seen.push(e));
+    ok(engine.create('demo', { id: 's', actor: registrant }));
+    engine.advanceTo(at('2025-10-02T00:00'));
+    off();
+    ok(engine.dispatch('s', 'accept', { actor: registry }));
+    expect(seen.map((e) => [e.instanceId, e.event.type])).toEqual([['s', 'state_changed'], ['s', 'deadline_overdue']]);
+  });
+
+  it('runs named actions after a transition', () => {
+    const made: string[] = [];
+    const machine = {
+      ...demoMachine,
+      transitions: demoMachine.transitions.map((t) => (t.event === 'accept' ? { ...t, actions: ['note'] } : t)),
+    };
+    const engine = new WorkflowEngine({
+      machines: [machine], calendar: fakeCalendar, clock: new VirtualClock(at('2025-09-26T10:00')),
+      actions: { note: ({ instance, event }) => made.push(`${instance.id}:${instance.state}:${event.seq}`) },
+    });
+    ok(engine.create('demo', { id: 'n', actor: registrant }));
+    ok(engine.dispatch('n', 'accept', { actor: registry }));
+    expect(made).toEqual(['n:under_review:2']);
+  });
+
+  it('round-trips a snapshot: the restored engine continues identically', () => {
+    const original = engineAt('2025-09-26T10:00');
+    toNotice(original, 'a');
+    ok(original.create('demo', { id: 'b', actor: registrant }));
+    original.plan({ at: at('2025-10-15T10:00'), instanceId: 'b', event: 'accept', actor: registry });
+    const json = JSON.parse(JSON.stringify(original.snapshot()));
+    const copy = new WorkflowEngine({ machines: [demoMachine], calendar: fakeCalendar, clock: new VirtualClock(0) });
+    copy.restore(json);
+    expect(copy.snapshot()).toEqual(original.snapshot());
+    const until = at('2026-03-01T00:00');
+    expect(copy.advanceTo(until)).toEqual(original.advanceTo(until));
+    expect(copy.snapshot()).toEqual(original.snapshot());
+  });
+
+  it('is deterministic: the same inputs give identical event logs', () => {
+    const run = () => {
+      const engine = engineAt('2025-09-26T10:00');
+      for (let i = 0; i < 20; i++) {
+        ok(engine.create('demo', { id: `i${i}`, actor: registrant }));
+        if (i % 2 === 0) engine.plan({ at: at('2025-09-29T10:00') + i * 60_000, instanceId: `i${i}`, event: 'accept', actor: registry });
+      }
+      const fired = engine.advanceTo(at('2026-06-01T00:00'));
+      return { fired, instances: engine.list() };
+    };
+    const first = run();
+    expect(first.fired.length).toBeGreaterThan(20);
+    expect(run()).toEqual(first);
+  });
+});
