@@ -1,0 +1,62 @@
+import { seedId } from './ids.js';
+import type { Rng } from './prng.js';
+import { startOfDay } from './time.js';
+import type { CatalogEntry, DatasetFile, OpenDataset } from './types.js';
+
+/** Where the mock pretends dataset files live; the open-data platform serves them under its root. */
+const FILE_BASE = 'https://data.gdx.dev/files';
+
+function filesFor(rng: Rng, entry: CatalogEntry, datasetId: string): DatasetFile[] {
+  return entry.formats
+    .filter((f) => f !== 'JSON' || !entry.sharing.deliveryMethods.includes('api'))
+    .map((format) => ({
+      name: `${entry.name}.${format.toLowerCase()}`,
+      format,
+      byteSize: rng.int(4, 8000) * 1024,
+      url: `${FILE_BASE}/${datasetId}/${encodeURIComponent(entry.code)}.${format.toLowerCase()}`,
+    }));
+}
+
+/**
+ * Derives open datasets from published entries whose opening type is not `not_open`; sensitive
+ * items are left out of the published field list (不予开放 covers personal information).
+ *
+ * @example
+ * ```ts
+ * const datasets = createDatasets(rng.fork('datasets'), entries);
+ * datasets.every((d) => d.openingType !== 'not_open'); // true
+ * ```
+ */
+export function createDatasets(rng: Rng, entries: CatalogEntry[]): OpenDataset[] {
+  const datasets: OpenDataset[] = [];
+  for (const entry of entries) {
+    const openingType = entry.opening.type;
+    if (entry.state !== 'published' || openingType === 'not_open' || entry.publishedOn === null) continue;
+    const own = rng.fork(entry.id);
+    const id = seedId('ods', own, startOfDay(entry.publishedOn));
+    const fields = entry.dataItems.filter((d) => !d.sensitive);
+    datasets.push({
+      id,
+      entryId: entry.id,
+      code: entry.code,
+      title: entry.name,
+      summary: entry.summary,
+      provider: { ...entry.provider },
+      domain: entry.domain,
+      region: entry.region,
+      openingType,
+      openingConditions: entry.opening.conditions.map((c) => ({ ...c })),
+      updateCycle: entry.updateCycle,
+      formats: [...entry.formats],
+      fields,
+      sampleRows: entry.sampleData.map((row) => Object.fromEntries(fields.map((f) => [f.name, row[f.name] ?? null]))),
+      files: filesFor(own, entry, id),
+      api: entry.sharing.deliveryMethods.includes('api')
+        ? { endpoint: `/datasets/${id}/records`, method: 'GET', description: `${entry.name}查询接口` }
+        : null,
+      publishedOn: entry.publishedOn,
+      modifiedAt: entry.modifiedAt,
+    });
+  }
+  return datasets;
+}
