@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { emitApiMd } from './emit-api-md.mjs';
 import { emitClient } from './emit-client.mjs';
 import { emitResources } from './emit-resources.mjs';
+import { emitRuntimeExports } from './emit-runtime-exports.mjs';
 import { emitSchemas } from './emit-schemas.mjs';
 import { emitModels, emitTypes } from './emit-types.mjs';
 import { loadSpec, specPath } from './load-spec.mjs';
@@ -19,7 +20,7 @@ import { collectOperations } from './operations.mjs';
 
 /**
  * Generates the files of one SDK: `types.ts`, `models.ts`, `schemas.ts`, `operation-types.ts`,
- * `resources.ts`, `client.ts` and `api.md`.
+ * `resources.ts`, `client.ts`, `runtime.ts` and `api.md`.
  * @param {GenerateOptions} options
  * @returns {Promise<Record<string, string>>} file name → content (without header)
  * @example await generate({ spec: 'registration', out: 'src/generated', client: 'RegistrationClient' })
@@ -35,6 +36,7 @@ export async function generate(options) {
     'operation-types.ts': emitOperationTypes(ops),
     'resources.ts': emitResources(ops),
     'client.ts': emitClient(ops, client),
+    'runtime.ts': emitRuntimeExports(),
     'api.md': emitApiMd(ops, client),
   };
   if (options.out) {

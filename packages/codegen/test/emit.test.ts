@@ -12,7 +12,7 @@ describe('generate', () => {
     const out = await mkdtemp(join(tmpdir(), 'gdx-codegen-'));
     await generate({ spec: fixture, out, client: 'MiniClient' });
     const names = (await readdir(out)).sort();
-    expect(names).toEqual(['api.md', 'client.ts', 'models.ts', 'operation-types.ts', 'resources.ts', 'schemas.ts', 'types.ts']);
+    expect(names).toEqual(['api.md', 'client.ts', 'models.ts', 'operation-types.ts', 'resources.ts', 'runtime.ts', 'schemas.ts', 'types.ts']);
     for (const name of names) {
       expect((await readFile(join(out, name), 'utf8')).split('\n')[0]).toMatch(/generated — do not edit\. Source: mini\.json/);
     }
