@@ -11,6 +11,7 @@ export type {
   LimitUnit,
   MachineDefinition,
   PendingTimer,
+  Reason,
   StateDefinition,
   TransitionContext,
   TransitionDefinition,

@@ -8,6 +8,7 @@ import type {
   Effect,
   EventInput,
   MachineDefinition,
+  Reason,
   TransitionContext,
   TransitionDefinition,
   TransitionError,
@@ -72,11 +73,16 @@ function select(
   return { ok: true, t: chosen };
 }
 
-function reasonText(payload: Record<string, unknown> | undefined): string | null {
+/** The event's reason from `payload.reasons` (strings or `{ code?, text }`): texts joined, the code kept when there is one reason. */
+function reasonOf(payload: Record<string, unknown> | undefined): Reason | null {
   const raw = payload?.['reasons'] ?? payload?.['reason'];
-  const list = Array.isArray(raw) ? raw : raw === undefined || raw === null ? [] : [raw];
-  const texts = list.map((r) => (typeof r === 'object' && r !== null && 'zh' in r ? String((r as { zh: unknown }).zh) : String(r)));
-  return texts.length > 0 ? texts.join('；') : null;
+  const list = (Array.isArray(raw) ? raw : raw === undefined || raw === null ? [] : [raw]).map((r): Reason =>
+    typeof r === 'object' && r !== null && 'text' in r ? (r as Reason) : { text: String(r) },
+  );
+  const [only] = list;
+  if (only === undefined) return null;
+  if (list.length === 1) return only.code === undefined ? { text: only.text } : { code: only.code, text: only.text };
+  return { text: list.map((r) => r.text).join('；') };
 }
 
 function pick(payload: Record<string, unknown> | undefined, keys: string[] | undefined): Record<string, unknown> {
@@ -129,10 +135,10 @@ function enter(
     actor: input.actor,
     from,
     to: t.to,
-    reason: reasonText(input.payload),
+    reason: reasonOf(input.payload),
     deadline,
     ...(from === null ? {} : { event: input.type }),
-    ...(input.payload && Object.keys(input.payload).length > 0 ? { payload: input.payload } : {}),
+    ...(input.payload && Object.keys(input.payload).length > 0 ? { data: input.payload } : {}),
   };
   effects.push({ type: 'emit', instanceId: instance.id, event });
   for (const name of t.actions ?? []) effects.push({ type: 'action', instanceId: instance.id, name, event });

@@ -153,11 +153,23 @@ export interface WorkflowEvent {
   actor: ActorRef;
   from: string | null;
   to: string | null;
-  reason: string | null;
+  reason: Reason | null;
   deadline: Deadline | null;
   /** The machine event that caused it (absent for the creation and overdue events). */
   event?: string;
-  payload?: Record<string, unknown>;
+  /** The event's payload as sent (e.g. `reasons`, `items`, `evidence`). */
+  data?: Record<string, unknown>;
+}
+
+/**
+ * A written reason (书面理由), the shape of the OpenAPI `Reason`.
+ *
+ * @example
+ * const r: Reason = { code: 'MISSING_RISK_ASSESSMENT', text: '缺少数据安全风险评估报告' };
+ */
+export interface Reason {
+  code?: string;
+  text: string;
 }
 
 /**

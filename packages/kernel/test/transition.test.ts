@@ -65,7 +65,9 @@ describe('transition', () => {
     expect(r.instance.state).toBe('rejected');
     expect(r.instance.deadline).toBeNull();
     expect(r.instance.timer).toBeNull();
-    expect(r.instance.events.at(-1)?.reason).toBe('材料不全；主体不符');
+    expect(r.instance.events.at(-1)?.reason).toEqual({ text: '材料不全；主体不符' });
+    const coded = step(created(), 'reject', registry, at('2025-09-29T10:00'), { reasons: [{ code: 'NO_BASIS', text: '缺少合法来源' }] });
+    expect(coded.ok && coded.instance.events.at(-1)?.reason).toEqual({ code: 'NO_BASIS', text: '缺少合法来源' });
     const again = step(r.instance, 'accept', registry, at('2025-09-29T11:00'));
     expect(again.ok).toBe(false);
     if (!again.ok) expect(again.error).toMatchObject({ code: 'ILLEGAL_TRANSITION', allowed: [] });
