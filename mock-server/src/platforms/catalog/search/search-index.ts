@@ -1,0 +1,210 @@
+import { decodeCursor, encodeCursor } from '../../../app/paging.js';
+import type { CatalogEntry } from '../../../sandbox/seed/types.js';
+import { documentTerms } from './document-terms.js';
+import { FACET_NAMES, facetValue, type FacetBucket, type FacetName } from './facets.js';
+import { CatalogSearchError } from './search-error.js';
+import { queryTerms, splitRuns, wholeTerm } from './tokenize.js';
+
+/** `relevance` (best first; the default with `q`) or `modified` (newest first; the default without). */
+export type CatalogSort = 'relevance' | 'modified';
+
+export interface CatalogSearchQuery {
+  /** Full text over name, summary and data items. */
+  q?: string;
+  /** Values of a facet are OR-ed; facets are AND-ed. */
+  filters?: Partial<Record<FacetName, readonly string[]>>;
+  sort?: CatalogSort;
+  /** 1–200, default 20. */
+  limit?: number;
+  cursor?: string;
+}
+
+export interface CatalogSearchResult {
+  items: CatalogEntry[];
+  nextCursor: string | null;
+  /** Entries matching the query and filters (all pages). */
+  total: number;
+  /** Counts over the filtered result, largest first. */
+  facets: Record<FacetName, FacetBucket[]>;
+}
+
+interface Doc {
+  entry: CatalogEntry;
+  terms: Map<string, number>;
+  modifiedMs: number;
+  name: string;
+}
+
+/** [primary, secondary, id]: primary is the score (relevance) or modified time; both sorted descending. */
+type SortKey = [number, number, string];
+
+function compareDesc(a: SortKey, b: SortKey): number {
+  if (a[0] !== b[0]) return b[0] - a[0];
+  if (a[1] !== b[1]) return b[1] - a[1];
+  return a[2] < b[2] ? 1 : a[2] > b[2] ? -1 : 0;
+}
+
+/** A 32-bit FNV-1a hash, to tie a cursor to the query that made it. */
+function fingerprint(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * An in-memory inverted index over published catalog entries with facets and cursor paging.
+ *
+ * A query intersects the posting sets of its terms (smallest first), then the facet filters,
+ * then scores only the candidates. Relevance is document-local (see `documentTerms`), and the
+ * cursor holds the last item's full sort key `[score|modified, modified, id]`, so paging is
+ * stable past any number of rows and under concurrent inserts: a page never repeats or skips an
+ * entry that existed when the first page was read.
+ *
+ * @example
+ * ```ts
+ * const index = new CatalogSearchIndex(seed.catalogEntries);
+ * const page = index.search({ q: '人口', filters: { sharingType: ['unconditional'] }, limit: 50 });
+ * const next = index.search({ q: '人口', filters: { sharingType: ['unconditional'] }, limit: 50, cursor: page.nextCursor! });
+ * ```
+ */
+export class CatalogSearchIndex {
+  private readonly docs = new Map<string, Doc>();
+  private readonly postings = new Map<string, Set<string>>();
+  private readonly facetPostings = new Map<FacetName, Map<string, Set<string>>>(FACET_NAMES.map((f) => [f, new Map()]));
+
+  constructor(entries: Iterable<CatalogEntry> = []) {
+    for (const entry of entries) this.upsert(entry);
+  }
+
+  get size(): number {
+    return this.docs.size;
+  }
+
+  get(id: string): CatalogEntry | undefined {
+    return this.docs.get(id)?.entry;
+  }
+
+  /** Adds an entry or replaces the entry with the same id (a new published version). */
+  upsert(entry: CatalogEntry): void {
+    this.remove(entry.id);
+    const doc: Doc = { entry, terms: documentTerms(entry), modifiedMs: Date.parse(entry.modifiedAt), name: entry.name.normalize('NFKC').toLowerCase() };
+    this.docs.set(entry.id, doc);
+    for (const term of doc.terms.keys()) this.postingSet(this.postings, term).add(entry.id);
+    for (const facet of FACET_NAMES) this.postingSet(this.facetPostings.get(facet)!, facetValue(facet, entry)[0]).add(entry.id);
+  }
+
+  /** Removes an entry (withdrawn); unknown ids are ignored. */
+  remove(id: string): void {
+    const doc = this.docs.get(id);
+    if (!doc) return;
+    this.docs.delete(id);
+    for (const term of doc.terms.keys()) this.unpost(this.postings, term, id);
+    for (const facet of FACET_NAMES) this.unpost(this.facetPostings.get(facet)!, facetValue(facet, doc.entry)[0], id);
+  }
+
+  search(query: CatalogSearchQuery = {}): CatalogSearchResult {
+    const limit = query.limit ?? 20;
+    if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw new CatalogSearchError('LIMIT_OUT_OF_RANGE');
+    const q = (query.q ?? '').trim();
+    const runs = splitRuns(q);
+    const sort = query.sort ?? (runs.length > 0 ? 'relevance' : 'modified');
+    if (sort !== 'relevance' && sort !== 'modified') throw new CatalogSearchError('SORT_UNKNOWN');
+    const fp = fingerprint(JSON.stringify([runs.map((r) => r.text), sort, this.normalizedFilters(query.filters)]));
+    const after = query.cursor === undefined ? undefined : this.parseCursor(query.cursor, fp);
+
+    const matched = this.matchingIds(runs, query.filters);
+    const keyed: { doc: Doc; key: SortKey }[] = [];
+    for (const id of matched) {
+      const doc = this.docs.get(id) as Doc;
+      const primary = sort === 'relevance' ? this.score(doc, runs, q) : doc.modifiedMs;
+      keyed.push({ doc, key: [primary, doc.modifiedMs, id] });
+    }
+    const remaining = after ? keyed.filter((k) => compareDesc(after, k.key) < 0) : keyed;
+    remaining.sort((a, b) => compareDesc(a.key, b.key));
+    const page = remaining.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((k) => k.doc.entry),
+      nextCursor: remaining.length > limit && last ? encodeCursor([fp, ...last.key]) : null,
+      total: keyed.length,
+      facets: this.countFacets(keyed.map((k) => k.doc.entry)),
+    };
+  }
+
+  private matchingIds(runs: ReturnType<typeof splitRuns>, filters: CatalogSearchQuery['filters']): Set<string> {
+    const sets: Set<string>[] = [];
+    for (const run of runs) for (const term of queryTerms(run)) sets.push(this.postings.get(term) ?? new Set());
+    for (const facet of FACET_NAMES) {
+      const values = filters?.[facet];
+      if (!values || values.length === 0) continue;
+      const union = new Set<string>();
+      for (const value of values) for (const id of this.facetPostings.get(facet)?.get(value) ?? []) union.add(id);
+      sets.push(union);
+    }
+    if (sets.length === 0) return new Set(this.docs.keys());
+    sets.sort((a, b) => a.size - b.size);
+    const [smallest, ...rest] = sets as [Set<string>, ...Set<string>[]];
+    const result = new Set<string>();
+    for (const id of smallest) if (rest.every((s) => s.has(id))) result.add(id);
+    return result;
+  }
+
+  /**
+   * Sum of the (saturated) weights of the query terms, plus bonuses for a whole-word match and for
+   * the query in the name (more when it covers more of the name, so 人口基础信息 beats its variants); integer.
+   */
+  private score(doc: Doc, runs: ReturnType<typeof splitRuns>, q: string): number {
+    let score = 0;
+    for (const run of runs) {
+      for (const term of queryTerms(run)) {
+        const w = doc.terms.get(term) ?? 0;
+        score += (w * 2.2) / (w + 1.2);
+      }
+      if (doc.terms.has(wholeTerm(run))) score += 2;
+      if (doc.name.includes(run.text)) score += 3 + (3 * run.text.length) / doc.name.length;
+      if (doc.name.startsWith(run.text)) score += 1;
+    }
+    if (doc.name === q.normalize('NFKC').toLowerCase()) score += 5;
+    return Math.round(score * 1000);
+  }
+
+  private countFacets(entries: CatalogEntry[]): Record<FacetName, FacetBucket[]> {
+    const result = {} as Record<FacetName, FacetBucket[]>;
+    for (const facet of FACET_NAMES) {
+      const buckets = new Map<string, FacetBucket>();
+      for (const entry of entries) {
+        const [value, label] = facetValue(facet, entry);
+        const bucket = buckets.get(value);
+        if (bucket) bucket.count += 1;
+        else buckets.set(value, { value, label, count: 1 });
+      }
+      result[facet] = [...buckets.values()].sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
+    }
+    return result;
+  }
+
+  private normalizedFilters(filters: CatalogSearchQuery['filters']): [string, string[]][] {
+    return FACET_NAMES.filter((f) => (filters?.[f]?.length ?? 0) > 0).map((f) => [f, [...(filters?.[f] ?? [])].sort()]);
+  }
+
+  private parseCursor(cursor: string, fp: number): SortKey {
+    const key = decodeCursor(cursor);
+    if (!key || key.length !== 4 || key[0] !== fp || typeof key[1] !== 'number' || typeof key[2] !== 'number' || typeof key[3] !== 'string') {
+      throw new CatalogSearchError('CURSOR_INVALID');
+    }
+    return [key[1], key[2], key[3]];
+  }
+
+  private postingSet(map: Map<string, Set<string>>, key: string): Set<string> {
+    let set = map.get(key);
+    if (!set) map.set(key, (set = new Set()));
+    return set;
+  }
+
+  private unpost(map: Map<string, Set<string>>, key: string, id: string): void {
+    const set = map.get(key);
+    if (!set) return;
+    set.delete(id);
+    if (set.size === 0) map.delete(key);
+  }
+}

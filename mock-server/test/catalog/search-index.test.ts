@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { CatalogSearchError, CatalogSearchIndex, type FacetName } from '../../src/platforms/catalog/index.js';
+import { createSeedData, type CatalogEntry } from '../../src/sandbox/seed/index.js';
+
+const seed = createSeedData({ seed: 'search', profile: 'xiamen' });
+
+function pageAll(index: CatalogSearchIndex, query: Parameters<CatalogSearchIndex['search']>[0], between?: (page: number) => void): CatalogEntry[] {
+  const seen: CatalogEntry[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < 1000; page += 1) {
+    const result = index.search({ ...query, ...(cursor ? { cursor } : {}) });
+    seen.push(...result.items);
+    if (!result.nextCursor) return seen;
+    cursor = result.nextCursor;
+    between?.(page);
+  }
+  throw new Error('paging did not end');
+}
+
+describe('CatalogSearchIndex: Chinese full text', () => {
+  const index = new CatalogSearchIndex(seed.catalogEntries);
+
+  it.each([
+    ['人口', '人口基础信息'],
+    ['基础信息', '人口基础信息'],
+    ['企业登记', '企业登记信息'],
+    ['空气质量', '空气质量监测数据'],
+    ['公积金 贷款', '住房公积金贷款信息'],
+  ])('%s ranks %s first', (q, name) => {
+    const result = index.search({ q });
+    expect(result.items[0]?.name).toBe(name);
+  });
+
+  it('matches every required bigram and nothing else', () => {
+    const result = index.search({ q: '婚姻登记', limit: 200 });
+    expect(result.total).toBeGreaterThan(0);
+    const haystack = (e: CatalogEntry) => [e.name, e.summary, ...e.dataItems.flatMap((d) => [d.name, d.description])].join(' ');
+    for (const entry of result.items) expect(haystack(entry)).toMatch(/婚姻/);
+    const expected = seed.catalogEntries.filter((e) => /婚姻/.test(haystack(e)) && /姻登/.test(haystack(e)) && /登记/.test(haystack(e)));
+    expect(result.total).toBe(expected.length);
+  });
+
+  it('normalises full-width Latin text and finds it in data items', () => {
+    const result = index.search({ q: 'ＰＭ２.５', limit: 200 });
+    expect(result.total).toBeGreaterThan(0);
+    for (const e of result.items) expect(e.dataItems.map((d) => d.name)).toContain('PM2.5浓度');
+  });
+
+  it('finds data item names and single characters', () => {
+    expect(index.search({ q: '溶解氧' }).items[0]?.name).toMatch(/地表水/);
+    expect(index.search({ q: '氧' }).total).toBeGreaterThan(0);
+    expect(index.search({ q: '不存在的资源名称' }).total).toBe(0);
+  });
+
+  it('sorts by modified date, newest first, without a query', () => {
+    const { items } = index.search({ limit: 50 });
+    const times = items.map((e) => Date.parse(e.modifiedAt));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+  });
+});
+
+describe('CatalogSearchIndex: filters and facets', () => {
+  const index = new CatalogSearchIndex(seed.catalogEntries);
+
+  it('counts facets over the filtered result', () => {
+    const filters = { sharingType: ['conditional', 'not_shared'], domain: ['人口', '社保', '医疗'] };
+    const result = index.search({ filters, limit: 5 });
+    const expected = seed.catalogEntries.filter((e) => filters.sharingType.includes(e.sharing.type) && filters.domain.includes(e.domain));
+    expect(result.total).toBe(expected.length);
+    const count = (facet: FacetName, value: string) => result.facets[facet].find((b) => b.value === value)?.count ?? 0;
+    for (const grade of ['general', 'important', 'core']) expect(count('grade', grade)).toBe(expected.filter((e) => e.grade === grade).length);
+    for (const org of seed.organizations) {
+      expect(count('provider', org.creditCode)).toBe(expected.filter((e) => e.provider.creditCode === org.creditCode).length);
+    }
+    expect(result.facets.sharingType.map((b) => b.value).sort()).toEqual(['conditional', 'not_shared']);
+    expect(result.facets.sharingType.find((b) => b.value === 'conditional')?.label).toBe('有条件共享');
+    const sum = result.facets.region.reduce((s, b) => s + b.count, 0);
+    expect(sum).toBe(expected.length);
+  });
+
+  it('combines text and filters', () => {
+    const result = index.search({ q: '信息', filters: { openingType: ['open'], region: ['350200'] }, limit: 200 });
+    expect(result.total).toBeGreaterThan(0);
+    for (const e of result.items) {
+      expect(e.opening.type).toBe('open');
+      expect(e.region.code).toBe('350200');
+    }
+  });
+
+  it('reflects upserts and removals', () => {
+    const local = new CatalogSearchIndex(seed.catalogEntries);
+    const first = seed.catalogEntries[0] as CatalogEntry;
+    local.upsert({ ...first, name: '海洋渔业捕捞许可信息' });
+    expect(local.search({ q: '海洋渔业' }).items.map((e) => e.id)).toEqual([first.id]);
+    expect(local.search({ q: '人口基础信息' }).items.map((e) => e.id)).not.toContain(first.id);
+    local.remove(first.id);
+    expect(local.search({ q: '海洋渔业' }).total).toBe(0);
+    expect(local.size).toBe(seed.catalogEntries.length - 1);
+  });
+});
+
+describe('CatalogSearchIndex: cursor paging', () => {
+  const big = createSeedData({ seed: 'paging', count: 1800 }).catalogEntries;
+
+  it.each([
+    [{ limit: 37 }],
+    [{ q: '信息', limit: 200 }],
+    [{ q: '信息', sort: 'modified' as const, limit: 50 }],
+    [{ filters: { sharingType: ['unconditional', 'conditional'] }, limit: 100 }],
+  ])('pages through all matches with no duplicates or gaps: %j', (query) => {
+    const index = new CatalogSearchIndex(big);
+    const total = index.search({ ...query, limit: 1 }).total;
+    expect(total).toBeGreaterThan(1000);
+    const seen = pageAll(index, query);
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen.map((e) => e.id)).size).toBe(total);
+  });
+
+  it('stays stable when entries are inserted between pages', () => {
+    const index = new CatalogSearchIndex(big.slice(0, 1500));
+    const original = new Set(big.slice(0, 1500).map((e) => e.id));
+    let next = 1500;
+    const seen = pageAll(index, { q: '信息', limit: 100 }, () => {
+      for (let i = 0; i < 20 && next < big.length; i += 1) index.upsert(big[next++] as CatalogEntry);
+    });
+    const ids = seen.map((e) => e.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const originalMatches = new CatalogSearchIndex(big.slice(0, 1500)).search({ q: '信息', limit: 1 }).total;
+    expect(ids.filter((id) => original.has(id))).toHaveLength(originalMatches);
+  });
+
+  it('rejects cursors of another query, garbage cursors and out-of-range limits', () => {
+    const index = new CatalogSearchIndex(big);
+    const cursor = index.search({ q: '人口', limit: 5 }).nextCursor as string;
+    expect(cursor).toEqual(expect.any(String));
+    const codeOf = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (e) {
+        return e instanceof CatalogSearchError ? e.code : 'other';
+      }
+      return 'none';
+    };
+    expect(codeOf(() => index.search({ q: '法人', cursor }))).toBe('CURSOR_INVALID');
+    expect(codeOf(() => index.search({ cursor: 'not-a-cursor' }))).toBe('CURSOR_INVALID');
+    expect(codeOf(() => index.search({ limit: 0 }))).toBe('LIMIT_OUT_OF_RANGE');
+    expect(codeOf(() => index.search({ limit: 201 }))).toBe('LIMIT_OUT_OF_RANGE');
+    expect(codeOf(() => index.search({ q: '人口', limit: 5, cursor }))).toBe('none');
+  });
+});
