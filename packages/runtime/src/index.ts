@@ -1,1 +1,26 @@
-export {};
+export { ApiClient, type ClientOptions } from './client.js';
+export type { ApiRequest, HttpMethod, RawResponse, RequestOptions } from './types.js';
+export type { QueryParams } from './request/query-string.js';
+export type { Credentials } from './steps/sign.js';
+export type { RetryOptions } from './steps/backoff.js';
+export type { LogEvent, Logger } from './logger.js';
+export { Paginator, type Page } from './pagination/paginator.js';
+export { fetchTransport, type FetchTransportOptions } from './transport/fetch-transport.js';
+export { undiciTransport, type UndiciTransportOptions } from './transport/undici-transport.js';
+export type { HeaderReader, Transport, TransportRequest, TransportResponse } from './transport/types.js';
+export { GdxError, type Bilingual } from './errors/gdx-error.js';
+export { AbortError, ConnectionError, TimeoutError } from './errors/network-errors.js';
+export {
+  ApiError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  createApiError,
+  InternalServerError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  UnprocessableEntityError,
+  type ApiErrorInit,
+} from './errors/api-error.js';
+export { ResponseValidationError, type ResponseIssue } from './errors/response-validation-error.js';

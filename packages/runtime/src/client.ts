@@ -1,0 +1,260 @@
+import { HEADERS } from '@gdx/protocol';
+import { createApiError } from './errors/api-error.js';
+import { GdxError } from './errors/gdx-error.js';
+import { ResponseValidationError, toPointer } from './errors/response-validation-error.js';
+import { toEmit, type Emit, type Logger } from './logger.js';
+import { Paginator, type Page } from './pagination/paginator.js';
+import { renderPath } from './request/path-template.js';
+import { buildQuery } from './request/query-string.js';
+import { retryPolicy, type RetryOptions } from './steps/backoff.js';
+import { idempotencyStep } from './steps/idempotency.js';
+import { loggingStep } from './steps/logging.js';
+import { retryStep } from './steps/retry.js';
+import { signStep, type Credentials } from './steps/sign.js';
+import { timeoutStep } from './steps/timeout.js';
+import type { Call, Send } from './steps/types.js';
+import { fetchTransport } from './transport/fetch-transport.js';
+import type { Transport, TransportResponse } from './transport/types.js';
+import type { ApiRequest, RawResponse, RequestOptions } from './types.js';
+import { VERSION } from './version.js';
+
+/**
+ * Options of {@link ApiClient}.
+ *
+ * @example
+ * ```ts
+ * const options: ClientOptions = {
+ *   baseUrl: 'http://127.0.0.1:4010/registration/v1',
+ *   credentials: { appKey: 'ak_1', secret: 's3cret', algorithm: 'HMAC-SM3' },
+ *   maxRetries: 3, timeoutMs: 10_000, validateResponses: true, logger: console,
+ * };
+ * ```
+ */
+export interface ClientOptions {
+  /** Platform root, e.g. `http://127.0.0.1:4010/registration/v1`. */
+  baseUrl: string;
+  /** Without credentials requests are sent unsigned (public endpoints). */
+  credentials?: Credentials;
+  /** Default: {@link fetchTransport}() (global fetch looked up per call + a shared keep-alive Agent). */
+  transport?: Transport;
+  /** Shorthand for `transport: fetchTransport({ fetch })`. */
+  fetch?: typeof fetch;
+  /** Retries after the first attempt (default 2). */
+  maxRetries?: number;
+  /** Per attempt in ms (default 30 000; ≤ 0 disables). */
+  timeoutMs?: number;
+  /** Check 2xx bodies against `ApiRequest.responseSchema` (default false). */
+  validateResponses?: boolean;
+  logger?: Logger;
+  /** Epoch ms for signing timestamps and `Retry-After` dates (default `Date.now`). */
+  now?: () => number;
+  /** Sent with every request. */
+  headers?: Record<string, string>;
+  /** Replaces the default `user-agent` (`gdx-runtime/<version> node/<version>`). */
+  userAgent?: string;
+  /** Backoff tuning, and injectable `random`/`sleep` for tests. */
+  retry?: RetryOptions;
+}
+
+/**
+ * The SDK engine: turns an {@link ApiRequest} into a signed HTTP call with idempotency, retries,
+ * timeouts, typed errors and optional response validation. Generated SDKs wrap one per platform.
+ *
+ * @example
+ * ```ts
+ * import { ApiClient, ConflictError } from '@gdx/runtime';
+ * const client = new ApiClient({ baseUrl: 'http://127.0.0.1:4010/registration/v1', credentials: { appKey, secret } });
+ * const created = await client.request<{ id: string }>({
+ *   operationId: 'submitApplication', method: 'POST', path: '/applications', body: { type: 'initial' }, idempotent: true,
+ * });
+ * ```
+ */
+export class ApiClient {
+  readonly #origin: string;
+  readonly #basePath: string;
+  readonly #headers: Record<string, string>;
+  readonly #transport: Transport;
+  readonly #send: Send;
+  readonly #emit: Emit | undefined;
+  readonly #maxRetries: number;
+  readonly #timeoutMs: number;
+  readonly #validate: boolean;
+
+  constructor(options: ClientOptions) {
+    let base: URL;
+    try {
+      base = new URL(options.baseUrl);
+    } catch (cause) {
+      throw new GdxError(
+        'INVALID_BASE_URL',
+        { en: `baseUrl must be an absolute URL: ${options.baseUrl}`, zh: `baseUrl 必须是绝对地址：${options.baseUrl}` },
+        { cause },
+      );
+    }
+    this.#origin = base.origin;
+    this.#basePath = base.pathname.replace(/\/+$/, '');
+    this.#headers = { accept: 'application/json', 'user-agent': options.userAgent ?? `gdx-runtime/${VERSION} node/${process.version}` };
+    if (options.headers !== undefined) mergeHeaders(this.#headers, options.headers);
+    this.#maxRetries = options.maxRetries ?? 2;
+    this.#timeoutMs = options.timeoutMs ?? 30_000;
+    this.#validate = options.validateResponses ?? false;
+    this.#emit = toEmit(options.logger);
+
+    const transport = options.transport ?? fetchTransport(options.fetch === undefined ? {} : { fetch: options.fetch });
+    const now = options.now ?? Date.now;
+    // Composed once: per call only the Call object is allocated. Outermost step first:
+    // idempotency → retry → logging → timeout → sign → transport.
+    let send: Send = (call) => transport.send(call);
+    if (options.credentials !== undefined) send = signStep(options.credentials, now)(send);
+    send = timeoutStep(send);
+    if (this.#emit !== undefined) send = loggingStep(this.#emit)(send);
+    send = retryStep(retryPolicy(options.retry), now, this.#emit)(send);
+    this.#send = idempotencyStep(send);
+    this.#transport = transport;
+  }
+
+  /**
+   * Sends the request and resolves with the parsed JSON body (`undefined` for an empty body).
+   * Rejects with an {@link ApiError} subclass for non-2xx answers and other {@link GdxError}s otherwise.
+   *
+   * @example
+   * ```ts
+   * const app = await client.request<Application>({ operationId: 'getApplication', method: 'GET',
+   *   path: '/applications/{applicationId}', pathParams: { applicationId: 'rga_1' } });
+   * ```
+   */
+  async request<T>(req: ApiRequest, options?: RequestOptions): Promise<T> {
+    return (await this.#execute<T>(req, options)).data;
+  }
+
+  /**
+   * Like {@link ApiClient.request}, plus the raw response (status, headers, request id, body text).
+   *
+   * @example
+   * ```ts
+   * const { data, response } = await client.requestWithResponse<Application>(submit);
+   * if (response.headers.get('idempotent-replayed') === 'true') console.log('already created', data.id);
+   * ```
+   */
+  async requestWithResponse<T>(req: ApiRequest, options?: RequestOptions): Promise<{ data: T; response: RawResponse }> {
+    const { data, res } = await this.#execute<T>(req, options);
+    const response: RawResponse = {
+      status: res.status,
+      headers: res.headers,
+      requestId: res.headers.get(HEADERS.requestId),
+      body: res.body,
+    };
+    return { data, response };
+  }
+
+  /**
+   * Iterates the items of a list operation across pages (`items` / `nextCursor`), loading a page
+   * only when needed; `.pages()` gives whole pages and `.toArray(limit?)` collects.
+   *
+   * @example
+   * ```ts
+   * const all = await client.paginate<Application>({ operationId: 'listApplications', method: 'GET',
+   *   path: '/applications', query: { limit: 200 } }).toArray();
+   * ```
+   */
+  paginate<T>(req: ApiRequest, options?: RequestOptions): Paginator<T> {
+    return new Paginator<T>((cursor) =>
+      this.request<Page<T>>(cursor === undefined ? req : { ...req, query: { ...req.query, cursor } }, options),
+    );
+  }
+
+  /**
+   * Releases the transport's resources (sockets of an owned undici Agent); the shared default
+   * Agent stays open.
+   *
+   * @example
+   * ```ts
+   * await client.close();
+   * ```
+   */
+  async close(): Promise<void> {
+    await this.#transport.close?.();
+  }
+
+  async #execute<T>(req: ApiRequest, options: RequestOptions | undefined): Promise<{ data: T; res: TransportResponse }> {
+    const call = this.#call(req, options);
+    try {
+      const res = await this.#send(call);
+      return { data: this.#decode<T>(req, res), res };
+    } catch (error) {
+      if (this.#emit !== undefined) {
+        const code = error instanceof GdxError ? error.code : 'UNKNOWN';
+        const { operationId, method, url, attempt } = call;
+        this.#emit({ type: 'error', operationId, method, url, attempt, code, error });
+      }
+      throw error;
+    }
+  }
+
+  #call(req: ApiRequest, options: RequestOptions | undefined): Call {
+    let path = this.#basePath + renderPath(req.path, req.pathParams);
+    const query = buildQuery(req.query);
+    if (query !== '') path += `?${query}`;
+    const headers = { ...this.#headers };
+    let body: string | undefined;
+    if (req.body !== undefined) {
+      body = JSON.stringify(req.body);
+      headers['content-type'] = 'application/json';
+    }
+    if (options?.headers !== undefined) mergeHeaders(headers, options.headers);
+    if (options?.idempotencyKey !== undefined) headers[HEADERS.idempotencyKey] = options.idempotencyKey;
+    return {
+      operationId: req.operationId,
+      method: req.method,
+      url: this.#origin + path,
+      origin: this.#origin,
+      path,
+      headers,
+      body,
+      signal: undefined,
+      userSignal: options?.signal,
+      timeoutMs: options?.timeoutMs ?? this.#timeoutMs,
+      maxRetries: options?.maxRetries ?? this.#maxRetries,
+      idempotent: req.idempotent === true,
+      attempt: 0,
+    };
+  }
+
+  #decode<T>(req: ApiRequest, res: TransportResponse): T {
+    if (res.status < 200 || res.status >= 300) {
+      throw createApiError({ status: res.status, body: res.body, headers: res.headers, operationId: req.operationId });
+    }
+    let data: unknown;
+    if (res.body !== '') {
+      try {
+        data = JSON.parse(res.body);
+      } catch (cause) {
+        // Non-JSON answers (e.g. a CSV download) are returned as text unless they claim to be JSON.
+        if (/json/i.test(res.headers.get('content-type') ?? '')) {
+          throw new GdxError(
+            'RESPONSE_NOT_JSON',
+            { en: `Response of ${req.operationId} is not valid JSON`, zh: `${req.operationId} 的响应不是有效的 JSON` },
+            { cause },
+          );
+        }
+        data = res.body;
+      }
+    }
+    if (this.#validate && req.responseSchema !== undefined) {
+      const result = req.responseSchema.safeParse(data);
+      if (!result.success) {
+        const issues = result.error.issues.map((i) => ({ pointer: toPointer(i.path), code: i.code, message: i.message }));
+        throw new ResponseValidationError(req.operationId, issues, data);
+      }
+      data = result.data;
+    }
+    return data as T;
+  }
+}
+
+function mergeHeaders(target: Record<string, string>, source: Record<string, string>): void {
+  for (const name of Object.keys(source)) {
+    const value = source[name];
+    if (value !== undefined) target[name.toLowerCase()] = value;
+  }
+}

@@ -1,0 +1,112 @@
+import { HEADERS, isProblemDetails, type ProblemDetails } from '@gdx/protocol';
+import type { HeaderReader } from '../transport/types.js';
+import { GdxError, type Bilingual } from './gdx-error.js';
+
+/**
+ * What an {@link ApiError} is built from.
+ *
+ * @example
+ * ```ts
+ * const init: ApiErrorInit = { status: 404, body: '{"code":"NOT_FOUND",…}', headers: new Headers(), operationId: 'getApplication' };
+ * ```
+ */
+export interface ApiErrorInit {
+  status: number;
+  /** The raw response body text. */
+  body: string;
+  headers: HeaderReader;
+  operationId: string;
+}
+
+/**
+ * The platform answered with a non-2xx status. `problem` is the parsed problem+json body (when the
+ * body is one): `problem.code`, `problem.message.zh/en`, `problem.errors[].pointer`.
+ * `code` is the problem code, or `HTTP_<status>` when the body was not a problem.
+ *
+ * @example
+ * ```ts
+ * try { await client.request(req); } catch (e) {
+ *   if (e instanceof ApiError && e.code === 'ILLEGAL_TRANSITION') console.log(e.problem?.message.zh, e.requestId);
+ * }
+ * ```
+ */
+export class ApiError extends GdxError {
+  readonly status: number;
+  readonly problem: ProblemDetails | undefined;
+  readonly requestId: string | undefined;
+  readonly headers: HeaderReader;
+  readonly operationId: string;
+  /** The raw body text (useful when it is not problem+json). */
+  readonly body: string;
+
+  constructor(init: ApiErrorInit, problem: ProblemDetails | undefined = parseProblem(init.body)) {
+    const code = problem?.code ?? `HTTP_${init.status}`;
+    super(code, describe(init, problem));
+    this.status = init.status;
+    this.problem = problem;
+    this.requestId = init.headers.get(HEADERS.requestId) ?? problem?.requestId;
+    this.headers = init.headers;
+    this.operationId = init.operationId;
+    this.body = init.body;
+  }
+}
+
+function describe(init: ApiErrorInit, problem: ProblemDetails | undefined): Bilingual {
+  const where = `${init.operationId}, HTTP ${init.status}`;
+  if (problem === undefined) {
+    return { en: `Unexpected response (${where})`, zh: `平台返回错误（${where}）` };
+  }
+  const detail = problem.detail === undefined ? '' : `: ${problem.detail}`;
+  return { en: `${problem.message.en}${detail} (${where})`, zh: `${problem.message.zh}${detail}（${where}）` };
+}
+
+function parseProblem(body: string): ProblemDetails | undefined {
+  if (body === '') return undefined;
+  try {
+    const value: unknown = JSON.parse(body);
+    return isProblemDetails(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** 400: the request was malformed or failed validation (`problem.errors` has pointers). @example `if (e instanceof BadRequestError) showFieldErrors(e.problem?.errors);` */
+export class BadRequestError extends ApiError {}
+/** 401: signature missing or invalid, unknown app key, timestamp or nonce refused. @example `if (e instanceof AuthenticationError) checkClock();` */
+export class AuthenticationError extends ApiError {}
+/** 403: the organisation may not do this. @example `if (e instanceof PermissionDeniedError) …` */
+export class PermissionDeniedError extends ApiError {}
+/** 404: no such resource. @example `const app = await get().catch((e) => (e instanceof NotFoundError ? null : Promise.reject(e)));` */
+export class NotFoundError extends ApiError {}
+/** 409: the resource's state does not allow it (e.g. `ILLEGAL_TRANSITION`). @example `if (e instanceof ConflictError) refresh();` */
+export class ConflictError extends ApiError {}
+/** 422: understood but refused (e.g. `NOT_SHAREABLE`, `IDEMPOTENCY_KEY_REUSED`). @example `if (e instanceof UnprocessableEntityError) console.log(e.problem?.detail);` */
+export class UnprocessableEntityError extends ApiError {}
+/** 429: rate limited; already retried `maxRetries` times, honouring `Retry-After`. @example `if (e instanceof RateLimitError) backOff();` */
+export class RateLimitError extends ApiError {}
+/** 5xx: the platform failed; already retried for 500/502/503/504. @example `if (e instanceof InternalServerError) alert(e.requestId);` */
+export class InternalServerError extends ApiError {}
+
+const BY_STATUS: Record<number, typeof ApiError> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  409: ConflictError,
+  422: UnprocessableEntityError,
+  429: RateLimitError,
+};
+
+/**
+ * Builds the {@link ApiError} subclass for a status (≥ 500 → InternalServerError, others → ApiError).
+ *
+ * @example
+ * ```ts
+ * const error = createApiError({ status: 409, body, headers, operationId: 'submitApplication' });
+ * error instanceof ConflictError; // true
+ * ```
+ */
+export function createApiError(init: ApiErrorInit): ApiError {
+  const ErrorClass = BY_STATUS[init.status] ?? (init.status >= 500 ? InternalServerError : ApiError);
+  return new ErrorClass(init);
+}

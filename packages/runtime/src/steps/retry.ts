@@ -1,0 +1,61 @@
+import { HEADERS } from '@gdx/protocol';
+import { AbortError, ConnectionError, TimeoutError } from '../errors/network-errors.js';
+import type { Emit } from '../logger.js';
+import type { TransportResponse } from '../transport/types.js';
+import { backoffDelay, retryAfterMs, type RetryPolicy } from './backoff.js';
+import type { Call, Step } from './types.js';
+
+const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
+/** Methods safe to repeat; POST and PATCH only when the call carries an idempotency key. */
+const REPEATABLE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+
+/**
+ * Retries an attempt on connection errors, timeouts and 408/429/500/502/503/504 up to
+ * `call.maxRetries` times, waiting `Retry-After` when the platform sends one and exponential
+ * backoff with full jitter otherwise. The caller's abort stops it at once, also while waiting.
+ */
+export function retryStep(policy: RetryPolicy, now: () => number, emit: Emit | undefined): Step {
+  return (next) => async (call) => {
+    const repeatable = REPEATABLE_METHODS.has(call.method) || call.headers[HEADERS.idempotencyKey] !== undefined;
+    for (;;) {
+      let response: TransportResponse | undefined;
+      let failure: unknown;
+      try {
+        response = await next(call);
+      } catch (error) {
+        failure = error;
+      }
+      const last = !repeatable || call.attempt >= call.maxRetries;
+      let reason: string;
+      let delayMs: number;
+      if (response !== undefined) {
+        if (last || !RETRYABLE_STATUS.has(response.status)) return response;
+        reason = `HTTP ${response.status}`;
+        delayMs =
+          retryAfterMs(response.headers.get(HEADERS.retryAfter), now(), policy.maxRetryAfterMs) ??
+          backoffDelay(policy, call.attempt);
+      } else {
+        if (last || !isRetryable(failure)) throw failure;
+        reason = (failure as ConnectionError | TimeoutError).code;
+        delayMs = backoffDelay(policy, call.attempt);
+      }
+      emit?.({ type: 'retry', operationId: call.operationId, method: call.method, url: call.url, attempt: call.attempt, delayMs, reason });
+      await wait(policy, delayMs, call);
+      call.attempt++;
+    }
+  };
+}
+
+function isRetryable(error: unknown): boolean {
+  return error instanceof TimeoutError || (error instanceof ConnectionError && error.retryable);
+}
+
+async function wait(policy: RetryPolicy, ms: number, call: Call): Promise<void> {
+  const signal = call.userSignal;
+  try {
+    await policy.sleep(ms, signal);
+  } catch (error) {
+    throw signal?.aborted ? new AbortError(signal.reason) : error;
+  }
+  if (signal?.aborted) throw new AbortError(signal.reason);
+}

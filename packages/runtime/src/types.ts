@@ -1,0 +1,76 @@
+import type { ZodType } from 'zod';
+import type { QueryParams } from './request/query-string.js';
+import type { HeaderReader } from './transport/types.js';
+
+/**
+ * HTTP methods the platforms use.
+ *
+ * @example
+ * ```ts
+ * const method: HttpMethod = 'PATCH';
+ * ```
+ */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * One operation call as a generated SDK describes it.
+ *
+ * @example
+ * ```ts
+ * const req: ApiRequest = {
+ *   operationId: 'getApplication', method: 'GET',
+ *   path: '/applications/{applicationId}', pathParams: { applicationId: 'rga_01J' },
+ * };
+ * ```
+ */
+export interface ApiRequest {
+  /** For logs, errors and fault rules. */
+  operationId: string;
+  method: HttpMethod;
+  /** Template relative to the client's baseUrl, e.g. `/applications/{applicationId}`. */
+  path: string;
+  pathParams?: Record<string, string | number>;
+  query?: QueryParams;
+  /** JSON-serialised when present. */
+  body?: unknown;
+  /** True for creates: an Idempotency-Key is generated once per logical call and reused on every retry. */
+  idempotent?: boolean;
+  /** Checked only when the client has `validateResponses: true`. */
+  responseSchema?: ZodType;
+}
+
+/**
+ * Per-call options; they override the client's.
+ *
+ * @example
+ * ```ts
+ * await client.request(req, { timeoutMs: 5_000, maxRetries: 0, signal: AbortSignal.timeout(20_000) });
+ * ```
+ */
+export interface RequestOptions {
+  signal?: AbortSignal;
+  /** Per attempt; ≤ 0 disables. */
+  timeoutMs?: number;
+  maxRetries?: number;
+  /** Use this key (also makes a POST/PATCH retryable). */
+  idempotencyKey?: string;
+  headers?: Record<string, string>;
+}
+
+/**
+ * The raw HTTP response of a successful call.
+ *
+ * @example
+ * ```ts
+ * const { data, response } = await client.requestWithResponse(req);
+ * console.log(response.status, response.requestId, response.headers.get('idempotent-replayed'));
+ * ```
+ */
+export interface RawResponse {
+  status: number;
+  headers: HeaderReader;
+  /** `X-Request-Id` of the response, for support tickets. */
+  requestId: string | null;
+  /** The body text as received. */
+  body: string;
+}

@@ -1,0 +1,156 @@
+import { HEADERS, MemoryNonceStore, verifySignature } from '@gdx/protocol';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ApiClient, ConflictError, InternalServerError, RateLimitError, type ClientOptions } from '../src/index.js';
+import { destroy, json, startTestServer, type TestServer } from './helpers/test-server.js';
+
+let server: TestServer;
+let delays: number[];
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+beforeEach(() => {
+  server.reset();
+  delays = [];
+});
+
+function client(options: Partial<ClientOptions> = {}) {
+  return new ApiClient({
+    baseUrl: `${server.origin}/registration/v1`,
+    retry: { random: () => 0.5, sleep: async (ms) => void delays.push(ms) },
+    ...options,
+  });
+}
+
+const getApp = { operationId: 'getApplication', method: 'GET', path: '/applications/{id}', pathParams: { id: 'rga_1' } } as const;
+const submit = { operationId: 'submitApplication', method: 'POST', path: '/applications', body: { type: 'initial' } } as const;
+const unavailable = json(503, { code: 'SERVICE_UNAVAILABLE' });
+
+describe('retries', () => {
+  it('retries a 503 and returns the later success, with exponential full-jitter delays', async () => {
+    server.enqueue(unavailable, unavailable, json(200, { id: 'rga_1' }));
+    await expect(client().request(getApp)).resolves.toEqual({ id: 'rga_1' });
+    expect(server.received).toHaveLength(3);
+    expect(delays).toEqual([100, 200]); // random 0.5 × 200 ms, × 400 ms
+  });
+
+  it.each([408, 429, 500, 502, 504])('retries status %i', async (status) => {
+    server.enqueue(json(status, {}), json(200, { ok: true }));
+    await expect(client().request(getApp)).resolves.toEqual({ ok: true });
+    expect(server.received).toHaveLength(2);
+  });
+
+  it.each([400, 401, 404, 409, 422, 501])('does not retry status %i', async (status) => {
+    server.enqueue(json(status, {}));
+    await expect(client().request(getApp)).rejects.toMatchObject({ status });
+    expect(server.received).toHaveLength(1);
+  });
+
+  it('gives up after maxRetries and throws the last error', async () => {
+    server.fallback(unavailable);
+    await expect(client({ maxRetries: 3 }).request(getApp)).rejects.toBeInstanceOf(InternalServerError);
+    expect(server.received).toHaveLength(4);
+    await expect(client().request(getApp, { maxRetries: 0 })).rejects.toMatchObject({ status: 503 });
+    expect(server.received).toHaveLength(5);
+  });
+
+  it('honours Retry-After in seconds and as an HTTP date, capped', async () => {
+    const now = Date.parse('2026-10-21T07:27:30Z');
+    server.enqueue(
+      json(429, {}, { 'retry-after': '3' }),
+      json(503, {}, { 'retry-after': 'Wed, 21 Oct 2026 07:28:00 GMT' }),
+      json(429, {}, { 'retry-after': '3600' }),
+      json(200, {}),
+    );
+    await client({ maxRetries: 3, now: () => now }).request(getApp);
+    expect(delays).toEqual([3000, 30_000, 60_000]);
+  });
+
+  it('throws RateLimitError once 429 retries are exhausted', async () => {
+    server.fallback(json(429, {}, { 'retry-after': '1' }));
+    await expect(client({ maxRetries: 1 }).request(getApp)).rejects.toBeInstanceOf(RateLimitError);
+  });
+
+  it('does not retry a POST without an idempotency key', async () => {
+    server.enqueue(unavailable, json(201, {}));
+    await expect(client().request(submit)).rejects.toMatchObject({ status: 503 });
+    expect(server.received).toHaveLength(1);
+  });
+
+  it('retries an idempotent POST with the same generated Idempotency-Key', async () => {
+    server.enqueue(unavailable, destroy, json(201, { id: 'rga_2' }));
+    await expect(client().request({ ...submit, idempotent: true })).resolves.toEqual({ id: 'rga_2' });
+    const keys = server.received.map((r) => r.headers[HEADERS.idempotencyKey]);
+    expect(keys).toHaveLength(3);
+    expect(new Set(keys).size).toBe(1);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('generates a new key per logical call', async () => {
+    const c = client();
+    await c.request({ ...submit, idempotent: true });
+    await c.request({ ...submit, idempotent: true });
+    const [a, b] = server.received.map((r) => r.headers[HEADERS.idempotencyKey]);
+    expect(a).not.toBe(b);
+  });
+
+  it('uses and keeps a caller-supplied key, which also makes a PATCH retryable', async () => {
+    server.enqueue(unavailable, json(200, {}));
+    const patch = { operationId: 'updateEntry', method: 'PATCH', path: '/entries/e1', body: { title: 'x' } } as const;
+    await client().request(patch, { idempotencyKey: 'my-key-1' });
+    expect(server.received.map((r) => r.headers[HEADERS.idempotencyKey])).toEqual(['my-key-1', 'my-key-1']);
+  });
+
+  it('does not retry a 409 even for an idempotent POST', async () => {
+    server.enqueue(json(409, { code: 'ILLEGAL_TRANSITION' }));
+    await expect(client().request({ ...submit, idempotent: true })).rejects.toBeInstanceOf(ConflictError);
+    expect(server.received).toHaveLength(1);
+  });
+
+  it('re-signs each retry with a fresh nonce and timestamp, every attempt verifiable', async () => {
+    let clock = 1_758_852_000_000;
+    server.enqueue(unavailable, unavailable, json(201, {}));
+    const credentials = { appKey: 'ak_1', secret: 'secret-1' };
+    await client({ credentials, now: () => (clock += 1000) }).request({ ...submit, idempotent: true });
+    const nonceStore = new MemoryNonceStore();
+    const nonces = server.received.map((r) => r.headers[HEADERS.nonce]);
+    const stamps = server.received.map((r) => r.headers[HEADERS.timestamp]);
+    expect(new Set(nonces).size).toBe(3);
+    expect(new Set(stamps).size).toBe(3);
+    for (const r of server.received) {
+      const result = verifySignature({
+        ...r,
+        lookupSecret: () => 'secret-1',
+        now: Number(r.headers[HEADERS.timestamp]),
+        nonceStore,
+      });
+      expect(result).toEqual({ ok: true, appKey: 'ak_1' });
+    }
+  });
+
+  it('retries a connection reset (server destroys the socket)', async () => {
+    server.enqueue(destroy, json(200, { ok: 1 }));
+    await expect(client().request(getApp)).resolves.toEqual({ ok: 1 });
+    expect(server.received).toHaveLength(2);
+  });
+
+  it('throws ConnectionError when every attempt is reset', async () => {
+    server.fallback(destroy);
+    await expect(client({ maxRetries: 1 }).request(getApp)).rejects.toMatchObject({
+      name: 'ConnectionError',
+      code: 'CONNECTION_ERROR',
+      retryable: true,
+    });
+    expect(server.received).toHaveLength(2);
+  });
+
+  it('retries a refused connection', async () => {
+    const closed = await startTestServer();
+    const origin = closed.origin;
+    await closed.close();
+    const c = new ApiClient({ baseUrl: origin, maxRetries: 2, retry: { sleep: async (ms) => void delays.push(ms) } });
+    await expect(c.request(getApp)).rejects.toMatchObject({ code: 'CONNECTION_ERROR', causeCode: 'ECONNREFUSED' });
+    expect(delays).toHaveLength(2);
+  });
+});
