@@ -1,0 +1,59 @@
+import { isRecord, type HttpResponse } from '../../http/response.js';
+import { fillPath, type Operation } from '../../specs/operations.js';
+import { invalidInputs, sampleFromSchema } from '../../specs/samples.js';
+import type { ResponseValidator } from '../../specs/validator.js';
+import { PLATFORM_CODES, type Check, type CheckContext } from '../../runner/types.js';
+import { expectProblem } from '../expect-problem.js';
+
+function requestSchema(op: Operation): unknown {
+  const body = op.definition.requestBody as Record<string, unknown> | undefined;
+  const content = (body?.content ?? {}) as Record<string, Record<string, unknown>>;
+  return content['application/json']?.schema;
+}
+
+/** The count a list answers (`total`, else the number of items on the first page). */
+async function countOwn(ctx: CheckContext, op: Operation): Promise<unknown> {
+  const res: HttpResponse = await ctx.http(0).request('GET', op.platform, op.path, { query: { limit: 200 } });
+  if (!isRecord(res.body)) return `(${res.status})`;
+  return typeof res.body.total === 'number' ? res.body.total : Array.isArray(res.body.items) ? res.body.items.length : `(${res.status})`;
+}
+
+/**
+ * `CON-INPUT-<P>-<operationId>` for every operation with a JSON body: inputs generated from the
+ * schema (not JSON, required property missing, wrong type, undocumented enum value, credit code
+ * with a wrong check character) answer 4xx problem+json — never 5xx — and leave no trace: where the
+ * same path lists the organisation's objects, the list is unchanged afterwards.
+ *
+ * @example
+ * ```ts
+ * invalidInputCheck(op, validator)?.id; // 'CON-INPUT-REG-submitApplication'
+ * ```
+ */
+export function invalidInputCheck(op: Operation, validator: ResponseValidator): Check | undefined {
+  const schema = requestSchema(op);
+  if (schema === undefined) return undefined;
+  return {
+    id: `CON-INPUT-${PLATFORM_CODES[op.platform]}-${op.operationId}`,
+    title: `${op.method} ${op.path} rejects invalid input with 4xx problem+json and no trace`,
+    source: 'shared/domain/README.md §Common behaviour (bad input never produces a 5xx and never changes state)',
+    area: 'contract',
+    platform: op.platform,
+    needsSimulation: false,
+    async run(ctx) {
+      const doc = ctx.specs[op.platform] ?? {};
+      const sample = sampleFromSchema(doc, schema, ctx.random, { creditCode: ctx.organizations[0]?.creditCode });
+      const path = fillPath(op.path, () => `zz-missing-${ctx.random.string(12)}`);
+      const listed = !op.path.includes('{') && isRecord(doc.paths?.[op.path]?.get);
+      const before = listed ? await countOwn(ctx, op) : undefined;
+      for (const bad of invalidInputs(doc, schema, sample, ctx.random)) {
+        const res = await ctx.http(0).request(op.method, op.platform, path, {
+          ...(bad.kind === 'not_json' ? { rawBody: '{"not json' } : { json: bad.body }),
+          idempotencyKey: `conformance-${ctx.random.string(20)}`,
+        });
+        expectProblem(ctx.expect, res, '4xx', undefined, `${op.method} ${op.path} with ${bad.kind} ${bad.pointer}`.trim());
+        for (const v of validator.check(op, res)) ctx.expect.fail(`${op.operationId} (${bad.kind}): ${v.message}`, v.expected, v.actual);
+      }
+      if (listed) ctx.expect.equal(await countOwn(ctx, op), before, `rejected input leaves the ${op.path} list unchanged`);
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { describeResponse, isRecord, type HttpResponse } from '../http/response.js';
+import type { SignedHttp } from '../http/signed-http.js';
+import { sampleFromSchema } from '../specs/samples.js';
+import type { CheckContext, Platform } from '../runner/types.js';
+
+/**
+ * A valid request body for an operation, generated from its documented schema (its `example`
+ * when it has one) and merged with `overrides`. Skips the check when the document lacks the
+ * operation, since nothing can be said about an implementation without its contract.
+ *
+ * @example
+ * ```ts
+ * const body = validBody(ctx, 'catalog', 'post', '/entries', { name: '人口基础信息' });
+ * ```
+ */
+export function validBody(ctx: CheckContext, platform: Platform, method: string, path: string, overrides: Record<string, unknown> = {}, creditCode = ctx.organizations[0]?.creditCode): Record<string, unknown> {
+  const doc = ctx.specs[platform];
+  const op = doc?.paths?.[path]?.[method.toLowerCase()] as Record<string, unknown> | undefined;
+  const content = ((op?.requestBody as Record<string, unknown> | undefined)?.content ?? {}) as Record<string, Record<string, unknown>>;
+  const schema = content['application/json']?.schema;
+  if (!doc || schema === undefined) return ctx.skip(`the ${platform} document has no JSON body for ${method.toUpperCase()} ${path}`);
+  const sample = sampleFromSchema(doc, schema, ctx.random, creditCode === undefined ? {} : { creditCode });
+  return { ...(isRecord(sample) ? sample : {}), ...overrides };
+}
+
+/**
+ * Creates an object and returns its answer, failing the check unless it is 2xx with an `id`.
+ *
+ * @example
+ * ```ts
+ * const { id } = await createObject(ctx, ctx.http(0), 'catalog', '/entries', body);
+ * ```
+ */
+export async function createObject(ctx: CheckContext, http: SignedHttp, platform: Platform, path: string, body: unknown, idempotencyKey = `conformance-${ctx.random.string(24)}`): Promise<{ id: string; res: HttpResponse; body: Record<string, unknown> }> {
+  const res = await http.request('POST', platform, path, { json: body, idempotencyKey });
+  ctx.expect.that(res.status >= 200 && res.status < 300, `POST ${path} with a valid body succeeds`, '2xx', describeResponse(res));
+  const answer = isRecord(res.body) ? res.body : {};
+  ctx.expect.that(typeof answer.id === 'string', `POST ${path} answers the object with an id`, 'an "id" string', answer.id);
+  return { id: answer.id as string, res, body: answer };
+}
+
+/** The ids on the first page of a list (up to 200). */
+export async function listIds(http: SignedHttp, platform: Platform, path: string): Promise<string[]> {
+  const res = await http.request('GET', platform, path, { query: { limit: 200 } });
+  const items = isRecord(res.body) && Array.isArray(res.body.items) ? res.body.items : [];
+  return items.filter(isRecord).map((i) => String(i.id));
+}

@@ -1,0 +1,69 @@
+import type { Check } from '../../runner/types.js';
+import { expectProblem } from '../expect-problem.js';
+import { createObject, listIds, validBody } from '../fixtures.js';
+
+const SOURCE = 'shared/domain/README.md §Isolation (another organisation\'s object answers 404, not 403)';
+
+/**
+ * Isolation checks: an object created by organisation A is invisible to organisation B — a GET
+ * by id answers 404 (`ISO-404-01` catalog entry, `ISO-404-02` registration application), it is
+ * absent from B's list (`ISO-LIST-01`), and B cannot change it (`ISO-404-03`).
+ *
+ * @example
+ * ```ts
+ * isolationChecks.map((c) => c.id);
+ * ```
+ */
+export const isolationChecks: Check[] = [
+  {
+    id: 'ISO-404-01',
+    title: "another organisation's catalog entry answers 404",
+    source: SOURCE,
+    area: 'isolation',
+    platform: 'catalog',
+    needsSimulation: false,
+    async run(ctx) {
+      const { id } = await createObject(ctx, ctx.http(0), 'catalog', '/entries', validBody(ctx, 'catalog', 'post', '/entries'));
+      expectProblem(ctx.expect, await ctx.http(1).request('GET', 'catalog', `/entries/${encodeURIComponent(id)}`), 404, 'NOT_FOUND', "B reads A's entry");
+    },
+  },
+  {
+    id: 'ISO-404-02',
+    title: "another organisation's registration application answers 404",
+    source: SOURCE,
+    area: 'isolation',
+    platform: 'registration',
+    needsSimulation: false,
+    async run(ctx) {
+      const { id } = await createObject(ctx, ctx.http(0), 'registration', '/applications', validBody(ctx, 'registration', 'post', '/applications', { type: 'initial' }));
+      expectProblem(ctx.expect, await ctx.http(1).request('GET', 'registration', `/applications/${encodeURIComponent(id)}`), 404, 'NOT_FOUND', "B reads A's application");
+    },
+  },
+  {
+    id: 'ISO-404-03',
+    title: "another organisation cannot change a catalog entry (404)",
+    source: SOURCE,
+    area: 'isolation',
+    platform: 'catalog',
+    needsSimulation: false,
+    async run(ctx) {
+      const body = validBody(ctx, 'catalog', 'post', '/entries');
+      const { id } = await createObject(ctx, ctx.http(0), 'catalog', '/entries', body);
+      const res = await ctx.http(1).request('PATCH', 'catalog', `/entries/${encodeURIComponent(id)}`, { json: body });
+      expectProblem(ctx.expect, res, 404, 'NOT_FOUND', "B patches A's entry");
+    },
+  },
+  {
+    id: 'ISO-LIST-01',
+    title: "another organisation's objects never appear in a list",
+    source: SOURCE,
+    area: 'isolation',
+    platform: 'catalog',
+    needsSimulation: false,
+    async run(ctx) {
+      const { id } = await createObject(ctx, ctx.http(0), 'catalog', '/entries', validBody(ctx, 'catalog', 'post', '/entries'));
+      const seen = await listIds(ctx.http(1), 'catalog', '/entries');
+      ctx.expect.that(!seen.includes(id), "A's entry is absent from B's list", `a list without ${id}`, seen);
+    },
+  },
+];

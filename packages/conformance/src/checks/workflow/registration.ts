@@ -1,0 +1,137 @@
+import type { Sandbox } from '../../http/sim-client.js';
+import { describeResponse, isRecord } from '../../http/response.js';
+import { expectedDeadline, justAfter, workingDaysAfter } from '../../rules/deadlines.js';
+import { LIMITS } from '../../rules/limits.js';
+import type { Check, CheckContext } from '../../runner/types.js';
+import { expectProblem } from '../expect-problem.js';
+import { createObject, validBody } from '../fixtures.js';
+import { act, ACTIONS } from './officials.js';
+import { eventTypes, expectDeadline, expectState, readObject, sandboxToday, withSandbox } from './sandbox.js';
+
+const L = LIMITS.national.registration;
+/** The worked example of shared/domain/registration.md: received Friday 2025-09-26. */
+const RECEIVED = '2025-09-26';
+const START = `${RECEIVED}T10:00:00+08:00`;
+
+async function submit(ctx: CheckContext, sbx: Sandbox): Promise<string> {
+  const body = validBody(ctx, 'registration', 'post', '/applications', { type: 'initial' }, sbx.organizations[0]?.creditCode);
+  return (await createObject(ctx, sbx.http(0), 'registration', '/applications', body)).id;
+}
+
+const app = (id: string) => `/applications/${encodeURIComponent(id)}`;
+
+async function decide(ctx: CheckContext, sbx: Sandbox, id: string, action: string, extra: Record<string, unknown> = {}): Promise<void> {
+  const res = await act(sbx, 'registration', 'application', id, action, extra);
+  ctx.expect.that(res.status >= 200 && res.status < 300, `the registry's "${action}" is accepted`, '2xx', describeResponse(res));
+}
+
+const check = (id: string, title: string, source: string, run: (ctx: CheckContext) => Promise<void>): Check => ({
+  id, title, source, area: 'workflow', platform: 'registration', needsSimulation: true, run,
+});
+
+/**
+ * Registration workflow checks (national profile): the acceptance deadline of the worked
+ * example, overdue without approval, the restart on resubmission, the review deadline from
+ * acceptance, terminal states and illegal transitions, and the public notice.
+ *
+ * @example
+ * ```ts
+ * registrationChecks.map((c) => c.id); // ['REG-ACCEPT-01', …]
+ * ```
+ */
+export const registrationChecks: Check[] = [
+  check('REG-ACCEPT-01', 'received 2025-09-26: acceptance is due 2025-09-30 (3 WD, make-up Sunday counted)', L.acceptance.basis, async (ctx) => {
+    await withSandbox(ctx, { profile: 'national', startAt: START }, async (sbx) => {
+      const id = await submit(ctx, sbx);
+      const object = await readObject(ctx, sbx, 'registration', app(id));
+      expectState(ctx, object, 'submitted', 'after submission');
+      expectDeadline(ctx, object, L.acceptance, expectedDeadline(RECEIVED, L.acceptance), false);
+    });
+  }),
+  check('REG-ACCEPT-02', 'acceptance past its limit is overdue, recorded, and never approved by the clock', `${L.acceptance.basis}; shared/domain/README.md §Time 7`, async (ctx) => {
+    await withSandbox(ctx, { profile: 'national', startAt: START }, async (sbx) => {
+      const id = await submit(ctx, sbx);
+      const due = expectedDeadline(RECEIVED, L.acceptance);
+      const advanced = await sbx.advance({ to: justAfter(due) });
+      ctx.expect.that(advanced.status < 300, 'the clock advances', '2xx', describeResponse(advanced));
+      const object = await readObject(ctx, sbx, 'registration', app(id));
+      expectState(ctx, object, 'submitted', 'one hour after the acceptance limit');
+      expectDeadline(ctx, object, L.acceptance, due, true);
+      ctx.expect.that(eventTypes(object).includes('deadline_overdue'), 'a deadline_overdue event is recorded', 'deadline_overdue in events', eventTypes(object));
+    });
+  }),
+  check('REG-ACCEPT-03', 'a resubmission after 一次性告知 restarts the 3 WD acceptance clock from its own day', `${L.acceptance.basis} (clock restarts on resubmission)`, async (ctx) => {
+    await withSandbox(ctx, { profile: 'national', startAt: START }, async (sbx) => {
+      const id = await submit(ctx, sbx);
+      await decide(ctx, sbx, id, ACTIONS.requestSupplement, { items: [{ field: 'resource', reason: 'conformance: missing detail' }] });
+      expectState(ctx, await readObject(ctx, sbx, 'registration', app(id)), 'supplement_required', 'after the registry asks for supplements');
+      await sbx.advance({ workingDays: 2 });
+      const body = validBody(ctx, 'registration', 'post', '/applications/{applicationId}/resubmissions', {}, sbx.organizations[0]?.creditCode);
+      const res = await sbx.http(0).request('POST', 'registration', `${app(id)}/resubmissions`, { json: body, idempotencyKey: `conformance-${ctx.random.string(20)}` });
+      ctx.expect.that(res.status < 300, 'the resubmission is accepted', '2xx', describeResponse(res));
+      const today = await sandboxToday(ctx, sbx);
+      const object = await readObject(ctx, sbx, 'registration', app(id));
+      expectState(ctx, object, 'submitted', 'after the resubmission');
+      expectDeadline(ctx, object, L.acceptance, expectedDeadline(today, L.acceptance), false);
+    });
+  }),
+  check('REG-REVIEW-01', 'formal review is due 20 WD after the acceptance day (holidays skipped, make-up days counted)', L.review.basis, async (ctx) => {
+    await withSandbox(ctx, { profile: 'national', startAt: START }, async (sbx) => {
+      const id = await submit(ctx, sbx);
+      await sbx.advance({ to: `${workingDaysAfter(RECEIVED, 2)}T10:00:00+08:00` });
+      await decide(ctx, sbx, id, ACTIONS.accept);
+      const object = await readObject(ctx, sbx, 'registration', app(id));
+      expectState(ctx, object, 'under_review', 'after acceptance');
+      expectDeadline(ctx, object, L.review, expectedDeadline(workingDaysAfter(RECEIVED, 2), L.review), false);
+    });
+  }),
+  check('REG-REVIEW-02', 'a review past 20 WD is overdue and stays under review', `${L.review.basis} (说明 required, no deemed approval)`, async (ctx) => {
+    await withSandbox(ctx, { profile: 'national', startAt: START }, async (sbx) => {
+      const id = await submit(ctx, sbx);
+      await decide(ctx, sbx, id, ACTIONS.accept);
+      const due = expectedDeadline(RECEIVED, L.review);
+      await sbx.advance({ to: justAfter(due) });
+      const object = await readObject(ctx, sbx, 'registration', app(id));
+      expectState(ctx, object, 'under_review', 'after the review limit');
+      expectDeadline(ctx, object, L.review, due, true);
+    });
+  }),
+  check('REG-ILLEGAL-01', 'not_accepted is terminal: further decisions and resubmissions answer 409', '发改数据规〔2025〕26号 第十条 (不予受理)', async (ctx) => {
+    await withSandbox(ctx, { profile: 'national', startAt: START }, async (sbx) => {
+      const id = await submit(ctx, sbx);
+      await decide(ctx, sbx, id, ACTIONS.notAccept);
+      expectState(ctx, await readObject(ctx, sbx, 'registration', app(id)), 'not_accepted', 'after 不予受理');
+      expectProblem(ctx.expect, await act(sbx, 'registration', 'application', id, ACTIONS.accept), 409, 'ILLEGAL_TRANSITION', 'accepting a not_accepted application');
+      const resubmit = await sbx.http(0).request('POST', 'registration', `${app(id)}/resubmissions`, { json: {}, idempotencyKey: `conformance-${ctx.random.string(20)}` });
+      ctx.expect.oneOf(resubmit.status, [409, 400, 422], 'resubmitting a terminal application is refused');
+      await sbx.advance({ duration: 'P30D' });
+      expectState(ctx, await readObject(ctx, sbx, 'registration', app(id)), 'not_accepted', 'a month later');
+    });
+  }),
+  check('REG-NOTICE-01', 'public notice lasts 10 WD; objections need real name and evidence and close with the notice', `${L.publicNotice.basis}`, async (ctx) => {
+    await withSandbox(ctx, { profile: 'national', startAt: START }, async (sbx) => {
+      const id = await submit(ctx, sbx);
+      await decide(ctx, sbx, id, ACTIONS.accept);
+      await decide(ctx, sbx, id, ACTIONS.pass);
+      const today = await sandboxToday(ctx, sbx);
+      const object = await readObject(ctx, sbx, 'registration', app(id));
+      expectState(ctx, object, 'in_public_notice', 'after the review passed');
+      const due = expectedDeadline(today, L.publicNotice);
+      expectDeadline(ctx, object, L.publicNotice, due, false);
+      const notices = await sbx.http(1).request('GET', 'registration', '/public-notices', { sign: false, query: { limit: 200 } });
+      const items = isRecord(notices.body) && Array.isArray(notices.body.items) ? notices.body.items.filter(isRecord) : [];
+      const notice = items.find((n) => n.applicationId === id) ?? items[0];
+      ctx.expect.that(notice !== undefined && typeof notice.id === 'string', 'the notice is public', 'a notice for the application', notices.body);
+      const objections = `/public-notices/${encodeURIComponent(String(notice!.id))}/objections`;
+      const objector = { name: '异议人', creditCode: sbx.organizations[1]?.creditCode };
+      const noEvidence = await sbx.http(1).request('POST', 'registration', objections, { json: { objector, reason: 'conformance', evidence: [] }, idempotencyKey: `conformance-${ctx.random.string(20)}` });
+      expectProblem(ctx.expect, noEvidence, '4xx', undefined, 'an objection without evidence');
+      await sbx.advance({ to: justAfter(due) });
+      const late = await sbx.http(1).request('POST', 'registration', objections, {
+        json: { objector, reason: 'conformance', evidence: [{ name: 'proof.pdf', mediaType: 'application/pdf', digest: 'sha256:00' }] },
+        idempotencyKey: `conformance-${ctx.random.string(20)}`,
+      });
+      expectProblem(ctx.expect, late, 409, 'OBJECTION_WINDOW_CLOSED', 'an objection after the notice ended');
+    });
+  }),
+];

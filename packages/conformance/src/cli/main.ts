@@ -1,0 +1,72 @@
+import { writeFile } from 'node:fs/promises';
+import { createSimClient, type Sandbox } from '../http/sim-client.js';
+import { consoleReporter } from '../reporters/console-reporter.js';
+import { junitXml } from '../reporters/junit-reporter.js';
+import { runConformance, ConformanceUsageError } from '../runner/run-conformance.js';
+import { CliUsageError, parseCliArgs, USAGE } from './parse-args.js';
+
+/** Where the CLI writes, and how it reaches the network (tests inject both). */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  color: boolean;
+  fetch?: typeof fetch;
+}
+
+/**
+ * Runs the CLI and resolves to its exit code: 0 passed, 1 a check failed, 2 usage error.
+ *
+ * @example
+ * ```ts
+ * process.exitCode = await main(process.argv.slice(2), { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t), color: true });
+ * ```
+ */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  let options;
+  try {
+    options = parseCliArgs(argv);
+  } catch (error) {
+    if (!(error instanceof CliUsageError)) throw error;
+    io.stderr(`gdx-conformance: ${error.message} (${error.zh})\n\n${USAGE}`);
+    return 2;
+  }
+  if (options.help) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  const sim = options.simUrl ? createSimClient({ url: options.simUrl, ...(io.fetch ? { fetch: io.fetch } : {}) }) : undefined;
+  let sandbox: Sandbox | undefined;
+  let created = false;
+  try {
+    if (sim) {
+      sandbox = options.sandbox ? await sim.getSandbox(options.sandbox) : await sim.createSandbox({ profile: options.profile, seed: options.seed, clock: 'realtime' });
+      created = options.sandbox === undefined;
+    }
+    const organizations = options.organizations.length > 0 ? options.organizations : (sandbox?.organizations ?? []);
+    const progress = options.json ? io.stderr : io.stdout;
+    const report = await runConformance({
+      baseUrl: options.baseUrl ?? sandbox!.baseUrl,
+      organizations,
+      ...(options.simUrl ? { simulationUrl: options.simUrl } : {}),
+      ...(sandbox ? { sandboxId: sandbox.id } : {}),
+      seed: options.seed,
+      include: options.only,
+      exclude: options.skip,
+      ...(io.fetch ? { fetch: io.fetch } : {}),
+      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+      reporters: [consoleReporter({ write: progress, color: io.color && !options.json })],
+    });
+    if (options.junit) await writeFile(options.junit, junitXml(report), 'utf8');
+    if (options.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+    return report.ok ? 0 : 1;
+  } catch (error) {
+    if (error instanceof ConformanceUsageError) {
+      io.stderr(`gdx-conformance: ${error.message} (${error.zh})\n`);
+      return 2;
+    }
+    io.stderr(`gdx-conformance: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  } finally {
+    if (created) await sandbox?.dispose().catch(() => undefined);
+  }
+}

@@ -1,0 +1,123 @@
+import { parseArgs } from 'node:util';
+import type { Organization } from '../http/signer.js';
+
+/** What the command line asks for. */
+export interface CliOptions {
+  help: boolean;
+  baseUrl?: string;
+  simUrl?: string;
+  sandbox?: string;
+  profile: string;
+  organizations: Organization[];
+  seed: string;
+  only: string[];
+  skip: string[];
+  junit?: string;
+  json: boolean;
+  timeoutMs?: number;
+}
+
+/** A command line the CLI cannot run with (exit code 2). */
+export class CliUsageError extends Error {
+  readonly code = 'CLI_USAGE';
+  constructor(readonly zh: string, en: string) {
+    super(en);
+    this.name = 'CliUsageError';
+  }
+}
+
+/** The `--help` text. */
+export const USAGE = `Usage: gdx-conformance [options]
+
+Checks that a platform implementation honours the gdx contracts and the domain rules.
+
+  --base-url <url>     root serving /{platform}/v1 (default: the sandbox's root when --sim-url is given)
+  --sim-url <url>      simulation API root (…/_sim/v1); without it, checks that need it are skipped
+  --sandbox <id>       use this sandbox (default with --sim-url: create one, read its organisations)
+  --profile <name>     profile of a created sandbox (default: national)
+  --org <k:s[:code[:alg]]>  organisation credentials appKey:secret[:creditCode[:HMAC-SHA256|HMAC-SM3]]; repeat, ≥ 2
+  --seed <seed>        seed of generated inputs (default: 1)
+  --only <glob>        run only matching check ids (repeatable, comma-separated)
+  --skip <glob>        leave out matching check ids (repeatable, comma-separated)
+  --junit <file>       write JUnit XML
+  --json               print the report as JSON on stdout (progress goes to stderr)
+  --timeout-ms <ms>    time limit of one check (default: 60000)
+  --help               show this text
+
+Exit codes: 0 all checks passed, 1 a check failed, 2 usage error.
+`;
+
+function parseOrg(text: string): Organization {
+  const [appKey, secret, creditCode = '', algorithm] = text.split(':');
+  if (!appKey || !secret) throw new CliUsageError(`--org 格式应为 appKey:secret：${text}`, `--org must be appKey:secret[:creditCode[:algorithm]], got "${text}"`);
+  if (algorithm !== undefined && algorithm !== 'HMAC-SHA256' && algorithm !== 'HMAC-SM3') {
+    throw new CliUsageError(`不支持的签名算法：${algorithm}`, `unsupported signature method "${algorithm}"`);
+  }
+  return { appKey, secret, creditCode, ...(algorithm ? { algorithm } : {}) };
+}
+
+const globs = (values: string[] | undefined) => (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+
+/**
+ * Parses the command line. Throws {@link CliUsageError} on unknown options or bad values.
+ *
+ * @example
+ * ```ts
+ * parseCliArgs(['--base-url', 'http://127.0.0.1:4010', '--org', 'ak1:s1', '--org', 'ak2:s2', '--only', 'SEC-*']);
+ * ```
+ */
+export function parseCliArgs(argv: readonly string[]): CliOptions {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        'base-url': { type: 'string' },
+        'sim-url': { type: 'string' },
+        sandbox: { type: 'string' },
+        profile: { type: 'string' },
+        org: { type: 'string', multiple: true },
+        seed: { type: 'string' },
+        only: { type: 'string', multiple: true },
+        skip: { type: 'string', multiple: true },
+        junit: { type: 'string' },
+        json: { type: 'boolean' },
+        'timeout-ms': { type: 'string' },
+      },
+    }));
+  } catch (error) {
+    throw new CliUsageError('命令行参数无效', error instanceof Error ? error.message : String(error));
+  }
+  const help = values.help === true;
+  const timeout = values['timeout-ms'] === undefined ? undefined : Number(values['timeout-ms']);
+  if (timeout !== undefined && !(Number.isInteger(timeout) && timeout > 0)) {
+    throw new CliUsageError('--timeout-ms 必须是正整数', '--timeout-ms must be a positive integer');
+  }
+  if (!help && values['base-url'] === undefined && values['sim-url'] === undefined) {
+    throw new CliUsageError('需要 --base-url 或 --sim-url', 'give --base-url, --sim-url, or both');
+  }
+  if (!help && values.sandbox !== undefined && values['sim-url'] === undefined) {
+    throw new CliUsageError('--sandbox 需要 --sim-url', '--sandbox needs --sim-url');
+  }
+  const organizations = (values.org ?? []).map(parseOrg);
+  if (!help && values['sim-url'] === undefined && organizations.length < 2) {
+    throw new CliUsageError('没有模拟接口时至少需要两个 --org', 'without --sim-url give at least two --org credentials');
+  }
+  return {
+    help,
+    ...(values['base-url'] !== undefined ? { baseUrl: values['base-url'] } : {}),
+    ...(values['sim-url'] !== undefined ? { simUrl: values['sim-url'] } : {}),
+    ...(values.sandbox !== undefined ? { sandbox: values.sandbox } : {}),
+    profile: values.profile ?? 'national',
+    organizations,
+    seed: values.seed ?? '1',
+    only: globs(values.only),
+    skip: globs(values.skip),
+    ...(values.junit !== undefined ? { junit: values.junit } : {}),
+    json: values.json === true,
+    ...(timeout !== undefined ? { timeoutMs: timeout } : {}),
+  };
+}

@@ -1,0 +1,133 @@
+import { createSignedHttp, type HttpTarget, type SignedHttp } from './signed-http.js';
+import { isRecord, readResponse, type HttpResponse } from './response.js';
+import type { Organization } from './signer.js';
+
+/** Body of `POST /_sim/v1/sandboxes` (docs/design.md §simulation). */
+export interface SandboxSpec {
+  profile?: string | Record<string, unknown>;
+  /** RFC 3339 instant the virtual clock starts at. */
+  startAt?: string;
+  seed?: string | number;
+  reviewerPolicy?: 'auto' | 'manual' | 'late';
+  clock?: 'virtual' | 'realtime';
+}
+
+/** A sandbox the kit created or was pointed at. */
+export interface Sandbox {
+  id: string;
+  /** Root serving `/{platform}/v1` for this sandbox. */
+  baseUrl: string;
+  organizations: Organization[];
+  /** The raw answer of the simulation API. */
+  raw: unknown;
+  /** Signed HTTP for this sandbox as organisation `index`. */
+  http(index?: number): SignedHttp;
+  /** `POST /clock/advance` with `{ workingDays }`, `{ duration }` or `{ to }`. */
+  advance(by: { workingDays: number } | { duration: string } | { to: string }): Promise<HttpResponse>;
+  /** `POST /actions`: an official decides, requests supplements, publishes … */
+  act(action: Record<string, unknown>): Promise<HttpResponse>;
+  /** Any other simulation call below `/sandboxes/{id}`. */
+  request(method: string, path: string, json?: unknown): Promise<HttpResponse>;
+  dispose(): Promise<void>;
+}
+
+/** The simulation API, reached without signatures. */
+export interface SimClient {
+  readonly url: string;
+  request(method: string, path: string, json?: unknown): Promise<HttpResponse>;
+  /** Creates a sandbox; throws {@link SimulationError} when the API refuses. */
+  createSandbox(spec: SandboxSpec): Promise<Sandbox>;
+  /** Reads an existing sandbox (for `--sandbox`). */
+  getSandbox(id: string): Promise<Sandbox>;
+}
+
+/** The simulation API answered something the kit cannot use. */
+export class SimulationError extends Error {
+  readonly code = 'SIMULATION_API_ERROR';
+  constructor(message: string, readonly response?: HttpResponse) {
+    super(message);
+    this.name = 'SimulationError';
+  }
+}
+
+function toOrganization(value: unknown): Organization | undefined {
+  if (!isRecord(value)) return undefined;
+  const creds = isRecord(value.credentials) ? { ...value, ...value.credentials } : value;
+  const { appKey, secret, creditCode, algorithm } = creds;
+  if (typeof appKey !== 'string' || typeof secret !== 'string') return undefined;
+  return {
+    appKey,
+    secret,
+    creditCode: typeof creditCode === 'string' ? creditCode : '',
+    ...(algorithm === 'HMAC-SM3' || algorithm === 'HMAC-SHA256' ? { algorithm } : {}),
+  };
+}
+
+/**
+ * Creates the simulation API helper. `url` is the simulation root (`http://host/_sim/v1`);
+ * sandbox platform roots are `…/sandboxes/{id}` on the same origin unless the answer names a
+ * `baseUrl`.
+ *
+ * @example
+ * ```ts
+ * const sim = createSimClient({ url: 'http://127.0.0.1:4010/_sim/v1' });
+ * const sbx = await sim.createSandbox({ profile: 'national', startAt: '2025-09-26T10:00:00+08:00', reviewerPolicy: 'manual' });
+ * await sbx.advance({ workingDays: 4 });
+ * await sbx.dispose();
+ * ```
+ */
+export function createSimClient(options: Omit<HttpTarget, 'baseUrl'> & { url: string }): SimClient {
+  const root = options.url.replace(/\/+$/, '');
+  const request = async (method: string, path: string, json?: unknown): Promise<HttpResponse> => {
+    const doFetch = options.fetch ?? globalThis.fetch;
+    const url = root + path;
+    const response = await doFetch(url, {
+      method,
+      headers: json === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json' },
+      ...(json === undefined ? {} : { body: JSON.stringify(json) }),
+      signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
+    });
+    return readResponse(response, method, url);
+  };
+
+  const toSandbox = (res: HttpResponse): Sandbox => {
+    const body = isRecord(res.body) && isRecord(res.body.sandbox) ? res.body.sandbox : res.body;
+    if (res.status >= 300 || !isRecord(body)) throw new SimulationError(`simulation API answered ${res.status}`, res);
+    const id = typeof body.id === 'string' ? body.id : typeof body.sandboxId === 'string' ? body.sandboxId : undefined;
+    if (id === undefined) throw new SimulationError('sandbox answer has no id', res);
+    const list = Array.isArray(body.organizations) ? body.organizations : Array.isArray(body.organisations) ? body.organisations : [];
+    const organizations = list.map(toOrganization).filter((o): o is Organization => o !== undefined);
+    const baseUrl = typeof body.baseUrl === 'string' ? body.baseUrl : `${new URL(root).origin}/sandboxes/${encodeURIComponent(id)}`;
+    const target: HttpTarget = { ...options, baseUrl };
+    const scoped = (method: string, path: string, json?: unknown) =>
+      request(method, `/sandboxes/${encodeURIComponent(id)}${path}`, json);
+    return {
+      id,
+      baseUrl,
+      organizations,
+      raw: res.body,
+      http(index = 0) {
+        const org = organizations[index];
+        if (org === undefined) throw new SimulationError(`sandbox ${id} has no organisation #${index}`, res);
+        return createSignedHttp(target, org);
+      },
+      advance: (by) => scoped('POST', '/clock/advance', by),
+      act: (action) => scoped('POST', '/actions', action),
+      request: scoped,
+      async dispose() {
+        await scoped('DELETE', '');
+      },
+    };
+  };
+
+  return {
+    url: root,
+    request,
+    async createSandbox(spec) {
+      return toSandbox(await request('POST', '/sandboxes', spec));
+    },
+    async getSandbox(id) {
+      return toSandbox(await request('GET', `/sandboxes/${encodeURIComponent(id)}`));
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import type { Platform } from '../runner/types.js';
+import type { OpenApiDocument, Specs } from './load-specs.js';
+
+/** HTTP methods an OpenAPI path item can hold. */
+export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+
+/** One operation of a platform document. */
+export interface Operation {
+  platform: Platform;
+  method: string;
+  /** Path template relative to the platform root, e.g. `/applications/{applicationId}`. */
+  path: string;
+  operationId: string;
+  /** The operation object. */
+  definition: Record<string, unknown>;
+  /** JSON pointer of the operation inside its document. */
+  pointer: string;
+  /** True when the operation needs no signature (`security: []`). */
+  public: boolean;
+}
+
+/** Escapes a JSON-pointer token. */
+export function pointerToken(token: string): string {
+  return token.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+function isPublic(doc: OpenApiDocument, op: Record<string, unknown>): boolean {
+  const security = (op.security ?? doc.security) as unknown;
+  return !Array.isArray(security) || security.length === 0 || security.some((s) => typeof s === 'object' && s !== null && Object.keys(s).length === 0);
+}
+
+/**
+ * Lists the operations of the documents in a fixed order (platform order, then document order),
+ * so generated check ids and their order are stable.
+ *
+ * @example
+ * ```ts
+ * for (const op of listOperations(specs)) console.log(op.method, op.path);
+ * ```
+ */
+export function listOperations(specs: Specs, platforms: readonly Platform[]): Operation[] {
+  const out: Operation[] = [];
+  for (const platform of platforms) {
+    const doc = specs[platform];
+    if (!doc?.paths) continue;
+    for (const [path, item] of Object.entries(doc.paths)) {
+      for (const method of HTTP_METHODS) {
+        const op = item[method] as Record<string, unknown> | undefined;
+        if (!op) continue;
+        out.push({
+          platform,
+          method: method.toUpperCase(),
+          path,
+          operationId: typeof op.operationId === 'string' ? op.operationId : `${method}${path.replace(/[^A-Za-z0-9]+/g, '_')}`,
+          definition: op,
+          pointer: `#/paths/${pointerToken(path)}/${method}`,
+          public: isPublic(doc, op),
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** Fills path parameters, e.g. with an id that cannot exist. */
+export function fillPath(path: string, value: (name: string) => string): string {
+  return path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(value(name)));
+}

@@ -1,0 +1,96 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import type { Platform } from '../runner/types.js';
+import type { HttpResponse } from '../http/response.js';
+import type { Specs } from './load-specs.js';
+import { pointerToken, type Operation } from './operations.js';
+
+// ajv-formats is CommonJS; under NodeNext its default import is the module object.
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => Ajv2020;
+
+/** A response that does not match its operation's documented responses. */
+export interface ContractViolation {
+  message: string;
+  expected: unknown;
+  actual: unknown;
+}
+
+/** Validates responses against the bundled documents. */
+export interface ResponseValidator {
+  /** Returns the violations (empty when the response conforms). */
+  check(op: Operation, res: HttpResponse): ContractViolation[];
+  /** The schema documented for a status (or `default`/`4XX`) and media type, as an ajv key. */
+  schemaKey(op: Operation, status: number, mediaType: string): string | undefined;
+}
+
+const docId = (platform: Platform) => `https://gdx.dev/conformance/specs/${platform}.json`;
+
+function responseFor(op: Operation, status: number): [string, Record<string, unknown>] | undefined {
+  const responses = (op.definition.responses ?? {}) as Record<string, Record<string, unknown>>;
+  for (const key of [String(status), `${String(status)[0]}XX`, `${String(status)[0]}xx`, 'default']) {
+    const r = responses[key];
+    if (r) return [key, r];
+  }
+  return undefined;
+}
+
+/**
+ * Compiles the documents with ajv (JSON Schema 2020-12, as OpenAPI 3.1 uses) and checks that a
+ * response's status is documented, its media type is one the status documents, and its body
+ * matches the schema.
+ *
+ * @example
+ * ```ts
+ * const validator = createResponseValidator(specs);
+ * const violations = validator.check(op, res);
+ * ```
+ */
+export function createResponseValidator(specs: Specs): ResponseValidator {
+  const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false, validateFormats: true });
+  addFormats(ajv);
+  for (const [platform, doc] of Object.entries(specs)) ajv.addSchema(doc, docId(platform as Platform));
+
+  const schemaKey = (op: Operation, status: number, mediaType: string): string | undefined => {
+    const found = responseFor(op, status);
+    if (!found) return undefined;
+    const content = (found[1].content ?? {}) as Record<string, Record<string, unknown>>;
+    if (!content[mediaType]?.schema) return undefined;
+    return `${docId(op.platform)}${op.pointer}/responses/${pointerToken(found[0])}/content/${pointerToken(mediaType)}/schema`;
+  };
+
+  return {
+    schemaKey,
+    check(op, res) {
+      const found = responseFor(op, res.status);
+      const documented = Object.keys((op.definition.responses ?? {}) as object);
+      if (!found) return [{ message: `status ${res.status} is not documented for ${op.operationId}`, expected: documented, actual: res.status }];
+      const content = (found[1].content ?? {}) as Record<string, unknown>;
+      const mediaTypes = Object.keys(content);
+      if (mediaTypes.length === 0) {
+        return res.text.length === 0 ? [] : [{ message: 'the response documents no body', expected: '(empty body)', actual: res.text.slice(0, 200) }];
+      }
+      if (!mediaTypes.includes(res.contentType)) {
+        return [{ message: `content type of ${res.status} is not documented`, expected: mediaTypes, actual: res.contentType }];
+      }
+      const key = schemaKey(op, res.status, res.contentType);
+      if (key === undefined) return [];
+      const validate = ajv.getSchema(key);
+      if (!validate) return [{ message: 'the documented schema cannot be compiled', expected: key, actual: undefined }];
+      if (validate(res.body)) return [];
+      return (validate.errors ?? []).slice(0, 5).map((e) => ({
+        message: `body${e.instancePath || ''} ${e.message ?? 'is invalid'}`,
+        expected: e.params,
+        actual: e.instancePath ? pick(res.body, e.instancePath) : '(body)',
+      }));
+    },
+  };
+}
+
+function pick(value: unknown, pointer: string): unknown {
+  let current = value;
+  for (const token of pointer.split('/').slice(1)) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = (current as Record<string, unknown>)[token.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return current;
+}
