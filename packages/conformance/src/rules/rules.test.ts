@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { createRandom } from '../runner/random.js';
+import { breakCreditCode, makeCreditCode } from './credit-code.js';
+import { expectedDeadline, justAfter } from './deadlines.js';
+import { LIMITS } from './limits.js';
+
+describe('expectedDeadline (independent of the implementation)', () => {
+  it.each<[string, number, string]>([
+    ['2025-09-26', 3, '2025-09-30'],
+    ['2025-09-26', 20, '2025-10-30'],
+    ['2025-09-30', 20, '2025-11-04'],
+    ['2026-09-28', 10, '2026-10-16'],
+  ])('%s + %i WD → %s', (start, n, due) => {
+    expect(expectedDeadline(start, { limit: n, unit: 'working_days' }).dueDate).toBe(due);
+  });
+
+  it('gives the registration worked example with its end instant', () => {
+    const d = expectedDeadline('2025-09-26', LIMITS.national.registration.acceptance);
+    expect(d).toEqual({ startedOn: '2025-09-26', dueDate: '2025-09-30', dueAt: '2025-10-01T00:00:00+08:00' });
+    expect(justAfter(d)).toBe('2025-10-01T01:00:00+08:00');
+  });
+
+  it('knows the sharing review limit per profile', () => {
+    expect([LIMITS.national.sharing.review.limit, LIMITS.xiamen.sharing.review.limit]).toEqual([10, 5]);
+  });
+});
+
+describe('credit codes', () => {
+  const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+  const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+  const valid = (code: string) => {
+    const sum = WEIGHTS.reduce((s, w, i) => s + ALPHABET.indexOf(code.charAt(i)) * w, 0);
+    return ALPHABET.charAt((31 - (sum % 31)) % 31) === code.charAt(17);
+  };
+
+  it('accepts the GB 32100 example and generates valid codes', () => {
+    expect(valid('91350100M000100Y43')).toBe(true);
+    const r = createRandom('codes');
+    for (let i = 0; i < 50; i += 1) expect(valid(makeCreditCode(r))).toBe(true);
+  });
+
+  it('breaks only the check character', () => {
+    const code = makeCreditCode(createRandom('x'));
+    const broken = breakCreditCode(code);
+    expect(broken.slice(0, 17)).toBe(code.slice(0, 17));
+    expect(valid(broken)).toBe(false);
+  });
+});
