@@ -1,1 +1,12 @@
-export {};
+export { profileSchema, LIMIT_IDS, type LimitId, type Profile, type ProfileLimit } from './profile-schema.js';
+export { ProfileError } from './profile-error.js';
+export { resolveProfile, validateProfile, builtinProfileNames } from './resolve-profile.js';
+export { loadProfile } from './load-profile.js';
+export { buildProcedures, type Procedures } from './procedures.js';
+export { procedureGuards, renewalWindow } from './guards.js';
+export {
+  registrationApplicationMachine,
+  registrationRecordMachine,
+  REGISTRATION_TYPES,
+  type RegistrationType,
+} from './machines/registration.js';

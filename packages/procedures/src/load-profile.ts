@@ -1,0 +1,52 @@
+import { parse } from 'yaml';
+import { ProfileError } from './profile-error.js';
+import type { Profile } from './profile-schema.js';
+import { builtinProfileNames, deepMerge, resolveProfile, validateProfile } from './resolve-profile.js';
+
+async function readProfileFile(path: string): Promise<unknown> {
+  // Imported lazily so browser bundles that only use built-in profiles never touch node:fs.
+  const { readFile } = await import('node:fs/promises');
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    throw new ProfileError('PROFILE_NOT_FOUND', `无法读取配置文件 ${path}`, `Cannot read profile file ${path}: ${(err as Error).message}`);
+  }
+  try {
+    return parse(text) as unknown;
+  } catch (err) {
+    throw new ProfileError('PROFILE_INVALID', `配置文件 ${path} 不是有效的 YAML/JSON`, `Profile file ${path} is not valid YAML/JSON`, [
+      { path: '', message: (err as Error).message },
+    ]);
+  }
+}
+
+/** Reads a file and merges it over the files it extends; a built-in parent is left to `validateProfile`. */
+async function flattenFile(path: string, seen: string[]): Promise<unknown> {
+  const { dirname, resolve } = await import('node:path');
+  const raw = await readProfileFile(path);
+  const parent = (raw as { extends?: unknown } | null)?.extends;
+  if (typeof parent !== 'string' || builtinProfileNames.includes(parent)) return raw;
+  const parentPath = resolve(dirname(path), parent);
+  if (seen.includes(parentPath)) {
+    throw new ProfileError('PROFILE_INVALID', `配置文件循环继承：${parentPath}`, `Profile files extend each other: ${[...seen, parentPath].join(' → ')}`);
+  }
+  const { extends: _ignored, ...own } = raw as Record<string, unknown>;
+  return deepMerge(await flattenFile(parentPath, [...seen, path]), own);
+}
+
+/**
+ * Loads a profile: a built-in name, a path to a YAML or JSON file, or an object. `extends` may
+ * name a built-in profile or another file (relative to the extending file). Throws
+ * `ProfileError` with field-level issues when the result is invalid.
+ *
+ * @example
+ * const mine = await loadProfile('./profiles/fuzhou.yaml'); // extends: national
+ * const builtin = await loadProfile('inner-mongolia');
+ */
+export async function loadProfile(input: string | object): Promise<Profile> {
+  if (typeof input !== 'string' || builtinProfileNames.includes(input)) return resolveProfile(input);
+  const { resolve } = await import('node:path');
+  const path = resolve(input);
+  return validateProfile(await flattenFile(path, [path]));
+}

@@ -1,0 +1,127 @@
+import type { MachineDefinition, TransitionDefinition } from '@gdx/kernel';
+import type { Profile } from '../profile-schema.js';
+import { explainOverdue, profileLimit } from './profile-limit.js';
+
+/** Registration types (第九条). */
+export type RegistrationType = 'initial' | 'change' | 'correction' | 'cancellation';
+
+/** The registration types, in the order of 第九条. */
+export const REGISTRATION_TYPES: readonly RegistrationType[] = ['initial', 'change', 'correction', 'cancellation'];
+
+const REGISTRY = ['registry'];
+
+/** What a passed review leads to for each type (choice defaults of the domain file, per profile). */
+function afterReview(profile: Profile, type: RegistrationType): 'in_public_notice' | 'registered' | 'cancelled' {
+  if (type === 'cancellation') return 'cancelled';
+  if (type === 'initial') return 'in_public_notice';
+  return profile.options.noticeFor[type] ? 'in_public_notice' : 'registered';
+}
+
+function noticeTransitions(): TransitionDefinition[] {
+  return [
+    { from: 'in_public_notice', event: 'notice_closed', to: 'registered', by: ['clock'] },
+    { from: 'in_public_notice', event: 'object', to: 'objection_review', by: ['interested_party'], requires: ['evidence'] },
+    // A further objection while the notice still runs joins the pending review.
+    {
+      from: 'objection_review', event: 'object', to: 'objection_review', by: ['interested_party'], requires: ['evidence'],
+      guard: '!data.noticeClosed', guardError: 'OBJECTION_WINDOW_CLOSED', eventType: 'objection_filed',
+    },
+    { from: 'objection_review', event: 'notice_closed', to: 'objection_review', by: ['clock'], set: { noticeClosed: true }, eventType: 'notice_closed' },
+    // Dismissed after the notice closed meanwhile → coded at once; otherwise back to the running notice.
+    { from: 'objection_review', event: 'dismiss_objection', to: 'registered', by: REGISTRY, guard: 'data.noticeClosed' },
+    { from: 'objection_review', event: 'dismiss_objection', to: 'in_public_notice', by: REGISTRY },
+    { from: 'objection_review', event: 'uphold_objection', to: 'terminated', by: REGISTRY, requires: ['reasons'] },
+  ];
+}
+
+/**
+ * The registration application machine of one type (申请 → 受理 → 形式审核 → 公示 → 赋码,
+ * 发改数据规〔2025〕26号 第八–十三条). Event names follow the OpenAPI `x-gdx-state-machine` actions.
+ * A cancellation application ends in `cancelled` (10 WD from acceptance); a correction has no
+ * notice by default; `review_failed` returns to `supplement_required` when the profile says so.
+ *
+ * @example
+ * const m = registrationApplicationMachine(resolveProfile('national'), 'initial');
+ * m.states.submitted.step; // 'acceptance'
+ */
+export function registrationApplicationMachine(profile: Profile, type: RegistrationType): MachineDefinition {
+  const passTo = afterReview(profile, type);
+  const reviewStep = type === 'cancellation' ? 'cancellation' : 'formal_review';
+  const hasNotice = passTo === 'in_public_notice';
+  const noticeStep = profile.options.objectionPausesNotice ? {} : { step: 'public_notice' };
+  const failTransition: TransitionDefinition = profile.options.reviewFailedReturnsToSupplement
+    ? { from: 'under_review', event: 'fail_review', to: 'supplement_required', by: REGISTRY, requires: ['reasons', 'items'] }
+    : { from: 'under_review', event: 'fail_review', to: 'review_failed', by: REGISTRY, requires: ['reasons'] };
+  return {
+    id: `registration.application.${type}`,
+    initial: 'submitted',
+    states: {
+      submitted: { step: 'acceptance', label: { zh: '已提交', en: 'Submitted' } },
+      supplement_required: { label: { zh: '待补正', en: 'Supplement required' } },
+      not_accepted: { terminal: true, label: { zh: '不予受理', en: 'Not accepted' } },
+      under_review: { step: reviewStep, label: { zh: type === 'cancellation' ? '注销办理' : '形式审核', en: 'Under review' } },
+      review_failed: { terminal: true, label: { zh: '审核未通过', en: 'Review failed' } },
+      ...(hasNotice
+        ? {
+            in_public_notice: { step: 'public_notice', label: { zh: '公示中', en: 'In public notice' } },
+            objection_review: { ...noticeStep, label: { zh: '异议处理', en: 'Objection review' } },
+            terminated: { terminal: true, label: { zh: '终止登记', en: 'Terminated' } },
+          }
+        : {}),
+      [passTo === 'cancelled' ? 'cancelled' : 'registered']: { terminal: true, label: passTo === 'cancelled' ? { zh: '已注销', en: 'Cancelled' } : { zh: '已赋码', en: 'Registered' } },
+    },
+    transitions: [
+      { from: 'submitted', event: 'accept', to: 'under_review', by: REGISTRY },
+      { from: 'submitted', event: 'request_supplements', to: 'supplement_required', by: REGISTRY, requires: ['items'], assign: ['items'] },
+      { from: 'submitted', event: 'not_accept', to: 'not_accepted', by: REGISTRY, requires: ['reasons'] },
+      explainOverdue('submitted', REGISTRY),
+      { from: 'supplement_required', event: 'resubmit', to: 'submitted', by: ['registrant'] },
+      { from: 'under_review', event: 'approve_review', to: passTo, by: REGISTRY },
+      failTransition,
+      explainOverdue('under_review', REGISTRY),
+      ...(hasNotice ? noticeTransitions() : []),
+    ],
+    limits: {
+      acceptance: profileLimit(profile, 'registration.acceptance', 'acceptance', 'flag_overdue'),
+      [reviewStep]: profileLimit(profile, type === 'cancellation' ? 'registration.cancellation' : 'registration.formal_review', reviewStep, 'flag_overdue'),
+      ...(hasNotice ? { public_notice: profileLimit(profile, 'registration.public_notice', 'public_notice', { event: 'notice_closed' }) } : {}),
+    },
+  };
+}
+
+/**
+ * The registration record (登记结果) machine: valid 3 years from coding or until the authorised
+ * term in `data.authorisedTermEnd` if earlier (第十五条), renewable in the window before expiry
+ * (guard `renewalWindowOpen`, each renewal from the previous expiry), expired by the clock,
+ * cancelled or revoked by the registry with reasons.
+ *
+ * The validity runs years ahead, beyond any published holiday schedule, so its end is an
+ * explicit estimate for unpublished years (weekends only).
+ *
+ * @example
+ * engine.create('registration.record', { id: 'reg_1', actor: { role: 'registry' }, data: { authorisedTermEnd: '2027-06-30' } });
+ */
+export function registrationRecordMachine(profile: Profile): MachineDefinition {
+  return {
+    id: 'registration.record',
+    initial: 'registered',
+    states: {
+      registered: { step: 'validity', label: { zh: '有效', en: 'Registered' } },
+      expired: { terminal: true, label: { zh: '期满未续展', en: 'Expired' } },
+      cancelled: { terminal: true, label: { zh: '已注销', en: 'Cancelled' } },
+      revoked: { terminal: true, label: { zh: '已撤销', en: 'Revoked' } },
+    },
+    transitions: [
+      {
+        from: 'registered', event: 'renew', to: 'registered', by: ['registrant'], guard: 'renewalWindowOpen',
+        guardError: 'RENEWAL_WINDOW_NOT_OPEN', deadline: 'extend', eventType: 'renewed',
+      },
+      { from: 'registered', event: 'expire', to: 'expired', by: ['clock'] },
+      { from: 'registered', event: 'cancel', to: 'cancelled', by: REGISTRY, requires: ['reasons'] },
+      { from: 'registered', event: 'revoke', to: 'revoked', by: REGISTRY, requires: ['reasons'] },
+    ],
+    limits: {
+      validity: profileLimit(profile, 'registration.validity', 'validity', { event: 'expire' }, { capField: 'authorisedTermEnd', estimate: true }),
+    },
+  };
+}

@@ -1,0 +1,20 @@
+/**
+ * A profile could not be loaded: unknown name, unreadable file, or invalid content. `issues`
+ * lists each invalid field as a dotted path with a message.
+ *
+ * @example
+ * try { resolveProfile({ name: 'x' }); } catch (e) { if (e instanceof ProfileError) console.log(e.issues); }
+ */
+export class ProfileError extends Error {
+  readonly code: 'PROFILE_NOT_FOUND' | 'PROFILE_INVALID';
+  readonly messageZh: string;
+  readonly issues: { path: string; message: string }[];
+
+  constructor(code: ProfileError['code'], zh: string, en: string, issues: { path: string; message: string }[] = []) {
+    super(issues.length === 0 ? en : `${en}:\n${issues.map((i) => `  - ${i.path || '(root)'}: ${i.message}`).join('\n')}`);
+    this.name = 'ProfileError';
+    this.code = code;
+    this.messageZh = zh;
+    this.issues = issues;
+  }
+}

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+
+const limitSchema = z.strictObject({
+  value: z.number().int().positive(),
+  unit: z.enum(['working_days', 'calendar_days', 'hours', 'years']),
+  startTrigger: z.string().min(1),
+  basis: z.string().min(1),
+  /** The sources are silent: a project default (a "(choice)" of the domain spec). */
+  choice: z.boolean().optional(),
+  /** Real law or practice the seeds do not contain ("(external)"). */
+  external: z.boolean().optional(),
+  note: z.string().optional(),
+});
+
+const labelMap = z.record(z.string(), z.string());
+
+/** Every limit a profile must define, by id (`<platform>.<step>`). */
+export const LIMIT_IDS = [
+  'registration.initial_filing',
+  'registration.acceptance',
+  'registration.formal_review',
+  'registration.public_notice',
+  'registration.cancellation',
+  'registration.validity',
+  'registration.renewal_window',
+  'sharing.review',
+  'sharing.delivery',
+  'sharing.data_objection',
+  'sharing.quality_issue',
+  'open_data.initial_review',
+  'open_data.substantive_review',
+  'open_data.usage_report',
+  'open_data.demand_answer',
+  'open_data.data_objection',
+  'catalog.review',
+  'catalog.new_resource',
+  'catalog.info_change',
+  'catalog.function_change',
+] as const;
+
+/** A limit id of `LIMIT_IDS`. */
+export type LimitId = (typeof LIMIT_IDS)[number];
+
+export const profileSchema = z.strictObject({
+  name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes'),
+  title: z.strictObject({ zh: z.string().min(1), en: z.string().min(1) }),
+  /** Region code (行政区划代码) used by the coding rule, e.g. `350200`. */
+  regionCode: z.string().regex(/^\d{6}$/),
+  limits: z.strictObject(Object.fromEntries(LIMIT_IDS.map((id) => [id, limitSchema])) as Record<LimitId, typeof limitSchema>),
+  labels: z.strictObject({
+    sharingType: z.strictObject({ unconditional: z.string(), conditional: z.string(), not_shared: z.string() }),
+    openingType: z.strictObject({ open: z.string(), on_application: z.string(), not_open: z.string() }),
+    registrationEvidence: z.string(),
+    extra: labelMap.optional(),
+  }),
+  options: z.strictObject({
+    /** false (default): the notice clock keeps running during an objection review. */
+    objectionPausesNotice: z.boolean(),
+    /** false (default): a failed review is terminal; true: it returns to `supplement_required`. */
+    reviewFailedReturnsToSupplement: z.boolean(),
+    /** `query_code` 登记结果查询码 (national) or `certificate` 登记证书 (Inner Mongolia). */
+    registrationEvidence: z.enum(['query_code', 'certificate']),
+    /** Public notice per registration type (initial always has one). */
+    noticeFor: z.strictObject({ change: z.boolean(), correction: z.boolean() }),
+    /** Registration code template: `{prefix}`, `{region}`, `{year}`, `{seq}` (zero-padded to `seqDigits`). */
+    coding: z.strictObject({ prefix: z.string(), template: z.string().min(1), seqDigits: z.number().int().min(1).max(12) }),
+  }),
+});
+
+/**
+ * A jurisdiction profile: every limit (value, unit, start trigger, source), labels and options.
+ *
+ * @example
+ * const p: Profile = resolveProfile('xiamen');
+ * p.limits['sharing.review'].value; // 5
+ */
+export type Profile = z.infer<typeof profileSchema>;
+
+/**
+ * One limit of a profile.
+ *
+ * @example
+ * const l: ProfileLimit = { value: 3, unit: 'working_days', startTrigger: 'received', basis: '发改数据规〔2025〕26号 第十条' };
+ */
+export type ProfileLimit = z.infer<typeof limitSchema>;

@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import { actors, at, harness, ok } from './harness.js';
+
+const { registrant, registry, party } = actors;
+const evidence = [{ name: '授权协议.pdf', mediaType: 'application/pdf', digest: 'sha256:ab' }];
+
+/** National worked example: received Fri 2025-09-26, accepted 09-30, review passed 11-03. */
+function toNotice(profile: string | object = 'national') {
+  const h = harness(profile, '2025-09-26T10:00');
+  ok(h.engine.create('registration.application.initial', { id: 'rga', actor: registrant }));
+  h.to('2025-09-30T15:00');
+  ok(h.engine.dispatch('rga', 'accept', { actor: registry }));
+  h.to('2025-11-03T10:00');
+  ok(h.engine.dispatch('rga', 'approve_review', { actor: registry }));
+  return h;
+}
+
+describe('registration application (national)', () => {
+  it('follows the worked example across the 2025 National Day holiday', () => {
+    const h = harness('national', '2025-09-26T10:00');
+    const created = ok(h.engine.create('registration.application.initial', { id: 'rga', actor: registrant }));
+    expect(created.deadline).toEqual({
+      step: 'acceptance', limit: 3, unit: 'working_days', startTrigger: 'received', startedOn: '2025-09-26',
+      dueDate: '2025-09-30', dueAt: '2025-10-01T00:00:00+08:00', overdue: false, basis: '发改数据规〔2025〕26号 第十条',
+    });
+    h.to('2025-09-30T15:00');
+    const accepted = ok(h.engine.dispatch('rga', 'accept', { actor: registry }));
+    expect(accepted.deadline).toMatchObject({ step: 'formal_review', startedOn: '2025-09-30', dueDate: '2025-11-04', basis: '发改数据规〔2025〕26号 第十一条' });
+    h.to('2025-11-03T10:00');
+    const notice = ok(h.engine.dispatch('rga', 'approve_review', { actor: registry }));
+    expect(notice.state).toBe('in_public_notice');
+    expect(notice.deadline).toMatchObject({ step: 'public_notice', limit: 10, dueDate: '2025-11-17', dueAt: '2025-11-18T00:00:00+08:00' });
+    const fired = h.to('2025-11-20T00:00');
+    expect(fired.map((f) => [f.at, f.event, f.to])).toEqual([['2025-11-18T00:00:00+08:00', 'notice_closed', 'registered']]);
+    expect(h.get('rga').events.map((e) => [e.from, e.to])).toEqual([
+      [null, 'submitted'], ['submitted', 'under_review'], ['under_review', 'in_public_notice'], ['in_public_notice', 'registered'],
+    ]);
+  });
+
+  it('restarts the 3 WD acceptance clock from the resubmission day', () => {
+    const h = harness('national', '2025-09-26T10:00');
+    ok(h.engine.create('registration.application.initial', { id: 'rga', actor: registrant }));
+    h.to('2025-09-29T10:00');
+    const refused = h.engine.dispatch('rga', 'request_supplements', { actor: registry, payload: { items: [] } });
+    expect(refused.ok ? 'ok' : refused.error.code).toBe('MISSING_ITEMS');
+    const items = [{ field: '/riskAssessment', text: '缺少数据安全风险评估报告' }];
+    const waiting = ok(h.engine.dispatch('rga', 'request_supplements', { actor: registry, payload: { items } }));
+    expect(waiting).toMatchObject({ state: 'supplement_required', deadline: null, data: { items } });
+    h.to('2025-10-09T09:00');
+    const resubmitted = ok(h.engine.dispatch('rga', 'resubmit', { actor: registrant }));
+    expect(resubmitted.deadline).toMatchObject({ startedOn: '2025-10-09', dueDate: '2025-10-13' });
+  });
+
+  it('flags an overdue review (never approved) and records the explanation', () => {
+    const h = harness('national', '2025-09-26T10:00');
+    ok(h.engine.create('registration.application.initial', { id: 'rga', actor: registrant }));
+    ok(h.engine.dispatch('rga', 'accept', { actor: registry }));
+    const early = h.engine.dispatch('rga', 'explain_overdue', { actor: registry, payload: { reasons: ['x'] } });
+    expect(early.ok ? 'ok' : early.error.code).toBe('GUARD_REJECTED');
+    const fired = h.to('2026-01-31T00:00');
+    expect(fired.map((f) => [f.at, f.event])).toEqual([['2025-10-31T00:00:00+08:00', 'deadline_overdue']]);
+    expect(h.get('rga')).toMatchObject({ state: 'under_review', deadline: { dueDate: '2025-10-30', overdue: true } });
+    const explained = ok(h.engine.dispatch('rga', 'explain_overdue', { actor: registry, payload: { reasons: [{ text: '材料核验涉及多个部门' }] } }));
+    expect(explained.events.at(-1)).toMatchObject({ type: 'overdue_explained', reason: { text: '材料核验涉及多个部门' } });
+  });
+
+  it('keeps the notice clock running during an objection; dismissal returns to the notice', () => {
+    const h = toNotice();
+    const noticeDeadline = h.get('rga').deadline;
+    const missing = h.engine.dispatch('rga', 'object', { actor: party, payload: { evidence: [] } });
+    expect(missing.ok ? 'ok' : missing.error.code).toBe('MISSING_EVIDENCE');
+    ok(h.engine.dispatch('rga', 'object', { actor: party, payload: { evidence } }));
+    expect(h.get('rga')).toMatchObject({ state: 'objection_review', deadline: noticeDeadline });
+    h.to('2025-11-10T10:00');
+    ok(h.engine.dispatch('rga', 'dismiss_objection', { actor: registry }));
+    expect(h.get('rga')).toMatchObject({ state: 'in_public_notice', deadline: noticeDeadline });
+    expect(h.to('2025-11-18T00:00').map((f) => f.to)).toEqual(['registered']);
+  });
+
+  it('codes at once when an objection is dismissed after the notice closed meanwhile', () => {
+    const h = toNotice();
+    ok(h.engine.dispatch('rga', 'object', { actor: party, payload: { evidence } }));
+    const fired = h.to('2025-11-20T10:00');
+    expect(fired.map((f) => [f.event, f.to])).toEqual([['notice_closed', 'objection_review']]);
+    const late = h.engine.dispatch('rga', 'object', { actor: party, payload: { evidence } });
+    expect(late.ok ? 'ok' : late.error.code).toBe('OBJECTION_WINDOW_CLOSED');
+    expect(ok(h.engine.dispatch('rga', 'dismiss_objection', { actor: registry })).state).toBe('registered');
+  });
+
+  it('terminates on an upheld objection, which needs reasons', () => {
+    const h = toNotice();
+    ok(h.engine.dispatch('rga', 'object', { actor: party, payload: { evidence } }));
+    const bare = h.engine.dispatch('rga', 'uphold_objection', { actor: registry });
+    expect(bare.ok ? 'ok' : bare.error.code).toBe('MISSING_REASONS');
+    const ended = ok(h.engine.dispatch('rga', 'uphold_objection', { actor: registry, payload: { reasons: ['数据来源不合法'] } }));
+    expect(ended).toMatchObject({ state: 'terminated', deadline: null, timer: null });
+    expect(h.engine.dispatch('rga', 'dismiss_objection', { actor: registry }).ok).toBe(false);
+    expect(h.to('2025-12-31T00:00')).toEqual([]);
+  });
+
+  it('restarts the full notice after a dismissal when the profile pauses it', () => {
+    const h = toNotice({ extends: 'national', name: 'paused', options: { objectionPausesNotice: true } });
+    ok(h.engine.dispatch('rga', 'object', { actor: party, payload: { evidence } }));
+    expect(h.get('rga').deadline).toBeNull();
+    h.to('2025-11-24T10:00');
+    const back = ok(h.engine.dispatch('rga', 'dismiss_objection', { actor: registry }));
+    expect(back.deadline).toMatchObject({ startedOn: '2025-11-24', dueDate: '2025-12-08' });
+  });
+
+  it.each([
+    { type: 'change', pass: 'in_public_notice', review: 'formal_review' },
+    { type: 'correction', pass: 'registered', review: 'formal_review' },
+    { type: 'cancellation', pass: 'cancelled', review: 'cancellation' },
+  ])('$type applications: review step $review, passing leads to $pass', ({ type, pass, review }) => {
+    const h = harness('national', '2025-09-26T10:00');
+    ok(h.engine.create(`registration.application.${type}`, { id: 'a', actor: registrant, data: { registrationId: 'reg_1' } }));
+    const accepted = ok(h.engine.dispatch('a', 'accept', { actor: registry }));
+    expect(accepted.deadline).toMatchObject({ step: review, dueDate: review === 'cancellation' ? '2025-10-16' : '2025-10-30' });
+    expect(ok(h.engine.dispatch('a', 'approve_review', { actor: registry })).state).toBe(pass);
+  });
+
+  it('returns a failed review to supplement_required when the profile says so', () => {
+    const fail = (profile: string | object) => {
+      const h = harness(profile, '2025-09-26T10:00');
+      ok(h.engine.create('registration.application.initial', { id: 'a', actor: registrant }));
+      ok(h.engine.dispatch('a', 'accept', { actor: registry }));
+      return h.engine.dispatch('a', 'fail_review', { actor: registry, payload: { reasons: ['来源说明不充分'], items: [{ text: '补充授权文件' }] } });
+    };
+    expect(ok(fail('national')).state).toBe('review_failed');
+    expect(ok(fail({ extends: 'national', name: 'lenient', options: { reviewFailedReturnsToSupplement: true } })).state).toBe('supplement_required');
+  });
+
+  it('surfaces CALENDAR_NOT_PUBLISHED when a deadline reaches 2027', () => {
+    const h = harness('national', '2026-12-29T10:00');
+    const r = h.engine.create('registration.application.initial', { id: 'late', actor: registrant });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatchObject({ code: 'CALENDAR_NOT_PUBLISHED', detail: { year: 2027 } });
+    expect(h.engine.has('late')).toBe(false);
+  });
+});
+
+describe('registration record', () => {
+  it('is valid 3 years from coding, renewable only in the 60 days before expiry, then expires', () => {
+    const h = harness('national', '2025-11-18T00:00');
+    const rec = ok(h.engine.create('registration.record', { id: 'reg', actor: registry }));
+    // 2028-11-18 is a Saturday: the period ends on the next working day (民法典 203), estimated.
+    expect(rec.deadline).toMatchObject({ step: 'validity', unit: 'years', limit: 3, dueDate: '2028-11-20' });
+    h.to('2028-09-20T10:00');
+    const early = h.engine.dispatch('reg', 'renew', { actor: registrant });
+    expect(early.ok ? 'ok' : early.error.code).toBe('RENEWAL_WINDOW_NOT_OPEN');
+    h.to('2028-09-21T10:00');
+    const renewed = ok(h.engine.dispatch('reg', 'renew', { actor: registrant }));
+    expect(renewed.deadline).toMatchObject({ startedOn: '2028-11-20', dueDate: '2031-11-20' });
+    expect(renewed.events.at(-1)?.type).toBe('renewed');
+    const fired = h.to('2031-12-01T00:00');
+    expect(fired.map((f) => [f.at, f.to])).toEqual([['2031-11-21T00:00:00+08:00', 'expired']]);
+  });
+
+  it('ends at the authorised operating term when that is shorter', () => {
+    const h = harness('inner-mongolia', '2025-11-18T00:00');
+    const rec = ok(h.engine.create('registration.record', { id: 'reg', actor: registry, data: { authorisedTermEnd: '2027-06-30' } }));
+    expect(rec.deadline?.dueDate).toBe('2027-06-30');
+    expect(rec.deadline?.basis).toBe('内政数字〔2024〕223号 第二十条');
+    expect(h.to('2027-07-01T00:00').map((f) => f.to)).toEqual(['expired']);
+    expect(at('2027-07-01T00:00')).toBe(h.engine.clock.now());
+  });
+
+  it.each(['cancel', 'revoke'])('%s needs reasons from the registry', (event) => {
+    const h = harness('national', '2025-11-18T00:00');
+    ok(h.engine.create('registration.record', { id: 'reg', actor: registry }));
+    expect(h.engine.dispatch('reg', event, { actor: registrant, payload: { reasons: ['x'] } }).ok).toBe(false);
+    expect(h.engine.dispatch('reg', event, { actor: registry }).ok).toBe(false);
+    expect(ok(h.engine.dispatch('reg', event, { actor: registry, payload: { reasons: ['数据资源灭失'] } })).timer).toBeNull();
+  });
+});
