@@ -1,7 +1,7 @@
-import { decodeCursor, encodeCursor } from '../../../app/paging.js';
 import type { CatalogEntry } from '../../../sandbox/seed/types.js';
 import { documentTerms } from './document-terms.js';
 import { FACET_NAMES, facetValue, type FacetBucket, type FacetName } from './facets.js';
+import { decodeSearchCursor, encodeSearchCursor, type SortKey } from './search-cursor.js';
 import { CatalogSearchError } from './search-error.js';
 import { queryTerms, splitRuns, wholeTerm } from './tokenize.js';
 
@@ -35,9 +35,7 @@ interface Doc {
   name: string;
 }
 
-/** [primary, secondary, id]: primary is the score (relevance) or modified time; both sorted descending. */
-type SortKey = [number, number, string];
-
+/** Orders sort keys (primary: score or modified time; secondary: modified time) descending. */
 function compareDesc(a: SortKey, b: SortKey): number {
   if (a[0] !== b[0]) return b[0] - a[0];
   if (a[1] !== b[1]) return b[1] - a[1];
@@ -110,7 +108,7 @@ export class CatalogSearchIndex {
     const sort = query.sort ?? (runs.length > 0 ? 'relevance' : 'modified');
     if (sort !== 'relevance' && sort !== 'modified') throw new CatalogSearchError('SORT_UNKNOWN');
     const fp = fingerprint(JSON.stringify([runs.map((r) => r.text), sort, this.normalizedFilters(query.filters)]));
-    const after = query.cursor === undefined ? undefined : this.parseCursor(query.cursor, fp);
+    const after = query.cursor === undefined ? undefined : decodeSearchCursor(query.cursor, fp);
 
     const matched = this.matchingIds(runs, query.filters);
     const keyed: { doc: Doc; key: SortKey }[] = [];
@@ -125,7 +123,7 @@ export class CatalogSearchIndex {
     const last = page[page.length - 1];
     return {
       items: page.map((k) => k.doc.entry),
-      nextCursor: remaining.length > limit && last ? encodeCursor([fp, ...last.key]) : null,
+      nextCursor: remaining.length > limit && last ? encodeSearchCursor(fp, last.key) : null,
       total: keyed.length,
       facets: this.countFacets(keyed.map((k) => k.doc.entry)),
     };
@@ -185,14 +183,6 @@ export class CatalogSearchIndex {
 
   private normalizedFilters(filters: CatalogSearchQuery['filters']): [string, string[]][] {
     return FACET_NAMES.filter((f) => (filters?.[f]?.length ?? 0) > 0).map((f) => [f, [...(filters?.[f] ?? [])].sort()]);
-  }
-
-  private parseCursor(cursor: string, fp: number): SortKey {
-    const key = decodeCursor(cursor);
-    if (!key || key.length !== 4 || key[0] !== fp || typeof key[1] !== 'number' || typeof key[2] !== 'number' || typeof key[3] !== 'string') {
-      throw new CatalogSearchError('CURSOR_INVALID');
-    }
-    return [key[1], key[2], key[3]];
   }
 
   private postingSet(map: Map<string, Set<string>>, key: string): Set<string> {

@@ -1,0 +1,43 @@
+import { CatalogSearchError } from './search-error.js';
+
+/** [primary, secondary, id]: the full sort key of the last item on a page. */
+export type SortKey = [number, number, string];
+
+/**
+ * Encodes the last item's sort key with the fingerprint of the query that produced it, as
+ * base64url JSON. The fingerprint lets a cursor used with another query fail loudly instead of
+ * silently skipping rows.
+ *
+ * @example
+ * ```ts
+ * const cursor = encodeSearchCursor(123, [4200, 1727316000000, 'cte_01J']);
+ * decodeSearchCursor(cursor, 123); // [4200, 1727316000000, 'cte_01J']
+ * ```
+ */
+export function encodeSearchCursor(fingerprint: number, key: SortKey): string {
+  return Buffer.from(JSON.stringify([fingerprint, ...key]), 'utf8').toString('base64url');
+}
+
+/**
+ * Decodes a cursor of `encodeSearchCursor`; throws `CURSOR_INVALID` when it is malformed or was
+ * made by another query.
+ *
+ * @example
+ * ```ts
+ * decodeSearchCursor('garbage', 123); // throws CatalogSearchError('CURSOR_INVALID')
+ * ```
+ */
+export function decodeSearchCursor(cursor: string, fingerprint: number): SortKey {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw new CatalogSearchError('CURSOR_INVALID');
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 4) throw new CatalogSearchError('CURSOR_INVALID');
+  const [fp, primary, secondary, id] = parsed as unknown[];
+  if (fp !== fingerprint || typeof primary !== 'number' || typeof secondary !== 'number' || typeof id !== 'string') {
+    throw new CatalogSearchError('CURSOR_INVALID');
+  }
+  return [primary, secondary, id];
+}
