@@ -46,6 +46,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     const progress = options.json ? io.stderr : io.stdout;
     const report = await runConformance({
       baseUrl: options.baseUrl ?? sandbox!.baseUrl,
+      ...(options.baseUrl === undefined && sandbox ? { platformUrls: sandbox.platformUrls } : {}),
       organizations,
       ...(options.simUrl ? { simulationUrl: options.simUrl } : {}),
       ...(sandbox ? { sandboxId: sandbox.id } : {}),

@@ -1,6 +1,7 @@
 import { createSignedHttp, type HttpTarget, type SignedHttp } from './signed-http.js';
 import { isRecord, readResponse, type HttpResponse } from './response.js';
 import type { Organization } from './signer.js';
+import type { Platform } from '../runner/types.js';
 
 /** Body of `POST /_sim/v1/sandboxes` (docs/design.md §simulation). */
 export interface SandboxSpec {
@@ -17,6 +18,8 @@ export interface Sandbox {
   id: string;
   /** Root serving `/{platform}/v1` for this sandbox. */
   baseUrl: string;
+  /** Platform roots the answer named (`platforms: { catalog: '/sandboxes/x/catalog/v1' }`), made absolute. */
+  platformUrls: Partial<Record<Platform, string>>;
   organizations: Organization[];
   /** The raw answer of the simulation API. */
   raw: unknown;
@@ -53,7 +56,9 @@ export class SimulationError extends Error {
 function toOrganization(value: unknown): Organization | undefined {
   if (!isRecord(value)) return undefined;
   const creds = isRecord(value.credentials) ? { ...value, ...value.credentials } : value;
-  const { appKey, secret, creditCode, algorithm } = creds;
+  const { appKey, creditCode, algorithm } = creds;
+  // The gdx mock names the secret `appSecret`; other simulators may say `secret`.
+  const secret = creds.secret ?? creds.appSecret;
   if (typeof appKey !== 'string' || typeof secret !== 'string') return undefined;
   return {
     appKey,
@@ -65,8 +70,8 @@ function toOrganization(value: unknown): Organization | undefined {
 
 /**
  * Creates the simulation API helper. `url` is the simulation root (`http://host/_sim/v1`);
- * sandbox platform roots are `…/sandboxes/{id}` on the same origin unless the answer names a
- * `baseUrl`.
+ * sandbox platform roots are those the answer names (`platforms`, `baseUrl`), else
+ * `…/sandboxes/{id}` on the same origin.
  *
  * @example
  * ```ts
@@ -97,13 +102,19 @@ export function createSimClient(options: Omit<HttpTarget, 'baseUrl'> & { url: st
     if (id === undefined) throw new SimulationError('sandbox answer has no id', res);
     const list = Array.isArray(body.organizations) ? body.organizations : Array.isArray(body.organisations) ? body.organisations : [];
     const organizations = list.map(toOrganization).filter((o): o is Organization => o !== undefined);
-    const baseUrl = typeof body.baseUrl === 'string' ? body.baseUrl : `${new URL(root).origin}/sandboxes/${encodeURIComponent(id)}`;
-    const target: HttpTarget = { ...options, baseUrl };
+    const origin = new URL(root).origin;
+    const baseUrl = typeof body.baseUrl === 'string' ? body.baseUrl : `${origin}/sandboxes/${encodeURIComponent(id)}`;
+    const platformUrls: Partial<Record<Platform, string>> = {};
+    for (const [name, path] of Object.entries(isRecord(body.platforms) ? body.platforms : {})) {
+      if (typeof path === 'string') platformUrls[name as Platform] = new URL(path, origin).toString();
+    }
+    const target: HttpTarget = { ...options, baseUrl, platformUrls };
     const scoped = (method: string, path: string, json?: unknown) =>
       request(method, `/sandboxes/${encodeURIComponent(id)}${path}`, json);
     return {
       id,
       baseUrl,
+      platformUrls,
       organizations,
       raw: res.body,
       http(index = 0) {

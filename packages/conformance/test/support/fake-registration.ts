@@ -59,7 +59,8 @@ export function createFakeRegistry(faults: RegistryFaults = {}): typeof fetch {
     if (p === '/_sim/v1/sandboxes' && request.method === 'POST') {
       now = Date.parse((JSON.parse(body) as { startAt: string }).startAt);
       apps.clear();
-      return json(201, { id: 'sbx_1', organizations: ORGS.map(({ appKey, secret, creditCode }) => ({ creditCode, credentials: { appKey, secret } })) });
+      // The gdx mock's answer shape: `organisations` with `appSecret`, platform roots relative to the server.
+      return json(201, { id: 'sbx_1', platforms: { registration: '/sandboxes/sbx_1/registration/v1' }, organisations: ORGS.map(({ appKey, secret, creditCode }) => ({ creditCode, appKey, appSecret: secret })) });
     }
     if (p === '/_sim/v1/sandboxes/sbx_1' && request.method === 'DELETE') return new Response(null, { status: 204 });
     if (p === '/_sim/v1/sandboxes/sbx_1/clock') return json(200, { now: formatShanghaiInstant(now) });
