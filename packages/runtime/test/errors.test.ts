@@ -1,0 +1,108 @@
+import { problem, type ProblemCode } from '@gdx/protocol';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  ApiClient,
+  ApiError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  GdxError,
+  InternalServerError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  UnprocessableEntityError,
+} from '../src/index.js';
+import { json, startTestServer, type TestServer } from './helpers/test-server.js';
+
+let server: TestServer;
+let client: ApiClient;
+const submit = { operationId: 'submitApplication', method: 'POST', path: '/applications', body: {} } as const;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  client = new ApiClient({ baseUrl: `${server.origin}/registration/v1`, maxRetries: 0 });
+});
+afterAll(() => server.close());
+beforeEach(() => server.reset());
+
+async function failWith(status: number, body: unknown, headers?: Record<string, string>): Promise<ApiError> {
+  server.enqueue(json(status, body, { 'content-type': 'application/problem+json', ...headers }));
+  const error = await client.request(submit).catch((e: unknown) => e);
+  if (!(error instanceof ApiError)) throw new Error(`expected ApiError, got ${String(error)}`);
+  return error;
+}
+
+describe('error mapping', () => {
+  it.each([
+    ['VALIDATION_FAILED', BadRequestError],
+    ['SIGNATURE_INVALID', AuthenticationError],
+    ['FORBIDDEN', PermissionDeniedError],
+    ['NOT_FOUND', NotFoundError],
+    ['ILLEGAL_TRANSITION', ConflictError],
+    ['NOT_SHAREABLE', UnprocessableEntityError],
+    ['RATE_LIMITED', RateLimitError],
+    ['INTERNAL', InternalServerError],
+    ['SERVICE_UNAVAILABLE', InternalServerError],
+    ['METHOD_NOT_ALLOWED', ApiError],
+  ] as const)('%s → %s', async (code, ErrorClass) => {
+    const body = problem(code as ProblemCode, { detail: 'because', requestId: 'req_body' });
+    const error = await failWith(body.status, body);
+    expect(error).toBeInstanceOf(ErrorClass);
+    expect(error).toBeInstanceOf(GdxError);
+    expect(error.constructor).toBe(ErrorClass);
+    expect(error.code).toBe(code);
+    expect(error.status).toBe(body.status);
+    expect(error.problem).toEqual(body);
+    expect(error.operationId).toBe('submitApplication');
+    expect(error.message).toBe(`[${code}] ${body.message.en}: because (submitApplication, HTTP ${body.status})`);
+    expect(error.messageZh).toBe(`[${code}] ${body.message.zh}: because（submitApplication, HTTP ${body.status}）`);
+  });
+
+  it('exposes field errors with pointers, the request id header and the raw headers', async () => {
+    const errors = [
+      { pointer: '/registrant/creditCode', code: 'CREDIT_CODE_CHECKSUM', message: { zh: '校验位错误', en: 'Check character is wrong' } },
+    ];
+    const error = await failWith(400, problem('VALIDATION_FAILED', { errors }), { 'x-request-id': 'req_hdr' });
+    expect(error.problem?.errors?.[0]?.pointer).toBe('/registrant/creditCode');
+    expect(error.requestId).toBe('req_hdr');
+    expect(error.headers.get('content-type')).toBe('application/problem+json');
+  });
+
+  it('falls back to HTTP_<status> when the body is not a problem', async () => {
+    server.enqueue((_req, res) => {
+      res.writeHead(418, { 'content-type': 'text/plain' });
+      res.end("I'm a teapot");
+    });
+    const error = await client.request(submit).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ code: 'HTTP_418', status: 418, problem: undefined, body: "I'm a teapot", requestId: undefined });
+  });
+
+  it('returns undefined for an empty 2xx body and text for non-JSON content', async () => {
+    server.enqueue(json(204, undefined), (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/csv' });
+      res.end('a,b\n1,2');
+    });
+    await expect(client.request(submit)).resolves.toBeUndefined();
+    await expect(client.request(submit)).resolves.toBe('a,b\n1,2');
+  });
+
+  it('throws RESPONSE_NOT_JSON for a JSON content type with a broken body', async () => {
+    server.enqueue((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{oops');
+    });
+    await expect(client.request(submit)).rejects.toMatchObject({ code: 'RESPONSE_NOT_JSON' });
+  });
+
+  it('reports a missing path parameter before sending', async () => {
+    const req = { operationId: 'getApplication', method: 'GET', path: '/applications/{applicationId}' } as const;
+    await expect(client.request(req)).rejects.toMatchObject({ code: 'PATH_PARAM_MISSING' });
+    expect(server.received).toHaveLength(0);
+  });
+
+  it('rejects a relative baseUrl', () => {
+    expect(() => new ApiClient({ baseUrl: '/registration/v1' })).toThrow(expect.objectContaining({ code: 'INVALID_BASE_URL' }));
+  });
+});

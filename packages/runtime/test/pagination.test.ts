@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ApiClient } from '../src/index.js';
+import { json, startTestServer, type Script, type TestServer } from './helpers/test-server.js';
+
+let server: TestServer;
+let client: ApiClient;
+const list = { operationId: 'listApplications', method: 'GET', path: '/applications', query: { limit: 2, state: 'submitted' } } as const;
+
+/** Serves ids 1..5 two per page; the cursor is the last id served. */
+const pages: Script = (req, res) => {
+  const url = new URL(req.url, 'http://x');
+  const after = Number(url.searchParams.get('cursor') ?? 0);
+  const limit = Number(url.searchParams.get('limit'));
+  const items = [1, 2, 3, 4, 5].filter((id) => id > after).slice(0, limit).map((id) => ({ id: `rga_${id}` }));
+  const last = items.at(-1)?.id.slice(4);
+  json(200, { items, nextCursor: last !== undefined && Number(last) < 5 ? last : null, total: 5 })(req, res, undefined as never);
+};
+
+beforeAll(async () => {
+  server = await startTestServer();
+  client = new ApiClient({ baseUrl: `${server.origin}/registration/v1`, maxRetries: 0 });
+});
+afterAll(() => server.close());
+beforeEach(() => {
+  server.reset();
+  server.fallback(pages);
+});
+
+describe('paginate', () => {
+  it('iterates items across 3 pages, passing the cursor and keeping the query', async () => {
+    const ids: string[] = [];
+    for await (const item of client.paginate<{ id: string }>(list)) ids.push(item.id);
+    expect(ids).toEqual(['rga_1', 'rga_2', 'rga_3', 'rga_4', 'rga_5']);
+    expect(server.received.map((r) => r.url)).toEqual([
+      '/registration/v1/applications?limit=2&state=submitted',
+      '/registration/v1/applications?limit=2&state=submitted&cursor=2',
+      '/registration/v1/applications?limit=2&state=submitted&cursor=4',
+    ]);
+  });
+
+  it('gives whole pages with total', async () => {
+    const got = [];
+    for await (const page of client.paginate<{ id: string }>(list).pages()) got.push([page.items.length, page.nextCursor, page.total]);
+    expect(got).toEqual([
+      [2, '2', 5],
+      [2, '4', 5],
+      [1, null, 5],
+    ]);
+  });
+
+  it('toArray(limit) stops loading pages once it has enough', async () => {
+    await expect(client.paginate<{ id: string }>(list).toArray(3)).resolves.toHaveLength(3);
+    expect(server.received).toHaveLength(2);
+    await expect(client.paginate<{ id: string }>(list).toArray()).resolves.toHaveLength(5);
+  });
+
+  it('starts over when iterated again', async () => {
+    const paginator = client.paginate<{ id: string }>(list);
+    expect(await paginator.toArray()).toEqual(await paginator.toArray());
+  });
+
+  it('refuses a response without items and a cursor that repeats', async () => {
+    server.fallback(json(200, { data: [] }));
+    await expect(client.paginate(list).toArray()).rejects.toMatchObject({ code: 'INVALID_PAGE' });
+    server.fallback(json(200, { items: [1], nextCursor: 'same' }));
+    await expect(client.paginate(list).toArray()).rejects.toMatchObject({ code: 'INVALID_PAGE' });
+  });
+});

@@ -1,0 +1,57 @@
+import { HEADERS, MemoryNonceStore, problem, verifySignature } from '@gdx/protocol';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient, AuthenticationError } from '../src/index.js';
+import { startTestServer, type Script, type TestServer } from './helpers/test-server.js';
+
+const secrets = new Map([['ak_org1', 'secret-org1']]);
+let server: TestServer;
+
+/** A server that checks every request exactly as the platform does and echoes what it saw. */
+const verifying: Script = (req, res) => {
+  const result = verifySignature({ ...req, lookupSecret: (k) => secrets.get(k), nonceStore });
+  const status = result.ok ? 200 : 401;
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(result.ok ? { appKey: result.appKey, method: req.headers[HEADERS.signatureMethod] } : problem(result.code, { detail: result.detail })));
+};
+const nonceStore = new MemoryNonceStore();
+
+beforeAll(async () => {
+  server = await startTestServer();
+  server.fallback(verifying);
+});
+afterAll(() => server.close());
+
+const cases = [
+  { operationId: 'listApplications', method: 'GET', path: '/applications', query: { limit: 20, state: ['submitted', 'under_review'], q: '公共 数据' } },
+  { operationId: 'submitApplication', method: 'POST', path: '/applications', body: { type: 'initial', name: '城市交通数据（2025）' }, idempotent: true },
+  { operationId: 'updateEntry', method: 'PATCH', path: '/entries/{entryId}', pathParams: { entryId: 'ce 1/2' }, body: { title: "it's *new*" } },
+  { operationId: 'deleteWebhook', method: 'DELETE', path: '/webhooks/{id}', pathParams: { id: 'wh_1' } },
+] as const;
+
+describe.each(['HMAC-SHA256', 'HMAC-SM3'] as const)('signing with %s', (algorithm) => {
+  const client = () =>
+    new ApiClient({
+      baseUrl: `${server.origin}/sandboxes/sbx_1/registration/v1/`,
+      credentials: { appKey: 'ak_org1', secret: 'secret-org1', algorithm },
+    });
+
+  it.each(cases)('$operationId is accepted by verifySignature', async (req) => {
+    await expect(client().request(req)).resolves.toEqual({ appKey: 'ak_org1', method: algorithm });
+  });
+
+  it('is refused with the wrong secret', async () => {
+    const bad = new ApiClient({ baseUrl: server.origin, maxRetries: 0, credentials: { appKey: 'ak_org1', secret: 'nope', algorithm } });
+    const error = await bad.request(cases[0]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(error).toMatchObject({ code: 'SIGNATURE_INVALID', status: 401 });
+  });
+});
+
+describe('unsigned clients', () => {
+  it('send no signing headers (public endpoints)', async () => {
+    const client = new ApiClient({ baseUrl: server.origin, maxRetries: 0 });
+    await expect(client.request(cases[0])).rejects.toMatchObject({ code: 'SIGNATURE_MISSING' });
+    const last = server.received.at(-1);
+    expect(Object.keys(last?.headers ?? {}).filter((h) => h.startsWith('x-gdx-'))).toEqual([]);
+  });
+});

@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { AbortError, ApiClient, TimeoutError } from '../src/index.js';
+import { hang, json, startTestServer, type TestServer } from './helpers/test-server.js';
+
+let server: TestServer;
+const getApp = { operationId: 'getApplication', method: 'GET', path: '/applications/rga_1' } as const;
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+beforeEach(() => server.reset());
+
+function client(maxRetries = 0) {
+  return new ApiClient({ baseUrl: server.origin, maxRetries, timeoutMs: 50, retry: { sleep: async () => {} } });
+}
+
+describe('timeouts', () => {
+  it('throws TimeoutError when the server never answers', async () => {
+    server.fallback(hang);
+    const error = await client().request(getApp).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({ code: 'TIMEOUT', timeoutMs: 50, message: expect.stringContaining('getApplication') });
+  });
+
+  it('retries a timed-out attempt', async () => {
+    server.enqueue(hang, json(200, { ok: true }));
+    await expect(client(1).request(getApp)).resolves.toEqual({ ok: true });
+    expect(server.received).toHaveLength(2);
+  });
+
+  it('lets a per-call timeoutMs override the client default', async () => {
+    server.enqueue(hang);
+    await expect(client().request(getApp, { timeoutMs: 20 })).rejects.toMatchObject({ timeoutMs: 20 });
+  });
+});
+
+describe('AbortSignal', () => {
+  it('aborts an attempt in flight with AbortError carrying the reason, without retrying', async () => {
+    server.fallback(hang);
+    const controller = new AbortController();
+    const c = new ApiClient({ baseUrl: server.origin, maxRetries: 3, timeoutMs: 0 });
+    const pending = c.request(getApp, { signal: controller.signal }).catch((e: unknown) => e);
+    while (server.received.length === 0) await new Promise((r) => setImmediate(r));
+    controller.abort(new Error('user left'));
+    const error = await pending;
+    expect(error).toBeInstanceOf(AbortError);
+    expect(error).toMatchObject({ name: 'AbortError', code: 'ABORTED', cause: new Error('user left') });
+    expect(server.received).toHaveLength(1);
+  });
+
+  it('sends nothing when the signal is already aborted', async () => {
+    await expect(client().request(getApp, { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(AbortError);
+    expect(server.received).toHaveLength(0);
+  });
+
+  it('stops retrying while waiting for the next attempt', async () => {
+    server.fallback(json(503, {}));
+    const controller = new AbortController();
+    const c = new ApiClient({
+      baseUrl: server.origin,
+      maxRetries: 5,
+      retry: {
+        sleep: (_ms, signal) =>
+          new Promise((_resolve, reject) => {
+            signal?.addEventListener('abort', () => reject(signal.reason));
+            controller.abort();
+          }),
+      },
+    });
+    await expect(c.request(getApp, { signal: controller.signal })).rejects.toBeInstanceOf(AbortError);
+    expect(server.received).toHaveLength(1);
+  });
+
+  it('is an AbortError with the undici transport as well', async () => {
+    const { undiciTransport } = await import('../src/index.js');
+    const transport = undiciTransport();
+    server.fallback(hang);
+    const controller = new AbortController();
+    const c = new ApiClient({ baseUrl: server.origin, transport, timeoutMs: 0 });
+    const pending = c.request(getApp, { signal: controller.signal }).catch((e: unknown) => e);
+    while (server.received.length === 0) await new Promise((r) => setImmediate(r));
+    controller.abort();
+    expect(await pending).toBeInstanceOf(AbortError);
+    await transport.close();
+  });
+});

@@ -1,0 +1,112 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiClient, fetchTransport, undiciTransport, type Transport } from '../src/index.js';
+import { json, startTestServer, type TestServer } from './helpers/test-server.js';
+
+let server: TestServer;
+const fast = undiciTransport({ connections: 4 });
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await fast.close();
+  await server.close();
+});
+beforeEach(() => server.reset());
+afterEach(() => vi.unstubAllGlobals());
+
+describe.each([
+  ['fetchTransport', () => fetchTransport()],
+  ['undiciTransport', () => fast],
+])('%s', (_name, make: () => Transport) => {
+  const client = () => new ApiClient({ baseUrl: `${server.origin}/open-data/v1`, transport: make(), maxRetries: 0, headers: { 'X-Tenant': 't1' } });
+
+  it('sends method, path, query, JSON body and headers', async () => {
+    server.enqueue(json(201, { id: 'dm_1' }, { 'x-request-id': 'req_42', 'idempotent-replayed': 'true' }));
+    const { data, response } = await client().requestWithResponse<{ id: string }>(
+      { operationId: 'submitDemand', method: 'POST', path: '/demands', query: { dryRun: false }, body: { title: '需求' }, idempotent: true },
+      { headers: { 'X-Trace': 'abc' } },
+    );
+    expect(data).toEqual({ id: 'dm_1' });
+    expect(response).toMatchObject({ status: 201, requestId: 'req_42', body: '{"id":"dm_1"}' });
+    expect(response.headers.get('Idempotent-Replayed')).toBe('true');
+    const [req] = server.received;
+    expect(req).toMatchObject({ method: 'POST', url: '/open-data/v1/demands?dryRun=false', body: '{"title":"需求"}' });
+    expect(req?.headers).toMatchObject({
+      'content-type': 'application/json',
+      accept: 'application/json',
+      'x-tenant': 't1',
+      'x-trace': 'abc',
+      'user-agent': expect.stringMatching(/^gdx-runtime\//),
+    });
+  });
+
+  it('reuses connections across calls (keep-alive)', async () => {
+    const c = client();
+    const ports = new Set<number | undefined>();
+    server.fallback((_req, res, raw) => {
+      ports.add(raw.socket.remotePort);
+      json(200, {})(_req, res, raw);
+    });
+    for (let i = 0; i < 5; i++) await c.request({ operationId: 'listDatasets', method: 'GET', path: '/datasets' });
+    expect(ports.size).toBeLessThan(5); // a new socket per call would give 5
+  });
+});
+
+describe('fetchTransport', () => {
+  it('uses an injected fetch and passes it no dispatcher', async () => {
+    const calls: [string, RequestInit & { dispatcher?: unknown }][] = [];
+    const injected: typeof fetch = async (input, init) => {
+      calls.push([String(input), init ?? {}]);
+      return new Response('{"via":"injected"}', { status: 200, headers: { 'x-request-id': 'req_inj' } });
+    };
+    const client = new ApiClient({ baseUrl: 'http://platform.invalid/catalog/v1', fetch: injected });
+    await expect(client.request({ operationId: 'searchCatalog', method: 'GET', path: '/search', query: { q: 'x' } })).resolves.toEqual({ via: 'injected' });
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.[0]).toBe('http://platform.invalid/catalog/v1/search?q=x');
+    expect(calls[0]?.[1].dispatcher).toBeUndefined();
+  });
+
+  it('looks up globalThis.fetch on every call (MSW installed after the client is created is seen)', async () => {
+    const client = new ApiClient({ baseUrl: 'http://platform.invalid/catalog/v1' });
+    const seen: (RequestInit & { dispatcher?: unknown })[] = [];
+    vi.stubGlobal('fetch', async (_input: unknown, init: RequestInit) => {
+      seen.push(init);
+      return new Response('{"intercepted":true}', { status: 200 });
+    });
+    await expect(client.request({ operationId: 'searchCatalog', method: 'GET', path: '/search' })).resolves.toEqual({ intercepted: true });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.dispatcher).toBeDefined(); // the shared keep-alive Agent
+  });
+
+  it('passes an explicit dispatcher', async () => {
+    const dispatcher = { marker: true };
+    const seen: unknown[] = [];
+    const transport = fetchTransport({
+      fetch: async (_i, init) => {
+        seen.push((init as { dispatcher?: unknown }).dispatcher);
+        return new Response(null, { status: 204 });
+      },
+      dispatcher: dispatcher as never,
+    });
+    await new ApiClient({ baseUrl: 'http://x.invalid', transport }).request({ operationId: 'op', method: 'DELETE', path: '/a' });
+    expect(seen).toEqual([dispatcher]);
+  });
+});
+
+describe('undiciTransport', () => {
+  it('leaves a caller-supplied dispatcher open on close()', async () => {
+    let closed = false;
+    const transport = undiciTransport({ dispatcher: { close: async () => void (closed = true) } as never });
+    await transport.close();
+    expect(closed).toBe(false);
+  });
+
+  it('closes the Agent it owns', async () => {
+    const transport = undiciTransport();
+    const client = new ApiClient({ baseUrl: server.origin, transport, maxRetries: 0 });
+    await client.request({ operationId: 'op', method: 'GET', path: '/' });
+    await client.close();
+    await expect(client.request({ operationId: 'op', method: 'GET', path: '/' })).rejects.toMatchObject({ code: 'CONNECTION_ERROR' });
+  });
+});
