@@ -1,3 +1,5 @@
+export { createApp, type App, type AppOptions } from './app/create-app.js';
+export type { DispatchRequest, DispatchResponse } from './app/dispatch-types.js';
 export type {
   FiredTransition,
   IdGenerator,
@@ -12,10 +14,15 @@ export type {
   ProfileRef,
   Random,
   ReviewerPolicy,
-  SandboxCalendar,
   SandboxContext,
   SandboxEventInput,
   SimCommandContext,
 } from './app/platform-module.js';
-export type { ProblemFieldError, ProblemResultOptions } from './app/problem-response.js';
+export type { ProblemResultOptions } from './app/problem-response.js';
 export { PlatformProblem } from './app/platform-problem.js';
+export { decodeCursor, encodeCursor, pageByKey, type Page } from './app/paging.js';
+export type { OrganisationSource } from './sandbox/builtin-organisations.js';
+export type { ClockMode } from './sandbox/sandbox-clock.js';
+export type { FaultRule } from './sandbox/faults.js';
+export type { SandboxSnapshot } from './sandbox/sandbox.js';
+export { signWebhookBody, WEBHOOK_SIGNATURE_HEADER, type Delivery, type Webhook, type WebhookDeliveryOptions } from './sandbox/webhooks.js';

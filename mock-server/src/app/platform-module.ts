@@ -13,6 +13,8 @@
  * - Another organisation's object answers `ctx.problem('NOT_FOUND')`, never 403.
  * - Every state change calls `sandbox.emit(...)` (event feed + webhooks).
  */
+import type { WorkingCalendar } from '@gdx/calendar';
+import type { ProblemCode } from '@gdx/protocol';
 import type { ProblemResultOptions } from './problem-response.js';
 
 /** URL segment of a platform under `/{platform}/v1`. */
@@ -73,16 +75,6 @@ export interface SandboxEventInput {
   object: unknown;
 }
 
-/** Working-day arithmetic of the sandbox (a `WorkingCalendar` of `@gdx/calendar`). */
-export interface SandboxCalendar {
-  isWorkingDay(date: string, opts?: { estimate?: boolean }): boolean;
-  addWorkingDays(start: string, n: number, opts?: { estimate?: boolean }): string;
-  workingDaysBetween(from: string, to: string, opts?: { estimate?: boolean }): number;
-  addCalendarDays(start: string, n: number, opts?: { estimate?: boolean }): string;
-  addPeriod(start: string, p: { years?: number; months?: number; days?: number }, opts?: { estimate?: boolean }): string;
-  hasYear(year: number): boolean;
-}
-
 /** What a platform sees of its sandbox. */
 export interface SandboxContext {
   readonly id: string;
@@ -90,7 +82,8 @@ export interface SandboxContext {
   readonly reviewerPolicy: ReviewerPolicy;
   /** The sandbox clock, epoch milliseconds (virtual or real time). */
   now(): number;
-  readonly calendar: SandboxCalendar;
+  /** The sandbox's own working calendar (`PUT /_sim/v1/sandboxes/{id}/calendar/{year}` changes only it). */
+  readonly calendar: WorkingCalendar;
   readonly ids: IdGenerator;
   readonly random: Random;
   organisations(): readonly Organisation[];
@@ -119,10 +112,10 @@ export interface OperationContext<S> {
   readonly body: unknown;
   readonly requestId: string;
   /**
-   * A problem+json answer with a code of `@gdx/protocol`; the status comes from the code.
+   * A problem+json answer with a code of `@gdx/protocol`'s catalogue; the status comes from the code.
    * Handlers may also `throw new PlatformProblem(code, options)` from deep helpers.
    */
-  problem(code: string, options?: ProblemResultOptions): OperationResult;
+  problem(code: ProblemCode, options?: ProblemResultOptions): OperationResult;
 }
 
 /** One operation of the platform's OpenAPI document. */
@@ -138,7 +131,7 @@ export interface SimCommandContext<S> {
   readonly state: S;
   readonly body: Readonly<Record<string, unknown>> & { platform: PlatformName };
   readonly requestId: string;
-  problem(code: string, options?: ProblemResultOptions): OperationResult;
+  problem(code: ProblemCode, options?: ProblemResultOptions): OperationResult;
 }
 
 /** A transition fired by the clock, as answered by `clock/advance`. */

@@ -1,3 +1,4 @@
+import type { ProblemCode } from '@gdx/protocol';
 import type { ProblemResultOptions } from './problem-response.js';
 
 /**
@@ -10,10 +11,10 @@ import type { ProblemResultOptions } from './problem-response.js';
  * ```
  */
 export class PlatformProblem extends Error {
-  readonly code: string;
+  readonly code: ProblemCode;
   readonly options: ProblemResultOptions;
 
-  constructor(code: string, options: ProblemResultOptions = {}) {
+  constructor(code: ProblemCode, options: ProblemResultOptions = {}) {
     super(options.detail ?? code);
     this.name = 'PlatformProblem';
     this.code = code;

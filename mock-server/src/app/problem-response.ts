@@ -1,20 +1,42 @@
+import { HEADERS, PROBLEM_CONTENT_TYPE, problem, type FieldError, type ProblemCode } from '@gdx/protocol';
+import type { DispatchResponse } from './dispatch-types.js';
+
 /** Options of a problem answer, beyond its code. */
 export interface ProblemResultOptions {
   /** Human-readable explanation of this occurrence. */
   detail?: string;
-  /** Field-level errors with JSON pointers. */
-  errors?: readonly ProblemFieldError[];
+  /** Field-level errors with JSON pointers (`/query/limit` style for parameters). */
+  errors?: readonly FieldError[];
   /** Extra members of the problem document (e.g. `legalBasis` of `NOT_SHAREABLE`). */
   extensions?: Readonly<Record<string, unknown>>;
   /** Extra response headers (e.g. `Retry-After`, `Allow`). */
   headers?: Readonly<Record<string, string>>;
 }
 
-/** One invalid field of a `VALIDATION_FAILED` problem. */
-export interface ProblemFieldError {
-  /** JSON pointer into the part named by `in` (`/registrant/creditCode`). */
-  pointer: string;
-  in?: 'body' | 'query' | 'path' | 'header';
-  code: string;
-  message: { zh: string; en: string };
+/**
+ * A complete problem+json response (status from the code's catalogue entry, `X-Request-Id`).
+ *
+ * @example
+ * ```ts
+ * problemResponse('NOT_FOUND', {}, 'req_1', '/catalog/v1/entries/x').status; // 404
+ * ```
+ */
+export function problemResponse(
+  code: ProblemCode,
+  options: ProblemResultOptions,
+  requestId: string,
+  instance: string,
+): DispatchResponse {
+  const body = problem(code, {
+    detail: options.detail,
+    errors: options.errors ? [...options.errors] : undefined,
+    extensions: options.extensions ? { ...options.extensions } : undefined,
+    instance,
+    requestId,
+  });
+  return {
+    status: body.status,
+    headers: { ...options.headers, 'content-type': PROBLEM_CONTENT_TYPE, [HEADERS.requestId]: requestId },
+    body: JSON.stringify(body),
+  };
 }

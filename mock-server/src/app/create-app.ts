@@ -1,0 +1,132 @@
+import { loadPersisted, Journal } from '../persistence/journal.js';
+import { builtinOrganisations, type OrganisationSource } from '../sandbox/builtin-organisations.js';
+import { SandboxRegistry, type RegistrySnapshot } from '../sandbox/registry.js';
+import type { SandboxEnvironment } from '../sandbox/sandbox.js';
+import type { ClockMode } from '../sandbox/sandbox-clock.js';
+import type { WebhookDeliveryOptions } from '../sandbox/webhooks.js';
+import { Dispatcher } from './dispatcher.js';
+import type { DispatchRequest, DispatchResponse } from './dispatch-types.js';
+import { handleRequest } from './handle-request.js';
+import type { OpenApiDocument, PlatformModule, ProfileRef, ReviewerPolicy } from './platform-module.js';
+import { buildRouter } from './route-table.js';
+import { SIM_ROUTES } from './sim/index.js';
+
+/** Options of `createApp`. */
+export interface AppOptions {
+  /** The platforms to mount (default: none; pass e.g. `defaultPlatforms()`). */
+  platforms?: readonly PlatformModule<any>[];
+  /** The simulation API's OpenAPI document, to validate its requests with (optional). */
+  simulationSpec?: OpenApiDocument;
+  /** Seed of the app: the default sandbox's seed and the source of generated sandbox ids (default `gdx`). */
+  seed?: string;
+  /** Profile of the default sandbox and of new sandboxes that name none (default `national`). */
+  profile?: ProfileRef;
+  /** Clock mode of the default sandbox and of new sandboxes that name none (default `virtual`). */
+  clock?: ClockMode;
+  /** Where virtual clocks start (epoch ms or RFC 3339; default: wall time at start). */
+  startAt?: number | string;
+  reviewerPolicy?: ReviewerPolicy;
+  /** Organisations of each new sandbox (default: three built-in organisations). */
+  organisations?: OrganisationSource;
+  /** Directory of the journal and snapshot; without it the app keeps everything in memory. */
+  dataDir?: string;
+  /** Snapshot the state and truncate the journal every this many entries (default 10 000). */
+  compactEvery?: number;
+  /** Webhook delivery settings (fetch, attempts, backoff). */
+  webhooks?: Partial<WebhookDeliveryOptions>;
+  /** Wall-time source (default `Date.now`). */
+  now?: () => number;
+  /** Where unexpected errors are reported (default `console.error`). */
+  logError?: (message: string, error: unknown) => void;
+}
+
+/** The mock application core, shared by every transport. */
+export interface App {
+  /** Answers a request given as plain values: the fast path of the HTTP server. */
+  dispatch(request: DispatchRequest): Promise<DispatchResponse>;
+  /** Answers a WHATWG `Request` (for MSW and the in-process fetch); a connection reset is `Response.error()`. */
+  handle(request: Request): Promise<Response>;
+  /** The mounted platforms. */
+  readonly platforms: readonly PlatformModule<unknown>[];
+  /** Waits for webhook deliveries in flight (pending retries are not waited for). */
+  idle(): Promise<void>;
+  /** Writes what is pending to the journal, cancels webhook retries and closes files. */
+  close(): Promise<void>;
+}
+
+/**
+ * Creates the mock platform: sandboxes (a `default` one at start), the platform modules mounted
+ * under `/{platform}/v1` and `/sandboxes/{id}/{platform}/v1`, and the simulation API under
+ * `/_sim/v1`. With `dataDir`, the state is rebuilt from the snapshot and journal found there.
+ *
+ * @example
+ * ```ts
+ * import { createApp } from '@gdx/mock-server';
+ * const app = createApp({ seed: 'demo', startAt: '2025-09-26T10:00:00+08:00' });
+ * const res = await app.dispatch({ method: 'GET', path: '/_sim/v1/sandboxes/default', query: '', headers: {}, body: undefined });
+ * JSON.parse(String(res.body)).organisations[0].appKey; // 'ak_…'
+ * ```
+ */
+export function createApp(options: AppOptions = {}): App {
+  const realWall = options.now ?? Date.now;
+  let pinnedWall: number | undefined;
+  const wall = (): number => pinnedWall ?? realWall();
+  const platforms = (options.platforms ?? []) as readonly PlatformModule<unknown>[];
+  const startAt = typeof options.startAt === 'string' ? Date.parse(options.startAt) : options.startAt;
+  if (startAt !== undefined && !Number.isFinite(startAt)) throw new RangeError(`[INVALID_START_AT] 起始时间无效 / invalid startAt: ${String(options.startAt)}`);
+
+  const env: SandboxEnvironment = {
+    platforms,
+    organisations: options.organisations ?? builtinOrganisations,
+    webhooks: { fetch: (...args) => globalThis.fetch(...args), maxAttempts: 5, baseDelayMs: 500, timeoutMs: 5_000, ...options.webhooks },
+    wall,
+    deliveriesEnabled: () => pinnedWall === undefined,
+  };
+  const defaults = {
+    profile: options.profile ?? 'national',
+    seed: options.seed ?? 'gdx',
+    clock: options.clock ?? 'virtual',
+    reviewerPolicy: options.reviewerPolicy ?? 'auto',
+    ...(startAt !== undefined ? { startAt } : {}),
+  } as const;
+
+  const persisted = options.dataDir ? loadPersisted<RegistrySnapshot>(options.dataDir) : undefined;
+  const registry = new SandboxRegistry(env, defaults, persisted?.snapshot?.state);
+  const journal = options.dataDir
+    ? new Journal<unknown>(options.dataDir, Math.max(persisted?.snapshot?.lastSeq ?? 0, persisted?.entries.at(-1)?.seq ?? 0), {
+        compactEvery: options.compactEvery ?? 10_000,
+        snapshot: () => registry.snapshot(),
+      })
+    : undefined;
+  const router = buildRouter(platforms, SIM_ROUTES, options.simulationSpec);
+  const dispatcher = new Dispatcher({
+    router,
+    registry,
+    platforms,
+    wall,
+    journal,
+    logError: options.logError ?? ((message, error) => console.error(message, error)),
+  });
+
+  for (const entry of persisted?.entries ?? []) {
+    pinnedWall = entry.at;
+    try {
+      dispatcher.replay(entry);
+    } finally {
+      pinnedWall = undefined;
+    }
+  }
+
+  return {
+    platforms,
+    dispatch: (request) => dispatcher.dispatch(request),
+    handle: (request) => handleRequest((r) => dispatcher.dispatch(r), request),
+    async idle() {
+      await Promise.all(registry.list().map((s) => s.webhooks.idle()));
+    },
+    async close() {
+      registry.close();
+      await journal?.close();
+    },
+  };
+}

@@ -1,0 +1,223 @@
+import { createHash } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { HEADERS, requestId as newRequestId, verifySignature, type ProblemCode } from '@gdx/protocol';
+import type { Journal } from '../persistence/journal.js';
+import type { JournalEntry } from '../persistence/journal-entry.js';
+import { DEFAULT_SANDBOX_ID, type SandboxRegistry } from '../sandbox/registry.js';
+import type { Sandbox } from '../sandbox/sandbox.js';
+import type { StoredAnswer } from '../sandbox/idempotency-store.js';
+import type { DispatchRequest, DispatchResponse } from './dispatch-types.js';
+import { executeOperation, isProblemResult, type ProblemResult } from './execute-operation.js';
+import type { Organisation, OperationResult, PlatformModule } from './platform-module.js';
+import { problemResponse, type ProblemResultOptions } from './problem-response.js';
+import { parseQuery, readJsonBody } from './request-body.js';
+import type { CoreRoute } from './route-table.js';
+import type { Router } from './router.js';
+
+/** What the request flow needs from its app. */
+export interface DispatcherDeps {
+  router: Router<CoreRoute>;
+  registry: SandboxRegistry;
+  platforms: readonly PlatformModule<unknown>[];
+  /** Wall time (pinned while replaying). */
+  wall: () => number;
+  journal: Journal<unknown> | undefined;
+  logError: (message: string, error: unknown) => void;
+}
+
+/** A journaled command being replayed: no faults, no signature check, the recorded caller. */
+export interface ReplayInput {
+  entry: JournalEntry;
+}
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+const JSON_TYPE = 'application/json';
+const CONNECTION_RESET: DispatchResponse = { status: 0, headers: {}, body: '', connectionReset: true };
+
+interface Prepared {
+  route: CoreRoute;
+  sandbox: Sandbox | undefined;
+  params: Record<string, string>;
+  requestId: string;
+}
+
+/**
+ * The request flow of the core: route → sandbox → faults → signature → body → validation →
+ * idempotency → handler → journal (durable before the answer). Everything after the optional
+ * fault latency runs synchronously, so a handler's state change, its idempotency record and its
+ * journal entry happen in one turn and in one order.
+ *
+ * @example
+ * ```ts
+ * const dispatcher = new Dispatcher(deps);
+ * const response = await dispatcher.dispatch({ method: 'GET', path: '/_sim/v1/sandboxes', query: '', headers: {}, body: undefined });
+ * ```
+ */
+export class Dispatcher {
+  readonly #deps: DispatcherDeps;
+
+  constructor(deps: DispatcherDeps) {
+    this.#deps = deps;
+  }
+
+  async dispatch(req: DispatchRequest): Promise<DispatchResponse> {
+    const requestId = newRequestId();
+    try {
+      const prepared = this.#prepare(req, requestId);
+      if (!('route' in prepared)) return prepared;
+      const { sandbox, route } = prepared;
+      if (sandbox && route.kind === 'platform') {
+        const fault = sandbox.faults.decide(route.operationId, platformPath(req.path));
+        if (fault.latencyMs > 0) await sleep(fault.latencyMs);
+        if (fault.outcome) {
+          const { outcome } = fault;
+          if (outcome.kind === 'connection_reset') return CONNECTION_RESET;
+          const code: ProblemCode = outcome.kind === 'rate_limit' ? 'RATE_LIMITED' : outcome.status === 503 ? 'SERVICE_UNAVAILABLE' : 'INTERNAL';
+          const headers: Record<string, string> = { 'x-gdx-fault': outcome.kind };
+          if (outcome.kind === 'rate_limit') headers[HEADERS.retryAfter] = String(outcome.retryAfter);
+          return problemResponse(code, { detail: 'injected fault', headers }, requestId, req.path);
+        }
+      }
+      const { response, durable } = this.#complete(req, prepared, undefined);
+      await durable;
+      return response;
+    } catch (error) {
+      this.#deps.logError(`[INTERNAL] ${req.method} ${req.path} ${requestId}`, error);
+      return problemResponse('INTERNAL', {}, requestId, req.path);
+    }
+  }
+
+  /** Re-executes a journaled command synchronously (at start, before serving). */
+  replay(entry: JournalEntry): void {
+    const req: DispatchRequest = {
+      method: entry.method,
+      path: entry.path,
+      query: entry.query,
+      headers: {
+        ...(entry.contentType ? { 'content-type': entry.contentType } : {}),
+        ...(entry.idempotencyKey ? { [HEADERS.idempotencyKey]: entry.idempotencyKey } : {}),
+      },
+      body: entry.body,
+    };
+    const prepared = this.#prepare(req, `replay_${entry.seq}`);
+    if (!('route' in prepared)) return;
+    this.#complete(req, prepared, { entry });
+  }
+
+  #prepare(req: DispatchRequest, requestId: string): Prepared | DispatchResponse {
+    const match = this.#deps.router.match(req.method, req.path);
+    if (match.kind === 'not_found') return problemResponse('NOT_FOUND', { detail: `no route for ${req.path}` }, requestId, req.path);
+    if (match.kind === 'method_not_allowed') {
+      return problemResponse('METHOD_NOT_ALLOWED', { detail: `${req.method} is not allowed; use ${match.allow.join(', ')}`, headers: { allow: match.allow.join(', ') } }, requestId, req.path);
+    }
+    const { value: route, params } = match;
+    const sandboxId = params.sandboxId ?? (route.kind === 'platform' ? DEFAULT_SANDBOX_ID : undefined);
+    let sandbox: Sandbox | undefined;
+    if (sandboxId !== undefined) {
+      sandbox = this.#deps.registry.get(sandboxId);
+      if (!sandbox) return problemResponse('NOT_FOUND', { detail: `sandbox ${sandboxId} does not exist` }, requestId, req.path);
+      // A realtime clock moves by itself: fire what fell due since the last request.
+      if (sandbox.clock.mode === 'realtime') sandbox.advanceTo(sandbox.now());
+    }
+    if (route.kind === 'platform') delete params.sandboxId;
+    return { route, sandbox, params, requestId };
+  }
+
+  #complete(req: DispatchRequest, prepared: Prepared, replay: ReplayInput | undefined): { response: DispatchResponse; durable: Promise<void> } {
+    const { route, sandbox, params, requestId } = prepared;
+    const fail = (code: ProblemCode, options: ProblemResultOptions = {}) => ({ response: problemResponse(code, options, requestId, req.path), durable: Promise.resolve() });
+
+    let caller: Organisation | undefined;
+    if (route.kind === 'platform' && !route.public && sandbox) {
+      if (replay) caller = replay.entry.caller === undefined ? undefined : sandbox.organisation(replay.entry.caller);
+      else {
+        const verdict = verifySignature({
+          method: req.method,
+          url: req.query ? `${req.path}?${req.query}` : req.path,
+          headers: req.headers,
+          body: req.body,
+          lookupSecret: (appKey) => sandbox.organisationByAppKey(appKey)?.appSecret,
+          // docs/design.md: a client cannot know virtual time, so virtual sandboxes check wall time.
+          now: sandbox.clock.mode === 'realtime' ? sandbox.now() : this.#deps.wall(),
+          nonceStore: sandbox.nonces,
+        });
+        if (!verdict.ok) return fail(verdict.code, { detail: verdict.detail });
+        caller = sandbox.organisationByAppKey(verdict.appKey);
+      }
+    }
+
+    let body: unknown;
+    let bodyText: string | undefined;
+    if (route.jsonBody) {
+      const read = readJsonBody(req.body, req.headers['content-type']);
+      if (read.kind === 'unsupported_media_type') return fail('UNSUPPORTED_MEDIA_TYPE', { detail: `expected ${JSON_TYPE}, got ${read.contentType || 'no content type'}` });
+      if (read.kind === 'malformed') return fail('VALIDATION_FAILED', { detail: 'the body is not valid JSON', errors: [read.error] });
+      if (read.kind === 'json') {
+        body = read.value;
+        bodyText = read.text;
+      }
+    }
+
+    const idempotencyKey = req.headers[HEADERS.idempotencyKey];
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      return fail('IDEMPOTENCY_KEY_INVALID', { errors: [{ pointer: '/header/idempotency-key', code: 'PATTERN', message: { zh: '幂等键须为 1–255 个可见 ASCII 字符', en: 'The idempotency key must be 1–255 visible ASCII characters' } }] });
+    }
+
+    let query: Record<string, unknown> = parseQuery(req.query);
+    if (route.validator) {
+      const outcome = route.validator.validate({ params, query: query as Record<string, string | string[]>, body, hasBody: bodyText !== undefined });
+      if (!outcome.ok) {
+        const n = outcome.errors.length;
+        return fail('VALIDATION_FAILED', { detail: `${n} ${n === 1 ? 'field is' : 'fields are'} invalid`, errors: outcome.errors });
+      }
+      query = outcome.query;
+    }
+
+    const execute = (): { answer: StoredAnswer; durable: Promise<void> } => {
+      const result = executeOperation({ route, registry: this.#deps.registry, platforms: this.#deps.platforms, sandbox, caller, params, query, body, requestId, wall: this.#deps.wall });
+      const answer = render(result, requestId, req.path);
+      let durable = Promise.resolve();
+      if (req.method !== 'GET' && answer.status < 400 && !replay && this.#deps.journal) {
+        durable = this.#deps.journal.append({
+          at: this.#deps.wall(),
+          method: req.method,
+          path: req.path,
+          query: req.query,
+          ...(req.headers['content-type'] && bodyText !== undefined ? { contentType: req.headers['content-type'] } : {}),
+          ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
+          ...(bodyText !== undefined ? { body: bodyText } : {}),
+          ...(caller ? { caller: caller.id } : {}),
+          status: answer.status,
+        }).durable;
+      }
+      return { answer, durable };
+    };
+
+    if (idempotencyKey !== undefined && req.method === 'POST' && sandbox && route.kind === 'platform') {
+      const fingerprint = createHash('sha256').update(`${req.method} ${req.path}?${req.query}\n${bodyText ?? ''}`).digest('base64');
+      const outcome = sandbox.idempotency.run(`${caller?.id ?? '-'}\n${idempotencyKey}`, fingerprint, execute);
+      if (outcome.kind === 'conflict') return fail('IDEMPOTENCY_KEY_REUSED', { detail: `key ${idempotencyKey} was used with a different request` });
+      const headers: Record<string, string> = { ...outcome.answer.headers, [HEADERS.requestId]: requestId };
+      if (outcome.kind === 'replayed') headers[HEADERS.idempotentReplayed] = 'true';
+      return { response: { status: outcome.answer.status, headers, body: outcome.answer.body }, durable: outcome.durable };
+    }
+    const { answer, durable } = execute();
+    return { response: answer, durable };
+  }
+}
+
+/** The request path below the sandbox prefix (`/catalog/v1/entries`), as fault globs see it. */
+function platformPath(path: string): string {
+  return path.startsWith('/sandboxes/') ? path.replace(/^\/sandboxes\/[^/]+/, '') : path;
+}
+
+function render(result: OperationResult | ProblemResult, requestId: string, instance: string): StoredAnswer {
+  if (isProblemResult(result)) {
+    const r = problemResponse(result.problem.code, result.problem.options, requestId, instance);
+    return { status: r.status, headers: r.headers, body: String(r.body) };
+  }
+  const headers: Record<string, string> = { ...result.headers, [HEADERS.requestId]: requestId };
+  if (result.body === undefined) return { status: result.status, headers, body: '' };
+  headers['content-type'] = JSON_TYPE;
+  return { status: result.status, headers, body: JSON.stringify(result.body) };
+}

@@ -1,0 +1,82 @@
+/** One page of a list operation, as every list answers (docs/design.md, Paging). */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+  total: number;
+}
+
+/**
+ * Encodes the last sort key of a page as an opaque cursor.
+ *
+ * @example
+ * ```ts
+ * encodeCursor(['2025-09-26T10:00:00+08:00', 'rga_01J']); // 'WyIyMDI1…'
+ * ```
+ */
+export function encodeCursor(key: readonly (string | number)[]): string {
+  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+}
+
+/**
+ * Decodes a cursor made by `encodeCursor`; `undefined` when it is not one (answer 400).
+ *
+ * @example
+ * ```ts
+ * decodeCursor(encodeCursor([42])); // [42]
+ * decodeCursor('garbage');           // undefined
+ * ```
+ */
+export function decodeCursor(cursor: string): (string | number)[] | undefined {
+  try {
+    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (!Array.isArray(key) || !key.every((k) => typeof k === 'string' || typeof k === 'number')) return undefined;
+    return key as (string | number)[];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Pages through items already sorted by `key`, strictly after the cursor's key; stable under
+ * inserts because the cursor holds a key, not an offset.
+ *
+ * @example
+ * ```ts
+ * const first = pageByKey(rows, (r) => [r.createdAt, r.id], undefined, 20);
+ * const second = pageByKey(rows, (r) => [r.createdAt, r.id], first.nextCursor ?? undefined, 20);
+ * ```
+ */
+export function pageByKey<T>(
+  sorted: readonly T[],
+  key: (item: T) => readonly (string | number)[],
+  after: readonly (string | number)[] | undefined,
+  limit: number,
+): Page<T> {
+  let start = 0;
+  if (after) {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareKeys(key(sorted[mid] as T), after) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    start = lo;
+  }
+  const items = sorted.slice(start, start + limit);
+  const last = items[items.length - 1];
+  const more = start + limit < sorted.length;
+  return { items, nextCursor: more && last !== undefined ? encodeCursor(key(last)) : null, total: sorted.length };
+}
+
+function compareKeys(a: readonly (string | number)[], b: readonly (string | number)[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i += 1) {
+    const x = a[i];
+    const y = b[i];
+    if (x === y) continue;
+    if (x === undefined) return -1;
+    if (y === undefined) return 1;
+    return x < y ? -1 : 1;
+  }
+  return 0;
+}

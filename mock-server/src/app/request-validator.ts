@@ -1,0 +1,101 @@
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import type { FieldError } from '@gdx/protocol';
+import type { OpenApiDocument } from './platform-module.js';
+import type { SpecOperation } from './spec-operations.js';
+import { messageForKeyword } from './validation-messages.js';
+import { registerDomainFormats } from './domain-formats.js';
+
+/** Validated, coerced input of one request, or the field errors. */
+export type ValidationOutcome =
+  | { ok: true; query: Record<string, unknown> }
+  | { ok: false; errors: FieldError[] };
+
+/** Checks path parameters, query and JSON body of one operation. */
+export interface RequestValidator {
+  validate(input: { params: Record<string, string>; query: Record<string, string | string[]>; body: unknown; hasBody: boolean }): ValidationOutcome;
+}
+
+// ajv-formats is CommonJS; under NodeNext its default export is the module object.
+const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
+const MAX_ERRORS = 50;
+
+/** Rewrites the document's local `$ref`s (`#/components/...`) to point into the registered document. */
+function rebase(value: unknown, base: string): unknown {
+  if (Array.isArray(value)) return value.map((v) => rebase(v, base));
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = k === '$ref' && typeof v === 'string' && v.startsWith('#') ? base + v : rebase(v, base);
+  return out;
+}
+
+function newAjv(coerce: boolean): Ajv2020 {
+  const ajv = new Ajv2020({
+    strict: false,
+    allErrors: true,
+    validateSchema: false,
+    logger: false,
+    ...(coerce ? { coerceTypes: 'array' as const, useDefaults: true } : {}),
+  });
+  addFormats(ajv);
+  registerDomainFormats(ajv);
+  return ajv;
+}
+
+function toFieldErrors(errors: readonly ErrorObject[] | null | undefined, prefix: string): FieldError[] {
+  return (errors ?? []).slice(0, MAX_ERRORS).map((e) => {
+    const missing = e.keyword === 'required' ? `/${String((e.params as { missingProperty?: string }).missingProperty ?? '')}` : '';
+    const extra = e.keyword === 'additionalProperties' ? `/${String((e.params as { additionalProperty?: string }).additionalProperty ?? '')}` : '';
+    const { code, message } = messageForKeyword(e.keyword, (e.params as { format?: string }).format);
+    return { pointer: `${prefix}${e.instancePath}${missing}${extra}`, code, message };
+  });
+}
+
+/**
+ * Compiles the validators of every operation of a document once (ajv, JSON Schema 2020-12).
+ * Query values are coerced to their schema types and defaults are filled in.
+ *
+ * @example
+ * ```ts
+ * const validators = compileValidators(doc, 'catalog', readSpecOperations(doc));
+ * validators.get('listEntries')?.validate({ params: {}, query: { limit: '500' }, body: undefined, hasBody: false });
+ * // → { ok: false, errors: [{ pointer: '/query/limit', code: 'RANGE', … }] }
+ * ```
+ */
+export function compileValidators(doc: OpenApiDocument, name: string, operations: readonly SpecOperation[]): Map<string, RequestValidator> {
+  const base = `gdx:${name}`;
+  const plain = newAjv(false);
+  const coercing = newAjv(true);
+  plain.addSchema(doc as object, base);
+  coercing.addSchema(doc as object, base);
+  const result = new Map<string, RequestValidator>();
+  for (const op of operations) {
+    const group = (where: 'path' | 'query'): ValidateFunction => {
+      const params = op.parameters.filter((p) => p.in === where);
+      return coercing.compile({
+        type: 'object',
+        properties: Object.fromEntries(params.map((p) => [p.name, rebase(p.schema, base)])),
+        required: params.filter((p) => p.required || where === 'path').map((p) => p.name),
+      });
+    };
+    const pathCheck = group('path');
+    const queryCheck = group('query');
+    const bodyCheck = op.jsonBody ? plain.compile(rebase(op.jsonBody.schema, base) as object) : undefined;
+    const bodyRequired = op.jsonBody?.required === true;
+    result.set(op.operationId, {
+      validate({ params, query, body, hasBody }) {
+        const errors: FieldError[] = [];
+        const pathData: Record<string, unknown> = { ...params };
+        if (!pathCheck(pathData)) errors.push(...toFieldErrors(pathCheck.errors, '/path'));
+        const queryData: Record<string, unknown> = { ...query };
+        if (!queryCheck(queryData)) errors.push(...toFieldErrors(queryCheck.errors, '/query'));
+        if (bodyCheck && (hasBody || bodyRequired)) {
+          if (!hasBody) errors.push({ pointer: '', ...messageForKeyword('required') });
+          else if (!bodyCheck(body)) errors.push(...toFieldErrors(bodyCheck.errors, ''));
+        }
+        return errors.length > 0 ? { ok: false, errors: errors.slice(0, MAX_ERRORS) } : { ok: true, query: queryData };
+      },
+    });
+  }
+  return result;
+}

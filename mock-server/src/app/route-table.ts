@@ -1,0 +1,91 @@
+import type { OpenApiDocument, OperationHandler, PlatformModule } from './platform-module.js';
+import { compileValidators, type RequestValidator } from './request-validator.js';
+import { Router } from './router.js';
+import { readSpecOperations } from './spec-operations.js';
+import type { SimRoute } from './sim/sim-route.js';
+
+/** A mounted platform operation. */
+export interface PlatformRoute {
+  kind: 'platform';
+  operationId: string;
+  method: string;
+  platform: PlatformModule<unknown>;
+  handler: OperationHandler<unknown>;
+  validator: RequestValidator | undefined;
+  public: boolean;
+  jsonBody: boolean;
+}
+
+/** A mounted simulation API route. */
+export interface SimApiRoute {
+  kind: 'sim';
+  operationId: string;
+  method: string;
+  route: SimRoute;
+  validator: RequestValidator | undefined;
+  jsonBody: boolean;
+}
+
+/** Anything the router can answer with. */
+export type CoreRoute = PlatformRoute | SimApiRoute;
+
+/** Prefix of the simulation API. */
+export const SIM_PREFIX = '/_sim/v1';
+
+/**
+ * Compiles the router once: each platform's operations (those with a handler) at
+ * `/{platform}/v1…` (sandbox `default`) and `/sandboxes/{sandboxId}/{platform}/v1…`, and the
+ * simulation API at `/_sim/v1…`. Validators come from the platform documents; a simulation route
+ * is validated with the simulation document when that has an operation at the same method and path.
+ *
+ * @example
+ * ```ts
+ * const router = buildRouter(platforms, SIM_ROUTES, simulationSpec);
+ * router.match('GET', '/catalog/v1/search');
+ * ```
+ */
+export function buildRouter(
+  platforms: readonly PlatformModule<unknown>[],
+  simRoutes: readonly SimRoute[],
+  simulationSpec: OpenApiDocument | undefined,
+): Router<CoreRoute> {
+  const definitions: { method: string; template: string; value: CoreRoute }[] = [];
+  for (const platform of platforms) {
+    const operations = readSpecOperations(platform.spec);
+    const validators = compileValidators(platform.spec, platform.name, operations);
+    for (const op of operations) {
+      const handler = platform.operations[op.operationId];
+      if (!handler) continue;
+      const route: PlatformRoute = {
+        kind: 'platform',
+        operationId: op.operationId,
+        method: op.method,
+        platform,
+        handler,
+        validator: validators.get(op.operationId),
+        public: op.public,
+        jsonBody: op.jsonBody !== undefined,
+      };
+      definitions.push({ method: op.method, template: `/${platform.name}/v1${op.path}`, value: route });
+      definitions.push({ method: op.method, template: `/sandboxes/{sandboxId}/${platform.name}/v1${op.path}`, value: route });
+    }
+  }
+  const simOperations = simulationSpec ? readSpecOperations(simulationSpec) : [];
+  const simValidators = simulationSpec ? compileValidators(simulationSpec, 'simulation', simOperations) : new Map<string, RequestValidator>();
+  for (const route of simRoutes) {
+    const specOp = simOperations.find((op) => op.method === route.method && op.path === route.path);
+    definitions.push({
+      method: route.method,
+      template: `${SIM_PREFIX}${route.path}`,
+      value: {
+        kind: 'sim',
+        operationId: specOp?.operationId ?? route.operationId,
+        method: route.method,
+        route,
+        validator: specOp ? simValidators.get(specOp.operationId) : undefined,
+        jsonBody: route.jsonBody,
+      },
+    });
+  }
+  return new Router(definitions);
+}

@@ -1,0 +1,97 @@
+/** One route of the router: a method, a path template with `{param}` segments, and a value. */
+export interface RouteDefinition<T> {
+  method: string;
+  template: string;
+  value: T;
+}
+
+/** Result of matching a request path. */
+export type RouteMatch<T> =
+  | { kind: 'found'; value: T; params: Record<string, string> }
+  | { kind: 'method_not_allowed'; allow: string[] }
+  | { kind: 'not_found' };
+
+interface Node<T> {
+  literals: Map<string, Node<T>>;
+  param?: Node<T>;
+  /** Per method: the value and the names of the template's parameters, in order. */
+  methods: Map<string, { value: T; names: string[] }>;
+}
+
+const newNode = <T>(): Node<T> => ({ literals: new Map(), methods: new Map() });
+
+/**
+ * A segment trie compiled once from the route table; a literal segment wins over a parameter
+ * (so `/sandboxes/import` is not read as `/sandboxes/{sandboxId}`).
+ *
+ * @example
+ * ```ts
+ * const router = new Router([{ method: 'GET', template: '/entries/{entryId}', value: 'getEntry' }]);
+ * router.match('GET', '/entries/ent_1'); // { kind: 'found', value: 'getEntry', params: { entryId: 'ent_1' } }
+ * router.match('PUT', '/entries/ent_1'); // { kind: 'method_not_allowed', allow: ['GET'] }
+ * ```
+ */
+export class Router<T> {
+  readonly #root = newNode<T>();
+
+  constructor(routes: readonly RouteDefinition<T>[]) {
+    for (const route of routes) this.#add(route);
+  }
+
+  #add(route: RouteDefinition<T>): void {
+    let node = this.#root;
+    const names: string[] = [];
+    for (const segment of route.template.split('/').slice(1)) {
+      const param = /^\{([^}]+)\}$/.exec(segment);
+      if (param) {
+        names.push(param[1] ?? '');
+        node.param ??= newNode();
+        node = node.param;
+      } else {
+        let next = node.literals.get(segment);
+        if (!next) node.literals.set(segment, (next = newNode()));
+        node = next;
+      }
+    }
+    if (node.methods.has(route.method)) throw new Error(`duplicate route ${route.method} ${route.template}`);
+    node.methods.set(route.method, { value: route.value, names });
+  }
+
+  match(method: string, path: string): RouteMatch<T> {
+    const values: string[] = [];
+    const node = this.#walk(this.#root, path.split('/').slice(1), 0, values);
+    if (!node) return { kind: 'not_found' };
+    const route = node.methods.get(method);
+    if (route === undefined) return { kind: 'method_not_allowed', allow: [...node.methods.keys()].sort() };
+    const params: Record<string, string> = {};
+    route.names.forEach((name, i) => (params[name] = values[i] ?? ''));
+    return { kind: 'found', value: route.value, params };
+  }
+
+  #walk(node: Node<T>, segments: string[], index: number, values: string[]): Node<T> | undefined {
+    if (index === segments.length) return node.methods.size > 0 ? node : undefined;
+    const segment = segments[index] ?? '';
+    const literal = node.literals.get(segment);
+    if (literal) {
+      const found = this.#walk(literal, segments, index + 1, values);
+      if (found) return found;
+    }
+    if (node.param && segment !== '') {
+      const decoded = safeDecode(segment);
+      if (decoded === undefined) return undefined;
+      values.push(decoded);
+      const found = this.#walk(node.param, segments, index + 1, values);
+      if (found) return found;
+      values.pop();
+    }
+    return undefined;
+  }
+}
+
+function safeDecode(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,30 @@
+import { CalendarError, type YearSchedule } from '@gdx/calendar';
+import { bodyObject, invalidField, sandboxOf, type SimRoute } from './sim-route.js';
+
+/** The sandbox's working calendar: list years, add or replace a year. */
+export const calendarRoutes: readonly SimRoute[] = [
+  {
+    method: 'GET', path: '/sandboxes/{sandboxId}/calendar', operationId: 'getCalendar', jsonBody: false,
+    handler(ctx) {
+      const { calendar } = sandboxOf(ctx);
+      return { status: 200, body: { years: calendar.years().map((year) => ({ ...calendar.schedule(year) })) } };
+    },
+  },
+  {
+    method: 'PUT', path: '/sandboxes/{sandboxId}/calendar/{year}', operationId: 'putCalendarYear', jsonBody: true,
+    handler(ctx) {
+      const year = Number(ctx.params.year);
+      if (!/^\d{4}$/.test(ctx.params.year ?? '')) return invalidField(ctx, '/path/year', 'year must have four digits', '年份须为四位数字');
+      const body = bodyObject(ctx);
+      if (!body) return invalidField(ctx, '', 'the body must be a year schedule object', '请求体须为年度节假日安排对象');
+      const schedule = { ...body, year } as unknown as YearSchedule;
+      try {
+        sandboxOf(ctx).putCalendarYear(schedule);
+      } catch (error) {
+        if (error instanceof CalendarError) return invalidField(ctx, '', error.message, error.messages.zh);
+        throw error;
+      }
+      return { status: 200, body: sandboxOf(ctx).calendar.schedule(year) };
+    },
+  },
+];

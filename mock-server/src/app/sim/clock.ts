@@ -1,0 +1,62 @@
+import { CalendarError, formatShanghaiInstant, shanghaiDate, startOfShanghaiDay } from '@gdx/calendar';
+import { addIsoDuration } from '../../sandbox/duration.js';
+import type { Sandbox } from '../../sandbox/sandbox.js';
+import { bodyObject, invalidField, sandboxOf, type SimRoute, type SimRouteContext } from './sim-route.js';
+import { parseInstant } from './parse-instant.js';
+
+const MAX_WORKING_DAYS = 10_000;
+
+function clockView(sandbox: Sandbox) {
+  const now = sandbox.now();
+  return { mode: sandbox.clock.mode, now: formatShanghaiInstant(now), today: shanghaiDate(now), epochMs: now };
+}
+
+/** The target instant of an advance request, or an answer explaining why there is none. */
+function target(ctx: SimRouteContext, sandbox: Sandbox): number | ReturnType<typeof invalidField> {
+  const body = bodyObject(ctx);
+  const keys = body ? Object.keys(body).filter((k) => ['workingDays', 'duration', 'to'].includes(k)) : [];
+  if (!body || keys.length !== 1) return invalidField(ctx, '', 'give exactly one of workingDays, duration or to', '须且仅须提供 workingDays、duration 或 to 之一');
+  const now = sandbox.now();
+  if (body.workingDays !== undefined) {
+    const n = body.workingDays;
+    if (!Number.isSafeInteger(n) || (n as number) < 1 || (n as number) > MAX_WORKING_DAYS) return invalidField(ctx, '/workingDays', `workingDays must be an integer 1–${MAX_WORKING_DAYS}`, `workingDays 须为 1–${MAX_WORKING_DAYS} 的整数`);
+    // Same time of day on the n-th working day after today (the start day is not counted).
+    const today = shanghaiDate(now);
+    return startOfShanghaiDay(sandbox.calendar.addWorkingDays(today, n as number)) + (now - startOfShanghaiDay(today));
+  }
+  if (body.duration !== undefined) {
+    const to = typeof body.duration === 'string' ? addIsoDuration(now, body.duration) : undefined;
+    if (to === undefined) return invalidField(ctx, '/duration', 'duration must be an ISO 8601 duration such as P3D or PT4H', 'duration 须为 ISO 8601 时长，如 P3D、PT4H');
+    return to;
+  }
+  const to = parseInstant(body.to);
+  if (to === undefined || to < now || to >= 253402300800000) return invalidField(ctx, '/to', 'to must be an RFC 3339 instant not before the sandbox clock', 'to 须为不早于沙箱当前时间的 RFC 3339 时间');
+  return to;
+}
+
+/** The sandbox clock: read and advance. */
+export const clockRoutes: readonly SimRoute[] = [
+  {
+    method: 'GET', path: '/sandboxes/{sandboxId}/clock', operationId: 'getClock', jsonBody: false,
+    handler: (ctx) => ({ status: 200, body: clockView(sandboxOf(ctx)) }),
+  },
+  {
+    method: 'POST', path: '/sandboxes/{sandboxId}/clock/advance', operationId: 'advanceClock', jsonBody: true,
+    handler(ctx) {
+      const sandbox = sandboxOf(ctx);
+      const from = formatShanghaiInstant(sandbox.now());
+      let to: number | ReturnType<typeof invalidField>;
+      try {
+        to = target(ctx, sandbox);
+      } catch (error) {
+        if (error instanceof CalendarError && error.code === 'CALENDAR_NOT_PUBLISHED') {
+          return ctx.problem('CALENDAR_NOT_PUBLISHED', { detail: error.message, extensions: { year: error.year } });
+        }
+        throw error;
+      }
+      if (typeof to !== 'number') return to;
+      const fired = sandbox.advanceTo(to);
+      return { status: 200, body: { from, to: formatShanghaiInstant(sandbox.now()), clock: clockView(sandbox), fired } };
+    },
+  },
+];

@@ -1,0 +1,55 @@
+import type { FaultRule } from '../../sandbox/faults.js';
+import { bodyObject, invalidField, sandboxOf, type SimRoute, type SimRouteContext } from './sim-route.js';
+
+const KINDS = ['latency', 'rate_limit', 'server_error', 'connection_reset'] as const;
+const MAX_LATENCY_MS = 60_000;
+const MAX_RULES = 100;
+
+function parseRule(raw: unknown, at: string, ctx: SimRouteContext): FaultRule | ReturnType<typeof invalidField> {
+  const r = raw as Record<string, unknown> | null;
+  if (r === null || typeof r !== 'object' || Array.isArray(r)) return invalidField(ctx, at, 'a rule must be an object', '规则须为对象');
+  if (typeof r.operation !== 'string' || r.operation.length === 0 || r.operation.length > 256) return invalidField(ctx, `${at}/operation`, 'operation must be an operationId, * or a path glob', 'operation 须为 operationId、* 或路径通配');
+  if (typeof r.probability !== 'number' || !(r.probability >= 0 && r.probability <= 1)) return invalidField(ctx, `${at}/probability`, 'probability must be a number in [0, 1]', 'probability 须为 0–1 之间的数');
+  if (!KINDS.includes(r.kind as FaultRule['kind'])) return invalidField(ctx, `${at}/kind`, `kind must be one of ${KINDS.join(', ')}`, '故障类型无效');
+  const rule: FaultRule = { operation: r.operation, probability: r.probability, kind: r.kind as FaultRule['kind'] };
+  if (r.kind === 'latency') {
+    if (!Number.isSafeInteger(r.ms) || (r.ms as number) < 0 || (r.ms as number) > MAX_LATENCY_MS) return invalidField(ctx, `${at}/ms`, `ms must be an integer 0–${MAX_LATENCY_MS}`, `ms 须为 0–${MAX_LATENCY_MS} 的整数`);
+    rule.ms = r.ms as number;
+  }
+  if (r.status !== undefined) {
+    if (r.kind !== 'server_error' || (r.status !== 500 && r.status !== 503)) return invalidField(ctx, `${at}/status`, 'status is 500 or 503 and only for server_error', 'status 仅用于 server_error，取 500 或 503');
+    rule.status = r.status;
+  }
+  if (r.retryAfter !== undefined) {
+    if (r.kind !== 'rate_limit' || !Number.isSafeInteger(r.retryAfter) || (r.retryAfter as number) < 0 || (r.retryAfter as number) > 86_400) return invalidField(ctx, `${at}/retryAfter`, 'retryAfter is 0–86400 seconds and only for rate_limit', 'retryAfter 仅用于 rate_limit，取 0–86400 秒');
+    rule.retryAfter = r.retryAfter as number;
+  }
+  if (r.times !== undefined) {
+    if (!Number.isSafeInteger(r.times) || (r.times as number) < 1) return invalidField(ctx, `${at}/times`, 'times must be a positive integer', 'times 须为正整数');
+    rule.times = r.times as number;
+  }
+  return rule;
+}
+
+/** Fault injection rules of a sandbox (replaced as a whole). */
+export const faultRoutes: readonly SimRoute[] = [
+  {
+    method: 'GET', path: '/sandboxes/{sandboxId}/faults', operationId: 'getFaults', jsonBody: false,
+    handler: (ctx) => ({ status: 200, body: { rules: sandboxOf(ctx).faults.list() } }),
+  },
+  {
+    method: 'PUT', path: '/sandboxes/{sandboxId}/faults', operationId: 'setFaults', jsonBody: true,
+    handler(ctx) {
+      const raw = bodyObject(ctx)?.rules;
+      if (!Array.isArray(raw) || raw.length > MAX_RULES) return invalidField(ctx, '/rules', `rules must be an array of at most ${MAX_RULES} rules`, `rules 须为不超过 ${MAX_RULES} 条规则的数组`);
+      const rules: FaultRule[] = [];
+      for (const [i, item] of raw.entries()) {
+        const rule = parseRule(item, `/rules/${i}`, ctx);
+        if (!('kind' in rule)) return rule;
+        rules.push(rule);
+      }
+      sandboxOf(ctx).faults.set(rules);
+      return { status: 200, body: { rules: sandboxOf(ctx).faults.list() } };
+    },
+  },
+];

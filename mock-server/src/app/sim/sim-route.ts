@@ -1,0 +1,50 @@
+import type { ProblemCode } from '@gdx/protocol';
+import type { Sandbox } from '../../sandbox/sandbox.js';
+import type { SandboxRegistry } from '../../sandbox/registry.js';
+import type { OperationResult, PlatformModule } from '../platform-module.js';
+import type { ProblemResultOptions } from '../problem-response.js';
+
+/** What a simulation API handler receives. */
+export interface SimRouteContext {
+  readonly registry: SandboxRegistry;
+  /** The sandbox named by `{sandboxId}` (already checked to exist), when the path has one. */
+  readonly sandbox: Sandbox | undefined;
+  readonly platforms: readonly PlatformModule<unknown>[];
+  readonly params: Readonly<Record<string, string>>;
+  readonly query: Readonly<Record<string, unknown>>;
+  readonly body: unknown;
+  readonly requestId: string;
+  /** Wall time (pinned during journal replay). */
+  wall(): number;
+  problem(code: ProblemCode, options?: ProblemResultOptions): OperationResult;
+}
+
+/** A route of the simulation API (path relative to `/_sim/v1`). */
+export interface SimRoute {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  path: string;
+  operationId: string;
+  /** Takes a JSON body. */
+  jsonBody: boolean;
+  handler(ctx: SimRouteContext): OperationResult;
+}
+
+/** The sandbox of a route whose path has `{sandboxId}` (the core answered 404 otherwise). */
+export function sandboxOf(ctx: SimRouteContext): Sandbox {
+  if (!ctx.sandbox) throw new Error(`route needs {sandboxId}`);
+  return ctx.sandbox;
+}
+
+/** A 400 `VALIDATION_FAILED` answer for one body field. */
+export function invalidField(ctx: SimRouteContext, pointer: string, en: string, zh: string): OperationResult {
+  return ctx.problem('VALIDATION_FAILED', {
+    detail: `${pointer || 'body'}: ${en}`,
+    errors: [{ pointer, code: 'INVALID', message: { zh, en } }],
+  });
+}
+
+/** The body as a plain object, or `undefined` when it is not one. */
+export function bodyObject(ctx: SimRouteContext): Record<string, unknown> | undefined {
+  const body = ctx.body;
+  return body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
+}

@@ -1,0 +1,48 @@
+import { bodyObject, invalidField, sandboxOf, type SimRoute } from './sim-route.js';
+
+function isHttpUrl(value: unknown): value is string {
+  if (typeof value !== 'string' || value.length > 2048) return false;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** Webhook subscriptions per organisation and the delivery log. */
+export const webhookRoutes: readonly SimRoute[] = [
+  {
+    method: 'POST', path: '/sandboxes/{sandboxId}/webhooks', operationId: 'createWebhook', jsonBody: true,
+    handler(ctx) {
+      const sandbox = sandboxOf(ctx);
+      const body = bodyObject(ctx);
+      if (!body || typeof body.organizationId !== 'string' || !sandbox.organisation(body.organizationId)) {
+        return invalidField(ctx, '/organizationId', 'organizationId must name an organisation of the sandbox', 'organizationId 须为本沙箱的机构');
+      }
+      if (!isHttpUrl(body.url)) return invalidField(ctx, '/url', 'url must be an http(s) URL', 'url 须为 http(s) 地址');
+      if (typeof body.secret !== 'string' || body.secret.length < 8 || body.secret.length > 256) return invalidField(ctx, '/secret', 'secret must be 8–256 characters', 'secret 须为 8–256 个字符');
+      const hook = { id: sandbox.ids.next('whk'), organizationId: body.organizationId, url: body.url, secret: body.secret };
+      sandbox.webhooks.add(hook);
+      return { status: 201, body: hook };
+    },
+  },
+  {
+    method: 'GET', path: '/sandboxes/{sandboxId}/webhooks', operationId: 'listWebhooks', jsonBody: false,
+    handler(ctx) {
+      const items = sandboxOf(ctx).webhooks.list();
+      return { status: 200, body: { items, nextCursor: null, total: items.length } };
+    },
+  },
+  {
+    method: 'DELETE', path: '/sandboxes/{sandboxId}/webhooks/{webhookId}', operationId: 'deleteWebhook', jsonBody: false,
+    handler: (ctx) => (sandboxOf(ctx).webhooks.remove(ctx.params.webhookId ?? '') ? { status: 204 } : ctx.problem('NOT_FOUND')),
+  },
+  {
+    method: 'GET', path: '/sandboxes/{sandboxId}/webhooks/deliveries', operationId: 'listWebhookDeliveries', jsonBody: false,
+    handler(ctx) {
+      const items = sandboxOf(ctx).webhooks.deliveries();
+      return { status: 200, body: { items, nextCursor: null, total: items.length } };
+    },
+  },
+];

@@ -1,0 +1,91 @@
+import type { OpenApiDocument } from './platform-module.js';
+
+/** A parameter of an operation, with its `$ref` resolved. */
+export interface SpecParameter {
+  name: string;
+  in: 'path' | 'query' | 'header' | 'cookie';
+  required: boolean;
+  schema: unknown;
+}
+
+/** What the core reads from one operation of an OpenAPI document. */
+export interface SpecOperation {
+  operationId: string;
+  method: string;
+  /** Path template relative to the platform root (`/entries/{entryId}`). */
+  path: string;
+  /** `true` when the effective security requirement is empty (`security: []`). */
+  public: boolean;
+  parameters: SpecParameter[];
+  /** The JSON request body, when the operation takes one. */
+  jsonBody?: { required: boolean; schema: unknown };
+}
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;
+
+/**
+ * Follows a local `$ref` (`#/components/...`) inside the document, repeatedly.
+ *
+ * @example
+ * ```ts
+ * resolveLocalRef(doc, { $ref: '#/components/parameters/Limit' }); // { name: 'limit', in: 'query', … }
+ * ```
+ */
+export function resolveLocalRef(doc: OpenApiDocument, value: unknown): unknown {
+  let current = value;
+  for (let depth = 0; depth < 32; depth += 1) {
+    const ref = (current as { $ref?: unknown } | null)?.$ref;
+    if (typeof ref !== 'string' || !ref.startsWith('#/')) return current;
+    current = ref
+      .slice(2)
+      .split('/')
+      .map((s) => decodeURIComponent(s).replaceAll('~1', '/').replaceAll('~0', '~'))
+      .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], doc);
+  }
+  return current;
+}
+
+/**
+ * Lists every operation of a document with its parameters, JSON body and public flag.
+ *
+ * @example
+ * ```ts
+ * readSpecOperations(loadBundledSpec('catalog')).map((op) => op.operationId); // ['createEntry', …]
+ * ```
+ */
+export function readSpecOperations(doc: OpenApiDocument): SpecOperation[] {
+  const operations: SpecOperation[] = [];
+  const rootSecurity = doc.security as unknown[] | undefined;
+  for (const [path, rawItem] of Object.entries(doc.paths ?? {})) {
+    const item = resolveLocalRef(doc, rawItem) as Record<string, unknown>;
+    const shared = (item.parameters as unknown[] | undefined) ?? [];
+    for (const method of METHODS) {
+      const op = item[method] as Record<string, unknown> | undefined;
+      if (!op || typeof op.operationId !== 'string') continue;
+      const byKey = new Map<string, SpecParameter>();
+      for (const raw of [...shared, ...((op.parameters as unknown[] | undefined) ?? [])]) {
+        const p = resolveLocalRef(doc, raw) as Record<string, unknown>;
+        const param: SpecParameter = {
+          name: String(p.name),
+          in: p.in as SpecParameter['in'],
+          required: p.required === true,
+          schema: p.schema ?? {},
+        };
+        byKey.set(`${param.in}:${param.name}`, param);
+      }
+      const security = (op.security as unknown[] | undefined) ?? rootSecurity;
+      const operation: SpecOperation = {
+        operationId: op.operationId,
+        method: method.toUpperCase(),
+        path,
+        public: Array.isArray(security) && security.length === 0,
+        parameters: [...byKey.values()],
+      };
+      const body = resolveLocalRef(doc, op.requestBody) as { required?: boolean; content?: Record<string, { schema?: unknown }> } | undefined;
+      const json = body?.content?.['application/json'] ?? body?.content?.['application/merge-patch+json'];
+      if (json) operation.jsonBody = { required: body?.required === true, schema: json.schema ?? {} };
+      operations.push(operation);
+    }
+  }
+  return operations;
+}

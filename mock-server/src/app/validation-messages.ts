@@ -1,0 +1,51 @@
+import type { LocalizedMessage } from '@gdx/protocol';
+
+/** Field error codes by JSON Schema keyword, with their zh/en messages. */
+const BY_KEYWORD: Record<string, { code: string; message: LocalizedMessage }> = {
+  required: { code: 'REQUIRED', message: { zh: '缺少必填字段', en: 'A required field is missing' } },
+  type: { code: 'TYPE', message: { zh: '字段类型错误', en: 'The field has the wrong type' } },
+  format: { code: 'FORMAT', message: { zh: '字段格式错误', en: 'The field has the wrong format' } },
+  enum: { code: 'ENUM', message: { zh: '取值不在允许范围内', en: 'The value is not one of the allowed values' } },
+  const: { code: 'ENUM', message: { zh: '取值不在允许范围内', en: 'The value is not the allowed value' } },
+  pattern: { code: 'PATTERN', message: { zh: '字段格式不符合要求', en: 'The value does not match the required pattern' } },
+  minLength: { code: 'LENGTH', message: { zh: '字段长度过短', en: 'The value is too short' } },
+  maxLength: { code: 'LENGTH', message: { zh: '字段长度过长', en: 'The value is too long' } },
+  minimum: { code: 'RANGE', message: { zh: '数值过小', en: 'The number is too small' } },
+  exclusiveMinimum: { code: 'RANGE', message: { zh: '数值过小', en: 'The number is too small' } },
+  maximum: { code: 'RANGE', message: { zh: '数值过大', en: 'The number is too large' } },
+  exclusiveMaximum: { code: 'RANGE', message: { zh: '数值过大', en: 'The number is too large' } },
+  minItems: { code: 'ITEMS', message: { zh: '数组元素过少', en: 'Too few items' } },
+  maxItems: { code: 'ITEMS', message: { zh: '数组元素过多', en: 'Too many items' } },
+  uniqueItems: { code: 'ITEMS', message: { zh: '数组元素重复', en: 'Items must be unique' } },
+  minProperties: { code: 'REQUIRED', message: { zh: '对象字段过少', en: 'Too few fields' } },
+  maxProperties: { code: 'UNKNOWN_FIELD', message: { zh: '对象字段过多', en: 'Too many fields' } },
+  additionalProperties: { code: 'UNKNOWN_FIELD', message: { zh: '不允许的字段', en: 'This field is not allowed' } },
+  unevaluatedProperties: { code: 'UNKNOWN_FIELD', message: { zh: '不允许的字段', en: 'This field is not allowed' } },
+};
+
+const FALLBACK = { code: 'INVALID', message: { zh: '字段取值无效', en: 'The value is invalid' } };
+
+/** Field errors for the request as a whole (body missing or not JSON). */
+export const BODY_ERRORS = {
+  missing: { code: 'REQUIRED', message: { zh: '缺少请求体', en: 'The request body is missing' } },
+  malformed: { code: 'MALFORMED_JSON', message: { zh: '请求体不是合法的 JSON', en: 'The request body is not valid JSON' } },
+} as const;
+
+/** Formats with a domain-specific error code (checked by `@gdx/identifiers`). */
+export const FORMAT_ERRORS: Record<string, { code: string; message: LocalizedMessage }> = {
+  'credit-code': { code: 'CREDIT_CODE_CHECKSUM', message: { zh: '统一社会信用代码校验位错误', en: 'Unified social credit code check character is wrong' } },
+  'resident-id': { code: 'RESIDENT_ID_CHECKSUM', message: { zh: '公民身份号码校验码错误', en: 'Resident ID number check digit is wrong' } },
+};
+
+/**
+ * The field error code and zh/en message for a failed JSON Schema keyword.
+ *
+ * @example
+ * ```ts
+ * messageForKeyword('required').code; // 'REQUIRED'
+ * ```
+ */
+export function messageForKeyword(keyword: string, format?: string): { code: string; message: LocalizedMessage } {
+  if (keyword === 'format' && format !== undefined && FORMAT_ERRORS[format]) return FORMAT_ERRORS[format];
+  return BY_KEYWORD[keyword] ?? FALLBACK;
+}

@@ -1,0 +1,28 @@
+import type { App } from '../app/create-app.js';
+import { toDispatchRequest, toResponse } from '../app/handle-request.js';
+
+/**
+ * A `fetch`-compatible function answered by the app in-process, without any interception: give
+ * it to an SDK client as its `fetch`. An injected connection reset rejects like Node's fetch does
+ * on a dropped connection (`TypeError('fetch failed')` with an `ECONNRESET` cause).
+ *
+ * @example
+ * ```ts
+ * import { createApp } from '@gdx/mock-server';
+ * import { createFetch } from '@gdx/mock-server/fetch';
+ * const fetch = createFetch(createApp());
+ * const res = await fetch('http://mock.local/_sim/v1/sandboxes');
+ * ```
+ */
+export function createFetch(app: App): typeof globalThis.fetch {
+  return async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const request = new Request(input, init);
+    if (request.signal.aborted) throw request.signal.reason;
+    const answer = await app.dispatch(await toDispatchRequest(request));
+    if (answer.connectionReset) {
+      const cause = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+      throw new TypeError('fetch failed', { cause });
+    }
+    return toResponse(answer);
+  };
+}

@@ -1,0 +1,35 @@
+import { http, HttpResponse, type HttpHandler } from 'msw';
+import type { App } from '../app/create-app.js';
+import { toDispatchRequest, toResponse } from '../app/handle-request.js';
+
+/** Options of `createHandlers`. */
+export interface HandlerOptions {
+  /** The origin (and optional path prefix) the mock answers for, e.g. `http://127.0.0.1:4010`. */
+  baseUrl: string;
+}
+
+/**
+ * MSW request handlers answering every request under `baseUrl` from the app; they work with
+ * `setupServer` (Node) and `setupWorker` (browser). An injected connection reset becomes
+ * `HttpResponse.error()` (a network error).
+ *
+ * @example
+ * ```ts
+ * import { setupServer } from 'msw/node';
+ * import { createApp } from '@gdx/mock-server';
+ * import { createHandlers } from '@gdx/mock-server/msw';
+ * const server = setupServer(...createHandlers(createApp(), { baseUrl: 'http://mock.local' }));
+ * server.listen();
+ * ```
+ */
+export function createHandlers(app: App, options: HandlerOptions): HttpHandler[] {
+  const base = new URL(options.baseUrl);
+  const prefix = base.pathname.replace(/\/+$/, '');
+  return [
+    http.all(`${base.origin}${prefix}/*`, async ({ request }) => {
+      const plain = await toDispatchRequest(request);
+      const answer = await app.dispatch({ ...plain, path: plain.path.slice(prefix.length) || '/' });
+      return answer.connectionReset ? HttpResponse.error() : toResponse(answer);
+    }),
+  ];
+}

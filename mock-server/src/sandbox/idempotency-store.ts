@@ -1,0 +1,66 @@
+/** A stored answer, replayed byte for byte. */
+export interface StoredAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** Saved form of one completed key. */
+export interface IdempotencyRecord {
+  scope: string;
+  fingerprint: string;
+  answer: StoredAnswer;
+}
+
+/** Result of `IdempotencyStore.run`; answer only after `durable` resolves. */
+export type IdempotencyOutcome =
+  | { kind: 'fresh'; answer: StoredAnswer; durable: Promise<void> }
+  | { kind: 'replayed'; answer: StoredAnswer; durable: Promise<void> }
+  | { kind: 'conflict' };
+
+interface Entry {
+  fingerprint: string;
+  answer: StoredAnswer;
+  /** Resolves once the first execution's journal entry is on disk. */
+  durable: Promise<void>;
+}
+
+/**
+ * Idempotency keys of one sandbox, scoped by organisation. Execution is synchronous, so a key is
+ * recorded in the same turn it is executed: concurrent duplicates can never both execute. Until
+ * the first execution is durable its record stays "in flight" and duplicates wait on it, so no
+ * replay is answered before the original. Server errors (>= 500) are not stored, so a retry
+ * executes again; a failed write forgets the key too.
+ *
+ * @example
+ * ```ts
+ * const store = new IdempotencyStore();
+ * store.run('org_1\nkey-1', 'POST /entries <sha>', () => ({ answer: { status: 201, headers: {}, body: '{}' }, durable: Promise.resolve() }));
+ * // → { kind: 'fresh', … }; the same call again → { kind: 'replayed', … }
+ * ```
+ */
+export class IdempotencyStore {
+  readonly #entries = new Map<string, Entry>();
+
+  constructor(saved: readonly IdempotencyRecord[] = []) {
+    for (const r of saved) this.#entries.set(r.scope, { fingerprint: r.fingerprint, answer: structuredClone(r.answer), durable: Promise.resolve() });
+  }
+
+  run(scope: string, fingerprint: string, execute: () => { answer: StoredAnswer; durable: Promise<void> }): IdempotencyOutcome {
+    const known = this.#entries.get(scope);
+    if (known) return known.fingerprint === fingerprint ? { kind: 'replayed', answer: known.answer, durable: known.durable } : { kind: 'conflict' };
+    const { answer, durable } = execute();
+    if (answer.status < 500) {
+      const entry: Entry = { fingerprint, answer, durable };
+      this.#entries.set(scope, entry);
+      durable.catch(() => {
+        if (this.#entries.get(scope) === entry) this.#entries.delete(scope);
+      });
+    }
+    return { kind: 'fresh', answer, durable };
+  }
+
+  save(): IdempotencyRecord[] {
+    return [...this.#entries].map(([scope, { fingerprint, answer }]) => ({ scope, fingerprint, answer: structuredClone(answer) }));
+  }
+}

@@ -1,0 +1,221 @@
+import { formatShanghaiInstant, WorkingCalendar, type YearSchedule } from '@gdx/calendar';
+import { MemoryNonceStore } from '@gdx/protocol';
+import type {
+  FiredTransition,
+  IdGenerator,
+  Organisation,
+  PlatformModule,
+  PlatformName,
+  ProfileRef,
+  ReviewerPolicy,
+  SandboxContext,
+  SandboxEventInput,
+} from '../app/platform-module.js';
+import { EventFeed, type FeedEvent } from './event-feed.js';
+import { FaultRules, type FaultRule } from './faults.js';
+import { createIdGenerator } from './id-generator.js';
+import { IdempotencyStore, type IdempotencyRecord } from './idempotency-store.js';
+import { createRandom, type SeededRandom } from './random.js';
+import { createSandboxClock, type ClockMode, type ClockState, type SandboxClock } from './sandbox-clock.js';
+import { Webhooks, type Webhook, type WebhookDeliveryOptions } from './webhooks.js';
+import type { OrganisationSource } from './builtin-organisations.js';
+
+/** How a sandbox was asked for; a reset rebuilds it from this. */
+export interface SandboxConfig {
+  id: string;
+  profile: ProfileRef;
+  seed: string;
+  clock: ClockMode;
+  /** Epoch ms the clock starts at (virtual) or the wall time of creation (realtime). */
+  startAt: number;
+  reviewerPolicy: ReviewerPolicy;
+}
+
+/** Everything a sandbox shares with its app. */
+export interface SandboxEnvironment {
+  platforms: readonly PlatformModule<unknown>[];
+  organisations: OrganisationSource;
+  webhooks: WebhookDeliveryOptions;
+  /** Wall time (pinned while the journal is replayed). */
+  wall: () => number;
+  /** `false` while replaying the journal: no webhook deliveries. */
+  deliveriesEnabled: () => boolean;
+}
+
+/** The saved form of a sandbox (`GET /_sim/v1/sandboxes/{id}/snapshot`). */
+export interface SandboxSnapshot {
+  format: 'gdx-sandbox-snapshot';
+  version: 1;
+  config: SandboxConfig;
+  reviewerPolicy: ReviewerPolicy;
+  clock: ClockState;
+  random: { platform: number[]; faults: number[] };
+  organisations: Organisation[];
+  calendarYears: YearSchedule[];
+  faults: FaultRule[];
+  webhooks: Webhook[];
+  events: FeedEvent[];
+  idempotency: IdempotencyRecord[];
+  platforms: Record<string, unknown>;
+}
+
+const MAX_FIRINGS_PER_ADVANCE = 1_000_000;
+
+/**
+ * One isolated world: clock, calendar, organisations, platform states, idempotency and nonce
+ * stores, faults, webhooks and event feed. It is also the `SandboxContext` platforms see.
+ *
+ * @example
+ * ```ts
+ * const sandbox = Sandbox.create(config, env);
+ * sandbox.advanceTo(sandbox.now() + 86_400_000); // → transitions fired
+ * ```
+ */
+export class Sandbox implements SandboxContext {
+  readonly config: SandboxConfig;
+  readonly calendar: WorkingCalendar;
+  readonly ids: IdGenerator;
+  readonly random: SeededRandom;
+  readonly faultRandom: SeededRandom;
+  readonly clock: SandboxClock;
+  readonly feed: EventFeed;
+  readonly faults: FaultRules;
+  readonly webhooks: Webhooks;
+  readonly idempotency: IdempotencyStore;
+  readonly nonces = new MemoryNonceStore();
+  reviewerPolicy: ReviewerPolicy;
+  readonly #env: SandboxEnvironment;
+  readonly #organisations: Organisation[];
+  readonly #byAppKey = new Map<string, Organisation>();
+  readonly #states = new Map<PlatformName, unknown>();
+  readonly #calendarYears: YearSchedule[];
+  #deliveryCount = 0;
+
+  private constructor(env: SandboxEnvironment, config: SandboxConfig, saved?: SandboxSnapshot) {
+    this.#env = env;
+    this.config = { ...config };
+    this.reviewerPolicy = saved?.reviewerPolicy ?? config.reviewerPolicy;
+    this.random = createRandom(`${config.seed}/platform`, saved?.random.platform);
+    this.faultRandom = createRandom(`${config.seed}/faults`, saved?.random.faults);
+    this.clock = createSandboxClock(
+      saved?.clock ?? { mode: config.clock, value: config.clock === 'virtual' ? config.startAt : config.startAt - env.wall() },
+      env.wall,
+    );
+    this.ids = createIdGenerator(() => this.clock.now(), this.random);
+    this.calendar = WorkingCalendar.official();
+    this.#calendarYears = [];
+    for (const year of saved?.calendarYears ?? []) this.putCalendarYear(year);
+    this.feed = new EventFeed(saved?.events);
+    this.faults = new FaultRules(saved?.faults ?? [], this.faultRandom);
+    this.webhooks = new Webhooks(config.id, env.webhooks, saved?.webhooks);
+    this.idempotency = new IdempotencyStore(saved?.idempotency);
+    this.#organisations = saved ? structuredClone(saved.organisations) : env.organisations({ sandboxId: config.id, profile: config.profile, random: this.random });
+    for (const org of this.#organisations) this.#byAppKey.set(org.appKey, org);
+  }
+
+  /** A fresh sandbox: organisations drawn, platform states created and seeded. */
+  static create(config: SandboxConfig, env: SandboxEnvironment): Sandbox {
+    const sandbox = new Sandbox(env, config);
+    for (const platform of env.platforms) {
+      const state = platform.createState(sandbox);
+      platform.seed?.(sandbox, state);
+      sandbox.#states.set(platform.name, state);
+    }
+    return sandbox;
+  }
+
+  /** A sandbox restored from its snapshot (platforms missing from it start empty). */
+  static restore(snapshot: SandboxSnapshot, env: SandboxEnvironment): Sandbox {
+    const sandbox = new Sandbox(env, snapshot.config, snapshot);
+    for (const platform of env.platforms) {
+      const data = snapshot.platforms[platform.name];
+      sandbox.#states.set(platform.name, data === undefined ? platform.createState(sandbox) : platform.importState(structuredClone(data), sandbox));
+    }
+    return sandbox;
+  }
+
+  get id(): string {
+    return this.config.id;
+  }
+
+  get profile(): ProfileRef {
+    return this.config.profile;
+  }
+
+  now(): number {
+    return this.clock.now();
+  }
+
+  organisations(): readonly Organisation[] {
+    return this.#organisations;
+  }
+
+  organisation(id: string): Organisation | undefined {
+    return this.#organisations.find((o) => o.id === id);
+  }
+
+  organisationByAppKey(appKey: string): Organisation | undefined {
+    return this.#byAppKey.get(appKey);
+  }
+
+  stateOf(platform: PlatformName): unknown {
+    return this.#states.get(platform);
+  }
+
+  emit(input: SandboxEventInput): void {
+    const event = this.feed.append(input, this.ids.next('evt'), formatShanghaiInstant(this.now()));
+    if (this.#env.deliveriesEnabled()) this.webhooks.deliver(event, () => `dlv_${(this.#deliveryCount += 1)}`);
+  }
+
+  /** Replaces one year of this sandbox's calendar (throws `CalendarError` on a bad schedule). */
+  putCalendarYear(schedule: YearSchedule): void {
+    this.calendar.addYear(schedule);
+    const at = this.#calendarYears.findIndex((y) => y.year === schedule.year);
+    if (at >= 0) this.#calendarYears.splice(at, 1);
+    this.#calendarYears.push(structuredClone(schedule));
+  }
+
+  /**
+   * Moves the clock to `target`, firing every platform timer due on the way in global due-time
+   * order (ties: platform order), each with the clock set to its due time.
+   */
+  advanceTo(target: number): FiredTransition[] {
+    const fired: FiredTransition[] = [];
+    for (let i = 0; i < MAX_FIRINGS_PER_ADVANCE; i += 1) {
+      let next: { platform: PlatformModule<unknown>; due: number } | undefined;
+      for (const platform of this.#env.platforms) {
+        const due = platform.clock?.nextDueAt(this.#states.get(platform.name));
+        if (due !== undefined && due <= target && (!next || due < next.due)) next = { platform, due };
+      }
+      if (!next) {
+        this.clock.setTo(target);
+        return fired;
+      }
+      this.clock.setTo(next.due);
+      fired.push(...(next.platform.clock?.fireDue(this, this.#states.get(next.platform.name)) ?? []));
+    }
+    throw new Error(`sandbox ${this.id}: more than ${MAX_FIRINGS_PER_ADVANCE} timers fired in one advance`);
+  }
+
+  snapshot(): SandboxSnapshot {
+    return {
+      format: 'gdx-sandbox-snapshot',
+      version: 1,
+      config: { ...this.config },
+      reviewerPolicy: this.reviewerPolicy,
+      clock: this.clock.save(),
+      random: { platform: this.random.state(), faults: this.faultRandom.state() },
+      organisations: structuredClone(this.#organisations),
+      calendarYears: structuredClone(this.#calendarYears),
+      faults: this.faults.list(),
+      webhooks: this.webhooks.list(),
+      events: this.feed.save(),
+      idempotency: this.idempotency.save(),
+      platforms: Object.fromEntries(this.#env.platforms.map((p) => [p.name, p.exportState(this.#states.get(p.name))])),
+    };
+  }
+
+  close(): void {
+    this.webhooks.close();
+  }
+}

@@ -1,0 +1,28 @@
+import { setupServer } from 'msw/node';
+import type { App } from '../../src/index.js';
+import { createFetch } from '../../src/fetch/index.js';
+import { createHandlers } from '../../src/msw/index.js';
+import { startServer } from '../../src/server/index.js';
+
+/** A way of reaching the app, as a client sees it. */
+export interface Transport {
+  fetch: typeof globalThis.fetch;
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+export type TransportFactory = (app: App) => Promise<Transport>;
+
+/** The three transports the behaviour suite runs through. */
+export const TRANSPORTS: Record<string, TransportFactory> = {
+  'in-process fetch': async (app) => ({ fetch: createFetch(app), baseUrl: 'http://mock.local', close: async () => undefined }),
+  'msw setupServer': async (app) => {
+    const server = setupServer(...createHandlers(app, { baseUrl: 'http://mock.msw' }));
+    server.listen({ onUnhandledRequest: 'bypass' });
+    return { fetch: (...args) => globalThis.fetch(...args), baseUrl: 'http://mock.msw', close: async () => server.close() };
+  },
+  'node:http server': async (app) => {
+    const running = await startServer(app, { port: 0 });
+    return { fetch: (...args) => globalThis.fetch(...args), baseUrl: running.url, close: () => running.close() };
+  },
+};
