@@ -7,6 +7,11 @@ export { procedureGuards, renewalWindow } from './guards.js';
 export {
   registrationApplicationMachine,
   registrationRecordMachine,
+  registrationMachines,
   REGISTRATION_TYPES,
   type RegistrationType,
 } from './machines/registration.js';
+export { sharingRequestMachine, sharingMachines } from './machines/sharing.js';
+export { openDataApplicationMachine, usageReportingMachine, openDataMachines } from './machines/open-data.js';
+export { catalogEntryMachine, catalogObligationMachine, catalogMachines } from './machines/catalog.js';
+export { answerDutyMachine } from './machines/answer-duty.js';

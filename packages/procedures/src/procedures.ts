@@ -1,6 +1,9 @@
 import type { GuardRegistry, MachineDefinition } from '@gdx/kernel';
 import { procedureGuards } from './guards.js';
-import { registrationApplicationMachine, registrationRecordMachine } from './machines/registration.js';
+import { catalogMachines } from './machines/catalog.js';
+import { openDataMachines } from './machines/open-data.js';
+import { registrationMachines } from './machines/registration.js';
+import { sharingMachines } from './machines/sharing.js';
 import type { Profile } from './profile-schema.js';
 
 /**
@@ -13,10 +16,10 @@ import type { Profile } from './profile-schema.js';
  */
 export interface Procedures {
   profile: Profile;
-  registration: {
-    application: Record<'initial' | 'change' | 'correction' | 'cancellation', MachineDefinition>;
-    record: MachineDefinition;
-  };
+  registration: ReturnType<typeof registrationMachines>;
+  sharing: ReturnType<typeof sharingMachines>;
+  openData: ReturnType<typeof openDataMachines>;
+  catalog: ReturnType<typeof catalogMachines>;
   /** All machines, for `new WorkflowEngine({ machines })`. */
   machines: MachineDefinition[];
   guards: GuardRegistry;
@@ -30,15 +33,17 @@ export interface Procedures {
  * const engine = new WorkflowEngine({ machines, guards, calendar: WorkingCalendar.official(), clock });
  */
 export function buildProcedures(profile: Profile): Procedures {
-  const registration = {
-    application: {
-      initial: registrationApplicationMachine(profile, 'initial'),
-      change: registrationApplicationMachine(profile, 'change'),
-      correction: registrationApplicationMachine(profile, 'correction'),
-      cancellation: registrationApplicationMachine(profile, 'cancellation'),
-    },
-    record: registrationRecordMachine(profile),
-  };
-  const machines = [...Object.values(registration.application), registration.record];
-  return { profile, registration, machines, guards: procedureGuards(profile) };
+  const registration = registrationMachines(profile);
+  const sharing = sharingMachines(profile);
+  const openData = openDataMachines(profile);
+  const catalog = catalogMachines(profile);
+  const machines = [
+    ...Object.values(registration.application),
+    registration.record,
+    ...Object.values(sharing),
+    ...Object.values(openData),
+    catalog.entry,
+    ...Object.values(catalog.obligation),
+  ];
+  return { profile, registration, sharing, openData, catalog, machines, guards: procedureGuards(profile) };
 }

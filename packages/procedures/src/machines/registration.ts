@@ -125,3 +125,17 @@ export function registrationRecordMachine(profile: Profile): MachineDefinition {
     },
   };
 }
+
+/**
+ * The registration platform's machines: one application machine per type and the record.
+ *
+ * @example
+ * registrationMachines(profile).application.correction.id; // 'registration.application.correction'
+ */
+export function registrationMachines(profile: Profile): {
+  application: Record<RegistrationType, MachineDefinition>;
+  record: MachineDefinition;
+} {
+  const application = Object.fromEntries(REGISTRATION_TYPES.map((t) => [t, registrationApplicationMachine(profile, t)]));
+  return { application: application as Record<RegistrationType, MachineDefinition>, record: registrationRecordMachine(profile) };
+}

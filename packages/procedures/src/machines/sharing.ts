@@ -1,0 +1,77 @@
+import type { MachineDefinition } from '@gdx/kernel';
+import type { Profile } from '../profile-schema.js';
+import { answerDutyMachine } from './answer-duty.js';
+import { explainOverdue, profileLimit } from './profile-limit.js';
+
+const AUTHORITY = ['data_authority'];
+/** The data authority reviews jointly with the provider (Xiamen 第十七条); either may record the decision. */
+const REVIEWERS = ['data_authority', 'data_provider'];
+
+/**
+ * A data-sharing request (政务数据共享 有条件共享). Created with `data.sharingType`: an
+ * `unconditional` resource is granted at once (`submitted` → `delivered`, still recorded);
+ * otherwise the request goes to `under_review` (5 WD Xiamen, 10 WD national). Rejections,
+ * upheld rejections and revocations carry reasons; a rejected requester may dispute →
+ * the authority coordinates → approves, upholds or escalates to the city government.
+ * `not_shared` resources are refused before a request exists (`NOT_SHAREABLE`, the host's job).
+ *
+ * @example
+ * engine.create('sharing.request', { id: 'shr_1', actor: { role: 'data_user' }, data: { sharingType: 'conditional' } });
+ */
+export function sharingRequestMachine(profile: Profile): MachineDefinition {
+  return {
+    id: 'sharing.request',
+    initial: 'submitted',
+    states: {
+      submitted: { always: 'route', label: { zh: '已提交', en: 'Submitted' } },
+      under_review: { step: 'review', label: { zh: '审核中', en: 'Under review' } },
+      approved: { step: 'delivery', label: { zh: '已同意', en: 'Approved' } },
+      delivered: { label: { zh: '已交付', en: 'Delivered' } },
+      rejected: { label: { zh: '已驳回', en: 'Rejected' } },
+      disputed: { label: { zh: '有异议', en: 'Disputed' } },
+      coordinating: { label: { zh: '协调中', en: 'Coordinating' } },
+      escalated: { label: { zh: '报市人民政府决定', en: 'Escalated' } },
+      rejection_upheld: { terminal: true, label: { zh: '维持驳回', en: 'Rejection upheld' } },
+      revoked: { terminal: true, label: { zh: '已撤销', en: 'Revoked' } },
+      expired: { terminal: true, label: { zh: '已到期', en: 'Expired' } },
+    },
+    transitions: [
+      { from: 'submitted', event: 'route', to: 'delivered', by: ['clock'], guard: 'data.sharingType=unconditional', eventType: 'grant_issued' },
+      { from: 'submitted', event: 'route', to: 'under_review', by: ['clock'] },
+      { from: 'under_review', event: 'approve', to: 'approved', by: REVIEWERS },
+      { from: 'under_review', event: 'reject', to: 'rejected', by: REVIEWERS, requires: ['reasons'] },
+      explainOverdue('under_review', REVIEWERS),
+      { from: 'approved', event: 'deliver', to: 'delivered', by: ['data_provider', 'platform_operator'], assign: ['grant'], eventType: 'grant_issued' },
+      explainOverdue('approved', ['data_provider', 'platform_operator']),
+      { from: 'delivered', event: 'revoke', to: 'revoked', by: REVIEWERS, requires: ['reasons'] },
+      { from: 'delivered', event: 'expire', to: 'expired', by: ['clock', 'data_authority'] },
+      { from: 'rejected', event: 'dispute', to: 'disputed', by: ['data_user'], requires: ['reasons'] },
+      { from: 'disputed', event: 'coordinate', to: 'coordinating', by: AUTHORITY },
+      { from: 'coordinating', event: 'approve', to: 'approved', by: AUTHORITY },
+      { from: 'coordinating', event: 'uphold_rejection', to: 'rejection_upheld', by: AUTHORITY, requires: ['reasons'] },
+      { from: 'coordinating', event: 'escalate', to: 'escalated', by: AUTHORITY },
+      // 报市人民政府决定: the city government decides (Xiamen 第十五、二十条).
+      { from: 'escalated', event: 'approve', to: 'approved', by: ['city_government'] },
+      { from: 'escalated', event: 'uphold_rejection', to: 'rejection_upheld', by: ['city_government'], requires: ['reasons'] },
+    ],
+    limits: {
+      review: profileLimit(profile, 'sharing.review', 'review', 'flag_overdue'),
+      delivery: profileLimit(profile, 'sharing.delivery', 'delivery', 'flag_overdue'),
+    },
+  };
+}
+
+/**
+ * The sharing platform's machines: requests, data-subject objections (数据异议, Xiamen 第十四条,
+ * 5 WD) and data-quality issues (Inner Mongolia; choice 5 WD).
+ *
+ * @example
+ * sharingMachines(profile).dataObjection.id; // 'sharing.data-objection'
+ */
+export function sharingMachines(profile: Profile): { request: MachineDefinition; dataObjection: MachineDefinition; qualityIssue: MachineDefinition } {
+  return {
+    request: sharingRequestMachine(profile),
+    dataObjection: answerDutyMachine(profile, 'sharing.data-objection', 'sharing.data_objection', ['data_provider', 'data_authority', 'platform_operator']),
+    qualityIssue: answerDutyMachine(profile, 'sharing.quality-issue', 'sharing.quality_issue', ['data_provider']),
+  };
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { harness, ok } from './harness.js';
+
+const user = { role: 'data_user', organizationId: 'org_user' };
+const authority = { role: 'data_authority', organizationId: 'org_authority' };
+const provider = { role: 'data_provider', organizationId: 'org_provider' };
+const city = { role: 'city_government', organizationId: 'org_city' };
+
+describe('sharing request', () => {
+  it('grants an unconditional resource at once, still recorded as a request', () => {
+    const h = harness('xiamen', '2025-09-26T10:00');
+    const r = ok(h.engine.create('sharing.request', { id: 'shr', actor: user, data: { sharingType: 'unconditional' } }));
+    expect(r.state).toBe('delivered');
+    expect(r.events.map((e) => [e.type, e.actor.role, e.from, e.to])).toEqual([
+      ['state_changed', 'data_user', null, 'submitted'],
+      ['grant_issued', 'clock', 'submitted', 'delivered'],
+    ]);
+  });
+
+  it.each([
+    { profile: 'xiamen', start: '2025-09-26T10:00', limit: 5, due: '2025-10-10', basis: '厦门市公共数据共享开放管理暂行办法 第十七条' },
+    { profile: 'national', start: '2025-09-26T10:00', limit: 10, due: '2025-10-16', basis: '国发〔2016〕51号' },
+    { profile: 'xiamen', start: '2026-09-28T10:00', limit: 5, due: '2026-10-10', basis: '厦门市公共数据共享开放管理暂行办法 第十七条' },
+    { profile: 'national', start: '2026-09-28T10:00', limit: 10, due: '2026-10-16', basis: '国发〔2016〕51号' },
+  ])('reviews a conditional request within $limit WD under $profile (from $start)', ({ profile, start, limit, due, basis }) => {
+    const h = harness(profile, start);
+    const r = ok(h.engine.create('sharing.request', { id: 'shr', actor: user, data: { sharingType: 'conditional' } }));
+    expect(r.state).toBe('under_review');
+    expect(r.deadline).toMatchObject({ step: 'review', limit, dueDate: due, basis });
+  });
+
+  it('flags an overdue review and never approves it', () => {
+    const h = harness('xiamen', '2025-09-26T10:00');
+    ok(h.engine.create('sharing.request', { id: 'shr', actor: user, data: { sharingType: 'conditional' } }));
+    const fired = h.to('2025-12-31T00:00');
+    expect(fired.map((f) => [f.at, f.event])).toEqual([['2025-10-11T00:00:00+08:00', 'deadline_overdue']]);
+    expect(h.get('shr')).toMatchObject({ state: 'under_review', deadline: { overdue: true } });
+  });
+
+  it('walks a rejection through dispute, coordination and escalation to delivery', () => {
+    const h = harness('xiamen', '2025-09-26T10:00');
+    ok(h.engine.create('sharing.request', { id: 'shr', actor: user, data: { sharingType: 'conditional' } }));
+    const bare = h.engine.dispatch('shr', 'reject', { actor: provider });
+    expect(bare.ok ? 'ok' : bare.error.code).toBe('MISSING_REASONS');
+    ok(h.engine.dispatch('shr', 'reject', { actor: provider, payload: { reasons: ['应用场景与申请字段不匹配'] } }));
+    expect(h.get('shr').deadline).toBeNull();
+    ok(h.engine.dispatch('shr', 'dispute', { actor: user, payload: { reasons: ['场景已在共享目录中登记'] } }));
+    const notYet = h.engine.dispatch('shr', 'approve', { actor: city });
+    expect(notYet.ok ? 'ok' : notYet.error.code).toBe('ILLEGAL_TRANSITION');
+    ok(h.engine.dispatch('shr', 'coordinate', { actor: authority }));
+    ok(h.engine.dispatch('shr', 'escalate', { actor: authority }));
+    const wrong = h.engine.dispatch('shr', 'approve', { actor: authority });
+    expect(wrong.ok ? 'ok' : wrong.error.code).toBe('ACTOR_NOT_ALLOWED');
+    h.to('2025-10-20T10:00');
+    const approved = ok(h.engine.dispatch('shr', 'approve', { actor: city }));
+    expect(approved.deadline).toMatchObject({ step: 'delivery', limit: 1, dueDate: '2025-10-21' });
+    const delivered = ok(h.engine.dispatch('shr', 'deliver', { actor: provider, payload: { grant: { method: 'api' } } }));
+    expect(delivered).toMatchObject({ state: 'delivered', data: { grant: { method: 'api' } }, deadline: null });
+  });
+
+  it('ends with an upheld rejection that carries reasons', () => {
+    const h = harness('national', '2025-09-26T10:00');
+    ok(h.engine.create('sharing.request', { id: 'shr', actor: user, data: { sharingType: 'conditional' } }));
+    ok(h.engine.dispatch('shr', 'reject', { actor: authority, payload: { reasons: ['超出申请部门职责范围'] } }));
+    ok(h.engine.dispatch('shr', 'dispute', { actor: user, payload: { reasons: ['职责见三定方案'] } }));
+    ok(h.engine.dispatch('shr', 'coordinate', { actor: authority }));
+    const upheld = ok(h.engine.dispatch('shr', 'uphold_rejection', { actor: authority, payload: { reasons: ['经协调维持原意见'] } }));
+    expect(upheld.state).toBe('rejection_upheld');
+    expect(h.engine.dispatch('shr', 'dispute', { actor: user, payload: { reasons: ['x'] } }).ok).toBe(false);
+  });
+});
+
+describe('answer duties', () => {
+  it.each([
+    { machine: 'sharing.data-objection', by: provider, due: '2025-10-10' },
+    { machine: 'sharing.quality-issue', by: provider, due: '2025-10-10' },
+    { machine: 'open-data.data-objection', by: authority, due: '2025-10-10' },
+    { machine: 'open-data.demand', by: authority, due: '2025-10-16' },
+  ])('$machine is answered within its limit (due $due) with a written answer', ({ machine, by, due }) => {
+    const h = harness('xiamen', '2025-09-26T10:00');
+    const r = ok(h.engine.create(machine, { id: 'x', actor: user, data: { kind: 'inaccurate' } }));
+    expect(r.deadline?.dueDate).toBe(due);
+    const silent = h.engine.dispatch('x', 'answer', { actor: by });
+    expect(silent.ok ? 'ok' : silent.error.code).toBe('MISSING_ANSWER');
+    expect(ok(h.engine.dispatch('x', 'answer', { actor: by, payload: { answer: '已核实并更正' } }))).toMatchObject({
+      state: 'answered', data: { answer: '已核实并更正' },
+    });
+  });
+});
