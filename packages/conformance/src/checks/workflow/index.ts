@@ -2,7 +2,8 @@ import type { Check } from '../../runner/types.js';
 import { catalogChecks } from './catalog.js';
 import { openDataChecks } from './open-data.js';
 import { registrationChecks } from './registration.js';
+import { renewalChecks } from './registration-renewal.js';
 import { sharingChecks } from './sharing.js';
 
 /** Workflow checks of the four platforms, in platform order. */
-export const workflowChecks: Check[] = [...registrationChecks, ...sharingChecks, ...openDataChecks, ...catalogChecks];
+export const workflowChecks: Check[] = [...registrationChecks, ...renewalChecks, ...sharingChecks, ...openDataChecks, ...catalogChecks];

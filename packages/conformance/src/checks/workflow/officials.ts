@@ -12,6 +12,7 @@ export const ACTIONS = {
   requestSupplement: 'request_supplement',
   pass: 'approve',
   fail: 'reject',
+  issueCode: 'issue_code',
 } as const;
 
 /**

@@ -1,29 +1,14 @@
-import type { Sandbox } from '../../http/sim-client.js';
 import { describeResponse, isRecord } from '../../http/response.js';
 import { expectedDeadline, justAfter, workingDaysAfter } from '../../rules/deadlines.js';
 import { LIMITS } from '../../rules/limits.js';
 import type { Check, CheckContext } from '../../runner/types.js';
 import { expectProblem } from '../expect-problem.js';
-import { createObject, validBody } from '../fixtures.js';
+import { validBody } from '../fixtures.js';
 import { act, ACTIONS } from './officials.js';
+import { app, decide, RECEIVED, START, submit } from './registration-steps.js';
 import { eventTypes, expectDeadline, expectState, readObject, sandboxToday, withSandbox } from './sandbox.js';
 
 const L = LIMITS.national.registration;
-/** The worked example of shared/domain/registration.md: received Friday 2025-09-26. */
-const RECEIVED = '2025-09-26';
-const START = `${RECEIVED}T10:00:00+08:00`;
-
-async function submit(ctx: CheckContext, sbx: Sandbox): Promise<string> {
-  const body = validBody(ctx, 'registration', 'post', '/applications', { type: 'initial' }, sbx.organizations[0]?.creditCode);
-  return (await createObject(ctx, sbx.http(0), 'registration', '/applications', body)).id;
-}
-
-const app = (id: string) => `/applications/${encodeURIComponent(id)}`;
-
-async function decide(ctx: CheckContext, sbx: Sandbox, id: string, action: string, extra: Record<string, unknown> = {}): Promise<void> {
-  const res = await act(sbx, 'registration', 'application', id, action, extra);
-  ctx.expect.that(res.status >= 200 && res.status < 300, `the registry's "${action}" is accepted`, '2xx', describeResponse(res));
-}
 
 const check = (id: string, title: string, source: string, run: (ctx: CheckContext) => Promise<void>): Check => ({
   id, title, source, area: 'workflow', platform: 'registration', needsSimulation: true, run,
@@ -108,7 +93,7 @@ export const registrationChecks: Check[] = [
       expectState(ctx, await readObject(ctx, sbx, 'registration', app(id)), 'not_accepted', 'a month later');
     });
   }),
-  check('REG-NOTICE-01', 'public notice lasts 10 WD; objections need real name and evidence and close with the notice', `${L.publicNotice.basis}`, async (ctx) => {
+  check('REG-NOTICE-01', 'public notice lasts 10 WD; objections need a real name and evidence and close with the notice', `${L.publicNotice.basis}`, async (ctx) => {
     await withSandbox(ctx, { profile: 'national', startAt: START }, async (sbx) => {
       const id = await submit(ctx, sbx);
       await decide(ctx, sbx, id, ACTIONS.accept);
@@ -126,9 +111,12 @@ export const registrationChecks: Check[] = [
       const objector = { name: '异议人', creditCode: sbx.organizations[1]?.creditCode };
       const noEvidence = await sbx.http(1).request('POST', 'registration', objections, { json: { objector, reason: 'conformance', evidence: [] }, idempotencyKey: `conformance-${ctx.random.string(20)}` });
       expectProblem(ctx.expect, noEvidence, '4xx', undefined, 'an objection without evidence');
+      const evidence = [{ name: 'proof.pdf', mediaType: 'application/pdf', digest: 'sha256:00' }];
+      const anonymous = await sbx.http(1).request('POST', 'registration', objections, { json: { reason: 'conformance', evidence }, idempotencyKey: `conformance-${ctx.random.string(20)}` });
+      expectProblem(ctx.expect, anonymous, '4xx', undefined, 'an objection without the objector\'s real identity');
       await sbx.advance({ to: justAfter(due) });
       const late = await sbx.http(1).request('POST', 'registration', objections, {
-        json: { objector, reason: 'conformance', evidence: [{ name: 'proof.pdf', mediaType: 'application/pdf', digest: 'sha256:00' }] },
+        json: { objector, reason: 'conformance', evidence },
         idempotencyKey: `conformance-${ctx.random.string(20)}`,
       });
       expectProblem(ctx.expect, late, 409, 'OBJECTION_WINDOW_CLOSED', 'an objection after the notice ended');
