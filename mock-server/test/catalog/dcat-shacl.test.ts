@@ -30,7 +30,7 @@ describe('DCAT-AP 3 export', () => {
     const store = await toStore(dcatEntry(entry, { baseUrl }));
     const subject = `${baseUrl}/dcat/${entry.id}`;
     const objects = (p: string) => store.getObjects(subject, p, null).map((o) => o.value);
-    expect(objects(`${DCT}identifier`)).toEqual([entry.code]);
+    expect(objects(`${DCT}identifier`)).toEqual([entry.resourceCode]);
     expect(objects(`${DCT}title`)).toEqual([entry.name]);
     expect(objects(`${DCT}accrualPeriodicity`)).toEqual(['http://publications.europa.eu/resource/authority/frequency/DAILY']);
     expect(objects(`${DCT}accessRights`)).toEqual(['http://publications.europa.eu/resource/authority/access-right/RESTRICTED']);

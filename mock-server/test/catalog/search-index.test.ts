@@ -34,7 +34,7 @@ describe('CatalogSearchIndex: Chinese full text', () => {
   it('matches every required bigram and nothing else', () => {
     const result = index.search({ q: '婚姻登记', limit: 200 });
     expect(result.total).toBeGreaterThan(0);
-    const haystack = (e: CatalogEntry) => [e.name, e.summary, ...e.dataItems.flatMap((d) => [d.name, d.description])].join(' ');
+    const haystack = (e: CatalogEntry) => [e.name, e.summary, ...e.items.flatMap((d) => [d.name, d.description])].join(' ');
     for (const entry of result.items) expect(haystack(entry)).toMatch(/婚姻/);
     const expected = seed.catalogEntries.filter((e) => /婚姻/.test(haystack(e)) && /姻登/.test(haystack(e)) && /登记/.test(haystack(e)));
     expect(result.total).toBe(expected.length);
@@ -43,7 +43,7 @@ describe('CatalogSearchIndex: Chinese full text', () => {
   it('normalises full-width Latin text and finds it in data items', () => {
     const result = index.search({ q: 'ＰＭ２.５', limit: 200 });
     expect(result.total).toBeGreaterThan(0);
-    for (const e of result.items) expect(e.dataItems.map((d) => d.name)).toContain('PM2.5浓度');
+    for (const e of result.items) expect(e.items.map((d) => d.name)).toContain('PM2.5浓度');
   });
 
   it('finds data item names and single characters', () => {

@@ -1,14 +1,6 @@
+import { isValidCreditCode } from '@gdx/identifiers';
 import { describe, expect, it } from 'vitest';
 import { createSeedData, parseScopedAppKey, scopeAppKey } from '../../src/sandbox/seed/index.js';
-
-/** GB 32100 check, written independently of the generator as the test oracle. */
-function isValidCreditCode(code: string): boolean {
-  const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-  const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-  if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(code)) return false;
-  const sum = weights.reduce((acc, w, i) => acc + alphabet.indexOf(code[i] as string) * w, 0);
-  return alphabet[(31 - (sum % 31)) % 31] === code[17];
-}
 
 describe('createSeedData', () => {
   const data = createSeedData({ seed: 'seed-a', profile: 'xiamen' });
@@ -57,7 +49,7 @@ describe('createSeedData', () => {
     const entries = data.catalogEntries;
     expect(entries).toHaveLength(300);
     expect(new Set(entries.map((e) => e.id)).size).toBe(300);
-    expect(new Set(entries.map((e) => e.code)).size).toBe(300);
+    expect(new Set(entries.map((e) => e.resourceCode)).size).toBe(300);
     const share = (t: string) => entries.filter((e) => e.sharing.type === t).length / entries.length;
     expect(share('unconditional')).toBeGreaterThan(0.5);
     expect(share('unconditional')).toBeLessThan(0.72);
@@ -82,12 +74,12 @@ describe('createSeedData', () => {
         expect(e.sharing.deliveryMethods.length).toBeGreaterThan(0);
       }
       if (e.sharing.type === 'conditional') expect(e.sharing.conditions.length).toBeGreaterThan(0);
-      expect(e.dataItems.length).toBeGreaterThan(0);
+      expect(e.items.length).toBeGreaterThan(0);
       expect(e.publishedOn! < '2025-09-26').toBe(true);
       expect(e.modifiedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/);
       expect(e.modifiedAt.slice(0, 10) >= e.publishedOn!).toBe(true);
       for (const row of e.sampleData) {
-        for (const item of e.dataItems.filter((d) => d.sensitive)) expect(row[item.name]).toBe('***');
+        for (const item of e.items.filter((d) => d.sensitive)) expect(row[item.name]).toBe('***');
       }
     }
   });

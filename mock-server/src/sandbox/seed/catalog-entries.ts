@@ -41,7 +41,7 @@ function formatsFor(rng: Rng, template: ResourceTemplate): string[] {
  * @example
  * ```ts
  * const entries = createCatalogEntries(rng.fork('entries'), orgs, regionsForProfile('xiamen'), { count: 300, asOf: '2025-09-26' });
- * entries[0]?.name; // '人口基础信息'
+ * entries[0]?.resourceCode; // '350200-101-000001' (region-类项-sequence)
  * ```
  */
 export function createCatalogEntries(rng: Rng, organizations: SeedOrganization[], regions: RegionSet, options: EntryOptions): CatalogEntry[] {
@@ -64,15 +64,15 @@ export function createCatalogEntries(rng: Rng, organizations: SeedOrganization[]
     const sharing = drawSharing(own, sensitive, cycle);
     const name = variantName(template, round, region, 2020 + (round % 6));
     entries.push({
-      id: seedId('cte', own, publishedMs),
-      code: `${region.code}/${template.categoryCode}${template.itemCode}/${String(i + 1).padStart(6, '0')}`,
+      id: seedId('ent', own, publishedMs),
+      resourceCode: `${region.code}-${template.categoryCode}${template.itemCode}-${String(i + 1).padStart(6, '0')}`,
       name,
       summary: round === 0 ? template.summary : `${template.summary}本资源为${name}。`,
       catalogKind: provider.kind === 'agency' ? 'government' : 'public_service',
       classification: { categoryCode: template.categoryCode, category: CATEGORY_NAMES[template.categoryCode], itemCode: template.itemCode, item: template.domain },
       domain: template.domain,
       provider: { organizationId: provider.id, creditCode: provider.creditCode, name: provider.name },
-      dataItems,
+      items: dataItems,
       sharing,
       opening: drawOpening(own, sharing, sensitive),
       updateCycle: cycle,

@@ -1,14 +1,13 @@
+import { makeCreditCode } from '@gdx/identifiers';
+
 /**
  * Builds valid unified social credit codes (统一社会信用代码, GB 32100-2015) for seed organisations.
  *
  * Layout: registration-authority code (1) + organisation-type code (1) + region code (6) +
  * organisation code (9, GB 11714, with its own check character) + check character (1).
- * The 18th character uses weights 3^i mod 31 over the alphabet `0-9A-HJ-NPQRTUWXY`
- * (see the domain README). Seed data needs only construction; validation lives in
- * `@gdx/identifiers`.
+ * The 18th character is computed by `@gdx/identifiers` (GB 32100 weights mod 31); this file adds
+ * the layout and the GB 11714 organisation-code check the seed needs.
  */
-const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 const ORG_CODE_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
 
 /** Registration authority + organisation type pairs used by the seed. */
@@ -20,16 +19,6 @@ export const CREDIT_CODE_PREFIX = {
   /** 工商 / 企业 */
   company: '91',
 } as const;
-
-function ucsCheckChar(first17: string): string {
-  let sum = 0;
-  for (let i = 0; i < 17; i += 1) {
-    const value = ALPHABET.indexOf(first17[i] ?? '');
-    if (value < 0) throw new RangeError(`invalid credit code character at ${i}: ${first17}`);
-    sum += value * (USCC_WEIGHTS[i] ?? 0);
-  }
-  return ALPHABET[(31 - (sum % 31)) % 31] as string;
-}
 
 /** GB 11714 check character of an 8-digit organisation code body. */
 function orgCodeCheckChar(body8: string): string {
@@ -52,5 +41,5 @@ export function buildCreditCode(prefix: string, regionCode: string, orgBody8: st
   if (!/^[0-9]{8}$/.test(orgBody8)) throw new RangeError(`organisation code body must be 8 digits: ${orgBody8}`);
   const first17 = `${prefix}${regionCode}${orgBody8}${orgCodeCheckChar(orgBody8)}`;
   if (first17.length !== 17) throw new RangeError(`credit code body must be 17 characters: ${first17}`);
-  return first17 + ucsCheckChar(first17);
+  return makeCreditCode(first17);
 }

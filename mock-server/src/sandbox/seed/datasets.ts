@@ -13,7 +13,7 @@ function filesFor(rng: Rng, entry: CatalogEntry, datasetId: string): DatasetFile
       name: `${entry.name}.${format.toLowerCase()}`,
       format,
       byteSize: rng.int(4, 8000) * 1024,
-      url: `${FILE_BASE}/${datasetId}/${encodeURIComponent(entry.code)}.${format.toLowerCase()}`,
+      url: `${FILE_BASE}/${datasetId}/${encodeURIComponent(entry.resourceCode)}.${format.toLowerCase()}`,
     }));
 }
 
@@ -34,18 +34,18 @@ export function createDatasets(rng: Rng, entries: CatalogEntry[]): OpenDataset[]
     if (entry.state !== 'published' || openingType === 'not_open' || entry.publishedOn === null) continue;
     const own = rng.fork(entry.id);
     const id = seedId('ods', own, startOfDay(entry.publishedOn));
-    const fields = entry.dataItems.filter((d) => !d.sensitive);
+    const fields = entry.items.filter((d) => !d.sensitive);
     datasets.push({
       id,
       entryId: entry.id,
-      code: entry.code,
+      resourceCode: entry.resourceCode,
       title: entry.name,
       summary: entry.summary,
       provider: { ...entry.provider },
       domain: entry.domain,
       region: entry.region,
       openingType,
-      openingConditions: entry.opening.conditions.map((c) => ({ ...c })),
+      openingConditions: [...entry.opening.conditions],
       updateCycle: entry.updateCycle,
       formats: [...entry.formats],
       fields,

@@ -5,9 +5,9 @@ import type {
   DataItem,
   DeliveryMethod,
   OpeningAttribute,
-  OpeningConditionType,
+  OpeningCondition,
   SharingAttribute,
-  SharingConditionType,
+  SharingCondition,
   SharingType,
   UpdateCycle,
 } from './types.js';
@@ -20,8 +20,8 @@ const LEGAL_BASES = [
   '《中华人民共和国保守国家秘密法》第九条',
 ];
 
-const CONDITION_TYPES = Object.keys(SHARING_CONDITION_LABELS) as SharingConditionType[];
-const OPENING_CONDITION_TYPES = Object.keys(OPENING_CONDITION_LABELS) as OpeningConditionType[];
+const CONDITION_TYPES = Object.keys(SHARING_CONDITION_LABELS) as SharingCondition[];
+const OPENING_CONDITION_TYPES = Object.keys(OPENING_CONDITION_LABELS) as OpeningCondition[];
 
 /**
  * Draws a sharing attribute. The overall mix is about 60 % unconditional, 30 % conditional and
@@ -40,11 +40,8 @@ export function drawSharing(rng: Rng, sensitive: boolean, cycle: UpdateCycle): S
   if (type === 'not_shared') return { type, conditions: [], legalBasis: rng.pick(LEGAL_BASES), deliveryMethods: [] };
   const methods: DeliveryMethod[] = cycle === 'real_time' ? ['api', 'stream', 'db_table'] : ['api', 'file', 'db_table'];
   const deliveryMethods = rng.sample(methods, rng.int(1, 3));
-  const conditions =
-    type === 'conditional'
-      ? rng.sample(CONDITION_TYPES, rng.int(1, 2)).map((c) => ({ type: c, description: SHARING_CONDITION_LABELS[c] }))
-      : [];
-  return { type, conditions, legalBasis: null, deliveryMethods };
+  const conditions = type === 'conditional' ? rng.sample(CONDITION_TYPES, rng.int(1, 2)) : [];
+  return { type, conditions, deliveryMethods };
 }
 
 /**
@@ -57,16 +54,13 @@ export function drawSharing(rng: Rng, sensitive: boolean, cycle: UpdateCycle): S
  * ```
  */
 export function drawOpening(rng: Rng, sharing: SharingAttribute, sensitive: boolean): OpeningAttribute {
-  if (sharing.type === 'not_shared') return { type: 'not_open', conditions: [], legalBasis: sharing.legalBasis };
+  if (sharing.type === 'not_shared') return { type: 'not_open', conditions: [], legalBasis: sharing.legalBasis ?? rng.pick(LEGAL_BASES) };
   const type = rng.weighted<OpeningAttribute['type']>(
     sensitive ? [['on_application', 45], ['not_open', 55]] : [['open', 55], ['on_application', 27], ['not_open', 18]],
   );
   if (type === 'not_open') return { type, conditions: [], legalBasis: rng.pick(LEGAL_BASES) };
-  const conditions =
-    type === 'on_application'
-      ? rng.sample(OPENING_CONDITION_TYPES, rng.int(1, 3)).map((c) => ({ type: c, description: OPENING_CONDITION_LABELS[c] }))
-      : [];
-  return { type, conditions, legalBasis: null };
+  const conditions = type === 'on_application' ? rng.sample(OPENING_CONDITION_TYPES, rng.int(1, 3)) : [];
+  return { type, conditions };
 }
 
 /**
@@ -95,12 +89,12 @@ export function sampleRows(rng: Rng, items: DataItem[], count: number): Record<s
     const row: Record<string, string | number | boolean | null> = {};
     for (const item of items) {
       if (item.sensitive) row[item.name] = '***';
-      else if (item.type === 'integer') row[item.name] = rng.int(1, 5000);
-      else if (item.type === 'decimal') row[item.name] = Math.round(rng.next() * 1_000_000) / 100;
-      else if (item.type === 'date') row[item.name] = `2024-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
-      else if (item.type === 'datetime') row[item.name] = `2024-0${rng.int(1, 9)}-1${rng.int(0, 9)}T0${rng.int(0, 9)}:00:00+08:00`;
-      else if (item.type === 'boolean') row[item.name] = rng.chance(0.5);
-      else if (item.type === 'binary') row[item.name] = null;
+      else if (item.dataType === 'integer') row[item.name] = rng.int(1, 5000);
+      else if (item.dataType === 'number') row[item.name] = Math.round(rng.next() * 1_000_000) / 100;
+      else if (item.dataType === 'date') row[item.name] = `2024-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
+      else if (item.dataType === 'datetime') row[item.name] = `2024-0${rng.int(1, 9)}-1${rng.int(0, 9)}T0${rng.int(0, 9)}:00:00+08:00`;
+      else if (item.dataType === 'boolean') row[item.name] = rng.chance(0.5);
+      else if (item.dataType === 'binary') row[item.name] = null;
       else row[item.name] = `${item.name}样例${r + 1}`;
     }
     rows.push(row);

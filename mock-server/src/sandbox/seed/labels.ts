@@ -1,4 +1,4 @@
-import type { DataGrade, DeliveryMethod, OpeningConditionType, OpeningType, SharingConditionType, SharingType, UpdateCycle } from './types.js';
+import type { DataGrade, DeliveryMethod, OpeningCondition, OpeningType, SharingCondition, SharingType, UpdateCycle } from './types.js';
 
 /** Chinese labels of the catalog enums, used by facets and by generated text. */
 export const SHARING_TYPE_LABELS: Record<SharingType, string> = {
@@ -33,16 +33,16 @@ export const DELIVERY_METHOD_LABELS: Record<DeliveryMethod, string> = {
 };
 
 /** 厦门共享开放 第十七条 (一)–(四). */
-export const SHARING_CONDITION_LABELS: Record<SharingConditionType, string> = {
-  scenario_restricted: '共享数据仅限于特定应用场景使用',
-  agency_restricted: '共享数据仅限于特定政务部门、公共服务组织使用',
-  key_work_only: '共享数据仅限于市委、市政府重点工作使用',
-  cross_dept_platform_only: '共享数据仅限于跨部门大系统、大平台使用',
+export const SHARING_CONDITION_LABELS: Record<SharingCondition, string> = {
+  specific_scenario: '共享数据仅限于特定应用场景使用',
+  specific_agencies: '共享数据仅限于特定政务部门、公共服务组织使用',
+  key_municipal_work: '共享数据仅限于市委、市政府重点工作使用',
+  cross_department_platform: '共享数据仅限于跨部门大系统、大平台使用',
 };
 
 /** 厦门共享开放 第二十四条. */
-export const OPENING_CONDITION_LABELS: Record<OpeningConditionType, string> = {
-  scenario: '限定应用场景',
+export const OPENING_CONDITION_LABELS: Record<OpeningCondition, string> = {
+  scenario_list: '限定应用场景（白名单/黑名单）',
   usage_feedback: '注明数据来源、接受抽查并提交数据利用报告',
   technical_capability: '具备相应的设施和专业人才',
   credit_status: '未被列入失信被执行人、经营异常名录或严重违法失信名单',

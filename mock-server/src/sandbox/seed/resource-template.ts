@@ -20,14 +20,14 @@ export interface ResourceTemplate {
 
 export const CATEGORY_NAMES = { '1': '基础信息资源', '2': '主题信息资源', '3': '部门信息资源' } as const;
 
-const TYPES: ReadonlySet<string> = new Set(['string', 'integer', 'decimal', 'date', 'datetime', 'boolean', 'binary']);
+const TYPES: ReadonlySet<string> = new Set(['string', 'integer', 'number', 'date', 'datetime', 'boolean', 'binary']);
 
 /**
  * Parses a template's compact item list.
  *
  * @example
  * ```ts
- * parseItems('姓名:string:50:s|出生日期:date'); // [{ name: '姓名', type: 'string', length: 50, sensitive: true, ... }, ...]
+ * parseItems('姓名:string:50:s|出生日期:date'); // [{ name: '姓名', dataType: 'string', length: 50, sensitive: true, ... }, ...]
  * ```
  */
 export function parseItems(spec: string): DataItem[] {
@@ -38,8 +38,8 @@ export function parseItems(spec: string): DataItem[] {
     const sensitive = rest.includes('s');
     return {
       name,
-      type: type as DataItemType,
-      length: length === undefined ? null : Number(length),
+      dataType: type as DataItemType,
+      ...(length === undefined ? {} : { length: Number(length) }),
       description: sensitive ? `${name}（敏感信息，共享时脱敏）` : `${name}`,
       sensitive,
     };

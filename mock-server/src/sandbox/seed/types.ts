@@ -43,47 +43,41 @@ export interface SeedOrganization {
 }
 
 export type SharingType = 'unconditional' | 'conditional' | 'not_shared';
-export type SharingConditionType = 'scenario_restricted' | 'agency_restricted' | 'key_work_only' | 'cross_dept_platform_only';
+/** 厦门 第十七条 (一)–(四); values of the OpenAPI `SharingCondition`. */
+export type SharingCondition = 'specific_scenario' | 'specific_agencies' | 'key_municipal_work' | 'cross_department_platform';
 export type DeliveryMethod = 'api' | 'db_table' | 'file' | 'stream';
 export type OpeningType = 'open' | 'on_application' | 'not_open';
-export type OpeningConditionType = 'scenario' | 'usage_feedback' | 'technical_capability' | 'credit_status';
+/** 厦门 第二十四条; values of the OpenAPI `OpeningCondition`. */
+export type OpeningCondition = 'scenario_list' | 'usage_feedback' | 'technical_capability' | 'credit_status';
 export type UpdateCycle = 'real_time' | 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'yearly' | 'irregular';
 export type DataGrade = 'general' | 'important' | 'core';
-export type DataItemType = 'string' | 'integer' | 'decimal' | 'date' | 'datetime' | 'boolean' | 'binary';
+export type DataItemType = 'string' | 'integer' | 'number' | 'date' | 'datetime' | 'boolean' | 'binary';
 export type CatalogKind = 'government' | 'public_service';
 export type CatalogEntryState = 'draft' | 'submitted' | 'returned' | 'published' | 'change_submitted' | 'withdrawn';
 
+/** A data item (信息项), as the OpenAPI `DataItem`. */
 export interface DataItem {
   name: string;
-  type: DataItemType;
-  length: number | null;
+  dataType: DataItemType;
+  /** Absent for types without a length (dates, binaries). */
+  length?: number;
   description: string;
   sensitive: boolean;
-}
-
-export interface SharingCondition {
-  type: SharingConditionType;
-  description: string;
 }
 
 export interface SharingAttribute {
   type: SharingType;
   conditions: SharingCondition[];
-  /** Required when `type` is `not_shared` (厦门 第十八条). */
-  legalBasis: string | null;
+  /** Present exactly when `type` is `not_shared` (厦门 第十八条). */
+  legalBasis?: string;
   deliveryMethods: DeliveryMethod[];
-}
-
-export interface OpeningCondition {
-  type: OpeningConditionType;
-  description: string;
 }
 
 export interface OpeningAttribute {
   type: OpeningType;
   conditions: OpeningCondition[];
-  /** The legal basis for `not_open`. */
-  legalBasis: string | null;
+  /** Present exactly when `type` is `not_open`. */
+  legalBasis?: string;
 }
 
 export interface Classification {
@@ -95,23 +89,28 @@ export interface Classification {
   item: string;
 }
 
+/** The OpenAPI `OrganizationRef` plus the mock's organisation id (for tenancy checks). */
 export interface ProviderRef {
   organizationId: string;
   creditCode: string;
   name: string;
 }
 
-/** The metadata of a catalog resource (信息资源), as published. */
+/**
+ * The metadata of a published catalog resource (信息资源). Enum values and nested shapes are
+ * those of the catalog OpenAPI document; the platform maps it to the wire `Entry` /
+ * `EntrySummary` (region code, `modifiedOn`, `content`).
+ */
 export interface CatalogEntry {
   id: string;
-  code: string;
+  resourceCode: string;
   name: string;
   summary: string;
   catalogKind: CatalogKind;
   classification: Classification;
   domain: string;
   provider: ProviderRef;
-  dataItems: DataItem[];
+  items: DataItem[];
   sharing: SharingAttribute;
   opening: OpeningAttribute;
   updateCycle: UpdateCycle;
@@ -143,7 +142,7 @@ export interface DatasetApi {
 export interface OpenDataset {
   id: string;
   entryId: string;
-  code: string;
+  resourceCode: string;
   title: string;
   summary: string;
   provider: ProviderRef;

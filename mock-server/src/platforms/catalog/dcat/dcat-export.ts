@@ -95,14 +95,14 @@ function addDataset(graph: Graph, base: string, entry: CatalogEntry): string {
   const node: JsonLdNode = {
     '@id': iri,
     '@type': 'dcat:Dataset',
-    'dct:identifier': entry.code,
+    'dct:identifier': entry.resourceCode,
     'dct:title': zh(entry.name),
     'dct:description': zh(entry.summary),
     'dct:publisher': id(agent(graph, base, entry.provider)),
     'dct:accrualPeriodicity': id(FREQUENCY_IRIS[entry.updateCycle]),
     'dct:accessRights': id(ACCESS_RIGHT_IRIS[entry.opening.type]),
     'dcat:theme': id(themeIri),
-    'dcat:keyword': [zh(entry.domain), ...entry.dataItems.filter((d) => !d.sensitive).map((d) => zh(d.name))],
+    'dcat:keyword': [zh(entry.domain), ...entry.items.filter((d) => !d.sensitive).map((d) => zh(d.name))],
     'dct:spatial': id(`${base}/dcat/regions/${entry.region.code}`),
     'dct:modified': { '@value': entry.modifiedAt, '@type': 'xsd:dateTime' },
     'dcat:version': String(entry.version),
@@ -126,7 +126,7 @@ function addDataset(graph: Graph, base: string, entry: CatalogEntry): string {
  * @example
  * ```ts
  * const doc = dcatEntry(entry, { baseUrl: 'http://127.0.0.1:4010/catalog/v1' });
- * doc['@graph'].find((n) => n['@type'] === 'dcat:Dataset')?.['dct:identifier']; // entry.code
+ * doc['@graph'].find((n) => n['@type'] === 'dcat:Dataset')?.['dct:identifier']; // entry.resourceCode
  * ```
  */
 export function dcatEntry(entry: CatalogEntry, options: DcatOptions): DcatDocument {

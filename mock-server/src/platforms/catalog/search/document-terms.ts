@@ -23,7 +23,7 @@ export function documentTerms(entry: CatalogEntry): Map<string, number> {
   };
   add(entry.name, WEIGHTS.name);
   add(entry.summary, WEIGHTS.summary);
-  for (const item of entry.dataItems) {
+  for (const item of entry.items) {
     add(item.name, WEIGHTS.item);
     if (item.description !== item.name) add(item.description, WEIGHTS.itemDescription);
   }
