@@ -71,7 +71,8 @@ export function retryAfterMs(header: string | null, now: number, cap: number): n
   let ms: number;
   if (/^\d+(\.\d+)?$/.test(text)) ms = Number(text) * 1000;
   else {
-    const at = Date.parse(text);
+    // An HTTP date always names a weekday and month; Date.parse alone would read "-5" as a year.
+    const at = /[a-z]/i.test(text) ? Date.parse(text) : Number.NaN;
     if (Number.isNaN(at)) return undefined;
     ms = at - now;
   }
