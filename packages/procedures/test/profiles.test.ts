@@ -1,0 +1,80 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { validateMachine } from '@gdx/kernel';
+import { describe, expect, it } from 'vitest';
+import { buildProcedures, builtinProfileNames, LIMIT_IDS, loadProfile, ProfileError, resolveProfile } from '../src/index.js';
+
+describe('built-in profiles', () => {
+  it.each(builtinProfileNames)('%s is valid, cites a source for every limit, and builds sound machines', (name) => {
+    const profile = resolveProfile(name);
+    expect(profile.name).toBe(name);
+    for (const id of LIMIT_IDS) expect(profile.limits[id].basis.length).toBeGreaterThan(0);
+    const { machines } = buildProcedures(profile);
+    expect(machines.flatMap((m) => validateMachine(m).map((problem) => `${m.id}: ${problem}`))).toEqual([]);
+    expect(new Set(machines.map((m) => m.id)).size).toBe(machines.length);
+  });
+
+  it.each([
+    { name: 'national', notShared: '不予共享', open: '无条件开放', evidence: 'query_code', review: 10, fn: 20 },
+    { name: 'inner-mongolia', notShared: '不予共享', open: '无条件开放', evidence: 'certificate', review: 10, fn: 20 },
+    { name: 'xiamen', notShared: '暂不共享', open: '普遍开放', evidence: 'query_code', review: 5, fn: 7 },
+  ])('$name: labels, evidence and the limits that differ', ({ name, notShared, open, evidence, review, fn }) => {
+    const p = resolveProfile(name);
+    expect(p.labels.sharingType.not_shared).toBe(notShared);
+    expect(p.labels.openingType.open).toBe(open);
+    expect(p.options.registrationEvidence).toBe(evidence);
+    expect(p.options.objectionPausesNotice).toBe(false);
+    expect(p.options.reviewFailedReturnsToSupplement).toBe(false);
+    expect(p.limits['sharing.review'].value).toBe(review);
+    expect(p.limits['catalog.function_change'].value).toBe(fn);
+  });
+
+  it('marks the "(choice)" defaults of the domain table', () => {
+    const choices = (name: string) => LIMIT_IDS.filter((id) => resolveProfile(name).limits[id].choice === true);
+    expect(choices('national')).toContain('open_data.initial_review');
+    expect(choices('xiamen')).not.toContain('open_data.initial_review');
+    expect(choices('xiamen')).toContain('registration.acceptance');
+    expect(choices('inner-mongolia')).toContain('registration.cancellation');
+    expect(choices('inner-mongolia')).not.toContain('catalog.new_resource');
+    expect(resolveProfile('national').limits['sharing.review'].external).toBe(true);
+  });
+});
+
+describe('user profiles', () => {
+  it('extends a built-in profile from an object', () => {
+    const p = resolveProfile({ extends: 'xiamen', name: 'fuzhou', title: { zh: '福州市', en: 'Fuzhou' }, regionCode: '350100', limits: { 'sharing.review': { value: 7, basis: '福州规定 第十条' } } });
+    expect(p.limits['sharing.review']).toMatchObject({ value: 7, unit: 'working_days', basis: '福州规定 第十条' });
+    expect(p.labels.sharingType.not_shared).toBe('暂不共享');
+  });
+
+  it('loads YAML files that extend other files and built-ins', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'gdx-profile-'));
+    await writeFile(join(dir, 'province.yaml'), 'extends: national\nname: province\nlimits:\n  catalog.review: { value: 8 }\n');
+    await writeFile(join(dir, 'city.yaml'), 'extends: ./province.yaml\nname: city\nregionCode: "350100"\noptions:\n  objectionPausesNotice: true\n');
+    const p = await loadProfile(join(dir, 'city.yaml'));
+    expect(p).toMatchObject({ name: 'city', regionCode: '350100', options: { objectionPausesNotice: true } });
+    expect(p.limits['catalog.review'].value).toBe(8);
+    expect(p.limits['registration.acceptance'].value).toBe(3);
+    expect((await loadProfile('xiamen')).name).toBe('xiamen');
+  });
+
+  it('rejects an invalid profile with field-level issues', () => {
+    const attempt = () => resolveProfile({ extends: 'national', name: 'Bad Name', limits: { 'sharing.review': { value: 0, unit: 'weeks' } } });
+    expect(attempt).toThrow(ProfileError);
+    try {
+      attempt();
+    } catch (err) {
+      const e = err as ProfileError;
+      expect(e.code).toBe('PROFILE_INVALID');
+      expect(e.issues.map((i) => i.path).sort()).toEqual(['limits.sharing.review.unit', 'limits.sharing.review.value', 'name']);
+      expect(e.message).toContain('limits.sharing.review.value');
+    }
+  });
+
+  it('names unknown profiles, missing files and unknown fields', async () => {
+    expect(() => resolveProfile('atlantis')).toThrow(/Unknown profile "atlantis"/);
+    await expect(loadProfile('/nonexistent/profile.yaml')).rejects.toMatchObject({ code: 'PROFILE_NOT_FOUND' });
+    expect(() => resolveProfile({ extends: 'national', limits: { 'sharing.reveiw': { value: 3 } } })).toThrow(/sharing\.reveiw|Unrecognized/);
+  });
+});
