@@ -1,11 +1,11 @@
 import { describeResponse, isRecord, type HttpResponse } from '../http/response.js';
 import type { SignedHttp } from '../http/signed-http.js';
-import { sampleFromSchema } from '../specs/samples.js';
+import { requestSample } from '../specs/samples.js';
 import type { CheckContext, Platform } from '../runner/types.js';
 
 /**
- * A valid request body for an operation, generated from its documented schema (its `example`
- * when it has one) and merged with `overrides`. Skips the check when the document lacks the
+ * A valid request body for an operation — its documented example, else one generated from its
+ * schema — in the caller's name and merged with `overrides`. Skips the check when the document lacks the
  * operation, since nothing can be said about an implementation without its contract.
  *
  * @example
@@ -17,9 +17,9 @@ export function validBody(ctx: CheckContext, platform: Platform, method: string,
   const doc = ctx.specs[platform];
   const op = doc?.paths?.[path]?.[method.toLowerCase()] as Record<string, unknown> | undefined;
   const content = ((op?.requestBody as Record<string, unknown> | undefined)?.content ?? {}) as Record<string, Record<string, unknown>>;
-  const schema = content['application/json']?.schema;
-  if (!doc || schema === undefined) return ctx.skip(`the ${platform} document has no JSON body for ${method.toUpperCase()} ${path}`);
-  const sample = sampleFromSchema(doc, schema, ctx.random, creditCode === undefined ? {} : { creditCode });
+  const media = content['application/json'];
+  if (!doc || media?.schema === undefined) return ctx.skip(`the ${platform} document has no JSON body for ${method.toUpperCase()} ${path}`);
+  const sample = requestSample(doc, media, ctx.random, creditCode);
   return { ...(isRecord(sample) ? sample : {}), ...overrides };
 }
 

@@ -17,7 +17,7 @@ const XM = '厦门市公共数据共享开放管理暂行办法';
 
 const registration = {
   acceptance: { step: 'acceptance', limit: 3, unit: 'working_days', basis: `${REG_26} 第十条` },
-  review: { step: 'review', limit: 20, unit: 'working_days', basis: `${REG_26} 第十一条` },
+  review: { step: 'formal_review', limit: 20, unit: 'working_days', basis: `${REG_26} 第十一条` },
   publicNotice: { step: 'public_notice', limit: 10, unit: 'working_days', basis: `${REG_26} 第十二条` },
 } as const satisfies Record<string, StepLimit>;
 

@@ -137,3 +137,55 @@ function findCreditCode(base: Record<string, unknown>): { pointer: string; value
   }
   return undefined;
 }
+
+/**
+ * The first documented example of a request body (`example`, or the first of `examples`), which
+ * is the best valid body a contract offers; `undefined` when there is none.
+ *
+ * @example
+ * ```ts
+ * documentedExample(op.requestBody.content['application/json']); // { type: 'initial', … }
+ * ```
+ */
+export function documentedExample(media: Record<string, unknown> | undefined): unknown {
+  if (media?.example !== undefined) return structuredClone(media.example);
+  const first = Object.values((media?.examples ?? {}) as Record<string, unknown>)[0];
+  return first && typeof first === 'object' && 'value' in first ? structuredClone((first as { value: unknown }).value) : undefined;
+}
+
+const ACTING_PARTY = /^(registrants?|providers?|applicants?|requesters?|users?)$/i;
+
+/**
+ * Puts the caller's credit code wherever a body names the acting party (`registrants[].creditCode`,
+ * `provider.creditCode`, …), so a documented example is submitted in the caller's own name.
+ *
+ * @example
+ * ```ts
+ * withActingParty({ registrants: [{ creditCode: 'X' }] }, code); // { registrants: [{ creditCode: code }] }
+ * ```
+ */
+export function withActingParty(value: unknown, creditCode: string, acting = false): unknown {
+  if (Array.isArray(value)) return value.map((v) => withActingParty(v, creditCode, acting));
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, inner]) => {
+      if (acting && /^creditcode$/i.test(key) && typeof inner === 'string') return [key, creditCode];
+      return [key, withActingParty(inner, creditCode, ACTING_PARTY.test(key))];
+    }),
+  );
+}
+
+/**
+ * A valid body for a JSON request: the documented example when there is one, else one generated
+ * from the schema; in both cases in the name of `creditCode`'s organisation.
+ *
+ * @example
+ * ```ts
+ * const body = requestSample(doc, media, random, org.creditCode);
+ * ```
+ */
+export function requestSample(doc: OpenApiDocument, media: Record<string, unknown>, random: Random, creditCode: string | undefined): unknown {
+  const example = documentedExample(media);
+  const sample = example ?? sampleFromSchema(doc, media.schema ?? {}, random, creditCode === undefined ? {} : { creditCode });
+  return creditCode === undefined ? sample : withActingParty(sample, creditCode);
+}

@@ -1,14 +1,14 @@
 import { isRecord, type HttpResponse } from '../../http/response.js';
 import { fillPath, type Operation } from '../../specs/operations.js';
-import { invalidInputs, sampleFromSchema } from '../../specs/samples.js';
+import { invalidInputs, requestSample } from '../../specs/samples.js';
 import type { ResponseValidator } from '../../specs/validator.js';
 import { PLATFORM_CODES, type Check, type CheckContext } from '../../runner/types.js';
 import { expectProblem } from '../expect-problem.js';
 
-function requestSchema(op: Operation): unknown {
+function jsonMedia(op: Operation): Record<string, unknown> | undefined {
   const body = op.definition.requestBody as Record<string, unknown> | undefined;
-  const content = (body?.content ?? {}) as Record<string, Record<string, unknown>>;
-  return content['application/json']?.schema;
+  const media = ((body?.content ?? {}) as Record<string, Record<string, unknown>>)['application/json'];
+  return media?.schema === undefined ? undefined : media;
 }
 
 /** The count a list answers (`total`, else the number of items on the first page). */
@@ -30,8 +30,8 @@ async function countOwn(ctx: CheckContext, op: Operation): Promise<unknown> {
  * ```
  */
 export function invalidInputCheck(op: Operation, validator: ResponseValidator): Check | undefined {
-  const schema = requestSchema(op);
-  if (schema === undefined) return undefined;
+  const media = jsonMedia(op);
+  if (media === undefined) return undefined;
   return {
     id: `CON-INPUT-${PLATFORM_CODES[op.platform]}-${op.operationId}`,
     title: `${op.method} ${op.path} rejects invalid input with 4xx problem+json and no trace`,
@@ -41,11 +41,11 @@ export function invalidInputCheck(op: Operation, validator: ResponseValidator): 
     needsSimulation: false,
     async run(ctx) {
       const doc = ctx.specs[op.platform] ?? {};
-      const sample = sampleFromSchema(doc, schema, ctx.random, { creditCode: ctx.organizations[0]?.creditCode });
+      const sample = requestSample(doc, media, ctx.random, ctx.organizations[0]?.creditCode);
       const path = fillPath(op.path, () => `zz-missing-${ctx.random.string(12)}`);
       const listed = !op.path.includes('{') && isRecord(doc.paths?.[op.path]?.get);
       const before = listed ? await countOwn(ctx, op) : undefined;
-      for (const bad of invalidInputs(doc, schema, sample, ctx.random)) {
+      for (const bad of invalidInputs(doc, media.schema, sample, ctx.random)) {
         const res = await ctx.http(0).request(op.method, op.platform, path, {
           ...(bad.kind === 'not_json' ? { rawBody: '{"not json' } : { json: bad.body }),
           idempotencyKey: `conformance-${ctx.random.string(20)}`,

@@ -108,7 +108,7 @@ export const registrationChecks: Check[] = [
       const notice = items.find((n) => n.applicationId === id) ?? items[0];
       ctx.expect.that(notice !== undefined && typeof notice.id === 'string', 'the notice is public', 'a notice for the application', notices.body);
       const objections = `/public-notices/${encodeURIComponent(String(notice!.id))}/objections`;
-      const objector = { name: '异议人', creditCode: sbx.organizations[1]?.creditCode };
+      const objector = { kind: 'organization', name: '异议人', creditCode: sbx.organizations[1]?.creditCode };
       const noEvidence = await sbx.http(1).request('POST', 'registration', objections, { json: { objector, reason: 'conformance', evidence: [] }, idempotencyKey: `conformance-${ctx.random.string(20)}` });
       expectProblem(ctx.expect, noEvidence, '4xx', undefined, 'an objection without evidence');
       const evidence = [{ name: 'proof.pdf', mediaType: 'application/pdf', digest: 'sha256:00' }];
