@@ -1,0 +1,40 @@
+// Type-level checks, enforced by `tsc --noEmit` (npm run typecheck): each @ts-expect-error line
+// fails the typecheck if the generated signatures ever accept it.
+import { describe, expectTypeOf, it } from 'vitest';
+import type { Application, LookupResult, Paginator, PublicNotice, Registration, RegistrationClient, SubmitApplicationBody } from '../src/index.js';
+
+type Client = Omit<RegistrationClient, 'api'>;
+declare const client: Client;
+declare const body: SubmitApplicationBody;
+
+describe('RegistrationClient types', () => {
+  it('returns the spec types', () => {
+    expectTypeOf<Client['applications']['submit']>().returns.resolves.toEqualTypeOf<Application>();
+    expectTypeOf<Client['applications']['get']>().returns.resolves.toEqualTypeOf<Application>();
+    expectTypeOf<Client['applications']['list']>().returns.toEqualTypeOf<Paginator<Application>>();
+    expectTypeOf<Client['registrations']['get']>().returns.resolves.toEqualTypeOf<Registration>();
+    expectTypeOf<Client['publicNotices']['list']>().returns.toEqualTypeOf<Paginator<PublicNotice>>();
+    expectTypeOf<Client['lookup']['get']>().returns.resolves.toEqualTypeOf<LookupResult>();
+    expectTypeOf<Application['state']>().toExtend<string>();
+  });
+
+  it('rejects wrong fields, enum values and missing path params', () => {
+    const registrants = [{ creditCode: '91350200MA2Y8K3L1K', name: '厦门数据运营有限公司' }];
+    const check = () => {
+      void client.applications.submit(body);
+      // @ts-expect-error `type` outside the ApplicationType enum
+      void client.applications.submit({ type: 'renewal', registrants });
+      // @ts-expect-error misspelt field
+      void client.applications.submit({ type: 'initial', registrants, resourse: { name: 'x', summary: 'y' } });
+      // @ts-expect-error registrants are required
+      void client.applications.submit({ type: 'initial' });
+      // @ts-expect-error the application id is required
+      void client.applications.get();
+      // @ts-expect-error the registration id must be a string
+      void client.registrations.renew(42, {});
+      // @ts-expect-error unknown state filter
+      void client.applications.list({ state: 'draft' });
+    };
+    expectTypeOf(check).toBeFunction();
+  });
+});
