@@ -1,7 +1,7 @@
 // Emits src/generated/schemas.ts: one zod schema per component plus per-operation body schemas.
 import { componentName } from './load-spec.mjs';
 import { identifier, propertyKey } from './names.mjs';
-import { schemaToZod } from './schema-to-zod.mjs';
+import { schemaToZod, ZOD_HELPERS } from './schema-to-zod.mjs';
 
 /**
  * Names of the components a schema references, directly.
@@ -68,8 +68,9 @@ export function emitSchemas(doc, ops) {
   const constName = (/** @type {string} */ name) => `${identifier(name)}Schema`;
   const ctx = {
     ref: (/** @type {string} */ name) => (declared.has(name) ? constName(name) : `z.lazy(() => ${constName(name)})`),
+    resolve: (/** @type {string} */ name) => components[name],
   };
-  const lines = ["import { z } from 'zod';", ''];
+  const lines = ["import { z } from 'zod';", ZOD_HELPERS];
   for (const name of order) {
     const annotation = cyclic.has(name) ? ': z.ZodType' : '';
     const code = schemaToZod(components[name], ctx);

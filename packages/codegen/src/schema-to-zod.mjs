@@ -5,7 +5,37 @@ import { propertyKey } from './names.mjs';
 /**
  * @typedef {object} ZodContext
  * @property {(component: string) => string} ref  expression for a `$ref` to a component schema
+ * @property {(component: string) => any} resolve  the JSON Schema of a component
  */
+
+/**
+ * Helpers the emitted code calls, written once at the top of `schemas.ts`: `if`/`then`/`else`
+ * and `unevaluatedProperties: false` have no zod counterpart.
+ */
+export const ZOD_HELPERS = `
+/** JSON Schema \`if\`/\`then\`/\`else\`: the value must satisfy \`then\` when it satisfies \`test\`, else \`otherwise\`. */
+function conditional(test: z.ZodType, then: z.ZodType, otherwise: z.ZodType): z.ZodType<unknown> {
+  return z.unknown().superRefine((value, ctx) => {
+    const result = (test.safeParse(value).success ? then : otherwise).safeParse(value);
+    if (!result.success) {
+      for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path, input: value });
+    }
+  });
+}
+
+/** JSON Schema \`unevaluatedProperties: false\`: no keys besides those any subschema declares. */
+function closedKeys<T extends z.ZodType>(schema: T, keys: readonly string[]): T {
+  return schema.superRefine((value, ctx) => {
+    if (typeof value !== 'object' || value === null) return;
+    for (const key of Object.keys(value)) {
+      if (!keys.includes(key)) ctx.addIssue({ code: 'custom', message: \`unknown property "\${key}"\`, path: [key], input: value });
+    }
+  }) as unknown as T;
+}
+
+/** A required key whose schema is \`true\` (any value, but present). */
+const present = z.unknown().refine((value) => value !== undefined, 'required');
+`;
 
 /** String formats with a dedicated zod 4 check. Instants carry `+08:00`, hence `offset`. */
 const STRING_FORMATS = {
@@ -31,7 +61,36 @@ export function schemaToZod(schema, ctx) {
   if (schema === false) return 'z.never()';
   let code = baseZod(schema, ctx);
   if (schema.nullable === true) code = `${code}.nullable()`;
+  if (schema.if !== undefined) {
+    const test = `conditional(${schemaToZod(schema.if, ctx)}, ${schemaToZod(schema.then, ctx)}, ${schemaToZod(schema.else, ctx)})`;
+    code = code === 'z.unknown()' ? test : `z.intersection(${code}, ${test})`;
+  }
+  if (schema.unevaluatedProperties === false) code = `closedKeys(${code}, ${JSON.stringify([...evaluatedKeys(schema, ctx)])})`;
   return code;
+}
+
+/**
+ * Property names any part of a schema declares (for `unevaluatedProperties: false`).
+ * @param {any} schema
+ * @param {ZodContext} ctx
+ * @param {Set<string>} [keys]
+ * @param {Set<string>} [seen] component names already visited
+ * @returns {Set<string>}
+ */
+function evaluatedKeys(schema, ctx, keys = new Set(), seen = new Set()) {
+  if (!schema || typeof schema !== 'object') return keys;
+  if (typeof schema.$ref === 'string') {
+    const name = componentName(schema.$ref);
+    if (name && !seen.has(name)) {
+      seen.add(name);
+      evaluatedKeys(ctx.resolve(name), ctx, keys, seen);
+    }
+    return keys;
+  }
+  Object.keys(schema.properties ?? {}).forEach((k) => keys.add(k));
+  for (const group of ['allOf', 'anyOf', 'oneOf']) (schema[group] ?? []).forEach((/** @type {any} */ s) => evaluatedKeys(s, ctx, keys, seen));
+  for (const part of ['if', 'then', 'else']) evaluatedKeys(schema[part], ctx, keys, seen);
+  return keys;
 }
 
 /**
@@ -50,6 +109,7 @@ function baseZod(schema, ctx) {
   if (schema.oneOf) return oneOfZod(schema, ctx);
   if (schema.anyOf) return unionOf(schema.anyOf.map((/** @type {any} */ s) => schemaToZod(s, ctx)));
   if (schema.allOf) return allOfZod(schema, ctx);
+  if (schema.type === undefined && schema.if !== undefined && !schema.properties && !schema.required) return 'z.unknown()';
   const types = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : inferTypes(schema);
   const nonNull = types.filter((/** @type {string} */ t) => t !== 'null');
   const nullable = nonNull.length < types.length;
@@ -64,7 +124,7 @@ function baseZod(schema, ctx) {
  * @returns {string[]}
  */
 function inferTypes(schema) {
-  if (schema.properties || schema.additionalProperties !== undefined) return ['object'];
+  if (schema.properties || schema.required || schema.additionalProperties !== undefined) return ['object'];
   if (schema.items) return ['array'];
   return [];
 }
@@ -106,9 +166,10 @@ function oneOfZod(schema, ctx) {
  * @param {ZodContext} ctx
  */
 function allOfZod(schema, ctx) {
-  const { allOf, ...rest } = schema;
+  // if/then/else and unevaluatedProperties apply to the whole, so schemaToZod adds them once
+  const { allOf, if: _if, then: _then, else: _else, unevaluatedProperties: _unevaluated, ...rest } = schema;
   const parts = allOf.map((/** @type {any} */ s) => schemaToZod(s, ctx));
-  if (rest.properties || rest.type) parts.push(schemaToZod(rest, ctx));
+  if (rest.properties || rest.required || rest.type) parts.push(schemaToZod(rest, ctx));
   return parts.reduce((/** @type {string} */ acc, /** @type {string} */ part) => `z.intersection(${acc}, ${part})`);
 }
 
@@ -181,13 +242,15 @@ function objectZod(schema, ctx) {
   const props = schema.properties ?? {};
   const required = new Set(schema.required ?? []);
   const extra = schema.additionalProperties;
-  const keys = Object.keys(props);
+  // a required key the schema does not describe (e.g. declared in an allOf sibling) must still be present
+  const keys = [...new Set([...Object.keys(props), ...required])];
   if (keys.length === 0 && extra && extra !== true) {
     return `z.record(z.string(), ${schemaToZod(extra, ctx)})`;
   }
   const fields = keys.map((key) => {
-    const value = schemaToZod(props[key], ctx);
-    return `${propertyKey(key)}: ${required.has(key) ? value : `${value}.optional()`}`;
+    const value = props[key] === undefined || props[key] === true ? 'present' : schemaToZod(props[key], ctx);
+    if (!required.has(key)) return `${propertyKey(key)}: ${value === 'present' ? 'z.unknown()' : value}.optional()`;
+    return `${propertyKey(key)}: ${value}`;
   });
   const shape = `{ ${fields.join(', ')} }`;
   if (extra === false) return `z.strictObject(${shape})`;

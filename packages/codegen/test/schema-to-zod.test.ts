@@ -1,16 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { schemaToZod } from '../src/schema-to-zod.mjs';
+import ts from 'typescript';
+import { schemaToZod, ZOD_HELPERS } from '../src/schema-to-zod.mjs';
 
 const components: Record<string, unknown> = {
   State: z.enum(['submitted', 'registered']),
+  Content: z.looseObject({ name: z.string().optional(), note: z.string().optional() }),
 };
-const ctx = { ref: (name: string) => `components[${JSON.stringify(name)}]` };
+const jsonComponents: Record<string, unknown> = {
+  Content: { type: 'object', properties: { name: { type: 'string' }, note: { type: 'string' } } },
+};
+const ctx = { ref: (name: string) => `components[${JSON.stringify(name)}]`, resolve: (name: string) => jsonComponents[name] };
+// the helpers are TypeScript; strip their types once so the emitted code can run here
+const helpers = ts.transpileModule(ZOD_HELPERS, { compilerOptions: { target: ts.ScriptTarget.ES2022 } }).outputText;
 
 /** Compiles the emitted source against the real zod so the test checks behaviour, not text. */
 function compile(schema: unknown): z.ZodType {
   const code = schemaToZod(schema, ctx);
-  return new Function('z', 'components', `return ${code};`)(z, components) as z.ZodType;
+  return new Function('z', 'components', `${helpers}\nreturn ${code};`)(z, components) as z.ZodType;
 }
 
 interface Row {
@@ -51,6 +58,25 @@ const rows: Row[] = [
   },
   { name: 'anyOf', schema: { anyOf: [{ type: 'string' }, { type: 'integer' }] }, accept: ['a', 1], reject: [true] },
   { name: 'allOf', schema: { allOf: [{ type: 'object', required: ['a'], properties: { a: { type: 'string' } } }, { type: 'object', required: ['b'], properties: { b: { type: 'string' } } }] }, accept: [{ a: 'x', b: 'y' }], reject: [{ a: 'x' }] },
+  {
+    name: 'if/then/else',
+    schema: {
+      type: 'object',
+      properties: { type: { type: 'string' } },
+      if: { properties: { type: { const: 'initial' } } },
+      then: { required: ['resource'], properties: { resource: true } },
+      else: { required: ['registrationId'], properties: { registrationId: true } },
+    },
+    accept: [{ type: 'initial', resource: {} }, { type: 'change', registrationId: 'r' }],
+    reject: [{ type: 'initial' }, { type: 'change', resource: {} }],
+  },
+  {
+    name: 'unevaluatedProperties: false across allOf and $ref',
+    schema: { type: 'object', required: ['type', 'name'], allOf: [{ $ref: '#/components/schemas/Content' }], properties: { type: { type: 'string' } }, unevaluatedProperties: false },
+    accept: [{ type: 'a', name: 'x' }, { type: 'a', name: 'x', note: 'y' }],
+    reject: [{ type: 'a', name: 'x', other: 1 }, { type: 'a' }],
+  },
+  { name: 'required key without a property schema', schema: { type: 'object', required: ['a'] }, accept: [{ a: null }], reject: [{}] },
   { name: 'empty schema accepts anything', schema: {}, accept: [1, 'x', null], reject: [] },
 ];
 

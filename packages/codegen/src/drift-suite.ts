@@ -1,0 +1,36 @@
+// The drift test every SDK runs: the spec's examples, the generated zod schemas and the
+// component list must agree. Registered as Vitest tests so an SDK's test file is one call.
+import { describe, expect, it } from 'vitest';
+import { collectExamples, loadBundledSpec, mutants, type GeneratedSchemas } from './drift.js';
+
+/**
+ * Registers the drift tests of one SDK.
+ * @example
+ * import * as generated from '../src/generated/schemas.js';
+ * describeDrift('registration', generated);
+ */
+export function describeDrift(specName: string, generated: GeneratedSchemas): void {
+  const doc = loadBundledSpec(specName);
+  const cases = collectExamples(doc, generated);
+  const broken = cases.flatMap((c) => mutants(doc, c.jsonSchema, c.value).map((m) => ({ ...m, where: c.where, parser: c.parser })));
+
+  describe(`${specName}: spec examples and generated zod schemas agree`, () => {
+    it('the spec has examples to check', () => {
+      expect(cases.length).toBeGreaterThan(0);
+      expect(broken.length).toBeGreaterThan(0);
+    });
+
+    it.each(cases)('$where parses', ({ parser, value }) => {
+      expect(parser.safeParse(value).success).toBe(true);
+    });
+
+    it.each(broken)('$where, $name, is rejected', ({ parser, value }) => {
+      expect(parser.safeParse(value).success).toBe(false);
+    });
+
+    it('every component schema has a zod schema and vice versa', () => {
+      const components = (doc.components as { schemas?: Record<string, unknown> } | undefined)?.schemas ?? {};
+      expect(Object.keys(generated.schemas).sort()).toEqual(Object.keys(components).sort());
+    });
+  });
+}
