@@ -2,9 +2,9 @@
 export type CatalogSearchErrorCode = 'CURSOR_INVALID' | 'LIMIT_OUT_OF_RANGE' | 'SORT_UNKNOWN';
 
 const MESSAGES: Record<CatalogSearchErrorCode, { zh: string; en: string; pointer: string }> = {
-  CURSOR_INVALID: { zh: '分页游标无效或不属于本次查询', en: 'The cursor is invalid or belongs to another query', pointer: '/cursor' },
-  LIMIT_OUT_OF_RANGE: { zh: '每页条数须为 1 至 200 的整数', en: 'limit must be an integer from 1 to 200', pointer: '/limit' },
-  SORT_UNKNOWN: { zh: '不支持的排序方式', en: 'Unknown sort order', pointer: '/sort' },
+  CURSOR_INVALID: { zh: '分页游标无效或不属于本次查询', en: 'The cursor is invalid or belongs to another query', pointer: '/query/cursor' },
+  LIMIT_OUT_OF_RANGE: { zh: '每页条数须为 1 至 200 的整数', en: 'limit must be an integer from 1 to 200', pointer: '/query/limit' },
+  SORT_UNKNOWN: { zh: '不支持的排序方式', en: 'Unknown sort order', pointer: '/query/sort' },
 };
 
 /**

@@ -82,6 +82,11 @@ export class CatalogSearchIndex {
     return this.docs.get(id)?.entry;
   }
 
+  /** Every indexed entry, in insertion order. */
+  entries(): CatalogEntry[] {
+    return [...this.docs.values()].map((d) => d.entry);
+  }
+
   /** Adds an entry or replaces the entry with the same id (a new published version). */
   upsert(entry: CatalogEntry): void {
     this.remove(entry.id);

@@ -1,0 +1,47 @@
+import type { OpenApiDocument, PlatformModule, SandboxContext } from '../../app/platform-module.js';
+import { createSeedData } from '../../sandbox/seed/create-seed-data.js';
+import type { SeedData } from '../../sandbox/seed/types.js';
+import { createCatalogState, exportCatalogState, importCatalogState, type CatalogState } from './catalog-state.js';
+import { publicOperations } from './public-operations.js';
+
+export interface CatalogPlatformOptions {
+  /** The catalog OpenAPI document (`openapi/catalog/openapi.yaml`, bundled). */
+  spec: OpenApiDocument;
+  /**
+   * The seed data of a sandbox. The sandbox should pass the same `SeedData` it took its
+   * organisations from, so entry providers are organisations of the sandbox. Default: generated
+   * from the sandbox id and profile name.
+   */
+  seedData?: (sandbox: SandboxContext) => SeedData;
+  /** Root of DCAT IRIs. Default `https://gdx.dev/sandboxes/{sandboxId}/catalog/v1`. */
+  dcatBaseUrl?: (sandbox: SandboxContext) => string;
+}
+
+const defaultSeedData = (sandbox: SandboxContext): SeedData =>
+  createSeedData({ seed: sandbox.id, profile: typeof sandbox.profile === 'string' ? sandbox.profile : 'national', sandboxId: sandbox.id });
+
+/**
+ * The catalog platform of the mock. Implements the public operations (search with facets and
+ * cursor paging, DCAT-AP 3 export); the entry workflow operations are not mounted yet.
+ *
+ * @example
+ * ```ts
+ * const catalog = createCatalogPlatform({ spec: catalogSpec });
+ * const app = createApp({ platforms: [catalog] });
+ * ```
+ */
+export function createCatalogPlatform(options: CatalogPlatformOptions): PlatformModule<CatalogState> {
+  const seedData = options.seedData ?? defaultSeedData;
+  const baseUrl = options.dcatBaseUrl ?? ((sandbox: SandboxContext) => `https://gdx.dev/sandboxes/${sandbox.id}/catalog/v1`);
+  return {
+    name: 'catalog',
+    spec: options.spec,
+    operations: publicOperations({ dcatBaseUrl: (ctx) => baseUrl(ctx.sandbox) }),
+    createState: () => createCatalogState(),
+    seed: (sandbox, state) => {
+      for (const entry of seedData(sandbox).catalogEntries) if (entry.state === 'published') state.index.upsert(entry);
+    },
+    exportState: exportCatalogState,
+    importState: (data) => importCatalogState(data),
+  };
+}

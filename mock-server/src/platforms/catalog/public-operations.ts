@@ -1,0 +1,69 @@
+import type { OperationContext, OperationHandler, OperationResult } from '../../app/platform-module.js';
+import type { CatalogState } from './catalog-state.js';
+import { dcatCatalog, dcatEntry } from './dcat/dcat-export.js';
+import { FACET_NAMES, type FacetName } from './search/facets.js';
+import { CatalogSearchError } from './search/search-error.js';
+import { toEntrySummary } from './wire-views.js';
+
+const JSON_LD = { 'content-type': 'application/ld+json' } as const;
+
+/** Options shared by the public handlers. */
+export interface PublicOperationOptions {
+  /** Root under which DCAT IRIs are minted, per sandbox; stable, independent of the request host. */
+  dcatBaseUrl(ctx: OperationContext<CatalogState>): string;
+}
+
+function searchEntries(ctx: OperationContext<CatalogState>): OperationResult {
+  const filters: Partial<Record<FacetName, string[]>> = {};
+  for (const facet of FACET_NAMES) {
+    const value = ctx.query[facet];
+    if (typeof value === 'string' && value !== '') filters[facet] = [value];
+  }
+  try {
+    const result = ctx.state.index.search({
+      ...(typeof ctx.query.q === 'string' ? { q: ctx.query.q } : {}),
+      filters,
+      ...(typeof ctx.query.limit === 'number' ? { limit: ctx.query.limit } : {}),
+      ...(typeof ctx.query.cursor === 'string' ? { cursor: ctx.query.cursor } : {}),
+    });
+    return { status: 200, body: { ...result, items: result.items.map(toEntrySummary) } };
+  } catch (error) {
+    if (!(error instanceof CatalogSearchError)) throw error;
+    return ctx.problem('VALIDATION_FAILED', {
+      detail: error.messages.en,
+      errors: [{ pointer: error.pointer, code: error.code, message: error.messages }],
+    });
+  }
+}
+
+/** The data authority of the sandbox publishes the catalog; fall back to a neutral publisher. */
+function catalogPublisher(ctx: OperationContext<CatalogState>): { creditCode: string; name: string } {
+  const authority = ctx.sandbox.organisations().find((o) => o.roles.includes('data_authority'));
+  return authority ? { creditCode: authority.creditCode, name: authority.name } : { creditCode: 'unknown', name: '数据主管部门' };
+}
+
+/**
+ * The public (unsigned) catalog operations: search, and the DCAT-AP 3 export of the catalog and
+ * of one entry.
+ *
+ * @example
+ * ```ts
+ * const ops = publicOperations({ dcatBaseUrl: (ctx) => `https://gdx.dev/sandboxes/${ctx.sandbox.id}/catalog/v1` });
+ * ops.searchEntries(ctx).status; // 200
+ * ```
+ */
+export function publicOperations(options: PublicOperationOptions): Record<'searchEntries' | 'exportDcat' | 'getDcatEntry', OperationHandler<CatalogState>> {
+  return {
+    searchEntries,
+    exportDcat: (ctx) => ({
+      status: 200,
+      headers: JSON_LD,
+      body: dcatCatalog(ctx.state.index.entries(), { baseUrl: options.dcatBaseUrl(ctx), publisher: catalogPublisher(ctx) }),
+    }),
+    getDcatEntry: (ctx) => {
+      const entry = ctx.state.index.get(ctx.params.entryId ?? '');
+      if (!entry) return ctx.problem('NOT_FOUND');
+      return { status: 200, headers: JSON_LD, body: dcatEntry(entry, { baseUrl: options.dcatBaseUrl(ctx) }) };
+    },
+  };
+}
