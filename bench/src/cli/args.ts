@@ -1,0 +1,44 @@
+import { parseArgs } from 'node:util';
+
+/**
+ * Command-line options of the bench.
+ *
+ * @example
+ * ```ts
+ * const options: BenchArgs = { quick: true, only: ['calendar'], json: 'results/latest.json' };
+ * ```
+ */
+export interface BenchArgs {
+  quick: boolean;
+  /** Suite ids to run; empty means all. */
+  only: string[];
+  /** Where the JSON results go, relative to the bench package. */
+  json: string;
+}
+
+/**
+ * Parses `--quick`, `--only <suite>` (repeatable or comma-separated) and `--json <path>`.
+ * Unknown suite ids are rejected so a typo does not silently run nothing.
+ *
+ * @example
+ * ```ts
+ * parseBenchArgs(['--quick', '--only', 'calendar,transports'], ['calendar', 'transports']);
+ * // { quick: true, only: ['calendar', 'transports'], json: 'results/latest.json' }
+ * ```
+ */
+export function parseBenchArgs(argv: readonly string[], knownSuites: readonly string[]): BenchArgs {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      quick: { type: 'boolean', default: false },
+      only: { type: 'string', multiple: true, default: [] },
+      json: { type: 'string', default: 'results/latest.json' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  const only = values.only.flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  const unknown = only.filter((id) => !knownSuites.includes(id));
+  if (unknown.length > 0) throw new Error(`unknown suite(s): ${unknown.join(', ')}; known: ${knownSuites.join(', ')}`);
+  return { quick: values.quick, only, json: values.json };
+}

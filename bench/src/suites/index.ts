@@ -1,0 +1,12 @@
+import type { Suite } from '../core/suite.js';
+import { calendarSuite } from './calendar.js';
+
+/**
+ * Every suite, in the order they run and are printed.
+ *
+ * @example
+ * ```ts
+ * allSuites.map((s) => s.id); // ['transports', 'calendar', …]
+ * ```
+ */
+export const allSuites: readonly Suite[] = [calendarSuite];
