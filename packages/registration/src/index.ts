@@ -15,3 +15,5 @@ export * from './generated/resources.js';
 export * from './generated/runtime.js';
 export type * from './generated/models.js';
 export type * from './generated/operation-types.js';
+/** The openapi-typescript `paths` map, for tools typed by path such as openapi-fetch. */
+export type { paths } from './generated/types.js';
