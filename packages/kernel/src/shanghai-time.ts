@@ -8,6 +8,23 @@ import type { IsoDate } from './types.js';
 const OFFSET_MS = 8 * 3_600_000;
 const DAY_MS = 86_400_000;
 
+// Formatting dates through Date#toISOString dominated the cost of a transition; instants of one
+// run cluster on few days, so the last day's string is remembered (a pure, one-entry memo).
+let memoDay = Number.NaN;
+let memoDate = '';
+
+function dayString(dayNumber: number): IsoDate {
+  if (dayNumber !== memoDay) {
+    memoDate = new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
+    memoDay = dayNumber;
+  }
+  return memoDate;
+}
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
 /**
  * The Asia/Shanghai calendar day of an instant.
  *
@@ -15,7 +32,7 @@ const DAY_MS = 86_400_000;
  * shanghaiDay(Date.parse('2025-09-30T16:00:00Z')); // '2025-10-01'
  */
 export function shanghaiDay(epochMs: number): IsoDate {
-  return new Date(epochMs + OFFSET_MS).toISOString().slice(0, 10);
+  return dayString(Math.floor((epochMs + OFFSET_MS) / DAY_MS));
 }
 
 /**
@@ -35,7 +52,11 @@ export function endOfDay(date: IsoDate): number {
  * formatInstant(Date.parse('2025-09-26T02:00:00Z')); // '2025-09-26T10:00:00+08:00'
  */
 export function formatInstant(epochMs: number): string {
-  const iso = new Date(epochMs + OFFSET_MS).toISOString();
-  const millis = iso.slice(19, 23);
-  return `${iso.slice(0, 19)}${millis === '.000' ? '' : millis}+08:00`;
+  const local = epochMs + OFFSET_MS;
+  const day = Math.floor(local / DAY_MS);
+  let rest = local - day * DAY_MS;
+  const ms = rest % 1000;
+  rest = (rest - ms) / 1000;
+  const time = `${pad(Math.floor(rest / 3600))}:${pad(Math.floor(rest / 60) % 60)}:${pad(rest % 60)}`;
+  return `${dayString(day)}T${time}${ms === 0 ? '' : `.${pad(ms, 3)}`}+08:00`;
 }

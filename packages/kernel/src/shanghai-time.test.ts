@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { endOfDay, formatInstant, shanghaiDay } from './shanghai-time.js';
+
+describe('Shanghai time helpers', () => {
+  it.each([
+    ['2025-09-26T02:00:00Z', '2025-09-26T10:00:00+08:00', '2025-09-26'],
+    ['2025-09-30T16:00:00Z', '2025-10-01T00:00:00+08:00', '2025-10-01'],
+    ['2025-09-30T15:59:59.999Z', '2025-09-30T23:59:59.999+08:00', '2025-09-30'],
+    ['2024-02-29T04:05:06.007Z', '2024-02-29T12:05:06.007+08:00', '2024-02-29'],
+    ['1969-12-31T16:00:00Z', '1970-01-01T00:00:00+08:00', '1970-01-01'],
+  ])('%s → %s', (utc, formatted, day) => {
+    const ms = Date.parse(utc);
+    expect(formatInstant(ms)).toBe(formatted);
+    expect(Date.parse(formatted)).toBe(ms);
+    expect(shanghaiDay(ms)).toBe(day);
+  });
+
+  it('ends a day at the next day 00:00 +08:00', () => {
+    expect(formatInstant(endOfDay('2025-09-30'))).toBe('2025-10-01T00:00:00+08:00');
+  });
+});
