@@ -20,3 +20,5 @@ export { attachOfficials } from './officials/attach-officials.js';
 export { officialStep, type OfficialStep } from './officials/official-steps.js';
 export { mulberry32, hashSeed } from './officials/prng.js';
 export { REJECTION_REASONS, SUPPLEMENT_ITEMS, ANSWERS, OVERDUE_EXPLANATIONS, type ReasonText } from './officials/reason-texts.js';
+export { formatRegistrationCode } from './registration-code.js';
+export { createPlatformEngine, type PlatformEngineOptions } from './create-platform-engine.js';
