@@ -1,0 +1,54 @@
+/**
+ * The four platform documents, in the order of docs/design.md.
+ *
+ * @example
+ * ```ts
+ * import { PLATFORMS } from '@gdx/openapi';
+ * for (const platform of PLATFORMS) console.log(`/${platform}/v1`);
+ * ```
+ */
+export const PLATFORMS = ['registration', 'sharing', 'open-data', 'catalog'] as const;
+
+/**
+ * Every document: the four platforms plus the mock's simulation API (`/_sim/v1`).
+ *
+ * @example
+ * ```ts
+ * import { SPEC_NAMES, loadBundledSpec } from '@gdx/openapi';
+ * const specs = SPEC_NAMES.map((name) => loadBundledSpec(name));
+ * ```
+ */
+export const SPEC_NAMES = [...PLATFORMS, 'simulation'] as const;
+
+/**
+ * A platform segment such as `open-data`.
+ *
+ * @example
+ * ```ts
+ * const platform: PlatformName = 'sharing';
+ * ```
+ */
+export type PlatformName = (typeof PLATFORMS)[number];
+
+/**
+ * The name of one document.
+ *
+ * @example
+ * ```ts
+ * const name: SpecName = 'simulation';
+ * ```
+ */
+export type SpecName = (typeof SPEC_NAMES)[number];
+
+/**
+ * Narrows a string to a document name.
+ *
+ * @example
+ * ```ts
+ * isSpecName('catalog'); // true
+ * isSpecName('payments'); // false
+ * ```
+ */
+export function isSpecName(value: string): value is SpecName {
+  return (SPEC_NAMES as readonly string[]).includes(value);
+}

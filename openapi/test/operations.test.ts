@@ -1,0 +1,93 @@
+// The operation-level rules every document follows (docs/design.md "Operations" and house rules).
+import { describe, expect, it } from 'vitest';
+import { loadBundledSpec, PLATFORMS, SPEC_NAMES, type SpecName } from '../src/index.js';
+import { DESIGN_OPERATIONS } from './fixtures/operations.js';
+import { operationsOf, parametersOf, resolve, type JsonObject } from './helpers/walk-spec.js';
+
+const CAMEL = /^[a-z][A-Za-z0-9]*$/;
+const PUBLIC: Record<string, readonly string[]> = {
+  registration: ['listPublicNotices', 'getPublicNotice', 'lookupRegistration'],
+  sharing: [],
+  'open-data': ['listDatasets', 'getDataset', 'listOpeningPlans', 'listRejections'],
+  catalog: ['searchEntries', 'exportDcat', 'getDcatEntry'],
+};
+
+function rows(name: SpecName) {
+  const spec = loadBundledSpec(name);
+  return operationsOf(spec).map((ref) => [`${ref.method.toUpperCase()} ${ref.path}`, spec, ref] as const);
+}
+
+describe.each(SPEC_NAMES)('%s operations', (name) => {
+  it('are exactly those of docs/design.md, with their SDK names', () => {
+    const actual = operationsOf(loadBundledSpec(name)).map(
+      (r) => [r.method, r.path, r.operation['x-gdx-resource'], r.operation['x-gdx-method']] as const,
+    );
+    const key = (o: readonly unknown[]) => o.join(' ');
+    expect(actual.map(key).sort()).toEqual(DESIGN_OPERATIONS[name].map(key).sort());
+  });
+
+  it.each(rows(name))('%s is complete', (_label, spec, ref) => {
+    const op = ref.operation;
+    expect(op['operationId']).toMatch(CAMEL);
+    expect(op['x-gdx-resource']).toMatch(CAMEL);
+    expect(op['x-gdx-method']).toMatch(CAMEL);
+    expect(String(op['summary'])).toMatch(/[\u4e00-\u9fff]/);
+    expect(String(op['description'])).toMatch(/[A-Za-z]{3}/);
+    expect(String(op['description'])).toMatch(/[\u4e00-\u9fff]/);
+    expect((op['tags'] as string[]).length).toBeGreaterThan(0);
+
+    const responses = op['responses'] as JsonObject;
+    const errors = Object.entries(responses).filter(([status]) => /^[45]/.test(status));
+    expect(errors.length).toBeGreaterThan(0);
+    for (const [, response] of errors) {
+      const content = resolve<JsonObject>(spec, response)['content'] as JsonObject;
+      expect(Object.keys(content)).toEqual(['application/problem+json']);
+    }
+    for (const [, response] of Object.entries(responses)) {
+      expect(Object.keys(resolve<JsonObject>(spec, response)['headers'] as JsonObject)).toContain('X-Request-Id');
+    }
+    if (responses['429']) {
+      expect(Object.keys(resolve<JsonObject>(spec, responses['429'])['headers'] as JsonObject)).toContain('Retry-After');
+    }
+
+    const creates = '201' in responses || (ref.method === 'post' && (PLATFORMS as readonly string[]).includes(name));
+    const params = parametersOf(spec, ref);
+    if (creates) {
+      expect(params.map((p) => p['name'])).toContain('Idempotency-Key');
+      const created = resolve<JsonObject>(spec, responses['201'] ?? responses['200']);
+      expect(Object.keys(created['headers'] as JsonObject)).toContain('Idempotent-Replayed');
+    }
+    if (op['requestBody']) expect(responses['415']).toBeDefined();
+    if (/\{[A-Za-z]+\}/.test(ref.path)) expect(responses['404']).toBeDefined();
+  });
+});
+
+describe.each(PLATFORMS)('%s security', (platform) => {
+  const spec = loadBundledSpec(platform);
+
+  it('signs by default with the app key and signature schemes', () => {
+    expect(spec['security']).toEqual([{ gdxAppKey: [], gdxSignature: [] }]);
+    const schemes = spec.components['securitySchemes'] as Record<string, JsonObject>;
+    expect(schemes['gdxAppKey']).toMatchObject({ type: 'apiKey', in: 'header', name: 'X-Gdx-App-Key' });
+    expect(schemes['gdxSignature']).toMatchObject({ type: 'apiKey', in: 'header', name: 'X-Gdx-Signature' });
+  });
+
+  it.each(operationsOf(spec).map((r) => [String(r.operation['operationId']), r] as const))('%s: public iff listed', (id, ref) => {
+    const isPublic = Array.isArray(ref.operation['security']) && (ref.operation['security'] as unknown[]).length === 0;
+    expect(isPublic).toBe(PUBLIC[platform]?.includes(id));
+    const responses = ref.operation['responses'] as JsonObject;
+    expect('401' in responses).toBe(!isPublic);
+  });
+
+  it('mounts at the mock platform root', () => {
+    expect(spec.servers?.[0]?.url).toBe(`http://127.0.0.1:4010/${platform}/v1`);
+  });
+});
+
+describe('simulation API', () => {
+  const spec = loadBundledSpec('simulation');
+  it('needs no signature and mounts at /_sim/v1', () => {
+    expect(spec['security']).toEqual([]);
+    expect(spec.servers?.[0]?.url).toBe('http://127.0.0.1:4010/_sim/v1');
+  });
+});
