@@ -29,6 +29,7 @@ export interface DeadlineStart {
 export function computeDeadline(limit: Limit, start: DeadlineStart, calendar: Calendar): { deadline: Deadline; dueAtMs: number } {
   const startedOn = start.from ?? shanghaiDay(start.now);
   const opts = limit.estimate ? { estimate: true } : undefined;
+  const periodOpts = limit.holidayExtension ? { ...opts, holidayExtension: limit.holidayExtension } : opts;
   let dueDate: IsoDate;
   let dueAtMs: number | undefined;
   switch (limit.unit) {
@@ -36,10 +37,10 @@ export function computeDeadline(limit: Limit, start: DeadlineStart, calendar: Ca
       dueDate = calendar.addWorkingDays(startedOn, limit.value, opts);
       break;
     case 'calendar_days':
-      dueDate = calendar.addCalendarDays(startedOn, limit.value, opts);
+      dueDate = calendar.addCalendarDays(startedOn, limit.value, periodOpts);
       break;
     case 'years':
-      dueDate = calendar.addPeriod(startedOn, { years: limit.value }, opts);
+      dueDate = calendar.addPeriod(startedOn, { years: limit.value }, periodOpts);
       break;
     case 'hours':
       dueAtMs = (start.from === undefined ? start.now : endOfDay(start.from)) + limit.value * HOUR_MS;

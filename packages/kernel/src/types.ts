@@ -32,6 +32,12 @@ export interface Limit {
   capField?: string;
   /** Let the calendar estimate years whose schedule is not published (explicit opt-in). */
   estimate?: boolean;
+  /**
+   * How a calendar-day or year period ending on a rest day ends (民法典 第二百零三条): the
+   * calendar's default moves it to the next working day, which needs the end year's schedule.
+   * `none` keeps the natural end: a validity term is plain date arithmetic (e.g. 3 years from coding).
+   */
+  holidayExtension?: 'rest_days' | 'statutory_holidays' | 'none';
   /** True when the sources are silent and the value is a project default (a "(choice)"). */
   choice?: boolean;
 }
@@ -219,6 +225,9 @@ export interface EventInput {
   payload?: Record<string, unknown>;
 }
 
+/** Options of the calendar's period arithmetic (`@gdx/calendar`'s `PeriodOptions`). */
+type PeriodOptions = { estimate?: boolean; holidayExtension?: Limit['holidayExtension'] };
+
 /**
  * The part of `@gdx/calendar`'s `WorkingCalendar` the kernel needs. `WorkingCalendar`
  * satisfies it structurally, so the kernel never imports the calendar package.
@@ -228,8 +237,8 @@ export interface EventInput {
  */
 export interface Calendar {
   addWorkingDays(start: IsoDate, n: number, opts?: { estimate?: boolean }): IsoDate;
-  addCalendarDays(start: IsoDate, n: number, opts?: { estimate?: boolean }): IsoDate;
-  addPeriod(start: IsoDate, p: { years?: number; months?: number; days?: number }, opts?: { estimate?: boolean }): IsoDate;
+  addCalendarDays(start: IsoDate, n: number, opts?: PeriodOptions): IsoDate;
+  addPeriod(start: IsoDate, p: { years?: number; months?: number; days?: number }, opts?: PeriodOptions): IsoDate;
 }
 
 /**
