@@ -143,17 +143,25 @@ describe('registration record', () => {
   it('is valid 3 years from coding, renewable only in the 60 days before expiry, then expires', () => {
     const h = harness('national', '2025-11-18T00:00');
     const rec = ok(h.engine.create('registration.record', { id: 'reg', actor: registry }));
-    // 2028-11-18 is a Saturday: the period ends on the next working day (民法典 203), estimated.
-    expect(rec.deadline).toMatchObject({ step: 'validity', unit: 'years', limit: 3, dueDate: '2028-11-20' });
-    h.to('2028-09-20T10:00');
+    // Plain date arithmetic: 2028-11-18 is a Saturday and stays the end (no 2028 schedule needed).
+    expect(rec.deadline).toMatchObject({ step: 'validity', unit: 'years', limit: 3, dueDate: '2028-11-18' });
+    h.to('2028-09-18T10:00');
     const early = h.engine.dispatch('reg', 'renew', { actor: registrant });
     expect(early.ok ? 'ok' : early.error.code).toBe('RENEWAL_WINDOW_NOT_OPEN');
-    h.to('2028-09-21T10:00');
+    h.to('2028-09-19T10:00');
     const renewed = ok(h.engine.dispatch('reg', 'renew', { actor: registrant }));
-    expect(renewed.deadline).toMatchObject({ startedOn: '2028-11-20', dueDate: '2031-11-20' });
+    expect(renewed.deadline).toMatchObject({ startedOn: '2028-11-18', dueDate: '2031-11-18' });
     expect(renewed.events.at(-1)?.type).toBe('renewed');
     const fired = h.to('2031-12-01T00:00');
-    expect(fired.map((f) => [f.at, f.to])).toEqual([['2031-11-21T00:00:00+08:00', 'expired']]);
+    expect(fired.map((f) => [f.at, f.to])).toEqual([['2031-11-19T00:00:00+08:00', 'expired']]);
+  });
+
+  it('a renewal with a new authorised term is capped by it', () => {
+    const h = harness('national', '2025-11-18T00:00');
+    ok(h.engine.create('registration.record', { id: 'reg', actor: registry, data: { authorisedTermEnd: '2028-02-29' } }));
+    h.to('2028-01-10T09:00');
+    const renewed = ok(h.engine.dispatch('reg', 'renew', { actor: registrant, payload: { authorisedTermEnd: '2030-06-30' } }));
+    expect(renewed.deadline).toMatchObject({ startedOn: '2028-02-29', dueDate: '2030-06-30' });
   });
 
   it('ends at the authorised operating term when that is shorter', () => {

@@ -95,8 +95,9 @@ export function registrationApplicationMachine(profile: Profile, type: Registrat
  * (guard `renewalWindowOpen`, each renewal from the previous expiry), expired by the clock,
  * cancelled or revoked by the registry with reasons.
  *
- * The validity runs years ahead, beyond any published holiday schedule, so its end is an
- * explicit estimate for unpublished years (weekends only).
+ * The validity is plain date arithmetic at coding time (no 民法典 203 move off a rest day), so
+ * it never needs the holiday schedule of its end year. A renewal may carry a new
+ * `authorisedTermEnd`, which caps the renewed period.
  *
  * @example
  * engine.create('registration.record', { id: 'reg_1', actor: { role: 'registry' }, data: { authorisedTermEnd: '2027-06-30' } });
@@ -114,14 +115,14 @@ export function registrationRecordMachine(profile: Profile): MachineDefinition {
     transitions: [
       {
         from: 'registered', event: 'renew', to: 'registered', by: ['registrant'], guard: 'renewalWindowOpen',
-        guardError: 'RENEWAL_WINDOW_NOT_OPEN', deadline: 'extend', eventType: 'renewed',
+        guardError: 'RENEWAL_WINDOW_NOT_OPEN', deadline: 'extend', eventType: 'renewed', assign: ['authorisedTermEnd'],
       },
       { from: 'registered', event: 'expire', to: 'expired', by: ['clock'] },
       { from: 'registered', event: 'cancel', to: 'cancelled', by: REGISTRY, requires: ['reasons'] },
       { from: 'registered', event: 'revoke', to: 'revoked', by: REGISTRY, requires: ['reasons'] },
     ],
     limits: {
-      validity: profileLimit(profile, 'registration.validity', 'validity', { event: 'expire' }, { capField: 'authorisedTermEnd', estimate: true }),
+      validity: profileLimit(profile, 'registration.validity', 'validity', { event: 'expire' }, { capField: 'authorisedTermEnd', holidayExtension: 'none' }),
     },
   };
 }
