@@ -72,7 +72,8 @@ export interface FiredTransition {
  * The JSON form of an engine: instances (with their pending timers), planned dispatches and the clock.
  *
  * @example
- * const copy = WorkflowEngine.prototype.restore.call(other, JSON.parse(JSON.stringify(engine.snapshot())));
+ * const saved = JSON.stringify(engine.snapshot());
+ * fresh.restore(JSON.parse(saved)); // fresh: a WorkflowEngine with the same machines
  */
 export interface EngineSnapshot {
   version: 1;

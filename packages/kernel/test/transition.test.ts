@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createInstance, transition, type WorkflowInstance } from '../src/index.js';
+import { createInstance, transition, type MachineDefinition, type WorkflowInstance } from '../src/index.js';
 import { demoMachine } from './demo-machine.js';
 import { at, fakeCalendar } from './fake-calendar.js';
 
@@ -104,5 +104,32 @@ describe('transition', () => {
     );
     if (!r.ok) throw new Error(r.error.code);
     expect(r.instance.deadline?.dueDate).toBe('2027-06-30');
+  });
+});
+
+describe('always-routing', () => {
+  const router: MachineDefinition = {
+    id: 'router',
+    initial: 'submitted',
+    states: { submitted: { always: 'route' }, fast: { terminal: true }, slow: { step: 'wait' } },
+    transitions: [
+      { from: 'submitted', event: 'route', to: 'fast', by: ['clock'], guard: 'data.kind=express' },
+      { from: 'submitted', event: 'route', to: 'slow', by: ['clock'] },
+    ],
+    limits: { wait: { id: 'wait', value: 2, unit: 'hours', startTrigger: 'routed', basis: '-', onExpiry: 'flag_overdue' } },
+  };
+
+  it.each([
+    { kind: 'express', state: 'fast', dueAt: null },
+    { kind: 'normal', state: 'slow', dueAt: '2025-09-26T12:00:00+08:00' },
+  ])('routes $kind to $state as the clock, recording both events', ({ kind, state, dueAt }) => {
+    const r = createInstance(router, { id: 'x', actor: registrant, data: { kind } }, { now: at('2025-09-26T10:00'), calendar: fakeCalendar });
+    if (!r.ok) throw new Error(r.error.code);
+    expect(r.instance.state).toBe(state);
+    expect(r.instance.deadline?.dueAt ?? null).toBe(dueAt);
+    expect(r.instance.events.map((e) => [e.actor.role, e.from, e.to])).toEqual([
+      ['registrant', null, 'submitted'],
+      ['clock', 'submitted', state],
+    ]);
   });
 });

@@ -59,6 +59,14 @@ describe('user profiles', () => {
     expect((await loadProfile('xiamen')).name).toBe('xiamen');
   });
 
+  it('loads the README example profile', async () => {
+    const p = await loadProfile(new URL('./fixtures/fuzhou.yaml', import.meta.url).pathname);
+    expect(p).toMatchObject({ name: 'fuzhou', regionCode: '350100' });
+    expect(p.limits['sharing.review']).toMatchObject({ value: 7, basis: '福州市公共数据管理办法 第十八条' });
+    expect(p.limits['open_data.initial_review']).toMatchObject({ value: 2, unit: 'working_days', choice: false });
+    expect(p.limits['registration.acceptance'].value).toBe(3);
+  });
+
   it('rejects an invalid profile with field-level issues', () => {
     const attempt = () => resolveProfile({ extends: 'national', name: 'Bad Name', limits: { 'sharing.review': { value: 0, unit: 'weeks' } } });
     expect(attempt).toThrow(ProfileError);
