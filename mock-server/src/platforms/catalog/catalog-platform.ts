@@ -10,15 +10,23 @@ export interface CatalogPlatformOptions {
   /**
    * The seed data of a sandbox. The sandbox should pass the same `SeedData` it took its
    * organisations from, so entry providers are organisations of the sandbox. Default: generated
-   * from the sandbox id and profile name.
+   * from the sandbox seed (or id), profile name and id.
    */
   seedData?: (sandbox: SandboxContext) => SeedData;
   /** Root of DCAT IRIs. Default `https://gdx.dev/sandboxes/{sandboxId}/catalog/v1`. */
   dcatBaseUrl?: (sandbox: SandboxContext) => string;
 }
 
+/**
+ * The sandbox's seed when the core exposes it (`sandbox.seed`, being added), else its id: the
+ * same inputs as the sandbox's own `createSeedData` call give the same organisations and entries.
+ */
 const defaultSeedData = (sandbox: SandboxContext): SeedData =>
-  createSeedData({ seed: sandbox.id, profile: typeof sandbox.profile === 'string' ? sandbox.profile : 'national', sandboxId: sandbox.id });
+  createSeedData({
+    seed: (sandbox as { seed?: number }).seed ?? sandbox.id,
+    profile: typeof sandbox.profile === 'string' ? sandbox.profile : 'national',
+    sandboxId: sandbox.id,
+  });
 
 /**
  * The catalog platform of the mock. Implements the public operations (search with facets and

@@ -33,6 +33,14 @@ interface Doc {
   terms: Map<string, number>;
   modifiedMs: number;
   name: string;
+  /** [value, label] per facet, in FACET_NAMES order (computed once, counted per query). */
+  facets: (readonly [string, string])[];
+}
+
+/** A query tokenised once, not per scored document. */
+interface PreparedQuery {
+  text: string;
+  runs: { text: string; terms: string[]; whole: string }[];
 }
 
 /** Orders sort keys (primary: score or modified time; secondary: modified time) descending. */
@@ -90,10 +98,16 @@ export class CatalogSearchIndex {
   /** Adds an entry or replaces the entry with the same id (a new published version). */
   upsert(entry: CatalogEntry): void {
     this.remove(entry.id);
-    const doc: Doc = { entry, terms: documentTerms(entry), modifiedMs: Date.parse(entry.modifiedAt), name: entry.name.normalize('NFKC').toLowerCase() };
+    const doc: Doc = {
+      entry,
+      terms: documentTerms(entry),
+      modifiedMs: Date.parse(entry.modifiedAt),
+      name: entry.name.normalize('NFKC').toLowerCase(),
+      facets: FACET_NAMES.map((facet) => facetValue(facet, entry)),
+    };
     this.docs.set(entry.id, doc);
     for (const term of doc.terms.keys()) this.postingSet(this.postings, term).add(entry.id);
-    for (const facet of FACET_NAMES) this.postingSet(this.facetPostings.get(facet)!, facetValue(facet, entry)[0]).add(entry.id);
+    FACET_NAMES.forEach((facet, i) => this.postingSet(this.facetPostings.get(facet)!, (doc.facets[i] as readonly [string, string])[0]).add(entry.id));
   }
 
   /** Removes an entry (withdrawn); unknown ids are ignored. */
@@ -102,7 +116,7 @@ export class CatalogSearchIndex {
     if (!doc) return;
     this.docs.delete(id);
     for (const term of doc.terms.keys()) this.unpost(this.postings, term, id);
-    for (const facet of FACET_NAMES) this.unpost(this.facetPostings.get(facet)!, facetValue(facet, doc.entry)[0], id);
+    FACET_NAMES.forEach((facet, i) => this.unpost(this.facetPostings.get(facet)!, (doc.facets[i] as readonly [string, string])[0], id));
   }
 
   search(query: CatalogSearchQuery = {}): CatalogSearchResult {
@@ -115,22 +129,37 @@ export class CatalogSearchIndex {
     const fp = fingerprint(JSON.stringify([runs.map((r) => r.text), sort, this.normalizedFilters(query.filters)]));
     const after = query.cursor === undefined ? undefined : decodeSearchCursor(query.cursor, fp);
 
-    const matched = this.matchingIds(runs, query.filters);
-    const keyed: { doc: Doc; key: SortKey }[] = [];
-    for (const id of matched) {
-      const doc = this.docs.get(id) as Doc;
-      const primary = sort === 'relevance' ? this.score(doc, runs, q) : doc.modifiedMs;
-      keyed.push({ doc, key: [primary, doc.modifiedMs, id] });
+    const prepared: PreparedQuery = {
+      text: q.normalize('NFKC').toLowerCase(),
+      runs: runs.map((run) => ({ text: run.text, terms: queryTerms(run), whole: wholeTerm(run) })),
+    };
+    const matched: Doc[] = [];
+    for (const id of this.matchingIds(runs, query.filters)) matched.push(this.docs.get(id) as Doc);
+    // Top-k selection: keep only the best `limit + 1` rows after the cursor, O(n log k), no full sort.
+    const top: { doc: Doc; key: SortKey }[] = [];
+    let remaining = 0;
+    for (const doc of matched) {
+      const key: SortKey = [sort === 'relevance' ? this.score(doc, prepared) : doc.modifiedMs, doc.modifiedMs, doc.entry.id];
+      if (after && compareDesc(after, key) >= 0) continue;
+      remaining += 1;
+      if (top.length > limit && compareDesc(key, (top[top.length - 1] as { key: SortKey }).key) >= 0) continue;
+      let lo = 0;
+      let hi = top.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (compareDesc((top[mid] as { key: SortKey }).key, key) < 0) lo = mid + 1;
+        else hi = mid;
+      }
+      top.splice(lo, 0, { doc, key });
+      if (top.length > limit + 1) top.pop();
     }
-    const remaining = after ? keyed.filter((k) => compareDesc(after, k.key) < 0) : keyed;
-    remaining.sort((a, b) => compareDesc(a.key, b.key));
-    const page = remaining.slice(0, limit);
+    const page = top.slice(0, limit);
     const last = page[page.length - 1];
     return {
       items: page.map((k) => k.doc.entry),
-      nextCursor: remaining.length > limit && last ? encodeSearchCursor(fp, last.key) : null,
-      total: keyed.length,
-      facets: this.countFacets(keyed.map((k) => k.doc.entry)),
+      nextCursor: remaining > limit && last ? encodeSearchCursor(fp, last.key) : null,
+      total: matched.length,
+      facets: this.countFacets(matched),
     };
   }
 
@@ -156,27 +185,27 @@ export class CatalogSearchIndex {
    * Sum of the (saturated) weights of the query terms, plus bonuses for a whole-word match and for
    * the query in the name (more when it covers more of the name, so 人口基础信息 beats its variants); integer.
    */
-  private score(doc: Doc, runs: ReturnType<typeof splitRuns>, q: string): number {
+  private score(doc: Doc, query: PreparedQuery): number {
     let score = 0;
-    for (const run of runs) {
-      for (const term of queryTerms(run)) {
+    for (const run of query.runs) {
+      for (const term of run.terms) {
         const w = doc.terms.get(term) ?? 0;
         score += (w * 2.2) / (w + 1.2);
       }
-      if (doc.terms.has(wholeTerm(run))) score += 2;
+      if (doc.terms.has(run.whole)) score += 2;
       if (doc.name.includes(run.text)) score += 3 + (3 * run.text.length) / doc.name.length;
       if (doc.name.startsWith(run.text)) score += 1;
     }
-    if (doc.name === q.normalize('NFKC').toLowerCase()) score += 5;
+    if (doc.name === query.text) score += 5;
     return Math.round(score * 1000);
   }
 
-  private countFacets(entries: CatalogEntry[]): Record<FacetName, FacetBucket[]> {
+  private countFacets(docs: Doc[]): Record<FacetName, FacetBucket[]> {
     const result = {} as Record<FacetName, FacetBucket[]>;
-    for (const facet of FACET_NAMES) {
+    for (const [i, facet] of FACET_NAMES.entries()) {
       const buckets = new Map<string, FacetBucket>();
-      for (const entry of entries) {
-        const [value, label] = facetValue(facet, entry);
+      for (const doc of docs) {
+        const [value, label] = doc.facets[i] as readonly [string, string];
         const bucket = buckets.get(value);
         if (bucket) bucket.count += 1;
         else buckets.set(value, { value, label, count: 1 });
