@@ -91,24 +91,27 @@ function emitMethod(op, clientVar) {
   const signature = [...params.map((p) => p.decl), 'options?: RequestOptions'].join(', ');
   const args = params.filter((p) => !p.optional).map((p) => (p.name === 'body' ? '{ … }' : p.wire ? "'…'" : '{}'));
   const req = requestLiteral(op, params);
+  // the runtime asks for application/json; other JSON media types (DCAT's JSON-LD) must be asked for
+  const media = op.response.mediaType;
+  const opts = media && media !== 'application/json' ? `{ ...options, headers: { accept: ${JSON.stringify(media)}, ...options?.headers } }` : 'options';
   const lines = [];
   if (op.paginated) {
     lines.push(
       ...methodDoc(op, `for await (const item of ${clientVar}.${op.name}(${args.join(', ')})) console.log(item);`, '  '),
       `  ${op.name}(${signature}): Paginator<${names.item}> {`,
-      `    return this.#client.paginate<${names.item}>(${req}, options);`,
+      `    return this.#client.paginate<${names.item}>(${req}, ${opts});`,
       '  }',
       '',
       `  /** One page of {@link ${resourceClassName(op.resource)}.${op.name}}, with \`nextCursor\` (and \`total\`, facets, … when the platform sends them). */`,
       `  ${op.name}Page(${signature}): Promise<${names.response}> {`,
-      `    return this.#client.request<${names.response}>(${req}, options);`,
+      `    return this.#client.request<${names.response}>(${req}, ${opts});`,
       '  }',
     );
   } else {
     lines.push(
       ...methodDoc(op, `const result = await ${clientVar}.${op.name}(${args.join(', ')});`, '  '),
       `  ${op.name}(${signature}): Promise<${names.response}> {`,
-      `    return this.#client.request<${names.response}>(${req}, options);`,
+      `    return this.#client.request<${names.response}>(${req}, ${opts});`,
       '  }',
     );
   }

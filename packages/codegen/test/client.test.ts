@@ -80,3 +80,12 @@ describe('generated client over @gdx/runtime', () => {
     expect(requests[0]?.method).toBe('DELETE');
   });
 });
+
+describe('non-application/json answers', () => {
+  it('asks for the media type the spec names and parses it as JSON', async () => {
+    const { fetch, requests } = recordingFetch(() => ({ body: { '@context': 'https://www.w3.org/ns/dcat' }, headers: { 'content-type': 'application/ld+json' } }));
+    const doc = await new MiniClient({ baseUrl, fetch }).dcat.export({ headers: { 'x-trace': '1' } });
+    expect(doc).toEqual({ '@context': 'https://www.w3.org/ns/dcat' });
+    expect([requests[0]?.headers.accept, requests[0]?.headers['x-trace']]).toEqual(['application/ld+json', '1']);
+  });
+});

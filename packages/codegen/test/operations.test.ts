@@ -14,6 +14,7 @@ describe('collectOperations', () => {
       'applications.list',
       'applications.submit',
       'applications.withdraw',
+      'dcat.export',
       'publicNotices.list',
       'sandboxes.delete',
     ]);
