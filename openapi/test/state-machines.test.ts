@@ -52,6 +52,21 @@ describe('x-gdx-state-machine', () => {
   });
 });
 
+// Read-only public views that carry a state but are not workflow objects themselves.
+const VIEWS = new Set(['registration LookupResult']);
+
+describe('workflow objects', () => {
+  const withState = SPEC_NAMES.filter((n) => n !== 'simulation').flatMap((name) =>
+    Object.entries(loadBundledSpec(name).components['schemas'] ?? {})
+      .filter(([, schema]) => Boolean(((schema as JsonObject)['properties'] as JsonObject | undefined)?.['state']))
+      .map(([schemaName]) => `${name} ${schemaName}`),
+  );
+
+  it.each(withState.filter((label) => !VIEWS.has(label)))('%s declares x-gdx-state-machine', (label) => {
+    expect(rows.map(([l]) => l)).toContain(label);
+  });
+});
+
 describe('official actions cover the state machines', () => {
   const sim = loadBundledSpec('simulation');
   const mapping = (resolve<JsonObject>(sim, { $ref: '#/components/schemas/OfficialAction' })['discriminator'] as JsonObject)['mapping'] as Record<string, string>;
