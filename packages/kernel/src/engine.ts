@@ -248,7 +248,8 @@ export class WorkflowEngine {
     if (!before) return;
     const result = fireTimer(this.machine(before.machine), before, timer.id, this.ctx(timer.dueAt));
     if (!result) return;
-    this.commit(result);
+    if (result.ok) this.commit(result);
+    else this.instances.set(before.id, { ...before, timer: null }); // the timer is spent even when its event is refused
     const pending = before.timer;
     this.record(timer.dueAt, before, pending?.kind === 'event' ? (pending.event ?? 'timer') : 'deadline_overdue', result);
   }

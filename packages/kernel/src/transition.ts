@@ -233,8 +233,8 @@ export function createInstance(machine: MachineDefinition, init: CreateInput, ct
 /**
  * Applies a fired timer: `flag_overdue` marks the deadline overdue and records a
  * `deadline_overdue` event (the step is never approved by the clock); an `{ event }` expiry
- * sends that event as the clock. A timer that is no longer the instance's current one is
- * stale and yields `null`.
+ * sends that event as the clock (a refusal is returned as such; the timer is spent either way).
+ * A timer that is no longer the instance's current one is stale and yields `null`.
  *
  * @example
  * const r = fireTimer(machine, instance, instance.timer!.id, { now: instance.timer!.dueAt, calendar });
@@ -249,8 +249,7 @@ export function fireTimer(
   if (!timer || timer.id !== timerId) return null;
   const cleared: WorkflowInstance = { ...instance, timer: null };
   if (timer.kind === 'event' && timer.event !== undefined) {
-    const result = transition(machine, cleared, { type: timer.event, actor: CLOCK }, ctx);
-    return result.ok ? result : { ok: true, instance: cleared, effects: [] };
+    return transition(machine, cleared, { type: timer.event, actor: CLOCK }, ctx);
   }
   const at = formatInstant(ctx.now);
   const deadline = cleared.deadline ? { ...cleared.deadline, overdue: true } : null;

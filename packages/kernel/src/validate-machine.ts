@@ -22,7 +22,18 @@ export function validateMachine(machine: MachineDefinition): string[] {
     if (t.by.length === 0) problems.push(`transition "${t.event}" names no actor`);
   }
   for (const [name, state] of Object.entries(states)) {
-    if (state.step !== undefined && !machine.limits?.[state.step]) problems.push(`state "${name}" uses unknown limit "${state.step}"`);
+    if (state.step === undefined) continue;
+    const limit = machine.limits?.[state.step];
+    if (!limit) problems.push(`state "${name}" uses unknown limit "${state.step}"`);
+    else if (limit.onExpiry !== 'flag_overdue' && !accepts(machine, name, limit.onExpiry.event)) {
+      problems.push(`state "${name}" expires with "${limit.onExpiry.event}", which the clock may not send there`);
+    }
   }
   return problems;
+}
+
+function accepts(machine: MachineDefinition, state: string, event: string): boolean {
+  return machine.transitions.some(
+    (t) => t.event === event && t.by.includes('clock') && (typeof t.from === 'string' ? t.from === state : t.from.includes(state)),
+  );
 }

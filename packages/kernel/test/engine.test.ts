@@ -95,6 +95,16 @@ describe('WorkflowEngine', () => {
     expect(engine.get('p').events.at(-1)?.at).toBe('2025-09-29T11:00:00+08:00');
   });
 
+  it('reports a clock event the state refuses and spends the timer', () => {
+    const machine = { ...demoMachine, transitions: demoMachine.transitions.filter((t) => !(t.from === 'in_notice' && t.event === 'notice_closed')) };
+    const engine = new WorkflowEngine({ machines: [machine], calendar: fakeCalendar, clock: new VirtualClock(at('2025-09-26T10:00')) });
+    toNotice(engine, 'n');
+    const fired = engine.advanceTo(at('2025-12-01T00:00'));
+    expect(fired.map((f) => [f.event, f.ok, f.error?.code])).toEqual([['notice_closed', false, 'ILLEGAL_TRANSITION']]);
+    expect(engine.get('n')).toMatchObject({ state: 'in_notice', timer: null });
+    expect(engine.clock.pending()).toBe(0);
+  });
+
   it('tells subscribers about every event', () => {
     const engine = engineAt('2025-09-26T10:00');
     const seen: EngineEvent[] = [];
