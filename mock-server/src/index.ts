@@ -21,8 +21,11 @@ export type {
 export type { ProblemResultOptions } from './app/problem-response.js';
 export { PlatformProblem } from './app/platform-problem.js';
 export { decodeCursor, encodeCursor, pageByKey, type Page } from './app/paging.js';
-export type { OrganisationSource } from './sandbox/builtin-organisations.js';
+export { builtinOrganisations, type OrganisationSource } from './sandbox/builtin-organisations.js';
+export { seedOrganisations } from './sandbox/seed-data-cache.js';
+export { defaultPlatforms } from './platforms/index.js';
 export type { ClockMode } from './sandbox/sandbox-clock.js';
 export type { FaultRule } from './sandbox/faults.js';
 export type { SandboxSnapshot } from './sandbox/sandbox.js';
-export { signWebhookBody, WEBHOOK_SIGNATURE_HEADER, type Delivery, type Webhook, type WebhookDeliveryOptions } from './sandbox/webhooks.js';
+export type { FeedEvent } from './sandbox/event-feed.js';
+export { signWebhookBody, WEBHOOK_HEADERS, type Delivery, type Webhook, type WebhookDeliveryOptions } from './sandbox/webhooks.js';

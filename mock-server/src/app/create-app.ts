@@ -1,5 +1,8 @@
 import { loadPersisted, Journal } from '../persistence/journal.js';
-import { builtinOrganisations, type OrganisationSource } from '../sandbox/builtin-organisations.js';
+import { loadBundledSpec, OpenApiSpecError } from '@gdx/openapi';
+import { defaultPlatforms } from '../platforms/index.js';
+import type { OrganisationSource } from '../sandbox/builtin-organisations.js';
+import { seedOrganisations } from '../sandbox/seed-data-cache.js';
 import { SandboxRegistry, type RegistrySnapshot } from '../sandbox/registry.js';
 import type { SandboxEnvironment } from '../sandbox/sandbox.js';
 import type { ClockMode } from '../sandbox/sandbox-clock.js';
@@ -13,12 +16,13 @@ import { SIM_ROUTES } from './sim/index.js';
 
 /** Options of `createApp`. */
 export interface AppOptions {
-  /** The platforms to mount (default: none; pass e.g. `defaultPlatforms()`). */
+  /** The platforms to mount (default: `defaultPlatforms()`). */
+  // `any`: a module's state type appears in parameter positions, so modules of different states only fit a list as `any`.
   platforms?: readonly PlatformModule<any>[];
-  /** The simulation API's OpenAPI document, to validate its requests with (optional). */
-  simulationSpec?: OpenApiDocument;
-  /** Seed of the app: the default sandbox's seed and the source of generated sandbox ids (default `gdx`). */
-  seed?: string;
+  /** The simulation API's document to validate its requests with (default: the bundled one, when generated). */
+  simulationSpec?: OpenApiDocument | false;
+  /** Seed of the app: the default sandbox's seed and the source of generated ids and seeds (default 1). */
+  seed?: number;
   /** Profile of the default sandbox and of new sandboxes that name none (default `national`). */
   profile?: ProfileRef;
   /** Clock mode of the default sandbox and of new sandboxes that name none (default `virtual`). */
@@ -26,7 +30,7 @@ export interface AppOptions {
   /** Where virtual clocks start (epoch ms or RFC 3339; default: wall time at start). */
   startAt?: number | string;
   reviewerPolicy?: ReviewerPolicy;
-  /** Organisations of each new sandbox (default: three built-in organisations). */
+  /** Organisations of each new sandbox (default: those of the seed data, `seedOrganisations`). */
   organisations?: OrganisationSource;
   /** Directory of the journal and snapshot; without it the app keeps everything in memory. */
   dataDir?: string;
@@ -54,6 +58,16 @@ export interface App {
   close(): Promise<void>;
 }
 
+/** The bundled simulation document, or `undefined` when `openapi` has not been generated. */
+function bundledSimulationSpec(): OpenApiDocument | undefined {
+  try {
+    return loadBundledSpec('simulation') as OpenApiDocument;
+  } catch (error) {
+    if (error instanceof OpenApiSpecError) return undefined;
+    throw error;
+  }
+}
+
 /**
  * Creates the mock platform: sandboxes (a `default` one at start), the platform modules mounted
  * under `/{platform}/v1` and `/sandboxes/{id}/{platform}/v1`, and the simulation API under
@@ -62,33 +76,34 @@ export interface App {
  * @example
  * ```ts
  * import { createApp } from '@gdx/mock-server';
- * const app = createApp({ seed: 'demo', startAt: '2025-09-26T10:00:00+08:00' });
+ * const app = createApp({ seed: 42, startAt: '2025-09-26T10:00:00+08:00' });
  * const res = await app.dispatch({ method: 'GET', path: '/_sim/v1/sandboxes/default', query: '', headers: {}, body: undefined });
- * JSON.parse(String(res.body)).organisations[0].appKey; // 'ak_…'
+ * JSON.parse(String(res.body)).organizations[0].appKey; // 'ak_…'
  * ```
  */
 export function createApp(options: AppOptions = {}): App {
   const realWall = options.now ?? Date.now;
   let pinnedWall: number | undefined;
   const wall = (): number => pinnedWall ?? realWall();
-  const platforms = (options.platforms ?? []) as readonly PlatformModule<unknown>[];
+  const platforms = (options.platforms ?? defaultPlatforms()) as readonly PlatformModule<unknown>[];
   const startAt = typeof options.startAt === 'string' ? Date.parse(options.startAt) : options.startAt;
   if (startAt !== undefined && !Number.isFinite(startAt)) throw new RangeError(`[INVALID_START_AT] 起始时间无效 / invalid startAt: ${String(options.startAt)}`);
+  if (options.seed !== undefined && (!Number.isSafeInteger(options.seed) || options.seed < 0)) throw new RangeError(`[INVALID_SEED] 随机种子须为非负整数 / seed must be a non-negative integer: ${options.seed}`);
 
   const env: SandboxEnvironment = {
     platforms,
-    organisations: options.organisations ?? builtinOrganisations,
+    organisations: options.organisations ?? seedOrganisations,
     webhooks: { fetch: (...args) => globalThis.fetch(...args), maxAttempts: 5, baseDelayMs: 500, timeoutMs: 5_000, ...options.webhooks },
     wall,
     deliveriesEnabled: () => pinnedWall === undefined,
   };
   const defaults = {
     profile: options.profile ?? 'national',
-    seed: options.seed ?? 'gdx',
+    seed: options.seed ?? 1,
     clock: options.clock ?? 'virtual',
-    reviewerPolicy: options.reviewerPolicy ?? 'auto',
+    reviewerPolicy: options.reviewerPolicy ?? { mode: 'auto' },
     ...(startAt !== undefined ? { startAt } : {}),
-  } as const;
+  };
 
   const persisted = options.dataDir ? loadPersisted<RegistrySnapshot>(options.dataDir) : undefined;
   const registry = new SandboxRegistry(env, defaults, persisted?.snapshot?.state);
@@ -98,7 +113,7 @@ export function createApp(options: AppOptions = {}): App {
         snapshot: () => registry.snapshot(),
       })
     : undefined;
-  const router = buildRouter(platforms, SIM_ROUTES, options.simulationSpec);
+  const router = buildRouter(platforms, SIM_ROUTES, options.simulationSpec === false ? undefined : (options.simulationSpec ?? bundledSimulationSpec()));
   const dispatcher = new Dispatcher({
     router,
     registry,

@@ -174,7 +174,7 @@ export class Dispatcher {
     }
 
     const execute = (): { answer: StoredAnswer; durable: Promise<void> } => {
-      const result = executeOperation({ route, registry: this.#deps.registry, platforms: this.#deps.platforms, sandbox, caller, params, query, body, requestId, wall: this.#deps.wall });
+      const result = executeOperation({ route, registry: this.#deps.registry, platforms: this.#deps.platforms, sandbox, caller, params, query, body, requestId, origin: originOf(req), wall: this.#deps.wall });
       const answer = render(result, requestId, req.path);
       let durable = Promise.resolve();
       if (req.method !== 'GET' && answer.status < 400 && !replay && this.#deps.journal) {
@@ -194,7 +194,7 @@ export class Dispatcher {
     };
 
     if (idempotencyKey !== undefined && req.method === 'POST' && sandbox && route.kind === 'platform') {
-      const fingerprint = createHash('sha256').update(`${req.method} ${req.path}?${req.query}\n${bodyText ?? ''}`).digest('base64');
+      const fingerprint = createHash('sha256').update(`${req.method} ${platformPath(req.path)}?${req.query}\n${bodyText ?? ''}`).digest('base64');
       const outcome = sandbox.idempotency.run(`${caller?.id ?? '-'}\n${idempotencyKey}`, fingerprint, execute);
       if (outcome.kind === 'conflict') return fail('IDEMPOTENCY_KEY_REUSED', { detail: `key ${idempotencyKey} was used with a different request` });
       const headers: Record<string, string> = { ...outcome.answer.headers, [HEADERS.requestId]: requestId };
@@ -204,6 +204,15 @@ export class Dispatcher {
     const { answer, durable } = execute();
     return { response: answer, durable };
   }
+}
+
+const HOST = /^[A-Za-z0-9.-]+(?::\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](?::\d{1,5})?$/;
+
+/** `scheme://host` of a request, from `Host` and `X-Forwarded-Proto` (a malformed host gives `localhost`). */
+function originOf(req: DispatchRequest): string {
+  const host = req.headers.host;
+  const proto = req.headers['x-forwarded-proto'] === 'https' ? 'https' : 'http';
+  return `${proto}://${host && HOST.test(host) ? host : 'localhost'}`;
 }
 
 /** The request path below the sandbox prefix (`/catalog/v1/entries`), as fault globs see it. */

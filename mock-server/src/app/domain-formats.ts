@@ -1,8 +1,14 @@
 import type { Ajv2020 } from 'ajv/dist/2020.js';
+import { isValidCreditCode, isValidResidentId } from '@gdx/identifiers';
+import type { OpenApiDocument } from './platform-module.js';
+
+/** Component schemas whose check character the platform verifies, and the format that does it. */
+const CHECKED_COMPONENTS: Record<string, string> = { CreditCode: 'credit-code', ResidentId: 'resident-id' };
 
 /**
- * Registers the domain formats used by the contracts (`credit-code`, `resident-id`) so a wrong
- * check character fails validation with its own field code.
+ * Registers the domain formats (`credit-code`, `resident-id`: GB 32100 / GB 11643 check
+ * characters, from `@gdx/identifiers`) so a wrong check character fails validation with its own
+ * field code (`CREDIT_CODE_CHECKSUM`, `RESIDENT_ID_CHECKSUM`).
  *
  * @example
  * ```ts
@@ -10,6 +16,27 @@ import type { Ajv2020 } from 'ajv/dist/2020.js';
  * ```
  */
 export function registerDomainFormats(ajv: Ajv2020): void {
-  ajv.addFormat('credit-code', { type: 'string', validate: () => true });
-  ajv.addFormat('resident-id', { type: 'string', validate: () => true });
+  ajv.addFormat('credit-code', { type: 'string', validate: (value: string) => isValidCreditCode(value) });
+  ajv.addFormat('resident-id', { type: 'string', validate: (value: string) => isValidResidentId(value) });
+}
+
+/**
+ * A copy of the document whose `CreditCode` and `ResidentId` components also carry the domain
+ * format: the contracts state the check in prose ("the platform checks the check character"),
+ * the pattern alone only checks the shape.
+ *
+ * @example
+ * ```ts
+ * ajv.addSchema(withDomainFormats(doc), 'gdx:registration');
+ * ```
+ */
+export function withDomainFormats(doc: OpenApiDocument): OpenApiDocument {
+  const schemas = (doc.components as { schemas?: Record<string, unknown> } | undefined)?.schemas;
+  if (!schemas || !Object.keys(CHECKED_COMPONENTS).some((name) => name in schemas)) return doc;
+  const patched = { ...schemas };
+  for (const [name, format] of Object.entries(CHECKED_COMPONENTS)) {
+    const schema = patched[name];
+    if (schema && typeof schema === 'object') patched[name] = { ...schema, format };
+  }
+  return { ...doc, components: { ...doc.components, schemas: patched } };
 }

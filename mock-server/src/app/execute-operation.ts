@@ -18,6 +18,8 @@ export interface ExecutionInput {
   query: Record<string, unknown>;
   body: unknown;
   requestId: string;
+  /** `scheme://host` the request was addressed to. */
+  origin: string;
   wall: () => number;
 }
 
@@ -52,6 +54,7 @@ export function executeOperation(input: ExecutionInput): OperationResult | Probl
         query: input.query,
         body: input.body,
         requestId: input.requestId,
+        origin: input.origin,
         wall: input.wall,
         problem: problemResult,
       });

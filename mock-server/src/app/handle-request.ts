@@ -13,6 +13,8 @@ export async function toDispatchRequest(request: Request): Promise<DispatchReque
   const url = new URL(request.url);
   const headers: Record<string, string> = {};
   request.headers.forEach((value, name) => (headers[name] = value));
+  // A WHATWG Request never carries Host; the core needs it for absolute URLs.
+  headers.host ??= url.host;
   const bytes = request.body ? new Uint8Array(await request.arrayBuffer()) : undefined;
   return { method: request.method, path: url.pathname, query: url.search.slice(1), headers, body: bytes && bytes.length > 0 ? bytes : undefined };
 }

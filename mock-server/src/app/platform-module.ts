@@ -43,8 +43,14 @@ export interface Organisation {
   appSecret: string;
 }
 
-/** How simulated officials decide: seeded outcomes, only through `/actions`, or always late. */
-export type ReviewerPolicy = 'auto' | 'manual' | 'late';
+/**
+ * How simulated officials decide (the simulation API's `ReviewerPolicy`): `auto` decides within the
+ * limit with seeded outcomes, `manual` waits for `/actions`, `late` decides after the limit.
+ */
+export type ReviewerPolicy =
+  | { mode: 'auto'; approvalRate?: number; decideOn?: 'first_day' | 'last_day' }
+  | { mode: 'manual' }
+  | { mode: 'late'; overdueByWorkingDays?: number; approvalRate?: number };
 
 /** A jurisdiction profile: a name known to `@gdx/procedures` or an inline profile document. */
 export type ProfileRef = string | Readonly<Record<string, unknown>>;
@@ -62,22 +68,30 @@ export interface Random {
   int(maxExclusive: number): number;
 }
 
-/** A state change to publish on the sandbox's event feed and to the organisations' webhooks. */
+/**
+ * A state change to publish on the sandbox's event feed and to webhooks: the object's own
+ * workflow event (`{ seq, type, at, actor, from, to, reason, deadline }` as in its `events[]`)
+ * plus the object as its owner reads it.
+ */
 export interface SandboxEventInput {
-  /** e.g. `catalog.entry.state_changed`. */
-  type: string;
   platform: PlatformName;
+  /** e.g. `application`, `entry` (the simulation API's `ObjectType`). */
   objectType: string;
   objectId: string;
-  /** Organisations whose webhooks receive the event (usually the object's owner). */
-  organizationIds: readonly string[];
-  /** The object as the owner would read it through the API. */
+  /** The organisation owning the object (its webhooks receive the event), or `null`. */
+  organizationId: string | null;
+  /** Further organisations whose webhooks receive the event (e.g. the provider of a request). */
+  alsoNotify?: readonly string[];
+  /** The workflow event; `type` is e.g. `state_changed`, `deadline_overdue`. */
+  event: { type: string } & Readonly<Record<string, unknown>>;
   object: unknown;
 }
 
 /** What a platform sees of its sandbox. */
 export interface SandboxContext {
   readonly id: string;
+  /** The sandbox's seed (same seed, same organisations, seed data and outcomes). */
+  readonly seed: number;
   readonly profile: ProfileRef;
   readonly reviewerPolicy: ReviewerPolicy;
   /** The sandbox clock, epoch milliseconds (virtual or real time). */
@@ -122,29 +136,31 @@ export interface OperationContext<S> {
 export type OperationHandler<S> = (ctx: OperationContext<S>) => OperationResult;
 
 /**
- * Body of `POST /_sim/v1/sandboxes/{id}/actions` (officials' decisions) and of
- * `POST /_sim/v1/sandboxes/{id}/objections` (a third party's objection); the core routes it by
- * `platform`; the rest is the platform's to read and check.
+ * A simulation command for one platform: the body of `POST /_sim/v1/sandboxes/{id}/actions` (an
+ * `OfficialAction`, routed by its `platform`) or of `.../objections` (a `ThirdPartyObjection`:
+ * `kind: notice` goes to registration, `kind: data` to its `platform`). The body is validated
+ * against the simulation document when it is loaded; the rest of the checks are the platform's.
  */
 export interface SimCommandContext<S> {
   readonly sandbox: SandboxContext;
   readonly state: S;
-  readonly body: Readonly<Record<string, unknown>> & { platform: PlatformName };
+  readonly platform: PlatformName;
+  readonly body: Readonly<Record<string, unknown>>;
   readonly requestId: string;
   problem(code: ProblemCode, options?: ProblemResultOptions): OperationResult;
 }
 
-/** A transition fired by the clock, as answered by `clock/advance`. */
+/** A transition fired by the clock, as answered by `clock/advance` (`FiredTransition`). */
 export interface FiredTransition {
   /** RFC 3339 instant (+08:00) at which the timer fired. */
   at: string;
   platform: PlatformName;
   objectType: string;
   objectId: string;
+  /** Event type, e.g. `state_changed`, `deadline_overdue`. */
+  type: string;
   from: string | null;
-  to: string;
-  /** e.g. `deadline_overdue`, `public_notice_closed`. */
-  reason?: string;
+  to: string | null;
 }
 
 /** The clock hooks of a platform, called by the sandbox in global due-time order. */

@@ -4,7 +4,7 @@ import type { FieldError } from '@gdx/protocol';
 import type { OpenApiDocument } from './platform-module.js';
 import type { SpecOperation } from './spec-operations.js';
 import { messageForKeyword } from './validation-messages.js';
-import { registerDomainFormats } from './domain-formats.js';
+import { registerDomainFormats, withDomainFormats } from './domain-formats.js';
 
 /** Validated, coerced input of one request, or the field errors. */
 export type ValidationOutcome =
@@ -66,8 +66,9 @@ export function compileValidators(doc: OpenApiDocument, name: string, operations
   const base = `gdx:${name}`;
   const plain = newAjv(false);
   const coercing = newAjv(true);
-  plain.addSchema(doc as object, base);
-  coercing.addSchema(doc as object, base);
+  const checked = withDomainFormats(doc);
+  plain.addSchema(checked as object, base);
+  coercing.addSchema(checked as object, base);
   const result = new Map<string, RequestValidator>();
   for (const op of operations) {
     const group = (where: 'path' | 'query'): ValidateFunction => {

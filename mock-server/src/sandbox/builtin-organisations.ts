@@ -1,9 +1,8 @@
-import type { Organisation } from '../app/platform-module.js';
-import type { Random } from '../app/platform-module.js';
+import type { Organisation, ProfileRef, Random } from '../app/platform-module.js';
 import { buildCreditCode, CREDIT_CODE_PREFIX } from './seed/credit-code.js';
 
 /** Makes the organisations of a new sandbox (credentials drawn from the sandbox's seeded randomness). */
-export type OrganisationSource = (input: { sandboxId: string; profile: unknown; random: Random }) => Organisation[];
+export type OrganisationSource = (input: { sandboxId: string; profile: ProfileRef; seed: number; random: Random }) => Organisation[];
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -25,7 +24,7 @@ const BUILTIN = [
  *
  * @example
  * ```ts
- * const orgs = builtinOrganisations({ sandboxId: 'default', profile: 'national', random });
+ * const orgs = builtinOrganisations({ sandboxId: 'default', profile: 'national', seed: 1, random });
  * orgs[0].appKey; // 'ak_…'
  * ```
  */

@@ -1,17 +1,23 @@
 import type { PlatformName, SandboxEventInput } from '../app/platform-module.js';
 import { type Page, pageByKey } from '../app/paging.js';
 
-/** An event on a sandbox's feed (and the payload source of webhook deliveries). */
+/**
+ * An entry of a sandbox's feed (the simulation API's `FeedEvent`, plus `id`, `type`, `at` and
+ * `object` so a webhook delivery of it is self-contained).
+ */
 export interface FeedEvent {
   seq: number;
   id: string;
   type: string;
-  /** RFC 3339 instant (+08:00) on the sandbox clock. */
+  /** RFC 3339 instant (+08:00): the event's own `at`, else the sandbox clock when it was emitted. */
   at: string;
   platform: PlatformName;
   objectType: string;
   objectId: string;
-  organizationIds: string[];
+  organizationId: string | null;
+  /** Organisations whose webhooks receive it (owner first). */
+  recipients: string[];
+  event: Record<string, unknown>;
   object: unknown;
 }
 
@@ -32,25 +38,30 @@ export class EventFeed {
     this.#events = saved.map((e) => structuredClone(e));
   }
 
-  append(input: SandboxEventInput, id: string, at: string): FeedEvent {
+  append(input: SandboxEventInput, id: string, now: string): FeedEvent {
+    const at = typeof input.event.at === 'string' ? input.event.at : now;
+    const recipients = [...new Set([...(input.organizationId ? [input.organizationId] : []), ...(input.alsoNotify ?? [])])];
     const event: FeedEvent = {
       seq: this.#events.length + 1,
       id,
-      type: input.type,
+      type: input.event.type,
       at,
       platform: input.platform,
       objectType: input.objectType,
       objectId: input.objectId,
-      organizationIds: [...input.organizationIds],
+      organizationId: input.organizationId,
+      recipients,
+      event: structuredClone({ ...input.event }),
       object: structuredClone(input.object),
     };
     this.#events.push(event);
     return event;
   }
 
-  /** Events after `afterSeq` (from a decoded cursor). */
-  page(afterSeq: number | undefined, limit: number): Page<FeedEvent> {
-    return pageByKey(this.#events, (e) => [e.seq], afterSeq === undefined ? undefined : [afterSeq], limit);
+  /** Events after `afterSeq` (from a decoded cursor), optionally of one platform. */
+  page(afterSeq: number | undefined, limit: number, platform?: PlatformName): Page<FeedEvent> {
+    const events = platform ? this.#events.filter((e) => e.platform === platform) : this.#events;
+    return pageByKey(events, (e) => [e.seq], afterSeq === undefined ? undefined : [afterSeq], limit);
   }
 
   save(): FeedEvent[] {

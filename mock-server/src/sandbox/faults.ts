@@ -8,11 +8,11 @@ export interface FaultRule {
   probability: number;
   kind: 'latency' | 'rate_limit' | 'server_error' | 'connection_reset';
   /** latency: milliseconds to wait (real time). */
-  ms?: number;
+  latencyMs?: number;
   /** server_error: 500 (default) or 503. */
   status?: 500 | 503;
   /** rate_limit: seconds for `Retry-After` (default 1). */
-  retryAfter?: number;
+  retryAfterSeconds?: number;
   /** How many more hits before the rule is spent; absent means unlimited. */
   times?: number;
 }
@@ -70,8 +70,8 @@ export class FaultRules {
       if (rule.kind !== 'latency' && decision.outcome) continue;
       if (this.#random.next() >= rule.probability) continue;
       if (rule.times !== undefined) rule.times -= 1;
-      if (rule.kind === 'latency') decision.latencyMs += rule.ms ?? 0;
-      else if (rule.kind === 'rate_limit') decision.outcome = { kind: 'rate_limit', retryAfter: rule.retryAfter ?? 1 };
+      if (rule.kind === 'latency') decision.latencyMs += rule.latencyMs ?? 0;
+      else if (rule.kind === 'rate_limit') decision.outcome = { kind: 'rate_limit', retryAfter: rule.retryAfterSeconds ?? 1 };
       else if (rule.kind === 'server_error') decision.outcome = { kind: 'server_error', status: rule.status ?? 500 };
       else decision.outcome = { kind: 'connection_reset' };
     }

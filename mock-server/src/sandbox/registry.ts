@@ -1,3 +1,4 @@
+import { formatShanghaiInstant } from '@gdx/calendar';
 import type { ProfileRef, ReviewerPolicy } from '../app/platform-module.js';
 import { createRandom, type SeededRandom } from './random.js';
 import { Sandbox, type SandboxConfig, type SandboxEnvironment, type SandboxSnapshot } from './sandbox.js';
@@ -6,14 +7,14 @@ import type { ClockMode } from './sandbox-clock.js';
 /** The id of the sandbox served at the root and created at start. */
 export const DEFAULT_SANDBOX_ID = 'default';
 
-/** Sandbox ids: lower-case letters, digits, `_` and `-` (no `.`: app keys may be scoped with it). */
-export const SANDBOX_ID_PATTERN = /^[a-z0-9][a-z0-9_-]{0,62}$/;
+/** Sandbox ids: letters, digits, `_` and `-` (no `.`: app keys may be scoped with it). */
+export const SANDBOX_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** What a new sandbox may specify; the rest comes from the app's defaults. */
 export interface SandboxRequest {
   id?: string;
   profile?: ProfileRef;
-  seed?: string;
+  seed?: number;
   clock?: ClockMode;
   startAt?: number;
   reviewerPolicy?: ReviewerPolicy;
@@ -25,6 +26,9 @@ export interface RegistrySnapshot {
   sandboxes: SandboxSnapshot[];
 }
 
+/** Settings of sandboxes that do not name their own. */
+export type RegistryDefaults = Omit<SandboxConfig, 'id' | 'startAt' | 'createdAt'> & { startAt?: number };
+
 const ID_ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 
 /**
@@ -33,18 +37,18 @@ const ID_ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
  *
  * @example
  * ```ts
- * const registry = new SandboxRegistry(env, defaults, 'seed');
+ * const registry = new SandboxRegistry(env, { profile: 'national', seed: 1, clock: 'virtual', reviewerPolicy: { mode: 'auto' } });
  * const sbx = registry.create({ profile: 'xiamen' });
  * registry.get(sbx.id) === sbx; // true
  * ```
  */
 export class SandboxRegistry {
   readonly #env: SandboxEnvironment;
-  readonly #defaults: Omit<SandboxConfig, 'id' | 'startAt'> & { startAt?: number };
+  readonly #defaults: RegistryDefaults;
   readonly #random: SeededRandom;
   readonly #sandboxes = new Map<string, Sandbox>();
 
-  constructor(env: SandboxEnvironment, defaults: Omit<SandboxConfig, 'id' | 'startAt'> & { startAt?: number }, saved?: RegistrySnapshot) {
+  constructor(env: SandboxEnvironment, defaults: RegistryDefaults, saved?: RegistrySnapshot) {
     this.#env = env;
     this.#defaults = defaults;
     this.#random = createRandom(`${defaults.seed}/registry`, saved?.random);
@@ -64,13 +68,15 @@ export class SandboxRegistry {
   create(request: SandboxRequest): Sandbox | undefined {
     const id = request.id ?? this.#drawId();
     if (this.#sandboxes.has(id)) return undefined;
+    const startAt = request.startAt ?? this.#defaults.startAt ?? this.#env.wall();
     const config: SandboxConfig = {
       id,
       profile: request.profile ?? this.#defaults.profile,
-      seed: request.seed ?? (id === DEFAULT_SANDBOX_ID ? this.#defaults.seed : this.#draw(16)),
+      seed: request.seed ?? (id === DEFAULT_SANDBOX_ID ? this.#defaults.seed : this.#random.int(2 ** 31)),
       clock: request.clock ?? this.#defaults.clock,
-      startAt: request.startAt ?? this.#defaults.startAt ?? this.#env.wall(),
+      startAt,
       reviewerPolicy: request.reviewerPolicy ?? this.#defaults.reviewerPolicy,
+      createdAt: formatShanghaiInstant(startAt),
     };
     const sandbox = Sandbox.create(config, this.#env);
     this.#sandboxes.set(id, sandbox);
@@ -93,11 +99,11 @@ export class SandboxRegistry {
     return this.#sandboxes.delete(id);
   }
 
-  /** Restores a sandbox from its snapshot, replacing one with the same id. */
-  import(snapshot: SandboxSnapshot): Sandbox {
-    const sandbox = Sandbox.restore(snapshot, this.#env);
-    this.#sandboxes.get(snapshot.config.id)?.close();
-    this.#sandboxes.set(sandbox.id, sandbox);
+  /** Restores a sandbox from its snapshot under `id` (default: its own); `undefined` when the id is taken. */
+  import(snapshot: SandboxSnapshot, id = snapshot.config.id): Sandbox | undefined {
+    if (this.#sandboxes.has(id)) return undefined;
+    const sandbox = Sandbox.restore({ ...snapshot, config: { ...snapshot.config, id } }, this.#env);
+    this.#sandboxes.set(id, sandbox);
     return sandbox;
   }
 

@@ -24,11 +24,13 @@ import type { OrganisationSource } from './builtin-organisations.js';
 export interface SandboxConfig {
   id: string;
   profile: ProfileRef;
-  seed: string;
+  seed: number;
   clock: ClockMode;
   /** Epoch ms the clock starts at (virtual) or the wall time of creation (realtime). */
   startAt: number;
   reviewerPolicy: ReviewerPolicy;
+  /** RFC 3339 instant on the sandbox clock when it was created. */
+  createdAt: string;
 }
 
 /** Everything a sandbox shares with its app. */
@@ -93,8 +95,8 @@ export class Sandbox implements SandboxContext {
 
   private constructor(env: SandboxEnvironment, config: SandboxConfig, saved?: SandboxSnapshot) {
     this.#env = env;
-    this.config = { ...config };
-    this.reviewerPolicy = saved?.reviewerPolicy ?? config.reviewerPolicy;
+    this.config = structuredClone(config);
+    this.reviewerPolicy = structuredClone(saved?.reviewerPolicy ?? config.reviewerPolicy);
     this.random = createRandom(`${config.seed}/platform`, saved?.random.platform);
     this.faultRandom = createRandom(`${config.seed}/faults`, saved?.random.faults);
     this.clock = createSandboxClock(
@@ -109,7 +111,7 @@ export class Sandbox implements SandboxContext {
     this.faults = new FaultRules(saved?.faults ?? [], this.faultRandom);
     this.webhooks = new Webhooks(config.id, env.webhooks, saved?.webhooks);
     this.idempotency = new IdempotencyStore(saved?.idempotency);
-    this.#organisations = saved ? structuredClone(saved.organisations) : env.organisations({ sandboxId: config.id, profile: config.profile, random: this.random });
+    this.#organisations = saved ? structuredClone(saved.organisations) : env.organisations({ sandboxId: config.id, profile: config.profile, seed: config.seed, random: this.random });
     for (const org of this.#organisations) this.#byAppKey.set(org.appKey, org);
   }
 
@@ -136,6 +138,10 @@ export class Sandbox implements SandboxContext {
 
   get id(): string {
     return this.config.id;
+  }
+
+  get seed(): number {
+    return this.config.seed;
   }
 
   get profile(): ProfileRef {
@@ -201,8 +207,8 @@ export class Sandbox implements SandboxContext {
     return {
       format: 'gdx-sandbox-snapshot',
       version: 1,
-      config: { ...this.config },
-      reviewerPolicy: this.reviewerPolicy,
+      config: structuredClone(this.config),
+      reviewerPolicy: structuredClone(this.reviewerPolicy),
       clock: this.clock.save(),
       random: { platform: this.random.state(), faults: this.faultRandom.state() },
       organisations: structuredClone(this.#organisations),

@@ -7,6 +7,10 @@ export interface Webhook {
   organizationId: string;
   url: string;
   secret: string;
+  /** Only these event types (`state_changed`, …); all when empty. */
+  eventTypes: string[];
+  /** RFC 3339 instant on the sandbox clock. */
+  createdAt: string;
 }
 
 /** One try of a delivery; `at` is wall time (deliveries happen in real time). */
@@ -38,20 +42,25 @@ export interface WebhookDeliveryOptions {
   timeoutMs: number;
 }
 
-/** Header carrying `t=<unix ms>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>`. */
-export const WEBHOOK_SIGNATURE_HEADER = 'x-gdx-webhook-signature';
+/** Headers of a delivery (simulation API, `createWebhook`). */
+export const WEBHOOK_HEADERS = {
+  /** base64 HMAC-SHA256(secret, `<timestamp>\n<body>`). */
+  signature: 'x-gdx-webhook-signature',
+  /** Unix milliseconds of the attempt, the `<timestamp>` signed. */
+  timestamp: 'x-gdx-timestamp',
+  webhookId: 'x-gdx-webhook-id',
+} as const;
 
 /**
- * Signs a webhook body: HMAC-SHA256 over `"<timestamp>.<body>"` with the webhook's secret.
+ * Signs a webhook body: base64 HMAC-SHA256 over `"<timestamp>\n<body>"` with the webhook's secret.
  *
  * @example
  * ```ts
- * signWebhookBody('s3cret', '{"id":"evt_1"}', 1758852000000); // 't=1758852000000,v1=5f1c…'
+ * signWebhookBody('s3cret-0123456789', '{"seq":1}', 1758852000000); // 'q9b…='
  * ```
  */
 export function signWebhookBody(secret: string, body: string, timestamp: number): string {
-  const mac = createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
-  return `t=${timestamp},v1=${mac}`;
+  return createHmac('sha256', secret).update(`${timestamp}\n${body}`).digest('base64');
 }
 
 /**
@@ -61,8 +70,8 @@ export function signWebhookBody(secret: string, body: string, timestamp: number)
  * @example
  * ```ts
  * const hooks = new Webhooks('default', options);
- * hooks.add({ id: 'whk_1', organizationId: 'org_1', url: 'http://127.0.0.1:9000/hook', secret: 's' });
- * hooks.deliver(event, 'dlv_1');
+ * hooks.add({ id: 'whk_1', organizationId: 'org_1', url: 'http://127.0.0.1:9000/hook', secret: 's3cret-0123456789', eventTypes: [], createdAt });
+ * hooks.deliver(event, () => 'dlv_1');
  * ```
  */
 export class Webhooks {
@@ -97,9 +106,11 @@ export class Webhooks {
 
   /** Starts deliveries of `event` to the webhooks of its organisations; `nextId` names each delivery. */
   deliver(event: FeedEvent, nextId: () => string): void {
-    const body = JSON.stringify({ id: event.id, type: event.type, sandboxId: this.#sandboxId, at: event.at, object: event.object });
+    const { recipients: _recipients, ...visible } = event;
+    const body = JSON.stringify({ ...visible, sandboxId: this.#sandboxId });
     for (const hook of this.#hooks.values()) {
-      if (!event.organizationIds.includes(hook.organizationId)) continue;
+      if (!event.recipients.includes(hook.organizationId)) continue;
+      if (hook.eventTypes.length > 0 && !hook.eventTypes.includes(event.type)) continue;
       const delivery: Delivery = { id: nextId(), webhookId: hook.id, eventId: event.id, eventType: event.type, state: 'pending', attempts: [] };
       this.#deliveries.push(delivery);
       this.#attempt(hook, delivery, body);
@@ -129,7 +140,12 @@ export class Webhooks {
     try {
       const response = await this.#options.fetch(hook.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [WEBHOOK_SIGNATURE_HEADER]: signWebhookBody(hook.secret, body, now) },
+        headers: {
+          'content-type': 'application/json',
+          [WEBHOOK_HEADERS.signature]: signWebhookBody(hook.secret, body, now),
+          [WEBHOOK_HEADERS.timestamp]: String(now),
+          [WEBHOOK_HEADERS.webhookId]: hook.id,
+        },
         body,
         signal: AbortSignal.timeout(this.#options.timeoutMs),
       });

@@ -43,6 +43,14 @@ export function routingBehaviour(factory: TransportFactory): void {
       for (const e of res.body.errors) expect(e.message.zh.length).toBeGreaterThan(0);
     });
 
+    it('checks the credit code check character with its own field code', async () => {
+      const res = await ctx.call('POST', '/sharing/v1/notes', { body: { text: 'x', holder: { creditCode: '91350200MA2Y8K3L1A' } }, as: org(ctx) });
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual([expect.objectContaining({ pointer: '/holder/creditCode', code: 'CREDIT_CODE_CHECKSUM' })]);
+      const valid = (await ctx.call('GET', '/_sim/v1/sandboxes/default')).body.organizations[0].creditCode;
+      expect((await ctx.call('POST', '/sharing/v1/notes', { body: { text: 'x', holder: { creditCode: valid } }, as: org(ctx) })).status).toBe(201);
+    });
+
     it('validates and coerces query and path parameters', async () => {
       const bad = await ctx.call('GET', '/sharing/v1/notes?limit=500', { as: org(ctx) });
       expect(bad.status).toBe(400);
@@ -56,9 +64,10 @@ export function routingBehaviour(factory: TransportFactory): void {
     });
 
     it('serves the default sandbox at the root and others under /sandboxes/{id}', async () => {
-      const created = await ctx.call('POST', '/_sim/v1/sandboxes', { body: { id: 'sbx_a' } });
+      const created = await ctx.call('POST', '/_sim/v1/sandboxes', { body: { id: 'sbx_a', profile: 'national' } });
       expect(created.status).toBe(201);
-      const other = created.body.organisations[0];
+      expect(created.body.platforms.sharing).toBe(`${ctx.transport.baseUrl}/sandboxes/sbx_a/sharing/v1`);
+      const other = created.body.organizations[0];
       const note = await ctx.call('POST', '/sandboxes/sbx_a/sharing/v1/notes', { body: { text: 'in a' }, as: other });
       expect(note.status).toBe(201);
       expect((await ctx.call('GET', '/sandboxes/sbx_a/sharing/v1/stats')).body).toEqual({ notes: 1 });

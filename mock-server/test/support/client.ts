@@ -4,7 +4,7 @@ import type { Transport } from './transports.js';
 export interface Credentials {
   id: string;
   appKey: string;
-  appSecret: string;
+  secret: string;
 }
 
 export interface CallOptions {
@@ -33,7 +33,7 @@ export function client(transport: Transport) {
     const headers: Record<string, string> = { ...options.headers };
     if (text !== undefined) headers['content-type'] = options.contentType ?? 'application/json';
     if (options.as) {
-      Object.assign(headers, signRequest({ method, url, body: options.signedBody ?? text, appKey: options.as.appKey, secret: options.as.appSecret, timestamp: options.timestamp, nonce: options.nonce }));
+      Object.assign(headers, signRequest({ method, url, body: options.signedBody ?? text, appKey: options.as.appKey, secret: options.as.secret, timestamp: options.timestamp, nonce: options.nonce }));
     }
     const response = await transport.fetch(url, { method, headers, ...(text !== undefined ? { body: text } : {}) });
     const raw = await response.text();

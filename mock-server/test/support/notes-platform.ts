@@ -3,7 +3,7 @@ import { decodeCursor, pageByKey } from '../../src/index.js';
 
 /**
  * A test-only platform: notes owned by organisations, with a public count, a clock timer
- * (`expiresIn` working days → `expired`) and an official action (`archive`). It exercises the core
+ * (`expiresIn` working days → `expired`) and an official action (`approve` archives). It exercises the core
  * without depending on a real platform module.
  */
 export interface Note {
@@ -55,11 +55,12 @@ export const notesSpec: OpenApiDocument = {
     parameters: { Limit: { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 200, default: 20 } } },
     schemas: {
       Text: { type: 'string', minLength: 1, maxLength: 200 },
+      CreditCode: { type: 'string', pattern: '^[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}$' },
       NoteInput: {
         type: 'object',
         required: ['text'],
         additionalProperties: false,
-        properties: { text: ref('Text'), expiresIn: { type: 'integer', minimum: 1, maximum: 60 }, holder: { type: 'object', properties: { creditCode: { type: 'string', format: 'credit-code' } } } },
+        properties: { text: ref('Text'), expiresIn: { type: 'integer', minimum: 1, maximum: 60 }, holder: { type: 'object', properties: { creditCode: ref('CreditCode') } } },
       },
     },
   },
@@ -83,7 +84,7 @@ export const notesPlatform: PlatformModule<NotesState> = {
         note.expiresAt = Date.parse(`${sandbox.calendar.addWorkingDays(today, input.expiresIn)}T00:00:00+08:00`) + 86_400_000;
       }
       state.notes.set(note.id, note);
-      sandbox.emit({ type: 'note.created', platform: 'sharing', objectType: 'note', objectId: note.id, organizationIds: [note.owner], object: view(note) });
+      sandbox.emit({ platform: 'sharing', objectType: 'note', objectId: note.id, organizationId: note.owner, event: { type: 'created' }, object: view(note) });
       return { status: 201, body: view(note) };
     },
     listNotes({ state, caller, query, problem }) {
@@ -102,7 +103,7 @@ export const notesPlatform: PlatformModule<NotesState> = {
       if (!note || note.owner !== caller?.id) return problem('NOT_FOUND');
       if (note.state !== 'active') return problem('ILLEGAL_TRANSITION', { detail: `note is ${note.state}` });
       note.text = (body as { text: string }).text;
-      sandbox.emit({ type: 'note.updated', platform: 'sharing', objectType: 'note', objectId: note.id, organizationIds: [note.owner], object: view(note) });
+      sandbox.emit({ platform: 'sharing', objectType: 'note', objectId: note.id, organizationId: note.owner, event: { type: 'updated' }, object: view(note) });
       return { status: 200, body: view(note) };
     },
     getStats: ({ state }) => ({ status: 200, body: { notes: state.notes.size } }),
@@ -110,9 +111,9 @@ export const notesPlatform: PlatformModule<NotesState> = {
   act({ sandbox, state, body, problem }) {
     const note = state.notes.get(String(body.objectId));
     if (!note) return problem('NOT_FOUND');
-    if (body.action !== 'archive') return problem('VALIDATION_FAILED', { detail: 'unknown action' });
+    if (body.action !== 'approve') return problem('VALIDATION_FAILED', { detail: 'unknown action' });
     note.state = 'archived';
-    sandbox.emit({ type: 'note.archived', platform: 'sharing', objectType: 'note', objectId: note.id, organizationIds: [note.owner], object: view(note) });
+    sandbox.emit({ platform: 'sharing', objectType: 'note', objectId: note.id, organizationId: note.owner, event: { type: 'archived' }, object: view(note) });
     return { status: 200, body: view(note) };
   },
   clock: {
@@ -126,8 +127,8 @@ export const notesPlatform: PlatformModule<NotesState> = {
       for (const n of state.notes.values()) {
         if (n.state !== 'active' || n.expiresAt === null || n.expiresAt > sandbox.now()) continue;
         n.state = 'expired';
-        fired.push({ at: new Date(sandbox.now()).toISOString(), platform: 'sharing' as const, objectType: 'note', objectId: n.id, from: 'active', to: 'expired', reason: 'deadline' });
-        sandbox.emit({ type: 'note.expired', platform: 'sharing', objectType: 'note', objectId: n.id, organizationIds: [n.owner], object: view(n) });
+        fired.push({ at: new Date(sandbox.now()).toISOString(), platform: 'sharing' as const, objectType: 'note', objectId: n.id, type: 'state_changed', from: 'active', to: 'expired' });
+        sandbox.emit({ platform: 'sharing', objectType: 'note', objectId: n.id, organizationId: n.owner, event: { type: 'expired' }, object: view(n) });
       }
       return fired;
     },

@@ -7,7 +7,8 @@ export const calendarRoutes: readonly SimRoute[] = [
     method: 'GET', path: '/sandboxes/{sandboxId}/calendar', operationId: 'getCalendar', jsonBody: false,
     handler(ctx) {
       const { calendar } = sandboxOf(ctx);
-      return { status: 200, body: { years: calendar.years().map((year) => ({ ...calendar.schedule(year) })) } };
+      const years = calendar.years();
+      return { status: 200, body: { years, schedules: years.map((year) => structuredClone(calendar.schedule(year))) } };
     },
   },
   {
@@ -17,6 +18,7 @@ export const calendarRoutes: readonly SimRoute[] = [
       if (!/^\d{4}$/.test(ctx.params.year ?? '')) return invalidField(ctx, '/path/year', 'year must have four digits', '年份须为四位数字');
       const body = bodyObject(ctx);
       if (!body) return invalidField(ctx, '', 'the body must be a year schedule object', '请求体须为年度节假日安排对象');
+      if (body.year !== undefined && body.year !== year) return invalidField(ctx, '/year', 'year must equal the year in the path', '请求体年份须与路径一致');
       const schedule = { ...body, year } as unknown as YearSchedule;
       try {
         sandboxOf(ctx).putCalendarYear(schedule);
@@ -24,7 +26,7 @@ export const calendarRoutes: readonly SimRoute[] = [
         if (error instanceof CalendarError) return invalidField(ctx, '', error.message, error.messages.zh);
         throw error;
       }
-      return { status: 200, body: sandboxOf(ctx).calendar.schedule(year) };
+      return { status: 200, body: structuredClone(sandboxOf(ctx).calendar.schedule(year)) };
     },
   },
 ];

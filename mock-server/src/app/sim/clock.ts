@@ -3,13 +3,9 @@ import { addIsoDuration } from '../../sandbox/duration.js';
 import type { Sandbox } from '../../sandbox/sandbox.js';
 import { bodyObject, invalidField, sandboxOf, type SimRoute, type SimRouteContext } from './sim-route.js';
 import { parseInstant } from './parse-instant.js';
+import { clockView } from './sandbox-view.js';
 
-const MAX_WORKING_DAYS = 10_000;
-
-function clockView(sandbox: Sandbox) {
-  const now = sandbox.now();
-  return { mode: sandbox.clock.mode, now: formatShanghaiInstant(now), today: shanghaiDate(now), epochMs: now };
-}
+const MAX_WORKING_DAYS = 2_000;
 
 /** The target instant of an advance request, or an answer explaining why there is none. */
 function target(ctx: SimRouteContext, sandbox: Sandbox): number | ReturnType<typeof invalidField> {
@@ -44,6 +40,7 @@ export const clockRoutes: readonly SimRoute[] = [
     method: 'POST', path: '/sandboxes/{sandboxId}/clock/advance', operationId: 'advanceClock', jsonBody: true,
     handler(ctx) {
       const sandbox = sandboxOf(ctx);
+      if (sandbox.clock.mode === 'realtime') return ctx.problem('CONFLICT', { detail: 'a realtime clock follows wall time and cannot be advanced' });
       const from = formatShanghaiInstant(sandbox.now());
       let to: number | ReturnType<typeof invalidField>;
       try {

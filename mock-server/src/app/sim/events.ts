@@ -1,10 +1,11 @@
+import type { PlatformName } from '../platform-module.js';
 import { decodeCursor } from '../paging.js';
 import { invalidField, sandboxOf, type SimRoute } from './sim-route.js';
 
 /** The sandbox's event feed, paged by cursor. */
 export const eventRoutes: readonly SimRoute[] = [
   {
-    method: 'GET', path: '/sandboxes/{sandboxId}/events', operationId: 'listEvents', jsonBody: false,
+    method: 'GET', path: '/sandboxes/{sandboxId}/events', operationId: 'feedEvents', jsonBody: false,
     handler(ctx) {
       const limitRaw = ctx.query.limit ?? 20;
       const limit = Number(limitRaw);
@@ -15,7 +16,12 @@ export const eventRoutes: readonly SimRoute[] = [
         if (!key || typeof key[0] !== 'number') return ctx.problem('INVALID_CURSOR', { errors: [{ pointer: '/query/cursor', code: 'INVALID_CURSOR', message: { zh: '分页游标无效', en: 'The cursor is invalid' } }] });
         after = key[0];
       }
-      return { status: 200, body: sandboxOf(ctx).feed.page(after, limit) };
+      const platform = ctx.query.platform;
+      if (platform !== undefined && !ctx.platforms.some((p) => p.name === platform) && !['registration', 'sharing', 'open-data', 'catalog'].includes(String(platform))) {
+        return invalidField(ctx, '/query/platform', 'platform must be registration, sharing, open-data or catalog', 'platform 取值无效');
+      }
+      const page = sandboxOf(ctx).feed.page(after, limit, platform as PlatformName | undefined);
+      return { status: 200, body: { ...page, items: page.items.map(({ recipients: _recipients, ...visible }) => visible) } };
     },
   },
 ];

@@ -12,18 +12,21 @@ function parseRule(raw: unknown, at: string, ctx: SimRouteContext): FaultRule | 
   if (typeof r.probability !== 'number' || !(r.probability >= 0 && r.probability <= 1)) return invalidField(ctx, `${at}/probability`, 'probability must be a number in [0, 1]', 'probability 须为 0–1 之间的数');
   if (!KINDS.includes(r.kind as FaultRule['kind'])) return invalidField(ctx, `${at}/kind`, `kind must be one of ${KINDS.join(', ')}`, '故障类型无效');
   const rule: FaultRule = { operation: r.operation, probability: r.probability, kind: r.kind as FaultRule['kind'] };
-  if (r.kind === 'latency') {
-    if (!Number.isSafeInteger(r.ms) || (r.ms as number) < 0 || (r.ms as number) > MAX_LATENCY_MS) return invalidField(ctx, `${at}/ms`, `ms must be an integer 0–${MAX_LATENCY_MS}`, `ms 须为 0–${MAX_LATENCY_MS} 的整数`);
-    rule.ms = r.ms as number;
+  if (r.latencyMs !== undefined || r.kind === 'latency') {
+    if (r.kind !== 'latency' || !Number.isSafeInteger(r.latencyMs) || (r.latencyMs as number) < 0 || (r.latencyMs as number) > MAX_LATENCY_MS) return invalidField(ctx, `${at}/latencyMs`, `latencyMs is an integer 0–${MAX_LATENCY_MS}, for latency rules`, `latencyMs 仅用于 latency，取 0–${MAX_LATENCY_MS} 的整数`);
+    rule.latencyMs = r.latencyMs as number;
   }
   if (r.status !== undefined) {
     if (r.kind !== 'server_error' || (r.status !== 500 && r.status !== 503)) return invalidField(ctx, `${at}/status`, 'status is 500 or 503 and only for server_error', 'status 仅用于 server_error，取 500 或 503');
     rule.status = r.status;
   }
-  if (r.retryAfter !== undefined) {
-    if (r.kind !== 'rate_limit' || !Number.isSafeInteger(r.retryAfter) || (r.retryAfter as number) < 0 || (r.retryAfter as number) > 86_400) return invalidField(ctx, `${at}/retryAfter`, 'retryAfter is 0–86400 seconds and only for rate_limit', 'retryAfter 仅用于 rate_limit，取 0–86400 秒');
-    rule.retryAfter = r.retryAfter as number;
+  if (r.retryAfterSeconds !== undefined) {
+    if (r.kind !== 'rate_limit' || !Number.isSafeInteger(r.retryAfterSeconds) || (r.retryAfterSeconds as number) < 0 || (r.retryAfterSeconds as number) > 86_400) return invalidField(ctx, `${at}/retryAfterSeconds`, 'retryAfterSeconds is 0–86400 and only for rate_limit', 'retryAfterSeconds 仅用于 rate_limit，取 0–86400');
+    rule.retryAfterSeconds = r.retryAfterSeconds as number;
   }
+  const known = ['operation', 'probability', 'kind', 'latencyMs', 'status', 'retryAfterSeconds', 'times'];
+  const unknown = Object.keys(r).find((k) => !known.includes(k));
+  if (unknown !== undefined) return invalidField(ctx, `${at}/${unknown}`, 'unknown field', '不允许的字段');
   if (r.times !== undefined) {
     if (!Number.isSafeInteger(r.times) || (r.times as number) < 1) return invalidField(ctx, `${at}/times`, 'times must be a positive integer', 'times 须为正整数');
     rule.times = r.times as number;

@@ -1,10 +1,14 @@
 import type { PlatformName, SimCommandContext } from '../platform-module.js';
 import { bodyObject, invalidField, sandboxOf, type SimRoute, type SimRouteContext } from './sim-route.js';
 
-/** Routes a sim command to the platform named in its body. */
+/**
+ * Routes a sim command to its platform: actions name it in `platform`; objections of
+ * `kind: notice` go to registration (public notices are registration's), `kind: data` name it.
+ */
 function toPlatform(ctx: SimRouteContext, hook: 'act' | 'object') {
   const body = bodyObject(ctx);
-  const platform = ctx.platforms.find((p) => p.name === body?.platform);
+  const name = hook === 'object' && body?.kind === 'notice' ? 'registration' : body?.platform;
+  const platform = ctx.platforms.find((p) => p.name === name);
   if (!body || !platform) {
     return invalidField(ctx, '/platform', `platform must be one of ${ctx.platforms.map((p) => p.name).join(', ') || '(none mounted)'}`, 'platform 须为已挂载的平台');
   }
@@ -14,7 +18,8 @@ function toPlatform(ctx: SimRouteContext, hook: 'act' | 'object') {
   const command: SimCommandContext<unknown> = {
     sandbox,
     state: sandbox.stateOf(platform.name),
-    body: body as Record<string, unknown> & { platform: PlatformName },
+    platform: platform.name as PlatformName,
+    body,
     requestId: ctx.requestId,
     problem: ctx.problem,
   };
@@ -24,5 +29,5 @@ function toPlatform(ctx: SimRouteContext, hook: 'act' | 'object') {
 /** Officials' actions and third-party objections, dispatched to the platform modules. */
 export const officialRoutes: readonly SimRoute[] = [
   { method: 'POST', path: '/sandboxes/{sandboxId}/actions', operationId: 'actAsOfficial', jsonBody: true, handler: (ctx) => toPlatform(ctx, 'act') },
-  { method: 'POST', path: '/sandboxes/{sandboxId}/objections', operationId: 'fileObjection', jsonBody: true, handler: (ctx) => toPlatform(ctx, 'object') },
+  { method: 'POST', path: '/sandboxes/{sandboxId}/objections', operationId: 'fileThirdPartyObjection', jsonBody: true, handler: (ctx) => toPlatform(ctx, 'object') },
 ];

@@ -14,6 +14,8 @@ export interface SimRouteContext {
   readonly query: Readonly<Record<string, unknown>>;
   readonly body: unknown;
   readonly requestId: string;
+  /** `http://host:port` the request was sent to (from its `Host` header), for absolute URLs. */
+  readonly origin: string;
   /** Wall time (pinned during journal replay). */
   wall(): number;
   problem(code: ProblemCode, options?: ProblemResultOptions): OperationResult;

@@ -1,4 +1,11 @@
+import { formatShanghaiInstant } from '@gdx/calendar';
+import type { Webhook } from '../../sandbox/webhooks.js';
 import { bodyObject, invalidField, sandboxOf, type SimRoute } from './sim-route.js';
+
+/** A webhook as the simulation API shows it: everything but the secret. */
+function webhookView({ secret: _secret, ...visible }: Webhook) {
+  return visible;
+}
 
 function isHttpUrl(value: unknown): value is string {
   if (typeof value !== 'string' || value.length > 2048) return false;
@@ -21,16 +28,18 @@ export const webhookRoutes: readonly SimRoute[] = [
         return invalidField(ctx, '/organizationId', 'organizationId must name an organisation of the sandbox', 'organizationId 须为本沙箱的机构');
       }
       if (!isHttpUrl(body.url)) return invalidField(ctx, '/url', 'url must be an http(s) URL', 'url 须为 http(s) 地址');
-      if (typeof body.secret !== 'string' || body.secret.length < 8 || body.secret.length > 256) return invalidField(ctx, '/secret', 'secret must be 8–256 characters', 'secret 须为 8–256 个字符');
-      const hook = { id: sandbox.ids.next('whk'), organizationId: body.organizationId, url: body.url, secret: body.secret };
+      if (typeof body.secret !== 'string' || body.secret.length < 16 || body.secret.length > 256) return invalidField(ctx, '/secret', 'secret must be 16–256 characters', 'secret 须为 16–256 个字符');
+      const types = body.eventTypes ?? [];
+      if (!Array.isArray(types) || !types.every((t) => typeof t === 'string')) return invalidField(ctx, '/eventTypes', 'eventTypes must be an array of strings', 'eventTypes 须为字符串数组');
+      const hook = { id: sandbox.ids.next('whk'), organizationId: body.organizationId, url: body.url, secret: body.secret, eventTypes: types as string[], createdAt: formatShanghaiInstant(sandbox.now()) };
       sandbox.webhooks.add(hook);
-      return { status: 201, body: hook };
+      return { status: 201, body: webhookView(hook) };
     },
   },
   {
     method: 'GET', path: '/sandboxes/{sandboxId}/webhooks', operationId: 'listWebhooks', jsonBody: false,
     handler(ctx) {
-      const items = sandboxOf(ctx).webhooks.list();
+      const items = sandboxOf(ctx).webhooks.list().map(webhookView);
       return { status: 200, body: { items, nextCursor: null, total: items.length } };
     },
   },

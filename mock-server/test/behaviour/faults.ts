@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { org, useMock } from '../support/harness.js';
+import type { TransportFactory } from '../support/transports.js';
+
+export function faultBehaviour(factory: TransportFactory): void {
+  describe('fault injection', () => {
+    const ctx = useMock(factory);
+    const setFaults = (rules: unknown[]) => ctx.call('PUT', '/_sim/v1/sandboxes/default/faults', { body: { rules } });
+
+    it('answers 429 with Retry-After, then recovers when the rule is spent', async () => {
+      expect((await setFaults([{ operation: 'getStats', probability: 1, kind: 'rate_limit', retryAfterSeconds: 7, times: 1 }])).status).toBe(200);
+      const limited = await ctx.call('GET', '/sharing/v1/stats');
+      expect(limited.status).toBe(429);
+      expect(limited.body.code).toBe('RATE_LIMITED');
+      expect(limited.headers.get('retry-after')).toBe('7');
+      expect((await ctx.call('GET', '/sharing/v1/stats')).status).toBe(200);
+      expect((await ctx.call('GET', '/_sim/v1/sandboxes/default/faults')).body.rules).toEqual([]);
+    });
+
+    it('injects server errors by path glob without changing state', async () => {
+      await setFaults([{ operation: '/sharing/v1/notes', probability: 1, kind: 'server_error', status: 503 }]);
+      const res = await ctx.call('POST', '/sharing/v1/notes', { body: { text: 'x' }, as: org(ctx) });
+      expect(res.status).toBe(503);
+      expect(res.body.code).toBe('SERVICE_UNAVAILABLE');
+      expect((await ctx.call('GET', '/sharing/v1/stats')).body.notes).toBe(0);
+    });
+
+    it('adds latency on real timers and still answers', async () => {
+      await setFaults([{ operation: '*', probability: 1, kind: 'latency', latencyMs: 20 }]);
+      expect((await ctx.call('GET', '/sharing/v1/stats')).status).toBe(200);
+    });
+
+    it('resets the connection like a network error', async () => {
+      await setFaults([{ operation: 'getStats', probability: 1, kind: 'connection_reset', times: 1 }]);
+      await expect(ctx.call('GET', '/sharing/v1/stats')).rejects.toThrow(TypeError);
+      expect((await ctx.call('GET', '/sharing/v1/stats')).status).toBe(200);
+    });
+
+    it('decides by the seeded probability: the same seed gives the same hits', async () => {
+      const run = async () => {
+        await ctx.call('POST', '/_sim/v1/sandboxes/default/reset');
+        await setFaults([{ operation: 'getStats', probability: 0.5, kind: 'rate_limit' }]);
+        const statuses: number[] = [];
+        for (let i = 0; i < 20; i += 1) statuses.push((await ctx.call('GET', '/sharing/v1/stats')).status);
+        return statuses;
+      };
+      const first = await run();
+      expect(new Set(first)).toEqual(new Set([200, 429]));
+      expect(await run()).toEqual(first);
+    });
+
+    it('refuses an invalid rule', async () => {
+      const res = await setFaults([{ operation: 'x', probability: 2, kind: 'latency', latencyMs: 1 }]);
+      expect(res.status).toBe(400);
+      expect(res.body.errors[0].pointer).toBe('/rules/0/probability');
+    });
+  });
+}
