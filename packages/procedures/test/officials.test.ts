@@ -58,6 +58,30 @@ describe('planOfficialActions: auto', () => {
   });
 });
 
+describe('planOfficialActions: the simulation API policy objects', () => {
+  it.each([
+    { decideOn: 'first_day' as const, day: '2025-09-28' },
+    { decideOn: 'last_day' as const, day: '2025-09-30' },
+  ])('auto with decideOn $decideOn acts on $day and approves by default', ({ decideOn, day }) => {
+    for (const p of plans({ policy: { mode: 'auto', decideOn } }, 10)) {
+      expect(shanghaiDay(p.at)).toBe(day);
+      expect(p.event).toBe('accept');
+    }
+  });
+
+  it('auto with approvalRate 0 never accepts, and always gives reasons or items', () => {
+    const all = plans({ policy: { mode: 'auto', approvalRate: 0 } }, 30);
+    expect(new Set(all.map((p) => p.event))).toEqual(new Set(['request_supplements', 'not_accept']));
+    for (const p of all) expect(p.payload?.['items'] ?? p.payload?.['reasons']).toBeDefined();
+  });
+
+  it('late with overdueByWorkingDays acts that many working days after the deadline', () => {
+    const [explain, decision] = plans({ policy: { mode: 'late', overdueByWorkingDays: 2 } }, 1);
+    expect(explain).toMatchObject({ event: 'explain_overdue', at: Date.parse('2025-10-10T10:00:00+08:00') });
+    expect(decision).toMatchObject({ event: 'accept', at: Date.parse('2025-10-10T10:01:00+08:00') });
+  });
+});
+
 describe('officials following an engine', () => {
   it('auto: every planned decision is accepted by the machines and moves the objects on', () => {
     const h = harness('xiamen', '2025-09-26T10:00');

@@ -3,8 +3,43 @@ import { officialStep, type OfficialStep } from './official-steps.js';
 import { hashSeed, mulberry32 } from './prng.js';
 import { ANSWERS, OVERDUE_EXPLANATIONS, REJECTION_REASONS, SUPPLEMENT_ITEMS } from './reason-texts.js';
 
-/** How simulated officials behave in a sandbox. */
-export type ReviewerPolicy = 'auto' | 'manual' | 'late';
+/**
+ * How simulated officials behave in a sandbox: a mode name, or the simulation API's
+ * `ReviewerPolicy` object (`openapi/simulation`). The bare `'auto'` spreads decisions over the
+ * limit (`decideOn: 'random'`) with `PlanOptions.probabilities`; the object form follows the API's
+ * defaults (`approvalRate: 1`, `decideOn: 'first_day'`, `overdueByWorkingDays: 1`).
+ *
+ * @example
+ * const p: ReviewerPolicy = { mode: 'late', overdueByWorkingDays: 2, approvalRate: 0.5 };
+ */
+export type ReviewerPolicy =
+  | 'auto'
+  | 'manual'
+  | 'late'
+  | { mode: 'auto'; approvalRate?: number; decideOn?: 'first_day' | 'last_day' | 'random' }
+  | { mode: 'manual' }
+  | { mode: 'late'; overdueByWorkingDays?: number; approvalRate?: number };
+
+interface Behaviour {
+  mode: 'auto' | 'manual' | 'late';
+  decideOn: 'first_day' | 'last_day' | 'random';
+  overdueBy: number;
+  weights: OutcomeProbabilities;
+}
+
+function behaviour(opts: PlanOptions): Behaviour {
+  const p = opts.policy;
+  const fallback = opts.probabilities ?? DEFAULT_PROBABILITIES;
+  if (typeof p === 'string') return { mode: p, decideOn: 'random', overdueBy: 1, weights: p === 'late' ? ACCEPT_ONLY : fallback };
+  const rate = 'approvalRate' in p && p.approvalRate !== undefined ? p.approvalRate : 1;
+  const weights = { accept: rate, supplement: (1 - rate) / 2, reject: (1 - rate) / 2 };
+  return {
+    mode: p.mode,
+    decideOn: p.mode === 'auto' ? (p.decideOn ?? 'first_day') : 'random',
+    overdueBy: p.mode === 'late' ? (p.overdueByWorkingDays ?? 1) : 1,
+    weights,
+  };
+}
 
 /**
  * Outcome weights for `auto` (normalised over the outcomes a step offers).
@@ -34,6 +69,7 @@ export interface PlanOptions {
 }
 
 const DEFAULT_PROBABILITIES: OutcomeProbabilities = { accept: 0.7, supplement: 0.2, reject: 0.1 };
+const ACCEPT_ONLY: OutcomeProbabilities = { accept: 1, supplement: 0, reject: 0 };
 const ESTIMATE = { estimate: true } as const; // plans may look past published years; they are simulations
 const WORKDAY_START = 'T09:00:00+08:00';
 const WORKDAY_MINUTES = 8 * 60;
@@ -53,12 +89,19 @@ function lastDay(instance: WorkflowInstance, today: string, opts: PlanOptions): 
   return opts.calendar.addWorkingDays(today, opts.openEndedDays ?? 5, ESTIMATE);
 }
 
+/**
+ * Accept with probability `accept` (of the three weights' total); otherwise one of the negative
+ * outcomes the step offers, by their relative weights (accept when it offers none).
+ */
 function decide(step: OfficialStep, rand: () => number, weights: OutcomeProbabilities): 'accept' | 'supplement' | 'reject' {
-  const options = (['accept', 'supplement', 'reject'] as const).filter((o) => o === 'accept' || step[o] !== undefined);
-  const total = options.reduce((sum, o) => sum + Math.max(0, weights[o]), 0);
-  let r = rand() * total;
-  for (const o of options) {
-    r -= Math.max(0, weights[o]);
+  const w = { accept: Math.max(0, weights.accept), supplement: Math.max(0, weights.supplement), reject: Math.max(0, weights.reject) };
+  const total = w.accept + w.supplement + w.reject;
+  if (total === 0 || rand() * total < w.accept) return 'accept';
+  const negatives = (['supplement', 'reject'] as const).filter((o) => step[o] !== undefined && w[o] > 0);
+  const negativeTotal = negatives.reduce((sum, o) => sum + w[o], 0);
+  let r = rand() * negativeTotal;
+  for (const o of negatives) {
+    r -= w[o];
     if (r < 0) return o;
   }
   return 'accept';
@@ -80,11 +123,11 @@ function dispatch(instance: WorkflowInstance, step: OfficialStep, at: number, ev
 
 /**
  * Plans what the platform's side does next for an instance that just entered a state:
- * - `auto`: on a working day within the step's limit (seeded: same seed, object and step → same
- *   plan), at a time between 09:00 and 17:00, accept / request supplements / reject by the
- *   configured probabilities, with the reasons or items the rules require;
- * - `late`: act on the first working day after the deadline (after explaining the delay where
- *   the rule requires it), to exercise overdue handling;
+ * - `auto`: on a working day within the step's limit (random, first or last; seeded: same seed,
+ *   object and step → same plan), at a time between 09:00 and 17:00, accept / request
+ *   supplements / reject by the configured probabilities, with the reasons or items the rules require;
+ * - `late`: act `overdueByWorkingDays` (default 1) working days after the deadline (after
+ *   explaining the delay where the rule requires it), to exercise overdue handling;
  * - `manual`: nothing; tests act through the simulation API.
  * The host schedules the answer with `engine.plan()`. A plan overtaken by events is simply
  * refused when it fires.
@@ -93,21 +136,22 @@ function dispatch(instance: WorkflowInstance, step: OfficialStep, at: number, ev
  * for (const p of planOfficialActions(engine.get('rga_1'), { policy: 'auto', seed: 7, calendar })) engine.plan(p);
  */
 export function planOfficialActions(instance: WorkflowInstance, opts: PlanOptions): PlannedDispatch[] {
+  const how = behaviour(opts);
   const step = officialStep(instance.machine, instance.state);
   const entered = instance.events.at(-1);
-  if (opts.policy === 'manual' || !step || !entered) return [];
+  if (how.mode === 'manual' || !step || !entered) return [];
   const enteredAt = Date.parse(entered.at);
   const today = shanghaiDay(enteredAt);
   const rand = mulberry32(hashSeed(`${opts.seed}|${instance.id}|${instance.events.length}`));
   const last = lastDay(instance, today, opts);
 
-  if (opts.policy === 'late') {
-    const day = opts.calendar.addWorkingDays(last, 1, ESTIMATE);
+  if (how.mode === 'late') {
+    const day = opts.calendar.addWorkingDays(last, how.overdueBy, ESTIMATE);
     const at = Date.parse(`${day}T10:00:00+08:00`);
     const explain = step.explainWhenLate && instance.deadline
       ? [dispatch(instance, step, at, 'explain_overdue', { reasons: [OVERDUE_EXPLANATIONS[0]] })]
       : [];
-    return [...explain, dispatch(instance, step, at + 60_000, step.accept, payloadFor(step, 'accept', rand))];
+    return [...explain, decision(instance, step, at + 60_000, rand, how.weights)];
   }
 
   const days: string[] = [];
@@ -116,9 +160,14 @@ export function planOfficialActions(instance: WorkflowInstance, opts: PlanOption
     if (day > last) break;
     days.push(day);
   }
-  const day = days[Math.floor(rand() * days.length)];
+  const index = how.decideOn === 'first_day' ? 0 : how.decideOn === 'last_day' ? days.length - 1 : Math.floor(rand() * days.length);
+  const day = days[index];
   const at = day === undefined ? enteredAt + 3_600_000 : Date.parse(`${day}${WORKDAY_START}`) + Math.floor(rand() * WORKDAY_MINUTES) * 60_000;
-  const outcome = decide(step, rand, opts.probabilities ?? DEFAULT_PROBABILITIES);
+  return [decision(instance, step, at, rand, how.weights)];
+}
+
+function decision(instance: WorkflowInstance, step: OfficialStep, at: number, rand: () => number, weights: OutcomeProbabilities): PlannedDispatch {
+  const outcome = decide(step, rand, weights);
   const event = outcome === 'accept' ? step.accept : (step[outcome] ?? step.accept);
-  return [dispatch(instance, step, at, event, payloadFor(step, outcome, rand))];
+  return dispatch(instance, step, at, event, payloadFor(step, outcome, rand));
 }
