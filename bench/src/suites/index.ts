@@ -1,5 +1,8 @@
 import type { Suite } from '../core/suite.js';
 import { calendarSuite } from './calendar.js';
+import { inProcessSuite } from './in-process.js';
+import { mockThroughputSuite } from './mock-throughput.js';
+import { transportsSuite } from './transports.js';
 
 /**
  * Every suite, in the order they run and are printed.
@@ -9,4 +12,4 @@ import { calendarSuite } from './calendar.js';
  * allSuites.map((s) => s.id); // ['transports', 'calendar', …]
  * ```
  */
-export const allSuites: readonly Suite[] = [calendarSuite];
+export const allSuites: readonly Suite[] = [transportsSuite, calendarSuite, mockThroughputSuite, inProcessSuite];
