@@ -66,7 +66,7 @@ describe.each(PLATFORMS)('%s covers the domain', (platform) => {
   );
 
   it.each(gdxLimits(platform).map((l) => [l.id, l] as const))('limit %s is well-formed and described', (_id, limit) => {
-    expect(limit.id.startsWith(`${platform}.`)).toBe(true);
+    expect(limit.id.startsWith(`${platform.replace('-', '_')}.`)).toBe(true);
     expect(limit.basis.length).toBeGreaterThan(0);
     expect(Object.keys(limit.limits).sort()).toEqual(['inner-mongolia', 'national', 'xiamen']);
     if (limit.state !== null) expect(machineStates(platform)).toContain(limit.state);
