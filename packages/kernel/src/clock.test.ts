@@ -42,6 +42,17 @@ describe('VirtualClock', () => {
     expect(seen).toEqual([['moved', 60]]);
   });
 
+  it('answers the next live due time, skipping cancelled timers', () => {
+    const clock = new VirtualClock(0);
+    expect(clock.nextDueAt()).toBeUndefined();
+    clock.schedule('a', 5, 'x');
+    clock.schedule('b', 9, 'x');
+    clock.cancel('a');
+    expect(clock.nextDueAt()).toBe(9);
+    clock.cancel('b');
+    expect(clock.nextDueAt()).toBeUndefined();
+  });
+
   it('refuses to move backwards', () => {
     const clock = new VirtualClock(100);
     expect(() => clock.advanceTo(99, () => {})).toThrow(KernelError);

@@ -30,6 +30,8 @@ export interface Clock {
   /** Fire every timer due at or before `instant`, in (dueAt, seq) order; timers scheduled by a callback fire in the same call when due. */
   advanceTo(instant: number, onTimer: (timer: TimerEntry) => void): number;
   pending(): number;
+  /** Due time of the earliest live timer, or `undefined` (lets a host merge several clocks in due order). */
+  nextDueAt(): number | undefined;
   state(): ClockState;
   load(state: ClockState): void;
 }
@@ -58,6 +60,14 @@ abstract class TimerQueue {
 
   pending(): number {
     return this.live.size;
+  }
+
+  nextDueAt(): number | undefined {
+    for (let top = this.heap.peek(); top; top = this.heap.peek()) {
+      if (this.live.get(top.id) === top) return top.dueAt;
+      this.heap.pop(); // a cancelled or replaced entry surfacing: drop it now
+    }
+    return undefined;
   }
 
   /** Pops the next live timer due at or before `instant`. */
