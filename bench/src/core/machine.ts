@@ -5,7 +5,7 @@ import * as os from 'node:os';
  *
  * @example
  * ```ts
- * const m = machineInfo(); // { node: 'v20.20.2', platform: 'linux x64', cpus: 2, cpuModel: '…', memoryGb: 8 }
+ * const m = machineInfo(); // { node: 'v20.20.2', platform: 'linux x64', cpus: 2, cpuModel: '…', memoryGb: 8, loadAverage1m: 0.4 }
  * ```
  */
 export interface MachineInfo {
@@ -14,6 +14,8 @@ export interface MachineInfo {
   cpus: number;
   cpuModel: string;
   memoryGb: number;
+  /** 1-minute load average when the run started: above the core count, other work competes. */
+  loadAverage1m: number;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface MachineInfo {
  *
  * @example
  * ```ts
- * console.log(describeMachine(machineInfo())); // 'node v20.20.2, linux x64, 2 × Intel(R) Xeon(R) …, 8 GB'
+ * console.log(describeMachine(machineInfo())); // 'node v20.20.2, linux x64, 2 × Intel(R) Xeon(R) …, 8 GB; load average 0.4'
  * ```
  */
 export function machineInfo(): MachineInfo {
@@ -32,6 +34,7 @@ export function machineInfo(): MachineInfo {
     cpus: cpus.length,
     cpuModel: cpus[0]?.model.trim() ?? 'unknown',
     memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    loadAverage1m: Math.round(os.loadavg()[0]! * 100) / 100,
   };
 }
 
@@ -44,5 +47,6 @@ export function machineInfo(): MachineInfo {
  * ```
  */
 export function describeMachine(m: MachineInfo): string {
-  return `node ${m.node}, ${m.platform}, ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB`;
+  const busy = m.loadAverage1m >= m.cpus ? ' (busy: other processes compete for the cores, expect lower and noisier figures)' : '';
+  return `node ${m.node}, ${m.platform}, ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB; load average ${m.loadAverage1m}${busy}`;
 }

@@ -2,6 +2,7 @@ import type { Suite } from '../core/suite.js';
 import { calendarSuite } from './calendar.js';
 import { inProcessSuite } from './in-process.js';
 import { mockThroughputSuite } from './mock-throughput.js';
+import { simulatedYearSuite } from './simulated-year.js';
 import { transportsSuite } from './transports.js';
 
 /**
@@ -12,4 +13,4 @@ import { transportsSuite } from './transports.js';
  * allSuites.map((s) => s.id); // ['transports', 'calendar', …]
  * ```
  */
-export const allSuites: readonly Suite[] = [transportsSuite, calendarSuite, mockThroughputSuite, inProcessSuite];
+export const allSuites: readonly Suite[] = [transportsSuite, calendarSuite, mockThroughputSuite, inProcessSuite, simulatedYearSuite];
