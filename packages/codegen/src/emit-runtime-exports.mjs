@@ -20,7 +20,7 @@ export const RUNTIME_ERRORS = [
 ];
 
 /** Types users write in their own signatures. */
-export const RUNTIME_TYPES = ['ApiClient', 'ClientOptions', 'RequestOptions', 'Paginator'];
+export const RUNTIME_TYPES = ['ApiClient', 'ClientOptions', 'Credentials', 'RequestOptions', 'Paginator'];
 
 /**
  * Source of `runtime.ts`.

@@ -161,16 +161,59 @@ function oneOfZod(schema, ctx) {
 }
 
 /**
- * `allOf` as an intersection; sibling keywords (e.g. properties beside allOf) join it.
+ * `allOf` of plain object schemas (the usual "base + extra fields" shape) becomes one merged object,
+ * so it stays a ZodObject usable in a discriminated union; anything else is an intersection.
  * @param {any} schema
  * @param {ZodContext} ctx
  */
 function allOfZod(schema, ctx) {
   // if/then/else and unevaluatedProperties apply to the whole, so schemaToZod adds them once
   const { allOf, if: _if, then: _then, else: _else, unevaluatedProperties: _unevaluated, ...rest } = schema;
+  const merged = mergeObjects([...allOf, rest], ctx, new Set());
+  if (merged) return objectZod(merged, ctx);
   const parts = allOf.map((/** @type {any} */ s) => schemaToZod(s, ctx));
   if (rest.properties || rest.required || rest.type) parts.push(schemaToZod(rest, ctx));
   return parts.reduce((/** @type {string} */ acc, /** @type {string} */ part) => `z.intersection(${acc}, ${part})`);
+}
+
+/** Keywords a schema may carry and still be merged as a plain object. */
+const MERGEABLE = new Set(['type', 'properties', 'required', 'allOf', 'additionalProperties', 'description', 'title', 'example', 'examples']);
+
+/**
+ * Properties and required keys of object schemas, or undefined when one is not a plain open object.
+ * @param {any[]} members
+ * @param {ZodContext} ctx
+ * @param {Set<string>} seen components being inlined (guards against reference cycles)
+ * @returns {{ type: 'object', properties: Record<string, any>, required: string[] } | undefined}
+ */
+function mergeObjects(members, ctx, seen) {
+  /** @type {Record<string, any>} */
+  const properties = {};
+  /** @type {string[]} */
+  const required = [];
+  for (const member of members) {
+    let flat = member;
+    if (typeof member?.$ref === 'string') {
+      const name = componentName(member.$ref);
+      if (!name || seen.has(name)) return undefined;
+      flat = mergeObjects([ctx.resolve(name)], ctx, new Set([...seen, name]));
+    } else if (member && typeof member === 'object') {
+      if (Object.keys(member).some((k) => !MERGEABLE.has(k))) return undefined;
+      if (member.type !== undefined && member.type !== 'object') return undefined;
+      if (member.additionalProperties !== undefined && member.additionalProperties !== true) return undefined;
+      if (member.allOf) {
+        const { allOf, ...own } = member;
+        flat = mergeObjects([...allOf, own], ctx, seen);
+      }
+    } else return undefined;
+    if (!flat) return undefined;
+    for (const [key, value] of Object.entries(flat.properties ?? {})) {
+      if (key in properties && JSON.stringify(properties[key]) !== JSON.stringify(value)) return undefined;
+      properties[key] = value;
+    }
+    required.push(...(flat.required ?? []));
+  }
+  return { type: 'object', properties, required: [...new Set(required)] };
 }
 
 /**

@@ -76,6 +76,18 @@ const rows: Row[] = [
     accept: [{ type: 'a', name: 'x' }, { type: 'a', name: 'x', note: 'y' }],
     reject: [{ type: 'a', name: 'x', other: 1 }, { type: 'a' }],
   },
+  {
+    name: 'allOf of a base and a const variant stays discriminable',
+    schema: {
+      oneOf: [
+        { allOf: [{ $ref: '#/components/schemas/Content' }, { type: 'object', required: ['action'], properties: { action: { const: 'accept' } } }] },
+        { allOf: [{ $ref: '#/components/schemas/Content' }, { type: 'object', required: ['action', 'note'], properties: { action: { const: 'reject' } } }] },
+      ],
+      discriminator: { propertyName: 'action' },
+    },
+    accept: [{ action: 'accept' }, { action: 'reject', note: 'x', name: 'n' }],
+    reject: [{ action: 'reject' }, { action: 'other' }, { action: 'accept', name: 1 }],
+  },
   { name: 'required key without a property schema', schema: { type: 'object', required: ['a'] }, accept: [{ a: null }], reject: [{}] },
   { name: 'empty schema accepts anything', schema: {}, accept: [1, 'x', null], reject: [] },
 ];
