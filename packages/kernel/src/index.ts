@@ -25,15 +25,8 @@ export { computeDeadline, type DeadlineStart } from './deadline.js';
 export { evaluateGuard } from './guards.js';
 export { TimerHeap, type TimerEntry } from './timer-heap.js';
 export { VirtualClock, RealTimeClock, type Clock, type ClockState } from './clock.js';
-export {
-  WorkflowEngine,
-  type ActionRegistry,
-  type EngineEvent,
-  type EngineOptions,
-  type EngineSnapshot,
-  type FiredTransition,
-  type PlannedDispatch,
-} from './engine.js';
+export { WorkflowEngine, type ActionRegistry, type EngineOptions } from './engine.js';
+export type { EngineEvent, EngineSnapshot, FiredTransition, PlannedDispatch } from './engine-types.js';
 export { KernelError } from './kernel-error.js';
 export { validateMachine } from './validate-machine.js';
 export { shanghaiDay, endOfDay, formatInstant } from './shanghai-time.js';

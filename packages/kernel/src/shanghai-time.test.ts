@@ -15,6 +15,15 @@ describe('Shanghai time helpers', () => {
     expect(shanghaiDay(ms)).toBe(day);
   });
 
+  it('agrees with Date for every day from 1999 to 2101', () => {
+    const mismatches: string[] = [];
+    for (let ms = Date.parse('1999-01-01T00:00:00Z'); ms < Date.parse('2101-01-01T00:00:00Z'); ms += 86_400_000) {
+      const expected = new Date(ms).toISOString().slice(0, 10);
+      if (shanghaiDay(ms - 8 * 3_600_000) !== expected) mismatches.push(expected);
+    }
+    expect(mismatches).toEqual([]);
+  });
+
   it('ends a day at the next day 00:00 +08:00', () => {
     expect(formatInstant(endOfDay('2025-09-30'))).toBe('2025-10-01T00:00:00+08:00');
   });

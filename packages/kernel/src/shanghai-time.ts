@@ -8,17 +8,21 @@ import type { IsoDate } from './types.js';
 const OFFSET_MS = 8 * 3_600_000;
 const DAY_MS = 86_400_000;
 
-// Formatting dates through Date#toISOString dominated the cost of a transition; instants of one
-// run cluster on few days, so the last day's string is remembered (a pure, one-entry memo).
-let memoDay = Number.NaN;
-let memoDate = '';
-
+/**
+ * `YYYY-MM-DD` of a day number (days since 1970-01-01), by Howard Hinnant's civil-from-days
+ * algorithm: formatting through Date#toISOString dominated a transition's cost.
+ */
 function dayString(dayNumber: number): IsoDate {
-  if (dayNumber !== memoDay) {
-    memoDate = new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
-    memoDay = dayNumber;
-  }
-  return memoDate;
+  const z = dayNumber + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
 }
 
 function pad(n: number, width = 2): string {

@@ -7,6 +7,7 @@ import type {
   ActorRef,
   Effect,
   EventInput,
+  IsoDate,
   MachineDefinition,
   Reason,
   TransitionContext,
@@ -100,6 +101,7 @@ function enter(
   from: string | null,
   ctx: TransitionContext,
   effects: Effect[],
+  startedOn?: IsoDate,
 ): WorkflowInstance {
   const target = machine.states[t.to];
   if (!target) throw new KernelError('UNKNOWN_STATE', `状态机 ${machine.id} 没有状态 ${t.to}`, `Machine ${machine.id} has no state ${t.to}`);
@@ -115,7 +117,7 @@ function enter(
     if (target.step !== undefined) {
       const limit = machine.limits?.[target.step];
       if (!limit) throw new KernelError('UNKNOWN_LIMIT', `状态机 ${machine.id} 缺少期限 ${target.step}`, `Machine ${machine.id} has no limit ${target.step}`);
-      const from = mode === 'extend' ? previousDue : undefined;
+      const from = mode === 'extend' ? previousDue : startedOn;
       const computed = computeDeadline({ ...limit, id: target.step }, { now: ctx.now, data, ...(from ? { from } : {}) }, ctx.calendar);
       deadline = computed.deadline;
       timer = {
@@ -208,6 +210,11 @@ export interface CreateInput {
   actor: ActorRef;
   data?: Record<string, unknown>;
   payload?: Record<string, unknown>;
+  /**
+   * The day the initial state's clock starts from (default: the day of `now`; the start day is not
+   * counted), e.g. the day a reported change took effect when the duty runs from it.
+   */
+  startedOn?: IsoDate;
 }
 
 /**
@@ -225,7 +232,7 @@ export function createInstance(machine: MachineDefinition, init: CreateInput, ct
     };
     const effects: Effect[] = [];
     const input: EventInput = { type: 'create', actor: init.actor, ...(init.payload ? { payload: init.payload } : {}) };
-    const entered = enter(machine, blank, { to: machine.initial }, input, null, ctx, effects);
+    const entered = enter(machine, blank, { to: machine.initial }, input, null, ctx, effects, init.startedOn);
     return { ok: true, instance: followAlways(machine, entered, ctx, effects), effects };
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeDeadline, type Calendar, type Limit } from '../src/index.js';
+import { computeDeadline, createInstance, type Calendar, type Limit, type MachineDefinition } from '../src/index.js';
 import { at, fakeCalendar } from './fake-calendar.js';
 
 const validity: Limit = {
@@ -17,5 +17,29 @@ describe('computeDeadline: period options', () => {
 
   it('without it the calendar decides and an unpublished end year is refused', () => {
     expect(() => computeDeadline(validity, { now: at('2025-11-05T10:00') }, fakeCalendar)).toThrow(/not published/);
+  });
+});
+
+describe('createInstance: startedOn', () => {
+  const duty: MachineDefinition = {
+    id: 'duty',
+    initial: 'pending',
+    states: { pending: { step: 'update' }, done: { terminal: true } },
+    transitions: [{ from: 'pending', event: 'fulfil', to: 'done', by: ['provider'] }],
+    limits: { update: { id: 'update', value: 7, unit: 'working_days', startTrigger: 'functions_changed', basis: '厦门 第九条', onExpiry: 'flag_overdue' } },
+  };
+  const ctx = { now: at('2025-10-09T10:00'), calendar: fakeCalendar };
+
+  it('starts the initial step on the given day while the event keeps the instant of creation', () => {
+    const r = createInstance(duty, { id: 'd1', actor: { role: 'provider' }, startedOn: '2025-09-26' }, ctx);
+    if (!r.ok) throw new Error(r.error.code);
+    expect(r.instance.deadline).toMatchObject({ startedOn: '2025-09-26', dueDate: '2025-10-13' });
+    expect(r.instance.createdAt).toBe('2025-10-09T10:00:00+08:00');
+  });
+
+  it('defaults to the day of now', () => {
+    const r = createInstance(duty, { id: 'd2', actor: { role: 'provider' } }, ctx);
+    if (!r.ok) throw new Error(r.error.code);
+    expect(r.instance.deadline).toMatchObject({ startedOn: '2025-10-09', dueDate: '2025-10-20' });
   });
 });

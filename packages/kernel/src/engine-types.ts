@@ -1,0 +1,60 @@
+import type { ActorRef, TransitionError, WorkflowEvent, WorkflowInstance } from './types.js';
+
+/**
+ * What subscribers receive for every recorded event.
+ *
+ * @example
+ * engine.subscribe(({ instanceId, event }) => console.log(instanceId, event.type));
+ */
+export interface EngineEvent {
+  instanceId: string;
+  machine: string;
+  event: WorkflowEvent;
+}
+
+/**
+ * An event the host wants sent at a future instant (e.g. a simulated official's decision).
+ *
+ * @example
+ * const plan: PlannedDispatch = { at: Date.parse('2025-09-29T02:00:00Z'), instanceId: 'rga_1', event: 'accept', actor: { role: 'registry' } };
+ */
+export interface PlannedDispatch {
+  at: number;
+  instanceId: string;
+  event: string;
+  actor: ActorRef;
+  payload?: Record<string, unknown>;
+}
+
+/**
+ * One thing that happened during `advanceTo`.
+ *
+ * @example
+ * const f: FiredTransition = { at: '2025-10-01T00:00:00+08:00', instanceId: 'rga_1', machine: 'registration.application',
+ *   event: 'deadline_overdue', from: 'submitted', to: 'submitted', ok: true };
+ */
+export interface FiredTransition {
+  at: string;
+  instanceId: string;
+  machine: string;
+  event: string;
+  from: string;
+  to: string;
+  ok: boolean;
+  error?: TransitionError;
+}
+
+/**
+ * The JSON form of an engine: instances (with their pending timers), planned dispatches and the clock.
+ *
+ * @example
+ * const saved = JSON.stringify(engine.snapshot());
+ * fresh.restore(JSON.parse(saved)); // fresh: a WorkflowEngine with the same machines
+ */
+export interface EngineSnapshot {
+  version: 1;
+  now: number;
+  nextSeq: number;
+  instances: WorkflowInstance[];
+  planned: (PlannedDispatch & { id: string; seq: number })[];
+}
