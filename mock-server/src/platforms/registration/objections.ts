@@ -1,0 +1,57 @@
+import { PlatformProblem } from '../../app/platform-problem.js';
+import { publishObjection } from './engine-bridge.js';
+import { assertCanDispatch, dispatchOrThrow, nowInstant } from './engine-ops.js';
+import type { AttachmentRef, ObjectionRecord } from './records.js';
+import type { RegistrationState } from './registration-state.js';
+import { checkObjector } from './submission-checks.js';
+
+/** A real-name objection: the objector's identity, the text and at least one evidence reference. */
+export interface ObjectionInput {
+  noticeId: string;
+  objector: Record<string, unknown>;
+  text: string;
+  evidence: AttachmentRef[];
+}
+
+/**
+ * Files an objection to a public notice (第十二条) as an organisation (`filerId`) or a third
+ * party (`null`): the objector's check character is verified, the notice must still run (409
+ * `OBJECTION_WINDOW_CLOSED` otherwise), and the application moves to `objection_review`.
+ *
+ * @example
+ * ```ts
+ * const objection = fileObjection(state, { noticeId, objector, text, evidence }, 'org_user', '/objector');
+ * ```
+ */
+export function fileObjection(state: RegistrationState, input: ObjectionInput, filerId: string | null, objectorPointer: string): ObjectionRecord {
+  const notice = state.notices.get(input.noticeId);
+  if (!notice) throw new PlatformProblem('NOT_FOUND', { detail: `notice ${input.noticeId} does not exist` });
+  checkObjector(input.objector, objectorPointer);
+  const actor = { role: 'interested_party', ...(filerId ? { organizationId: filerId } : {}) };
+  const probe = { actor, payload: { evidence: input.evidence } };
+  const current = state.engine.get(notice.applicationId).state;
+  if (current !== 'in_public_notice' && current !== 'objection_review') {
+    throw new PlatformProblem('OBJECTION_WINDOW_CLOSED', { detail: `the notice ended on ${notice.endsOn}`, extensions: { state: current, endsOn: notice.endsOn } });
+  }
+  assertCanDispatch(state, notice.applicationId, 'object', probe, 'application');
+  const id = state.sandbox.ids.next('obj');
+  const at = nowInstant(state);
+  const objection: ObjectionRecord = {
+    id,
+    noticeId: notice.id,
+    filer: filerId,
+    state: 'filed',
+    objector: structuredClone(input.objector),
+    text: input.text,
+    evidence: structuredClone(input.evidence),
+    reasons: [],
+    createdAt: at,
+    updatedAt: at,
+    events: [{ seq: 1, type: 'objection_filed', at, actor, from: null, to: 'filed', reason: null, deadline: null }],
+  };
+  state.objections.set(id, objection);
+  notice.objectionIds.push(id);
+  dispatchOrThrow(state, notice.applicationId, 'object', { actor, payload: { objectionId: id, evidence: input.evidence } }, 'application');
+  publishObjection(state, objection);
+  return objection;
+}

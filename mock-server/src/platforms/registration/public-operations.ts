@@ -1,0 +1,49 @@
+import type { OperationHandler } from '../../app/platform-module.js';
+import { PlatformProblem } from '../../app/platform-problem.js';
+import { fileObjection, type ObjectionInput } from './objections.js';
+import { byNewest, newestFirst, pageOf } from './paging.js';
+import type { RegistrationState } from './registration-state.js';
+import { lookupView, noticeStatus, noticeView, objectionView } from './wire-views.js';
+
+const listNotices: OperationHandler<RegistrationState> = (ctx) => {
+  const wanted = ctx.query['status'];
+  const all = newestFirst(ctx.state.notices.values());
+  const rows = wanted === undefined ? all : all.filter((n) => noticeStatus(ctx.state, n) === wanted);
+  const page = pageOf(rows, byNewest, ctx.query);
+  return { status: 200, body: { ...page, items: page.items.map((n) => noticeView(ctx.state, n)) } };
+};
+
+const getNotice: OperationHandler<RegistrationState> = (ctx) => {
+  const notice = ctx.state.notices.get(ctx.params['noticeId'] ?? '');
+  if (!notice) throw new PlatformProblem('NOT_FOUND', { detail: 'no such notice' });
+  return { status: 200, body: noticeView(ctx.state, notice) };
+};
+
+const object: OperationHandler<RegistrationState> = (ctx) => {
+  const body = ctx.body as Omit<ObjectionInput, 'noticeId'>;
+  const objection = fileObjection(ctx.state, { ...body, noticeId: ctx.params['noticeId'] ?? '' }, ctx.caller?.id ?? null, '/objector');
+  return { status: 201, body: objectionView(objection) };
+};
+
+/** Lookup by 登记结果查询码 or 登记证书 number: public fields and the current validity. */
+const lookup: OperationHandler<RegistrationState> = (ctx) => {
+  const code = ctx.params['registrationCode'] ?? '';
+  const reg = [...ctx.state.registrations.values()].find((r) => r.registrationCode === code || r.certificateNumber === code);
+  if (!reg) throw new PlatformProblem('NOT_FOUND', { detail: 'no registration with this code' });
+  return { status: 200, body: lookupView(ctx.state, reg) };
+};
+
+/**
+ * Public notices (public), objections (signed, an interested party) and the public lookup.
+ *
+ * @example
+ * ```ts
+ * publicOperations.lookupRegistration(ctx); // { status: 200, body: LookupResult }
+ * ```
+ */
+export const publicOperations: Readonly<Record<string, OperationHandler<RegistrationState>>> = {
+  listPublicNotices: listNotices,
+  getPublicNotice: getNotice,
+  objectToPublicNotice: object,
+  lookupRegistration: lookup,
+};

@@ -1,0 +1,96 @@
+import type { Deadline, WorkflowEvent } from '@gdx/kernel';
+
+/** An organisation as the contract's `OrganizationRef`. */
+export interface OrgRef {
+  creditCode: string;
+  name: string;
+}
+
+/** A document reference (`Attachment`). */
+export interface AttachmentRef {
+  name: string;
+  mediaType: string;
+  digest: string;
+  size: number;
+  uri?: string;
+}
+
+/** The application content as submitted (the contract's `ApplicationSubmission`). */
+export type Submission = Record<string, unknown> & { type: string; registrants: OrgRef[]; registrationId?: string };
+
+/** What the platform keeps beside an application's kernel instance. */
+export interface ApplicationRecord {
+  id: string;
+  /** Insertion order, the list sort key. */
+  n: number;
+  owner: string;
+  type: 'initial' | 'change' | 'correction' | 'cancellation';
+  submission: Submission;
+  supplementItems: { field?: string; text: string }[];
+  noticeId: string | null;
+  registrationId: string | null;
+  registrationCode: string | null;
+}
+
+/** A renewal (`Renewal`). */
+export interface RenewalRecord {
+  id: string;
+  registrationId: string;
+  renewedAt: string;
+  previousValidUntil: string;
+  validFrom: string;
+  validUntil: string;
+}
+
+/** What the platform keeps beside a registration's kernel instance. */
+export interface RegistrationRecord {
+  id: string;
+  n: number;
+  owner: string;
+  applicationId: string;
+  registrationCode: string;
+  certificateNumber: string | null;
+  registrationType: ApplicationRecord['type'];
+  registrants: OrgRef[];
+  dataName: string;
+  summary: string;
+  codedOn: string;
+  validUntil: string;
+  authorisedTermEnd: string | null;
+  renewals: RenewalRecord[];
+  cancellationGround?: string;
+  revocationGround?: string;
+}
+
+/** A public notice (公示). */
+export interface NoticeRecord {
+  id: string;
+  n: number;
+  applicationId: string;
+  registrants: OrgRef[];
+  registrationType: ApplicationRecord['type'];
+  dataName: string;
+  summary: string;
+  startedOn: string;
+  endsOn: string;
+  objectionIds: string[];
+}
+
+/** A notice objection with its own small life cycle (filed → upheld / dismissed). */
+export interface ObjectionRecord {
+  id: string;
+  noticeId: string;
+  /** The signing organisation, or `null` for a third party filed through the simulation API. */
+  filer: string | null;
+  state: 'filed' | 'upheld' | 'dismissed';
+  objector: Record<string, unknown>;
+  text: string;
+  evidence: AttachmentRef[];
+  reasons: { code?: string; text: string }[];
+  createdAt: string;
+  updatedAt: string;
+  events: WorkflowEvent[];
+}
+
+/** The deadline of a kernel instance (re-exported for the views). */
+export type { Deadline, WorkflowEvent };

@@ -1,0 +1,68 @@
+import { addDays } from '@gdx/calendar';
+import type { OperationContext, OperationHandler } from '../../app/platform-module.js';
+import { PlatformProblem } from '../../app/platform-problem.js';
+import { assertCanDispatch, dispatchOrThrow, nowInstant } from './engine-ops.js';
+import { byNewest, newestFirst, pageOf } from './paging.js';
+import type { RegistrationRecord } from './records.js';
+import type { RegistrationState } from './registration-state.js';
+import { registrationView } from './wire-views.js';
+
+type Ctx = OperationContext<RegistrationState>;
+
+function ownRegistration(ctx: Ctx): RegistrationRecord {
+  const reg = ctx.state.registrations.get(ctx.params['registrationId'] ?? '');
+  if (!reg || !ctx.caller || reg.owner !== ctx.caller.id) throw new PlatformProblem('NOT_FOUND', { detail: 'no such registration' });
+  return reg;
+}
+
+const list: OperationHandler<RegistrationState> = (ctx) => {
+  const wanted = ctx.query['state'];
+  const own = newestFirst([...ctx.state.registrations.values()].filter((r) => r.owner === ctx.caller?.id));
+  const rows = wanted === undefined ? own : own.filter((r) => ctx.state.engine.get(r.id).state === wanted);
+  const page = pageOf(rows, byNewest, ctx.query);
+  return { status: 200, body: { ...page, items: page.items.map((r) => registrationView(ctx.state, r)) } };
+};
+
+const get: OperationHandler<RegistrationState> = (ctx) => ({ status: 200, body: registrationView(ctx.state, ownRegistration(ctx)) });
+
+/**
+ * 续展 within the 60 calendar days before expiry (第十五条): the new period runs from the day
+ * after the previous expiry, up to 3 years and never past the (new) authorised term.
+ */
+const renew: OperationHandler<RegistrationState> = (ctx) => {
+  const { state } = ctx;
+  const reg = ownRegistration(ctx);
+  const body = ctx.body as { authorisedTermEnd?: string; note?: string };
+  const input = {
+    actor: { role: 'registrant', organizationId: reg.owner },
+    payload: { ...(body.authorisedTermEnd ? { authorisedTermEnd: body.authorisedTermEnd } : {}), ...(body.note ? { note: body.note } : {}) },
+  };
+  assertCanDispatch(state, reg.id, 'renew', input, 'registration');
+  const previousValidUntil = reg.validUntil;
+  const id = state.sandbox.ids.next('rnw');
+  const renewed = dispatchOrThrow(state, reg.id, 'renew', input, 'registration');
+  const renewal = {
+    id,
+    registrationId: reg.id,
+    renewedAt: nowInstant(state),
+    previousValidUntil,
+    validFrom: addDays(previousValidUntil, 1),
+    validUntil: renewed.deadline?.dueDate ?? previousValidUntil,
+  };
+  reg.renewals.push(renewal);
+  return { status: 201, body: renewal };
+};
+
+/**
+ * The registrant's registration operations (by operationId).
+ *
+ * @example
+ * ```ts
+ * registrationOperations.renewRegistration(ctx); // { status: 201, body: Renewal }
+ * ```
+ */
+export const registrationOperations: Readonly<Record<string, OperationHandler<RegistrationState>>> = {
+  listRegistrations: list,
+  getRegistration: get,
+  renewRegistration: renew,
+};

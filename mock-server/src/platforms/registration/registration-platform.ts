@@ -1,0 +1,48 @@
+import type { OpenApiDocument, PlatformModule } from '../../app/platform-module.js';
+import { applicationOperations } from './application-operations.js';
+import { publicOperations } from './public-operations.js';
+import { registrationOperations } from './registration-operations.js';
+import { createRegistrationState, exportRegistrationState, importRegistrationState, type RegistrationState } from './registration-state.js';
+import { actAsRegistry, objectAsThirdParty } from './sim-commands.js';
+
+/** Options of `createRegistrationPlatform`. */
+export interface RegistrationPlatformOptions {
+  /** The registration OpenAPI document (`loadBundledSpec('registration')`). */
+  spec: OpenApiDocument;
+}
+
+/**
+ * The 公共数据资源登记 platform of the mock: every operation of the registration contract on the
+ * `@gdx/procedures` machines of the sandbox's profile, run by a kernel engine on the sandbox
+ * clock and calendar; officials through the reviewer policy and the simulation API.
+ *
+ * @example
+ * ```ts
+ * import { loadBundledSpec } from '@gdx/openapi';
+ * const app = createApp({ platforms: [createRegistrationPlatform({ spec: loadBundledSpec('registration') })] });
+ * ```
+ */
+export function createRegistrationPlatform(options: RegistrationPlatformOptions): PlatformModule<RegistrationState> {
+  return {
+    name: 'registration',
+    spec: options.spec,
+    operations: { ...applicationOperations, ...registrationOperations, ...publicOperations },
+    createState: createRegistrationState,
+    act: actAsRegistry,
+    object: objectAsThirdParty,
+    clock: {
+      nextDueAt: (state) => state.clock.nextDueAt(),
+      fireDue: (sandbox, state) => {
+        state.firing = [];
+        try {
+          state.engine.advanceTo(sandbox.now());
+          return state.firing;
+        } finally {
+          state.firing = null;
+        }
+      },
+    },
+    exportState: exportRegistrationState,
+    importState: importRegistrationState,
+  };
+}

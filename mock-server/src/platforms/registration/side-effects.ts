@@ -1,0 +1,146 @@
+import { shanghaiDay, type WorkflowEvent } from '@gdx/kernel';
+import { formatRegistrationCode } from '@gdx/procedures';
+import type { ApplicationRecord, ObjectionRecord, RegistrationRecord } from './records.js';
+import { nextN, type RegistrationState } from './registration-state.js';
+
+const REGISTRY = { role: 'registry' } as const;
+
+interface Described {
+  dataName: string;
+  summary: string;
+}
+
+/** Data name and summary of an application: its resource, else the registration it changes. */
+function describe(state: RegistrationState, app: ApplicationRecord): Described {
+  const resource = app.submission['resource'] as { name?: string; summary?: string } | undefined;
+  const target = app.registrationId ? state.registrations.get(app.registrationId) : undefined;
+  return { dataName: resource?.name ?? target?.dataName ?? '', summary: resource?.summary ?? target?.summary ?? '' };
+}
+
+function openNotice(state: RegistrationState, app: ApplicationRecord, event: WorkflowEvent): void {
+  const id = state.sandbox.ids.next('ntc');
+  const { dataName, summary } = describe(state, app);
+  const today = shanghaiDay(Date.parse(event.at));
+  state.notices.set(id, {
+    id,
+    n: nextN(state),
+    applicationId: app.id,
+    registrants: app.submission.registrants,
+    registrationType: app.type,
+    dataName,
+    summary,
+    startedOn: event.deadline?.startedOn ?? today,
+    endsOn: event.deadline?.dueDate ?? today,
+    objectionIds: [],
+  });
+  app.noticeId = id;
+}
+
+/** The next code under the profile's coding rule, and the 登记证书 number where the profile issues one. */
+function nextCode(state: RegistrationState, year: number): { code: string; certificate: string | null } {
+  state.counters.code += 1;
+  const { profile } = state.procedures;
+  const code = formatRegistrationCode(profile, { year, seq: state.counters.code });
+  return { code, certificate: profile.options.registrationEvidence === 'certificate' ? `${code}-ZS` : null };
+}
+
+function issueRegistration(state: RegistrationState, app: ApplicationRecord): void {
+  const today = shanghaiDay(state.sandbox.now());
+  const id = state.sandbox.ids.next('reg');
+  const { code, certificate } = nextCode(state, Number(today.slice(0, 4)));
+  const term = (app.submission['rights'] as { term?: { to?: string } } | undefined)?.term?.to ?? null;
+  const record: RegistrationRecord = {
+    id,
+    n: nextN(state),
+    owner: app.owner,
+    applicationId: app.id,
+    registrationCode: code,
+    certificateNumber: certificate,
+    registrationType: app.type,
+    registrants: app.submission.registrants,
+    ...describe(state, app),
+    codedOn: today,
+    validUntil: today,
+    authorisedTermEnd: term,
+    renewals: [],
+  };
+  app.registrationId = id;
+  app.registrationCode = code;
+  state.registrations.set(id, record);
+  const data = term ? { authorisedTermEnd: term } : {};
+  const payload = { registrationCode: code, ...(certificate ? { certificateNumber: certificate } : {}) };
+  const created = state.engine.create('registration.record', { id, actor: REGISTRY, data, payload });
+  if (!created.ok) throw new Error(`registration record ${id}: ${created.error.code}`);
+}
+
+/** A change or correction updates the registration's described fields (its code stays). */
+function amendRegistration(state: RegistrationState, app: ApplicationRecord): void {
+  const target = app.registrationId ? state.registrations.get(app.registrationId) : undefined;
+  if (!target) return;
+  Object.assign(target, { registrants: app.submission.registrants }, describe(state, app));
+  app.registrationCode = target.registrationCode;
+}
+
+function cancelRegistration(state: RegistrationState, app: ApplicationRecord): void {
+  const target = app.registrationId ? state.registrations.get(app.registrationId) : undefined;
+  if (!target) return;
+  const cancellation = app.submission['cancellation'] as { ground: string; description: string };
+  app.registrationCode = target.registrationCode;
+  target.cancellationGround = cancellation.ground;
+  // The registration may have ended meanwhile (expired, revoked): then there is nothing to cancel.
+  state.engine.dispatch(target.id, 'cancel', { actor: REGISTRY, payload: { reasons: [{ text: cancellation.description }], ground: cancellation.ground } });
+}
+
+/** The registry's objection decision applies to every objection still pending on the notice. */
+function resolveObjections(state: RegistrationState, app: ApplicationRecord, event: WorkflowEvent): ObjectionRecord[] {
+  const notice = app.noticeId ? state.notices.get(app.noticeId) : undefined;
+  const to = event.event === 'uphold_objection' ? 'upheld' : 'dismissed';
+  const resolved: ObjectionRecord[] = [];
+  for (const id of notice?.objectionIds ?? []) {
+    const o = state.objections.get(id);
+    if (o?.state !== 'filed') continue;
+    decideObjection(o, to, event);
+    resolved.push(o);
+  }
+  return resolved;
+}
+
+/**
+ * Records the registry's decision on one objection (its own event log).
+ *
+ * @example
+ * ```ts
+ * decideObjection(objection, 'dismissed', applicationEvent);
+ * ```
+ */
+export function decideObjection(o: ObjectionRecord, to: 'upheld' | 'dismissed', cause: Pick<WorkflowEvent, 'at' | 'actor' | 'reason' | 'data'>): void {
+  const raw = cause.data?.['reasons'];
+  o.reasons = Array.isArray(raw) ? raw.map((r) => (typeof r === 'string' ? { text: r } : (r as { text: string }))) : [];
+  o.state = to;
+  o.updatedAt = cause.at;
+  o.events.push({ seq: o.events.length + 1, type: 'state_changed', at: cause.at, actor: cause.actor, from: 'filed', to, reason: cause.reason, deadline: null });
+}
+
+/**
+ * What an application's transition means beyond its own state (the bridge calls it before the
+ * event is published): a passed review opens the public notice; reaching `registered` codes an
+ * initial registration (a new record, valid 3 years or to the authorised term) or amends the
+ * registration a change / correction names; an approved cancellation cancels the registration;
+ * an objection decision closes the pending objections. Answers the objections it decided.
+ *
+ * @example
+ * ```ts
+ * applyApplicationEffects(state, app, event);
+ * ```
+ */
+export function applyApplicationEffects(state: RegistrationState, app: ApplicationRecord, event: WorkflowEvent): ObjectionRecord[] {
+  if (event.event === 'request_supplements') app.supplementItems = structuredClone(event.data?.['items'] as ApplicationRecord['supplementItems']);
+  if (event.from === 'under_review' && event.to === 'in_public_notice') openNotice(state, app, event);
+  if (event.from !== event.to && event.to === 'registered') {
+    if (app.type === 'initial') issueRegistration(state, app);
+    else amendRegistration(state, app);
+  }
+  if (event.from !== event.to && event.to === 'cancelled') cancelRegistration(state, app);
+  if (event.event === 'dismiss_objection' || event.event === 'uphold_objection') return resolveObjections(state, app, event);
+  return [];
+}

@@ -1,0 +1,54 @@
+import { validateCreditCode, validateResidentId } from '@gdx/identifiers';
+import type { FieldError } from '@gdx/protocol';
+import type { Organisation } from '../../app/platform-module.js';
+import { PlatformProblem } from '../../app/platform-problem.js';
+import type { OrgRef } from './records.js';
+
+function creditCodeError(code: string, pointer: string): FieldError | undefined {
+  const r = validateCreditCode(code);
+  return r.valid ? undefined : { pointer, code: r.code, message: r.message };
+}
+
+function fail(errors: FieldError[]): never {
+  const n = errors.length;
+  throw new PlatformProblem('VALIDATION_FAILED', { detail: `${n} ${n === 1 ? 'field is' : 'fields are'} invalid`, errors });
+}
+
+/**
+ * Checks what the schema cannot: every credit code's check character (GB 32100) and that the
+ * signing organisation is one of the registrants (a joint application is filed by one of them, 第七条).
+ *
+ * @example
+ * ```ts
+ * checkRegistrants(body.registrants, caller, '/registrants');
+ * ```
+ */
+export function checkRegistrants(registrants: readonly OrgRef[], caller: Organisation, pointer: string): void {
+  const errors = registrants.flatMap((r, i) => creditCodeError(r.creditCode, `${pointer}/${i}/creditCode`) ?? []);
+  if (errors.length === 0 && !registrants.some((r) => r.creditCode === caller.creditCode)) {
+    errors.push({
+      pointer,
+      code: 'REGISTRANT_NOT_CALLER',
+      message: { zh: '申请单位须为登记主体之一', en: 'The signing organisation must be one of the registrants' },
+    });
+  }
+  if (errors.length > 0) fail(errors);
+}
+
+/**
+ * Checks an objector's real identity: the credit code or resident ID check character (实名异议).
+ *
+ * @example
+ * ```ts
+ * checkObjector({ kind: 'person', residentId: '150102198511224565', name: '李四' }, '/objector');
+ * ```
+ */
+export function checkObjector(objector: Readonly<Record<string, unknown>>, pointer: string): void {
+  if (objector['kind'] === 'person') {
+    const r = validateResidentId(String(objector['residentId']));
+    if (!r.valid) fail([{ pointer: `${pointer}/residentId`, code: r.code, message: r.message }]);
+    return;
+  }
+  const error = creditCodeError(String(objector['creditCode']), `${pointer}/creditCode`);
+  if (error) fail([error]);
+}
