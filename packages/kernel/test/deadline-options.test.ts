@@ -40,6 +40,6 @@ describe('createInstance: startedOn', () => {
   it('defaults to the day of now', () => {
     const r = createInstance(duty, { id: 'd2', actor: { role: 'provider' } }, ctx);
     if (!r.ok) throw new Error(r.error.code);
-    expect(r.instance.deadline).toMatchObject({ startedOn: '2025-10-09', dueDate: '2025-10-20' });
+    expect(r.instance.deadline).toMatchObject({ startedOn: '2025-10-09', dueDate: '2025-10-17' });
   });
 });
