@@ -202,7 +202,7 @@ export class Dispatcher {
       return { response: { status: outcome.answer.status, headers, body: outcome.answer.body }, durable: outcome.durable };
     }
     const { answer, durable } = execute();
-    return { response: answer, durable };
+    return { response: { ...answer, headers: { ...answer.headers, [HEADERS.requestId]: requestId } }, durable };
   }
 }
 
@@ -223,9 +223,11 @@ function platformPath(path: string): string {
 function render(result: OperationResult | ProblemResult, requestId: string, instance: string): StoredAnswer {
   if (isProblemResult(result)) {
     const r = problemResponse(result.problem.code, result.problem.options, requestId, instance);
-    return { status: r.status, headers: r.headers, body: String(r.body) };
+    const { [HEADERS.requestId]: _id, ...headers } = r.headers;
+    return { status: r.status, headers, body: String(r.body) };
   }
-  const headers: Record<string, string> = { ...result.headers, [HEADERS.requestId]: requestId };
+  // The request id is added per response, so a stored answer replays under the new request's id.
+  const headers: Record<string, string> = { ...result.headers };
   if (result.body === undefined) return { status: result.status, headers, body: '' };
   headers['content-type'] = JSON_TYPE;
   return { status: result.status, headers, body: JSON.stringify(result.body) };

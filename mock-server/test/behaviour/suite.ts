@@ -4,6 +4,7 @@ import { idempotencyBehaviour } from './idempotency.js';
 import { routingBehaviour } from './routing.js';
 import { sandboxBehaviour } from './sandboxes.js';
 import { signingBehaviour } from './signing.js';
+import { webhookBehaviour } from './webhooks.js';
 
 /** The behaviour suite: the same assertions through whichever transport is given. */
 export function runBehaviourSuite(factory: TransportFactory): void {
@@ -12,4 +13,5 @@ export function runBehaviourSuite(factory: TransportFactory): void {
   idempotencyBehaviour(factory);
   sandboxBehaviour(factory);
   faultBehaviour(factory);
+  webhookBehaviour(factory);
 }

@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+import { createApp } from './app/create-app.js';
+import { parseCli, USAGE } from './cli/cli-options.js';
+import { startServer } from './server/index.js';
+
+interface SandboxAnswer {
+  platforms: Record<string, string>;
+  organizations: { id: string; name: string; creditCode: string; roles: string[]; appKey: string; secret: string }[];
+}
+
+async function main(): Promise<number> {
+  const request = parseCli(process.argv.slice(2));
+  if (request.kind === 'help') {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (request.kind === 'error') {
+    process.stderr.write(`gdx-mock: ${request.message}\n\n${USAGE}`);
+    return 2;
+  }
+  const app = createApp(request.app);
+  const running = await startServer(app, request.server);
+  const answer = await app.dispatch({ method: 'GET', path: '/_sim/v1/sandboxes/default', query: '', headers: { host: new URL(running.url).host }, body: undefined });
+  const sandbox = JSON.parse(String(answer.body)) as SandboxAnswer;
+  const lines = [
+    `gdx-mock listening on ${running.url}`,
+    `  simulation API  ${running.url}/_sim/v1`,
+    ...Object.entries(sandbox.platforms).map(([name, url]) => `  ${name.padEnd(15)} ${url}`),
+    request.app.dataDir ? `  data directory  ${request.app.dataDir}` : '  data directory  (none: state is kept in memory)',
+    '',
+    'Organisations of the default sandbox (app key / secret):',
+    ...sandbox.organizations.map((o) => `  ${o.name} ${o.creditCode} [${o.roles.join(', ')}]\n    ${o.appKey}  ${o.secret}`),
+    '',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+
+  const stop = async () => {
+    await running.close();
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+  return -1;
+}
+
+main().then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`gdx-mock: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

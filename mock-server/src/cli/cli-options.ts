@@ -1,0 +1,80 @@
+import { parseArgs } from 'node:util';
+import type { AppOptions } from '../app/create-app.js';
+import type { ServerOptions } from '../server/index.js';
+
+/** What the command line asked for. */
+export type CliRequest =
+  | { kind: 'help' }
+  | { kind: 'error'; message: string }
+  | { kind: 'run'; app: AppOptions; server: Required<ServerOptions> };
+
+/** `gdx-mock --help`. */
+export const USAGE = `gdx-mock — the gdx mock of the government data platforms 政务数据平台模拟服务
+
+Usage: gdx-mock [options]
+
+  --port <n>                  port to listen on (default 4010; 0 picks a free one)
+  --host <addr>               interface to bind (default 127.0.0.1)
+  --profile <name>            national | inner-mongolia | xiamen (default national)
+  --data-dir <dir>            keep a journal and snapshots there; state survives restarts
+  --seed <n>                  seed of the default sandbox and of generated ids (default 1)
+  --start-at <instant>        where virtual clocks start, e.g. 2025-09-26T09:00:00+08:00
+  --clock <virtual|realtime>  clock of the default sandbox (default virtual)
+  --help                      show this help
+`;
+
+const PROFILES = ['national', 'inner-mongolia', 'xiamen'];
+
+/**
+ * Parses the command line of `gdx-mock`.
+ *
+ * @example
+ * ```ts
+ * parseCli(['--port', '0', '--seed', '7']); // { kind: 'run', server: { port: 0, host: '127.0.0.1' }, app: { seed: 7, … } }
+ * ```
+ */
+export function parseCli(argv: readonly string[]): CliRequest {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        profile: { type: 'string' },
+        'data-dir': { type: 'string' },
+        seed: { type: 'string' },
+        'start-at': { type: 'string' },
+        clock: { type: 'string' },
+        help: { type: 'boolean' },
+      },
+    }));
+  } catch (error) {
+    return { kind: 'error', message: error instanceof Error ? error.message : String(error) };
+  }
+  if (values.help) return { kind: 'help' };
+  const port = Number(values.port ?? 4010);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) return { kind: 'error', message: `--port must be 0–65535: ${values.port}` };
+  const seed = Number(values.seed ?? 1);
+  if (!Number.isSafeInteger(seed) || seed < 0) return { kind: 'error', message: `--seed must be a non-negative integer: ${values.seed}` };
+  const profile = values.profile ?? 'national';
+  if (!PROFILES.includes(profile)) return { kind: 'error', message: `--profile must be one of ${PROFILES.join(', ')}: ${profile}` };
+  const clock = values.clock ?? 'virtual';
+  if (clock !== 'virtual' && clock !== 'realtime') return { kind: 'error', message: `--clock must be virtual or realtime: ${clock}` };
+  const startAt = values['start-at'];
+  if (startAt !== undefined && !(/[zZ]|[+-]\d{2}:\d{2}$/.test(startAt) && Number.isFinite(Date.parse(startAt)))) {
+    return { kind: 'error', message: `--start-at must be an RFC 3339 instant with an offset: ${startAt}` };
+  }
+  return {
+    kind: 'run',
+    server: { port, host: values.host ?? '127.0.0.1' },
+    app: {
+      seed,
+      profile,
+      clock,
+      ...(startAt !== undefined ? { startAt } : {}),
+      ...(values['data-dir'] !== undefined ? { dataDir: values['data-dir'] } : {}),
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import { createHmac } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { org, useMock } from '../support/harness.js';
+import type { TransportFactory } from '../support/transports.js';
+
+/** A local HTTP receiver that fails the first `failures` deliveries with 500. */
+function receiver(failures: number) {
+  const received: { headers: IncomingHttpHeaders; body: string; status: number }[] = [];
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString('utf8')));
+    req.on('end', () => {
+      const status = received.length < failures ? 500 : 204;
+      received.push({ headers: req.headers, body, status });
+      res.writeHead(status).end();
+    });
+  });
+  return {
+    received,
+    start: () => new Promise<string>((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`))),
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export function webhookBehaviour(factory: TransportFactory): void {
+  describe('webhooks', () => {
+    const ctx = useMock(factory, { webhooks: { baseDelayMs: 5, maxAttempts: 4 } });
+    const hook = receiver(2);
+    let url = '';
+    beforeEach(async () => {
+      hook.received.length = 0;
+      url = await hook.start();
+    });
+    afterEach(() => hook.stop());
+
+    const settled = async (): Promise<{ state: string; attempts: { status?: number }[] }[]> => {
+      for (;;) {
+        await ctx.app.idle();
+        const log = (await ctx.call('GET', '/_sim/v1/sandboxes/default/webhooks/deliveries')).body.items;
+        if (log.length > 0 && log.every((d: { state: string }) => d.state !== 'pending')) return log;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    };
+
+    it('delivers signed events to the owner, retrying failures with backoff', async () => {
+      const secret = 'whsec-0123456789abcdef';
+      const created = await ctx.call('POST', '/_sim/v1/sandboxes/default/webhooks', { body: { organizationId: org(ctx).id, url, secret } });
+      expect(created.status).toBe(201);
+      expect(created.body.secret).toBeUndefined();
+      await ctx.call('POST', '/sharing/v1/notes', { body: { text: 'other org' }, as: org(ctx, 1) });
+      const note = await ctx.call('POST', '/sharing/v1/notes', { body: { text: 'hooked' }, as: org(ctx) });
+
+      const log = await settled();
+      expect(log).toHaveLength(1);
+      expect(log[0]).toMatchObject({ state: 'delivered', attempts: [{ status: 500 }, { status: 500 }, { status: 204 }] });
+      expect(hook.received).toHaveLength(3);
+      const last = hook.received[2]!;
+      const payload = JSON.parse(last.body);
+      expect(payload).toMatchObject({ type: 'created', sandboxId: 'default', objectId: note.body.id, organizationId: org(ctx).id, object: { text: 'hooked' } });
+      const timestamp = String(last.headers['x-gdx-timestamp']);
+      const expected = createHmac('sha256', secret).update(`${timestamp}\n${last.body}`).digest('base64');
+      expect(last.headers['x-gdx-webhook-signature']).toBe(expected);
+      expect(last.headers['x-gdx-webhook-id']).toBe(created.body.id);
+    });
+
+    it('gives up after the bounded number of attempts', async () => {
+      const failing = receiver(100);
+      const failingUrl = await failing.start();
+      try {
+        await ctx.call('POST', '/_sim/v1/sandboxes/default/webhooks', { body: { organizationId: org(ctx).id, url: failingUrl, secret: 'whsec-0123456789abcdef' } });
+        await ctx.call('POST', '/sharing/v1/notes', { body: { text: 'x' }, as: org(ctx) });
+        const log = await settled();
+        expect(log[0]).toMatchObject({ state: 'failed' });
+        expect(log[0]!.attempts).toHaveLength(4);
+      } finally {
+        await failing.stop();
+      }
+    });
+
+    it('lists and deletes webhooks', async () => {
+      const created = await ctx.call('POST', '/_sim/v1/sandboxes/default/webhooks', { body: { organizationId: org(ctx).id, url, secret: 'whsec-0123456789abcdef', eventTypes: ['archived'] } });
+      expect((await ctx.call('GET', '/_sim/v1/sandboxes/default/webhooks')).body.items).toEqual([created.body]);
+      expect((await ctx.call('DELETE', `/_sim/v1/sandboxes/default/webhooks/${created.body.id}`)).status).toBe(204);
+      expect((await ctx.call('DELETE', `/_sim/v1/sandboxes/default/webhooks/${created.body.id}`)).status).toBe(404);
+      expect((await ctx.call('POST', '/_sim/v1/sandboxes/default/webhooks', { body: { organizationId: 'org_nobody', url, secret: 'whsec-0123456789abcdef' } })).status).toBe(400);
+    });
+  });
+}

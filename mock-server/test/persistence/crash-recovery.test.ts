@@ -1,0 +1,81 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+
+// The bin is spawned as its built self (decision 0002: `test` depends on `build` in turbo).
+const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+
+async function startChild(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` in mock-server (turbo's test task builds first)`);
+  const child = spawn(process.execPath, [CLI, '--port', '0', '--seed', '3', '--start-at', '2025-09-26T10:00:00+08:00', '--data-dir', dataDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    let err = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      const match = /listening on (http:\/\/\S+)/.exec(out);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
+    child.once('exit', (code) => reject(new Error(`gdx-mock exited with ${code}: ${err}`)));
+  });
+  return { child, url };
+}
+
+function killed(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once('exit', () => resolve());
+  });
+}
+
+describe('crash recovery of gdx-mock --data-dir', () => {
+  const cleanup: (() => void)[] = [];
+  afterEach(() => {
+    for (const fn of cleanup.splice(0)) fn();
+  });
+
+  it('keeps every acknowledged create after kill -9 under load', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'gdx-crash-'));
+    cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    const first = await startChild(dataDir);
+    cleanup.push(() => first.child.kill('SIGKILL'));
+    const sandbox = await (await fetch(`${first.url}/_sim/v1/sandboxes/default`)).json();
+    const organizationId: string = sandbox.organizations[0].id;
+
+    const acknowledged: string[] = [];
+    let killedAfter = -1;
+    const create = async (i: number) => {
+      try {
+        const res = await fetch(`${first.url}/_sim/v1/sandboxes/default/webhooks`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ organizationId, url: `http://127.0.0.1:9/hook/${i}`, secret: 'whsec-0123456789abcdef' }),
+        });
+        if (res.status === 201) acknowledged.push(((await res.json()) as { id: string }).id);
+        if (acknowledged.length >= 150 && killedAfter < 0) {
+          killedAfter = acknowledged.length;
+          first.child.kill('SIGKILL');
+        }
+      } catch {
+        // the server died under this request: it was never acknowledged
+      }
+    };
+    // Waves of concurrent creates until the kill lands.
+    for (let wave = 0; killedAfter < 0 && wave < 50; wave += 1) await Promise.all(Array.from({ length: 40 }, (_, i) => create(wave * 40 + i)));
+    await killed(first.child);
+    expect(killedAfter).toBeGreaterThanOrEqual(150);
+
+    const second = await startChild(dataDir);
+    cleanup.push(() => second.child.kill('SIGKILL'));
+    const listed = await (await fetch(`${second.url}/_sim/v1/sandboxes/default/webhooks`)).json();
+    const present = new Set((listed.items as { id: string }[]).map((w) => w.id));
+    expect(acknowledged.filter((id) => !present.has(id))).toEqual([]);
+    expect(present.size).toBeGreaterThanOrEqual(acknowledged.length);
+  });
+});
