@@ -33,10 +33,11 @@ function checkTarget(ctx: Ctx, submission: Submission): void {
     });
   }
   const current = ctx.state.engine.get(target.id).state;
+  // The contract gives this operation no 409: a registration that is no longer valid is a field error.
   if (current !== 'registered') {
-    throw new PlatformProblem('ILLEGAL_TRANSITION', {
+    throw new PlatformProblem('VALIDATION_FAILED', {
       detail: `a registration in state ${current} cannot be ${submission.type === 'cancellation' ? 'cancelled' : 'changed'}`,
-      extensions: { state: current, allowed: [] },
+      errors: [{ pointer: '/registrationId', code: 'REGISTRATION_NOT_VALID', message: { zh: `登记结果状态为 ${current}，不能${submission.type === 'cancellation' ? '注销' : '变更或更正'}`, en: `The registration is ${current}` } }],
     });
   }
 }

@@ -1,0 +1,316 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { TRANSPORTS } from '../support/transports.js';
+import { attachment, Harness, idem, initialSubmission, objectionBody, type Org } from './harness.js';
+
+const inProcess = TRANSPORTS['in-process fetch']!;
+const START = '2025-09-26T10:00:00+08:00';
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+async function start(sandbox: Record<string, unknown> = {}): Promise<Harness> {
+  h = await Harness.start(inProcess, { profile: 'national', startAt: START, ...sandbox });
+  return h;
+}
+
+async function submit(x: Harness, org: Org, body = initialSubmission(org)): Promise<string> {
+  const r = await x.call(org, 'POST', '/applications', {}, body, idem());
+  expect(r.status, JSON.stringify(r.body)).toBe(201);
+  return r.body.id;
+}
+
+const getApp = (x: Harness, org: Org, id: string) => x.call(org, 'GET', '/applications/{applicationId}', { applicationId: id });
+
+async function ok(reply: Promise<{ status: number; body: any }>) {
+  const r = await reply;
+  expect(r.status, JSON.stringify(r.body)).toBe(200);
+  return r.body;
+}
+
+/** Submit, accept, pass review, let the notice end: the application is registered. */
+async function register(x: Harness, org: Org, body = initialSubmission(org)): Promise<{ appId: string; reg: any }> {
+  const appId = await submit(x, org, body);
+  await ok(x.act('application', appId, 'accept'));
+  const passed = await ok(x.act('application', appId, 'approve_review'));
+  const ends: string = passed.object.deadline.dueAt;
+  await x.advance(ends);
+  const app = (await getApp(x, org, appId)).body;
+  expect(app.state).toBe('registered');
+  return { appId, reg: (await x.call(org, 'GET', '/registrations/{registrationId}', { registrationId: app.registrationId })).body };
+}
+
+describe('acceptance (第十条)', () => {
+  it('a supplement request lists every item at once; the resubmission restarts the 3 WD clock from its own day', async () => {
+    const x = await start();
+    const org = x.org(0);
+    const id = await submit(x, org);
+    await x.advance('2025-09-29T11:00:00+08:00');
+    expect((await x.act('application', id, 'request_supplements')).status).toBe(400);
+    const items = [{ field: '/riskAssessment', text: '缺少数据安全风险评估报告' }, { field: '/evidence', text: '存证材料不完整' }];
+    expect((await ok(x.act('application', id, 'request_supplements', { items }))).to).toBe('supplement_required');
+    const waiting = (await getApp(x, org, id)).body;
+    expect(waiting).toMatchObject({ state: 'supplement_required', deadline: null, supplementItems: items });
+    expect(waiting.events.at(-1)).toMatchObject({ type: 'supplement_requested', from: 'submitted', to: 'supplement_required' });
+
+    await x.advance('2025-10-09T09:30:00+08:00');
+    const again = await x.call(org, 'POST', '/applications/{applicationId}/resubmissions', { applicationId: id }, { note: '已补充', changes: { riskAssessment: { summary: '已补充评估报告', attachment: attachment('评估报告.pdf') } } }, idem());
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({
+      state: 'submitted',
+      submission: { riskAssessment: { summary: '已补充评估报告' } },
+      deadline: { step: 'acceptance', startTrigger: 'resubmitted', startedOn: '2025-10-09', dueDate: '2025-10-13', dueAt: '2025-10-14T00:00:00+08:00', overdue: false },
+    });
+    const replay = await x.call(org, 'POST', '/applications/{applicationId}/resubmissions', { applicationId: id }, { changes: {} }, idem());
+    expect(replay.status).toBe(409);
+    expect(replay.body).toMatchObject({ code: 'ILLEGAL_TRANSITION', state: 'submitted' });
+  });
+
+  it('an acceptance past its limit is flagged overdue and never approved by the clock', async () => {
+    const x = await start();
+    const org = x.org(0);
+    const id = await submit(x, org);
+    const fired = await x.advance('2025-10-20T00:00:00+08:00');
+    expect(fired.body.fired).toEqual([{ at: '2025-10-01T00:00:00+08:00', platform: 'registration', objectType: 'application', objectId: id, type: 'deadline_overdue', from: 'submitted', to: 'submitted' }]);
+    const app = (await getApp(x, org, id)).body;
+    expect(app).toMatchObject({ state: 'submitted', deadline: { dueDate: '2025-09-30', overdue: true } });
+  });
+
+  it.each([
+    ['not_accept', [], 'not_accepted'],
+    ['fail_review', ['accept'], 'review_failed'],
+  ])('%s needs written reasons and is terminal', async (action, before, terminal) => {
+    const x = await start();
+    const org = x.org(0);
+    const id = await submit(x, org);
+    for (const step of before) await ok(x.act('application', id, step));
+    const bare = await x.sim('POST', `/sandboxes/${x.sandboxId}/actions`, { platform: 'registration', objectType: 'application', objectId: id, action, reasons: [] });
+    expect(bare.status).toBe(400);
+    const reasons = [{ code: 'LEGAL_SOURCE_UNCLEAR', text: '数据合法合规性来源说明不充分' }];
+    expect((await ok(x.act('application', id, action, { reasons }))).to).toBe(terminal);
+    const app = (await getApp(x, org, id)).body;
+    expect(app).toMatchObject({ state: terminal, reasons, deadline: null });
+    const illegal = await x.act('application', id, 'accept');
+    expect(illegal.status).toBe(409);
+    expect(illegal.body).toMatchObject({ code: 'ILLEGAL_TRANSITION', state: terminal, allowed: [] });
+    expect(illegal.body.detail).toContain(terminal);
+    await x.advance('2026-03-01T00:00:00+08:00');
+    expect((await getApp(x, org, id)).body.state).toBe(terminal);
+  });
+});
+
+describe('formal review (第十一条)', () => {
+  it('overdue → flagged, the registry records an explanation, still under review a month later', async () => {
+    const x = await start();
+    const org = x.org(0);
+    const id = await submit(x, org);
+    await x.advance('2025-09-30T15:00:00+08:00');
+    await ok(x.act('application', id, 'accept'));
+    const early = await x.act('application', id, 'explain_overdue', { explanation: '材料核验涉及多个部门' });
+    expect(early.status).toBe(409);
+    await x.advance('2025-11-05T09:00:00+08:00');
+    const overdue = (await getApp(x, org, id)).body;
+    expect(overdue).toMatchObject({ state: 'under_review', deadline: { step: 'formal_review', dueDate: '2025-11-04', overdue: true } });
+    expect(overdue.events.at(-1)).toMatchObject({ type: 'deadline_overdue', actor: { role: 'clock', organizationId: null } });
+    const explained = await ok(x.act('application', id, 'explain_overdue', { explanation: '材料核验涉及多个部门' }));
+    expect(explained.event).toMatchObject({ type: 'overdue_explained', reason: { text: '材料核验涉及多个部门' } });
+    await x.advance('2025-12-05T09:00:00+08:00');
+    expect((await getApp(x, org, id)).body).toMatchObject({ state: 'under_review', overdueExplanation: '材料核验涉及多个部门', deadline: { overdue: true } });
+  });
+});
+
+describe('public notice and objections (第十二条)', () => {
+  async function inNotice(x: Harness) {
+    const org = x.org(0);
+    const id = await submit(x, org);
+    await ok(x.act('application', id, 'accept'));
+    const passed = await ok(x.act('application', id, 'approve_review'));
+    return { org, id, noticeId: passed.object.noticeId as string, endsAt: passed.object.deadline.dueAt as string };
+  }
+
+  it('a dismissed objection returns to the running notice, which codes at its original end', async () => {
+    const x = await start();
+    const { org, id, noticeId, endsAt } = await inNotice(x);
+    const objector = x.org(1);
+    const filed = await x.call(objector, 'POST', '/public-notices/{noticeId}/objections', { noticeId }, objectionBody(objector), idem());
+    expect(filed.status).toBe(201);
+    expect(filed.body).toMatchObject({ state: 'filed', noticeId, events: [{ type: 'objection_filed', to: 'filed' }] });
+    expect((await x.call(null, 'GET', '/public-notices/{noticeId}', { noticeId })).body).toMatchObject({ status: 'under_objection', objectionCount: 1 });
+    expect((await getApp(x, org, id)).body.state).toBe('objection_review');
+    const dismissed = await ok(x.act('objection', filed.body.id, 'dismiss_objection', { reasons: [{ text: '异议证据不足' }] }));
+    expect(dismissed).toMatchObject({ from: 'filed', to: 'dismissed' });
+    const back = (await getApp(x, org, id)).body;
+    expect(back).toMatchObject({ state: 'in_public_notice', deadline: { dueAt: endsAt } });
+    await x.advance(endsAt);
+    expect((await getApp(x, org, id)).body.state).toBe('registered');
+    expect((await x.call(null, 'GET', '/public-notices', {}, undefined)).body.items[0]).toMatchObject({ id: noticeId, status: 'closed' });
+  });
+
+  it('an upheld objection of a third party terminates the registration; objections need real names and evidence', async () => {
+    const x = await start();
+    const { org, id, noticeId } = await inNotice(x);
+    const badId = await x.sim('POST', `/sandboxes/${x.sandboxId}/objections`, { kind: 'notice', noticeId, objector: { kind: 'person', residentId: '150102198511224566', name: '李四' }, text: '未经授权', evidence: [attachment('合同.pdf')] });
+    expect(badId.status).toBe(400);
+    expect(badId.body.errors.map((e: { pointer: string }) => e.pointer).join()).toContain('/objector/');
+    const noEvidence = await x.call(x.org(1), 'POST', '/public-notices/{noticeId}/objections', { noticeId }, { ...objectionBody(x.org(1)), evidence: [] }, idem());
+    expect(noEvidence.status).toBe(400);
+    const filed = await x.sim('POST', `/sandboxes/${x.sandboxId}/objections`, { kind: 'notice', noticeId, objector: { kind: 'person', residentId: '150102198511224565', name: '李四' }, text: '未经授权', evidence: [attachment('合同.pdf')] });
+    expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+    expect(filed.body).toMatchObject({ kind: 'notice', platform: 'registration', objectType: 'objection', object: { state: 'filed' } });
+    const noReasons = await x.sim('POST', `/sandboxes/${x.sandboxId}/actions`, { platform: 'registration', objectType: 'application', objectId: id, action: 'uphold_objection' });
+    expect(noReasons.status).toBe(400);
+    expect((await ok(x.act('application', id, 'uphold_objection', { reasons: [{ text: '登记主体无权登记' }] }))).to).toBe('terminated');
+    const app = (await getApp(x, org, id)).body;
+    expect(app).toMatchObject({ state: 'terminated', reasons: [{ text: '登记主体无权登记' }], registrationId: null });
+    const feed = await x.sim('GET', `/sandboxes/${x.sandboxId}/events?limit=200`);
+    expect(feed.body.items.filter((e: any) => e.objectType === 'objection').map((e: any) => e.event.to)).toEqual(['filed', 'upheld']);
+  });
+
+  it('after the notice: 409 OBJECTION_WINDOW_CLOSED', async () => {
+    const x = await start();
+    const { noticeId, endsAt } = await inNotice(x);
+    await x.advance(endsAt);
+    const late = await x.call(x.org(1), 'POST', '/public-notices/{noticeId}/objections', { noticeId }, objectionBody(x.org(1)), idem());
+    expect(late.status).toBe(409);
+    expect(late.body.code).toBe('OBJECTION_WINDOW_CLOSED');
+    const third = await x.sim('POST', `/sandboxes/${x.sandboxId}/objections`, { kind: 'notice', noticeId, ...objectionBody(x.org(1)) });
+    expect(third.status).toBe(409);
+  });
+});
+
+describe('registration result (第十五条)', () => {
+  it('renews only in the 60 days before expiry, from the day after the previous expiry; then expires by the clock', async () => {
+    const x = await start();
+    const org = x.org(0);
+    const { reg } = await register(x, org);
+    expect(reg).toMatchObject({ codedOn: '2025-10-17', validUntil: '2028-10-17', renewalWindowOpensOn: '2028-08-18' });
+    await x.advance('2028-08-17T10:00:00+08:00');
+    const early = await x.call(org, 'POST', '/registrations/{registrationId}/renewals', { registrationId: reg.id }, {}, idem());
+    expect(early.status).toBe(409);
+    expect(early.body.code).toBe('RENEWAL_WINDOW_NOT_OPEN');
+    await x.advance('2028-08-18T10:00:00+08:00');
+    const renewed = await x.call(org, 'POST', '/registrations/{registrationId}/renewals', { registrationId: reg.id }, { note: '续展' }, idem());
+    expect(renewed.status).toBe(201);
+    expect(renewed.body).toMatchObject({ registrationId: reg.id, previousValidUntil: '2028-10-17', validFrom: '2028-10-18', validUntil: '2031-10-17' });
+    const fired = await x.advance('2031-10-18T00:00:00+08:00');
+    expect(fired.body.fired.map((f: any) => [f.at, f.objectType, f.to])).toEqual([['2031-10-18T00:00:00+08:00', 'registration', 'expired']]);
+    const lookup = await x.call(null, 'GET', '/lookup/{registrationCode}', { registrationCode: reg.registrationCode });
+    expect(lookup.body).toMatchObject({ state: 'expired', valid: false, validUntil: '2031-10-17' });
+  });
+
+  it('ends at a shorter authorised operating term', async () => {
+    const x = await start();
+    const { reg } = await register(x, x.org(0), initialSubmission(x.org(0), '2027-06-30'));
+    expect(reg).toMatchObject({ validUntil: '2027-06-30', authorisedTermEnd: '2027-06-30', deadline: { dueDate: '2027-06-30' } });
+  });
+
+  it('change goes through a notice, correction does not, cancellation is done in 10 WD and cancels the registration; revocation needs reasons', async () => {
+    const x = await start();
+    const org = x.org(0);
+    const { reg } = await register(x, org);
+    const base = { registrants: [{ creditCode: org.creditCode, name: org.name }], registrationId: reg.id };
+    const change = await submit(x, org, { ...base, type: 'change', resource: { name: '公交客流数据产品（第二版）', summary: '新增地铁接驳数据。' }, changeDescription: '新增数据源' });
+    await ok(x.act('application', change, 'accept'));
+    expect((await ok(x.act('application', change, 'approve_review'))).to).toBe('in_public_notice');
+    const correction = await submit(x, org, { ...base, type: 'correction', changeDescription: '更正数据规模' });
+    await ok(x.act('application', correction, 'accept'));
+    expect((await ok(x.act('application', correction, 'approve_review'))).to).toBe('registered');
+    const cancellation = await submit(x, org, { ...base, type: 'cancellation', cancellation: { ground: 'rights_ended', description: '授权运营期限届满。' } });
+    const accepted = await ok(x.act('application', cancellation, 'accept'));
+    expect(accepted.object.deadline).toMatchObject({ step: 'cancellation', limit: 10, startedOn: '2025-10-17', dueDate: '2025-10-31' });
+    expect((await ok(x.act('application', cancellation, 'approve_review'))).to).toBe('cancelled');
+    const cancelled = (await x.call(org, 'GET', '/registrations/{registrationId}', { registrationId: reg.id })).body;
+    expect(cancelled).toMatchObject({ state: 'cancelled', cancellationGround: 'rights_ended', deadline: null, reasons: [{ text: '授权运营期限届满。' }] });
+    const again = await x.call(org, 'POST', '/applications', {}, { ...base, type: 'correction' }, idem());
+    expect(again.status).toBe(400);
+    expect(again.body.errors[0]).toMatchObject({ pointer: '/registrationId', code: 'REGISTRATION_NOT_VALID' });
+    const revoke = await x.act('registration', reg.id, 'revoke', { reasons: [{ text: '提供虚假材料' }], ground: 'false_materials' });
+    expect(revoke.status).toBe(409);
+
+    const second = await register(x, org);
+    expect((await x.sim('POST', `/sandboxes/${x.sandboxId}/actions`, { platform: 'registration', objectType: 'registration', objectId: second.reg.id, action: 'revoke' })).status).toBe(400);
+    expect((await ok(x.act('registration', second.reg.id, 'revoke', { reasons: [{ text: '提供虚假材料' }], ground: 'false_materials' }))).to).toBe('revoked');
+    expect((await x.call(null, 'GET', '/lookup/{registrationCode}', { registrationCode: second.reg.registrationCode })).body).toMatchObject({ state: 'revoked', valid: false });
+  });
+
+  it('inner-mongolia issues a 登记证书 (one certificate, one code) found by the public lookup', async () => {
+    const x = await start({ profile: 'inner-mongolia' });
+    const { reg } = await register(x, x.org(0));
+    expect(reg.registrationCode).toMatch(/^NMDJ1500002025\d{6}$/);
+    expect(reg.certificateNumber).toEqual(expect.any(String));
+    const byCertificate = await x.call(null, 'GET', '/lookup/{registrationCode}', { registrationCode: reg.certificateNumber });
+    expect(byCertificate.body).toMatchObject({ registrationCode: reg.registrationCode, certificateNumber: reg.certificateNumber, valid: true });
+  });
+});
+
+describe('calendar', () => {
+  it('deadlines cross the 2026 Spring Festival (holidays skipped, make-up Saturdays counted)', async () => {
+    const x = await start({ startAt: '2026-02-10T09:00:00+08:00' });
+    const org = x.org(0);
+    const id = await submit(x, org);
+    await ok(x.act('application', id, 'accept'));
+    const notice = await ok(x.act('application', id, 'approve_review'));
+    expect(notice.object.deadline).toMatchObject({ step: 'public_notice', startedOn: '2026-02-10', dueDate: '2026-03-02' });
+    await x.advance('2026-02-12T10:00:00+08:00');
+    const later = await submit(x, org);
+    expect((await getApp(x, org, later)).body.deadline).toMatchObject({ startedOn: '2026-02-12', dueDate: '2026-02-24' });
+  });
+
+  it('a deadline reaching an unpublished year is 422 CALENDAR_NOT_PUBLISHED until the year is added', async () => {
+    const x = await start({ startAt: '2026-12-29T10:00:00+08:00' });
+    const org = x.org(0);
+    const refused = await x.call(org, 'POST', '/applications', {}, initialSubmission(org), idem());
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ code: 'CALENDAR_NOT_PUBLISHED', year: 2027 });
+    expect((await x.call(org, 'GET', '/applications')).body.total).toBe(0);
+    const put = await x.sim('PUT', `/sandboxes/${x.sandboxId}/calendar/2027`, { year: 2027, source: '测试用安排', holidays: [{ date: '2027-01-01', name: '元旦' }], makeupWorkdays: [] });
+    expect(put.status).toBe(200);
+    const id = await submit(x, org);
+    expect((await getApp(x, org, id)).body.deadline).toMatchObject({ dueDate: '2027-01-04' });
+  });
+});
+
+describe('tenancy and idempotency', () => {
+  it('another organisation gets 404 for applications and registrations and lists only its own', async () => {
+    const x = await start();
+    const [owner, other] = [x.org(0), x.org(1)];
+    const { appId, reg } = await register(x, owner);
+    expect((await getApp(x, other, appId)).status).toBe(404);
+    expect((await x.call(other, 'GET', '/applications/{applicationId}/events', { applicationId: appId })).status).toBe(404);
+    expect((await x.call(other, 'GET', '/registrations/{registrationId}', { registrationId: reg.id })).status).toBe(404);
+    expect((await x.call(other, 'POST', '/registrations/{registrationId}/renewals', { registrationId: reg.id }, {}, idem())).status).toBe(404);
+    expect((await x.call(other, 'GET', '/applications')).body).toMatchObject({ items: [], total: 0 });
+    expect((await x.call(other, 'GET', '/registrations')).body.total).toBe(0);
+    expect((await x.call(owner, 'GET', '/registrations')).body.total).toBe(1);
+    const foreign = await x.call(other, 'POST', '/applications', {}, initialSubmission(owner), idem());
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.errors[0]).toMatchObject({ pointer: '/registrants', code: 'REGISTRANT_NOT_CALLER' });
+  });
+
+  it('a replayed submission answers the original; the same key with another body is 422', async () => {
+    const x = await start();
+    const org = x.org(0);
+    const key = { 'idempotency-key': 'submit-once' };
+    const first = await x.call(org, 'POST', '/applications', {}, initialSubmission(org), key);
+    const second = await x.call(org, 'POST', '/applications', {}, initialSubmission(org), key);
+    expect(second.status).toBe(201);
+    expect(second.headers.get('idempotent-replayed')).toBe('true');
+    expect(second.body.id).toBe(first.body.id);
+    expect((await x.call(org, 'POST', '/applications', {}, initialSubmission(org, '2027-01-01'), key)).status).toBe(422);
+    expect((await x.call(org, 'GET', '/applications')).body.total).toBe(1);
+  });
+
+  it('lists page newest first with a stable cursor', async () => {
+    const x = await start();
+    const org = x.org(0);
+    const ids = [];
+    for (let i = 0; i < 5; i += 1) ids.push(await submit(x, org));
+    const first = (await x.call(org, 'GET', '/applications?limit=2')).body;
+    expect(first.items.map((a: any) => a.id)).toEqual([ids[4], ids[3]]);
+    await submit(x, org);
+    const next = (await x.call(org, 'GET', `/applications?limit=2&cursor=${first.nextCursor}`)).body;
+    expect(next.items.map((a: any) => a.id)).toEqual([ids[2], ids[1]]);
+    expect((await x.call(org, 'GET', '/applications?cursor=garbage')).status).toBe(400);
+  });
+});
