@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { hashName, type SignatureAlgorithm } from './algorithms.js';
 
 /**
@@ -12,6 +12,9 @@ import { hashName, type SignatureAlgorithm } from './algorithms.js';
  */
 export type SignableBody = string | Uint8Array | null | undefined;
 
+// Most signed requests are GETs: their digest is a constant per algorithm.
+const emptyDigests = new Map<SignatureAlgorithm, string>();
+
 /**
  * Lower-case hex digest of the raw body bytes with the method's hash (sha256 or sm3), as sent in
  * `X-Gdx-Content-Digest`. No body digests the empty string.
@@ -23,8 +26,14 @@ export type SignableBody = string | Uint8Array | null | undefined;
  * ```
  */
 export function contentDigest(body: SignableBody, algorithm: SignatureAlgorithm): string {
-  const hash = createHash(hashName(algorithm));
-  if (typeof body === 'string') hash.update(body, 'utf8');
-  else if (body) hash.update(body);
-  return hash.digest('hex');
+  if (body === undefined || body === null || body.length === 0) {
+    let digest = emptyDigests.get(algorithm);
+    if (digest === undefined) {
+      digest = hash(hashName(algorithm), '', 'hex');
+      emptyDigests.set(algorithm, digest);
+    }
+    return digest;
+  }
+  // crypto.hash (one-shot, Node ≥ 20.12) is 2–3× faster than createHash for small inputs.
+  return hash(hashName(algorithm), body, 'hex');
 }

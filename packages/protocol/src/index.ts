@@ -3,7 +3,14 @@ export { isSignatureAlgorithm, SIGNATURE_ALGORITHMS, type SignatureAlgorithm } f
 export { sm3SelfTest, Sm3UnavailableError } from './sm3-self-test.js';
 export { contentDigest, type SignableBody } from './digest.js';
 export { canonicalQuery, canonicalRequest, encodeRfc3986, type CanonicalRequestParts, type QueryInput } from './canonical.js';
-export { computeSignature, signRequest, type SignRequestInput } from './sign.js';
+export { computeSignature, hmacSigner } from './hmac.js';
+export {
+  createRequestSigner,
+  signRequest,
+  type SignableRequest,
+  type SigningCredentials,
+  type SignRequestInput,
+} from './sign.js';
 export {
   verifySignature,
   type HeaderSource,

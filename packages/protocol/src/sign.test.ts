@@ -2,7 +2,7 @@ import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { contentDigest } from './digest.js';
 import { HEADERS } from './headers.js';
-import { computeSignature, signRequest } from './sign.js';
+import { createRequestSigner, signRequest } from './sign.js';
 
 // Expected values are computed here with node:crypto directly on hand-written strings.
 const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
@@ -24,16 +24,6 @@ describe('contentDigest', () => {
     const want = alg === 'HMAC-SHA256' ? sha256(body) : sm3(body);
     expect(contentDigest(body, alg)).toBe(want);
     expect(contentDigest(new TextEncoder().encode(body), alg)).toBe(want);
-  });
-});
-
-describe('computeSignature', () => {
-  const canonical = 'POST\n/registration/v1/applications\n\nd1\n1758852000000\nnonce-0123456789abcdef\nak_test';
-  it.each([
-    ['HMAC-SHA256', 'sha256'],
-    ['HMAC-SM3', 'sm3'],
-  ] as const)('%s is base64 of the HMAC over the canonical string', (alg, hash) => {
-    expect(computeSignature(canonical, 'secret-1', alg)).toBe(hmac(hash, 'secret-1', canonical));
   });
 });
 
@@ -87,5 +77,28 @@ describe('signRequest', () => {
     expect(() =>
       signRequest({ method: 'GET', url: '/x', appKey: 'k', secret: 's', algorithm: 'HMAC-MD5' as never }),
     ).toThrow(/SIGNATURE_METHOD_UNSUPPORTED/);
+  });
+
+  it('takes a path-form target exactly as sent, without normalising it', () => {
+    const headers = signRequest({ method: 'GET', url: '/a/./b?x=1', appKey: 'k', secret: 's', timestamp: 1, nonce: 'nonce-0123456789abcdef' });
+    const canonical = ['GET', '/a/./b', 'x=1', sha256(''), '1', 'nonce-0123456789abcdef', 'k'].join('\n');
+    expect(headers[HEADERS.signature]).toBe(hmac('sha256', 's', canonical));
+  });
+});
+
+describe('createRequestSigner', () => {
+  it('signs like signRequest, request after request', () => {
+    const signer = createRequestSigner({ appKey: 'ak', secret: 'sec', algorithm: 'HMAC-SM3' });
+    for (const body of [undefined, '{}', '{"a":"数据"}']) {
+      const request = { method: 'PUT', url: '/x/y?b=1&a=2', body, timestamp: 42, nonce: 'nonce-0123456789abcdef' };
+      expect(signer(request)).toEqual(signRequest({ ...request, appKey: 'ak', secret: 'sec', algorithm: 'HMAC-SM3' }));
+    }
+  });
+
+  it('adds the headers to a given record', () => {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    const signer = createRequestSigner({ appKey: 'ak', secret: 'sec' });
+    expect(signer({ method: 'GET', url: '/x' }, headers)).toBe(headers);
+    expect(Object.keys(headers)).toEqual(['accept', ...Object.values(HEADERS).slice(0, 6)]);
   });
 });

@@ -93,3 +93,14 @@ describe('verifySignature', () => {
     expect(verify(headers, { method: 'GET', url: '/lookup/abc', body: new Uint8Array() }).ok).toBe(true);
   });
 });
+
+describe('verifySignature request targets', () => {
+  it('takes node:http req.url as sent and a WHATWG absolute URL as parsed', () => {
+    const headers = signRequest({ method: 'GET', url: '/a/b?q=%E6%95%B0', appKey: 'ak_1', secret: 'secret-1', timestamp: NOW });
+    const base = { method: 'GET', headers, lookupSecret: (k: string) => secrets.get(k), now: NOW };
+    expect(verifySignature({ ...base, url: '/a/b?q=%E6%95%B0', nonceStore: new MemoryNonceStore() }).ok).toBe(true);
+    expect(verifySignature({ ...base, url: 'http://h:1/a/b?q=%E6%95%B0', nonceStore: new MemoryNonceStore() }).ok).toBe(true);
+    expect(verifySignature({ ...base, url: new URL('http://h:1/a/b?q=%E6%95%B0'), nonceStore: new MemoryNonceStore() }).ok).toBe(true);
+    expect(verifySignature({ ...base, url: '/a/./b?q=%E6%95%B0', nonceStore: new MemoryNonceStore() })).toMatchObject({ code: 'SIGNATURE_INVALID' });
+  });
+});

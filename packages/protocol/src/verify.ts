@@ -5,7 +5,8 @@ import { contentDigest, type SignableBody } from './digest.js';
 import { HEADERS } from './headers.js';
 import { NONCE_PATTERN } from './ids.js';
 import type { NonceStore } from './nonce-store.js';
-import { computeSignature } from './sign.js';
+import { computeSignature } from './hmac.js';
+import { splitTarget } from './target.js';
 
 /**
  * Request headers as a server sees them: a WHATWG `Headers` or Node's `IncomingHttpHeaders`.
@@ -56,7 +57,10 @@ export type VerifyResult = { ok: true; appKey: string } | { ok: false; code: Sig
  */
 export interface VerifyInput {
   method: string;
-  /** The request target as received: an absolute URL or the path with query (`req.url` of node:http). */
+  /**
+   * The request target as received: the path with query exactly as sent (`req.url` of node:http),
+   * or an absolute URL (`request.url` of a WHATWG Request).
+   */
   url: string | URL;
   headers: HeaderSource;
   /** The raw body bytes as received (a string is UTF-8); omit for none. */
@@ -120,11 +124,11 @@ export function verifySignature(input: VerifyInput): VerifyResult {
   const expectedDigest = contentDigest(input.body, method);
   if (digest !== expectedDigest) return fail('SIGNATURE_INVALID', 'content digest does not match the body');
 
-  const url = typeof input.url === 'string' ? new URL(input.url, 'http://localhost') : input.url;
+  const { path, query } = splitTarget(input.url);
   const canonical = canonicalRequest({
     method: input.method,
-    path: url.pathname,
-    query: url.search,
+    path,
+    query,
     contentDigest: digest,
     timestamp: timestampText,
     nonce,

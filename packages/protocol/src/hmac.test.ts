@@ -1,0 +1,28 @@
+import { createHmac } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { computeSignature, hmacSigner } from './hmac.js';
+
+// Expected values come from node:crypto's own HMAC on hand-written canonical strings.
+const hmac = (alg: 'sha256' | 'sm3', key: string, s: string) => createHmac(alg, key).update(s, 'utf8').digest('base64');
+const canonical = 'POST\n/registration/v1/applications\n\nd1\n1758852000000\nnonce-0123456789abcdef\nak_test';
+
+describe.each([
+  ['HMAC-SHA256', 'sha256'],
+  ['HMAC-SM3', 'sm3'],
+] as const)('%s', (algorithm, hash) => {
+  it('computeSignature is base64 of the HMAC over the canonical string', () => {
+    expect(computeSignature(canonical, 'secret-1', algorithm)).toBe(hmac(hash, 'secret-1', canonical));
+  });
+
+  it.each([
+    ['a short secret', 'secret-1'],
+    ['an empty secret', ''],
+    ['a 64-byte secret', 'k'.repeat(64)],
+    ['a secret longer than the block', 'k'.repeat(65)],
+    ['a Chinese secret', '密钥-公共数据'],
+  ])('hmacSigner matches node:crypto for %s', (_name, secret) => {
+    const sign = hmacSigner(secret, algorithm);
+    expect(sign(canonical)).toBe(hmac(hash, secret, canonical));
+    expect(sign('第二条 canonical\n')).toBe(hmac(hash, secret, '第二条 canonical\n'));
+  });
+});
