@@ -1,21 +1,28 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AbortError, ApiClient, TimeoutError } from '../src/index.js';
+import { AbortError, ApiClient, fetchTransport, TimeoutError, undiciTransport, type Transport } from '../src/index.js';
 import { hang, json, startTestServer, type TestServer } from './helpers/test-server.js';
 
 let server: TestServer;
 const getApp = { operationId: 'getApplication', method: 'GET', path: '/applications/rga_1' } as const;
 
+const fast = undiciTransport();
+
 beforeAll(async () => {
   server = await startTestServer();
 });
-afterAll(() => server.close());
+afterAll(async () => {
+  await fast.close();
+  await server.close();
+});
 beforeEach(() => server.reset());
 
-function client(maxRetries = 0) {
-  return new ApiClient({ baseUrl: server.origin, maxRetries, timeoutMs: 50, retry: { sleep: async () => {} } });
-}
+describe.each([
+  ['fetchTransport', fetchTransport()],
+  ['undiciTransport (native timeout)', fast],
+])('timeouts with %s', (_name, transport: Transport) => {
+  const client = (maxRetries = 0) =>
+    new ApiClient({ baseUrl: server.origin, transport, maxRetries, timeoutMs: 50, retry: { sleep: async () => {} } });
 
-describe('timeouts', () => {
   it('throws TimeoutError when the server never answers', async () => {
     server.fallback(hang);
     const error = await client().request(getApp).catch((e: unknown) => e);
@@ -36,6 +43,8 @@ describe('timeouts', () => {
 });
 
 describe('AbortSignal', () => {
+  const client = () => new ApiClient({ baseUrl: server.origin, maxRetries: 0 });
+
   it('aborts an attempt in flight with AbortError carrying the reason, without retrying', async () => {
     server.fallback(hang);
     const controller = new AbortController();
@@ -73,15 +82,12 @@ describe('AbortSignal', () => {
   });
 
   it('is an AbortError with the undici transport as well', async () => {
-    const { undiciTransport } = await import('../src/index.js');
-    const transport = undiciTransport();
     server.fallback(hang);
     const controller = new AbortController();
-    const c = new ApiClient({ baseUrl: server.origin, transport, timeoutMs: 0 });
+    const c = new ApiClient({ baseUrl: server.origin, transport: fast, timeoutMs: 5_000 });
     const pending = c.request(getApp, { signal: controller.signal }).catch((e: unknown) => e);
     while (server.received.length === 0) await new Promise((r) => setImmediate(r));
     controller.abort();
     expect(await pending).toBeInstanceOf(AbortError);
-    await transport.close();
   });
 });

@@ -20,4 +20,10 @@ describe('renderPath', () => {
       expect.objectContaining({ code: 'PATH_PARAM_MISSING' }),
     );
   });
+
+  it.each(['.', '..'])('throws PATH_PARAM_INVALID for the dot segment %j', (value) => {
+    expect(() => renderPath('/applications/{applicationId}', { applicationId: value })).toThrow(
+      expect.objectContaining({ code: 'PATH_PARAM_INVALID' }),
+    );
+  });
 });

@@ -43,7 +43,15 @@ function compile(template: string): RenderPath {
           zh: `缺少路径参数 "${name}"（${template}）`,
         });
       }
-      out += encodeURIComponent(String(value)) + (parts[i + 1] ?? '');
+      const text = String(value);
+      // URL parsers resolve "." and ".." (even percent-encoded), so the server would see another path.
+      if (text === '.' || text === '..') {
+        throw new GdxError('PATH_PARAM_INVALID', {
+          en: `Path parameter "${name}" of ${template} cannot be "${text}"`,
+          zh: `路径参数 "${name}" 不能为 "${text}"（${template}）`,
+        });
+      }
+      out += encodeURIComponent(text) + (parts[i + 1] ?? '');
     }
     return out;
   };

@@ -1,4 +1,4 @@
-import { signRequest, type SignatureAlgorithm } from '@gdx/protocol';
+import { createRequestSigner, type SignatureAlgorithm } from '@gdx/protocol';
 import type { Step } from './types.js';
 
 /**
@@ -16,13 +16,14 @@ export interface Credentials {
   algorithm?: SignatureAlgorithm;
 }
 
-/** Signs every attempt afresh (new timestamp and nonce), so retries are never replays. */
+/**
+ * Signs every attempt afresh (new timestamp and nonce), so retries are never replays. The signer
+ * (HMAC key pads) is prepared once per client; the path is signed exactly as the transport sends it.
+ */
 export function signStep(credentials: Credentials, now: () => number): Step {
-  const { appKey, secret } = credentials;
-  const algorithm = credentials.algorithm ?? 'HMAC-SHA256';
+  const signer = createRequestSigner(credentials);
   return (next) => (call) => {
-    const signed = signRequest({ method: call.method, url: call.url, body: call.body, appKey, secret, algorithm, timestamp: now() });
-    Object.assign(call.headers, signed);
+    signer({ method: call.method, url: call.path, body: call.body, timestamp: now() }, call.headers);
     return next(call);
   };
 }

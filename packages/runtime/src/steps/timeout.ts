@@ -4,38 +4,44 @@ import type { Step } from './types.js';
 /**
  * Bounds each attempt by `call.timeoutMs` (≤ 0 disables) and links the caller's signal. A fired
  * timer becomes a retryable {@link TimeoutError}; the caller's abort becomes an {@link AbortError}.
+ *
+ * With `transportEnforces` (the undici transport) the transport applies the timeout natively and
+ * this step only passes the caller's signal through: an AbortController with its signal and a
+ * timer cost several microseconds per attempt on Node 20, more than the rest of the pipeline.
  * The caller's signal is linked by hand rather than with `AbortSignal.any`, so the listener is
  * removed after every attempt and a long-lived caller signal never accumulates followers.
  */
-export const timeoutStep: Step = (next) => async (call) => {
-  const user = call.userSignal;
-  if (user?.aborted) throw new AbortError(user.reason);
-  const ms = call.timeoutMs;
-  if (!(ms > 0) || ms === Number.POSITIVE_INFINITY) {
-    call.signal = user;
+export function timeoutStep(transportEnforces: boolean): Step {
+  return (next) => async (call) => {
+    const user = call.userSignal;
+    if (user?.aborted) throw new AbortError(user.reason);
+    const ms = call.timeoutMs;
+    if (transportEnforces || !(ms > 0) || ms === Number.POSITIVE_INFINITY) {
+      call.signal = user;
+      try {
+        return await next(call);
+      } catch (error) {
+        throw user?.aborted ? new AbortError(user.reason) : error;
+      }
+    }
+
+    const controller = new AbortController();
+    const timer = setTimeout(abortOnTimeout, ms, controller);
+    const onUserAbort = user === undefined ? undefined : () => controller.abort(user.reason);
+    if (onUserAbort !== undefined) user?.addEventListener('abort', onUserAbort, { once: true });
+    call.signal = controller.signal;
     try {
       return await next(call);
     } catch (error) {
-      throw user?.aborted ? new AbortError(user.reason) : error;
+      if (user?.aborted) throw new AbortError(user.reason);
+      if (controller.signal.aborted) throw new TimeoutError(ms, call.operationId);
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      if (onUserAbort !== undefined) user?.removeEventListener('abort', onUserAbort);
     }
-  }
-
-  const controller = new AbortController();
-  const timer = setTimeout(abortOnTimeout, ms, controller);
-  const onUserAbort = user === undefined ? undefined : () => controller.abort(user.reason);
-  if (onUserAbort !== undefined) user?.addEventListener('abort', onUserAbort, { once: true });
-  call.signal = controller.signal;
-  try {
-    return await next(call);
-  } catch (error) {
-    if (user?.aborted) throw new AbortError(user.reason);
-    if (controller.signal.aborted) throw new TimeoutError(ms, call.operationId);
-    throw error;
-  } finally {
-    clearTimeout(timer);
-    if (onUserAbort !== undefined) user?.removeEventListener('abort', onUserAbort);
-  }
-};
+  };
+}
 
 function abortOnTimeout(controller: AbortController): void {
   controller.abort();

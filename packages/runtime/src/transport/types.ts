@@ -31,6 +31,10 @@ export interface TransportRequest {
   readonly headers: Record<string, string>;
   readonly body: string | undefined;
   readonly signal: AbortSignal | undefined;
+  /** Per-attempt timeout; only for transports with `enforcesTimeout` (≤ 0: none). */
+  readonly timeoutMs?: number;
+  /** The operation, for transports that log or inject faults per operation. */
+  readonly operationId?: string;
 }
 
 /**
@@ -48,7 +52,7 @@ export interface TransportResponse {
 }
 
 /**
- * Sends one HTTP request. Contract: resolve with any HTTP status (errors statuses included);
+ * Sends one HTTP request. Contract: resolve with any HTTP status (error statuses included);
  * reject with `signal.reason` when the signal aborted, and with a `ConnectionError` when the
  * request could not be completed on the network. `close()` releases owned resources.
  *
@@ -62,5 +66,10 @@ export interface TransportResponse {
  */
 export interface Transport {
   send(request: TransportRequest): Promise<TransportResponse>;
+  /**
+   * True when the transport enforces `request.timeoutMs` itself (rejecting with `TimeoutError`),
+   * so the runtime does not arm an AbortController and a timer per attempt.
+   */
+  readonly enforcesTimeout?: boolean;
   close?(): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import { Agent, type Dispatcher } from 'undici';
-import { transportFailure } from '../errors/network-errors.js';
+import { TimeoutError, transportFailure } from '../errors/network-errors.js';
 import { RecordHeaders } from './record-headers.js';
 import type { Transport, TransportRequest, TransportResponse } from './types.js';
 
@@ -27,6 +27,10 @@ export interface UndiciTransportOptions {
  * `close()` when done). About 2–4× the throughput of `fetch`, but invisible to MSW — use it in
  * production and load tests, and the default {@link fetchTransport} where MSW must intercept.
  *
+ * It enforces `timeoutMs` natively with undici's `headersTimeout` and `bodyTimeout` (cheap coarse
+ * timers): the wait for the response headers and every pause inside the body are each bounded by
+ * `timeoutMs`, so a body trickling in slowly can take longer in total.
+ *
  * @example
  * ```ts
  * import { ApiClient, undiciTransport } from '@gdx/runtime';
@@ -47,7 +51,9 @@ export function undiciTransport(options: UndiciTransportOptions = {}): Transport
     });
 
   return {
+    enforcesTimeout: true,
     async send(req: TransportRequest): Promise<TransportResponse> {
+      const timeoutMs = req.timeoutMs !== undefined && req.timeoutMs > 0 ? req.timeoutMs : 0;
       try {
         const response = await dispatcher.request({
           origin: req.origin,
@@ -56,13 +62,21 @@ export function undiciTransport(options: UndiciTransportOptions = {}): Transport
           headers: req.headers,
           body: req.body ?? null,
           signal: req.signal ?? null,
+          headersTimeout: timeoutMs,
+          bodyTimeout: timeoutMs,
         });
         const body = await response.body.text();
         return { status: response.statusCode, headers: new RecordHeaders(response.headers), body };
       } catch (error) {
+        if (!req.signal?.aborted && isUndiciTimeout(error)) throw new TimeoutError(timeoutMs, req.operationId ?? req.method);
         throw transportFailure(error, req.signal);
       }
     },
     close: () => (owned ? dispatcher.close() : Promise.resolve()),
   };
+}
+
+function isUndiciTimeout(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT';
 }
