@@ -1,0 +1,56 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadBundledSpec } from '@gdx/openapi';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../../src/index.js';
+import { createFetch } from '../../src/fetch/index.js';
+import { createRegistrationPlatform } from '../../src/platforms/registration/index.js';
+import { Harness, idem, initialSubmission } from './harness.js';
+
+const specs = { registration: loadBundledSpec('registration'), simulation: loadBundledSpec('simulation') };
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function appOn(dataDir: string): App {
+  return createApp({ platforms: [createRegistrationPlatform({ spec: specs.registration })], simulationSpec: specs.simulation, seed: 3, dataDir, compactEvery: 1_000_000 });
+}
+
+async function harnessOn(app: App, sandboxId?: string): Promise<Harness> {
+  const h = new Harness();
+  h.app = app;
+  h.transport = { fetch: createFetch(app), baseUrl: 'http://mock.local', close: async () => undefined };
+  if (sandboxId) {
+    h.sandboxId = sandboxId;
+    h.orgs = (await h.sim('GET', `/sandboxes/${sandboxId}`)).body.organizations;
+  }
+  return h;
+}
+
+describe('journal replay', () => {
+  it('a restarted app rebuilds applications, notices, objections and registrations from the journal', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gdx-reg-'));
+    dirs.push(dir);
+    const first = await harnessOn(appOn(dir));
+    const created = await first.sim('POST', '/sandboxes', { profile: 'national', startAt: '2025-09-26T10:00:00+08:00', seed: 4, reviewerPolicy: { mode: 'auto', approvalRate: 0.6 } });
+    first.sandboxId = created.body.id;
+    first.orgs = created.body.organizations;
+    for (let i = 0; i < 3; i += 1) await first.call(first.org(0), 'POST', '/applications', {}, initialSubmission(first.org(0)), idem());
+    await first.advance('2025-10-16T12:00:00+08:00');
+    await first.call(first.org(0), 'POST', '/applications', {}, initialSubmission(first.org(0)), idem());
+    await first.advance('2026-01-31T00:00:00+08:00');
+    const before = (await first.call(first.org(0), 'GET', '/applications')).body;
+    const feedBefore = (await first.sim('GET', `/sandboxes/${first.sandboxId}/events?limit=200`)).body;
+    await first.app.close();
+
+    const second = await harnessOn(appOn(dir), first.sandboxId);
+    try {
+      expect((await second.call(second.org(0), 'GET', '/applications')).body).toEqual(before);
+      expect((await second.sim('GET', `/sandboxes/${first.sandboxId}/events?limit=200`)).body).toEqual(feedBefore);
+    } finally {
+      await second.app.close();
+    }
+  });
+});

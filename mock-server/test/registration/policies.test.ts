@@ -1,0 +1,89 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { TRANSPORTS } from '../support/transports.js';
+import { Harness, idem, initialSubmission } from './harness.js';
+
+const inProcess = TRANSPORTS['in-process fetch']!;
+const START = '2025-09-26T10:00:00+08:00';
+const open: Harness[] = [];
+afterEach(async () => {
+  for (const h of open.splice(0)) await h.close();
+});
+
+async function start(sandbox: Record<string, unknown>): Promise<Harness> {
+  const h = await Harness.start(inProcess, { profile: 'national', startAt: START, ...sandbox });
+  open.push(h);
+  return h;
+}
+
+async function submitMany(h: Harness, n: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < n; i += 1) ids.push((await h.call(h.org(0), 'POST', '/applications', {}, initialSubmission(h.org(0)), idem())).body.id);
+  return ids;
+}
+
+const timeline = async (h: Harness, id: string) =>
+  (await h.call(h.org(0), 'GET', '/applications/{applicationId}', { applicationId: id })).body.events.map((e: any) => [e.type, e.at, e.to, e.reason?.code ?? null]);
+
+describe('reviewer policies', () => {
+  it('late: every step goes overdue first, the registry explains, then decides — never the clock', async () => {
+    const h = await start({ reviewerPolicy: { mode: 'late', overdueByWorkingDays: 2 } });
+    const [id] = await submitMany(h, 1);
+    await h.advance('2025-12-31T00:00:00+08:00');
+    const events = (await h.call(h.org(0), 'GET', '/applications/{applicationId}', { applicationId: id! })).body.events;
+    const types = events.map((e: any) => `${e.type}:${e.to}`);
+    expect(types.slice(0, 5)).toEqual(['state_changed:submitted', 'deadline_overdue:submitted', 'overdue_explained:submitted', 'state_changed:under_review', 'deadline_overdue:under_review']);
+    const accepted = events[3];
+    // Acceptance was due 09-30; 2 working days late is 10-10 (after the National Day holiday).
+    expect(accepted).toMatchObject({ at: '2025-10-10T10:01:00+08:00', actor: { role: 'registry' } });
+    expect(events.every((e: any) => e.type !== 'state_changed' || e.actor.role !== 'clock' || e.from === 'in_public_notice')).toBe(true);
+  });
+
+  it('auto: the same seed gives the same decisions on the same days; another seed may differ', async () => {
+    const policy = { mode: 'auto', approvalRate: 0.5 };
+    const [a, b, c] = [await start({ seed: 11, reviewerPolicy: policy }), await start({ seed: 11, reviewerPolicy: policy }), await start({ seed: 12, reviewerPolicy: policy })];
+    const runs = [];
+    for (const h of [a, b, c]) {
+      const ids = await submitMany(h, 6);
+      await h.advance('2026-06-30T00:00:00+08:00');
+      runs.push(await Promise.all(ids.map((id) => timeline(h, id))));
+    }
+    expect(runs[0]).toEqual(runs[1]);
+    expect(runs[0]).not.toEqual(runs[2]);
+    const finals = runs[0]!.map((t: any[]) => t.at(-1)[2]);
+    // Decisions happen within each limit: nothing is ever flagged overdue under `auto`.
+    expect(runs[0]!.flat().some((e: any) => e[0] === 'deadline_overdue')).toBe(false);
+    expect(finals.every((s: string) => ['registered', 'not_accepted', 'review_failed', 'supplement_required', 'terminated'].includes(s))).toBe(true);
+  });
+
+  it('auto with decideOn last_day decides on the due date', async () => {
+    const h = await start({ seed: 3, reviewerPolicy: { mode: 'auto', approvalRate: 1, decideOn: 'last_day' } });
+    const [id] = await submitMany(h, 1);
+    await h.advance('2025-10-01T00:00:00+08:00');
+    const events = (await h.call(h.org(0), 'GET', '/applications/{applicationId}', { applicationId: id! })).body.events;
+    expect(events[1]).toMatchObject({ to: 'under_review' });
+    expect(events[1].at.slice(0, 10)).toBe('2025-09-30');
+  });
+});
+
+describe('snapshots', () => {
+  it('an imported snapshot continues exactly like the original (timers, officials, records)', async () => {
+    const h = await start({ seed: 5, reviewerPolicy: { mode: 'auto', approvalRate: 0.7 } });
+    const ids = await submitMany(h, 4);
+    await h.advance('2025-10-15T12:00:00+08:00');
+    const snapshot = await h.sim('GET', `/sandboxes/${h.sandboxId}/snapshot`);
+    expect(snapshot.status).toBe(200);
+    const imported = await h.sim('POST', '/sandboxes/import', { id: 'copy', snapshot: JSON.parse(JSON.stringify(snapshot.body)) });
+    expect(imported.status, JSON.stringify(imported.body)).toBe(201);
+    const original = h.sandboxId;
+    const results: unknown[] = [];
+    for (const sandboxId of [original, 'copy']) {
+      h.sandboxId = sandboxId;
+      await h.advance('2026-03-01T00:00:00+08:00');
+      results.push(await Promise.all(ids.map((id) => timeline(h, id))));
+      results.push((await h.call(h.org(0), 'GET', '/registrations')).body.items.map((r: any) => [r.registrationCode, r.validUntil, r.state]));
+    }
+    expect(results[2]).toEqual(results[0]);
+    expect(results[3]).toEqual(results[1]);
+    expect((results[1] as unknown[]).length).toBeGreaterThan(0);
+  });
+});
