@@ -14,5 +14,6 @@
 export { OpenDataClient } from './generated/client.js';
 export * from './generated/resources.js';
 export * from './generated/runtime.js';
+export type { components, operations, paths } from './generated/types.js';
 export type * from './generated/models.js';
 export type * from './generated/operation-types.js';

@@ -13,7 +13,6 @@
 export { RegistrationClient } from './generated/client.js';
 export * from './generated/resources.js';
 export * from './generated/runtime.js';
+export type { components, operations, paths } from './generated/types.js';
 export type * from './generated/models.js';
 export type * from './generated/operation-types.js';
-/** The openapi-typescript `paths` map, for tools typed by path such as openapi-fetch. */
-export type { paths } from './generated/types.js';

@@ -13,5 +13,6 @@
 export { SharingClient } from './generated/client.js';
 export * from './generated/resources.js';
 export * from './generated/runtime.js';
+export type { components, operations, paths } from './generated/types.js';
 export type * from './generated/models.js';
 export type * from './generated/operation-types.js';

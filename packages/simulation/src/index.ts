@@ -15,6 +15,7 @@
 export { DEFAULT_BASE_URL, SimulationClient, type SimulationClientOptions } from './generated/client.js';
 export * from './generated/resources.js';
 export * from './generated/runtime.js';
+export type { components, operations, paths } from './generated/types.js';
 export type * from './generated/models.js';
 export type * from './generated/operation-types.js';
 export { credentialsOf } from './credentials.js';
