@@ -10,7 +10,14 @@ import { isProblemCode, PROBLEM_CODES, type LocalizedMessage, type ProblemCode }
  */
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
-/** Prefix of every problem `type` URI. */
+/**
+ * Prefix of every problem `type` URI.
+ *
+ * @example
+ * ```ts
+ * body.type.startsWith(PROBLEM_TYPE_BASE); // true for every gdx problem
+ * ```
+ */
 export const PROBLEM_TYPE_BASE = 'https://gdx.dev/problems/';
 
 /**
