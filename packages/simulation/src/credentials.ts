@@ -1,4 +1,5 @@
-import type { Credentials, SeededOrganization } from './index.js';
+import type { Credentials } from '@gdx/runtime';
+import type { SeededOrganization } from './generated/models.js';
 
 /**
  * The signing credentials of a sandbox's seeded organisation, ready for a platform client.
