@@ -2,11 +2,12 @@ import { loadBundledSpec } from '@gdx/openapi';
 import type { OpenApiDocument, PlatformModule } from '../app/platform-module.js';
 import { seedDataOf } from '../sandbox/seed-data-cache.js';
 import { createCatalogPlatform } from './catalog/index.js';
+import { createRegistrationPlatform } from './registration/index.js';
 
 /**
  * The platforms the mock serves by default, on their bundled OpenAPI documents (run
- * `npm run generate` in `openapi/` first). Registration, sharing and open-data join here as their
- * modules are written.
+ * `npm run generate` in `openapi/` first). Sharing and open-data join here as their modules are
+ * written.
  *
  * @example
  * ```ts
@@ -14,5 +15,8 @@ import { createCatalogPlatform } from './catalog/index.js';
  * ```
  */
 export function defaultPlatforms(): PlatformModule<any>[] {
-  return [createCatalogPlatform({ spec: loadBundledSpec('catalog') as OpenApiDocument, seedData: seedDataOf })];
+  return [
+    createRegistrationPlatform({ spec: loadBundledSpec('registration') as OpenApiDocument }),
+    createCatalogPlatform({ spec: loadBundledSpec('catalog') as OpenApiDocument, seedData: seedDataOf }),
+  ];
 }
