@@ -1,0 +1,34 @@
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ApiClient, NotFoundError } from '../src/index.js';
+
+// The client is created BEFORE MSW starts listening: the default transport must still be
+// intercepted because it looks up globalThis.fetch on every call.
+const client = new ApiClient({ baseUrl: 'http://platform.test/registration/v1', maxRetries: 0 });
+const mock = setupServer(
+  http.get('http://platform.test/registration/v1/applications/:id', ({ params }) =>
+    params.id === 'rga_1'
+      ? HttpResponse.json({ id: 'rga_1', state: 'submitted' }, { headers: { 'x-request-id': 'req_msw' } })
+      : HttpResponse.json(
+          { type: 'https://gdx.dev/problems/not-found', title: 'Not found', status: 404, code: 'NOT_FOUND', message: { zh: '资源不存在', en: 'Resource not found' } },
+          { status: 404, headers: { 'content-type': 'application/problem+json' } },
+        ),
+  ),
+);
+mock.listen({ onUnhandledRequest: 'error' });
+afterAll(() => mock.close());
+
+describe('MSW setupServer', () => {
+  const get = (id: string) => ({ operationId: 'getApplication', method: 'GET', path: '/applications/{id}', pathParams: { id } }) as const;
+
+  it('intercepts the default fetch transport (with its undici Agent) even when created before listen()', async () => {
+    const { data, response } = await client.requestWithResponse(get('rga_1'));
+    expect(data).toEqual({ id: 'rga_1', state: 'submitted' });
+    expect(response.requestId).toBe('req_msw');
+  });
+
+  it('maps MSW problem answers to the error tree', async () => {
+    await expect(client.request(get('rga_9'))).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
