@@ -1,0 +1,85 @@
+import type { WorkflowInstance } from '@gdx/kernel';
+import type { SandboxContext } from '../../app/platform-module.js';
+import { answerOf, officialOrganisation, workflowFields } from './answer-duty.js';
+import type { WorkflowHost } from './workflow-host.js';
+
+/** The OpenAPI `DataObjectionSubmission` (validated by the core). */
+export interface DataObjectionSubmission {
+  subject: Record<string, unknown>;
+  kind: 'inaccurate' | 'incomplete';
+  dataReference: { resourceId?: string; description: string };
+  text: string;
+  evidence?: unknown[];
+}
+
+/** A data-subject objection (数据异议) kept by the sharing or open-data platform. */
+export interface DataObjectionRecord {
+  id: string;
+  /** The signing organisation, or `null` for a third party filed through the simulation API. */
+  owner: string | null;
+  /** The provider of the referenced resource (answers it), when known. */
+  providerId: string | null;
+  submission: DataObjectionSubmission;
+}
+
+/** Contract step name of the answer step (`x-gdx-limits` `*.data_objection`). */
+export const OBJECTION_STEPS = { answer: 'objection_answer' } as const;
+
+/**
+ * Files a data-subject objection: `submitted` with its answer deadline (5 WD), answered by the
+ * provider of the referenced resource (or the data authority when none is referenced).
+ * Checks the calendar before drawing an id, so a refusal changes nothing.
+ *
+ * @example
+ * ```ts
+ * const record = fileDataObjection(host, sandbox, { machineId: 'sharing.data-objection', owner: caller.id, role: 'data_user', providerId, submission });
+ * ```
+ */
+export function fileDataObjection(
+  host: WorkflowHost,
+  sandbox: SandboxContext,
+  input: { machineId: string; owner: string | null; role: string; providerId: string | null; submission: DataObjectionSubmission },
+  store: Map<string, DataObjectionRecord>,
+): DataObjectionRecord {
+  const actor = { role: input.role, ...(input.owner ? { organizationId: input.owner } : {}) };
+  host.check(input.machineId, { actor });
+  const record: DataObjectionRecord = { id: sandbox.ids.next('dob'), owner: input.owner, providerId: input.providerId, submission: structuredClone(input.submission) };
+  store.set(record.id, record);
+  host.create(input.machineId, { id: record.id, actor });
+  return record;
+}
+
+/**
+ * The OpenAPI `DataObjection` of a record.
+ *
+ * @example
+ * ```ts
+ * dataObjectionView(host, record).deadline?.step; // 'objection_answer'
+ * ```
+ */
+export function dataObjectionView(host: WorkflowHost, record: DataObjectionRecord, instance: WorkflowInstance | undefined = host.get(record.id)) {
+  const s = record.submission;
+  return {
+    id: record.id,
+    subject: s.subject,
+    kind: s.kind,
+    dataReference: s.dataReference,
+    text: s.text,
+    evidence: s.evidence ?? [],
+    answer: instance ? answerOf(instance) : null,
+    ...(instance ? workflowFields(host, instance) : {}),
+  };
+}
+
+/**
+ * Who answers for an objection: the provider for `data_provider`, else the sandbox's official.
+ *
+ * @example
+ * ```ts
+ * objectionOfficial(sandbox, record, 'data_provider'); // the provider's organisation id
+ * ```
+ */
+export function objectionOfficial(sandbox: SandboxContext, record: DataObjectionRecord | undefined, role: string): string | null {
+  if (role === 'data_provider' && record?.providerId) return record.providerId;
+  return officialOrganisation(sandbox, role === 'data_provider' ? 'data_authority' : role)?.id ?? null;
+}

@@ -1,0 +1,58 @@
+import type { OperationContext } from '../../app/platform-module.js';
+import { decodeCursor, pageByKey, type Page } from '../../app/paging.js';
+import { PlatformProblem } from '../../app/platform-problem.js';
+
+const DEFAULT_LIMIT = 20;
+
+/**
+ * One page of `items` for a list operation: sorted by `key` ascending (use a negated time for
+ * newest first), `?limit=` (validated by the core, default 20) and `?cursor=` (the last key of the
+ * previous page; a cursor that is not one answers 400 `INVALID_CURSOR`).
+ *
+ * @example
+ * ```ts
+ * return { status: 200, body: listPage(ctx, mine, (r) => [-Date.parse(r.createdAt), r.id], view) };
+ * ```
+ */
+export function listPage<T, V>(
+  ctx: Pick<OperationContext<unknown>, 'query'>,
+  items: readonly T[],
+  key: (item: T) => readonly (string | number)[],
+  view: (item: T) => V,
+): Page<V> {
+  let after: (string | number)[] | undefined;
+  if (typeof ctx.query.cursor === 'string') {
+    after = decodeCursor(ctx.query.cursor);
+    if (!after) {
+      throw new PlatformProblem('INVALID_CURSOR', { errors: [{ pointer: '/query/cursor', code: 'INVALID_CURSOR', message: { zh: '分页游标无效', en: 'The cursor is invalid' } }] });
+    }
+  }
+  const sorted = [...items].sort((a, b) => compare(key(a), key(b)));
+  const limit = typeof ctx.query.limit === 'number' ? ctx.query.limit : DEFAULT_LIMIT;
+  const page = pageByKey(sorted, key, after, limit);
+  return { ...page, items: page.items.map(view) };
+}
+
+function compare(a: readonly (string | number)[], b: readonly (string | number)[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i += 1) {
+    const x = a[i];
+    const y = b[i];
+    if (x === y) continue;
+    if (x === undefined) return -1;
+    if (y === undefined) return 1;
+    return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
+/**
+ * Newest-first sort key of a workflow object: negated creation time, then id.
+ *
+ * @example
+ * ```ts
+ * newestFirst({ createdAt: '2025-09-26T10:00:00+08:00', id: 'shr_1' }); // [-1758852000000, 'shr_1']
+ * ```
+ */
+export function newestFirst(item: { createdAt: string; id: string }): [number, string] {
+  return [-Date.parse(item.createdAt), item.id];
+}

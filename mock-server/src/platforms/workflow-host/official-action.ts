@@ -1,0 +1,80 @@
+import type { OperationResult, SimCommandContext } from '../../app/platform-module.js';
+import { PlatformProblem } from '../../app/platform-problem.js';
+import type { WorkflowHost } from './workflow-host.js';
+import { wireEvent } from './wire.js';
+
+/** The workflow instance an action's `objectType` / `objectId` names, and how to show it. */
+export interface ActionTarget {
+  instanceId: string;
+  /** The object as its platform returns it, after the action. */
+  view(): unknown;
+}
+
+/**
+ * The role that sends `event` from `state`: the first non-clock role of a transition from that
+ * state, else of any transition with that event (the kernel then refuses it with the allowed
+ * events), else `data_authority`.
+ */
+function roleFor(host: WorkflowHost, machineId: string, state: string, event: string): string {
+  const transitions = host.machine(machineId).transitions.filter((t) => t.event === event);
+  const from = (t: (typeof transitions)[number]) => (Array.isArray(t.from) ? t.from : [t.from]).includes(state);
+  const pick = (list: typeof transitions) => list.flatMap((t) => t.by).find((r) => r !== 'clock');
+  return pick(transitions.filter(from)) ?? pick(transitions) ?? 'data_authority';
+}
+
+/** The kernel payload of an official action: reasons, explanation (as a reason), answer, grant fields. */
+function payloadOf(body: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const payload: Record<string, unknown> = {};
+  if (body.reasons !== undefined) payload.reasons = body.reasons;
+  if (typeof body.explanation === 'string') payload.reasons = [{ text: body.explanation }];
+  if (body.answer !== undefined) payload.answer = body.answer;
+  if (body.grant !== undefined) payload.grant = body.grant;
+  if (typeof body.note === 'string') payload.note = body.note;
+  return payload;
+}
+
+/**
+ * Applies an official's action (`POST /_sim/v1/sandboxes/{id}/actions`) to a workflow
+ * instance: the acting role follows the machine (e.g. `approve` in `escalated` is the city
+ * government's), the organisation is the one named or the sandbox's official for that role.
+ * Answers the simulation API's `ActionResult`; a refused action throws its problem (409
+ * `ILLEGAL_TRANSITION` with the current state and allowed events).
+ *
+ * @example
+ * ```ts
+ * act: (ctx) => applyOfficialAction(ctx, host, { instanceId: id, view: () => requestView(id) }),
+ * ```
+ */
+export function applyOfficialAction(ctx: SimCommandContext<unknown>, host: WorkflowHost, target: ActionTarget): OperationResult {
+  const { body } = ctx;
+  const before = host.get(target.instanceId);
+  if (!before) return ctx.problem('NOT_FOUND', { detail: `no ${String(body.objectType)} ${String(body.objectId)}` });
+  const event = String(body.action);
+  const role = roleFor(host, before.machine, before.state, event);
+  let organizationId: string | null;
+  if (typeof body.organizationId === 'string') {
+    if (!ctx.sandbox.organisation(body.organizationId)) {
+      throw new PlatformProblem('VALIDATION_FAILED', { errors: [{ pointer: '/organizationId', code: 'UNKNOWN_ORGANIZATION', message: { zh: '沙箱中没有该组织', en: 'No such organisation in the sandbox' } }] });
+    }
+    organizationId = body.organizationId;
+  } else {
+    organizationId = null;
+  }
+  const after = host.dispatch(target.instanceId, event, {
+    actor: { role, ...(organizationId ? { organizationId } : host.officialActor(before, role)) },
+    payload: payloadOf(body),
+  });
+  const last = after.events.at(-1);
+  return {
+    status: 200,
+    body: {
+      platform: ctx.platform,
+      objectType: body.objectType,
+      objectId: body.objectId,
+      from: before.state,
+      to: after.state,
+      event: last ? wireEvent(last, host.stepsOf(after)) : null,
+      object: target.view(),
+    },
+  };
+}
