@@ -1,0 +1,89 @@
+import type { OperationContext, OperationHandler, OperationResult } from '../../app/platform-module.js';
+import { PlatformProblem } from '../../app/platform-problem.js';
+import { listPage, newestFirst } from '../workflow-host/index.js';
+import type { ApplicationRecord, ApplicationSubmission, OpenDataState } from './open-data-state.js';
+import { applicationView } from './wire-views.js';
+
+type Ctx = OperationContext<OpenDataState>;
+
+function invalid(pointer: string, code: string, zh: string, en: string): PlatformProblem {
+  return new PlatformProblem('VALIDATION_FAILED', { detail: en, errors: [{ pointer, code, message: { zh, en } }] });
+}
+
+/** The datasets applied for: each must be an `on_application` dataset; a `not_open` resource answers `NOT_OPEN`. */
+function datasetsOf(state: OpenDataState, s: ApplicationSubmission) {
+  return s.datasetIds.map((id, i) => {
+    const dataset = state.datasets.get(id);
+    if (!dataset) {
+      const entry = state.entries.get(id);
+      if (entry?.opening.type === 'not_open') {
+        const basis = entry.opening.legalBasis ?? '法律法规规定';
+        throw new PlatformProblem('NOT_OPEN', { detail: `${entry.name} 不予开放，依据${basis}。`, extensions: { legalBasis: basis } });
+      }
+      throw new PlatformProblem('NOT_FOUND', { detail: `no open dataset ${id}` });
+    }
+    if (dataset.openingType !== 'on_application') {
+      throw invalid(`/datasetIds/${i}`, 'DATASET_OPEN', '该数据集为普遍开放，无需申请', 'The dataset is open to everyone; no application is needed');
+    }
+    return dataset;
+  });
+}
+
+function submitApplication(ctx: Ctx): OperationResult {
+  const { state, sandbox } = ctx;
+  const caller = ctx.caller!;
+  const s = ctx.body as ApplicationSubmission;
+  const datasets = datasetsOf(state, s);
+  const evidenced = new Set(s.conditionEvidence.map((e) => e.condition));
+  const missing = [...new Set(datasets.flatMap((d) => d.openingConditions))].filter((c) => !evidenced.has(c));
+  if (missing.length > 0) {
+    throw invalid('/conditionEvidence', 'CONDITION_EVIDENCE_MISSING', `缺少开放条件的证明材料：${missing.join('、')}`, `Evidence is missing for the opening conditions ${missing.join(', ')}`);
+  }
+  if (s.periodOfUse.from > s.periodOfUse.to) throw invalid('/periodOfUse', 'PERIOD_INVALID', '使用期限的起始日晚于截止日', 'The period of use ends before it starts');
+  const actor = { role: 'applicant', organizationId: caller.id };
+  state.host.check('open-data.application', { actor });
+  const record: ApplicationRecord = {
+    id: sandbox.ids.next('oda'),
+    owner: caller.id,
+    submission: structuredClone(s),
+    datasets: datasets.map((d) => ({ id: d.id, title: d.title })),
+    providerId: datasets[0]!.provider.organizationId,
+    grantId: null,
+    reasons: [],
+    rejectedOn: null,
+  };
+  state.applications.set(record.id, record);
+  state.host.create('open-data.application', { id: record.id, actor });
+  return { status: 201, body: applicationView(state, record) };
+}
+
+/** The caller's own application, or 404 (another organisation's is not revealed). */
+function ownApplication(ctx: Ctx): ApplicationRecord {
+  const record = ctx.state.applications.get(ctx.params.applicationId ?? '');
+  if (!record || record.owner !== ctx.caller?.id) throw new PlatformProblem('NOT_FOUND', { detail: `no application ${ctx.params.applicationId}` });
+  return record;
+}
+
+/**
+ * On-application access (依申请开放): submit (initial review 3 WD from the application day,
+ * then substantive review 7 WD from the day it passed), list, get and events of own applications.
+ *
+ * @example
+ * ```ts
+ * applicationOperations.submitApplication(ctx).status; // 201
+ * ```
+ */
+export const applicationOperations: Record<string, OperationHandler<OpenDataState>> = {
+  submitApplication,
+  listApplications: (ctx) => {
+    const mine = [...ctx.state.applications.values()].filter((a) => a.owner === ctx.caller?.id);
+    const wanted = typeof ctx.query.state === 'string' ? mine.filter((a) => ctx.state.host.get(a.id)?.state === ctx.query.state) : mine;
+    const created = (a: ApplicationRecord) => newestFirst({ id: a.id, createdAt: ctx.state.host.get(a.id)?.createdAt ?? '' });
+    return { status: 200, body: listPage(ctx, wanted, created, (a) => applicationView(ctx.state, a)) };
+  },
+  getApplication: (ctx) => ({ status: 200, body: applicationView(ctx.state, ownApplication(ctx)) }),
+  listApplicationEvents: (ctx) => {
+    const events = ctx.state.host.events(ctx.state.host.get(ownApplication(ctx).id)!);
+    return { status: 200, body: listPage(ctx, events, (e) => [e.seq], (e) => e) };
+  },
+};

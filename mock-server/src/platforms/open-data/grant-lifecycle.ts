@@ -1,0 +1,80 @@
+import { endOfShanghaiDay, shanghaiDate } from '@gdx/calendar';
+import type { WorkflowEvent, WorkflowInstance } from '@gdx/kernel';
+import type { SandboxContext } from '../../app/platform-module.js';
+import { PlatformProblem } from '../../app/platform-problem.js';
+import { wireActor, wireEvent, type WireEvent } from '../workflow-host/index.js';
+import type { ApplicationRecord, GrantRecord, OpenDataState } from './open-data-state.js';
+import { grantView } from './wire-views.js';
+
+function publish(state: OpenDataState, sandbox: SandboxContext, grant: GrantRecord, event: WireEvent): void {
+  grant.events.push(event);
+  sandbox.emit({ platform: 'open-data', objectType: 'grant', objectId: grant.id, organizationId: grant.owner, event, object: grantView(state, grant) });
+}
+
+/**
+ * Issues the access grant of an approved application: scope, scenario, the datasets' opening
+ * conditions, delivery, an app key, valid until the end of the period of use (expiry planned on
+ * the sandbox clock). With a `usage_feedback` condition a usage-reporting instance (id = grant id)
+ * tracks reports due; if its first due date needs an unpublished holiday year, no reports are
+ * tracked rather than refusing an approval that already happened.
+ *
+ * @example
+ * ```ts
+ * if (instance.state === 'approved' && !record.grantId) issueGrant(state, sandbox, record, instance);
+ * ```
+ */
+export function issueGrant(state: OpenDataState, sandbox: SandboxContext, app: ApplicationRecord, instance: WorkflowInstance): GrantRecord {
+  const approved = [...instance.events].reverse().find((e) => e.to === 'approved') as WorkflowEvent;
+  const s = app.submission;
+  const conditions = [...new Set(app.datasets.flatMap((d) => state.datasets.get(d.id)?.openingConditions ?? []))];
+  const grant: GrantRecord = {
+    id: sandbox.ids.next('odg'),
+    applicationId: app.id,
+    owner: app.owner,
+    state: 'active',
+    grantee: structuredClone(s.applicant),
+    datasetIds: [...s.datasetIds],
+    scope: s.dataScope,
+    scenario: { ...s.scenario },
+    conditions,
+    deliveryMethod: s.deliveryMethod,
+    appKey: sandbox.ids.next('odk'),
+    validFrom: shanghaiDate(Date.parse(approved.at)),
+    validUntil: s.periodOfUse.to,
+    reporting: false,
+    events: [],
+  };
+  state.grants.set(grant.id, grant);
+  app.grantId = grant.id;
+  if (conditions.includes('usage_feedback')) {
+    try {
+      state.host.create('open-data.usage-reporting', { id: grant.id, actor: { role: 'platform_operator' }, data: { grantId: grant.id } });
+      grant.reporting = true;
+    } catch (error) {
+      if (!(error instanceof PlatformProblem && error.code === 'CALENDAR_NOT_PUBLISHED')) throw error;
+    }
+  }
+  publish(state, sandbox, grant, { seq: 1, type: 'grant_issued', at: approved.at, actor: wireActor(approved.actor), from: null, to: 'active', reason: null, deadline: null });
+  state.host.plan(Math.max(sandbox.now(), endOfShanghaiDay(grant.validUntil)), app.id, 'expire', { role: 'clock' });
+  return grant;
+}
+
+/**
+ * Follows the application's grant states: `suspended` (with reasons), reinstated to `active`,
+ * `expired` (usage reporting ends with it).
+ *
+ * @example
+ * ```ts
+ * followGrant(state, sandbox, grant, event);
+ * ```
+ */
+export function followGrant(state: OpenDataState, sandbox: SandboxContext, grant: GrantRecord, cause: WorkflowEvent): void {
+  const to = cause.to === 'approved' ? 'active' : cause.to;
+  if ((to !== 'active' && to !== 'suspended' && to !== 'expired') || to === grant.state) return;
+  const from = grant.state;
+  grant.state = to;
+  if (to === 'expired' && grant.reporting && state.host.get(grant.id)?.state === 'due') {
+    state.host.dispatch(grant.id, 'end', { actor: { role: 'clock' } });
+  }
+  publish(state, sandbox, grant, { ...wireEvent(cause), seq: grant.events.length + 1, from, to, deadline: null });
+}

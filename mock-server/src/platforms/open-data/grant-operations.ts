@@ -1,0 +1,98 @@
+import type { OperationContext, OperationHandler, OperationResult, SandboxContext } from '../../app/platform-module.js';
+import { PlatformProblem } from '../../app/platform-problem.js';
+import { formatShanghaiInstant } from '@gdx/calendar';
+import { dataObjectionView, fileDataObjection, listPage, type DataObjectionRecord, type DataObjectionSubmission } from '../workflow-host/index.js';
+import type { DemandRecord, GrantRecord, OpenDataState, UsageReportRecord } from './open-data-state.js';
+import { demandView, grantView, usageReportView } from './wire-views.js';
+
+type Ctx = OperationContext<OpenDataState>;
+
+function ownGrant(ctx: Ctx): GrantRecord {
+  const grant = ctx.state.grants.get(ctx.params.grantId ?? '');
+  if (!grant || grant.owner !== ctx.caller?.id) throw new PlatformProblem('NOT_FOUND', { detail: `no grant ${ctx.params.grantId}` });
+  return grant;
+}
+
+function submitUsageReport(ctx: Ctx): OperationResult {
+  const { state, sandbox } = ctx;
+  const grant = ownGrant(ctx);
+  const body = ctx.body as { period: { from: string; to: string }; summary: string; withinScenario: boolean; attachments?: unknown[] };
+  const running = grant.reporting ? state.host.get(grant.id) : undefined;
+  if (!running) {
+    throw new PlatformProblem('ILLEGAL_TRANSITION', { detail: 'the grant has no usage-feedback condition: no reports are due', extensions: { currentState: grant.state, allowedEvents: [] } });
+  }
+  const due = running.deadline;
+  state.host.dispatch(grant.id, 'submit_report', { actor: { role: 'applicant', organizationId: grant.owner }, payload: { report: body } });
+  const report: UsageReportRecord = {
+    id: sandbox.ids.next('urp'),
+    grantId: grant.id,
+    period: body.period,
+    summary: body.summary,
+    withinScenario: body.withinScenario,
+    attachments: body.attachments ?? [],
+    submittedAt: formatShanghaiInstant(sandbox.now()),
+    dueDate: due?.dueDate ?? '',
+    late: due?.overdue ?? false,
+  };
+  state.reports.set(report.id, report);
+  return { status: 201, body: usageReportView(report) };
+}
+
+/**
+ * Files a data-subject objection on the open-data platform (owner `null` for a third party); the
+ * referenced dataset's provider answers.
+ *
+ * @example
+ * ```ts
+ * fileOpenDataObjection(state, sandbox, caller.id, 'applicant', submission);
+ * ```
+ */
+export function fileOpenDataObjection(state: OpenDataState, sandbox: SandboxContext, owner: string | null, role: string, submission: DataObjectionSubmission): DataObjectionRecord {
+  const id = submission.dataReference.resourceId;
+  const provider = id ? (state.datasets.get(id)?.provider ?? state.entries.get(id)?.provider) : undefined;
+  return fileDataObjection(state.host, sandbox, { machineId: 'open-data.data-objection', owner, role, providerId: provider?.organizationId ?? null, submission }, state.objections);
+}
+
+function submitDemand(ctx: Ctx): OperationResult {
+  const { state, sandbox } = ctx;
+  const caller = ctx.caller!;
+  const actor = { role: 'applicant', organizationId: caller.id };
+  state.host.check('open-data.demand', { actor });
+  const record: DemandRecord = { id: sandbox.ids.next('dmd'), owner: caller.id, requester: { creditCode: caller.creditCode, name: caller.name }, submission: structuredClone(ctx.body as DemandRecord['submission']) };
+  state.demands.set(record.id, record);
+  state.host.create('open-data.demand', { id: record.id, actor });
+  return { status: 201, body: demandView(state, record) };
+}
+
+/**
+ * Grants and usage reports, demands and data objections of the signed organisation.
+ *
+ * @example
+ * ```ts
+ * grantOperations.getGrant(ctx).body.usageReportsDue;
+ * ```
+ */
+export const grantOperations: Record<string, OperationHandler<OpenDataState>> = {
+  getGrant: (ctx) => ({ status: 200, body: grantView(ctx.state, ownGrant(ctx)) }),
+  submitUsageReport,
+  listUsageReports: (ctx) => {
+    const grant = ownGrant(ctx);
+    const reports = [...ctx.state.reports.values()].filter((r) => r.grantId === grant.id);
+    return { status: 200, body: listPage(ctx, reports, (r) => [r.submittedAt, r.id], usageReportView) };
+  },
+  submitDemand,
+  getDemand: (ctx) => {
+    const record = ctx.state.demands.get(ctx.params.demandId ?? '');
+    if (!record || record.owner !== ctx.caller?.id) return ctx.problem('NOT_FOUND', { detail: `no demand ${ctx.params.demandId}` });
+    return { status: 200, body: demandView(ctx.state, record) };
+  },
+  submitDataObjection: (ctx) => {
+    const record = fileOpenDataObjection(ctx.state, ctx.sandbox, ctx.caller!.id, 'applicant', ctx.body as DataObjectionSubmission);
+    return { status: 201, body: dataObjectionView(ctx.state.host, record) };
+  },
+  getDataObjection: (ctx) => {
+    const record = ctx.state.objections.get(ctx.params.objectionId ?? '');
+    if (!record || record.owner !== ctx.caller?.id) return ctx.problem('NOT_FOUND', { detail: `no data objection ${ctx.params.objectionId}` });
+    return { status: 200, body: dataObjectionView(ctx.state.host, record) };
+  },
+};

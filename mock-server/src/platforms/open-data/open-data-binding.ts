@@ -1,0 +1,70 @@
+import type { WorkflowEvent, WorkflowInstance } from '@gdx/kernel';
+import type { SandboxContext } from '../../app/platform-module.js';
+import { dataObjectionView, objectionOfficial, officialOrganisation, OBJECTION_STEPS, toReasons, type HostBinding } from '../workflow-host/index.js';
+import { followGrant, issueGrant } from './grant-lifecycle.js';
+import type { OpenDataState } from './open-data-state.js';
+import { applicationView, demandView, grantView } from './wire-views.js';
+
+const OBJECT_TYPES: Record<string, string> = {
+  'open-data.application': 'application',
+  'open-data.usage-reporting': 'grant',
+  'open-data.demand': 'demand',
+  'open-data.data-objection': 'data_objection',
+};
+
+/** Events whose reasons the application shows: return, rejection (published), suspension. */
+const REASONED = new Set(['return', 'reject', 'suspend']);
+
+function onApplicationEvent(state: OpenDataState, sandbox: SandboxContext, instance: WorkflowInstance, event: WorkflowEvent): void {
+  const app = state.applications.get(instance.id);
+  if (!app) return;
+  if (event.event && REASONED.has(event.event)) app.reasons = toReasons(event.data?.reasons);
+  if (event.event === 'reject') app.rejectedOn = event.at.slice(0, 10);
+  if (instance.state === 'approved' && app.grantId === null) {
+    issueGrant(state, sandbox, app, instance);
+    return;
+  }
+  const grant = app.grantId ? state.grants.get(app.grantId) : undefined;
+  if (grant && event.from !== event.to) followGrant(state, sandbox, grant, event);
+}
+
+/**
+ * How the open-data platform's kernel instances map to its objects: object types (a grant's
+ * usage reporting is shown as the grant), owners, wire views, the official organisation of each
+ * role (operator, authority, the dataset's provider), and the grant lifecycle.
+ *
+ * @example
+ * ```ts
+ * const host = new WorkflowHost(sandbox, openDataBinding(state, sandbox));
+ * ```
+ */
+export function openDataBinding(state: OpenDataState, sandbox: SandboxContext): HostBinding {
+  const ownerOf = (id: string) =>
+    state.applications.get(id)?.owner ?? state.grants.get(id)?.owner ?? state.demands.get(id)?.owner ?? state.objections.get(id)?.owner ?? null;
+  return {
+    platform: 'open-data',
+    steps: { 'open-data.data-objection': OBJECTION_STEPS },
+    objectType: (i) => OBJECT_TYPES[i.machine] ?? i.machine,
+    owner: (i) => ownerOf(i.id),
+    view: (i) => {
+      const app = state.applications.get(i.id);
+      if (app) return applicationView(state, app);
+      const grant = state.grants.get(i.id);
+      if (grant) return grantView(state, grant);
+      const demand = state.demands.get(i.id);
+      if (demand) return demandView(state, demand);
+      const objection = state.objections.get(i.id);
+      return objection ? dataObjectionView(state.host, objection, i) : { id: i.id, state: i.state };
+    },
+    official: (i, role) => {
+      const objection = state.objections.get(i.id);
+      if (objection) return objectionOfficial(sandbox, objection, role);
+      const providerId = state.applications.get(i.id)?.providerId;
+      if (role === 'data_provider' && providerId) return providerId;
+      return officialOrganisation(sandbox, role)?.id ?? null;
+    },
+    onEvent: (i, e) => {
+      if (i.machine === 'open-data.application') onApplicationEvent(state, sandbox, i, e);
+    },
+  };
+}

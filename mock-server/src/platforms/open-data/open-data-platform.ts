@@ -1,0 +1,61 @@
+import type { OpenApiDocument, PlatformModule, SandboxContext } from '../../app/platform-module.js';
+import { seedDataOf } from '../../sandbox/seed-data-cache.js';
+import type { SeedData } from '../../sandbox/seed/types.js';
+import { WorkflowHost } from '../workflow-host/index.js';
+import { applicationOperations } from './application-operations.js';
+import { grantOperations } from './grant-operations.js';
+import { openDataBinding } from './open-data-binding.js';
+import { actOnOpenData, objectOnOpenData } from './open-data-sim.js';
+import { exportOpenDataState, openDataRecords, type OpenDataSnapshot, type OpenDataState } from './open-data-state.js';
+import { publicOperations } from './public-operations.js';
+
+export interface OpenDataPlatformOptions {
+  /** The open-data OpenAPI document (`loadBundledSpec('open-data')`). */
+  spec: OpenApiDocument;
+  /** The sandbox's seed data (datasets, opening plans, catalog). Default `seedDataOf`. */
+  seedData?: (sandbox: SandboxContext) => SeedData;
+}
+
+function buildState(sandbox: SandboxContext, seedData: (sandbox: SandboxContext) => SeedData, saved?: OpenDataSnapshot): OpenDataState {
+  const seed = seedData(sandbox);
+  const published = {
+    datasets: new Map(seed.datasets.map((d) => [d.id, d])),
+    entries: new Map(seed.catalogEntries.filter((e) => e.state === 'published').map((e) => [e.id, e])),
+    plans: seed.openingPlans,
+  };
+  // The binding reads the state and the state holds the host: the host is set right below,
+  // before anything can call the binding.
+  const state = { ...openDataRecords(saved), ...published } as Omit<OpenDataState, 'host'> as OpenDataState;
+  state.host = new WorkflowHost(sandbox, openDataBinding(state, sandbox), saved?.engine);
+  return state;
+}
+
+/**
+ * The open-data platform (公共数据开放) of the mock: every operation of `openapi/open-data` —
+ * public datasets, opening plans and published rejections; demands; on-application access on
+ * two sequential clocks (initial review 3 WD from the application day, substantive review 7 WD
+ * from the day it passed); grants with usage reports; data objections — on the
+ * `@gdx/procedures` machines run by the kernel on the sandbox clock.
+ *
+ * @example
+ * ```ts
+ * const app = createApp({ platforms: [createOpenDataPlatform({ spec: loadBundledSpec('open-data') as OpenApiDocument })] });
+ * ```
+ */
+export function createOpenDataPlatform(options: OpenDataPlatformOptions): PlatformModule<OpenDataState> {
+  const seedData = options.seedData ?? seedDataOf;
+  return {
+    name: 'open-data',
+    spec: options.spec,
+    operations: { ...publicOperations, ...applicationOperations, ...grantOperations },
+    createState: (sandbox) => buildState(sandbox, seedData),
+    act: actOnOpenData,
+    object: objectOnOpenData,
+    clock: {
+      nextDueAt: (state) => state.host.nextDueAt(),
+      fireDue: (_sandbox, state) => state.host.fireDue(),
+    },
+    exportState: exportOpenDataState,
+    importState: (data, sandbox) => buildState(sandbox, seedData, data as OpenDataSnapshot),
+  };
+}

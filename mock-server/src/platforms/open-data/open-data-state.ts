@@ -1,0 +1,136 @@
+import type { EngineSnapshot, Reason } from '@gdx/kernel';
+import type { CatalogEntry, OpenDataset, OpeningPlan } from '../../sandbox/seed/types.js';
+import type { DataObjectionRecord, WireEvent, WorkflowHost } from '../workflow-host/index.js';
+
+/** The OpenAPI `ApplicationSubmission` (validated by the core). */
+export interface ApplicationSubmission {
+  applicant: Record<string, unknown>;
+  datasetIds: string[];
+  scenario: { name: string; description: string };
+  dataScope: string;
+  deliveryMethod: 'api' | 'db_table' | 'file' | 'stream';
+  periodOfUse: { from: string; to: string };
+  securityMeasures: string;
+  conditionEvidence: { condition: string; text: string; attachments?: unknown[] }[];
+}
+
+/** An on-application request's own fields; state, deadline and events are in the kernel instance. */
+export interface ApplicationRecord {
+  id: string;
+  owner: string;
+  submission: ApplicationSubmission;
+  datasets: { id: string; title: string }[];
+  /** The provider of the first dataset (decides with the data authority). */
+  providerId: string;
+  grantId: string | null;
+  /** Written reasons of the return, rejection (published) or suspension. */
+  reasons: Reason[];
+  rejectedOn: string | null;
+}
+
+/** An access grant (开放授权); its usage-reporting instance, when any, has the grant's id. */
+export interface GrantRecord {
+  id: string;
+  applicationId: string;
+  owner: string;
+  state: 'active' | 'suspended' | 'expired';
+  grantee: Record<string, unknown>;
+  datasetIds: string[];
+  scope: string;
+  scenario: { name: string; description: string };
+  conditions: string[];
+  deliveryMethod: ApplicationSubmission['deliveryMethod'];
+  appKey: string;
+  validFrom: string;
+  validUntil: string;
+  /** Whether usage reports are tracked (a `usage_feedback` condition). */
+  reporting: boolean;
+  events: WireEvent[];
+}
+
+/** A usage report with the due date it answered and whether it came late. */
+export interface UsageReportRecord {
+  id: string;
+  grantId: string;
+  period: { from: string; to: string };
+  summary: string;
+  withinScenario: boolean;
+  attachments: unknown[];
+  submittedAt: string;
+  dueDate: string;
+  late: boolean;
+}
+
+/** A demand for data not yet open (需求受理反馈). */
+export interface DemandRecord {
+  id: string;
+  owner: string;
+  requester: { creditCode: string; name: string };
+  submission: { title: string; description: string; intendedUse?: string };
+}
+
+/** The open-data platform's records in one sandbox. */
+export interface OpenDataRecords {
+  applications: Map<string, ApplicationRecord>;
+  grants: Map<string, GrantRecord>;
+  reports: Map<string, UsageReportRecord>;
+  demands: Map<string, DemandRecord>;
+  objections: Map<string, DataObjectionRecord>;
+}
+
+/** The open-data platform's state: records, kernel host and the published data of the seed. */
+export interface OpenDataState extends OpenDataRecords {
+  host: WorkflowHost;
+  datasets: ReadonlyMap<string, OpenDataset>;
+  /** Published catalog entries (a `not_open` one answers `NOT_OPEN` with its legal basis). */
+  entries: ReadonlyMap<string, CatalogEntry>;
+  plans: readonly OpeningPlan[];
+}
+
+/** The JSON form of the state for snapshots. */
+export interface OpenDataSnapshot {
+  engine: EngineSnapshot;
+  applications: ApplicationRecord[];
+  grants: GrantRecord[];
+  reports: UsageReportRecord[];
+  demands: DemandRecord[];
+  objections: DataObjectionRecord[];
+}
+
+/**
+ * Empty record maps, or deep copies of a snapshot's.
+ *
+ * @example
+ * ```ts
+ * const records = openDataRecords(saved);
+ * ```
+ */
+export function openDataRecords(saved?: OpenDataSnapshot): OpenDataRecords {
+  const byId = <T extends { id: string }>(list: T[] | undefined) => new Map((list ?? []).map((r) => [r.id, structuredClone(r)]));
+  return {
+    applications: byId(saved?.applications),
+    grants: byId(saved?.grants),
+    reports: byId(saved?.reports),
+    demands: byId(saved?.demands),
+    objections: byId(saved?.objections),
+  };
+}
+
+/**
+ * A deep, JSON-serialisable copy of the state (the seed's datasets and plans are rebuilt from the seed).
+ *
+ * @example
+ * ```ts
+ * JSON.stringify(exportOpenDataState(state));
+ * ```
+ */
+export function exportOpenDataState(state: OpenDataState): OpenDataSnapshot {
+  return structuredClone({
+    engine: state.host.snapshot(),
+    applications: [...state.applications.values()],
+    grants: [...state.grants.values()],
+    reports: [...state.reports.values()],
+    demands: [...state.demands.values()],
+    objections: [...state.objections.values()],
+  });
+}

@@ -1,0 +1,39 @@
+import type { OperationHandler } from '../../app/platform-module.js';
+import { listPage } from '../workflow-host/index.js';
+import type { OpenDataState } from './open-data-state.js';
+import { datasetView, openingPlanView, rejectionView } from './wire-views.js';
+
+/**
+ * The public (unsigned) operations: open datasets (search over title and summary, filters by
+ * opening type and provider), opening plans (by year) and published rejection reasons — the
+ * only things of other organisations anyone may read.
+ *
+ * @example
+ * ```ts
+ * publicOperations.listDatasets(ctx).body.items[0].openingType; // 'open' | 'on_application'
+ * ```
+ */
+export const publicOperations: Record<string, OperationHandler<OpenDataState>> = {
+  listDatasets: (ctx) => {
+    const q = typeof ctx.query.q === 'string' ? ctx.query.q.trim() : '';
+    const datasets = [...ctx.state.datasets.values()].filter(
+      (d) =>
+        (q === '' || d.title.includes(q) || d.summary.includes(q)) &&
+        (ctx.query.openingType === undefined || d.openingType === ctx.query.openingType) &&
+        (ctx.query.provider === undefined || d.provider.creditCode === ctx.query.provider),
+    );
+    return { status: 200, body: listPage(ctx, datasets, (d) => [d.id], datasetView) };
+  },
+  getDataset: (ctx) => {
+    const dataset = ctx.state.datasets.get(ctx.params.datasetId ?? '');
+    return dataset ? { status: 200, body: datasetView(dataset) } : ctx.problem('NOT_FOUND', { detail: `no open dataset ${ctx.params.datasetId}` });
+  },
+  listOpeningPlans: (ctx) => {
+    const plans = ctx.state.plans.filter((p) => ctx.query.year === undefined || p.year === ctx.query.year);
+    return { status: 200, body: listPage(ctx, plans, (p) => [p.id], openingPlanView) };
+  },
+  listRejections: (ctx) => {
+    const rejected = [...ctx.state.applications.values()].filter((a) => a.rejectedOn !== null);
+    return { status: 200, body: listPage(ctx, rejected, (a) => [a.rejectedOn ?? '', a.id], rejectionView) };
+  },
+};

@@ -1,0 +1,139 @@
+import { OPENING_CONDITION_LABELS } from '../../sandbox/seed/labels.js';
+import type { OpenDataset, OpeningPlan } from '../../sandbox/seed/types.js';
+import { answerOf, workflowFields } from '../workflow-host/index.js';
+import type { ApplicationRecord, DemandRecord, GrantRecord, OpenDataState, UsageReportRecord } from './open-data-state.js';
+
+const API_BASE = 'https://data.gdx.dev/open-data/v1';
+
+/**
+ * The OpenAPI `Dataset` of a seed dataset: fields without sensitive items, files and API as
+ * distributions (an `on_application` one needs a grant), its opening conditions with labels.
+ *
+ * @example
+ * ```ts
+ * datasetView(seed.datasets[0]).distributions[0].requiresGrant;
+ * ```
+ */
+export function datasetView(d: OpenDataset) {
+  const requiresGrant = d.openingType === 'on_application';
+  return {
+    id: d.id,
+    entryId: d.entryId,
+    title: d.title,
+    summary: d.summary,
+    provider: { creditCode: d.provider.creditCode, name: d.provider.name },
+    domain: d.domain,
+    openingType: d.openingType,
+    conditions: d.openingConditions.map((kind) => ({ kind, description: OPENING_CONDITION_LABELS[kind] })),
+    updateCycle: d.updateCycle,
+    formats: [...d.formats],
+    fields: d.fields.map((f) => ({ name: f.name, dataType: f.dataType, description: f.description })),
+    sampleRows: structuredClone(d.sampleRows),
+    distributions: [
+      ...d.files.map((f) => ({ format: f.format, accessUrl: f.url, requiresGrant })),
+      ...(d.api ? [{ format: 'api', accessUrl: `${API_BASE}${d.api.endpoint}`, requiresGrant }] : []),
+    ],
+    publishedOn: d.publishedOn,
+    modifiedOn: d.modifiedAt.slice(0, 10),
+  };
+}
+
+/**
+ * The OpenAPI `OpeningPlan` of a seed plan. Items still `planned` are `high` priority (the plan
+ * names what is opened next), items already opened `normal`.
+ *
+ * @example
+ * ```ts
+ * openingPlanView(seed.openingPlans[0]).items[0].plannedBy;
+ * ```
+ */
+export function openingPlanView(p: OpeningPlan) {
+  return {
+    id: p.id,
+    provider: { creditCode: p.provider.creditCode, name: p.provider.name },
+    year: p.year,
+    items: p.items.map((i) => ({ entryId: i.entryId, title: i.title, priority: i.status === 'planned' ? 'high' : 'normal', plannedOpeningType: i.openingType, plannedBy: i.plannedOn })),
+  };
+}
+
+/**
+ * The OpenAPI `Application` of a record.
+ *
+ * @example
+ * ```ts
+ * applicationView(state, record).deadline?.step; // 'initial_review'
+ * ```
+ */
+export function applicationView(state: OpenDataState, record: ApplicationRecord) {
+  const instance = state.host.get(record.id);
+  return {
+    id: record.id,
+    submission: structuredClone(record.submission),
+    grantId: record.grantId,
+    reasons: structuredClone(record.reasons),
+    ...(instance ? workflowFields(state.host, instance) : {}),
+  };
+}
+
+/**
+ * The OpenAPI `Grant`: reports due are the submitted ones (late or not) and the one running now.
+ *
+ * @example
+ * ```ts
+ * grantView(state, grant).usageReportsDue.at(-1); // { periodEnd, dueDate, submitted: false, overdue }
+ * ```
+ */
+export function grantView(state: OpenDataState, grant: GrantRecord) {
+  const { owner: _owner, reporting, ...wire } = structuredClone(grant);
+  const submitted = [...state.reports.values()]
+    .filter((r) => r.grantId === grant.id)
+    .map((r) => ({ periodEnd: r.period.to, dueDate: r.dueDate, submitted: true, overdue: r.late }));
+  const running = reporting ? state.host.get(grant.id) : undefined;
+  const current = running?.state === 'due' && running.deadline ? [{ periodEnd: running.deadline.dueDate, dueDate: running.deadline.dueDate, submitted: false, overdue: running.deadline.overdue }] : [];
+  return { ...wire, usageReportsDue: [...submitted, ...current], deadline: null };
+}
+
+/**
+ * The OpenAPI `UsageReport`.
+ *
+ * @example
+ * ```ts
+ * usageReportView(report).submittedAt;
+ * ```
+ */
+export function usageReportView(r: UsageReportRecord) {
+  return { id: r.id, grantId: r.grantId, period: r.period, summary: r.summary, withinScenario: r.withinScenario, attachments: r.attachments, submittedAt: r.submittedAt };
+}
+
+/**
+ * The OpenAPI `Demand`.
+ *
+ * @example
+ * ```ts
+ * demandView(state, demand).answer; // null until answered
+ * ```
+ */
+export function demandView(state: OpenDataState, d: DemandRecord) {
+  const instance = state.host.get(d.id);
+  return {
+    id: d.id,
+    requester: d.requester,
+    title: d.submission.title,
+    description: d.submission.description,
+    ...(d.submission.intendedUse !== undefined ? { intendedUse: d.submission.intendedUse } : {}),
+    answer: instance ? answerOf(instance) : null,
+    ...(instance ? workflowFields(state.host, instance) : {}),
+  };
+}
+
+/**
+ * The OpenAPI `PublishedRejection` (no applicant identity).
+ *
+ * @example
+ * ```ts
+ * rejectionView(record).reasons[0].text;
+ * ```
+ */
+export function rejectionView(r: ApplicationRecord) {
+  return { applicationId: r.id, datasets: r.datasets, scenario: r.submission.scenario.name, reasons: r.reasons, rejectedOn: r.rejectedOn ?? '' };
+}

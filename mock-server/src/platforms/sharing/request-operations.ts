@@ -1,0 +1,113 @@
+import type { OperationContext, OperationHandler, OperationResult } from '../../app/platform-module.js';
+import { PlatformProblem } from '../../app/platform-problem.js';
+import type { CatalogEntry } from '../../sandbox/seed/types.js';
+import { listPage, newestFirst } from '../workflow-host/index.js';
+import type { RequestRecord, RequestSubmission, SharingState } from './sharing-state.js';
+import { grantView, requestView } from './wire-views.js';
+
+type Ctx = OperationContext<SharingState>;
+
+function invalid(pointer: string, code: string, zh: string, en: string): PlatformProblem {
+  return new PlatformProblem('VALIDATION_FAILED', { detail: en, errors: [{ pointer, code, message: { zh, en } }] });
+}
+
+/** The rules a request must meet for its resource (厦门 第十七–十九条), beyond the schema. */
+function checkAgainstEntry(entry: CatalogEntry, s: RequestSubmission): void {
+  if (entry.sharing.type === 'not_shared') {
+    const basis = entry.sharing.legalBasis ?? '法律法规规定';
+    throw new PlatformProblem('NOT_SHAREABLE', { detail: `该资源属于暂不共享类，依据${basis}。 / ${entry.name} is not shared under ${basis}.`, extensions: { legalBasis: basis } });
+  }
+  if (entry.sharing.type === 'conditional') {
+    if (s.condition === undefined) throw invalid('/condition', 'CONDITION_REQUIRED', '有条件共享资源须说明满足的共享条件', 'A conditional resource needs the condition the request meets');
+    if (!entry.sharing.conditions.includes(s.condition as never)) {
+      throw invalid('/condition', 'CONDITION_NOT_LISTED', `该资源的共享条件为：${entry.sharing.conditions.join('、')}`, `The resource's conditions are ${entry.sharing.conditions.join(', ')}`);
+    }
+  }
+  const known = new Set(entry.items.map((i) => i.name));
+  const unknown = s.fields.findIndex((f) => !known.has(f));
+  if (unknown >= 0) throw invalid(`/fields/${unknown}`, 'FIELD_UNKNOWN', '该资源没有此信息项', 'The resource has no such data item');
+  if (!entry.sharing.deliveryMethods.includes(s.deliveryMethod)) {
+    throw invalid('/deliveryMethod', 'DELIVERY_METHOD_UNAVAILABLE', `该资源的提供方式为：${entry.sharing.deliveryMethods.join('、')}`, `The resource is delivered by ${entry.sharing.deliveryMethods.join(', ')}`);
+  }
+  if (s.periodOfUse.from > s.periodOfUse.to) throw invalid('/periodOfUse', 'PERIOD_INVALID', '使用期限的起始日晚于截止日', 'The period of use ends before it starts');
+}
+
+function submitRequest(ctx: Ctx): OperationResult {
+  const { state, sandbox } = ctx;
+  const caller = ctx.caller!;
+  const s = ctx.body as RequestSubmission;
+  const entry = state.entries.get(s.entryId);
+  if (!entry) return ctx.problem('NOT_FOUND', { detail: `no published catalog resource ${s.entryId}` });
+  checkAgainstEntry(entry, s);
+  const sharingType = entry.sharing.type as RequestRecord['sharingType'];
+  const actor = { role: 'data_user', organizationId: caller.id };
+  state.host.check('sharing.request', { actor, data: { sharingType } });
+  const record: RequestRecord = {
+    id: sandbox.ids.next('shr'),
+    owner: caller.id,
+    providerId: entry.provider.organizationId,
+    entryId: entry.id,
+    resourceName: entry.name,
+    sharingType,
+    requester: { creditCode: caller.creditCode, name: caller.name },
+    provider: { creditCode: entry.provider.creditCode, name: entry.provider.name },
+    submission: structuredClone(s),
+    grantId: null,
+    reasons: [],
+  };
+  state.requests.set(record.id, record);
+  state.host.create('sharing.request', { id: record.id, actor, data: { sharingType } });
+  return { status: 201, body: requestView(state, record) };
+}
+
+/** The caller's own request, or a 404 problem (another organisation's request is not revealed). */
+function ownRequest(ctx: Ctx): RequestRecord {
+  const record = ctx.state.requests.get(ctx.params.requestId ?? '');
+  if (!record || record.owner !== ctx.caller?.id) throw new PlatformProblem('NOT_FOUND', { detail: `no request ${ctx.params.requestId}` });
+  return record;
+}
+
+function disputeRequest(ctx: Ctx): OperationResult {
+  const record = ownRequest(ctx);
+  const body = ctx.body as { text: string; attachments?: unknown[] };
+  ctx.state.host.dispatch(record.id, 'dispute', {
+    actor: { role: 'data_user', organizationId: record.owner },
+    payload: { reasons: [{ text: body.text }], ...(body.attachments ? { attachments: body.attachments } : {}) },
+  });
+  return { status: 201, body: requestView(ctx.state, record) };
+}
+
+/**
+ * The request and grant operations of the sharing contract: submit (unconditional → delivered
+ * with a grant at once; conditional → joint review; not shared → 422 `NOT_SHAREABLE` with the
+ * legal basis), list / get / events of own requests, dispute a rejection, own grants.
+ *
+ * @example
+ * ```ts
+ * const operations = { ...requestOperations, ...feedbackOperations };
+ * ```
+ */
+export const requestOperations: Record<string, OperationHandler<SharingState>> = {
+  submitRequest,
+  listRequests: (ctx) => {
+    const mine = [...ctx.state.requests.values()].filter((r) => r.owner === ctx.caller?.id);
+    const wanted = typeof ctx.query.state === 'string' ? mine.filter((r) => ctx.state.host.get(r.id)?.state === ctx.query.state) : mine;
+    const created = (r: RequestRecord) => newestFirst({ id: r.id, createdAt: ctx.state.host.get(r.id)?.createdAt ?? '' });
+    return { status: 200, body: listPage(ctx, wanted, created, (r) => requestView(ctx.state, r)) };
+  },
+  getRequest: (ctx) => ({ status: 200, body: requestView(ctx.state, ownRequest(ctx)) }),
+  listRequestEvents: (ctx) => {
+    const events = ctx.state.host.events(ctx.state.host.get(ownRequest(ctx).id)!);
+    return { status: 200, body: listPage(ctx, events, (e) => [e.seq], (e) => e) };
+  },
+  disputeRequest,
+  listGrants: (ctx) => {
+    const mine = [...ctx.state.grants.values()].filter((g) => g.owner === ctx.caller?.id);
+    return { status: 200, body: listPage(ctx, mine, (g) => newestFirst({ id: g.id, createdAt: g.deliveredAt }), grantView) };
+  },
+  getGrant: (ctx) => {
+    const grant = ctx.state.grants.get(ctx.params.grantId ?? '');
+    if (!grant || grant.owner !== ctx.caller?.id) return ctx.problem('NOT_FOUND', { detail: `no grant ${ctx.params.grantId}` });
+    return { status: 200, body: grantView(grant) };
+  },
+};

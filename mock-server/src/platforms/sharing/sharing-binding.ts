@@ -1,0 +1,67 @@
+import type { WorkflowEvent, WorkflowInstance } from '@gdx/kernel';
+import type { SandboxContext } from '../../app/platform-module.js';
+import { dataObjectionView, objectionOfficial, officialOrganisation, OBJECTION_STEPS, toReasons, type HostBinding } from '../workflow-host/index.js';
+import { endGrant, issueGrant } from './grant-lifecycle.js';
+import type { SharingState } from './sharing-state.js';
+import { qualityIssueView, REQUEST_STEPS, requestView } from './wire-views.js';
+
+const OBJECT_TYPES: Record<string, string> = {
+  'sharing.request': 'request',
+  'sharing.data-objection': 'data_objection',
+  'sharing.quality-issue': 'quality_issue',
+};
+
+/** Events whose reasons the request shows (`reasons`): the written answer of a refusal. */
+const REASONED = new Set(['reject', 'uphold_rejection', 'revoke']);
+
+function onRequestEvent(state: SharingState, sandbox: SandboxContext, instance: WorkflowInstance, event: WorkflowEvent): void {
+  const request = state.requests.get(instance.id);
+  if (!request) return;
+  if (event.event && REASONED.has(event.event)) request.reasons = toReasons(event.data?.reasons);
+  // State-based, so the grant exists before the first event of a create chain is published.
+  if (instance.state === 'delivered' && request.grantId === null) issueGrant(state, sandbox, request, instance);
+  const grant = request.grantId ? state.grants.get(request.grantId) : undefined;
+  if (grant && event.from !== event.to && (event.to === 'revoked' || event.to === 'expired')) endGrant(sandbox, grant, event.to, event);
+}
+
+/**
+ * How the sharing platform's kernel instances map to its objects: object types, owners (the
+ * requester, reporter or objector; the provider is notified of requests), wire views with the
+ * contract's step names, the official organisation of each role, and the grant lifecycle.
+ *
+ * @example
+ * ```ts
+ * const host = new WorkflowHost(sandbox, sharingBinding(state, sandbox));
+ * ```
+ */
+export function sharingBinding(state: SharingState, sandbox: SandboxContext): HostBinding {
+  return {
+    platform: 'sharing',
+    steps: { 'sharing.request': REQUEST_STEPS, 'sharing.data-objection': OBJECTION_STEPS },
+    objectType: (i) => OBJECT_TYPES[i.machine] ?? i.machine,
+    owner: (i) => state.requests.get(i.id)?.owner ?? state.issues.get(i.id)?.owner ?? state.objections.get(i.id)?.owner ?? null,
+    alsoNotify: (i) => {
+      const providerId = state.requests.get(i.id)?.providerId ?? state.issues.get(i.id)?.providerId ?? state.objections.get(i.id)?.providerId;
+      return providerId ? [providerId] : [];
+    },
+    view: (i) => {
+      const request = state.requests.get(i.id);
+      if (request) return requestView(state, request);
+      const issue = state.issues.get(i.id);
+      if (issue) return qualityIssueView(state, issue);
+      const objection = state.objections.get(i.id);
+      return objection ? dataObjectionView(state.host, objection, i) : { id: i.id, state: i.state };
+    },
+    official: (i, role) => {
+      const objection = state.objections.get(i.id);
+      if (objection) return objectionOfficial(sandbox, objection, role);
+      const providerId = state.requests.get(i.id)?.providerId ?? state.issues.get(i.id)?.providerId;
+      if (role === 'data_provider' && providerId) return providerId;
+      // 市人民政府 is not an organisation of the sandbox: its decisions carry no organisation id.
+      return role === 'city_government' ? null : (officialOrganisation(sandbox, role)?.id ?? null);
+    },
+    onEvent: (i, e) => {
+      if (i.machine === 'sharing.request') onRequestEvent(state, sandbox, i, e);
+    },
+  };
+}

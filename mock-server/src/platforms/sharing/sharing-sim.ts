@@ -1,0 +1,70 @@
+import type { OperationResult, SimCommandContext } from '../../app/platform-module.js';
+import { PlatformProblem } from '../../app/platform-problem.js';
+import { applyOfficialAction, dataObjectionView, type ActionTarget, type DataObjectionSubmission } from '../workflow-host/index.js';
+import { fileSharingObjection } from './feedback-operations.js';
+import type { SharingState } from './sharing-state.js';
+import { grantView, qualityIssueView, requestView } from './wire-views.js';
+
+type Sim = SimCommandContext<SharingState>;
+
+function notFound(ctx: Sim): never {
+  throw new PlatformProblem('NOT_FOUND', { detail: `no ${String(ctx.body.objectType)} ${String(ctx.body.objectId)} on the sharing platform` });
+}
+
+/** The kernel instance an action targets; a grant is acted on through its request (only `revoke`). */
+function target(ctx: Sim): ActionTarget {
+  const { state, body } = ctx;
+  const id = String(body.objectId);
+  switch (body.objectType) {
+    case 'request': {
+      const r = state.requests.get(id) ?? notFound(ctx);
+      return { instanceId: id, view: () => requestView(state, r) };
+    }
+    case 'grant': {
+      const g = state.grants.get(id) ?? notFound(ctx);
+      if (body.action !== 'revoke') {
+        throw new PlatformProblem('ILLEGAL_TRANSITION', { detail: `a grant only takes revoke (state ${g.state})`, extensions: { currentState: g.state, allowedEvents: g.state === 'active' ? ['revoke'] : [] } });
+      }
+      return { instanceId: g.requestId, view: () => grantView(g) };
+    }
+    case 'data_objection': {
+      const o = state.objections.get(id) ?? notFound(ctx);
+      return { instanceId: id, view: () => dataObjectionView(state.host, o) };
+    }
+    case 'quality_issue': {
+      const q = state.issues.get(id) ?? notFound(ctx);
+      return { instanceId: id, view: () => qualityIssueView(state, q) };
+    }
+    default:
+      throw new PlatformProblem('VALIDATION_FAILED', {
+        errors: [{ pointer: '/objectType', code: 'OBJECT_TYPE_UNKNOWN', message: { zh: '共享平台的对象类型为 request、grant、data_objection、quality_issue', en: 'Sharing object types are request, grant, data_objection and quality_issue' } }],
+      });
+  }
+}
+
+/**
+ * Officials' actions on the sharing platform: approve / reject / deliver / coordinate /
+ * escalate / uphold_rejection / revoke / explain_overdue on requests (revoke also on grants),
+ * answer / explain_overdue on data objections and quality issues.
+ *
+ * @example
+ * ```ts
+ * POST /_sim/v1/sandboxes/sbx/actions { platform: 'sharing', objectType: 'request', objectId, action: 'approve' }
+ * ```
+ */
+export function actOnSharing(ctx: Sim): OperationResult {
+  return applyOfficialAction(ctx as SimCommandContext<unknown>, ctx.state.host, target(ctx));
+}
+
+/**
+ * A third party's data objection (`kind: data`, `platform: sharing`), owned by no organisation.
+ *
+ * @example
+ * ```ts
+ * POST /_sim/v1/sandboxes/sbx/objections { kind: 'data', platform: 'sharing', objection: {...} }
+ * ```
+ */
+export function objectOnSharing(ctx: Sim): OperationResult {
+  const record = fileSharingObjection(ctx.state, ctx.sandbox, null, 'public', ctx.body.objection as DataObjectionSubmission);
+  return { status: 201, body: { kind: 'data', platform: 'sharing', objectType: 'data_objection', objectId: record.id, object: dataObjectionView(ctx.state.host, record) } };
+}

@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { expectContract } from './contract.js';
+import { entryOf, REQUESTER, requestBody } from './fixtures.js';
+import { openSandbox, useWorld, type World } from './platform-harness.js';
+
+const ctx = useWorld();
+
+async function submit(world: World, type: 'unconditional' | 'conditional') {
+  const entry = entryOf(world, type);
+  const reply = await world.sharing('POST', '/requests', { as: world.org(REQUESTER), body: requestBody(entry) });
+  expectContract('sharing', 'submitRequest', reply, 201);
+  return { entry, request: reply.body };
+}
+
+describe('sharing requests', () => {
+  it('delivers an unconditional resource at once with a grant bound to the scenario', async () => {
+    const world = await openSandbox(ctx);
+    const { entry, request } = await submit(world, 'unconditional');
+    expect(request.state).toBe('delivered');
+    expect(request.deadline).toBeNull();
+    expect(request.events.map((e: { to: string }) => e.to)).toEqual(['submitted', 'delivered']);
+    expect(request.events[1].type).toBe('grant_issued');
+    const grant = await world.sharing('GET', `/grants/${request.grantId}`, { as: world.org(REQUESTER) });
+    expectContract('sharing', 'getGrant', grant, 200);
+    expect(grant.body).toMatchObject({
+      requestId: request.id, entryId: entry.id, state: 'active', validUntil: '2026-09-30', validFrom: '2025-09-26',
+      deliveredAt: '2025-09-26T10:00:00+08:00',
+      scope: { scenario: { name: '低保资格核查' }, purpose: '最低生活保障资格审核', fields: request.submission.fields },
+      grantee: { creditCode: world.org(REQUESTER).creditCode },
+    });
+    const grants = await world.sharing('GET', '/grants', { as: world.org(REQUESTER) });
+    expectContract('sharing', 'listGrants', grants, 200);
+    expect(grants.body.items.map((g: { id: string }) => g.id)).toEqual([request.grantId]);
+  });
+
+  it('refuses a not_shared resource with 422 NOT_SHAREABLE naming its legal basis', async () => {
+    const world = await openSandbox(ctx);
+    const entry = entryOf(world, 'not_shared');
+    const reply = await world.sharing('POST', '/requests', { as: world.org(REQUESTER), body: requestBody(entry, { deliveryMethod: 'api' }) });
+    expectContract('sharing', 'submitRequest', reply, 422);
+    expect(reply.body.code).toBe('NOT_SHAREABLE');
+    expect(reply.body.legalBasis).toBe(entry.sharing.legalBasis);
+    const list = await world.sharing('GET', '/requests', { as: world.org(REQUESTER) });
+    expect(list.body.total).toBe(0);
+  });
+
+  it.each([
+    ['national', 10, '2025-10-16'],
+    ['xiamen', 5, '2025-10-10'],
+  ])('reviews a conditional request (%s: %i WD across National Day and its make-up days, due %s)', async (profile, limit, dueDate) => {
+    const world = await openSandbox(ctx, { profile });
+    const { request } = await submit(world, 'conditional');
+    expect(request.state).toBe('under_review');
+    expect(request.deadline).toMatchObject({ step: 'joint_review', limit, unit: 'working_days', startedOn: '2025-09-26', dueDate, overdue: false });
+    expect(request.deadline.dueAt).toBe(`${dueDate.slice(0, 8)}${String(Number(dueDate.slice(8)) + 1).padStart(2, '0')}T00:00:00+08:00`);
+  });
+
+  it('approves, then delivers within 1 WD with the grant the provider sets', async () => {
+    const world = await openSandbox(ctx, { profile: 'xiamen' });
+    const { request } = await submit(world, 'conditional');
+    await world.advance({ to: '2025-10-09T09:30:00+08:00' });
+    const approved = await world.act({ platform: 'sharing', objectType: 'request', objectId: request.id, action: 'approve' });
+    expectContract('simulation', 'actAsOfficial', approved, 200);
+    expect(approved.body.object).toMatchObject({ state: 'approved', deadline: { step: 'delivery', limit: 1, dueDate: '2025-10-10' } });
+    expect(approved.body.event.actor.role).toBe('data_authority');
+    const delivered = await world.act({ platform: 'sharing', objectType: 'request', objectId: request.id, action: 'deliver', grant: { endpoint: 'https://share.example.gov.cn/gw/x', validUntil: '2026-06-30' } });
+    expect(delivered.body).toMatchObject({ from: 'approved', to: 'delivered' });
+    expect(delivered.body.event).toMatchObject({ type: 'grant_issued', actor: { role: 'data_provider', organizationId: request.provider && expect.any(String) } });
+    const grant = await world.sharing('GET', `/grants/${delivered.body.object.grantId}`, { as: world.org(REQUESTER) });
+    expect(grant.body).toMatchObject({ endpoint: 'https://share.example.gov.cn/gw/x', validUntil: '2026-06-30', deliveredAt: '2025-10-09T09:30:00+08:00' });
+  });
+
+  it('walks rejection → dispute → coordination → escalation → upheld, with reasons, and stays terminal', async () => {
+    const world = await openSandbox(ctx);
+    const { request } = await submit(world, 'conditional');
+    const target = { platform: 'sharing', objectType: 'request', objectId: request.id };
+    const rejected = await world.act({ ...target, action: 'reject', reasons: [{ text: '申请字段超出限定应用场景所需范围' }] });
+    expect(rejected.body.object).toMatchObject({ state: 'rejected', reasons: [{ text: '申请字段超出限定应用场景所需范围' }] });
+    const disputed = await world.sharing('POST', `/requests/${request.id}/disputes`, { as: world.org(REQUESTER), body: { text: '属于目录列明的限定应用场景' } });
+    expectContract('sharing', 'disputeRequest', disputed, 201);
+    expect(disputed.body.state).toBe('disputed');
+    expect((await world.act({ ...target, action: 'coordinate' })).body.to).toBe('coordinating');
+    expect((await world.act({ ...target, action: 'escalate' })).body.to).toBe('escalated');
+    const upheld = await world.act({ ...target, action: 'uphold_rejection', reasons: [{ text: '市人民政府决定维持不予共享' }] });
+    expect(upheld.body).toMatchObject({ to: 'rejection_upheld', event: { actor: { role: 'city_government', organizationId: null } } });
+    const again = await world.act({ ...target, action: 'approve' });
+    expectContract('simulation', 'actAsOfficial', again, 409);
+    expect(again.body).toMatchObject({ code: 'ILLEGAL_TRANSITION', currentState: 'rejection_upheld', allowedEvents: [] });
+    const events = await world.sharing('GET', `/requests/${request.id}/events?limit=3`, { as: world.org(REQUESTER) });
+    expectContract('sharing', 'listRequestEvents', events, 200);
+    expect(events.body.total).toBe(7);
+    const rest = await world.sharing('GET', `/requests/${request.id}/events?cursor=${events.body.nextCursor}`, { as: world.org(REQUESTER) });
+    expect([...events.body.items, ...rest.body.items].map((e: { to: string }) => e.to)).toEqual(['submitted', 'under_review', 'rejected', 'disputed', 'coordinating', 'escalated', 'rejection_upheld']);
+  });
+
+  it('approves after coordination', async () => {
+    const world = await openSandbox(ctx);
+    const { request } = await submit(world, 'conditional');
+    const target = { platform: 'sharing', objectType: 'request', objectId: request.id };
+    await world.act({ ...target, action: 'reject', reasons: [{ text: '理由' }] });
+    await world.sharing('POST', `/requests/${request.id}/disputes`, { as: world.org(REQUESTER), body: { text: '请协调' } });
+    await world.act({ ...target, action: 'coordinate' });
+    expect((await world.act({ ...target, action: 'approve' })).body).toMatchObject({ from: 'coordinating', to: 'approved' });
+  });
+
+  it('answers 409 naming the state and allowed events for an illegal dispute, 400 for a rejection without reasons', async () => {
+    const world = await openSandbox(ctx);
+    const { request } = await submit(world, 'conditional');
+    const dispute = await world.sharing('POST', `/requests/${request.id}/disputes`, { as: world.org(REQUESTER), body: { text: '异议' } });
+    expectContract('sharing', 'disputeRequest', dispute, 409);
+    expect(dispute.body).toMatchObject({ code: 'ILLEGAL_TRANSITION', currentState: 'under_review' });
+    expect(dispute.body.allowedEvents).toEqual(expect.arrayContaining(['approve', 'reject']));
+    const reject = await world.act({ platform: 'sharing', objectType: 'request', objectId: request.id, action: 'reject' });
+    expect(reject.status).toBe(400);
+    expect((await world.sharing('GET', `/requests/${request.id}`, { as: world.org(REQUESTER) })).body.state).toBe('under_review');
+  });
+
+  it("hides another organisation's request and grant (404)", async () => {
+    const world = await openSandbox(ctx);
+    const { request } = await submit(world, 'unconditional');
+    const other = world.org('health');
+    for (const path of [`/requests/${request.id}`, `/requests/${request.id}/events`, `/grants/${request.grantId}`]) {
+      const reply = await world.sharing('GET', path, { as: other });
+      expect(reply.status, path).toBe(404);
+    }
+    const dispute = await world.sharing('POST', `/requests/${request.id}/disputes`, { as: other, body: { text: 'x' } });
+    expect(dispute.status).toBe(404);
+    expect((await world.sharing('GET', '/requests', { as: other })).body.total).toBe(0);
+  });
+
+  it('answers 422 CALENDAR_NOT_PUBLISHED when the review reaches an unpublished year, and creates nothing', async () => {
+    const world = await openSandbox(ctx, { startAt: '2026-12-24T10:00:00+08:00' });
+    const entry = entryOf(world, 'conditional');
+    const reply = await world.sharing('POST', '/requests', { as: world.org(REQUESTER), body: requestBody(entry, { periodOfUse: { from: '2027-01-01', to: '2027-12-31' } }) });
+    expectContract('sharing', 'submitRequest', reply, 422);
+    expect(reply.body).toMatchObject({ code: 'CALENDAR_NOT_PUBLISHED', year: 2027 });
+    expect((await world.sharing('GET', '/requests', { as: world.org(REQUESTER) })).body.total).toBe(0);
+  });
+
+  it('validates the condition and fields against the resource', async () => {
+    const world = await openSandbox(ctx);
+    const entry = entryOf(world, 'conditional');
+    const { condition: _c, ...noCondition } = requestBody(entry) as Record<string, unknown>;
+    const missing = await world.sharing('POST', '/requests', { as: world.org(REQUESTER), body: noCondition });
+    expect(missing.body.errors[0]).toMatchObject({ pointer: '/condition', code: 'CONDITION_REQUIRED' });
+    const field = await world.sharing('POST', '/requests', { as: world.org(REQUESTER), body: requestBody(entry, { fields: ['不存在的字段'] }) });
+    expect(field.body.errors[0]).toMatchObject({ pointer: '/fields/0', code: 'FIELD_UNKNOWN' });
+  });
+});
