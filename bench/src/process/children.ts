@@ -69,7 +69,8 @@ export async function forkServer(script: URL, init: unknown, timeoutMs = 10_000)
   const child = fork(script, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const stop = track(child);
   try {
-    child.send(init as object);
+    // A child that dies at once closes the channel; its exit is reported below, not as an 'error'.
+    child.send(init as object, () => undefined);
     const message = await withTimeout(
       Promise.race([
         once(child, 'message').then(([m]) => m as { port?: unknown }),

@@ -1,0 +1,79 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { forkServer, freePort, spawnServer } from '../src/process/children.js';
+
+/** GET over loopback; resolves with the body, or rejects when nothing listens. */
+function get(port: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    request({ host: '127.0.0.1', port, path: '/', agent: false }, (res) => {
+      let body = '';
+      res.setEncoding('utf8').on('data', (chunk: string) => (body += chunk)).on('end', () => resolve(body));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+function isAlive(pid: number | undefined): boolean {
+  if (pid === undefined) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'gdx-bench-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('child servers', () => {
+  it('forks a script, learns its port over IPC, and stops it', async () => {
+    const script = join(dir, 'echo-server.mjs');
+    await writeFile(
+      script,
+      `import { createServer } from 'node:http';
+process.once('message', ({ body }) => {
+  const server = createServer((req, res) => res.end(body));
+  server.listen(0, '127.0.0.1', () => process.send({ port: server.address().port }));
+});`,
+    );
+    const server = await forkServer(pathToFileURL(script), { body: 'hello from the child' });
+    expect(await get(server.port)).toBe('hello from the child');
+    expect(server.pid).not.toBe(process.pid);
+    await server.stop();
+    expect(isAlive(server.pid)).toBe(false);
+    await expect(get(server.port)).rejects.toThrow();
+  });
+
+  it('spawns a command, waits for its port, and stops it', async () => {
+    const port = await freePort();
+    const code = `require('node:http').createServer((q, s) => s.end('up')).listen(${port}, '127.0.0.1')`;
+    const server = await spawnServer(process.execPath, ['-e', code], port);
+    expect(await get(port)).toBe('up');
+    await server.stop();
+    expect(isAlive(server.pid)).toBe(false);
+  });
+
+  it('reports a command that exits before listening, with the end of its output', async () => {
+    const port = await freePort();
+    await expect(spawnServer(process.execPath, ['-e', 'console.error("no spec file"); process.exit(3)'], port)).rejects.toThrow(
+      /exited with code 3: no spec file/,
+    );
+  });
+
+  it('reports a forked script that dies before reporting its port', async () => {
+    const script = join(dir, 'crash.mjs');
+    await writeFile(script, 'process.exit(4);');
+    await expect(forkServer(pathToFileURL(script), {})).rejects.toThrow(/exited with code 4/);
+  });
+});
