@@ -43,7 +43,8 @@ export function hashName(algorithm: SignatureAlgorithm): 'sha256' | 'sm3' {
     sm3SelfTest();
     return 'sm3';
   }
-  throw new TypeError(
-    `[SIGNATURE_METHOD_UNSUPPORTED] 不支持的签名算法 / unsupported signature method: ${String(algorithm)}`,
+  throw Object.assign(
+    new TypeError(`[SIGNATURE_METHOD_UNSUPPORTED] 不支持的签名算法 / unsupported signature method: ${String(algorithm)}`),
+    { code: 'SIGNATURE_METHOD_UNSUPPORTED' },
   );
 }

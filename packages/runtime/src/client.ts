@@ -39,7 +39,7 @@ export interface ClientOptions {
   transport?: Transport;
   /** Shorthand for `transport: fetchTransport({ fetch })`. */
   fetch?: typeof fetch;
-  /** Retries after the first attempt (default 2). */
+  /** Retries after the first attempt (default 2); anything but a finite number ≥ 0 means none. */
   maxRetries?: number;
   /** Per attempt in ms (default 30 000; ≤ 0 disables). */
   timeoutMs?: number;
@@ -95,7 +95,7 @@ export class ApiClient {
     this.#basePath = base.pathname.replace(/\/+$/, '');
     this.#headers = { accept: 'application/json', 'user-agent': options.userAgent ?? `gdx-runtime/${VERSION} node/${process.version}` };
     if (options.headers !== undefined) mergeHeaders(this.#headers, options.headers);
-    this.#maxRetries = options.maxRetries ?? 2;
+    this.#maxRetries = retryCount(options.maxRetries ?? 2);
     this.#timeoutMs = options.timeoutMs ?? 30_000;
     this.#validate = options.validateResponses ?? false;
     this.#emit = toEmit(options.logger);
@@ -216,7 +216,7 @@ export class ApiClient {
       signal: undefined,
       userSignal: options?.signal,
       timeoutMs: options?.timeoutMs ?? this.#timeoutMs,
-      maxRetries: options?.maxRetries ?? this.#maxRetries,
+      maxRetries: options?.maxRetries === undefined ? this.#maxRetries : retryCount(options.maxRetries),
       idempotent: req.idempotent === true,
       attempt: 0,
     };
@@ -252,6 +252,11 @@ export class ApiClient {
     }
     return data as T;
   }
+}
+
+/** A usable retry count: NaN or negative would otherwise mean "never stop" or "never start". */
+function retryCount(value: number): number {
+  return Number.isFinite(value) && value > 0 ? Math.floor(value) : 0;
 }
 
 function mergeHeaders(target: Record<string, string>, source: Record<string, string>): void {

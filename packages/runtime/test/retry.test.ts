@@ -153,4 +153,10 @@ describe('retries', () => {
     await expect(c.request(getApp)).rejects.toMatchObject({ code: 'CONNECTION_ERROR', causeCode: 'ECONNREFUSED' });
     expect(delays).toHaveLength(2);
   });
+
+  it.each([-1, Number.NaN, Number.POSITIVE_INFINITY])('treats maxRetries %s as no retries', async (maxRetries) => {
+    server.fallback(unavailable);
+    await expect(client({ maxRetries }).request(getApp)).rejects.toMatchObject({ status: 503 });
+    expect(server.received).toHaveLength(1);
+  });
 });

@@ -1,20 +1,15 @@
-import { createRequestSigner, type SignatureAlgorithm } from '@gdx/protocol';
+import { createRequestSigner, type SigningCredentials } from '@gdx/protocol';
 import type { Step } from './types.js';
 
 /**
- * Credentials of an organisation's app.
+ * Credentials of an organisation's app (the same shape `@gdx/protocol` signs with).
  *
  * @example
  * ```ts
  * const credentials: Credentials = { appKey: 'ak_1', secret: process.env.GDX_SECRET!, algorithm: 'HMAC-SM3' };
  * ```
  */
-export interface Credentials {
-  appKey: string;
-  secret: string;
-  /** Default `HMAC-SHA256`. */
-  algorithm?: SignatureAlgorithm;
-}
+export type Credentials = SigningCredentials;
 
 /**
  * Signs every attempt afresh (new timestamp and nonce), so retries are never replays. The signer
