@@ -2,6 +2,9 @@ import type { OpenApiDocument, PlatformModule, SandboxContext } from '../../app/
 import { createSeedData } from '../../sandbox/seed/create-seed-data.js';
 import type { SeedData } from '../../sandbox/seed/types.js';
 import { createCatalogState, exportCatalogState, importCatalogState, type CatalogState } from './catalog-state.js';
+import { entryOperations } from './entry-operations.js';
+import { obligationOperations } from './obligation-operations.js';
+import { actAsOfficial } from './official-actions.js';
 import { publicOperations } from './public-operations.js';
 
 export interface CatalogPlatformOptions {
@@ -29,8 +32,10 @@ const defaultSeedData = (sandbox: SandboxContext): SeedData =>
   });
 
 /**
- * The catalog platform of the mock. Implements the public operations (search with facets and
- * cursor paging, DCAT-AP 3 export); the entry workflow operations are not mounted yet.
+ * The catalog platform of the mock: every operation of the catalog contract — the provider's
+ * entry workflow (on `@gdx/procedures`' `catalog.entry` machine), update obligations, public
+ * search and DCAT-AP 3 export — plus the officials' `publish` / `return` / `withdraw` actions,
+ * the reviewer policy's planned decisions and the deadline timers on the sandbox clock.
  *
  * @example
  * ```ts
@@ -44,12 +49,15 @@ export function createCatalogPlatform(options: CatalogPlatformOptions): Platform
   return {
     name: 'catalog',
     spec: options.spec,
-    operations: publicOperations({ dcatBaseUrl: (ctx) => baseUrl(ctx.sandbox) }),
-    createState: () => createCatalogState(),
-    seed: (sandbox, state) => {
-      for (const entry of seedData(sandbox).catalogEntries) if (entry.state === 'published') state.index.upsert(entry);
+    operations: { ...publicOperations({ dcatBaseUrl: (ctx) => baseUrl(ctx.sandbox) }), ...entryOperations(), ...obligationOperations() },
+    createState: (sandbox) => createCatalogState(sandbox),
+    seed: (sandbox, state) => state.workflow.seedPublished(seedData(sandbox).catalogEntries.filter((e) => e.state === 'published')),
+    act: actAsOfficial,
+    clock: {
+      nextDueAt: (state) => state.workflow.engine.nextDueAt(),
+      fireDue: (_sandbox, state) => state.workflow.engine.fireDue(),
     },
     exportState: exportCatalogState,
-    importState: (data) => importCatalogState(data),
+    importState: (data, sandbox) => importCatalogState(data, sandbox),
   };
 }

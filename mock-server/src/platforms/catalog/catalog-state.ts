@@ -1,26 +1,34 @@
+import type { SandboxContext } from '../../app/platform-module.js';
 import type { CatalogEntry } from '../../sandbox/seed/types.js';
 import { CatalogSearchIndex } from './search/search-index.js';
+import { CatalogWorkflow, type WorkflowSnapshot } from './workflow/catalog-workflow.js';
 
-/** The catalog platform's state in one sandbox: the published catalog and its search index. */
+/**
+ * The catalog platform's state in one sandbox: the published catalog with its search index, and
+ * the workflow objects (entries in every state, obligations, reported changes).
+ */
 export interface CatalogState {
   index: CatalogSearchIndex;
+  workflow: CatalogWorkflow;
 }
 
 /** The JSON form of the state for snapshots. */
 export interface CatalogSnapshot {
   published: CatalogEntry[];
+  workflow: WorkflowSnapshot;
 }
 
 /**
- * A fresh state holding `entries` as the published catalog.
+ * A fresh, empty state of a sandbox.
  *
  * @example
  * ```ts
- * createCatalogState(seed.catalogEntries).index.size; // 300
+ * createCatalogState(sandbox).index.size; // 0
  * ```
  */
-export function createCatalogState(entries: Iterable<CatalogEntry> = []): CatalogState {
-  return { index: new CatalogSearchIndex(entries) };
+export function createCatalogState(sandbox: SandboxContext): CatalogState {
+  const index = new CatalogSearchIndex();
+  return { index, workflow: new CatalogWorkflow(sandbox, index) };
 }
 
 /**
@@ -28,16 +36,19 @@ export function createCatalogState(entries: Iterable<CatalogEntry> = []): Catalo
  *
  * @example
  * ```ts
- * importCatalogState(exportCatalogState(state)).index.size === state.index.size; // true
+ * importCatalogState(exportCatalogState(state), sandbox).index.size === state.index.size; // true
  * ```
  */
 export function exportCatalogState(state: CatalogState): CatalogSnapshot {
-  return { published: structuredClone(state.index.entries()) };
+  return { published: structuredClone(state.index.entries()), workflow: state.workflow.snapshot() };
 }
 
 /** Rebuilds a state from `exportCatalogState`'s output. */
-export function importCatalogState(data: unknown): CatalogState {
-  const published = (data as Partial<CatalogSnapshot> | null)?.published;
-  if (!Array.isArray(published)) throw new TypeError('catalog snapshot must have a "published" array');
-  return createCatalogState(structuredClone(published));
+export function importCatalogState(data: unknown, sandbox: SandboxContext): CatalogState {
+  const saved = data as Partial<CatalogSnapshot> | null;
+  if (!Array.isArray(saved?.published) || typeof saved.workflow !== 'object' || saved.workflow === null) {
+    throw new TypeError('catalog snapshot must have a "published" array and a "workflow" object');
+  }
+  const index = new CatalogSearchIndex(structuredClone(saved.published));
+  return { index, workflow: new CatalogWorkflow(sandbox, index, structuredClone(saved.workflow)) };
 }

@@ -1,0 +1,75 @@
+import type { OperationContext, OperationHandler, Organisation } from '../../app/platform-module.js';
+import { PlatformProblem } from '../../app/platform-problem.js';
+import type { CatalogState } from './catalog-state.js';
+import { pageOf } from './workflow/paging.js';
+import type { EntryFields } from './workflow/records.js';
+import { illegalTransition } from './workflow/transition-problem.js';
+import { eventsView } from './workflow/wire-views.js';
+
+type Ctx = OperationContext<CatalogState>;
+
+const EDITABLE = new Set(['draft', 'returned']);
+
+function caller(ctx: Ctx): Organisation {
+  if (!ctx.caller) throw new PlatformProblem('SIGNATURE_MISSING');
+  return ctx.caller;
+}
+
+/** The caller's own entry; another organisation's entry is not found (never 403). */
+function ownEntry(ctx: Ctx) {
+  const found = ctx.state.workflow.entry(ctx.params.entryId ?? '');
+  if (!found || found.record.provider.organizationId !== caller(ctx).id) throw new PlatformProblem('NOT_FOUND', { detail: `no entry ${ctx.params.entryId ?? ''}` });
+  return found;
+}
+
+const actor = (ctx: Ctx) => ({ role: 'data_provider', organizationId: caller(ctx).id });
+const body = (ctx: Ctx) => (ctx.body ?? {}) as Record<string, unknown>;
+const note = (ctx: Ctx) => (typeof body(ctx).note === 'string' ? { note: body(ctx).note } : {});
+
+function entryAfter(ctx: Ctx, event: string, payload: Record<string, unknown>) {
+  const { record } = ownEntry(ctx);
+  ctx.state.workflow.dispatch(record.id, event, actor(ctx), payload);
+  return { status: 200, body: ctx.state.workflow.entryView(record.id) };
+}
+
+/**
+ * The provider's entry operations: create a draft, list and read own entries and their events,
+ * edit a draft or returned entry, submit it, propose a change to a published one, withdraw it.
+ *
+ * @example
+ * ```ts
+ * const ops = entryOperations();
+ * ops.createEntry(ctx).status; // 201
+ * ```
+ */
+export function entryOperations(): Record<string, OperationHandler<CatalogState>> {
+  return {
+    createEntry: (ctx) => {
+      const id = ctx.state.workflow.createEntry(caller(ctx), ctx.body as EntryFields);
+      return { status: 201, body: ctx.state.workflow.entryView(id) };
+    },
+    listEntries: (ctx) => {
+      const owner = caller(ctx).id;
+      const wanted = typeof ctx.query.state === 'string' ? ctx.query.state : undefined;
+      const rows = [];
+      for (const record of ctx.state.workflow.entries.values()) {
+        if (record.provider.organizationId !== owner) continue;
+        const view = ctx.state.workflow.entryView(record.id);
+        if (wanted === undefined || view.state === wanted) rows.push(view);
+      }
+      rows.sort((a, b) => (a.createdAt === b.createdAt ? (a.id < b.id ? -1 : 1) : a.createdAt < b.createdAt ? -1 : 1));
+      return { status: 200, body: pageOf(rows, (e) => [e.createdAt, e.id], ctx.query) };
+    },
+    getEntry: (ctx) => ({ status: 200, body: ctx.state.workflow.entryView(ownEntry(ctx).record.id) }),
+    listEntryEvents: (ctx) => ({ status: 200, body: pageOf(eventsView(ownEntry(ctx).instance), (e) => [e.seq], ctx.query) }),
+    updateEntry: (ctx) => {
+      const { record, instance } = ownEntry(ctx);
+      if (!EDITABLE.has(instance.state)) throw illegalTransition(instance.state, 'update', ctx.state.workflow.engine.allowed(record.id, 'data_provider'));
+      ctx.state.workflow.updateEntry(record.id, ctx.body as EntryFields);
+      return { status: 200, body: ctx.state.workflow.entryView(record.id) };
+    },
+    submitEntry: (ctx) => entryAfter(ctx, 'submit', note(ctx)),
+    proposeEntryChange: (ctx) => entryAfter(ctx, 'propose_change', { changes: body(ctx).changes, ...note(ctx) }),
+    withdrawEntry: (ctx) => entryAfter(ctx, 'withdraw', { reasons: [body(ctx).reason] }),
+  };
+}

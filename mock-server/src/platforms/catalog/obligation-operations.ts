@@ -1,0 +1,53 @@
+import type { OperationContext, OperationHandler, Organisation } from '../../app/platform-module.js';
+import { PlatformProblem } from '../../app/platform-problem.js';
+import type { CatalogState } from './catalog-state.js';
+import type { FunctionChangeInput } from './workflow/catalog-workflow.js';
+import { pageOf } from './workflow/paging.js';
+import { functionChangeView } from './workflow/wire-views.js';
+
+type Ctx = OperationContext<CatalogState>;
+
+function caller(ctx: Ctx): Organisation {
+  if (!ctx.caller) throw new PlatformProblem('SIGNATURE_MISSING');
+  return ctx.caller;
+}
+
+/**
+ * The update duties: `reportFunctionChange` starts obligations (7 WD after a change of functions
+ * in `xiamen`, 20 WD elsewhere and for a new resource or changed information, from the day the
+ * change took effect); `listObligations` lists the caller's duties, optionally only pending /
+ * fulfilled or (not) overdue.
+ *
+ * @example
+ * ```ts
+ * obligationOperations().reportFunctionChange(ctx).status; // 201
+ * ```
+ */
+export function obligationOperations(): Record<string, OperationHandler<CatalogState>> {
+  return {
+    reportFunctionChange: (ctx) => {
+      const org = caller(ctx);
+      const input = ctx.body as FunctionChangeInput;
+      const { workflow } = ctx.state;
+      for (const id of input.entryIds ?? []) {
+        if (workflow.entries.get(id)?.provider.organizationId !== org.id) throw new PlatformProblem('NOT_FOUND', { detail: `no entry ${id}` });
+      }
+      const change = workflow.reportFunctionChange(org, input);
+      return { status: 201, body: functionChangeView(change, (id) => workflow.obligationView(id)) };
+    },
+    listObligations: (ctx) => {
+      const owner = caller(ctx).id;
+      const { state, overdue } = ctx.query;
+      const rows = [];
+      for (const duty of ctx.state.workflow.obligations.values()) {
+        if (duty.organizationId !== owner) continue;
+        const view = ctx.state.workflow.obligationView(duty.id);
+        if (typeof state === 'string' && view.state !== state) continue;
+        if (typeof overdue === 'boolean' && (view.deadline?.overdue ?? false) !== overdue) continue;
+        rows.push(view);
+      }
+      rows.sort((a, b) => (a.createdAt === b.createdAt ? (a.id < b.id ? -1 : 1) : a.createdAt < b.createdAt ? -1 : 1));
+      return { status: 200, body: pageOf(rows, (o) => [o.createdAt, o.id], ctx.query) };
+    },
+  };
+}

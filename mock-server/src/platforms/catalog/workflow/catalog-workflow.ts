@@ -1,0 +1,267 @@
+import { formatShanghaiInstant } from '@gdx/calendar';
+import type { ActorRef, EngineSnapshot, Reason, WorkflowEvent, WorkflowInstance } from '@gdx/kernel';
+import type { Organisation, SandboxContext } from '../../../app/platform-module.js';
+import type { CatalogEntry } from '../../../sandbox/seed/types.js';
+import type { CatalogSearchIndex } from '../search/search-index.js';
+import { CatalogEngine, ENTRY_MACHINE, OBLIGATION_MACHINES, objectTypeOf } from './catalog-engine.js';
+import { classificationCodes, seedContent, toCatalogEntry } from './content-mapping.js';
+import type { EntryFields, EntryRecord, FunctionChangeRecord, ObligationKind, ObligationRecord } from './records.js';
+import { entryView, eventsView, obligationView } from './wire-views.js';
+
+/** The JSON form of the workflow part of the catalog state. */
+export interface WorkflowSnapshot {
+  engine: EngineSnapshot;
+  entries: EntryRecord[];
+  obligations: ObligationRecord[];
+  functionChanges: FunctionChangeRecord[];
+  codeSeq: number;
+}
+
+/** A report of `POST /function-changes` as validated against the contract. */
+export interface FunctionChangeInput {
+  kind: FunctionChangeRecord['kind'];
+  effectiveOn: string;
+  description: string;
+  successor?: { creditCode: string; name: string };
+  entryIds?: string[];
+}
+
+const OBLIGATION_OF_REPORT: Record<FunctionChangeRecord['kind'], ObligationKind> = {
+  function_change: 'function_change',
+  system_change: 'function_change', // Xiamen 第九条: "职能或业务系统变化" share one duty
+  new_resource: 'new_resource',
+  information_change: 'information_change',
+};
+
+const toReasons = (value: unknown): Reason[] =>
+  (Array.isArray(value) ? value : []).map((r: { code?: string; text: string }) => ({ ...(r.code !== undefined ? { code: r.code } : {}), text: r.text }));
+
+/**
+ * The catalog's workflow objects in one sandbox: entries (draft → submitted → published /
+ * returned, changes, withdrawal) and update obligations, on `CatalogEngine`. Platform reactions
+ * to accepted events (resource codes, versions, search index, obligations fulfilled) run in the
+ * engine's listener, so officials planned by the reviewer policy and API calls behave alike;
+ * every event is then published with `sandbox.emit`.
+ *
+ * @example
+ * ```ts
+ * const workflow = new CatalogWorkflow(sandbox, index);
+ * const entry = workflow.createEntry(org, content);
+ * workflow.dispatch(entry.id, 'submit', { role: 'data_provider', organizationId: org.id });
+ * ```
+ */
+export class CatalogWorkflow {
+  readonly entries = new Map<string, EntryRecord>();
+  readonly obligations = new Map<string, ObligationRecord>();
+  readonly functionChanges = new Map<string, FunctionChangeRecord>();
+  readonly engine: CatalogEngine;
+  readonly #sandbox: SandboxContext;
+  readonly #index: CatalogSearchIndex;
+  #codeSeq = 1;
+
+  constructor(sandbox: SandboxContext, index: CatalogSearchIndex, saved?: WorkflowSnapshot) {
+    this.#sandbox = sandbox;
+    this.#index = index;
+    this.engine = new CatalogEngine(sandbox, (instance, event) => this.#onEvent(instance, event));
+    if (saved) {
+      for (const r of saved.entries) this.entries.set(r.id, r);
+      for (const r of saved.obligations) this.obligations.set(r.id, r);
+      for (const r of saved.functionChanges) this.functionChanges.set(r.id, r);
+      this.#codeSeq = saved.codeSeq;
+      this.engine.restore(saved.engine);
+    }
+  }
+
+  /** Takes seeded published entries as published workflow objects of their providers. */
+  seedPublished(entries: readonly CatalogEntry[]): void {
+    const instances: WorkflowInstance[] = [];
+    for (const entry of entries) {
+      this.entries.set(entry.id, {
+        id: entry.id,
+        provider: { ...entry.provider },
+        version: entry.version,
+        publishedVersion: entry.version,
+        content: seedContent(entry),
+        publishedContent: null,
+        resourceCode: entry.resourceCode,
+        reasons: [],
+        publishedOn: entry.publishedOn,
+        modifiedOn: entry.modifiedAt.slice(0, 10),
+        codes: { categoryCode: entry.classification.categoryCode, itemCode: entry.classification.itemCode },
+      });
+      // Seeded entries enter the sandbox already published: one event says so (no invented history).
+      const created = { seq: 1, type: 'state_changed', at: entry.modifiedAt, actor: { role: 'data_authority' }, from: null, to: 'published', reason: null, deadline: null };
+      instances.push({ id: entry.id, machine: ENTRY_MACHINE, state: 'published', createdAt: entry.modifiedAt, updatedAt: entry.modifiedAt, deadline: null, events: [created], data: {}, timer: null });
+      this.#index.upsert(entry);
+    }
+    this.engine.restore({ version: 1, now: this.#sandbox.now(), nextSeq: 0, instances, planned: [] });
+    this.#codeSeq = entries.length + 1;
+  }
+
+  entry(id: string): { record: EntryRecord; instance: WorkflowInstance } | undefined {
+    const record = this.entries.get(id);
+    const instance = record && this.engine.get(id);
+    return record && instance ? { record, instance } : undefined;
+  }
+
+  entryView(id: string) {
+    const found = this.entry(id);
+    if (!found) throw new Error(`no entry ${id}`);
+    return entryView(found.record, found.instance);
+  }
+
+  obligationView(id: string) {
+    const record = this.obligations.get(id);
+    const instance = this.engine.get(id);
+    if (!record || !instance) throw new Error(`no obligation ${id}`);
+    return obligationView(record, instance);
+  }
+
+  createEntry(provider: Organisation, content: EntryFields): string {
+    const id = this.#sandbox.ids.next('ent');
+    const today = this.#today();
+    this.entries.set(id, {
+      id,
+      provider: { organizationId: provider.id, creditCode: provider.creditCode, name: provider.name },
+      version: 1,
+      publishedVersion: 0,
+      content: structuredClone(content),
+      publishedContent: null,
+      resourceCode: null,
+      reasons: [],
+      publishedOn: null,
+      modifiedOn: today,
+    });
+    this.engine.create(ENTRY_MACHINE, { id, actor: providerActor(provider) });
+    return id;
+  }
+
+  /** Replaces content fields of a draft or returned entry (the caller checked the state). */
+  updateEntry(id: string, patch: EntryFields): void {
+    const record = this.entries.get(id) as EntryRecord;
+    record.content = { ...record.content, ...structuredClone(patch) };
+    record.modifiedOn = this.#today();
+  }
+
+  /** Sends an event to an entry or obligation; throws the problem of a refused transition. */
+  dispatch(id: string, event: string, actor: ActorRef, payload?: Record<string, unknown>): WorkflowInstance {
+    return this.engine.dispatch(id, event, actor, payload);
+  }
+
+  /** Records a reported change and starts its obligations (one per named entry, else one). */
+  reportFunctionChange(provider: Organisation, input: FunctionChangeInput): FunctionChangeRecord {
+    const kind = OBLIGATION_OF_REPORT[input.kind];
+    const machine = OBLIGATION_MACHINES[kind];
+    this.engine.check(machine, input.effectiveOn);
+    const entryIds = [...new Set(input.entryIds ?? [])];
+    const change: FunctionChangeRecord = {
+      id: this.#sandbox.ids.next('fch'),
+      organizationId: provider.id,
+      kind: input.kind,
+      effectiveOn: input.effectiveOn,
+      description: input.description,
+      ...(input.successor ? { successor: { ...input.successor } } : {}),
+      entryIds,
+      createdAt: formatShanghaiInstant(this.#sandbox.now()),
+      obligationIds: [],
+    };
+    this.functionChanges.set(change.id, change);
+    for (const entryId of entryIds.length > 0 ? entryIds : [null]) {
+      const id = this.#sandbox.ids.next('obl');
+      change.obligationIds.push(id);
+      this.obligations.set(id, { id, kind, organizationId: provider.id, entryId, functionChangeId: change.id, fulfilledAt: null });
+      this.engine.create(machine, { id, actor: providerActor(provider), startedOn: input.effectiveOn });
+    }
+    return change;
+  }
+
+  snapshot(): WorkflowSnapshot {
+    return {
+      engine: this.engine.snapshot(),
+      entries: structuredClone([...this.entries.values()]),
+      obligations: structuredClone([...this.obligations.values()]),
+      functionChanges: structuredClone([...this.functionChanges.values()]),
+      codeSeq: this.#codeSeq,
+    };
+  }
+
+  #today(): string {
+    return formatShanghaiInstant(this.#sandbox.now()).slice(0, 10);
+  }
+
+  #onEvent(instance: WorkflowInstance, event: WorkflowEvent): void {
+    const isEntry = instance.machine === ENTRY_MACHINE;
+    if (isEntry) this.#applyEntryEvent(instance.id, event);
+    else if (event.event === 'fulfil') (this.obligations.get(instance.id) as ObligationRecord).fulfilledAt = event.at;
+    const owner = isEntry ? (this.entries.get(instance.id) as EntryRecord).provider.organizationId : (this.obligations.get(instance.id) as ObligationRecord).organizationId;
+    const kind = isEntry ? undefined : this.obligations.get(instance.id)?.kind;
+    this.#sandbox.emit({
+      platform: 'catalog',
+      objectType: objectTypeOf(instance),
+      objectId: instance.id,
+      organizationId: owner,
+      event: eventsView(instance, kind).find((e) => e.seq === event.seq) ?? { type: event.type },
+      object: isEntry ? this.entryView(instance.id) : this.obligationView(instance.id),
+    });
+    if (isEntry && (event.event === 'submit' || event.event === 'propose_change')) this.#fulfilObligations(instance.id, event);
+  }
+
+  #applyEntryEvent(id: string, event: WorkflowEvent): void {
+    const record = this.entries.get(id) as EntryRecord;
+    const day = event.at.slice(0, 10);
+    switch (event.event) {
+      case 'submit':
+        record.reasons = [];
+        record.modifiedOn = day;
+        return;
+      case 'propose_change': {
+        const visible = record.publishedContent ?? record.content;
+        record.publishedContent = structuredClone(visible);
+        record.content = { ...structuredClone(visible), ...structuredClone((event.data?.changes ?? {}) as EntryFields) };
+        record.version = record.publishedVersion + 1;
+        record.reasons = [];
+        record.modifiedOn = day;
+        return;
+      }
+      case 'publish':
+        if (record.resourceCode === null) {
+          record.resourceCode = typeof event.data?.resourceCode === 'string' ? event.data.resourceCode : this.#nextResourceCode(record);
+          record.publishedOn = day;
+        }
+        record.publishedVersion = record.version;
+        record.publishedContent = null;
+        record.modifiedOn = day;
+        this.#index.upsert(toCatalogEntry(record, Date.parse(event.at)));
+        return;
+      case 'return':
+        record.reasons = toReasons(event.data?.reasons);
+        return;
+      case 'withdraw':
+        record.reasons = toReasons(event.data?.reasons);
+        record.publishedContent = null;
+        record.modifiedOn = day;
+        this.#index.remove(id);
+        return;
+    }
+  }
+
+  /** A submission or change proposal fulfils the provider's pending duties on that entry (or on none). */
+  #fulfilObligations(entryId: string, event: WorkflowEvent): void {
+    const owner = (this.entries.get(entryId) as EntryRecord).provider.organizationId;
+    for (const duty of this.obligations.values()) {
+      if (duty.organizationId !== owner || (duty.entryId !== null && duty.entryId !== entryId)) continue;
+      if (this.engine.get(duty.id)?.state !== 'pending') continue;
+      this.engine.dispatch(duty.id, 'fulfil', event.actor, { entryId });
+    }
+  }
+
+  #nextResourceCode(record: EntryRecord): string {
+    const codes = classificationCodes(record.content, record.codes);
+    const seq = String(this.#codeSeq++).padStart(6, '0');
+    return `${String(record.content.region)}-${codes.categoryCode}${codes.itemCode}-${seq}`;
+  }
+}
+
+function providerActor(org: Organisation): ActorRef {
+  return { role: 'data_provider', organizationId: org.id };
+}

@@ -1,0 +1,89 @@
+import { formatShanghaiInstant } from '@gdx/calendar';
+import { REGIONS } from '../../../sandbox/seed/regions.js';
+import type { CatalogEntry, Region } from '../../../sandbox/seed/types.js';
+import type { ClassificationCodes, EntryFields, EntryRecord } from './records.js';
+
+const CATEGORY_CODES: readonly [prefix: string, code: ClassificationCodes['categoryCode']][] = [
+  ['基础', '1'],
+  ['主题', '2'],
+  ['部门', '3'],
+];
+/** Regions the seed does not list but profiles use (the province above Xiamen). */
+const EXTRA_REGIONS: Region[] = [{ code: '350000', name: '福建省', level: 'provincial' }];
+const REGION_BY_CODE = new Map<string, Region>([...Object.values(REGIONS), ...EXTRA_REGIONS].map((r) => [r.code, r]));
+
+/**
+ * The wire `EntryFields` of a seeded published entry (its provider compiled exactly this).
+ *
+ * @example
+ * ```ts
+ * seedContent(seed.catalogEntries[0]!).region; // '350200'
+ * ```
+ */
+export function seedContent(entry: CatalogEntry): EntryFields {
+  return {
+    name: entry.name,
+    summary: entry.summary,
+    catalogKind: entry.catalogKind,
+    level: entry.region.level,
+    region: entry.region.code,
+    classification: { category: entry.classification.category, item: entry.classification.item },
+    domain: entry.domain,
+    items: structuredClone(entry.items),
+    sharing: structuredClone(entry.sharing),
+    opening: structuredClone(entry.opening),
+    updateCycle: entry.updateCycle,
+    formats: [...entry.formats],
+    grade: entry.grade,
+    relatedSystems: [...entry.relatedSystems],
+    sampleData: structuredClone(entry.sampleData),
+  };
+}
+
+/** Classification codes of a content: kept ones, else from the category's name (类: 基础/主题/部门). */
+export function classificationCodes(content: EntryFields, kept?: ClassificationCodes): ClassificationCodes {
+  if (kept) return kept;
+  const category = String((content.classification as { category?: unknown } | undefined)?.category ?? '');
+  const match = CATEGORY_CODES.find(([prefix]) => category.startsWith(prefix));
+  return { categoryCode: match?.[1] ?? '3', itemCode: '00' };
+}
+
+/**
+ * The published form of an entry that search and DCAT index: its content with the record's
+ * code, version, provider and dates. Region names come from the seed's region table (the code
+ * itself when unknown).
+ *
+ * @example
+ * ```ts
+ * state.index.upsert(toCatalogEntry(record, sandbox.now()));
+ * ```
+ */
+export function toCatalogEntry(record: EntryRecord, publishedAt: number): CatalogEntry {
+  const c = record.content as Record<string, any>;
+  const codes = classificationCodes(c, record.codes);
+  const regionCode = String(c.region);
+  const region = REGION_BY_CODE.get(regionCode) ?? { code: regionCode, name: regionCode, level: c.level };
+  return {
+    id: record.id,
+    resourceCode: record.resourceCode ?? record.id,
+    name: c.name,
+    summary: c.summary,
+    catalogKind: c.catalogKind,
+    classification: { categoryCode: codes.categoryCode, category: c.classification.category, itemCode: codes.itemCode, item: c.classification.item ?? c.domain },
+    domain: c.domain,
+    provider: { ...record.provider },
+    items: structuredClone(c.items),
+    sharing: { conditions: [], ...structuredClone(c.sharing) },
+    opening: { conditions: [], ...structuredClone(c.opening) },
+    updateCycle: c.updateCycle,
+    formats: [...(c.formats ?? [])],
+    grade: c.grade,
+    region,
+    relatedSystems: [...(c.relatedSystems ?? [])],
+    sampleData: structuredClone(c.sampleData ?? []),
+    state: 'published',
+    publishedOn: record.publishedOn,
+    modifiedAt: formatShanghaiInstant(publishedAt),
+    version: record.publishedVersion,
+  };
+}

@@ -1,0 +1,58 @@
+import type { Reason } from '@gdx/kernel';
+import type { ProviderRef } from '../../../sandbox/seed/types.js';
+
+/** The OpenAPI `EntryFields`: an entry's content as the provider compiles it. */
+export type EntryFields = Record<string, unknown>;
+
+/** Classification codes kept from the seed so a republished seed entry keeps its DCAT theme. */
+export interface ClassificationCodes {
+  categoryCode: '1' | '2' | '3';
+  itemCode: string;
+}
+
+/**
+ * What the catalog keeps about an entry besides its workflow instance (state, deadline and
+ * events live in the kernel engine under the same id).
+ */
+export interface EntryRecord {
+  id: string;
+  provider: ProviderRef;
+  /** The version under edit or review (the published one plus one while a change is pending). */
+  version: number;
+  /** The version search and DCAT show; `0` before the first publication. */
+  publishedVersion: number;
+  content: EntryFields;
+  /** The visible version while a change is under review or returned, else `null`. */
+  publishedContent: EntryFields | null;
+  resourceCode: string | null;
+  reasons: Reason[];
+  publishedOn: string | null;
+  modifiedOn: string;
+  codes?: ClassificationCodes;
+}
+
+/** The wire kind of an obligation (`ObligationKind`). */
+export type ObligationKind = 'new_resource' | 'information_change' | 'function_change';
+
+/** An update duty on a provider; its state and deadline live in the engine. */
+export interface ObligationRecord {
+  id: string;
+  kind: ObligationKind;
+  organizationId: string;
+  entryId: string | null;
+  functionChangeId: string | null;
+  fulfilledAt: string | null;
+}
+
+/** A reported change (`FunctionChange` without its obligations, which are looked up). */
+export interface FunctionChangeRecord {
+  id: string;
+  organizationId: string;
+  kind: 'function_change' | 'system_change' | 'new_resource' | 'information_change';
+  effectiveOn: string;
+  description: string;
+  successor?: { creditCode: string; name: string };
+  entryIds: string[];
+  createdAt: string;
+  obligationIds: string[];
+}

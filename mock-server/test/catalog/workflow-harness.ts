@@ -1,0 +1,123 @@
+import { afterEach, beforeEach } from 'vitest';
+import { loadBundledSpec } from '@gdx/openapi';
+import { createApp, type App, type AppOptions, type OpenApiDocument } from '../../src/index.js';
+import { createCatalogPlatform } from '../../src/platforms/catalog/index.js';
+import { seedDataOf } from '../../src/sandbox/seed-data-cache.js';
+import { client, type Credentials, type Reply } from '../support/client.js';
+import { TRANSPORTS, type Transport, type TransportFactory } from '../support/transports.js';
+import { expectCatalog, expectSim } from './contract.js';
+
+export const START_AT = '2025-09-26T10:00:00+08:00';
+
+/** The vehicles entry of the contract's example, with a unique name per test. */
+export function entryContent(name = '机动车登记信息'): Record<string, unknown> {
+  return {
+    name,
+    summary: '本市登记机动车的号牌、类型、登记日期等信息。',
+    catalogKind: 'government',
+    level: 'city',
+    region: '350200',
+    classification: { category: '基础信息', item: '交通', detail: '机动车' },
+    domain: '法人',
+    authoritativeSource: '机动车登记系统',
+    items: [
+      { name: '号牌号码', dataType: 'string', length: 16, description: '机动车号牌', sensitive: false },
+      { name: '所有人身份证号', dataType: 'string', length: 18, description: '所有人证件号码', sensitive: true },
+    ],
+    sharing: { type: 'conditional', conditions: ['specific_scenario'], deliveryMethods: ['api', 'file'] },
+    opening: { type: 'not_open', conditions: [], legalBasis: '《中华人民共和国个人信息保护法》第十三条' },
+    updateCycle: 'daily',
+    formats: ['json', 'csv'],
+    grade: 'important',
+    relatedSystems: ['机动车登记系统'],
+  };
+}
+
+export interface SandboxOptions {
+  profile?: string;
+  startAt?: string;
+  seed?: number;
+  reviewerPolicy?: Record<string, unknown>;
+}
+
+/** A created sandbox as the tests use it. */
+export interface TestSandbox {
+  id: string;
+  /** Platform path prefix, e.g. `/sandboxes/sbx_x/catalog/v1`. */
+  catalog: string;
+  providers: Credentials[];
+  view: any;
+}
+
+/** An app with the catalog platform, reached through one transport, and helpers for its sandboxes. */
+export function useCatalogMock(factory: TransportFactory = TRANSPORTS['in-process fetch']!, options: AppOptions = {}) {
+  const ctx = {} as {
+    app: App;
+    transport: Transport;
+    call: ReturnType<typeof client>;
+    sandbox(options?: SandboxOptions): Promise<TestSandbox>;
+    sim(method: string, path: string, body?: unknown): Promise<Reply>;
+  };
+  beforeEach(async () => {
+    ctx.app = createApp({
+      platforms: [createCatalogPlatform({ spec: loadBundledSpec('catalog') as OpenApiDocument, seedData: seedDataOf })],
+      seed: 7,
+      startAt: START_AT,
+      logError: () => undefined,
+      ...options,
+    });
+    ctx.transport = await factory(ctx.app);
+    ctx.call = client(ctx.transport);
+    ctx.sim = (method, path, body) => ctx.call(method, `/_sim/v1${path}`, body === undefined ? {} : { body });
+    ctx.sandbox = async (o = {}) => {
+      const reply = await ctx.sim('POST', '/sandboxes', {
+        profile: o.profile ?? 'xiamen',
+        startAt: o.startAt ?? START_AT,
+        seed: o.seed ?? 42,
+        reviewerPolicy: o.reviewerPolicy ?? { mode: 'manual' },
+        clock: { mode: 'virtual' },
+      });
+      const view = expectSim(reply, 'POST', '/sandboxes', 201);
+      const providers = view.organizations.filter((o: { roles: string[] }) => o.roles.includes('data_provider'));
+      return { id: view.id, catalog: `/sandboxes/${view.id}/catalog/v1`, providers, view };
+    };
+  });
+  afterEach(async () => {
+    await ctx.transport.close();
+    await ctx.app.close();
+  });
+  return ctx;
+}
+
+type Ctx = ReturnType<typeof useCatalogMock>;
+
+/** Creates a draft as `as` and answers the entry (checked against the contract). */
+export async function createDraft(ctx: Ctx, sbx: TestSandbox, as: Credentials, name?: string): Promise<any> {
+  const reply = await ctx.call('POST', `${sbx.catalog}/entries`, { as, body: entryContent(name) });
+  return expectCatalog(reply, 'POST', '/entries', 201);
+}
+
+/** Submits an entry as `as`. */
+export async function submit(ctx: Ctx, sbx: TestSandbox, as: Credentials, id: string): Promise<any> {
+  return expectCatalog(await ctx.call('POST', `${sbx.catalog}/entries/${id}/submissions`, { as }), 'POST', '/entries/{entryId}/submissions', 200);
+}
+
+/** An official action on an entry; answers the reply (status not checked). */
+export function act(ctx: Ctx, sbx: TestSandbox, objectId: string, action: string, extra: Record<string, unknown> = {}, objectType = 'entry'): Promise<Reply> {
+  return ctx.sim('POST', `/sandboxes/${sbx.id}/actions`, { platform: 'catalog', objectType, objectId, action, ...extra });
+}
+
+/** Reads an entry as `as` (checked against the contract). */
+export async function getEntry(ctx: Ctx, sbx: TestSandbox, as: Credentials, id: string): Promise<any> {
+  return expectCatalog(await ctx.call('GET', `${sbx.catalog}/entries/${id}`, { as }), 'GET', '/entries/{entryId}', 200);
+}
+
+/** Advances the sandbox clock and answers the fired transitions. */
+export async function advance(ctx: Ctx, sbx: TestSandbox, body: Record<string, unknown>): Promise<any[]> {
+  return expectSim(await ctx.sim('POST', `/sandboxes/${sbx.id}/clock/advance`, body), 'POST', '/sandboxes/{sandboxId}/clock/advance', 200).fired;
+}
+
+/** Public search (unsigned). */
+export async function search(ctx: Ctx, sbx: TestSandbox, q: string): Promise<any> {
+  return expectCatalog(await ctx.call('GET', `${sbx.catalog}/search?q=${encodeURIComponent(q)}`), 'GET', '/search', 200);
+}
