@@ -96,15 +96,35 @@ export function collectExamples(doc: Json, generated: GeneratedSchemas): Example
       }
       const responses = isObject(op.responses) ? op.responses : {};
       const ok = Object.keys(responses).find((code) => code.startsWith('2'));
-      const response = ok ? deref(doc, responses[ok]) : undefined;
-      const responseParser = generated.responseSchemas[id];
-      if (isObject(response) && isObject(response.content) && responseParser) {
-        for (const [type, media] of Object.entries(response.content)) {
-          if (!/json$/.test(type) || !isObject(media)) continue;
-          for (const [label, value] of examplesOf(doc, media)) cases.push({ where: `${verb.toUpperCase()} ${path} ${ok} ${label}`, value, parser: responseParser, jsonSchema: media.schema });
-        }
+      for (const [code, raw] of Object.entries(responses)) {
+        // shared responses (`$ref` to components/responses) are checked once, below
+        if (isObject(raw) && typeof raw.$ref === 'string') continue;
+        const where = `${verb.toUpperCase()} ${path} ${code}`;
+        cases.push(...responseExamples(doc, raw, where, code === ok ? generated.responseSchemas[id] : undefined, generated));
       }
     }
+  }
+  const shared = isObject(doc.components) && isObject(doc.components.responses) ? doc.components.responses : {};
+  for (const [name, response] of Object.entries(shared)) {
+    cases.push(...responseExamples(doc, response, `components.responses.${name}`, undefined, generated));
+  }
+  return cases;
+}
+
+/**
+ * Examples of a response's JSON media types, checked with `parser` or else with the component
+ * schema the media type's schema refers to (e.g. `ProblemDetails` for error answers).
+ */
+function responseExamples(doc: Json, response: unknown, where: string, parser: Parser | undefined, generated: GeneratedSchemas): ExampleCase[] {
+  const resolved = deref(doc, response);
+  if (!isObject(resolved) || !isObject(resolved.content)) return [];
+  const cases: ExampleCase[] = [];
+  for (const [type, media] of Object.entries(resolved.content)) {
+    if (!/json$/.test(type) || !isObject(media)) continue;
+    const ref = isObject(media.schema) && typeof media.schema.$ref === 'string' ? media.schema.$ref : '';
+    const check = parser ?? generated.schemas[ref.replace('#/components/schemas/', '')];
+    if (!check) continue;
+    for (const [label, value] of examplesOf(doc, media)) cases.push({ where: `${where} ${label}`, value, parser: check, jsonSchema: media.schema });
   }
   return cases;
 }

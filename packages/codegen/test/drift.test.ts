@@ -10,6 +10,7 @@ describe('drift helper on the fixture', () => {
   it('finds component, request body and response examples', () => {
     expect(cases.map((c) => c.where).sort()).toEqual([
       'POST /applications body examples.initial',
+      'components.responses.Problem example',
       'components.schemas.Application.examples[0]',
       'components.schemas.PublicNotice.example',
     ]);
