@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { expectCatalog, expectSim } from './contract.js';
+import { act, advance, createDraft, getEntry, search, submit, useCatalogMock } from './workflow-harness.js';
+
+describe('catalog entries: changes, withdrawal, illegal transitions, tenancy', () => {
+  const ctx = useCatalogMock();
+
+  async function publishedEntry(name: string) {
+    const sbx = await ctx.sandbox();
+    const me = sbx.providers[0]!;
+    const draft = await createDraft(ctx, sbx, me, name);
+    await submit(ctx, sbx, me, draft.id);
+    expect((await act(ctx, sbx, draft.id, 'publish')).status).toBe(200);
+    return { sbx, me, id: draft.id as string };
+  }
+
+  it('keeps the published version in search while a change is reviewed, then shows the new version', async () => {
+    const { sbx, me, id } = await publishedEntry('机动车登记信息变更测试');
+    const reply = await ctx.call('POST', `${sbx.catalog}/entries/${id}/changes`, { as: me, body: { changes: { updateCycle: 'real_time', name: '机动车登记实时信息变更测试' }, note: '已接入实时数据流。' } });
+    const changing = expectCatalog(reply, 'POST', '/entries/{entryId}/changes', 200);
+    expect(changing).toMatchObject({ state: 'change_submitted', version: 2, content: { updateCycle: 'real_time' }, publishedContent: { updateCycle: 'daily' } });
+    expect(changing.deadline).toMatchObject({ step: 'authority_review', startTrigger: 'change_submitted', dueDate: '2025-10-10' });
+
+    const during = await search(ctx, sbx, '机动车登记信息变更测试');
+    expect(during.items).toEqual([expect.objectContaining({ id, version: 1, updateCycle: 'daily' })]);
+
+    await advance(ctx, sbx, { workingDays: 1 });
+    const published = expectSim(await act(ctx, sbx, id, 'publish'), 'POST', '/sandboxes/{sandboxId}/actions', 200).object;
+    expect(published).toMatchObject({ state: 'published', version: 2, publishedContent: null, publishedOn: '2025-09-26', modifiedOn: '2025-09-28' });
+    const after = await search(ctx, sbx, '机动车登记实时信息变更测试');
+    expect(after.items).toEqual([expect.objectContaining({ id, version: 2, updateCycle: 'real_time', resourceCode: published.resourceCode, modifiedOn: '2025-09-28' })]);
+  });
+
+  it('a returned change keeps the published version visible', async () => {
+    const { sbx, me, id } = await publishedEntry('退回变更测试目录');
+    await ctx.call('POST', `${sbx.catalog}/entries/${id}/changes`, { as: me, body: { changes: { grade: 'core' } } });
+    const returned = (await act(ctx, sbx, id, 'return', { reasons: [{ text: '分级依据不足' }] })).body.object;
+    expect(returned).toMatchObject({ state: 'returned', publishedContent: { grade: 'important' }, content: { grade: 'core' } });
+    expect((await search(ctx, sbx, '退回变更测试目录')).items).toEqual([expect.objectContaining({ id, grade: 'important', version: 1 })]);
+  });
+
+  it('withdrawal needs a reason, is terminal and removes the entry from search and DCAT', async () => {
+    const { sbx, me, id } = await publishedEntry('撤销测试目录');
+    const noReason = await ctx.call('POST', `${sbx.catalog}/entries/${id}/withdrawal`, { as: me, body: {} });
+    expect(noReason.status).toBe(400);
+    const withdrawn = expectCatalog(await ctx.call('POST', `${sbx.catalog}/entries/${id}/withdrawal`, { as: me, body: { reason: { text: '该资源已并入其他目录' } } }), 'POST', '/entries/{entryId}/withdrawal', 200);
+    expect(withdrawn).toMatchObject({ state: 'withdrawn', reasons: [{ text: '该资源已并入其他目录' }], deadline: null });
+    expect((await search(ctx, sbx, '撤销测试目录')).total).toBe(0);
+    expect((await ctx.call('GET', `${sbx.catalog}/dcat/${id}`)).status).toBe(404);
+
+    for (const [method, path, body] of [
+      ['POST', `/entries/${id}/submissions`, undefined],
+      ['POST', `/entries/${id}/changes`, { changes: { grade: 'core' } }],
+      ['PATCH', `/entries/${id}`, { grade: 'core' }],
+    ] as const) {
+      const reply = await ctx.call(method, `${sbx.catalog}${path}`, { as: me, ...(body ? { body } : {}) });
+      expect(reply.status).toBe(409);
+      expect(reply.body).toMatchObject({ code: 'ILLEGAL_TRANSITION', currentState: 'withdrawn', allowedEvents: [] });
+    }
+    expect((await act(ctx, sbx, id, 'publish')).body).toMatchObject({ code: 'ILLEGAL_TRANSITION', currentState: 'withdrawn' });
+  });
+
+  it.each([
+    ['edit a submitted entry', 'PATCH', '', { grade: 'core' }, 'submitted', []],
+    ['propose a change to a submitted entry', 'POST', '/changes', { changes: { grade: 'core' } }, 'submitted', ['publish', 'return']],
+    ['withdraw a submitted entry', 'POST', '/withdrawal', { reason: { text: '不再提供' } }, 'submitted', ['publish', 'return']],
+  ])('answers 409 ILLEGAL_TRANSITION to %s, naming the state and allowed events', async (_what, method, suffix, body, state, allowed) => {
+    const sbx = await ctx.sandbox();
+    const me = sbx.providers[0]!;
+    const draft = await createDraft(ctx, sbx, me);
+    await submit(ctx, sbx, me, draft.id);
+    const reply = await ctx.call(method, `${sbx.catalog}/entries/${draft.id}${suffix}`, { as: me, body });
+    expect(reply.status).toBe(409);
+    expect(reply.body).toMatchObject({ code: 'ILLEGAL_TRANSITION', currentState: state });
+    expect(reply.body.allowedEvents).toEqual(allowed);
+    expect((await getEntry(ctx, sbx, me, draft.id)).state).toBe('submitted');
+  });
+
+  it('refuses official actions a draft does not take, and actions the catalog does not know', async () => {
+    const sbx = await ctx.sandbox();
+    const draft = await createDraft(ctx, sbx, sbx.providers[0]!);
+    for (const action of ['publish', 'approve']) {
+      const reply = await act(ctx, sbx, draft.id, action);
+      expect(reply.status).toBe(409);
+      expect(reply.body).toMatchObject({ code: 'ILLEGAL_TRANSITION', currentState: 'draft', allowedEvents: ['submit'] });
+    }
+    expect((await act(ctx, sbx, 'ent_unknown', 'publish')).status).toBe(404);
+  });
+
+  it("keeps another organisation's entries out of sight (404), also for reports naming them", async () => {
+    const sbx = await ctx.sandbox();
+    const [owner, other] = sbx.providers;
+    const draft = await createDraft(ctx, sbx, owner!);
+    for (const [method, path, body] of [
+      ['GET', `/entries/${draft.id}`, undefined],
+      ['GET', `/entries/${draft.id}/events`, undefined],
+      ['PATCH', `/entries/${draft.id}`, { grade: 'core' }],
+      ['POST', `/entries/${draft.id}/submissions`, undefined],
+      ['POST', `/entries/${draft.id}/withdrawal`, { reason: { text: 'x' } }],
+      ['POST', '/function-changes', { kind: 'function_change', effectiveOn: '2025-09-26', description: '职能划转', entryIds: [draft.id] }],
+    ] as const) {
+      const reply = await ctx.call(method, `${sbx.catalog}${path}`, { as: other, ...(body ? { body } : {}) });
+      expect(reply.status, `${method} ${path}`).toBe(404);
+      expect(reply.body.code).toBe('NOT_FOUND');
+    }
+    const mine = expectCatalog(await ctx.call('GET', `${sbx.catalog}/entries?state=draft`, { as: other }), 'GET', '/entries', 200);
+    expect(mine.items.map((e: { id: string }) => e.id)).not.toContain(draft.id);
+    const own = expectCatalog(await ctx.call('GET', `${sbx.catalog}/entries?state=draft`, { as: owner }), 'GET', '/entries', 200);
+    expect(own.items.map((e: { id: string }) => e.id)).toEqual([draft.id]);
+  });
+
+  it('lists seeded published entries to their provider, who can propose changes to them', async () => {
+    const sbx = await ctx.sandbox();
+    const seeded = (await ctx.call('GET', `${sbx.catalog}/search?limit=1`)).body.items[0];
+    const provider = sbx.view.organizations.find((o: { creditCode: string }) => o.creditCode === seeded.provider.creditCode);
+    const page = expectCatalog(await ctx.call('GET', `${sbx.catalog}/entries?state=published&limit=200`, { as: provider }), 'GET', '/entries', 200);
+    expect(page.items.map((e: { id: string }) => e.id)).toContain(seeded.id);
+    const changing = expectCatalog(await ctx.call('POST', `${sbx.catalog}/entries/${seeded.id}/changes`, { as: provider, body: { changes: { updateCycle: 'weekly' } } }), 'POST', '/entries/{entryId}/changes', 200);
+    expect(changing).toMatchObject({ state: 'change_submitted', version: seeded.version + 1, resourceCode: seeded.resourceCode });
+  });
+});
