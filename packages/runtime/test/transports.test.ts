@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiClient, fetchTransport, undiciTransport, type Transport } from '../src/index.js';
-import { json, startTestServer, type TestServer } from './helpers/test-server.js';
+import { destroy, json, startTestServer, type TestServer } from './helpers/test-server.js';
 
 let server: TestServer;
 const fast = undiciTransport({ connections: 4 });
@@ -39,6 +39,18 @@ describe.each([
       'x-trace': 'abc',
       'user-agent': expect.stringMatching(/^gdx-runtime\//),
     });
+  });
+
+  it('reports a reset connection as a retryable ConnectionError and retries it', async () => {
+    server.enqueue(destroy, destroy);
+    const once = new ApiClient({ baseUrl: server.origin, transport: make(), maxRetries: 0 });
+    await expect(once.request({ operationId: 'op', method: 'GET', path: '/' })).rejects.toMatchObject({
+      code: 'CONNECTION_ERROR',
+      retryable: true,
+    });
+    const retrying = new ApiClient({ baseUrl: server.origin, transport: make(), maxRetries: 1, retry: { sleep: async () => {} } });
+    await expect(retrying.request({ operationId: 'op', method: 'GET', path: '/' })).resolves.toEqual({});
+    expect(server.received).toHaveLength(3);
   });
 
   it('reuses connections across calls (keep-alive)', async () => {
