@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { expectCatalog } from './contract.js';
+import { advance, createDraft, submit, useCatalogMock, type TestSandbox } from './workflow-harness.js';
+
+describe('catalog update obligations', () => {
+  const ctx = useCatalogMock();
+
+  async function report(sbx: TestSandbox, body: Record<string, unknown>, as = sbx.providers[0]!) {
+    return expectCatalog(await ctx.call('POST', `${sbx.catalog}/function-changes`, { as, body }), 'POST', '/function-changes', 201);
+  }
+
+  it.each([
+    // 7 WD after 2025-09-26 across National Day (make-up 09-28 and 10-11).
+    ['xiamen', 'function_change', 'function_change', 'function_change_update', 7, '2025-10-13'],
+    ['xiamen', 'system_change', 'function_change', 'function_change_update', 7, '2025-10-13'],
+    ['national', 'function_change', 'function_change', 'function_change_update', 20, '2025-10-30'],
+    ['inner-mongolia', 'function_change', 'function_change', 'function_change_update', 20, '2025-10-30'],
+    ['xiamen', 'new_resource', 'new_resource', 'new_resource_registration', 20, '2025-10-30'],
+    ['xiamen', 'information_change', 'information_change', 'information_update', 20, '2025-10-30'],
+  ])('%s: a %s report starts a %s duty (%s, %i WD, due %s)', async (profile, kind, dutyKind, step, limit, dueDate) => {
+    const sbx = await ctx.sandbox({ profile });
+    const change = await report(sbx, { kind, effectiveOn: '2025-09-26', description: '机动车检验职能划转至市交通运输局。' });
+    expect(change.obligations).toEqual([expect.objectContaining({ kind: dutyKind, state: 'pending', entryId: null, functionChangeId: change.id, fulfilledAt: null })]);
+    expect(change.obligations[0].deadline).toMatchObject({ step, limit, unit: 'working_days', startedOn: '2025-09-26', dueDate, overdue: false });
+  });
+
+  it('runs the duty from the day the change took effect, and a duty past due is overdue at once', async () => {
+    const sbx = await ctx.sandbox({ startAt: '2025-10-20T10:00:00+08:00' });
+    const late = await report(sbx, { kind: 'function_change', effectiveOn: '2025-09-26', description: '职能划转' });
+    expect(late.obligations[0].deadline).toMatchObject({ startedOn: '2025-09-26', dueDate: '2025-10-13', overdue: true });
+    expect(late.createdAt).toBe('2025-10-20T10:00:00+08:00');
+  });
+
+  it('lists duties as due and overdue, and fulfils them when the provider submits the change', async () => {
+    const sbx = await ctx.sandbox();
+    const me = sbx.providers[0]!;
+    const entry = await createDraft(ctx, sbx, me, '职能变更关联目录');
+    const change = await report(sbx, { kind: 'function_change', effectiveOn: '2025-09-26', description: '职能划转', successor: { creditCode: sbx.view.organizations[1].creditCode, name: '厦门市交通运输局' }, entryIds: [entry.id] });
+    const dutyId = change.obligations[0].id;
+    expect(change.obligations[0].entryId).toBe(entry.id);
+
+    const list = async (query: string) => expectCatalog(await ctx.call('GET', `${sbx.catalog}/obligations${query}`, { as: me }), 'GET', '/obligations', 200);
+    expect((await list('?state=pending&overdue=false')).items.map((o: { id: string }) => o.id)).toEqual([dutyId]);
+    expect((await list('?overdue=true')).items).toEqual([]);
+
+    const fired = await advance(ctx, sbx, { to: '2025-10-14T00:00:00+08:00' });
+    expect(fired).toEqual([expect.objectContaining({ objectType: 'obligation', objectId: dutyId, type: 'deadline_overdue', from: 'pending', to: 'pending' })]);
+    expect((await list('?overdue=true')).items).toEqual([expect.objectContaining({ id: dutyId, state: 'pending', deadline: expect.objectContaining({ overdue: true }) })]);
+    expect((await ctx.call('GET', `${sbx.catalog}/obligations`, { as: sbx.providers[1]! })).body.items).toEqual([]);
+
+    await submit(ctx, sbx, me, entry.id);
+    const fulfilled = (await list('?state=fulfilled')).items;
+    expect(fulfilled).toEqual([expect.objectContaining({ id: dutyId, state: 'fulfilled', fulfilledAt: '2025-10-14T00:00:00+08:00', deadline: null })]);
+    expect(fulfilled[0].events.map((e: { type: string }) => e.type)).toEqual(['state_changed', 'deadline_overdue', 'state_changed']);
+    expect((await list('?state=pending')).items).toEqual([]);
+  });
+
+  it('answers 422 CALENDAR_NOT_PUBLISHED for a duty reaching an unpublished year and records nothing', async () => {
+    const sbx = await ctx.sandbox({ startAt: '2026-12-20T10:00:00+08:00' });
+    const reply = await ctx.call('POST', `${sbx.catalog}/function-changes`, { as: sbx.providers[0]!, body: { kind: 'new_resource', effectiveOn: '2026-12-18', description: '新增资源' } });
+    expect(reply.status).toBe(422);
+    expect(reply.body).toMatchObject({ code: 'CALENDAR_NOT_PUBLISHED', year: 2027 });
+    expect((await ctx.call('GET', `${sbx.catalog}/obligations`, { as: sbx.providers[0]! })).body.total).toBe(0);
+  });
+
+  it('replays a report sent again with the same Idempotency-Key', async () => {
+    const sbx = await ctx.sandbox();
+    const body = { kind: 'new_resource', effectiveOn: '2025-09-26', description: '新增资源' };
+    const headers = { 'idempotency-key': 'report-1' };
+    const first = await ctx.call('POST', `${sbx.catalog}/function-changes`, { as: sbx.providers[0]!, body, headers });
+    const again = await ctx.call('POST', `${sbx.catalog}/function-changes`, { as: sbx.providers[0]!, body, headers });
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.body).toEqual(first.body);
+    expect((await ctx.call('GET', `${sbx.catalog}/obligations`, { as: sbx.providers[0]! })).body.total).toBe(1);
+  });
+});
