@@ -58,7 +58,7 @@ describe('sharing deadlines, officials and feedback', () => {
     const first = await run();
     expect(await run()).toEqual(first);
     for (const events of first) {
-      expect(events.some((e) => e.startsWith('deadline_overdue'))).toBe(false);
+      expect(events.some((e: string) => e.startsWith('deadline_overdue'))).toBe(false);
       const decision = events[2]!;
       expect(decision.slice(decision.indexOf('@') + 1, decision.indexOf('@') + 11) <= '2025-10-16').toBe(true);
     }

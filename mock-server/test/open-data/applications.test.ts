@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import type { OpenDataset } from '../../src/sandbox/seed/types.js';
+import { expectContract } from '../sharing/contract.js';
+import { openSandbox, useWorld, type World } from '../sharing/platform-harness.js';
+
+const ctx = useWorld();
+const APPLICANT = 'data-operator';
+
+function onApplication(world: World, withCondition?: string): OpenDataset {
+  const d = world.seed.datasets.find((x) => x.openingType === 'on_application' && (!withCondition || x.openingConditions.includes(withCondition as never)));
+  if (!d) throw new Error('no on_application dataset');
+  return d;
+}
+
+function body(world: World, dataset: OpenDataset, overrides: Record<string, unknown> = {}) {
+  const org = world.org(APPLICANT);
+  return {
+    applicant: { kind: 'organization', creditCode: org.creditCode, name: org.name },
+    datasetIds: [dataset.id],
+    scenario: { name: '企业征信', description: '为中小企业融资提供信用评估' },
+    dataScope: '全市范围',
+    deliveryMethod: 'api',
+    periodOfUse: { from: '2025-10-01', to: '2026-09-30' },
+    securityMeasures: '等保三级环境，访问留痕。',
+    conditionEvidence: dataset.openingConditions.map((condition) => ({ condition, text: '已满足' })),
+    ...overrides,
+  };
+}
+
+async function apply(world: World, dataset = onApplication(world)) {
+  const reply = await world.openData('POST', '/applications', { as: world.org(APPLICANT), body: body(world, dataset) });
+  expectContract('open-data', 'submitApplication', reply, 201);
+  return reply.body;
+}
+
+describe('open-data applications', () => {
+  it('runs two sequential clocks: 3 WD initial review, then 7 WD from the day it passed', async () => {
+    const world = await openSandbox(ctx, { profile: 'xiamen' });
+    const app = await apply(world);
+    expect(app).toMatchObject({ state: 'initial_review', deadline: { step: 'initial_review', limit: 3, startedOn: '2025-09-26', dueDate: '2025-09-30' } });
+    await world.advance({ to: '2025-09-29T15:00:00+08:00' });
+    const passed = await world.act({ platform: 'open-data', objectType: 'application', objectId: app.id, action: 'pass_initial_review' });
+    expectContract('simulation', 'actAsOfficial', passed, 200);
+    expect(passed.body.event.actor.role).toBe('platform_operator');
+    // 7 WD from 2025-09-29 is 2025-10-15 (not 10 WD from the application day, 2025-10-16).
+    expect(passed.body.object.deadline).toMatchObject({ step: 'substantive_review', limit: 7, startedOn: '2025-09-29', dueDate: '2025-10-15' });
+  });
+
+  it('returns with reasons (terminal)', async () => {
+    const world = await openSandbox(ctx);
+    const app = await apply(world);
+    const returned = await world.act({ platform: 'open-data', objectType: 'application', objectId: app.id, action: 'return', reasons: [{ text: '缺少技术能力证明' }] });
+    expect(returned.body.object).toMatchObject({ state: 'returned', reasons: [{ text: '缺少技术能力证明' }], deadline: null });
+    const again = await world.act({ platform: 'open-data', objectType: 'application', objectId: app.id, action: 'pass_initial_review' });
+    expect(again.body).toMatchObject({ code: 'ILLEGAL_TRANSITION', currentState: 'returned' });
+  });
+
+  it('publishes rejection reasons without the applicant', async () => {
+    const world = await openSandbox(ctx);
+    const app = await apply(world);
+    const target = { platform: 'open-data', objectType: 'application', objectId: app.id };
+    await world.act({ ...target, action: 'pass_initial_review' });
+    await world.act({ ...target, action: 'reject', reasons: [{ text: '申请场景属于禁止的应用场景' }] });
+    const page = await world.openData('GET', '/rejections');
+    expectContract('open-data', 'listRejections', page, 200);
+    expect(page.body.items).toEqual([{ applicationId: app.id, datasets: app.submission.datasetIds.map((id: string) => ({ id, title: expect.any(String) })), scenario: '企业征信', reasons: [{ text: '申请场景属于禁止的应用场景' }], rejectedOn: '2025-09-26' }]);
+    expect(JSON.stringify(page.body)).not.toContain(world.org(APPLICANT).creditCode);
+  });
+
+  it('approves with a grant; usage reports fall due and overdue; the grant is suspended and expires', async () => {
+    const world = await openSandbox(ctx);
+    const dataset = onApplication(world, 'usage_feedback');
+    const app = await apply(world, dataset);
+    const target = { platform: 'open-data', objectType: 'application', objectId: app.id };
+    await world.act({ ...target, action: 'pass_initial_review' });
+    const approved = await world.act({ ...target, action: 'approve' });
+    expect(approved.body.event.type).toBe('grant_issued');
+    const grantId = approved.body.object.grantId;
+    const grant = await world.openData('GET', `/grants/${grantId}`, { as: world.org(APPLICANT) });
+    expectContract('open-data', 'getGrant', grant, 200);
+    expect(grant.body).toMatchObject({ state: 'active', scope: '全市范围', validFrom: '2025-09-26', validUntil: '2026-09-30', conditions: expect.arrayContaining(['usage_feedback']), appKey: expect.stringMatching(/^odk_/) });
+    expect(grant.body.usageReportsDue).toEqual([{ periodEnd: '2025-12-25', dueDate: '2025-12-25', submitted: false, overdue: false }]);
+    await world.advance({ to: '2025-12-27T10:00:00+08:00' });
+    const late = await world.openData('GET', `/grants/${grantId}`, { as: world.org(APPLICANT) });
+    expect(late.body.usageReportsDue[0]).toMatchObject({ submitted: false, overdue: true });
+    const report = await world.openData('POST', `/grants/${grantId}/usage-reports`, { as: world.org(APPLICANT), body: { period: { from: '2025-09-26', to: '2025-12-25' }, summary: '均在场景内使用。', withinScenario: true } });
+    expectContract('open-data', 'submitUsageReport', report, 201);
+    const after = await world.openData('GET', `/grants/${grantId}`, { as: world.org(APPLICANT) });
+    expect(after.body.usageReportsDue).toEqual([
+      { periodEnd: '2025-12-25', dueDate: '2025-12-25', submitted: true, overdue: true },
+      { periodEnd: '2026-03-25', dueDate: '2026-03-25', submitted: false, overdue: false },
+    ]);
+    const reports = await world.openData('GET', `/grants/${grantId}/usage-reports`, { as: world.org(APPLICANT) });
+    expectContract('open-data', 'listUsageReports', reports, 200);
+    expect(reports.body.total).toBe(1);
+    const suspended = await world.act({ platform: 'open-data', objectType: 'grant', objectId: grantId, action: 'suspend', reasons: [{ text: '未按期提交使用报告' }] });
+    expect(suspended.body.object.state).toBe('suspended');
+    await world.advance({ to: '2026-10-01T01:00:00+08:00' });
+    const expired = await world.openData('GET', `/grants/${grantId}`, { as: world.org(APPLICANT) });
+    expect(expired.body.state).toBe('expired');
+    expect((await world.openData('GET', `/applications/${app.id}`, { as: world.org(APPLICANT) })).body.state).toBe('expired');
+  });
+
+  it('flags an overdue initial review without passing it', async () => {
+    const world = await openSandbox(ctx);
+    const app = await apply(world);
+    await world.advance({ to: '2025-10-09T10:00:00+08:00' });
+    const read = await world.openData('GET', `/applications/${app.id}`, { as: world.org(APPLICANT) });
+    expectContract('open-data', 'getApplication', read, 200);
+    expect(read.body).toMatchObject({ state: 'initial_review', deadline: { overdue: true } });
+    const events = await world.openData('GET', `/applications/${app.id}/events`, { as: world.org(APPLICANT) });
+    expectContract('open-data', 'listApplicationEvents', events, 200);
+    expect(events.body.items.at(-1).type).toBe('deadline_overdue');
+  });
+
+  it('hides other applicants’ applications and grants; refuses not_open and open datasets', async () => {
+    const world = await openSandbox(ctx);
+    const app = await apply(world);
+    expect((await world.openData('GET', `/applications/${app.id}`, { as: world.org('map-tech') })).status).toBe(404);
+    const list = await world.openData('GET', '/applications', { as: world.org('map-tech') });
+    expectContract('open-data', 'listApplications', list, 200);
+    expect(list.body.total).toBe(0);
+    const closed = world.seed.catalogEntries.find((e) => e.state === 'published' && e.opening.type === 'not_open')!;
+    const notOpen = await world.openData('POST', '/applications', { as: world.org(APPLICANT), body: body(world, onApplication(world), { datasetIds: [closed.id] }) });
+    expectContract('open-data', 'submitApplication', notOpen, 422);
+    expect(notOpen.body).toMatchObject({ code: 'NOT_OPEN', legalBasis: closed.opening.legalBasis });
+    const open = world.seed.datasets.find((d) => d.openingType === 'open')!;
+    const openReply = await world.openData('POST', '/applications', { as: world.org(APPLICANT), body: body(world, open) });
+    expect(openReply.body.errors[0]).toMatchObject({ pointer: '/datasetIds/0', code: 'DATASET_OPEN' });
+  });
+});

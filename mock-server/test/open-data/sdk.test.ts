@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { OpenDataClient } from '@gdx/open-data';
+import { SharingClient } from '@gdx/sharing';
+import { SimulationClient } from '@gdx/simulation';
+import { entryOf, REQUESTER, requestBody } from '../sharing/fixtures.js';
+import { openSandbox, useWorld } from '../sharing/platform-harness.js';
+import { TRANSPORTS } from '../support/transports.js';
+
+describe.each(Object.keys(TRANSPORTS))('SDK clients against the mock (%s)', (name) => {
+  const ctx = useWorld(TRANSPORTS[name]!);
+
+  it('submits, decides through the simulation client, and reads back', async () => {
+    const world = await openSandbox(ctx, { profile: 'xiamen' });
+    const base = `${ctx.transport.baseUrl}/sandboxes/${world.id}`;
+    const org = world.org(REQUESTER);
+    const fetch = ctx.transport.fetch;
+    const sharing = new SharingClient({ baseUrl: `${base}/sharing/v1`, credentials: { appKey: org.appKey, secret: org.secret }, fetch, validateResponses: true });
+    const sim = new SimulationClient({ baseUrl: `${ctx.transport.baseUrl}/_sim/v1`, fetch });
+    const request = await sharing.requests.submit(requestBody(entryOf(world, 'conditional')) as never);
+    expect(request.state).toBe('under_review');
+    expect(request.deadline?.dueDate).toBe('2025-10-10');
+    const result = await sim.officials.act(world.id, { platform: 'sharing', objectType: 'request', objectId: request.id, action: 'reject', reasons: [{ text: '超出场景' }] });
+    expect(result.to).toBe('rejected');
+    const disputed = await sharing.requests.dispute(request.id, { text: '请协调' });
+    expect(disputed.state).toBe('disputed');
+    const events = await sharing.requests.events(request.id).toArray();
+    expect(events.map((e) => e.to)).toEqual(['submitted', 'under_review', 'rejected', 'disputed']);
+
+    const operator = world.org('data-operator');
+    const openData = new OpenDataClient({ baseUrl: `${base}/open-data/v1`, credentials: { appKey: operator.appKey, secret: operator.secret }, fetch, validateResponses: true });
+    const datasets = await openData.datasets.list({ limit: 3 }).toArray();
+    expect(datasets.length).toBeGreaterThan(0);
+    const demand = await openData.demands.submit({ title: '公交到站数据', description: '出行应用' });
+    expect((await openData.demands.get(demand.id)).state).toBe('submitted');
+  });
+});
