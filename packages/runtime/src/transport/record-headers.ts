@@ -16,12 +16,4 @@ export class RecordHeaders implements HeaderReader {
     if (value === undefined) return null;
     return typeof value === 'string' ? value : value.join(', ');
   }
-
-  /** All headers as `[name, value]` pairs, names lower-case. */
-  *entries(): IterableIterator<[string, string]> {
-    for (const name of Object.keys(this.#record)) {
-      const value = this.get(name);
-      if (value !== null) yield [name, value];
-    }
-  }
 }
