@@ -116,18 +116,21 @@ export const simulatedYearSuite: Suite = {
 
       log('year: advancing the clock one year');
       const advanceStart = performance.now();
-      const advanced = await simulation<{ fired: { type: string; to: string | null }[] }>(app, 'POST', `/sandboxes/${sandbox.id}/clock/advance`, { duration: 'P1Y' });
+      const advanced = await simulation<{ fired: { type: string; from: string | null; to: string | null }[] }>(app, 'POST', `/sandboxes/${sandbox.id}/clock/advance`, { duration: 'P1Y' });
       const advanceMs = performance.now() - advanceStart;
 
-      const byState = new Map<string, number>();
-      for (const t of advanced.fired) byState.set(t.to ?? t.type, (byState.get(t.to ?? t.type) ?? 0) + 1);
+      const byKind = new Map<string, number>();
+      for (const t of advanced.fired) {
+        const key = `${t.type} ${t.from ?? '∅'}→${t.to ?? '∅'}`;
+        byKind.set(key, (byKind.get(key) ?? 0) + 1);
+      }
       const rows: Row[] = [
         durationRow(`open ${count.toLocaleString('en-US')} applications (signed SDK calls over app.dispatch)`, openMs, { kind: 'info' }),
         durationRow(`advance one year: ${advanced.fired.length.toLocaleString('en-US')} transitions fired`, advanceMs, quick ? { kind: 'info' } : { kind: 'max-ms', value: 1_000 }),
       ];
       const notes = [
         `absolute target (≤ ${formatMs(1_000)} for the advance) set for this machine kind; profile national, reviewer policy auto, start ${START_AT}`,
-        `transitions by resulting state: ${[...byState].map(([k, v]) => `${k} ${v}`).join(', ')}`,
+        `transitions fired by type and states: ${[...byKind].map(([k, v]) => `${k} ${v}`).join(', ')}`,
       ];
       if (quick) notes.push(`--quick opens ${count} applications only, so the advance carries no target`);
       return { id: this.id, title: this.title, rows, notes };
