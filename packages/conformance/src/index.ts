@@ -2,7 +2,7 @@ export { runConformance, ConformanceUsageError, type ConformanceOptions } from '
 export type { Area, AssertionFailure, Check, CheckContext, CheckResult, CheckStatus, Platform, Report, Reporter } from './runner/types.js';
 export { PLATFORMS, PLATFORM_CODES } from './runner/types.js';
 export { createExpect, ExpectationError, type Expect } from './runner/expect.js';
-export { createRandom, type Random } from './runner/random.js';
+export { createRandom, sandboxSeed, type Random } from './runner/random.js';
 export { isSelected } from './runner/select.js';
 export { NEEDS_SIMULATION } from './runner/skip.js';
 export { buildChecks } from './checks/index.js';
@@ -10,7 +10,7 @@ export { loadSpecs, type OpenApiDocument, type Specs } from './specs/load-specs.
 export type { Organization, SignatureMethod } from './http/signer.js';
 export type { HttpResponse } from './http/response.js';
 export type { RequestOptions, SignedHttp } from './http/signed-http.js';
-export { createSimClient, SimulationError, type Sandbox, type SandboxSpec, type SimClient } from './http/sim-client.js';
+export { createSimClient, SimulationError, type ReviewerPolicy, type Sandbox, type SandboxSpec, type SimClient } from './http/sim-client.js';
 export { consoleReporter, summaryText, type ConsoleReporterOptions } from './reporters/console-reporter.js';
 export { junitXml } from './reporters/junit-reporter.js';
 export { LIMITS, RENEWAL_WINDOW_DAYS, type LimitUnit, type ProfileName, type StepLimit } from './rules/limits.js';

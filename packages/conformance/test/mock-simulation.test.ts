@@ -4,14 +4,14 @@ import { createSimClient } from '../src/index.js';
 
 // The gdx mock in-process (devDependency only; the kit itself never imports it).
 const mockFetch = (): typeof fetch => {
-  const app = createApp({ seed: 'conformance' });
+  const app = createApp({ seed: 7 });
   return (input, init) => app.handle(new Request(input, init));
 };
 
 describe('the simulation helper against the gdx mock', () => {
   it('creates a sandbox and reads its organisations, credentials and platform roots', async () => {
     const sim = createSimClient({ url: 'http://mock.test/_sim/v1', fetch: mockFetch() });
-    const sbx = await sim.createSandbox({ profile: 'national', startAt: '2025-09-26T10:00:00+08:00', reviewerPolicy: 'manual', clock: 'virtual', seed: 'x' });
+    const sbx = await sim.createSandbox({ profile: 'national', startAt: '2025-09-26T10:00:00+08:00', reviewerPolicy: { mode: 'manual' }, clock: { mode: 'virtual' }, seed: 3 });
     expect(sbx.organizations.length).toBeGreaterThanOrEqual(2);
     for (const org of sbx.organizations) {
       expect(org.appKey.length).toBeGreaterThan(0);

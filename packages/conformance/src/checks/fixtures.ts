@@ -1,4 +1,4 @@
-import { describeResponse, isRecord, type HttpResponse } from '../http/response.js';
+import { explainResponse, isRecord, type HttpResponse } from '../http/response.js';
 import type { SignedHttp } from '../http/signed-http.js';
 import { requestSample } from '../specs/samples.js';
 import type { CheckContext, Platform } from '../runner/types.js';
@@ -33,7 +33,7 @@ export function validBody(ctx: CheckContext, platform: Platform, method: string,
  */
 export async function createObject(ctx: CheckContext, http: SignedHttp, platform: Platform, path: string, body: unknown, idempotencyKey = `conformance-${ctx.random.string(24)}`): Promise<{ id: string; res: HttpResponse; body: Record<string, unknown> }> {
   const res = await http.request('POST', platform, path, { json: body, idempotencyKey });
-  ctx.expect.that(res.status >= 200 && res.status < 300, `POST ${path} with a valid body succeeds`, '2xx', describeResponse(res));
+  ctx.expect.that(res.status >= 200 && res.status < 300, `POST ${path} with a valid body succeeds`, '2xx', explainResponse(res));
   const answer = isRecord(res.body) ? res.body : {};
   ctx.expect.that(typeof answer.id === 'string', `POST ${path} answers the object with an id`, 'an "id" string', answer.id);
   return { id: answer.id as string, res, body: answer };

@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { createSimClient, type Sandbox } from '../http/sim-client.js';
 import { consoleReporter } from '../reporters/console-reporter.js';
 import { junitXml } from '../reporters/junit-reporter.js';
+import { sandboxSeed } from '../runner/random.js';
 import { runConformance, ConformanceUsageError } from '../runner/run-conformance.js';
 import { CliUsageError, parseCliArgs, USAGE } from './parse-args.js';
 
@@ -39,7 +40,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   let created = false;
   try {
     if (sim) {
-      sandbox = options.sandbox ? await sim.getSandbox(options.sandbox) : await sim.createSandbox({ profile: options.profile, seed: options.seed, clock: 'realtime' });
+      sandbox = options.sandbox ? await sim.getSandbox(options.sandbox) : await sim.createSandbox({ profile: options.profile, seed: sandboxSeed(options.seed), clock: { mode: 'realtime' } });
       created = options.sandbox === undefined;
     }
     const organizations = options.organizations.length > 0 ? options.organizations : (sandbox?.organizations ?? []);

@@ -40,6 +40,22 @@ export function describeResponse(res: HttpResponse): string {
   return `${res.status} ${res.contentType || '(no content type)'}${code}`;
 }
 
+/**
+ * {@link describeResponse} plus, for a problem answer, its `detail` and the pointers and codes of
+ * its field `errors` — what a report needs to show why a valid-looking request was refused.
+ *
+ * @example
+ * ```ts
+ * explainResponse(res); // '400 application/problem+json VALIDATION_FAILED: 1 field is invalid [/entryId NOT_FOUND]'
+ * ```
+ */
+export function explainResponse(res: HttpResponse): string {
+  if (!isRecord(res.body) || res.status < 400) return describeResponse(res);
+  const detail = typeof res.body.detail === 'string' ? `: ${res.body.detail}` : '';
+  const errors = Array.isArray(res.body.errors) ? res.body.errors.filter(isRecord).map((e) => `${String(e.pointer ?? '')} ${String(e.code ?? '')}`.trim()) : [];
+  return `${describeResponse(res)}${detail}${errors.length > 0 ? ` [${errors.join(', ')}]` : ''}`;
+}
+
 /** Narrows to a plain JSON object. */
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

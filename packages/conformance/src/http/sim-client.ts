@@ -1,16 +1,24 @@
 import { createSignedHttp, type HttpTarget, type SignedHttp } from './signed-http.js';
-import { isRecord, readResponse, type HttpResponse } from './response.js';
+import { describeResponse, isRecord, readResponse, type HttpResponse } from './response.js';
 import type { Organization } from './signer.js';
 import type { Platform } from '../runner/types.js';
 
-/** Body of `POST /_sim/v1/sandboxes` (docs/design.md §simulation). */
+/** Reviewer policy of a sandbox (`ReviewerPolicy` of the simulation contract). */
+export type ReviewerPolicy =
+  | { mode: 'auto'; approvalRate?: number; decideOn?: 'first_day' | 'last_day' }
+  | { mode: 'manual' }
+  | { mode: 'late'; overdueByWorkingDays?: number; approvalRate?: number };
+
+/** Body of `POST /_sim/v1/sandboxes` (`SandboxCreate` of `openapi/simulation/openapi.yaml`). */
 export interface SandboxSpec {
-  profile?: string | Record<string, unknown>;
-  /** RFC 3339 instant the virtual clock starts at. */
+  /** A shipped profile name or an inline profile (`{ name, extends, limits, options }`). */
+  profile: string | Record<string, unknown>;
+  /** RFC 3339 instant the clock starts at. */
   startAt?: string;
-  seed?: string | number;
-  reviewerPolicy?: 'auto' | 'manual' | 'late';
-  clock?: 'virtual' | 'realtime';
+  /** Non-negative integer seed of the sandbox's random choices. */
+  seed?: number;
+  reviewerPolicy?: ReviewerPolicy;
+  clock?: { mode: 'virtual' | 'realtime' };
 }
 
 /** A sandbox the kit created or was pointed at. */
@@ -76,7 +84,7 @@ function toOrganization(value: unknown): Organization | undefined {
  * @example
  * ```ts
  * const sim = createSimClient({ url: 'http://127.0.0.1:4010/_sim/v1' });
- * const sbx = await sim.createSandbox({ profile: 'national', startAt: '2025-09-26T10:00:00+08:00', reviewerPolicy: 'manual' });
+ * const sbx = await sim.createSandbox({ profile: 'national', startAt: '2025-09-26T10:00:00+08:00', reviewerPolicy: { mode: 'manual' } });
  * await sbx.advance({ workingDays: 4 });
  * await sbx.dispose();
  * ```
@@ -97,7 +105,10 @@ export function createSimClient(options: Omit<HttpTarget, 'baseUrl'> & { url: st
 
   const toSandbox = (res: HttpResponse): Sandbox => {
     const body = isRecord(res.body) && isRecord(res.body.sandbox) ? res.body.sandbox : res.body;
-    if (res.status >= 300 || !isRecord(body)) throw new SimulationError(`simulation API answered ${res.status}`, res);
+    if (res.status >= 300 || !isRecord(body)) {
+      const detail = isRecord(res.body) && typeof res.body.detail === 'string' ? `: ${res.body.detail}` : '';
+      throw new SimulationError(`simulation API answered ${describeResponse(res)}${detail}`, res);
+    }
     const id = typeof body.id === 'string' ? body.id : typeof body.sandboxId === 'string' ? body.sandboxId : undefined;
     if (id === undefined) throw new SimulationError('sandbox answer has no id', res);
     const list = Array.isArray(body.organizations) ? body.organizations : Array.isArray(body.organisations) ? body.organisations : [];

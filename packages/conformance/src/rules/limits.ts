@@ -19,7 +19,14 @@ const registration = {
   acceptance: { step: 'acceptance', limit: 3, unit: 'working_days', basis: `${REG_26} 第十条` },
   review: { step: 'formal_review', limit: 20, unit: 'working_days', basis: `${REG_26} 第十一条` },
   publicNotice: { step: 'public_notice', limit: 10, unit: 'working_days', basis: `${REG_26} 第十二条` },
+  cancellationReview: { step: 'formal_review', limit: 10, unit: 'working_days', basis: `${REG_26} 第九条(四) (注销: 10 WD from acceptance)` },
 } as const satisfies Record<string, StepLimit>;
+
+/** 数据异议: answered within 5 WD (Xiamen 第十四条), on the sharing and open-data platforms alike. */
+const dataObjection = { step: 'objection_answer', limit: 5, unit: 'working_days', basis: `${XM} 第十四条` } as const satisfies StepLimit;
+
+/** 32号 二(五): catalog changes reflected within 20 WD (the national choice follows it). */
+const catalogTwentyDays = { step: 'function_change_update', limit: 20, unit: 'working_days', basis: '内政办发〔2023〕32号 二(五)' } as const satisfies StepLimit;
 
 const openData = {
   initialReview: { step: 'initial_review', limit: 3, unit: 'working_days', basis: `${XM} 第二十三条` },
@@ -39,18 +46,21 @@ const openData = {
 export const LIMITS = {
   national: {
     registration,
-    sharing: { review: { step: 'review', limit: 10, unit: 'working_days', basis: '国发〔2016〕51号' } },
+    sharing: { review: { step: 'review', limit: 10, unit: 'working_days', basis: '国发〔2016〕51号' }, dataObjection },
     openData,
+    catalog: { functionChange: { ...catalogTwentyDays, basis: `${catalogTwentyDays.basis} (national choice: as inner-mongolia)` } },
   },
   'inner-mongolia': {
     registration,
-    sharing: { review: { step: 'review', limit: 10, unit: 'working_days', basis: '内政办发〔2023〕32号 (choice: 10 WD)' } },
+    sharing: { review: { step: 'review', limit: 10, unit: 'working_days', basis: '内政办发〔2023〕32号 (choice: 10 WD)' }, dataObjection },
     openData,
+    catalog: { functionChange: catalogTwentyDays },
   },
   xiamen: {
     registration,
-    sharing: { review: { step: 'review', limit: 5, unit: 'working_days', basis: `${XM} 第十七条` } },
+    sharing: { review: { step: 'review', limit: 5, unit: 'working_days', basis: `${XM} 第十七条` }, dataObjection },
     openData,
+    catalog: { functionChange: { step: 'function_change_update', limit: 7, unit: 'working_days', basis: `${XM} 第九条` } },
   },
 } as const satisfies Record<ProfileName, Record<string, Record<string, StepLimit>>>;
 

@@ -23,6 +23,20 @@ function hash(text: string): number {
 }
 
 /**
+ * The non-negative integer a simulation API takes as a sandbox seed: the run seed itself when it
+ * is a decimal integer, else its hash (the kit's `--seed` may be any text).
+ *
+ * @example
+ * ```ts
+ * sandboxSeed('42'); // 42
+ * sandboxSeed('nightly'); // a stable integer
+ * ```
+ */
+export function sandboxSeed(seed: string): number {
+  return /^\d{1,15}$/.test(seed) ? Number(seed) : hash(seed);
+}
+
+/**
  * Creates a generator for a seed. Each check gets its own stream (`seed` + check id), so
  * adding or skipping a check does not change the inputs another check generates.
  *

@@ -4,6 +4,7 @@ import type { Platform } from '../runner/types.js';
 import type { HttpResponse } from '../http/response.js';
 import type { Specs } from './load-specs.js';
 import { pointerToken, type Operation } from './operations.js';
+import { resolveRef } from './samples.js';
 
 // ajv-formats is CommonJS; under NodeNext its default import is the module object.
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => Ajv2020;
@@ -25,11 +26,19 @@ export interface ResponseValidator {
 
 const docId = (platform: Platform) => `https://gdx.dev/conformance/specs/${platform}.json`;
 
-function responseFor(op: Operation, status: number): [string, Record<string, unknown>] | undefined {
+/**
+ * The response object documented for a status, with its JSON pointer; a response given as a local
+ * `$ref` (`#/components/responses/NotFound`, as bundled documents share error answers) is followed.
+ */
+function responseFor(specs: Specs, op: Operation, status: number): [string, Record<string, unknown>] | undefined {
   const responses = (op.definition.responses ?? {}) as Record<string, Record<string, unknown>>;
   for (const key of [String(status), `${String(status)[0]}XX`, `${String(status)[0]}xx`, 'default']) {
     const r = responses[key];
-    if (r) return [key, r];
+    if (!r) continue;
+    if (typeof r.$ref === 'string' && r.$ref.startsWith('#/')) {
+      return [r.$ref, resolveRef(specs[op.platform] ?? {}, r)];
+    }
+    return [`${op.pointer}/responses/${pointerToken(key)}`, r];
   }
   return undefined;
 }
@@ -51,17 +60,17 @@ export function createResponseValidator(specs: Specs): ResponseValidator {
   for (const [platform, doc] of Object.entries(specs)) ajv.addSchema(doc, docId(platform as Platform));
 
   const schemaKey = (op: Operation, status: number, mediaType: string): string | undefined => {
-    const found = responseFor(op, status);
+    const found = responseFor(specs, op, status);
     if (!found) return undefined;
     const content = (found[1].content ?? {}) as Record<string, Record<string, unknown>>;
     if (!content[mediaType]?.schema) return undefined;
-    return `${docId(op.platform)}${op.pointer}/responses/${pointerToken(found[0])}/content/${pointerToken(mediaType)}/schema`;
+    return `${docId(op.platform)}${found[0]}/content/${pointerToken(mediaType)}/schema`;
   };
 
   return {
     schemaKey,
     check(op, res) {
-      const found = responseFor(op, res.status);
+      const found = responseFor(specs, op, res.status);
       const documented = Object.keys((op.definition.responses ?? {}) as object);
       if (!found) return [{ message: `status ${res.status} is not documented for ${op.operationId}`, expected: documented, actual: res.status }];
       const content = (found[1].content ?? {}) as Record<string, unknown>;

@@ -48,7 +48,7 @@ export const idempotencyChecks: Check[] = [
       const key = `conformance-${ctx.random.string(24)}`;
       const first = await http.request('POST', 'catalog', '/entries', { json: body, idempotencyKey: key });
       ctx.expect.that(first.status >= 200 && first.status < 300, 'the first request succeeds', '2xx', describeResponse(first));
-      const other = await http.request('POST', 'catalog', '/entries', { json: { ...body, conformanceVariant: ctx.random.string(8) }, idempotencyKey: key });
+      const other = await http.request('POST', 'catalog', '/entries', { json: { ...body, name: `${String(body.name ?? '')} (variant ${ctx.random.string(6)})` }, idempotencyKey: key });
       expectProblem(ctx.expect, other, 422, 'IDEMPOTENCY_KEY_REUSED', 'the same key with another body');
     },
   },

@@ -13,7 +13,7 @@ const START = '2025-09-26T10:00:00+08:00';
 
 async function apply(ctx: CheckContext, sbx: Sandbox): Promise<string> {
   const datasetId = await findPublicItem(ctx, sbx, 'open-data', '/datasets', { openingType: 'on_application' });
-  const body = validBody(ctx, 'open-data', 'post', '/applications', { datasetId }, sbx.organizations[0]?.creditCode);
+  const body = validBody(ctx, 'open-data', 'post', '/applications', { datasetIds: [datasetId] }, sbx.organizations[0]?.creditCode);
   return (await createObject(ctx, sbx.http(0), 'open-data', '/applications', body)).id;
 }
 
@@ -55,7 +55,7 @@ export const openDataChecks: Check[] = [
         const id = await apply(ctx, sbx);
         const passedOn = workingDaysAfter(await sandboxToday(ctx, sbx), 2);
         await sbx.advance({ to: `${passedOn}T15:00:00+08:00` });
-        const res = await act(sbx, 'open-data', 'application', id, ACTIONS.pass);
+        const res = await act(sbx, 'open-data', 'application', id, ACTIONS.passInitialReview);
         ctx.expect.that(res.status < 300, 'the operator passes the initial review', '2xx', describeResponse(res));
         const object = await readObject(ctx, sbx, 'open-data', `/applications/${encodeURIComponent(id)}`);
         expectState(ctx, object, 'substantive_review', 'after the initial review passed');

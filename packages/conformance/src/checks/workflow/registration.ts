@@ -5,7 +5,7 @@ import type { Check, CheckContext } from '../../runner/types.js';
 import { expectProblem } from '../expect-problem.js';
 import { validBody } from '../fixtures.js';
 import { act, ACTIONS } from './officials.js';
-import { app, decide, RECEIVED, START, submit } from './registration-steps.js';
+import { app, decide, EVIDENCE, RECEIVED, START, submit } from './registration-steps.js';
 import { eventTypes, expectDeadline, expectState, readObject, sandboxToday, withSandbox } from './sandbox.js';
 
 const L = LIMITS.national.registration;
@@ -48,7 +48,7 @@ export const registrationChecks: Check[] = [
   check('REG-ACCEPT-03', 'a resubmission after 一次性告知 restarts the 3 WD acceptance clock from its own day', `${L.acceptance.basis} (clock restarts on resubmission)`, async (ctx) => {
     await withSandbox(ctx, { profile: 'national', startAt: START }, async (sbx) => {
       const id = await submit(ctx, sbx);
-      await decide(ctx, sbx, id, ACTIONS.requestSupplement, { items: [{ field: 'resource', reason: 'conformance: missing detail' }] });
+      await decide(ctx, sbx, id, ACTIONS.requestSupplements, { items: [{ field: '/resource/size', text: 'conformance: 缺少数据规模' }, { field: '/riskAssessment', text: 'conformance: 缺少风险评估' }] });
       expectState(ctx, await readObject(ctx, sbx, 'registration', app(id)), 'supplement_required', 'after the registry asks for supplements');
       await sbx.advance({ workingDays: 2 });
       const body = validBody(ctx, 'registration', 'post', '/applications/{applicationId}/resubmissions', {}, sbx.organizations[0]?.creditCode);
@@ -97,28 +97,22 @@ export const registrationChecks: Check[] = [
     await withSandbox(ctx, { profile: 'national', startAt: START }, async (sbx) => {
       const id = await submit(ctx, sbx);
       await decide(ctx, sbx, id, ACTIONS.accept);
-      await decide(ctx, sbx, id, ACTIONS.pass);
+      await decide(ctx, sbx, id, ACTIONS.approveReview);
       const today = await sandboxToday(ctx, sbx);
       const object = await readObject(ctx, sbx, 'registration', app(id));
       expectState(ctx, object, 'in_public_notice', 'after the review passed');
       const due = expectedDeadline(today, L.publicNotice);
       expectDeadline(ctx, object, L.publicNotice, due, false);
-      const notices = await sbx.http(1).request('GET', 'registration', '/public-notices', { sign: false, query: { limit: 200 } });
-      const items = isRecord(notices.body) && Array.isArray(notices.body.items) ? notices.body.items.filter(isRecord) : [];
-      const notice = items.find((n) => n.applicationId === id) ?? items[0];
-      ctx.expect.that(notice !== undefined && typeof notice.id === 'string', 'the notice is public', 'a notice for the application', notices.body);
-      const objections = `/public-notices/${encodeURIComponent(String(notice!.id))}/objections`;
+      ctx.expect.that(typeof object.noticeId === 'string', 'the application names its public notice', 'a noticeId', object.noticeId);
+      const notice = await sbx.http(1).request('GET', 'registration', `/public-notices/${encodeURIComponent(String(object.noticeId))}`, { sign: false });
+      ctx.expect.that(notice.status === 200 && isRecord(notice.body) && notice.body.endsOn === due.dueDate, 'the notice is public and ends on the 10th working day', `200 with endsOn ${due.dueDate}`, notice.body);
+      const objections = `/public-notices/${encodeURIComponent(String(object.noticeId))}/objections`;
       const objector = { kind: 'organization', name: '异议人', creditCode: sbx.organizations[1]?.creditCode };
-      const noEvidence = await sbx.http(1).request('POST', 'registration', objections, { json: { objector, reason: 'conformance', evidence: [] }, idempotencyKey: `conformance-${ctx.random.string(20)}` });
-      expectProblem(ctx.expect, noEvidence, '4xx', undefined, 'an objection without evidence');
-      const evidence = [{ name: 'proof.pdf', mediaType: 'application/pdf', digest: 'sha256:00' }];
-      const anonymous = await sbx.http(1).request('POST', 'registration', objections, { json: { reason: 'conformance', evidence }, idempotencyKey: `conformance-${ctx.random.string(20)}` });
-      expectProblem(ctx.expect, anonymous, '4xx', undefined, 'an objection without the objector\'s real identity');
+      const object_ = (json: unknown) => sbx.http(1).request('POST', 'registration', objections, { json, idempotencyKey: `conformance-${ctx.random.string(20)}` });
+      expectProblem(ctx.expect, await object_({ objector, text: 'conformance', evidence: [] }), '4xx', undefined, 'an objection without evidence');
+      expectProblem(ctx.expect, await object_({ text: 'conformance', evidence: [EVIDENCE] }), '4xx', undefined, 'an objection without the objector\'s real identity');
       await sbx.advance({ to: justAfter(due) });
-      const late = await sbx.http(1).request('POST', 'registration', objections, {
-        json: { objector, reason: 'conformance', evidence },
-        idempotencyKey: `conformance-${ctx.random.string(20)}`,
-      });
+      const late = await object_({ objector, text: 'conformance', evidence: [EVIDENCE] });
       expectProblem(ctx.expect, late, 409, 'OBJECTION_WINDOW_CLOSED', 'an objection after the notice ended');
     });
   }),

@@ -16,7 +16,7 @@ import type { StepLimit } from '../../rules/limits.js';
  */
 export async function withSandbox(ctx: CheckContext, spec: SandboxSpec, scenario: (sbx: Sandbox) => Promise<void>): Promise<void> {
   if (!ctx.sim) return ctx.skip('needs the simulation API');
-  const sbx = await ctx.sim.createSandbox({ clock: 'virtual', reviewerPolicy: 'manual', seed: ctx.random.string(12), ...spec });
+  const sbx = await ctx.sim.createSandbox({ clock: { mode: 'virtual' }, reviewerPolicy: { mode: 'manual' }, seed: ctx.random.int(2 ** 31), ...spec });
   try {
     await scenario(sbx);
   } finally {

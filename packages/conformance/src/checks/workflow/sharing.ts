@@ -1,70 +1,122 @@
+import { describeResponse, isRecord } from '../../http/response.js';
 import type { Sandbox } from '../../http/sim-client.js';
 import { expectedDeadline, justAfter } from '../../rules/deadlines.js';
 import { LIMITS, type ProfileName } from '../../rules/limits.js';
 import type { Check, CheckContext } from '../../runner/types.js';
-import { createObject, validBody } from '../fixtures.js';
-import { findPublicItem } from './find-resource.js';
+import { expectProblem } from '../expect-problem.js';
+import { createObject } from '../fixtures.js';
+import { act, ACTIONS } from './officials.js';
+import { requestableEntry, sharingRequestBody, type RequestableEntry } from './sharing-steps.js';
 import { eventTypes, expectDeadline, expectState, readObject, sandboxToday, withSandbox } from './sandbox.js';
 
 const START = '2025-09-26T10:00:00+08:00';
+const XM_SHARING = '厦门市公共数据共享开放管理暂行办法';
+const req = (id: string) => `/requests/${encodeURIComponent(id)}`;
 
-async function requestConditional(ctx: CheckContext, sbx: Sandbox): Promise<string> {
-  const resourceId = await findPublicItem(ctx, sbx, 'catalog', '/search', { sharingType: 'conditional' });
-  const body = validBody(ctx, 'sharing', 'post', '/requests', { resourceId }, sbx.organizations[0]?.creditCode);
-  return (await createObject(ctx, sbx.http(0), 'sharing', '/requests', body)).id;
+const check = (id: string, title: string, source: string, run: (ctx: CheckContext) => Promise<void>): Check => ({
+  id, title, source, area: 'workflow', platform: 'sharing', needsSimulation: true, run,
+});
+
+/** Submits a request for an entry as its data user; returns the request id and the target. */
+async function request(ctx: CheckContext, sbx: Sandbox, sharingType: string): Promise<{ id: string; target: RequestableEntry; body: Record<string, unknown> }> {
+  const target = await requestableEntry(ctx, sbx, sharingType);
+  const created = await createObject(ctx, sbx.http(target.requester), 'sharing', '/requests', sharingRequestBody(ctx, sbx, target));
+  return { id: created.id, target, body: created.body };
 }
 
-function reviewDeadline(profile: ProfileName): Check {
+function reviewDeadline(id: string, profile: ProfileName): Check {
   const limit = LIMITS[profile].sharing.review;
-  return {
-    id: profile === 'national' ? 'SHR-REVIEW-01' : 'SHR-REVIEW-02',
-    title: `a conditional sharing request is reviewed within ${limit.limit} WD (${profile} profile)`,
-    source: limit.basis,
-    area: 'workflow',
-    platform: 'sharing',
-    needsSimulation: true,
-    async run(ctx) {
-      await withSandbox(ctx, { profile, startAt: START }, async (sbx) => {
-        const id = await requestConditional(ctx, sbx);
-        const today = await sandboxToday(ctx, sbx);
-        const object = await readObject(ctx, sbx, 'sharing', `/requests/${encodeURIComponent(id)}`);
-        expectState(ctx, object, 'under_review', 'a conditional request');
-        expectDeadline(ctx, object, limit, expectedDeadline(today, limit), false);
-      });
-    },
-  };
+  return check(id, `a conditional sharing request is reviewed within ${limit.limit} WD (${profile} profile)`, limit.basis, async (ctx) => {
+    await withSandbox(ctx, { profile, startAt: START }, async (sbx) => {
+      const { id: requestId, target } = await request(ctx, sbx, 'conditional');
+      const object = await readObject(ctx, sbx, 'sharing', req(requestId), target.requester);
+      expectState(ctx, object, 'under_review', 'a conditional request');
+      expectDeadline(ctx, object, limit, expectedDeadline(await sandboxToday(ctx, sbx), limit), false);
+    });
+  });
 }
 
 /**
- * Sharing workflow checks: the 有条件共享 review limit per profile (10 WD national, 5 WD Xiamen)
- * and an overdue review that is flagged, never approved.
+ * Sharing workflow checks: the 有条件共享 review limit per profile (10 WD national, 5 WD Xiamen),
+ * an overdue review flagged and never approved, unconditional delivery at once, the refusal of a
+ * not-shared resource naming its legal basis, the dispute path of a rejection, and the 5 WD
+ * answer of a data objection.
  *
  * @example
  * ```ts
- * sharingChecks.map((c) => c.id); // ['SHR-REVIEW-01', 'SHR-REVIEW-02', 'SHR-REVIEW-03']
+ * sharingChecks.map((c) => c.id); // ['SHR-REVIEW-01', 'SHR-REVIEW-02', …]
  * ```
  */
 export const sharingChecks: Check[] = [
-  reviewDeadline('national'),
-  reviewDeadline('xiamen'),
-  {
-    id: 'SHR-REVIEW-03',
-    title: 'a sharing review past its limit is overdue and not approved',
-    source: `${LIMITS.xiamen.sharing.review.basis}; shared/domain/sharing.md (overdue review is never auto-approved)`,
-    area: 'workflow',
-    platform: 'sharing',
-    needsSimulation: true,
-    async run(ctx) {
-      const limit = LIMITS.xiamen.sharing.review;
-      await withSandbox(ctx, { profile: 'xiamen', startAt: START }, async (sbx) => {
-        const id = await requestConditional(ctx, sbx);
-        const due = expectedDeadline(await sandboxToday(ctx, sbx), limit);
-        await sbx.advance({ to: justAfter(due) });
-        const object = await readObject(ctx, sbx, 'sharing', `/requests/${encodeURIComponent(id)}`);
-        expectState(ctx, object, 'under_review', 'after the review limit');
-        expectDeadline(ctx, object, limit, due, true);
-        ctx.expect.that(eventTypes(object).includes('deadline_overdue'), 'a deadline_overdue event is recorded', 'deadline_overdue', eventTypes(object));
-      });
-    },
-  },
+  reviewDeadline('SHR-REVIEW-01', 'national'),
+  reviewDeadline('SHR-REVIEW-02', 'xiamen'),
+  check('SHR-REVIEW-03', 'a sharing review past its limit is overdue and not approved', `${LIMITS.xiamen.sharing.review.basis}; shared/domain/sharing.md (overdue review is never auto-approved)`, async (ctx) => {
+    const limit = LIMITS.xiamen.sharing.review;
+    await withSandbox(ctx, { profile: 'xiamen', startAt: START }, async (sbx) => {
+      const { id, target } = await request(ctx, sbx, 'conditional');
+      const due = expectedDeadline(await sandboxToday(ctx, sbx), limit);
+      await sbx.advance({ to: justAfter(due) });
+      const object = await readObject(ctx, sbx, 'sharing', req(id), target.requester);
+      expectState(ctx, object, 'under_review', 'after the review limit');
+      expectDeadline(ctx, object, limit, due, true);
+      ctx.expect.that(eventTypes(object).includes('deadline_overdue'), 'a deadline_overdue event is recorded', 'deadline_overdue', eventTypes(object));
+    });
+  }),
+  check('SHR-UNCOND-01', 'an unconditional resource is delivered at once with a grant, still recorded as a request', 'shared/domain/sharing.md §Request procedure (unconditional: granted immediately, no review state)', async (ctx) => {
+    await withSandbox(ctx, { profile: 'xiamen', startAt: START }, async (sbx) => {
+      const { id, target } = await request(ctx, sbx, 'unconditional');
+      const object = await readObject(ctx, sbx, 'sharing', req(id), target.requester);
+      expectState(ctx, object, 'delivered', 'an unconditional request');
+      ctx.expect.equal(object.deadline, null, 'no step is waiting: deadline');
+      ctx.expect.that(typeof object.grantId === 'string', 'the request names its grant', 'a grantId', object.grantId);
+      const grant = await readObject(ctx, sbx, 'sharing', `/grants/${encodeURIComponent(String(object.grantId))}`, target.requester);
+      ctx.expect.that(typeof grant.deliveredAt === 'string', 'the grant records when responsibility passed (deliveredAt)', 'an instant', grant.deliveredAt);
+    });
+  }),
+  check('SHR-NOTSHARED-01', 'a not_shared resource cannot be requested: 422 NOT_SHAREABLE naming the legal basis', `${XM_SHARING} 第十八条 (暂不共享 cites its legal basis); docs/design.md §Errors (NOT_SHAREABLE)`, async (ctx) => {
+    await withSandbox(ctx, { profile: 'xiamen', startAt: START }, async (sbx) => {
+      const target = await requestableEntry(ctx, sbx, 'not_shared');
+      const res = await sbx.http(target.requester).request('POST', 'sharing', '/requests', { json: sharingRequestBody(ctx, sbx, target), idempotencyKey: `conformance-${ctx.random.string(20)}` });
+      expectProblem(ctx.expect, res, 422, 'NOT_SHAREABLE', 'requesting a not_shared resource');
+      const basis = isRecord(res.body) ? res.body.legalBasis : undefined;
+      ctx.expect.that(typeof basis === 'string' && basis.length > 0, 'the refusal names the legal basis', 'a "legalBasis" string', basis);
+      const content = isRecord(target.entry.content) && isRecord(target.entry.content.sharing) ? target.entry.content.sharing : {};
+      if (typeof content.legalBasis === 'string') ctx.expect.equal(basis, content.legalBasis, 'the basis is the one the catalog entry cites');
+    });
+  }),
+  check('SHR-DISPUTE-01', 'a rejection carries written reasons; the requester disputes it and the authority coordinates', `${XM_SHARING} 第十七条 (书面理由; 异议 → 协调 → 报市人民政府决定)`, async (ctx) => {
+    await withSandbox(ctx, { profile: 'xiamen', startAt: START }, async (sbx) => {
+      const { id, target } = await request(ctx, sbx, 'conditional');
+      const unreasoned = await sbx.act({ platform: 'sharing', objectType: 'request', objectId: id, action: ACTIONS.reject });
+      expectProblem(ctx.expect, unreasoned, '4xx', undefined, 'a rejection without reasons');
+      const rejected = await act(sbx, 'sharing', 'request', id, ACTIONS.reject);
+      ctx.expect.that(rejected.status === 200, 'the authority rejects with reasons', '200', describeResponse(rejected));
+      const object = await readObject(ctx, sbx, 'sharing', req(id), target.requester);
+      expectState(ctx, object, 'rejected', 'after the rejection');
+      ctx.expect.that(Array.isArray(object.reasons) && object.reasons.length > 0, 'the rejection carries written reasons', 'reasons: [{ text }]', object.reasons);
+      const dispute = await sbx.http(target.requester).request('POST', 'sharing', `${req(id)}/disputes`, { json: { text: 'conformance: 申请符合限定应用场景' }, idempotencyKey: `conformance-${ctx.random.string(20)}` });
+      ctx.expect.that(dispute.status >= 200 && dispute.status < 300, 'the requester disputes the rejection', '2xx', describeResponse(dispute));
+      expectState(ctx, await readObject(ctx, sbx, 'sharing', req(id), target.requester), 'disputed', 'after the dispute');
+      const coordinate = await act(sbx, 'sharing', 'request', id, ACTIONS.coordinate);
+      ctx.expect.that(coordinate.status === 200, 'the authority coordinates', '200', describeResponse(coordinate));
+      expectState(ctx, await readObject(ctx, sbx, 'sharing', req(id), target.requester), 'coordinating', 'after coordination starts');
+    });
+  }),
+  check('SHR-OBJECTION-01', 'a data objection is answered within 5 WD', LIMITS.xiamen.sharing.dataObjection.basis, async (ctx) => {
+    const limit = LIMITS.xiamen.sharing.dataObjection;
+    await withSandbox(ctx, { profile: 'xiamen', startAt: START }, async (sbx) => {
+      const target = await requestableEntry(ctx, sbx, 'conditional');
+      const org = sbx.organizations[target.requester];
+      const name = (sbx.raw as { organizations?: { creditCode?: string; name?: string }[] }).organizations?.find((o) => o.creditCode === org?.creditCode)?.name ?? '异议单位';
+      const body = {
+        subject: { kind: 'organization', creditCode: org?.creditCode, name },
+        kind: 'inaccurate',
+        dataReference: { resourceId: target.id, description: 'conformance: 本单位记录有误' },
+        text: 'conformance: 登记日期与实际不符',
+      };
+      const { id } = await createObject(ctx, sbx.http(target.requester), 'sharing', '/data-objections', body);
+      const object = await readObject(ctx, sbx, 'sharing', `/data-objections/${encodeURIComponent(id)}`, target.requester);
+      expectDeadline(ctx, object, limit, expectedDeadline(await sandboxToday(ctx, sbx), limit), false);
+    });
+  }),
 ];

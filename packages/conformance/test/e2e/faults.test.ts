@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { runConformance, type Report } from '../../src/index.js';
+import { faultyFetch, type MockFault } from './support/faulty-mock.js';
+import { createTargetSandbox, inProcessMock, KNOWN_MOCK_DEFECTS, SIM_URL } from './support/mock.js';
+
+async function runAgainst(fault: MockFault, include: string[]): Promise<Report> {
+  const fetch = faultyFetch(inProcessMock().fetch, fault);
+  const target = await createTargetSandbox(fetch, SIM_URL);
+  return runConformance({
+    baseUrl: target.baseUrl, organizations: target.organizations, simulationUrl: SIM_URL, sandboxId: target.sandbox.id, seed: 1, fetch,
+    include, exclude: Object.keys(KNOWN_MOCK_DEFECTS),
+  });
+}
+
+const failedIds = (report: Report) => report.results.filter((r) => r.status === 'failed').map((r) => r.id);
+
+describe('proof the kit can fail: the real mock with one defect fails exactly the matching checks', () => {
+  it('a 4 WD acceptance limit fails the acceptance deadline checks only', async () => {
+    const report = await runAgainst('acceptance-4wd', ['REG-*']);
+    expect(failedIds(report)).toEqual(['REG-ACCEPT-01', 'REG-ACCEPT-02', 'REG-ACCEPT-03']);
+    const failure = report.results.find((r) => r.id === 'REG-ACCEPT-01')?.failures[0];
+    expect(failure?.expected).toMatchObject({ limit: 3, dueDate: '2025-09-30' });
+    expect(failure?.actual).toMatchObject({ limit: 4, dueDate: '2025-10-09' });
+  });
+
+  it("another organisation's object answering 200 fails the read-isolation checks only", async () => {
+    const report = await runAgainst('leak', ['CON-*', 'SEC-*', 'IDEM-*', 'ISO-*']);
+    expect(failedIds(report)).toEqual(['ISO-404-01', 'ISO-404-02']);
+  });
+
+  it('bad input answering 500 fails the invalid-input checks (and the objection rules), nothing else', async () => {
+    const report = await runAgainst('crash-on-bad-input', ['CON-*', 'SEC-*', 'IDEM-*', 'ISO-*', 'REG-NOTICE-01']);
+    const inputChecks = report.results.filter((r) => r.id.startsWith('CON-INPUT-')).map((r) => r.id);
+    expect(inputChecks.length).toBeGreaterThan(10);
+    expect(failedIds(report)).toEqual([...inputChecks, 'REG-NOTICE-01']);
+    expect(report.results.find((r) => r.id === 'CON-INPUT-REG-submitApplication')?.failures[0]?.actual).toBe('500 application/problem+json INTERNAL');
+  });
+});
