@@ -1,16 +1,17 @@
 import type { SamplePlan } from './sample.js';
 
 /**
- * The measuring plan of a full run: one warm-up round, then 5 rounds of at most 1 s each per
- * workload; `maxOps` keeps sub-microsecond workloads from spinning needlessly long.
+ * The measuring plan of a full run: one warm-up round, then 7 rounds of at most 600 ms each per
+ * workload — several short interleaved rounds give a steadier median than a few long ones when
+ * the machine's load fluctuates; `maxOps` keeps sub-microsecond workloads from spinning needlessly.
  *
  * @example
  * ```ts
- * const plan = fullPlan(); // { warmupRounds: 1, rounds: 5, bounds: { durationMs: 1000, maxOps: 5000000 } }
+ * const plan = fullPlan(); // { warmupRounds: 1, rounds: 7, bounds: { durationMs: 600, maxOps: 5000000 } }
  * ```
  */
 export function fullPlan(): SamplePlan {
-  return { warmupRounds: 1, rounds: 5, bounds: { durationMs: 1_000, maxOps: 5_000_000 } };
+  return { warmupRounds: 1, rounds: 7, bounds: { durationMs: 600, maxOps: 5_000_000 } };
 }
 
 /**
