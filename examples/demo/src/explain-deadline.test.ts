@@ -34,7 +34,7 @@ describe('explainDeadline', () => {
         '02-15..02-23 Spring Festival (holiday) 春节 — skipped',
         '02-24..02-27 working days ✓ 5–8',
         '02-28 Sat make-up working day (春节) ✓ 9',
-        '03-01..03-02 working day ✓ 10, weekends skipped → due',
+        '03-01..03-02 working day ✓ 10, a weekend day skipped → due',
       ],
     },
   ])('$name', ({ deadline, want }) => {

@@ -80,7 +80,7 @@ function describe(run: Run, style: Style): string {
       if (run.firstCount === 0) return `${span(run.days)}${style.dim('weekend — skipped')}`;
       const counts = run.firstCount === run.lastCount ? `✓ ${run.firstCount}` : `✓ ${run.firstCount}–${run.lastCount}`;
       const single = run.days.length - run.weekendDays === 1;
-      const weekends = run.weekendDays > 0 ? style.dim(', weekends skipped') : '';
+      const weekends = run.weekendDays === 0 ? '' : style.dim(run.weekendDays === 1 ? ', a weekend day skipped' : ', weekends skipped');
       return `${span(run.days)}${single ? 'working day' : 'working days'} ${style.green(counts)}${weekends}`;
     }
   }

@@ -50,3 +50,19 @@ describe('timelineLines', () => {
     expect(first).toBe('2025-10-15 Wed  approved — delivery due 2025-10-16 (1 working day) OVERDUE');
   });
 });
+
+describe('a deadline that keeps running', () => {
+  it('is explained once and then shown as still due', () => {
+    const notice = { step: 'public_notice', limit: 10, unit: 'working_days', startedOn: '2025-10-24', dueDate: '2025-11-07', basis: '第十二条' };
+    const lines = timelineLines(
+      eventEntries([
+        event({ at: '2025-10-24T15:00:00+08:00', from: 'under_review', to: 'in_public_notice', deadline: notice }),
+        event({ at: '2025-10-28T10:00:00+08:00', type: 'objection_filed', from: 'in_public_notice', to: 'objection_review', actor: { role: 'interested_party' }, deadline: notice }),
+      ]),
+      calendar,
+      plain,
+    );
+    expect(lines).toHaveLength(3);
+    expect(lines[2]).toBe('2025-10-28 Tue  objection filed: in_public_notice → objection_review (interested_party) — public notice still due 2025-11-07');
+  });
+});

@@ -64,6 +64,7 @@ export function eventText(event: PlatformEvent): string {
 /**
  * The timeline lines of entries: the date and weekday, the text, the deadline as the platform
  * stated it (due date, limit, legal basis) and, for working-day limits, the day-by-day count.
+ * A deadline repeated by the next entries (still running) is shown as `still due` without the count.
  *
  * @example
  * ```ts
@@ -73,14 +74,19 @@ export function eventText(event: PlatformEvent): string {
  */
 export function timelineLines(entries: readonly TimelineEntry[], calendar: WorkingCalendar, style: Style): string[] {
   const lines: string[] = [];
+  let shown = '';
   for (const entry of entries) {
     const date: IsoDate = entry.at.length === 10 ? entry.at : dayOf(entry.at);
     const d = entry.deadline;
+    // A deadline that keeps running through later events (e.g. a notice during an objection) is explained once.
+    const key = d ? `${d.step}|${d.startedOn}|${d.dueDate}` : '';
+    const again = d !== null && d !== undefined && key === shown;
     const due = d
-      ? ` — ${d.step.replaceAll('_', ' ')} due ${style.bold(d.dueDate)} (${amount(d.limit, d.unit)}${d.basis ? `, ${d.basis}` : ''})${d.overdue ? style.yellow(' OVERDUE') : ''}`
+      ? ` — ${d.step.replaceAll('_', ' ')} ${again ? 'still ' : ''}due ${style.bold(d.dueDate)}${again ? '' : ` (${amount(d.limit, d.unit)}${d.basis ? `, ${d.basis}` : ''})`}${d.overdue ? style.yellow(' OVERDUE') : ''}`
       : '';
     lines.push(`${style.bold(date)} ${weekday(date)}  ${entry.text}${due}`);
-    if (d) for (const line of explainDeadline(calendar, d, style).lines) lines.push(`${' '.repeat(17)}${line}`);
+    if (d && !again) for (const line of explainDeadline(calendar, d, style).lines) lines.push(`${' '.repeat(17)}${line}`);
+    if (d) shown = key;
   }
   return lines;
 }
