@@ -25,13 +25,13 @@ export interface DisputeOptions {
 }
 
 /** The application scenario the civil-affairs bureau declares; the grant is bound to it (第二十六条). */
-export const SCENARIO = { name: '最低生活保障资格核查', description: '审核低保申请时核验申请人及家庭成员的身份信息。' };
+export const SCENARIO = { name: '最低生活保障资格核查', description: '审核低保申请时核验申请人及家庭成员的相关登记信息。' };
 
 /** The written reasons of the rejection (书面理由, mandatory). */
 export const REJECTION_REASONS = [{ code: 'SCENARIO_NOT_LISTED', text: '申请所述应用场景未在本资源共享条件中列明，请补充说明与所列条件的对应关系。' }];
 
 /** The requester's disagreement with the written answer. */
-export const DISPUTE_TEXT = '低保资格核查属于市政府确定的民生保障重点工作，符合本资源“限定应用场景”的共享条件，请数据主管部门协调。';
+export const DISPUTE_TEXT = '低保资格核查属于市政府确定的民生保障重点工作，符合本资源列明的共享条件，请数据主管部门协调。';
 
 /**
  * A conditional sharing request under the xiamen profile (厦门市公共数据共享开放管理暂行办法
@@ -79,7 +79,7 @@ export async function runSharingDispute(options: DisputeOptions = {}): Promise<D
     await official(submitted.id, { action: 'approve' });
 
     await at('2025-10-20T10:00:00+08:00', `${resource.provider.name} delivers: a grant bound to the declared scenario (第二十六条)`);
-    await official(submitted.id, { action: 'deliver', grant: { endpoint: 'https://data.xm.gov.cn/share/api/v1/identity-check', validUntil: '2026-09-30' } });
+    await official(submitted.id, { action: 'deliver', grant: { endpoint: 'https://data.xm.gov.cn/share/api/v1/dibao-check', validUntil: '2026-09-30' } });
 
     const request = await client.requests.get(submitted.id);
     if (!request.grantId) throw new Error(`the request is ${request.state}, without a grant (未授权)`);

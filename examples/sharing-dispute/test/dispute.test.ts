@@ -39,7 +39,7 @@ describe('sharing dispute (xiamen profile)', () => {
       grantee: r.request.requester,
       provider: r.resource.provider,
       deliveryMethod: submission.deliveryMethod,
-      endpoint: 'https://data.xm.gov.cn/share/api/v1/identity-check',
+      endpoint: 'https://data.xm.gov.cn/share/api/v1/dibao-check',
       validUntil: '2026-09-30',
       scope: { scenario: SCENARIO, purpose: submission.purpose, fields: submission.fields },
     });
