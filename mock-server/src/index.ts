@@ -23,7 +23,7 @@ export { PlatformProblem } from './app/platform-problem.js';
 export { decodeCursor, encodeCursor, pageByKey, type Page } from './app/paging.js';
 export { builtinOrganisations, type OrganisationSource } from './sandbox/builtin-organisations.js';
 export { seedOrganisations } from './sandbox/seed-data-cache.js';
-export { defaultPlatforms } from './platforms/index.js';
+export { defaultPlatforms, type DefaultPlatformOptions } from './platforms/index.js';
 export type { ClockMode } from './sandbox/sandbox-clock.js';
 export type { FaultRule } from './sandbox/faults.js';
 export type { SandboxSnapshot } from './sandbox/sandbox.js';

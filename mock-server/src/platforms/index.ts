@@ -1,10 +1,16 @@
 import { loadBundledSpec } from '@gdx/openapi';
-import type { OpenApiDocument, PlatformModule } from '../app/platform-module.js';
+import type { OpenApiDocument, PlatformModule, SandboxContext } from '../app/platform-module.js';
 import { seedDataOf } from '../sandbox/seed-data-cache.js';
 import { createCatalogPlatform } from './catalog/index.js';
 import { createOpenDataPlatform } from './open-data/index.js';
 import { createRegistrationPlatform } from './registration/index.js';
 import { createSharingPlatform } from './sharing/index.js';
+
+/** Options of `defaultPlatforms`. */
+export interface DefaultPlatformOptions {
+  /** Catalog entries seeded per sandbox (default 300; tests that snapshot often use fewer). */
+  catalogEntries?: number;
+}
 
 /**
  * The platforms the mock serves by default, on their bundled OpenAPI documents (run
@@ -12,14 +18,16 @@ import { createSharingPlatform } from './sharing/index.js';
  *
  * @example
  * ```ts
- * const app = createApp({ platforms: defaultPlatforms() });
+ * const app = createApp({ platforms: defaultPlatforms({ catalogEntries: 50 }) });
  * ```
  */
-export function defaultPlatforms(): PlatformModule<any>[] {
+export function defaultPlatforms(options: DefaultPlatformOptions = {}): PlatformModule<any>[] {
+  const count = options.catalogEntries ?? 300;
+  const seedData = (sandbox: SandboxContext) => seedDataOf(sandbox, count);
   return [
     createRegistrationPlatform({ spec: loadBundledSpec('registration') as OpenApiDocument }),
-    createSharingPlatform({ spec: loadBundledSpec('sharing') as OpenApiDocument, seedData: seedDataOf }),
-    createOpenDataPlatform({ spec: loadBundledSpec('open-data') as OpenApiDocument, seedData: seedDataOf }),
-    createCatalogPlatform({ spec: loadBundledSpec('catalog') as OpenApiDocument, seedData: seedDataOf }),
+    createSharingPlatform({ spec: loadBundledSpec('sharing') as OpenApiDocument, seedData }),
+    createOpenDataPlatform({ spec: loadBundledSpec('open-data') as OpenApiDocument, seedData }),
+    createCatalogPlatform({ spec: loadBundledSpec('catalog') as OpenApiDocument, seedData }),
   ];
 }

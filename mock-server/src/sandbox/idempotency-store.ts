@@ -29,8 +29,9 @@ interface Entry {
  * Idempotency keys of one sandbox, scoped by organisation. Execution is synchronous, so a key is
  * recorded in the same turn it is executed: concurrent duplicates can never both execute. Until
  * the first execution is durable its record stays "in flight" and duplicates wait on it, so no
- * replay is answered before the original. Server errors (>= 500) are not stored, so a retry
- * executes again; a failed write forgets the key too.
+ * replay is answered before the original. Only accepted answers (< 400) are stored: a refused
+ * request changed nothing, so its retry executes again (and a refusal leaves no trace in the
+ * state); a failed journal write forgets the key too.
  *
  * @example
  * ```ts
@@ -50,7 +51,7 @@ export class IdempotencyStore {
     const known = this.#entries.get(scope);
     if (known) return known.fingerprint === fingerprint ? { kind: 'replayed', answer: known.answer, durable: known.durable } : { kind: 'conflict' };
     const { answer, durable } = execute();
-    if (answer.status < 500) {
+    if (answer.status < 400) {
       const entry: Entry = { fingerprint, answer, durable };
       this.#entries.set(scope, entry);
       durable.catch(() => {

@@ -13,22 +13,23 @@ function profileName(profile: ProfileRef): string {
 }
 
 /**
- * The seed data of a sandbox (organisations, catalog entries, datasets, plans), computed once per
- * sandbox id, seed and profile: the organisation source and the platforms' seed hooks share it,
- * so entry providers are organisations of the sandbox. Inline profiles use the regions of the
- * profile they extend.
+ * The seed data of a sandbox (organisations, `count` catalog entries, datasets, plans), computed
+ * once per sandbox id, seed, profile and count. The organisations do not depend on `count` (the
+ * seed draws them from their own stream), so the organisation source and the platforms' seed
+ * hooks agree: entry providers are organisations of the sandbox. Inline profiles use the regions
+ * of the profile they extend.
  *
  * @example
  * ```ts
  * seedDataOf({ id: 'default', seed: 1, profile: 'xiamen' }).organizations.length; // 31
  * ```
  */
-export function seedDataOf(sandbox: { id: string; seed: number; profile: ProfileRef }): SeedData {
+export function seedDataOf(sandbox: { id: string; seed: number; profile: ProfileRef }, count = 300): SeedData {
   const profile = profileName(sandbox.profile);
-  const key = `${sandbox.id}|${sandbox.seed}|${profile}`;
+  const key = `${sandbox.id}|${sandbox.seed}|${profile}|${count}`;
   let data = cache.get(key);
   if (!data) {
-    data = createSeedData({ seed: sandbox.seed, profile, sandboxId: sandbox.id });
+    data = createSeedData({ seed: sandbox.seed, profile, sandboxId: sandbox.id, count });
     cache.set(key, data);
     if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
   }
@@ -45,7 +46,7 @@ export function seedDataOf(sandbox: { id: string; seed: number; profile: Profile
  * ```
  */
 export const seedOrganisations: OrganisationSource = ({ sandboxId, profile, seed }) =>
-  seedDataOf({ id: sandboxId, seed, profile }).organizations.map((o) => ({
+  seedDataOf({ id: sandboxId, seed, profile }, 0).organizations.map((o) => ({
     id: o.id,
     name: o.name,
     creditCode: o.creditCode,
