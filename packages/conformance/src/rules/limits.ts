@@ -25,6 +25,9 @@ const registration = {
 /** 数据异议: answered within 5 WD (Xiamen 第十四条), on the sharing and open-data platforms alike. */
 const dataObjection = { step: 'objection_answer', limit: 5, unit: 'working_days', basis: `${XM} 第十四条` } as const satisfies StepLimit;
 
+/** No limit in the sources for the authority's review of a submitted entry: the spec's choice. */
+const catalogReview = { step: 'authority_review', limit: 5, unit: 'working_days', basis: 'shared/domain/catalog.md §Procedure (submitted: none in sources, choice 5 WD)' } as const satisfies StepLimit;
+
 /** 32号 二(五): catalog changes reflected within 20 WD (the national choice follows it). */
 const catalogTwentyDays = { step: 'function_change_update', limit: 20, unit: 'working_days', basis: '内政办发〔2023〕32号 二(五)' } as const satisfies StepLimit;
 
@@ -48,19 +51,19 @@ export const LIMITS = {
     registration,
     sharing: { review: { step: 'review', limit: 10, unit: 'working_days', basis: '国发〔2016〕51号' }, dataObjection },
     openData,
-    catalog: { functionChange: { ...catalogTwentyDays, basis: `${catalogTwentyDays.basis} (national choice: as inner-mongolia)` } },
+    catalog: { review: catalogReview, functionChange: { ...catalogTwentyDays, basis: `${catalogTwentyDays.basis} (national choice: as inner-mongolia)` } },
   },
   'inner-mongolia': {
     registration,
     sharing: { review: { step: 'review', limit: 10, unit: 'working_days', basis: '内政办发〔2023〕32号 (choice: 10 WD)' }, dataObjection },
     openData,
-    catalog: { functionChange: catalogTwentyDays },
+    catalog: { review: catalogReview, functionChange: catalogTwentyDays },
   },
   xiamen: {
     registration,
     sharing: { review: { step: 'review', limit: 5, unit: 'working_days', basis: `${XM} 第十七条` }, dataObjection },
     openData,
-    catalog: { functionChange: { step: 'function_change_update', limit: 7, unit: 'working_days', basis: `${XM} 第九条` } },
+    catalog: { review: catalogReview, functionChange: { step: 'function_change_update', limit: 7, unit: 'working_days', basis: `${XM} 第九条` } },
   },
 } as const satisfies Record<ProfileName, Record<string, Record<string, StepLimit>>>;
 

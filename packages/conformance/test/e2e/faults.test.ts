@@ -17,7 +17,8 @@ const failedIds = (report: Report) => report.results.filter((r) => r.status === 
 describe('proof the kit can fail: the real mock with one defect fails exactly the matching checks', () => {
   it('a 4 WD acceptance limit fails the acceptance deadline checks only', async () => {
     const report = await runAgainst('acceptance-4wd', ['REG-*']);
-    expect(failedIds(report)).toEqual(['REG-ACCEPT-01', 'REG-ACCEPT-02', 'REG-ACCEPT-03']);
+    // REG-CHANGE-01: a change application has the same 3 WD acceptance step.
+    expect(failedIds(report)).toEqual(['REG-ACCEPT-01', 'REG-ACCEPT-02', 'REG-ACCEPT-03', 'REG-CHANGE-01']);
     const failure = report.results.find((r) => r.id === 'REG-ACCEPT-01')?.failures[0];
     expect(failure?.expected).toMatchObject({ limit: 3, dueDate: '2025-09-30' });
     expect(failure?.actual).toMatchObject({ limit: 4, dueDate: '2025-10-09' });

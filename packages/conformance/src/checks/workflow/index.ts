@@ -1,9 +1,11 @@
 import type { Check } from '../../runner/types.js';
 import { catalogChecks } from './catalog.js';
+import { catalogWorkflowChecks } from './catalog-workflow.js';
 import { openDataChecks } from './open-data.js';
+import { amendmentChecks } from './registration-amendments.js';
 import { registrationChecks } from './registration.js';
 import { renewalChecks } from './registration-renewal.js';
 import { sharingChecks } from './sharing.js';
 
 /** Workflow checks of the four platforms, in platform order. */
-export const workflowChecks: Check[] = [...registrationChecks, ...renewalChecks, ...sharingChecks, ...openDataChecks, ...catalogChecks];
+export const workflowChecks: Check[] = [...registrationChecks, ...amendmentChecks, ...renewalChecks, ...sharingChecks, ...openDataChecks, ...catalogChecks, ...catalogWorkflowChecks];

@@ -1,0 +1,104 @@
+import { describeResponse, isRecord } from '../../http/response.js';
+import type { Sandbox } from '../../http/sim-client.js';
+import { expectedDeadline } from '../../rules/deadlines.js';
+import { LIMITS } from '../../rules/limits.js';
+import type { Check, CheckContext } from '../../runner/types.js';
+import { expectProblem } from '../expect-problem.js';
+import { createObject, validBody } from '../fixtures.js';
+import { act, ACTIONS } from './officials.js';
+import { app, decide, EVIDENCE, register, START, submit } from './registration-steps.js';
+import { expectDeadline, expectState, readObject, sandboxToday, withSandbox } from './sandbox.js';
+
+const L = LIMITS.national.registration;
+const REG_26 = '发改数据规〔2025〕26号';
+
+const check = (id: string, title: string, source: string, run: (ctx: CheckContext) => Promise<void>): Check => ({
+  id, title, source, area: 'workflow', platform: 'registration', needsSimulation: true, run,
+});
+
+/** Files a change, correction or cancellation of a registration; returns the application id. */
+async function amend(ctx: CheckContext, sbx: Sandbox, type: 'change' | 'correction' | 'cancellation', registrationId: string): Promise<string> {
+  const initial = validBody(ctx, 'registration', 'post', '/applications', {}, sbx.organizations[0]?.creditCode);
+  const body = type === 'cancellation'
+    ? { type, registrationId, registrants: initial.registrants, cancellation: { ground: 'rights_ended', description: 'conformance: 授权运营期限届满' } }
+    : { ...initial, type, registrationId };
+  return (await createObject(ctx, sbx.http(0), 'registration', '/applications', body)).id;
+}
+
+/**
+ * Registration after coding and around the notice: change (acceptance, review, notice), correction
+ * (no notice), cancellation (10 WD from acceptance), an amendment of a registration that does not
+ * exist, and an objection filed while the notice runs (→ objection review → terminated).
+ *
+ * @example
+ * ```ts
+ * amendmentChecks.map((c) => c.id); // ['REG-CHANGE-01', …]
+ * ```
+ */
+export const amendmentChecks: Check[] = [
+  check('REG-CHANGE-01', 'a change of a registration is accepted within 3 WD, reviewed within 20 WD and publicly noticed', `${REG_26} 第九条(二), 第十条–第十二条 (change: choice, through notice)`, async (ctx) => {
+    await withSandbox(ctx, { profile: 'national', startAt: START }, async (sbx) => {
+      const registration = await register(ctx, sbx);
+      const id = await amend(ctx, sbx, 'change', String(registration.id));
+      const received = await sandboxToday(ctx, sbx);
+      const submitted = await readObject(ctx, sbx, 'registration', app(id));
+      expectState(ctx, submitted, 'submitted', 'a change application');
+      expectDeadline(ctx, submitted, L.acceptance, expectedDeadline(received, L.acceptance), false);
+      await decide(ctx, sbx, id, ACTIONS.accept);
+      expectDeadline(ctx, await readObject(ctx, sbx, 'registration', app(id)), L.review, expectedDeadline(received, L.review), false);
+      await decide(ctx, sbx, id, ACTIONS.approveReview);
+      expectState(ctx, await readObject(ctx, sbx, 'registration', app(id)), 'in_public_notice', 'a change after its review');
+    });
+  }),
+  check('REG-CORRECT-01', 'a correction is accepted and reviewed, then applied without a public notice', `${REG_26} 第九条(三) (correction: choice, no notice)`, async (ctx) => {
+    await withSandbox(ctx, { profile: 'national', startAt: START }, async (sbx) => {
+      const registration = await register(ctx, sbx);
+      const id = await amend(ctx, sbx, 'correction', String(registration.id));
+      await decide(ctx, sbx, id, ACTIONS.accept);
+      await decide(ctx, sbx, id, ACTIONS.approveReview);
+      const object = await readObject(ctx, sbx, 'registration', app(id));
+      ctx.expect.that(object.state !== 'in_public_notice' && (object.noticeId ?? null) === null, 'a correction is not publicly noticed', 'no notice', { state: object.state, noticeId: object.noticeId });
+      expectState(ctx, await readObject(ctx, sbx, 'registration', `/registrations/${encodeURIComponent(String(registration.id))}`), 'registered', 'the corrected registration');
+    });
+  }),
+  check('REG-CANCEL-01', 'a cancellation is completed within 10 WD from acceptance and cancels the registration', L.cancellationReview.basis, async (ctx) => {
+    await withSandbox(ctx, { profile: 'national', startAt: START }, async (sbx) => {
+      const registration = await register(ctx, sbx);
+      const id = await amend(ctx, sbx, 'cancellation', String(registration.id));
+      await decide(ctx, sbx, id, ACTIONS.accept);
+      const accepted = await readObject(ctx, sbx, 'registration', app(id));
+      expectState(ctx, accepted, 'under_review', 'an accepted cancellation');
+      expectDeadline(ctx, accepted, L.cancellationReview, expectedDeadline(await sandboxToday(ctx, sbx), L.cancellationReview), false);
+      await decide(ctx, sbx, id, ACTIONS.approveReview);
+      expectState(ctx, await readObject(ctx, sbx, 'registration', `/registrations/${encodeURIComponent(String(registration.id))}`), 'cancelled', 'the registration after its cancellation');
+    });
+  }),
+  check('REG-CHANGE-02', 'a change, correction or cancellation needs an existing registration of the registrant', '内政数字〔2024〕223号 第十条 (变更、更正、注销 need an existing registration)', async (ctx) => {
+    await withSandbox(ctx, { profile: 'national', startAt: START }, async (sbx) => {
+      const initial = validBody(ctx, 'registration', 'post', '/applications', {}, sbx.organizations[0]?.creditCode);
+      const res = await sbx.http(0).request('POST', 'registration', '/applications', {
+        json: { ...initial, type: 'change', registrationId: `reg_conformance_missing_${ctx.random.string(8)}` },
+        idempotencyKey: `conformance-${ctx.random.string(20)}`,
+      });
+      expectProblem(ctx.expect, res, '4xx', undefined, 'a change of a registration that does not exist');
+    });
+  }),
+  check('REG-OBJECTION-01', 'a real-name objection with evidence during the notice moves it to objection review; upheld, the application is terminated', `${REG_26} 第十二条`, async (ctx) => {
+    await withSandbox(ctx, { profile: 'national', startAt: START }, async (sbx) => {
+      const id = await submit(ctx, sbx);
+      await decide(ctx, sbx, id, ACTIONS.accept);
+      await decide(ctx, sbx, id, ACTIONS.approveReview);
+      const object = await readObject(ctx, sbx, 'registration', app(id));
+      await sbx.advance({ workingDays: 2 });
+      const objector = { kind: 'organization', name: '异议人', creditCode: sbx.organizations[1]?.creditCode };
+      const filed = await sbx.http(1).request('POST', 'registration', `/public-notices/${encodeURIComponent(String(object.noticeId))}/objections`, {
+        json: { objector, text: 'conformance: 数据由我单位采集', evidence: [EVIDENCE] }, idempotencyKey: `conformance-${ctx.random.string(20)}`,
+      });
+      ctx.expect.that(filed.status === 201 && isRecord(filed.body) && typeof filed.body.id === 'string', 'an objection inside the window is filed', '201 with the objection', describeResponse(filed));
+      expectState(ctx, await readObject(ctx, sbx, 'registration', app(id)), 'objection_review', 'after the objection');
+      const upheld = await act(sbx, 'registration', 'objection', String((filed.body as Record<string, unknown>).id), ACTIONS.upholdObjection);
+      ctx.expect.that(upheld.status === 200, 'the registry upholds the objection', '200', describeResponse(upheld));
+      expectState(ctx, await readObject(ctx, sbx, 'registration', app(id)), 'terminated', 'after the objection was upheld');
+    });
+  }),
+];
