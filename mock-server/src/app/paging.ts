@@ -69,7 +69,15 @@ export function pageByKey<T>(
   return { items, nextCursor: more && last !== undefined ? encodeCursor(key(last)) : null, total: sorted.length };
 }
 
-function compareKeys(a: readonly (string | number)[], b: readonly (string | number)[]): number {
+/**
+ * Orders two sort keys element by element (a shorter key first when one is a prefix of the other).
+ *
+ * @example
+ * ```ts
+ * [...rows].sort((a, b) => compareKeys(key(a), key(b)));
+ * ```
+ */
+export function compareKeys(a: readonly (string | number)[], b: readonly (string | number)[]): number {
   for (let i = 0; i < Math.max(a.length, b.length); i += 1) {
     const x = a[i];
     const y = b[i];

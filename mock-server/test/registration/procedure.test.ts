@@ -64,7 +64,7 @@ describe('acceptance (第十条)', () => {
     });
     const replay = await x.call(org, 'POST', '/applications/{applicationId}/resubmissions', { applicationId: id }, { changes: {} }, idem());
     expect(replay.status).toBe(409);
-    expect(replay.body).toMatchObject({ code: 'ILLEGAL_TRANSITION', state: 'submitted' });
+    expect(replay.body).toMatchObject({ code: 'ILLEGAL_TRANSITION', currentState: 'submitted' });
   });
 
   it('an acceptance past its limit is flagged overdue and never approved by the clock', async () => {
@@ -93,7 +93,7 @@ describe('acceptance (第十条)', () => {
     expect(app).toMatchObject({ state: terminal, reasons, deadline: null });
     const illegal = await x.act('application', id, 'accept');
     expect(illegal.status).toBe(409);
-    expect(illegal.body).toMatchObject({ code: 'ILLEGAL_TRANSITION', state: terminal, allowed: [] });
+    expect(illegal.body).toMatchObject({ code: 'ILLEGAL_TRANSITION', currentState: terminal, allowedEvents: [] });
     expect(illegal.body.detail).toContain(terminal);
     await x.advance('2026-03-01T00:00:00+08:00');
     expect((await getApp(x, org, id)).body.state).toBe(terminal);

@@ -1,6 +1,6 @@
 import type { WorkflowEvent, WorkflowInstance } from '@gdx/kernel';
 import type { SandboxContext } from '../../app/platform-module.js';
-import { dataObjectionView, objectionOfficial, officialOrganisation, OBJECTION_STEPS, toReasons, type HostBinding } from '../workflow-host/index.js';
+import { dataObjectionView, objectionOfficial, officialOrganisation, OBJECTION_WIRE, toReasons, type HostBinding } from '../workflow-host/index.js';
 import { followGrant, issueGrant } from './grant-lifecycle.js';
 import type { OpenDataState } from './open-data-state.js';
 import { applicationView, demandView, grantView } from './wire-views.js';
@@ -43,7 +43,7 @@ export function openDataBinding(state: OpenDataState, sandbox: SandboxContext): 
     state.applications.get(id)?.owner ?? state.grants.get(id)?.owner ?? state.demands.get(id)?.owner ?? state.objections.get(id)?.owner ?? null;
   return {
     platform: 'open-data',
-    steps: { 'open-data.data-objection': OBJECTION_STEPS },
+    wire: { 'open-data.data-objection': OBJECTION_WIRE },
     objectType: (i) => OBJECT_TYPES[i.machine] ?? i.machine,
     owner: (i) => ownerOf(i.id),
     view: (i) => {

@@ -1,11 +1,10 @@
 import type { OperationContext, OperationHandler, OperationResult } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
-import { assertCanCreate, assertCanDispatch, dispatchOrThrow } from './engine-ops.js';
-import { byNewest, newestFirst, pageOf } from './paging.js';
+import { listPage } from '../workflow-host/index.js';
 import type { ApplicationRecord, Submission } from './records.js';
 import { nextN, type RegistrationState } from './registration-state.js';
 import { checkRegistrants } from './submission-checks.js';
-import { applicationView, eventsView } from './wire-views.js';
+import { applicationView } from './wire-views.js';
 
 type Ctx = OperationContext<RegistrationState>;
 
@@ -32,7 +31,7 @@ function checkTarget(ctx: Ctx, submission: Submission): void {
       errors: [{ pointer: '/registrationId', code: 'NOT_FOUND', message: { zh: '登记结果不存在', en: 'The registration does not exist' } }],
     });
   }
-  const current = ctx.state.engine.get(target.id).state;
+  const current = ctx.state.host.engine.get(target.id).state;
   // The contract gives this operation no 409: a registration that is no longer valid is a field error.
   if (current !== 'registered') {
     throw new PlatformProblem('VALIDATION_FAILED', {
@@ -51,7 +50,7 @@ const submit: OperationHandler<RegistrationState> = (ctx) => {
   const type = submission.type as ApplicationRecord['type'];
   const machine = `registration.application.${type}`;
   const actor = { role: 'registrant', organizationId: caller.id };
-  assertCanCreate(state, machine, actor);
+  state.host.check(machine, { actor });
   const id = state.sandbox.ids.next('rga');
   const app: ApplicationRecord = {
     id,
@@ -65,17 +64,16 @@ const submit: OperationHandler<RegistrationState> = (ctx) => {
     registrationCode: null,
   };
   state.applications.set(id, app);
-  state.engine.create(machine, { id, actor, data: { type } });
+  state.host.create(machine, { id, actor, data: { type } });
   return { status: 201, headers: { location: `applications/${id}` }, body: applicationView(state, app) };
 };
 
 const list: OperationHandler<RegistrationState> = (ctx) => {
   const caller = callerOf(ctx);
   const wanted = ctx.query['state'];
-  const own = newestFirst([...ctx.state.applications.values()].filter((a) => a.owner === caller.id));
-  const rows = wanted === undefined ? own : own.filter((a) => ctx.state.engine.get(a.id).state === wanted);
-  const page = pageOf(rows, byNewest, ctx.query);
-  return { status: 200, body: { ...page, items: page.items.map((a) => applicationView(ctx.state, a)) } };
+  const own = [...ctx.state.applications.values()].filter((a) => a.owner === caller.id);
+  const rows = wanted === undefined ? own : own.filter((a) => ctx.state.host.engine.get(a.id).state === wanted);
+  return { status: 200, body: listPage(ctx, rows, (a) => [-a.n], (a) => applicationView(ctx.state, a)) };
 };
 
 const get: OperationHandler<RegistrationState> = (ctx) => ({ status: 200, body: applicationView(ctx.state, ownApplication(ctx)) });
@@ -86,18 +84,18 @@ const resubmit: OperationHandler<RegistrationState> = (ctx): OperationResult => 
   const app = ownApplication(ctx);
   const body = ctx.body as { note?: string; changes: Record<string, unknown> };
   const input = { actor: { role: 'registrant', organizationId: app.owner }, payload: { ...(body.note ? { note: body.note } : {}), changedFields: Object.keys(body.changes) } };
-  assertCanDispatch(state, app.id, 'resubmit', input, 'application');
+  state.host.checkDispatch(app.id, 'resubmit', input);
   const registrants = body.changes['registrants'] as Submission['registrants'] | undefined;
   if (registrants) checkRegistrants(registrants, callerOf(ctx), '/changes/registrants');
   app.submission = { ...app.submission, ...structuredClone(body.changes) } as Submission;
-  dispatchOrThrow(state, app.id, 'resubmit', input, 'application');
+  state.host.dispatch(app.id, 'resubmit', input);
   return { status: 200, body: applicationView(state, app) };
 };
 
 const events: OperationHandler<RegistrationState> = (ctx) => {
   const app = ownApplication(ctx);
-  const all = eventsView(ctx.state.engine.get(app.id));
-  return { status: 200, body: pageOf(all, (e) => [Number(e['seq'])], ctx.query) };
+  const all = ctx.state.host.events(ctx.state.host.engine.get(app.id));
+  return { status: 200, body: listPage(ctx, all, (e) => [e.seq], (e) => e) };
 };
 
 /**

@@ -1,6 +1,6 @@
+import { formatInstant } from '@gdx/kernel';
 import { PlatformProblem } from '../../app/platform-problem.js';
-import { publishObjection } from './engine-bridge.js';
-import { assertCanDispatch, dispatchOrThrow, nowInstant } from './engine-ops.js';
+import { publishObjection } from './registration-binding.js';
 import type { AttachmentRef, ObjectionRecord } from './records.js';
 import type { RegistrationState } from './registration-state.js';
 import { checkObjector } from './submission-checks.js';
@@ -29,13 +29,13 @@ export function fileObjection(state: RegistrationState, input: ObjectionInput, f
   checkObjector(input.objector, objectorPointer);
   const actor = { role: 'interested_party', ...(filerId ? { organizationId: filerId } : {}) };
   const probe = { actor, payload: { evidence: input.evidence } };
-  const current = state.engine.get(notice.applicationId).state;
+  const current = state.host.engine.get(notice.applicationId).state;
   if (current !== 'in_public_notice' && current !== 'objection_review') {
     throw new PlatformProblem('OBJECTION_WINDOW_CLOSED', { detail: `the notice ended on ${notice.endsOn}`, extensions: { state: current, endsOn: notice.endsOn } });
   }
-  assertCanDispatch(state, notice.applicationId, 'object', probe, 'application');
+  state.host.checkDispatch(notice.applicationId, 'object', probe);
   const id = state.sandbox.ids.next('obj');
-  const at = nowInstant(state);
+  const at = formatInstant(state.sandbox.now());
   const objection: ObjectionRecord = {
     id,
     noticeId: notice.id,
@@ -51,7 +51,7 @@ export function fileObjection(state: RegistrationState, input: ObjectionInput, f
   };
   state.objections.set(id, objection);
   notice.objectionIds.push(id);
-  dispatchOrThrow(state, notice.applicationId, 'object', { actor, payload: { objectionId: id, evidence: input.evidence } }, 'application');
+  state.host.dispatch(notice.applicationId, 'object', { actor, payload: { objectionId: id, evidence: input.evidence } });
   publishObjection(state, objection);
   return objection;
 }

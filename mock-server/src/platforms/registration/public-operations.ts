@@ -1,16 +1,15 @@
 import type { OperationHandler } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
 import { fileObjection, type ObjectionInput } from './objections.js';
-import { byNewest, newestFirst, pageOf } from './paging.js';
+import { listPage } from '../workflow-host/index.js';
 import type { RegistrationState } from './registration-state.js';
 import { lookupView, noticeStatus, noticeView, objectionView } from './wire-views.js';
 
 const listNotices: OperationHandler<RegistrationState> = (ctx) => {
   const wanted = ctx.query['status'];
-  const all = newestFirst(ctx.state.notices.values());
+  const all = [...ctx.state.notices.values()];
   const rows = wanted === undefined ? all : all.filter((n) => noticeStatus(ctx.state, n) === wanted);
-  const page = pageOf(rows, byNewest, ctx.query);
-  return { status: 200, body: { ...page, items: page.items.map((n) => noticeView(ctx.state, n)) } };
+  return { status: 200, body: listPage(ctx, rows, (n) => [-n.n], (n) => noticeView(ctx.state, n)) };
 };
 
 const getNotice: OperationHandler<RegistrationState> = (ctx) => {

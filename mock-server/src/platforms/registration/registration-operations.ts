@@ -1,8 +1,8 @@
 import { addDays } from '@gdx/calendar';
+import { formatInstant } from '@gdx/kernel';
 import type { OperationContext, OperationHandler } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
-import { assertCanDispatch, dispatchOrThrow, nowInstant } from './engine-ops.js';
-import { byNewest, newestFirst, pageOf } from './paging.js';
+import { listPage } from '../workflow-host/index.js';
 import type { RegistrationRecord } from './records.js';
 import type { RegistrationState } from './registration-state.js';
 import { registrationView } from './wire-views.js';
@@ -17,10 +17,9 @@ function ownRegistration(ctx: Ctx): RegistrationRecord {
 
 const list: OperationHandler<RegistrationState> = (ctx) => {
   const wanted = ctx.query['state'];
-  const own = newestFirst([...ctx.state.registrations.values()].filter((r) => r.owner === ctx.caller?.id));
-  const rows = wanted === undefined ? own : own.filter((r) => ctx.state.engine.get(r.id).state === wanted);
-  const page = pageOf(rows, byNewest, ctx.query);
-  return { status: 200, body: { ...page, items: page.items.map((r) => registrationView(ctx.state, r)) } };
+  const own = [...ctx.state.registrations.values()].filter((r) => r.owner === ctx.caller?.id);
+  const rows = wanted === undefined ? own : own.filter((r) => ctx.state.host.engine.get(r.id).state === wanted);
+  return { status: 200, body: listPage(ctx, rows, (r) => [-r.n], (r) => registrationView(ctx.state, r)) };
 };
 
 const get: OperationHandler<RegistrationState> = (ctx) => ({ status: 200, body: registrationView(ctx.state, ownRegistration(ctx)) });
@@ -37,14 +36,14 @@ const renew: OperationHandler<RegistrationState> = (ctx) => {
     actor: { role: 'registrant', organizationId: reg.owner },
     payload: { ...(body.authorisedTermEnd ? { authorisedTermEnd: body.authorisedTermEnd } : {}), ...(body.note ? { note: body.note } : {}) },
   };
-  assertCanDispatch(state, reg.id, 'renew', input, 'registration');
+  state.host.checkDispatch(reg.id, 'renew', input);
   const previousValidUntil = reg.validUntil;
   const id = state.sandbox.ids.next('rnw');
-  const renewed = dispatchOrThrow(state, reg.id, 'renew', input, 'registration');
+  const renewed = state.host.dispatch(reg.id, 'renew', input);
   const renewal = {
     id,
     registrationId: reg.id,
-    renewedAt: nowInstant(state),
+    renewedAt: formatInstant(state.sandbox.now()),
     previousValidUntil,
     validFrom: addDays(previousValidUntil, 1),
     validUntil: renewed.deadline?.dueDate ?? previousValidUntil,

@@ -31,16 +31,8 @@ export function createRegistrationPlatform(options: RegistrationPlatformOptions)
     act: actAsRegistry,
     object: objectAsThirdParty,
     clock: {
-      nextDueAt: (state) => state.clock.nextDueAt(),
-      fireDue: (sandbox, state) => {
-        state.firing = [];
-        try {
-          state.engine.advanceTo(sandbox.now());
-          return state.firing;
-        } finally {
-          state.firing = null;
-        }
-      },
+      nextDueAt: (state) => state.host.nextDueAt(),
+      fireDue: (_sandbox, state) => state.host.fireDue(),
     },
     exportState: exportRegistrationState,
     importState: importRegistrationState,

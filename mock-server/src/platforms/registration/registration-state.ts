@@ -1,24 +1,19 @@
-import { WorkflowEngine, type EngineSnapshot } from '@gdx/kernel';
-import { buildProcedures, resolveProfile, type Procedures } from '@gdx/procedures';
-import type { FiredTransition, SandboxContext } from '../../app/platform-module.js';
-import { attachBridge } from './engine-bridge.js';
+import type { EngineSnapshot } from '@gdx/kernel';
+import type { SandboxContext } from '../../app/platform-module.js';
+import { WorkflowHost } from '../workflow-host/index.js';
+import { registrationBinding } from './registration-binding.js';
 import type { ApplicationRecord, NoticeRecord, ObjectionRecord, RegistrationRecord } from './records.js';
-import { SandboxTimerClock } from './timer-clock.js';
 
-/** The registration platform's state in one sandbox: a kernel engine plus the records beside it. */
+/** The registration platform's state in one sandbox: the workflow host plus the records beside it. */
 export interface RegistrationState {
   readonly sandbox: SandboxContext;
-  readonly procedures: Procedures;
-  readonly engine: WorkflowEngine;
-  readonly clock: SandboxTimerClock;
+  readonly host: WorkflowHost;
   readonly applications: Map<string, ApplicationRecord>;
   readonly registrations: Map<string, RegistrationRecord>;
   readonly notices: Map<string, NoticeRecord>;
   readonly objections: Map<string, ObjectionRecord>;
   /** `n`: insertion order of listed objects; `code`: the registration code sequence. */
   readonly counters: { n: number; code: number };
-  /** Set while the clock fires: every recorded event is reported to `clock/advance`. */
-  firing: FiredTransition[] | null;
 }
 
 /** The JSON form of the state (`exportState`). */
@@ -31,40 +26,34 @@ export interface RegistrationSnapshot {
   counters: { n: number; code: number };
 }
 
+function buildState(sandbox: SandboxContext, saved?: RegistrationSnapshot): RegistrationState {
+  const byId = <T extends { id: string }>(list: T[] | undefined) => new Map((list ?? []).map((r) => [r.id, r]));
+  // The binding reads the state and the state holds the host: the host is set right below,
+  // before anything can call the binding.
+  const state = {
+    sandbox,
+    applications: byId(saved?.applications),
+    registrations: byId(saved?.registrations),
+    notices: byId(saved?.notices),
+    objections: byId(saved?.objections),
+    counters: { n: 0, code: 0, ...saved?.counters },
+  } as Omit<RegistrationState, 'host'> as { -readonly [K in keyof RegistrationState]: RegistrationState[K] };
+  state.host = new WorkflowHost(sandbox, registrationBinding(state), saved?.engine);
+  return state;
+}
+
 /**
- * A fresh state: the profile's registration machines (one per application type and the
- * record) on an engine driven by the sandbox clock and calendar, with the bridge that emits
- * events, runs side effects and plans the officials' decisions.
+ * A fresh state: the profile's registration machines on the sandbox's workflow host, whose
+ * binding runs the side effects (notices, coding) and publishes every event.
  *
  * @example
  * ```ts
  * const state = createRegistrationState(sandbox);
- * state.engine.list(); // []
+ * state.host.engine.list(); // []
  * ```
  */
 export function createRegistrationState(sandbox: SandboxContext): RegistrationState {
-  const procedures = buildProcedures(resolveProfile(sandbox.profile as string | object));
-  const clock = new SandboxTimerClock(() => sandbox.now());
-  const engine = new WorkflowEngine({
-    machines: [...Object.values(procedures.registration.application), procedures.registration.record],
-    guards: procedures.guards,
-    calendar: sandbox.calendar,
-    clock,
-  });
-  const state: RegistrationState = {
-    sandbox,
-    procedures,
-    engine,
-    clock,
-    applications: new Map(),
-    registrations: new Map(),
-    notices: new Map(),
-    objections: new Map(),
-    counters: { n: 0, code: 0 },
-    firing: null,
-  };
-  attachBridge(state);
-  return state;
+  return buildState(sandbox);
 }
 
 /**
@@ -77,7 +66,7 @@ export function createRegistrationState(sandbox: SandboxContext): RegistrationSt
  */
 export function exportRegistrationState(state: RegistrationState): RegistrationSnapshot {
   return structuredClone({
-    engine: state.engine.snapshot(),
+    engine: state.host.snapshot(),
     applications: [...state.applications.values()],
     registrations: [...state.registrations.values()],
     notices: [...state.notices.values()],
@@ -95,15 +84,7 @@ export function exportRegistrationState(state: RegistrationState): RegistrationS
  * ```
  */
 export function importRegistrationState(data: unknown, sandbox: SandboxContext): RegistrationState {
-  const snap = structuredClone(data) as RegistrationSnapshot;
-  const state = createRegistrationState(sandbox);
-  state.engine.restore(snap.engine);
-  for (const a of snap.applications) state.applications.set(a.id, a);
-  for (const r of snap.registrations) state.registrations.set(r.id, r);
-  for (const n of snap.notices) state.notices.set(n.id, n);
-  for (const o of snap.objections) state.objections.set(o.id, o);
-  Object.assign(state.counters, snap.counters);
-  return state;
+  return buildState(sandbox, structuredClone(data) as RegistrationSnapshot);
 }
 
 /** The next insertion number (list order). */

@@ -39,7 +39,7 @@ function openNotice(state: RegistrationState, app: ApplicationRecord, event: Wor
 /** The next code under the profile's coding rule, and the 登记证书 number where the profile issues one. */
 function nextCode(state: RegistrationState, year: number): { code: string; certificate: string | null } {
   state.counters.code += 1;
-  const { profile } = state.procedures;
+  const { profile } = state.host.procedures;
   const code = formatRegistrationCode(profile, { year, seq: state.counters.code });
   return { code, certificate: profile.options.registrationEvidence === 'certificate' ? `${code}-ZS` : null };
 }
@@ -69,7 +69,7 @@ function issueRegistration(state: RegistrationState, app: ApplicationRecord): vo
   state.registrations.set(id, record);
   const data = term ? { authorisedTermEnd: term } : {};
   const payload = { registrationCode: code, ...(certificate ? { certificateNumber: certificate } : {}) };
-  const created = state.engine.create('registration.record', { id, actor: REGISTRY, data, payload });
+  const created = state.host.engine.create('registration.record', { id, actor: REGISTRY, data, payload });
   if (!created.ok) throw new Error(`registration record ${id}: ${created.error.code}`);
 }
 
@@ -88,11 +88,20 @@ function cancelRegistration(state: RegistrationState, app: ApplicationRecord): v
   app.registrationCode = target.registrationCode;
   target.cancellationGround = cancellation.ground;
   // The registration may have ended meanwhile (expired, revoked): then there is nothing to cancel.
-  state.engine.dispatch(target.id, 'cancel', { actor: REGISTRY, payload: { reasons: [{ text: cancellation.description }], ground: cancellation.ground } });
+  state.host.engine.dispatch(target.id, 'cancel', { actor: REGISTRY, payload: { reasons: [{ text: cancellation.description }], ground: cancellation.ground } });
 }
 
-/** The registry's objection decision applies to every objection still pending on the notice. */
-function resolveObjections(state: RegistrationState, app: ApplicationRecord, event: WorkflowEvent): ObjectionRecord[] {
+/**
+ * The registry's objection decision applies to every objection still pending on the notice;
+ * answers the objections it decided (none for other events).
+ *
+ * @example
+ * ```ts
+ * for (const o of resolveObjections(state, app, event)) publishObjection(state, o);
+ * ```
+ */
+export function resolveObjections(state: RegistrationState, app: ApplicationRecord, event: WorkflowEvent): ObjectionRecord[] {
+  if (event.event !== 'dismiss_objection' && event.event !== 'uphold_objection') return [];
   const notice = app.noticeId ? state.notices.get(app.noticeId) : undefined;
   const to = event.event === 'uphold_objection' ? 'upheld' : 'dismissed';
   const resolved: ObjectionRecord[] = [];
@@ -122,18 +131,18 @@ export function decideObjection(o: ObjectionRecord, to: 'upheld' | 'dismissed', 
 }
 
 /**
- * What an application's transition means beyond its own state (the bridge calls it before the
+ * What an application's transition means beyond its own state (the binding calls it before the
  * event is published): a passed review opens the public notice; reaching `registered` codes an
  * initial registration (a new record, valid 3 years or to the authorised term) or amends the
- * registration a change / correction names; an approved cancellation cancels the registration;
- * an objection decision closes the pending objections. Answers the objections it decided.
+ * registration a change / correction names; an approved cancellation cancels the registration.
+ * The pending objections an objection decision settles are `resolveObjections`'s.
  *
  * @example
  * ```ts
  * applyApplicationEffects(state, app, event);
  * ```
  */
-export function applyApplicationEffects(state: RegistrationState, app: ApplicationRecord, event: WorkflowEvent): ObjectionRecord[] {
+export function applyApplicationEffects(state: RegistrationState, app: ApplicationRecord, event: WorkflowEvent): void {
   if (event.event === 'request_supplements') app.supplementItems = structuredClone(event.data?.['items'] as ApplicationRecord['supplementItems']);
   if (event.from === 'under_review' && event.to === 'in_public_notice') openNotice(state, app, event);
   if (event.from !== event.to && event.to === 'registered') {
@@ -141,6 +150,4 @@ export function applyApplicationEffects(state: RegistrationState, app: Applicati
     else amendRegistration(state, app);
   }
   if (event.from !== event.to && event.to === 'cancelled') cancelRegistration(state, app);
-  if (event.event === 'dismiss_objection' || event.event === 'uphold_objection') return resolveObjections(state, app, event);
-  return [];
 }

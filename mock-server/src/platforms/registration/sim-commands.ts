@@ -1,72 +1,55 @@
-import type { ActorRef } from '@gdx/kernel';
+import { formatInstant, type ActorRef } from '@gdx/kernel';
 import type { OperationResult, SimCommandContext } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
-import { publishObjection } from './engine-bridge.js';
-import { dispatchOrThrow, nowInstant } from './engine-ops.js';
+import { applyOfficialAction, illegalTransition, wireEvent, type ActionTarget } from '../workflow-host/index.js';
 import { fileObjection, type ObjectionInput } from './objections.js';
+import { publishObjection } from './registration-binding.js';
 import type { RegistrationState } from './registration-state.js';
 import { decideObjection } from './side-effects.js';
-import { applicationView, eventView, objectionView, registrationView } from './wire-views.js';
+import { applicationView, objectionView, registrationView } from './wire-views.js';
 
 type Ctx = SimCommandContext<RegistrationState>;
 type Body = Record<string, unknown> & { objectType: string; objectId: string; action: string };
 
-/** The kernel payload of an action: reasons, items, the explanation as a reason, grounds. */
-function payloadOf(body: Body): Record<string, unknown> {
-  const payload: Record<string, unknown> = {};
-  for (const key of ['reasons', 'items', 'ground', 'note'] as const) if (body[key] !== undefined) payload[key] = body[key];
-  if (typeof body['explanation'] === 'string') payload['reasons'] = [{ text: body['explanation'] }];
-  // A cancellation may be given only a ground; the kernel wants a written reason.
-  if (body.action === 'cancel' && payload['reasons'] === undefined && typeof body['ground'] === 'string') payload['reasons'] = [{ code: body['ground'], text: body['ground'] }];
-  return payload;
-}
+const OBJECTION_DECISIONS = ['uphold_objection', 'dismiss_objection'];
 
 function notFound(body: Body): never {
   throw new PlatformProblem('NOT_FOUND', { detail: `${body.objectType} ${body.objectId} does not exist on the registration platform` });
-}
-
-function result(body: Body, from: string | null, to: string | null, event: Record<string, unknown>, object: unknown): OperationResult {
-  return { status: 200, body: { platform: 'registration', objectType: body.objectType, objectId: body.objectId, from, to, event, object } };
-}
-
-function actOnApplication(state: RegistrationState, body: Body, actor: ActorRef): OperationResult {
-  const app = state.applications.get(body.objectId) ?? notFound(body);
-  const from = state.engine.get(app.id).state;
-  const instance = dispatchOrThrow(state, app.id, body.action, { actor, payload: payloadOf(body) }, 'application');
-  return result(body, from, instance.state, eventView(instance.events.at(-1)!), applicationView(state, app));
-}
-
-function actOnRegistration(state: RegistrationState, body: Body, actor: ActorRef): OperationResult {
-  const reg = state.registrations.get(body.objectId) ?? notFound(body);
-  const from = state.engine.get(reg.id).state;
-  const instance = dispatchOrThrow(state, reg.id, body.action, { actor, payload: payloadOf(body) }, 'registration');
-  if (body.action === 'revoke' && typeof body['ground'] === 'string') reg.revocationGround = body['ground'];
-  if (body.action === 'cancel' && typeof body['ground'] === 'string') reg.cancellationGround = body['ground'];
-  return result(body, from, instance.state, eventView(instance.events.at(-1)!), registrationView(state, reg));
 }
 
 /**
  * An objection decision on one objection: with others still pending only this one is decided;
  * the last (or an upheld one) decides the application (upheld → `terminated`).
  */
-function actOnObjection(state: RegistrationState, body: Body, actor: ActorRef): OperationResult {
+function actOnObjection(ctx: Ctx, body: Body): OperationResult {
+  const { state } = ctx;
   const o = state.objections.get(body.objectId) ?? notFound(body);
   const notice = state.notices.get(o.noticeId) ?? notFound(body);
-  if (o.state !== 'filed' || (body.action !== 'uphold_objection' && body.action !== 'dismiss_objection')) {
-    throw new PlatformProblem('ILLEGAL_TRANSITION', {
-      detail: `an objection in state ${o.state} does not allow ${body.action}`,
-      extensions: { state: o.state, allowed: o.state === 'filed' ? ['uphold_objection', 'dismiss_objection'] : [] },
-    });
+  if (o.state !== 'filed' || !OBJECTION_DECISIONS.includes(body.action)) {
+    throw illegalTransition(o.state, body.action, o.state === 'filed' ? OBJECTION_DECISIONS : []);
   }
+  const actor: ActorRef = { role: 'registry', ...(typeof body['organizationId'] === 'string' ? { organizationId: body['organizationId'] } : {}) };
   const others = notice.objectionIds.filter((id) => id !== o.id && state.objections.get(id)?.state === 'filed');
   if (body.action === 'dismiss_objection' && others.length > 0) {
-    const payload = payloadOf(body);
-    decideObjection(o, 'dismissed', { at: nowInstant(state), actor, reason: null, data: payload });
+    decideObjection(o, 'dismissed', { at: formatInstant(state.sandbox.now()), actor, reason: null, data: body.reasons === undefined ? {} : { reasons: body.reasons } });
     publishObjection(state, o);
   } else {
-    dispatchOrThrow(state, notice.applicationId, body.action, { actor, payload: payloadOf(body) }, 'application');
+    applyOfficialAction(ctx as SimCommandContext<unknown>, state.host, { instanceId: notice.applicationId, role: 'registry', view: () => null });
   }
-  return result(body, 'filed', o.state, eventView(o.events.at(-1)!), objectionView(o));
+  return { status: 200, body: { platform: 'registration', objectType: body.objectType, objectId: body.objectId, from: 'filed', to: o.state, event: wireEvent(o.events.at(-1)!), object: objectionView(o) } };
+}
+
+/** The application or registration an action names, acted on by the registry. */
+function target(state: RegistrationState, body: Body): ActionTarget {
+  if (body.objectType === 'application') {
+    const app = state.applications.get(body.objectId) ?? notFound(body);
+    return { instanceId: app.id, role: 'registry', view: () => applicationView(state, app) };
+  }
+  if (body.objectType === 'registration') {
+    const reg = state.registrations.get(body.objectId) ?? notFound(body);
+    return { instanceId: reg.id, role: 'registry', view: () => registrationView(state, reg) };
+  }
+  return notFound(body);
 }
 
 /**
@@ -83,17 +66,8 @@ function actOnObjection(state: RegistrationState, body: Body, actor: ActorRef): 
  */
 export function actAsRegistry(ctx: Ctx): OperationResult {
   const body = ctx.body as Body;
-  const actor: ActorRef = { role: 'registry', ...(typeof body['organizationId'] === 'string' ? { organizationId: body['organizationId'] } : {}) };
-  switch (body.objectType) {
-    case 'application':
-      return actOnApplication(ctx.state, body, actor);
-    case 'registration':
-      return actOnRegistration(ctx.state, body, actor);
-    case 'objection':
-      return actOnObjection(ctx.state, body, actor);
-    default:
-      return notFound(body);
-  }
+  if (body.objectType === 'objection') return actOnObjection(ctx, body);
+  return applyOfficialAction(ctx as SimCommandContext<unknown>, ctx.state.host, target(ctx.state, body));
 }
 
 /**

@@ -1,69 +1,10 @@
-import { shanghaiDay, type Deadline, type WorkflowEvent, type WorkflowInstance } from '@gdx/kernel';
+import { shanghaiDay, type WorkflowInstance } from '@gdx/kernel';
 import { renewalWindow } from '@gdx/procedures';
+import { wireEvent } from '../workflow-host/index.js';
 import type { RegistrationState } from './registration-state.js';
 import type { ApplicationRecord, NoticeRecord, ObjectionRecord, RegistrationRecord } from './records.js';
 
 type Json = Record<string, unknown>;
-
-/** Event types of docs/design.md for transitions the machines record as plain `state_changed`. */
-const TYPED_EVENTS: Readonly<Record<string, string>> = { request_supplements: 'supplement_requested', object: 'objection_filed' };
-
-/**
- * The contract's event type of a kernel event: `supplement_requested`, `objection_filed`,
- * `code_issued` (a registration's first event) where the machine says `state_changed`.
- *
- * @example
- * ```ts
- * eventType({ type: 'state_changed', event: 'request_supplements', … }); // 'supplement_requested'
- * ```
- */
-export function eventType(event: WorkflowEvent): string {
-  if (event.type !== 'state_changed') return event.type;
-  if (event.from === null && event.to === 'registered') return 'code_issued';
-  return (event.event && TYPED_EVENTS[event.event]) ?? event.type;
-}
-
-/**
- * A kernel event as the contract's `WorkflowEvent` (the clock and anonymous actors get
- * `organizationId: null`).
- *
- * @example
- * ```ts
- * eventView(instance.events[0]).actor; // { role: 'registrant', organizationId: 'org_provider' }
- * ```
- */
-export function eventView(event: WorkflowEvent, startTrigger?: string): Json {
-  const { role, organizationId } = event.actor;
-  return {
-    seq: event.seq,
-    type: eventType(event),
-    at: event.at,
-    actor: { role, organizationId: typeof organizationId === 'string' ? organizationId : null },
-    from: event.from,
-    to: event.to,
-    reason: event.reason,
-    deadline: event.deadline && startTrigger ? { ...event.deadline, startTrigger } : event.deadline,
-    ...(event.data ? { data: event.data } : {}),
-  };
-}
-
-/** An acceptance clock restarted by a resubmission says so (`startTrigger: resubmitted`, 第十条). */
-function triggerOf(event: WorkflowEvent): string | undefined {
-  return event.event === 'resubmit' && event.deadline?.step === 'acceptance' ? 'resubmitted' : undefined;
-}
-
-/** The events of an instance in the contract's shape. */
-export function eventsView(instance: WorkflowInstance): Json[] {
-  return instance.events.map((e) => eventView(e, triggerOf(e)));
-}
-
-function deadlineView(instance: WorkflowInstance): Deadline | null {
-  const d = instance.deadline;
-  if (!d) return null;
-  const started = [...instance.events].reverse().find((e) => e.deadline?.step === d.step && e.deadline.dueAt === d.dueAt && e.from !== e.to);
-  const trigger = started ? triggerOf(started) : undefined;
-  return trigger ? { ...d, startTrigger: trigger } : d;
-}
 
 function reasonsOf(instance: WorkflowInstance, types: readonly string[]): Json[] {
   const last = [...instance.events].reverse().find((e) => e.event !== undefined && types.includes(e.event));
@@ -80,7 +21,7 @@ function reasonsOf(instance: WorkflowInstance, types: readonly string[]): Json[]
  * ```
  */
 export function applicationView(state: RegistrationState, app: ApplicationRecord): Json {
-  const instance = state.engine.get(app.id);
+  const instance = state.host.engine.get(app.id);
   const explained = [...instance.events].reverse().find((e) => e.type === 'overdue_explained');
   return {
     id: app.id,
@@ -95,8 +36,8 @@ export function applicationView(state: RegistrationState, app: ApplicationRecord
     registrationCode: app.registrationCode,
     createdAt: instance.createdAt,
     updatedAt: instance.updatedAt,
-    deadline: deadlineView(instance),
-    events: eventsView(instance),
+    deadline: state.host.deadline(instance),
+    events: state.host.events(instance),
   };
 }
 
@@ -109,7 +50,7 @@ export function applicationView(state: RegistrationState, app: ApplicationRecord
  * ```
  */
 export function registrationView(state: RegistrationState, reg: RegistrationRecord): Json {
-  const instance = state.engine.get(reg.id);
+  const instance = state.host.engine.get(reg.id);
   return {
     id: reg.id,
     registrationCode: reg.registrationCode,
@@ -124,21 +65,21 @@ export function registrationView(state: RegistrationState, reg: RegistrationReco
     validFrom: reg.codedOn,
     validUntil: reg.validUntil,
     authorisedTermEnd: reg.authorisedTermEnd,
-    renewalWindowOpensOn: renewalWindow({ dueDate: reg.validUntil }, state.procedures.profile).opensOn,
+    renewalWindowOpensOn: renewalWindow({ dueDate: reg.validUntil }, state.host.procedures.profile).opensOn,
     renewals: reg.renewals,
     ...(reg.cancellationGround ? { cancellationGround: reg.cancellationGround } : {}),
     ...(reg.revocationGround ? { revocationGround: reg.revocationGround } : {}),
     reasons: reasonsOf(instance, ['cancel', 'revoke']),
     createdAt: instance.createdAt,
     updatedAt: instance.updatedAt,
-    deadline: instance.deadline,
-    events: eventsView(instance),
+    deadline: state.host.deadline(instance),
+    events: state.host.events(instance),
   };
 }
 
 /** `running`, `under_objection` (an objection is pending) or `closed`. */
 export function noticeStatus(state: RegistrationState, notice: NoticeRecord): 'running' | 'under_objection' | 'closed' {
-  const current = state.engine.get(notice.applicationId).state;
+  const current = state.host.engine.get(notice.applicationId).state;
   if (current === 'objection_review') return 'under_objection';
   return current === 'in_public_notice' ? 'running' : 'closed';
 }
@@ -185,7 +126,7 @@ export function objectionView(o: ObjectionRecord): Json {
     createdAt: o.createdAt,
     updatedAt: o.updatedAt,
     deadline: null,
-    events: o.events.map((e) => eventView(e)),
+    events: o.events.map((e) => wireEvent(e)),
   };
 }
 
@@ -198,7 +139,7 @@ export function objectionView(o: ObjectionRecord): Json {
  * ```
  */
 export function lookupView(state: RegistrationState, reg: RegistrationRecord): Json {
-  const current = state.engine.get(reg.id).state;
+  const current = state.host.engine.get(reg.id).state;
   const today = shanghaiDay(state.sandbox.now());
   return {
     registrationCode: reg.registrationCode,

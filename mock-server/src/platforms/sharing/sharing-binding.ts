@@ -1,6 +1,6 @@
 import type { WorkflowEvent, WorkflowInstance } from '@gdx/kernel';
 import type { SandboxContext } from '../../app/platform-module.js';
-import { dataObjectionView, objectionOfficial, officialOrganisation, OBJECTION_STEPS, toReasons, type HostBinding } from '../workflow-host/index.js';
+import { dataObjectionView, objectionOfficial, officialOrganisation, OBJECTION_WIRE, toReasons, type HostBinding } from '../workflow-host/index.js';
 import { endGrant, issueGrant } from './grant-lifecycle.js';
 import type { SharingState } from './sharing-state.js';
 import { qualityIssueView, REQUEST_STEPS, requestView } from './wire-views.js';
@@ -37,7 +37,7 @@ function onRequestEvent(state: SharingState, sandbox: SandboxContext, instance: 
 export function sharingBinding(state: SharingState, sandbox: SandboxContext): HostBinding {
   return {
     platform: 'sharing',
-    steps: { 'sharing.request': REQUEST_STEPS, 'sharing.data-objection': OBJECTION_STEPS },
+    wire: { 'sharing.request': { steps: REQUEST_STEPS }, 'sharing.data-objection': OBJECTION_WIRE },
     objectType: (i) => OBJECT_TYPES[i.machine] ?? i.machine,
     owner: (i) => state.requests.get(i.id)?.owner ?? state.issues.get(i.id)?.owner ?? state.objections.get(i.id)?.owner ?? null,
     alsoNotify: (i) => {

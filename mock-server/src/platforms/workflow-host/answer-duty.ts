@@ -1,6 +1,6 @@
-import type { Reason, WorkflowInstance } from '@gdx/kernel';
+import type { Deadline, Reason, WorkflowInstance } from '@gdx/kernel';
 import type { Organisation, SandboxContext } from '../../app/platform-module.js';
-import { wireDeadline, type WireEvent } from './wire.js';
+import type { WireEvent } from './wire.js';
 import type { WorkflowHost } from './workflow-host.js';
 
 /** The workflow fields every object shows: state, timestamps, deadline and events (全留痕). */
@@ -8,7 +8,7 @@ export interface WorkflowFields {
   state: string;
   createdAt: string;
   updatedAt: string;
-  deadline: ReturnType<typeof wireDeadline>;
+  deadline: Deadline | null;
   events: WireEvent[];
 }
 
@@ -25,7 +25,7 @@ export function workflowFields(host: WorkflowHost, instance: WorkflowInstance): 
     state: instance.state,
     createdAt: instance.createdAt,
     updatedAt: instance.updatedAt,
-    deadline: wireDeadline(instance.deadline, host.stepsOf(instance)),
+    deadline: host.deadline(instance),
     events: host.events(instance),
   };
 }

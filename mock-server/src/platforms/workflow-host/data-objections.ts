@@ -1,6 +1,7 @@
 import type { WorkflowInstance } from '@gdx/kernel';
 import type { SandboxContext } from '../../app/platform-module.js';
 import { answerOf, officialOrganisation, workflowFields } from './answer-duty.js';
+import type { WireMapping } from './wire.js';
 import type { WorkflowHost } from './workflow-host.js';
 
 /** The OpenAPI `DataObjectionSubmission` (validated by the core). */
@@ -22,8 +23,8 @@ export interface DataObjectionRecord {
   submission: DataObjectionSubmission;
 }
 
-/** Contract step name of the answer step (`x-gdx-limits` `*.data_objection`). */
-export const OBJECTION_STEPS = { answer: 'objection_answer' } as const;
+/** How the contract shows a data objection: its answer step is `objection_answer` (`x-gdx-limits` `*.data_objection`). */
+export const OBJECTION_WIRE: WireMapping = { steps: { answer: 'objection_answer' } };
 
 /**
  * Files a data-subject objection: `submitted` with its answer deadline (5 WD), answered by the

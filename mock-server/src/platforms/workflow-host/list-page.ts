@@ -1,13 +1,14 @@
 import type { OperationContext } from '../../app/platform-module.js';
-import { decodeCursor, pageByKey, type Page } from '../../app/paging.js';
+import { compareKeys, decodeCursor, pageByKey, type Page } from '../../app/paging.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
 
 const DEFAULT_LIMIT = 20;
 
 /**
- * One page of `items` for a list operation: sorted by `key` ascending (use a negated time for
- * newest first), `?limit=` (validated by the core, default 20) and `?cursor=` (the last key of the
- * previous page; a cursor that is not one answers 400 `INVALID_CURSOR`).
+ * One page of `items` for a list operation: sorted by `key` ascending (use a negated time or
+ * number for newest first), `?limit=` (validated by the core, default 20) and `?cursor=` (the
+ * last key of the previous page; a cursor that is not one answers 400 `INVALID_CURSOR` with the
+ * pointer `/query/cursor`).
  *
  * @example
  * ```ts
@@ -27,22 +28,10 @@ export function listPage<T, V>(
       throw new PlatformProblem('INVALID_CURSOR', { errors: [{ pointer: '/query/cursor', code: 'INVALID_CURSOR', message: { zh: '分页游标无效', en: 'The cursor is invalid' } }] });
     }
   }
-  const sorted = [...items].sort((a, b) => compare(key(a), key(b)));
+  const sorted = [...items].sort((a, b) => compareKeys(key(a), key(b)));
   const limit = typeof ctx.query.limit === 'number' ? ctx.query.limit : DEFAULT_LIMIT;
   const page = pageByKey(sorted, key, after, limit);
   return { ...page, items: page.items.map(view) };
-}
-
-function compare(a: readonly (string | number)[], b: readonly (string | number)[]): number {
-  for (let i = 0; i < Math.max(a.length, b.length); i += 1) {
-    const x = a[i];
-    const y = b[i];
-    if (x === y) continue;
-    if (x === undefined) return -1;
-    if (y === undefined) return 1;
-    return x < y ? -1 : 1;
-  }
-  return 0;
 }
 
 /**

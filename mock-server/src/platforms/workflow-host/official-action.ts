@@ -6,6 +6,8 @@ import { wireEvent } from './wire.js';
 /** The workflow instance an action's `objectType` / `objectId` names, and how to show it. */
 export interface ActionTarget {
   instanceId: string;
+  /** The acting role when the platform fixes it (e.g. the catalog's data authority); default: the machine's. */
+  role?: string;
   /** The object as its platform returns it, after the action. */
   view(): unknown;
 }
@@ -22,14 +24,18 @@ function roleFor(host: WorkflowHost, machineId: string, state: string, event: st
   return pick(transitions.filter(from)) ?? pick(transitions) ?? 'data_authority';
 }
 
-/** The kernel payload of an official action: reasons, explanation (as a reason), answer, grant fields. */
+/** Members of an `OfficialAction` the machines read from the payload (the rest names the target). */
+const PAYLOAD_KEYS = ['reasons', 'items', 'ground', 'note', 'answer', 'grant', 'resourceCode', 'registrationCode', 'certificateNumber'] as const;
+
+/**
+ * The kernel payload of an official action: its payload members, the explanation as a reason,
+ * and a ground without reasons as the reason (a cancellation may be given only its ground).
+ */
 function payloadOf(body: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const payload: Record<string, unknown> = {};
-  if (body.reasons !== undefined) payload.reasons = body.reasons;
+  for (const key of PAYLOAD_KEYS) if (body[key] !== undefined) payload[key] = body[key];
   if (typeof body.explanation === 'string') payload.reasons = [{ text: body.explanation }];
-  if (body.answer !== undefined) payload.answer = body.answer;
-  if (body.grant !== undefined) payload.grant = body.grant;
-  if (typeof body.note === 'string') payload.note = body.note;
+  if (payload.reasons === undefined && typeof body.ground === 'string') payload.reasons = [{ code: body.ground, text: body.ground }];
   return payload;
 }
 
@@ -50,7 +56,7 @@ export function applyOfficialAction(ctx: SimCommandContext<unknown>, host: Workf
   const before = host.get(target.instanceId);
   if (!before) return ctx.problem('NOT_FOUND', { detail: `no ${String(body.objectType)} ${String(body.objectId)}` });
   const event = String(body.action);
-  const role = roleFor(host, before.machine, before.state, event);
+  const role = target.role ?? roleFor(host, before.machine, before.state, event);
   let organizationId: string | null;
   if (typeof body.organizationId === 'string') {
     if (!ctx.sandbox.organisation(body.organizationId)) {
@@ -73,7 +79,7 @@ export function applyOfficialAction(ctx: SimCommandContext<unknown>, host: Workf
       objectId: body.objectId,
       from: before.state,
       to: after.state,
-      event: last ? wireEvent(last, host.stepsOf(after)) : null,
+      event: last ? wireEvent(last, host.wireOf(after)) : null,
       object: target.view(),
     },
   };

@@ -1,5 +1,4 @@
-import type { ActorRef, Deadline, Reason, TransitionError, WorkflowEvent } from '@gdx/kernel';
-import { PlatformProblem } from '../../app/platform-problem.js';
+import type { ActorRef, Deadline, Reason, WorkflowEvent, WorkflowInstance } from '@gdx/kernel';
 
 /** The OpenAPI `Actor`: a role and the acting organisation (`null` for the clock and outsiders). */
 export interface WireActor {
@@ -7,7 +6,7 @@ export interface WireActor {
   organizationId: string | null;
 }
 
-/** The OpenAPI `WorkflowEvent`. */
+/** The OpenAPI `WorkflowEvent` (a type alias, so it fits the feed's open record type). */
 export type WireEvent = {
   seq: number;
   type: string;
@@ -24,17 +23,49 @@ export type WireEvent = {
 export type StepNames = Readonly<Record<string, string>>;
 
 /**
- * A kernel deadline as the contract shows it, with the step renamed where the contract names it
- * differently.
+ * How one machine's events and deadlines read on the wire, where the contract differs from the
+ * kernel: step names, event types (e.g. `supplement_requested` for a transition the machine
+ * records as `state_changed`) and the `startTrigger` of a deadline a transition started.
+ */
+export interface WireMapping {
+  steps?: StepNames;
+  /** The contract's event type; answer `undefined` to keep the kernel's. */
+  eventType?(event: WorkflowEvent): string | undefined;
+  /** The `startTrigger` of the deadline this event started; `undefined` keeps the machine's. */
+  startTrigger?(event: WorkflowEvent): string | undefined;
+}
+
+/**
+ * A kernel deadline as the contract shows it: the step renamed where the contract names it
+ * differently, and the start trigger of the event that started it where the mapping says so.
  *
  * @example
  * ```ts
- * wireDeadline(instance.deadline, { review: 'joint_review' })?.step; // 'joint_review'
+ * wireDeadline(instance.deadline, { steps: { review: 'joint_review' } })?.step; // 'joint_review'
  * ```
  */
-export function wireDeadline(deadline: Deadline | null, steps: StepNames = {}): Deadline | null {
+export function wireDeadline(deadline: Deadline | null, mapping: WireMapping = {}, started?: WorkflowEvent): Deadline | null {
   if (!deadline) return null;
-  return { ...deadline, step: steps[deadline.step] ?? deadline.step };
+  const trigger = started ? mapping.startTrigger?.(started) : undefined;
+  return { ...deadline, step: mapping.steps?.[deadline.step] ?? deadline.step, ...(trigger ? { startTrigger: trigger } : {}) };
+}
+
+/**
+ * The current deadline of an instance as the contract shows it (its start trigger is the one of
+ * the transition that started it).
+ *
+ * @example
+ * ```ts
+ * instanceDeadline(instance, mapping)?.startTrigger; // 'resubmitted' after a 补正
+ * ```
+ */
+export function instanceDeadline(instance: WorkflowInstance, mapping: WireMapping = {}): Deadline | null {
+  const d = instance.deadline;
+  if (!d) return null;
+  const started = mapping.startTrigger
+    ? [...instance.events].reverse().find((e) => e.from !== e.to && e.deadline?.step === d.step && e.deadline.dueAt === d.dueAt)
+    : undefined;
+  return wireDeadline(d, mapping, started);
 }
 
 /**
@@ -55,19 +86,19 @@ export function wireActor(actor: ActorRef): WireActor {
  *
  * @example
  * ```ts
- * instance.events.map((e) => wireEvent(e, steps));
+ * instance.events.map((e) => wireEvent(e, mapping));
  * ```
  */
-export function wireEvent(event: WorkflowEvent, steps: StepNames = {}): WireEvent {
+export function wireEvent(event: WorkflowEvent, mapping: WireMapping = {}): WireEvent {
   return {
     seq: event.seq,
-    type: event.type,
+    type: mapping.eventType?.(event) ?? event.type,
     at: event.at,
     actor: wireActor(event.actor),
     from: event.from,
     to: event.to,
     reason: event.reason ? { ...(event.reason.code !== undefined ? { code: event.reason.code } : {}), text: event.reason.text } : null,
-    deadline: wireDeadline(event.deadline, steps),
+    deadline: wireDeadline(event.deadline, mapping, event),
     ...(event.data ? { data: structuredClone(event.data) } : {}),
   };
 }
@@ -89,38 +120,5 @@ export function toReasons(value: unknown): Reason[] {
       return [{ ...(typeof code === 'string' ? { code } : {}), text }];
     }
     return [];
-  });
-}
-
-/**
- * The problem a refused transition answers: the state does not allow the event (409
- * `ILLEGAL_TRANSITION`, naming the current state and the events it allows), a missing written
- * reason or answer (400 `VALIDATION_FAILED`), or an unpublished holiday schedule (422
- * `CALENDAR_NOT_PUBLISHED`).
- *
- * @example
- * ```ts
- * const r = engine.dispatch(id, 'dispute', { actor });
- * if (!r.ok) throw transitionProblem(r.error);
- * ```
- */
-export function transitionProblem(error: TransitionError): PlatformProblem {
-  if (error.code === 'CALENDAR_NOT_PUBLISHED') {
-    const year = error.detail?.year;
-    return new PlatformProblem('CALENDAR_NOT_PUBLISHED', {
-      detail: `the holiday schedule of ${String(year)} is not published; PUT it with /_sim/v1/sandboxes/{id}/calendar/${String(year)}`,
-      extensions: { year },
-    });
-  }
-  if (error.code.startsWith('MISSING_')) {
-    const key = error.code.slice('MISSING_'.length).toLowerCase();
-    return new PlatformProblem('VALIDATION_FAILED', {
-      detail: `${error.event} needs ${key}`,
-      errors: [{ pointer: `/${key}`, code: error.code, message: { zh: `缺少必填内容：${key}`, en: `${key} is required` } }],
-    });
-  }
-  return new PlatformProblem('ILLEGAL_TRANSITION', {
-    detail: `${error.event} is not allowed in state ${error.from} (${error.code}); allowed: ${error.allowed.join(', ') || 'none'}`,
-    extensions: { currentState: error.from, allowedEvents: error.allowed, reasonCode: error.code },
   });
 }

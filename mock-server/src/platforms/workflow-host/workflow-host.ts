@@ -1,15 +1,16 @@
-import { createInstance, WorkflowEngine, type ActorRef, type EngineSnapshot, type MachineDefinition, type WorkflowEvent, type WorkflowInstance } from '@gdx/kernel';
+import { createInstance, transition, WorkflowEngine, type ActorRef, type Deadline, type EngineSnapshot, type MachineDefinition, type WorkflowEvent, type WorkflowInstance } from '@gdx/kernel';
 import { buildProcedures, resolveProfile, type Procedures } from '@gdx/procedures';
-import type { FiredTransition, PlatformName, SandboxContext } from '../../app/platform-module.js';
+import type { FiredTransition, PlatformName, SandboxContext, SandboxEventInput } from '../../app/platform-module.js';
 import { planOfficials } from './plan-officials.js';
 import { SandboxTimerClock } from './timer-clock.js';
-import { transitionProblem, wireEvent, type StepNames } from './wire.js';
+import { offeredEvents, transitionProblem } from './transition-problem.js';
+import { instanceDeadline, wireEvent, type WireEvent, type WireMapping } from './wire.js';
 
 /** What a platform tells its host about its objects. */
 export interface HostBinding {
   platform: PlatformName;
-  /** Contract step names of kernel steps (deadline `step`), by machine id. */
-  steps?: Readonly<Record<string, StepNames>>;
+  /** Where the contract shows a machine's events or deadlines differently, by machine id. */
+  wire?: Readonly<Record<string, WireMapping>>;
   /** The simulation API's `ObjectType` of an instance (e.g. `request`). */
   objectType(instance: WorkflowInstance): string;
   /** The owner (whose webhooks receive the event), or `null`. */
@@ -22,6 +23,8 @@ export interface HostBinding {
   official(instance: WorkflowInstance, role: string): string | null;
   /** Platform reactions to an accepted event, before it is published (e.g. issue a grant). */
   onEvent?(instance: WorkflowInstance, event: WorkflowEvent): void;
+  /** Reactions that must follow the event's publication (e.g. objections it decided, duties it fulfilled). */
+  afterEvent?(instance: WorkflowInstance, event: WorkflowEvent): void;
 }
 
 /** Everything `dispatch` and `create` take besides the event. */
@@ -30,11 +33,18 @@ export interface DispatchInput {
   payload?: Record<string, unknown>;
 }
 
+/** What `create` and `check` take: the id, initial data, and the day the first deadline starts (default today). */
+export interface CreateInput extends DispatchInput {
+  data?: Record<string, unknown>;
+  startedOn?: string;
+}
+
 /**
- * Runs a platform's `@gdx/procedures` machines on the sandbox: a kernel engine on the sandbox
- * clock and calendar, the sandbox's profile, simulated officials under the sandbox's reviewer
- * policy, and every recorded event published with `sandbox.emit` (feed + webhooks). Refused
- * transitions throw the matching `PlatformProblem` and change nothing.
+ * Runs a platform's `@gdx/procedures` machines on the sandbox — one host per sandbox and
+ * platform: a kernel engine on the sandbox clock and calendar, the sandbox's profile, simulated
+ * officials under the sandbox's reviewer policy, and every recorded event published with
+ * `sandbox.emit` (feed + webhooks) in the contract's wire form and reported to `clock/advance`
+ * while the clock fires. Refused transitions throw the matching `PlatformProblem` and change nothing.
  *
  * @example
  * ```ts
@@ -61,9 +71,9 @@ export class WorkflowHost {
     this.engine.subscribe(({ instanceId, event }) => this.#onEvent(instanceId, event));
   }
 
-  /** The contract's step names for an instance's machine (for wire views). */
-  stepsOf(instance: WorkflowInstance): StepNames {
-    return this.#binding.steps?.[instance.machine] ?? {};
+  /** How the contract shows an instance's machine (for wire views). */
+  wireOf(instance: WorkflowInstance): WireMapping {
+    return this.#binding.wire?.[instance.machine] ?? {};
   }
 
   machine(id: string): MachineDefinition {
@@ -79,23 +89,38 @@ export class WorkflowHost {
    * drawing ids or changing anything: call it before allocating ids so a refused request leaves
    * the sandbox's seeded sequences untouched (journal replay depends on it).
    */
-  check(machineId: string, input: DispatchInput & { data?: Record<string, unknown> }): void {
-    const dry = createInstance(this.machine(machineId), { id: 'dry_run', ...input }, { now: this.#sandbox.now(), calendar: this.#sandbox.calendar, guards: this.procedures.guards });
-    if (!dry.ok) throw transitionProblem(dry.error);
+  check(machineId: string, input: CreateInput): void {
+    const machine = this.machine(machineId);
+    const dry = createInstance(machine, { id: 'dry_run', ...input }, this.#context());
+    if (!dry.ok) throw transitionProblem(dry.error, machine);
+  }
+
+  /** Throws the problem `dispatch` would answer, without changing anything (check before drawing ids). */
+  checkDispatch(id: string, event: string, input: DispatchInput): void {
+    const instance = this.engine.get(id);
+    const machine = this.machine(instance.machine);
+    const result = transition(machine, instance, { type: event, ...input }, this.#context());
+    if (!result.ok) throw transitionProblem(result.error, machine);
   }
 
   /** Creates an instance; throws the problem when the machine refuses. */
-  create(machineId: string, init: DispatchInput & { id: string; data?: Record<string, unknown> }): WorkflowInstance {
+  create(machineId: string, init: CreateInput & { id: string }): WorkflowInstance {
     const result = this.engine.create(machineId, init);
-    if (!result.ok) throw transitionProblem(result.error);
+    if (!result.ok) throw transitionProblem(result.error, this.machine(machineId));
     return result.instance;
   }
 
   /** Sends an event now; throws the problem when the machine refuses. */
   dispatch(id: string, event: string, input: DispatchInput): WorkflowInstance {
     const result = this.engine.dispatch(id, event, input);
-    if (!result.ok) throw transitionProblem(result.error);
+    if (!result.ok) throw transitionProblem(result.error, this.machine(this.engine.get(id).machine));
     return result.instance;
+  }
+
+  /** The events callers may send to `id` now (for any role, or one role); the clock's are left out. */
+  allowed(id: string, role?: string): string[] {
+    const instance = this.engine.get(id);
+    return offeredEvents(this.machine(instance.machine), instance.state, role);
   }
 
   /** Queues an event at an instant (e.g. a grant's expiry); refused silently if the state moved on. */
@@ -113,7 +138,7 @@ export class WorkflowHost {
     return this.#clock.nextDueAt();
   }
 
-  /** Fires what is due at the sandbox's now; answers every event recorded meanwhile. */
+  /** Fires what is due at the sandbox's now; answers every event recorded or published meanwhile. */
   fireDue(): FiredTransition[] {
     const fired: FiredTransition[] = [];
     this.#firing = fired;
@@ -130,26 +155,43 @@ export class WorkflowHost {
   }
 
   /** The wire form of the instance's events. */
-  events(instance: WorkflowInstance) {
-    return instance.events.map((e) => wireEvent(e, this.stepsOf(instance)));
+  events(instance: WorkflowInstance): WireEvent[] {
+    return instance.events.map((e) => wireEvent(e, this.wireOf(instance)));
+  }
+
+  /** The wire form of the instance's current deadline. */
+  deadline(instance: WorkflowInstance): Deadline | null {
+    return instanceDeadline(instance, this.wireOf(instance));
+  }
+
+  /**
+   * Publishes an event of an object the platform keeps outside the engine (e.g. a notice
+   * objection) on the feed and webhooks, and reports it to `clock/advance` while the clock fires.
+   */
+  publish(input: Omit<SandboxEventInput, 'platform' | 'event'> & { event: WireEvent }): void {
+    const platform = this.#binding.platform;
+    this.#sandbox.emit({ platform, ...input });
+    const { event } = input;
+    this.#firing?.push({ at: event.at, platform, objectType: input.objectType, objectId: input.objectId, type: event.type, from: event.from, to: event.to });
+  }
+
+  #context() {
+    return { now: this.#sandbox.now(), calendar: this.#sandbox.calendar, guards: this.procedures.guards };
   }
 
   #onEvent(instanceId: string, event: WorkflowEvent): void {
     const instance = this.engine.get(instanceId);
     const binding = this.#binding;
     binding.onEvent?.(instance, event);
-    const objectType = binding.objectType(instance);
-    const wire = wireEvent(event, this.stepsOf(instance));
-    this.#sandbox.emit({
-      platform: binding.platform,
-      objectType,
+    this.publish({
+      objectType: binding.objectType(instance),
       objectId: instanceId,
       organizationId: binding.owner(instance),
       ...(binding.alsoNotify ? { alsoNotify: binding.alsoNotify(instance) } : {}),
-      event: wire,
+      event: wireEvent(event, this.wireOf(instance)),
       object: binding.view(this.engine.get(instanceId)),
     });
-    this.#firing?.push({ at: event.at, platform: binding.platform, objectType, objectId: instanceId, type: event.type, from: event.from, to: event.to });
+    binding.afterEvent?.(instance, event);
     // Officials act on the state an event chain ends in, once (as @gdx/procedures' attachOfficials).
     if (event.from !== event.to && event.seq === instance.events.length) this.#planOfficials(instance);
   }

@@ -1,0 +1,89 @@
+import { type WorkflowEvent, type WorkflowInstance } from '@gdx/kernel';
+import { REGISTRATION_TYPES } from '@gdx/procedures';
+import { wireEvent, type HostBinding, type WireMapping } from '../workflow-host/index.js';
+import type { ObjectionRecord } from './records.js';
+import type { RegistrationState } from './registration-state.js';
+import { applyApplicationEffects, resolveObjections } from './side-effects.js';
+import { applicationView, objectionView, registrationView } from './wire-views.js';
+
+/** The machine of a registration (登记结果). */
+export const RECORD_MACHINE = 'registration.record';
+
+/** Event types of docs/design.md for transitions the application machines record as plain `state_changed`. */
+const TYPED_EVENTS: Readonly<Record<string, string>> = { request_supplements: 'supplement_requested', object: 'objection_filed' };
+
+/** An application: typed events, and an acceptance clock restarted by a resubmission says so (第十条). */
+const APPLICATION_WIRE: WireMapping = {
+  eventType: (e) => (e.type === 'state_changed' && e.event ? TYPED_EVENTS[e.event] : undefined),
+  startTrigger: (e) => (e.event === 'resubmit' && e.deadline?.step === 'acceptance' ? 'resubmitted' : undefined),
+};
+
+/** A registration: its first event is the coding (`code_issued`). */
+const RECORD_WIRE: WireMapping = {
+  eventType: (e) => (e.type === 'state_changed' && e.from === null && e.to === 'registered' ? 'code_issued' : undefined),
+};
+
+/**
+ * Publishes an objection's latest event on the sandbox feed (its filer and the registrant are told).
+ *
+ * @example
+ * ```ts
+ * publishObjection(state, objection);
+ * ```
+ */
+export function publishObjection(state: RegistrationState, o: ObjectionRecord): void {
+  const event = o.events.at(-1);
+  if (!event) return;
+  const notice = state.notices.get(o.noticeId);
+  const owner = notice ? state.applications.get(notice.applicationId)?.owner : undefined;
+  state.host.publish({ objectType: 'objection', objectId: o.id, organizationId: o.filer, ...(owner ? { alsoNotify: [owner] } : {}), event: wireEvent(event), object: objectionView(o) });
+}
+
+/** A registration follows its record instance: validity, authorised term, grounds of an ending. */
+function onRecordEvent(state: RegistrationState, instance: WorkflowInstance, event: WorkflowEvent): void {
+  const reg = state.registrations.get(instance.id);
+  if (!reg) return;
+  if (instance.deadline?.step === 'validity') reg.validUntil = instance.deadline.dueDate;
+  const term = instance.data['authorisedTermEnd'];
+  if (typeof term === 'string') reg.authorisedTermEnd = term;
+  const ground = event.data?.['ground'];
+  if (typeof ground === 'string' && event.event === 'revoke') reg.revocationGround = ground;
+  if (typeof ground === 'string' && event.event === 'cancel') reg.cancellationGround = ground;
+}
+
+/**
+ * How the registration platform's kernel instances map to its objects: applications (one machine
+ * per type) and registrations, owned by the registrant; the registry acts for no organisation of
+ * the sandbox. Accepted events run the platform's side effects (notices, coding, cancellation)
+ * before they are published, and the objections an objection decision settled after it.
+ *
+ * @example
+ * ```ts
+ * const host = new WorkflowHost(sandbox, registrationBinding(state));
+ * ```
+ */
+export function registrationBinding(state: RegistrationState): HostBinding {
+  const wire = Object.fromEntries(REGISTRATION_TYPES.map((t) => [`registration.application.${t}`, APPLICATION_WIRE]));
+  return {
+    platform: 'registration',
+    wire: { ...wire, [RECORD_MACHINE]: RECORD_WIRE },
+    objectType: (i) => (i.machine === RECORD_MACHINE ? 'registration' : 'application'),
+    owner: (i) => (state.registrations.get(i.id) ?? state.applications.get(i.id))?.owner ?? null,
+    view: (i) => {
+      const reg = state.registrations.get(i.id);
+      if (reg) return registrationView(state, reg);
+      const app = state.applications.get(i.id);
+      return app ? applicationView(state, app) : { id: i.id, state: i.state };
+    },
+    official: () => null,
+    onEvent: (i, e) => {
+      if (i.machine === RECORD_MACHINE) return onRecordEvent(state, i, e);
+      const app = state.applications.get(i.id);
+      if (app) applyApplicationEffects(state, app, e);
+    },
+    afterEvent: (i, e) => {
+      const app = state.applications.get(i.id);
+      if (app) for (const o of resolveObjections(state, app, e)) publishObjection(state, o);
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import { allowedEvents, type MachineDefinition, type TransitionError } from '@gdx/kernel';
+import type { ProblemCode } from '@gdx/protocol';
+import { PlatformProblem } from '../../app/platform-problem.js';
+
+/** Guard refusals that have a problem code of their own in the contract (409). */
+const GUARD_PROBLEMS = new Set(['RENEWAL_WINDOW_NOT_OPEN', 'OBJECTION_WINDOW_CLOSED']);
+
+/**
+ * The events an organisation or official may send in a state: the clock's own events (notice
+ * closed, expiry) are not offered to callers.
+ *
+ * @example
+ * ```ts
+ * offeredEvents(machine, 'in_public_notice'); // ['object'] — not 'notice_closed'
+ * ```
+ */
+export function offeredEvents(machine: MachineDefinition, state: string, role?: string): string[] {
+  const byPeople = machine.transitions.filter((t) => t.by.some((r) => r !== 'clock'));
+  return allowedEvents({ ...machine, transitions: byPeople }, state, role);
+}
+
+/**
+ * 409 `ILLEGAL_TRANSITION` for `event` in `state`, naming the state and the events it allows.
+ *
+ * @example
+ * ```ts
+ * throw illegalTransition('published', 'update', ['propose_change', 'withdraw']);
+ * ```
+ */
+export function illegalTransition(state: string, event: string, allowed: readonly string[], reasonCode = 'ILLEGAL_TRANSITION'): PlatformProblem {
+  return new PlatformProblem('ILLEGAL_TRANSITION', {
+    detail: `${event} is not allowed in state ${state} (${reasonCode}); allowed: ${allowed.join(', ') || 'none'}`,
+    extensions: { currentState: state, allowedEvents: [...allowed], reasonCode },
+  });
+}
+
+/**
+ * The problem a refused transition answers:
+ * - the state does not take the event, the actor may not send it, or a guard fails → 409
+ *   `ILLEGAL_TRANSITION` with `currentState`, `allowedEvents` (clock events left out) and `reasonCode`;
+ * - `RENEWAL_WINDOW_NOT_OPEN`, `OBJECTION_WINDOW_CLOSED` guards → 409 with that code (same members);
+ * - a missing written reason, answer or items → 400 `VALIDATION_FAILED` with the field pointer;
+ * - a deadline in a year without a published holiday schedule → 422 `CALENDAR_NOT_PUBLISHED`
+ *   with `year` (never a silent Monday–Friday).
+ *
+ * @example
+ * ```ts
+ * const r = engine.dispatch(id, 'dispute', { actor });
+ * if (!r.ok) throw transitionProblem(r.error, engine.machine(instance.machine));
+ * ```
+ */
+export function transitionProblem(error: TransitionError, machine: MachineDefinition): PlatformProblem {
+  if (error.code === 'CALENDAR_NOT_PUBLISHED') {
+    const year = error.detail?.year;
+    return new PlatformProblem('CALENDAR_NOT_PUBLISHED', {
+      detail: `the holiday schedule of ${String(year)} is not published; PUT it with /_sim/v1/sandboxes/{id}/calendar/${String(year)}`,
+      extensions: { year },
+    });
+  }
+  if (error.code.startsWith('MISSING_')) {
+    const key = typeof error.detail?.missing === 'string' ? error.detail.missing : error.code.slice('MISSING_'.length).toLowerCase();
+    return new PlatformProblem('VALIDATION_FAILED', {
+      detail: `${error.event} needs ${key}`,
+      errors: [{ pointer: `/${key}`, code: error.code, message: { zh: `缺少必填内容：${key}`, en: `${key} is required` } }],
+    });
+  }
+  const allowed = offeredEvents(machine, error.from);
+  if (GUARD_PROBLEMS.has(error.code)) {
+    return new PlatformProblem(error.code as ProblemCode, {
+      detail: `${error.message.en} (state ${error.from})`,
+      extensions: { currentState: error.from, allowedEvents: allowed, reasonCode: error.code },
+    });
+  }
+  return illegalTransition(error.from, error.event, allowed, error.code);
+}
