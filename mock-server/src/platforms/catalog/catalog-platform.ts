@@ -54,8 +54,8 @@ export function createCatalogPlatform(options: CatalogPlatformOptions): Platform
     seed: (sandbox, state) => state.workflow.seedPublished(seedData(sandbox).catalogEntries.filter((e) => e.state === 'published')),
     act: actAsOfficial,
     clock: {
-      nextDueAt: (state) => state.workflow.engine.nextDueAt(),
-      fireDue: (_sandbox, state) => state.workflow.engine.fireDue(),
+      nextDueAt: (state) => state.workflow.host.nextDueAt(),
+      fireDue: (_sandbox, state) => state.workflow.host.fireDue(),
     },
     exportState: exportCatalogState,
     importState: (data, sandbox) => importCatalogState(data, sandbox),

@@ -1,10 +1,8 @@
 import type { OperationContext, OperationHandler, Organisation } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
 import type { CatalogState } from './catalog-state.js';
-import { pageOf } from './workflow/paging.js';
 import type { EntryFields } from './workflow/records.js';
-import { illegalTransition } from './workflow/transition-problem.js';
-import { eventsView } from './workflow/wire-views.js';
+import { illegalTransition, listPage } from '../workflow-host/index.js';
 
 type Ctx = OperationContext<CatalogState>;
 
@@ -57,14 +55,13 @@ export function entryOperations(): Record<string, OperationHandler<CatalogState>
         const view = ctx.state.workflow.entryView(record.id);
         if (wanted === undefined || view.state === wanted) rows.push(view);
       }
-      rows.sort((a, b) => (a.createdAt === b.createdAt ? (a.id < b.id ? -1 : 1) : a.createdAt < b.createdAt ? -1 : 1));
-      return { status: 200, body: pageOf(rows, (e) => [e.createdAt, e.id], ctx.query) };
+      return { status: 200, body: listPage(ctx, rows, (e) => [e.createdAt, e.id], (e) => e) };
     },
     getEntry: (ctx) => ({ status: 200, body: ctx.state.workflow.entryView(ownEntry(ctx).record.id) }),
-    listEntryEvents: (ctx) => ({ status: 200, body: pageOf(eventsView(ownEntry(ctx).instance), (e) => [e.seq], ctx.query) }),
+    listEntryEvents: (ctx) => ({ status: 200, body: listPage(ctx, ctx.state.workflow.host.events(ownEntry(ctx).instance), (e) => [e.seq], (e) => e) }),
     updateEntry: (ctx) => {
       const { record, instance } = ownEntry(ctx);
-      if (!EDITABLE.has(instance.state)) throw illegalTransition(instance.state, 'update', ctx.state.workflow.engine.allowed(record.id, 'data_provider'));
+      if (!EDITABLE.has(instance.state)) throw illegalTransition(instance.state, 'update', ctx.state.workflow.host.allowed(record.id, 'data_provider'));
       ctx.state.workflow.updateEntry(record.id, ctx.body as EntryFields);
       return { status: 200, body: ctx.state.workflow.entryView(record.id) };
     },

@@ -2,7 +2,7 @@ import type { OperationContext, OperationHandler, Organisation } from '../../app
 import { PlatformProblem } from '../../app/platform-problem.js';
 import type { CatalogState } from './catalog-state.js';
 import type { FunctionChangeInput } from './workflow/catalog-workflow.js';
-import { pageOf } from './workflow/paging.js';
+import { listPage } from '../workflow-host/index.js';
 import { functionChangeView } from './workflow/wire-views.js';
 
 type Ctx = OperationContext<CatalogState>;
@@ -46,8 +46,7 @@ export function obligationOperations(): Record<string, OperationHandler<CatalogS
         if (typeof overdue === 'boolean' && (view.deadline?.overdue ?? false) !== overdue) continue;
         rows.push(view);
       }
-      rows.sort((a, b) => (a.createdAt === b.createdAt ? (a.id < b.id ? -1 : 1) : a.createdAt < b.createdAt ? -1 : 1));
-      return { status: 200, body: pageOf(rows, (o) => [o.createdAt, o.id], ctx.query) };
+      return { status: 200, body: listPage(ctx, rows, (o) => [o.createdAt, o.id], (o) => o) };
     },
   };
 }

@@ -1,12 +1,13 @@
 import { formatShanghaiInstant } from '@gdx/calendar';
-import type { ActorRef, EngineSnapshot, Reason, WorkflowEvent, WorkflowInstance } from '@gdx/kernel';
+import type { ActorRef, EngineSnapshot, WorkflowEvent, WorkflowInstance } from '@gdx/kernel';
 import type { Organisation, SandboxContext } from '../../../app/platform-module.js';
 import type { CatalogEntry } from '../../../sandbox/seed/types.js';
 import type { CatalogSearchIndex } from '../search/search-index.js';
-import { CatalogEngine, ENTRY_MACHINE, OBLIGATION_MACHINES, objectTypeOf } from './catalog-engine.js';
+import { toReasons, WorkflowHost } from '../../workflow-host/index.js';
+import { catalogBinding, ENTRY_MACHINE, OBLIGATION_MACHINES } from './catalog-binding.js';
 import { classificationCodes, seedContent, toCatalogEntry } from './content-mapping.js';
 import type { EntryFields, EntryRecord, FunctionChangeRecord, ObligationKind, ObligationRecord } from './records.js';
-import { entryView, eventsView, obligationView } from './wire-views.js';
+import { entryView, obligationView } from './wire-views.js';
 
 /** The JSON form of the workflow part of the catalog state. */
 export interface WorkflowSnapshot {
@@ -33,15 +34,12 @@ const OBLIGATION_OF_REPORT: Record<FunctionChangeRecord['kind'], ObligationKind>
   information_change: 'information_change',
 };
 
-const toReasons = (value: unknown): Reason[] =>
-  (Array.isArray(value) ? value : []).map((r: { code?: string; text: string }) => ({ ...(r.code !== undefined ? { code: r.code } : {}), text: r.text }));
-
 /**
  * The catalog's workflow objects in one sandbox: entries (draft → submitted → published /
- * returned, changes, withdrawal) and update obligations, on `CatalogEngine`. Platform reactions
- * to accepted events (resource codes, versions, search index, obligations fulfilled) run in the
- * engine's listener, so officials planned by the reviewer policy and API calls behave alike;
- * every event is then published with `sandbox.emit`.
+ * returned, changes, withdrawal) and update obligations, on the sandbox's `WorkflowHost`.
+ * Platform reactions to accepted events (resource codes, versions, search index, obligations
+ * fulfilled) run in the host's binding, so officials planned by the reviewer policy and API calls
+ * behave alike; the host publishes every event.
  *
  * @example
  * ```ts
@@ -54,7 +52,7 @@ export class CatalogWorkflow {
   readonly entries = new Map<string, EntryRecord>();
   readonly obligations = new Map<string, ObligationRecord>();
   readonly functionChanges = new Map<string, FunctionChangeRecord>();
-  readonly engine: CatalogEngine;
+  readonly host: WorkflowHost;
   readonly #sandbox: SandboxContext;
   readonly #index: CatalogSearchIndex;
   #codeSeq = 1;
@@ -62,13 +60,12 @@ export class CatalogWorkflow {
   constructor(sandbox: SandboxContext, index: CatalogSearchIndex, saved?: WorkflowSnapshot) {
     this.#sandbox = sandbox;
     this.#index = index;
-    this.engine = new CatalogEngine(sandbox, (instance, event) => this.#onEvent(instance, event));
+    this.host = new WorkflowHost(sandbox, catalogBinding(this, sandbox), saved?.engine);
     if (saved) {
       for (const r of saved.entries) this.entries.set(r.id, r);
       for (const r of saved.obligations) this.obligations.set(r.id, r);
       for (const r of saved.functionChanges) this.functionChanges.set(r.id, r);
       this.#codeSeq = saved.codeSeq;
-      this.engine.restore(saved.engine);
     }
   }
 
@@ -94,27 +91,27 @@ export class CatalogWorkflow {
       instances.push({ id: entry.id, machine: ENTRY_MACHINE, state: 'published', createdAt: entry.modifiedAt, updatedAt: entry.modifiedAt, deadline: null, events: [created], data: {}, timer: null });
       this.#index.upsert(entry);
     }
-    this.engine.restore({ version: 1, now: this.#sandbox.now(), nextSeq: 0, instances, planned: [] });
+    this.host.engine.restore({ version: 1, now: this.#sandbox.now(), nextSeq: 0, instances, planned: [] });
     this.#codeSeq = entries.length + 1;
   }
 
   entry(id: string): { record: EntryRecord; instance: WorkflowInstance } | undefined {
     const record = this.entries.get(id);
-    const instance = record && this.engine.get(id);
+    const instance = record && this.host.get(id);
     return record && instance ? { record, instance } : undefined;
   }
 
   entryView(id: string) {
     const found = this.entry(id);
     if (!found) throw new Error(`no entry ${id}`);
-    return entryView(found.record, found.instance);
+    return entryView(this.host, found.record, found.instance);
   }
 
   obligationView(id: string) {
     const record = this.obligations.get(id);
-    const instance = this.engine.get(id);
+    const instance = this.host.get(id);
     if (!record || !instance) throw new Error(`no obligation ${id}`);
-    return obligationView(record, instance);
+    return obligationView(this.host, record, instance);
   }
 
   createEntry(provider: Organisation, content: EntryFields): string {
@@ -132,7 +129,7 @@ export class CatalogWorkflow {
       publishedOn: null,
       modifiedOn: today,
     });
-    this.engine.create(ENTRY_MACHINE, { id, actor: providerActor(provider) });
+    this.host.create(ENTRY_MACHINE, { id, actor: providerActor(provider) });
     return id;
   }
 
@@ -145,14 +142,14 @@ export class CatalogWorkflow {
 
   /** Sends an event to an entry or obligation; throws the problem of a refused transition. */
   dispatch(id: string, event: string, actor: ActorRef, payload?: Record<string, unknown>): WorkflowInstance {
-    return this.engine.dispatch(id, event, actor, payload);
+    return this.host.dispatch(id, event, { actor, ...(payload ? { payload } : {}) });
   }
 
   /** Records a reported change and starts its obligations (one per named entry, else one). */
   reportFunctionChange(provider: Organisation, input: FunctionChangeInput): FunctionChangeRecord {
     const kind = OBLIGATION_OF_REPORT[input.kind];
     const machine = OBLIGATION_MACHINES[kind];
-    this.engine.check(machine, input.effectiveOn);
+    this.host.check(machine, { actor: providerActor(provider), startedOn: input.effectiveOn });
     const entryIds = [...new Set(input.entryIds ?? [])];
     const change: FunctionChangeRecord = {
       id: this.#sandbox.ids.next('fch'),
@@ -170,14 +167,16 @@ export class CatalogWorkflow {
       const id = this.#sandbox.ids.next('obl');
       change.obligationIds.push(id);
       this.obligations.set(id, { id, kind, organizationId: provider.id, entryId, functionChangeId: change.id, fulfilledAt: null });
-      this.engine.create(machine, { id, actor: providerActor(provider), startedOn: input.effectiveOn });
+      this.host.create(machine, { id, actor: providerActor(provider), startedOn: input.effectiveOn });
     }
+    // A duty that started on a past day may already be overdue: flag it now, at its due instant.
+    this.host.fireDue();
     return change;
   }
 
   snapshot(): WorkflowSnapshot {
     return {
-      engine: this.engine.snapshot(),
+      engine: this.host.snapshot(),
       entries: structuredClone([...this.entries.values()]),
       obligations: structuredClone([...this.obligations.values()]),
       functionChanges: structuredClone([...this.functionChanges.values()]),
@@ -189,21 +188,10 @@ export class CatalogWorkflow {
     return formatShanghaiInstant(this.#sandbox.now()).slice(0, 10);
   }
 
-  #onEvent(instance: WorkflowInstance, event: WorkflowEvent): void {
-    const isEntry = instance.machine === ENTRY_MACHINE;
-    if (isEntry) this.#applyEntryEvent(instance.id, event);
+  /** What an accepted event means for the record beside the instance (the host calls it before publishing). */
+  applyEvent(instance: WorkflowInstance, event: WorkflowEvent): void {
+    if (instance.machine === ENTRY_MACHINE) this.#applyEntryEvent(instance.id, event);
     else if (event.event === 'fulfil') (this.obligations.get(instance.id) as ObligationRecord).fulfilledAt = event.at;
-    const owner = isEntry ? (this.entries.get(instance.id) as EntryRecord).provider.organizationId : (this.obligations.get(instance.id) as ObligationRecord).organizationId;
-    const kind = isEntry ? undefined : this.obligations.get(instance.id)?.kind;
-    this.#sandbox.emit({
-      platform: 'catalog',
-      objectType: objectTypeOf(instance),
-      objectId: instance.id,
-      organizationId: owner,
-      event: eventsView(instance, kind).find((e) => e.seq === event.seq) ?? { type: event.type },
-      object: isEntry ? this.entryView(instance.id) : this.obligationView(instance.id),
-    });
-    if (isEntry && (event.event === 'submit' || event.event === 'propose_change')) this.#fulfilObligations(instance.id, event);
   }
 
   #applyEntryEvent(id: string, event: WorkflowEvent): void {
@@ -246,12 +234,12 @@ export class CatalogWorkflow {
   }
 
   /** A submission or change proposal fulfils the provider's pending duties on that entry (or on none). */
-  #fulfilObligations(entryId: string, event: WorkflowEvent): void {
+  fulfilObligations(entryId: string, event: WorkflowEvent): void {
     const owner = (this.entries.get(entryId) as EntryRecord).provider.organizationId;
     for (const duty of this.obligations.values()) {
       if (duty.organizationId !== owner || (duty.entryId !== null && duty.entryId !== entryId)) continue;
-      if (this.engine.get(duty.id)?.state !== 'pending') continue;
-      this.engine.dispatch(duty.id, 'fulfil', event.actor, { entryId });
+      if (this.host.get(duty.id)?.state !== 'pending') continue;
+      this.host.dispatch(duty.id, 'fulfil', { actor: event.actor, payload: { entryId } });
     }
   }
 

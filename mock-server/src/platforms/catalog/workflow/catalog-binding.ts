@@ -1,0 +1,70 @@
+import type { WorkflowInstance } from '@gdx/kernel';
+import type { SandboxContext } from '../../../app/platform-module.js';
+import { officialOrganisation, type HostBinding, type WireMapping } from '../../workflow-host/index.js';
+import type { CatalogWorkflow } from './catalog-workflow.js';
+import type { ObligationKind } from './records.js';
+
+export const ENTRY_MACHINE = 'catalog.entry';
+
+/** The obligation machine of each wire kind (`@gdx/procedures`' `catalogMachines`). */
+export const OBLIGATION_MACHINES = {
+  new_resource: 'catalog.obligation.new_resource',
+  information_change: 'catalog.obligation.info_change',
+  function_change: 'catalog.obligation.function_change',
+} as const satisfies Record<ObligationKind, string>;
+
+/** Contract step names of the obligation machines' `update` step (`x-gdx-limits`). */
+const OBLIGATION_STEPS: Record<ObligationKind, string> = {
+  new_resource: 'new_resource_registration',
+  information_change: 'information_update',
+  function_change: 'function_change_update',
+};
+
+/** The entry review is `authority_review`, started by `change_submitted` when a change is under review. */
+const ENTRY_WIRE: WireMapping = {
+  steps: { review: 'authority_review' },
+  startTrigger: (e) => (e.to === 'change_submitted' ? 'change_submitted' : undefined),
+};
+
+const WIRE: Record<string, WireMapping> = {
+  [ENTRY_MACHINE]: ENTRY_WIRE,
+  ...Object.fromEntries((Object.keys(OBLIGATION_MACHINES) as ObligationKind[]).map((kind) => [OBLIGATION_MACHINES[kind], { steps: { update: OBLIGATION_STEPS[kind] } }])),
+};
+
+/**
+ * The simulation API's `ObjectType` of a catalog instance.
+ *
+ * @example
+ * ```ts
+ * objectTypeOf(instance); // 'entry'
+ * ```
+ */
+export function objectTypeOf(instance: WorkflowInstance): 'entry' | 'obligation' {
+  return instance.machine === ENTRY_MACHINE ? 'entry' : 'obligation';
+}
+
+/**
+ * How the catalog's kernel instances map to its objects: entries (owned by their provider) and
+ * update obligations (owned by the duty holder), the contract's step names, the sandbox's data
+ * authority as the official, and the workflow's reactions to accepted events.
+ *
+ * @example
+ * ```ts
+ * const host = new WorkflowHost(sandbox, catalogBinding(workflow, sandbox));
+ * ```
+ */
+export function catalogBinding(workflow: CatalogWorkflow, sandbox: SandboxContext): HostBinding {
+  const isEntry = (i: WorkflowInstance) => i.machine === ENTRY_MACHINE;
+  return {
+    platform: 'catalog',
+    wire: WIRE,
+    objectType: objectTypeOf,
+    owner: (i) => (isEntry(i) ? workflow.entries.get(i.id)?.provider.organizationId : workflow.obligations.get(i.id)?.organizationId) ?? null,
+    view: (i) => (isEntry(i) ? workflow.entryView(i.id) : workflow.obligationView(i.id)),
+    official: (_i, role) => officialOrganisation(sandbox, role)?.id ?? null,
+    onEvent: (i, e) => workflow.applyEvent(i, e),
+    afterEvent: (i, e) => {
+      if (isEntry(i) && (e.event === 'submit' || e.event === 'propose_change')) workflow.fulfilObligations(i.id, e);
+    },
+  };
+}
