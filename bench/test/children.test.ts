@@ -77,3 +77,13 @@ process.once('message', ({ body }) => {
     await expect(forkServer(pathToFileURL(script), {})).rejects.toThrow(/exited with code 4/);
   });
 });
+
+describe('failure reasons', () => {
+  it('quotes the error line of a crashed child rather than its stack', async () => {
+    const port = await freePort();
+    const code = 'console.error("file:///x.js:1\\nSyntaxError: The requested module does not provide an export named y\\n    at ModuleJob._instantiate (node:internal)\\n\\nNode.js v20"); process.exit(1)';
+    await expect(spawnServer(process.execPath, ['-e', code], port)).rejects.toThrow(
+      'exited with code 1: SyntaxError: The requested module does not provide an export named y',
+    );
+  });
+});

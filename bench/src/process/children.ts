@@ -119,9 +119,16 @@ export async function spawnServer(command: string, args: readonly string[], port
     return { port, pid: child.pid, stop };
   } catch (error) {
     await stop();
-    const tail = output.trim().split('\n').slice(-3).join(' | ');
-    throw new Error(`${error instanceof Error ? error.message : String(error)}${tail === '' ? '' : `: ${tail}`}`);
+    throw new Error(`${error instanceof Error ? error.message : String(error)}${explain(output)}`);
   }
+}
+
+/** The most telling line of a failed child's output: its first error line, else its last lines. */
+function explain(output: string): string {
+  const lines = output.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const errorLine = lines.find((l) => /^\w*Error\b|\berror:/i.test(l));
+  const said = errorLine ?? lines.slice(-3).join(' | ');
+  return said === '' ? '' : `: ${said}`;
 }
 
 /**
