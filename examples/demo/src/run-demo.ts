@@ -29,7 +29,14 @@ export interface DemoResult {
   xiamen: SharingRequest;
 }
 
-/** The Friday before the 2025 National Day holiday, 09:00 in Shanghai. */
+/**
+ * Where the demo's virtual clocks start: the Friday before the 2025 National Day holiday, 09:00 in Shanghai.
+ *
+ * @example
+ * ```ts
+ * await sim.sandboxes.create({ profile: 'national', startAt: DEMO_START, clock: { mode: 'virtual' } });
+ * ```
+ */
 export const DEMO_START = '2025-09-26T09:00:00+08:00';
 
 function eventTo(events: readonly PlatformEvent[], to: string): PlatformEvent {

@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-import { WorkingCalendar } from '@gdx/calendar';
 import { createStyle, timelineLines } from '@gdx/example-demo';
 import { runRegistrationJourney } from './journey.js';
 
@@ -7,7 +6,7 @@ const print = (line: string) => console.log(line);
 try {
   const result = await runRegistrationJourney({ print });
   print('\nTimeline (dates as the platform answered them):');
-  timelineLines(result.timeline, WorkingCalendar.official(), createStyle(process.stdout.isTTY === true && !process.env.NO_COLOR)).forEach(print);
+  timelineLines(result.timeline, result.calendar, createStyle(process.stdout.isTTY === true && !process.env.NO_COLOR)).forEach(print);
   print(`\nLookup ${result.lookup.registrationCode}: ${result.lookup.state}, valid ${result.lookup.valid ? 'yes' : 'no'} until ${result.lookup.validUntil}`);
 } catch (error) {
   console.error('registration journey failed / 登记示例失败:', error);

@@ -1,12 +1,15 @@
+import type { WorkingCalendar } from '@gdx/calendar';
 import { createApp } from '@gdx/mock-server';
 import { createFetch } from '@gdx/mock-server/fetch';
-import { conditionalRequest, conditionalResourceOf, eventEntries, openSandbox, type ConditionalResource, type TimelineEntry } from '@gdx/example-demo';
+import { conditionalRequest, conditionalResourceOf, eventEntries, narrator, openSandbox, type ConditionalResource, type TimelineEntry } from '@gdx/example-demo';
 import type { Grant, SharingRequest } from '@gdx/sharing';
 import type { ActAsOfficialBody } from '@gdx/simulation';
 
 /** What the dispute ends with, every value as the platform answered it. */
 export interface DisputeResult {
   sandboxId: string;
+  /** The sandbox's working-day calendar (to explain the deadlines with `timelineLines`). */
+  calendar: WorkingCalendar;
   resource: ConditionalResource;
   /** The request right after the rejection (written reasons, no deadline). */
   rejected: SharingRequest;
@@ -24,13 +27,34 @@ export interface DisputeOptions {
   print?: (line: string) => void;
 }
 
-/** The application scenario the civil-affairs bureau declares; the grant is bound to it (第二十六条). */
+/**
+ * The application scenario the civil-affairs bureau declares; the grant is bound to it (第二十六条).
+ *
+ * @example
+ * ```ts
+ * result.grant.scope.scenario; // SCENARIO
+ * ```
+ */
 export const SCENARIO = { name: '最低生活保障资格核查', description: '审核低保申请时核验申请人及家庭成员的相关登记信息。' };
 
-/** The written reasons of the rejection (书面理由, mandatory). */
+/**
+ * The written reasons of the rejection (书面理由, mandatory).
+ *
+ * @example
+ * ```ts
+ * result.rejected.reasons; // REJECTION_REASONS
+ * ```
+ */
 export const REJECTION_REASONS = [{ code: 'SCENARIO_NOT_LISTED', text: '申请所述应用场景未在本资源共享条件中列明，请补充说明与所列条件的对应关系。' }];
 
-/** The requester's disagreement with the written answer. */
+/**
+ * The requester's disagreement with the written answer.
+ *
+ * @example
+ * ```ts
+ * await client.requests.dispute(requestId, { text: DISPUTE_TEXT });
+ * ```
+ */
 export const DISPUTE_TEXT = '低保资格核查属于市政府确定的民生保障重点工作，符合本资源列明的共享条件，请数据主管部门协调。';
 
 /**
@@ -57,10 +81,7 @@ export async function runSharingDispute(options: DisputeOptions = {}): Promise<D
     const resource = await conditionalResourceOf(s, s.organisation('data_provider', '公安局'));
     const official = (requestId: string, action: Record<string, unknown> & { action: string }) =>
       s.sim.officials.act(s.sandbox.id, { platform: 'sharing', objectType: 'request', objectId: requestId, ...action } as ActAsOfficialBody);
-    const at = async (instant: string, line: string) => {
-      await s.advanceTo(instant);
-      print(`▸ ${instant.slice(0, 16).replace('T', ' ')}  ${line}`);
-    };
+    const at = narrator(s, print);
 
     print(`▸ 2025-09-29 09:00  ${requester.name} requests “${resource.name}” of ${resource.provider.name} for “${SCENARIO.name}” → joint review, 5 working days (第十七条)`);
     const submitted = await client.requests.submit(conditionalRequest(resource, SCENARIO));
@@ -85,7 +106,7 @@ export async function runSharingDispute(options: DisputeOptions = {}): Promise<D
     if (!request.grantId) throw new Error(`the request is ${request.state}, without a grant (未授权)`);
     const grant = await client.grants.get(request.grantId);
     const granted: TimelineEntry = { at: grant.deliveredAt, text: `grant ${grant.id} for “${grant.scope.scenario.name}” (${grant.scope.fields.join('、')}), valid until ${grant.validUntil}` };
-    return { sandboxId: s.sandbox.id, resource, rejected, disputed, request, grant, timeline: [...eventEntries(request.events), granted] };
+    return { sandboxId: s.sandbox.id, calendar: s.calendar, resource, rejected, disputed, request, grant, timeline: [...eventEntries(request.events), granted] };
   } finally {
     await app.close();
   }
