@@ -49,9 +49,9 @@ export function initialApplication(org: { creditCode: string; name: string }) {
 export async function registrationStory(s: DemoSandbox): Promise<RegistrationOutcome> {
   const registrant = s.organisation('registrant', '公交');
   const client = s.registration(registrant);
+  const submitted = await client.applications.submit(initialApplication(registrant));
   const act = (action: 'accept' | 'approve_review') => s.sim.officials.act(s.sandbox.id, { platform: 'registration', objectType: 'application', objectId: submitted.id, action });
 
-  const submitted = await client.applications.submit(initialApplication(registrant));
   await s.advanceTo('2025-09-30T10:00:00+08:00');
   await act('accept');
   await s.advanceTo('2025-10-20T10:00:00+08:00');

@@ -1,6 +1,5 @@
 import type { Grant, SharingRequest, SubmitRequestBody } from '@gdx/sharing';
-import type { ConditionalResource } from './conditional-resource.js';
-import { conditionalResourceOf } from './conditional-resource.js';
+import { conditionalResourceOf, type ConditionalResource } from './conditional-resource.js';
 import type { DemoSandbox } from './sandbox.js';
 import { eventEntries, type TimelineEntry } from './timeline.js';
 
