@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectCatalog } from './contract.js';
+import { expectCatalog } from './workflow-harness.js';
 import { act, advance, createDraft, getEntry, submit, useCatalogMock } from './workflow-harness.js';
 
 describe('catalog review deadline, reviewer policies and the calendar', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TRANSPORTS } from '../support/transports.js';
-import { expectCatalog, expectSim } from './contract.js';
+import { expectCatalog, expectSim } from './workflow-harness.js';
 import { act, createDraft, getEntry, search, submit, useCatalogMock } from './workflow-harness.js';
 
 describe.each(Object.entries(TRANSPORTS))('catalog entry lifecycle via %s', (_name, factory) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectCatalog, expectSim } from './contract.js';
+import { expectCatalog, expectSim } from './workflow-harness.js';
 import { act, advance, createDraft, getEntry, search, submit, useCatalogMock } from './workflow-harness.js';
 
 describe('catalog entries: changes, withdrawal, illegal transitions, tenancy', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectCatalog } from './contract.js';
+import { expectCatalog } from './workflow-harness.js';
 import { advance, createDraft, submit, useCatalogMock, type TestSandbox } from './workflow-harness.js';
 
 describe('catalog update obligations', () => {

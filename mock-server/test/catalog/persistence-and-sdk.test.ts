@@ -10,7 +10,7 @@ import { createFetch } from '../../src/fetch/index.js';
 import { createCatalogPlatform } from '../../src/platforms/catalog/index.js';
 import { seedDataOf } from '../../src/sandbox/seed-data-cache.js';
 import { client } from '../support/client.js';
-import { expectSim } from './contract.js';
+import { expectSim } from './workflow-harness.js';
 import { advance, createDraft, entryContent, getEntry, submit, START_AT, useCatalogMock } from './workflow-harness.js';
 
 const platforms = () => [createCatalogPlatform({ spec: loadBundledSpec('catalog') as OpenApiDocument, seedData: seedDataOf })];

@@ -1,13 +1,20 @@
-import { afterEach, beforeEach } from 'vitest';
 import { loadBundledSpec } from '@gdx/openapi';
-import { createApp, type App, type AppOptions, type OpenApiDocument } from '../../src/index.js';
+import type { AppOptions, OpenApiDocument } from '../../src/index.js';
 import { createCatalogPlatform } from '../../src/platforms/catalog/index.js';
 import { seedDataOf } from '../../src/sandbox/seed-data-cache.js';
-import { client, type Credentials, type Reply } from '../support/client.js';
-import { TRANSPORTS, type Transport, type TransportFactory } from '../support/transports.js';
-import { expectCatalog, expectSim } from './contract.js';
+import type { Credentials, Reply } from '../support/client.js';
+import { expectReply } from '../support/contract.js';
+import { IN_PROCESS, START_AT, usePlatforms, type MockContext } from '../support/harness.js';
+import { openSandbox, type TestSandbox as Sandbox } from '../support/sandbox.js';
+import type { TransportFactory } from '../support/transports.js';
 
-export const START_AT = '2025-09-26T10:00:00+08:00';
+export { START_AT };
+
+/** Asserts the reply has `status` and a body the catalog contract allows; answers the body. */
+export const expectCatalog = (reply: Reply, method: string, template: string, status: number): any => expectReply('catalog', reply, method, template, status);
+
+/** As `expectCatalog`, for the simulation API. */
+export const expectSim = (reply: Reply, method: string, template: string, status: number): any => expectReply('simulation', reply, method, template, status);
 
 /** The vehicles entry of the contract's example, with a unique name per test. */
 export function entryContent(name = '机动车登记信息'): Record<string, unknown> {
@@ -40,52 +47,31 @@ export interface SandboxOptions {
   reviewerPolicy?: Record<string, unknown>;
 }
 
-/** A created sandbox as the tests use it. */
-export interface TestSandbox {
-  id: string;
+/** A created sandbox as the catalog tests use it. */
+export interface TestSandbox extends Sandbox {
   /** Platform path prefix, e.g. `/sandboxes/sbx_x/catalog/v1`. */
   catalog: string;
   providers: Credentials[];
-  view: any;
 }
 
 /** An app with the catalog platform, reached through one transport, and helpers for its sandboxes. */
-export function useCatalogMock(factory: TransportFactory = TRANSPORTS['in-process fetch']!, options: AppOptions = {}) {
-  const ctx = {} as {
-    app: App;
-    transport: Transport;
-    call: ReturnType<typeof client>;
+export function useCatalogMock(factory: TransportFactory = IN_PROCESS, options: AppOptions = {}) {
+  const ctx = usePlatforms(() => [createCatalogPlatform({ spec: loadBundledSpec('catalog') as OpenApiDocument, seedData: seedDataOf })], factory, { logError: () => undefined, ...options }) as MockContext & {
     sandbox(options?: SandboxOptions): Promise<TestSandbox>;
     sim(method: string, path: string, body?: unknown): Promise<Reply>;
   };
-  beforeEach(async () => {
-    ctx.app = createApp({
-      platforms: [createCatalogPlatform({ spec: loadBundledSpec('catalog') as OpenApiDocument, seedData: seedDataOf })],
-      seed: 7,
-      startAt: START_AT,
-      logError: () => undefined,
-      ...options,
+  ctx.sim = (method, path, body) => ctx.call(method, `/_sim/v1${path}`, body === undefined ? {} : { body });
+  ctx.sandbox = async (o = {}) => {
+    const sandbox = await openSandbox(ctx, {
+      profile: o.profile ?? 'xiamen',
+      startAt: o.startAt ?? START_AT,
+      seed: o.seed ?? 42,
+      reviewerPolicy: o.reviewerPolicy ?? { mode: 'manual' },
+      clock: { mode: 'virtual' },
     });
-    ctx.transport = await factory(ctx.app);
-    ctx.call = client(ctx.transport);
-    ctx.sim = (method, path, body) => ctx.call(method, `/_sim/v1${path}`, body === undefined ? {} : { body });
-    ctx.sandbox = async (o = {}) => {
-      const reply = await ctx.sim('POST', '/sandboxes', {
-        profile: o.profile ?? 'xiamen',
-        startAt: o.startAt ?? START_AT,
-        seed: o.seed ?? 42,
-        reviewerPolicy: o.reviewerPolicy ?? { mode: 'manual' },
-        clock: { mode: 'virtual' },
-      });
-      const view = expectSim(reply, 'POST', '/sandboxes', 201);
-      const providers = view.organizations.filter((o: { roles: string[] }) => o.roles.includes('data_provider'));
-      return { id: view.id, catalog: `/sandboxes/${view.id}/catalog/v1`, providers, view };
-    };
-  });
-  afterEach(async () => {
-    await ctx.transport.close();
-    await ctx.app.close();
-  });
+    const providers = sandbox.organizations.filter((org) => org.roles.includes('data_provider'));
+    return Object.assign(sandbox, { catalog: sandbox.base('catalog'), providers });
+  };
   return ctx;
 }
 

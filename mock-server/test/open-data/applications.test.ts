@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OpenDataset } from '../../src/sandbox/seed/types.js';
-import { expectContract } from '../sharing/contract.js';
-import { openSandbox, useWorld, type World } from '../sharing/platform-harness.js';
+import { expectContract } from '../support/contract.js';
+import { openWorld, useWorld, type World } from '../support/world.js';
 
 const ctx = useWorld();
 const APPLICANT = 'data-operator';
@@ -35,7 +35,7 @@ async function apply(world: World, dataset = onApplication(world)) {
 
 describe('open-data applications', () => {
   it('runs two sequential clocks: 3 WD initial review, then 7 WD from the day it passed', async () => {
-    const world = await openSandbox(ctx, { profile: 'xiamen' });
+    const world = await openWorld(ctx, { profile: 'xiamen' });
     const app = await apply(world);
     expect(app).toMatchObject({ state: 'initial_review', deadline: { step: 'initial_review', limit: 3, startedOn: '2025-09-26', dueDate: '2025-09-30' } });
     await world.advance({ to: '2025-09-29T15:00:00+08:00' });
@@ -47,7 +47,7 @@ describe('open-data applications', () => {
   });
 
   it('returns with reasons (terminal)', async () => {
-    const world = await openSandbox(ctx);
+    const world = await openWorld(ctx);
     const app = await apply(world);
     const returned = await world.act({ platform: 'open-data', objectType: 'application', objectId: app.id, action: 'return', reasons: [{ text: '缺少技术能力证明' }] });
     expect(returned.body.object).toMatchObject({ state: 'returned', reasons: [{ text: '缺少技术能力证明' }], deadline: null });
@@ -56,7 +56,7 @@ describe('open-data applications', () => {
   });
 
   it('publishes rejection reasons without the applicant', async () => {
-    const world = await openSandbox(ctx);
+    const world = await openWorld(ctx);
     const app = await apply(world);
     const target = { platform: 'open-data', objectType: 'application', objectId: app.id };
     await world.act({ ...target, action: 'pass_initial_review' });
@@ -68,7 +68,7 @@ describe('open-data applications', () => {
   });
 
   it('approves with a grant; usage reports fall due and overdue; the grant is suspended and expires', async () => {
-    const world = await openSandbox(ctx);
+    const world = await openWorld(ctx);
     const dataset = onApplication(world, 'usage_feedback');
     const app = await apply(world, dataset);
     const target = { platform: 'open-data', objectType: 'application', objectId: app.id };
@@ -102,7 +102,7 @@ describe('open-data applications', () => {
   });
 
   it('flags an overdue initial review without passing it', async () => {
-    const world = await openSandbox(ctx);
+    const world = await openWorld(ctx);
     const app = await apply(world);
     await world.advance({ to: '2025-10-09T10:00:00+08:00' });
     const read = await world.openData('GET', `/applications/${app.id}`, { as: world.org(APPLICANT) });
@@ -114,7 +114,7 @@ describe('open-data applications', () => {
   });
 
   it('hides other applicants’ applications and grants; refuses not_open and open datasets', async () => {
-    const world = await openSandbox(ctx);
+    const world = await openWorld(ctx);
     const app = await apply(world);
     expect((await world.openData('GET', `/applications/${app.id}`, { as: world.org('map-tech') })).status).toBe(404);
     const list = await world.openData('GET', '/applications', { as: world.org('map-tech') });

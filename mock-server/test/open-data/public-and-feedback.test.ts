@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { expectContract } from '../sharing/contract.js';
-import { openSandbox, useWorld } from '../sharing/platform-harness.js';
+import { expectContract } from '../support/contract.js';
+import { openWorld, useWorld } from '../support/world.js';
 
 const ctx = useWorld();
 
 describe('open-data public data, demands and objections', () => {
   it('serves datasets and opening plans without a signature, with stable paging', async () => {
-    const world = await openSandbox(ctx);
+    const world = await openWorld(ctx);
     const first = await world.openData('GET', '/datasets?limit=5');
     expectContract('open-data', 'listDatasets', first, 200);
     expect(first.body.total).toBe(world.seed.datasets.length);
@@ -25,7 +25,7 @@ describe('open-data public data, demands and objections', () => {
   });
 
   it('answers a demand through the officials; others cannot read it', async () => {
-    const world = await openSandbox(ctx);
+    const world = await openWorld(ctx);
     const me = world.org('data-operator');
     const demand = await world.openData('POST', '/demands', { as: me, body: { title: '公交车辆实时到站数据', description: '用于出行类应用。', intendedUse: '出行信息服务' } });
     expectContract('open-data', 'submitDemand', demand, 201);
@@ -39,7 +39,7 @@ describe('open-data public data, demands and objections', () => {
   });
 
   it('takes data objections (5 WD) from organisations and third parties', async () => {
-    const world = await openSandbox(ctx);
+    const world = await openWorld(ctx);
     const dataset = world.seed.datasets[0]!;
     const objection = { subject: { kind: 'organization', creditCode: world.org('data-operator').creditCode, name: '某公司' }, kind: 'incomplete', dataReference: { resourceId: dataset.id, description: '缺少变更后的住所' }, text: '已于 2025-06-01 变更住所。' };
     const filed = await world.openData('POST', '/data-objections', { as: world.org('data-operator'), body: objection });

@@ -3,14 +3,14 @@ import { OpenDataClient } from '@gdx/open-data';
 import { SharingClient } from '@gdx/sharing';
 import { SimulationClient } from '@gdx/simulation';
 import { entryOf, REQUESTER, requestBody } from '../sharing/fixtures.js';
-import { openSandbox, useWorld } from '../sharing/platform-harness.js';
+import { openWorld, useWorld } from '../support/world.js';
 import { TRANSPORTS } from '../support/transports.js';
 
 describe.each(Object.keys(TRANSPORTS))('SDK clients against the mock (%s)', (name) => {
   const ctx = useWorld(TRANSPORTS[name]!);
 
   it('submits, decides through the simulation client, and reads back', async () => {
-    const world = await openSandbox(ctx, { profile: 'xiamen' });
+    const world = await openWorld(ctx, { profile: 'xiamen' });
     const base = `${ctx.transport.baseUrl}/sandboxes/${world.id}`;
     const org = world.org(REQUESTER);
     const fetch = ctx.transport.fetch;

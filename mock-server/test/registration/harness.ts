@@ -1,10 +1,14 @@
 import { loadBundledSpec } from '@gdx/openapi';
-import { signRequest } from '@gdx/protocol';
 import { expect } from 'vitest';
-import { createApp, type App } from '../../src/index.js';
+import type { App } from '../../src/index.js';
 import { createRegistrationPlatform } from '../../src/platforms/registration/index.js';
+import { client, type Reply } from '../support/client.js';
+import { contractErrors } from '../support/contract.js';
+import { startMock } from '../support/harness.js';
+import { openSandbox } from '../support/sandbox.js';
 import type { Transport, TransportFactory } from '../support/transports.js';
-import { contractErrors } from './contract.js';
+
+export type { Reply };
 
 export interface Org {
   id: string;
@@ -14,19 +18,14 @@ export interface Org {
   secret: string;
 }
 
-export interface Reply {
-  status: number;
-  body: any;
-  headers: Headers;
-}
-
 /** Shared across apps: the documents are read once. */
 const registrationSpec = loadBundledSpec('registration');
 const simulationSpec = loadBundledSpec('simulation');
 
 /**
  * A mock app with the registration platform, reached through one transport, with a sandbox of
- * its own. Every answer of a registration operation is checked against the contract.
+ * its own (manual officials unless the sandbox body says otherwise). Every answer of a
+ * registration operation is checked against the contract.
  */
 export class Harness {
   app!: App;
@@ -36,17 +35,12 @@ export class Harness {
 
   static async start(factory: TransportFactory, sandbox: Record<string, unknown>): Promise<Harness> {
     const h = new Harness();
-    h.app = createApp({
-      platforms: [createRegistrationPlatform({ spec: registrationSpec })],
-      simulationSpec,
-      seed: 7,
-      logError: (m, e) => console.error(m, e),
-    });
-    h.transport = await factory(h.app);
-    const created = await h.sim('POST', '/sandboxes', { reviewerPolicy: { mode: 'manual' }, ...sandbox });
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
-    h.sandboxId = created.body.id;
-    h.orgs = created.body.organizations;
+    const mock = await startMock([createRegistrationPlatform({ spec: registrationSpec })], factory, { simulationSpec, startAt: undefined });
+    h.app = mock.app;
+    h.transport = mock.transport;
+    const created = await openSandbox(mock, { reviewerPolicy: { mode: 'manual' }, ...sandbox });
+    h.sandboxId = created.id;
+    h.orgs = created.organizations;
     return h;
   }
 
@@ -55,20 +49,9 @@ export class Harness {
     await this.app.close();
   }
 
-  async raw(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
-    const text = body === undefined ? undefined : JSON.stringify(body);
-    const res = await this.transport.fetch(url, {
-      method,
-      headers: { ...headers, ...(text !== undefined ? { 'content-type': 'application/json' } : {}) },
-      ...(text !== undefined ? { body: text } : {}),
-    });
-    const raw = await res.text();
-    return { status: res.status, headers: res.headers, body: raw === '' ? undefined : JSON.parse(raw) };
-  }
-
   /** The simulation API (no signature). */
   sim(method: string, path: string, body?: unknown): Promise<Reply> {
-    return this.raw(method, `${this.transport.baseUrl}/_sim/v1${path}`, body);
+    return client(this.transport)(method, `/_sim/v1${path}`, body === undefined ? {} : { body });
   }
 
   /** `POST /actions` as the registry. */
@@ -88,11 +71,8 @@ export class Harness {
    */
   async call(org: Org | null, method: string, template: string, params: Record<string, string> = {}, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
     const path = template.replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent(params[k] ?? ''));
-    const url = `${this.transport.baseUrl}/sandboxes/${this.sandboxId}/registration/v1${path}`;
-    const text = body === undefined ? undefined : JSON.stringify(body);
-    const signed = org ? signRequest({ method, url, body: text, appKey: org.appKey, secret: org.secret }) : {};
-    const reply = await this.raw(method, url, body, { ...headers, ...signed });
-    expect(contractErrors(method, template.split('?')[0] ?? template, reply.status, reply.body), `${method} ${template} → ${reply.status} ${JSON.stringify(reply.body)}`).toEqual([]);
+    const reply = await client(this.transport)(method, `/sandboxes/${this.sandboxId}/registration/v1${path}`, { headers, ...(body === undefined ? {} : { body }), ...(org ? { as: org } : {}) });
+    expect(contractErrors('registration', method, template.split('?')[0] ?? template, reply.status, reply.body), `${method} ${template} → ${reply.status} ${JSON.stringify(reply.body)}`).toEqual([]);
     return reply;
   }
 

@@ -1,5 +1,5 @@
 import type { CatalogEntry } from '../../src/sandbox/seed/types.js';
-import type { World } from './platform-harness.js';
+import type { World } from '../support/world.js';
 
 /** The requesting agency of the sharing tests (民政局, a data user). */
 export const REQUESTER = 'civil-affairs';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { expectContract } from './contract.js';
+import { expectContract } from '../support/contract.js';
 import { entryOf, REQUESTER, requestBody } from './fixtures.js';
-import { openSandbox, useWorld, type World } from './platform-harness.js';
+import { openWorld, useWorld, type World } from '../support/world.js';
 
 const ctx = useWorld();
 
@@ -19,7 +19,7 @@ const objection = (resourceId: string) => ({
 
 describe('sharing deadlines, officials and feedback', () => {
   it('flags an overdue review and never approves it (manual)', async () => {
-    const world = await openSandbox(ctx);
+    const world = await openWorld(ctx);
     const request = await conditional(world);
     const advanced = await world.advance({ to: '2025-10-20T12:00:00+08:00' });
     expectContract('simulation', 'advanceClock', advanced, 200);
@@ -33,7 +33,7 @@ describe('sharing deadlines, officials and feedback', () => {
   });
 
   it('late officials decide only after the overdue flag', async () => {
-    const world = await openSandbox(ctx, { reviewerPolicy: { mode: 'late', overdueByWorkingDays: 2 } });
+    const world = await openWorld(ctx, { reviewerPolicy: { mode: 'late', overdueByWorkingDays: 2 } });
     const request = await conditional(world);
     await world.advance({ to: '2025-10-22T00:00:00+08:00' });
     const { body } = await world.sharing('GET', `/requests/${request.id}`, { as: world.org(REQUESTER) });
@@ -48,7 +48,7 @@ describe('sharing deadlines, officials and feedback', () => {
 
   it('auto officials decide within the limit, the same way for the same seed', async () => {
     const run = async () => {
-      const world = await openSandbox(ctx, { reviewerPolicy: { mode: 'auto' }, seed: 99 });
+      const world = await openWorld(ctx, { reviewerPolicy: { mode: 'auto' }, seed: 99 });
       const ids: string[] = [];
       for (let i = 0; i < 4; i += 1) ids.push((await conditional(world)).id);
       await world.advance({ to: '2025-12-31T00:00:00+08:00' });
@@ -65,7 +65,7 @@ describe('sharing deadlines, officials and feedback', () => {
   });
 
   it('answers a data objection within 5 WD; a third party can object too', async () => {
-    const world = await openSandbox(ctx);
+    const world = await openWorld(ctx);
     const entry = entryOf(world, 'conditional');
     const filed = await world.sharing('POST', '/data-objections', { as: world.org(REQUESTER), body: objection(entry.id) });
     expectContract('sharing', 'submitDataObjection', filed, 201);
@@ -82,7 +82,7 @@ describe('sharing deadlines, officials and feedback', () => {
   });
 
   it('takes quality issues against a grant and records the provider answer', async () => {
-    const world = await openSandbox(ctx);
+    const world = await openWorld(ctx);
     const entry = entryOf(world, 'unconditional');
     const request = (await world.sharing('POST', '/requests', { as: world.org(REQUESTER), body: requestBody(entry) })).body;
     const issue = await world.sharing('POST', '/quality-issues', { as: world.org(REQUESTER), body: { entryId: entry.id, grantId: request.grantId, fields: [entry.items[0]!.name], description: '约 3% 为空值。' } });
@@ -95,7 +95,7 @@ describe('sharing deadlines, officials and feedback', () => {
   });
 
   it('revokes a grant with reasons and expires one at the end of its last day', async () => {
-    const world = await openSandbox(ctx);
+    const world = await openWorld(ctx);
     const entry = entryOf(world, 'unconditional');
     const a = (await world.sharing('POST', '/requests', { as: world.org(REQUESTER), body: requestBody(entry) })).body;
     const b = (await world.sharing('POST', '/requests', { as: world.org(REQUESTER), body: requestBody(entry, { periodOfUse: { from: '2025-10-01', to: '2025-10-31' } }) })).body;
@@ -112,7 +112,7 @@ describe('sharing deadlines, officials and feedback', () => {
   });
 
   it('publishes every state change on the event feed, and restores from a snapshot', async () => {
-    const world = await openSandbox(ctx);
+    const world = await openWorld(ctx);
     const request = await conditional(world);
     await world.act({ platform: 'sharing', objectType: 'request', objectId: request.id, action: 'approve' });
     const feed = await world.sim('GET', '/events?platform=sharing&limit=200');

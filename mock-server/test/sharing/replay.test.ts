@@ -6,7 +6,8 @@ import { createApp } from '../../src/index.js';
 import { createFetch } from '../../src/fetch/index.js';
 import { client } from '../support/client.js';
 import { entryOf, REQUESTER, requestBody } from './fixtures.js';
-import { openSandbox, START_AT } from './platform-harness.js';
+import { START_AT } from '../support/harness.js';
+import { openWorld } from '../support/world.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -19,7 +20,7 @@ describe('journal replay', () => {
     dirs.push(dataDir);
     const open = () => createApp({ dataDir, seed: 5, startAt: START_AT, logError: () => undefined });
     const first = open();
-    const world = await openSandbox({ call: client({ fetch: createFetch(first), baseUrl: 'http://mock.local', close: async () => undefined }) }, { reviewerPolicy: { mode: 'auto' } });
+    const world = await openWorld({ call: client({ fetch: createFetch(first), baseUrl: 'http://mock.local', close: async () => undefined }) }, { reviewerPolicy: { mode: 'auto' } });
     const me = world.org(REQUESTER);
     const request = (await world.sharing('POST', '/requests', { as: me, body: requestBody(entryOf(world, 'conditional')) })).body;
     await world.sharing('POST', '/requests', { as: me, body: requestBody(entryOf(world, 'unconditional')) });

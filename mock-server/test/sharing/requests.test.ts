@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { expectContract } from './contract.js';
+import { expectContract } from '../support/contract.js';
 import { entryOf, REQUESTER, requestBody } from './fixtures.js';
-import { openSandbox, useWorld, type World } from './platform-harness.js';
+import { openWorld, useWorld, type World } from '../support/world.js';
 
 const ctx = useWorld();
 
@@ -14,7 +14,7 @@ async function submit(world: World, type: 'unconditional' | 'conditional') {
 
 describe('sharing requests', () => {
   it('delivers an unconditional resource at once with a grant bound to the scenario', async () => {
-    const world = await openSandbox(ctx);
+    const world = await openWorld(ctx);
     const { entry, request } = await submit(world, 'unconditional');
     expect(request.state).toBe('delivered');
     expect(request.deadline).toBeNull();
@@ -34,7 +34,7 @@ describe('sharing requests', () => {
   });
 
   it('refuses a not_shared resource with 422 NOT_SHAREABLE naming its legal basis', async () => {
-    const world = await openSandbox(ctx);
+    const world = await openWorld(ctx);
     const entry = entryOf(world, 'not_shared');
     const reply = await world.sharing('POST', '/requests', { as: world.org(REQUESTER), body: requestBody(entry, { deliveryMethod: 'api' }) });
     expectContract('sharing', 'submitRequest', reply, 422);
@@ -48,7 +48,7 @@ describe('sharing requests', () => {
     ['national', 10, '2025-10-16'],
     ['xiamen', 5, '2025-10-10'],
   ])('reviews a conditional request (%s: %i WD across National Day and its make-up days, due %s)', async (profile, limit, dueDate) => {
-    const world = await openSandbox(ctx, { profile });
+    const world = await openWorld(ctx, { profile });
     const { request } = await submit(world, 'conditional');
     expect(request.state).toBe('under_review');
     expect(request.deadline).toMatchObject({ step: 'joint_review', limit, unit: 'working_days', startedOn: '2025-09-26', dueDate, overdue: false });
@@ -56,7 +56,7 @@ describe('sharing requests', () => {
   });
 
   it('approves, then delivers within 1 WD with the grant the provider sets', async () => {
-    const world = await openSandbox(ctx, { profile: 'xiamen' });
+    const world = await openWorld(ctx, { profile: 'xiamen' });
     const { request } = await submit(world, 'conditional');
     await world.advance({ to: '2025-10-09T09:30:00+08:00' });
     const approved = await world.act({ platform: 'sharing', objectType: 'request', objectId: request.id, action: 'approve' });
@@ -71,7 +71,7 @@ describe('sharing requests', () => {
   });
 
   it('walks rejection → dispute → coordination → escalation → upheld, with reasons, and stays terminal', async () => {
-    const world = await openSandbox(ctx);
+    const world = await openWorld(ctx);
     const { request } = await submit(world, 'conditional');
     const target = { platform: 'sharing', objectType: 'request', objectId: request.id };
     const rejected = await world.act({ ...target, action: 'reject', reasons: [{ text: '申请字段超出限定应用场景所需范围' }] });
@@ -94,7 +94,7 @@ describe('sharing requests', () => {
   });
 
   it('approves after coordination', async () => {
-    const world = await openSandbox(ctx);
+    const world = await openWorld(ctx);
     const { request } = await submit(world, 'conditional');
     const target = { platform: 'sharing', objectType: 'request', objectId: request.id };
     await world.act({ ...target, action: 'reject', reasons: [{ text: '理由' }] });
@@ -104,7 +104,7 @@ describe('sharing requests', () => {
   });
 
   it('answers 409 naming the state and allowed events for an illegal dispute, 400 for a rejection without reasons', async () => {
-    const world = await openSandbox(ctx);
+    const world = await openWorld(ctx);
     const { request } = await submit(world, 'conditional');
     const dispute = await world.sharing('POST', `/requests/${request.id}/disputes`, { as: world.org(REQUESTER), body: { text: '异议' } });
     expectContract('sharing', 'disputeRequest', dispute, 409);
@@ -116,7 +116,7 @@ describe('sharing requests', () => {
   });
 
   it("hides another organisation's request and grant (404)", async () => {
-    const world = await openSandbox(ctx);
+    const world = await openWorld(ctx);
     const { request } = await submit(world, 'unconditional');
     const other = world.org('health');
     for (const path of [`/requests/${request.id}`, `/requests/${request.id}/events`, `/grants/${request.grantId}`]) {
@@ -129,7 +129,7 @@ describe('sharing requests', () => {
   });
 
   it('answers 422 CALENDAR_NOT_PUBLISHED when the review reaches an unpublished year, and creates nothing', async () => {
-    const world = await openSandbox(ctx, { startAt: '2026-12-24T10:00:00+08:00' });
+    const world = await openWorld(ctx, { startAt: '2026-12-24T10:00:00+08:00' });
     const entry = entryOf(world, 'conditional');
     const reply = await world.sharing('POST', '/requests', { as: world.org(REQUESTER), body: requestBody(entry, { periodOfUse: { from: '2027-01-01', to: '2027-12-31' } }) });
     expectContract('sharing', 'submitRequest', reply, 422);
@@ -138,7 +138,7 @@ describe('sharing requests', () => {
   });
 
   it('validates the condition and fields against the resource', async () => {
-    const world = await openSandbox(ctx);
+    const world = await openWorld(ctx);
     const entry = entryOf(world, 'conditional');
     const { condition: _c, ...noCondition } = requestBody(entry) as Record<string, unknown>;
     const missing = await world.sharing('POST', '/requests', { as: world.org(REQUESTER), body: noCondition });

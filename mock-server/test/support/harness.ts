@@ -1,24 +1,58 @@
 import { afterEach, beforeEach } from 'vitest';
-import { builtinOrganisations, createApp, type App, type AppOptions } from '../../src/index.js';
+import { builtinOrganisations, createApp, type App, type AppOptions, type PlatformModule } from '../../src/index.js';
 import { client, type Credentials } from './client.js';
 import { notesPlatform } from './notes-platform.js';
-import type { Transport, TransportFactory } from './transports.js';
+import { TRANSPORTS, type Transport, type TransportFactory } from './transports.js';
 
 export const START_AT = '2025-09-26T10:00:00+08:00';
 
-/** A fresh app and transport per test, with the notes platform mounted. */
-export function useMock(factory: TransportFactory, options: AppOptions = {}) {
-  const ctx = {} as { app: App; transport: Transport; call: ReturnType<typeof client>; orgs: Credentials[] };
+/** An app reached through one transport, and a client for it. */
+export interface MockContext {
+  app: App;
+  transport: Transport;
+  call: ReturnType<typeof client>;
+}
+
+/** The transport the platform suites use unless a test names another. */
+export const IN_PROCESS: TransportFactory = TRANSPORTS['in-process fetch']!;
+
+/**
+ * Starts an app with these platforms (seed 7, start time `START_AT`, unless `options` say
+ * otherwise) on a transport; the caller closes it.
+ */
+export async function startMock(platforms: readonly PlatformModule<any>[], factory: TransportFactory = IN_PROCESS, options: AppOptions = {}): Promise<MockContext & { close(): Promise<void> }> {
+  const app = createApp({ platforms: [...platforms], seed: 7, startAt: START_AT, logError: (message, error) => console.error(message, error), ...options });
+  const transport = await factory(app);
+  return {
+    app,
+    transport,
+    call: client(transport),
+    close: async () => {
+      await transport.close();
+      await app.close();
+    },
+  };
+}
+
+/** A fresh app with the platforms `make` builds, and its transport, per test. */
+export function usePlatforms(make: () => readonly PlatformModule<any>[], factory: TransportFactory = IN_PROCESS, options: AppOptions = {}): MockContext {
+  const ctx = {} as MockContext;
+  let close: () => Promise<void> = async () => undefined;
   beforeEach(async () => {
-    ctx.app = createApp({ platforms: [notesPlatform], organisations: builtinOrganisations, seed: 7, startAt: START_AT, logError: () => undefined, ...options });
-    ctx.transport = await factory(ctx.app);
-    ctx.call = client(ctx.transport);
+    const started = await startMock(make(), factory, options);
+    Object.assign(ctx, { app: started.app, transport: started.transport, call: started.call });
+    close = started.close;
+  });
+  afterEach(() => close());
+  return ctx;
+}
+
+/** A fresh app and transport per test, with the notes platform mounted and the built-in organisations. */
+export function useMock(factory: TransportFactory, options: AppOptions = {}) {
+  const ctx = usePlatforms(() => [notesPlatform], factory, { organisations: builtinOrganisations, logError: () => undefined, ...options }) as MockContext & { orgs: Credentials[] };
+  beforeEach(async () => {
     const sandbox = await ctx.call('GET', '/_sim/v1/sandboxes/default');
     ctx.orgs = sandbox.body.organizations;
-  });
-  afterEach(async () => {
-    await ctx.transport.close();
-    await ctx.app.close();
   });
   return ctx;
 }
