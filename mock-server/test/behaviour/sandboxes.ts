@@ -33,7 +33,16 @@ export function sandboxBehaviour(factory: TransportFactory): void {
     it('refuses invalid sandbox settings with pointers', async () => {
       const res = await ctx.call('POST', '/_sim/v1/sandboxes', { body: { profile: 'atlantis' } });
       expect(res.status).toBe(400);
-      expect(res.body.errors[0].pointer).toBe('/profile');
+      expect(res.body.errors.map((e: { pointer: string }) => e.pointer)).toContain('/profile');
+    });
+
+    it('accepts an inline profile that extends a shipped one', async () => {
+      const profile = { name: 'my-city', extends: 'national' };
+      const res = await ctx.call('POST', '/_sim/v1/sandboxes', { body: { id: 'sbx_city', profile } });
+      expect(res.status).toBe(201);
+      expect(res.body.profile).toEqual(profile);
+      const unknownLimit = { name: 'my-city', extends: 'national', limits: { 'nowhere.step': { limit: 3 } } };
+      expect((await ctx.call('POST', '/_sim/v1/sandboxes', { body: { profile: unknownLimit } })).status).toBe(400);
     });
 
     it('keeps sandboxes isolated: credentials of one are unknown in another', async () => {

@@ -1,4 +1,5 @@
 import { formatShanghaiInstant } from '@gdx/calendar';
+import { builtinProfileNames, resolveProfile } from '@gdx/procedures';
 import type { ProfileRef, ReviewerPolicy } from '../platform-module.js';
 import { DEFAULT_SANDBOX_ID, SANDBOX_ID_PATTERN, type SandboxRequest } from '../../sandbox/registry.js';
 import type { SandboxSnapshot } from '../../sandbox/sandbox.js';
@@ -8,7 +9,6 @@ import { parseInstant } from './parse-instant.js';
 import { sandboxView } from './sandbox-view.js';
 import { isSandboxSnapshot, SNAPSHOT_FORMAT } from './snapshot-format.js';
 import { parseReviewerPolicy } from './reviewer-policy.js';
-import { KNOWN_PROFILES } from './known-profiles.js';
 
 function parseRequest(ctx: SimRouteContext): SandboxRequest | ReturnType<typeof invalidField> {
   const body = bodyObject(ctx);
@@ -19,9 +19,18 @@ function parseRequest(ctx: SimRouteContext): SandboxRequest | ReturnType<typeof 
     request.id = body.id;
   }
   const profile = body.profile;
-  const inline = profile !== null && typeof profile === 'object' && !Array.isArray(profile) && KNOWN_PROFILES.includes((profile as { extends?: unknown }).extends as string);
-  if (!(typeof profile === 'string' && KNOWN_PROFILES.includes(profile)) && !inline) {
-    return invalidField(ctx, '/profile', `profile must be one of ${KNOWN_PROFILES.join(', ')} or an inline profile that extends one`, '辖区配置须为内置名称或继承内置配置的自定义配置');
+  const known = typeof profile === 'string' && builtinProfileNames.includes(profile);
+  const inline = profile !== null && typeof profile === 'object' && !Array.isArray(profile);
+  if (!known && !inline) {
+    return invalidField(ctx, '/profile', `profile must be one of ${builtinProfileNames.join(', ')} or an inline profile`, '辖区配置须为内置名称或自定义配置');
+  }
+  if (inline) {
+    // Platforms build their procedures from the profile: refuse one they could not use.
+    try {
+      resolveProfile(profile as object);
+    } catch (error) {
+      return invalidField(ctx, '/profile', `the inline profile is invalid: ${error instanceof Error ? error.message : String(error)}`, '自定义辖区配置无效');
+    }
   }
   request.profile = profile as ProfileRef;
   if (body.seed !== undefined) {
