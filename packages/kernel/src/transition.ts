@@ -114,7 +114,7 @@ function enter(
     const previousDue = deadline?.step === target.step ? deadline?.dueDate : undefined;
     deadline = null;
     timer = null;
-    if (target.step !== undefined) {
+    if (target.step !== undefined && mode !== 'clear') {
       const limit = machine.limits?.[target.step];
       if (!limit) throw new KernelError('UNKNOWN_LIMIT', `状态机 ${machine.id} 缺少期限 ${target.step}`, `Machine ${machine.id} has no limit ${target.step}`);
       const from = mode === 'extend' ? previousDue : startedOn;

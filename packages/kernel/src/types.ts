@@ -87,9 +87,10 @@ export interface TransitionDefinition {
   /**
    * How the target state's deadline is treated when its step equals the current one:
    * `keep` (default) keeps it running, `restart` starts it afresh from now, `extend` starts it
-   * from the previous due date (renewals).
+   * from the previous due date (renewals), `clear` ends it: the state shows no deadline (e.g. a
+   * public notice that closed while the application waits in that state for the registry).
    */
-  deadline?: 'keep' | 'restart' | 'extend';
+  deadline?: 'keep' | 'restart' | 'extend' | 'clear';
   /** Named actions the interpreter runs after the transition is applied. */
   actions?: string[];
 }

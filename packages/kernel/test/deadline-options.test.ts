@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeDeadline, createInstance, type Calendar, type Limit, type MachineDefinition } from '../src/index.js';
+import { computeDeadline, createInstance, transition, type Calendar, type Limit, type MachineDefinition } from '../src/index.js';
 import { at, fakeCalendar } from './fake-calendar.js';
 
 const validity: Limit = {
@@ -41,5 +41,30 @@ describe('createInstance: startedOn', () => {
     const r = createInstance(duty, { id: 'd2', actor: { role: 'provider' } }, ctx);
     if (!r.ok) throw new Error(r.error.code);
     expect(r.instance.deadline).toMatchObject({ startedOn: '2025-10-09', dueDate: '2025-10-17' });
+  });
+});
+
+describe("transition deadline: 'clear'", () => {
+  const notice: MachineDefinition = {
+    id: 'notice',
+    initial: 'running',
+    states: { running: { step: 'notice' }, done: { terminal: true } },
+    transitions: [
+      { from: 'running', event: 'close', to: 'running', by: ['clock'], set: { closed: true }, deadline: 'clear' },
+      { from: 'running', event: 'finish', to: 'done', by: ['official'] },
+    ],
+    limits: { notice: { id: 'notice', value: 10, unit: 'working_days', startTrigger: 'received', basis: '第十二条', onExpiry: { event: 'close' } } },
+  };
+  const ctx = { now: at('2025-10-09T10:00'), calendar: fakeCalendar };
+
+  it('stays in a state with a step, but without a deadline or a timer', () => {
+    const created = createInstance(notice, { id: 'n1', actor: { role: 'official' } }, ctx);
+    if (!created.ok) throw new Error(created.error.code);
+    expect(created.instance.deadline?.step).toBe('notice');
+    const closed = transition(notice, created.instance, { type: 'close', actor: { role: 'clock' } }, ctx);
+    if (!closed.ok) throw new Error(closed.error.code);
+    expect(closed.instance).toMatchObject({ state: 'running', deadline: null, timer: null, data: { closed: true } });
+    expect(closed.effects.filter((e) => e.type === 'schedule')).toEqual([]);
+    expect(closed.instance.events.at(-1)).toMatchObject({ from: 'running', to: 'running', deadline: null });
   });
 });
