@@ -1,7 +1,7 @@
 import type { OperationContext, OperationHandler, OperationResult, SandboxContext } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
 import { formatShanghaiInstant } from '@gdx/calendar';
-import { dataObjectionView, fileDataObjection, listPage, type DataObjectionRecord, type DataObjectionSubmission } from '../workflow-host/index.js';
+import { dataObjectionView, fileDataObjection, illegalTransition, listPage, type DataObjectionRecord, type DataObjectionSubmission } from '../workflow-host/index.js';
 import type { DemandRecord, GrantRecord, OpenDataState, UsageReportRecord } from './open-data-state.js';
 import { demandView, grantView, usageReportView } from './wire-views.js';
 
@@ -19,7 +19,8 @@ function submitUsageReport(ctx: Ctx): OperationResult {
   const body = ctx.body as { period: { from: string; to: string }; summary: string; withinScenario: boolean; attachments?: unknown[] };
   const running = grant.reporting ? state.host.get(grant.id) : undefined;
   if (!running) {
-    throw new PlatformProblem('ILLEGAL_TRANSITION', { detail: 'the grant has no usage-feedback condition: no reports are due', extensions: { currentState: grant.state, allowedEvents: [] } });
+    // The grant has no usage-feedback condition: no reports are due.
+    throw illegalTransition(grant.state, 'submit_report', [], 'NO_REPORTS_DUE');
   }
   const due = running.deadline;
   state.host.dispatch(grant.id, 'submit_report', { actor: { role: 'applicant', organizationId: grant.owner }, payload: { report: body } });

@@ -1,6 +1,6 @@
 import type { OperationResult, SimCommandContext } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
-import { applyOfficialAction, dataObjectionView, type ActionTarget, type DataObjectionSubmission } from '../workflow-host/index.js';
+import { applyOfficialAction, dataObjectionView, illegalTransition, type ActionTarget, type DataObjectionSubmission } from '../workflow-host/index.js';
 import { fileOpenDataObjection } from './grant-operations.js';
 import type { OpenDataState } from './open-data-state.js';
 import { applicationView, demandView, grantView } from './wire-views.js';
@@ -22,9 +22,8 @@ function target(ctx: Sim): ActionTarget {
     }
     case 'grant': {
       const g = state.grants.get(id) ?? notFound(ctx);
-      if (body.action !== 'suspend') {
-        throw new PlatformProblem('ILLEGAL_TRANSITION', { detail: `a grant only takes suspend (state ${g.state})`, extensions: { currentState: g.state, allowedEvents: g.state === 'active' ? ['suspend'] : [] } });
-      }
+      // A grant only takes suspend (through its application).
+      if (body.action !== 'suspend') throw illegalTransition(g.state, String(body.action), g.state === 'active' ? ['suspend'] : []);
       return { instanceId: g.applicationId, view: () => grantView(state, g) };
     }
     case 'demand': {

@@ -1,6 +1,6 @@
 import type { OperationResult, SimCommandContext } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
-import { applyOfficialAction, dataObjectionView, type ActionTarget, type DataObjectionSubmission } from '../workflow-host/index.js';
+import { applyOfficialAction, dataObjectionView, illegalTransition, type ActionTarget, type DataObjectionSubmission } from '../workflow-host/index.js';
 import { fileSharingObjection } from './feedback-operations.js';
 import type { SharingState } from './sharing-state.js';
 import { grantView, qualityIssueView, requestView } from './wire-views.js';
@@ -22,9 +22,8 @@ function target(ctx: Sim): ActionTarget {
     }
     case 'grant': {
       const g = state.grants.get(id) ?? notFound(ctx);
-      if (body.action !== 'revoke') {
-        throw new PlatformProblem('ILLEGAL_TRANSITION', { detail: `a grant only takes revoke (state ${g.state})`, extensions: { currentState: g.state, allowedEvents: g.state === 'active' ? ['revoke'] : [] } });
-      }
+      // A grant only takes revoke (through its request).
+      if (body.action !== 'revoke') throw illegalTransition(g.state, String(body.action), g.state === 'active' ? ['revoke'] : []);
       return { instanceId: g.requestId, view: () => grantView(g) };
     }
     case 'data_objection': {
