@@ -27,7 +27,11 @@ const LISTENING = /gdx-mock listening on (http:\/\/\S+)/;
  */
 export function mockBinPath(): string {
   if (process.env.GDX_MOCK_BIN) return process.env.GDX_MOCK_BIN;
-  const manifest = createRequire(import.meta.url).resolve('@gdx/mock-server/package.json');
+  // The package's exports hide package.json, so look it up in the node_modules folders Node searches.
+  const manifest = (createRequire(import.meta.url).resolve.paths('@gdx/mock-server') ?? [])
+    .map((dir) => join(dir, '@gdx/mock-server/package.json'))
+    .find((path) => existsSync(path));
+  if (!manifest) throw new Error('@gdx/mock-server is not installed (未安装 @gdx/mock-server)');
   const { bin } = JSON.parse(readFileSync(manifest, 'utf8')) as { bin: Record<string, string> };
   const relative = bin['gdx-mock'];
   if (!relative) throw new Error('@gdx/mock-server declares no gdx-mock bin (缺少 gdx-mock 命令)');

@@ -1,5 +1,5 @@
 import { ConflictError, InternalServerError } from '@gdx/registration';
-import type { Sandbox, SeededOrganization } from '@gdx/simulation';
+import type { Sandbox, SeededOrganization, SimulationClient } from '@gdx/simulation';
 import { describe, expect, it } from 'vitest';
 import { createRegistrationFiler, sampleApplication, type FilerConfig } from '../src/index.js';
 import { useGdxMock } from './gdx-mock.js';
@@ -22,9 +22,11 @@ function filerFor(sandbox: Sandbox, registrant: SeededOrganization, options: Par
   return { filer, waits };
 }
 
+type Action = Parameters<SimulationClient['officials']['act']>[1];
+
 /** The registry's decision on an application, through the simulation API. */
 const registry = (sandbox: Sandbox, objectId: string, action: 'accept' | 'request_supplements', items?: { field: string; text: string }[]) =>
-  mock.sim.officials.act(sandbox.id, { platform: 'registration', objectType: 'application', objectId, action, ...(items ? { items } : {}) } as never);
+  mock.sim.officials.act(sandbox.id, { platform: 'registration', objectType: 'application', objectId, action, ...(items ? { items } : {}) } as Action);
 
 describe('registration filer against the gdx mock (MSW setupServer)', () => {
   it('files and reports acceptance once the registry accepts (auto reviewers, seeded)', async () => {
