@@ -17,7 +17,7 @@ export { catalogEntryMachine, catalogObligationMachine, catalogMachines } from '
 export { answerDutyMachine } from './machines/answer-duty.js';
 export { planOfficialActions, type ReviewerPolicy, type OutcomeProbabilities, type PlanOptions } from './officials/plan-official-actions.js';
 export { attachOfficials } from './officials/attach-officials.js';
-export { officialStep, type OfficialStep } from './officials/official-steps.js';
+export { officialStep, officialsActAfter, type OfficialStep } from './officials/official-steps.js';
 export { mulberry32, hashSeed } from './officials/prng.js';
 export { REJECTION_REASONS, SUPPLEMENT_ITEMS, ANSWERS, OVERDUE_EXPLANATIONS, type ReasonText } from './officials/reason-texts.js';
 export { formatRegistrationCode } from './registration-code.js';

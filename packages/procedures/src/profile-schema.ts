@@ -62,6 +62,13 @@ export const profileSchema = z.strictObject({
     registrationEvidence: z.enum(['query_code', 'certificate']),
     /** Public notice per registration type (initial always has one). */
     noticeFor: z.strictObject({ change: z.boolean(), correction: z.boolean() }),
+    /**
+     * Who codes (赋码) a registration whose public notice ended without an objection (choice: the
+     * sources say 公示期满无异议的 the registry codes, not when): `on_notice_close` (default) — the
+     * notice's end codes it; `by_registry` — the notice closes (deadline none) and the registry's
+     * `issue_code` codes it.
+     */
+    codeIssuance: z.enum(['on_notice_close', 'by_registry']).default('on_notice_close'),
     /** Registration code template: `{prefix}`, `{region}`, `{year}`, `{seq}` (zero-padded to `seqDigits`). */
     coding: z.strictObject({ prefix: z.string(), template: z.string().min(1), seqDigits: z.number().int().min(1).max(12) }),
   }),

@@ -17,18 +17,40 @@ function afterReview(profile: Profile, type: RegistrationType): 'in_public_notic
   return profile.options.noticeFor[type] ? 'in_public_notice' : 'registered';
 }
 
-function noticeTransitions(): TransitionDefinition[] {
+/**
+ * The notice's end under `by_registry` coding: the application stays in `in_public_notice` with
+ * the notice closed (no deadline) until the registry's `issue_code`; no objection is taken any more.
+ */
+function registryCoding(): TransitionDefinition[] {
+  return [
+    { from: 'in_public_notice', event: 'notice_closed', to: 'in_public_notice', by: ['clock'], set: { noticeClosed: true }, eventType: 'notice_closed', deadline: 'clear' },
+    { from: 'in_public_notice', event: 'issue_code', to: 'registered', by: REGISTRY, guard: 'data.noticeClosed', guardError: 'NOTICE_RUNNING' },
+    { from: 'in_public_notice', event: 'object', to: 'objection_review', by: ['interested_party'], requires: ['evidence'], guard: '!data.noticeClosed', guardError: 'OBJECTION_WINDOW_CLOSED' },
+    // Dismissed after the notice closed meanwhile → back to the closed notice, awaiting the code.
+    { from: 'objection_review', event: 'dismiss_objection', to: 'in_public_notice', by: REGISTRY, guard: 'data.noticeClosed', deadline: 'clear' },
+  ];
+}
+
+/** The notice's end codes the registration at once (`on_notice_close`). */
+function codingOnNoticeClose(): TransitionDefinition[] {
   return [
     { from: 'in_public_notice', event: 'notice_closed', to: 'registered', by: ['clock'] },
     { from: 'in_public_notice', event: 'object', to: 'objection_review', by: ['interested_party'], requires: ['evidence'] },
+    // Dismissed after the notice closed meanwhile → coded at once.
+    { from: 'objection_review', event: 'dismiss_objection', to: 'registered', by: REGISTRY, guard: 'data.noticeClosed' },
+  ];
+}
+
+function noticeTransitions(profile: Profile): TransitionDefinition[] {
+  return [
+    ...(profile.options.codeIssuance === 'by_registry' ? registryCoding() : codingOnNoticeClose()),
     // A further objection while the notice still runs joins the pending review.
     {
       from: 'objection_review', event: 'object', to: 'objection_review', by: ['interested_party'], requires: ['evidence'],
       guard: '!data.noticeClosed', guardError: 'OBJECTION_WINDOW_CLOSED', eventType: 'objection_filed',
     },
     { from: 'objection_review', event: 'notice_closed', to: 'objection_review', by: ['clock'], set: { noticeClosed: true }, eventType: 'notice_closed' },
-    // Dismissed after the notice closed meanwhile → coded at once; otherwise back to the running notice.
-    { from: 'objection_review', event: 'dismiss_objection', to: 'registered', by: REGISTRY, guard: 'data.noticeClosed' },
+    // Dismissed while the notice still runs → back to the running notice.
     { from: 'objection_review', event: 'dismiss_objection', to: 'in_public_notice', by: REGISTRY },
     { from: 'objection_review', event: 'uphold_objection', to: 'terminated', by: REGISTRY, requires: ['reasons'] },
   ];
@@ -79,7 +101,7 @@ export function registrationApplicationMachine(profile: Profile, type: Registrat
       { from: 'under_review', event: 'approve_review', to: passTo, by: REGISTRY },
       failTransition,
       explainOverdue('under_review', REGISTRY),
-      ...(hasNotice ? noticeTransitions() : []),
+      ...(hasNotice ? noticeTransitions(profile) : []),
     ],
     limits: {
       acceptance: profileLimit(profile, 'registration.acceptance', 'acceptance', 'flag_overdue'),

@@ -1,4 +1,5 @@
 import type { WorkflowEngine } from '@gdx/kernel';
+import { officialsActAfter } from './official-steps.js';
 import { planOfficialActions, type PlanOptions } from './plan-official-actions.js';
 
 /**
@@ -11,10 +12,9 @@ import { planOfficialActions, type PlanOptions } from './plan-official-actions.j
  */
 export function attachOfficials(engine: WorkflowEngine, options: PlanOptions): () => void {
   return engine.subscribe(({ instanceId, event }) => {
-    if (event.from === event.to) return; // overdue flags and self-transitions keep the existing plan
     const instance = engine.get(instanceId);
-    // Only the event that left the instance where it is now (always-chains emit several).
-    if (event.seq !== instance.events.length) return;
+    // Overdue flags and other self-transitions keep the existing plan; always-chains plan once.
+    if (!officialsActAfter(instance, event)) return;
     for (const plan of planOfficialActions(instance, options)) engine.plan(plan);
   });
 }

@@ -1,3 +1,5 @@
+import type { WorkflowEvent, WorkflowInstance } from '@gdx/kernel';
+
 /**
  * What the platform's side can do in a state awaiting an official: who acts, and which event
  * means accept, supplement or reject. Keyed by machine id (or its prefix) and state.
@@ -13,7 +15,12 @@ export interface OfficialStep {
   answer?: boolean;
   /** The reject event also lists items (a failed review may return to supplements, per profile). */
   rejectWithItems?: boolean;
+  /** `auto` acts at the start of the first working day on or after the day the step opened (no spread over a limit). */
+  atOnce?: boolean;
 }
+
+/** 赋码 under `by_registry` coding: the registry codes a closed notice without an objection. */
+const CODING: OfficialStep = { role: 'registry', accept: 'issue_code', atOnce: true };
 
 const ANSWER: OfficialStep = { role: 'data_provider', accept: 'answer', answer: true };
 
@@ -45,12 +52,29 @@ const STEPS: Record<string, Record<string, OfficialStep>> = {
 };
 
 /**
- * The official step of a machine's state, if an official acts there.
+ * The official step of an instance's state, if an official acts there (a registration
+ * application whose notice closed under `by_registry` coding waits for the registry's code).
  *
  * @example
  * officialStep('registration.application.initial', 'submitted')?.role; // 'registry'
+ * officialStep('registration.application.initial', 'in_public_notice', { noticeClosed: true })?.accept; // 'issue_code'
  */
-export function officialStep(machineId: string, state: string): OfficialStep | undefined {
+export function officialStep(machineId: string, state: string, data: Readonly<Record<string, unknown>> = {}): OfficialStep | undefined {
   const key = machineId.startsWith('registration.application.') ? 'registration.application' : machineId;
+  if (key === 'registration.application' && state === 'in_public_notice' && data['noticeClosed'] === true) return CODING;
   return STEPS[key]?.[state];
+}
+
+/**
+ * Whether officials plan after this event: it changed the state, or it opened an official step
+ * in the same state (a notice closed under `by_registry` coding). Only the last event of a
+ * chain counts, so officials act once on the state the chain ends in.
+ *
+ * @example
+ * engine.subscribe(({ instanceId, event }) => { if (officialsActAfter(engine.get(instanceId), event)) plan(); });
+ */
+export function officialsActAfter(instance: WorkflowInstance, event: WorkflowEvent): boolean {
+  if (event.seq !== instance.events.length) return false;
+  if (event.from !== event.to) return true;
+  return event.event === 'notice_closed' && officialStep(instance.machine, instance.state, instance.data) === CODING;
 }

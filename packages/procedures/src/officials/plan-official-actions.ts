@@ -137,7 +137,7 @@ function dispatch(instance: WorkflowInstance, step: OfficialStep, at: number, ev
  */
 export function planOfficialActions(instance: WorkflowInstance, opts: PlanOptions): PlannedDispatch[] {
   const how = behaviour(opts);
-  const step = officialStep(instance.machine, instance.state);
+  const step = officialStep(instance.machine, instance.state, instance.data);
   const entered = instance.events.at(-1);
   if (how.mode === 'manual' || !step || !entered) return [];
   const enteredAt = Date.parse(entered.at);
@@ -154,6 +154,12 @@ export function planOfficialActions(instance: WorkflowInstance, opts: PlanOption
     return [...explain, decision(instance, step, at + 60_000, rand, how.weights)];
   }
 
+  if (step.atOnce) {
+    // The first working day on or after today: one working day after yesterday.
+    const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const day = opts.calendar.addWorkingDays(yesterday, 1, ESTIMATE);
+    return [decision(instance, step, Math.max(enteredAt, Date.parse(`${day}${WORKDAY_START}`)), rand, how.weights)];
+  }
   const days: string[] = [];
   for (let k = 1; k <= 366; k++) {
     const day = opts.calendar.addWorkingDays(today, k, ESTIMATE);
