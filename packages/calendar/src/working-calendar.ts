@@ -170,13 +170,13 @@ export class WorkingCalendar {
    */
   addWorkingDays(start: IsoDate, n: number, opts?: EstimateOption): IsoDate {
     assertInteger(n, 'n');
-    const from = toDayNumber(start);
+    const from = this.dayNumber(start);
     // Ranks step by one on working days: after `start` the n-th has rank(start) + n; before it the
     // |n|-th has rank(start - 1) - |n| + 1.
     const target = n >= 0 ? this.index.rank(from) + n : this.index.rank(from - 1) + n + 1;
     const result = n === 0 ? from : this.index.dayWithRank(target);
     this.cover(from, result, opts);
-    return fromDayNumber(result);
+    return this.date(result);
   }
 
   /**
@@ -189,8 +189,8 @@ export class WorkingCalendar {
    * ```
    */
   workingDaysBetween(from: IsoDate, to: IsoDate, opts?: EstimateOption): number {
-    const a = toDayNumber(from);
-    const b = toDayNumber(to);
+    const a = this.dayNumber(from);
+    const b = this.dayNumber(to);
     this.cover(a, b, opts);
     return this.index.rank(b) - this.index.rank(a);
   }
@@ -209,8 +209,8 @@ export class WorkingCalendar {
    */
   addCalendarDays(start: IsoDate, n: number, opts?: PeriodOptions): IsoDate {
     assertInteger(n, 'n');
-    const from = toDayNumber(start);
-    return fromDayNumber(this.endPeriod(from, from + n, opts));
+    const from = this.dayNumber(start);
+    return this.date(this.endPeriod(from, from + n, opts));
   }
 
   /**
@@ -229,9 +229,9 @@ export class WorkingCalendar {
     assertInteger(years, 'years');
     assertInteger(months, 'months');
     assertInteger(days, 'days');
-    const from = toDayNumber(start);
-    const end = toDayNumber(addMonthsClamped(start, years * 12 + months)) + days;
-    return fromDayNumber(this.endPeriod(from, end, opts));
+    const from = this.dayNumber(start);
+    const end = this.dayNumber(addMonthsClamped(start, years * 12 + months)) + days;
+    return this.date(this.endPeriod(from, end, opts));
   }
 
   private endPeriod(from: DayNumber, end: DayNumber, opts?: PeriodOptions): DayNumber {
@@ -244,14 +244,24 @@ export class WorkingCalendar {
   }
 
   private kindOf(date: IsoDate, opts?: EstimateOption): Kind {
-    const day = toDayNumber(date);
+    const day = this.dayNumber(date);
     this.cover(day, day, opts);
     return this.index.kind(day);
   }
 
   /** The coverage guard: every year from `a` to `b` must be loaded, unless estimating. */
+  /** Parses a date, through the index's table when it lies in the loaded range. */
+  private dayNumber(date: IsoDate): DayNumber {
+    return this.index.dayNumberOf(date) ?? toDayNumber(date);
+  }
+
+  /** Formats a day number, through the index's table when it lies in the loaded range. */
+  private date(day: DayNumber): IsoDate {
+    return this.index.labelOf(day) ?? fromDayNumber(day);
+  }
+
   private cover(a: DayNumber, b: DayNumber, opts?: EstimateOption): void {
-    if (opts?.estimate) return;
+    if (opts?.estimate || this.index.covers(a, b)) return;
     const firstYear = civilFromDays(Math.min(a, b)).year;
     const lastYear = civilFromDays(Math.max(a, b)).year;
     for (let year = firstYear; year <= lastYear; year++) {

@@ -1,4 +1,4 @@
-import { daysFromCivil, isoWeekday, toDayNumber, type DayNumber } from './iso-date.js';
+import { daysFromCivil, fromDayNumber, isoWeekday, toDayNumber, type DayNumber, type IsoDate } from './iso-date.js';
 import { weekdaysBefore, weekdayWithRank } from './weekday-rank.js';
 import type { YearSchedule } from './year-schedule.js';
 
@@ -27,6 +27,14 @@ export class WorkingDayIndex {
   private readonly workdays: Int32Array;
   /** afterHoliday[i] = first day ≥ first + i that is not a listed holiday. */
   private readonly afterHoliday: Int32Array;
+  /**
+   * The range's dates as strings both ways: parsing and formatting a `YYYY-MM-DD` costs more than
+   * the index arithmetic itself, so dates inside the range are looked up instead.
+   */
+  private readonly labels: IsoDate[];
+  private readonly dayByLabel: Map<IsoDate, DayNumber>;
+  /** Every year of the range has a schedule, so any two days inside it are covered. */
+  private readonly gapless: boolean;
 
   constructor(schedules: readonly YearSchedule[]) {
     const years = schedules.map((schedule) => schedule.year);
@@ -51,6 +59,15 @@ export class WorkingDayIndex {
     }
     this.workdays = Int32Array.from(workdays);
 
+    this.labels = new Array<IsoDate>(size);
+    this.dayByLabel = new Map();
+    for (let i = 0; i < size; i++) {
+      const label = fromDayNumber(this.first + i);
+      this.labels[i] = label;
+      this.dayByLabel.set(label, this.first + i);
+    }
+    this.gapless = years.length > 0 && new Set(years).size === Math.max(...years) - minYear + 1;
+
     this.afterHoliday = new Int32Array(size);
     for (let i = size - 1; i >= 0; i--) {
       const next = i + 1 < size ? (this.afterHoliday[i + 1] as number) : this.last + 1;
@@ -60,6 +77,21 @@ export class WorkingDayIndex {
 
   private inRange(day: DayNumber): boolean {
     return day >= this.first && day <= this.last;
+  }
+
+  /** The day number of a valid date inside the range, else `undefined` (parse it instead). */
+  dayNumberOf(date: IsoDate): DayNumber | undefined {
+    return this.dayByLabel.get(date);
+  }
+
+  /** The date of a day inside the range, else `undefined` (format it instead). */
+  labelOf(day: DayNumber): IsoDate | undefined {
+    return this.inRange(day) ? this.labels[day - this.first] : undefined;
+  }
+
+  /** Whether both days lie in the range and every year of it is scheduled. */
+  covers(a: DayNumber, b: DayNumber): boolean {
+    return this.gapless && this.inRange(a) && this.inRange(b);
   }
 
   /** The kind of a day; outside the range by the week alone. */
