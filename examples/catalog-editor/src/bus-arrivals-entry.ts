@@ -1,6 +1,13 @@
 import type { CreateEntryBody, ProposeEntryChangeBody } from '@gdx/catalog';
 
-/** The name the editor gives the new entry; unique in the seed catalog, so a search finds exactly it. */
+/**
+ * The name the editor gives the new entry; unique in the seed catalog, so a search finds exactly it.
+ *
+ * @example
+ * ```ts
+ * await publicClient.search.queryPage({ q: ENTRY_NAME });
+ * ```
+ */
 export const ENTRY_NAME = '公交车辆到站预报信息';
 
 /**

@@ -6,10 +6,24 @@ import { datasetNode } from './dcat-dataset.js';
 import { editorStory, type EditorOutcome } from './editor-story.js';
 import { facetedSearch, type FacetedSearchResult } from './faceted-search.js';
 
-/** The faceted query of the story: Chinese full text (信息, “information”) plus two filters. */
+/**
+ * The faceted query of the story: Chinese full text (信息, “information”) plus two filters.
+ *
+ * @example
+ * ```ts
+ * await facetedSearch(publicClient, FACETED_QUERY, PAGE_SIZE);
+ * ```
+ */
 export const FACETED_QUERY: SearchEntriesQuery = { q: '信息', sharingType: 'conditional', openingType: 'on_application' };
 
-/** Hits per page when walking the search with the cursor. */
+/**
+ * Hits per page when walking the search with the cursor.
+ *
+ * @example
+ * ```ts
+ * await publicClient.search.queryPage({ ...FACETED_QUERY, limit: PAGE_SIZE });
+ * ```
+ */
 export const PAGE_SIZE = 10;
 
 /** What the catalog editor example ends with, every value as the platform answered it. */

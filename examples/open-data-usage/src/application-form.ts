@@ -6,7 +6,14 @@ export interface Applicant {
   name: string;
 }
 
-/** What the applicant writes for each opening condition (第二十四条) a dataset may state. */
+/**
+ * What the applicant writes for each opening condition (第二十四条) a dataset may state.
+ *
+ * @example
+ * ```ts
+ * CONDITION_EVIDENCE.usage_feedback; // '承诺在产品中注明数据来源…'
+ * ```
+ */
 export const CONDITION_EVIDENCE: Readonly<Record<ApplicationSubmission['conditionEvidence'][number]['condition'], string>> = {
   scenario_list: '申请场景为“中小企业融资信用评估”，属于数据集允许的应用场景，不涉及名单禁止的营销用途。',
   usage_feedback: '承诺在产品中注明数据来源“厦门市公共数据开放平台”，接受抽查，并每 90 日提交数据利用报告。',

@@ -6,7 +6,14 @@ import { OpenDataClient, type Application, type Dataset, type Grant, type UsageR
 import { credentialsOf } from '@gdx/simulation';
 import { applicationFor } from './application-form.js';
 
-/** Where the story starts: the Friday before the 2025 National Day holiday, 09:00 in Xiamen. */
+/**
+ * Where the story starts: the Friday before the 2025 National Day holiday, 09:00 in Xiamen.
+ *
+ * @example
+ * ```ts
+ * (await runUsageStory()).submitted.createdAt === STORY_START; // true
+ * ```
+ */
 export const STORY_START = '2025-09-26T09:00:00+08:00';
 
 /** The grant's usage-report schedule at one moment of the virtual clock. */

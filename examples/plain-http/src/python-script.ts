@@ -8,7 +8,14 @@ export interface ScriptRun {
   stderr: string;
 }
 
-/** The walkthrough script shipped with this package (`python/gdx_walkthrough.py`). */
+/**
+ * The walkthrough script shipped with this package (`python/gdx_walkthrough.py`).
+ *
+ * @example
+ * ```ts
+ * await runPython(WALKTHROUGH_SCRIPT, ['--base-url', 'http://127.0.0.1:4010']);
+ * ```
+ */
 export const WALKTHROUGH_SCRIPT = fileURLToPath(new URL('../python/gdx_walkthrough.py', import.meta.url));
 
 /**
