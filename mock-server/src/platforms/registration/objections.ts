@@ -3,6 +3,7 @@ import { PlatformProblem } from '../../app/platform-problem.js';
 import { publishObjection } from './registration-binding.js';
 import type { AttachmentRef, ObjectionRecord } from './records.js';
 import type { RegistrationState } from './registration-state.js';
+import { noticeStatus } from './wire-views.js';
 import { checkObjector } from './submission-checks.js';
 
 /** A real-name objection: the objector's identity, the text and at least one evidence reference. */
@@ -30,7 +31,8 @@ export function fileObjection(state: RegistrationState, input: ObjectionInput, f
   const actor = { role: 'interested_party', ...(filerId ? { organizationId: filerId } : {}) };
   const probe = { actor, payload: { evidence: input.evidence } };
   const current = state.host.engine.get(notice.applicationId).state;
-  if (current !== 'in_public_notice' && current !== 'objection_review') {
+  // A notice under objection after its end is the kernel's to refuse (its guard knows the close).
+  if (noticeStatus(state, notice) === 'closed') {
     throw new PlatformProblem('OBJECTION_WINDOW_CLOSED', { detail: `the notice ended on ${notice.endsOn}`, extensions: { state: current, endsOn: notice.endsOn } });
   }
   state.host.checkDispatch(notice.applicationId, 'object', probe);

@@ -36,18 +36,28 @@ function openNotice(state: RegistrationState, app: ApplicationRecord, event: Wor
   app.noticeId = id;
 }
 
-/** The next code under the profile's coding rule, and the 登记证书 number where the profile issues one. */
-function nextCode(state: RegistrationState, year: number): { code: string; certificate: string | null } {
+/** The next code under the profile's coding rule. */
+function nextCode(state: RegistrationState, year: number): string {
   state.counters.code += 1;
-  const { profile } = state.host.procedures;
-  const code = formatRegistrationCode(profile, { year, seq: state.counters.code });
-  return { code, certificate: profile.options.registrationEvidence === 'certificate' ? `${code}-ZS` : null };
+  return formatRegistrationCode(state.host.procedures.profile, { year, seq: state.counters.code });
 }
 
-function issueRegistration(state: RegistrationState, app: ApplicationRecord): void {
+/**
+ * The code the registry issued (`issue_code` may name it and the 登记证书 number), else the next
+ * code, with a certificate number where the profile issues certificates.
+ */
+function codeOf(state: RegistrationState, year: number, issued: Readonly<Record<string, unknown>>): { code: string; certificate: string | null } {
+  const named = issued['registrationCode'];
+  const code = typeof named === 'string' ? named : nextCode(state, year);
+  const given = issued['certificateNumber'];
+  if (typeof given === 'string') return { code, certificate: given };
+  return { code, certificate: state.host.procedures.profile.options.registrationEvidence === 'certificate' ? `${code}-ZS` : null };
+}
+
+function issueRegistration(state: RegistrationState, app: ApplicationRecord, event: WorkflowEvent): void {
   const today = shanghaiDay(state.sandbox.now());
   const id = state.sandbox.ids.next('reg');
-  const { code, certificate } = nextCode(state, Number(today.slice(0, 4)));
+  const { code, certificate } = codeOf(state, Number(today.slice(0, 4)), event.data ?? {});
   const term = (app.submission['rights'] as { term?: { to?: string } } | undefined)?.term?.to ?? null;
   const record: RegistrationRecord = {
     id,
@@ -146,7 +156,7 @@ export function applyApplicationEffects(state: RegistrationState, app: Applicati
   if (event.event === 'request_supplements') app.supplementItems = structuredClone(event.data?.['items'] as ApplicationRecord['supplementItems']);
   if (event.from === 'under_review' && event.to === 'in_public_notice') openNotice(state, app, event);
   if (event.from !== event.to && event.to === 'registered') {
-    if (app.type === 'initial') issueRegistration(state, app);
+    if (app.type === 'initial') issueRegistration(state, app, event);
     else amendRegistration(state, app);
   }
   if (event.from !== event.to && event.to === 'cancelled') cancelRegistration(state, app);

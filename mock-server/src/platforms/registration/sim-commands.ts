@@ -2,6 +2,7 @@ import { formatInstant, type ActorRef } from '@gdx/kernel';
 import type { OperationResult, SimCommandContext } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
 import { applyOfficialAction, illegalTransition, wireEvent, type ActionTarget } from '../workflow-host/index.js';
+import { checkIssueCode } from './issue-code.js';
 import { fileObjection, type ObjectionInput } from './objections.js';
 import { publishObjection } from './registration-binding.js';
 import type { RegistrationState } from './registration-state.js';
@@ -43,6 +44,7 @@ function actOnObjection(ctx: Ctx, body: Body): OperationResult {
 function target(state: RegistrationState, body: Body): ActionTarget {
   if (body.objectType === 'application') {
     const app = state.applications.get(body.objectId) ?? notFound(body);
+    if (body.action === 'issue_code') checkIssueCode(state, app.id, body);
     return { instanceId: app.id, role: 'registry', view: () => applicationView(state, app) };
   }
   if (body.objectType === 'registration') {
@@ -55,7 +57,8 @@ function target(state: RegistrationState, body: Body): ActionTarget {
 /**
  * The registry's actions of the simulation API on this platform: `application` (accept,
  * request_supplements, not_accept, approve_review, fail_review, explain_overdue,
- * uphold_objection, dismiss_objection), `registration` (cancel, revoke) and `objection`
+ * uphold_objection, dismiss_objection, and `issue_code` where the profile codes `by_registry`),
+ * `registration` (cancel, revoke) and `objection`
  * (uphold_objection, dismiss_objection). Refusals are the kernel's (409 naming the state and
  * the allowed events, 400 for missing reasons or items).
  *

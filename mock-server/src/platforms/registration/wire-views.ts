@@ -77,11 +77,11 @@ export function registrationView(state: RegistrationState, reg: RegistrationReco
   };
 }
 
-/** `running`, `under_objection` (an objection is pending) or `closed`. */
+/** `running`, `under_objection` (an objection is pending) or `closed` (also while a closed notice awaits the registry's code). */
 export function noticeStatus(state: RegistrationState, notice: NoticeRecord): 'running' | 'under_objection' | 'closed' {
-  const current = state.host.engine.get(notice.applicationId).state;
-  if (current === 'objection_review') return 'under_objection';
-  return current === 'in_public_notice' ? 'running' : 'closed';
+  const application = state.host.engine.get(notice.applicationId);
+  if (application.state === 'objection_review') return 'under_objection';
+  return application.state === 'in_public_notice' && application.data['noticeClosed'] !== true ? 'running' : 'closed';
 }
 
 /**

@@ -1,5 +1,5 @@
 import { createInstance, transition, WorkflowEngine, type ActorRef, type Deadline, type EngineSnapshot, type MachineDefinition, type WorkflowEvent, type WorkflowInstance } from '@gdx/kernel';
-import { buildProcedures, resolveProfile, type Procedures } from '@gdx/procedures';
+import { buildProcedures, officialsActAfter, resolveProfile, type Procedures } from '@gdx/procedures';
 import type { FiredTransition, PlatformName, SandboxContext, SandboxEventInput } from '../../app/platform-module.js';
 import { planOfficials } from './plan-officials.js';
 import { SandboxTimerClock } from './timer-clock.js';
@@ -193,7 +193,7 @@ export class WorkflowHost {
     });
     binding.afterEvent?.(instance, event);
     // Officials act on the state an event chain ends in, once (as @gdx/procedures' attachOfficials).
-    if (event.from !== event.to && event.seq === instance.events.length) this.#planOfficials(instance);
+    if (officialsActAfter(instance, event)) this.#planOfficials(instance);
   }
 
   #planOfficials(instance: WorkflowInstance): void {
