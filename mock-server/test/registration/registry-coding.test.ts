@@ -86,31 +86,21 @@ describe('registry coding (赋码)', () => {
     expect(await act(h, first, 'issue_code', 409)).toMatchObject({ code: 'ILLEGAL_TRANSITION', currentState: 'registered', allowedEvents: [] });
   });
 
-  it('by_registry under auto: the simulated registry codes at 09:00 of the first working day the notice is closed', async () => {
-    const h = await start({ profile: BY_REGISTRY, reviewerPolicy: { mode: 'auto' } });
-    const id = await submit(h, h.org(0));
-    await h.advance('2026-03-01T00:00:00+08:00');
-    const app = await getApp(h, id);
-    expect(app.state).toBe('registered');
-    const closed = app.events.find((e: any) => e.type === 'notice_closed');
-    const coded = app.events.find((e: any) => e.to === 'registered');
-    expect(closed).toMatchObject({ from: 'in_public_notice', to: 'in_public_notice' });
-    const calendar = WorkingCalendar.official();
-    const closeDay = closed.at.slice(0, 10);
-    const codingDay = calendar.isWorkingDay(closeDay) ? closeDay : calendar.addWorkingDays(closeDay, 1);
-    expect(coded).toMatchObject({ from: 'in_public_notice', at: `${codingDay}T09:00:00+08:00`, actor: { role: 'registry' } });
-  });
-
-  it('by_registry under late: the simulated registry codes after the open-ended window, never the clock', async () => {
-    const h = await start({ profile: BY_REGISTRY, reviewerPolicy: { mode: 'late', overdueByWorkingDays: 1 } });
+  const calendar = WorkingCalendar.official();
+  it.each([
+    // auto: at 09:00 of the first working day on or after the close (normally the next morning).
+    ['auto', { mode: 'auto' }, (closeDay: string) => `${calendar.isWorkingDay(closeDay) ? closeDay : calendar.addWorkingDays(closeDay, 1)}T09:00:00+08:00`],
+    // late: coding has no limit, so after the open-ended 5 WD window and 1 WD more, at the late decision time.
+    ['late', { mode: 'late', overdueByWorkingDays: 1 }, (closeDay: string) => `${calendar.addWorkingDays(closeDay, 6)}T10:01:00+08:00`],
+  ] as const)('by_registry under %s: the simulated registry codes the closed notice, never the clock', async (_name, reviewerPolicy, codedAt) => {
+    const h = await start({ profile: BY_REGISTRY, reviewerPolicy });
     const id = await submit(h, h.org(0));
     await h.advance('2026-06-01T00:00:00+08:00');
     const app = await getApp(h, id);
     expect(app.state).toBe('registered');
     const closed = app.events.find((e: any) => e.type === 'notice_closed');
+    expect(closed).toMatchObject({ from: 'in_public_notice', to: 'in_public_notice', actor: { role: 'clock' } });
     const coded = app.events.find((e: any) => e.to === 'registered');
-    const calendar = WorkingCalendar.official();
-    // 5 working days open-ended plus 1 late, at 10:01 (the late policy's decision time).
-    expect(coded).toMatchObject({ at: `${calendar.addWorkingDays(closed.at.slice(0, 10), 6)}T10:01:00+08:00`, actor: { role: 'registry' } });
+    expect(coded).toMatchObject({ from: 'in_public_notice', at: codedAt(closed.at.slice(0, 10)), actor: { role: 'registry' } });
   });
 });

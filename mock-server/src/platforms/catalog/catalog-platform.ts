@@ -1,5 +1,6 @@
 import type { OpenApiDocument, PlatformModule, SandboxContext } from '../../app/platform-module.js';
 import { createSeedData } from '../../sandbox/seed/create-seed-data.js';
+import { hostClock } from '../workflow-host/index.js';
 import type { SeedData } from '../../sandbox/seed/types.js';
 import { createCatalogState, exportCatalogState, importCatalogState, type CatalogState } from './catalog-state.js';
 import { entryOperations } from './entry-operations.js';
@@ -53,10 +54,7 @@ export function createCatalogPlatform(options: CatalogPlatformOptions): Platform
     createState: (sandbox) => createCatalogState(sandbox),
     seed: (sandbox, state) => state.workflow.seedPublished(seedData(sandbox).catalogEntries.filter((e) => e.state === 'published')),
     act: actAsOfficial,
-    clock: {
-      nextDueAt: (state) => state.workflow.host.nextDueAt(),
-      fireDue: (_sandbox, state) => state.workflow.host.fireDue(),
-    },
+    clock: hostClock((state) => state.workflow.host),
     exportState: exportCatalogState,
     importState: (data, sandbox) => importCatalogState(data, sandbox),
   };

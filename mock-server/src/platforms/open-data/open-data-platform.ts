@@ -1,7 +1,7 @@
 import type { OpenApiDocument, PlatformModule, SandboxContext } from '../../app/platform-module.js';
 import { seedDataOf } from '../../sandbox/seed-data-cache.js';
 import type { SeedData } from '../../sandbox/seed/types.js';
-import { WorkflowHost } from '../workflow-host/index.js';
+import { hostClock, WorkflowHost } from '../workflow-host/index.js';
 import { applicationOperations } from './application-operations.js';
 import { grantOperations } from './grant-operations.js';
 import { openDataBinding } from './open-data-binding.js';
@@ -51,10 +51,7 @@ export function createOpenDataPlatform(options: OpenDataPlatformOptions): Platfo
     createState: (sandbox) => buildState(sandbox, seedData),
     act: actOnOpenData,
     object: objectOnOpenData,
-    clock: {
-      nextDueAt: (state) => state.host.nextDueAt(),
-      fireDue: (_sandbox, state) => state.host.fireDue(),
-    },
+    clock: hostClock((state) => state.host),
     exportState: exportOpenDataState,
     importState: (data, sandbox) => buildState(sandbox, seedData, data as OpenDataSnapshot),
   };

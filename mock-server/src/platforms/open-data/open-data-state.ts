@@ -1,6 +1,6 @@
 import type { EngineSnapshot, Reason } from '@gdx/kernel';
 import type { CatalogEntry, OpenDataset, OpeningPlan } from '../../sandbox/seed/types.js';
-import type { DataObjectionRecord, WireEvent, WorkflowHost } from '../workflow-host/index.js';
+import { recordsById, type DataObjectionRecord, type WireEvent, type WorkflowHost } from '../workflow-host/index.js';
 
 /** The OpenAPI `ApplicationSubmission` (validated by the core). */
 export interface ApplicationSubmission {
@@ -106,13 +106,12 @@ export interface OpenDataSnapshot {
  * ```
  */
 export function openDataRecords(saved?: OpenDataSnapshot): OpenDataRecords {
-  const byId = <T extends { id: string }>(list: T[] | undefined) => new Map((list ?? []).map((r) => [r.id, structuredClone(r)]));
   return {
-    applications: byId(saved?.applications),
-    grants: byId(saved?.grants),
-    reports: byId(saved?.reports),
-    demands: byId(saved?.demands),
-    objections: byId(saved?.objections),
+    applications: recordsById(saved?.applications),
+    grants: recordsById(saved?.grants),
+    reports: recordsById(saved?.reports),
+    demands: recordsById(saved?.demands),
+    objections: recordsById(saved?.objections),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { OpenApiDocument, PlatformModule } from '../../app/platform-module.js';
+import { hostClock } from '../workflow-host/index.js';
 import { applicationOperations } from './application-operations.js';
 import { publicOperations } from './public-operations.js';
 import { registrationOperations } from './registration-operations.js';
@@ -30,10 +31,7 @@ export function createRegistrationPlatform(options: RegistrationPlatformOptions)
     createState: createRegistrationState,
     act: actAsRegistry,
     object: objectAsThirdParty,
-    clock: {
-      nextDueAt: (state) => state.host.nextDueAt(),
-      fireDue: (_sandbox, state) => state.host.fireDue(),
-    },
+    clock: hostClock((state) => state.host),
     exportState: exportRegistrationState,
     importState: importRegistrationState,
   };

@@ -1,6 +1,6 @@
 import type { EngineSnapshot } from '@gdx/kernel';
 import type { SandboxContext } from '../../app/platform-module.js';
-import { WorkflowHost } from '../workflow-host/index.js';
+import { recordsById, WorkflowHost } from '../workflow-host/index.js';
 import { registrationBinding } from './registration-binding.js';
 import type { ApplicationRecord, NoticeRecord, ObjectionRecord, RegistrationRecord } from './records.js';
 
@@ -27,15 +27,14 @@ export interface RegistrationSnapshot {
 }
 
 function buildState(sandbox: SandboxContext, saved?: RegistrationSnapshot): RegistrationState {
-  const byId = <T extends { id: string }>(list: T[] | undefined) => new Map((list ?? []).map((r) => [r.id, r]));
   // The binding reads the state and the state holds the host: the host is set right below,
   // before anything can call the binding.
   const state = {
     sandbox,
-    applications: byId(saved?.applications),
-    registrations: byId(saved?.registrations),
-    notices: byId(saved?.notices),
-    objections: byId(saved?.objections),
+    applications: recordsById(saved?.applications),
+    registrations: recordsById(saved?.registrations),
+    notices: recordsById(saved?.notices),
+    objections: recordsById(saved?.objections),
     counters: { n: 0, code: 0, ...saved?.counters },
   } as Omit<RegistrationState, 'host'> as { -readonly [K in keyof RegistrationState]: RegistrationState[K] };
   state.host = new WorkflowHost(sandbox, registrationBinding(state), saved?.engine);

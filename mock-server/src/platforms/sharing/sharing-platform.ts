@@ -1,7 +1,7 @@
 import type { OpenApiDocument, PlatformModule, SandboxContext } from '../../app/platform-module.js';
 import { seedDataOf } from '../../sandbox/seed-data-cache.js';
 import type { SeedData } from '../../sandbox/seed/types.js';
-import { WorkflowHost } from '../workflow-host/index.js';
+import { hostClock, WorkflowHost } from '../workflow-host/index.js';
 import { feedbackOperations } from './feedback-operations.js';
 import { requestOperations } from './request-operations.js';
 import { sharingBinding } from './sharing-binding.js';
@@ -44,10 +44,7 @@ export function createSharingPlatform(options: SharingPlatformOptions): Platform
     createState: (sandbox) => buildState(sandbox, seedData),
     act: actOnSharing,
     object: objectOnSharing,
-    clock: {
-      nextDueAt: (state) => state.host.nextDueAt(),
-      fireDue: (_sandbox, state) => state.host.fireDue(),
-    },
+    clock: hostClock((state) => state.host),
     exportState: exportSharingState,
     importState: (data, sandbox) => buildState(sandbox, seedData, data as SharingSnapshot),
   };

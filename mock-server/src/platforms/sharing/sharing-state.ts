@@ -1,6 +1,6 @@
 import type { EngineSnapshot, Reason } from '@gdx/kernel';
 import type { CatalogEntry } from '../../sandbox/seed/types.js';
-import type { DataObjectionRecord, WireEvent, WorkflowHost } from '../workflow-host/index.js';
+import { recordsById, type DataObjectionRecord, type WireEvent, type WorkflowHost } from '../workflow-host/index.js';
 
 /** An organisation as the contract shows it. */
 export interface OrgRef {
@@ -111,8 +111,7 @@ export interface SharingSnapshot {
  * ```
  */
 export function sharingRecords(saved?: SharingSnapshot): SharingRecords {
-  const byId = <T extends { id: string }>(list: T[] | undefined) => new Map((list ?? []).map((r) => [r.id, structuredClone(r)]));
-  return { requests: byId(saved?.requests), grants: byId(saved?.grants), objections: byId(saved?.objections), issues: byId(saved?.issues) };
+  return { requests: recordsById(saved?.requests), grants: recordsById(saved?.grants), objections: recordsById(saved?.objections), issues: recordsById(saved?.issues) };
 }
 
 /**
