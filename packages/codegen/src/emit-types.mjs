@@ -12,7 +12,8 @@ import { identifier } from './names.mjs';
 export async function emitTypes(doc) {
   assertDiscriminatorMappings(doc);
   // openapi-typescript rewrites discriminator properties in place: give it a copy
-  const ast = await openapiTS(structuredClone(doc), { alphabetize: false, excludeDeprecated: false });
+  // defaultNonNullable: false — a field with a default may be omitted by the caller (the server fills it in).
+  const ast = await openapiTS(structuredClone(doc), { alphabetize: false, excludeDeprecated: false, defaultNonNullable: false });
   return astToString(ast);
 }
 
