@@ -2,7 +2,7 @@ import type { OperationContext, OperationHandler, Organisation } from '../../app
 import { PlatformProblem } from '../../app/platform-problem.js';
 import type { CatalogState } from './catalog-state.js';
 import type { EntryFields } from './workflow/records.js';
-import { illegalTransition, listPage } from '../workflow-host/index.js';
+import { illegalTransition, listEvents, listPage } from '../workflow-host/index.js';
 
 type Ctx = OperationContext<CatalogState>;
 
@@ -58,7 +58,7 @@ export function entryOperations(): Record<string, OperationHandler<CatalogState>
       return { status: 200, body: listPage(ctx, rows, (e) => [e.createdAt, e.id], (e) => e) };
     },
     getEntry: (ctx) => ({ status: 200, body: ctx.state.workflow.entryView(ownEntry(ctx).record.id) }),
-    listEntryEvents: (ctx) => ({ status: 200, body: listPage(ctx, ctx.state.workflow.host.events(ownEntry(ctx).instance), (e) => [e.seq], (e) => e) }),
+    listEntryEvents: (ctx) => ({ status: 200, body: listEvents(ctx, ctx.state.workflow.host, ownEntry(ctx).instance) }),
     updateEntry: (ctx) => {
       const { record, instance } = ownEntry(ctx);
       if (!EDITABLE.has(instance.state)) throw illegalTransition(instance.state, 'update', ctx.state.workflow.host.allowed(record.id, 'data_provider'));

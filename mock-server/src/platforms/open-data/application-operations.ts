@@ -1,6 +1,6 @@
 import type { OperationContext, OperationHandler, OperationResult } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
-import { listPage, newestFirst } from '../workflow-host/index.js';
+import { listEvents, listOwn } from '../workflow-host/index.js';
 import type { ApplicationRecord, ApplicationSubmission, OpenDataState } from './open-data-state.js';
 import { applicationView } from './wire-views.js';
 
@@ -75,15 +75,7 @@ function ownApplication(ctx: Ctx): ApplicationRecord {
  */
 export const applicationOperations: Record<string, OperationHandler<OpenDataState>> = {
   submitApplication,
-  listApplications: (ctx) => {
-    const mine = [...ctx.state.applications.values()].filter((a) => a.owner === ctx.caller?.id);
-    const wanted = typeof ctx.query.state === 'string' ? mine.filter((a) => ctx.state.host.get(a.id)?.state === ctx.query.state) : mine;
-    const created = (a: ApplicationRecord) => newestFirst({ id: a.id, createdAt: ctx.state.host.get(a.id)?.createdAt ?? '' });
-    return { status: 200, body: listPage(ctx, wanted, created, (a) => applicationView(ctx.state, a)) };
-  },
+  listApplications: (ctx) => ({ status: 200, body: listOwn(ctx, ctx.state.host, ctx.state.applications.values(), (a) => applicationView(ctx.state, a)) }),
   getApplication: (ctx) => ({ status: 200, body: applicationView(ctx.state, ownApplication(ctx)) }),
-  listApplicationEvents: (ctx) => {
-    const events = ctx.state.host.events(ctx.state.host.get(ownApplication(ctx).id)!);
-    return { status: 200, body: listPage(ctx, events, (e) => [e.seq], (e) => e) };
-  },
+  listApplicationEvents: (ctx) => ({ status: 200, body: listEvents(ctx, ctx.state.host, ctx.state.host.get(ownApplication(ctx).id)!) }),
 };

@@ -1,6 +1,6 @@
 import type { OperationResult, SimCommandContext } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
-import { applyOfficialAction, dataObjectionView, illegalTransition, type ActionTarget, type DataObjectionSubmission } from '../workflow-host/index.js';
+import { applyOfficialAction, dataObjectionView, illegalTransition, thirdPartyObjectionResult, type ActionTarget, type DataObjectionSubmission } from '../workflow-host/index.js';
 import { fileOpenDataObjection } from './grant-operations.js';
 import type { OpenDataState } from './open-data-state.js';
 import { applicationView, demandView, grantView } from './wire-views.js';
@@ -65,5 +65,5 @@ export function actOnOpenData(ctx: Sim): OperationResult {
  */
 export function objectOnOpenData(ctx: Sim): OperationResult {
   const record = fileOpenDataObjection(ctx.state, ctx.sandbox, null, 'public', ctx.body.objection as DataObjectionSubmission);
-  return { status: 201, body: { kind: 'data', platform: 'open-data', objectType: 'data_objection', objectId: record.id, object: dataObjectionView(ctx.state.host, record) } };
+  return thirdPartyObjectionResult('open-data', ctx.state.host, record);
 }

@@ -1,6 +1,6 @@
 import type { OperationContext, OperationHandler, OperationResult } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
-import { listPage } from '../workflow-host/index.js';
+import { listEvents, listPage } from '../workflow-host/index.js';
 import type { ApplicationRecord, Submission } from './records.js';
 import { nextN, type RegistrationState } from './registration-state.js';
 import { checkRegistrants } from './submission-checks.js';
@@ -94,8 +94,7 @@ const resubmit: OperationHandler<RegistrationState> = (ctx): OperationResult => 
 
 const events: OperationHandler<RegistrationState> = (ctx) => {
   const app = ownApplication(ctx);
-  const all = ctx.state.host.events(ctx.state.host.engine.get(app.id));
-  return { status: 200, body: listPage(ctx, all, (e) => [e.seq], (e) => e) };
+  return { status: 200, body: listEvents(ctx, ctx.state.host, ctx.state.host.engine.get(app.id)) };
 };
 
 /**

@@ -1,7 +1,7 @@
 import type { OperationContext, OperationHandler, OperationResult } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
 import type { CatalogEntry } from '../../sandbox/seed/types.js';
-import { listPage, newestFirst } from '../workflow-host/index.js';
+import { listEvents, listOwn, listPage, newestFirst } from '../workflow-host/index.js';
 import type { RequestRecord, RequestSubmission, SharingState } from './sharing-state.js';
 import { grantView, requestView } from './wire-views.js';
 
@@ -89,17 +89,9 @@ function disputeRequest(ctx: Ctx): OperationResult {
  */
 export const requestOperations: Record<string, OperationHandler<SharingState>> = {
   submitRequest,
-  listRequests: (ctx) => {
-    const mine = [...ctx.state.requests.values()].filter((r) => r.owner === ctx.caller?.id);
-    const wanted = typeof ctx.query.state === 'string' ? mine.filter((r) => ctx.state.host.get(r.id)?.state === ctx.query.state) : mine;
-    const created = (r: RequestRecord) => newestFirst({ id: r.id, createdAt: ctx.state.host.get(r.id)?.createdAt ?? '' });
-    return { status: 200, body: listPage(ctx, wanted, created, (r) => requestView(ctx.state, r)) };
-  },
+  listRequests: (ctx) => ({ status: 200, body: listOwn(ctx, ctx.state.host, ctx.state.requests.values(), (r) => requestView(ctx.state, r)) }),
   getRequest: (ctx) => ({ status: 200, body: requestView(ctx.state, ownRequest(ctx)) }),
-  listRequestEvents: (ctx) => {
-    const events = ctx.state.host.events(ctx.state.host.get(ownRequest(ctx).id)!);
-    return { status: 200, body: listPage(ctx, events, (e) => [e.seq], (e) => e) };
-  },
+  listRequestEvents: (ctx) => ({ status: 200, body: listEvents(ctx, ctx.state.host, ctx.state.host.get(ownRequest(ctx).id)!) }),
   disputeRequest,
   listGrants: (ctx) => {
     const mine = [...ctx.state.grants.values()].filter((g) => g.owner === ctx.caller?.id);

@@ -1,6 +1,6 @@
 import type { OperationResult, SimCommandContext } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
-import { applyOfficialAction, dataObjectionView, illegalTransition, type ActionTarget, type DataObjectionSubmission } from '../workflow-host/index.js';
+import { applyOfficialAction, dataObjectionView, illegalTransition, thirdPartyObjectionResult, type ActionTarget, type DataObjectionSubmission } from '../workflow-host/index.js';
 import { fileSharingObjection } from './feedback-operations.js';
 import type { SharingState } from './sharing-state.js';
 import { grantView, qualityIssueView, requestView } from './wire-views.js';
@@ -65,5 +65,5 @@ export function actOnSharing(ctx: Sim): OperationResult {
  */
 export function objectOnSharing(ctx: Sim): OperationResult {
   const record = fileSharingObjection(ctx.state, ctx.sandbox, null, 'public', ctx.body.objection as DataObjectionSubmission);
-  return { status: 201, body: { kind: 'data', platform: 'sharing', objectType: 'data_objection', objectId: record.id, object: dataObjectionView(ctx.state.host, record) } };
+  return thirdPartyObjectionResult('sharing', ctx.state.host, record);
 }

@@ -1,5 +1,5 @@
 import type { WorkflowInstance } from '@gdx/kernel';
-import type { SandboxContext } from '../../app/platform-module.js';
+import type { OperationResult, PlatformName, SandboxContext } from '../../app/platform-module.js';
 import { answerOf, officialOrganisation, workflowFields } from './answer-duty.js';
 import type { WireMapping } from './wire.js';
 import type { WorkflowHost } from './workflow-host.js';
@@ -70,6 +70,18 @@ export function dataObjectionView(host: WorkflowHost, record: DataObjectionRecor
     answer: instance ? answerOf(instance) : null,
     ...(instance ? workflowFields(host, instance) : {}),
   };
+}
+
+/**
+ * The simulation API's answer to a third party's data objection (`POST …/objections`, `kind: data`).
+ *
+ * @example
+ * ```ts
+ * return thirdPartyObjectionResult('sharing', state.host, record);
+ * ```
+ */
+export function thirdPartyObjectionResult(platform: PlatformName, host: WorkflowHost, record: DataObjectionRecord): OperationResult {
+  return { status: 201, body: { kind: 'data', platform, objectType: 'data_objection', objectId: record.id, object: dataObjectionView(host, record) } };
 }
 
 /**
