@@ -1,8 +1,8 @@
 import type { OperationContext, OperationHandler, OperationResult } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
 import { listEvents, listPage } from '../workflow-host/index.js';
-import type { ApplicationRecord, Submission } from './records.js';
-import { nextN, type RegistrationState } from './registration-state.js';
+import { nextN, type ApplicationRecord, type Submission } from './records.js';
+import type { RegistrationState } from './registration-state.js';
 import { checkRegistrants } from './submission-checks.js';
 import { applicationView } from './wire-views.js';
 

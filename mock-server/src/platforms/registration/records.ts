@@ -1,4 +1,5 @@
 import type { Deadline, WorkflowEvent } from '@gdx/kernel';
+import type { RegistrationState } from './registration-state.js';
 
 /** An organisation as the contract's `OrganizationRef`. */
 export interface OrgRef {
@@ -94,3 +95,9 @@ export interface ObjectionRecord {
 
 /** The deadline of a kernel instance (re-exported for the views). */
 export type { Deadline, WorkflowEvent };
+
+/** The next insertion number of a record (list order); lives with the records so the state module and the side effects need not import each other. */
+export function nextN(state: RegistrationState): number {
+  state.counters.n += 1;
+  return state.counters.n;
+}

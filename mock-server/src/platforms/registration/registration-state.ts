@@ -85,9 +85,3 @@ export function exportRegistrationState(state: RegistrationState): RegistrationS
 export function importRegistrationState(data: unknown, sandbox: SandboxContext): RegistrationState {
   return buildState(sandbox, structuredClone(data) as RegistrationSnapshot);
 }
-
-/** The next insertion number (list order). */
-export function nextN(state: RegistrationState): number {
-  state.counters.n += 1;
-  return state.counters.n;
-}

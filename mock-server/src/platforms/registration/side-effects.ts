@@ -1,7 +1,7 @@
 import { shanghaiDay, type WorkflowEvent } from '@gdx/kernel';
 import { formatRegistrationCode } from '@gdx/procedures';
-import type { ApplicationRecord, ObjectionRecord, RegistrationRecord } from './records.js';
-import { nextN, type RegistrationState } from './registration-state.js';
+import { nextN, type ApplicationRecord, type ObjectionRecord, type RegistrationRecord } from './records.js';
+import type { RegistrationState } from './registration-state.js';
 
 const REGISTRY = { role: 'registry' } as const;
 
