@@ -5,6 +5,7 @@ import type { Journal } from '../persistence/journal.js';
 import type { JournalEntry } from '../persistence/journal-entry.js';
 import { DEFAULT_SANDBOX_ID, type SandboxRegistry } from '../sandbox/registry.js';
 import type { Sandbox } from '../sandbox/sandbox.js';
+import type { FaultDecision } from '../sandbox/faults.js';
 import type { StoredAnswer } from '../sandbox/idempotency-store.js';
 import type { DispatchRequest, DispatchResponse } from './dispatch-types.js';
 import { executeOperation, isProblemResult, type ProblemResult } from './execute-operation.js';
@@ -60,31 +61,47 @@ export class Dispatcher {
     this.#deps = deps;
   }
 
-  async dispatch(req: DispatchRequest): Promise<DispatchResponse> {
+  /**
+   * Answers one request. Not `async`: a request without fault latency and without a journal write
+   * to wait for (every read) is answered in the same turn, with one settled promise.
+   */
+  dispatch(req: DispatchRequest): Promise<DispatchResponse> {
     const requestId = newRequestId();
     try {
       const prepared = this.#prepare(req, requestId);
-      if (!('route' in prepared)) return prepared;
+      if (!('route' in prepared)) return Promise.resolve(prepared);
       const { sandbox, route } = prepared;
-      if (sandbox && route.kind === 'platform') {
+      if (sandbox && route.kind === 'platform' && sandbox.faults.active) {
         const fault = sandbox.faults.decide(route.operationId, platformPath(req.path));
-        if (fault.latencyMs > 0) await sleep(fault.latencyMs);
         if (fault.outcome) {
-          const { outcome } = fault;
-          if (outcome.kind === 'connection_reset') return CONNECTION_RESET;
-          const code: ProblemCode = outcome.kind === 'rate_limit' ? 'RATE_LIMITED' : outcome.status === 503 ? 'SERVICE_UNAVAILABLE' : 'INTERNAL';
-          const headers: Record<string, string> = { 'x-gdx-fault': outcome.kind };
-          if (outcome.kind === 'rate_limit') headers[HEADERS.retryAfter] = String(outcome.retryAfter);
-          return problemResponse(code, { detail: 'injected fault', headers }, requestId, req.path);
+          const answer = faultAnswer(fault.outcome, requestId, req.path);
+          return fault.latencyMs > 0 ? sleep(fault.latencyMs).then(() => answer) : Promise.resolve(answer);
         }
+        // The handler runs after the delay, so it sees the state of that moment.
+        if (fault.latencyMs > 0) return sleep(fault.latencyMs).then(() => this.#answer(req, prepared));
       }
-      const { response, durable } = this.#complete(req, prepared, undefined);
-      await durable;
-      return response;
+      return this.#answer(req, prepared);
     } catch (error) {
-      this.#deps.logError(`[INTERNAL] ${req.method} ${req.path} ${requestId}`, error);
-      return problemResponse('INTERNAL', {}, requestId, req.path);
+      return Promise.resolve(this.#internal(req, requestId, error));
     }
+  }
+
+  #answer(req: DispatchRequest, prepared: Prepared): Promise<DispatchResponse> {
+    try {
+      const { response, durable } = this.#complete(req, prepared, undefined);
+      if (durable === DONE) return Promise.resolve(response);
+      return durable.then(
+        () => response,
+        (error: unknown) => this.#internal(req, prepared.requestId, error),
+      );
+    } catch (error) {
+      return Promise.resolve(this.#internal(req, prepared.requestId, error));
+    }
+  }
+
+  #internal(req: DispatchRequest, requestId: string, error: unknown): DispatchResponse {
+    this.#deps.logError(`[INTERNAL] ${req.method} ${req.path} ${requestId}`, error);
+    return problemResponse('INTERNAL', {}, requestId, req.path);
   }
 
   /** Re-executes a journaled command synchronously (at start, before serving). */
@@ -125,7 +142,7 @@ export class Dispatcher {
 
   #complete(req: DispatchRequest, prepared: Prepared, replay: ReplayInput | undefined): { response: DispatchResponse; durable: Promise<void> } {
     const { route, sandbox, params, requestId } = prepared;
-    const fail = (code: ProblemCode, options: ProblemResultOptions = {}) => ({ response: problemResponse(code, options, requestId, req.path), durable: Promise.resolve() });
+    const fail = (code: ProblemCode, options: ProblemResultOptions = {}) => ({ response: problemResponse(code, options, requestId, req.path), durable: DONE });
 
     let caller: Organisation | undefined;
     if (route.kind === 'platform' && !route.public && sandbox) {
@@ -174,9 +191,9 @@ export class Dispatcher {
     }
 
     const execute = (): { answer: StoredAnswer; durable: Promise<void> } => {
-      const result = executeOperation({ route, registry: this.#deps.registry, platforms: this.#deps.platforms, sandbox, caller, params, query, body, requestId, origin: originOf(req), wall: this.#deps.wall });
+      const result = executeOperation({ route, registry: this.#deps.registry, platforms: this.#deps.platforms, sandbox, caller, params, query, body, requestId, origin: () => originOf(req), wall: this.#deps.wall });
       const answer = render(result, requestId, req.path);
-      let durable = Promise.resolve();
+      let durable = DONE;
       if (req.method !== 'GET' && answer.status < 400 && !replay && this.#deps.journal) {
         durable = this.#deps.journal.append({
           at: this.#deps.wall(),
@@ -202,8 +219,22 @@ export class Dispatcher {
       return { response: { status: outcome.answer.status, headers, body: outcome.answer.body }, durable: outcome.durable };
     }
     const { answer, durable } = execute();
-    return { response: { ...answer, headers: { ...answer.headers, [HEADERS.requestId]: requestId } }, durable };
+    // The answer was rendered for this request alone: it takes the request id in place.
+    answer.headers[HEADERS.requestId] = requestId;
+    return { response: answer, durable };
   }
+}
+
+/** The settled promise of an answer with nothing to wait for (no journal write). */
+const DONE: Promise<void> = Promise.resolve();
+
+/** The problem answer of an injected `rate_limit` or `server_error` fault, or a dropped connection. */
+function faultAnswer(outcome: NonNullable<FaultDecision['outcome']>, requestId: string, instance: string): DispatchResponse {
+  if (outcome.kind === 'connection_reset') return CONNECTION_RESET;
+  const code: ProblemCode = outcome.kind === 'rate_limit' ? 'RATE_LIMITED' : outcome.status === 503 ? 'SERVICE_UNAVAILABLE' : 'INTERNAL';
+  const headers: Record<string, string> = { 'x-gdx-fault': outcome.kind };
+  if (outcome.kind === 'rate_limit') headers[HEADERS.retryAfter] = String(outcome.retryAfter);
+  return problemResponse(code, { detail: 'injected fault', headers }, requestId, instance);
 }
 
 const HOST = /^[A-Za-z0-9.-]+(?::\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](?::\d{1,5})?$/;
@@ -220,6 +251,11 @@ function platformPath(path: string): string {
   return path.startsWith('/sandboxes/') ? path.replace(/^\/sandboxes\/[^/]+/, '') : path;
 }
 
+/**
+ * The stored form of a handler's answer: problem+json for a problem, else the body as JSON under
+ * the handler's own content type (e.g. `application/ld+json` for DCAT), `application/json` when
+ * it names none. Its headers are a fresh object the caller may add to.
+ */
 function render(result: OperationResult | ProblemResult, requestId: string, instance: string): StoredAnswer {
   if (isProblemResult(result)) {
     const r = problemResponse(result.problem.code, result.problem.options, requestId, instance);
@@ -227,8 +263,7 @@ function render(result: OperationResult | ProblemResult, requestId: string, inst
     return { status: r.status, headers, body: String(r.body) };
   }
   // The request id is added per response, so a stored answer replays under the new request's id.
-  const headers: Record<string, string> = { ...result.headers };
-  if (result.body === undefined) return { status: result.status, headers, body: '' };
-  headers['content-type'] = JSON_TYPE;
+  if (result.body === undefined) return { status: result.status, headers: { ...result.headers }, body: '' };
+  const headers: Record<string, string> = result.headers ? { 'content-type': JSON_TYPE, ...result.headers } : { 'content-type': JSON_TYPE };
   return { status: result.status, headers, body: JSON.stringify(result.body) };
 }

@@ -18,8 +18,8 @@ export interface ExecutionInput {
   query: Record<string, unknown>;
   body: unknown;
   requestId: string;
-  /** `scheme://host` the request was addressed to. */
-  origin: string;
+  /** `scheme://host` the request was addressed to (worked out only when a handler reads it). */
+  origin: () => string;
   wall: () => number;
 }
 
@@ -54,7 +54,9 @@ export function executeOperation(input: ExecutionInput): OperationResult | Probl
         query: input.query,
         body: input.body,
         requestId: input.requestId,
-        origin: input.origin,
+        get origin() {
+          return input.origin();
+        },
         wall: input.wall,
         problem: problemResult,
       });

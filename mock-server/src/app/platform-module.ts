@@ -11,7 +11,9 @@
  *   from `sandbox.random` (all seeded per sandbox).
  * - Check input first, change state last: an answer with status >= 400 must leave state as it was.
  * - Another organisation's object answers `ctx.problem('NOT_FOUND')`, never 403.
- * - Every state change calls `sandbox.emit(...)` (event feed + webhooks).
+ * - Every state change calls `sandbox.emit(...)` (event feed + webhooks) with fresh values: the
+ *   feed keeps the event and object it is given without copying them, so they must share nothing
+ *   the platform changes later (copy such arrays or records into the view).
  */
 import type { WorkingCalendar } from '@gdx/calendar';
 import type { ProblemCode } from '@gdx/protocol';
@@ -82,8 +84,15 @@ export interface SandboxEventInput {
   organizationId: string | null;
   /** Further organisations whose webhooks receive the event (e.g. the provider of a request). */
   alsoNotify?: readonly string[];
-  /** The workflow event; `type` is e.g. `state_changed`, `deadline_overdue`. */
+  /**
+   * The workflow event; `type` is e.g. `state_changed`, `deadline_overdue`. Like `object`, it is
+   * handed over: the feed keeps it as it is (no copy) and shows it to every reader.
+   */
   event: { type: string } & Readonly<Record<string, unknown>>;
+  /**
+   * The object as its owner reads it at this event. The feed stores it without copying, so it must
+   * be a fresh value (a view built for the event) that shares nothing the platform changes later.
+   */
   object: unknown;
 }
 

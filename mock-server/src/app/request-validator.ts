@@ -11,7 +11,7 @@ export type ValidationOutcome =
   | { ok: true; query: Record<string, unknown> }
   | { ok: false; errors: FieldError[] };
 
-/** Checks path parameters, query and JSON body of one operation. */
+/** Checks path parameters, query and JSON body of one operation; the query record is coerced in place. */
 export interface RequestValidator {
   validate(input: { params: Record<string, string>; query: Record<string, string | string[]>; body: unknown; hasBody: boolean }): ValidationOutcome;
 }
@@ -71,8 +71,10 @@ export function compileValidators(doc: OpenApiDocument, name: string, operations
   coercing.addSchema(checked as object, base);
   const result = new Map<string, RequestValidator>();
   for (const op of operations) {
-    const group = (where: 'path' | 'query'): ValidateFunction => {
+    // An operation without parameters of a kind skips that check (and its copy) on every request.
+    const group = (where: 'path' | 'query'): ValidateFunction | undefined => {
       const params = op.parameters.filter((p) => p.in === where);
+      if (params.length === 0) return undefined;
       return coercing.compile({
         type: 'object',
         properties: Object.fromEntries(params.map((p) => [p.name, rebase(p.schema, base)])),
@@ -86,10 +88,14 @@ export function compileValidators(doc: OpenApiDocument, name: string, operations
     result.set(op.operationId, {
       validate({ params, query, body, hasBody }) {
         const errors: FieldError[] = [];
-        const pathData: Record<string, unknown> = { ...params };
-        if (!pathCheck(pathData)) errors.push(...toFieldErrors(pathCheck.errors, '/path'));
-        const queryData: Record<string, unknown> = { ...query };
-        if (!queryCheck(queryData)) errors.push(...toFieldErrors(queryCheck.errors, '/query'));
+        // Coercion writes into the data: path values are copied (the caller keeps strings), the
+        // query record is the caller's own fresh parse and is coerced in place.
+        if (pathCheck) {
+          const pathData: Record<string, unknown> = { ...params };
+          if (!pathCheck(pathData)) errors.push(...toFieldErrors(pathCheck.errors, '/path'));
+        }
+        const queryData: Record<string, unknown> = query;
+        if (queryCheck && !queryCheck(queryData)) errors.push(...toFieldErrors(queryCheck.errors, '/query'));
         if (bodyCheck && (hasBody || bodyRequired)) {
           if (!hasBody) errors.push({ pointer: '', ...messageForKeyword('required') });
           else if (!bodyCheck(body)) errors.push(...toFieldErrors(bodyCheck.errors, ''));

@@ -1,10 +1,13 @@
 import type { App } from '../app/create-app.js';
-import { toDispatchRequest, toResponse } from '../app/handle-request.js';
+import { toResponse } from '../app/handle-request.js';
+import { fetchRequest } from './fetch-request.js';
 
 /**
  * A `fetch`-compatible function answered by the app in-process, without any interception: give
- * it to an SDK client as its `fetch`. An injected connection reset rejects like Node's fetch does
- * on a dropped connection (`TypeError('fetch failed')` with an `ECONNRESET` cause).
+ * it to an SDK client as its `fetch`. The call goes straight to `app.dispatch` with plain values
+ * (no `Request` is built for a URL with string or byte body) and one `Response` is built at the
+ * end. An injected connection reset rejects like Node's fetch does on a dropped connection
+ * (`TypeError('fetch failed')` with an `ECONNRESET` cause).
  *
  * @example
  * ```ts
@@ -16,9 +19,7 @@ import { toDispatchRequest, toResponse } from '../app/handle-request.js';
  */
 export function createFetch(app: App): typeof globalThis.fetch {
   return async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const request = new Request(input, init);
-    if (request.signal.aborted) throw request.signal.reason;
-    const answer = await app.dispatch(await toDispatchRequest(request));
+    const answer = await app.dispatch(await fetchRequest(input, init));
     if (answer.connectionReset) {
       const cause = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
       throw new TypeError('fetch failed', { cause });

@@ -1,28 +1,40 @@
 import type { PlatformName, SandboxEventInput } from '../app/platform-module.js';
-import { type Page, pageByKey } from '../app/paging.js';
+import { encodeCursor, type Page } from '../app/paging.js';
 
 /**
  * An entry of a sandbox's feed (the simulation API's `FeedEvent`, plus `id`, `type`, `at` and
- * `object` so a webhook delivery of it is self-contained).
+ * `object` so a webhook delivery of it is self-contained). Entries are frozen: every reader gets
+ * the stored object itself, so nobody may change it.
  */
 export interface FeedEvent {
-  seq: number;
-  id: string;
-  type: string;
+  readonly seq: number;
+  readonly id: string;
+  readonly type: string;
   /** RFC 3339 instant (+08:00): the event's own `at`, else the sandbox clock when it was emitted. */
-  at: string;
-  platform: PlatformName;
-  objectType: string;
-  objectId: string;
-  organizationId: string | null;
+  readonly at: string;
+  readonly platform: PlatformName;
+  readonly objectType: string;
+  readonly objectId: string;
+  readonly organizationId: string | null;
   /** Organisations whose webhooks receive it (owner first). */
-  recipients: string[];
-  event: Record<string, unknown>;
-  object: unknown;
+  readonly recipients: readonly string[];
+  readonly event: Readonly<Record<string, unknown>>;
+  readonly object: unknown;
+}
+
+/** The owner, then the further organisations to notify, each once. */
+function recipientsOf(input: SandboxEventInput): readonly string[] {
+  const out: string[] = input.organizationId ? [input.organizationId] : [];
+  for (const id of input.alsoNotify ?? []) if (!out.includes(id)) out.push(id);
+  return out;
 }
 
 /**
- * The append-only event feed of one sandbox, paged by sequence number.
+ * The append-only event feed of one sandbox, paged by sequence number. An entry is stored once,
+ * as handed over (see `SandboxEventInput`: the emitter gives up the event and the object), and
+ * the same frozen entry is handed to every page and webhook delivery; copies are made only at the
+ * snapshot boundary (`save`, and restoring from saved entries). Because `seq` is the position in
+ * the feed, a page is a slice from the cursor's index, also within one platform's own list.
  *
  * @example
  * ```ts
@@ -32,16 +44,16 @@ export interface FeedEvent {
  * ```
  */
 export class EventFeed {
-  readonly #events: FeedEvent[];
+  readonly #events: FeedEvent[] = [];
+  readonly #byPlatform = new Map<PlatformName, FeedEvent[]>();
 
   constructor(saved: readonly FeedEvent[] = []) {
-    this.#events = saved.map((e) => structuredClone(e));
+    for (const e of structuredClone(saved)) this.#store(e);
   }
 
-  append(input: SandboxEventInput, id: string, now: string): FeedEvent {
-    const at = typeof input.event.at === 'string' ? input.event.at : now;
-    const recipients = [...new Set([...(input.organizationId ? [input.organizationId] : []), ...(input.alsoNotify ?? [])])];
-    const event: FeedEvent = {
+  /** Stores an event under `id`; `at` is the event's own instant, or the clock's when it has none. */
+  append(input: SandboxEventInput, id: string, at: string): FeedEvent {
+    return this.#store({
       seq: this.#events.length + 1,
       id,
       type: input.event.type,
@@ -50,21 +62,45 @@ export class EventFeed {
       objectType: input.objectType,
       objectId: input.objectId,
       organizationId: input.organizationId,
-      recipients,
-      event: structuredClone({ ...input.event }),
-      object: structuredClone(input.object),
-    };
-    this.#events.push(event);
-    return event;
+      recipients: recipientsOf(input),
+      event: input.event,
+      object: input.object,
+    });
   }
 
   /** Events after `afterSeq` (from a decoded cursor), optionally of one platform. */
   page(afterSeq: number | undefined, limit: number, platform?: PlatformName): Page<FeedEvent> {
-    const events = platform ? this.#events.filter((e) => e.platform === platform) : this.#events;
-    return pageByKey(events, (e) => [e.seq], afterSeq === undefined ? undefined : [afterSeq], limit);
+    const events = platform ? (this.#byPlatform.get(platform) ?? []) : this.#events;
+    const start = afterSeq === undefined ? 0 : firstAfter(events, afterSeq);
+    const items = events.slice(start, start + limit);
+    const last = items.at(-1);
+    const more = start + limit < events.length;
+    return { items, nextCursor: more && last ? encodeCursor([last.seq]) : null, total: events.length };
   }
 
+  /** A deep copy of every entry, for a snapshot. */
   save(): FeedEvent[] {
-    return structuredClone(this.#events);
+    return structuredClone(this.#events) as FeedEvent[];
   }
+
+  #store(event: FeedEvent): FeedEvent {
+    Object.freeze(event);
+    this.#events.push(event);
+    let list = this.#byPlatform.get(event.platform);
+    if (!list) this.#byPlatform.set(event.platform, (list = []));
+    list.push(event);
+    return event;
+  }
+}
+
+/** Index of the first entry with `seq > afterSeq` (entries are in `seq` order). */
+function firstAfter(events: readonly FeedEvent[], afterSeq: number): number {
+  let lo = 0;
+  let hi = events.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((events[mid] as FeedEvent).seq <= afterSeq) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -57,6 +57,11 @@ export class FaultRules {
     }));
   }
 
+  /** Whether any rule is left (a request to a sandbox without faults skips `decide`). */
+  get active(): boolean {
+    return this.#rules.length > 0;
+  }
+
   list(): FaultRule[] {
     return this.#rules.map(({ rule }) => ({ ...rule }));
   }
@@ -75,7 +80,7 @@ export class FaultRules {
       else if (rule.kind === 'server_error') decision.outcome = { kind: 'server_error', status: rule.status ?? 500 };
       else decision.outcome = { kind: 'connection_reset' };
     }
-    this.#rules = this.#rules.filter(({ rule }) => rule.times !== 0);
+    if (this.#rules.some(({ rule }) => rule.times === 0)) this.#rules = this.#rules.filter(({ rule }) => rule.times !== 0);
     return decision;
   }
 }

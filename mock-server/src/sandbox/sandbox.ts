@@ -92,6 +92,7 @@ export class Sandbox implements SandboxContext {
   readonly #states = new Map<PlatformName, unknown>();
   readonly #calendarYears: YearSchedule[];
   #deliveryCount = 0;
+  readonly #nextDeliveryId = (): string => `dlv_${(this.#deliveryCount += 1)}`;
 
   private constructor(env: SandboxEnvironment, config: SandboxConfig, saved?: SandboxSnapshot) {
     this.#env = env;
@@ -169,8 +170,9 @@ export class Sandbox implements SandboxContext {
   }
 
   emit(input: SandboxEventInput): void {
-    const event = this.feed.append(input, this.ids.next('evt'), formatShanghaiInstant(this.now()));
-    if (this.#env.deliveriesEnabled()) this.webhooks.deliver(event, () => `dlv_${(this.#deliveryCount += 1)}`);
+    const at = typeof input.event.at === 'string' ? input.event.at : formatShanghaiInstant(this.now());
+    const event = this.feed.append(input, this.ids.next('evt'), at);
+    if (this.#env.deliveriesEnabled()) this.webhooks.deliver(event, this.#nextDeliveryId);
   }
 
   /** Replaces one year of this sandbox's calendar (throws `CalendarError` on a bad schedule). */

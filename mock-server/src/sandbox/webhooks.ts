@@ -104,13 +104,17 @@ export class Webhooks {
     return structuredClone(this.#deliveries);
   }
 
-  /** Starts deliveries of `event` to the webhooks of its organisations; `nextId` names each delivery. */
+  /**
+   * Starts deliveries of `event` to the webhooks of its organisations; `nextId` names each
+   * delivery. Costs nothing when no webhook wants the event (the body is built only for a match).
+   */
   deliver(event: FeedEvent, nextId: () => string): void {
-    const { recipients: _recipients, ...visible } = event;
-    const body = JSON.stringify({ ...visible, sandboxId: this.#sandboxId });
+    if (this.#hooks.size === 0) return;
+    let body: string | undefined;
     for (const hook of this.#hooks.values()) {
       if (!event.recipients.includes(hook.organizationId)) continue;
       if (hook.eventTypes.length > 0 && !hook.eventTypes.includes(event.type)) continue;
+      body ??= this.#body(event);
       const delivery: Delivery = { id: nextId(), webhookId: hook.id, eventId: event.id, eventType: event.type, state: 'pending', attempts: [] };
       this.#deliveries.push(delivery);
       this.#attempt(hook, delivery, body);
@@ -126,6 +130,11 @@ export class Webhooks {
   close(): void {
     for (const timer of this.#timers) clearTimeout(timer);
     this.#timers.clear();
+  }
+
+  #body(event: FeedEvent): string {
+    const { recipients: _recipients, ...visible } = event;
+    return JSON.stringify({ ...visible, sandboxId: this.#sandboxId });
   }
 
   #attempt(hook: Webhook, delivery: Delivery, body: string): void {

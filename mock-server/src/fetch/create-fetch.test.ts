@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import type { App } from '../app/create-app.js';
+import type { DispatchRequest, DispatchResponse } from '../app/dispatch-types.js';
+import { createFetch } from './create-fetch.js';
+
+/** An app that records what reached `dispatch` and answers `answer`. */
+function recordingApp(answer: DispatchResponse = { status: 200, headers: { 'content-type': 'application/json' }, body: '{"ok":true}' }) {
+  const seen: DispatchRequest[] = [];
+  const app = { dispatch: async (req: DispatchRequest) => (seen.push(req), answer) } as unknown as App;
+  return { fetch: createFetch(app), seen };
+}
+
+const text = (body: DispatchRequest['body']) => (body === undefined || typeof body === 'string' ? body : Buffer.from(body).toString('utf8'));
+
+describe('createFetch: what reaches app.dispatch', () => {
+  it.each([
+    {
+      name: 'a URL string with a record of headers',
+      call: ['http://mock.local/catalog/v1/search?q=%E6%95%B0&limit=2', { headers: { Accept: 'application/json', 'X-Gdx-Nonce': 'n' } }],
+      want: { method: 'GET', path: '/catalog/v1/search', query: 'q=%E6%95%B0&limit=2', headers: { accept: 'application/json', 'x-gdx-nonce': 'n', host: 'mock.local' }, body: undefined },
+    },
+    {
+      name: 'a URL object, header pairs and a JSON string body',
+      call: [new URL('http://127.0.0.1:4010/x/y'), { method: 'post', headers: [['Content-Type', 'application/json']], body: '{"a":"数"}' }],
+      want: { method: 'POST', path: '/x/y', query: '', headers: { 'content-type': 'application/json', host: '127.0.0.1:4010' }, body: '{"a":"数"}' },
+    },
+    {
+      name: 'Headers and bytes; a method fetch does not normalise keeps its case',
+      call: ['http://mock.local/e/1', { method: 'patch', headers: new Headers({ 'content-type': 'application/json' }), body: new TextEncoder().encode('{}') }],
+      want: { method: 'patch', path: '/e/1', query: '', headers: { 'content-type': 'application/json', host: 'mock.local' }, body: '{}' },
+    },
+    {
+      name: 'a string body without a content type, typed as fetch types it',
+      call: ['http://mock.local/n', { method: 'PUT', body: 'hi' }],
+      want: { method: 'PUT', path: '/n', query: '', headers: { 'content-type': 'text/plain;charset=UTF-8', host: 'mock.local' }, body: 'hi' },
+    },
+    {
+      name: 'form parameters (through Request, which types them)',
+      call: ['http://mock.local/f?x=1', { method: 'POST', body: new URLSearchParams({ a: '1' }) }],
+      want: { method: 'POST', path: '/f', query: 'x=1', headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8', host: 'mock.local' }, body: 'a=1' },
+    },
+    {
+      name: 'a Request',
+      call: [new Request('http://mock.local/r/2?z', { method: 'DELETE', headers: { 'X-A': 'b' } })],
+      want: { method: 'DELETE', path: '/r/2', query: 'z', headers: { 'x-a': 'b', host: 'mock.local' }, body: undefined },
+    },
+  ] as { name: string; call: Parameters<typeof fetch>; want: DispatchRequest }[])('$name', async ({ call, want }) => {
+    const { fetch, seen } = recordingApp();
+    await fetch(...call);
+    expect(seen).toHaveLength(1);
+    expect({ ...seen[0]!, body: text(seen[0]!.body) }).toEqual(want);
+  });
+
+  it('refuses a GET with a body and an aborted signal before dispatching, as fetch does', async () => {
+    const { fetch, seen } = recordingApp();
+    await expect(fetch('http://mock.local/a', { body: 'x' })).rejects.toThrow(TypeError);
+    const aborted = AbortSignal.abort(new Error('stop'));
+    await expect(fetch('http://mock.local/a', { signal: aborted })).rejects.toThrow('stop');
+    await expect(fetch(new Request('http://mock.local/a', { signal: aborted }))).rejects.toThrow('stop');
+    expect(seen).toHaveLength(0);
+  });
+});
+
+describe('createFetch: the Response', () => {
+  it('carries the status, headers and body of the answer', async () => {
+    const { fetch } = recordingApp({ status: 201, headers: { 'content-type': 'application/ld+json', 'x-request-id': 'req_1' }, body: '{"名":1}' });
+    const res = await fetch('http://mock.local/x');
+    expect(res.status).toBe(201);
+    expect(res.headers.get('content-type')).toBe('application/ld+json');
+    expect(res.headers.get('x-request-id')).toBe('req_1');
+    expect(await res.json()).toEqual({ 名: 1 });
+  });
+
+  it('answers 204 without a body and rejects a connection reset like a dropped connection', async () => {
+    expect((await recordingApp({ status: 204, headers: {}, body: '' }).fetch('http://mock.local/x')).body).toBeNull();
+    const reset = recordingApp({ status: 0, headers: {}, body: '', connectionReset: true });
+    await expect(reset.fetch('http://mock.local/x')).rejects.toMatchObject({ message: 'fetch failed', cause: { code: 'ECONNRESET' } });
+  });
+});
