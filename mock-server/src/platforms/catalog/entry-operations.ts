@@ -33,6 +33,8 @@ function entryAfter(ctx: Ctx, event: string, payload: Record<string, unknown>) {
 /**
  * The provider's entry operations: create a draft, list and read own entries and their events,
  * edit a draft or returned entry, submit it, propose a change to a published one, withdraw it.
+ * Any organisation reads the published version of an entry in the catalog; everything else of
+ * another provider's entry answers 404.
  *
  * @example
  * ```ts
@@ -57,7 +59,13 @@ export function entryOperations(): Record<string, OperationHandler<CatalogState>
       }
       return { status: 200, body: listPage(ctx, rows, (e) => [e.createdAt, e.id], (e) => e) };
     },
-    getEntry: (ctx) => ({ status: 200, body: ctx.state.workflow.entryView(ownEntry(ctx).record.id) }),
+    getEntry: (ctx) => {
+      const id = ctx.params.entryId ?? '';
+      // Published entries are public (厦门 第十七条: requests state which listed condition they meet).
+      const body = ctx.state.workflow.entries.get(id)?.provider.organizationId === caller(ctx).id ? ctx.state.workflow.entryView(id) : ctx.state.workflow.publishedEntryView(id);
+      if (!body) throw new PlatformProblem('NOT_FOUND', { detail: `no entry ${id}` });
+      return { status: 200, body };
+    },
     listEntryEvents: (ctx) => ({ status: 200, body: listEvents(ctx, ctx.state.workflow.host, ownEntry(ctx).instance) }),
     updateEntry: (ctx) => {
       const { record, instance } = ownEntry(ctx);

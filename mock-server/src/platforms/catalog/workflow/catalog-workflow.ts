@@ -7,7 +7,7 @@ import { toReasons, WorkflowHost } from '../../workflow-host/index.js';
 import { catalogBinding, ENTRY_MACHINE, OBLIGATION_MACHINES } from './catalog-binding.js';
 import { classificationCodes, seedContent, toCatalogEntry } from './content-mapping.js';
 import type { EntryFields, EntryRecord, FunctionChangeRecord, ObligationKind, ObligationRecord } from './records.js';
-import { entryView, obligationView } from './wire-views.js';
+import { entryView, obligationView, publishedEntryView } from './wire-views.js';
 
 /** The JSON form of the workflow part of the catalog state. */
 export interface WorkflowSnapshot {
@@ -105,6 +105,17 @@ export class CatalogWorkflow {
     const found = this.entry(id);
     if (!found) throw new Error(`no entry ${id}`);
     return entryView(this.host, found.record, found.instance);
+  }
+
+  /**
+   * The entry as other organisations read it: its published version while it is in the catalog
+   * (published, or with a change pending or returned); `undefined` for an entry never published
+   * or withdrawn.
+   */
+  publishedEntryView(id: string) {
+    const found = this.entry(id);
+    const published = this.#index.get(id);
+    return found && published ? publishedEntryView(this.host, found.record, found.instance, published) : undefined;
   }
 
   obligationView(id: string) {

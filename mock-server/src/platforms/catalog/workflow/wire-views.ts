@@ -1,4 +1,5 @@
 import type { WorkflowInstance } from '@gdx/kernel';
+import type { CatalogEntry } from '../../../sandbox/seed/types.js';
 import type { WorkflowHost } from '../../workflow-host/index.js';
 import type { EntryRecord, FunctionChangeRecord, ObligationRecord } from './records.js';
 
@@ -26,6 +27,35 @@ export function entryView(host: WorkflowHost, record: EntryRecord, instance: Wor
     updatedAt: instance.updatedAt,
     deadline: host.deadline(instance),
     events: host.events(instance),
+  };
+}
+
+/**
+ * The OpenAPI `Entry` as any organisation but its provider reads it: the published version only
+ * (`state: published`, its content, version and dates, the publication events). A pending change
+ * request, a returned version with its reasons, and the review deadline stay the provider's.
+ *
+ * @example
+ * ```ts
+ * publishedEntryView(host, record, instance, index.get(record.id)!).content; // the visible version
+ * ```
+ */
+export function publishedEntryView(host: WorkflowHost, record: EntryRecord, instance: WorkflowInstance, published: CatalogEntry) {
+  return {
+    id: record.id,
+    resourceCode: record.resourceCode,
+    version: record.publishedVersion,
+    state: 'published',
+    provider: { creditCode: record.provider.creditCode, name: record.provider.name },
+    content: structuredClone(record.publishedContent ?? record.content),
+    publishedContent: null,
+    reasons: [],
+    publishedOn: record.publishedOn,
+    modifiedOn: published.modifiedAt.slice(0, 10),
+    createdAt: instance.createdAt,
+    updatedAt: published.modifiedAt,
+    deadline: null,
+    events: host.events(instance).filter((e) => e.to === 'published' && e.from !== e.to),
   };
 }
 
