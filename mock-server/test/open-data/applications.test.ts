@@ -1,37 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { OpenDataset } from '../../src/sandbox/seed/types.js';
 import { expectContract } from '../support/contract.js';
-import { openWorld, useWorld, type World } from '../support/world.js';
+import { openWorld, useWorld } from '../support/world.js';
+import { APPLICANT, applicationBody, apply, onApplication } from './fixtures.js';
 
 const ctx = useWorld();
-const APPLICANT = 'data-operator';
-
-function onApplication(world: World, withCondition?: string): OpenDataset {
-  const d = world.seed.datasets.find((x) => x.openingType === 'on_application' && (!withCondition || x.openingConditions.includes(withCondition as never)));
-  if (!d) throw new Error('no on_application dataset');
-  return d;
-}
-
-function body(world: World, dataset: OpenDataset, overrides: Record<string, unknown> = {}) {
-  const org = world.org(APPLICANT);
-  return {
-    applicant: { kind: 'organization', creditCode: org.creditCode, name: org.name },
-    datasetIds: [dataset.id],
-    scenario: { name: '企业征信', description: '为中小企业融资提供信用评估' },
-    dataScope: '全市范围',
-    deliveryMethod: 'api',
-    periodOfUse: { from: '2025-10-01', to: '2026-09-30' },
-    securityMeasures: '等保三级环境，访问留痕。',
-    conditionEvidence: dataset.openingConditions.map((condition) => ({ condition, text: '已满足' })),
-    ...overrides,
-  };
-}
-
-async function apply(world: World, dataset = onApplication(world)) {
-  const reply = await world.openData('POST', '/applications', { as: world.org(APPLICANT), body: body(world, dataset) });
-  expectContract('open-data', 'submitApplication', reply, 201);
-  return reply.body;
-}
 
 describe('open-data applications', () => {
   it('runs two sequential clocks: 3 WD initial review, then 7 WD from the day it passed', async () => {
@@ -78,7 +50,7 @@ describe('open-data applications', () => {
     const grantId = approved.body.object.grantId;
     const grant = await world.openData('GET', `/grants/${grantId}`, { as: world.org(APPLICANT) });
     expectContract('open-data', 'getGrant', grant, 200);
-    expect(grant.body).toMatchObject({ state: 'active', scope: '全市范围', validFrom: '2025-09-26', validUntil: '2026-09-30', conditions: expect.arrayContaining(['usage_feedback']), appKey: expect.stringMatching(/^odk_/) });
+    expect(grant.body).toMatchObject({ state: 'active', scope: '全市范围', validFrom: '2025-10-01', validUntil: '2026-09-30', conditions: expect.arrayContaining(['usage_feedback']), appKey: expect.stringMatching(/^odk_/) });
     expect(grant.body.usageReportsDue).toEqual([{ periodEnd: '2025-12-25', dueDate: '2025-12-25', submitted: false, overdue: false }]);
     await world.advance({ to: '2025-12-27T10:00:00+08:00' });
     const late = await world.openData('GET', `/grants/${grantId}`, { as: world.org(APPLICANT) });
@@ -121,11 +93,11 @@ describe('open-data applications', () => {
     expectContract('open-data', 'listApplications', list, 200);
     expect(list.body.total).toBe(0);
     const closed = world.seed.catalogEntries.find((e) => e.state === 'published' && e.opening.type === 'not_open')!;
-    const notOpen = await world.openData('POST', '/applications', { as: world.org(APPLICANT), body: body(world, onApplication(world), { datasetIds: [closed.id] }) });
+    const notOpen = await world.openData('POST', '/applications', { as: world.org(APPLICANT), body: applicationBody(world, onApplication(world), { datasetIds: [closed.id] }) });
     expectContract('open-data', 'submitApplication', notOpen, 422);
     expect(notOpen.body).toMatchObject({ code: 'NOT_OPEN', legalBasis: closed.opening.legalBasis });
     const open = world.seed.datasets.find((d) => d.openingType === 'open')!;
-    const openReply = await world.openData('POST', '/applications', { as: world.org(APPLICANT), body: body(world, open) });
+    const openReply = await world.openData('POST', '/applications', { as: world.org(APPLICANT), body: applicationBody(world, open) });
     expect(openReply.body.errors[0]).toMatchObject({ pointer: '/datasetIds/0', code: 'DATASET_OPEN' });
   });
 });

@@ -23,7 +23,7 @@ describe('sharing requests', () => {
     const grant = await world.sharing('GET', `/grants/${request.grantId}`, { as: world.org(REQUESTER) });
     expectContract('sharing', 'getGrant', grant, 200);
     expect(grant.body).toMatchObject({
-      requestId: request.id, entryId: entry.id, state: 'active', validUntil: '2026-09-30', validFrom: '2025-09-26',
+      requestId: request.id, entryId: entry.id, state: 'active', validUntil: '2026-09-30', validFrom: '2025-10-01',
       deliveredAt: '2025-09-26T10:00:00+08:00',
       scope: { scenario: { name: '低保资格核查' }, purpose: '最低生活保障资格审核', fields: request.submission.fields },
       grantee: { creditCode: world.org(REQUESTER).creditCode },

@@ -13,8 +13,9 @@ function publish(state: OpenDataState, sandbox: SandboxContext, grant: GrantReco
 
 /**
  * Issues the access grant of an approved application: scope, scenario, the datasets' opening
- * conditions, delivery, an app key, valid until the end of the period of use (expiry planned on
- * the sandbox clock). With a `usage_feedback` condition a usage-reporting instance (id = grant id)
+ * conditions, delivery, an app key, valid within the requested period of use — from the later of
+ * the approval day and the period's start, until the period's end (expiry planned on the sandbox
+ * clock). With a `usage_feedback` condition a usage-reporting instance (id = grant id)
  * tracks reports due; if its first due date needs an unpublished holiday year, no reports are
  * tracked rather than refusing an approval that already happened.
  *
@@ -27,6 +28,7 @@ export function issueGrant(state: OpenDataState, sandbox: SandboxContext, app: A
   const approved = [...instance.events].reverse().find((e) => e.to === 'approved') as WorkflowEvent;
   const s = app.submission;
   const conditions = [...new Set(app.datasets.flatMap((d) => state.datasets.get(d.id)?.openingConditions ?? []))];
+  const approvedOn = shanghaiDate(Date.parse(approved.at));
   const grant: GrantRecord = {
     id: sandbox.ids.next('odg'),
     applicationId: app.id,
@@ -39,7 +41,8 @@ export function issueGrant(state: OpenDataState, sandbox: SandboxContext, app: A
     conditions,
     deliveryMethod: s.deliveryMethod,
     appKey: sandbox.ids.next('odk'),
-    validFrom: shanghaiDate(Date.parse(approved.at)),
+    // Approval does not start the use early: the grant covers only the requested period.
+    validFrom: approvedOn > s.periodOfUse.from ? approvedOn : s.periodOfUse.from,
     validUntil: s.periodOfUse.to,
     reporting: false,
     events: [],

@@ -76,11 +76,14 @@ export function applicationView(state: OpenDataState, record: ApplicationRecord)
 }
 
 /**
- * The OpenAPI `Grant`: reports due are the submitted ones (late or not) and the one running now.
+ * The OpenAPI `Grant`: reports due are the submitted ones (late or not) and the one running now;
+ * `deadline` is the running usage report's (`usage_report`, 90 calendar days), `null` when no
+ * report is due (no usage-feedback condition, or the grant has expired).
  *
  * @example
  * ```ts
  * grantView(state, grant).usageReportsDue.at(-1); // { periodEnd, dueDate, submitted: false, overdue }
+ * grantView(state, grant).deadline?.step; // 'usage_report'
  * ```
  */
 export function grantView(state: OpenDataState, grant: GrantRecord) {
@@ -89,8 +92,9 @@ export function grantView(state: OpenDataState, grant: GrantRecord) {
     .filter((r) => r.grantId === grant.id)
     .map((r) => ({ periodEnd: r.period.to, dueDate: r.dueDate, submitted: true, overdue: r.late }));
   const running = reporting ? state.host.get(grant.id) : undefined;
-  const current = running?.state === 'due' && running.deadline ? [{ periodEnd: running.deadline.dueDate, dueDate: running.deadline.dueDate, submitted: false, overdue: running.deadline.overdue }] : [];
-  return { ...wire, usageReportsDue: [...submitted, ...current], deadline: null };
+  const deadline = running?.state === 'due' ? state.host.deadline(running) : null;
+  const current = deadline ? [{ periodEnd: deadline.dueDate, dueDate: deadline.dueDate, submitted: false, overdue: deadline.overdue }] : [];
+  return { ...wire, usageReportsDue: [...submitted, ...current], deadline };
 }
 
 /**

@@ -34,9 +34,9 @@ function publishGrant(sandbox: SandboxContext, grant: GrantRecord, event: WireEv
 
 /**
  * Issues the grant of a request that reached `delivered` (unconditional at once, or the
- * provider's delivery): bound to the declared scenario, purpose and fields, valid until the end
- * of the period of use unless the provider set another day; its expiry is planned on the
- * sandbox clock. The grant records who delivered it and when (responsibility passes then).
+ * provider's delivery): bound to the declared scenario, purpose and fields, valid within the
+ * requested period of use — from the later of the delivery day and the period's start, until the
+ * period's end or an earlier day the provider set; its expiry is planned on the sandbox clock. The grant records who delivered it and when (responsibility passes then).
  *
  * @example
  * ```ts
@@ -51,6 +51,8 @@ export function issueGrant(state: SharingState, sandbox: SandboxContext, request
   const method = fields.deliveryMethod ?? s.deliveryMethod;
   const code = state.entries.get(request.entryId)?.resourceCode ?? request.entryId;
   const where = delivery(method, id, code);
+  const deliveredOn = shanghaiDate(Date.parse(delivered.at));
+  const until = fields.validUntil ?? s.periodOfUse.to;
   const grant: GrantRecord = {
     id,
     requestId: request.id,
@@ -66,8 +68,9 @@ export function issueGrant(state: SharingState, sandbox: SandboxContext, request
     credentials: { appKey: fields.credentials?.appKey ?? sandbox.ids.next('gak') },
     scope: { fields: [...s.fields], scenario: { ...s.scenario }, purpose: s.purpose },
     deliveredAt: delivered.at,
-    validFrom: shanghaiDate(Date.parse(delivered.at)),
-    validUntil: fields.validUntil ?? s.periodOfUse.to,
+    // The grant never reaches outside the requested period of use (第二十六条: use as declared).
+    validFrom: deliveredOn > s.periodOfUse.from ? deliveredOn : s.periodOfUse.from,
+    validUntil: until < s.periodOfUse.to ? until : s.periodOfUse.to,
     updatedAt: delivered.at,
     events: [],
   };

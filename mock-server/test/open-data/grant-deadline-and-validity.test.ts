@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { expectContract } from '../support/contract.js';
+import { openWorld, useWorld, type World } from '../support/world.js';
+import { APPLICANT, apply, onApplication } from './fixtures.js';
+
+const ctx = useWorld();
+
+/** Applies, passes the initial review at once and approves at `approveAt`; answers the grant as its holder reads it. */
+async function grantApprovedAt(world: World, approveAt: string, periodOfUse: { from: string; to: string }, withCondition?: string) {
+  const dataset = withCondition ? onApplication(world, withCondition) : world.seed.datasets.find((d) => d.openingType === 'on_application' && !d.openingConditions.includes('usage_feedback'));
+  if (!dataset) throw new Error('no suitable on_application dataset in the seed');
+  const app = await apply(world, dataset, { periodOfUse });
+  const target = { platform: 'open-data', objectType: 'application', objectId: app.id };
+  await world.act({ ...target, action: 'pass_initial_review' });
+  await world.advance({ to: approveAt });
+  const approved = await world.act({ ...target, action: 'approve' });
+  expect(approved.body.event.type).toBe('grant_issued');
+  return readGrant(world, approved.body.object.grantId);
+}
+
+async function readGrant(world: World, grantId: string) {
+  const reply = await world.openData('GET', `/grants/${grantId}`, { as: world.org(APPLICANT) });
+  expectContract('open-data', 'getGrant', reply, 200);
+  return reply.body;
+}
+
+describe('open-data grants: validity within the period of use, and the usage-report deadline', () => {
+  it('is valid from the requested start when approval comes earlier, until the requested end', async () => {
+    const world = await openWorld(ctx, { profile: 'xiamen' });
+    const grant = await grantApprovedAt(world, '2025-10-14T10:00:00+08:00', { from: '2025-10-15', to: '2026-10-14' });
+    expect(grant).toMatchObject({ validFrom: '2025-10-15', validUntil: '2026-10-14' });
+    expect(grant.events[0]).toMatchObject({ type: 'grant_issued', at: '2025-10-14T10:00:00+08:00' });
+  });
+
+  it('is valid from the approval day when the requested period has already begun', async () => {
+    const world = await openWorld(ctx, { profile: 'xiamen' });
+    const grant = await grantApprovedAt(world, '2025-10-14T10:00:00+08:00', { from: '2025-10-01', to: '2026-09-30' });
+    expect(grant).toMatchObject({ validFrom: '2025-10-14', validUntil: '2026-09-30' });
+  });
+
+  it('shows the running usage report as its deadline: 90 calendar days, overdue when missed, moved on by a report, null once expired', async () => {
+    const world = await openWorld(ctx, { profile: 'xiamen' });
+    const grant = await grantApprovedAt(world, '2025-10-14T10:00:00+08:00', { from: '2025-10-15', to: '2026-10-14' }, 'usage_feedback');
+    // 90 calendar days after 2025-10-14 (start day not counted) is 2026-01-12, a Monday.
+    expect(grant.deadline).toEqual({
+      step: 'usage_report', limit: 90, unit: 'calendar_days', startTrigger: expect.any(String), startedOn: '2025-10-14',
+      dueDate: '2026-01-12', dueAt: '2026-01-13T00:00:00+08:00', overdue: false, basis: expect.stringContaining('第二十四条'),
+    });
+    expect(grant.usageReportsDue).toEqual([{ periodEnd: '2026-01-12', dueDate: '2026-01-12', submitted: false, overdue: false }]);
+
+    await world.advance({ to: '2026-01-13T09:00:00+08:00' });
+    expect((await readGrant(world, grant.id)).deadline).toMatchObject({ step: 'usage_report', dueDate: '2026-01-12', overdue: true });
+
+    const report = await world.openData('POST', `/grants/${grant.id}/usage-reports`, { as: world.org(APPLICANT), body: { period: { from: '2025-10-15', to: '2026-01-12' }, summary: '均在场景内使用。', withinScenario: true } });
+    expectContract('open-data', 'submitUsageReport', report, 201);
+    const next = await readGrant(world, grant.id);
+    expect(next.deadline).toMatchObject({ step: 'usage_report', limit: 90, overdue: false });
+    expect(next.deadline.dueDate > '2026-01-12').toBe(true);
+    expect(next.usageReportsDue.at(-1)).toEqual({ periodEnd: next.deadline.dueDate, dueDate: next.deadline.dueDate, submitted: false, overdue: false });
+
+    await world.advance({ to: '2026-10-15T09:00:00+08:00' });
+    expect(await readGrant(world, grant.id)).toMatchObject({ state: 'expired', deadline: null });
+  });
+
+  it('has no deadline when no usage report is due (no usage-feedback condition)', async () => {
+    const world = await openWorld(ctx, { profile: 'xiamen' });
+    const grant = await grantApprovedAt(world, '2025-09-29T10:00:00+08:00', { from: '2025-10-01', to: '2026-09-30' });
+    expect(grant.conditions).not.toContain('usage_feedback');
+    expect(grant).toMatchObject({ deadline: null, usageReportsDue: [] });
+  });
+});
