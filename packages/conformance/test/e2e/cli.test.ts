@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KNOWN_MOCK_DEFECTS, spawnMockCli, type SpawnedMock } from './support/mock.js';
+import { spawnMockCli, type SpawnedMock } from './support/mock.js';
 
 const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 
@@ -36,8 +36,7 @@ describe('the built gdx-conformance CLI against the built gdx-mock CLI (two proc
 
   it('runs the whole kit, exits 0 and writes a well-formed JUnit report', async () => {
     const junit = join(dir, 'out.xml');
-    const skip = Object.keys(KNOWN_MOCK_DEFECTS).flatMap((id) => ['--skip', id]);
-    const run = await runCli(['--base-url', mock.url, '--sim-url', `${mock.url}/_sim/v1`, '--sandbox', 'default', '--junit', junit, ...skip]);
+    const run = await runCli(['--base-url', mock.url, '--sim-url', `${mock.url}/_sim/v1`, '--sandbox', 'default', '--junit', junit]);
     expect(run.code, `${run.stdout.slice(-3000)}\n${run.stderr}`).toBe(0);
     expect(run.stdout.trimEnd().endsWith('PASS')).toBe(true);
     const xml = await readFile(junit, 'utf8');

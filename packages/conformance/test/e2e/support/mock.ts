@@ -13,11 +13,7 @@ export const SIM_URL = `${MOCK_ORIGIN}/_sim/v1`;
  * with the evidence. The baseline test asserts they still fail (so a fix shows up as a test to
  * update), and the CLI run leaves them out; nothing in the kit is relaxed for them.
  */
-export const KNOWN_MOCK_DEFECTS: Readonly<Record<string, string>> = {
-  'CON-SCHEMA-CAT-exportDcat':
-    'GET /catalog/v1/dcat answers Content-Type application/json; openapi/catalog documents only application/ld+json '
-    + '(the handler sets it, mock-server/src/app/dispatcher.ts render() overwrites it)',
-};
+export const KNOWN_MOCK_DEFECTS: Readonly<Record<string, string>> = {};
 
 /** A fresh mock app (seed 1) and an in-process fetch over it. */
 export function inProcessMock(): { app: App; fetch: typeof fetch } {
