@@ -1,3 +1,4 @@
+import type { SeededOrganization } from '@gdx/simulation';
 import type { SharingCondition, SubmitRequestBody } from '@gdx/sharing';
 import type { DemoSandbox } from './sandbox.js';
 
@@ -14,22 +15,18 @@ export interface ConditionalResource {
 
 /**
  * The first published conditional resource of a provider: found through the public catalog
- * search, its conditions, delivery methods and data items read from the catalog entry.
- *
- * The public search answers only a summary (no conditions, no data items), so the entry is read
- * with the provider's credentials — a gap of the platform contract this example works around
- * openly rather than guessing the values.
+ * search, its conditions, delivery methods and data items read from the published catalog
+ * entry, signed as the requester (published entries are readable by every organisation).
  *
  * @example
  * ```ts
- * const resource = await conditionalResourceOf(s, s.organisation('data_provider', '公安局'));
+ * const resource = await conditionalResourceOf(s, s.organisation('data_provider', '公安局'), s.organisation('data_user', '人力资源'));
  * ```
  */
-export async function conditionalResourceOf(s: DemoSandbox, provider: { creditCode: string; id: string; name: string }): Promise<ConditionalResource> {
+export async function conditionalResourceOf(s: DemoSandbox, provider: { creditCode: string; name: string }, requester: SeededOrganization): Promise<ConditionalResource> {
   const [summary] = await s.catalog().search.query({ sharingType: 'conditional', provider: provider.creditCode, limit: 1 }).toArray(1);
   if (!summary) throw new Error(`${provider.name} publishes no conditional resource in sandbox ${s.sandbox.id} (该单位没有有条件共享资源)`);
-  const org = s.sandbox.organizations.find((o) => o.id === provider.id)!;
-  const entry = await s.catalog(org).entries.get(summary.id);
+  const entry = await s.catalog(requester).entries.get(summary.id);
   const { name, sharing, items } = entry.content;
   if (name === undefined || sharing === undefined || items === undefined) throw new Error(`catalog entry ${entry.id} has no published content (目录条目内容不完整)`);
   return {

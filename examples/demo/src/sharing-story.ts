@@ -47,8 +47,9 @@ const SCENARIO = { name: '就业补贴资格核查', description: '发放就业�
  * ```
  */
 export async function submitDemoRequest(s: DemoSandbox): Promise<{ resource: ConditionalResource; request: SharingRequest }> {
-  const resource = await conditionalResourceOf(s, s.organisation('data_provider', '公安局'));
-  const request = await s.sharing(s.organisation('data_user', '人力资源')).requests.submit(conditionalRequest(resource, SCENARIO));
+  const requester = s.organisation('data_user', '人力资源');
+  const resource = await conditionalResourceOf(s, s.organisation('data_provider', '公安局'), requester);
+  const request = await s.sharing(requester).requests.submit(conditionalRequest(resource, SCENARIO));
   return { resource, request };
 }
 

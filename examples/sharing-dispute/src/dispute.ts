@@ -78,7 +78,7 @@ export async function runSharingDispute(options: DisputeOptions = {}): Promise<D
     const s = await openSandbox({ mockUrl: 'http://mock.local', fetch: createFetch(app) }, { profile: 'xiamen', startAt: '2025-09-29T09:00:00+08:00', reviewerPolicy: { mode: 'manual' } });
     const requester = s.organisation('data_user', '民政局');
     const client = s.sharing(requester);
-    const resource = await conditionalResourceOf(s, s.organisation('data_provider', '公安局'));
+    const resource = await conditionalResourceOf(s, s.organisation('data_provider', '公安局'), requester);
     const official = (requestId: string, action: Record<string, unknown> & { action: string }) =>
       s.sim.officials.act(s.sandbox.id, { platform: 'sharing', objectType: 'request', objectId: requestId, ...action } as ActAsOfficialBody);
     const at = narrator(s, print);
