@@ -77,7 +77,7 @@ async function findDataset(client: OpenDataClient, q: string): Promise<Dataset> 
  * @example
  * ```ts
  * const result = await runUsageStory({ print: console.log });
- * result.report.period; // { from: '2025-10-14', to: '2026-01-12' }
+ * result.report.period; // { from: '2025-10-15', to: '2026-01-12' }
  * ```
  */
 export async function runUsageStory(options: UsageStoryOptions = {}): Promise<UsageStoryResult> {
@@ -137,7 +137,7 @@ export async function runUsageStory(options: UsageStoryOptions = {}): Promise<Us
     const application = await client.applications.get(submitted.id);
     const timeline: TimelineEntry[] = [
       ...eventEntries(application.events),
-      { at: issued.validFrom, text: `grant ${issued.id} issued, valid until ${issued.validUntil}` },
+      { at: issued.events[0]?.at ?? issued.validFrom, text: `grant ${issued.id} issued, valid ${issued.validFrom} … ${issued.validUntil}` },
       { at: report.submittedAt, text: `usage report for ${report.period.from} … ${report.period.to} filed (due ${firstDue.dueDate})` },
     ];
     return { sandboxId: s.sandbox.id, dataset, submitted, inSubstantiveReview, application, issued, beforeDue, onDueDay, report, afterReport, timeline };

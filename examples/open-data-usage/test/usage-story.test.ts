@@ -57,7 +57,7 @@ describe('on-application open data: apply, two review clocks, grant, usage repor
       scope: r.submitted.submission.dataScope,
       scenario: r.submitted.submission.scenario,
       deliveryMethod: 'api',
-      validFrom: '2025-10-14',
+      validFrom: '2025-10-15',
       validUntil: '2026-10-14',
     });
     expect(r.issued.appKey).toMatch(/^odk_/);
@@ -69,7 +69,7 @@ describe('on-application open data: apply, two review clocks, grant, usage repor
     expect(r.beforeDue.at).toBe('2026-01-11T09:00:00+08:00');
     expect(r.beforeDue.usageReportsDue).toEqual([{ periodEnd: '2026-01-12', dueDate: '2026-01-12', submitted: false, overdue: false }]);
     expect(r.onDueDay.at.slice(0, 10)).toBe(r.onDueDay.usageReportsDue[0]?.dueDate);
-    expect(r.report).toMatchObject({ grantId: r.issued.id, period: { from: '2025-10-14', to: '2026-01-12' }, withinScenario: true, submittedAt: '2026-01-12T09:00:00+08:00' });
+    expect(r.report).toMatchObject({ grantId: r.issued.id, period: { from: '2025-10-15', to: '2026-01-12' }, withinScenario: true, submittedAt: '2026-01-12T09:00:00+08:00' });
   });
 
   it('after the report the first period is done on time; the next ends 90 calendar days on, moved off Sunday 04-12 (民法典 第二百零三条)', () => {
@@ -82,6 +82,6 @@ describe('on-application open data: apply, two review clocks, grant, usage repor
   it('narrates each step and ends the timeline with the grant and the report', () => {
     expect(narration.join('\n')).toContain('report falls due today');
     expect(narration.join('\n')).toContain('next report due 2026-04-13');
-    expect(r.timeline.map((e) => e.text).at(-1)).toContain('usage report for 2025-10-14 … 2026-01-12 filed (due 2026-01-12)');
+    expect(r.timeline.map((e) => e.text).at(-1)).toContain('usage report for 2025-10-15 … 2026-01-12 filed (due 2026-01-12)');
   });
 });
