@@ -11,7 +11,13 @@ export {
   type IsoDate,
 } from './iso-date.js';
 export { addMonthsClamped } from './month-arithmetic.js';
-export { endOfShanghaiDay, formatShanghaiInstant, shanghaiDate, startOfShanghaiDay } from './shanghai-time.js';
+export {
+  endOfShanghaiDay,
+  formatShanghaiInstant,
+  shanghaiDate,
+  startOfShanghaiDay,
+  type FormatInstantOptions,
+} from './shanghai-time.js';
 export {
   WorkingCalendar,
   type DayKind,

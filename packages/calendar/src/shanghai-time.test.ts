@@ -30,6 +30,17 @@ describe('Asia/Shanghai instants', () => {
     expect(Date.parse(formatShanghaiInstant(ms))).toBe(Math.floor(ms / 1000) * 1000);
   });
 
+  it.each([
+    { instant: '2025-09-30T15:59:59.999Z', want: '2025-09-30T23:59:59.999+08:00' },
+    { instant: '2024-02-29T04:05:06.007Z', want: '2024-02-29T12:05:06.007+08:00' },
+    { instant: '1969-12-31T15:59:59.500Z', want: '1969-12-31T23:59:59.500+08:00' },
+    { instant: '2025-09-26T02:00:00.000Z', want: '2025-09-26T10:00:00+08:00' },
+  ])('formatShanghaiInstant($instant, { milliseconds: true }) = $want', ({ instant, want }) => {
+    const ms = Date.parse(instant);
+    expect(formatShanghaiInstant(ms, { milliseconds: true })).toBe(want);
+    expect(Date.parse(want)).toBe(ms);
+  });
+
   it('round-trips the end of a day through the wire format', () => {
     expect(formatShanghaiInstant(endOfShanghaiDay('2025-09-30'))).toBe('2025-10-01T00:00:00+08:00');
   });

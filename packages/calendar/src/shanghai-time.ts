@@ -48,23 +48,36 @@ export function endOfShanghaiDay(date: IsoDate): number {
   return startOfShanghaiDay(date) + DAY_MS;
 }
 
+/** Options of {@link formatShanghaiInstant}. */
+export interface FormatInstantOptions {
+  /**
+   * Keep a non-zero millisecond part (`…T23:59:59.999+08:00`) instead of truncating it: for
+   * records whose instants must read back to the exact millisecond, such as a workflow's events.
+   */
+  milliseconds?: boolean;
+}
+
 /**
  * RFC 3339 with the `+08:00` offset, the wire format of instants. Milliseconds are truncated
- * (the wire format has whole seconds).
+ * (the wire format has whole seconds) unless `options.milliseconds` asks to keep them.
  *
  * @example
  * ```ts
  * formatShanghaiInstant(Date.parse('2025-09-26T02:00:00Z')); // '2025-09-26T10:00:00+08:00'
+ * formatShanghaiInstant(Date.parse('2025-09-26T02:00:00.007Z'), { milliseconds: true }); // '2025-09-26T10:00:00.007+08:00'
  * ```
  */
-export function formatShanghaiInstant(epochMsValue: number): string {
+export function formatShanghaiInstant(epochMsValue: number, options: FormatInstantOptions = {}): string {
   const local = epochMs(epochMsValue) + OFFSET_MS;
   const dayNumber = Math.floor(local / DAY_MS);
   const day = fromDayNumber(dayNumber);
-  const secondOfDay = Math.floor((local - dayNumber * DAY_MS) / 1000);
+  const msOfDay = local - dayNumber * DAY_MS;
+  const secondOfDay = Math.floor(msOfDay / 1000);
   const hh = Math.floor(secondOfDay / 3600);
   const mm = Math.floor((secondOfDay % 3600) / 60);
   const ss = secondOfDay % 60;
   const time = [hh, mm, ss].map((part) => String(part).padStart(2, '0')).join(':');
-  return `${day}T${time}+08:00`;
+  const ms = msOfDay % 1000;
+  const fraction = options.milliseconds && ms !== 0 ? `.${String(ms).padStart(3, '0')}` : '';
+  return `${day}T${time}${fraction}+08:00`;
 }

@@ -230,8 +230,10 @@ export interface EventInput {
 type PeriodOptions = { estimate?: boolean; holidayExtension?: Limit['holidayExtension'] };
 
 /**
- * The part of `@gdx/calendar`'s `WorkingCalendar` the kernel needs. `WorkingCalendar`
- * satisfies it structurally, so the kernel never imports the calendar package.
+ * The part of `@gdx/calendar`'s `WorkingCalendar` the kernel needs for deadlines. It is injected
+ * (not imported) so each sandbox or caller brings its own schedules — run-time years, estimates,
+ * a fake in tests; `WorkingCalendar` satisfies it structurally. (The kernel imports only the
+ * calendar's stateless Asia/Shanghai day helpers.)
  *
  * @example
  * const cal: Calendar = WorkingCalendar.official();
