@@ -7,7 +7,7 @@ import { readObject } from './sandbox.js';
 /** A published catalog entry the sharing checks request, with who provides it and who asks. */
 export interface RequestableEntry {
   id: string;
-  /** The entry as its provider reads it (`content.items`, `content.sharing`). */
+  /** The published entry as the requester reads it (`content.items`, `content.sharing`). */
   entry: Record<string, unknown>;
   /** Index of the providing organisation among the sandbox's organisations. */
   provider: number;
@@ -18,9 +18,9 @@ export interface RequestableEntry {
 const records = (value: unknown): Record<string, unknown>[] => (Array.isArray(value) ? value.filter(isRecord) : []);
 
 /**
- * Finds a published entry of a sharing type in the public catalog search and reads it as its
- * provider (sandbox organisations come with credentials, so the provider is one of them), to learn
- * its data items, conditions and delivery methods. Skips when the seed catalog has none.
+ * Finds a published entry of a sharing type of a sandbox organisation in the public catalog
+ * search and reads it as the requester (published entries are readable by every organisation), to
+ * learn its data items, conditions and delivery methods. Skips when the seed catalog has none.
  *
  * @example
  * ```ts
@@ -34,7 +34,7 @@ export async function requestableEntry(ctx: CheckContext, sbx: Sandbox, sharingT
   if (!hit || typeof hit.id !== 'string' || !isRecord(hit.provider)) return ctx.skip(`no ${sharingType} catalog entry of a sandbox organisation in the search`);
   const provider = codes.indexOf(String(hit.provider.creditCode));
   const requester = provider === 0 ? 1 : 0;
-  const entry = await readObject(ctx, sbx, 'catalog', `/entries/${encodeURIComponent(hit.id)}`, provider);
+  const entry = await readObject(ctx, sbx, 'catalog', `/entries/${encodeURIComponent(hit.id)}`, requester);
   return { id: hit.id, entry, provider, requester };
 }
 
