@@ -1,5 +1,7 @@
+import { hashSeed, mulberry32 } from '@gdx/procedures';
+
 /**
- * A tiny seeded pseudo-random generator (mulberry32 over a string hash).
+ * A tiny seeded pseudo-random generator: `@gdx/procedures`' mulberry32 over a string hash.
  *
  * Why not `Math.random`: seed data must be identical for the same seed on every machine and
  * every run, so tests, snapshots and two sandboxes created with one seed agree byte for byte.
@@ -25,13 +27,12 @@ export interface Rng {
   fork(label: string): Rng;
 }
 
-/** FNV-1a over UTF-16 code units, then a murmur-style finaliser for better low bits. */
-function hashString(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
+/**
+ * A murmur-style finaliser over `@gdx/procedures`' FNV-1a hash: better low bits for the seed data
+ * than the bare hash (changing it would reshuffle every seeded sandbox).
+ */
+function mixedHash(text: string): number {
+  let h = hashSeed(text);
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -51,14 +52,7 @@ function hashString(text: string): number {
  */
 export function createRng(seed: string | number): Rng {
   const label = String(seed);
-  let state = hashString(label);
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(mixedHash(label));
   const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1));
   const pick = <T>(items: readonly T[]): T => {
     if (items.length === 0) throw new RangeError('pick() needs a non-empty array');
