@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { actors, at, harness, ok } from './harness.js';
+import { objectionEvidence as evidence, toNotice } from './registration-notice.js';
 
 const { registrant, registry, party } = actors;
-const evidence = [{ name: '授权协议.pdf', mediaType: 'application/pdf', digest: 'sha256:ab' }];
-
-/** National worked example: received Fri 2025-09-26, accepted 09-30, review passed 11-03. */
-function toNotice(profile: string | object = 'national') {
-  const h = harness(profile, '2025-09-26T10:00');
-  ok(h.engine.create('registration.application.initial', { id: 'rga', actor: registrant }));
-  h.to('2025-09-30T15:00');
-  ok(h.engine.dispatch('rga', 'accept', { actor: registry }));
-  h.to('2025-11-03T10:00');
-  ok(h.engine.dispatch('rga', 'approve_review', { actor: registry }));
-  return h;
-}
 
 describe('registration application (national)', () => {
   it('follows the worked example across the 2025 National Day holiday', () => {

@@ -2,21 +2,10 @@ import { WorkingCalendar } from '@gdx/calendar';
 import { describe, expect, it } from 'vitest';
 import { attachOfficials, builtinProfileNames, resolveProfile } from '../src/index.js';
 import { actors, harness, ok } from './harness.js';
+import { objectionEvidence as evidence, toNotice } from './registration-notice.js';
 
 const { registrant, registry, party } = actors;
-const evidence = [{ name: '授权协议.pdf', mediaType: 'application/pdf', digest: 'sha256:ab' }];
 const BY_REGISTRY = { extends: 'national', name: 'by-registry', options: { codeIssuance: 'by_registry' } };
-
-/** The national worked example up to the notice (due 2025-11-17, closes 2025-11-18 00:00). */
-function toNotice(profile: string | object) {
-  const h = harness(profile, '2025-09-26T10:00');
-  ok(h.engine.create('registration.application.initial', { id: 'rga', actor: registrant }));
-  h.to('2025-09-30T15:00');
-  ok(h.engine.dispatch('rga', 'accept', { actor: registry }));
-  h.to('2025-11-03T10:00');
-  ok(h.engine.dispatch('rga', 'approve_review', { actor: registry }));
-  return h;
-}
 
 describe('registry coding (赋码) as a profile choice', () => {
   it.each([...builtinProfileNames])('the shipped profile %s codes when the notice closes', (name) => {
