@@ -1,5 +1,5 @@
 import { problem, type ProblemCode } from '@gdx/protocol';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   ApiClient,
   ApiError,
@@ -13,18 +13,16 @@ import {
   RateLimitError,
   UnprocessableEntityError,
 } from '../src/index.js';
-import { json, startTestServer, type TestServer } from './helpers/test-server.js';
+import { json } from './helpers/test-server.js';
+import { useTestServer } from './helpers/use-test-server.js';
 
-let server: TestServer;
+const server = useTestServer();
 let client: ApiClient;
 const submit = { operationId: 'submitApplication', method: 'POST', path: '/applications', body: {} } as const;
 
-beforeAll(async () => {
-  server = await startTestServer();
+beforeAll(() => {
   client = new ApiClient({ baseUrl: `${server.origin}/registration/v1`, maxRetries: 0 });
 });
-afterAll(() => server.close());
-beforeEach(() => server.reset());
 
 async function failWith(status: number, body: unknown, headers?: Record<string, string>): Promise<ApiError> {
   server.enqueue(json(status, body, { 'content-type': 'application/problem+json', ...headers }));

@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiClient, type LogEvent } from '../src/index.js';
-import { json, startTestServer, type TestServer } from './helpers/test-server.js';
+import { json } from './helpers/test-server.js';
+import { useTestServer } from './helpers/use-test-server.js';
 
-let server: TestServer;
+const server = useTestServer();
 const get = { operationId: 'getGrant', method: 'GET', path: '/grants/g_1' } as const;
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
-beforeEach(() => server.reset());
 
 describe('logger', () => {
   it('reports request, response, retry and error events without secrets', async () => {

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../src/index.js';
-import { json, startTestServer, type Script, type TestServer } from './helpers/test-server.js';
+import { json, type Script } from './helpers/test-server.js';
+import { useTestServer } from './helpers/use-test-server.js';
 
-let server: TestServer;
 let client: ApiClient;
 const list = { operationId: 'listApplications', method: 'GET', path: '/applications', query: { limit: 2, state: 'submitted' } } as const;
 
@@ -16,14 +16,9 @@ const pages: Script = (req, res) => {
   json(200, { items, nextCursor: last !== undefined && Number(last) < 5 ? last : null, total: 5 })(req, res, undefined as never);
 };
 
-beforeAll(async () => {
-  server = await startTestServer();
+const server = useTestServer({ fallback: pages });
+beforeAll(() => {
   client = new ApiClient({ baseUrl: `${server.origin}/registration/v1`, maxRetries: 0 });
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.reset();
-  server.fallback(pages);
 });
 
 describe('paginate', () => {

@@ -1,17 +1,13 @@
 import { HEADERS, MemoryNonceStore, verifySignature } from '@gdx/protocol';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ApiClient, ConflictError, InternalServerError, RateLimitError, type ClientOptions } from '../src/index.js';
-import { destroy, json, startTestServer, type TestServer } from './helpers/test-server.js';
+import { destroy, json, startTestServer } from './helpers/test-server.js';
+import { useTestServer } from './helpers/use-test-server.js';
 
-let server: TestServer;
+const server = useTestServer();
 let delays: number[];
 
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
 beforeEach(() => {
-  server.reset();
   delays = [];
 });
 

@@ -1,10 +1,10 @@
 import { HEADERS, MemoryNonceStore, problem, verifySignature } from '@gdx/protocol';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiClient, AuthenticationError } from '../src/index.js';
-import { startTestServer, type Script, type TestServer } from './helpers/test-server.js';
+import type { Script } from './helpers/test-server.js';
+import { useTestServer } from './helpers/use-test-server.js';
 
 const secrets = new Map([['ak_org1', 'secret-org1']]);
-let server: TestServer;
 
 /** A server that checks every request exactly as the platform does and echoes what it saw. */
 const verifying: Script = (req, res) => {
@@ -15,11 +15,7 @@ const verifying: Script = (req, res) => {
 };
 const nonceStore = new MemoryNonceStore();
 
-beforeAll(async () => {
-  server = await startTestServer();
-  server.fallback(verifying);
-});
-afterAll(() => server.close());
+const server = useTestServer({ fallback: verifying });
 
 const cases = [
   { operationId: 'listApplications', method: 'GET', path: '/applications', query: { limit: 20, state: ['submitted', 'under_review'], q: '公共 数据' } },

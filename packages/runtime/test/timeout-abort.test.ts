@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AbortError, ApiClient, fetchTransport, TimeoutError, undiciTransport, type Transport } from '../src/index.js';
-import { hang, json, startTestServer, type TestServer } from './helpers/test-server.js';
+import { hang, json } from './helpers/test-server.js';
+import { useTestServer } from './helpers/use-test-server.js';
 
-let server: TestServer;
 const getApp = { operationId: 'getApplication', method: 'GET', path: '/applications/rga_1' } as const;
 
 const fast = undiciTransport();
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await fast.close();
-  await server.close();
-});
-beforeEach(() => server.reset());
+const server = useTestServer({ alsoClose: [fast] });
 
 describe.each([
   ['fetchTransport', fetchTransport()],

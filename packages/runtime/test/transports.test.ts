@@ -1,18 +1,10 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiClient, fetchTransport, undiciTransport, type Transport } from '../src/index.js';
-import { destroy, json, startTestServer, type TestServer } from './helpers/test-server.js';
+import { destroy, json } from './helpers/test-server.js';
+import { useTestServer } from './helpers/use-test-server.js';
 
-let server: TestServer;
 const fast = undiciTransport({ connections: 4 });
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await fast.close();
-  await server.close();
-});
-beforeEach(() => server.reset());
+const server = useTestServer({ alsoClose: [fast] });
 afterEach(() => vi.unstubAllGlobals());
 
 describe.each([

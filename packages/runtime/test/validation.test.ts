@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ApiClient, ResponseValidationError } from '../src/index.js';
-import { json, startTestServer, type TestServer } from './helpers/test-server.js';
+import { json } from './helpers/test-server.js';
+import { useTestServer } from './helpers/use-test-server.js';
 
-let server: TestServer;
+const server = useTestServer();
 const Application = z.object({
   id: z.string(),
   state: z.enum(['submitted', 'registered']),
@@ -12,12 +13,6 @@ const Application = z.object({
 });
 const get = { operationId: 'getApplication', method: 'GET', path: '/applications/rga_1', responseSchema: Application } as const;
 const valid = { id: 'rga_1', state: 'submitted', deadline: { dueDate: '2025-09-30' }, createdAt: '2025-09-26T10:00:00+08:00' };
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
-beforeEach(() => server.reset());
 
 describe('response validation', () => {
   const validating = () => new ApiClient({ baseUrl: server.origin, validateResponses: true });
