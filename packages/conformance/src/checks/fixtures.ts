@@ -1,7 +1,8 @@
-import { explainResponse, isRecord, type HttpResponse } from '../http/response.js';
+import { isRecord, type HttpResponse } from '../http/response.js';
 import type { SignedHttp } from '../http/signed-http.js';
 import { requestSample } from '../specs/samples.js';
 import type { CheckContext, Platform } from '../runner/types.js';
+import { expectSuccess, idempotencyKey as freshKey, listItems } from './requests.js';
 
 /**
  * A valid request body for an operation — its documented example, else one generated from its
@@ -31,9 +32,9 @@ export function validBody(ctx: CheckContext, platform: Platform, method: string,
  * const { id } = await createObject(ctx, ctx.http(0), 'catalog', '/entries', body);
  * ```
  */
-export async function createObject(ctx: CheckContext, http: SignedHttp, platform: Platform, path: string, body: unknown, idempotencyKey = `conformance-${ctx.random.string(24)}`): Promise<{ id: string; res: HttpResponse; body: Record<string, unknown> }> {
+export async function createObject(ctx: CheckContext, http: SignedHttp, platform: Platform, path: string, body: unknown, idempotencyKey = freshKey(ctx, 24)): Promise<{ id: string; res: HttpResponse; body: Record<string, unknown> }> {
   const res = await http.request('POST', platform, path, { json: body, idempotencyKey });
-  ctx.expect.that(res.status >= 200 && res.status < 300, `POST ${path} with a valid body succeeds`, '2xx', explainResponse(res));
+  expectSuccess(ctx, res, `POST ${path} with a valid body succeeds`);
   const answer = isRecord(res.body) ? res.body : {};
   ctx.expect.that(typeof answer.id === 'string', `POST ${path} answers the object with an id`, 'an "id" string', answer.id);
   return { id: answer.id as string, res, body: answer };
@@ -41,7 +42,5 @@ export async function createObject(ctx: CheckContext, http: SignedHttp, platform
 
 /** The ids on the first page of a list (up to 200). */
 export async function listIds(http: SignedHttp, platform: Platform, path: string): Promise<string[]> {
-  const res = await http.request('GET', platform, path, { query: { limit: 200 } });
-  const items = isRecord(res.body) && Array.isArray(res.body.items) ? res.body.items : [];
-  return items.filter(isRecord).map((i) => String(i.id));
+  return listItems(await http.request('GET', platform, path, { query: { limit: 200 } })).map((i) => String(i.id));
 }

@@ -4,6 +4,7 @@ import { invalidInputs, requestSample } from '../../specs/samples.js';
 import type { ResponseValidator } from '../../specs/validator.js';
 import { PLATFORM_CODES, type Check, type CheckContext } from '../../runner/types.js';
 import { expectProblem } from '../expect-problem.js';
+import { idempotencyKey } from '../requests.js';
 
 function jsonMedia(op: Operation): Record<string, unknown> | undefined {
   const body = op.definition.requestBody as Record<string, unknown> | undefined;
@@ -48,7 +49,7 @@ export function invalidInputCheck(op: Operation, validator: ResponseValidator): 
       for (const bad of invalidInputs(doc, media.schema, sample, ctx.random)) {
         const res = await ctx.http(0).request(op.method, op.platform, path, {
           ...(bad.kind === 'not_json' ? { rawBody: '{"not json' } : { json: bad.body }),
-          idempotencyKey: `conformance-${ctx.random.string(20)}`,
+          idempotencyKey: idempotencyKey(ctx),
         });
         expectProblem(ctx.expect, res, '4xx', undefined, `${op.method} ${op.path} with ${bad.kind} ${bad.pointer}`.trim());
         for (const v of validator.check(op, res)) ctx.expect.fail(`${op.operationId} (${bad.kind}): ${v.message}`, v.expected, v.actual);

@@ -1,9 +1,9 @@
-import { describeResponse } from '../../http/response.js';
 import { fillPath, type Operation } from '../../specs/operations.js';
 import { resolveRef, sampleFromSchema } from '../../specs/samples.js';
 import type { ResponseValidator } from '../../specs/validator.js';
 import { PLATFORM_CODES, type Check, type CheckContext } from '../../runner/types.js';
 import { expectProblem } from '../expect-problem.js';
+import { expectSuccess } from '../requests.js';
 
 /** Required query parameters filled with samples (e.g. a search term). */
 export function requiredQuery(ctx: CheckContext, op: Operation): Record<string, string> {
@@ -44,7 +44,7 @@ export function responseSchemaCheck(op: Operation, validator: ResponseValidator)
       const path = fillPath(op.path, () => `zz-missing-${ctx.random.string(12)}`);
       const res = await ctx.http(0).request('GET', op.platform, path, { query: requiredQuery(ctx, op), sign: !op.public });
       if (hasPathParams) expectProblem(ctx.expect, res, 404, 'NOT_FOUND', `GET ${path}`);
-      else ctx.expect.that(res.status >= 200 && res.status < 300, `GET ${op.path} succeeds`, '2xx', describeResponse(res));
+      else expectSuccess(ctx, res, `GET ${op.path} succeeds`);
       for (const v of validator.check(op, res)) ctx.expect.fail(`${op.operationId}: ${v.message}`, v.expected, v.actual);
     },
   };

@@ -1,8 +1,18 @@
-import type { Check } from '../../runner/types.js';
+import type { Check, CheckContext } from '../../runner/types.js';
+import { checkMaker } from '../define-check.js';
 import { expectProblem } from '../expect-problem.js';
 import { createObject, listIds, validBody } from '../fixtures.js';
 
 const SOURCE = 'shared/domain/README.md §Isolation (another organisation\'s object answers 404, not 403)';
+const catalogCheck = checkMaker({ area: 'isolation', platform: 'catalog', needsSimulation: false });
+const registrationCheck = checkMaker({ area: 'isolation', platform: 'registration', needsSimulation: false });
+
+/** Organisation A (the first) creates a catalog entry; answers its id and the body sent. */
+async function entryOfA(ctx: CheckContext): Promise<{ id: string; body: Record<string, unknown> }> {
+  const body = validBody(ctx, 'catalog', 'post', '/entries');
+  const { id } = await createObject(ctx, ctx.http(0), 'catalog', '/entries', body);
+  return { id, body };
+}
 
 /**
  * Isolation checks: an object created by organisation A is invisible to organisation B — a GET
@@ -15,55 +25,22 @@ const SOURCE = 'shared/domain/README.md §Isolation (another organisation\'s obj
  * ```
  */
 export const isolationChecks: Check[] = [
-  {
-    id: 'ISO-404-01',
-    title: "another organisation's catalog entry answers 404",
-    source: SOURCE,
-    area: 'isolation',
-    platform: 'catalog',
-    needsSimulation: false,
-    async run(ctx) {
-      const { id } = await createObject(ctx, ctx.http(0), 'catalog', '/entries', validBody(ctx, 'catalog', 'post', '/entries'));
-      expectProblem(ctx.expect, await ctx.http(1).request('GET', 'catalog', `/entries/${encodeURIComponent(id)}`), 404, 'NOT_FOUND', "B reads A's entry");
-    },
-  },
-  {
-    id: 'ISO-404-02',
-    title: "another organisation's registration application answers 404",
-    source: SOURCE,
-    area: 'isolation',
-    platform: 'registration',
-    needsSimulation: false,
-    async run(ctx) {
-      const { id } = await createObject(ctx, ctx.http(0), 'registration', '/applications', validBody(ctx, 'registration', 'post', '/applications', { type: 'initial' }));
-      expectProblem(ctx.expect, await ctx.http(1).request('GET', 'registration', `/applications/${encodeURIComponent(id)}`), 404, 'NOT_FOUND', "B reads A's application");
-    },
-  },
-  {
-    id: 'ISO-404-03',
-    title: "another organisation cannot change a catalog entry (404)",
-    source: SOURCE,
-    area: 'isolation',
-    platform: 'catalog',
-    needsSimulation: false,
-    async run(ctx) {
-      const body = validBody(ctx, 'catalog', 'post', '/entries');
-      const { id } = await createObject(ctx, ctx.http(0), 'catalog', '/entries', body);
-      const res = await ctx.http(1).request('PATCH', 'catalog', `/entries/${encodeURIComponent(id)}`, { json: body });
-      expectProblem(ctx.expect, res, 404, 'NOT_FOUND', "B patches A's entry");
-    },
-  },
-  {
-    id: 'ISO-LIST-01',
-    title: "another organisation's objects never appear in a list",
-    source: SOURCE,
-    area: 'isolation',
-    platform: 'catalog',
-    needsSimulation: false,
-    async run(ctx) {
-      const { id } = await createObject(ctx, ctx.http(0), 'catalog', '/entries', validBody(ctx, 'catalog', 'post', '/entries'));
-      const seen = await listIds(ctx.http(1), 'catalog', '/entries');
-      ctx.expect.that(!seen.includes(id), "A's entry is absent from B's list", `a list without ${id}`, seen);
-    },
-  },
+  catalogCheck('ISO-404-01', "another organisation's catalog entry answers 404", SOURCE, async (ctx) => {
+    const { id } = await entryOfA(ctx);
+    expectProblem(ctx.expect, await ctx.http(1).request('GET', 'catalog', `/entries/${encodeURIComponent(id)}`), 404, 'NOT_FOUND', "B reads A's entry");
+  }),
+  registrationCheck('ISO-404-02', "another organisation's registration application answers 404", SOURCE, async (ctx) => {
+    const { id } = await createObject(ctx, ctx.http(0), 'registration', '/applications', validBody(ctx, 'registration', 'post', '/applications', { type: 'initial' }));
+    expectProblem(ctx.expect, await ctx.http(1).request('GET', 'registration', `/applications/${encodeURIComponent(id)}`), 404, 'NOT_FOUND', "B reads A's application");
+  }),
+  catalogCheck('ISO-404-03', "another organisation cannot change a catalog entry (404)", SOURCE, async (ctx) => {
+    const { id, body } = await entryOfA(ctx);
+    const res = await ctx.http(1).request('PATCH', 'catalog', `/entries/${encodeURIComponent(id)}`, { json: body });
+    expectProblem(ctx.expect, res, 404, 'NOT_FOUND', "B patches A's entry");
+  }),
+  catalogCheck('ISO-LIST-01', "another organisation's objects never appear in a list", SOURCE, async (ctx) => {
+    const { id } = await entryOfA(ctx);
+    const seen = await listIds(ctx.http(1), 'catalog', '/entries');
+    ctx.expect.that(!seen.includes(id), "A's entry is absent from B's list", `a list without ${id}`, seen);
+  }),
 ];

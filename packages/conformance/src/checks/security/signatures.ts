@@ -1,6 +1,7 @@
 import { generateNonce } from '@gdx/protocol';
 import { describeResponse } from '../../http/response.js';
 import type { Check, CheckContext } from '../../runner/types.js';
+import { checkMaker } from '../define-check.js';
 import { expectProblem } from '../expect-problem.js';
 import { validBody } from '../fixtures.js';
 
@@ -9,9 +10,8 @@ const SOURCE = 'docs/design.md §Authentication (signing)';
 const target = (ctx: CheckContext, options: Parameters<ReturnType<CheckContext['http']>['request']>[3] = {}) =>
   ctx.http(0).request('GET', 'registration', '/applications', options);
 
-const check = (id: string, title: string, run: (ctx: CheckContext) => Promise<void>): Check => ({
-  id, title, source: SOURCE, area: 'security', needsSimulation: false, run,
-});
+const securityCheck = checkMaker({ area: 'security', needsSimulation: false });
+const check = (id: string, title: string, run: (ctx: CheckContext) => Promise<void>): Check => securityCheck(id, title, SOURCE, run);
 
 /**
  * Signature checks `SEC-SIG-01`…`06`: a correctly signed request passes with either method; a

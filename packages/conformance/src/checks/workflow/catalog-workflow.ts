@@ -1,24 +1,23 @@
-import { describeResponse, isRecord } from '../../http/response.js';
 import type { Sandbox } from '../../http/sim-client.js';
 import { expectedDeadline } from '../../rules/deadlines.js';
 import { LIMITS, type ProfileName } from '../../rules/limits.js';
 import type { Check, CheckContext } from '../../runner/types.js';
+import { workflowCheck } from '../define-check.js';
 import { expectProblem } from '../expect-problem.js';
 import { createObject, listIds, validBody } from '../fixtures.js';
+import { expectStatus, expectSuccess, listItems, postJson } from '../requests.js';
 import { act, ACTIONS } from './officials.js';
 import { expectDeadline, expectState, readObject, sandboxToday, withSandbox } from './sandbox.js';
 
 const START = '2025-09-26T10:00:00+08:00';
 const entry = (id: string) => `/entries/${encodeURIComponent(id)}`;
 
-const check = (id: string, title: string, source: string, run: (ctx: CheckContext) => Promise<void>): Check => ({
-  id, title, source, area: 'workflow', platform: 'catalog', needsSimulation: true, run,
-});
+const check = workflowCheck('catalog');
 
 /** The provider submits its entry; the submission must be taken (2xx). */
 async function submitEntry(ctx: CheckContext, sbx: Sandbox, id: string): Promise<void> {
-  const res = await sbx.http(0).request('POST', 'catalog', `${entry(id)}/submissions`, { json: { note: 'conformance' }, idempotencyKey: `conformance-${ctx.random.string(20)}` });
-  ctx.expect.that(res.status >= 200 && res.status < 300, 'the provider submits the entry', '2xx', describeResponse(res));
+  const res = await postJson(ctx, sbx.http(0), 'catalog', `${entry(id)}/submissions`, { note: 'conformance' });
+  expectSuccess(ctx, res, 'the provider submits the entry');
 }
 
 function obligationCheck(id: string, profile: ProfileName): Check {
@@ -35,7 +34,7 @@ function obligationCheck(id: string, profile: ProfileName): Check {
       }, sbx.organizations[0]?.creditCode);
       const reported = await createObject(ctx, sbx.http(0), 'catalog', '/function-changes', body);
       const list = await sbx.http(0).request('GET', 'catalog', '/obligations', { query: { state: 'pending', limit: 200 } });
-      const items = isRecord(list.body) && Array.isArray(list.body.items) ? list.body.items.filter(isRecord) : [];
+      const items = listItems(list);
       const duty = items.find((o) => o.functionChangeId === reported.id && o.entryId === entryId);
       ctx.expect.that(duty !== undefined, 'the report starts a pending obligation for the entry', `an obligation of ${reported.id}`, items.map((o) => [o.functionChangeId, o.entryId]));
       expectDeadline(ctx, duty!, limit, expectedDeadline(today, limit), false);
@@ -67,18 +66,18 @@ export const catalogWorkflowChecks: Check[] = [
       const bare = await sbx.act({ platform: 'catalog', objectType: 'entry', objectId: id, action: ACTIONS.return });
       expectProblem(ctx.expect, bare, '4xx', undefined, 'a return without reasons');
       const returned = await act(sbx, 'catalog', 'entry', id, ACTIONS.return);
-      ctx.expect.that(returned.status === 200, 'the authority returns the entry with reasons', '200', describeResponse(returned));
+      expectStatus(ctx, returned, 200, 'the authority returns the entry with reasons');
       const back = await readObject(ctx, sbx, 'catalog', entry(id));
       expectState(ctx, back, 'returned', 'after the return');
       ctx.expect.that(Array.isArray(back.reasons) && back.reasons.length > 0, 'the return carries written reasons', 'reasons: [{ text }]', back.reasons);
       const patched = await sbx.http(0).request('PATCH', 'catalog', entry(id), { json: { summary: 'conformance: 已按退回意见修改' } });
-      ctx.expect.that(patched.status === 200, 'the provider corrects the returned entry', '200', describeResponse(patched));
+      expectStatus(ctx, patched, 200, 'the provider corrects the returned entry');
       await submitEntry(ctx, sbx, id);
       const published = await act(sbx, 'catalog', 'entry', id, ACTIONS.publish);
-      ctx.expect.that(published.status === 200, 'the authority publishes the entry', '200', describeResponse(published));
+      expectStatus(ctx, published, 200, 'the authority publishes the entry');
       expectState(ctx, await readObject(ctx, sbx, 'catalog', entry(id)), 'published', 'after publication');
       const search = await sbx.http(1).request('GET', 'catalog', '/search', { sign: false, query: { q: token, limit: 20 } });
-      const hits = isRecord(search.body) && Array.isArray(search.body.items) ? search.body.items.filter(isRecord).map((i) => i.id) : [];
+      const hits = listItems(search).map((i) => i.id);
       ctx.expect.that(hits.includes(id), 'the published entry is found by the public search', `hits with ${id}`, hits);
     });
   }),

@@ -1,6 +1,6 @@
-import { isRecord } from '../../http/response.js';
 import type { Sandbox } from '../../http/sim-client.js';
 import type { CheckContext, Platform } from '../../runner/types.js';
+import { listItems } from '../requests.js';
 
 /**
  * Finds the id of a public item (catalog search hit, open dataset) matching a filter, skipping
@@ -13,7 +13,7 @@ import type { CheckContext, Platform } from '../../runner/types.js';
  */
 export async function findPublicItem(ctx: CheckContext, sbx: Sandbox, platform: Platform, path: string, query: Record<string, string>): Promise<string> {
   const res = await sbx.http(0).request('GET', platform, path, { sign: false, query: { ...query, limit: 20 } });
-  const items = isRecord(res.body) && Array.isArray(res.body.items) ? res.body.items.filter(isRecord) : [];
+  const items = listItems(res);
   const [key, value] = Object.entries(query)[0] ?? [];
   const hit = items.find((i) => key === undefined || i[key] === value || JSON.stringify(i).includes(`"${value}"`));
   if (!hit || typeof hit.id !== 'string') return ctx.skip(`no ${platform} item with ${JSON.stringify(query)} in the sandbox`);

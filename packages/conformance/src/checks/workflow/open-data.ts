@@ -3,13 +3,16 @@ import type { Sandbox } from '../../http/sim-client.js';
 import { expectedDeadline, justAfter, workingDaysAfter } from '../../rules/deadlines.js';
 import { LIMITS } from '../../rules/limits.js';
 import type { Check, CheckContext } from '../../runner/types.js';
+import { workflowCheck } from '../define-check.js';
 import { createObject, validBody } from '../fixtures.js';
+import { expectStatus, listItems } from '../requests.js';
 import { act, ACTIONS } from './officials.js';
 import { findPublicItem } from './find-resource.js';
 import { eventTypes, expectDeadline, expectState, readObject, sandboxToday, withSandbox } from './sandbox.js';
 
 const L = LIMITS.xiamen.openData;
 const START = '2025-09-26T10:00:00+08:00';
+const check = workflowCheck('open-data');
 
 /**
  * Applies for an `on_application` dataset as the first organisation: the contract's example,
@@ -29,13 +32,22 @@ async function apply(ctx: CheckContext, sbx: Sandbox): Promise<string> {
   return (await createObject(ctx, sbx.http(0), 'open-data', '/applications', body)).id;
 }
 
-const application = (id: string) => `/applications/${encodeURIComponent(id)}`;
+/** Runs a scenario in a fresh sandbox on the Xiamen profile, starting Fri 2025-09-26 10:00. */
+const inXiamen = (ctx: CheckContext, scenario: (sbx: Sandbox) => Promise<void>) => withSandbox(ctx, { profile: 'xiamen', startAt: START }, scenario);
 
-/** Applies, then the operator passes the initial review; answers 2xx or the check fails. */
+/** Reads an application as its applicant (the first organisation). */
+const readApplication = (ctx: CheckContext, sbx: Sandbox, id: string) => readObject(ctx, sbx, 'open-data', `/applications/${encodeURIComponent(id)}`);
+
+/** The operator passes the initial review; the check fails unless the action answers 200. */
+async function passInitialReview(ctx: CheckContext, sbx: Sandbox, id: string): Promise<void> {
+  const res = await act(sbx, 'open-data', 'application', id, ACTIONS.passInitialReview);
+  expectStatus(ctx, res, 200, 'the operator passes the initial review');
+}
+
+/** Applies, then the operator passes the initial review at once. */
 async function applyAndPass(ctx: CheckContext, sbx: Sandbox): Promise<string> {
   const id = await apply(ctx, sbx);
-  const res = await act(sbx, 'open-data', 'application', id, ACTIONS.passInitialReview);
-  ctx.expect.that(res.status === 200, 'the operator passes the initial review', '200', describeResponse(res));
+  await passInitialReview(ctx, sbx, id);
   return id;
 }
 
@@ -51,109 +63,67 @@ async function applyAndPass(ctx: CheckContext, sbx: Sandbox): Promise<string> {
  * ```
  */
 export const openDataChecks: Check[] = [
-  {
-    id: 'ODP-INIT-01',
-    title: 'initial review is due 3 WD after the application day',
-    source: L.initialReview.basis,
-    area: 'workflow',
-    platform: 'open-data',
-    needsSimulation: true,
-    async run(ctx) {
-      await withSandbox(ctx, { profile: 'xiamen', startAt: START }, async (sbx) => {
-        const id = await apply(ctx, sbx);
-        const object = await readObject(ctx, sbx, 'open-data', `/applications/${encodeURIComponent(id)}`);
-        expectState(ctx, object, 'initial_review', 'after the application');
-        expectDeadline(ctx, object, L.initialReview, expectedDeadline(await sandboxToday(ctx, sbx), L.initialReview), false);
-      });
-    },
-  },
-  {
-    id: 'ODP-INIT-02',
-    title: 'substantive review runs its own 7 WD clock from the day the initial review passed',
-    source: `${L.substantiveReview.basis} (two sequential clocks, never 10 WD up front)`,
-    area: 'workflow',
-    platform: 'open-data',
-    needsSimulation: true,
-    async run(ctx) {
-      await withSandbox(ctx, { profile: 'xiamen', startAt: START }, async (sbx) => {
-        const id = await apply(ctx, sbx);
-        const passedOn = workingDaysAfter(await sandboxToday(ctx, sbx), 2);
-        await sbx.advance({ to: `${passedOn}T15:00:00+08:00` });
-        const res = await act(sbx, 'open-data', 'application', id, ACTIONS.passInitialReview);
-        ctx.expect.that(res.status < 300, 'the operator passes the initial review', '2xx', describeResponse(res));
-        const object = await readObject(ctx, sbx, 'open-data', `/applications/${encodeURIComponent(id)}`);
-        expectState(ctx, object, 'substantive_review', 'after the initial review passed');
-        expectDeadline(ctx, object, L.substantiveReview, expectedDeadline(passedOn, L.substantiveReview), false);
-      });
-    },
-  },
-  {
-    id: 'ODP-INIT-03',
-    title: 'an initial review past 3 WD is overdue, recorded, and never passed by the clock',
-    source: `${L.initialReview.basis}; shared/domain/open-data.md (overdue steps are flagged, never approved)`,
-    area: 'workflow',
-    platform: 'open-data',
-    needsSimulation: true,
-    async run(ctx) {
-      await withSandbox(ctx, { profile: 'xiamen', startAt: START }, async (sbx) => {
-        const id = await apply(ctx, sbx);
-        const due = expectedDeadline(await sandboxToday(ctx, sbx), L.initialReview);
-        await sbx.advance({ to: justAfter(due) });
-        const object = await readObject(ctx, sbx, 'open-data', application(id));
-        expectState(ctx, object, 'initial_review', 'after the initial-review limit');
-        expectDeadline(ctx, object, L.initialReview, due, true);
-        ctx.expect.that(eventTypes(object).includes('deadline_overdue'), 'a deadline_overdue event is recorded', 'deadline_overdue', eventTypes(object));
-      });
-    },
-  },
-  {
-    id: 'ODP-REJECT-01',
-    title: "a rejection's written reasons are published on the platform, without the applicant's identity",
-    source: '厦门市公共数据共享开放管理暂行办法 第二十三条 (不同意开放的应当在公共数据资源平台上说明理由)',
-    area: 'workflow',
-    platform: 'open-data',
-    needsSimulation: true,
-    async run(ctx) {
-      await withSandbox(ctx, { profile: 'xiamen', startAt: START }, async (sbx) => {
-        const id = await applyAndPass(ctx, sbx);
-        const reasons = [{ text: `conformance: 申请场景不在允许清单内 ${ctx.random.string(6)}` }];
-        const rejected = await act(sbx, 'open-data', 'application', id, ACTIONS.reject, { reasons });
-        ctx.expect.that(rejected.status === 200, 'the authority rejects with reasons', '200', describeResponse(rejected));
-        expectState(ctx, await readObject(ctx, sbx, 'open-data', application(id)), 'rejected', 'after the rejection');
-        const list = await sbx.http(1).request('GET', 'open-data', '/rejections', { sign: false, query: { limit: 200 } });
-        const items = isRecord(list.body) && Array.isArray(list.body.items) ? list.body.items.filter(isRecord) : [];
-        const published = items.find((r) => r.applicationId === id);
-        ctx.expect.that(published !== undefined, 'the rejection is published (public, unsigned)', `an item for ${id}`, describeResponse(list));
-        ctx.expect.equal(published?.reasons, reasons, 'the published reasons are the written ones');
-        const applicant = sbx.organizations[0]?.creditCode ?? '';
-        ctx.expect.that(!JSON.stringify(published).includes(applicant), 'the publication does not name the applicant', `no ${applicant}`, published);
-      });
-    },
-  },
-  {
-    id: 'ODP-USAGE-01',
-    title: "an approved application's grant takes usage reports and lists them",
-    source: '厦门市公共数据共享开放管理暂行办法 第二十四条(二) (usage feedback: usage reports); shared/domain/open-data.md §After approval',
-    area: 'workflow',
-    platform: 'open-data',
-    needsSimulation: true,
-    async run(ctx) {
-      await withSandbox(ctx, { profile: 'xiamen', startAt: START }, async (sbx) => {
-        const id = await applyAndPass(ctx, sbx);
-        const approved = await act(sbx, 'open-data', 'application', id, ACTIONS.approve);
-        ctx.expect.that(approved.status === 200, 'the authority approves', '200', describeResponse(approved));
-        const object = await readObject(ctx, sbx, 'open-data', application(id));
-        expectState(ctx, object, 'approved', 'after the approval');
-        ctx.expect.that(typeof object.grantId === 'string', 'the approval issues a grant', 'a grantId', object.grantId);
-        const reports = `/grants/${encodeURIComponent(String(object.grantId))}/usage-reports`;
-        const body = validBody(ctx, 'open-data', 'post', '/grants/{grantId}/usage-reports', {}, sbx.organizations[0]?.creditCode);
-        const { id: reportId } = await createObject(ctx, sbx.http(0), 'open-data', reports, body);
-        const listed = await sbx.http(0).request('GET', 'open-data', reports);
-        const ids = isRecord(listed.body) && Array.isArray(listed.body.items) ? listed.body.items.filter(isRecord).map((r) => r.id) : [];
-        ctx.expect.that(ids.includes(reportId), 'the grant lists the report', `a list with ${reportId}`, ids);
-        const other = await sbx.http(1).request('GET', 'open-data', reports);
-        ctx.expect.equal(other.status, 404, "another organisation cannot read the grant's reports");
-      });
-    },
-  },
+  check('ODP-INIT-01', 'initial review is due 3 WD after the application day', L.initialReview.basis, async (ctx) => {
+    await inXiamen(ctx, async (sbx) => {
+      const id = await apply(ctx, sbx);
+      const object = await readApplication(ctx, sbx, id);
+      expectState(ctx, object, 'initial_review', 'after the application');
+      expectDeadline(ctx, object, L.initialReview, expectedDeadline(await sandboxToday(ctx, sbx), L.initialReview), false);
+    });
+  }),
+  check('ODP-INIT-02', 'substantive review runs its own 7 WD clock from the day the initial review passed', `${L.substantiveReview.basis} (two sequential clocks, never 10 WD up front)`, async (ctx) => {
+    await inXiamen(ctx, async (sbx) => {
+      const id = await apply(ctx, sbx);
+      const passedOn = workingDaysAfter(await sandboxToday(ctx, sbx), 2);
+      await sbx.advance({ to: `${passedOn}T15:00:00+08:00` });
+      await passInitialReview(ctx, sbx, id);
+      const object = await readApplication(ctx, sbx, id);
+      expectState(ctx, object, 'substantive_review', 'after the initial review passed');
+      expectDeadline(ctx, object, L.substantiveReview, expectedDeadline(passedOn, L.substantiveReview), false);
+    });
+  }),
+  check('ODP-INIT-03', 'an initial review past 3 WD is overdue, recorded, and never passed by the clock', `${L.initialReview.basis}; shared/domain/open-data.md (overdue steps are flagged, never approved)`, async (ctx) => {
+    await inXiamen(ctx, async (sbx) => {
+      const id = await apply(ctx, sbx);
+      const due = expectedDeadline(await sandboxToday(ctx, sbx), L.initialReview);
+      await sbx.advance({ to: justAfter(due) });
+      const object = await readApplication(ctx, sbx, id);
+      expectState(ctx, object, 'initial_review', 'after the initial-review limit');
+      expectDeadline(ctx, object, L.initialReview, due, true);
+      ctx.expect.that(eventTypes(object).includes('deadline_overdue'), 'a deadline_overdue event is recorded', 'deadline_overdue', eventTypes(object));
+    });
+  }),
+  check('ODP-REJECT-01', "a rejection's written reasons are published on the platform, without the applicant's identity", '厦门市公共数据共享开放管理暂行办法 第二十三条 (不同意开放的应当在公共数据资源平台上说明理由)', async (ctx) => {
+    await inXiamen(ctx, async (sbx) => {
+      const id = await applyAndPass(ctx, sbx);
+      const reasons = [{ text: `conformance: 申请场景不在允许清单内 ${ctx.random.string(6)}` }];
+      const rejected = await act(sbx, 'open-data', 'application', id, ACTIONS.reject, { reasons });
+      expectStatus(ctx, rejected, 200, 'the authority rejects with reasons');
+      expectState(ctx, await readApplication(ctx, sbx, id), 'rejected', 'after the rejection');
+      const list = await sbx.http(1).request('GET', 'open-data', '/rejections', { sign: false, query: { limit: 200 } });
+      const published = listItems(list).find((r) => r.applicationId === id);
+      ctx.expect.that(published !== undefined, 'the rejection is published (public, unsigned)', `an item for ${id}`, describeResponse(list));
+      ctx.expect.equal(published?.reasons, reasons, 'the published reasons are the written ones');
+      const applicant = sbx.organizations[0]?.creditCode ?? '';
+      ctx.expect.that(!JSON.stringify(published).includes(applicant), 'the publication does not name the applicant', `no ${applicant}`, published);
+    });
+  }),
+  check('ODP-USAGE-01', "an approved application's grant takes usage reports and lists them", '厦门市公共数据共享开放管理暂行办法 第二十四条(二) (usage feedback: usage reports); shared/domain/open-data.md §After approval', async (ctx) => {
+    await inXiamen(ctx, async (sbx) => {
+      const id = await applyAndPass(ctx, sbx);
+      const approved = await act(sbx, 'open-data', 'application', id, ACTIONS.approve);
+      expectStatus(ctx, approved, 200, 'the authority approves');
+      const object = await readApplication(ctx, sbx, id);
+      expectState(ctx, object, 'approved', 'after the approval');
+      ctx.expect.that(typeof object.grantId === 'string', 'the approval issues a grant', 'a grantId', object.grantId);
+      const reports = `/grants/${encodeURIComponent(String(object.grantId))}/usage-reports`;
+      const body = validBody(ctx, 'open-data', 'post', '/grants/{grantId}/usage-reports', {}, sbx.organizations[0]?.creditCode);
+      const { id: reportId } = await createObject(ctx, sbx.http(0), 'open-data', reports, body);
+      const listed = await sbx.http(0).request('GET', 'open-data', reports);
+      const ids = listItems(listed).map((r) => r.id);
+      ctx.expect.that(ids.includes(reportId), 'the grant lists the report', `a list with ${reportId}`, ids);
+      const other = await sbx.http(1).request('GET', 'open-data', reports);
+      ctx.expect.equal(other.status, 404, "another organisation cannot read the grant's reports");
+    });
+  }),
 ];

@@ -3,6 +3,7 @@ import type { Sandbox } from '../../http/sim-client.js';
 import { expectedDeadline } from '../../rules/deadlines.js';
 import { LIMITS } from '../../rules/limits.js';
 import type { Check, CheckContext } from '../../runner/types.js';
+import { workflowCheck } from '../define-check.js';
 import { expectProblem } from '../expect-problem.js';
 import { createObject, validBody } from '../fixtures.js';
 import { act, ACTIONS } from './officials.js';
@@ -12,9 +13,7 @@ import { expectDeadline, expectState, readObject, sandboxToday, withSandbox } fr
 const L = LIMITS.national.registration;
 const REG_26 = '发改数据规〔2025〕26号';
 
-const check = (id: string, title: string, source: string, run: (ctx: CheckContext) => Promise<void>): Check => ({
-  id, title, source, area: 'workflow', platform: 'registration', needsSimulation: true, run,
-});
+const check = workflowCheck('registration');
 
 /** Files a change, correction or cancellation of a registration; returns the application id. */
 async function amend(ctx: CheckContext, sbx: Sandbox, type: 'change' | 'correction' | 'cancellation', registrationId: string): Promise<string> {

@@ -1,9 +1,10 @@
-import { describeResponse, isRecord } from '../../http/response.js';
+import { isRecord } from '../../http/response.js';
 import type { Sandbox } from '../../http/sim-client.js';
 import { expectedDeadline, justAfter } from '../../rules/deadlines.js';
 import { LIMITS } from '../../rules/limits.js';
 import type { CheckContext } from '../../runner/types.js';
 import { createObject, validBody } from '../fixtures.js';
+import { expectSuccess } from '../requests.js';
 import { act, ACTIONS } from './officials.js';
 import { readObject, sandboxToday } from './sandbox.js';
 
@@ -46,7 +47,7 @@ export async function submit(ctx: CheckContext, sbx: Sandbox): Promise<string> {
  */
 export async function decide(ctx: CheckContext, sbx: Sandbox, id: string, action: string, extra: Record<string, unknown> = {}): Promise<void> {
   const res = await act(sbx, 'registration', 'application', id, action, extra);
-  ctx.expect.that(res.status >= 200 && res.status < 300, `the registry's "${action}" is accepted`, '2xx', describeResponse(res));
+  expectSuccess(ctx, res, `the registry's "${action}" is accepted`);
 }
 
 /**

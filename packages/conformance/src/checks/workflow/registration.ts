@@ -1,18 +1,18 @@
-import { describeResponse, isRecord } from '../../http/response.js';
+import { isRecord } from '../../http/response.js';
 import { expectedDeadline, justAfter, workingDaysAfter } from '../../rules/deadlines.js';
 import { LIMITS } from '../../rules/limits.js';
-import type { Check, CheckContext } from '../../runner/types.js';
+import type { Check } from '../../runner/types.js';
+import { workflowCheck } from '../define-check.js';
 import { expectProblem } from '../expect-problem.js';
 import { validBody } from '../fixtures.js';
+import { expectSuccess, idempotencyKey, postJson } from '../requests.js';
 import { act, ACTIONS } from './officials.js';
 import { app, decide, EVIDENCE, RECEIVED, START, submit } from './registration-steps.js';
 import { eventTypes, expectDeadline, expectState, readObject, sandboxToday, withSandbox } from './sandbox.js';
 
 const L = LIMITS.national.registration;
 
-const check = (id: string, title: string, source: string, run: (ctx: CheckContext) => Promise<void>): Check => ({
-  id, title, source, area: 'workflow', platform: 'registration', needsSimulation: true, run,
-});
+const check = workflowCheck('registration');
 
 /**
  * Registration workflow checks (national profile): the acceptance deadline of the worked
@@ -38,7 +38,7 @@ export const registrationChecks: Check[] = [
       const id = await submit(ctx, sbx);
       const due = expectedDeadline(RECEIVED, L.acceptance);
       const advanced = await sbx.advance({ to: justAfter(due) });
-      ctx.expect.that(advanced.status < 300, 'the clock advances', '2xx', describeResponse(advanced));
+      expectSuccess(ctx, advanced, 'the clock advances');
       const object = await readObject(ctx, sbx, 'registration', app(id));
       expectState(ctx, object, 'submitted', 'one hour after the acceptance limit');
       expectDeadline(ctx, object, L.acceptance, due, true);
@@ -52,8 +52,8 @@ export const registrationChecks: Check[] = [
       expectState(ctx, await readObject(ctx, sbx, 'registration', app(id)), 'supplement_required', 'after the registry asks for supplements');
       await sbx.advance({ workingDays: 2 });
       const body = validBody(ctx, 'registration', 'post', '/applications/{applicationId}/resubmissions', {}, sbx.organizations[0]?.creditCode);
-      const res = await sbx.http(0).request('POST', 'registration', `${app(id)}/resubmissions`, { json: body, idempotencyKey: `conformance-${ctx.random.string(20)}` });
-      ctx.expect.that(res.status < 300, 'the resubmission is accepted', '2xx', describeResponse(res));
+      const res = await postJson(ctx, sbx.http(0), 'registration', `${app(id)}/resubmissions`, body);
+      expectSuccess(ctx, res, 'the resubmission is accepted');
       const today = await sandboxToday(ctx, sbx);
       const object = await readObject(ctx, sbx, 'registration', app(id));
       expectState(ctx, object, 'submitted', 'after the resubmission');
@@ -87,7 +87,7 @@ export const registrationChecks: Check[] = [
       await decide(ctx, sbx, id, ACTIONS.notAccept);
       expectState(ctx, await readObject(ctx, sbx, 'registration', app(id)), 'not_accepted', 'after 不予受理');
       expectProblem(ctx.expect, await act(sbx, 'registration', 'application', id, ACTIONS.accept), 409, 'ILLEGAL_TRANSITION', 'accepting a not_accepted application');
-      const resubmit = await sbx.http(0).request('POST', 'registration', `${app(id)}/resubmissions`, { json: {}, idempotencyKey: `conformance-${ctx.random.string(20)}` });
+      const resubmit = await postJson(ctx, sbx.http(0), 'registration', `${app(id)}/resubmissions`, {});
       ctx.expect.oneOf(resubmit.status, [409, 400, 422], 'resubmitting a terminal application is refused');
       await sbx.advance({ duration: 'P30D' });
       expectState(ctx, await readObject(ctx, sbx, 'registration', app(id)), 'not_accepted', 'a month later');
@@ -108,7 +108,7 @@ export const registrationChecks: Check[] = [
       ctx.expect.that(notice.status === 200 && isRecord(notice.body) && notice.body.endsOn === due.dueDate, 'the notice is public and ends on the 10th working day', `200 with endsOn ${due.dueDate}`, notice.body);
       const objections = `/public-notices/${encodeURIComponent(String(object.noticeId))}/objections`;
       const objector = { kind: 'organization', name: '异议人', creditCode: sbx.organizations[1]?.creditCode };
-      const object_ = (json: unknown) => sbx.http(1).request('POST', 'registration', objections, { json, idempotencyKey: `conformance-${ctx.random.string(20)}` });
+      const object_ = (json: unknown) => sbx.http(1).request('POST', 'registration', objections, { json, idempotencyKey: idempotencyKey(ctx) });
       expectProblem(ctx.expect, await object_({ objector, text: 'conformance', evidence: [] }), '4xx', undefined, 'an objection without evidence');
       expectProblem(ctx.expect, await object_({ text: 'conformance', evidence: [EVIDENCE] }), '4xx', undefined, 'an objection without the objector\'s real identity');
       await sbx.advance({ to: justAfter(due) });

@@ -1,10 +1,12 @@
-import { describeResponse, isRecord } from '../../http/response.js';
+import { isRecord } from '../../http/response.js';
 import type { Sandbox } from '../../http/sim-client.js';
 import { expectedDeadline, justAfter } from '../../rules/deadlines.js';
 import { LIMITS, type ProfileName } from '../../rules/limits.js';
 import type { Check, CheckContext } from '../../runner/types.js';
+import { workflowCheck } from '../define-check.js';
 import { expectProblem } from '../expect-problem.js';
 import { createObject } from '../fixtures.js';
+import { expectStatus, expectSuccess, postJson } from '../requests.js';
 import { act, ACTIONS } from './officials.js';
 import { requestableEntry, sharingRequestBody, type RequestableEntry } from './sharing-steps.js';
 import { eventTypes, expectDeadline, expectState, readObject, sandboxToday, withSandbox } from './sandbox.js';
@@ -13,9 +15,7 @@ const START = '2025-09-26T10:00:00+08:00';
 const XM_SHARING = '厦门市公共数据共享开放管理暂行办法';
 const req = (id: string) => `/requests/${encodeURIComponent(id)}`;
 
-const check = (id: string, title: string, source: string, run: (ctx: CheckContext) => Promise<void>): Check => ({
-  id, title, source, area: 'workflow', platform: 'sharing', needsSimulation: true, run,
-});
+const check = workflowCheck('sharing');
 
 /** Submits a request for an entry as its data user; returns the request id and the target. */
 async function request(ctx: CheckContext, sbx: Sandbox, sharingType: string): Promise<{ id: string; target: RequestableEntry; body: Record<string, unknown> }> {
@@ -76,7 +76,7 @@ export const sharingChecks: Check[] = [
   check('SHR-NOTSHARED-01', 'a not_shared resource cannot be requested: 422 NOT_SHAREABLE naming the legal basis', `${XM_SHARING} 第十八条 (暂不共享 cites its legal basis); docs/design.md §Errors (NOT_SHAREABLE)`, async (ctx) => {
     await withSandbox(ctx, { profile: 'xiamen', startAt: START }, async (sbx) => {
       const target = await requestableEntry(ctx, sbx, 'not_shared');
-      const res = await sbx.http(target.requester).request('POST', 'sharing', '/requests', { json: sharingRequestBody(ctx, sbx, target), idempotencyKey: `conformance-${ctx.random.string(20)}` });
+      const res = await postJson(ctx, sbx.http(target.requester), 'sharing', '/requests', sharingRequestBody(ctx, sbx, target));
       expectProblem(ctx.expect, res, 422, 'NOT_SHAREABLE', 'requesting a not_shared resource');
       const basis = isRecord(res.body) ? res.body.legalBasis : undefined;
       ctx.expect.that(typeof basis === 'string' && basis.length > 0, 'the refusal names the legal basis', 'a "legalBasis" string', basis);
@@ -90,15 +90,15 @@ export const sharingChecks: Check[] = [
       const unreasoned = await sbx.act({ platform: 'sharing', objectType: 'request', objectId: id, action: ACTIONS.reject });
       expectProblem(ctx.expect, unreasoned, '4xx', undefined, 'a rejection without reasons');
       const rejected = await act(sbx, 'sharing', 'request', id, ACTIONS.reject);
-      ctx.expect.that(rejected.status === 200, 'the authority rejects with reasons', '200', describeResponse(rejected));
+      expectStatus(ctx, rejected, 200, 'the authority rejects with reasons');
       const object = await readObject(ctx, sbx, 'sharing', req(id), target.requester);
       expectState(ctx, object, 'rejected', 'after the rejection');
       ctx.expect.that(Array.isArray(object.reasons) && object.reasons.length > 0, 'the rejection carries written reasons', 'reasons: [{ text }]', object.reasons);
-      const dispute = await sbx.http(target.requester).request('POST', 'sharing', `${req(id)}/disputes`, { json: { text: 'conformance: 申请符合限定应用场景' }, idempotencyKey: `conformance-${ctx.random.string(20)}` });
-      ctx.expect.that(dispute.status >= 200 && dispute.status < 300, 'the requester disputes the rejection', '2xx', describeResponse(dispute));
+      const dispute = await postJson(ctx, sbx.http(target.requester), 'sharing', `${req(id)}/disputes`, { text: 'conformance: 申请符合限定应用场景' });
+      expectSuccess(ctx, dispute, 'the requester disputes the rejection');
       expectState(ctx, await readObject(ctx, sbx, 'sharing', req(id), target.requester), 'disputed', 'after the dispute');
       const coordinate = await act(sbx, 'sharing', 'request', id, ACTIONS.coordinate);
-      ctx.expect.that(coordinate.status === 200, 'the authority coordinates', '200', describeResponse(coordinate));
+      expectStatus(ctx, coordinate, 200, 'the authority coordinates');
       expectState(ctx, await readObject(ctx, sbx, 'sharing', req(id), target.requester), 'coordinating', 'after coordination starts');
     });
   }),
