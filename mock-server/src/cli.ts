@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { loadProfile } from '@gdx/procedures';
 import { createApp } from './app/create-app.js';
 import { parseCli, USAGE } from './cli/cli-options.js';
 import { startServer } from './server/index.js';
@@ -18,7 +19,9 @@ async function main(): Promise<number> {
     process.stderr.write(`gdx-mock: ${request.message}\n\n${USAGE}`);
     return 2;
   }
-  const app = createApp(request.app);
+  // A profile file is read and validated here (extends chains included), so a mistake in it stops
+  // the start with the file's own error instead of surfacing at the first request.
+  const app = createApp(request.profileFile ? { ...request.app, profile: await loadProfile(request.profileFile) } : request.app);
   const running = await startServer(app, request.server);
   const answer = await app.dispatch({ method: 'GET', path: '/_sim/v1/sandboxes/default', query: '', headers: { host: new URL(running.url).host }, body: undefined });
   const sandbox = JSON.parse(String(answer.body)) as SandboxAnswer;
@@ -49,7 +52,9 @@ main().then(
     if (code >= 0) process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`gdx-mock: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    // Errors with a stable code (a bad profile file, a taken port) are the user's to fix: say what, not where.
+    const known = error instanceof Error && 'code' in error;
+    process.stderr.write(`gdx-mock: ${error instanceof Error ? (known ? error.message : error.stack ?? error.message) : String(error)}\n`);
     process.exitCode = 1;
   },
 );

@@ -6,7 +6,7 @@ import type { ServerOptions } from '../server/index.js';
 export type CliRequest =
   | { kind: 'help' }
   | { kind: 'error'; message: string }
-  | { kind: 'run'; app: AppOptions; server: Required<ServerOptions> };
+  | { kind: 'run'; app: AppOptions; server: Required<ServerOptions>; /** A profile file to load for the default sandbox. */ profileFile?: string };
 
 /** `gdx-mock --help`. */
 export const USAGE = `gdx-mock — the gdx mock of the government data platforms 政务数据平台模拟服务
@@ -15,7 +15,8 @@ Usage: gdx-mock [options]
 
   --port <n>                  port to listen on (default 4010; 0 picks a free one)
   --host <addr>               interface to bind (default 127.0.0.1)
-  --profile <name>            national | inner-mongolia | xiamen (default national)
+  --profile <name|file>       national | inner-mongolia | xiamen (default national), or a
+                              profile file of your own (.json, .yaml) — see @gdx/procedures
   --data-dir <dir>            keep a journal and snapshots there; state survives restarts
   --seed <n>                  seed of the default sandbox and of generated ids (default 1)
   --start-at <instant>        where virtual clocks start, e.g. 2025-09-26T09:00:00+08:00
@@ -24,6 +25,8 @@ Usage: gdx-mock [options]
 `;
 
 const PROFILES = ['national', 'inner-mongolia', 'xiamen'];
+/** A user's own profile file (read by the CLI with `@gdx/procedures`' `loadProfile`). */
+const PROFILE_FILE = /\.(json|ya?ml)$/i;
 
 /**
  * Parses the command line of `gdx-mock`.
@@ -59,19 +62,23 @@ export function parseCli(argv: readonly string[]): CliRequest {
   const seed = Number(values.seed ?? 1);
   if (!Number.isSafeInteger(seed) || seed < 0) return { kind: 'error', message: `--seed must be a non-negative integer: ${values.seed}` };
   const profile = values.profile ?? 'national';
-  if (!PROFILES.includes(profile)) return { kind: 'error', message: `--profile must be one of ${PROFILES.join(', ')}: ${profile}` };
+  if (!PROFILES.includes(profile) && !PROFILE_FILE.test(profile)) {
+    return { kind: 'error', message: `--profile must be one of ${PROFILES.join(', ')} or a .json/.yaml profile file: ${profile}` };
+  }
   const clock = values.clock ?? 'virtual';
   if (clock !== 'virtual' && clock !== 'realtime') return { kind: 'error', message: `--clock must be virtual or realtime: ${clock}` };
   const startAt = values['start-at'];
   if (startAt !== undefined && !(/[zZ]|[+-]\d{2}:\d{2}$/.test(startAt) && Number.isFinite(Date.parse(startAt)))) {
     return { kind: 'error', message: `--start-at must be an RFC 3339 instant with an offset: ${startAt}` };
   }
+  const profileFile = PROFILES.includes(profile) ? undefined : profile;
   return {
     kind: 'run',
     server: { port, host: values.host ?? '127.0.0.1' },
+    ...(profileFile !== undefined ? { profileFile } : {}),
     app: {
       seed,
-      profile,
+      ...(profileFile === undefined ? { profile } : {}),
       clock,
       ...(startAt !== undefined ? { startAt } : {}),
       ...(values['data-dir'] !== undefined ? { dataDir: values['data-dir'] } : {}),
