@@ -17,3 +17,5 @@ export * from './generated/runtime.js';
 export type { components, operations, paths } from './generated/types.js';
 export type * from './generated/models.js';
 export type * from './generated/operation-types.js';
+// The same identifier checks the platforms apply, to validate input before sending it.
+export { isValidCreditCode, isValidResidentId, validateCreditCode, validateResidentId } from '@gdx/identifiers';
