@@ -1,12 +1,12 @@
 import type { App } from '../app/create-app.js';
-import { toResponse } from '../app/handle-request.js';
+import { bufferedResponse } from './buffered-response.js';
 import { fetchRequest } from './fetch-request.js';
 
 /**
  * A `fetch`-compatible function answered by the app in-process, without any interception: give
  * it to an SDK client as its `fetch`. The call goes straight to `app.dispatch` with plain values
  * (no `Request` is built for a URL with string or byte body) and one `Response` is built at the
- * end. An injected connection reset rejects like Node's fetch does on a dropped connection
+ * end, answering `text()`/`json()` from the rendered body without a stream. An injected connection reset rejects like Node's fetch does on a dropped connection
  * (`TypeError('fetch failed')` with an `ECONNRESET` cause).
  *
  * @example
@@ -24,6 +24,6 @@ export function createFetch(app: App): typeof globalThis.fetch {
       const cause = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
       throw new TypeError('fetch failed', { cause });
     }
-    return toResponse(answer);
+    return bufferedResponse(answer);
   };
 }
