@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseBenchArgs } from './cli/args.js';
 import { describeMachine, machineInfo } from './core/machine.js';
@@ -36,7 +37,8 @@ async function main(): Promise<void> {
   }
   console.log(renderSummary(results));
 
-  const jsonPath = fileURLToPath(new URL(`../${args.json}`, import.meta.url));
+  // Relative to bench/ (the default `results/latest.json`); an absolute path is kept as it is.
+  const jsonPath = resolve(fileURLToPath(new URL('..', import.meta.url)), args.json);
   await writeResults(jsonPath, { finishedAt: new Date().toISOString(), quick: args.quick, machine, plan, suites: results });
   console.log(`\nresults written to ${jsonPath}`);
 }

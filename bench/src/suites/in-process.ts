@@ -2,7 +2,7 @@ import { asyncWorkload } from '../core/measure.js';
 import { ratioRow } from '../core/report.js';
 import { sampleInterleaved } from '../core/sample.js';
 import type { Suite, SuiteContext } from '../core/suite.js';
-import { MOCK_READ } from '../fixtures/mock-request.js';
+import { DATASET_LIST_PATH, datasetRead, MOCK_APP, SEARCH_READ } from '../fixtures/mock-request.js';
 import { forkServer } from '../process/children.js';
 
 const MOCK_APP_SERVER = new URL('../servers/mock-app-server.js', import.meta.url);
@@ -10,7 +10,8 @@ const MOCK_APP_SERVER = new URL('../servers/mock-app-server.js', import.meta.url
 /**
  * Suite 4: the mock's in-process `fetch` (`createFetch(app)`: no socket, no HTTP parsing) against
  * the global `fetch` over loopback to the same app served by `@gdx/mock-server/server` in a child
- * process. Both sides use the fetch API and parse the JSON, so the difference is the transport.
+ * process, for a cheap public read (one open dataset) and, for information, the faceted search.
+ * Both sides use the fetch API and parse the JSON, so the difference is the transport.
  *
  * @example
  * ```ts
@@ -19,29 +20,41 @@ const MOCK_APP_SERVER = new URL('../servers/mock-app-server.js', import.meta.url
  */
 export const inProcessSuite: Suite = {
   id: 'in-process',
-  title: `4. In-process vs loopback: ${MOCK_READ.operation} on the gdx mock app`,
+  title: '4. In-process vs loopback on the gdx mock app: a cheap public read (getDataset), the faceted search for information',
   async run({ plan, log }: SuiteContext) {
     const [{ createApp }, { createFetch }] = await Promise.all([import('@gdx/mock-server'), import('@gdx/mock-server/fetch')]);
-    const app = createApp({ seed: MOCK_READ.seed, startAt: MOCK_READ.startAt });
+    const app = createApp({ seed: MOCK_APP.seed, startAt: MOCK_APP.startAt });
     const mockFetch = createFetch(app);
-    const server = await forkServer(MOCK_APP_SERVER, { seed: MOCK_READ.seed, startAt: MOCK_READ.startAt });
+    const server = await forkServer(MOCK_APP_SERVER, { seed: MOCK_APP.seed, startAt: MOCK_APP.startAt });
     try {
-      const inProcessUrl = `http://mock.local${MOCK_READ.path}`;
-      const loopbackUrl = `http://127.0.0.1:${server.port}${MOCK_READ.path}`;
-      const inProcess = async (): Promise<unknown> => (await mockFetch(inProcessUrl)).json();
-      const loopback = async (): Promise<unknown> => (await fetch(loopbackUrl)).json();
-      const [a, b] = await Promise.all([inProcess(), loopback()]);
-      if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error('the in-process and the loopback app answer differently');
+      const { items } = (await (await mockFetch(`http://mock.local${DATASET_LIST_PATH}`)).json()) as { items: { id: string }[] };
+      if (items[0] === undefined) throw new Error('the mock serves no open dataset');
+      const pair = (path: string) => {
+        const inProcessUrl = `http://mock.local${path}`;
+        const loopbackUrl = `http://127.0.0.1:${server.port}${path}`;
+        return [async (): Promise<unknown> => (await mockFetch(inProcessUrl)).json(), async (): Promise<unknown> => (await fetch(loopbackUrl)).json()] as const;
+      };
+      const [datasetIn, datasetLoop] = pair(datasetRead(items[0].id).path);
+      const [searchIn, searchLoop] = pair(SEARCH_READ.path);
+      for (const [a, b] of [[datasetIn, datasetLoop], [searchIn, searchLoop]] as const) {
+        const [x, y] = await Promise.all([a(), b()]);
+        if (JSON.stringify(x) !== JSON.stringify(y)) throw new Error('the in-process and the loopback app answer differently');
+      }
       log('in-process: measuring');
-      const [fast, slow] = await sampleInterleaved(
-        [asyncWorkload('createFetch(app) in-process', inProcess), asyncWorkload('fetch over loopback', loopback)],
+      const [fast, slow, fastSearch, slowSearch] = await sampleInterleaved(
+        [
+          asyncWorkload('createFetch(app) getDataset', datasetIn),
+          asyncWorkload('fetch over loopback getDataset', datasetLoop),
+          asyncWorkload('createFetch(app) search (13 KB)', searchIn),
+          asyncWorkload('fetch over loopback search (13 KB)', searchLoop),
+        ],
         plan,
       );
       return {
         id: this.id,
         title: this.title,
-        rows: [ratioRow(fast!, slow!, { kind: 'min-ratio', value: 10 })],
-        notes: [`concurrency 1; loopback server pid ${server.pid}; both answers compared equal before timing`],
+        rows: [ratioRow(fast!, slow!, { kind: 'min-ratio', value: 10 }), ratioRow(fastSearch!, slowSearch!, { kind: 'info' })],
+        notes: [`concurrency 1; loopback server pid ${server.pid}; both answers of each read compared equal before timing`],
       };
     } finally {
       await Promise.all([server.stop(), app.close()]);
