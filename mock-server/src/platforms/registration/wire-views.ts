@@ -66,7 +66,7 @@ export function registrationView(state: RegistrationState, reg: RegistrationReco
     validUntil: reg.validUntil,
     authorisedTermEnd: reg.authorisedTermEnd,
     renewalWindowOpensOn: renewalWindow({ dueDate: reg.validUntil }, state.host.procedures.profile).opensOn,
-    renewals: reg.renewals,
+    renewals: [...reg.renewals], // a copy: renewals are pushed later, and feed entries keep this view
     ...(reg.cancellationGround ? { cancellationGround: reg.cancellationGround } : {}),
     ...(reg.revocationGround ? { revocationGround: reg.revocationGround } : {}),
     reasons: reasonsOf(instance, ['cancel', 'revoke']),
