@@ -45,8 +45,8 @@ export const inProcessSuite: Suite = {
         [
           asyncWorkload('createFetch(app) getDataset', datasetIn),
           asyncWorkload('fetch over loopback getDataset', datasetLoop),
-          asyncWorkload('createFetch(app) search (13 KB)', searchIn),
-          asyncWorkload('fetch over loopback search (13 KB)', searchLoop),
+          asyncWorkload('createFetch(app) searchEntries', searchIn),
+          asyncWorkload('fetch over loopback searchEntries', searchLoop),
         ],
         plan,
       );

@@ -82,7 +82,7 @@ export const mockThroughputSuite: Suite = {
       if (items[0] === undefined) throw new Error('the mock serves no open dataset');
       const dataset = datasetRead(items[0].id);
       const [gdxDataset, bareDataset] = await mockAndBare(dataset, 'getDataset', mock.port, get, servers, notes);
-      const [gdxSearch, bareSearch] = await mockAndBare(SEARCH_READ, 'search (13 KB)', mock.port, get, servers, notes);
+      const [gdxSearch, bareSearch] = await mockAndBare(SEARCH_READ, 'searchEntries', mock.port, get, servers, notes);
 
       const workloads: Workload[] = [gdxDataset, bareDataset, gdxSearch, bareSearch];
       try {
