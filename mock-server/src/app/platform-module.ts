@@ -90,10 +90,12 @@ export interface SandboxEventInput {
    */
   event: { type: string } & Readonly<Record<string, unknown>>;
   /**
-   * The object as its owner reads it at this event. The feed stores it without copying, so it must
-   * be a fresh value (a view built for the event) that shares nothing the platform changes later.
+   * Builds the object as its owner reads it at this event. It is called at most once, during
+   * `emit`, and only when a webhook receives the event: the feed does not keep objects (the
+   * contract's `FeedEvent` has none), so a clock advance firing thousands of events builds no
+   * views nobody reads.
    */
-  object: unknown;
+  object: () => unknown;
 }
 
 /** What a platform sees of its sandbox. */

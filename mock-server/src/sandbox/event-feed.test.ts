@@ -12,8 +12,10 @@ function input(platform: PlatformName, n: number): SandboxEventInput {
     objectId: `obj_${n}`,
     organizationId: 'org_1',
     alsoNotify: ['org_2', 'org_1'],
-    event: { type: 'state_changed', seq: n, to: 'submitted' },
-    object: { id: `obj_${n}`, tags: ['a'] },
+    event: { type: 'state_changed', seq: n, to: 'submitted', tags: ['a'] },
+    object: () => {
+      throw new Error('the feed must not build the object');
+    },
   };
 }
 
@@ -53,13 +55,14 @@ describe('EventFeed', () => {
     expect(feed.page(undefined, 20, 'registration')).toEqual({ items: [], nextCursor: null, total: 0 });
   });
 
-  it('hands every reader the same frozen entry, without copying the emitted object', () => {
+  it('hands every reader the same frozen entry, without copying the emitted event or building the object', () => {
     const emitted = input('catalog', 1);
     const feed = new EventFeed();
     const stored = feed.append(emitted, 'evt_1', AT);
     expect(feed.page(undefined, 1).items[0]).toBe(stored);
     expect(feed.page(undefined, 1, 'catalog').items[0]).toBe(stored);
-    expect(stored.object).toBe(emitted.object);
+    expect(stored.event).toBe(emitted.event);
+    expect(stored).not.toHaveProperty('object');
     expect(Object.isFrozen(stored)).toBe(true);
     expect(() => Object.assign(stored, { type: 'changed' })).toThrow(TypeError);
   });
@@ -67,12 +70,12 @@ describe('EventFeed', () => {
   it('saves deep copies and restores from them', () => {
     const feed = feedOf(['catalog', 'open-data']);
     const saved = feed.save();
-    (saved[0]!.object as { tags: string[] }).tags.push('changed');
-    expect((feed.page(undefined, 1).items[0]!.object as { tags: string[] }).tags).toEqual(['a']);
+    (saved[0]!.event['tags'] as string[]).push('changed');
+    expect(feed.page(undefined, 1).items[0]!.event['tags']).toEqual(['a']);
     const restored = new EventFeed(saved);
     expect(restored.page(undefined, 20).items.map((e) => e.seq)).toEqual([1, 2]);
     expect(restored.page(undefined, 20, 'open-data').items.map((e) => e.id)).toEqual(['evt_2']);
-    (saved[1]!.object as { tags: string[] }).tags.push('after');
-    expect((restored.page(1, 1).items[0]!.object as { tags: string[] }).tags).toEqual(['a']);
+    (saved[1]!.event['tags'] as string[]).push('after');
+    expect(restored.page(1, 1).items[0]!.event['tags']).toEqual(['a']);
   });
 });

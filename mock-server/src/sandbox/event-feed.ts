@@ -2,9 +2,9 @@ import type { PlatformName, SandboxEventInput } from '../app/platform-module.js'
 import { encodeCursor, type Page } from '../app/paging.js';
 
 /**
- * An entry of a sandbox's feed (the simulation API's `FeedEvent`, plus `id`, `type`, `at` and
- * `object` so a webhook delivery of it is self-contained). Entries are frozen: every reader gets
- * the stored object itself, so nobody may change it.
+ * An entry of a sandbox's feed (the simulation API's `FeedEvent`, plus `id`, `type` and `at`).
+ * Entries are frozen: every reader gets the stored entry itself, so nobody may change it. The
+ * object an event concerns is not kept: a webhook delivery builds it while the event is emitted.
  */
 export interface FeedEvent {
   readonly seq: number;
@@ -19,7 +19,6 @@ export interface FeedEvent {
   /** Organisations whose webhooks receive it (owner first). */
   readonly recipients: readonly string[];
   readonly event: Readonly<Record<string, unknown>>;
-  readonly object: unknown;
 }
 
 /** The owner, then the further organisations to notify, each once. */
@@ -31,7 +30,7 @@ function recipientsOf(input: SandboxEventInput): readonly string[] {
 
 /**
  * The append-only event feed of one sandbox, paged by sequence number. An entry is stored once,
- * as handed over (see `SandboxEventInput`: the emitter gives up the event and the object), and
+ * as handed over (see `SandboxEventInput`: the emitter gives up the event), and
  * the same frozen entry is handed to every page and webhook delivery; copies are made only at the
  * snapshot boundary (`save`, and restoring from saved entries). Because `seq` is the position in
  * the feed, a page is a slice from the cursor's index, also within one platform's own list.
@@ -64,7 +63,6 @@ export class EventFeed {
       organizationId: input.organizationId,
       recipients: recipientsOf(input),
       event: input.event,
-      object: input.object,
     });
   }
 

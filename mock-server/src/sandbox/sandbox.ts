@@ -172,7 +172,7 @@ export class Sandbox implements SandboxContext {
   emit(input: SandboxEventInput): void {
     const at = typeof input.event.at === 'string' ? input.event.at : formatShanghaiInstant(this.now());
     const event = this.feed.append(input, this.ids.next('evt'), at);
-    if (this.#env.deliveriesEnabled()) this.webhooks.deliver(event, this.#nextDeliveryId);
+    if (this.#env.deliveriesEnabled()) this.webhooks.deliver(event, input.object, this.#nextDeliveryId);
   }
 
   /** Replaces one year of this sandbox's calendar (throws `CalendarError` on a bad schedule). */

@@ -71,7 +71,7 @@ export function signWebhookBody(secret: string, body: string, timestamp: number)
  * ```ts
  * const hooks = new Webhooks('default', options);
  * hooks.add({ id: 'whk_1', organizationId: 'org_1', url: 'http://127.0.0.1:9000/hook', secret: 's3cret-0123456789', eventTypes: [], createdAt });
- * hooks.deliver(event, () => 'dlv_1');
+ * hooks.deliver(event, () => ({ id: 'rga_1', state: 'submitted' }), () => 'dlv_1');
  * ```
  */
 export class Webhooks {
@@ -105,16 +105,17 @@ export class Webhooks {
   }
 
   /**
-   * Starts deliveries of `event` to the webhooks of its organisations; `nextId` names each
-   * delivery. Costs nothing when no webhook wants the event (the body is built only for a match).
+   * Starts deliveries of `event` to the webhooks of its organisations, with the object `object`
+   * builds (at most once, now); `nextId` names each delivery. Costs nothing when no webhook wants
+   * the event (the object and the body are built only for a match).
    */
-  deliver(event: FeedEvent, nextId: () => string): void {
+  deliver(event: FeedEvent, object: () => unknown, nextId: () => string): void {
     if (this.#hooks.size === 0) return;
     let body: string | undefined;
     for (const hook of this.#hooks.values()) {
       if (!event.recipients.includes(hook.organizationId)) continue;
       if (hook.eventTypes.length > 0 && !hook.eventTypes.includes(event.type)) continue;
-      body ??= this.#body(event);
+      body ??= this.#body(event, object());
       const delivery: Delivery = { id: nextId(), webhookId: hook.id, eventId: event.id, eventType: event.type, state: 'pending', attempts: [] };
       this.#deliveries.push(delivery);
       this.#attempt(hook, delivery, body);
@@ -132,9 +133,9 @@ export class Webhooks {
     this.#timers.clear();
   }
 
-  #body(event: FeedEvent): string {
+  #body(event: FeedEvent, object: unknown): string {
     const { recipients: _recipients, ...visible } = event;
-    return JSON.stringify({ ...visible, sandboxId: this.#sandboxId });
+    return JSON.stringify({ ...visible, object, sandboxId: this.#sandboxId });
   }
 
   #attempt(hook: Webhook, delivery: Delivery, body: string): void {

@@ -84,7 +84,7 @@ export const notesPlatform: PlatformModule<NotesState> = {
         note.expiresAt = Date.parse(`${sandbox.calendar.addWorkingDays(today, input.expiresIn)}T00:00:00+08:00`) + 86_400_000;
       }
       state.notes.set(note.id, note);
-      sandbox.emit({ platform: 'sharing', objectType: 'note', objectId: note.id, organizationId: note.owner, event: { type: 'created' }, object: view(note) });
+      sandbox.emit({ platform: 'sharing', objectType: 'note', objectId: note.id, organizationId: note.owner, event: { type: 'created' }, object: () => view(note) });
       return { status: 201, body: view(note) };
     },
     listNotes({ state, caller, query, problem }) {
@@ -103,7 +103,7 @@ export const notesPlatform: PlatformModule<NotesState> = {
       if (!note || note.owner !== caller?.id) return problem('NOT_FOUND');
       if (note.state !== 'active') return problem('ILLEGAL_TRANSITION', { detail: `note is ${note.state}` });
       note.text = (body as { text: string }).text;
-      sandbox.emit({ platform: 'sharing', objectType: 'note', objectId: note.id, organizationId: note.owner, event: { type: 'updated' }, object: view(note) });
+      sandbox.emit({ platform: 'sharing', objectType: 'note', objectId: note.id, organizationId: note.owner, event: { type: 'updated' }, object: () => view(note) });
       return { status: 200, body: view(note) };
     },
     getStats: ({ state }) => ({ status: 200, body: { notes: state.notes.size } }),
@@ -113,7 +113,7 @@ export const notesPlatform: PlatformModule<NotesState> = {
     if (!note) return problem('NOT_FOUND');
     if (body.action !== 'approve') return problem('VALIDATION_FAILED', { detail: 'unknown action' });
     note.state = 'archived';
-    sandbox.emit({ platform: 'sharing', objectType: 'note', objectId: note.id, organizationId: note.owner, event: { type: 'archived' }, object: view(note) });
+    sandbox.emit({ platform: 'sharing', objectType: 'note', objectId: note.id, organizationId: note.owner, event: { type: 'archived' }, object: () => view(note) });
     return { status: 200, body: view(note) };
   },
   clock: {
@@ -128,7 +128,7 @@ export const notesPlatform: PlatformModule<NotesState> = {
         if (n.state !== 'active' || n.expiresAt === null || n.expiresAt > sandbox.now()) continue;
         n.state = 'expired';
         fired.push({ at: new Date(sandbox.now()).toISOString(), platform: 'sharing' as const, objectType: 'note', objectId: n.id, type: 'state_changed', from: 'active', to: 'expired' });
-        sandbox.emit({ platform: 'sharing', objectType: 'note', objectId: n.id, organizationId: n.owner, event: { type: 'expired' }, object: view(n) });
+        sandbox.emit({ platform: 'sharing', objectType: 'note', objectId: n.id, organizationId: n.owner, event: { type: 'expired' }, object: () => view(n) });
       }
       return fired;
     },

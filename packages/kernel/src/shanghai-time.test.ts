@@ -27,4 +27,13 @@ describe('Shanghai time helpers', () => {
   it('ends a day at the next day 00:00 +08:00', () => {
     expect(formatInstant(endOfDay('2025-09-30'))).toBe('2025-10-01T00:00:00+08:00');
   });
+
+  it('answers the same text for an instant formatted again, also after many other instants', () => {
+    const ms = Date.parse('2025-10-08T16:00:00.250Z');
+    const first = formatInstant(ms);
+    const others = Array.from({ length: 2_000 }, (_, i) => formatInstant(ms + (i + 1) * 1_000));
+    expect(formatInstant(ms)).toBe(first);
+    expect(first).toBe('2025-10-09T00:00:00.250+08:00');
+    expect(others.at(-1)).toBe('2025-10-09T00:33:20.250+08:00');
+  });
 });

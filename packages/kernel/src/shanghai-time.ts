@@ -16,6 +16,15 @@ export function shanghaiDay(epochMs: number): IsoDate {
   return shanghaiDate(epochMs);
 }
 
+/*
+ * A clock advance fires thousands of transitions at a handful of instants (deadlines end at
+ * 24:00, planned decisions share their times), and every one formats its instant several times
+ * (event `at`, `updatedAt`, the fired list). Remembering recent answers turns that string work
+ * into a lookup; the bound keeps the memory flat, and clearing when full keeps it simple.
+ */
+const FORMATTED_LIMIT = 512;
+const formatted = new Map<number, string>();
+
 /**
  * Epoch ms of 24:00 of a Shanghai day (= 00:00 +08:00 of the next day).
  *
@@ -34,5 +43,11 @@ export function endOfDay(date: IsoDate): number {
  * formatInstant(Date.parse('2025-09-26T02:00:00Z')); // '2025-09-26T10:00:00+08:00'
  */
 export function formatInstant(epochMs: number): string {
-  return formatShanghaiInstant(epochMs, { milliseconds: true });
+  let text = formatted.get(epochMs);
+  if (text === undefined) {
+    if (formatted.size >= FORMATTED_LIMIT) formatted.clear();
+    text = formatShanghaiInstant(epochMs, { milliseconds: true });
+    formatted.set(epochMs, text);
+  }
+  return text;
 }

@@ -8,7 +8,7 @@ import { grantView } from './wire-views.js';
 
 function publish(state: OpenDataState, sandbox: SandboxContext, grant: GrantRecord, event: WireEvent): void {
   grant.events.push(event);
-  sandbox.emit({ platform: 'open-data', objectType: 'grant', objectId: grant.id, organizationId: grant.owner, event, object: grantView(state, grant) });
+  sandbox.emit({ platform: 'open-data', objectType: 'grant', objectId: grant.id, organizationId: grant.owner, event, object: () => grantView(state, grant) });
 }
 
 /**

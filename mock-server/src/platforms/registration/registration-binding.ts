@@ -36,7 +36,7 @@ export function publishObjection(state: RegistrationState, o: ObjectionRecord): 
   if (!event) return;
   const notice = state.notices.get(o.noticeId);
   const owner = notice ? state.applications.get(notice.applicationId)?.owner : undefined;
-  state.host.publish({ objectType: 'objection', objectId: o.id, organizationId: o.filer, ...(owner ? { alsoNotify: [owner] } : {}), event: wireEvent(event), object: objectionView(o) });
+  state.host.publish({ objectType: 'objection', objectId: o.id, organizationId: o.filer, ...(owner ? { alsoNotify: [owner] } : {}), event: wireEvent(event), object: () => objectionView(o) });
 }
 
 /** A registration follows its record instance: validity, authorised term, grounds of an ending. */

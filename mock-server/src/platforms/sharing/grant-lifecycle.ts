@@ -29,7 +29,7 @@ function delivery(method: GrantRecord['deliveryMethod'], grantId: string, code: 
 
 function publishGrant(sandbox: SandboxContext, grant: GrantRecord, event: WireEvent): void {
   grant.events.push(event);
-  sandbox.emit({ platform: 'sharing', objectType: 'grant', objectId: grant.id, organizationId: grant.owner, alsoNotify: [grant.providerId], event, object: grantView(grant) });
+  sandbox.emit({ platform: 'sharing', objectType: 'grant', objectId: grant.id, organizationId: grant.owner, alsoNotify: [grant.providerId], event, object: () => grantView(grant) });
 }
 
 /**

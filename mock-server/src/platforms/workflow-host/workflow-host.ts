@@ -189,7 +189,7 @@ export class WorkflowHost {
       organizationId: binding.owner(instance),
       ...(binding.alsoNotify ? { alsoNotify: binding.alsoNotify(instance) } : {}),
       event: wireEvent(event, this.wireOf(instance)),
-      object: binding.view(this.engine.get(instanceId)),
+      object: () => binding.view(this.engine.get(instanceId)),
     });
     binding.afterEvent?.(instance, event);
     // Officials act on the state an event chain ends in, once (as @gdx/procedures' attachOfficials).
