@@ -203,7 +203,9 @@ export class WorkflowEngine {
     if (!result.ok) return result;
     this.instances.set(result.instance.id, result.instance);
     for (const effect of result.effects) this.run(effect, result.instance.machine);
-    return { ...result, instance: this.get(result.instance.id) };
+    // Effects may have replaced the instance (a timer's seq, an action's transition): answer the stored one.
+    const stored = this.get(result.instance.id);
+    return stored === result.instance ? result : { ...result, instance: stored };
   }
 
   private run(effect: Effect, machine: string): void {

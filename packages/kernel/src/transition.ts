@@ -3,6 +3,7 @@ import { evaluateGuard } from './guards.js';
 import { KernelError } from './kernel-error.js';
 import { formatInstant } from './shanghai-time.js';
 import { missingCode, transitionError } from './transition-errors.js';
+import { stateIndex } from './transition-index.js';
 import type {
   ActorRef,
   Effect,
@@ -52,31 +53,37 @@ function select(
   ctx: TransitionContext,
 ): { ok: true; t: TransitionDefinition } | { ok: false; error: TransitionError } {
   const from = instance.state;
-  const allowed = allowedEvents(machine, from);
-  const candidates = allowed.includes(input.type)
-    ? machine.transitions.filter((t) => t.event === input.type && fromMatches(t, from))
-    : [];
-  if (candidates.length === 0) return { ok: false, error: transitionError('ILLEGAL_TRANSITION', from, input.type, allowed) };
-  const byActor = candidates.filter((t) => t.by.includes(input.actor.role));
-  if (byActor.length === 0) {
+  const index = stateIndex(machine, from);
+  const candidates = index.byEvent.get(input.type);
+  if (candidates === undefined) return { ok: false, error: transitionError('ILLEGAL_TRANSITION', from, input.type, [...index.allowed]) };
+  let first: TransitionDefinition | undefined;
+  let chosen: TransitionDefinition | undefined;
+  for (const t of candidates) {
+    if (!t.by.includes(input.actor.role)) continue;
+    first ??= t;
+    if (t.guard === undefined || evaluateGuard(t.guard, instance, input, ctx, ctx.guards)) {
+      chosen = t;
+      break;
+    }
+  }
+  if (first === undefined) {
     const roles = [...new Set(candidates.flatMap((t) => t.by))];
-    return { ok: false, error: transitionError('ACTOR_NOT_ALLOWED', from, input.type, allowed, { roles }) };
+    return { ok: false, error: transitionError('ACTOR_NOT_ALLOWED', from, input.type, [...index.allowed], { roles }) };
   }
-  const chosen = byActor.find((t) => t.guard === undefined || evaluateGuard(t.guard, instance, input, ctx, ctx.guards));
-  if (!chosen) {
-    const first = byActor[0]!;
-    return { ok: false, error: transitionError(first.guardError ?? 'GUARD_REJECTED', from, input.type, allowed, { guard: first.guard }) };
+  if (chosen === undefined) {
+    return { ok: false, error: transitionError(first.guardError ?? 'GUARD_REJECTED', from, input.type, [...index.allowed], { guard: first.guard }) };
   }
-  const missing = (chosen.requires ?? []).find((key) => !isPresent(input.payload?.[key]));
+  const missing = chosen.requires?.find((key) => !isPresent(input.payload?.[key]));
   if (missing !== undefined) {
-    return { ok: false, error: transitionError(missingCode(missing), from, input.type, allowed, { missing }) };
+    return { ok: false, error: transitionError(missingCode(missing), from, input.type, [...index.allowed], { missing }) };
   }
   return { ok: true, t: chosen };
 }
 
 /** The event's reason from `payload.reasons` (strings or `{ code?, text }`): texts joined, the code kept when there is one reason. */
 function reasonOf(payload: Record<string, unknown> | undefined): Reason | null {
-  const raw = payload?.['reasons'] ?? payload?.['reason'];
+  if (payload === undefined) return null;
+  const raw = payload['reasons'] ?? payload['reason'];
   const list = (Array.isArray(raw) ? raw : raw === undefined || raw === null ? [] : [raw]).map((r): Reason =>
     typeof r === 'object' && r !== null && 'text' in r ? (r as Reason) : { text: String(r) },
   );
@@ -105,7 +112,8 @@ function enter(
 ): WorkflowInstance {
   const target = machine.states[t.to];
   if (!target) throw new KernelError('UNKNOWN_STATE', `状态机 ${machine.id} 没有状态 ${t.to}`, `Machine ${machine.id} has no state ${t.to}`);
-  const data = { ...instance.data, ...t.set, ...pick(input.payload, t.assign) };
+  // Instances are immutable: a transition that sets nothing shares the previous data object.
+  const data = t.set === undefined && t.assign === undefined ? instance.data : { ...instance.data, ...t.set, ...pick(input.payload, t.assign) };
   const seq = instance.events.length + 1;
   const mode = t.deadline ?? 'keep';
   let { deadline, timer } = instance;
