@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { App } from '../app/create-app.js';
 import type { DispatchRequest, DispatchResponse } from '../app/dispatch-types.js';
+import { preflight, pushCorsHeaders } from './cors.js';
 
 /** Options of `startServer`. */
 export interface ServerOptions {
@@ -69,9 +70,10 @@ const NO_BODY = new Set([204, 304]);
  * Writes the answer in one `writeHead` with a flat header array (no header object kept on the
  * response) and one `end(buffer)` with its `Content-Length`, so Node neither chunks nor copies.
  */
-function write(res: ServerResponse, answer: DispatchResponse): void {
+function write(req: IncomingMessage, res: ServerResponse, answer: DispatchResponse): void {
   const flat: string[] = [];
   for (const name in answer.headers) flat.push(name, answer.headers[name] as string);
+  pushCorsHeaders(req, flat);
   if (NO_BODY.has(answer.status)) {
     res.writeHead(answer.status, flat);
     res.end();
@@ -86,7 +88,7 @@ function write(res: ServerResponse, answer: DispatchResponse): void {
 function answer(app: App, req: IncomingMessage, res: ServerResponse, body: Buffer | undefined): Promise<void> {
   return app.dispatch(toPlain(req, body)).then((result) => {
     if (result.connectionReset) req.socket.destroy();
-    else write(res, result);
+    else write(req, res, result);
   });
 }
 
@@ -111,6 +113,8 @@ function fail(res: ServerResponse): void {
  */
 export async function startServer(app: App, options: ServerOptions = {}): Promise<RunningServer> {
   const server = createServer({ keepAlive: true, keepAliveTimeout: 65_000 }, (req, res) => {
+    const cors = preflight(req);
+    if (cors) return write(req, res, cors);
     const served = hasBody(req) ? readBody(req).then((body) => answer(app, req, res, body)) : answer(app, req, res, undefined);
     served.catch(() => fail(res));
   });
