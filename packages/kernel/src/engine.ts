@@ -1,5 +1,6 @@
 import type { Clock, ClockState } from './clock.js';
 import type { EngineEvent, EngineSnapshot, FiredTransition, PlannedDispatch } from './engine-types.js';
+import { updated } from './instance-update.js';
 import { KernelError } from './kernel-error.js';
 import { formatInstant } from './shanghai-time.js';
 import type { TimerEntry } from './timer-heap.js';
@@ -181,7 +182,7 @@ export class WorkflowEngine {
     const result = fireTimer(this.machine(before.machine), before, timer.id, this.ctx(timer.dueAt));
     if (!result) return;
     if (result.ok) this.commit(result);
-    else this.instances.set(before.id, { ...before, timer: null }); // the timer is spent even when its event is refused
+    else this.instances.set(before.id, updated(before, { timer: null })); // the timer is spent even when its event is refused
     const pending = before.timer;
     this.record(timer.dueAt, before, pending?.kind === 'event' ? (pending.event ?? 'timer') : 'deadline_overdue', result);
   }
@@ -218,7 +219,7 @@ export class WorkflowEngine {
         const current = this.get(effect.instanceId);
         // Store the clock's insertion order so a restored heap breaks ties the same way.
         if (current.timer?.id === effect.timer.id) {
-          this.instances.set(current.id, { ...current, timer: { ...current.timer, seq: entry.seq } });
+          this.instances.set(current.id, updated(current, { timer: { ...current.timer, seq: entry.seq } }));
         }
         return;
       }

@@ -4,6 +4,7 @@ import { KernelError } from './kernel-error.js';
 import { formatInstant } from './shanghai-time.js';
 import { missingCode, transitionError } from './transition-errors.js';
 import { stateIndex } from './transition-index.js';
+import { updated } from './instance-update.js';
 import type {
   ActorRef,
   Effect,
@@ -152,7 +153,7 @@ function enter(
   };
   effects.push({ type: 'emit', instanceId: instance.id, event });
   for (const name of t.actions ?? []) effects.push({ type: 'action', instanceId: instance.id, name, event });
-  return { ...instance, state: t.to, updatedAt: at, deadline, timer, data, events: [...instance.events, event] };
+  return updated(instance, { state: t.to, updatedAt: at, deadline, timer, data, events: [...instance.events, event] });
 }
 
 /** Follows `always` events the clock sends on entering a state; a refused one just stops the chain. */
@@ -262,7 +263,7 @@ export function fireTimer(
 ): TransitionResult | null {
   const timer = instance.timer;
   if (!timer || timer.id !== timerId) return null;
-  const cleared: WorkflowInstance = { ...instance, timer: null };
+  const cleared = updated(instance, { timer: null });
   if (timer.kind === 'event' && timer.event !== undefined) {
     return transition(machine, cleared, { type: timer.event, actor: CLOCK }, ctx);
   }
@@ -274,7 +275,7 @@ export function fireTimer(
   };
   return {
     ok: true,
-    instance: { ...cleared, deadline, updatedAt: at, events: [...cleared.events, event] },
+    instance: updated(cleared, { deadline, updatedAt: at, events: [...cleared.events, event] }),
     effects: [{ type: 'emit', instanceId: cleared.id, event }],
   };
 }
