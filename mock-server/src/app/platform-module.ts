@@ -11,9 +11,9 @@
  *   from `sandbox.random` (all seeded per sandbox).
  * - Check input first, change state last: an answer with status >= 400 must leave state as it was.
  * - Another organisation's object answers `ctx.problem('NOT_FOUND')`, never 403.
- * - Every state change calls `sandbox.emit(...)` (event feed + webhooks) with fresh values: the
- *   feed keeps the event and object it is given without copying them, so they must share nothing
- *   the platform changes later (copy such arrays or records into the view).
+ * - Every state change calls `sandbox.emit(...)` (event feed + webhooks) with a fresh event: the
+ *   feed keeps it without copying, so it must share nothing the platform changes later. The
+ *   object comes as a thunk, built only when a webhook receives the event.
  */
 import type { WorkingCalendar } from '@gdx/calendar';
 import type { ProblemCode } from '@gdx/protocol';
@@ -73,7 +73,12 @@ export interface Random {
 /**
  * A state change to publish on the sandbox's event feed and to webhooks: the object's own
  * workflow event (`{ seq, type, at, actor, from, to, reason, deadline }` as in its `events[]`)
- * plus the object as its owner reads it.
+ * plus a thunk building the object as its owner reads it (for webhook deliveries).
+ *
+ * @example
+ * ```ts
+ * sandbox.emit({ platform: 'sharing', objectType: 'grant', objectId: grant.id, organizationId: grant.owner, event, object: () => grantView(grant) });
+ * ```
  */
 export interface SandboxEventInput {
   platform: PlatformName;
