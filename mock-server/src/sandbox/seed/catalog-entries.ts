@@ -5,8 +5,10 @@ import type { RegionSet } from './regions.js';
 import { CATEGORY_NAMES, parseItems, type ResourceTemplate } from './resource-template.js';
 import { BASE_TEMPLATES } from './templates-base.js';
 import { THEMATIC_TEMPLATES } from './templates-thematic.js';
-import { DAY_MS, formatInstant, shanghaiDateOf, startOfDay } from './time.js';
+import { formatShanghaiInstant, shanghaiDate, startOfShanghaiDay } from '@gdx/calendar';
 import type { CatalogEntry, IsoDate, Region, SeedOrganization } from './types.js';
+
+const DAY_MS = 86_400_000;
 
 /** Every template the seed draws catalog entries from. */
 export const RESOURCE_TEMPLATES: readonly ResourceTemplate[] = [...BASE_TEMPLATES, ...THEMATIC_TEMPLATES];
@@ -46,7 +48,7 @@ function formatsFor(rng: Rng, template: ResourceTemplate): string[] {
  */
 export function createCatalogEntries(rng: Rng, organizations: SeedOrganization[], regions: RegionSet, options: EntryOptions): CatalogEntry[] {
   const bySlug = new Map(organizations.map((o) => [o.slug, o]));
-  const asOfMs = startOfDay(options.asOf);
+  const asOfMs = startOfShanghaiDay(options.asOf);
   const entries: CatalogEntry[] = [];
   for (let i = 0; i < options.count; i += 1) {
     const template = RESOURCE_TEMPLATES[i % RESOURCE_TEMPLATES.length] as ResourceTemplate;
@@ -82,8 +84,8 @@ export function createCatalogEntries(rng: Rng, organizations: SeedOrganization[]
       relatedSystems: [template.system],
       sampleData: sampleRows(own, dataItems, 2),
       state: 'published',
-      publishedOn: shanghaiDateOf(publishedMs),
-      modifiedAt: formatInstant(modifiedMs),
+      publishedOn: shanghaiDate(publishedMs),
+      modifiedAt: formatShanghaiInstant(modifiedMs),
       version: modifiedMs - publishedMs > 180 * DAY_MS ? own.int(2, 4) : 1,
     });
   }

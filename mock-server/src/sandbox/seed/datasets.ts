@@ -1,6 +1,6 @@
 import { seedId } from './ids.js';
 import type { Rng } from './prng.js';
-import { startOfDay } from './time.js';
+import { startOfShanghaiDay } from '@gdx/calendar';
 import type { CatalogEntry, DatasetFile, OpenDataset } from './types.js';
 
 /** Where the mock pretends dataset files live; the open-data platform serves them under its root. */
@@ -33,7 +33,7 @@ export function createDatasets(rng: Rng, entries: CatalogEntry[]): OpenDataset[]
     const openingType = entry.opening.type;
     if (entry.state !== 'published' || openingType === 'not_open' || entry.publishedOn === null) continue;
     const own = rng.fork(entry.id);
-    const id = seedId('ods', own, startOfDay(entry.publishedOn));
+    const id = seedId('ods', own, startOfShanghaiDay(entry.publishedOn));
     const fields = entry.items.filter((d) => !d.sensitive);
     datasets.push({
       id,

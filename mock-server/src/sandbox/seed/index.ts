@@ -12,5 +12,4 @@ export {
   SHARING_CONDITION_LABELS,
   OPENING_CONDITION_LABELS,
 } from './labels.js';
-export { formatInstant, shanghaiDateOf } from './time.js';
 export type * from './types.js';

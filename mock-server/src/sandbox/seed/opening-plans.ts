@@ -1,6 +1,6 @@
 import { seedId } from './ids.js';
 import type { Rng } from './prng.js';
-import { startOfDay } from './time.js';
+import { startOfShanghaiDay } from '@gdx/calendar';
 import type { CatalogEntry, IsoDate, OpeningPlan, OpeningPlanItem } from './types.js';
 
 /**
@@ -41,7 +41,7 @@ export function createOpeningPlans(rng: Rng, entries: CatalogEntry[], asOf: IsoD
       const first = own[0];
       if (!first) continue;
       plans.push({
-        id: seedId('opp', planRng, startOfDay(`${year}-01-15`)),
+        id: seedId('opp', planRng, startOfShanghaiDay(`${year}-01-15`)),
         provider: { ...first.provider },
         year,
         publishedOn: `${year}-01-15`,

@@ -1,3 +1,4 @@
+import { addDays } from '@gdx/calendar';
 import { shanghaiDay, type Calendar, type PlannedDispatch, type WorkflowInstance } from '@gdx/kernel';
 import { officialStep, type OfficialStep } from './official-steps.js';
 import { hashSeed, mulberry32 } from './prng.js';
@@ -156,8 +157,7 @@ export function planOfficialActions(instance: WorkflowInstance, opts: PlanOption
 
   if (step.atOnce) {
     // The first working day on or after today: one working day after yesterday.
-    const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-    const day = opts.calendar.addWorkingDays(yesterday, 1, ESTIMATE);
+    const day = opts.calendar.addWorkingDays(addDays(today, -1), 1, ESTIMATE);
     return [decision(instance, step, Math.max(enteredAt, Date.parse(`${day}${WORKDAY_START}`)), rand, how.weights)];
   }
   const days: string[] = [];
