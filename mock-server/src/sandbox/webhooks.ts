@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { signWebhookBody, WEBHOOK_HEADERS } from '@gdx/protocol';
 import type { FeedEvent } from './event-feed.js';
 
 /** A webhook subscription of one organisation. */
@@ -40,27 +40,6 @@ export interface WebhookDeliveryOptions {
   baseDelayMs: number;
   /** Per-attempt timeout (default 5 s). */
   timeoutMs: number;
-}
-
-/** Headers of a delivery (simulation API, `createWebhook`). */
-export const WEBHOOK_HEADERS = {
-  /** base64 HMAC-SHA256(secret, `<timestamp>\n<body>`). */
-  signature: 'x-gdx-webhook-signature',
-  /** Unix milliseconds of the attempt, the `<timestamp>` signed. */
-  timestamp: 'x-gdx-timestamp',
-  webhookId: 'x-gdx-webhook-id',
-} as const;
-
-/**
- * Signs a webhook body: base64 HMAC-SHA256 over `"<timestamp>\n<body>"` with the webhook's secret.
- *
- * @example
- * ```ts
- * signWebhookBody('s3cret-0123456789', '{"seq":1}', 1758852000000); // 'q9b…='
- * ```
- */
-export function signWebhookBody(secret: string, body: string, timestamp: number): string {
-  return createHmac('sha256', secret).update(`${timestamp}\n${body}`).digest('base64');
 }
 
 /**

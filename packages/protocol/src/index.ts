@@ -37,3 +37,4 @@ export {
   type ProblemDetails,
   type ProblemOptions,
 } from './problems/problem.js';
+export { signWebhookBody, verifyWebhookSignature, WEBHOOK_HEADERS } from './webhook.js';
