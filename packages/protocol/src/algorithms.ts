@@ -34,7 +34,7 @@ export function isSignatureAlgorithm(value: unknown): value is SignatureAlgorith
 }
 
 /**
- * The node:crypto hash name behind a signature method. The first use of SM3 runs the
+ * The hash behind a signature method (node:crypto's name). The first use of SM3 runs the
  * GB/T 32905 self-test (once; it throws if this Node build lacks a correct SM3).
  */
 export function hashName(algorithm: SignatureAlgorithm): 'sha256' | 'sm3' {

@@ -1,4 +1,4 @@
-import { hash } from 'node:crypto';
+import { digest } from '#hash';
 import { hashName, type SignatureAlgorithm } from './algorithms.js';
 
 /**
@@ -27,13 +27,12 @@ const emptyDigests = new Map<SignatureAlgorithm, string>();
  */
 export function contentDigest(body: SignableBody, algorithm: SignatureAlgorithm): string {
   if (body === undefined || body === null || body.length === 0) {
-    let digest = emptyDigests.get(algorithm);
-    if (digest === undefined) {
-      digest = hash(hashName(algorithm), '', 'hex');
-      emptyDigests.set(algorithm, digest);
+    let empty = emptyDigests.get(algorithm);
+    if (empty === undefined) {
+      empty = digest(hashName(algorithm), '', 'hex');
+      emptyDigests.set(algorithm, empty);
     }
-    return digest;
+    return empty;
   }
-  // crypto.hash (one-shot, Node ≥ 20.12) is 2–3× faster than createHash for small inputs.
-  return hash(hashName(algorithm), body, 'hex');
+  return digest(hashName(algorithm), body, 'hex');
 }

@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-
 /**
  * The nonce syntax of `X-Gdx-Nonce`: 16–64 characters of `[A-Za-z0-9_-]`.
  *
@@ -12,7 +10,7 @@ export const NONCE_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
 
 /**
  * A fresh nonce for `X-Gdx-Nonce`: a random UUID (36 characters, all in the allowed set).
- * `randomUUID` draws from a cached entropy pool, so this is cheap enough for every request.
+ * Web Crypto's `randomUUID` (Node and browsers) draws from a cached entropy pool, so this is cheap enough for every request.
  *
  * @example
  * ```ts
@@ -20,7 +18,7 @@ export const NONCE_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
  * ```
  */
 export function generateNonce(): string {
-  return randomUUID();
+  return globalThis.crypto.randomUUID();
 }
 
 /**
@@ -32,5 +30,5 @@ export function generateNonce(): string {
  * ```
  */
 export function requestId(): string {
-  return `req_${randomUUID().replaceAll('-', '')}`;
+  return `req_${globalThis.crypto.randomUUID().replaceAll('-', '')}`;
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { cryptoProvider, digest } from '#hash';
 
 /** GB/T 32905-2016 appendix A examples: message → expected SM3 digest. */
 const VECTORS: readonly (readonly [string, string])[] = [
@@ -18,7 +18,7 @@ export class Sm3UnavailableError extends Error {
   readonly code = 'SM3_UNAVAILABLE';
   constructor(reason: string, options?: { cause?: unknown }) {
     super(
-      `[SM3_UNAVAILABLE] 本平台的 SM3 杂凑算法不可用或结果错误 / SM3 is unavailable or wrong on this platform (Node ${process.version}, OpenSSL ${process.versions.openssl ?? 'unknown'}): ${reason}`,
+      `[SM3_UNAVAILABLE] 本平台的 SM3 杂凑算法不可用或结果错误 / SM3 is unavailable or wrong on this platform (${cryptoProvider()}): ${reason}`,
       options,
     );
     this.name = 'Sm3UnavailableError';
@@ -29,7 +29,7 @@ export class Sm3UnavailableError extends Error {
 let outcome: true | Sm3UnavailableError | undefined;
 
 /**
- * Checks Node's SM3 against the GB/T 32905-2016 test vectors ("abc" and "abcd"×16) and throws
+ * Checks the platform's SM3 (node:crypto, or the pure-JS one in browsers) against the GB/T 32905-2016 test vectors ("abc" and "abcd"×16) and throws
  * {@link Sm3UnavailableError} if SM3 is missing or wrong. Runs once; the result is cached.
  * HMAC-SM3 signing and verification call it lazily on first use.
  *
@@ -48,9 +48,9 @@ function runSelfTest(): true | Sm3UnavailableError {
   for (const [message, expected] of VECTORS) {
     let actual: string;
     try {
-      actual = createHash('sm3').update(message, 'utf8').digest('hex');
+      actual = digest('sm3', message, 'hex');
     } catch (cause) {
-      return new Sm3UnavailableError('createHash("sm3") failed', { cause });
+      return new Sm3UnavailableError('the SM3 hash failed', { cause });
     }
     if (actual !== expected) {
       return new Sm3UnavailableError(`digest of a ${message.length}-byte test vector is ${actual}, expected ${expected}`);

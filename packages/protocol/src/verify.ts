@@ -1,4 +1,3 @@
-import { timingSafeEqual } from 'node:crypto';
 import { isSignatureAlgorithm } from './algorithms.js';
 import { canonicalRequest } from './canonical.js';
 import { contentDigest, type SignableBody } from './digest.js';
@@ -7,6 +6,7 @@ import { NONCE_PATTERN } from './ids.js';
 import type { NonceStore } from './nonce-store.js';
 import { computeSignature } from './hmac.js';
 import { splitTarget } from './target.js';
+import { constantTimeEqual } from './constant-time.js';
 
 /**
  * Request headers as a server sees them: a WHATWG `Headers` or Node's `IncomingHttpHeaders`.
@@ -134,9 +134,7 @@ export function verifySignature(input: VerifyInput): VerifyResult {
     nonce,
     appKey,
   });
-  const expected = Buffer.from(computeSignature(canonical, secret, method), 'base64');
-  const actual = Buffer.from(signature, 'base64');
-  if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) {
+  if (!constantTimeEqual(signature, computeSignature(canonical, secret, method))) {
     return fail('SIGNATURE_INVALID', 'signature does not match the canonical request');
   }
 

@@ -1,4 +1,4 @@
-import { timingSafeEqual } from 'node:crypto';
+import { constantTimeEqual } from './constant-time.js';
 import { computeSignature } from './hmac.js';
 
 /** Headers of a webhook delivery from a platform (or the gdx mock) to a subscriber. */
@@ -44,7 +44,5 @@ export function verifyWebhookSignature(input: {
   const timestamp = Number(input.timestamp);
   if (!Number.isSafeInteger(timestamp) || input.signature === undefined) return false;
   if (Math.abs(input.now - timestamp) > (input.windowMs ?? 300_000)) return false;
-  const expected = Buffer.from(signWebhookBody(input.secret, input.body, timestamp));
-  const given = Buffer.from(input.signature);
-  return expected.length === given.length && timingSafeEqual(expected, given);
+  return constantTimeEqual(input.signature, signWebhookBody(input.secret, input.body, timestamp));
 }
