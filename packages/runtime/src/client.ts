@@ -17,6 +17,7 @@ import { fetchTransport } from './transport/fetch-transport.js';
 import type { Transport, TransportResponse } from './transport/types.js';
 import type { ApiRequest, RawResponse, RequestOptions } from './types.js';
 import { VERSION } from './version.js';
+import { platformUserAgent } from '#platform';
 
 /**
  * Options of {@link ApiClient}.
@@ -50,7 +51,7 @@ export interface ClientOptions {
   now?: () => number;
   /** Sent with every request. */
   headers?: Record<string, string>;
-  /** Replaces the default `user-agent` (`gdx-runtime/<version> node/<version>`). */
+  /** Replaces the default `user-agent` (`gdx-runtime/<version> node/<version>`; none by default in browsers, which send their own). */
   userAgent?: string;
   /** Backoff tuning, and injectable `random`/`sleep` for tests. */
   retry?: RetryOptions;
@@ -93,7 +94,9 @@ export class ApiClient {
     }
     this.#origin = base.origin;
     this.#basePath = base.pathname.replace(/\/+$/, '');
-    this.#headers = { accept: 'application/json', 'user-agent': options.userAgent ?? `gdx-runtime/${VERSION} node/${process.version}` };
+    this.#headers = { accept: 'application/json' };
+    const userAgent = options.userAgent ?? (platformUserAgent === undefined ? undefined : `gdx-runtime/${VERSION} ${platformUserAgent}`);
+    if (userAgent !== undefined) this.#headers['user-agent'] = userAgent;
     if (options.headers !== undefined) mergeHeaders(this.#headers, options.headers);
     this.#maxRetries = retryCount(options.maxRetries ?? 2);
     this.#timeoutMs = options.timeoutMs ?? 30_000;

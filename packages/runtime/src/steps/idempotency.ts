@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { HEADERS } from '@gdx/protocol';
 import type { Step } from './types.js';
 
@@ -8,7 +7,7 @@ import type { Step } from './types.js';
  */
 export const idempotencyStep: Step = (next) => (call) => {
   if (call.idempotent && call.headers[HEADERS.idempotencyKey] === undefined) {
-    call.headers[HEADERS.idempotencyKey] = randomUUID();
+    call.headers[HEADERS.idempotencyKey] = globalThis.crypto.randomUUID();
   }
   return next(call);
 };

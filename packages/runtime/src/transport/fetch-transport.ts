@@ -1,6 +1,6 @@
 import type { Dispatcher } from 'undici';
 import { transportFailure } from '../errors/network-errors.js';
-import { sharedAgent } from './default-agent.js';
+import { sharedAgent } from '#platform';
 import type { Transport, TransportRequest, TransportResponse } from './types.js';
 
 /**
@@ -21,7 +21,8 @@ export interface FetchTransportOptions {
 /**
  * The default transport: WHATWG `fetch`. Without `options.fetch` it looks up `globalThis.fetch`
  * **on every call** — so MSW's `setupServer`, started after the client was created, still sees the
- * requests — and passes a shared, tuned undici `Agent` as `dispatcher`.
+ * requests — and, on Node, passes a shared, tuned undici `Agent` as `dispatcher` (browsers pool
+ * connections themselves).
  *
  * @example
  * ```ts
@@ -44,8 +45,8 @@ export function fetchTransport(options: FetchTransportOptions = {}): Transport {
         body: req.body,
         signal: req.signal ?? null,
       };
-      if (userFetch === undefined) init.dispatcher = dispatcher ??= sharedAgent();
-      else if (dispatcher !== undefined) init.dispatcher = dispatcher;
+      if (userFetch === undefined) dispatcher ??= sharedAgent();
+      if (dispatcher !== undefined) init.dispatcher = dispatcher;
       try {
         const response = await (userFetch ?? globalThis.fetch)(req.url, init as RequestInit);
         return { status: response.status, headers: response.headers, body: await response.text() };
