@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { bundledSpecTexts } from './generated/bundled-specs.js';
 import type { GdxLimit } from './gdx-limits.js';
 import { OpenApiSpecError } from './spec-error.js';
 import { isSpecName, type SpecName } from './spec-names.js';
@@ -23,46 +22,23 @@ export interface OpenApiDocument {
   [key: string]: unknown;
 }
 
-// src/ and dist/ both sit one level below the package root, so the same relative URLs work
-// from the TypeScript sources (tests) and from the built JavaScript.
-const packageRoot = new URL('../', import.meta.url);
-
-function checkedName(name: string): SpecName {
+/**
+ * Checks a document name, throwing {@link OpenApiSpecError} `UNKNOWN_SPEC` for any other.
+ *
+ * @example
+ * ```ts
+ * checkedSpecName('open-data'); // 'open-data'
+ * ```
+ */
+export function checkedSpecName(name: string): SpecName {
   if (!isSpecName(name)) throw new OpenApiSpecError('UNKNOWN_SPEC', name);
   return name;
 }
 
 /**
- * Absolute path of a document's YAML source (`<name>/openapi.yaml`), e.g. for a linter or a
- * code generator that wants the unbundled files.
- *
- * @example
- * ```ts
- * import { specPath } from '@gdx/openapi';
- * specPath('registration'); // '/…/openapi/registration/openapi.yaml'
- * ```
- */
-export function specPath(name: SpecName): string {
-  return fileURLToPath(new URL(`${checkedName(name)}/openapi.yaml`, packageRoot));
-}
-
-/**
- * Absolute path of a document's bundled JSON (`dist/bundled/<name>.json`).
- *
- * @example
- * ```ts
- * import { bundledSpecPath } from '@gdx/openapi';
- * bundledSpecPath('catalog'); // '/…/openapi/dist/bundled/catalog.json'
- * ```
- */
-export function bundledSpecPath(name: SpecName): string {
-  return fileURLToPath(new URL(`dist/bundled/${checkedName(name)}.json`, packageRoot));
-}
-
-/**
- * Reads a bundled document (every cross-file `$ref` resolved into `components`). Each call
- * parses the file again, so callers may mutate the result. Throws {@link OpenApiSpecError}
- * `SPEC_NOT_BUNDLED` when `npm run generate` has not run.
+ * A bundled document (every cross-file `$ref` resolved into `components`). The documents are
+ * compiled into the package, so this needs no file system and works in browsers. Each call
+ * parses again, so callers may mutate the result.
  *
  * @example
  * ```ts
@@ -72,12 +48,5 @@ export function bundledSpecPath(name: SpecName): string {
  * ```
  */
 export function loadBundledSpec(name: SpecName): OpenApiDocument {
-  const path = bundledSpecPath(name);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (cause) {
-    throw new OpenApiSpecError('SPEC_NOT_BUNDLED', path, { cause });
-  }
-  return JSON.parse(text) as OpenApiDocument;
+  return JSON.parse(bundledSpecTexts[checkedSpecName(name)]) as OpenApiDocument;
 }

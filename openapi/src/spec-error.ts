@@ -3,28 +3,25 @@
  *
  * @example
  * ```ts
- * const code: OpenApiSpecErrorCode = 'SPEC_NOT_BUNDLED';
+ * const code: OpenApiSpecErrorCode = 'UNKNOWN_SPEC';
  * ```
  */
-export type OpenApiSpecErrorCode = 'SPEC_NOT_BUNDLED' | 'UNKNOWN_SPEC';
+export type OpenApiSpecErrorCode = 'UNKNOWN_SPEC';
 
 const MESSAGES: Record<OpenApiSpecErrorCode, { zh: string; en: string }> = {
-  SPEC_NOT_BUNDLED: {
-    zh: '未找到打包后的 OpenAPI 文档，请先在 openapi/ 下运行 npm run generate',
-    en: 'The bundled OpenAPI document is missing; run `npm run generate` in openapi/ first',
-  },
   UNKNOWN_SPEC: { zh: '未知的 OpenAPI 文档名称', en: 'Unknown OpenAPI document name' },
 };
 
 /**
- * Error thrown by the loader, with a stable `code` and Chinese and English messages.
+ * Error thrown for a document name outside `SPEC_NAMES`, with a stable `code` and Chinese and
+ * English messages.
  *
  * @example
  * ```ts
  * try {
- *   loadBundledSpec('registration');
+ *   loadBundledSpec(nameFromUser as SpecName);
  * } catch (error) {
- *   if (error instanceof OpenApiSpecError && error.code === 'SPEC_NOT_BUNDLED') console.error(error.messages.zh);
+ *   if (error instanceof OpenApiSpecError && error.code === 'UNKNOWN_SPEC') console.error(error.messages.zh);
  * }
  * ```
  */
