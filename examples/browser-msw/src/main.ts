@@ -1,0 +1,26 @@
+import { worker } from './mocks/browser.js';
+import { MOCK_URL, platformUrl } from './mocks/mock-url.js';
+import { fileRegistration, type RegistrationRun } from './registration-run.js';
+import { renderFailure, renderRun } from './render-run.js';
+
+declare global {
+  interface Window {
+    /** The finished run, for tests and the console. */
+    __gdxTimeline?: RegistrationRun;
+    /** Set instead when the run failed. */
+    __gdxError?: string;
+  }
+}
+
+const root = document.querySelector<HTMLElement>('#app') ?? document.body;
+try {
+  // Every request the page sends to the mock must be answered by it: an unmatched one is an error.
+  await worker.start({ onUnhandledRequest: 'error', quiet: true });
+  const run = await fileRegistration({ mockUrl: MOCK_URL, platformUrl });
+  renderRun(root, run);
+  window.__gdxTimeline = run;
+} catch (error) {
+  renderFailure(root, error);
+  window.__gdxError = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  console.error(error);
+}

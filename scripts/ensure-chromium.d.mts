@@ -1,0 +1,12 @@
+/** Types of ensure-chromium.mjs (plain JS so it runs with `node` before anything is built). */
+
+/** No Chromium found and none could be installed; the message is Chinese + English. */
+export declare class ChromiumMissingError extends Error {
+  code: 'CHROMIUM_MISSING';
+}
+
+/** The Chromium to use without installing anything: `GDX_CHROMIUM`, then the system paths. */
+export declare function findChromium(env?: NodeJS.ProcessEnv): string | undefined;
+
+/** The path of a Chromium, installing Debian's `chromium` with apt-get when root and none is found. */
+export declare function ensureChromium(options?: { log?: (line: string) => void }): Promise<string>;
