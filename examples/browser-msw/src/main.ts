@@ -1,4 +1,3 @@
-import { worker } from './mocks/browser.js';
 import { MOCK_URL, platformUrl } from './mocks/mock-url.js';
 import { fileRegistration, type RegistrationRun } from './registration-run.js';
 import { renderFailure, renderRun } from './render-run.js';
@@ -12,10 +11,19 @@ declare global {
   }
 }
 
-const root = document.querySelector<HTMLElement>('#app') ?? document.body;
-try {
+/**
+ * Starts the gdx mock in the page. Imported lazily, so the mock is a chunk of its own that an
+ * app loads only when it mocks (e.g. behind `import.meta.env.DEV`), never in its production code.
+ */
+async function enableMocking(): Promise<void> {
+  const { worker } = await import('./mocks/browser.js');
   // Every request the page sends to the mock must be answered by it: an unmatched one is an error.
   await worker.start({ onUnhandledRequest: 'error', quiet: true });
+}
+
+const root = document.querySelector<HTMLElement>('#app') ?? document.body;
+try {
+  await enableMocking();
   const run = await fileRegistration({ mockUrl: MOCK_URL, platformUrl });
   renderRun(root, run);
   window.__gdxTimeline = run;
