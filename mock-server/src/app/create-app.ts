@@ -1,5 +1,5 @@
-import { loadPersisted, Journal } from '../persistence/journal.js';
-import { loadBundledSpec, OpenApiSpecError } from '@gdx/openapi';
+import { openDataDir } from '#data-dir';
+import { loadBundledSpec } from '@gdx/openapi';
 import { defaultPlatforms } from '../platforms/index.js';
 import type { OrganisationSource } from '../sandbox/builtin-organisations.js';
 import { seedOrganisations } from '../sandbox/seed-data-cache.js';
@@ -19,7 +19,7 @@ export interface AppOptions {
   /** The platforms to mount (default: `defaultPlatforms()`). */
   // `any`: a module's state type appears in parameter positions, so modules of different states only fit a list as `any`.
   platforms?: readonly PlatformModule<any>[];
-  /** The simulation API's document to validate its requests with (default: the bundled one, when generated). */
+  /** The simulation API's document to validate its requests with (default: the bundled one; `false`: none). */
   simulationSpec?: OpenApiDocument | false;
   /** Seed of the app: the default sandbox's seed and the source of generated ids and seeds (default 1). */
   seed?: number;
@@ -32,7 +32,7 @@ export interface AppOptions {
   reviewerPolicy?: ReviewerPolicy;
   /** Organisations of each new sandbox (default: those of the seed data, `seedOrganisations`). */
   organisations?: OrganisationSource;
-  /** Directory of the journal and snapshot; without it the app keeps everything in memory. */
+  /** Directory of the journal and snapshot; without it the app keeps everything in memory. Node only: browsers throw `DATA_DIR_UNSUPPORTED`. */
   dataDir?: string;
   /** Snapshot the state and truncate the journal every this many entries (default 10 000). */
   compactEvery?: number;
@@ -56,16 +56,6 @@ export interface App {
   idle(): Promise<void>;
   /** Writes what is pending to the journal, cancels webhook retries and closes files. */
   close(): Promise<void>;
-}
-
-/** The bundled simulation document, or `undefined` when `openapi` has not been generated. */
-function bundledSimulationSpec(): OpenApiDocument | undefined {
-  try {
-    return loadBundledSpec('simulation') as OpenApiDocument;
-  } catch (error) {
-    if (error instanceof OpenApiSpecError) return undefined;
-    throw error;
-  }
 }
 
 /**
@@ -105,15 +95,14 @@ export function createApp(options: AppOptions = {}): App {
     ...(startAt !== undefined ? { startAt } : {}),
   };
 
-  const persisted = options.dataDir ? loadPersisted<RegistrySnapshot>(options.dataDir) : undefined;
-  const registry = new SandboxRegistry(env, defaults, persisted?.snapshot?.state);
-  const journal = options.dataDir
-    ? new Journal<unknown>(options.dataDir, Math.max(persisted?.snapshot?.lastSeq ?? 0, persisted?.entries.at(-1)?.seq ?? 0), {
-        compactEvery: options.compactEvery ?? 10_000,
-        snapshot: () => registry.snapshot(),
-      })
+  const dataDir = options.dataDir
+    ? openDataDir<RegistrySnapshot>(options.dataDir, { compactEvery: options.compactEvery ?? 10_000, snapshot: (): RegistrySnapshot => registry.snapshot() })
     : undefined;
-  const router = buildRouter(platforms, SIM_ROUTES, options.simulationSpec === false ? undefined : (options.simulationSpec ?? bundledSimulationSpec()));
+  const persisted = dataDir?.persisted;
+  const journal = dataDir?.journal;
+  const registry = new SandboxRegistry(env, defaults, persisted?.snapshot?.state);
+  const simulationSpec = options.simulationSpec === false ? undefined : (options.simulationSpec ?? (loadBundledSpec('simulation') as OpenApiDocument));
+  const router = buildRouter(platforms, SIM_ROUTES, simulationSpec);
   const dispatcher = new Dispatcher({
     router,
     registry,

@@ -1,8 +1,5 @@
-import { createHash } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { HEADERS, requestId as newRequestId, verifySignature, type ProblemCode } from '@gdx/protocol';
-import type { Journal } from '../persistence/journal.js';
-import type { JournalEntry } from '../persistence/journal-entry.js';
+import { contentDigest, HEADERS, requestId as newRequestId, verifySignature, type ProblemCode } from '@gdx/protocol';
+import type { CommandLog, JournalEntry } from '../persistence/journal-entry.js';
 import { DEFAULT_SANDBOX_ID, type SandboxRegistry } from '../sandbox/registry.js';
 import type { Sandbox } from '../sandbox/sandbox.js';
 import type { FaultDecision } from '../sandbox/faults.js';
@@ -22,7 +19,7 @@ export interface DispatcherDeps {
   platforms: readonly PlatformModule<unknown>[];
   /** Wall time (pinned while replaying). */
   wall: () => number;
-  journal: Journal<unknown> | undefined;
+  journal: CommandLog | undefined;
   logError: (message: string, error: unknown) => void;
 }
 
@@ -211,7 +208,7 @@ export class Dispatcher {
     };
 
     if (idempotencyKey !== undefined && req.method === 'POST' && sandbox && route.kind === 'platform') {
-      const fingerprint = createHash('sha256').update(`${req.method} ${platformPath(req.path)}?${req.query}\n${bodyText ?? ''}`).digest('base64');
+      const fingerprint = contentDigest(`${req.method} ${platformPath(req.path)}?${req.query}\n${bodyText ?? ''}`, 'HMAC-SHA256');
       const outcome = sandbox.idempotency.run(`${caller?.id ?? '-'}\n${idempotencyKey}`, fingerprint, execute);
       if (outcome.kind === 'conflict') return fail('IDEMPOTENCY_KEY_REUSED', { detail: `key ${idempotencyKey} was used with a different request` });
       const headers: Record<string, string> = { ...outcome.answer.headers, [HEADERS.requestId]: requestId };
@@ -223,6 +220,10 @@ export class Dispatcher {
     answer.headers[HEADERS.requestId] = requestId;
     return { response: answer, durable };
   }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** The settled promise of an answer with nothing to wait for (no journal write). */

@@ -5,6 +5,10 @@ export interface Page<T> {
   total: number;
 }
 
+// base64url JSON, with the Web APIs every runtime has (Buffer is Node's alone).
+const utf8 = new TextEncoder();
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
 /**
  * Encodes the last sort key of a page as an opaque cursor.
  *
@@ -14,7 +18,10 @@ export interface Page<T> {
  * ```
  */
 export function encodeCursor(key: readonly (string | number)[]): string {
-  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+  const bytes = utf8.encode(JSON.stringify(key));
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
 }
 
 /**
@@ -28,7 +35,8 @@ export function encodeCursor(key: readonly (string | number)[]): string {
  */
 export function decodeCursor(cursor: string): (string | number)[] | undefined {
   try {
-    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    const binary = atob(cursor.replaceAll('-', '+').replaceAll('_', '/'));
+    const key: unknown = JSON.parse(strictUtf8.decode(Uint8Array.from(binary, (c) => c.charCodeAt(0))));
     if (!Array.isArray(key) || !key.every((k) => typeof k === 'string' || typeof k === 'number')) return undefined;
     return key as (string | number)[];
   } catch {

@@ -14,3 +14,9 @@ export interface JournalEntry {
   caller?: string;
   status: number;
 }
+
+/** Where the dispatcher records accepted commands: the journal of a data directory. */
+export interface CommandLog {
+  /** Records an entry now (in execution order); `durable` resolves once it is on disk. */
+  append(entry: Omit<JournalEntry, 'seq'>): { seq: number; durable: Promise<void> };
+}

@@ -1,14 +1,13 @@
+import { readProfileText, resolveProfilePath } from '#profile-files';
 import { parse } from 'yaml';
 import { ProfileError } from './profile-error.js';
 import type { Profile } from './profile-schema.js';
 import { builtinProfileNames, deepMerge, resolveProfile, validateProfile } from './resolve-profile.js';
 
 async function readProfileFile(path: string): Promise<unknown> {
-  // Imported lazily so browser bundles that only use built-in profiles never touch node:fs.
-  const { readFile } = await import('node:fs/promises');
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readProfileText(path);
   } catch (err) {
     throw new ProfileError('PROFILE_NOT_FOUND', `无法读取配置文件 ${path}`, `Cannot read profile file ${path}: ${(err as Error).message}`);
   }
@@ -23,11 +22,10 @@ async function readProfileFile(path: string): Promise<unknown> {
 
 /** Reads a file and merges it over the files it extends; a built-in parent is left to `validateProfile`. */
 async function flattenFile(path: string, seen: string[]): Promise<unknown> {
-  const { dirname, resolve } = await import('node:path');
   const raw = await readProfileFile(path);
   const parent = (raw as { extends?: unknown } | null)?.extends;
   if (typeof parent !== 'string' || builtinProfileNames.includes(parent)) return raw;
-  const parentPath = resolve(dirname(path), parent);
+  const parentPath = resolveProfilePath(parent, path);
   if (seen.includes(parentPath)) {
     throw new ProfileError('PROFILE_INVALID', `配置文件循环继承：${parentPath}`, `Profile files extend each other: ${[...seen, parentPath].join(' → ')}`);
   }
@@ -38,7 +36,8 @@ async function flattenFile(path: string, seen: string[]): Promise<unknown> {
 /**
  * Loads a profile: a built-in name, a path to a YAML or JSON file, or an object. `extends` may
  * name a built-in profile or another file (relative to the extending file). Throws
- * `ProfileError` with field-level issues when the result is invalid.
+ * `ProfileError` with field-level issues when the result is invalid. Files need Node: in a
+ * browser a path throws `PROFILE_NOT_FOUND`.
  *
  * @example
  * const mine = await loadProfile('./profiles/fuzhou.yaml'); // extends: national
@@ -46,7 +45,6 @@ async function flattenFile(path: string, seen: string[]): Promise<unknown> {
  */
 export async function loadProfile(input: string | object): Promise<Profile> {
   if (typeof input !== 'string' || builtinProfileNames.includes(input)) return resolveProfile(input);
-  const { resolve } = await import('node:path');
-  const path = resolve(input);
+  const path = resolveProfilePath(input);
   return validateProfile(await flattenFile(path, [path]));
 }

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { endOfShanghaiDay, shanghaiDate } from '@gdx/calendar';
 import type { WorkflowEvent, WorkflowInstance } from '@gdx/kernel';
+import { contentDigest } from '@gdx/protocol';
 import type { SandboxContext } from '../../app/platform-module.js';
 import { wireActor, wireEvent, type WireEvent } from '../workflow-host/index.js';
 import type { GrantRecord, RequestRecord, SharingState } from './sharing-state.js';
@@ -20,7 +20,7 @@ const GATEWAY = 'https://share.gdx.dev/gateway';
 /** Where the data is delivered, by method: an endpoint (api, stream), a table name, or a file reference. */
 function delivery(method: GrantRecord['deliveryMethod'], grantId: string, code: string): Pick<GrantRecord, 'endpoint' | 'fileReference'> {
   if (method === 'file') {
-    const digest = createHash('sha256').update(grantId).digest('hex');
+    const digest = contentDigest(grantId, 'HMAC-SHA256');
     return { endpoint: null, fileReference: { name: `${code}.csv`, mediaType: 'text/csv', digest: `sha256:${digest}`, size: 1024 * (1 + (parseInt(digest.slice(0, 4), 16) % 4096)) } };
   }
   if (method === 'db_table') return { endpoint: `share_${code.replace(/[^A-Za-z0-9]/g, '_').toLowerCase()}`, fileReference: null };

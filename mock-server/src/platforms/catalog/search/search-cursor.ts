@@ -1,3 +1,4 @@
+import { decodeCursor, encodeCursor } from '../../../app/paging.js';
 import { CatalogSearchError } from './search-error.js';
 
 /** [primary, secondary, id]: the full sort key of the last item on a page. */
@@ -15,7 +16,7 @@ export type SortKey = [number, number, string];
  * ```
  */
 export function encodeSearchCursor(fingerprint: number, key: SortKey): string {
-  return Buffer.from(JSON.stringify([fingerprint, ...key]), 'utf8').toString('base64url');
+  return encodeCursor([fingerprint, ...key]);
 }
 
 /**
@@ -28,14 +29,9 @@ export function encodeSearchCursor(fingerprint: number, key: SortKey): string {
  * ```
  */
 export function decodeSearchCursor(cursor: string, fingerprint: number): SortKey {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw new CatalogSearchError('CURSOR_INVALID');
-  }
-  if (!Array.isArray(parsed) || parsed.length !== 4) throw new CatalogSearchError('CURSOR_INVALID');
-  const [fp, primary, secondary, id] = parsed as unknown[];
+  const parsed = decodeCursor(cursor);
+  if (parsed === undefined || parsed.length !== 4) throw new CatalogSearchError('CURSOR_INVALID');
+  const [fp, primary, secondary, id] = parsed;
   if (fp !== fingerprint || typeof primary !== 'number' || typeof secondary !== 'number' || typeof id !== 'string') {
     throw new CatalogSearchError('CURSOR_INVALID');
   }
