@@ -3,7 +3,14 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Plugin } from 'vite';
 
-/** The file name MSW's `setupWorker` registers by default, at the site root. */
+/**
+ * The file name MSW's `setupWorker` registers by default, at the site root.
+ *
+ * @example
+ * ```ts
+ * await fetch(`${origin}/${WORKER_FILE}`);
+ * ```
+ */
 export const WORKER_FILE = 'mockServiceWorker.js';
 
 /**

@@ -41,7 +41,15 @@ export interface RegistrationRun {
   problems: { missingField: ProblemSeen; wrongSecret: ProblemSeen };
 }
 
-/** Friday 2025-09-26 09:00 in Beijing: the National Day holiday falls inside the review period. */
+/**
+ * Where the sandbox's virtual clock starts: Friday 2025-09-26 09:00 in Beijing, so a make-up
+ * working day and the National Day holiday fall inside the first periods.
+ *
+ * @example
+ * ```ts
+ * shanghaiDate(Date.parse(START_AT)); // '2025-09-26'
+ * ```
+ */
 export const START_AT = '2025-09-26T09:00:00+08:00';
 
 const dayOf = (instant: string) => shanghaiDate(Date.parse(instant));
