@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseBenchArgs } from './cli/args.js';
+import { benchUsage, parseBenchArgs, type BenchArgs } from './cli/args.js';
 import { describeMachine, machineInfo } from './core/machine.js';
 import { fullPlan, quickPlan } from './core/plan.js';
 import { renderSuite, renderSummary } from './core/render.js';
@@ -15,7 +15,19 @@ import { allSuites } from './suites/index.js';
 // table per suite and a summary, and writes the results as JSON. Progress goes to stderr so that
 // stdout holds only the report.
 async function main(): Promise<void> {
-  const args = parseBenchArgs(process.argv.slice(2), allSuites.map((s) => s.id));
+  const suiteIds = allSuites.map((s) => s.id);
+  let args: BenchArgs;
+  try {
+    args = parseBenchArgs(process.argv.slice(2), suiteIds);
+  } catch (error) {
+    console.error(`${reasonOf(error)}\n\n${benchUsage(suiteIds)}`);
+    process.exitCode = 2;
+    return;
+  }
+  if (args.help) {
+    console.log(benchUsage(suiteIds));
+    return;
+  }
   const plan = args.quick ? quickPlan() : fullPlan();
   const machine = machineInfo();
   console.log(`gdx bench${args.quick ? ' (--quick)' : ''}: ${describeMachine(machine)}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBenchArgs } from '../src/cli/args.js';
+import { benchUsage, parseBenchArgs } from '../src/cli/args.js';
 import { renderSuite, renderSummary, renderTable } from '../src/core/render.js';
 import { durationRow, formatMs, formatOps, formatRatio, formatTarget, infoRow, ratioRow, type Target } from '../src/core/report.js';
 import type { Sample } from '../src/core/sample.js';
@@ -94,12 +94,18 @@ describe('suites and summary', () => {
 describe('command line', () => {
   const known = ['transports', 'calendar'];
   it.each([
-    { argv: [], want: { quick: false, only: [], json: 'results/latest.json' } },
-    { argv: ['--quick'], want: { quick: true, only: [], json: 'results/latest.json' } },
-    { argv: ['--only', 'calendar'], want: { quick: false, only: ['calendar'], json: 'results/latest.json' } },
-    { argv: ['--only', 'calendar,transports', '--json', 'x.json'], want: { quick: false, only: ['calendar', 'transports'], json: 'x.json' } },
-    { argv: ['--only', 'calendar', '--only', 'transports'], want: { quick: false, only: ['calendar', 'transports'], json: 'results/latest.json' } },
+    { argv: [], want: { help: false, quick: false, only: [], json: 'results/latest.json' } },
+    { argv: ['--quick'], want: { help: false, quick: true, only: [], json: 'results/latest.json' } },
+    { argv: ['--only', 'calendar'], want: { help: false, quick: false, only: ['calendar'], json: 'results/latest.json' } },
+    { argv: ['--only', 'calendar,transports', '--json', 'x.json'], want: { help: false, quick: false, only: ['calendar', 'transports'], json: 'x.json' } },
+    { argv: ['--only', 'calendar', '--only', 'transports'], want: { help: false, quick: false, only: ['calendar', 'transports'], json: 'results/latest.json' } },
   ])('$argv', ({ argv, want }) => expect(parseBenchArgs(argv, known)).toEqual(want));
+
+  it('asks for help with --help or -h, and the usage lists the suites', () => {
+    expect(parseBenchArgs(['--help'], known).help).toBe(true);
+    expect(parseBenchArgs(['-h'], known).help).toBe(true);
+    expect(benchUsage(known)).toMatch(/--only <suite>.*transports, calendar/);
+  });
 
   it('rejects unknown suites and options', () => {
     expect(() => parseBenchArgs(['--only', 'calender'], known)).toThrow(/unknown suite\(s\): calender/);
