@@ -4,7 +4,7 @@ import { defaultPlatforms } from '../platforms/index.js';
 import type { OrganisationSource } from '../sandbox/builtin-organisations.js';
 import { seedOrganisations } from '../sandbox/seed-data-cache.js';
 import { SandboxRegistry, type RegistrySnapshot } from '../sandbox/registry.js';
-import type { SandboxEnvironment } from '../sandbox/sandbox.js';
+import type { DeliveryMode, SandboxEnvironment } from '../sandbox/sandbox.js';
 import type { ClockMode } from '../sandbox/sandbox-clock.js';
 import type { WebhookDeliveryOptions } from '../sandbox/webhooks.js';
 import { Dispatcher } from './dispatcher.js';
@@ -75,6 +75,9 @@ export function createApp(options: AppOptions = {}): App {
   const realWall = options.now ?? Date.now;
   let pinnedWall: number | undefined;
   const wall = (): number => pinnedWall ?? realWall();
+  // While a journal entry is replayed: `record` rebuilds the delivery log of the events it emits.
+  let replayDeliveries: DeliveryMode | undefined;
+  const logError = options.logError ?? ((message: string, error: unknown) => console.error(message, error));
   const platforms = (options.platforms ?? defaultPlatforms()) as readonly PlatformModule<unknown>[];
   const startAt = typeof options.startAt === 'string' ? Date.parse(options.startAt) : options.startAt;
   if (startAt !== undefined && !Number.isFinite(startAt)) throw new RangeError(`[INVALID_START_AT] 起始时间无效 / invalid startAt: ${String(options.startAt)}`);
@@ -85,7 +88,12 @@ export function createApp(options: AppOptions = {}): App {
     organisations: options.organisations ?? seedOrganisations,
     webhooks: { fetch: (...args) => globalThis.fetch(...args), maxAttempts: 5, baseDelayMs: 500, timeoutMs: 5_000, ...options.webhooks },
     wall,
-    deliveriesEnabled: () => pinnedWall === undefined,
+    deliveryMode: () => replayDeliveries ?? 'send',
+    // An outcome is journaled without waiting: if it is lost in a crash, the delivery stays
+    // pending and is sent again (at least once).
+    recordDelivery: (outcome) => {
+      journal?.append({ kind: 'delivery', at: realWall(), ...outcome }).durable.catch((error: unknown) => logError(`[JOURNAL] delivery ${outcome.deliveryId}`, error));
+    },
   };
   const defaults = {
     profile: options.profile ?? 'national',
@@ -109,17 +117,26 @@ export function createApp(options: AppOptions = {}): App {
     platforms,
     wall,
     journal,
-    logError: options.logError ?? ((message, error) => console.error(message, error)),
+    logError,
   });
 
   for (const entry of persisted?.entries ?? []) {
+    if (entry.kind === 'delivery') {
+      registry.get(entry.sandboxId)?.webhooks.apply(entry);
+      continue;
+    }
     pinnedWall = entry.at;
+    // Entries of journals that predate delivery outcomes rebuild no log (nothing would settle it).
+    replayDeliveries = entry.kind === 'command' ? 'record' : 'skip';
     try {
       dispatcher.replay(entry);
     } finally {
       pinnedWall = undefined;
+      replayDeliveries = undefined;
     }
   }
+  // What was pending when the last process stopped is sent now, once.
+  for (const sandbox of registry.list()) sandbox.webhooks.resume();
 
   return {
     platforms,

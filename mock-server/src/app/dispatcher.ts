@@ -1,5 +1,5 @@
-import { contentDigest, HEADERS, requestId as newRequestId, verifySignature, type ProblemCode } from '@gdx/protocol';
-import type { CommandLog, JournalEntry } from '../persistence/journal-entry.js';
+import { contentDigest, HEADERS, requestId as newRequestId, verifySignature, type NonceStore, type ProblemCode } from '@gdx/protocol';
+import type { CommandEntry, CommandLog, SignedBy } from '../persistence/journal-entry.js';
 import { DEFAULT_SANDBOX_ID, type SandboxRegistry } from '../sandbox/registry.js';
 import type { Sandbox } from '../sandbox/sandbox.js';
 import type { FaultDecision } from '../sandbox/faults.js';
@@ -23,9 +23,9 @@ export interface DispatcherDeps {
   logError: (message: string, error: unknown) => void;
 }
 
-/** A journaled command being replayed: no faults, no signature check, the recorded caller. */
+/** A journaled command being replayed: no faults, no signature check, the recorded caller and nonce. */
 export interface ReplayInput {
-  entry: JournalEntry;
+  entry: CommandEntry;
 }
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
@@ -102,7 +102,7 @@ export class Dispatcher {
   }
 
   /** Re-executes a journaled command synchronously (at start, before serving). */
-  replay(entry: JournalEntry): void {
+  replay(entry: CommandEntry): void {
     const req: DispatchRequest = {
       method: entry.method,
       path: entry.path,
@@ -142,18 +142,31 @@ export class Dispatcher {
     const fail = (code: ProblemCode, options: ProblemResultOptions = {}) => ({ response: problemResponse(code, options, requestId, req.path), durable: DONE });
 
     let caller: Organisation | undefined;
+    let signedBy: SignedBy | undefined;
     if (route.kind === 'platform' && !route.public && sandbox) {
-      if (replay) caller = replay.entry.caller === undefined ? undefined : sandbox.organisation(replay.entry.caller);
-      else {
+      // docs/design.md: a client cannot know virtual time, so virtual sandboxes check wall time.
+      const now = sandbox.clock.mode === 'realtime' ? sandbox.now() : this.#deps.wall();
+      if (replay) {
+        caller = replay.entry.caller === undefined ? undefined : sandbox.organisation(replay.entry.caller);
+        // The nonce stays spent across a restart, until the expiry the live check gave it.
+        const s = replay.entry.signature;
+        if (s) sandbox.nonces.remember(s.appKey, s.nonce, s.expiresAt, now);
+      } else {
+        // Sees the nonce the verifier accepts, so the journal entry can carry it.
+        const nonceStore: NonceStore = {
+          remember(appKey, nonce, expiresAt, at) {
+            signedBy = { appKey, nonce, timestamp: Number(req.headers[HEADERS.timestamp]), expiresAt };
+            return sandbox.nonces.remember(appKey, nonce, expiresAt, at);
+          },
+        };
         const verdict = verifySignature({
           method: req.method,
           url: req.query ? `${req.path}?${req.query}` : req.path,
           headers: req.headers,
           body: req.body,
           lookupSecret: (appKey) => sandbox.organisationByAppKey(appKey)?.appSecret,
-          // docs/design.md: a client cannot know virtual time, so virtual sandboxes check wall time.
-          now: sandbox.clock.mode === 'realtime' ? sandbox.now() : this.#deps.wall(),
-          nonceStore: sandbox.nonces,
+          now,
+          nonceStore,
         });
         if (!verdict.ok) return fail(verdict.code, { detail: verdict.detail });
         caller = sandbox.organisationByAppKey(verdict.appKey);
@@ -193,6 +206,7 @@ export class Dispatcher {
       let durable = DONE;
       if (req.method !== 'GET' && answer.status < 400 && !replay && this.#deps.journal) {
         durable = this.#deps.journal.append({
+          kind: 'command',
           at: this.#deps.wall(),
           method: req.method,
           path: req.path,
@@ -201,6 +215,7 @@ export class Dispatcher {
           ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
           ...(bodyText !== undefined ? { body: bodyText } : {}),
           ...(caller ? { caller: caller.id } : {}),
+          ...(signedBy ? { signature: signedBy } : {}),
           status: answer.status,
         }).durable;
       }

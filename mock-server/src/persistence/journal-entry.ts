@@ -1,6 +1,23 @@
+import type { DeliveryOutcome } from '../sandbox/webhooks.js';
+
+/**
+ * The signature an accepted command was verified with. Replay remembers its nonce until
+ * `expiresAt`, as the live check did, so the captured request is still refused after a restart.
+ */
+export interface SignedBy {
+  appKey: string;
+  nonce: string;
+  /** The signed `X-Gdx-Timestamp` (epoch ms). */
+  timestamp: number;
+  /** Until when the nonce is remembered (epoch ms; the end of the timestamp window). */
+  expiresAt: number;
+}
+
 /** One accepted command: a state-changing request (platform or simulation API) and its status. */
-export interface JournalEntry {
+export interface CommandEntry {
   seq: number;
+  /** Absent in journals written before delivery entries existed. */
+  kind?: 'command';
   /** Wall time when it was executed (epoch ms); pinned while replaying. */
   at: number;
   method: string;
@@ -12,11 +29,30 @@ export interface JournalEntry {
   body?: string;
   /** Id of the signing organisation (the signature is not checked again on replay). */
   caller?: string;
+  /** Absent for unsigned commands (simulation API) and in older journals. */
+  signature?: SignedBy;
   status: number;
 }
+
+/**
+ * What became of one webhook delivery attempt after its command was acknowledged. Replay applies
+ * it to the delivery log and executes nothing.
+ */
+export interface DeliveryEntry extends DeliveryOutcome {
+  seq: number;
+  kind: 'delivery';
+  /** Wall time of the attempt (epoch ms). */
+  at: number;
+}
+
+/** A line of `journal.ndjson`. */
+export type JournalEntry = CommandEntry | DeliveryEntry;
+
+/** An entry before the journal numbers it. */
+export type NewJournalEntry = Omit<CommandEntry, 'seq'> | Omit<DeliveryEntry, 'seq'>;
 
 /** Where the dispatcher records accepted commands: the journal of a data directory. */
 export interface CommandLog {
   /** Records an entry now (in execution order); `durable` resolves once it is on disk. */
-  append(entry: Omit<JournalEntry, 'seq'>): { seq: number; durable: Promise<void> };
+  append(entry: NewJournalEntry): { seq: number; durable: Promise<void> };
 }

@@ -1,7 +1,7 @@
 import { closeSync, existsSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { JournalEntry } from './journal-entry.js';
+import type { JournalEntry, NewJournalEntry } from './journal-entry.js';
 
 /** What was on disk at start: the latest snapshot (if any) and the entries after it. */
 export interface PersistedState<S> {
@@ -88,7 +88,7 @@ export class Journal<S> {
   }
 
   /** Records an entry now (in execution order); `durable` resolves once it is on disk. */
-  append(entry: Omit<JournalEntry, 'seq'>): { seq: number; durable: Promise<void> } {
+  append(entry: NewJournalEntry): { seq: number; durable: Promise<void> } {
     this.#seq += 1;
     const seq = this.#seq;
     const line = `${JSON.stringify({ seq, ...entry })}\n`;

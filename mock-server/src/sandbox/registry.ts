@@ -102,13 +102,16 @@ export class SandboxRegistry {
   /** Restores a sandbox from its snapshot under `id` (default: its own); `undefined` when the id is taken. */
   import(snapshot: SandboxSnapshot, id = snapshot.config.id): Sandbox | undefined {
     if (this.#sandboxes.has(id)) return undefined;
-    const sandbox = Sandbox.restore({ ...snapshot, config: { ...snapshot.config, id } }, this.#env);
+    // A copy starts with no spent nonces and no delivery log: its deliveries belong to the original.
+    const { nonces: _nonces, deliveries: _deliveries, ...state } = snapshot;
+    const sandbox = Sandbox.restore({ ...state, config: { ...snapshot.config, id } }, this.#env);
     this.#sandboxes.set(id, sandbox);
     return sandbox;
   }
 
+  /** The saved form of every sandbox, with what only a data directory keeps (`Sandbox.persist`). */
   snapshot(): RegistrySnapshot {
-    return { random: this.#random.state(), sandboxes: this.list().map((s) => s.snapshot()) };
+    return { random: this.#random.state(), sandboxes: this.list().map((s) => s.persist()) };
   }
 
   close(): void {

@@ -1,5 +1,4 @@
 import { formatShanghaiInstant, WorkingCalendar, type YearSchedule } from '@gdx/calendar';
-import { MemoryNonceStore } from '@gdx/protocol';
 import type {
   FiredTransition,
   IdGenerator,
@@ -15,9 +14,10 @@ import { EventFeed, type FeedEvent } from './event-feed.js';
 import { FaultRules, type FaultRule } from './faults.js';
 import { createIdGenerator } from './id-generator.js';
 import { IdempotencyStore, type IdempotencyRecord } from './idempotency-store.js';
+import { SandboxNonceStore, type SavedNonce } from './nonce-store.js';
 import { createRandom, type SeededRandom } from './random.js';
 import { createSandboxClock, type ClockMode, type ClockState, type SandboxClock } from './sandbox-clock.js';
-import { Webhooks, type Webhook, type WebhookDeliveryOptions } from './webhooks.js';
+import { Webhooks, type DeliveryOutcome, type SavedDelivery, type Webhook, type WebhookDeliveryOptions } from './webhooks.js';
 import type { OrganisationSource } from './builtin-organisations.js';
 
 /** How a sandbox was asked for; a reset rebuilds it from this. */
@@ -40,9 +40,18 @@ export interface SandboxEnvironment {
   webhooks: WebhookDeliveryOptions;
   /** Wall time (pinned while the journal is replayed). */
   wall: () => number;
-  /** `false` while replaying the journal: no webhook deliveries. */
-  deliveriesEnabled: () => boolean;
+  /**
+   * What an emitted event's webhook deliveries do: `send` (live), `record` (replaying a journal
+   * entry: the delivery log is rebuilt, nothing is sent) or `skip` (replaying an entry of a
+   * journal written before deliveries were journaled).
+   */
+  deliveryMode: () => DeliveryMode;
+  /** Told each delivery attempt's outcome as it happens (with a data directory: journals it). */
+  recordDelivery?: (outcome: DeliveryOutcome) => void;
 }
+
+/** See `SandboxEnvironment.deliveryMode`. */
+export type DeliveryMode = 'send' | 'record' | 'skip';
 
 /** The saved form of a sandbox (`GET /_sim/v1/sandboxes/{id}/snapshot`). */
 export interface SandboxSnapshot {
@@ -59,6 +68,10 @@ export interface SandboxSnapshot {
   events: FeedEvent[];
   idempotency: IdempotencyRecord[];
   platforms: Record<string, unknown>;
+  /** Unexpired nonces: only in a data directory's snapshot, never in an exported one. */
+  nonces?: SavedNonce[];
+  /** The delivery log: only in a data directory's snapshot, never in an exported one. */
+  deliveries?: SavedDelivery[];
 }
 
 const MAX_FIRINGS_PER_ADVANCE = 1_000_000;
@@ -84,15 +97,13 @@ export class Sandbox implements SandboxContext {
   readonly faults: FaultRules;
   readonly webhooks: Webhooks;
   readonly idempotency: IdempotencyStore;
-  readonly nonces = new MemoryNonceStore();
+  readonly nonces: SandboxNonceStore;
   reviewerPolicy: ReviewerPolicy;
   readonly #env: SandboxEnvironment;
   readonly #organisations: Organisation[];
   readonly #byAppKey = new Map<string, Organisation>();
   readonly #states = new Map<PlatformName, unknown>();
   readonly #calendarYears: YearSchedule[];
-  #deliveryCount = 0;
-  readonly #nextDeliveryId = (): string => `dlv_${(this.#deliveryCount += 1)}`;
 
   private constructor(env: SandboxEnvironment, config: SandboxConfig, saved?: SandboxSnapshot) {
     this.#env = env;
@@ -110,7 +121,14 @@ export class Sandbox implements SandboxContext {
     for (const year of saved?.calendarYears ?? []) this.putCalendarYear(year);
     this.feed = new EventFeed(saved?.events);
     this.faults = new FaultRules(saved?.faults ?? [], this.faultRandom);
-    this.webhooks = new Webhooks(config.id, env.webhooks, saved?.webhooks);
+    this.webhooks = new Webhooks({
+      sandboxId: config.id,
+      options: env.webhooks,
+      ...(saved ? { hooks: saved.webhooks } : {}),
+      ...(saved?.deliveries ? { deliveries: saved.deliveries } : {}),
+      ...(env.recordDelivery ? { onOutcome: env.recordDelivery } : {}),
+    });
+    this.nonces = new SandboxNonceStore(saved?.nonces);
     this.idempotency = new IdempotencyStore(saved?.idempotency);
     this.#organisations = saved ? structuredClone(saved.organisations) : env.organisations({ sandboxId: config.id, profile: config.profile, seed: config.seed, random: this.random });
     for (const org of this.#organisations) this.#byAppKey.set(org.appKey, org);
@@ -172,7 +190,8 @@ export class Sandbox implements SandboxContext {
   emit(input: SandboxEventInput): void {
     const at = typeof input.event.at === 'string' ? input.event.at : formatShanghaiInstant(this.now());
     const event = this.feed.append(input, this.ids.next('evt'), at);
-    if (this.#env.deliveriesEnabled()) this.webhooks.deliver(event, input.object, this.#nextDeliveryId);
+    const mode = this.#env.deliveryMode();
+    if (mode !== 'skip') this.webhooks.deliver(event, input.object, mode === 'send');
   }
 
   /** Replaces one year of this sandbox's calendar (throws `CalendarError` on a bad schedule). */
@@ -222,6 +241,11 @@ export class Sandbox implements SandboxContext {
       idempotency: this.idempotency.save(),
       platforms: Object.fromEntries(this.#env.platforms.map((p) => [p.name, p.exportState(this.#states.get(p.name))])),
     };
+  }
+
+  /** The snapshot plus what only a data directory keeps: unexpired nonces and the delivery log. */
+  persist(): SandboxSnapshot {
+    return { ...this.snapshot(), nonces: this.nonces.save(), deliveries: this.webhooks.save() };
   }
 
   close(): void {

@@ -1,6 +1,13 @@
 import { signWebhookBody, WEBHOOK_HEADERS } from '@gdx/protocol';
 import type { FeedEvent } from './event-feed.js';
 
+/**
+ * The delivery's id (`dlv_…`, the delivery log's `id`), sent with every attempt of it. Deliveries
+ * are at least once: a receiver dedupes by this id (per sandbox; a sandbox reset starts the
+ * numbering again).
+ */
+export const DELIVERY_ID_HEADER = 'x-gdx-delivery-id';
+
 /** A webhook subscription of one organisation. */
 export interface Webhook {
   id: string;
@@ -13,7 +20,7 @@ export interface Webhook {
   createdAt: string;
 }
 
-/** One try of a delivery; `at` is wall time (deliveries happen in real time). */
+/** One finished try of a delivery; `at` is the wall time it started (deliveries happen in real time). */
 export interface DeliveryAttempt {
   at: string;
   status?: number;
@@ -30,6 +37,22 @@ export interface Delivery {
   attempts: DeliveryAttempt[];
 }
 
+/** A delivery as a data directory keeps it: while pending, with what a re-send needs. */
+export interface SavedDelivery extends Delivery {
+  /** Target and body of the signed request (signed anew per attempt); dropped once settled. */
+  payload?: { url: string; secret: string; body: string };
+}
+
+/** The result of one attempt and the state it left the delivery in (journaled by the app). */
+export interface DeliveryOutcome {
+  sandboxId: string;
+  deliveryId: string;
+  webhookId: string;
+  eventId: string;
+  attempt: DeliveryAttempt;
+  state: Delivery['state'];
+}
+
 /** How deliveries are sent and retried. */
 export interface WebhookDeliveryOptions {
   /** The fetch used to deliver (injectable for tests). */
@@ -42,29 +65,50 @@ export interface WebhookDeliveryOptions {
   timeoutMs: number;
 }
 
+/** What a sandbox's webhooks start from. */
+export interface WebhooksInit {
+  sandboxId: string;
+  options: WebhookDeliveryOptions;
+  hooks?: readonly Webhook[];
+  deliveries?: readonly SavedDelivery[];
+  /** Told every attempt's outcome as it happens (not on replay): the app journals it. */
+  onOutcome?: (outcome: DeliveryOutcome) => void;
+}
+
+type Timer = ReturnType<typeof setTimeout>;
+
 /**
  * Webhook subscriptions and deliveries of one sandbox. A delivery is retried with exponential
- * backoff on a non-2xx answer or a network error, on real timers, up to `maxAttempts`.
+ * backoff on a non-2xx answer or a network error, on real timers, up to `maxAttempts`. Deliveries
+ * are at least once: an attempt whose outcome was not recorded (the process died, or the sandbox
+ * closed while it was in flight) is sent again by the next `resume`.
  *
  * @example
  * ```ts
- * const hooks = new Webhooks('default', options);
+ * const hooks = new Webhooks({ sandboxId: 'default', options });
  * hooks.add({ id: 'whk_1', organizationId: 'org_1', url: 'http://127.0.0.1:9000/hook', secret: 's3cret-0123456789', eventTypes: [], createdAt });
- * hooks.deliver(event, () => ({ id: 'rga_1', state: 'submitted' }), () => 'dlv_1');
+ * hooks.deliver(event, () => ({ id: 'rga_1', state: 'submitted' }), true);
  * ```
  */
 export class Webhooks {
   readonly #sandboxId: string;
   readonly #options: WebhookDeliveryOptions;
+  readonly #onOutcome: ((outcome: DeliveryOutcome) => void) | undefined;
   readonly #hooks = new Map<string, Webhook>();
-  readonly #deliveries: Delivery[] = [];
-  readonly #timers = new Set<NodeJS.Timeout>();
+  readonly #deliveries: SavedDelivery[];
+  readonly #byId = new Map<string, SavedDelivery>();
+  readonly #timers = new Set<Timer>();
   readonly #running = new Set<Promise<void>>();
+  #closed = false;
+  #resumed = false;
 
-  constructor(sandboxId: string, options: WebhookDeliveryOptions, saved: readonly Webhook[] = []) {
-    this.#sandboxId = sandboxId;
-    this.#options = options;
-    for (const hook of saved) this.#hooks.set(hook.id, { ...hook });
+  constructor(init: WebhooksInit) {
+    this.#sandboxId = init.sandboxId;
+    this.#options = init.options;
+    this.#onOutcome = init.onOutcome;
+    for (const hook of init.hooks ?? []) this.#hooks.set(hook.id, { ...hook });
+    this.#deliveries = structuredClone([...(init.deliveries ?? [])]);
+    for (const d of this.#deliveries) this.#byId.set(d.id, d);
   }
 
   add(hook: Webhook): void {
@@ -79,25 +123,66 @@ export class Webhooks {
     return [...this.#hooks.values()].map((h) => ({ ...h }));
   }
 
+  /** The delivery log. */
   deliveries(): Delivery[] {
+    return this.#deliveries.map(({ payload: _payload, ...delivery }) => structuredClone(delivery));
+  }
+
+  /** The delivery log with the payloads of pending deliveries (a data directory's snapshot). */
+  save(): SavedDelivery[] {
     return structuredClone(this.#deliveries);
   }
 
   /**
-   * Starts deliveries of `event` to the webhooks of its organisations, with the object `object`
-   * builds (at most once, now); `nextId` names each delivery. Costs nothing when no webhook wants
-   * the event (the object and the body are built only for a match).
+   * Records deliveries of `event` to the webhooks of its organisations, with the object `object`
+   * builds (at most once, now), and sends them when `send` (replay only rebuilds the log). Costs
+   * nothing when no webhook wants the event (the object and the body are built only for a match).
    */
-  deliver(event: FeedEvent, object: () => unknown, nextId: () => string): void {
+  deliver(event: FeedEvent, object: () => unknown, send: boolean): void {
     if (this.#hooks.size === 0) return;
     let body: string | undefined;
     for (const hook of this.#hooks.values()) {
       if (!event.recipients.includes(hook.organizationId)) continue;
       if (hook.eventTypes.length > 0 && !hook.eventTypes.includes(event.type)) continue;
       body ??= this.#body(event, object());
-      const delivery: Delivery = { id: nextId(), webhookId: hook.id, eventId: event.id, eventType: event.type, state: 'pending', attempts: [] };
+      const delivery: SavedDelivery = {
+        id: `dlv_${this.#deliveries.length + 1}`,
+        webhookId: hook.id,
+        eventId: event.id,
+        eventType: event.type,
+        state: 'pending',
+        attempts: [],
+        payload: { url: hook.url, secret: hook.secret, body },
+      };
       this.#deliveries.push(delivery);
-      this.#attempt(hook, delivery, body);
+      this.#byId.set(delivery.id, delivery);
+      if (send) this.#attempt(delivery);
+    }
+  }
+
+  /**
+   * Applies a journaled outcome (replay: nothing is sent). An outcome that does not match the
+   * rebuilt log (another delivery under that id) is ignored; its delivery stays pending and is
+   * sent again.
+   */
+  apply(outcome: DeliveryOutcome): void {
+    const delivery = this.#byId.get(outcome.deliveryId);
+    if (delivery?.state !== 'pending' || delivery.webhookId !== outcome.webhookId || delivery.eventId !== outcome.eventId) return;
+    this.#settle(delivery, { ...outcome.attempt }, outcome.state);
+  }
+
+  /**
+   * Sends every pending delivery (after a restart), each after what is left of its backoff. Only
+   * the first call does anything: a delivery is resumed once per process.
+   */
+  resume(): void {
+    if (this.#resumed || this.#closed) return;
+    this.#resumed = true;
+    for (const delivery of this.#deliveries) {
+      if (delivery.state !== 'pending') continue;
+      const last = delivery.attempts.at(-1);
+      const due = last ? Date.parse(last.at) + this.#backoff(delivery) : 0;
+      this.#retryAfter(delivery, Math.max(0, due - Date.now()));
     }
   }
 
@@ -106,8 +191,9 @@ export class Webhooks {
     while (this.#running.size > 0) await Promise.all([...this.#running]);
   }
 
-  /** Cancels pending retries. */
+  /** Cancels pending retries; outcomes of attempts still in flight are no longer recorded. */
   close(): void {
+    this.#closed = true;
     for (const timer of this.#timers) clearTimeout(timer);
     this.#timers.clear();
   }
@@ -117,46 +203,63 @@ export class Webhooks {
     return JSON.stringify({ ...visible, object, sandboxId: this.#sandboxId });
   }
 
-  #attempt(hook: Webhook, delivery: Delivery, body: string): void {
-    const run = this.#send(hook, delivery, body).finally(() => this.#running.delete(run));
+  #attempt(delivery: SavedDelivery): void {
+    const run = this.#send(delivery).finally(() => this.#running.delete(run));
     this.#running.add(run);
   }
 
-  async #send(hook: Webhook, delivery: Delivery, body: string): Promise<void> {
+  async #send(delivery: SavedDelivery): Promise<void> {
+    const payload = delivery.payload;
+    if (!payload) return;
     const now = Date.now();
     const attempt: DeliveryAttempt = { at: new Date(now).toISOString() };
-    delivery.attempts.push(attempt);
+    let ok = false;
     try {
-      const response = await this.#options.fetch(hook.url, {
+      const response = await this.#options.fetch(payload.url, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
-          [WEBHOOK_HEADERS.signature]: signWebhookBody(hook.secret, body, now),
+          [WEBHOOK_HEADERS.signature]: signWebhookBody(payload.secret, payload.body, now),
           [WEBHOOK_HEADERS.timestamp]: String(now),
-          [WEBHOOK_HEADERS.webhookId]: hook.id,
+          [WEBHOOK_HEADERS.webhookId]: delivery.webhookId,
+          [DELIVERY_ID_HEADER]: delivery.id,
         },
-        body,
+        body: payload.body,
         signal: AbortSignal.timeout(this.#options.timeoutMs),
       });
       attempt.status = response.status;
       await response.arrayBuffer().catch(() => undefined);
-      if (response.ok) {
-        delivery.state = 'delivered';
-        return;
-      }
+      ok = response.ok;
     } catch (error) {
       attempt.error = error instanceof Error ? error.message : String(error);
     }
-    if (delivery.attempts.length >= this.#options.maxAttempts) {
-      delivery.state = 'failed';
-      return;
-    }
-    const delay = this.#options.baseDelayMs * 2 ** (delivery.attempts.length - 1);
+    // A closed sandbox was reset, deleted or shut down: its log is gone or will be rebuilt, and
+    // an unrecorded attempt is simply sent again.
+    if (this.#closed) return;
+    const state = ok ? 'delivered' : delivery.attempts.length + 1 >= this.#options.maxAttempts ? 'failed' : 'pending';
+    this.#settle(delivery, attempt, state);
+    this.#onOutcome?.({ sandboxId: this.#sandboxId, deliveryId: delivery.id, webhookId: delivery.webhookId, eventId: delivery.eventId, attempt: { ...attempt }, state });
+    if (state === 'pending') this.#retryAfter(delivery, this.#backoff(delivery));
+  }
+
+  #settle(delivery: SavedDelivery, attempt: DeliveryAttempt, state: Delivery['state']): void {
+    delivery.attempts.push(attempt);
+    delivery.state = state;
+    if (state !== 'pending') delete delivery.payload;
+  }
+
+  /** The wait after the latest attempt: `baseDelayMs` × 2^(attempts − 1). */
+  #backoff(delivery: Delivery): number {
+    return this.#options.baseDelayMs * 2 ** (delivery.attempts.length - 1);
+  }
+
+  #retryAfter(delivery: SavedDelivery, delayMs: number): void {
     const timer = setTimeout(() => {
       this.#timers.delete(timer);
-      this.#attempt(hook, delivery, body);
-    }, delay);
-    timer.unref();
+      this.#attempt(delivery);
+    }, delayMs);
+    // Node only: a pending retry must not keep the process alive (browsers have no `unref`).
+    (timer as { unref?: () => void }).unref?.();
     this.#timers.add(timer);
   }
 }

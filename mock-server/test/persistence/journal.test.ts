@@ -22,7 +22,7 @@ describe('journal', () => {
     const journal = new Journal(d, 0, { compactEvery: 1000, snapshot: () => ({}) });
     await Promise.all([1, 2, 3].map((n) => journal.append(entry(n)).durable));
     await journal.close();
-    expect(loadPersisted(d).entries.map((e) => [e.seq, e.path])).toEqual([[1, '/p/1'], [2, '/p/2'], [3, '/p/3']]);
+    expect(loadPersisted(d).entries.map((e) => [e.seq, 'path' in e ? e.path : e.kind])).toEqual([[1, '/p/1'], [2, '/p/2'], [3, '/p/3']]);
   });
 
   it('ignores and cuts off a torn last line', async () => {
