@@ -1,8 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { signRequest } from '@gdx/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 
 // The bin is spawned as its built self (decision 0002: `test` depends on `build` in turbo).
@@ -77,5 +80,50 @@ describe('crash recovery of gdx-mock --data-dir', () => {
     const present = new Set((listed.items as { id: string }[]).map((w) => w.id));
     expect(acknowledged.filter((id) => !present.has(id))).toEqual([]);
     expect(present.size).toBeGreaterThanOrEqual(acknowledged.length);
+  });
+
+  it('delivers after restart a webhook delivery that was pending at kill -9', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'gdx-crash-'));
+    cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    const receiver = { status: 500, ids: [] as string[] };
+    const server = createServer((req, res) => {
+      req.resume().on('end', () => {
+        receiver.ids.push(String(req.headers['x-gdx-delivery-id']));
+        res.writeHead(receiver.status).end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    cleanup.push(() => server.close());
+    const hookUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+
+    const first = await startChild(dataDir);
+    cleanup.push(() => first.child.kill('SIGKILL'));
+    const org = (await (await fetch(`${first.url}/_sim/v1/sandboxes/default`)).json()).organizations[0];
+    await fetch(`${first.url}/_sim/v1/sandboxes/default/webhooks`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ organizationId: org.id, url: hookUrl, secret: 'whsec-0123456789abcdef' }),
+    });
+    const url = `${first.url}/open-data/v1/demands`;
+    const body = JSON.stringify({ title: '公交车辆实时到站数据', description: '用于出行类应用。', intendedUse: '出行信息服务' });
+    const demand = await fetch(url, { method: 'POST', body, headers: { 'content-type': 'application/json', ...signRequest({ method: 'POST', url, body, appKey: org.appKey, secret: org.secret }) } });
+    expect(demand.status).toBe(201);
+    const deliveries = async (base: string) => (await (await fetch(`${base}/_sim/v1/sandboxes/default/webhooks/deliveries`)).json()).items;
+    while (receiver.ids.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    first.child.kill('SIGKILL');
+    await killed(first.child);
+
+    receiver.status = 204;
+    const second = await startChild(dataDir);
+    cleanup.push(() => second.child.kill('SIGKILL'));
+    let log = await deliveries(second.url);
+    while (log[0]?.state === 'pending') {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      log = await deliveries(second.url);
+    }
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatchObject({ id: 'dlv_1', state: 'delivered' });
+    expect(log[0].attempts.at(-1)).toMatchObject({ status: 204 });
+    expect(new Set(receiver.ids)).toEqual(new Set(['dlv_1']));
   });
 });
