@@ -18,7 +18,7 @@ export {
   type VerifyInput,
   type VerifyResult,
 } from './verify.js';
-export { MemoryNonceStore, type NonceStore } from './nonce-store.js';
+export { MemoryNonceStore, type MemoryNonceStoreOptions, type NonceStore, type SavedNonce } from './nonce-store.js';
 export { generateNonce, NONCE_PATTERN, requestId } from './ids.js';
 export {
   isProblemCode,

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { signWebhookBody, verifyWebhookSignature } from './webhook.js';
+import { signWebhookBody, verifyWebhookSignature, WEBHOOK_HEADERS } from './webhook.js';
 
 const secret = 's3cret-0123456789';
 const body = '{"seq":1,"type":"state_changed"}';
@@ -22,5 +22,14 @@ describe('webhook signatures', () => {
     { name: 'no timestamp', input: { timestamp: undefined, signature: want, now: at }, ok: false },
   ])('verify $name', ({ input, ok }) => {
     expect(verifyWebhookSignature({ secret, body, ...input })).toBe(ok);
+  });
+
+  it('name the wire headers, lower-case, including the delivery id receivers dedupe by', () => {
+    expect(WEBHOOK_HEADERS).toEqual({
+      signature: 'x-gdx-webhook-signature',
+      timestamp: 'x-gdx-timestamp',
+      webhookId: 'x-gdx-webhook-id',
+      deliveryId: 'x-gdx-delivery-id',
+    });
   });
 });

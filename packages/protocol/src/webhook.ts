@@ -1,13 +1,26 @@
 import { constantTimeEqual } from './constant-time.js';
 import { computeSignature } from './hmac.js';
 
-/** Headers of a webhook delivery from a platform (or the gdx mock) to a subscriber. */
+/**
+ * Headers of a webhook delivery from a platform (or the gdx mock) to a subscriber. Deliveries are
+ * at least once: every attempt of one delivery carries the same `deliveryId`, so a receiver
+ * processes a delivery once by remembering the ids it has handled.
+ *
+ * @example
+ * ```ts
+ * const id = req.headers[WEBHOOK_HEADERS.deliveryId]; // 'dlv_1_1'
+ * if (handled.has(id)) return res.status(204).end(); // a repeated attempt of a handled delivery
+ * ```
+ */
 export const WEBHOOK_HEADERS = {
   /** base64 HMAC-SHA256(secret, `<timestamp>\n<body>`). */
   signature: 'x-gdx-webhook-signature',
   /** Unix milliseconds of the attempt, the `<timestamp>` signed. */
   timestamp: 'x-gdx-timestamp',
+  /** The subscription the delivery is for. */
   webhookId: 'x-gdx-webhook-id',
+  /** The delivery, the same on every attempt of it: what a receiver dedupes by. */
+  deliveryId: 'x-gdx-delivery-id',
 } as const;
 
 /**
