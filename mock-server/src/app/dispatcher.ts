@@ -161,7 +161,7 @@ export class Dispatcher {
         };
         const verdict = verifySignature({
           method: req.method,
-          url: req.query ? `${req.path}?${req.query}` : req.path,
+          url: `${req.prefix ?? ''}${req.path}${req.query ? `?${req.query}` : ''}`,
           headers: req.headers,
           body: req.body,
           lookupSecret: (appKey) => sandbox.organisationByAppKey(appKey)?.appSecret,
@@ -255,11 +255,15 @@ function faultAnswer(outcome: NonNullable<FaultDecision['outcome']>, requestId: 
 
 const HOST = /^[A-Za-z0-9.-]+(?::\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](?::\d{1,5})?$/;
 
-/** `scheme://host` of a request, from `Host` and `X-Forwarded-Proto` (a malformed host gives `localhost`). */
+/**
+ * Where absolute URLs in answers start: the origin the transport saw, or else `scheme://host` from
+ * `Host` and `X-Forwarded-Proto` (a malformed host gives `localhost`); then any stripped prefix.
+ */
 function originOf(req: DispatchRequest): string {
+  if (req.origin !== undefined) return `${req.origin}${req.prefix ?? ''}`;
   const host = req.headers.host;
   const proto = req.headers['x-forwarded-proto'] === 'https' ? 'https' : 'http';
-  return `${proto}://${host && HOST.test(host) ? host : 'localhost'}`;
+  return `${proto}://${host && HOST.test(host) ? host : 'localhost'}${req.prefix ?? ''}`;
 }
 
 /** The request path below the sandbox prefix (`/catalog/v1/entries`), as fault globs see it. */

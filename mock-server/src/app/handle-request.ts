@@ -16,7 +16,7 @@ export async function toDispatchRequest(request: Request): Promise<DispatchReque
   // A WHATWG Request never carries Host; the core needs it for absolute URLs.
   headers.host ??= url.host;
   const bytes = request.body ? new Uint8Array(await request.arrayBuffer()) : undefined;
-  return { method: request.method, path: url.pathname, query: url.search.slice(1), headers, body: bytes && bytes.length > 0 ? bytes : undefined };
+  return { method: request.method, path: url.pathname, query: url.search.slice(1), headers, body: bytes && bytes.length > 0 ? bytes : undefined, origin: url.origin };
 }
 
 const NULL_BODY_STATUS = new Set([101, 204, 205, 304]);

@@ -17,32 +17,32 @@ describe('createFetch: what reaches app.dispatch', () => {
     {
       name: 'a URL string with a record of headers',
       call: ['http://mock.local/catalog/v1/search?q=%E6%95%B0&limit=2', { headers: { Accept: 'application/json', 'X-Gdx-Nonce': 'n' } }],
-      want: { method: 'GET', path: '/catalog/v1/search', query: 'q=%E6%95%B0&limit=2', headers: { accept: 'application/json', 'x-gdx-nonce': 'n', host: 'mock.local' }, body: undefined },
+      want: { method: 'GET', path: '/catalog/v1/search', query: 'q=%E6%95%B0&limit=2', headers: { accept: 'application/json', 'x-gdx-nonce': 'n', host: 'mock.local' }, body: undefined, origin: 'http://mock.local' },
     },
     {
       name: 'a URL object, header pairs and a JSON string body',
       call: [new URL('http://127.0.0.1:4010/x/y'), { method: 'post', headers: [['Content-Type', 'application/json']], body: '{"a":"数"}' }],
-      want: { method: 'POST', path: '/x/y', query: '', headers: { 'content-type': 'application/json', host: '127.0.0.1:4010' }, body: '{"a":"数"}' },
+      want: { method: 'POST', path: '/x/y', query: '', headers: { 'content-type': 'application/json', host: '127.0.0.1:4010' }, body: '{"a":"数"}', origin: 'http://127.0.0.1:4010' },
     },
     {
       name: 'Headers and bytes; a method fetch does not normalise keeps its case',
       call: ['http://mock.local/e/1', { method: 'patch', headers: new Headers({ 'content-type': 'application/json' }), body: new TextEncoder().encode('{}') }],
-      want: { method: 'patch', path: '/e/1', query: '', headers: { 'content-type': 'application/json', host: 'mock.local' }, body: '{}' },
+      want: { method: 'patch', path: '/e/1', query: '', headers: { 'content-type': 'application/json', host: 'mock.local' }, body: '{}', origin: 'http://mock.local' },
     },
     {
       name: 'a string body without a content type, typed as fetch types it',
       call: ['http://mock.local/n', { method: 'PUT', body: 'hi' }],
-      want: { method: 'PUT', path: '/n', query: '', headers: { 'content-type': 'text/plain;charset=UTF-8', host: 'mock.local' }, body: 'hi' },
+      want: { method: 'PUT', path: '/n', query: '', headers: { 'content-type': 'text/plain;charset=UTF-8', host: 'mock.local' }, body: 'hi', origin: 'http://mock.local' },
     },
     {
       name: 'form parameters (through Request, which types them)',
       call: ['http://mock.local/f?x=1', { method: 'POST', body: new URLSearchParams({ a: '1' }) }],
-      want: { method: 'POST', path: '/f', query: 'x=1', headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8', host: 'mock.local' }, body: 'a=1' },
+      want: { method: 'POST', path: '/f', query: 'x=1', headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8', host: 'mock.local' }, body: 'a=1', origin: 'http://mock.local' },
     },
     {
       name: 'a Request',
       call: [new Request('http://mock.local/r/2?z', { method: 'DELETE', headers: { 'X-A': 'b' } })],
-      want: { method: 'DELETE', path: '/r/2', query: 'z', headers: { 'x-a': 'b', host: 'mock.local' }, body: undefined },
+      want: { method: 'DELETE', path: '/r/2', query: 'z', headers: { 'x-a': 'b', host: 'mock.local' }, body: undefined, origin: 'http://mock.local' },
     },
   ] as { name: string; call: Parameters<typeof fetch>; want: DispatchRequest }[])('$name', async ({ call, want }) => {
     const { fetch, seen } = recordingApp();

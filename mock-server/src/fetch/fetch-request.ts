@@ -66,5 +66,6 @@ export async function fetchRequest(input: RequestInfo | URL, init: RequestInit |
     query: url.search.slice(1),
     headers,
     body: bytes !== undefined && bytes.length > 0 ? bytes : undefined,
+    origin: url.origin,
   };
 }

@@ -28,7 +28,7 @@ export function createHandlers(app: App, options: HandlerOptions): HttpHandler[]
   return [
     http.all(`${base.origin}${prefix}/*`, async ({ request }) => {
       const plain = await toDispatchRequest(request);
-      const answer = await app.dispatch({ ...plain, path: plain.path.slice(prefix.length) || '/' });
+      const answer = await app.dispatch({ ...plain, path: plain.path.slice(prefix.length) || '/', ...(prefix ? { prefix } : {}) });
       return answer.connectionReset ? HttpResponse.error() : toResponse(answer);
     }),
   ];

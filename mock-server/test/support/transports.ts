@@ -13,13 +13,21 @@ export interface Transport {
 
 export type TransportFactory = (app: App) => Promise<Transport>;
 
-/** The three transports the behaviour suite runs through. */
+/** The transports the behaviour suite runs through. */
 export const TRANSPORTS: Record<string, TransportFactory> = {
   'in-process fetch': async (app) => ({ fetch: createFetch(app), baseUrl: 'http://mock.local', close: async () => undefined }),
   'msw setupServer': async (app) => {
     const server = setupServer(...createHandlers(app, { baseUrl: 'http://mock.msw' }));
     server.listen({ onUnhandledRequest: 'bypass' });
     return { fetch: (...args) => globalThis.fetch(...args), baseUrl: 'http://mock.msw', close: async () => server.close() };
+  },
+  // Mounted below a path on an https origin, as a browser app mounts it (examples/browser-msw):
+  // signatures cover the prefix, and absolute URLs in answers keep scheme and prefix.
+  'msw setupServer, https below a path': async (app) => {
+    const baseUrl = 'https://mock.msw/gdx/mock';
+    const server = setupServer(...createHandlers(app, { baseUrl }));
+    server.listen({ onUnhandledRequest: 'bypass' });
+    return { fetch: (...args) => globalThis.fetch(...args), baseUrl, close: async () => server.close() };
   },
   'node:http server': async (app) => {
     const running = await startServer(app, { port: 0 });
