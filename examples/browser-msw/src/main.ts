@@ -1,4 +1,4 @@
-import { MOCK_URL, platformUrl } from './mocks/mock-url.js';
+import { MOCK_URL } from './mocks/mock-url.js';
 import { fileRegistration, type RegistrationRun } from './registration-run.js';
 import { renderFailure, renderRun } from './render-run.js';
 
@@ -24,7 +24,7 @@ async function enableMocking(): Promise<void> {
 const root = document.querySelector<HTMLElement>('#app') ?? document.body;
 try {
   await enableMocking();
-  const run = await fileRegistration({ mockUrl: MOCK_URL, platformUrl });
+  const run = await fileRegistration(MOCK_URL);
   renderRun(root, run);
   window.__gdxTimeline = run;
 } catch (error) {

@@ -3,13 +3,6 @@ import { ApiError, RegistrationClient, type Application, type SubmitApplicationB
 import { credentialsOf, SimulationClient, type Sandbox } from '@gdx/simulation';
 import { sampleApplication } from './sample-application.js';
 
-/** Where the run finds the mock: its root URL and how to reach a platform inside a sandbox. */
-export interface MockLocation {
-  /** The mock's root, e.g. `https://gdx-mock.test` (the simulation API is under `/_sim/v1`). */
-  mockUrl: string;
-  platformUrl(sandboxId: string, platform: 'registration'): string;
-}
-
 /** One dated step of the registration, as the platform reported it. */
 export interface TimelineStep {
   step: 'received' | 'accepted' | 'reviewed' | 'notice' | 'coded';
@@ -34,6 +27,8 @@ export interface ProblemSeen {
 /** Everything the page shows, also put on `window.__gdxTimeline` for tests. */
 export interface RegistrationRun {
   sandboxId: string;
+  /** The registration platform's URL the sandbox named (under the mock's origin, https). */
+  platformUrl: string;
   applicationId: string;
   registrationCode: string;
   steps: TimelineStep[];
@@ -97,12 +92,12 @@ async function problemOf(call: () => Promise<unknown>): Promise<ProblemSeen> {
  *
  * @example
  * ```ts
- * const run = await fileRegistration({ mockUrl: MOCK_URL, platformUrl });
+ * const run = await fileRegistration(MOCK_URL);
  * run.steps.map((s) => `${s.step} ${s.date}`); // ['received 2025-09-26', 'accepted 2025-09-30', …]
  * ```
  */
-export async function fileRegistration(mock: MockLocation): Promise<RegistrationRun> {
-  const sim = new SimulationClient({ baseUrl: `${mock.mockUrl}/_sim/v1` });
+export async function fileRegistration(mockUrl: string): Promise<RegistrationRun> {
+  const sim = new SimulationClient({ baseUrl: `${mockUrl}/_sim/v1` });
   const sandbox: Sandbox = await sim.sandboxes.create({
     profile: 'national',
     startAt: START_AT,
@@ -112,7 +107,8 @@ export async function fileRegistration(mock: MockLocation): Promise<Registration
   });
   const registrant = sandbox.organizations.find((o) => o.roles.includes('registrant'));
   if (!registrant) throw new Error(`sandbox ${sandbox.id} has no registrant (沙箱中没有登记主体)`);
-  const baseUrl = mock.platformUrl(sandbox.id, 'registration');
+  // The sandbox names its platforms' URLs under the origin the page addressed (https included).
+  const baseUrl = sandbox.platforms.registration;
   const client = new RegistrationClient({ baseUrl, credentials: credentialsOf(registrant, 'HMAC-SM3') });
 
   let app = await client.applications.submit(sampleApplication(registrant));
@@ -130,5 +126,5 @@ export async function fileRegistration(mock: MockLocation): Promise<Registration
     missingField: await problemOf(() => client.applications.submit(incomplete as SubmitApplicationBody)),
     wrongSecret: await problemOf(() => wrongSecret.applications.get(app.id)),
   };
-  return { sandboxId: sandbox.id, applicationId: app.id, registrationCode: registration.registrationCode, steps: stepsOf(app, registration), problems };
+  return { sandboxId: sandbox.id, platformUrl: baseUrl, applicationId: app.id, registrationCode: registration.registrationCode, steps: stepsOf(app, registration), problems };
 }

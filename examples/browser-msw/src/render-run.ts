@@ -23,7 +23,7 @@ function problemLine(label: string, p: ProblemSeen): HTMLLIElement {
  *
  * @example
  * ```ts
- * renderRun(document.querySelector('#app')!, await fileRegistration({ mockUrl: MOCK_URL, platformUrl }));
+ * renderRun(document.querySelector('#app')!, await fileRegistration(MOCK_URL));
  * ```
  */
 export function renderRun(root: HTMLElement, run: RegistrationRun): void {

@@ -70,6 +70,8 @@ describe('the gdx mock under MSW setupWorker in Chromium', () => {
     expect(probe.status).toBe(200);
     expect(probe.requestId).toMatch(/^req_/);
     expect(probe.body.items.map((s) => s.id)).toContain(run.sandboxId);
+    // ...and names the sandbox's platforms under the origin the page addressed, scheme included.
+    expect(run.platformUrl).toBe(`${MOCK_URL}/sandboxes/${run.sandboxId}/registration/v1`);
 
     // ...while the page's own server saw the page and its files, and not one platform request.
     expect(server.served).toEqual(expect.arrayContaining(['/', `/${WORKER_FILE}`]));

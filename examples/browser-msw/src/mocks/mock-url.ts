@@ -10,17 +10,3 @@
  * ```
  */
 export const MOCK_URL = 'https://gdx-mock.test';
-
-/**
- * The base URL of a platform inside a sandbox, under {@link MOCK_URL}. Use it instead of the
- * sandbox's `platforms` URLs: the mock builds those with `http://` unless the request carries
- * `X-Forwarded-Proto: https`, which a browser request to the worker does not.
- *
- * @example
- * ```ts
- * platformUrl('sbx_01K…', 'registration'); // 'https://gdx-mock.test/sandboxes/sbx_01K…/registration/v1'
- * ```
- */
-export function platformUrl(sandboxId: string, platform: 'registration' | 'sharing' | 'open-data' | 'catalog'): string {
-  return `${MOCK_URL}/sandboxes/${encodeURIComponent(sandboxId)}/${platform}/v1`;
-}
