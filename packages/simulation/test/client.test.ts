@@ -53,6 +53,18 @@ describe('SimulationClient', () => {
   });
 });
 
+describe('SimulationClient webhook deliveries', () => {
+  it('reads the delivery log of a sandbox, states and attempts included', async () => {
+    const delivery = {
+      id: 'dlv_2_1', webhookId: 'whk_1', eventId: 'evt_1', eventType: 'state_changed', state: 'delivered',
+      attempts: [{ at: '2025-09-26T10:00:00.120+08:00', status: 503 }, { at: '2025-09-26T10:00:00.640+08:00', status: 204 }],
+    };
+    const { sim: s, requests } = sim(() => ({ body: { items: [delivery], nextCursor: null, total: 1 } }));
+    expect(await s.webhooks.deliveries('sbx_1').toArray()).toEqual([delivery]);
+    expect(requests.map((r) => [r.method, r.url.pathname])).toEqual([['GET', '/_sim/v1/sandboxes/sbx_1/webhooks/deliveries']]);
+  });
+});
+
 describe('credentialsOf', () => {
   const org: SeededOrganization = {
     id: 'org_1', creditCode: '91350200MA2Y8K3L1K', name: '厦门数据运营有限公司', roles: ['registrant'],
