@@ -1,4 +1,4 @@
-export { profileSchema, LIMIT_IDS, type LimitId, type Profile, type ProfileLimit } from './profile-schema.js';
+export { profileSchema, LIMIT_IDS, type LimitId, type Profile, type ProfileEffectiveDate, type ProfileLimit } from './profile-schema.js';
 export { ProfileError } from './profile-error.js';
 export { resolveProfile, validateProfile, builtinProfileNames } from './resolve-profile.js';
 export { loadProfile } from './load-profile.js';
@@ -21,4 +21,5 @@ export { officialStep, officialsActAfter, type OfficialStep } from './officials/
 export { mulberry32, hashSeed } from './officials/prng.js';
 export { REJECTION_REASONS, SUPPLEMENT_ITEMS, ANSWERS, OVERDUE_EXPLANATIONS, type ReasonText } from './officials/reason-texts.js';
 export { formatRegistrationCode } from './registration-code.js';
+export { initialFiling, type InitialFiling } from './initial-filing.js';
 export { createPlatformEngine, type PlatformEngineOptions } from './create-platform-engine.js';

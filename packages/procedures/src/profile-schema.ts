@@ -1,3 +1,4 @@
+import { isIsoDate } from '@gdx/calendar';
 import { z } from 'zod';
 
 const limitSchema = z.strictObject({
@@ -14,9 +15,18 @@ const limitSchema = z.strictObject({
 
 const labelMap = z.record(z.string(), z.string());
 
+/** The day a platform's rules took effect (施行), with the article that says so. */
+const effectiveDateSchema = z.strictObject({
+  date: z.string().refine(isIsoDate, 'a real calendar day YYYY-MM-DD'),
+  basis: z.string().min(1),
+  choice: z.boolean().optional(),
+  note: z.string().optional(),
+});
+
 /** Every limit a profile must define, by id (`<platform>.<step>`). */
 export const LIMIT_IDS = [
   'registration.initial_filing',
+  'registration.initial_filing_legacy',
   'registration.acceptance',
   'registration.formal_review',
   'registration.public_notice',
@@ -47,6 +57,11 @@ export const profileSchema = z.strictObject({
   /** Region code (行政区划代码) used by the coding rule, e.g. `350200`. */
   regionCode: z.string().regex(/^\d{6}$/),
   limits: z.strictObject(Object.fromEntries(LIMIT_IDS.map((id) => [id, limitSchema])) as Record<LimitId, typeof limitSchema>),
+  /**
+   * When each platform's rules took effect (施行). Registration: operations that predate it file
+   * their initial registration within `registration.initial_filing_legacy` from that day.
+   */
+  effectiveDates: z.strictObject({ registration: effectiveDateSchema }),
   labels: z.strictObject({
     sharingType: z.strictObject({ unconditional: z.string(), conditional: z.string(), not_shared: z.string() }),
     openingType: z.strictObject({ open: z.string(), on_application: z.string(), not_open: z.string() }),
@@ -82,6 +97,14 @@ export const profileSchema = z.strictObject({
  * p.limits['sharing.review'].value; // 5
  */
 export type Profile = z.infer<typeof profileSchema>;
+
+/**
+ * When a platform's rules took effect, with its source article.
+ *
+ * @example
+ * const d: ProfileEffectiveDate = { date: '2025-03-01', basis: '发改数据规〔2025〕26号 第二十四条' };
+ */
+export type ProfileEffectiveDate = z.infer<typeof effectiveDateSchema>;
 
 /**
  * One limit of a profile.
