@@ -28,6 +28,6 @@ export type { ClockMode } from './sandbox/sandbox-clock.js';
 export type { FaultRule } from './sandbox/faults.js';
 export type { SandboxSnapshot } from './sandbox/sandbox.js';
 export type { FeedEvent } from './sandbox/event-feed.js';
-export { DELIVERY_ID_HEADER, type Delivery, type Webhook, type WebhookDeliveryOptions } from './sandbox/webhooks.js';
+export { type Delivery, type Webhook, type WebhookDeliveryOptions } from './sandbox/webhooks.js';
 // Webhook signing is protocol: receivers verify it with @gdx/protocol's verifyWebhookSignature.
 export { signWebhookBody, WEBHOOK_HEADERS } from '@gdx/protocol';

@@ -24,6 +24,11 @@ export interface SandboxRequest {
 export interface RegistrySnapshot {
   random: number[];
   sandboxes: SandboxSnapshot[];
+  /**
+   * How many sandboxes were built under each id so far, deleted ones included (absent in older
+   * snapshots: their sandboxes count as the first).
+   */
+  generations?: Record<string, number>;
 }
 
 /** Settings of sandboxes that do not name their own. */
@@ -33,7 +38,9 @@ const ID_ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 
 /**
  * All sandboxes of an app. Ids and seeds of sandboxes created without them are drawn from the
- * app's seed, so an app replays to the same sandboxes.
+ * app's seed, so an app replays to the same sandboxes. Each build of a sandbox under an id (create,
+ * reset, import, also after a delete) is its next generation, which names its webhook deliveries:
+ * a receiver deduplicating by sandbox and delivery id never sees an id again.
  *
  * @example
  * ```ts
@@ -47,13 +54,20 @@ export class SandboxRegistry {
   readonly #defaults: RegistryDefaults;
   readonly #random: SeededRandom;
   readonly #sandboxes = new Map<string, Sandbox>();
+  readonly #generations = new Map<string, number>();
 
   constructor(env: SandboxEnvironment, defaults: RegistryDefaults, saved?: RegistrySnapshot) {
     this.#env = env;
     this.#defaults = defaults;
     this.#random = createRandom(`${defaults.seed}/registry`, saved?.random);
-    if (saved) for (const s of saved.sandboxes) this.#sandboxes.set(s.config.id, Sandbox.restore(s, env));
-    else this.create({ id: DEFAULT_SANDBOX_ID });
+    for (const [id, generation] of Object.entries(saved?.generations ?? {})) this.#generations.set(id, generation);
+    if (!saved) this.create({ id: DEFAULT_SANDBOX_ID });
+    for (const s of saved?.sandboxes ?? []) {
+      const id = s.config.id;
+      const generation = this.#generations.get(id) ?? 1;
+      this.#generations.set(id, generation);
+      this.#sandboxes.set(id, Sandbox.restore(s, env, generation));
+    }
   }
 
   get(id: string): Sandbox | undefined {
@@ -78,7 +92,7 @@ export class SandboxRegistry {
       reviewerPolicy: request.reviewerPolicy ?? this.#defaults.reviewerPolicy,
       createdAt: formatShanghaiInstant(startAt),
     };
-    const sandbox = Sandbox.create(config, this.#env);
+    const sandbox = Sandbox.create(config, this.#env, this.#nextGeneration(id));
     this.#sandboxes.set(id, sandbox);
     return sandbox;
   }
@@ -88,7 +102,7 @@ export class SandboxRegistry {
     const old = this.#sandboxes.get(id);
     if (!old) return undefined;
     old.close();
-    const fresh = Sandbox.create(old.config, this.#env);
+    const fresh = Sandbox.create(old.config, this.#env, this.#nextGeneration(id));
     this.#sandboxes.set(id, fresh);
     return fresh;
   }
@@ -104,18 +118,24 @@ export class SandboxRegistry {
     if (this.#sandboxes.has(id)) return undefined;
     // A copy starts with no spent nonces and no delivery log: its deliveries belong to the original.
     const { nonces: _nonces, deliveries: _deliveries, ...state } = snapshot;
-    const sandbox = Sandbox.restore({ ...state, config: { ...snapshot.config, id } }, this.#env);
+    const sandbox = Sandbox.restore({ ...state, config: { ...snapshot.config, id } }, this.#env, this.#nextGeneration(id));
     this.#sandboxes.set(id, sandbox);
     return sandbox;
   }
 
   /** The saved form of every sandbox, with what only a data directory keeps (`Sandbox.persist`). */
   snapshot(): RegistrySnapshot {
-    return { random: this.#random.state(), sandboxes: this.list().map((s) => s.persist()) };
+    return { random: this.#random.state(), sandboxes: this.list().map((s) => s.persist()), generations: Object.fromEntries(this.#generations) };
   }
 
   close(): void {
     for (const sandbox of this.#sandboxes.values()) sandbox.close();
+  }
+
+  #nextGeneration(id: string): number {
+    const generation = (this.#generations.get(id) ?? 0) + 1;
+    this.#generations.set(id, generation);
+    return generation;
   }
 
   #drawId(): string {

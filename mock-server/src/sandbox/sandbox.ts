@@ -1,4 +1,5 @@
 import { formatShanghaiInstant, WorkingCalendar, type YearSchedule } from '@gdx/calendar';
+import { MemoryNonceStore, type SavedNonce } from '@gdx/protocol';
 import type {
   FiredTransition,
   IdGenerator,
@@ -14,7 +15,6 @@ import { EventFeed, type FeedEvent } from './event-feed.js';
 import { FaultRules, type FaultRule } from './faults.js';
 import { createIdGenerator } from './id-generator.js';
 import { IdempotencyStore, type IdempotencyRecord } from './idempotency-store.js';
-import { SandboxNonceStore, type SavedNonce } from './nonce-store.js';
 import { createRandom, type SeededRandom } from './random.js';
 import { createSandboxClock, type ClockMode, type ClockState, type SandboxClock } from './sandbox-clock.js';
 import { Webhooks, type DeliveryOutcome, type SavedDelivery, type Webhook, type WebhookDeliveryOptions } from './webhooks.js';
@@ -82,7 +82,7 @@ const MAX_FIRINGS_PER_ADVANCE = 1_000_000;
  *
  * @example
  * ```ts
- * const sandbox = Sandbox.create(config, env);
+ * const sandbox = Sandbox.create(config, env, 1);
  * sandbox.advanceTo(sandbox.now() + 86_400_000); // → transitions fired
  * ```
  */
@@ -97,7 +97,7 @@ export class Sandbox implements SandboxContext {
   readonly faults: FaultRules;
   readonly webhooks: Webhooks;
   readonly idempotency: IdempotencyStore;
-  readonly nonces: SandboxNonceStore;
+  readonly nonces: MemoryNonceStore;
   reviewerPolicy: ReviewerPolicy;
   readonly #env: SandboxEnvironment;
   readonly #organisations: Organisation[];
@@ -105,7 +105,7 @@ export class Sandbox implements SandboxContext {
   readonly #states = new Map<PlatformName, unknown>();
   readonly #calendarYears: YearSchedule[];
 
-  private constructor(env: SandboxEnvironment, config: SandboxConfig, saved?: SandboxSnapshot) {
+  private constructor(env: SandboxEnvironment, config: SandboxConfig, generation: number, saved?: SandboxSnapshot) {
     this.#env = env;
     this.config = structuredClone(config);
     this.reviewerPolicy = structuredClone(saved?.reviewerPolicy ?? config.reviewerPolicy);
@@ -123,20 +123,25 @@ export class Sandbox implements SandboxContext {
     this.faults = new FaultRules(saved?.faults ?? [], this.faultRandom);
     this.webhooks = new Webhooks({
       sandboxId: config.id,
+      // The generation keeps delivery ids unique across resets and re-creations of this id.
+      deliveryIdPrefix: `dlv_${generation}_`,
       options: env.webhooks,
       ...(saved ? { hooks: saved.webhooks } : {}),
       ...(saved?.deliveries ? { deliveries: saved.deliveries } : {}),
       ...(env.recordDelivery ? { onOutcome: env.recordDelivery } : {}),
     });
-    this.nonces = new SandboxNonceStore(saved?.nonces);
+    this.nonces = new MemoryNonceStore({ entries: saved?.nonces ?? [] });
     this.idempotency = new IdempotencyStore(saved?.idempotency);
     this.#organisations = saved ? structuredClone(saved.organisations) : env.organisations({ sandboxId: config.id, profile: config.profile, seed: config.seed, random: this.random });
     for (const org of this.#organisations) this.#byAppKey.set(org.appKey, org);
   }
 
-  /** A fresh sandbox: organisations drawn, platform states created and seeded. */
-  static create(config: SandboxConfig, env: SandboxEnvironment): Sandbox {
-    const sandbox = new Sandbox(env, config);
+  /**
+   * A fresh sandbox: organisations drawn, platform states created and seeded. `generation` counts
+   * the sandboxes built under this id (its registry's business): deliveries are named after it.
+   */
+  static create(config: SandboxConfig, env: SandboxEnvironment, generation: number): Sandbox {
+    const sandbox = new Sandbox(env, config, generation);
     for (const platform of env.platforms) {
       const state = platform.createState(sandbox);
       platform.seed?.(sandbox, state);
@@ -145,9 +150,9 @@ export class Sandbox implements SandboxContext {
     return sandbox;
   }
 
-  /** A sandbox restored from its snapshot (platforms missing from it start empty). */
-  static restore(snapshot: SandboxSnapshot, env: SandboxEnvironment): Sandbox {
-    const sandbox = new Sandbox(env, snapshot.config, snapshot);
+  /** A sandbox restored from its snapshot (platforms missing from it start empty); `generation` as for `create`. */
+  static restore(snapshot: SandboxSnapshot, env: SandboxEnvironment, generation: number): Sandbox {
+    const sandbox = new Sandbox(env, snapshot.config, generation, snapshot);
     for (const platform of env.platforms) {
       const data = snapshot.platforms[platform.name];
       sandbox.#states.set(platform.name, data === undefined ? platform.createState(sandbox) : platform.importState(structuredClone(data), sandbox));
@@ -245,7 +250,7 @@ export class Sandbox implements SandboxContext {
 
   /** The snapshot plus what only a data directory keeps: unexpired nonces and the delivery log. */
   persist(): SandboxSnapshot {
-    return { ...this.snapshot(), nonces: this.nonces.save(), deliveries: this.webhooks.save() };
+    return { ...this.snapshot(), nonces: this.nonces.entries(), deliveries: this.webhooks.save() };
   }
 
   close(): void {

@@ -1,12 +1,6 @@
+import { formatShanghaiInstant } from '@gdx/calendar';
 import { signWebhookBody, WEBHOOK_HEADERS } from '@gdx/protocol';
 import type { FeedEvent } from './event-feed.js';
-
-/**
- * The delivery's id (`dlv_…`, the delivery log's `id`), sent with every attempt of it. Deliveries
- * are at least once: a receiver dedupes by this id (per sandbox; a sandbox reset starts the
- * numbering again).
- */
-export const DELIVERY_ID_HEADER = 'x-gdx-delivery-id';
 
 /** A webhook subscription of one organisation. */
 export interface Webhook {
@@ -20,7 +14,7 @@ export interface Webhook {
   createdAt: string;
 }
 
-/** One finished try of a delivery; `at` is the wall time it started (deliveries happen in real time). */
+/** One finished try of a delivery; `at` is the wall time it started (deliveries happen in real time), in Shanghai time with milliseconds. */
 export interface DeliveryAttempt {
   at: string;
   status?: number;
@@ -29,6 +23,7 @@ export interface DeliveryAttempt {
 
 /** The delivery of one event to one webhook, as the delivery log shows it. */
 export interface Delivery {
+  /** Sent as `X-Gdx-Delivery-Id` with every attempt; never reused within the sandbox's life. */
   id: string;
   webhookId: string;
   eventId: string;
@@ -68,6 +63,8 @@ export interface WebhookDeliveryOptions {
 /** What a sandbox's webhooks start from. */
 export interface WebhooksInit {
   sandboxId: string;
+  /** Delivery ids are this prefix and the delivery's number in this log (`dlv_1_` → `dlv_1_1`, …). */
+  deliveryIdPrefix: string;
   options: WebhookDeliveryOptions;
   hooks?: readonly Webhook[];
   deliveries?: readonly SavedDelivery[];
@@ -85,13 +82,14 @@ type Timer = ReturnType<typeof setTimeout>;
  *
  * @example
  * ```ts
- * const hooks = new Webhooks({ sandboxId: 'default', options });
+ * const hooks = new Webhooks({ sandboxId: 'default', deliveryIdPrefix: 'dlv_1_', options });
  * hooks.add({ id: 'whk_1', organizationId: 'org_1', url: 'http://127.0.0.1:9000/hook', secret: 's3cret-0123456789', eventTypes: [], createdAt });
  * hooks.deliver(event, () => ({ id: 'rga_1', state: 'submitted' }), true);
  * ```
  */
 export class Webhooks {
   readonly #sandboxId: string;
+  readonly #deliveryIdPrefix: string;
   readonly #options: WebhookDeliveryOptions;
   readonly #onOutcome: ((outcome: DeliveryOutcome) => void) | undefined;
   readonly #hooks = new Map<string, Webhook>();
@@ -104,6 +102,7 @@ export class Webhooks {
 
   constructor(init: WebhooksInit) {
     this.#sandboxId = init.sandboxId;
+    this.#deliveryIdPrefix = init.deliveryIdPrefix;
     this.#options = init.options;
     this.#onOutcome = init.onOutcome;
     for (const hook of init.hooks ?? []) this.#hooks.set(hook.id, { ...hook });
@@ -146,7 +145,7 @@ export class Webhooks {
       if (hook.eventTypes.length > 0 && !hook.eventTypes.includes(event.type)) continue;
       body ??= this.#body(event, object());
       const delivery: SavedDelivery = {
-        id: `dlv_${this.#deliveries.length + 1}`,
+        id: `${this.#deliveryIdPrefix}${this.#deliveries.length + 1}`,
         webhookId: hook.id,
         eventId: event.id,
         eventType: event.type,
@@ -212,7 +211,7 @@ export class Webhooks {
     const payload = delivery.payload;
     if (!payload) return;
     const now = Date.now();
-    const attempt: DeliveryAttempt = { at: new Date(now).toISOString() };
+    const attempt: DeliveryAttempt = { at: formatShanghaiInstant(now, { milliseconds: true }) };
     let ok = false;
     try {
       const response = await this.#options.fetch(payload.url, {
@@ -222,7 +221,7 @@ export class Webhooks {
           [WEBHOOK_HEADERS.signature]: signWebhookBody(payload.secret, payload.body, now),
           [WEBHOOK_HEADERS.timestamp]: String(now),
           [WEBHOOK_HEADERS.webhookId]: delivery.webhookId,
-          [DELIVERY_ID_HEADER]: delivery.id,
+          [WEBHOOK_HEADERS.deliveryId]: delivery.id,
         },
         body: payload.body,
         signal: AbortSignal.timeout(this.#options.timeoutMs),

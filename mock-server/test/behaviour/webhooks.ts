@@ -1,7 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { WEBHOOK_HEADERS } from '@gdx/protocol';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { expectContract } from '../support/contract.js';
 import { org, useMock } from '../support/harness.js';
 import type { TransportFactory } from '../support/transports.js';
 
@@ -35,10 +37,12 @@ export function webhookBehaviour(factory: TransportFactory): void {
     });
     afterEach(() => hook.stop());
 
-    const settled = async (): Promise<{ state: string; attempts: { status?: number }[] }[]> => {
+    const settled = async (): Promise<{ id: string; state: string; attempts: { status?: number }[] }[]> => {
       for (;;) {
         await ctx.app.idle();
-        const log = (await ctx.call('GET', '/_sim/v1/sandboxes/default/webhooks/deliveries')).body.items;
+        const reply = await ctx.call('GET', '/_sim/v1/sandboxes/default/webhooks/deliveries');
+        expectContract('simulation', 'listWebhookDeliveries', reply, 200);
+        const log = reply.body.items;
         if (log.length > 0 && log.every((d: { state: string }) => d.state !== 'pending')) return log;
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
@@ -63,6 +67,8 @@ export function webhookBehaviour(factory: TransportFactory): void {
       const expected = createHmac('sha256', secret).update(`${timestamp}\n${last.body}`).digest('base64');
       expect(last.headers['x-gdx-webhook-signature']).toBe(expected);
       expect(last.headers['x-gdx-webhook-id']).toBe(created.body.id);
+      // Every attempt of the delivery names it: what a receiver dedupes by.
+      expect(hook.received.map((r) => r.headers[WEBHOOK_HEADERS.deliveryId])).toEqual([log[0]!.id, log[0]!.id, log[0]!.id]);
     });
 
     it('gives up after the bounded number of attempts', async () => {

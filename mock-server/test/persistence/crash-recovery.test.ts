@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { signRequest } from '@gdx/protocol';
+import { signRequest, WEBHOOK_HEADERS } from '@gdx/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 
 // The bin is spawned as its built self (decision 0002: `test` depends on `build` in turbo).
@@ -88,7 +88,7 @@ describe('crash recovery of gdx-mock --data-dir', () => {
     const receiver = { status: 500, ids: [] as string[] };
     const server = createServer((req, res) => {
       req.resume().on('end', () => {
-        receiver.ids.push(String(req.headers['x-gdx-delivery-id']));
+        receiver.ids.push(String(req.headers[WEBHOOK_HEADERS.deliveryId]));
         res.writeHead(receiver.status).end();
       });
     });
@@ -122,8 +122,8 @@ describe('crash recovery of gdx-mock --data-dir', () => {
       log = await deliveries(second.url);
     }
     expect(log).toHaveLength(1);
-    expect(log[0]).toMatchObject({ id: 'dlv_1', state: 'delivered' });
+    expect(log[0]).toMatchObject({ id: 'dlv_1_1', state: 'delivered' });
     expect(log[0].attempts.at(-1)).toMatchObject({ status: 204 });
-    expect(new Set(receiver.ids)).toEqual(new Set(['dlv_1']));
+    expect(new Set(receiver.ids)).toEqual(new Set(['dlv_1_1']));
   });
 });

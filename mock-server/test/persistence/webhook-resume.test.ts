@@ -1,8 +1,8 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { verifyWebhookSignature } from '@gdx/protocol';
+import { verifyWebhookSignature, WEBHOOK_HEADERS } from '@gdx/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DELIVERY_ID_HEADER, type Delivery } from '../../src/index.js';
+import type { Delivery } from '../../src/index.js';
 import type { Credentials } from '../support/client.js';
 import { openApp, useTempDirs } from './data-dir-app.js';
 
@@ -57,7 +57,7 @@ describe('webhook deliveries survive a restart', () => {
     const hook = await first.call('POST', '/_sim/v1/sandboxes/default/webhooks', { body: { organizationId: org.id, url: receiver.url, secret: SECRET } });
     const note = await first.call('POST', '/sharing/v1/notes', { body: { text: 'hooked' }, as: org });
     const before = await until(first, (log) => log[0]?.attempts.length === 1);
-    expect(before).toEqual([{ id: 'dlv_1', webhookId: hook.body.id, eventId: expect.any(String), eventType: 'created', state: 'pending', attempts: [{ at: expect.any(String), status: 500 }] }]);
+    expect(before).toEqual([{ id: 'dlv_1_1', webhookId: hook.body.id, eventId: expect.any(String), eventType: 'created', state: 'pending', attempts: [{ at: expect.any(String), status: 500 }] }]);
     await first.call('POST', '/sharing/v1/notes', { body: { text: 'unhooked' }, as: (await first.call('GET', '/_sim/v1/sandboxes/default')).body.organizations[1] });
     await first.app.close();
 
@@ -68,8 +68,8 @@ describe('webhook deliveries survive a restart', () => {
     expect(receiver.received).toHaveLength(2);
     const [failed, delivered] = receiver.received;
     expect(delivered!.body).toBe(failed!.body);
-    expect(delivered!.headers[DELIVERY_ID_HEADER]).toBe('dlv_1');
-    expect(failed!.headers[DELIVERY_ID_HEADER]).toBe('dlv_1');
+    expect(delivered!.headers[WEBHOOK_HEADERS.deliveryId]).toBe('dlv_1_1');
+    expect(failed!.headers[WEBHOOK_HEADERS.deliveryId]).toBe('dlv_1_1');
     expect(verifyWebhookSignature({ secret: SECRET, body: delivered!.body, timestamp: delivered!.headers['x-gdx-timestamp'] as string, signature: delivered!.headers['x-gdx-webhook-signature'] as string, now: Date.now() })).toBe(true);
     expect(JSON.parse(delivered!.body)).toMatchObject({ type: 'created', objectId: note.body.id, object: { text: 'hooked' } });
     await second.app.close();
@@ -79,8 +79,8 @@ describe('webhook deliveries survive a restart', () => {
     // New deliveries continue the numbering instead of reusing a delivered id.
     await third.call('POST', '/sharing/v1/notes', { body: { text: 'next' }, as: org });
     const next = await until(third, (log) => log[1]?.state === 'delivered');
-    expect(next.map((d) => d.id)).toEqual(['dlv_1', 'dlv_2']);
-    expect(receiver.received.map((r) => r.headers[DELIVERY_ID_HEADER])).toEqual(['dlv_1', 'dlv_1', 'dlv_2']);
+    expect(next.map((d) => d.id)).toEqual(['dlv_1_1', 'dlv_1_2']);
+    expect(receiver.received.map((r) => r.headers[WEBHOOK_HEADERS.deliveryId])).toEqual(['dlv_1_1', 'dlv_1_1', 'dlv_1_2']);
     await third.app.close();
   });
 
