@@ -1,7 +1,7 @@
 // Type-level checks, enforced by `tsc --noEmit` (npm run typecheck): each @ts-expect-error line
 // fails the typecheck if the generated signatures ever accept it.
 import { describe, expectTypeOf, it } from 'vitest';
-import type { Application, LookupResult, Paginator, PublicNotice, Registration, RegistrationClient, SubmitApplicationBody } from '../src/index.js';
+import type { Application, InitialFiling, LookupResult, Paginator, PublicNotice, Registration, RegistrationClient, SubmitApplicationBody } from '../src/index.js';
 
 type Client = Omit<RegistrationClient, 'api'>;
 declare const client: Client;
@@ -16,6 +16,9 @@ describe('RegistrationClient types', () => {
     expectTypeOf<Client['publicNotices']['list']>().returns.toEqualTypeOf<Paginator<PublicNotice>>();
     expectTypeOf<Client['lookup']['get']>().returns.resolves.toEqualTypeOf<LookupResult>();
     expectTypeOf<Application['state']>().toExtend<string>();
+    expectTypeOf<Application['initialFiling']>().toEqualTypeOf<InitialFiling | null | undefined>();
+    expectTypeOf<InitialFiling['late']>().toEqualTypeOf<boolean>();
+    expectTypeOf<InitialFiling['dueDate']>().toEqualTypeOf<string>();
   });
 
   it('rejects wrong fields, enum values and missing path params', () => {
