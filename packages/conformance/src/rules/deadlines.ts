@@ -1,5 +1,5 @@
 import { endOfShanghaiDay, formatShanghaiInstant, WorkingCalendar, type IsoDate } from '@gdx/calendar';
-import type { StepLimit } from './limits.js';
+import { VALIDITY_YEARS, type StepLimit } from './limits.js';
 
 /** The deadline a rule gives for a step started on a day. */
 export interface ExpectedDeadline {
@@ -48,4 +48,23 @@ export function justAfter(deadline: ExpectedDeadline): string {
  */
 export function workingDaysAfter(date: IsoDate, n: number): IsoDate {
   return calendar.addWorkingDays(date, n);
+}
+
+/**
+ * The last day of a registration's validity: `VALIDITY_YEARS` from `start` (coding, or the previous
+ * expiry for a renewal, whose period runs from the day after it) — the start day not counted and
+ * the corresponding day, or the month's last day when there is none (民法典 第二百零一、二百零二条) —
+ * but never past the authorised operating term `cap` (发改数据规〔2025〕26号 第十五条). The end is
+ * not moved off a rest day: 第二百零三条 extends a time limit for doing something, whereas a
+ * validity term is how long a right lasts (docs/decisions/0004 makes the same reading).
+ *
+ * @example
+ * ```ts
+ * validityEnd('2028-02-29', null);         // '2031-02-28'
+ * validityEnd('2025-10-17', '2027-06-30'); // '2027-06-30'
+ * ```
+ */
+export function validityEnd(start: IsoDate, cap: IsoDate | null): IsoDate {
+  const end = calendar.addPeriod(start, { years: VALIDITY_YEARS }, { holidayExtension: 'none' });
+  return cap !== null && cap < end ? cap : end;
 }

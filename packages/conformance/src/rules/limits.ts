@@ -31,9 +31,21 @@ const catalogReview = { step: 'authority_review', limit: 5, unit: 'working_days'
 /** 32号 二(五): catalog changes reflected within 20 WD (the national choice follows it). */
 const catalogTwentyDays = { step: 'function_change_update', limit: 20, unit: 'working_days', basis: '内政办发〔2023〕32号 二(五)' } as const satisfies StepLimit;
 
+/**
+ * 32号 二(五), the provider's other two duties, in every profile (no city rule replaces them):
+ * 目录有新增关联的政务数据资源 → 注册 within 20 WD; 目录信息发生变化 → 更新 within 20 WD.
+ */
+const catalogDuties = {
+  newResource: { step: 'new_resource_registration', limit: 20, unit: 'working_days', basis: '内政办发〔2023〕32号 二(五) (新增关联的政务数据资源: 20 个工作日内完成注册)' },
+  informationChange: { step: 'information_update', limit: 20, unit: 'working_days', basis: '内政办发〔2023〕32号 二(五) (目录信息发生变化: 20 个工作日内完成更新)' },
+} as const satisfies Record<string, StepLimit>;
+
 const openData = {
   initialReview: { step: 'initial_review', limit: 3, unit: 'working_days', basis: `${XM} 第二十三条` },
   substantiveReview: { step: 'substantive_review', limit: 7, unit: 'working_days', basis: `${XM} 第二十三条` },
+  /** The sources give no period for usage reports: the contract's choice (`open_data.usage_report`), 90 calendar days from the grant. */
+  usageReport: { step: 'usage_report', limit: 90, unit: 'calendar_days', basis: `${XM} 第二十四条(二) (usage feedback; period: the contract's choice, 90 calendar days)` },
+  dataObjection,
 } as const satisfies Record<string, StepLimit>;
 
 /**
@@ -51,21 +63,27 @@ export const LIMITS = {
     registration,
     sharing: { review: { step: 'review', limit: 10, unit: 'working_days', basis: '国发〔2016〕51号' }, dataObjection },
     openData,
-    catalog: { review: catalogReview, functionChange: { ...catalogTwentyDays, basis: `${catalogTwentyDays.basis} (national choice: as inner-mongolia)` } },
+    catalog: { review: catalogReview, functionChange: { ...catalogTwentyDays, basis: `${catalogTwentyDays.basis} (national choice: as inner-mongolia)` }, ...catalogDuties },
   },
   'inner-mongolia': {
     registration,
     sharing: { review: { step: 'review', limit: 10, unit: 'working_days', basis: '内政办发〔2023〕32号 (choice: 10 WD)' }, dataObjection },
     openData,
-    catalog: { review: catalogReview, functionChange: catalogTwentyDays },
+    catalog: { review: catalogReview, functionChange: catalogTwentyDays, ...catalogDuties },
   },
   xiamen: {
     registration,
     sharing: { review: { step: 'review', limit: 5, unit: 'working_days', basis: `${XM} 第十七条` }, dataObjection },
     openData,
-    catalog: { review: catalogReview, functionChange: { step: 'function_change_update', limit: 7, unit: 'working_days', basis: `${XM} 第九条` } },
+    catalog: { review: catalogReview, functionChange: { step: 'function_change_update', limit: 7, unit: 'working_days', basis: `${XM} 第九条` }, ...catalogDuties },
   },
 } as const satisfies Record<ProfileName, Record<string, Record<string, StepLimit>>>;
 
 /** Renewal opens this many calendar days before expiry (registration, 续展). */
 export const RENEWAL_WINDOW_DAYS = 60;
+
+/**
+ * A registration is valid this many years from coding, each renewal as long from the day after the
+ * previous expiry — never past the authorised operating term (发改数据规〔2025〕26号 第十五条; 223号).
+ */
+export const VALIDITY_YEARS = 3;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../runner/random.js';
 import { breakCreditCode, makeCreditCode } from './credit-code.js';
-import { expectedDeadline, justAfter } from './deadlines.js';
+import { expectedDeadline, justAfter, validityEnd } from './deadlines.js';
 import { LIMITS } from './limits.js';
 
 describe('expectedDeadline (independent of the implementation)', () => {
@@ -22,6 +22,22 @@ describe('expectedDeadline (independent of the implementation)', () => {
 
   it('knows the sharing review limit per profile', () => {
     expect([LIMITS.national.sharing.review.limit, LIMITS.xiamen.sharing.review.limit]).toEqual([10, 5]);
+  });
+});
+
+describe('validityEnd (3 years, capped by the authorised term)', () => {
+  it.each<[string, string | null, string]>([
+    ['2025-10-17', null, '2028-10-17'],
+    ['2028-02-29', null, '2031-02-28'],
+    ['2027-06-30', '2035-12-31', '2030-06-30'],
+    ['2025-10-17', '2027-06-30', '2027-06-30'],
+    ['2027-06-30', '2029-12-31', '2029-12-31'],
+  ])('from %s capped by %s → %s', (start, cap, end) => {
+    expect(validityEnd(start, cap)).toBe(end);
+  });
+
+  it('keeps an end that falls on a rest day (2028-10-01)', () => {
+    expect(validityEnd('2025-10-01', null)).toBe('2028-10-01');
   });
 });
 

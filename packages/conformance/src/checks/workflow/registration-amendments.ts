@@ -1,4 +1,3 @@
-import { describeResponse, isRecord } from '../../http/response.js';
 import type { Sandbox } from '../../http/sim-client.js';
 import { expectedDeadline } from '../../rules/deadlines.js';
 import { LIMITS } from '../../rules/limits.js';
@@ -6,8 +5,8 @@ import type { Check, CheckContext } from '../../runner/types.js';
 import { workflowCheck } from '../define-check.js';
 import { expectProblem } from '../expect-problem.js';
 import { createObject, validBody } from '../fixtures.js';
-import { act, ACTIONS } from './officials.js';
-import { app, decide, EVIDENCE, register, START, submit } from './registration-steps.js';
+import { ACTIONS } from './officials.js';
+import { app, decide, register, START } from './registration-steps.js';
 import { expectDeadline, expectState, readObject, sandboxToday, withSandbox } from './sandbox.js';
 
 const L = LIMITS.national.registration;
@@ -25,9 +24,8 @@ async function amend(ctx: CheckContext, sbx: Sandbox, type: 'change' | 'correcti
 }
 
 /**
- * Registration after coding and around the notice: change (acceptance, review, notice), correction
- * (no notice), cancellation (10 WD from acceptance), an amendment of a registration that does not
- * exist, and an objection filed while the notice runs (→ objection review → terminated).
+ * Registration after coding: change (acceptance, review, notice), correction (no notice),
+ * cancellation (10 WD from acceptance), and an amendment of a registration that does not exist.
  *
  * @example
  * ```ts
@@ -80,24 +78,6 @@ export const amendmentChecks: Check[] = [
         idempotencyKey: `conformance-${ctx.random.string(20)}`,
       });
       expectProblem(ctx.expect, res, '4xx', undefined, 'a change of a registration that does not exist');
-    });
-  }),
-  check('REG-OBJECTION-01', 'a real-name objection with evidence during the notice moves it to objection review; upheld, the application is terminated', `${REG_26} 第十二条`, async (ctx) => {
-    await withSandbox(ctx, { profile: 'national', startAt: START }, async (sbx) => {
-      const id = await submit(ctx, sbx);
-      await decide(ctx, sbx, id, ACTIONS.accept);
-      await decide(ctx, sbx, id, ACTIONS.approveReview);
-      const object = await readObject(ctx, sbx, 'registration', app(id));
-      await sbx.advance({ workingDays: 2 });
-      const objector = { kind: 'organization', name: '异议人', creditCode: sbx.organizations[1]?.creditCode };
-      const filed = await sbx.http(1).request('POST', 'registration', `/public-notices/${encodeURIComponent(String(object.noticeId))}/objections`, {
-        json: { objector, text: 'conformance: 数据由我单位采集', evidence: [EVIDENCE] }, idempotencyKey: `conformance-${ctx.random.string(20)}`,
-      });
-      ctx.expect.that(filed.status === 201 && isRecord(filed.body) && typeof filed.body.id === 'string', 'an objection inside the window is filed', '201 with the objection', describeResponse(filed));
-      expectState(ctx, await readObject(ctx, sbx, 'registration', app(id)), 'objection_review', 'after the objection');
-      const upheld = await act(sbx, 'registration', 'objection', String((filed.body as Record<string, unknown>).id), ACTIONS.upholdObjection);
-      ctx.expect.that(upheld.status === 200, 'the registry upholds the objection', '200', describeResponse(upheld));
-      expectState(ctx, await readObject(ctx, sbx, 'registration', app(id)), 'terminated', 'after the objection was upheld');
     });
   }),
 ];

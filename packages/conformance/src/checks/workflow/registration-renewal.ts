@@ -1,22 +1,65 @@
 import { addDays } from '@gdx/calendar';
-import { RENEWAL_WINDOW_DAYS } from '../../rules/limits.js';
-import type { Check } from '../../runner/types.js';
+import type { Sandbox } from '../../http/sim-client.js';
+import { isRecord } from '../../http/response.js';
+import { validityEnd } from '../../rules/deadlines.js';
+import { RENEWAL_WINDOW_DAYS, VALIDITY_YEARS } from '../../rules/limits.js';
+import type { Check, CheckContext } from '../../runner/types.js';
 import { workflowCheck } from '../define-check.js';
 import { expectProblem } from '../expect-problem.js';
 import { expectSuccess, postJson } from '../requests.js';
-import { register, START } from './registration-steps.js';
-import { withSandbox } from './sandbox.js';
+import { authorisedUntil, register, START } from './registration-steps.js';
+import { readObject, sandboxToday, withSandbox } from './sandbox.js';
 
 const SOURCE = '发改数据规〔2025〕26号 第十五条; 内政数字〔2024〕223号 (续展: 期满前 60 日内)';
+const TERM = `发改数据规〔2025〕26号 第十五条 (${VALIDITY_YEARS} 年, 授权运营期限更短的以其为准); 内政数字〔2024〕223号 (续展期自上一届有效期满次日起, 最长 ${VALIDITY_YEARS} 年); 民法典 第二百零一、二百零二条`;
+/** An authorised term far beyond any validity, so it caps nothing. */
+const LONG_TERM = '2035-12-31';
+/** An authorised term ending before three years from coding, so it caps the first period. */
+const SHORT_TERM = '2027-06-30';
 const check = workflowCheck('registration');
 
+const renewals = (registration: Record<string, unknown>) => `/registrations/${encodeURIComponent(String(registration.id))}/renewals`;
+
+/** The validity a registration states: its period and the end of its `validity` deadline. */
+function validity(registration: Record<string, unknown>): Record<string, unknown> {
+  const deadline = isRecord(registration.deadline) ? registration.deadline : {};
+  return { validFrom: registration.validFrom, validUntil: registration.validUntil, dueDate: deadline.dueDate };
+}
+
+/** Registers with an authorised term and checks its first period: from coding, 3 years or to the term's end. */
+async function expectFirstPeriod(ctx: CheckContext, sbx: Sandbox, termEnd: string): Promise<Record<string, unknown>> {
+  const registration = await register(ctx, sbx, authorisedUntil(sbx, termEnd));
+  const codedOn = await sandboxToday(ctx, sbx);
+  const until = validityEnd(codedOn, termEnd);
+  ctx.expect.equal(validity(registration), { validFrom: codedOn, validUntil: until, dueDate: until }, `coded ${codedOn} with an authorised term to ${termEnd}: validity`);
+  return registration;
+}
+
+/** Renews a registration with a new authorised term; checks the renewal's period and the registration's. */
+async function expectRenewal(ctx: CheckContext, sbx: Sandbox, registration: Record<string, unknown>, termEnd: string): Promise<void> {
+  const previous = String(registration.validUntil);
+  const res = await postJson(ctx, sbx.http(0), 'registration', renewals(registration), { authorisedTermEnd: termEnd });
+  expectSuccess(ctx, res, 'a renewal inside the window is taken');
+  const renewal = isRecord(res.body) ? res.body : {};
+  const until = validityEnd(previous, termEnd);
+  ctx.expect.equal(
+    { previousValidUntil: renewal.previousValidUntil, validFrom: renewal.validFrom, validUntil: renewal.validUntil },
+    { previousValidUntil: previous, validFrom: addDays(previous, 1), validUntil: until },
+    `renewal of a period ending ${previous} with an authorised term to ${termEnd}`,
+  );
+  const renewed = await readObject(ctx, sbx, 'registration', `/registrations/${encodeURIComponent(String(registration.id))}`);
+  ctx.expect.equal(validity(renewed), { validFrom: registration.validFrom, validUntil: until, dueDate: until }, 'the renewed registration: validity');
+}
+
 /**
- * `REG-RENEW-01`: a registration can be renewed only within the 60 calendar days before it
- * expires — earlier answers 409 `RENEWAL_WINDOW_NOT_OPEN`, inside the window the renewal is taken.
+ * Registration validity and renewal (续展, 第十五条): the window of 60 calendar days before expiry
+ * (`REG-RENEW-01`), 3 years from coding capped by the authorised operating term
+ * (`REG-VALIDITY-01`), and each renewal 3 years from the day after the previous expiry, capped
+ * likewise (`REG-RENEW-02`). Expected dates come from {@link validityEnd}.
  *
  * @example
  * ```ts
- * renewalChecks.map((c) => c.id); // ['REG-RENEW-01']
+ * renewalChecks.map((c) => c.id); // ['REG-RENEW-01', 'REG-VALIDITY-01', 'REG-RENEW-02']
  * ```
  */
 export const renewalChecks: Check[] = [
@@ -26,14 +69,28 @@ export const renewalChecks: Check[] = [
       const validUntil = registration.validUntil ?? registration.expiresOn;
       ctx.expect.that(typeof validUntil === 'string', 'the registration states its expiry', '"validUntil": "YYYY-MM-DD"', validUntil);
       const expiry = String(validUntil).slice(0, 10);
-      const renewals = `/registrations/${encodeURIComponent(String(registration.id))}/renewals`;
-      const renew = () => postJson(ctx, sbx.http(0), 'registration', renewals, {});
+      const renew = () => postJson(ctx, sbx.http(0), 'registration', renewals(registration), {});
       expectProblem(ctx.expect, await renew(), 409, 'RENEWAL_WINDOW_NOT_OPEN', 'renewing right after registration');
       // Day 61 before expiry is still closed; day 60 is inside the window.
       await sbx.advance({ to: `${addDays(expiry, -(RENEWAL_WINDOW_DAYS + 1))}T12:00:00+08:00` });
       expectProblem(ctx.expect, await renew(), 409, 'RENEWAL_WINDOW_NOT_OPEN', `renewing ${RENEWAL_WINDOW_DAYS + 1} days before expiry`);
       await sbx.advance({ to: `${addDays(expiry, -RENEWAL_WINDOW_DAYS)}T12:00:00+08:00` });
       expectSuccess(ctx, await renew(), `renewing ${RENEWAL_WINDOW_DAYS} days before expiry is taken`);
+    });
+  }),
+  check('REG-VALIDITY-01', 'a registration is valid 3 years from coding, or to the end of the authorised operating term when that comes first', TERM, async (ctx) => {
+    await withSandbox(ctx, { profile: 'national', startAt: START }, async (sbx) => {
+      await expectFirstPeriod(ctx, sbx, LONG_TERM);
+      await expectFirstPeriod(ctx, sbx, SHORT_TERM);
+    });
+  }),
+  check('REG-RENEW-02', 'a renewal runs 3 years from the day after the previous expiry, never past the authorised operating term', TERM, async (ctx) => {
+    await withSandbox(ctx, { profile: 'national', startAt: START }, async (sbx) => {
+      const full = await expectFirstPeriod(ctx, sbx, SHORT_TERM);
+      const capped = await expectFirstPeriod(ctx, sbx, SHORT_TERM);
+      await sbx.advance({ to: `${addDays(SHORT_TERM, -RENEWAL_WINDOW_DAYS)}T12:00:00+08:00` });
+      await expectRenewal(ctx, sbx, full, LONG_TERM);
+      await expectRenewal(ctx, sbx, capped, '2029-12-31');
     });
   }),
 ];
