@@ -1,3 +1,4 @@
+import { PlatformProblem } from './platform-problem.js';
 /** One page of a list operation, as every list answers (docs/design.md, Paging). */
 export interface Page<T> {
   items: T[];
@@ -95,4 +96,36 @@ export function compareKeys(a: readonly (string | number)[], b: readonly (string
     return x < y ? -1 : 1;
   }
   return 0;
+}
+
+const DEFAULT_LIMIT = 20;
+
+/**
+ * One page of `items` for a list operation: sorted by `key` ascending (use a negated time or
+ * number for newest first), `?limit=` (validated by the core, default 20) and `?cursor=` (the
+ * last key of the previous page; a cursor that is not one answers 400 `INVALID_CURSOR` with the
+ * pointer `/query/cursor`).
+ *
+ * @example
+ * ```ts
+ * return { status: 200, body: listPage(ctx, mine, (r) => [-Date.parse(r.createdAt), r.id], view) };
+ * ```
+ */
+export function listPage<T, V>(
+  ctx: { readonly query: Readonly<Record<string, unknown>> },
+  items: readonly T[],
+  key: (item: T) => readonly (string | number)[],
+  view: (item: T) => V,
+): Page<V> {
+  let after: (string | number)[] | undefined;
+  if (typeof ctx.query.cursor === 'string') {
+    after = decodeCursor(ctx.query.cursor);
+    if (!after) {
+      throw new PlatformProblem('INVALID_CURSOR', { errors: [{ pointer: '/query/cursor', code: 'INVALID_CURSOR', message: { zh: '分页游标无效', en: 'The cursor is invalid' } }] });
+    }
+  }
+  const sorted = [...items].sort((a, b) => compareKeys(key(a), key(b)));
+  const limit = typeof ctx.query.limit === 'number' ? ctx.query.limit : DEFAULT_LIMIT;
+  const page = pageByKey(sorted, key, after, limit);
+  return { ...page, items: page.items.map(view) };
 }

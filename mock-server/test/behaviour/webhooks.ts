@@ -92,5 +92,38 @@ export function webhookBehaviour(factory: TransportFactory): void {
       expect((await ctx.call('DELETE', `/_sim/v1/sandboxes/default/webhooks/${created.body.id}`)).status).toBe(404);
       expect((await ctx.call('POST', '/_sim/v1/sandboxes/default/webhooks', { body: { organizationId: 'org_nobody', url, secret: 'whsec-0123456789abcdef' } })).status).toBe(400);
     });
+
+    /** Every item of a simulation list, read `limit` at a time through `nextCursor`. */
+    const readAll = async (path: string, operationId: string, limit: number): Promise<{ pages: number; items: { id: string }[] }> => {
+      const items: { id: string }[] = [];
+      let pages = 0;
+      for (let cursor: string | null = null; pages === 0 || cursor !== null; pages++) {
+        const reply = await ctx.call('GET', `${path}?limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+        expectContract('simulation', operationId, reply, 200);
+        items.push(...reply.body.items);
+        cursor = reply.body.nextCursor;
+      }
+      return { pages, items };
+    };
+
+    it('pages webhooks and deliveries by cursor, in order, and refuses a bad cursor', async () => {
+      const hooks = [];
+      for (let i = 0; i < 3; i++) hooks.push((await ctx.call('POST', '/_sim/v1/sandboxes/default/webhooks', { body: { organizationId: org(ctx).id, url, secret: 'whsec-0123456789abcdef' } })).body);
+      const listed = await readAll('/_sim/v1/sandboxes/default/webhooks', 'listWebhooks', 2);
+      // Oldest first; created in the same virtual instant, they follow their ids.
+      expect(listed).toEqual({ pages: 2, items: [...hooks].sort((a, b) => (a.id < b.id ? -1 : 1)) });
+
+      await ctx.call('POST', '/sharing/v1/notes', { body: { text: 'three hooks, three deliveries' }, as: org(ctx) });
+      const log = await settled();
+      expect(log).toHaveLength(3);
+      const paged = await readAll('/_sim/v1/sandboxes/default/webhooks/deliveries', 'listWebhookDeliveries', 1);
+      expect(paged).toEqual({ pages: 3, items: log });
+
+      for (const path of ['/_sim/v1/sandboxes/default/webhooks', '/_sim/v1/sandboxes/default/webhooks/deliveries']) {
+        const bad = await ctx.call('GET', `${path}?cursor=not-a-cursor`);
+        expect(bad.status).toBe(400);
+        expect(bad.body.code).toBe('INVALID_CURSOR');
+      }
+    });
   });
 }

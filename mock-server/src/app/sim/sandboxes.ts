@@ -3,7 +3,7 @@ import { builtinProfileNames, resolveProfile } from '@gdx/procedures';
 import type { ProfileRef, ReviewerPolicy } from '../platform-module.js';
 import { DEFAULT_SANDBOX_ID, SANDBOX_ID_PATTERN, type SandboxRequest } from '../../sandbox/registry.js';
 import type { SandboxSnapshot } from '../../sandbox/sandbox.js';
-import { decodeCursor, pageByKey } from '../paging.js';
+import { listPage } from '../paging.js';
 import { bodyObject, invalidField, sandboxOf, type SimRoute, type SimRouteContext } from './sim-route.js';
 import { parseInstant } from './parse-instant.js';
 import { sandboxView } from './sandbox-view.js';
@@ -70,12 +70,7 @@ export const sandboxRoutes: readonly SimRoute[] = [
   {
     method: 'GET', path: '/sandboxes', operationId: 'listSandboxes', jsonBody: false,
     handler(ctx) {
-      const after = typeof ctx.query.cursor === 'string' ? decodeCursor(ctx.query.cursor) : undefined;
-      if (ctx.query.cursor !== undefined && !after) return ctx.problem('INVALID_CURSOR');
-      const limit = typeof ctx.query.limit === 'number' ? ctx.query.limit : 20;
-      const sorted = ctx.registry.list().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-      const page = pageByKey(sorted, (s) => [s.id], after, limit);
-      return { status: 200, body: { ...page, items: page.items.map((s) => sandboxView(s, ctx.origin)) } };
+      return { status: 200, body: listPage(ctx, ctx.registry.list(), (s) => [s.id], (s) => sandboxView(s, ctx.origin)) };
     },
   },
   {

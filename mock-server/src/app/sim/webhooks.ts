@@ -1,5 +1,6 @@
 import { formatShanghaiInstant } from '@gdx/calendar';
 import type { Webhook } from '../../sandbox/webhooks.js';
+import { listPage } from '../paging.js';
 import { bodyObject, invalidField, sandboxOf, type SimRoute } from './sim-route.js';
 
 /** A webhook as the simulation API shows it: everything but the secret. */
@@ -39,8 +40,7 @@ export const webhookRoutes: readonly SimRoute[] = [
   {
     method: 'GET', path: '/sandboxes/{sandboxId}/webhooks', operationId: 'listWebhooks', jsonBody: false,
     handler(ctx) {
-      const items = sandboxOf(ctx).webhooks.list().map(webhookView);
-      return { status: 200, body: { items, nextCursor: null, total: items.length } };
+      return { status: 200, body: listPage(ctx, sandboxOf(ctx).webhooks.list(), (hook) => [Date.parse(hook.createdAt), hook.id], webhookView) };
     },
   },
   {
@@ -50,8 +50,9 @@ export const webhookRoutes: readonly SimRoute[] = [
   {
     method: 'GET', path: '/sandboxes/{sandboxId}/webhooks/deliveries', operationId: 'listWebhookDeliveries', jsonBody: false,
     handler(ctx) {
-      const items = sandboxOf(ctx).webhooks.deliveries();
-      return { status: 200, body: { items, nextCursor: null, total: items.length } };
+      // The log only grows (a reset starts a new sandbox), so a delivery's position is a stable key.
+      const log = sandboxOf(ctx).webhooks.deliveries().map((delivery, position) => ({ delivery, position }));
+      return { status: 200, body: listPage(ctx, log, (row) => [row.position], (row) => row.delivery) };
     },
   },
 ];

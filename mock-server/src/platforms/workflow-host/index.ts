@@ -4,7 +4,9 @@ export { planOfficials } from './plan-officials.js';
 export { applyOfficialAction, type ActionTarget } from './official-action.js';
 export { workflowFields, answerOf, officialOrganisation, type WorkflowFields } from './answer-duty.js';
 export { fileDataObjection, dataObjectionView, objectionOfficial, thirdPartyObjectionResult, OBJECTION_WIRE, type DataObjectionRecord, type DataObjectionSubmission } from './data-objections.js';
-export { listPage, listOwn, listEvents, newestFirst } from './list-page.js';
+// listPage is the core's; platforms reach every paging helper through the workflow host.
+export { listPage } from '../../app/paging.js';
+export { listOwn, listEvents, newestFirst } from './list-page.js';
 export { hostClock, recordsById } from './host-hooks.js';
 export { wireEvent, wireDeadline, instanceDeadline, wireActor, toReasons, type WireEvent, type WireActor, type WireMapping, type StepNames } from './wire.js';
 export { transitionProblem, illegalTransition, offeredEvents } from './transition-problem.js';
