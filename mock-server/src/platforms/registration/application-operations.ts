@@ -1,6 +1,7 @@
 import type { OperationContext, OperationHandler, OperationResult } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
 import { listEvents, listPage } from '../workflow-host/index.js';
+import { filingOf } from './initial-filing.js';
 import { nextN, type ApplicationRecord, type Submission } from './records.js';
 import type { RegistrationState } from './registration-state.js';
 import { checkRegistrants } from './submission-checks.js';
@@ -51,6 +52,7 @@ const submit: OperationHandler<RegistrationState> = (ctx) => {
   const machine = `registration.application.${type}`;
   const actor = { role: 'registrant', organizationId: caller.id };
   state.host.check(machine, { actor });
+  const initialFiling = filingOf(state, submission, state.sandbox.now(), '/operationStartedOn');
   const id = state.sandbox.ids.next('rga');
   const app: ApplicationRecord = {
     id,
@@ -62,6 +64,7 @@ const submit: OperationHandler<RegistrationState> = (ctx) => {
     noticeId: null,
     registrationId: type === 'initial' ? null : (submission.registrationId ?? null),
     registrationCode: null,
+    initialFiling,
   };
   state.applications.set(id, app);
   state.host.create(machine, { id, actor, data: { type } });
@@ -78,7 +81,11 @@ const list: OperationHandler<RegistrationState> = (ctx) => {
 
 const get: OperationHandler<RegistrationState> = (ctx) => ({ status: 200, body: applicationView(ctx.state, ownApplication(ctx)) });
 
-/** 补正: `changes` replaces the named content fields; the 3 WD acceptance clock restarts today (第十条). */
+/**
+ * 补正: `changes` replaces the named content fields; the 3 WD acceptance clock restarts today
+ * (第十条). A changed `operationStartedOn` recomputes `initialFiling` against the original receipt:
+ * the filing was made then, only the acceptance clock restarts.
+ */
 const resubmit: OperationHandler<RegistrationState> = (ctx): OperationResult => {
   const { state } = ctx;
   const app = ownApplication(ctx);
@@ -87,7 +94,11 @@ const resubmit: OperationHandler<RegistrationState> = (ctx): OperationResult => 
   state.host.checkDispatch(app.id, 'resubmit', input);
   const registrants = body.changes['registrants'] as Submission['registrants'] | undefined;
   if (registrants) checkRegistrants(registrants, callerOf(ctx), '/changes/registrants');
-  app.submission = { ...app.submission, ...structuredClone(body.changes) } as Submission;
+  const submission = { ...app.submission, ...structuredClone(body.changes) } as Submission;
+  const received = Date.parse(state.host.engine.get(app.id).createdAt);
+  const initialFiling = 'operationStartedOn' in body.changes ? filingOf(state, submission, received, '/changes/operationStartedOn') : app.initialFiling;
+  app.submission = submission;
+  app.initialFiling = initialFiling;
   state.host.dispatch(app.id, 'resubmit', input);
   return { status: 200, body: applicationView(state, app) };
 };

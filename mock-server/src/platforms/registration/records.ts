@@ -1,4 +1,5 @@
 import type { Deadline, WorkflowEvent } from '@gdx/kernel';
+import type { InitialFiling } from '@gdx/procedures';
 import type { RegistrationState } from './registration-state.js';
 
 /** An organisation as the contract's `OrganizationRef`. */
@@ -31,6 +32,8 @@ export interface ApplicationRecord {
   noticeId: string | null;
   registrationId: string | null;
   registrationCode: string | null;
+  /** The initial-filing duty computed on receipt (`Application.initialFiling`); absent in snapshots taken before it existed. */
+  initialFiling?: InitialFiling | null;
 }
 
 /** A renewal (`Renewal`). */

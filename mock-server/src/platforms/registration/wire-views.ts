@@ -36,6 +36,7 @@ export function applicationView(state: RegistrationState, app: ApplicationRecord
     registrationCode: app.registrationCode,
     createdAt: instance.createdAt,
     updatedAt: instance.updatedAt,
+    initialFiling: app.initialFiling ?? null,
     deadline: state.host.deadline(instance),
     events: state.host.events(instance),
   };
