@@ -24,6 +24,17 @@ describe('proof the kit can fail: the real mock with one defect fails exactly th
     expect(failure?.actual).toMatchObject({ limit: 4, dueDate: '2025-10-09' });
   });
 
+  it.each<[MockFault, string[], string[]]>([
+    // REG-OBJECTION-03 too: with the clock stopped, the notice has not ended when the kit expects it.
+    ['objection-pauses-notice', ['REG-*'], ['REG-OBJECTION-02', 'REG-OBJECTION-03']],
+    // REG-RENEW-01 still passes: it counts its window back from whatever expiry the registration states.
+    ['validity-2y', ['REG-RENEW-*', 'REG-VALIDITY-*'], ['REG-VALIDITY-01', 'REG-RENEW-02']],
+    ['new-resource-30wd', ['CAT-*'], ['CAT-OBLIG-03']],
+    ['usage-report-60d', ['ODP-*'], ['ODP-USAGE-02']],
+  ])('the profile fault %s fails exactly its checks', async (fault, include, failed) => {
+    expect(failedIds(await runAgainst(fault, include))).toEqual(failed);
+  });
+
   it("another organisation's object answering 200 fails the read-isolation checks only", async () => {
     const report = await runAgainst('leak', ['CON-*', 'SEC-*', 'IDEM-*', 'ISO-*']);
     expect(failedIds(report)).toEqual(['ISO-404-01', 'ISO-404-02']);

@@ -1,6 +1,6 @@
 import type { Sandbox } from '../../http/sim-client.js';
-import { expectedDeadline } from '../../rules/deadlines.js';
-import { LIMITS, type ProfileName } from '../../rules/limits.js';
+import { expectedDeadline, justAfter } from '../../rules/deadlines.js';
+import { LIMITS, type ProfileName, type StepLimit } from '../../rules/limits.js';
 import type { Check, CheckContext } from '../../runner/types.js';
 import { workflowCheck } from '../define-check.js';
 import { expectProblem } from '../expect-problem.js';
@@ -20,24 +20,53 @@ async function submitEntry(ctx: CheckContext, sbx: Sandbox, id: string): Promise
   expectSuccess(ctx, res, 'the provider submits the entry');
 }
 
-function obligationCheck(id: string, profile: ProfileName): Check {
-  const limit = LIMITS[profile].catalog.functionChange;
-  return check(id, `after a change of functions the provider's catalog update is due in ${limit.limit} WD (${profile} profile)`, limit.basis, async (ctx) => {
+/** Kinds of a reported change (`FunctionChangeReport.kind`) and the duty each starts. */
+type DutyKind = 'function_change' | 'new_resource' | 'information_change';
+
+const DUTY: Record<DutyKind, { limit: (profile: ProfileName) => StepLimit; title: string; what: string }> = {
+  function_change: { limit: (p) => LIMITS[p].catalog.functionChange, title: "after a change of functions the provider's catalog update is due", what: 'conformance: 职能划转' },
+  new_resource: { limit: (p) => LIMITS[p].catalog.newResource, title: 'registering a new resource associated with an entry is due', what: 'conformance: 新增关联数据资源' },
+  information_change: { limit: (p) => LIMITS[p].catalog.informationChange, title: 'reflecting a change of catalog information is due', what: 'conformance: 目录信息发生变化' },
+};
+
+/** Reads the obligation of a report for an entry among the provider's duties filtered by `query`. */
+async function findDuty(ctx: CheckContext, sbx: Sandbox, reportId: string, entryId: string, query: Record<string, string | boolean>): Promise<Record<string, unknown>> {
+  const list = await sbx.http(0).request('GET', 'catalog', '/obligations', { query: { ...query, limit: 200 } });
+  const items = listItems(list);
+  const duty = items.find((o) => o.functionChangeId === reportId && o.entryId === entryId);
+  ctx.expect.that(duty !== undefined, `the report's duty for the entry is listed (${JSON.stringify(query)})`, `an obligation of ${reportId}`, items.map((o) => [o.functionChangeId, o.entryId]));
+  return duty!;
+}
+
+/**
+ * A check that a reported change starts the provider's duty for an entry, due by the profile's
+ * limit from the day of the change; with `overdue`, also that the duty is listed as overdue (and
+ * still pending) once the limit passed.
+ */
+function obligationCheck(id: string, profile: ProfileName, kind: DutyKind, overdue = false): Check {
+  const { limit: limitOf, title, what } = DUTY[kind];
+  const limit = limitOf(profile);
+  const tail = overdue ? ', and listed as overdue once missed' : '';
+  return check(id, `${title} in ${limit.limit} WD (${profile} profile)${tail}`, limit.basis, async (ctx) => {
     await withSandbox(ctx, { profile, startAt: START }, async (sbx) => {
       const [entryId] = await listIds(sbx.http(0), 'catalog', '/entries');
       if (entryId === undefined) return ctx.skip("the sandbox's first organisation provides no catalog entry");
       const today = await sandboxToday(ctx, sbx);
       const successor = sbx.organizations[1];
       const body = validBody(ctx, 'catalog', 'post', '/function-changes', {
-        kind: 'function_change', effectiveOn: today, entryIds: [entryId], description: 'conformance: 职能划转',
-        ...(successor ? { successor: { creditCode: successor.creditCode, name: '承接单位' } } : {}),
+        kind, effectiveOn: today, entryIds: [entryId], description: what,
+        ...(kind === 'function_change' && successor ? { successor: { creditCode: successor.creditCode, name: '承接单位' } } : {}),
       }, sbx.organizations[0]?.creditCode);
+      if (kind !== 'function_change') delete body.successor;
       const reported = await createObject(ctx, sbx.http(0), 'catalog', '/function-changes', body);
-      const list = await sbx.http(0).request('GET', 'catalog', '/obligations', { query: { state: 'pending', limit: 200 } });
-      const items = listItems(list);
-      const duty = items.find((o) => o.functionChangeId === reported.id && o.entryId === entryId);
-      ctx.expect.that(duty !== undefined, 'the report starts a pending obligation for the entry', `an obligation of ${reported.id}`, items.map((o) => [o.functionChangeId, o.entryId]));
-      expectDeadline(ctx, duty!, limit, expectedDeadline(today, limit), false);
+      const due = expectedDeadline(today, limit);
+      const duty = await findDuty(ctx, sbx, reported.id, entryId, { state: 'pending' });
+      ctx.expect.equal(duty.kind, kind, 'the duty\'s kind');
+      expectDeadline(ctx, duty, limit, due, false);
+      if (!overdue) return;
+      await sbx.advance({ to: justAfter(due) });
+      const late = await findDuty(ctx, sbx, reported.id, entryId, { state: 'pending', overdue: true });
+      expectDeadline(ctx, late, limit, due, true);
     });
   });
 }
@@ -45,11 +74,12 @@ function obligationCheck(id: string, profile: ProfileName): Check {
 /**
  * Catalog workflow checks: the authority's review of a submitted entry (a due date, return only
  * with written reasons, resubmission, publication into the public search), and the provider's
- * update duty after a change of functions (7 WD Xiamen, 20 WD national).
+ * update duties: after a change of functions (7 WD Xiamen, 20 WD national), and for a new
+ * associated resource or a change of catalog information (20 WD, 32号 二(五)), overdue once missed.
  *
  * @example
  * ```ts
- * catalogWorkflowChecks.map((c) => c.id); // ['CAT-REVIEW-01', 'CAT-OBLIG-01', 'CAT-OBLIG-02']
+ * catalogWorkflowChecks.map((c) => c.id); // ['CAT-REVIEW-01', 'CAT-OBLIG-01', …, 'CAT-OBLIG-04']
  * ```
  */
 export const catalogWorkflowChecks: Check[] = [
@@ -81,6 +111,9 @@ export const catalogWorkflowChecks: Check[] = [
       ctx.expect.that(hits.includes(id), 'the published entry is found by the public search', `hits with ${id}`, hits);
     });
   }),
-  obligationCheck('CAT-OBLIG-01', 'xiamen'),
-  obligationCheck('CAT-OBLIG-02', 'national'),
+  obligationCheck('CAT-OBLIG-01', 'xiamen', 'function_change'),
+  obligationCheck('CAT-OBLIG-02', 'national', 'function_change'),
+  // Xiamen: the 7 WD of a change of functions must not stand in for the 20 WD duties of 32号.
+  obligationCheck('CAT-OBLIG-03', 'xiamen', 'new_resource', true),
+  obligationCheck('CAT-OBLIG-04', 'xiamen', 'information_change', true),
 ];

@@ -1,12 +1,14 @@
 import type { Check } from '../../runner/types.js';
 import { catalogChecks } from './catalog.js';
 import { catalogWorkflowChecks } from './catalog-workflow.js';
+import { openDataDutyChecks } from './open-data-duties.js';
 import { openDataChecks } from './open-data.js';
 import { amendmentChecks } from './registration-amendments.js';
 import { objectionChecks } from './registration-objections.js';
 import { registrationChecks } from './registration.js';
 import { renewalChecks } from './registration-renewal.js';
+import { escalationChecks } from './sharing-escalation.js';
 import { sharingChecks } from './sharing.js';
 
 /** Workflow checks of the four platforms, in platform order. */
-export const workflowChecks: Check[] = [...registrationChecks, ...amendmentChecks, ...objectionChecks, ...renewalChecks, ...sharingChecks, ...openDataChecks, ...catalogChecks, ...catalogWorkflowChecks];
+export const workflowChecks: Check[] = [...registrationChecks, ...amendmentChecks, ...objectionChecks, ...renewalChecks, ...sharingChecks, ...escalationChecks, ...openDataChecks, ...openDataDutyChecks, ...catalogChecks, ...catalogWorkflowChecks];

@@ -1,55 +1,16 @@
-import { describeResponse, isRecord } from '../../http/response.js';
-import type { Sandbox } from '../../http/sim-client.js';
+import { describeResponse } from '../../http/response.js';
 import { expectedDeadline, justAfter, workingDaysAfter } from '../../rules/deadlines.js';
 import { LIMITS } from '../../rules/limits.js';
-import type { Check, CheckContext } from '../../runner/types.js';
+import type { Check } from '../../runner/types.js';
 import { workflowCheck } from '../define-check.js';
 import { createObject, validBody } from '../fixtures.js';
 import { expectStatus, listItems } from '../requests.js';
 import { act, ACTIONS } from './officials.js';
-import { findPublicItem } from './find-resource.js';
-import { eventTypes, expectDeadline, expectState, readObject, sandboxToday, withSandbox } from './sandbox.js';
+import { apply, applyAndPass, approvedGrant, inXiamen, passInitialReview, readApplication } from './open-data-steps.js';
+import { eventTypes, expectDeadline, expectState, sandboxToday } from './sandbox.js';
 
 const L = LIMITS.xiamen.openData;
-const START = '2025-09-26T10:00:00+08:00';
 const check = workflowCheck('open-data');
-
-/**
- * Applies for an `on_application` dataset as the first organisation: the contract's example,
- * naming the dataset, with evidence for each of its opening conditions (第二十四条) and a scenario
- * from its allow list when it has one.
- */
-async function apply(ctx: CheckContext, sbx: Sandbox): Promise<string> {
-  const datasetId = await findPublicItem(ctx, sbx, 'open-data', '/datasets', { openingType: 'on_application' });
-  const dataset = await sbx.http(0).request('GET', 'open-data', `/datasets/${encodeURIComponent(datasetId)}`, { sign: false });
-  const conditions = isRecord(dataset.body) && Array.isArray(dataset.body.conditions) ? dataset.body.conditions.filter(isRecord) : [];
-  const body = validBody(ctx, 'open-data', 'post', '/applications', {
-    datasetIds: [datasetId],
-    conditionEvidence: conditions.map((c) => ({ condition: c.kind, text: `conformance: evidence for ${String(c.kind)}` })),
-  }, sbx.organizations[0]?.creditCode);
-  const allowed = conditions.flatMap((c) => (Array.isArray(c.allowedScenarios) ? c.allowedScenarios : []));
-  if (typeof allowed[0] === 'string' && isRecord(body.scenario)) body.scenario = { ...body.scenario, name: allowed[0] };
-  return (await createObject(ctx, sbx.http(0), 'open-data', '/applications', body)).id;
-}
-
-/** Runs a scenario in a fresh sandbox on the Xiamen profile, starting Fri 2025-09-26 10:00. */
-const inXiamen = (ctx: CheckContext, scenario: (sbx: Sandbox) => Promise<void>) => withSandbox(ctx, { profile: 'xiamen', startAt: START }, scenario);
-
-/** Reads an application as its applicant (the first organisation). */
-const readApplication = (ctx: CheckContext, sbx: Sandbox, id: string) => readObject(ctx, sbx, 'open-data', `/applications/${encodeURIComponent(id)}`);
-
-/** The operator passes the initial review; the check fails unless the action answers 200. */
-async function passInitialReview(ctx: CheckContext, sbx: Sandbox, id: string): Promise<void> {
-  const res = await act(sbx, 'open-data', 'application', id, ACTIONS.passInitialReview);
-  expectStatus(ctx, res, 200, 'the operator passes the initial review');
-}
-
-/** Applies, then the operator passes the initial review at once. */
-async function applyAndPass(ctx: CheckContext, sbx: Sandbox): Promise<string> {
-  const id = await apply(ctx, sbx);
-  await passInitialReview(ctx, sbx, id);
-  return id;
-}
 
 /**
  * Open-data workflow checks (依申请开放, Xiamen profile): the 3 WD initial review from the
@@ -110,13 +71,8 @@ export const openDataChecks: Check[] = [
   }),
   check('ODP-USAGE-01', "an approved application's grant takes usage reports and lists them", '厦门市公共数据共享开放管理暂行办法 第二十四条(二) (usage feedback: usage reports); shared/domain/open-data.md §After approval', async (ctx) => {
     await inXiamen(ctx, async (sbx) => {
-      const id = await applyAndPass(ctx, sbx);
-      const approved = await act(sbx, 'open-data', 'application', id, ACTIONS.approve);
-      expectStatus(ctx, approved, 200, 'the authority approves');
-      const object = await readApplication(ctx, sbx, id);
-      expectState(ctx, object, 'approved', 'after the approval');
-      ctx.expect.that(typeof object.grantId === 'string', 'the approval issues a grant', 'a grantId', object.grantId);
-      const reports = `/grants/${encodeURIComponent(String(object.grantId))}/usage-reports`;
+      const { grantId } = await approvedGrant(ctx, sbx);
+      const reports = `/grants/${encodeURIComponent(grantId)}/usage-reports`;
       const body = validBody(ctx, 'open-data', 'post', '/grants/{grantId}/usage-reports', {}, sbx.organizations[0]?.creditCode);
       const { id: reportId } = await createObject(ctx, sbx.http(0), 'open-data', reports, body);
       const listed = await sbx.http(0).request('GET', 'open-data', reports);

@@ -1,7 +1,9 @@
 import { isRecord } from '../../http/response.js';
 import type { Sandbox } from '../../http/sim-client.js';
 import type { CheckContext } from '../../runner/types.js';
-import { validBody } from '../fixtures.js';
+import { createObject, validBody } from '../fixtures.js';
+import { expectStatus, expectSuccess, postJson } from '../requests.js';
+import { act, ACTIONS } from './officials.js';
 import { readObject } from './sandbox.js';
 
 /** A published catalog entry the sharing checks request, with who provides it and who asks. */
@@ -58,4 +60,34 @@ export function sharingRequestBody(ctx: CheckContext, sbx: Sandbox, target: Requ
   if (conditions[0] !== undefined) body.condition = conditions[0];
   else delete body.condition;
   return body;
+}
+
+/**
+ * Submits a request for a published entry of a sharing type as its data user; returns the request
+ * id, the target entry and the answer.
+ *
+ * @example
+ * ```ts
+ * const { id, target } = await submitRequest(ctx, sbx, 'conditional');
+ * ```
+ */
+export async function submitRequest(ctx: CheckContext, sbx: Sandbox, sharingType: string): Promise<{ id: string; target: RequestableEntry; body: Record<string, unknown> }> {
+  const target = await requestableEntry(ctx, sbx, sharingType);
+  const created = await createObject(ctx, sbx.http(target.requester), 'sharing', '/requests', sharingRequestBody(ctx, sbx, target));
+  return { id: created.id, target, body: created.body };
+}
+
+/**
+ * The authority rejects a request under review with written reasons and the requester disputes
+ * the rejection (厦门 第十七条); the check fails unless both are taken.
+ *
+ * @example
+ * ```ts
+ * await rejectAndDispute(ctx, sbx, id, target.requester); // the request is now `disputed`
+ * ```
+ */
+export async function rejectAndDispute(ctx: CheckContext, sbx: Sandbox, requestId: string, requester: number): Promise<void> {
+  expectStatus(ctx, await act(sbx, 'sharing', 'request', requestId, ACTIONS.reject), 200, 'the authority rejects with reasons');
+  const dispute = await postJson(ctx, sbx.http(requester), 'sharing', `/requests/${encodeURIComponent(requestId)}/disputes`, { text: 'conformance: 申请符合限定应用场景' });
+  expectSuccess(ctx, dispute, 'the requester disputes the rejection');
 }

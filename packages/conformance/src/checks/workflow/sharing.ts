@@ -1,14 +1,14 @@
 import { isRecord } from '../../http/response.js';
-import type { Sandbox } from '../../http/sim-client.js';
 import { expectedDeadline, justAfter } from '../../rules/deadlines.js';
 import { LIMITS, type ProfileName } from '../../rules/limits.js';
-import type { Check, CheckContext } from '../../runner/types.js';
+import type { Check } from '../../runner/types.js';
 import { workflowCheck } from '../define-check.js';
 import { expectProblem } from '../expect-problem.js';
 import { createObject } from '../fixtures.js';
 import { expectStatus, expectSuccess, postJson } from '../requests.js';
 import { act, ACTIONS } from './officials.js';
-import { requestableEntry, sharingRequestBody, type RequestableEntry } from './sharing-steps.js';
+import { dataObjectionBody } from './data-objections.js';
+import { requestableEntry, sharingRequestBody, submitRequest } from './sharing-steps.js';
 import { eventTypes, expectDeadline, expectState, readObject, sandboxToday, withSandbox } from './sandbox.js';
 
 const START = '2025-09-26T10:00:00+08:00';
@@ -17,18 +17,11 @@ const req = (id: string) => `/requests/${encodeURIComponent(id)}`;
 
 const check = workflowCheck('sharing');
 
-/** Submits a request for an entry as its data user; returns the request id and the target. */
-async function request(ctx: CheckContext, sbx: Sandbox, sharingType: string): Promise<{ id: string; target: RequestableEntry; body: Record<string, unknown> }> {
-  const target = await requestableEntry(ctx, sbx, sharingType);
-  const created = await createObject(ctx, sbx.http(target.requester), 'sharing', '/requests', sharingRequestBody(ctx, sbx, target));
-  return { id: created.id, target, body: created.body };
-}
-
 function reviewDeadline(id: string, profile: ProfileName): Check {
   const limit = LIMITS[profile].sharing.review;
   return check(id, `a conditional sharing request is reviewed within ${limit.limit} WD (${profile} profile)`, limit.basis, async (ctx) => {
     await withSandbox(ctx, { profile, startAt: START }, async (sbx) => {
-      const { id: requestId, target } = await request(ctx, sbx, 'conditional');
+      const { id: requestId, target } = await submitRequest(ctx, sbx, 'conditional');
       const object = await readObject(ctx, sbx, 'sharing', req(requestId), target.requester);
       expectState(ctx, object, 'under_review', 'a conditional request');
       expectDeadline(ctx, object, limit, expectedDeadline(await sandboxToday(ctx, sbx), limit), false);
@@ -53,7 +46,7 @@ export const sharingChecks: Check[] = [
   check('SHR-REVIEW-03', 'a sharing review past its limit is overdue and not approved', `${LIMITS.xiamen.sharing.review.basis}; shared/domain/sharing.md (overdue review is never auto-approved)`, async (ctx) => {
     const limit = LIMITS.xiamen.sharing.review;
     await withSandbox(ctx, { profile: 'xiamen', startAt: START }, async (sbx) => {
-      const { id, target } = await request(ctx, sbx, 'conditional');
+      const { id, target } = await submitRequest(ctx, sbx, 'conditional');
       const due = expectedDeadline(await sandboxToday(ctx, sbx), limit);
       await sbx.advance({ to: justAfter(due) });
       const object = await readObject(ctx, sbx, 'sharing', req(id), target.requester);
@@ -64,7 +57,7 @@ export const sharingChecks: Check[] = [
   }),
   check('SHR-UNCOND-01', 'an unconditional resource is delivered at once with a grant, still recorded as a request', 'shared/domain/sharing.md §Request procedure (unconditional: granted immediately, no review state)', async (ctx) => {
     await withSandbox(ctx, { profile: 'xiamen', startAt: START }, async (sbx) => {
-      const { id, target } = await request(ctx, sbx, 'unconditional');
+      const { id, target } = await submitRequest(ctx, sbx, 'unconditional');
       const object = await readObject(ctx, sbx, 'sharing', req(id), target.requester);
       expectState(ctx, object, 'delivered', 'an unconditional request');
       ctx.expect.equal(object.deadline, null, 'no step is waiting: deadline');
@@ -86,7 +79,7 @@ export const sharingChecks: Check[] = [
   }),
   check('SHR-DISPUTE-01', 'a rejection carries written reasons; the requester disputes it and the authority coordinates', `${XM_SHARING} 第十七条 (书面理由; 异议 → 协调 → 报市人民政府决定)`, async (ctx) => {
     await withSandbox(ctx, { profile: 'xiamen', startAt: START }, async (sbx) => {
-      const { id, target } = await request(ctx, sbx, 'conditional');
+      const { id, target } = await submitRequest(ctx, sbx, 'conditional');
       const unreasoned = await sbx.act({ platform: 'sharing', objectType: 'request', objectId: id, action: ACTIONS.reject });
       expectProblem(ctx.expect, unreasoned, '4xx', undefined, 'a rejection without reasons');
       const rejected = await act(sbx, 'sharing', 'request', id, ACTIONS.reject);
@@ -106,14 +99,7 @@ export const sharingChecks: Check[] = [
     const limit = LIMITS.xiamen.sharing.dataObjection;
     await withSandbox(ctx, { profile: 'xiamen', startAt: START }, async (sbx) => {
       const target = await requestableEntry(ctx, sbx, 'conditional');
-      const org = sbx.organizations[target.requester];
-      const name = (sbx.raw as { organizations?: { creditCode?: string; name?: string }[] }).organizations?.find((o) => o.creditCode === org?.creditCode)?.name ?? '异议单位';
-      const body = {
-        subject: { kind: 'organization', creditCode: org?.creditCode, name },
-        kind: 'inaccurate',
-        dataReference: { resourceId: target.id, description: 'conformance: 本单位记录有误' },
-        text: 'conformance: 登记日期与实际不符',
-      };
+      const body = dataObjectionBody(sbx, target.requester, target.id);
       const { id } = await createObject(ctx, sbx.http(target.requester), 'sharing', '/data-objections', body);
       const object = await readObject(ctx, sbx, 'sharing', `/data-objections/${encodeURIComponent(id)}`, target.requester);
       expectDeadline(ctx, object, limit, expectedDeadline(await sandboxToday(ctx, sbx), limit), false);

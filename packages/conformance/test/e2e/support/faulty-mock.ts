@@ -1,15 +1,36 @@
 import { generateNonce, problem, signRequest } from '@gdx/protocol';
 
 /**
+ * Profile faults: every sandbox gets an inline profile extending the one asked for, with these
+ * limits or options changed against the rules.
+ */
+const PROFILE_FAULTS = {
+  /** A 4 WD registration acceptance limit (第十条 says 3). */
+  'acceptance-4wd': { limits: { 'registration.acceptance': { value: 4 } } },
+  /** The notice clock stops during an objection review (the domain default keeps it running). */
+  'objection-pauses-notice': { options: { objectionPausesNotice: true } },
+  /** Registrations valid 2 years (第十五条 says 3). */
+  'validity-2y': { limits: { 'registration.validity': { value: 2 } } },
+  /** 30 WD to register a new associated resource (32号 二(五) says 20). */
+  'new-resource-30wd': { limits: { 'catalog.new_resource': { value: 30 } } },
+  /** A usage report due every 60 calendar days (the contract's choice is 90). */
+  'usage-report-60d': { limits: { 'open_data.usage_report': { value: 60 } } },
+} as const;
+
+type ProfileFault = keyof typeof PROFILE_FAULTS;
+
+const isProfileFault = (fault: MockFault): fault is ProfileFault => fault in PROFILE_FAULTS;
+
+/**
  * Deliberate defects, each breaking one rule of the real mock from outside it (used only in
  * tests, to prove the kit fails exactly where it should):
- * - `acceptance-4wd`: every sandbox gets an inline profile extending the one asked for, with a
- *   4 WD registration acceptance limit (the rule says 3);
+ * - `acceptance-4wd`, `objection-pauses-notice`, `validity-2y`, `new-resource-30wd`,
+ *   `usage-report-60d`: profile faults (see `PROFILE_FAULTS`);
  * - `leak`: a signed GET another organisation's object answers 404 to is retried as the
  *   sandbox's other organisations, so the owner's 200 leaks;
  * - `crash-on-bad-input`: a platform's 400 `VALIDATION_FAILED` becomes a 500 `INTERNAL`.
  */
-export type MockFault = 'acceptance-4wd' | 'leak' | 'crash-on-bad-input';
+export type MockFault = ProfileFault | 'leak' | 'crash-on-bad-input';
 
 interface Credentials { appKey: string; secret: string }
 
@@ -56,10 +77,10 @@ export function faultyFetch(inner: typeof fetch, fault: MockFault): typeof fetch
     let request = new Request(input, init);
     const url = new URL(request.url);
     if (url.pathname.endsWith('/_sim/v1/sandboxes') && request.method === 'POST') {
-      if (fault === 'acceptance-4wd') {
+      if (isProfileFault(fault)) {
         const spec = (await request.clone().json()) as { profile?: unknown };
         const base = typeof spec.profile === 'string' ? spec.profile : 'national';
-        const profile = { name: 'faulty-acceptance', extends: base, limits: { 'registration.acceptance': { value: 4 } } };
+        const profile = { name: `faulty-${fault}`, extends: base, ...PROFILE_FAULTS[fault] };
         request = new Request(request, { body: JSON.stringify({ ...spec, profile }) });
       }
       const created = await inner(request);

@@ -1,0 +1,73 @@
+import { isRecord } from '../../http/response.js';
+import { expectedDeadline, justAfter } from '../../rules/deadlines.js';
+import { LIMITS } from '../../rules/limits.js';
+import type { Check } from '../../runner/types.js';
+import { workflowCheck } from '../define-check.js';
+import { createObject, validBody } from '../fixtures.js';
+import { expectStatus } from '../requests.js';
+import { dataObjectionBody } from './data-objections.js';
+import { findPublicItem } from './find-resource.js';
+import { act, ACTIONS } from './officials.js';
+import { approvedGrant, inXiamen } from './open-data-steps.js';
+import { eventTypes, expectDeadline, expectState, readObject, sandboxToday } from './sandbox.js';
+
+const L = LIMITS.xiamen.openData;
+const check = workflowCheck('open-data');
+
+/** The grant's entry for the report due on `dueDate` in `usageReportsDue`. */
+function reportDue(grant: Record<string, unknown>, dueDate: string): Record<string, unknown> | undefined {
+  return (Array.isArray(grant.usageReportsDue) ? grant.usageReportsDue : []).filter(isRecord).find((r) => r.dueDate === dueDate);
+}
+
+/**
+ * Duties after approval and around the data (Xiamen profile): a usage report missed past its due
+ * date is tracked as overdue, and a late one stays marked late (第二十四条(二)); a data-subject
+ * objection on the open-data platform is due in 5 WD and, missed, flagged rather than deemed
+ * answered (第十四条, shared with the sharing platform).
+ *
+ * @example
+ * ```ts
+ * openDataDutyChecks.map((c) => c.id); // ['ODP-USAGE-02', 'ODP-OBJECTION-01']
+ * ```
+ */
+export const openDataDutyChecks: Check[] = [
+  check('ODP-USAGE-02', 'a usage report missed for 90 calendar days from the grant falls overdue; submitted late, it stays marked late', `${L.usageReport.basis}; shared/domain/open-data.md §After approval (the platform tracks reports due and overdue)`, async (ctx) => {
+    await inXiamen(ctx, async (sbx) => {
+      const { grantId, issuedOn } = await approvedGrant(ctx, sbx, 'usage_feedback');
+      const path = `/grants/${encodeURIComponent(grantId)}`;
+      const due = expectedDeadline(issuedOn, L.usageReport);
+      const fresh = await readObject(ctx, sbx, 'open-data', path);
+      expectDeadline(ctx, fresh, L.usageReport, due, false);
+      ctx.expect.equal(reportDue(fresh, due.dueDate), { periodEnd: due.dueDate, dueDate: due.dueDate, submitted: false, overdue: false }, 'the first report is listed as due');
+      await sbx.advance({ to: justAfter(due) });
+      const late = await readObject(ctx, sbx, 'open-data', path);
+      expectDeadline(ctx, late, L.usageReport, due, true);
+      ctx.expect.equal(reportDue(late, due.dueDate), { periodEnd: due.dueDate, dueDate: due.dueDate, submitted: false, overdue: true }, 'the missed report is listed as overdue');
+      const body = validBody(ctx, 'open-data', 'post', '/grants/{grantId}/usage-reports', { period: { from: issuedOn, to: due.dueDate } }, sbx.organizations[0]?.creditCode);
+      await createObject(ctx, sbx.http(0), 'open-data', `${path}/usage-reports`, body);
+      const after = await readObject(ctx, sbx, 'open-data', path);
+      ctx.expect.equal(reportDue(after, due.dueDate)?.submitted, true, 'the late report is recorded as submitted');
+      ctx.expect.equal(reportDue(after, due.dueDate)?.overdue, true, 'the late report stays marked overdue');
+    });
+  }),
+  check('ODP-OBJECTION-01', 'a data objection on the open-data platform is due in 5 WD; missed, it is flagged overdue, never deemed answered', `${L.dataObjection.basis}; shared/domain/open-data.md §After approval (the data-subject objection applies here too)`, async (ctx) => {
+    await inXiamen(ctx, async (sbx) => {
+      const datasetId = await findPublicItem(ctx, sbx, 'open-data', '/datasets', { openingType: 'open' });
+      const { id } = await createObject(ctx, sbx.http(0), 'open-data', '/data-objections', dataObjectionBody(sbx, 0, datasetId));
+      const path = `/data-objections/${encodeURIComponent(id)}`;
+      const due = expectedDeadline(await sandboxToday(ctx, sbx), L.dataObjection);
+      const filed = await readObject(ctx, sbx, 'open-data', path);
+      expectState(ctx, filed, 'submitted', 'a new data objection');
+      expectDeadline(ctx, filed, L.dataObjection, due, false);
+      await sbx.advance({ to: justAfter(due) });
+      const overdue = await readObject(ctx, sbx, 'open-data', path);
+      expectState(ctx, overdue, 'submitted', 'after the answer limit');
+      expectDeadline(ctx, overdue, L.dataObjection, due, true);
+      ctx.expect.that(eventTypes(overdue).includes('deadline_overdue'), 'a deadline_overdue event is recorded', 'deadline_overdue', eventTypes(overdue));
+      expectStatus(ctx, await act(sbx, 'open-data', 'data_objection', id, ACTIONS.answer), 200, 'the provider answers late');
+      const answered = await readObject(ctx, sbx, 'open-data', path);
+      expectState(ctx, answered, 'answered', 'after the answer');
+      ctx.expect.that(isRecord(answered.answer), 'the answer is recorded', 'an answer { text }', answered.answer);
+    });
+  }),
+];
