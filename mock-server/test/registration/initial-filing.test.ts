@@ -1,4 +1,5 @@
 // The registrant's initial-filing duty (第九条(一); 223号 第十条(一)): `Application.initialFiling`.
+import { WorkingCalendar } from '@gdx/calendar';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TRANSPORTS } from '../support/transports.js';
 import { attachment, Harness, idem, initialSubmission, type Org } from './harness.js';
@@ -24,6 +25,17 @@ async function submitted(x: Harness, org: Org, body: Record<string, unknown>) {
 }
 
 describe('initialFiling on submission', () => {
+  it('counts a legacy filing from the effective date an inline profile gives (simulation API)', async () => {
+    h = await Harness.start(inProcess, {
+      profile: { name: 'late-rules', extends: 'national', effectiveDates: { registration: { date: '2025-09-01', basis: '某市登记办法 第三十条', choice: true } } },
+      startAt: '2025-10-20T09:00:00+08:00',
+    });
+    const org = h.org(0);
+    const app = await submitted(h, org, startedOn(org, '2025-06-01'));
+    const dueDate = WorkingCalendar.official().addWorkingDays('2025-09-01', 30); // across National Day
+    expect(app.initialFiling).toMatchObject({ legacy: true, startedOn: '2025-09-01', dueDate, late: dueDate < '2025-10-20' });
+  });
+
   it('20 WD from 2025-09-26 end on 2025-10-30 (National Day skipped, make-up days counted): filed that day in time, the next day late', async () => {
     const x = await start('national', '2025-10-30T23:59:00+08:00');
     const org = x.org(0);
