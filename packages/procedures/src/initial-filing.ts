@@ -1,4 +1,4 @@
-import { computeDeadline, type Calendar, type IsoDate, type LimitUnit } from '@gdx/kernel';
+import { computeDeadline, type Calendar, type Deadline, type IsoDate } from '@gdx/kernel';
 import { profileLimit } from './machines/profile-limit.js';
 import type { Profile } from './profile-schema.js';
 
@@ -8,24 +8,13 @@ import type { Profile } from './profile-schema.js';
  * run `registration.initial_filing_legacy` from that day; the others run
  * `registration.initial_filing` from the day operation started. The start day is not counted.
  */
-export interface InitialFiling {
+export interface InitialFiling extends Omit<Deadline, 'step' | 'overdue'> {
   /** The day authorised operation started, as the application states it. */
   operationStartedOn: IsoDate;
   /** True when operation started before the rules' effective date (`effectiveDates.registration`). */
   legacy: boolean;
-  limit: number;
-  unit: LimitUnit;
-  /** `operation_started` or `rules_in_force` in the shipped profiles. */
-  startTrigger: string;
-  /** The day the period runs from: `operationStartedOn`, or the rules' effective date when `legacy`. */
-  startedOn: IsoDate;
-  /** The last day of the period (filing by 24:00 of it is in time). */
-  dueDate: IsoDate;
-  /** The instant that ends `dueDate`, `+08:00`. */
-  dueAt: string;
-  /** True when the application was received after `dueAt`. */
+  /** True when the application was received after `dueAt` (the period ran from `startedOn`: `operationStartedOn`, or the effective date when `legacy`). */
   late: boolean;
-  basis: string;
 }
 
 /**
@@ -46,17 +35,7 @@ export function initialFiling(profile: Profile, calendar: Calendar, input: { ope
   const legacy = input.operationStartedOn < effectiveOn;
   const limit = profileLimit(profile, legacy ? 'registration.initial_filing_legacy' : 'registration.initial_filing', 'initial_filing', 'flag_overdue');
   const { deadline, dueAtMs } = computeDeadline(limit, { now: input.receivedAt, from: legacy ? effectiveOn : input.operationStartedOn }, calendar);
-  return {
-    operationStartedOn: input.operationStartedOn,
-    legacy,
-    limit: deadline.limit,
-    unit: deadline.unit,
-    startTrigger: deadline.startTrigger,
-    startedOn: deadline.startedOn,
-    dueDate: deadline.dueDate,
-    dueAt: deadline.dueAt,
-    late: input.receivedAt >= dueAtMs,
-    basis: deadline.basis,
-  };
+  const { step: _step, overdue: _overdue, ...period } = deadline;
+  return { operationStartedOn: input.operationStartedOn, legacy, ...period, late: input.receivedAt >= dueAtMs };
 }
 
