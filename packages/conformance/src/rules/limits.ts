@@ -20,7 +20,14 @@ const registration = {
   review: { step: 'formal_review', limit: 20, unit: 'working_days', basis: `${REG_26} 第十一条` },
   publicNotice: { step: 'public_notice', limit: 10, unit: 'working_days', basis: `${REG_26} 第十二条` },
   cancellationReview: { step: 'formal_review', limit: 10, unit: 'working_days', basis: `${REG_26} 第九条(四) (注销: 10 WD from acceptance)` },
+  /** The registrant's duty: the initial filing within 20 WD after operation started … */
+  initialFiling: { step: 'initial_filing', limit: 20, unit: 'working_days', basis: `${REG_26} 第九条(一)` },
+  /** … or, for an operation that predates the rules, within 30 WD after they took effect. */
+  initialFilingLegacy: { step: 'initial_filing', limit: 30, unit: 'working_days', basis: `${REG_26} 第九条(一) (本办法施行前已开展授权运营的)` },
 } as const satisfies Record<string, StepLimit>;
+
+/** 发改数据规〔2025〕26号 第二十四条: "本办法自 2025 年 3 月 1 日起施行". */
+export const NATIONAL_REGISTRATION_RULES_IN_FORCE = '2025-03-01';
 
 /** 数据异议: answered within 5 WD (Xiamen 第十四条), on the sharing and open-data platforms alike. */
 const dataObjection = { step: 'objection_answer', limit: 5, unit: 'working_days', basis: `${XM} 第十四条` } as const satisfies StepLimit;

@@ -31,6 +31,8 @@ describe('proof the kit can fail: the real mock with one defect fails exactly th
     ['validity-2y', ['REG-RENEW-*', 'REG-VALIDITY-*'], ['REG-VALIDITY-01', 'REG-RENEW-02']],
     ['new-resource-30wd', ['CAT-*'], ['CAT-OBLIG-03']],
     ['usage-report-60d', ['ODP-*'], ['ODP-USAGE-02']],
+    ['initial-filing-21wd', ['REG-*'], ['REG-FILING-01']],
+    ['rules-in-force-april', ['REG-*'], ['REG-FILING-02']],
   ])('the profile fault %s fails exactly its checks', async (fault, include, failed) => {
     expect(failedIds(await runAgainst(fault, include))).toEqual(failed);
   });

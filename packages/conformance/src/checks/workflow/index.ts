@@ -4,6 +4,7 @@ import { catalogWorkflowChecks } from './catalog-workflow.js';
 import { openDataDutyChecks } from './open-data-duties.js';
 import { openDataChecks } from './open-data.js';
 import { amendmentChecks } from './registration-amendments.js';
+import { filingChecks } from './registration-filing.js';
 import { objectionChecks } from './registration-objections.js';
 import { registrationChecks } from './registration.js';
 import { renewalChecks } from './registration-renewal.js';
@@ -11,4 +12,4 @@ import { escalationChecks } from './sharing-escalation.js';
 import { sharingChecks } from './sharing.js';
 
 /** Workflow checks of the four platforms, in platform order. */
-export const workflowChecks: Check[] = [...registrationChecks, ...amendmentChecks, ...objectionChecks, ...renewalChecks, ...sharingChecks, ...escalationChecks, ...openDataChecks, ...openDataDutyChecks, ...catalogChecks, ...catalogWorkflowChecks];
+export const workflowChecks: Check[] = [...registrationChecks, ...filingChecks, ...amendmentChecks, ...objectionChecks, ...renewalChecks, ...sharingChecks, ...escalationChecks, ...openDataChecks, ...openDataDutyChecks, ...catalogChecks, ...catalogWorkflowChecks];

@@ -15,6 +15,10 @@ const PROFILE_FAULTS = {
   'new-resource-30wd': { limits: { 'catalog.new_resource': { value: 30 } } },
   /** A usage report due every 60 calendar days (the contract's choice is 90). */
   'usage-report-60d': { limits: { 'open_data.usage_report': { value: 60 } } },
+  /** 21 WD for the initial filing (第九条(一) says 20). */
+  'initial-filing-21wd': { limits: { 'registration.initial_filing': { value: 21 } } },
+  /** The national rules taking effect on 2025-04-01 (第二十四条 says 2025-03-01). */
+  'rules-in-force-april': { effectiveDates: { registration: { date: '2025-04-01' } } },
 } as const;
 
 type ProfileFault = keyof typeof PROFILE_FAULTS;
@@ -25,7 +29,7 @@ const isProfileFault = (fault: MockFault): fault is ProfileFault => fault in PRO
  * Deliberate defects, each breaking one rule of the real mock from outside it (used only in
  * tests, to prove the kit fails exactly where it should):
  * - `acceptance-4wd`, `objection-pauses-notice`, `validity-2y`, `new-resource-30wd`,
- *   `usage-report-60d`: profile faults (see `PROFILE_FAULTS`);
+ *   `usage-report-60d`, `initial-filing-21wd`, `rules-in-force-april`: profile faults (see `PROFILE_FAULTS`);
  * - `leak`: a signed GET another organisation's object answers 404 to is retried as the
  *   sandbox's other organisations, so the owner's 200 leaks;
  * - `crash-on-bad-input`: a platform's 400 `VALIDATION_FAILED` becomes a 500 `INTERNAL`.
