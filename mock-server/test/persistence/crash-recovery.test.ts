@@ -76,8 +76,12 @@ describe('crash recovery of gdx-mock --data-dir', () => {
 
     const second = await startChild(dataDir);
     cleanup.push(() => second.child.kill('SIGKILL'));
-    const listed = await (await fetch(`${second.url}/_sim/v1/sandboxes/default/webhooks`)).json();
-    const present = new Set((listed.items as { id: string }[]).map((w) => w.id));
+    const present = new Set<string>();
+    for (let cursor: string | null = ''; cursor !== null; ) {
+      const page = (await (await fetch(`${second.url}/_sim/v1/sandboxes/default/webhooks?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).json()) as { items: { id: string }[]; nextCursor: string | null };
+      for (const hook of page.items) present.add(hook.id);
+      cursor = page.nextCursor;
+    }
     expect(acknowledged.filter((id) => !present.has(id))).toEqual([]);
     expect(present.size).toBeGreaterThanOrEqual(acknowledged.length);
   });
