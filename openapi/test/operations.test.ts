@@ -84,6 +84,35 @@ describe.each(PLATFORMS)('%s security', (platform) => {
   });
 });
 
+// The operations that require a role of the signed organisation (docs/design.md "who" column).
+const ROLE_GUARDED: readonly (readonly [platform: (typeof PLATFORMS)[number], operationId: string, role: string])[] = [
+  ['catalog', 'createEntry', 'data_provider'],
+  ['sharing', 'submitRequest', 'data_user'],
+  ['registration', 'submitApplication', 'registrant'],
+  ['open-data', 'submitApplication', 'applicant'],
+];
+
+describe('role checks', () => {
+  it.each(ROLE_GUARDED)('%s %s answers 403 FORBIDDEN without the %s role', (platform, operationId, role) => {
+    const spec = loadBundledSpec(platform);
+    const op = operationsOf(spec).find((r) => r.operation['operationId'] === operationId)?.operation;
+    expect(op).toBeDefined();
+    const forbidden = resolve<JsonObject>(spec, (op?.['responses'] as JsonObject)['403']);
+    const examples = (forbidden['content'] as Record<string, JsonObject>)['application/problem+json']?.['examples'] as Record<string, { value: JsonObject }>;
+    expect(Object.values(examples).map((e) => e.value['code'])).toContain('FORBIDDEN');
+    expect(String(op?.['description'])).toContain(`\`${role}\``);
+  });
+
+  it('only the guarded operations declare 403', () => {
+    const declared = PLATFORMS.flatMap((platform) =>
+      operationsOf(loadBundledSpec(platform))
+        .filter((r) => '403' in (r.operation['responses'] as JsonObject))
+        .map((r) => `${platform} ${String(r.operation['operationId'])}`),
+    );
+    expect(declared.sort()).toEqual(ROLE_GUARDED.map(([p, id]) => `${p} ${id}`).sort());
+  });
+});
+
 describe('simulation API', () => {
   const spec = loadBundledSpec('simulation');
   it('needs no signature and mounts at /_sim/v1', () => {

@@ -40,7 +40,9 @@ export class Harness {
     h.transport = mock.transport;
     const created = await openSandbox(mock, { reviewerPolicy: { mode: 'manual' }, ...sandbox });
     h.sandboxId = created.id;
-    h.orgs = created.organizations;
+    // Registrants first: only they may submit applications (the others answer 403 FORBIDDEN).
+    const registrant = (o: { roles: string[] }) => o.roles.includes('registrant');
+    h.orgs = [...created.organizations.filter(registrant), ...created.organizations.filter((o) => !registrant(o))];
     return h;
   }
 

@@ -15,7 +15,7 @@ describe('SDK ↔ mock (in-process fetch)', () => {
     const fetch = createFetch(app);
     const sim = new SimulationClient({ baseUrl: 'http://mock.local/_sim/v1', fetch });
     const sbx = await sim.sandboxes.create({ profile: 'national', startAt: '2025-09-26T10:00:00+08:00', seed: 9, reviewerPolicy: { mode: 'manual' }, clock: { mode: 'virtual' } });
-    const org = sbx.organizations[0]!;
+    const org = sbx.organizations.find((o) => o.roles.includes('registrant'))!;
     const client = new RegistrationClient({ baseUrl: sbx.platforms.registration, credentials: credentialsOf(org), fetch });
     const submitted = await client.applications.submit(initialSubmission({ ...org, secret: org.secret }) as never);
     expect(submitted.deadline?.dueDate).toBe('2025-09-30');

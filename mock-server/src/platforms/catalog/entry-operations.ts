@@ -2,7 +2,7 @@ import type { OperationContext, OperationHandler, Organisation } from '../../app
 import { PlatformProblem } from '../../app/platform-problem.js';
 import type { CatalogState } from './catalog-state.js';
 import type { EntryFields } from './workflow/records.js';
-import { illegalTransition, listEvents, listPage } from '../workflow-host/index.js';
+import { illegalTransition, listEvents, listPage, requireRole } from '../workflow-host/index.js';
 
 type Ctx = OperationContext<CatalogState>;
 
@@ -45,7 +45,8 @@ function entryAfter(ctx: Ctx, event: string, payload: Record<string, unknown>) {
 export function entryOperations(): Record<string, OperationHandler<CatalogState>> {
   return {
     createEntry: (ctx) => {
-      const id = ctx.state.workflow.createEntry(caller(ctx), ctx.body as EntryFields);
+      // Later writes need the caller's own entry (ownEntry), so only creation checks the role.
+      const id = ctx.state.workflow.createEntry(requireRole(ctx, 'data_provider'), ctx.body as EntryFields);
       return { status: 201, body: ctx.state.workflow.entryView(id) };
     },
     listEntries: (ctx) => {

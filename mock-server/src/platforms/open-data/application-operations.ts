@@ -1,6 +1,6 @@
 import type { OperationContext, OperationHandler, OperationResult } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
-import { listEvents, listOwn } from '../workflow-host/index.js';
+import { listEvents, listOwn, requireRole } from '../workflow-host/index.js';
 import type { ApplicationRecord, ApplicationSubmission, OpenDataState } from './open-data-state.js';
 import { applicationView } from './wire-views.js';
 
@@ -31,7 +31,8 @@ function datasetsOf(state: OpenDataState, s: ApplicationSubmission) {
 
 function submitApplication(ctx: Ctx): OperationResult {
   const { state, sandbox } = ctx;
-  const caller = ctx.caller!;
+  // Applications come from society (第二十三条); agencies obtain data through sharing.
+  const caller = requireRole(ctx, 'applicant');
   const s = ctx.body as ApplicationSubmission;
   const datasets = datasetsOf(state, s);
   const evidenced = new Set(s.conditionEvidence.map((e) => e.condition));

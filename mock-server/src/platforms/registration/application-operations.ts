@@ -1,6 +1,6 @@
 import type { OperationContext, OperationHandler, OperationResult } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
-import { listEvents, listPage } from '../workflow-host/index.js';
+import { listEvents, listPage, requireRole } from '../workflow-host/index.js';
 import { filingOf } from './initial-filing.js';
 import { nextN, type ApplicationRecord, type Submission } from './records.js';
 import type { RegistrationState } from './registration-state.js';
@@ -44,7 +44,7 @@ function checkTarget(ctx: Ctx, submission: Submission): void {
 
 const submit: OperationHandler<RegistrationState> = (ctx) => {
   const { state } = ctx;
-  const caller = callerOf(ctx);
+  const caller = requireRole(ctx, 'registrant');
   const submission = structuredClone(ctx.body) as Submission;
   checkRegistrants(submission.registrants, caller, '/registrants');
   checkTarget(ctx, submission);

@@ -1,7 +1,7 @@
 import type { OperationContext, OperationHandler, OperationResult } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
 import type { CatalogEntry } from '../../sandbox/seed/types.js';
-import { listEvents, listOwn, listPage, newestFirst } from '../workflow-host/index.js';
+import { listEvents, listOwn, listPage, newestFirst, requireRole } from '../workflow-host/index.js';
 import type { RequestRecord, RequestSubmission, SharingState } from './sharing-state.js';
 import { grantView, requestView } from './wire-views.js';
 
@@ -34,7 +34,7 @@ function checkAgainstEntry(entry: CatalogEntry, s: RequestSubmission): void {
 
 function submitRequest(ctx: Ctx): OperationResult {
   const { state, sandbox } = ctx;
-  const caller = ctx.caller!;
+  const caller = requireRole(ctx, 'data_user');
   const s = ctx.body as RequestSubmission;
   const entry = state.entries.get(s.entryId);
   if (!entry) return ctx.problem('NOT_FOUND', { detail: `no published catalog resource ${s.entryId}` });

@@ -10,3 +10,4 @@ export { listOwn, listEvents, newestFirst } from './list-page.js';
 export { hostClock, recordsById } from './host-hooks.js';
 export { wireEvent, wireDeadline, instanceDeadline, wireActor, toReasons, type WireEvent, type WireActor, type WireMapping, type StepNames } from './wire.js';
 export { transitionProblem, illegalTransition, offeredEvents } from './transition-problem.js';
+export { requireRole } from './require-role.js';
