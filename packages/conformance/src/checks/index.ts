@@ -4,6 +4,7 @@ import { PLATFORMS } from '../runner/types.js';
 import { contractChecks } from './contract/index.js';
 import { isolationChecks } from './isolation/cross-organization.js';
 import { idempotencyChecks } from './security/idempotency.js';
+import { roleChecks } from './security/roles.js';
 import { signatureChecks } from './security/signatures.js';
 import { workflowChecks } from './workflow/index.js';
 
@@ -17,5 +18,5 @@ import { workflowChecks } from './workflow/index.js';
  * ```
  */
 export function buildChecks(specs: Specs): Check[] {
-  return [...contractChecks(specs, PLATFORMS), ...signatureChecks, ...idempotencyChecks, ...isolationChecks, ...workflowChecks];
+  return [...contractChecks(specs, PLATFORMS), ...signatureChecks, ...idempotencyChecks, ...roleChecks, ...isolationChecks, ...workflowChecks];
 }

@@ -11,6 +11,11 @@ export interface Organization {
   algorithm?: SignatureMethod;
   /** The organisation's unified social credit code (统一社会信用代码). */
   creditCode: string;
+  /**
+   * Its roles (`registrant`, `data_user`, …) as a simulation API lists them; absent when unknown
+   * (organisations given with `--org`), and then checks use organisations in the given order.
+   */
+  roles?: readonly string[];
 }
 
 /** What goes into a signature. `timestamp` and `nonce` are explicit so checks can replay or age them. */

@@ -42,6 +42,12 @@ describe('proof the kit can fail: the real mock with one defect fails exactly th
     expect(failedIds(report)).toEqual(['ISO-404-01', 'ISO-404-02']);
   });
 
+  it('a refused role answering 201 fails the role check only', async () => {
+    const report = await runAgainst('roles-unchecked', ['SEC-*', 'IDEM-*', 'ISO-*']);
+    expect(failedIds(report)).toEqual(['SEC-ROLE-01']);
+    expect(report.results.find((r) => r.id === 'SEC-ROLE-01')?.failures[0]?.actual).toMatch(/^201/);
+  });
+
   it('bad input answering 500 fails the invalid-input checks (and the objection rules), nothing else', async () => {
     const report = await runAgainst('crash-on-bad-input', ['CON-*', 'SEC-*', 'IDEM-*', 'ISO-*', 'REG-NOTICE-01']);
     const inputChecks = report.results.filter((r) => r.id.startsWith('CON-INPUT-')).map((r) => r.id);

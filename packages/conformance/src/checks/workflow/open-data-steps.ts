@@ -55,7 +55,7 @@ export async function apply(ctx: CheckContext, sbx: Sandbox, options: { conditio
  * await inXiamen(ctx, async (sbx) => { … });
  * ```
  */
-export const inXiamen = (ctx: CheckContext, scenario: (sbx: Sandbox) => Promise<void>) => withSandbox(ctx, { profile: 'xiamen', startAt: START }, scenario);
+export const inXiamen = (ctx: CheckContext, scenario: (sbx: Sandbox) => Promise<void>) => withSandbox(ctx, { profile: 'xiamen', startAt: START, lead: 'applicant' }, scenario);
 
 /**
  * Reads an application as its applicant (the first organisation).

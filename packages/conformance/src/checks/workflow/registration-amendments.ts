@@ -34,7 +34,7 @@ async function amend(ctx: CheckContext, sbx: Sandbox, type: 'change' | 'correcti
  */
 export const amendmentChecks: Check[] = [
   check('REG-CHANGE-01', 'a change of a registration is accepted within 3 WD, reviewed within 20 WD and publicly noticed', `${REG_26} 第九条(二), 第十条–第十二条 (change: choice, through notice)`, async (ctx) => {
-    await withSandbox(ctx, { profile: 'national', startAt: START }, async (sbx) => {
+    await withSandbox(ctx, { profile: 'national', startAt: START, lead: 'registrant' }, async (sbx) => {
       const registration = await register(ctx, sbx);
       const id = await amend(ctx, sbx, 'change', String(registration.id));
       const received = await sandboxToday(ctx, sbx);
@@ -48,7 +48,7 @@ export const amendmentChecks: Check[] = [
     });
   }),
   check('REG-CORRECT-01', 'a correction is accepted and reviewed, then applied without a public notice', `${REG_26} 第九条(三) (correction: choice, no notice)`, async (ctx) => {
-    await withSandbox(ctx, { profile: 'national', startAt: START }, async (sbx) => {
+    await withSandbox(ctx, { profile: 'national', startAt: START, lead: 'registrant' }, async (sbx) => {
       const registration = await register(ctx, sbx);
       const id = await amend(ctx, sbx, 'correction', String(registration.id));
       await decide(ctx, sbx, id, ACTIONS.accept);
@@ -59,7 +59,7 @@ export const amendmentChecks: Check[] = [
     });
   }),
   check('REG-CANCEL-01', 'a cancellation is completed within 10 WD from acceptance and cancels the registration', L.cancellationReview.basis, async (ctx) => {
-    await withSandbox(ctx, { profile: 'national', startAt: START }, async (sbx) => {
+    await withSandbox(ctx, { profile: 'national', startAt: START, lead: 'registrant' }, async (sbx) => {
       const registration = await register(ctx, sbx);
       const id = await amend(ctx, sbx, 'cancellation', String(registration.id));
       await decide(ctx, sbx, id, ACTIONS.accept);
@@ -71,7 +71,7 @@ export const amendmentChecks: Check[] = [
     });
   }),
   check('REG-CHANGE-02', 'a change, correction or cancellation needs an existing registration of the registrant', '内政数字〔2024〕223号 第十条 (变更、更正、注销 need an existing registration)', async (ctx) => {
-    await withSandbox(ctx, { profile: 'national', startAt: START }, async (sbx) => {
+    await withSandbox(ctx, { profile: 'national', startAt: START, lead: 'registrant' }, async (sbx) => {
       const initial = validBody(ctx, 'registration', 'post', '/applications', {}, sbx.organizations[0]?.creditCode);
       const res = await sbx.http(0).request('POST', 'registration', '/applications', {
         json: { ...initial, type: 'change', registrationId: `reg_conformance_missing_${ctx.random.string(8)}` },

@@ -35,7 +35,7 @@ function expectInitialFiling(ctx: CheckContext, object: Record<string, unknown>,
  */
 export const filingChecks: Check[] = [
   check('REG-FILING-01', 'an initial filing is due 20 WD after operation started: one filed later is flagged late and still received', L.initialFiling.basis, async (ctx) => {
-    await withSandbox(ctx, { profile: 'national', startAt: START }, async (sbx) => {
+    await withSandbox(ctx, { profile: 'national', startAt: START, lead: 'registrant' }, async (sbx) => {
       for (const operationStartedOn of ['2025-09-01', '2025-08-20']) {
         const id = await submit(ctx, sbx, { operationStartedOn });
         const object = await readObject(ctx, sbx, 'registration', app(id));
@@ -45,7 +45,7 @@ export const filingChecks: Check[] = [
     });
   }),
   check('REG-FILING-02', 'an operation that predates the rules files within 30 WD after they took effect (2025-03-01)', `${L.initialFilingLegacy.basis}; 发改数据规〔2025〕26号 第二十四条 (施行 2025-03-01)`, async (ctx) => {
-    await withSandbox(ctx, { profile: 'national', startAt: START }, async (sbx) => {
+    await withSandbox(ctx, { profile: 'national', startAt: START, lead: 'registrant' }, async (sbx) => {
       const operationStartedOn = '2024-06-01';
       const id = await submit(ctx, sbx, { operationStartedOn });
       const object = await readObject(ctx, sbx, 'registration', app(id));

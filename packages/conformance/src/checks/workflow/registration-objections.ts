@@ -48,7 +48,7 @@ async function readNotice(ctx: CheckContext, sbx: Sandbox, noticeId: string): Pr
  */
 export const objectionChecks: Check[] = [
   check('REG-OBJECTION-01', 'a real-name objection with evidence during the notice moves it to objection review; upheld, the application is terminated', `${REG_26} 第十二条`, async (ctx) => {
-    await withSandbox(ctx, { profile: 'national', startAt: START }, async (sbx) => {
+    await withSandbox(ctx, { profile: 'national', startAt: START, lead: 'registrant' }, async (sbx) => {
       const { id, noticeId } = await toPublicNotice(ctx, sbx);
       await sbx.advance({ workingDays: 2 });
       const objectionId = await fileObjection(ctx, sbx, noticeId);
@@ -58,7 +58,7 @@ export const objectionChecks: Check[] = [
     });
   }),
   check('REG-OBJECTION-02', 'a dismissed objection returns the application to its running notice: the notice clock kept running and its end does not move', `${REG_26} 第十二条; ${CLOCK_RUNS}`, async (ctx) => {
-    await withSandbox(ctx, { profile: 'national', startAt: START }, async (sbx) => {
+    await withSandbox(ctx, { profile: 'national', startAt: START, lead: 'registrant' }, async (sbx) => {
       const { id, noticeId, startedOn } = await toPublicNotice(ctx, sbx);
       const due = expectedDeadline(startedOn, L.publicNotice);
       await sbx.advance({ to: `${workingDaysAfter(startedOn, 2)}T10:00:00+08:00` });
@@ -81,7 +81,7 @@ export const objectionChecks: Check[] = [
     });
   }),
   check('REG-OBJECTION-03', 'an objection still under review when the notice ends holds the coding; dismissed, the registration is coded at once', `${REG_26} 第十二条 (公示期满无异议的赋码); ${CLOCK_RUNS}`, async (ctx) => {
-    await withSandbox(ctx, { profile: 'national', startAt: START }, async (sbx) => {
+    await withSandbox(ctx, { profile: 'national', startAt: START, lead: 'registrant' }, async (sbx) => {
       const { id, noticeId, startedOn } = await toPublicNotice(ctx, sbx);
       const due = expectedDeadline(startedOn, L.publicNotice);
       await sbx.advance({ to: `${workingDaysAfter(startedOn, 8)}T10:00:00+08:00` });

@@ -64,7 +64,7 @@ async function expectRenewal(ctx: CheckContext, sbx: Sandbox, registration: Reco
  */
 export const renewalChecks: Check[] = [
   check('REG-RENEW-01', 'renewal opens 60 calendar days before expiry, not earlier', SOURCE, async (ctx) => {
-    await withSandbox(ctx, { profile: 'national', startAt: START }, async (sbx) => {
+    await withSandbox(ctx, { profile: 'national', startAt: START, lead: 'registrant' }, async (sbx) => {
       const registration = await register(ctx, sbx);
       const validUntil = registration.validUntil ?? registration.expiresOn;
       ctx.expect.that(typeof validUntil === 'string', 'the registration states its expiry', '"validUntil": "YYYY-MM-DD"', validUntil);
@@ -79,13 +79,13 @@ export const renewalChecks: Check[] = [
     });
   }),
   check('REG-VALIDITY-01', 'a registration is valid 3 years from coding, or to the end of the authorised operating term when that comes first', TERM, async (ctx) => {
-    await withSandbox(ctx, { profile: 'national', startAt: START }, async (sbx) => {
+    await withSandbox(ctx, { profile: 'national', startAt: START, lead: 'registrant' }, async (sbx) => {
       await expectFirstPeriod(ctx, sbx, LONG_TERM);
       await expectFirstPeriod(ctx, sbx, SHORT_TERM);
     });
   }),
   check('REG-RENEW-02', 'a renewal runs 3 years from the day after the previous expiry, never past the authorised operating term', TERM, async (ctx) => {
-    await withSandbox(ctx, { profile: 'national', startAt: START }, async (sbx) => {
+    await withSandbox(ctx, { profile: 'national', startAt: START, lead: 'registrant' }, async (sbx) => {
       const full = await expectFirstPeriod(ctx, sbx, SHORT_TERM);
       const capped = await expectFirstPeriod(ctx, sbx, SHORT_TERM);
       await sbx.advance({ to: `${addDays(SHORT_TERM, -RENEWAL_WINDOW_DAYS)}T12:00:00+08:00` });

@@ -26,7 +26,7 @@ const check = workflowCheck('registration');
  */
 export const registrationChecks: Check[] = [
   check('REG-ACCEPT-01', 'received 2025-09-26: acceptance is due 2025-09-30 (3 WD, make-up Sunday counted)', L.acceptance.basis, async (ctx) => {
-    await withSandbox(ctx, { profile: 'national', startAt: START }, async (sbx) => {
+    await withSandbox(ctx, { profile: 'national', startAt: START, lead: 'registrant' }, async (sbx) => {
       const id = await submit(ctx, sbx);
       const object = await readObject(ctx, sbx, 'registration', app(id));
       expectState(ctx, object, 'submitted', 'after submission');
@@ -34,7 +34,7 @@ export const registrationChecks: Check[] = [
     });
   }),
   check('REG-ACCEPT-02', 'acceptance past its limit is overdue, recorded, and never approved by the clock', `${L.acceptance.basis}; shared/domain/README.md §Time 7`, async (ctx) => {
-    await withSandbox(ctx, { profile: 'national', startAt: START }, async (sbx) => {
+    await withSandbox(ctx, { profile: 'national', startAt: START, lead: 'registrant' }, async (sbx) => {
       const id = await submit(ctx, sbx);
       const due = expectedDeadline(RECEIVED, L.acceptance);
       const advanced = await sbx.advance({ to: justAfter(due) });
@@ -46,7 +46,7 @@ export const registrationChecks: Check[] = [
     });
   }),
   check('REG-ACCEPT-03', 'a resubmission after 一次性告知 restarts the 3 WD acceptance clock from its own day', `${L.acceptance.basis} (clock restarts on resubmission)`, async (ctx) => {
-    await withSandbox(ctx, { profile: 'national', startAt: START }, async (sbx) => {
+    await withSandbox(ctx, { profile: 'national', startAt: START, lead: 'registrant' }, async (sbx) => {
       const id = await submit(ctx, sbx);
       await decide(ctx, sbx, id, ACTIONS.requestSupplements, { items: [{ field: '/resource/size', text: 'conformance: 缺少数据规模' }, { field: '/riskAssessment', text: 'conformance: 缺少风险评估' }] });
       expectState(ctx, await readObject(ctx, sbx, 'registration', app(id)), 'supplement_required', 'after the registry asks for supplements');
@@ -61,7 +61,7 @@ export const registrationChecks: Check[] = [
     });
   }),
   check('REG-REVIEW-01', 'formal review is due 20 WD after the acceptance day (holidays skipped, make-up days counted)', L.review.basis, async (ctx) => {
-    await withSandbox(ctx, { profile: 'national', startAt: START }, async (sbx) => {
+    await withSandbox(ctx, { profile: 'national', startAt: START, lead: 'registrant' }, async (sbx) => {
       const id = await submit(ctx, sbx);
       await sbx.advance({ to: `${workingDaysAfter(RECEIVED, 2)}T10:00:00+08:00` });
       await decide(ctx, sbx, id, ACTIONS.accept);
@@ -71,7 +71,7 @@ export const registrationChecks: Check[] = [
     });
   }),
   check('REG-REVIEW-02', 'a review past 20 WD is overdue and stays under review', `${L.review.basis} (说明 required, no deemed approval)`, async (ctx) => {
-    await withSandbox(ctx, { profile: 'national', startAt: START }, async (sbx) => {
+    await withSandbox(ctx, { profile: 'national', startAt: START, lead: 'registrant' }, async (sbx) => {
       const id = await submit(ctx, sbx);
       await decide(ctx, sbx, id, ACTIONS.accept);
       const due = expectedDeadline(RECEIVED, L.review);
@@ -82,7 +82,7 @@ export const registrationChecks: Check[] = [
     });
   }),
   check('REG-ILLEGAL-01', 'not_accepted is terminal: further decisions and resubmissions answer 409', '发改数据规〔2025〕26号 第十条 (不予受理)', async (ctx) => {
-    await withSandbox(ctx, { profile: 'national', startAt: START }, async (sbx) => {
+    await withSandbox(ctx, { profile: 'national', startAt: START, lead: 'registrant' }, async (sbx) => {
       const id = await submit(ctx, sbx);
       await decide(ctx, sbx, id, ACTIONS.notAccept);
       expectState(ctx, await readObject(ctx, sbx, 'registration', app(id)), 'not_accepted', 'after 不予受理');
@@ -94,7 +94,7 @@ export const registrationChecks: Check[] = [
     });
   }),
   check('REG-NOTICE-01', 'public notice lasts 10 WD; objections need a real name and evidence and close with the notice', `${L.publicNotice.basis}`, async (ctx) => {
-    await withSandbox(ctx, { profile: 'national', startAt: START }, async (sbx) => {
+    await withSandbox(ctx, { profile: 'national', startAt: START, lead: 'registrant' }, async (sbx) => {
       const id = await submit(ctx, sbx);
       await decide(ctx, sbx, id, ACTIONS.accept);
       await decide(ctx, sbx, id, ACTIONS.approveReview);

@@ -1,9 +1,26 @@
 import { shanghaiDate, type IsoDate } from '@gdx/calendar';
 import { describeResponse, isRecord } from '../../http/response.js';
 import type { Sandbox, SandboxSpec } from '../../http/sim-client.js';
+import type { Organization } from '../../http/signer.js';
+import { leadingWithRole } from '../roles.js';
 import type { CheckContext, Platform } from '../../runner/types.js';
 import type { ExpectedDeadline } from '../../rules/deadlines.js';
 import type { StepLimit } from '../../rules/limits.js';
+
+/** A scenario's sandbox: the simulation API's `SandboxSpec`, and the role its organisation #0 acts in. */
+export interface ScenarioSpec extends SandboxSpec {
+  /**
+   * The role the scenario's organisations #0 and #1 should hold (`registrant`, `applicant`, …):
+   * the sandbox's organisations known to hold it come first (platforms answer 403 `FORBIDDEN` to
+   * an organisation without the role an operation requires). Not sent to the simulation API.
+   */
+  lead?: string;
+}
+
+/** The sandbox as seen with `order` as its organisations (signed HTTP follows the new order). */
+function reordered(sbx: Sandbox, order: Organization[]): Sandbox {
+  return { ...sbx, organizations: order, http: (index = 0) => sbx.http(sbx.organizations.indexOf(order[index] as Organization)) };
+}
 
 /**
  * Runs a workflow scenario in a fresh sandbox (virtual clock, manual reviewers, the run seed)
@@ -11,14 +28,15 @@ import type { StepLimit } from '../../rules/limits.js';
  *
  * @example
  * ```ts
- * await withSandbox(ctx, { profile: 'national', startAt: '2025-09-26T10:00:00+08:00' }, async (sbx) => { … });
+ * await withSandbox(ctx, { profile: 'national', startAt: '2025-09-26T10:00:00+08:00', lead: 'registrant' }, async (sbx) => { … });
  * ```
  */
-export async function withSandbox(ctx: CheckContext, spec: SandboxSpec, scenario: (sbx: Sandbox) => Promise<void>): Promise<void> {
+export async function withSandbox(ctx: CheckContext, spec: ScenarioSpec, scenario: (sbx: Sandbox) => Promise<void>): Promise<void> {
   if (!ctx.sim) return ctx.skip('needs the simulation API');
-  const sbx = await ctx.sim.createSandbox({ clock: { mode: 'virtual' }, reviewerPolicy: { mode: 'manual' }, seed: ctx.random.int(2 ** 31), ...spec });
+  const { lead, ...sandboxSpec } = spec;
+  const sbx = await ctx.sim.createSandbox({ clock: { mode: 'virtual' }, reviewerPolicy: { mode: 'manual' }, seed: ctx.random.int(2 ** 31), ...sandboxSpec });
   try {
-    await scenario(sbx);
+    await scenario(lead === undefined ? sbx : reordered(sbx, leadingWithRole(sbx.organizations, lead)));
   } finally {
     await sbx.dispose().catch(() => undefined);
   }

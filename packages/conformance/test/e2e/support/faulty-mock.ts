@@ -32,9 +32,11 @@ const isProfileFault = (fault: MockFault): fault is ProfileFault => fault in PRO
  *   `usage-report-60d`, `initial-filing-21wd`, `rules-in-force-april`: profile faults (see `PROFILE_FAULTS`);
  * - `leak`: a signed GET another organisation's object answers 404 to is retried as the
  *   sandbox's other organisations, so the owner's 200 leaks;
- * - `crash-on-bad-input`: a platform's 400 `VALIDATION_FAILED` becomes a 500 `INTERNAL`.
+ * - `crash-on-bad-input`: a platform's 400 `VALIDATION_FAILED` becomes a 500 `INTERNAL`;
+ * - `roles-unchecked`: a platform's 403 `FORBIDDEN` (a role the caller lacks) becomes a 201, as
+ *   if any signed organisation could act in any role.
  */
-export type MockFault = ProfileFault | 'leak' | 'crash-on-bad-input';
+export type MockFault = ProfileFault | 'leak' | 'crash-on-bad-input' | 'roles-unchecked';
 
 interface Credentials { appKey: string; secret: string }
 
@@ -99,6 +101,9 @@ export function faultyFetch(inner: typeof fetch, fault: MockFault): typeof fetch
       if (body?.code === 'VALIDATION_FAILED') {
         return new Response(JSON.stringify(problem('INTERNAL')), { status: 500, headers: { 'content-type': 'application/problem+json' } });
       }
+    }
+    if (fault === 'roles-unchecked' && answer.status === 403) {
+      return new Response(JSON.stringify({ id: 'accepted-without-role-check' }), { status: 201, headers: { 'content-type': 'application/json' } });
     }
     return answer;
   };
