@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPlatforms, type PlatformName } from '../../src/index.js';
 import { entryContent } from '../catalog/workflow-harness.js';
+import { applicationBy } from '../open-data/fixtures.js';
 import { initialSubmission } from '../registration/harness.js';
 import { requestBody } from '../sharing/fixtures.js';
 import { expectContract, type SpecName } from '../support/contract.js';
@@ -20,16 +21,7 @@ function sharedEntry(sbx: TestSandbox) {
 function openDataApplication(sbx: TestSandbox, as: SeededOrg) {
   const dataset = sbx.seed.datasets.find((d) => d.openingType === 'on_application');
   if (!dataset) throw new Error('no on_application dataset in the seed');
-  return {
-    applicant: { kind: 'organization', creditCode: as.creditCode, name: as.name },
-    datasetIds: [dataset.id],
-    scenario: { name: '企业征信', description: '为中小企业融资提供信用评估' },
-    dataScope: '全市范围',
-    deliveryMethod: 'api',
-    periodOfUse: { from: '2025-10-01', to: '2026-09-30' },
-    securityMeasures: '等保三级环境，访问留痕。',
-    conditionEvidence: dataset.openingConditions.map((condition) => ({ condition, text: '已满足' })),
-  };
+  return applicationBy(as, dataset);
 }
 
 // [platform, operationId, path, own list, required role, seeded org without it, seeded org with it, body]

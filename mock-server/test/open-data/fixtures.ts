@@ -14,7 +14,11 @@ export function onApplication(world: World, withCondition?: string): OpenDataset
 
 /** A valid application for a dataset (evidence for each of its opening conditions). */
 export function applicationBody(world: World, dataset: OpenDataset, overrides: Record<string, unknown> = {}) {
-  const org = world.org(APPLICANT);
+  return applicationBy(world.org(APPLICANT), dataset, overrides);
+}
+
+/** A valid application for a dataset by a given organisation. */
+export function applicationBy(org: { creditCode: string; name: string }, dataset: OpenDataset, overrides: Record<string, unknown> = {}) {
   return {
     applicant: { kind: 'organization', creditCode: org.creditCode, name: org.name },
     datasetIds: [dataset.id],
