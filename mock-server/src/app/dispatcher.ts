@@ -155,7 +155,7 @@ export class Dispatcher {
         // Sees the nonce the verifier accepts, so the journal entry can carry it.
         const nonceStore: NonceStore = {
           remember(appKey, nonce, expiresAt, at) {
-            signedBy = { appKey, nonce, timestamp: Number(req.headers[HEADERS.timestamp]), expiresAt };
+            signedBy = { appKey, nonce, expiresAt };
             return sandbox.nonces.remember(appKey, nonce, expiresAt, at);
           },
         };

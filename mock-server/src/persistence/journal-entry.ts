@@ -7,8 +7,6 @@ import type { DeliveryOutcome } from '../sandbox/webhooks.js';
 export interface SignedBy {
   appKey: string;
   nonce: string;
-  /** The signed `X-Gdx-Timestamp` (epoch ms). */
-  timestamp: number;
   /** Until when the nonce is remembered (epoch ms; the end of the timestamp window). */
   expiresAt: number;
 }
