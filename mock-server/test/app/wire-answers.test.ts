@@ -14,7 +14,8 @@ interface RawAnswer {
 /** One request over a fresh connection, with the answer's headers as Node parsed them. */
 function raw(url: string, method = 'GET', body?: string): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method, agent: false, headers: body === undefined ? {} : { 'content-type': 'application/json' } }, (res) => {
+    // Writes say JSON also without a body (the simulation API refuses anything else).
+    const req = request(url, { method, agent: false, headers: body === undefined && method === 'GET' ? {} : { 'content-type': 'application/json' } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));

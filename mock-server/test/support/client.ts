@@ -32,6 +32,8 @@ export function client(transport: Transport) {
     const text = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
     const headers: Record<string, string> = { ...options.headers };
     if (text !== undefined) headers['content-type'] = options.contentType ?? 'application/json';
+    // The simulation API takes writes only as JSON, also without a body (no CORS simple request).
+    else if (method !== 'GET' && method !== 'HEAD' && headers['content-type'] === undefined) headers['content-type'] = options.contentType ?? 'application/json';
     if (options.as) {
       Object.assign(headers, signRequest({ method, url, body: options.signedBody ?? text, appKey: options.as.appKey, secret: options.as.secret, timestamp: options.timestamp, nonce: options.nonce }));
     }

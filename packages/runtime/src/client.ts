@@ -51,6 +51,11 @@ export interface ClientOptions {
   now?: () => number;
   /** Sent with every request. */
   headers?: Record<string, string>;
+  /**
+   * Sent as `Authorization: Bearer <token>` with every request, e.g. the `--sim-token` of a gdx
+   * mock whose simulation API is closed (`new SimulationClient({ bearerToken })`).
+   */
+  bearerToken?: string;
   /** Replaces the default `user-agent` (`gdx-runtime/<version> node/<version>`; none by default in browsers, which send their own). */
   userAgent?: string;
   /** Backoff tuning, and injectable `random`/`sleep` for tests. */
@@ -97,6 +102,7 @@ export class ApiClient {
     this.#headers = { accept: 'application/json' };
     const userAgent = options.userAgent ?? (platformUserAgent === undefined ? undefined : `gdx-runtime/${VERSION} ${platformUserAgent}`);
     if (userAgent !== undefined) this.#headers['user-agent'] = userAgent;
+    if (options.bearerToken !== undefined) this.#headers.authorization = `Bearer ${options.bearerToken}`;
     if (options.headers !== undefined) mergeHeaders(this.#headers, options.headers);
     this.#maxRetries = retryCount(options.maxRetries ?? 2);
     this.#timeoutMs = options.timeoutMs ?? 30_000;
@@ -204,6 +210,10 @@ export class ApiClient {
     let body: string | undefined;
     if (req.body !== undefined) {
       body = JSON.stringify(req.body);
+      headers['content-type'] = 'application/json';
+    } else if (req.method !== 'GET') {
+      // A bodyless write says JSON too: servers that refuse CORS "simple requests" (the gdx mock's
+      // simulation API) accept nothing else, and a body-less request ignores the type anyway.
       headers['content-type'] = 'application/json';
     }
     if (options?.headers !== undefined) mergeHeaders(headers, options.headers);

@@ -33,6 +33,18 @@ describe.each([
     });
   });
 
+  it('sends a bodyless write as JSON (no CORS simple request) and the bearer token, a GET without a type', async () => {
+    server.enqueue(json(200, {}), json(200, {}));
+    const c = new ApiClient({ baseUrl: `${server.origin}/_sim/v1`, transport: make(), maxRetries: 0, bearerToken: 'tok-0123456789abcdef' });
+    await c.request({ operationId: 'resetSandbox', method: 'POST', path: '/sandboxes/default/reset' });
+    await c.request({ operationId: 'getSandbox', method: 'GET', path: '/sandboxes/default' });
+    const [reset, get] = server.received;
+    expect(reset?.body).toBe('');
+    expect(reset?.headers).toMatchObject({ 'content-type': 'application/json', authorization: 'Bearer tok-0123456789abcdef' });
+    expect(get?.headers['content-type']).toBeUndefined();
+    expect(get?.headers.authorization).toBe('Bearer tok-0123456789abcdef');
+  });
+
   it('reports a reset connection as a retryable ConnectionError and retries it', async () => {
     server.enqueue(destroy, destroy);
     const once = new ApiClient({ baseUrl: server.origin, transport: make(), maxRetries: 0 });
