@@ -10,6 +10,8 @@ import type { WebhookDeliveryOptions } from '../sandbox/webhooks.js';
 import { Dispatcher } from './dispatcher.js';
 import type { DispatchRequest, DispatchResponse } from './dispatch-types.js';
 import { handleRequest } from './handle-request.js';
+import { refuseOverLimits } from './limit-checks.js';
+import { resolveLimits, type Limits } from './limits.js';
 import type { OpenApiDocument, PlatformModule, ProfileRef, ReviewerPolicy } from './platform-module.js';
 import { buildRouter } from './route-table.js';
 import { SIM_ROUTES } from './sim/index.js';
@@ -42,6 +44,8 @@ export interface AppOptions {
   now?: () => number;
   /** Where unexpected errors are reported (default `console.error`). */
   logError?: (message: string, error: unknown) => void;
+  /** Request size limits, checked before any work (default `DEFAULT_LIMITS`: 1 MiB body, 8 KiB URL, 16 KiB headers). */
+  limits?: Partial<Limits>;
 }
 
 /** The mock application core, shared by every transport. */
@@ -52,6 +56,8 @@ export interface App {
   handle(request: Request): Promise<Response>;
   /** The mounted platforms. */
   readonly platforms: readonly PlatformModule<unknown>[];
+  /** The request size limits in force (transports read bodies up to `maxBodyBytes`). */
+  readonly limits: Readonly<Limits>;
   /** Waits for webhook deliveries in flight (pending retries are not waited for). */
   idle(): Promise<void>;
   /** Writes what is pending to the journal, cancels webhook retries and closes files. */
@@ -82,6 +88,7 @@ export function createApp(options: AppOptions = {}): App {
   const startAt = typeof options.startAt === 'string' ? Date.parse(options.startAt) : options.startAt;
   if (startAt !== undefined && !Number.isFinite(startAt)) throw new RangeError(`[INVALID_START_AT] 起始时间无效 / invalid startAt: ${String(options.startAt)}`);
   if (options.seed !== undefined && (!Number.isSafeInteger(options.seed) || options.seed < 0)) throw new RangeError(`[INVALID_SEED] 随机种子须为非负整数 / seed must be a non-negative integer: ${options.seed}`);
+  const limits = resolveLimits(options.limits);
 
   const env: SandboxEnvironment = {
     platforms,
@@ -138,10 +145,16 @@ export function createApp(options: AppOptions = {}): App {
   // What was pending when the last process stopped is sent now, once.
   for (const sandbox of registry.list()) sandbox.webhooks.resume();
 
+  const dispatch = (request: DispatchRequest): Promise<DispatchResponse> => {
+    // Size limits first: nothing of an oversized request is looked at (replay bypasses them).
+    const refused = refuseOverLimits(request, limits);
+    return refused ? Promise.resolve(refused) : dispatcher.dispatch(request);
+  };
   return {
     platforms,
-    dispatch: (request) => dispatcher.dispatch(request),
-    handle: (request) => handleRequest((r) => dispatcher.dispatch(r), request),
+    limits,
+    dispatch,
+    handle: (request) => handleRequest(dispatch, request, limits),
     async idle() {
       await Promise.all(registry.list().map((s) => s.webhooks.idle()));
     },

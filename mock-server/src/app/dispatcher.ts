@@ -1,5 +1,6 @@
 import { contentDigest, HEADERS, requestId as newRequestId, verifySignature, type NonceStore, type ProblemCode } from '@gdx/protocol';
 import type { CommandEntry, CommandLog, SignedBy } from '../persistence/journal-entry.js';
+import { StorageUnavailableError } from '../persistence/store.js';
 import { DEFAULT_SANDBOX_ID, type SandboxRegistry } from '../sandbox/registry.js';
 import type { Sandbox } from '../sandbox/sandbox.js';
 import type { FaultDecision } from '../sandbox/faults.js';
@@ -89,7 +90,7 @@ export class Dispatcher {
       if (durable === DONE) return Promise.resolve(response);
       return durable.then(
         () => response,
-        (error: unknown) => this.#internal(req, prepared.requestId, error),
+        (error: unknown) => (error instanceof StorageUnavailableError ? storageUnavailable(prepared.requestId, req.path) : this.#internal(req, prepared.requestId, error)),
       );
     } catch (error) {
       return Promise.resolve(this.#internal(req, prepared.requestId, error));
@@ -179,6 +180,7 @@ export class Dispatcher {
       const read = readJsonBody(req.body, req.headers['content-type']);
       if (read.kind === 'unsupported_media_type') return fail('UNSUPPORTED_MEDIA_TYPE', { detail: `expected ${JSON_TYPE}, got ${read.contentType || 'no content type'}` });
       if (read.kind === 'malformed') return fail('VALIDATION_FAILED', { detail: 'the body is not valid JSON', errors: [read.error] });
+      if (read.kind === 'invalid') return fail('VALIDATION_FAILED', { detail: read.detail, errors: read.errors });
       if (read.kind === 'json') {
         body = read.value;
         bodyText = read.text;
@@ -198,6 +200,11 @@ export class Dispatcher {
         return fail('VALIDATION_FAILED', { detail: `${n} ${n === 1 ? 'field is' : 'fields are'} invalid`, errors: outcome.errors });
       }
       query = outcome.query;
+    }
+
+    // A write the store could not keep would be lost: refuse it before it changes anything (reads go on).
+    if (!replay && req.method !== 'GET' && req.method !== 'HEAD' && this.#deps.journal?.writable() === false) {
+      return { response: storageUnavailable(requestId, req.path), durable: DONE };
     }
 
     const execute = (): { answer: StoredAnswer; durable: Promise<void> } => {
@@ -235,6 +242,14 @@ export class Dispatcher {
     answer.headers[HEADERS.requestId] = requestId;
     return { response: answer, durable };
   }
+}
+
+/** How long a client should wait before retrying a write refused for storage (the probe interval). */
+const STORAGE_RETRY_AFTER_SECONDS = '1';
+
+/** 503 `STORAGE_UNAVAILABLE`: the write changed nothing; reads still work. */
+function storageUnavailable(requestId: string, instance: string): DispatchResponse {
+  return problemResponse('STORAGE_UNAVAILABLE', { detail: 'the data directory cannot take writes now; nothing of this request was kept', headers: { [HEADERS.retryAfter]: STORAGE_RETRY_AFTER_SECONDS } }, requestId, instance);
 }
 
 function sleep(ms: number): Promise<void> {

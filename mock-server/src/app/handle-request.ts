@@ -1,22 +1,68 @@
 import type { DispatchRequest, DispatchResponse } from './dispatch-types.js';
+import { payloadTooLarge } from './limit-checks.js';
+import { DEFAULT_LIMITS, type Limits } from './limits.js';
+
+/** A `Request` read into the core's plain request, or refused before its body was read whole. */
+export type ReadOutcome = { ok: true; request: DispatchRequest } | { ok: false; response: DispatchResponse };
+
+/** Reading stopped at the body limit. */
+const TOO_LARGE = Symbol('too large');
+
+/**
+ * Reads a body stream with a byte counter and cancels it as soon as it passes `maxBytes`, so an
+ * oversized (or endless) stream is never held in memory.
+ */
+async function readBoundedBody(stream: ReadableStream<Uint8Array>, maxBytes: number): Promise<Uint8Array | typeof TOO_LARGE> {
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      // Not awaited: a source may take its time to clean up; the answer does not wait for it.
+      reader.cancel().catch(() => undefined);
+      return TOO_LARGE;
+    }
+    chunks.push(value);
+  }
+  if (chunks.length === 1) return chunks[0] as Uint8Array;
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return bytes;
+}
 
 /**
  * Converts a WHATWG `Request` into the core's plain request (lower-case headers, raw body bytes).
+ * A body over `limits.maxBodyBytes` is refused (413 `PAYLOAD_TOO_LARGE`) from its
+ * `Content-Length` without reading it, or while reading it, before it is buffered whole.
  *
  * @example
  * ```ts
- * const plain = await toDispatchRequest(new Request('http://x/_sim/v1/sandboxes'));
- * plain.path; // '/_sim/v1/sandboxes'
+ * const read = await toDispatchRequest(new Request('http://x/_sim/v1/sandboxes'));
+ * if (read.ok) read.request.path; // '/_sim/v1/sandboxes'
  * ```
  */
-export async function toDispatchRequest(request: Request): Promise<DispatchRequest> {
+export async function toDispatchRequest(request: Request, limits: Pick<Limits, 'maxBodyBytes'> = DEFAULT_LIMITS): Promise<ReadOutcome> {
   const url = new URL(request.url);
   const headers: Record<string, string> = {};
   request.headers.forEach((value, name) => (headers[name] = value));
   // A WHATWG Request never carries Host; the core needs it for absolute URLs.
   headers.host ??= url.host;
-  const bytes = request.body ? new Uint8Array(await request.arrayBuffer()) : undefined;
-  return { method: request.method, path: url.pathname, query: url.search.slice(1), headers, body: bytes && bytes.length > 0 ? bytes : undefined, origin: url.origin };
+  const declared = headers['content-length'];
+  if (request.body && declared !== undefined && Number(declared) > limits.maxBodyBytes) {
+    request.body.cancel().catch(() => undefined);
+    return { ok: false, response: payloadTooLarge(limits.maxBodyBytes, url.pathname) };
+  }
+  const bytes = request.body ? await readBoundedBody(request.body, limits.maxBodyBytes) : undefined;
+  if (bytes === TOO_LARGE) return { ok: false, response: payloadTooLarge(limits.maxBodyBytes, url.pathname) };
+  const body = bytes && bytes.length > 0 ? bytes : undefined;
+  return { ok: true, request: { method: request.method, path: url.pathname, query: url.search.slice(1), headers, body, origin: url.origin } };
 }
 
 const NULL_BODY_STATUS = new Set([101, 204, 205, 304]);
@@ -36,13 +82,15 @@ export function toResponse(answer: DispatchResponse): Response {
 }
 
 /**
- * Answers a `Request` through a dispatch function (the `handle` of the app).
+ * Answers a `Request` through a dispatch function (the `handle` of the app), refusing a body over
+ * the limit before reading it whole.
  *
  * @example
  * ```ts
- * const response = await handleRequest((r) => app.dispatch(r), new Request('http://x/catalog/v1/search'));
+ * const response = await handleRequest((r) => app.dispatch(r), new Request('http://x/catalog/v1/search'), app.limits);
  * ```
  */
-export async function handleRequest(dispatch: (r: DispatchRequest) => Promise<DispatchResponse>, request: Request): Promise<Response> {
-  return toResponse(await dispatch(await toDispatchRequest(request)));
+export async function handleRequest(dispatch: (r: DispatchRequest) => Promise<DispatchResponse>, request: Request, limits: Pick<Limits, 'maxBodyBytes'> = DEFAULT_LIMITS): Promise<Response> {
+  const read = await toDispatchRequest(request, limits);
+  return toResponse(read.ok ? await dispatch(read.request) : read.response);
 }

@@ -1,4 +1,5 @@
 import type { FieldError } from '@gdx/protocol';
+import { jsonHazards } from './json-hazards.js';
 import { BODY_ERRORS } from './validation-messages.js';
 
 /** The parsed body of a JSON operation, or why it was refused. */
@@ -6,7 +7,9 @@ export type BodyOutcome =
   | { kind: 'none' }
   | { kind: 'json'; value: unknown; text: string }
   | { kind: 'unsupported_media_type'; contentType: string }
-  | { kind: 'malformed'; error: FieldError };
+  | { kind: 'malformed'; error: FieldError }
+  /** Valid JSON that no schema accepts: non-finite numbers, prototype-named keys (`jsonHazards`). */
+  | { kind: 'invalid'; errors: FieldError[]; detail: string };
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -18,7 +21,9 @@ function isJsonType(contentType: string): boolean {
 
 /**
  * Reads the body of an operation that takes JSON: empty → none; another media type → 415;
- * not UTF-8 or not JSON → malformed (400).
+ * not UTF-8 or not JSON → malformed (400); a number that parsed to ±Infinity or a key named after
+ * an `Object.prototype` member, at any depth → invalid (400 with a field error for each), before
+ * any schema or handler sees the value.
  *
  * @example
  * ```ts
@@ -34,11 +39,15 @@ export function readJsonBody(body: Uint8Array | string | undefined, contentType:
   } catch {
     return { kind: 'malformed', error: { pointer: '', ...BODY_ERRORS.malformed } };
   }
+  let value: unknown;
   try {
-    return { kind: 'json', value: JSON.parse(text), text };
+    value = JSON.parse(text);
   } catch {
     return { kind: 'malformed', error: { pointer: '', ...BODY_ERRORS.malformed } };
   }
+  const errors = jsonHazards(value);
+  if (errors.length > 0) return { kind: 'invalid', errors, detail: `${errors.length} ${errors.length === 1 ? 'field is' : 'fields are'} invalid` };
+  return { kind: 'json', value, text };
 }
 
 /**

@@ -25,10 +25,14 @@ const BY_KEYWORD: Record<string, { code: string; message: LocalizedMessage }> = 
 
 const FALLBACK = { code: 'INVALID', message: { zh: '字段取值无效', en: 'The value is invalid' } };
 
-/** Field errors for the request as a whole (body missing or not JSON). */
+/** Field errors found while reading the body (missing, not JSON, or JSON no schema accepts). */
 export const BODY_ERRORS = {
   missing: { code: 'REQUIRED', message: { zh: '缺少请求体', en: 'The request body is missing' } },
   malformed: { code: 'MALFORMED_JSON', message: { zh: '请求体不是合法的 JSON', en: 'The request body is not valid JSON' } },
+  /** A JSON number too large for a double (`1e309` parses to Infinity). */
+  notFinite: { code: 'RANGE', message: { zh: '数值超出可表示范围（须为有限数）', en: 'The number is out of range (it must be finite)' } },
+  /** A key named after an `Object.prototype` member (`__proto__`, `constructor`, `toString`, …). */
+  prototypeKey: { code: 'UNKNOWN_FIELD', message: { zh: '不允许的字段（字段名为保留名）', en: 'This field is not allowed (the name is reserved)' } },
 } as const;
 
 /** Formats with a domain-specific error code (checked by `@gdx/identifiers`). */

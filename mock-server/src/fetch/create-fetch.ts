@@ -19,7 +19,8 @@ import { fetchRequest } from './fetch-request.js';
  */
 export function createFetch(app: App): typeof globalThis.fetch {
   return async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const answer = await app.dispatch(await fetchRequest(input, init));
+    const read = await fetchRequest(input, init, app.limits);
+    const answer = read.ok ? await app.dispatch(read.request) : read.response;
     if (answer.connectionReset) {
       const cause = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
       throw new TypeError('fetch failed', { cause });

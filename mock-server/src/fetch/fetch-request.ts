@@ -1,5 +1,6 @@
 import type { DispatchRequest } from '../app/dispatch-types.js';
-import { toDispatchRequest } from '../app/handle-request.js';
+import { toDispatchRequest, type ReadOutcome } from '../app/handle-request.js';
+import { DEFAULT_LIMITS, type Limits } from '../app/limits.js';
 
 /** Methods `fetch` upper-cases (WHATWG Fetch, "normalize a method"); any other is sent as given. */
 const NORMALIZED = new Set(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT']);
@@ -35,21 +36,22 @@ function plainBody(body: BodyInit): Uint8Array | string | null {
  * The core's plain request from `fetch` arguments, without a WHATWG `Request` when the call is the
  * usual one (a URL, headers, a string or byte body); a `Request` input or another body kind
  * (form data, a stream, a blob) goes through `Request`, which knows their content types.
- * Rejects with the signal's reason when it is already aborted, as `fetch` does.
+ * Rejects with the signal's reason when it is already aborted, as `fetch` does. A streamed body
+ * over `limits.maxBodyBytes` is refused while it is read (`ok: false` with the 413 answer).
  *
  * @example
  * ```ts
- * const plain = await fetchRequest('http://mock.local/catalog/v1/search?q=x', { headers: { Accept: 'application/json' } });
- * plain.query; // 'q=x'
+ * const read = await fetchRequest('http://mock.local/catalog/v1/search?q=x', { headers: { Accept: 'application/json' } });
+ * if (read.ok) read.request.query; // 'q=x'
  * ```
  */
-export async function fetchRequest(input: RequestInfo | URL, init: RequestInit | undefined): Promise<DispatchRequest> {
+export async function fetchRequest(input: RequestInfo | URL, init: RequestInit | undefined, limits: Pick<Limits, 'maxBodyBytes'> = DEFAULT_LIMITS): Promise<ReadOutcome> {
   const body = init?.body ?? undefined;
   const bytes = body === undefined || body === null ? undefined : plainBody(body);
   if (input instanceof Request || bytes === null) {
     const request = new Request(input, init);
     if (request.signal.aborted) throw request.signal.reason;
-    return toDispatchRequest(request);
+    return toDispatchRequest(request, limits);
   }
   if (init?.signal?.aborted) throw init.signal.reason;
   const method = normalizeMethod(init?.method ?? 'GET');
@@ -60,7 +62,8 @@ export async function fetchRequest(input: RequestInfo | URL, init: RequestInit |
   // fetch sends Host itself; the core needs it for absolute URLs.
   headers.host ??= url.host;
   if (typeof bytes === 'string' && headers['content-type'] === undefined) headers['content-type'] = 'text/plain;charset=UTF-8';
-  return {
+  // A string or byte body is already in memory: the core measures it (`refuseOverLimits`).
+  const request: DispatchRequest = {
     method,
     path: url.pathname,
     query: url.search.slice(1),
@@ -68,4 +71,5 @@ export async function fetchRequest(input: RequestInfo | URL, init: RequestInit |
     body: bytes !== undefined && bytes.length > 0 ? bytes : undefined,
     origin: url.origin,
   };
+  return { ok: true, request };
 }

@@ -2,6 +2,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { App } from '../app/create-app.js';
 import type { DispatchRequest, DispatchResponse } from '../app/dispatch-types.js';
+import { payloadTooLarge, refuseHead } from '../app/limit-checks.js';
+import type { Limits } from '../app/limits.js';
+import { problemOnClientError } from './client-error.js';
 import { preflight, pushCorsHeaders } from './cors.js';
 
 /** Options of `startServer`. */
@@ -33,7 +36,7 @@ function headersOf(req: IncomingMessage): Readonly<Record<string, string>> {
   return out;
 }
 
-function toPlain(req: IncomingMessage, body: Buffer | undefined): DispatchRequest {
+function toPlain(req: IncomingMessage): DispatchRequest {
   const target = req.url ?? '/';
   const pathStart = target.startsWith('/') ? 0 : target.indexOf('/', target.indexOf('//') + 2);
   const local = pathStart < 0 ? '/' : pathStart === 0 ? target : target.slice(pathStart);
@@ -43,7 +46,7 @@ function toPlain(req: IncomingMessage, body: Buffer | undefined): DispatchReques
     path: q < 0 ? local : local.slice(0, q),
     query: q < 0 ? '' : local.slice(q + 1),
     headers: headersOf(req),
-    body: body && body.length > 0 ? body : undefined,
+    body: undefined,
   };
 }
 
@@ -53,14 +56,66 @@ function hasBody(req: IncomingMessage): boolean {
   return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }
 
-/** Collects the body with plain listeners (an async iterator per request costs more than the read). */
-function readBody(req: IncomingMessage): Promise<Buffer> {
+/** Reading stopped at the body limit. */
+const TOO_LARGE = Symbol('too large');
+
+/**
+ * Collects the body with plain listeners (an async iterator per request costs more than the read),
+ * counting bytes: past `maxBytes` it stops listening and pauses the stream, so a chunked body
+ * without `Content-Length` is cut off at the limit instead of buffered.
+ */
+function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer | typeof TOO_LARGE> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    let total = 0;
+    const onData = (chunk: Buffer): void => {
+      total += chunk.byteLength;
+      if (total <= maxBytes) {
+        chunks.push(chunk);
+        return;
+      }
+      req.off('data', onData);
+      req.pause();
+      chunks.length = 0;
+      resolve(TOO_LARGE);
+    };
+    req.on('data', onData);
     req.once('end', () => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)));
     req.once('error', reject);
   });
+}
+
+/** The announced body length, or `undefined` (chunked, or no body). */
+function declaredLength(req: IncomingMessage): number | undefined {
+  const length = req.headers['content-length'];
+  return length === undefined ? undefined : Number(length);
+}
+
+/**
+ * The refusal of a request that announces a body, decided before a byte of it is read: target
+ * and headers over their limits, or a `Content-Length` over the body limit.
+ */
+function refuseBeforeBody(req: IncomingMessage, plain: DispatchRequest, limits: Readonly<Limits>): DispatchResponse | undefined {
+  const length = declaredLength(req);
+  return refuseHead(plain, limits) ?? (length !== undefined && length > limits.maxBodyBytes ? payloadTooLarge(limits.maxBodyBytes, plain.path) : undefined);
+}
+
+/**
+ * Answers a refused request whose body was not read (whole): with `Connection: close`, so Node
+ * closes the socket after the answer instead of reading the rest of the body to reuse it.
+ */
+function refuse(req: IncomingMessage, res: ServerResponse, refusal: DispatchResponse): void {
+  write(req, res, { ...refusal, headers: { ...refusal.headers, connection: 'close' } });
+}
+
+/**
+ * What Node's own parser accepts for the whole request head (request line and headers): the URL
+ * and header limits plus room for the method, version and line ends. Within it the core decides
+ * (414 or 431 with the exact limits); beyond it the parser refuses and `problemOnClientError`
+ * answers.
+ */
+function parserHeadLimit(limits: Readonly<Limits>): number {
+  return limits.maxHeaderBytes + limits.maxUrlBytes + 1024;
 }
 
 /** Statuses whose answers carry neither a body nor a `Content-Length` (RFC 9110 §8.6). */
@@ -85,8 +140,8 @@ function write(req: IncomingMessage, res: ServerResponse, answer: DispatchRespon
   res.end(body);
 }
 
-function answer(app: App, req: IncomingMessage, res: ServerResponse, body: Buffer | undefined): Promise<void> {
-  return app.dispatch(toPlain(req, body)).then((result) => {
+function answer(app: App, req: IncomingMessage, res: ServerResponse, plain: DispatchRequest): Promise<void> {
+  return app.dispatch(plain).then((result) => {
     if (result.connectionReset) req.socket.destroy();
     else write(req, res, result);
   });
@@ -100,7 +155,10 @@ function fail(res: ServerResponse): void {
 /**
  * Serves the app over HTTP/1.1 with `node:http`, calling `app.dispatch` with plain values (no
  * WHATWG `Request`/`Response` per call), keep-alive on; a request without a body is dispatched at
- * once, without reading the stream. An injected connection reset destroys the socket.
+ * once, without reading the stream. An injected connection reset destroys the socket. The app's
+ * `limits` hold before work is done: a body is refused from its `Content-Length` or while it
+ * streams (413, then the connection closes rather than reading the rest), and requests the
+ * parser refuses are answered with problem+json (`problemOnClientError`).
  *
  * @example
  * ```ts
@@ -112,12 +170,25 @@ function fail(res: ServerResponse): void {
  * ```
  */
 export async function startServer(app: App, options: ServerOptions = {}): Promise<RunningServer> {
-  const server = createServer({ keepAlive: true, keepAliveTimeout: 65_000 }, (req, res) => {
+  const { limits } = app;
+  const server = createServer({ keepAlive: true, keepAliveTimeout: 65_000, maxHeaderSize: parserHeadLimit(limits) }, (req, res) => {
     const cors = preflight(req);
     if (cors) return write(req, res, cors);
-    const served = hasBody(req) ? readBody(req).then((body) => answer(app, req, res, body)) : answer(app, req, res, undefined);
-    served.catch(() => fail(res));
+    const plain = toPlain(req);
+    // A request without a body goes straight to the core, which checks the target and headers.
+    if (!hasBody(req)) return void answer(app, req, res, plain).catch(() => fail(res));
+    const refused = refuseBeforeBody(req, plain, limits);
+    if (refused) return refuse(req, res, refused);
+    readBody(req, limits.maxBodyBytes)
+      .then((body) => {
+        if (body === TOO_LARGE) return refuse(req, res, payloadTooLarge(limits.maxBodyBytes, plain.path));
+        if (body.length > 0) plain.body = body;
+        return answer(app, req, res, plain);
+      })
+      .catch(() => fail(res));
   });
+  // Requests Node's parser refuses (head too large, not HTTP) are answered with problem+json too.
+  server.on('clientError', problemOnClientError(limits));
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

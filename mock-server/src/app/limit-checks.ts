@@ -1,0 +1,97 @@
+import { requestId as newRequestId } from '@gdx/protocol';
+import type { DispatchRequest, DispatchResponse } from './dispatch-types.js';
+import type { Limits } from './limits.js';
+import { problemResponse } from './problem-response.js';
+
+/** The parts of a request known before its body arrives. */
+export type RequestHead = Pick<DispatchRequest, 'path' | 'query' | 'headers'>;
+
+/**
+ * The 413 `PAYLOAD_TOO_LARGE` answer, naming the limit (also as the `limit` member, in bytes).
+ *
+ * @example
+ * ```ts
+ * payloadTooLarge(1_048_576, '/registration/v1/applications').status; // 413
+ * ```
+ */
+export function payloadTooLarge(maxBodyBytes: number, instance: string): DispatchResponse {
+  return problemResponse('PAYLOAD_TOO_LARGE', { detail: `the request body is larger than the limit of ${maxBodyBytes} bytes`, extensions: { limit: maxBodyBytes } }, newRequestId(), instance);
+}
+
+/** Bytes of the request target as sent: path, and `?query` when there is one. */
+function targetBytes(head: RequestHead): number {
+  return head.path.length + (head.query === '' ? 0 : head.query.length + 1);
+}
+
+/** Bytes of the header section on the wire: `name: value\r\n` per header (header values are byte strings). */
+function headerBytes(headers: Readonly<Record<string, string>>): number {
+  let total = 0;
+  for (const name in headers) total += name.length + (headers[name] as string).length + 4;
+  return total;
+}
+
+/**
+ * The refusal of a request whose target or headers exceed the limits (414 `URI_TOO_LONG`, 431
+ * `HEADERS_TOO_LARGE`), or `undefined`. Needs no body, so the HTTP server can ask before reading it.
+ *
+ * @example
+ * ```ts
+ * refuseHead({ path: '/x', query: 'q='.padEnd(9000, 'a'), headers: {} }, DEFAULT_LIMITS)?.status; // 414
+ * ```
+ */
+export function refuseHead(head: RequestHead, limits: Readonly<Limits>): DispatchResponse | undefined {
+  if (targetBytes(head) > limits.maxUrlBytes) {
+    return problemResponse('URI_TOO_LONG', { detail: `the request target is longer than the limit of ${limits.maxUrlBytes} bytes`, extensions: { limit: limits.maxUrlBytes } }, newRequestId(), head.path.slice(0, 256));
+  }
+  if (headerBytes(head.headers) > limits.maxHeaderBytes) {
+    return problemResponse('HEADERS_TOO_LARGE', { detail: `the request headers are larger than the limit of ${limits.maxHeaderBytes} bytes`, extensions: { limit: limits.maxHeaderBytes } }, newRequestId(), head.path);
+  }
+  return undefined;
+}
+
+/**
+ * UTF-8 length of a string without encoding it (the core also runs in browsers: no `Buffer`).
+ * A lone surrogate counts 3 bytes, as `TextEncoder` writes U+FFFD for it.
+ */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) bytes += 1;
+    else if (unit < 0x800) bytes += 2;
+    else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/**
+ * Whether a body already in memory is larger than `maxBytes` (a string counts its UTF-8 bytes;
+ * one short enough even at 3 bytes per UTF-16 unit is not measured).
+ *
+ * @example
+ * ```ts
+ * bodyExceeds('数据', 5); // true: 6 bytes
+ * ```
+ */
+export function bodyExceeds(body: DispatchRequest['body'], maxBytes: number): boolean {
+  if (body === undefined) return false;
+  if (typeof body !== 'string') return body.byteLength > maxBytes;
+  return body.length * 3 > maxBytes && utf8Length(body) > maxBytes;
+}
+
+/**
+ * The refusal of a request over any limit, or `undefined`: the core's own check, so every
+ * transport (and a direct `app.dispatch`) answers alike. Transports that read a body from a
+ * stream also count its bytes while reading and stop at the limit (see `readBoundedBody`).
+ *
+ * @example
+ * ```ts
+ * refuseOverLimits({ method: 'POST', path: '/x', query: '', headers: {}, body: 'x'.repeat(2e6) }, DEFAULT_LIMITS)?.status; // 413
+ * ```
+ */
+export function refuseOverLimits(req: DispatchRequest, limits: Readonly<Limits>): DispatchResponse | undefined {
+  return refuseHead(req, limits) ?? (bodyExceeds(req.body, limits.maxBodyBytes) ? payloadTooLarge(limits.maxBodyBytes, req.path) : undefined);
+}
