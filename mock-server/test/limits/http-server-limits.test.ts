@@ -1,0 +1,139 @@
+import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/index.js';
+import { startServer, type RunningServer } from '../../src/server/index.js';
+
+/**
+ * What only the `node:http` server meets: bodies refused before they are read (from
+ * `Content-Length`, or cut off mid-stream), and requests Node's own parser refuses, which are
+ * answered with problem+json instead of Node's bare status lines.
+ */
+const MiB = 1_048_576;
+let running: RunningServer;
+const errors: unknown[] = [];
+
+beforeAll(async () => {
+  running = await startServer(createApp({ seed: 3, logError: (_message, error) => errors.push(error) }), { port: 0 });
+});
+afterAll(async () => {
+  await running.close();
+  expect(errors).toEqual([]);
+});
+
+interface RawAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** Sends raw bytes on a fresh connection and reads until the server closes it. */
+function raw(text: string): Promise<RawAnswer> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(running.port, '127.0.0.1');
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk) => chunks.push(chunk));
+    socket.on('error', reject);
+    socket.on('close', () => {
+      const all = Buffer.concat(chunks).toString('utf8');
+      const [head = '', body = ''] = all.split('\r\n\r\n');
+      const [statusLine = '', ...lines] = head.split('\r\n');
+      const headers = Object.fromEntries(lines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]));
+      resolve({ status: Number(statusLine.split(' ')[1]), headers, body });
+    });
+    socket.end(text);
+  });
+}
+
+function expectProblem(answer: RawAnswer, status: number, code: string): void {
+  expect(answer.status, answer.body).toBe(status);
+  expect(answer.headers['content-type']).toBe('application/problem+json');
+  expect(answer.headers.connection).toBe('close');
+  expect(answer.headers['x-request-id']).toMatch(/^req_/);
+  expect(JSON.parse(answer.body)).toMatchObject({ status, code, message: { zh: expect.any(String), en: expect.any(String) } });
+}
+
+/**
+ * POSTs up to `total` bytes in 64 KiB chunks, honouring back-pressure, and stops writing as soon
+ * as an answer (or a closed connection) arrives. Resolves with the status and the bytes the
+ * client got to write; `contentLength` announces a length instead of sending chunked.
+ */
+function upload(total: number, contentLength?: number): Promise<{ status: number; body: string; written: number }> {
+  return new Promise((resolve, reject) => {
+    const chunk = Buffer.alloc(65_536, 0x20);
+    let written = 0;
+    let stopped = false;
+    const req = httpRequest({ port: running.port, host: '127.0.0.1', method: 'POST', path: '/registration/v1/applications', headers: { 'content-type': 'application/json', ...(contentLength !== undefined ? { 'content-length': contentLength } : {}) } });
+    req.on('response', (res) => {
+      stopped = true;
+      const parts: Buffer[] = [];
+      res.on('data', (part: Buffer) => parts.push(part));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(parts).toString('utf8'), written }));
+      res.on('error', reject);
+    });
+    // Writing into a closed connection fails (EPIPE/ECONNRESET) once the answer is in: expected.
+    req.on('error', (error) => (stopped ? undefined : reject(error)));
+    const pump = (): void => {
+      while (!stopped && written < total) {
+        written += chunk.byteLength;
+        if (!req.write(chunk)) return void req.once('drain', pump);
+      }
+      if (!stopped) req.end();
+    };
+    pump();
+  });
+}
+
+describe('bodies over the limit on the node:http server', () => {
+  it('refuses from Content-Length alone: a 300 MB announcement is answered 413 with no byte of the body sent', async () => {
+    const answer = await raw('POST /registration/v1/applications HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 314572800\r\n\r\n');
+    expectProblem(answer, 413, 'PAYLOAD_TOO_LARGE');
+    expect(JSON.parse(answer.body)).toMatchObject({ limit: MiB });
+  });
+
+  it('cuts off a 50 MB chunked upload at the limit: 413, and the upload is not consumed', async () => {
+    const total = 50 * MiB;
+    const answer = await upload(total);
+    expect(answer.status, answer.body).toBe(413);
+    expect(JSON.parse(answer.body)).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', limit: MiB });
+    // The server stopped reading after 1 MiB and closed: the client got to write only what the
+    // socket buffers held, nowhere near the whole body.
+    expect(answer.written).toBeLessThan(total / 2);
+  });
+
+  it('answers 413 to an announced 50 MB upload while it is being sent, and it is not consumed either', async () => {
+    const total = 50 * MiB;
+    const answer = await upload(total, total);
+    expect(answer.status, answer.body).toBe(413);
+    expect(answer.written).toBeLessThan(total / 2);
+  });
+
+  it('keeps serving on new connections afterwards', async () => {
+    const res = await fetch(`${running.url}/_sim/v1/sandboxes/default/clock`);
+    expect(res.status).toBe(200);
+    await res.text();
+  });
+});
+
+describe('requests the HTTP parser refuses answer problem+json', () => {
+  it('a request target beyond what the parser takes (40 KB) is 414 URI_TOO_LONG', async () => {
+    const answer = await raw(`GET /_sim/v1/sandboxes?x=${'a'.repeat(40_000)} HTTP/1.1\r\nHost: x\r\n\r\n`);
+    expectProblem(answer, 414, 'URI_TOO_LONG');
+    expect(JSON.parse(answer.body)).toMatchObject({ limit: 8192 });
+  });
+
+  it('headers beyond what the parser takes (40 KB) are 431 HEADERS_TOO_LARGE', async () => {
+    const answer = await raw(`GET /_sim/v1/sandboxes HTTP/1.1\r\nHost: x\r\nX-Pad: ${'a'.repeat(40_000)}\r\n\r\n`);
+    expectProblem(answer, 431, 'HEADERS_TOO_LARGE');
+  });
+
+  it.each([
+    ['a request line that is not HTTP', 'HELLO\r\n\r\n'],
+    ['a malformed Content-Length', 'POST /_sim/v1/sandboxes HTTP/1.1\r\nHost: x\r\nContent-Length: 12abc\r\n\r\n'],
+    ['a header without a colon', 'GET / HTTP/1.1\r\nHost x\r\n\r\n'],
+  ])('%s is 400 VALIDATION_FAILED', async (_name, text) => {
+    const answer = await raw(text);
+    expectProblem(answer, 400, 'VALIDATION_FAILED');
+    expect(JSON.parse(answer.body).detail).toMatch(/not valid HTTP\/1\.1 \(HPE_/);
+  });
+});
