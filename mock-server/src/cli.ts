@@ -2,6 +2,7 @@
 import { loadProfile } from '@gdx/procedures';
 import { createApp } from './app/create-app.js';
 import { parseCli, USAGE } from './cli/cli-options.js';
+import { exposureWarnings } from './cli/exposure-warnings.js';
 import { startServer } from './server/index.js';
 
 interface SandboxAnswer {
@@ -10,7 +11,7 @@ interface SandboxAnswer {
 }
 
 async function main(): Promise<number> {
-  const request = parseCli(process.argv.slice(2));
+  const request = parseCli(process.argv.slice(2), process.env);
   if (request.kind === 'help') {
     process.stdout.write(USAGE);
     return 0;
@@ -23,11 +24,13 @@ async function main(): Promise<number> {
   // the start with the file's own error instead of surfacing at the first request.
   const app = createApp(request.profileFile ? { ...request.app, profile: await loadProfile(request.profileFile) } : request.app);
   const running = await startServer(app, request.server);
-  const answer = await app.dispatch({ method: 'GET', path: '/_sim/v1/sandboxes/default', query: '', headers: { host: new URL(running.url).host }, body: undefined });
+  const token = request.app.simToken;
+  const answer = await app.dispatch({ method: 'GET', path: '/_sim/v1/sandboxes/default', query: '', headers: { host: new URL(running.url).host, ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: undefined });
   const sandbox = JSON.parse(String(answer.body)) as SandboxAnswer;
   const lines = [
     `gdx-mock listening on ${running.url}`,
-    `  simulation API  ${running.url}/_sim/v1`,
+    `  simulation API  ${running.url}/_sim/v1${token ? ' (bearer token required)' : ''}`,
+    `  sim origins     same origin${request.server.corsOrigins.map((o) => `, ${o}`).join('')}`,
     ...Object.entries(sandbox.platforms).map(([name, url]) => `  ${name.padEnd(15)} ${url}`),
     request.app.dataDir ? `  data directory  ${request.app.dataDir}` : '  data directory  (none: state is kept in memory)',
     '',
@@ -36,6 +39,7 @@ async function main(): Promise<number> {
     '',
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
+  for (const warning of exposureWarnings(request.server, token !== undefined)) process.stderr.write(`gdx-mock: warning: ${warning}\n`);
 
   const stop = async () => {
     await running.close();

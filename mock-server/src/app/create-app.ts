@@ -12,6 +12,7 @@ import type { DispatchRequest, DispatchResponse } from './dispatch-types.js';
 import { handleRequest } from './handle-request.js';
 import { refuseOverLimits } from './limit-checks.js';
 import { resolveLimits, type Limits } from './limits.js';
+import { simAccessGuard } from './sim-access.js';
 import type { OpenApiDocument, PlatformModule, ProfileRef, ReviewerPolicy } from './platform-module.js';
 import { buildRouter } from './route-table.js';
 import { SIM_ROUTES } from './sim/index.js';
@@ -46,6 +47,11 @@ export interface AppOptions {
   logError?: (message: string, error: unknown) => void;
   /** Request size limits, checked before any work (default `DEFAULT_LIMITS`: 1 MiB body, 8 KiB URL, 16 KiB headers). */
   limits?: Partial<Limits>;
+  /**
+   * When set, every `/_sim/v1` request needs `Authorization: Bearer <simToken>` (else 401
+   * `SIM_TOKEN_REQUIRED`); 16–512 token characters. Default: none (see `simAccessGuard`).
+   */
+  simToken?: string;
 }
 
 /** The mock application core, shared by every transport. */
@@ -89,6 +95,8 @@ export function createApp(options: AppOptions = {}): App {
   if (startAt !== undefined && !Number.isFinite(startAt)) throw new RangeError(`[INVALID_START_AT] 起始时间无效 / invalid startAt: ${String(options.startAt)}`);
   if (options.seed !== undefined && (!Number.isSafeInteger(options.seed) || options.seed < 0)) throw new RangeError(`[INVALID_SEED] 随机种子须为非负整数 / seed must be a non-negative integer: ${options.seed}`);
   const limits = resolveLimits(options.limits);
+  // The control-plane rules (token, JSON-only writes) hold on every transport; replay bypasses them.
+  const guard = simAccessGuard({ simToken: options.simToken });
 
   const env: SandboxEnvironment = {
     platforms,
@@ -147,7 +155,7 @@ export function createApp(options: AppOptions = {}): App {
 
   const dispatch = (request: DispatchRequest): Promise<DispatchResponse> => {
     // Size limits first: nothing of an oversized request is looked at (replay bypasses them).
-    const refused = refuseOverLimits(request, limits);
+    const refused = refuseOverLimits(request, limits) ?? guard(request);
     return refused ? Promise.resolve(refused) : dispatcher.dispatch(request);
   };
   return {

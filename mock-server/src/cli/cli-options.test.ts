@@ -19,9 +19,25 @@ describe('parseCli', () => {
     [['--clock', 'fast'], /--clock must be virtual or realtime/],
     [['--start-at', '2025-09-26'], /--start-at must be an RFC 3339 instant/],
     [['--frobnicate'], /Unknown option/],
+    [['--cors-origin', 'localhost:5173'], /INVALID_CORS_ORIGIN/],
+    [['--cors-origin', 'http://localhost:5173/app'], /INVALID_CORS_ORIGIN/],
+    [['--allowed-host', 'mock.example.org:4010'], /INVALID_ALLOWED_HOST/],
+    [['--sim-token', 'short'], /INVALID_SIM_TOKEN/],
   ])('refuses %j', (argv, message) => {
     const request = parseCli(argv);
     expect(request.kind).toBe('error');
     expect(request.kind === 'error' && request.message).toMatch(message);
+  });
+
+  it('reads the control-plane options: repeatable origins and hosts, the token from the flag or GDX_MOCK_SIM_TOKEN', () => {
+    const token = 'flag-token-0123456789';
+    const request = parseCli(['--cors-origin', 'http://localhost:5173', '--cors-origin', 'https://app.example', '--allowed-host', 'gdx-mock', '--sim-token', token], { GDX_MOCK_SIM_TOKEN: 'env-token-0123456789' });
+    if (request.kind !== 'run') throw new Error(`expected a run request, got ${request.kind}`);
+    expect(request.server).toMatchObject({ corsOrigins: ['http://localhost:5173', 'https://app.example'], allowedHosts: ['gdx-mock'] });
+    expect(request.app.simToken).toBe(token);
+    const fromEnv = parseCli([], { GDX_MOCK_SIM_TOKEN: 'env-token-0123456789' });
+    expect(fromEnv.kind === 'run' && fromEnv.app.simToken).toBe('env-token-0123456789');
+    const none = parseCli([]);
+    expect(none.kind === 'run' && [none.app.simToken, none.server.corsOrigins, none.server.allowedHosts]).toEqual([undefined, [], []]);
   });
 });

@@ -1,5 +1,8 @@
 import { parseArgs } from 'node:util';
 import type { AppOptions } from '../app/create-app.js';
+import { assertSimToken } from '../app/sim-access.js';
+import { normalizeOrigin } from '../server/cors.js';
+import { normalizeAllowedHost } from '../server/host-policy.js';
 import type { ServerOptions } from '../server/index.js';
 
 /** What the command line asked for. */
@@ -21,6 +24,13 @@ Usage: gdx-mock [options]
   --seed <n>                  seed of the default sandbox and of generated ids (default 1)
   --start-at <instant>        where virtual clocks start, e.g. 2025-09-26T09:00:00+08:00
   --clock <virtual|realtime>  clock of the default sandbox (default virtual)
+  --cors-origin <origin>      a web origin whose pages may call the simulation API /_sim/v1,
+                              e.g. http://localhost:5173 (repeatable; default: only the server's own)
+  --allowed-host <host>       a host name /_sim/v1 answers for besides the bound address, any port;
+                              .example.org adds subdomains (repeatable; bound to 0.0.0.0 without
+                              any, every Host is answered)
+  --sim-token <token>         require Authorization: Bearer <token> on /_sim/v1 (16–512 characters;
+                              or set GDX_MOCK_SIM_TOKEN). Use it whenever --host is not loopback
   --help                      show this help
 `;
 
@@ -29,14 +39,14 @@ const PROFILES = ['national', 'inner-mongolia', 'xiamen'];
 const PROFILE_FILE = /\.(json|ya?ml)$/i;
 
 /**
- * Parses the command line of `gdx-mock`.
+ * Parses the command line of `gdx-mock`; `env` supplies `GDX_MOCK_SIM_TOKEN` (pass `process.env`).
  *
  * @example
  * ```ts
  * parseCli(['--port', '0', '--seed', '7']); // { kind: 'run', server: { port: 0, host: '127.0.0.1' }, app: { seed: 7, … } }
  * ```
  */
-export function parseCli(argv: readonly string[]): CliRequest {
+export function parseCli(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): CliRequest {
   let values;
   try {
     ({ values } = parseArgs({
@@ -50,6 +60,9 @@ export function parseCli(argv: readonly string[]): CliRequest {
         seed: { type: 'string' },
         'start-at': { type: 'string' },
         clock: { type: 'string' },
+        'cors-origin': { type: 'string', multiple: true },
+        'allowed-host': { type: 'string', multiple: true },
+        'sim-token': { type: 'string' },
         help: { type: 'boolean' },
       },
     }));
@@ -72,9 +85,20 @@ export function parseCli(argv: readonly string[]): CliRequest {
     return { kind: 'error', message: `--start-at must be an RFC 3339 instant with an offset: ${startAt}` };
   }
   const profileFile = PROFILES.includes(profile) ? undefined : profile;
+  const corsOrigins = values['cors-origin'] ?? [];
+  const allowedHosts = values['allowed-host'] ?? [];
+  // The environment keeps the token out of `ps` listings; the flag wins when both are given.
+  const simToken = values['sim-token'] ?? (env.GDX_MOCK_SIM_TOKEN || undefined);
+  try {
+    corsOrigins.forEach(normalizeOrigin);
+    allowedHosts.forEach(normalizeAllowedHost);
+    if (simToken !== undefined) assertSimToken(simToken);
+  } catch (error) {
+    return { kind: 'error', message: (error as Error).message };
+  }
   return {
     kind: 'run',
-    server: { port, host: values.host ?? '127.0.0.1' },
+    server: { port, host: values.host ?? '127.0.0.1', corsOrigins, allowedHosts },
     ...(profileFile !== undefined ? { profileFile } : {}),
     app: {
       seed,
@@ -82,6 +106,7 @@ export function parseCli(argv: readonly string[]): CliRequest {
       clock,
       ...(startAt !== undefined ? { startAt } : {}),
       ...(values['data-dir'] !== undefined ? { dataDir: values['data-dir'] } : {}),
+      ...(simToken !== undefined ? { simToken } : {}),
     },
   };
 }

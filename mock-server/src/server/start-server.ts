@@ -5,7 +5,7 @@ import type { DispatchRequest, DispatchResponse } from '../app/dispatch-types.js
 import { payloadTooLarge, refuseHead } from '../app/limit-checks.js';
 import type { Limits } from '../app/limits.js';
 import { problemOnClientError } from './client-error.js';
-import { preflight, pushCorsHeaders } from './cors.js';
+import { requestGate, type RequestGate } from './request-gate.js';
 
 /** Options of `startServer`. */
 export interface ServerOptions {
@@ -13,6 +13,16 @@ export interface ServerOptions {
   port?: number;
   /** Interface to bind (default `127.0.0.1`). */
   host?: string;
+  /**
+   * Origins whose pages may call the simulation API (`/_sim/v1`) besides the server's own, e.g.
+   * `http://localhost:5173` (default: none). Platform routes answer every origin.
+   */
+  corsOrigins?: readonly string[];
+  /**
+   * Host names the simulation API answers for besides the bound address (any port; `.example.org`
+   * with subdomains). Bound to `0.0.0.0`/`::` without any, every `Host` is answered. Default: none.
+   */
+  allowedHosts?: readonly string[];
 }
 
 /** A running server. */
@@ -104,8 +114,8 @@ function refuseBeforeBody(req: IncomingMessage, plain: DispatchRequest, limits: 
  * Answers a refused request whose body was not read (whole): with `Connection: close`, so Node
  * closes the socket after the answer instead of reading the rest of the body to reuse it.
  */
-function refuse(req: IncomingMessage, res: ServerResponse, refusal: DispatchResponse): void {
-  write(req, res, { ...refusal, headers: { ...refusal.headers, connection: 'close' } });
+function refuse(gate: RequestGate, req: IncomingMessage, res: ServerResponse, refusal: DispatchResponse): void {
+  write(gate, req, res, { ...refusal, headers: { ...refusal.headers, connection: 'close' } });
 }
 
 /**
@@ -125,10 +135,10 @@ const NO_BODY = new Set([204, 304]);
  * Writes the answer in one `writeHead` with a flat header array (no header object kept on the
  * response) and one `end(buffer)` with its `Content-Length`, so Node neither chunks nor copies.
  */
-function write(req: IncomingMessage, res: ServerResponse, answer: DispatchResponse): void {
+function write(gate: RequestGate, req: IncomingMessage, res: ServerResponse, answer: DispatchResponse): void {
   const flat: string[] = [];
   for (const name in answer.headers) flat.push(name, answer.headers[name] as string);
-  pushCorsHeaders(req, flat);
+  gate.pushCorsHeaders(req, flat);
   if (NO_BODY.has(answer.status)) {
     res.writeHead(answer.status, flat);
     res.end();
@@ -140,10 +150,10 @@ function write(req: IncomingMessage, res: ServerResponse, answer: DispatchRespon
   res.end(body);
 }
 
-function answer(app: App, req: IncomingMessage, res: ServerResponse, plain: DispatchRequest): Promise<void> {
+function answer(app: App, gate: RequestGate, req: IncomingMessage, res: ServerResponse, plain: DispatchRequest): Promise<void> {
   return app.dispatch(plain).then((result) => {
     if (result.connectionReset) req.socket.destroy();
-    else write(req, res, result);
+    else write(gate, req, res, result);
   });
 }
 
@@ -171,19 +181,22 @@ function fail(res: ServerResponse): void {
  */
 export async function startServer(app: App, options: ServerOptions = {}): Promise<RunningServer> {
   const { limits } = app;
+  // Checks the options now, so a bad origin or host name stops the start before the port is taken.
+  let gate = requestGate({ bindHost: options.host ?? '127.0.0.1', port: options.port ?? 4010, corsOrigins: options.corsOrigins ?? [], allowedHosts: options.allowedHosts ?? [] });
   const server = createServer({ keepAlive: true, keepAliveTimeout: 65_000, maxHeaderSize: parserHeadLimit(limits) }, (req, res) => {
-    const cors = preflight(req);
-    if (cors) return write(req, res, cors);
+    // Preflights, and the Host/Origin rules of the simulation API, are answered before the core.
+    const early = gate.screen(req);
+    if (early) return write(gate, req, res, early);
     const plain = toPlain(req);
     // A request without a body goes straight to the core, which checks the target and headers.
-    if (!hasBody(req)) return void answer(app, req, res, plain).catch(() => fail(res));
+    if (!hasBody(req)) return void answer(app, gate, req, res, plain).catch(() => fail(res));
     const refused = refuseBeforeBody(req, plain, limits);
-    if (refused) return refuse(req, res, refused);
+    if (refused) return refuse(gate, req, res, refused);
     readBody(req, limits.maxBodyBytes)
       .then((body) => {
-        if (body === TOO_LARGE) return refuse(req, res, payloadTooLarge(limits.maxBodyBytes, plain.path));
+        if (body === TOO_LARGE) return refuse(gate, req, res, payloadTooLarge(limits.maxBodyBytes, plain.path));
         if (body.length > 0) plain.body = body;
-        return answer(app, req, res, plain);
+        return answer(app, gate, req, res, plain);
       })
       .catch(() => fail(res));
   });
@@ -198,6 +211,8 @@ export async function startServer(app: App, options: ServerOptions = {}): Promis
     });
   });
   const { port } = server.address() as AddressInfo;
+  // Made once the port is known (the Host check needs it); no request is read before `listen` calls back.
+  gate = requestGate({ bindHost: host, port, corsOrigins: options.corsOrigins ?? [], allowedHosts: options.allowedHosts ?? [] });
   const shownHost = host.includes(':') ? `[${host}]` : host;
   return {
     url: `http://${shownHost}:${port}`,

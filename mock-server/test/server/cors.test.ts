@@ -23,11 +23,12 @@ describe('CORS on the standalone server', () => {
     expect(res.headers.get('access-control-allow-headers')).toBe('content-type, x-gdx-signature, idempotency-key');
   });
 
-  it('lets the browser read answers and the request id', async () => {
-    const res = await fetch(`${running.url}/_sim/v1/sandboxes/default/clock`, { headers: { origin: ORIGIN } });
+  it('lets the browser read platform answers and the request id (the simulation API is closed: control-plane.test.ts)', async () => {
+    const res = await fetch(`${running.url}/catalog/v1/search?limit=1`, { headers: { origin: ORIGIN } });
     expect(res.status).toBe(200);
     expect(res.headers.get('access-control-allow-origin')).toBe(ORIGIN);
     expect(res.headers.get('access-control-expose-headers')).toContain('x-request-id');
+    expect(res.headers.get('vary')).toBe('origin');
   });
 
   it('adds nothing for clients that send no Origin, and OPTIONS without a preflight stays a 405', async () => {
