@@ -117,6 +117,22 @@ export function listPage<T, V>(
   key: (item: T) => readonly (string | number)[],
   view: (item: T) => V,
 ): Page<V> {
+  const { after, limit } = pageRequest(ctx);
+  const sorted = [...items].sort((a, b) => compareKeys(key(a), key(b)));
+  const page = pageByKey(sorted, key, after, limit);
+  return { ...page, items: page.items.map(view) };
+}
+
+/**
+ * The `?cursor=` (decoded) and `?limit=` (default 20) of a list request; a cursor that is not one
+ * throws 400 `INVALID_CURSOR` with the pointer `/query/cursor`.
+ *
+ * @example
+ * ```ts
+ * const { after, limit } = pageRequest(ctx); // { after: [-1758852000000, 'shr_1'], limit: 20 }
+ * ```
+ */
+export function pageRequest(ctx: { readonly query: Readonly<Record<string, unknown>> }): { after: (string | number)[] | undefined; limit: number } {
   let after: (string | number)[] | undefined;
   if (typeof ctx.query.cursor === 'string') {
     after = decodeCursor(ctx.query.cursor);
@@ -124,8 +140,5 @@ export function listPage<T, V>(
       throw new PlatformProblem('INVALID_CURSOR', { errors: [{ pointer: '/query/cursor', code: 'INVALID_CURSOR', message: { zh: '分页游标无效', en: 'The cursor is invalid' } }] });
     }
   }
-  const sorted = [...items].sort((a, b) => compareKeys(key(a), key(b)));
-  const limit = typeof ctx.query.limit === 'number' ? ctx.query.limit : DEFAULT_LIMIT;
-  const page = pageByKey(sorted, key, after, limit);
-  return { ...page, items: page.items.map(view) };
+  return { after, limit: typeof ctx.query.limit === 'number' ? ctx.query.limit : DEFAULT_LIMIT };
 }

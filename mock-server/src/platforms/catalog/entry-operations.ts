@@ -2,7 +2,7 @@ import type { OperationContext, OperationHandler, Organisation } from '../../app
 import { PlatformProblem } from '../../app/platform-problem.js';
 import type { CatalogState } from './catalog-state.js';
 import type { EntryFields } from './workflow/records.js';
-import { illegalTransition, listEvents, listPage, requireRole } from '../workflow-host/index.js';
+import { illegalTransition, listEvents, requireRole } from '../workflow-host/index.js';
 
 type Ctx = OperationContext<CatalogState>;
 
@@ -52,13 +52,8 @@ export function entryOperations(): Record<string, OperationHandler<CatalogState>
     listEntries: (ctx) => {
       const owner = caller(ctx).id;
       const wanted = typeof ctx.query.state === 'string' ? ctx.query.state : undefined;
-      const rows = [];
-      for (const record of ctx.state.workflow.entries.values()) {
-        if (record.provider.organizationId !== owner) continue;
-        const view = ctx.state.workflow.entryView(record.id);
-        if (wanted === undefined || view.state === wanted) rows.push(view);
-      }
-      return { status: 200, body: listPage(ctx, rows, (e) => [e.createdAt, e.id], (e) => e) };
+      const { workflow } = ctx.state;
+      return { status: 200, body: workflow.host.listPage(ctx, 'entry', owner, wanted, (id) => workflow.entryView(id)) };
     },
     getEntry: (ctx) => {
       const id = ctx.params.entryId ?? '';

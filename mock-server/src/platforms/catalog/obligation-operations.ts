@@ -38,13 +38,14 @@ export function obligationOperations(): Record<string, OperationHandler<CatalogS
     listObligations: (ctx) => {
       const owner = caller(ctx).id;
       const { state, overdue } = ctx.query;
+      const { workflow } = ctx.state;
+      const wanted = typeof state === 'string' ? state : undefined;
+      if (typeof overdue !== 'boolean') return { status: 200, body: workflow.host.listPage(ctx, 'obligation', owner, wanted, (id) => workflow.obligationView(id)) };
+      // Being overdue follows the clock, not an event: filter the holder's own duties (its bucket) by it.
       const rows = [];
-      for (const duty of ctx.state.workflow.obligations.values()) {
-        if (duty.organizationId !== owner) continue;
-        const view = ctx.state.workflow.obligationView(duty.id);
-        if (typeof state === 'string' && view.state !== state) continue;
-        if (typeof overdue === 'boolean' && (view.deadline?.overdue ?? false) !== overdue) continue;
-        rows.push(view);
+      for (const row of workflow.host.listRows('obligation', owner, wanted)) {
+        const view = workflow.obligationView(row);
+        if ((view.deadline?.overdue ?? false) === overdue) rows.push(view);
       }
       return { status: 200, body: listPage(ctx, rows, (o) => [o.createdAt, o.id], (o) => o) };
     },

@@ -76,7 +76,7 @@ function ownApplication(ctx: Ctx): ApplicationRecord {
  */
 export const applicationOperations: Record<string, OperationHandler<OpenDataState>> = {
   submitApplication,
-  listApplications: (ctx) => ({ status: 200, body: listOwn(ctx, ctx.state.host, ctx.state.applications.values(), (a) => applicationView(ctx.state, a)) }),
+  listApplications: (ctx) => ({ status: 200, body: listOwn(ctx, ctx.state.host, 'application', ctx.state.applications, (a) => applicationView(ctx.state, a)) }),
   getApplication: (ctx) => ({ status: 200, body: applicationView(ctx.state, ownApplication(ctx)) }),
   listApplicationEvents: (ctx) => ({ status: 200, body: listEvents(ctx, ctx.state.host, ctx.state.host.get(ownApplication(ctx).id)!) }),
 };

@@ -2,7 +2,7 @@ import type { OperationContext, OperationHandler, OperationResult, SandboxContex
 import { PlatformProblem } from '../../app/platform-problem.js';
 import { formatShanghaiInstant } from '@gdx/calendar';
 import { dataObjectionView, fileDataObjection, illegalTransition, listPage, type DataObjectionRecord, type DataObjectionSubmission } from '../workflow-host/index.js';
-import type { DemandRecord, GrantRecord, OpenDataState, UsageReportRecord } from './open-data-state.js';
+import { addReport, type DemandRecord, type GrantRecord, type OpenDataState, type UsageReportRecord } from './open-data-state.js';
 import { demandView, grantView, usageReportView } from './wire-views.js';
 
 type Ctx = OperationContext<OpenDataState>;
@@ -36,6 +36,7 @@ function submitUsageReport(ctx: Ctx): OperationResult {
     late: due?.overdue ?? false,
   };
   state.reports.set(report.id, report);
+  addReport(state.reportsByGrant, report);
   return { status: 201, body: usageReportView(report) };
 }
 
@@ -78,7 +79,7 @@ export const grantOperations: Record<string, OperationHandler<OpenDataState>> = 
   submitUsageReport,
   listUsageReports: (ctx) => {
     const grant = ownGrant(ctx);
-    const reports = [...ctx.state.reports.values()].filter((r) => r.grantId === grant.id);
+    const reports = (ctx.state.reportsByGrant.get(grant.id) ?? []).map((id) => ctx.state.reports.get(id) as UsageReportRecord);
     return { status: 200, body: listPage(ctx, reports, (r) => [r.submittedAt, r.id], usageReportView) };
   },
   submitDemand,

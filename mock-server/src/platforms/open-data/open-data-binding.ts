@@ -1,6 +1,6 @@
 import type { WorkflowEvent, WorkflowInstance } from '@gdx/kernel';
 import type { SandboxContext } from '../../app/platform-module.js';
-import { dataObjectionView, objectionOfficial, officialOrganisation, OBJECTION_WIRE, toReasons, type HostBinding } from '../workflow-host/index.js';
+import { dataObjectionView, objectionOfficial, officialOrganisation, OBJECTION_WIRE, ownListing, toReasons, type HostBinding, type Listing } from '../workflow-host/index.js';
 import { followGrant, issueGrant } from './grant-lifecycle.js';
 import type { OpenDataState } from './open-data-state.js';
 import { applicationView, demandView, grantView } from './wire-views.js';
@@ -26,6 +26,15 @@ function onApplicationEvent(state: OpenDataState, sandbox: SandboxContext, insta
   }
   const grant = app.grantId ? state.grants.get(app.grantId) : undefined;
   if (grant && event.from !== event.to) followGrant(state, sandbox, grant, event);
+}
+
+/** An application in its applicant's list and, once rejected, in the public list of rejections. */
+function applicationListings(state: OpenDataState, instance: WorkflowInstance): Listing[] {
+  const app = state.applications.get(instance.id);
+  if (!app) return [];
+  const listings = [ownListing('application', app.owner, instance)];
+  if (app.rejectedOn !== null) listings.push({ list: 'rejection', owner: null, key: [app.rejectedOn, app.id] });
+  return listings;
 }
 
 /**
@@ -66,5 +75,6 @@ export function openDataBinding(state: OpenDataState, sandbox: SandboxContext): 
     onEvent: (i, e) => {
       if (i.machine === 'open-data.application') onApplicationEvent(state, sandbox, i, e);
     },
+    listings: (i) => applicationListings(state, i),
   };
 }

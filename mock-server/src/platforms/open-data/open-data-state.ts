@@ -74,6 +74,8 @@ export interface OpenDataRecords {
   applications: Map<string, ApplicationRecord>;
   grants: Map<string, GrantRecord>;
   reports: Map<string, UsageReportRecord>;
+  /** Each grant's usage report ids, in submission order: derived from `reports`, never saved (a list reads only its grant's). */
+  reportsByGrant: Map<string, string[]>;
   demands: Map<string, DemandRecord>;
   objections: Map<string, DataObjectionRecord>;
 }
@@ -106,10 +108,14 @@ export interface OpenDataSnapshot {
  * ```
  */
 export function openDataRecords(saved?: OpenDataSnapshot): OpenDataRecords {
+  const reports = recordsById(saved?.reports);
+  const reportsByGrant = new Map<string, string[]>();
+  for (const report of reports.values()) addReport(reportsByGrant, report);
   return {
     applications: recordsById(saved?.applications),
     grants: recordsById(saved?.grants),
-    reports: recordsById(saved?.reports),
+    reports,
+    reportsByGrant,
     demands: recordsById(saved?.demands),
     objections: recordsById(saved?.objections),
   };
@@ -132,4 +138,19 @@ export function exportOpenDataState(state: OpenDataState): OpenDataSnapshot {
     demands: [...state.demands.values()],
     objections: [...state.objections.values()],
   });
+}
+
+/**
+ * Files a usage report id under its grant (`reportsByGrant`).
+ *
+ * @example
+ * ```ts
+ * state.reports.set(report.id, report);
+ * addReport(state.reportsByGrant, report);
+ * ```
+ */
+export function addReport(byGrant: Map<string, string[]>, report: UsageReportRecord): void {
+  const ids = byGrant.get(report.grantId);
+  if (ids) ids.push(report.id);
+  else byGrant.set(report.grantId, [report.id]);
 }

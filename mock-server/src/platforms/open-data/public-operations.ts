@@ -1,6 +1,6 @@
 import type { OperationHandler } from '../../app/platform-module.js';
 import { listPage } from '../workflow-host/index.js';
-import type { OpenDataState } from './open-data-state.js';
+import type { ApplicationRecord, OpenDataState } from './open-data-state.js';
 import { datasetView, openingPlanView, rejectionView } from './wire-views.js';
 
 /**
@@ -33,7 +33,8 @@ export const publicOperations: Record<string, OperationHandler<OpenDataState>> =
     return { status: 200, body: listPage(ctx, plans, (p) => [p.id], openingPlanView) };
   },
   listRejections: (ctx) => {
-    const rejected = [...ctx.state.applications.values()].filter((a) => a.rejectedOn !== null);
-    return { status: 200, body: listPage(ctx, rejected, (a) => [a.rejectedOn ?? '', a.id], rejectionView) };
+    // Rejected applications are indexed by the open-data binding's listings, oldest rejection first.
+    const read = (id: string) => rejectionView(ctx.state.applications.get(id) as ApplicationRecord);
+    return { status: 200, body: ctx.state.host.listPage(ctx, 'rejection', null, undefined, read) };
   },
 };

@@ -1,6 +1,6 @@
 import type { OperationContext, OperationHandler, OperationResult } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
-import { listEvents, listPage, requireRole } from '../workflow-host/index.js';
+import { listEvents, requireRole } from '../workflow-host/index.js';
 import { filingOf } from './initial-filing.js';
 import { nextN, type ApplicationRecord, type Submission } from './records.js';
 import type { RegistrationState } from './registration-state.js';
@@ -73,10 +73,9 @@ const submit: OperationHandler<RegistrationState> = (ctx) => {
 
 const list: OperationHandler<RegistrationState> = (ctx) => {
   const caller = callerOf(ctx);
-  const wanted = ctx.query['state'];
-  const own = [...ctx.state.applications.values()].filter((a) => a.owner === caller.id);
-  const rows = wanted === undefined ? own : own.filter((a) => ctx.state.host.engine.get(a.id).state === wanted);
-  return { status: 200, body: listPage(ctx, rows, (a) => [-a.n], (a) => applicationView(ctx.state, a)) };
+  const wanted = typeof ctx.query['state'] === 'string' ? ctx.query['state'] : undefined;
+  const read = (id: string) => applicationView(ctx.state, ctx.state.applications.get(id) as ApplicationRecord);
+  return { status: 200, body: ctx.state.host.listPage(ctx, 'application', caller.id, wanted, read) };
 };
 
 const get: OperationHandler<RegistrationState> = (ctx) => ({ status: 200, body: applicationView(ctx.state, ownApplication(ctx)) });

@@ -1,15 +1,14 @@
 import type { OperationHandler } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
 import { fileObjection, type ObjectionInput } from './objections.js';
-import { listPage } from '../workflow-host/index.js';
+import type { NoticeRecord } from './records.js';
 import type { RegistrationState } from './registration-state.js';
-import { lookupView, noticeStatus, noticeView, objectionView } from './wire-views.js';
+import { lookupView, noticeView, objectionView } from './wire-views.js';
 
 const listNotices: OperationHandler<RegistrationState> = (ctx) => {
-  const wanted = ctx.query['status'];
-  const all = [...ctx.state.notices.values()];
-  const rows = wanted === undefined ? all : all.filter((n) => noticeStatus(ctx.state, n) === wanted);
-  return { status: 200, body: listPage(ctx, rows, (n) => [-n.n], (n) => noticeView(ctx.state, n)) };
+  const wanted = typeof ctx.query['status'] === 'string' ? ctx.query['status'] : undefined;
+  const read = (id: string) => noticeView(ctx.state, ctx.state.notices.get(id) as NoticeRecord);
+  return { status: 200, body: ctx.state.host.listPage(ctx, 'notice', null, wanted, read) };
 };
 
 const getNotice: OperationHandler<RegistrationState> = (ctx) => {

@@ -3,6 +3,7 @@ import { REGISTRATION_TYPES } from '@gdx/procedures';
 import { wireEvent, type HostBinding, type WireMapping } from '../workflow-host/index.js';
 import type { ObjectionRecord } from './records.js';
 import type { RegistrationState } from './registration-state.js';
+import { registrationListings } from './registration-listings.js';
 import { applyApplicationEffects, resolveObjections } from './side-effects.js';
 import { applicationView, objectionView, registrationView } from './wire-views.js';
 
@@ -85,5 +86,6 @@ export function registrationBinding(state: RegistrationState): HostBinding {
       const app = state.applications.get(i.id);
       if (app) for (const o of resolveObjections(state, app, e)) publishObjection(state, o);
     },
+    listings: registrationListings(state),
   };
 }

@@ -2,7 +2,7 @@ import { addDays } from '@gdx/calendar';
 import { formatInstant } from '@gdx/kernel';
 import type { OperationContext, OperationHandler } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
-import { listPage } from '../workflow-host/index.js';
+import { indexPage } from '../../app/list-index.js';
 import type { RegistrationRecord } from './records.js';
 import type { RegistrationState } from './registration-state.js';
 import { registrationView } from './wire-views.js';
@@ -16,10 +16,11 @@ function ownRegistration(ctx: Ctx): RegistrationRecord {
 }
 
 const list: OperationHandler<RegistrationState> = (ctx) => {
-  const wanted = ctx.query['state'];
-  const own = [...ctx.state.registrations.values()].filter((r) => r.owner === ctx.caller?.id);
-  const rows = wanted === undefined ? own : own.filter((r) => ctx.state.host.engine.get(r.id).state === wanted);
-  return { status: 200, body: listPage(ctx, rows, (r) => [-r.n], (r) => registrationView(ctx.state, r)) };
+  const wanted = typeof ctx.query['state'] === 'string' ? ctx.query['state'] : undefined;
+  const read = (id: string) => registrationView(ctx.state, ctx.state.registrations.get(id) as RegistrationRecord);
+  // Signed only: without a caller no registration is the caller's.
+  if (!ctx.caller) return { status: 200, body: indexPage(ctx, undefined, read) };
+  return { status: 200, body: ctx.state.host.listPage(ctx, 'registration', ctx.caller.id, wanted, read) };
 };
 
 const get: OperationHandler<RegistrationState> = (ctx) => ({ status: 200, body: registrationView(ctx.state, ownRegistration(ctx)) });

@@ -1,8 +1,8 @@
 import type { OperationContext, OperationHandler, OperationResult } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
 import type { CatalogEntry } from '../../sandbox/seed/types.js';
-import { listEvents, listOwn, listPage, newestFirst, requireRole } from '../workflow-host/index.js';
-import type { RequestRecord, RequestSubmission, SharingState } from './sharing-state.js';
+import { listEvents, listOwn, requireRole } from '../workflow-host/index.js';
+import type { GrantRecord, RequestRecord, RequestSubmission, SharingState } from './sharing-state.js';
 import { grantView, requestView } from './wire-views.js';
 
 type Ctx = OperationContext<SharingState>;
@@ -89,13 +89,14 @@ function disputeRequest(ctx: Ctx): OperationResult {
  */
 export const requestOperations: Record<string, OperationHandler<SharingState>> = {
   submitRequest,
-  listRequests: (ctx) => ({ status: 200, body: listOwn(ctx, ctx.state.host, ctx.state.requests.values(), (r) => requestView(ctx.state, r)) }),
+  listRequests: (ctx) => ({ status: 200, body: listOwn(ctx, ctx.state.host, 'request', ctx.state.requests, (r) => requestView(ctx.state, r)) }),
   getRequest: (ctx) => ({ status: 200, body: requestView(ctx.state, ownRequest(ctx)) }),
   listRequestEvents: (ctx) => ({ status: 200, body: listEvents(ctx, ctx.state.host, ctx.state.host.get(ownRequest(ctx).id)!) }),
   disputeRequest,
+  // Grants are listed with the requests they were issued for (sharing-binding's listings).
   listGrants: (ctx) => {
-    const mine = [...ctx.state.grants.values()].filter((g) => g.owner === ctx.caller?.id);
-    return { status: 200, body: listPage(ctx, mine, (g) => newestFirst({ id: g.id, createdAt: g.deliveredAt }), grantView) };
+    const read = (id: string) => grantView(ctx.state.grants.get(id) as GrantRecord);
+    return { status: 200, body: ctx.state.host.listPage(ctx, 'grant', ctx.caller?.id ?? null, undefined, read) };
   },
   getGrant: (ctx) => {
     const grant = ctx.state.grants.get(ctx.params.grantId ?? '');

@@ -1,6 +1,6 @@
 import type { WorkflowEvent, WorkflowInstance } from '@gdx/kernel';
 import type { SandboxContext } from '../../app/platform-module.js';
-import { dataObjectionView, objectionOfficial, officialOrganisation, OBJECTION_WIRE, toReasons, type HostBinding } from '../workflow-host/index.js';
+import { dataObjectionView, newestFirst, objectionOfficial, officialOrganisation, OBJECTION_WIRE, ownListing, toReasons, type HostBinding, type Listing } from '../workflow-host/index.js';
 import { endGrant, issueGrant } from './grant-lifecycle.js';
 import type { SharingState } from './sharing-state.js';
 import { qualityIssueView, REQUEST_STEPS, requestView } from './wire-views.js';
@@ -22,6 +22,16 @@ function onRequestEvent(state: SharingState, sandbox: SandboxContext, instance: 
   if (instance.state === 'delivered' && request.grantId === null) issueGrant(state, sandbox, request, instance);
   const grant = request.grantId ? state.grants.get(request.grantId) : undefined;
   if (grant && event.from !== event.to && (event.to === 'revoked' || event.to === 'expired')) endGrant(sandbox, grant, event.to, event);
+}
+
+/** A request in its requester's list, and its grant (issued on delivery) in the grantee's. */
+function requestListings(state: SharingState, instance: WorkflowInstance): Listing[] {
+  const request = state.requests.get(instance.id);
+  if (!request) return [];
+  const listings = [ownListing('request', request.owner, instance)];
+  const grant = request.grantId ? state.grants.get(request.grantId) : undefined;
+  if (grant) listings.push({ list: 'grant', owner: grant.owner, key: newestFirst({ id: grant.id, createdAt: grant.deliveredAt }), id: grant.id });
+  return listings;
 }
 
 /**
@@ -63,5 +73,6 @@ export function sharingBinding(state: SharingState, sandbox: SandboxContext): Ho
     onEvent: (i, e) => {
       if (i.machine === 'sharing.request') onRequestEvent(state, sandbox, i, e);
     },
+    listings: (i) => requestListings(state, i),
   };
 }

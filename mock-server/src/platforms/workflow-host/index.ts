@@ -6,7 +6,8 @@ export { workflowFields, answerOf, officialOrganisation, type WorkflowFields } f
 export { fileDataObjection, dataObjectionView, objectionOfficial, thirdPartyObjectionResult, OBJECTION_WIRE, type DataObjectionRecord, type DataObjectionSubmission } from './data-objections.js';
 // listPage is the core's; platforms reach every paging helper through the workflow host.
 export { listPage } from '../../app/paging.js';
-export { listOwn, listEvents, newestFirst } from './list-page.js';
+export { listOwn, listEvents, newestFirst, ownListing } from './list-page.js';
+export { type Listing } from './host-index.js';
 export { hostClock, recordsById } from './host-hooks.js';
 export { wireEvent, wireDeadline, instanceDeadline, wireActor, toReasons, type WireEvent, type WireActor, type WireMapping, type StepNames } from './wire.js';
 export { transitionProblem, illegalTransition, offeredEvents } from './transition-problem.js';

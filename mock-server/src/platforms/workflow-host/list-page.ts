@@ -1,5 +1,7 @@
 import type { OperationContext } from '../../app/platform-module.js';
+import { indexPage } from '../../app/list-index.js';
 import { listPage, type Page } from '../../app/paging.js';
+import type { Listing } from './host-index.js';
 import type { WorkflowInstance } from '@gdx/kernel';
 import type { WireEvent } from './wire.js';
 import type { WorkflowHost } from './workflow-host.js';
@@ -17,22 +19,40 @@ export function newestFirst(item: { createdAt: string; id: string }): [number, s
 }
 
 /**
- * The caller's own workflow objects, newest first, optionally only those in `?state=`.
+ * The caller's own workflow objects of a list the host indexes (`HostBinding.listings`), newest
+ * first, optionally only those in `?state=`: read from the host's per-owner (and per-state)
+ * index, so a page costs the same whatever else the sandbox holds.
  *
  * @example
  * ```ts
- * listRequests: (ctx) => ({ status: 200, body: listOwn(ctx, ctx.state.host, ctx.state.requests.values(), (r) => requestView(ctx.state, r)) }),
+ * listRequests: (ctx) => ({ status: 200, body: listOwn(ctx, ctx.state.host, 'request', ctx.state.requests, (r) => requestView(ctx.state, r)) }),
  * ```
  */
-export function listOwn<R extends { id: string; owner: string | null }, V>(
+export function listOwn<R, V>(
   ctx: Pick<OperationContext<unknown>, 'query' | 'caller'>,
   host: WorkflowHost,
-  records: Iterable<R>,
+  list: string,
+  records: ReadonlyMap<string, R>,
   view: (record: R) => V,
 ): Page<V> {
   const wanted = typeof ctx.query.state === 'string' ? ctx.query.state : undefined;
-  const rows = [...records].filter((r) => r.owner === ctx.caller?.id && (wanted === undefined || host.get(r.id)?.state === wanted));
-  return listPage(ctx, rows, (r) => newestFirst({ id: r.id, createdAt: host.get(r.id)?.createdAt ?? '' }), view);
+  const read = (id: string) => view(records.get(id) as R);
+  // Every list of own objects is signed; without a caller there is nothing to list.
+  if (!ctx.caller) return indexPage(ctx, undefined, read);
+  return host.listPage(ctx, list, ctx.caller.id, wanted, read);
+}
+
+/**
+ * The listing of a workflow object in its owner's newest-first list, in every state bucket of
+ * `?state=` (for `HostBinding.listings`).
+ *
+ * @example
+ * ```ts
+ * listings: (i) => (state.requests.has(i.id) ? [ownListing('request', state.requests.get(i.id)!.owner, i)] : []),
+ * ```
+ */
+export function ownListing(list: string, owner: string, instance: WorkflowInstance): Listing {
+  return { list, owner, state: instance.state, key: newestFirst(instance) };
 }
 
 /**

@@ -1,6 +1,9 @@
 import { createInstance, transition, WorkflowEngine, type ActorRef, type Deadline, type EngineSnapshot, type MachineDefinition, type WorkflowEvent, type WorkflowInstance } from '@gdx/kernel';
 import { buildProcedures, officialsActAfter, resolveProfile, type Procedures } from '@gdx/procedures';
 import type { FiredTransition, PlatformName, SandboxContext, SandboxEventInput } from '../../app/platform-module.js';
+import { indexPage } from '../../app/list-index.js';
+import type { Page } from '../../app/paging.js';
+import { HostListIndex, type Listing } from './host-index.js';
 import { planOfficials } from './plan-officials.js';
 import { SandboxTimerClock } from './timer-clock.js';
 import { offeredEvents, transitionProblem } from './transition-problem.js';
@@ -25,6 +28,8 @@ export interface HostBinding {
   onEvent?(instance: WorkflowInstance, event: WorkflowEvent): void;
   /** Reactions that must follow the event's publication (e.g. objections it decided, duties it fulfilled). */
   afterEvent?(instance: WorkflowInstance, event: WorkflowEvent): void;
+  /** The lists the instance appears in, read from the settled state after its events (see `WorkflowHost.listPage`). */
+  listings?(instance: WorkflowInstance): readonly Listing[];
 }
 
 /** Everything `dispatch` and `create` take besides the event. */
@@ -59,6 +64,7 @@ export class WorkflowHost {
   readonly #sandbox: SandboxContext;
   readonly #binding: HostBinding;
   readonly #clock: SandboxTimerClock;
+  readonly #lists: HostListIndex;
   #firing: FiredTransition[] | undefined;
 
   constructor(sandbox: SandboxContext, binding: HostBinding, snapshot?: EngineSnapshot) {
@@ -68,6 +74,8 @@ export class WorkflowHost {
     this.#clock = new SandboxTimerClock(() => sandbox.now());
     this.engine = new WorkflowEngine({ machines: this.procedures.machines, guards: this.procedures.guards, calendar: sandbox.calendar, clock: this.#clock });
     if (snapshot) this.engine.restore(snapshot);
+    this.#lists = new HostListIndex(this.engine, (instance) => binding.listings?.(instance) ?? []);
+    if (snapshot) this.#lists.reindex();
     this.engine.subscribe(({ instanceId, event }) => this.#onEvent(instanceId, event));
   }
 
@@ -107,6 +115,7 @@ export class WorkflowHost {
   create(machineId: string, init: CreateInput & { id: string }): WorkflowInstance {
     const result = this.engine.create(machineId, init);
     if (!result.ok) throw transitionProblem(result.error, this.machine(machineId));
+    this.#lists.touch(init.id);
     return result.instance;
   }
 
@@ -154,6 +163,30 @@ export class WorkflowHost {
     return this.engine.snapshot();
   }
 
+  /**
+   * One page of a list the binding's `listings` places objects in — an owner's (`null`: a public
+   * list), optionally only those in one state — read from the host's index in O(log n + page),
+   * answered exactly as `listPage` would answer for the same objects sorted by the same keys.
+   */
+  listPage<V>(ctx: { readonly query: Readonly<Record<string, unknown>> }, list: string, owner: string | null, state: string | undefined, view: (id: string) => V): Page<V> {
+    return indexPage(ctx, this.#lists.bucket(list, owner, state), view);
+  }
+
+  /** The ids of such a list in key order, for a filter no index answers (e.g. the clock-driven `overdue`). */
+  *listRows(list: string, owner: string | null, state: string | undefined): IterableIterator<string> {
+    for (const row of this.#lists.bucket(list, owner, state) ?? []) yield row.value;
+  }
+
+  /** Re-reads every instance into the list indices (after the engine was restored behind the host's back, e.g. seeding). */
+  reindex(): void {
+    this.#lists.reindex();
+  }
+
+  /** How many workflow objects the host holds (the sandbox's object quota counts them). */
+  get objectCount(): number {
+    return this.#lists.size;
+  }
+
   /** The wire form of the instance's events. */
   events(instance: WorkflowInstance): WireEvent[] {
     return instance.events.map((e) => wireEvent(e, this.wireOf(instance)));
@@ -180,6 +213,7 @@ export class WorkflowHost {
   }
 
   #onEvent(instanceId: string, event: WorkflowEvent): void {
+    this.#lists.touch(instanceId);
     const instance = this.engine.get(instanceId);
     const binding = this.#binding;
     binding.onEvent?.(instance, event);

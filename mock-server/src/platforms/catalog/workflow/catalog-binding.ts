@@ -1,6 +1,6 @@
 import type { WorkflowInstance } from '@gdx/kernel';
 import type { SandboxContext } from '../../../app/platform-module.js';
-import { officialOrganisation, type HostBinding, type WireMapping } from '../../workflow-host/index.js';
+import { officialOrganisation, type HostBinding, type Listing, type WireMapping } from '../../workflow-host/index.js';
 import type { CatalogWorkflow } from './catalog-workflow.js';
 import type { ObligationKind } from './records.js';
 
@@ -43,6 +43,13 @@ export function objectTypeOf(instance: WorkflowInstance): 'entry' | 'obligation'
   return instance.machine === ENTRY_MACHINE ? 'entry' : 'obligation';
 }
 
+/** An entry in its provider's list, an obligation in its holder's: oldest first, by state. */
+function catalogListings(workflow: CatalogWorkflow, instance: WorkflowInstance): Listing[] {
+  const list = objectTypeOf(instance);
+  const owner = list === 'entry' ? workflow.entries.get(instance.id)?.provider.organizationId : workflow.obligations.get(instance.id)?.organizationId;
+  return owner === undefined ? [] : [{ list, owner, state: instance.state, key: [instance.createdAt, instance.id] }];
+}
+
 /**
  * How the catalog's kernel instances map to its objects: entries (owned by their provider) and
  * update obligations (owned by the duty holder), the contract's step names, the sandbox's data
@@ -66,5 +73,6 @@ export function catalogBinding(workflow: CatalogWorkflow, sandbox: SandboxContex
     afterEvent: (i, e) => {
       if (isEntry(i) && (e.event === 'submit' || e.event === 'propose_change')) workflow.fulfilObligations(i.id, e);
     },
+    listings: (i) => catalogListings(workflow, i),
   };
 }

@@ -92,6 +92,7 @@ export class CatalogWorkflow {
       this.#index.upsert(entry);
     }
     this.host.engine.restore({ version: 1, now: this.#sandbox.now(), nextSeq: 0, instances, planned: [] });
+    this.host.reindex();
     this.#codeSeq = entries.length + 1;
   }
 
