@@ -1,4 +1,6 @@
 import { openDataDir } from '#data-dir';
+import { Journal } from '../persistence/journal.js';
+import type { Store, StoredState } from '../persistence/store.js';
 import { loadBundledSpec } from '@gdx/openapi';
 import { defaultPlatforms } from '../platforms/index.js';
 import type { OrganisationSource } from '../sandbox/builtin-organisations.js';
@@ -7,7 +9,7 @@ import { SandboxRegistry, type RegistrySnapshot } from '../sandbox/registry.js';
 import type { DeliveryMode, SandboxEnvironment } from '../sandbox/sandbox.js';
 import type { ClockMode } from '../sandbox/sandbox-clock.js';
 import type { WebhookDeliveryOptions } from '../sandbox/webhooks.js';
-import { Dispatcher } from './dispatcher.js';
+import { Dispatcher, type DispatcherDeps } from './dispatcher.js';
 import type { DispatchRequest, DispatchResponse } from './dispatch-types.js';
 import { handleRequest } from './handle-request.js';
 import { refuseOverLimits } from './limit-checks.js';
@@ -35,9 +37,15 @@ export interface AppOptions {
   reviewerPolicy?: ReviewerPolicy;
   /** Organisations of each new sandbox (default: those of the seed data, `seedOrganisations`). */
   organisations?: OrganisationSource;
-  /** Directory of the journal and snapshot; without it the app keeps everything in memory. Node only: browsers throw `DATA_DIR_UNSUPPORTED`. */
+  /**
+   * Directory of the store (`store.sqlite`, SQLite): every acknowledged write is committed there
+   * before its answer. Without it (and without `store`) the app keeps everything in memory. Node
+   * only: browsers throw `DATA_DIR_UNSUPPORTED`. A damaged directory throws `DataDirDamagedError`.
+   */
   dataDir?: string;
-  /** Snapshot the state and truncate the journal every this many entries (default 10 000). */
+  /** A store of your own instead of `dataDir`'s SQLite file (another engine, or a test's faulty one). */
+  store?: Store;
+  /** Snapshot the state every this many journal entries, counted across restarts (default 10 000). */
   compactEvery?: number;
   /** Webhook delivery settings (fetch, attempts, backoff). */
   webhooks?: Partial<WebhookDeliveryOptions>;
@@ -54,6 +62,16 @@ export interface AppOptions {
   simToken?: string;
 }
 
+/** Where an app keeps what it acknowledged. */
+export interface StorageStatus {
+  /** `memory`: nothing survives the process; `store`: a data directory or a store of your own. */
+  readonly kind: 'memory' | 'store';
+  /** The store's location (`.gdx-data/store.sqlite`), when there is one. */
+  readonly location?: string;
+  /** False after a write could not be made durable, until a probe of the store succeeds (writes answer 503 meanwhile). */
+  readonly writable: boolean;
+}
+
 /** The mock application core, shared by every transport. */
 export interface App {
   /** Answers a request given as plain values: the fast path of the HTTP server. */
@@ -64,6 +82,8 @@ export interface App {
   readonly platforms: readonly PlatformModule<unknown>[];
   /** The request size limits in force (transports read bodies up to `maxBodyBytes`). */
   readonly limits: Readonly<Limits>;
+  /** Where acknowledged writes are kept, and whether writes are accepted now. */
+  readonly storage: StorageStatus;
   /** Waits for webhook deliveries in flight (pending retries are not waited for). */
   idle(): Promise<void>;
   /** Writes what is pending to the journal, cancels webhook retries and closes files. */
@@ -98,6 +118,8 @@ export function createApp(options: AppOptions = {}): App {
   // The control-plane rules (token, JSON-only writes) hold on every transport; replay bypasses them.
   const guard = simAccessGuard({ simToken: options.simToken });
 
+  // Set once the store is read; the delivery hook below only runs after that.
+  let deps: DispatcherDeps;
   const env: SandboxEnvironment = {
     platforms,
     organisations: options.organisations ?? seedOrganisations,
@@ -107,7 +129,7 @@ export function createApp(options: AppOptions = {}): App {
     // An outcome is journaled without waiting: if it is lost in a crash, the delivery stays
     // pending and is sent again (at least once).
     recordDelivery: (outcome) => {
-      journal?.append({ kind: 'delivery', at: realWall(), ...outcome }).durable.catch((error: unknown) => logError(`[JOURNAL] delivery ${outcome.deliveryId}`, error));
+      deps.journal?.append({ kind: 'delivery', at: realWall(), ...outcome }).durable.catch((error: unknown) => logError(`[JOURNAL] delivery ${outcome.deliveryId}`, error));
     },
   };
   const defaults = {
@@ -118,43 +140,60 @@ export function createApp(options: AppOptions = {}): App {
     ...(startAt !== undefined ? { startAt } : {}),
   };
 
-  const dataDir = options.dataDir
-    ? openDataDir<RegistrySnapshot>(options.dataDir, { compactEvery: options.compactEvery ?? 10_000, snapshot: (): RegistrySnapshot => registry.snapshot() })
-    : undefined;
-  const persisted = dataDir?.persisted;
-  const journal = dataDir?.journal;
-  const registry = new SandboxRegistry(env, defaults, persisted?.snapshot?.state);
+  const store = options.store ?? (options.dataDir ? openDataDir(options.dataDir) : undefined);
+  // Read and checked before anything is served: a damaged store stops the start here.
+  const stored = store?.load();
   const simulationSpec = options.simulationSpec === false ? undefined : (options.simulationSpec ?? (loadBundledSpec('simulation') as OpenApiDocument));
   const router = buildRouter(platforms, SIM_ROUTES, simulationSpec);
-  const dispatcher = new Dispatcher({
-    router,
-    registry,
-    platforms,
-    wall,
-    journal,
-    logError,
-  });
+  deps = { router, registry: new SandboxRegistry(env, defaults, stored?.snapshot?.state as RegistrySnapshot | undefined), platforms, wall, journal: undefined, logError };
+  const dispatcher = new Dispatcher(deps);
 
-  for (const entry of persisted?.entries ?? []) {
-    if (entry.kind === 'delivery') {
-      registry.get(entry.sandboxId)?.webhooks.apply(entry);
-      continue;
+  /** Rebuilds the registry from the stored snapshot and replays the entries after it. */
+  const replayStored = ({ entries }: StoredState): void => {
+    for (const entry of entries) {
+      if (entry.kind === 'delivery') {
+        deps.registry.get(entry.sandboxId)?.webhooks.apply(entry);
+        continue;
+      }
+      pinnedWall = entry.at;
+      // Entries of journals that predate delivery outcomes rebuild no log (nothing would settle it).
+      replayDeliveries = entry.kind === 'command' ? 'record' : 'skip';
+      try {
+        dispatcher.replay(entry);
+      } finally {
+        pinnedWall = undefined;
+        replayDeliveries = undefined;
+      }
     }
-    pinnedWall = entry.at;
-    // Entries of journals that predate delivery outcomes rebuild no log (nothing would settle it).
-    replayDeliveries = entry.kind === 'command' ? 'record' : 'skip';
-    try {
-      dispatcher.replay(entry);
-    } finally {
-      pinnedWall = undefined;
-      replayDeliveries = undefined;
-    }
-  }
+  };
+  if (stored) replayStored(stored);
+
+  const journal = store
+    ? new Journal(store, {
+        compactEvery: options.compactEvery ?? 10_000,
+        snapshot: () => JSON.stringify(deps.registry.snapshot()),
+        // A batch that could not be committed is undone by going back to what the store holds.
+        onFailure: (failure) => {
+          logError('[STORAGE] a write could not be made durable; state rolled back to the store, writes refused until it works again', failure);
+          deps.registry.close();
+          const kept = store.load();
+          deps.registry = new SandboxRegistry(env, defaults, kept.snapshot?.state as RegistrySnapshot | undefined);
+          replayStored(kept);
+          for (const sandbox of deps.registry.list()) sandbox.webhooks.resume();
+        },
+        logError,
+        now: realWall,
+      })
+    : undefined;
+  deps.journal = journal;
+  // A start after many writes without a snapshot (a crash, say) takes one now, so the next start is short.
+  journal?.compactIfDue();
+
   // What was pending when the last process stopped is sent now, once.
-  for (const sandbox of registry.list()) sandbox.webhooks.resume();
+  for (const sandbox of deps.registry.list()) sandbox.webhooks.resume();
 
   const dispatch = (request: DispatchRequest): Promise<DispatchResponse> => {
-    // Size limits first: nothing of an oversized request is looked at (replay bypasses them).
+    // Size limits first: nothing of an oversized request is looked at (replay bypasses both).
     const refused = refuseOverLimits(request, limits) ?? guard(request);
     return refused ? Promise.resolve(refused) : dispatcher.dispatch(request);
   };
@@ -163,12 +202,19 @@ export function createApp(options: AppOptions = {}): App {
     limits,
     dispatch,
     handle: (request) => handleRequest(dispatch, request, limits),
+    storage: {
+      kind: journal ? 'store' : 'memory',
+      ...(journal ? { location: journal.location } : {}),
+      get writable() {
+        return journal?.writable() ?? true;
+      },
+    },
     async idle() {
-      await Promise.all(registry.list().map((s) => s.webhooks.idle()));
+      await Promise.all(deps.registry.list().map((s) => s.webhooks.idle()));
     },
     async close() {
-      registry.close();
-      await journal?.close();
+      journal?.close();
+      deps.registry.close();
     },
   };
 }

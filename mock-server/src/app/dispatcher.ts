@@ -1,5 +1,6 @@
 import { contentDigest, HEADERS, requestId as newRequestId, verifySignature, type NonceStore, type ProblemCode } from '@gdx/protocol';
 import type { CommandEntry, CommandLog, SignedBy } from '../persistence/journal-entry.js';
+import { StorageUnavailableError } from '../persistence/store.js';
 import { DEFAULT_SANDBOX_ID, type SandboxRegistry } from '../sandbox/registry.js';
 import type { Sandbox } from '../sandbox/sandbox.js';
 import type { FaultDecision } from '../sandbox/faults.js';
@@ -89,7 +90,7 @@ export class Dispatcher {
       if (durable === DONE) return Promise.resolve(response);
       return durable.then(
         () => response,
-        (error: unknown) => this.#internal(req, prepared.requestId, error),
+        (error: unknown) => (error instanceof StorageUnavailableError ? storageUnavailable(prepared.requestId, req.path) : this.#internal(req, prepared.requestId, error)),
       );
     } catch (error) {
       return Promise.resolve(this.#internal(req, prepared.requestId, error));
@@ -201,6 +202,11 @@ export class Dispatcher {
       query = outcome.query;
     }
 
+    // A write the store could not keep would be lost: refuse it before it changes anything (reads go on).
+    if (!replay && req.method !== 'GET' && req.method !== 'HEAD' && this.#deps.journal?.writable() === false) {
+      return { response: storageUnavailable(requestId, req.path), durable: DONE };
+    }
+
     const execute = (): { answer: StoredAnswer; durable: Promise<void> } => {
       const result = executeOperation({ route, registry: this.#deps.registry, platforms: this.#deps.platforms, sandbox, caller, params, query, body, requestId, origin: () => originOf(req), wall: this.#deps.wall });
       const answer = render(result, requestId, req.path);
@@ -236,6 +242,14 @@ export class Dispatcher {
     answer.headers[HEADERS.requestId] = requestId;
     return { response: answer, durable };
   }
+}
+
+/** How long a client should wait before retrying a write refused for storage (the probe interval). */
+const STORAGE_RETRY_AFTER_SECONDS = '1';
+
+/** 503 `STORAGE_UNAVAILABLE`: the write changed nothing; reads still work. */
+function storageUnavailable(requestId: string, instance: string): DispatchResponse {
+  return problemResponse('STORAGE_UNAVAILABLE', { detail: 'the data directory cannot take writes now; nothing of this request was kept', headers: { [HEADERS.retryAfter]: STORAGE_RETRY_AFTER_SECONDS } }, requestId, instance);
 }
 
 function sleep(ms: number): Promise<void> {

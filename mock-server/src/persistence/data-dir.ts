@@ -1,19 +1,26 @@
-import { Journal, loadPersisted, type PersistedState } from './journal.js';
+import { importLegacyFiles } from './legacy-import.js';
+import { openSqliteStore } from './sqlite-store.js';
+import type { Store } from './store.js';
 
-// The Node leaf of `#data-dir` (see package.json "imports"): the journal and snapshot on disk.
-
-/** A data directory opened at start: what it held, and the journal that goes on from there. */
-export interface OpenedDataDir<S> {
-  persisted: PersistedState<S>;
-  journal: Journal<S>;
-}
+// The Node leaf of `#data-dir` (see package.json "imports"): the data directory's SQLite store.
 
 /**
- * Reads a data directory (creating it if needed) and opens its journal after the last entry
- * found; `snapshot` is called when the journal compacts.
+ * Opens the store of a data directory (creating both if needed), first moving in the files of the
+ * old format (`journal.ndjson`, `snapshot.json`) if the directory has them. Throws
+ * `DataDirDamagedError` when the directory once held a store that is now missing or not a database.
+ *
+ * @example
+ * ```ts
+ * const store = openDataDir('.gdx-data');
+ * ```
  */
-export function openDataDir<S>(dir: string, options: { compactEvery: number; snapshot: () => S }): OpenedDataDir<S> {
-  const persisted = loadPersisted<S>(dir);
-  const lastSeq = Math.max(persisted.snapshot?.lastSeq ?? 0, persisted.entries.at(-1)?.seq ?? 0);
-  return { persisted, journal: new Journal<S>(dir, lastSeq, options) };
+export function openDataDir(dir: string): Store {
+  const store = openSqliteStore(dir);
+  try {
+    importLegacyFiles(dir, store);
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+  return store;
 }

@@ -53,4 +53,6 @@ export type NewJournalEntry = Omit<CommandEntry, 'seq'> | Omit<DeliveryEntry, 's
 export interface CommandLog {
   /** Records an entry now (in execution order); `durable` resolves once it is on disk. */
   append(entry: NewJournalEntry): { seq: number; durable: Promise<void> };
+  /** Whether a write may run now (false after a failed commit, until the store works again). */
+  writable(): boolean;
 }

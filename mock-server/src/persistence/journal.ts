@@ -1,164 +1,144 @@
-import { closeSync, existsSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { JournalEntry, NewJournalEntry } from './journal-entry.js';
+import type { CommandLog, JournalEntry, NewJournalEntry } from './journal-entry.js';
+import { StorageUnavailableError, type Store } from './store.js';
 
-/** What was on disk at start: the latest snapshot (if any) and the entries after it. */
-export interface PersistedState<S> {
-  snapshot?: { lastSeq: number; state: S };
-  entries: JournalEntry[];
+/** Settings of a `Journal`. */
+export interface JournalOptions {
+  /** Take a snapshot once this many entries were written since the last one (counted by the store, so across restarts). */
+  compactEvery: number;
+  /** The whole state as JSON, as of the last entry appended. */
+  snapshot: () => string;
+  /**
+   * Called synchronously when a batch could not be made durable, before its callers hear of it:
+   * the app puts its state back to what the store holds, so the failed writes change nothing.
+   */
+  onFailure: (error: StorageUnavailableError) => void;
+  logError: (message: string, error: unknown) => void;
+  /** Wall time for the probe schedule (default `Date.now`). */
+  now?: () => number;
 }
 
-const JOURNAL = 'journal.ndjson';
-const SNAPSHOT = 'snapshot.json';
+/** A macrotask, so every entry appended in this turn joins the batch (browsers have no setImmediate). */
+const nextTurn: (run: () => void) => void = typeof setImmediate === 'function' ? (run) => setImmediate(run) : (run) => setTimeout(run, 0);
 
-/**
- * Reads the data directory. A torn last line (a crash in the middle of a write) is ignored and cut
- * off, so later appends start on a clean line.
- *
- * @example
- * ```ts
- * const { snapshot, entries } = loadPersisted<RegistrySnapshot>('.gdx-data');
- * ```
- */
-export function loadPersisted<S>(dir: string): PersistedState<S> {
-  mkdirSync(dir, { recursive: true });
-  const snapshotPath = join(dir, SNAPSHOT);
-  const snapshot = existsSync(snapshotPath) ? (JSON.parse(readFileSync(snapshotPath, 'utf8')) as { lastSeq: number; state: S }) : undefined;
-  const journalPath = join(dir, JOURNAL);
-  if (!existsSync(journalPath)) return { ...(snapshot ? { snapshot } : {}), entries: [] };
-  const text = readFileSync(journalPath);
-  const entries: JournalEntry[] = [];
-  let validLength = 0;
-  let start = 0;
-  for (let nl = text.indexOf(10, start); nl >= 0; nl = text.indexOf(10, start)) {
-    const line = text.subarray(start, nl).toString('utf8');
-    try {
-      const entry = JSON.parse(line) as JournalEntry;
-      if (!snapshot || entry.seq > snapshot.lastSeq) entries.push(entry);
-    } catch {
-      break; // a torn line can only be the last one written; nothing after it was acknowledged
-    }
-    start = nl + 1;
-    validLength = start;
-  }
-  if (validLength < text.length) {
-    const fd = openSync(journalPath, 'r+');
-    ftruncateSync(fd, validLength);
-    fsyncSync(fd);
-    closeSync(fd);
-  }
-  return { ...(snapshot ? { snapshot } : {}), entries };
+/** How long a failed store is left alone before a write probes it again. */
+const PROBE_INTERVAL_MS = 1_000;
+
+interface Pending {
+  entry: JournalEntry;
+  resolve: () => void;
+  reject: (error: unknown) => void;
 }
 
 /**
- * The append-only journal with group commit: entries appended in one turn of the event loop are
- * written together and fsync'ed once; each caller's promise resolves after that fsync. Every
- * `compactEvery` entries the whole state is snapshotted (temp file + fsync + rename) and the
- * journal truncated; entries carry sequence numbers, so those written after the snapshot but
- * already covered by it are skipped on replay.
+ * The journal of accepted commands, with group commit: entries appended within one turn of the
+ * event loop are committed to the store together, and each caller's `durable` promise settles
+ * after that commit. The commit is synchronous, so a batch is exactly what ran before it; when it
+ * fails, `onFailure` rolls the state back before any other request runs, every caller of the batch
+ * is rejected with `StorageUnavailableError`, and `writable()` answers false until a probe of the
+ * store succeeds. Snapshots are taken every `compactEvery` entries as counted by the store.
  *
  * @example
  * ```ts
- * const journal = new Journal('.gdx-data', lastSeq, { compactEvery: 5000, snapshot: () => registry.snapshot() });
- * const { durable } = journal.append({ at: Date.now(), method: 'POST', path: '/catalog/v1/entries', query: '', status: 201 });
+ * const journal = new Journal(store, { compactEvery: 10_000, snapshot: () => JSON.stringify(registry.snapshot()), onFailure: restore, logError });
+ * const { durable } = journal.append({ kind: 'command', at: Date.now(), method: 'POST', path: '/_sim/v1/sandboxes', query: '', status: 201 });
  * await durable; // on disk
  * ```
  */
-export class Journal<S> {
-  readonly #dir: string;
-  readonly #compactEvery: number;
-  readonly #snapshot: () => S;
+export class Journal implements CommandLog {
+  readonly #store: Store;
+  readonly #options: JournalOptions;
+  readonly #now: () => number;
   #seq: number;
-  #sinceCompaction = 0;
-  #pending: { line: string; resolve: () => void; reject: (e: unknown) => void }[] = [];
-  #handle: Promise<FileHandle> | undefined;
-  #flushing: Promise<void> | undefined;
+  #pending: Pending[] = [];
+  #scheduled = false;
+  #writable = true;
+  #nextProbeAt = 0;
+  #nextCompactionAt: number;
 
-  constructor(dir: string, lastSeq: number, options: { compactEvery: number; snapshot: () => S }) {
-    this.#dir = dir;
-    this.#seq = lastSeq;
-    this.#compactEvery = options.compactEvery;
-    this.#snapshot = options.snapshot;
+  constructor(store: Store, options: JournalOptions) {
+    this.#store = store;
+    this.#options = options;
+    this.#now = options.now ?? Date.now;
+    this.#seq = store.lastSeq;
+    this.#nextCompactionAt = options.compactEvery;
   }
 
-  /** The sequence number of the last appended entry. */
-  get lastSeq(): number {
-    return this.#seq;
+  /** Where the entries go, for messages and health answers. */
+  get location(): string {
+    return this.#store.location;
   }
 
-  /** Records an entry now (in execution order); `durable` resolves once it is on disk. */
+  /** Records an entry now (in execution order); `durable` resolves once it is committed. */
   append(entry: NewJournalEntry): { seq: number; durable: Promise<void> } {
     this.#seq += 1;
     const seq = this.#seq;
-    const line = `${JSON.stringify({ seq, ...entry })}\n`;
-    const durable = new Promise<void>((resolve, reject) => this.#pending.push({ line, resolve, reject }));
-    this.#schedule();
+    const durable = new Promise<void>((resolve, reject) => this.#pending.push({ entry: { seq, ...entry } as JournalEntry, resolve, reject }));
+    if (!this.#scheduled) {
+      this.#scheduled = true;
+      nextTurn(() => this.#flush());
+    }
     return { seq, durable };
   }
 
-  /** Writes what is pending and closes the file. */
-  async close(): Promise<void> {
-    while (this.#flushing || this.#pending.length > 0) await (this.#flushing ?? this.#flush());
-    if (this.#handle) await (await this.#handle).close();
-    this.#handle = undefined;
-  }
-
-  #schedule(): void {
-    if (!this.#flushing) this.#flushing = new Promise((resolve) => setImmediate(resolve)).then(() => this.#flush());
-  }
-
-  async #flush(): Promise<void> {
+  /**
+   * Whether a write may run now. After a failure, at most once a second, a small write probes the
+   * store; until one succeeds, writes are refused (reads go on).
+   */
+  writable(): boolean {
+    if (this.#writable || this.#now() < this.#nextProbeAt) return this.#writable;
     try {
-      while (this.#pending.length > 0) {
-        const batch = this.#pending;
-        this.#pending = [];
-        try {
-          this.#handle ??= open(join(this.#dir, JOURNAL), 'a');
-          const handle = await this.#handle;
-          await handle.writeFile(batch.map((b) => b.line).join(''));
-          await handle.sync();
-          this.#sinceCompaction += batch.length;
-          if (this.#sinceCompaction >= this.#compactEvery) await this.#compact(handle);
-          for (const b of batch) b.resolve();
-        } catch (error) {
-          for (const b of batch) b.reject(error);
-        }
+      this.#store.probe();
+      this.#writable = true;
+    } catch (error) {
+      this.#nextProbeAt = this.#now() + PROBE_INTERVAL_MS;
+      this.#options.logError('[STORAGE] still unavailable', error);
+    }
+    return this.#writable;
+  }
+
+  /** Takes a snapshot now if the schedule (which survives restarts) says one is due. */
+  compactIfDue(): void {
+    if (this.#store.entriesSinceSnapshot < this.#nextCompactionAt) return;
+    try {
+      this.#store.writeSnapshot(this.#seq, this.#options.snapshot());
+      this.#nextCompactionAt = this.#options.compactEvery;
+    } catch (error) {
+      // The journal still holds everything: nothing is lost, start-up just replays more. Try again later.
+      this.#nextCompactionAt = this.#store.entriesSinceSnapshot + Math.max(1, Math.ceil(this.#options.compactEvery / 10));
+      this.#options.logError('[STORAGE] snapshot failed; the journal keeps every entry', error);
+    }
+  }
+
+  /** Commits what is pending, snapshots the state if anything was written since the last one, and closes the store. */
+  close(): void {
+    this.#flush();
+    if (this.#writable && this.#store.entriesSinceSnapshot > 0) {
+      this.#nextCompactionAt = 0;
+      this.compactIfDue();
+    }
+    this.#store.close();
+  }
+
+  #flush(): void {
+    this.#scheduled = false;
+    const batch = this.#pending;
+    if (batch.length === 0) return;
+    this.#pending = [];
+    try {
+      this.#store.append(batch.map((p) => p.entry));
+    } catch (error) {
+      const failure = error instanceof StorageUnavailableError ? error : new StorageUnavailableError(this.#store.location, error);
+      this.#writable = false;
+      this.#nextProbeAt = this.#now() + PROBE_INTERVAL_MS;
+      this.#seq = this.#store.lastSeq;
+      try {
+        this.#options.onFailure(failure);
+      } finally {
+        for (const p of batch) p.reject(failure);
       }
-    } finally {
-      this.#flushing = undefined;
+      return;
     }
-  }
-
-  async #compact(handle: FileHandle): Promise<void> {
-    const lastSeq = this.#seq;
-    const data = JSON.stringify({ lastSeq, state: this.#snapshot() });
-    const tmp = join(this.#dir, `${SNAPSHOT}.tmp`);
-    const fd = openSync(tmp, 'w');
-    try {
-      writeSync(fd, data);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, join(this.#dir, SNAPSHOT));
-    syncDirectory(this.#dir);
-    await handle.truncate(0);
-    await handle.sync();
-    this.#sinceCompaction = 0;
-  }
-}
-
-/** Makes a rename durable (best effort: some platforms cannot open directories). */
-function syncDirectory(dir: string): void {
-  try {
-    const fd = openSync(dir, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // Windows cannot fsync a directory; the rename is still atomic there.
+    for (const p of batch) p.resolve();
+    this.compactIfDue();
   }
 }

@@ -1,63 +1,202 @@
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import Database from 'better-sqlite3';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { Journal, loadPersisted } from '../../src/persistence/journal.js';
+import { describe, expect, it } from 'vitest';
+import type { JournalEntry } from '../../src/persistence/journal-entry.js';
+import { Journal } from '../../src/persistence/journal.js';
+import { repairDataDir } from '../../src/persistence/repair.js';
+import { openSqliteStore } from '../../src/persistence/sqlite-store.js';
+import { DataDirDamagedError, StorageUnavailableError, type Store } from '../../src/persistence/store.js';
+import { failingStore } from '../support/failing-store.js';
+import { useTempDirs } from './data-dir-app.js';
 
-const entry = (n: number) => ({ at: n, method: 'POST', path: `/p/${n}`, query: '', status: 201 });
+const entry = (seq: number): JournalEntry => ({ seq, kind: 'command', at: seq, method: 'POST', path: `/p/${seq}`, query: '', status: 201 });
+const seqs = (store: Store) => store.load().entries.map((e) => e.seq);
 
-describe('journal', () => {
-  const dirs: string[] = [];
-  const dir = () => {
-    const d = mkdtempSync(join(tmpdir(), 'gdx-journal-'));
-    dirs.push(d);
-    return d;
-  };
-  afterEach(() => {
-    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-  });
+/** Writes entries 1…n, with a snapshot (holding its own seq) after each multiple of `every`. */
+function fill(dir: string, n: number, every = Infinity): void {
+  const store = openSqliteStore(dir);
+  for (let seq = 1; seq <= n; seq += 1) {
+    store.append([entry(seq)]);
+    if (seq % every === 0) store.writeSnapshot(seq, JSON.stringify({ upTo: seq }));
+  }
+  store.close();
+}
 
-  it('reads back what was made durable, in order', async () => {
+/** Runs SQL on the store file with a connection of its own, as a tamperer (or a bad disk) would. */
+function tamper(dir: string, sql: string): void {
+  const db = new Database(join(dir, 'store.sqlite'));
+  db.exec(sql);
+  db.close();
+}
+
+function damageOf(dir: string): DataDirDamagedError {
+  const store = openSqliteStore(dir);
+  try {
+    store.load();
+  } catch (error) {
+    if (error instanceof DataDirDamagedError) return error;
+    throw error;
+  } finally {
+    store.close();
+  }
+  throw new Error('the store loaded without complaint');
+}
+
+describe('the SQLite store', () => {
+  const dir = useTempDirs();
+
+  it('reads back what was committed, in order, across a reopen', () => {
     const d = dir();
-    const journal = new Journal(d, 0, { compactEvery: 1000, snapshot: () => ({}) });
-    await Promise.all([1, 2, 3].map((n) => journal.append(entry(n)).durable));
-    await journal.close();
-    expect(loadPersisted(d).entries.map((e) => [e.seq, 'path' in e ? e.path : e.kind])).toEqual([[1, '/p/1'], [2, '/p/2'], [3, '/p/3']]);
+    fill(d, 3);
+    const store = openSqliteStore(d);
+    expect(seqs(store)).toEqual([1, 2, 3]);
+    expect(store.lastSeq).toBe(3);
+    store.close();
   });
 
-  it('ignores and cuts off a torn last line', async () => {
+  it('starts from the newest snapshot, keeps the one before it with the entries between, and counts entries since across restarts', () => {
     const d = dir();
-    const journal = new Journal(d, 0, { compactEvery: 1000, snapshot: () => ({}) });
-    await journal.append(entry(1)).durable;
-    await journal.close();
-    appendFileSync(join(d, 'journal.ndjson'), '{"seq":2,"at":2,"meth');
-    expect(loadPersisted(d).entries.map((e) => e.seq)).toEqual([1]);
-    expect(readFileSync(join(d, 'journal.ndjson'), 'utf8').endsWith('}\n')).toBe(true);
-    const next = new Journal(d, 1, { compactEvery: 1000, snapshot: () => ({}) });
-    await next.append(entry(2)).durable;
-    await next.close();
-    expect(loadPersisted(d).entries.map((e) => e.seq)).toEqual([1, 2]);
+    fill(d, 7, 3);
+    const store = openSqliteStore(d);
+    const loaded = store.load();
+    expect(loaded.snapshot).toEqual({ seq: 6, state: { upTo: 6 } });
+    expect(loaded.entries.map((e) => e.seq)).toEqual([7]);
+    // The compaction schedule is read from the store, not from a counter of the process.
+    expect(store.entriesSinceSnapshot).toBe(1);
+    store.close();
+    const db = new Database(join(d, 'store.sqlite'), { readonly: true });
+    expect(db.prepare('SELECT seq FROM snapshots ORDER BY seq').all()).toEqual([{ seq: 3 }, { seq: 6 }]);
+    expect(db.prepare('SELECT min(seq) AS first FROM journal').get()).toEqual({ first: 4 });
+    db.close();
   });
 
-  it('compacts into a snapshot and skips entries the snapshot covers', async () => {
+  it('writes nothing of a batch that fails, and says where', () => {
+    const d = dir();
+    fill(d, 2);
+    const store = openSqliteStore(d);
+    // Entry 3 twice: the second insert fails inside the transaction, so the first must not stay either.
+    expect(() => store.append([entry(3), entry(3)])).toThrow(StorageUnavailableError);
+    expect(store.lastSeq).toBe(2);
+    expect(seqs(store)).toEqual([1, 2]);
+    store.close();
+  });
+
+  it('refuses a changed byte in a journal entry, naming the file, the entry and what a repair would drop', () => {
+    const d = dir();
+    fill(d, 10);
+    tamper(d, `UPDATE journal SET entry = replace(entry, '/p/4', '/p/X') WHERE seq = 4`);
+    const error = damageOf(d);
+    expect(error.damage).toMatchObject({ file: join(d, 'store.sqlite'), position: 'journal entry 4', droppedEntries: 7 });
+    expect(error.message).toContain('gdx-mock repair --data-dir');
+  });
+
+  it('refuses a byte flipped in the file itself', () => {
+    const d = dir();
+    fill(d, 50);
+    const path = join(d, 'store.sqlite');
+    const bytes = readFileSync(path);
+    // Every copy of the entry's text (a page split may leave a stale one in free space) gets the same flip.
+    let flipped = 0;
+    for (let at = bytes.indexOf('/p/25"'); at >= 0; at = bytes.indexOf('/p/25"', at + 1)) {
+      bytes[at + 3] = '9'.charCodeAt(0);
+      flipped += 1;
+    }
+    expect(flipped).toBeGreaterThan(0);
+    writeFileSync(path, bytes);
+    expect(damageOf(d).damage).toMatchObject({ position: 'journal entry 25', droppedEntries: 26 });
+  });
+
+  it('refuses a truncated snapshot and a missing one', () => {
+    const truncated = dir();
+    fill(truncated, 6, 3);
+    tamper(truncated, `UPDATE snapshots SET state = substr(state, 1, length(state) / 2) WHERE seq = 6`);
+    expect(damageOf(truncated).damage).toMatchObject({ position: 'snapshot after entry 6', droppedEntries: 0 });
+
+    const missing = dir();
+    fill(missing, 6, 3);
+    tamper(missing, 'DELETE FROM snapshots');
+    expect(damageOf(missing).damage).toMatchObject({ position: 'journal entry 1', problem: 'missing (the next entry found is 4)' });
+  });
+
+  it('refuses entries cut off the end, and a store file deleted from its directory', () => {
+    const cut = dir();
+    fill(cut, 5);
+    tamper(cut, 'DELETE FROM journal WHERE seq > 3');
+    expect(damageOf(cut).damage).toMatchObject({ position: 'journal entry 4', droppedEntries: 2 });
+
+    const deleted = dir();
+    fill(deleted, 2);
+    rmSync(join(deleted, 'store.sqlite'));
+    expect(() => openSqliteStore(deleted)).toThrow(/store\.sqlite[\s\S]*missing/);
+  });
+
+  it('repairs on request: keeps the intact prefix, moves the damaged file aside, and goes on numbering after it', () => {
+    const d = dir();
+    fill(d, 9, 4);
+    tamper(d, `UPDATE journal SET crc = crc + 1 WHERE seq IN (7, 9)`);
+    // Entry 7 is covered by the newest snapshot: only entry 9 is lost, and a dry run changes nothing.
+    expect(repairDataDir(d, { dryRun: true })).toMatchObject({ snapshotSeq: 8, keptEntries: 0, droppedEntries: 1, firstDamage: 'journal entry 9' });
+    expect(damageOf(d).damage.position).toBe('journal entry 9');
+    // With the newest snapshot damaged too, the repair falls back to the one before it.
+    tamper(d, `UPDATE snapshots SET sha256 = 'x' WHERE seq = 8`);
+    const report = repairDataDir(d);
+    expect(report).toMatchObject({ snapshotSeq: 4, keptEntries: 2, droppedEntries: 3, firstDamage: 'snapshot after entry 8' });
+    expect(readFileSync(report.damagedCopy as string).length).toBeGreaterThan(0);
+    const store = openSqliteStore(d);
+    expect(store.load()).toMatchObject({ snapshot: { seq: 4 }, entries: [{ seq: 5 }, { seq: 6 }] });
+    store.append([entry(7)]);
+    expect(seqs(store)).toEqual([5, 6, 7]);
+    store.close();
+  });
+});
+
+describe('the journal over a store', () => {
+  const dir = useTempDirs();
+
+  const faulty = (d: string) => failingStore(openSqliteStore(d));
+
+  it('commits one batch per turn and takes a snapshot when the store says one is due', async () => {
     const d = dir();
     let state = 0;
-    const journal = new Journal(d, 0, { compactEvery: 2, snapshot: () => ({ state }) });
-    for (let n = 1; n <= 5; n += 1) {
+    const store = openSqliteStore(d);
+    const journal = new Journal(store, { compactEvery: 3, snapshot: () => JSON.stringify({ state }), onFailure: () => undefined, logError: () => undefined });
+    for (let n = 1; n <= 4; n += 1) {
       state = n;
-      await journal.append(entry(n)).durable;
+      await journal.append({ kind: 'command', at: n, method: 'POST', path: `/p/${n}`, query: '', status: 201 }).durable;
     }
-    await journal.close();
-    const loaded = loadPersisted<{ state: number }>(d);
-    expect(loaded.snapshot?.lastSeq).toBe(4);
-    expect(loaded.snapshot?.state).toEqual({ state: 4 });
-    expect(loaded.entries.map((e) => e.seq)).toEqual([5]);
+    journal.close();
+    const reopened = openSqliteStore(d);
+    // A snapshot after entry 3 (due), and one at close so the next start replays nothing.
+    expect(reopened.load()).toMatchObject({ snapshot: { seq: 4, state: { state: 4 } }, entries: [] });
+    reopened.close();
   });
 
-  it('skips journal lines older than the snapshot', () => {
+  it('rejects every caller of a failed batch, rolls back first, refuses writes until a probe succeeds', async () => {
     const d = dir();
-    writeFileSync(join(d, 'snapshot.json'), JSON.stringify({ lastSeq: 2, state: {} }));
-    writeFileSync(join(d, 'journal.ndjson'), [1, 2, 3].map((n) => JSON.stringify({ seq: n, ...entry(n) })).join('\n') + '\n');
-    expect(loadPersisted(d).entries.map((e) => e.seq)).toEqual([3]);
+    const { store, control } = faulty(d);
+    let clock = 0;
+    const events: string[] = [];
+    const journal = new Journal(store, { compactEvery: 100, snapshot: () => '{}', onFailure: () => events.push('rolled back'), logError: () => undefined, now: () => clock });
+    await journal.append({ kind: 'command', at: 1, method: 'POST', path: '/p/1', query: '', status: 201 }).durable;
+    control.failing = true;
+    const failed = [journal.append({ kind: 'command', at: 2, method: 'POST', path: '/p/2', query: '', status: 201 }), journal.append({ kind: 'command', at: 3, method: 'POST', path: '/p/3', query: '', status: 201 })];
+    const outcomes = await Promise.allSettled(failed.map((f) => f.durable.finally(() => events.push('answered'))));
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected']);
+    expect((outcomes[0] as PromiseRejectedResult).reason).toBeInstanceOf(StorageUnavailableError);
+    expect(events).toEqual(['rolled back', 'answered', 'answered']);
+    expect(journal.writable()).toBe(false);
+    control.failing = false;
+    expect(journal.writable()).toBe(false); // not probed again within the interval
+    clock += 1_000;
+    expect(journal.writable()).toBe(true);
+    const next = journal.append({ kind: 'command', at: 4, method: 'POST', path: '/p/4', query: '', status: 201 });
+    await next.durable;
+    // Numbering goes on from what the store holds: the failed entries left no gap.
+    expect(next.seq).toBe(2);
+    journal.close();
+    const reopened = openSqliteStore(d);
+    expect(reopened.load().snapshot?.seq).toBe(2);
+    reopened.close();
   });
 });

@@ -1,7 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { signRequest } from '@gdx/protocol';
 import { describe, expect, it } from 'vitest';
+import type { CommandEntry } from '../../src/persistence/journal-entry.js';
+import { openSqliteStore } from '../../src/persistence/sqlite-store.js';
 import type { Credentials } from '../support/client.js';
 import { openApp, useTempDirs } from './data-dir-app.js';
 
@@ -48,14 +50,23 @@ describe('nonces of journaled commands survive a restart', () => {
     const first = openApp(dataDir);
     const org: Credentials = (await first.call('GET', '/_sim/v1/sandboxes/default')).body.organizations[0];
     await first.call('POST', '/sharing/v1/notes', { body: { text: 'old' }, as: org });
+    // The same history in the old file format, as gdx-mock 0.1 wrote it before nonces were recorded
+    // (read before close, which would fold the entries into a snapshot).
+    const store = openSqliteStore(dataDir);
+    const { entries } = store.load();
+    store.close();
     await first.app.close();
-    const journal = join(dataDir, 'journal.ndjson');
-    const lines = readFileSync(journal, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    expect(lines.some((l) => l.signature?.appKey === org.appKey)).toBe(true);
-    writeFileSync(journal, lines.map(({ kind: _kind, signature: _signature, ...old }) => `${JSON.stringify(old)}\n`).join(''));
+    expect(entries.some((e) => e.kind === 'command' && e.signature?.appKey === org.appKey)).toBe(true);
+    rmSync(join(dataDir, 'store.sqlite'));
+    rmSync(join(dataDir, 'gdx-data.json'));
+    writeFileSync(join(dataDir, 'journal.ndjson'), entries.map((e) => { const { kind: _kind, signature: _signature, ...old } = e as CommandEntry; return `${JSON.stringify(old)}\n`; }).join(''));
 
     const second = openApp(dataDir);
     expect((await second.call('GET', '/sharing/v1/stats')).body).toEqual({ notes: 1 });
     await second.app.close();
+    // Moved into the store once; the old file is kept, renamed.
+    expect(existsSync(join(dataDir, 'journal.ndjson'))).toBe(false);
+    expect(existsSync(join(dataDir, 'journal.ndjson.imported'))).toBe(true);
+    expect((await (async () => { const third = openApp(dataDir); const n = (await third.call('GET', '/sharing/v1/stats')).body; await third.app.close(); return n; })())).toEqual({ notes: 1 });
   });
 });

@@ -1,0 +1,107 @@
+import type { JournalEntry } from './journal-entry.js';
+
+/** What a store held when it was opened: the newest intact snapshot and every entry after it, in order. */
+export interface StoredState {
+  snapshot?: { seq: number; state: unknown };
+  entries: JournalEntry[];
+}
+
+/**
+ * Where the mock keeps what it acknowledged: an append-only journal of accepted commands and
+ * snapshots of the whole state. One small interface, so the engine behind it can change
+ * (SQLite today, see ADR 0006) and tests can make it fail on purpose.
+ *
+ * Every method is synchronous: the request flow appends and commits within one turn of the event
+ * loop, so no other request runs between a failed commit and the rollback of its effects.
+ *
+ * @example
+ * ```ts
+ * const store = openSqliteStore('.gdx-data');
+ * const { snapshot, entries } = store.load();
+ * store.append([{ seq: store.lastSeq + 1, kind: 'command', at: Date.now(), method: 'POST', path: '/_sim/v1/sandboxes', query: '', status: 201 }]);
+ * ```
+ */
+export interface Store {
+  /** Where it lives, for messages (`.gdx-data/store.sqlite`). */
+  readonly location: string;
+  /** The sequence number of the last entry written (0 when empty). */
+  readonly lastSeq: number;
+  /** Entries written since the newest snapshot: the replay a restart would do. Survives restarts. */
+  readonly entriesSinceSnapshot: number;
+  /**
+   * Reads the newest snapshot and the entries after it, checking both. Throws
+   * `DataDirDamagedError` when something acknowledged cannot be read back intact; repairs nothing.
+   */
+  load(): StoredState;
+  /** Writes the entries durably, all or none; throws `StorageUnavailableError` and then holds none of them. */
+  append(entries: readonly JournalEntry[]): void;
+  /**
+   * Stores a snapshot of the state after entry `seq` (JSON text) and drops what no longer needs
+   * keeping: the snapshot before the previous one, and the entries it covers.
+   */
+  writeSnapshot(seq: number, json: string): void;
+  /** Checks that a small durable write succeeds now; throws `StorageUnavailableError` if not. */
+  probe(): void;
+  close(): void;
+}
+
+/**
+ * A write could not be made durable. Nothing of it was kept; the app refuses writes (503
+ * `STORAGE_UNAVAILABLE`) until a probe succeeds, and reads go on.
+ *
+ * @example
+ * ```ts
+ * try { store.append(entries); } catch (error) { if (error instanceof StorageUnavailableError) console.error(error.message); }
+ * ```
+ */
+export class StorageUnavailableError extends Error {
+  readonly code = 'STORAGE_UNAVAILABLE';
+
+  constructor(location: string, cause: unknown) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(`[STORAGE_UNAVAILABLE] 存储写入失败，本次写入未生效 / could not write to ${location}: ${reason}`, { cause });
+    this.name = 'StorageUnavailableError';
+  }
+}
+
+/** What a damaged data directory would lose if it were repaired. */
+export interface Damage {
+  /** The file that is damaged. */
+  file: string;
+  /** Where, in the file's own terms (`journal entry 1234`, `snapshot after entry 5000`). */
+  position: string;
+  /** What is wrong with it. */
+  problem: string;
+  /** How many acknowledged journal entries a repair would drop (absent when the file cannot be read far enough to tell). */
+  droppedEntries?: number;
+}
+
+/**
+ * The data directory holds something acknowledged that cannot be read back intact. Start-up stops
+ * with this; `gdx-mock repair --data-dir …` keeps what is intact once the operator asks for it.
+ *
+ * @example
+ * ```ts
+ * try { store.load(); } catch (error) { if (error instanceof DataDirDamagedError) console.error(error.damage.position); }
+ * ```
+ */
+export class DataDirDamagedError extends Error {
+  readonly code = 'DATA_DIR_DAMAGED';
+  readonly damage: Damage;
+
+  constructor(damage: Damage, dir: string) {
+    super(
+      `[DATA_DIR_DAMAGED] 数据目录已损坏，未作任何修改 / the data directory is damaged; nothing was changed.\n` +
+        `  file:     ${damage.file}\n  position: ${damage.position}\n  problem:  ${damage.problem}\n` +
+        `  a repair would drop ${droppedText(damage.droppedEntries)}.\n` +
+        `  To keep what is intact: gdx-mock repair --data-dir ${dir}  (the damaged file is kept beside the repaired one)`,
+    );
+    this.name = 'DataDirDamagedError';
+    this.damage = damage;
+  }
+}
+
+function droppedText(count: number | undefined): string {
+  if (count === undefined) return 'an unknown number of acknowledged journal entries';
+  return `${count} acknowledged journal ${count === 1 ? 'entry' : 'entries'}`;
+}

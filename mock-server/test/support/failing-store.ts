@@ -1,0 +1,30 @@
+import type { JournalEntry } from '../../src/persistence/journal-entry.js';
+import { StorageUnavailableError, type Store } from '../../src/persistence/store.js';
+
+/**
+ * A real store whose writes fail while `control.failing` is set, as on a full disk: the failure is
+ * injected through the storage interface, so the test needs no real full disk.
+ */
+export function failingStore(store: Store): { store: Store; control: { failing: boolean } } {
+  const control = { failing: false };
+  const refuse = (): never => {
+    throw new StorageUnavailableError(store.location, new Error('ENOSPC: no space left on device'));
+  };
+  const wrapped: Store = {
+    get location() {
+      return store.location;
+    },
+    get lastSeq() {
+      return store.lastSeq;
+    },
+    get entriesSinceSnapshot() {
+      return store.entriesSinceSnapshot;
+    },
+    load: () => store.load(),
+    append: (entries: readonly JournalEntry[]) => (control.failing ? refuse() : store.append(entries)),
+    writeSnapshot: (seq: number, json: string) => (control.failing ? refuse() : store.writeSnapshot(seq, json)),
+    probe: () => (control.failing ? refuse() : store.probe()),
+    close: () => store.close(),
+  };
+  return { store: wrapped, control };
+}
