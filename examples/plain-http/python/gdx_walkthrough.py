@@ -68,7 +68,8 @@ def call(method, url, body=None, org=None, idempotency_key=None):
     """Send one JSON request (signed when `org` is given) and return the decoded JSON answer."""
     data = b"" if body is None else json.dumps(body, ensure_ascii=False).encode()
     headers = {"Accept": "application/json"}
-    if body is not None:
+    if body is not None or method != "GET":
+        # The simulation API takes writes only as JSON, also without a body (no CORS simple request).
         headers["Content-Type"] = "application/json"
     if idempotency_key:
         headers["Idempotency-Key"] = idempotency_key

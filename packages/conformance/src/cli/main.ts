@@ -12,6 +12,8 @@ export interface CliIo {
   stderr: (text: string) => void;
   color: boolean;
   fetch?: typeof fetch;
+  /** Environment variables (`GDX_MOCK_SIM_TOKEN`); none by default. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface CliIo {
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   let options;
   try {
-    options = parseCliArgs(argv);
+    options = parseCliArgs(argv, io.env);
   } catch (error) {
     if (!(error instanceof CliUsageError)) throw error;
     io.stderr(`gdx-conformance: ${error.message} (${error.zh})\n\n${USAGE}`);
@@ -35,7 +37,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.stdout(USAGE);
     return 0;
   }
-  const sim = options.simUrl ? createSimClient({ url: options.simUrl, ...(io.fetch ? { fetch: io.fetch } : {}) }) : undefined;
+  const sim = options.simUrl ? createSimClient({ url: options.simUrl, ...(options.simToken !== undefined ? { token: options.simToken } : {}), ...(io.fetch ? { fetch: io.fetch } : {}) }) : undefined;
   let sandbox: Sandbox | undefined;
   let created = false;
   try {
@@ -50,6 +52,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       ...(options.baseUrl === undefined && sandbox ? { platformUrls: sandbox.platformUrls } : {}),
       organizations,
       ...(options.simUrl ? { simulationUrl: options.simUrl } : {}),
+      ...(options.simToken !== undefined ? { simulationToken: options.simToken } : {}),
       ...(sandbox ? { sandboxId: sandbox.id } : {}),
       seed: options.seed,
       include: options.only,

@@ -23,6 +23,12 @@ describe('parseCliArgs', () => {
     expect([o.baseUrl, o.organizations, o.seed]).toEqual([undefined, [], '1']);
   });
 
+  it('reads the simulation token from --sim-token, else GDX_MOCK_SIM_TOKEN', () => {
+    expect(parseCliArgs(['--sim-url', 'http://h/_sim/v1', '--sim-token', 'flag'], { GDX_MOCK_SIM_TOKEN: 'env' }).simToken).toBe('flag');
+    expect(parseCliArgs(['--sim-url', 'http://h/_sim/v1'], { GDX_MOCK_SIM_TOKEN: 'env' }).simToken).toBe('env');
+    expect(parseCliArgs(['--sim-url', 'http://h/_sim/v1']).simToken).toBeUndefined();
+  });
+
   it('accepts --help alone', () => {
     expect(parseCliArgs(['--help']).help).toBe(true);
   });
@@ -35,6 +41,7 @@ describe('parseCliArgs', () => {
     ['--sandbox without --sim-url', ['--base-url', 'http://h', '--sandbox', 's', '--org', 'a:b', '--org', 'c:d']],
     ['an unknown option', ['--base-url', 'http://h', '--frobnicate']],
     ['a bad timeout', ['--sim-url', 'http://h', '--timeout-ms', '-3']],
+    ['--sim-token without --sim-url', ['--base-url', 'http://h', '--sim-token', 't', '--org', 'a:b', '--org', 'c:d']],
   ])('rejects %s', (_, argv) => {
     expect(() => parseCliArgs(argv)).toThrow(CliUsageError);
   });

@@ -6,6 +6,8 @@ export interface CliOptions {
   help: boolean;
   baseUrl?: string;
   simUrl?: string;
+  /** Bearer token of the simulation API (`--sim-token`, or `GDX_MOCK_SIM_TOKEN`). */
+  simToken?: string;
   sandbox?: string;
   profile: string;
   organizations: Organization[];
@@ -33,6 +35,8 @@ Checks that a platform implementation honours the gdx contracts and the domain r
 
   --base-url <url>     root serving /{platform}/v1 (default: the sandbox's root when --sim-url is given)
   --sim-url <url>      simulation API root (…/_sim/v1); without it, checks that need it are skipped
+  --sim-token <token>  bearer token of the simulation API (a gdx-mock started with --sim-token;
+                       default: the GDX_MOCK_SIM_TOKEN environment variable)
   --sandbox <id>       use this sandbox (default with --sim-url: create one, read its organisations)
   --profile <name>     profile of a created sandbox (default: national)
   --org <k:s[:code[:alg]]>  organisation credentials appKey:secret[:creditCode[:HMAC-SHA256|HMAC-SM3]]; repeat, ≥ 2
@@ -59,14 +63,14 @@ function parseOrg(text: string): Organization {
 const globs = (values: string[] | undefined) => (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
 
 /**
- * Parses the command line. Throws {@link CliUsageError} on unknown options or bad values.
+ * Parses the command line (`env` supplies `GDX_MOCK_SIM_TOKEN`). Throws {@link CliUsageError} on unknown options or bad values.
  *
  * @example
  * ```ts
  * parseCliArgs(['--base-url', 'http://127.0.0.1:4010', '--org', 'ak1:s1', '--org', 'ak2:s2', '--only', 'SEC-*']);
  * ```
  */
-export function parseCliArgs(argv: readonly string[]): CliOptions {
+export function parseCliArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): CliOptions {
   let values;
   try {
     ({ values } = parseArgs({
@@ -77,6 +81,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         help: { type: 'boolean', short: 'h' },
         'base-url': { type: 'string' },
         'sim-url': { type: 'string' },
+        'sim-token': { type: 'string' },
         sandbox: { type: 'string' },
         profile: { type: 'string' },
         org: { type: 'string', multiple: true },
@@ -103,6 +108,10 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     throw new CliUsageError('--sandbox 需要 --sim-url', '--sandbox needs --sim-url');
   }
   const organizations = (values.org ?? []).map(parseOrg);
+  const simToken = values['sim-token'] ?? env.GDX_MOCK_SIM_TOKEN;
+  if (!help && simToken && values['sim-url'] === undefined) {
+    throw new CliUsageError('--sim-token 需要 --sim-url', '--sim-token needs --sim-url');
+  }
   if (!help && values['sim-url'] === undefined && organizations.length < 2) {
     throw new CliUsageError('没有模拟接口时至少需要两个 --org', 'without --sim-url give at least two --org credentials');
   }
@@ -110,6 +119,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     help,
     ...(values['base-url'] !== undefined ? { baseUrl: values['base-url'] } : {}),
     ...(values['sim-url'] !== undefined ? { simUrl: values['sim-url'] } : {}),
+    ...(simToken ? { simToken } : {}),
     ...(values.sandbox !== undefined ? { sandbox: values.sandbox } : {}),
     profile: values.profile ?? 'national',
     organizations,

@@ -80,7 +80,8 @@ function toOrganization(value: unknown): Organization | undefined {
 /**
  * Creates the simulation API helper. `url` is the simulation root (`http://host/_sim/v1`);
  * sandbox platform roots are those the answer names (`platforms`, `baseUrl`), else
- * `…/sandboxes/{id}` on the same origin.
+ * `…/sandboxes/{id}` on the same origin. `token` is sent as `Authorization: Bearer` (a mock
+ * started with `--sim-token`).
  *
  * @example
  * ```ts
@@ -90,14 +91,17 @@ function toOrganization(value: unknown): Organization | undefined {
  * await sbx.dispose();
  * ```
  */
-export function createSimClient(options: Omit<HttpTarget, 'baseUrl'> & { url: string }): SimClient {
+export function createSimClient(options: Omit<HttpTarget, 'baseUrl'> & { url: string; token?: string }): SimClient {
   const root = options.url.replace(/\/+$/, '');
+  const auth: Record<string, string> = options.token === undefined ? {} : { authorization: `Bearer ${options.token}` };
   const request = async (method: string, path: string, json?: unknown): Promise<HttpResponse> => {
     const doFetch = options.fetch ?? globalThis.fetch;
     const url = root + path;
     const response = await doFetch(url, {
       method,
-      headers: json === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json' },
+      // Writes say JSON also without a body: the gdx mock's simulation API refuses anything else
+      // (no CORS simple request); the token is for a mock started with --sim-token.
+      headers: { accept: 'application/json', ...(method === 'GET' ? {} : { 'content-type': 'application/json' }), ...auth },
       ...(json === undefined ? {} : { body: JSON.stringify(json) }),
       signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
     });

@@ -19,6 +19,8 @@ export interface ConformanceOptions {
   organizations: Organization[];
   /** Root of the simulation API (`…/_sim/v1`); checks that need it are skipped without it. */
   simulationUrl?: string;
+  /** Bearer token of the simulation API (a gdx mock started with `--sim-token`). */
+  simulationToken?: string;
   /** The sandbox `baseUrl` belongs to, when the simulation API is used. */
   sandboxId?: string;
   /** Drives every generated input; the same seed reproduces the same requests. */
@@ -92,7 +94,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
     ...(options.fetch ? { fetch: options.fetch } : {}),
     timeoutMs: Math.max(1_000, Math.floor(timeoutMs / 4)),
   };
-  const sim = options.simulationUrl ? createSimClient({ ...target, url: options.simulationUrl }) : undefined;
+  const sim = options.simulationUrl ? createSimClient({ ...target, url: options.simulationUrl, ...(options.simulationToken !== undefined ? { token: options.simulationToken } : {}) }) : undefined;
   for (const r of reporters) await r.onStart?.(checks);
 
   const results: CheckResult[] = [];
