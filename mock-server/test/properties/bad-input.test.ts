@@ -4,12 +4,13 @@ import { loadBundledSpec, SPEC_NAMES } from '@gdx/openapi';
 import { signRequest } from '@gdx/protocol';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp, defaultPlatforms, type App, type DispatchRequest, type OpenApiDocument } from '../../src/index.js';
-import { readSpecOperations } from '../../src/app/spec-operations.js';
+import { readSpecOperations, resolveLocalRef, type SpecOperation } from '../../src/app/spec-operations.js';
 
 /**
  * Property: whatever arrives at any operation of any contract — odd path segments, junk query,
- * non-JSON or wrongly typed bodies, with or without a valid signature — the mock never answers
- * 5xx, and a refused request (4xx) leaves every sandbox as it was.
+ * non-JSON or wrongly typed bodies, JSON with non-finite numbers or prototype-named keys, with or
+ * without a valid signature — the mock never answers 5xx, every refusal (4xx) is problem+json and
+ * leaves every sandbox as it was, and JSON no schema accepts is never accepted.
  */
 describe('bad input never gives a 5xx and never changes state', () => {
   let app: App;
@@ -18,7 +19,7 @@ describe('bad input never gives a 5xx and never changes state', () => {
 
   const text = async (req: DispatchRequest) => {
     const res = await app.dispatch(req);
-    return { status: res.status, body: typeof res.body === 'string' ? res.body : Buffer.from(res.body).toString('utf8') };
+    return { status: res.status, contentType: res.headers['content-type'], body: typeof res.body === 'string' ? res.body : Buffer.from(res.body).toString('utf8') };
   };
   const fingerprint = async () => {
     const list = JSON.parse((await text({ method: 'GET', path: '/_sim/v1/sandboxes', query: 'limit=200', headers: { host: 'mock.local' }, body: undefined })).body) as { items: { id: string }[] };
@@ -62,11 +63,13 @@ describe('bad input never gives a 5xx and never changes state', () => {
           fc.asyncProperty(
             fc.array(segment, { minLength: 4, maxLength: 4 }),
             fc.dictionary(fc.constantFrom(...queryNames, 'junk'), queryValue, { maxKeys: 3 }),
-            body,
+            fc.oneof({ arbitrary: body, weight: 4 }, { arbitrary: hazardousExample(requestExamples(doc, op)), weight: 2 }),
             contentType,
             fc.boolean(),
             fc.option(fc.string({ minLength: 0, maxLength: 300 })),
-            async (segments, query, payload, type, signed, idempotencyKey) => {
+            async (segments, query, generated, type, signed, idempotencyKey) => {
+              const payload = typeof generated === 'object' ? generated.hazard : generated;
+              const hazardous = typeof generated === 'object';
               let i = 0;
               const path = root + op.path.replace(/\{[^}]+\}/g, () => {
                 const value = segments[i++] ?? 'x';
@@ -80,6 +83,9 @@ describe('bad input never gives a 5xx and never changes state', () => {
               const before = (known ??= await fingerprint());
               const res = await text({ method: op.method, path, query: search, headers, body: payload });
               expect(res.status, res.body).toBeLessThan(500);
+              if (res.status >= 400) expect(res.contentType, res.body).toBe('application/problem+json');
+              // Refused as it is read (JSON operations with a JSON content type), before any handler.
+              if (hazardous && op.jsonBody && type !== undefined && type.startsWith('application/json')) expect(res.status, `${payload} → ${res.body}`).toBeGreaterThanOrEqual(400);
               if (res.status >= 400) expect(await fingerprint()).toBe(before);
               else known = undefined; // an accepted request may change state: take a new fingerprint
             },
@@ -91,3 +97,47 @@ describe('bad input never gives a 5xx and never changes state', () => {
     }
   }
 });
+
+/** The example values of an operation's JSON request body in its contract (`{}` when it has none). */
+function requestExamples(doc: OpenApiDocument, op: SpecOperation): unknown[] {
+  const operation = (resolveLocalRef(doc, doc.paths?.[op.path]) as Record<string, { requestBody?: unknown }>)[op.method.toLowerCase()];
+  const body = resolveLocalRef(doc, operation?.requestBody) as { content?: Record<string, { example?: unknown; examples?: Record<string, unknown> }> } | undefined;
+  const json = body?.content?.['application/json'];
+  const values = [...(json?.example !== undefined ? [json.example] : []), ...Object.values(json?.examples ?? {}).map((e) => (resolveLocalRef(doc, e) as { value?: unknown }).value)];
+  return values.filter((v) => v !== undefined).length > 0 ? values.filter((v) => v !== undefined) : [{}];
+}
+
+/** Stands for the hazard in the serialised example until the raw JSON text is put in its place. */
+const SENTINEL = '§hazard§';
+
+/**
+ * An example body of the contract (valid, so only the hazard can refuse it) with one hazard put in
+ * at a random place: a number there becomes `1e309`/`-1e309`/a 320-digit integer, or an object
+ * there gains a member named `__proto__`, `constructor`, `toString`, `valueOf` (once escaped).
+ */
+function hazardousExample(examples: unknown[]): fc.Arbitrary<{ hazard: string }> {
+  const numbers = ['1e309', '-1e309', `1${'0'.repeat(320)}`];
+  const keys = ['"__proto__"', '"constructor"', '"toString"', '"valueOf"', '"\\u005f_proto__"'];
+  return fc.tuple(fc.constantFrom(...examples), fc.nat(), fc.constantFrom(...numbers, ...keys)).map(([example, pick, hazard]) => {
+    const copy: unknown = structuredClone(example);
+    const objects: Record<string, unknown>[] = [];
+    const numberSlots: [Record<string, unknown>, string][] = [];
+    const visit = (value: unknown): void => {
+      if (value === null || typeof value !== 'object') return;
+      if (!Array.isArray(value)) objects.push(value as Record<string, unknown>);
+      for (const [key, child] of Object.entries(value)) {
+        if (typeof child === 'number') numberSlots.push([value as Record<string, unknown>, key]);
+        visit(child);
+      }
+    };
+    visit(copy);
+    const root = objects[0] ?? {};
+    if (numbers.includes(hazard)) {
+      const [parent, key] = numberSlots[pick % Math.max(numberSlots.length, 1)] ?? [root, 'size'];
+      parent[key] = SENTINEL;
+      return { hazard: JSON.stringify(objects.length > 0 ? copy : root).replace(`"${SENTINEL}"`, hazard) };
+    }
+    Object.defineProperty(objects[pick % Math.max(objects.length, 1)] ?? root, SENTINEL, { value: 1, enumerable: true });
+    return { hazard: JSON.stringify(objects.length > 0 ? copy : root).replace(`"${SENTINEL}"`, hazard) };
+  });
+}
