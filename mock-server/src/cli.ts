@@ -2,6 +2,7 @@
 import { loadProfile } from '@gdx/procedures';
 import { createApp } from './app/create-app.js';
 import { parseCli, USAGE } from './cli/cli-options.js';
+import { runRepair } from './cli/repair-command.js';
 import { exposureWarnings } from './cli/exposure-warnings.js';
 import { startServer } from './server/index.js';
 
@@ -11,6 +12,9 @@ interface SandboxAnswer {
 }
 
 async function main(): Promise<number> {
+  if (process.argv[2] === 'repair') {
+    return runRepair(process.argv.slice(3), (text) => process.stdout.write(text), (text) => process.stderr.write(text));
+  }
   const request = parseCli(process.argv.slice(2), process.env);
   if (request.kind === 'help') {
     process.stdout.write(USAGE);

@@ -1,0 +1,63 @@
+import { parseArgs } from 'node:util';
+import { repairDataDir, type RepairReport } from '../persistence/repair.js';
+
+/** `gdx-mock repair --help`. */
+export const REPAIR_USAGE = `gdx-mock repair — keep what is intact in a damaged data directory 修复数据目录
+
+Usage: gdx-mock repair --data-dir <dir> [--dry-run]
+
+  --data-dir <dir>   the data directory that gdx-mock refused to start from
+  --dry-run          report what would be kept and dropped; change nothing
+
+Keeps the newest snapshot whose checksum holds and the unbroken run of intact journal entries
+after it. The repaired store replaces the old one only once it is complete; the damaged file is
+kept beside it as store.sqlite.damaged-<time>.
+`;
+
+/**
+ * Runs `gdx-mock repair …` and returns the exit code: 0 when the directory is (now) intact, 1 when
+ * it cannot be repaired, 2 for a usage error.
+ *
+ * @example
+ * ```ts
+ * const code = runRepair(['--data-dir', '.gdx-data', '--dry-run'], (line) => console.log(line));
+ * ```
+ */
+export function runRepair(argv: readonly string[], print: (text: string) => void, printError: (text: string) => void): number {
+  let values;
+  try {
+    ({ values } = parseArgs({ args: [...argv], strict: true, options: { 'data-dir': { type: 'string' }, 'dry-run': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }));
+  } catch (error) {
+    printError(`gdx-mock repair: ${(error as Error).message}\n\n${REPAIR_USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    print(REPAIR_USAGE);
+    return 0;
+  }
+  const dir = values['data-dir'];
+  if (dir === undefined) {
+    printError(`gdx-mock repair: --data-dir is required\n\n${REPAIR_USAGE}`);
+    return 2;
+  }
+  try {
+    print(describe(repairDataDir(dir, { dryRun: values['dry-run'] === true }), values['dry-run'] === true));
+    return 0;
+  } catch (error) {
+    printError(`gdx-mock repair: ${(error as Error).message}\n`);
+    return 1;
+  }
+}
+
+function describe(report: RepairReport, dryRun: boolean): string {
+  if (report.firstDamage === undefined) return `${report.file} is intact: nothing to repair.\n`;
+  const base = report.snapshotSeq === undefined ? 'no intact snapshot' : `the snapshot after entry ${report.snapshotSeq}`;
+  const lines = [
+    `${report.file}: first damage at ${report.firstDamage}.`,
+    `${dryRun ? 'A repair would keep' : 'Kept'} ${base} and ${report.keptEntries} journal ${report.keptEntries === 1 ? 'entry' : 'entries'} after it;`,
+    `${dryRun ? 'it would drop' : 'dropped'} ${report.droppedEntries} acknowledged ${report.droppedEntries === 1 ? 'entry' : 'entries'}.`,
+  ];
+  if (report.damagedCopy) lines.push(`The damaged file is kept as ${report.damagedCopy}.`);
+  else if (dryRun) lines.push('Nothing was changed (--dry-run).');
+  return `${lines.join('\n')}\n`;
+}

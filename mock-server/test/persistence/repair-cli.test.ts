@@ -1,0 +1,63 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../src/index.js';
+import { runRepair } from '../../src/cli/repair-command.js';
+import { useTempDirs } from './data-dir-app.js';
+
+const CLI = new URL('../../dist/cli.js', import.meta.url).pathname;
+
+/** A data directory of the default platforms with a few sandboxes created, then the entry creating "two" damaged. */
+async function damagedDir(dir: string): Promise<void> {
+  const app = createApp({ dataDir: dir, seed: 3, startAt: '2025-09-26T10:00:00+08:00', compactEvery: 1_000_000 });
+  for (const id of ['one', 'two', 'three']) {
+    const answer = await app.dispatch({ method: 'POST', path: '/_sim/v1/sandboxes', query: '', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id, profile: 'national', seed: 1 }) });
+    expect(answer.status).toBe(201);
+  }
+  // Damaged before close, as a crash would leave it: no snapshot folds the entries away.
+  const db = new Database(join(dir, 'store.sqlite'));
+  db.exec(`UPDATE journal SET entry = replace(entry, 'two', 'tw0') WHERE seq = 2`);
+  db.close();
+}
+
+describe('gdx-mock and a damaged data directory', () => {
+  const tempDir = useTempDirs();
+
+  it('refuses to start, naming the file, the entry and what would be lost, and exits 1', async () => {
+    const dir = tempDir();
+    await damagedDir(dir);
+    const started = spawnSync(process.execPath, [CLI, '--data-dir', dir, '--port', '0'], { encoding: 'utf8', timeout: 20_000 });
+    expect(started.status).toBe(1);
+    expect(started.stderr).toContain('DATA_DIR_DAMAGED');
+    expect(started.stderr).toContain(join(dir, 'store.sqlite'));
+    expect(started.stderr).toContain('journal entry 2');
+    expect(started.stderr).toContain('would drop 2 acknowledged journal entries');
+    expect(started.stderr).not.toMatch(/\n\s+at /); // a message, not a stack
+  });
+
+  it('repairs when asked, after a dry run that changes nothing; the server then starts with the intact part', async () => {
+    const dir = tempDir();
+    await damagedDir(dir);
+    const out: string[] = [];
+    expect(runRepair(['--data-dir', dir, '--dry-run'], (t) => out.push(t), (t) => out.push(t))).toBe(0);
+    expect(out.join('')).toMatch(/would drop 2 acknowledged entries[\s\S]*Nothing was changed/);
+    expect(readdirSync(dir).filter((f) => f.includes('damaged'))).toEqual([]);
+
+    expect(runRepair(['--data-dir', dir], (t) => out.push(t), (t) => out.push(t))).toBe(0);
+    expect(out.at(-1)).toMatch(/Kept no intact snapshot and 1 journal entry after it;\ndropped 2 acknowledged entries\.\nThe damaged file is kept as /);
+    const app = createApp({ dataDir: dir, seed: 3, startAt: '2025-09-26T10:00:00+08:00' });
+    const list = await app.dispatch({ method: 'GET', path: '/_sim/v1/sandboxes', query: '', headers: {}, body: undefined });
+    expect(JSON.parse(String(list.body)).items.map((s: { id: string }) => s.id).sort()).toEqual(['default', 'one']);
+    await app.close();
+    expect(readdirSync(dir).some((f) => f.startsWith('store.sqlite.damaged-'))).toBe(true);
+  });
+
+  it('answers usage errors with exit 2', () => {
+    const err: string[] = [];
+    expect(runRepair([], () => undefined, (t) => err.push(t))).toBe(2);
+    expect(err.join('')).toContain('--data-dir is required');
+    expect(existsSync(CLI)).toBe(true);
+  });
+});
