@@ -15,12 +15,14 @@ export type CliRequest =
 export const USAGE = `gdx-mock — the gdx mock of the government data platforms 政务数据平台模拟服务
 
 Usage: gdx-mock [options]
+       gdx-mock repair --data-dir <dir> [--dry-run]   keep what is intact in a damaged data directory
 
   --port <n>                  port to listen on (default 4010; 0 picks a free one)
   --host <addr>               interface to bind (default 127.0.0.1)
   --profile <name|file>       national | inner-mongolia | xiamen (default national), or a
                               profile file of your own (.json, .yaml) — see @gdx/procedures
-  --data-dir <dir>            keep a journal and snapshots there; state survives restarts
+  --data-dir <dir>            keep every acknowledged write there (SQLite, store.sqlite); state
+                              survives restarts and crashes; a damaged directory is refused at start
   --seed <n>                  seed of the default sandbox and of generated ids (default 1)
   --start-at <instant>        where virtual clocks start, e.g. 2025-09-26T09:00:00+08:00
   --clock <virtual|realtime>  clock of the default sandbox (default virtual)
