@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCli } from './cli-options.js';
+import { parseCli, USAGE } from './cli-options.js';
 
 describe('parseCli', () => {
   it.each([
@@ -23,6 +23,9 @@ describe('parseCli', () => {
     [['--cors-origin', 'http://localhost:5173/app'], /INVALID_CORS_ORIGIN/],
     [['--allowed-host', 'mock.example.org:4010'], /INVALID_ALLOWED_HOST/],
     [['--sim-token', 'short'], /INVALID_SIM_TOKEN/],
+    [['--max-body-bytes', '0'], /--max-body-bytes must be a positive integer: 0/],
+    [['--max-body-bytes', '1MiB'], /--max-body-bytes must be a positive integer/],
+    [['--max-body-bytes=-5'], /--max-body-bytes must be a positive integer/],
   ])('refuses %j', (argv, message) => {
     const request = parseCli(argv);
     expect(request.kind).toBe('error');
@@ -39,5 +42,13 @@ describe('parseCli', () => {
     expect(fromEnv.kind === 'run' && fromEnv.app.simToken).toBe('env-token-0123456789');
     const none = parseCli([]);
     expect(none.kind === 'run' && [none.app.simToken, none.server.corsOrigins, none.server.allowedHosts]).toEqual([undefined, [], []]);
+  });
+
+  it('--max-body-bytes sets the body limit of the app (default: none given, so 1 MiB)', () => {
+    const request = parseCli(['--max-body-bytes', '65536']);
+    expect(request.kind === 'run' && request.app.limits).toEqual({ maxBodyBytes: 65_536 });
+    const none = parseCli([]);
+    expect(none.kind === 'run' && none.app.limits).toBeUndefined();
+    expect(USAGE).toMatch(/--max-body-bytes <n>\s+largest request body in bytes \(default 1048576, 1 MiB\)/);
   });
 });

@@ -26,6 +26,8 @@ Usage: gdx-mock [options]
   --seed <n>                  seed of the default sandbox and of generated ids (default 1)
   --start-at <instant>        where virtual clocks start, e.g. 2025-09-26T09:00:00+08:00
   --clock <virtual|realtime>  clock of the default sandbox (default virtual)
+  --max-body-bytes <n>        largest request body in bytes (default 1048576, 1 MiB); a larger one
+                              is refused with 413 before it is read
   --cors-origin <origin>      a web origin whose pages may call the simulation API /_sim/v1,
                               e.g. http://localhost:5173 (repeatable; default: only the server's own)
   --allowed-host <host>       a host name /_sim/v1 answers for besides the bound address, any port;
@@ -62,6 +64,7 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
         seed: { type: 'string' },
         'start-at': { type: 'string' },
         clock: { type: 'string' },
+        'max-body-bytes': { type: 'string' },
         'cors-origin': { type: 'string', multiple: true },
         'allowed-host': { type: 'string', multiple: true },
         'sim-token': { type: 'string' },
@@ -86,6 +89,9 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
   if (startAt !== undefined && !(/[zZ]|[+-]\d{2}:\d{2}$/.test(startAt) && Number.isFinite(Date.parse(startAt)))) {
     return { kind: 'error', message: `--start-at must be an RFC 3339 instant with an offset: ${startAt}` };
   }
+  const maxBody = values['max-body-bytes'];
+  const maxBodyBytes = maxBody === undefined ? undefined : /^\d+$/.test(maxBody) ? Number(maxBody) : Number.NaN;
+  if (maxBodyBytes !== undefined && !(Number.isSafeInteger(maxBodyBytes) && maxBodyBytes > 0)) return { kind: 'error', message: `--max-body-bytes must be a positive integer: ${maxBody}` };
   const profileFile = PROFILES.includes(profile) ? undefined : profile;
   const corsOrigins = values['cors-origin'] ?? [];
   const allowedHosts = values['allowed-host'] ?? [];
@@ -108,6 +114,7 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
       clock,
       ...(startAt !== undefined ? { startAt } : {}),
       ...(values['data-dir'] !== undefined ? { dataDir: values['data-dir'] } : {}),
+      ...(maxBodyBytes !== undefined ? { limits: { maxBodyBytes } } : {}),
       ...(simToken !== undefined ? { simToken } : {}),
     },
   };
