@@ -186,7 +186,8 @@ export async function startServer(app: App, options: ServerOptions = {}): Promis
   const server = createServer({ keepAlive: true, keepAliveTimeout: 65_000, maxHeaderSize: parserHeadLimit(limits) }, (req, res) => {
     // Preflights, and the Host/Origin rules of the simulation API, are answered before the core.
     const early = gate.screen(req);
-    if (early) return write(gate, req, res, early);
+    // An unread body is not drained to keep the connection: a refusal closes it (see `refuse`).
+    if (early) return hasBody(req) ? refuse(gate, req, res, early) : write(gate, req, res, early);
     const plain = toPlain(req);
     // A request without a body goes straight to the core, which checks the target and headers.
     if (!hasBody(req)) return void answer(app, gate, req, res, plain).catch(() => fail(res));

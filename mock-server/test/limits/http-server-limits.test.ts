@@ -108,6 +108,11 @@ describe('bodies over the limit on the node:http server', () => {
     expect(answer.written).toBeLessThan(total / 2);
   });
 
+  it('closes the connection after any refusal made before the body is read (a foreign Host here), rather than draining it', async () => {
+    const answer = await raw('POST /_sim/v1/sandboxes HTTP/1.1\r\nHost: evil.example\r\nContent-Type: application/json\r\nContent-Length: 314572800\r\n\r\n');
+    expectProblem(answer, 421, 'HOST_NOT_ALLOWED');
+  });
+
   it('keeps serving on new connections afterwards', async () => {
     const res = await fetch(`${running.url}/_sim/v1/sandboxes/default/clock`);
     expect(res.status).toBe(200);

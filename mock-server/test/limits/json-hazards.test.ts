@@ -77,7 +77,7 @@ describe('a submission the mock accepts is refused once it carries one', () => {
   // The contract's own example of an initial registration, filed by an organisation with the
   // registrant role: accepted as it is; with a prototype-named member or a non-finite size it is
   // refused (before the fix, the first was accepted and echoed and the second stored as null).
-  const doc = loadBundledSpec('registration') as { paths: Record<string, { post: { requestBody: { content: Record<string, { examples: Record<string, { value: Record<string, unknown> }> }> } } }> };
+  const doc = loadBundledSpec('registration') as unknown as { paths: Record<string, { post: { requestBody: { content: Record<string, { examples: Record<string, { value: Record<string, unknown> }> }> } } }> };
   const example = doc.paths['/applications']!.post.requestBody.content['application/json']!.examples.initial!.value;
 
   it.each([
