@@ -27,6 +27,7 @@ export { defaultPlatforms, type DefaultPlatformOptions } from './platforms/index
 export type { ClockMode } from './sandbox/sandbox-clock.js';
 export type { FaultRule } from './sandbox/faults.js';
 export type { SandboxSnapshot } from './sandbox/sandbox.js';
+export { DEFAULT_QUOTAS, type QuotaName, type SandboxQuotas } from './sandbox/quotas.js';
 export type { FeedEvent } from './sandbox/event-feed.js';
 export { type Delivery, type Webhook, type WebhookDeliveryOptions } from './sandbox/webhooks.js';
 // Webhook signing is protocol: receivers verify it with @gdx/protocol's verifyWebhookSignature.

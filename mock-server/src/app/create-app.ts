@@ -7,6 +7,7 @@ import type { OrganisationSource } from '../sandbox/builtin-organisations.js';
 import { seedOrganisations } from '../sandbox/seed-data-cache.js';
 import { SandboxRegistry, type RegistrySnapshot } from '../sandbox/registry.js';
 import type { DeliveryMode, SandboxEnvironment } from '../sandbox/sandbox.js';
+import { QuotaGuard, resolveQuotas, type SandboxQuotas } from '../sandbox/quotas.js';
 import type { ClockMode } from '../sandbox/sandbox-clock.js';
 import type { WebhookDeliveryOptions } from '../sandbox/webhooks.js';
 import { Dispatcher, type DispatcherDeps } from './dispatcher.js';
@@ -60,6 +61,8 @@ export interface AppOptions {
    * `SIM_TOKEN_REQUIRED`); 16–512 token characters. Default: none (see `simAccessGuard`).
    */
   simToken?: string;
+  /** Per-sandbox quotas (default `DEFAULT_QUOTAS`: 250,000 objects, 2,000,000 events, 256 MiB of stored request bodies); a sandbox may be created with its own. */
+  quotas?: Partial<SandboxQuotas>;
 }
 
 /** Where an app keeps what it acknowledged. */
@@ -115,6 +118,7 @@ export function createApp(options: AppOptions = {}): App {
   if (startAt !== undefined && !Number.isFinite(startAt)) throw new RangeError(`[INVALID_START_AT] 起始时间无效 / invalid startAt: ${String(options.startAt)}`);
   if (options.seed !== undefined && (!Number.isSafeInteger(options.seed) || options.seed < 0)) throw new RangeError(`[INVALID_SEED] 随机种子须为非负整数 / seed must be a non-negative integer: ${options.seed}`);
   const limits = resolveLimits(options.limits);
+  const quotas = new QuotaGuard(platforms, resolveQuotas(options.quotas));
   // The control-plane rules (token, JSON-only writes) hold on every transport; replay bypasses them.
   const guard = simAccessGuard({ simToken: options.simToken });
 
@@ -145,7 +149,7 @@ export function createApp(options: AppOptions = {}): App {
   const stored = store?.load();
   const simulationSpec = options.simulationSpec === false ? undefined : (options.simulationSpec ?? (loadBundledSpec('simulation') as OpenApiDocument));
   const router = buildRouter(platforms, SIM_ROUTES, simulationSpec);
-  deps = { router, registry: new SandboxRegistry(env, defaults, stored?.snapshot?.state as RegistrySnapshot | undefined), platforms, wall, journal: undefined, logError };
+  deps = { router, registry: new SandboxRegistry(env, defaults, stored?.snapshot?.state as RegistrySnapshot | undefined), platforms, wall, journal: undefined, logError, quotas };
   const dispatcher = new Dispatcher(deps);
 
   /** Rebuilds the registry from the stored snapshot and replays the entries after it. */

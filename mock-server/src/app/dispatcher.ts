@@ -4,6 +4,7 @@ import { StorageUnavailableError } from '../persistence/store.js';
 import { DEFAULT_SANDBOX_ID, type SandboxRegistry } from '../sandbox/registry.js';
 import type { Sandbox } from '../sandbox/sandbox.js';
 import type { FaultDecision } from '../sandbox/faults.js';
+import type { QuotaGuard } from '../sandbox/quotas.js';
 import type { StoredAnswer } from '../sandbox/idempotency-store.js';
 import type { DispatchRequest, DispatchResponse } from './dispatch-types.js';
 import { executeOperation, isProblemResult, type ProblemResult } from './execute-operation.js';
@@ -22,6 +23,8 @@ export interface DispatcherDeps {
   wall: () => number;
   journal: CommandLog | undefined;
   logError: (message: string, error: unknown) => void;
+  /** Per-sandbox quotas (`sandbox/quotas.ts`): refused before the handler runs, counted after. */
+  quotas?: QuotaGuard;
 }
 
 /** A journaled command being replayed: no faults, no signature check, the recorded caller and nonce. */
@@ -208,8 +211,10 @@ export class Dispatcher {
     }
 
     const execute = (): { answer: StoredAnswer; durable: Promise<void> } => {
-      const result = executeOperation({ route, registry: this.#deps.registry, platforms: this.#deps.platforms, sandbox, caller, params, query, body, requestId, origin: () => originOf(req), wall: this.#deps.wall });
+      const refused = replay ? undefined : this.#deps.quotas?.refusal(route, sandbox, req.method, bodyText);
+      const result = refused ?? executeOperation({ route, registry: this.#deps.registry, platforms: this.#deps.platforms, sandbox, caller, params, query, body, requestId, origin: () => originOf(req), wall: this.#deps.wall });
       const answer = render(result, requestId, req.path);
+      if (answer.status < 400) this.#deps.quotas?.admitted(route, sandbox, req.method, bodyText);
       let durable = DONE;
       if (req.method !== 'GET' && answer.status < 400 && !replay && this.#deps.journal) {
         durable = this.#deps.journal.append({

@@ -240,4 +240,6 @@ export interface PlatformModule<S = unknown> {
   exportState(state: S): unknown;
   /** Rebuilds state from `exportState`'s output. */
   importState(data: unknown, sandbox: SandboxContext): S;
+  /** How many objects the state holds, for the sandbox's object quota (absent: none counted). Must be cheap: it is read before each creating write. */
+  objectCount?(state: S): number;
 }

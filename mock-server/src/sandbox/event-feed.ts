@@ -76,6 +76,11 @@ export class EventFeed {
     return { items, nextCursor: more && last ? encodeCursor([last.seq]) : null, total: events.length };
   }
 
+  /** How many events the feed holds (the sandbox's event quota counts them). */
+  get size(): number {
+    return this.#events.length;
+  }
+
   /** A deep copy of every entry, for a snapshot. */
   save(): FeedEvent[] {
     return structuredClone(this.#events) as FeedEvent[];

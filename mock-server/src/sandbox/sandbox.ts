@@ -19,6 +19,7 @@ import { createRandom, type SeededRandom } from './random.js';
 import { createSandboxClock, type ClockMode, type ClockState, type SandboxClock } from './sandbox-clock.js';
 import { Webhooks, type DeliveryOutcome, type SavedDelivery, type Webhook, type WebhookDeliveryOptions } from './webhooks.js';
 import type { OrganisationSource } from './builtin-organisations.js';
+import type { SandboxQuotas } from './quotas.js';
 
 /** How a sandbox was asked for; a reset rebuilds it from this. */
 export interface SandboxConfig {
@@ -31,6 +32,8 @@ export interface SandboxConfig {
   reviewerPolicy: ReviewerPolicy;
   /** RFC 3339 instant on the sandbox clock when it was created. */
   createdAt: string;
+  /** Quotas of this sandbox over the app's (`quotas.ts`); absent: the app's. */
+  quotas?: Partial<SandboxQuotas>;
 }
 
 /** Everything a sandbox shares with its app. */
@@ -72,6 +75,8 @@ export interface SandboxSnapshot {
   nonces?: SavedNonce[];
   /** The delivery log: only in a data directory's snapshot, never in an exported one. */
   deliveries?: SavedDelivery[];
+  /** What the stored-bytes quota counts (`quotas.ts`): only in a data directory's snapshot. */
+  usage?: { storedBytes: number };
 }
 
 const MAX_FIRINGS_PER_ADVANCE = 1_000_000;
@@ -99,6 +104,8 @@ export class Sandbox implements SandboxContext {
   readonly idempotency: IdempotencyStore;
   readonly nonces: MemoryNonceStore;
   reviewerPolicy: ReviewerPolicy;
+  /** Bytes of accepted request bodies the sandbox keeps (its stored-bytes quota, `quotas.ts`). */
+  storedBytes: number;
   readonly #env: SandboxEnvironment;
   readonly #organisations: Organisation[];
   readonly #byAppKey = new Map<string, Organisation>();
@@ -132,6 +139,7 @@ export class Sandbox implements SandboxContext {
     });
     this.nonces = new MemoryNonceStore({ entries: saved?.nonces ?? [] });
     this.idempotency = new IdempotencyStore(saved?.idempotency);
+    this.storedBytes = saved?.usage?.storedBytes ?? 0;
     this.#organisations = saved ? structuredClone(saved.organisations) : env.organisations({ sandboxId: config.id, profile: config.profile, seed: config.seed, random: this.random });
     for (const org of this.#organisations) this.#byAppKey.set(org.appKey, org);
   }
@@ -250,7 +258,7 @@ export class Sandbox implements SandboxContext {
 
   /** The snapshot plus what only a data directory keeps: unexpired nonces and the delivery log. */
   persist(): SandboxSnapshot {
-    return { ...this.snapshot(), nonces: this.nonces.entries(), deliveries: this.webhooks.save() };
+    return { ...this.snapshot(), nonces: this.nonces.entries(), deliveries: this.webhooks.save(), usage: { storedBytes: this.storedBytes } };
   }
 
   close(): void {

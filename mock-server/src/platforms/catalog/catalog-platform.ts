@@ -56,6 +56,7 @@ export function createCatalogPlatform(options: CatalogPlatformOptions): Platform
     act: actAsOfficial,
     clock: hostClock((state) => state.workflow.host),
     exportState: exportCatalogState,
+    objectCount: (state) => state.workflow.host.objectCount,
     importState: (data, sandbox) => importCatalogState(data, sandbox),
   };
 }

@@ -53,6 +53,7 @@ export function createOpenDataPlatform(options: OpenDataPlatformOptions): Platfo
     object: objectOnOpenData,
     clock: hostClock((state) => state.host),
     exportState: exportOpenDataState,
+    objectCount: (state) => state.host.objectCount,
     importState: (data, sandbox) => buildState(sandbox, seedData, data as OpenDataSnapshot),
   };
 }

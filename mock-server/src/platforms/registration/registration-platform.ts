@@ -33,6 +33,7 @@ export function createRegistrationPlatform(options: RegistrationPlatformOptions)
     object: objectAsThirdParty,
     clock: hostClock((state) => state.host),
     exportState: exportRegistrationState,
+    objectCount: (state) => state.host.objectCount,
     importState: importRegistrationState,
   };
 }

@@ -46,6 +46,7 @@ export function createSharingPlatform(options: SharingPlatformOptions): Platform
     object: objectOnSharing,
     clock: hostClock((state) => state.host),
     exportState: exportSharingState,
+    objectCount: (state) => state.host.objectCount,
     importState: (data, sandbox) => buildState(sandbox, seedData, data as SharingSnapshot),
   };
 }

@@ -1,0 +1,157 @@
+import type { ProblemResult } from '../app/execute-operation.js';
+import type { OpenApiDocument, PlatformModule } from '../app/platform-module.js';
+import type { CoreRoute } from '../app/route-table.js';
+import type { Sandbox } from './sandbox.js';
+
+/** The three per-sandbox quotas, each a maximum. */
+export interface SandboxQuotas {
+  /** Workflow objects of all platforms (requests, applications, grants' reporting, entries, obligations …), seeded ones included. */
+  objects: number;
+  /** Events in the sandbox's feed. */
+  events: number;
+  /** UTF-8 bytes of the request bodies of accepted platform writes. */
+  storedBytes: number;
+}
+
+/** A quota's name as the problem answer gives it. */
+export type QuotaName = keyof SandboxQuotas;
+
+/**
+ * The defaults: far above what a vendor's long-running integration sandbox creates (tens of
+ * thousands of objects a year), yet bounding memory. The mock measured about 5 kB of RSS per
+ * stored object with its events (bench row `mock-rss-per-object`): 250,000 objects ≈ 1.2 GiB at
+ * most, with ~8 events each at 2,000,000 events; 256 MiB of kept request bodies is another bound
+ * on what those objects hold (bodies are limited to 1 MiB each).
+ *
+ * @example
+ * ```ts
+ * createApp({ quotas: { ...DEFAULT_QUOTAS, objects: 10_000 } });
+ * ```
+ */
+export const DEFAULT_QUOTAS: Readonly<SandboxQuotas> = Object.freeze({ objects: 250_000, events: 2_000_000, storedBytes: 256 * 1024 * 1024 });
+
+const NAMES: readonly QuotaName[] = ['objects', 'events', 'storedBytes'];
+
+/**
+ * The quotas in force: `base` (default `DEFAULT_QUOTAS`) with the given ones replacing theirs.
+ * Throws a `RangeError` naming the quota when one is not a positive safe integer.
+ *
+ * @example
+ * ```ts
+ * resolveQuotas({ objects: 100 }); // { objects: 100, events: 2_000_000, storedBytes: 268_435_456 }
+ * ```
+ */
+export function resolveQuotas(given: Partial<SandboxQuotas> | undefined, base: Readonly<SandboxQuotas> = DEFAULT_QUOTAS): SandboxQuotas {
+  const quotas = { ...base };
+  for (const name of NAMES) {
+    const value = given?.[name];
+    if (value === undefined) continue;
+    if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`quota ${name} must be a positive integer, got ${String(value)}`);
+    quotas[name] = value;
+  }
+  return quotas;
+}
+
+/** What a sandbox uses of each quota now. */
+export function quotaUsage(sandbox: Sandbox, platforms: readonly PlatformModule<unknown>[]): SandboxQuotas {
+  let objects = 0;
+  for (const platform of platforms) objects += platform.objectCount?.(sandbox.stateOf(platform.name)) ?? 0;
+  return { objects, events: sandbox.feed.size, storedBytes: sandbox.storedBytes };
+}
+
+const utf8 = new TextEncoder();
+
+/**
+ * Holds every sandbox of an app to its quotas (the app's, or those the sandbox was created
+ * with). The request flow asks `refusal` before a platform write runs — so a refused write
+ * changes nothing — and tells `admitted` about each accepted one (replayed journal entries
+ * included, so the stored bytes are counted again on a restart).
+ *
+ * A write is admitted while the sandbox is below each quota: a write that makes objects is
+ * refused once `objects` have been made, any write once `events` are in the feed (almost every
+ * write records some), any write whose body would take the kept bytes past `storedBytes`. One
+ * admitted write can pass the object or event limit by what it makes at once (e.g. a delivered
+ * request and its grant); the next is refused. The simulation API (clock, officials) is never
+ * refused: the operator's controls keep working on a full sandbox.
+ *
+ * @example
+ * ```ts
+ * const guard = new QuotaGuard(platforms, resolveQuotas({ objects: 1000 }));
+ * const refused = guard.refusal(route, sandbox, 'POST', bodyText); // ProblemResult | undefined
+ * ```
+ */
+export class QuotaGuard {
+  readonly #platforms: readonly PlatformModule<unknown>[];
+  readonly #quotas: Readonly<SandboxQuotas>;
+  readonly #creating = new WeakMap<OpenApiDocument, ReadonlySet<string>>();
+
+  constructor(platforms: readonly PlatformModule<unknown>[], quotas: Readonly<SandboxQuotas>) {
+    this.#platforms = platforms;
+    this.#quotas = quotas;
+  }
+
+  /** The app's quotas (a sandbox created without its own has these). */
+  get defaults(): Readonly<SandboxQuotas> {
+    return this.#quotas;
+  }
+
+  /** The quotas of one sandbox: those it was created with over the app's. */
+  quotasOf(sandbox: Sandbox): SandboxQuotas {
+    return resolveQuotas(sandbox.config.quotas, this.#quotas);
+  }
+
+  /** The 409 `SANDBOX_QUOTA_EXCEEDED` answer a platform write would get, or `undefined` to let it run. */
+  refusal(route: CoreRoute, sandbox: Sandbox | undefined, method: string, bodyText: string | undefined): ProblemResult | undefined {
+    if (!sandbox || route.kind !== 'platform' || method === 'GET' || method === 'HEAD') return undefined;
+    const quotas = this.quotasOf(sandbox);
+    const bytes = bodyText === undefined ? 0 : utf8.encode(bodyText).length;
+    if (sandbox.storedBytes + bytes > quotas.storedBytes) return exceeded('storedBytes', quotas.storedBytes, sandbox.storedBytes, sandbox.id, bytes);
+    const events = sandbox.feed.size;
+    if (events >= quotas.events) return exceeded('events', quotas.events, events, sandbox.id);
+    if (this.#creates(route)) {
+      const { objects } = quotaUsage(sandbox, this.#platforms);
+      if (objects >= quotas.objects) return exceeded('objects', quotas.objects, objects, sandbox.id);
+    }
+    return undefined;
+  }
+
+  /** Counts an accepted platform write's body towards the sandbox's stored bytes. */
+  admitted(route: CoreRoute, sandbox: Sandbox | undefined, method: string, bodyText: string | undefined): void {
+    if (!sandbox || route.kind !== 'platform' || method === 'GET' || bodyText === undefined) return;
+    sandbox.storedBytes += utf8.encode(bodyText).length;
+  }
+
+  /** Whether the operation makes an object: its contract answers `201`. */
+  #creates(route: CoreRoute & { kind: 'platform' }): boolean {
+    const spec = route.platform.spec;
+    let ids = this.#creating.get(spec);
+    if (!ids) this.#creating.set(spec, (ids = creatingOperations(spec)));
+    return ids.has(route.operationId);
+  }
+}
+
+/** The operationIds of a document whose responses include `201`. */
+function creatingOperations(spec: OpenApiDocument): ReadonlySet<string> {
+  const ids = new Set<string>();
+  for (const item of Object.values(spec.paths ?? {})) {
+    for (const operation of Object.values(item as Record<string, unknown>)) {
+      const op = operation as { operationId?: unknown; responses?: Record<string, unknown> } | null;
+      if (op && typeof op.operationId === 'string' && op.responses && '201' in op.responses) ids.add(op.operationId);
+    }
+  }
+  return ids;
+}
+
+function exceeded(quota: QuotaName, limit: number, used: number, sandboxId: string, requested?: number): ProblemResult {
+  const what = { objects: 'objects', events: 'events', storedBytes: 'stored bytes' }[quota];
+  return {
+    status: 0,
+    problem: {
+      code: 'SANDBOX_QUOTA_EXCEEDED',
+      options: {
+        detail: `sandbox ${sandboxId} has reached its ${what} quota: ${used} of ${limit}${requested === undefined ? '' : ` (this request adds ${requested})`}`,
+        extensions: { quota, limit, used },
+      },
+    },
+  };
+}

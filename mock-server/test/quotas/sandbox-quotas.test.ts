@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { createApp, DEFAULT_QUOTAS } from '../../src/index.js';
+import { expectContract } from '../support/contract.js';
+import { entryOf, REQUESTER, requestBody } from '../sharing/fixtures.js';
+import { openWorld, useWorld, type World } from '../support/world.js';
+import type { MockContext } from '../support/harness.js';
+
+// Quotas through the public API: small limits given to createApp, writes through a transport,
+// the 409 problem checked against the contract, and nothing changed by a refused write.
+
+async function submit(world: World) {
+  return world.sharing('POST', '/requests', { as: world.org(REQUESTER), body: requestBody(entryOf(world, 'conditional')) });
+}
+
+/** What a refused write must leave as it was: the caller's list, the event feed, the next id. */
+async function observe(world: World) {
+  const list = await world.sharing('GET', '/requests', { as: world.org(REQUESTER) });
+  const feed = await world.sim('GET', '/events?limit=1');
+  return { total: list.body.total, items: list.body.items, events: feed.body.total };
+}
+
+function expectQuotaProblem(reply: { status: number; body: any; headers: Headers }, quota: string, limit: number) {
+  expectContract('sharing', 'submitRequest', reply, 409);
+  expect(reply.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  expect(reply.body).toMatchObject({ code: 'SANDBOX_QUOTA_EXCEEDED', status: 409, quota, limit, message: { zh: expect.any(String), en: expect.any(String) } });
+  expect(reply.body.used).toBeGreaterThanOrEqual(reply.body.quota === 'storedBytes' ? 0 : limit);
+}
+
+describe('sandbox quotas', () => {
+  describe('objects', () => {
+    const ctx = useWorld(undefined, { quotas: { objects: 3 } });
+    it('refuses a create once the sandbox holds its quota of objects, 409 naming quota, limit and use, and changes nothing', async () => {
+      const world = await openWorld(ctx);
+      for (let i = 0; i < 3; i += 1) expect((await submit(world)).status).toBe(201);
+      const before = await observe(world);
+      const refused = await submit(world);
+      expectQuotaProblem(refused, 'objects', 3);
+      expect(refused.body.used).toBe(3);
+      expect(await observe(world)).toEqual(before);
+      // Writes that make no object still run (an official acts through the simulation API, a dispute would too).
+      expect((await world.act({ platform: 'sharing', objectType: 'request', objectId: before.items[0].id, action: 'approve' })).status).toBe(200);
+    });
+  });
+
+  describe('events', () => {
+    const ctx = useWorld(undefined, { quotas: { events: 4 } });
+    it('refuses writes once the feed holds its quota of events', async () => {
+      const world = await openWorld(ctx);
+      let reply = await submit(world);
+      while (reply.status === 201) reply = await submit(world);
+      expectQuotaProblem(reply, 'events', 4);
+      const before = await observe(world);
+      expect(before.events).toBeGreaterThanOrEqual(4);
+      expect(reply.body.used).toBe(before.events);
+      expectQuotaProblem(await submit(world), 'events', 4);
+      expect(await observe(world)).toEqual(before);
+    });
+  });
+
+  describe('stored bytes', () => {
+    const body = (world: World) => JSON.stringify(requestBody(entryOf(world, 'conditional')));
+    const ctx: MockContext = useWorld(undefined, { quotas: { storedBytes: 2_000 } });
+    it('refuses a write whose body would take the kept request bodies past the quota', async () => {
+      const world = await openWorld(ctx);
+      const size = new TextEncoder().encode(body(world)).length;
+      const fits = Math.floor(2_000 / size);
+      for (let i = 0; i < fits; i += 1) expect((await submit(world)).status).toBe(201);
+      const before = await observe(world);
+      const refused = await submit(world);
+      expectQuotaProblem(refused, 'storedBytes', 2_000);
+      expect(refused.body.used).toBe(fits * size);
+      expect(await observe(world)).toEqual(before);
+    });
+  });
+
+  it('rejects a quota that is not a positive integer when the app is created', () => {
+    expect(() => createApp({ quotas: { events: 0 } })).toThrow(/events/);
+    expect(() => createApp({ quotas: { objects: 1.5 } })).toThrow(/objects/);
+    expect(DEFAULT_QUOTAS).toEqual({ objects: 250_000, events: 2_000_000, storedBytes: 268_435_456 });
+  });
+});
