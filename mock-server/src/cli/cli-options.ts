@@ -4,6 +4,7 @@ import { assertSimToken } from '../app/sim-access.js';
 import { normalizeOrigin } from '../server/cors.js';
 import { normalizeAllowedHost } from '../server/host-policy.js';
 import type { ServerOptions } from '../server/index.js';
+import { parseQuotaFlags, QUOTA_FLAG_OPTIONS, QUOTA_USAGE } from './quota-flags.js';
 
 /** What the command line asked for. */
 export type CliRequest =
@@ -28,7 +29,7 @@ Usage: gdx-mock [options]
   --clock <virtual|realtime>  clock of the default sandbox (default virtual)
   --max-body-bytes <n>        largest request body in bytes (default 1048576, 1 MiB); a larger one
                               is refused with 413 before it is read
-  --cors-origin <origin>      a web origin whose pages may call the simulation API /_sim/v1,
+${QUOTA_USAGE}  --cors-origin <origin>      a web origin whose pages may call the simulation API /_sim/v1,
                               e.g. http://localhost:5173 (repeatable; default: only the server's own)
   --allowed-host <host>       a host name /_sim/v1 answers for besides the bound address, any port;
                               .example.org adds subdomains (repeatable; bound to 0.0.0.0 without
@@ -65,6 +66,7 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
         'start-at': { type: 'string' },
         clock: { type: 'string' },
         'max-body-bytes': { type: 'string' },
+        ...QUOTA_FLAG_OPTIONS,
         'cors-origin': { type: 'string', multiple: true },
         'allowed-host': { type: 'string', multiple: true },
         'sim-token': { type: 'string' },
@@ -92,6 +94,8 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
   const maxBody = values['max-body-bytes'];
   const maxBodyBytes = maxBody === undefined ? undefined : /^\d+$/.test(maxBody) ? Number(maxBody) : Number.NaN;
   if (maxBodyBytes !== undefined && !(Number.isSafeInteger(maxBodyBytes) && maxBodyBytes > 0)) return { kind: 'error', message: `--max-body-bytes must be a positive integer: ${maxBody}` };
+  const quotaFlags = parseQuotaFlags(values);
+  if ('error' in quotaFlags) return { kind: 'error', message: quotaFlags.error };
   const profileFile = PROFILES.includes(profile) ? undefined : profile;
   const corsOrigins = values['cors-origin'] ?? [];
   const allowedHosts = values['allowed-host'] ?? [];
@@ -115,6 +119,7 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
       ...(startAt !== undefined ? { startAt } : {}),
       ...(values['data-dir'] !== undefined ? { dataDir: values['data-dir'] } : {}),
       ...(maxBodyBytes !== undefined ? { limits: { maxBodyBytes } } : {}),
+      ...(Object.keys(quotaFlags.quotas).length > 0 ? { quotas: quotaFlags.quotas } : {}),
       ...(simToken !== undefined ? { simToken } : {}),
     },
   };
