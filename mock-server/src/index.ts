@@ -1,5 +1,6 @@
 export { createApp, type App, type AppOptions } from './app/create-app.js';
 export type { DispatchRequest, DispatchResponse } from './app/dispatch-types.js';
+export { DEFAULT_LIMITS, type Limits } from './app/limits.js';
 export type {
   FiredTransition,
   IdGenerator,
