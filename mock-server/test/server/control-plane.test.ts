@@ -80,7 +80,7 @@ describe('the simulation API on the HTTP server (default: loopback, one allowed 
     const before = await now();
     const crossSite = await raw(server.url, 'POST', '/_sim/v1/sandboxes/default/reset', { origin: FOREIGN, 'content-type': 'text/plain' }, '{}');
     expect(crossSite.status).toBe(403);
-    for (const headers of [{ 'content-type': 'text/plain' }, { 'content-type': 'application/x-www-form-urlencoded' }, {}]) {
+    for (const headers of [{ 'content-type': 'text/plain' }, { 'content-type': 'application/x-www-form-urlencoded' }, {}] as Record<string, string>[]) {
       const res = await raw(server.url, 'POST', '/_sim/v1/sandboxes/default/reset', headers, headers['content-type'] ? 'x=1' : undefined);
       expect(res.status).toBe(415);
       expect(res.body).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', errors: [{ pointer: '/header/content-type' }] });
@@ -132,7 +132,7 @@ describe('--allowed-host and --sim-token', () => {
   });
 
   it('answers 401 with WWW-Authenticate unless the bearer token is right; platform routes need none', async () => {
-    for (const headers of [{}, { authorization: 'Bearer wrong-token-0123456789' }, { authorization: `Basic ${TOKEN}` }]) {
+    for (const headers of [{}, { authorization: 'Bearer wrong-token-0123456789' }, { authorization: `Basic ${TOKEN}` }] as Record<string, string>[]) {
       const res = await raw(server.url, 'GET', '/_sim/v1/sandboxes/default', headers);
       expect(res.status).toBe(401);
       expect(res.headers['www-authenticate']).toMatch(/^Bearer /);
