@@ -1,6 +1,7 @@
 import type { Suite } from '../core/suite.js';
 import { calendarSuite } from './calendar.js';
 import { inProcessSuite } from './in-process.js';
+import { listScaleSuite } from './list-scale.js';
 import { mockThroughputSuite } from './mock-throughput.js';
 import { simulatedYearSuite } from './simulated-year.js';
 import { transportsSuite } from './transports.js';
@@ -13,4 +14,4 @@ import { transportsSuite } from './transports.js';
  * allSuites.map((s) => s.id); // ['transports', 'calendar', …]
  * ```
  */
-export const allSuites: readonly Suite[] = [transportsSuite, calendarSuite, mockThroughputSuite, inProcessSuite, simulatedYearSuite];
+export const allSuites: readonly Suite[] = [transportsSuite, calendarSuite, mockThroughputSuite, inProcessSuite, simulatedYearSuite, listScaleSuite];
