@@ -30,14 +30,14 @@ const MAX_ERRORS = 50;
 interface Frame {
   value: object;
   parent: Frame | undefined;
-  key: string;
+  key: string | number;
 }
 
-/** RFC 6901 pointer of `key` below `frame` (`~` → `~0`, `/` → `~1`). */
-function pointerOf(frame: Frame | undefined, key: string): string {
+/** RFC 6901 pointer of `key` below `frame` (`~` → `~0`, `/` → `~1`); built only for an error. */
+function pointerOf(frame: Frame | undefined, key: string | number): string {
   const parts = [key];
   for (let f = frame; f?.parent !== undefined; f = f.parent) parts.push(f.key);
-  return parts.reverse().map((p) => `/${p.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+  return parts.reverse().map((p) => `/${String(p).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }
 
 /**
@@ -60,18 +60,22 @@ export function jsonHazards(value: unknown): FieldError[] {
   }
   if (value === null || typeof value !== 'object') return errors;
   const stack: Frame[] = [{ value, parent: undefined, key: '' }];
+  const visit = (frame: Frame, key: string | number, child: unknown): void => {
+    if (typeof child === 'number') {
+      if (!Number.isFinite(child)) errors.push({ pointer: pointerOf(frame, key), ...BODY_ERRORS.notFinite });
+    } else if (child !== null && typeof child === 'object') stack.push({ value: child, parent: frame, key });
+  };
   while (stack.length > 0 && errors.length < MAX_ERRORS) {
     const frame = stack.pop() as Frame;
-    const container = frame.value as Record<string, unknown>;
-    const keys = Array.isArray(container) ? undefined : Object.keys(container);
-    const size = keys ? keys.length : (container as unknown as unknown[]).length;
-    for (let i = 0; i < size; i++) {
-      const key = keys ? (keys[i] as string) : String(i);
-      if (keys && PROTOTYPE_KEYS.has(key)) errors.push({ pointer: pointerOf(frame, key), ...BODY_ERRORS.prototypeKey });
-      const child = container[key];
-      if (typeof child === 'number') {
-        if (!Number.isFinite(child)) errors.push({ pointer: pointerOf(frame, key), ...BODY_ERRORS.notFinite });
-      } else if (child !== null && typeof child === 'object') stack.push({ value: child, parent: frame, key });
+    if (Array.isArray(frame.value)) {
+      const items = frame.value as unknown[];
+      for (let i = 0; i < items.length; i++) visit(frame, i, items[i]);
+      continue;
+    }
+    const record = frame.value as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      if (PROTOTYPE_KEYS.has(key)) errors.push({ pointer: pointerOf(frame, key), ...BODY_ERRORS.prototypeKey });
+      visit(frame, key, record[key]);
     }
   }
   // The walk is depth-first from the end: sorted by pointer, the answer is the same every time.
