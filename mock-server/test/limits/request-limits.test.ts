@@ -102,6 +102,9 @@ describe('configured limits', () => {
       await expectProblem(await transport.fetch(`${transport.baseUrl}${SANDBOXES}?x=${'a'.repeat(100)}`), 414, 'URI_TOO_LONG');
       await transport.close();
     }
+    // app.handle (a WHATWG Request, as a service worker or edge function hands it over) too.
+    const handled = await app.handle(new Request(`http://mock.local${SANDBOXES}`, { method: 'POST', body: createBody(65), headers: { 'content-type': 'application/json' } }));
+    await expectProblem(handled, 413, 'PAYLOAD_TOO_LARGE');
     await app.close();
   });
 
