@@ -30,7 +30,8 @@ export type QuotaName = keyof SandboxQuotas;
  */
 export const DEFAULT_QUOTAS: Readonly<SandboxQuotas> = Object.freeze({ objects: 250_000, events: 2_000_000, storedBytes: 256 * 1024 * 1024 });
 
-const NAMES: readonly QuotaName[] = ['objects', 'events', 'storedBytes'];
+/** The quotas' names, in the order they are checked and documented. */
+export const QUOTA_NAMES: readonly QuotaName[] = ['objects', 'events', 'storedBytes'];
 
 /**
  * The quotas in force: `base` (default `DEFAULT_QUOTAS`) with the given ones replacing theirs.
@@ -43,7 +44,7 @@ const NAMES: readonly QuotaName[] = ['objects', 'events', 'storedBytes'];
  */
 export function resolveQuotas(given: Partial<SandboxQuotas> | undefined, base: Readonly<SandboxQuotas> = DEFAULT_QUOTAS): SandboxQuotas {
   const quotas = { ...base };
-  for (const name of NAMES) {
+  for (const name of QUOTA_NAMES) {
     const value = given?.[name];
     if (value === undefined) continue;
     if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`quota ${name} must be a positive integer, got ${String(value)}`);

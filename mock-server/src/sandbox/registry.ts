@@ -3,6 +3,7 @@ import type { ProfileRef, ReviewerPolicy } from '../app/platform-module.js';
 import { createRandom, type SeededRandom } from './random.js';
 import { Sandbox, type SandboxConfig, type SandboxEnvironment, type SandboxSnapshot } from './sandbox.js';
 import type { ClockMode } from './sandbox-clock.js';
+import type { SandboxQuotas } from './quotas.js';
 
 /** The id of the sandbox served at the root and created at start. */
 export const DEFAULT_SANDBOX_ID = 'default';
@@ -18,6 +19,8 @@ export interface SandboxRequest {
   clock?: ClockMode;
   startAt?: number;
   reviewerPolicy?: ReviewerPolicy;
+  /** Quotas of this sandbox over the app's (`quotas.ts`). */
+  quotas?: Partial<SandboxQuotas>;
 }
 
 /** Saved form of the registry (the persistence snapshot). */
@@ -91,6 +94,7 @@ export class SandboxRegistry {
       startAt,
       reviewerPolicy: request.reviewerPolicy ?? this.#defaults.reviewerPolicy,
       createdAt: formatShanghaiInstant(startAt),
+      ...(request.quotas ? { quotas: { ...request.quotas } } : {}),
     };
     const sandbox = Sandbox.create(config, this.#env, this.#nextGeneration(id));
     this.#sandboxes.set(id, sandbox);

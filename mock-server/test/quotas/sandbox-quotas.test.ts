@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp, DEFAULT_QUOTAS } from '../../src/index.js';
 import { expectContract } from '../support/contract.js';
 import { entryOf, REQUESTER, requestBody } from '../sharing/fixtures.js';
+import { openSandbox } from '../support/sandbox.js';
 import { openWorld, useWorld, type World } from '../support/world.js';
 import type { MockContext } from '../support/harness.js';
 
@@ -71,6 +72,34 @@ describe('sandbox quotas', () => {
       expect(refused.body.used).toBe(fits * size);
       expect(await observe(world)).toEqual(before);
     });
+  });
+
+  describe('per sandbox, given when the simulation API creates it', () => {
+    const ctx = useWorld();
+    it('replace the app defaults for that sandbox only, and survive a reset', async () => {
+      const created = await openSandbox(ctx, { profile: 'national', seed: 11, reviewerPolicy: { mode: 'manual' }, quotas: { objects: 2 } });
+      const world = Object.assign(created, { sharing: (method: string, path: string, opts?: any) => created.on('sharing', method, path, opts) }) as World;
+      expect((await submit(world)).status).toBe(201);
+      expect((await submit(world)).status).toBe(201);
+      expectQuotaProblem(await submit(world), 'objects', 2);
+      expect((await world.sim('POST', '/reset')).status).toBe(200);
+      expect((await submit(world)).status).toBe(201);
+      expect((await submit(world)).status).toBe(201);
+      expectQuotaProblem(await submit(world), 'objects', 2);
+      // Another sandbox of the same app keeps the defaults.
+      const other = await openWorld(ctx);
+      for (let i = 0; i < 3; i += 1) expect((await submit(other)).status).toBe(201);
+    });
+
+    it.each([[{ objects: 0 }, '/quotas/objects'], [{ events: 1.5 }, '/quotas/events'], [{ storedBytes: -1 }, '/quotas/storedBytes'], [{ files: 3 }, '/quotas/files']])(
+      'refuse %j with 400 pointing at %s',
+      async (quotas, pointer) => {
+        const reply = await ctx.call('POST', '/_sim/v1/sandboxes', { body: { profile: 'national', quotas } });
+        expect(reply.status).toBe(400);
+        expect(reply.body.code).toBe('VALIDATION_FAILED');
+        expect(reply.body.errors.map((e: { pointer: string }) => e.pointer)).toContain(pointer);
+      },
+    );
   });
 
   it('rejects a quota that is not a positive integer when the app is created', () => {

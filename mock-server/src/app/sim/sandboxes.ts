@@ -9,6 +9,7 @@ import { parseInstant } from './parse-instant.js';
 import { sandboxView } from './sandbox-view.js';
 import { isSandboxSnapshot, SNAPSHOT_FORMAT } from './snapshot-format.js';
 import { parseReviewerPolicy } from './reviewer-policy.js';
+import { QUOTA_NAMES, type SandboxQuotas } from '../../sandbox/quotas.js';
 
 function parseRequest(ctx: SimRouteContext): SandboxRequest | ReturnType<typeof invalidField> {
   const body = bodyObject(ctx);
@@ -52,7 +53,23 @@ function parseRequest(ctx: SimRouteContext): SandboxRequest | ReturnType<typeof 
     if (!policy) return invalidField(ctx, '/reviewerPolicy', 'reviewerPolicy must be { mode: auto | manual | late, … }', '审核策略无效');
     request.reviewerPolicy = policy;
   }
+  if (body.quotas !== undefined) {
+    const quotas = parseQuotas(body.quotas);
+    if (typeof quotas === 'string') return invalidField(ctx, `/quotas${quotas === '' ? '' : `/${quotas}`}`, 'quotas must be { objects?, events?, storedBytes? }, each a positive integer', '配额须为正整数（objects、events、storedBytes）');
+    request.quotas = quotas;
+  }
   return request;
+}
+
+/** The `quotas` of a create request, or the name of the first bad field (`''`: not an object). */
+function parseQuotas(value: unknown): Partial<SandboxQuotas> | string {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return '';
+  const quotas: Partial<SandboxQuotas> = {};
+  for (const [name, n] of Object.entries(value)) {
+    if (!QUOTA_NAMES.includes(name as keyof SandboxQuotas) || !Number.isSafeInteger(n) || (n as number) < 1) return name;
+    quotas[name as keyof SandboxQuotas] = n as number;
+  }
+  return quotas;
 }
 
 /** Sandboxes: create, list, get, delete, reset, reviewer policy, snapshot export and import. */
