@@ -1,4 +1,4 @@
-import { openDataDir } from '#data-dir';
+import { backgroundCompactor, openDataDir } from '#data-dir';
 import { Journal } from '../persistence/journal.js';
 import type { Store, StoredState } from '../persistence/store.js';
 import { loadBundledSpec } from '@gdx/openapi';
@@ -48,6 +48,12 @@ export interface AppOptions {
   store?: Store;
   /** Snapshot the state every this many journal entries, counted across restarts (default 10 000). */
   compactEvery?: number;
+  /**
+   * Take `dataDir` snapshots in a worker thread, so requests never wait for one (default true).
+   * It needs the default platforms and organisations and the bundled simulation spec (a worker
+   * must rebuild the same app from plain options); otherwise snapshots are taken in-process.
+   */
+  backgroundCompaction?: boolean;
   /** Webhook delivery settings (fetch, attempts, backoff). */
   webhooks?: Partial<WebhookDeliveryOptions>;
   /** Wall-time source (default `Date.now`). */
@@ -107,6 +113,29 @@ export interface App {
  * ```
  */
 export function createApp(options: AppOptions = {}): App {
+  return createAppCore(options).app;
+}
+
+/** Settings only the compaction worker uses. */
+interface CoreOptions extends AppOptions {
+  /** Rebuild from this state instead of a store's, and keep nothing. */
+  restoreFrom?: StoredState;
+  /** Send the webhook deliveries left pending (default true; the worker sends nothing). */
+  resumeDeliveries?: boolean;
+}
+
+/** The options a worker can rebuild the same app from (plain data), or `undefined` if these cannot be. */
+function replicableOptions(options: AppOptions): Record<string, unknown> | undefined {
+  if (options.platforms || options.organisations || options.simulationSpec !== undefined || options.store) return undefined;
+  const { webhooks: _webhooks, now: _now, logError: _logError, dataDir: _dataDir, backgroundCompaction: _background, ...plain } = options;
+  return plain;
+}
+
+/**
+ * `createApp`, plus the JSON of the whole persisted state: the compaction worker's way in.
+ * @internal
+ */
+export function createAppCore(options: CoreOptions = {}): { app: App; persistedState: () => string } {
   const realWall = options.now ?? Date.now;
   let pinnedWall: number | undefined;
   const wall = (): number => pinnedWall ?? realWall();
@@ -144,9 +173,9 @@ export function createApp(options: AppOptions = {}): App {
     ...(startAt !== undefined ? { startAt } : {}),
   };
 
-  const store = options.store ?? (options.dataDir ? openDataDir(options.dataDir) : undefined);
+  const store = options.restoreFrom ? undefined : (options.store ?? (options.dataDir ? openDataDir(options.dataDir) : undefined));
   // Read and checked before anything is served: a damaged store stops the start here.
-  const stored = store?.load();
+  const stored = options.restoreFrom ?? store?.load();
   const simulationSpec = options.simulationSpec === false ? undefined : (options.simulationSpec ?? (loadBundledSpec('simulation') as OpenApiDocument));
   const router = buildRouter(platforms, SIM_ROUTES, simulationSpec);
   deps = { router, registry: new SandboxRegistry(env, defaults, stored?.snapshot?.state as RegistrySnapshot | undefined), platforms, wall, journal: undefined, logError, quotas };
@@ -172,10 +201,13 @@ export function createApp(options: AppOptions = {}): App {
   };
   if (stored) replayStored(stored);
 
+  const persistedState = (): string => JSON.stringify(deps.registry.snapshot());
+  const replicable = options.dataDir && options.backgroundCompaction !== false ? replicableOptions(options) : undefined;
   const journal = store
     ? new Journal(store, {
         compactEvery: options.compactEvery ?? 10_000,
-        snapshot: () => JSON.stringify(deps.registry.snapshot()),
+        snapshot: persistedState,
+        ...(replicable && options.dataDir ? { compactInBackground: backgroundCompactor(options.dataDir, replicable), entriesSinceSnapshot: stored?.entries ?? [] } : {}),
         // A batch that could not be committed is undone by going back to what the store holds.
         onFailure: (failure) => {
           logError('[STORAGE] a write could not be made durable; state rolled back to the store, writes refused until it works again', failure);
@@ -190,18 +222,21 @@ export function createApp(options: AppOptions = {}): App {
       })
     : undefined;
   deps.journal = journal;
+  // A new store starts with a snapshot of the initial state, so a replay never derives it anew
+  // (the default sandbox's start would otherwise be read from the wall clock again).
+  if (store && !stored?.snapshot && store.lastSeq === 0) store.writeSnapshot(0, persistedState());
   // A start after many writes without a snapshot (a crash, say) takes one now, so the next start is short.
   journal?.compactIfDue();
 
   // What was pending when the last process stopped is sent now, once.
-  for (const sandbox of deps.registry.list()) sandbox.webhooks.resume();
+  if (options.resumeDeliveries !== false) for (const sandbox of deps.registry.list()) sandbox.webhooks.resume();
 
   const dispatch = (request: DispatchRequest): Promise<DispatchResponse> => {
     // Size limits first: nothing of an oversized request is looked at (replay bypasses both).
     const refused = refuseOverLimits(request, limits) ?? guard(request);
     return refused ? Promise.resolve(refused) : dispatcher.dispatch(request);
   };
-  return {
+  const app: App = {
     platforms,
     limits,
     dispatch,
@@ -217,8 +252,9 @@ export function createApp(options: AppOptions = {}): App {
       await Promise.all(deps.registry.list().map((s) => s.webhooks.idle()));
     },
     async close() {
-      journal?.close();
+      await journal?.close();
       deps.registry.close();
     },
   };
+  return { app, persistedState };
 }

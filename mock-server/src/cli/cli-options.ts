@@ -24,6 +24,8 @@ Usage: gdx-mock [options]
                               profile file of your own (.json, .yaml) — see @gdx/procedures
   --data-dir <dir>            keep every acknowledged write there (SQLite, store.sqlite); state
                               survives restarts and crashes; a damaged directory is refused at start
+  --compact-every <n>         snapshot the data directory every n writes, in a worker thread
+                              (default 10000; start-up replays at most n writes)
   --seed <n>                  seed of the default sandbox and of generated ids (default 1)
   --start-at <instant>        where virtual clocks start, e.g. 2025-09-26T09:00:00+08:00
   --clock <virtual|realtime>  clock of the default sandbox (default virtual)
@@ -62,6 +64,7 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
         host: { type: 'string' },
         profile: { type: 'string' },
         'data-dir': { type: 'string' },
+        'compact-every': { type: 'string' },
         seed: { type: 'string' },
         'start-at': { type: 'string' },
         clock: { type: 'string' },
@@ -94,6 +97,9 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
   const maxBody = values['max-body-bytes'];
   const maxBodyBytes = maxBody === undefined ? undefined : /^\d+$/.test(maxBody) ? Number(maxBody) : Number.NaN;
   if (maxBodyBytes !== undefined && !(Number.isSafeInteger(maxBodyBytes) && maxBodyBytes > 0)) return { kind: 'error', message: `--max-body-bytes must be a positive integer: ${maxBody}` };
+  const compact = values['compact-every'];
+  const compactEvery = compact === undefined ? undefined : /^\d+$/.test(compact) ? Number(compact) : Number.NaN;
+  if (compactEvery !== undefined && !(Number.isSafeInteger(compactEvery) && compactEvery > 0)) return { kind: 'error', message: `--compact-every must be a positive integer: ${compact}` };
   const quotaFlags = parseQuotaFlags(values);
   if ('error' in quotaFlags) return { kind: 'error', message: quotaFlags.error };
   const profileFile = PROFILES.includes(profile) ? undefined : profile;
@@ -118,6 +124,7 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
       clock,
       ...(startAt !== undefined ? { startAt } : {}),
       ...(values['data-dir'] !== undefined ? { dataDir: values['data-dir'] } : {}),
+      ...(compactEvery !== undefined ? { compactEvery } : {}),
       ...(maxBodyBytes !== undefined ? { limits: { maxBodyBytes } } : {}),
       ...(Object.keys(quotaFlags.quotas).length > 0 ? { quotas: quotaFlags.quotas } : {}),
       ...(simToken !== undefined ? { simToken } : {}),

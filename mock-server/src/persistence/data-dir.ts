@@ -24,3 +24,5 @@ export function openDataDir(dir: string): Store {
   }
   return store;
 }
+
+export { backgroundCompactor } from './background-compaction.js';

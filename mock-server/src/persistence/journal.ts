@@ -5,8 +5,16 @@ import { StorageUnavailableError, type Store } from './store.js';
 export interface JournalOptions {
   /** Take a snapshot once this many entries were written since the last one (counted by the store, so across restarts). */
   compactEvery: number;
-  /** The whole state as JSON, as of the last entry appended. */
+  /** The whole state as JSON, as of the last entry appended (used in-process, and at close). */
   snapshot: () => string;
+  /**
+   * Makes a snapshot after entry `seq` durable off the main thread, from the entries since the
+   * store's newest snapshot (the compaction worker replays them onto it). Without it, snapshots are
+   * taken in-process, which stalls every request while the state is serialised.
+   */
+  compactInBackground?: (seq: number, entriesSinceSnapshot: readonly JournalEntry[]) => Promise<void>;
+  /** The entries after the store's newest snapshot, as loaded at start (needed with `compactInBackground`). */
+  entriesSinceSnapshot?: readonly JournalEntry[];
   /**
    * Called synchronously when a batch could not be made durable, before its callers hear of it:
    * the app puts its state back to what the store holds, so the failed writes change nothing.
@@ -54,6 +62,9 @@ export class Journal implements CommandLog {
   #writable = true;
   #nextProbeAt = 0;
   #nextCompactionAt: number;
+  /** With background compaction: the committed entries after the store's newest snapshot, which the worker replays. */
+  #sinceSnapshot: JournalEntry[];
+  #compacting: Promise<void> | undefined;
 
   constructor(store: Store, options: JournalOptions) {
     this.#store = store;
@@ -61,6 +72,7 @@ export class Journal implements CommandLog {
     this.#now = options.now ?? Date.now;
     this.#seq = store.lastSeq;
     this.#nextCompactionAt = options.compactEvery;
+    this.#sinceSnapshot = options.compactInBackground ? [...(options.entriesSinceSnapshot ?? [])] : [];
   }
 
   /** Where the entries go, for messages and health answers. */
@@ -96,27 +108,59 @@ export class Journal implements CommandLog {
     return this.#writable;
   }
 
-  /** Takes a snapshot now if the schedule (which survives restarts) says one is due. */
+  /**
+   * Takes a snapshot if the schedule (which survives restarts) says one is due: in the background
+   * when the journal has a worker for it (one at a time), else now.
+   */
   compactIfDue(): void {
-    if (this.#store.entriesSinceSnapshot < this.#nextCompactionAt) return;
-    try {
-      this.#store.writeSnapshot(this.#seq, this.#options.snapshot());
-      this.#nextCompactionAt = this.#options.compactEvery;
-    } catch (error) {
-      // The journal still holds everything: nothing is lost, start-up just replays more. Try again later.
-      this.#nextCompactionAt = this.#store.entriesSinceSnapshot + Math.max(1, Math.ceil(this.#options.compactEvery / 10));
-      this.#options.logError('[STORAGE] snapshot failed; the journal keeps every entry', error);
+    if (this.#compacting || this.#store.entriesSinceSnapshot < this.#nextCompactionAt) return;
+    const seq = this.#store.lastSeq;
+    const background = this.#options.compactInBackground;
+    if (!background) {
+      try {
+        this.#store.writeSnapshot(seq, this.#options.snapshot());
+        this.#compacted(seq);
+      } catch (error) {
+        this.#compactionFailed(error);
+      }
+      return;
     }
+    this.#compacting = background(seq, [...this.#sinceSnapshot])
+      .then(() => {
+        this.#store.snapshotWritten(seq);
+        this.#compacted(seq);
+      })
+      .catch((error: unknown) => this.#compactionFailed(error))
+      .finally(() => {
+        this.#compacting = undefined;
+      });
   }
 
-  /** Commits what is pending, snapshots the state if anything was written since the last one, and closes the store. */
-  close(): void {
+  /**
+   * Commits what is pending, waits for a compaction in flight, takes a last snapshot if anything was
+   * written since (so the next start replays nothing), and closes the store.
+   */
+  async close(): Promise<void> {
     this.#flush();
+    await this.#compacting;
     if (this.#writable && this.#store.entriesSinceSnapshot > 0) {
       this.#nextCompactionAt = 0;
       this.compactIfDue();
+      await this.#compacting;
     }
     this.#store.close();
+  }
+
+  #compacted(seq: number): void {
+    this.#nextCompactionAt = this.#options.compactEvery;
+    const kept = this.#sinceSnapshot.findIndex((e) => e.seq > seq);
+    this.#sinceSnapshot = kept < 0 ? [] : this.#sinceSnapshot.slice(kept);
+  }
+
+  #compactionFailed(error: unknown): void {
+    // The journal still holds everything: nothing is lost, start-up just replays more. Try again later.
+    this.#nextCompactionAt = this.#store.entriesSinceSnapshot + Math.max(1, Math.ceil(this.#options.compactEvery / 10));
+    this.#options.logError('[STORAGE] snapshot failed; the journal keeps every entry', error);
   }
 
   #flush(): void {
@@ -138,6 +182,7 @@ export class Journal implements CommandLog {
       }
       return;
     }
+    if (this.#options.compactInBackground) for (const p of batch) this.#sinceSnapshot.push(p.entry);
     for (const p of batch) p.resolve();
     this.compactIfDue();
   }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { entryChecksum, snapshotChecksum } from './checksums.js';
 import type { JournalEntry } from './journal-entry.js';
 import { syncFile } from './manifest.js';
-import { openSqliteStore, STORE_FILE } from './sqlite-store.js';
+import { openSqliteStore, SNAPSHOTS_FILE, STORE_FILE } from './sqlite-store.js';
 
 /** What a repair kept and dropped. */
 export interface RepairReport {
@@ -18,7 +18,7 @@ export interface RepairReport {
   droppedEntries: number;
   /** The first damage found, in the store's terms; absent when the store was intact. */
   firstDamage?: string;
-  /** Where the damaged file was moved (absent on a dry run or when nothing was damaged). */
+  /** Where the damaged journal file was moved (absent on a dry run or when nothing was damaged); the snapshots file goes beside it with the same suffix. */
   damagedCopy?: string;
 }
 
@@ -44,7 +44,7 @@ interface Recovered {
 export function repairDataDir(dir: string, options: { dryRun?: boolean; now?: () => number } = {}): RepairReport {
   const file = join(dir, STORE_FILE);
   if (!existsSync(file)) throw new Error(`[DATA_DIR_EMPTY] 数据目录中没有存储文件 / no store to repair: ${file} does not exist`);
-  const recovered = recover(file);
+  const recovered = recover(file, join(dir, SNAPSHOTS_FILE));
   const keptTo = recovered.entries.at(-1)?.seq ?? recovered.snapshot?.seq ?? 0;
   const report: RepairReport = {
     file,
@@ -62,24 +62,28 @@ export function repairDataDir(dir: string, options: { dryRun?: boolean; now?: ()
     if (recovered.snapshot) fresh.writeSnapshot(recovered.snapshot.seq, recovered.snapshot.json);
     fresh.append(recovered.entries);
     fresh.close();
-    const damagedCopy = `${file}.damaged-${new Date(options.now?.() ?? Date.now()).toISOString().replaceAll(':', '')}`;
-    renameSync(file, damagedCopy);
-    renameSync(join(work, STORE_FILE), file);
+    const suffix = `.damaged-${new Date(options.now?.() ?? Date.now()).toISOString().replaceAll(':', '')}`;
+    for (const name of [SNAPSHOTS_FILE, STORE_FILE]) {
+      if (existsSync(join(dir, name))) renameSync(join(dir, name), `${join(dir, name)}${suffix}`);
+      renameSync(join(work, name), join(dir, name));
+    }
     syncFile(dir);
-    return { ...report, damagedCopy };
+    return { ...report, damagedCopy: `${file}${suffix}` };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
 }
 
 /** Reads whatever can be read, stopping each table at its first damage. */
-function recover(file: string): Recovered {
+function recover(file: string, snapshotsFile: string): Recovered {
   let db: Database.Database;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
   } catch (error) {
     throw new Error(`[DATA_DIR_UNREADABLE] 存储文件无法打开，无法修复 / ${file} cannot be opened as a database, nothing can be recovered from it: ${(error as Error).message}`);
   }
+  // Unreadable snapshots are no snapshots: the journal alone may still hold everything.
+  const snapshots = tryRead(() => new Database(snapshotsFile, { readonly: true, fileMustExist: true }));
   try {
     const lastSeq = Number(tryRead(() => (db.prepare("SELECT value FROM meta WHERE key = 'lastSeq'").get() as { value: string } | undefined)?.value) ?? 0);
     let firstDamage: string | undefined;
@@ -87,9 +91,9 @@ function recover(file: string): Recovered {
       firstDamage ??= what;
     };
     let snapshot: Recovered['snapshot'];
-    const seqs = tryRead(() => (db.prepare('SELECT seq FROM snapshots ORDER BY seq DESC').all() as { seq: number }[]).map((r) => r.seq)) ?? [];
+    const seqs = tryRead(() => (snapshots!.prepare('SELECT seq FROM snapshots ORDER BY seq DESC').all() as { seq: number }[]).map((r) => r.seq)) ?? [];
     for (const seq of seqs) {
-      const row = tryRead(() => db.prepare('SELECT state, sha256 FROM snapshots WHERE seq = ?').get(seq) as { state: string; sha256: string } | undefined);
+      const row = tryRead(() => snapshots!.prepare('SELECT state, sha256 FROM snapshots WHERE seq = ?').get(seq) as { state: string; sha256: string } | undefined);
       if (row && snapshotChecksum(row.state) === row.sha256 && parses(row.state)) {
         snapshot = { seq, json: row.state };
         break;
@@ -116,6 +120,7 @@ function recover(file: string): Recovered {
     return { ...(snapshot ? { snapshot } : {}), entries, lastSeq: highest, ...(firstDamage ? { firstDamage } : {}) };
   } finally {
     db.close();
+    snapshots?.close();
   }
 }
 

@@ -40,6 +40,11 @@ export interface Store {
    * keeping: the snapshot before the previous one, and the entries it covers.
    */
   writeSnapshot(seq: number, json: string): void;
+  /**
+   * Takes note of a snapshot after entry `seq` that another writer of this store (the compaction
+   * worker) has made durable, and drops what it makes redundant, as `writeSnapshot` does.
+   */
+  snapshotWritten(seq: number): void;
   /** Checks that a small durable write succeeds now; throws `StorageUnavailableError` if not. */
   probe(): void;
   close(): void;

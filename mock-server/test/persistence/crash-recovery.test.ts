@@ -6,14 +6,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { signRequest, WEBHOOK_HEADERS } from '@gdx/protocol';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 
 // The bin is spawned as its built self (decision 0002: `test` depends on `build` in turbo).
 const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 
-async function startChild(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+async function startChild(dataDir: string, extra: readonly string[] = []): Promise<{ child: ChildProcess; url: string }> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` in mock-server (turbo's test task builds first)`);
-  const child = spawn(process.execPath, [CLI, '--port', '0', '--seed', '3', '--start-at', '2025-09-26T10:00:00+08:00', '--data-dir', dataDir], {
+  const child = spawn(process.execPath, [CLI, '--port', '0', '--seed', '3', '--start-at', '2025-09-26T10:00:00+08:00', '--data-dir', dataDir, ...extra], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await new Promise<string>((resolve, reject) => {
@@ -30,6 +31,16 @@ async function startChild(dataDir: string): Promise<{ child: ChildProcess; url: 
   return { child, url };
 }
 
+/** The entry after which the newest snapshot was taken (the compaction worker writes them). */
+function newestSnapshot(dataDir: string): number {
+  const snapshots = new Database(join(dataDir, 'snapshots.sqlite'), { readonly: true });
+  try {
+    return (snapshots.prepare('SELECT max(seq) AS seq FROM snapshots').get() as { seq: number | null }).seq ?? 0;
+  } finally {
+    snapshots.close();
+  }
+}
+
 function killed(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) resolve();
@@ -43,10 +54,12 @@ describe('crash recovery of gdx-mock --data-dir', () => {
     for (const fn of cleanup.splice(0)) fn();
   });
 
-  it('keeps every acknowledged create after kill -9 under load', async () => {
+  // Every 40 writes, the compaction worker writes a snapshot while the creates go on: the kill
+  // lands between, during or after them.
+  it.each([{ extra: [] }, { extra: ['--compact-every', '40'] }])('keeps every acknowledged create after kill -9 under load ($extra)', async ({ extra }) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'gdx-crash-'));
     cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }));
-    const first = await startChild(dataDir);
+    const first = await startChild(dataDir, extra);
     cleanup.push(() => first.child.kill('SIGKILL'));
     const sandbox = await (await fetch(`${first.url}/_sim/v1/sandboxes/default`)).json();
     const organizationId: string = sandbox.organizations[0].id;
@@ -61,7 +74,7 @@ describe('crash recovery of gdx-mock --data-dir', () => {
           body: JSON.stringify({ organizationId, url: `http://127.0.0.1:9/hook/${i}`, secret: 'whsec-0123456789abcdef' }),
         });
         if (res.status === 201) acknowledged.push(((await res.json()) as { id: string }).id);
-        if (acknowledged.length >= 150 && killedAfter < 0) {
+        if (acknowledged.length >= 150 && killedAfter < 0 && (extra.length === 0 || newestSnapshot(dataDir) >= 40)) {
           killedAfter = acknowledged.length;
           first.child.kill('SIGKILL');
         }
@@ -70,11 +83,11 @@ describe('crash recovery of gdx-mock --data-dir', () => {
       }
     };
     // Waves of concurrent creates until the kill lands.
-    for (let wave = 0; killedAfter < 0 && wave < 50; wave += 1) await Promise.all(Array.from({ length: 40 }, (_, i) => create(wave * 40 + i)));
+    for (let wave = 0; killedAfter < 0 && wave < 200; wave += 1) await Promise.all(Array.from({ length: 40 }, (_, i) => create(wave * 40 + i)));
     await killed(first.child);
     expect(killedAfter).toBeGreaterThanOrEqual(150);
 
-    const second = await startChild(dataDir);
+    const second = await startChild(dataDir, extra);
     cleanup.push(() => second.child.kill('SIGKILL'));
     const present = new Set<string>();
     for (let cursor: string | null = ''; cursor !== null; ) {

@@ -23,9 +23,9 @@ function fill(dir: string, n: number, every = Infinity): void {
   store.close();
 }
 
-/** Runs SQL on the store file with a connection of its own, as a tamperer (or a bad disk) would. */
-function tamper(dir: string, sql: string): void {
-  const db = new Database(join(dir, 'store.sqlite'));
+/** Runs SQL on a store file with a connection of its own, as a tamperer (or a bad disk) would. */
+function tamper(dir: string, sql: string, file = sql.includes('snapshots') ? 'snapshots.sqlite' : 'store.sqlite'): void {
+  const db = new Database(join(dir, file));
   db.exec(sql);
   db.close();
 }
@@ -65,10 +65,12 @@ describe('the SQLite store', () => {
     // The compaction schedule is read from the store, not from a counter of the process.
     expect(store.entriesSinceSnapshot).toBe(1);
     store.close();
-    const db = new Database(join(d, 'store.sqlite'), { readonly: true });
-    expect(db.prepare('SELECT seq FROM snapshots ORDER BY seq').all()).toEqual([{ seq: 3 }, { seq: 6 }]);
-    expect(db.prepare('SELECT min(seq) AS first FROM journal').get()).toEqual({ first: 4 });
-    db.close();
+    const snapshots = new Database(join(d, 'snapshots.sqlite'), { readonly: true });
+    expect(snapshots.prepare('SELECT seq FROM snapshots ORDER BY seq').all()).toEqual([{ seq: 3 }, { seq: 6 }]);
+    snapshots.close();
+    const journal = new Database(join(d, 'store.sqlite'), { readonly: true });
+    expect(journal.prepare('SELECT min(seq) AS first FROM journal').get()).toEqual({ first: 4 });
+    await journal.close();
   });
 
   it('writes nothing of a batch that fails, and says where', () => {
@@ -111,7 +113,7 @@ describe('the SQLite store', () => {
     const truncated = dir();
     fill(truncated, 6, 3);
     tamper(truncated, `UPDATE snapshots SET state = substr(state, 1, length(state) / 2) WHERE seq = 6`);
-    expect(damageOf(truncated).damage).toMatchObject({ position: 'snapshot after entry 6', droppedEntries: 0 });
+    expect(damageOf(truncated).damage).toMatchObject({ file: join(truncated, 'snapshots.sqlite'), position: 'snapshot after entry 6', droppedEntries: 0 });
 
     const missing = dir();
     fill(missing, 6, 3);
@@ -165,7 +167,7 @@ describe('the journal over a store', () => {
       state = n;
       await journal.append({ kind: 'command', at: n, method: 'POST', path: `/p/${n}`, query: '', status: 201 }).durable;
     }
-    journal.close();
+    await journal.close();
     const reopened = openSqliteStore(d);
     // A snapshot after entry 3 (due), and one at close so the next start replays nothing.
     expect(reopened.load()).toMatchObject({ snapshot: { seq: 4, state: { state: 4 } }, entries: [] });
@@ -194,7 +196,7 @@ describe('the journal over a store', () => {
     await next.durable;
     // Numbering goes on from what the store holds: the failed entries left no gap.
     expect(next.seq).toBe(2);
-    journal.close();
+    await journal.close();
     const reopened = openSqliteStore(d);
     expect(reopened.load().snapshot?.seq).toBe(2);
     reopened.close();

@@ -46,7 +46,7 @@ describe('gdx-mock and a damaged data directory', () => {
     expect(readdirSync(dir).filter((f) => f.includes('damaged'))).toEqual([]);
 
     expect(runRepair(['--data-dir', dir], (t) => out.push(t), (t) => out.push(t))).toBe(0);
-    expect(out.at(-1)).toMatch(/Kept no intact snapshot and 1 journal entry after it;\ndropped 2 acknowledged entries\.\nThe damaged file is kept as /);
+    expect(out.at(-1)).toMatch(/Kept the snapshot after entry 0 and 1 journal entry after it;\ndropped 2 acknowledged entries\.\nThe damaged file is kept as /);
     const app = createApp({ dataDir: dir, seed: 3, startAt: '2025-09-26T10:00:00+08:00' });
     const list = await app.dispatch({ method: 'GET', path: '/_sim/v1/sandboxes', query: '', headers: {}, body: undefined });
     expect(JSON.parse(String(list.body)).items.map((s: { id: string }) => s.id).sort()).toEqual(['default', 'one']);
