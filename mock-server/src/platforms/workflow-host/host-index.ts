@@ -45,6 +45,8 @@ export class HostListIndex {
   /** The items each instance placed, by list (to move or drop them when it changes). */
   readonly #placed = new Map<string, readonly (readonly [string, string])[]>();
   readonly #dirty = new Set<string>();
+  /** Instances known (placed or marked): the engine never drops one, so a count kept as they appear. */
+  #size = 0;
 
   constructor(engine: WorkflowEngine, listings: (instance: WorkflowInstance) => readonly Listing[]) {
     this.#engine = engine;
@@ -53,6 +55,7 @@ export class HostListIndex {
 
   /** Marks an instance as changed (created, or an event recorded). */
   touch(id: string): void {
+    if (!this.#dirty.has(id) && !this.#placed.has(id)) this.#size += 1;
     this.#dirty.add(id);
   }
 
@@ -62,13 +65,12 @@ export class HostListIndex {
     this.#placed.clear();
     this.#dirty.clear();
     for (const instance of this.#engine.list()) this.#dirty.add(instance.id);
+    this.#size = this.#dirty.size;
   }
 
-  /** How many instances the host holds (placed or waiting to be). */
+  /** How many instances the host holds (placed or waiting to be), in O(1): read before every creating write. */
   get size(): number {
-    let size = this.#placed.size;
-    for (const id of this.#dirty) if (!this.#placed.has(id)) size += 1;
-    return size;
+    return this.#size;
   }
 
   /** The ids of a list (an owner's, optionally in one state), in key order; `undefined` when it is empty. */
