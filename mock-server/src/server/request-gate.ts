@@ -63,8 +63,8 @@ export function requestGate(options: RequestGateOptions): RequestGate {
   return {
     hosts,
     screen(req) {
-      if (!sim(req)) return preflight(req);
       const path = targetPath(req.url ?? '/');
+      if (!isSimPath(path)) return preflight(req);
       const { host, origin } = req.headers;
       if (!hosts.allows(host)) {
         return problemResponse(
