@@ -70,7 +70,7 @@ describe('the SQLite store', () => {
     snapshots.close();
     const journal = new Database(join(d, 'store.sqlite'), { readonly: true });
     expect(journal.prepare('SELECT min(seq) AS first FROM journal').get()).toEqual({ first: 4 });
-    await journal.close();
+    journal.close();
   });
 
   it('writes nothing of a batch that fails, and says where', () => {
