@@ -34,6 +34,15 @@ async function clockNow(): Promise<string> {
   return ((await (await fetch(`${mock.url}/_sim/v1/sandboxes/default/clock`)).json()) as { now: string }).now;
 }
 
+/** Moves the default sandbox's clock two working days on: a state a reset undoes. */
+async function advanceClock(): Promise<string> {
+  const advanced = await fetch(`${mock.url}/_sim/v1/sandboxes/default/clock/advance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"workingDays":2}' });
+  expect(advanced.status).toBe(200);
+  const now = await clockNow();
+  expect(now).not.toBe(START_AT);
+  return now;
+}
+
 async function pageOf(url: string): Promise<Page> {
   const page = await browser.newPage();
   await page.goto(url);
@@ -61,11 +70,7 @@ afterAll(async () => {
 
 describe('the simulation API seen from pages in Chromium', () => {
   it('keeps its secrets and its sandboxes from a page of another origin', async () => {
-    // A state a reset would undo: the clock two working days on.
-    const advanced = await fetch(`${mock.url}/_sim/v1/sandboxes/default/clock/advance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"workingDays":2}' });
-    expect(advanced.status).toBe(200);
-    const before = await clockNow();
-    expect(before).not.toBe(START_AT);
+    const before = await advanceClock();
 
     const page = await pageOf(foreign.url);
     const outcome = await page.evaluate(async (mockUrl) => {
@@ -101,8 +106,7 @@ describe('the simulation API seen from pages in Chromium', () => {
   });
 
   it('answers a page of an origin given in --cors-origin: it reads the secrets and resets the sandbox', async () => {
-    const before = await clockNow();
-    expect(before).not.toBe(START_AT);
+    await advanceClock();
     const page = await pageOf(allowed.url);
     const outcome = await page.evaluate(async (mockUrl) => {
       const sandbox = (await (await fetch(`${mockUrl}/_sim/v1/sandboxes/default`)).json()) as { organizations: { secret: string }[] };
