@@ -106,7 +106,7 @@ export const listScaleSuite: Suite = {
     const large = quick ? 20_000 : 200_000;
     const { createApp } = await import('@gdx/mock-server');
     // Quotas far above the bench's sandbox, so the bench measures lists, not the default quota.
-    const app = createApp({ seed: 1, startAt: START_AT, quotas: { objects: 10_000_000, events: 100_000_000 } });
+    const app = createApp({ seed: 1, startAt: START_AT, quotas: { objects: 10_000_000, events: 100_000_000, storedBytes: 2 ** 40 } });
     const gc = collector();
     try {
       if (!app.platforms.some((p) => p.name === 'registration')) {
