@@ -5,7 +5,7 @@ import { loadBundledSpec } from '@gdx/openapi';
 import { defaultPlatforms } from '../platforms/index.js';
 import type { OrganisationSource } from '../sandbox/builtin-organisations.js';
 import { seedOrganisations } from '../sandbox/seed-data-cache.js';
-import { SandboxRegistry, type RegistrySnapshot } from '../sandbox/registry.js';
+import { registryFromParts, registryToParts, SandboxRegistry } from '../sandbox/registry.js';
 import type { DeliveryMode, SandboxEnvironment } from '../sandbox/sandbox.js';
 import { QuotaGuard, resolveQuotas, type SandboxQuotas } from '../sandbox/quotas.js';
 import type { ClockMode } from '../sandbox/sandbox-clock.js';
@@ -135,7 +135,7 @@ function replicableOptions(options: AppOptions): Record<string, unknown> | undef
  * `createApp`, plus the JSON of the whole persisted state: the compaction worker's way in.
  * @internal
  */
-export function createAppCore(options: CoreOptions = {}): { app: App; persistedState: () => string } {
+export function createAppCore(options: CoreOptions = {}): { app: App; persistedState: () => string[] } {
   const realWall = options.now ?? Date.now;
   let pinnedWall: number | undefined;
   const wall = (): number => pinnedWall ?? realWall();
@@ -178,7 +178,7 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
   const stored = options.restoreFrom ?? store?.load();
   const simulationSpec = options.simulationSpec === false ? undefined : (options.simulationSpec ?? (loadBundledSpec('simulation') as OpenApiDocument));
   const router = buildRouter(platforms, SIM_ROUTES, simulationSpec);
-  deps = { router, registry: new SandboxRegistry(env, defaults, stored?.snapshot?.state as RegistrySnapshot | undefined), platforms, wall, journal: undefined, logError, quotas };
+  deps = { router, registry: new SandboxRegistry(env, defaults, stored?.snapshot && registryFromParts(stored.snapshot.parts)), platforms, wall, journal: undefined, logError, quotas };
   const dispatcher = new Dispatcher(deps);
 
   /** Rebuilds the registry from the stored snapshot and replays the entries after it. */
@@ -201,7 +201,7 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
   };
   if (stored) replayStored(stored);
 
-  const persistedState = (): string => JSON.stringify(deps.registry.snapshot());
+  const persistedState = (): string[] => registryToParts(deps.registry.snapshot());
   const replicable = options.dataDir && options.backgroundCompaction !== false ? replicableOptions(options) : undefined;
   const journal = store
     ? new Journal(store, {
@@ -213,7 +213,7 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
           logError('[STORAGE] a write could not be made durable; state rolled back to the store, writes refused until it works again', failure);
           deps.registry.close();
           const kept = store.load();
-          deps.registry = new SandboxRegistry(env, defaults, kept.snapshot?.state as RegistrySnapshot | undefined);
+          deps.registry = new SandboxRegistry(env, defaults, kept.snapshot && registryFromParts(kept.snapshot.parts));
           replayStored(kept);
           for (const sandbox of deps.registry.list()) sandbox.webhooks.resume();
         },

@@ -5,8 +5,8 @@ import { StorageUnavailableError, type Store } from './store.js';
 export interface JournalOptions {
   /** Take a snapshot once this many entries were written since the last one (counted by the store, so across restarts). */
   compactEvery: number;
-  /** The whole state as JSON, as of the last entry appended (used in-process, and at close). */
-  snapshot: () => string;
+  /** The whole state as JSON texts, in parts (see `Store.writeSnapshot`), as of the last entry appended. */
+  snapshot: () => string[];
   /**
    * Makes a snapshot after entry `seq` durable off the main thread, from the entries since the
    * store's newest snapshot (the compaction worker replays them onto it). Without it, snapshots are

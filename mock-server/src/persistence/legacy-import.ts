@@ -37,11 +37,16 @@ export function importLegacyFiles(dir: string, store: Store): boolean {
     }
   }
   const entries = existsSync(journalPath) ? readLegacyJournal(journalPath, dir, snapshot?.lastSeq ?? 0) : [];
-  if (snapshot) store.writeSnapshot(snapshot.lastSeq, JSON.stringify(snapshot.state));
+  if (snapshot) store.writeSnapshot(snapshot.lastSeq, snapshotParts(snapshot.state as { sandboxes?: unknown[] }));
   store.append(entries);
   for (const path of [journalPath, snapshotPath]) if (existsSync(path)) renameSync(path, `${path}.imported`);
   syncFile(dir);
   return true;
+}
+
+/** The old single-document snapshot as the store's parts: the registry's own fields, then each sandbox. */
+function snapshotParts({ sandboxes = [], ...registry }: { sandboxes?: unknown[] }): string[] {
+  return [JSON.stringify(registry), ...sandboxes.map((sandbox) => JSON.stringify(sandbox))];
 }
 
 function readLegacyJournal(path: string, dir: string, after: number): JournalEntry[] {

@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3';
 import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { entryChecksum, snapshotChecksum } from './checksums.js';
+import { entryChecksum } from './checksums.js';
 import type { JournalEntry } from './journal-entry.js';
 import { syncFile } from './manifest.js';
-import { openSqliteStore, SNAPSHOTS_FILE, STORE_FILE } from './sqlite-store.js';
+import { openSqliteStore, readSnapshotParts, SNAPSHOTS_FILE, STORE_FILE } from './sqlite-store.js';
 
 /** What a repair kept and dropped. */
 export interface RepairReport {
@@ -23,7 +23,7 @@ export interface RepairReport {
 }
 
 interface Recovered {
-  snapshot?: { seq: number; json: string };
+  snapshot?: { seq: number; parts: unknown[] };
   entries: JournalEntry[];
   lastSeq: number;
   firstDamage?: string;
@@ -59,7 +59,7 @@ export function repairDataDir(dir: string, options: { dryRun?: boolean; now?: ()
   const work = mkdtempSync(join(dir, '.repair-'));
   try {
     const fresh = openSqliteStore(work);
-    if (recovered.snapshot) fresh.writeSnapshot(recovered.snapshot.seq, recovered.snapshot.json);
+    if (recovered.snapshot) fresh.writeSnapshot(recovered.snapshot.seq, recovered.snapshot.parts.map((part) => JSON.stringify(part)));
     fresh.append(recovered.entries);
     fresh.close();
     const suffix = `.damaged-${new Date(options.now?.() ?? Date.now()).toISOString().replaceAll(':', '')}`;
@@ -93,9 +93,9 @@ function recover(file: string, snapshotsFile: string): Recovered {
     let snapshot: Recovered['snapshot'];
     const seqs = tryRead(() => (snapshots!.prepare('SELECT seq FROM snapshots ORDER BY seq DESC').all() as { seq: number }[]).map((r) => r.seq)) ?? [];
     for (const seq of seqs) {
-      const row = tryRead(() => snapshots!.prepare('SELECT state, sha256 FROM snapshots WHERE seq = ?').get(seq) as { state: string; sha256: string } | undefined);
-      if (row && snapshotChecksum(row.state) === row.sha256 && parses(row.state)) {
-        snapshot = { seq, json: row.state };
+      const read = tryRead(() => readSnapshotParts(snapshots!, seq));
+      if (read?.ok) {
+        snapshot = { seq, parts: read.parts };
         break;
       }
       damage(`snapshot after entry ${seq}`);
@@ -129,15 +129,6 @@ function tryRead<T>(read: () => T): T | undefined {
     return read();
   } catch {
     return undefined;
-  }
-}
-
-function parses(json: string): boolean {
-  try {
-    JSON.parse(json);
-    return true;
-  } catch {
-    return false;
   }
 }
 

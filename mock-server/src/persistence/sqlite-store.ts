@@ -21,7 +21,12 @@ const JOURNAL_SCHEMA = `
   CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
   CREATE TABLE IF NOT EXISTS journal (seq INTEGER PRIMARY KEY, entry TEXT NOT NULL, crc INTEGER NOT NULL) STRICT;
 `;
-const SNAPSHOTS_SCHEMA = `CREATE TABLE IF NOT EXISTS snapshots (seq INTEGER PRIMARY KEY, state TEXT NOT NULL, sha256 TEXT NOT NULL) STRICT;`;
+// A snapshot is stored in parts (one per sandbox, say), each a JSON text of its own: one JSON
+// string of a whole server would pass V8's string limit (about 512 MB) long before memory runs out.
+const SNAPSHOTS_SCHEMA = `
+  CREATE TABLE IF NOT EXISTS snapshots (seq INTEGER PRIMARY KEY, parts INTEGER NOT NULL) STRICT;
+  CREATE TABLE IF NOT EXISTS snapshot_parts (seq INTEGER NOT NULL, part INTEGER NOT NULL, json TEXT NOT NULL, sha256 TEXT NOT NULL, PRIMARY KEY (seq, part)) STRICT;
+`;
 
 /** Snapshots kept: the newest, and the one before it with the entries between, for a repair to fall back on. */
 const SNAPSHOTS_KEPT = 2;
@@ -57,17 +62,45 @@ export function openSqliteStore(dir: string): Store {
  *
  * @example
  * ```ts
- * writeSnapshotFile('.gdx-data', 5000, JSON.stringify(state));
+ * writeSnapshotFile('.gdx-data', 5000, [JSON.stringify(header), ...sandboxes.map((s) => JSON.stringify(s))]);
  * ```
  */
-export function writeSnapshotFile(dir: string, seq: number, json: string): void {
+export function writeSnapshotFile(dir: string, seq: number, parts: readonly string[]): void {
   const location = join(dir, SNAPSHOTS_FILE);
   const db = openDatabase(location, SNAPSHOTS_SCHEMA, dir);
   try {
-    writeSnapshotRow(db, location, seq, json);
+    writeSnapshotRows(db, location, seq, parts);
   } finally {
     db.close();
   }
+}
+
+/**
+ * Reads the parts of the snapshot after entry `seq`, each checked against its SHA-256 and parsed;
+ * or says what is wrong with it.
+ *
+ * @example
+ * ```ts
+ * const read = readSnapshotParts(db, 5000);
+ * if (read.ok) restore(read.parts);
+ * ```
+ */
+export function readSnapshotParts(db: Database.Database, seq: number): { ok: true; parts: unknown[] } | { ok: false; problem: string } {
+  const header = db.prepare('SELECT parts FROM snapshots WHERE seq = ?').get(seq) as { parts: number } | undefined;
+  if (!header) return { ok: false, problem: 'it is not there' };
+  const rows = db.prepare('SELECT part, json, sha256 FROM snapshot_parts WHERE seq = ? ORDER BY part').all(seq) as { part: number; json: string; sha256: string }[];
+  const parts: unknown[] = [];
+  for (let i = 0; i < header.parts; i += 1) {
+    const row = rows[i];
+    if (row?.part !== i) return { ok: false, problem: `part ${i} of ${header.parts} is missing` };
+    if (snapshotChecksum(row.json) !== row.sha256) return { ok: false, problem: `part ${i} does not match its SHA-256` };
+    try {
+      parts.push(JSON.parse(row.json) as unknown);
+    } catch {
+      return { ok: false, problem: `part ${i} is not valid JSON` };
+    }
+  }
+  return rows.length === header.parts ? { ok: true, parts } : { ok: false, problem: `it has ${rows.length} parts where ${header.parts} were written` };
 }
 
 /**
@@ -79,29 +112,32 @@ export function writeSnapshotFile(dir: string, seq: number, json: string): void 
  * readNewestSnapshot('.gdx-data')?.seq; // 5000
  * ```
  */
-export function readNewestSnapshot(dir: string): { seq: number; state: unknown } | undefined {
+export function readNewestSnapshot(dir: string): { seq: number; parts: unknown[] } | undefined {
   const location = join(dir, SNAPSHOTS_FILE);
   const db = new Database(location, { readonly: true, fileMustExist: true });
   try {
-    const row = db.prepare('SELECT seq, state, sha256 FROM snapshots ORDER BY seq DESC LIMIT 1').get() as { seq: number; state: string; sha256: string } | undefined;
-    if (!row) return undefined;
-    if (snapshotChecksum(row.state) !== row.sha256) throw new Error(`${location}: the snapshot after entry ${row.seq} does not match its SHA-256`);
-    return { seq: row.seq, state: JSON.parse(row.state) as unknown };
+    const seq = (db.prepare('SELECT max(seq) AS seq FROM snapshots').get() as { seq: number | null }).seq;
+    if (seq === null) return undefined;
+    const read = readSnapshotParts(db, seq);
+    if (!read.ok) throw new Error(`${location}: the snapshot after entry ${seq} is damaged: ${read.problem}`);
+    return { seq, parts: read.parts };
   } finally {
     db.close();
   }
 }
 
-/** Inserts a snapshot and keeps only the newest `SNAPSHOTS_KEPT`; returns the oldest seq kept. */
-function writeSnapshotRow(db: Database.Database, location: string, seq: number, json: string): number {
-  let oldest = seq;
+/** Inserts a snapshot's parts and keeps only the newest `SNAPSHOTS_KEPT` snapshots. */
+function writeSnapshotRows(db: Database.Database, location: string, seq: number, parts: readonly string[]): void {
   inTransaction(db, location, () => {
-    db.prepare('INSERT OR REPLACE INTO snapshots (seq, state, sha256) VALUES (?, ?, ?)').run(seq, json, snapshotChecksum(json));
+    db.prepare('DELETE FROM snapshot_parts WHERE seq = ?').run(seq);
+    const insert = db.prepare('INSERT INTO snapshot_parts (seq, part, json, sha256) VALUES (?, ?, ?, ?)');
+    parts.forEach((json, part) => insert.run(seq, part, json, snapshotChecksum(json)));
+    db.prepare('INSERT OR REPLACE INTO snapshots (seq, parts) VALUES (?, ?)').run(seq, parts.length);
     const kept = db.prepare('SELECT seq FROM snapshots ORDER BY seq DESC LIMIT ?').all(SNAPSHOTS_KEPT) as { seq: number }[];
-    oldest = kept[kept.length - 1]!.seq;
+    const oldest = kept[kept.length - 1]!.seq;
     db.prepare('DELETE FROM snapshots WHERE seq < ?').run(oldest);
+    db.prepare('DELETE FROM snapshot_parts WHERE seq < ?').run(oldest);
   });
-  return oldest;
 }
 
 /** Opens one SQLite file in rollback-journal mode with `synchronous=FULL`: a commit is on disk in that file. */
@@ -151,6 +187,10 @@ class SqliteStore implements Store {
     this.#snapshotSeq = this.#newestSnapshotSeq();
   }
 
+  #hasSnapshot(seq: number): boolean {
+    return this.#snapshots.prepare('SELECT 1 FROM snapshots WHERE seq = ?').get(seq) !== undefined;
+  }
+
   #newestSnapshotSeq(): number {
     return (this.#snapshots.prepare('SELECT max(seq) AS seq FROM snapshots').get() as { seq: number | null }).seq ?? 0;
   }
@@ -176,16 +216,12 @@ class SqliteStore implements Store {
     const damaged = (position: string, problem: string, firstLost: number, file = this.location): never => {
       throw new DataDirDamagedError({ file, position, problem, droppedEntries: Math.max(0, this.#lastSeq - firstLost + 1) }, this.#dir);
     };
-    const row = this.#snapshots.prepare('SELECT seq, state, sha256 FROM snapshots ORDER BY seq DESC LIMIT 1').get() as { seq: number; state: string; sha256: string } | undefined;
     let snapshot: StoredState['snapshot'];
-    if (row) {
+    if (this.#snapshotSeq > 0 || this.#hasSnapshot(0)) {
+      const read = readSnapshotParts(this.#snapshots, this.#snapshotSeq);
       // A bad newest snapshot loses nothing yet (the previous one and the entries since are kept), but it is still damage to report.
-      if (snapshotChecksum(row.state) !== row.sha256) damaged(`snapshot after entry ${row.seq}`, 'its SHA-256 does not match its contents', this.#lastSeq + 1, this.#snapshotsLocation);
-      try {
-        snapshot = { seq: row.seq, state: JSON.parse(row.state) as unknown };
-      } catch {
-        damaged(`snapshot after entry ${row.seq}`, 'it is not valid JSON', this.#lastSeq + 1, this.#snapshotsLocation);
-      }
+      if (!read.ok) damaged(`snapshot after entry ${this.#snapshotSeq}`, read.problem, this.#lastSeq + 1, this.#snapshotsLocation);
+      else snapshot = { seq: this.#snapshotSeq, parts: read.parts };
     }
     const from = snapshot?.seq ?? 0;
     const entries: JournalEntry[] = [];
@@ -220,8 +256,8 @@ class SqliteStore implements Store {
     this.#lastSeq = last;
   }
 
-  writeSnapshot(seq: number, json: string): void {
-    writeSnapshotRow(this.#snapshots, this.#snapshotsLocation, seq, json);
+  writeSnapshot(seq: number, parts: readonly string[]): void {
+    writeSnapshotRows(this.#snapshots, this.#snapshotsLocation, seq, parts);
     this.snapshotWritten(seq);
   }
 

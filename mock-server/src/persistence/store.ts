@@ -2,7 +2,8 @@ import type { JournalEntry } from './journal-entry.js';
 
 /** What a store held when it was opened: the newest intact snapshot and every entry after it, in order. */
 export interface StoredState {
-  snapshot?: { seq: number; state: unknown };
+  /** The snapshot's parts, each parsed from its own JSON text (see `Store.writeSnapshot`). */
+  snapshot?: { seq: number; parts: unknown[] };
   entries: JournalEntry[];
 }
 
@@ -36,10 +37,11 @@ export interface Store {
   /** Writes the entries durably, all or none; throws `StorageUnavailableError` and then holds none of them. */
   append(entries: readonly JournalEntry[]): void;
   /**
-   * Stores a snapshot of the state after entry `seq` (JSON text) and drops what no longer needs
-   * keeping: the snapshot before the previous one, and the entries it covers.
+   * Stores a snapshot of the state after entry `seq`, in parts that are each a JSON text (one per
+   * sandbox: a single JSON string of a large server would pass V8's string limit), and drops what
+   * no longer needs keeping: the snapshot before the previous one, and the entries it covers.
    */
-  writeSnapshot(seq: number, json: string): void;
+  writeSnapshot(seq: number, parts: readonly string[]): void;
   /**
    * Takes note of a snapshot after entry `seq` that another writer of this store (the compaction
    * worker) has made durable, and drops what it makes redundant, as `writeSnapshot` does.

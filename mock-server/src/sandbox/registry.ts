@@ -34,6 +34,26 @@ export interface RegistrySnapshot {
   generations?: Record<string, number>;
 }
 
+/**
+ * The registry's saved form as JSON texts: first what belongs to the registry itself, then one
+ * text per sandbox, so no single string holds a whole server (V8 caps strings near 512 MB).
+ *
+ * @example
+ * ```ts
+ * registryFromParts(registryToParts(registry.snapshot()).map((p) => JSON.parse(p))); // an equal snapshot
+ * ```
+ */
+export function registryToParts(snapshot: RegistrySnapshot): string[] {
+  const { sandboxes, ...registry } = snapshot;
+  return [JSON.stringify(registry), ...sandboxes.map((sandbox) => JSON.stringify(sandbox))];
+}
+
+/** The inverse of `registryToParts`, given the parts parsed. */
+export function registryFromParts(parts: readonly unknown[]): RegistrySnapshot {
+  const [registry, ...sandboxes] = parts;
+  return { ...(registry as Omit<RegistrySnapshot, 'sandboxes'>), sandboxes: sandboxes as SandboxSnapshot[] };
+}
+
 /** Settings of sandboxes that do not name their own. */
 export type RegistryDefaults = Omit<SandboxConfig, 'id' | 'startAt' | 'createdAt'> & { startAt?: number };
 

@@ -18,13 +18,13 @@ function fill(dir: string, n: number, every = Infinity): void {
   const store = openSqliteStore(dir);
   for (let seq = 1; seq <= n; seq += 1) {
     store.append([entry(seq)]);
-    if (seq % every === 0) store.writeSnapshot(seq, JSON.stringify({ upTo: seq }));
+    if (seq % every === 0) store.writeSnapshot(seq, [JSON.stringify({ upTo: seq })]);
   }
   store.close();
 }
 
 /** Runs SQL on a store file with a connection of its own, as a tamperer (or a bad disk) would. */
-function tamper(dir: string, sql: string, file = sql.includes('snapshots') ? 'snapshots.sqlite' : 'store.sqlite'): void {
+function tamper(dir: string, sql: string, file = sql.includes('snapshot') ? 'snapshots.sqlite' : 'store.sqlite'): void {
   const db = new Database(join(dir, file));
   db.exec(sql);
   db.close();
@@ -60,7 +60,7 @@ describe('the SQLite store', () => {
     fill(d, 7, 3);
     const store = openSqliteStore(d);
     const loaded = store.load();
-    expect(loaded.snapshot).toEqual({ seq: 6, state: { upTo: 6 } });
+    expect(loaded.snapshot).toEqual({ seq: 6, parts: [{ upTo: 6 }] });
     expect(loaded.entries.map((e) => e.seq)).toEqual([7]);
     // The compaction schedule is read from the store, not from a counter of the process.
     expect(store.entriesSinceSnapshot).toBe(1);
@@ -112,12 +112,12 @@ describe('the SQLite store', () => {
   it('refuses a truncated snapshot and a missing one', () => {
     const truncated = dir();
     fill(truncated, 6, 3);
-    tamper(truncated, `UPDATE snapshots SET state = substr(state, 1, length(state) / 2) WHERE seq = 6`);
+    tamper(truncated, `UPDATE snapshot_parts SET json = substr(json, 1, length(json) / 2) WHERE seq = 6`);
     expect(damageOf(truncated).damage).toMatchObject({ file: join(truncated, 'snapshots.sqlite'), position: 'snapshot after entry 6', droppedEntries: 0 });
 
     const missing = dir();
     fill(missing, 6, 3);
-    tamper(missing, 'DELETE FROM snapshots');
+    tamper(missing, 'DELETE FROM snapshots; DELETE FROM snapshot_parts');
     expect(damageOf(missing).damage).toMatchObject({ position: 'journal entry 1', problem: 'missing (the next entry found is 4)' });
   });
 
@@ -141,7 +141,7 @@ describe('the SQLite store', () => {
     expect(repairDataDir(d, { dryRun: true })).toMatchObject({ snapshotSeq: 8, keptEntries: 0, droppedEntries: 1, firstDamage: 'journal entry 9' });
     expect(damageOf(d).damage.position).toBe('journal entry 9');
     // With the newest snapshot damaged too, the repair falls back to the one before it.
-    tamper(d, `UPDATE snapshots SET sha256 = 'x' WHERE seq = 8`);
+    tamper(d, `UPDATE snapshot_parts SET sha256 = 'x' WHERE seq = 8`);
     const report = repairDataDir(d);
     expect(report).toMatchObject({ snapshotSeq: 4, keptEntries: 2, droppedEntries: 3, firstDamage: 'snapshot after entry 8' });
     expect(readFileSync(report.damagedCopy as string).length).toBeGreaterThan(0);
@@ -162,7 +162,7 @@ describe('the journal over a store', () => {
     const d = dir();
     let state = 0;
     const store = openSqliteStore(d);
-    const journal = new Journal(store, { compactEvery: 3, snapshot: () => JSON.stringify({ state }), onFailure: () => undefined, logError: () => undefined });
+    const journal = new Journal(store, { compactEvery: 3, snapshot: () => [JSON.stringify({ state })], onFailure: () => undefined, logError: () => undefined });
     for (let n = 1; n <= 4; n += 1) {
       state = n;
       await journal.append({ kind: 'command', at: n, method: 'POST', path: `/p/${n}`, query: '', status: 201 }).durable;
@@ -170,7 +170,7 @@ describe('the journal over a store', () => {
     await journal.close();
     const reopened = openSqliteStore(d);
     // A snapshot after entry 3 (due), and one at close so the next start replays nothing.
-    expect(reopened.load()).toMatchObject({ snapshot: { seq: 4, state: { state: 4 } }, entries: [] });
+    expect(reopened.load()).toMatchObject({ snapshot: { seq: 4, parts: [{ state: 4 }] }, entries: [] });
     reopened.close();
   });
 
@@ -179,7 +179,7 @@ describe('the journal over a store', () => {
     const { store, control } = faulty(d);
     let clock = 0;
     const events: string[] = [];
-    const journal = new Journal(store, { compactEvery: 100, snapshot: () => '{}', onFailure: () => events.push('rolled back'), logError: () => undefined, now: () => clock });
+    const journal = new Journal(store, { compactEvery: 100, snapshot: () => ['{}'], onFailure: () => events.push('rolled back'), logError: () => undefined, now: () => clock });
     await journal.append({ kind: 'command', at: 1, method: 'POST', path: '/p/1', query: '', status: 201 }).durable;
     control.failing = true;
     const failed = [journal.append({ kind: 'command', at: 2, method: 'POST', path: '/p/2', query: '', status: 201 }), journal.append({ kind: 'command', at: 3, method: 'POST', path: '/p/3', query: '', status: 201 })];

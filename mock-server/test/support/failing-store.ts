@@ -22,7 +22,7 @@ export function failingStore(store: Store): { store: Store; control: { failing: 
     },
     load: () => store.load(),
     append: (entries: readonly JournalEntry[]) => (control.failing ? refuse() : store.append(entries)),
-    writeSnapshot: (seq: number, json: string) => (control.failing ? refuse() : store.writeSnapshot(seq, json)),
+    writeSnapshot: (seq: number, parts: readonly string[]) => (control.failing ? refuse() : store.writeSnapshot(seq, parts)),
     snapshotWritten: (seq: number) => store.snapshotWritten(seq),
     probe: () => (control.failing ? refuse() : store.probe()),
     close: () => store.close(),
