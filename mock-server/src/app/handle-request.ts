@@ -1,6 +1,6 @@
 import type { DispatchRequest, DispatchResponse } from './dispatch-types.js';
 import { payloadTooLarge } from './limit-checks.js';
-import { DEFAULT_LIMITS, type Limits } from './limits.js';
+import { bodyLimitFor, DEFAULT_LIMITS, type Limits } from './limits.js';
 
 /** A `Request` read into the core's plain request, or refused before its body was read whole. */
 export type ReadOutcome = { ok: true; request: DispatchRequest } | { ok: false; response: DispatchResponse };
@@ -48,19 +48,20 @@ async function readBoundedBody(stream: ReadableStream<Uint8Array>, maxBytes: num
  * if (read.ok) read.request.path; // '/_sim/v1/sandboxes'
  * ```
  */
-export async function toDispatchRequest(request: Request, limits: Pick<Limits, 'maxBodyBytes'> = DEFAULT_LIMITS): Promise<ReadOutcome> {
+export async function toDispatchRequest(request: Request, limits: Pick<Limits, 'maxBodyBytes' | 'maxImportBytes'> = DEFAULT_LIMITS): Promise<ReadOutcome> {
   const url = new URL(request.url);
   const headers: Record<string, string> = {};
   request.headers.forEach((value, name) => (headers[name] = value));
   // A WHATWG Request never carries Host; the core needs it for absolute URLs.
   headers.host ??= url.host;
   const declared = headers['content-length'];
-  if (request.body && declared !== undefined && Number(declared) > limits.maxBodyBytes) {
+  const maxBytes = bodyLimitFor(limits, url.pathname);
+  if (request.body && declared !== undefined && Number(declared) > maxBytes) {
     request.body.cancel().catch(() => undefined);
-    return { ok: false, response: payloadTooLarge(limits.maxBodyBytes, url.pathname) };
+    return { ok: false, response: payloadTooLarge(maxBytes, url.pathname) };
   }
-  const bytes = request.body ? await readBoundedBody(request.body, limits.maxBodyBytes) : undefined;
-  if (bytes === TOO_LARGE) return { ok: false, response: payloadTooLarge(limits.maxBodyBytes, url.pathname) };
+  const bytes = request.body ? await readBoundedBody(request.body, maxBytes) : undefined;
+  if (bytes === TOO_LARGE) return { ok: false, response: payloadTooLarge(maxBytes, url.pathname) };
   const body = bytes && bytes.length > 0 ? bytes : undefined;
   return { ok: true, request: { method: request.method, path: url.pathname, query: url.search.slice(1), headers, body, origin: url.origin } };
 }
@@ -90,7 +91,7 @@ export function toResponse(answer: DispatchResponse): Response {
  * const response = await handleRequest((r) => app.dispatch(r), new Request('http://x/catalog/v1/search'), app.limits);
  * ```
  */
-export async function handleRequest(dispatch: (r: DispatchRequest) => Promise<DispatchResponse>, request: Request, limits: Pick<Limits, 'maxBodyBytes'> = DEFAULT_LIMITS): Promise<Response> {
+export async function handleRequest(dispatch: (r: DispatchRequest) => Promise<DispatchResponse>, request: Request, limits: Pick<Limits, 'maxBodyBytes' | 'maxImportBytes'> = DEFAULT_LIMITS): Promise<Response> {
   const read = await toDispatchRequest(request, limits);
   return toResponse(read.ok ? await dispatch(read.request) : read.response);
 }

@@ -1,6 +1,6 @@
 import { requestId as newRequestId } from '@gdx/protocol';
 import type { DispatchRequest, DispatchResponse } from './dispatch-types.js';
-import type { Limits } from './limits.js';
+import { bodyLimitFor, type Limits } from './limits.js';
 import { problemResponse } from './problem-response.js';
 
 /** The parts of a request known before its body arrives. */
@@ -93,5 +93,6 @@ export function bodyExceeds(body: DispatchRequest['body'], maxBytes: number): bo
  * ```
  */
 export function refuseOverLimits(req: DispatchRequest, limits: Readonly<Limits>): DispatchResponse | undefined {
-  return refuseHead(req, limits) ?? (bodyExceeds(req.body, limits.maxBodyBytes) ? payloadTooLarge(limits.maxBodyBytes, req.path) : undefined);
+  const maxBytes = bodyLimitFor(limits, req.path);
+  return refuseHead(req, limits) ?? (bodyExceeds(req.body, maxBytes) ? payloadTooLarge(maxBytes, req.path) : undefined);
 }

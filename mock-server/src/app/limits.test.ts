@@ -3,8 +3,8 @@ import { bodyExceeds, refuseHead, refuseOverLimits } from './limit-checks.js';
 import { DEFAULT_LIMITS, resolveLimits } from './limits.js';
 
 describe('resolveLimits', () => {
-  it('fills in the defaults: 1 MiB body, 8 KiB URL, 16 KiB headers', () => {
-    expect(resolveLimits()).toEqual({ maxBodyBytes: 1_048_576, maxUrlBytes: 8_192, maxHeaderBytes: 16_384 });
+  it('fills in the defaults: 1 MiB body, 64 MiB sandbox import, 8 KiB URL, 16 KiB headers', () => {
+    expect(resolveLimits()).toEqual({ maxBodyBytes: 1_048_576, maxImportBytes: 67_108_864, maxUrlBytes: 8_192, maxHeaderBytes: 16_384 });
     expect(resolveLimits({ maxBodyBytes: 10 })).toEqual({ ...DEFAULT_LIMITS, maxBodyBytes: 10 });
   });
 
@@ -24,6 +24,15 @@ describe('the core checks', () => {
     { name: 'bytes over the limit', body: new Uint8Array(7), want: 413 },
   ])('$name', ({ body, want }) => {
     expect(refuseOverLimits({ method: 'POST', path: '/x', query: '', headers: {}, body }, limits)?.status).toBe(want);
+  });
+
+  it('gives a sandbox import its own limit, below any mount prefix too', () => {
+    const small = resolveLimits({ maxBodyBytes: 6, maxImportBytes: 8 });
+    const import7 = (path: string) => refuseOverLimits({ method: 'POST', path, query: '', headers: {}, body: 'abcdefg' }, small)?.status;
+    expect(import7('/_sim/v1/sandboxes/import')).toBeUndefined();
+    expect(import7('/gdx/_sim/v1/sandboxes/import')).toBeUndefined();
+    expect(import7('/_sim/v1/sandboxes')).toBe(413);
+    expect(refuseOverLimits({ method: 'POST', path: '/_sim/v1/sandboxes/import', query: '', headers: {}, body: 'abcdefghi' }, small)?.status).toBe(413);
   });
 
   it('counts a surrogate pair as 4 bytes and a lone surrogate as 3', () => {

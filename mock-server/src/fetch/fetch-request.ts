@@ -45,7 +45,7 @@ function plainBody(body: BodyInit): Uint8Array | string | null {
  * if (read.ok) read.request.query; // 'q=x'
  * ```
  */
-export async function fetchRequest(input: RequestInfo | URL, init: RequestInit | undefined, limits: Pick<Limits, 'maxBodyBytes'> = DEFAULT_LIMITS): Promise<ReadOutcome> {
+export async function fetchRequest(input: RequestInfo | URL, init: RequestInit | undefined, limits: Pick<Limits, 'maxBodyBytes' | 'maxImportBytes'> = DEFAULT_LIMITS): Promise<ReadOutcome> {
   const body = init?.body ?? undefined;
   const bytes = body === undefined || body === null ? undefined : plainBody(body);
   if (input instanceof Request || bytes === null) {

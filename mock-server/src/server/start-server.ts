@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { App } from '../app/create-app.js';
 import type { DispatchRequest, DispatchResponse } from '../app/dispatch-types.js';
 import { payloadTooLarge, refuseHead } from '../app/limit-checks.js';
-import type { Limits } from '../app/limits.js';
+import { bodyLimitFor, type Limits } from '../app/limits.js';
 import { problemOnClientError } from './client-error.js';
 import { requestGate, type RequestGate } from './request-gate.js';
 
@@ -107,7 +107,8 @@ function declaredLength(req: IncomingMessage): number | undefined {
  */
 function refuseBeforeBody(req: IncomingMessage, plain: DispatchRequest, limits: Readonly<Limits>): DispatchResponse | undefined {
   const length = declaredLength(req);
-  return refuseHead(plain, limits) ?? (length !== undefined && length > limits.maxBodyBytes ? payloadTooLarge(limits.maxBodyBytes, plain.path) : undefined);
+  const maxBytes = bodyLimitFor(limits, plain.path);
+  return refuseHead(plain, limits) ?? (length !== undefined && length > maxBytes ? payloadTooLarge(maxBytes, plain.path) : undefined);
 }
 
 /**
@@ -193,9 +194,10 @@ export async function startServer(app: App, options: ServerOptions = {}): Promis
     if (!hasBody(req)) return void answer(app, gate, req, res, plain).catch(() => fail(res));
     const refused = refuseBeforeBody(req, plain, limits);
     if (refused) return refuse(gate, req, res, refused);
-    readBody(req, limits.maxBodyBytes)
+    const maxBytes = bodyLimitFor(limits, plain.path);
+    readBody(req, maxBytes)
       .then((body) => {
-        if (body === TOO_LARGE) return refuse(gate, req, res, payloadTooLarge(limits.maxBodyBytes, plain.path));
+        if (body === TOO_LARGE) return refuse(gate, req, res, payloadTooLarge(maxBytes, plain.path));
         if (body.length > 0) plain.body = body;
         return answer(app, gate, req, res, plain);
       })

@@ -92,7 +92,7 @@ for (const [name, factory] of Object.entries(TRANSPORTS)) {
 describe('configured limits', () => {
   it('createApp({ limits }) sets them, app.limits shows them, and every transport keeps them', async () => {
     const app = createApp({ limits: { maxBodyBytes: 64, maxUrlBytes: 100 } });
-    expect(app.limits).toEqual({ maxBodyBytes: 64, maxUrlBytes: 100, maxHeaderBytes: 16_384 });
+    expect(app.limits).toEqual({ maxBodyBytes: 64, maxImportBytes: 67_108_864, maxUrlBytes: 100, maxHeaderBytes: 16_384 });
     for (const factory of [TRANSPORTS['in-process fetch']!, TRANSPORTS['node:http server']!]) {
       const transport = await factory(app);
       const at = await transport.fetch(`${transport.baseUrl}${SANDBOXES}`, { method: 'POST', body: createBody(64), headers: { 'content-type': 'application/json' } });
