@@ -79,6 +79,10 @@ export interface StorageStatus {
   readonly location?: string;
   /** False after a write could not be made durable, until a probe of the store succeeds (writes answer 503 meanwhile). */
   readonly writable: boolean;
+  /** Whether a snapshot is being written now. */
+  readonly compacting: boolean;
+  /** Writes since the newest snapshot: what a restart would replay. */
+  readonly entriesSinceSnapshot: number;
 }
 
 /** The mock application core, shared by every transport. */
@@ -246,6 +250,12 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
       ...(journal ? { location: journal.location } : {}),
       get writable() {
         return journal?.writable() ?? true;
+      },
+      get compacting() {
+        return journal?.compacting ?? false;
+      },
+      get entriesSinceSnapshot() {
+        return journal?.entriesSinceSnapshot ?? 0;
       },
     },
     async idle() {

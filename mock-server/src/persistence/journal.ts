@@ -80,6 +80,16 @@ export class Journal implements CommandLog {
     return this.#store.location;
   }
 
+  /** Whether a snapshot is being written now (in the background). */
+  get compacting(): boolean {
+    return this.#compacting !== undefined;
+  }
+
+  /** Entries committed since the newest snapshot: what a start would replay now. */
+  get entriesSinceSnapshot(): number {
+    return this.#store.entriesSinceSnapshot;
+  }
+
   /** Records an entry now (in execution order); `durable` resolves once it is committed. */
   append(entry: NewJournalEntry): { seq: number; durable: Promise<void> } {
     this.#seq += 1;
