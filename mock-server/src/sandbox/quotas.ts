@@ -19,7 +19,7 @@ export type QuotaName = keyof SandboxQuotas;
 /**
  * The defaults: far above what a vendor's long-running integration sandbox creates (tens of
  * thousands of objects a year), yet bounding memory. The bench (suite `lists`) measures about
- * 5.4 kB of RSS per stored registration application with its events: 250,000 objects ≈ 1.3 GiB;
+ * 5 kB of RSS per stored registration application with its events: 250,000 objects ≈ 1.3 GiB;
  * 2,000,000 events is 8 per object at that count; 256 MiB of kept request bodies bounds what
  * the objects hold where their count does not (large submissions; bodies are ≤ 1 MiB each).
  *
