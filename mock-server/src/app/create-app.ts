@@ -151,7 +151,7 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
   if (startAt !== undefined && !Number.isFinite(startAt)) throw new RangeError(`[INVALID_START_AT] 起始时间无效 / invalid startAt: ${String(options.startAt)}`);
   if (options.seed !== undefined && (!Number.isSafeInteger(options.seed) || options.seed < 0)) throw new RangeError(`[INVALID_SEED] 随机种子须为非负整数 / seed must be a non-negative integer: ${options.seed}`);
   const limits = resolveLimits(options.limits);
-  const quotas = new QuotaGuard(platforms, resolveQuotas(options.quotas));
+  const quotas = resolveQuotas(options.quotas);
   // The control-plane rules (token, JSON-only writes) hold on every transport; replay bypasses them.
   const guard = simAccessGuard({ simToken: options.simToken });
 
@@ -162,6 +162,7 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
     organisations: options.organisations ?? seedOrganisations,
     webhooks: { fetch: (...args) => globalThis.fetch(...args), maxAttempts: 5, baseDelayMs: 500, timeoutMs: 5_000, ...options.webhooks },
     wall,
+    quotas,
     deliveryMode: () => replayDeliveries ?? 'send',
     // An outcome is journaled without waiting: if it is lost in a crash, the delivery stays
     // pending and is sent again (at least once).
@@ -182,7 +183,7 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
   const stored = options.restoreFrom ?? store?.load();
   const simulationSpec = options.simulationSpec === false ? undefined : (options.simulationSpec ?? (loadBundledSpec('simulation') as OpenApiDocument));
   const router = buildRouter(platforms, SIM_ROUTES, simulationSpec);
-  deps = { router, registry: new SandboxRegistry(env, defaults, stored?.snapshot && registryFromParts(stored.snapshot.parts)), platforms, wall, journal: undefined, logError, quotas };
+  deps = { router, registry: new SandboxRegistry(env, defaults, stored?.snapshot && registryFromParts(stored.snapshot.parts)), platforms, wall, journal: undefined, logError, quotas: new QuotaGuard() };
   const dispatcher = new Dispatcher(deps);
 
   /** Rebuilds the registry from the stored snapshot and replays the entries after it. */

@@ -1,5 +1,5 @@
 import type { ProblemResult } from '../app/execute-operation.js';
-import type { OpenApiDocument, PlatformModule } from '../app/platform-module.js';
+import type { OpenApiDocument } from '../app/platform-module.js';
 import type { CoreRoute } from '../app/route-table.js';
 import type { Sandbox } from './sandbox.js';
 
@@ -53,13 +53,6 @@ export function resolveQuotas(given: Partial<SandboxQuotas> | undefined, base: R
   return quotas;
 }
 
-/** What a sandbox uses of each quota now. */
-export function quotaUsage(sandbox: Sandbox, platforms: readonly PlatformModule<unknown>[]): SandboxQuotas {
-  let objects = 0;
-  for (const platform of platforms) objects += platform.objectCount?.(sandbox.stateOf(platform.name)) ?? 0;
-  return { objects, events: sandbox.feed.size, storedBytes: sandbox.storedBytes };
-}
-
 const utf8 = new TextEncoder();
 
 /**
@@ -77,40 +70,23 @@ const utf8 = new TextEncoder();
  *
  * @example
  * ```ts
- * const guard = new QuotaGuard(platforms, resolveQuotas({ objects: 1000 }));
+ * const guard = new QuotaGuard(); // the sandbox knows its quotas (`sandbox.quotas`)
  * const refused = guard.refusal(route, sandbox, 'POST', bodyText); // ProblemResult | undefined
  * ```
  */
 export class QuotaGuard {
-  readonly #platforms: readonly PlatformModule<unknown>[];
-  readonly #quotas: Readonly<SandboxQuotas>;
   readonly #creating = new WeakMap<OpenApiDocument, ReadonlySet<string>>();
-
-  constructor(platforms: readonly PlatformModule<unknown>[], quotas: Readonly<SandboxQuotas>) {
-    this.#platforms = platforms;
-    this.#quotas = quotas;
-  }
-
-  /** The app's quotas (a sandbox created without its own has these). */
-  get defaults(): Readonly<SandboxQuotas> {
-    return this.#quotas;
-  }
-
-  /** The quotas of one sandbox: those it was created with over the app's. */
-  quotasOf(sandbox: Sandbox): SandboxQuotas {
-    return resolveQuotas(sandbox.config.quotas, this.#quotas);
-  }
 
   /** The 409 `SANDBOX_QUOTA_EXCEEDED` answer a platform write would get, or `undefined` to let it run. */
   refusal(route: CoreRoute, sandbox: Sandbox | undefined, method: string, bodyText: string | undefined): ProblemResult | undefined {
     if (!sandbox || route.kind !== 'platform' || method === 'GET' || method === 'HEAD') return undefined;
-    const quotas = this.quotasOf(sandbox);
+    const quotas = sandbox.quotas;
     const bytes = bodyText === undefined ? 0 : utf8.encode(bodyText).length;
     if (sandbox.storedBytes + bytes > quotas.storedBytes) return exceeded('storedBytes', quotas.storedBytes, sandbox.storedBytes, sandbox.id, bytes);
     const events = sandbox.feed.size;
     if (events >= quotas.events) return exceeded('events', quotas.events, events, sandbox.id);
     if (this.#creates(route)) {
-      const { objects } = quotaUsage(sandbox, this.#platforms);
+      const { objects } = sandbox.usage();
       if (objects >= quotas.objects) return exceeded('objects', quotas.objects, objects, sandbox.id);
     }
     return undefined;

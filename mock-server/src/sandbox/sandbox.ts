@@ -19,7 +19,7 @@ import { createRandom, type SeededRandom } from './random.js';
 import { createSandboxClock, type ClockMode, type ClockState, type SandboxClock } from './sandbox-clock.js';
 import { Webhooks, type DeliveryOutcome, type SavedDelivery, type Webhook, type WebhookDeliveryOptions } from './webhooks.js';
 import type { OrganisationSource } from './builtin-organisations.js';
-import type { SandboxQuotas } from './quotas.js';
+import { resolveQuotas, type SandboxQuotas } from './quotas.js';
 
 /** How a sandbox was asked for; a reset rebuilds it from this. */
 export interface SandboxConfig {
@@ -51,6 +51,8 @@ export interface SandboxEnvironment {
   deliveryMode: () => DeliveryMode;
   /** Told each delivery attempt's outcome as it happens (with a data directory: journals it). */
   recordDelivery?: (outcome: DeliveryOutcome) => void;
+  /** The app's quotas (default `DEFAULT_QUOTAS`); a sandbox's own replace them (`SandboxConfig.quotas`). */
+  quotas?: Readonly<SandboxQuotas>;
 }
 
 /** See `SandboxEnvironment.deliveryMode`. */
@@ -198,6 +200,23 @@ export class Sandbox implements SandboxContext {
 
   stateOf(platform: PlatformName): unknown {
     return this.#states.get(platform);
+  }
+
+  /** The quotas in force: the sandbox's own over the app's. */
+  get quotas(): SandboxQuotas {
+    try {
+      return resolveQuotas(this.config.quotas, this.#env.quotas);
+    } catch {
+      // Only a hand-edited snapshot carries a bad quota (the API refuses one): the app's hold then.
+      return resolveQuotas(undefined, this.#env.quotas);
+    }
+  }
+
+  /** What the sandbox uses of each quota now (objects as its platforms count them). */
+  usage(): SandboxQuotas {
+    let objects = 0;
+    for (const platform of this.#env.platforms) objects += platform.objectCount?.(this.#states.get(platform.name)) ?? 0;
+    return { objects, events: this.feed.size, storedBytes: this.storedBytes };
   }
 
   emit(input: SandboxEventInput): void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createApp, DEFAULT_QUOTAS } from '../../src/index.js';
-import { expectContract } from '../support/contract.js';
+import { expectContract, expectReply } from '../support/contract.js';
 import { entryOf, REQUESTER, requestBody } from '../sharing/fixtures.js';
 import { openSandbox } from '../support/sandbox.js';
 import { openWorld, useWorld, type World } from '../support/world.js';
@@ -86,6 +86,12 @@ describe('sandbox quotas', () => {
       expect((await submit(world)).status).toBe(201);
       expect((await submit(world)).status).toBe(201);
       expectQuotaProblem(await submit(world), 'objects', 2);
+      // The sandbox view shows the quotas in force and the use (checked against the contract).
+      const view = await ctx.call('GET', `/_sim/v1/sandboxes/${created.id}`);
+      expectReply('simulation', view, 'GET', '/sandboxes/{sandboxId}', 200);
+      expect(view.body.quotas).toEqual({ ...DEFAULT_QUOTAS, objects: 2 });
+      expect(view.body.usage).toMatchObject({ objects: 2, storedBytes: expect.any(Number) });
+      expect(view.body.usage.events).toBeGreaterThan(0);
       // Another sandbox of the same app keeps the defaults.
       const other = await openWorld(ctx);
       for (let i = 0; i < 3; i += 1) expect((await submit(other)).status).toBe(201);

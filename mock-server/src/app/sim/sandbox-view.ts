@@ -48,5 +48,7 @@ export function sandboxView(sandbox: Sandbox, origin: string) {
     })),
     platforms: Object.fromEntries(PLATFORMS.map((name) => [name, `${origin}${prefix}/${name}/v1`])),
     createdAt: sandbox.config.createdAt,
+    quotas: sandbox.quotas,
+    usage: sandbox.usage(),
   };
 }
