@@ -4,6 +4,7 @@ import { inProcessSuite } from './in-process.js';
 import { listScaleSuite } from './list-scale.js';
 import { mockThroughputSuite } from './mock-throughput.js';
 import { simulatedYearSuite } from './simulated-year.js';
+import { storageSuite } from './storage.js';
 import { transportsSuite } from './transports.js';
 
 /**
@@ -14,4 +15,4 @@ import { transportsSuite } from './transports.js';
  * allSuites.map((s) => s.id); // ['transports', 'calendar', …]
  * ```
  */
-export const allSuites: readonly Suite[] = [transportsSuite, calendarSuite, mockThroughputSuite, inProcessSuite, simulatedYearSuite, listScaleSuite];
+export const allSuites: readonly Suite[] = [transportsSuite, calendarSuite, mockThroughputSuite, inProcessSuite, simulatedYearSuite, listScaleSuite, storageSuite];
