@@ -142,3 +142,31 @@ export function pageRequest(ctx: { readonly query: Readonly<Record<string, unkno
   }
   return { after, limit: typeof ctx.query.limit === 'number' ? ctx.query.limit : DEFAULT_LIMIT };
 }
+
+/**
+ * One page of a list whose items are already in key order with their position as key (`[0]`,
+ * `[1]`, …; e.g. an append-only log): answered exactly as `listPage` over the same items, reading
+ * only the page (`?limit=`, `?cursor=`, 400 `INVALID_CURSOR`).
+ *
+ * @example
+ * ```ts
+ * positionPage(ctx, log.length, (i) => view(log[i]!)); // { items, nextCursor: 'WzE5XQ' | null, total }
+ * ```
+ */
+export function positionPage<V>(ctx: { readonly query: Readonly<Record<string, unknown>> }, count: number, itemAt: (position: number) => V): Page<V> {
+  const { after, limit } = pageRequest(ctx);
+  let start = 0;
+  if (after) {
+    let hi = count;
+    while (start < hi) {
+      const mid = (start + hi) >>> 1;
+      if (compareKeys([mid], after) <= 0) start = mid + 1;
+      else hi = mid;
+    }
+  }
+  const end = Math.min(count, start + limit);
+  const items: V[] = [];
+  for (let i = start; i < end; i += 1) items.push(itemAt(i));
+  const more = start + limit < count;
+  return { items, nextCursor: more && end > start ? encodeCursor([end - 1]) : null, total: count };
+}

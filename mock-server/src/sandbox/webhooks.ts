@@ -127,6 +127,19 @@ export class Webhooks {
     return this.#deliveries.map(({ payload: _payload, ...delivery }) => structuredClone(delivery));
   }
 
+  /** How many deliveries the log holds (it only grows). */
+  get deliveryCount(): number {
+    return this.#deliveries.length;
+  }
+
+  /** The delivery at `position` in the log (0-based), as `deliveries()` shows it: one copy, not the whole log's. */
+  deliveryAt(position: number): Delivery | undefined {
+    const saved = this.#deliveries[position];
+    if (!saved) return undefined;
+    const { payload: _payload, ...delivery } = saved;
+    return structuredClone(delivery);
+  }
+
   /** The delivery log with the payloads of pending deliveries (a data directory's snapshot). */
   save(): SavedDelivery[] {
     return structuredClone(this.#deliveries);

@@ -1,6 +1,6 @@
 import { formatShanghaiInstant } from '@gdx/calendar';
-import type { Webhook } from '../../sandbox/webhooks.js';
-import { listPage } from '../paging.js';
+import type { Delivery, Webhook } from '../../sandbox/webhooks.js';
+import { listPage, positionPage } from '../paging.js';
 import { bodyObject, invalidField, sandboxOf, type SimRoute } from './sim-route.js';
 
 /** A webhook as the simulation API shows it: everything but the secret. */
@@ -50,9 +50,10 @@ export const webhookRoutes: readonly SimRoute[] = [
   {
     method: 'GET', path: '/sandboxes/{sandboxId}/webhooks/deliveries', operationId: 'listWebhookDeliveries', jsonBody: false,
     handler(ctx) {
-      // The log only grows (a reset starts a new sandbox), so a delivery's position is a stable key.
-      const log = sandboxOf(ctx).webhooks.deliveries().map((delivery, position) => ({ delivery, position }));
-      return { status: 200, body: listPage(ctx, log, (row) => [row.position], (row) => row.delivery) };
+      // The log only grows (a reset starts a new sandbox), so a delivery's position is a stable key,
+      // and the log is already in its order: a page is read by position, not by copying the log.
+      const { webhooks } = sandboxOf(ctx);
+      return { status: 200, body: positionPage(ctx, webhooks.deliveryCount, (position) => webhooks.deliveryAt(position) as Delivery) };
     },
   },
 ];
