@@ -56,6 +56,12 @@ async function checkLists(x: Harness, made: readonly { id: string; org: Org }[])
     const registrations = apps.filter((a) => a.registrationId).map((a) => a.registrationId as string);
     expect((await walk(x, org, '/registrations')).sort()).toEqual([...registrations].sort());
     expect((await walk(x, org, '/registrations?state=registered')).sort()).toEqual([...registrations].sort());
+    // The public lookup reads the code index: each registration is found by its code.
+    for (const a of apps.filter((app) => app.registrationCode)) {
+      const found = await x.call(null, 'GET', '/lookup/{registrationCode}', { registrationCode: a.registrationCode });
+      expect(found.status).toBe(200);
+      expect(found.body.registrationCode).toBe(a.registrationCode);
+    }
     for (const a of apps) if (a.noticeId) notices.set(a.noticeId, (await x.call(null, 'GET', '/public-notices/{noticeId}', { noticeId: a.noticeId })).body.status);
   }
   expect((await walk(x, null, '/public-notices')).sort()).toEqual([...notices.keys()].sort());

@@ -20,7 +20,7 @@ export function checkIssueCode(state: RegistrationState, applicationId: string, 
     });
   }
   const code = body['registrationCode'];
-  if (typeof code === 'string' && [...state.registrations.values()].some((r) => r.registrationCode === code)) {
+  if (typeof code === 'string' && state.host.listRows('code', code, undefined).next().done === false) {
     throw new PlatformProblem('VALIDATION_FAILED', {
       detail: `registration code ${code} is already issued`,
       errors: [{ pointer: '/registrationCode', code: 'REGISTRATION_CODE_TAKEN', message: { zh: '该登记编码已被使用', en: 'The registration code is already issued' } }],

@@ -2,6 +2,7 @@ import type { OperationHandler } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
 import { fileObjection, type ObjectionInput } from './objections.js';
 import type { NoticeRecord } from './records.js';
+import { registrationByCode } from './registration-listings.js';
 import type { RegistrationState } from './registration-state.js';
 import { lookupView, noticeView, objectionView } from './wire-views.js';
 
@@ -26,7 +27,7 @@ const object: OperationHandler<RegistrationState> = (ctx) => {
 /** Lookup by 登记结果查询码 or 登记证书 number: public fields and the current validity. */
 const lookup: OperationHandler<RegistrationState> = (ctx) => {
   const code = ctx.params['registrationCode'] ?? '';
-  const reg = [...ctx.state.registrations.values()].find((r) => r.registrationCode === code || r.certificateNumber === code);
+  const reg = registrationByCode(ctx.state, code);
   if (!reg) throw new PlatformProblem('NOT_FOUND', { detail: 'no registration with this code' });
   return { status: 200, body: lookupView(ctx.state, reg) };
 };

@@ -1,5 +1,6 @@
 import type { WorkflowInstance } from '@gdx/kernel';
 import type { Listing } from '../workflow-host/index.js';
+import type { RegistrationRecord } from './records.js';
 import type { RegistrationState } from './registration-state.js';
 import { noticeStatus } from './wire-views.js';
 
@@ -28,7 +29,12 @@ export function registrationListings(state: RegistrationState): (instance: Workf
   };
   return (instance) => {
     const reg = state.registrations.get(instance.id);
-    if (reg) return [{ list: 'registration', owner: reg.owner, state: instance.state, key: [-reg.n] }];
+    if (reg) {
+      // Also by code and certificate number (the public lookup), oldest first as the records are kept.
+      const listings: Listing[] = [{ list: 'registration', owner: reg.owner, state: instance.state, key: [-reg.n] }, { list: 'code', owner: reg.registrationCode, key: [reg.n] }];
+      if (reg.certificateNumber !== null) listings.push({ list: 'certificate', owner: reg.certificateNumber, key: [reg.n] });
+      return listings;
+    }
     const app = state.applications.get(instance.id);
     if (!app) return [];
     const listings: Listing[] = [{ list: 'application', owner: app.owner, state: instance.state, key: [-app.n] }];
@@ -44,4 +50,25 @@ function add(map: Map<string, string[]>, key: string, id: string): void {
   const ids = map.get(key);
   if (ids) ids.push(id);
   else map.set(key, [id]);
+}
+
+/**
+ * The first registration (in creation order) whose registration code or certificate number is
+ * `code`, read from the host's `code` and `certificate` indices instead of every registration.
+ *
+ * @example
+ * ```ts
+ * registrationByCode(state, 'DR-2025-000001')?.id; // 'reg_…'
+ * ```
+ */
+export function registrationByCode(state: RegistrationState, code: string): RegistrationRecord | undefined {
+  let found: RegistrationRecord | undefined;
+  for (const list of ['code', 'certificate']) {
+    for (const id of state.host.listRows(list, code, undefined)) {
+      const reg = state.registrations.get(id);
+      if (reg && (!found || reg.n < found.n)) found = reg;
+      break;
+    }
+  }
+  return found;
 }
