@@ -88,8 +88,9 @@ export function applicationView(state: OpenDataState, record: ApplicationRecord)
  */
 export function grantView(state: OpenDataState, grant: GrantRecord) {
   const { owner: _owner, reporting, ...wire } = structuredClone(grant);
-  const submitted = [...state.reports.values()]
-    .filter((r) => r.grantId === grant.id)
+  // The grant's own reports, in submission order (`reportsByGrant`), not every report of the sandbox.
+  const submitted = (state.reportsByGrant.get(grant.id) ?? [])
+    .map((id) => state.reports.get(id) as UsageReportRecord)
     .map((r) => ({ periodEnd: r.period.to, dueDate: r.dueDate, submitted: true, overdue: r.late }));
   const running = reporting ? state.host.get(grant.id) : undefined;
   const deadline = running?.state === 'due' ? state.host.deadline(running) : null;
