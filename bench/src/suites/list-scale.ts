@@ -1,14 +1,12 @@
-import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { App } from '@gdx/mock-server';
-import { signRequest } from '@gdx/protocol';
 import { asyncWorkload } from '../core/measure.js';
 import { durationRow, infoRow, ratioRow, type Row } from '../core/report.js';
 import { sampleInterleaved } from '../core/sample.js';
 import type { Suite, SuiteContext } from '../core/suite.js';
-import { repoPath } from '../repo-paths.js';
+import { callCore as call, registrationSubmission, type SeededOrganization as Org } from '../fixtures/app-core.js';
 
 const START_AT = '2025-09-26T10:00:00+08:00';
 const SMALL = 100;
@@ -16,39 +14,6 @@ const FEW = 20;
 const IN_FLIGHT = 16;
 /** Bytes of RSS per stored object the mock should stay under (see bench/README.md, suite `lists`). */
 const RSS_TARGET_BYTES = 8_192;
-
-interface Org {
-  id: string;
-  roles: string[];
-  appKey: string;
-  secret: string;
-  creditCode: string;
-  name: string;
-}
-
-interface Answer {
-  status: number;
-  text: string;
-}
-
-async function call(app: App, method: string, path: string, body?: unknown, as?: Org): Promise<Answer> {
-  const q = path.indexOf('?');
-  const text = body === undefined ? undefined : JSON.stringify(body);
-  const headers: Record<string, string> = text === undefined ? {} : { 'content-type': 'application/json' };
-  if (as) Object.assign(headers, signRequest({ method, url: path, body: text, appKey: as.appKey, secret: as.secret }));
-  const answer = await app.dispatch({ method, path: q < 0 ? path : path.slice(0, q), query: q < 0 ? '' : path.slice(q + 1), headers, body: text });
-  return { status: answer.status, text: typeof answer.body === 'string' ? answer.body : Buffer.from(answer.body).toString('utf8') };
-}
-
-/** The contract's own `initial` submission example (valid by construction), filed by `org`. */
-async function submissionFor(org: Org): Promise<Record<string, unknown>> {
-  const spec = JSON.parse(await readFile(repoPath('openapi/dist/bundled/registration.json'), 'utf8')) as {
-    paths: Record<string, Record<string, { requestBody: { content: Record<string, { examples: Record<string, { value: Record<string, unknown> }> }> } }>>;
-  };
-  const example = spec.paths['/applications']?.['post']?.requestBody.content['application/json']?.examples['initial']?.value;
-  if (example === undefined) throw new Error('openapi/dist/bundled/registration.json has no initial submission example');
-  return { ...example, registrants: [{ creditCode: org.creditCode, name: org.name }] };
-}
 
 /** A sandbox (manual officials: nothing moves by itself) and two registrants, `many` and `few`. */
 async function openSandbox(app: App, seed: number): Promise<{ id: string; many: Org; few: Org }> {
@@ -63,7 +28,7 @@ async function openSandbox(app: App, seed: number): Promise<{ id: string; many: 
 
 /** Files `count` applications of `org` (signed, validated, through the app core: no HTTP). */
 async function populate(app: App, sandboxId: string, org: Org, count: number): Promise<void> {
-  const body = await submissionFor(org);
+  const body = await registrationSubmission(org);
   const path = `/sandboxes/${sandboxId}/registration/v1/applications`;
   let next = 0;
   const worker = async (): Promise<void> => {

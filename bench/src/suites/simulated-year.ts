@@ -1,23 +1,13 @@
 import { performance } from 'node:perf_hooks';
-import { readFile } from 'node:fs/promises';
 import type { App } from '@gdx/mock-server';
 import type { SubmitApplicationBody } from '@gdx/registration';
 import type { Transport } from '@gdx/runtime';
 import { durationRow, formatMs, type Row } from '../core/report.js';
 import type { Suite, SuiteContext } from '../core/suite.js';
-import { repoPath } from '../repo-paths.js';
+import { registrationSubmission, type SeededOrganization } from '../fixtures/app-core.js';
 
 const START_AT = '2025-09-26T10:00:00+08:00';
 const IN_FLIGHT = 16;
-
-interface SeededOrganization {
-  id: string;
-  creditCode: string;
-  name: string;
-  roles: string[];
-  appKey: string;
-  secret: string;
-}
 
 /** An SDK transport that hands each request to the app core as plain values: no socket, no HTTP. */
 function dispatchTransport(app: App): Transport {
@@ -48,17 +38,6 @@ async function simulation<T>(app: App, method: string, path: string, body?: unkn
   const text = typeof answer.body === 'string' ? answer.body : Buffer.from(answer.body).toString('utf8');
   if (answer.status >= 300) throw new Error(`${method} /_sim/v1${path} answered ${answer.status}: ${text.slice(0, 160)}`);
   return JSON.parse(text) as T;
-}
-
-/** The `initial` submission example of the registration contract, filed by `org`. */
-async function submissionFor(org: SeededOrganization): Promise<SubmitApplicationBody> {
-  const spec = JSON.parse(await readFile(repoPath('openapi/dist/bundled/registration.json'), 'utf8')) as {
-    paths: Record<string, Record<string, { requestBody: { content: Record<string, { examples: Record<string, { value: Record<string, unknown> }> }> } }>>;
-  };
-  const example = spec.paths['/applications']?.['post']?.requestBody.content['application/json']?.examples['initial']?.value;
-  if (example === undefined) throw new Error('openapi/dist/bundled/registration.json has no initial submission example');
-  // The contract's own example, so its shape is valid by construction; only the registrant changes.
-  return { ...example, registrants: [{ creditCode: org.creditCode, name: org.name }] } as unknown as SubmitApplicationBody;
 }
 
 /** Runs `count` calls with at most `inFlight` pending at once. */
@@ -107,7 +86,7 @@ export const simulatedYearSuite: Suite = {
         transport: dispatchTransport(app),
         maxRetries: 0,
       });
-      const body = await submissionFor(org);
+      const body = (await registrationSubmission(org)) as unknown as SubmitApplicationBody;
 
       log(`year: opening ${count} applications`);
       const openStart = performance.now();

@@ -1,13 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { App, AppOptions } from '@gdx/mock-server';
-import { signRequest } from '@gdx/protocol';
 import { durationRow, formatMs, type Row } from '../core/report.js';
 import type { Suite, SuiteContext } from '../core/suite.js';
-import { repoPath } from '../repo-paths.js';
+import { callCore as call, registrationSubmission, type SeededOrganization as Org } from '../fixtures/app-core.js';
 
 const START_AT = '2025-09-26T10:00:00+08:00';
 /** Sandboxes the objects are spread over: a hosted mock serving ten vendors. */
@@ -18,33 +16,6 @@ const COMPACT_EVERY = 2_000;
 /** A read is scheduled every this many ms while compaction runs (latency counts from the schedule). */
 const READ_EVERY_MS = 5;
 const QUOTAS = { objects: 10_000_000, events: 100_000_000, storedBytes: 2 ** 40 };
-
-interface Org {
-  roles: string[];
-  appKey: string;
-  secret: string;
-  creditCode: string;
-  name: string;
-}
-
-async function call(app: App, method: string, path: string, body?: unknown, as?: Org): Promise<{ status: number; text: string }> {
-  const text = body === undefined ? undefined : JSON.stringify(body);
-  const headers: Record<string, string> = text === undefined ? {} : { 'content-type': 'application/json' };
-  if (as) Object.assign(headers, signRequest({ method, url: path, body: text, appKey: as.appKey, secret: as.secret }));
-  const q = path.indexOf('?');
-  const answer = await app.dispatch({ method, path: q < 0 ? path : path.slice(0, q), query: q < 0 ? '' : path.slice(q + 1), headers, body: text });
-  return { status: answer.status, text: typeof answer.body === 'string' ? answer.body : Buffer.from(answer.body).toString('utf8') };
-}
-
-/** The contract's `initial` registration example (valid by construction) with `org` as registrant. */
-async function submissionFor(org: Org): Promise<Record<string, unknown>> {
-  const spec = JSON.parse(await readFile(repoPath('openapi/dist/bundled/registration.json'), 'utf8')) as {
-    paths: Record<string, Record<string, { requestBody: { content: Record<string, { examples: Record<string, { value: Record<string, unknown> }> }> } }>>;
-  };
-  const example = spec.paths['/applications']?.['post']?.requestBody.content['application/json']?.examples['initial']?.value;
-  if (example === undefined) throw new Error('openapi/dist/bundled/registration.json has no initial submission example');
-  return { ...example, registrants: [{ creditCode: org.creditCode, name: org.name }] };
-}
 
 interface Vendor {
   sandboxId: string;
@@ -73,7 +44,7 @@ async function openVendors(app: App): Promise<Vendor[]> {
     if (created.status !== 201) throw new Error(`creating a sandbox answered ${created.status}: ${created.text.slice(0, 160)}`);
     const org = (JSON.parse(created.text) as { organizations: Org[] }).organizations.find((o) => o.roles.includes('registrant'));
     if (!org) throw new Error('a sandbox has no registrant');
-    vendors.push({ sandboxId: `vendor-${i}`, org, body: await submissionFor(org) });
+    vendors.push({ sandboxId: `vendor-${i}`, org, body: await registrationSubmission(org) });
   }
   return vendors;
 }
