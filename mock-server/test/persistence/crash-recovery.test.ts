@@ -1,52 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { signRequest, WEBHOOK_HEADERS } from '@gdx/protocol';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-
-// The bin is spawned as its built self (decision 0002: `test` depends on `build` in turbo).
-const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
-
-async function startChild(dataDir: string, extra: readonly string[] = []): Promise<{ child: ChildProcess; url: string }> {
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` in mock-server (turbo's test task builds first)`);
-  const child = spawn(process.execPath, [CLI, '--port', '0', '--seed', '3', '--start-at', '2025-09-26T10:00:00+08:00', '--data-dir', dataDir, ...extra], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    let err = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString('utf8');
-      const match = /listening on (http:\/\/\S+)/.exec(out);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
-    child.once('exit', (code) => reject(new Error(`gdx-mock exited with ${code}: ${err}`)));
-  });
-  return { child, url };
-}
-
-/** The entry after which the newest snapshot was taken (the compaction worker writes them). */
-function newestSnapshot(dataDir: string): number {
-  const snapshots = new Database(join(dataDir, 'snapshots.sqlite'), { readonly: true });
-  try {
-    return (snapshots.prepare('SELECT max(seq) AS seq FROM snapshots').get() as { seq: number | null }).seq ?? 0;
-  } finally {
-    snapshots.close();
-  }
-}
-
-function killed(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve();
-    else child.once('exit', () => resolve());
-  });
-}
+import { killed, newestSnapshot, startChild } from '../support/spawn-cli.js';
 
 describe('crash recovery of gdx-mock --data-dir', () => {
   const cleanup: (() => void)[] = [];
