@@ -1,4 +1,5 @@
 import type { SandboxQuotas } from '../sandbox/quotas.js';
+import { readInteger, type FlagSpec, type FlagValues } from './flag-spec.js';
 
 /** The `gdx-mock` flags of the per-sandbox quotas, by the quota they set. */
 export const QUOTA_FLAGS = {
@@ -7,33 +8,27 @@ export const QUOTA_FLAGS = {
   'quota-stored-bytes': 'storedBytes',
 } as const satisfies Record<string, keyof SandboxQuotas>;
 
-/** `parseArgs` option declarations of the quota flags. */
-export const QUOTA_FLAG_OPTIONS = Object.fromEntries(Object.keys(QUOTA_FLAGS).map((flag) => [flag, { type: 'string' as const }])) as Record<keyof typeof QUOTA_FLAGS, { type: 'string' }>;
-
-/** The `--help` lines of the quota flags. */
-export const QUOTA_USAGE = `  --quota-objects <n>         workflow objects per sandbox (default 250000); a create past it is
-                              refused with 409 SANDBOX_QUOTA_EXCEEDED, changing nothing
-  --quota-events <n>          events per sandbox feed (default 2000000); writes are refused past it
-  --quota-stored-bytes <n>    request-body bytes a sandbox keeps (default 268435456, 256 MiB)
-`;
+/** The quota rows of the `gdx-mock` flag table. */
+export const QUOTA_FLAG_SPECS: readonly FlagSpec[] = [
+  { name: 'quota-objects', kind: 'string', value: '<n>', help: ['workflow objects per sandbox (default 250000); a create past it is', 'refused with 409 SANDBOX_QUOTA_EXCEEDED, changing nothing'] },
+  { name: 'quota-events', kind: 'string', value: '<n>', help: ['events per sandbox feed (default 2000000); writes are refused past it'] },
+  { name: 'quota-stored-bytes', kind: 'string', value: '<n>', help: ['request-body bytes a sandbox keeps (default 268435456, 256 MiB)'] },
+];
 
 /**
- * The quotas the command line sets (only those given), or the message of the first bad one.
+ * The quotas the command line or environment sets (only those given). Throws a `FlagError`
+ * naming the flag or variable of the first bad one.
  *
  * @example
  * ```ts
- * parseQuotaFlags({ 'quota-objects': '10000' }); // { quotas: { objects: 10000 } }
- * parseQuotaFlags({ 'quota-events': '0' });      // { error: '--quota-events must be a positive integer: 0' }
+ * parseQuotaFlags(readFlags(QUOTA_FLAG_SPECS, ['--quota-objects', '10000'], {}, 'GDX_MOCK_')); // { objects: 10000 }
  * ```
  */
-export function parseQuotaFlags(values: Readonly<Record<string, unknown>>): { quotas: Partial<SandboxQuotas> } | { error: string } {
+export function parseQuotaFlags(values: FlagValues): Partial<SandboxQuotas> {
   const quotas: Partial<SandboxQuotas> = {};
   for (const [flag, quota] of Object.entries(QUOTA_FLAGS)) {
-    const raw = values[flag];
-    if (raw === undefined) continue;
-    const n = typeof raw === 'string' && /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
-    if (!(Number.isSafeInteger(n) && n > 0)) return { error: `--${flag} must be a positive integer: ${String(raw)}` };
-    quotas[quota] = n;
+    const n = readInteger(values.string(flag), 1);
+    if (n !== undefined) quotas[quota] = n;
   }
-  return { quotas };
+  return quotas;
 }

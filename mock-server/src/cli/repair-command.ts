@@ -7,7 +7,9 @@ export const REPAIR_USAGE = `gdx-mock repair — keep what is intact in a damage
 Usage: gdx-mock repair --data-dir <dir> [--dry-run]
 
   --data-dir <dir>   the data directory that gdx-mock refused to start from
+                     (default: GDX_MOCK_DATA_DIR, as gdx-mock itself reads it)
   --dry-run          report what would be kept and dropped; change nothing
+  -h, --help         show this help
 
 Keeps the newest snapshot whose checksum holds and the unbroken run of intact journal entries
 after it. The repaired store replaces the old one only once it is complete; the damaged file is
@@ -16,14 +18,20 @@ kept beside it as store.sqlite.damaged-<time>.
 
 /**
  * Runs `gdx-mock repair …` and returns the exit code: 0 when the directory is (now) intact, 1 when
- * it cannot be repaired, 2 for a usage error.
+ * it cannot be repaired, 2 for a usage error. Without `--data-dir`, `GDX_MOCK_DATA_DIR` of `env`
+ * names the directory, so `gdx-mock repair` in a container repairs what `gdx-mock` refused.
  *
  * @example
  * ```ts
  * const code = runRepair(['--data-dir', '.gdx-data', '--dry-run'], (line) => console.log(line));
  * ```
  */
-export function runRepair(argv: readonly string[], print: (text: string) => void, printError: (text: string) => void): number {
+export function runRepair(
+  argv: readonly string[],
+  print: (text: string) => void,
+  printError: (text: string) => void,
+  env: Readonly<Record<string, string | undefined>> = {},
+): number {
   let values;
   try {
     ({ values } = parseArgs({ args: [...argv], strict: true, options: { 'data-dir': { type: 'string' }, 'dry-run': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }));
@@ -35,9 +43,9 @@ export function runRepair(argv: readonly string[], print: (text: string) => void
     print(REPAIR_USAGE);
     return 0;
   }
-  const dir = values['data-dir'];
+  const dir = values['data-dir'] ?? (env.GDX_MOCK_DATA_DIR || undefined);
   if (dir === undefined) {
-    printError(`gdx-mock repair: --data-dir is required\n\n${REPAIR_USAGE}`);
+    printError(`gdx-mock repair: --data-dir (or GDX_MOCK_DATA_DIR) is required\n\n${REPAIR_USAGE}`);
     return 2;
   }
   try {

@@ -1,0 +1,84 @@
+import type { StorageStatus } from '../app/create-app.js';
+import { DEFAULT_LIMITS, type Limits } from '../app/limits.js';
+import { DEFAULT_QUOTAS, type SandboxQuotas } from '../sandbox/quotas.js';
+
+/** The parts of the simulation API's `Sandbox` the banner shows. */
+export interface BannerSandbox {
+  readonly profile: { readonly name: string; readonly extends?: string | null };
+  readonly seed: number;
+  readonly clock: { readonly mode: string; readonly now: string };
+  readonly platforms: Readonly<Record<string, string>>;
+  readonly organizations: readonly { readonly name: string; readonly creditCode: string; readonly roles: readonly string[]; readonly appKey: string; readonly secret: string }[];
+}
+
+/** What `gdx-mock` knows once it listens. */
+export interface BannerFacts {
+  readonly url: string;
+  readonly version: string;
+  /** The default sandbox as `GET /_sim/v1/sandboxes/default` answers it. */
+  readonly sandbox: BannerSandbox;
+  /** The profile file the default sandbox was made from, if any. */
+  readonly profileFile?: string;
+  readonly dataDir?: string;
+  readonly storage: StorageStatus;
+  readonly limits: Readonly<Limits>;
+  /** The quotas given on the command line (the rest are the defaults). */
+  readonly quotas?: Partial<SandboxQuotas>;
+  readonly corsOrigins: readonly string[];
+  readonly allowedHosts: readonly string[];
+  readonly simToken: boolean;
+  readonly showSecrets: boolean;
+}
+
+const LIMIT_LABELS: Record<keyof Limits, string> = { maxBodyBytes: 'body', maxImportBytes: 'import', maxUrlBytes: 'URL', maxHeaderBytes: 'headers' };
+const QUOTA_LABELS: Record<keyof SandboxQuotas, string> = { objects: 'objects', events: 'events', storedBytes: 'stored bytes' };
+const count = (n: number) => n.toLocaleString('en-US');
+const row = (label: string, text: string) => `  ${label.padEnd(15)} ${text}`;
+
+/**
+ * The start-up banner of `gdx-mock`, about ten lines: where it listens, the platforms, the default
+ * sandbox's profile, seed and clock, the storage, what differs from the defaults, and how to read
+ * the organisations' secrets. The secrets themselves only with `showSecrets`: a banner ends up in
+ * CI logs and terminal scroll-back, and the simulation API gives them to whoever needs them.
+ *
+ * @example
+ * ```ts
+ * renderBanner(facts).split('\n')[0]; // 'gdx-mock listening on http://127.0.0.1:4010 (@gdx/mock-server 0.1.0)'
+ * ```
+ */
+export function renderBanner(facts: BannerFacts): string {
+  const { sandbox, url } = facts;
+  const simApi = `${url}/_sim/v1`;
+  const profile = `${sandbox.profile.name}${sandbox.profile.extends ? ` (extends ${sandbox.profile.extends})` : ''}${facts.profileFile ? ` from ${facts.profileFile}` : ''}`;
+  const lines = [
+    `gdx-mock listening on ${url} (@gdx/mock-server ${facts.version})`,
+    row('simulation API', `${simApi}${facts.simToken ? ' (bearer token required)' : ''}`),
+    ...Object.entries(sandbox.platforms).map(([name, base]) => row(name, base)),
+    row('sandbox', `default: profile ${profile}, seed ${sandbox.seed}`),
+    row('clock', `${sandbox.clock.mode}, now ${sandbox.clock.now}`),
+    row('data directory', facts.dataDir ? `${facts.dataDir} (${describeStorage(facts.storage)})` : 'none: state is kept in memory (--data-dir keeps it)'),
+  ];
+  const limits = (Object.keys(LIMIT_LABELS) as (keyof Limits)[]).filter((key) => facts.limits[key] !== DEFAULT_LIMITS[key]);
+  if (limits.length > 0) lines.push(row('limits', limits.map((key) => `${LIMIT_LABELS[key]} ≤ ${count(facts.limits[key])} bytes`).join(', ')));
+  const quotas = (Object.keys(QUOTA_LABELS) as (keyof SandboxQuotas)[]).filter((key) => facts.quotas?.[key] !== undefined && facts.quotas[key] !== DEFAULT_QUOTAS[key]);
+  if (quotas.length > 0) lines.push(row('quotas', `${quotas.map((key) => `${QUOTA_LABELS[key]} ${count(facts.quotas?.[key] ?? 0)}`).join(', ')} per sandbox`));
+  if (facts.corsOrigins.length > 0) lines.push(row('sim origins', `${facts.corsOrigins.join(', ')} (besides the server's own)`));
+  if (facts.allowedHosts.length > 0) lines.push(row('allowed hosts', facts.allowedHosts.join(', ')));
+  if (facts.showSecrets) {
+    lines.push('Organisations of the default sandbox (app key / secret):');
+    for (const o of sandbox.organizations) lines.push(`  ${o.name} ${o.creditCode} [${o.roles.join(', ')}]`, `    ${o.appKey}  ${o.secret}`);
+  } else {
+    const auth = facts.simToken ? '-H "authorization: Bearer <token>" ' : '';
+    lines.push(row('secrets', `curl -s ${auth}${simApi}/sandboxes/default  (or start with --show-secrets)`));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function describeStorage(storage: StorageStatus): string {
+  if (storage.kind === 'memory') return 'in memory';
+  const writes = storage.entriesSinceSnapshot;
+  const parts = [`SQLite store, ${count(writes)} ${writes === 1 ? 'write' : 'writes'} since the last snapshot`];
+  if (storage.compacting) parts.push('writing a snapshot');
+  if (!storage.writable) parts.push('writes refused until the store answers again');
+  return parts.join(', ');
+}

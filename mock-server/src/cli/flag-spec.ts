@@ -1,0 +1,158 @@
+import { parseArgs } from 'node:util';
+
+/** How a flag takes its value: a string, a repeatable string (a comma-separated variable), or on/off. */
+export type FlagKind = 'string' | 'list' | 'boolean';
+
+/**
+ * One command-line flag. A table of these drives the parsing (flags and their environment
+ * variables) and the `--help` text, so the two cannot drift apart.
+ *
+ * @example
+ * ```ts
+ * const port: FlagSpec = { name: 'port', kind: 'string', value: '<n>', help: ['port to listen on (default 4010)'] };
+ * ```
+ */
+export interface FlagSpec {
+  /** The long name without dashes: `data-dir`. */
+  readonly name: string;
+  readonly kind: FlagKind;
+  /** A one-letter alias: `h` for `-h`. */
+  readonly short?: string;
+  /** The value's placeholder in `--help`: `<dir>`. */
+  readonly value?: string;
+  /** The `--help` description, one string per line (wrapped by hand to ~70 columns). */
+  readonly help: readonly string[];
+  /** False for flags that only make sense typed (`--help`, `--version`); default true. */
+  readonly env?: boolean;
+}
+
+/** A value and where it came from (`--port` or `GDX_MOCK_PORT`), so an error names what to fix. */
+export interface Sourced<T> {
+  readonly value: T;
+  readonly source: string;
+}
+
+/** The values of a command line and its environment, the flag winning over its variable. */
+export interface FlagValues {
+  string(name: string): Sourced<string> | undefined;
+  list(name: string): Sourced<readonly string[]> | undefined;
+  boolean(name: string): boolean;
+}
+
+/** A usage mistake, with a message naming the flag or variable at fault. */
+export class FlagError extends Error {
+  override readonly name = 'FlagError';
+}
+
+/**
+ * The environment variable of a flag: `envVariable('GDX_MOCK_', 'data-dir')` is `GDX_MOCK_DATA_DIR`.
+ *
+ * @example
+ * ```ts
+ * envVariable('GDX_MOCK_', 'compact-every'); // 'GDX_MOCK_COMPACT_EVERY'
+ * ```
+ */
+export function envVariable(prefix: string, name: string): string {
+  return `${prefix}${name.toUpperCase().replace(/-/g, '_')}`;
+}
+
+const TRUE = new Set(['1', 'true']);
+const FALSE = new Set(['0', 'false']);
+
+/**
+ * Reads `argv` and `env` against a flag table. A flag given on the command line wins over its
+ * variable (for a repeatable flag, the variable's whole list is then ignored, not merged); an
+ * empty variable counts as unset. Lists are comma-separated in a variable, booleans `1/true/0/false`.
+ * Throws a `FlagError` naming the flag (unknown option, missing value) or the variable (bad boolean).
+ *
+ * @example
+ * ```ts
+ * const values = readFlags(table, ['--port', '0'], { GDX_MOCK_SEED: '7' }, 'GDX_MOCK_');
+ * values.string('seed'); // { value: '7', source: 'GDX_MOCK_SEED' }
+ * ```
+ */
+export function readFlags(table: readonly FlagSpec[], argv: readonly string[], env: Readonly<Record<string, string | undefined>>, prefix: string): FlagValues {
+  const options = Object.fromEntries(
+    table.map((flag) => [flag.name, { type: flag.kind === 'boolean' ? ('boolean' as const) : ('string' as const), multiple: flag.kind === 'list', ...(flag.short ? { short: flag.short } : {}) }]),
+  );
+  let values: Record<string, string | boolean | (string | boolean)[] | undefined>;
+  try {
+    ({ values } = parseArgs({ args: [...argv], strict: true, allowPositionals: false, options }));
+  } catch (error) {
+    throw new FlagError(error instanceof Error ? error.message : String(error));
+  }
+  const merged = new Map<string, Sourced<string | readonly string[] | boolean>>();
+  for (const flag of table) {
+    const given = values[flag.name];
+    if (given !== undefined) {
+      merged.set(flag.name, { value: given as string | string[] | boolean, source: `--${flag.name}` });
+      continue;
+    }
+    if (flag.env === false) continue;
+    const variable = envVariable(prefix, flag.name);
+    const raw = env[variable];
+    if (raw === undefined || raw === '') continue;
+    merged.set(flag.name, { value: fromVariable(flag.kind, variable, raw), source: variable });
+  }
+  return {
+    string: (name) => merged.get(name) as Sourced<string> | undefined,
+    list: (name) => merged.get(name) as Sourced<readonly string[]> | undefined,
+    boolean: (name) => merged.get(name)?.value === true,
+  };
+}
+
+function fromVariable(kind: FlagKind, variable: string, raw: string): string | readonly string[] | boolean {
+  if (kind === 'list') return raw.split(',').map((item) => item.trim()).filter((item) => item !== '');
+  if (kind === 'string') return raw;
+  const word = raw.trim().toLowerCase();
+  if (TRUE.has(word)) return true;
+  if (FALSE.has(word)) return false;
+  throw new FlagError(`${variable} must be 1, true, 0 or false: ${raw}`);
+}
+
+/**
+ * A whole number from a flag or variable, within `min`…`max`; the error names its source.
+ *
+ * @example
+ * ```ts
+ * readInteger({ value: '0', source: 'GDX_MOCK_COMPACT_EVERY' }, 1); // throws "GDX_MOCK_COMPACT_EVERY must be a positive integer: 0"
+ * ```
+ */
+export function readInteger(given: Sourced<string> | undefined, min: 0 | 1, max?: number): number | undefined {
+  if (given === undefined) return undefined;
+  const n = /^\d+$/.test(given.value) ? Number(given.value) : Number.NaN;
+  if (Number.isSafeInteger(n) && n >= min && (max === undefined || n <= max)) return n;
+  const wanted = max !== undefined ? `${min}–${max}` : min === 1 ? 'a positive integer' : 'a non-negative integer';
+  throw new FlagError(`${given.source} must be ${wanted}: ${given.value}`);
+}
+
+const COLUMN = 30;
+const WIDTH = 100;
+
+/**
+ * The options part of a `--help` text: each flag with its description and, where it has one, its
+ * variable as `[$GDX_MOCK_PORT]` (the convention of urfave/cli and others).
+ *
+ * @example
+ * ```ts
+ * renderOptions(table, 'GDX_MOCK_'); // '  --port <n>                  port to listen on (default 4010) [$GDX_MOCK_PORT]\n…'
+ * ```
+ */
+export function renderOptions(table: readonly FlagSpec[], prefix: string): string {
+  const lines: string[] = [];
+  for (const flag of table) {
+    const head = `  ${flag.short ? `-${flag.short}, ` : ''}--${flag.name}${flag.value ? ` ${flag.value}` : ''}`;
+    const help = [...flag.help];
+    if (flag.env !== false) {
+      const tag = `[$${envVariable(prefix, flag.name)}]`;
+      const last = help.length - 1;
+      if (COLUMN + (help[last]?.length ?? 0) + 1 + tag.length <= WIDTH) help[last] = `${help[last]} ${tag}`;
+      else help.push(tag);
+    }
+    const first = help.shift() ?? '';
+    if (head.length < COLUMN) lines.push(`${head.padEnd(COLUMN)}${first}`);
+    else lines.push(head, `${' '.repeat(COLUMN)}${first}`);
+    for (const more of help) lines.push(`${' '.repeat(COLUMN)}${more}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

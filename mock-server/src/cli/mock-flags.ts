@@ -1,0 +1,53 @@
+import type { FlagSpec } from './flag-spec.js';
+import { QUOTA_FLAG_SPECS } from './quota-flags.js';
+
+/** Prefix of the environment variables of `gdx-mock`: `--data-dir` is `GDX_MOCK_DATA_DIR`. */
+export const ENV_PREFIX = 'GDX_MOCK_';
+
+/**
+ * Every flag of `gdx-mock`, in `--help` order: the one list that the parser, the environment
+ * variables and the help text are made from.
+ *
+ * @example
+ * ```ts
+ * MOCK_FLAGS.find((flag) => flag.name === 'port')?.help[0]; // 'port to listen on (default 4010; 0 picks a free one)'
+ * ```
+ */
+export const MOCK_FLAGS: readonly FlagSpec[] = [
+  { name: 'port', kind: 'string', value: '<n>', help: ['port to listen on (default 4010; 0 picks a free one)'] },
+  { name: 'host', kind: 'string', value: '<addr>', help: ['interface to bind (default 127.0.0.1)'] },
+  { name: 'profile', kind: 'string', value: '<name|file>', help: ['national | inner-mongolia | xiamen (default national), or a', 'profile file of your own (.json, .yaml) — see @gdx/procedures'] },
+  {
+    name: 'data-dir',
+    kind: 'string',
+    value: '<dir>',
+    help: ['keep every acknowledged write there (SQLite, store.sqlite); state', 'survives restarts and crashes; a damaged directory is refused at start'],
+  },
+  { name: 'compact-every', kind: 'string', value: '<n>', help: ['snapshot the data directory every n writes, in a worker thread', '(default 10000; start-up replays at most n writes)'] },
+  { name: 'seed', kind: 'string', value: '<n>', help: ['seed of the default sandbox and of generated ids (default 1)'] },
+  { name: 'start-at', kind: 'string', value: '<instant>', help: ['where virtual clocks start, e.g. 2025-09-26T09:00:00+08:00'] },
+  { name: 'clock', kind: 'string', value: '<virtual|realtime>', help: ['clock of the default sandbox (default virtual)'] },
+  { name: 'max-body-bytes', kind: 'string', value: '<n>', help: ['largest request body in bytes (default 1048576, 1 MiB); a larger one', 'is refused with 413 before it is read'] },
+  ...QUOTA_FLAG_SPECS,
+  {
+    name: 'cors-origin',
+    kind: 'list',
+    value: '<origin>',
+    help: ['a web origin whose pages may call the simulation API /_sim/v1,', 'e.g. http://localhost:5173 (repeatable; default: only the server\'s own)'],
+  },
+  {
+    name: 'allowed-host',
+    kind: 'list',
+    value: '<host>',
+    help: ['a host name /_sim/v1 answers for besides the bound address, any port;', '.example.org adds subdomains (repeatable; bound to 0.0.0.0 without', 'any, every Host is answered)'],
+  },
+  {
+    name: 'sim-token',
+    kind: 'string',
+    value: '<token>',
+    help: ['require Authorization: Bearer <token> on /_sim/v1 (16–512 characters;', 'the variable keeps it out of `ps`). Use it whenever --host is not loopback'],
+  },
+  { name: 'show-secrets', kind: 'boolean', help: ['print the default sandbox\'s app keys and secrets at start (default:', 'a line saying where to read them)'] },
+  { name: 'help', kind: 'boolean', short: 'h', env: false, help: ['show this help'] },
+  { name: 'version', kind: 'boolean', short: 'v', env: false, help: ['print the version of @gdx/mock-server'] },
+];
