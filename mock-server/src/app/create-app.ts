@@ -267,5 +267,7 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
       deps.registry.close();
     },
   };
+  // Started once the data directory was read and replayed: from here on every answer is ready.
+  deps.service = { startedAt: realWall(), now: realWall, storage: app.storage, showsLocation: options.simToken === undefined };
   return { app, persistedState };
 }

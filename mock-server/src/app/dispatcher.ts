@@ -13,6 +13,7 @@ import { problemResponse, type ProblemResultOptions } from './problem-response.j
 import { parseQuery, readJsonBody } from './request-body.js';
 import type { CoreRoute } from './route-table.js';
 import type { Router } from './router.js';
+import type { ServiceStatus } from './sim/service-status.js';
 
 /** What the request flow needs from its app. */
 export interface DispatcherDeps {
@@ -25,6 +26,8 @@ export interface DispatcherDeps {
   logError: (message: string, error: unknown) => void;
   /** Per-sandbox quotas (`sandbox/quotas.ts`): refused before the handler runs, counted after. */
   quotas?: QuotaGuard;
+  /** The app's start and storage, answered by `/_sim/v1/health` and `/_sim/v1/ready`. */
+  service?: ServiceStatus;
 }
 
 /** A journaled command being replayed: no faults, no signature check, the recorded caller and nonce. */
@@ -212,7 +215,7 @@ export class Dispatcher {
 
     const execute = (): { answer: StoredAnswer; durable: Promise<void> } => {
       const refused = replay ? undefined : this.#deps.quotas?.refusal(route, sandbox, req.method, bodyText);
-      const result = refused ?? executeOperation({ route, registry: this.#deps.registry, platforms: this.#deps.platforms, sandbox, caller, params, query, body, requestId, origin: () => originOf(req), wall: this.#deps.wall });
+      const result = refused ?? executeOperation({ route, registry: this.#deps.registry, platforms: this.#deps.platforms, sandbox, caller, params, query, body, requestId, origin: () => originOf(req), wall: this.#deps.wall, service: this.#deps.service });
       const answer = render(result, requestId, req.path);
       if (answer.status < 400) this.#deps.quotas?.admitted(route, sandbox, req.method, bodyText);
       let durable = DONE;

@@ -6,6 +6,7 @@ import type { Organisation, OperationResult, PlatformModule } from './platform-m
 import { PlatformProblem } from './platform-problem.js';
 import type { ProblemResultOptions } from './problem-response.js';
 import type { CoreRoute } from './route-table.js';
+import type { ServiceStatus } from './sim/service-status.js';
 
 /** Validated input of one request, ready for its handler. */
 export interface ExecutionInput {
@@ -21,6 +22,8 @@ export interface ExecutionInput {
   /** `scheme://host` the request was addressed to (worked out only when a handler reads it). */
   origin: () => string;
   wall: () => number;
+  /** The app's start and storage, for the simulation API's `/health` and `/ready`. */
+  service?: ServiceStatus | undefined;
 }
 
 /** A problem answer as an `OperationResult` (the core renders it to problem+json). */
@@ -58,6 +61,7 @@ export function executeOperation(input: ExecutionInput): OperationResult | Probl
           return input.origin();
         },
         wall: input.wall,
+        service: input.service,
         problem: problemResult,
       });
     }

@@ -2,6 +2,7 @@ import { contentDigest, requestId as newRequestId } from '@gdx/protocol';
 import type { DispatchRequest, DispatchResponse } from './dispatch-types.js';
 import { problemResponse } from './problem-response.js';
 import { SIM_PREFIX } from './route-table.js';
+import { PROBE_PATHS } from './sim/service.js';
 
 /** Options of {@link simAccessGuard}. */
 export interface SimAccessOptions {
@@ -17,6 +18,8 @@ const TOKEN = /^[A-Za-z0-9\-._~+/]{16,512}=*$/;
 const BEARER = /^Bearer +(\S+) *$/i;
 /** Methods that change nothing and that a cross-origin page may send without a preflight anyway. */
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** `GET /_sim/v1/health` and `/ready`: probes (a kubelet, a CI job) carry no secret, and the answers tell none. */
+const PROBES = new Set(PROBE_PATHS.map((path) => `${SIM_PREFIX}${path}`));
 
 /** Whether a path lies under the simulation API (`/_sim/v1` or below it). */
 export function isSimPath(path: string): boolean {
@@ -60,7 +63,8 @@ export function assertSimToken(token: string): void {
  * `UNSUPPORTED_MEDIA_TYPE` unless it says `Content-Type: application/json`, or, without a body,
  * carries `Authorization`. Both make a write impossible as a CORS "simple request" (which may only
  * send `text/plain`, form types and safelisted headers), so a page of another origin cannot reset
- * a sandbox without the preflight the HTTP server refuses. Platform routes pass untouched.
+ * a sandbox without the preflight the HTTP server refuses. Platform routes pass untouched, and so
+ * do `GET /_sim/v1/health` and `GET /_sim/v1/ready` (the probes), also without the token.
  *
  * @example
  * ```ts
@@ -74,6 +78,7 @@ export function simAccessGuard(options: SimAccessOptions = {}): SimAccessGuard {
   const expected = simToken === undefined ? undefined : contentDigest(simToken, 'HMAC-SHA256');
   return (request) => {
     if (!isSimPath(request.path)) return undefined;
+    if (request.method === 'GET' && PROBES.has(request.path)) return undefined;
     if (expected !== undefined) {
       const presented = BEARER.exec(request.headers.authorization ?? '')?.[1];
       if (presented === undefined || !sameDigest(contentDigest(presented, 'HMAC-SHA256'), expected)) {

@@ -3,6 +3,7 @@ import type { Sandbox } from '../../sandbox/sandbox.js';
 import type { SandboxRegistry } from '../../sandbox/registry.js';
 import type { OperationResult, PlatformModule } from '../platform-module.js';
 import type { ProblemResultOptions } from '../problem-response.js';
+import type { ServiceStatus } from './service-status.js';
 
 /** What a simulation API handler receives. */
 export interface SimRouteContext {
@@ -18,6 +19,8 @@ export interface SimRouteContext {
   readonly origin: string;
   /** Wall time (pinned during journal replay). */
   wall(): number;
+  /** The app itself (start, storage), for `/health` and `/ready`; absent for a dispatcher built without it. */
+  readonly service: ServiceStatus | undefined;
   problem(code: ProblemCode, options?: ProblemResultOptions): OperationResult;
 }
 

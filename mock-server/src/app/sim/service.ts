@@ -1,0 +1,55 @@
+import { formatInstant } from '@gdx/kernel';
+import { HEADERS } from '@gdx/protocol';
+import { MOCK_SERVER_VERSION } from '../../version.js';
+import type { SimRoute, SimRouteContext } from './sim-route.js';
+import type { ServiceStatus } from './service-status.js';
+
+/** Paths (below `/_sim/v1`) a probe reaches without the sim token: see `simAccessGuard`. */
+export const PROBE_PATHS: readonly string[] = ['/health', '/ready'];
+
+/** Seconds a readiness probe should wait before asking again while storage refuses writes (the store's probe interval). */
+const NOT_READY_RETRY_AFTER_SECONDS = 1;
+
+function serviceOf(ctx: SimRouteContext): ServiceStatus {
+  if (!ctx.service) throw new Error('the service routes need the app status');
+  return ctx.service;
+}
+
+/**
+ * Liveness (`GET /health`) and readiness (`GET /ready`) of the mock. Health answers 200 as long as
+ * the process serves, `degraded` while the storage refuses writes: a liveness probe that failed
+ * then would restart a process that only waits for disk space. Readiness answers 503 meanwhile,
+ * so a load balancer or a CI job waits for a mock that can take writes. There is no "loading"
+ * state to report: `createApp` reads and replays the data directory before anything is served.
+ */
+export const serviceRoutes: readonly SimRoute[] = [
+  {
+    method: 'GET', path: '/health', operationId: 'getHealth', jsonBody: false,
+    handler(ctx) {
+      const service = serviceOf(ctx);
+      const { kind, location, writable, compacting, entriesSinceSnapshot } = service.storage;
+      return {
+        status: 200,
+        body: {
+          status: writable ? 'ok' : 'degraded',
+          version: MOCK_SERVER_VERSION,
+          uptimeSeconds: Math.max(0, service.now() - service.startedAt) / 1000,
+          startedAt: formatInstant(service.startedAt),
+          storage: { kind, ...(location !== undefined && service.showsLocation ? { location } : {}), writable, compacting, entriesSinceSnapshot },
+          sandboxes: ctx.registry.list().length,
+        },
+      };
+    },
+  },
+  {
+    method: 'GET', path: '/ready', operationId: 'getReadiness', jsonBody: false,
+    handler(ctx) {
+      if (serviceOf(ctx).storage.writable) return { status: 200, body: { ready: true } };
+      return ctx.problem('SERVICE_UNAVAILABLE', {
+        detail: 'the storage cannot take writes now (writes answer 503 STORAGE_UNAVAILABLE; reads go on); ready again once a probe of the store succeeds',
+        extensions: { retryAfterSeconds: NOT_READY_RETRY_AFTER_SECONDS },
+        headers: { [HEADERS.retryAfter]: String(NOT_READY_RETRY_AFTER_SECONDS) },
+      });
+    },
+  },
+];
