@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS } from '../app/limits.js';
+import { renderBanner, type BannerFacts } from './banner.js';
+
+const url = 'http://127.0.0.1:4010';
+const facts: BannerFacts = {
+  url,
+  version: '0.1.0',
+  sandbox: {
+    profile: { name: 'national', extends: null },
+    seed: 42,
+    clock: { mode: 'virtual', now: '2025-09-26T09:00:00+08:00' },
+    platforms: { registration: `${url}/registration/v1`, sharing: `${url}/sharing/v1`, 'open-data': `${url}/open-data/v1`, catalog: `${url}/catalog/v1` },
+    organizations: [{ name: '厦门市公安局', creditCode: '113502001666953597', roles: ['data_provider'], appKey: 'default.ak_one', secret: 'SECRET-ONE' }],
+  },
+  storage: { kind: 'memory', writable: true, compacting: false, entriesSinceSnapshot: 0 },
+  limits: DEFAULT_LIMITS,
+  corsOrigins: [],
+  allowedHosts: [],
+  simToken: false,
+  showSecrets: false,
+};
+
+describe('the gdx-mock banner', () => {
+  it('says where it listens, the platforms, profile, seed, clock and storage in under 15 lines, without secrets', () => {
+    const banner = renderBanner(facts);
+    expect(banner.split('\n').length).toBeLessThan(15);
+    expect(banner).toMatch(/^gdx-mock listening on http:\/\/127\.0\.0\.1:4010 \(@gdx\/mock-server 0\.1\.0\)\n/);
+    expect(banner).toContain('simulation API  http://127.0.0.1:4010/_sim/v1\n');
+    expect(banner).toContain('open-data       http://127.0.0.1:4010/open-data/v1\n');
+    expect(banner).toContain('default: profile national, seed 42');
+    expect(banner).toContain('clock           virtual, now 2025-09-26T09:00:00+08:00');
+    expect(banner).toContain('data directory  none: state is kept in memory');
+    expect(banner).toContain('secrets         curl -s http://127.0.0.1:4010/_sim/v1/sandboxes/default  (or start with --show-secrets)');
+    expect(banner).not.toContain('SECRET-ONE');
+    expect(banner).not.toContain('default.ak_one');
+    expect(banner).not.toMatch(/limits|quotas|sim origins|allowed hosts/);
+  });
+
+  it('prints the organisations with their keys and secrets only when asked', () => {
+    const banner = renderBanner({ ...facts, showSecrets: true });
+    expect(banner).toContain('  厦门市公安局 113502001666953597 [data_provider]\n    default.ak_one  SECRET-ONE\n');
+    expect(banner).not.toContain('curl');
+  });
+
+  it('shows the store, what differs from the defaults, the token and the origins', () => {
+    const banner = renderBanner({
+      ...facts,
+      sandbox: { ...facts.sandbox, profile: { name: 'my-city', extends: 'xiamen' } },
+      profileFile: './my-city.yaml',
+      dataDir: '.gdx-data',
+      storage: { kind: 'store', location: '.gdx-data/store.sqlite', writable: false, compacting: true, entriesSinceSnapshot: 1234 },
+      limits: { ...DEFAULT_LIMITS, maxBodyBytes: 65_536 },
+      quotas: { objects: 10_000, events: 2_000_000 },
+      corsOrigins: ['http://localhost:5173'],
+      allowedHosts: ['mock.bureau.example'],
+      simToken: true,
+    });
+    expect(banner).toContain('default: profile my-city (extends xiamen) from ./my-city.yaml, seed 42');
+    expect(banner).toContain('data directory  .gdx-data (SQLite store, 1,234 writes since the last snapshot, writing a snapshot, writes refused until the store answers again)');
+    expect(banner).toContain('limits          body ≤ 65,536 bytes\n');
+    // events is given but equals the default: only what differs is shown.
+    expect(banner).toContain('quotas          objects 10,000 per sandbox\n');
+    expect(banner).toContain('sim origins     http://localhost:5173');
+    expect(banner).toContain('allowed hosts   mock.bureau.example');
+    expect(banner).toContain('simulation API  http://127.0.0.1:4010/_sim/v1 (bearer token required)');
+    expect(banner).toContain('curl -s -H "authorization: Bearer <token>" http://127.0.0.1:4010/_sim/v1/sandboxes/default');
+    expect(banner.split('\n').length).toBeLessThan(16);
+  });
+});
