@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -57,7 +58,17 @@ describe('gdx-mock and a damaged data directory', () => {
   it('answers usage errors with exit 2', () => {
     const err: string[] = [];
     expect(runRepair([], () => undefined, (t) => err.push(t))).toBe(2);
-    expect(err.join('')).toContain('--data-dir is required');
+    expect(err.join('')).toContain('--data-dir (or GDX_MOCK_DATA_DIR) is required');
     expect(existsSync(CLI)).toBe(true);
+  });
+
+  it('reads the directory from GDX_MOCK_DATA_DIR without --data-dir, as gdx-mock does (the flag wins)', () => {
+    const said: string[] = [];
+    const missing = join(tmpdir(), 'gdx-repair-env-missing');
+    expect(runRepair([], (t) => said.push(t), (t) => said.push(t), { GDX_MOCK_DATA_DIR: missing })).toBe(1);
+    expect(said.join('')).toContain(missing);
+    said.length = 0;
+    runRepair(['--data-dir', `${missing}-flag`], (t) => said.push(t), (t) => said.push(t), { GDX_MOCK_DATA_DIR: missing });
+    expect(said.join('')).toContain(`${missing}-flag`);
   });
 });
