@@ -4,7 +4,8 @@ import { consoleReporter } from '../reporters/console-reporter.js';
 import { junitXml } from '../reporters/junit-reporter.js';
 import { sandboxSeed } from '../runner/random.js';
 import { runConformance, ConformanceUsageError } from '../runner/run-conformance.js';
-import { CliUsageError, parseCliArgs, USAGE } from './parse-args.js';
+import { CliUsageError, parseCliArgs, USAGE, type CliOptions } from './parse-args.js';
+import { waitUntilReady } from './wait-ready.js';
 
 /** Where the CLI writes, and how it reaches the network (tests inject both). */
 export interface CliIo {
@@ -17,7 +18,8 @@ export interface CliIo {
 }
 
 /**
- * Runs the CLI and resolves to its exit code: 0 passed, 1 a check failed, 2 usage error.
+ * Runs the CLI and resolves to its exit code: 0 passed, 1 a check failed, 2 usage error, 3 the
+ * target was not ready within `--wait`.
  *
  * @example
  * ```ts
@@ -37,6 +39,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.stdout(USAGE);
     return 0;
   }
+  if (options.waitSeconds !== undefined && !(await waitForTarget(options, options.waitSeconds, io))) return NOT_READY;
   const sim = options.simUrl ? createSimClient({ url: options.simUrl, ...(options.simToken !== undefined ? { token: options.simToken } : {}), ...(io.fetch ? { fetch: io.fetch } : {}) }) : undefined;
   let sandbox: Sandbox | undefined;
   let created = false;
@@ -74,4 +77,27 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   } finally {
     if (created) await sandbox?.dispose().catch(() => undefined);
   }
+}
+
+/** Exit code of a target that did not become ready within `--wait`. */
+const NOT_READY = 3;
+
+/**
+ * `--wait`: polls `{sim-url}/ready` (a gdx mock answers 200 once it takes writes), or without a
+ * simulation API the base URL until it answers at all. Says why it gave up, naming the URL.
+ */
+async function waitForTarget(options: CliOptions, seconds: number, io: CliIo): Promise<boolean> {
+  const url = options.simUrl ? `${options.simUrl.replace(/\/+$/, '')}/ready` : (options.baseUrl as string);
+  const progress = options.json ? io.stderr : io.stdout;
+  const outcome = await waitUntilReady({
+    url,
+    until: options.simUrl ? 'ready' : 'reachable',
+    timeoutMs: seconds * 1000,
+    ...(io.fetch ? { fetch: io.fetch } : {}),
+    ...(options.simUrl && options.simToken !== undefined ? { headers: { authorization: `Bearer ${options.simToken}` } } : {}),
+    onWaiting: (lastError) => progress(`gdx-conformance: waiting up to ${seconds} s for ${url} (${lastError})\n`),
+  });
+  if (outcome.ready) return true;
+  io.stderr(`gdx-conformance: ${url} was not ready within ${seconds} s after ${outcome.attempts} attempts; last error: ${outcome.lastError} (目标在 --wait 时限内未就绪)\n`);
+  return false;
 }

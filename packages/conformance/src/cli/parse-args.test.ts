@@ -29,6 +29,17 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['--sim-url', 'http://h/_sim/v1']).simToken).toBeUndefined();
   });
 
+  it('reads --wait in seconds (decimals too); none by default', () => {
+    expect(parseCliArgs(['--sim-url', 'http://h/_sim/v1', '--wait', '30']).waitSeconds).toBe(30);
+    expect(parseCliArgs(['--sim-url', 'http://h/_sim/v1', '--wait', '0.5']).waitSeconds).toBe(0.5);
+    expect(parseCliArgs(['--sim-url', 'http://h/_sim/v1', '--wait', '3600']).waitSeconds).toBe(3600);
+    expect(parseCliArgs(['--sim-url', 'http://h/_sim/v1'])).not.toHaveProperty('waitSeconds');
+  });
+
+  it.each(['0', '-1', '', ' 5', 'abc', '1e3', '3601', 'Infinity'])('rejects --wait %j, naming the option', (value) => {
+    expect(() => parseCliArgs(['--sim-url', 'http://h/_sim/v1', `--wait=${value}`])).toThrow(/--wait must be a number of seconds/);
+  });
+
   it('accepts --help alone', () => {
     expect(parseCliArgs(['--help']).help).toBe(true);
   });

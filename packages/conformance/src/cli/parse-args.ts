@@ -17,6 +17,8 @@ export interface CliOptions {
   junit?: string;
   json: boolean;
   timeoutMs?: number;
+  /** Seconds to wait for the target to be ready before the checks (`--wait`); none by default. */
+  waitSeconds?: number;
 }
 
 /** A command line the CLI cannot run with (exit code 2). */
@@ -46,9 +48,12 @@ Checks that a platform implementation honours the gdx contracts and the domain r
   --junit <file>       write JUnit XML
   --json               print the report as JSON on stdout (progress goes to stderr)
   --timeout-ms <ms>    time limit of one check (default: 60000)
+  --wait <seconds>     first wait up to this long (0 < s ≤ 3600) for the target to be ready: polls
+                       GET {sim-url}/ready until 200, or without --sim-url the base URL until it
+                       answers (any status but 502/503/504), every 250 ms (default: no wait)
   --help               show this text
 
-Exit codes: 0 all checks passed, 1 a check failed, 2 usage error.
+Exit codes: 0 all checks passed, 1 a check failed, 2 usage error, 3 the target was not ready within --wait.
 `;
 
 function parseOrg(text: string): Organization {
@@ -91,6 +96,7 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
         junit: { type: 'string' },
         json: { type: 'boolean' },
         'timeout-ms': { type: 'string' },
+        wait: { type: 'string' },
       },
     }));
   } catch (error) {
@@ -100,6 +106,11 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
   const timeout = values['timeout-ms'] === undefined ? undefined : Number(values['timeout-ms']);
   if (timeout !== undefined && !(Number.isInteger(timeout) && timeout > 0)) {
     throw new CliUsageError('--timeout-ms 必须是正整数', '--timeout-ms must be a positive integer');
+  }
+  const wait = values.wait === undefined ? undefined : Number(values.wait);
+  // Number('') is 0 and Number(' 5') is 5: only a plain decimal is taken.
+  if (values.wait !== undefined && !(wait !== undefined && /^\d+(\.\d+)?$/.test(values.wait) && wait > 0 && wait <= 3600)) {
+    throw new CliUsageError('--wait 须为 0 到 3600 之间的秒数（不含 0）', `--wait must be a number of seconds above 0 and at most 3600, got "${values.wait}"`);
   }
   if (!help && values['base-url'] === undefined && values['sim-url'] === undefined) {
     throw new CliUsageError('需要 --base-url 或 --sim-url', 'give --base-url, --sim-url, or both');
@@ -129,5 +140,6 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
     ...(values.junit !== undefined ? { junit: values.junit } : {}),
     json: values.json === true,
     ...(timeout !== undefined ? { timeoutMs: timeout } : {}),
+    ...(wait !== undefined ? { waitSeconds: wait } : {}),
   };
 }
