@@ -26,7 +26,7 @@ describe('the gdx-mock banner', () => {
     const banner = renderBanner(facts);
     expect(banner.split('\n').length).toBeLessThan(15);
     expect(banner).toMatch(/^gdx-mock listening on http:\/\/127\.0\.0\.1:4010 \(@gdx\/mock-server 0\.1\.0\)\n/);
-    expect(banner).toContain('simulation API  http://127.0.0.1:4010/_sim/v1\n');
+    expect(banner).toContain('simulation API  http://127.0.0.1:4010/_sim/v1 · probes /health, /ready\n');
     expect(banner).toContain('open-data       http://127.0.0.1:4010/open-data/v1\n');
     expect(banner).toContain('default: profile national, seed 42');
     expect(banner).toContain('clock           virtual, now 2025-09-26T09:00:00+08:00');
@@ -63,7 +63,7 @@ describe('the gdx-mock banner', () => {
     expect(banner).toContain('quotas          objects 10,000 per sandbox\n');
     expect(banner).toContain('sim origins     http://localhost:5173');
     expect(banner).toContain('allowed hosts   mock.bureau.example');
-    expect(banner).toContain('simulation API  http://127.0.0.1:4010/_sim/v1 (bearer token required)');
+    expect(banner).toContain('simulation API  http://127.0.0.1:4010/_sim/v1 (bearer token required) · probes /health, /ready');
     expect(banner).toContain('curl -s -H "authorization: Bearer <token>" http://127.0.0.1:4010/_sim/v1/sandboxes/default');
     expect(banner.split('\n').length).toBeLessThan(16);
   });

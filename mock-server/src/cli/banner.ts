@@ -52,7 +52,8 @@ export function renderBanner(facts: BannerFacts): string {
   const profile = `${sandbox.profile.name}${sandbox.profile.extends ? ` (extends ${sandbox.profile.extends})` : ''}${facts.profileFile ? ` from ${facts.profileFile}` : ''}`;
   const lines = [
     `gdx-mock listening on ${url} (@gdx/mock-server ${facts.version})`,
-    row('simulation API', `${simApi}${facts.simToken ? ' (bearer token required)' : ''}`),
+    // The probes answer without the token: a CI job or orchestrator polls them before anything else.
+    row('simulation API', `${simApi}${facts.simToken ? ' (bearer token required)' : ''} · probes /health, /ready`),
     ...Object.entries(sandbox.platforms).map(([name, base]) => row(name, base)),
     row('sandbox', `default: profile ${profile}, seed ${sandbox.seed}`),
     row('clock', `${sandbox.clock.mode}, now ${sandbox.clock.now}`),
