@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { freePort } from './support/free-port.js';
 import { main } from '../src/cli/main.js';
 import { waitUntilReady } from '../src/cli/wait-ready.js';
 import { createFakeRegistry } from './support/fake-registration.js';
@@ -21,15 +22,6 @@ function readinessServer(notReadyFor: number, port = 0): Promise<{ url: string; 
   });
   servers.push(server);
   return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/_sim/v1/ready`, calls: () => calls })));
-}
-
-/** A port nobody listens on now (taken, then released). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 describe('waitUntilReady', () => {

@@ -1,20 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from '../support/free-port.js';
 
 const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const MOCK_CLI = fileURLToPath(new URL('../../../../mock-server/dist/cli.js', import.meta.url));
-
-/** A port nobody listens on now (taken, then released). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** Collects a child's output and resolves with its exit code; `onStdout` sees the output so far. */
 function run(child: ChildProcess, onStdout?: (soFar: string) => void): Promise<{ code: number | null; stdout: string; stderr: string }> {
