@@ -183,7 +183,9 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
   const stored = options.restoreFrom ?? store?.load();
   const simulationSpec = options.simulationSpec === false ? undefined : (options.simulationSpec ?? (loadBundledSpec('simulation') as OpenApiDocument));
   const router = buildRouter(platforms, SIM_ROUTES, simulationSpec);
-  deps = { router, registry: new SandboxRegistry(env, defaults, stored?.snapshot && registryFromParts(stored.snapshot.parts)), platforms, wall, journal: undefined, logError, quotas: new QuotaGuard() };
+  /** The sandboxes as a stored snapshot left them (before its journal entries are replayed). */
+  const registryFrom = (state: StoredState | undefined): SandboxRegistry => new SandboxRegistry(env, defaults, state?.snapshot && registryFromParts(state.snapshot.parts));
+  deps = { router, registry: registryFrom(stored), platforms, wall, journal: undefined, logError, quotas: new QuotaGuard() };
   const dispatcher = new Dispatcher(deps);
 
   /** Rebuilds the registry from the stored snapshot and replays the entries after it. */
@@ -218,7 +220,7 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
           logError('[STORAGE] a write could not be made durable; state rolled back to the store, writes refused until it works again', failure);
           deps.registry.close();
           const kept = store.load();
-          deps.registry = new SandboxRegistry(env, defaults, kept.snapshot && registryFromParts(kept.snapshot.parts));
+          deps.registry = registryFrom(kept);
           replayStored(kept);
           for (const sandbox of deps.registry.list()) sandbox.webhooks.resume();
         },

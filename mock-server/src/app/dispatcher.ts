@@ -1,5 +1,6 @@
 import { contentDigest, HEADERS, requestId as newRequestId, verifySignature, type NonceStore, type ProblemCode } from '@gdx/protocol';
 import type { CommandEntry, CommandLog, SignedBy } from '../persistence/journal-entry.js';
+import { PROBE_INTERVAL_MS } from '../persistence/journal.js';
 import { StorageUnavailableError } from '../persistence/store.js';
 import { DEFAULT_SANDBOX_ID, type SandboxRegistry } from '../sandbox/registry.js';
 import type { Sandbox } from '../sandbox/sandbox.js';
@@ -252,8 +253,8 @@ export class Dispatcher {
   }
 }
 
-/** How long a client should wait before retrying a write refused for storage (the probe interval). */
-const STORAGE_RETRY_AFTER_SECONDS = '1';
+/** How long a client should wait before retrying a write refused for storage: until the next probe of the store. */
+const STORAGE_RETRY_AFTER_SECONDS = String(Math.ceil(PROBE_INTERVAL_MS / 1_000));
 
 /** 503 `STORAGE_UNAVAILABLE`: the write changed nothing; reads still work. */
 function storageUnavailable(requestId: string, instance: string): DispatchResponse {

@@ -28,8 +28,8 @@ export interface JournalOptions {
 /** A macrotask, so every entry appended in this turn joins the batch (browsers have no setImmediate). */
 const nextTurn: (run: () => void) => void = typeof setImmediate === 'function' ? (run) => setImmediate(run) : (run) => setTimeout(run, 0);
 
-/** How long a failed store is left alone before a write probes it again. */
-const PROBE_INTERVAL_MS = 1_000;
+/** How long a failed store is left alone before a write probes it again (also what a refused client is told to wait). */
+export const PROBE_INTERVAL_MS = 1_000;
 
 interface Pending {
   entry: JournalEntry;
