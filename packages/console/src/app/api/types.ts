@@ -1,0 +1,241 @@
+/**
+ * The parts of the simulation API's answers the console reads, as `openapi/simulation/openapi.yaml`
+ * defines them (only the fields shown here; the server may send more).
+ */
+
+export type Platform = 'registration' | 'sharing' | 'open-data' | 'catalog';
+export const PLATFORMS: readonly Platform[] = ['registration', 'sharing', 'open-data', 'catalog'];
+export const PROFILES = ['national', 'inner-mongolia', 'xiamen'] as const;
+export type ProfileName = (typeof PROFILES)[number];
+
+export interface Localized {
+  zh: string;
+  en: string;
+}
+
+export interface Problem {
+  status: number;
+  code: string;
+  title?: string;
+  detail?: string;
+  message?: Localized;
+  errors?: { pointer?: string; message?: Localized | string }[];
+  requestId?: string;
+  signatureHelp?: SignatureHelp;
+}
+
+export interface SignatureHelp {
+  canonicalRequest: string;
+  stringToSign: string;
+  signedHeaders: string[];
+  algorithm: string;
+}
+
+export interface Clock {
+  mode: 'virtual' | 'realtime';
+  now: string;
+  today: string;
+}
+
+export type ReviewerPolicy =
+  | { mode: 'auto'; approvalRate?: number; decideOn?: 'first_day' | 'last_day' }
+  | { mode: 'manual' }
+  | { mode: 'late'; overdueByWorkingDays?: number; approvalRate?: number };
+
+export interface Organization {
+  id: string;
+  name: string;
+  creditCode: string;
+  roles: string[];
+  appKey: string;
+}
+
+export interface Sandbox {
+  id: string;
+  profile: { name: string; extends: string | null };
+  seed: number;
+  clock: Clock;
+  reviewerPolicy: ReviewerPolicy;
+  organizations: Organization[];
+  platforms: Record<Platform, string>;
+  createdAt: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface DatedName {
+  date: string;
+  name: string;
+}
+
+export interface YearSchedule {
+  year: number;
+  source: string;
+  holidays: DatedName[];
+  makeupWorkdays: DatedName[];
+}
+
+export interface FiredTransition {
+  at: string;
+  platform: Platform;
+  objectType: string;
+  objectId: string;
+  type: string;
+  from: string | null;
+  to: string | null;
+}
+
+export interface AdvanceResult {
+  from: string;
+  to: string;
+  clock: Clock;
+  fired: FiredTransition[];
+}
+
+export interface WorkflowEvent {
+  seq: number;
+  type: string;
+  at: string;
+  actor: { role: string; organizationId: string | null };
+  from: string | null;
+  to: string | null;
+  reason: { code?: string; text: string } | null;
+  deadline: { step: string; dueDate: string; overdue: boolean } | null;
+}
+
+export interface FeedEvent {
+  seq: number;
+  platform: Platform;
+  objectType: string;
+  objectId: string;
+  organizationId: string | null;
+  event: WorkflowEvent;
+}
+
+export interface DeliveryAttempt {
+  at: string;
+  status?: number;
+  error?: string;
+}
+
+export interface Delivery {
+  id: string;
+  webhookId: string;
+  eventId: string;
+  eventType: string;
+  state: 'pending' | 'delivered' | 'failed';
+  attempts: DeliveryAttempt[];
+}
+
+export interface Webhook {
+  id: string;
+  organizationId: string;
+  url: string;
+  eventTypes: string[];
+}
+
+export interface FaultRule {
+  operation: string;
+  probability: number;
+  kind: 'latency' | 'rate_limit' | 'server_error' | 'connection_reset';
+  latencyMs?: number;
+  retryAfterSeconds?: number;
+  status?: 500 | 503;
+  times?: number;
+}
+
+/** Section A of issue 9: one request the sandbox answered. */
+export interface JournalEntry {
+  seq: number;
+  requestId: string;
+  receivedAt: string;
+  simulatedAt: string;
+  method: string;
+  path: string;
+  query: string;
+  platform: Platform | 'sim' | null;
+  operationId: string | null;
+  organizationId: string | null;
+  appKey: string | null;
+  status: number;
+  durationMs: number;
+  problem: Problem | null;
+  requestBody: unknown;
+  requestBodyTruncated: boolean;
+  responseBody: unknown;
+  responseBodyTruncated: boolean;
+}
+
+export interface JournalPage extends Page<JournalEntry> {
+  dropped: number;
+}
+
+/** Section D of issue 9: a workflow object of any platform. */
+export interface WorkflowObject {
+  platform: Platform;
+  objectType: string;
+  objectId: string;
+  state: string;
+  title: string | null;
+  createdAt: string;
+  updatedAt: string;
+  overdue: boolean;
+  nextDueAt: string | null;
+}
+
+export interface StepDeadline {
+  kind: string;
+  workingDays: number;
+  dueAt: string;
+  countedDays: string[];
+  skippedDays: { date: string; reason: 'weekend' | 'holiday' }[];
+  makeUpDays: string[];
+  overdue: boolean;
+  rule: string | null;
+}
+
+export interface Step {
+  state: string;
+  label: Localized;
+  enteredAt: string;
+  leftAt: string | null;
+  deadline: StepDeadline | null;
+}
+
+export interface ActionField {
+  name: string;
+  required: boolean;
+  description: Localized;
+  schema: JsonSchema;
+}
+
+export interface AllowedAction {
+  action: string;
+  role: string;
+  label: Localized;
+  fields: ActionField[];
+}
+
+export interface Timeline {
+  object: { platform: Platform; objectType: string; objectId: string; state: string; terminal: boolean };
+  steps: Step[];
+  events: FeedEvent[];
+  allowedActions: AllowedAction[];
+}
+
+/** The subset of JSON Schema the action forms understand. */
+export interface JsonSchema {
+  type?: string | string[];
+  enum?: unknown[];
+  items?: JsonSchema;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  minItems?: number;
+  maxItems?: number;
+  maxLength?: number;
+  format?: string;
+  description?: string;
+}

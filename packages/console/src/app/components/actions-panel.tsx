@@ -1,0 +1,79 @@
+import { useState } from 'preact/hooks';
+import { sandboxPath, sim } from '../api/client.js';
+import type { AllowedAction, Problem, Timeline } from '../api/types.js';
+import { useT } from '../i18n/locale.js';
+import { problemOf, useRevision } from '../lib/use-resource.js';
+import { useNotice } from './notice.js';
+import { ProblemNote } from './problem-note.js';
+import { SchemaField } from './schema-field.js';
+
+/**
+ * The actions the object's state machine accepts now, as the server lists them, each with a form
+ * for its fields; nothing else is offered, so the console never proposes a refused transition.
+ */
+export function ActionsPanel({ sandboxId, timeline }: { sandboxId: string; timeline: Timeline }) {
+  const { t } = useT();
+  return (
+    <section class="card" aria-labelledby="actions-title">
+      <h2 id="actions-title">{t('actions.title')}</h2>
+      <p class="hint">{t('actions.hint')}</p>
+      {timeline.allowedActions.length === 0 ? (
+        <p>{t('actions.none')}</p>
+      ) : (
+        timeline.allowedActions.map((action) => <ActionForm key={`${action.role}:${action.action}`} sandboxId={sandboxId} timeline={timeline} action={action} />)
+      )}
+    </section>
+  );
+}
+
+function ActionForm({ sandboxId, timeline, action }: { sandboxId: string; timeline: Timeline; action: AllowedAction }) {
+  const { t, pick } = useT();
+  const { changed } = useRevision();
+  const notice = useNotice();
+  const [values, setValues] = useState<Record<string, unknown>>({});
+  const [problem, setProblem] = useState<Problem>();
+  const [busy, setBusy] = useState(false);
+  const { platform, objectType, objectId } = timeline.object;
+  const label = pick(action.label) || action.action;
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setProblem(undefined);
+    setBusy(true);
+    try {
+      const fields = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
+      const result = await sim<{ from: string | null; to: string | null }>('POST', sandboxPath(sandboxId, '/actions'), { platform, objectType, objectId, action: action.action, ...fields });
+      notice(t('actions.done', { action: label, from: result.from ?? '∅', to: result.to ?? '∅' }));
+      setValues({});
+      changed();
+    } catch (error) {
+      setProblem(problemOf(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const id = `action-${action.role}-${action.action}`;
+  const content = (
+    <form onSubmit={submit} aria-label={label} data-action={action.action}>
+      {action.fields.map((field) => (
+        <div key={field.name}>
+          <SchemaField id={`${id}-${field.name}`} label={pick(field.description) || field.name} schema={field.schema} required={field.required} value={values[field.name]} onChange={(v) => setValues((old) => ({ ...old, [field.name]: v }))} />
+        </div>
+      ))}
+      <ProblemNote problem={problem} />
+      <button type="submit" class="primary" disabled={busy}>
+        {label}
+      </button>
+      <span class="hint"> {t('actions.as', { role: action.role })}</span>
+    </form>
+  );
+  // An action without fields is one click; one with fields opens its form first.
+  if (action.fields.length === 0) return <div class="action">{content}</div>;
+  return (
+    <details class="action">
+      <summary>
+        {label} <span class="hint">{t('actions.as', { role: action.role })}</span>
+      </summary>
+      {content}
+    </details>
+  );
+}

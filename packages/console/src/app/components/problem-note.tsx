@@ -1,0 +1,28 @@
+import type { Problem } from '../api/types.js';
+import { useT } from '../i18n/locale.js';
+import { SignatureHelpView } from './signature-help.js';
+
+/** A problem+json answer, in the reader's language, with the fields it points at. */
+export function ProblemNote({ problem }: { problem: Problem | undefined }) {
+  const { t, pick } = useT();
+  if (!problem) return null;
+  return (
+    <div class="problem" role="alert">
+      <strong>
+        {t('app.error')}: {problem.code} {problem.status > 0 ? `(${problem.status})` : ''}
+      </strong>
+      {problem.message && <p>{pick(problem.message)}</p>}
+      {problem.detail && <p>{problem.detail}</p>}
+      {problem.errors && problem.errors.length > 0 && (
+        <ul>
+          {problem.errors.map((error, i) => (
+            <li key={i}>
+              <code>{error.pointer ?? ''}</code> {typeof error.message === 'string' ? error.message : pick(error.message)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {problem.signatureHelp && <SignatureHelpView help={problem.signatureHelp} />}
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import type { Step, YearSchedule } from '../api/types.js';
+import { useT } from '../i18n/locale.js';
+import { addDays, dateOf, datesBetween, weekdayOf } from '../lib/dates.js';
+import { dayKind, Legend } from './year-calendar.js';
+
+const DAY = 22;
+const HEADER = 40;
+const ROW = 30;
+const LABEL = 150;
+/** Columns drawn at most (about seven months): a longer span shows its last part. */
+const MAX_DAYS = 220;
+
+/** The date a deadline falls due: the day before a midnight `dueAt`, else its own day. */
+export function dueDateOf(dueAt: string): string {
+  return dateOf(new Date(Date.parse(dueAt) - 1).toISOString());
+}
+
+/**
+ * The steps on a working-day calendar, drawn as plain SVG: one row per step from the day it was
+ * entered to the day it was left (or today), the working days counted towards its limit filled,
+ * the due date outlined, overdue steps hatched; weekends, holidays and make-up working days shaded
+ * down every row. The step table next to it says the same in text.
+ */
+export function TimelineChart({ steps, today, schedules }: { steps: Step[]; today: string; schedules: YearSchedule[] }) {
+  const { t, pick } = useT();
+  if (steps.length === 0) return null;
+  const holidays = new Map(schedules.flatMap((s) => s.holidays.map((d) => [d.date, d.name] as const)));
+  const makeups = new Map(schedules.flatMap((s) => s.makeupWorkdays.map((d) => [d.date, d.name] as const)));
+  for (const step of steps) for (const date of step.deadline?.makeUpDays ?? []) makeups.set(date, makeups.get(date) ?? '');
+  for (const step of steps) for (const skipped of step.deadline?.skippedDays ?? []) if (skipped.reason === 'holiday' && !holidays.has(skipped.date)) holidays.set(skipped.date, '');
+  const ends = steps.flatMap((s) => [dateOf(s.leftAt ?? `${today}T12:00:00+08:00`), ...(s.deadline ? [dueDateOf(s.deadline.dueAt)] : [])]);
+  const first = dateOf(steps[0]!.enteredAt);
+  const last = addDays(ends.reduce((a, b) => (a > b ? a : b), today), 1);
+  let days = datesBetween(first, last);
+  if (days.length > MAX_DAYS) days = days.slice(-MAX_DAYS);
+  const column = new Map(days.map((d, i) => [d, i]));
+  const x = (date: string) => LABEL + (column.get(date) ?? (date < days[0]! ? 0 : days.length - 1)) * DAY;
+  const width = LABEL + days.length * DAY;
+  const height = HEADER + steps.length * ROW + 4;
+  return (
+    <figure class="timeline-chart">
+      <Legend
+        extra={[
+          { className: 'counted', label: t('timeline.countedDay') },
+          { className: 'due', label: t('timeline.dueDay') },
+          { className: 'overdue-swatch', label: t('objects.overdue') },
+        ]}
+      />
+      <div class="scroll" tabIndex={0} role="group" aria-label={t('timeline.title')}>
+        <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} aria-hidden="true" focusable="false">
+          <defs>
+            <pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+              <rect width="6" height="6" fill="#fde2e1" />
+              <line x1="0" y1="0" x2="0" y2="6" stroke="#b3261e" stroke-width="2" />
+            </pattern>
+          </defs>
+          {days.map((date) => {
+            const kind = dayKind(date, holidays, makeups);
+            const isFirstOfMonth = date.endsWith('-01') || date === days[0];
+            return (
+              <g key={date} data-date={date} data-kind={kind}>
+                <rect class={`col ${kind}`} x={x(date)} y={HEADER - 18} width={DAY} height={height - HEADER + 18} />
+                {isFirstOfMonth && (
+                  <text class="month-label" x={x(date) + 2} y={12}>
+                    {date.slice(0, 7)}
+                  </text>
+                )}
+                <text class={`day-label${weekdayOf(date) >= 5 ? ' weekend' : ''}`} x={x(date) + DAY / 2} y={HEADER - 5} text-anchor="middle">
+                  {Number(date.slice(8))}
+                </text>
+              </g>
+            );
+          })}
+          {days.includes(today) && <line class="today-line" x1={x(today) + DAY / 2} x2={x(today) + DAY / 2} y1={HEADER - 18} y2={height} />}
+          {steps.map((step, i) => {
+            const y = HEADER + i * ROW;
+            const from = dateOf(step.enteredAt);
+            const to = dateOf(step.leftAt ?? `${today}T12:00:00+08:00`);
+            const counted = new Set(step.deadline?.countedDays ?? []);
+            const due = step.deadline ? dueDateOf(step.deadline.dueAt) : undefined;
+            return (
+              <g key={i} class={`step${step.deadline?.overdue ? ' overdue' : ''}`} data-state={step.state}>
+                <text class="step-label" x={4} y={y + ROW / 2 + 4}>
+                  {pick(step.label) || step.state}
+                </text>
+                <rect class="bar" x={x(from)} y={y + 6} width={x(to) - x(from) + DAY} height={ROW - 12} rx={4} fill={step.deadline?.overdue ? 'url(#hatch)' : undefined} />
+                {[...counted].map((date) => (
+                  <rect key={date} class="counted" x={x(date) + 3} y={y + 9} width={DAY - 6} height={ROW - 18} rx={2} />
+                ))}
+                {due && <rect class="due" x={x(due) + 1} y={y + 3} width={DAY - 2} height={ROW - 6} rx={4} />}
+              </g>
+            );
+          })}
+        </svg>
+      </div>
+    </figure>
+  );
+}

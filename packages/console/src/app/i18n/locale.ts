@@ -1,0 +1,38 @@
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import { MESSAGES, type MessageKey } from './messages.js';
+import type { Localized } from '../api/types.js';
+
+export type Locale = 'zh' | 'en';
+const LOCALE_KEY = 'gdx-console.locale';
+
+/** The saved choice, else the browser's language (Chinese for any `zh-*`, English otherwise). */
+export function initialLocale(): Locale {
+  const saved = localStorage.getItem(LOCALE_KEY);
+  if (saved === 'zh' || saved === 'en') return saved;
+  return navigator.language.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+export function saveLocale(locale: Locale): void {
+  localStorage.setItem(LOCALE_KEY, locale);
+  document.documentElement.lang = locale === 'zh' ? 'zh-CN' : 'en';
+}
+
+export const LocaleContext = createContext<Locale>('zh');
+
+/** A translator: a message with its `{name}` slots filled. */
+export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
+
+export function translator(locale: Locale): Translate {
+  return (key, values) => {
+    let text: string = MESSAGES[key][locale];
+    if (values) for (const [name, value] of Object.entries(values)) text = text.replaceAll(`{${name}}`, String(value));
+    return text;
+  };
+}
+
+/** The translator of the current locale, and a picker for texts the server sends in both languages. */
+export function useT(): { t: Translate; locale: Locale; pick: (text: Localized | undefined | null) => string } {
+  const locale = useContext(LocaleContext);
+  return { t: translator(locale), locale, pick: (text) => (text ? text[locale] : '') };
+}

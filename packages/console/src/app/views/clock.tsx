@@ -1,0 +1,129 @@
+import { useState } from 'preact/hooks';
+import { sandboxPath, sim } from '../api/client.js';
+import type { AdvanceResult, Clock, Problem, YearSchedule } from '../api/types.js';
+import { useNotice } from '../components/notice.js';
+import { ProblemNote } from '../components/problem-note.js';
+import { YearCalendar } from '../components/year-calendar.js';
+import { useT } from '../i18n/locale.js';
+import { localToInstant, shortInstant } from '../lib/dates.js';
+import { href } from '../lib/route.js';
+import { problemOf, useResource, useRevision } from '../lib/use-resource.js';
+
+type AdvanceKind = 'workingDays' | 'duration' | 'to';
+
+/** The sandbox clock: now, advancing it three ways, what fired, and the year's working-day calendar. */
+export function ClockView({ sandboxId }: { sandboxId: string }) {
+  const { t } = useT();
+  const clock = useResource(() => sim<Clock>('GET', sandboxPath(sandboxId, '/clock')), `clock:${sandboxId}`);
+  const [year, setYear] = useState<number>();
+  const shownYear = year ?? (clock.data ? Number(clock.data.today.slice(0, 4)) : undefined);
+  return (
+    <>
+      <h1>{t('clock.title')}</h1>
+      <ProblemNote problem={clock.problem} />
+      {clock.data && (
+        <dl class="facts big">
+          <dt>{t('clock.now')}</dt>
+          <dd>
+            <time dateTime={clock.data.now} data-testid="clock-now">
+              {shortInstant(clock.data.now)}
+            </time>
+          </dd>
+          <dt>{t('clock.mode')}</dt>
+          <dd>{clock.data.mode}</dd>
+        </dl>
+      )}
+      <AdvanceForm sandboxId={sandboxId} />
+      {shownYear !== undefined && clock.data && <CalendarYear sandboxId={sandboxId} year={shownYear} today={clock.data.today} onYear={setYear} />}
+    </>
+  );
+}
+
+function AdvanceForm({ sandboxId }: { sandboxId: string }) {
+  const { t } = useT();
+  const { changed } = useRevision();
+  const notice = useNotice();
+  const [kind, setKind] = useState<AdvanceKind>('workingDays');
+  const [problem, setProblem] = useState<Problem>();
+  const [result, setResult] = useState<AdvanceResult>();
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const value = String(new FormData(event.currentTarget as HTMLFormElement).get('value') ?? '').trim();
+    const body = kind === 'workingDays' ? { workingDays: Number(value) } : kind === 'duration' ? { duration: value } : { to: localToInstant(value) };
+    setProblem(undefined);
+    try {
+      const advanced = await sim<AdvanceResult>('POST', sandboxPath(sandboxId, '/clock/advance'), body);
+      setResult(advanced);
+      notice(`${t('clock.now')}: ${shortInstant(advanced.clock.now)}`);
+      changed();
+    } catch (error) {
+      setProblem(problemOf(error));
+    }
+  };
+  const input = {
+    workingDays: <input id="advance-value" name="value" type="number" min="1" max="2000" step="1" required value="1" />,
+    duration: <input id="advance-value" name="value" required pattern="P.+" placeholder="PT4H" />,
+    to: <input id="advance-value" name="value" type="datetime-local" step="60" required />,
+  }[kind];
+  return (
+    <form class="card" onSubmit={submit} aria-labelledby="advance-title">
+      <h2 id="advance-title">{t('clock.advance')}</h2>
+      <fieldset>
+        <legend>{t('clock.by')}</legend>
+        {(['workingDays', 'duration', 'to'] as const).map((k) => (
+          <label key={k} class="inline">
+            <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} />
+            {t(k === 'workingDays' ? 'clock.workingDays' : k === 'duration' ? 'clock.duration' : 'clock.to')}
+          </label>
+        ))}
+      </fieldset>
+      <label for="advance-value">{t(kind === 'workingDays' ? 'clock.workingDays' : kind === 'duration' ? 'clock.duration' : 'clock.to')}</label>
+      {input}
+      <ProblemNote problem={problem} />
+      <button type="submit" class="primary">
+        {t('clock.submit')}
+      </button>
+      {result && (
+        <section aria-labelledby="fired-title">
+          <h3 id="fired-title">{t('clock.fired')}</h3>
+          {result.fired.length === 0 ? (
+            <p>{t('clock.noneFired')}</p>
+          ) : (
+            <ul>
+              {result.fired.map((f, i) => (
+                <li key={i}>
+                  <time dateTime={f.at}>{shortInstant(f.at)}</time> <a href={href('s', sandboxId, 'objects', f.platform, f.objectType, f.objectId)}>{f.objectId}</a> {f.type}: {f.from ?? '∅'} → {f.to ?? '∅'}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+    </form>
+  );
+}
+
+function CalendarYear({ sandboxId, year, today, onYear }: { sandboxId: string; year: number; today: string; onYear: (year: number) => void }) {
+  const { t } = useT();
+  const schedule = useResource(() => sim<YearSchedule>('GET', sandboxPath(sandboxId, `/calendar/${year}`)), `calendar:${sandboxId}:${year}`);
+  return (
+    <section class="card" aria-labelledby="calendar-title">
+      <div class="toolbar">
+        <button type="button" onClick={() => onYear(year - 1)} aria-label={t('calendar.prev')}>
+          ‹ {year - 1}
+        </button>
+        <h2 id="calendar-title">{t('calendar.title', { year })}</h2>
+        <button type="button" onClick={() => onYear(year + 1)} aria-label={t('calendar.next')}>
+          {year + 1} ›
+        </button>
+      </div>
+      {schedule.problem && <p>{t('calendar.unpublished')}</p>}
+      {schedule.data && (
+        <>
+          <p class="hint">{schedule.data.source}</p>
+          <YearCalendar year={year} schedule={schedule.data} today={today} />
+        </>
+      )}
+    </section>
+  );
+}

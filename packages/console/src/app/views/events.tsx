@@ -1,0 +1,225 @@
+import { useState } from 'preact/hooks';
+import { query, sandboxPath, sim } from '../api/client.js';
+import type { Delivery, FaultRule, FeedEvent, Page, Problem, Webhook } from '../api/types.js';
+import { useNotice } from '../components/notice.js';
+import { ProblemNote } from '../components/problem-note.js';
+import { useT } from '../i18n/locale.js';
+import { shortInstant } from '../lib/dates.js';
+import { href } from '../lib/route.js';
+import { problemOf, useResource, useRevision } from '../lib/use-resource.js';
+
+/** Pages of the feed read per poll at most (the mock has no "after this" cursor: the feed is re-read). */
+const FEED_PAGES = 5;
+const PAGE = 200;
+
+async function loadFeed(sandboxId: string): Promise<{ items: FeedEvent[]; complete: boolean }> {
+  const items: FeedEvent[] = [];
+  let cursor: string | null = null;
+  for (let i = 0; i < FEED_PAGES; i++) {
+    const page: Page<FeedEvent> = await sim('GET', sandboxPath(sandboxId, `/events${query({ limit: PAGE, cursor })}`));
+    items.push(...page.items);
+    cursor = page.nextCursor;
+    if (!cursor) return { items, complete: true };
+  }
+  return { items, complete: false };
+}
+
+/** The live event feed (polled), the webhook deliveries with their attempts, and the fault rules. */
+export function EventsView({ sandboxId }: { sandboxId: string }) {
+  const { t } = useT();
+  return (
+    <>
+      <h1>{t('nav.events')}</h1>
+      <Feed sandboxId={sandboxId} />
+      <Deliveries sandboxId={sandboxId} />
+      <Faults sandboxId={sandboxId} />
+    </>
+  );
+}
+
+function Feed({ sandboxId }: { sandboxId: string }) {
+  const { t } = useT();
+  const feed = useResource(() => loadFeed(sandboxId), `feed:${sandboxId}`, 2_000);
+  const newest = feed.data ? [...feed.data.items].reverse() : [];
+  return (
+    <section aria-labelledby="feed-title">
+      <h2 id="feed-title">{t('events.title')}</h2>
+      <ProblemNote problem={feed.problem} />
+      {feed.data && newest.length === 0 && <p>{t('events.empty')}</p>}
+      {newest.length > 0 && (
+        <div class="scroll tall" tabIndex={0} role="group" aria-label={t('events.title')}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('events.seq')}</th>
+                <th scope="col">{t('events.at')}</th>
+                <th scope="col">{t('events.object')}</th>
+                <th scope="col">{t('events.type')}</th>
+                <th scope="col">{t('events.transition')}</th>
+                <th scope="col">{t('events.actor')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {newest.map((e) => (
+                <tr key={e.seq}>
+                  <td>{e.seq}</td>
+                  <td>{shortInstant(e.event.at)}</td>
+                  <td>
+                    <a href={href('s', sandboxId, 'objects', e.platform, e.objectType, e.objectId)}>{`${e.platform}/${e.objectType}/${e.objectId}`}</a>
+                  </td>
+                  <td>{e.event.type}</td>
+                  <td>
+                    {e.event.from ?? '∅'} → {e.event.to ?? '∅'}
+                  </td>
+                  <td>{e.event.actor.role}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Deliveries({ sandboxId }: { sandboxId: string }) {
+  const { t } = useT();
+  const data = useResource(
+    () => Promise.all([sim<Page<Webhook>>('GET', sandboxPath(sandboxId, '/webhooks?limit=100')), sim<Page<Delivery>>('GET', sandboxPath(sandboxId, '/webhooks/deliveries?limit=100'))]),
+    `deliveries:${sandboxId}`,
+    3_000,
+  );
+  const [hooks, deliveries] = data.data ?? [undefined, undefined];
+  return (
+    <section aria-labelledby="deliveries-title">
+      <h2 id="deliveries-title">{t('webhooks.title')}</h2>
+      <ProblemNote problem={data.problem} />
+      {hooks && hooks.items.length > 0 && (
+        <>
+          <h3>{t('webhooks.subscriptions')}</h3>
+          <ul>
+            {hooks.items.map((h) => (
+              <li key={h.id}>
+                <code>{h.id}</code> → {h.url} ({h.organizationId}; {h.eventTypes.length > 0 ? h.eventTypes.join(', ') : '*'})
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {deliveries && deliveries.items.length === 0 && <p>{t('webhooks.empty')}</p>}
+      {deliveries && deliveries.items.length > 0 && (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('webhooks.delivery')}</th>
+              <th scope="col">{t('events.type')}</th>
+              <th scope="col">{t('webhooks.state')}</th>
+              <th scope="col">{t('webhooks.attempts')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {deliveries.items.map((d) => (
+              <tr key={d.id}>
+                <th scope="row">
+                  <code>{d.id}</code>
+                  <div class="hint">{d.webhookId}</div>
+                </th>
+                <td>{d.eventType}</td>
+                <td>
+                  <span class={`badge delivery-${d.state}`}>{d.state}</span>
+                </td>
+                <td>
+                  <ol class="attempts">
+                    {d.attempts.map((a, i) => (
+                      <li key={i}>
+                        {a.at.slice(11, 23)} {a.status ?? a.error}
+                      </li>
+                    ))}
+                  </ol>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+const FAULT_KINDS: FaultRule['kind'][] = ['latency', 'rate_limit', 'server_error', 'connection_reset'];
+
+function Faults({ sandboxId }: { sandboxId: string }) {
+  const { t } = useT();
+  const { changed } = useRevision();
+  const notice = useNotice();
+  const faults = useResource(() => sim<{ rules: FaultRule[] }>('GET', sandboxPath(sandboxId, '/faults')), `faults:${sandboxId}`);
+  const [problem, setProblem] = useState<Problem>();
+  const save = async (rules: FaultRule[]) => {
+    setProblem(undefined);
+    try {
+      await sim('PUT', sandboxPath(sandboxId, '/faults'), { rules });
+      notice(`${t('faults.title')}: ${rules.length}`);
+      changed();
+    } catch (error) {
+      setProblem(problemOf(error));
+    }
+  };
+  const rules = faults.data?.rules ?? [];
+  const add = (event: Event) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    const kind = String(form.get('kind')) as FaultRule['kind'];
+    const rule: FaultRule = { operation: String(form.get('operation') ?? '').trim(), probability: Number(form.get('probability')), kind };
+    const extra = Number(form.get('extra'));
+    if (kind === 'latency') rule.latencyMs = extra;
+    if (kind === 'rate_limit') rule.retryAfterSeconds = extra;
+    void save([...rules, rule]);
+  };
+  return (
+    <section aria-labelledby="faults-title">
+      <h2 id="faults-title">{t('faults.title')}</h2>
+      <ProblemNote problem={faults.problem ?? problem} />
+      {faults.data && rules.length === 0 && <p>{t('faults.empty')}</p>}
+      {rules.length > 0 && (
+        <ul>
+          {rules.map((r, i) => (
+            <li key={i}>
+              <code>{r.operation}</code> {r.kind} p={r.probability}
+              {r.latencyMs !== undefined && ` ${r.latencyMs} ms`}
+              {r.retryAfterSeconds !== undefined && ` Retry-After ${r.retryAfterSeconds}s`}{' '}
+              <button type="button" onClick={() => save(rules.filter((_, j) => j !== i))}>
+                {t('faults.remove')}
+                <span class="visually-hidden"> {r.operation}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form class="card inline-form" onSubmit={add}>
+        <label>
+          {t('faults.operation')}
+          <input name="operation" required maxLength={200} placeholder="submitApplication" />
+        </label>
+        <label>
+          {t('faults.probability')}
+          <input name="probability" type="number" min="0" max="1" step="0.05" value="0.5" required />
+        </label>
+        <label>
+          {t('faults.kind')}
+          <select name="kind">
+            {FAULT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {k}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          ms / s
+          <input name="extra" type="number" min="0" max="60000" step="1" value="300" />
+        </label>
+        <button type="submit">{t('faults.add')}</button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+import { useState } from 'preact/hooks';
+import { query, sandboxPath, sim } from '../api/client.js';
+import { PLATFORMS, type Page, type Platform, type WorkflowObject } from '../api/types.js';
+import { ProblemNote } from '../components/problem-note.js';
+import { StateBadge } from '../components/state-badge.js';
+import { useT } from '../i18n/locale.js';
+import { shortInstant } from '../lib/dates.js';
+import { href } from '../lib/route.js';
+import { useResource } from '../lib/use-resource.js';
+
+/** The workflow objects of the sandbox, per platform, with their state and next due date (polled). */
+export function ObjectsView({ sandboxId, platform }: { sandboxId: string; platform: Platform | undefined }) {
+  const { t } = useT();
+  const [overdue, setOverdue] = useState(false);
+  const objects = useResource(
+    () => sim<Page<WorkflowObject>>('GET', sandboxPath(sandboxId, `/objects${query({ platform, overdue: overdue ? 'true' : undefined, limit: 100 })}`)),
+    `objects:${sandboxId}:${platform ?? ''}:${overdue}`,
+    3_000,
+  );
+  return (
+    <>
+      <h1>{t('objects.title')}</h1>
+      <nav class="tabs" aria-label={t('objects.platform')}>
+        <a href={href('s', sandboxId, 'objects')} aria-current={platform === undefined ? 'page' : undefined}>
+          {t('objects.all')}
+        </a>
+        {PLATFORMS.map((p) => (
+          <a key={p} href={href('s', sandboxId, 'objects', p)} aria-current={platform === p ? 'page' : undefined}>
+            {p}
+          </a>
+        ))}
+      </nav>
+      <label class="inline">
+        <input type="checkbox" checked={overdue} onChange={(e) => setOverdue((e.currentTarget as HTMLInputElement).checked)} />
+        {t('objects.onlyOverdue')}
+      </label>
+      <ProblemNote problem={objects.problem} />
+      {objects.data &&
+        (objects.data.items.length === 0 ? (
+          <p>{t('objects.empty')}</p>
+        ) : (
+          <table>
+            <caption class="visually-hidden">{t('objects.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('objects.id')}</th>
+                <th scope="col">{t('objects.platform')}</th>
+                <th scope="col">{t('objects.type')}</th>
+                <th scope="col">{t('objects.state')}</th>
+                <th scope="col">{t('objects.nextDue')}</th>
+                <th scope="col">{t('objects.updated')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {objects.data.items.map((o) => (
+                <tr key={`${o.platform}/${o.objectType}/${o.objectId}`} class={o.overdue ? 'overdue-row' : undefined}>
+                  <th scope="row">
+                    <a href={href('s', sandboxId, 'objects', o.platform, o.objectType, o.objectId)}>{o.title ?? o.objectId}</a>
+                    {o.title && <div class="hint">{o.objectId}</div>}
+                  </th>
+                  <td>{o.platform}</td>
+                  <td>{o.objectType}</td>
+                  <td>
+                    <StateBadge state={o.state} overdue={o.overdue} />
+                  </td>
+                  <td>{shortInstant(o.nextDueAt)}</td>
+                  <td>{shortInstant(o.updatedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ))}
+    </>
+  );
+}

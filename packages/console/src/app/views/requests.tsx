@@ -1,0 +1,121 @@
+import { useState } from 'preact/hooks';
+import { query, sandboxPath, sim } from '../api/client.js';
+import type { JournalEntry, JournalPage, Problem } from '../api/types.js';
+import { useNotice } from '../components/notice.js';
+import { ProblemNote } from '../components/problem-note.js';
+import { useT } from '../i18n/locale.js';
+import { shortInstant } from '../lib/dates.js';
+import { problemOf, useResource, useRevision } from '../lib/use-resource.js';
+
+interface Filter {
+  requestId?: string;
+  operation?: string;
+  status?: string;
+  organizationId?: string;
+}
+
+/** The sandbox's request journal (issue 9, section A), newest first, filtered as the API allows; a bad signature shows what the server computed. */
+export function RequestsView({ sandboxId }: { sandboxId: string }) {
+  const { t } = useT();
+  const { changed } = useRevision();
+  const notice = useNotice();
+  const [filter, setFilter] = useState<Filter>({});
+  const [problem, setProblem] = useState<Problem>();
+  const journal = useResource(() => sim<JournalPage>('GET', sandboxPath(sandboxId, `/requests${query({ ...filter, limit: 100 })}`)), `requests:${sandboxId}:${JSON.stringify(filter)}`, 3_000);
+  const apply = (event: Event) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget as HTMLFormElement);
+    const text = (name: string) => String(form.get(name) ?? '').trim() || undefined;
+    setFilter({ requestId: text('requestId'), operation: text('operation'), status: text('status'), organizationId: text('organizationId') });
+  };
+  const clear = async () => {
+    setProblem(undefined);
+    try {
+      await sim('DELETE', sandboxPath(sandboxId, '/requests'));
+      notice(t('requests.clear'));
+      changed();
+    } catch (error) {
+      setProblem(problemOf(error));
+    }
+  };
+  const missing = journal.problem?.status === 404 && journal.problem.code !== 'SANDBOX_NOT_FOUND';
+  return (
+    <>
+      <h1>{t('requests.title')}</h1>
+      <form class="card inline-form" onSubmit={apply} aria-label={t('requests.filter')}>
+        <label>
+          {t('requests.requestId')}
+          <input name="requestId" maxLength={128} />
+        </label>
+        <label>
+          {t('requests.operation')}
+          <input name="operation" maxLength={128} placeholder="submitApplication" />
+        </label>
+        <label>
+          {t('requests.status')}
+          <input name="status" maxLength={3} pattern="[1-5]([0-9]{2}|xx)" />
+        </label>
+        <label>
+          {t('requests.organization')}
+          <input name="organizationId" maxLength={64} />
+        </label>
+        <button type="submit">{t('requests.apply')}</button>
+        <button type="button" class="danger" onClick={clear}>
+          {t('requests.clear')}
+        </button>
+      </form>
+      <ProblemNote problem={problem} />
+      {missing ? <p>{t('requests.unavailable')}</p> : <ProblemNote problem={journal.problem} />}
+      {journal.data && journal.data.dropped > 0 && <p class="hint">{t('requests.dropped', { n: journal.data.dropped })}</p>}
+      {journal.data && journal.data.items.length === 0 && <p>{t('requests.empty')}</p>}
+      {journal.data && journal.data.items.length > 0 && (
+        <ol class="journal">
+          {journal.data.items.map((entry) => (
+            <JournalRow key={entry.seq} entry={entry} />
+          ))}
+        </ol>
+      )}
+    </>
+  );
+}
+
+function JournalRow({ entry }: { entry: JournalEntry }) {
+  const { t } = useT();
+  const failed = entry.status >= 400;
+  return (
+    <li class={failed ? 'failed' : undefined}>
+      <details open={entry.problem?.code === 'SIGNATURE_INVALID'}>
+        <summary>
+          <span class={`badge status-${Math.floor(entry.status / 100)}xx`}>{entry.status}</span> <code>{entry.method}</code> <code>{entry.path}{entry.query ? `?${entry.query}` : ''}</code> {entry.operationId && <span class="hint">{entry.operationId}</span>} {entry.problem && <strong>{entry.problem.code}</strong>}
+          <span class="hint">
+            {' '}
+            · {shortInstant(entry.simulatedAt)} · {entry.durationMs} ms · {entry.requestId}
+          </span>
+        </summary>
+        <dl class="facts">
+          <dt>{t('requests.received')}</dt>
+          <dd>{entry.receivedAt}</dd>
+          <dt>{t('requests.simulated')}</dt>
+          <dd>{entry.simulatedAt}</dd>
+          <dt>{t('requests.organization')}</dt>
+          <dd>{entry.organizationId ?? '—'} {entry.appKey && <code>{entry.appKey}</code>}</dd>
+        </dl>
+        <ProblemNote problem={entry.problem ?? undefined} />
+        {entry.requestBody !== null && entry.requestBody !== undefined && <Body title={t('requests.requestBody')} value={entry.requestBody} truncated={entry.requestBodyTruncated} />}
+        {entry.responseBody !== null && entry.responseBody !== undefined && !entry.problem && <Body title={t('requests.responseBody')} value={entry.responseBody} truncated={entry.responseBodyTruncated} />}
+      </details>
+    </li>
+  );
+}
+
+function Body({ title, value, truncated }: { title: string; value: unknown; truncated: boolean }) {
+  const { t } = useT();
+  return (
+    <>
+      <h4>
+        {title} {truncated && t('requests.truncated')}
+      </h4>
+      <pre tabIndex={0}>{JSON.stringify(value, null, 2)}</pre>
+    </>
+  );
+}

@@ -1,0 +1,159 @@
+import { sandboxPath, sim } from '../api/client.js';
+import type { Clock, FeedEvent, Step, Timeline, YearSchedule } from '../api/types.js';
+import { ActionsPanel } from '../components/actions-panel.js';
+import { ProblemNote } from '../components/problem-note.js';
+import { StateBadge } from '../components/state-badge.js';
+import { dueDateOf, TimelineChart } from '../components/timeline-chart.js';
+import { useT } from '../i18n/locale.js';
+import { dateOf, shortInstant } from '../lib/dates.js';
+import { href } from '../lib/route.js';
+import { useResource } from '../lib/use-resource.js';
+
+interface TimelineData {
+  timeline: Timeline;
+  clock: Clock;
+  schedules: YearSchedule[];
+}
+
+/** The years a timeline spans, so the chart can shade holidays also outside the counted spans. */
+function yearsOf(timeline: Timeline, clock: Clock): number[] {
+  const dates = [clock.today, ...timeline.steps.flatMap((s) => [dateOf(s.enteredAt), ...(s.deadline ? [dueDateOf(s.deadline.dueAt)] : [])])];
+  const years = dates.map((d) => Number(d.slice(0, 4)));
+  const out: number[] = [];
+  for (let y = Math.min(...years); y <= Math.max(...years) && out.length < 3; y++) out.push(y);
+  return out;
+}
+
+async function loadTimeline(sandboxId: string, platform: string, objectType: string, objectId: string): Promise<TimelineData> {
+  const path = `/objects/${[platform, objectType, objectId].map(encodeURIComponent).join('/')}/timeline`;
+  const [timeline, clock] = await Promise.all([sim<Timeline>('GET', sandboxPath(sandboxId, path)), sim<Clock>('GET', sandboxPath(sandboxId, '/clock'))]);
+  // A year whose schedule is not published shades weekends only.
+  const schedules = await Promise.all(yearsOf(timeline, clock).map((year) => sim<YearSchedule>('GET', sandboxPath(sandboxId, `/calendar/${year}`)).catch(() => undefined)));
+  return { timeline, clock, schedules: schedules.filter((s): s is YearSchedule => s !== undefined) };
+}
+
+/** One object's timeline: the steps on a working-day calendar, the step facts, the events in order, and the allowed actions. */
+export function TimelineView({ sandboxId, platform, objectType, objectId }: { sandboxId: string; platform: string; objectType: string; objectId: string }) {
+  const { t } = useT();
+  const data = useResource(() => loadTimeline(sandboxId, platform, objectType, objectId), `timeline:${sandboxId}:${platform}:${objectType}:${objectId}`, 3_000);
+  const timeline = data.data?.timeline;
+  return (
+    <>
+      <p>
+        <a href={href('s', sandboxId, 'objects', platform)}>← {t('timeline.back')}</a>
+      </p>
+      <h1>
+        {t('timeline.title')}: {platform} / {objectType} / <code>{objectId}</code>
+      </h1>
+      <ProblemNote problem={data.problem} />
+      {timeline && data.data && (
+        <>
+          <p>
+            {t('timeline.state')}: <StateBadge state={timeline.object.state} overdue={timeline.steps.some((s) => s.leftAt === null && s.deadline?.overdue)} />
+            <span data-testid="object-state" hidden>
+              {timeline.object.state}
+            </span>
+            {timeline.object.terminal && ` ${t('timeline.terminal')}`}
+          </p>
+          <TimelineChart steps={timeline.steps} today={data.data.clock.today} schedules={data.data.schedules} />
+          <StepTable steps={timeline.steps} />
+          <div class="columns">
+            <ActionsPanel sandboxId={sandboxId} timeline={timeline} />
+            <EventList events={timeline.events} />
+          </div>
+        </>
+      )}
+    </>
+  );
+}
+
+function StepTable({ steps }: { steps: Step[] }) {
+  const { t, pick } = useT();
+  return (
+    <table class="steps">
+      <caption class="visually-hidden">{t('timeline.title')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('objects.state')}</th>
+          <th scope="col">{t('timeline.entered')}</th>
+          <th scope="col">{t('timeline.left')}</th>
+          <th scope="col">{t('timeline.due')}</th>
+          <th scope="col">{t('timeline.limit', { n: '' }).trim()}</th>
+          <th scope="col">{t('timeline.rule')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {steps.map((step, i) => {
+          const d = step.deadline;
+          const holidays = d?.skippedDays.filter((s) => s.reason === 'holiday').map((s) => s.date) ?? [];
+          return (
+            <tr key={i} data-state={step.state} class={d?.overdue ? 'overdue-row' : undefined}>
+              <th scope="row">
+                {pick(step.label) || step.state} <code class="hint">{step.state}</code>
+              </th>
+              <td>{shortInstant(step.enteredAt)}</td>
+              <td>{shortInstant(step.leftAt)}</td>
+              <td data-testid={`due-${step.state}`}>
+                {d ? (
+                  <>
+                    {dueDateOf(d.dueAt)}
+                    {d.overdue && <span class="badge overdue"> {t('objects.overdue')}</span>}
+                  </>
+                ) : (
+                  t('timeline.noDeadline')
+                )}
+              </td>
+              <td>
+                {d ? (
+                  <>
+                    {d.kind}: {t('timeline.limit', { n: d.workingDays })}; {t('timeline.counted', { n: d.countedDays.length })}; {t('timeline.skipped', { n: d.skippedDays.length })}
+                    {holidays.length > 0 && (
+                      <div class="hint">
+                        {t('calendar.holiday')}: {holidays.join(', ')}
+                      </div>
+                    )}
+                    {d.makeUpDays.length > 0 && (
+                      <div class="hint">
+                        {t('calendar.makeup')}: {d.makeUpDays.join(', ')}
+                      </div>
+                    )}
+                  </>
+                ) : (
+                  '—'
+                )}
+              </td>
+              <td>{d?.rule ?? '—'}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+export function EventList({ events }: { events: FeedEvent[] }) {
+  const { t } = useT();
+  return (
+    <section class="card" aria-labelledby="events-title">
+      <h2 id="events-title">{t('timeline.events')}</h2>
+      {events.length === 0 ? (
+        <p>{t('events.empty')}</p>
+      ) : (
+        <ol class="events">
+          {events.map((e) => (
+            <li key={e.seq}>
+              <time dateTime={e.event.at}>{shortInstant(e.event.at)}</time> <strong>{e.event.type}</strong> {e.event.from ?? '∅'} → {e.event.to ?? '∅'}
+              <span class="hint"> · {e.event.actor.role}</span>
+              {e.event.reason && <div class="hint">{e.event.reason.text}</div>}
+              {e.event.deadline && (
+                <div class="hint">
+                  {t('timeline.due')} {e.event.deadline.dueDate} ({e.event.deadline.step})
+                </div>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
