@@ -1,5 +1,8 @@
 // The drift test every SDK runs: the spec's examples, the generated zod schemas and the
-// component list must agree. Registered as Vitest tests so an SDK's test file is one call.
+// component list must agree, and the api.md kept in git must be the generated one. Registered as
+// Vitest tests so an SDK's test file is one call.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { collectExamples, loadBundledSpec, mutants, type GeneratedSchemas } from './drift.js';
 
@@ -31,6 +34,16 @@ export function describeDrift(specName: string, generated: GeneratedSchemas): vo
     it('every component schema has a zod schema and vice versa', () => {
       const components = (doc.components as { schemas?: Record<string, unknown> } | undefined)?.schemas ?? {};
       expect(Object.keys(generated.schemas).sort()).toEqual(Object.keys(components).sort());
+    });
+  });
+
+  // generated/ is git-ignored, yet api.md is read on GitHub and shipped in the tarball: the
+  // package root keeps a copy in git, compared here with what `npm run generate` just wrote.
+  // After a contract change: `npx vitest run -u test/drift.test.ts` in the SDK updates it.
+  describe(`${specName}: api.md`, () => {
+    it('the api.md in git is the generated one', async () => {
+      const root = process.cwd();
+      await expect(readFileSync(resolve(root, 'src/generated/api.md'), 'utf8')).toMatchFileSnapshot(resolve(root, 'api.md'));
     });
   });
 }
