@@ -11,6 +11,7 @@ import type { DispatchRequest, DispatchResponse } from './dispatch-types.js';
 import { executeOperation, isProblemResult, type ProblemResult } from './execute-operation.js';
 import type { Organisation, OperationResult, PlatformModule } from './platform-module.js';
 import { problemResponse, type ProblemResultOptions } from './problem-response.js';
+import { signatureHelpProblem } from './signature-help.js';
 import { parseQuery, readJsonBody } from './request-body.js';
 import type { CoreRoute } from './route-table.js';
 import type { Router } from './router.js';
@@ -176,7 +177,7 @@ export class Dispatcher {
           now,
           nonceStore,
         });
-        if (!verdict.ok) return fail(verdict.code, { detail: verdict.detail });
+        if (!verdict.ok) return fail(verdict.code, verdict.help ? signatureHelpProblem(verdict.detail, verdict.help, req.headers[HEADERS.contentDigest]) : { detail: verdict.detail });
         caller = sandbox.organisationByAppKey(verdict.appKey);
       }
     }

@@ -15,6 +15,7 @@ export {
   verifySignature,
   type HeaderSource,
   type SignatureFailureCode,
+  type SignatureHelp,
   type VerifyInput,
   type VerifyResult,
 } from './verify.js';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { computeSignature } from './hmac.js';
 import { HEADERS } from './headers.js';
 import { MemoryNonceStore } from './nonce-store.js';
 import { signRequest } from './sign.js';
@@ -91,6 +92,48 @@ describe('verifySignature', () => {
     const headers = signRequest({ method: 'GET', url: '/lookup/abc', appKey: 'ak_1', secret: 'secret-1', timestamp: NOW });
     expect(verify(headers, { method: 'GET', url: '/lookup/abc', body: undefined }).ok).toBe(true);
     expect(verify(headers, { method: 'GET', url: '/lookup/abc', body: new Uint8Array() }).ok).toBe(true);
+  });
+});
+
+describe('verifySignature help', () => {
+  it('shows the canonical string it computed for a signature that does not match, never the secret or the expected signature', () => {
+    const headers = signed({ secret: 'nope' });
+    const result = verify(headers);
+    const canonical = ['POST', '/registration/v1/applications', 'limit=20&state=submitted', headers[HEADERS.contentDigest], String(NOW), headers[HEADERS.nonce], 'ak_1'].join('\n');
+    expect(result).toEqual({
+      ok: false,
+      code: 'SIGNATURE_INVALID',
+      detail: 'signature does not match the canonical request',
+      help: { algorithm: 'HMAC-SHA256', canonicalRequest: canonical, stringToSign: canonical, signedHeaders: ['x-gdx-content-digest', 'x-gdx-timestamp', 'x-gdx-nonce', 'x-gdx-app-key'] },
+    });
+    const shown = JSON.stringify(result);
+    expect(shown).not.toContain('secret-1');
+    expect(shown).not.toContain(computeSignature(canonical, 'secret-1', 'HMAC-SHA256'));
+  });
+
+  it('puts the digest of the body as received in the canonical string when the content digest is wrong', () => {
+    const good = signed();
+    const result = verify(signed({ body: '{"other":1}' }));
+    expect(result).toMatchObject({ ok: false, detail: 'content digest does not match the body' });
+    expect(!result.ok && result.help?.canonicalRequest.split('\n')[3]).toBe(good[HEADERS.contentDigest]);
+  });
+
+  it('signing the shown string with the right secret is accepted', () => {
+    const headers = signed({ method: 'GET' });
+    const result = verify(headers);
+    const help = !result.ok ? result.help : undefined;
+    expect(help).toBeDefined();
+    const fixed = { ...headers, [HEADERS.signature]: computeSignature(help?.stringToSign ?? '', 'secret-1', 'HMAC-SHA256') };
+    expect(verify(fixed).ok).toBe(true);
+  });
+
+  it.each([
+    ['unsupported method', { [HEADERS.signatureMethod]: 'HMAC-MD5' }],
+    ['bad nonce syntax', { [HEADERS.nonce]: 'short' }],
+  ])('gives no help when the request cannot be canonicalised (%s): the detail says what is wrong', (_name, override) => {
+    const result = verify({ ...signed(), ...override });
+    expect(result).toMatchObject({ ok: false, code: 'SIGNATURE_INVALID' });
+    expect(!result.ok && result.help).toBeUndefined();
   });
 });
 

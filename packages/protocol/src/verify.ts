@@ -1,4 +1,4 @@
-import { isSignatureAlgorithm } from './algorithms.js';
+import { isSignatureAlgorithm, type SignatureAlgorithm } from './algorithms.js';
 import { canonicalRequest } from './canonical.js';
 import { contentDigest, type SignableBody } from './digest.js';
 import { HEADERS } from './headers.js';
@@ -44,7 +44,40 @@ export type SignatureFailureCode =
  * const result: VerifyResult = { ok: false, code: 'SIGNATURE_MISSING', detail: 'missing header x-gdx-nonce' };
  * ```
  */
-export type VerifyResult = { ok: true; appKey: string } | { ok: false; code: SignatureFailureCode; detail: string };
+export type VerifyResult = { ok: true; appKey: string } | { ok: false; code: SignatureFailureCode; detail: string; help?: SignatureHelp };
+
+/**
+ * What the verifier computed for a request whose content digest or signature did not match,
+ * so a client can diff its own signing step against it (as AWS SigV4 errors show the canonical
+ * request). Only values the client sent or can compute itself: never the secret, never the
+ * expected signature (with it anyone could forge a request by sending garbage first).
+ *
+ * @example
+ * ```ts
+ * const help: SignatureHelp = {
+ *   algorithm: 'HMAC-SHA256',
+ *   canonicalRequest: 'POST\n/registration/v1/applications\n\ne3b0…\n1758852000000\nn-0123456789abcdef\nak_1',
+ *   stringToSign: 'POST\n/registration/v1/applications\n\ne3b0…\n1758852000000\nn-0123456789abcdef\nak_1',
+ *   signedHeaders: ['x-gdx-content-digest', 'x-gdx-timestamp', 'x-gdx-nonce', 'x-gdx-app-key'],
+ * };
+ * ```
+ */
+export interface SignatureHelp {
+  /** The `X-Gdx-Signature-Method` of the request. */
+  algorithm: SignatureAlgorithm;
+  /**
+   * The canonical string of the request as received, with the content digest of the body as
+   * received (so a wrong `X-Gdx-Content-Digest` shows as a different fourth line).
+   */
+  canonicalRequest: string;
+  /** The exact string the HMAC is computed over; in this protocol the canonical string itself. */
+  stringToSign: string;
+  /** The headers whose values are lines of the canonical string, in line order. */
+  signedHeaders: readonly string[];
+}
+
+/** The signed headers in the order of their lines in the canonical string. */
+const SIGNED_HEADERS = [HEADERS.contentDigest, HEADERS.timestamp, HEADERS.nonce, HEADERS.appKey] as const;
 
 /**
  * Inputs of {@link verifySignature}.
@@ -122,21 +155,24 @@ export function verifySignature(input: VerifyInput): VerifyResult {
   }
 
   const expectedDigest = contentDigest(input.body, method);
-  if (digest !== expectedDigest) return fail('SIGNATURE_INVALID', 'content digest does not match the body');
-
   const { path, query } = splitTarget(input.url);
   const canonical = canonicalRequest({
     method: input.method,
     path,
     query,
-    contentDigest: digest,
+    contentDigest: expectedDigest,
     timestamp: timestampText,
     nonce,
     appKey,
   });
-  if (!constantTimeEqual(signature, computeSignature(canonical, secret, method))) {
-    return fail('SIGNATURE_INVALID', 'signature does not match the canonical request');
-  }
+  const mismatch = (detail: string): VerifyResult => ({
+    ok: false,
+    code: 'SIGNATURE_INVALID',
+    detail,
+    help: { algorithm: method, canonicalRequest: canonical, stringToSign: canonical, signedHeaders: SIGNED_HEADERS },
+  });
+  if (digest !== expectedDigest) return mismatch('content digest does not match the body');
+  if (!constantTimeEqual(signature, computeSignature(canonical, secret, method))) return mismatch('signature does not match the canonical request');
 
   // Remember until the timestamp itself leaves the window: a later replay fails that check.
   if (!input.nonceStore.remember(appKey, nonce, timestamp + windowMs + 1, now)) {
