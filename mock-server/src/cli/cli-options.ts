@@ -15,7 +15,8 @@ export type CliRequest =
   | {
       kind: 'run';
       app: AppOptions;
-      server: Required<ServerOptions>;
+      // The console is always served from @gdx/console by the CLI.
+      server: Required<Omit<ServerOptions, 'consoleDir'>>;
       /** A profile file to load for the default sandbox. */
       profileFile?: string;
       /** Print the organisations' secrets in the banner (`--show-secrets`). */

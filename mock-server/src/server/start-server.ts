@@ -1,10 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { consoleAssetsDir } from '@gdx/console';
 import type { App } from '../app/create-app.js';
 import type { DispatchRequest, DispatchResponse } from '../app/dispatch-types.js';
 import { payloadTooLarge, refuseHead } from '../app/limit-checks.js';
 import { bodyLimitFor, type Limits } from '../app/limits.js';
 import { problemOnClientError } from './client-error.js';
+import { answerConsole, isConsolePath } from './console-route.js';
 import { requestGate, type RequestGate } from './request-gate.js';
 
 /** Options of `startServer`. */
@@ -23,6 +25,11 @@ export interface ServerOptions {
    * with subdomains). Bound to `0.0.0.0`/`::` without any, every `Host` is answered. Default: none.
    */
   allowedHosts?: readonly string[];
+  /**
+   * The built web console to serve at `/_console/` (default: the files of `@gdx/console`), or
+   * `false` for none (`/_console` then answers 404 like any unknown route).
+   */
+  consoleDir?: string | false;
 }
 
 /** A running server. */
@@ -184,12 +191,19 @@ export async function startServer(app: App, options: ServerOptions = {}): Promis
   const { limits } = app;
   // Checks the options now, so a bad origin or host name stops the start before the port is taken.
   let gate = requestGate({ bindHost: options.host ?? '127.0.0.1', port: options.port ?? 4010, corsOrigins: options.corsOrigins ?? [], allowedHosts: options.allowedHosts ?? [] });
+  const consoleDir = options.consoleDir ?? consoleAssetsDir;
   const server = createServer({ keepAlive: true, keepAliveTimeout: 65_000, maxHeaderSize: parserHeadLimit(limits) }, (req, res) => {
     // Preflights, and the Host/Origin rules of the simulation API, are answered before the core.
     const early = gate.screen(req);
     // An unread body is not drained to keep the connection: a refusal closes it (see `refuse`).
     if (early) return hasBody(req) ? refuse(gate, req, res, early) : write(gate, req, res, early);
     const plain = toPlain(req);
+    if (consoleDir !== false && isConsolePath(plain.path)) {
+      // The console's files are the server's, not the app's: the in-process transports have no page to show.
+      return void answerConsole(consoleDir, plain, plain.query)
+        .then((answer) => (hasBody(req) ? refuse(gate, req, res, answer) : write(gate, req, res, answer)))
+        .catch(() => fail(res));
+    }
     // A request without a body goes straight to the core, which checks the target and headers.
     if (!hasBody(req)) return void answer(app, gate, req, res, plain).catch(() => fail(res));
     const refused = refuseBeforeBody(req, plain, limits);

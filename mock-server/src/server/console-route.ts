@@ -1,0 +1,44 @@
+import type { DispatchResponse } from '../app/dispatch-types.js';
+import { serveStaticFile, type StaticRequest } from './static-assets.js';
+
+/** Where `gdx-mock` serves the console (`@gdx/console`). */
+export const CONSOLE_PATH = '/_console';
+
+/**
+ * The console's page may load and call only its own origin: no CDN, no inline script, no frame
+ * around it. `img-src data:` is for its empty favicon.
+ */
+const PAGE_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+};
+
+/** Whether a request path belongs to the console (`/_console` or below it). */
+export function isConsolePath(path: string): boolean {
+  return path === CONSOLE_PATH || path.startsWith(`${CONSOLE_PATH}/`);
+}
+
+/**
+ * Answers a request under `/_console` from the built console in `assetsDir`: `/_console` redirects
+ * to `/_console/` (the page's URLs are relative to it); a file under it is served as a static
+ * asset (hashed names immutable); any other path without a file extension is one of the app's
+ * routes and gets `index.html`, with a strict `Content-Security-Policy`.
+ *
+ * @example
+ * ```ts
+ * const answer = await answerConsole(consoleAssetsDir, { method: 'GET', path: '/_console', headers: {} }, '');
+ * answer.status; // 308, Location: /_console/
+ * ```
+ */
+export async function answerConsole(assetsDir: string, request: StaticRequest, query: string): Promise<DispatchResponse> {
+  if (request.path === CONSOLE_PATH) {
+    return { status: 308, headers: { location: `${CONSOLE_PATH}/${query ? `?${query}` : ''}` }, body: '' };
+  }
+  const relative = request.path.slice(CONSOLE_PATH.length + 1);
+  const last = relative.slice(relative.lastIndexOf('/') + 1);
+  const isFile = relative.startsWith('assets/') || last.includes('.');
+  const answer = await serveStaticFile(assetsDir, request, isFile ? relative : 'index.html');
+  if (isFile || answer.status >= 400) return answer;
+  return { ...answer, headers: { ...answer.headers, ...PAGE_HEADERS } };
+}
