@@ -18,6 +18,7 @@
 import type { WorkingCalendar } from '@gdx/calendar';
 import type { ProblemCode } from '@gdx/protocol';
 import type { ProblemResultOptions } from './problem-response.js';
+import type { PlatformObjects } from './workflow-objects.js';
 
 /** URL segment of a platform under `/{platform}/v1`. */
 export type PlatformName = 'registration' | 'sharing' | 'open-data' | 'catalog';
@@ -236,6 +237,8 @@ export interface PlatformModule<S = unknown> {
   object?(ctx: SimCommandContext<S>): OperationResult;
   /** Timers (deadlines, notice periods, the reviewer policy's decisions). */
   readonly clock?: PlatformClockHooks<S>;
+  /** Its workflow objects, for the simulation API's objects and timelines (absent: none listed). */
+  readonly objects?: PlatformObjects<S>;
   /** JSON-serialisable copy of the state (for snapshots); must not share mutable objects. */
   exportState(state: S): unknown;
   /** Rebuilds state from `exportState`'s output. */

@@ -45,6 +45,8 @@ function recipientsOf(input: SandboxEventInput): readonly string[] {
 export class EventFeed {
   readonly #events: FeedEvent[] = [];
   readonly #byPlatform = new Map<PlatformName, FeedEvent[]>();
+  /** Each object's entries, for its timeline. */
+  readonly #byObject = new Map<string, FeedEvent[]>();
 
   constructor(saved: readonly FeedEvent[] = []) {
     for (const e of structuredClone(saved)) this.#store(e);
@@ -76,6 +78,11 @@ export class EventFeed {
     return { items, nextCursor: more && last ? encodeCursor([last.seq]) : null, total: events.length };
   }
 
+  /** Every entry about one object, oldest first (an empty list for an object nothing was published about). */
+  ofObject(platform: PlatformName, objectType: string, objectId: string): readonly FeedEvent[] {
+    return this.#byObject.get(objectKey(platform, objectType, objectId)) ?? [];
+  }
+
   /** How many events the feed holds (the sandbox's event quota counts them). */
   get size(): number {
     return this.#events.length;
@@ -92,8 +99,16 @@ export class EventFeed {
     let list = this.#byPlatform.get(event.platform);
     if (!list) this.#byPlatform.set(event.platform, (list = []));
     list.push(event);
+    const key = objectKey(event.platform, event.objectType, event.objectId);
+    let own = this.#byObject.get(key);
+    if (!own) this.#byObject.set(key, (own = []));
+    own.push(event);
     return event;
   }
+}
+
+function objectKey(platform: PlatformName, objectType: string, objectId: string): string {
+  return `${platform}\u0000${objectType}\u0000${objectId}`;
 }
 
 /** Index of the first entry with `seq > afterSeq` (entries are in `seq` order). */

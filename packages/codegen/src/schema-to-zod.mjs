@@ -198,7 +198,8 @@ function mergeObjects(members, ctx, seen) {
       if (!name || seen.has(name)) return undefined;
       flat = mergeObjects([ctx.resolve(name)], ctx, new Set([...seen, name]));
     } else if (member && typeof member === 'object') {
-      if (Object.keys(member).some((k) => !MERGEABLE.has(k))) return undefined;
+      // Specification extensions (`x-…`) annotate a schema without constraining it.
+      if (Object.keys(member).some((k) => !MERGEABLE.has(k) && !k.startsWith('x-'))) return undefined;
       if (member.type !== undefined && member.type !== 'object') return undefined;
       if (member.additionalProperties !== undefined && member.additionalProperties !== true) return undefined;
       if (member.allOf) {

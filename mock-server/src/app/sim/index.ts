@@ -2,6 +2,7 @@ import { calendarRoutes } from './calendar.js';
 import { clockRoutes } from './clock.js';
 import { eventRoutes } from './events.js';
 import { faultRoutes } from './faults.js';
+import { objectRoutes } from './objects.js';
 import { officialRoutes } from './officials.js';
 import { sandboxRoutes } from './sandboxes.js';
 import { serviceRoutes } from './service.js';
@@ -18,4 +19,5 @@ export const SIM_ROUTES: readonly SimRoute[] = [
   ...eventRoutes,
   ...webhookRoutes,
   ...officialRoutes,
+  ...objectRoutes,
 ];

@@ -2,6 +2,7 @@ import type { OpenApiDocument, PlatformModule, SandboxContext } from '../../app/
 import { createSeedData } from '../../sandbox/seed/create-seed-data.js';
 import { hostClock } from '../workflow-host/index.js';
 import type { SeedData } from '../../sandbox/seed/types.js';
+import { catalogObjects } from './catalog-objects.js';
 import { createCatalogState, exportCatalogState, importCatalogState, type CatalogState } from './catalog-state.js';
 import { entryOperations } from './entry-operations.js';
 import { obligationOperations } from './obligation-operations.js';
@@ -54,6 +55,7 @@ export function createCatalogPlatform(options: CatalogPlatformOptions): Platform
     createState: (sandbox) => createCatalogState(sandbox),
     seed: (sandbox, state) => state.workflow.seedPublished(seedData(sandbox).catalogEntries.filter((e) => e.state === 'published')),
     act: actAsOfficial,
+    objects: catalogObjects,
     clock: hostClock((state) => state.workflow.host),
     exportState: exportCatalogState,
     objectCount: (state) => state.workflow.host.objectCount,

@@ -5,6 +5,7 @@ import { hostClock, WorkflowHost } from '../workflow-host/index.js';
 import { applicationOperations } from './application-operations.js';
 import { grantOperations } from './grant-operations.js';
 import { openDataBinding } from './open-data-binding.js';
+import { openDataObjects } from './open-data-objects.js';
 import { actOnOpenData, objectOnOpenData } from './open-data-sim.js';
 import { exportOpenDataState, openDataRecords, type OpenDataSnapshot, type OpenDataState } from './open-data-state.js';
 import { publicOperations } from './public-operations.js';
@@ -50,6 +51,7 @@ export function createOpenDataPlatform(options: OpenDataPlatformOptions): Platfo
     operations: { ...publicOperations, ...applicationOperations, ...grantOperations },
     createState: (sandbox) => buildState(sandbox, seedData),
     act: actOnOpenData,
+    objects: openDataObjects,
     object: objectOnOpenData,
     clock: hostClock((state) => state.host),
     exportState: exportOpenDataState,

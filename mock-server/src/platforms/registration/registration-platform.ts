@@ -3,6 +3,7 @@ import { hostClock } from '../workflow-host/index.js';
 import { applicationOperations } from './application-operations.js';
 import { publicOperations } from './public-operations.js';
 import { registrationOperations } from './registration-operations.js';
+import { registrationObjects } from './registration-objects.js';
 import { createRegistrationState, exportRegistrationState, importRegistrationState, type RegistrationState } from './registration-state.js';
 import { actAsRegistry, objectAsThirdParty } from './sim-commands.js';
 
@@ -32,6 +33,7 @@ export function createRegistrationPlatform(options: RegistrationPlatformOptions)
     act: actAsRegistry,
     object: objectAsThirdParty,
     clock: hostClock((state) => state.host),
+    objects: registrationObjects,
     exportState: exportRegistrationState,
     objectCount: (state) => state.host.objectCount,
     importState: importRegistrationState,

@@ -5,6 +5,7 @@ import { hostClock, WorkflowHost } from '../workflow-host/index.js';
 import { feedbackOperations } from './feedback-operations.js';
 import { requestOperations } from './request-operations.js';
 import { sharingBinding } from './sharing-binding.js';
+import { sharingObjects } from './sharing-objects.js';
 import { actOnSharing, objectOnSharing } from './sharing-sim.js';
 import { exportSharingState, sharingRecords, type SharingSnapshot, type SharingState } from './sharing-state.js';
 
@@ -43,6 +44,7 @@ export function createSharingPlatform(options: SharingPlatformOptions): Platform
     operations: { ...requestOperations, ...feedbackOperations },
     createState: (sandbox) => buildState(sandbox, seedData),
     act: actOnSharing,
+    objects: sharingObjects,
     object: objectOnSharing,
     clock: hostClock((state) => state.host),
     exportState: exportSharingState,

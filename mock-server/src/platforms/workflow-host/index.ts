@@ -12,3 +12,5 @@ export { hostClock, recordsById } from './host-hooks.js';
 export { wireEvent, wireDeadline, instanceDeadline, wireActor, toReasons, type WireEvent, type WireActor, type WireMapping, type StepNames } from './wire.js';
 export { transitionProblem, illegalTransition, offeredEvents } from './transition-problem.js';
 export { requireRole } from './require-role.js';
+export { instanceObject, offeredActions, accepts, type InstanceObjectOptions } from './host-objects.js';
+export { grantObject, type GrantObjectInput } from './grant-objects.js';

@@ -16,8 +16,13 @@ export interface ActionTarget {
  * The role that sends `event` from `state`: the first non-clock role of a transition from that
  * state, else of any transition with that event (the kernel then refuses it with the allowed
  * events), else `data_authority`.
+ *
+ * @example
+ * ```ts
+ * roleFor(host, 'sharing.request', 'escalated', 'approve'); // 'city_government'
+ * ```
  */
-function roleFor(host: WorkflowHost, machineId: string, state: string, event: string): string {
+export function roleFor(host: WorkflowHost, machineId: string, state: string, event: string): string {
   const transitions = host.machine(machineId).transitions.filter((t) => t.event === event);
   const from = (t: (typeof transitions)[number]) => (Array.isArray(t.from) ? t.from : [t.from]).includes(state);
   const pick = (list: typeof transitions) => list.flatMap((t) => t.by).find((r) => r !== 'clock');

@@ -1,0 +1,77 @@
+import { loadBundledSpec } from '@gdx/openapi';
+import type { LocalizedLabel, OfferedAction } from '../workflow-objects.js';
+
+/** A field of an official action, as the simulation contract's `OfficialAction` variant defines it. */
+export interface ActionField {
+  name: string;
+  required: boolean;
+  description: LocalizedLabel;
+  /** The field's JSON Schema with every `$ref` resolved (a form can use it as it is). */
+  schema: unknown;
+}
+
+/** An allowed action of a timeline (`AllowedAction`). */
+export interface AllowedAction {
+  action: string;
+  role: string;
+  label: LocalizedLabel;
+  fields: ActionField[];
+}
+
+type Schema = Record<string, unknown>;
+
+/** Members every action shares (`ActionTarget`): they name the object, not the decision. */
+const TARGET_MEMBERS = new Set(['action', 'platform', 'objectType', 'objectId', 'organizationId', 'note']);
+
+const REF_PREFIX = '#/components/schemas/';
+
+/** A schema with its `$ref`s replaced by their targets (the contract's schemas are not recursive; depth is bounded anyway). */
+function inline(schema: unknown, schemas: Readonly<Record<string, Schema>>, depth = 0): unknown {
+  if (Array.isArray(schema)) return schema.map((s) => inline(s, schemas, depth));
+  if (schema === null || typeof schema !== 'object') return schema;
+  const { $ref, ...rest } = schema as Schema;
+  if (typeof $ref === 'string' && $ref.startsWith(REF_PREFIX) && depth < 8) {
+    return inline({ ...schemas[$ref.slice(REF_PREFIX.length)], ...rest }, schemas, depth + 1);
+  }
+  return Object.fromEntries(Object.entries(rest).filter(([key]) => !key.startsWith('x-')).map(([key, value]) => [key, inline(value, schemas, depth)]));
+}
+
+/** Each action's form, read once from the bundled simulation contract. */
+function readForms(): ReadonlyMap<string, { label: LocalizedLabel; fields: ActionField[] }> {
+  const schemas = (loadBundledSpec('simulation').components?.schemas ?? {}) as Record<string, Schema>;
+  const official = schemas.OfficialAction ?? {};
+  const mapping = ((official.discriminator as Schema | undefined)?.mapping ?? {}) as Record<string, string>;
+  const fieldLabels = (official['x-gdx-field-labels'] ?? {}) as Record<string, LocalizedLabel>;
+  const forms = new Map<string, { label: LocalizedLabel; fields: ActionField[] }>();
+  for (const [action, ref] of Object.entries(mapping)) {
+    const variant = schemas[ref.slice(REF_PREFIX.length)] ?? {};
+    const own = ((variant.allOf ?? []) as Schema[]).find((part) => part.$ref === undefined) ?? {};
+    const required = new Set((own.required ?? []) as string[]);
+    const fields = Object.entries((own.properties ?? {}) as Record<string, unknown>)
+      .filter(([name]) => !TARGET_MEMBERS.has(name))
+      .map(([name, schema]) => ({ name, required: required.has(name), description: fieldLabels[name] ?? { zh: name, en: name }, schema: inline(schema, schemas) }));
+    forms.set(action, { label: (variant['x-gdx-label'] as LocalizedLabel | undefined) ?? { zh: action, en: action }, fields });
+  }
+  return forms;
+}
+
+let forms: ReturnType<typeof readForms> | undefined;
+
+/**
+ * The actions a machine offers that the simulation API takes (`OfficialAction` has a variant for
+ * them), each with its label and fields read from the contract — the form a client shows and
+ * the body `POST /sandboxes/{id}/actions` validates against.
+ *
+ * @example
+ * ```ts
+ * actionForms([{ action: 'not_accept', role: 'registry' }])[0].fields[0].name; // 'reasons'
+ * ```
+ */
+export function actionForms(offered: readonly OfferedAction[]): AllowedAction[] {
+  forms ??= readForms();
+  const known = forms;
+  return offered.flatMap(({ action, role }) => {
+    const form = known.get(action);
+    return form ? [{ action, role, label: form.label, fields: structuredClone(form.fields) }] : [];
+  });
+}

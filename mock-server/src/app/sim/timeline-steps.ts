@@ -1,0 +1,142 @@
+import { addDays, CalendarError, daysBetween, shanghaiDate, type WorkingCalendar } from '@gdx/calendar';
+import type { Deadline } from '@gdx/kernel';
+import type { LocalizedLabel, ObjectEvent } from '../workflow-objects.js';
+
+/** A weekend or statutory holiday a working-day limit did not count. */
+export interface SkippedDay {
+  date: string;
+  reason: 'weekend' | 'holiday';
+}
+
+/** A step's limit on the working-day calendar (`StepDeadline` of the simulation contract). */
+export interface StepDeadline {
+  kind: string;
+  workingDays: number | null;
+  unit: Deadline['unit'];
+  limit: number;
+  startedOn: string;
+  dueDate: string;
+  dueAt: string;
+  countedDays: string[];
+  skippedDays: SkippedDay[];
+  makeUpDays: string[];
+  overdue: boolean;
+  rule: string | null;
+  estimate: boolean;
+  unpublishedYears: number[];
+  truncated?: boolean;
+}
+
+/** A stay of an object in one state (`TimelineStep`). */
+export interface TimelineStep {
+  state: string;
+  label: LocalizedLabel;
+  enteredAt: string;
+  leftAt: string | null;
+  deadline: StepDeadline | null;
+}
+
+/** Longest span of days listed per step: a limit overdue for years still answers in bounded work. */
+const MAX_SPAN_DAYS = 366;
+
+type DayKind = ReturnType<WorkingCalendar['dayKind']>;
+
+/**
+ * The kind of a day, and whether it is an estimate: a year without a schedule counts Monday–Friday
+ * there, as the calendar's `estimate` option does, and says so (never silently).
+ */
+function kindOf(calendar: WorkingCalendar, date: string, unpublished: Set<number>): DayKind {
+  try {
+    return calendar.dayKind(date);
+  } catch (error) {
+    if (!(error instanceof CalendarError) || error.code !== 'CALENDAR_NOT_PUBLISHED') throw error;
+    unpublished.add(Number(date.slice(0, 4)));
+    return calendar.dayKind(date, { estimate: true });
+  }
+}
+
+/**
+ * A deadline on the calendar, from its start day (not counted) to `untilDay` (the step's end or
+ * today): working days counted so far, and the skipped and make-up days up to the later of the
+ * due date and `untilDay`. Limits in other units than working days list no days.
+ */
+function stepDeadline(deadline: Deadline, untilDay: string, endedAt: number, calendar: WorkingCalendar): StepDeadline {
+  const counted: string[] = [];
+  const skipped: SkippedDay[] = [];
+  const makeUp: string[] = [];
+  const unpublished = new Set<number>();
+  let truncated = false;
+  if (deadline.unit === 'working_days') {
+    const last = untilDay > deadline.dueDate ? untilDay : deadline.dueDate;
+    const span = Math.max(0, daysBetween(deadline.startedOn, last));
+    truncated = span > MAX_SPAN_DAYS;
+    for (let i = 1; i <= Math.min(span, MAX_SPAN_DAYS); i += 1) {
+      const date = addDays(deadline.startedOn, i);
+      const kind = kindOf(calendar, date, unpublished);
+      if (kind === 'weekend' || kind === 'holiday') skipped.push({ date, reason: kind });
+      else {
+        if (kind === 'makeup_working') makeUp.push(date);
+        if (date <= untilDay) counted.push(date);
+      }
+    }
+  }
+  if (!calendar.hasYear(Number(deadline.dueDate.slice(0, 4)))) unpublished.add(Number(deadline.dueDate.slice(0, 4)));
+  const unpublishedYears = [...unpublished].sort((a, b) => a - b);
+  return {
+    kind: deadline.step,
+    workingDays: deadline.unit === 'working_days' ? deadline.limit : null,
+    unit: deadline.unit,
+    limit: deadline.limit,
+    startedOn: deadline.startedOn,
+    dueDate: deadline.dueDate,
+    dueAt: deadline.dueAt,
+    countedDays: counted,
+    skippedDays: skipped,
+    makeUpDays: makeUp,
+    overdue: deadline.overdue || endedAt > Date.parse(deadline.dueAt),
+    rule: deadline.basis || null,
+    estimate: unpublishedYears.length > 0,
+    unpublishedYears,
+    ...(truncated ? { truncated } : {}),
+  };
+}
+
+/**
+ * An object's steps from its events, oldest first: a step begins with each change of state
+ * (the first event creates the object) and ends with the next; events that keep the state
+ * (an overdue flag, a restarted or extended limit) update the running step's deadline. Each
+ * step's deadline is laid on the sandbox's working-day calendar up to its end, or `now`.
+ *
+ * @example
+ * ```ts
+ * timelineSteps(object.events(), object.label, sandbox.calendar, sandbox.now())[0].deadline?.dueDate; // '2025-09-30'
+ * ```
+ */
+export function timelineSteps(
+  events: readonly ObjectEvent[],
+  label: (state: string) => LocalizedLabel | undefined,
+  calendar: WorkingCalendar,
+  now: number,
+): TimelineStep[] {
+  const stays: { state: string; enteredAt: string; leftAt: string | null; deadline: Deadline | null }[] = [];
+  for (const event of events) {
+    if (event.to === null) continue;
+    const current = stays.at(-1);
+    if (current && event.from === event.to && current.state === event.to) {
+      current.deadline = event.deadline;
+      continue;
+    }
+    if (current) current.leftAt = event.at;
+    stays.push({ state: event.to, enteredAt: event.at, leftAt: null, deadline: event.deadline });
+  }
+  return stays.map((stay) => {
+    const endedAt = stay.leftAt === null ? now : Date.parse(stay.leftAt);
+    return {
+      state: stay.state,
+      label: label(stay.state) ?? { zh: stay.state, en: stay.state },
+      enteredAt: stay.enteredAt,
+      leftAt: stay.leftAt,
+      deadline: stay.deadline ? stepDeadline(stay.deadline, shanghaiDate(endedAt), endedAt, calendar) : null,
+    };
+  });
+}

@@ -1,0 +1,72 @@
+/**
+ * What a platform shows of its workflow objects to the simulation API's objects and timelines
+ * (`GET /_sim/v1/sandboxes/{id}/objects…`). The platform knows its objects, their events and
+ * which official actions its state machines take now; the core turns that into pages, steps on
+ * the working-day calendar and action forms read from the simulation contract.
+ */
+import type { Deadline } from '@gdx/kernel';
+
+/** A state's name in Chinese and English. */
+export interface LocalizedLabel {
+  zh: string;
+  en: string;
+}
+
+/** An event of an object's log in the contract's `WorkflowEvent` form. */
+export interface ObjectEvent {
+  seq: number;
+  type: string;
+  at: string;
+  from: string | null;
+  to: string | null;
+  deadline: Deadline | null;
+}
+
+/** An official action the object's machine takes now (`POST /_sim/v1/sandboxes/{id}/actions`), and who acts. */
+export interface OfferedAction {
+  action: string;
+  role: string;
+}
+
+/**
+ * One workflow object of a platform (an application, request, grant, entry …).
+ *
+ * @example
+ * ```ts
+ * const object: WorkflowObject = { objectType: 'application', objectId: 'rga_1', state: 'submitted', terminal: false, title: '城市交通数据集',
+ *   createdAt, updatedAt, deadline, events: () => instance.events, label: (s) => labels[s], actions: () => [{ action: 'accept', role: 'registry' }] };
+ * ```
+ */
+export interface WorkflowObject {
+  objectType: string;
+  objectId: string;
+  state: string;
+  terminal: boolean;
+  /** What a person calls the object (a product's or dataset's name), or `null`. */
+  title: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** The deadline running in the current state (contract form), or `null`. */
+  deadline: Deadline | null;
+  /** The object's own events, oldest first (built only for a timeline). */
+  events(): readonly ObjectEvent[];
+  /** The label of one of the object's states, when its procedure names it. */
+  label(state: string): LocalizedLabel | undefined;
+  /** The official actions the object's machine accepts now (built only for a timeline). */
+  actions(): readonly OfferedAction[];
+}
+
+/**
+ * A platform's workflow objects (`PlatformModule.objects`).
+ *
+ * @example
+ * ```ts
+ * const objects: PlatformObjects<SharingState> = { list: (s) => sharingObjects(s), get: (s, type, id) => … };
+ * ```
+ */
+export interface PlatformObjects<S> {
+  /** Every workflow object of the platform in the sandbox, in any order. */
+  list(state: S): Iterable<WorkflowObject>;
+  /** One object, or `undefined` when the platform has no such object. */
+  get(state: S, objectType: string, objectId: string): WorkflowObject | undefined;
+}

@@ -1,0 +1,31 @@
+import type { WorkflowInstance } from '@gdx/kernel';
+import type { PlatformObjects, WorkflowObject } from '../../app/workflow-objects.js';
+import { instanceObject } from '../workflow-host/index.js';
+import type { CatalogState } from './catalog-state.js';
+import { objectTypeOf } from './workflow/catalog-binding.js';
+
+function instanceOf(state: CatalogState, instance: WorkflowInstance): WorkflowObject {
+  const name = state.workflow.entries.get(instance.id)?.content['name'];
+  // The catalog's data authority takes every official action (`actAsOfficial`); obligations take none.
+  return instanceObject(state.workflow.host, instance, { objectType: objectTypeOf(instance), title: typeof name === 'string' ? name : null, role: 'data_authority' });
+}
+
+/**
+ * The catalog's workflow objects: entries (published, returned or withdrawn by the data
+ * authority) and the providers' update obligations.
+ *
+ * @example
+ * ```ts
+ * catalogObjects.get(state, 'entry', 'ent_1')?.actions(); // [{ action: 'publish', role: 'data_authority' }, …] while submitted
+ * ```
+ */
+export const catalogObjects: PlatformObjects<CatalogState> = {
+  *list(state) {
+    for (const instance of state.workflow.host.engine.list()) yield instanceOf(state, instance);
+  },
+  get(state, objectType, objectId) {
+    const instance = state.workflow.host.get(objectId);
+    const object = instance ? instanceOf(state, instance) : undefined;
+    return object?.objectType === objectType ? object : undefined;
+  },
+};

@@ -1,0 +1,105 @@
+import type { WorkflowInstance } from '@gdx/kernel';
+import type { LocalizedLabel, OfferedAction, WorkflowObject } from '../../app/workflow-objects.js';
+import { roleFor } from './official-action.js';
+import type { WorkflowHost } from './workflow-host.js';
+
+/**
+ * Roles the simulation API acts as through `POST /actions` (the platforms' officials). The
+ * organisations' own roles (registrant, applicant, data user) act through their platform's
+ * API, and interested parties through `POST /objections`.
+ */
+const OFFICIAL_ROLES: ReadonlySet<string> = new Set(['registry', 'data_authority', 'data_provider', 'platform_operator', 'city_government']);
+
+/** A payload with every key a transition requires, for a dry run (the texts are never recorded). */
+function samplePayload(requires: readonly string[] | undefined): Record<string, unknown> {
+  const payload: Record<string, unknown> = {};
+  for (const key of requires ?? []) payload[key] = key === 'answer' ? { text: '-' } : [{ text: '-' }];
+  return payload;
+}
+
+/**
+ * Whether the machine takes `event` from the instance now, acted on by `role` as
+ * `POST /actions` would send it — a dry run through the kernel's own transition (guards,
+ * deadlines in unpublished years included), changing nothing.
+ *
+ * @example
+ * ```ts
+ * accepts(host, instance, 'accept', 'registry'); // true while submitted
+ * ```
+ */
+export function accepts(host: WorkflowHost, instance: WorkflowInstance, event: string, role: string): boolean {
+  const transition = host.machine(instance.machine).transitions.find((t) => t.event === event && (Array.isArray(t.from) ? t.from : [t.from]).includes(instance.state));
+  if (!transition) return false;
+  try {
+    host.checkDispatch(instance.id, event, { actor: { role, ...host.officialActor(instance, role) }, payload: samplePayload(transition.requires) });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The officials' actions the instance's machine accepts now, each with the role
+ * `applyOfficialAction` would act as (`fixedRole` when the platform fixes it), in the
+ * machine's order. Clock events and the organisations' own events are left out.
+ *
+ * @example
+ * ```ts
+ * offeredActions(host, instance, 'registry'); // [{ action: 'accept', role: 'registry' }, { action: 'request_supplements', … }, …]
+ * ```
+ */
+export function offeredActions(host: WorkflowHost, instance: WorkflowInstance, fixedRole?: string): OfferedAction[] {
+  const offered: OfferedAction[] = [];
+  const seen = new Set<string>();
+  for (const t of host.machine(instance.machine).transitions) {
+    if (seen.has(t.event) || !(Array.isArray(t.from) ? t.from : [t.from]).includes(instance.state)) continue;
+    seen.add(t.event);
+    const role = fixedRole ?? roleFor(host, instance.machine, instance.state, t.event);
+    if (OFFICIAL_ROLES.has(role) && accepts(host, instance, t.event, role)) offered.push({ action: t.event, role });
+  }
+  return offered;
+}
+
+/** A state label of a machine as `{ zh, en }` (one language standing in for a missing other). */
+function bilingual(label: Record<string, string> | undefined): LocalizedLabel | undefined {
+  const zh = label?.zh ?? label?.en;
+  const en = label?.en ?? label?.zh;
+  return zh !== undefined && en !== undefined ? { zh, en } : undefined;
+}
+
+/** How a platform shows one of its kernel instances (see `instanceObject`). */
+export interface InstanceObjectOptions {
+  objectType: string;
+  title: string | null;
+  /** The acting role when the platform fixes it (e.g. the registry); default: the machine's. */
+  role?: string;
+  /** Actions the platform refuses before the machine sees them (e.g. `issue_code` when the profile codes by itself). */
+  refuses?(action: string): boolean;
+}
+
+/**
+ * A kernel instance as a workflow object of the simulation API: its state, terminal flag,
+ * current deadline, events and state labels as the machine and the contract show them, and the
+ * officials' actions it takes now.
+ *
+ * @example
+ * ```ts
+ * instanceObject(state.host, instance, { objectType: 'application', title: '城市交通数据集', role: 'registry' });
+ * ```
+ */
+export function instanceObject(host: WorkflowHost, instance: WorkflowInstance, options: InstanceObjectOptions): WorkflowObject {
+  const machine = host.machine(instance.machine);
+  return {
+    objectType: options.objectType,
+    objectId: instance.id,
+    state: instance.state,
+    terminal: machine.states[instance.state]?.terminal === true,
+    title: options.title,
+    createdAt: instance.createdAt,
+    updatedAt: instance.updatedAt,
+    deadline: host.deadline(instance),
+    events: () => host.events(instance),
+    label: (state) => bilingual(machine.states[state]?.label),
+    actions: () => offeredActions(host, instance, options.role).filter((a) => !options.refuses?.(a.action)),
+  };
+}
