@@ -53,7 +53,23 @@ export function resolveQuotas(given: Partial<SandboxQuotas> | undefined, base: R
   return quotas;
 }
 
-const utf8 = new TextEncoder();
+/**
+ * The UTF-8 byte length of a string, as `TextEncoder` would encode it (a lone surrogate takes the
+ * 3 bytes of U+FFFD), counted without encoding: this runs for every write.
+ */
+function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) bytes += 1;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 2; // a pair: 2 code units, 4 bytes
+      i++;
+    } else bytes += 2;
+  }
+  return bytes;
+}
 
 /**
  * Holds every sandbox of an app to its quotas (the app's, or those the sandbox was created
@@ -81,7 +97,7 @@ export class QuotaGuard {
   refusal(route: CoreRoute, sandbox: Sandbox | undefined, method: string, bodyText: string | undefined): ProblemResult | undefined {
     if (!sandbox || route.kind !== 'platform' || method === 'GET' || method === 'HEAD') return undefined;
     const quotas = sandbox.quotas;
-    const bytes = bodyText === undefined ? 0 : utf8.encode(bodyText).length;
+    const bytes = bodyText === undefined ? 0 : utf8Length(bodyText);
     if (sandbox.storedBytes + bytes > quotas.storedBytes) return exceeded('storedBytes', quotas.storedBytes, sandbox.storedBytes, sandbox.id, bytes);
     const events = sandbox.feed.size;
     if (events >= quotas.events) return exceeded('events', quotas.events, events, sandbox.id);
@@ -95,7 +111,7 @@ export class QuotaGuard {
   /** Counts an accepted platform write's body towards the sandbox's stored bytes. */
   admitted(route: CoreRoute, sandbox: Sandbox | undefined, method: string, bodyText: string | undefined): void {
     if (!sandbox || route.kind !== 'platform' || method === 'GET' || bodyText === undefined) return;
-    sandbox.storedBytes += utf8.encode(bodyText).length;
+    sandbox.storedBytes += utf8Length(bodyText);
   }
 
   /** Whether the operation makes an object: its contract answers `201`. */

@@ -127,7 +127,9 @@ function enter(
       const limit = machine.limits?.[target.step];
       if (!limit) throw new KernelError('UNKNOWN_LIMIT', `状态机 ${machine.id} 缺少期限 ${target.step}`, `Machine ${machine.id} has no limit ${target.step}`);
       const from = mode === 'extend' ? previousDue : startedOn;
-      const computed = computeDeadline({ ...limit, id: target.step }, { now: ctx.now, data, ...(from ? { from } : {}) }, ctx.calendar);
+      // The limit is copied only when its own id differs from the step's (a spread copy costs more than the rest of the deadline).
+      const stepLimit = limit.id === target.step ? limit : { ...limit, id: target.step };
+      const computed = computeDeadline(stepLimit, { now: ctx.now, data, ...(from ? { from } : {}) }, ctx.calendar);
       deadline = computed.deadline;
       timer = {
         id: `${instance.id}#${seq}`,

@@ -16,5 +16,31 @@ export function formatRegistrationCode(profile: Profile, parts: { year: number; 
     year: String(parts.year),
     seq: String(parts.seq).padStart(seqDigits, '0'),
   };
-  return template.replace(/\{(prefix|region|year|seq)\}/g, (_, key: string) => values[key] ?? '');
+  let code = '';
+  for (const piece of piecesOf(profile.options.coding, template)) code += piece.key === undefined ? piece.text : (values[piece.key] ?? '');
+  return code;
+}
+
+type Piece = { text: string; key?: undefined } | { key: string };
+
+const PLACEHOLDER = /\{(prefix|region|year|seq)\}/g;
+// A clock advance codes thousands of registrations under one profile: its template is split once
+// (held weakly by the profile's coding options, so sandboxes' custom profiles leave nothing behind).
+const pieces = new WeakMap<object, readonly Piece[]>();
+
+/** The template's literal text and placeholders, in order. */
+function piecesOf(coding: object, template: string): readonly Piece[] {
+  let split = pieces.get(coding);
+  if (split === undefined) {
+    const out: Piece[] = [];
+    let at = 0;
+    for (const match of template.matchAll(PLACEHOLDER)) {
+      if (match.index > at) out.push({ text: template.slice(at, match.index) });
+      out.push({ key: match[1] as string });
+      at = match.index + match[0].length;
+    }
+    if (at < template.length) out.push({ text: template.slice(at) });
+    pieces.set(coding, (split = out));
+  }
+  return split;
 }

@@ -58,6 +58,7 @@ function issueRegistration(state: RegistrationState, app: ApplicationRecord, eve
   const today = shanghaiDay(state.sandbox.now());
   const id = state.sandbox.ids.next('reg');
   const { code, certificate } = codeOf(state, Number(today.slice(0, 4)), event.data ?? {});
+  const { dataName, summary } = describe(state, app);
   const term = (app.submission['rights'] as { term?: { to?: string } } | undefined)?.term?.to ?? null;
   const record: RegistrationRecord = {
     id,
@@ -68,7 +69,8 @@ function issueRegistration(state: RegistrationState, app: ApplicationRecord, eve
     certificateNumber: certificate,
     registrationType: app.type,
     registrants: app.submission.registrants,
-    ...describe(state, app),
+    dataName,
+    summary,
     codedOn: today,
     validUntil: today,
     authorisedTermEnd: term,

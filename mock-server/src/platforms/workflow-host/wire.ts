@@ -47,7 +47,18 @@ export interface WireMapping {
 export function wireDeadline(deadline: Deadline | null, mapping: WireMapping = {}, started?: WorkflowEvent): Deadline | null {
   if (!deadline) return null;
   const trigger = started ? mapping.startTrigger?.(started) : undefined;
-  return { ...deadline, step: mapping.steps?.[deadline.step] ?? deadline.step, ...(trigger ? { startTrigger: trigger } : {}) };
+  // Field by field in the kernel's order (the same JSON as a spread, at a fraction of its cost: every published event has one).
+  return {
+    step: mapping.steps?.[deadline.step] ?? deadline.step,
+    limit: deadline.limit,
+    unit: deadline.unit,
+    startTrigger: trigger || deadline.startTrigger,
+    startedOn: deadline.startedOn,
+    dueDate: deadline.dueDate,
+    dueAt: deadline.dueAt,
+    overdue: deadline.overdue,
+    basis: deadline.basis,
+  };
 }
 
 /**

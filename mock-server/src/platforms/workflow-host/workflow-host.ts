@@ -203,9 +203,10 @@ export class WorkflowHost {
    */
   publish(input: Omit<SandboxEventInput, 'platform' | 'event'> & { event: WireEvent }): void {
     const platform = this.#binding.platform;
-    this.#sandbox.emit({ platform, ...input });
-    const { event } = input;
-    this.#firing?.push({ at: event.at, platform, objectType: input.objectType, objectId: input.objectId, type: event.type, from: event.from, to: event.to });
+    const { objectType, objectId, organizationId, alsoNotify, event, object } = input;
+    // Named fields, not a spread of `input`: a spread copy costs ~0.7 µs, paid by every event of a clock advance.
+    this.#sandbox.emit(alsoNotify === undefined ? { platform, objectType, objectId, organizationId, event, object } : { platform, objectType, objectId, organizationId, alsoNotify, event, object });
+    this.#firing?.push({ at: event.at, platform, objectType, objectId, type: event.type, from: event.from, to: event.to });
   }
 
   #context() {
@@ -232,7 +233,9 @@ export class WorkflowHost {
 
   #planOfficials(instance: WorkflowInstance): void {
     for (const plan of planOfficials(instance, this.#sandbox.reviewerPolicy, { seed: this.#sandbox.seed, calendar: this.#sandbox.calendar })) {
-      this.engine.plan({ ...plan, actor: { ...plan.actor, ...this.officialActor(instance, plan.actor.role) } });
+      // The plan is ours (fresh from planOfficials): copied only when an official organisation acts.
+      const organizationId = this.#binding.official(instance, plan.actor.role);
+      this.engine.plan(organizationId ? { ...plan, actor: { ...plan.actor, organizationId } } : plan);
     }
   }
 }
