@@ -1,4 +1,4 @@
-import { addDays, CalendarError, daysBetween, shanghaiDate, type WorkingCalendar } from '@gdx/calendar';
+import { addDays, daysBetween, shanghaiDate, type WorkingCalendar } from '@gdx/calendar';
 import type { Deadline } from '@gdx/kernel';
 import type { LocalizedLabel, ObjectEvent } from '../workflow-objects.js';
 
@@ -39,40 +39,34 @@ export interface TimelineStep {
 /** Longest span of days listed per step: a limit overdue for years still answers in bounded work. */
 const MAX_SPAN_DAYS = 366;
 
-type DayKind = ReturnType<WorkingCalendar['dayKind']>;
-
-/**
- * The kind of a day, and whether it is an estimate: a year without a schedule counts Monday–Friday
- * there, as the calendar's `estimate` option does, and says so (never silently).
- */
-function kindOf(calendar: WorkingCalendar, date: string, unpublished: Set<number>): DayKind {
-  try {
-    return calendar.dayKind(date);
-  } catch (error) {
-    if (!(error instanceof CalendarError) || error.code !== 'CALENDAR_NOT_PUBLISHED') throw error;
-    unpublished.add(Number(date.slice(0, 4)));
-    return calendar.dayKind(date, { estimate: true });
-  }
+/** The years from `from` to `to` whose holiday schedule the calendar does not have. */
+function unpublishedYears(calendar: WorkingCalendar, from: string, to: string): number[] {
+  const years: number[] = [];
+  for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year += 1) if (!calendar.hasYear(year)) years.push(year);
+  return years;
 }
 
 /**
  * A deadline on the calendar, from its start day (not counted) to `untilDay` (the step's end or
  * today): working days counted so far, and the skipped and make-up days up to the later of the
- * due date and `untilDay`. Limits in other units than working days list no days.
+ * due date and `untilDay`. Limits in other units than working days list no days (their end is
+ * the kernel's, which refuses a year without a schedule unless the limit opts into an estimate).
  */
 function stepDeadline(deadline: Deadline, untilDay: string, endedAt: number, calendar: WorkingCalendar): StepDeadline {
   const counted: string[] = [];
   const skipped: SkippedDay[] = [];
   const makeUp: string[] = [];
-  const unpublished = new Set<number>();
+  const last = untilDay > deadline.dueDate ? untilDay : deadline.dueDate;
+  const workingDays = deadline.unit === 'working_days';
+  // Never silently Monday–Friday: days of a year without a schedule are estimated, and the answer says so.
+  const unpublished = workingDays ? unpublishedYears(calendar, deadline.startedOn, last) : [];
   let truncated = false;
-  if (deadline.unit === 'working_days') {
-    const last = untilDay > deadline.dueDate ? untilDay : deadline.dueDate;
+  if (workingDays) {
     const span = Math.max(0, daysBetween(deadline.startedOn, last));
     truncated = span > MAX_SPAN_DAYS;
     for (let i = 1; i <= Math.min(span, MAX_SPAN_DAYS); i += 1) {
       const date = addDays(deadline.startedOn, i);
-      const kind = kindOf(calendar, date, unpublished);
+      const kind = calendar.dayKind(date, { estimate: unpublished.includes(Number(date.slice(0, 4))) });
       if (kind === 'weekend' || kind === 'holiday') skipped.push({ date, reason: kind });
       else {
         if (kind === 'makeup_working') makeUp.push(date);
@@ -80,11 +74,9 @@ function stepDeadline(deadline: Deadline, untilDay: string, endedAt: number, cal
       }
     }
   }
-  if (!calendar.hasYear(Number(deadline.dueDate.slice(0, 4)))) unpublished.add(Number(deadline.dueDate.slice(0, 4)));
-  const unpublishedYears = [...unpublished].sort((a, b) => a - b);
   return {
     kind: deadline.step,
-    workingDays: deadline.unit === 'working_days' ? deadline.limit : null,
+    workingDays: workingDays ? deadline.limit : null,
     unit: deadline.unit,
     limit: deadline.limit,
     startedOn: deadline.startedOn,
@@ -95,8 +87,8 @@ function stepDeadline(deadline: Deadline, untilDay: string, endedAt: number, cal
     makeUpDays: makeUp,
     overdue: deadline.overdue || endedAt > Date.parse(deadline.dueAt),
     rule: deadline.basis || null,
-    estimate: unpublishedYears.length > 0,
-    unpublishedYears,
+    estimate: unpublished.length > 0,
+    unpublishedYears: unpublished,
     ...(truncated ? { truncated } : {}),
   };
 }
