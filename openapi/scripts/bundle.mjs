@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { bundle, createConfig } from '@redocly/openapi-core';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
-const names = ['registration', 'sharing', 'open-data', 'catalog', 'simulation'];
+const names = ['registration', 'sharing', 'open-data', 'catalog', 'authorized-operation', 'simulation'];
 const outDir = join(root, 'dist', 'bundled');
 const generatedDir = join(root, 'src', 'generated');
 

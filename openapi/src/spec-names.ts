@@ -1,5 +1,6 @@
 /**
- * The four platform documents, in the order of docs/design.md.
+ * The five platform documents, in the order of docs/design.md (authorized operation last: it builds
+ * on the other four).
  *
  * @example
  * ```ts
@@ -7,10 +8,10 @@
  * for (const platform of PLATFORMS) console.log(`/${platform}/v1`);
  * ```
  */
-export const PLATFORMS = ['registration', 'sharing', 'open-data', 'catalog'] as const;
+export const PLATFORMS = ['registration', 'sharing', 'open-data', 'catalog', 'authorized-operation'] as const;
 
 /**
- * Every document: the four platforms plus the mock's simulation API (`/_sim/v1`).
+ * Every document: the five platforms plus the mock's simulation API (`/_sim/v1`).
  *
  * @example
  * ```ts

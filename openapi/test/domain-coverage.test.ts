@@ -1,7 +1,7 @@
 // Fails when a domain state or limit (fixtures/domain.ts) is missing from the documents.
 import { describe, expect, it } from 'vitest';
 import { gdxLimits, gdxStateMachines, loadBundledSpec, PLATFORMS, type PlatformName } from '../src/index.js';
-import { DOMAIN_BOLD_LIMITS, DOMAIN_STATES, DOMAIN_TARGET_STATES, PROFILE_LIMITS } from './fixtures/domain.js';
+import { DOMAIN_BOLD_LIMITS, DOMAIN_ENUMS, DOMAIN_PRICING, DOMAIN_STATES, DOMAIN_TARGET_STATES, PROFILE_LIMITS } from './fixtures/domain.js';
 import { resolve, type JsonObject } from './helpers/walk-spec.js';
 
 const UNIT_WORDS: Record<string, string> = {
@@ -76,5 +76,19 @@ describe.each(PLATFORMS)('%s covers the domain', (platform) => {
       const mention = new RegExp(`\\b${value}\\**\\s*\\**\\s*${UNIT_WORDS[limit.unit]}`);
       expect(mention.test(text), `${limit.id}: ${value} ${limit.unit} is mentioned`).toBe(true);
     }
+  });
+});
+
+describe('authorized-operation covers the pricing rules and enumerations of the domain', () => {
+  const spec = loadBundledSpec('authorized-operation');
+
+  it('x-gdx-pricing states the rate cap, the deviation threshold, the cycle and the report due day', () => {
+    const { phrases: _phrases, ...rules } = DOMAIN_PRICING;
+    expect(spec['x-gdx-pricing']).toMatchObject({ ...rules, formula: 'MAR = C + C × r + T', amountUnit: 'fen', rateUnit: 'basis_points' });
+  });
+
+  it.each(DOMAIN_ENUMS.map((e) => [e.domain, e] as const))('enumeration %s is a contract enum', (_domain, { schema, values }) => {
+    const resolved = resolve<JsonObject>(spec, { $ref: `#/components/schemas/${schema}` });
+    expect([...(resolved['enum'] as string[])].sort()).toEqual([...values].sort());
   });
 });

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { PLATFORMS } from '../src/index.js';
-import { DOMAIN_BOLD_LIMITS, DOMAIN_STATES, PROFILE_LIMITS, PROFILE_TABLE_COLUMNS } from './fixtures/domain.js';
+import { DOMAIN_BOLD_LIMITS, DOMAIN_ENUMS, DOMAIN_PRICING, DOMAIN_STATES, PROFILE_LIMITS, PROFILE_TABLE_COLUMNS } from './fixtures/domain.js';
 import { parseBoldLimits, parseProfileTable, parseStates, readDomainFile } from './helpers/parse-domain.js';
 
 const domainDir = fileURLToPath(new URL('../../../shared/domain', import.meta.url));
@@ -20,6 +20,14 @@ describe.runIf(existsSync(domainDir))('fixtures/domain.ts agrees with ../shared/
   it.each(PLATFORMS)('%s: the bold limits', (platform) => {
     const parsed = parseBoldLimits(readDomainFile(domainDir, platform));
     expect(parsed.map(sortKey).sort()).toEqual(DOMAIN_BOLD_LIMITS[platform].map(sortKey).sort());
+  });
+
+  it('authorized-operation: the pricing rules and the enumerations', () => {
+    const text = readDomainFile(domainDir, 'authorized-operation');
+    for (const phrase of DOMAIN_PRICING.phrases) expect(text, phrase).toContain(phrase);
+    for (const { domain, values } of DOMAIN_ENUMS) {
+      for (const value of values) expect(text, `${domain}: ${value}`).toContain(`\`${value}\``);
+    }
   });
 
   it('the README profile table: every working-day number is a limit of that profile', () => {

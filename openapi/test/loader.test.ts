@@ -12,8 +12,8 @@ import {
 } from '../src/index.js';
 
 describe('the loader', () => {
-  it('names the four platforms and the simulation API', () => {
-    expect(PLATFORMS).toEqual(['registration', 'sharing', 'open-data', 'catalog']);
+  it('names the five platforms and the simulation API', () => {
+    expect(PLATFORMS).toEqual(['registration', 'sharing', 'open-data', 'catalog', 'authorized-operation']);
     expect(SPEC_NAMES).toEqual([...PLATFORMS, 'simulation']);
     expect(isSpecName('open-data')).toBe(true);
     expect(isSpecName('payments')).toBe(false);

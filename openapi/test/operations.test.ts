@@ -10,6 +10,7 @@ const PUBLIC: Record<string, readonly string[]> = {
   sharing: [],
   'open-data': ['listDatasets', 'getDataset', 'listOpeningPlans', 'listRejections'],
   catalog: ['searchEntries', 'exportDcat', 'getDcatEntry'],
+  'authorized-operation': ['listDisclosedAuthorizations', 'listDisclosedProducts'],
 };
 
 // The six headers the platform refuses a signed request without (401 SIGNATURE_MISSING).
@@ -101,6 +102,21 @@ const ROLE_GUARDED: readonly (readonly [platform: (typeof PLATFORMS)[number], op
   ['sharing', 'submitRequest', 'data_user'],
   ['registration', 'submitApplication', 'registrant'],
   ['open-data', 'submitApplication', 'applicant'],
+  ['authorized-operation', 'createPlan', 'implementing_body'],
+  ['authorized-operation', 'submitPlan', 'implementing_body'],
+  ['authorized-operation', 'proposePlanChange', 'implementing_body'],
+  ['authorized-operation', 'createSelection', 'implementing_body'],
+  ['authorized-operation', 'submitBid', 'operator'],
+  ['authorized-operation', 'reportRectification', 'operator'],
+  ['authorized-operation', 'requestTermination', 'operator'],
+  ['authorized-operation', 'applyForFormalFees', 'operator'],
+  ['authorized-operation', 'submitAnnualReport', 'operator'],
+  ['authorized-operation', 'submitDataAccessRequest', 'operator'],
+  ['authorized-operation', 'reportDataAccessAgreement', 'operator'],
+  ['authorized-operation', 'createProduct', 'operator'],
+  ['authorized-operation', 'submitProduct', 'operator'],
+  ['authorized-operation', 'setActualFee', 'operator'],
+  ['authorized-operation', 'withdrawProduct', 'operator'],
 ];
 
 describe('role checks', () => {

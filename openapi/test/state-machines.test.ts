@@ -13,7 +13,7 @@ const rows = SPEC_NAMES.filter((n) => n !== 'simulation').flatMap((name) =>
 describe('x-gdx-state-machine', () => {
   it('is declared on the main workflow objects', () => {
     const labels = rows.map(([label]) => label);
-    for (const expected of ['registration Application', 'registration Registration', 'sharing SharingRequest', 'sharing DataObjection', 'open-data Application', 'catalog Entry', 'catalog Obligation']) {
+    for (const expected of ['registration Application', 'registration Registration', 'sharing SharingRequest', 'sharing DataObjection', 'open-data Application', 'catalog Entry', 'catalog Obligation', 'authorized-operation Plan', 'authorized-operation Selection', 'authorized-operation Authorization', 'authorized-operation DataAccessRequest', 'authorized-operation Product']) {
       expect(labels).toContain(expected);
     }
   });
@@ -53,7 +53,7 @@ describe('x-gdx-state-machine', () => {
 });
 
 // Read-only public views that carry a state but are not workflow objects themselves.
-const VIEWS = new Set(['registration LookupResult']);
+const VIEWS = new Set(['registration LookupResult', 'authorized-operation AuthorizationDisclosure']);
 
 describe('workflow objects', () => {
   const withState = SPEC_NAMES.filter((n) => n !== 'simulation').flatMap((name) =>
@@ -71,7 +71,10 @@ describe('official actions cover the state machines', () => {
   const sim = loadBundledSpec('simulation');
   const mapping = (resolve<JsonObject>(sim, { $ref: '#/components/schemas/OfficialAction' })['discriminator'] as JsonObject)['mapping'] as Record<string, string>;
   const actions = Object.keys(mapping);
-  const officialActions = rows.flatMap(([, , , m]) =>
+  // The authorized-operation platform's officials get their simulation actions with its mock
+  // module (issue 13, phase 2); until then its contract machines are checked above but not here.
+  const simulated = rows.filter(([, name]) => name !== 'authorized-operation');
+  const officialActions = simulated.flatMap(([, , , m]) =>
     m.transitions.filter((t) => t.action && !['registrant', 'data_user', 'interested_party', 'applicant'].includes(t.by) && !(t.by === 'data_provider' && ['submit', 'propose_change', 'withdraw'].includes(t.action))).map((t) => t.action as string),
   );
 
