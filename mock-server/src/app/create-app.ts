@@ -14,6 +14,7 @@ import { Dispatcher, type DispatcherDeps } from './dispatcher.js';
 import type { DispatchRequest, DispatchResponse } from './dispatch-types.js';
 import { handleRequest } from './handle-request.js';
 import { refuseOverLimits } from './limit-checks.js';
+import { contractsAnswer } from './served-contracts.js';
 import { resolveLimits, type Limits } from './limits.js';
 import { simAccessGuard } from './sim-access.js';
 import type { OpenApiDocument, PlatformModule, ProfileRef, ReviewerPolicy } from './platform-module.js';
@@ -240,7 +241,8 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
 
   const dispatch = (request: DispatchRequest): Promise<DispatchResponse> => {
     // Size limits first: nothing of an oversized request is looked at (replay bypasses both).
-    const refused = refuseOverLimits(request, limits) ?? guard(request);
+    // The served contracts belong to no sandbox and change nothing: answered before routing too.
+    const refused = refuseOverLimits(request, limits) ?? guard(request) ?? contractsAnswer(request);
     return refused ? Promise.resolve(refused) : dispatcher.dispatch(request);
   };
   const app: App = {

@@ -13,6 +13,7 @@ import type { Organisation, OperationResult, PlatformModule } from './platform-m
 import { problemResponse, type ProblemResultOptions } from './problem-response.js';
 import { signatureHelpProblem } from './signature-help.js';
 import { parseQuery, readJsonBody } from './request-body.js';
+import { requestOrigin } from './request-origin.js';
 import type { CoreRoute } from './route-table.js';
 import type { Router } from './router.js';
 import type { ServiceStatus } from './sim/service-status.js';
@@ -217,7 +218,7 @@ export class Dispatcher {
 
     const execute = (): { answer: StoredAnswer; durable: Promise<void> } => {
       const refused = replay ? undefined : this.#deps.quotas?.refusal(route, sandbox, req.method, bodyText);
-      const result = refused ?? executeOperation({ route, registry: this.#deps.registry, platforms: this.#deps.platforms, sandbox, caller, params, query, body, requestId, origin: () => originOf(req), wall: this.#deps.wall, service: this.#deps.service });
+      const result = refused ?? executeOperation({ route, registry: this.#deps.registry, platforms: this.#deps.platforms, sandbox, caller, params, query, body, requestId, origin: () => requestOrigin(req), wall: this.#deps.wall, service: this.#deps.service });
       const answer = render(result, requestId, req.path);
       if (answer.status < 400) this.#deps.quotas?.admitted(route, sandbox, req.method, bodyText);
       let durable = DONE;
@@ -276,19 +277,6 @@ function faultAnswer(outcome: NonNullable<FaultDecision['outcome']>, requestId: 
   const headers: Record<string, string> = { 'x-gdx-fault': outcome.kind };
   if (outcome.kind === 'rate_limit') headers[HEADERS.retryAfter] = String(outcome.retryAfter);
   return problemResponse(code, { detail: 'injected fault', headers }, requestId, instance);
-}
-
-const HOST = /^[A-Za-z0-9.-]+(?::\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](?::\d{1,5})?$/;
-
-/**
- * Where absolute URLs in answers start: the origin the transport saw, or else `scheme://host` from
- * `Host` and `X-Forwarded-Proto` (a malformed host gives `localhost`); then any stripped prefix.
- */
-function originOf(req: DispatchRequest): string {
-  if (req.origin !== undefined) return `${req.origin}${req.prefix ?? ''}`;
-  const host = req.headers.host;
-  const proto = req.headers['x-forwarded-proto'] === 'https' ? 'https' : 'http';
-  return `${proto}://${host && HOST.test(host) ? host : 'localhost'}${req.prefix ?? ''}`;
 }
 
 /** The request path below the sandbox prefix (`/catalog/v1/entries`), as fault globs see it. */

@@ -7,6 +7,7 @@ import { payloadTooLarge, refuseHead } from '../app/limit-checks.js';
 import { bodyLimitFor, type Limits } from '../app/limits.js';
 import { problemOnClientError } from './client-error.js';
 import { answerConsole, isConsolePath } from './console-route.js';
+import { answerReference } from './reference-pages.js';
 import { requestGate, type RequestGate } from './request-gate.js';
 
 /** Options of `startServer`. */
@@ -204,6 +205,9 @@ export async function startServer(app: App, options: ServerOptions = {}): Promis
         .then((answer) => (hasBody(req) ? refuse(gate, req, res, answer) : write(gate, req, res, answer)))
         .catch(() => fail(res));
     }
+    // The reference pages are the server's too; the documents they show are the core's (every transport).
+    const reference = hasBody(req) ? undefined : answerReference(plain);
+    if (reference) return void reference.then((answer) => write(gate, req, res, answer)).catch(() => fail(res));
     // A request without a body goes straight to the core, which checks the target and headers.
     if (!hasBody(req)) return void answer(app, gate, req, res, plain).catch(() => fail(res));
     const refused = refuseBeforeBody(req, plain, limits);

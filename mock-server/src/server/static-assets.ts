@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, join, sep } from 'node:path';
 import { requestId as newRequestId } from '@gdx/protocol';
 import type { DispatchResponse } from '../app/dispatch-types.js';
+import { etagMatches, strongEtag } from '../app/etag.js';
 import { problemResponse } from '../app/problem-response.js';
 
 /** The parts of a request a static file answer depends on. */
@@ -96,16 +96,6 @@ export function safeSegments(relativePath: string): string[] | undefined {
   return segments;
 }
 
-/** Whether `If-None-Match` names `etag` (weak comparison, RFC 9110 §13.1.2) or is `*`. */
-function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (ifNoneMatch === undefined) return false;
-  const bare = etag.replace(/^W\//, '');
-  return ifNoneMatch.split(',').some((candidate) => {
-    const tag = candidate.trim();
-    return tag === '*' || tag.replace(/^W\//, '') === bare;
-  });
-}
-
 function notFound(request: StaticRequest, relativePath: string): DispatchResponse {
   const shown = relativePath.length > 80 ? `${relativePath.slice(0, 80)}…` : relativePath;
   return problemResponse(
@@ -137,7 +127,7 @@ async function fileInside(root: string, segments: readonly string[]): Promise<st
 /**
  * Answers a `GET` or `HEAD` for the file `relativePath` (percent-encoded, as sent after the mount
  * prefix) under the directory `root`: the bytes with a content type by extension,
- * `X-Content-Type-Options: nosniff`, a strong `ETag` (SHA-256 of the bytes) and `Cache-Control`
+ * `X-Content-Type-Options: nosniff`, a strong `ETag` (of the bytes' SHA-256) and `Cache-Control`
  * (see {@link StaticFileOptions.immutable}); `304` when `If-None-Match` names the `ETag`. Anything
  * that is not a regular file inside `root` — missing, a directory, a dot file, a traversal even
  * percent-encoded, a symbolic link leading out, a path over {@link MAX_ASSET_PATH_BYTES} — is
@@ -159,14 +149,14 @@ export async function serveStaticFile(root: string, request: StaticRequest, rela
   const file = segments && (await fileInside(root, segments));
   if (!file) return notFound(request, relativePath);
   const bytes = await readFile(file);
-  const etag = `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 27)}"`;
+  const etag = strongEtag(bytes);
   const extension = extname(file).toLowerCase();
   const immutable = extension !== '.html' && (options.immutable ?? isHashedName)(relativePath);
   const headers: Record<string, string> = {
     etag,
     'cache-control': immutable ? IMMUTABLE : REVALIDATE,
   };
-  if (matchesEtag(request.headers['if-none-match'], etag)) return { status: 304, headers, body: '' };
+  if (etagMatches(request.headers['if-none-match'], etag)) return { status: 304, headers, body: '' };
   headers['content-type'] = CONTENT_TYPES[extension] ?? 'application/octet-stream';
   headers['x-content-type-options'] = 'nosniff';
   return { status: 200, headers, body: bytes };

@@ -1,0 +1,171 @@
+import { isSpecName, loadBundledSpec, SPEC_NAMES, type OpenApiDocument, type SpecName } from '@gdx/openapi';
+import { requestId as newRequestId } from '@gdx/protocol';
+import { stringify } from 'yaml';
+import type { DispatchRequest, DispatchResponse } from './dispatch-types.js';
+import { etagMatches, strongEtag } from './etag.js';
+import { problemResponse } from './problem-response.js';
+import { requestOrigin } from './request-origin.js';
+
+/** Where the contracts are served, on every transport. */
+export const CONTRACTS_PREFIX = '/openapi';
+
+/** A served form of a contract. */
+export type ContractFormat = 'json' | 'yaml';
+
+const CONTENT_TYPES: Readonly<Record<ContractFormat, string>> = {
+  json: 'application/json',
+  // RFC 9512; YAML has no charset parameter (it is UTF-8 here).
+  yaml: 'application/yaml',
+};
+
+/** One contract in the index of `/openapi/`. */
+export interface ContractIndexEntry {
+  name: SpecName;
+  title: string;
+  version: string;
+  /** Absolute URLs of the two served forms. */
+  json: string;
+  yaml: string;
+  /** The reference page, or `null` on a transport that serves none (MSW, the in-process fetch). */
+  reference: string | null;
+  /** Where this mock serves the contract's operations (the first entry of the served `servers`). */
+  server: string;
+}
+
+/**
+ * A document with `servers` pointing at this mock: each server URL without variables (the local
+ * mock of the source documents, `http://127.0.0.1:4010/registration/v1`) gets `origin` instead of
+ * its own, keeping its base path; servers with variables (a real platform's `{origin}/…`) stay.
+ */
+function servedDocument(name: SpecName, origin: string): OpenApiDocument {
+  const document = loadBundledSpec(name);
+  document.servers = (document.servers ?? []).map((server) => {
+    if (server.url.includes('{')) return server;
+    const { pathname } = new URL(server.url);
+    return { ...server, url: `${origin}${pathname === '/' ? '' : pathname}` };
+  });
+  return document;
+}
+
+interface Rendered {
+  text: string;
+  etag: string;
+}
+
+/** Texts made for the origins seen lately; the map is emptied when full (Host values are many, contracts few). */
+const rendered = new Map<string, Rendered>();
+const MAX_RENDERED = 16;
+
+/**
+ * The text of a contract as served at `origin`, with its `ETag`: JSON (two-space indented) or
+ * YAML, both from the same document, so they parse to equal values.
+ *
+ * @example
+ * ```ts
+ * const { text } = contractText('catalog', 'yaml', 'http://127.0.0.1:4010');
+ * ```
+ */
+export function contractText(name: SpecName, format: ContractFormat, origin: string): Rendered {
+  const key = `${name}.${format} ${origin}`;
+  const cached = rendered.get(key);
+  if (cached) return cached;
+  const document = servedDocument(name, origin);
+  const text = format === 'json' ? `${JSON.stringify(document, null, 2)}\n` : stringify(document, { aliasDuplicateObjects: false, lineWidth: 0 });
+  const made = { text, etag: strongEtag(text) };
+  if (rendered.size >= MAX_RENDERED) rendered.clear();
+  rendered.set(key, made);
+  return made;
+}
+
+/**
+ * The index of the served contracts, every one of `SPEC_NAMES` (a contract added to
+ * `@gdx/openapi` is served without a change here).
+ *
+ * @example
+ * ```ts
+ * contractIndex('http://127.0.0.1:4010', true)[0]?.reference; // 'http://127.0.0.1:4010/openapi/registration'
+ * ```
+ */
+export function contractIndex(origin: string, withReference: boolean): ContractIndexEntry[] {
+  return SPEC_NAMES.map((name) => {
+    const document = servedDocument(name, origin);
+    return {
+      name,
+      title: document.info.title,
+      version: document.info.version,
+      json: `${origin}${CONTRACTS_PREFIX}/${name}.json`,
+      yaml: `${origin}${CONTRACTS_PREFIX}/${name}.yaml`,
+      reference: withReference ? `${origin}${CONTRACTS_PREFIX}/${name}` : null,
+      server: document.servers?.[0]?.url ?? origin,
+    };
+  });
+}
+
+/** Whether a path is under `/openapi` (the index itself included). */
+export function isContractsPath(path: string): boolean {
+  return path === CONTRACTS_PREFIX || path.startsWith(`${CONTRACTS_PREFIX}/`);
+}
+
+/**
+ * A JSON answer with an `ETag`, or 304 when `If-None-Match` names it. `no-cache`: the text
+ * changes when the mock is upgraded, so a client asks each time and mostly gets a 304.
+ */
+function documentAnswer(req: DispatchRequest, text: string, etag: string, contentType: string): DispatchResponse {
+  const headers: Record<string, string> = { etag, 'cache-control': 'no-cache', vary: 'host, x-forwarded-proto' };
+  if (etagMatches(req.headers['if-none-match'], etag)) return { status: 304, headers, body: '' };
+  return { status: 200, headers: { ...headers, 'content-type': contentType }, body: text };
+}
+
+/**
+ * The JSON index of `/openapi/` (`reference` given by the transport that serves pages).
+ *
+ * @example
+ * ```ts
+ * contractIndexAnswer(req, false).headers['content-type']; // 'application/json'
+ * ```
+ */
+export function contractIndexAnswer(req: DispatchRequest, withReference: boolean): DispatchResponse {
+  const text = `${JSON.stringify({ contracts: contractIndex(requestOrigin(req), withReference) }, null, 2)}\n`;
+  return documentAnswer(req, text, strongEtag(text), CONTENT_TYPES.json);
+}
+
+function notFound(req: DispatchRequest, detail: string, message: { zh: string; en: string }): DispatchResponse {
+  return problemResponse('NOT_FOUND', { detail, errors: [{ pointer: '/path', code: 'CONTRACT_NOT_FOUND', message }] }, newRequestId(), req.path);
+}
+
+/**
+ * The core's answer under `/openapi` on every transport, `undefined` for any other path:
+ * `GET /openapi/{name}.json` and `.yaml` (`servers` pointing at this mock, `ETag`, 304), and the
+ * JSON index at `/openapi` and `/openapi/`. Reference pages are the HTTP server's
+ * (`server/reference-pages.ts`); here such a path is a 404 naming the documents. Only `GET`
+ * (405 otherwise, like the rest of the core); an unknown name is a 404 problem listing the names.
+ *
+ * @example
+ * ```ts
+ * const answer = contractsAnswer({ method: 'GET', path: '/openapi/sharing.json', query: '', headers: { host: 'localhost:4010' }, body: undefined });
+ * JSON.parse(answer!.body as string).servers[0].url; // 'http://localhost:4010/sharing/v1'
+ * ```
+ */
+export function contractsAnswer(req: DispatchRequest): DispatchResponse | undefined {
+  if (!isContractsPath(req.path)) return undefined;
+  if (req.method !== 'GET') {
+    return problemResponse('METHOD_NOT_ALLOWED', { detail: `${req.method} is not allowed on a contract; use GET`, headers: { allow: 'GET' } }, newRequestId(), req.path);
+  }
+  const rest = req.path.slice(CONTRACTS_PREFIX.length + 1);
+  if (rest === '' || req.path === CONTRACTS_PREFIX) return contractIndexAnswer(req, false);
+  const names = SPEC_NAMES.join(', ');
+  const match = /^([a-z0-9-]{1,64})\.(json|yaml)$/.exec(rest);
+  if (!match) {
+    const shown = rest.length > 80 ? `${rest.slice(0, 80)}…` : rest;
+    return notFound(req, `no document ${shown}; this transport serves ${CONTRACTS_PREFIX}/{name}.json and .yaml for ${names} (reference pages only on the gdx-mock HTTP server)`, {
+      zh: `没有 ${shown}：可用 ${CONTRACTS_PREFIX}/{名称}.json 或 .yaml，名称为 ${names}（参考页面仅由 gdx-mock HTTP 服务提供）`,
+      en: `there is no ${shown}: use ${CONTRACTS_PREFIX}/{name}.json or .yaml with a name of ${names} (reference pages only on the gdx-mock HTTP server)`,
+    });
+  }
+  const [, name = '', format] = match;
+  if (!isSpecName(name)) {
+    return notFound(req, `no contract ${name}; served: ${names}`, { zh: `没有名为 ${name} 的接口契约，可用：${names}`, en: `there is no contract ${name}; served: ${names}` });
+  }
+  const { text, etag } = contractText(name, format as ContractFormat, requestOrigin(req));
+  return documentAnswer(req, text, etag, CONTENT_TYPES[format as ContractFormat]);
+}
