@@ -1,0 +1,171 @@
+import { loadBundledSpec } from '@gdx/openapi';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultPlatforms } from '../../src/index.js';
+import { attachment, initialSubmission } from '../registration/harness.js';
+import { applicationBy, onApplication } from '../open-data/fixtures.js';
+import { entryOf, requestBody, REQUESTER } from '../sharing/fixtures.js';
+import { expectReply } from '../support/contract.js';
+import { startMock, type MockContext } from '../support/harness.js';
+import { openSandbox, type TestSandbox } from '../support/sandbox.js';
+import { TRANSPORTS } from '../support/transports.js';
+import type { World } from '../support/world.js';
+
+// Property: in every state the sandbox reaches, on every platform, `allowedActions` lists exactly
+// the official actions `POST /actions` accepts — each listed one is accepted (tried on a copy of
+// the sandbox, with the required fields the listing describes), every other action of the
+// contract's `OfficialAction` is refused and changes nothing.
+
+/** The smallest value a field's JSON Schema (as the timeline gives it) accepts. */
+function sample(schema: any): unknown {
+  if (schema.const !== undefined) return schema.const;
+  if (schema.enum) return schema.enum[0];
+  if (schema.oneOf ?? schema.anyOf) return sample((schema.oneOf ?? schema.anyOf)[0]);
+  if (schema.allOf) return Object.assign({}, ...schema.allOf.map(sample));
+  const type = Array.isArray(schema.type) ? schema.type.find((t: string) => t !== 'null') : schema.type;
+  if (type === 'array') return Array.from({ length: Math.max(1, schema.minItems ?? 1) }, () => sample(schema.items ?? {}));
+  if (type === 'object') return Object.fromEntries((schema.required ?? []).map((key: string) => [key, sample(schema.properties?.[key] ?? {})]));
+  if (type === 'integer' || type === 'number') return schema.minimum ?? 1;
+  if (type === 'boolean') return true;
+  if (schema.format === 'date') return '2026-06-30';
+  return '经核查，材料不符合要求。';
+}
+
+const ACTIONS = Object.keys((loadBundledSpec('simulation') as any).components.schemas.OfficialAction.discriminator.mapping) as string[];
+
+/** Every field a refused action might need, so a refusal is the machine's and not a missing field's. */
+const EVERY_FIELD = { reasons: [{ text: '理由' }], items: [{ text: '材料' }], explanation: '说明', answer: { text: '答复' } };
+
+let mock: MockContext & { close(): Promise<void> };
+let sbx: TestSandbox;
+
+const sim = (method: string, path: string, body?: unknown) => mock.call(method, `/_sim/v1${path}`, body === undefined ? {} : { body });
+
+/** A sandbox with objects in many states on all four platforms, some of them overdue. */
+async function populate(): Promise<void> {
+  sbx = await openSandbox(mock, { profile: 'national', seed: 11, startAt: '2025-09-26T10:00:00+08:00', reviewerPolicy: { mode: 'manual' } });
+  const act = async (platform: string, objectType: string, objectId: string, action: string, fields: Record<string, unknown> = {}) =>
+    expectReply('simulation', await sbx.act({ platform, objectType, objectId, action, ...fields }), 'POST', '/sandboxes/{sandboxId}/actions', 200);
+
+  const registrant = sbx.organizations.find((o) => o.roles.includes('registrant'))!;
+  const apps: string[] = [];
+  for (let i = 0; i < 5; i += 1) {
+    const reply = await sbx.on('registration', 'POST', '/applications', { as: registrant, body: initialSubmission(registrant as never) });
+    expect(reply.status).toBe(201);
+    apps.push(reply.body.id);
+  }
+  const [, underReview, inNotice, objected, supplements] = apps as [string, string, string, string, string];
+  for (const id of [underReview, inNotice, objected]) await act('registration', 'application', id, 'accept');
+  for (const id of [inNotice, objected]) await act('registration', 'application', id, 'approve_review');
+  await act('registration', 'application', supplements, 'request_supplements', { items: [{ text: '缺少数据安全风险评估报告' }] });
+  const { noticeId } = (await sbx.on('registration', 'GET', `/applications/${objected}`, { as: registrant })).body;
+  const objection = await sim('POST', `/sandboxes/${sbx.id}/objections`, { kind: 'notice', noticeId, objector: { kind: 'person', residentId: '150102198511224565', name: '李四' }, text: '该数据产品包含本人数据。', evidence: [attachment('证据.pdf')] });
+  expect(objection.status).toBe(201);
+
+  const world = sbx as unknown as World;
+  const requester = sbx.org(REQUESTER);
+  const requests: string[] = [];
+  for (const type of ['conditional', 'conditional', 'conditional', 'unconditional'] as const) {
+    const reply = await sbx.on('sharing', 'POST', '/requests', { as: requester, body: requestBody(entryOf(world, type)) });
+    expect(reply.status).toBe(201);
+    requests.push(reply.body.id);
+  }
+  await act('sharing', 'request', requests[1]!, 'approve');
+  await act('sharing', 'request', requests[2]!, 'reject', { reasons: [{ text: '超出场景' }] });
+
+  const applicant = sbx.org('data-operator');
+  const applications: string[] = [];
+  for (let i = 0; i < 3; i += 1) {
+    const reply = await sbx.on('open-data', 'POST', '/applications', { as: applicant, body: applicationBy(applicant, onApplication(world)) });
+    expect(reply.status).toBe(201);
+    applications.push(reply.body.id);
+  }
+  for (const id of applications.slice(1)) await act('open-data', 'application', id, 'pass_initial_review');
+  await act('open-data', 'application', applications[2]!, 'approve');
+
+  // Past the 3-working-day limits: acceptance and the initial review are overdue now.
+  expect((await sbx.advance({ workingDays: 4 })).status).toBe(200);
+}
+
+/** Up to two objects of each platform, type and state. */
+async function sampledObjects(): Promise<{ platform: string; objectType: string; objectId: string; state: string }[]> {
+  const seen = new Map<string, number>();
+  const picked = [];
+  let cursor: string | undefined;
+  do {
+    const page = expectReply('simulation', await sim('GET', `/sandboxes/${sbx.id}/objects?limit=200${cursor ? `&cursor=${cursor}` : ''}`), 'GET', '/sandboxes/{sandboxId}/objects', 200);
+    for (const o of page.items) {
+      const key = `${o.platform}/${o.objectType}/${o.state}`;
+      if ((seen.get(key) ?? 0) >= 2) continue;
+      seen.set(key, (seen.get(key) ?? 0) + 1);
+      picked.push(o);
+    }
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return picked;
+}
+
+const timelinePath = (sandboxId: string, o: { platform: string; objectType: string; objectId: string }) => `/sandboxes/${sandboxId}/objects/${o.platform}/${o.objectType}/${o.objectId}/timeline`;
+
+describe('allowed actions, through the HTTP server', () => {
+  beforeAll(async () => {
+    mock = await startMock(defaultPlatforms(), TRANSPORTS['node:http server']!, { logError: () => undefined });
+    await populate();
+  }, 120_000);
+  afterAll(() => mock.close());
+
+  it('covers objects in many states of all four platforms', async () => {
+    const states = new Set((await sampledObjects()).map((o) => `${o.platform}/${o.objectType}/${o.state}`));
+    for (const expected of [
+      'registration/application/submitted', 'registration/application/under_review', 'registration/application/in_public_notice',
+      'registration/application/objection_review', 'registration/application/supplement_required', 'registration/objection/filed',
+      'sharing/request/under_review', 'sharing/request/approved', 'sharing/request/rejected', 'sharing/grant/active',
+      'open-data/application/initial_review', 'open-data/application/substantive_review', 'open-data/grant/active',
+      'catalog/entry/published',
+    ]) expect(states).toContain(expected);
+  });
+
+  it('every listed action is accepted by POST /actions with the fields it lists; every other one is refused and changes nothing', async () => {
+    let accepted = 0;
+    let refused = 0;
+    for (const object of await sampledObjects()) {
+      const timeline = expectReply('simulation', await sim('GET', timelinePath(sbx.id, object)), 'GET', '/sandboxes/{sandboxId}/objects/{platform}/{objectType}/{objectId}/timeline', 200);
+      const listed = new Set<string>();
+      for (const allowed of timeline.allowedActions) {
+        listed.add(allowed.action);
+        const fields = Object.fromEntries(allowed.fields.filter((f: { required: boolean }) => f.required).map((f: { name: string; schema: unknown }) => [f.name, sample(f.schema)]));
+        // Each on its own copy of the sandbox, so one action does not change the state the next is tried in.
+        const snapshot = await sim('GET', `/sandboxes/${sbx.id}/snapshot`);
+        const copy = await sim('POST', '/sandboxes/import', { id: `copy-${accepted}`, snapshot: snapshot.body });
+        expect(copy.status).toBe(201);
+        const reply = await sim('POST', `/sandboxes/${copy.body.id}/actions`, { platform: object.platform, objectType: object.objectType, objectId: object.objectId, action: allowed.action, ...fields });
+        expect({ object, action: allowed.action, status: reply.status, problem: reply.status === 200 ? null : reply.body }).toMatchObject({ status: 200 });
+        accepted += 1;
+        await sim('DELETE', `/sandboxes/${copy.body.id}`);
+      }
+      for (const action of ACTIONS.filter((a) => !listed.has(a))) {
+        const reply = await sim('POST', `/sandboxes/${sbx.id}/actions`, { platform: object.platform, objectType: object.objectType, objectId: object.objectId, action, ...EVERY_FIELD });
+        expect({ object, action, status: reply.status }).toMatchObject({ status: expect.toSatisfy((s: number) => s >= 400 && s < 500) });
+        refused += 1;
+      }
+      const after = await sim('GET', timelinePath(sbx.id, object));
+      expect(after.body.object.state).toBe(object.state);
+      expect(after.body.events).toEqual(timeline.events);
+    }
+    expect(accepted).toBeGreaterThan(20);
+    expect(refused).toBeGreaterThan(100);
+  }, 300_000);
+
+  it('offers explain_overdue only where a step is overdue, and nothing on terminal objects', async () => {
+    for (const object of await sampledObjects()) {
+      const { body } = await sim('GET', timelinePath(sbx.id, object));
+      const running = body.steps.at(-1)?.deadline;
+      const offered = body.allowedActions.map((a: { action: string }) => a.action);
+      if (offered.includes('explain_overdue')) expect(running?.overdue).toBe(true);
+      if (body.object.terminal) expect(offered).toEqual([]);
+    }
+    const submitted = (await sampledObjects()).find((o) => o.platform === 'registration' && o.state === 'submitted')!;
+    const { body } = await sim('GET', timelinePath(sbx.id, submitted));
+    expect(body.steps.at(-1).deadline.overdue).toBe(true);
+    expect(body.allowedActions.map((a: { action: string }) => a.action)).toContain('explain_overdue');
+  });
+});
