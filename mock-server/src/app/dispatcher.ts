@@ -275,7 +275,8 @@ function faultAnswer(outcome: NonNullable<FaultDecision['outcome']>, requestId: 
   if (outcome.kind === 'connection_reset') return CONNECTION_RESET;
   const code: ProblemCode = outcome.kind === 'rate_limit' ? 'RATE_LIMITED' : outcome.status === 503 ? 'SERVICE_UNAVAILABLE' : 'INTERNAL';
   const headers: Record<string, string> = { 'x-gdx-fault': outcome.kind };
-  if (outcome.kind === 'rate_limit') headers[HEADERS.retryAfter] = String(outcome.retryAfter);
+  // 429 and 503 always say when to come back (the contract's TooManyRequests and ServiceUnavailable).
+  if ('retryAfter' in outcome) headers[HEADERS.retryAfter] = String(outcome.retryAfter);
   return problemResponse(code, { detail: 'injected fault', headers }, requestId, instance);
 }
 

@@ -17,6 +17,7 @@
  */
 import type { WorkingCalendar } from '@gdx/calendar';
 import type { ProblemCode } from '@gdx/protocol';
+import type { CatalogEntry } from '../sandbox/seed/types.js';
 import type { ProblemResultOptions } from './problem-response.js';
 import type { PlatformObjects } from './workflow-objects.js';
 
@@ -120,6 +121,12 @@ export interface SandboxContext {
   organisations(): readonly Organisation[];
   organisation(id: string): Organisation | undefined;
   emit(event: SandboxEventInput): void;
+  /**
+   * The published catalog resource of an id, from the mounted platform that keeps the catalog
+   * (`PlatformModule.publishedEntry`: the catalog module); absent when none is mounted. Platforms
+   * that serve the catalog's resources (sharing) ask it, so they agree on what is published.
+   */
+  readonly publishedEntry?: (id: string) => CatalogEntry | undefined;
 }
 
 /** A handler's answer. `body` is serialised as JSON (`application/json`). */
@@ -237,6 +244,8 @@ export interface PlatformModule<S = unknown> {
   object?(ctx: SimCommandContext<S>): OperationResult;
   /** Timers (deadlines, notice periods, the reviewer policy's decisions). */
   readonly clock?: PlatformClockHooks<S>;
+  /** For the platform that keeps the catalog: its published resource of an id (`SandboxContext.publishedEntry`). */
+  publishedEntry?(state: S, id: string): CatalogEntry | undefined;
   /** Its workflow objects, for the simulation API's objects and timelines (absent: none listed). */
   readonly objects?: PlatformObjects<S>;
   /** JSON-serialisable copy of the state (for snapshots); must not share mutable objects. */

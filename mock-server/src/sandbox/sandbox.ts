@@ -16,6 +16,7 @@ import { FaultRules, type FaultRule } from './faults.js';
 import { createIdGenerator } from './id-generator.js';
 import { IdempotencyStore, type IdempotencyRecord } from './idempotency-store.js';
 import { createRandom, type SeededRandom } from './random.js';
+import type { CatalogEntry } from './seed/types.js';
 import { createSandboxClock, type ClockMode, type ClockState, type SandboxClock } from './sandbox-clock.js';
 import { Webhooks, type DeliveryOutcome, type SavedDelivery, type Webhook, type WebhookDeliveryOptions } from './webhooks.js';
 import type { OrganisationSource } from './builtin-organisations.js';
@@ -200,6 +201,12 @@ export class Sandbox implements SandboxContext {
 
   stateOf(platform: PlatformName): unknown {
     return this.#states.get(platform);
+  }
+
+  get publishedEntry(): ((id: string) => CatalogEntry | undefined) | undefined {
+    const keeper = this.#env.platforms.find((platform) => platform.publishedEntry !== undefined);
+    if (!keeper) return undefined;
+    return (id) => keeper.publishedEntry?.(this.#states.get(keeper.name), id);
   }
 
   /** The quotas in force: the sandbox's own over the app's. */

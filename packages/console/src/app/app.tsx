@@ -41,8 +41,9 @@ export function App() {
             <button type="button" onClick={() => setAskToken((v) => !v)} aria-expanded={askToken}>
               {t('token.button')}
             </button>
-            <button type="button" lang={locale === 'zh' ? 'en' : 'zh-CN'} aria-label={t('app.languageLabel')} onClick={() => setLocale(locale === 'zh' ? 'en' : 'zh')}>
-              {t('app.language')}
+            <button type="button" onClick={() => setLocale(locale === 'zh' ? 'en' : 'zh')}>
+              <span lang={locale === 'zh' ? 'en' : 'zh-CN'}>{t('app.language')}</span>
+              <span class="visually-hidden"> · {t('app.languageLabel')}</span>
             </button>
           </header>
           {askToken && (

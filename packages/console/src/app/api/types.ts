@@ -78,6 +78,11 @@ export interface YearSchedule {
   makeupWorkdays: DatedName[];
 }
 
+export interface CalendarState {
+  years: number[];
+  schedules: YearSchedule[];
+}
+
 export interface FiredTransition {
   at: string;
   platform: Platform;

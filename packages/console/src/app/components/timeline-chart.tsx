@@ -10,9 +10,14 @@ const LABEL = 150;
 /** Columns drawn at most (about seven months): a longer span shows its last part. */
 const MAX_DAYS = 220;
 
-/** The date a deadline falls due: the day before a midnight `dueAt`, else its own day. */
+/** The last day an instant closes: the day before a midnight (a due time, a step left at 24:00), else its own day. */
 export function dueDateOf(dueAt: string): string {
   return dateOf(new Date(Date.parse(dueAt) - 1).toISOString());
+}
+
+/** The last day a step covers: the day it was left (the day before, if left at midnight), or today while it runs. */
+function lastDayOf(step: Step, today: string): string {
+  return step.leftAt && step.leftAt > step.enteredAt ? dueDateOf(step.leftAt) : step.leftAt ? dateOf(step.leftAt) : today;
 }
 
 /**
@@ -28,7 +33,7 @@ export function TimelineChart({ steps, today, schedules }: { steps: Step[]; toda
   const makeups = new Map(schedules.flatMap((s) => s.makeupWorkdays.map((d) => [d.date, d.name] as const)));
   for (const step of steps) for (const date of step.deadline?.makeUpDays ?? []) makeups.set(date, makeups.get(date) ?? '');
   for (const step of steps) for (const skipped of step.deadline?.skippedDays ?? []) if (skipped.reason === 'holiday' && !holidays.has(skipped.date)) holidays.set(skipped.date, '');
-  const ends = steps.flatMap((s) => [dateOf(s.leftAt ?? `${today}T12:00:00+08:00`), ...(s.deadline ? [dueDateOf(s.deadline.dueAt)] : [])]);
+  const ends = steps.flatMap((s) => [lastDayOf(s, today), ...(s.deadline ? [dueDateOf(s.deadline.dueAt)] : [])]);
   const first = dateOf(steps[0]!.enteredAt);
   const last = addDays(ends.reduce((a, b) => (a > b ? a : b), today), 1);
   let days = datesBetween(first, last);
@@ -75,7 +80,7 @@ export function TimelineChart({ steps, today, schedules }: { steps: Step[]; toda
           {steps.map((step, i) => {
             const y = HEADER + i * ROW;
             const from = dateOf(step.enteredAt);
-            const to = dateOf(step.leftAt ?? `${today}T12:00:00+08:00`);
+            const to = lastDayOf(step, today);
             const counted = new Set(step.deadline?.countedDays ?? []);
             const due = step.deadline ? dueDateOf(step.deadline.dueAt) : undefined;
             return (

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { sandboxPath, sim } from '../api/client.js';
-import type { AdvanceResult, Clock, Problem, YearSchedule } from '../api/types.js';
+import type { AdvanceResult, CalendarState, Clock, Problem } from '../api/types.js';
 import { useNotice } from '../components/notice.js';
 import { ProblemNote } from '../components/problem-note.js';
 import { YearCalendar } from '../components/year-calendar.js';
@@ -105,23 +105,25 @@ function AdvanceForm({ sandboxId }: { sandboxId: string }) {
 
 function CalendarYear({ sandboxId, year, today, onYear }: { sandboxId: string; year: number; today: string; onYear: (year: number) => void }) {
   const { t } = useT();
-  const schedule = useResource(() => sim<YearSchedule>('GET', sandboxPath(sandboxId, `/calendar/${year}`)), `calendar:${sandboxId}:${year}`);
+  const calendar = useResource(() => sim<CalendarState>('GET', sandboxPath(sandboxId, '/calendar')), `calendar:${sandboxId}`);
+  const schedule = calendar.data?.schedules.find((s) => s.year === year);
   return (
     <section class="card" aria-labelledby="calendar-title">
       <div class="toolbar">
-        <button type="button" onClick={() => onYear(year - 1)} aria-label={t('calendar.prev')}>
+        <button type="button" onClick={() => onYear(year - 1)} title={t('calendar.prev')}>
           ‹ {year - 1}
         </button>
         <h2 id="calendar-title">{t('calendar.title', { year })}</h2>
-        <button type="button" onClick={() => onYear(year + 1)} aria-label={t('calendar.next')}>
+        <button type="button" onClick={() => onYear(year + 1)} title={t('calendar.next')}>
           {year + 1} ›
         </button>
       </div>
-      {schedule.problem && <p>{t('calendar.unpublished')}</p>}
-      {schedule.data && (
+      <ProblemNote problem={calendar.problem} />
+      {calendar.data && !schedule && <p>{t('calendar.unpublished')}</p>}
+      {schedule && (
         <>
-          <p class="hint">{schedule.data.source}</p>
-          <YearCalendar year={year} schedule={schedule.data} today={today} />
+          <p class="hint">{schedule.source}</p>
+          <YearCalendar year={year} schedule={schedule} today={today} />
         </>
       )}
     </section>

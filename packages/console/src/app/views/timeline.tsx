@@ -1,11 +1,11 @@
 import { sandboxPath, sim } from '../api/client.js';
-import type { Clock, FeedEvent, Step, Timeline, YearSchedule } from '../api/types.js';
+import type { CalendarState, Clock, FeedEvent, Step, Timeline, YearSchedule } from '../api/types.js';
 import { ActionsPanel } from '../components/actions-panel.js';
 import { ProblemNote } from '../components/problem-note.js';
 import { StateBadge } from '../components/state-badge.js';
 import { dueDateOf, TimelineChart } from '../components/timeline-chart.js';
 import { useT } from '../i18n/locale.js';
-import { dateOf, shortInstant } from '../lib/dates.js';
+import { shortInstant } from '../lib/dates.js';
 import { href } from '../lib/route.js';
 import { useResource } from '../lib/use-resource.js';
 
@@ -15,21 +15,15 @@ interface TimelineData {
   schedules: YearSchedule[];
 }
 
-/** The years a timeline spans, so the chart can shade holidays also outside the counted spans. */
-function yearsOf(timeline: Timeline, clock: Clock): number[] {
-  const dates = [clock.today, ...timeline.steps.flatMap((s) => [dateOf(s.enteredAt), ...(s.deadline ? [dueDateOf(s.deadline.dueAt)] : [])])];
-  const years = dates.map((d) => Number(d.slice(0, 4)));
-  const out: number[] = [];
-  for (let y = Math.min(...years); y <= Math.max(...years) && out.length < 3; y++) out.push(y);
-  return out;
-}
-
 async function loadTimeline(sandboxId: string, platform: string, objectType: string, objectId: string): Promise<TimelineData> {
   const path = `/objects/${[platform, objectType, objectId].map(encodeURIComponent).join('/')}/timeline`;
-  const [timeline, clock] = await Promise.all([sim<Timeline>('GET', sandboxPath(sandboxId, path)), sim<Clock>('GET', sandboxPath(sandboxId, '/clock'))]);
-  // A year whose schedule is not published shades weekends only.
-  const schedules = await Promise.all(yearsOf(timeline, clock).map((year) => sim<YearSchedule>('GET', sandboxPath(sandboxId, `/calendar/${year}`)).catch(() => undefined)));
-  return { timeline, clock, schedules: schedules.filter((s): s is YearSchedule => s !== undefined) };
+  // The calendar lets the chart shade holidays also outside the spans a deadline counted.
+  const [timeline, clock, calendar] = await Promise.all([
+    sim<Timeline>('GET', sandboxPath(sandboxId, path)),
+    sim<Clock>('GET', sandboxPath(sandboxId, '/clock')),
+    sim<CalendarState>('GET', sandboxPath(sandboxId, '/calendar')),
+  ]);
+  return { timeline, clock, schedules: calendar.schedules };
 }
 
 /** One object's timeline: the steps on a working-day calendar, the step facts, the events in order, and the allowed actions. */

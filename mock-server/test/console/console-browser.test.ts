@@ -1,0 +1,215 @@
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { WorkingCalendar } from '@gdx/calendar';
+import { RegistrationClient } from '@gdx/registration';
+import { credentialsOf, SimulationClient } from '@gdx/simulation';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureChromium } from '../../../scripts/ensure-chromium.mjs';
+import { createApp, type App } from '../../src/index.js';
+import { startServer, type RunningServer } from '../../src/server/index.js';
+import { initialSubmission } from '../registration/harness.js';
+
+// Issue 9, "Done when": the console (@gdx/console, served by gdx-mock at /_console/) driven in
+// Debian's Chromium through playwright-core, as examples/browser-msw and the control-plane test do.
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+/** Screenshots of the main views: test artifacts, git-ignored (a few are copied to docs/images by hand). */
+const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/console/', import.meta.url));
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const SANDBOX = 'console-e2e';
+const TOKEN = 'console-test-token-0123456789';
+const calendar = WorkingCalendar.official();
+
+let app: App;
+let mock: RunningServer;
+let guardedApp: App;
+let guarded: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  app = createApp({ seed: 7, logError: () => undefined });
+  guardedApp = createApp({ seed: 7, simToken: TOKEN, logError: () => undefined });
+  [mock, guarded] = await Promise.all([startServer(app, { port: 0 }), startServer(guardedApp, { port: 0 })]);
+  // Installing Debian's Chromium on a fresh machine (ensure-chromium.mjs) may take minutes, once.
+  browser = await chromium.launch({ executablePath: await ensureChromium(), headless: true, args: FLAGS, timeout: 60_000 });
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all([mock?.close(), guarded?.close()]);
+  await Promise.all([app?.close(), guardedApp?.close()]);
+});
+
+/**
+ * A browser context speaking `locale`. `bypassCSP` lets axe-core be injected as a script tag into
+ * a page whose policy allows only its own scripts; the contexts without it run the console under
+ * its real policy.
+ */
+async function contextFor(locale: string, options: { bypassCSP?: boolean } = {}): Promise<BrowserContext> {
+  return browser.newContext({ locale, viewport: { width: 1280, height: 900 }, ...options });
+}
+
+/** Serious and critical axe-core violations of the page as it is now (ids and the elements). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> } }).axe.run();
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => JSON.stringify(n.target)) }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.targets.join(' ')}`);
+}
+
+/** Checks the view with axe-core and keeps a screenshot of it. */
+async function review(page: Page, name: string): Promise<void> {
+  expect(await seriousViolations(page), name).toEqual([]);
+  await page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true });
+}
+
+async function advanceFromConsole(page: Page, kind: 'Working days' | 'To an instant', value: string): Promise<void> {
+  await page.getByRole('link', { name: 'Clock & calendar' }).click();
+  await page.getByRole('radio', { name: kind }).check();
+  await page.locator('#advance-value').fill(value);
+  await page.getByRole('button', { name: 'Advance', exact: true }).click();
+  await shown(page.getByRole('heading', { name: 'Transitions fired' }));
+}
+
+/** Performs an allowed action from the timeline view (opening its form first when it has fields). */
+async function act(page: Page, action: string): Promise<void> {
+  const form = page.locator(`form[data-action="${action}"]`);
+  const details = page.locator('details.action', { has: form });
+  if ((await details.count()) > 0) await details.locator('summary').click();
+  await form.locator('button[type="submit"]').click();
+}
+
+/** Waits until the element is shown (playwright-core has no test assertions of its own). */
+const shown = (locator: Locator) => locator.first().waitFor({ state: 'visible', timeout: 15_000 });
+/** Waits until the element's text contains `want` (the views reload after each change and poll). */
+const hasText = (locator: Locator, want: string) => expect.poll(() => locator.textContent(), { timeout: 15_000 }).toContain(want);
+/** Waits until `count` elements match. */
+const counts = (locator: Locator, count: number) => expect.poll(() => locator.count(), { timeout: 15_000 }).toBe(count);
+
+const dueOf = (page: Page, state: string) => page.getByTestId(`due-${state}`);
+/** Waits until the timeline shows the object in `state`. */
+const stateIs = (page: Page, state: string) => expect.poll(() => page.getByTestId('object-state').textContent(), { timeout: 15_000 }).toBe(state);
+
+describe('the console in Chromium', () => {
+  it('creates a sandbox, advances the clock and takes a registration filed through the SDK to registered, with the statutory dates', async () => {
+    const context = await contextFor('en-US', { bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${mock.url}/_console`);
+    expect(page.url()).toBe(`${mock.url}/_console/`);
+    await shown(page.getByRole('heading', { name: 'Sandboxes', level: 1 }));
+
+    // Create a sandbox from the console: national profile, Friday 2025-09-26 09:00, manual officials.
+    await page.getByLabel('Profile').selectOption('national');
+    await page.getByLabel('Start instant (Beijing time)').fill('2025-09-26T09:00');
+    await page.getByLabel('Reviewer policy').selectOption('manual');
+    await page.getByLabel('Id (optional)', { exact: true }).fill(SANDBOX);
+    await review(page, 'sandboxes');
+    await page.getByRole('button', { name: 'Create', exact: true }).click();
+    await page.waitForURL(`**/_console/#/s/${SANDBOX}`);
+    await hasText(page.getByTestId('clock-now'), '2025-09-26 09:00');
+
+    // A registrant files an initial registration through the SDK, as a vendor's system would.
+    const sim = new SimulationClient({ baseUrl: `${mock.url}/_sim/v1` });
+    const sandbox = await sim.sandboxes.get(SANDBOX);
+    const registrant = sandbox.organizations.find((o) => o.roles.includes('registrant'))!;
+    const registration = new RegistrationClient({ baseUrl: sandbox.platforms.registration, credentials: credentialsOf(registrant) });
+    const submitted = await registration.applications.submit(initialSubmission({ ...registrant, id: registrant.id }) as Parameters<typeof registration.applications.submit>[0]);
+    expect(submitted.state).toBe('submitted');
+
+    // Three working days on: Sunday 09-28 is a make-up working day, so the acceptance limit ends Tuesday 09-30.
+    await advanceFromConsole(page, 'Working days', '3');
+    await hasText(page.getByTestId('clock-now'), '2025-09-30 09:00');
+    await counts(page.locator('td.day.holiday[data-date="2025-10-01"]'), 1);
+    await counts(page.locator('td.day.makeup[data-date="2025-09-28"]'), 1);
+    await review(page, 'clock');
+
+    await page.getByRole('link', { name: 'Objects & timelines' }).click();
+    await page.getByRole('link', { name: 'registration', exact: true }).click();
+    const objectLink = page.locator(`a[href="#/s/${SANDBOX}/objects/registration/application/${submitted.id}"]`);
+    await shown(objectLink);
+    await review(page, 'objects');
+    await objectLink.click();
+    await stateIs(page, 'submitted');
+    await hasText(dueOf(page, 'submitted'), '2025-09-30');
+    // Only what the machine accepts now is offered: acceptance decisions, not a review's.
+    await counts(page.locator('form[data-action="accept"]'), 1);
+    await counts(page.locator('form[data-action="approve_review"]'), 0);
+
+    // The registry accepts on 09-30: the formal review runs 20 working days past the National Day holiday.
+    await act(page, 'accept');
+    await stateIs(page, 'under_review');
+    await hasText(dueOf(page, 'under_review'), '2025-11-04');
+    await counts(page.locator('form[data-action="accept"]'), 0);
+    await act(page, 'approve_review');
+    await stateIs(page, 'in_public_notice');
+    const noticeEnds = calendar.addWorkingDays('2025-09-30', 10);
+    await hasText(dueOf(page, 'in_public_notice'), noticeEnds);
+    await review(page, 'timeline-notice');
+
+    // The notice runs to 24:00 of its last day; the morning after, the platform has coded the registration.
+    const dayAfter = new Date(Date.parse(`${noticeEnds}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    await advanceFromConsole(page, 'To an instant', `${dayAfter}T09:00`);
+    await page.goBack();
+    await page.goBack();
+    await page.goto(`${mock.url}/_console/#/s/${SANDBOX}/objects/registration/application/${submitted.id}`);
+    await stateIs(page, 'registered');
+    await hasText(dueOf(page, 'submitted'), '2025-09-30');
+    await hasText(dueOf(page, 'under_review'), '2025-11-04');
+    await hasText(dueOf(page, 'in_public_notice'), noticeEnds);
+    expect((await registration.applications.get(submitted.id)).state).toBe('registered');
+    await review(page, 'timeline');
+
+    await page.getByRole('link', { name: 'Events, webhooks & faults' }).click();
+    await shown(page.getByRole('cell', { name: 'registered' }).first());
+    await review(page, 'events');
+    await context.close();
+    // A whole journey through a browser on a shared machine: many page loads and axe runs.
+  }, 180_000);
+
+  it('shows the request journal with the signature help of a badly signed request', async () => {
+    const context = await contextFor('en-US', { bypassCSP: true });
+    const page = await context.newPage();
+    const sim = new SimulationClient({ baseUrl: `${mock.url}/_sim/v1` });
+    const sandbox = await sim.sandboxes.get(SANDBOX);
+    const registrant = sandbox.organizations.find((o) => o.roles.includes('registrant'))!;
+    const forged = new RegistrationClient({ baseUrl: sandbox.platforms.registration, credentials: { ...credentialsOf(registrant), secret: 'not-the-secret-0123456789' }, retry: false });
+    await expect(forged.applications.get('rga_unknown')).rejects.toMatchObject({ code: 'SIGNATURE_INVALID' });
+
+    await page.goto(`${mock.url}/_console/#/s/${SANDBOX}/requests`);
+    await shown(page.getByRole('heading', { name: 'Request journal', level: 1 }));
+    const help = page.getByRole('region', { name: 'Signature help: what the server computed' }).first();
+    await shown(help);
+    await hasText(help.locator('pre').first(), 'GET');
+    await review(page, 'requests');
+    await context.close();
+  }, 60_000);
+
+  it('asks for the sim token of a server started with one, and sends it', async () => {
+    const context = await contextFor('en-US');
+    const page = await context.newPage();
+    await page.goto(`${guarded.url}/_console/`);
+    await shown(page.getByRole('heading', { name: 'Sim token required' }));
+    await page.getByRole('textbox', { name: 'Token' }).fill(TOKEN);
+    await page.getByRole('button', { name: 'Use token' }).click();
+    await shown(page.getByRole('link', { name: 'default', exact: true }));
+    await context.close();
+  });
+
+  it('speaks the browser’s language, switches between Chinese and English and remembers the choice', async () => {
+    const context = await contextFor('zh-CN');
+    const page = await context.newPage();
+    await page.goto(`${mock.url}/_console/`);
+    await shown(page.getByRole('heading', { name: '沙箱', level: 1 }));
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    await page.getByRole('button', { name: '切换到英文' }).click();
+    await shown(page.getByRole('heading', { name: 'Sandboxes', level: 1 }));
+    await page.reload();
+    await shown(page.getByRole('heading', { name: 'Sandboxes', level: 1 }));
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await context.close();
+  });
+});
