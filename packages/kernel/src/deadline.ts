@@ -13,7 +13,7 @@ const HOUR_MS = 3_600_000;
 export interface DeadlineStart {
   now: number;
   from?: IsoDate;
-  /** Instance data, read for `limit.capField`. */
+  /** Instance data, read for `limit.dueField` and `limit.capField`. */
   data?: Record<string, unknown>;
 }
 
@@ -28,27 +28,11 @@ export interface DeadlineStart {
  */
 export function computeDeadline(limit: Limit, start: DeadlineStart, calendar: Calendar): { deadline: Deadline; dueAtMs: number } {
   const startedOn = start.from ?? shanghaiDay(start.now);
-  const opts = limit.estimate ? { estimate: true } : undefined;
-  const periodOpts = limit.holidayExtension ? { ...opts, holidayExtension: limit.holidayExtension } : opts;
-  let dueDate: IsoDate;
-  let dueAtMs: number | undefined;
-  switch (limit.unit) {
-    case 'working_days':
-      dueDate = calendar.addWorkingDays(startedOn, limit.value, opts);
-      break;
-    case 'calendar_days':
-      dueDate = calendar.addCalendarDays(startedOn, limit.value, periodOpts);
-      break;
-    case 'years':
-      dueDate = calendar.addPeriod(startedOn, { years: limit.value }, periodOpts);
-      break;
-    case 'hours':
-      dueAtMs = (start.from === undefined ? start.now : endOfDay(start.from)) + limit.value * HOUR_MS;
-      dueDate = shanghaiDay(dueAtMs - 1);
-      break;
-  }
+  const due = limit.dueField === undefined ? undefined : start.data?.[limit.dueField];
+  // A due date given by the data needs no calendar arithmetic (and no schedule of its year).
+  let { dueDate, dueAtMs } = isIsoDay(due) ? { dueDate: due, dueAtMs: undefined } : periodEnd(limit, start, startedOn, calendar);
   const cap = limit.capField === undefined ? undefined : start.data?.[limit.capField];
-  if (typeof cap === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(cap) && cap < dueDate) {
+  if (isIsoDay(cap) && cap < dueDate) {
     dueDate = cap;
     dueAtMs = undefined;
   }
@@ -67,4 +51,26 @@ export function computeDeadline(limit: Limit, start: DeadlineStart, calendar: Ca
     },
     dueAtMs: end,
   };
+}
+
+function isIsoDay(value: unknown): value is IsoDate {
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+}
+
+/** The end of the limit's own period from `startedOn` (hour limits end at an exact instant). */
+function periodEnd(limit: Limit, start: DeadlineStart, startedOn: IsoDate, calendar: Calendar): { dueDate: IsoDate; dueAtMs: number | undefined } {
+  const opts = limit.estimate ? { estimate: true } : undefined;
+  const periodOpts = limit.holidayExtension ? { ...opts, holidayExtension: limit.holidayExtension } : opts;
+  switch (limit.unit) {
+    case 'working_days':
+      return { dueDate: calendar.addWorkingDays(startedOn, limit.value, opts), dueAtMs: undefined };
+    case 'calendar_days':
+      return { dueDate: calendar.addCalendarDays(startedOn, limit.value, periodOpts), dueAtMs: undefined };
+    case 'years':
+      return { dueDate: calendar.addPeriod(startedOn, { years: limit.value }, periodOpts), dueAtMs: undefined };
+    case 'hours': {
+      const dueAtMs = (start.from === undefined ? start.now : endOfDay(start.from)) + limit.value * HOUR_MS;
+      return { dueDate: shanghaiDay(dueAtMs - 1), dueAtMs };
+    }
+  }
 }

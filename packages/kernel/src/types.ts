@@ -30,6 +30,12 @@ export interface Limit {
   onExpiry: 'flag_overdue' | { event: string };
   /** Instance `data` field holding an ISO date that caps the due date (e.g. an authorised operating term). */
   capField?: string;
+  /**
+   * Instance `data` field holding an ISO date that *is* the due date when present (e.g. the last
+   * day of an agreed term, which may run past the limit where the cap is only a warning); the
+   * limit's value applies when the field is absent. A `capField` still caps it.
+   */
+  dueField?: string;
   /** Let the calendar estimate years whose schedule is not published (explicit opt-in). */
   estimate?: boolean;
   /**

@@ -20,6 +20,22 @@ describe('computeDeadline: period options', () => {
   });
 });
 
+describe('computeDeadline: dueField', () => {
+  const term: Limit = { ...validity, id: 'term', value: 5, holidayExtension: 'none', dueField: 'termEnd' };
+
+  it('takes the due date from the instance data when present, even past the limit', () => {
+    const { deadline } = computeDeadline(term, { now: at('2026-01-05T15:00'), data: { termEnd: '2032-01-04' } }, fakeCalendar);
+    expect(deadline).toMatchObject({ startedOn: '2026-01-05', dueDate: '2032-01-04', dueAt: '2032-01-05T00:00:00+08:00', limit: 5 });
+  });
+
+  it('falls back to the limit without the field, and a capField still caps it', () => {
+    const { deadline } = computeDeadline({ ...term, estimate: true }, { now: at('2026-01-05T15:00'), data: {} }, fakeCalendar);
+    expect(deadline.dueDate).toBe('2031-01-05');
+    const capped = computeDeadline({ ...term, capField: 'until' }, { now: at('2026-01-05T15:00'), data: { termEnd: '2032-01-04', until: '2030-06-30' } }, fakeCalendar);
+    expect(capped.deadline.dueDate).toBe('2030-06-30');
+  });
+});
+
 describe('createInstance: startedOn', () => {
   const duty: MachineDefinition = {
     id: 'duty',
