@@ -1,4 +1,9 @@
+import type { ErrorObject } from 'ajv/dist/2020.js';
+import localizeZhModule from 'ajv-i18n/localize/zh/index.js';
 import type { LocalizedMessage } from '@gdx/protocol';
+
+// ajv-i18n is CommonJS; under NodeNext its default export is the module object (the function).
+const localizeZh = localizeZhModule as unknown as (errors: ErrorObject[]) => void;
 
 /** Field error codes by JSON Schema keyword, with their zh/en messages. */
 const BY_KEYWORD: Record<string, { code: string; message: LocalizedMessage }> = {
@@ -52,4 +57,78 @@ export const FORMAT_ERRORS: Record<string, { code: string; message: LocalizedMes
 export function messageForKeyword(keyword: string, format?: string): { code: string; message: LocalizedMessage } {
   if (keyword === 'format' && format !== undefined && FORMAT_ERRORS[format]) return FORMAT_ERRORS[format];
   return BY_KEYWORD[keyword] ?? FALLBACK;
+}
+
+/** ajv's own words for one failed keyword: English from ajv, Chinese from ajv-i18n. */
+function ajvWords(error: ErrorObject): LocalizedMessage {
+  const zh = { ...error };
+  localizeZh([zh]);
+  return { en: error.message ?? '', zh: zh.message ?? '' };
+}
+
+function exampleOf(schema: unknown): unknown {
+  const s = schema as { examples?: unknown[]; example?: unknown } | undefined;
+  return Array.isArray(s?.examples) ? s.examples[0] : s?.example;
+}
+
+/** What a pattern asks for, in words: the contracts' `+08:00` instants, else the pattern and an example. */
+function explainPattern(pattern: string, example: unknown): LocalizedMessage {
+  if (pattern.endsWith('\\+08:00$')) {
+    return {
+      en: 'only RFC 3339 instants with the offset +08:00 (Asia/Shanghai) are accepted, e.g. 2025-09-26T10:00:00+08:00; not Z or another offset',
+      zh: '仅接受带 +08:00 偏移（北京时间）的 RFC 3339 时间，例如 2025-09-26T10:00:00+08:00；不接受 Z 或其他偏移',
+    };
+  }
+  const e = typeof example === 'string' ? example : undefined;
+  return {
+    en: `must match the pattern ${pattern}${e ? `, e.g. ${e}` : ''}`,
+    zh: `须符合模式 ${pattern}${e ? `，例如 ${e}` : ''}`,
+  };
+}
+
+/** The details worth adding to a keyword's message: allowed values, what a pattern means, ajv's limits. */
+function detailOf(error: ErrorObject): LocalizedMessage | undefined {
+  const params = error.params as { allowedValues?: unknown[]; allowedValue?: unknown; pattern?: string };
+  switch (error.keyword) {
+    case 'enum':
+    case 'const': {
+      const values = (params.allowedValues ?? [params.allowedValue]).map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));
+      return { en: values.join(', '), zh: values.join('、') };
+    }
+    case 'pattern':
+      return explainPattern(params.pattern ?? '', exampleOf(error.parentSchema));
+    case 'type':
+    case 'format':
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+    case 'minLength':
+    case 'maxLength':
+    case 'minItems':
+    case 'maxItems':
+      return ajvWords(error);
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The field error code and a zh/en message for one ajv error, with what the client needs to fix
+ * it: the allowed values of an enum, what a pattern means (only `+08:00` instants), the limit
+ * that was crossed. The keyword's code is the same as {@link messageForKeyword}'s.
+ *
+ * @example
+ * ```ts
+ * describeFieldError(error).message.en; // 'The value is not one of the allowed values: accept, request_supplements, …'
+ * ```
+ */
+export function describeFieldError(error: ErrorObject): { code: string; message: LocalizedMessage } {
+  const format = (error.params as { format?: string }).format;
+  const base = messageForKeyword(error.keyword, format);
+  // A domain format's message already says what is wrong (the check character).
+  if (error.keyword === 'format' && format !== undefined && FORMAT_ERRORS[format]) return base;
+  const detail = detailOf(error);
+  if (!detail) return base;
+  return { code: base.code, message: { en: `${base.message.en}: ${detail.en}`, zh: `${base.message.zh}：${detail.zh}` } };
 }

@@ -27,7 +27,7 @@ describe('FaultRules', () => {
       createRandom('t'),
     );
     expect(rules.decide('a', '/a')).toEqual({ latencyMs: 12, outcome: { kind: 'rate_limit', retryAfter: 3 } });
-    expect(rules.decide('a', '/a')).toEqual({ latencyMs: 12, outcome: { kind: 'server_error', status: 503 } });
+    expect(rules.decide('a', '/a')).toEqual({ latencyMs: 12, outcome: { kind: 'server_error', status: 503, retryAfter: 1 } });
     expect(rules.list().map((r) => r.kind)).toEqual(['latency', 'latency', 'server_error']);
   });
 

@@ -11,7 +11,7 @@ export interface FaultRule {
   latencyMs?: number;
   /** server_error: 500 (default) or 503. */
   status?: 500 | 503;
-  /** rate_limit: seconds for `Retry-After` (default 1). */
+  /** rate_limit, and server_error with status 503: seconds for `Retry-After` (default 1). */
   retryAfterSeconds?: number;
   /** How many more hits before the rule is spent; absent means unlimited. */
   times?: number;
@@ -20,7 +20,11 @@ export interface FaultRule {
 /** What the faults decided for one request: an added delay and/or an answer instead of the handler's. */
 export interface FaultDecision {
   latencyMs: number;
-  outcome?: { kind: 'rate_limit'; retryAfter: number } | { kind: 'server_error'; status: 500 | 503 } | { kind: 'connection_reset' };
+  outcome?:
+    | { kind: 'rate_limit'; retryAfter: number }
+    | { kind: 'server_error'; status: 500 }
+    | { kind: 'server_error'; status: 503; retryAfter: number }
+    | { kind: 'connection_reset' };
 }
 
 function globToRegExp(glob: string): RegExp {
@@ -77,7 +81,7 @@ export class FaultRules {
       if (rule.times !== undefined) rule.times -= 1;
       if (rule.kind === 'latency') decision.latencyMs += rule.latencyMs ?? 0;
       else if (rule.kind === 'rate_limit') decision.outcome = { kind: 'rate_limit', retryAfter: rule.retryAfterSeconds ?? 1 };
-      else if (rule.kind === 'server_error') decision.outcome = { kind: 'server_error', status: rule.status ?? 500 };
+      else if (rule.kind === 'server_error') decision.outcome = rule.status === 503 ? { kind: 'server_error', status: 503, retryAfter: rule.retryAfterSeconds ?? 1 } : { kind: 'server_error', status: 500 };
       else decision.outcome = { kind: 'connection_reset' };
     }
     if (this.#rules.some(({ rule }) => rule.times === 0)) this.#rules = this.#rules.filter(({ rule }) => rule.times !== 0);

@@ -22,7 +22,31 @@ export function faultBehaviour(factory: TransportFactory): void {
       const res = await ctx.call('POST', '/sharing/v1/notes', { body: { text: 'x' }, as: org(ctx) });
       expect(res.status).toBe(503);
       expect(res.body.code).toBe('SERVICE_UNAVAILABLE');
+      expect(res.headers.get('retry-after')).toBe('1');
       expect((await ctx.call('GET', '/sharing/v1/stats')).body.notes).toBe(0);
+    });
+
+    it('gives an injected 503 the Retry-After of its rule; a 500 has none', async () => {
+      await setFaults([
+        { operation: 'getStats', probability: 1, kind: 'server_error', status: 503, retryAfterSeconds: 9, times: 1 },
+        { operation: 'getStats', probability: 1, kind: 'server_error', times: 1 },
+      ]);
+      const unavailable = await ctx.call('GET', '/sharing/v1/stats');
+      expect([unavailable.status, unavailable.headers.get('retry-after')]).toEqual([503, '9']);
+      const internal = await ctx.call('GET', '/sharing/v1/stats');
+      expect([internal.status, internal.headers.get('retry-after')]).toEqual([500, null]);
+    });
+
+    it('checks each kind against its own shape and names only that shape\'s fields', async () => {
+      const latency = await setFaults([{ operation: 'x', probability: 1, kind: 'latency' }]);
+      expect(latency.status).toBe(400);
+      expect(latency.body.errors.map((e: { pointer: string; code: string }) => [e.pointer, e.code])).toEqual([['/rules/0/latencyMs', 'REQUIRED']]);
+      const retryOn500 = await setFaults([{ operation: 'x', probability: 1, kind: 'server_error', retryAfterSeconds: 3 }]);
+      expect(retryOn500.status).toBe(400);
+      expect(retryOn500.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(['/rules/0/status']);
+      const unknownKind = await setFaults([{ operation: 'x', probability: 1, kind: 'latencyy' }]);
+      expect(unknownKind.body.errors).toHaveLength(1);
+      expect(unknownKind.body.errors[0].message.en).toContain('latency, rate_limit, server_error, connection_reset');
     });
 
     it('adds latency on real timers and still answers', async () => {

@@ -142,7 +142,13 @@ describe('sharing requests', () => {
     const entry = entryOf(world, 'conditional');
     const { condition: _c, ...noCondition } = requestBody(entry) as Record<string, unknown>;
     const missing = await world.sharing('POST', '/requests', { as: world.org(REQUESTER), body: noCondition });
+    expectContract('sharing', 'submitRequest', missing, 422);
+    expect(missing.body.code).toBe('CONDITION_NOT_MET');
     expect(missing.body.errors[0]).toMatchObject({ pointer: '/condition', code: 'CONDITION_REQUIRED' });
+    const unlisted = ['specific_scenario', 'specific_agencies', 'key_municipal_work', 'cross_department_platform'].find((c) => !entry.sharing.conditions.includes(c as never));
+    const notListed = await world.sharing('POST', '/requests', { as: world.org(REQUESTER), body: requestBody(entry, { condition: unlisted }) });
+    expectContract('sharing', 'submitRequest', notListed, 422);
+    expect(notListed.body).toMatchObject({ code: 'CONDITION_NOT_MET', errors: [{ pointer: '/condition', code: 'CONDITION_NOT_LISTED' }] });
     const field = await world.sharing('POST', '/requests', { as: world.org(REQUESTER), body: requestBody(entry, { fields: ['不存在的字段'] }) });
     expect(field.body.errors[0]).toMatchObject({ pointer: '/fields/0', code: 'FIELD_UNKNOWN' });
   });

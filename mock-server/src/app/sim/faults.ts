@@ -4,11 +4,12 @@ import { bodyObject, invalidField, sandboxOf, type SimRoute, type SimRouteContex
 const KINDS = ['latency', 'rate_limit', 'server_error', 'connection_reset'] as const;
 const MAX_LATENCY_MS = 60_000;
 const MAX_RULES = 100;
+const MAX_OPERATION_LENGTH = 200;
 
 function parseRule(raw: unknown, at: string, ctx: SimRouteContext): FaultRule | ReturnType<typeof invalidField> {
   const r = raw as Record<string, unknown> | null;
   if (r === null || typeof r !== 'object' || Array.isArray(r)) return invalidField(ctx, at, 'a rule must be an object', '规则须为对象');
-  if (typeof r.operation !== 'string' || r.operation.length === 0 || r.operation.length > 256) return invalidField(ctx, `${at}/operation`, 'operation must be an operationId, * or a path glob', 'operation 须为 operationId、* 或路径通配');
+  if (typeof r.operation !== 'string' || r.operation.length === 0 || r.operation.length > MAX_OPERATION_LENGTH) return invalidField(ctx, `${at}/operation`, 'operation must be an operationId, * or a path glob', 'operation 须为 operationId、* 或路径通配');
   if (typeof r.probability !== 'number' || !(r.probability >= 0 && r.probability <= 1)) return invalidField(ctx, `${at}/probability`, 'probability must be a number in [0, 1]', 'probability 须为 0–1 之间的数');
   if (!KINDS.includes(r.kind as FaultRule['kind'])) return invalidField(ctx, `${at}/kind`, `kind must be one of ${KINDS.join(', ')}`, '故障类型无效');
   const rule: FaultRule = { operation: r.operation, probability: r.probability, kind: r.kind as FaultRule['kind'] };
@@ -21,7 +22,9 @@ function parseRule(raw: unknown, at: string, ctx: SimRouteContext): FaultRule | 
     rule.status = r.status;
   }
   if (r.retryAfterSeconds !== undefined) {
-    if (r.kind !== 'rate_limit' || !Number.isSafeInteger(r.retryAfterSeconds) || (r.retryAfterSeconds as number) < 0 || (r.retryAfterSeconds as number) > 86_400) return invalidField(ctx, `${at}/retryAfterSeconds`, 'retryAfterSeconds is 0–86400 and only for rate_limit', 'retryAfterSeconds 仅用于 rate_limit，取 0–86400');
+    // Retry-After belongs to the answers that carry it: 429 and a server_error's 503.
+    const carriesRetryAfter = r.kind === 'rate_limit' || (r.kind === 'server_error' && r.status === 503);
+    if (!carriesRetryAfter || !Number.isSafeInteger(r.retryAfterSeconds) || (r.retryAfterSeconds as number) < 0 || (r.retryAfterSeconds as number) > 86_400) return invalidField(ctx, `${at}/retryAfterSeconds`, 'retryAfterSeconds is 0–86400 and only for rate_limit, or server_error with status 503', 'retryAfterSeconds 仅用于 rate_limit 或 status 为 503 的 server_error，取 0–86400');
     rule.retryAfterSeconds = r.retryAfterSeconds as number;
   }
   const known = ['operation', 'probability', 'kind', 'latencyMs', 'status', 'retryAfterSeconds', 'times'];

@@ -57,6 +57,8 @@ export function createCatalogPlatform(options: CatalogPlatformOptions): Platform
     act: actAsOfficial,
     objects: catalogObjects,
     clock: hostClock((state) => state.workflow.host),
+    // What the catalog has published is what other platforms may serve (sharing requests).
+    publishedEntry: (state, id) => state.index.get(id),
     exportState: exportCatalogState,
     objectCount: (state) => state.workflow.host.objectCount,
     importState: (data, sandbox) => importCatalogState(data, sandbox),

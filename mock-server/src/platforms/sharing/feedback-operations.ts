@@ -16,7 +16,7 @@ type Ctx = OperationContext<SharingState>;
  */
 export function fileSharingObjection(state: SharingState, sandbox: SandboxContext, owner: string | null, role: string, submission: DataObjectionSubmission): DataObjectionRecord {
   const resourceId = submission.dataReference.resourceId;
-  const providerId = (resourceId ? state.entries.get(resourceId)?.provider.organizationId : undefined) ?? null;
+  const providerId = (resourceId ? state.entry(resourceId)?.provider.organizationId : undefined) ?? null;
   return fileDataObjection(state.host, sandbox, { machineId: 'sharing.data-objection', owner, role, providerId, submission }, state.objections);
 }
 
@@ -24,7 +24,7 @@ function submitQualityIssue(ctx: Ctx): OperationResult {
   const { state, sandbox } = ctx;
   const caller = ctx.caller!;
   const s = ctx.body as QualityIssueSubmission;
-  const entry = state.entries.get(s.entryId);
+  const entry = state.entry(s.entryId);
   if (!entry) return ctx.problem('NOT_FOUND', { detail: `no published catalog resource ${s.entryId}` });
   if (s.grantId !== undefined) {
     const grant = state.grants.get(s.grantId);

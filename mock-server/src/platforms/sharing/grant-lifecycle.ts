@@ -49,7 +49,7 @@ export function issueGrant(state: SharingState, sandbox: SandboxContext, request
   const s = request.submission;
   const id = sandbox.ids.next('grt');
   const method = fields.deliveryMethod ?? s.deliveryMethod;
-  const code = state.entries.get(request.entryId)?.resourceCode ?? request.entryId;
+  const code = state.entry(request.entryId)?.resourceCode ?? request.entryId;
   const where = delivery(method, id, code);
   const deliveredOn = shanghaiDate(Date.parse(delivered.at));
   const until = fields.validUntil ?? s.periodOfUse.to;

@@ -11,6 +11,11 @@ function invalid(pointer: string, code: string, zh: string, en: string): Platfor
   return new PlatformProblem('VALIDATION_FAILED', { detail: en, errors: [{ pointer, code, message: { zh, en } }] });
 }
 
+/** 422: the body is well-formed, but the resource's rule refuses it (the contract's 422 case). */
+function conditionNotMet(code: 'CONDITION_REQUIRED' | 'CONDITION_NOT_LISTED', zh: string, en: string): PlatformProblem {
+  return new PlatformProblem('CONDITION_NOT_MET', { detail: en, errors: [{ pointer: '/condition', code, message: { zh, en } }] });
+}
+
 /** The rules a request must meet for its resource (厦门 第十七–十九条), beyond the schema. */
 function checkAgainstEntry(entry: CatalogEntry, s: RequestSubmission): void {
   if (entry.sharing.type === 'not_shared') {
@@ -18,9 +23,9 @@ function checkAgainstEntry(entry: CatalogEntry, s: RequestSubmission): void {
     throw new PlatformProblem('NOT_SHAREABLE', { detail: `该资源属于暂不共享类，依据${basis}。 / ${entry.name} is not shared under ${basis}.`, extensions: { legalBasis: basis } });
   }
   if (entry.sharing.type === 'conditional') {
-    if (s.condition === undefined) throw invalid('/condition', 'CONDITION_REQUIRED', '有条件共享资源须说明满足的共享条件', 'A conditional resource needs the condition the request meets');
+    if (s.condition === undefined) throw conditionNotMet('CONDITION_REQUIRED', '有条件共享资源须说明满足的共享条件', 'A conditional resource needs the condition the request meets');
     if (!entry.sharing.conditions.includes(s.condition as never)) {
-      throw invalid('/condition', 'CONDITION_NOT_LISTED', `该资源的共享条件为：${entry.sharing.conditions.join('、')}`, `The resource's conditions are ${entry.sharing.conditions.join(', ')}`);
+      throw conditionNotMet('CONDITION_NOT_LISTED', `该资源的共享条件为：${entry.sharing.conditions.join('、')}`, `The resource's conditions are ${entry.sharing.conditions.join(', ')}`);
     }
   }
   const known = new Set(entry.items.map((i) => i.name));
@@ -36,7 +41,7 @@ function submitRequest(ctx: Ctx): OperationResult {
   const { state, sandbox } = ctx;
   const caller = requireRole(ctx, 'data_user');
   const s = ctx.body as RequestSubmission;
-  const entry = state.entries.get(s.entryId);
+  const entry = state.entry(s.entryId);
   if (!entry) return ctx.problem('NOT_FOUND', { detail: `no published catalog resource ${s.entryId}` });
   checkAgainstEntry(entry, s);
   const sharingType = entry.sharing.type as RequestRecord['sharingType'];

@@ -17,10 +17,13 @@ export interface SharingPlatformOptions {
 }
 
 function buildState(sandbox: SandboxContext, seedData: (sandbox: SandboxContext) => SeedData, saved?: SharingSnapshot): SharingState {
-  const entries = new Map(seedData(sandbox).catalogEntries.filter((e) => e.state === 'published').map((e) => [e.id, e]));
+  const seeded = new Map(seedData(sandbox).catalogEntries.filter((e) => e.state === 'published').map((e) => [e.id, e]));
+  // The catalog platform's published entries when it is mounted (created and published through
+  // its API, or withdrawn since); the seed's published entries otherwise.
+  const entry = (id: string) => (sandbox.publishedEntry ? sandbox.publishedEntry(id) : seeded.get(id));
   // The binding reads the state and the state holds the host: the host is set right below,
   // before anything can call the binding.
-  const state = { ...sharingRecords(saved), entries } as Omit<SharingState, 'host'> as SharingState;
+  const state = { ...sharingRecords(saved), entry } as Omit<SharingState, 'host'> as SharingState;
   state.host = new WorkflowHost(sandbox, sharingBinding(state, sandbox), saved?.engine);
   return state;
 }

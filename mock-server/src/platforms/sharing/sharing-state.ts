@@ -89,8 +89,8 @@ export interface SharingRecords {
 /** The sharing platform's state: records, the kernel host and the published catalog it serves. */
 export interface SharingState extends SharingRecords {
   host: WorkflowHost;
-  /** Published catalog entries by id (from the sandbox's seed data). */
-  entries: ReadonlyMap<string, CatalogEntry>;
+  /** The published catalog entry of an id (the catalog platform's, or the seed's without it). */
+  entry(id: string): CatalogEntry | undefined;
 }
 
 /** The JSON form of the state for snapshots. */
