@@ -9,10 +9,13 @@ import { registryFromParts, registryToParts, SandboxRegistry } from '../sandbox/
 import type { DeliveryMode, SandboxEnvironment } from '../sandbox/sandbox.js';
 import { QuotaGuard, resolveQuotas, type SandboxQuotas } from '../sandbox/quotas.js';
 import type { ClockMode } from '../sandbox/sandbox-clock.js';
+import { resolveRequestJournalLimits, type RequestJournalLimits } from '../sandbox/request-journal.js';
 import type { WebhookDeliveryOptions } from '../sandbox/webhooks.js';
 import { Dispatcher, type DispatcherDeps } from './dispatcher.js';
 import type { DispatchRequest, DispatchResponse } from './dispatch-types.js';
+import { refusalMeta } from './dispatch-meta.js';
 import { handleRequest } from './handle-request.js';
+import { journalRequests } from './journal/journal-requests.js';
 import { refuseOverLimits } from './limit-checks.js';
 import { contractsAnswer } from './served-contracts.js';
 import { resolveLimits, type Limits } from './limits.js';
@@ -70,6 +73,13 @@ export interface AppOptions {
   simToken?: string;
   /** Per-sandbox quotas (default `DEFAULT_QUOTAS`: 250,000 objects, 2,000,000 events, 256 MiB of stored request bodies); a sandbox may be created with its own. */
   quotas?: Partial<SandboxQuotas>;
+  /**
+   * Bounds of each sandbox's request journal (`GET /_sim/v1/sandboxes/{id}/requests`): entries
+   * (default 1000; 0 journals nothing), bytes kept of each body (default 16 KiB, longer ones cut
+   * and flagged) and bytes per sandbox (default 8 MiB). In memory only: a restart, a reset, a
+   * delete or an import starts an empty journal.
+   */
+  requestJournal?: Partial<RequestJournalLimits>;
 }
 
 /** Where an app keeps what it acknowledged. */
@@ -153,6 +163,7 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
   if (options.seed !== undefined && (!Number.isSafeInteger(options.seed) || options.seed < 0)) throw new RangeError(`[INVALID_SEED] 随机种子须为非负整数 / seed must be a non-negative integer: ${options.seed}`);
   const limits = resolveLimits(options.limits);
   const quotas = resolveQuotas(options.quotas);
+  const requestJournal = resolveRequestJournalLimits(options.requestJournal);
   // The control-plane rules (token, JSON-only writes) hold on every transport; replay bypasses them.
   const guard = simAccessGuard({ simToken: options.simToken });
 
@@ -164,6 +175,7 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
     webhooks: { fetch: (...args) => globalThis.fetch(...args), maxAttempts: 5, baseDelayMs: 500, timeoutMs: 5_000, ...options.webhooks },
     wall,
     quotas,
+    requestJournal,
     deliveryMode: () => replayDeliveries ?? 'send',
     // An outcome is journaled without waiting: if it is lost in a crash, the delivery stays
     // pending and is sent again (at least once).
@@ -239,12 +251,14 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
   // What was pending when the last process stopped is sent now, once.
   if (options.resumeDeliveries !== false) for (const sandbox of deps.registry.list()) sandbox.webhooks.resume();
 
-  const dispatch = (request: DispatchRequest): Promise<DispatchResponse> => {
+  const answer = (request: DispatchRequest): Promise<DispatchResponse> => {
     // Size limits first: nothing of an oversized request is looked at (replay bypasses both).
     // The served contracts belong to no sandbox and change nothing: answered before routing too.
     const refused = refuseOverLimits(request, limits) ?? guard(request) ?? contractsAnswer(request);
-    return refused ? Promise.resolve(refused) : dispatcher.dispatch(request);
+    return refused ? Promise.resolve({ ...refused, meta: refusalMeta(request, refused) }) : dispatcher.dispatch(request);
   };
+  // Journaling wraps the core, so every transport's requests are journaled; with no entries kept it costs nothing.
+  const dispatch = requestJournal.entries === 0 ? answer : journalRequests(answer, { sandbox: (id) => deps.registry.get(id), wall: realWall });
   const app: App = {
     platforms,
     limits,

@@ -31,4 +31,31 @@ export interface DispatchResponse {
   headers: Record<string, string>;
   body: string | Uint8Array;
   connectionReset?: true;
+  /** The code of a problem answer, set where the problem is made (never sent). */
+  problemCode?: string;
+  /** What the core learnt about the request while answering it (never sent): for request logs. */
+  meta?: DispatchMeta;
+}
+
+/**
+ * What the core knows of a request once it answered it: the request log and the request journal
+ * read it here rather than parsing the request or the answer again.
+ */
+export interface DispatchMeta {
+  /** The `X-Request-Id` of the answer. */
+  requestId: string;
+  /** The sandbox the request addressed (`default` at the root), or `null` (sandbox-less simulation routes, unknown sandboxes). */
+  sandboxId: string | null;
+  /** The platform of the matched route, `sim` for the simulation API, `null` when nothing matched. */
+  platform: string | null;
+  /** The matched operation's `operationId`, or `null`. */
+  operationId: string | null;
+  /** The organisation of the app key presented (also when its signature failed), or `null`. */
+  organizationId: string | null;
+  /** The `X-Gdx-App-Key` presented, or `null`. */
+  appKey: string | null;
+  /** The problem code of a problem answer, or `null`. */
+  problemCode: string | null;
+  /** False for requests the journal leaves out (reads of the journal itself). */
+  journaled: boolean;
 }

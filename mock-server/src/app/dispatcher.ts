@@ -7,7 +7,7 @@ import type { Sandbox } from '../sandbox/sandbox.js';
 import type { FaultDecision } from '../sandbox/faults.js';
 import type { QuotaGuard } from '../sandbox/quotas.js';
 import type { StoredAnswer } from '../sandbox/idempotency-store.js';
-import type { DispatchRequest, DispatchResponse } from './dispatch-types.js';
+import type { DispatchMeta, DispatchRequest, DispatchResponse } from './dispatch-types.js';
 import { executeOperation, isProblemResult, type ProblemResult } from './execute-operation.js';
 import type { Organisation, OperationResult, PlatformModule } from './platform-module.js';
 import { problemResponse, type ProblemResultOptions } from './problem-response.js';
@@ -16,6 +16,8 @@ import { parseQuery, readJsonBody } from './request-body.js';
 import { requestOrigin } from './request-origin.js';
 import type { CoreRoute } from './route-table.js';
 import type { Router } from './router.js';
+import { routeNotFound, sandboxIdOfPath } from './route-suggestions.js';
+import { blankMeta, withMeta } from './dispatch-meta.js';
 import type { ServiceStatus } from './sim/service-status.js';
 
 /** What the request flow needs from its app. */
@@ -74,35 +76,36 @@ export class Dispatcher {
    */
   dispatch(req: DispatchRequest): Promise<DispatchResponse> {
     const requestId = newRequestId();
+    const meta = blankMeta(requestId);
     try {
-      const prepared = this.#prepare(req, requestId);
-      if (!('route' in prepared)) return Promise.resolve(prepared);
+      const prepared = this.#prepare(req, requestId, meta);
+      if (!('route' in prepared)) return Promise.resolve(withMeta(prepared, meta));
       const { sandbox, route } = prepared;
       if (sandbox && route.kind === 'platform' && sandbox.faults.active) {
         const fault = sandbox.faults.decide(route.operationId, platformPath(req.path));
         if (fault.outcome) {
-          const answer = faultAnswer(fault.outcome, requestId, req.path);
+          const answer = withMeta(faultAnswer(fault.outcome, requestId, req.path), meta);
           return fault.latencyMs > 0 ? sleep(fault.latencyMs).then(() => answer) : Promise.resolve(answer);
         }
         // The handler runs after the delay, so it sees the state of that moment.
-        if (fault.latencyMs > 0) return sleep(fault.latencyMs).then(() => this.#answer(req, prepared));
+        if (fault.latencyMs > 0) return sleep(fault.latencyMs).then(() => this.#answer(req, prepared, meta));
       }
-      return this.#answer(req, prepared);
+      return this.#answer(req, prepared, meta);
     } catch (error) {
-      return Promise.resolve(this.#internal(req, requestId, error));
+      return Promise.resolve(withMeta(this.#internal(req, requestId, error), meta));
     }
   }
 
-  #answer(req: DispatchRequest, prepared: Prepared): Promise<DispatchResponse> {
+  #answer(req: DispatchRequest, prepared: Prepared, meta: DispatchMeta): Promise<DispatchResponse> {
     try {
-      const { response, durable } = this.#complete(req, prepared, undefined);
-      if (durable === DONE) return Promise.resolve(response);
+      const { response, durable } = this.#complete(req, prepared, undefined, meta);
+      if (durable === DONE) return Promise.resolve(withMeta(response, meta));
       return durable.then(
-        () => response,
-        (error: unknown) => (error instanceof StorageUnavailableError ? storageUnavailable(prepared.requestId, req.path) : this.#internal(req, prepared.requestId, error)),
+        () => withMeta(response, meta),
+        (error: unknown) => withMeta(error instanceof StorageUnavailableError ? storageUnavailable(prepared.requestId, req.path) : this.#internal(req, prepared.requestId, error), meta),
       );
     } catch (error) {
-      return Promise.resolve(this.#internal(req, prepared.requestId, error));
+      return Promise.resolve(withMeta(this.#internal(req, prepared.requestId, error), meta));
     }
   }
 
@@ -123,19 +126,24 @@ export class Dispatcher {
       },
       body: entry.body,
     };
-    const prepared = this.#prepare(req, `replay_${entry.seq}`);
+    const meta = blankMeta(`replay_${entry.seq}`);
+    const prepared = this.#prepare(req, meta.requestId, meta);
     if (!('route' in prepared)) return;
-    this.#complete(req, prepared, { entry });
+    this.#complete(req, prepared, { entry }, meta);
   }
 
-  #prepare(req: DispatchRequest, requestId: string): Prepared | DispatchResponse {
+  #prepare(req: DispatchRequest, requestId: string, meta: DispatchMeta): Prepared | DispatchResponse {
     const match = this.#deps.router.match(req.method, req.path);
-    if (match.kind === 'not_found') return problemResponse('NOT_FOUND', { detail: `no route for ${req.path}` }, requestId, req.path);
-    if (match.kind === 'method_not_allowed') {
-      return problemResponse('METHOD_NOT_ALLOWED', { detail: `${req.method} is not allowed; use ${match.allow.join(', ')}`, headers: { allow: match.allow.join(', ') } }, requestId, req.path);
+    if (match.kind !== 'found') {
+      meta.sandboxId = sandboxIdOfPath(req.path);
+      return match.kind === 'not_found' ? routeNotFound(this.#deps.router.routes, req, requestId) : methodNotAllowed(req, match.allow, requestId);
     }
     const { value: route, params } = match;
+    meta.operationId = route.operationId;
+    meta.platform = route.kind === 'sim' ? 'sim' : route.platform.name;
+    meta.journaled = route.kind === 'platform' || route.route.journaled !== false;
     const sandboxId = params.sandboxId ?? (route.kind === 'platform' ? DEFAULT_SANDBOX_ID : undefined);
+    meta.sandboxId = sandboxId ?? null;
     let sandbox: Sandbox | undefined;
     if (sandboxId !== undefined) {
       sandbox = this.#deps.registry.get(sandboxId);
@@ -147,9 +155,15 @@ export class Dispatcher {
     return { route, sandbox, params, requestId };
   }
 
-  #complete(req: DispatchRequest, prepared: Prepared, replay: ReplayInput | undefined): { response: DispatchResponse; durable: Promise<void> } {
+  #complete(req: DispatchRequest, prepared: Prepared, replay: ReplayInput | undefined, meta: DispatchMeta): { response: DispatchResponse; durable: Promise<void> } {
     const { route, sandbox, params, requestId } = prepared;
     const fail = (code: ProblemCode, options: ProblemResultOptions = {}) => ({ response: problemResponse(code, options, requestId, req.path), durable: DONE });
+    const appKey = req.headers[HEADERS.appKey];
+    if (appKey !== undefined && route.kind === 'platform' && sandbox) {
+      meta.appKey = appKey;
+      // The key's organisation also when its signature fails: the journal shows who tried.
+      meta.organizationId = sandbox.organisationByAppKey(appKey)?.id ?? null;
+    }
 
     let caller: Organisation | undefined;
     let signedBy: SignedBy | undefined;
@@ -220,6 +234,7 @@ export class Dispatcher {
       const refused = replay ? undefined : this.#deps.quotas?.refusal(route, sandbox, req.method, bodyText);
       const result = refused ?? executeOperation({ route, registry: this.#deps.registry, platforms: this.#deps.platforms, sandbox, caller, params, query, body, requestId, origin: () => requestOrigin(req), wall: this.#deps.wall, service: this.#deps.service });
       const answer = render(result, requestId, req.path);
+      if (isProblemResult(result)) meta.problemCode = result.problem.code;
       if (answer.status < 400) this.#deps.quotas?.admitted(route, sandbox, req.method, bodyText);
       let durable = DONE;
       if (req.method !== 'GET' && answer.status < 400 && !replay && this.#deps.journal) {
@@ -253,6 +268,22 @@ export class Dispatcher {
     answer.headers[HEADERS.requestId] = requestId;
     return { response: answer, durable };
   }
+}
+
+/** The 405 answer: the methods the path takes, in `Allow` and in both languages. */
+function methodNotAllowed(req: DispatchRequest, allow: readonly string[], requestId: string): DispatchResponse {
+  const methods = allow.join(', ');
+  return problemResponse(
+    'METHOD_NOT_ALLOWED',
+    {
+      detail: `${req.method} is not allowed; use ${methods}`,
+      errors: [{ pointer: '/method', code: 'METHOD_NOT_ALLOWED', message: { zh: `该路径不支持 ${req.method}，可用方法：${methods}`, en: `${req.method} is not allowed here; use ${methods}` } }],
+      extensions: { allowedMethods: [...allow] },
+      headers: { allow: methods },
+    },
+    requestId,
+    req.path,
+  );
 }
 
 /** How long a client should wait before retrying a write refused for storage: until the next probe of the store. */
@@ -297,7 +328,7 @@ function render(result: OperationResult | ProblemResult, requestId: string, inst
     return { status: r.status, headers, body: String(r.body) };
   }
   // The request id is added per response, so a stored answer replays under the new request's id.
-  if (result.body === undefined) return { status: result.status, headers: { ...result.headers }, body: '' };
+  if (result.body === undefined && result.json === undefined) return { status: result.status, headers: { ...result.headers }, body: '' };
   const headers: Record<string, string> = result.headers ? { 'content-type': JSON_TYPE, ...result.headers } : { 'content-type': JSON_TYPE };
-  return { status: result.status, headers, body: JSON.stringify(result.body) };
+  return { status: result.status, headers, body: result.json ?? JSON.stringify(result.body) };
 }

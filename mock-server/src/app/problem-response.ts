@@ -38,5 +38,6 @@ export function problemResponse(
     status: body.status,
     headers: { ...options.headers, 'content-type': PROBLEM_CONTENT_TYPE, [HEADERS.requestId]: requestId },
     body: JSON.stringify(body),
+    problemCode: code,
   };
 }

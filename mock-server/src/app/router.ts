@@ -33,8 +33,11 @@ const newNode = <T>(): Node<T> => ({ literals: new Map(), methods: new Map() });
  */
 export class Router<T> {
   readonly #root = newNode<T>();
+  /** The routes it was built from, in order (what an unknown path's suggestions are drawn from). */
+  readonly routes: readonly RouteDefinition<T>[];
 
   constructor(routes: readonly RouteDefinition<T>[]) {
+    this.routes = [...routes];
     for (const route of routes) this.#add(route);
   }
 

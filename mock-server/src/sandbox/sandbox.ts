@@ -21,6 +21,7 @@ import { createSandboxClock, type ClockMode, type ClockState, type SandboxClock 
 import { Webhooks, type DeliveryOutcome, type SavedDelivery, type Webhook, type WebhookDeliveryOptions } from './webhooks.js';
 import type { OrganisationSource } from './builtin-organisations.js';
 import { resolveQuotas, type SandboxQuotas } from './quotas.js';
+import { RequestJournal, type RequestJournalLimits } from './request-journal.js';
 
 /** How a sandbox was asked for; a reset rebuilds it from this. */
 export interface SandboxConfig {
@@ -54,6 +55,8 @@ export interface SandboxEnvironment {
   recordDelivery?: (outcome: DeliveryOutcome) => void;
   /** The app's quotas (default `DEFAULT_QUOTAS`); a sandbox's own replace them (`SandboxConfig.quotas`). */
   quotas?: Readonly<SandboxQuotas>;
+  /** Bounds of each sandbox's request journal (default `DEFAULT_REQUEST_JOURNAL_LIMITS`). */
+  requestJournal?: Readonly<RequestJournalLimits>;
 }
 
 /** See `SandboxEnvironment.deliveryMode`. */
@@ -106,6 +109,8 @@ export class Sandbox implements SandboxContext {
   readonly webhooks: Webhooks;
   readonly idempotency: IdempotencyStore;
   readonly nonces: MemoryNonceStore;
+  /** Its recent requests (in memory only: a new build of the sandbox starts an empty one). */
+  readonly requests: RequestJournal;
   reviewerPolicy: ReviewerPolicy;
   /** Bytes of accepted request bodies the sandbox keeps (its stored-bytes quota, `quotas.ts`). */
   storedBytes: number;
@@ -142,6 +147,7 @@ export class Sandbox implements SandboxContext {
     });
     this.nonces = new MemoryNonceStore({ entries: saved?.nonces ?? [] });
     this.idempotency = new IdempotencyStore(saved?.idempotency);
+    this.requests = new RequestJournal(env.requestJournal);
     this.storedBytes = saved?.usage?.storedBytes ?? 0;
     this.#organisations = saved ? structuredClone(saved.organisations) : env.organisations({ sandboxId: config.id, profile: config.profile, seed: config.seed, random: this.random });
     for (const org of this.#organisations) this.#byAppKey.set(org.appKey, org);

@@ -4,6 +4,7 @@ import { eventRoutes } from './events.js';
 import { faultRoutes } from './faults.js';
 import { objectRoutes } from './objects.js';
 import { officialRoutes } from './officials.js';
+import { requestRoutes } from './requests.js';
 import { sandboxRoutes } from './sandboxes.js';
 import { serviceRoutes } from './service.js';
 import type { SimRoute } from './sim-route.js';
@@ -20,4 +21,5 @@ export const SIM_ROUTES: readonly SimRoute[] = [
   ...webhookRoutes,
   ...officialRoutes,
   ...objectRoutes,
+  ...requestRoutes,
 ];

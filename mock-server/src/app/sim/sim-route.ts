@@ -31,6 +31,8 @@ export interface SimRoute {
   operationId: string;
   /** Takes a JSON body. */
   jsonBody: boolean;
+  /** False for routes the request journal leaves out (its own: reading it must not grow it). */
+  journaled?: false;
   handler(ctx: SimRouteContext): OperationResult;
 }
 

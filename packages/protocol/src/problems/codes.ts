@@ -54,6 +54,7 @@ export const PROBLEM_CODES = {
   ORIGIN_NOT_ALLOWED: entry(403, 'Origin not allowed', '该来源（Origin）不在允许列表中', 'This origin is not allowed to call the simulation API'),
   FORBIDDEN: entry(403, 'Forbidden', '无权访问该资源', 'You are not allowed to access this resource'),
   NOT_FOUND: entry(404, 'Not found', '资源不存在', 'Resource not found'),
+  REQUEST_NOT_FOUND: entry(404, 'Request not found', '请求日志中没有该请求（未被记录，或已因容量上限被移出）', 'The request journal has no such request (never journaled, or evicted by its bound)'),
   METHOD_NOT_ALLOWED: entry(405, 'Method not allowed', '不支持该请求方法', 'The method is not allowed for this resource'),
   ILLEGAL_TRANSITION: entry(409, 'Illegal state transition', '当前状态不允许该操作', 'The operation is not allowed in the current state'),
   OBJECTION_WINDOW_CLOSED: entry(409, 'Objection window closed', '公示期已结束，不再受理异议', 'The public notice period has ended; objections are no longer accepted'),

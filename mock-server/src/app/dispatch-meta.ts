@@ -1,0 +1,47 @@
+import { HEADERS } from '@gdx/protocol';
+import type { DispatchMeta, DispatchRequest, DispatchResponse } from './dispatch-types.js';
+import { sandboxIdOfPath } from './route-suggestions.js';
+
+/**
+ * The meta of a request nothing is known of yet, filled in as the core learns (route, sandbox, caller).
+ *
+ * @example
+ * ```ts
+ * blankMeta('req_1').operationId; // null
+ * ```
+ */
+export function blankMeta(requestId: string): DispatchMeta {
+  return { requestId, sandboxId: null, platform: null, operationId: null, organizationId: null, appKey: null, problemCode: null, journaled: true };
+}
+
+/**
+ * The answer with what the core learnt of its request; the problem code is taken where the
+ * problem was made (`problemResponse`), not parsed back from the body.
+ *
+ * @example
+ * ```ts
+ * withMeta(problemResponse('NOT_FOUND', {}, 'req_1', '/x'), blankMeta('req_1')).meta?.problemCode; // 'NOT_FOUND'
+ * ```
+ */
+export function withMeta(response: DispatchResponse, meta: DispatchMeta): DispatchResponse {
+  if (response.problemCode !== undefined) meta.problemCode = response.problemCode;
+  return { ...response, meta };
+}
+
+/**
+ * The meta of a request refused before routing (size limits, the sim token, a write that is not
+ * JSON): the sandbox its path names, no operation.
+ *
+ * @example
+ * ```ts
+ * refusalMeta(request, refusal).sandboxId; // 'default' for '/registration/v1/applications'
+ * ```
+ */
+export function refusalMeta(request: DispatchRequest, refusal: DispatchResponse): DispatchMeta {
+  return {
+    ...blankMeta(refusal.headers[HEADERS.requestId] ?? ''),
+    sandboxId: sandboxIdOfPath(request.path),
+    appKey: request.headers[HEADERS.appKey] ?? null,
+    problemCode: refusal.problemCode ?? null,
+  };
+}
