@@ -22,11 +22,12 @@ const facts: BannerFacts = {
 };
 
 describe('the gdx-mock banner', () => {
-  it('says where it listens, the console, the platforms, profile, seed, clock and storage in under 15 lines, without secrets', () => {
+  it('says where it listens, the console, the contracts, the platforms, profile, seed, clock and storage in under 15 lines, without secrets', () => {
     const banner = renderBanner(facts);
     expect(banner.split('\n').length).toBeLessThan(15);
     expect(banner).toMatch(/^gdx-mock listening on http:\/\/127\.0\.0\.1:4010 \(@gdx\/mock-server 0\.1\.0\)\n/);
     expect(banner).toContain('console         http://127.0.0.1:4010/_console/\n');
+    expect(banner).toContain('contracts       http://127.0.0.1:4010/openapi/ · reference pages, {name}.json, {name}.yaml\n');
     expect(banner).toContain('simulation API  http://127.0.0.1:4010/_sim/v1 · probes /health, /ready\n');
     expect(banner).toContain('open-data       http://127.0.0.1:4010/open-data/v1\n');
     expect(banner).toContain('default: profile national, seed 42');
@@ -66,6 +67,6 @@ describe('the gdx-mock banner', () => {
     expect(banner).toContain('allowed hosts   mock.bureau.example');
     expect(banner).toContain('simulation API  http://127.0.0.1:4010/_sim/v1 (bearer token required) · probes /health, /ready');
     expect(banner).toContain('curl -s -H "authorization: Bearer <token>" http://127.0.0.1:4010/_sim/v1/sandboxes/default');
-    expect(banner.split('\n').length).toBeLessThan(17);
+    expect(banner.split('\n').length).toBeLessThan(18);
   });
 });

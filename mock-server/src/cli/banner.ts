@@ -36,7 +36,7 @@ const count = (n: number) => n.toLocaleString('en-US');
 const row = (label: string, text: string) => `  ${label.padEnd(15)} ${text}`;
 
 /**
- * The start-up banner of `gdx-mock`, about ten lines: where it listens, the web console, the platforms, the default
+ * The start-up banner of `gdx-mock`, about ten lines: where it listens, the web console, the served contracts, the platforms, the default
  * sandbox's profile, seed and clock, the storage, what differs from the defaults, and how to read
  * the organisations' secrets. The secrets themselves only with `showSecrets`: a banner ends up in
  * CI logs and terminal scroll-back, and the simulation API gives them to whoever needs them.
@@ -53,6 +53,7 @@ export function renderBanner(facts: BannerFacts): string {
   const lines = [
     `gdx-mock listening on ${url} (@gdx/mock-server ${facts.version})`,
     row('console', `${url}/_console/`),
+    row('contracts', `${url}/openapi/ · reference pages, {name}.json, {name}.yaml`),
     // The probes answer without the token: a CI job or orchestrator polls them before anything else.
     row('simulation API', `${simApi}${facts.simToken ? ' (bearer token required)' : ''} · probes /health, /ready`),
     ...Object.entries(sandbox.platforms).map(([name, base]) => row(name, base)),

@@ -96,6 +96,7 @@ describe('the gdx-mock banner of a running server', () => {
       const banner = mock.stdout();
       expect(banner).toContain(`gdx-mock listening on ${mock.url} (@gdx/mock-server ${VERSION})\n`);
       expect(banner).toContain(`console         ${mock.url}/_console/\n`);
+      expect(banner).toContain(`contracts       ${mock.url}/openapi/ · reference pages, {name}.json, {name}.yaml\n`);
       expect(banner).toContain(`simulation API  ${mock.url}/_sim/v1 · probes /health, /ready\n`);
       expect(banner).toContain(`registration    ${mock.url}/registration/v1\n`);
       expect(banner).toContain('default: profile xiamen, seed 9\n');
@@ -104,7 +105,7 @@ describe('the gdx-mock banner of a running server', () => {
       expect(banner).toContain(`curl -s ${mock.url}/_sim/v1/sandboxes/default  (or start with --show-secrets)`);
       expect(banner.trimEnd().split('\n').length).toBeLessThanOrEqual(15);
       // What the banner points at answers.
-      expect([(await fetch(`${mock.url}/_sim/v1/health`)).status, (await fetch(`${mock.url}/_sim/v1/ready`)).status, (await fetch(`${mock.url}/_console/`)).status]).toEqual([200, 200, 200]);
+      expect([(await fetch(`${mock.url}/_sim/v1/health`)).status, (await fetch(`${mock.url}/_sim/v1/ready`)).status, (await fetch(`${mock.url}/_console/`)).status, (await fetch(`${mock.url}/openapi/`)).status]).toEqual([200, 200, 200, 200]);
       expect(sandbox.organizations.length).toBeGreaterThan(0);
       for (const org of sandbox.organizations) {
         expect(banner).not.toContain(org.secret);
