@@ -24,11 +24,18 @@ async function main(): Promise<number> {
   }
   // The app, the server and the profile loader are loaded only to run: `-v` and `-h` answer at
   // once instead of after the contracts, validators and platforms are imported (~0.6 s).
-  const [{ loadProfile }, { createApp }, { startServer }] = await Promise.all([import('@gdx/procedures'), import('./app/create-app.js'), import('./server/index.js')]);
+  const [{ loadProfile }, { createApp }, { startServer }, { createLogger, requestLogSink }] = await Promise.all([
+    import('@gdx/procedures'),
+    import('./app/create-app.js'),
+    import('./server/index.js'),
+    import('./cli/request-logger.js'),
+  ]);
+  const logger = createLogger(request.log, process.stdout);
+  const logError = (message: string, error: unknown): void => logger.error({ err: error }, message);
   // A profile file is read and validated here (extends chains included), so a mistake in it stops
   // the start with the file's own error instead of surfacing at the first request.
-  const app = createApp(request.profileFile ? { ...request.app, profile: await loadProfile(request.profileFile) } : request.app);
-  const running = await startServer(app, request.server);
+  const app = createApp({ ...request.app, logError, ...(request.profileFile ? { profile: await loadProfile(request.profileFile) } : {}) });
+  const running = await startServer(app, { ...request.server, requestLog: requestLogSink(logger) });
   const token = request.app.simToken;
   const answer = await app.dispatch({ method: 'GET', path: '/_sim/v1/sandboxes/default', query: '', headers: { host: new URL(running.url).host, ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: undefined });
   process.stdout.write(

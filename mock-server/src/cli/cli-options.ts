@@ -6,6 +6,7 @@ import type { ServerOptions } from '../server/index.js';
 import { FlagError, readFlags, readInteger, renderOptions, type Sourced } from './flag-spec.js';
 import { ENV_PREFIX, MOCK_FLAGS } from './mock-flags.js';
 import { parseQuotaFlags } from './quota-flags.js';
+import { LOG_FORMATS, LOG_LEVELS, type LogSettings } from './request-logger.js';
 
 /** What the command line asked for. */
 export type CliRequest =
@@ -16,7 +17,9 @@ export type CliRequest =
       kind: 'run';
       app: AppOptions;
       // The console is always served from @gdx/console by the CLI.
-      server: Required<Omit<ServerOptions, 'consoleDir'>>;
+      server: Required<Omit<ServerOptions, 'consoleDir' | 'requestLog'>>;
+      /** The logger's level and format (`--log-level`, `--log-format`). */
+      log: LogSettings;
       /** A profile file to load for the default sandbox. */
       profileFile?: string;
       /** Print the organisations' secrets in the banner (`--show-secrets`). */
@@ -87,11 +90,14 @@ function parseRun(argv: readonly string[], env: Readonly<Record<string, string |
   const simToken = values.string('sim-token');
   if (simToken !== undefined) checked({ value: [simToken.value], source: simToken.source }, assertSimToken);
   const dataDir = values.string('data-dir')?.value;
+  const log: LogSettings = { level: oneOf(values.string('log-level'), LOG_LEVELS) ?? 'info', format: oneOf(values.string('log-format'), LOG_FORMATS) ?? 'auto' };
+  const journalSize = readInteger(values.string('journal-size'), 0, 1_000_000);
   return {
     kind: 'run',
     server: { port, host: values.string('host')?.value ?? '127.0.0.1', corsOrigins, allowedHosts },
     ...(profileFile !== undefined ? { profileFile } : {}),
     showSecrets: values.boolean('show-secrets'),
+    log,
     app: {
       seed,
       ...(profileFile === undefined ? { profile } : {}),
@@ -102,8 +108,16 @@ function parseRun(argv: readonly string[], env: Readonly<Record<string, string |
       ...(maxBodyBytes !== undefined ? { limits: { maxBodyBytes } } : {}),
       ...(Object.keys(quotas).length > 0 ? { quotas } : {}),
       ...(simToken !== undefined ? { simToken: simToken.value } : {}),
+      ...(journalSize !== undefined ? { requestJournal: { entries: journalSize } } : {}),
     },
   };
+}
+
+/** A value that must be one of `allowed`; the error names its flag or variable and the choices. */
+function oneOf<T extends string>(given: Sourced<string> | undefined, allowed: readonly T[]): T | undefined {
+  if (given === undefined) return undefined;
+  if ((allowed as readonly string[]).includes(given.value)) return given.value as T;
+  throw new FlagError(`${given.source} must be one of ${allowed.join(', ')}: ${given.value}`);
 }
 
 /** Each item run through `check` (which throws on a bad one); the error is prefixed with the item's flag or variable. */

@@ -9,6 +9,7 @@ import { problemOnClientError } from './client-error.js';
 import { answerConsole, isConsolePath } from './console-route.js';
 import { answerReference } from './reference-pages.js';
 import { requestGate, type RequestGate } from './request-gate.js';
+import { requestLogHooks, type RequestLogHooks, type RequestLogSink } from './request-log.js';
 
 /** Options of `startServer`. */
 export interface ServerOptions {
@@ -31,6 +32,18 @@ export interface ServerOptions {
    * `false` for none (`/_console` then answers 404 like any unknown route).
    */
   consoleDir?: string | false;
+  /**
+   * Told of every answered request (method, path, status, duration, and the sandbox, organisation,
+   * operation and problem code the app found), e.g. to write a request log; default: none.
+   * `gdx-mock` passes one that writes a pino line per request.
+   */
+  requestLog?: RequestLogSink;
+}
+
+/** What every answer of one server goes through: its Host/Origin gate and its request log. */
+interface Scope {
+  gate: RequestGate;
+  readonly log: RequestLogHooks | undefined;
 }
 
 /** A running server. */
@@ -123,8 +136,8 @@ function refuseBeforeBody(req: IncomingMessage, plain: DispatchRequest, limits: 
  * Answers a refused request whose body was not read (whole): with `Connection: close`, so Node
  * closes the socket after the answer instead of reading the rest of the body to reuse it.
  */
-function refuse(gate: RequestGate, req: IncomingMessage, res: ServerResponse, refusal: DispatchResponse): void {
-  write(gate, req, res, { ...refusal, headers: { ...refusal.headers, connection: 'close' } });
+function refuse(scope: Scope, req: IncomingMessage, res: ServerResponse, refusal: DispatchResponse): void {
+  write(scope, req, res, { ...refusal, headers: { ...refusal.headers, connection: 'close' } });
 }
 
 /**
@@ -144,25 +157,27 @@ const NO_BODY = new Set([204, 304]);
  * Writes the answer in one `writeHead` with a flat header array (no header object kept on the
  * response) and one `end(buffer)` with its `Content-Length`, so Node neither chunks nor copies.
  */
-function write(gate: RequestGate, req: IncomingMessage, res: ServerResponse, answer: DispatchResponse): void {
+function write(scope: Scope, req: IncomingMessage, res: ServerResponse, answer: DispatchResponse): void {
   const flat: string[] = [];
   for (const name in answer.headers) flat.push(name, answer.headers[name] as string);
-  gate.pushCorsHeaders(req, flat);
+  scope.gate.pushCorsHeaders(req, flat);
   if (NO_BODY.has(answer.status)) {
     res.writeHead(answer.status, flat);
     res.end();
-    return;
+  } else {
+    const body = typeof answer.body === 'string' ? Buffer.from(answer.body) : answer.body;
+    flat.push('content-length', String(body.byteLength));
+    res.writeHead(answer.status, flat);
+    res.end(body);
   }
-  const body = typeof answer.body === 'string' ? Buffer.from(answer.body) : answer.body;
-  flat.push('content-length', String(body.byteLength));
-  res.writeHead(answer.status, flat);
-  res.end(body);
+  scope.log?.answered(req, answer);
 }
 
-function answer(app: App, gate: RequestGate, req: IncomingMessage, res: ServerResponse, plain: DispatchRequest): Promise<void> {
+function answer(app: App, scope: Scope, req: IncomingMessage, res: ServerResponse, plain: DispatchRequest): Promise<void> {
   return app.dispatch(plain).then((result) => {
-    if (result.connectionReset) req.socket.destroy();
-    else write(gate, req, res, result);
+    if (!result.connectionReset) return write(scope, req, res, result);
+    req.socket.destroy();
+    scope.log?.answered(req, result);
   });
 }
 
@@ -191,33 +206,37 @@ function fail(res: ServerResponse): void {
 export async function startServer(app: App, options: ServerOptions = {}): Promise<RunningServer> {
   const { limits } = app;
   // Checks the options now, so a bad origin or host name stops the start before the port is taken.
-  let gate = requestGate({ bindHost: options.host ?? '127.0.0.1', port: options.port ?? 4010, corsOrigins: options.corsOrigins ?? [], allowedHosts: options.allowedHosts ?? [] });
+  const scope: Scope = {
+    gate: requestGate({ bindHost: options.host ?? '127.0.0.1', port: options.port ?? 4010, corsOrigins: options.corsOrigins ?? [], allowedHosts: options.allowedHosts ?? [] }),
+    log: options.requestLog ? requestLogHooks(options.requestLog) : undefined,
+  };
   const consoleDir = options.consoleDir ?? consoleAssetsDir;
   const server = createServer({ keepAlive: true, keepAliveTimeout: 65_000, maxHeaderSize: parserHeadLimit(limits) }, (req, res) => {
+    scope.log?.arrived(req);
     // Preflights, and the Host/Origin rules of the simulation API, are answered before the core.
-    const early = gate.screen(req);
+    const early = scope.gate.screen(req);
     // An unread body is not drained to keep the connection: a refusal closes it (see `refuse`).
-    if (early) return hasBody(req) ? refuse(gate, req, res, early) : write(gate, req, res, early);
+    if (early) return hasBody(req) ? refuse(scope, req, res, early) : write(scope, req, res, early);
     const plain = toPlain(req);
     if (consoleDir !== false && isConsolePath(plain.path)) {
       // The console's files are the server's, not the app's: the in-process transports have no page to show.
       return void answerConsole(consoleDir, plain, plain.query)
-        .then((answer) => (hasBody(req) ? refuse(gate, req, res, answer) : write(gate, req, res, answer)))
+        .then((answer) => (hasBody(req) ? refuse(scope, req, res, answer) : write(scope, req, res, answer)))
         .catch(() => fail(res));
     }
     // The reference pages are the server's too; the documents they show are the core's (every transport).
     const reference = hasBody(req) ? undefined : answerReference(plain);
-    if (reference) return void reference.then((answer) => write(gate, req, res, answer)).catch(() => fail(res));
+    if (reference) return void reference.then((answer) => write(scope, req, res, answer)).catch(() => fail(res));
     // A request without a body goes straight to the core, which checks the target and headers.
-    if (!hasBody(req)) return void answer(app, gate, req, res, plain).catch(() => fail(res));
+    if (!hasBody(req)) return void answer(app, scope, req, res, plain).catch(() => fail(res));
     const refused = refuseBeforeBody(req, plain, limits);
-    if (refused) return refuse(gate, req, res, refused);
+    if (refused) return refuse(scope, req, res, refused);
     const maxBytes = bodyLimitFor(limits, plain.path);
     readBody(req, maxBytes)
       .then((body) => {
-        if (body === TOO_LARGE) return refuse(gate, req, res, payloadTooLarge(maxBytes, plain.path));
+        if (body === TOO_LARGE) return refuse(scope, req, res, payloadTooLarge(maxBytes, plain.path));
         if (body.length > 0) plain.body = body;
-        return answer(app, gate, req, res, plain);
+        return answer(app, scope, req, res, plain);
       })
       .catch(() => fail(res));
   });
@@ -233,7 +252,7 @@ export async function startServer(app: App, options: ServerOptions = {}): Promis
   });
   const { port } = server.address() as AddressInfo;
   // Made once the port is known (the Host check needs it); no request is read before `listen` calls back.
-  gate = requestGate({ bindHost: host, port, corsOrigins: options.corsOrigins ?? [], allowedHosts: options.allowedHosts ?? [] });
+  scope.gate = requestGate({ bindHost: host, port, corsOrigins: options.corsOrigins ?? [], allowedHosts: options.allowedHosts ?? [] });
   const shownHost = host.includes(':') ? `[${host}]` : host;
   return {
     url: `http://${shownHost}:${port}`,
