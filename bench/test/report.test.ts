@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { benchUsage, parseBenchArgs } from '../src/cli/args.js';
 import { renderSuite, renderSummary, renderTable } from '../src/core/render.js';
-import { durationRow, formatMs, formatOps, formatRatio, formatTarget, infoRow, ratioRow, type Target } from '../src/core/report.js';
+import { durationRow, formatMs, formatOps, formatRatio, formatTarget, infoRow, ratioRow, sizeRow, type Target } from '../src/core/report.js';
 import type { Sample } from '../src/core/sample.js';
 
 const sample = (name: string, median: number): Sample => ({ name, median, min: median, max: median, rounds: [median] });
@@ -35,6 +35,17 @@ describe('duration rows', () => {
     { ms: 1_000.4, verdict: 'MISS' },
   ])('$ms ms against ≤ 1,000 ms → $verdict', ({ ms, verdict }) => {
     expect(durationRow('year', ms, { kind: 'max-ms', value: 1_000 }).verdict).toBe(verdict);
+  });
+});
+
+describe('size rows', () => {
+  it.each([
+    { bytes: 21_034, measured: '21,034 B', verdict: 'PASS' },
+    { bytes: 30_000, measured: '30,000 B', verdict: 'PASS' },
+    { bytes: 30_001, measured: '30,001 B', verdict: 'MISS' },
+  ])('$bytes B against ≤ 30,000 B → $verdict', ({ bytes, measured, verdict }) => {
+    const row = sizeRow('console JavaScript', bytes, { kind: 'max-bytes', value: 30_000 });
+    expect([row.measured, row.verdict, formatTarget(row.target)]).toEqual([measured, verdict, '≤ 30,000 B']);
   });
 });
 

@@ -2,14 +2,15 @@ import type { Sample } from './sample.js';
 
 /**
  * What a row must reach: a minimum ratio against a baseline measured in the same run, an absolute
- * maximum duration (only meaningful on the machine it was set for), or nothing (informational).
+ * maximum duration (only meaningful on the machine it was set for), a maximum size in bytes (a
+ * budget, the same on every machine), or nothing (informational).
  *
  * @example
  * ```ts
- * const targets: Target[] = [{ kind: 'min-ratio', value: 0.85 }, { kind: 'max-ms', value: 1_000 }, { kind: 'info' }];
+ * const targets: Target[] = [{ kind: 'min-ratio', value: 0.85 }, { kind: 'max-ms', value: 1_000 }, { kind: 'max-bytes', value: 30_000 }, { kind: 'info' }];
  * ```
  */
-export type Target = { kind: 'min-ratio'; value: number } | { kind: 'max-ms'; value: number } | { kind: 'info' };
+export type Target = { kind: 'min-ratio'; value: number } | { kind: 'max-ms'; value: number } | { kind: 'max-bytes'; value: number } | { kind: 'info' };
 
 /**
  * `PASS`/`MISS` against the target; `INFO` for rows without one.
@@ -122,6 +123,20 @@ export function durationRow(subject: string, elapsedMs: number, target: Target):
 }
 
 /**
+ * A row for a size in bytes with a maximum (a budget), or none for `info`.
+ *
+ * @example
+ * ```ts
+ * sizeRow('console JavaScript, gzip', 21_034, { kind: 'max-bytes', value: 30_000 }).verdict; // 'PASS'
+ * ```
+ */
+export function sizeRow(subject: string, bytes: number, target: Target): Row {
+  let verdict: Verdict = 'INFO';
+  if (target.kind === 'max-bytes') verdict = bytes <= target.value ? 'PASS' : 'MISS';
+  return { subject, baseline: null, subjectOpsPerSec: null, baselineOpsPerSec: null, ratio: null, measured: formatBytes(bytes), target, verdict };
+}
+
+/**
  * An informational row with a free-form measured value.
  *
  * @example
@@ -159,7 +174,19 @@ export function formatMs(ms: number): string {
 }
 
 /**
- * A target as printed: `≥ 0.85×`, `≤ 1,000 ms`, or `—`.
+ * A size in bytes with thousands separators.
+ *
+ * @example
+ * ```ts
+ * formatBytes(21034); // '21,034 B'
+ * ```
+ */
+export function formatBytes(bytes: number): string {
+  return `${bytes.toLocaleString('en-US')} B`;
+}
+
+/**
+ * A target as printed: `≥ 0.85×`, `≤ 1,000 ms`, `≤ 30,000 B`, or `—`.
  *
  * @example
  * ```ts
@@ -169,6 +196,7 @@ export function formatMs(ms: number): string {
 export function formatTarget(target: Target): string {
   if (target.kind === 'min-ratio') return `≥ ${target.value}×`;
   if (target.kind === 'max-ms') return `≤ ${formatMs(target.value)}`;
+  if (target.kind === 'max-bytes') return `≤ ${formatBytes(target.value)}`;
   return '—';
 }
 

@@ -1,5 +1,6 @@
 import type { Suite } from '../core/suite.js';
 import { calendarSuite } from './calendar.js';
+import { consoleSizeSuite } from './console-size.js';
 import { inProcessSuite } from './in-process.js';
 import { listScaleSuite } from './list-scale.js';
 import { mockThroughputSuite } from './mock-throughput.js';
@@ -15,4 +16,4 @@ import { transportsSuite } from './transports.js';
  * allSuites.map((s) => s.id); // ['transports', 'calendar', …]
  * ```
  */
-export const allSuites: readonly Suite[] = [transportsSuite, calendarSuite, mockThroughputSuite, inProcessSuite, simulatedYearSuite, listScaleSuite, storageSuite];
+export const allSuites: readonly Suite[] = [transportsSuite, calendarSuite, mockThroughputSuite, inProcessSuite, simulatedYearSuite, listScaleSuite, storageSuite, consoleSizeSuite];

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 /**
- * The most JavaScript the console may ship, gzip-compressed, in bytes (decision 0010 explains the
+ * The most JavaScript the console may ship, gzip-compressed, in bytes (decision 0011 explains the
  * figure). `vite build` fails past it, and the bench reports the measured size against it.
  *
  * @example
