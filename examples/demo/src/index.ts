@@ -11,6 +11,8 @@
  * @packageDocumentation
  */
 export { runDemo, DEMO_START, type DemoOptions, type DemoResult } from './run-demo.js';
+export { consoleLink, type ConsoleLink, type ConsoleObject } from './console-links.js';
+export { parseDemoArgs, DEMO_USAGE, KEEP_OPEN_VARIABLE, type DemoArgs } from './demo-args.js';
 export { registrationStory, initialApplication, type RegistrationOutcome } from './registration-story.js';
 export { sharingStory, submitDemoRequest, conditionalRequest, type SharingOutcome } from './sharing-story.js';
 export { conditionalResourceOf, type ConditionalResource } from './conditional-resource.js';

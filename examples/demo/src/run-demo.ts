@@ -1,7 +1,9 @@
 import { createApp } from '@gdx/mock-server';
 import { startServer } from '@gdx/mock-server/server';
 import type { SharingRequest } from '@gdx/sharing';
+import { consoleLink, type ConsoleLink } from './console-links.js';
 import { dayOf } from './days.js';
+import { KEEP_OPEN_VARIABLE } from './demo-args.js';
 import { registrationStory, type RegistrationOutcome } from './registration-story.js';
 import { openSandbox, type MockConnection } from './sandbox.js';
 import { sharingStory, submitDemoRequest, type SharingOutcome } from './sharing-story.js';
@@ -18,6 +20,12 @@ export interface DemoOptions {
   fetch?: typeof globalThis.fetch;
   /** ANSI colours (default off). */
   color?: boolean;
+  /**
+   * Keeps the demo's own server up after the story until the promise it answers settles (e.g. on
+   * Ctrl-C), so its sandboxes can be looked at in the console. Without it the server stops at the
+   * end. Ignored with `mockUrl` (that server is not the demo's to stop).
+   */
+  keepOpen?: () => Promise<void>;
 }
 
 /** What the demo did, as the platform answered. */
@@ -27,6 +35,8 @@ export interface DemoResult {
   sharing: SharingOutcome;
   /** The same kind of request under the xiamen profile (5 WD review), left under review. */
   xiamen: SharingRequest;
+  /** The console's pages of the three sandboxes and of the objects the stories followed. */
+  console: ConsoleLink[];
 }
 
 /**
@@ -45,7 +55,7 @@ function eventTo(events: readonly PlatformEvent[], to: string): PlatformEvent {
   return found;
 }
 
-async function tell(connection: MockConnection, print: (line: string) => void, color: boolean): Promise<Omit<DemoResult, 'mockUrl'>> {
+async function tell(connection: MockConnection, print: (line: string) => void, color: boolean): Promise<Omit<DemoResult, 'mockUrl' | 'console'> & { sandboxes: ConsoleSandbox[] }> {
   const style = createStyle(color);
   const heading = (text: string) => print(`\n${style.bold(`━━ ${text}`)}`);
 
@@ -76,13 +86,38 @@ async function tell(connection: MockConnection, print: (line: string) => void, c
   print(`  sharing       joint review due ${review.dueDate} (national, ${review.limit} WD) vs ${xiamen.deadline?.dueDate} (xiamen, ${xiamen.deadline?.limit} WD);`);
   print(`                delivered ${dayOf(sharing.grant.deliveredAt)}, grant ${sharing.grant.id} bound to “${sharing.grant.scope.scenario.name}”`);
   print(style.dim('  Every date above is the platform’s answer; @gdx/calendar only explains how the days were counted.'));
-  return { registration, sharing, xiamen };
+  const sandboxes: ConsoleSandbox[] = [
+    { label: 'registration', sandboxId: regSandbox.sandbox.id, object: { platform: 'registration', objectType: 'application', objectId: registration.application.id } },
+    { label: 'sharing', sandboxId: shareSandbox.sandbox.id, object: { platform: 'sharing', objectType: 'request', objectId: sharing.request.id } },
+    { label: 'xiamen', sandboxId: xmSandbox.sandbox.id, object: { platform: 'sharing', objectType: 'request', objectId: xiamen.id } },
+  ];
+  return { registration, sharing, xiamen, sandboxes };
+}
+
+/** A sandbox of the demo and the object its story followed. */
+interface ConsoleSandbox {
+  label: string;
+  sandboxId: string;
+  object: Parameters<typeof consoleLink>[3];
+}
+
+/** The console's links of the demo's sandboxes: each sandbox's objects and the timeline its story followed. */
+function printConsole(origin: string, sandboxes: readonly ConsoleSandbox[], print: (line: string) => void, color: boolean): ConsoleLink[] {
+  const style = createStyle(color);
+  const links = sandboxes.map((s) => consoleLink(origin, s.label, s.sandboxId, s.object));
+  print(`\n${style.bold('━━ See it in the web console 在控制台中查看')}`);
+  for (const link of links) {
+    print(`  ${link.label.padEnd(13)} ${link.objects}`);
+    print(`  ${''.padEnd(13)} ${style.dim('timeline')} ${link.timeline}`);
+  }
+  return links;
 }
 
 /**
  * The README demo: registration and sharing timelines on the mock platform, told through the SDK
- * clients over HTTP, with each deadline explained day by day. Starts (and stops) a mock server
- * on a free loopback port unless `mockUrl` is given.
+ * clients over HTTP, with each deadline explained day by day, ending with the web console's links
+ * to its sandboxes. Starts (and stops) a mock server on a free loopback port unless `mockUrl` is
+ * given; `keepOpen` holds that server up until it settles.
  *
  * @example
  * ```ts
@@ -95,15 +130,24 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const { print } = options;
   const color = options.color ?? false;
   if (options.mockUrl !== undefined) {
-    const told = await tell({ mockUrl: options.mockUrl, ...(options.fetch ? { fetch: options.fetch } : {}) }, print, color);
-    return { mockUrl: options.mockUrl, ...told };
+    const { sandboxes, ...told } = await tell({ mockUrl: options.mockUrl, ...(options.fetch ? { fetch: options.fetch } : {}) }, print, color);
+    // An in-process mock (`fetch` given) serves no pages: there is no console to link to.
+    const links = options.fetch ? [] : printConsole(options.mockUrl, sandboxes, print, color);
+    return { mockUrl: options.mockUrl, ...told, console: links };
   }
   const app = createApp();
   const server = await startServer(app, { port: 0 });
   try {
     print(`gdx demo — mock platform listening on ${server.url} (simulation API ${server.url}/_sim/v1)`);
-    const told = await tell({ mockUrl: server.url }, print, color);
-    return { mockUrl: server.url, ...told };
+    const { sandboxes, ...told } = await tell({ mockUrl: server.url }, print, color);
+    const links = printConsole(server.url, sandboxes, print, color);
+    if (options.keepOpen) {
+      print(`\nThe mock stays up at ${server.url} — press Ctrl-C to stop. 服务器保持运行，按 Ctrl-C 停止。`);
+      await options.keepOpen();
+    } else {
+      print(createStyle(color).dim(`  The server stops now; run \`npm run demo -- --keep-open\` (or ${KEEP_OPEN_VARIABLE}=1) to keep it up and open these links.`));
+    }
+    return { mockUrl: server.url, ...told, console: links };
   } finally {
     await server.close();
     await app.close();

@@ -1,3 +1,4 @@
+import { SimulationClient } from '@gdx/simulation';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runDemo, type DemoResult } from '../src/index.js';
 
@@ -46,5 +47,45 @@ describe('the README demo over a real loopback server', () => {
 
   it('is plain text when colours are off', () => {
     expect(lines.join('\n')).not.toContain('\u001b[');
+  });
+
+  it('ends with the console links of its three sandboxes, in the console\'s hash routes, then stops', () => {
+    const { console: links, mockUrl } = result;
+    expect(links.map((l) => l.label)).toEqual(['registration', 'sharing', 'xiamen']);
+    expect(new Set(links.map((l) => l.sandboxId)).size).toBe(3);
+    for (const link of links) {
+      expect(link.objects).toBe(`${mockUrl}/_console/#/s/${link.sandboxId}/objects`);
+      expect(lines).toContainEqual(expect.stringContaining(link.objects));
+      expect(lines).toContainEqual(expect.stringContaining(link.timeline));
+    }
+    expect(links[0]!.timeline).toBe(`${mockUrl}/_console/#/s/${links[0]!.sandboxId}/objects/registration/application/${result.registration.application.id}`);
+    expect(links[1]!.timeline).toBe(`${mockUrl}/_console/#/s/${links[1]!.sandboxId}/objects/sharing/request/${result.sharing.request.id}`);
+    const end = lines.slice(lines.findIndex((l) => l.includes('See it in the web console')));
+    expect(end.at(-2)).toContain('--keep-open');
+    expect(end.at(-1)).toContain('Mock server stopped');
+  });
+});
+
+describe('the demo with keepOpen', () => {
+  it('keeps its server up until keepOpen settles: the console and the linked timelines answer meanwhile, nothing after', async () => {
+    const lines: string[] = [];
+    let seen: { page: number; state: string; steps: string[] } | undefined;
+    const result = await runDemo({
+      print: (line) => lines.push(line),
+      keepOpen: async () => {
+        // The registration sandbox's link, as a newcomer would copy it from the output.
+        const [, origin, sandboxId] = lines.join('\n').match(/registration\s+(http:\/\/[^/]+)\/_console\/#\/s\/([^/\s]+)\/objects\n/) ?? [];
+        const page = await fetch(`${origin}/_console/`);
+        const sim = new SimulationClient({ baseUrl: `${origin}/_sim/v1`, maxRetries: 0 });
+        const [story] = await sim.objects.list(sandboxId!, { platform: 'registration', objectType: 'application' }).toArray(5);
+        const timeline = await sim.objects.timeline(sandboxId!, 'registration', 'application', story!.objectId);
+        seen = { page: page.status, state: timeline.object.state, steps: timeline.steps.map((s) => s.state) };
+      },
+    });
+    expect(seen).toEqual({ page: 200, state: 'registered', steps: ['submitted', 'under_review', 'in_public_notice', 'registered'] });
+    expect(lines.some((l) => l.includes('press Ctrl-C to stop'))).toBe(true);
+    expect(lines.some((l) => l.includes('--keep-open'))).toBe(false);
+    expect(lines.at(-1)).toContain('Mock server stopped');
+    await expect(fetch(`${result.mockUrl}/_sim/v1/health`)).rejects.toThrow();
   });
 });
