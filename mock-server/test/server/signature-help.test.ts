@@ -35,7 +35,7 @@ interface Signed {
 }
 
 /** A hand-made request as a vendor's own code would sign it, without the SDK. */
-async function send(input: Signed): Promise<{ status: number; body: Record<string, unknown>; signedString: string; headers: Record<string, string> }> {
+async function send(input: Signed): Promise<{ status: number; body: Record<string, unknown>; signedString: string; headers: Record<string, string>; requestId: string }> {
   const timestamp = input.timestamp ?? String(Date.now());
   const nonce = input.nonce ?? generateNonce();
   const digest = input.digest ?? contentDigest(input.body, 'HMAC-SHA256');
@@ -51,7 +51,7 @@ async function send(input: Signed): Promise<{ status: number; body: Record<strin
     ...(input.body === undefined ? {} : { 'content-type': 'application/json' }),
   };
   const res = await fetch(`${running.url}${input.path}${input.query ? `?${input.query}` : ''}`, { method: input.method, headers, body: input.body });
-  return { status: res.status, body: (await res.json()) as Record<string, unknown>, signedString, headers };
+  return { status: res.status, body: (await res.json()) as Record<string, unknown>, signedString, headers, requestId: res.headers.get(HEADERS.requestId) ?? '' };
 }
 
 describe('signature help on the standalone server', () => {
@@ -81,6 +81,11 @@ describe('signature help on the standalone server', () => {
     const text = JSON.stringify(wrong.body);
     expect(text).not.toContain(secret);
     expect(text).not.toContain(computeSignature(help.stringToSign, secret, 'HMAC-SHA256'));
+
+    // The request journal keeps the problem with its help, for the console and a test's assertions.
+    const journal = (await (await fetch(`${running.url}/_sim/v1/sandboxes/default/requests/${wrong.requestId}`)).json()) as { status: number; problem: { signatureHelp?: unknown } };
+    expect(journal.status).toBe(401);
+    expect(journal.problem.signatureHelp).toEqual(wrong.body.signatureHelp);
 
     // Fixed by signing exactly the shown string (same nonce: a refused request does not spend it).
     const fixed = await send({ method: 'GET', path, query: 'state=submitted&limit=5', nonce: wrong.headers[HEADERS.nonce], timestamp: wrong.headers[HEADERS.timestamp], stringToSign: () => help.stringToSign });
