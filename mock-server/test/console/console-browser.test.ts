@@ -176,7 +176,7 @@ describe('the console in Chromium', () => {
     const sim = new SimulationClient({ baseUrl: `${mock.url}/_sim/v1` });
     const sandbox = await sim.sandboxes.get(SANDBOX);
     const registrant = sandbox.organizations.find((o) => o.roles.includes('registrant'))!;
-    const forged = new RegistrationClient({ baseUrl: sandbox.platforms.registration, credentials: { ...credentialsOf(registrant), secret: 'not-the-secret-0123456789' }, retry: false });
+    const forged = new RegistrationClient({ baseUrl: sandbox.platforms.registration, credentials: { ...credentialsOf(registrant), secret: 'not-the-secret-0123456789' } });
     await expect(forged.applications.get('rga_unknown')).rejects.toMatchObject({ code: 'SIGNATURE_INVALID' });
 
     await page.goto(`${mock.url}/_console/#/s/${SANDBOX}/requests`);
