@@ -88,6 +88,18 @@ const rows: Row[] = [
     accept: [{ action: 'accept' }, { action: 'reject', note: 'x', name: 'n' }],
     reject: [{ action: 'reject' }, { action: 'other' }, { action: 'accept', name: 1 }],
   },
+  {
+    name: 'allOf members with x- extensions still merge (a labelled variant stays discriminable)',
+    schema: {
+      oneOf: [
+        { 'x-gdx-label': { zh: '受理', en: 'Accept' }, allOf: [{ $ref: '#/components/schemas/Content' }, { type: 'object', required: ['action'], properties: { action: { const: 'accept' } } }] },
+        { allOf: [{ $ref: '#/components/schemas/Content' }, { type: 'object', 'x-note': 'reasons required', required: ['action', 'note'], properties: { action: { const: 'reject' } } }] },
+      ],
+      discriminator: { propertyName: 'action' },
+    },
+    accept: [{ action: 'accept' }, { action: 'reject', note: 'x' }],
+    reject: [{ action: 'reject' }, { action: 'other' }],
+  },
   { name: 'required key without a property schema', schema: { type: 'object', required: ['a'] }, accept: [{ a: null }], reject: [{}] },
   { name: 'empty schema accepts anything', schema: {}, accept: [1, 'x', null], reject: [] },
 ];
