@@ -1,20 +1,22 @@
 import { useState } from 'preact/hooks';
-import { query, sandboxPath, sim } from '../api/client.js';
+import { sandboxPath, sim } from '../api/client.js';
 import { PLATFORMS, type Page, type Platform, type WorkflowObject } from '../api/types.js';
 import { ProblemNote } from '../components/problem-note.js';
 import { StateBadge } from '../components/state-badge.js';
 import { useT } from '../i18n/locale.js';
 import { shortInstant } from '../lib/dates.js';
 import { href } from '../lib/route.js';
+import { firstPages } from '../lib/pages.js';
 import { useResource } from '../lib/use-resource.js';
 
 /** The workflow objects of the sandbox, per platform, with their state and next due date (polled). */
 export function ObjectsView({ sandboxId, platform }: { sandboxId: string; platform: Platform | undefined }) {
   const { t } = useT();
   const [overdue, setOverdue] = useState(false);
+  const [pages, setPages] = useState(1);
   const objects = useResource(
-    () => sim<Page<WorkflowObject>>('GET', sandboxPath(sandboxId, `/objects${query({ platform, overdue: overdue ? 'true' : undefined, limit: 100 })}`)),
-    `objects:${sandboxId}:${platform ?? ''}:${overdue}`,
+    () => firstPages((search) => sim<Page<WorkflowObject>>('GET', sandboxPath(sandboxId, `/objects${search}`)), { platform, overdue: overdue ? 'true' : undefined, limit: 100 }, pages),
+    `objects:${sandboxId}:${platform ?? ''}:${overdue}:${pages}`,
     3_000,
   );
   return (
@@ -70,6 +72,11 @@ export function ObjectsView({ sandboxId, platform }: { sandboxId: string; platfo
             </tbody>
           </table>
         ))}
+      {objects.data?.more && (
+        <button type="button" onClick={() => setPages((n) => n + 1)}>
+          {t('app.more')}
+        </button>
+      )}
     </>
   );
 }

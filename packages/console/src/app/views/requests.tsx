@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
-import { query, sandboxPath, sim } from '../api/client.js';
+import { sandboxPath, sim } from '../api/client.js';
 import type { JournalEntry, JournalPage, Problem } from '../api/types.js';
 import { useNotice } from '../components/notice.js';
 import { ProblemNote } from '../components/problem-note.js';
 import { useT } from '../i18n/locale.js';
 import { shortInstant } from '../lib/dates.js';
+import { firstPages } from '../lib/pages.js';
 import { problemOf, useResource, useRevision } from '../lib/use-resource.js';
 
 interface Filter {
@@ -21,12 +22,18 @@ export function RequestsView({ sandboxId }: { sandboxId: string }) {
   const notice = useNotice();
   const [filter, setFilter] = useState<Filter>({});
   const [problem, setProblem] = useState<Problem>();
-  const journal = useResource(() => sim<JournalPage>('GET', sandboxPath(sandboxId, `/requests${query({ ...filter, limit: 100 })}`)), `requests:${sandboxId}:${JSON.stringify(filter)}`, 3_000);
+  const [pages, setPages] = useState(1);
+  const journal = useResource(
+    () => firstPages((search) => sim<JournalPage>('GET', sandboxPath(sandboxId, `/requests${search}`)), { ...filter, limit: 100 }, pages),
+    `requests:${sandboxId}:${JSON.stringify(filter)}:${pages}`,
+    3_000,
+  );
   const apply = (event: Event) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget as HTMLFormElement);
     const text = (name: string) => String(form.get(name) ?? '').trim() || undefined;
     setFilter({ requestId: text('requestId'), operation: text('operation'), status: text('status'), organizationId: text('organizationId') });
+    setPages(1);
   };
   const clear = async () => {
     setProblem(undefined);
@@ -66,7 +73,7 @@ export function RequestsView({ sandboxId }: { sandboxId: string }) {
       </form>
       <ProblemNote problem={problem} />
       {missing ? <p>{t('requests.unavailable')}</p> : <ProblemNote problem={journal.problem} />}
-      {journal.data && journal.data.dropped > 0 && <p class="hint">{t('requests.dropped', { n: journal.data.dropped })}</p>}
+      {journal.data && journal.data.first.dropped > 0 && <p class="hint">{t('requests.dropped', { n: journal.data.first.dropped })}</p>}
       {journal.data && journal.data.items.length === 0 && <p>{t('requests.empty')}</p>}
       {journal.data && journal.data.items.length > 0 && (
         <ol class="journal">
@@ -74,6 +81,11 @@ export function RequestsView({ sandboxId }: { sandboxId: string }) {
             <JournalRow key={entry.seq} entry={entry} />
           ))}
         </ol>
+      )}
+      {journal.data?.more && (
+        <button type="button" onClick={() => setPages((n) => n + 1)}>
+          {t('app.more')}
+        </button>
       )}
     </>
   );
