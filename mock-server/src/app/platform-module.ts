@@ -133,6 +133,11 @@ export interface SandboxContext {
 export interface OperationResult {
   status: number;
   body?: unknown;
+  /**
+   * The body already serialised as JSON, sent instead of `body`: for answers assembled from
+   * parts the handler keeps rendered (the catalog search's entry summaries).
+   */
+  json?: string;
   headers?: Readonly<Record<string, string>>;
 }
 

@@ -1,4 +1,5 @@
 import type { OperationContext, OperationHandler, OperationResult } from '../../app/platform-module.js';
+import type { CatalogEntry } from '../../sandbox/seed/types.js';
 import type { CatalogState } from './catalog-state.js';
 import { dcatCatalog, dcatEntry } from './dcat/dcat-export.js';
 import { FACET_NAMES, type FacetName } from './search/facets.js';
@@ -11,6 +12,15 @@ const JSON_LD = { 'content-type': 'application/ld+json' } as const;
 export interface PublicOperationOptions {
   /** Root under which DCAT IRIs are minted, per sandbox; stable, independent of the request host. */
   dcatBaseUrl(ctx: OperationContext<CatalogState>): string;
+}
+
+/** Summaries as JSON by entry: an indexed entry is never changed in place (a new version is a new object). */
+const summaries = new WeakMap<CatalogEntry, string>();
+
+function summaryJson(entry: CatalogEntry): string {
+  let json = summaries.get(entry);
+  if (json === undefined) summaries.set(entry, (json = JSON.stringify(toEntrySummary(entry))));
+  return json;
 }
 
 function searchEntries(ctx: OperationContext<CatalogState>): OperationResult {
@@ -26,7 +36,10 @@ function searchEntries(ctx: OperationContext<CatalogState>): OperationResult {
       ...(typeof ctx.query.limit === 'number' ? { limit: ctx.query.limit } : {}),
       ...(typeof ctx.query.cursor === 'string' ? { cursor: ctx.query.cursor } : {}),
     });
-    return { status: 200, body: { ...result, items: result.items.map(toEntrySummary) } };
+    // The same JSON as `{ ...result, items: result.items.map(toEntrySummary) }`, with each entry's
+    // summary rendered once: serialising the page was half of a search's time (bench/README.md).
+    const items = result.items.map(summaryJson).join(',');
+    return { status: 200, json: `{"items":[${items}],"nextCursor":${JSON.stringify(result.nextCursor)},"total":${result.total},"facets":${JSON.stringify(result.facets)}}` };
   } catch (error) {
     if (!(error instanceof CatalogSearchError)) throw error;
     return ctx.problem('VALIDATION_FAILED', {
