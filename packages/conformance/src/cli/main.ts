@@ -1,10 +1,11 @@
 import { writeFile } from 'node:fs/promises';
-import { createSimClient, type Sandbox } from '../http/sim-client.js';
+import { createSimClient, SimulationError, type Sandbox } from '../http/sim-client.js';
 import { consoleReporter } from '../reporters/console-reporter.js';
 import { junitXml } from '../reporters/junit-reporter.js';
 import { sandboxSeed } from '../runner/random.js';
 import { runConformance, ConformanceUsageError } from '../runner/run-conformance.js';
 import { CliUsageError, parseCliArgs, USAGE, type CliOptions } from './parse-args.js';
+import { ensureReachable, servesSandbox, TargetUnreachableError, unreachableReason } from './preflight.js';
 import { waitUntilReady } from './wait-ready.js';
 
 /** Where the CLI writes, and how it reaches the network (tests inject both). */
@@ -18,8 +19,9 @@ export interface CliIo {
 }
 
 /**
- * Runs the CLI and resolves to its exit code: 0 passed, 1 a check failed, 2 usage error, 3 the
- * target was not ready within `--wait`.
+ * Runs the CLI and resolves to its exit code: 0 passed, 1 a check failed, 2 usage error (also: a
+ * selection of no checks, a sandbox the simulation API refuses, a base URL serving another
+ * sandbox), 3 the target was not ready within `--wait`, 4 the target could not be reached.
  *
  * @example
  * ```ts
@@ -33,7 +35,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   } catch (error) {
     if (!(error instanceof CliUsageError)) throw error;
     io.stderr(`gdx-conformance: ${error.message} (${error.zh})\n\n${USAGE}`);
-    return 2;
+    return USAGE_ERROR;
   }
   if (options.help) {
     io.stdout(USAGE);
@@ -44,9 +46,26 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   let sandbox: Sandbox | undefined;
   let created = false;
   try {
+    if (options.baseUrl !== undefined) await ensureReachable(options.baseUrl, io.fetch);
     if (sim) {
-      sandbox = options.sandbox ? await sim.getSandbox(options.sandbox) : await sim.createSandbox({ profile: options.profile, seed: sandboxSeed(options.seed), clock: { mode: 'realtime' } });
+      try {
+        sandbox = options.sandbox ? await sim.getSandbox(options.sandbox) : await sim.createSandbox({ profile: options.profile, seed: sandboxSeed(options.seed), clock: { mode: 'realtime' } });
+      } catch (error) {
+        const unreachable = unreachableReason(error);
+        if (unreachable !== undefined) throw new TargetUnreachableError(options.simUrl as string, unreachable);
+        // The simulation API refusing what the command line named (an unknown profile or sandbox) is a usage error.
+        if (error instanceof SimulationError && [400, 404, 422].includes(error.response?.status ?? 0)) {
+          const asked = options.sandbox ? `--sandbox ${options.sandbox}` : `--profile ${options.profile}`;
+          io.stderr(`gdx-conformance: ${asked}: ${error.message} (模拟接口拒绝了该参数)\n`);
+          return USAGE_ERROR;
+        }
+        throw error;
+      }
       created = options.sandbox === undefined;
+      if (options.baseUrl !== undefined && !(await servesSandbox(options.baseUrl, sandbox, io.fetch))) {
+        io.stderr(`gdx-conformance: ${options.baseUrl} does not know the app keys of sandbox ${sandbox.id} (401 APP_KEY_UNKNOWN): it serves another sandbox. Give the --sandbox it serves (a gdx mock's root serves "default"), or leave out --base-url to use the sandbox's own URLs (基础地址与沙箱不匹配)\n`);
+        return USAGE_ERROR;
+      }
     }
     const organizations = options.organizations.length > 0 ? options.organizations : (sandbox?.organizations ?? []);
     const progress = options.json ? io.stderr : io.stdout;
@@ -70,7 +89,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   } catch (error) {
     if (error instanceof ConformanceUsageError) {
       io.stderr(`gdx-conformance: ${error.message} (${error.zh})\n`);
-      return 2;
+      return USAGE_ERROR;
+    }
+    if (error instanceof TargetUnreachableError) {
+      io.stderr(`gdx-conformance: ${error.message} (无法连接目标)\n`);
+      return UNREACHABLE;
     }
     io.stderr(`gdx-conformance: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
@@ -79,8 +102,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
 }
 
+/** Exit code of a command line the kit cannot run with. */
+const USAGE_ERROR = 2;
 /** Exit code of a target that did not become ready within `--wait`. */
 const NOT_READY = 3;
+/** Exit code of a target nothing answered at (refused, unknown host, timed out). */
+const UNREACHABLE = 4;
 
 /**
  * `--wait`: polls `{sim-url}/ready` (a gdx mock answers 200 once it takes writes), or without a

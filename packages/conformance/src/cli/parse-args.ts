@@ -39,7 +39,8 @@ Checks that a platform implementation honours the gdx contracts and the domain r
   --sim-url <url>      simulation API root (…/_sim/v1); without it, checks that need it are skipped
   --sim-token <token>  bearer token of the simulation API (a gdx-mock started with --sim-token;
                        default: the GDX_MOCK_SIM_TOKEN environment variable)
-  --sandbox <id>       use this sandbox (default with --sim-url: create one, read its organisations)
+  --sandbox <id>       use this sandbox (default with --sim-url: create one, read its organisations);
+                       required with both --base-url and --sim-url: the sandbox the base URL serves
   --profile <name>     profile of a created sandbox (default: national)
   --org <k:s[:code[:alg]]>  organisation credentials appKey:secret[:creditCode[:HMAC-SHA256|HMAC-SM3]]; repeat, ≥ 2
   --seed <seed>        seed of generated inputs (default: 1)
@@ -53,7 +54,10 @@ Checks that a platform implementation honours the gdx contracts and the domain r
                        answers (any status but 502/503/504), every 250 ms (default: no wait)
   --help               show this text
 
-Exit codes: 0 all checks passed, 1 a check failed, 2 usage error, 3 the target was not ready within --wait.
+Exit codes: 0 all checks passed, 1 a check failed, 2 usage error (also: --only/--skip select no
+check, a profile or sandbox the simulation API refuses, a base URL serving another sandbox),
+3 the target was not ready within --wait, 4 the target could not be reached (the message names
+the URL and the cause).
 `;
 
 function parseOrg(text: string): Organization {
@@ -117,6 +121,14 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
   }
   if (!help && values.sandbox !== undefined && values['sim-url'] === undefined) {
     throw new CliUsageError('--sandbox 需要 --sim-url', '--sandbox needs --sim-url');
+  }
+  // Otherwise the kit would create a sandbox and send its signed requests to whatever sandbox the
+  // base URL serves: every check fails with APP_KEY_UNKNOWN, which looks like a broken platform.
+  if (!help && values['base-url'] !== undefined && values['sim-url'] !== undefined && values.sandbox === undefined) {
+    throw new CliUsageError(
+      '同时给出 --base-url 和 --sim-url 时需要 --sandbox（基础地址所服务的沙箱）',
+      '--base-url with --sim-url needs --sandbox, the sandbox the base URL serves (a gdx mock\'s root serves "default"); or leave out --base-url and the kit uses the URLs of the sandbox it creates',
+    );
   }
   const organizations = (values.org ?? []).map(parseOrg);
   const simToken = values['sim-token'] ?? env.GDX_MOCK_SIM_TOKEN;

@@ -87,6 +87,12 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
   const startedAt = new Date().toISOString();
   const specs = options.specs ?? (await loadSpecs());
   const checks = (options.checks ?? buildChecks(specs)).filter((c) => isSelected(c.id, options.include, options.exclude));
+  // A selection that matches nothing is a typo (`REG-ACEPT-*`), not a pass: a run of 0 checks
+  // would report success and turn CI green.
+  if (checks.length === 0) {
+    const asked = `only ${(options.include ?? []).join(', ') || '(all)'}; skip ${(options.exclude ?? []).join(', ') || '(none)'}`;
+    throw new ConformanceUsageError(`所选范围不含任何检查项（${asked}）`, `no check matches the selection (${asked}); check ids look like REG-ACCEPT-01, globs like 'REG-*'`);
+  }
   const reporters = options.reporters ?? [];
   const target: HttpTarget = {
     baseUrl: options.baseUrl,

@@ -71,7 +71,9 @@ export const openDataChecks: Check[] = [
   }),
   check('ODP-USAGE-01', "an approved application's grant takes usage reports and lists them", '厦门市公共数据共享开放管理暂行办法 第二十四条(二) (usage feedback: usage reports); shared/domain/open-data.md §After approval', async (ctx) => {
     await inXiamen(ctx, async (sbx) => {
-      const { grantId } = await approvedGrant(ctx, sbx);
+      // Usage reports are due only under a usage-feedback condition (第二十四条(二)); without one
+      // the platform rightly answers 409 NO_REPORTS_DUE, so the dataset must have it whatever the seed.
+      const { grantId } = await approvedGrant(ctx, sbx, 'usage_feedback');
       const reports = `/grants/${encodeURIComponent(grantId)}/usage-reports`;
       const body = validBody(ctx, 'open-data', 'post', '/grants/{grantId}/usage-reports', {}, sbx.organizations[0]?.creditCode);
       const { id: reportId } = await createObject(ctx, sbx.http(0), 'open-data', reports, body);

@@ -1,0 +1,67 @@
+import { createSignedHttp } from '../http/signed-http.js';
+import { isRecord } from '../http/response.js';
+import type { Sandbox } from '../http/sim-client.js';
+
+/** The target could not be reached at all (refused, unknown host, timed out): no check can say anything. */
+export class TargetUnreachableError extends Error {
+  readonly code = 'TARGET_UNREACHABLE';
+  constructor(readonly url: string, readonly reason: string) {
+    super(`cannot connect to ${url}: ${reason}`);
+    this.name = 'TargetUnreachableError';
+  }
+}
+
+/**
+ * Why nothing answered, when `error` is a failed connection (fetch's `TypeError: fetch failed`
+ * with its cause, or a timeout): `ECONNREFUSED (connect ECONNREFUSED 127.0.0.1:9)`. `undefined`
+ * for any other error.
+ *
+ * @example
+ * ```ts
+ * unreachableReason(new TypeError('fetch failed', { cause: Object.assign(new Error('getaddrinfo ENOTFOUND x'), { code: 'ENOTFOUND' }) })); // 'ENOTFOUND (getaddrinfo ENOTFOUND x)'
+ * ```
+ */
+export function unreachableReason(error: unknown): string | undefined {
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return `no answer in time (${error.message})`;
+  if (!(error instanceof TypeError) || !(error.cause instanceof Error)) return undefined;
+  const cause = error.cause;
+  const code = (cause as { code?: unknown }).code;
+  return typeof code === 'string' && !cause.message.startsWith(code) ? `${code} (${cause.message})` : cause.message;
+}
+
+/**
+ * Sends one GET to `url` and accepts any answer; throws {@link TargetUnreachableError} naming the
+ * URL and the cause when nothing answers, so a dead server is not reported as 100 failed checks.
+ *
+ * @example
+ * ```ts
+ * await ensureReachable('http://127.0.0.1:4010', fetch); // throws: cannot connect to http://127.0.0.1:4010: ECONNREFUSED (…)
+ * ```
+ */
+export async function ensureReachable(url: string, fetchImpl: typeof fetch = globalThis.fetch): Promise<void> {
+  try {
+    const response = await fetchImpl(url, { method: 'GET', signal: AbortSignal.timeout(15_000) });
+    await response.body?.cancel();
+  } catch (error) {
+    const reason = unreachableReason(error);
+    throw reason === undefined ? error : new TargetUnreachableError(url, reason);
+  }
+}
+
+/**
+ * Whether the platforms at `baseUrl` know the sandbox's app keys: a signed request answered 401
+ * `APP_KEY_UNKNOWN` means the base URL serves another sandbox, and every signed check would fail
+ * as if the platform were broken.
+ *
+ * @example
+ * ```ts
+ * if (!(await servesSandbox('http://127.0.0.1:4010', sandbox, fetch))) { … }
+ * ```
+ */
+export async function servesSandbox(baseUrl: string, sandbox: Sandbox, fetchImpl?: typeof fetch): Promise<boolean> {
+  const organization = sandbox.organizations[0];
+  if (!organization) return true;
+  const http = createSignedHttp({ baseUrl, ...(fetchImpl ? { fetch: fetchImpl } : {}) }, organization);
+  const res = await http.request('GET', 'registration', '/applications', { query: { limit: 1 } });
+  return !(res.status === 401 && isRecord(res.body) && res.body.code === 'APP_KEY_UNKNOWN');
+}

@@ -1,0 +1,54 @@
+// What the CLI refuses to call a pass or a failed check (issue 10): a selection of no checks, a
+// base URL serving another sandbox, a profile the simulation API refuses (exit 2), and a target
+// nothing answers at (exit 4, naming the URL and the cause).
+import { describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main.js';
+import { inProcessMock, MOCK_ORIGIN, SIM_URL } from './e2e/support/mock.js';
+import { freePort } from './support/free-port.js';
+
+function io(fetchImpl?: typeof fetch) {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, io: { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t), color: false, ...(fetchImpl ? { fetch: fetchImpl } : {}) } };
+}
+
+describe('gdx-conformance refuses what would mislead CI', () => {
+  it('exits 2 when --only selects no check, instead of passing 0 checks', async () => {
+    const t = io(inProcessMock().fetch);
+    expect(await main(['--sim-url', SIM_URL, '--only', 'REG-ACEPT-*', '--junit', '/nonexistent/never-written.xml'], t.io)).toBe(2);
+    expect(t.err.join('')).toContain('no check matches the selection (only REG-ACEPT-*');
+    expect(t.out.join('')).not.toContain('PASS');
+  });
+
+  it('exits 2 for --base-url with --sim-url but no --sandbox', async () => {
+    const t = io(inProcessMock().fetch);
+    expect(await main(['--base-url', MOCK_ORIGIN, '--sim-url', SIM_URL], t.io)).toBe(2);
+    expect(t.err.join('')).toContain('--base-url with --sim-url needs --sandbox');
+  });
+
+  it('exits 2 when the base URL serves another sandbox than --sandbox', async () => {
+    const { fetch } = inProcessMock();
+    const created = await fetch(`${SIM_URL}/sandboxes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ profile: 'national' }) });
+    const { id } = (await created.json()) as { id: string };
+    const t = io(fetch);
+    // The mock's root serves the default sandbox, not `id`.
+    expect(await main(['--base-url', MOCK_ORIGIN, '--sim-url', SIM_URL, '--sandbox', id, '--only', 'SEC-SIG-01'], t.io)).toBe(2);
+    expect(t.err.join('')).toContain(`${MOCK_ORIGIN} does not know the app keys of sandbox ${id} (401 APP_KEY_UNKNOWN)`);
+    // The matching pair runs.
+    expect(await main(['--base-url', MOCK_ORIGIN, '--sim-url', SIM_URL, '--sandbox', 'default', '--only', 'SEC-SIG-01'], io(fetch).io)).toBe(0);
+  });
+
+  it('exits 2 for a profile the simulation API refuses', async () => {
+    const t = io(inProcessMock().fetch);
+    expect(await main(['--sim-url', SIM_URL, '--profile', 'shanghai', '--only', 'SEC-SIG-01'], t.io)).toBe(2);
+    expect(t.err.join('')).toContain('--profile shanghai: simulation API answered 4');
+  });
+
+  it('exits 4 naming the URL and the cause when nothing answers', async () => {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}/_sim/v1`;
+    const t = io();
+    expect(await main(['--sim-url', url, '--only', 'SEC-SIG-01'], t.io)).toBe(4);
+    expect(t.err.join('')).toMatch(new RegExp(`cannot connect to ${url.replace(/[.]/g, '\\.')}: ECONNREFUSED`));
+  });
+});
