@@ -1,5 +1,6 @@
 import { addDays } from '@gdx/calendar';
 import { shanghaiDay, type Deadline, type GuardRegistry } from '@gdx/kernel';
+import { authorizedOperationGuards } from './authorized-operation/guards.js';
 import type { Profile } from './profile-schema.js';
 
 /**
@@ -22,6 +23,7 @@ export function renewalWindow(validity: Pick<Deadline, 'dueDate'>, profile: Prof
  */
 export function procedureGuards(profile: Profile): GuardRegistry {
   return {
+    ...authorizedOperationGuards(profile),
     renewalWindowOpen: (instance, _input, ctx) => {
       if (instance.deadline?.step !== 'validity') return false;
       const { opensOn, closesOn } = renewalWindow(instance.deadline, profile);

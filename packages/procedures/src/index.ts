@@ -23,3 +23,29 @@ export { REJECTION_REASONS, SUPPLEMENT_ITEMS, ANSWERS, OVERDUE_EXPLANATIONS, typ
 export { formatRegistrationCode } from './registration-code.js';
 export { initialFiling, type InitialFiling } from './initial-filing.js';
 export { createPlatformEngine, type PlatformEngineOptions } from './create-platform-engine.js';
+export {
+  authorizedOperationMachines,
+  authorizationMachine,
+  dataAccessMachine,
+  planMachine,
+  productMachine,
+  selectionMachine,
+} from './machines/authorized-operation/index.js';
+export {
+  AUTHORIZED_OPERATION_LIMIT_IDS,
+  SELECTION_METHODS,
+  type AuthorizedOperationOptions,
+  type PricingRules,
+  type SelectionMethod,
+} from './authorized-operation/profile-part.js';
+export { authorizedOperationGuards } from './authorized-operation/guards.js';
+export { assessTerm, type TermCheck } from './authorized-operation/term-check.js';
+export { productRegistrationDuty, type ProductRegistrationDuty } from './authorized-operation/product-registration.js';
+export { maximumAllowedRevenue, type MarCalculation, type MarInput } from './pricing/mar.js';
+export { yearlyDeviation, type DeviationDecision } from './pricing/deviation.js';
+export { cycleCarryOver, pricingCycles, spreadDeduction, type PriceCycle } from './pricing/cycle.js';
+export { assessFee, ceilingLoad, type FeeSituation, type PriceFlag } from './pricing/fees.js';
+export { formalFeeEligibility } from './pricing/fee-status.js';
+export { annualReportDue, type AnnualReportDue } from './pricing/annual-report.js';
+export { MAX_FEN } from './pricing/integer-money.js';
+export { PricingError, type PricingErrorCode } from './pricing/pricing-error.js';

@@ -1,5 +1,6 @@
 import type { GuardRegistry, MachineDefinition } from '@gdx/kernel';
 import { procedureGuards } from './guards.js';
+import { authorizedOperationMachines } from './machines/authorized-operation/index.js';
 import { catalogMachines } from './machines/catalog.js';
 import { openDataMachines } from './machines/open-data.js';
 import { registrationMachines } from './machines/registration.js';
@@ -7,7 +8,7 @@ import { sharingMachines } from './machines/sharing.js';
 import type { Profile } from './profile-schema.js';
 
 /**
- * Every machine of the four platforms under one profile, by platform, plus the flat list and
+ * Every machine of the five platforms under one profile, by platform, plus the flat list and
  * the guards an engine needs.
  *
  * @example
@@ -20,6 +21,7 @@ export interface Procedures {
   sharing: ReturnType<typeof sharingMachines>;
   openData: ReturnType<typeof openDataMachines>;
   catalog: ReturnType<typeof catalogMachines>;
+  authorizedOperation: ReturnType<typeof authorizedOperationMachines>;
   /** All machines, for `new WorkflowEngine({ machines })`. */
   machines: MachineDefinition[];
   guards: GuardRegistry;
@@ -37,6 +39,7 @@ export function buildProcedures(profile: Profile): Procedures {
   const sharing = sharingMachines(profile);
   const openData = openDataMachines(profile);
   const catalog = catalogMachines(profile);
+  const authorizedOperation = authorizedOperationMachines(profile);
   const machines = [
     ...Object.values(registration.application),
     registration.record,
@@ -44,6 +47,7 @@ export function buildProcedures(profile: Profile): Procedures {
     ...Object.values(openData),
     catalog.entry,
     ...Object.values(catalog.obligation),
+    ...Object.values(authorizedOperation),
   ];
-  return { profile, registration, sharing, openData, catalog, machines, guards: procedureGuards(profile) };
+  return { profile, registration, sharing, openData, catalog, authorizedOperation, machines, guards: procedureGuards(profile) };
 }

@@ -1,5 +1,6 @@
 import { isIsoDate } from '@gdx/calendar';
 import { z } from 'zod';
+import { AUTHORIZED_OPERATION_LIMIT_IDS, authorizedOperationLimitDefaults, authorizedOperationOptionsSchema } from './authorized-operation/profile-part.js';
 
 const limitSchema = z.strictObject({
   value: z.number().int().positive(),
@@ -46,6 +47,7 @@ export const LIMIT_IDS = [
   'catalog.new_resource',
   'catalog.info_change',
   'catalog.function_change',
+  ...AUTHORIZED_OPERATION_LIMIT_IDS,
 ] as const;
 
 /** A limit id of `LIMIT_IDS`. */
@@ -56,7 +58,12 @@ export const profileSchema = z.strictObject({
   title: z.strictObject({ zh: z.string().min(1), en: z.string().min(1) }),
   /** Region code (行政区划代码) used by the coding rule, e.g. `350200`. */
   regionCode: z.string().regex(/^\d{6}$/),
-  limits: z.strictObject(Object.fromEntries(LIMIT_IDS.map((id) => [id, limitSchema])) as Record<LimitId, typeof limitSchema>),
+  // The authorized-operation limits default to the national ones, so a complete profile written
+  // before that platform existed still validates.
+  limits: z.strictObject({
+    ...(Object.fromEntries(LIMIT_IDS.map((id) => [id, limitSchema])) as Record<LimitId, typeof limitSchema>),
+    ...authorizedOperationLimitDefaults(limitSchema),
+  }),
   /**
    * When each platform's rules took effect (施行). Registration: operations that predate it file
    * their initial registration within `registration.initial_filing_legacy` from that day.
@@ -86,6 +93,8 @@ export const profileSchema = z.strictObject({
     codeIssuance: z.enum(['on_notice_close', 'by_registry']).default('on_notice_close'),
     /** Registration code template: `{prefix}`, `{region}`, `{year}`, `{seq}` (zero-padded to `seqDigits`). */
     coding: z.strictObject({ prefix: z.string(), template: z.string().min(1), seqDigits: z.number().int().min(1).max(12) }),
+    /** The authorized-operation platform's (choice) behaviours and pricing rules (national defaults when absent). */
+    authorizedOperation: authorizedOperationOptionsSchema,
   }),
 });
 

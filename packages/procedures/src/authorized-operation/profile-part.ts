@@ -1,0 +1,117 @@
+import { isIsoDate } from '@gdx/calendar';
+import { z } from 'zod';
+import national from '../profiles/national.json' with { type: 'json' };
+
+/**
+ * The authorized-operation platform's limit ids (发改数据规〔2025〕27号, 发改价格〔2025〕65号,
+ * 内政数字〔2024〕101号, 厦门市公共数据开发利用管理暂行办法), as in the contract's `x-gdx-limits`.
+ */
+export const AUTHORIZED_OPERATION_LIMIT_IDS = [
+  'authorized_operation.plan_deliberation',
+  'authorized_operation.plan_filing',
+  'authorized_operation.tender_period',
+  'authorized_operation.call_period',
+  'authorized_operation.qualification_review',
+  'authorized_operation.government_approval',
+  'authorized_operation.agreement_deliberation',
+  'authorized_operation.agreement_filing',
+  'authorized_operation.term',
+  'authorized_operation.amendment',
+  'authorized_operation.suspension',
+  'authorized_operation.evaluation',
+  'authorized_operation.rectification',
+  'authorized_operation.termination_request',
+  'authorized_operation.data_deletion',
+  'authorized_operation.data_access_review',
+  'authorized_operation.data_access_agreement_report',
+  'authorized_operation.compliance_review',
+  'authorized_operation.product_registration',
+  'authorized_operation.disclosure',
+  'authorized_operation.ceiling_report',
+  'authorized_operation.pricing_cycle',
+  'authorized_operation.record_retention',
+] as const;
+
+type AuthorizedOperationLimitId = (typeof AUTHORIZED_OPERATION_LIMIT_IDS)[number];
+
+/** Selection methods (27号 第十二条; 101号 第七条; Xiamen designation). */
+export const SELECTION_METHODS = ['open_tender', 'invited_tender', 'negotiation', 'call_and_review', 'designation'] as const;
+
+/** A selection method of `SELECTION_METHODS`. */
+export type SelectionMethod = (typeof SELECTION_METHODS)[number];
+
+const basisPoints = z.number().int().min(0).max(10_000);
+
+/**
+ * The pricing rules of 发改价格〔2025〕65号 as profile data, so a province can state its own:
+ * the rate cap's spread over the bond yield (三(一): 6 percentage points), the yearly deviation
+ * threshold (四: 10 %), the longest price cycle (四: 3 years), the annual report's due day (五: 03-31)
+ * and, by choice, the mean 10-year government-bond yields by year (`bondYields`, basis points;
+ * empty in the shipped profiles: the caller states the survey's yield).
+ */
+const pricingRulesSchema = z.strictObject({
+  rateCapSpreadBasisPoints: basisPoints,
+  deviationThresholdBasisPoints: basisPoints,
+  cycleMaxYears: z.number().int().min(1).max(10),
+  annualReportDue: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'MM-DD'),
+  bondYields: z.record(z.string().regex(/^\d{4}$/), basisPoints),
+});
+
+/**
+ * The (choice) behaviours of the authorized-operation platform per profile (authorized-operation.md
+ * "Ambiguities and the default chosen"):
+ * - `planRequired` — selections need an approved plan (a profile may skip plans, 27号 第八–十一条).
+ * - `selectionMethods` — national tender / negotiation, Inner Mongolia call and review, Xiamen designation.
+ * - `termPolicy` — a term over the 5-year cap: `warning` (accepted with a justification) or `error`.
+ * - `dataAccessRequester` — who applies for data per scenario: the `operator` (national, Inner
+ *   Mongolia, reviewed by the data authority and the holder) or the `data_user` (Xiamen 二级开发主体,
+ *   reviewed by the operator, the 一级).
+ * - `agreementReport` — Xiamen: the signed 开发利用协议 is reported within 5 WD of signing.
+ * - `formalFeesWithFirstReport` — the formal-fee application may come with the first annual report.
+ * - `rulesValidUntil` — the last day the local rules are valid (厦门办法: 2025-12-27); `null` when open-ended.
+ */
+const optionsSchema = z.strictObject({
+  planRequired: z.boolean(),
+  selectionMethods: z.array(z.enum(SELECTION_METHODS)).min(1),
+  termPolicy: z.enum(['warning', 'error']),
+  dataAccessRequester: z.enum(['operator', 'data_user']),
+  agreementReport: z.boolean(),
+  formalFeesWithFirstReport: z.boolean(),
+  rulesValidUntil: z.string().refine(isIsoDate, 'a real calendar day YYYY-MM-DD').nullable(),
+  pricing: pricingRulesSchema,
+});
+
+export const authorizedOperationOptionsSchema = optionsSchema.default(
+  () => structuredClone(national.options.authorizedOperation) as unknown as z.output<typeof optionsSchema>,
+);
+
+/**
+ * The profile's authorized-operation options.
+ *
+ * @example
+ * const o: AuthorizedOperationOptions = resolveProfile('xiamen').options.authorizedOperation;
+ * o.dataAccessRequester; // 'data_user'
+ */
+export type AuthorizedOperationOptions = z.infer<typeof authorizedOperationOptionsSchema>;
+
+/**
+ * The pricing rules of a profile (65号).
+ *
+ * @example
+ * const rules: PricingRules = resolveProfile('national').options.authorizedOperation.pricing;
+ * rules.deviationThresholdBasisPoints; // 1000
+ */
+export type PricingRules = z.infer<typeof pricingRulesSchema>;
+
+/**
+ * The authorized-operation entries of the profile's `limits`, each defaulting to the national one.
+ *
+ * @example
+ * z.strictObject({ ...authorizedOperationLimitDefaults(limitSchema) });
+ */
+export function authorizedOperationLimitDefaults<S extends z.ZodType>(limitSchema: S): Record<AuthorizedOperationLimitId, z.ZodDefault<S>> {
+  const limits = national.limits as Record<string, unknown>;
+  return Object.fromEntries(
+    AUTHORIZED_OPERATION_LIMIT_IDS.map((id) => [id, limitSchema.default(limits[id] as never)]),
+  ) as Record<AuthorizedOperationLimitId, z.ZodDefault<S>>;
+}

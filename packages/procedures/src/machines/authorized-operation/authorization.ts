@@ -1,0 +1,67 @@
+import type { MachineDefinition } from '@gdx/kernel';
+import type { Profile } from '../../profile-schema.js';
+import { explainOverdue, profileLimit } from '../profile-limit.js';
+
+const AUTHORITY = ['data_authority'];
+const GRANTOR = ['grantor'];
+
+/**
+ * The authorization in force (授权运营, 27号 第十四条; 101号 第八、三十二–三十七条), created `active`
+ * at signing with `data.termEnd` (the agreed term's last day). While `active` the `term` step
+ * runs to `termEnd` (plain date arithmetic; without it, the profile's cap of 5 years) and the clock
+ * then expires it. Suspension (choice 30 calendar days to fix, feedback filed), yearly evaluation
+ * (choice 30 WD), rectification (30 calendar days from the notice, then re-evaluation by the clock;
+ * a second `order_rectification` in one evaluation terminates: `failed`), amendment (choice 20 WD),
+ * the operator's early termination request (choice 20 WD) and revocation. Every refusal, suspension,
+ * revocation and failure needs `reasons`.
+ *
+ * @example
+ * engine.create('authorized-operation.authorization', { id: 'aoa_1', actor: { role: 'implementing_body' }, data: { termEnd: '2029-01-04' } });
+ */
+export function authorizationMachine(profile: Profile): MachineDefinition {
+  return {
+    id: 'authorized-operation.authorization',
+    initial: 'active',
+    states: {
+      active: { step: 'term', label: { zh: '运营中', en: 'Active' } },
+      amending: { step: 'amendment', label: { zh: '协议变更中', en: 'Amending' } },
+      suspended: { step: 'suspension', label: { zh: '已暂停', en: 'Suspended' } },
+      under_evaluation: { step: 'evaluation', label: { zh: '评估中', en: 'Under evaluation' } },
+      rectifying: { step: 'rectification', label: { zh: '限期整改', en: 'Rectifying' } },
+      termination_requested: { step: 'termination_request', label: { zh: '申请提前终止', en: 'Termination requested' } },
+      expired: { terminal: true, label: { zh: '已期满', en: 'Expired' } },
+      terminated: { terminal: true, label: { zh: '已终止', en: 'Terminated' } },
+    },
+    transitions: [
+      { from: 'active', event: 'amend', to: 'amending', by: ['implementing_body'], requires: ['amendment'], assign: ['amendment'] },
+      { from: 'amending', event: 'approve_amendment', to: 'active', by: ['implementing_body'], assign: ['termEnd'] },
+      explainOverdue('amending', ['implementing_body']),
+      { from: 'active', event: 'suspend', to: 'suspended', by: AUTHORITY, requires: ['reasons'] },
+      { from: 'suspended', event: 'file_feedback', to: 'suspended', by: ['operator'], requires: ['feedback'], assign: ['feedback'], eventType: 'feedback_filed' },
+      { from: 'suspended', event: 'reinstate', to: 'active', by: AUTHORITY },
+      { from: 'suspended', event: 'revoke', to: 'terminated', by: GRANTOR, requires: ['reasons'] },
+      { from: 'active', event: 'start_evaluation', to: 'under_evaluation', by: AUTHORITY, set: { rectified: false } },
+      { from: 'under_evaluation', event: 'pass_evaluation', to: 'active', by: AUTHORITY, assign: ['evaluation'], set: { rectified: false } },
+      // A second rectification in the same evaluation counts as failed (101号 第三十六条).
+      { from: 'under_evaluation', event: 'order_rectification', to: 'terminated', by: AUTHORITY, guard: 'data.rectified', requires: ['reasons'], set: { result: 'failed' } },
+      { from: 'under_evaluation', event: 'order_rectification', to: 'rectifying', by: AUTHORITY, requires: ['reasons'], set: { rectified: true } },
+      { from: 'under_evaluation', event: 'fail_evaluation', to: 'terminated', by: AUTHORITY, requires: ['reasons'], set: { result: 'failed' } },
+      explainOverdue('under_evaluation', AUTHORITY),
+      { from: 'rectifying', event: 'report_rectification', to: 'under_evaluation', by: ['operator'], requires: ['report'], assign: ['report'] },
+      { from: 'rectifying', event: 'reevaluate', to: 'under_evaluation', by: ['clock'] },
+      { from: 'active', event: 'request_termination', to: 'termination_requested', by: ['operator'], requires: ['reasons'] },
+      { from: 'termination_requested', event: 'approve_termination', to: 'terminated', by: GRANTOR },
+      explainOverdue('termination_requested', GRANTOR),
+      { from: 'active', event: 'revoke', to: 'terminated', by: GRANTOR, requires: ['reasons'] },
+      { from: 'active', event: 'expire', to: 'expired', by: ['clock'] },
+    ],
+    limits: {
+      term: { ...profileLimit(profile, 'authorized_operation.term', 'term', { event: 'expire' }), dueField: 'termEnd', holidayExtension: 'none' },
+      amendment: profileLimit(profile, 'authorized_operation.amendment', 'amendment', 'flag_overdue'),
+      suspension: profileLimit(profile, 'authorized_operation.suspension', 'suspension', 'flag_overdue'),
+      evaluation: profileLimit(profile, 'authorized_operation.evaluation', 'evaluation', 'flag_overdue'),
+      rectification: profileLimit(profile, 'authorized_operation.rectification', 'rectification', { event: 'reevaluate' }),
+      termination_request: profileLimit(profile, 'authorized_operation.termination_request', 'termination_request', 'flag_overdue'),
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import type { MachineDefinition } from '@gdx/kernel';
+import type { Profile } from '../../profile-schema.js';
+import { explainOverdue, profileLimit } from '../profile-limit.js';
+
+/**
+ * A product or service (27号 第十四条(三)、第十九条; 101号 第二十三条; 厦门办法 第十九条): drafted by the
+ * operator, reviewed for security and business compliance (choice 5 WD), then listed with its fee
+ * or rejected with reasons; a listed product is withdrawn with a reason. Its registration duty on
+ * the registration platform (20 WD from delivery) is computed by `productRegistrationDuty`, not
+ * tracked by this machine (nothing changes state at its due date).
+ *
+ * @example
+ * engine.create('authorized-operation.product', { id: 'aod_1', actor: { role: 'operator' } });
+ */
+export function productMachine(profile: Profile): MachineDefinition {
+  const reviewers = ['data_authority'];
+  return {
+    id: 'authorized-operation.product',
+    initial: 'draft',
+    states: {
+      draft: { label: { zh: '草稿', en: 'Draft' } },
+      compliance_review: { step: 'compliance_review', label: { zh: '合规审核中', en: 'Compliance review' } },
+      listed: { label: { zh: '已上架', en: 'Listed' } },
+      rejected: { terminal: true, label: { zh: '审核不通过', en: 'Rejected' } },
+      withdrawn: { terminal: true, label: { zh: '已下架', en: 'Withdrawn' } },
+    },
+    transitions: [
+      { from: 'draft', event: 'submit', to: 'compliance_review', by: ['operator'] },
+      { from: 'compliance_review', event: 'pass_compliance_review', to: 'listed', by: reviewers, eventType: 'product_listed' },
+      { from: 'compliance_review', event: 'fail_compliance_review', to: 'rejected', by: reviewers, requires: ['reasons'] },
+      explainOverdue('compliance_review', reviewers),
+      { from: 'listed', event: 'withdraw', to: 'withdrawn', by: ['operator'], requires: ['reasons'] },
+    ],
+    limits: { compliance_review: profileLimit(profile, 'authorized_operation.compliance_review', 'compliance_review', 'flag_overdue') },
+  };
+}

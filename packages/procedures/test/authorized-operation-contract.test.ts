@@ -1,0 +1,73 @@
+// The shipped profiles and the authorized-operation contract's `x-gdx-limits` and `x-gdx-pricing`
+// say the same (the contract is read from the repository, as the domain-fixture test reads ../shared).
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { AUTHORIZED_OPERATION_LIMIT_IDS, resolveProfile, type LimitId } from '../src/index.js';
+
+interface ContractLimit {
+  id: string;
+  state: string | null;
+  startTrigger: string;
+  unit: string;
+  limits: Record<string, number>;
+  basis: string;
+  profileBasis?: Record<string, string>;
+  choice?: string[];
+}
+
+const contract = parse(readFileSync(new URL('../../../openapi/authorized-operation/openapi.yaml', import.meta.url), 'utf8')) as {
+  'x-gdx-limits': ContractLimit[];
+  'x-gdx-pricing': Record<string, unknown>;
+};
+const PROFILES = ['national', 'inner-mongolia', 'xiamen'] as const;
+
+describe('authorized-operation profiles match the contract', () => {
+  it('list exactly the contract limits', () => {
+    expect(contract['x-gdx-limits'].map((l) => l.id).sort()).toEqual([...AUTHORIZED_OPERATION_LIMIT_IDS].sort());
+  });
+
+  it.each(contract['x-gdx-limits'].flatMap((l) => PROFILES.map((p) => [l.id, p, l] as const)))('%s in %s: value, unit, trigger, article and choice', (id, profile, limit) => {
+    const own = resolveProfile(profile).limits[id as LimitId];
+    expect(own).toMatchObject({ value: limit.limits[profile], unit: limit.unit, startTrigger: limit.startTrigger, basis: limit.profileBasis?.[profile] ?? limit.basis });
+    expect(own.choice === true, 'choice').toBe(limit.choice?.includes(profile) ?? false);
+  });
+
+  it.each(PROFILES)('%s: the pricing rules of x-gdx-pricing', (profile) => {
+    const { bondYields: _yields, ...rules } = resolveProfile(profile).options.authorizedOperation.pricing;
+    expect(contract['x-gdx-pricing']).toMatchObject(rules);
+  });
+});
+
+describe('authorized-operation options: the (choice) defaults per profile', () => {
+  it.each([
+    { profile: 'national', methods: ['open_tender', 'invited_tender', 'negotiation'], termPolicy: 'warning', requester: 'operator', agreementReport: false, validUntil: null },
+    { profile: 'inner-mongolia', methods: ['call_and_review'], termPolicy: 'error', requester: 'operator', agreementReport: false, validUntil: null },
+    { profile: 'xiamen', methods: ['designation'], termPolicy: 'warning', requester: 'data_user', agreementReport: true, validUntil: '2025-12-27' },
+  ])('$profile', ({ profile, methods, termPolicy, requester, agreementReport, validUntil }) => {
+    expect(resolveProfile(profile).options.authorizedOperation).toMatchObject({
+      planRequired: true,
+      selectionMethods: methods,
+      termPolicy,
+      dataAccessRequester: requester,
+      agreementReport,
+      formalFeesWithFirstReport: true,
+      rulesValidUntil: validUntil,
+    });
+  });
+
+  it('a profile written before the platform existed still validates, with the national defaults', () => {
+    const national = resolveProfile('national');
+    const { authorizedOperation: _options, ...olderOptions } = national.options;
+    const olderLimits = Object.fromEntries(Object.entries(national.limits).filter(([id]) => !id.startsWith('authorized_operation.')));
+    const older = resolveProfile({ ...national, name: 'older', limits: olderLimits, options: olderOptions });
+    expect(older.limits['authorized_operation.term']).toEqual(national.limits['authorized_operation.term']);
+    expect(older.options.authorizedOperation).toEqual(national.options.authorizedOperation);
+  });
+
+  it('a city profile overrides one option and one limit', () => {
+    const city = resolveProfile({ extends: 'national', name: 'city', limits: { 'authorized_operation.data_access_review': { value: 7 } }, options: { authorizedOperation: { termPolicy: 'error' } } });
+    expect(city.limits['authorized_operation.data_access_review'].value).toBe(7);
+    expect(city.options.authorizedOperation).toMatchObject({ termPolicy: 'error', dataAccessRequester: 'operator' });
+  });
+});

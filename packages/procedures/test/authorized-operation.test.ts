@@ -1,0 +1,179 @@
+// The five authorized-operation procedures on the engine, per profile, with deadlines on the
+// official calendar (start day not counted; overdue is flagged, never approved).
+import { describe, expect, it } from 'vitest';
+import { harness, ok } from './harness.js';
+
+const body = { role: 'implementing_body', organizationId: 'org_body' };
+const grantor = { role: 'grantor', organizationId: 'org_government' };
+const authority = { role: 'data_authority', organizationId: 'org_authority' };
+const operator = { role: 'operator', organizationId: 'org_operator' };
+const user = { role: 'data_user', organizationId: 'org_user' };
+const code = (r: { ok: boolean; error?: { code: string } }) => (r.ok ? 'ok' : r.error?.code);
+
+const agreement = (from: string, to: string) => ({ term: { from, to }, scope: [{ entryId: 'ent_1' }] });
+
+describe('authorized-operation plan', () => {
+  it('deliberates within 30 WD, flags it overdue, then files within 10 WD', () => {
+    const h = harness('national', '2025-09-22T10:00');
+    ok(h.engine.create('authorized-operation.plan', { id: 'aop', actor: body }));
+    h.to('2025-09-26T10:00');
+    const submitted = ok(h.engine.dispatch('aop', 'submit', { actor: body }));
+    expect(submitted.deadline).toMatchObject({ step: 'plan_deliberation', limit: 30, dueDate: '2025-11-13', basis: '发改数据规〔2025〕27号 第十一条' });
+    const fired = h.to('2025-11-14T09:00');
+    expect(fired.map((f) => [f.at, f.event])).toEqual([['2025-11-14T00:00:00+08:00', 'deadline_overdue']]);
+    expect(h.get('aop')).toMatchObject({ state: 'under_deliberation', deadline: { overdue: true } });
+    const approved = ok(h.engine.dispatch('aop', 'approve_plan', { actor: grantor }));
+    expect(approved.deadline).toMatchObject({ step: 'plan_filing', limit: 10, dueDate: '2025-11-28' });
+    expect(ok(h.engine.dispatch('aop', 'file_plan', { actor: authority })).deadline).toBeNull();
+    expect(code(h.engine.dispatch('aop', 'file_plan', { actor: authority }))).toBe('ALREADY_FILED');
+  });
+
+  it('deliberates a major change while the approved plan stays; a refused change needs no new filing', () => {
+    const h = harness('national', '2025-09-26T10:00');
+    ok(h.engine.create('authorized-operation.plan', { id: 'aop', actor: body }));
+    ok(h.engine.dispatch('aop', 'submit', { actor: body }));
+    ok(h.engine.dispatch('aop', 'approve_plan', { actor: grantor }));
+    expect(code(h.engine.dispatch('aop', 'propose_change', { actor: body }))).toBe('MISSING_CHANGE');
+    const changing = ok(h.engine.dispatch('aop', 'propose_change', { actor: body, payload: { change: { name: '新版' } } }));
+    expect(changing).toMatchObject({ state: 'change_deliberation', data: { change: { name: '新版' } }, deadline: { step: 'plan_deliberation', limit: 30 } });
+    expect(code(h.engine.dispatch('aop', 'reject_change', { actor: grantor }))).toBe('MISSING_REASONS');
+    const kept = ok(h.engine.dispatch('aop', 'reject_change', { actor: grantor, payload: { reasons: ['变更理由不充分'] } }));
+    expect(kept).toMatchObject({ state: 'approved', deadline: null, data: { change: null } });
+  });
+
+  it('refuses a plan submitted by another role and a rejection without reasons', () => {
+    const h = harness('national', '2025-09-26T10:00');
+    ok(h.engine.create('authorized-operation.plan', { id: 'aop', actor: body }));
+    expect(code(h.engine.dispatch('aop', 'submit', { actor: operator }))).toBe('ACTOR_NOT_ALLOWED');
+    ok(h.engine.dispatch('aop', 'submit', { actor: body }));
+    expect(code(h.engine.dispatch('aop', 'reject_plan', { actor: grantor }))).toBe('MISSING_REASONS');
+    expect(ok(h.engine.dispatch('aop', 'reject_plan', { actor: grantor, payload: { reasons: ['可行性论证不足'] } })).state).toBe('rejected');
+  });
+});
+
+describe('authorized-operation selection', () => {
+  it('national tender: no selection before the 20 calendar days end (a Sunday end moves to Monday)', () => {
+    const h = harness('national', '2025-12-01T09:00');
+    const r = ok(h.engine.create('authorized-operation.selection', { id: 'aos', actor: body, data: { method: 'open_tender' } }));
+    expect(r.deadline).toMatchObject({ step: 'tender_period', unit: 'calendar_days', limit: 20, dueDate: '2025-12-22' });
+    ok(h.engine.dispatch('aos', 'bid', { actor: operator, payload: { bid: { proposal: '方案' } } }));
+    expect(code(h.engine.dispatch('aos', 'select', { actor: body, payload: { operator: { name: '厦门数据运营有限公司' } } }))).toBe('TENDER_PERIOD_RUNNING');
+    const fired = h.to('2025-12-23T09:00');
+    expect(fired.map((f) => f.event)).toEqual(['close_tender']);
+    const selected = ok(h.engine.dispatch('aos', 'select', { actor: body, payload: { operator: { name: '厦门数据运营有限公司' } } }));
+    expect(selected).toMatchObject({ state: 'selected', deadline: null });
+  });
+
+  it('national negotiation selects at once; the term over 5 years needs a justification (warning)', () => {
+    const h = harness('national', '2025-12-22T10:00');
+    ok(h.engine.create('authorized-operation.selection', { id: 'aos', actor: body, data: { method: 'negotiation' } }));
+    ok(h.engine.dispatch('aos', 'select', { actor: body, payload: { operator: { name: '运营公司' } } }));
+    const deliberating = ok(h.engine.dispatch('aos', 'deliberate_agreement', { actor: body, payload: { agreement: agreement('2026-01-05', '2032-01-04') } }));
+    expect(deliberating.deadline).toMatchObject({ step: 'agreement_deliberation', limit: 20, dueDate: '2026-01-20' });
+    h.to('2026-01-05T10:00');
+    const long = agreement('2026-01-05', '2032-01-04');
+    expect(code(h.engine.dispatch('aos', 'sign', { actor: body, payload: { agreement: long } }))).toBe('TERM_JUSTIFICATION_REQUIRED');
+    const signed = ok(h.engine.dispatch('aos', 'sign', { actor: body, payload: { agreement: long, justification: '基础设施投资回收期 6 年' } }));
+    expect(signed).toMatchObject({ state: 'signed', deadline: { step: 'agreement_filing', limit: 10, dueDate: '2026-01-19' } });
+    expect(signed.events.at(-1)?.type).toBe('agreement_signed');
+  });
+
+  it('inner-mongolia: call → review by the clock → government approval; a term over 5 years is an error', () => {
+    const h = harness('inner-mongolia', '2025-12-01T09:00');
+    ok(h.engine.create('authorized-operation.selection', { id: 'aos', actor: body, data: { method: 'call_and_review' } }));
+    expect(code(h.engine.dispatch('aos', 'select', { actor: body }))).toBe('ILLEGAL_TRANSITION');
+    const call = ok(h.engine.dispatch('aos', 'publish_call', { actor: body }));
+    expect(call.deadline).toMatchObject({ step: 'call_period', unit: 'calendar_days', limit: 20, dueDate: '2025-12-22', basis: '内政数字〔2024〕101号 第七条' });
+    ok(h.engine.dispatch('aos', 'bid', { actor: operator, payload: { bid: { proposal: '方案' } } }));
+    h.to('2025-12-23T09:00');
+    expect(h.get('aos')).toMatchObject({ state: 'review', deadline: { step: 'qualification_review', limit: 20, dueDate: '2026-01-21' } });
+    ok(h.engine.dispatch('aos', 'pass_review', { actor: authority, payload: { operator: { name: '内蒙古数据运营有限公司' } } }));
+    ok(h.engine.dispatch('aos', 'approve_selection', { actor: grantor }));
+    ok(h.engine.dispatch('aos', 'deliberate_agreement', { actor: body, payload: { agreement: agreement('2026-02-02', '2031-02-02') } }));
+    const over = { agreement: agreement('2026-02-02', '2031-02-02'), justification: '理由' };
+    expect(code(h.engine.dispatch('aos', 'sign', { actor: body, payload: over }))).toBe('TERM_EXCEEDS_CAP');
+    expect(ok(h.engine.dispatch('aos', 'sign', { actor: body, payload: { agreement: agreement('2026-02-02', '2031-02-01') } })).state).toBe('signed');
+  });
+
+  it('xiamen: the government designates; a method of another profile is not offered', () => {
+    const h = harness('xiamen', '2025-12-01T09:00');
+    ok(h.engine.create('authorized-operation.selection', { id: 'aos', actor: body, data: { method: 'designation' } }));
+    expect(code(h.engine.dispatch('aos', 'publish_call', { actor: body }))).toBe('ILLEGAL_TRANSITION');
+    expect(ok(h.engine.dispatch('aos', 'designate', { actor: grantor, payload: { operator: { name: '一级开发主体' } } })).state).toBe('selected');
+    expect(h.procedures.authorizedOperation.selection.states['call_published']).toBeUndefined();
+  });
+});
+
+describe('authorized-operation authorization', () => {
+  it('runs to the agreed term end and expires by the clock', () => {
+    const h = harness('national', '2026-01-05T15:00');
+    const r = ok(h.engine.create('authorized-operation.authorization', { id: 'aoa', actor: body, data: { termEnd: '2026-12-31' } }));
+    expect(r.deadline).toMatchObject({ step: 'term', unit: 'years', limit: 5, startedOn: '2026-01-05', dueDate: '2026-12-31', dueAt: '2027-01-01T00:00:00+08:00' });
+    const fired = h.to('2027-01-02T00:00');
+    expect(fired.map((f) => [f.at, f.event])).toEqual([['2027-01-01T00:00:00+08:00', 'expire']]);
+    expect(h.get('aoa').state).toBe('expired');
+  });
+
+  it('rectification: 30 calendar days then re-evaluation by the clock; a second rectify terminates', () => {
+    const h = harness('inner-mongolia', '2026-01-05T15:00');
+    ok(h.engine.create('authorized-operation.authorization', { id: 'aoa', actor: body, data: { termEnd: '2030-12-31' } }));
+    h.to('2026-05-18T10:00');
+    expect(ok(h.engine.dispatch('aoa', 'start_evaluation', { actor: authority })).deadline).toMatchObject({ step: 'evaluation', limit: 30, dueDate: '2026-06-30' });
+    h.to('2026-06-01T10:00');
+    const rectifying = ok(h.engine.dispatch('aoa', 'order_rectification', { actor: authority, payload: { reasons: ['访问日志不完整'] } }));
+    expect(rectifying.deadline).toMatchObject({ step: 'rectification', unit: 'calendar_days', limit: 30, dueDate: '2026-07-01', basis: '内政数字〔2024〕101号 第三十六条' });
+    h.to('2026-07-02T09:00');
+    expect(h.get('aoa').state).toBe('under_evaluation');
+    const failed = ok(h.engine.dispatch('aoa', 'order_rectification', { actor: authority, payload: { reasons: ['整改后仍不合格'] } }));
+    expect(failed).toMatchObject({ state: 'terminated', data: { result: 'failed' } });
+  });
+
+  it('returns to active with the same term end after a suspension; the operator asks to terminate', () => {
+    const h = harness('national', '2026-01-05T15:00');
+    ok(h.engine.create('authorized-operation.authorization', { id: 'aoa', actor: body, data: { termEnd: '2028-01-04' } }));
+    h.to('2026-03-02T10:00');
+    const suspended = ok(h.engine.dispatch('aoa', 'suspend', { actor: authority, payload: { reasons: ['超范围使用数据'] } }));
+    expect(suspended.deadline).toMatchObject({ step: 'suspension', unit: 'calendar_days', limit: 30 });
+    ok(h.engine.dispatch('aoa', 'file_feedback', { actor: operator, payload: { feedback: '已整改' } }));
+    expect(ok(h.engine.dispatch('aoa', 'reinstate', { actor: authority })).deadline).toMatchObject({ step: 'term', dueDate: '2028-01-04' });
+    expect(code(h.engine.dispatch('aoa', 'request_termination', { actor: operator }))).toBe('MISSING_REASONS');
+    const asked = ok(h.engine.dispatch('aoa', 'request_termination', { actor: operator, payload: { reasons: ['业务调整'] } }));
+    expect(asked.deadline).toMatchObject({ step: 'termination_request', limit: 20 });
+    expect(ok(h.engine.dispatch('aoa', 'approve_termination', { actor: grantor })).state).toBe('terminated');
+  });
+});
+
+describe('authorized-operation data access', () => {
+  it('xiamen: a 二级 applies, the 一级 reviews within 5 WD, then reports the agreement within 5 WD', () => {
+    const h = harness('xiamen', '2026-01-12T10:00');
+    const r = ok(h.engine.create('authorized-operation.data-access', { id: 'aoq', actor: user }));
+    expect(r.deadline).toMatchObject({ step: 'data_access_review', limit: 5, dueDate: '2026-01-19', basis: '厦门市公共数据开发利用管理暂行办法 第十二条' });
+    expect(code(h.engine.dispatch('aoq', 'approve_data_access', { actor: authority }))).toBe('ACTOR_NOT_ALLOWED');
+    h.to('2026-01-20T10:00');
+    const approved = ok(h.engine.dispatch('aoq', 'approve_data_access', { actor: operator }));
+    expect(approved.deadline).toMatchObject({ step: 'agreement_report', limit: 5, dueDate: '2026-01-27' });
+    expect(ok(h.engine.dispatch('aoq', 'report_agreement', { actor: operator, payload: { report: { signedOn: '2026-01-20' } } })).deadline).toBeNull();
+    expect(code(h.engine.dispatch('aoq', 'report_agreement', { actor: operator, payload: { report: {} } }))).toBe('ALREADY_REPORTED');
+  });
+
+  it('national: the operator applies, the data authority reviews within 10 WD (choice), no agreement step', () => {
+    const h = harness('national', '2026-01-12T10:00');
+    const r = ok(h.engine.create('authorized-operation.data-access', { id: 'aoq', actor: operator }));
+    expect(r.deadline).toMatchObject({ limit: 10, dueDate: '2026-01-26' });
+    expect(code(h.engine.dispatch('aoq', 'approve_data_access', { actor: operator }))).toBe('ACTOR_NOT_ALLOWED');
+    expect(ok(h.engine.dispatch('aoq', 'approve_data_access', { actor: authority })).deadline).toBeNull();
+    expect(code(h.engine.dispatch('aoq', 'report_agreement', { actor: operator, payload: { report: {} } }))).toBe('ILLEGAL_TRANSITION');
+  });
+});
+
+describe('authorized-operation product', () => {
+  it('is reviewed within 5 WD (choice), listed, and withdrawn only with a reason', () => {
+    const h = harness('national', '2026-03-02T09:00');
+    ok(h.engine.create('authorized-operation.product', { id: 'aod', actor: operator }));
+    expect(ok(h.engine.dispatch('aod', 'submit', { actor: operator })).deadline).toMatchObject({ step: 'compliance_review', limit: 5, dueDate: '2026-03-09' });
+    h.to('2026-03-09T10:00');
+    expect(ok(h.engine.dispatch('aod', 'pass_compliance_review', { actor: authority })).state).toBe('listed');
+    expect(code(h.engine.dispatch('aod', 'withdraw', { actor: operator }))).toBe('MISSING_REASONS');
+    expect(ok(h.engine.dispatch('aod', 'withdraw', { actor: operator, payload: { reasons: ['产品升级'] } })).state).toBe('withdrawn');
+  });
+});
