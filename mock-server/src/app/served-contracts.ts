@@ -52,9 +52,26 @@ interface Rendered {
   etag: string;
 }
 
-/** Texts made for the origins seen lately; the map is emptied when full (Host values are many, contracts few). */
-const rendered = new Map<string, Rendered>();
-const MAX_RENDERED = 16;
+/**
+ * Stands for the origin in the rendered texts, which are made once per document and form (YAML
+ * takes a few hundred milliseconds for the larger ones): each request only puts its origin in.
+ * A reserved name (RFC 6761 `.invalid`) that no contract contains.
+ */
+const ORIGIN_MARK = 'http://origin.invalid';
+
+/**
+ * An origin that can replace the mark as it is: in a JSON string (no `"`, `\`) and in a plain
+ * YAML scalar (no space, `#` or control character). Hosts reaching the HTTP server always are
+ * (`requestOrigin` checks `Host`); an exotic MSW prefix is rendered on its own instead.
+ */
+const PLAIN_ORIGIN = /^https?:\/\/[A-Za-z0-9.\-[\]:]+(\/[A-Za-z0-9\-._~%!$&'()*+,;=:@/]*)?$/;
+
+const templates = new Map<string, string>();
+
+function render(name: SpecName, format: ContractFormat, origin: string): string {
+  const document = servedDocument(name, origin);
+  return format === 'json' ? `${JSON.stringify(document, null, 2)}\n` : stringify(document, { aliasDuplicateObjects: false, lineWidth: 0 });
+}
 
 /**
  * The text of a contract as served at `origin`, with its `ETag`: JSON (two-space indented) or
@@ -66,15 +83,19 @@ const MAX_RENDERED = 16;
  * ```
  */
 export function contractText(name: SpecName, format: ContractFormat, origin: string): Rendered {
-  const key = `${name}.${format} ${origin}`;
-  const cached = rendered.get(key);
-  if (cached) return cached;
-  const document = servedDocument(name, origin);
-  const text = format === 'json' ? `${JSON.stringify(document, null, 2)}\n` : stringify(document, { aliasDuplicateObjects: false, lineWidth: 0 });
-  const made = { text, etag: strongEtag(text) };
-  if (rendered.size >= MAX_RENDERED) rendered.clear();
-  rendered.set(key, made);
-  return made;
+  let text: string;
+  if (PLAIN_ORIGIN.test(origin)) {
+    const key = `${name}.${format}`;
+    let template = templates.get(key);
+    if (template === undefined) {
+      template = render(name, format, ORIGIN_MARK);
+      templates.set(key, template);
+    }
+    text = template.replaceAll(ORIGIN_MARK, origin);
+  } else {
+    text = render(name, format, origin);
+  }
+  return { text, etag: strongEtag(text) };
 }
 
 /**
