@@ -71,6 +71,22 @@ async function populate(): Promise<void> {
   }
   await act('sharing', 'request', requests[1]!, 'approve');
   await act('sharing', 'request', requests[2]!, 'reject', { reasons: [{ text: '超出场景' }] });
+  // Rejected requests the requester disputes: left disputed, coordinating, escalated to the city government.
+  const disputed: string[] = [];
+  for (let i = 0; i < 3; i += 1) {
+    const reply = await sbx.on('sharing', 'POST', '/requests', { as: requester, body: requestBody(entryOf(world, 'conditional')) });
+    await act('sharing', 'request', reply.body.id, 'reject', { reasons: [{ text: '超出场景' }] });
+    expect((await sbx.on('sharing', 'POST', `/requests/${reply.body.id}/disputes`, { as: requester, body: { text: '场景在授权范围内。' } })).status).toBeLessThan(300);
+    disputed.push(reply.body.id);
+  }
+  for (const id of disputed.slice(1)) await act('sharing', 'request', id, 'coordinate');
+  await act('sharing', 'request', disputed[2]!, 'escalate');
+  // Feedback on the delivered (unconditional) request: a quality issue and a data objection.
+  const delivered = (await sbx.on('sharing', 'GET', `/requests/${requests[3]}`, { as: requester })).body;
+  const issue = await sbx.on('sharing', 'POST', '/quality-issues', { as: requester, body: { entryId: delivered.entryId, grantId: delivered.grantId, description: '约 3% 为空值。' } });
+  expect(issue.status).toBe(201);
+  const dataObjection = { subject: { kind: 'person', residentId: '350203199003071236', name: '张三' }, kind: 'inaccurate', dataReference: { resourceId: delivered.entryId, description: '登记日期有误' }, text: '实际登记日期为 2019-05-10。' };
+  expect((await sbx.on('sharing', 'POST', '/data-objections', { as: requester, body: dataObjection })).status).toBe(201);
 
   const applicant = sbx.org('data-operator');
   const applications: string[] = [];
@@ -80,6 +96,7 @@ async function populate(): Promise<void> {
     applications.push(reply.body.id);
   }
   for (const id of applications.slice(1)) await act('open-data', 'application', id, 'pass_initial_review');
+  expect((await sbx.on('open-data', 'POST', '/demands', { as: applicant, body: { title: '公交车辆实时到站数据', description: '用于出行类应用。' } })).status).toBe(201);
   await act('open-data', 'application', applications[2]!, 'approve');
 
   // Past the 3-working-day limits: acceptance and the initial review are overdue now.
@@ -119,6 +136,8 @@ describe('allowed actions, through the HTTP server', () => {
       'registration/application/submitted', 'registration/application/under_review', 'registration/application/in_public_notice',
       'registration/application/objection_review', 'registration/application/supplement_required', 'registration/objection/filed',
       'sharing/request/under_review', 'sharing/request/approved', 'sharing/request/rejected', 'sharing/grant/active',
+      'sharing/request/disputed', 'sharing/request/coordinating', 'sharing/request/escalated',
+      'sharing/quality_issue/submitted', 'sharing/data_objection/submitted', 'open-data/demand/submitted',
       'open-data/application/initial_review', 'open-data/application/substantive_review', 'open-data/grant/active',
       'catalog/entry/published',
     ]) expect(states).toContain(expected);
