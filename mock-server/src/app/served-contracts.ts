@@ -109,17 +109,37 @@ export function contractText(name: SpecName, format: ContractFormat, origin: str
  */
 export function contractIndex(origin: string, withReference: boolean): ContractIndexEntry[] {
   return SPEC_NAMES.map((name) => {
-    const document = servedDocument(name, origin);
+    const { title, version, server } = contractSummary(name);
     return {
       name,
-      title: document.info.title,
-      version: document.info.version,
+      title,
+      version,
       json: `${origin}${CONTRACTS_PREFIX}/${name}.json`,
       yaml: `${origin}${CONTRACTS_PREFIX}/${name}.yaml`,
       reference: withReference ? `${origin}${CONTRACTS_PREFIX}/${name}` : null,
-      server: document.servers?.[0]?.url ?? origin,
+      server: server.replace(ORIGIN_MARK, origin),
     };
   });
+}
+
+const summaries = new Map<SpecName, { title: string; version: string; server: string }>();
+
+/**
+ * Title, version and first server (with the origin mark) of a document, read once.
+ *
+ * @example
+ * ```ts
+ * contractSummary('catalog').title; // the document's info.title
+ * ```
+ */
+export function contractSummary(name: SpecName): { title: string; version: string; server: string } {
+  let summary = summaries.get(name);
+  if (summary === undefined) {
+    const document = servedDocument(name, ORIGIN_MARK);
+    summary = { title: document.info.title, version: document.info.version, server: document.servers?.[0]?.url ?? ORIGIN_MARK };
+    summaries.set(name, summary);
+  }
+  return summary;
 }
 
 /** Whether a path is under `/openapi` (the index itself included). */

@@ -1,11 +1,11 @@
 import { fileURLToPath } from 'node:url';
-import { isSpecName, loadBundledSpec, type SpecName } from '@gdx/openapi';
+import { isSpecName, type SpecName } from '@gdx/openapi';
 import { requestId as newRequestId } from '@gdx/protocol';
 import type { DispatchRequest, DispatchResponse } from '../app/dispatch-types.js';
 import { etagMatches, strongEtag } from '../app/etag.js';
 import { problemResponse } from '../app/problem-response.js';
 import { requestOrigin } from '../app/request-origin.js';
-import { CONTRACTS_PREFIX, contractIndex, contractIndexAnswer, type ContractIndexEntry } from '../app/served-contracts.js';
+import { CONTRACTS_PREFIX, contractIndex, contractIndexAnswer, contractSummary, type ContractIndexEntry } from '../app/served-contracts.js';
 import { serveStaticFile } from './static-assets.js';
 
 /**
@@ -42,7 +42,7 @@ function escapeHtml(text: string): string {
  * bundle renders by itself when it loads (no inline script). URLs are relative to `/openapi/`.
  */
 function referencePage(name: SpecName): string {
-  const title = escapeHtml(loadBundledSpec(name).info.title);
+  const title = escapeHtml(contractSummary(name).title);
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
