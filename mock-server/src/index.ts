@@ -22,6 +22,7 @@ export type {
   SimCommandContext,
 } from './app/platform-module.js';
 export type { ProblemResultOptions } from './app/problem-response.js';
+export type { LocalizedLabel, ObjectEvent, OfferedAction, PlatformObjects, WorkflowObject } from './app/workflow-objects.js';
 export { PlatformProblem } from './app/platform-problem.js';
 export { decodeCursor, encodeCursor, pageByKey, type Page } from './app/paging.js';
 export { builtinOrganisations, type OrganisationSource } from './sandbox/builtin-organisations.js';

@@ -6,13 +6,27 @@
  */
 import type { Deadline } from '@gdx/kernel';
 
-/** A state's name in Chinese and English. */
+/**
+ * A state's name in Chinese and English.
+ *
+ * @example
+ * ```ts
+ * const label: LocalizedLabel = { zh: '形式审核', en: 'Under review' };
+ * ```
+ */
 export interface LocalizedLabel {
   zh: string;
   en: string;
 }
 
-/** An event of an object's log in the contract's `WorkflowEvent` form. */
+/**
+ * An event of an object's log in the contract's `WorkflowEvent` form (the members steps are read from).
+ *
+ * @example
+ * ```ts
+ * const created: ObjectEvent = { seq: 1, type: 'state_changed', at: '2025-09-26T10:00:00+08:00', from: null, to: 'submitted', deadline };
+ * ```
+ */
 export interface ObjectEvent {
   seq: number;
   type: string;
@@ -22,7 +36,14 @@ export interface ObjectEvent {
   deadline: Deadline | null;
 }
 
-/** An official action the object's machine takes now (`POST /_sim/v1/sandboxes/{id}/actions`), and who acts. */
+/**
+ * An official action the object's machine takes now (`POST /_sim/v1/sandboxes/{id}/actions`), and who acts.
+ *
+ * @example
+ * ```ts
+ * const offered: OfferedAction = { action: 'approve', role: 'city_government' };
+ * ```
+ */
 export interface OfferedAction {
   action: string;
   role: string;
