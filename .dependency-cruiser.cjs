@@ -5,7 +5,7 @@
  */
 const pkg = (name) => `^(packages/${name}|node_modules/@gdx/${name})/`;
 const notTo = (...names) => ({ path: names.map((n) => (n === 'mock-server' ? '^(mock-server|node_modules/@gdx/mock-server)/' : pkg(n))) });
-const sdks = ['registration', 'sharing', 'open-data', 'catalog', 'simulation'];
+const sdks = ['registration', 'sharing', 'open-data', 'catalog', 'authorized-operation', 'simulation'];
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

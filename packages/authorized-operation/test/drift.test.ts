@@ -1,0 +1,4 @@
+import { describeDrift } from '@gdx/codegen/drift-suite';
+import * as generated from '../src/generated/schemas.js';
+
+describeDrift('authorized-operation', generated);
