@@ -7,7 +7,7 @@
 //   postpack     puts package.json back (under `npm publish`, postpublish does it instead, because
 //                npm re-reads package.json after packing and sends that copy to the registry)
 //   postpublish  puts package.json back
-// See docs/decisions/0010-release-path.md.
+// See docs/decisions/0009-release-path.md.
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 

@@ -1,0 +1,179 @@
+// The release path as a consumer meets it: changesets versions a copy of the repository, publishes
+// every published package into a local Verdaccio, and a fresh project outside the workspace
+// installs from it and uses the packages every supported way. One scenario, in order.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tarballProblems } from '../src/lint-tarball.js';
+import { startLocalRegistry, type LocalRegistry } from '../src/local-registry.js';
+import { run } from '../src/run.js';
+import { copyForRelease, unsatisfiedInternalRanges, workspaces, type Workspace } from '../src/workspace.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const CONSUMER_FILES = fileURLToPath(new URL('../consumer', import.meta.url));
+const BIN = (name: string) => join(ROOT, 'node_modules', '.bin', name);
+/** Quiet, bounded installs: no audit or funding calls, cached metadata first, no install scripts. */
+const INSTALL = ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts'];
+
+let temp: string;
+let copy: string;
+let consumer: string;
+let registry: LocalRegistry;
+let published: Workspace[];
+
+/** npm and changesets as the release job runs them: writing to the local registry only. */
+function releaseEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, npm_config_registry: registry.url, npm_config_userconfig: join(temp, 'release.npmrc') };
+}
+
+/** A consumer's npm: `@gdx/*` from the local registry, everything else from its usual registry. */
+function consumerEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) if (key.toLowerCase().startsWith('npm_')) delete env[key];
+  return env;
+}
+
+async function installedScope(): Promise<string[]> {
+  return (await readdir(join(consumer, 'node_modules', '@gdx'))).sort();
+}
+
+beforeAll(async () => {
+  temp = await mkdtemp(join(tmpdir(), 'gdx-release-'));
+  copy = join(temp, 'repository');
+  consumer = join(temp, 'consumer');
+  await mkdir(join(temp, 'registry'));
+  registry = await startLocalRegistry(join(temp, 'registry'));
+  await writeFile(join(temp, 'release.npmrc'), `registry=${registry.url}\n${registry.url.replace(/^http:/, '')}:_authToken=${registry.token}\n`);
+  await copyForRelease(ROOT, copy);
+});
+
+afterAll(async () => {
+  await registry?.stop();
+  if (temp) await rm(temp, { recursive: true, force: true });
+});
+
+describe('a release into a local registry', () => {
+  it('changeset status is clean in the repository', async () => {
+    await run(BIN('changeset'), ['status'], { cwd: ROOT });
+  });
+
+  it('changeset version moves every published package to one version and leaves every internal range satisfiable', async () => {
+    await run(BIN('changeset'), ['version'], { cwd: copy, env: releaseEnv() });
+    const all = await workspaces(copy);
+    published = all.filter(({ manifest }) => !manifest.private);
+    const config = JSON.parse(await readFile(join(copy, '.changeset/config.json'), 'utf8')) as { fixed: string[][] };
+    expect(config.fixed.flat().sort(), 'the fixed group is exactly the published packages').toEqual(published.map(({ manifest }) => manifest.name).sort());
+    expect(new Set(published.map(({ manifest }) => manifest.version)).size).toBe(1);
+    expect(unsatisfiedInternalRanges(all)).toEqual([]);
+  });
+
+  it('changeset publish puts every published package, and nothing else, into the registry', async () => {
+    expect(registry.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    await run(BIN('changeset'), ['publish', '--no-git-tag'], { cwd: copy, env: releaseEnv(), timeoutMs: 300_000 });
+    const stored = (await readdir(join(registry.storage, '@gdx'))).map((name) => `@gdx/${name}`).sort();
+    expect(stored).toEqual(published.map(({ manifest }) => manifest.name).sort());
+  });
+
+  it('every published tarball passes attw (profile esm-only) and publint --strict, and has every file it names', async () => {
+    const problems: string[] = [];
+    for (const { manifest } of published) {
+      const bare = manifest.name.replace('@gdx/', '');
+      problems.push(...(await tarballProblems(new Uint8Array(await readFile(join(registry.storage, '@gdx', bare, `${bare}-${manifest.version}.tgz`))))));
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('a fresh project outside the workspace, installing from the registry', () => {
+  let mswVersion: string;
+
+  beforeAll(async () => {
+    await cp(CONSUMER_FILES, consumer, { recursive: true });
+    await writeFile(join(consumer, 'package.json'), `${JSON.stringify({ name: 'gdx-consumer', private: true, type: 'module' }, null, 2)}\n`);
+    await writeFile(join(consumer, '.npmrc'), `@gdx:registry=${registry.url}\n`);
+    const mock = published.find(({ manifest }) => manifest.name === '@gdx/mock-server');
+    // The lowest msw the handlers promise to work with: the floor of their peer range.
+    mswVersion = /^\^(\d+\.\d+\.\d+)$/.exec((mock?.manifest as { peerDependencies?: Record<string, string> }).peerDependencies?.msw ?? '')?.[1] ?? '';
+    expect(mswVersion, 'msw peer range of @gdx/mock-server is ^x.y.z').not.toBe('');
+  });
+
+  it('gets @gdx/registration alone with exactly the packages it needs', async () => {
+    await run('npm', [...INSTALL, '@gdx/registration'], { cwd: consumer, env: consumerEnv() });
+    expect(await installedScope()).toEqual(['identifiers', 'protocol', 'registration', 'runtime']);
+  });
+
+  it('adds the mock and the simulation SDK without msw', async () => {
+    await run('npm', [...INSTALL, '--save-dev', '@gdx/mock-server', '@gdx/simulation'], { cwd: consumer, env: consumerEnv() });
+    expect(existsSync(join(consumer, 'node_modules/msw'))).toBe(false);
+  });
+
+  it('imports the packages as ESM and calls the gdx-mock started by `npx --no-install gdx-mock`', async () => {
+    const mock = spawn('npx', ['--no-install', 'gdx-mock', '--port', '0'], { cwd: consumer, env: consumerEnv(), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const url = await listeningUrl(mock);
+      const { stdout } = await run(process.execPath, ['esm.mjs'], { cwd: consumer, env: { ...consumerEnv(), GDX_MOCK_URL: url } });
+      expect(JSON.parse(stdout)).toMatchObject({ sandbox: 'default', applications: expect.any(Number) });
+    } finally {
+      stopGroup(mock);
+    }
+  });
+
+  it('require()s them from CommonJS (Node >= 20.19)', async () => {
+    const { stdout } = await run(process.execPath, ['cjs.cjs'], { cwd: consumer, env: consumerEnv() });
+    expect(JSON.parse(stdout)).toMatchObject({ sandbox: 'default', applications: expect.any(Number) });
+  });
+
+  it("runs the mock's handlers under its own msw's setupServer, at the lowest msw in range", async () => {
+    await run('npm', [...INSTALL, '--save-dev', `msw@${mswVersion}`, `vite@${await rootVersionOf('vite')}`], { cwd: consumer, env: consumerEnv(), timeoutMs: 300_000 });
+    expect(existsSync(join(consumer, 'node_modules/@gdx/mock-server/node_modules/msw'))).toBe(false);
+    const { stdout } = await run(process.execPath, ['msw.mjs'], { cwd: consumer, env: consumerEnv() });
+    expect(JSON.parse(stdout)).toMatchObject({ msw: mswVersion, sandbox: 'default', applications: expect.any(Number) });
+  });
+
+  it('type-checks as ESM under node16 and bundler resolution, and as CommonJS under nodenext', async () => {
+    const tsc = (mode: string) => run(process.execPath, [resolve(ROOT, 'node_modules/typescript/bin/tsc'), '-p', `tsconfig.${mode}.json`], { cwd: consumer, env: consumerEnv() });
+    await Promise.all([tsc('node16'), tsc('bundler')]);
+    await tsc('require');
+  });
+
+  it('builds a page using the in-browser mock with Vite, with no Node built-in in the graph', async () => {
+    await run(join(consumer, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: consumer, env: consumerEnv() });
+    const assets = await readdir(join(consumer, 'dist/assets'));
+    expect(assets.filter((name) => name.endsWith('.js')).length).toBeGreaterThan(1);
+  });
+});
+
+async function rootVersionOf(name: string): Promise<string> {
+  return (JSON.parse(await readFile(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** The URL a starting gdx-mock prints ("gdx-mock listening on http://…"). */
+function listeningUrl(mock: ChildProcess): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`gdx-mock printed no URL within 30 s:\n${output}`)), 30_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const found = /gdx-mock listening on (http:\/\/\S+)/.exec(output);
+      if (found?.[1]) {
+        clearTimeout(timer);
+        resolvePromise(found[1]);
+      }
+    };
+    mock.stdout?.on('data', read);
+    mock.stderr?.on('data', read);
+    mock.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`gdx-mock exited ${code}:\n${output}`));
+    });
+  });
+}
+
+/** Stops npx and the gdx-mock it started (its own process group). */
+function stopGroup(child: ChildProcess): void {
+  if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
+}
