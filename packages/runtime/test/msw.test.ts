@@ -1,7 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ApiClient, NotFoundError } from '../src/index.js';
+import { ApiClient, NotFoundError, TimeoutError } from '../src/index.js';
 
 // The client is created BEFORE MSW starts listening: the default transport must still be
 // intercepted because it looks up globalThis.fetch on every call.
@@ -15,6 +15,8 @@ const mock = setupServer(
           { status: 404, headers: { 'content-type': 'application/problem+json' } },
         ),
   ),
+  // Never answers: only the client's timeout ends the call.
+  http.get('http://platform.test/registration/v1/applications/:id/events', () => new Promise<never>(() => {})),
 );
 mock.listen({ onUnhandledRequest: 'error' });
 afterAll(() => mock.close());
@@ -30,5 +32,14 @@ describe('MSW setupServer', () => {
 
   it('maps MSW problem answers to the error tree', async () => {
     await expect(client.request(get('rga_9'))).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('times out a call MSW never answers, each of several started together, and answers the next', async () => {
+    const slow = new ApiClient({ baseUrl: 'http://platform.test/registration/v1', maxRetries: 0, timeoutMs: 50 });
+    const events = { operationId: 'listApplicationEvents', method: 'GET', path: '/applications/rga_1/events' } as const;
+    const outcomes = await Promise.all([1, 2, 3].map(() => slow.request(events).catch((e: unknown) => e)));
+    for (const outcome of outcomes) expect(outcome).toMatchObject({ code: 'TIMEOUT', timeoutMs: 50 });
+    expect(outcomes[0]).toBeInstanceOf(TimeoutError);
+    await expect(slow.request(get('rga_1'))).resolves.toEqual({ id: 'rga_1', state: 'submitted' });
   });
 });

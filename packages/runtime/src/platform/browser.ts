@@ -21,3 +21,6 @@ export function undiciTransport(_options?: UndiciTransportOptions): Transport & 
 
 /** Browsers send their own user-agent (and a custom one would cost a CORS preflight header). */
 export const platformUserAgent: string | undefined = undefined;
+
+/** Browsers warn about no number of abort listeners: nothing to allow. */
+export function allowAbortListeners(_signal: AbortSignal, _count: number): void {}

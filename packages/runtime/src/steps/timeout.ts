@@ -1,4 +1,5 @@
 import { AbortError, TimeoutError } from '../errors/network-errors.js';
+import { DeadlineSlices } from './deadline-slices.js';
 import type { Step } from './types.js';
 
 /**
@@ -8,10 +9,14 @@ import type { Step } from './types.js';
  * With `transportEnforces` (the undici transport) the transport applies the timeout natively and
  * this step only passes the caller's signal through: an AbortController with its signal and a
  * timer cost several microseconds per attempt on Node 20, more than the rest of the pipeline.
+ * Otherwise attempts without a caller's signal share one signal per slice of start times
+ * (`DeadlineSlices`: a timeout may end up to a tenth later, at most 1 s), which spares the
+ * per-attempt controller and keeps the timeout working whoever answers the fetch (MSW too).
  * The caller's signal is linked by hand rather than with `AbortSignal.any`, so the listener is
  * removed after every attempt and a long-lived caller signal never accumulates followers.
  */
 export function timeoutStep(transportEnforces: boolean): Step {
+  const slices = new DeadlineSlices();
   return (next) => async (call) => {
     const user = call.userSignal;
     if (user?.aborted) throw new AbortError(user.reason);
@@ -25,20 +30,34 @@ export function timeoutStep(transportEnforces: boolean): Step {
       }
     }
 
+    if (user === undefined) {
+      const slice = slices.join(ms);
+      call.signal = slice.signal;
+      try {
+        return await next(call);
+      } catch (error) {
+        if (slice.signal.aborted) throw new TimeoutError(ms, call.operationId);
+        throw error;
+      } finally {
+        slice.leave();
+      }
+    }
+
+    // With the caller's signal too: a controller of its own, aborted by either.
     const controller = new AbortController();
     const timer = setTimeout(abortOnTimeout, ms, controller);
-    const onUserAbort = user === undefined ? undefined : () => controller.abort(user.reason);
-    if (onUserAbort !== undefined) user?.addEventListener('abort', onUserAbort, { once: true });
+    const onUserAbort = (): void => controller.abort(user.reason);
+    user.addEventListener('abort', onUserAbort, { once: true });
     call.signal = controller.signal;
     try {
       return await next(call);
     } catch (error) {
-      if (user?.aborted) throw new AbortError(user.reason);
+      if (user.aborted) throw new AbortError(user.reason);
       if (controller.signal.aborted) throw new TimeoutError(ms, call.operationId);
       throw error;
     } finally {
       clearTimeout(timer);
-      if (onUserAbort !== undefined) user?.removeEventListener('abort', onUserAbort);
+      user.removeEventListener('abort', onUserAbort);
     }
   };
 }
