@@ -174,16 +174,21 @@ describe('the console in Chromium', () => {
     const context = await contextFor('en-US', { bypassCSP: true });
     const page = await context.newPage();
     const sim = new SimulationClient({ baseUrl: `${mock.url}/_sim/v1` });
-    const sandbox = await sim.sandboxes.get(SANDBOX);
+    const sandbox = await sim.sandboxes.get('default');
     const registrant = sandbox.organizations.find((o) => o.roles.includes('registrant'))!;
     const forged = new RegistrationClient({ baseUrl: sandbox.platforms.registration, credentials: { ...credentialsOf(registrant), secret: 'not-the-secret-0123456789' } });
     await expect(forged.applications.get('rga_unknown')).rejects.toMatchObject({ code: 'SIGNATURE_INVALID' });
 
-    await page.goto(`${mock.url}/_console/#/s/${SANDBOX}/requests`);
+    await page.goto(`${mock.url}/_console/#/s/default/requests`);
     await shown(page.getByRole('heading', { name: 'Request journal', level: 1 }));
     const help = page.getByRole('region', { name: 'Signature help: what the server computed' }).first();
     await shown(help);
     await hasText(help.locator('pre').first(), 'GET');
+    // The console's own reads of the simulation API are journaled too, and hidden unless asked for.
+    const simEntries = page.locator('.journal summary', { hasText: '/_sim/v1/' });
+    expect(await simEntries.count()).toBe(0);
+    await page.getByRole('checkbox', { name: 'Show simulation API requests' }).check();
+    await shown(simEntries);
     await review(page, 'requests');
     await context.close();
   }, 60_000);

@@ -133,6 +133,7 @@ export const MESSAGES = {
   'requests.status': { zh: '状态码（如 409 或 4xx）', en: 'Status (e.g. 409 or 4xx)' },
   'requests.organization': { zh: '组织', en: 'Organisation' },
   'requests.apply': { zh: '应用筛选', en: 'Apply' },
+  'requests.showSim': { zh: '显示模拟接口请求', en: 'Show simulation API requests' },
   'requests.clear': { zh: '清空日志', en: 'Clear the journal' },
   'requests.received': { zh: '收到于', en: 'Received' },
   'requests.simulated': { zh: '平台时间', en: 'Platform time' },

@@ -22,6 +22,12 @@ export function problemOf(error: unknown): Problem {
 }
 
 /**
+ * How often a live view reloads: every read of the simulation API lands in the sandbox's request
+ * journal (bounded), so the console polls gently.
+ */
+export const POLL_MS = 5_000;
+
+/**
  * Loads `load()` when `key` or the console's revision changes, and every `pollMs` while the view
  * is shown (the mock has no push channel; a poll of a small page is cheap on loopback). An answer
  * that arrives after a newer request was made is dropped.

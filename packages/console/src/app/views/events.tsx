@@ -6,7 +6,7 @@ import { ProblemNote } from '../components/problem-note.js';
 import { useT } from '../i18n/locale.js';
 import { shortInstant } from '../lib/dates.js';
 import { href } from '../lib/route.js';
-import { problemOf, useResource, useRevision } from '../lib/use-resource.js';
+import { POLL_MS, problemOf, useResource, useRevision } from '../lib/use-resource.js';
 
 /** Pages of the feed read per poll at most (the mock has no "after this" cursor: the feed is re-read). */
 const FEED_PAGES = 5;
@@ -39,7 +39,7 @@ export function EventsView({ sandboxId }: { sandboxId: string }) {
 
 function Feed({ sandboxId }: { sandboxId: string }) {
   const { t } = useT();
-  const feed = useResource(() => loadFeed(sandboxId), `feed:${sandboxId}`, 2_000);
+  const feed = useResource(() => loadFeed(sandboxId), `feed:${sandboxId}`, POLL_MS);
   const newest = feed.data ? [...feed.data.items].reverse() : [];
   return (
     <section aria-labelledby="feed-title">
@@ -87,7 +87,7 @@ function Deliveries({ sandboxId }: { sandboxId: string }) {
   const data = useResource(
     () => Promise.all([sim<Page<Webhook>>('GET', sandboxPath(sandboxId, '/webhooks?limit=100')), sim<Page<Delivery>>('GET', sandboxPath(sandboxId, '/webhooks/deliveries?limit=100'))]),
     `deliveries:${sandboxId}`,
-    3_000,
+    POLL_MS,
   );
   const [hooks, deliveries] = data.data ?? [undefined, undefined];
   return (

@@ -7,7 +7,7 @@ import { useT } from '../i18n/locale.js';
 import { shortInstant } from '../lib/dates.js';
 import { href } from '../lib/route.js';
 import { firstPages } from '../lib/pages.js';
-import { useResource } from '../lib/use-resource.js';
+import { POLL_MS, useResource } from '../lib/use-resource.js';
 
 /** The workflow objects of the sandbox, per platform, with their state and next due date (polled). */
 export function ObjectsView({ sandboxId, platform }: { sandboxId: string; platform: Platform | undefined }) {
@@ -17,7 +17,7 @@ export function ObjectsView({ sandboxId, platform }: { sandboxId: string; platfo
   const objects = useResource(
     () => firstPages((search) => sim<Page<WorkflowObject>>('GET', sandboxPath(sandboxId, `/objects${search}`)), { platform, overdue: overdue ? 'true' : undefined, limit: 100 }, pages),
     `objects:${sandboxId}:${platform ?? ''}:${overdue}:${pages}`,
-    3_000,
+    POLL_MS,
   );
   return (
     <>

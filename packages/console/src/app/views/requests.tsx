@@ -6,7 +6,7 @@ import { ProblemNote } from '../components/problem-note.js';
 import { useT } from '../i18n/locale.js';
 import { shortInstant } from '../lib/dates.js';
 import { firstPages } from '../lib/pages.js';
-import { problemOf, useResource, useRevision } from '../lib/use-resource.js';
+import { POLL_MS, problemOf, useResource, useRevision } from '../lib/use-resource.js';
 
 interface Filter {
   requestId?: string;
@@ -23,10 +23,12 @@ export function RequestsView({ sandboxId }: { sandboxId: string }) {
   const [filter, setFilter] = useState<Filter>({});
   const [problem, setProblem] = useState<Problem>();
   const [pages, setPages] = useState(1);
+  // The console's own reads of the simulation API are journaled too; hidden unless asked for.
+  const [showSim, setShowSim] = useState(false);
   const journal = useResource(
     () => firstPages((search) => sim<JournalPage>('GET', sandboxPath(sandboxId, `/requests${search}`)), { ...filter, limit: 100 }, pages),
     `requests:${sandboxId}:${JSON.stringify(filter)}:${pages}`,
-    3_000,
+    POLL_MS,
   );
   const apply = (event: Event) => {
     event.preventDefault();
@@ -46,6 +48,7 @@ export function RequestsView({ sandboxId }: { sandboxId: string }) {
     }
   };
   const missing = journal.problem?.status === 404 && journal.problem.code !== 'SANDBOX_NOT_FOUND';
+  const entries = journal.data?.items.filter((entry) => showSim || entry.platform !== 'sim') ?? [];
   return (
     <>
       <h1>{t('requests.title')}</h1>
@@ -66,6 +69,10 @@ export function RequestsView({ sandboxId }: { sandboxId: string }) {
           {t('requests.organization')}
           <input name="organizationId" maxLength={64} />
         </label>
+        <label class="inline">
+          <input type="checkbox" checked={showSim} onChange={(e) => setShowSim((e.currentTarget as HTMLInputElement).checked)} />
+          {t('requests.showSim')}
+        </label>
         <button type="submit">{t('requests.apply')}</button>
         <button type="button" class="danger" onClick={clear}>
           {t('requests.clear')}
@@ -74,10 +81,10 @@ export function RequestsView({ sandboxId }: { sandboxId: string }) {
       <ProblemNote problem={problem} />
       {missing ? <p>{t('requests.unavailable')}</p> : <ProblemNote problem={journal.problem} />}
       {journal.data && journal.data.first.dropped > 0 && <p class="hint">{t('requests.dropped', { n: journal.data.first.dropped })}</p>}
-      {journal.data && journal.data.items.length === 0 && <p>{t('requests.empty')}</p>}
-      {journal.data && journal.data.items.length > 0 && (
+      {journal.data && entries.length === 0 && <p>{t('requests.empty')}</p>}
+      {entries.length > 0 && (
         <ol class="journal">
-          {journal.data.items.map((entry) => (
+          {entries.map((entry) => (
             <JournalRow key={entry.seq} entry={entry} />
           ))}
         </ol>

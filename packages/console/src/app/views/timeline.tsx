@@ -1,5 +1,5 @@
 import { sandboxPath, sim } from '../api/client.js';
-import type { CalendarState, Clock, FeedEvent, Step, Timeline, YearSchedule } from '../api/types.js';
+import type { CalendarState, Clock, FeedEvent, Step, Timeline } from '../api/types.js';
 import { ActionsPanel } from '../components/actions-panel.js';
 import { ProblemNote } from '../components/problem-note.js';
 import { StateBadge } from '../components/state-badge.js';
@@ -7,29 +7,20 @@ import { dueDateOf, TimelineChart } from '../components/timeline-chart.js';
 import { useT } from '../i18n/locale.js';
 import { shortInstant } from '../lib/dates.js';
 import { href } from '../lib/route.js';
-import { useResource } from '../lib/use-resource.js';
+import { POLL_MS, useResource } from '../lib/use-resource.js';
 
-interface TimelineData {
-  timeline: Timeline;
-  clock: Clock;
-  schedules: YearSchedule[];
-}
-
-async function loadTimeline(sandboxId: string, platform: string, objectType: string, objectId: string): Promise<TimelineData> {
+async function loadTimeline(sandboxId: string, platform: string, objectType: string, objectId: string): Promise<{ timeline: Timeline; clock: Clock }> {
   const path = `/objects/${[platform, objectType, objectId].map(encodeURIComponent).join('/')}/timeline`;
-  // The calendar lets the chart shade holidays also outside the spans a deadline counted.
-  const [timeline, clock, calendar] = await Promise.all([
-    sim<Timeline>('GET', sandboxPath(sandboxId, path)),
-    sim<Clock>('GET', sandboxPath(sandboxId, '/clock')),
-    sim<CalendarState>('GET', sandboxPath(sandboxId, '/calendar')),
-  ]);
-  return { timeline, clock, schedules: calendar.schedules };
+  const [timeline, clock] = await Promise.all([sim<Timeline>('GET', sandboxPath(sandboxId, path)), sim<Clock>('GET', sandboxPath(sandboxId, '/clock'))]);
+  return { timeline, clock };
 }
 
 /** One object's timeline: the steps on a working-day calendar, the step facts, the events in order, and the allowed actions. */
 export function TimelineView({ sandboxId, platform, objectType, objectId }: { sandboxId: string; platform: string; objectType: string; objectId: string }) {
   const { t } = useT();
-  const data = useResource(() => loadTimeline(sandboxId, platform, objectType, objectId), `timeline:${sandboxId}:${platform}:${objectType}:${objectId}`, 3_000);
+  const data = useResource(() => loadTimeline(sandboxId, platform, objectType, objectId), `timeline:${sandboxId}:${platform}:${objectType}:${objectId}`, POLL_MS);
+  // The calendar lets the chart shade holidays also outside the spans a deadline counted; it changes only by a PUT, so it is not polled.
+  const calendar = useResource(() => sim<CalendarState>('GET', sandboxPath(sandboxId, '/calendar')), `calendar:${sandboxId}`);
   const timeline = data.data?.timeline;
   return (
     <>
@@ -49,7 +40,7 @@ export function TimelineView({ sandboxId, platform, objectType, objectId }: { sa
             </span>
             {timeline.object.terminal && ` ${t('timeline.terminal')}`}
           </p>
-          <TimelineChart steps={timeline.steps} today={data.data.clock.today} schedules={data.data.schedules} />
+          <TimelineChart steps={timeline.steps} today={data.data.clock.today} schedules={calendar.data?.schedules ?? []} />
           <StepTable steps={timeline.steps} />
           <div class="columns">
             <ActionsPanel sandboxId={sandboxId} timeline={timeline} />
