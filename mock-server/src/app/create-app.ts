@@ -255,7 +255,9 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
     // Size limits first: nothing of an oversized request is looked at (replay bypasses both).
     // The served contracts belong to no sandbox and change nothing: answered before routing too.
     const refused = refuseOverLimits(request, limits) ?? guard(request) ?? contractsAnswer(request);
-    return refused ? Promise.resolve({ ...refused, meta: refusalMeta(request, refused) }) : dispatcher.dispatch(request);
+    const answered = refused ? Promise.resolve({ ...refused, meta: refusalMeta(request, refused) }) : dispatcher.dispatch(request);
+    // HEAD is GET without the body (RFC 9110 §9.3.2; the router maps it): the same status and headers on every transport.
+    return request.method === 'HEAD' ? answered.then((response) => ({ ...response, body: '' })) : answered;
   };
   // Journaling wraps the core, so every transport's requests are journaled; with no entries kept it costs nothing.
   const dispatch = requestJournal.entries === 0 ? answer : journalRequests(answer, { sandbox: (id) => deps.registry.get(id), wall: realWall });

@@ -110,6 +110,8 @@ export interface SandboxContext {
   readonly id: string;
   /** The sandbox's seed (same seed, same organisations, seed data and outcomes). */
   readonly seed: number;
+  /** Where its clock started (epoch ms): its seed data is as of that day at the latest. */
+  readonly startAt?: number;
   readonly profile: ProfileRef;
   readonly reviewerPolicy: ReviewerPolicy;
   /** The sandbox clock, epoch milliseconds (virtual or real time). */

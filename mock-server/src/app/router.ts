@@ -64,7 +64,8 @@ export class Router<T> {
     const values: string[] = [];
     const node = this.#walk(this.#root, path.split('/').slice(1), 0, values);
     if (!node) return { kind: 'not_found' };
-    const route = node.methods.get(method);
+    // HEAD is answered wherever GET is (RFC 9110 §9.3.2); the app leaves out the body.
+    const route = node.methods.get(method) ?? (method === 'HEAD' ? node.methods.get('GET') : undefined);
     if (route === undefined) return { kind: 'method_not_allowed', allow: [...node.methods.keys()].sort() };
     const params: Record<string, string> = {};
     route.names.forEach((name, i) => (params[name] = values[i] ?? ''));

@@ -105,12 +105,16 @@ export class SandboxRegistry {
   create(request: SandboxRequest): Sandbox | undefined {
     const id = request.id ?? this.#drawId();
     if (this.#sandboxes.has(id)) return undefined;
-    const startAt = request.startAt ?? this.#defaults.startAt ?? this.#env.wall();
+    const clock = request.clock ?? this.#defaults.clock;
+    // The app's start (`--start-at`) is where virtual clocks start: a realtime clock started there
+    // would run behind wall time, and every signed call would fail TIMESTAMP_OUT_OF_WINDOW
+    // (the platform compares a realtime sandbox's clock with the client's wall time).
+    const startAt = request.startAt ?? (clock === 'virtual' ? this.#defaults.startAt : undefined) ?? this.#env.wall();
     const config: SandboxConfig = {
       id,
       profile: request.profile ?? this.#defaults.profile,
       seed: request.seed ?? (id === DEFAULT_SANDBOX_ID ? this.#defaults.seed : this.#random.int(2 ** 31)),
-      clock: request.clock ?? this.#defaults.clock,
+      clock,
       startAt,
       reviewerPolicy: request.reviewerPolicy ?? this.#defaults.reviewerPolicy,
       createdAt: formatShanghaiInstant(startAt),

@@ -189,6 +189,10 @@ export class Sandbox implements SandboxContext {
     return this.config.profile;
   }
 
+  get startAt(): number {
+    return this.config.startAt;
+  }
+
   now(): number {
     return this.clock.now();
   }

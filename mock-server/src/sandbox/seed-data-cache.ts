@@ -1,3 +1,4 @@
+import { shanghaiDate } from '@gdx/calendar';
 import type { ProfileRef } from '../app/platform-module.js';
 import type { OrganisationSource } from './builtin-organisations.js';
 import { createSeedData } from './seed/create-seed-data.js';
@@ -5,6 +6,8 @@ import type { SeedData } from './seed/types.js';
 
 const cache = new Map<string, SeedData>();
 const CACHE_SIZE = 8;
+/** The day seed data is as of; a sandbox starting earlier gets data as of its own first day. */
+const SEED_AS_OF = '2025-09-26';
 
 function profileName(profile: ProfileRef): string {
   if (typeof profile === 'string') return profile;
@@ -14,7 +17,8 @@ function profileName(profile: ProfileRef): string {
 
 /**
  * The seed data of a sandbox (organisations, `count` catalog entries, datasets, plans), computed
- * once per sandbox id, seed, profile and count. The organisations do not depend on `count` (the
+ * once per sandbox id, seed, profile, count and start day (data is as of 2025-09-26, or of the
+ * sandbox's first day when it starts earlier). The organisations do not depend on `count` (the
  * seed draws them from their own stream), so the organisation source and the platforms' seed
  * hooks agree: entry providers are organisations of the sandbox. Inline profiles use the regions
  * of the profile they extend.
@@ -24,12 +28,16 @@ function profileName(profile: ProfileRef): string {
  * seedDataOf({ id: 'default', seed: 1, profile: 'xiamen' }).organizations.length; // 31
  * ```
  */
-export function seedDataOf(sandbox: { id: string; seed: number; profile: ProfileRef }, count = 300): SeedData {
+export function seedDataOf(sandbox: { id: string; seed: number; profile: ProfileRef; startAt?: number }, count = 300): SeedData {
   const profile = profileName(sandbox.profile);
-  const key = `${sandbox.id}|${sandbox.seed}|${profile}|${count}`;
+  // Nothing is published after the sandbox's first day (a sandbox starting 2025-04-28 lists no
+  // entry of 2025-06); later starts keep the usual data, so their ids stay the same.
+  const startDay = sandbox.startAt === undefined ? SEED_AS_OF : shanghaiDate(sandbox.startAt);
+  const asOf = startDay < SEED_AS_OF ? startDay : SEED_AS_OF;
+  const key = `${sandbox.id}|${sandbox.seed}|${profile}|${count}|${asOf}`;
   let data = cache.get(key);
   if (!data) {
-    data = createSeedData({ seed: sandbox.seed, profile, sandboxId: sandbox.id, count });
+    data = createSeedData({ seed: sandbox.seed, profile, sandboxId: sandbox.id, count, asOf });
     cache.set(key, data);
     if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
   }

@@ -1,9 +1,10 @@
 import type { IncomingMessage } from 'node:http';
+import { HEADERS, requestId } from '@gdx/protocol';
 import type { DispatchResponse } from '../app/dispatch-types.js';
 
 /** Answers that a browser script may read besides the CORS-safelisted ones. */
 const EXPOSED = 'x-request-id, idempotent-replayed, retry-after, location, allow, www-authenticate';
-const METHODS = 'GET, POST, PUT, PATCH, DELETE';
+const METHODS = 'GET, HEAD, POST, PUT, PATCH, DELETE';
 
 /**
  * Checks a `--cors-origin` value and gives it as browsers send `Origin` (scheme, lower-case host,
@@ -58,6 +59,8 @@ export function preflight(req: IncomingMessage): DispatchResponse | undefined {
     status: 204,
     // `pushCorsHeaders` adds the origin, as on every answer.
     headers: {
+      // Every answer carries a request id, the preflight too (the contracts' X-Request-Id).
+      [HEADERS.requestId]: requestId(),
       'access-control-allow-methods': METHODS,
       'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '',
       'access-control-max-age': '600',

@@ -44,7 +44,8 @@ export async function openSandbox(ctx: Pick<MockContext, 'call'>, body: Record<s
   const view = expectReply('simulation', await ctx.call('POST', '/_sim/v1/sandboxes', { body }), 'POST', '/sandboxes', 201);
   const id: string = view.id;
   const profile = body.profile;
-  const seedData = () => seedDataOf({ id, seed: view.seed, profile: typeof profile === 'object' && profile ? String((profile as { extends?: unknown }).extends) : String(profile ?? 'national') });
+  const startAt = typeof body.startAt === 'string' ? { startAt: Date.parse(body.startAt) } : {};
+  const seedData = () => seedDataOf({ id, seed: view.seed, profile: typeof profile === 'object' && profile ? String((profile as { extends?: unknown }).extends) : String(profile ?? 'national'), ...startAt });
   const sim = (method: string, path: string, simBody?: unknown) => ctx.call(method, `/_sim/v1/sandboxes/${id}${path}`, simBody === undefined ? {} : { body: simBody });
   const base = (platform: PlatformName) => `/sandboxes/${id}/${platform}/v1`;
   return {

@@ -47,7 +47,12 @@ export const clockRoutes: readonly SimRoute[] = [
         to = target(ctx, sandbox);
       } catch (error) {
         if (error instanceof CalendarError && error.code === 'CALENDAR_NOT_PUBLISHED') {
-          return ctx.problem('CALENDAR_NOT_PUBLISHED', { detail: error.message, extensions: { year: error.year } });
+          // What the advance request itself accepts: a schedule for the year, or calendar time.
+          const put = `PUT /_sim/v1/sandboxes/${sandbox.id}/calendar/${error.year}`;
+          return ctx.problem('CALENDAR_NOT_PUBLISHED', {
+            detail: `The holiday schedule for ${error.year} is not published, so working days cannot be counted into it: load the year with ${put}, or advance by a duration ({ "duration": "P30D" }) or to an instant ({ "to": "…+08:00" }), which need no schedule. ${error.year} 年节假日安排未公布，无法按工作日推进：请先 ${put} 载入该年安排，或改用 duration / to 推进。`,
+            extensions: { year: error.year },
+          });
         }
         throw error;
       }

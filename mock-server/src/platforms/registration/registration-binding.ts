@@ -1,6 +1,6 @@
 import { type WorkflowEvent, type WorkflowInstance } from '@gdx/kernel';
 import { REGISTRATION_TYPES } from '@gdx/procedures';
-import { wireEvent, type HostBinding, type WireMapping } from '../workflow-host/index.js';
+import { officialOrganisation, wireEvent, type HostBinding, type WireMapping } from '../workflow-host/index.js';
 import type { ObjectionRecord } from './records.js';
 import type { RegistrationState } from './registration-state.js';
 import { registrationListings } from './registration-listings.js';
@@ -76,7 +76,8 @@ export function registrationBinding(state: RegistrationState): HostBinding {
       const app = state.applications.get(i.id);
       return app ? applicationView(state, app) : { id: i.id, state: i.state };
     },
-    official: () => null,
+    // The registry's decisions name the sandbox's seeded registry (公共数据资源登记中心) unless the action names one.
+    official: (_i, role) => officialOrganisation(state.sandbox, role)?.id ?? null,
     onEvent: (i, e) => {
       if (i.machine === RECORD_MACHINE) return onRecordEvent(state, i, e);
       const app = state.applications.get(i.id);

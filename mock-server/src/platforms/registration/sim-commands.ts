@@ -1,7 +1,7 @@
 import { formatInstant, type ActorRef } from '@gdx/kernel';
 import type { OperationResult, SimCommandContext } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
-import { applyOfficialAction, illegalTransition, wireEvent, type ActionTarget } from '../workflow-host/index.js';
+import { applyOfficialAction, illegalTransition, officialOrganisation, wireEvent, type ActionTarget } from '../workflow-host/index.js';
 import { checkIssueCode } from './issue-code.js';
 import { fileObjection, type ObjectionInput } from './objections.js';
 import { publishObjection } from './registration-binding.js';
@@ -29,7 +29,8 @@ function actOnObjection(ctx: Ctx, body: Body): OperationResult {
   if (o.state !== 'filed' || !OBJECTION_DECISIONS.includes(body.action)) {
     throw illegalTransition(o.state, body.action, o.state === 'filed' ? OBJECTION_DECISIONS : []);
   }
-  const actor: ActorRef = { role: 'registry', ...(typeof body['organizationId'] === 'string' ? { organizationId: body['organizationId'] } : {}) };
+  const organizationId = typeof body['organizationId'] === 'string' ? body['organizationId'] : officialOrganisation(ctx.sandbox, 'registry')?.id;
+  const actor: ActorRef = { role: 'registry', ...(organizationId !== undefined ? { organizationId } : {}) };
   const others = notice.objectionIds.filter((id) => id !== o.id && state.objections.get(id)?.state === 'filed');
   if (body.action === 'dismiss_objection' && others.length > 0) {
     decideObjection(o, 'dismissed', { at: formatInstant(state.sandbox.now()), actor, reason: null, data: body.reasons === undefined ? {} : { reasons: body.reasons } });
