@@ -47,6 +47,12 @@ export interface ObjectEvent {
 export interface OfferedAction {
   action: string;
   role: string;
+  /**
+   * Payload members the machine requires of it (e.g. `reasons`), where the machine is stricter
+   * than the contract's variant: a cancellation's `reasons` are optional in `CancelAction`, but
+   * the registry's machine needs them (or a `ground`, which stands for them).
+   */
+  requires?: readonly string[];
 }
 
 /**

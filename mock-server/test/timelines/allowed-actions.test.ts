@@ -47,6 +47,11 @@ async function populate(): Promise<void> {
     expectReply('simulation', await sbx.act({ platform, objectType, objectId, action, ...fields }), 'POST', '/sandboxes/{sandboxId}/actions', 200);
 
   const registrant = sbx.organizations.find((o) => o.roles.includes('registrant'))!;
+  // One registration coded when its public notice ends (cancel, revoke), before the others are filed.
+  const coded = await sbx.on('registration', 'POST', '/applications', { as: registrant, body: initialSubmission(registrant as never) });
+  await act('registration', 'application', coded.body.id, 'accept');
+  await act('registration', 'application', coded.body.id, 'approve_review');
+  expect((await sbx.advance({ workingDays: 12 })).status).toBe(200);
   const apps: string[] = [];
   for (let i = 0; i < 5; i += 1) {
     const reply = await sbx.on('registration', 'POST', '/applications', { as: registrant, body: initialSubmission(registrant as never) });
@@ -135,6 +140,7 @@ describe('allowed actions, through the HTTP server', () => {
     for (const expected of [
       'registration/application/submitted', 'registration/application/under_review', 'registration/application/in_public_notice',
       'registration/application/objection_review', 'registration/application/supplement_required', 'registration/objection/filed',
+      'registration/application/registered', 'registration/registration/registered',
       'sharing/request/under_review', 'sharing/request/approved', 'sharing/request/rejected', 'sharing/grant/active',
       'sharing/request/disputed', 'sharing/request/coordinating', 'sharing/request/escalated',
       'sharing/quality_issue/submitted', 'sharing/data_objection/submitted', 'open-data/demand/submitted',

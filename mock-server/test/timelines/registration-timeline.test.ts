@@ -150,6 +150,9 @@ describe('a registration filed on 2025-09-26, on its timeline', () => {
     const record = await sim.objects.timeline(sandboxId, 'registration', 'registration', registrations.items[0]!.objectId);
     expect(record.steps[0]).toMatchObject({ state: 'registered', deadline: { kind: 'validity', unit: 'years', workingDays: null, countedDays: [], dueDate: '2028-10-23', estimate: false } });
     expect(record.allowedActions.map((a) => a.action).sort()).toEqual(['cancel', 'revoke']);
+    // CancelAction leaves reasons optional, the registry's machine needs them: the stricter rule is listed.
+    const cancel = record.allowedActions.find((a) => a.action === 'cancel')!;
+    expect(cancel.fields.map((f) => [f.name, f.required])).toEqual([['reasons', true], ['ground', false]]);
   });
 
   it('says when a span reaches a year without a holiday schedule: estimate, with the year', async () => {
@@ -178,6 +181,7 @@ describe('a registration filed on 2025-09-26, on its timeline', () => {
       () => sim.objects.listPage(sandboxId, { platform: 'nope' as never }),
       () => sim.objects.listPage(sandboxId, { objectType: 'nope' as never }),
       () => sim.objects.listPage(sandboxId, { state: 'x'.repeat(65) }),
+      () => sim.objects.listPage(sandboxId, { overdue: 'maybe' as never }),
       () => sim.objects.listPage(sandboxId, { cursor: 'garbage' }),
       () => sim.objects.timeline(sandboxId, 'nope' as never, 'application', id),
       () => sim.objects.timeline(sandboxId, 'registration', 'application', 'x'.repeat(65)),

@@ -60,7 +60,8 @@ let forms: ReturnType<typeof readForms> | undefined;
 /**
  * The actions a machine offers that the simulation API takes (`OfficialAction` has a variant for
  * them), each with its label and fields read from the contract — the form a client shows and
- * the body `POST /sandboxes/{id}/actions` validates against.
+ * the body `POST /sandboxes/{id}/actions` validates against — a field also required where the
+ * machine requires that payload member.
  *
  * @example
  * ```ts
@@ -70,8 +71,11 @@ let forms: ReturnType<typeof readForms> | undefined;
 export function actionForms(offered: readonly OfferedAction[]): AllowedAction[] {
   forms ??= readForms();
   const known = forms;
-  return offered.flatMap(({ action, role }) => {
+  return offered.flatMap(({ action, role, requires = [] }) => {
     const form = known.get(action);
-    return form ? [{ action, role, label: form.label, fields: structuredClone(form.fields) }] : [];
+    if (!form) return [];
+    // Required when the contract or the machine says so (the stricter of the two is what is accepted).
+    const fields = form.fields.map((field) => ({ ...structuredClone(field), required: field.required || requires.includes(field.name) }));
+    return [{ action, role, label: form.label, fields }];
   });
 }

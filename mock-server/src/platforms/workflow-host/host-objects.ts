@@ -40,8 +40,9 @@ export function accepts(host: WorkflowHost, instance: WorkflowInstance, event: s
 
 /**
  * The officials' actions the instance's machine accepts now, each with the role
- * `applyOfficialAction` would act as (`fixedRole` when the platform fixes it), in the
- * machine's order. Clock events and the organisations' own events are left out.
+ * `applyOfficialAction` would act as (`fixedRole` when the platform fixes it) and the payload
+ * members its transition requires, in the machine's order. Clock events and the organisations'
+ * own events are left out.
  *
  * @example
  * ```ts
@@ -55,7 +56,7 @@ export function offeredActions(host: WorkflowHost, instance: WorkflowInstance, f
     if (seen.has(t.event) || !(Array.isArray(t.from) ? t.from : [t.from]).includes(instance.state)) continue;
     seen.add(t.event);
     const role = fixedRole ?? roleFor(host, instance.machine, instance.state, t.event);
-    if (OFFICIAL_ROLES.has(role) && accepts(host, instance, t.event, role)) offered.push({ action: t.event, role });
+    if (OFFICIAL_ROLES.has(role) && accepts(host, instance, t.event, role)) offered.push({ action: t.event, role, ...(t.requires?.length ? { requires: [...t.requires] } : {}) });
   }
   return offered;
 }
