@@ -1,7 +1,7 @@
 export { createApp, type App, type AppOptions, type StorageStatus } from './app/create-app.js';
 export { DataDirDamagedError, StorageUnavailableError, type Damage, type Store, type StoredState } from './persistence/store.js';
 export type { JournalEntry, CommandEntry, DeliveryEntry } from './persistence/journal-entry.js';
-export type { DispatchRequest, DispatchResponse } from './app/dispatch-types.js';
+export type { DispatchMeta, DispatchRequest, DispatchResponse } from './app/dispatch-types.js';
 export { DEFAULT_LIMITS, type Limits } from './app/limits.js';
 export type {
   FiredTransition,
@@ -32,6 +32,7 @@ export type { ClockMode } from './sandbox/sandbox-clock.js';
 export type { FaultRule } from './sandbox/faults.js';
 export type { SandboxSnapshot } from './sandbox/sandbox.js';
 export { DEFAULT_QUOTAS, type QuotaName, type SandboxQuotas } from './sandbox/quotas.js';
+export { DEFAULT_REQUEST_JOURNAL_LIMITS, type RequestJournalLimits } from './sandbox/request-journal.js';
 export type { FeedEvent } from './sandbox/event-feed.js';
 export { type Delivery, type Webhook, type WebhookDeliveryOptions } from './sandbox/webhooks.js';
 // Webhook signing is protocol: receivers verify it with @gdx/protocol's verifyWebhookSignature.

@@ -1,1 +1,2 @@
 export { startServer, type RunningServer, type ServerOptions } from './start-server.js';
+export type { RequestLogEntry, RequestLogSink } from './request-log.js';

@@ -1,7 +1,8 @@
 /**
  * @gdx/simulation — typed client of the gdx mock's simulation API (`/_sim/v1`, unsigned):
  * sandboxes, the virtual clock, reviewer policy, officials' actions, third-party objections,
- * working-day calendars, fault injection, snapshots, the event feed and webhooks.
+ * working-day calendars, fault injection, snapshots, the event feed, webhooks and the request
+ * journal (with `expectJournal`, assertions on what a system under test sent).
  *
  * @example
  * ```ts
@@ -19,3 +20,4 @@ export type { components, operations, paths } from './generated/types.js';
 export type * from './generated/models.js';
 export type * from './generated/operation-types.js';
 export { credentialsOf } from './credentials.js';
+export { expectJournal, JournalExpectationError, type JournalExpectation, type JournalSource, type RequestMatcher } from './journal-expectations.js';

@@ -42,7 +42,7 @@ function bodyValue(body: CapturedBody | null): unknown {
  *
  * @example
  * ```ts
- * journalEntryView(record).receivedAt; // '2025-09-26T10:00:00.125+08:00'
+ * journalEntryView(record).receivedAt; // '2025-09-26T10:00:00.125+08:00' (no fraction when it is .000)
  * ```
  */
 export function journalEntryView(record: JournalRecord): JournalEntryView {
