@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { AUTHORIZED_OPERATION_LIMIT_IDS, resolveProfile, type LimitId } from '../src/index.js';
+import { AUTHORIZED_OPERATION_LIMIT_IDS, buildProcedures, resolveProfile, type LimitId } from '../src/index.js';
 
 interface ContractLimit {
   id: string;
@@ -16,9 +16,17 @@ interface ContractLimit {
   choice?: string[];
 }
 
+interface ContractMachine {
+  initial: string;
+  states: string[];
+  terminal: string[];
+  transitions: { from: string; to: string; by: string; action?: string }[];
+}
+
 const contract = parse(readFileSync(new URL('../../../openapi/authorized-operation/openapi.yaml', import.meta.url), 'utf8')) as {
   'x-gdx-limits': ContractLimit[];
   'x-gdx-pricing': Record<string, unknown>;
+  components: { schemas: Record<string, { 'x-gdx-state-machine'?: ContractMachine }> };
 };
 const PROFILES = ['national', 'inner-mongolia', 'xiamen'] as const;
 
@@ -69,5 +77,27 @@ describe('authorized-operation options: the (choice) defaults per profile', () =
     const city = resolveProfile({ extends: 'national', name: 'city', limits: { 'authorized_operation.data_access_review': { value: 7 } }, options: { authorizedOperation: { termPolicy: 'error' } } });
     expect(city.limits['authorized_operation.data_access_review'].value).toBe(7);
     expect(city.options.authorizedOperation).toMatchObject({ termPolicy: 'error', dataAccessRequester: 'operator' });
+  });
+});
+
+describe('the machines of the three profiles together play the contract state machines', () => {
+  const MACHINES = { Plan: 'plan', Selection: 'selection', Authorization: 'authorization', DataAccessRequest: 'dataAccess', Product: 'product' } as const;
+  const built = PROFILES.map((p) => buildProcedures(resolveProfile(p)).authorizedOperation);
+
+  it.each(Object.entries(MACHINES))('%s', (schema, key) => {
+    const documented = contract.components.schemas[schema]?.['x-gdx-state-machine'];
+    if (!documented) throw new Error(`${schema} has no x-gdx-state-machine`);
+    const machines = built.map((b) => b[key]);
+    expect([...new Set(machines.flatMap((m) => Object.keys(m.states)))].sort()).toEqual([...documented.states].sort());
+    for (const m of machines) {
+      expect(m.initial).toBe(documented.initial);
+      expect(Object.entries(m.states).filter(([, st]) => st.terminal).map(([name]) => name).sort()).toEqual([...documented.terminal].sort().filter((t) => t in m.states));
+    }
+    for (const t of documented.transitions) {
+      const played = machines.some((m) =>
+        m.transitions.some((k) => [k.from].flat().includes(t.from) && k.to === t.to && k.by.includes(t.by) && (t.action === undefined || k.event === t.action)),
+      );
+      expect(played, `${t.from} → ${t.to} by ${t.by}${t.action ? ` (${t.action})` : ''}`).toBe(true);
+    }
   });
 });
