@@ -193,6 +193,30 @@ describe('the console in Chromium', () => {
     await context.close();
   }, 60_000);
 
+  it('files a third party’s real-name objection to a running public notice, which sends the application to objection review', async () => {
+    const sim = new SimulationClient({ baseUrl: `${mock.url}/_sim/v1` });
+    const sandbox = await sim.sandboxes.create({ id: 'console-objection', profile: 'national', startAt: '2025-09-26T09:00:00+08:00', reviewerPolicy: { mode: 'manual' } });
+    const registrant = sandbox.organizations.find((o) => o.roles.includes('registrant'))!;
+    const registration = new RegistrationClient({ baseUrl: sandbox.platforms.registration, credentials: credentialsOf(registrant) });
+    const submitted = await registration.applications.submit(initialSubmission({ ...registrant, id: registrant.id }) as Parameters<typeof registration.applications.submit>[0]);
+    for (const action of ['accept', 'approve_review'] as const) await sim.officials.act(sandbox.id, { platform: 'registration', objectType: 'application', objectId: submitted.id, action });
+
+    const context = await contextFor('en-US', { bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${mock.url}/_console/#/s/${sandbox.id}/objects/registration`);
+    await shown(page.getByRole('heading', { name: 'Object to a public notice as a third party' }));
+    await page.getByLabel('Objector’s name').fill('李四');
+    await page.getByLabel('Resident ID number').fill('150102198511224565');
+    await page.getByLabel('Objection', { exact: true }).fill('该数据产品包含本人参与采集的数据，未经授权。');
+    await page.getByLabel('Evidence file').setInputFiles({ name: '劳务合同.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 contract') });
+    await review(page, 'objection-form');
+    await page.getByRole('button', { name: 'File the objection' }).click();
+    await page.waitForURL(/#\/s\/console-objection\/objects\/registration\/objection\//);
+    await stateIs(page, 'filed');
+    expect((await registration.applications.get(submitted.id)).state).toBe('objection_review');
+    await context.close();
+  }, 60_000);
+
   it('asks for the sim token of a server started with one, and sends it', async () => {
     const context = await contextFor('en-US');
     const page = await context.newPage();

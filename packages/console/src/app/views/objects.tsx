@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { sandboxPath, sim } from '../api/client.js';
 import { PLATFORMS, type Page, type Platform, type WorkflowObject } from '../api/types.js';
+import { NoticeObjection } from '../components/notice-objection.js';
 import { ProblemNote } from '../components/problem-note.js';
 import { StateBadge } from '../components/state-badge.js';
 import { useT } from '../i18n/locale.js';
@@ -77,6 +78,7 @@ export function ObjectsView({ sandboxId, platform }: { sandboxId: string; platfo
           {t('app.more')}
         </button>
       )}
+      {(platform === undefined || platform === 'registration') && <NoticeObjection sandboxId={sandboxId} />}
     </>
   );
 }
