@@ -1,7 +1,7 @@
 // Fails when a domain state or limit (fixtures/domain.ts) is missing from the documents.
 import { describe, expect, it } from 'vitest';
 import { gdxLimits, gdxStateMachines, loadBundledSpec, PLATFORMS, type PlatformName } from '../src/index.js';
-import { DOMAIN_BOLD_LIMITS, DOMAIN_ENUMS, DOMAIN_PRICING, DOMAIN_STATES, DOMAIN_TARGET_STATES, PROFILE_LIMITS } from './fixtures/domain.js';
+import { DOMAIN_BOLD_LIMITS, DOMAIN_ENUMS, DOMAIN_FIELD_LISTS, DOMAIN_PRICING, DOMAIN_STATES, DOMAIN_TARGET_STATES, PROFILE_LIMITS } from './fixtures/domain.js';
 import { resolve, type JsonObject } from './helpers/walk-spec.js';
 
 const UNIT_WORDS: Record<string, string> = {
@@ -85,6 +85,12 @@ describe('authorized-operation covers the pricing rules and enumerations of the 
   it('x-gdx-pricing states the rate cap, the deviation threshold, the cycle and the report due day', () => {
     const { phrases: _phrases, ...rules } = DOMAIN_PRICING;
     expect(spec['x-gdx-pricing']).toMatchObject({ ...rules, formula: 'MAR = C + C × r + T', amountUnit: 'fen', rateUnit: 'basis_points' });
+  });
+
+  it.each(DOMAIN_FIELD_LISTS.map((l) => [l.schema, l] as const))('%s requires every field of the domain list', (_schema, { schema, fields, renamed }) => {
+    const required = resolve<JsonObject>(spec, { $ref: `#/components/schemas/${schema}` })['required'] as string[];
+    const camel = (field: string) => renamed?.[field] ?? field.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+    expect(required).toEqual(expect.arrayContaining(fields.map(camel)));
   });
 
   it.each(DOMAIN_ENUMS.map((e) => [e.domain, e] as const))('enumeration %s is a contract enum', (_domain, { schema, values }) => {

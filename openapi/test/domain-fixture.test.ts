@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { PLATFORMS } from '../src/index.js';
-import { DOMAIN_BOLD_LIMITS, DOMAIN_ENUMS, DOMAIN_PRICING, DOMAIN_STATES, PROFILE_LIMITS, PROFILE_TABLE_COLUMNS } from './fixtures/domain.js';
+import { DOMAIN_BOLD_LIMITS, DOMAIN_ENUMS, DOMAIN_FIELD_LISTS, DOMAIN_PRICING, DOMAIN_STATES, PROFILE_LIMITS, PROFILE_TABLE_COLUMNS } from './fixtures/domain.js';
 import { parseBoldLimits, parseProfileTable, parseStates, readDomainFile } from './helpers/parse-domain.js';
 
 const domainDir = fileURLToPath(new URL('../../../shared/domain', import.meta.url));
@@ -27,6 +27,11 @@ describe.runIf(existsSync(domainDir))('fixtures/domain.ts agrees with ../shared/
     for (const phrase of DOMAIN_PRICING.phrases) expect(text, phrase).toContain(phrase);
     for (const { domain, values } of DOMAIN_ENUMS) {
       for (const value of values) expect(text, `${domain}: ${value}`).toContain(`\`${value}\``);
+    }
+    for (const { heading, fields } of DOMAIN_FIELD_LISTS) {
+      const paragraph = text.slice(text.indexOf(heading)).split('\n\n')[0] ?? '';
+      expect(paragraph.length, heading).toBeGreaterThan(heading.length);
+      for (const field of fields) expect(paragraph, `${heading}: ${field}`).toMatch(new RegExp(`\`${field}\`|\\b${field}\\b`));
     }
   });
 
