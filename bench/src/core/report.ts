@@ -10,7 +10,7 @@ import type { Sample } from './sample.js';
  * const targets: Target[] = [{ kind: 'min-ratio', value: 0.85 }, { kind: 'max-ms', value: 1_000 }, { kind: 'max-bytes', value: 30_000 }, { kind: 'info' }];
  * ```
  */
-export type Target = { kind: 'min-ratio'; value: number } | { kind: 'max-ms'; value: number } | { kind: 'max-bytes'; value: number } | { kind: 'info' };
+export type Target = { kind: 'min-ratio'; value: number } | { kind: 'max-ms'; value: number } | { kind: 'max-us'; value: number } | { kind: 'max-bytes'; value: number } | { kind: 'info' };
 
 /**
  * `PASS`/`MISS` against the target; `INFO` for rows without one.
@@ -123,6 +123,32 @@ export function durationRow(subject: string, elapsedMs: number, target: Target):
 }
 
 /**
+ * A row for the cost of one call in microseconds with a maximum (or none, for `info`).
+ *
+ * @example
+ * ```ts
+ * microsRow('signed create over app.dispatch, per call', 48.2, { kind: 'max-us', value: 60 }).verdict; // 'PASS'
+ * ```
+ */
+export function microsRow(subject: string, micros: number, target: Target): Row {
+  let verdict: Verdict = 'INFO';
+  if (target.kind === 'max-us') verdict = micros <= target.value ? 'PASS' : 'MISS';
+  return { subject, baseline: null, subjectOpsPerSec: null, baselineOpsPerSec: null, ratio: null, measured: formatMicros(micros), target, verdict };
+}
+
+/**
+ * A duration in µs with one decimal.
+ *
+ * @example
+ * ```ts
+ * formatMicros(48.23); // '48.2 µs'
+ * ```
+ */
+export function formatMicros(micros: number): string {
+  return `${micros.toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} µs`;
+}
+
+/**
  * A row for a size in bytes with a maximum (a budget), or none for `info`.
  *
  * @example
@@ -196,6 +222,7 @@ export function formatBytes(bytes: number): string {
 export function formatTarget(target: Target): string {
   if (target.kind === 'min-ratio') return `≥ ${target.value}×`;
   if (target.kind === 'max-ms') return `≤ ${formatMs(target.value)}`;
+  if (target.kind === 'max-us') return `≤ ${formatMicros(target.value)}`;
   if (target.kind === 'max-bytes') return `≤ ${formatBytes(target.value)}`;
   return '—';
 }
