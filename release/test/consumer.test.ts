@@ -16,8 +16,12 @@ import { copyForRelease, unsatisfiedInternalRanges, workspaces, type Workspace }
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CONSUMER_FILES = fileURLToPath(new URL('../consumer', import.meta.url));
 const BIN = (name: string) => join(ROOT, 'node_modules', '.bin', name);
-/** Quiet, bounded installs: no audit or funding calls, cached metadata first, no install scripts. */
-const INSTALL = ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts'];
+/**
+ * Quiet, bounded installs: no audit or funding calls, no install scripts. Metadata is always
+ * revalidated (`--prefer-online`): a later run may get the same port, and cached metadata of that
+ * URL would name the tarballs of an earlier release; tarballs themselves are cached by integrity.
+ */
+const INSTALL = ['install', '--no-audit', '--no-fund', '--prefer-online', '--ignore-scripts'];
 
 let temp: string;
 let copy: string;
