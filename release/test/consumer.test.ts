@@ -70,7 +70,11 @@ describe('a release into a local registry', () => {
     const all = await workspaces(copy);
     published = all.filter(({ manifest }) => !manifest.private);
     const config = JSON.parse(await readFile(join(copy, '.changeset/config.json'), 'utf8')) as { fixed: string[][] };
-    expect(config.fixed.flat().sort(), 'the fixed group is exactly the published packages').toEqual(published.map(({ manifest }) => manifest.name).sort());
+    const names = published.map(({ manifest }) => manifest.name).sort();
+    expect(config.fixed.flat().sort(), 'the fixed group is exactly the published packages').toEqual(names);
+    // turbo builds this workspace's devDependencies before its test: every published package must be one.
+    const own = JSON.parse(await readFile(join(ROOT, 'release/package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+    expect(names.filter((name) => !(name in own.devDependencies)), 'published packages missing from release/package.json devDependencies').toEqual([]);
     expect(new Set(published.map(({ manifest }) => manifest.version)).size).toBe(1);
     expect(unsatisfiedInternalRanges(all)).toEqual([]);
   });
