@@ -94,6 +94,12 @@ describe('the yearly deviation (65号 四)', () => {
     expect(yearlyDeviation({ marFen: 1_000_000, actualRevenueFen: actual }, rules)).toMatchObject({ deviationBasisPoints: bp, decision });
   });
 
+  it('decides on the MAR of the largest inputs, above MAX_FEN yet exact', () => {
+    const top = maximumAllowedRevenue({ costFen: MAX_FEN, bondYieldBasisPoints: 9_400, rateBasisPoints: 10_000, taxFen: MAX_FEN }, rules);
+    expect(top.marFen).toBe(3 * MAX_FEN);
+    expect(yearlyDeviation({ marFen: top.marFen, actualRevenueFen: top.marFen + 270_000_000_000_000 }, rules)).toMatchObject({ deviationBasisPoints: 1000, decision: 'operator_adjusts_actual_fee' });
+  });
+
   it('has no deviation against a MAR of 0', () => {
     expect(refusal(() => yearlyDeviation({ marFen: 0, actualRevenueFen: 1 }, rules))).toEqual(['MAR_ZERO', 'marFen']);
   });

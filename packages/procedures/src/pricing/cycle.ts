@@ -44,7 +44,7 @@ export function pricingCycles(term: { from: string; to: string }, rules: Pick<Pr
  * cycleCarryOver({ marFen: 2_682_000_000, revenueFen: 2_800_000_000 }); // 118_000_000
  */
 export function cycleCarryOver(input: { marFen: number; revenueFen: number }): number {
-  const excess = fen(input.revenueFen, 'revenueFen') - fen(input.marFen, 'marFen');
+  const excess = fen(input.revenueFen, 'revenueFen', Number.MAX_SAFE_INTEGER) - fen(input.marFen, 'marFen', Number.MAX_SAFE_INTEGER);
   return excess > 0 ? excess : 0;
 }
 

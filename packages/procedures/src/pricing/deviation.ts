@@ -31,8 +31,9 @@ export function yearlyDeviation(
   input: { year?: number | null; marFen: number; actualRevenueFen: number },
   rules: Pick<PricingRules, 'deviationThresholdBasisPoints'>,
 ): DeviationDecision {
-  const marFen = fen(input.marFen, 'marFen');
-  const actualRevenueFen = fen(input.actualRevenueFen, 'actualRevenueFen');
+  // Totals, not inputs: a MAR of the largest inputs exceeds MAX_FEN and is still exact.
+  const marFen = fen(input.marFen, 'marFen', Number.MAX_SAFE_INTEGER);
+  const actualRevenueFen = fen(input.actualRevenueFen, 'actualRevenueFen', Number.MAX_SAFE_INTEGER);
   if (marFen === 0) throw new PricingError('MAR_ZERO', 'marFen', '最高准许收入为 0，无法计算偏差', 'a MAR of 0 has no relative deviation');
   const differenceFen = actualRevenueFen - marFen;
   const gap = BigInt(Math.abs(differenceFen));

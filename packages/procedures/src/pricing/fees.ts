@@ -1,4 +1,4 @@
-import { fen, MAX_FEN } from './integer-money.js';
+import { fen } from './integer-money.js';
 import { PricingError } from './pricing-error.js';
 
 /** Price complaints of 发改价格〔2025〕65号 五 ("定价过高、社会反映强烈"). */
@@ -6,13 +6,13 @@ export type PriceFlag = 'FEE_ABOVE_CEILING' | 'FEE_ON_PUBLIC_GOOD' | 'FEE_NOT_DI
 
 /**
  * Whether the ceilings fit within MAR (65号 二): Σ ceiling × planned volume ≤ MAR. A load beyond
- * `MAX_FEN` is refused as `INVALID_AMOUNT`.
+ * `Number.MAX_SAFE_INTEGER` 分 is refused as `INVALID_AMOUNT`.
  *
  * @example
  * ceilingLoad(894_000_000, [{ ceilingFen: 50_000, plannedVolume: 17_880 }]); // { loadFen: 894_000_000, withinMar: true }
  */
 export function ceilingLoad(marFen: number, ceilings: readonly { ceilingFen: number; plannedVolume: number }[]): { loadFen: number; withinMar: boolean } {
-  fen(marFen, 'marFen');
+  fen(marFen, 'marFen', Number.MAX_SAFE_INTEGER);
   let load = 0n;
   ceilings.forEach((c, i) => {
     if (!Number.isSafeInteger(c.plannedVolume) || c.plannedVolume < 0) {
@@ -20,7 +20,7 @@ export function ceilingLoad(marFen: number, ceilings: readonly { ceilingFen: num
     }
     load += BigInt(fen(c.ceilingFen, `ceilings/${i}/ceilingFen`)) * BigInt(c.plannedVolume);
   });
-  if (load > BigInt(MAX_FEN)) throw new PricingError('INVALID_AMOUNT', 'ceilings', '收费上限与计划量之积超出范围', `the ceiling load exceeds ${MAX_FEN} fen`);
+  if (load > BigInt(Number.MAX_SAFE_INTEGER)) throw new PricingError('INVALID_AMOUNT', 'ceilings', '收费上限与计划量之积超出范围', 'the ceiling load exceeds the largest exact integer');
   return { loadFen: Number(load), withinMar: load <= BigInt(marFen) };
 }
 

@@ -10,15 +10,16 @@ export const MAX_FEN = 900_000_000_000_000;
 export const BASIS_POINTS = 10_000;
 
 /**
- * Checks an amount of 分 (a safe integer from 0 to `MAX_FEN`) and returns it.
+ * Checks an amount of 分 (an integer from 0 to `max`: `MAX_FEN` for an input, any safe integer for
+ * a computed total such as a MAR or a cycle's revenue) and returns it.
  *
  * @example
  * fen(894_000_000, 'costFen'); // 894000000
  * fen(1.5, 'costFen');         // throws PricingError INVALID_AMOUNT
  */
-export function fen(value: number, field: string): number {
-  if (!Number.isSafeInteger(value) || value < 0 || value > MAX_FEN) {
-    throw new PricingError('INVALID_AMOUNT', field, `${field} 须为 0 至 ${MAX_FEN} 之间的整数（分）`, `must be an integer number of fen from 0 to ${MAX_FEN}`);
+export function fen(value: number, field: string, max: number = MAX_FEN): number {
+  if (!Number.isSafeInteger(value) || value < 0 || value > max) {
+    throw new PricingError('INVALID_AMOUNT', field, `${field} 须为 0 至 ${max} 之间的整数（分）`, `must be an integer number of fen from 0 to ${max}`);
   }
   return value;
 }
