@@ -4,6 +4,7 @@ import { PLATFORMS, type Page, type Platform, type WorkflowObject } from '../api
 import { NoticeObjection } from '../components/notice-objection.js';
 import { ProblemNote } from '../components/problem-note.js';
 import { StateBadge } from '../components/state-badge.js';
+import { dueDateOf } from '../components/timeline-chart.js';
 import { useT } from '../i18n/locale.js';
 import { shortInstant } from '../lib/dates.js';
 import { href } from '../lib/route.js';
@@ -66,7 +67,7 @@ export function ObjectsView({ sandboxId, platform }: { sandboxId: string; platfo
                   <td>
                     <StateBadge state={o.state} overdue={o.overdue} />
                   </td>
-                  <td>{shortInstant(o.nextDueAt)}</td>
+                  <td>{o.nextDueAt ? dueDateOf(o.nextDueAt) : '—'}</td>
                   <td>{shortInstant(o.updatedAt)}</td>
                 </tr>
               ))}
