@@ -1,6 +1,7 @@
 import { HEADERS } from '@gdx/protocol';
 import type { DispatchMeta, DispatchRequest, DispatchResponse } from './dispatch-types.js';
 import { sandboxIdOfPath } from './route-suggestions.js';
+import { isSimPath } from './sim-access.js';
 
 /**
  * The meta of a request nothing is known of yet, filled in as the core learns (route, sandbox, caller).
@@ -30,7 +31,8 @@ export function withMeta(response: DispatchResponse, meta: DispatchMeta): Dispat
 
 /**
  * The meta of a request refused before routing (size limits, the sim token, a write that is not
- * JSON): the sandbox its path names, no operation.
+ * JSON): the sandbox its path names, no operation. Refusals of the simulation API are not
+ * journaled: a caller without the sim token must not be able to fill a sandbox's journal.
  *
  * @example
  * ```ts
@@ -43,5 +45,6 @@ export function refusalMeta(request: DispatchRequest, refusal: DispatchResponse)
     sandboxId: sandboxIdOfPath(request.path),
     appKey: request.headers[HEADERS.appKey] ?? null,
     problemCode: refusal.problemCode ?? null,
+    journaled: !isSimPath(request.path),
   };
 }
