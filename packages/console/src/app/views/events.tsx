@@ -46,6 +46,7 @@ function Feed({ sandboxId }: { sandboxId: string }) {
       <h2 id="feed-title">{t('events.title')}</h2>
       <ProblemNote problem={feed.problem} />
       {feed.data && newest.length === 0 && <p>{t('events.empty')}</p>}
+      {feed.data && !feed.data.complete && <p class="hint">{t('events.partial', { n: newest.length })}</p>}
       {newest.length > 0 && (
         <div class="scroll tall" tabIndex={0} role="group" aria-label={t('events.title')}>
           <table>
