@@ -10,6 +10,7 @@ const phases = [];
 const tasks = new Map();
 const ANSI = /\x1b\[[0-9;]*m/g;
 const TASK = /^([@\w./-]+):([\w:-]+): /;
+const s = (ms) => `${(ms / 1000).toFixed(0)} s`;
 
 const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
 for await (const line of lines) {
@@ -21,7 +22,11 @@ for await (const line of lines) {
     if (mark[2] === 'start') phases.push({ name: mark[1], start: now, end: undefined });
     else {
       const open = phases.findLast((p) => p.name === mark[1] && p.end === undefined);
-      if (open) open.end = now;
+      if (open) {
+        open.end = now;
+        // Said at once too, so that a run cut short still shows its finished phases.
+        process.stdout.write(`phase ${open.name}: ${s(open.end - open.start)}\n`);
+      }
     }
     continue;
   }
@@ -33,7 +38,6 @@ for await (const line of lines) {
   else tasks.set(id, { kind: task[2], first: now, last: now });
 }
 
-const s = (ms) => `${(ms / 1000).toFixed(0)} s`;
 const out = ['', '== Where the time went'];
 for (const p of phases) out.push(`phase ${p.name}: ${p.end === undefined ? 'did not finish' : s(p.end - p.start)}`);
 out.push(`total: ${s(Date.now() - started)}`);
