@@ -49,7 +49,9 @@ export function grantObject(host: WorkflowHost, input: GrantObjectInput): Workfl
     actions: () => {
       if (grant.state !== 'active' || !issuer) return [];
       const role = roleFor(host, issuer.machine, issuer.state, input.action);
-      return accepts(host, issuer, input.action, role) ? [{ action: input.action, role }] : [];
+      if (!accepts(host, issuer, input.action, role)) return [];
+      const requires = host.machine(issuer.machine).transitions.find((t) => t.event === input.action)?.requires;
+      return [{ action: input.action, role, ...(requires?.length ? { requires: [...requires] } : {}) }];
     },
   };
 }
