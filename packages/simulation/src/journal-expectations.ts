@@ -45,12 +45,15 @@ const PAGE = 200;
 /** Near misses shown in a failure message. */
 const NEAR_MISSES = 3;
 
-function show(value: unknown): string {
-  if (value instanceof RegExp) return String(value);
+/** A value as JSON (`RegExp`s as `/…/`), cut at `max` characters. */
+function show(value: unknown, max = 80): string {
   if (value === undefined) return 'nothing';
-  const text = JSON.stringify(value);
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+  const text = JSON.stringify(value, (_key, v: unknown) => (v instanceof RegExp ? String(v) : v)) ?? String(value);
+  return text.length > max ? `${text.slice(0, max - 3)}...` : text;
 }
+
+/** Characters of the matcher shown in a failure's first line. */
+const MATCHER_CHARS = 400;
 
 /** Where `actual` differs from the partial `expected`, as paths below `at`. */
 function bodyDifferences(expected: unknown, actual: unknown, at: string): Difference[] {
@@ -151,7 +154,7 @@ export function expectJournal(source: JournalSource, sandboxId: string): Journal
     const matching = scored.filter((s) => s.differences.length === 0).map((s) => s.entry);
     if (wanted(matching.length)) return matching;
     const lines = [
-      `Expected ${expectation} matching ${show(matcher)} in the request journal of sandbox ${sandboxId}; found ${matching.length} among ${entries.length} journaled request(s).`,
+      `Expected ${expectation} matching ${show(matcher, MATCHER_CHARS)} in the request journal of sandbox ${sandboxId}; found ${matching.length} among ${entries.length} journaled request(s).`,
     ];
     if (dropped > 0) lines.push(`(${dropped} older request(s) were evicted by the journal's bound: raise --journal-size, or clear the journal before the step you check.)`);
     if (matching.length > 0) {
