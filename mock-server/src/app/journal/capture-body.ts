@@ -29,10 +29,14 @@ export function captureBody(body: string | Uint8Array | undefined, contentType: 
     const truncated = body.byteLength > maxBytes;
     return { text: lenientUtf8.decode(truncated ? body.subarray(0, maxBytes) : body), truncated, json };
   }
-  // A string of n UTF-16 units is at most 3n UTF-8 bytes: most bodies skip the encoding.
+  // A string of n UTF-16 units takes n to 3n UTF-8 bytes: short bodies are kept without encoding.
   if (body.length * 3 <= maxBytes) return { text: body, truncated: false, json };
-  const buffer = new Uint8Array(maxBytes);
-  const { read, written } = utf8.encodeInto(body, buffer);
+  if (scratch.byteLength < maxBytes) scratch = new Uint8Array(maxBytes);
+  // Native and allocation-free: encodes at most `maxBytes`, and says whether the whole string fitted.
+  const { read, written } = utf8.encodeInto(body, scratch.subarray(0, maxBytes));
   if (read === body.length) return { text: body, truncated: false, json };
-  return { text: lenientUtf8.decode(buffer.subarray(0, written)), truncated: true, json };
+  return { text: lenientUtf8.decode(scratch.subarray(0, written)), truncated: true, json };
 }
+
+/** Reused to measure and cut long bodies (decoding copies out of it), so a capture allocates only a cut's result. */
+let scratch = new Uint8Array(0);
