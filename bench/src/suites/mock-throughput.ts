@@ -21,8 +21,9 @@ async function startGdxMock(notes: string[]): Promise<ChildServer> {
   const cli = repoPath('mock-server/dist/cli.js');
   if (existsSync(cli)) {
     const port = await freePort();
-    notes.push(`gdx-mock: node mock-server/dist/cli.js --port ${port} --seed ${MOCK_APP.seed}`);
-    return spawnServer(process.execPath, [cli, '--port', String(port), '--seed', String(MOCK_APP.seed), '--start-at', MOCK_APP.startAt], port);
+    // Logging silenced as Prism's is (`-v silent`); the request journal stays on, as users run it.
+    notes.push(`gdx-mock: node mock-server/dist/cli.js --port ${port} --seed ${MOCK_APP.seed} --log-level silent`);
+    return spawnServer(process.execPath, [cli, '--port', String(port), '--seed', String(MOCK_APP.seed), '--start-at', MOCK_APP.startAt, '--log-level', 'silent'], port);
   }
   notes.push('gdx-mock: mock-server/dist/cli.js is not built; served by createApp() + @gdx/mock-server/server in a forked process (the CLI path)');
   return forkServer(MOCK_APP_SERVER, { seed: MOCK_APP.seed, startAt: MOCK_APP.startAt });
