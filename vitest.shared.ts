@@ -1,12 +1,12 @@
 import { defaultServerConditions } from 'vite';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig, type ViteUserConfig } from 'vitest/config';
 
 /**
  * Shared Vitest settings. Sibling workspaces resolve through the `source` export
  * condition, so tests run against TypeScript sources without a build; the default
  * server conditions stay after it so third-party packages resolve as usual.
  */
-export default defineConfig({
+const shared = defineConfig({
   resolve: { conditions: ['source', ...defaultServerConditions] },
   ssr: { resolve: { conditions: ['source', ...defaultServerConditions] } },
   test: {
@@ -17,8 +17,33 @@ export default defineConfig({
     // One module graph per worker for all its test files, instead of importing and transforming
     // every source again for each file: module import was most of the suite's time (issue 12:
     // e.g. @gdx/kernel 12.6 s → 3.2 s, @gdx/procedures 34 s → 12 s, the same tests passing).
-    // A workspace whose tests change module state for one file (a mocked module, a stubbed global)
-    // sets `isolate: true` in its own config.
+    // Files that change module state for themselves (vi.doMock, a stubbed global) run isolated:
+    // see `withIsolatedFiles`.
     isolate: false,
   },
 });
+
+/**
+ * The shared settings, with `files` (globs relative to the workspace) run isolated — each in its
+ * own module graph — as a second project of the same Vitest run: for tests that swap a module
+ * (`vi.doMock`) or stub a global for themselves, which would leak into or from the shared graph.
+ *
+ * @example
+ * ```ts
+ * export default withIsolatedFiles(['test/browser-platform.test.ts']);
+ * ```
+ */
+export function withIsolatedFiles(files: string[]): ViteUserConfig {
+  // Whole projects, not `extends: true`: extending would add the shared `include` to the isolated one.
+  const { resolve, ssr, test } = shared;
+  return {
+    test: {
+      projects: [
+        { resolve, ssr, test: { ...test, name: 'shared-modules', exclude: [...configDefaults.exclude, ...files] } },
+        { resolve, ssr, test: { ...test, name: 'isolated', include: files, isolate: true } },
+      ],
+    },
+  };
+}
+
+export default shared;

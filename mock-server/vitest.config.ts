@@ -1,3 +1,4 @@
-import shared from '../vitest.shared.js';
+import { withIsolatedFiles } from '../vitest.shared.js';
 
-export default shared;
+// The browser leaf test swaps the data-directory module (vi.doMock) for itself.
+export default withIsolatedFiles(['test/persistence/browser-data-dir.test.ts']);

@@ -1,3 +1,4 @@
-import shared from '../../vitest.shared.js';
+import { withIsolatedFiles } from '../../vitest.shared.js';
 
-export default shared;
+// The browser-profiles test swaps a module for itself (vi.doMock).
+export default withIsolatedFiles(['test/profiles-in-browser.test.ts']);

@@ -1,7 +1,6 @@
-import { mergeConfig } from 'vitest/config';
-import shared from '../../vitest.shared.js';
+import { withIsolatedFiles } from '../../vitest.shared.js';
 
-// Isolated: test/browser-platform.test.ts swaps the platform module for the browser one
-// (vi.doMock) and stubs the global fetch; with a shared module graph another file's runtime, and
-// its shared undici Agent, would leak into it.
-export default mergeConfig(shared, { test: { isolate: true } });
+// These files swap the platform module for the browser one (vi.doMock) or stub the global fetch
+// for themselves; with the shared module graph another file's runtime (and its shared undici
+// Agent) would leak into them.
+export default withIsolatedFiles(['test/browser-platform.test.ts', 'test/transports.test.ts']);
