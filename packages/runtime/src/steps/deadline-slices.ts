@@ -7,8 +7,14 @@ export interface DeadlineSlice {
   leave(): void;
 }
 
-/** Attempts per slice: undici's fetch raises a shared signal's listener limit to 1,500 and drops a listener only when its request is collected. */
-const MAX_ATTEMPTS = 1_000;
+/**
+ * Attempts per slice. Few: undici's fetch adds a listener to the signal per request and drops it
+ * only when the request is collected, and Node's EventTarget walks its listeners on every add, so
+ * a long list makes each request slower (1,000 per slice measured 0.81× of bare fetch at
+ * concurrency 16 against 0.92× with a controller per attempt); 32 keeps the list short and still
+ * spares 31 controllers in 32.
+ */
+const MAX_ATTEMPTS = 32;
 /** The most a timeout is stretched: a tenth of it, at most a second. */
 const MAX_SLACK_MS = 1_000;
 
