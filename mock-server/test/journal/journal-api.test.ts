@@ -6,6 +6,7 @@ import { createApp, type App, type AppOptions } from '../../src/index.js';
 import { createFetch } from '../../src/fetch/index.js';
 import { startServer } from '../../src/server/index.js';
 import { initialSubmission } from '../registration/harness.js';
+import { closedSchemaErrors } from '../support/contract.js';
 
 // The request journal as a vendor's test uses it: the standalone HTTP server, the registration SDK
 // for the system under test, the simulation SDK (answers validated against the simulation
@@ -262,5 +263,13 @@ describe('unknown routes', () => {
     const answer = await raw('PUT', '/registration/v1/applications');
     expect([answer.status, answer.allow, answer.body.allowedMethods]).toEqual([405, 'GET, POST', ['GET', 'POST']]);
     expect(answer.body.errors[0]?.message).toEqual({ zh: '该路径不支持 PUT，可用方法：GET, POST', en: 'PUT is not allowed here; use GET, POST' });
+  });
+
+  it('both answers are problems the common contract declares, suggestedRoutes and allowedMethods included', async () => {
+    for (const [method, path] of [['POST', '/registration/v1/aplications'], ['GET', `/_sim/v1/sandboxes/${sbx.id}/request`], ['PUT', '/registration/v1/applications']]) {
+      const answer = await raw(method!, path!);
+      expect(answer.body.suggestedRoutes ?? answer.body.allowedMethods, `${method} ${path}`).toBeDefined();
+      for (const spec of ['registration', 'simulation'] as const) expect(closedSchemaErrors(spec, 'ProblemDetails', answer.body), `${method} ${path} in ${spec}`).toEqual([]);
+    }
   });
 });

@@ -88,3 +88,23 @@ export function expectContract(name: SpecName, operationId: string, reply: { sta
   const { method, template } = operation(name, operationId);
   expectReply(name, reply, method, template, status);
 }
+
+/**
+ * Errors of a value against a component schema of a contract, closed: a member the schema does
+ * not declare is an error too (for answers whose extension members must be in the contract).
+ *
+ * @example
+ * ```ts
+ * expect(closedSchemaErrors('registration', 'ProblemDetails', body)).toEqual([]);
+ * ```
+ */
+export function closedSchemaErrors(name: SpecName, component: string, value: unknown): string[] {
+  spec(name);
+  const key = `${name} closed ${component}`;
+  let validate = compiled.get(key);
+  if (!validate) {
+    validate = ajv.compile({ $ref: `${name}#/components/schemas/${escape(component)}`, unevaluatedProperties: false });
+    compiled.set(key, validate);
+  }
+  return validate(value) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
+}
