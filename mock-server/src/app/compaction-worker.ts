@@ -1,14 +1,24 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { CompactionJob } from '../persistence/background-compaction.js';
-import { readNewestSnapshot, writeSnapshotFile } from '../persistence/sqlite-store.js';
+import { openNewestSnapshot, writeSnapshotFile } from '../persistence/sqlite-store.js';
+import type { StoredSnapshot } from '../persistence/store.js';
 import { createAppCore } from './create-app.js';
 
 // The compaction worker (started by `backgroundCompactor`): it rebuilds the state from the newest
 // snapshot and the entries after it — exactly what a restart does — and stores the snapshot of the
-// result, so the serving thread never pauses to serialise its state.
+// result, so the serving thread never pauses to serialise its state. Only the sandboxes those
+// entries touch are restored; the others' parts are carried over as they were stored.
 
 function compact(job: CompactionJob): void {
-  const base = readNewestSnapshot(job.dir);
+  const newest = openNewestSnapshot(job.dir);
+  try {
+    compactFrom(newest.snapshot, job);
+  } finally {
+    newest.close();
+  }
+}
+
+function compactFrom(base: StoredSnapshot | undefined, job: CompactionJob): void {
   const first = job.entries[0]?.seq ?? job.seq + 1;
   const from = base?.seq ?? 0;
   // The entries must start right after the snapshot and end at `seq`, or the result would be wrong.
@@ -19,6 +29,7 @@ function compact(job: CompactionJob): void {
     ...job.options,
     restoreFrom: { ...(base ? { snapshot: base } : {}), entries: [...job.entries] },
     resumeDeliveries: false,
+    warmUp: false,
     logError: () => undefined,
   });
   writeSnapshotFile(job.dir, job.seq, persistedState());

@@ -1,11 +1,13 @@
 import { backgroundCompactor, openDataDir } from '#data-dir';
 import { Journal } from '../persistence/journal.js';
+import type { JournalEntry } from '../persistence/journal-entry.js';
 import type { Store, StoredState } from '../persistence/store.js';
 import { loadBundledSpec } from '@gdx/openapi';
 import { defaultPlatforms } from '../platforms/index.js';
 import type { OrganisationSource } from '../sandbox/builtin-organisations.js';
 import { seedOrganisations } from '../sandbox/seed-data-cache.js';
-import { registryFromParts, registryToParts, SandboxRegistry } from '../sandbox/registry.js';
+import { DEFAULT_SANDBOX_ID, SandboxRegistry, savedRegistry } from '../sandbox/registry.js';
+import type { Sandbox } from '../sandbox/sandbox.js';
 import type { DeliveryMode, SandboxEnvironment } from '../sandbox/sandbox.js';
 import { QuotaGuard, resolveQuotas, type SandboxQuotas } from '../sandbox/quotas.js';
 import type { ClockMode } from '../sandbox/sandbox-clock.js';
@@ -17,6 +19,7 @@ import { refusalMeta } from './dispatch-meta.js';
 import { handleRequest } from './handle-request.js';
 import { journalRequests } from './journal/journal-requests.js';
 import { refuseOverLimits } from './limit-checks.js';
+import { replayTarget } from './replay-target.js';
 import { contractsAnswer } from './served-contracts.js';
 import { resolveLimits, type Limits } from './limits.js';
 import { simAccessGuard } from './sim-access.js';
@@ -94,6 +97,12 @@ export interface StorageStatus {
   readonly compacting: boolean;
   /** Writes since the newest snapshot: what a restart would replay. */
   readonly entriesSinceSnapshot: number;
+  /**
+   * Sandboxes of the data directory not restored yet. A start restores the `default` sandbox and
+   * leaves the others in their saved form; each is restored on its first request (which waits for
+   * it) or by the warm-up that runs after the start, one sandbox per turn of the event loop.
+   */
+  readonly restoring: number;
 }
 
 /** The mock application core, shared by every transport. */
@@ -137,7 +146,12 @@ interface CoreOptions extends AppOptions {
   restoreFrom?: StoredState;
   /** Send the webhook deliveries left pending (default true; the worker sends nothing). */
   resumeDeliveries?: boolean;
+  /** Restore every saved sandbox in the background after the start (default true; the worker restores only what it replays into). */
+  warmUp?: boolean;
 }
+
+/** A macrotask, so requests waiting are answered in between (browsers have no setImmediate). */
+const nextTurn: (run: () => void) => void = typeof setImmediate === 'function' ? (run) => setImmediate(run) : (run) => setTimeout(run, 0);
 
 /** The options a worker can rebuild the same app from (plain data), or `undefined` if these cannot be. */
 function replicableOptions(options: AppOptions): Record<string, unknown> | undefined {
@@ -196,37 +210,71 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
   const stored = options.restoreFrom ?? store?.load();
   const simulationSpec = options.simulationSpec === false ? undefined : (options.simulationSpec ?? (loadBundledSpec('simulation') as OpenApiDocument));
   const router = buildRouter(platforms, SIM_ROUTES, simulationSpec);
-  /** The sandboxes as a stored snapshot left them (before its journal entries are replayed). */
-  const registryFrom = (state: StoredState | undefined): SandboxRegistry => new SandboxRegistry(env, defaults, state?.snapshot && registryFromParts(state.snapshot.parts));
+  // Journal entries of sandboxes still in their saved form, replayed when each is restored.
+  const queued = new Map<string, JournalEntry[]>();
+  // Set once the start is over: a sandbox restored later resumes its pending deliveries itself.
+  let serving = false;
+  const resumeDeliveries = options.resumeDeliveries !== false;
+  const onRestore = (sandbox: Sandbox): void => {
+    const entries = queued.get(sandbox.id);
+    queued.delete(sandbox.id);
+    for (const entry of entries ?? []) replayEntry(entry);
+    if (serving && resumeDeliveries) sandbox.webhooks.resume();
+  };
+  /** The sandboxes as a stored snapshot left them (before its journal entries are replayed), each restored on first use. */
+  const registryFrom = (state: StoredState | undefined): SandboxRegistry =>
+    new SandboxRegistry(env, defaults, state?.snapshot && savedRegistry(state.snapshot), onRestore);
   deps = { router, registry: registryFrom(stored), platforms, wall, journal: undefined, logError, quotas: new QuotaGuard() };
   const dispatcher = new Dispatcher(deps);
 
-  /** Rebuilds the registry from the stored snapshot and replays the entries after it. */
+  /** Re-executes one journal entry at its recorded time (also while another is replayed: a restore on first use). */
+  const replayEntry = (entry: JournalEntry): void => {
+    if (entry.kind === 'delivery') {
+      deps.registry.get(entry.sandboxId)?.webhooks.apply(entry);
+      return;
+    }
+    const outer = { pinnedWall, replayDeliveries };
+    pinnedWall = entry.at;
+    // Entries of journals that predate delivery outcomes rebuild no log (nothing would settle it).
+    replayDeliveries = entry.kind === 'command' ? 'record' : 'skip';
+    try {
+      dispatcher.replay(entry);
+    } finally {
+      ({ pinnedWall, replayDeliveries } = outer);
+    }
+  };
+  /**
+   * Restores the default sandbox and replays the stored entries: those of a sandbox still in its
+   * saved form wait for its restore, the rest (the default's, the registry's) run now, in order.
+   */
   const replayStored = ({ entries }: StoredState): void => {
+    queued.clear();
+    deps.registry.get(DEFAULT_SANDBOX_ID);
     for (const entry of entries) {
-      if (entry.kind === 'delivery') {
-        deps.registry.get(entry.sandboxId)?.webhooks.apply(entry);
+      const target = replayTarget(router, entry);
+      if (target === undefined || !deps.registry.isDeferred(target)) {
+        replayEntry(entry);
         continue;
       }
-      pinnedWall = entry.at;
-      // Entries of journals that predate delivery outcomes rebuild no log (nothing would settle it).
-      replayDeliveries = entry.kind === 'command' ? 'record' : 'skip';
-      try {
-        dispatcher.replay(entry);
-      } finally {
-        pinnedWall = undefined;
-        replayDeliveries = undefined;
-      }
+      const waiting = queued.get(target);
+      if (waiting) waiting.push(entry);
+      else queued.set(target, [entry]);
     }
   };
   if (stored) replayStored(stored);
 
-  const persistedState = (): string[] => registryToParts(deps.registry.snapshot());
+  /** The persisted state's parts: sandboxes with entries waiting are restored first, those without keep their saved text. */
+  const persistedState = (): string[] => {
+    for (const id of [...queued.keys()]) deps.registry.get(id);
+    return deps.registry.persistParts();
+  };
   const replicable = options.dataDir && options.backgroundCompaction !== false ? replicableOptions(options) : undefined;
   const journal = store
     ? new Journal(store, {
         compactEvery: options.compactEvery ?? 10_000,
         snapshot: persistedState,
+        // A sandbox in its saved form reads it from the newest snapshot or the one before, which the next snapshot would drop.
+        mayCompact: () => deps.registry.deferred === 0,
         ...(replicable && options.dataDir ? { compactInBackground: backgroundCompactor(options.dataDir, replicable), entriesSinceSnapshot: stored?.entries ?? [] } : {}),
         // A batch that could not be committed is undone by going back to what the store holds.
         onFailure: (failure) => {
@@ -235,7 +283,7 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
           const kept = store.load();
           deps.registry = registryFrom(kept);
           replayStored(kept);
-          for (const sandbox of deps.registry.list()) sandbox.webhooks.resume();
+          for (const sandbox of deps.registry.restored()) sandbox.webhooks.resume();
         },
         logError,
         now: realWall,
@@ -248,8 +296,36 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
   // A start after many writes without a snapshot (a crash, say) takes one now, so the next start is short.
   journal?.compactIfDue();
 
-  // What was pending when the last process stopped is sent now, once.
-  if (options.resumeDeliveries !== false) for (const sandbox of deps.registry.list()) sandbox.webhooks.resume();
+  // What was pending when the last process stopped is sent now, once (by each other sandbox when it is restored).
+  if (resumeDeliveries) for (const sandbox of deps.registry.restored()) sandbox.webhooks.resume();
+  serving = true;
+  let closed = false;
+  if (options.warmUp !== false) warmUp();
+
+  /**
+   * Restores the sandboxes left in their saved form, one per turn of the event loop so requests
+   * are answered between them; a snapshot put off meanwhile is taken at the end.
+   */
+  function warmUp(): void {
+    const failed = new Set<string>();
+    const next = (): void => {
+      if (closed) return;
+      const id = deps.registry.deferredIds().find((candidate) => !failed.has(candidate));
+      if (id === undefined) {
+        journal?.compactIfDue();
+        return;
+      }
+      try {
+        deps.registry.get(id);
+      } catch (error) {
+        // Left in its saved form: its requests meet the same error, reported to them, and no snapshot drops it.
+        failed.add(id);
+        logError(`[STORAGE] sandbox ${id} could not be restored`, error);
+      }
+      nextTurn(next);
+    };
+    if (deps.registry.deferred > 0) nextTurn(next);
+  }
 
   const answer = (request: DispatchRequest): Promise<DispatchResponse> => {
     // Size limits first: nothing of an oversized request is looked at (replay bypasses both).
@@ -278,11 +354,15 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
       get entriesSinceSnapshot() {
         return journal?.entriesSinceSnapshot ?? 0;
       },
+      get restoring() {
+        return deps.registry.deferred;
+      },
     },
     async idle() {
-      await Promise.all(deps.registry.list().map((s) => s.webhooks.idle()));
+      await Promise.all(deps.registry.restored().map((s) => s.webhooks.idle()));
     },
     async close() {
+      closed = true;
       await journal?.close();
       deps.registry.close();
     },

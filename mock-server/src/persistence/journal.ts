@@ -13,6 +13,11 @@ export interface JournalOptions {
    * taken in-process, which stalls every request while the state is serialised.
    */
   compactInBackground?: (seq: number, entriesSinceSnapshot: readonly JournalEntry[]) => Promise<void>;
+  /**
+   * Whether a due snapshot may be taken now (default: always); when not, it waits for the next
+   * `compactIfDue`. `close` takes its last snapshot regardless.
+   */
+  mayCompact?: () => boolean;
   /** The entries after the store's newest snapshot, as loaded at start (needed with `compactInBackground`). */
   entriesSinceSnapshot?: readonly JournalEntry[];
   /**
@@ -123,6 +128,11 @@ export class Journal implements CommandLog {
    * when the journal has a worker for it (one at a time), else now.
    */
   compactIfDue(): void {
+    if (this.#options.mayCompact?.() === false) return;
+    this.#compact();
+  }
+
+  #compact(): void {
     if (this.#compacting || this.#store.entriesSinceSnapshot < this.#nextCompactionAt) return;
     const seq = this.#store.lastSeq;
     const background = this.#options.compactInBackground;
@@ -155,7 +165,7 @@ export class Journal implements CommandLog {
     await this.#compacting;
     if (this.#writable && this.#store.entriesSinceSnapshot > 0) {
       this.#nextCompactionAt = 0;
-      this.compactIfDue();
+      this.#compact();
       await this.#compacting;
     }
     this.#store.close();

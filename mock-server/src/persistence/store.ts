@@ -1,9 +1,24 @@
 import type { JournalEntry } from './journal-entry.js';
 
+/**
+ * A stored snapshot whose parts are read when asked for, so a start need not parse the whole
+ * state: the app restores each sandbox from its part on first use. A store checks every part's
+ * checksum when it opens (`Store.load`) and each part again when it is read.
+ */
+export interface StoredSnapshot {
+  /** The entry the snapshot was taken after. */
+  readonly seq: number;
+  /** How many parts it has (see `Store.writeSnapshot`). */
+  readonly count: number;
+  /** Part `index`, parsed; throws `DataDirDamagedError` naming the part if it no longer reads back intact. */
+  part(index: number): unknown;
+  /** Part `index` as its JSON text, checked the same way: carried unchanged into the next snapshot. */
+  text(index: number): string;
+}
+
 /** What a store held when it was opened: the newest intact snapshot and every entry after it, in order. */
 export interface StoredState {
-  /** The snapshot's parts, each parsed from its own JSON text (see `Store.writeSnapshot`). */
-  snapshot?: { seq: number; parts: unknown[] };
+  snapshot?: StoredSnapshot;
   entries: JournalEntry[];
 }
 
@@ -30,8 +45,9 @@ export interface Store {
   /** Entries written since the newest snapshot: the replay a restart would do. Survives restarts. */
   readonly entriesSinceSnapshot: number;
   /**
-   * Reads the newest snapshot and the entries after it, checking both. Throws
-   * `DataDirDamagedError` when something acknowledged cannot be read back intact; repairs nothing.
+   * Opens the newest snapshot and reads the entries after it, checking both (every part of the
+   * snapshot against its checksum; parts are parsed only when read). Throws `DataDirDamagedError`
+   * when something acknowledged cannot be read back intact; repairs nothing.
    */
   load(): StoredState;
   /** Writes the entries durably, all or none; throws `StorageUnavailableError` and then holds none of them. */

@@ -23,35 +23,74 @@ export interface SandboxRequest {
   quotas?: Partial<SandboxQuotas>;
 }
 
-/** Saved form of the registry (the persistence snapshot). */
-export interface RegistrySnapshot {
+/** What belongs to the registry itself in its saved form (the first part of a snapshot). */
+interface RegistryHead {
   random: number[];
-  sandboxes: SandboxSnapshot[];
   /**
    * How many sandboxes were built under each id so far, deleted ones included (absent in older
    * snapshots: their sandboxes count as the first).
    */
   generations?: Record<string, number>;
+  /** The id of each sandbox part, in order, so a start can find them without parsing them (absent in older snapshots). */
+  sandboxIds?: string[];
+}
+
+/** A sandbox in its saved form, restored when first needed. */
+export interface SavedSandbox {
+  readonly id: string;
+  /** Its snapshot, parsed (read now). */
+  load(): SandboxSnapshot;
+  /** The same as the JSON text it was saved as: what a snapshot taken before it is restored keeps. */
+  text(): string;
+}
+
+/** The registry's saved form: its own state, and each sandbox's, read on demand. */
+export interface SavedRegistry {
+  random: number[];
+  generations?: Record<string, number>;
+  sandboxes: readonly SavedSandbox[];
 }
 
 /**
- * The registry's saved form as JSON texts: first what belongs to the registry itself, then one
- * text per sandbox, so no single string holds a whole server (V8 caps strings near 512 MB).
+ * Parts of a saved registry as stored: part 0 is the registry's own state, then one JSON text
+ * per sandbox, so no single string holds a whole server (V8 caps strings near 512 MB).
+ */
+export interface SavedParts {
+  readonly count: number;
+  part(index: number): unknown;
+  text(index: number): string;
+}
+
+/**
+ * The saved registry in `parts`, reading only its first part now: each sandbox part is read
+ * when that sandbox is first needed. Parts of older snapshots, which do not list their ids, are
+ * read now.
  *
  * @example
  * ```ts
- * registryFromParts(registryToParts(registry.snapshot()).map((p) => JSON.parse(p))); // an equal snapshot
+ * const registry = new SandboxRegistry(env, defaults, savedRegistry(store.load().snapshot!));
  * ```
  */
-export function registryToParts(snapshot: RegistrySnapshot): string[] {
-  const { sandboxes, ...registry } = snapshot;
-  return [JSON.stringify(registry), ...sandboxes.map((sandbox) => JSON.stringify(sandbox))];
+export function savedRegistry(parts: SavedParts): SavedRegistry {
+  const { random, generations, sandboxIds } = parts.part(0) as RegistryHead;
+  const sandboxes: SavedSandbox[] = [];
+  for (let index = 1; index < parts.count; index += 1) {
+    const id = sandboxIds?.[index - 1];
+    const text = (): string => parts.text(index);
+    if (id !== undefined) {
+      sandboxes.push({ id, load: () => parts.part(index) as SandboxSnapshot, text });
+    } else {
+      const snapshot = parts.part(index) as SandboxSnapshot;
+      sandboxes.push({ id: snapshot.config.id, load: () => snapshot, text });
+    }
+  }
+  return { random, ...(generations ? { generations } : {}), sandboxes };
 }
 
-/** The inverse of `registryToParts`, given the parts parsed. */
-export function registryFromParts(parts: readonly unknown[]): RegistrySnapshot {
-  const [registry, ...sandboxes] = parts;
-  return { ...(registry as Omit<RegistrySnapshot, 'sandboxes'>), sandboxes: sandboxes as SandboxSnapshot[] };
+/** A sandbox not restored yet, with the generation it was saved under. */
+interface Deferred {
+  saved: SavedSandbox;
+  generation: number;
 }
 
 /** Settings of sandboxes that do not name their own. */
@@ -65,6 +104,10 @@ const ID_ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
  * reset, import, also after a delete) is its next generation, which names its webhook deliveries:
  * a receiver deduplicating by sandbox and delivery id never sees an id again.
  *
+ * Saved sandboxes are restored on first use (`get`, `list`, or `restoreNext` for a warm-up), so a
+ * start costs what the registry's own state costs, not what all its sandboxes hold; `onRestore`
+ * runs right after each such restore, before the sandbox is handed out.
+ *
  * @example
  * ```ts
  * const registry = new SandboxRegistry(env, { profile: 'national', seed: 1, clock: 'virtual', reviewerPolicy: { mode: 'auto' } });
@@ -76,29 +119,67 @@ export class SandboxRegistry {
   readonly #env: SandboxEnvironment;
   readonly #defaults: RegistryDefaults;
   readonly #random: SeededRandom;
-  readonly #sandboxes = new Map<string, Sandbox>();
+  /** In creation order; a saved sandbox keeps its place when it is restored. */
+  readonly #sandboxes = new Map<string, Sandbox | Deferred>();
   readonly #generations = new Map<string, number>();
+  readonly #onRestore: ((sandbox: Sandbox) => void) | undefined;
+  #deferred = 0;
 
-  constructor(env: SandboxEnvironment, defaults: RegistryDefaults, saved?: RegistrySnapshot) {
+  constructor(env: SandboxEnvironment, defaults: RegistryDefaults, saved?: SavedRegistry, onRestore?: (sandbox: Sandbox) => void) {
     this.#env = env;
     this.#defaults = defaults;
+    this.#onRestore = onRestore;
     this.#random = createRandom(`${defaults.seed}/registry`, saved?.random);
     for (const [id, generation] of Object.entries(saved?.generations ?? {})) this.#generations.set(id, generation);
     if (!saved) this.create({ id: DEFAULT_SANDBOX_ID });
     for (const s of saved?.sandboxes ?? []) {
-      const id = s.config.id;
-      const generation = this.#generations.get(id) ?? 1;
-      this.#generations.set(id, generation);
-      this.#sandboxes.set(id, Sandbox.restore(s, env, generation));
+      const generation = this.#generations.get(s.id) ?? 1;
+      this.#generations.set(s.id, generation);
+      this.#sandboxes.set(s.id, { saved: s, generation });
+      this.#deferred += 1;
     }
   }
 
+  /** The sandbox `id`, restored first if it is still in its saved form. */
   get(id: string): Sandbox | undefined {
-    return this.#sandboxes.get(id);
+    const entry = this.#sandboxes.get(id);
+    if (entry === undefined || entry instanceof Sandbox) return entry;
+    const sandbox = Sandbox.restore(entry.saved.load(), this.#env, entry.generation);
+    this.#sandboxes.set(id, sandbox);
+    this.#deferred -= 1;
+    this.#onRestore?.(sandbox);
+    return sandbox;
   }
 
+  /** Whether `id` is a sandbox still in its saved form. */
+  isDeferred(id: string): boolean {
+    const entry = this.#sandboxes.get(id);
+    return entry !== undefined && !(entry instanceof Sandbox);
+  }
+
+  /** How many sandboxes are still in their saved form. */
+  get deferred(): number {
+    return this.#deferred;
+  }
+
+  /** How many sandboxes there are, restored or not. */
+  get size(): number {
+    return this.#sandboxes.size;
+  }
+
+  /** Every sandbox, restoring those still in their saved form. */
   list(): Sandbox[] {
-    return [...this.#sandboxes.values()];
+    return [...this.#sandboxes.keys()].map((id) => this.get(id)!);
+  }
+
+  /** The sandboxes restored so far (what has webhooks to wait for or close). */
+  restored(): Sandbox[] {
+    return [...this.#sandboxes.values()].filter((entry): entry is Sandbox => entry instanceof Sandbox);
+  }
+
+  /** The ids of the sandboxes still in their saved form, in order. */
+  deferredIds(): string[] {
+    return [...this.#sandboxes].filter(([, entry]) => !(entry instanceof Sandbox)).map(([id]) => id);
   }
 
   /** Creates a sandbox; `undefined` when the id is taken. */
@@ -127,7 +208,7 @@ export class SandboxRegistry {
 
   /** Rebuilds a sandbox from its creation config (same seed: same organisations and seed data). */
   reset(id: string): Sandbox | undefined {
-    const old = this.#sandboxes.get(id);
+    const old = this.get(id);
     if (!old) return undefined;
     old.close();
     const fresh = Sandbox.create(old.config, this.#env, this.#nextGeneration(id));
@@ -136,7 +217,8 @@ export class SandboxRegistry {
   }
 
   delete(id: string): boolean {
-    const old = this.#sandboxes.get(id);
+    // Restored first, so whatever its owner holds for it (journal entries to replay) is spent.
+    const old = this.get(id);
     old?.close();
     return this.#sandboxes.delete(id);
   }
@@ -151,13 +233,20 @@ export class SandboxRegistry {
     return sandbox;
   }
 
-  /** The saved form of every sandbox, with what only a data directory keeps (`Sandbox.persist`). */
-  snapshot(): RegistrySnapshot {
-    return { random: this.#random.state(), sandboxes: this.list().map((s) => s.persist()), generations: Object.fromEntries(this.#generations) };
+  /**
+   * The saved form of the registry as JSON texts (see `SavedParts`), each sandbox with what only a
+   * data directory keeps (`Sandbox.persist`); a sandbox never restored keeps its saved text.
+   */
+  persistParts(): string[] {
+    const head: RegistryHead = { random: this.#random.state(), generations: Object.fromEntries(this.#generations), sandboxIds: [...this.#sandboxes.keys()] };
+    const parts = [JSON.stringify(head)];
+    for (const entry of this.#sandboxes.values()) parts.push(entry instanceof Sandbox ? JSON.stringify(entry.persist()) : entry.saved.text());
+    return parts;
   }
 
+  /** Closes the restored sandboxes (the others have nothing running). */
   close(): void {
-    for (const sandbox of this.#sandboxes.values()) sandbox.close();
+    for (const sandbox of this.restored()) sandbox.close();
   }
 
   #nextGeneration(id: string): number {

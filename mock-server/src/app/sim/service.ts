@@ -36,7 +36,7 @@ export const serviceRoutes: readonly SimRoute[] = [
           uptimeSeconds: Math.max(0, service.now() - service.startedAt) / 1000,
           startedAt: formatInstant(service.startedAt),
           storage: { kind, ...(location !== undefined && service.showsLocation ? { location } : {}), writable, compacting, entriesSinceSnapshot },
-          sandboxes: ctx.registry.list().length,
+          sandboxes: ctx.registry.size,
         },
       };
     },
