@@ -1,15 +1,19 @@
-// The README's CI recipe, run as written (issue 10): the GitHub Actions steps that start the mock
-// and run the kit. Only what CI provides is filled in: a free port for 4010, a run number and a
-// temporary JUnit path. Needs the built CLIs (`npx --no-install` finds them in node_modules/.bin).
-// The GitLab job targets a real platform with two organisations that hold every role the checks
-// need; no two seeded organisations of the mock do, so it is not run here.
+// The README's CI recipes, run as written (issue 10). GitHub Actions: the steps that start the mock
+// and run the kit; only what CI provides is filled in (a free port for 4010, a run number and a
+// temporary JUnit path). GitLab CI: the job that targets a platform without a simulation API,
+// with the CI variables it reads (`PLATFORM_URL`, `ORG_A`, `ORG_B`) set to the standalone mock's
+// root and two of its seeded organisations, the first a registrant and data provider (the
+// isolation checks file as the first organisation). Needs the built CLIs (`npx --no-install`
+// finds them in node_modules/.bin).
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { createSimClient } from '../../src/index.js';
 import { freePort } from '../support/free-port.js';
+import { spawnMockCli } from './support/mock.js';
 
 const README = fileURLToPath(new URL('../../README.md', import.meta.url));
 const PACKAGE_DIR = fileURLToPath(new URL('../..', import.meta.url));
@@ -28,9 +32,9 @@ function commandOf(recipe: string, bin: string): string {
   return line.replace(/^\s*-\s*(run:\s*)?/, '').replace(/\s+#.*$/, '').replace(/&\s*$/, '').trim();
 }
 
-function sh(command: string): Promise<{ code: number | null; output: string }> {
+function sh(command: string, env: Record<string, string> = {}): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('sh', ['-c', command], { cwd: PACKAGE_DIR, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('sh', ['-c', command], { cwd: PACKAGE_DIR, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (c: Buffer) => void (output += c.toString()));
     child.stderr.on('data', (c: Buffer) => void (output += c.toString()));
@@ -54,6 +58,27 @@ describe("the conformance README's CI recipes", () => {
       const exited = new Promise((resolve) => mock.once('exit', resolve));
       mock.kill('SIGTERM');
       await exited;
+    }
+  }, 300_000);
+
+  it('GitLab CI: the kit against a base URL with two organisations, no simulation API, passes with a clean JUnit file', async () => {
+    const [, gitlab] = await recipes();
+    const mock = await spawnMockCli();
+    try {
+      const { organizations } = await createSimClient({ url: `${mock.url}/_sim/v1` }).getSandbox('default');
+      const first = organizations.find((o) => o.roles?.includes('registrant') && o.roles.includes('data_provider'));
+      const second = organizations.find((o) => o !== first && o.roles?.includes('data_user'));
+      const org = (o: typeof first) => `${o!.appKey}:${o!.secret}:${o!.creditCode}`;
+      const junit = join(await mkdtemp(join(tmpdir(), 'gdx-recipe-')), 'conformance.xml');
+      const result = await sh(commandOf(gitlab!, 'gdx-conformance').replace('conformance.xml', junit), { PLATFORM_URL: mock.url, ORG_A: org(first), ORG_B: org(second) });
+      expect(result.code, result.output.slice(-4000)).toBe(0);
+      // Without a simulation API the workflow checks are skipped and say so; the rest ran and passed.
+      expect(result.output).toMatch(/skipped: needs the simulation API/);
+      const report = await readFile(junit, 'utf8');
+      expect(report).toMatch(/<testsuites name="gdx-conformance"[^>]* failures="0"/);
+      expect(Number(/<testsuites [^>]*tests="(\d+)"/.exec(report)?.[1])).toBeGreaterThan(100);
+    } finally {
+      await mock.stop();
     }
   }, 300_000);
 });
