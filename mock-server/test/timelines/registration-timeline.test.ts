@@ -150,9 +150,18 @@ describe('a registration filed on 2025-09-26, on its timeline', () => {
     const record = await sim.objects.timeline(sandboxId, 'registration', 'registration', registrations.items[0]!.objectId);
     expect(record.steps[0]).toMatchObject({ state: 'registered', deadline: { kind: 'validity', unit: 'years', workingDays: null, countedDays: [], dueDate: '2028-10-23', estimate: false } });
     expect(record.allowedActions.map((a) => a.action).sort()).toEqual(['cancel', 'revoke']);
-    // CancelAction leaves reasons optional, the registry's machine needs them: the stricter rule is listed.
+    // A cancellation is announced with its reasons: the contract and the registry's machine both require them.
     const cancel = record.allowedActions.find((a) => a.action === 'cancel')!;
     expect(cancel.fields.map((f) => [f.name, f.required])).toEqual([['reasons', true], ['ground', false]]);
+    const cancelRecord = (fields: Record<string, unknown>) =>
+      sim.officials.act(sandboxId, { platform: 'registration', objectType: 'registration', objectId: record.object.objectId, action: 'cancel', ...fields } as never);
+    const refused = (await cancelRecord({ ground: 'rights_ended' }).catch((e: unknown) => e)) as ApiError;
+    expect(refused).toBeInstanceOf(ApiError);
+    expect(refused.status).toBe(400);
+    expect(refused.problem).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ pointer: '/reasons', message: { zh: expect.any(String), en: expect.any(String) } }] });
+    expect((await sim.objects.timeline(sandboxId, 'registration', 'registration', record.object.objectId)).object.state).toBe('registered');
+    await cancelRecord({ ground: 'rights_ended', reasons: [{ text: '权益期限届满，登记主体未续展' }] });
+    expect((await sim.objects.timeline(sandboxId, 'registration', 'registration', record.object.objectId)).object).toMatchObject({ state: 'cancelled', terminal: true });
   });
 
   it('says when a span reaches a year without a holiday schedule: estimate, with the year', async () => {
