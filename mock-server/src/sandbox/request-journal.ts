@@ -1,7 +1,7 @@
 /** A request or response body as the journal keeps it: at most the journal's `bodyBytes`. */
 export interface CapturedBody {
-  /** The body as text (UTF-8), cut at the byte bound. */
-  readonly text: string;
+  /** The body's UTF-8 bytes (a copy), cut at the byte bound; decoded only when the journal is read. */
+  readonly bytes: Uint8Array;
   /** Whether the body was longer than the bound (`text` is its beginning). */
   readonly truncated: boolean;
   /** Whether the body was sent as JSON (`application/json` or `…+json`). */

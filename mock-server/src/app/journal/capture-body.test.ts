@@ -1,17 +1,38 @@
 import { describe, expect, it } from 'vitest';
-import { captureBody } from './capture-body.js';
+import { captureBody, capturedText } from './capture-body.js';
+
+/** What the journal shows of a captured body. */
+function shown(body: string | Uint8Array | undefined, type: string, max: number) {
+  const captured = captureBody(body, type, max);
+  return captured && { text: capturedText(captured), truncated: captured.truncated, json: captured.json, bytes: captured.bytes.byteLength };
+}
 
 describe('captureBody', () => {
   it.each([
     ['no body', undefined, 'application/json', 8, null],
     ['an empty body', '', 'application/json', 8, null],
-    ['a short JSON string, kept as it is', '{"a":1}', 'application/json; charset=utf-8', 64, { text: '{"a":1}', truncated: false, json: true }],
-    ['problem+json is JSON', '{}', 'application/problem+json', 64, { text: '{}', truncated: false, json: true }],
-    ['a long string cut at the byte bound', 'x'.repeat(20), 'text/plain', 8, { text: 'xxxxxxxx', truncated: true, json: false }],
-    ['a string cut before a character it cannot hold whole', '数据数据', 'text/plain', 7, { text: '数据', truncated: true, json: false }],
-    ['a string within the bound once encoded', '数据', 'text/plain', 6, { text: '数据', truncated: false, json: false }],
-    ['bytes cut at the bound', new TextEncoder().encode('abcdef'), 'application/json', 4, { text: 'abcd', truncated: true, json: true }],
+    ['a short JSON string', '{"a":1}', 'application/json; charset=utf-8', 64, { text: '{"a":1}', truncated: false, json: true, bytes: 7 }],
+    ['problem+json is JSON', '{}', 'application/problem+json', 64, { text: '{}', truncated: false, json: true, bytes: 2 }],
+    ['a long string cut at the byte bound', 'x'.repeat(20), 'text/plain', 8, { text: 'xxxxxxxx', truncated: true, json: false, bytes: 8 }],
+    ['a string cut before a character it cannot hold whole', '数据数据', 'text/plain', 7, { text: '数据', truncated: true, json: false, bytes: 6 }],
+    ['a string within the bound once encoded', '数据', 'text/plain', 6, { text: '数据', truncated: false, json: false, bytes: 6 }],
+    ['bytes cut at the bound', new TextEncoder().encode('abcdef'), 'application/json', 4, { text: 'abcd', truncated: true, json: true, bytes: 4 }],
+    ['bytes cut inside a character', new TextEncoder().encode('数据'), 'text/plain', 4, { text: '数\ufffd', truncated: true, json: false, bytes: 4 }],
   ])('%s', (_why, body, type, max, want) => {
-    expect(captureBody(body, type, max)).toEqual(want);
+    expect(shown(body, type, max)).toEqual(want);
+  });
+
+  it('keeps a copy, not a view of the request bytes', () => {
+    const request = Buffer.from('{"name":"数据"}');
+    const captured = captureBody(request, 'application/json', 64)!;
+    request.fill(0);
+    expect(capturedText(captured)).toBe('{"name":"数据"}');
+    expect(captured.bytes.buffer).not.toBe(request.buffer);
+  });
+
+  it('keeps each capture apart from the next (the encoding buffer is reused)', () => {
+    const first = captureBody('{"a":1}', 'application/json', 64)!;
+    captureBody('{"b":2}', 'application/json', 64);
+    expect(capturedText(first)).toBe('{"a":1}');
   });
 });

@@ -12,7 +12,7 @@ export interface JournalingOptions {
   monotonic?: () => number;
 }
 
-/** Fixed cost of a record beyond its strings, in bytes: its object, numbers and references. */
+/** Fixed cost of a record beyond its strings and bodies, in bytes: its objects, numbers and references. */
 const RECORD_OVERHEAD_BYTES = 256;
 
 /** Memory of strings, counted as V8's two-byte form (an upper bound: ASCII takes half of it). */
@@ -59,7 +59,7 @@ export function journalRequests(dispatch: (request: DispatchRequest) => Promise<
         problemCode: meta.problemCode,
         requestBody,
         responseBody,
-        bytes: RECORD_OVERHEAD_BYTES + BYTES_PER_CHAR * (request.path.length + request.query.length + (requestBody?.text.length ?? 0) + (responseBody?.text.length ?? 0)),
+        bytes: RECORD_OVERHEAD_BYTES + BYTES_PER_CHAR * (request.path.length + request.query.length) + (requestBody?.bytes.byteLength ?? 0) + (responseBody?.bytes.byteLength ?? 0),
       });
       return response;
     });

@@ -1,5 +1,6 @@
 import { formatShanghaiInstant } from '@gdx/calendar';
 import type { CapturedBody, JournalRecord } from '../../sandbox/request-journal.js';
+import { capturedText } from './capture-body.js';
 
 /** A journal entry as the simulation API answers it (`JournalEntry` of the simulation contract). */
 export interface JournalEntryView {
@@ -27,11 +28,12 @@ export interface JournalEntryView {
 /** A kept body as JSON when it was sent as JSON and kept whole, else its text; `null` for none. */
 function bodyValue(body: CapturedBody | null): unknown {
   if (body === null) return null;
-  if (!body.json || body.truncated) return body.text;
+  const text = capturedText(body);
+  if (!body.json || body.truncated) return text;
   try {
-    return JSON.parse(body.text) as unknown;
+    return JSON.parse(text) as unknown;
   } catch {
-    return body.text;
+    return text;
   }
 }
 
