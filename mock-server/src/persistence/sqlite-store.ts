@@ -224,6 +224,7 @@ class SqliteStore implements Store {
   readonly #snapshotsLocation: string;
   readonly #insertEntry: Database.Statement<[number, string, number]>;
   readonly #setMeta: Database.Statement<[string, string]>;
+  readonly #pruneBatch: Database.Statement<[number, number]>;
   #lastSeq: number;
   #snapshotSeq: number;
 
@@ -235,6 +236,7 @@ class SqliteStore implements Store {
     this.#dir = dir;
     this.#insertEntry = db.prepare('INSERT INTO journal (seq, entry, crc) VALUES (?, ?, ?)');
     this.#setMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+    this.#pruneBatch = db.prepare('DELETE FROM journal WHERE seq IN (SELECT seq FROM journal WHERE seq <= ? ORDER BY seq LIMIT ?)');
     this.#lastSeq = Number(this.#meta('lastSeq') ?? 0);
     this.#snapshotSeq = this.#newestSnapshotSeq();
   }
@@ -314,15 +316,21 @@ class SqliteStore implements Store {
   }
 
   snapshotWritten(seq: number): void {
-    const kept = this.#snapshots.prepare('SELECT seq FROM snapshots ORDER BY seq ASC LIMIT 1').get() as { seq: number } | undefined;
-    inTransaction(this.#db, this.location, () => {
-      // Entries up to the oldest kept snapshot are covered by it; those after it stay for a repair.
-      if (kept) this.#db.prepare('DELETE FROM journal WHERE seq <= ?').run(kept.seq);
-      // A snapshot ahead of the journal (a repaired store) moves the numbering on, so new entries follow it.
-      if (seq > this.#lastSeq) this.#setMeta.run('lastSeq', String(seq));
-    });
+    // A snapshot ahead of the journal (a repaired store) moves the numbering on, so new entries follow it.
+    if (seq > this.#lastSeq) inTransaction(this.#db, this.location, () => this.#setMeta.run('lastSeq', String(seq)));
     this.#snapshotSeq = this.#newestSnapshotSeq();
     this.#lastSeq = Math.max(this.#lastSeq, seq);
+  }
+
+  prune(limit: number): number {
+    const kept = this.#snapshots.prepare('SELECT seq FROM snapshots ORDER BY seq ASC LIMIT 1').get() as { seq: number } | undefined;
+    if (!kept) return 0;
+    // Entries up to the oldest kept snapshot are covered by it; those after it stay for a repair.
+    let dropped = 0;
+    inTransaction(this.#db, this.location, () => {
+      dropped = this.#pruneBatch.run(kept.seq, limit).changes;
+    });
+    return dropped;
   }
 
   probe(): void {

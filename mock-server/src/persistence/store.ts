@@ -54,15 +54,22 @@ export interface Store {
   append(entries: readonly JournalEntry[]): void;
   /**
    * Stores a snapshot of the state after entry `seq`, in parts that are each a JSON text (one per
-   * sandbox: a single JSON string of a large server would pass V8's string limit), and drops what
-   * no longer needs keeping: the snapshot before the previous one, and the entries it covers.
+   * sandbox: a single JSON string of a large server would pass V8's string limit), and drops the
+   * snapshot before the previous one. The entries it covers go with `prune`.
    */
   writeSnapshot(seq: number, parts: readonly string[]): void;
   /**
    * Takes note of a snapshot after entry `seq` that another writer of this store (the compaction
-   * worker) has made durable, and drops what it makes redundant, as `writeSnapshot` does.
+   * worker) has made durable, as `writeSnapshot` does.
    */
   snapshotWritten(seq: number): void;
+  /**
+   * Drops at most `limit` of the journal entries the oldest kept snapshot covers (no start or
+   * repair reads them again) and answers how many it dropped: the journal calls it in small
+   * batches across turns of the event loop, as dropping thousands of entries in one transaction
+   * would stall every request for hundreds of milliseconds.
+   */
+  prune(limit: number): number;
   /** Checks that a small durable write succeeds now; throws `StorageUnavailableError` if not. */
   probe(): void;
   close(): void;

@@ -18,7 +18,10 @@ function fill(dir: string, n: number, every = Infinity): void {
   const store = openSqliteStore(dir);
   for (let seq = 1; seq <= n; seq += 1) {
     store.append([entry(seq)]);
-    if (seq % every === 0) store.writeSnapshot(seq, [JSON.stringify({ upTo: seq })]);
+    if (seq % every === 0) {
+      store.writeSnapshot(seq, [JSON.stringify({ upTo: seq })]);
+      store.prune(Number.MAX_SAFE_INTEGER);
+    }
   }
   store.close();
 }

@@ -24,6 +24,7 @@ export function failingStore(store: Store): { store: Store; control: { failing: 
     append: (entries: readonly JournalEntry[]) => (control.failing ? refuse() : store.append(entries)),
     writeSnapshot: (seq: number, parts: readonly string[]) => (control.failing ? refuse() : store.writeSnapshot(seq, parts)),
     snapshotWritten: (seq: number) => store.snapshotWritten(seq),
+    prune: (limit: number) => (control.failing ? refuse() : store.prune(limit)),
     probe: () => (control.failing ? refuse() : store.probe()),
     close: () => store.close(),
   };
