@@ -66,14 +66,16 @@ function levelOf(status: number): 'error' | 'warn' | 'info' {
  * `problemCode`, `durationMs`) as members of the JSON line, and a message that reads well in the
  * pretty format: `POST /registration/v1/applications 401 SIGNATURE_INVALID 1.4 ms default
  * org_… submitApplication req_…`. Refusals log at `warn` and server errors at `error`, so
- * `--log-level warn` shows only what went wrong.
+ * `--log-level warn` shows only what went wrong. `undefined` when the logger's level writes no
+ * request line (`fatal`, `silent`): the server then neither times requests nor builds entries.
  *
  * @example
  * ```ts
  * await startServer(app, { requestLog: requestLogSink(createLogger({ level: 'info', format: 'json' }, process.stdout)) });
  * ```
  */
-export function requestLogSink(logger: Logger): RequestLogSink {
+export function requestLogSink(logger: Logger): RequestLogSink | undefined {
+  if (!logger.isLevelEnabled('error')) return undefined;
   return (entry) => {
     const level = levelOf(entry.status);
     if (!logger.isLevelEnabled(level)) return;

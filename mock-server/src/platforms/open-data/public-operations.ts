@@ -1,7 +1,17 @@
 import type { OperationHandler } from '../../app/platform-module.js';
+import type { OpenDataset } from '../../sandbox/seed/types.js';
 import { listPage } from '../workflow-host/index.js';
 import type { ApplicationRecord, OpenDataState } from './open-data-state.js';
 import { datasetView, openingPlanView, rejectionView } from './wire-views.js';
+
+/** A dataset's view as JSON, rendered once: seed datasets are never changed (a state holds them read-only). */
+const datasetJsons = new WeakMap<OpenDataset, string>();
+
+function datasetJson(dataset: OpenDataset): string {
+  let json = datasetJsons.get(dataset);
+  if (json === undefined) datasetJsons.set(dataset, (json = JSON.stringify(datasetView(dataset))));
+  return json;
+}
 
 /**
  * The public (unsigned) operations: open datasets (search over title and summary, filters by
@@ -26,7 +36,7 @@ export const publicOperations: Record<string, OperationHandler<OpenDataState>> =
   },
   getDataset: (ctx) => {
     const dataset = ctx.state.datasets.get(ctx.params.datasetId ?? '');
-    return dataset ? { status: 200, body: datasetView(dataset) } : ctx.problem('NOT_FOUND', { detail: `no open dataset ${ctx.params.datasetId}` });
+    return dataset ? { status: 200, json: datasetJson(dataset) } : ctx.problem('NOT_FOUND', { detail: `no open dataset ${ctx.params.datasetId}` });
   },
   listOpeningPlans: (ctx) => {
     const plans = ctx.state.plans.filter((p) => ctx.query.year === undefined || p.year === ctx.query.year);
