@@ -144,6 +144,9 @@ describe('a registration filed on 2025-09-26, on its timeline', () => {
     expect(t.steps.map((s) => s.state)).toEqual(['submitted', 'under_review', 'in_public_notice', 'registered']);
     expect(t.steps.map((s) => s.deadline?.overdue ?? null)).toEqual([false, false, false, null]);
     expect(t.steps[2]!.leftAt).toBe('2025-10-23T00:00:00+08:00');
+    // Left at 24:00 of its due date: by hand, the 10 working days after 10-09 are 10-10, the make-up
+    // Saturday 10-11, 10-13…10-17 and 10-20…10-22; the morning it was left (10-23) is not an 11th.
+    expect(t.steps[2]!.deadline!.countedDays).toEqual(['2025-10-10', '2025-10-11', '2025-10-13', '2025-10-14', '2025-10-15', '2025-10-16', '2025-10-17', '2025-10-20', '2025-10-21', '2025-10-22']);
     expect(t.allowedActions).toEqual([]);
     const registrations = await sim.objects.listPage(sandboxId, { objectType: 'registration' });
     expect(registrations.items).toHaveLength(1);

@@ -123,12 +123,15 @@ export function timelineSteps(
   }
   return stays.map((stay) => {
     const endedAt = stay.leftAt === null ? now : Date.parse(stay.leftAt);
+    // A step left at midnight ran until 24:00 of the day before: the day it was left is not one of
+    // its days (a 10 WD notice ending at 24:00 counts 10 days, not the next morning's 11th).
+    const lastDay = stay.leftAt !== null && endedAt > Date.parse(stay.enteredAt) ? shanghaiDate(endedAt - 1) : shanghaiDate(endedAt);
     return {
       state: stay.state,
       label: label(stay.state) ?? { zh: stay.state, en: stay.state },
       enteredAt: stay.enteredAt,
       leftAt: stay.leftAt,
-      deadline: stay.deadline ? stepDeadline(stay.deadline, shanghaiDate(endedAt), endedAt, calendar) : null,
+      deadline: stay.deadline ? stepDeadline(stay.deadline, lastDay, endedAt, calendar) : null,
     };
   });
 }
