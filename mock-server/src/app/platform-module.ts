@@ -18,11 +18,12 @@
 import type { WorkingCalendar } from '@gdx/calendar';
 import type { ProblemCode } from '@gdx/protocol';
 import type { CatalogEntry } from '../sandbox/seed/types.js';
+import type { ProductFiling, SharingConsent } from './platform-facts.js';
 import type { ProblemResultOptions } from './problem-response.js';
 import type { PlatformObjects } from './workflow-objects.js';
 
 /** URL segment of a platform under `/{platform}/v1`. */
-export type PlatformName = 'registration' | 'sharing' | 'open-data' | 'catalog';
+export type PlatformName = 'registration' | 'sharing' | 'open-data' | 'catalog' | 'authorized-operation';
 
 /** The minimal shape of an OpenAPI 3.1 document that the core reads (paths, operations, components). */
 export interface OpenApiDocument {
@@ -129,6 +130,13 @@ export interface SandboxContext {
    * that serve the catalog's resources (sharing) ask it, so they agree on what is published.
    */
   readonly publishedEntry?: (id: string) => CatalogEntry | undefined;
+  /**
+   * The registration platform's earliest live filing of a product by a registrant
+   * (`PlatformModule.productFiling`); absent when no platform keeps registrations.
+   */
+  readonly productFiling?: (query: { registrantCreditCode: string; productName: string }) => ProductFiling | undefined;
+  /** The sharing platform's grant of an id, read as a provider's consent (`PlatformModule.sharingConsent`); absent without sharing. */
+  readonly sharingConsent?: (grantId: string) => SharingConsent | undefined;
 }
 
 /** A handler's answer. `body` is serialised as JSON (`application/json`). */
@@ -253,6 +261,10 @@ export interface PlatformModule<S = unknown> {
   readonly clock?: PlatformClockHooks<S>;
   /** For the platform that keeps the catalog: its published resource of an id (`SandboxContext.publishedEntry`). */
   publishedEntry?(state: S, id: string): CatalogEntry | undefined;
+  /** For the platform that keeps registrations: a product's filing (`SandboxContext.productFiling`). */
+  productFiling?(state: S, query: { registrantCreditCode: string; productName: string }): ProductFiling | undefined;
+  /** For the platform that keeps sharing grants: a grant as consent (`SandboxContext.sharingConsent`). */
+  sharingConsent?(state: S, grantId: string): SharingConsent | undefined;
   /** Its workflow objects, for the simulation API's objects and timelines (absent: none listed). */
   readonly objects?: PlatformObjects<S>;
   /** JSON-serialisable copy of the state (for snapshots); must not share mutable objects. */

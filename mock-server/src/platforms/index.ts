@@ -1,6 +1,7 @@
 import { loadBundledSpec } from '@gdx/openapi';
 import type { OpenApiDocument, PlatformModule, SandboxContext } from '../app/platform-module.js';
 import { seedDataOf } from '../sandbox/seed-data-cache.js';
+import { createAuthorizedOperationPlatform } from './authorized-operation/index.js';
 import { createCatalogPlatform } from './catalog/index.js';
 import { createOpenDataPlatform } from './open-data/index.js';
 import { createRegistrationPlatform } from './registration/index.js';
@@ -29,5 +30,6 @@ export function defaultPlatforms(options: DefaultPlatformOptions = {}): Platform
     createSharingPlatform({ spec: loadBundledSpec('sharing') as OpenApiDocument, seedData }),
     createOpenDataPlatform({ spec: loadBundledSpec('open-data') as OpenApiDocument, seedData }),
     createCatalogPlatform({ spec: loadBundledSpec('catalog') as OpenApiDocument, seedData }),
+    createAuthorizedOperationPlatform({ spec: loadBundledSpec('authorized-operation') as OpenApiDocument, seedData }),
   ];
 }

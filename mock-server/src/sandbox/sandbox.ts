@@ -16,6 +16,7 @@ import { FaultRules, type FaultRule } from './faults.js';
 import { createIdGenerator } from './id-generator.js';
 import { IdempotencyStore, type IdempotencyRecord } from './idempotency-store.js';
 import { createRandom, type SeededRandom } from './random.js';
+import type { ProductFiling, SharingConsent } from '../app/platform-facts.js';
 import type { CatalogEntry } from './seed/types.js';
 import { createSandboxClock, type ClockMode, type ClockState, type SandboxClock } from './sandbox-clock.js';
 import { Webhooks, type DeliveryOutcome, type SavedDelivery, type Webhook, type WebhookDeliveryOptions } from './webhooks.js';
@@ -217,6 +218,18 @@ export class Sandbox implements SandboxContext {
     const keeper = this.#env.platforms.find((platform) => platform.publishedEntry !== undefined);
     if (!keeper) return undefined;
     return (id) => keeper.publishedEntry?.(this.#states.get(keeper.name), id);
+  }
+
+  get productFiling(): ((query: { registrantCreditCode: string; productName: string }) => ProductFiling | undefined) | undefined {
+    const keeper = this.#env.platforms.find((platform) => platform.productFiling !== undefined);
+    if (!keeper) return undefined;
+    return (query) => keeper.productFiling?.(this.#states.get(keeper.name), query);
+  }
+
+  get sharingConsent(): ((grantId: string) => SharingConsent | undefined) | undefined {
+    const keeper = this.#env.platforms.find((platform) => platform.sharingConsent !== undefined);
+    if (!keeper) return undefined;
+    return (grantId) => keeper.sharingConsent?.(this.#states.get(keeper.name), grantId);
   }
 
   /** The quotas in force: the sandbox's own over the app's. */

@@ -4,7 +4,7 @@ import { loadBundledSpec } from '@gdx/openapi';
 import { expect } from 'vitest';
 
 /** The contracts the platform tests check answers against. */
-export type SpecName = 'registration' | 'sharing' | 'open-data' | 'catalog' | 'simulation';
+export type SpecName = 'registration' | 'sharing' | 'open-data' | 'catalog' | 'authorized-operation' | 'simulation';
 type Json = Record<string, any>;
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;

@@ -17,8 +17,8 @@ export const eventRoutes: readonly SimRoute[] = [
         after = key[0];
       }
       const platform = ctx.query.platform;
-      if (platform !== undefined && !ctx.platforms.some((p) => p.name === platform) && !['registration', 'sharing', 'open-data', 'catalog'].includes(String(platform))) {
-        return invalidField(ctx, '/query/platform', 'platform must be registration, sharing, open-data or catalog', 'platform 取值无效');
+      if (platform !== undefined && !ctx.platforms.some((p) => p.name === platform) && !['registration', 'sharing', 'open-data', 'catalog', 'authorized-operation'].includes(String(platform))) {
+        return invalidField(ctx, '/query/platform', 'platform must be registration, sharing, open-data, catalog or authorized-operation', 'platform 取值无效');
       }
       const page = sandboxOf(ctx).feed.page(after, limit, platform as PlatformName | undefined);
       return { status: 200, body: { ...page, items: page.items.map(({ recipients: _recipients, ...visible }) => visible) } };

@@ -3,7 +3,7 @@ import { DEFAULT_SANDBOX_ID } from '../../sandbox/registry.js';
 import type { Sandbox } from '../../sandbox/sandbox.js';
 import type { PlatformName } from '../platform-module.js';
 
-const PLATFORMS: readonly PlatformName[] = ['registration', 'sharing', 'open-data', 'catalog'];
+const PLATFORMS: readonly PlatformName[] = ['registration', 'sharing', 'open-data', 'catalog', 'authorized-operation'];
 
 /**
  * The sandbox clock as the simulation API shows it (`Clock`).

@@ -5,6 +5,7 @@ import { publicOperations } from './public-operations.js';
 import { registrationOperations } from './registration-operations.js';
 import { registrationObjects } from './registration-objects.js';
 import { createRegistrationState, exportRegistrationState, importRegistrationState, type RegistrationState } from './registration-state.js';
+import { productFiling } from './product-filing.js';
 import { actAsRegistry, objectAsThirdParty } from './sim-commands.js';
 
 /** Options of `createRegistrationPlatform`. */
@@ -37,5 +38,6 @@ export function createRegistrationPlatform(options: RegistrationPlatformOptions)
     exportState: exportRegistrationState,
     objectCount: (state) => state.host.objectCount,
     importState: importRegistrationState,
+    productFiling,
   };
 }

@@ -53,5 +53,9 @@ export function createSharingPlatform(options: SharingPlatformOptions): Platform
     exportState: exportSharingState,
     objectCount: (state) => state.host.objectCount,
     importState: (data, sandbox) => buildState(sandbox, seedData, data as SharingSnapshot),
+    sharingConsent: (state, grantId) => {
+      const grant = state.grants.get(grantId);
+      return grant && { grantId: grant.id, entryId: grant.entryId, granteeId: grant.owner, providerId: grant.providerId, active: grant.state === 'active' };
+    },
   };
 }

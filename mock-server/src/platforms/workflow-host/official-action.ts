@@ -10,6 +10,8 @@ export interface ActionTarget {
   role?: string;
   /** The object as its platform returns it, after the action. */
   view(): unknown;
+  /** Payload members the platform builds from the action (e.g. the selected operator's reference). */
+  payload?: Record<string, unknown>;
 }
 
 /**
@@ -73,7 +75,7 @@ export function applyOfficialAction(ctx: SimCommandContext<unknown>, host: Workf
   }
   const after = host.dispatch(target.instanceId, event, {
     actor: { role, ...(organizationId ? { organizationId } : host.officialActor(before, role)) },
-    payload: payloadOf(body),
+    payload: target.payload ? { ...payloadOf(body), ...target.payload } : payloadOf(body),
   });
   const last = after.events.at(-1);
   return {

@@ -12,6 +12,10 @@ const ROLE_NAMES: Readonly<Record<OrganizationRole, string>> = {
   registrant: '登记主体',
   applicant: '申请人',
   auditor: '审计机关',
+  grantor: '授权主体',
+  implementing_body: '实施机构',
+  operator: '运营机构',
+  price_authority: '价格主管部门',
 };
 
 /**

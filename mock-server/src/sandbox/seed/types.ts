@@ -24,7 +24,11 @@ export type OrganizationRole =
   | 'registry'
   | 'registrant'
   | 'applicant'
-  | 'auditor';
+  | 'auditor'
+  | 'grantor'
+  | 'implementing_body'
+  | 'operator'
+  | 'price_authority';
 
 export interface SeedOrganization {
   id: string;

@@ -49,7 +49,31 @@ const STEPS: Record<string, Record<string, OfficialStep>> = {
     submitted: { role: 'data_authority', accept: 'publish', reject: 'return' },
     change_submitted: { role: 'data_authority', accept: 'publish', reject: 'return' },
   },
+  // The grantor's deliberations, the data authority's filings, reviews and evaluations. Selecting,
+  // deliberating and signing are the implementing body's choices and stay with the simulation API.
+  'authorized-operation.plan': {
+    under_deliberation: { role: 'grantor', accept: 'approve_plan', reject: 'reject_plan' },
+    approved: { role: 'data_authority', accept: 'file_plan' },
+    change_deliberation: { role: 'grantor', accept: 'approve_plan', reject: 'reject_change' },
+  },
+  'authorized-operation.selection': {
+    government_approval: { role: 'grantor', accept: 'approve_selection', reject: 'fail_selection' },
+    signed: { role: 'data_authority', accept: 'file_agreement' },
+  },
+  'authorized-operation.authorization': {
+    under_evaluation: { role: 'data_authority', accept: 'pass_evaluation', reject: 'order_rectification' },
+    termination_requested: { role: 'grantor', accept: 'approve_termination' },
+  },
+  'authorized-operation.data-access': {
+    submitted: { role: 'data_authority', accept: 'approve_data_access', reject: 'reject_data_access' },
+  },
+  'authorized-operation.product': {
+    compliance_review: { role: 'data_authority', accept: 'pass_compliance_review', reject: 'fail_compliance_review' },
+  },
 };
+
+/** Xiamen's 一级开发主体 reviews 二级 applications: the data-access reviewer is the instance's `data.reviewer`. */
+const DATA_ACCESS = 'authorized-operation.data-access';
 
 /**
  * The official step of an instance's state, if an official acts there (a registration
@@ -62,7 +86,9 @@ const STEPS: Record<string, Record<string, OfficialStep>> = {
 export function officialStep(machineId: string, state: string, data: Readonly<Record<string, unknown>> = {}): OfficialStep | undefined {
   const key = machineId.startsWith('registration.application.') ? 'registration.application' : machineId;
   if (key === 'registration.application' && state === 'in_public_notice' && data['noticeClosed'] === true) return CODING;
-  return STEPS[key]?.[state];
+  const step = STEPS[key]?.[state];
+  if (step && key === DATA_ACCESS && typeof data['reviewer'] === 'string') return { ...step, role: data['reviewer'] };
+  return step;
 }
 
 /**

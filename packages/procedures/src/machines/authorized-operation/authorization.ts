@@ -1,9 +1,25 @@
-import type { MachineDefinition } from '@gdx/kernel';
+import type { MachineDefinition, TransitionDefinition } from '@gdx/kernel';
 import type { Profile } from '../../profile-schema.js';
 import { explainOverdue, profileLimit } from '../profile-limit.js';
 
 const AUTHORITY = ['data_authority'];
 const GRANTOR = ['grantor'];
+const PRICE = ['price_authority', 'data_authority'];
+/** States in which the authorization runs and its pricing may be decided. */
+const RUNNING = ['active', 'amending', 'suspended', 'under_evaluation', 'rectifying', 'termination_requested'];
+
+/**
+ * The pricing decisions of 65号 recorded on the authorization (they change neither state nor
+ * deadline): a year's MAR inputs (发展改革 with the data authority, 三(一)), a product's ceiling
+ * fee (the grantor, 二), the operator's formal-fee application and its assessment (二).
+ */
+const PRICING: readonly Omit<TransitionDefinition, 'from' | 'to'>[] = [
+  { event: 'set_mar', by: PRICE, requires: ['mar'], eventType: 'mar_set' },
+  { event: 'set_ceiling', by: GRANTOR, requires: ['ceiling'], eventType: 'ceiling_set' },
+  { event: 'apply_formal_fees', by: ['operator'], eventType: 'formal_fees_applied' },
+  { event: 'approve_formal_fees', by: PRICE, eventType: 'formal_fees_approved' },
+  { event: 'reject_formal_fees', by: PRICE, requires: ['reasons'], eventType: 'formal_fees_rejected' },
+];
 
 /**
  * The authorization in force (授权运营, 27号 第十四条; 101号 第八、三十二–三十七条), created `active`
@@ -13,7 +29,9 @@ const GRANTOR = ['grantor'];
  * (choice 30 WD), rectification (30 calendar days from the notice, then re-evaluation by the clock;
  * a second `order_rectification` in one evaluation terminates: `failed`), amendment (choice 20 WD),
  * the operator's early termination request (choice 20 WD) and revocation. Every refusal, suspension,
- * revocation and failure needs `reasons`.
+ * revocation and failure needs `reasons`. While it runs, the pricing decisions (`set_mar` with
+ * `payload.mar`, `set_ceiling` with `payload.ceiling`, `apply_formal_fees`, `approve_formal_fees`, `reject_formal_fees`)
+ * are recorded as events in the state it is in.
  *
  * @example
  * engine.create('authorized-operation.authorization', { id: 'aoa_1', actor: { role: 'implementing_body' }, data: { termEnd: '2029-01-04' } });
@@ -54,6 +72,7 @@ export function authorizationMachine(profile: Profile): MachineDefinition {
       explainOverdue('termination_requested', GRANTOR),
       { from: 'active', event: 'revoke', to: 'terminated', by: GRANTOR, requires: ['reasons'] },
       { from: 'active', event: 'expire', to: 'expired', by: ['clock'] },
+      ...RUNNING.flatMap((state) => PRICING.map((p) => ({ ...p, from: state, to: state }))),
     ],
     limits: {
       term: { ...profileLimit(profile, 'authorized_operation.term', 'term', { event: 'expire' }), dueField: 'termEnd', holidayExtension: 'none' },

@@ -1,0 +1,141 @@
+import { shanghaiDay, type WorkflowEvent, type WorkflowInstance } from '@gdx/kernel';
+import type { SandboxContext } from '../../app/platform-module.js';
+import { newestFirst, officialOrganisation, ownListing, toReasons, type HostBinding, type Listing } from '../workflow-host/index.js';
+import type { AuthorizedOperationState } from './ao-records.js';
+import { onAuthorizationEvent } from './authorization-effects.js';
+import { onSelectionEvent } from './selection-effects.js';
+import { authorizationView, dataAccessView, planView, productView, selectionView } from './wire-views.js';
+
+/** The simulation API's object type of each machine. */
+export const OBJECT_TYPES: Readonly<Record<string, string>> = {
+  'authorized-operation.plan': 'plan',
+  'authorized-operation.selection': 'selection',
+  'authorized-operation.authorization': 'authorization',
+  'authorized-operation.data-access': 'data_access_request',
+  'authorized-operation.product': 'product',
+};
+
+const today = (event: WorkflowEvent) => shanghaiDay(Date.parse(event.at));
+
+function onPlanEvent(state: AuthorizedOperationState, instance: WorkflowInstance, event: WorkflowEvent): void {
+  const plan = state.plans.get(instance.id);
+  if (!plan) return;
+  if (event.event === 'reject_plan' || event.event === 'reject_change') plan.reasons = toReasons(event.data?.['reasons']);
+  if (event.event === 'propose_change') plan.pendingChange = structuredClone(event.data?.['change'] as typeof plan.content);
+  if (event.event === 'reject_change') plan.pendingChange = null;
+  // An approved change takes effect as the next version and must be filed again.
+  if (event.event === 'approve_plan' && event.from === 'change_deliberation' && plan.pendingChange) {
+    plan.content = plan.pendingChange;
+    plan.pendingChange = null;
+    plan.version += 1;
+    plan.filedOn = null;
+  }
+  if (event.event === 'file_plan') plan.filedOn = today(event);
+}
+
+function onRequestEvent(state: AuthorizedOperationState, instance: WorkflowInstance, event: WorkflowEvent): void {
+  const request = state.requests.get(instance.id);
+  if (!request) return;
+  if (event.event === 'reject_data_access') request.reasons = toReasons(event.data?.['reasons']);
+  if (event.event === 'report_agreement') request.agreementReportedOn = today(event);
+}
+
+function onProductEvent(state: AuthorizedOperationState, instance: WorkflowInstance, event: WorkflowEvent): void {
+  const product = state.products.get(instance.id);
+  if (!product) return;
+  if (event.event === 'pass_compliance_review') product.listedOn = today(event);
+  if (event.event === 'fail_compliance_review' || event.event === 'withdraw') product.reasons = toReasons(event.data?.['reasons']);
+}
+
+/** Listings of one object for several organisations, each once. */
+function forEach(list: string, owners: readonly (string | null)[], instance: WorkflowInstance): Listing[] {
+  return [...new Set(owners.filter((o): o is string => o !== null))].map((owner) => ownListing(list, owner, instance));
+}
+
+function listings(state: AuthorizedOperationState, instance: WorkflowInstance): Listing[] {
+  const id = instance.id;
+  const plan = state.plans.get(id);
+  if (plan) {
+    const own = ownListing('plan', plan.owner, instance);
+    // Approved plans are not secret: every other organisation lists them.
+    return instance.state === 'approved' || instance.state === 'change_deliberation' ? [own, { list: 'approved-plan', owner: null, state: instance.state, key: newestFirst(instance) }] : [own];
+  }
+  const selection = state.selections.get(id);
+  if (selection) return forEach('selection', [selection.owner, selection.operatorId, ...selection.bids.map((b) => b.operatorId)], instance);
+  const authorization = state.authorizations.get(id);
+  if (authorization) {
+    return [...forEach('authorization', [authorization.operatorId, authorization.implementingBodyId], instance), { list: 'disclosed-authorization', owner: null, key: newestFirst(instance) }];
+  }
+  const request = state.requests.get(id);
+  if (request) return forEach('data-access', [request.owner, state.authorizations.get(request.authorizationId)?.operatorId ?? null], instance);
+  const product = state.products.get(id);
+  if (!product) return [];
+  const own = ownListing('product', product.owner, instance);
+  return instance.state === 'listed' ? [own, { list: 'listed-product', owner: null, state: product.content.useCategory, key: newestFirst(instance) }] : [own];
+}
+
+/** Who acts for an official role on this object: the parties named on it, else the sandbox's organisation of that role. */
+function official(state: AuthorizedOperationState, sandbox: SandboxContext, instance: WorkflowInstance, role: string): string | null {
+  const authorizationId = state.requests.get(instance.id)?.authorizationId ?? state.products.get(instance.id)?.authorizationId ?? instance.id;
+  const authorization = state.authorizations.get(authorizationId);
+  if (role === 'implementing_body') return state.plans.get(instance.id)?.owner ?? state.selections.get(instance.id)?.owner ?? authorization?.implementingBodyId ?? null;
+  if (role === 'operator') return authorization?.operatorId ?? null;
+  if (role === 'grantor' && authorization?.grantorId) return authorization.grantorId;
+  return officialOrganisation(sandbox, role)?.id ?? null;
+}
+
+/**
+ * How the authorized-operation platform's kernel instances map to its objects: object types,
+ * owners (the implementing body, the operator, the requester; the other party is notified),
+ * wire views, the officials of each role, the side effects of decisions (a signed agreement
+ * creates the authorization, an approved change raises the plan's version, an ended
+ * authorization ends its data access) and the lists each object appears in.
+ *
+ * @example
+ * ```ts
+ * const host = new WorkflowHost(sandbox, authorizedOperationBinding(state, sandbox));
+ * ```
+ */
+export function authorizedOperationBinding(state: AuthorizedOperationState, sandbox: SandboxContext): HostBinding {
+  return {
+    platform: 'authorized-operation',
+    objectType: (i) => OBJECT_TYPES[i.machine] ?? i.machine,
+    owner: (i) =>
+      state.plans.get(i.id)?.owner ?? state.selections.get(i.id)?.owner ?? state.authorizations.get(i.id)?.operatorId ?? state.requests.get(i.id)?.owner ?? state.products.get(i.id)?.owner ?? null,
+    alsoNotify: (i) => {
+      const authorization = state.authorizations.get(i.id);
+      if (authorization) return [authorization.implementingBodyId];
+      const request = state.requests.get(i.id);
+      const operatorId = request ? state.authorizations.get(request.authorizationId)?.operatorId : undefined;
+      return operatorId && operatorId !== request?.owner ? [operatorId] : [];
+    },
+    view: (i) => {
+      const plan = state.plans.get(i.id);
+      if (plan) return planView(state, plan);
+      const selection = state.selections.get(i.id);
+      if (selection) return selectionView(state, selection);
+      const authorization = state.authorizations.get(i.id);
+      if (authorization) return authorizationView(state, authorization);
+      const request = state.requests.get(i.id);
+      if (request) return dataAccessView(state, request);
+      const product = state.products.get(i.id);
+      return product ? productView(state, product) : { id: i.id, state: i.state };
+    },
+    official: (i, role) => official(state, sandbox, i, role),
+    onEvent: (i, e) => {
+      switch (i.machine) {
+        case 'authorized-operation.plan':
+          return onPlanEvent(state, i, e);
+        case 'authorized-operation.selection':
+          return onSelectionEvent(state, sandbox, i, e);
+        case 'authorized-operation.authorization':
+          return onAuthorizationEvent(state, i, e);
+        case 'authorized-operation.data-access':
+          return onRequestEvent(state, i, e);
+        case 'authorized-operation.product':
+          return onProductEvent(state, i, e);
+      }
+    },
+    listings: (i) => listings(state, i),
+  };
+}

@@ -1,0 +1,40 @@
+import type { WorkflowInstance } from '@gdx/kernel';
+import type { PlatformObjects, WorkflowObject } from '../../app/workflow-objects.js';
+import { instanceObject } from '../workflow-host/index.js';
+import type { AuthorizedOperationState } from './ao-records.js';
+import { OBJECT_TYPES } from './ao-binding.js';
+
+/** A human title of an object: the plan's, product's or scenario's name, the authorization's operator. */
+function titleOf(state: AuthorizedOperationState, id: string): string | null {
+  return (
+    state.plans.get(id)?.content.name ??
+    state.products.get(id)?.content.name ??
+    state.authorizations.get(id)?.operator.name ??
+    (state.requests.get(id)?.submission['scenario'] as { name?: string } | undefined)?.name ??
+    null
+  );
+}
+
+function objectOf(state: AuthorizedOperationState, instance: WorkflowInstance): WorkflowObject {
+  return instanceObject(state.host, instance, { objectType: OBJECT_TYPES[instance.machine] ?? instance.machine, title: titleOf(state, instance.id) });
+}
+
+/**
+ * The platform's workflow objects for the simulation API (objects, timelines): plans,
+ * selections, authorizations, data access requests and products.
+ *
+ * @example
+ * ```ts
+ * authorizedOperationObjects.get(state, 'authorization', 'aoa_1')?.state; // 'active'
+ * ```
+ */
+export const authorizedOperationObjects: PlatformObjects<AuthorizedOperationState> = {
+  *list(state) {
+    for (const instance of state.host.engine.list()) if (instance.machine in OBJECT_TYPES) yield objectOf(state, instance);
+  },
+  get(state, objectType, objectId) {
+    const instance = state.host.get(objectId);
+    const object = instance && instance.machine in OBJECT_TYPES ? objectOf(state, instance) : undefined;
+    return object?.objectType === objectType ? object : undefined;
+  },
+};

@@ -1,0 +1,103 @@
+import type { OperationResult, SimCommandContext } from '../../app/platform-module.js';
+import { PlatformProblem } from '../../app/platform-problem.js';
+import { applyOfficialAction, type ActionTarget } from '../workflow-host/index.js';
+import { invalid } from './ao-access.js';
+import type { AuthorizedOperationState } from './ao-records.js';
+import { checkAgreement } from './agreement-check.js';
+import { pricingPayload } from './pricing-actions.js';
+import { authorizationView, dataAccessView, planView, productView, selectionView } from './wire-views.js';
+
+type Sim = SimCommandContext<AuthorizedOperationState>;
+const CHOOSING = new Set(['select', 'pass_review', 'designate']);
+
+function notFound(ctx: Sim): never {
+  throw new PlatformProblem('NOT_FOUND', { detail: `no ${String(ctx.body.objectType)} ${String(ctx.body.objectId)} on the authorized-operation platform` });
+}
+
+/** `payload.operator` of a choice: the sandbox organisation named by `operatorId`, which must hold the `operator` role. */
+function operatorPayload(ctx: Sim): Record<string, unknown> {
+  const id = ctx.body.operatorId;
+  if (typeof id !== 'string') throw invalid('/operatorId', 'REQUIRED', '须指定运营机构（operatorId）', 'operatorId is required');
+  const org = ctx.sandbox.organisation(id);
+  if (!org || !org.roles.includes('operator')) throw invalid('/operatorId', 'NOT_AN_OPERATOR', '沙箱中没有该运营机构（须具备 operator 角色）', 'No organisation of the sandbox with the operator role has this id');
+  return { operator: { id: org.id, creditCode: org.creditCode, name: org.name } };
+}
+
+function selectionPayload(ctx: Sim, selectionId: string): Record<string, unknown> | undefined {
+  const { body, state, sandbox } = ctx;
+  const selection = state.selections.get(selectionId)!;
+  const action = String(body.action);
+  if (CHOOSING.has(action)) return operatorPayload(ctx);
+  if (action === 'deliberate_agreement') return { agreement: checkAgreement(state, sandbox, body.agreement, selection.owner) };
+  if (action !== 'sign') return undefined;
+  // Signing the deliberated text needs no agreement; a different one is checked as on deliberation.
+  const agreement = body.agreement === undefined ? (selection.agreement ?? undefined) : checkAgreement(state, sandbox, body.agreement, selection.owner);
+  return { ...(agreement ? { agreement } : {}), ...(typeof body.justification === 'string' ? { justification: body.justification } : {}) };
+}
+
+function authorizationPayload(ctx: Sim, authorizationId: string): Record<string, unknown> | undefined {
+  const { body, state } = ctx;
+  const authorization = state.authorizations.get(authorizationId)!;
+  switch (body.action) {
+    case 'amend':
+      return typeof body.amendment === 'string' ? { amendment: body.amendment } : undefined;
+    case 'approve_amendment':
+      if (body.termEnd !== undefined && (typeof body.termEnd !== 'string' || body.termEnd < authorization.agreement.term.from)) {
+        throw invalid('/termEnd', 'PERIOD_INVALID', '变更后的届满日早于授权期限起始日', 'termEnd lies before the term starts');
+      }
+      return body.termEnd === undefined ? undefined : { termEnd: body.termEnd };
+    case 'pass_evaluation':
+      return body.evaluation === undefined ? undefined : { evaluation: structuredClone(body.evaluation) };
+    default:
+      return pricingPayload(ctx, authorization);
+  }
+}
+
+/** The kernel instance an action targets, the payload it carries beyond the common members, and the object it answers. */
+function target(ctx: Sim): ActionTarget {
+  const { state, body } = ctx;
+  const id = String(body.objectId);
+  switch (body.objectType) {
+    case 'plan': {
+      const plan = state.plans.get(id) ?? notFound(ctx);
+      return { instanceId: id, view: () => planView(state, plan) };
+    }
+    case 'selection': {
+      const selection = state.selections.get(id) ?? notFound(ctx);
+      const payload = selectionPayload(ctx, id);
+      return { instanceId: id, view: () => selectionView(state, selection), ...(payload ? { payload } : {}) };
+    }
+    case 'authorization': {
+      const authorization = state.authorizations.get(id) ?? notFound(ctx);
+      const payload = authorizationPayload(ctx, id);
+      return { instanceId: id, view: () => authorizationView(state, authorization), ...(payload ? { payload } : {}) };
+    }
+    case 'data_access_request': {
+      const request = state.requests.get(id) ?? notFound(ctx);
+      return { instanceId: id, view: () => dataAccessView(state, request) };
+    }
+    case 'product': {
+      const product = state.products.get(id) ?? notFound(ctx);
+      return { instanceId: id, view: () => productView(state, product) };
+    }
+    default:
+      throw new PlatformProblem('VALIDATION_FAILED', {
+        errors: [{ pointer: '/objectType', code: 'OBJECT_TYPE_UNKNOWN', message: { zh: '授权运营平台的对象类型为 plan、selection、authorization、data_access_request、product', en: 'Authorized-operation object types are plan, selection, authorization, data_access_request and product' } }],
+      });
+  }
+}
+
+/**
+ * Officials' actions on the authorized-operation platform (`POST /_sim/v1/sandboxes/{id}/actions`
+ * with `platform: authorized-operation`): the grantor's, data authority's, price authority's and
+ * implementing body's decisions on plans, selections, authorizations (with the pricing),
+ * data access requests and products. Every check runs before the machine sees the event.
+ *
+ * @example
+ * ```ts
+ * POST /_sim/v1/sandboxes/sbx/actions { platform: 'authorized-operation', objectType: 'selection', objectId, action: 'select', operatorId }
+ * ```
+ */
+export function actOnAuthorizedOperation(ctx: Sim): OperationResult {
+  return applyOfficialAction(ctx as SimCommandContext<unknown>, ctx.state.host, target(ctx));
+}

@@ -1,0 +1,69 @@
+import { shanghaiDay, type WorkflowEvent, type WorkflowInstance } from '@gdx/kernel';
+import { assessTerm, type MarCalculation } from '@gdx/procedures';
+import { toReasons } from '../workflow-host/index.js';
+import type { AuthorizationRecord, AuthorizedOperationState, CeilingRecord } from './ao-records.js';
+import { reportYear } from './pricing-view.js';
+
+/** Events whose written reasons the authorization shows. */
+const REASONED = new Set(['suspend', 'revoke', 'request_termination', 'order_rectification', 'fail_evaluation']);
+const ENDED = new Set(['expired', 'terminated']);
+
+function recordEvaluation(authorization: AuthorizationRecord, event: WorkflowEvent, to: string): void {
+  const decidedOn = shanghaiDay(Date.parse(event.at));
+  const evaluation = event.data?.['evaluation'] as { result?: string; evaluator?: string } | undefined;
+  const result =
+    event.event === 'pass_evaluation' ? (evaluation?.result ?? 'passed') : event.event === 'fail_evaluation' || to === 'terminated' ? 'failed' : 'rectify';
+  authorization.evaluations.push({
+    year: reportYear(authorization, decidedOn),
+    result,
+    evaluator: evaluation?.evaluator ?? null,
+    decidedOn,
+    reasons: toReasons(event.data?.['reasons']),
+  });
+}
+
+/** Records a pricing decision the simulation API checked before dispatching it. */
+function recordPricing(authorization: AuthorizationRecord, event: WorkflowEvent): void {
+  const { pricing } = authorization;
+  if (event.event === 'set_mar') {
+    const mar = event.data?.['mar'] as { year: number; calculation: MarCalculation };
+    pricing.mar[String(mar.year)] = mar.calculation;
+  }
+  if (event.event === 'set_ceiling') {
+    const ceiling = event.data?.['ceiling'] as CeilingRecord;
+    pricing.ceilings = [...pricing.ceilings.filter((c) => c.productId !== ceiling.productId), ceiling];
+  }
+  if (event.event === 'apply_formal_fees') pricing.formalApplication = { appliedOn: shanghaiDay(Date.parse(event.at)), status: 'pending' };
+  if (pricing.formalApplication && (event.event === 'approve_formal_fees' || event.event === 'reject_formal_fees')) {
+    pricing.formalApplication = { ...pricing.formalApplication, status: event.event === 'approve_formal_fees' ? 'approved' : 'rejected' };
+  }
+}
+
+/**
+ * Side effects of an authorization's events: evaluations, written reasons, an amended term,
+ * the pricing decisions, and — once it expired or terminated — the end of its data access
+ * (permissions revoked at once, 101号 第三十七条).
+ *
+ * @example
+ * ```ts
+ * onAuthorizationEvent(state, instance, event); // from the binding's onEvent
+ * ```
+ */
+export function onAuthorizationEvent(state: AuthorizedOperationState, instance: WorkflowInstance, event: WorkflowEvent): void {
+  const authorization = state.authorizations.get(instance.id);
+  if (!authorization) return;
+  if (event.event && REASONED.has(event.event)) authorization.reasons = toReasons(event.data?.['reasons']);
+  if (event.event === 'pass_evaluation' || event.event === 'fail_evaluation' || event.event === 'order_rectification') recordEvaluation(authorization, event, instance.state);
+  if (event.event === 'approve_amendment' && typeof event.data?.['termEnd'] === 'string') {
+    authorization.agreement = { ...authorization.agreement, term: { ...authorization.agreement.term, to: event.data['termEnd'] } };
+    authorization.termCheck = assessTerm(state.host.procedures.profile, authorization.agreement.term, authorization.termCheck.justification);
+  }
+  recordPricing(authorization, event);
+  if (event.from !== event.to && event.to !== null && ENDED.has(event.to)) {
+    for (const request of state.requests.values()) {
+      if (request.authorizationId === authorization.id && state.host.get(request.id)?.state === 'approved') {
+        state.host.engine.dispatch(request.id, 'end_data_access', { actor: { role: 'clock' } });
+      }
+    }
+  }
+}

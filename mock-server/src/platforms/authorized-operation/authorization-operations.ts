@@ -1,0 +1,41 @@
+import type { OperationContext, OperationHandler, OperationResult } from '../../app/platform-module.js';
+import { listEvents, listOwn, requireRole } from '../workflow-host/index.js';
+import { isParty, visible } from './ao-access.js';
+import type { AuthorizationRecord, AuthorizedOperationState } from './ao-records.js';
+import { authorizationView } from './wire-views.js';
+
+type Ctx = OperationContext<AuthorizedOperationState>;
+
+/** The authorization of the path, for its parties only. */
+export function partyAuthorization(ctx: Ctx): AuthorizationRecord {
+  return visible(ctx, ctx.state.authorizations, 'authorizationId', (a) => isParty(ctx, a));
+}
+
+/** The authorization of the path for its operator (403 without the role, 404 for another's). */
+export function operatedAuthorization(ctx: Ctx): AuthorizationRecord {
+  requireRole(ctx, 'operator');
+  return visible(ctx, ctx.state.authorizations, 'authorizationId', (a) => a.operatorId === ctx.caller?.id);
+}
+
+function reportRectification(ctx: Ctx): OperationResult {
+  const authorization = operatedAuthorization(ctx);
+  const body = ctx.body as { summary: string; attachments?: unknown[] };
+  ctx.state.host.dispatch(authorization.id, 'report_rectification', { actor: { role: 'operator', organizationId: authorization.operatorId }, payload: { report: structuredClone(body) } });
+  return { status: 200, body: authorizationView(ctx.state, authorization) };
+}
+
+function requestTermination(ctx: Ctx): OperationResult {
+  const authorization = operatedAuthorization(ctx);
+  const body = ctx.body as { reason: string };
+  ctx.state.host.dispatch(authorization.id, 'request_termination', { actor: { role: 'operator', organizationId: authorization.operatorId }, payload: { reasons: [{ text: body.reason }] } });
+  return { status: 200, body: authorizationView(ctx.state, authorization) };
+}
+
+/** Handlers of the authorization operations. */
+export const authorizationOperations: Record<string, OperationHandler<AuthorizedOperationState>> = {
+  getAuthorization: (ctx) => ({ status: 200, body: authorizationView(ctx.state, partyAuthorization(ctx)) }),
+  listAuthorizations: (ctx) => ({ status: 200, body: listOwn(ctx, ctx.state.host, 'authorization', ctx.state.authorizations, (a) => authorizationView(ctx.state, a)) }),
+  listAuthorizationEvents: (ctx) => ({ status: 200, body: listEvents(ctx, ctx.state.host, ctx.state.host.get(partyAuthorization(ctx).id)!) }),
+  reportRectification,
+  requestTermination,
+};

@@ -1,0 +1,1 @@
+export { createAuthorizedOperationPlatform, type AuthorizedOperationPlatformOptions } from './authorized-operation-platform.js';

@@ -1,0 +1,74 @@
+import type { OperationContext, OperationHandler, OperationResult } from '../../app/platform-module.js';
+import { listEvents, listOwn, requireRole } from '../workflow-host/index.js';
+import { visible } from './ao-access.js';
+import { orgRef, type AuthorizedOperationState, type PlanContent, type PlanRecord } from './ao-records.js';
+import { checkScope } from './scope-checks.js';
+import { planView } from './wire-views.js';
+import { indexPageOf } from './list-pages.js';
+
+type Ctx = OperationContext<AuthorizedOperationState>;
+const MACHINE = 'authorized-operation.plan';
+
+/** A draft is its implementing body's; once submitted, plans are not secret (filed, 第十一条). */
+const mayRead = (ctx: Ctx) => (plan: PlanRecord) => plan.owner === ctx.caller?.id || ctx.state.host.get(plan.id)?.state !== 'drafting';
+
+function checkContent(ctx: Ctx, content: PlanContent, pointer: string, holder: string): void {
+  checkScope(ctx.state, ctx.sandbox, content.scope, `${pointer}/scope`, [holder]);
+}
+
+function createPlan(ctx: Ctx): OperationResult {
+  const { state, sandbox } = ctx;
+  const caller = requireRole(ctx, 'implementing_body');
+  const content = ctx.body as PlanContent;
+  checkContent(ctx, content, '', caller.id);
+  const actor = { role: 'implementing_body', organizationId: caller.id };
+  state.host.check(MACHINE, { actor });
+  const record: PlanRecord = { id: sandbox.ids.next('aop'), owner: caller.id, implementingBody: orgRef(caller), content: structuredClone(content), pendingChange: null, version: 1, filedOn: null, reasons: [] };
+  state.plans.set(record.id, record);
+  state.host.create(MACHINE, { id: record.id, actor });
+  return { status: 201, body: planView(state, record) };
+}
+
+function ownPlan(ctx: Ctx): PlanRecord {
+  requireRole(ctx, 'implementing_body');
+  return visible(ctx, ctx.state.plans, 'planId', (p) => p.owner === ctx.caller?.id);
+}
+
+function submitPlan(ctx: Ctx): OperationResult {
+  const plan = ownPlan(ctx);
+  ctx.state.host.dispatch(plan.id, 'submit', { actor: { role: 'implementing_body', organizationId: plan.owner } });
+  return { status: 200, body: planView(ctx.state, plan) };
+}
+
+function proposePlanChange(ctx: Ctx): OperationResult {
+  const plan = ownPlan(ctx);
+  const body = ctx.body as { reason: string; content: PlanContent };
+  ctx.state.host.checkDispatch(plan.id, 'propose_change', { actor: { role: 'implementing_body', organizationId: plan.owner }, payload: { change: body.content } });
+  checkContent(ctx, body.content, '/content', plan.owner);
+  ctx.state.host.dispatch(plan.id, 'propose_change', { actor: { role: 'implementing_body', organizationId: plan.owner }, payload: { change: structuredClone(body.content), reasons: [{ text: body.reason }] } });
+  return { status: 200, body: planView(ctx.state, plan) };
+}
+
+/**
+ * The implementing body lists its own plans; every other organisation lists the approved ones
+ * (`approved`, `change_deliberation`), as filed plans are not secret.
+ */
+function listPlans(ctx: Ctx): OperationResult {
+  const { state } = ctx;
+  const view = (plan: PlanRecord) => planView(state, plan);
+  if (ctx.caller?.roles.includes('implementing_body')) return { status: 200, body: listOwn(ctx, state.host, 'plan', state.plans, view) };
+  return { status: 200, body: indexPageOf(ctx, state.host, 'approved-plan', state.plans, view, 'state') };
+}
+
+/** Handlers of the plan operations (`createPlan` … `listPlanEvents`). */
+export const planOperations: Record<string, OperationHandler<AuthorizedOperationState>> = {
+  createPlan,
+  listPlans,
+  getPlan: (ctx) => ({ status: 200, body: planView(ctx.state, visible(ctx, ctx.state.plans, 'planId', mayRead(ctx))) }),
+  submitPlan,
+  proposePlanChange,
+  listPlanEvents: (ctx) => {
+    const plan = visible(ctx, ctx.state.plans, 'planId', mayRead(ctx));
+    return { status: 200, body: listEvents(ctx, ctx.state.host, ctx.state.host.get(plan.id)!) };
+  },
+};

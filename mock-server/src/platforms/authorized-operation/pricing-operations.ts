@@ -1,0 +1,87 @@
+import { formatShanghaiInstant } from '@gdx/calendar';
+import { shanghaiDay } from '@gdx/kernel';
+import { annualReportDue, formalFeeEligibility, maximumAllowedRevenue, PricingError, yearlyDeviation } from '@gdx/procedures';
+import type { OperationContext, OperationHandler, OperationResult } from '../../app/platform-module.js';
+import { PlatformProblem } from '../../app/platform-problem.js';
+import { listPage } from '../workflow-host/index.js';
+import { invalid, pricingProblem, refused } from './ao-access.js';
+import type { AnnualReportRecord, AuthorizationRecord, AuthorizedOperationState } from './ao-records.js';
+import { operatedAuthorization, partyAuthorization } from './authorization-operations.js';
+import { deviationOf, pricingRules, pricingView, yearInTerm } from './pricing-view.js';
+
+type Ctx = OperationContext<AuthorizedOperationState>;
+
+
+/** The contract's `AnnualReport`: due 03-31 of the next year, `late` after it, with the year's deviation decision. */
+function reportView(state: AuthorizedOperationState, authorization: AuthorizationRecord, report: AnnualReportRecord) {
+  const due = annualReportDue(report.year, pricingRules(state), { submittedAt: report.submittedAt, now: state.sandbox.now() });
+  return {
+    id: report.id,
+    authorizationId: authorization.id,
+    year: report.year,
+    dueDate: due.dueDate,
+    submittedAt: formatShanghaiInstant(report.submittedAt),
+    late: due.late,
+    content: report.content,
+    deviation: deviationOf(state, authorization, report.year, report.content.revenueFen),
+  };
+}
+
+function applyForFormalFees(ctx: Ctx): OperationResult {
+  const authorization = operatedAuthorization(ctx);
+  const today = shanghaiDay(ctx.sandbox.now());
+  const eligibility = formalFeeEligibility(authorization.agreement.term.from, today);
+  if (!eligibility.mayApply) {
+    throw new PlatformProblem('OPERATING_YEAR_INCOMPLETE', {
+      detail: `首个完整运营年度至 ${eligibility.firstCompleteYearEnds} 结束 / the first complete operating year ends on ${eligibility.firstCompleteYearEnds}`,
+      extensions: { firstCompleteYearEnds: eligibility.firstCompleteYearEnds },
+    });
+  }
+  const status = authorization.pricing.formalApplication?.status;
+  if (status === 'pending' || status === 'approved') {
+    throw new PlatformProblem('CONFLICT', { detail: `已有${status === 'pending' ? '待评估' : '已批准'}的申请 / a ${status} application exists` });
+  }
+  const body = ctx.body as { note: string; annualReportYear?: number };
+  ctx.state.host.dispatch(authorization.id, 'apply_formal_fees', { actor: { role: 'operator', organizationId: authorization.operatorId }, payload: { application: structuredClone(body) } });
+  return { status: 200, body: pricingView(ctx.state, authorization) };
+}
+
+function submitAnnualReport(ctx: Ctx): OperationResult {
+  const { state, sandbox } = ctx;
+  const authorization = operatedAuthorization(ctx);
+  const content = ctx.body as AnnualReportRecord['content'] & { products: { productId: string }[] };
+  if (!yearInTerm(authorization, content.year)) throw refused('YEAR_OUTSIDE_TERM', '/year', '报告年度不在授权运营期限内', 'The year lies outside the term');
+  const unknown = content.products.findIndex((p) => state.products.get(p.productId)?.authorizationId !== authorization.id);
+  if (unknown >= 0) throw invalid(`/products/${unknown}/productId`, 'UNKNOWN_PRODUCT', '该授权运营下没有此产品', 'No product of this authorization has this id');
+  if (authorization.pricing.reports.some((r) => r.year === content.year)) {
+    throw new PlatformProblem('CONFLICT', { detail: `${content.year} 年度报告已报送 / the report on ${content.year} was already submitted` });
+  }
+  const report: AnnualReportRecord = { id: sandbox.ids.next('aor'), year: content.year, submittedAt: sandbox.now(), content: structuredClone(content) };
+  authorization.pricing.reports.push(report);
+  return { status: 201, body: reportView(state, authorization, report) };
+}
+
+function calculateMar(ctx: Ctx): OperationResult {
+  const body = ctx.body as { costFen: number; bondYieldBasisPoints: number; rateBasisPoints: number; taxFen: number; carryOverDeductionFen?: number; actualRevenueFen?: number };
+  const rules = pricingRules(ctx.state);
+  try {
+    const calculation = maximumAllowedRevenue(body, rules);
+    const deviation = body.actualRevenueFen === undefined || calculation.marFen === 0 ? null : yearlyDeviation({ marFen: calculation.marFen, actualRevenueFen: body.actualRevenueFen }, rules);
+    return { status: 200, body: { calculation, deviation } };
+  } catch (error) {
+    if (error instanceof PricingError) throw pricingProblem(error);
+    throw error;
+  }
+}
+
+/** Handlers of the pricing operations (65号): the pricing, formal fees, annual reports, MAR calculation. */
+export const pricingOperations: Record<string, OperationHandler<AuthorizedOperationState>> = {
+  getPricing: (ctx) => ({ status: 200, body: pricingView(ctx.state, partyAuthorization(ctx)) }),
+  applyForFormalFees,
+  submitAnnualReport,
+  listAnnualReports: (ctx) => {
+    const authorization = partyAuthorization(ctx);
+    return { status: 200, body: listPage(ctx, authorization.pricing.reports, (r) => [-r.year], (r) => reportView(ctx.state, authorization, r)) };
+  },
+  calculateMar,
+};

@@ -1,0 +1,82 @@
+import { shanghaiDay } from '@gdx/kernel';
+import { assessFee, initialFiling, type PriceFlag } from '@gdx/procedures';
+import type { AuthorizedOperationState, CeilingRecord, ProductRecord } from './ao-records.js';
+import { feeStatusOf } from './pricing-view.js';
+
+/** The ceiling fee the grantor set for a product, if any. */
+export function ceilingOf(state: AuthorizedOperationState, product: ProductRecord): CeilingRecord | undefined {
+  return state.authorizations.get(product.authorizationId)?.pricing.ceilings.find((c) => c.productId === product.id);
+}
+
+/**
+ * The contract's `ProductFee` of a listed product with a charging unit (`null` otherwise): the
+ * fee status of its authorization, the ceiling in force and the operator's fee.
+ *
+ * @example
+ * ```ts
+ * productFee(state, product); // { feeStatus: 'trial', chargingUnit: 'per_service', ceilingFen: 50000, actualFen: 45000, … }
+ * ```
+ */
+export function productFee(state: AuthorizedOperationState, product: ProductRecord) {
+  const chargingUnit = product.content.chargingUnit;
+  const authorization = state.authorizations.get(product.authorizationId);
+  if (product.listedOn === null || chargingUnit === undefined || !authorization) return null;
+  return {
+    feeStatus: feeStatusOf(authorization),
+    chargingUnit,
+    ceilingFen: ceilingOf(state, product)?.ceilingFen ?? null,
+    actualFen: product.fee?.actualFen ?? null,
+    displayed: product.fee?.displayed ?? false,
+    changedAt: product.fee?.changedAt ?? state.host.get(product.id)?.updatedAt ?? '',
+  };
+}
+
+/**
+ * The price-complaint flags of a product's fee as it stands (65号 五): a fee above a ceiling
+ * lowered since, a fee on a public-good product, a fee charged without being displayed.
+ */
+export function productPriceFlags(state: AuthorizedOperationState, product: ProductRecord): PriceFlag[] {
+  const actualFen = product.fee?.actualFen;
+  if (actualFen === undefined || actualFen === null) return [];
+  return assessFee({ useCategory: product.content.useCategory, ceilingFen: ceilingOf(state, product)?.ceilingFen ?? null, actualFen, displayed: product.fee?.displayed ?? false }).flags;
+}
+
+/**
+ * The contract's `ProductRegistration` of a listed product (`null` before it is listed): the
+ * registration duty under the registration platform's own rule (`initialFiling`: 20 WD from
+ * delivery, 30 WD from the rules' effective date for earlier deliveries, the start day not
+ * counted), met by the registration platform's earliest live application naming the product by
+ * the operator — read from that platform in the same sandbox — and flagged `late` or `overdue`.
+ * A due date in a year without a published calendar shows no duty (`null`) until it is published.
+ *
+ * @example
+ * ```ts
+ * productRegistration(state, product); // { dueDate: '2026-04-07', registrationCode: null, late: false, overdue: false, … }
+ * ```
+ */
+export function productRegistration(state: AuthorizedOperationState, product: ProductRecord) {
+  if (product.listedOn === null) return null;
+  const { sandbox } = state;
+  const now = sandbox.now();
+  const filing = sandbox.productFiling?.({ registrantCreditCode: product.operator.creditCode, productName: product.content.name });
+  let duty;
+  try {
+    duty = initialFiling(state.host.procedures.profile, sandbox.calendar, { operationStartedOn: product.listedOn, receivedAt: filing?.receivedAt ?? now });
+  } catch {
+    return null;
+  }
+  return {
+    limit: duty.limit,
+    unit: duty.unit,
+    startTrigger: 'product_delivered',
+    startedOn: duty.startedOn,
+    dueDate: duty.dueDate,
+    dueAt: duty.dueAt,
+    registrationCode: filing?.registrationCode ?? null,
+    // The duty is met on the day the registration platform received the filing; the code follows its review.
+    registeredOn: filing ? shanghaiDay(filing.receivedAt) : null,
+    late: filing !== undefined && duty.late,
+    overdue: filing === undefined && duty.late,
+    basis: duty.basis,
+  };
+}

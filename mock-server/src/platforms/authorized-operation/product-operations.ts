@@ -1,0 +1,94 @@
+import type { OperationContext, OperationHandler, OperationResult } from '../../app/platform-module.js';
+import { assessFee } from '@gdx/procedures';
+import { formatShanghaiInstant } from '@gdx/calendar';
+import { PlatformProblem } from '../../app/platform-problem.js';
+import { illegalTransition, listEvents, listOwn, requireRole } from '../workflow-host/index.js';
+import { invalid, refused, visible } from './ao-access.js';
+import { orgRef, type AuthorizedOperationState, type ProductRecord } from './ao-records.js';
+import { ceilingOf } from './product-fees.js';
+import { productView } from './wire-views.js';
+
+type Ctx = OperationContext<AuthorizedOperationState>;
+const MACHINE = 'authorized-operation.product';
+/** States of a product the operator delivered (27号 第六条: it may not re-develop those). */
+const DELIVERED = new Set(['listed', 'withdrawn']);
+
+/** Rules of a draft beyond the schema: its authorization's scope, the re-development ban, a charging unit for fees. */
+function checkDraft(ctx: Ctx, content: ProductRecord['content'], operatorId: string): void {
+  const { state } = ctx;
+  const authorization = state.authorizations.get(content.authorizationId);
+  if (!authorization || authorization.operatorId !== operatorId) throw new PlatformProblem('NOT_FOUND', { detail: `no authorization ${content.authorizationId} of the operator` });
+  const authorizationState = state.host.get(authorization.id)?.state ?? 'active';
+  if (authorizationState !== 'active') throw illegalTransition(authorizationState, 'create_product', [], 'AUTHORIZATION_NOT_ACTIVE');
+  const scope = new Set(authorization.agreement.scope.map((s) => s.entryId));
+  const outside = content.scopeEntryIds.findIndex((id) => !scope.has(id));
+  if (outside >= 0) throw refused('OUT_OF_SCOPE', `/scopeEntryIds/${outside}`, '该目录不在授权运营范围内', "The entry is not in the authorization's scope");
+  if (content.useCategory === 'industry' && content.chargingUnit === undefined) {
+    throw invalid('/chargingUnit', 'CHARGING_UNIT_REQUIRED', '产业发展类产品须填写计费单位', 'An industry product needs a charging unit');
+  }
+  const basedOn = typeof content.basedOn === 'string' ? state.products.get(content.basedOn) : undefined;
+  if (typeof content.basedOn === 'string' && !basedOn) throw invalid('/basedOn', 'UNKNOWN_PRODUCT', '没有该产品', 'No product has this id');
+  if (basedOn && basedOn.owner === operatorId && DELIVERED.has(state.host.get(basedOn.id)?.state ?? '')) {
+    throw refused('REDEVELOPMENT_FORBIDDEN', '/basedOn', '运营机构不得对其已交付的产品再开发（第六条）', 'An operator may not re-develop a product it delivered (Art. 6)');
+  }
+}
+
+function createProduct(ctx: Ctx): OperationResult {
+  const { state, sandbox } = ctx;
+  const caller = requireRole(ctx, 'operator');
+  const content = ctx.body as ProductRecord['content'];
+  checkDraft(ctx, content, caller.id);
+  const actor = { role: 'operator', organizationId: caller.id };
+  state.host.check(MACHINE, { actor });
+  const record: ProductRecord = { id: sandbox.ids.next('aod'), owner: caller.id, authorizationId: content.authorizationId, operator: orgRef(caller), content: structuredClone(content), fee: null, listedOn: null, reasons: [] };
+  state.products.set(record.id, record);
+  state.host.create(MACHINE, { id: record.id, actor });
+  return { status: 201, body: productView(state, record) };
+}
+
+function ownProduct(ctx: Ctx): ProductRecord {
+  requireRole(ctx, 'operator');
+  return visible(ctx, ctx.state.products, 'productId', (p) => p.owner === ctx.caller?.id);
+}
+
+function submitProduct(ctx: Ctx): OperationResult {
+  const product = ownProduct(ctx);
+  ctx.state.host.dispatch(product.id, 'submit', { actor: { role: 'operator', organizationId: product.owner } });
+  return { status: 200, body: productView(ctx.state, product) };
+}
+
+/** The operator's fee within the ceiling, displayed before charging (65号 一、二、五); refused fees change nothing. */
+function setActualFee(ctx: Ctx): OperationResult {
+  const { state, sandbox } = ctx;
+  const product = ownProduct(ctx);
+  const productState = state.host.get(product.id)?.state ?? 'draft';
+  if (productState !== 'listed') throw illegalTransition(productState, 'set_fee', state.host.allowed(product.id, 'operator'));
+  const body = ctx.body as { actualFen: number; effectiveFrom: string; displayed: boolean };
+  const { refusal } = assessFee({ useCategory: product.content.useCategory, ceilingFen: ceilingOf(state, product)?.ceilingFen ?? null, actualFen: body.actualFen, displayed: body.displayed });
+  if (refusal === 'FEE_ON_PUBLIC_GOOD') throw refused(refusal, '/actualFen', '公共治理、公益事业类产品不得收费', 'A public-good product is free');
+  if (refusal === 'CEILING_NOT_SET') throw refused(refusal, '/actualFen', '授权主体尚未确定最高收费标准', 'The grantor has not set a ceiling fee yet');
+  if (refusal === 'FEE_ABOVE_CEILING') throw refused(refusal, '/actualFen', '实际收费超过最高收费标准', 'The fee exceeds the ceiling fee');
+  product.fee = { actualFen: body.actualFen, displayed: body.displayed, effectiveFrom: body.effectiveFrom, changedAt: formatShanghaiInstant(sandbox.now()) };
+  return { status: 200, body: productView(state, product) };
+}
+
+function withdrawProduct(ctx: Ctx): OperationResult {
+  const product = ownProduct(ctx);
+  const body = ctx.body as { reason: string };
+  ctx.state.host.dispatch(product.id, 'withdraw', { actor: { role: 'operator', organizationId: product.owner }, payload: { reasons: [{ text: body.reason }] } });
+  return { status: 200, body: productView(ctx.state, product) };
+}
+
+/** Handlers of the product operations (`createProduct` … `listProductEvents`). */
+export const productOperations: Record<string, OperationHandler<AuthorizedOperationState>> = {
+  createProduct,
+  listProducts: (ctx) => ({ status: 200, body: listOwn(ctx, ctx.state.host, 'product', ctx.state.products, (p) => productView(ctx.state, p)) }),
+  getProduct: (ctx) => ({ status: 200, body: productView(ctx.state, visible(ctx, ctx.state.products, 'productId', (p) => p.owner === ctx.caller?.id)) }),
+  submitProduct,
+  setActualFee,
+  withdrawProduct,
+  listProductEvents: (ctx) => {
+    const product = visible(ctx, ctx.state.products, 'productId', (p) => p.owner === ctx.caller?.id);
+    return { status: 200, body: listEvents(ctx, ctx.state.host, ctx.state.host.get(product.id)!) };
+  },
+};

@@ -1,0 +1,93 @@
+import { formatShanghaiInstant } from '@gdx/calendar';
+import type { OperationContext, OperationHandler, OperationResult } from '../../app/platform-module.js';
+import { PlatformProblem } from '../../app/platform-problem.js';
+import { illegalTransition, listEvents, listOwn, requireRole } from '../workflow-host/index.js';
+import { refused, visible } from './ao-access.js';
+import { orgRef, type AuthorizedOperationState, type BidRecord, type SelectionRecord } from './ao-records.js';
+import { bidView, selectionView } from './wire-views.js';
+
+type Ctx = OperationContext<AuthorizedOperationState>;
+const MACHINE = 'authorized-operation.selection';
+/** States in which the plan's approved version is in force (a change under deliberation keeps it). */
+const PLAN_IN_FORCE = new Set(['approved', 'change_deliberation']);
+
+/**
+ * Its implementing body, its bidders and its operator see a selection; so does every operator
+ * while it is open for bids (a tender or a call is public).
+ */
+function mayRead(ctx: Ctx) {
+  return (s: SelectionRecord) => {
+    const id = ctx.caller?.id;
+    if (s.owner === id || s.operatorId === id || s.bids.some((b) => b.operatorId === id)) return true;
+    const open = ['selecting', 'call_published'].includes(ctx.state.host.get(s.id)?.state ?? '');
+    return open && ctx.caller?.roles.includes('operator') === true;
+  };
+}
+
+function createSelection(ctx: Ctx): OperationResult {
+  const { state, sandbox } = ctx;
+  const caller = requireRole(ctx, 'implementing_body');
+  const body = ctx.body as { planId: string; method: string; conditions?: string };
+  const options = state.host.procedures.profile.options.authorizedOperation;
+  if (!(options.selectionMethods as readonly string[]).includes(body.method)) {
+    throw refused('SELECTION_METHOD_NOT_ALLOWED', '/method', `本地规则的选择方式为：${options.selectionMethods.join('、')}`, `The profile selects by ${options.selectionMethods.join(', ')}`);
+  }
+  const plan = state.plans.get(body.planId);
+  if (!plan || plan.owner !== caller.id) throw new PlatformProblem('NOT_FOUND', { detail: `no plan ${body.planId} of the implementing body` });
+  const planState = state.host.get(plan.id)?.state ?? 'drafting';
+  if (!PLAN_IN_FORCE.has(planState)) throw illegalTransition(planState, 'create_selection', [], 'PLAN_NOT_APPROVED');
+  const actor = { role: 'implementing_body', organizationId: caller.id };
+  const data = { method: body.method };
+  state.host.check(MACHINE, { actor, data });
+  const record: SelectionRecord = {
+    id: sandbox.ids.next('aos'),
+    owner: caller.id,
+    implementingBody: orgRef(caller),
+    planId: plan.id,
+    method: body.method,
+    conditions: body.conditions ?? null,
+    bids: [],
+    operatorId: null,
+    operator: null,
+    agreement: null,
+    authorizationId: null,
+    reasons: [],
+  };
+  state.selections.set(record.id, record);
+  state.host.create(MACHINE, { id: record.id, actor, data });
+  return { status: 201, body: selectionView(state, record) };
+}
+
+function submitBid(ctx: Ctx): OperationResult {
+  const { state, sandbox } = ctx;
+  const caller = requireRole(ctx, 'operator');
+  const selection = visible(ctx, state.selections, 'selectionId', mayRead(ctx));
+  const body = ctx.body as { proposal: string; eligibility: Record<string, boolean>; attachments?: unknown[] };
+  const actor = { role: 'operator', organizationId: caller.id };
+  const payload = { bid: { operatorId: caller.id } };
+  state.host.checkDispatch(selection.id, 'bid', { actor, payload });
+  const bid: BidRecord = {
+    id: sandbox.ids.next('aob'),
+    selectionId: selection.id,
+    operatorId: caller.id,
+    operator: orgRef(caller),
+    proposal: body.proposal,
+    eligibility: { ...body.eligibility },
+    submittedAt: formatShanghaiInstant(sandbox.now()),
+  };
+  selection.bids.push(bid);
+  state.host.dispatch(selection.id, 'bid', { actor, payload: { bid: { id: bid.id, operatorId: caller.id } } });
+  return { status: 201, body: bidView(bid) };
+}
+
+/** Handlers of the selection operations (`createSelection` … `listSelectionEvents`). */
+export const selectionOperations: Record<string, OperationHandler<AuthorizedOperationState>> = {
+  createSelection,
+  listSelections: (ctx) => ({ status: 200, body: listOwn(ctx, ctx.state.host, 'selection', ctx.state.selections, (s) => selectionView(ctx.state, s)) }),
+  getSelection: (ctx) => ({ status: 200, body: selectionView(ctx.state, visible(ctx, ctx.state.selections, 'selectionId', mayRead(ctx))) }),
+  submitBid,
+  listSelectionEvents: (ctx) => {
+    const selection = visible(ctx, ctx.state.selections, 'selectionId', mayRead(ctx));
+    return { status: 200, body: listEvents(ctx, ctx.state.host, ctx.state.host.get(selection.id)!) };
+  },
+};

@@ -1,0 +1,130 @@
+import type { WorkflowInstance } from '@gdx/kernel';
+import { workflowFields } from '../workflow-host/index.js';
+import type { AuthorizationRecord, AuthorizedOperationState, BidRecord, DataAccessRecord, PlanRecord, ProductRecord, SelectionRecord } from './ao-records.js';
+import { feeStatusOf } from './pricing-view.js';
+import { productFee, productPriceFlags, productRegistration } from './product-fees.js';
+
+function instanceOf(state: AuthorizedOperationState, id: string): WorkflowInstance {
+  const instance = state.host.get(id);
+  if (!instance) throw new Error(`authorized-operation: no instance ${id}`);
+  return instance;
+}
+
+/**
+ * The contract's `Plan`.
+ *
+ * @example
+ * ```ts
+ * planView(state, state.plans.get('aop_1')!).version; // 1
+ * ```
+ */
+export function planView(state: AuthorizedOperationState, plan: PlanRecord) {
+  const { state: current, createdAt, updatedAt, deadline, events } = workflowFields(state.host, instanceOf(state, plan.id));
+  return {
+    id: plan.id,
+    state: current,
+    version: plan.version,
+    content: plan.content,
+    pendingChange: plan.pendingChange,
+    implementingBody: plan.implementingBody,
+    filedOn: plan.filedOn,
+    reasons: plan.reasons,
+    createdAt,
+    updatedAt,
+    deadline,
+    events,
+  };
+}
+
+/** The contract's `Bid`. */
+export function bidView(bid: BidRecord) {
+  return { id: bid.id, selectionId: bid.selectionId, operator: bid.operator, proposal: bid.proposal, eligibility: bid.eligibility, submittedAt: bid.submittedAt };
+}
+
+/** The contract's `Selection`. */
+export function selectionView(state: AuthorizedOperationState, selection: SelectionRecord) {
+  const { state: current, createdAt, updatedAt, deadline, events } = workflowFields(state.host, instanceOf(state, selection.id));
+  return {
+    id: selection.id,
+    state: current,
+    planId: selection.planId,
+    method: selection.method,
+    conditions: selection.conditions,
+    implementingBody: selection.implementingBody,
+    bids: selection.bids.map(bidView),
+    operator: selection.operator,
+    agreement: selection.agreement,
+    authorizationId: selection.authorizationId,
+    reasons: selection.reasons,
+    createdAt,
+    updatedAt,
+    deadline,
+    events,
+  };
+}
+
+/** The contract's `Authorization`. */
+export function authorizationView(state: AuthorizedOperationState, authorization: AuthorizationRecord) {
+  const instance = instanceOf(state, authorization.id);
+  const { state: current, createdAt, updatedAt, deadline, events } = workflowFields(state.host, instance);
+  return {
+    id: authorization.id,
+    state: current,
+    selectionId: authorization.selectionId,
+    planId: authorization.planId,
+    grantor: authorization.grantor,
+    implementingBody: authorization.implementingBody,
+    operator: authorization.operator,
+    authorizationMode: authorization.authorizationMode,
+    agreement: authorization.agreement,
+    termCheck: authorization.termCheck,
+    evaluations: authorization.evaluations,
+    // The machine counts the rectification of the running evaluation (a second one fails it).
+    rectifications: instance.data['rectified'] === true ? 1 : 0,
+    feeStatus: feeStatusOf(authorization),
+    reasons: authorization.reasons,
+    createdAt,
+    updatedAt,
+    deadline,
+    events,
+  };
+}
+
+/** The contract's `DataAccessRequest`. */
+export function dataAccessView(state: AuthorizedOperationState, request: DataAccessRecord) {
+  const { state: current, createdAt, updatedAt, deadline, events } = workflowFields(state.host, instanceOf(state, request.id));
+  return {
+    id: request.id,
+    authorizationId: request.authorizationId,
+    state: current,
+    requester: request.requester,
+    submission: request.submission,
+    agreementReportedOn: request.agreementReportedOn,
+    reasons: request.reasons,
+    createdAt,
+    updatedAt,
+    deadline,
+    events,
+  };
+}
+
+/** The contract's `Product`: its fee with the ceiling in force, its registration duty and price flags, as of now. */
+export function productView(state: AuthorizedOperationState, product: ProductRecord) {
+  const { state: current, createdAt, updatedAt, deadline, events } = workflowFields(state.host, instanceOf(state, product.id));
+  return {
+    id: product.id,
+    authorizationId: product.authorizationId,
+    state: current,
+    operator: product.operator,
+    content: product.content,
+    fee: productFee(state, product),
+    registration: productRegistration(state, product),
+    priceFlags: productPriceFlags(state, product),
+    listedOn: product.listedOn,
+    reasons: product.reasons,
+    createdAt,
+    updatedAt,
+    deadline,
+    events,
+  };
+}

@@ -1,0 +1,122 @@
+import type { AppOptions, ReviewerPolicy } from '../../src/index.js';
+import { defaultPlatforms } from '../../src/platforms/index.js';
+import type { CallOptions, Reply } from '../support/client.js';
+import { expectContract } from '../support/contract.js';
+import { IN_PROCESS, START_AT, usePlatforms, type MockContext } from '../support/harness.js';
+import { openSandbox, type SeededOrg, type TestSandbox } from '../support/sandbox.js';
+import type { TransportFactory } from '../support/transports.js';
+
+// The authorized-operation suite runs with every platform mounted: its cross-platform rules read
+// the catalog, sharing and registration platforms of the same sandbox.
+
+export const IMPLEMENTING_BODY = 'information-center';
+export const OPERATOR = 'data-operator';
+export const DATA_USER = 'map-tech';
+
+/** A sandbox of the authorized-operation suite. */
+export interface AoWorld extends TestSandbox {
+  ao(method: string, path: string, options?: CallOptions): Promise<Reply>;
+  /** `POST …/actions` on the authorized-operation platform, checked against the simulation contract. */
+  official(objectType: string, objectId: string, action: string, fields?: Record<string, unknown>): Promise<Reply>;
+  body: SeededOrg;
+  operator: SeededOrg;
+  /** A published catalog entry of the sandbox as a scope item. */
+  scopeItem(index?: number): Record<string, unknown>;
+}
+
+/** A fresh app with all platforms (a small catalog) and a transport per test. */
+export function useAoMock(factory: TransportFactory = IN_PROCESS, options: AppOptions = {}): MockContext {
+  return usePlatforms(() => defaultPlatforms({ catalogEntries: 40 }), factory, options);
+}
+
+/** Creates a sandbox (default: national, seed 11, manual officials, `START_AT`). */
+export async function openAoWorld(ctx: Pick<MockContext, 'call'>, options: { profile?: string; reviewerPolicy?: ReviewerPolicy; startAt?: string } = {}): Promise<AoWorld> {
+  const sandbox = await openSandbox(ctx, { profile: options.profile ?? 'national', seed: 11, startAt: options.startAt ?? START_AT, reviewerPolicy: options.reviewerPolicy ?? { mode: 'manual' } });
+  const published = sandbox.seed.catalogEntries.filter((e) => e.state === 'published');
+  return Object.assign(sandbox, {
+    ao: (method: string, path: string, opts?: CallOptions) => sandbox.on('authorized-operation', method, path, opts),
+    official: async (objectType: string, objectId: string, action: string, fields: Record<string, unknown> = {}) => {
+      const reply = await sandbox.act({ platform: 'authorized-operation', objectType, objectId, action, ...fields });
+      if (reply.status === 200) expectContract('simulation', 'actAsOfficial', reply, 200);
+      return reply;
+    },
+    body: sandbox.org(IMPLEMENTING_BODY),
+    operator: sandbox.org(OPERATOR),
+    scopeItem: (index = 0) => {
+      const entry = published[index]!;
+      return { entryId: entry.id, name: entry.name, source: 'collected', consentGrantId: null, updateCycle: 'weekly', grade: 'general' };
+    },
+  });
+}
+
+const TEXT = '按协议约定。';
+
+/** A complete plan (27号 第九、十条) over the given scope. */
+export function planContent(scope: Record<string, unknown>[], term = { from: '2026-01-05', to: '2029-01-04' }) {
+  return {
+    name: '公共交通数据授权运营实施方案',
+    feasibility: '需求旺盛，风险可控。',
+    operatorConditions: '三级等保、专业团队。',
+    authorizationMode: 'by_scenario',
+    scope,
+    term,
+    construction: TEXT,
+    schedule: TEXT,
+    evaluationCriteria: TEXT,
+    exit: TEXT,
+    assets: TEXT,
+    products: [{ name: '客流热力图 API', useCategory: 'industry', productForm: 'api' }],
+    accounting: TEXT,
+    revenueSharing: TEXT,
+    security: TEXT,
+    rightsDuties: TEXT,
+    supervisionEvaluation: TEXT,
+  };
+}
+
+/** A complete agreement (27号 第十四条) over the given scope and term. */
+export function agreement(scope: Record<string, unknown>[], term = { from: '2026-01-05', to: '2029-01-04' }) {
+  return {
+    scope,
+    term,
+    productList: TEXT,
+    platform: '市公共数据资源开发利用平台',
+    assetOwnership: TEXT,
+    disclosure: TEXT,
+    accounting: TEXT,
+    revenueSharing: TEXT,
+    security: TEXT,
+    evaluation: TEXT,
+    liability: TEXT,
+    disputeResolution: TEXT,
+    changeTermination: TEXT,
+  };
+}
+
+/** Drafts, submits, approves and files a plan over one catalog entry; answers the plan. */
+export async function approvedPlan(world: AoWorld, scope = [world.scopeItem()]) {
+  const created = await world.ao('POST', '/plans', { as: world.body, body: planContent(scope) });
+  expectContract('authorized-operation', 'createPlan', created, 201);
+  await world.ao('POST', `/plans/${created.body.id}/submissions`, { as: world.body, body: {} });
+  await world.official('plan', created.body.id, 'approve_plan');
+  return created.body;
+}
+
+/** A plan → negotiation → bid → selection → agreement → signature; answers the signed selection. */
+export async function signedSelection(world: AoWorld, term = { from: '2026-01-05', to: '2029-01-04' }) {
+  const plan = await approvedPlan(world);
+  const selection = await world.ao('POST', '/selections', { as: world.body, body: { planId: plan.id, method: 'negotiation' } });
+  expectContract('authorized-operation', 'createSelection', selection, 201);
+  const id = selection.body.id;
+  expectContract('authorized-operation', 'submitBid', await world.ao('POST', `/selections/${id}/bids`, { as: world.operator, body: { proposal: '建设客流分析产品。', eligibility: { goodCredit: true } } }), 201);
+  expect200(await world.official('selection', id, 'select', { operatorId: world.operator.id }));
+  expect200(await world.official('selection', id, 'deliberate_agreement', { agreement: agreement(plan.content.scope, term) }));
+  expect200(await world.official('selection', id, 'sign'));
+  const signed = await world.ao('GET', `/selections/${id}`, { as: world.body });
+  expectContract('authorized-operation', 'getSelection', signed, 200);
+  return signed.body;
+}
+
+function expect200(reply: Reply): void {
+  if (reply.status !== 200) throw new Error(`official action answered ${reply.status}: ${JSON.stringify(reply.body)}`);
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { expectContract } from '../support/contract.js';
+import { approvedPlan, openAoWorld, planContent, signedSelection, useAoMock } from './fixtures.js';
+
+const ctx = useAoMock();
+
+describe('authorized operation: plan → selection and agreement → authorization in force', () => {
+  it('drafts a plan, deliberates it within 30 WD and files it', async () => {
+    const world = await openAoWorld(ctx);
+    const created = await world.ao('POST', '/plans', { as: world.body, body: planContent([world.scopeItem()]) });
+    expectContract('authorized-operation', 'createPlan', created, 201);
+    expect(created.body).toMatchObject({ state: 'drafting', version: 1, implementingBody: { creditCode: world.body.creditCode }, deadline: null });
+    const submitted = await world.ao('POST', `/plans/${created.body.id}/submissions`, { as: world.body, body: { note: '报请审议。' } });
+    expectContract('authorized-operation', 'submitPlan', submitted, 200);
+    // Friday 2025-09-26, 30 WD over the National Day week and its make-up Saturdays.
+    expect(submitted.body.deadline).toMatchObject({ step: 'plan_deliberation', limit: 30, unit: 'working_days', startedOn: '2025-09-26', dueDate: '2025-11-13' });
+    const approved = await world.official('plan', created.body.id, 'approve_plan');
+    expect(approved.body).toMatchObject({ from: 'under_deliberation', to: 'approved', object: { state: 'approved', deadline: { step: 'plan_filing' } } });
+    const filed = await world.official('plan', created.body.id, 'file_plan');
+    expect(filed.body.object).toMatchObject({ state: 'approved', filedOn: '2025-09-26', deadline: null });
+  });
+
+  it('signs the agreement and starts the authorization, disclosed to the public', async () => {
+    const world = await openAoWorld(ctx);
+    const selection = await signedSelection(world);
+    expect(selection).toMatchObject({ state: 'signed', operator: { creditCode: world.operator.creditCode }, agreement: { signedOn: '2025-09-26' } });
+    const authorization = await world.ao('GET', `/authorizations/${selection.authorizationId}`, { as: world.operator });
+    expectContract('authorized-operation', 'getAuthorization', authorization, 200);
+    expect(authorization.body).toMatchObject({
+      state: 'active',
+      termCheck: { outcome: 'ok', capEndsOn: '2031-01-04' },
+      feeStatus: 'trial',
+      deadline: { step: 'term', dueDate: '2029-01-04', dueAt: '2029-01-05T00:00:00+08:00' },
+    });
+    const listed = await world.ao('GET', '/authorizations', { as: world.body });
+    expectContract('authorized-operation', 'listAuthorizations', listed, 200);
+    expect(listed.body.items.map((a: { id: string }) => a.id)).toEqual([selection.authorizationId]);
+    const disclosed = await world.ao('GET', '/public/authorizations');
+    expectContract('authorized-operation', 'listDisclosedAuthorizations', disclosed, 200);
+    expect(disclosed.body.items[0]).toMatchObject({ authorizationId: selection.authorizationId, disclosedOn: '2025-09-26', term: { from: '2026-01-05' } });
+  });
+
+  it('refuses what the roles and states do not allow, changing nothing', async () => {
+    const world = await openAoWorld(ctx);
+    const forbidden = await world.ao('POST', '/plans', { as: world.operator, body: planContent([world.scopeItem()]) });
+    expectContract('authorized-operation', 'createPlan', forbidden, 403);
+    expect(forbidden.body).toMatchObject({ code: 'FORBIDDEN', requiredRole: 'implementing_body' });
+    const plan = await world.ao('POST', '/plans', { as: world.body, body: planContent([world.scopeItem()]) });
+    const early = await world.ao('POST', '/selections', { as: world.body, body: { planId: plan.body.id, method: 'open_tender' } });
+    expectContract('authorized-operation', 'createSelection', early, 409);
+    const wrongMethod = await world.ao('POST', '/selections', { as: world.body, body: { planId: plan.body.id, method: 'designation' } });
+    expectContract('authorized-operation', 'createSelection', wrongMethod, 422);
+    expect(wrongMethod.body.code).toBe('SELECTION_METHOD_NOT_ALLOWED');
+    const list = await world.ao('GET', '/selections', { as: world.body });
+    expect(list.body.total).toBe(0);
+  });
+
+  it('a tender selects only after its 20 calendar days', async () => {
+    const world = await openAoWorld(ctx);
+    const plan = await approvedPlan(world);
+    const selection = await world.ao('POST', '/selections', { as: world.body, body: { planId: plan.id, method: 'open_tender' } });
+    expect(selection.body.deadline).toMatchObject({ step: 'tender_period', unit: 'calendar_days', dueDate: '2025-10-16' });
+    const early = await world.official('selection', selection.body.id, 'select', { operatorId: world.operator.id });
+    expectContract('simulation', 'actAsOfficial', early, 409);
+    expect(early.body.code).toBe('TENDER_PERIOD_RUNNING');
+    await world.advance({ to: '2025-10-17T10:00:00+08:00' });
+    const selected = await world.official('selection', selection.body.id, 'select', { operatorId: world.operator.id });
+    expect(selected.body).toMatchObject({ to: 'selected', object: { operator: { creditCode: world.operator.creditCode } } });
+  });
+});
