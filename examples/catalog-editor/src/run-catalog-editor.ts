@@ -1,6 +1,4 @@
-import { createApp } from '@gdx/mock-server';
-import { createFetch } from '@gdx/mock-server/fetch';
-import { eventEntries, openSandbox, type TimelineEntry } from '@gdx/example-demo';
+import { connectMock, eventEntries, openSandbox, type TimelineEntry } from '@gdx/example-demo';
 import type { JsonLdDocument, SearchEntriesQuery } from '@gdx/catalog';
 import { datasetNode } from './dcat-dataset.js';
 import { editorStory, type EditorOutcome } from './editor-story.js';
@@ -40,13 +38,15 @@ export interface CatalogEditorResult extends EditorOutcome {
 export interface CatalogEditorOptions {
   /** Narration of each step as it happens (default: silent). */
   print?: (line: string) => void;
+  /** Origin of a running mock (`gdx-mock`, e.g. `http://127.0.0.1:4010`) to talk to over HTTP; default: a fresh mock in-process. */
+  mockUrl?: string;
 }
 
 /**
  * The catalog editor example: a transport bureau creates, submits and (through the data
  * authority) publishes a catalog entry, changes it while the published version stays visible,
  * searches the catalog with facets and cursor paging, and exports the entry as DCAT-AP JSON-LD.
- * `@gdx/catalog` over the mock's in-process `fetch`; officials through the simulation API.
+ * `@gdx/catalog` over the mock's in-process `fetch` (or HTTP, with `mockUrl`); officials through the simulation API.
  *
  * @example
  * ```ts
@@ -57,9 +57,9 @@ export interface CatalogEditorOptions {
  */
 export async function runCatalogEditor(options: CatalogEditorOptions = {}): Promise<CatalogEditorResult> {
   const print = options.print ?? (() => {});
-  const app = createApp();
+  const connection = connectMock(options.mockUrl);
   try {
-    const s = await openSandbox({ mockUrl: 'http://mock.local', fetch: createFetch(app) }, { profile: 'xiamen', startAt: '2025-09-26T09:00:00+08:00', seed: 2025, reviewerPolicy: { mode: 'manual' } });
+    const s = await openSandbox(connection, { profile: 'xiamen', startAt: '2025-09-26T09:00:00+08:00', seed: 2025, reviewerPolicy: { mode: 'manual' } });
     const bureau = s.organisation('data_provider', '交通运输局');
     const publicClient = s.catalog();
     const outcome = await editorStory(s, s.catalog(bureau), publicClient, print);
@@ -77,6 +77,6 @@ export async function runCatalogEditor(options: CatalogEditorOptions = {}): Prom
     const timeline = eventEntries(outcome.republished.events);
     return { sandboxId: s.sandbox.id, ...outcome, search, dcat, timeline };
   } finally {
-    await app.close();
+    await connection.close();
   }
 }

@@ -17,6 +17,7 @@ export { registrationStory, initialApplication, type RegistrationOutcome } from 
 export { sharingStory, submitDemoRequest, conditionalRequest, type SharingOutcome } from './sharing-story.js';
 export { conditionalResourceOf, type ConditionalResource } from './conditional-resource.js';
 export { openSandbox, type DemoSandbox, type MockConnection } from './sandbox.js';
+export { connectMock, type OpenConnection } from './mock-connection.js';
 export { narrator } from './narrator.js';
 export { timelineLines, eventEntries, eventText, type TimelineEntry, type PlatformEvent, type PlatformDeadline } from './timeline.js';
 export { explainDeadline, type DeadlineExplanation, type DeadlineLike } from './explain-deadline.js';

@@ -1,7 +1,5 @@
 import { addDays } from '@gdx/calendar';
-import { createApp } from '@gdx/mock-server';
-import { createFetch } from '@gdx/mock-server/fetch';
-import { eventEntries, openSandbox, type DemoSandbox, type TimelineEntry } from '@gdx/example-demo';
+import { connectMock, eventEntries, openSandbox, type DemoSandbox, type TimelineEntry } from '@gdx/example-demo';
 import { OpenDataClient, type Application, type Dataset, type Grant, type UsageReport } from '@gdx/open-data';
 import { credentialsOf } from '@gdx/simulation';
 import { applicationFor } from './application-form.js';
@@ -49,6 +47,8 @@ export interface UsageStoryResult {
 export interface UsageStoryOptions {
   /** Narration of each step as it happens (default: silent). */
   print?: (line: string) => void;
+  /** Origin of a running mock (`gdx-mock`, e.g. `http://127.0.0.1:4010`) to talk to over HTTP; default: a fresh mock in-process. */
+  mockUrl?: string;
 }
 
 type Act = Parameters<DemoSandbox['sim']['officials']['act']>[1];
@@ -72,7 +72,7 @@ async function findDataset(client: OpenDataClient, q: string): Promise<Dataset> 
  * that start on the day the initial review passed (the two clocks are sequential, not one 10 WD
  * clock), the company receives its grant, and files its usage report on the day it falls due on
  * the virtual clock (every 90 calendar days, 第二十六条 usage feedback). The officials are played
- * through the simulation API; the company uses `@gdx/open-data` over the mock's in-process `fetch`.
+ * through the simulation API; the company uses `@gdx/open-data` over the mock's in-process `fetch` (or HTTP, with `mockUrl`).
  *
  * @example
  * ```ts
@@ -82,14 +82,14 @@ async function findDataset(client: OpenDataClient, q: string): Promise<Dataset> 
  */
 export async function runUsageStory(options: UsageStoryOptions = {}): Promise<UsageStoryResult> {
   const print = options.print ?? (() => {});
-  const app = createApp();
+  const connection = connectMock(options.mockUrl);
   try {
-    const connection = { mockUrl: 'http://mock.local', fetch: createFetch(app) };
     const s = await openSandbox(connection, { profile: 'xiamen', startAt: STORY_START, seed: 2025, reviewerPolicy: { mode: 'manual' } });
     const company = s.organisation('applicant', '征信');
     const baseUrl = s.sandbox.platforms['open-data'];
-    const publicClient = new OpenDataClient({ baseUrl, fetch: connection.fetch });
-    const client = new OpenDataClient({ baseUrl, fetch: connection.fetch, credentials: credentialsOf(company) });
+    const transport = connection.fetch ? { fetch: connection.fetch } : {};
+    const publicClient = new OpenDataClient({ baseUrl, ...transport });
+    const client = new OpenDataClient({ baseUrl, ...transport, credentials: credentialsOf(company) });
     const act = (action: Omit<Act, 'platform'>) => s.sim.officials.act(s.sandbox.id, { platform: 'open-data', ...action } as Act);
     const clockNow = async () => (await s.sim.clock.get(s.sandbox.id)).now;
     const step = async (at: string, text: string) => {
@@ -142,6 +142,6 @@ export async function runUsageStory(options: UsageStoryOptions = {}): Promise<Us
     ];
     return { sandboxId: s.sandbox.id, dataset, submitted, inSubstantiveReview, application, issued, beforeDue, onDueDay, report, afterReport, timeline };
   } finally {
-    await app.close();
+    await connection.close();
   }
 }

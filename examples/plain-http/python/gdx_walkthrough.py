@@ -66,7 +66,9 @@ def signature_headers(method, url, body, app_key, secret, timestamp_ms=None, non
 
 def call(method, url, body=None, org=None, idempotency_key=None):
     """Send one JSON request (signed when `org` is given) and return the decoded JSON answer."""
-    data = b"" if body is None else json.dumps(body, ensure_ascii=False).encode()
+    # Compact UTF-8, the bytes JSON.stringify writes: a proxy that parses and re-writes JSON bodies
+    # (Prism in proxy mode does) then forwards the very bytes the content digest was computed over.
+    data = b"" if body is None else json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
     headers = {"Accept": "application/json"}
     if body is not None or method != "GET":
         # The simulation API takes writes only as JSON, also without a body (no CORS simple request).

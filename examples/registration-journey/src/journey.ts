@@ -1,7 +1,5 @@
 import type { WorkingCalendar } from '@gdx/calendar';
-import { createApp } from '@gdx/mock-server';
-import { createFetch } from '@gdx/mock-server/fetch';
-import { eventEntries, initialApplication, narrator, openSandbox, type TimelineEntry } from '@gdx/example-demo';
+import { connectMock, eventEntries, initialApplication, narrator, openSandbox, type TimelineEntry } from '@gdx/example-demo';
 import type { Application, LookupResult, NoticeObjection, PublicNotice, Registration } from '@gdx/registration';
 import type { ActionResult } from '@gdx/simulation';
 
@@ -31,6 +29,8 @@ export interface JourneyResult {
 export interface JourneyOptions {
   /** Narration of each step as it happens (default: silent). */
   print?: (line: string) => void;
+  /** Origin of a running mock (`gdx-mock`, e.g. `http://127.0.0.1:4010`) to talk to over HTTP; default: a fresh mock in-process. */
+  mockUrl?: string;
 }
 
 const PDF = (name: string, hex: string) => ({ name, mediaType: 'application/pdf', digest: `sha256:${hex.repeat(32)}`, size: 102_400 });
@@ -65,7 +65,7 @@ export const DISMISSAL_REASON = { text: '异议人提供的采集合同仅涉及
  * name and evidence, the registry dismisses the objection (the notice keeps running to its
  * original end), the platform codes the registration when the notice ends, and anyone finds it
  * by its code. The registry is played through the simulation API; everything else goes through
- * the registration SDK over the mock's in-process `fetch`.
+ * the registration SDK over the mock's in-process `fetch` (or HTTP, with `mockUrl`).
  *
  * @example
  * ```ts
@@ -75,9 +75,9 @@ export const DISMISSAL_REASON = { text: '异议人提供的采集合同仅涉及
  */
 export async function runRegistrationJourney(options: JourneyOptions = {}): Promise<JourneyResult> {
   const print = options.print ?? (() => {});
-  const app = createApp();
+  const connection = connectMock(options.mockUrl);
   try {
-    const s = await openSandbox({ mockUrl: 'http://mock.local', fetch: createFetch(app) }, { profile: 'national', startAt: '2025-09-26T09:00:00+08:00', reviewerPolicy: { mode: 'manual' } });
+    const s = await openSandbox(connection, { profile: 'national', startAt: '2025-09-26T09:00:00+08:00', reviewerPolicy: { mode: 'manual' } });
     const registrant = s.organisation('registrant', '公交');
     const interestedParty = s.organisation('data_provider', '交通运输局');
     const client = s.registration(registrant);
@@ -141,6 +141,6 @@ export async function runRegistrationJourney(options: JourneyOptions = {}): Prom
       timeline: [...eventEntries(application.events), coded],
     };
   } finally {
-    await app.close();
+    await connection.close();
   }
 }

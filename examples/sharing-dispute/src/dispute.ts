@@ -1,7 +1,5 @@
 import type { WorkingCalendar } from '@gdx/calendar';
-import { createApp } from '@gdx/mock-server';
-import { createFetch } from '@gdx/mock-server/fetch';
-import { conditionalRequest, conditionalResourceOf, eventEntries, narrator, openSandbox, type ConditionalResource, type TimelineEntry } from '@gdx/example-demo';
+import { connectMock, conditionalRequest, conditionalResourceOf, eventEntries, narrator, openSandbox, type ConditionalResource, type TimelineEntry } from '@gdx/example-demo';
 import type { Grant, SharingRequest } from '@gdx/sharing';
 import type { ActAsOfficialBody } from '@gdx/simulation';
 
@@ -25,6 +23,8 @@ export interface DisputeResult {
 export interface DisputeOptions {
   /** Narration of each step as it happens (default: silent). */
   print?: (line: string) => void;
+  /** Origin of a running mock (`gdx-mock`, e.g. `http://127.0.0.1:4010`) to talk to over HTTP; default: a fresh mock in-process. */
+  mockUrl?: string;
 }
 
 /**
@@ -63,7 +63,7 @@ export const DISPUTE_TEXT = '低保资格核查属于市政府确定的民生保
  * review (5 WD) rejects it with written reasons, the requester disputes the written answer, the
  * data authority coordinates and approves, and the provider delivers a grant bound to the
  * declared scenario. Officials are played through the simulation API; the requester uses the
- * sharing SDK over the mock's in-process `fetch`.
+ * sharing SDK over the mock's in-process `fetch` (or HTTP, with `mockUrl`).
  *
  * @example
  * ```ts
@@ -73,9 +73,9 @@ export const DISPUTE_TEXT = '低保资格核查属于市政府确定的民生保
  */
 export async function runSharingDispute(options: DisputeOptions = {}): Promise<DisputeResult> {
   const print = options.print ?? (() => {});
-  const app = createApp();
+  const connection = connectMock(options.mockUrl);
   try {
-    const s = await openSandbox({ mockUrl: 'http://mock.local', fetch: createFetch(app) }, { profile: 'xiamen', startAt: '2025-09-29T09:00:00+08:00', reviewerPolicy: { mode: 'manual' } });
+    const s = await openSandbox(connection, { profile: 'xiamen', startAt: '2025-09-29T09:00:00+08:00', reviewerPolicy: { mode: 'manual' } });
     const requester = s.organisation('data_user', '民政局');
     const client = s.sharing(requester);
     const resource = await conditionalResourceOf(s, s.organisation('data_provider', '公安局'), requester);
@@ -108,6 +108,6 @@ export async function runSharingDispute(options: DisputeOptions = {}): Promise<D
     const granted: TimelineEntry = { at: grant.deliveredAt, text: `grant ${grant.id} for “${grant.scope.scenario.name}” (${grant.scope.fields.join('、')}), valid until ${grant.validUntil}` };
     return { sandboxId: s.sandbox.id, calendar: s.calendar, resource, rejected, disputed, request, grant, timeline: [...eventEntries(request.events), granted] };
   } finally {
-    await app.close();
+    await connection.close();
   }
 }

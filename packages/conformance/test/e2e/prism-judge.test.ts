@@ -1,105 +1,58 @@
 // An outside judge (issue 10): Stoplight Prism 5 as a validating proxy in front of the standalone
-// mock, one proxy per contract. The kit runs its checks through them, plus fault rules of every
-// kind and an injected 503. Prism must find no response that breaks a contract, and the mock
-// must refuse no request Prism accepted for a contract reason (missing signing headers, a fault
-// rule shape). Needs the built mock (`mock-server/dist`) and @stoplight/prism-cli (a root
-// devDependency of the workspace through bench).
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createRequire } from 'node:module';
+// mock, one proxy per contract, reached through a small gateway (`support/judge-gateway.ts`) that
+// any client can be pointed at as if it were the mock. Through it run the conformance kit, fault
+// rules of every kind with an injected 503, and every example that talks HTTP to a mock's origin:
+// the demo, the four story examples and the Python walkthrough. Sandboxes created on the way are
+// judged too (the mock answers their URLs on the gateway's origin). Prism must find no response
+// that breaks a contract, and the mock must refuse no request Prism accepted for a contract reason
+// (missing signing headers, a body the contract allows). Needs the built mock (`mock-server/dist`)
+// and @stoplight/prism-cli.
+import { runCatalogEditor } from '@gdx/example-catalog-editor';
+import { runDemo } from '@gdx/example-demo';
+import { runUsageStory } from '@gdx/example-open-data-usage';
+import { runPython, WALKTHROUGH_SCRIPT } from '@gdx/example-plain-http';
+import { runRegistrationJourney } from '@gdx/example-registration-journey';
+import { runSharingDispute } from '@gdx/example-sharing-dispute';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSimClient, runConformance } from '../../src/index.js';
 import { freePort } from '../support/free-port.js';
+import { startJudgeGateway, type JudgeGateway, type JudgedExchange } from './support/judge-gateway.js';
 import { spawnMockCli, type SpawnedMock } from './support/mock.js';
+import { blocks, SPECS, startPrism, stopped, violations, type PrismProxy, type Spec } from './support/prism.js';
 
-const PRISM = createRequire(import.meta.url).resolve('@stoplight/prism-cli/dist/index.js');
-const SPECS = ['registration', 'sharing', 'open-data', 'catalog', 'simulation'] as const;
-type Spec = (typeof SPECS)[number];
-
-interface Proxy {
-  url: string;
-  child: ChildProcess;
-  log: string;
-}
-
-/** One exchange as the client saw it. */
-interface Exchange {
-  spec: Spec;
-  method: string;
-  url: string;
-  status: number;
-  code: string | undefined;
-}
-
-function startPrism(spec: Spec, upstream: string, port: number): Promise<Proxy> {
-  const bundled = createRequire(import.meta.url).resolve(`@gdx/openapi/bundled/${spec}.json`);
-  const child = spawn(process.execPath, [PRISM, 'proxy', bundled, upstream, '-p', String(port), '-h', '127.0.0.1'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const proxy: Proxy = { url: `http://127.0.0.1:${port}`, child, log: '' };
-  return new Promise((resolve, reject) => {
-    const collect = (chunk: Buffer) => {
-      proxy.log += chunk.toString();
-      if (proxy.log.includes('Prism is listening')) resolve(proxy);
-    };
-    child.stdout.on('data', collect);
-    child.stderr.on('data', collect);
-    child.once('exit', (code) => reject(new Error(`prism ${spec} exited with ${code}: ${proxy.log.slice(-2000)}`)));
-  });
-}
-
-function stopped(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  return exited;
-}
-
-/** Prism's log of one proxy cut into per-request blocks ("Request received" starts one). */
-function blocks(log: string): string[] {
-  // eslint-disable-next-line no-control-regex
-  const plain = log.replace(/\x1b\[[0-9;]*m/g, '');
-  return plain.split(/(?=^.*\[HTTP SERVER\].*Request received)/m).filter((b) => b.includes('Request received'));
-}
-
-const violations = (block: string, kind: 'request' | 'response') => block.split('\n').filter((line) => line.includes(`Violation: ${kind}`));
+/** Problem codes of the mock that say a request broke its contract (as opposed to a domain rule). */
+const CONTRACT_REFUSALS = new Set(['SIGNATURE_MISSING', 'VALIDATION_FAILED']);
 
 describe('Prism 5 proxy in front of the standalone mock', () => {
   let mock: SpawnedMock;
-  const proxies = {} as Record<Spec, Proxy>;
-  const exchanges: Exchange[] = [];
+  let gateway: JudgeGateway;
+  const proxies = {} as Record<Spec, PrismProxy>;
 
   beforeAll(async () => {
-    mock = await spawnMockCli();
+    // The gateway's origin (another port of the loopback address) is a host of the simulation API too.
+    mock = await spawnMockCli(['--allowed-host', '127.0.0.1']);
+    gateway = await startJudgeGateway(mock.url);
     await Promise.all(
       SPECS.map(async (spec) => {
-        proxies[spec] = await startPrism(spec, spec === 'simulation' ? `${mock.url}/_sim/v1` : `${mock.url}/${spec}/v1`, await freePort());
+        proxies[spec] = await startPrism(spec, gateway.upstream, await freePort());
+        gateway.route(spec, proxies[spec].url);
       }),
     );
   }, 180_000);
 
   afterAll(async () => {
     await Promise.all(Object.values(proxies).map((proxy) => stopped(proxy.child)));
+    await gateway?.close();
     await mock?.stop();
   });
 
-  /** The kit's fetch: through the proxies, recording each exchange and the problem code of refusals. */
-  const judged: typeof fetch = async (input, init) => {
-    const url = String(input instanceof Request ? input.url : input);
-    const spec = SPECS.find((s) => url.startsWith(proxies[s].url));
-    const response = await fetch(input, init);
-    if (spec) {
-      const body = response.status >= 400 ? ((await response.clone().json().catch(() => undefined)) as { code?: string } | undefined) : undefined;
-      exchanges.push({ spec, method: init?.method ?? 'GET', url, status: response.status, code: body?.code });
-    }
-    return response;
-  };
-
-  it('finds no response violation and no contract-valid request the mock refuses', async () => {
-    const sim = proxies.simulation.url;
-    const { organizations } = await createSimClient({ url: sim, fetch: judged }).getSandbox('default');
-    const platformUrls = { registration: proxies.registration.url, sharing: proxies.sharing.url, 'open-data': proxies['open-data'].url, catalog: proxies.catalog.url };
-    await runConformance({ baseUrl: mock.url, platformUrls, organizations, simulationUrl: sim, sandboxId: 'default', seed: 1, fetch: judged });
+  it('finds no response violation and no contract-valid request the mock refuses, for the kit and the examples', async () => {
+    const sim = `${gateway.url}/_sim/v1`;
+    const { organizations } = await createSimClient({ url: sim }).getSandbox('default');
+    await runConformance({ baseUrl: gateway.url, organizations, simulationUrl: sim, sandboxId: 'default', seed: 1 });
 
     // Every fault shape the contract allows is taken; an injected 503 answers as ServiceUnavailable says.
-    const put = (rules: unknown[]) => judged(`${sim}/sandboxes/default/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ rules }) });
+    const put = (rules: unknown[]) => fetch(`${sim}/sandboxes/default/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ rules }) });
     for (const rule of [
       { operation: 'searchEntries', probability: 0, kind: 'latency', latencyMs: 5 },
       { operation: 'searchEntries', probability: 0, kind: 'rate_limit', retryAfterSeconds: 2, times: 3 },
@@ -108,20 +61,43 @@ describe('Prism 5 proxy in front of the standalone mock', () => {
       { operation: '/catalog/v1/**', probability: 0, kind: 'connection_reset' },
     ]) expect((await put([rule])).status, JSON.stringify(rule)).toBe(200);
     await put([{ operation: 'searchEntries', probability: 1, kind: 'server_error', status: 503, times: 1 }]);
-    expect((await judged(`${proxies.catalog.url}/search?limit=1`)).status).toBe(503);
+    expect((await fetch(`${gateway.url}/catalog/v1/search?limit=1`)).status).toBe(503);
     await put([]);
+    const kitExchanges = gateway.exchanges.length;
+
+    // The examples, each given the gateway as the mock's origin.
+    const mockUrl = gateway.url;
+    await runDemo({ mockUrl, print: () => {} });
+    await runRegistrationJourney({ mockUrl });
+    await runSharingDispute({ mockUrl });
+    await runUsageStory({ mockUrl });
+    await runCatalogEditor({ mockUrl });
+    const python = await runPython(WALKTHROUGH_SCRIPT, ['--base-url', mockUrl]);
+    expect(python.exitCode, python.stderr).toBe(0);
+    const exampleExchanges = gateway.exchanges.slice(kitExchanges);
+    expect(new Set(exampleExchanges.map((e) => e.spec))).toEqual(new Set(SPECS));
 
     // Prism logs a request's violations after its answer: stop the proxies so every line is in.
     await Promise.all(Object.values(proxies).map((proxy) => stopped(proxy.child)));
-    const responseViolations = SPECS.flatMap((spec) => blocks(proxies[spec].log).flatMap((block) => violations(block, 'response').map((line) => `${spec}: ${block.split('\n')[0]?.trim()} ${line.trim()}`)));
-    expect(exchanges.length).toBeGreaterThan(300);
+    const judged = Object.fromEntries(SPECS.map((spec) => [spec, blocks(proxies[spec].log)])) as Record<Spec, string[]>;
+    const responseViolations = SPECS.flatMap((spec) => judged[spec].flatMap((block) => violations(block, 'response').map((line) => `${spec}: ${block.split('\n')[0]?.trim()} ${line.trim()}`)));
+    expect(kitExchanges).toBeGreaterThan(300);
     expect(responseViolations).toEqual([]);
     // The mock refuses a request without all six signing headers (401 SIGNATURE_MISSING): Prism,
     // seeing the six header schemes, must have refused each of them too.
     for (const spec of SPECS) {
-      const refusedByMock = exchanges.filter((e) => e.spec === spec && e.code === 'SIGNATURE_MISSING').length;
-      const refusedByPrism = blocks(proxies[spec].log).filter((block) => violations(block, 'request').some((line) => line.includes('security'))).length;
+      const refusedByMock = gateway.exchanges.filter((e) => e.spec === spec && e.code === 'SIGNATURE_MISSING').length;
+      const refusedByPrism = judged[spec].filter((block) => violations(block, 'request').some((line) => line.includes('security'))).length;
       expect(refusedByPrism, `${spec}: Prism security refusals vs the mock's SIGNATURE_MISSING`).toBeGreaterThanOrEqual(refusedByMock);
     }
+    // The examples send what the contracts allow, and the mock refuses none of it for a contract reason.
+    const shown = (e: JudgedExchange) => `${e.method} ${e.path} → ${e.status} ${e.code ?? ''}`;
+    expect(exampleExchanges.filter((e) => e.code !== undefined && CONTRACT_REFUSALS.has(e.code)).map(shown)).toEqual([]);
+    // Each proxy logs its requests in order: the examples' are its last blocks, and Prism accepted them all.
+    const exampleRequestViolations = SPECS.flatMap((spec) => {
+      const ofExamples = judged[spec].slice(judged[spec].length - exampleExchanges.filter((e) => e.spec === spec).length);
+      return ofExamples.flatMap((block) => violations(block, 'request').map((line) => `${spec}: ${block.split('\n')[0]?.trim()} ${line.trim()}`));
+    });
+    expect(exampleRequestViolations).toEqual([]);
   }, 600_000);
 });

@@ -52,7 +52,7 @@ export interface SpawnedMock {
 const MOCK_CLI = fileURLToPath(new URL('../../../../../mock-server/dist/cli.js', import.meta.url));
 
 /**
- * Spawns `mock-server/dist/cli.js --port 0` and resolves once it prints the URL it listens on.
+ * Spawns `mock-server/dist/cli.js --port 0 --seed 1 [flags]` and resolves once it prints the URL it listens on.
  *
  * @example
  * ```ts
@@ -60,8 +60,8 @@ const MOCK_CLI = fileURLToPath(new URL('../../../../../mock-server/dist/cli.js',
  * await mock.stop();
  * ```
  */
-export function spawnMockCli(): Promise<SpawnedMock> {
-  const child = spawn(process.execPath, [MOCK_CLI, '--port', '0', '--seed', '1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+export function spawnMockCli(flags: readonly string[] = []): Promise<SpawnedMock> {
+  const child = spawn(process.execPath, [MOCK_CLI, '--port', '0', '--seed', '1', ...flags], { stdio: ['ignore', 'pipe', 'pipe'] });
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
