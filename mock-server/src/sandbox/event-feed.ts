@@ -45,8 +45,12 @@ function recipientsOf(input: SandboxEventInput): readonly string[] {
 export class EventFeed {
   readonly #events: FeedEvent[] = [];
   readonly #byPlatform = new Map<PlatformName, FeedEvent[]>();
-  /** Each object's entries, for its timeline. */
-  readonly #byObject = new Map<string, FeedEvent[]>();
+  /**
+   * Each object's entries, for its timeline, by platform, object type and id: maps keyed by the
+   * strings the event already holds, so storing an event hashes no new key string (a joined key
+   * was built and hashed for every event of a clock advance).
+   */
+  readonly #byObject = new Map<PlatformName, Map<string, Map<string, FeedEvent[]>>>();
 
   constructor(saved: readonly FeedEvent[] = []) {
     for (const e of structuredClone(saved)) this.#store(e);
@@ -80,7 +84,7 @@ export class EventFeed {
 
   /** Every entry about one object, oldest first (an empty list for an object nothing was published about). */
   ofObject(platform: PlatformName, objectType: string, objectId: string): readonly FeedEvent[] {
-    return this.#byObject.get(objectKey(platform, objectType, objectId)) ?? [];
+    return this.#byObject.get(platform)?.get(objectType)?.get(objectId) ?? [];
   }
 
   /** How many events the feed holds (the sandbox's event quota counts them). */
@@ -99,16 +103,15 @@ export class EventFeed {
     let list = this.#byPlatform.get(event.platform);
     if (!list) this.#byPlatform.set(event.platform, (list = []));
     list.push(event);
-    const key = objectKey(event.platform, event.objectType, event.objectId);
-    let own = this.#byObject.get(key);
-    if (!own) this.#byObject.set(key, (own = []));
-    own.push(event);
+    let ofPlatform = this.#byObject.get(event.platform);
+    if (!ofPlatform) this.#byObject.set(event.platform, (ofPlatform = new Map()));
+    let ofType = ofPlatform.get(event.objectType);
+    if (!ofType) ofPlatform.set(event.objectType, (ofType = new Map()));
+    const own = ofType.get(event.objectId);
+    if (own) own.push(event);
+    else ofType.set(event.objectId, [event]);
     return event;
   }
-}
-
-function objectKey(platform: PlatformName, objectType: string, objectId: string): string {
-  return `${platform}\u0000${objectType}\u0000${objectId}`;
 }
 
 /** Index of the first entry with `seq > afterSeq` (entries are in `seq` order). */

@@ -28,22 +28,26 @@ function hash(text: string, salt: number): number {
  * ```
  */
 export function createRandom(seed: string, saved?: readonly number[]): SeededRandom {
-  let [a, b, c, d] = saved && saved.length === 4
-    ? (saved.map((n) => n >>> 0) as [number, number, number, number])
-    : [hash(seed, 1), hash(seed, 2), hash(seed, 3), hash(seed, 4)];
+  // The four words live in a typed array, not in closure variables: a variable holding a word
+  // above 2^31 is a boxed number, so each draw allocated four of them (16 draws per seeded id,
+  // a tenth of the bytes a simulated year allocates). Storing into the array wraps like `>>> 0`.
+  const s = new Uint32Array(saved && saved.length === 4 ? saved : [hash(seed, 1), hash(seed, 2), hash(seed, 3), hash(seed, 4)]);
   const next = (): number => {
+    const a = s[0] as number;
+    const b = s[1] as number;
+    const c = s[2] as number;
+    const d = s[3] as number;
     const t = (((a + b) >>> 0) + d) >>> 0;
-    d = (d + 1) >>> 0;
-    a = (b ^ (b >>> 9)) >>> 0;
-    b = (c + (c << 3)) >>> 0;
-    c = ((c << 21) | (c >>> 11)) >>> 0;
-    c = (c + t) >>> 0;
+    s[3] = d + 1;
+    s[0] = b ^ (b >>> 9);
+    s[1] = c + (c << 3);
+    s[2] = ((c << 21) | (c >>> 11)) + t;
     return t / 4294967296;
   };
   if (!saved) for (let i = 0; i < 12; i += 1) next(); // mix the hashed seed
   return {
     next,
     int: (maxExclusive: number): number => Math.floor(next() * maxExclusive),
-    state: () => [a, b, c, d],
+    state: () => [s[0] as number, s[1] as number, s[2] as number, s[3] as number],
   };
 }

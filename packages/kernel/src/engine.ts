@@ -121,6 +121,19 @@ export class WorkflowEngine {
     return fired;
   }
 
+  /**
+   * Fires every timer due up to `instant` like `advanceTo`, without recording what fired; answers
+   * how many timers fired. For hosts that report the events themselves (from `subscribe`), which
+   * otherwise paid for a record per transition (an object and its formatted instant) thrown away.
+   *
+   * @example
+   * engine.subscribe((e) => publish(e)); // the host's own report
+   * engine.fireDue(Date.parse('2026-01-01T00:00:00+08:00')); // 3
+   */
+  fireDue(instant: number): number {
+    return this.clock.advanceTo(instant, (timer) => this.onTimer(timer));
+  }
+
   subscribe(listener: (e: EngineEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -160,12 +173,15 @@ export class WorkflowEngine {
   }
 
   private ctx(now: number) {
-    return { now, calendar: this.options.calendar, ...(this.options.guards ? { guards: this.options.guards } : {}) };
+    const { calendar, guards } = this.options;
+    // Two literals, not a spread: every transition takes a context.
+    return guards ? { now, calendar, guards } : { now, calendar };
   }
 
   private dispatchAt(instanceId: string, event: string, opts: DispatchOptions, now: number): TransitionResult {
     const instance = this.get(instanceId);
-    const input = { type: event, actor: opts.actor, ...(opts.payload ? { payload: opts.payload } : {}) };
+    // Two literals, not a spread: a clock advance dispatches every planned decision through here.
+    const input = opts.payload ? { type: event, actor: opts.actor, payload: opts.payload } : { type: event, actor: opts.actor };
     return this.commit(transition(this.machine(instance.machine), instance, input, this.ctx(now)));
   }
 
@@ -208,7 +224,7 @@ export class WorkflowEngine {
     for (const effect of result.effects) this.run(effect, result.instance.machine);
     // Effects may have replaced the instance (a timer's seq, an action's transition): answer the stored one.
     const stored = this.get(result.instance.id);
-    return stored === result.instance ? result : { ...result, instance: stored };
+    return stored === result.instance ? result : { ok: true, instance: stored, effects: result.effects };
   }
 
   private run(effect: Effect, machine: string): void {

@@ -13,7 +13,15 @@ import type { IsoDate } from './types.js';
  * shanghaiDay(Date.parse('2025-09-30T16:00:00Z')); // '2025-10-01'
  */
 export function shanghaiDay(epochMs: number): IsoDate {
-  return shanghaiDate(epochMs);
+  // Remembered by day (see `formatted` below): every deadline and planned decision names its start day.
+  const dayNumber = Math.floor((epochMs + SHANGHAI_OFFSET_MS) / DAY_MS);
+  let day = days.get(dayNumber);
+  if (day === undefined) {
+    if (days.size >= FORMATTED_LIMIT) days.clear();
+    day = shanghaiDate(epochMs);
+    days.set(dayNumber, day);
+  }
+  return day;
 }
 
 /*
@@ -24,6 +32,9 @@ export function shanghaiDay(epochMs: number): IsoDate {
  */
 const FORMATTED_LIMIT = 512;
 const formatted = new Map<number, string>();
+const days = new Map<number, IsoDate>();
+const DAY_MS = 86_400_000;
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 
 /**
  * Epoch ms of 24:00 of a Shanghai day (= 00:00 +08:00 of the next day).

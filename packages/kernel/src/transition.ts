@@ -94,6 +94,11 @@ function reasonOf(payload: Record<string, unknown> | undefined): Reason | null {
   return { text: list.map((r) => r.text).join('；') };
 }
 
+function hasFields(payload: Record<string, unknown>): boolean {
+  for (const key in payload) if (Object.hasOwn(payload, key)) return true;
+  return false;
+}
+
 function pick(payload: Record<string, unknown> | undefined, keys: string[] | undefined): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of keys ?? []) if (payload && key in payload) out[key] = payload[key];
@@ -131,28 +136,20 @@ function enter(
       const stepLimit = limit.id === target.step ? limit : { ...limit, id: target.step };
       const computed = computeDeadline(stepLimit, { now: ctx.now, data, ...(from ? { from } : {}) }, ctx.calendar);
       deadline = computed.deadline;
-      timer = {
-        id: `${instance.id}#${seq}`,
-        dueAt: computed.dueAtMs,
-        step: target.step,
-        ...(limit.onExpiry === 'flag_overdue' ? { kind: 'overdue' as const } : { kind: 'event' as const, event: limit.onExpiry.event }),
-      };
+      const id = `${instance.id}#${seq}`;
+      // Literals, not a spread of the kind: every timed transition makes one (same fields, same order).
+      timer = limit.onExpiry === 'flag_overdue'
+        ? { id, dueAt: computed.dueAtMs, step: target.step, kind: 'overdue' }
+        : { id, dueAt: computed.dueAtMs, step: target.step, kind: 'event', event: limit.onExpiry.event };
       effects.push({ type: 'schedule', instanceId: instance.id, timer });
     }
   }
   const at = formatInstant(ctx.now);
-  const event: WorkflowEvent = {
-    seq,
-    type: t.eventType ?? 'state_changed',
-    at,
-    actor: input.actor,
-    from,
-    to: t.to,
-    reason: reasonOf(input.payload),
-    deadline,
-    ...(from === null ? {} : { event: input.type }),
-    ...(input.payload && Object.keys(input.payload).length > 0 ? { data: input.payload } : {}),
-  };
+  const event: WorkflowEvent = { seq, type: t.eventType ?? 'state_changed', at, actor: input.actor, from, to: t.to, reason: reasonOf(input.payload), deadline };
+  // Added in place, in the order a spread gave them (the same JSON): spreading two conditional
+  // objects into the literal built three objects per event and a slow copy.
+  if (from !== null) event.event = input.type;
+  if (input.payload !== undefined && hasFields(input.payload)) event.data = input.payload;
   effects.push({ type: 'emit', instanceId: instance.id, event });
   for (const name of t.actions ?? []) effects.push({ type: 'action', instanceId: instance.id, name, event });
   return updated(instance, { state: t.to, updatedAt: at, deadline, timer, data, events: [...instance.events, event] });

@@ -38,6 +38,20 @@ describe('WorkflowEngine', () => {
     expect(a.events.at(-1)).toMatchObject({ type: 'deadline_overdue', actor: { role: 'clock' }, deadline: { overdue: true } });
   });
 
+  it('fireDue fires what advanceTo would, telling only subscribers, and counts the timers', () => {
+    const recorded = engineAt('2025-09-26T10:00');
+    const quiet = engineAt('2025-09-26T10:00');
+    const told: string[] = [];
+    quiet.subscribe(({ instanceId, event }) => told.push(`${instanceId} ${event.type} ${event.from}→${event.to}`));
+    for (const engine of [recorded, quiet]) toNotice(engine, 'plain', 'objected');
+    told.length = 0;
+    const fired = recorded.advanceTo(at('2025-10-24T12:00'));
+    expect(quiet.fireDue(at('2025-10-24T12:00'))).toBe(2);
+    expect(told).toEqual(fired.map((f) => `${f.instanceId} state_changed ${f.from}→${f.to}`));
+    expect(quiet.list()).toEqual(recorded.list());
+    expect(quiet.fireDue(at('2025-10-24T12:00'))).toBe(0);
+  });
+
   it('lets the registry explain an overdue review, keeping the flagged deadline', () => {
     const engine = engineAt('2025-09-26T10:00');
     ok(engine.create('demo', { id: 'a', actor: registrant }));

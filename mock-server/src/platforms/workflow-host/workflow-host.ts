@@ -152,7 +152,8 @@ export class WorkflowHost {
     const fired: FiredTransition[] = [];
     this.#firing = fired;
     try {
-      this.engine.advanceTo(this.#sandbox.now());
+      // The host reports what it publishes (`publish`): the engine's own record is not kept.
+      this.engine.fireDue(this.#sandbox.now());
     } finally {
       this.#firing = undefined;
     }
@@ -202,9 +203,13 @@ export class WorkflowHost {
    * objection) on the feed and webhooks, and reports it to `clock/advance` while the clock fires.
    */
   publish(input: Omit<SandboxEventInput, 'platform' | 'event'> & { event: WireEvent }): void {
+    this.#publish(input.objectType, input.objectId, input.organizationId, input.alsoNotify, input.event, input.object);
+  }
+
+  /** `publish` in positional arguments: the engine's events build the sandbox's input once, with no intermediate object. */
+  #publish(objectType: string, objectId: string, organizationId: string | null, alsoNotify: readonly string[] | undefined, event: WireEvent, object: SandboxEventInput['object']): void {
     const platform = this.#binding.platform;
-    const { objectType, objectId, organizationId, alsoNotify, event, object } = input;
-    // Named fields, not a spread of `input`: a spread copy costs ~0.7 µs, paid by every event of a clock advance.
+    // Named fields, not a spread: a spread copy costs ~0.7 µs, paid by every event of a clock advance.
     this.#sandbox.emit(alsoNotify === undefined ? { platform, objectType, objectId, organizationId, event, object } : { platform, objectType, objectId, organizationId, alsoNotify, event, object });
     this.#firing?.push({ at: event.at, platform, objectType, objectId, type: event.type, from: event.from, to: event.to });
   }
@@ -218,14 +223,14 @@ export class WorkflowHost {
     const instance = this.engine.get(instanceId);
     const binding = this.#binding;
     binding.onEvent?.(instance, event);
-    this.publish({
-      objectType: binding.objectType(instance),
-      objectId: instanceId,
-      organizationId: binding.owner(instance),
-      ...(binding.alsoNotify ? { alsoNotify: binding.alsoNotify(instance) } : {}),
-      event: wireEvent(event, this.wireOf(instance)),
-      object: () => binding.view(this.engine.get(instanceId)),
-    });
+    this.#publish(
+      binding.objectType(instance),
+      instanceId,
+      binding.owner(instance),
+      binding.alsoNotify?.(instance),
+      wireEvent(event, this.wireOf(instance)),
+      () => binding.view(this.engine.get(instanceId)),
+    );
     binding.afterEvent?.(instance, event);
     // Officials act on the state an event chain ends in, once (as @gdx/procedures' attachOfficials).
     if (officialsActAfter(instance, event)) this.#planOfficials(instance);

@@ -160,16 +160,26 @@ export function planOfficialActions(instance: WorkflowInstance, opts: PlanOption
     const day = opts.calendar.addWorkingDays(addDays(today, -1), 1, ESTIMATE);
     return [decision(instance, step, Math.max(enteredAt, Date.parse(`${day}${WORKDAY_START}`)), rand, how.weights)];
   }
+  const day = how.decideOn === 'first_day' ? firstDay(today, last, opts) : pickDay(today, last, opts, how.decideOn, rand);
+  const at = day === undefined ? enteredAt + 3_600_000 : Date.parse(`${day}${WORKDAY_START}`) + Math.floor(rand() * WORKDAY_MINUTES) * 60_000;
+  return [decision(instance, step, at, rand, how.weights)];
+}
+
+/** The first working day after `today`, unless it is past `last`: one calendar step, not the list of every day up to the deadline. */
+function firstDay(today: string, last: string, opts: PlanOptions): string | undefined {
+  const day = opts.calendar.addWorkingDays(today, 1, ESTIMATE);
+  return day > last ? undefined : day;
+}
+
+/** The last, or a random one, of the working days after `today` up to `last`. */
+function pickDay(today: string, last: string, opts: PlanOptions, decideOn: 'last_day' | 'random', rand: () => number): string | undefined {
   const days: string[] = [];
   for (let k = 1; k <= 366; k++) {
     const day = opts.calendar.addWorkingDays(today, k, ESTIMATE);
     if (day > last) break;
     days.push(day);
   }
-  const index = how.decideOn === 'first_day' ? 0 : how.decideOn === 'last_day' ? days.length - 1 : Math.floor(rand() * days.length);
-  const day = days[index];
-  const at = day === undefined ? enteredAt + 3_600_000 : Date.parse(`${day}${WORKDAY_START}`) + Math.floor(rand() * WORKDAY_MINUTES) * 60_000;
-  return [decision(instance, step, at, rand, how.weights)];
+  return days[decideOn === 'last_day' ? days.length - 1 : Math.floor(rand() * days.length)];
 }
 
 function decision(instance: WorkflowInstance, step: OfficialStep, at: number, rand: () => number, weights: OutcomeProbabilities): PlannedDispatch {
