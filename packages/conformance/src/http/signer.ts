@@ -16,6 +16,11 @@ export interface Organization {
    * (organisations given with `--org`), and then checks use organisations in the given order.
    */
   roles?: readonly string[];
+  /**
+   * Its id in a simulation API's sandbox, which officials' actions name (an operator selected or
+   * designated); absent for organisations given with `--org`.
+   */
+  id?: string;
 }
 
 /** What goes into a signature. `timestamp` and `nonce` are explicit so checks can replay or age them. */

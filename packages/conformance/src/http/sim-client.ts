@@ -64,7 +64,7 @@ export class SimulationError extends Error {
 function toOrganization(value: unknown): Organization | undefined {
   if (!isRecord(value)) return undefined;
   const creds = isRecord(value.credentials) ? { ...value, ...value.credentials } : value;
-  const { appKey, creditCode, algorithm, roles } = creds;
+  const { appKey, creditCode, algorithm, roles, id } = creds;
   // The gdx mock names the secret `appSecret`; other simulators may say `secret`.
   const secret = creds.secret ?? creds.appSecret;
   if (typeof appKey !== 'string' || typeof secret !== 'string') return undefined;
@@ -74,6 +74,7 @@ function toOrganization(value: unknown): Organization | undefined {
     creditCode: typeof creditCode === 'string' ? creditCode : '',
     ...(algorithm === 'HMAC-SM3' || algorithm === 'HMAC-SHA256' ? { algorithm } : {}),
     ...(Array.isArray(roles) ? { roles: roles.filter((r): r is string => typeof r === 'string') } : {}),
+    ...(typeof id === 'string' ? { id } : {}),
   };
 }
 

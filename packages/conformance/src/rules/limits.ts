@@ -55,6 +55,37 @@ const openData = {
   dataObjection,
 } as const satisfies Record<string, StepLimit>;
 
+const AOP_27 = '发改数据规〔2025〕27号';
+const IM_101 = '内政数字〔2024〕101号';
+
+/**
+ * The authorized-operation steps (shared/domain/authorized-operation.md §1–§6). Where the sources set
+ * no number the domain file's "(choice)" default is expected, so a platform configured otherwise
+ * fails by design; the basis says which is which.
+ */
+const authorizedOperation = {
+  planDeliberation: { step: 'plan_deliberation', limit: 30, unit: 'working_days', basis: `${AOP_27} 第十一条 (三重一大; no number in the sources, choice 30 WD)` },
+  planFiling: { step: 'plan_filing', limit: 10, unit: 'working_days', basis: `${AOP_27} 第十一条 (备案; choice 10 WD)` },
+  tenderPeriod: { step: 'tender_period', limit: 20, unit: 'calendar_days', basis: '中华人民共和国招标投标法 第二十四条 (at least 20 days; 民法典 第二百零三条 moves an end on a rest day)' },
+  callPeriod: { step: 'call_period', limit: 20, unit: 'calendar_days', basis: `${IM_101} 第七条 ("在规定时间内", choice 20 calendar days)` },
+  qualificationReview: { step: 'qualification_review', limit: 20, unit: 'working_days', basis: `${IM_101} 第九条 (no number in the source, choice 20 WD)` },
+  agreementDeliberation: { step: 'agreement_deliberation', limit: 20, unit: 'working_days', basis: `${AOP_27} 第十三条 (三重一大; choice 20 WD)` },
+  rectification: { step: 'rectification', limit: 30, unit: 'calendar_days', basis: `${IM_101} 第三十六条 ("30日内", calendar days from the rectify notice)` },
+  complianceReview: { step: 'compliance_review', limit: 5, unit: 'working_days', basis: `${AOP_27} 第十四条(三) (no number in the sources, choice 5 WD)` },
+  /** The operator's duty on the registration platform: 20 WD from delivering (listing) the product. */
+  productRegistration: { step: 'product_registration', limit: 20, unit: 'working_days', basis: `${AOP_27} 第十六条; 发改数据规〔2025〕26号 第九条(一)` },
+  dataAccessReview: { step: 'data_access_review', limit: 10, unit: 'working_days', basis: `${IM_101} 第十二条 (一场景一清单一审定; choice 10 WD)` },
+} as const satisfies Record<string, StepLimit>;
+
+/** Xiamen: the 一级开发主体 reviews a 二级 application within 5 WD of receipt (厦门办法 第十二条). */
+const xiamenAuthorizedOperation = {
+  ...authorizedOperation,
+  dataAccessReview: { step: 'data_access_review', limit: 5, unit: 'working_days', basis: '厦门市公共数据开发利用管理暂行办法 第十二条' },
+} as const satisfies Record<string, StepLimit>;
+
+/** An authorized-operation term is "原则上最长不超过 5 年" (27号 第十四条(二); 101号 第八条). */
+export const TERM_CAP_YEARS = 5;
+
 /**
  * The limits the workflow checks expect, per profile, written down from
  * `shared/domain/*.md` independently of the implementation (which carries its own copy as
@@ -71,18 +102,21 @@ export const LIMITS = {
     sharing: { review: { step: 'review', limit: 10, unit: 'working_days', basis: '国发〔2016〕51号' }, dataObjection },
     openData,
     catalog: { review: catalogReview, functionChange: { ...catalogTwentyDays, basis: `${catalogTwentyDays.basis} (national choice: as inner-mongolia)` }, ...catalogDuties },
+    authorizedOperation,
   },
   'inner-mongolia': {
     registration,
     sharing: { review: { step: 'review', limit: 10, unit: 'working_days', basis: '内政办发〔2023〕32号 (choice: 10 WD)' }, dataObjection },
     openData,
     catalog: { review: catalogReview, functionChange: catalogTwentyDays, ...catalogDuties },
+    authorizedOperation,
   },
   xiamen: {
     registration,
     sharing: { review: { step: 'review', limit: 5, unit: 'working_days', basis: `${XM} 第十七条` }, dataObjection },
     openData,
     catalog: { review: catalogReview, functionChange: { step: 'function_change_update', limit: 7, unit: 'working_days', basis: `${XM} 第九条` }, ...catalogDuties },
+    authorizedOperation: xiamenAuthorizedOperation,
   },
 } as const satisfies Record<ProfileName, Record<string, Record<string, StepLimit>>>;
 

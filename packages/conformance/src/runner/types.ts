@@ -5,14 +5,14 @@ import type { Organization } from '../http/signer.js';
 import type { Specs } from '../specs/load-specs.js';
 import type { Random } from './random.js';
 
-/** The four platforms, as their URL segments. */
-export type Platform = 'registration' | 'sharing' | 'open-data' | 'catalog';
+/** The five platforms, as their URL segments. */
+export type Platform = 'registration' | 'sharing' | 'open-data' | 'catalog' | 'authorized-operation';
 
 /** The platforms in the fixed order the runner uses. */
-export const PLATFORMS: readonly Platform[] = ['registration', 'sharing', 'open-data', 'catalog'];
+export const PLATFORMS: readonly Platform[] = ['registration', 'sharing', 'open-data', 'catalog', 'authorized-operation'];
 
 /** Short platform codes used in check ids (`REG-ACCEPT-01`, `CON-SCHEMA-SHR-getRequest`). */
-export const PLATFORM_CODES: Record<Platform, string> = { registration: 'REG', sharing: 'SHR', 'open-data': 'ODP', catalog: 'CAT' };
+export const PLATFORM_CODES: Record<Platform, string> = { registration: 'REG', sharing: 'SHR', 'open-data': 'ODP', catalog: 'CAT', 'authorized-operation': 'AOP' };
 
 /** What a check is about; the summary groups results by area. */
 export type Area = 'contract' | 'workflow' | 'security' | 'isolation';

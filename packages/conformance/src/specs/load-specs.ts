@@ -10,14 +10,14 @@ export type Specs = Partial<Record<Platform, OpenApiDocument>>;
 type Loader = (name: string) => unknown;
 
 /**
- * Loads the bundled OpenAPI documents of the four platforms through `@gdx/openapi`'s
+ * Loads the bundled OpenAPI documents of the five platforms through `@gdx/openapi`'s
  * `loadBundledSpec(name)`. A platform whose document cannot be loaded is left out (its contract
  * checks are then not generated, and `CON-SPEC-01` reports it).
  *
  * @example
  * ```ts
  * const specs = await loadSpecs();
- * Object.keys(specs); // ['registration', 'sharing', 'open-data', 'catalog']
+ * Object.keys(specs); // ['registration', 'sharing', 'open-data', 'catalog', 'authorized-operation']
  * ```
  */
 export async function loadSpecs(platforms: readonly Platform[] = PLATFORMS): Promise<Specs> {

@@ -31,15 +31,36 @@ describe('proof the kit can fail: the real mock with one defect fails exactly th
     ['validity-2y', ['REG-RENEW-*', 'REG-VALIDITY-*'], ['REG-VALIDITY-01', 'REG-RENEW-02']],
     ['new-resource-30wd', ['CAT-*'], ['CAT-OBLIG-03']],
     ['usage-report-60d', ['ODP-*'], ['ODP-USAGE-02']],
-    ['initial-filing-21wd', ['REG-*'], ['REG-FILING-01']],
+    // AOP-XREG-01 too: a listed product's registration is due under the registration platform's own rule.
+    ['initial-filing-21wd', ['REG-*', 'AOP-X*'], ['REG-FILING-01', 'AOP-XREG-01']],
     ['rules-in-force-april', ['REG-*'], ['REG-FILING-02']],
   ])('the profile fault %s fails exactly its checks', async (fault, include, failed) => {
     expect(failedIds(await runAgainst(fault, include))).toEqual(failed);
   });
 
+  it.each<[MockFault, string[], string[]]>([
+    // AOP-PLAN-02 too: past the 30th working day the plan is not overdue yet.
+    ['plan-deliberation-31wd', ['AOP-*'], ['AOP-PLAN-01', 'AOP-PLAN-02']],
+    ['tender-19d', ['AOP-*'], ['AOP-SEL-01']],
+    ['data-access-10wd', ['AOP-ACCESS-*', 'AOP-X*'], ['AOP-ACCESS-01']],
+    ['consent-unchecked', ['AOP-X*'], ['AOP-XSHR-01']],
+    ['catalog-unchecked', ['AOP-X*'], ['AOP-XCAT-01']],
+    // AOP-PRICE-03 too: its example at the cap has 9,691,350.95 分 of return.
+    ['return-truncated', ['AOP-PRICE-*'], ['AOP-PRICE-02', 'AOP-PRICE-03']],
+    ['deviation-by-rounded-bp', ['AOP-PRICE-*'], ['AOP-PRICE-04']],
+  ])('the authorized-operation fault %s fails exactly its checks', async (fault, include, failed) => {
+    expect(failedIds(await runAgainst(fault, include))).toEqual(failed);
+  });
+
+  it('the truncated return is reported with the exact half-up figures', async () => {
+    const failure = (await runAgainst('return-truncated', ['AOP-PRICE-02'])).results[0]?.failures[0];
+    expect(failure?.expected).toMatchObject({ returnFen: 8_024_686, marFen: 132_715_953 });
+    expect(failure?.actual).toMatchObject({ returnFen: 8_024_685, marFen: 132_715_952 });
+  });
+
   it("another organisation's object answering 200 fails the read-isolation checks only", async () => {
-    const report = await runAgainst('leak', ['CON-*', 'SEC-*', 'IDEM-*', 'ISO-*']);
-    expect(failedIds(report)).toEqual(['ISO-404-01', 'ISO-404-02']);
+    const report = await runAgainst('leak', ['CON-*', 'SEC-*', 'IDEM-*', 'ISO-*', 'AOP-ISO-*']);
+    expect(failedIds(report)).toEqual(['ISO-404-01', 'ISO-404-02', 'AOP-ISO-01']);
   });
 
   it('a refused role answering 201 fails the role check only', async () => {

@@ -1,4 +1,7 @@
 import type { Check } from '../../runner/types.js';
+import { aopProcedureChecks } from './authorized-operation.js';
+import { aopPricingChecks } from './authorized-operation-pricing.js';
+import { aopRuleChecks } from './authorized-operation-rules.js';
 import { catalogChecks } from './catalog.js';
 import { catalogWorkflowChecks } from './catalog-workflow.js';
 import { openDataDutyChecks } from './open-data-duties.js';
@@ -11,5 +14,5 @@ import { renewalChecks } from './registration-renewal.js';
 import { escalationChecks } from './sharing-escalation.js';
 import { sharingChecks } from './sharing.js';
 
-/** Workflow checks of the four platforms, in platform order. */
-export const workflowChecks: Check[] = [...registrationChecks, ...filingChecks, ...amendmentChecks, ...objectionChecks, ...renewalChecks, ...sharingChecks, ...escalationChecks, ...openDataChecks, ...openDataDutyChecks, ...catalogChecks, ...catalogWorkflowChecks];
+/** Workflow checks of the five platforms, in platform order (authorized operation last: it builds on the other four). */
+export const workflowChecks: Check[] = [...registrationChecks, ...filingChecks, ...amendmentChecks, ...objectionChecks, ...renewalChecks, ...sharingChecks, ...escalationChecks, ...openDataChecks, ...openDataDutyChecks, ...catalogChecks, ...catalogWorkflowChecks, ...aopProcedureChecks, ...aopRuleChecks, ...aopPricingChecks];

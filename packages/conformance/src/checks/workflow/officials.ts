@@ -41,9 +41,44 @@ export const ACTIONS = {
   answer: 'answer',
 } as const;
 
+/**
+ * Authorized-operation officials' actions (the grantor, the data authority, the implementing body
+ * where the contract gives it no route), named as the `action` of the contract's
+ * `x-gdx-state-machine` transitions (`openapi/authorized-operation/openapi.yaml`).
+ */
+export const AOP_ACTIONS = {
+  /** Grantor: 三重一大 deliberation passed → `approved` (also approves a change). */
+  approvePlan: 'approve_plan',
+  /** Provincial data authority: records the filing (备案) of an approved plan. */
+  filePlan: 'file_plan',
+  /** Implementing body: names the operator of a tender or negotiation → `selected`. */
+  select: 'select',
+  /** Xiamen city government: designates the 一级开发主体 → `selected`. */
+  designate: 'designate',
+  /** Inner Mongolia implementing body: publishes the call (公开征集) → `call_published`. */
+  publishCall: 'publish_call',
+  /** Inner Mongolia 主管部门: qualification and expert review passed, naming the operator → `government_approval`. */
+  passReview: 'pass_review',
+  /** Inner Mongolia government: 审定 → `selected`. */
+  approveSelection: 'approve_selection',
+  /** Implementing body: the agreement goes to 三重一大 deliberation. */
+  deliberateAgreement: 'deliberate_agreement',
+  /** Implementing body: signs; the authorization starts `active`. */
+  sign: 'sign',
+  /** Data authority: starts the yearly evaluation. */
+  startEvaluation: 'start_evaluation',
+  /** Data authority: 限期整改 (30 calendar days). */
+  orderRectification: 'order_rectification',
+  /** Reviewer of a data-access request (一级开发主体, 主管部门 and holder). */
+  approveDataAccess: 'approve_data_access',
+  /** Data authority: the product's compliance review passed → `listed`. */
+  passComplianceReview: 'pass_compliance_review',
+} as const;
+
 /** Actions whose contract variant requires written `reasons` (the sources require them). */
 const NEEDS_REASONS: ReadonlySet<string> = new Set([
   'not_accept', 'fail_review', 'uphold_objection', 'dismiss_objection', 'revoke', 'reject', 'uphold_rejection', 'return', 'suspend', 'withdraw',
+  'reject_plan', 'reject_change', 'fail_selection', 'order_rectification', 'fail_evaluation', 'reject_data_access', 'fail_compliance_review',
 ]);
 
 /**

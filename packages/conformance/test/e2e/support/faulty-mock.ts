@@ -19,7 +19,51 @@ const PROFILE_FAULTS = {
   'initial-filing-21wd': { limits: { 'registration.initial_filing': { value: 21 } } },
   /** The national rules taking effect on 2025-04-01 (第二十四条 says 2025-03-01). */
   'rules-in-force-april': { effectiveDates: { registration: { date: '2025-04-01' } } },
+  /** 31 WD for a plan's deliberation (the domain's choice is 30). */
+  'plan-deliberation-31wd': { limits: { 'authorized_operation.plan_deliberation': { value: 31 } } },
+  /** A 19-day tender period (招标投标法 第二十四条 says at least 20). */
+  'tender-19d': { limits: { 'authorized_operation.tender_period': { value: 19 } } },
+  /** 10 WD for a Xiamen data application (厦门办法 第十二条 says 5). */
+  'data-access-10wd': { limits: { 'authorized_operation.data_access_review': { value: 10 } } },
 } as const;
+
+/**
+ * Answer faults of the authorized-operation platform: a refusal the rules require turned into a
+ * success, or a price calculation done another way than 65号's.
+ */
+const ANSWER_FAULTS = {
+  /** Shared data enters a scope without the provider's consent (27号 第五条). */
+  'consent-unchecked': { refusal: 'CONSENT_REQUIRED' },
+  /** A scope item that is no published catalog entry is taken (27号 第九条(五)). */
+  'catalog-unchecked': { refusal: 'NOT_IN_CATALOG' },
+} as const;
+
+type AnswerFault = keyof typeof ANSWER_FAULTS;
+
+const isAnswerFault = (fault: MockFault): fault is AnswerFault => fault in ANSWER_FAULTS;
+
+/** The price faults: `MarCalculationResult` answers recomputed the wrong way. */
+type PriceFault = 'return-truncated' | 'deviation-by-rounded-bp';
+
+interface Calculation { costFen: number; rateBasisPoints: number; taxFen: number; carryOverDeductionFen: number; returnFen: number; marFen: number }
+interface Deviation { marFen: number; differenceFen: number; deviationBasisPoints: number; decision: string }
+
+/**
+ * C × r truncated instead of rounded half up, or the 10 % decided on the rounded basis points
+ * (so one 分 over 10 % still counts as 10 %).
+ */
+function miscalculate(fault: PriceFault, body: { calculation?: Calculation; deviation?: Deviation | null }): unknown {
+  const { calculation, deviation } = body;
+  if (fault === 'return-truncated' && calculation) {
+    const returnFen = Math.floor((calculation.costFen * calculation.rateBasisPoints) / 10_000);
+    const marFen = calculation.costFen + returnFen + calculation.taxFen - calculation.carryOverDeductionFen;
+    return { ...body, calculation: { ...calculation, returnFen, marFen } };
+  }
+  if (fault === 'deviation-by-rounded-bp' && deviation) {
+    return { ...body, deviation: { ...deviation, decision: deviation.deviationBasisPoints <= 1000 ? 'operator_adjusts_actual_fee' : 'grantor_adjusts_ceiling' } };
+  }
+  return body;
+}
 
 type ProfileFault = keyof typeof PROFILE_FAULTS;
 
@@ -30,17 +74,23 @@ const isProfileFault = (fault: MockFault): fault is ProfileFault => fault in PRO
  * tests, to prove the kit fails exactly where it should):
  * - `acceptance-4wd`, `objection-pauses-notice`, `validity-2y`, `new-resource-30wd`,
  *   `usage-report-60d`, `initial-filing-21wd`, `rules-in-force-april`: profile faults (see `PROFILE_FAULTS`);
+ * - `plan-deliberation-31wd`, `tender-19d`, `data-access-10wd`: the
+ *   authorized-operation limits changed the same way;
+ * - `consent-unchecked`, `catalog-unchecked`: the refusal the rule requires answers 201 instead
+ *   (see `ANSWER_FAULTS`);
+ * - `return-truncated`, `deviation-by-rounded-bp`: the price calculator's answers recomputed
+ *   against 65号 (see `miscalculate`);
  * - `leak`: a signed GET another organisation's object answers 404 to is retried as the
  *   sandbox's other organisations, so the owner's 200 leaks;
  * - `crash-on-bad-input`: a platform's 400 `VALIDATION_FAILED` becomes a 500 `INTERNAL`;
  * - `roles-unchecked`: a platform's 403 `FORBIDDEN` (a role the caller lacks) becomes a 201, as
  *   if any signed organisation could act in any role.
  */
-export type MockFault = ProfileFault | 'leak' | 'crash-on-bad-input' | 'roles-unchecked';
+export type MockFault = ProfileFault | AnswerFault | PriceFault | 'leak' | 'crash-on-bad-input' | 'roles-unchecked';
 
 interface Credentials { appKey: string; secret: string }
 
-const PLATFORM_PATH = /^(?:\/sandboxes\/([^/]+))?\/(?:registration|sharing|open-data|catalog)\/v1\//;
+const PLATFORM_PATH = /^(?:\/sandboxes\/([^/]+))?\/(?:registration|sharing|open-data|catalog|authorized-operation)\/v1\//;
 
 async function json(response: Response): Promise<unknown> {
   try {
@@ -101,6 +151,16 @@ export function faultyFetch(inner: typeof fetch, fault: MockFault): typeof fetch
       if (body?.code === 'VALIDATION_FAILED') {
         return new Response(JSON.stringify(problem('INTERNAL')), { status: 500, headers: { 'content-type': 'application/problem+json' } });
       }
+    }
+    if (isAnswerFault(fault) && answer.status === 422) {
+      const body = (await json(answer)) as { code?: string } | undefined;
+      if (body?.code === ANSWER_FAULTS[fault].refusal) {
+        return new Response(JSON.stringify({ id: 'accepted-against-the-rule' }), { status: 201, headers: { 'content-type': 'application/json' } });
+      }
+    }
+    if ((fault === 'return-truncated' || fault === 'deviation-by-rounded-bp') && answer.status === 200 && url.pathname.endsWith('/pricing/calculations')) {
+      const body = (await json(answer)) as Parameters<typeof miscalculate>[1];
+      return new Response(JSON.stringify(miscalculate(fault, body)), { status: 200, headers: { 'content-type': 'application/json' } });
     }
     if (fault === 'roles-unchecked' && answer.status === 403) {
       return new Response(JSON.stringify({ id: 'accepted-without-role-check' }), { status: 201, headers: { 'content-type': 'application/json' } });

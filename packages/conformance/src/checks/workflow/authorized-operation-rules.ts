@@ -1,0 +1,134 @@
+import type { IsoDate } from '@gdx/calendar';
+import { isRecord } from '../../http/response.js';
+import type { Sandbox } from '../../http/sim-client.js';
+import { expectedDeadline, justAfter } from '../../rules/deadlines.js';
+import { LIMITS } from '../../rules/limits.js';
+import type { Check, CheckContext } from '../../runner/types.js';
+import { workflowCheck } from '../define-check.js';
+import { createObject, validBody } from '../fixtures.js';
+import { expectProblem } from '../expect-problem.js';
+import { indexWithRole } from '../roles.js';
+import { expectStatus, listItems, postJson } from '../requests.js';
+import {
+  activeAuthorization, AOP, draftPlan, inAopSandbox, publishedScopeItem, readAop, submittedProduct, type AopCast, type ScopeItem,
+} from './authorized-operation-steps.js';
+import { act, AOP_ACTIONS } from './officials.js';
+import { expectDeadline, expectState, sandboxToday, withSandbox } from './sandbox.js';
+
+const check = workflowCheck(AOP);
+const DOMAIN = 'shared/domain/authorized-operation.md';
+
+/**
+ * Applies for data access in a scenario of an authorization as organisation `requester`, needing
+ * `dataNeeds`; answers the platform's response (the check decides what it must be).
+ */
+async function applyForData(ctx: CheckContext, sbx: Sandbox, requester: number, authorizationId: string, dataNeeds: ScopeItem[]) {
+  const body = validBody(ctx, AOP, 'post', '/data-access-requests', { authorizationId, dataNeeds }, sbx.organizations[requester]?.creditCode);
+  return postJson(ctx, sbx.http(requester), AOP, '/data-access-requests', body);
+}
+
+/** A product listed today: submitted, then passed by the data authority's compliance review. Answers its id and listing day. */
+async function listedProduct(ctx: CheckContext, sbx: Sandbox, cast: AopCast): Promise<{ id: string; listedOn: IsoDate }> {
+  const id = await submittedProduct(ctx, sbx, cast, await activeAuthorization(ctx, sbx, cast, 'national'));
+  expectStatus(ctx, await act(sbx, AOP, 'product', id, AOP_ACTIONS.passComplianceReview), 200, 'the data authority passes the compliance review');
+  return { id, listedOn: await sandboxToday(ctx, sbx) };
+}
+
+const registrationOf = (product: Record<string, unknown>) => (isRecord(product.registration) ? product.registration : {});
+
+/**
+ * The cross-platform rules (§6) and the stateful pricing duties (§9) of authorized operation:
+ * a listed product's registration is due on the registration platform's own 20 WD rule and
+ * flagged, never delisted; shared data needs the provider's consent; scope items are published
+ * catalog entries; the annual report is due 03-31; fees stay trial for a complete operating year;
+ * and objects are isolated between organisations and sandboxes.
+ *
+ * @example
+ * ```ts
+ * aopRuleChecks.map((c) => c.id); // ['AOP-XREG-01', …]
+ * ```
+ */
+export const aopRuleChecks: Check[] = [
+  check('AOP-XREG-01', "a listed product's registration is due 20 WD after listing; unregistered past it, it is flagged overdue and stays listed", `${LIMITS.national.authorizedOperation.productRegistration.basis}; ${DOMAIN} §6`, async (ctx) => {
+    await inAopSandbox(ctx, 'national', async (sbx, cast) => {
+      const limit = LIMITS.national.authorizedOperation.productRegistration;
+      const { id, listedOn } = await listedProduct(ctx, sbx, cast);
+      const due = expectedDeadline(listedOn, limit);
+      const listed = await readAop(ctx, sbx, `/products/${encodeURIComponent(id)}`, cast.operator);
+      expectState(ctx, listed, 'listed', 'after the compliance review');
+      expectDeadline(ctx, { deadline: registrationOf(listed) }, limit, due, false);
+      ctx.expect.equal(registrationOf(listed).registrationCode, null, 'no registration code before it is registered');
+      await sbx.advance({ to: justAfter(due) });
+      const late = await readAop(ctx, sbx, `/products/${encodeURIComponent(id)}`, cast.operator);
+      expectState(ctx, late, 'listed', 'an unregistered product is not delisted');
+      expectDeadline(ctx, { deadline: registrationOf(late) }, limit, due, true);
+    });
+  }),
+  check('AOP-XSHR-01', "data obtained by sharing enters no scope without the provider's consent: 422 CONSENT_REQUIRED", `发改数据规〔2025〕27号 第五条; ${DOMAIN} §6 (Sharing)`, async (ctx) => {
+    await inAopSandbox(ctx, 'national', async (sbx, cast) => {
+      const authorizationId = await activeAuthorization(ctx, sbx, cast, 'national');
+      const shared = await publishedScopeItem(ctx, sbx, 'shared');
+      expectProblem(ctx.expect, await applyForData(ctx, sbx, cast.operator, authorizationId, [shared]), 422, 'CONSENT_REQUIRED', 'a shared item without a consent grant');
+      const list = await sbx.http(cast.operator).request('GET', AOP, '/data-access-requests', { query: { limit: 200 } });
+      ctx.expect.equal(listItems(list).length, 0, 'nothing is stored for the refused request');
+    });
+  }),
+  check('AOP-XCAT-01', 'a scope item must be a published catalog entry: an unknown entry answers 422 NOT_IN_CATALOG', `发改数据规〔2025〕27号 第九条(五)、第十四条(一); 内政数字〔2024〕101号 第十七条; ${DOMAIN} §6 (Catalog)`, async (ctx) => {
+    await inAopSandbox(ctx, 'national', async (sbx, cast) => {
+      const authorizationId = await activeAuthorization(ctx, sbx, cast, 'national');
+      const item = { ...(await publishedScopeItem(ctx, sbx)), entryId: `ent_conformance_${ctx.random.string(10)}` };
+      expectProblem(ctx.expect, await applyForData(ctx, sbx, cast.operator, authorizationId, [item]), 422, 'NOT_IN_CATALOG', 'an entry that is not in the catalog');
+    });
+  }),
+  check('AOP-ACCESS-01', "a Xiamen 二级开发主体's data application is reviewed within 5 WD of receipt", LIMITS.xiamen.authorizedOperation.dataAccessReview.basis, async (ctx) => {
+    await inAopSandbox(ctx, 'xiamen', async (sbx, cast) => {
+      const limit = LIMITS.xiamen.authorizedOperation.dataAccessReview;
+      const authorizationId = await activeAuthorization(ctx, sbx, cast, 'xiamen');
+      const requester = indexWithRole(sbx.organizations, 'data_user') ?? ctx.skip('no organisation of the sandbox holds the data_user role');
+      const res = await applyForData(ctx, sbx, requester, authorizationId, [await publishedScopeItem(ctx, sbx)]);
+      expectStatus(ctx, res, 201, 'the 二级开发主体 applies');
+      const id = isRecord(res.body) ? String(res.body.id) : '';
+      const object = await readAop(ctx, sbx, `/data-access-requests/${encodeURIComponent(id)}`, requester);
+      expectState(ctx, object, 'submitted', 'after the application');
+      expectDeadline(ctx, object, limit, expectedDeadline(await sandboxToday(ctx, sbx), limit), false);
+    });
+  }),
+  check('AOP-REPORT-01', 'the annual report on a year is due 03-31 of the next (24:00, no holiday roll-over); one filed on 04-01 is accepted and flagged late', '发改价格〔2025〕65号 五 (3月底前); shared/domain/authorized-operation.md ambiguity 7', async (ctx) => {
+    await inAopSandbox(ctx, 'national', async (sbx, cast) => {
+      const id = await activeAuthorization(ctx, sbx, cast, 'national');
+      const year = Number((await sandboxToday(ctx, sbx)).slice(0, 4));
+      await sbx.advance({ to: `${year + 1}-04-01T10:00:00+08:00` });
+      const body = validBody(ctx, AOP, 'post', '/authorizations/{authorizationId}/annual-reports', { year, products: [] }, sbx.organizations[cast.operator]?.creditCode);
+      const { body: report } = await createObject(ctx, sbx.http(cast.operator), AOP, `/authorizations/${encodeURIComponent(id)}/annual-reports`, body);
+      ctx.expect.equal({ dueDate: report.dueDate, late: report.late }, { dueDate: `${year + 1}-03-31`, late: true }, 'a report filed on 04-01 is late');
+    });
+  }),
+  check('AOP-FORMAL-01', 'fees stay trial until a complete operating year: an earlier formal application answers 422 OPERATING_YEAR_INCOMPLETE', '发改价格〔2025〕65号 二 (运营满一个完整年度后申请转为正式收费)', async (ctx) => {
+    await inAopSandbox(ctx, 'national', async (sbx, cast) => {
+      const id = await activeAuthorization(ctx, sbx, cast, 'national');
+      ctx.expect.equal((await readAop(ctx, sbx, `/authorizations/${encodeURIComponent(id)}`, cast.operator)).feeStatus, 'trial', 'fees start trial');
+      const res = await postJson(ctx, sbx.http(cast.operator), AOP, `/authorizations/${encodeURIComponent(id)}/formal-fee-applications`, { note: 'conformance: 申请转为正式收费' });
+      expectProblem(ctx.expect, res, 422, 'OPERATING_YEAR_INCOMPLETE', 'a formal application on the day of signing');
+    });
+  }),
+  check('AOP-ISO-01', "another organisation's draft plan answers 404 and is never listed", 'shared/domain/README.md §Isolation (another organisation\'s object answers 404, not 403)', async (ctx) => {
+    await inAopSandbox(ctx, 'national', async (sbx, cast) => {
+      const id = await draftPlan(ctx, sbx, cast);
+      const other = cast.operator === cast.implementingBody ? (cast.operator + 1) % sbx.organizations.length : cast.operator;
+      const res = await sbx.http(other).request('GET', AOP, `/plans/${encodeURIComponent(id)}`);
+      ctx.expect.equal(res.status, 404, "GET another organisation's draft plan");
+      const list = await sbx.http(other).request('GET', AOP, '/plans', { query: { limit: 200 } });
+      ctx.expect.that(!listItems(list).some((p) => p.id === id), 'the draft is not in their list', `no ${id}`, listItems(list).map((p) => p.id));
+    });
+  }),
+  check('AOP-ISO-02', "a sandbox's authorization is unknown in another sandbox, even to the same role", 'docs/design.md §simulation (a sandbox has its own organisations, objects and clock)', async (ctx) => {
+    await inAopSandbox(ctx, 'national', async (sbx, cast) => {
+      const id = await activeAuthorization(ctx, sbx, cast, 'national');
+      await withSandbox(ctx, { profile: 'national' }, async (other) => {
+        const operator = indexWithRole(other.organizations, 'operator') ?? 0;
+        const res = await other.http(operator).request('GET', AOP, `/authorizations/${encodeURIComponent(id)}`);
+        ctx.expect.equal(res.status, 404, 'GET the authorization in another sandbox');
+      });
+    });
+  }),
+];
