@@ -275,7 +275,7 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
         snapshot: persistedState,
         // A sandbox in its saved form reads it from the newest snapshot or the one before, which the next snapshot would drop.
         mayCompact: () => deps.registry.deferred === 0,
-        ...(replicable && options.dataDir ? { compactInBackground: backgroundCompactor(options.dataDir, replicable), entriesSinceSnapshot: stored?.entries ?? [] } : {}),
+        ...(replicable && options.dataDir ? { compactInBackground: backgroundCompactor(options.dataDir, replicable) } : {}),
         // A batch that could not be committed is undone by going back to what the store holds.
         onFailure: (failure) => {
           logError('[STORAGE] a write could not be made durable; state rolled back to the store, writes refused until it works again', failure);
@@ -336,7 +336,9 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
     return request.method === 'HEAD' ? answered.then((response) => ({ ...response, body: '' })) : answered;
   };
   // Journaling wraps the core, so every transport's requests are journaled; with no entries kept it costs nothing.
-  const dispatch = requestJournal.entries === 0 ? answer : journalRequests(answer, { sandbox: (id) => deps.registry.get(id), wall: realWall });
+  // A sandbox still in its saved form was not reached (its restore failed): nothing to journal, and no restore tried again here.
+  const journaled = (id: string) => (deps.registry.isDeferred(id) ? undefined : deps.registry.get(id));
+  const dispatch = requestJournal.entries === 0 ? answer : journalRequests(answer, { sandbox: journaled, wall: realWall });
   const app: App = {
     platforms,
     limits,

@@ -1,13 +1,11 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { JournalEntry } from './journal-entry.js';
 
-/** What the compaction worker is given: where, up to which entry, the entries to replay, and the app's settings. */
+/** What the compaction worker is given: where, up to which entry, and the app's settings (it reads the entries itself). */
 export interface CompactionJob {
   dir: string;
   seq: number;
-  entries: readonly JournalEntry[];
   /** The app options that shape its state, as plain data (they cross a thread boundary). */
   options: Record<string, unknown>;
 }
@@ -17,21 +15,22 @@ const WORKER = new URL('../app/compaction-worker.js', import.meta.url);
 
 /**
  * A compactor that writes snapshots from a worker thread: the worker rebuilds the state exactly as a
- * restart would (the newest snapshot, then the entries after it replayed) and stores its snapshot,
- * so the main thread never serialises the state. `undefined` where no worker can run: when the
+ * restart would (the newest snapshot, then the entries after it up to `seq`, read from the store
+ * and replayed) and stores its snapshot, so the main thread neither serialises the state nor
+ * copies entries over. `undefined` where no worker can run: when the
  * package runs from its TypeScript sources (Vitest), whose worker file Node 20 cannot load.
  *
  * @example
  * ```ts
  * const compact = backgroundCompactor('.gdx-data', { seed: 1, profile: 'national' });
- * await compact?.(5000, entriesSinceSnapshot);
+ * await compact?.(5000);
  * ```
  */
-export function backgroundCompactor(dir: string, options: Record<string, unknown>): ((seq: number, entries: readonly JournalEntry[]) => Promise<void>) | undefined {
+export function backgroundCompactor(dir: string, options: Record<string, unknown>): ((seq: number) => Promise<void>) | undefined {
   if (!existsSync(fileURLToPath(WORKER))) return undefined;
-  return (seq, entries) =>
+  return (seq) =>
     new Promise<void>((resolve, reject) => {
-      const job: CompactionJob = { dir, seq, entries, options };
+      const job: CompactionJob = { dir, seq, options };
       const worker = new Worker(WORKER, { workerData: job });
       let answered = false;
       worker.once('message', (message: { ok: true } | { ok: false; error: string }) => {

@@ -8,18 +8,16 @@ export interface JournalOptions {
   /** The whole state as JSON texts, in parts (see `Store.writeSnapshot`), as of the last entry appended. */
   snapshot: () => string[];
   /**
-   * Makes a snapshot after entry `seq` durable off the main thread, from the entries since the
-   * store's newest snapshot (the compaction worker replays them onto it). Without it, snapshots are
-   * taken in-process, which stalls every request while the state is serialised.
+   * Makes a snapshot after entry `seq` durable off the main thread (the compaction worker replays
+   * the store's entries since its newest snapshot onto it). Without it, snapshots are taken
+   * in-process, which stalls every request while the state is serialised.
    */
-  compactInBackground?: (seq: number, entriesSinceSnapshot: readonly JournalEntry[]) => Promise<void>;
+  compactInBackground?: (seq: number) => Promise<void>;
   /**
    * Whether a due snapshot may be taken now (default: always); when not, it waits for the next
    * `compactIfDue`. `close` takes its last snapshot regardless.
    */
   mayCompact?: () => boolean;
-  /** The entries after the store's newest snapshot, as loaded at start (needed with `compactInBackground`). */
-  entriesSinceSnapshot?: readonly JournalEntry[];
   /**
    * Called synchronously when a batch could not be made durable, before its callers hear of it:
    * the app puts its state back to what the store holds, so the failed writes change nothing.
@@ -73,8 +71,6 @@ export class Journal implements CommandLog {
   #writable = true;
   #nextProbeAt = 0;
   #nextCompactionAt: number;
-  /** With background compaction: the committed entries after the store's newest snapshot, which the worker replays. */
-  #sinceSnapshot: JournalEntry[];
   #compacting: Promise<void> | undefined;
   #pruning = false;
   #closed = false;
@@ -85,7 +81,6 @@ export class Journal implements CommandLog {
     this.#now = options.now ?? Date.now;
     this.#seq = store.lastSeq;
     this.#nextCompactionAt = options.compactEvery;
-    this.#sinceSnapshot = options.compactInBackground ? [...(options.entriesSinceSnapshot ?? [])] : [];
     // What the last process had no time to drop.
     this.#pruneSoon();
   }
@@ -149,16 +144,16 @@ export class Journal implements CommandLog {
     if (!background) {
       try {
         this.#store.writeSnapshot(seq, this.#options.snapshot());
-        this.#compacted(seq);
+        this.#compacted();
       } catch (error) {
         this.#compactionFailed(error);
       }
       return;
     }
-    this.#compacting = background(seq, [...this.#sinceSnapshot])
+    this.#compacting = background(seq)
       .then(() => {
         this.#store.snapshotWritten(seq);
-        this.#compacted(seq);
+        this.#compacted();
       })
       .catch((error: unknown) => this.#compactionFailed(error))
       .finally(() => {
@@ -201,11 +196,9 @@ export class Journal implements CommandLog {
     nextTurn(step);
   }
 
-  #compacted(seq: number): void {
+  #compacted(): void {
     this.#pruneSoon();
     this.#nextCompactionAt = this.#options.compactEvery;
-    const kept = this.#sinceSnapshot.findIndex((e) => e.seq > seq);
-    this.#sinceSnapshot = kept < 0 ? [] : this.#sinceSnapshot.slice(kept);
   }
 
   #compactionFailed(error: unknown): void {
@@ -233,7 +226,6 @@ export class Journal implements CommandLog {
       }
       return;
     }
-    if (this.#options.compactInBackground) for (const p of batch) this.#sinceSnapshot.push(p.entry);
     for (const p of batch) p.resolve();
     this.compactIfDue();
   }

@@ -178,6 +178,56 @@ export function openNewestSnapshot(dir: string): { snapshot?: StoredSnapshot; cl
   }
 }
 
+/** Journal entries read per statement: a reader holds a lock a commit of the serving thread would wait for. */
+const READ_BATCH = 512;
+
+/** Reads entries `from + 1` … `to`, each checked against its CRC-32 and its place; `damaged` is told of the first that is not intact. */
+function readCheckedEntries(db: Database.Database, from: number, to: number, damaged: (position: string, problem: string, firstLost: number) => never): JournalEntry[] {
+  const select = db.prepare('SELECT seq, entry, crc FROM journal WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?');
+  const entries: JournalEntry[] = [];
+  let expected = from + 1;
+  for (let batch = READ_BATCH; batch === READ_BATCH; ) {
+    const rows = select.all(expected - 1, to, READ_BATCH) as { seq: number; entry: string; crc: number }[];
+    batch = rows.length;
+    for (const r of rows) {
+      if (r.seq !== expected) damaged(`journal entry ${expected}`, `missing (the next entry found is ${r.seq})`, expected);
+      if (entryChecksum(r.entry) !== r.crc) damaged(`journal entry ${r.seq}`, 'its CRC-32 does not match its contents', r.seq);
+      let entry: JournalEntry;
+      try {
+        entry = JSON.parse(r.entry) as JournalEntry;
+      } catch {
+        return damaged(`journal entry ${r.seq}`, 'it is not valid JSON', r.seq);
+      }
+      if (entry.seq !== r.seq) damaged(`journal entry ${r.seq}`, `it says it is entry ${entry.seq}`, r.seq);
+      entries.push(entry);
+      expected += 1;
+    }
+  }
+  if (expected - 1 < to) damaged(`journal entry ${expected}`, `missing: entries ${expected}–${to} were acknowledged but are not there`, expected);
+  return entries;
+}
+
+/**
+ * Reads the journal entries `from + 1` … `to` of a data directory, each checked, from any thread
+ * (the compaction worker replays them, rather than have the serving thread copy them over).
+ *
+ * @example
+ * ```ts
+ * readJournalFile('.gdx-data', 5000, 5200).length; // 200
+ * ```
+ */
+export function readJournalFile(dir: string, from: number, to: number): JournalEntry[] {
+  const location = join(dir, STORE_FILE);
+  const db = new Database(location, { readonly: true, fileMustExist: true });
+  try {
+    return readCheckedEntries(db, from, to, (position, problem) => {
+      throw new Error(`${location}: ${position} is damaged: ${problem}`);
+    });
+  } finally {
+    db.close();
+  }
+}
+
 /** Inserts a snapshot's parts and keeps only the newest `SNAPSHOTS_KEPT` snapshots. */
 function writeSnapshotRows(db: Database.Database, location: string, seq: number, parts: readonly string[]): void {
   inTransaction(db, location, () => {
@@ -277,23 +327,7 @@ class SqliteStore implements Store {
       if (!checked.ok) damaged(`snapshot after entry ${this.#snapshotSeq}`, checked.problem, this.#lastSeq + 1, this.#snapshotsLocation);
       else snapshot = lazySnapshot(this.#snapshots, this.#snapshotsLocation, this.#dir, this.#snapshotSeq, checked.count);
     }
-    const from = snapshot?.seq ?? 0;
-    const entries: JournalEntry[] = [];
-    let expected = from + 1;
-    for (const r of this.#db.prepare('SELECT seq, entry, crc FROM journal WHERE seq > ? ORDER BY seq').iterate(from) as IterableIterator<{ seq: number; entry: string; crc: number }>) {
-      if (r.seq !== expected) damaged(`journal entry ${expected}`, `missing (the next entry found is ${r.seq})`, expected);
-      if (entryChecksum(r.entry) !== r.crc) damaged(`journal entry ${r.seq}`, 'its CRC-32 does not match its contents', r.seq);
-      let entry: JournalEntry;
-      try {
-        entry = JSON.parse(r.entry) as JournalEntry;
-      } catch {
-        return damaged(`journal entry ${r.seq}`, 'it is not valid JSON', r.seq);
-      }
-      if (entry.seq !== r.seq) damaged(`journal entry ${r.seq}`, `it says it is entry ${entry.seq}`, r.seq);
-      entries.push(entry);
-      expected += 1;
-    }
-    if (expected - 1 < this.#lastSeq) damaged(`journal entry ${expected}`, `missing: entries ${expected}–${this.#lastSeq} were acknowledged but are not there`, expected);
+    const entries = readCheckedEntries(this.#db, snapshot?.seq ?? 0, this.#lastSeq, damaged);
     return { ...(snapshot ? { snapshot } : {}), entries };
   }
 

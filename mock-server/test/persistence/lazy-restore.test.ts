@@ -116,4 +116,25 @@ describe('sandboxes restored on first use after a start', () => {
     expect(damage.position).toMatch(/^snapshot after entry \d+$/);
     expect(message).toContain('gdx-mock repair --data-dir');
   });
+
+  it('answers 500 problem+json for a sandbox whose part is damaged after the start, names the part in the log, drops nothing, and the next start refuses', async () => {
+    const dataDir = tempDir();
+    await filledDir(dataDir);
+    const logged: string[] = [];
+    const { app, call } = openApp(dataDir, { logError: (message, error) => logged.push(`${message} ${error instanceof Error ? error.message : String(error)}`) });
+    // Before any turn of the warm-up: the part of sbx_b is damaged under the running server.
+    const db = new Database(join(dataDir, 'snapshots.sqlite'));
+    db.prepare(`UPDATE snapshot_parts SET json = replace(json, 'first of sbx_b', 'first of sbx_X') WHERE part = 3`).run();
+    db.close();
+
+    const answer = await call('GET', '/_sim/v1/sandboxes/sbx_b');
+    expect(answer.status).toBe(500);
+    expect(answer.headers.get('content-type')).toBe('application/problem+json');
+    expect(logged.join('\n')).toMatch(/snapshots\.sqlite[\s\S]*part 3 of the snapshot after entry \d+[\s\S]*does not match its SHA-256/);
+    // The other sandboxes are served; the damaged one stays in its saved form.
+    for (const id of ['sbx_a', 'sbx_c']) expect((await call('GET', `/_sim/v1/sandboxes/${id}`)).status).toBe(200);
+    expect(app.storage.restoring).toBe(1);
+    await app.close();
+    expect(() => openApp(dataDir)).toThrow(DataDirDamagedError);
+  });
 });
