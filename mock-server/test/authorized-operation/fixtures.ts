@@ -1,5 +1,7 @@
 import type { AppOptions, ReviewerPolicy } from '../../src/index.js';
 import { defaultPlatforms } from '../../src/platforms/index.js';
+import { seedDataOf } from '../../src/sandbox/seed-data-cache.js';
+import type { CatalogEntry } from '../../src/sandbox/seed/types.js';
 import type { CallOptions, Reply } from '../support/client.js';
 import { expectContract } from '../support/contract.js';
 import { IN_PROCESS, START_AT, usePlatforms, type MockContext } from '../support/harness.js';
@@ -10,6 +12,7 @@ import type { TransportFactory } from '../support/transports.js';
 // the catalog, sharing and registration platforms of the same sandbox.
 
 export const IMPLEMENTING_BODY = 'information-center';
+const CATALOG_ENTRIES = 40;
 export const OPERATOR = 'data-operator';
 export const DATA_USER = 'map-tech';
 
@@ -20,19 +23,22 @@ export interface AoWorld extends TestSandbox {
   official(objectType: string, objectId: string, action: string, fields?: Record<string, unknown>): Promise<Reply>;
   body: SeededOrg;
   operator: SeededOrg;
+  /** The published catalog entries of the sandbox. */
+  published: CatalogEntry[];
   /** A published catalog entry of the sandbox as a scope item. */
   scopeItem(index?: number): Record<string, unknown>;
 }
 
 /** A fresh app with all platforms (a small catalog) and a transport per test. */
 export function useAoMock(factory: TransportFactory = IN_PROCESS, options: AppOptions = {}): MockContext {
-  return usePlatforms(() => defaultPlatforms({ catalogEntries: 40 }), factory, options);
+  return usePlatforms(() => defaultPlatforms({ catalogEntries: CATALOG_ENTRIES }), factory, options);
 }
 
 /** Creates a sandbox (default: national, seed 11, manual officials, `START_AT`). */
 export async function openAoWorld(ctx: Pick<MockContext, 'call'>, options: { profile?: string; reviewerPolicy?: ReviewerPolicy; startAt?: string } = {}): Promise<AoWorld> {
   const sandbox = await openSandbox(ctx, { profile: options.profile ?? 'national', seed: 11, startAt: options.startAt ?? START_AT, reviewerPolicy: options.reviewerPolicy ?? { mode: 'manual' } });
-  const published = sandbox.seed.catalogEntries.filter((e) => e.state === 'published');
+  // The catalog platform of `useAoMock` seeds 40 entries: the published ones are what scopes may name.
+  const published = seedDataOf({ id: sandbox.id, seed: 11, profile: options.profile ?? 'national', startAt: Date.parse(options.startAt ?? START_AT) }, CATALOG_ENTRIES).catalogEntries.filter((e) => e.state === 'published');
   return Object.assign(sandbox, {
     ao: (method: string, path: string, opts?: CallOptions) => sandbox.on('authorized-operation', method, path, opts),
     official: async (objectType: string, objectId: string, action: string, fields: Record<string, unknown> = {}) => {
@@ -40,6 +46,7 @@ export async function openAoWorld(ctx: Pick<MockContext, 'call'>, options: { pro
       if (reply.status === 200) expectContract('simulation', 'actAsOfficial', reply, 200);
       return reply;
     },
+    published,
     body: sandbox.org(IMPLEMENTING_BODY),
     operator: sandbox.org(OPERATOR),
     scopeItem: (index = 0) => {

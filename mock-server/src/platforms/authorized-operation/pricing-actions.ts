@@ -4,7 +4,7 @@ import type { SimCommandContext } from '../../app/platform-module.js';
 import { illegalTransition } from '../workflow-host/index.js';
 import { invalid, pricingProblem, refused } from './ao-access.js';
 import type { AuthorizationRecord, AuthorizedOperationState, CeilingRecord } from './ao-records.js';
-import { deductionForYear, pricingRules, yearInTerm } from './pricing-view.js';
+import { deductionForYear, pricingRules, pricingYear, yearInTerm } from './pricing-view.js';
 
 type Sim = SimCommandContext<AuthorizedOperationState>;
 const MAR_INPUTS = ['costFen', 'bondYieldBasisPoints', 'rateBasisPoints', 'taxFen'] as const;
@@ -31,7 +31,7 @@ function marPayload(ctx: Sim, authorization: AuthorizationRecord): Record<string
   }
 }
 
-/** `set_ceiling`: a chargeable product's ceiling, the ceilings together within this year's MAR (65号 二). */
+/** `set_ceiling`: a chargeable product's ceiling, the ceilings together within the pricing year's MAR (65号 二). */
 function ceilingPayload(ctx: Sim, authorization: AuthorizationRecord): Record<string, unknown> {
   const { state } = ctx;
   const productId = ctx.body.productId;
@@ -41,7 +41,7 @@ function ceilingPayload(ctx: Sim, authorization: AuthorizationRecord): Record<st
   if (product.content.chargingUnit === undefined) throw invalid('/productId', 'CHARGING_UNIT_REQUIRED', '该产品未填写计费单位', 'The product has no charging unit');
   const ceilingFen = integer(ctx, 'ceilingFen');
   const plannedVolume = ctx.body.plannedVolume === undefined ? (product.content.plannedVolume ?? 0) : integer(ctx, 'plannedVolume');
-  const year = Number(shanghaiDay(ctx.sandbox.now()).slice(0, 4));
+  const year = pricingYear(authorization, shanghaiDay(ctx.sandbox.now()));
   const mar = authorization.pricing.mar[String(year)];
   if (!mar) throw refused('MAR_NOT_SET', '/ceilingFen', `尚未核定 ${year} 年度最高准许收入`, `No MAR is set for ${year}`);
   const ceiling: CeilingRecord = { productId: product.id, ceilingFen, chargingUnit: product.content.chargingUnit, plannedVolume };

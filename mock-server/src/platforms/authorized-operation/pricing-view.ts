@@ -55,6 +55,12 @@ export function yearInTerm(authorization: AuthorizationRecord, year: number): bo
   return year >= yearOf(from) && year <= yearOf(to);
 }
 
+/** The calendar year whose MAR the ceilings must fit: today's, within the term (its first year before it starts). */
+export function pricingYear(authorization: AuthorizationRecord, today: string): number {
+  const { from, to } = authorization.agreement.term;
+  return Math.min(Math.max(yearOf(today), yearOf(from)), yearOf(to));
+}
+
 /** The year whose annual report is due next or last: the year before today, within the term. */
 export function reportYear(authorization: AuthorizationRecord, today: string): number {
   const { from, to } = authorization.agreement.term;
@@ -103,7 +109,7 @@ export function pricingView(state: AuthorizedOperationState, authorization: Auth
     });
   const due = reportYear(authorization, today);
   const dueReport = pricing.reports.find((r) => r.year === due);
-  const currentMar = pricing.mar[String(yearOf(today))]?.marFen ?? 0;
+  const currentMar = pricing.mar[String(pricingYear(authorization, today))]?.marFen ?? 0;
   return {
     authorizationId: authorization.id,
     feeStatus: feeStatusOf(authorization),

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { expectContract } from '../support/contract.js';
+import { openAoWorld, signedSelection, useAoMock, type AoWorld } from './fixtures.js';
+
+const ctx = useAoMock();
+
+/** The domain file's invented example (65号 三(一)): C = 8,000,000 元, yield 2.00 %, r = 8 %, T = 300,000 元. */
+const MAR_2026 = { year: 2026, costFen: 800_000_000, bondYieldBasisPoints: 200, rateBasisPoints: 800, taxFen: 30_000_000 };
+
+function productBody(world: AoWorld, authorizationId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    authorizationId,
+    name: '客流热力图 API',
+    summary: '按小时更新的站点客流热力数据服务。',
+    productForm: 'api',
+    useCategory: 'industry',
+    scenario: { name: '商业选址', description: '为零售企业评估站点周边客流' },
+    scopeEntryIds: [world.scopeItem().entryId],
+    chargingUnit: 'per_service',
+    plannedVolume: 17_880,
+    basedOn: null,
+    ...overrides,
+  };
+}
+
+/** A signed authorization and a listed industry product of it. */
+async function listedProduct(world: AoWorld) {
+  const { authorizationId } = await signedSelection(world);
+  const created = await world.ao('POST', '/products', { as: world.operator, body: productBody(world, authorizationId) });
+  expectContract('authorized-operation', 'createProduct', created, 201);
+  const submitted = await world.ao('POST', `/products/${created.body.id}/submissions`, { as: world.operator, body: {} });
+  expectContract('authorized-operation', 'submitProduct', submitted, 200);
+  expect(submitted.body.deadline).toMatchObject({ step: 'compliance_review', limit: 5, unit: 'working_days' });
+  await world.official('product', created.body.id, 'pass_compliance_review');
+  return { authorizationId, productId: created.body.id as string };
+}
+
+describe('authorized operation: products, fees and the pricing of 65号', () => {
+  it('keeps drafts to the scope and the re-development ban', async () => {
+    const world = await openAoWorld(ctx);
+    const { authorizationId } = await signedSelection(world);
+    const outside = await world.ao('POST', '/products', { as: world.operator, body: productBody(world, authorizationId, { scopeEntryIds: [world.scopeItem(1).entryId] }) });
+    expectContract('authorized-operation', 'createProduct', outside, 422);
+    expect(outside.body).toMatchObject({ code: 'OUT_OF_SCOPE', errors: [{ pointer: '/scopeEntryIds/0' }] });
+    const first = await world.ao('POST', '/products', { as: world.operator, body: productBody(world, authorizationId) });
+    await world.ao('POST', `/products/${first.body.id}/submissions`, { as: world.operator, body: {} });
+    await world.official('product', first.body.id, 'pass_compliance_review');
+    const again = await world.ao('POST', '/products', { as: world.operator, body: productBody(world, authorizationId, { basedOn: first.body.id }) });
+    expectContract('authorized-operation', 'createProduct', again, 422);
+    expect(again.body.code).toBe('REDEVELOPMENT_FORBIDDEN');
+    const own = await world.ao('GET', '/products', { as: world.operator });
+    expectContract('authorized-operation', 'listProducts', own, 200);
+    expect(own.body.total).toBe(1);
+  });
+
+  it('computes MAR, keeps ceilings within it and fees within the ceiling', async () => {
+    const world = await openAoWorld(ctx);
+    const { authorizationId, productId } = await listedProduct(world);
+    const noCeiling = await world.ao('POST', `/products/${productId}/fees`, { as: world.operator, body: { actualFen: 45_000, effectiveFrom: '2026-01-05', displayed: true } });
+    expectContract('authorized-operation', 'setActualFee', noCeiling, 422);
+    expect(noCeiling.body.code).toBe('CEILING_NOT_SET');
+    const noMar = await world.official('authorization', authorizationId, 'set_ceiling', { productId, ceilingFen: 50_000 });
+    expect(noMar.body.code).toBe('MAR_NOT_SET');
+    const aboveCap = await world.official('authorization', authorizationId, 'set_mar', { ...MAR_2026, rateBasisPoints: 801 });
+    expectContract('simulation', 'actAsOfficial', aboveCap, 422);
+    expect(aboveCap.body.code).toBe('RATE_ABOVE_CAP');
+    const mar = await world.official('authorization', authorizationId, 'set_mar', MAR_2026);
+    expect(mar.body.event).toMatchObject({ type: 'mar_set', from: 'active', to: 'active' });
+    const over = await world.official('authorization', authorizationId, 'set_ceiling', { productId, ceilingFen: 50_001 });
+    expect(over.body.code).toBe('CEILING_LOAD_EXCEEDS_MAR');
+    expect((await world.official('authorization', authorizationId, 'set_ceiling', { productId, ceilingFen: 50_000 })).status).toBe(200);
+    const above = await world.ao('POST', `/products/${productId}/fees`, { as: world.operator, body: { actualFen: 50_001, effectiveFrom: '2026-01-05', displayed: true } });
+    expect(above.body.code).toBe('FEE_ABOVE_CEILING');
+    const fee = await world.ao('POST', `/products/${productId}/fees`, { as: world.operator, body: { actualFen: 45_000, effectiveFrom: '2026-01-05', displayed: true } });
+    expectContract('authorized-operation', 'setActualFee', fee, 200);
+    expect(fee.body).toMatchObject({ fee: { feeStatus: 'trial', chargingUnit: 'per_service', ceilingFen: 50_000, actualFen: 45_000, displayed: true }, priceFlags: [] });
+    const pricing = await world.ao('GET', `/authorizations/${authorizationId}/pricing`, { as: world.body });
+    expectContract('authorized-operation', 'getPricing', pricing, 200);
+    expect(pricing.body).toMatchObject({
+      feeStatus: 'trial',
+      operatingSince: '2026-01-05',
+      firstCompleteYearEnds: '2027-01-04',
+      cycle: { number: 1, from: '2026-01-05', to: '2029-01-04', years: 3, carryOverInFen: 0 },
+      years: [{ year: 2026, marFen: 894_000_000, calculation: { returnFen: 64_000_000, rateCapBasisPoints: 800 } }],
+      ceilingLoadFen: 894_000_000,
+      annualReport: { year: 2026, dueDate: '2027-03-31', dueAt: '2027-04-01T00:00:00+08:00', overdue: false },
+    });
+    const disclosed = await world.ao('GET', '/public/products?useCategory=industry');
+    expectContract('authorized-operation', 'listDisclosedProducts', disclosed, 200);
+    expect(disclosed.body.items).toEqual([expect.objectContaining({ productId, actualFen: 45_000, feeStatus: 'trial', listedOn: '2025-09-26' })]);
+  });
+
+  it('flags the annual report overdue after 03-31, decides the deviation and turns fees formal', async () => {
+    const world = await openAoWorld(ctx);
+    const { authorizationId, productId } = await listedProduct(world);
+    await world.official('authorization', authorizationId, 'set_mar', MAR_2026);
+    const early = await world.ao('POST', `/authorizations/${authorizationId}/formal-fee-applications`, { as: world.operator, body: { note: '申请转为正式收费。' } });
+    expectContract('authorized-operation', 'applyForFormalFees', early, 422);
+    expect(early.body.code).toBe('OPERATING_YEAR_INCOMPLETE');
+    await world.advance({ to: '2027-04-01T09:00:00+08:00' });
+    const overdue = await world.ao('GET', `/authorizations/${authorizationId}/pricing`, { as: world.operator });
+    expect(overdue.body.annualReport).toMatchObject({ year: 2026, submittedAt: null, overdue: true });
+    const report = { year: 2026, status: '无数据安全事件。', costs: { totalFen: 830_000_000, subsidiesFen: 30_000_000 }, revenueFen: 990_000_000, profitFen: 160_000_000, products: [{ productId, salesVolume: 19_800, revenueFen: 990_000_000 }] };
+    const filed = await world.ao('POST', `/authorizations/${authorizationId}/annual-reports`, { as: world.operator, body: report });
+    expectContract('authorized-operation', 'submitAnnualReport', filed, 201);
+    expect(filed.body).toMatchObject({ dueDate: '2027-03-31', late: true, deviation: { marFen: 894_000_000, differenceFen: 96_000_000, deviationBasisPoints: 1074, decision: 'grantor_adjusts_ceiling' } });
+    const twice = await world.ao('POST', `/authorizations/${authorizationId}/annual-reports`, { as: world.operator, body: report });
+    expectContract('authorized-operation', 'submitAnnualReport', twice, 409);
+    const outside = await world.ao('POST', `/authorizations/${authorizationId}/annual-reports`, { as: world.operator, body: { ...report, year: 2031 } });
+    expect(outside.body.code).toBe('YEAR_OUTSIDE_TERM');
+    const reports = await world.ao('GET', `/authorizations/${authorizationId}/annual-reports`, { as: world.body });
+    expectContract('authorized-operation', 'listAnnualReports', reports, 200);
+    expect(reports.body.total).toBe(1);
+    const applied = await world.ao('POST', `/authorizations/${authorizationId}/formal-fee-applications`, { as: world.operator, body: { note: '申请转为正式收费。', annualReportYear: 2026 } });
+    expectContract('authorized-operation', 'applyForFormalFees', applied, 200);
+    expect(applied.body.formalApplication).toMatchObject({ appliedOn: '2027-04-01', status: 'pending' });
+    await world.official('authorization', authorizationId, 'approve_formal_fees');
+    const product = await world.ao('GET', `/products/${productId}`, { as: world.operator });
+    expectContract('authorized-operation', 'getProduct', product, 200);
+    expect(product.body.fee.feeStatus).toBe('formal');
+  });
+
+  it('calculates a MAR without storing anything', async () => {
+    const world = await openAoWorld(ctx);
+    const reply = await world.ao('POST', '/pricing/calculations', { as: world.operator, body: { costFen: 800_000_000, bondYieldBasisPoints: 200, rateBasisPoints: 800, taxFen: 30_000_000, actualRevenueFen: 990_000_000 } });
+    expectContract('authorized-operation', 'calculateMar', reply, 200);
+    expect(reply.body).toMatchObject({ calculation: { marFen: 894_000_000 }, deviation: { deviationBasisPoints: 1074, decision: 'grantor_adjusts_ceiling' } });
+    const refused = await world.ao('POST', '/pricing/calculations', { as: world.operator, body: { costFen: 100, bondYieldBasisPoints: 200, rateBasisPoints: 100, taxFen: 0, carryOverDeductionFen: 1_000 } });
+    expectContract('authorized-operation', 'calculateMar', refused, 422);
+    expect(refused.body.code).toBe('CARRY_OVER_EXCEEDS_MAR');
+  });
+});
