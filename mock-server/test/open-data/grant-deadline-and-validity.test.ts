@@ -62,6 +62,36 @@ describe('open-data grants: validity within the period of use, and the usage-rep
     expect(await readGrant(world, grant.id)).toMatchObject({ state: 'expired', deadline: null });
   });
 
+  it("lays the usage-report deadline on the grant's timeline: 90 calendar days in its active step, overdue when missed, moved on by a report, gone once expired", async () => {
+    const world = await openWorld(ctx, { profile: 'xiamen' });
+    const grant = await grantApprovedAt(world, '2025-10-14T10:00:00+08:00', { from: '2025-10-15', to: '2026-10-14' }, 'usage_feedback');
+    const timeline = async () => {
+      const reply = await world.sim('GET', `/objects/open-data/grant/${grant.id}/timeline`);
+      expectContract('simulation', 'getObjectTimeline', reply, 200);
+      return reply.body;
+    };
+    expect((await timeline()).steps).toEqual([
+      {
+        state: 'active', label: { zh: '有效', en: 'Active' }, enteredAt: '2025-10-14T10:00:00+08:00', leftAt: null,
+        deadline: expect.objectContaining({ kind: 'usage_report', unit: 'calendar_days', limit: 90, workingDays: null, startedOn: '2025-10-14', dueDate: '2026-01-12', dueAt: '2026-01-13T00:00:00+08:00', overdue: false }),
+      },
+    ]);
+    const listed = await world.sim('GET', '/objects?objectType=grant');
+    expect(listed.body.items).toContainEqual(expect.objectContaining({ objectId: grant.id, nextDueAt: '2026-01-13T00:00:00+08:00' }));
+
+    await world.advance({ to: '2026-01-13T09:00:00+08:00' });
+    expect((await timeline()).steps.map((s: any) => [s.state, s.deadline?.dueDate, s.deadline?.overdue])).toEqual([['active', '2026-01-12', true]]);
+
+    await world.openData('POST', `/grants/${grant.id}/usage-reports`, { as: world.org(APPLICANT), body: { period: { from: '2025-10-15', to: '2026-01-12' }, summary: '均在场景内使用。', withinScenario: true } });
+    const next = (await readGrant(world, grant.id)).deadline;
+    expect((await timeline()).steps.map((s: any) => [s.state, s.deadline?.kind, s.deadline?.dueDate, s.deadline?.overdue])).toEqual([['active', 'usage_report', next.dueDate, false]]);
+
+    await world.advance({ to: '2026-10-15T09:00:00+08:00' });
+    const ended = await timeline();
+    expect(ended.object).toMatchObject({ state: 'expired', terminal: true });
+    expect(ended.steps.map((s: any) => [s.state, s.deadline])).toEqual([['active', expect.objectContaining({ kind: 'usage_report' })], ['expired', null]]);
+  });
+
   it('has no deadline when no usage report is due (no usage-feedback condition)', async () => {
     const world = await openWorld(ctx, { profile: 'xiamen' });
     const grant = await grantApprovedAt(world, '2025-09-29T10:00:00+08:00', { from: '2025-10-01', to: '2026-09-30' });

@@ -1,13 +1,6 @@
-import type { WorkflowInstance } from '@gdx/kernel';
-import type { PlatformObjects, WorkflowObject } from '../../app/workflow-objects.js';
-import { grantObject, instanceObject } from '../workflow-host/index.js';
+import type { ObjectEvent, WorkflowObject } from '../../app/workflow-objects.js';
+import { grantObject, grantPlatformObjects, type WorkflowHost } from '../workflow-host/index.js';
 import type { GrantRecord, OpenDataState } from './open-data-state.js';
-
-const OBJECT_TYPES: Readonly<Record<string, string>> = {
-  'open-data.application': 'application',
-  'open-data.demand': 'demand',
-  'open-data.data-objection': 'data_objection',
-};
 
 /** A grant's usage-reporting instance shares the grant's id: the grant record shows it. */
 const USAGE_REPORTING = 'open-data.usage-reporting';
@@ -16,36 +9,53 @@ function titleOf(state: OpenDataState, id: string): string | null {
   return state.applications.get(id)?.datasets[0]?.title ?? state.demands.get(id)?.submission.title ?? null;
 }
 
-function instanceOf(state: OpenDataState, instance: WorkflowInstance): WorkflowObject {
-  return instanceObject(state.host, instance, { objectType: OBJECT_TYPES[instance.machine] ?? instance.machine, title: titleOf(state, instance.id) });
+/**
+ * The grant's events with those of its usage reporting laid on the grant state current at each
+ * (the grant's own event first at the same instant): the report's limit starts, is flagged
+ * overdue and moves on within the grant's step, and ends with the reporting.
+ */
+function withReportEvents(grantEvents: readonly ObjectEvent[], reportEvents: readonly ObjectEvent[]): ObjectEvent[] {
+  const merged: ObjectEvent[] = [];
+  let next = 0;
+  let state: string | null = null;
+  for (const report of reportEvents) {
+    for (; next < grantEvents.length && Date.parse(grantEvents[next]!.at) <= Date.parse(report.at); next += 1) {
+      state = grantEvents[next]!.to ?? state;
+      merged.push(grantEvents[next]!);
+    }
+    if (state !== null) merged.push({ ...report, from: state, to: state });
+  }
+  merged.push(...grantEvents.slice(next));
+  return merged;
 }
 
-function grantOf(state: OpenDataState, grant: GrantRecord): WorkflowObject {
-  return grantObject(state.host, { grant, title: titleOf(state, grant.applicationId), issuedBy: grant.applicationId, action: 'suspend' });
+/** A grant as a workflow object; with usage feedback, its report deadline runs in its steps and as its deadline. */
+function grantOf(host: WorkflowHost, state: OpenDataState, grant: GrantRecord): WorkflowObject {
+  const object = grantObject(host, { grant, title: titleOf(state, grant.applicationId), issuedBy: grant.applicationId, action: 'suspend' });
+  const reporting = grant.reporting ? host.get(grant.id) : undefined;
+  if (reporting?.machine !== USAGE_REPORTING) return object;
+  return { ...object, deadline: host.deadline(reporting), events: () => withReportEvents(object.events(), host.events(reporting)) };
 }
 
 /**
  * The open-data platform's workflow objects: applications, demands and data objections (kernel
- * instances) and grants (issued on approval, suspended through their application).
+ * instances) and grants (issued on approval, suspended through their application, with their
+ * usage-report deadline).
  *
  * @example
  * ```ts
  * openDataObjects.get(state, 'application', 'oda_1')?.actions(); // [{ action: 'pass_initial_review', role: 'platform_operator' }, …]
  * ```
  */
-export const openDataObjects: PlatformObjects<OpenDataState> = {
-  *list(state) {
-    for (const instance of state.host.engine.list()) if (instance.machine !== USAGE_REPORTING) yield instanceOf(state, instance);
-    for (const grant of state.grants.values()) yield grantOf(state, grant);
+export const openDataObjects = grantPlatformObjects<OpenDataState, GrantRecord>({
+  host: (state) => state.host,
+  objectTypes: {
+    'open-data.application': 'application',
+    'open-data.demand': 'demand',
+    'open-data.data-objection': 'data_objection',
   },
-  get(state, objectType, objectId) {
-    if (objectType === 'grant') {
-      const grant = state.grants.get(objectId);
-      return grant ? grantOf(state, grant) : undefined;
-    }
-    const instance = state.host.get(objectId);
-    if (!instance || instance.machine === USAGE_REPORTING) return undefined;
-    const object = instanceOf(state, instance);
-    return object.objectType === objectType ? object : undefined;
-  },
-};
+  parts: new Set([USAGE_REPORTING]),
+  title: titleOf,
+  grants: (state) => state.grants,
+  grant: (state, grant) => grantOf(state.host, state, grant),
+});

@@ -14,3 +14,4 @@ export { transitionProblem, illegalTransition, offeredEvents } from './transitio
 export { requireRole } from './require-role.js';
 export { instanceObject, offeredActions, accepts, type InstanceObjectOptions } from './host-objects.js';
 export { grantObject, type GrantObjectInput } from './grant-objects.js';
+export { grantPlatformObjects, type GrantPlatform } from './grant-platform-objects.js';
