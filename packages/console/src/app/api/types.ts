@@ -1,7 +1,10 @@
 /**
  * The parts of the simulation API's answers the console reads, as `openapi/simulation/openapi.yaml`
- * defines them (only the fields shown here; the server may send more).
+ * defines them (only the fields shown here; the server may send more). The request journal and
+ * the webhook views are the types `@gdx/simulation` generates from that contract (types only:
+ * nothing of the SDK is bundled).
  */
+export type { Delivery, DeliveryAttempt, JournalEntry, JournalPage, Webhook } from '@gdx/simulation';
 
 export type Platform = 'registration' | 'sharing' | 'open-data' | 'catalog';
 export const PLATFORMS: readonly Platform[] = ['registration', 'sharing', 'open-data', 'catalog'];
@@ -120,28 +123,6 @@ export interface FeedEvent {
   event: WorkflowEvent;
 }
 
-export interface DeliveryAttempt {
-  at: string;
-  status?: number;
-  error?: string;
-}
-
-export interface Delivery {
-  id: string;
-  webhookId: string;
-  eventId: string;
-  eventType: string;
-  state: 'pending' | 'delivered' | 'failed';
-  attempts: DeliveryAttempt[];
-}
-
-export interface Webhook {
-  id: string;
-  organizationId: string;
-  url: string;
-  eventTypes: string[];
-}
-
 export interface FaultRule {
   operation: string;
   probability: number;
@@ -150,32 +131,6 @@ export interface FaultRule {
   retryAfterSeconds?: number;
   status?: 500 | 503;
   times?: number;
-}
-
-/** Section A of issue 9: one request the sandbox answered. */
-export interface JournalEntry {
-  seq: number;
-  requestId: string;
-  receivedAt: string;
-  simulatedAt: string;
-  method: string;
-  path: string;
-  query: string;
-  platform: Platform | 'sim' | null;
-  operationId: string | null;
-  organizationId: string | null;
-  appKey: string | null;
-  status: number;
-  durationMs: number;
-  problem: Problem | null;
-  requestBody: unknown;
-  requestBodyTruncated: boolean;
-  responseBody: unknown;
-  responseBodyTruncated: boolean;
-}
-
-export interface JournalPage extends Page<JournalEntry> {
-  dropped: number;
 }
 
 /** Section D of issue 9: a workflow object of any platform. */
