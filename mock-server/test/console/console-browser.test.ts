@@ -4,16 +4,15 @@ import { fileURLToPath } from 'node:url';
 import { WorkingCalendar } from '@gdx/calendar';
 import { RegistrationClient } from '@gdx/registration';
 import { credentialsOf, SimulationClient } from '@gdx/simulation';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureChromium } from '../../../scripts/ensure-chromium.mjs';
 import { createApp, type App } from '../../src/index.js';
 import { startServer, type RunningServer } from '../../src/server/index.js';
 import { initialSubmission } from '../registration/harness.js';
+import { launchChromium } from '../support/chromium.js';
 
 // Issue 9, "Done when": the console (@gdx/console, served by gdx-mock at /_console/) driven in
-// Debian's Chromium through playwright-core, as examples/browser-msw and the control-plane test do.
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+// Debian's Chromium through playwright-core (support/chromium.ts), as examples/browser-msw does.
 /** Screenshots of the main views: test artifacts, git-ignored (a few are copied to docs/images by hand). */
 const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/console/', import.meta.url));
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -32,8 +31,7 @@ beforeAll(async () => {
   app = createApp({ seed: 7, logError: () => undefined });
   guardedApp = createApp({ seed: 7, simToken: TOKEN, logError: () => undefined });
   [mock, guarded] = await Promise.all([startServer(app, { port: 0 }), startServer(guardedApp, { port: 0 })]);
-  // Installing Debian's Chromium on a fresh machine (ensure-chromium.mjs) may take minutes, once.
-  browser = await chromium.launch({ executablePath: await ensureChromium(), headless: true, args: FLAGS, timeout: 60_000 });
+  browser = await launchChromium();
 }, 600_000);
 
 afterAll(async () => {

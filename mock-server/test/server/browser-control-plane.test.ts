@@ -1,15 +1,14 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureChromium } from '../../../scripts/ensure-chromium.mjs';
 import { createApp, type App } from '../../src/index.js';
 import { startServer, type RunningServer } from '../../src/server/index.js';
+import { launchChromium } from '../support/chromium.js';
 
 // Issue 8, "Done when": in a real browser, a page of another origin can neither read the
 // simulation API's secrets nor reset a sandbox, while a page of an origin given in --cors-origin
-// can. Debian's Chromium driven by playwright-core, as examples/browser-msw does.
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+// can. Debian's Chromium driven by playwright-core (support/chromium.ts).
 const START_AT = '2025-09-26T09:00:00+08:00';
 
 /** A blank page on its own 127.0.0.1 port: a web origin of its own. */
@@ -57,8 +56,7 @@ beforeAll(async () => {
     if (req.headers.origin === undefined) return;
     res.once('finish', () => seen.push({ method: req.method ?? '', path: req.url ?? '', origin: req.headers.origin, status: res.statusCode }));
   });
-  // Installing Debian's Chromium on a fresh machine (ensure-chromium.mjs) may take minutes, once.
-  browser = await chromium.launch({ executablePath: await ensureChromium(), headless: true, args: FLAGS, timeout: 60_000 });
+  browser = await launchChromium();
 }, 600_000);
 
 afterAll(async () => {

@@ -1,16 +1,15 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadBundledSpec } from '@gdx/openapi';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureChromium } from '../../../scripts/ensure-chromium.mjs';
 import { createApp, type App } from '../../src/index.js';
 import { REFERENCE_ASSETS_DIR } from '../../src/server/reference-pages.js';
 import { startServer, type RunningServer } from '../../src/server/index.js';
+import { launchChromium } from '../support/chromium.js';
 
 // Issue 9, item 4: the reference page renders offline in a real browser: every operation of the
-// contract, and not one request leaves the mock's origin. Launch flags as in browser-control-plane.test.ts.
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+// contract, and not one request leaves the mock's origin.
 
 let app: App;
 let mock: RunningServer;
@@ -20,7 +19,7 @@ beforeAll(async () => {
   if (!existsSync(join(REFERENCE_ASSETS_DIR, 'redoc.standalone.js'))) throw new Error(`${REFERENCE_ASSETS_DIR} is missing: run \`npm run build\` in mock-server`);
   app = createApp({ seed: 7, startAt: '2025-09-26T09:00:00+08:00', logError: () => undefined });
   mock = await startServer(app, { port: 0 });
-  browser = await chromium.launch({ executablePath: await ensureChromium(), headless: true, args: FLAGS, timeout: 60_000 });
+  browser = await launchChromium();
 }, 600_000);
 
 afterAll(async () => {

@@ -1,0 +1,19 @@
+import { chromium, type Browser } from 'playwright-core';
+import { ensureChromium } from '../../../scripts/ensure-chromium.mjs';
+
+/** Headless, without the sandbox (CI runs as root), and with nothing that calls home during a test. */
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/**
+ * Debian's Chromium driven by playwright-core, as examples/browser-msw does, for the mock's
+ * browser tests. Finding it may install it once on a fresh machine (ensure-chromium.mjs), which
+ * can take minutes: give the hook that calls this a long time-out.
+ *
+ * @example
+ * ```ts
+ * beforeAll(async () => { browser = await launchChromium(); }, 600_000);
+ * ```
+ */
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: await ensureChromium(), headless: true, args: FLAGS, timeout: 60_000 });
+}
