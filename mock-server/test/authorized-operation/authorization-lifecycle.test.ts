@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { expectContract } from '../support/contract.js';
+import { DATA_USER, agreement, openAoWorld, planContent, signedSelection, useAoMock } from './fixtures.js';
+
+const ctx = useAoMock();
+
+describe('authorized operation: the authorization in force, data access and officials', () => {
+  it('evaluates yearly: a rectification within 30 days, a second one fails and ends the data access', async () => {
+    const world = await openAoWorld(ctx);
+    const { authorizationId } = await signedSelection(world);
+    const access = await world.ao('POST', '/data-access-requests', {
+      as: world.operator,
+      body: { authorizationId, scenario: { name: '线网优化', description: '' }, qualification: '三级等保。', dataNeeds: [world.scopeItem()], method: '平台内建模。', safeguards: '全程日志。' },
+    });
+    await world.official('data_access_request', access.body.id, 'approve_data_access');
+    await world.official('authorization', authorizationId, 'start_evaluation');
+    // 30 calendar days from Friday 2025-09-26 end on Sunday 2025-10-26, moved to Monday.
+    const rectify = await world.official('authorization', authorizationId, 'order_rectification', { reasons: [{ text: '访问日志不全。' }] });
+    expect(rectify.body.object).toMatchObject({ state: 'rectifying', rectifications: 1, deadline: { step: 'rectification', limit: 30, unit: 'calendar_days', dueDate: '2025-10-27' } });
+    const reported = await world.ao('POST', `/authorizations/${authorizationId}/rectification-reports`, { as: world.operator, body: { summary: '已补齐日志。' } });
+    expectContract('authorized-operation', 'reportRectification', reported, 200);
+    expect(reported.body.state).toBe('under_evaluation');
+    const failed = await world.official('authorization', authorizationId, 'order_rectification', { reasons: [{ text: '整改后仍不合格。' }] });
+    expect(failed.body.object).toMatchObject({ state: 'terminated', evaluations: [{ result: 'rectify' }, { result: 'failed' }] });
+    const ended = await world.ao('GET', `/data-access-requests/${access.body.id}`, { as: world.operator });
+    expectContract('authorized-operation', 'getDataAccessRequest', ended, 200);
+    expect(ended.body.state).toBe('ended');
+  });
+
+  it('expires at the end of the agreed term, by the clock', async () => {
+    const world = await openAoWorld(ctx);
+    const { authorizationId } = await signedSelection(world, { from: '2025-10-01', to: '2025-12-31' });
+    const advanced = await world.advance({ to: '2026-01-02T00:00:00+08:00' });
+    expect(advanced.body.fired).toContainEqual(expect.objectContaining({ platform: 'authorized-operation', objectType: 'authorization', objectId: authorizationId, to: 'expired', at: '2026-01-01T00:00:00+08:00' }));
+    const events = await world.ao('GET', `/authorizations/${authorizationId}/events`, { as: world.body });
+    expectContract('authorized-operation', 'listAuthorizationEvents', events, 200);
+    expect(events.body.items.at(-1)).toMatchObject({ from: 'active', to: 'expired', actor: { role: 'clock' } });
+  });
+
+  it('the operator asks to end early and the grantor decides', async () => {
+    const world = await openAoWorld(ctx);
+    const { authorizationId } = await signedSelection(world);
+    const forbidden = await world.ao('POST', `/authorizations/${authorizationId}/termination-requests`, { as: world.body, body: { reason: '业务调整。' } });
+    expectContract('authorized-operation', 'requestTermination', forbidden, 403);
+    const asked = await world.ao('POST', `/authorizations/${authorizationId}/termination-requests`, { as: world.operator, body: { reason: '业务调整。' } });
+    expectContract('authorized-operation', 'requestTermination', asked, 200);
+    expect(asked.body).toMatchObject({ state: 'termination_requested', reasons: [{ text: '业务调整。' }], deadline: { step: 'termination_request', limit: 20 } });
+    const approved = await world.official('authorization', authorizationId, 'approve_termination');
+    expect(approved.body.event).toMatchObject({ from: 'termination_requested', to: 'terminated', actor: { role: 'grantor' } });
+  });
+
+  it('Xiamen: the 一级 designated; a 二级 applies, is reviewed within 5 WD and the agreement reported', async () => {
+    const world = await openAoWorld(ctx, { profile: 'xiamen' });
+    const plan = await world.ao('POST', '/plans', { as: world.body, body: planContent([world.scopeItem()]) });
+    await world.ao('POST', `/plans/${plan.body.id}/submissions`, { as: world.body, body: {} });
+    await world.official('plan', plan.body.id, 'approve_plan');
+    const selection = await world.ao('POST', '/selections', { as: world.body, body: { planId: plan.body.id, method: 'designation' } });
+    await world.official('selection', selection.body.id, 'designate', { operatorId: world.operator.id });
+    await world.official('selection', selection.body.id, 'deliberate_agreement', { agreement: agreement([world.scopeItem()]) });
+    const signed = await world.official('selection', selection.body.id, 'sign');
+    const authorizationId = signed.body.object.authorizationId;
+    const user = world.org(DATA_USER);
+    const body = { authorizationId, scenario: { name: '商业选址', description: '' }, qualification: '近三年无安全事件。', dataNeeds: [world.scopeItem()], method: '平台内分析。', safeguards: '脱敏。' };
+    // Only a 二级开发主体 (data_user) applies in Xiamen.
+    const byBody = await world.ao('POST', '/data-access-requests', { as: world.body, body });
+    expectContract('authorized-operation', 'submitDataAccessRequest', byBody, 403);
+    const applied = await world.ao('POST', '/data-access-requests', { as: user, body });
+    expectContract('authorized-operation', 'submitDataAccessRequest', applied, 201);
+    expect(applied.body.deadline).toMatchObject({ step: 'data_access_review', limit: 5, dueDate: '2025-10-10' });
+    const inbox = await world.ao('GET', '/data-access-requests', { as: world.operator });
+    expect(inbox.body.items.map((r: { id: string }) => r.id)).toEqual([applied.body.id]);
+    const approved = await world.official('data_access_request', applied.body.id, 'approve_data_access');
+    expect(approved.body.event.actor).toMatchObject({ role: 'operator', organizationId: world.operator.id });
+    expect(approved.body.object.deadline).toMatchObject({ step: 'agreement_report', limit: 5 });
+    const report = { signedOn: '2025-09-26', serviceFeeFen: 2_000_000, agreement: { name: '开发利用协议.pdf', mediaType: 'application/pdf', digest: `sha256:${'ab'.repeat(32)}`, size: 1024 } };
+    const reported = await world.ao('POST', `/data-access-requests/${applied.body.id}/agreement-reports`, { as: world.operator, body: report });
+    expectContract('authorized-operation', 'reportDataAccessAgreement', reported, 200);
+    expect(reported.body).toMatchObject({ state: 'approved', agreementReportedOn: '2025-09-26', deadline: null });
+    const twice = await world.ao('POST', `/data-access-requests/${applied.body.id}/agreement-reports`, { as: world.operator, body: report });
+    expectContract('authorized-operation', 'reportDataAccessAgreement', twice, 409);
+  });
+
+  it('auto officials deliberate and file plans and review products within their limits', async () => {
+    const world = await openAoWorld(ctx, { reviewerPolicy: { mode: 'auto' } });
+    const plan = await world.ao('POST', '/plans', { as: world.body, body: planContent([world.scopeItem()]) });
+    await world.ao('POST', `/plans/${plan.body.id}/submissions`, { as: world.body, body: {} });
+    await world.advance({ to: '2025-12-31T00:00:00+08:00' });
+    const decided = await world.ao('GET', `/plans/${plan.body.id}`, { as: world.body });
+    expect(decided.body).toMatchObject({ state: 'approved', deadline: null });
+    expect(decided.body.filedOn).not.toBeNull();
+    const events = decided.body.events.map((e: { type: string; to: string; actor: { role: string } }) => `${e.actor.role}:${e.type}>${e.to}`);
+    expect(events).toEqual(['implementing_body:state_changed>drafting', 'implementing_body:state_changed>under_deliberation', 'grantor:state_changed>approved', 'data_authority:plan_filed>approved']);
+  });
+});

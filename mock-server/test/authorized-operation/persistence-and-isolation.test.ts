@@ -1,0 +1,61 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/index.js';
+import { createFetch } from '../../src/fetch/index.js';
+import { defaultPlatforms } from '../../src/platforms/index.js';
+import { client } from '../support/client.js';
+import { expectContract } from '../support/contract.js';
+import { START_AT } from '../support/harness.js';
+import { openAoWorld, signedSelection, useAoMock } from './fixtures.js';
+
+const ctx = useAoMock();
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('authorized operation: sandboxes keep their own state, snapshots and journals restore it', () => {
+  it('another sandbox sees nothing of it', async () => {
+    const world = await openAoWorld(ctx);
+    const { authorizationId } = await signedSelection(world);
+    const other = await openAoWorld(ctx);
+    const missing = await other.ao('GET', `/authorizations/${authorizationId}`, { as: other.operator });
+    expectContract('authorized-operation', 'getAuthorization', missing, 404);
+    expect((await other.ao('GET', '/public/authorizations')).body.total).toBe(0);
+  });
+
+  it('an exported snapshot imports as a sandbox with the same objects, pricing and timers', async () => {
+    const world = await openAoWorld(ctx);
+    const { authorizationId } = await signedSelection(world, { from: '2025-10-01', to: '2026-06-30' });
+    await world.official('authorization', authorizationId, 'set_mar', { year: 2026, costFen: 1_000_000, bondYieldBasisPoints: 200, rateBasisPoints: 500, taxFen: 10_000 });
+    const snapshot = await world.sim('GET', '/snapshot');
+    expectContract('simulation', 'exportSnapshot', snapshot, 200);
+    const imported = await ctx.call('POST', '/_sim/v1/sandboxes/import', { body: { id: 'sbx_ao_copy', snapshot: snapshot.body } });
+    expectContract('simulation', 'importSnapshot', imported, 201);
+    const base = '/sandboxes/sbx_ao_copy/authorized-operation/v1';
+    const copy = await ctx.call('GET', `${base}/authorizations/${authorizationId}/pricing`, { as: world.operator });
+    const original = await world.ao('GET', `/authorizations/${authorizationId}/pricing`, { as: world.operator });
+    expect(copy.body).toEqual(original.body);
+    // The term's timer came along: the copy expires at the end of 2026-06-30.
+    const advanced = await ctx.call('POST', '/_sim/v1/sandboxes/sbx_ao_copy/clock/advance', { body: { to: '2026-07-01T00:00:00+08:00' } });
+    expect(advanced.body.fired).toContainEqual(expect.objectContaining({ objectId: authorizationId, to: 'expired' }));
+  });
+
+  it('the journal of a data directory rebuilds the platform after a restart', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'gdx-ao-'));
+    dirs.push(dataDir);
+    const open = () => createApp({ dataDir, seed: 5, startAt: START_AT, platforms: defaultPlatforms({ catalogEntries: 40 }), logError: () => undefined });
+    const first = open();
+    const world = await openAoWorld({ call: client({ fetch: createFetch(first), baseUrl: 'http://mock.local', close: async () => undefined }) });
+    const { authorizationId } = await signedSelection(world);
+    const before = await world.ao('GET', `/authorizations/${authorizationId}`, { as: world.operator });
+    await first.close();
+    const second = open();
+    const call = client({ fetch: createFetch(second), baseUrl: 'http://mock.local', close: async () => undefined });
+    const after = await call('GET', `/sandboxes/${world.id}/authorized-operation/v1/authorizations/${authorizationId}`, { as: world.operator });
+    expect(after.body).toEqual(before.body);
+    await second.close();
+  });
+});
