@@ -284,6 +284,7 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
           deps.registry = registryFrom(kept);
           replayStored(kept);
           for (const sandbox of deps.registry.restored()) sandbox.webhooks.resume();
+          if (options.warmUp !== false) warmUp();
         },
         logError,
         now: realWall,
@@ -300,6 +301,7 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
   if (resumeDeliveries) for (const sandbox of deps.registry.restored()) sandbox.webhooks.resume();
   serving = true;
   let closed = false;
+  let warming = false;
   if (options.warmUp !== false) warmUp();
 
   /**
@@ -307,12 +309,13 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
    * are answered between them; a snapshot put off meanwhile is taken at the end.
    */
   function warmUp(): void {
+    if (warming) return;
     const failed = new Set<string>();
     const next = (): void => {
-      if (closed) return;
-      const id = deps.registry.deferredIds().find((candidate) => !failed.has(candidate));
+      const id = closed ? undefined : deps.registry.deferredIds().find((candidate) => !failed.has(candidate));
       if (id === undefined) {
-        journal?.compactIfDue();
+        warming = false;
+        if (!closed) journal?.compactIfDue();
         return;
       }
       try {
@@ -324,7 +327,9 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
       }
       nextTurn(next);
     };
-    if (deps.registry.deferred > 0) nextTurn(next);
+    if (deps.registry.deferred === 0) return;
+    warming = true;
+    nextTurn(next);
   }
 
   const answer = (request: DispatchRequest): Promise<DispatchResponse> => {
