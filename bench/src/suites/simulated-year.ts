@@ -5,6 +5,7 @@ import type { Transport } from '@gdx/runtime';
 import { durationRow, formatMs, microsRow, ratioRow, type Row } from '../core/report.js';
 import type { Suite, SuiteContext } from '../core/suite.js';
 import { registrationSubmission, type SeededOrganization } from '../fixtures/app-core.js';
+import { authorizedOperationRows } from './year-authorized-operation.js';
 
 const START_AT = '2025-09-26T10:00:00+08:00';
 const IN_FLIGHT = 16;
@@ -152,6 +153,7 @@ export const simulatedYearSuite: Suite = {
       `opening ${plural(large.count)} applications took ${formatMs(large.openMs)}`,
     ];
     if (quick) notes.push(`--quick opens ${plural(small.count)} and ${plural(large.count)} applications, so no row carries a target`);
-    return { id: this.id, title: this.title, rows, notes };
+    const authorizedOperation = await authorizedOperationRows(quick, log);
+    return { id: this.id, title: this.title, rows: [...rows, ...authorizedOperation.rows], notes: [...notes, ...authorizedOperation.notes] };
   },
 };
