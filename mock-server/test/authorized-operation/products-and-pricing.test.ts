@@ -120,6 +120,28 @@ describe('authorized operation: products, fees and the pricing of 65号', () => 
     expect(product.body.fee.feeStatus).toBe('formal');
   });
 
+  it('deducts a cycle\'s net excess revenue from the next cycle, spread over its years', async () => {
+    const world = await openAoWorld(ctx);
+    // Five years: cycles 2026-01-05 – 2029-01-04 (calendar years 2026–2029) and 2029-01-05 – 2031-01-04 (2030, 2031).
+    const { authorizationId } = await signedSelection(world, { from: '2026-01-05', to: '2031-01-04' });
+    const flat = { costFen: 1_000_000, bondYieldBasisPoints: 200, rateBasisPoints: 0, taxFen: 0 };
+    for (const year of [2026, 2027, 2028, 2029]) {
+      await world.official('authorization', authorizationId, 'set_mar', { year, ...flat });
+      const report = { year, status: '正常。', costs: { totalFen: 1_000_000, subsidiesFen: 0 }, revenueFen: 1_100_000, profitFen: 100_000, products: [] };
+      expectContract('authorized-operation', 'submitAnnualReport', await world.ao('POST', `/authorizations/${authorizationId}/annual-reports`, { as: world.operator, body: report }), 201);
+    }
+    await world.official('authorization', authorizationId, 'set_mar', { year: 2030, ...flat });
+    await world.official('authorization', authorizationId, 'set_mar', { year: 2031, ...flat });
+    const pricing = await world.ao('GET', `/authorizations/${authorizationId}/pricing`, { as: world.operator });
+    expectContract('authorized-operation', 'getPricing', pricing, 200);
+    const byYear = Object.fromEntries(pricing.body.years.map((y: { year: number; calculation: { carryOverDeductionFen: number; marFen: number } }) => [y.year, y.calculation]));
+    // 4 × (1,100,000 − 1,000,000) = 400,000 fen above the first cycle's MAR, 200,000 off each year of the second.
+    expect(byYear[2029]).toMatchObject({ carryOverDeductionFen: 0, marFen: 1_000_000 });
+    expect(byYear[2030]).toMatchObject({ carryOverDeductionFen: 200_000, marFen: 800_000 });
+    expect(byYear[2031]).toMatchObject({ carryOverDeductionFen: 200_000, marFen: 800_000 });
+    expect(pricing.body.years.find((y: { year: number }) => y.year === 2027)).toMatchObject({ actualRevenueFen: 1_100_000, deviation: { deviationBasisPoints: 1000, decision: 'operator_adjusts_actual_fee' } });
+  });
+
   it('calculates a MAR without storing anything', async () => {
     const world = await openAoWorld(ctx);
     const reply = await world.ao('POST', '/pricing/calculations', { as: world.operator, body: { costFen: 800_000_000, bondYieldBasisPoints: 200, rateBasisPoints: 800, taxFen: 30_000_000, actualRevenueFen: 990_000_000 } });

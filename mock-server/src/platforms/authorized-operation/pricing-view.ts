@@ -21,18 +21,23 @@ export function cycleOfYear(authorization: AuthorizationRecord, rules: PricingRu
 
 const yearOf = (day: string) => Number(day.slice(0, 4));
 
+/** The calendar years of a cycle: those whose first day within the term falls in it. */
+export function yearsOfCycle(authorization: AuthorizationRecord, rules: PricingRules, cycle: PriceCycle): number[] {
+  const years: number[] = [];
+  for (let year = yearOf(cycle.from); year <= yearOf(cycle.to); year += 1) if (cycleOfYear(authorization, rules, year)?.number === cycle.number) years.push(year);
+  return years;
+}
+
 /**
  * The net excess revenue of the cycle before `cycle`, deducted from it (65号 四): the reported
  * revenue of its years above the sum of their MARs, never negative; 0 for the first cycle.
  */
 export function carryOverInto(authorization: AuthorizationRecord, rules: PricingRules, cycle: PriceCycle): number {
-  if (cycle.number === 1) return 0;
   const previous = pricingCycles(authorization.agreement.term, rules)[cycle.number - 2];
   if (!previous) return 0;
   let marFen = 0;
   let revenueFen = 0;
-  for (let year = yearOf(previous.from); year <= yearOf(previous.to); year += 1) {
-    if (cycleOfYear(authorization, rules, year)?.number !== previous.number) continue;
+  for (const year of yearsOfCycle(authorization, rules, previous)) {
     marFen += authorization.pricing.mar[String(year)]?.marFen ?? 0;
     revenueFen += authorization.pricing.reports.find((r) => r.year === year)?.content.revenueFen ?? 0;
   }
@@ -41,12 +46,13 @@ export function carryOverInto(authorization: AuthorizationRecord, rules: Pricing
 
 /**
  * The share of the carry-over deducted from a year's MAR: the previous cycle's net excess spread
- * evenly over the cycle's years (smoothing, 65号 四), 0 outside the term.
+ * evenly over the cycle's calendar years (smoothing, 65号 四), 0 outside the term.
  */
 export function deductionForYear(authorization: AuthorizationRecord, rules: PricingRules, year: number): number {
   const cycle = cycleOfYear(authorization, rules, year);
   if (!cycle) return 0;
-  return spreadDeduction(carryOverInto(authorization, rules, cycle), cycle.years)[year - yearOf(cycle.from)] ?? 0;
+  const years = yearsOfCycle(authorization, rules, cycle);
+  return spreadDeduction(carryOverInto(authorization, rules, cycle), years.length)[years.indexOf(year)] ?? 0;
 }
 
 /** Whether a calendar year overlaps the authorization's term. */
