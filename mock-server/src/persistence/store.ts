@@ -1,9 +1,9 @@
 import type { JournalEntry } from './journal-entry.js';
 
 /**
- * A stored snapshot whose parts are read when asked for, so a start need not parse the whole
- * state: the app restores each sandbox from its part on first use. A store checks every part's
- * checksum when it opens (`Store.load`) and each part again when it is read.
+ * A stored snapshot whose parts are read when asked for, so a start need not read the whole
+ * state: the app restores each sandbox from its part on first use. A store checks that every
+ * part is there when it opens (`Store.load`), and each part's checksum when it is read.
  */
 export interface StoredSnapshot {
   /** The entry the snapshot was taken after. */
@@ -45,9 +45,9 @@ export interface Store {
   /** Entries written since the newest snapshot: the replay a restart would do. Survives restarts. */
   readonly entriesSinceSnapshot: number;
   /**
-   * Opens the newest snapshot and reads the entries after it, checking both (every part of the
-   * snapshot against its checksum; parts are parsed only when read). Throws `DataDirDamagedError`
-   * when something acknowledged cannot be read back intact; repairs nothing.
+   * Opens the newest snapshot and reads the entries after it, checking both (the entries now;
+   * the snapshot's parts are all there now, and each matches its checksum when read). Throws
+   * `DataDirDamagedError` when something acknowledged cannot be read back intact; repairs nothing.
    */
   load(): StoredState;
   /** Writes the entries durably, all or none; throws `StorageUnavailableError` and then holds none of them. */

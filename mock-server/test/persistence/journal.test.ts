@@ -113,11 +113,20 @@ describe('the SQLite store', () => {
     expect(damageOf(d).damage).toMatchObject({ position: 'journal entry 25', droppedEntries: 26 });
   });
 
-  it('refuses a truncated snapshot and a missing one', () => {
+  it('refuses a truncated snapshot part when it is read, a snapshot missing a part when it is opened, and a missing snapshot', () => {
     const truncated = dir();
     fill(truncated, 6, 3);
     tamper(truncated, `UPDATE snapshot_parts SET json = substr(json, 1, length(json) / 2) WHERE seq = 6`);
-    expect(damageOf(truncated).damage).toMatchObject({ file: join(truncated, 'snapshots.sqlite'), position: 'snapshot after entry 6', droppedEntries: 0 });
+    const store = openSqliteStore(truncated);
+    const { snapshot } = store.load();
+    expect(() => snapshot?.part(0)).toThrow(DataDirDamagedError);
+    expect(() => snapshot?.text(0)).toThrow(/snapshots\.sqlite[\s\S]*part 0 of the snapshot after entry 6[\s\S]*does not match its SHA-256/);
+    store.close();
+
+    const partless = dir();
+    fill(partless, 6, 3);
+    tamper(partless, 'DELETE FROM snapshot_parts WHERE seq = 6');
+    expect(damageOf(partless).damage).toMatchObject({ file: join(partless, 'snapshots.sqlite'), position: 'snapshot after entry 6', problem: 'it has 0 parts where 1 were written', droppedEntries: 0 });
 
     const missing = dir();
     fill(missing, 6, 3);

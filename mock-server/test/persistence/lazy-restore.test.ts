@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtinOrganisations, createApp, DataDirDamagedError, type AppOptions } from '../../src/index.js';
 import { createFetch } from '../../src/fetch/index.js';
+import { repairDataDir } from '../../src/persistence/repair.js';
 import { openSqliteStore } from '../../src/persistence/sqlite-store.js';
 import { client, type Credentials } from '../support/client.js';
 import { notesPlatform } from '../support/notes-platform.js';
@@ -95,29 +96,43 @@ describe('sandboxes restored on first use after a start', () => {
     await restarted.app.close();
   });
 
-  it('refuses to start, naming the file and the part, when the saved part of a sandbox not restored yet is damaged', async () => {
+  it('refuses a sandbox whose saved part is damaged when it is restored, names the file and the part, drops nothing, and repair recovers it', async () => {
     const dataDir = tempDir();
     await filledDir(dataDir);
-    // One byte of sbx_b's part (the third sandbox part: the registry's own state is part 0) changed in place.
-    const db = new Database(join(dataDir, 'snapshots.sqlite'));
-    const { changes } = db.prepare(`UPDATE snapshot_parts SET json = replace(json, 'first of sbx_b', 'first of sbx_X') WHERE seq = (SELECT max(seq) FROM snapshots) AND part = 3`).run();
-    db.close();
-    expect(changes).toBe(1);
+    // One byte of sbx_b's part (part 0 is the registry's own state, then default, sbx_a, sbx_b) changed in place.
+    const damage = (part: number, from: string, to: string): void => {
+      const db = new Database(join(dataDir, 'snapshots.sqlite'));
+      const { changes } = db.prepare(`UPDATE snapshot_parts SET json = replace(json, ?, ?) WHERE seq = (SELECT max(seq) FROM snapshots) AND part = ?`).run(from, to, part);
+      db.close();
+      expect(changes).toBe(1);
+    };
+    damage(3, 'first of sbx_b', 'first of sbx_X');
 
-    let refusal: unknown;
-    try {
-      openApp(dataDir);
-    } catch (error) {
-      refusal = error;
+    for (let start = 0; start < 2; start += 1) {
+      const logged: string[] = [];
+      const { app, call } = openApp(dataDir, { logError: (message, error) => logged.push(`${message} ${error instanceof Error ? error.message : String(error)}`) });
+      const answer = await call('GET', '/_sim/v1/sandboxes/sbx_b');
+      expect(answer.status).toBe(500);
+      expect(answer.headers.get('content-type')).toBe('application/problem+json');
+      expect(logged.join('\n')).toMatch(/DATA_DIR_DAMAGED[\s\S]*snapshots\.sqlite[\s\S]*part 3 of the snapshot after entry \d+[\s\S]*does not match its SHA-256[\s\S]*gdx-mock repair --data-dir/);
+      expect((await call('GET', '/_sim/v1/sandboxes/sbx_a')).status).toBe(200);
+      // Closing takes no snapshot that would drop it: the next start meets the same damage.
+      await app.close();
     }
-    expect(refusal).toBeInstanceOf(DataDirDamagedError);
-    const { damage, message } = refusal as DataDirDamagedError;
-    expect(damage).toMatchObject({ file: join(dataDir, 'snapshots.sqlite'), problem: 'part 3 does not match its SHA-256' });
-    expect(damage.position).toMatch(/^snapshot after entry \d+$/);
-    expect(message).toContain('gdx-mock repair --data-dir');
+
+    const report = repairDataDir(dataDir);
+    expect(report.firstDamage).toMatch(/^snapshot after entry \d+$/);
+    const repaired = openApp(dataDir);
+    const b = await orgOf(repaired.call, 'sbx_b');
+    expect((await repaired.call('GET', '/sandboxes/sbx_b/sharing/v1/notes', { as: b })).body.items.map((n: { text: string }) => n.text)).toEqual(['first of sbx_b']);
+    await repaired.app.close();
+
+    // The registry's own part is read at start: damage there refuses the start itself.
+    damage(0, '"sandboxIds"', '"sandboxIdz"');
+    expect(() => openApp(dataDir)).toThrow(DataDirDamagedError);
   });
 
-  it('answers 500 problem+json for a sandbox whose part is damaged after the start, names the part in the log, drops nothing, and the next start refuses', async () => {
+  it('answers 500 problem+json for a sandbox whose part is damaged after the start, names the part in the log and drops nothing', async () => {
     const dataDir = tempDir();
     await filledDir(dataDir);
     const logged: string[] = [];
@@ -135,6 +150,5 @@ describe('sandboxes restored on first use after a start', () => {
     for (const id of ['sbx_a', 'sbx_c']) expect((await call('GET', `/_sim/v1/sandboxes/${id}`)).status).toBe(200);
     expect(app.storage.restoring).toBe(1);
     await app.close();
-    expect(() => openApp(dataDir)).toThrow(DataDirDamagedError);
   });
 });
