@@ -8,7 +8,7 @@ import { TRANSPORTS, type Transport } from '../support/transports.js';
 
 /**
  * Non-finite numbers and prototype-named keys are refused like any invalid or unknown field, at
- * any depth, on every operation that takes JSON (the four platforms and `/_sim/v1`), signed and
+ * any depth, on every operation that takes JSON (the five platforms and `/_sim/v1`), signed and
  * through the HTTP server and the in-process fetch: 400 `VALIDATION_FAILED` with a field error
  * at the field, never a 2xx (the value would be stored as `null` or echoed) and never a 5xx.
  */
@@ -56,7 +56,7 @@ for (const name of ['in-process fetch', 'node:http server']) {
     const operations = jsonOperations(app);
     it('finds the JSON operations of every contract', () => {
       const contracts = new Set(operations.map(([label]) => label.split(' ')[0]));
-      expect([...contracts].sort()).toEqual(['catalog', 'open-data', 'registration', 'sharing', 'simulation']);
+      expect([...contracts].sort()).toEqual(['authorized-operation', 'catalog', 'open-data', 'registration', 'sharing', 'simulation']);
     });
 
     it.each(operations)('%s (%s %s)', async (_label, method, path) => {
