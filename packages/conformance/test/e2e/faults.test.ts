@@ -45,6 +45,8 @@ describe('proof the kit can fail: the real mock with one defect fails exactly th
     ['data-access-10wd', ['AOP-ACCESS-*', 'AOP-X*'], ['AOP-ACCESS-01']],
     ['consent-unchecked', ['AOP-X*'], ['AOP-XSHR-01']],
     ['catalog-unchecked', ['AOP-X*'], ['AOP-XCAT-01']],
+    ['formal-fees-any-time', ['AOP-FORMAL-*', 'AOP-REPORT-*'], ['AOP-FORMAL-01']],
+    ['report-never-late', ['AOP-FORMAL-*', 'AOP-REPORT-*'], ['AOP-REPORT-01']],
     // AOP-PRICE-03 too: its example at the cap has 9,691,350.95 分 of return.
     ['return-truncated', ['AOP-PRICE-*'], ['AOP-PRICE-02', 'AOP-PRICE-03']],
     ['deviation-by-rounded-bp', ['AOP-PRICE-*'], ['AOP-PRICE-04']],

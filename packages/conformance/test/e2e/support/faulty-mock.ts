@@ -36,6 +36,8 @@ const ANSWER_FAULTS = {
   'consent-unchecked': { refusal: 'CONSENT_REQUIRED' },
   /** A scope item that is no published catalog entry is taken (27号 第九条(五)). */
   'catalog-unchecked': { refusal: 'NOT_IN_CATALOG' },
+  /** Formal fees granted before a complete operating year (65号 二). */
+  'formal-fees-any-time': { refusal: 'OPERATING_YEAR_INCOMPLETE' },
 } as const;
 
 type AnswerFault = keyof typeof ANSWER_FAULTS;
@@ -76,8 +78,9 @@ const isProfileFault = (fault: MockFault): fault is ProfileFault => fault in PRO
  *   `usage-report-60d`, `initial-filing-21wd`, `rules-in-force-april`: profile faults (see `PROFILE_FAULTS`);
  * - `plan-deliberation-31wd`, `tender-19d`, `data-access-10wd`: the
  *   authorized-operation limits changed the same way;
- * - `consent-unchecked`, `catalog-unchecked`: the refusal the rule requires answers 201 instead
- *   (see `ANSWER_FAULTS`);
+ * - `consent-unchecked`, `catalog-unchecked`, `formal-fees-any-time`: the refusal the rule requires
+ *   answers 201 instead (see `ANSWER_FAULTS`);
+ * - `report-never-late`: an annual report filed after 03-31 answers `late: false`;
  * - `return-truncated`, `deviation-by-rounded-bp`: the price calculator's answers recomputed
  *   against 65号 (see `miscalculate`);
  * - `leak`: a signed GET another organisation's object answers 404 to is retried as the
@@ -86,7 +89,7 @@ const isProfileFault = (fault: MockFault): fault is ProfileFault => fault in PRO
  * - `roles-unchecked`: a platform's 403 `FORBIDDEN` (a role the caller lacks) becomes a 201, as
  *   if any signed organisation could act in any role.
  */
-export type MockFault = ProfileFault | AnswerFault | PriceFault | 'leak' | 'crash-on-bad-input' | 'roles-unchecked';
+export type MockFault = ProfileFault | AnswerFault | PriceFault | 'report-never-late' | 'leak' | 'crash-on-bad-input' | 'roles-unchecked';
 
 interface Credentials { appKey: string; secret: string }
 
@@ -157,6 +160,10 @@ export function faultyFetch(inner: typeof fetch, fault: MockFault): typeof fetch
       if (body?.code === ANSWER_FAULTS[fault].refusal) {
         return new Response(JSON.stringify({ id: 'accepted-against-the-rule' }), { status: 201, headers: { 'content-type': 'application/json' } });
       }
+    }
+    if (fault === 'report-never-late' && answer.status === 201 && url.pathname.endsWith('/annual-reports')) {
+      const body = (await json(answer)) as Record<string, unknown>;
+      return new Response(JSON.stringify({ ...body, late: false }), { status: 201, headers: { 'content-type': 'application/json' } });
     }
     if ((fault === 'return-truncated' || fault === 'deviation-by-rounded-bp') && answer.status === 200 && url.pathname.endsWith('/pricing/calculations')) {
       const body = (await json(answer)) as Parameters<typeof miscalculate>[1];
