@@ -41,7 +41,12 @@ describe('proof the kit can fail: the real mock with one defect fails exactly th
   it.each<[MockFault, string[], string[]]>([
     // AOP-PLAN-02 too: past the 30th working day the plan is not overdue yet.
     ['plan-deliberation-31wd', ['AOP-*'], ['AOP-PLAN-01', 'AOP-PLAN-02']],
+    ['plan-filing-11wd', ['AOP-PLAN-*', 'AOP-SEL-*'], ['AOP-PLAN-03']],
     ['tender-19d', ['AOP-*'], ['AOP-SEL-01']],
+    ['agreement-deliberation-21wd', ['AOP-SEL-*', 'AOP-TERM-*'], ['AOP-SEL-02']],
+    ['qualification-review-21wd', ['AOP-SEL-*', 'AOP-TERM-*'], ['AOP-SEL-03']],
+    ['compliance-review-6wd', ['AOP-PRODUCT-*', 'AOP-XREG-*'], ['AOP-PRODUCT-01']],
+    ['rectification-31d', ['AOP-RECT-*', 'AOP-TERM-*'], ['AOP-RECT-01']],
     ['data-access-10wd', ['AOP-ACCESS-*', 'AOP-X*'], ['AOP-ACCESS-01']],
     ['consent-unchecked', ['AOP-X*'], ['AOP-XSHR-01']],
     ['catalog-unchecked', ['AOP-X*'], ['AOP-XCAT-01']],

@@ -25,6 +25,13 @@ const PROFILE_FAULTS = {
   'tender-19d': { limits: { 'authorized_operation.tender_period': { value: 19 } } },
   /** 10 WD for a Xiamen data application (厦门办法 第十二条 says 5). */
   'data-access-10wd': { limits: { 'authorized_operation.data_access_review': { value: 10 } } },
+  /** 11 WD to file an approved plan, 21 WD for the agreement's deliberation and the qualification review, 6 WD for a compliance review (the domain's choices: 10, 20, 20, 5). */
+  'plan-filing-11wd': { limits: { 'authorized_operation.plan_filing': { value: 11 } } },
+  'agreement-deliberation-21wd': { limits: { 'authorized_operation.agreement_deliberation': { value: 21 } } },
+  'qualification-review-21wd': { limits: { 'authorized_operation.qualification_review': { value: 21 } } },
+  'compliance-review-6wd': { limits: { 'authorized_operation.compliance_review': { value: 6 } } },
+  /** 31 days to rectify (101号 第三十六条 says 30日). */
+  'rectification-31d': { limits: { 'authorized_operation.rectification': { value: 31 } } },
 } as const;
 
 /**
@@ -76,8 +83,9 @@ const isProfileFault = (fault: MockFault): fault is ProfileFault => fault in PRO
  * tests, to prove the kit fails exactly where it should):
  * - `acceptance-4wd`, `objection-pauses-notice`, `validity-2y`, `new-resource-30wd`,
  *   `usage-report-60d`, `initial-filing-21wd`, `rules-in-force-april`: profile faults (see `PROFILE_FAULTS`);
- * - `plan-deliberation-31wd`, `tender-19d`, `data-access-10wd`: the
- *   authorized-operation limits changed the same way;
+ * - `plan-deliberation-31wd`, `plan-filing-11wd`, `tender-19d`, `agreement-deliberation-21wd`,
+ *   `qualification-review-21wd`, `compliance-review-6wd`, `rectification-31d`, `data-access-10wd`:
+ *   the authorized-operation limits changed the same way;
  * - `consent-unchecked`, `catalog-unchecked`, `formal-fees-any-time`: the refusal the rule requires
  *   answers 201 instead (see `ANSWER_FAULTS`);
  * - `report-never-late`: an annual report filed after 03-31 answers `late: false`;
