@@ -80,6 +80,20 @@ describe('authorized operation: the authorization in force, data access and offi
     expectContract('authorized-operation', 'reportDataAccessAgreement', twice, 409);
   });
 
+  it('lists its objects and their timelines with the officials\' actions they take now', async () => {
+    const world = await openAoWorld(ctx);
+    const { authorizationId } = await signedSelection(world);
+    const objects = await world.sim('GET', '/objects?platform=authorized-operation');
+    expectContract('simulation', 'listObjects', objects, 200);
+    expect(objects.body.items.map((o: { objectType: string }) => o.objectType).sort()).toEqual(['authorization', 'plan', 'selection']);
+    const timeline = await world.sim('GET', `/objects/authorized-operation/authorization/${authorizationId}/timeline`);
+    expectContract('simulation', 'getObjectTimeline', timeline, 200);
+    const actions = timeline.body.allowedActions.map((a: { action: string }) => a.action);
+    expect(actions).toEqual(expect.arrayContaining(['start_evaluation', 'suspend', 'revoke', 'set_mar', 'set_ceiling']));
+    const setMar = timeline.body.allowedActions.find((a: { action: string }) => a.action === 'set_mar');
+    expect(setMar.fields.filter((f: { required: boolean }) => f.required).map((f: { name: string }) => f.name).sort()).toEqual(['bondYieldBasisPoints', 'costFen', 'rateBasisPoints', 'taxFen', 'year']);
+  });
+
   it('auto officials deliberate and file plans and review products within their limits', async () => {
     const world = await openAoWorld(ctx, { reviewerPolicy: { mode: 'auto' } });
     const plan = await world.ao('POST', '/plans', { as: world.body, body: planContent([world.scopeItem()]) });

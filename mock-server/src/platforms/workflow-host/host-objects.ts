@@ -5,10 +5,12 @@ import type { WorkflowHost } from './workflow-host.js';
 
 /**
  * Roles the simulation API acts as through `POST /actions` (the platforms' officials). The
- * organisations' own roles (registrant, applicant, data user) act through their platform's
- * API, and interested parties through `POST /objections`.
+ * organisations' own roles (registrant, applicant, data user, operator) act through their
+ * platform's API, and interested parties through `POST /objections`. The authorized-operation
+ * implementing body does both: its API actions (`submit`, `propose_change`) have no simulation
+ * variant, so no timeline offers them.
  */
-const OFFICIAL_ROLES: ReadonlySet<string> = new Set(['registry', 'data_authority', 'data_provider', 'platform_operator', 'city_government']);
+const OFFICIAL_ROLES: ReadonlySet<string> = new Set(['registry', 'data_authority', 'data_provider', 'platform_operator', 'city_government', 'grantor', 'price_authority', 'implementing_body']);
 
 /** A payload with every key a transition requires, for a dry run (the texts are never recorded). */
 function samplePayload(requires: readonly string[] | undefined): Record<string, unknown> {
