@@ -26,14 +26,14 @@ describe('the gdx-mock banner', () => {
     const banner = renderBanner(facts);
     expect(banner.split('\n').length).toBeLessThan(15);
     expect(banner).toMatch(/^gdx-mock listening on http:\/\/127\.0\.0\.1:4010 \(@gdx\/mock-server 0\.1\.0\)\n/);
-    expect(banner).toContain('console         http://127.0.0.1:4010/_console/\n');
-    expect(banner).toContain('contracts       http://127.0.0.1:4010/openapi/ · reference pages, {name}.json, {name}.yaml\n');
-    expect(banner).toContain('simulation API  http://127.0.0.1:4010/_sim/v1 · probes /health, /ready\n');
-    expect(banner).toContain('open-data       http://127.0.0.1:4010/open-data/v1\n');
+    expect(banner).toContain('console              http://127.0.0.1:4010/_console/\n');
+    expect(banner).toContain('contracts            http://127.0.0.1:4010/openapi/ · reference pages, {name}.json, {name}.yaml\n');
+    expect(banner).toContain('simulation API       http://127.0.0.1:4010/_sim/v1 · probes /health, /ready\n');
+    expect(banner).toContain('open-data            http://127.0.0.1:4010/open-data/v1\n');
     expect(banner).toContain('default: profile national, seed 42');
-    expect(banner).toContain('clock           virtual, now 2025-09-26T09:00:00+08:00');
-    expect(banner).toContain('data directory  none: state is kept in memory');
-    expect(banner).toContain('secrets         curl -s http://127.0.0.1:4010/_sim/v1/sandboxes/default  (or start with --show-secrets)');
+    expect(banner).toContain('clock                virtual, now 2025-09-26T09:00:00+08:00');
+    expect(banner).toContain('data directory       none: state is kept in memory');
+    expect(banner).toContain('secrets              curl -s http://127.0.0.1:4010/_sim/v1/sandboxes/default  (or start with --show-secrets)');
     expect(banner).not.toContain('SECRET-ONE');
     expect(banner).not.toContain('default.ak_one');
     expect(banner).not.toMatch(/limits|quotas|sim origins|allowed hosts/);
@@ -59,13 +59,13 @@ describe('the gdx-mock banner', () => {
       simToken: true,
     });
     expect(banner).toContain('default: profile my-city (extends xiamen) from ./my-city.yaml, seed 42');
-    expect(banner).toContain('data directory  .gdx-data (SQLite store, 1,234 writes since the last snapshot, writing a snapshot, writes refused until the store answers again)');
-    expect(banner).toContain('limits          body ≤ 65,536 bytes\n');
+    expect(banner).toContain('data directory       .gdx-data (SQLite store, 1,234 writes since the last snapshot, writing a snapshot, writes refused until the store answers again)');
+    expect(banner).toContain('limits               body ≤ 65,536 bytes\n');
     // events is given but equals the default: only what differs is shown.
-    expect(banner).toContain('quotas          objects 10,000 per sandbox\n');
-    expect(banner).toContain('sim origins     http://localhost:5173');
-    expect(banner).toContain('allowed hosts   mock.bureau.example');
-    expect(banner).toContain('simulation API  http://127.0.0.1:4010/_sim/v1 (bearer token required) · probes /health, /ready');
+    expect(banner).toContain('quotas               objects 10,000 per sandbox\n');
+    expect(banner).toContain('sim origins          http://localhost:5173');
+    expect(banner).toContain('allowed hosts        mock.bureau.example');
+    expect(banner).toContain('simulation API       http://127.0.0.1:4010/_sim/v1 (bearer token required) · probes /health, /ready');
     expect(banner).toContain('curl -s -H "authorization: Bearer <token>" http://127.0.0.1:4010/_sim/v1/sandboxes/default');
     expect(banner.split('\n').length).toBeLessThan(18);
   });

@@ -33,7 +33,8 @@ export interface BannerFacts {
 const LIMIT_LABELS: Record<keyof Limits, string> = { maxBodyBytes: 'body', maxImportBytes: 'import', maxUrlBytes: 'URL', maxHeaderBytes: 'headers' };
 const QUOTA_LABELS: Record<keyof SandboxQuotas, string> = { objects: 'objects', events: 'events', storedBytes: 'stored bytes' };
 const count = (n: number) => n.toLocaleString('en-US');
-const row = (label: string, text: string) => `  ${label.padEnd(15)} ${text}`;
+// Wide enough for the longest platform name, `authorized-operation`.
+const row = (label: string, text: string) => `  ${label.padEnd(20)} ${text}`;
 
 /**
  * The start-up banner of `gdx-mock`, about ten lines: where it listens, the web console, the served contracts, the platforms, the default
