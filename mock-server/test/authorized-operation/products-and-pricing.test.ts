@@ -74,6 +74,7 @@ describe('authorized operation: products, fees and the pricing of 65号', () => 
     const fee = await world.ao('POST', `/products/${productId}/fees`, { as: world.operator, body: { actualFen: 45_000, effectiveFrom: '2026-01-05', displayed: true } });
     expectContract('authorized-operation', 'setActualFee', fee, 200);
     expect(fee.body).toMatchObject({ fee: { feeStatus: 'trial', chargingUnit: 'per_service', ceilingFen: 50_000, actualFen: 45_000, displayed: true }, priceFlags: [] });
+    expect(fee.body.events.at(-1)).toMatchObject({ type: 'fee_set', from: 'listed', to: 'listed', actor: { role: 'operator' } });
     const pricing = await world.ao('GET', `/authorizations/${authorizationId}/pricing`, { as: world.body });
     expectContract('authorized-operation', 'getPricing', pricing, 200);
     expect(pricing.body).toMatchObject({

@@ -44,6 +44,10 @@ function onProductEvent(state: AuthorizedOperationState, instance: WorkflowInsta
   const product = state.products.get(instance.id);
   if (!product) return;
   if (event.event === 'pass_compliance_review') product.listedOn = today(event);
+  if (event.event === 'set_fee') {
+    const fee = event.data?.['fee'] as { actualFen: number; displayed: boolean; effectiveFrom: string };
+    product.fee = { actualFen: fee.actualFen, displayed: fee.displayed, effectiveFrom: fee.effectiveFrom, changedAt: event.at };
+  }
   if (event.event === 'fail_compliance_review' || event.event === 'withdraw') product.reasons = toReasons(event.data?.['reasons']);
 }
 

@@ -1,6 +1,5 @@
 import type { OperationContext, OperationHandler, OperationResult } from '../../app/platform-module.js';
 import { assessFee } from '@gdx/procedures';
-import { formatShanghaiInstant } from '@gdx/calendar';
 import { PlatformProblem } from '../../app/platform-problem.js';
 import { illegalTransition, listEvents, listOwn, requireRole } from '../workflow-host/index.js';
 import { invalid, refused, visible } from './ao-access.js';
@@ -57,9 +56,9 @@ function submitProduct(ctx: Ctx): OperationResult {
   return { status: 200, body: productView(ctx.state, product) };
 }
 
-/** The operator's fee within the ceiling, displayed before charging (65号 一、二、五); refused fees change nothing. */
+/** The operator's fee within the ceiling, displayed before charging (65号 一、二、五), recorded as a `fee_set` event; refused fees change nothing. */
 function setActualFee(ctx: Ctx): OperationResult {
-  const { state, sandbox } = ctx;
+  const { state } = ctx;
   const product = ownProduct(ctx);
   const productState = state.host.get(product.id)?.state ?? 'draft';
   if (productState !== 'listed') throw illegalTransition(productState, 'set_fee', state.host.allowed(product.id, 'operator'));
@@ -68,7 +67,7 @@ function setActualFee(ctx: Ctx): OperationResult {
   if (refusal === 'FEE_ON_PUBLIC_GOOD') throw refused(refusal, '/actualFen', '公共治理、公益事业类产品不得收费', 'A public-good product is free');
   if (refusal === 'CEILING_NOT_SET') throw refused(refusal, '/actualFen', '授权主体尚未确定最高收费标准', 'The grantor has not set a ceiling fee yet');
   if (refusal === 'FEE_ABOVE_CEILING') throw refused(refusal, '/actualFen', '实际收费超过最高收费标准', 'The fee exceeds the ceiling fee');
-  product.fee = { actualFen: body.actualFen, displayed: body.displayed, effectiveFrom: body.effectiveFrom, changedAt: formatShanghaiInstant(sandbox.now()) };
+  state.host.dispatch(product.id, 'set_fee', { actor: { role: 'operator', organizationId: product.owner }, payload: { fee: structuredClone(body) } });
   return { status: 200, body: productView(state, product) };
 }
 

@@ -29,6 +29,8 @@ export function productMachine(profile: Profile): MachineDefinition {
       { from: 'compliance_review', event: 'pass_compliance_review', to: 'listed', by: reviewers, eventType: 'product_listed' },
       { from: 'compliance_review', event: 'fail_compliance_review', to: 'rejected', by: reviewers, requires: ['reasons'] },
       explainOverdue('compliance_review', reviewers),
+      // The operator's fee within the ceiling (65号 二、五), recorded while the product stays listed.
+      { from: 'listed', event: 'set_fee', to: 'listed', by: ['operator'], requires: ['fee'], eventType: 'fee_set' },
       { from: 'listed', event: 'withdraw', to: 'withdrawn', by: ['operator'], requires: ['reasons'] },
     ],
     limits: { compliance_review: profileLimit(profile, 'authorized_operation.compliance_review', 'compliance_review', 'flag_overdue') },
