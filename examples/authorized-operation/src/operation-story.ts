@@ -65,13 +65,9 @@ export interface OperationStoryOptions {
   mockUrl?: string;
 }
 
-/** An official's action on the authorized-operation platform (the simulation contract's `AuthorizedOperationAction`). */
-interface OfficialAction {
-  objectType: 'plan' | 'selection' | 'authorization' | 'product';
-  objectId: string;
-  action: string;
-  [field: string]: unknown;
-}
+/** An official's action of the simulation contract (`OfficialAction`), on this platform. */
+type Act = Parameters<DemoSandbox['sim']['officials']['act']>[1];
+type OfficialAction = Act extends infer A ? (A extends { platform: string } ? Omit<A, 'platform'> : never) : never;
 
 const yuan = (fen: number) => `${(fen / 100).toLocaleString('en-US')} 元`;
 
@@ -109,8 +105,7 @@ export async function runOperationStory(options: OperationStoryOptions = {}): Pr
   const connection = connectMock(options.mockUrl);
   try {
     const s = await openSandbox(connection, { profile: 'xiamen', startAt: STORY_START, seed: 2025, reviewerPolicy: { mode: 'manual' } });
-    // The simulation SDK predates the fifth platform in `Sandbox.platforms`; the mock names its root there.
-    const baseUrl = (s.sandbox.platforms as Record<string, string | undefined>)['authorized-operation'];
+    const baseUrl = s.sandbox.platforms['authorized-operation'];
     if (baseUrl === undefined) throw new Error('the mock does not serve the authorized-operation platform (模拟服务未提供授权运营平台)');
     const transport = connection.fetch ? { fetch: connection.fetch } : {};
     const clientOf = (org: SeededOrganization) => new AuthorizedOperationClient({ baseUrl, ...transport, credentials: credentialsOf(org) });
@@ -118,9 +113,7 @@ export async function runOperationStory(options: OperationStoryOptions = {}): Pr
     const operatorOrg = s.organisation('operator');
     const city = clientOf(implementingBody);
     const operator = clientOf(operatorOrg);
-    // The simulation SDK types the officials' actions of the four older platforms; this one's
-    // action (`AuthorizedOperationAction`) is sent as the contract gives it.
-    const act = (a: OfficialAction) => s.sim.officials.act(s.sandbox.id, { platform: 'authorized-operation', ...a } as never);
+    const act = (a: OfficialAction) => s.sim.officials.act(s.sandbox.id, { platform: 'authorized-operation', ...a });
     const step = async (at: string, text: string) => {
       await s.advanceTo(at);
       print(`▸ ${at.slice(0, 16).replace('T', ' ')}  ${text}`);
@@ -145,7 +138,11 @@ export async function runOperationStory(options: OperationStoryOptions = {}): Pr
     await step('2025-10-27T10:00:00+08:00', `the city government designates ${operatorOrg.name} (一级开发主体); the agreement goes to deliberation`);
     const selection = await city.selections.create({ planId: draft.id, method: 'designation' });
     await act({ objectType: 'selection', objectId: selection.id, action: 'designate', operatorId: operatorOrg.id });
-    await act({ objectType: 'selection', objectId: selection.id, action: 'deliberate_agreement', agreement: cityAgreement(entry, TERM) });
+    // The simulation contract declares `agreement` as an object without properties (the platform
+    // checks it against the authorized-operation `Agreement`), which openapi-typescript types as
+    // Record<string, never>: the agreement goes through that gap.
+    const agreement = cityAgreement(entry, TERM) as unknown as Record<string, never>;
+    await act({ objectType: 'selection', objectId: selection.id, action: 'deliberate_agreement', agreement });
     const deliberating = await city.selections.get(selection.id);
     due('agreement deliberation', deliberating.deadline);
     await step(`${TERM.from}T10:00:00+08:00`, `the implementing body signs the agreement for ${TERM.from} … ${TERM.to}`);
