@@ -21,6 +21,7 @@ export type {
   SandboxEventInput,
   SimCommandContext,
 } from './app/platform-module.js';
+export type { ProductFiling, SharingConsent } from './app/platform-facts.js';
 export type { ProblemResultOptions } from './app/problem-response.js';
 export type { LocalizedLabel, ObjectEvent, OfferedAction, PlatformObjects, WorkflowObject } from './app/workflow-objects.js';
 export { PlatformProblem } from './app/platform-problem.js';
