@@ -55,7 +55,7 @@ function createSelection(ctx: Ctx): OperationResult {
   };
   state.selections.set(record.id, record);
   state.host.create(MACHINE, { id: record.id, actor, data });
-  return { status: 201, body: selectionView(state, record) };
+  return { status: 201, headers: { location: `selections/${record.id}` }, body: selectionView(state, record) };
 }
 
 function submitBid(ctx: Ctx): OperationResult {
