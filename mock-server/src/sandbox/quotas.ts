@@ -92,12 +92,14 @@ function utf8Length(text: string): number {
  */
 export class QuotaGuard {
   readonly #creating = new WeakMap<OpenApiDocument, ReadonlySet<string>>();
+  /** The last body counted and its bytes: `refusal` and `admitted` count the same text for one write. */
+  #counted: { text: string; bytes: number } | undefined;
 
   /** The 409 `SANDBOX_QUOTA_EXCEEDED` answer a platform write would get, or `undefined` to let it run. */
   refusal(route: CoreRoute, sandbox: Sandbox | undefined, method: string, bodyText: string | undefined): ProblemResult | undefined {
     if (!sandbox || route.kind !== 'platform' || method === 'GET' || method === 'HEAD') return undefined;
     const quotas = sandbox.quotas;
-    const bytes = bodyText === undefined ? 0 : utf8Length(bodyText);
+    const bytes = bodyText === undefined ? 0 : this.#bytes(bodyText);
     if (sandbox.storedBytes + bytes > quotas.storedBytes) return exceeded('storedBytes', quotas.storedBytes, sandbox.storedBytes, sandbox.id, bytes);
     const events = sandbox.feed.size;
     if (events >= quotas.events) return exceeded('events', quotas.events, events, sandbox.id);
@@ -111,7 +113,12 @@ export class QuotaGuard {
   /** Counts an accepted platform write's body towards the sandbox's stored bytes. */
   admitted(route: CoreRoute, sandbox: Sandbox | undefined, method: string, bodyText: string | undefined): void {
     if (!sandbox || route.kind !== 'platform' || method === 'GET' || bodyText === undefined) return;
-    sandbox.storedBytes += utf8Length(bodyText);
+    sandbox.storedBytes += this.#bytes(bodyText);
+  }
+
+  #bytes(text: string): number {
+    if (this.#counted?.text !== text) this.#counted = { text, bytes: utf8Length(text) };
+    return this.#counted.bytes;
   }
 
   /** Whether the operation makes an object: its contract answers `201`. */
