@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectContract } from '../support/contract.js';
-import { approvedPlan, openAoWorld, planContent, signedSelection, useAoMock } from './fixtures.js';
+import { agreement, approvedPlan, openAoWorld, planContent, signedSelection, useAoMock } from './fixtures.js';
 
 const ctx = useAoMock();
 
@@ -54,6 +54,21 @@ describe('authorized operation: plan → selection and agreement → authorizati
     expect(wrongMethod.body.code).toBe('SELECTION_METHOD_NOT_ALLOWED');
     const list = await world.ao('GET', '/selections', { as: world.body });
     expect(list.body.total).toBe(0);
+  });
+
+  it('checks an agreement before deliberating it: every section, bounded, changing nothing', async () => {
+    const world = await openAoWorld(ctx);
+    const plan = await approvedPlan(world);
+    const selection = await world.ao('POST', '/selections', { as: world.body, body: { planId: plan.id, method: 'negotiation' } });
+    await world.official('selection', selection.body.id, 'select', { operatorId: world.operator.id });
+    const { liability: _liability, ...incomplete } = agreement([world.scopeItem()]);
+    const missing = await world.official('selection', selection.body.id, 'deliberate_agreement', { agreement: incomplete });
+    expectContract('simulation', 'actAsOfficial', missing, 400);
+    expect(missing.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ pointer: '/agreement/liability', message: { zh: expect.any(String), en: expect.any(String) } }] });
+    const commitment = await world.official('selection', selection.body.id, 'deliberate_agreement', { agreement: { ...agreement([world.scopeItem()]), securityCommitment: { nested: { deep: [1, 2, 3] } } } });
+    expect(commitment.body.errors[0].pointer).toBe('/agreement/securityCommitment');
+    const still = await world.ao('GET', `/selections/${selection.body.id}`, { as: world.body });
+    expect(still.body).toMatchObject({ state: 'selected', agreement: null });
   });
 
   it('a tender selects only after its 20 calendar days', async () => {

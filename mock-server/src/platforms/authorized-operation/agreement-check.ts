@@ -12,6 +12,8 @@ const KNOWN = new Set<string>([...SECTIONS, ...OPTIONAL, 'scope', 'term', 'secur
 const SOURCES = new Set(['collected', 'shared']);
 const MAX_TEXT = 4000;
 const MAX_SCOPE = 500;
+const ATTACHMENT_KEYS = new Set(['name', 'mediaType', 'digest', 'size', 'uri']);
+const DIGEST = /^(sha256|sm3):[0-9a-f]{64}$/;
 
 const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length >= 1 && v.length <= max;
 
@@ -24,6 +26,17 @@ function checkScopeItem(item: unknown, at: string): asserts item is ScopeItem {
   if (i['consentGrantId'] !== null && !isText(i['consentGrantId'], 64)) throw invalid(`${at}/consentGrantId`, 'TYPE', '须为共享授权标识或 null', 'consentGrantId must be a grant id or null');
   if (!isText(i['updateCycle'], 32)) throw invalid(`${at}/updateCycle`, 'REQUIRED', '须填写更新周期', 'updateCycle is required');
   if (!isText(i['grade'], 32)) throw invalid(`${at}/grade`, 'REQUIRED', '须填写分级', 'grade is required');
+}
+
+/** An `Attachment` reference (Inner Mongolia's 数据安全承诺书): name, media type, digest, size, optional URI. */
+function checkAttachment(value: unknown, at: string): void {
+  const v = value as Record<string, unknown> | null;
+  const ok =
+    v !== null && typeof v === 'object' && !Array.isArray(v) &&
+    Object.keys(v).every((k) => ATTACHMENT_KEYS.has(k)) &&
+    isText(v['name'], 255) && isText(v['mediaType'], 255) && typeof v['digest'] === 'string' && DIGEST.test(v['digest']) &&
+    Number.isSafeInteger(v['size']) && (v['size'] as number) >= 0 && (v['uri'] === undefined || isText(v['uri'], 2048));
+  if (!ok) throw invalid(at, 'ATTACHMENT_INVALID', '须为附件引用（name、mediaType、digest、size）', 'Must be an attachment reference (name, mediaType, digest, size)');
 }
 
 /**
@@ -49,6 +62,8 @@ export function checkAgreement(state: AuthorizedOperationState, sandbox: Sandbox
   if (!term || typeof term.from !== 'string' || !isIsoDate(term.from)) throw invalid('/agreement/term/from', 'DATE', '须为有效日期 YYYY-MM-DD', 'Must be a calendar day YYYY-MM-DD');
   if (typeof term.to !== 'string' || !isIsoDate(term.to)) throw invalid('/agreement/term/to', 'DATE', '须为有效日期 YYYY-MM-DD', 'Must be a calendar day YYYY-MM-DD');
   if (term.to < term.from) throw invalid('/agreement/term', 'PERIOD_INVALID', '授权期限的截止日早于起始日', 'The term ends before it starts');
+  const commitment = a['securityCommitment'];
+  if (commitment !== undefined) checkAttachment(commitment, '/agreement/securityCommitment');
   const scope = a['scope'];
   if (!Array.isArray(scope) || scope.length < 1 || scope.length > MAX_SCOPE) throw invalid('/agreement/scope', 'SCOPE_SIZE', '数据范围须为 1–500 项', 'scope must have 1–500 items');
   scope.forEach((item, i) => checkScopeItem(item, `/agreement/scope/${i}`));
