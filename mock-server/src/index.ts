@@ -1,5 +1,5 @@
 export { createApp, type App, type AppOptions, type StorageStatus } from './app/create-app.js';
-export { DataDirDamagedError, StorageUnavailableError, type Damage, type Store, type StoredState } from './persistence/store.js';
+export { DataDirDamagedError, StorageUnavailableError, type Damage, type Store, type StoredSnapshot, type StoredState } from './persistence/store.js';
 export type { JournalEntry, CommandEntry, DeliveryEntry } from './persistence/journal-entry.js';
 export type { DispatchMeta, DispatchRequest, DispatchResponse } from './app/dispatch-types.js';
 export { DEFAULT_LIMITS, type Limits } from './app/limits.js';
