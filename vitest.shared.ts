@@ -40,7 +40,9 @@ export function withIsolatedFiles(files: string[]): ViteUserConfig {
     test: {
       projects: [
         { resolve, ssr, test: { ...test, name: 'shared-modules', exclude: [...configDefaults.exclude, ...files] } },
-        { resolve, ssr, test: { ...test, name: 'isolated', include: files, isolate: true } },
+        // A fresh module graph per file: seconds on a quiet machine, past 30 s when CI runs every
+        // workspace's suite at once on two cores (seen on the browser-leaf tests).
+        { resolve, ssr, test: { ...test, name: 'isolated', include: files, isolate: true, testTimeout: 120_000, hookTimeout: 120_000 } },
       ],
     },
   };

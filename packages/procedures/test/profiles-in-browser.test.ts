@@ -2,9 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 // Bundlers resolve `#profile-files` to src/profile-files/browser.ts under the `browser`
 // condition; here the Node leaf is replaced by it.
-// A fresh module graph of the whole package per test: ~2 s on a quiet machine, past the shared
-// 30 s timeout when CI runs every workspace's suite at once on two cores.
-describe('loadProfile in a browser', { timeout: 120_000 }, () => {
+describe('loadProfile in a browser', () => {
   afterEach(() => {
     vi.doUnmock('../src/profile-files/node.js');
     vi.resetModules();
