@@ -1,7 +1,7 @@
 import { contentDigest, HEADERS, requestId as newRequestId, verifySignature, type NonceStore, type ProblemCode } from '@gdx/protocol';
 import type { CommandEntry, CommandLog, SignedBy } from '../persistence/journal-entry.js';
 import { PROBE_INTERVAL_MS } from '../persistence/journal.js';
-import { StorageUnavailableError } from '../persistence/store.js';
+import { DataDirDamagedError, StorageUnavailableError } from '../persistence/store.js';
 import { DEFAULT_SANDBOX_ID, type SandboxRegistry } from '../sandbox/registry.js';
 import type { Sandbox } from '../sandbox/sandbox.js';
 import type { FaultDecision } from '../sandbox/faults.js';
@@ -110,6 +110,10 @@ export class Dispatcher {
   }
 
   #internal(req: DispatchRequest, requestId: string, error: unknown): DispatchResponse {
+    if (error instanceof DataDirDamagedError) {
+      this.#deps.logError(`[DATA_DIR_DAMAGED] ${req.method} ${req.path} ${requestId}`, error);
+      return storageDamaged(error, requestId, req.path);
+    }
     this.#deps.logError(`[INTERNAL] ${req.method} ${req.path} ${requestId}`, error);
     return problemResponse('INTERNAL', {}, requestId, req.path);
   }
@@ -292,6 +296,17 @@ const STORAGE_RETRY_AFTER_SECONDS = String(Math.ceil(PROBE_INTERVAL_MS / 1_000))
 /** 503 `STORAGE_UNAVAILABLE`: the write changed nothing; reads still work. */
 function storageUnavailable(requestId: string, instance: string): DispatchResponse {
   return problemResponse('STORAGE_UNAVAILABLE', { detail: 'the data directory cannot take writes now; nothing of this request was kept', headers: { [HEADERS.retryAfter]: STORAGE_RETRY_AFTER_SECONDS } }, requestId, instance);
+}
+
+/**
+ * 503 `STORAGE_UNAVAILABLE` for a sandbox whose saved part is damaged (found when it is restored
+ * after the start): nothing is served from it or dropped until the operator repairs the directory,
+ * so the answer names the damage, as the log does, but not the directory's path on the host.
+ */
+function storageDamaged(error: DataDirDamagedError, requestId: string, instance: string): DispatchResponse {
+  const { position, problem } = error.damage;
+  const detail = `this sandbox's saved state is damaged (${position}: ${problem}); nothing was changed or dropped; the operator must run \`gdx-mock repair\` on the data directory`;
+  return problemResponse('STORAGE_UNAVAILABLE', { detail, headers: { [HEADERS.retryAfter]: STORAGE_RETRY_AFTER_SECONDS } }, requestId, instance);
 }
 
 function sleep(ms: number): Promise<void> {

@@ -112,8 +112,9 @@ describe('sandboxes restored on first use after a start', () => {
       const logged: string[] = [];
       const { app, call } = openApp(dataDir, { logError: (message, error) => logged.push(`${message} ${error instanceof Error ? error.message : String(error)}`) });
       const answer = await call('GET', '/_sim/v1/sandboxes/sbx_b');
-      expect(answer.status).toBe(500);
+      expect(answer.status).toBe(503);
       expect(answer.headers.get('content-type')).toBe('application/problem+json');
+      expect(answer.body).toMatchObject({ code: 'STORAGE_UNAVAILABLE', detail: expect.stringMatching(/part 3 of the snapshot after entry \d+: it does not match its SHA-256.*gdx-mock repair/) });
       expect(logged.join('\n')).toMatch(/DATA_DIR_DAMAGED[\s\S]*snapshots\.sqlite[\s\S]*part 3 of the snapshot after entry \d+[\s\S]*does not match its SHA-256[\s\S]*gdx-mock repair --data-dir/);
       expect((await call('GET', '/_sim/v1/sandboxes/sbx_a')).status).toBe(200);
       // Closing takes no snapshot that would drop it: the next start meets the same damage.
@@ -132,7 +133,7 @@ describe('sandboxes restored on first use after a start', () => {
     expect(() => openApp(dataDir)).toThrow(DataDirDamagedError);
   });
 
-  it('answers 500 problem+json for a sandbox whose part is damaged after the start, names the part in the log and drops nothing', async () => {
+  it('answers 503 problem+json for a sandbox whose part is damaged after the start, names the part in the log and drops nothing', async () => {
     const dataDir = tempDir();
     await filledDir(dataDir);
     const logged: string[] = [];
@@ -143,8 +144,9 @@ describe('sandboxes restored on first use after a start', () => {
     db.close();
 
     const answer = await call('GET', '/_sim/v1/sandboxes/sbx_b');
-    expect(answer.status).toBe(500);
+    expect(answer.status).toBe(503);
     expect(answer.headers.get('content-type')).toBe('application/problem+json');
+    expect(answer.body).toMatchObject({ code: 'STORAGE_UNAVAILABLE' });
     expect(logged.join('\n')).toMatch(/snapshots\.sqlite[\s\S]*part 3 of the snapshot after entry \d+[\s\S]*does not match its SHA-256/);
     // The other sandboxes are served; the damaged one stays in its saved form.
     for (const id of ['sbx_a', 'sbx_c']) expect((await call('GET', `/_sim/v1/sandboxes/${id}`)).status).toBe(200);
