@@ -43,7 +43,7 @@ for (const name of ['in-process fetch', 'node:http server']) {
         version: VERSION,
         uptimeSeconds: 0,
         startedAt: '2026-12-04T09:00:00+08:00',
-        storage: { kind: 'memory', writable: true, compacting: false, entriesSinceSnapshot: 0 },
+        storage: { kind: 'memory', writable: true, compacting: false, entriesSinceSnapshot: 0, restoring: 0 },
         sandboxes: 1,
       });
       wall += 1_500;

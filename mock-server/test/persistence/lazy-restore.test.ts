@@ -151,6 +151,9 @@ describe('sandboxes restored on first use after a start', () => {
     // The other sandboxes are served; the damaged one stays in its saved form.
     for (const id of ['sbx_a', 'sbx_c']) expect((await call('GET', `/_sim/v1/sandboxes/${id}`)).status).toBe(200);
     expect(app.storage.restoring).toBe(1);
+    // Health says so too, and readiness stays: the other sandboxes are served.
+    expect((await call('GET', '/_sim/v1/health')).body.storage).toMatchObject({ restoring: 1 });
+    expect((await call('GET', '/_sim/v1/ready')).status).toBe(200);
     await app.close();
   });
 });

@@ -5,6 +5,7 @@ export interface ServiceStorage {
   readonly writable: boolean;
   readonly compacting: boolean;
   readonly entriesSinceSnapshot: number;
+  readonly restoring: number;
 }
 
 /** The app itself, as the `/health` and `/ready` routes see it. */

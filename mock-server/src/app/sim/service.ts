@@ -19,15 +19,16 @@ function serviceOf(ctx: SimRouteContext): ServiceStatus {
  * Liveness (`GET /health`) and readiness (`GET /ready`) of the mock. Health answers 200 as long as
  * the process serves, `degraded` while the storage refuses writes: a liveness probe that failed
  * then would restart a process that only waits for disk space. Readiness answers 503 meanwhile,
- * so a load balancer or a CI job waits for a mock that can take writes. There is no "loading"
- * state to report: `createApp` reads and replays the data directory before anything is served.
+ * so a load balancer or a CI job waits for a mock that can take writes. Sandboxes of a data
+ * directory still being restored (`storage.restoring`) do not make it unready: a request to one
+ * waits for its restore.
  */
 export const serviceRoutes: readonly SimRoute[] = [
   {
     method: 'GET', path: '/health', operationId: 'getHealth', jsonBody: false,
     handler(ctx) {
       const service = serviceOf(ctx);
-      const { kind, location, writable, compacting, entriesSinceSnapshot } = service.storage;
+      const { kind, location, writable, compacting, entriesSinceSnapshot, restoring } = service.storage;
       return {
         status: 200,
         body: {
@@ -35,7 +36,7 @@ export const serviceRoutes: readonly SimRoute[] = [
           version: MOCK_SERVER_VERSION,
           uptimeSeconds: Math.max(0, service.now() - service.startedAt) / 1000,
           startedAt: formatInstant(service.startedAt),
-          storage: { kind, ...(location !== undefined && service.showsLocation ? { location } : {}), writable, compacting, entriesSinceSnapshot },
+          storage: { kind, ...(location !== undefined && service.showsLocation ? { location } : {}), writable, compacting, entriesSinceSnapshot, restoring },
           sandboxes: ctx.registry.size,
         },
       };
