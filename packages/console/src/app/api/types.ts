@@ -4,10 +4,14 @@
  * the webhook views are the types `@gdx/simulation` generates from that contract (types only:
  * nothing of the SDK is bundled).
  */
-export type { Delivery, DeliveryAttempt, JournalEntry, JournalPage, Webhook } from '@gdx/simulation';
+import type { Platform } from '@gdx/simulation';
 
-export type Platform = 'registration' | 'sharing' | 'open-data' | 'catalog';
-export const PLATFORMS: readonly Platform[] = ['registration', 'sharing', 'open-data', 'catalog'];
+export type { Delivery, DeliveryAttempt, JournalEntry, JournalPage, Platform, Webhook } from '@gdx/simulation';
+
+// A record, not a list, so that a platform added to the contract fails the typecheck until it is here.
+const PLATFORM_ORDER: Record<Platform, number> = { registration: 0, sharing: 1, 'open-data': 2, catalog: 3, 'authorized-operation': 4 };
+/** The platforms in the order the console shows them. */
+export const PLATFORMS = (Object.keys(PLATFORM_ORDER) as Platform[]).sort((a, b) => PLATFORM_ORDER[a] - PLATFORM_ORDER[b]);
 export const PROFILES = ['national', 'inner-mongolia', 'xiamen'] as const;
 export type ProfileName = (typeof PROFILES)[number];
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Platform } from '../api/types.js';
+import { PLATFORMS, type Platform } from '../api/types.js';
 
 /** The console's views, addressed by the URL hash so a reload or a shared link opens the same one. */
 export type Route =
@@ -11,7 +11,7 @@ export type Route =
   | { view: 'requests'; sandboxId: string }
   | { view: 'not-found' };
 
-const PLATFORM_NAMES = new Set(['registration', 'sharing', 'open-data', 'catalog']);
+const PLATFORM_NAMES: ReadonlySet<string> = new Set(PLATFORMS);
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
