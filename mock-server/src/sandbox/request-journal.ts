@@ -1,7 +1,11 @@
 /** A request or response body as the journal keeps it: at most the journal's `bodyBytes`. */
 export interface CapturedBody {
-  /** The body's UTF-8 bytes (a copy), cut at the byte bound; decoded only when the journal is read. */
-  readonly bytes: Uint8Array;
+  /**
+   * The body: the core's own string when it is within the bound whatever its characters (at most a
+   * third of the bound in UTF-16 units), else a copy of its UTF-8 bytes cut at the bound (decoded
+   * only when the journal is read).
+   */
+  readonly kept: string | Uint8Array;
   /** Whether the body was longer than the bound (`text` is its beginning). */
   readonly truncated: boolean;
   /** Whether the body was sent as JSON (`application/json` or `…+json`). */

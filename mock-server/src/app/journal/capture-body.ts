@@ -12,11 +12,13 @@ function isJsonType(contentType: string | undefined): boolean {
 }
 
 /**
- * A body as the journal keeps it: a copy of its first `maxBytes` UTF-8 bytes, flagged when it was
- * longer. Bytes rather than the answer's string: a typed array's contents live outside the
- * JavaScript heap, so the kept bodies are never copied by the young-generation collector (holding
- * the answers' strings for the last 1,000 requests made every collection copy them: ~140 µs of
- * CPU per 18 KB search answer, bench/README.md), and a copy never keeps a larger answer alive.
+ * A body as the journal keeps it, at most `maxBytes` of UTF-8, flagged when it was longer. A
+ * string that is within the bound whatever its characters (n UTF-16 units take at most 3n bytes)
+ * is kept as it is: no work, and nothing to copy when the core renders it once for many answers
+ * (a dataset's JSON). Anything longer is kept as a copy of its first `maxBytes` UTF-8 bytes: a
+ * typed array's contents live outside the JavaScript heap, so the young-generation collector never
+ * copies them (holding 18 KB search answers as strings for the last 1,000 requests cost ~140 µs of
+ * CPU per request in collections, bench/README.md), and a copy never keeps a larger answer alive.
  * One native encode into a reused buffer and one copy; the text is decoded only when read
  * (`capturedText`).
  *
@@ -29,11 +31,12 @@ function isJsonType(contentType: string | undefined): boolean {
 export function captureBody(body: string | Uint8Array | undefined, contentType: string | undefined, maxBytes: number): CapturedBody | null {
   if (body === undefined || body.length === 0) return null;
   const json = isJsonType(contentType);
-  if (typeof body !== 'string') return { bytes: copyOf(body.subarray(0, maxBytes)), truncated: body.byteLength > maxBytes, json };
+  if (typeof body !== 'string') return { kept: copyOf(body.subarray(0, maxBytes)), truncated: body.byteLength > maxBytes, json };
+  if (body.length * 3 <= maxBytes) return { kept: body, truncated: false, json };
   if (scratch.byteLength < maxBytes) scratch = new Uint8Array(maxBytes);
   // Native and allocation-free: encodes at most `maxBytes`, and says whether the whole string fitted.
   const { read, written } = utf8.encodeInto(body, scratch.subarray(0, maxBytes));
-  return { bytes: copyOf(scratch.subarray(0, written)), truncated: read < body.length, json };
+  return { kept: copyOf(scratch.subarray(0, written)), truncated: read < body.length, json };
 }
 
 /** A copy in a plain `Uint8Array` (a Node `Buffer`'s `slice` would be a view of the request's memory). */
@@ -52,7 +55,21 @@ function copyOf(bytes: Uint8Array): Uint8Array {
  * ```
  */
 export function capturedText(body: CapturedBody): string {
-  return lenientUtf8.decode(body.bytes);
+  return typeof body.kept === 'string' ? body.kept : lenientUtf8.decode(body.kept);
+}
+
+/**
+ * What a kept body holds in memory, in bytes: its UTF-8 bytes, or a kept string at two bytes per
+ * UTF-16 unit (V8's two-byte form; an upper bound).
+ *
+ * @example
+ * ```ts
+ * capturedBytes(captureBody('{"a":1}', 'application/json', 16384)!); // 14
+ * ```
+ */
+export function capturedBytes(body: CapturedBody | null): number {
+  if (body === null) return 0;
+  return typeof body.kept === 'string' ? 2 * body.kept.length : body.kept.byteLength;
 }
 
 /** Reused to encode and cut bodies (the kept copy is sliced out of it), so a capture allocates only its result. */

@@ -1,6 +1,6 @@
 import type { Sandbox } from '../../sandbox/sandbox.js';
 import type { DispatchRequest, DispatchResponse } from '../dispatch-types.js';
-import { captureBody } from './capture-body.js';
+import { captureBody, capturedBytes } from './capture-body.js';
 
 /** What `journalRequests` needs from its app. */
 export interface JournalingOptions {
@@ -59,7 +59,7 @@ export function journalRequests(dispatch: (request: DispatchRequest) => Promise<
         problemCode: meta.problemCode,
         requestBody,
         responseBody,
-        bytes: RECORD_OVERHEAD_BYTES + BYTES_PER_CHAR * (request.path.length + request.query.length) + (requestBody?.bytes.byteLength ?? 0) + (responseBody?.bytes.byteLength ?? 0),
+        bytes: RECORD_OVERHEAD_BYTES + BYTES_PER_CHAR * (request.path.length + request.query.length) + capturedBytes(requestBody) + capturedBytes(responseBody),
       });
       return response;
     });
