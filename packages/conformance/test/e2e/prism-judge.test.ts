@@ -2,11 +2,12 @@
 // mock, one proxy per contract, reached through a small gateway (`support/judge-gateway.ts`) that
 // any client can be pointed at as if it were the mock. Through it run the conformance kit, fault
 // rules of every kind with an injected 503, and every example that talks HTTP to a mock's origin:
-// the demo, the four story examples and the Python walkthrough. Sandboxes created on the way are
+// the demo, the five story examples and the Python walkthrough. Sandboxes created on the way are
 // judged too (the mock answers their URLs on the gateway's origin). Prism must find no response
 // that breaks a contract, and the mock must refuse no request Prism accepted for a contract reason
 // (missing signing headers, a body the contract allows). Needs the built mock (`mock-server/dist`)
 // and @stoplight/prism-cli.
+import { runOperationStory } from '@gdx/example-authorized-operation';
 import { runCatalogEditor } from '@gdx/example-catalog-editor';
 import { runDemo } from '@gdx/example-demo';
 import { runUsageStory } from '@gdx/example-open-data-usage';
@@ -72,6 +73,7 @@ describe('Prism 5 proxy in front of the standalone mock', () => {
     await runSharingDispute({ mockUrl });
     await runUsageStory({ mockUrl });
     await runCatalogEditor({ mockUrl });
+    await runOperationStory({ mockUrl });
     const python = await runPython(WALKTHROUGH_SCRIPT, ['--base-url', mockUrl]);
     expect(python.exitCode, python.stderr).toBe(0);
     const exampleExchanges = gateway.exchanges.slice(kitExchanges);

@@ -6,7 +6,7 @@ import type { Spec } from './prism.js';
 const UPSTREAM = '/__prism-upstream';
 /** The part of the client's path Prism does not know (`/sandboxes/{id}/registration/v1`), carried through Prism. */
 const PREFIX_HEADER = 'x-judge-prefix';
-const PLATFORM_PATH = /^((?:\/sandboxes\/[^/]+)?\/(registration|sharing|open-data|catalog)\/v1)(\/.*)?$/;
+const PLATFORM_PATH = /^((?:\/sandboxes\/[^/]+)?\/(registration|sharing|open-data|catalog|authorized-operation)\/v1)(\/.*)?$/;
 const SIMULATION_PATH = /^(\/_sim\/v1)(\/.*)?$/;
 /** A refusal's body is read for its problem code up to this many bytes. */
 const MAX_PROBLEM_BYTES = 64 * 1024;

@@ -5,7 +5,7 @@ const require = createRequire(import.meta.url);
 const PRISM = require.resolve('@stoplight/prism-cli/dist/index.js');
 
 /** The contracts a judge runs a Prism proxy for. */
-export const SPECS = ['registration', 'sharing', 'open-data', 'catalog', 'simulation'] as const;
+export const SPECS = ['registration', 'sharing', 'open-data', 'catalog', 'authorized-operation', 'simulation'] as const;
 export type Spec = (typeof SPECS)[number];
 
 /** A running `prism proxy` and everything it logged. */
