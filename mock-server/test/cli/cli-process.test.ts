@@ -95,13 +95,13 @@ describe('the gdx-mock banner of a running server', () => {
       const sandbox = (await (await fetch(`${mock.url}/_sim/v1/sandboxes/default`)).json()) as { organizations: { appKey: string; secret: string }[] };
       const banner = mock.stdout();
       expect(banner).toContain(`gdx-mock listening on ${mock.url} (@gdx/mock-server ${VERSION})\n`);
-      expect(banner).toContain(`console         ${mock.url}/_console/\n`);
-      expect(banner).toContain(`contracts       ${mock.url}/openapi/ · reference pages, {name}.json, {name}.yaml\n`);
-      expect(banner).toContain(`simulation API  ${mock.url}/_sim/v1 · probes /health, /ready\n`);
-      expect(banner).toContain(`registration    ${mock.url}/registration/v1\n`);
+      expect(banner).toContain(`console              ${mock.url}/_console/\n`);
+      expect(banner).toContain(`contracts            ${mock.url}/openapi/ · reference pages, {name}.json, {name}.yaml\n`);
+      expect(banner).toContain(`simulation API       ${mock.url}/_sim/v1 · probes /health, /ready\n`);
+      expect(banner).toContain(`registration         ${mock.url}/registration/v1\n`);
       expect(banner).toContain('default: profile xiamen, seed 9\n');
-      expect(banner).toContain('clock           virtual, now 2025-09-26T10:00:00+08:00\n');
-      expect(banner).toMatch(new RegExp(`data directory  ${dataDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(SQLite store, \\d+ writes? since the last snapshot\\)\n`));
+      expect(banner).toContain('clock                virtual, now 2025-09-26T10:00:00+08:00\n');
+      expect(banner).toMatch(new RegExp(`data directory       ${dataDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(SQLite store, \\d+ writes? since the last snapshot\\)\n`));
       expect(banner).toContain(`curl -s ${mock.url}/_sim/v1/sandboxes/default  (or start with --show-secrets)`);
       expect(banner.trimEnd().split('\n').length).toBeLessThanOrEqual(15);
       // What the banner points at answers.
