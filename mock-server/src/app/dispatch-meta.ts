@@ -1,6 +1,7 @@
 import { HEADERS } from '@gdx/protocol';
 import type { DispatchMeta, DispatchRequest, DispatchResponse } from './dispatch-types.js';
 import { sandboxIdOfPath } from './route-suggestions.js';
+import { isContractsPath } from './served-contracts.js';
 import { isSimPath } from './sim-access.js';
 
 /**
@@ -31,8 +32,9 @@ export function withMeta(response: DispatchResponse, meta: DispatchMeta): Dispat
 
 /**
  * The meta of a request refused before routing (size limits, the sim token, a write that is not
- * JSON): the sandbox its path names, no operation. Refusals of the simulation API are not
- * journaled: a caller without the sim token must not be able to fill a sandbox's journal.
+ * JSON) and the served contracts: the sandbox its path names, no operation. Refusals of the
+ * simulation API are not journaled: a caller without the sim token must not be able to fill a
+ * sandbox's journal. The contracts belong to no sandbox: they are logged, never journaled.
  *
  * @example
  * ```ts
@@ -40,11 +42,12 @@ export function withMeta(response: DispatchResponse, meta: DispatchMeta): Dispat
  * ```
  */
 export function refusalMeta(request: DispatchRequest, refusal: DispatchResponse): DispatchMeta {
+  const contracts = isContractsPath(request.path);
   return {
     ...blankMeta(refusal.headers[HEADERS.requestId] ?? ''),
-    sandboxId: sandboxIdOfPath(request.path),
+    sandboxId: contracts ? null : sandboxIdOfPath(request.path),
     appKey: request.headers[HEADERS.appKey] ?? null,
     problemCode: refusal.problemCode ?? null,
-    journaled: !isSimPath(request.path),
+    journaled: !contracts && !isSimPath(request.path),
   };
 }

@@ -1,5 +1,5 @@
 import { isSpecName, loadBundledSpec, SPEC_NAMES, type OpenApiDocument, type SpecName } from '@gdx/openapi';
-import { requestId as newRequestId } from '@gdx/protocol';
+import { HEADERS, requestId as newRequestId } from '@gdx/protocol';
 import { stringify } from 'yaml';
 import type { DispatchRequest, DispatchResponse } from './dispatch-types.js';
 import { etagMatches, strongEtag } from './etag.js';
@@ -152,7 +152,8 @@ export function isContractsPath(path: string): boolean {
  * changes when the mock is upgraded, so a client asks each time and mostly gets a 304.
  */
 function documentAnswer(req: DispatchRequest, text: string, etag: string, contentType: string): DispatchResponse {
-  const headers: Record<string, string> = { etag, 'cache-control': 'no-cache', vary: 'host, x-forwarded-proto' };
+  // A request id like every other answer of the mock, so a log line or a bug report can name it.
+  const headers: Record<string, string> = { etag, 'cache-control': 'no-cache', vary: 'host, x-forwarded-proto', [HEADERS.requestId]: newRequestId() };
   if (etagMatches(req.headers['if-none-match'], etag)) return { status: 304, headers, body: '' };
   return { status: 200, headers: { ...headers, 'content-type': contentType }, body: text };
 }

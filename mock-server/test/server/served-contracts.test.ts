@@ -49,6 +49,17 @@ for (const transportName of Object.keys(TRANSPORTS)) {
       expect(parse(await yaml.text())).toEqual(document);
     });
 
+    it('gives each answer a request id and keeps it out of every sandbox journal', async () => {
+      const { fetch, baseUrl } = t();
+      const before = await app.dispatch({ method: 'GET', path: '/_sim/v1/sandboxes/default/requests', query: 'limit=200', headers: {}, body: undefined });
+      const answer = await fetch(`${baseUrl}/openapi/sharing.json`);
+      expect(answer.headers.get('x-request-id')).toMatch(/^req_[0-9a-f]{32}$/);
+      const after = await app.dispatch({ method: 'GET', path: '/_sim/v1/sandboxes/default/requests', query: 'limit=200', headers: {}, body: undefined });
+      const paths = (response: { body: unknown }) => (JSON.parse(String(response.body)) as { items: { path: string }[] }).items.map((item) => item.path);
+      expect(paths(after).filter((path) => path.startsWith('/openapi'))).toEqual([]);
+      expect(paths(after)).toEqual(paths(before));
+    });
+
     it('answers 304 to If-None-Match with the ETag, and 200 again for another tag', async () => {
       const { fetch, baseUrl } = t();
       for (const file of ['catalog.json', 'catalog.yaml']) {
