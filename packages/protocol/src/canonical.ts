@@ -63,7 +63,8 @@ function escapeReserved(c: string): string {
  * ```
  */
 export function canonicalQuery(query: QueryInput | undefined): string {
-  if (query === undefined) return '';
+  // Most signed requests have no query: no URLSearchParams, generator or pair arrays for them.
+  if (query === undefined || query === '') return '';
   const pairs: string[][] = [];
   for (const [name, value] of queryPairs(query)) pairs.push([encodeRfc3986(name), encodeRfc3986(value)]);
   if (pairs.length === 0) return '';
@@ -110,13 +111,5 @@ function* queryPairs(query: QueryInput): Iterable<readonly [string, string]> {
  * ```
  */
 export function canonicalRequest(parts: CanonicalRequestParts): string {
-  return [
-    parts.method.toUpperCase(),
-    parts.path,
-    canonicalQuery(parts.query),
-    parts.contentDigest,
-    String(parts.timestamp),
-    parts.nonce,
-    parts.appKey,
-  ].join('\n');
+  return `${parts.method.toUpperCase()}\n${parts.path}\n${canonicalQuery(parts.query)}\n${parts.contentDigest}\n${parts.timestamp}\n${parts.nonce}\n${parts.appKey}`;
 }

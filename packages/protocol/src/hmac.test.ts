@@ -25,4 +25,17 @@ describe.each([
     expect(sign(canonical)).toBe(hmac(hash, secret, canonical));
     expect(sign('第二条 canonical\n')).toBe(hmac(hash, secret, '第二条 canonical\n'));
   });
+
+  it.each([
+    ['longer than the first scratch buffer', 2_000],
+    ['longer than any scratch buffer', 70_000],
+  ])('signs a canonical string %s, and a short one after it', (_name, units) => {
+    const long = `${canonical}\n${'路径'.repeat(units / 2)}`;
+    const sign = hmacSigner('secret-1', algorithm);
+    expect(sign(long)).toBe(hmac(hash, 'secret-1', long));
+    expect(computeSignature(long, 'secret-2', algorithm)).toBe(hmac(hash, 'secret-2', long));
+    // Nothing of the long message is left in the bytes the next signature hashes.
+    expect(sign(canonical)).toBe(hmac(hash, 'secret-1', canonical));
+    expect(computeSignature(canonical, 'secret-2', algorithm)).toBe(hmac(hash, 'secret-2', canonical));
+  });
 });
