@@ -55,6 +55,12 @@ describe('proof the kit can fail: the real mock with one defect fails exactly th
     // AOP-PRICE-03 too: its example at the cap has 9,691,350.95 分 of return.
     ['return-truncated', ['AOP-PRICE-*'], ['AOP-PRICE-02', 'AOP-PRICE-03']],
     ['deviation-by-rounded-bp', ['AOP-PRICE-*'], ['AOP-PRICE-04']],
+    // Every worked example has a tax; only AOP-PRICE-05's has a carry-over.
+    ['mar-without-tax', ['AOP-PRICE-*'], ['AOP-PRICE-01', 'AOP-PRICE-02', 'AOP-PRICE-03', 'AOP-PRICE-04', 'AOP-PRICE-05']],
+    ['carry-over-ignored', ['AOP-PRICE-*'], ['AOP-PRICE-05']],
+    // AOP-TERM-01 reads the cap off the authorization; AOP-TERM-02's 6-year term is then signed.
+    ['term-cap-6y', ['AOP-TERM-*'], ['AOP-TERM-01', 'AOP-TERM-02']],
+    ['sandbox-leak', ['AOP-ISO-*'], ['AOP-ISO-02']],
   ])('the authorized-operation fault %s fails exactly its checks', async (fault, include, failed) => {
     expect(failedIds(await runAgainst(fault, include))).toEqual(failed);
   });

@@ -32,6 +32,8 @@ const PROFILE_FAULTS = {
   'compliance-review-6wd': { limits: { 'authorized_operation.compliance_review': { value: 6 } } },
   /** 31 days to rectify (101号 第三十六条 says 30日). */
   'rectification-31d': { limits: { 'authorized_operation.rectification': { value: 31 } } },
+  /** Terms of up to 6 years (27号 第十四条(二) caps them at 5). */
+  'term-cap-6y': { limits: { 'authorized_operation.term': { value: 6 } } },
 } as const;
 
 /**
@@ -52,14 +54,18 @@ type AnswerFault = keyof typeof ANSWER_FAULTS;
 const isAnswerFault = (fault: MockFault): fault is AnswerFault => fault in ANSWER_FAULTS;
 
 /** The price faults: `MarCalculationResult` answers recomputed the wrong way. */
-type PriceFault = 'return-truncated' | 'deviation-by-rounded-bp';
+type PriceFault = 'return-truncated' | 'deviation-by-rounded-bp' | 'mar-without-tax' | 'carry-over-ignored';
+
+const PRICE_FAULTS: readonly MockFault[] = ['return-truncated', 'deviation-by-rounded-bp', 'mar-without-tax', 'carry-over-ignored'];
+
+const isPriceFault = (fault: MockFault): fault is PriceFault => PRICE_FAULTS.includes(fault);
 
 interface Calculation { costFen: number; rateBasisPoints: number; taxFen: number; carryOverDeductionFen: number; returnFen: number; marFen: number }
 interface Deviation { marFen: number; differenceFen: number; deviationBasisPoints: number; decision: string }
 
 /**
- * C × r truncated instead of rounded half up, or the 10 % decided on the rounded basis points
- * (so one 分 over 10 % still counts as 10 %).
+ * C × r truncated instead of rounded half up, the 10 % decided on the rounded basis points
+ * (so one 分 over 10 % still counts as 10 %), T left out of MAR, or the carry-over not deducted.
  */
 function miscalculate(fault: PriceFault, body: { calculation?: Calculation; deviation?: Deviation | null }): unknown {
   const { calculation, deviation } = body;
@@ -67,6 +73,12 @@ function miscalculate(fault: PriceFault, body: { calculation?: Calculation; devi
     const returnFen = Math.floor((calculation.costFen * calculation.rateBasisPoints) / 10_000);
     const marFen = calculation.costFen + returnFen + calculation.taxFen - calculation.carryOverDeductionFen;
     return { ...body, calculation: { ...calculation, returnFen, marFen } };
+  }
+  if (fault === 'mar-without-tax' && calculation) {
+    return { ...body, calculation: { ...calculation, marFen: calculation.marFen - calculation.taxFen } };
+  }
+  if (fault === 'carry-over-ignored' && calculation) {
+    return { ...body, calculation: { ...calculation, marFen: calculation.marFen + calculation.carryOverDeductionFen } };
   }
   if (fault === 'deviation-by-rounded-bp' && deviation) {
     return { ...body, deviation: { ...deviation, decision: deviation.deviationBasisPoints <= 1000 ? 'operator_adjusts_actual_fee' : 'grantor_adjusts_ceiling' } };
@@ -84,20 +96,22 @@ const isProfileFault = (fault: MockFault): fault is ProfileFault => fault in PRO
  * - `acceptance-4wd`, `objection-pauses-notice`, `validity-2y`, `new-resource-30wd`,
  *   `usage-report-60d`, `initial-filing-21wd`, `rules-in-force-april`: profile faults (see `PROFILE_FAULTS`);
  * - `plan-deliberation-31wd`, `plan-filing-11wd`, `tender-19d`, `agreement-deliberation-21wd`,
- *   `qualification-review-21wd`, `compliance-review-6wd`, `rectification-31d`, `data-access-10wd`:
- *   the authorized-operation limits changed the same way;
+ *   `qualification-review-21wd`, `compliance-review-6wd`, `rectification-31d`, `data-access-10wd`,
+ *   `term-cap-6y`: the authorized-operation limits changed the same way;
  * - `consent-unchecked`, `catalog-unchecked`, `formal-fees-any-time`: the refusal the rule requires
  *   answers 201 instead (see `ANSWER_FAULTS`);
  * - `report-never-late`: an annual report filed after 03-31 answers `late: false`;
- * - `return-truncated`, `deviation-by-rounded-bp`: the price calculator's answers recomputed
- *   against 65号 (see `miscalculate`);
+ * - `return-truncated`, `deviation-by-rounded-bp`, `mar-without-tax`, `carry-over-ignored`: the
+ *   price calculator's answers recomputed against 65号 (see `miscalculate`);
  * - `leak`: a signed GET another organisation's object answers 404 to is retried as the
  *   sandbox's other organisations, so the owner's 200 leaks;
+ * - `sandbox-leak`: the same retried in the other sandboxes this fetch created, as their
+ *   organisations, so an object leaks across sandboxes;
  * - `crash-on-bad-input`: a platform's 400 `VALIDATION_FAILED` becomes a 500 `INTERNAL`;
  * - `roles-unchecked`: a platform's 403 `FORBIDDEN` (a role the caller lacks) becomes a 201, as
  *   if any signed organisation could act in any role.
  */
-export type MockFault = ProfileFault | AnswerFault | PriceFault | 'report-never-late' | 'leak' | 'crash-on-bad-input' | 'roles-unchecked';
+export type MockFault = ProfileFault | AnswerFault | PriceFault | 'report-never-late' | 'leak' | 'sandbox-leak' | 'crash-on-bad-input' | 'roles-unchecked';
 
 interface Credentials { appKey: string; secret: string }
 
@@ -140,6 +154,24 @@ export function faultyFetch(inner: typeof fetch, fault: MockFault): typeof fetch
     return answer;
   };
 
+  /** The same path in the other sandboxes this fetch created, signed as each of their organisations. */
+  const sandboxLeak = async (request: Request, url: URL, answer: Response): Promise<Response> => {
+    const match = PLATFORM_PATH.exec(url.pathname);
+    if (answer.status !== 404 || request.method !== 'GET' || !match) return answer;
+    const sandboxId = match[1] ?? 'default';
+    const platformPath = url.pathname.replace(/^\/sandboxes\/[^/]+/, '');
+    for (const [otherId, orgs] of organisations) {
+      if (otherId === sandboxId) continue;
+      const other = new URL(`${otherId === 'default' ? '' : `/sandboxes/${encodeURIComponent(otherId)}`}${platformPath}${url.search}`, url);
+      for (const org of orgs) {
+        const headers = signRequest({ method: 'GET', url: other, appKey: org.appKey, secret: org.secret, timestamp: Date.now(), nonce: generateNonce() });
+        const leaked = await inner(other, { method: 'GET', headers });
+        if (leaked.status === 200) return leaked;
+      }
+    }
+    return answer;
+  };
+
   return async (input, init) => {
     let request = new Request(input, init);
     const url = new URL(request.url);
@@ -157,6 +189,7 @@ export function faultyFetch(inner: typeof fetch, fault: MockFault): typeof fetch
     if (!PLATFORM_PATH.test(url.pathname)) return inner(request);
     const answer = await inner(request.clone());
     if (fault === 'leak') return leak(request, url, answer);
+    if (fault === 'sandbox-leak') return sandboxLeak(request, url, answer);
     if (fault === 'crash-on-bad-input' && answer.status === 400) {
       const body = (await json(answer)) as { code?: string } | undefined;
       if (body?.code === 'VALIDATION_FAILED') {
@@ -173,7 +206,7 @@ export function faultyFetch(inner: typeof fetch, fault: MockFault): typeof fetch
       const body = (await json(answer)) as Record<string, unknown>;
       return new Response(JSON.stringify({ ...body, late: false }), { status: 201, headers: { 'content-type': 'application/json' } });
     }
-    if ((fault === 'return-truncated' || fault === 'deviation-by-rounded-bp') && answer.status === 200 && url.pathname.endsWith('/pricing/calculations')) {
+    if (isPriceFault(fault) && answer.status === 200 && url.pathname.endsWith('/pricing/calculations')) {
       const body = (await json(answer)) as Parameters<typeof miscalculate>[1];
       return new Response(JSON.stringify(miscalculate(fault, body)), { status: 200, headers: { 'content-type': 'application/json' } });
     }
