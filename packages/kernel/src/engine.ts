@@ -134,6 +134,21 @@ export class WorkflowEngine {
     return this.clock.advanceTo(instant, (timer) => this.onTimer(timer));
   }
 
+  /**
+   * Whether a queued timer is still one the engine would act on: a planned dispatch not fired or
+   * cancelled, or the instance's current deadline timer. Lets a clock cancel lazily without
+   * keeping its own index of live timers (the engine's state already says which are live).
+   *
+   * @example
+   * const clock = new SandboxTimerClock(now, (timer) => engine.isCurrent(timer));
+   */
+  isCurrent(timer: TimerEntry): boolean {
+    const plan = this.planned.get(timer.id);
+    if (plan) return plan.at === timer.dueAt;
+    const current = this.instances.get(timer.ref)?.timer;
+    return current?.id === timer.id && current.dueAt === timer.dueAt;
+  }
+
   subscribe(listener: (e: EngineEvent) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

@@ -52,6 +52,24 @@ describe('WorkflowEngine', () => {
     expect(quiet.fireDue(at('2025-10-24T12:00'))).toBe(0);
   });
 
+  it('isCurrent says which queued timers are live: the instance timer it has now and plans not fired or cancelled', () => {
+    const engine = engineAt('2025-09-26T10:00');
+    ok(engine.create('demo', { id: 'a', actor: registrant }));
+    const first = engine.get('a').timer!;
+    const firstEntry = { id: first.id, dueAt: first.dueAt, seq: first.seq ?? 0, ref: 'a' };
+    expect(engine.isCurrent(firstEntry)).toBe(true);
+    expect(engine.isCurrent({ ...firstEntry, dueAt: first.dueAt + 1 })).toBe(false);
+    ok(engine.dispatch('a', 'accept', { actor: registry }));
+    expect(engine.isCurrent(firstEntry)).toBe(false);
+    const later = engine.plan({ at: at('2025-10-09T10:00'), instanceId: 'a', event: 'pass', actor: registry });
+    const cancelled = engine.plan({ at: at('2025-10-10T10:00'), instanceId: 'a', event: 'pass', actor: registry });
+    engine.cancelPlan(cancelled);
+    expect(engine.isCurrent({ id: later, dueAt: at('2025-10-09T10:00'), seq: 0, ref: 'a' })).toBe(true);
+    expect(engine.isCurrent({ id: cancelled, dueAt: at('2025-10-10T10:00'), seq: 0, ref: 'a' })).toBe(false);
+    engine.advanceTo(at('2025-10-09T10:00'));
+    expect(engine.isCurrent({ id: later, dueAt: at('2025-10-09T10:00'), seq: 0, ref: 'a' })).toBe(false);
+  });
+
   it('lets the registry explain an overdue review, keeping the flagged deadline', () => {
     const engine = engineAt('2025-09-26T10:00');
     ok(engine.create('demo', { id: 'a', actor: registrant }));

@@ -1,14 +1,24 @@
 import { TimerHeap, type Clock, type ClockState, type TimerEntry } from '@gdx/kernel';
 
 /**
+ * Whether a queued timer is still live: its owner's state says so (see `WorkflowEngine.isCurrent`).
+ */
+export type TimerIsCurrent = (timer: TimerEntry) => boolean;
+
+/**
  * A kernel `Clock` that reads the sandbox clock and lets the sandbox ask for its earliest timer.
  * The sandbox, not this clock, decides when time moves: it calls the platform's `fireDue` with
  * its clock set to the due time, which calls `advanceTo(now)` here. Timers live in a min-heap
  * with lazy cancellation, so `nextDueAt` is O(1) amortised and an advance costs per timer fired.
  *
+ * The clock keeps no index of live timers: `cancel` does nothing, and an entry is live while its
+ * owner says it is current (`isCurrent`, the engine's own record of planned dispatches and
+ * instance timers), so a cancelled or replaced entry is dropped when it surfaces. A `Map` of live
+ * timers by id (a set, a delete and a lookup per timer) was a tenth of a year's clock advance.
+ *
  * @example
  * ```ts
- * const clock = new SandboxTimerClock(() => sandbox.now());
+ * const clock = new SandboxTimerClock(() => sandbox.now(), (timer) => engine.isCurrent(timer));
  * const engine = new WorkflowEngine({ machines, calendar, clock });
  * clock.nextDueAt(); // earliest pending deadline or planned decision, or undefined
  * ```
@@ -16,12 +26,13 @@ import { TimerHeap, type Clock, type ClockState, type TimerEntry } from '@gdx/ke
 export class SandboxTimerClock implements Clock {
   readonly mode = 'virtual' as const;
   readonly #now: () => number;
+  readonly #isCurrent: TimerIsCurrent;
   readonly #heap = new TimerHeap();
-  readonly #live = new Map<string, TimerEntry>();
   #nextSeq = 0;
 
-  constructor(now: () => number) {
+  constructor(now: () => number, isCurrent: TimerIsCurrent) {
     this.#now = now;
+    this.#isCurrent = isCurrent;
   }
 
   now(): number {
@@ -31,17 +42,16 @@ export class SandboxTimerClock implements Clock {
   schedule(id: string, dueAt: number, ref: string, seq?: number): TimerEntry {
     const entry: TimerEntry = { id, dueAt, ref, seq: seq ?? this.#nextSeq };
     this.#nextSeq = Math.max(this.#nextSeq, entry.seq + 1);
-    this.#live.set(id, entry);
     this.#heap.push(entry);
     return entry;
   }
 
-  cancel(id: string): void {
-    this.#live.delete(id);
-  }
+  /** Nothing to do: the owner no longer calls the timer current, so it is dropped when it surfaces. */
+  cancel(): void {}
 
+  /** Counts the live entries (a scan: nothing on the hot path asks). */
   pending(): number {
-    return this.#live.size;
+    return this.#liveEntries().length;
   }
 
   /** The due time of the earliest live timer. */
@@ -53,7 +63,6 @@ export class SandboxTimerClock implements Clock {
     let fired = 0;
     for (let timer = this.#peekLive(); timer && timer.dueAt <= instant; timer = this.#peekLive()) {
       this.#heap.pop();
-      this.#live.delete(timer.id);
       onTimer(timer);
       fired += 1;
     }
@@ -61,22 +70,25 @@ export class SandboxTimerClock implements Clock {
   }
 
   state(): ClockState {
-    const timers = [...this.#live.values()].sort((a, b) => a.dueAt - b.dueAt || a.seq - b.seq);
+    const timers = this.#liveEntries().sort((a, b) => a.dueAt - b.dueAt || a.seq - b.seq);
     return { now: this.now(), nextSeq: this.#nextSeq, timers };
   }
 
   /** Restores the timers; `state.now` is ignored because time belongs to the sandbox. */
   load(state: ClockState): void {
     this.#heap.clear();
-    this.#live.clear();
     this.#nextSeq = state.nextSeq;
     for (const t of state.timers) this.schedule(t.id, t.dueAt, t.ref, t.seq);
+  }
+
+  #liveEntries(): TimerEntry[] {
+    return this.#heap.entries().filter(this.#isCurrent);
   }
 
   /** Drops cancelled or replaced entries from the top of the heap. */
   #peekLive(): TimerEntry | undefined {
     for (let top = this.#heap.peek(); top; top = this.#heap.peek()) {
-      if (this.#live.get(top.id) === top) return top;
+      if (this.#isCurrent(top)) return top;
       this.#heap.pop();
     }
     return undefined;

@@ -71,7 +71,8 @@ export class WorkflowHost {
     this.#sandbox = sandbox;
     this.#binding = binding;
     this.procedures = buildProcedures(resolveProfile(sandbox.profile as string | object));
-    this.#clock = new SandboxTimerClock(() => sandbox.now());
+    // The engine is made next; the clock asks it whether a surfacing timer is still current.
+    this.#clock = new SandboxTimerClock(() => sandbox.now(), (timer) => this.engine.isCurrent(timer));
     this.engine = new WorkflowEngine({ machines: this.procedures.machines, guards: this.procedures.guards, calendar: sandbox.calendar, clock: this.#clock });
     if (snapshot) this.engine.restore(snapshot);
     this.#lists = new HostListIndex(this.engine, (instance) => binding.listings?.(instance) ?? []);
