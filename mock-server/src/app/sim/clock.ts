@@ -1,11 +1,22 @@
 import { CalendarError, formatShanghaiInstant, shanghaiDate, startOfShanghaiDay } from '@gdx/calendar';
 import { addIsoDuration } from '../../sandbox/duration.js';
 import type { Sandbox } from '../../sandbox/sandbox.js';
+import { encodeCursor } from '../paging.js';
 import { bodyObject, invalidField, sandboxOf, type SimRoute, type SimRouteContext } from './sim-route.js';
 import { parseInstant } from './parse-instant.js';
 import { clockView } from './sandbox-view.js';
 
 const MAX_WORKING_DAYS = 2_000;
+/** The most transitions an answer lists when asked to cap them (`firedLimit`; without it, all). */
+const MAX_FIRED_LIMIT = 10_000;
+
+/** The request's cap on the answer's `fired` list (`undefined`: list all), or an answer explaining why it is invalid. */
+function firedLimit(ctx: SimRouteContext): number | undefined | ReturnType<typeof invalidField> {
+  const limit = bodyObject(ctx)?.firedLimit;
+  if (limit === undefined) return undefined;
+  if (!Number.isSafeInteger(limit) || (limit as number) < 0 || (limit as number) > MAX_FIRED_LIMIT) return invalidField(ctx, '/firedLimit', `firedLimit must be an integer 0–${MAX_FIRED_LIMIT}`, `firedLimit 须为 0–${MAX_FIRED_LIMIT} 的整数`);
+  return limit as number;
+}
 
 /** The target instant of an advance request, or an answer explaining why there is none. */
 function target(ctx: SimRouteContext, sandbox: Sandbox): number | ReturnType<typeof invalidField> {
@@ -57,8 +68,16 @@ export const clockRoutes: readonly SimRoute[] = [
         throw error;
       }
       if (typeof to !== 'number') return to;
+      const limit = firedLimit(ctx);
+      if (typeof limit === 'object') return limit;
+      // The feed's position before the advance: what it publishes is paged from here (`seq` > it).
+      const eventsCursor = encodeCursor([sandbox.feed.size]);
       const fired = sandbox.advanceTo(to);
-      return { status: 200, body: { from, to: formatShanghaiInstant(sandbox.now()), clock: clockView(sandbox), fired } };
+      const listed = limit === undefined || fired.length <= limit ? fired : fired.slice(0, limit);
+      return {
+        status: 200,
+        body: { from, to: formatShanghaiInstant(sandbox.now()), clock: clockView(sandbox), fired: listed, firedCount: fired.length, firedTruncated: listed.length < fired.length, eventsCursor },
+      };
     },
   },
 ];
