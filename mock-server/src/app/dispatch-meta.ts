@@ -18,7 +18,8 @@ export function blankMeta(requestId: string): DispatchMeta {
 
 /**
  * The answer with what the core learnt of its request; the problem code is taken where the
- * problem was made (`problemResponse`), not parsed back from the body.
+ * problem was made (`problemResponse`), not parsed back from the body. Every answer of the
+ * dispatcher is an object made for its request, so the meta is set on it in place (no copy).
  *
  * @example
  * ```ts
@@ -27,7 +28,8 @@ export function blankMeta(requestId: string): DispatchMeta {
  */
 export function withMeta(response: DispatchResponse, meta: DispatchMeta): DispatchResponse {
   if (response.problemCode !== undefined) meta.problemCode = response.problemCode;
-  return { ...response, meta };
+  response.meta = meta;
+  return response;
 }
 
 /**

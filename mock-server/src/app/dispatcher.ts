@@ -42,7 +42,6 @@ export interface ReplayInput {
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 const JSON_TYPE = 'application/json';
-const CONNECTION_RESET: DispatchResponse = { status: 0, headers: {}, body: '', connectionReset: true };
 
 interface Prepared {
   route: CoreRoute;
@@ -171,6 +170,8 @@ export class Dispatcher {
 
     let caller: Organisation | undefined;
     let signedBy: SignedBy | undefined;
+    /** The body's SHA-256 as the verifier checked it (HMAC-SHA256 requests): the fingerprint reuses it. */
+    let signedSha256: string | undefined;
     if (route.kind === 'platform' && !route.public && sandbox) {
       // docs/design.md: a client cannot know virtual time, so virtual sandboxes check wall time.
       const now = sandbox.clock.mode === 'realtime' ? sandbox.now() : this.#deps.wall();
@@ -198,6 +199,7 @@ export class Dispatcher {
         });
         if (!verdict.ok) return fail(verdict.code, verdict.help ? signatureHelpProblem(verdict.detail, verdict.help, req.headers[HEADERS.contentDigest]) : { detail: verdict.detail });
         caller = sandbox.organisationByAppKey(verdict.appKey);
+        if (req.headers[HEADERS.signatureMethod] === 'HMAC-SHA256') signedSha256 = req.headers[HEADERS.contentDigest];
       }
     }
 
@@ -260,8 +262,10 @@ export class Dispatcher {
     };
 
     if (idempotencyKey !== undefined && req.method === 'POST' && sandbox && route.kind === 'platform') {
-      const fingerprint = contentDigest(`${req.method} ${platformPath(req.path)}?${req.query}\n${bodyText ?? ''}`, 'HMAC-SHA256');
-      const outcome = sandbox.idempotency.run(`${caller?.id ?? '-'}\n${idempotencyKey}`, fingerprint, execute);
+      const scope = `${caller?.id ?? '-'}\n${idempotencyKey}`;
+      let outcome = sandbox.idempotency.run(scope, fingerprintOf(req, bodyText, signedSha256), execute);
+      // A key kept from before the fingerprint's second form holds the first: compared in that form (nothing runs on a known key).
+      if (outcome.kind === 'conflict') outcome = sandbox.idempotency.run(scope, firstFormFingerprint(req, bodyText), execute);
       if (outcome.kind === 'conflict') return fail('IDEMPOTENCY_KEY_REUSED', { detail: `key ${idempotencyKey} was used with a different request` });
       const headers: Record<string, string> = { ...outcome.answer.headers, [HEADERS.requestId]: requestId };
       if (outcome.kind === 'replayed') headers[HEADERS.idempotentReplayed] = 'true';
@@ -318,12 +322,34 @@ const DONE: Promise<void> = Promise.resolve();
 
 /** The problem answer of an injected `rate_limit` or `server_error` fault, or a dropped connection. */
 function faultAnswer(outcome: NonNullable<FaultDecision['outcome']>, requestId: string, instance: string): DispatchResponse {
-  if (outcome.kind === 'connection_reset') return CONNECTION_RESET;
+  if (outcome.kind === 'connection_reset') return { status: 0, headers: {}, body: '', connectionReset: true };
   const code: ProblemCode = outcome.kind === 'rate_limit' ? 'RATE_LIMITED' : outcome.status === 503 ? 'SERVICE_UNAVAILABLE' : 'INTERNAL';
   const headers: Record<string, string> = { 'x-gdx-fault': outcome.kind };
   // 429 and 503 always say when to come back (the contract's TooManyRequests and ServiceUnavailable).
   if ('retryAfter' in outcome) headers[HEADERS.retryAfter] = String(outcome.retryAfter);
   return problemResponse(code, { detail: 'injected fault', headers }, requestId, instance);
+}
+
+/**
+ * How a request is recognised again under its idempotency key: `METHOD path?query`, a newline and
+ * the SHA-256 (hex) of the JSON body text. A body signed with HMAC-SHA256 was hashed by the
+ * verifier, whose checked content digest is that same hash — unless decoding the bytes dropped a
+ * byte-order mark — so it is not hashed a second time.
+ * Fingerprints are kept in snapshots; those of the first form are 64 hex digits, never this form.
+ */
+function fingerprintOf(req: DispatchRequest, bodyText: string | undefined, signedSha256: string | undefined): string {
+  const reusable = signedSha256 !== undefined && bodyText !== undefined && !startsWithByteOrderMark(req.body);
+  return `${req.method} ${platformPath(req.path)}?${req.query}\n${reusable ? signedSha256 : contentDigest(bodyText, 'HMAC-SHA256')}`;
+}
+
+/** The fingerprint's first form (until 2026-12): one SHA-256 of the method, target and body text. */
+function firstFormFingerprint(req: DispatchRequest, bodyText: string | undefined): string {
+  return contentDigest(`${req.method} ${platformPath(req.path)}?${req.query}\n${bodyText ?? ''}`, 'HMAC-SHA256');
+}
+
+/** Whether body bytes start with the UTF-8 byte-order mark, which the body's decoding drops. */
+function startsWithByteOrderMark(body: DispatchRequest['body']): boolean {
+  return typeof body !== 'string' && body !== undefined && body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf;
 }
 
 /** The request path below the sandbox prefix (`/catalog/v1/entries`), as fault globs see it. */

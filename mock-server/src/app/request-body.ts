@@ -15,6 +15,7 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** `application/json` or any `+json` type, parameters ignored. */
 function isJsonType(contentType: string): boolean {
+  if (contentType === 'application/json') return true; // what nearly every client sends: no split, trim or case folding
   const type = (contentType.split(';')[0] ?? '').trim().toLowerCase();
   return type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'));
 }
