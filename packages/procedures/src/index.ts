@@ -40,6 +40,7 @@ export {
 } from './authorized-operation/profile-part.js';
 export { authorizedOperationGuards } from './authorized-operation/guards.js';
 export { assessTerm, type TermCheck } from './authorized-operation/term-check.js';
+export { rulesWarnings, type RulesWarning } from './authorized-operation/rules-validity.js';
 export { productRegistrationDuty, type ProductRegistrationDuty } from './authorized-operation/product-registration.js';
 export { maximumAllowedRevenue, type MarCalculation, type MarInput } from './pricing/mar.js';
 export { yearlyDeviation, type DeviationDecision } from './pricing/deviation.js';

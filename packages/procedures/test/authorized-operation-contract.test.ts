@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { AUTHORIZED_OPERATION_LIMIT_IDS, buildProcedures, resolveProfile, type LimitId } from '../src/index.js';
+import { AUTHORIZED_OPERATION_LIMIT_IDS, buildProcedures, resolveProfile, rulesWarnings, type LimitId } from '../src/index.js';
 
 interface ContractLimit {
   id: string;
@@ -62,6 +62,24 @@ describe('authorized-operation options: the (choice) defaults per profile', () =
       formalFeesWithFirstReport: true,
       rulesValidUntil: validUntil,
     });
+  });
+
+  it.each([
+    { profile: 'xiamen', day: '2025-12-27', codes: [] },
+    { profile: 'xiamen', day: '2025-12-28', codes: ['RULES_EXPIRED'] },
+    { profile: 'national', day: '2030-01-01', codes: [] },
+    { profile: 'inner-mongolia', day: '2030-01-01', codes: [] },
+  ])('rules validity: $profile on $day warns $codes', ({ profile, day, codes }) => {
+    const warnings = rulesWarnings(resolveProfile(profile), day);
+    expect(warnings.map((w) => w.code)).toEqual(codes);
+    for (const w of warnings) expect(w).toMatchObject({ rulesValidUntil: '2025-12-27', message: { zh: expect.stringContaining('2025-12-27'), en: expect.stringContaining('2025-12-27') } });
+  });
+
+  it('rules validity: a custom profile sets its own end', () => {
+    const national = resolveProfile('national');
+    const custom = resolveProfile({ name: 'custom', extends: 'national', options: { authorizedOperation: { ...national.options.authorizedOperation, rulesValidUntil: '2026-06-30' } } });
+    expect(rulesWarnings(custom, '2026-06-30')).toEqual([]);
+    expect(rulesWarnings(custom, '2026-07-01')[0]?.rulesValidUntil).toBe('2026-06-30');
   });
 
   it('a profile written before the platform existed still validates, with the national defaults', () => {

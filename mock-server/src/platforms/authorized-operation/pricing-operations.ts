@@ -8,6 +8,7 @@ import { invalid, pricingProblem, refused } from './ao-access.js';
 import type { AnnualReportRecord, AuthorizationRecord, AuthorizedOperationState } from './ao-records.js';
 import { operatedAuthorization, partyAuthorization } from './authorization-operations.js';
 import { deviationOf, pricingRules, pricingView, yearInTerm } from './pricing-view.js';
+import { warningsAt } from './wire-views.js';
 
 type Ctx = OperationContext<AuthorizedOperationState>;
 
@@ -24,6 +25,7 @@ function reportView(state: AuthorizedOperationState, authorization: Authorizatio
     late: due.late,
     content: report.content,
     deviation: deviationOf(state, authorization, report.year, report.content.revenueFen),
+    warnings: warningsAt(state, report.submittedAt),
   };
 }
 

@@ -1,8 +1,18 @@
-import type { WorkflowInstance } from '@gdx/kernel';
+import { shanghaiDay, type WorkflowInstance } from '@gdx/kernel';
+import { rulesWarnings } from '@gdx/procedures';
 import { workflowFields } from '../workflow-host/index.js';
 import type { AuthorizationRecord, AuthorizedOperationState, BidRecord, DataAccessRecord, PlanRecord, ProductRecord, SelectionRecord } from './ao-records.js';
 import { feeStatusOf } from './pricing-view.js';
 import { productFee, productPriceFlags, productRegistration } from './product-fees.js';
+
+/**
+ * The contract's `warnings` of an object created at `createdAt`: `RULES_EXPIRED` when the profile's
+ * local rules had expired that day (厦门办法 after 2025-12-27). Derived from the creation day, so
+ * snapshots and journal replays need no stored copy.
+ */
+export function warningsAt(state: AuthorizedOperationState, createdAt: string | number) {
+  return rulesWarnings(state.host.procedures.profile, shanghaiDay(typeof createdAt === 'number' ? createdAt : Date.parse(createdAt)));
+}
 
 function instanceOf(state: AuthorizedOperationState, id: string): WorkflowInstance {
   const instance = state.host.get(id);
@@ -29,6 +39,7 @@ export function planView(state: AuthorizedOperationState, plan: PlanRecord) {
     implementingBody: plan.implementingBody,
     filedOn: plan.filedOn,
     reasons: plan.reasons,
+    warnings: warningsAt(state, createdAt),
     createdAt,
     updatedAt,
     deadline,
@@ -56,6 +67,7 @@ export function selectionView(state: AuthorizedOperationState, selection: Select
     agreement: selection.agreement,
     authorizationId: selection.authorizationId,
     reasons: selection.reasons,
+    warnings: warningsAt(state, createdAt),
     createdAt,
     updatedAt,
     deadline,
@@ -83,6 +95,7 @@ export function authorizationView(state: AuthorizedOperationState, authorization
     rectifications: instance.data['rectified'] === true ? 1 : 0,
     feeStatus: feeStatusOf(authorization),
     reasons: authorization.reasons,
+    warnings: warningsAt(state, createdAt),
     createdAt,
     updatedAt,
     deadline,
@@ -101,6 +114,7 @@ export function dataAccessView(state: AuthorizedOperationState, request: DataAcc
     submission: request.submission,
     agreementReportedOn: request.agreementReportedOn,
     reasons: request.reasons,
+    warnings: warningsAt(state, createdAt),
     createdAt,
     updatedAt,
     deadline,
@@ -122,6 +136,7 @@ export function productView(state: AuthorizedOperationState, product: ProductRec
     priceFlags: productPriceFlags(state, product),
     listedOn: product.listedOn,
     reasons: product.reasons,
+    warnings: warningsAt(state, createdAt),
     createdAt,
     updatedAt,
     deadline,

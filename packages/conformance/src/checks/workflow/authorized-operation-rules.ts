@@ -36,6 +36,13 @@ async function listedProduct(ctx: CheckContext, sbx: Sandbox, cast: AopCast): Pr
 
 const registrationOf = (product: Record<string, unknown>) => (isRecord(product.registration) ? product.registration : {});
 
+/** The last day 厦门市公共数据开发利用管理暂行办法 was valid (seed 002: 2023-12-28 to 2025-12-27). */
+const XIAMEN_RULES_VALID_UNTIL = '2025-12-27';
+
+/** The `RULES_EXPIRED` warnings of an object, as codes with the day they name. */
+const expiredRules = (object: Record<string, unknown>) =>
+  (Array.isArray(object.warnings) ? object.warnings : []).filter(isRecord).map((w) => ({ code: w.code, rulesValidUntil: w.rulesValidUntil, bilingual: isRecord(w.message) && typeof w.message.zh === 'string' && typeof w.message.en === 'string' }));
+
 /**
  * The cross-platform rules (§6) and the stateful pricing duties (§9) of authorized operation:
  * a listed product's registration is due on the registration platform's own 20 WD rule and
@@ -110,6 +117,15 @@ export const aopRuleChecks: Check[] = [
       const res = await postJson(ctx, sbx.http(cast.operator), AOP, `/authorizations/${encodeURIComponent(id)}/formal-fee-applications`, { note: 'conformance: 申请转为正式收费' });
       expectProblem(ctx.expect, res, 422, 'OPERATING_YEAR_INCOMPLETE', 'a formal application on the day of signing');
     });
+  }),
+  check('AOP-RULES-01', "厦门办法 expired on 2025-12-27 and is kept: a plan drafted on that day has no warning, one drafted the next day carries RULES_EXPIRED", `厦门市公共数据开发利用管理暂行办法 (valid 2023-12-28 to 2025-12-27); ${DOMAIN} ambiguity 11 (keep it with valid_until, warn after it)`, async (ctx) => {
+    await inAopSandbox(ctx, 'xiamen', async (sbx, cast) => {
+      const onLastDay = await readAop(ctx, sbx, `/plans/${encodeURIComponent(await draftPlan(ctx, sbx, cast))}`, cast.implementingBody);
+      ctx.expect.equal(expiredRules(onLastDay), [], `a plan drafted on ${XIAMEN_RULES_VALID_UNTIL}: warnings`);
+      await sbx.advance({ to: '2025-12-28T09:00:00+08:00' });
+      const after = await readAop(ctx, sbx, `/plans/${encodeURIComponent(await draftPlan(ctx, sbx, cast))}`, cast.implementingBody);
+      ctx.expect.equal(expiredRules(after), [{ code: 'RULES_EXPIRED', rulesValidUntil: XIAMEN_RULES_VALID_UNTIL, bilingual: true }], 'a plan drafted on 2025-12-28: warnings');
+    }, '2025-12-27T10:00:00+08:00');
   }),
   check('AOP-ISO-01', "another organisation's draft plan answers 404 and is never listed", 'shared/domain/README.md §Isolation (another organisation\'s object answers 404, not 403)', async (ctx) => {
     await inAopSandbox(ctx, 'national', async (sbx, cast) => {

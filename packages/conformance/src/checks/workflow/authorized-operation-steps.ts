@@ -28,7 +28,7 @@ export interface AopCast {
 export type ScopeItem = Record<string, unknown> & { entryId: string };
 
 /**
- * Runs a scenario in a fresh sandbox of a profile (virtual clock from {@link AOP_START}), with the
+ * Runs a scenario in a fresh sandbox of a profile (virtual clock from `startAt`, {@link AOP_START} by default), with the
  * organisations acting as implementing body and operator; skips when the sandbox has none for a role.
  *
  * @example
@@ -36,8 +36,8 @@ export type ScopeItem = Record<string, unknown> & { entryId: string };
  * await inAopSandbox(ctx, 'national', async (sbx, cast) => { … });
  * ```
  */
-export function inAopSandbox(ctx: CheckContext, profile: ProfileName, scenario: (sbx: Sandbox, cast: AopCast) => Promise<void>): Promise<void> {
-  return withSandbox(ctx, { profile, startAt: AOP_START }, async (sbx) => {
+export function inAopSandbox(ctx: CheckContext, profile: ProfileName, scenario: (sbx: Sandbox, cast: AopCast) => Promise<void>, startAt = AOP_START): Promise<void> {
+  return withSandbox(ctx, { profile, startAt }, async (sbx) => {
     const implementingBody = indexWithRole(sbx.organizations, 'implementing_body') ?? ctx.skip('no organisation of the sandbox holds the implementing_body role');
     const operator = indexWithRole(sbx.organizations, 'operator') ?? ctx.skip('no organisation of the sandbox holds the operator role');
     await scenario(sbx, { implementingBody, operator });

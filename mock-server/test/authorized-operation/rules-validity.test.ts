@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { expectContract } from '../support/contract.js';
+import { TRANSPORTS } from '../support/transports.js';
+import { openAoWorld, planContent, useAoMock } from './fixtures.js';
+
+// Ambiguity 11 of authorized-operation.md: 厦门办法 was valid 2023-12-28 to 2025-12-27 and is kept
+// after it, with a machine-readable `RULES_EXPIRED` warning on what is created under it.
+const EXPIRED = { code: 'RULES_EXPIRED', rulesValidUntil: '2025-12-27', message: { zh: expect.stringContaining('2025-12-27'), en: expect.stringContaining('2025-12-27') } };
+
+for (const name of ['in-process fetch', 'msw setupServer', 'node:http server']) {
+  describe(`local rules' validity over ${name}`, () => {
+    const ctx = useAoMock(TRANSPORTS[name]!);
+
+    it('xiamen: nothing warns on the rules\' last day; what is created after it carries RULES_EXPIRED', async () => {
+      const world = await openAoWorld(ctx, { profile: 'xiamen', startAt: '2025-12-27T10:00:00+08:00' });
+      const before = await world.ao('POST', '/plans', { as: world.body, body: planContent([world.scopeItem()]) });
+      expectContract('authorized-operation', 'createPlan', before, 201);
+      expect(before.body.warnings).toEqual([]);
+
+      await world.advance({ to: '2025-12-28T09:00:00+08:00' });
+      const after = await world.ao('POST', '/plans', { as: world.body, body: planContent([world.scopeItem()]) });
+      expectContract('authorized-operation', 'createPlan', after, 201);
+      expect(after.body.warnings).toEqual([EXPIRED]);
+      // The warning belongs to the creation day: the earlier plan stays without one.
+      const reread = await world.ao('GET', `/plans/${before.body.id}`, { as: world.body });
+      expectContract('authorized-operation', 'getPlan', reread, 200);
+      expect(reread.body.warnings).toEqual([]);
+
+      await world.ao('POST', `/plans/${after.body.id}/submissions`, { as: world.body, body: {} });
+      await world.official('plan', after.body.id, 'approve_plan');
+      const selection = await world.ao('POST', '/selections', { as: world.body, body: { planId: after.body.id, method: 'designation' } });
+      expectContract('authorized-operation', 'createSelection', selection, 201);
+      expect(selection.body.warnings).toEqual([EXPIRED]);
+    });
+  });
+}
+
+describe('local rules without an end', () => {
+  const ctx = useAoMock();
+
+  it.each(['national', 'inner-mongolia'])('%s: no warning after 2025-12-27', async (profile) => {
+    const world = await openAoWorld(ctx, { profile, startAt: '2026-03-02T10:00:00+08:00' });
+    const plan = await world.ao('POST', '/plans', { as: world.body, body: planContent([world.scopeItem()]) });
+    expectContract('authorized-operation', 'createPlan', plan, 201);
+    expect(plan.body.warnings).toEqual([]);
+  });
+});
