@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import type { OpenApiDocument } from './platform-module.js';
+import { compileValidators } from './request-validator.js';
+import { readSpecOperations } from './spec-operations.js';
+
+/** A one-operation document whose `limit` query parameter allows at most `maximum`. */
+const documentWithMaximum = (maximum: number) =>
+  JSON.parse(
+    JSON.stringify({
+      openapi: '3.1.0',
+      info: { title: 'limits', version: '1' },
+      paths: { '/items': { get: { operationId: 'listItems', parameters: [{ name: 'limit', in: 'query', schema: { type: 'integer', maximum } }], responses: { '200': { description: 'ok' } } } } },
+    }),
+  ) as OpenApiDocument;
+
+const limitErrors = (doc: OpenApiDocument, limit: string) => {
+  const outcome = compileValidators(doc, 'limits', readSpecOperations(doc)).get('listItems')!.validate({ params: {}, query: { limit }, body: undefined, hasBody: false });
+  return outcome.ok ? [] : outcome.errors.map((e) => e.pointer);
+};
+
+describe('compileValidators', () => {
+  it('shares the validators of documents with the same content, and never those of a changed one', () => {
+    const first = documentWithMaximum(10);
+    const copy = documentWithMaximum(10);
+    expect(compileValidators(copy, 'limits', readSpecOperations(copy))).toBe(compileValidators(first, 'limits', readSpecOperations(first)));
+    const changed = documentWithMaximum(20);
+    expect(limitErrors(first, '15')).toEqual(['/query/limit']);
+    expect(limitErrors(changed, '15')).toEqual([]);
+    expect(limitErrors(changed, '25')).toEqual(['/query/limit']);
+  });
+});
