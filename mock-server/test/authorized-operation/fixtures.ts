@@ -16,6 +16,9 @@ const CATALOG_ENTRIES = 40;
 export const OPERATOR = 'data-operator';
 export const DATA_USER = 'map-tech';
 
+/** A profile given inline: a shipped one it extends, with parts overridden. */
+export type InlineProfile = { name: string; extends: string } & Record<string, unknown>;
+
 /** A sandbox of the authorized-operation suite. */
 export interface AoWorld extends TestSandbox {
   ao(method: string, path: string, options?: CallOptions): Promise<Reply>;
@@ -34,11 +37,13 @@ export function useAoMock(factory: TransportFactory = IN_PROCESS, options: AppOp
   return usePlatforms(() => defaultPlatforms({ catalogEntries: CATALOG_ENTRIES }), factory, options);
 }
 
-/** Creates a sandbox (default: national, seed 11, manual officials, `START_AT`). */
-export async function openAoWorld(ctx: Pick<MockContext, 'call'>, options: { profile?: string; reviewerPolicy?: ReviewerPolicy; startAt?: string } = {}): Promise<AoWorld> {
-  const sandbox = await openSandbox(ctx, { profile: options.profile ?? 'national', seed: 11, startAt: options.startAt ?? START_AT, reviewerPolicy: options.reviewerPolicy ?? { mode: 'manual' } });
+/** Creates a sandbox (default: national, seed 11, manual officials, `START_AT`); `profile` may be inline. */
+export async function openAoWorld(ctx: Pick<MockContext, 'call'>, options: { profile?: string | InlineProfile; reviewerPolicy?: ReviewerPolicy; startAt?: string } = {}): Promise<AoWorld> {
+  const profile = options.profile ?? 'national';
+  const sandbox = await openSandbox(ctx, { profile, seed: 11, startAt: options.startAt ?? START_AT, reviewerPolicy: options.reviewerPolicy ?? { mode: 'manual' } });
   // The catalog platform of `useAoMock` seeds 40 entries: the published ones are what scopes may name.
-  const published = seedDataOf({ id: sandbox.id, seed: 11, profile: options.profile ?? 'national', startAt: Date.parse(options.startAt ?? START_AT) }, CATALOG_ENTRIES).catalogEntries.filter((e) => e.state === 'published');
+  const seedProfile = typeof profile === 'string' ? profile : profile.extends;
+  const published = seedDataOf({ id: sandbox.id, seed: 11, profile: seedProfile, startAt: Date.parse(options.startAt ?? START_AT) }, CATALOG_ENTRIES).catalogEntries.filter((e) => e.state === 'published');
   return Object.assign(sandbox, {
     ao: (method: string, path: string, opts?: CallOptions) => sandbox.on('authorized-operation', method, path, opts),
     official: async (objectType: string, objectId: string, action: string, fields: Record<string, unknown> = {}) => {

@@ -56,6 +56,34 @@ describe('authorized operation: plan → selection and agreement → authorizati
     expect(list.body.total).toBe(0);
   });
 
+  it('needs a plan where the profile requires one: 422 PLAN_REQUIRED at /planId, nothing created', async () => {
+    const world = await openAoWorld(ctx);
+    const missing = await world.ao('POST', '/selections', { as: world.body, body: { method: 'negotiation' } });
+    expectContract('authorized-operation', 'createSelection', missing, 422);
+    expect(missing.body).toMatchObject({ code: 'PLAN_REQUIRED', errors: [{ pointer: '/planId', code: 'PLAN_REQUIRED', message: { zh: expect.stringContaining('实施方案'), en: expect.stringContaining('plan') } }] });
+    const list = await world.ao('GET', '/selections', { as: world.body });
+    expect(list.body.total).toBe(0);
+  });
+
+  it('selects and signs without a plan where a custom profile sets planRequired: false', async () => {
+    const world = await openAoWorld(ctx, { profile: { name: 'no-plans', extends: 'national', options: { authorizedOperation: { planRequired: false } } } });
+    const started = await world.ao('POST', '/selections', { as: world.body, body: { method: 'negotiation' } });
+    expectContract('authorized-operation', 'createSelection', started, 201);
+    expect(started.body).toMatchObject({ planId: null, state: 'selecting' });
+    const id = started.body.id;
+    await world.ao('POST', `/selections/${id}/bids`, { as: world.operator, body: { proposal: '建设客流分析产品。', eligibility: { goodCredit: true } } });
+    await world.official('selection', id, 'select', { operatorId: world.operator.id });
+    await world.official('selection', id, 'deliberate_agreement', { agreement: agreement([world.scopeItem()]) });
+    const signed = await world.official('selection', id, 'sign');
+    expect(signed.status).toBe(200);
+    const authorization = await world.ao('GET', `/authorizations/${signed.body.object.authorizationId}`, { as: world.operator });
+    expectContract('authorized-operation', 'getAuthorization', authorization, 200);
+    expect(authorization.body).toMatchObject({ state: 'active', planId: null });
+    // A plan may still be named there; an unapproved one is refused as everywhere.
+    const draft = await world.ao('POST', '/plans', { as: world.body, body: planContent([world.scopeItem()]) });
+    expectContract('authorized-operation', 'createSelection', await world.ao('POST', '/selections', { as: world.body, body: { planId: draft.body.id, method: 'negotiation' } }), 409);
+  });
+
   it('checks an agreement before deliberating it: every section, bounded, changing nothing', async () => {
     const world = await openAoWorld(ctx);
     const plan = await approvedPlan(world);

@@ -24,18 +24,27 @@ function mayRead(ctx: Ctx) {
   };
 }
 
+/** The caller's plan of that id in force, else 404 (not its plan) or 409 (not approved). */
+function approvedPlanOf(ctx: Ctx, callerId: string, planId: string) {
+  const plan = ctx.state.plans.get(planId);
+  if (!plan || plan.owner !== callerId) throw new PlatformProblem('NOT_FOUND', { detail: `no plan ${planId} of the implementing body` });
+  const planState = ctx.state.host.get(plan.id)?.state ?? 'drafting';
+  if (!PLAN_IN_FORCE.has(planState)) throw illegalTransition(planState, 'create_selection', [], 'PLAN_NOT_APPROVED');
+  return plan;
+}
+
 function createSelection(ctx: Ctx): OperationResult {
   const { state, sandbox } = ctx;
   const caller = requireRole(ctx, 'implementing_body');
-  const body = ctx.body as { planId: string; method: string; conditions?: string };
+  const body = ctx.body as { planId?: string; method: string; conditions?: string };
   const options = state.host.procedures.profile.options.authorizedOperation;
   if (!(options.selectionMethods as readonly string[]).includes(body.method)) {
     throw refused('SELECTION_METHOD_NOT_ALLOWED', '/method', `本地规则的选择方式为：${options.selectionMethods.join('、')}`, `The profile selects by ${options.selectionMethods.join(', ')}`);
   }
-  const plan = state.plans.get(body.planId);
-  if (!plan || plan.owner !== caller.id) throw new PlatformProblem('NOT_FOUND', { detail: `no plan ${body.planId} of the implementing body` });
-  const planState = state.host.get(plan.id)?.state ?? 'drafting';
-  if (!PLAN_IN_FORCE.has(planState)) throw illegalTransition(planState, 'create_selection', [], 'PLAN_NOT_APPROVED');
+  if (body.planId === undefined && options.planRequired) {
+    throw refused('PLAN_REQUIRED', '/planId', '本地规则要求依据已批准的实施方案选择运营机构，请填写 planId', 'The profile selects operators only for an approved plan: give planId');
+  }
+  const planId = body.planId === undefined ? null : approvedPlanOf(ctx, caller.id, body.planId).id;
   const actor = { role: 'implementing_body', organizationId: caller.id };
   const data = { method: body.method };
   state.host.check(MACHINE, { actor, data });
@@ -43,7 +52,7 @@ function createSelection(ctx: Ctx): OperationResult {
     id: sandbox.ids.next('aos'),
     owner: caller.id,
     implementingBody: orgRef(caller),
-    planId: plan.id,
+    planId,
     method: body.method,
     conditions: body.conditions ?? null,
     bids: [],

@@ -62,6 +62,7 @@ describe('proof the kit can fail: the real mock with one defect fails exactly th
     ['term-cap-6y', ['AOP-TERM-*'], ['AOP-TERM-01', 'AOP-TERM-02']],
     ['sandbox-leak', ['AOP-ISO-*'], ['AOP-ISO-02']],
     ['rules-valid-a-day-longer', ['AOP-RULES-*', 'AOP-ACCESS-*'], ['AOP-RULES-01']],
+    ['plans-optional', ['AOP-PLAN-*', 'AOP-SEL-*'], ['AOP-PLAN-04']],
   ])('the authorized-operation fault %s fails exactly its checks', async (fault, include, failed) => {
     expect(failedIds(await runAgainst(fault, include))).toEqual(failed);
   });

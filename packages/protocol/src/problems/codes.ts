@@ -73,6 +73,7 @@ export const PROBLEM_CODES = {
   // Authorized operation (发改数据规〔2025〕27号, 发改价格〔2025〕65号, 内政数字〔2024〕101号).
   TENDER_PERIOD_RUNNING: entry(409, 'Tender period running', '招标文件发出之日起至投标截止不少于 20 日，期间不得确定运营机构', 'A tender cannot select an operator before its 20 calendar days have passed'),
   SELECTION_METHOD_NOT_ALLOWED: entry(422, 'Selection method not allowed', '本地规则不采用该运营机构选择方式', 'The profile does not use this selection method'),
+  PLAN_REQUIRED: entry(422, 'Plan required', '本地规则要求依据已批准的实施方案选择运营机构', 'The profile selects operators only for an approved implementation plan'),
   TERM_EXCEEDS_CAP: entry(422, 'Term exceeds cap', '授权运营期限超过 5 年上限', 'The authorized-operation term exceeds the 5-year cap'),
   TERM_JUSTIFICATION_REQUIRED: entry(422, 'Term justification required', '授权运营期限超过 5 年的，须说明理由', 'A term over the 5-year cap needs a justification'),
   NOT_IN_CATALOG: entry(422, 'Not in catalog', '授权范围内的数据须为已发布的目录', 'A scope item must be a published catalog entry'),

@@ -5,7 +5,7 @@ import { LIMITS, TERM_CAP_YEARS } from '../../rules/limits.js';
 import type { Check } from '../../runner/types.js';
 import { workflowCheck } from '../define-check.js';
 import { expectProblem } from '../expect-problem.js';
-import { expectStatus } from '../requests.js';
+import { expectStatus, listItems, postJson } from '../requests.js';
 import {
   activeAuthorization, agreementOf, AOP, approvedPlan, closedCall, inAopSandbox, publishedScopeItem, readAop, startSelection, submittedPlan, submittedProduct, termOf,
 } from './authorized-operation-steps.js';
@@ -59,6 +59,16 @@ export const aopProcedureChecks: Check[] = [
       const object = await readAop(ctx, sbx, plan(submitted), cast.implementingBody);
       expectState(ctx, object, 'approved', 'after the approval');
       expectDeadline(ctx, object, L.planFiling, expectedDeadline(approvedOn, L.planFiling), false);
+    });
+  }),
+  check('AOP-PLAN-04', 'a selection names its approved plan: without planId it answers 422 PLAN_REQUIRED at /planId and nothing is created', `发改数据规〔2025〕27号 第八–十二条 (selection on the approved plan); shared/domain/authorized-operation.md §1 (every shipped profile requires a plan)`, async (ctx) => {
+    await inAopSandbox(ctx, 'national', async (sbx, cast) => {
+      const res = await postJson(ctx, sbx.http(cast.implementingBody), AOP, '/selections', { method: 'negotiation' });
+      expectProblem(ctx.expect, res, 422, 'PLAN_REQUIRED', 'a selection without planId');
+      const errors = isRecord(res.body) && Array.isArray(res.body.errors) ? res.body.errors.filter(isRecord) : [];
+      ctx.expect.that(errors.some((e) => e.pointer === '/planId'), 'the problem points at the field', '/planId', errors.map((e) => e.pointer));
+      const list = await sbx.http(cast.implementingBody).request('GET', AOP, '/selections', { query: { limit: 200 } });
+      ctx.expect.equal(listItems(list).length, 0, 'nothing is stored for the refused selection');
     });
   }),
   check('AOP-SEL-01', 'a tender selects no operator before its 20 calendar days end: 409 TENDER_PERIOD_RUNNING', L.tenderPeriod.basis, async (ctx) => {

@@ -36,6 +36,8 @@ const PROFILE_FAULTS = {
   'term-cap-6y': { limits: { 'authorized_operation.term': { value: 6 } } },
   /** 厦门办法 treated as valid one day longer than its 2025-12-27 (ambiguity 11 warns after it). */
   'rules-valid-a-day-longer': { options: { authorizedOperation: { rulesValidUntil: '2025-12-28' } } },
+  /** Selections without a plan (27号 第八–十二条: the operator is selected on the approved plan). */
+  'plans-optional': { options: { authorizedOperation: { planRequired: false } } },
 } as const;
 
 /**
@@ -99,8 +101,8 @@ const isProfileFault = (fault: MockFault): fault is ProfileFault => fault in PRO
  *   `usage-report-60d`, `initial-filing-21wd`, `rules-in-force-april`: profile faults (see `PROFILE_FAULTS`);
  * - `plan-deliberation-31wd`, `plan-filing-11wd`, `tender-19d`, `agreement-deliberation-21wd`,
  *   `qualification-review-21wd`, `compliance-review-6wd`, `rectification-31d`, `data-access-10wd`,
- *   `term-cap-6y`: the authorized-operation limits changed the same way; `rules-valid-a-day-longer`:
- *   its local rules' validity too;
+ *   `term-cap-6y`: the authorized-operation limits changed the same way; `rules-valid-a-day-longer`,
+ *   `plans-optional`: its options too;
  * - `consent-unchecked`, `catalog-unchecked`, `formal-fees-any-time`: the refusal the rule requires
  *   answers 201 instead (see `ANSWER_FAULTS`);
  * - `report-never-late`: an annual report filed after 03-31 answers `late: false`;
