@@ -269,7 +269,10 @@ export interface PlatformModule<S = unknown> {
   readonly objects?: PlatformObjects<S>;
   /** JSON-serialisable copy of the state (for snapshots); must not share mutable objects. */
   exportState(state: S): unknown;
-  /** Rebuilds state from `exportState`'s output. */
+  /**
+   * Rebuilds state from `exportState`'s output. The state may keep `data`'s objects as they are:
+   * the sandbox hands over data parsed for it alone (`Sandbox.restore`).
+   */
   importState(data: unknown, sandbox: SandboxContext): S;
   /** How many objects the state holds, for the sandbox's object quota (absent: none counted). Must be cheap: it is read before each creating write. */
   objectCount?(state: S): number;

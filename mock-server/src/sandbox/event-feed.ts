@@ -31,8 +31,8 @@ function recipientsOf(input: SandboxEventInput): readonly string[] {
 /**
  * The append-only event feed of one sandbox, paged by sequence number. An entry is stored once,
  * as handed over (see `SandboxEventInput`: the emitter gives up the event), and
- * the same frozen entry is handed to every page and webhook delivery; copies are made only at the
- * snapshot boundary (`save`, and restoring from saved entries). Because `seq` is the position in
+ * the same frozen entry is handed to every page and webhook delivery; copies are made only by
+ * `save`, and saved entries it is restored from are taken over as appended ones are. Because `seq` is the position in
  * the feed, a page is a slice from the cursor's index, also within one platform's own list.
  *
  * @example
@@ -52,8 +52,9 @@ export class EventFeed {
    */
   readonly #byObject = new Map<PlatformName, Map<string, Map<string, FeedEvent[]>>>();
 
+  /** A feed holding `saved` (a snapshot's entries, parsed for it alone: they become its own, frozen, not copied). */
   constructor(saved: readonly FeedEvent[] = []) {
-    for (const e of structuredClone(saved)) this.#store(e);
+    for (const e of saved) this.#store(e);
   }
 
   /** Stores an event under `id`; `at` is the event's own instant, or the clock's when it has none. */

@@ -43,8 +43,10 @@ interface Entry {
 export class IdempotencyStore {
   readonly #entries = new Map<string, Entry>();
 
+  /** A store holding `saved` (a snapshot's records, parsed for it alone: their answers are kept, not copied). */
   constructor(saved: readonly IdempotencyRecord[] = []) {
-    for (const r of saved) this.#entries.set(r.scope, { fingerprint: r.fingerprint, answer: structuredClone(r.answer), durable: Promise.resolve() });
+    const durable = Promise.resolve();
+    for (const r of saved) this.#entries.set(r.scope, { fingerprint: r.fingerprint, answer: r.answer, durable });
   }
 
   run(scope: string, fingerprint: string, execute: () => { answer: StoredAnswer; durable: Promise<void> }): IdempotencyOutcome {

@@ -168,12 +168,17 @@ export class Sandbox implements SandboxContext {
     return sandbox;
   }
 
-  /** A sandbox restored from its snapshot (platforms missing from it start empty); `generation` as for `create`. */
+  /**
+   * A sandbox restored from its snapshot (platforms missing from it start empty); `generation` as
+   * for `create`. The sandbox takes the snapshot over: its events, idempotency records and platform
+   * data become the sandbox's own state, so the caller hands over an object parsed for it alone
+   * (copying a restored sandbox's state was a third of its restore).
+   */
   static restore(snapshot: SandboxSnapshot, env: SandboxEnvironment, generation: number): Sandbox {
     const sandbox = new Sandbox(env, snapshot.config, generation, snapshot);
     for (const platform of env.platforms) {
       const data = snapshot.platforms[platform.name];
-      sandbox.#states.set(platform.name, data === undefined ? platform.createState(sandbox) : platform.importState(structuredClone(data), sandbox));
+      sandbox.#states.set(platform.name, data === undefined ? platform.createState(sandbox) : platform.importState(data, sandbox));
     }
     return sandbox;
   }

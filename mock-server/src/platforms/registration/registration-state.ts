@@ -75,7 +75,8 @@ export function exportRegistrationState(state: RegistrationState): RegistrationS
 }
 
 /**
- * Rebuilds a state from `exportRegistrationState`'s output (the engine's timer heap included).
+ * Rebuilds a state from `exportRegistrationState`'s output (the engine's timer heap included),
+ * keeping `data`'s records as the state's own (see `PlatformModule.importState`).
  *
  * @example
  * ```ts
@@ -83,5 +84,5 @@ export function exportRegistrationState(state: RegistrationState): RegistrationS
  * ```
  */
 export function importRegistrationState(data: unknown, sandbox: SandboxContext): RegistrationState {
-  return buildState(sandbox, structuredClone(data) as RegistrationSnapshot);
+  return buildState(sandbox, data as RegistrationSnapshot);
 }

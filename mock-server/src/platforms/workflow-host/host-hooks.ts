@@ -18,7 +18,8 @@ export function hostClock<S>(hostOf: (state: S) => WorkflowHost): PlatformClockH
 }
 
 /**
- * Records by id, deep-copied (for a state rebuilt from a snapshot's arrays).
+ * Records by id, for a state rebuilt from a snapshot's arrays: the records themselves, not copies
+ * (a platform's `importState` owns the data it is given).
  *
  * @example
  * ```ts
@@ -26,5 +27,5 @@ export function hostClock<S>(hostOf: (state: S) => WorkflowHost): PlatformClockH
  * ```
  */
 export function recordsById<T extends { id: string }>(list: readonly T[] | undefined): Map<string, T> {
-  return new Map((list ?? []).map((r) => [r.id, structuredClone(r)]));
+  return new Map((list ?? []).map((r) => [r.id, r]));
 }
