@@ -1,3 +1,5 @@
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { CompactionJob } from '../persistence/background-compaction.js';
 import { openNewestSnapshot, readJournalFile, writeSnapshotFile } from '../persistence/sqlite-store.js';
@@ -8,6 +10,21 @@ import { createAppCore } from './create-app.js';
 // snapshot and the entries after it — exactly what a restart does — and stores the snapshot of the
 // result, so the serving thread never pauses to serialise its state. Only the sandboxes those
 // entries touch are restored; the others' parts are carried over as they were stored.
+
+/**
+ * Gives this thread the lowest CPU priority, so on a machine with few cores the serving thread
+ * wins them whenever it has a request to answer. On Linux a thread has a nice value of its own
+ * (`/proc/thread-self` names it as `PID/task/TID`); elsewhere, or where it is not allowed, the
+ * worker runs at the normal priority.
+ */
+function yieldCores(): void {
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isSafeInteger(tid)) setPriority(tid, 19);
+  } catch {
+    // Not Linux: nothing to lower.
+  }
+}
 
 function compact(job: CompactionJob): void {
   const newest = openNewestSnapshot(job.dir);
@@ -35,6 +52,7 @@ function compactFrom(base: StoredSnapshot | undefined, job: CompactionJob): void
 }
 
 try {
+  yieldCores();
   compact(workerData as CompactionJob);
   parentPort?.postMessage({ ok: true });
 } catch (error) {

@@ -1,7 +1,7 @@
 import { backgroundCompactor, openDataDir } from '#data-dir';
 import { Journal } from '../persistence/journal.js';
 import type { JournalEntry } from '../persistence/journal-entry.js';
-import type { Store, StoredState } from '../persistence/store.js';
+import type { SnapshotPart, Store, StoredState } from '../persistence/store.js';
 import { loadBundledSpec } from '@gdx/openapi';
 import { defaultPlatforms } from '../platforms/index.js';
 import type { OrganisationSource } from '../sandbox/builtin-organisations.js';
@@ -164,7 +164,7 @@ function replicableOptions(options: AppOptions): Record<string, unknown> | undef
  * `createApp`, plus the JSON of the whole persisted state: the compaction worker's way in.
  * @internal
  */
-export function createAppCore(options: CoreOptions = {}): { app: App; persistedState: () => string[] } {
+export function createAppCore(options: CoreOptions = {}): { app: App; persistedState: () => SnapshotPart[] } {
   const realWall = options.now ?? Date.now;
   let pinnedWall: number | undefined;
   const wall = (): number => pinnedWall ?? realWall();
@@ -263,8 +263,8 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
   };
   if (stored) replayStored(stored);
 
-  /** The persisted state's parts: sandboxes with entries waiting are restored first, those without keep their saved text. */
-  const persistedState = (): string[] => {
+  /** The persisted state's parts: sandboxes with entries waiting are restored first, those without keep their stored part. */
+  const persistedState = (): SnapshotPart[] => {
     for (const id of [...queued.keys()]) deps.registry.get(id);
     return deps.registry.persistParts();
   };

@@ -1,12 +1,12 @@
 import type { CommandLog, JournalEntry, NewJournalEntry } from './journal-entry.js';
-import { StorageUnavailableError, type Store } from './store.js';
+import { StorageUnavailableError, type SnapshotPart, type Store } from './store.js';
 
 /** Settings of a `Journal`. */
 export interface JournalOptions {
   /** Take a snapshot once this many entries were written since the last one (counted by the store, so across restarts). */
   compactEvery: number;
-  /** The whole state as JSON texts, in parts (see `Store.writeSnapshot`), as of the last entry appended. */
-  snapshot: () => string[];
+  /** The whole state in parts (see `Store.writeSnapshot`), as of the last entry appended. */
+  snapshot: () => SnapshotPart[];
   /**
    * Makes a snapshot after entry `seq` durable off the main thread (the compaction worker replays
    * the store's entries since its newest snapshot onto it). Without it, snapshots are taken

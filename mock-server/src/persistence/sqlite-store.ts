@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { entryChecksum, snapshotChecksum } from './checksums.js';
 import type { JournalEntry } from './journal-entry.js';
 import { readManifest, writeManifest } from './manifest.js';
-import { DataDirDamagedError, StorageUnavailableError, type Damage, type Store, type StoredSnapshot, type StoredState } from './store.js';
+import { DataDirDamagedError, StorageUnavailableError, type Damage, type SnapshotPart, type Store, type StoredPart, type StoredSnapshot, type StoredState } from './store.js';
 
 /** The journal's file inside a data directory. */
 export const STORE_FILE = 'store.sqlite';
@@ -65,7 +65,7 @@ export function openSqliteStore(dir: string): Store {
  * writeSnapshotFile('.gdx-data', 5000, [JSON.stringify(header), ...sandboxes.map((s) => JSON.stringify(s))]);
  * ```
  */
-export function writeSnapshotFile(dir: string, seq: number, parts: readonly string[]): void {
+export function writeSnapshotFile(dir: string, seq: number, parts: readonly SnapshotPart[]): void {
   const location = join(dir, SNAPSHOTS_FILE);
   const db = openDatabase(location, SNAPSHOTS_SCHEMA, dir);
   try {
@@ -126,19 +126,19 @@ function lazySnapshot(db: Database.Database, location: string, dir: string, seq:
   const select = db.prepare('SELECT CAST(json AS BLOB) AS bytes, sha256 FROM snapshot_parts WHERE seq = ? AND part = ?');
   const damaged = (index: number, problem: string): DataDirDamagedError =>
     new DataDirDamagedError({ file: location, position: `part ${index} of the snapshot after entry ${seq}`, problem }, dir);
-  const text = (index: number): string => {
+  const stored = (index: number): StoredPart & { bytes: Buffer } => {
     const row = select.get(seq, index) as { bytes: Buffer; sha256: string } | undefined;
     if (!row) throw damaged(index, 'it is not there');
     if (snapshotChecksum(row.bytes) !== row.sha256) throw damaged(index, 'it does not match its SHA-256');
-    return row.bytes.toString('utf8');
+    return row;
   };
   return {
     seq,
     count,
-    text,
+    stored,
     part(index) {
       try {
-        return JSON.parse(text(index)) as unknown;
+        return JSON.parse(stored(index).bytes.toString('utf8')) as unknown;
       } catch (error) {
         throw error instanceof DataDirDamagedError ? error : damaged(index, 'it is not valid JSON');
       }
@@ -225,12 +225,19 @@ export function readJournalFile(dir: string, from: number, to: number): JournalE
   }
 }
 
-/** Inserts a snapshot's parts and keeps only the newest `SNAPSHOTS_KEPT` snapshots. */
-function writeSnapshotRows(db: Database.Database, location: string, seq: number, parts: readonly string[]): void {
+/**
+ * Inserts a snapshot's parts and keeps only the newest `SNAPSHOTS_KEPT` snapshots. A part read
+ * from the store goes back as its bytes (cast to text: the column holds UTF-8 text either way)
+ * with the digest it was checked against: nothing to decode, encode or hash again.
+ */
+function writeSnapshotRows(db: Database.Database, location: string, seq: number, parts: readonly SnapshotPart[]): void {
   inTransaction(db, location, () => {
     db.prepare('DELETE FROM snapshot_parts WHERE seq = ?').run(seq);
-    const insert = db.prepare('INSERT INTO snapshot_parts (seq, part, json, sha256) VALUES (?, ?, ?, ?)');
-    parts.forEach((json, part) => insert.run(seq, part, json, snapshotChecksum(json)));
+    const insert = db.prepare('INSERT INTO snapshot_parts (seq, part, json, sha256) VALUES (?, ?, CAST(? AS TEXT), ?)');
+    parts.forEach((json, part) => {
+      if (typeof json === 'string') insert.run(seq, part, json, snapshotChecksum(json));
+      else insert.run(seq, part, json.bytes, json.sha256);
+    });
     db.prepare('INSERT OR REPLACE INTO snapshots (seq, parts) VALUES (?, ?)').run(seq, parts.length);
     const kept = db.prepare('SELECT seq FROM snapshots ORDER BY seq DESC LIMIT ?').all(SNAPSHOTS_KEPT) as { seq: number }[];
     const oldest = kept[kept.length - 1]!.seq;
@@ -341,7 +348,7 @@ class SqliteStore implements Store {
     this.#lastSeq = last;
   }
 
-  writeSnapshot(seq: number, parts: readonly string[]): void {
+  writeSnapshot(seq: number, parts: readonly SnapshotPart[]): void {
     writeSnapshotRows(this.#snapshots, this.#snapshotsLocation, seq, parts);
     this.snapshotWritten(seq);
   }

@@ -1,4 +1,10 @@
+import type { StoredPart } from '../sandbox/registry.js';
 import type { JournalEntry } from './journal-entry.js';
+
+export type { StoredPart };
+
+/** A part of a snapshot to write: a JSON text, or a part read from the store, carried as it was stored. */
+export type SnapshotPart = string | StoredPart;
 
 /**
  * A stored snapshot whose parts are read when asked for, so a start need not read the whole
@@ -12,8 +18,8 @@ export interface StoredSnapshot {
   readonly count: number;
   /** Part `index`, parsed; throws `DataDirDamagedError` naming the part if it no longer reads back intact. */
   part(index: number): unknown;
-  /** Part `index` as its JSON text, checked the same way: carried unchanged into the next snapshot. */
-  text(index: number): string;
+  /** Part `index` as stored (bytes and SHA-256), checked the same way: carried unchanged into the next snapshot. */
+  stored(index: number): StoredPart;
 }
 
 /** What a store held when it was opened: the newest intact snapshot and every entry after it, in order. */
@@ -54,10 +60,11 @@ export interface Store {
   append(entries: readonly JournalEntry[]): void;
   /**
    * Stores a snapshot of the state after entry `seq`, in parts that are each a JSON text (one per
-   * sandbox: a single JSON string of a large server would pass V8's string limit), and drops the
-   * snapshot before the previous one. The entries it covers go with `prune`.
+   * sandbox: a single JSON string of a large server would pass V8's string limit) or a part read
+   * from this store's snapshots, and drops the snapshot before the previous one. The entries it
+   * covers go with `prune`.
    */
-  writeSnapshot(seq: number, parts: readonly string[]): void;
+  writeSnapshot(seq: number, parts: readonly SnapshotPart[]): void;
   /**
    * Takes note of a snapshot after entry `seq` that another writer of this store (the compaction
    * worker) has made durable, as `writeSnapshot` does.

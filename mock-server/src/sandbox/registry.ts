@@ -35,13 +35,23 @@ interface RegistryHead {
   sandboxIds?: string[];
 }
 
+/**
+ * A snapshot part as stored: its JSON text's UTF-8 bytes and their SHA-256 (hex), checked when
+ * read. A sandbox not restored yet is carried into the next snapshot this way, neither decoded
+ * nor hashed again (for a hosted mock that is most of what a snapshot writes).
+ */
+export interface StoredPart {
+  readonly bytes: Uint8Array;
+  readonly sha256: string;
+}
+
 /** A sandbox in its saved form, restored when first needed. */
 export interface SavedSandbox {
   readonly id: string;
-  /** Its snapshot, parsed (read now). */
+  /** Its snapshot, parsed (read now), a new object on every call: `Sandbox.restore` takes it over. */
   load(): SandboxSnapshot;
-  /** The same as the JSON text it was saved as: what a snapshot taken before it is restored keeps. */
-  text(): string;
+  /** The part it was saved as: what a snapshot taken before it is restored keeps. */
+  stored(): StoredPart;
 }
 
 /** The registry's saved form: its own state, and each sandbox's, read on demand. */
@@ -58,7 +68,7 @@ export interface SavedRegistry {
 export interface SavedParts {
   readonly count: number;
   part(index: number): unknown;
-  text(index: number): string;
+  stored(index: number): StoredPart;
 }
 
 /**
@@ -76,12 +86,18 @@ export function savedRegistry(parts: SavedParts): SavedRegistry {
   const sandboxes: SavedSandbox[] = [];
   for (let index = 1; index < parts.count; index += 1) {
     const id = sandboxIds?.[index - 1];
-    const text = (): string => parts.text(index);
+    const stored = (): StoredPart => parts.stored(index);
     if (id !== undefined) {
-      sandboxes.push({ id, load: () => parts.part(index) as SandboxSnapshot, text });
+      sandboxes.push({ id, load: () => parts.part(index) as SandboxSnapshot, stored });
     } else {
-      const snapshot = parts.part(index) as SandboxSnapshot;
-      sandboxes.push({ id: snapshot.config.id, load: () => snapshot, text });
+      // Read now for its id, and handed to the first restore; a later one (after a failed restore) reads it again.
+      let read: SandboxSnapshot | undefined = parts.part(index) as SandboxSnapshot;
+      const load = (): SandboxSnapshot => {
+        const snapshot = read ?? (parts.part(index) as SandboxSnapshot);
+        read = undefined;
+        return snapshot;
+      };
+      sandboxes.push({ id: read.config.id, load, stored });
     }
   }
   return { random, ...(generations ? { generations } : {}), sandboxes };
@@ -235,12 +251,12 @@ export class SandboxRegistry {
 
   /**
    * The saved form of the registry as JSON texts (see `SavedParts`), each sandbox with what only a
-   * data directory keeps (`Sandbox.persist`); a sandbox never restored keeps its saved text.
+   * data directory keeps (`Sandbox.persist`); a sandbox never restored keeps its stored part.
    */
-  persistParts(): string[] {
+  persistParts(): (string | StoredPart)[] {
     const head: RegistryHead = { random: this.#random.state(), generations: Object.fromEntries(this.#generations), sandboxIds: [...this.#sandboxes.keys()] };
-    const parts = [JSON.stringify(head)];
-    for (const entry of this.#sandboxes.values()) parts.push(entry instanceof Sandbox ? JSON.stringify(entry.persist()) : entry.saved.text());
+    const parts: (string | StoredPart)[] = [JSON.stringify(head)];
+    for (const entry of this.#sandboxes.values()) parts.push(entry instanceof Sandbox ? JSON.stringify(entry.persist()) : entry.saved.stored());
     return parts;
   }
 

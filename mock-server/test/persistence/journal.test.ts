@@ -113,6 +113,30 @@ describe('the SQLite store', () => {
     expect(damageOf(d).damage).toMatchObject({ position: 'journal entry 25', droppedEntries: 26 });
   });
 
+  it('carries a stored part into the next snapshot as it was stored, still checked when read', () => {
+    const d = dir();
+    const text = JSON.stringify({ name: '厦门市大数据局', upTo: 1 });
+    const store = openSqliteStore(d);
+    store.append([entry(1)]);
+    store.writeSnapshot(1, [text, JSON.stringify({ other: 1 })]);
+    store.append([entry(2)]);
+    const carried = store.load().snapshot!.stored(0);
+    store.writeSnapshot(2, [carried, JSON.stringify({ other: 2 })]);
+    store.close();
+
+    const reopened = openSqliteStore(d);
+    const { snapshot } = reopened.load();
+    expect(snapshot).toMatchObject({ seq: 2, count: 2 });
+    expect(snapshot?.part(0)).toEqual(JSON.parse(text));
+    expect(snapshot?.part(1)).toEqual({ other: 2 });
+    reopened.close();
+    // Stored as text, like a part written from a string, so a changed byte still fails its digest.
+    tamper(d, `UPDATE snapshot_parts SET json = replace(json, '厦门', '福州') WHERE seq = 2 AND part = 0`);
+    const damaged = openSqliteStore(d);
+    expect(() => damaged.load().snapshot?.part(0)).toThrow(/part 0 of the snapshot after entry 2[\s\S]*does not match its SHA-256/);
+    damaged.close();
+  });
+
   it('refuses a truncated snapshot part when it is read, a snapshot missing a part when it is opened, and a missing snapshot', () => {
     const truncated = dir();
     fill(truncated, 6, 3);
@@ -120,7 +144,7 @@ describe('the SQLite store', () => {
     const store = openSqliteStore(truncated);
     const { snapshot } = store.load();
     expect(() => snapshot?.part(0)).toThrow(DataDirDamagedError);
-    expect(() => snapshot?.text(0)).toThrow(/snapshots\.sqlite[\s\S]*part 0 of the snapshot after entry 6[\s\S]*does not match its SHA-256/);
+    expect(() => snapshot?.stored(0)).toThrow(/snapshots\.sqlite[\s\S]*part 0 of the snapshot after entry 6[\s\S]*does not match its SHA-256/);
     store.close();
 
     const partless = dir();
