@@ -28,6 +28,12 @@ export class SandboxTimerClock implements Clock {
   readonly #now: () => number;
   readonly #isCurrent: TimerIsCurrent;
   readonly #heap = new TimerHeap();
+  /**
+   * The heap's top when it was last found current, so the sandbox's `nextDueAt` and the firing
+   * that follows ask the owner once per timer, not twice. Forgotten on every push, pop and cancel
+   * (nothing else changes whether an entry is current).
+   */
+  #currentTop: TimerEntry | undefined;
   #nextSeq = 0;
 
   constructor(now: () => number, isCurrent: TimerIsCurrent) {
@@ -43,11 +49,14 @@ export class SandboxTimerClock implements Clock {
     const entry: TimerEntry = { id, dueAt, ref, seq: seq ?? this.#nextSeq };
     this.#nextSeq = Math.max(this.#nextSeq, entry.seq + 1);
     this.#heap.push(entry);
+    this.#currentTop = undefined;
     return entry;
   }
 
-  /** Nothing to do: the owner no longer calls the timer current, so it is dropped when it surfaces. */
-  cancel(): void {}
+  /** The owner no longer calls the timer current, so it is dropped when it surfaces; only the remembered top is forgotten. */
+  cancel(): void {
+    this.#currentTop = undefined;
+  }
 
   /** Counts the live entries (a scan: nothing on the hot path asks). */
   pending(): number {
@@ -63,6 +72,7 @@ export class SandboxTimerClock implements Clock {
     let fired = 0;
     for (let timer = this.#peekLive(); timer && timer.dueAt <= instant; timer = this.#peekLive()) {
       this.#heap.pop();
+      this.#currentTop = undefined;
       onTimer(timer);
       fired += 1;
     }
@@ -77,6 +87,7 @@ export class SandboxTimerClock implements Clock {
   /** Restores the timers; `state.now` is ignored because time belongs to the sandbox. */
   load(state: ClockState): void {
     this.#heap.clear();
+    this.#currentTop = undefined;
     this.#nextSeq = state.nextSeq;
     for (const t of state.timers) this.schedule(t.id, t.dueAt, t.ref, t.seq);
   }
@@ -88,7 +99,8 @@ export class SandboxTimerClock implements Clock {
   /** Drops cancelled or replaced entries from the top of the heap. */
   #peekLive(): TimerEntry | undefined {
     for (let top = this.#heap.peek(); top; top = this.#heap.peek()) {
-      if (this.#isCurrent(top)) return top;
+      if (top === this.#currentTop) return top;
+      if (this.#isCurrent(top)) return (this.#currentTop = top);
       this.#heap.pop();
     }
     return undefined;
