@@ -1,12 +1,21 @@
 import { describe, expect, it } from 'vitest';
+import { Agent } from 'undici';
 import { AbortError, ApiClient, fetchTransport, TimeoutError, undiciTransport, type Transport } from '../src/index.js';
-import { hang, json } from './helpers/test-server.js';
+import { hang, json, type Script } from './helpers/test-server.js';
 import { useTestServer } from './helpers/use-test-server.js';
 
 const getApp = { operationId: 'getApplication', method: 'GET', path: '/applications/rga_1' } as const;
 
 const fast = undiciTransport();
-const server = useTestServer({ alsoClose: [fast] });
+// One socket: a timed-out attempt that kept its socket would leave the retry queued behind it.
+const oneSocket = new Agent({ connections: 1 });
+const server = useTestServer({ alsoClose: [fast, oneSocket] });
+
+/** Sends the headers and the start of a JSON body, then stalls. */
+const stallInBody: Script = (_req, res) => {
+  res.writeHead(200, { 'content-type': 'application/json' });
+  res.write('{"items":[');
+};
 
 describe.each([
   ['fetchTransport', fetchTransport()],
@@ -30,11 +39,26 @@ describe.each([
     expect(server.received.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('times out an answer whose body stalls', async () => {
+    server.fallback(stallInBody);
+    await expect(client().request(getApp)).rejects.toMatchObject({ code: 'TIMEOUT', timeoutMs: 50 });
+  });
+
   it('lets a per-call timeoutMs override the client default', async () => {
     // Every request hangs, not only the next one: on a loaded machine a late attempt of the test
     // before can reach the server after the reset and take a queued script.
     server.fallback(hang);
     await expect(client().request(getApp, { timeoutMs: 20 })).rejects.toMatchObject({ timeoutMs: 20 });
+  });
+});
+
+describe('a timed-out attempt of the fetch transport', () => {
+  it('frees its connection for the retry at once', async () => {
+    server.enqueue(hang);
+    server.fallback(json(200, { ok: true }));
+    const transport = fetchTransport({ dispatcher: oneSocket });
+    const client = new ApiClient({ baseUrl: server.origin, transport, maxRetries: 1, timeoutMs: 100, retry: { sleep: async () => {} } });
+    await expect(client.request(getApp)).resolves.toEqual({ ok: true });
   });
 });
 

@@ -11,6 +11,9 @@ export function sharedAgent(): Dispatcher | undefined {
   return undefined;
 }
 
+/** No dispatcher, so the default transport leaves timeouts to an abort signal (the timeout step's). */
+export const hasSharedAgent = false;
+
 /** The undici transport needs Node; in a browser, creating one throws `UNDICI_TRANSPORT_UNAVAILABLE`. */
 export function undiciTransport(_options?: UndiciTransportOptions): Transport & { close(): Promise<void> } {
   throw new GdxError('UNDICI_TRANSPORT_UNAVAILABLE', {

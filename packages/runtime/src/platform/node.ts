@@ -3,6 +3,9 @@ import { setMaxListeners } from 'node:events';
 export { sharedAgent } from '../transport/default-agent.js';
 export { undiciTransport } from '../transport/undici-transport.js';
 
+/** The default transport has an undici dispatcher to enforce timeouts with (see `sharedAgent`). */
+export const hasSharedAgent = true;
+
 /** Appended to the default user-agent. */
 export const platformUserAgent: string | undefined = `node/${process.version}`;
 

@@ -6,12 +6,13 @@ import type { Step } from './types.js';
  * Bounds each attempt by `call.timeoutMs` (≤ 0 disables) and links the caller's signal. A fired
  * timer becomes a retryable {@link TimeoutError}; the caller's abort becomes an {@link AbortError}.
  *
- * With `transportEnforces` (the undici transport) the transport applies the timeout natively and
- * this step only passes the caller's signal through: an AbortController with its signal and a
- * timer cost several microseconds per attempt on Node 20, more than the rest of the pipeline.
- * Otherwise attempts without a caller's signal share one signal per slice of start times
+ * With `transportEnforces` (the undici transport; the fetch transport with the global fetch on
+ * Node) the transport applies the timeout itself and this step only passes the caller's signal
+ * through: an AbortController with its signal and a timer cost several microseconds per attempt
+ * on Node 20, more than the rest of the pipeline. Otherwise (an injected fetch, a browser, a
+ * custom transport) attempts without a caller's signal share one signal per slice of start times
  * (`DeadlineSlices`: a timeout may end up to a tenth later, at most 1 s), which spares the
- * per-attempt controller and keeps the timeout working whoever answers the fetch (MSW too).
+ * per-attempt controller and keeps the timeout working whoever answers the fetch.
  * The caller's signal is linked by hand rather than with `AbortSignal.any`, so the listener is
  * removed after every attempt and a long-lived caller signal never accumulates followers.
  */

@@ -1,6 +1,7 @@
 import type { Dispatcher } from 'undici';
-import { transportFailure } from '../errors/network-errors.js';
-import { sharedAgent } from '#platform';
+import { TimeoutError, transportFailure } from '../errors/network-errors.js';
+import { hasSharedAgent, sharedAgent } from '#platform';
+import { DeadlineDispatcher } from './deadline-dispatcher.js';
 import type { Transport, TransportRequest, TransportResponse } from './types.js';
 
 /**
@@ -18,11 +19,19 @@ export interface FetchTransportOptions {
   dispatcher?: Dispatcher;
 }
 
+type FetchInit = RequestInit & { dispatcher?: Dispatcher | DeadlineDispatcher };
+
 /**
  * The default transport: WHATWG `fetch`. Without `options.fetch` it looks up `globalThis.fetch`
  * **on every call** — so MSW's `setupServer`, started after the client was created, still sees the
  * requests — and, on Node, passes a shared, tuned undici `Agent` as `dispatcher` (browsers pool
  * connections themselves).
+ *
+ * On Node with the global fetch it enforces `timeoutMs` itself, without an abort signal (a signal
+ * makes undici's `Request` add a listener and a finalizer per call, ~10 % of a loopback request):
+ * a timer per attempt ends the wait whoever answers the fetch (MSW too) and aborts the request
+ * through its dispatcher, freeing the socket. With `options.fetch`, or in a browser, timeouts
+ * come from an abort signal (the runtime's timeout step).
  *
  * @example
  * ```ts
@@ -36,23 +45,60 @@ export function fetchTransport(options: FetchTransportOptions = {}): Transport {
   const userFetch = options.fetch;
   // Resolved lazily so that clients that never send never create the shared Agent.
   let dispatcher: Dispatcher | undefined = options.dispatcher;
+  const enforcesTimeout = userFetch === undefined && (dispatcher !== undefined || hasSharedAgent);
 
   return {
+    enforcesTimeout,
     async send(req: TransportRequest): Promise<TransportResponse> {
-      const init: RequestInit & { dispatcher?: Dispatcher } = {
-        method: req.method,
-        headers: req.headers,
-        body: req.body,
-        signal: req.signal ?? null,
-      };
       if (userFetch === undefined) dispatcher ??= sharedAgent();
-      if (dispatcher !== undefined) init.dispatcher = dispatcher;
+      const timeoutMs = enforcesTimeout ? attemptTimeout(req.timeoutMs) : 0;
+      const init: FetchInit = { method: req.method, headers: req.headers, body: req.body, signal: req.signal ?? null };
+      const fetchImpl = userFetch ?? globalThis.fetch;
       try {
-        const response = await (userFetch ?? globalThis.fetch)(req.url, init as RequestInit);
-        return { status: response.status, headers: response.headers, body: await response.text() };
+        if (timeoutMs > 0 && dispatcher !== undefined) {
+          const attempt = new DeadlineDispatcher(dispatcher);
+          init.dispatcher = attempt;
+          return await fetchWithin(timeoutMs, attempt, () => fetchImpl(req.url, init as RequestInit), req.operationId ?? req.method);
+        }
+        if (dispatcher !== undefined) init.dispatcher = dispatcher;
+        return await readResponse(await fetchImpl(req.url, init as RequestInit));
       } catch (error) {
         throw transportFailure(error, req.signal);
       }
     },
   };
+}
+
+/** `timeoutMs` when it bounds the attempt (finite and > 0), else 0. */
+function attemptTimeout(timeoutMs: number | undefined): number {
+  return timeoutMs !== undefined && timeoutMs > 0 && timeoutMs !== Number.POSITIVE_INFINITY ? timeoutMs : 0;
+}
+
+async function readResponse(response: Response): Promise<TransportResponse> {
+  return { status: response.status, headers: response.headers, body: await response.text() };
+}
+
+/**
+ * Runs one attempt, rejecting with {@link TimeoutError} once `timeoutMs` has passed and aborting
+ * the request through its dispatcher (whatever it was waiting for: a connection, the headers, the
+ * rest of the body). When MSW answers the fetch, the dispatcher never sees the request and there
+ * is no socket to free: the rejection alone ends the wait.
+ */
+function fetchWithin(
+  timeoutMs: number,
+  attempt: DeadlineDispatcher,
+  start: () => Promise<Response>,
+  operationId: string,
+): Promise<TransportResponse> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      const timeout = new TimeoutError(timeoutMs, operationId);
+      reject(timeout);
+      attempt.end(timeout);
+    }, timeoutMs);
+    start()
+      .then(readResponse)
+      .then(resolve, reject)
+      .finally(() => clearTimeout(timer));
+  });
 }
