@@ -19,8 +19,8 @@ function isJsonType(contentType: string | undefined): boolean {
  * typed array's contents live outside the JavaScript heap, so the young-generation collector never
  * copies them (holding 18 KB search answers as strings for the last 1,000 requests cost ~140 µs of
  * CPU per request in collections, bench/README.md), and a copy never keeps a larger answer alive.
- * One native encode into a reused buffer and one copy; the text is decoded only when read
- * (`capturedText`).
+ * One native encode into a reused buffer and one copy, none when the string is the last one cut;
+ * the text is decoded only when read (`capturedText`).
  *
  * @example
  * ```ts
@@ -33,10 +33,16 @@ export function captureBody(body: string | Uint8Array | undefined, contentType: 
   const json = isJsonType(contentType);
   if (typeof body !== 'string') return { kept: copyOf(body.subarray(0, maxBytes)), truncated: body.byteLength > maxBytes, json };
   if (body.length * 3 <= maxBytes) return { kept: body, truncated: false, json };
+  // The same text as the last string cut (an answer rendered once and given again, such as a cached
+  // search page; V8 compares the pointers first): its capture is shared, not made again, as nothing
+  // ever changes a capture.
+  if (lastCut !== undefined && lastCut.body === body && lastCut.maxBytes === maxBytes && lastCut.captured.json === json) return lastCut.captured;
   if (scratch.byteLength < maxBytes) scratch = new Uint8Array(maxBytes);
   // Native and allocation-free: encodes at most `maxBytes`, and says whether the whole string fitted.
   const { read, written } = utf8.encodeInto(body, scratch.subarray(0, maxBytes));
-  return { kept: copyOf(scratch.subarray(0, written)), truncated: read < body.length, json };
+  const captured = { kept: copyOf(scratch.subarray(0, written)), truncated: read < body.length, json };
+  lastCut = { body, maxBytes, captured };
+  return captured;
 }
 
 /** A copy in a plain `Uint8Array` (a Node `Buffer`'s `slice` would be a view of the request's memory). */
@@ -74,3 +80,6 @@ export function capturedBytes(body: CapturedBody | null): number {
 
 /** Reused to encode and cut bodies (the kept copy is sliced out of it), so a capture allocates only its result. */
 let scratch = new Uint8Array(0);
+
+/** The last string cut with its capture (holding it keeps one answer alive, no more). */
+let lastCut: { body: string; maxBytes: number; captured: CapturedBody } | undefined;

@@ -4,6 +4,8 @@ import type { CatalogState } from './catalog-state.js';
 import { dcatCatalog, dcatEntry } from './dcat/dcat-export.js';
 import { FACET_NAMES, type FacetName } from './search/facets.js';
 import { CatalogSearchError } from './search/search-error.js';
+import type { CatalogSearchIndex } from './search/search-index.js';
+import { SearchPageCache } from './search/search-page-cache.js';
 import { toEntrySummary } from './wire-views.js';
 
 const JSON_LD = { 'content-type': 'application/ld+json' } as const;
@@ -23,23 +25,38 @@ function summaryJson(entry: CatalogEntry): string {
   return json;
 }
 
+/** Rendered answers by index (a sandbox's reset or import makes a new index, and so a new cache). */
+const pageCaches = new WeakMap<CatalogSearchIndex, SearchPageCache>();
+
+function pageCacheOf(index: CatalogSearchIndex): SearchPageCache {
+  let cache = pageCaches.get(index);
+  if (cache === undefined) pageCaches.set(index, (cache = new SearchPageCache()));
+  return cache;
+}
+
 function searchEntries(ctx: OperationContext<CatalogState>): OperationResult {
+  const q = typeof ctx.query.q === 'string' ? ctx.query.q : undefined;
+  const limit = typeof ctx.query.limit === 'number' ? ctx.query.limit : undefined;
+  const cursor = typeof ctx.query.cursor === 'string' ? ctx.query.cursor : undefined;
   const filters: Partial<Record<FacetName, string[]>> = {};
   for (const facet of FACET_NAMES) {
     const value = ctx.query[facet];
     if (typeof value === 'string' && value !== '') filters[facet] = [value];
   }
+  const { index } = ctx.state;
+  const cache = pageCacheOf(index);
+  // Everything the answer depends on besides the indexed entries (the cache's generation).
+  const key = JSON.stringify([q, limit, cursor, FACET_NAMES.map((facet) => filters[facet]?.[0] ?? null)]);
+  const cached = cache.get(key, index.generation);
+  if (cached !== undefined) return { status: 200, json: cached };
   try {
-    const result = ctx.state.index.search({
-      ...(typeof ctx.query.q === 'string' ? { q: ctx.query.q } : {}),
-      filters,
-      ...(typeof ctx.query.limit === 'number' ? { limit: ctx.query.limit } : {}),
-      ...(typeof ctx.query.cursor === 'string' ? { cursor: ctx.query.cursor } : {}),
-    });
+    const result = index.search({ ...(q !== undefined ? { q } : {}), filters, ...(limit !== undefined ? { limit } : {}), ...(cursor !== undefined ? { cursor } : {}) });
     // The same JSON as `{ ...result, items: result.items.map(toEntrySummary) }`, with each entry's
     // summary rendered once: serialising the page was half of a search's time (bench/README.md).
     const items = result.items.map(summaryJson).join(',');
-    return { status: 200, json: `{"items":[${items}],"nextCursor":${JSON.stringify(result.nextCursor)},"total":${result.total},"facets":${JSON.stringify(result.facets)}}` };
+    const json = `{"items":[${items}],"nextCursor":${JSON.stringify(result.nextCursor)},"total":${result.total},"facets":${JSON.stringify(result.facets)}}`;
+    cache.offer(key, index.generation, json);
+    return { status: 200, json };
   } catch (error) {
     if (!(error instanceof CatalogSearchError)) throw error;
     return ctx.problem('VALIDATION_FAILED', {
