@@ -112,6 +112,15 @@ describe('authorized operation: products, fees and the pricing of 65号', () => 
     const reports = await world.ao('GET', `/authorizations/${authorizationId}/annual-reports`, { as: world.body });
     expectContract('authorized-operation', 'listAnnualReports', reports, 200);
     expect(reports.body.total).toBe(1);
+    // The filed report is on the sandbox feed like the other objects' events, flagged late.
+    const feed = await world.sim('GET', '/events?platform=authorized-operation&limit=200');
+    expectContract('simulation', 'feedEvents', feed, 200);
+    const filings = feed.body.items.filter((i: { objectType: string }) => i.objectType === 'annual_report');
+    expect(filings).toEqual([expect.objectContaining({
+      objectId: filed.body.id,
+      organizationId: world.operator.id,
+      event: expect.objectContaining({ type: 'annual_report_submitted', at: filed.body.submittedAt, actor: { role: 'operator', organizationId: world.operator.id }, data: { authorizationId, year: 2026, dueDate: '2027-03-31', late: true } }),
+    })]);
     const applied = await world.ao('POST', `/authorizations/${authorizationId}/formal-fee-applications`, { as: world.operator, body: { note: '申请转为正式收费。', annualReportYear: 2026 } });
     expectContract('authorized-operation', 'applyForFormalFees', applied, 200);
     expect(applied.body.formalApplication).toMatchObject({ appliedOn: '2027-04-01', status: 'pending' });

@@ -60,7 +60,37 @@ function submitAnnualReport(ctx: Ctx): OperationResult {
   }
   const report: AnnualReportRecord = { id: sandbox.ids.next('aor'), year: content.year, submittedAt: sandbox.now(), content: structuredClone(content) };
   authorization.pricing.reports.push(report);
-  return { status: 201, body: reportView(state, authorization, report) };
+  const view = reportView(state, authorization, report);
+  publishReport(ctx, authorization, view);
+  return { status: 201, body: view };
+}
+
+/**
+ * Puts a filed report on the sandbox feed and webhooks as an `annual_report` object's first event,
+ * `annual_report_submitted` (`data.late` when filed after 03-31). Not a workflow event of the
+ * authorization: reports on its last year come after it ended, when its machine takes none.
+ */
+function publishReport(ctx: Ctx, authorization: AuthorizationRecord, view: ReturnType<typeof reportView>): void {
+  const readers = [authorization.implementingBodyId, authorization.grantorId].filter((id): id is string => id !== null && id !== authorization.operatorId);
+  ctx.sandbox.emit({
+    platform: 'authorized-operation',
+    objectType: 'annual_report',
+    objectId: view.id,
+    organizationId: authorization.operatorId,
+    alsoNotify: [...new Set(readers)],
+    event: {
+      seq: 1,
+      type: 'annual_report_submitted',
+      at: view.submittedAt,
+      actor: { role: 'operator', organizationId: authorization.operatorId },
+      from: null,
+      to: null,
+      reason: null,
+      deadline: null,
+      data: { authorizationId: authorization.id, year: view.year, dueDate: view.dueDate, late: view.late },
+    },
+    object: () => view,
+  });
 }
 
 function calculateMar(ctx: Ctx): OperationResult {
