@@ -43,6 +43,9 @@ for (const name of ['in-process fetch', 'msw setupServer', 'node:http server']) 
       expectContract('authorized-operation', 'calculateMar', bad, 400);
       expect(bad.headers.get('content-type')).toContain('application/problem+json');
       expect(bad.body).toMatchObject({ code: 'VALIDATION_FAILED', message: { zh: expect.any(String), en: expect.any(String) }, errors: [{ pointer: '/costFen' }] });
+      const planless = await world.ao('POST', '/selections', { as: world.body, body: { method: 'negotiation' } });
+      expectContract('authorized-operation', 'createSelection', planless, 422);
+      expect(planless.body).toMatchObject({ code: 'PLAN_REQUIRED', message: { zh: expect.any(String), en: expect.any(String) }, errors: [{ pointer: '/planId' }] });
       const unsigned = await world.ao('GET', '/authorizations');
       expectContract('authorized-operation', 'listAuthorizations', unsigned, 401);
       const missing = await world.ao('GET', '/plans/aop_01JZZZZZZZZZZZZZZZZZZZZZZZ', { as: world.body });
