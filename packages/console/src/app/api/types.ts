@@ -105,6 +105,9 @@ export interface AdvanceResult {
   to: string;
   clock: Clock;
   fired: FiredTransition[];
+  /** Transitions fired in all; `fired` lists at most the `firedLimit` asked for. */
+  firedCount: number;
+  firedTruncated: boolean;
 }
 
 export interface WorkflowEvent {

@@ -60,6 +60,7 @@ export const MESSAGES = {
   'clock.submit': { zh: '推进', en: 'Advance' },
   'clock.fired': { zh: '触发的变化', en: 'Transitions fired' },
   'clock.noneFired': { zh: '没有触发任何变化。', en: 'Nothing fired.' },
+  'clock.firedTruncated': { zh: '共 {count} 项，此处列出前 {shown} 项；其余见事件流。', en: '{count} in all; the first {shown} are listed here, the rest are in the event feed.' },
   'calendar.title': { zh: '{year} 年工作日历', en: 'Working-day calendar {year}' },
   'calendar.prev': { zh: '上一年', en: 'Previous year' },
   'calendar.next': { zh: '下一年', en: 'Next year' },

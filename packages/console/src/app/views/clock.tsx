@@ -39,6 +39,9 @@ export function ClockView({ sandboxId }: { sandboxId: string }) {
   );
 }
 
+/** Transitions an advance lists here: a year over thousands of objects fires tens of thousands (the feed has them all). */
+const FIRED_SHOWN = 200;
+
 function AdvanceForm({ sandboxId }: { sandboxId: string }) {
   const { t } = useT();
   const { changed } = useRevision();
@@ -49,7 +52,8 @@ function AdvanceForm({ sandboxId }: { sandboxId: string }) {
   const submit = async (event: Event) => {
     event.preventDefault();
     const value = String(new FormData(event.currentTarget as HTMLFormElement).get('value') ?? '').trim();
-    const body = kind === 'workingDays' ? { workingDays: Number(value) } : kind === 'duration' ? { duration: value } : { to: localToInstant(value) };
+    const by = kind === 'workingDays' ? { workingDays: Number(value) } : kind === 'duration' ? { duration: value } : { to: localToInstant(value) };
+    const body = { ...by, firedLimit: FIRED_SHOWN };
     setProblem(undefined);
     try {
       const advanced = await sim<AdvanceResult>('POST', sandboxPath(sandboxId, '/clock/advance'), body);
@@ -89,13 +93,17 @@ function AdvanceForm({ sandboxId }: { sandboxId: string }) {
           {result.fired.length === 0 ? (
             <p>{t('clock.noneFired')}</p>
           ) : (
-            <ul>
-              {result.fired.map((f, i) => (
-                <li key={i}>
-                  <time dateTime={f.at}>{shortInstant(f.at)}</time> <a href={href('s', sandboxId, 'objects', f.platform, f.objectType, f.objectId)}>{f.objectId}</a> {f.type}: {f.from ?? '∅'} → {f.to ?? '∅'}
-                </li>
-              ))}
-            </ul>
+            <>
+              {result.firedTruncated && <p>{t('clock.firedTruncated', { count: result.firedCount, shown: result.fired.length })}</p>}
+              <ul>
+                {result.fired.map((f, i) => (
+                  <li key={i}>
+                    <time dateTime={f.at}>{shortInstant(f.at)}</time>{' '}
+                    <a href={href('s', sandboxId, 'objects', f.platform, f.objectType, f.objectId)}>{f.objectId}</a> {f.type}: {f.from ?? '∅'} → {f.to ?? '∅'}
+                  </li>
+                ))}
+              </ul>
+            </>
           )}
         </section>
       )}
