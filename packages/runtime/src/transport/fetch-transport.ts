@@ -98,7 +98,15 @@ function fetchWithin(
     }, timeoutMs);
     start()
       .then(readResponse)
-      .then(resolve, reject)
-      .finally(() => clearTimeout(timer));
+      .then(
+        (response) => {
+          clearTimeout(timer);
+          resolve(response);
+        },
+        (error: unknown) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      );
   });
 }
