@@ -2,7 +2,7 @@
  * The bounds of one index's kept pages: how many, the UTF-16 units they hold together (≤ 1 MiB),
  * and how many queries seen once are remembered.
  */
-export const SEARCH_PAGE_CACHE_LIMITS = { pages: 32, chars: 512 * 1024, seen: 1024 } as const;
+const SEARCH_PAGE_CACHE_LIMITS = { pages: 32, chars: 512 * 1024, seen: 1024 } as const;
 
 /**
  * Search answers of one index as rendered, by query, for one generation of the index
