@@ -57,7 +57,8 @@ describe('a timed-out attempt of the fetch transport', () => {
     server.enqueue(hang);
     server.fallback(json(200, { ok: true }));
     const transport = fetchTransport({ dispatcher: oneSocket });
-    const client = new ApiClient({ baseUrl: server.origin, transport, maxRetries: 1, timeoutMs: 100, retry: { sleep: async () => {} } });
+    // Retries to spare for a loaded machine: a socket kept by the hung attempt would make every one of them queue behind it and time out.
+    const client = new ApiClient({ baseUrl: server.origin, transport, maxRetries: 4, timeoutMs: 250, retry: { sleep: async () => {} } });
     await expect(client.request(getApp)).resolves.toEqual({ ok: true });
   });
 });
