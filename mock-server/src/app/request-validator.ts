@@ -92,12 +92,13 @@ function toFieldErrors(errors: readonly ErrorObject[] | null | undefined, prefix
 
 /** How many compiled documents are kept: the six bundled contracts plus a few of a test's own. */
 const COMPILED_DOCUMENTS = 16;
-/** Compiled validators by document (name, operations, content), least recently used first. */
+/** Validators by document (name, operations, content), least recently used first. */
 const compiled = new Map<string, ReadonlyMap<string, RequestValidator>>();
 
 /**
- * Compiles the validators of every operation of a document once (ajv, JSON Schema 2020-12).
- * Query values are coerced to their schema types and defaults are filled in.
+ * The validators of every operation of a document (ajv, JSON Schema 2020-12), each compiled on its
+ * operation's first request. Query values are coerced to their schema types and defaults are
+ * filled in.
  *
  * Compiling a contract costs ~100 ms of CPU, ~0.5 s for the six of an app, and every app parses
  * its own copy of the documents: the validators of a document with the same content are shared
@@ -126,19 +127,43 @@ export function compileValidators(doc: OpenApiDocument, name: string, operations
 }
 
 function compileDocument(doc: OpenApiDocument, name: string, operations: readonly SpecOperation[]): Map<string, RequestValidator> {
-  const base = `gdx:${name}`;
-  const plain = newAjv(false);
-  const coercing = newAjv(true);
-  const checked = withSelectedBranches(withDomainFormats(doc));
-  plain.addSchema(checked as object, base);
-  coercing.addSchema(checked as object, base);
+  let compiler: OperationCompiler | undefined;
   const result = new Map<string, RequestValidator>();
   for (const op of operations) {
+    let validator: RequestValidator | undefined;
+    // Compiled on the operation's first request, not when the app is made: a `gdx-mock` process
+    // spent ~1.4 s of its ~2.5 s start compiling all ~300 operations, most of which a test or a
+    // client never calls (issue 12); the first call of an operation takes a few ms more instead.
+    result.set(op.operationId, {
+      validate(input) {
+        validator ??= (compiler ??= new OperationCompiler(doc, name)).compile(op);
+        return validator.validate(input);
+      },
+    });
+  }
+  return result;
+}
+
+/** The two ajv instances of one document (plain for bodies, coercing for parameters), with the document registered. */
+class OperationCompiler {
+  readonly #base: string;
+  readonly #plain = newAjv(false);
+  readonly #coercing = newAjv(true);
+
+  constructor(doc: OpenApiDocument, name: string) {
+    this.#base = `gdx:${name}`;
+    const checked = withSelectedBranches(withDomainFormats(doc));
+    this.#plain.addSchema(checked as object, this.#base);
+    this.#coercing.addSchema(checked as object, this.#base);
+  }
+
+  compile(op: SpecOperation): RequestValidator {
+    const base = this.#base;
     // An operation without parameters of a kind skips that check (and its copy) on every request.
     const group = (where: 'path' | 'query'): ValidateFunction | undefined => {
       const params = op.parameters.filter((p) => p.in === where);
       if (params.length === 0) return undefined;
-      return coercing.compile({
+      return this.#coercing.compile({
         type: 'object',
         properties: Object.fromEntries(params.map((p) => [p.name, rebase(p.schema, base)])),
         required: params.filter((p) => p.required || where === 'path').map((p) => p.name),
@@ -146,9 +171,9 @@ function compileDocument(doc: OpenApiDocument, name: string, operations: readonl
     };
     const pathCheck = group('path');
     const queryCheck = group('query');
-    const bodyCheck = op.jsonBody ? plain.compile(rebase(op.jsonBody.schema, base) as object) : undefined;
+    const bodyCheck = op.jsonBody ? this.#plain.compile(rebase(op.jsonBody.schema, base) as object) : undefined;
     const bodyRequired = op.jsonBody?.required === true;
-    result.set(op.operationId, {
+    return {
       validate({ params, query, body, hasBody }) {
         const errors: FieldError[] = [];
         // Coercion writes into the data: path values are copied (the caller keeps strings), the
@@ -165,7 +190,6 @@ function compileDocument(doc: OpenApiDocument, name: string, operations: readonl
         }
         return errors.length > 0 ? { ok: false, errors: errors.slice(0, MAX_ERRORS) } : { ok: true, query: queryData };
       },
-    });
+    };
   }
-  return result;
 }

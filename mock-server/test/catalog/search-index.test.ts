@@ -97,6 +97,23 @@ describe('CatalogSearchIndex: filters and facets', () => {
     expect(local.search({ q: '海洋渔业' }).total).toBe(0);
     expect(local.size).toBe(seed.catalogEntries.length - 1);
   });
+
+  // Entries are tokenised by the first search after they are published, not when published.
+  it('answers the same whether entries changed before or after the first search', () => {
+    const [first, second] = seed.catalogEntries as [CatalogEntry, CatalogEntry];
+    const edited = { ...first, name: '海洋渔业捕捞许可信息' };
+    const never = new CatalogSearchIndex(seed.catalogEntries);
+    never.upsert(edited);
+    never.remove(second.id);
+    const searched = new CatalogSearchIndex(seed.catalogEntries);
+    searched.search({ q: '人口' });
+    searched.upsert(edited);
+    searched.remove(second.id);
+    for (const q of ['海洋渔业', second.name, '人口', '']) expect(never.search({ q, limit: 200 })).toEqual(searched.search({ q, limit: 200 }));
+    expect(never.search({ q: '海洋渔业' }).items.map((e) => e.id)).toEqual([first.id]);
+    expect(never.get(second.id)).toBeUndefined();
+    expect(never.entries().map((e) => e.id)).toEqual(searched.entries().map((e) => e.id));
+  });
 });
 
 describe('CatalogSearchIndex: cursor paging', () => {

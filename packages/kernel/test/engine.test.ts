@@ -177,6 +177,21 @@ describe('WorkflowEngine', () => {
     expect(copy.snapshot()).toEqual(original.snapshot());
   });
 
+  it('copies a restored snapshot unless told to adopt it', () => {
+    const original = engineAt('2025-09-26T10:00');
+    toNotice(original, 'a');
+    const saved = original.snapshot();
+    const copying = new WorkflowEngine({ machines: [demoMachine], calendar: fakeCalendar, clock: new VirtualClock(0) });
+    copying.restore(saved);
+    expect(copying.get('a')).toEqual(saved.instances[0]);
+    expect(copying.get('a')).not.toBe(saved.instances[0]);
+    const adopting = new WorkflowEngine({ machines: [demoMachine], calendar: fakeCalendar, clock: new VirtualClock(0) });
+    adopting.restore(saved, { adopt: true });
+    expect(adopting.get('a')).toBe(saved.instances[0]);
+    const until = at('2026-03-01T00:00');
+    expect(adopting.advanceTo(until)).toEqual(copying.advanceTo(until));
+  });
+
   it('is deterministic: the same inputs give identical event logs', () => {
     const run = () => {
       const engine = engineAt('2025-09-26T10:00');

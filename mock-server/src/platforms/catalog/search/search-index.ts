@@ -96,7 +96,16 @@ function fingerprint(text: string): number {
  * ```
  */
 export class CatalogSearchIndex {
+  /** Every published entry by id, in insertion order: what `get`, `entries` and `size` read. */
+  private readonly published = new Map<string, CatalogEntry>();
+  /**
+   * Entries with terms and postings. An entry is tokenised when a search first needs it, not when
+   * it is published: a sandbox seeds 300 entries, and most sandboxes (a test's, a kit check's)
+   * never search; tokenising at seed time was ~45 % of creating a sandbox (bench/README.md).
+   */
   private readonly docs = new Map<string, Doc>();
+  /** Ids published since the last search, tokenised by the next one. */
+  private readonly unindexed = new Set<string>();
   private readonly postings = new Map<string, Set<string>>();
   private readonly facetPostings = new Map<FacetName, Map<string, Set<string>>>(FACET_NAMES.map((f) => [f, new Map()]));
   private readonly facetNumbers = FACET_NAMES.map(() => new FacetValueNumbers());
@@ -107,7 +116,7 @@ export class CatalogSearchIndex {
   }
 
   get size(): number {
-    return this.docs.size;
+    return this.published.size;
   }
 
   /**
@@ -120,40 +129,52 @@ export class CatalogSearchIndex {
   }
 
   get(id: string): CatalogEntry | undefined {
-    return this.docs.get(id)?.entry;
+    return this.published.get(id);
   }
 
-  /** Every indexed entry, in insertion order. */
+  /** Every published entry, in insertion order. */
   entries(): CatalogEntry[] {
-    return [...this.docs.values()].map((d) => d.entry);
+    return [...this.published.values()];
   }
 
   /** Adds an entry or replaces the entry with the same id (a new published version). */
   upsert(entry: CatalogEntry): void {
     this.remove(entry.id);
     this.#generation += 1;
-    const facets = FACET_NAMES.map((facet) => facetValue(facet, entry));
-    const doc: Doc = {
-      entry,
-      terms: documentTerms(entry),
-      modifiedMs: Date.parse(entry.modifiedAt),
-      name: entry.name.normalize('NFKC').toLowerCase(),
-      facets,
-      facetNumbers: Uint32Array.from(facets, ([value], i) => (this.facetNumbers[i] as FacetValueNumbers).numberOf(value)),
-    };
-    this.docs.set(entry.id, doc);
-    for (const term of doc.terms.keys()) this.postingSet(this.postings, term).add(entry.id);
-    FACET_NAMES.forEach((facet, i) => this.postingSet(this.facetPostings.get(facet)!, (doc.facets[i] as readonly [string, string])[0]).add(entry.id));
+    this.published.set(entry.id, entry);
+    this.unindexed.add(entry.id);
   }
 
   /** Removes an entry (withdrawn); unknown ids are ignored. */
   remove(id: string): void {
+    if (!this.published.delete(id)) return;
+    this.#generation += 1;
+    this.unindexed.delete(id);
     const doc = this.docs.get(id);
     if (!doc) return;
-    this.#generation += 1;
     this.docs.delete(id);
     for (const term of doc.terms.keys()) this.unpost(this.postings, term, id);
     FACET_NAMES.forEach((facet, i) => this.unpost(this.facetPostings.get(facet)!, (doc.facets[i] as readonly [string, string])[0], id));
+  }
+
+  /** Tokenises and posts the entries published since the last search. */
+  private indexPending(): void {
+    for (const id of this.unindexed) {
+      const entry = this.published.get(id) as CatalogEntry;
+      const facets = FACET_NAMES.map((facet) => facetValue(facet, entry));
+      const doc: Doc = {
+        entry,
+        terms: documentTerms(entry),
+        modifiedMs: Date.parse(entry.modifiedAt),
+        name: entry.name.normalize('NFKC').toLowerCase(),
+        facets,
+        facetNumbers: Uint32Array.from(facets, ([value], i) => (this.facetNumbers[i] as FacetValueNumbers).numberOf(value)),
+      };
+      this.docs.set(id, doc);
+      for (const term of doc.terms.keys()) this.postingSet(this.postings, term).add(id);
+      FACET_NAMES.forEach((facet, i) => this.postingSet(this.facetPostings.get(facet)!, (doc.facets[i] as readonly [string, string])[0]).add(id));
+    }
+    this.unindexed.clear();
   }
 
   search(query: CatalogSearchQuery = {}): CatalogSearchResult {
@@ -163,6 +184,7 @@ export class CatalogSearchIndex {
     const runs = splitRuns(q);
     const sort = query.sort ?? (runs.length > 0 ? 'relevance' : 'modified');
     if (sort !== 'relevance' && sort !== 'modified') throw new CatalogSearchError('SORT_UNKNOWN');
+    this.indexPending();
     const fp = fingerprint(JSON.stringify([runs.map((r) => r.text), sort, this.normalizedFilters(query.filters)]));
     const after = query.cursor === undefined ? undefined : decodeSearchCursor(query.cursor, fp);
 

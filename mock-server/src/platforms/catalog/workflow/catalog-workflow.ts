@@ -91,7 +91,8 @@ export class CatalogWorkflow {
       instances.push({ id: entry.id, machine: ENTRY_MACHINE, state: 'published', createdAt: entry.modifiedAt, updatedAt: entry.modifiedAt, deadline: null, events: [created], data: {}, timer: null });
       this.#index.upsert(entry);
     }
-    this.host.engine.restore({ version: 1, now: this.#sandbox.now(), nextSeq: 0, instances, planned: [] });
+    // The instances were built for this engine alone: it takes them over, no copy.
+    this.host.engine.restore({ version: 1, now: this.#sandbox.now(), nextSeq: 0, instances, planned: [] }, { adopt: true });
     this.host.reindex();
     this.#codeSeq = entries.length + 1;
   }

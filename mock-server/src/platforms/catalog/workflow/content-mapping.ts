@@ -1,4 +1,5 @@
 import { formatShanghaiInstant } from '@gdx/calendar';
+import { copyJson } from '../../../app/copy-json.js';
 import { REGIONS } from '../../../sandbox/seed/regions.js';
 import type { CatalogEntry, Region } from '../../../sandbox/seed/types.js';
 import type { ClassificationCodes, EntryFields, EntryRecord } from './records.js';
@@ -29,14 +30,14 @@ export function seedContent(entry: CatalogEntry): EntryFields {
     region: entry.region.code,
     classification: { category: entry.classification.category, item: entry.classification.item },
     domain: entry.domain,
-    items: structuredClone(entry.items),
-    sharing: structuredClone(entry.sharing),
-    opening: structuredClone(entry.opening),
+    items: copyJson(entry.items),
+    sharing: copyJson(entry.sharing),
+    opening: copyJson(entry.opening),
     updateCycle: entry.updateCycle,
     formats: [...entry.formats],
     grade: entry.grade,
     relatedSystems: [...entry.relatedSystems],
-    sampleData: structuredClone(entry.sampleData),
+    sampleData: copyJson(entry.sampleData),
   };
 }
 
@@ -72,15 +73,15 @@ export function toCatalogEntry(record: EntryRecord, publishedAt: number): Catalo
     classification: { categoryCode: codes.categoryCode, category: c.classification.category, itemCode: codes.itemCode, item: c.classification.item ?? c.domain },
     domain: c.domain,
     provider: { ...record.provider },
-    items: structuredClone(c.items),
-    sharing: { conditions: [], ...structuredClone(c.sharing) },
-    opening: { conditions: [], ...structuredClone(c.opening) },
+    items: copyJson(c.items),
+    sharing: { conditions: [], ...copyJson(c.sharing) },
+    opening: { conditions: [], ...copyJson(c.opening) },
     updateCycle: c.updateCycle,
     formats: [...(c.formats ?? [])],
     grade: c.grade,
     region,
     relatedSystems: [...(c.relatedSystems ?? [])],
-    sampleData: structuredClone(c.sampleData ?? []),
+    sampleData: copyJson(c.sampleData ?? []),
     state: 'published',
     publishedOn: record.publishedOn,
     modifiedAt: formatShanghaiInstant(publishedAt),
