@@ -1,5 +1,5 @@
 import { asyncWorkload } from '../core/measure.js';
-import { ratioRow } from '../core/report.js';
+import { durationRow, ratioRow } from '../core/report.js';
 import { sampleInterleaved } from '../core/sample.js';
 import type { Suite, SuiteContext } from '../core/suite.js';
 import { DATASET_LIST_PATH, datasetRead, MOCK_APP, SEARCH_READ } from '../fixtures/mock-request.js';
@@ -11,7 +11,8 @@ const MOCK_APP_SERVER = new URL('../servers/mock-app-server.js', import.meta.url
  * Suite 4: the mock's in-process `fetch` (`createFetch(app)`: no socket, no HTTP parsing) against
  * the global `fetch` over loopback to the same app served by `@gdx/mock-server/server` in a child
  * process, for a cheap public read (one open dataset) and, for information, the faceted search.
- * Both sides use the fetch API and parse the JSON, so the difference is the transport.
+ * Both sides use the fetch API and parse the JSON, so the difference is the transport. For
+ * information too, the time to create and delete a sandbox in-process.
  *
  * @example
  * ```ts
@@ -20,7 +21,7 @@ const MOCK_APP_SERVER = new URL('../servers/mock-app-server.js', import.meta.url
  */
 export const inProcessSuite: Suite = {
   id: 'in-process',
-  title: '4. In-process vs loopback on the gdx mock app: a cheap public read (getDataset), the faceted search for information',
+  title: '4. In-process vs loopback on the gdx mock app: a cheap public read (getDataset); the faceted search and sandbox creation for information',
   async run({ plan, log }: SuiteContext) {
     const [{ createApp }, { createFetch }] = await Promise.all([import('@gdx/mock-server'), import('@gdx/mock-server/fetch')]);
     const app = createApp({ seed: MOCK_APP.seed, startAt: MOCK_APP.startAt });
@@ -36,24 +37,37 @@ export const inProcessSuite: Suite = {
       };
       const [datasetIn, datasetLoop] = pair(datasetRead(items[0].id).path);
       const [searchIn, searchLoop] = pair(SEARCH_READ.path);
+      // A sandbox per test is how vendors and the conformance kit isolate their runs (the kit makes 62).
+      const sandboxCycle = async (): Promise<void> => {
+        const created = await mockFetch('http://mock.local/_sim/v1/sandboxes', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ profile: 'national', seed: MOCK_APP.seed }) });
+        if (created.status !== 201) throw new Error(`POST /_sim/v1/sandboxes answered ${created.status}`);
+        const { id } = (await created.json()) as { id: string };
+        const deleted = await mockFetch(`http://mock.local/_sim/v1/sandboxes/${id}`, { method: 'DELETE', headers: { 'content-type': 'application/json' } });
+        if (deleted.status >= 300) throw new Error(`DELETE /_sim/v1/sandboxes/${id} answered ${deleted.status}`);
+      };
       for (const [a, b] of [[datasetIn, datasetLoop], [searchIn, searchLoop]] as const) {
         const [x, y] = await Promise.all([a(), b()]);
         if (JSON.stringify(x) !== JSON.stringify(y)) throw new Error('the in-process and the loopback app answer differently');
       }
       log('in-process: measuring');
-      const [fast, slow, fastSearch, slowSearch] = await sampleInterleaved(
+      const [fast, slow, fastSearch, slowSearch, sandboxes] = await sampleInterleaved(
         [
           asyncWorkload('createFetch(app) getDataset', datasetIn),
           asyncWorkload('fetch over loopback getDataset', datasetLoop),
           asyncWorkload('createFetch(app) searchEntries', searchIn),
           asyncWorkload('fetch over loopback searchEntries', searchLoop),
+          asyncWorkload('createFetch(app) create and delete a sandbox', sandboxCycle),
         ],
         plan,
       );
       return {
         id: this.id,
         title: this.title,
-        rows: [ratioRow(fast!, slow!, { kind: 'min-ratio', value: 10 }), ratioRow(fastSearch!, slowSearch!, { kind: 'info' })],
+        rows: [
+          ratioRow(fast!, slow!, { kind: 'min-ratio', value: 10 }),
+          ratioRow(fastSearch!, slowSearch!, { kind: 'info' }),
+          durationRow('create and delete a sandbox over createFetch(app) (national, 300 seeded entries), per sandbox', 1_000 / sandboxes!.median, { kind: 'info' }),
+        ],
         notes: [`concurrency 1; loopback server pid ${server.pid}; both answers of each read compared equal before timing`],
       };
     } finally {
