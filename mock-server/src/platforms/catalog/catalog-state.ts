@@ -43,12 +43,12 @@ export function exportCatalogState(state: CatalogState): CatalogSnapshot {
   return { published: structuredClone(state.index.entries()), workflow: state.workflow.snapshot() };
 }
 
-/** Rebuilds a state from `exportCatalogState`'s output. */
+/** Rebuilds a state from `exportCatalogState`'s output, keeping its objects (see `PlatformModule.importState`). */
 export function importCatalogState(data: unknown, sandbox: SandboxContext): CatalogState {
   const saved = data as Partial<CatalogSnapshot> | null;
   if (!Array.isArray(saved?.published) || typeof saved.workflow !== 'object' || saved.workflow === null) {
     throw new TypeError('catalog snapshot must have a "published" array and a "workflow" object');
   }
-  const index = new CatalogSearchIndex(structuredClone(saved.published));
-  return { index, workflow: new CatalogWorkflow(sandbox, index, structuredClone(saved.workflow)) };
+  const index = new CatalogSearchIndex(saved.published);
+  return { index, workflow: new CatalogWorkflow(sandbox, index, saved.workflow) };
 }

@@ -68,6 +68,7 @@ export interface CreateInput extends DispatchInput {
  * officials under the sandbox's reviewer policy, and every recorded event published with
  * `sandbox.emit` (feed + webhooks) in the contract's wire form and reported to `clock/advance`
  * while the clock fires. Refused transitions throw the matching `PlatformProblem` and change nothing.
+ * A given engine snapshot is taken over, not copied (it comes from the platform's `importState`).
  *
  * @example
  * ```ts
@@ -92,7 +93,8 @@ export class WorkflowHost {
     // The engine is made next; the clock asks it whether a surfacing timer is still current.
     this.#clock = new SandboxTimerClock(() => sandbox.now(), (timer) => this.engine.isCurrent(timer));
     this.engine = new WorkflowEngine({ machines: this.procedures.machines, guards: this.procedures.guards, calendar: sandbox.calendar, clock: this.#clock });
-    if (snapshot) this.engine.restore(snapshot);
+    // A snapshot comes from a platform's `importState`, which owns the data it is given.
+    if (snapshot) this.engine.restore(snapshot, { adopt: true });
     this.#lists = new HostListIndex(this.engine, (instance) => binding.listings?.(instance) ?? []);
     if (snapshot) this.#lists.reindex();
     this.engine.subscribe(({ instanceId, event }) => this.#onEvent(instanceId, event));
