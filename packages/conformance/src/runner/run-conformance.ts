@@ -2,7 +2,7 @@ import { buildChecks } from '../checks/index.js';
 import { createSignedHttp, type HttpTarget } from '../http/signed-http.js';
 import { createSimClient, type SimClient } from '../http/sim-client.js';
 import type { Organization } from '../http/signer.js';
-import { loadSpecs, type Specs } from '../specs/load-specs.js';
+import { sharedBundledSpecs, type Specs } from '../specs/load-specs.js';
 import { createExpect, ExpectationError } from './expect.js';
 import { createRandom } from './random.js';
 import { isSelected } from './select.js';
@@ -85,7 +85,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
   const seed = String(options.seed);
   const timeoutMs = options.timeoutMs ?? 60_000;
   const startedAt = new Date().toISOString();
-  const specs = options.specs ?? (await loadSpecs());
+  const specs = options.specs ?? (await sharedBundledSpecs());
   const checks = (options.checks ?? buildChecks(specs)).filter((c) => isSelected(c.id, options.include, options.exclude));
   // A selection that matches nothing is a typo (`REG-ACEPT-*`), not a pass: a run of 0 checks
   // would report success and turn CI green.
