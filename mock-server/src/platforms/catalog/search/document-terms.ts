@@ -6,6 +6,8 @@ const WEIGHTS = { name: 3, item: 1.5, summary: 1, itemDescription: 0.5 } as cons
 
 /** How many texts' terms are kept; past it the memo starts again (a bound, not a cache policy). */
 const MEMO_TEXTS = 20_000;
+/** Longer texts are tokenised each time: the seed's are shorter, and the memo stays a few MB at most. */
+const MEMO_TEXT_LENGTH = 256;
 const termsByText = new Map<string, readonly string[]>();
 
 /**
@@ -14,6 +16,7 @@ const termsByText = new Map<string, readonly string[]>();
  * entries on first use; tokenising them again was ~12 % of a conformance kit run.
  */
 function termsOfText(text: string): readonly string[] {
+  if (text.length > MEMO_TEXT_LENGTH) return splitRuns(text).flatMap(indexTerms);
   let terms = termsByText.get(text);
   if (terms === undefined) {
     terms = splitRuns(text).flatMap(indexTerms);
