@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadBundledSpec, SPEC_NAMES } from '@gdx/openapi';
 import type { OpenApiDocument } from './platform-module.js';
 import { compileValidators } from './request-validator.js';
 import { readSpecOperations } from './spec-operations.js';
@@ -27,5 +28,30 @@ describe('compileValidators', () => {
     expect(limitErrors(first, '15')).toEqual(['/query/limit']);
     expect(limitErrors(changed, '15')).toEqual([]);
     expect(limitErrors(changed, '25')).toEqual(['/query/limit']);
+  });
+});
+
+describe('compileValidators: when schemas compile', () => {
+  const brokenDocument = (): OpenApiDocument =>
+    ({
+      openapi: '3.1.0',
+      info: { title: 'broken', version: '1' },
+      paths: { '/notes': { post: { operationId: 'addNote', requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Missing' } } } }, responses: { '201': { description: 'ok' } } } } },
+      components: { schemas: {} },
+    }) as unknown as OpenApiDocument;
+
+  it('compiles a document of its own at once, so a schema that cannot compile throws there', () => {
+    const doc = brokenDocument();
+    expect(() => compileValidators(doc, 'broken', readSpecOperations(doc))).toThrow(/Missing/);
+  });
+
+  // The bundled contracts compile on first use; this is where every operation of them is compiled.
+  it.each(SPEC_NAMES)('compiles every operation of the bundled %s contract', (name) => {
+    const doc = loadBundledSpec(name) as unknown as OpenApiDocument;
+    const validators = compileValidators(doc, name, readSpecOperations(doc));
+    expect(validators.size).toBeGreaterThan(0);
+    for (const [operationId, validator] of validators) {
+      expect(() => validator.validate({ params: {}, query: {}, body: undefined, hasBody: false }), operationId).not.toThrow();
+    }
   });
 });

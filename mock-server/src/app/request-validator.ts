@@ -1,5 +1,6 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { loadBundledSpec, SPEC_NAMES } from '@gdx/openapi';
 import type { FieldError } from '@gdx/protocol';
 import type { OpenApiDocument } from './platform-module.js';
 import type { SpecOperation } from './spec-operations.js';
@@ -96,9 +97,10 @@ const COMPILED_DOCUMENTS = 16;
 const compiled = new Map<string, ReadonlyMap<string, RequestValidator>>();
 
 /**
- * The validators of every operation of a document (ajv, JSON Schema 2020-12), each compiled on its
- * operation's first request. Query values are coerced to their schema types and defaults are
- * filled in.
+ * The validators of every operation of a document (ajv, JSON Schema 2020-12). For a bundled
+ * contract each is compiled on its operation's first request; any other document is compiled
+ * whole at once, so a schema that cannot compile throws here. Query values are coerced to their
+ * schema types and defaults are filled in.
  *
  * Compiling a contract costs ~100 ms of CPU, ~0.5 s for the six of an app, and every app parses
  * its own copy of the documents: the validators of a document with the same content are shared
@@ -113,7 +115,8 @@ const compiled = new Map<string, ReadonlyMap<string, RequestValidator>>();
  * ```
  */
 export function compileValidators(doc: OpenApiDocument, name: string, operations: readonly SpecOperation[]): ReadonlyMap<string, RequestValidator> {
-  const key = JSON.stringify([name, operations.map((op) => op.operationId), doc]);
+  const docText = JSON.stringify(doc);
+  const key = JSON.stringify([name, operations.map((op) => op.operationId)]) + docText;
   const known = compiled.get(key);
   if (known) {
     compiled.delete(key);
@@ -121,25 +124,37 @@ export function compileValidators(doc: OpenApiDocument, name: string, operations
     return known;
   }
   const fresh = compileDocument(doc, name, operations);
+  // A document of its own (a custom platform's, a changed contract) is compiled now, so that a
+  // schema that cannot compile (an unresolvable `$ref`) fails `createApp`, not its first request.
+  if (!isBundledContract(docText)) for (const validator of fresh.values()) validator.compile();
   compiled.set(key, fresh);
   if (compiled.size > COMPILED_DOCUMENTS) compiled.delete(compiled.keys().next().value!);
   return fresh;
 }
 
-function compileDocument(doc: OpenApiDocument, name: string, operations: readonly SpecOperation[]): Map<string, RequestValidator> {
+let bundledTexts: ReadonlySet<string> | undefined;
+
+/** Whether a document is one of the bundled contracts, unchanged: those compile (CI compiles every operation of them). */
+function isBundledContract(docText: string): boolean {
+  bundledTexts ??= new Set(SPEC_NAMES.map((spec) => JSON.stringify(loadBundledSpec(spec))));
+  return bundledTexts.has(docText);
+}
+
+/** A validator compiled on its first use, or now with `compile()`. */
+interface LazyValidator extends RequestValidator {
+  compile(): RequestValidator;
+}
+
+function compileDocument(doc: OpenApiDocument, name: string, operations: readonly SpecOperation[]): Map<string, LazyValidator> {
   let compiler: OperationCompiler | undefined;
-  const result = new Map<string, RequestValidator>();
+  const result = new Map<string, LazyValidator>();
   for (const op of operations) {
     let validator: RequestValidator | undefined;
     // Compiled on the operation's first request, not when the app is made: a `gdx-mock` process
     // spent ~1.4 s of its ~2.5 s start compiling all ~300 operations, most of which a test or a
     // client never calls (issue 12); the first call of an operation takes a few ms more instead.
-    result.set(op.operationId, {
-      validate(input) {
-        validator ??= (compiler ??= new OperationCompiler(doc, name)).compile(op);
-        return validator.validate(input);
-      },
-    });
+    const compile = (): RequestValidator => (validator ??= (compiler ??= new OperationCompiler(doc, name)).compile(op));
+    result.set(op.operationId, { compile, validate: (input) => compile().validate(input) });
   }
   return result;
 }
