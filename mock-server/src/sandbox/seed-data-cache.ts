@@ -1,10 +1,14 @@
 import { shanghaiDate } from '@gdx/calendar';
 import type { ProfileRef } from '../app/platform-module.js';
 import type { OrganisationSource } from './builtin-organisations.js';
+import { scopeAppKey } from './seed/app-keys.js';
 import { createSeedData } from './seed/create-seed-data.js';
 import type { SeedData } from './seed/types.js';
 
-const cache = new Map<string, SeedData>();
+/** Seed data as drawn, by seed, profile, count and day; shared by every sandbox of that seed. */
+const drawn = new Map<string, SeedData>();
+/** The same with a sandbox's own app keys, by sandbox id and the key above. */
+const scoped = new Map<string, SeedData>();
 const CACHE_SIZE = 8;
 /** The day seed data is as of; a sandbox starting earlier gets data as of its own first day. */
 const SEED_AS_OF = '2025-09-26';
@@ -17,11 +21,14 @@ function profileName(profile: ProfileRef): string {
 
 /**
  * The seed data of a sandbox (organisations, `count` catalog entries, datasets, plans), computed
- * once per sandbox id, seed, profile, count and start day (data is as of 2025-09-26, or of the
- * sandbox's first day when it starts earlier). The organisations do not depend on `count` (the
- * seed draws them from their own stream), so the organisation source and the platforms' seed
- * hooks agree: entry providers are organisations of the sandbox. Inline profiles use the regions
- * of the profile they extend.
+ * once per seed, profile, count and start day (data is as of 2025-09-26, or of the sandbox's
+ * first day when it starts earlier), and shared read-only by every sandbox of that seed: only the
+ * organisations' app keys differ from one sandbox to another (`scopeAppKey`). A conformance run
+ * creates dozens of sandboxes of one seed, and drawing 300 entries with their datasets and plans
+ * for each was a third of creating one. The organisations do not depend on `count` (the seed
+ * draws them from their own stream), so the organisation source and the platforms' seed hooks
+ * agree: entry providers are organisations of the sandbox. Inline profiles use the regions of the
+ * profile they extend.
  *
  * @example
  * ```ts
@@ -34,14 +41,37 @@ export function seedDataOf(sandbox: { id: string; seed: number; profile: Profile
   // entry of 2025-06); later starts keep the usual data, so their ids stay the same.
   const startDay = sandbox.startAt === undefined ? SEED_AS_OF : shanghaiDate(sandbox.startAt);
   const asOf = startDay < SEED_AS_OF ? startDay : SEED_AS_OF;
-  const key = `${sandbox.id}|${sandbox.seed}|${profile}|${count}|${asOf}`;
-  let data = cache.get(key);
-  if (!data) {
-    data = createSeedData({ seed: sandbox.seed, profile, sandboxId: sandbox.id, count, asOf });
-    cache.set(key, data);
+  const key = `${sandbox.seed}|${profile}|${count}|${asOf}`;
+  const own = `${sandbox.id}|${key}`;
+  const cached = scoped.get(own);
+  if (cached) return cached;
+  const data = remembered(drawn, key, () => deepFreeze(createSeedData({ seed: sandbox.seed, profile, count, asOf })));
+  // The shared parts are frozen already: only the new organisations are walked.
+  return remembered(scoped, own, () => deepFreeze({ ...data, organizations: data.organizations.map((org) => ({ ...org, appKey: scopeAppKey(sandbox.id, org.appKey) })) }));
+}
+
+/** The cached value under `key`, else `make()` cached there; the oldest of more than `CACHE_SIZE` is dropped. */
+function remembered(cache: Map<string, SeedData>, key: string, make: () => SeedData): SeedData {
+  let value = cache.get(key);
+  if (!value) {
+    value = make();
+    cache.set(key, value);
     if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
   }
-  return data;
+  return value;
+}
+
+/**
+ * Freezes a value and everything it holds not frozen yet: seed data is shared by sandboxes, so a platform that
+ * changed a seeded object in place would change it in every sandbox of the seed; frozen, the
+ * attempt throws where it is made (module code is strict).
+ */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
 }
 
 /**

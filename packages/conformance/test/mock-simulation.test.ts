@@ -1,6 +1,6 @@
 import { createApp } from '@gdx/mock-server';
 import { describe, expect, it } from 'vitest';
-import { createSimClient } from '../src/index.js';
+import { createSimClient, runConformance, sandboxSeed } from '../src/index.js';
 
 // The gdx mock in-process (devDependency only; the kit itself never imports it).
 const mockFetch = (): typeof fetch => {
@@ -27,4 +27,22 @@ describe('the simulation helper against the gdx mock', () => {
     await sbx.dispose();
     expect((await sim.getSandbox(sbx.id).catch((e: Error) => e)) instanceof Error).toBe(true);
   });
+});
+
+describe('workflow scenarios against the gdx mock', () => {
+  it('create their sandboxes with the run seed (a text seed as sandboxSeed hashes it)', async () => {
+    const app = createApp({ seed: 7 });
+    const seeds: unknown[] = [];
+    const recording: typeof fetch = async (input, init) => {
+      const request = new Request(input, init);
+      if (request.method === 'POST' && new URL(request.url).pathname === '/_sim/v1/sandboxes') seeds.push((await request.clone().json() as { seed?: unknown }).seed);
+      return app.handle(request);
+    };
+    const sim = createSimClient({ url: 'http://mock.test/_sim/v1', fetch: recording });
+    const { organizations } = await sim.getSandbox('default');
+    const report = await runConformance({ baseUrl: 'http://mock.test', organizations, simulationUrl: 'http://mock.test/_sim/v1', sandboxId: 'default', seed: 'nightly', include: ['REG-*'], fetch: recording });
+    expect(report.totals.failed).toBe(0);
+    expect(seeds.length).toBeGreaterThan(1);
+    expect(new Set(seeds)).toEqual(new Set([sandboxSeed('nightly')]));
+  }, 60_000);
 });

@@ -118,6 +118,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
       specs,
       expect: createExpect(),
       random: createRandom(`${seed}/${check.id}`),
+      seed,
       signal,
       skip: (reason) => {
         throw new SkipCheck(reason);

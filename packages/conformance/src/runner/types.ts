@@ -41,6 +41,11 @@ export interface CheckContext {
   expect: Expect;
   /** Seeded generator, derived from the run seed and the check id. */
   random: Random;
+  /**
+   * The run's seed. Workflow scenarios create their sandboxes with it (`sandboxSeed`), so a run
+   * meets the seeded data of its own seed, and a failure is reproduced by creating a sandbox with it.
+   */
+  seed: string;
   /** The sandbox the base URL belongs to, when one was given or created. */
   sandboxId: string | undefined;
   /** Cancels the check when its time is up. */

@@ -14,7 +14,9 @@ const EXTRA_REGIONS: Region[] = [{ code: '350000', name: '福建省', level: 'pr
 const REGION_BY_CODE = new Map<string, Region>([...Object.values(REGIONS), ...EXTRA_REGIONS].map((r) => [r.code, r]));
 
 /**
- * The wire `EntryFields` of a seeded published entry (its provider compiled exactly this).
+ * The wire `EntryFields` of a seeded published entry (its provider compiled exactly this). The
+ * content shares the nested values of a frozen entry (seed data, which nobody may change: a record's
+ * content is replaced on change, never edited in place) and copies those of any other.
  *
  * @example
  * ```ts
@@ -22,6 +24,7 @@ const REGION_BY_CODE = new Map<string, Region>([...Object.values(REGIONS), ...EX
  * ```
  */
 export function seedContent(entry: CatalogEntry): EntryFields {
+  const own: <T>(value: T) => T = Object.isFrozen(entry) ? (value) => value : copyJson;
   return {
     name: entry.name,
     summary: entry.summary,
@@ -30,14 +33,14 @@ export function seedContent(entry: CatalogEntry): EntryFields {
     region: entry.region.code,
     classification: { category: entry.classification.category, item: entry.classification.item },
     domain: entry.domain,
-    items: copyJson(entry.items),
-    sharing: copyJson(entry.sharing),
-    opening: copyJson(entry.opening),
+    items: own(entry.items),
+    sharing: own(entry.sharing),
+    opening: own(entry.opening),
     updateCycle: entry.updateCycle,
-    formats: [...entry.formats],
+    formats: own(entry.formats),
     grade: entry.grade,
-    relatedSystems: [...entry.relatedSystems],
-    sampleData: copyJson(entry.sampleData),
+    relatedSystems: own(entry.relatedSystems),
+    sampleData: own(entry.sampleData),
   };
 }
 

@@ -3,6 +3,7 @@ import { describeResponse, isRecord } from '../../http/response.js';
 import type { Sandbox, SandboxSpec } from '../../http/sim-client.js';
 import type { Organization } from '../../http/signer.js';
 import { leadingWithRole } from '../roles.js';
+import { sandboxSeed } from '../../runner/random.js';
 import type { CheckContext, Platform } from '../../runner/types.js';
 import type { ExpectedDeadline } from '../../rules/deadlines.js';
 import type { StepLimit } from '../../rules/limits.js';
@@ -34,7 +35,7 @@ function reordered(sbx: Sandbox, order: Organization[]): Sandbox {
 export async function withSandbox(ctx: CheckContext, spec: ScenarioSpec, scenario: (sbx: Sandbox) => Promise<void>): Promise<void> {
   if (!ctx.sim) return ctx.skip('needs the simulation API');
   const { lead, ...sandboxSpec } = spec;
-  const sbx = await ctx.sim.createSandbox({ clock: { mode: 'virtual' }, reviewerPolicy: { mode: 'manual' }, seed: ctx.random.int(2 ** 31), ...sandboxSpec });
+  const sbx = await ctx.sim.createSandbox({ clock: { mode: 'virtual' }, reviewerPolicy: { mode: 'manual' }, seed: sandboxSeed(ctx.seed), ...sandboxSpec });
   try {
     await scenario(lead === undefined ? sbx : reordered(sbx, leadingWithRole(sbx.organizations, lead)));
   } finally {
