@@ -1,7 +1,14 @@
-// The two repository scripts the release relies on: the published manifest written at pack time,
-// and the README link check run by `npm test`.
+// The repository scripts the release and the install rely on: the published manifest written at
+// pack time, the README link check run by `npm test`, and the root postinstall that keeps the
+// compiled SQLite addon for the next install.
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 const { publishedManifest } = (await import(root('scripts/pack-manifest.mjs') as string)) as { publishedManifest: (manifest: object) => object };
@@ -41,5 +48,35 @@ describe('brokenLink', () => {
     { readme: 'mock-server/README.md', target: 'https://msw.io/docs', want: undefined },
   ])('$readme → $target', ({ readme, target, want }) => {
     expect(brokenLink(root(readme), target)).toEqual(want);
+  });
+});
+
+describe('cache-sqlite-build.mjs (root postinstall)', () => {
+  const run = promisify(execFile);
+  const caches: string[] = [];
+  afterAll(() => Promise.all(caches.map((dir) => rm(dir, { recursive: true, force: true }))));
+  const keep = async (env: Record<string, string> = {}) => {
+    const cache = caches.at(-1) as string;
+    const { stderr } = await run(process.execPath, [root('scripts/cache-sqlite-build.mjs')], { env: { ...process.env, npm_config_cache: cache, GDX_VERBOSE_INSTALL: '1', ...env } });
+    return stderr.trim();
+  };
+
+  it('keeps the addon under the name prebuild-install looks for, once, holding build/Release/better_sqlite3.node', async () => {
+    caches.push(await mkdtemp(join(tmpdir(), 'gdx-npm-cache-')));
+    const first = await keep();
+    const [file, ...others] = await readdir(join(caches.at(-1) as string, '_prebuilds'));
+    expect(others).toEqual([]);
+    expect(file).toMatch(new RegExp(`^[0-9a-f]{6}-better-sqlite3-v\\d+\\.\\d+\\.\\d+-node-v${process.versions.modules}-${process.platform}-${process.arch}\\.tar\\.gz$`));
+    const kept = join(caches.at(-1) as string, '_prebuilds', file as string);
+    expect(first).toBe(`cache-sqlite-build: kept for the next install: ${kept}`);
+    const { stdout } = await run('tar', ['tzf', kept]);
+    expect(stdout.trim().split('\n')).toEqual(['build/Release/better_sqlite3.node']);
+    expect(await keep()).toBe('cache-sqlite-build: already kept');
+  });
+
+  it('keeps nothing when building from source was asked for', async () => {
+    caches.push(await mkdtemp(join(tmpdir(), 'gdx-npm-cache-')));
+    expect(await keep({ npm_config_build_from_source: 'true' })).toBe('cache-sqlite-build: not kept: building from source was asked for');
+    expect(existsSync(join(caches.at(-1) as string, '_prebuilds'))).toBe(false);
   });
 });
