@@ -165,3 +165,63 @@ describe('CatalogSearchIndex: cursor paging', () => {
     expect(codeOf(() => index.search({ q: '人口', limit: 5, cursor }))).toBe('none');
   });
 });
+
+describe('CatalogSearchIndex.seed: one shared base per frozen seed list', () => {
+  const deepFrozen = <T>(value: T): T => {
+    if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+      Object.freeze(value);
+      for (const inner of Object.values(value)) deepFrozen(inner);
+    }
+    return value;
+  };
+  const frozen = deepFrozen(structuredClone(seed.catalogEntries));
+  const queries: Parameters<CatalogSearchIndex['search']>[0][] = [
+    {},
+    { q: '人口', limit: 7 },
+    { q: '登记 信息', filters: { sharingType: ['conditional', 'unconditional'] }, limit: 13 },
+    { filters: { grade: ['general'] }, sort: 'modified', limit: 50 },
+  ];
+  /** Every page of each query, and the facets of its first page. */
+  const answers = (index: CatalogSearchIndex) =>
+    queries.map((query) => ({ ids: pageAll(index, query).map((e) => e.id), facets: index.search(query).facets, total: index.search(query).total }));
+  const plain = () => {
+    const index = new CatalogSearchIndex();
+    for (const entry of frozen) index.upsert(entry);
+    return index;
+  };
+
+  it('answers exactly as an index that upserted the same entries one by one', () => {
+    const seeded = new CatalogSearchIndex();
+    seeded.seed(frozen);
+    expect(seeded.size).toBe(frozen.length);
+    expect(answers(seeded)).toEqual(answers(plain()));
+  });
+
+  it('keeps what one index changes out of the base and out of the other indices of the seed', () => {
+    const [changed, untouched] = [new CatalogSearchIndex(), new CatalogSearchIndex()];
+    changed.seed(frozen);
+    untouched.seed(frozen);
+    expect(untouched.search({ q: '人口' }).total).toBeGreaterThan(0); // the base is built and adopted
+    const [first, second] = frozen as [CatalogEntry, CatalogEntry];
+    changed.upsert({ ...first, name: '只在一个索引中的名称', sharing: { ...first.sharing, type: 'not_shared', legalBasis: '测试' } });
+    changed.remove(second.id);
+
+    const reference = plain();
+    reference.upsert({ ...first, name: '只在一个索引中的名称', sharing: { ...first.sharing, type: 'not_shared', legalBasis: '测试' } });
+    reference.remove(second.id);
+    expect(answers(changed)).toEqual(answers(reference));
+    expect(changed.search({ q: '只在一个索引' }).total).toBe(1);
+
+    expect(answers(untouched)).toEqual(answers(plain()));
+    const fresh = new CatalogSearchIndex();
+    fresh.seed(frozen);
+    expect(answers(fresh)).toEqual(answers(plain()));
+    expect(fresh.search({ q: '只在一个索引' }).total).toBe(0);
+  });
+
+  it('indexes a list that is not frozen entry by entry, as upsert would', () => {
+    const index = new CatalogSearchIndex();
+    index.seed(seed.catalogEntries);
+    expect(answers(index)).toEqual(answers(plain()));
+  });
+});

@@ -1,7 +1,7 @@
 import type { OpenApiDocument, PlatformModule, SandboxContext } from '../../app/platform-module.js';
 import { createSeedData } from '../../sandbox/seed/create-seed-data.js';
 import { hostClock } from '../workflow-host/index.js';
-import type { SeedData } from '../../sandbox/seed/types.js';
+import type { CatalogEntry, SeedData } from '../../sandbox/seed/types.js';
 import { catalogObjects } from './catalog-objects.js';
 import { createCatalogState, exportCatalogState, importCatalogState, type CatalogState } from './catalog-state.js';
 import { entryOperations } from './entry-operations.js';
@@ -33,6 +33,19 @@ const defaultSeedData = (sandbox: SandboxContext): SeedData =>
     sandboxId: sandbox.id,
   });
 
+const publishedSeeds = new WeakMap<readonly CatalogEntry[], readonly CatalogEntry[]>();
+
+/**
+ * The published entries of a seed's entries: for frozen seed data (shared by the sandboxes of a
+ * seed), one frozen list per seed, so the search index builds what it indexes for it once.
+ */
+function publishedOf(entries: readonly CatalogEntry[]): readonly CatalogEntry[] {
+  if (!Object.isFrozen(entries)) return entries.filter((e) => e.state === 'published');
+  let published = publishedSeeds.get(entries);
+  if (published === undefined) publishedSeeds.set(entries, (published = Object.freeze(entries.filter((e) => e.state === 'published'))));
+  return published;
+}
+
 /**
  * The catalog platform of the mock: every operation of the catalog contract — the provider's
  * entry workflow (on `@gdx/procedures`' `catalog.entry` machine), update obligations, public
@@ -53,7 +66,7 @@ export function createCatalogPlatform(options: CatalogPlatformOptions): Platform
     spec: options.spec,
     operations: { ...publicOperations({ dcatBaseUrl: (ctx) => baseUrl(ctx.sandbox) }), ...entryOperations(), ...obligationOperations() },
     createState: (sandbox) => createCatalogState(sandbox),
-    seed: (sandbox, state) => state.workflow.seedPublished(seedData(sandbox).catalogEntries.filter((e) => e.state === 'published')),
+    seed: (sandbox, state) => state.workflow.seedPublished(publishedOf(seedData(sandbox).catalogEntries)),
     act: actAsOfficial,
     objects: catalogObjects,
     clock: hostClock((state) => state.workflow.host),

@@ -89,8 +89,8 @@ export class CatalogWorkflow {
       // Seeded entries enter the sandbox already published: one event says so (no invented history).
       const created = { seq: 1, type: 'state_changed', at: entry.modifiedAt, actor: { role: 'data_authority' }, from: null, to: 'published', reason: null, deadline: null };
       instances.push({ id: entry.id, machine: ENTRY_MACHINE, state: 'published', createdAt: entry.modifiedAt, updatedAt: entry.modifiedAt, deadline: null, events: [created], data: {}, timer: null });
-      this.#index.upsert(entry);
     }
+    this.#index.seed(entries);
     // The instances were built for this engine alone: it takes them over, no copy.
     this.host.engine.restore({ version: 1, now: this.#sandbox.now(), nextSeq: 0, instances, planned: [] }, { adopt: true });
     this.host.reindex();
