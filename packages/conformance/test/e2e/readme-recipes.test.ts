@@ -48,7 +48,9 @@ describe("the conformance README's CI recipes", () => {
     const [github] = await recipes();
     const port = String(await freePort());
     const junit = join(await mkdtemp(join(tmpdir(), 'gdx-recipe-')), 'conformance.xml');
-    const mock = spawn('sh', ['-c', `exec ${commandOf(github!, 'gdx-mock').replace('4010', port)}`], { cwd: PACKAGE_DIR, stdio: 'ignore' });
+    // Its own process group: npx runs gdx-mock as a child and does not pass SIGTERM on, so the
+    // group is stopped, not npx alone (which left gdx-mock running after the test).
+    const mock = spawn('sh', ['-c', `exec ${commandOf(github!, 'gdx-mock').replace('4010', port)}`], { cwd: PACKAGE_DIR, stdio: 'ignore', detached: true });
     try {
       const kit = commandOf(github!, 'gdx-conformance').replaceAll('4010', port).replace('${{ github.run_number }}', '17').replace('conformance.xml', junit);
       const result = await sh(kit);
@@ -56,7 +58,7 @@ describe("the conformance README's CI recipes", () => {
       expect(await readFile(junit, 'utf8')).toMatch(/<testsuites name="gdx-conformance"[^>]* failures="0"/);
     } finally {
       const exited = new Promise((resolve) => mock.once('exit', resolve));
-      mock.kill('SIGTERM');
+      process.kill(-(mock.pid as number), 'SIGTERM');
       await exited;
     }
   }, 300_000);
