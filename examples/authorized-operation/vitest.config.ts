@@ -1,3 +1,3 @@
-import shared from '../../vitest.shared.js';
+import { consumer } from '../../vitest.shared.js';
 
-export default shared;
+export default consumer;
