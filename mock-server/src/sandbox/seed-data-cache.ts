@@ -42,12 +42,11 @@ export function seedDataOf(sandbox: { id: string; seed: number; profile: Profile
   const startDay = sandbox.startAt === undefined ? SEED_AS_OF : shanghaiDate(sandbox.startAt);
   const asOf = startDay < SEED_AS_OF ? startDay : SEED_AS_OF;
   const key = `${sandbox.seed}|${profile}|${count}|${asOf}`;
-  const own = `${sandbox.id}|${key}`;
-  const cached = scoped.get(own);
-  if (cached) return cached;
-  const data = remembered(drawn, key, () => deepFreeze(createSeedData({ seed: sandbox.seed, profile, count, asOf })));
-  // The shared parts are frozen already: only the new organisations are walked.
-  return remembered(scoped, own, () => deepFreeze({ ...data, organizations: data.organizations.map((org) => ({ ...org, appKey: scopeAppKey(sandbox.id, org.appKey) })) }));
+  return remembered(scoped, `${sandbox.id}|${key}`, () => {
+    const data = remembered(drawn, key, () => deepFreeze(createSeedData({ seed: sandbox.seed, profile, count, asOf })));
+    // The shared parts are frozen already: only the new organisations are walked.
+    return deepFreeze({ ...data, organizations: data.organizations.map((org) => ({ ...org, appKey: scopeAppKey(sandbox.id, org.appKey) })) });
+  });
 }
 
 /** The cached value under `key`, else `make()` cached there; the oldest of more than `CACHE_SIZE` is dropped. */
