@@ -36,18 +36,7 @@ function termsOfText(text: string): readonly string[] {
  * documentTerms(entry).get('b:人口'); // 3 when 人口 occurs once in the name
  * ```
  */
-export function documentTerms(entry: CatalogEntry): ReadonlyMap<string, number> {
-  // A frozen entry is seed data, shared by every sandbox of its seed: its terms are too.
-  if (!Object.isFrozen(entry)) return weightedTerms(entry);
-  let terms = termsOfFrozen.get(entry);
-  if (terms === undefined) termsOfFrozen.set(entry, (terms = weightedTerms(entry)));
-  return terms;
-}
-
-/** The terms of frozen entries (seed data never changes; a sandbox indexes its 300 on its first search). */
-const termsOfFrozen = new WeakMap<CatalogEntry, ReadonlyMap<string, number>>();
-
-function weightedTerms(entry: CatalogEntry): ReadonlyMap<string, number> {
+export function documentTerms(entry: CatalogEntry): Map<string, number> {
   const terms = new Map<string, number>();
   const add = (text: string, weight: number): void => {
     for (const term of termsOfText(text)) terms.set(term, (terms.get(term) ?? 0) + weight);

@@ -30,7 +30,7 @@ export interface CatalogSearchResult {
 
 interface Doc {
   entry: CatalogEntry;
-  terms: ReadonlyMap<string, number>;
+  terms: Map<string, number>;
   modifiedMs: number;
   name: string;
   /** [value, label] per facet, in FACET_NAMES order (computed once, counted per query). */
