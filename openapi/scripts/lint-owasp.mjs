@@ -6,7 +6,8 @@
 // CLI's multi-document mode) resolves the shared `common/*.yaml` once and reported 112 of the 164
 // findings, with errors that name no file.
 //
-// Usage: node scripts/lint-owasp.mjs [document.yaml …] (default: every platform's openapi.yaml).
+// Usage: node scripts/lint-owasp.mjs [document.yaml …] (default: the documents redocly.yaml lists,
+// so both linters see the same set).
 // Prints Spectral's stylish report and exits 1 when any finding is an error, like
 // `spectral lint --fail-severity=error`.
 import fs from 'node:fs';
@@ -19,14 +20,20 @@ import { createHttpAndFileResolver } from '@stoplight/spectral-ref-resolver';
 import { commonjs } from '@stoplight/spectral-ruleset-bundler/plugins/commonjs';
 import { bundleAndLoadRuleset } from '@stoplight/spectral-ruleset-bundler/with-loader';
 import spectralRuntime from '@stoplight/spectral-runtime';
+import { parse } from 'yaml';
 
 const { Document, Spectral } = spectralCore;
 const { fetch } = spectralRuntime;
 const ERROR = 0; // DiagnosticSeverity.Error
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const PLATFORMS = ['registration', 'sharing', 'open-data', 'catalog', 'authorized-operation', 'simulation'];
 
-const documents = process.argv.length > 2 ? process.argv.slice(2).map((file) => path.resolve(file)) : PLATFORMS.map((name) => path.join(root, name, 'openapi.yaml'));
+/** The roots of the APIs redocly.yaml lints. */
+function redoclyDocuments() {
+  const { apis } = parse(fs.readFileSync(path.join(root, 'redocly.yaml'), 'utf8'));
+  return Object.values(apis).map(({ root: file }) => path.join(root, file));
+}
+
+const documents = process.argv.length > 2 ? process.argv.slice(2).map((file) => path.resolve(file)) : redoclyDocuments();
 // `commonjs()` as the CLI adds it: the OWASP ruleset package is CommonJS.
 const ruleset = await bundleAndLoadRuleset(path.join(root, '.spectral.yaml'), { fs, fetch }, [commonjs()]);
 
