@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,10 +9,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { killed, newestSnapshot, startChild } from '../support/spawn-cli.js';
 
 describe('crash recovery of gdx-mock --data-dir', () => {
-  const cleanup: (() => void)[] = [];
-  afterEach(() => {
-    for (const fn of cleanup.splice(0)) fn();
+  // Undone last first, each awaited: a child is dead before its data directory is removed (removing
+  // it under a live child failed with ENOTEMPTY on a loaded machine).
+  const cleanup: (() => unknown)[] = [];
+  afterEach(async () => {
+    for (const fn of cleanup.splice(0).reverse()) await fn();
   });
+  const stop = (child: ChildProcess) => () => {
+    child.kill('SIGKILL');
+    return killed(child);
+  };
 
   // Every 40 writes, the compaction worker writes a snapshot while the creates go on: the kill
   // lands between, during or after them.
@@ -19,7 +26,7 @@ describe('crash recovery of gdx-mock --data-dir', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'gdx-crash-'));
     cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }));
     const first = await startChild(dataDir, extra);
-    cleanup.push(() => first.child.kill('SIGKILL'));
+    cleanup.push(stop(first.child));
     const sandbox = await (await fetch(`${first.url}/_sim/v1/sandboxes/default`)).json();
     const organizationId: string = sandbox.organizations[0].id;
 
@@ -47,7 +54,7 @@ describe('crash recovery of gdx-mock --data-dir', () => {
     expect(killedAfter).toBeGreaterThanOrEqual(150);
 
     const second = await startChild(dataDir, extra);
-    cleanup.push(() => second.child.kill('SIGKILL'));
+    cleanup.push(stop(second.child));
     const present = new Set<string>();
     for (let cursor: string | null = ''; cursor !== null; ) {
       const page = (await (await fetch(`${second.url}/_sim/v1/sandboxes/default/webhooks?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).json()) as { items: { id: string }[]; nextCursor: string | null };
@@ -69,11 +76,11 @@ describe('crash recovery of gdx-mock --data-dir', () => {
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    cleanup.push(() => server.close());
+    cleanup.push(() => new Promise((resolve) => server.close(resolve)));
     const hookUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
 
     const first = await startChild(dataDir);
-    cleanup.push(() => first.child.kill('SIGKILL'));
+    cleanup.push(stop(first.child));
     const org = (await (await fetch(`${first.url}/_sim/v1/sandboxes/default`)).json()).organizations[0];
     await fetch(`${first.url}/_sim/v1/sandboxes/default/webhooks`, {
       method: 'POST',
@@ -91,7 +98,7 @@ describe('crash recovery of gdx-mock --data-dir', () => {
 
     receiver.status = 204;
     const second = await startChild(dataDir);
-    cleanup.push(() => second.child.kill('SIGKILL'));
+    cleanup.push(stop(second.child));
     let log = await deliveries(second.url);
     while (log[0]?.state === 'pending') {
       await new Promise((resolve) => setTimeout(resolve, 20));
