@@ -1,15 +1,14 @@
 // The repository scripts the release and the install rely on: the published manifest written at
-// pack time, the README link check run by `npm test`, the root postinstall that keeps the
-// compiled SQLite addon for the next install, and the turbo graph's hand-written build edges.
+// pack time, the README link check run by `npm test`, and the root postinstall that keeps the
+// compiled SQLite addon for the next install.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { workspaces } from '../src/workspace.js';
 
 const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 const { publishedManifest } = (await import(root('scripts/pack-manifest.mjs') as string)) as { publishedManifest: (manifest: object) => object };
@@ -79,23 +78,5 @@ describe('cache-sqlite-build.mjs (root postinstall)', () => {
     caches.push(await mkdtemp(join(tmpdir(), 'gdx-npm-cache-')));
     expect(await keep({ npm_config_build_from_source: 'true' })).toBe('cache-sqlite-build: not kept: building from source was asked for');
     expect(existsSync(join(caches.at(-1) as string, '_prebuilds'))).toBe(false);
-  });
-});
-
-describe("a workspace's turbo.json that lists its build's dependencies", () => {
-  it('names exactly the builds of its @gdx dependencies (not its devDependencies)', async () => {
-    const listed: string[] = [];
-    for (const { dir, manifest } of await workspaces(root(''))) {
-      const file = root(`${dir}/turbo.json`);
-      if (!existsSync(file)) continue;
-      // turbo.json is JSONC: this repository writes its comments on lines of their own.
-      const text = (await readFile(file, 'utf8')).split('\n').filter((line) => !line.trim().startsWith('//')).join('\n');
-      const build = (JSON.parse(text) as { tasks?: { build?: { dependsOn?: string[] } } }).tasks?.build;
-      if (build?.dependsOn === undefined) continue;
-      listed.push(manifest.name);
-      const own = Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies }).filter((name) => name.startsWith('@gdx/'));
-      expect([...build.dependsOn].sort(), `${dir}/turbo.json build.dependsOn`).toEqual(own.map((name) => `${name}#build`).sort());
-    }
-    expect(listed.sort()).toEqual(['@gdx/conformance', '@gdx/console', '@gdx/mock-server']);
   });
 });
