@@ -1,6 +1,6 @@
 // `tsc` of TypeScript 7, the native compiler, for the builds and the type check (decision 0022).
 // It is installed beside TypeScript 5.9 under the alias `typescript7`: 5.9 stays `typescript`,
-// whose JavaScript API openapi-typescript, dependency-cruiser and attw need, and whose `tsc` bin
+// whose JavaScript API openapi-typescript and dependency-cruiser need, and whose `tsc` bin
 // npm links; this script runs 7's launcher, which starts the platform's compiler binary with the
 // arguments given here (`node scripts/tsc-native.mjs -p tsconfig.build.json`).
 import { createRequire } from 'node:module';
