@@ -1,29 +1,39 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
 
-// Bundlers resolve `#data-dir` to src/persistence/data-dir-unavailable.ts under the `browser`
-// condition; here the Node leaf is replaced by it.
-describe('createApp in a browser', () => {
-  afterEach(() => {
-    vi.doUnmock('../../src/persistence/data-dir.js');
-    vi.resetModules();
-  });
+// Bundlers resolve `#data-dir` to data-dir-unavailable under the `browser` condition. Node resolves
+// the package's own `imports` map the same way when asked for that condition, so a child Node
+// loading the built package with `--conditions=browser` runs the app a page gets: no module is
+// swapped by hand, and the map itself is what is tested.
+const PACKAGE_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const BUILT_ENTRY = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
 
-  async function browserCreateApp() {
-    vi.doMock('../../src/persistence/data-dir.js', () => import('../../src/persistence/data-dir-unavailable.js'));
-    return (await import('../../src/index.js')).createApp;
-  }
+/** What `createApp` does under the browser condition, reported by the child as JSON. */
+const SCRIPT = `
+const { createApp } = await import('@gdx/mock-server');
+let refused = null;
+try { createApp({ dataDir: 'never-created' }); } catch (error) { refused = error.message; }
+const app = createApp({ seed: 3 });
+const res = await app.handle(new Request('http://mock.local/_sim/v1/sandboxes/default'));
+const body = await res.json();
+await app.close();
+process.stdout.write(JSON.stringify({ refused, status: res.status, id: body.id }));
+`;
 
-  it('refuses dataDir with a bilingual DATA_DIR_UNSUPPORTED', async () => {
-    const createApp = await browserCreateApp();
-    expect(() => createApp({ dataDir: '.gdx-data' })).toThrow(/\[DATA_DIR_UNSUPPORTED\] 浏览器中不支持数据目录持久化 \/ dataDir needs Node/);
-  });
+async function underBrowserCondition(): Promise<{ refused: string | null; status: number; id: string }> {
+  if (!existsSync(BUILT_ENTRY)) throw new Error(`${BUILT_ENTRY} is missing: run \`npm run build\` in mock-server (turbo's test task builds first)`);
+  const { stdout } = await promisify(execFile)(process.execPath, ['--conditions=browser', '--input-type=module', '-e', SCRIPT], { cwd: PACKAGE_ROOT, timeout: 60_000 });
+  return JSON.parse(stdout) as { refused: string | null; status: number; id: string };
+}
 
-  it('keeps its state in memory without one', async () => {
-    const createApp = await browserCreateApp();
-    const app = createApp({ seed: 3 });
-    const res = await app.handle(new Request('http://mock.local/_sim/v1/sandboxes/default'));
-    expect(res.status).toBe(200);
-    expect(((await res.json()) as { id: string }).id).toBe('default');
-    await app.close();
+describe('createApp in a browser (the built package under the browser condition)', () => {
+  it('refuses dataDir with a bilingual DATA_DIR_UNSUPPORTED, and keeps its state in memory without one', async () => {
+    const result = await underBrowserCondition();
+    expect(result.refused).toMatch(/\[DATA_DIR_UNSUPPORTED\] 浏览器中不支持数据目录持久化 \/ dataDir needs Node/);
+    expect(result).toMatchObject({ status: 200, id: 'default' });
+    expect(existsSync(`${PACKAGE_ROOT}/never-created`)).toBe(false);
   });
 });
