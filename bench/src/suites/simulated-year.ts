@@ -159,7 +159,7 @@ export const simulatedYearSuite: Suite = {
     const large = await simulateYear(quick ? 10_000 : 100_000, log);
     if (large === 'no-registration') throw new Error('the registration platform went away between runs');
     // The first small run is the target's: a process that has not run a year yet. The same run again,
-    // after two years, shows what of it is the code and the heap warming up rather than the work.
+    // after two years, shows how much of it is code running before V8 has optimised it.
     const warm = await simulateYear(small.count, log);
     if (warm === 'no-registration') throw new Error('the registration platform went away between runs');
 

@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -10,12 +12,14 @@ import { describe, expect, it } from 'vitest';
 // swapped by hand, and the map itself is what is tested.
 const PACKAGE_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BUILT_ENTRY = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
+/** The data directory the child asks for: a Node app would create it, a page's must not. */
+const DATA_DIR = join(tmpdir(), `gdx-browser-data-dir-${process.pid}`);
 
 /** What `createApp` does under the browser condition, reported by the child as JSON. */
 const SCRIPT = `
 const { createApp } = await import('@gdx/mock-server');
 let refused = null;
-try { createApp({ dataDir: 'never-created' }); } catch (error) { refused = error.message; }
+try { createApp({ dataDir: ${JSON.stringify(DATA_DIR)} }); } catch (error) { refused = error.message; }
 const app = createApp({ seed: 3 });
 const res = await app.handle(new Request('http://mock.local/_sim/v1/sandboxes/default'));
 const body = await res.json();
@@ -34,6 +38,6 @@ describe('createApp in a browser (the built package under the browser condition)
     const result = await underBrowserCondition();
     expect(result.refused).toMatch(/\[DATA_DIR_UNSUPPORTED\] 浏览器中不支持数据目录持久化 \/ dataDir needs Node/);
     expect(result).toMatchObject({ status: 200, id: 'default' });
-    expect(existsSync(`${PACKAGE_ROOT}/never-created`)).toBe(false);
+    expect(existsSync(DATA_DIR)).toBe(false);
   });
 });
