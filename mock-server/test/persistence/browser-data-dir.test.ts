@@ -16,6 +16,12 @@ const BUILT_ENTRY = fileURLToPath(new URL('../../dist/index.js', import.meta.url
 const DATA_DIR = join(tmpdir(), `gdx-browser-data-dir-${process.pid}`);
 
 /** What `createApp` does under the browser condition, reported by the child as JSON. */
+interface BrowserRun {
+  refused: string | null;
+  status: number;
+  id: string;
+}
+
 const SCRIPT = `
 const { createApp } = await import('@gdx/mock-server');
 let refused = null;
@@ -27,14 +33,14 @@ await app.close();
 process.stdout.write(JSON.stringify({ refused, status: res.status, id: body.id }));
 `;
 
-async function underBrowserCondition(): Promise<{ refused: string | null; status: number; id: string }> {
+async function underBrowserCondition(): Promise<BrowserRun> {
   if (!existsSync(BUILT_ENTRY)) throw new Error(`${BUILT_ENTRY} is missing: run \`npm run build\` in mock-server (turbo's test task builds first)`);
   const { stdout } = await promisify(execFile)(process.execPath, ['--conditions=browser', '--input-type=module', '-e', SCRIPT], { cwd: PACKAGE_ROOT, timeout: 60_000 });
-  return JSON.parse(stdout) as { refused: string | null; status: number; id: string };
+  return JSON.parse(stdout) as BrowserRun;
 }
 
 describe('createApp in a browser (the built package under the browser condition)', () => {
-  let result: Awaited<ReturnType<typeof underBrowserCondition>>;
+  let result: BrowserRun;
   beforeAll(async () => {
     result = await underBrowserCondition();
   }, 60_000);
