@@ -21,8 +21,8 @@ describe.each([
   ['fetchTransport', fetchTransport()],
   ['undiciTransport (native timeout)', fast],
 ])('timeouts with %s', (_name, transport: Transport) => {
-  const client = (maxRetries = 0) =>
-    new ApiClient({ baseUrl: server.origin, transport, maxRetries, timeoutMs: 50, retry: { sleep: async () => {} } });
+  const client = (maxRetries = 0, timeoutMs = 50) =>
+    new ApiClient({ baseUrl: server.origin, transport, maxRetries, timeoutMs, retry: { sleep: async () => {} } });
 
   it('throws TimeoutError when the server never answers', async () => {
     server.fallback(hang);
@@ -32,10 +32,11 @@ describe.each([
   });
 
   it('retries a timed-out attempt', async () => {
-    // Extra retries so that a slow answer on a loaded machine cannot make the test flaky.
+    // Extra retries and a longer timeout: every answer must beat the timeout, and on a loaded
+    // machine a pause of the test's process alone can outlast 50 ms.
     server.enqueue(hang);
     server.fallback(json(200, { ok: true }));
-    await expect(client(5).request(getApp)).resolves.toEqual({ ok: true });
+    await expect(client(5, 250).request(getApp)).resolves.toEqual({ ok: true });
     expect(server.received.length).toBeGreaterThanOrEqual(2);
   });
 
