@@ -13,8 +13,8 @@ const shared = defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     environment: 'node',
     // A timeout catches a hang; it must not time the test. CI runs every workspace's suite at once
-    // on two cores, where a test that spawns processes takes several times its time alone: the
-    // crash-recovery test (~10 s alone) went past 30 s in a fresh-clone run on a busier machine.
+    // on two cores, where a test that spawns processes takes several times its time alone (beside
+    // two busy processes, a 20 s test went past the 30 s this used to be).
     testTimeout: 120_000,
     hookTimeout: 120_000,
     // One module graph per worker for all its test files, instead of importing and transforming
