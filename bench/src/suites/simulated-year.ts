@@ -185,7 +185,7 @@ export const simulatedYearSuite: Suite = {
       `the advance is one \`clock/advance\` with \`firedLimit: 0\`: its answer carries the counts and the event feed's cursor, not the transitions (until 2026-12-04 it listed every one, 7.8 MB of JSON at 10,000 applications, rendered and parsed inside the timed call); the feed events counted below are read after the timing`,
       `events the advance published at ${plural(small.count)}, by type and states (from the event feed): ${[...byKind].map(([k, v]) => `${k} ${v}`).join(', ')}`,
       `opening ${plural(large.count)} applications took ${formatMs(large.openMs)}`,
-      `the rows "again, after both years" repeat the first run in a fresh app of the same process: what the first run costs more is mostly code running before V8 has optimised it (the kernel alone, 10,000 applications: ~370 ms the first year, 115–200 ms the later ones), not more simulation work; the targets are the first run's`,
+      `the rows "again, after both years" repeat the first run in a fresh app of the same process: what the first run costs more is mostly code running before V8 has optimised it, not more simulation work (bench/README.md, "Eighth pass"); the targets are the first run's`,
     ];
     if (quick) notes.push(`--quick opens ${plural(small.count)} and ${plural(large.count)} applications, so no row carries a target`);
     const authorizedOperation = await authorizedOperationRows(quick, log);

@@ -43,7 +43,7 @@ describe('createApp in a browser (the built package under the browser condition)
   let result: BrowserRun;
   beforeAll(async () => {
     result = await underBrowserCondition();
-  }, 60_000);
+  });
 
   it('refuses dataDir with a bilingual DATA_DIR_UNSUPPORTED', () => {
     expect(result.refused).toMatch(/\[DATA_DIR_UNSUPPORTED\] 浏览器中不支持数据目录持久化 \/ dataDir needs Node/);
