@@ -1,15 +1,22 @@
-import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { generate } from '../src/generate.mjs';
 
 const fixture = fileURLToPath(new URL('./fixtures/mini.json', import.meta.url));
 
+/** A temporary directory removed when the test ends, passed or failed. */
+async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'gdx-codegen-'));
+  onTestFinished(() => rm(dir, { recursive: true, force: true }));
+  return dir;
+}
+
 describe('generate', () => {
   it('writes every file with the "generated — do not edit" header', async () => {
-    const out = await mkdtemp(join(tmpdir(), 'gdx-codegen-'));
+    const out = await tempDir();
     await generate({ spec: fixture, out, client: 'MiniClient' });
     const names = (await readdir(out)).sort();
     expect(names).toEqual(['api.md', 'client.ts', 'models.ts', 'operation-types.ts', 'resources.ts', 'runtime.ts', 'schemas.ts', 'types.ts']);
@@ -41,7 +48,7 @@ describe('generate', () => {
   it('refuses a discriminator whose implicit mapping disagrees with the branch consts', async () => {
     const doc = JSON.parse(await readFile(fixture, 'utf8'));
     delete doc.components.schemas.ApplicationInput.discriminator.mapping;
-    const dir = await mkdtemp(join(tmpdir(), 'gdx-codegen-'));
+    const dir = await tempDir();
     const file = join(dir, 'broken.json');
     await writeFile(file, JSON.stringify(doc));
     await expect(generate({ spec: file, client: 'MiniClient' })).rejects.toThrow(/discriminator "type" needs a mapping/);

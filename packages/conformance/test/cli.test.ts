@@ -1,7 +1,7 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { main } from '../src/cli/main.js';
 import { createFakePlatform, ORGS, type FakeFaults } from './support/fake-platform.js';
 import { createFakeRegistry } from './support/fake-registration.js';
@@ -19,6 +19,7 @@ const selection = ['--only', 'SEC-SIG-01,SEC-SIG-02,SEC-SIG-03', '--only', 'SEC-
 describe('gdx-conformance', () => {
   it('exits 0, prints progress and a summary, and writes JUnit XML', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'gdx-conformance-'));
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
     const t = io(createFakePlatform());
     const code = await main(['--base-url', 'http://fake.test', ...orgArgs, ...selection, '--junit', join(dir, 'report.xml')], t.io);
     const text = t.out.join('');

@@ -1,8 +1,8 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateMachine } from '@gdx/kernel';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { buildProcedures, builtinProfileNames, LIMIT_IDS, loadProfile, ProfileError, resolveProfile } from '../src/index.js';
 
 describe('built-in profiles', () => {
@@ -50,6 +50,7 @@ describe('user profiles', () => {
 
   it('loads YAML files that extend other files and built-ins', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'gdx-profile-'));
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
     await writeFile(join(dir, 'province.yaml'), 'extends: national\nname: province\nlimits:\n  catalog.review: { value: 8 }\n');
     await writeFile(join(dir, 'city.yaml'), 'extends: ./province.yaml\nname: city\nregionCode: "350100"\noptions:\n  objectionPausesNotice: true\n');
     const p = await loadProfile(join(dir, 'city.yaml'));

@@ -6,17 +6,24 @@
 // isolation checks file as the first organisation). Needs the built CLIs (`npx --no-install`
 // finds them in node_modules/.bin).
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { createSimClient } from '../../src/index.js';
 import { freePort } from '../support/free-port.js';
 import { spawnMockCli } from './support/mock.js';
 
 const README = fileURLToPath(new URL('../../README.md', import.meta.url));
 const PACKAGE_DIR = fileURLToPath(new URL('../..', import.meta.url));
+
+/** A temporary directory for the JUnit file, removed when the test ends, passed or failed. */
+async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'gdx-recipe-'));
+  onTestFinished(() => rm(dir, { recursive: true, force: true }));
+  return dir;
+}
 
 /** The fenced YAML blocks of the README's "CI recipes" section, in order (GitHub first). */
 async function recipes(): Promise<string[]> {
@@ -47,7 +54,7 @@ describe("the conformance README's CI recipes", () => {
   it('GitHub Actions: the mock step, then the kit with --wait and the run number as seed, passes with a clean JUnit file', async () => {
     const [github] = await recipes();
     const port = String(await freePort());
-    const junit = join(await mkdtemp(join(tmpdir(), 'gdx-recipe-')), 'conformance.xml');
+    const junit = join(await tempDir(), 'conformance.xml');
     // Its own process group: npx runs gdx-mock as a child and does not pass SIGTERM on, so the
     // group is stopped, not npx alone (which left gdx-mock running after the test).
     const mock = spawn('sh', ['-c', `exec ${commandOf(github!, 'gdx-mock').replace('4010', port)}`], { cwd: PACKAGE_DIR, stdio: 'ignore', detached: true });
@@ -71,7 +78,7 @@ describe("the conformance README's CI recipes", () => {
       const first = organizations.find((o) => o.roles?.includes('registrant') && o.roles.includes('data_provider'));
       const second = organizations.find((o) => o !== first && o.roles?.includes('data_user'));
       const org = (o: typeof first) => `${o!.appKey}:${o!.secret}:${o!.creditCode}`;
-      const junit = join(await mkdtemp(join(tmpdir(), 'gdx-recipe-')), 'conformance.xml');
+      const junit = join(await tempDir(), 'conformance.xml');
       const result = await sh(commandOf(gitlab!, 'gdx-conformance').replace('conformance.xml', junit), { PLATFORM_URL: mock.url, ORG_A: org(first), ORG_B: org(second) });
       expect(result.code, result.output.slice(-4000)).toBe(0);
       // Without a simulation API the workflow checks are skipped and say so; the rest ran and passed.
