@@ -20,7 +20,22 @@ export function isConsolePath(path: string): boolean {
 }
 
 /**
- * Answers a request under `/_console` from the built console in `assetsDir`: `/_console` redirects
+ * Whether a browser is opening the server's root (`GET /` or `HEAD /` asking for HTML): it is
+ * sent on to the console instead of the 404 problem an API client still gets there.
+ *
+ * @example
+ * ```ts
+ * isBrowserAtRoot({ method: 'GET', path: '/', headers: { accept: 'text/html,*\/*;q=0.8' } }); // true
+ * isBrowserAtRoot({ method: 'GET', path: '/', headers: { accept: 'application/json' } }); // false
+ * ```
+ */
+export function isBrowserAtRoot(request: StaticRequest): boolean {
+  return request.path === '/' && (request.method === 'GET' || request.method === 'HEAD') && (request.headers['accept'] ?? '').includes('text/html');
+}
+
+/**
+ * Answers a request under `/_console` (or a browser at the root, see `isBrowserAtRoot`, which is
+ * sent to `/_console/`) from the built console in `assetsDir`: `/_console` redirects
  * to `/_console/` (the page's URLs are relative to it); a file under it is served as a static
  * asset (hashed names immutable); any other path without a file extension is one of the app's
  * routes and gets `index.html`, with a strict `Content-Security-Policy`.
@@ -32,6 +47,8 @@ export function isConsolePath(path: string): boolean {
  * ```
  */
 export async function answerConsole(assetsDir: string, request: StaticRequest, query: string): Promise<DispatchResponse> {
+  // Found, not permanent: the root may serve something else one day, and browsers cache a 308.
+  if (request.path === '/') return { status: 302, headers: { location: `${CONSOLE_PATH}/` }, body: '' };
   if (request.path === CONSOLE_PATH) {
     return { status: 308, headers: { location: `${CONSOLE_PATH}/${query ? `?${query}` : ''}` }, body: '' };
   }

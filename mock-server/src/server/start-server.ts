@@ -6,7 +6,7 @@ import type { DispatchRequest, DispatchResponse } from '../app/dispatch-types.js
 import { payloadTooLarge, refuseHead } from '../app/limit-checks.js';
 import { bodyLimitFor, type Limits } from '../app/limits.js';
 import { problemOnClientError } from './client-error.js';
-import { answerConsole, isConsolePath } from './console-route.js';
+import { answerConsole, isBrowserAtRoot, isConsolePath } from './console-route.js';
 import { answerReference } from './reference-pages.js';
 import { requestGate, type RequestGate } from './request-gate.js';
 import { requestLogHooks, type RequestLogHooks, type RequestLogSink } from './request-log.js';
@@ -220,7 +220,7 @@ export async function startServer(app: App, options: ServerOptions = {}): Promis
     // An unread body is not drained to keep the connection: a refusal closes it (see `refuse`).
     if (early) return hasBody(req) ? refuse(scope, req, res, early) : write(scope, req, res, early);
     const plain = toPlain(req);
-    if (consoleDir !== false && isConsolePath(plain.path)) {
+    if (consoleDir !== false && (isConsolePath(plain.path) || isBrowserAtRoot(plain))) {
       // The console's files are the server's, not the app's: the in-process transports have no page to show.
       return void answerConsole(consoleDir, plain, plain.query)
         .then((answer) => (hasBody(req) ? refuse(scope, req, res, answer) : write(scope, req, res, answer)))

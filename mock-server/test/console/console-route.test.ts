@@ -64,7 +64,23 @@ describe('the console served by the HTTP server', () => {
     expect(post.status).toBe(405);
   });
 
+  it('sends a browser at the root to the console; an API client there still gets the 404 problem', async () => {
+    const browser = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
+    for (const method of ['GET', 'HEAD']) {
+      const answer = await fetch(`${mock.url}/`, { method, headers: browser, redirect: 'manual' });
+      expect(answer.status).toBe(302);
+      expect(answer.headers.get('location')).toBe('/_console/');
+    }
+    for (const headers of [{ accept: 'application/json' }, {}] as Record<string, string>[]) {
+      const answer = await get('/', headers);
+      expect(answer.status).toBe(404);
+      expect(answer.headers.get('content-type')).toBe('application/problem+json');
+    }
+    expect((await fetch(`${mock.url}/`, { method: 'POST', headers: { ...browser, 'content-type': 'application/json' }, body: '{}', redirect: 'manual' })).status).not.toBe(302);
+  });
+
   it('is not served when the server is started without it', async () => {
     expect((await fetch(`${bare.url}/_console/`)).status).toBe(404);
+    expect((await fetch(`${bare.url}/`, { headers: { accept: 'text/html' }, redirect: 'manual' })).status).toBe(404);
   });
 });
