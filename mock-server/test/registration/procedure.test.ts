@@ -67,6 +67,18 @@ describe('acceptance (第十条)', () => {
     expect(replay.body).toMatchObject({ code: 'ILLEGAL_TRANSITION', currentState: 'submitted' });
   });
 
+  it('a failed review that returns to supplement (profile option) lists its items on the application, as a supplement request does', async () => {
+    const x = await start({ profile: { extends: 'national', name: 'lenient', options: { reviewFailedReturnsToSupplement: true } } });
+    const org = x.org(0);
+    const id = await submit(x, org);
+    await ok(x.act('application', id, 'accept'));
+    const reasons = [{ text: '数据来源说明不充分' }];
+    const items = [{ field: '/source', text: '补充数据来源说明' }];
+    expect((await x.act('application', id, 'fail_review', { reasons })).status).toBe(400);
+    expect((await ok(x.act('application', id, 'fail_review', { reasons, items }))).to).toBe('supplement_required');
+    expect((await getApp(x, org, id)).body).toMatchObject({ state: 'supplement_required', deadline: null, supplementItems: items });
+  });
+
   it('an acceptance past its limit is flagged overdue and never approved by the clock', async () => {
     const x = await start();
     const org = x.org(0);

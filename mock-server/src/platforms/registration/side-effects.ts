@@ -144,7 +144,8 @@ export function decideObjection(o: ObjectionRecord, to: 'upheld' | 'dismissed', 
 
 /**
  * What an application's transition means beyond its own state (the binding calls it before the
- * event is published): a passed review opens the public notice; reaching `registered` codes an
+ * event is published): a supplement request (or a failed review the profile returns to supplement)
+ * lists its items on the application; a passed review opens the public notice; reaching `registered` codes an
  * initial registration (a new record, valid 3 years or to the authorised term) or amends the
  * registration a change / correction names; an approved cancellation cancels the registration.
  * The pending objections an objection decision settles are `resolveObjections`'s.
@@ -155,7 +156,8 @@ export function decideObjection(o: ObjectionRecord, to: 'upheld' | 'dismissed', 
  * ```
  */
 export function applyApplicationEffects(state: RegistrationState, app: ApplicationRecord, event: WorkflowEvent): void {
-  if (event.event === 'request_supplements') app.supplementItems = structuredClone(event.data?.['items'] as ApplicationRecord['supplementItems']);
+  // A supplement request, or a failed review the profile sends back to supplement, lists every item at once (一次性告知).
+  if (event.to === 'supplement_required' && event.from !== event.to) app.supplementItems = structuredClone((event.data?.['items'] ?? []) as ApplicationRecord['supplementItems']);
   if (event.from === 'under_review' && event.to === 'in_public_notice') openNotice(state, app, event);
   if (event.from !== event.to && event.to === 'registered') {
     if (app.type === 'initial') issueRegistration(state, app, event);

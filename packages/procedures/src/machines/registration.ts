@@ -72,7 +72,7 @@ export function registrationApplicationMachine(profile: Profile, type: Registrat
   const hasNotice = passTo === 'in_public_notice';
   const noticeStep = profile.options.objectionPausesNotice ? {} : { step: 'public_notice' };
   const failTransition: TransitionDefinition = profile.options.reviewFailedReturnsToSupplement
-    ? { from: 'under_review', event: 'fail_review', to: 'supplement_required', by: REGISTRY, requires: ['reasons', 'items'] }
+    ? { from: 'under_review', event: 'fail_review', to: 'supplement_required', by: REGISTRY, requires: ['reasons', 'items'], assign: ['items'] }
     : { from: 'under_review', event: 'fail_review', to: 'review_failed', by: REGISTRY, requires: ['reasons'] };
   return {
     id: `registration.application.${type}`,
