@@ -217,6 +217,25 @@ describe('registration result (第十五条)', () => {
     expect(reg).toMatchObject({ validUntil: '2027-06-30', authorisedTermEnd: '2027-06-30', deadline: { dueDate: '2027-06-30' } });
   });
 
+  it('refuses a renewal that would not move the validity past the authorised term, changing nothing; a later term renews', async () => {
+    const x = await start();
+    const org = x.org(0);
+    const { reg } = await register(x, org, initialSubmission(org, '2027-06-30'));
+    await x.advance('2027-06-01T10:00:00+08:00');
+    const renewals = (body: Record<string, unknown>) => x.call(org, 'POST', '/registrations/{registrationId}/renewals', { registrationId: reg.id }, body, idem());
+    for (const body of [{}, { authorisedTermEnd: '2027-06-30' }, { authorisedTermEnd: '2027-01-01' }]) {
+      const refused = await renewals(body);
+      expect(refused.status, JSON.stringify(refused.body)).toBe(400);
+      expect(refused.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ pointer: '/authorisedTermEnd', code: 'TERM_ENDS_BY_VALIDITY' }] });
+      expect(refused.body.errors[0].message.zh).toContain('2027-06-30');
+    }
+    const unchanged = (await x.call(org, 'GET', '/registrations/{registrationId}', { registrationId: reg.id })).body;
+    expect(unchanged).toMatchObject({ validUntil: '2027-06-30', authorisedTermEnd: '2027-06-30', renewals: [] });
+    const renewed = await renewals({ authorisedTermEnd: '2029-12-31' });
+    expect(renewed.status, JSON.stringify(renewed.body)).toBe(201);
+    expect(renewed.body).toMatchObject({ previousValidUntil: '2027-06-30', validFrom: '2027-07-01', validUntil: '2029-12-31' });
+  });
+
   it('change goes through a notice, correction does not, cancellation is done in 10 WD and cancels the registration; revocation needs reasons', async () => {
     const x = await start();
     const org = x.org(0);

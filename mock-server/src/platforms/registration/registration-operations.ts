@@ -4,6 +4,7 @@ import type { OperationContext, OperationHandler } from '../../app/platform-modu
 import { PlatformProblem } from '../../app/platform-problem.js';
 import { indexPage } from '../../app/list-index.js';
 import type { RegistrationRecord } from './records.js';
+import { checkRenewalTerm } from './submission-checks.js';
 import type { RegistrationState } from './registration-state.js';
 import { registrationView } from './wire-views.js';
 
@@ -27,7 +28,8 @@ const get: OperationHandler<RegistrationState> = (ctx) => ({ status: 200, body: 
 
 /**
  * 续展 within the 60 calendar days before expiry (第十五条): the new period runs from the day
- * after the previous expiry, up to 3 years and never past the (new) authorised term.
+ * after the previous expiry, up to 3 years and never past the (new) authorised term; a term that
+ * ends by the current expiry is refused (400 on `/authorisedTermEnd`), as it would extend nothing.
  */
 const renew: OperationHandler<RegistrationState> = (ctx) => {
   const { state } = ctx;
@@ -38,6 +40,7 @@ const renew: OperationHandler<RegistrationState> = (ctx) => {
     payload: { ...(body.authorisedTermEnd ? { authorisedTermEnd: body.authorisedTermEnd } : {}), ...(body.note ? { note: body.note } : {}) },
   };
   state.host.checkDispatch(reg.id, 'renew', input);
+  checkRenewalTerm(body.authorisedTermEnd ?? reg.authorisedTermEnd, reg.validUntil, '/authorisedTermEnd');
   const previousValidUntil = reg.validUntil;
   const id = state.sandbox.ids.next('rnw');
   const renewed = state.host.dispatch(reg.id, 'renew', input);

@@ -52,3 +52,27 @@ export function checkObjector(objector: Readonly<Record<string, unknown>>, point
   const error = creditCodeError(String(objector['creditCode']), `${pointer}/creditCode`);
   if (error) fail([error]);
 }
+
+/**
+ * Checks that a renewal can move the validity: its period ends at the authorised operating term
+ * (the new `authorisedTermEnd`, else the registration's), so a term ending on or before the
+ * current `validUntil` would "renew" nothing (第十五条: never past the authorised term).
+ *
+ * @example
+ * ```ts
+ * checkRenewalTerm('2027-06-30', '2027-06-30', '/authorisedTermEnd'); // throws 400 TERM_ENDS_BY_VALIDITY
+ * ```
+ */
+export function checkRenewalTerm(termEnd: string | null, validUntil: string, pointer: string): void {
+  if (termEnd === null || termEnd > validUntil) return;
+  fail([
+    {
+      pointer,
+      code: 'TERM_ENDS_BY_VALIDITY',
+      message: {
+        zh: `授权运营期限至 ${termEnd}，不晚于当前有效期（至 ${validUntil}），续展无法延长有效期：请提供新的授权运营期限`,
+        en: `The authorised operating term ends on ${termEnd}, not after the current validity (${validUntil}): a renewal could not extend it; give the new term end`,
+      },
+    },
+  ]);
+}
