@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { renderBanner, type BannerSandbox } from './cli/banner.js';
 import { parseCli, USAGE } from './cli/cli-options.js';
+import { calendarHorizonWarning } from './cli/calendar-horizon.js';
 import { exposureWarnings } from './cli/exposure-warnings.js';
 import { mockServerVersion } from './cli/version.js';
 
@@ -37,12 +38,16 @@ async function main(): Promise<number> {
   const app = createApp({ ...request.app, logError, ...(request.profileFile ? { profile: await loadProfile(request.profileFile) } : {}) });
   const running = await startServer(app, { ...request.server, requestLog: requestLogSink(logger) });
   const token = request.app.simToken;
-  const answer = await app.dispatch({ method: 'GET', path: '/_sim/v1/sandboxes/default', query: '', headers: { host: new URL(running.url).host, ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: undefined });
+  const headers = { host: new URL(running.url).host, ...(token ? { authorization: `Bearer ${token}` } : {}) };
+  const read = async <T>(path: string): Promise<T> => JSON.parse(String((await app.dispatch({ method: 'GET', path, query: '', headers, body: undefined })).body)) as T;
+  const sandbox = await read<BannerSandbox & { clock: { today: string } }>('/_sim/v1/sandboxes/default');
+  const calendarYears = (await read<{ years: number[] }>('/_sim/v1/sandboxes/default/calendar')).years;
   process.stdout.write(
     renderBanner({
       url: running.url,
       version: mockServerVersion(),
-      sandbox: JSON.parse(String(answer.body)) as BannerSandbox,
+      sandbox,
+      calendarYears,
       ...(request.profileFile !== undefined ? { profileFile: request.profileFile } : {}),
       ...(request.app.dataDir !== undefined ? { dataDir: request.app.dataDir } : {}),
       storage: app.storage,
@@ -54,7 +59,8 @@ async function main(): Promise<number> {
       showSecrets: request.showSecrets,
     }),
   );
-  for (const warning of exposureWarnings(request.server, token !== undefined)) process.stderr.write(`gdx-mock: warning: ${warning}\n`);
+  const horizon = calendarHorizonWarning(sandbox.clock.today, calendarYears, 'default');
+  for (const warning of [...exposureWarnings(request.server, token !== undefined), ...(horizon ? [horizon] : [])]) process.stderr.write(`gdx-mock: warning: ${warning}\n`);
 
   const stop = async () => {
     await running.close();

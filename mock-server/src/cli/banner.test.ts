@@ -13,6 +13,7 @@ const facts: BannerFacts = {
     platforms: { registration: `${url}/registration/v1`, sharing: `${url}/sharing/v1`, 'open-data': `${url}/open-data/v1`, catalog: `${url}/catalog/v1` },
     organizations: [{ name: '厦门市公安局', creditCode: '113502001666953597', roles: ['data_provider'], appKey: 'default.ak_one', secret: 'SECRET-ONE' }],
   },
+  calendarYears: [2024, 2025, 2026],
   storage: { kind: 'memory', writable: true, compacting: false, entriesSinceSnapshot: 0, restoring: 0 },
   limits: DEFAULT_LIMITS,
   corsOrigins: [],
@@ -32,6 +33,7 @@ describe('the gdx-mock banner', () => {
     expect(banner).toContain('open-data            http://127.0.0.1:4010/open-data/v1\n');
     expect(banner).toContain('default: profile national, seed 42');
     expect(banner).toContain('clock                virtual, now 2025-09-26T09:00:00+08:00');
+    expect(banner).toContain('calendar             holiday schedules 2024–2026; add a later year: PUT /_sim/v1/sandboxes/default/calendar/{year}\n');
     expect(banner).toContain('data directory       none: state is kept in memory');
     expect(banner).toContain('secrets              curl -s http://127.0.0.1:4010/_sim/v1/sandboxes/default  (or start with --show-secrets)');
     expect(banner).not.toContain('SECRET-ONE');
@@ -67,6 +69,6 @@ describe('the gdx-mock banner', () => {
     expect(banner).toContain('allowed hosts        mock.bureau.example');
     expect(banner).toContain('simulation API       http://127.0.0.1:4010/_sim/v1 (bearer token required) · probes /health, /ready');
     expect(banner).toContain('curl -s -H "authorization: Bearer <token>" http://127.0.0.1:4010/_sim/v1/sandboxes/default');
-    expect(banner.split('\n').length).toBeLessThan(18);
+    expect(banner.split('\n').length).toBeLessThan(19);
   });
 });

@@ -1,6 +1,7 @@
 import type { StorageStatus } from '../app/create-app.js';
 import { DEFAULT_LIMITS, type Limits } from '../app/limits.js';
 import { DEFAULT_QUOTAS, type SandboxQuotas } from '../sandbox/quotas.js';
+import { calendarSummary } from './calendar-horizon.js';
 
 /** The parts of the simulation API's `Sandbox` the banner shows. */
 export interface BannerSandbox {
@@ -17,6 +18,8 @@ export interface BannerFacts {
   readonly version: string;
   /** The default sandbox as `GET /_sim/v1/sandboxes/default` answers it. */
   readonly sandbox: BannerSandbox;
+  /** The years whose holiday schedules the default sandbox's calendar holds (`GET …/calendar`). */
+  readonly calendarYears: readonly number[];
   /** The profile file the default sandbox was made from, if any. */
   readonly profileFile?: string;
   readonly dataDir?: string;
@@ -38,7 +41,7 @@ const row = (label: string, text: string) => `  ${label.padEnd(20)} ${text}`;
 
 /**
  * The start-up banner of `gdx-mock`, about ten lines: where it listens, the web console, the served contracts, the platforms, the default
- * sandbox's profile, seed and clock, the storage, what differs from the defaults, and how to read
+ * sandbox's profile, seed, clock and calendar years, the storage, what differs from the defaults, and how to read
  * the organisations' secrets. The secrets themselves only with `showSecrets`: a banner ends up in
  * CI logs and terminal scroll-back, and the simulation API gives them to whoever needs them.
  *
@@ -60,6 +63,7 @@ export function renderBanner(facts: BannerFacts): string {
     ...Object.entries(sandbox.platforms).map(([name, base]) => row(name, base)),
     row('sandbox', `default: profile ${profile}, seed ${sandbox.seed}`),
     row('clock', `${sandbox.clock.mode}, now ${sandbox.clock.now}`),
+    row('calendar', calendarSummary(facts.calendarYears, 'default')),
     row('data directory', facts.dataDir ? `${facts.dataDir} (${describeStorage(facts.storage)})` : 'none: state is kept in memory (--data-dir keeps it)'),
   ];
   const limits = (Object.keys(LIMIT_LABELS) as (keyof Limits)[]).filter((key) => facts.limits[key] !== DEFAULT_LIMITS[key]);

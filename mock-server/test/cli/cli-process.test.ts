@@ -2,10 +2,14 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { WorkingCalendar } from '@gdx/calendar';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLI, killed } from '../support/spawn-cli.js';
 
 // The built bin, as users and CI run it (decision 0002: `test` depends on `build`).
+// The years of the shipped holiday schedules: the banner names them, and warns near the last one's end.
+const YEARS = WorkingCalendar.official().years();
+const LAST_YEAR = Math.max(...YEARS);
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 const cli = (args: readonly string[], env: Record<string, string> = {}) =>
   spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 20_000, env: { ...process.env, ...env } });
@@ -101,6 +105,8 @@ describe('the gdx-mock banner of a running server', () => {
       expect(banner).toContain(`registration         ${mock.url}/registration/v1\n`);
       expect(banner).toContain('default: profile xiamen, seed 9\n');
       expect(banner).toContain('clock                virtual, now 2025-09-26T10:00:00+08:00\n');
+      expect(banner).toContain(`calendar             holiday schedules ${YEARS[0]}–${LAST_YEAR}; add a later year: PUT /_sim/v1/sandboxes/default/calendar/{year}\n`);
+      expect(mock.stderr()).not.toContain('calendar holds');
       expect(banner).toMatch(new RegExp(`data directory       ${dataDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(SQLite store, \\d+ writes? since the last snapshot\\)\n`));
       expect(banner).toContain(`curl -s ${mock.url}/_sim/v1/sandboxes/default  (or start with --show-secrets)`);
       expect(banner.trimEnd().split('\n').length).toBeLessThanOrEqual(15);
@@ -114,6 +120,13 @@ describe('the gdx-mock banner of a running server', () => {
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
+  });
+
+  it('warns on stderr when the clock starts near the end of the last year the calendar holds', async () => {
+    const mock = await start(['--port', '0', '--start-at', `${LAST_YEAR}-12-20T10:00:00+08:00`], {});
+    await mock.waitFor(/secrets .*\n/);
+    await expect.poll(() => mock.stderr()).toContain(`gdx-mock: warning: the clock (${LAST_YEAR}-12-20) is 12 days before the end of ${LAST_YEAR}`);
+    expect(mock.stderr()).toContain(`PUT /_sim/v1/sandboxes/default/calendar/${LAST_YEAR + 1}`);
   });
 
   it('with --show-secrets (or GDX_MOCK_SHOW_SECRETS=1): every organisation of the default sandbox with its app key and secret', async () => {
