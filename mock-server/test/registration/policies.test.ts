@@ -25,6 +25,24 @@ const timeline = async (h: Harness, id: string) =>
   (await h.call(h.org(0), 'GET', '/applications/{applicationId}', { applicationId: id })).body.events.map((e: any) => [e.type, e.at, e.to, e.reason?.code ?? null]);
 
 describe('reviewer policies', () => {
+  it('auto: a decision the calendar blocks (a year whose schedule is not published) is recorded on the timeline and the feed, not dropped', async () => {
+    // 2026-12-07: accepting starts a 20 WD review that reaches 2027, whose holiday schedule the calendar does not have.
+    const h = await start({ startAt: '2026-12-07T10:00:00+08:00', reviewerPolicy: { mode: 'auto', approvalRate: 1 } });
+    const [id] = await submitMany(h, 1);
+    await h.advance('2026-12-15T00:00:00+08:00');
+    const app = (await h.call(h.org(0), 'GET', '/applications/{applicationId}', { applicationId: id! })).body;
+    expect(app.state).toBe('submitted');
+    const blocked = app.events.find((e: any) => e.type === 'action_blocked');
+    expect(blocked).toMatchObject({ actor: { role: 'registry' }, from: 'submitted', to: 'submitted', reason: { code: 'CALENDAR_NOT_PUBLISHED' }, data: { year: 2027 } });
+    expect(blocked.reason.text).toContain('2027');
+    const feed = (await h.sim('GET', `/sandboxes/${h.sandboxId}/events?limit=50`)).body.items;
+    expect(feed.filter((e: any) => e.objectId === id && e.event.type === 'action_blocked')).toHaveLength(1);
+    // Officials do not plan the blocked decision again by themselves; an action names the problem.
+    const manual = await h.act('application', id!, 'accept');
+    expect(manual.status).toBe(422);
+    expect(manual.body).toMatchObject({ code: 'CALENDAR_NOT_PUBLISHED' });
+  });
+
   it('late: every step goes overdue first, the registry explains, then decides — never the clock', async () => {
     const h = await start({ reviewerPolicy: { mode: 'late', overdueByWorkingDays: 2 } });
     const [id] = await submitMany(h, 1);

@@ -4,7 +4,7 @@ import { updated } from './instance-update.js';
 import { KernelError } from './kernel-error.js';
 import { formatInstant } from './shanghai-time.js';
 import type { TimerEntry } from './timer-heap.js';
-import { createInstance, fireTimer, transition } from './transition.js';
+import { createInstance, fireTimer, recordBlocked, transition } from './transition.js';
 import type { ActorRef, Calendar, Effect, GuardRegistry, MachineDefinition, TransitionResult, WorkflowEvent, WorkflowInstance } from './types.js';
 
 /**
@@ -31,6 +31,8 @@ export interface EngineOptions {
 }
 
 type DispatchOptions = { actor: ActorRef; payload?: Record<string, unknown> };
+
+const CLOCK: ActorRef = { role: 'clock' };
 
 /**
  * The interpreter: holds instances by id, applies the pure `transition`, runs its effects on
@@ -217,6 +219,8 @@ export class WorkflowEngine {
       const before = this.instances.get(plan.instanceId);
       if (!before) return;
       const result = this.dispatchAt(plan.instanceId, plan.event, plan, timer.dueAt);
+      // A plan refused for its own sake (the state moved on) is dropped quietly; one the calendar blocked is recorded.
+      if (!result.ok && result.error.blocked) this.commit(recordBlocked(before, { type: plan.event, actor: plan.actor }, result.error, this.ctx(timer.dueAt)));
       this.record(timer.dueAt, before, plan.event, result);
       return;
     }
@@ -224,9 +228,13 @@ export class WorkflowEngine {
     if (!before) return;
     const result = fireTimer(this.machine(before.machine), before, timer.id, this.ctx(timer.dueAt));
     if (!result) return;
-    if (result.ok) this.commit(result);
-    else this.instances.set(before.id, updated(before, { timer: null })); // the timer is spent even when its event is refused
     const pending = before.timer;
+    if (result.ok) this.commit(result);
+    else {
+      const spent = updated(before, { timer: null }); // the timer is spent even when its event is refused
+      if (result.error.blocked) this.commit(recordBlocked(spent, { type: pending?.event ?? 'timer', actor: CLOCK }, result.error, this.ctx(timer.dueAt)));
+      else this.instances.set(before.id, spent);
+    }
     this.record(timer.dueAt, before, pending?.kind === 'event' ? (pending.event ?? 'timer') : 'deadline_overdue', result);
   }
 

@@ -178,7 +178,7 @@ function guarded(from: string, event: string, run: () => TransitionResult): Tran
     const code = (err as { code?: unknown } | null)?.code;
     if (err instanceof KernelError || typeof code !== 'string') throw err;
     const year = (err as { year?: unknown }).year;
-    return { ok: false, error: transitionError(code, from, event, [], year === undefined ? undefined : { year }) };
+    return { ok: false, error: { ...transitionError(code, from, event, [], year === undefined ? undefined : { year }), blocked: true } };
   }
 }
 
@@ -276,5 +276,32 @@ export function fireTimer(
     ok: true,
     instance: updated(cleared, { deadline, updatedAt: at, events: [...cleared.events, event] }),
     effects: [{ type: 'emit', instanceId: cleared.id, event }],
+  };
+}
+
+/**
+ * What a clock-driven event (a planned decision, a timer's `{ event }` expiry) that the calendar
+ * blocked leaves behind: an `action_blocked` event in the instance's log, the state unchanged, so
+ * that the refusal is seen on the timeline, the feed and webhooks instead of vanishing. Its
+ * `reason` carries the refusal's code and message, `data` the unpublished `year` when there is one.
+ *
+ * @example
+ * const r = recordBlocked(instance, { type: 'accept', actor: { role: 'registry' } }, error, { now, calendar });
+ * r.instance.events.at(-1)?.type; // 'action_blocked'
+ */
+export function recordBlocked(instance: WorkflowInstance, input: EventInput, error: TransitionError, ctx: TransitionContext): TransitionResult & { ok: true } {
+  const at = formatInstant(ctx.now);
+  const year = error.detail?.['year'];
+  const event: WorkflowEvent = {
+    seq: instance.events.length + 1, type: 'action_blocked', at, actor: input.actor,
+    from: instance.state, to: instance.state,
+    reason: { code: error.code, text: `${error.message.zh}${year === undefined ? '' : `（${String(year)} 年）`}。${error.message.en}${year === undefined ? '' : ` (${String(year)})`}.` },
+    deadline: instance.deadline, event: input.type,
+  };
+  if (year !== undefined) event.data = { year };
+  return {
+    ok: true,
+    instance: updated(instance, { updatedAt: at, events: [...instance.events, event] }),
+    effects: [{ type: 'emit', instanceId: instance.id, event }],
   };
 }

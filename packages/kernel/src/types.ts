@@ -306,6 +306,13 @@ export interface TransitionError {
   message: { zh: string; en: string };
   /** Extra facts, e.g. the missing payload key or the unpublished calendar year. */
   detail?: Record<string, unknown>;
+  /**
+   * `true` when the event itself was allowed but the calendar could not count what it starts (a
+   * deadline reaching a year whose holiday schedule is not published, a bad date): the same event
+   * may succeed once that is fixed. Refusals of the event itself (state, actor, guard, payload)
+   * leave it out.
+   */
+  blocked?: true;
 }
 
 /**

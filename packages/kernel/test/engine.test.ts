@@ -137,6 +137,38 @@ describe('WorkflowEngine', () => {
     expect(engine.clock.pending()).toBe(0);
   });
 
+  it('records a planned dispatch the calendar blocked on the timeline and tells subscribers; the state does not move', () => {
+    const engine = engineAt('2026-12-18T10:00');
+    const seen: EngineEvent[] = [];
+    engine.subscribe((e) => seen.push(e));
+    ok(engine.create('demo', { id: 'b', actor: registrant }));
+    engine.plan({ at: at('2026-12-22T10:00'), instanceId: 'b', event: 'accept', actor: { role: 'registry', organizationId: 'org_r' } });
+    const fired = engine.advanceTo(at('2026-12-23T00:00'));
+    expect(fired.map((f) => [f.event, f.ok, f.error?.code])).toEqual([['accept', false, 'CALENDAR_NOT_PUBLISHED']]);
+    const b = engine.get('b');
+    expect(b.state).toBe('submitted');
+    expect(b.events.at(-1)).toMatchObject({
+      seq: 2, type: 'action_blocked', at: '2026-12-22T10:00:00+08:00', actor: { role: 'registry', organizationId: 'org_r' },
+      from: 'submitted', to: 'submitted', event: 'accept', deadline: { step: 'acceptance', dueDate: '2026-12-23' },
+      reason: { code: 'CALENDAR_NOT_PUBLISHED' }, data: { year: 2027 },
+    });
+    expect(b.events.at(-1)?.reason?.text).toContain('2027');
+    expect(seen.at(-1)?.event.type).toBe('action_blocked');
+    expect(b.timer?.step).toBe('acceptance'); // the running step's timer is untouched
+  });
+
+  it('records a clock event the calendar blocked and spends its timer', () => {
+    const { estimate: _estimate, ...validity } = demoMachine.limits!['validity']!;
+    const machine = { ...demoMachine, limits: { ...demoMachine.limits, validity } };
+    const engine = new WorkflowEngine({ machines: [machine], calendar: fakeCalendar, clock: new VirtualClock(at('2025-09-26T10:00')) });
+    toNotice(engine, 'v');
+    const fired = engine.advanceTo(at('2025-12-01T00:00'));
+    expect(fired.map((f) => [f.event, f.ok, f.error?.code])).toEqual([['notice_closed', false, 'CALENDAR_NOT_PUBLISHED']]);
+    expect(engine.get('v')).toMatchObject({ state: 'in_notice', timer: null });
+    expect(engine.get('v').events.at(-1)).toMatchObject({ type: 'action_blocked', actor: { role: 'clock' }, event: 'notice_closed', data: { year: 2028 } });
+    expect(engine.clock.pending()).toBe(0);
+  });
+
   it('tells subscribers about every event', () => {
     const engine = engineAt('2025-09-26T10:00');
     const seen: EngineEvent[] = [];

@@ -243,7 +243,10 @@ export class WorkflowHost {
     this.#lists.touch(instanceId);
     const instance = this.engine.get(instanceId);
     const binding = this.#binding;
-    binding.onEvent?.(instance, event);
+    // An event the calendar blocked (`action_blocked`) changed nothing but the log: the platform's
+    // own records must not follow it as if its action (`event.event`) had happened.
+    const happened = event.type !== 'action_blocked';
+    if (happened) binding.onEvent?.(instance, event);
     this.#publish(
       binding.objectType(instance),
       instanceId,
@@ -252,7 +255,7 @@ export class WorkflowHost {
       wireEvent(event, this.wireOf(instance)),
       () => binding.view(this.engine.get(instanceId)),
     );
-    binding.afterEvent?.(instance, event);
+    if (happened) binding.afterEvent?.(instance, event);
     // Officials act on the state an event chain ends in, once (as @gdx/procedures' attachOfficials).
     if (officialsActAfter(instance, event)) this.#planOfficials(instance);
   }

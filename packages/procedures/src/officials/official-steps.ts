@@ -94,13 +94,14 @@ export function officialStep(machineId: string, state: string, data: Readonly<Re
 /**
  * Whether officials plan after this event: it changed the state, or it opened an official step
  * in the same state (a notice closed under `by_registry` coding). Only the last event of a
- * chain counts, so officials act once on the state the chain ends in.
+ * chain counts, so officials act once on the state the chain ends in; an `action_blocked`
+ * record (the calendar refused an action) never counts, or officials would plan it again.
  *
  * @example
  * engine.subscribe(({ instanceId, event }) => { if (officialsActAfter(engine.get(instanceId), event)) plan(); });
  */
 export function officialsActAfter(instance: WorkflowInstance, event: WorkflowEvent): boolean {
-  if (event.seq !== instance.events.length) return false;
+  if (event.seq !== instance.events.length || event.type === 'action_blocked') return false;
   if (event.from !== event.to) return true;
   return event.event === 'notice_closed' && officialStep(instance.machine, instance.state, instance.data) === CODING;
 }
