@@ -38,6 +38,28 @@ describe('open-data grants: validity within the period of use, and the usage-rep
     expect(grant).toMatchObject({ validFrom: '2025-10-14', validUntil: '2026-09-30' });
   });
 
+  it('says so when the usage-report duty cannot start (its due date in a year whose schedule is not published), and starts it from the approval day once the year is loaded', async () => {
+    const world = await openWorld(ctx, { profile: 'xiamen' });
+    // 90 calendar days after 2026-11-10 reach 2027, whose holiday schedule the calendar does not hold.
+    const grant = await grantApprovedAt(world, '2026-11-10T10:00:00+08:00', { from: '2026-11-11', to: '2027-11-10' }, 'usage_feedback');
+    expect(grant).toMatchObject({ state: 'active', deadline: null, usageReportsDue: [] });
+    expect(grant.events.map((e: any) => e.type)).toEqual(['grant_issued', 'action_blocked']);
+    expect(grant.events[1]).toMatchObject({ from: 'active', to: 'active', reason: { code: 'CALENDAR_NOT_PUBLISHED' }, data: { action: 'start_usage_reporting', year: 2027 } });
+    const feed = (await world.sim('GET', '/events?limit=100')).body.items;
+    expect(feed.some((e: any) => e.objectId === grant.id && e.event.type === 'action_blocked')).toBe(true);
+
+    const body = { period: { from: '2026-11-11', to: '2026-12-31' }, summary: '均在场景内使用。', withinScenario: true };
+    const refused = await world.openData('POST', `/grants/${grant.id}/usage-reports`, { as: world.org(APPLICANT), body });
+    expectContract('open-data', 'submitUsageReport', refused, 422);
+    expect(refused.body).toMatchObject({ code: 'CALENDAR_NOT_PUBLISHED', year: 2027 });
+
+    expect((await world.sim('PUT', '/calendar/2027', { year: 2027, source: '测试用安排', holidays: [{ date: '2027-01-01', name: '元旦' }], makeupWorkdays: [] })).status).toBe(200);
+    const report = await world.openData('POST', `/grants/${grant.id}/usage-reports`, { as: world.org(APPLICANT), body });
+    expectContract('open-data', 'submitUsageReport', report, 201);
+    // The first report was due 90 calendar days after the approval day: 2027-02-08.
+    expect((await readGrant(world, grant.id)).usageReportsDue[0]).toMatchObject({ periodEnd: '2026-12-31', dueDate: '2027-02-08', submitted: true, overdue: false });
+  });
+
   it('shows the running usage report as its deadline: 90 calendar days, overdue when missed, moved on by a report, null once expired', async () => {
     const world = await openWorld(ctx, { profile: 'xiamen' });
     const grant = await grantApprovedAt(world, '2025-10-14T10:00:00+08:00', { from: '2025-10-15', to: '2026-10-14' }, 'usage_feedback');

@@ -33,7 +33,7 @@ describe('reviewer policies', () => {
     const app = (await h.call(h.org(0), 'GET', '/applications/{applicationId}', { applicationId: id! })).body;
     expect(app.state).toBe('submitted');
     const blocked = app.events.find((e: any) => e.type === 'action_blocked');
-    expect(blocked).toMatchObject({ actor: { role: 'registry' }, from: 'submitted', to: 'submitted', reason: { code: 'CALENDAR_NOT_PUBLISHED' }, data: { year: 2027 } });
+    expect(blocked).toMatchObject({ actor: { role: 'registry' }, from: 'submitted', to: 'submitted', reason: { code: 'CALENDAR_NOT_PUBLISHED' }, data: { action: 'accept', year: 2027 } });
     expect(blocked.reason.text).toContain('2027');
     const feed = (await h.sim('GET', `/sandboxes/${h.sandboxId}/events?limit=50`)).body.items;
     expect(feed.filter((e: any) => e.objectId === id && e.event.type === 'action_blocked')).toHaveLength(1);

@@ -283,7 +283,8 @@ export function fireTimer(
  * What a clock-driven event (a planned decision, a timer's `{ event }` expiry) that the calendar
  * blocked leaves behind: an `action_blocked` event in the instance's log, the state unchanged, so
  * that the refusal is seen on the timeline, the feed and webhooks instead of vanishing. Its
- * `reason` carries the refusal's code and message, `data` the unpublished `year` when there is one.
+ * `reason` carries the refusal's code and message, `data` the blocked `action` and the
+ * unpublished `year` when there is one.
  *
  * @example
  * const r = recordBlocked(instance, { type: 'accept', actor: { role: 'registry' } }, error, { now, calendar });
@@ -298,7 +299,8 @@ export function recordBlocked(instance: WorkflowInstance, input: EventInput, err
     reason: { code: error.code, text: `${error.message.zh}${year === undefined ? '' : `（${String(year)} 年）`}。${error.message.en}${year === undefined ? '' : ` (${String(year)})`}.` },
     deadline: instance.deadline, event: input.type,
   };
-  if (year !== undefined) event.data = { year };
+  // The blocked action in `data` too: hosts that publish events without the machine's `event` name keep it.
+  event.data = year === undefined ? { action: input.type } : { action: input.type, year };
   return {
     ok: true,
     instance: updated(instance, { updatedAt: at, events: [...instance.events, event] }),

@@ -150,7 +150,7 @@ describe('WorkflowEngine', () => {
     expect(b.events.at(-1)).toMatchObject({
       seq: 2, type: 'action_blocked', at: '2026-12-22T10:00:00+08:00', actor: { role: 'registry', organizationId: 'org_r' },
       from: 'submitted', to: 'submitted', event: 'accept', deadline: { step: 'acceptance', dueDate: '2026-12-23' },
-      reason: { code: 'CALENDAR_NOT_PUBLISHED' }, data: { year: 2027 },
+      reason: { code: 'CALENDAR_NOT_PUBLISHED' }, data: { action: 'accept', year: 2027 },
     });
     expect(b.events.at(-1)?.reason?.text).toContain('2027');
     expect(seen.at(-1)?.event.type).toBe('action_blocked');
@@ -165,7 +165,7 @@ describe('WorkflowEngine', () => {
     const fired = engine.advanceTo(at('2025-12-01T00:00'));
     expect(fired.map((f) => [f.event, f.ok, f.error?.code])).toEqual([['notice_closed', false, 'CALENDAR_NOT_PUBLISHED']]);
     expect(engine.get('v')).toMatchObject({ state: 'in_notice', timer: null });
-    expect(engine.get('v').events.at(-1)).toMatchObject({ type: 'action_blocked', actor: { role: 'clock' }, event: 'notice_closed', data: { year: 2028 } });
+    expect(engine.get('v').events.at(-1)).toMatchObject({ type: 'action_blocked', actor: { role: 'clock' }, event: 'notice_closed', data: { action: 'notice_closed', year: 2028 } });
     expect(engine.clock.pending()).toBe(0);
   });
 

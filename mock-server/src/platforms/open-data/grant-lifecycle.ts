@@ -12,12 +12,35 @@ function publish(state: OpenDataState, sandbox: SandboxContext, grant: GrantReco
 }
 
 /**
+ * Starts the grant's usage-reporting instance (id = grant id), its clock from `approvedOn` (the
+ * grant's approval day, which `validFrom` never precedes): answers the `CALENDAR_NOT_PUBLISHED` problem instead when the
+ * first due date falls in a year whose holiday schedule is not published, and throws any other.
+ *
+ * @example
+ * ```ts
+ * const blocked = tryStartUsageReporting(state, grant, '2026-11-10'); // undefined once started
+ * ```
+ */
+export function tryStartUsageReporting(state: OpenDataState, grant: GrantRecord, approvedOn: string): PlatformProblem | undefined {
+  try {
+    state.host.create('open-data.usage-reporting', { id: grant.id, actor: { role: 'platform_operator' }, data: { grantId: grant.id }, startedOn: approvedOn });
+    grant.reporting = true;
+    return undefined;
+  } catch (error) {
+    if (error instanceof PlatformProblem && error.code === 'CALENDAR_NOT_PUBLISHED') return error;
+    throw error;
+  }
+}
+
+/**
  * Issues the access grant of an approved application: scope, scenario, the datasets' opening
  * conditions, delivery, an app key, valid within the requested period of use — from the later of
  * the approval day and the period's start, until the period's end (expiry planned on the sandbox
  * clock). With a `usage_feedback` condition a usage-reporting instance (id = grant id)
- * tracks reports due; if its first due date needs an unpublished holiday year, no reports are
- * tracked rather than refusing an approval that already happened.
+ * tracks reports due; if its first due date needs an unpublished holiday year, the grant is still
+ * issued (the approval already happened) and its log says why no report is tracked yet
+ * (`action_blocked`): the duty starts, from the approval day, with the first report submitted
+ * once the year is loaded.
  *
  * @example
  * ```ts
@@ -49,15 +72,16 @@ export function issueGrant(state: OpenDataState, sandbox: SandboxContext, app: A
   };
   state.grants.set(grant.id, grant);
   app.grantId = grant.id;
-  if (conditions.includes('usage_feedback')) {
-    try {
-      state.host.create('open-data.usage-reporting', { id: grant.id, actor: { role: 'platform_operator' }, data: { grantId: grant.id } });
-      grant.reporting = true;
-    } catch (error) {
-      if (!(error instanceof PlatformProblem && error.code === 'CALENDAR_NOT_PUBLISHED')) throw error;
-    }
-  }
+  const blocked = conditions.includes('usage_feedback') ? tryStartUsageReporting(state, grant, approvedOn) : undefined;
   publish(state, sandbox, grant, { seq: 1, type: 'grant_issued', at: approved.at, actor: wireActor(approved.actor), from: null, to: 'active', reason: null, deadline: null });
+  if (blocked) {
+    const year = blocked.options.extensions?.['year'];
+    publish(state, sandbox, grant, {
+      seq: 2, type: 'action_blocked', at: approved.at, actor: { role: 'platform_operator', organizationId: null }, from: 'active', to: 'active',
+      reason: { code: blocked.code, text: `使用报告期限所涉 ${String(year)} 年节假日安排尚未公布，暂无法开始跟踪；载入该年安排后提交首份报告即开始。The ${String(year)} holiday schedule is not published, so the usage-report duty cannot start yet; it starts with the first report once the year is loaded.` },
+      deadline: null, data: { action: 'start_usage_reporting', year },
+    });
+  }
   state.host.plan(Math.max(sandbox.now(), endOfShanghaiDay(grant.validUntil)), app.id, 'expire', { role: 'clock' });
   return grant;
 }
