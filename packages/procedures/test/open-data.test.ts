@@ -17,6 +17,9 @@ describe('open-data application', () => {
     const approved = ok(h.engine.dispatch('oda', 'approve', { actor: authority, payload: { grant: { appKey: 'k' } } }));
     expect(approved).toMatchObject({ state: 'approved', deadline: null, data: { grant: { appKey: 'k' } } });
     expect(approved.events.at(-1)?.type).toBe('grant_issued');
+    // Only the clock lets a grant expire (at the end of its period of use).
+    const early = h.engine.dispatch('oda', 'expire', { actor: authority });
+    expect(early.ok ? 'ok' : early.error.code).toBe('ACTOR_NOT_ALLOWED');
   });
 
   it('never adds the limits up front: a late initial review pushes the second clock', () => {

@@ -58,6 +58,16 @@ describe('sharing request', () => {
     expect(delivered).toMatchObject({ state: 'delivered', data: { grant: { method: 'api' } }, deadline: null });
   });
 
+  it('ends a grant early only by a revocation with reasons; only the clock lets it expire', () => {
+    const h = harness('xiamen', '2025-09-26T10:00');
+    ok(h.engine.create('sharing.request', { id: 'shr', actor: user, data: { sharingType: 'unconditional' } }));
+    const early = h.engine.dispatch('shr', 'expire', { actor: authority });
+    expect(early.ok ? 'ok' : early.error.code).toBe('ACTOR_NOT_ALLOWED');
+    expect(h.get('shr').state).toBe('delivered');
+    ok(h.engine.dispatch('shr', 'revoke', { actor: authority, payload: { reasons: ['超出申请场景使用'] } }));
+    expect(h.get('shr').state).toBe('revoked');
+  });
+
   it('ends with an upheld rejection that carries reasons', () => {
     const h = harness('national', '2025-09-26T10:00');
     ok(h.engine.create('sharing.request', { id: 'shr', actor: user, data: { sharingType: 'conditional' } }));

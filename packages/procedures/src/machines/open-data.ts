@@ -40,7 +40,7 @@ export function openDataApplicationMachine(profile: Profile): MachineDefinition 
       explainOverdue('substantive_review', DECIDERS),
       { from: 'approved', event: 'suspend', to: 'suspended', by: ['data_authority'], requires: ['reasons'] },
       { from: 'suspended', event: 'reinstate', to: 'approved', by: ['data_authority'] },
-      { from: ['approved', 'suspended'], event: 'expire', to: 'expired', by: ['clock', 'data_authority'] },
+      { from: ['approved', 'suspended'], event: 'expire', to: 'expired', by: ['clock'] },
     ],
     limits: {
       initial_review: profileLimit(profile, 'open_data.initial_review', 'initial_review', 'flag_overdue'),

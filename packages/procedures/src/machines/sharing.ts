@@ -44,7 +44,7 @@ export function sharingRequestMachine(profile: Profile): MachineDefinition {
       { from: 'approved', event: 'deliver', to: 'delivered', by: ['data_provider', 'platform_operator'], assign: ['grant'], eventType: 'grant_issued' },
       explainOverdue('approved', ['data_provider', 'platform_operator']),
       { from: 'delivered', event: 'revoke', to: 'revoked', by: REVIEWERS, requires: ['reasons'] },
-      { from: 'delivered', event: 'expire', to: 'expired', by: ['clock', 'data_authority'] },
+      { from: 'delivered', event: 'expire', to: 'expired', by: ['clock'] },
       { from: 'rejected', event: 'dispute', to: 'disputed', by: ['data_user'], requires: ['reasons'] },
       { from: 'disputed', event: 'coordinate', to: 'coordinating', by: AUTHORITY },
       { from: 'coordinating', event: 'approve', to: 'approved', by: AUTHORITY },
