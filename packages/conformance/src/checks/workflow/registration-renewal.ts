@@ -69,7 +69,9 @@ export const renewalChecks: Check[] = [
       const validUntil = registration.validUntil ?? registration.expiresOn;
       ctx.expect.that(typeof validUntil === 'string', 'the registration states its expiry', '"validUntil": "YYYY-MM-DD"', validUntil);
       const expiry = String(validUntil).slice(0, 10);
-      const renew = () => postJson(ctx, sbx.http(0), 'registration', renewals(registration), {});
+      // With a later authorised term: the example's term may end on the expiry, and a renewal that
+      // could extend nothing is refused for that, not for the window.
+      const renew = () => postJson(ctx, sbx.http(0), 'registration', renewals(registration), { authorisedTermEnd: LONG_TERM });
       expectProblem(ctx.expect, await renew(), 409, 'RENEWAL_WINDOW_NOT_OPEN', 'renewing right after registration');
       // Day 61 before expiry is still closed; day 60 is inside the window.
       await sbx.advance({ to: `${addDays(expiry, -(RENEWAL_WINDOW_DAYS + 1))}T12:00:00+08:00` });
