@@ -33,13 +33,17 @@ describe('sharing requests', () => {
     expect(grants.body.items.map((g: { id: string }) => g.id)).toEqual([request.grantId]);
   });
 
-  it('refuses a not_shared resource with 422 NOT_SHAREABLE naming its legal basis', async () => {
-    const world = await openWorld(ctx);
+  it.each([
+    ['national', '不予共享'],
+    ['xiamen', '暂不共享'],
+  ])('refuses a not_shared resource with 422 NOT_SHAREABLE naming its legal basis and the class as the %s profile names it', async (profile, label) => {
+    const world = await openWorld(ctx, { profile });
     const entry = entryOf(world, 'not_shared');
     const reply = await world.sharing('POST', '/requests', { as: world.org(REQUESTER), body: requestBody(entry, { deliveryMethod: 'api' }) });
     expectContract('sharing', 'submitRequest', reply, 422);
     expect(reply.body.code).toBe('NOT_SHAREABLE');
     expect(reply.body.legalBasis).toBe(entry.sharing.legalBasis);
+    expect(reply.body.detail).toContain(`该资源属于${label}类`);
     const list = await world.sharing('GET', '/requests', { as: world.org(REQUESTER) });
     expect(list.body.total).toBe(0);
   });

@@ -16,11 +16,14 @@ function conditionNotMet(code: 'CONDITION_REQUIRED' | 'CONDITION_NOT_LISTED', zh
   return new PlatformProblem('CONDITION_NOT_MET', { detail: en, errors: [{ pointer: '/condition', code, message: { zh, en } }] });
 }
 
-/** The rules a request must meet for its resource (厦门 第十七–十九条), beyond the schema. */
-function checkAgainstEntry(entry: CatalogEntry, s: RequestSubmission): void {
+/**
+ * The rules a request must meet for its resource (厦门 第十七–十九条), beyond the schema;
+ * `notSharedLabel` is the profile's name of the class (不予共享 nationally, 暂不共享 in Xiamen).
+ */
+function checkAgainstEntry(entry: CatalogEntry, s: RequestSubmission, notSharedLabel: string): void {
   if (entry.sharing.type === 'not_shared') {
     const basis = entry.sharing.legalBasis ?? '法律法规规定';
-    throw new PlatformProblem('NOT_SHAREABLE', { detail: `该资源属于暂不共享类，依据${basis}。 / ${entry.name} is not shared under ${basis}.`, extensions: { legalBasis: basis } });
+    throw new PlatformProblem('NOT_SHAREABLE', { detail: `该资源属于${notSharedLabel}类，依据${basis}。 / ${entry.name} is not shared under ${basis}.`, extensions: { legalBasis: basis } });
   }
   if (entry.sharing.type === 'conditional') {
     if (s.condition === undefined) throw conditionNotMet('CONDITION_REQUIRED', '有条件共享资源须说明满足的共享条件', 'A conditional resource needs the condition the request meets');
@@ -43,7 +46,7 @@ function submitRequest(ctx: Ctx): OperationResult {
   const s = ctx.body as RequestSubmission;
   const entry = state.entry(s.entryId);
   if (!entry) return ctx.problem('NOT_FOUND', { detail: `no published catalog resource ${s.entryId}` });
-  checkAgainstEntry(entry, s);
+  checkAgainstEntry(entry, s, state.host.procedures.profile.labels.sharingType.not_shared);
   const sharingType = entry.sharing.type as RequestRecord['sharingType'];
   const actor = { role: 'data_user', organizationId: caller.id };
   state.host.check('sharing.request', { actor, data: { sharingType } });
