@@ -29,7 +29,8 @@ describe('open-data public data, demands and objections', () => {
     const me = world.org('data-operator');
     const demand = await world.openData('POST', '/demands', { as: me, body: { title: '公交车辆实时到站数据', description: '用于出行类应用。', intendedUse: '出行信息服务' } });
     expectContract('open-data', 'submitDemand', demand, 201);
-    expect(demand.body.deadline).toMatchObject({ limit: 10, dueDate: '2025-10-16' });
+    // The step as the contract's x-gdx-limits names it (open_data.demand_answer → demand_answer).
+    expect(demand.body.deadline).toMatchObject({ step: 'demand_answer', limit: 10, dueDate: '2025-10-16' });
     const answered = await world.act({ platform: 'open-data', objectType: 'demand', objectId: demand.body.id, action: 'answer', answer: { text: '已列入 2026 年开放计划。' } });
     expect(answered.body.event.actor.role).toBe('data_authority');
     const read = await world.openData('GET', `/demands/${demand.body.id}`, { as: me });

@@ -87,6 +87,8 @@ describe('sharing deadlines, officials and feedback', () => {
     const request = (await world.sharing('POST', '/requests', { as: world.org(REQUESTER), body: requestBody(entry) })).body;
     const issue = await world.sharing('POST', '/quality-issues', { as: world.org(REQUESTER), body: { entryId: entry.id, grantId: request.grantId, fields: [entry.items[0]!.name], description: '约 3% 为空值。' } });
     expectContract('sharing', 'submitQualityIssue', issue, 201);
+    // The step as the contract's x-gdx-limits names it (sharing.quality_issue → quality_answer).
+    expect(issue.body.deadline).toMatchObject({ step: 'quality_answer', unit: 'working_days' });
     await world.act({ platform: 'sharing', objectType: 'quality_issue', objectId: issue.body.id, action: 'answer', answer: { text: '已修复。' } });
     const read = await world.sharing('GET', `/quality-issues/${issue.body.id}`, { as: world.org(REQUESTER) });
     expectContract('sharing', 'getQualityIssue', read, 200);

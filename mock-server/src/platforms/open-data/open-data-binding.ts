@@ -52,7 +52,8 @@ export function openDataBinding(state: OpenDataState, sandbox: SandboxContext): 
     state.applications.get(id)?.owner ?? state.grants.get(id)?.owner ?? state.demands.get(id)?.owner ?? state.objections.get(id)?.owner ?? null;
   return {
     platform: 'open-data',
-    wire: { 'open-data.data-objection': OBJECTION_WIRE },
+    // Step names as the contract's x-gdx-limits gives them.
+    wire: { 'open-data.data-objection': OBJECTION_WIRE, 'open-data.demand': { steps: { answer: 'demand_answer' } } },
     objectType: (i) => OBJECT_TYPES[i.machine] ?? i.machine,
     owner: (i) => ownerOf(i.id),
     view: (i) => {

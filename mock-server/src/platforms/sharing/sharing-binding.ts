@@ -47,7 +47,8 @@ function requestListings(state: SharingState, instance: WorkflowInstance): Listi
 export function sharingBinding(state: SharingState, sandbox: SandboxContext): HostBinding {
   return {
     platform: 'sharing',
-    wire: { 'sharing.request': { steps: REQUEST_STEPS }, 'sharing.data-objection': OBJECTION_WIRE },
+    // Step names as the contract's x-gdx-limits gives them.
+    wire: { 'sharing.request': { steps: REQUEST_STEPS }, 'sharing.data-objection': OBJECTION_WIRE, 'sharing.quality-issue': { steps: { answer: 'quality_answer' } } },
     objectType: (i) => OBJECT_TYPES[i.machine] ?? i.machine,
     owner: (i) => state.requests.get(i.id)?.owner ?? state.issues.get(i.id)?.owner ?? state.objections.get(i.id)?.owner ?? null,
     alsoNotify: (i) => {
