@@ -159,6 +159,23 @@ describe('public notice and objections (第十二条)', () => {
     expect((await x.call(null, 'GET', '/public-notices', {}, undefined)).body.items[0]).toMatchObject({ id: noticeId, status: 'closed' });
   });
 
+  it('with objectionPausesNotice, a dismissal starts the notice again, and the public notice shows its new end', async () => {
+    const x = await start({ profile: { extends: 'national', name: 'pausing', options: { objectionPausesNotice: true } } });
+    const { org, id, noticeId, endsAt } = await inNotice(x);
+    const objector = x.org(1);
+    await x.advance('2025-10-14T10:00:00+08:00');
+    const filed = await x.call(objector, 'POST', '/public-notices/{noticeId}/objections', { noticeId }, objectionBody(objector), idem());
+    expect(filed.status).toBe(201);
+    await ok(x.act('objection', filed.body.id, 'dismiss_objection', { reasons: [{ text: '异议证据不足' }] }));
+    const back = (await getApp(x, org, id)).body;
+    expect(back.state).toBe('in_public_notice');
+    expect(back.deadline.dueAt > endsAt).toBe(true);
+    const notice = (await x.call(null, 'GET', '/public-notices/{noticeId}', { noticeId })).body;
+    expect(notice).toMatchObject({ status: 'running', endsOn: back.deadline.dueDate });
+    await x.advance(back.deadline.dueAt);
+    expect((await getApp(x, org, id)).body.state).toBe('registered');
+  });
+
   it('an upheld objection of a third party terminates the registration; objections need real names and evidence', async () => {
     const x = await start();
     const { org, id, noticeId } = await inNotice(x);

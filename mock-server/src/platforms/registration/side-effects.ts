@@ -36,6 +36,12 @@ function openNotice(state: RegistrationState, app: ApplicationRecord, event: Wor
   app.noticeId = id;
 }
 
+/** Back in the notice after a dismissed objection: the public notice ends when the notice's clock now does (a profile that pauses the notice starts it again). */
+function resumeNotice(state: RegistrationState, app: ApplicationRecord, event: WorkflowEvent): void {
+  const notice = app.noticeId ? state.notices.get(app.noticeId) : undefined;
+  if (notice && event.deadline) notice.endsOn = event.deadline.dueDate;
+}
+
 /** The next code under the profile's coding rule. */
 function nextCode(state: RegistrationState, year: number): string {
   state.counters.code += 1;
@@ -145,7 +151,8 @@ export function decideObjection(o: ObjectionRecord, to: 'upheld' | 'dismissed', 
 /**
  * What an application's transition means beyond its own state (the binding calls it before the
  * event is published): a supplement request (or a failed review the profile returns to supplement)
- * lists its items on the application; a passed review opens the public notice; reaching `registered` codes an
+ * lists its items on the application; a passed review opens the public notice, and a return to
+ * it after a dismissed objection moves the notice's end with its clock; reaching `registered` codes an
  * initial registration (a new record, valid 3 years or to the authorised term) or amends the
  * registration a change / correction names; an approved cancellation cancels the registration.
  * The pending objections an objection decision settles are `resolveObjections`'s.
@@ -159,6 +166,7 @@ export function applyApplicationEffects(state: RegistrationState, app: Applicati
   // A supplement request, or a failed review the profile sends back to supplement, lists every item at once (一次性告知).
   if (event.to === 'supplement_required' && event.from !== event.to) app.supplementItems = structuredClone((event.data?.['items'] ?? []) as ApplicationRecord['supplementItems']);
   if (event.from === 'under_review' && event.to === 'in_public_notice') openNotice(state, app, event);
+  else if (event.from !== event.to && event.to === 'in_public_notice') resumeNotice(state, app, event);
   if (event.from !== event.to && event.to === 'registered') {
     if (app.type === 'initial') issueRegistration(state, app, event);
     else amendRegistration(state, app);
