@@ -208,6 +208,11 @@ export interface PlatformClockHooks<S> {
   nextDueAt(state: S): number | undefined;
   /** Fires every timer due at or before `sandbox.now()` and reports the transitions. */
   fireDue(sandbox: SandboxContext, state: S): readonly FiredTransition[];
+  /**
+   * The sandbox's calendar gained or replaced a year: decisions the calendar blocked before
+   * (`action_blocked`) may be taken now, so the reviewer policy plans them again.
+   */
+  calendarChanged?(sandbox: SandboxContext, state: S): void;
 }
 
 /**

@@ -261,12 +261,20 @@ export class Sandbox implements SandboxContext {
     if (mode !== 'skip') this.webhooks.deliver(event, input.object, mode === 'send');
   }
 
-  /** Replaces one year of this sandbox's calendar (throws `CalendarError` on a bad schedule). */
+  /**
+   * Replaces one year of this sandbox's calendar (throws `CalendarError` on a bad schedule); the
+   * platforms then plan again the officials' decisions the calendar had blocked.
+   */
   putCalendarYear(schedule: YearSchedule): void {
     this.calendar.addYear(schedule);
     const at = this.#calendarYears.findIndex((y) => y.year === schedule.year);
     if (at >= 0) this.#calendarYears.splice(at, 1);
     this.#calendarYears.push(structuredClone(schedule));
+    // Empty while a restored sandbox reads its saved years, before its platforms' states exist.
+    for (const platform of this.#env.platforms) {
+      const state = this.#states.get(platform.name);
+      if (state !== undefined) platform.clock?.calendarChanged?.(this, state);
+    }
   }
 
   /**

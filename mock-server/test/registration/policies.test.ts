@@ -37,10 +37,19 @@ describe('reviewer policies', () => {
     expect(blocked.reason.text).toContain('2027');
     const feed = (await h.sim('GET', `/sandboxes/${h.sandboxId}/events?limit=50`)).body.items;
     expect(feed.filter((e: any) => e.objectId === id && e.event.type === 'action_blocked')).toHaveLength(1);
-    // Officials do not plan the blocked decision again by themselves; an action names the problem.
+    // Until the year is loaded an action names the problem; then the reviewer policy carries on, from now.
     const manual = await h.act('application', id!, 'accept');
     expect(manual.status).toBe(422);
     expect(manual.body).toMatchObject({ code: 'CALENDAR_NOT_PUBLISHED' });
+    const year = { year: 2027, source: '测试用安排', holidays: [{ date: '2027-01-01', name: '元旦' }], makeupWorkdays: [] };
+    expect((await h.sim('PUT', `/sandboxes/${h.sandboxId}/calendar/2027`, year)).status).toBe(200);
+    await h.advance('2026-12-16T00:00:00+08:00');
+    const carried = (await h.call(h.org(0), 'GET', '/applications/{applicationId}', { applicationId: id! })).body;
+    expect(carried.state, JSON.stringify(carried.events.map((e: any) => [e.type, e.at, e.actor.role, e.reason?.code]))).toBe('under_review');
+    const accepted = carried.events.at(-1);
+    expect(accepted).toMatchObject({ type: 'state_changed', from: 'submitted', to: 'under_review', actor: { role: 'registry' }, deadline: { step: 'formal_review' } });
+    expect(accepted.at >= '2026-12-15T00:00:00+08:00').toBe(true);
+    expect(accepted.deadline.dueDate > '2027-01-01').toBe(true);
   });
 
   it('late: every step goes overdue first, the registry explains, then decides — never the clock', async () => {

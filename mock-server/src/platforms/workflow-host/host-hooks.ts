@@ -14,6 +14,7 @@ export function hostClock<S>(hostOf: (state: S) => WorkflowHost): PlatformClockH
   return {
     nextDueAt: (state) => hostOf(state).nextDueAt(),
     fireDue: (_sandbox, state) => hostOf(state).fireDue(),
+    calendarChanged: (_sandbox, state) => hostOf(state).replanBlocked(),
   };
 }
 

@@ -153,6 +153,16 @@ export class WorkflowHost {
     return offeredEvents(this.machine(instance.machine), instance.state, role);
   }
 
+  /**
+   * Plans the officials' decisions again for every object whose state has not moved since the
+   * calendar blocked an official's decision on it (`action_blocked` by an official, not the clock;
+   * an overdue flag may have come since): called when the sandbox's calendar gains a year, so that
+   * the reviewer policy carries on where it stopped.
+   */
+  replanBlocked(): void {
+    for (const instance of this.engine.list()) if (officialBlockedInState(instance)) this.#planOfficials(instance);
+  }
+
   /** Queues an event at an instant (e.g. a grant's expiry); refused silently if the state moved on. */
   plan(at: number, id: string, event: string, actor: ActorRef): void {
     this.engine.plan({ at, instanceId: id, event, actor });
@@ -264,7 +274,20 @@ export class WorkflowHost {
     for (const plan of planOfficials(instance, this.#sandbox.reviewerPolicy, { seed: this.#sandbox.seed, calendar: this.#sandbox.calendar })) {
       // The plan is ours (fresh from planOfficials): copied only when an official organisation acts.
       const organizationId = this.#binding.official(instance, plan.actor.role);
-      this.engine.plan(organizationId ? { ...plan, actor: { ...plan.actor, organizationId } } : plan);
+      // Never in the past: a decision planned again (see `replanBlocked`) is taken from now on.
+      const now = this.#sandbox.now();
+      const at = plan.at < now ? { ...plan, at: now } : plan;
+      this.engine.plan(organizationId ? { ...at, actor: { ...at.actor, organizationId } } : at);
     }
   }
+}
+
+/** Whether an official's decision was blocked by the calendar since the instance last changed state. */
+function officialBlockedInState(instance: WorkflowInstance): boolean {
+  for (let i = instance.events.length - 1; i >= 0; i -= 1) {
+    const event = instance.events[i] as WorkflowEvent;
+    if (event.from !== event.to) return false;
+    if (event.type === 'action_blocked') return event.actor.role !== 'clock';
+  }
+  return false;
 }
