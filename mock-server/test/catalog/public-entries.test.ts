@@ -30,6 +30,17 @@ describe('catalog: what other organisations see of an entry (published versions 
     expect(page.items[0]).not.toHaveProperty('items');
   });
 
+  it.each([
+    ['national', '不予共享', '无条件开放'],
+    ['xiamen', '暂不共享', '普遍开放'],
+  ])('labels the sharing and opening facets as the %s profile names them', async (profile, notShared, open) => {
+    const sbx = await ctx.sandbox({ profile });
+    const page = expectCatalog(await ctx.call('GET', `${sbx.catalog}/search?limit=1`), 'GET', '/search', 200);
+    const label = (facet: { value: string; label: string }[], value: string) => facet.find((b) => b.value === value)?.label;
+    expect(label(page.facets.sharingType, 'not_shared')).toBe(notShared);
+    expect(label(page.facets.openingType, 'open')).toBe(open);
+  });
+
   it('every seeded hit names a not-shared resource’s legal basis and a conditional one’s conditions', async () => {
     const sbx = await ctx.sandbox();
     for (const sharingType of ['not_shared', 'conditional'] as const) {

@@ -2,7 +2,7 @@ import type { OperationContext, OperationHandler, OperationResult } from '../../
 import type { CatalogEntry } from '../../sandbox/seed/types.js';
 import type { CatalogState } from './catalog-state.js';
 import { dcatCatalog, dcatEntry } from './dcat/dcat-export.js';
-import { FACET_NAMES, type FacetName } from './search/facets.js';
+import { FACET_NAMES, type FacetBucket, type FacetName } from './search/facets.js';
 import { CatalogSearchError } from './search/search-error.js';
 import type { CatalogSearchIndex } from './search/search-index.js';
 import { SearchPageCache } from './search/search-page-cache.js';
@@ -34,6 +34,11 @@ function pageCacheOf(index: CatalogSearchIndex): SearchPageCache {
   return cache;
 }
 
+/** Facet buckets with the profile's label of each value (the index's own where the profile has none). */
+function relabel(buckets: readonly FacetBucket[], labels: Readonly<Record<string, string>>): FacetBucket[] {
+  return buckets.map((b) => ({ value: b.value, label: labels[b.value] ?? b.label, count: b.count }));
+}
+
 function searchEntries(ctx: OperationContext<CatalogState>): OperationResult {
   const q = typeof ctx.query.q === 'string' ? ctx.query.q : undefined;
   const limit = typeof ctx.query.limit === 'number' ? ctx.query.limit : undefined;
@@ -45,8 +50,11 @@ function searchEntries(ctx: OperationContext<CatalogState>): OperationResult {
   }
   const { index } = ctx.state;
   const cache = pageCacheOf(index);
+  // The profile names the sharing and opening types (不予共享 nationally, 暂不共享 in Xiamen); the
+  // index, shared by the sandboxes of a seed, holds one set of labels.
+  const { labels } = ctx.state.workflow.host.procedures.profile;
   // Everything the answer depends on besides the indexed entries (the cache's generation).
-  const key = JSON.stringify([q, limit, cursor, FACET_NAMES.map((facet) => filters[facet]?.[0] ?? null)]);
+  const key = JSON.stringify([q, limit, cursor, FACET_NAMES.map((facet) => filters[facet]?.[0] ?? null), labels.sharingType, labels.openingType]);
   const cached = cache.get(key, index.generation);
   if (cached !== undefined) return { status: 200, json: cached };
   try {
@@ -54,7 +62,8 @@ function searchEntries(ctx: OperationContext<CatalogState>): OperationResult {
     // The same JSON as `{ ...result, items: result.items.map(toEntrySummary) }`, with each entry's
     // summary rendered once: serialising the page was half of a search's time (bench/README.md).
     const items = result.items.map(summaryJson).join(',');
-    const json = `{"items":[${items}],"nextCursor":${JSON.stringify(result.nextCursor)},"total":${result.total},"facets":${JSON.stringify(result.facets)}}`;
+    const facets = { ...result.facets, sharingType: relabel(result.facets.sharingType, labels.sharingType), openingType: relabel(result.facets.openingType, labels.openingType) };
+    const json = `{"items":[${items}],"nextCursor":${JSON.stringify(result.nextCursor)},"total":${result.total},"facets":${JSON.stringify(facets)}}`;
     cache.offer(key, index.generation, json);
     return { status: 200, json };
   } catch (error) {
