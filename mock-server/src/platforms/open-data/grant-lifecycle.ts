@@ -13,8 +13,9 @@ function publish(state: OpenDataState, sandbox: SandboxContext, grant: GrantReco
 
 /**
  * Starts the grant's usage-reporting instance (id = grant id), its clock from `approvedOn` (the
- * grant's approval day, which `validFrom` never precedes): answers the `CALENDAR_NOT_PUBLISHED` problem instead when the
- * first due date falls in a year whose holiday schedule is not published, and throws any other.
+ * grant's approval day, which `validFrom` never precedes). Answers the `CALENDAR_NOT_PUBLISHED`
+ * problem instead, changing nothing, when the first due date falls in a year whose holiday
+ * schedule is not published; any other problem is thrown.
  *
  * @example
  * ```ts
