@@ -75,18 +75,3 @@ describe.each(GUARDED)('%s %s checks the caller role', (platform, operationId, p
     expectContract(platform, operationId, reply, 401);
   });
 });
-
-describe('sharing submitRequest: between government departments and public institutions', () => {
-  it('refuses a company even when it holds data_user (for authorised operation) with 403 FORBIDDEN, and stores nothing', async () => {
-    const sbx = await sandbox();
-    const company = sbx.org('map-tech');
-    expect(sbx.view.organizations.find((o: { id: string }) => o.id === company.id).roles).toContain('data_user');
-    expect(company.creditCode.startsWith('9')).toBe(true);
-    const before = await ownTotal(sbx, 'sharing', '/requests', company);
-    const reply = await sbx.on('sharing', 'POST', '/requests', { as: company, body: requestBody(sharedEntry(sbx)) });
-    expectContract('sharing', 'submitRequest', reply, 403);
-    expect(reply.body).toMatchObject({ code: 'FORBIDDEN', status: 403 });
-    expect(reply.body.detail).toContain('政务部门和事业单位');
-    expect(await ownTotal(sbx, 'sharing', '/requests', company)).toBe(before);
-  });
-});

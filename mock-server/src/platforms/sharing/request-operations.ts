@@ -1,4 +1,4 @@
-import type { OperationContext, OperationHandler, OperationResult, Organisation } from '../../app/platform-module.js';
+import type { OperationContext, OperationHandler, OperationResult } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
 import type { CatalogEntry } from '../../sandbox/seed/types.js';
 import { listEvents, listOwn, requireRole } from '../workflow-host/index.js';
@@ -40,25 +40,9 @@ function checkAgainstEntry(entry: CatalogEntry, s: RequestSubmission, notSharedL
   if (s.periodOfUse.from > s.periodOfUse.to) throw invalid('/periodOfUse', 'PERIOD_INVALID', '使用期限的起始日晚于截止日', 'The period of use ends before it starts');
 }
 
-/**
- * 政务数据共享 is between government departments and public institutions: organisations whose
- * credit code the institutional-establishment authority (机构编制) issued, registration-authority
- * code `1` (GB 32100). A company may hold `data_user` for other platforms (authorised operation)
- * and is still refused here.
- */
-function requireGovernmentBody(caller: Organisation): void {
-  if (caller.creditCode.startsWith('1')) return;
-  throw new PlatformProblem('FORBIDDEN', {
-    detail:
-      `政务数据共享在政务部门和事业单位之间进行，${caller.name}（统一社会信用代码 ${caller.creditCode}）不是机构编制部门登记的单位 / ` +
-      `Government data sharing is between government departments and public institutions; ${caller.name} (credit code ${caller.creditCode}) is not registered by the institutional-establishment authority`,
-  });
-}
-
 function submitRequest(ctx: Ctx): OperationResult {
   const { state, sandbox } = ctx;
   const caller = requireRole(ctx, 'data_user');
-  requireGovernmentBody(caller);
   const s = ctx.body as RequestSubmission;
   const entry = state.entry(s.entryId);
   if (!entry) return ctx.problem('NOT_FOUND', { detail: `no published catalog resource ${s.entryId}` });
