@@ -36,7 +36,10 @@ function openNotice(state: RegistrationState, app: ApplicationRecord, event: Wor
   app.noticeId = id;
 }
 
-/** Back in the notice after a dismissed objection: the public notice ends when the notice's clock now does (a profile that pauses the notice starts it again). */
+/**
+ * Back in the notice after a dismissed objection: the public notice ends when the notice's clock
+ * now does (a profile that pauses the notice starts it again).
+ */
 function resumeNotice(state: RegistrationState, app: ApplicationRecord, event: WorkflowEvent): void {
   const notice = app.noticeId ? state.notices.get(app.noticeId) : undefined;
   if (notice && event.deadline) notice.endsOn = event.deadline.dueDate;
@@ -150,11 +153,12 @@ export function decideObjection(o: ObjectionRecord, to: 'upheld' | 'dismissed', 
 
 /**
  * What an application's transition means beyond its own state (the binding calls it before the
- * event is published): a supplement request (or a failed review the profile returns to supplement)
- * lists its items on the application; a passed review opens the public notice, and a return to
- * it after a dismissed objection moves the notice's end with its clock; reaching `registered` codes an
- * initial registration (a new record, valid 3 years or to the authorised term) or amends the
- * registration a change / correction names; an approved cancellation cancels the registration.
+ * event is published): a supplement request (or a failed review the profile returns to
+ * supplement) lists its items on the application; a passed review opens the public notice, and a
+ * return to it after a dismissed objection moves the notice's end with its clock; reaching
+ * `registered` codes an initial registration (a new record, valid 3 years or to the authorised
+ * term) or amends the registration a change / correction names; an approved cancellation cancels
+ * the registration.
  * The pending objections an objection decision settles are `resolveObjections`'s.
  *
  * @example
