@@ -34,6 +34,14 @@ function pageCacheOf(index: CatalogSearchIndex): SearchPageCache {
   return cache;
 }
 
+/** The labels' part of a search page's cache key, made once per profile's labels object (read on every search). */
+const labelKeys = new WeakMap<object, string>();
+function labelKeyOf(labels: { sharingType: object; openingType: object }): string {
+  let key = labelKeys.get(labels);
+  if (key === undefined) labelKeys.set(labels, (key = JSON.stringify([labels.sharingType, labels.openingType])));
+  return key;
+}
+
 /** Facet buckets with the profile's label of each value (the index's own where the profile has none). */
 function relabel(buckets: readonly FacetBucket[], labels: Readonly<Record<string, string>>): FacetBucket[] {
   return buckets.map((b) => ({ value: b.value, label: labels[b.value] ?? b.label, count: b.count }));
@@ -54,7 +62,7 @@ function searchEntries(ctx: OperationContext<CatalogState>): OperationResult {
   // index, shared by the sandboxes of a seed, holds one set of labels.
   const { labels } = ctx.state.workflow.host.procedures.profile;
   // Everything the answer depends on besides the indexed entries (the cache's generation).
-  const key = JSON.stringify([q, limit, cursor, FACET_NAMES.map((facet) => filters[facet]?.[0] ?? null), labels.sharingType, labels.openingType]);
+  const key = JSON.stringify([q, limit, cursor, FACET_NAMES.map((facet) => filters[facet]?.[0] ?? null), labelKeyOf(labels)]);
   const cached = cache.get(key, index.generation);
   if (cached !== undefined) return { status: 200, json: cached };
   try {

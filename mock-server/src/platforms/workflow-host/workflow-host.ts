@@ -271,11 +271,11 @@ export class WorkflowHost {
   }
 
   #planOfficials(instance: WorkflowInstance): void {
+    const now = this.#sandbox.now();
     for (const plan of planOfficials(instance, this.#sandbox.reviewerPolicy, { seed: this.#sandbox.seed, calendar: this.#sandbox.calendar })) {
       // The plan is ours (fresh from planOfficials): copied only when an official organisation acts.
       const organizationId = this.#binding.official(instance, plan.actor.role);
       // Never in the past: a decision planned again (see `replanBlocked`) is taken from now on.
-      const now = this.#sandbox.now();
       const at = plan.at < now ? { ...plan, at: now } : plan;
       this.engine.plan(organizationId ? { ...at, actor: { ...at.actor, organizationId } } : at);
     }
