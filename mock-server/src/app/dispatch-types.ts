@@ -23,6 +23,12 @@ export interface DispatchRequest {
    * answers keep the prefix.
    */
   prefix?: string;
+  /**
+   * `false` leaves the request out of its sandbox's request journal: for the embedding process's
+   * own reads (the `gdx-mock` banner reads the default sandbox at start), which the journal's
+   * readers did not send. No transport sets it.
+   */
+  journal?: false;
 }
 
 /** The core's answer; `connectionReset` asks the transport to fail like a dropped connection. */

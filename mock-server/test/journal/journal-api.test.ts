@@ -85,6 +85,14 @@ describe('the request journal', () => {
     expect(await sim.requests.get(sbx.id, refused.requestId!)).toEqual(last);
   });
 
+  it("leaves out a request the embedding process marks journal: false (gdx-mock's banner reads), and only that one", async () => {
+    const read = (journal?: false) => app.dispatch({ method: 'GET', path: `/_sim/v1/sandboxes/${sbx.id}/clock`, query: '', headers: {}, body: undefined, ...(journal === false ? { journal } : {}) });
+    expect((await read(false)).status).toBe(200);
+    expect((await journal()).items).toEqual([]);
+    expect((await read()).status).toBe(200);
+    expect((await journal()).items.map((e) => `${e.method} ${e.operationId} ${e.status}`)).toEqual(['GET getClock 200']);
+  });
+
   it('filters by request id, operation, status or class, organisation, method and path prefix; reads of the journal are not journaled', async () => {
     await submit();
     await registration.applications.listPage({ limit: 5 } as never);

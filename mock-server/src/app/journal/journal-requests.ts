@@ -22,7 +22,8 @@ const BYTES_PER_CHAR = 2;
  * Wraps the core's `dispatch` so every answered request lands in the request journal of the
  * sandbox it addressed (`meta.sandboxId`, looked up after the answer: a reset's own request opens
  * the new sandbox's journal). Requests of no sandbox (creating one, the probes), of a sandbox that
- * does not exist, and the journal's own routes are not journaled. Being a wrapper of the core, it
+ * does not exist, the journal's own routes, and requests marked `journal: false` (the embedding
+ * process's own) are not journaled. Being a wrapper of the core, it
  * journals the MSW, in-process fetch and HTTP transports alike.
  *
  * @example
@@ -33,6 +34,7 @@ const BYTES_PER_CHAR = 2;
 export function journalRequests(dispatch: (request: DispatchRequest) => Promise<DispatchResponse>, options: JournalingOptions): (request: DispatchRequest) => Promise<DispatchResponse> {
   const monotonic = options.monotonic ?? (() => performance.now());
   return (request) => {
+    if (request.journal === false) return dispatch(request);
     const receivedAt = options.wall();
     const started = monotonic();
     return dispatch(request).then((response) => {
