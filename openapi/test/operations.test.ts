@@ -6,7 +6,7 @@ import { operationsOf, parametersOf, resolve, type JsonObject } from './helpers/
 
 const CAMEL = /^[a-z][A-Za-z0-9]*$/;
 const PUBLIC: Record<string, readonly string[]> = {
-  registration: ['listPublicNotices', 'getPublicNotice', 'lookupRegistration'],
+  registration: ['listPublicNotices', 'getPublicNotice', 'lookupRegistration', 'listAnnouncements'],
   sharing: [],
   'open-data': ['listDatasets', 'getDataset', 'listOpeningPlans', 'listRejections'],
   catalog: ['searchEntries', 'exportDcat', 'getDcatEntry'],

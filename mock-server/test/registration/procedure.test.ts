@@ -362,3 +362,56 @@ describe('tenancy and idempotency', () => {
     expect((await x.call(org, 'GET', '/applications?cursor=garbage')).status).toBe(400);
   });
 });
+
+describe('registry announcements (登记公告, 223号 第十六、二十条)', () => {
+  const announcements = (x: Harness, query = '') => x.call(null, 'GET', `/announcements${query}`);
+
+  it('announces a registration not renewed by its expiry and one revoked, newest first, by kind; a cancelled one is not announced', async () => {
+    const x = await start();
+    const org = x.org(0);
+    expect((await announcements(x)).body).toEqual({ items: [], nextCursor: null, total: 0 });
+    const expiring = await register(x, org, initialSubmission(org, '2026-03-31'));
+    const revoked = await register(x, org);
+    const cancelled = await register(x, org);
+    const cancellation = await submit(x, org, { registrants: [{ creditCode: org.creditCode, name: org.name }], registrationId: cancelled.reg.id, type: 'cancellation', cancellation: { ground: 'rights_ended', description: '授权运营期限届满。' } });
+    await ok(x.act('application', cancellation, 'accept'));
+    expect((await ok(x.act('application', cancellation, 'approve_review'))).to).toBe('cancelled');
+    expect((await announcements(x)).body.total).toBe(0);
+
+    await x.advance('2026-04-01T00:00:00+08:00');
+    await x.advance('2026-04-02T10:00:00+08:00');
+    await ok(x.act('registration', revoked.reg.id, 'revoke', { reasons: [{ text: '核查发现数据来源证明系伪造' }], ground: 'false_materials' }));
+
+    const all = await announcements(x);
+    expect(all.status).toBe(200);
+    expect(all.body).toEqual({
+      items: [
+        {
+          kind: 'revocation', announcedAt: '2026-04-02T10:00:00+08:00', registrationCode: revoked.reg.registrationCode, certificateNumber: null,
+          registrants: revoked.reg.registrants, registrationType: 'initial', dataName: revoked.reg.dataName, validUntil: revoked.reg.validUntil,
+          revocationGround: 'false_materials', reasons: [{ text: '核查发现数据来源证明系伪造' }],
+        },
+        {
+          kind: 'expiry', announcedAt: '2026-04-01T00:00:00+08:00', registrationCode: expiring.reg.registrationCode, certificateNumber: null,
+          registrants: expiring.reg.registrants, registrationType: 'initial', dataName: expiring.reg.dataName, validUntil: '2026-03-31',
+          revocationGround: null, reasons: [],
+        },
+      ],
+      nextCursor: null,
+      total: 2,
+    });
+    expect((await announcements(x, '?kind=expiry')).body.items.map((a: any) => a.registrationCode)).toEqual([expiring.reg.registrationCode]);
+    const first = await announcements(x, '?limit=1');
+    expect(first.body.items.map((a: any) => a.kind)).toEqual(['revocation']);
+    const next = await announcements(x, `?limit=1&cursor=${first.body.nextCursor}`);
+    expect(next.body).toMatchObject({ items: [{ kind: 'expiry' }], nextCursor: null });
+  });
+
+  it('needs no signature, and refuses an unknown kind pointing at the parameter', async () => {
+    const x = await start();
+    const bad = await announcements(x, '?kind=cancelled');
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ pointer: expect.stringContaining('kind') })]);
+    expect(bad.body.errors[0].message).toEqual({ zh: expect.any(String), en: expect.any(String) });
+  });
+});

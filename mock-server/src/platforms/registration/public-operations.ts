@@ -1,10 +1,11 @@
 import type { OperationHandler } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
 import { fileObjection, type ObjectionInput } from './objections.js';
-import type { NoticeRecord } from './records.js';
+import { announcedEnd, type AnnouncedEnd } from './announcements.js';
+import type { NoticeRecord, RegistrationRecord } from './records.js';
 import { registrationByCode } from './registration-listings.js';
 import type { RegistrationState } from './registration-state.js';
-import { lookupView, noticeView, objectionView } from './wire-views.js';
+import { announcementView, lookupView, noticeView, objectionView } from './wire-views.js';
 
 const listNotices: OperationHandler<RegistrationState> = (ctx) => {
   const wanted = typeof ctx.query['status'] === 'string' ? ctx.query['status'] : undefined;
@@ -32,8 +33,20 @@ const lookup: OperationHandler<RegistrationState> = (ctx) => {
   return { status: 200, body: lookupView(ctx.state, reg) };
 };
 
+/** The registry's announcements (登记公告), newest first, optionally of one kind. */
+const listAnnouncements: OperationHandler<RegistrationState> = (ctx) => {
+  const kind = typeof ctx.query['kind'] === 'string' ? ctx.query['kind'] : undefined;
+  const read = (id: string) => {
+    const reg = ctx.state.registrations.get(id) as RegistrationRecord;
+    // Listed only while announced: an ending never changes, so the end is there.
+    return announcementView(ctx.state, reg, announcedEnd(ctx.state.host.engine.get(id)) as AnnouncedEnd);
+  };
+  return { status: 200, body: ctx.state.host.listPage(ctx, 'announcement', null, kind, read) };
+};
+
 /**
- * Public notices (public), objections (signed, an interested party) and the public lookup.
+ * Public notices (public), objections (signed, an interested party), the public lookup and the
+ * registry's announcements (public).
  *
  * @example
  * ```ts
@@ -45,4 +58,5 @@ export const publicOperations: Readonly<Record<string, OperationHandler<Registra
   getPublicNotice: getNotice,
   objectToPublicNotice: object,
   lookupRegistration: lookup,
+  listAnnouncements,
 };

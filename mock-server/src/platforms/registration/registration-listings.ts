@@ -1,5 +1,6 @@
 import type { WorkflowInstance } from '@gdx/kernel';
 import type { Listing } from '../workflow-host/index.js';
+import { announcedEnd } from './announcements.js';
 import type { RegistrationRecord } from './records.js';
 import type { RegistrationState } from './registration-state.js';
 import { noticeStatus } from './wire-views.js';
@@ -8,7 +9,8 @@ import { noticeStatus } from './wire-views.js';
  * Where the registration platform lists an instance (`HostBinding.listings`), newest first by
  * insertion number `n` as the lists always sorted: an application in its registrant's list (by
  * state) and its public notices in the public list (by `status`, which follows the application's
- * state); a registration in its registrant's list (by state).
+ * state); a registration in its registrant's list (by state), under its code and certificate
+ * number, and, once it ended by expiry or revocation, in the public announcements (by kind).
  *
  * @example
  * ```ts
@@ -33,6 +35,9 @@ export function registrationListings(state: RegistrationState): (instance: Workf
       // Also by code and certificate number (the public lookup), oldest first as the records are kept.
       const listings: Listing[] = [{ list: 'registration', owner: reg.owner, state: instance.state, key: [-reg.n] }, { list: 'code', owner: reg.registrationCode, key: [reg.n] }];
       if (reg.certificateNumber !== null) listings.push({ list: 'certificate', owner: reg.certificateNumber, key: [reg.n] });
+      // The registry's public announcements, newest first, by kind.
+      const end = announcedEnd(instance);
+      if (end) listings.push({ list: 'announcement', owner: null, state: end.kind, key: [-Date.parse(end.at), -reg.n] });
       return listings;
     }
     const app = state.applications.get(instance.id);

@@ -1,6 +1,7 @@
 import { shanghaiDay, type WorkflowInstance } from '@gdx/kernel';
 import { renewalWindow } from '@gdx/procedures';
 import { wireEvent } from '../workflow-host/index.js';
+import type { AnnouncedEnd } from './announcements.js';
 import type { RegistrationState } from './registration-state.js';
 import type { ApplicationRecord, NoticeRecord, ObjectionRecord, RegistrationRecord } from './records.js';
 
@@ -154,5 +155,30 @@ export function lookupView(state: RegistrationState, reg: RegistrationRecord): J
     codedOn: reg.codedOn,
     validFrom: reg.codedOn,
     validUntil: reg.validUntil,
+  };
+}
+
+/**
+ * A registry announcement (`Announcement`): the public fields of a registration that ended by
+ * expiry or revocation, with a revocation's ground and written reasons.
+ *
+ * @example
+ * ```ts
+ * announcementView(state, record, { kind: 'revocation', at }).revocationGround; // 'false_materials'
+ * ```
+ */
+export function announcementView(state: RegistrationState, reg: RegistrationRecord, end: AnnouncedEnd): Json {
+  const revoked = end.kind === 'revocation';
+  return {
+    kind: end.kind,
+    announcedAt: end.at,
+    registrationCode: reg.registrationCode,
+    certificateNumber: reg.certificateNumber,
+    registrants: reg.registrants,
+    registrationType: reg.registrationType,
+    dataName: reg.dataName,
+    validUntil: reg.validUntil,
+    revocationGround: revoked ? (reg.revocationGround ?? null) : null,
+    reasons: revoked ? reasonsOf(state.host.engine.get(reg.id), ['revoke']) : [],
   };
 }

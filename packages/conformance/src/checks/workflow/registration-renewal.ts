@@ -7,6 +7,7 @@ import type { Check, CheckContext } from '../../runner/types.js';
 import { workflowCheck } from '../define-check.js';
 import { expectProblem } from '../expect-problem.js';
 import { expectSuccess, postJson } from '../requests.js';
+import { act } from './officials.js';
 import { authorisedUntil, register, START } from './registration-steps.js';
 import { readObject, sandboxToday, withSandbox } from './sandbox.js';
 
@@ -16,6 +17,7 @@ const TERM = `发改数据规〔2025〕26号 第十五条 (${VALIDITY_YEARS} 年
 const LONG_TERM = '2035-12-31';
 /** An authorised term ending before three years from coding, so it caps the first period. */
 const SHORT_TERM = '2027-06-30';
+const ANNOUNCE = '内政数字〔2024〕223号 第二十条 (期满未按规定续展的，由登记机构予以注销并公告), 第十六条 (撤销登记证书并进行公告)';
 const check = workflowCheck('registration');
 
 const renewals = (registration: Record<string, unknown>) => `/registrations/${encodeURIComponent(String(registration.id))}/renewals`;
@@ -55,11 +57,12 @@ async function expectRenewal(ctx: CheckContext, sbx: Sandbox, registration: Reco
  * Registration validity and renewal (续展, 第十五条): the window of 60 calendar days before expiry
  * (`REG-RENEW-01`), 3 years from coding capped by the authorised operating term
  * (`REG-VALIDITY-01`), and each renewal 3 years from the day after the previous expiry, capped
- * likewise (`REG-RENEW-02`). Expected dates come from {@link validityEnd}.
+ * likewise (`REG-RENEW-02`); a registration not renewed by its expiry, or revoked, is announced
+ * (`REG-ANNOUNCE-01`). Expected dates come from {@link validityEnd}.
  *
  * @example
  * ```ts
- * renewalChecks.map((c) => c.id); // ['REG-RENEW-01', 'REG-VALIDITY-01', 'REG-RENEW-02']
+ * renewalChecks.map((c) => c.id); // ['REG-RENEW-01', 'REG-VALIDITY-01', 'REG-RENEW-02', 'REG-ANNOUNCE-01']
  * ```
  */
 export const renewalChecks: Check[] = [
@@ -93,6 +96,24 @@ export const renewalChecks: Check[] = [
       await sbx.advance({ to: `${addDays(SHORT_TERM, -RENEWAL_WINDOW_DAYS)}T12:00:00+08:00` });
       await expectRenewal(ctx, sbx, full, LONG_TERM);
       await expectRenewal(ctx, sbx, capped, '2029-12-31');
+    });
+  }),
+  check('REG-ANNOUNCE-01', 'a registration not renewed by its expiry, and one revoked, are publicly announced', ANNOUNCE, async (ctx) => {
+    await withSandbox(ctx, { profile: 'national', startAt: START, lead: 'registrant' }, async (sbx) => {
+      const expiring = await register(ctx, sbx, authorisedUntil(sbx, SHORT_TERM));
+      const revoked = await register(ctx, sbx, authorisedUntil(sbx, LONG_TERM));
+      const revocation = await act(sbx, 'registration', 'registration', String(revoked.id), 'revoke', { ground: 'false_materials' });
+      expectSuccess(ctx, revocation, "the registry's revocation is accepted");
+      await sbx.advance({ to: `${addDays(SHORT_TERM, 1)}T12:00:00+08:00` });
+      const page = await sbx.http(0).request('GET', 'registration', '/announcements', { query: { limit: 100 }, sign: false });
+      expectSuccess(ctx, page, 'the announcements are public (no signature)');
+      const items = isRecord(page.body) && Array.isArray(page.body.items) ? page.body.items.filter(isRecord) : [];
+      const announced = (registration: Record<string, unknown>) => {
+        const found = items.find((a) => a.registrationCode === registration.registrationCode);
+        return found ? { kind: found.kind, validUntil: found.validUntil, revocationGround: found.revocationGround } : null;
+      };
+      ctx.expect.equal(announced(expiring), { kind: 'expiry', validUntil: SHORT_TERM, revocationGround: null }, `the registration that expired on ${SHORT_TERM} unrenewed is announced`);
+      ctx.expect.equal(announced(revoked), { kind: 'revocation', validUntil: revoked.validUntil, revocationGround: 'false_materials' }, 'the revoked registration is announced with its ground');
     });
   }),
 ];
