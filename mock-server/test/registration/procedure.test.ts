@@ -415,3 +415,45 @@ describe('registry announcements (登记公告, 223号 第十六、二十条)', 
     expect(bad.body.errors[0].message).toEqual({ zh: expect.any(String), en: expect.any(String) });
   });
 });
+
+describe('correction by an interested party (利害关系人)', () => {
+  it("corrects another organisation's registration with the registrant's consent (no registrant role needed), answers its supplement notice, and the registrant is told; without consent nothing is stored", async () => {
+    const x = await start();
+    const owner = x.org(0);
+    const sandbox = (await x.sim('GET', `/sandboxes/${x.sandboxId}`)).body;
+    const outsider = sandbox.organizations.find((o: any) => !o.roles.includes('registrant') && !o.roles.includes('registry'));
+    const party: Org = x.orgs.find((o) => o.id === outsider.id)!;
+    const hook = await x.sim('POST', `/sandboxes/${x.sandboxId}/webhooks`, { organizationId: owner.id, url: 'http://127.0.0.1:9/hook', secret: 'whsec-0123456789abcdef' });
+    expect(hook.status, JSON.stringify(hook.body)).toBe(201);
+    const { reg } = await register(x, owner);
+    const correction = { type: 'correction', registrationId: reg.id, registrants: reg.registrants, resource: { name: '公共交通客流数据产品（更正）', summary: '更正数据规模。' }, changeDescription: '数据规模登记有误' };
+
+    const refused = await x.call(party, 'POST', '/applications', {}, correction, idem());
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ pointer: '/consent', code: 'CONSENT_REQUIRED' }] });
+    expect(refused.body.errors[0].message).toEqual({ zh: expect.stringContaining('书面同意'), en: expect.stringContaining('consent') });
+    const change = await x.call(party, 'POST', '/applications', {}, { ...correction, type: 'change' }, idem());
+    expect([change.status, change.body.code]).toEqual([403, 'FORBIDDEN']);
+    expect((await x.call(party, 'GET', '/applications')).body.total).toBe(0);
+
+    const filed = await x.call(party, 'POST', '/applications', {}, { ...correction, consent: attachment('登记主体书面同意书.pdf') }, idem());
+    expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+    expect(filed.body).toMatchObject({ type: 'correction', registrationId: reg.id, state: 'submitted', events: [{ actor: { role: 'interested_party', organizationId: party.id } }] });
+    // The registrant whose registration is corrected is told (its webhook), though the filer owns the application.
+    const feed = (await x.sim('GET', `/sandboxes/${x.sandboxId}/events?limit=200`)).body.items;
+    const filedEvent = feed.find((e: any) => e.objectId === filed.body.id);
+    expect(filedEvent).toMatchObject({ organizationId: party.id, event: { to: 'submitted' } });
+    const deliveries = (await x.sim('GET', `/sandboxes/${x.sandboxId}/webhooks/deliveries?limit=100`)).body.items;
+    expect(deliveries.map((d: any) => d.eventId)).toContain(filedEvent.id);
+    expect((await x.call(owner, 'GET', '/applications/{applicationId}', { applicationId: filed.body.id })).status).toBe(404);
+
+    await ok(x.act('application', filed.body.id, 'request_supplements', { items: [{ field: 'changeDescription', text: '请补充更正依据' }] }));
+    const resubmitted = await x.call(party, 'POST', '/applications/{applicationId}/resubmissions', { applicationId: filed.body.id }, { changes: { changeDescription: '数据规模登记有误，附统计报表' } }, idem());
+    expect(resubmitted.status, JSON.stringify(resubmitted.body)).toBe(200);
+    expect(resubmitted.body.events.at(-1)).toMatchObject({ from: 'supplement_required', to: 'submitted', actor: { role: 'interested_party', organizationId: party.id } });
+    await ok(x.act('application', filed.body.id, 'accept'));
+    expect((await ok(x.act('application', filed.body.id, 'approve_review'))).to).toBe('registered');
+    const corrected = (await x.call(owner, 'GET', '/registrations/{registrationId}', { registrationId: reg.id })).body;
+    expect(corrected).toMatchObject({ state: 'registered', registrationCode: reg.registrationCode, dataName: '公共交通客流数据产品（更正）', registrants: reg.registrants });
+  });
+});

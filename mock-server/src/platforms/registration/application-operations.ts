@@ -1,8 +1,8 @@
-import type { OperationContext, OperationHandler, OperationResult } from '../../app/platform-module.js';
+import type { OperationContext, OperationHandler, OperationResult, Organisation } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
 import { listEvents, requireRole } from '../workflow-host/index.js';
 import { filingOf } from './initial-filing.js';
-import { nextN, type ApplicationRecord, type Submission } from './records.js';
+import { filerRole, nextN, type ApplicationRecord, type FilerRole, type RegistrationRecord, type Submission } from './records.js';
 import type { RegistrationState } from './registration-state.js';
 import { checkRegistrants } from './submission-checks.js';
 import { applicationView } from './wire-views.js';
@@ -22,11 +22,15 @@ function ownApplication(ctx: Ctx): ApplicationRecord {
   return app;
 }
 
-/** Change, correction and cancellation name one of the caller's registrations, which must be valid. */
-function checkTarget(ctx: Ctx, submission: Submission): void {
-  if (submission.type === 'initial') return;
+/**
+ * The registration a change, correction or cancellation names, which must be valid: one of the
+ * caller's own, or, for a correction, anyone's (an interested party may ask for a correction,
+ * 利害关系人可申请更正). Another organisation's registration does not exist for any other type.
+ */
+function checkTarget(ctx: Ctx, submission: Submission): RegistrationRecord | undefined {
+  if (submission.type === 'initial') return undefined;
   const target = ctx.state.registrations.get(submission.registrationId ?? '');
-  if (!target || target.owner !== callerOf(ctx).id) {
+  if (!target || (target.owner !== callerOf(ctx).id && submission.type !== 'correction')) {
     throw new PlatformProblem('NOT_FOUND', {
       detail: `registration ${String(submission.registrationId)} does not exist`,
       errors: [{ pointer: '/registrationId', code: 'NOT_FOUND', message: { zh: '登记结果不存在', en: 'The registration does not exist' } }],
@@ -40,19 +44,39 @@ function checkTarget(ctx: Ctx, submission: Submission): void {
       errors: [{ pointer: '/registrationId', code: 'REGISTRATION_NOT_VALID', message: { zh: `登记结果状态为 ${current}，不能${submission.type === 'cancellation' ? '注销' : '变更或更正'}`, en: `The registration is ${current}` } }],
     });
   }
+  return target;
+}
+
+/**
+ * Who files an application: its registrant, or an interested party correcting another
+ * organisation's registration, who needs no registrant role but must attach the registrant's
+ * written consent or evidence of the error (`consent`, 经登记主体书面同意或提供错误证明).
+ */
+function filerOf(ctx: Ctx, submission: Submission, target: RegistrationRecord | undefined): { caller: Organisation; role: FilerRole } {
+  const caller = callerOf(ctx);
+  if (target === undefined || target.owner === caller.id) return { caller: requireRole(ctx, 'registrant'), role: 'registrant' };
+  if (submission['consent'] === undefined) {
+    throw new PlatformProblem('VALIDATION_FAILED', {
+      detail: "a correction of another organisation's registration needs the registrant's written consent or evidence of the error",
+      errors: [{ pointer: '/consent', code: 'CONSENT_REQUIRED', message: { zh: '利害关系人申请更正登记，须提供登记主体书面同意或错误证明材料', en: "An interested party's correction needs the registrant's written consent or evidence of the error" } }],
+    });
+  }
+  return { caller, role: 'interested_party' };
 }
 
 const submit: OperationHandler<RegistrationState> = (ctx) => {
   const { state } = ctx;
-  const caller = requireRole(ctx, 'registrant');
   // The body is this request's own parse (nothing else holds it), so it is stored as it is: a
   // deep copy here was a tenth of a signed in-process create (CPU profile, bench/README.md).
   const submission = ctx.body as Submission;
-  checkRegistrants(submission.registrants, caller, '/registrants');
-  checkTarget(ctx, submission);
+  // Only a correction may come from outside the registrants: anything else is refused first, changing nothing.
+  if (submission.type !== 'correction') requireRole(ctx, 'registrant');
+  const target = checkTarget(ctx, submission);
+  const { caller, role } = filerOf(ctx, submission, target);
+  checkRegistrants(submission.registrants, role === 'registrant' ? caller : null, '/registrants');
   const type = submission.type as ApplicationRecord['type'];
   const machine = `registration.application.${type}`;
-  const actor = { role: 'registrant', organizationId: caller.id };
+  const actor = { role, organizationId: caller.id };
   state.host.check(machine, { actor });
   const initialFiling = filingOf(state, submission, state.sandbox.now(), '/operationStartedOn');
   const id = state.sandbox.ids.next('rga');
@@ -64,7 +88,7 @@ const submit: OperationHandler<RegistrationState> = (ctx) => {
     submission,
     supplementItems: [],
     noticeId: null,
-    registrationId: type === 'initial' ? null : (submission.registrationId ?? null),
+    registrationId: target?.id ?? null,
     registrationCode: null,
     initialFiling,
   };
@@ -91,10 +115,11 @@ const resubmit: OperationHandler<RegistrationState> = (ctx): OperationResult => 
   const { state } = ctx;
   const app = ownApplication(ctx);
   const body = ctx.body as { note?: string; changes: Record<string, unknown> };
-  const input = { actor: { role: 'registrant', organizationId: app.owner }, payload: { ...(body.note ? { note: body.note } : {}), changedFields: Object.keys(body.changes) } };
+  const role = filerRole(state, app);
+  const input = { actor: { role, organizationId: app.owner }, payload: { ...(body.note ? { note: body.note } : {}), changedFields: Object.keys(body.changes) } };
   state.host.checkDispatch(app.id, 'resubmit', input);
   const registrants = body.changes['registrants'] as Submission['registrants'] | undefined;
-  if (registrants) checkRegistrants(registrants, callerOf(ctx), '/changes/registrants');
+  if (registrants) checkRegistrants(registrants, role === 'registrant' ? callerOf(ctx) : null, '/changes/registrants');
   const submission = { ...app.submission, ...structuredClone(body.changes) } as Submission;
   const received = Date.parse(state.host.engine.get(app.id).createdAt);
   const initialFiling = 'operationStartedOn' in body.changes ? filingOf(state, submission, received, '/changes/operationStartedOn') : app.initialFiling;

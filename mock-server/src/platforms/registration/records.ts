@@ -99,6 +99,23 @@ export interface ObjectionRecord {
 /** The deadline of a kernel instance (re-exported for the views). */
 export type { Deadline, WorkflowEvent };
 
+/** Who filed an application: the registrant, or an interested party correcting another organisation's registration. */
+export type FilerRole = 'registrant' | 'interested_party';
+
+/**
+ * The role an application was filed in: an interested party's when it corrects a registration
+ * its filer does not own (read from the records, so applications saved before need nothing more).
+ *
+ * @example
+ * ```ts
+ * filerRole(state, app); // 'registrant'
+ * ```
+ */
+export function filerRole(state: RegistrationState, app: ApplicationRecord): FilerRole {
+  const target = app.registrationId === null ? undefined : state.registrations.get(app.registrationId);
+  return target !== undefined && target.owner !== app.owner ? 'interested_party' : 'registrant';
+}
+
 /** The next insertion number of a record (list order); lives with the records so the state module and the side effects need not import each other. */
 export function nextN(state: RegistrationState): number {
   state.counters.n += 1;

@@ -7,6 +7,9 @@ import { registrationListings } from './registration-listings.js';
 import { applyApplicationEffects, resolveObjections } from './side-effects.js';
 import { applicationView, objectionView, registrationView } from './wire-views.js';
 
+/** No further organisation to notify (shared: asked for every event published). */
+const NOBODY: readonly string[] = [];
+
 /** The machine of a registration (登记结果). */
 export const RECORD_MACHINE = 'registration.record';
 
@@ -70,6 +73,12 @@ export function registrationBinding(state: RegistrationState): HostBinding {
     wire: { ...wire, [RECORD_MACHINE]: RECORD_WIRE },
     objectType: (i) => (i.machine === RECORD_MACHINE ? 'registration' : 'application'),
     owner: (i) => (state.registrations.get(i.id) ?? state.applications.get(i.id))?.owner ?? null,
+    // An interested party's correction is also told to the registrant whose registration it corrects.
+    alsoNotify: (i) => {
+      const app = state.applications.get(i.id);
+      const target = app?.registrationId ? state.registrations.get(app.registrationId) : undefined;
+      return target && app && target.owner !== app.owner ? [target.owner] : NOBODY;
+    },
     view: (i) => {
       const reg = state.registrations.get(i.id);
       if (reg) return registrationView(state, reg);

@@ -15,17 +15,19 @@ function fail(errors: FieldError[]): never {
 }
 
 /**
- * Checks what the schema cannot: every credit code's check character (GB 32100) and that the
- * signing organisation is one of the registrants (a joint application is filed by one of them, 第七条).
+ * Checks what the schema cannot: every credit code's check character (GB 32100) and, when the
+ * registrant files (`filer`), that it is one of the registrants (a joint application is filed by
+ * one of them, 第七条); an interested party's correction (`filer` `null`) names the registrants
+ * of the registration it corrects, not itself.
  *
  * @example
  * ```ts
  * checkRegistrants(body.registrants, caller, '/registrants');
  * ```
  */
-export function checkRegistrants(registrants: readonly OrgRef[], caller: Organisation, pointer: string): void {
+export function checkRegistrants(registrants: readonly OrgRef[], filer: Organisation | null, pointer: string): void {
   const errors = registrants.flatMap((r, i) => creditCodeError(r.creditCode, `${pointer}/${i}/creditCode`) ?? []);
-  if (errors.length === 0 && !registrants.some((r) => r.creditCode === caller.creditCode)) {
+  if (errors.length === 0 && filer !== null && !registrants.some((r) => r.creditCode === filer.creditCode)) {
     errors.push({
       pointer,
       code: 'REGISTRANT_NOT_CALLER',

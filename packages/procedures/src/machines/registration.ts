@@ -97,7 +97,8 @@ export function registrationApplicationMachine(profile: Profile, type: Registrat
       { from: 'submitted', event: 'request_supplements', to: 'supplement_required', by: REGISTRY, requires: ['items'], assign: ['items'] },
       { from: 'submitted', event: 'not_accept', to: 'not_accepted', by: REGISTRY, requires: ['reasons'] },
       explainOverdue('submitted', REGISTRY),
-      { from: 'supplement_required', event: 'resubmit', to: 'submitted', by: ['registrant'] },
+      // A correction may be filed by an interested party (利害关系人), who answers its supplement notice too.
+      { from: 'supplement_required', event: 'resubmit', to: 'submitted', by: type === 'correction' ? ['registrant', 'interested_party'] : ['registrant'] },
       { from: 'under_review', event: 'approve_review', to: passTo, by: REGISTRY },
       failTransition,
       explainOverdue('under_review', REGISTRY),

@@ -1,3 +1,4 @@
+import { isRecord } from '../../http/response.js';
 import type { Sandbox } from '../../http/sim-client.js';
 import { expectedDeadline } from '../../rules/deadlines.js';
 import { LIMITS } from '../../rules/limits.js';
@@ -5,8 +6,9 @@ import type { Check, CheckContext } from '../../runner/types.js';
 import { workflowCheck } from '../define-check.js';
 import { expectProblem } from '../expect-problem.js';
 import { createObject, validBody } from '../fixtures.js';
+import { expectSuccess } from '../requests.js';
 import { ACTIONS } from './officials.js';
-import { app, decide, register, START } from './registration-steps.js';
+import { app, decide, EVIDENCE, register, START } from './registration-steps.js';
 import { expectDeadline, expectState, readObject, sandboxToday, withSandbox } from './sandbox.js';
 
 const L = LIMITS.national.registration;
@@ -24,8 +26,9 @@ async function amend(ctx: CheckContext, sbx: Sandbox, type: 'change' | 'correcti
 }
 
 /**
- * Registration after coding: change (acceptance, review, notice), correction (no notice),
- * cancellation (10 WD from acceptance), and an amendment of a registration that does not exist.
+ * Registration after coding: change (acceptance, review, notice), correction (no notice; an
+ * interested party's only with the registrant's consent), cancellation (10 WD from acceptance),
+ * and an amendment of a registration that does not exist.
  *
  * @example
  * ```ts
@@ -68,6 +71,20 @@ export const amendmentChecks: Check[] = [
       expectDeadline(ctx, accepted, L.cancellationReview, expectedDeadline(await sandboxToday(ctx, sbx), L.cancellationReview), false);
       await decide(ctx, sbx, id, ACTIONS.approveReview);
       expectState(ctx, await readObject(ctx, sbx, 'registration', `/registrations/${encodeURIComponent(String(registration.id))}`), 'cancelled', 'the registration after its cancellation');
+    });
+  }),
+  check('REG-CORRECT-02', "an interested party may ask to correct another organisation's registration, only with the registrant's written consent or evidence of the error", `${REG_26} 第九条(三); shared/domain/registration.md §After registration (correction by the registrant or an interested party, with consent or evidence of error)`, async (ctx) => {
+    await withSandbox(ctx, { profile: 'national', startAt: START, lead: 'registrant' }, async (sbx) => {
+      const registration = await register(ctx, sbx);
+      const correction = { ...validBody(ctx, 'registration', 'post', '/applications', {}, sbx.organizations[0]?.creditCode), type: 'correction', registrationId: registration.id };
+      const file = (body: Record<string, unknown>) => sbx.http(1).request('POST', 'registration', '/applications', { json: body, idempotencyKey: `conformance-${ctx.random.string(20)}` });
+      expectProblem(ctx.expect, await file(correction), 400, 'VALIDATION_FAILED', "an interested party's correction without the registrant's consent");
+      const filed = await file({ ...correction, consent: EVIDENCE });
+      expectSuccess(ctx, filed, "an interested party's correction with the registrant's written consent is received");
+      const id = isRecord(filed.body) ? String(filed.body.id) : '';
+      await decide(ctx, sbx, id, ACTIONS.accept);
+      await decide(ctx, sbx, id, ACTIONS.approveReview);
+      expectState(ctx, await readObject(ctx, sbx, 'registration', app(id), 1), 'registered', "the interested party's correction after its review");
     });
   }),
   check('REG-CHANGE-02', 'a change, correction or cancellation needs an existing registration of the registrant', '内政数字〔2024〕223号 第十条 (变更、更正、注销 need an existing registration)', async (ctx) => {
