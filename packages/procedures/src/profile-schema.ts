@@ -1,6 +1,7 @@
 import { isIsoDate } from '@gdx/calendar';
 import { z } from 'zod';
-import { AUTHORIZED_OPERATION_LIMIT_IDS, authorizedOperationLimitDefaults, authorizedOperationOptionsSchema } from './authorized-operation/profile-part.js';
+import { AUTHORIZED_OPERATION_LIMIT_IDS, authorizedOperationOptionsSchema } from './authorized-operation/profile-part.js';
+import { nationalLimitDefaults } from './national-limit-defaults.js';
 
 const limitSchema = z.strictObject({
   value: z.number().int().positive(),
@@ -34,6 +35,7 @@ export const LIMIT_IDS = [
   'registration.cancellation',
   'registration.validity',
   'registration.renewal_window',
+  'sharing.compliance_review',
   'sharing.review',
   'sharing.delivery',
   'sharing.data_objection',
@@ -53,16 +55,17 @@ export const LIMIT_IDS = [
 /** A limit id of `LIMIT_IDS`. */
 export type LimitId = (typeof LIMIT_IDS)[number];
 
+/** Limits added after profiles were first written: a profile without them takes the national entry. */
+const LATER_LIMIT_IDS = ['sharing.compliance_review', ...AUTHORIZED_OPERATION_LIMIT_IDS] as const;
+
 export const profileSchema = z.strictObject({
   name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes'),
   title: z.strictObject({ zh: z.string().min(1), en: z.string().min(1) }),
   /** Region code (行政区划代码) used by the coding rule, e.g. `350200`. */
   regionCode: z.string().regex(/^\d{6}$/),
-  // The authorized-operation limits default to the national ones, so a complete profile written
-  // before that platform existed still validates.
   limits: z.strictObject({
     ...(Object.fromEntries(LIMIT_IDS.map((id) => [id, limitSchema])) as Record<LimitId, typeof limitSchema>),
-    ...authorizedOperationLimitDefaults(limitSchema),
+    ...nationalLimitDefaults(limitSchema, LATER_LIMIT_IDS),
   }),
   /**
    * When each platform's rules took effect (施行). Registration: operations that predate it file
@@ -93,6 +96,13 @@ export const profileSchema = z.strictObject({
     codeIssuance: z.enum(['on_notice_close', 'by_registry']).default('on_notice_close'),
     /** Registration code template: `{prefix}`, `{region}`, `{year}`, `{seq}` (zero-padded to `seqDigits`). */
     coding: z.strictObject({ prefix: z.string(), template: z.string().min(1), seqDigits: z.number().int().min(1).max(12) }),
+    /**
+     * The sharing platform's (choice) behaviours. `complianceReview` (Inner Mongolia's 合规性审查,
+     * 内政办发〔2023〕32号 八(二十三); default false): a conditional request first goes to
+     * `compliance_review` (the platform operator, limit `sharing.compliance_review`), then to the
+     * joint review.
+     */
+    sharing: z.strictObject({ complianceReview: z.boolean() }).default(() => ({ complianceReview: false })),
     /** The authorized-operation platform's (choice) behaviours and pricing rules (national defaults when absent). */
     authorizedOperation: authorizedOperationOptionsSchema,
   }),

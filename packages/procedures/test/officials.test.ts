@@ -100,6 +100,27 @@ describe('officials following an engine', () => {
     for (const s of states) expect(s).toMatch(/registered|terminated|not_accepted|review_failed|delivered|rejection_upheld|approved|rejected|returned|published/);
   });
 
+  it('auto: in inner-mongolia the operator passes the compliance review, then the joint review and delivery follow', () => {
+    const h = harness('inner-mongolia', '2025-09-26T10:00');
+    attachOfficials(h.engine, { policy: { mode: 'auto' }, seed: 7, calendar });
+    ok(h.engine.create('sharing.request', { id: 'shr', actor: { role: 'data_user' }, data: { sharingType: 'conditional' } }));
+    expect(h.to('2025-12-31T00:00').filter((f) => !f.ok)).toEqual([]);
+    const steps = h.get('shr').events.map((e) => `${e.actor.role}:${e.event ?? e.type}>${e.to}`);
+    expect(steps).toEqual([
+      'data_user:state_changed>submitted', 'clock:route>compliance_review', 'platform_operator:pass_compliance_review>under_review',
+      'data_authority:approve>approved', 'data_provider:deliver>delivered',
+    ]);
+  });
+
+  it('auto: a failed compliance review carries the reasons the rules require', () => {
+    const h = harness('inner-mongolia', '2025-09-26T10:00');
+    attachOfficials(h.engine, { policy: { mode: 'auto', approvalRate: 0 }, seed: 7, calendar });
+    ok(h.engine.create('sharing.request', { id: 'shr', actor: { role: 'data_user' }, data: { sharingType: 'conditional' } }));
+    h.to('2025-12-31T00:00');
+    expect(h.get('shr').state).toBe('compliance_rejected');
+    expect((h.get('shr').events.at(-1)?.data?.['reasons'] as unknown[]).length).toBeGreaterThan(0);
+  });
+
   it('late: steps go overdue first, the registry explains, then decides', () => {
     const h = harness('national', '2025-09-26T10:00');
     attachOfficials(h.engine, { policy: 'late', seed: 1, calendar });

@@ -48,6 +48,15 @@ describe('user profiles', () => {
     expect(p.labels.sharingType.not_shared).toBe('暂不共享');
   });
 
+  it('a complete profile written before the compliance review existed validates, without it', () => {
+    const national = resolveProfile('national');
+    const { sharing: _sharing, ...olderOptions } = national.options;
+    const { 'sharing.compliance_review': _limit, ...olderLimits } = national.limits;
+    const older = resolveProfile({ ...national, name: 'older', limits: olderLimits, options: olderOptions });
+    expect(older.options.sharing).toEqual({ complianceReview: false });
+    expect(older.limits['sharing.compliance_review']).toEqual(national.limits['sharing.compliance_review']);
+  });
+
   it('loads YAML files that extend other files and built-ins', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'gdx-profile-'));
     onTestFinished(() => rm(dir, { recursive: true, force: true }));

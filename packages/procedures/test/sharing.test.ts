@@ -80,6 +80,64 @@ describe('sharing request', () => {
   });
 });
 
+describe('sharing request: the compliance review (合规性审查, inner-mongolia)', () => {
+  const operator = { role: 'platform_operator', organizationId: 'org_operator' };
+  const IM_32 = '内政办发〔2023〕32号 八(二十三)';
+
+  it('reviews compliance first (3 WD, choice), then starts the joint review clock on the day it passes', () => {
+    const h = harness('inner-mongolia', '2025-09-26T10:00');
+    const r = ok(h.engine.create('sharing.request', { id: 'shr', actor: user, data: { sharingType: 'conditional' } }));
+    expect(r.state).toBe('compliance_review');
+    expect(r.deadline).toMatchObject({ step: 'compliance_review', limit: 3, dueDate: '2025-09-30', basis: IM_32 });
+    const early = h.engine.dispatch('shr', 'approve', { actor: authority });
+    expect(early.ok ? 'ok' : early.error.code).toBe('ILLEGAL_TRANSITION');
+    const byAuthority = h.engine.dispatch('shr', 'pass_compliance_review', { actor: authority });
+    expect(byAuthority.ok ? 'ok' : byAuthority.error.code).toBe('ACTOR_NOT_ALLOWED');
+    h.to('2025-09-29T15:00');
+    const passed = ok(h.engine.dispatch('shr', 'pass_compliance_review', { actor: operator }));
+    expect(passed.state).toBe('under_review');
+    expect(passed.deadline).toMatchObject({ step: 'review', limit: 10, startedOn: '2025-09-29', dueDate: '2025-10-20' });
+    expect(ok(h.engine.dispatch('shr', 'approve', { actor: authority })).state).toBe('approved');
+  });
+
+  it('ends a failed compliance review with written reasons; it cannot be disputed', () => {
+    const h = harness('inner-mongolia', '2025-09-26T10:00');
+    ok(h.engine.create('sharing.request', { id: 'shr', actor: user, data: { sharingType: 'conditional' } }));
+    const bare = h.engine.dispatch('shr', 'fail_compliance_review', { actor: operator });
+    expect(bare.ok ? 'ok' : bare.error.code).toBe('MISSING_REASONS');
+    expect(h.get('shr').state).toBe('compliance_review');
+    const failed = ok(h.engine.dispatch('shr', 'fail_compliance_review', { actor: operator, payload: { reasons: ['未说明数据安全保障措施'] } }));
+    expect(failed).toMatchObject({ state: 'compliance_rejected', deadline: null });
+    expect(failed.events.at(-1)).toMatchObject({ event: 'fail_compliance_review', from: 'compliance_review', to: 'compliance_rejected' });
+    expect(h.engine.dispatch('shr', 'dispute', { actor: user, payload: { reasons: ['x'] } }).ok).toBe(false);
+  });
+
+  it('flags an overdue compliance review and never passes it', () => {
+    const h = harness('inner-mongolia', '2025-09-26T10:00');
+    ok(h.engine.create('sharing.request', { id: 'shr', actor: user, data: { sharingType: 'conditional' } }));
+    expect(h.to('2025-10-31T00:00').map((f) => [f.at, f.event])).toEqual([['2025-10-01T00:00:00+08:00', 'deadline_overdue']]);
+    expect(h.get('shr')).toMatchObject({ state: 'compliance_review', deadline: { overdue: true } });
+    ok(h.engine.dispatch('shr', 'explain_overdue', { actor: operator, payload: { reasons: ['申请量较大'] } }));
+  });
+
+  it.each(['national', 'xiamen'])('%s has no compliance review (the option is off)', (profile) => {
+    const h = harness(profile, '2025-09-26T10:00');
+    expect(ok(h.engine.create('sharing.request', { id: 'shr', actor: user, data: { sharingType: 'conditional' } })).state).toBe('under_review');
+    expect(Object.keys(h.procedures.sharing.request.states)).not.toContain('compliance_review');
+  });
+
+  it('a profile turns it on with options.sharing.complianceReview and may set its own limit', () => {
+    const h = harness({ extends: 'national', name: 'city', options: { sharing: { complianceReview: true } }, limits: { 'sharing.compliance_review': { value: 2, basis: '某市办法 第八条', choice: false } } }, '2025-09-26T10:00');
+    const r = ok(h.engine.create('sharing.request', { id: 'shr', actor: user, data: { sharingType: 'conditional' } }));
+    expect(r.deadline).toMatchObject({ step: 'compliance_review', limit: 2, dueDate: '2025-09-29', basis: '某市办法 第八条' });
+  });
+
+  it('an unconditional resource is still granted at once', () => {
+    const h = harness('inner-mongolia', '2025-09-26T10:00');
+    expect(ok(h.engine.create('sharing.request', { id: 'shr', actor: user, data: { sharingType: 'unconditional' } })).state).toBe('delivered');
+  });
+});
+
 describe('answer duties', () => {
   it.each([
     { machine: 'sharing.data-objection', by: provider, due: '2025-10-10' },

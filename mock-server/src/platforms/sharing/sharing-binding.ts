@@ -12,7 +12,7 @@ const OBJECT_TYPES: Record<string, string> = {
 };
 
 /** Events whose reasons the request shows (`reasons`): the written answer of a refusal. */
-const REASONED = new Set(['reject', 'uphold_rejection', 'revoke']);
+const REASONED = new Set(['fail_compliance_review', 'reject', 'uphold_rejection', 'revoke']);
 
 function onRequestEvent(state: SharingState, sandbox: SandboxContext, instance: WorkflowInstance, event: WorkflowEvent): void {
   const request = state.requests.get(instance.id);

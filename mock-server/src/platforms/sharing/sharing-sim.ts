@@ -42,7 +42,8 @@ function target(ctx: Sim): ActionTarget {
 }
 
 /**
- * Officials' actions on the sharing platform: approve / reject / deliver / coordinate /
+ * Officials' actions on the sharing platform: pass_compliance_review / fail_compliance_review
+ * (profiles with the compliance review) / approve / reject / deliver / coordinate /
  * escalate / uphold_rejection / revoke / explain_overdue on requests (revoke also on grants),
  * answer / explain_overdue on data objections and quality issues.
  *

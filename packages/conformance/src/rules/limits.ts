@@ -106,7 +106,12 @@ export const LIMITS = {
   },
   'inner-mongolia': {
     registration,
-    sharing: { review: { step: 'review', limit: 10, unit: 'working_days', basis: '内政办发〔2023〕32号 (choice: 10 WD)' }, dataObjection },
+    sharing: {
+      /** 合规性审查 before authorisation (shared/domain/sharing.md); the sources give no number: the contract's choice. */
+      complianceReview: { step: 'compliance_review', limit: 3, unit: 'working_days', basis: '内政办发〔2023〕32号 八(二十三) (加强数据使用申请合规性审查; no number in the sources, choice 3 WD)' },
+      review: { step: 'review', limit: 10, unit: 'working_days', basis: '内政办发〔2023〕32号 (choice: 10 WD)' },
+      dataObjection,
+    },
     openData,
     catalog: { review: catalogReview, functionChange: catalogTwentyDays, ...catalogDuties },
     authorizedOperation,

@@ -34,6 +34,8 @@ describe('proof the kit can fail: the real mock with one defect fails exactly th
     // AOP-XREG-01 too: a listed product's registration is due under the registration platform's own rule.
     ['initial-filing-21wd', ['REG-*', 'AOP-X*'], ['REG-FILING-01', 'AOP-XREG-01']],
     ['rules-in-force-april', ['REG-*'], ['REG-FILING-02']],
+    ['sharing-compliance-4wd', ['SHR-*'], ['SHR-COMPLIANCE-01']],
+    ['sharing-compliance-skipped', ['SHR-*'], ['SHR-COMPLIANCE-01', 'SHR-COMPLIANCE-02']],
   ])('the profile fault %s fails exactly its checks', async (fault, include, failed) => {
     expect(failedIds(await runAgainst(fault, include))).toEqual(failed);
   });

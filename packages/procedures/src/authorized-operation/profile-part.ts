@@ -32,8 +32,6 @@ export const AUTHORIZED_OPERATION_LIMIT_IDS = [
   'authorized_operation.record_retention',
 ] as const;
 
-type AuthorizedOperationLimitId = (typeof AUTHORIZED_OPERATION_LIMIT_IDS)[number];
-
 /** Selection methods (27号 第十二条; 101号 第七条; Xiamen designation). */
 export const SELECTION_METHODS = ['open_tender', 'invited_tender', 'negotiation', 'call_and_review', 'designation'] as const;
 
@@ -102,16 +100,3 @@ export type AuthorizedOperationOptions = z.infer<typeof authorizedOperationOptio
  * rules.deviationThresholdBasisPoints; // 1000
  */
 export type PricingRules = z.infer<typeof pricingRulesSchema>;
-
-/**
- * The authorized-operation entries of the profile's `limits`, each defaulting to the national one.
- *
- * @example
- * z.strictObject({ ...authorizedOperationLimitDefaults(limitSchema) });
- */
-export function authorizedOperationLimitDefaults<S extends z.ZodType>(limitSchema: S): Record<AuthorizedOperationLimitId, z.ZodDefault<S>> {
-  const limits = national.limits as Record<string, unknown>;
-  return Object.fromEntries(
-    AUTHORIZED_OPERATION_LIMIT_IDS.map((id) => [id, limitSchema.default(limits[id] as never)]),
-  ) as Record<AuthorizedOperationLimitId, z.ZodDefault<S>>;
-}

@@ -6,24 +6,51 @@ import { explainOverdue, profileLimit } from './profile-limit.js';
 const AUTHORITY = ['data_authority'];
 /** The data authority reviews jointly with the provider (Xiamen 第十七条); either may record the decision. */
 const REVIEWERS = ['data_authority', 'data_provider'];
+/** 合规性审查 is the task of 自治区大数据中心, the platform's operator (内政办发〔2023〕32号 八(二十三)). */
+const COMPLIANCE_REVIEWER = ['platform_operator'];
+
+/**
+ * Inner Mongolia's compliance review (合规性审查) of a conditional request before the joint review,
+ * where `options.sharing.complianceReview` is on: the operator passes it (→ `under_review`, whose
+ * clock starts then) or fails it with written reasons (→ `compliance_rejected`, terminal: the
+ * sources give no dispute of it, the requester corrects and submits a new request).
+ */
+function complianceReviewPart(profile: Profile): Pick<MachineDefinition, 'states' | 'transitions' | 'limits'> {
+  return {
+    states: {
+      compliance_review: { step: 'compliance_review', label: { zh: '合规性审查', en: 'Compliance review' } },
+      compliance_rejected: { terminal: true, label: { zh: '合规性审查未通过', en: 'Compliance review failed' } },
+    },
+    transitions: [
+      { from: 'compliance_review', event: 'pass_compliance_review', to: 'under_review', by: COMPLIANCE_REVIEWER },
+      { from: 'compliance_review', event: 'fail_compliance_review', to: 'compliance_rejected', by: COMPLIANCE_REVIEWER, requires: ['reasons'] },
+      explainOverdue('compliance_review', COMPLIANCE_REVIEWER),
+    ],
+    limits: { compliance_review: profileLimit(profile, 'sharing.compliance_review', 'compliance_review', 'flag_overdue') },
+  };
+}
 
 /**
  * A data-sharing request (政务数据共享 有条件共享). Created with `data.sharingType`: an
  * `unconditional` resource is granted at once (`submitted` → `delivered`, still recorded);
- * otherwise the request goes to `under_review` (5 WD Xiamen, 10 WD national). Rejections,
- * upheld rejections and revocations carry reasons; a rejected requester may dispute →
- * the authority coordinates → approves, upholds or escalates to the city government.
- * `not_shared` resources are refused before a request exists (`NOT_SHAREABLE`, the host's job).
+ * otherwise the request goes to `under_review` (5 WD Xiamen, 10 WD national), or first to
+ * `compliance_review` where the profile enables it (Inner Mongolia, choice 3 WD). Rejections,
+ * upheld rejections, failed compliance reviews and revocations carry reasons; a rejected
+ * requester may dispute → the authority coordinates → approves, upholds or escalates to the city
+ * government. `not_shared` resources are refused before a request exists (`NOT_SHAREABLE`, the
+ * host's job).
  *
  * @example
  * engine.create('sharing.request', { id: 'shr_1', actor: { role: 'data_user' }, data: { sharingType: 'conditional' } });
  */
 export function sharingRequestMachine(profile: Profile): MachineDefinition {
+  const compliance = profile.options.sharing.complianceReview ? complianceReviewPart(profile) : undefined;
   return {
     id: 'sharing.request',
     initial: 'submitted',
     states: {
       submitted: { always: 'route', label: { zh: '已提交', en: 'Submitted' } },
+      ...compliance?.states,
       under_review: { step: 'review', label: { zh: '审核中', en: 'Under review' } },
       approved: { step: 'delivery', label: { zh: '已同意', en: 'Approved' } },
       delivered: { label: { zh: '已交付', en: 'Delivered' } },
@@ -37,7 +64,8 @@ export function sharingRequestMachine(profile: Profile): MachineDefinition {
     },
     transitions: [
       { from: 'submitted', event: 'route', to: 'delivered', by: ['clock'], guard: 'data.sharingType=unconditional', eventType: 'grant_issued' },
-      { from: 'submitted', event: 'route', to: 'under_review', by: ['clock'] },
+      { from: 'submitted', event: 'route', to: compliance ? 'compliance_review' : 'under_review', by: ['clock'] },
+      ...(compliance?.transitions ?? []),
       { from: 'under_review', event: 'approve', to: 'approved', by: REVIEWERS },
       { from: 'under_review', event: 'reject', to: 'rejected', by: REVIEWERS, requires: ['reasons'] },
       explainOverdue('under_review', REVIEWERS),
@@ -55,6 +83,7 @@ export function sharingRequestMachine(profile: Profile): MachineDefinition {
       { from: 'escalated', event: 'uphold_rejection', to: 'rejection_upheld', by: ['city_government'], requires: ['reasons'] },
     ],
     limits: {
+      ...compliance?.limits,
       review: profileLimit(profile, 'sharing.review', 'review', 'flag_overdue'),
       delivery: profileLimit(profile, 'sharing.delivery', 'delivery', 'flag_overdue'),
     },

@@ -31,6 +31,7 @@ const STEPS: Record<string, Record<string, OfficialStep>> = {
     objection_review: { role: 'registry', accept: 'dismiss_objection', reject: 'uphold_objection' },
   },
   'sharing.request': {
+    compliance_review: { role: 'platform_operator', accept: 'pass_compliance_review', reject: 'fail_compliance_review' },
     under_review: { role: 'data_authority', accept: 'approve', reject: 'reject' },
     approved: { role: 'data_provider', accept: 'deliver' },
     disputed: { role: 'data_authority', accept: 'coordinate' },

@@ -12,7 +12,7 @@ import { expectStatus, listItems, postJson } from '../requests.js';
 import {
   activeAuthorization, AOP, draftPlan, inAopSandbox, publishedScopeItem, readAop, submittedProduct, type AopCast, type ScopeItem,
 } from './authorized-operation-steps.js';
-import { act, AOP_ACTIONS } from './officials.js';
+import { act, ACTIONS } from './officials.js';
 import { expectDeadline, expectState, sandboxToday, withSandbox } from './sandbox.js';
 
 const check = workflowCheck(AOP);
@@ -30,7 +30,7 @@ async function applyForData(ctx: CheckContext, sbx: Sandbox, requester: number, 
 /** A product listed today: submitted, then passed by the data authority's compliance review. Answers its id and listing day. */
 async function listedProduct(ctx: CheckContext, sbx: Sandbox, cast: AopCast): Promise<{ id: string; listedOn: IsoDate }> {
   const id = await submittedProduct(ctx, sbx, cast, await activeAuthorization(ctx, sbx, cast, 'national'));
-  expectStatus(ctx, await act(sbx, AOP, 'product', id, AOP_ACTIONS.passComplianceReview), 200, 'the data authority passes the compliance review');
+  expectStatus(ctx, await act(sbx, AOP, 'product', id, ACTIONS.passComplianceReview), 200, 'the data authority passes the compliance review');
   return { id, listedOn: await sandboxToday(ctx, sbx) };
 }
 

@@ -39,6 +39,13 @@ export const ACTIONS = {
   passInitialReview: 'pass_initial_review',
   /** Answers a data objection, quality issue or demand. */
   answer: 'answer',
+  /**
+   * A compliance review passed: a sharing request's 合规性审查 by the platform operator (Inner
+   * Mongolia) → `under_review`; an authorized-operation product's by the data authority → `listed`.
+   */
+  passComplianceReview: 'pass_compliance_review',
+  /** A compliance review failed, with reasons: a sharing request → `compliance_rejected`; a product → `rejected`. */
+  failComplianceReview: 'fail_compliance_review',
 } as const;
 
 /**
@@ -71,8 +78,6 @@ export const AOP_ACTIONS = {
   orderRectification: 'order_rectification',
   /** Reviewer of a data-access request (一级开发主体, 主管部门 and holder). */
   approveDataAccess: 'approve_data_access',
-  /** Data authority: the product's compliance review passed → `listed`. */
-  passComplianceReview: 'pass_compliance_review',
 } as const;
 
 /** Actions whose contract variant requires written `reasons` (the sources require them). */

@@ -29,11 +29,50 @@ function reviewDeadline(id: string, profile: ProfileName): Check {
   });
 }
 
+const IM_COMPLIANCE = LIMITS['inner-mongolia'].sharing.complianceReview;
+
+/**
+ * Inner Mongolia: a conditional request is in the compliance review (3 WD) first; failing it needs
+ * written reasons; once it passes, a day later, the joint review runs 10 WD from that day (its own
+ * clock, not the two limits added up).
+ */
+const compliancePassed = check('SHR-COMPLIANCE-01', 'Inner Mongolia: a conditional request passes the compliance review (3 WD) before the joint review, whose 10 WD run from that day', IM_COMPLIANCE.basis, async (ctx) => {
+  const review = LIMITS['inner-mongolia'].sharing.review;
+  await withSandbox(ctx, { profile: 'inner-mongolia', startAt: START }, async (sbx) => {
+    const { id, target } = await submitRequest(ctx, sbx, 'conditional');
+    const object = await readObject(ctx, sbx, 'sharing', req(id), target.requester);
+    expectState(ctx, object, 'compliance_review', 'a conditional request (inner-mongolia)');
+    expectDeadline(ctx, object, IM_COMPLIANCE, expectedDeadline(await sandboxToday(ctx, sbx), IM_COMPLIANCE), false);
+    expectProblem(ctx.expect, await act(sbx, 'sharing', 'request', id, ACTIONS.approve), 409, 'ILLEGAL_TRANSITION', 'approving before the compliance review passed');
+    await sbx.advance({ workingDays: 1 });
+    expectStatus(ctx, await act(sbx, 'sharing', 'request', id, ACTIONS.passComplianceReview), 200, 'the platform operator passes the compliance review');
+    const reviewed = await readObject(ctx, sbx, 'sharing', req(id), target.requester);
+    expectState(ctx, reviewed, 'under_review', 'after the compliance review');
+    expectDeadline(ctx, reviewed, review, expectedDeadline(await sandboxToday(ctx, sbx), review), false);
+  });
+});
+
+/** Inner Mongolia: a failed compliance review ends the request, with written reasons the requester reads. */
+const complianceFailed = check('SHR-COMPLIANCE-02', 'Inner Mongolia: a failed compliance review needs written reasons and ends the request with them', IM_COMPLIANCE.basis, async (ctx) => {
+  await withSandbox(ctx, { profile: 'inner-mongolia', startAt: START }, async (sbx) => {
+    const { id, target } = await submitRequest(ctx, sbx, 'conditional');
+    const unreasoned = await sbx.act({ platform: 'sharing', objectType: 'request', objectId: id, action: ACTIONS.failComplianceReview });
+    expectProblem(ctx.expect, unreasoned, '4xx', undefined, 'failing the compliance review without reasons');
+    expectState(ctx, await readObject(ctx, sbx, 'sharing', req(id), target.requester), 'compliance_review', 'after the refused action');
+    expectStatus(ctx, await act(sbx, 'sharing', 'request', id, ACTIONS.failComplianceReview), 200, 'the platform operator fails the compliance review with reasons');
+    const object = await readObject(ctx, sbx, 'sharing', req(id), target.requester);
+    expectState(ctx, object, 'compliance_rejected', 'after the failed compliance review');
+    ctx.expect.that(Array.isArray(object.reasons) && object.reasons.length > 0, 'the failed review carries written reasons', 'reasons: [{ text }]', object.reasons);
+    ctx.expect.equal(object.grantId, null, 'no grant after a failed compliance review: grantId');
+  });
+});
+
 /**
  * Sharing workflow checks: the 有条件共享 review limit per profile (10 WD national, 5 WD Xiamen),
- * an overdue review flagged and never approved, unconditional delivery at once, the refusal of a
- * not-shared resource naming its legal basis, the dispute path of a rejection, and the 5 WD
- * answer of a data objection.
+ * Inner Mongolia's compliance review before it (3 WD, then the joint review on its own clock; a
+ * failure with written reasons), an overdue review flagged and never approved, unconditional
+ * delivery at once, the refusal of a not-shared resource naming its legal basis, the dispute path
+ * of a rejection, and the 5 WD answer of a data objection.
  *
  * @example
  * ```ts
@@ -43,6 +82,8 @@ function reviewDeadline(id: string, profile: ProfileName): Check {
 export const sharingChecks: Check[] = [
   reviewDeadline('SHR-REVIEW-01', 'national'),
   reviewDeadline('SHR-REVIEW-02', 'xiamen'),
+  compliancePassed,
+  complianceFailed,
   check('SHR-REVIEW-03', 'a sharing review past its limit is overdue and not approved', `${LIMITS.xiamen.sharing.review.basis}; shared/domain/sharing.md (overdue review is never auto-approved)`, async (ctx) => {
     const limit = LIMITS.xiamen.sharing.review;
     await withSandbox(ctx, { profile: 'xiamen', startAt: START }, async (sbx) => {

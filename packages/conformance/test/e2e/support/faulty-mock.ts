@@ -19,6 +19,10 @@ const PROFILE_FAULTS = {
   'initial-filing-21wd': { limits: { 'registration.initial_filing': { value: 21 } } },
   /** The national rules taking effect on 2025-04-01 (第二十四条 says 2025-03-01). */
   'rules-in-force-april': { effectiveDates: { registration: { date: '2025-04-01' } } },
+  /** 4 WD for Inner Mongolia's compliance review of a sharing request (the contract's choice is 3). */
+  'sharing-compliance-4wd': { limits: { 'sharing.compliance_review': { value: 4 } } },
+  /** No compliance review of sharing requests in Inner Mongolia (32号 八(二十三) asks for one). */
+  'sharing-compliance-skipped': { options: { sharing: { complianceReview: false } } },
   /** 31 WD for a plan's deliberation (the domain's choice is 30). */
   'plan-deliberation-31wd': { limits: { 'authorized_operation.plan_deliberation': { value: 31 } } },
   /** A 19-day tender period (招标投标法 第二十四条 says at least 20). */
