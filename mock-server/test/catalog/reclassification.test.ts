@@ -77,6 +77,19 @@ describe('reclassifying a not_open catalog resource', () => {
     expect(mine.slice(-2)).toEqual(['published→change_submitted', 'change_submitted→published']);
   });
 
+  it('replays a reclassification sent again with its Idempotency-Key instead of refusing it', async () => {
+    const sbx = await ctx.sandbox();
+    const me = sbx.providers[0]!;
+    const entry = await publishedNotOpen(sbx, me, '幂等重分类测试资源');
+    const send = () => ctx.call('POST', `${sbx.catalog}/entries/${entry.id}/reclassification`, { as: me, body: desensitised, headers: { 'Idempotency-Key': 'reclassify-once' } });
+    const first = expectCatalog(await send(), 'POST', RECLASSIFY, 200);
+    const again = await send();
+    expect(again.status).toBe(200);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.body).toEqual(first);
+    expect((await getEntry(ctx, sbx, me, entry.id)).reclassifications).toHaveLength(1);
+  });
+
   it('with the right holder consent: on_application with opening conditions, which an application must evidence', async () => {
     const sbx = await ctx.sandbox();
     const me = sbx.providers[0]!;
@@ -88,6 +101,24 @@ describe('reclassifying a not_open catalog resource', () => {
     const [dataset] = await datasets(sbx, '同意重分类测试资源');
     expect(dataset).toMatchObject({ openingType: 'on_application', conditions: [{ kind: 'scenario_list' }, { kind: 'credit_status' }] });
     expect(dataset.distributions.every((d: { requiresGrant: boolean }) => d.requiresGrant)).toBe(true);
+
+    const applicant = sbx.organizations.find((o) => o.roles.includes('applicant'))!;
+    const application = (conditionEvidence: { condition: string; text: string }[]) => ({
+      applicant: { kind: 'organization', creditCode: applicant.creditCode, name: applicant.name },
+      datasetIds: [dataset.id],
+      scenario: { name: '车辆保险定价', description: '按车型统计出险率' },
+      dataScope: '全市范围',
+      deliveryMethod: 'api',
+      periodOfUse: { from: '2025-10-01', to: '2026-09-30' },
+      securityMeasures: '等保三级环境，访问留痕。',
+      conditionEvidence,
+    });
+    const unevidenced = await ctx.call('POST', `${sbx.base('open-data')}/applications`, { as: applicant, body: application([{ condition: 'scenario_list', text: '场景在允许范围内' }]) });
+    expect(unevidenced.status).toBe(400);
+    expect(unevidenced.body.errors[0]).toMatchObject({ pointer: '/conditionEvidence', code: 'CONDITION_EVIDENCE_MISSING' });
+    const evidence = [{ condition: 'scenario_list', text: '场景在允许范围内' }, { condition: 'credit_status', text: '未列入失信名单' }];
+    const submitted = await ctx.call('POST', `${sbx.base('open-data')}/applications`, { as: applicant, body: application(evidence) });
+    expect(submitted.status).toBe(201);
   });
 
   it('opens a seeded not_open resource too (a dataset id of its own, stable across reads)', async () => {
