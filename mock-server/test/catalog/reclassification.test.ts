@@ -75,6 +75,8 @@ describe('reclassifying a not_open catalog resource', () => {
     const feed = await ctx.sim('GET', `/sandboxes/${sbx.id}/events?limit=200`);
     const mine = feed.body.items.filter((e: { objectId: string }) => e.objectId === entry.id).map((e: { event: { from: string; to: string } }) => `${e.event.from}→${e.event.to}`);
     expect(mine.slice(-2)).toEqual(['published→change_submitted', 'change_submitted→published']);
+    const timeline = expectSim(await ctx.sim('GET', `/sandboxes/${sbx.id}/objects/catalog/entry/${entry.id}/timeline`), 'GET', '/sandboxes/{sandboxId}/objects/{platform}/{objectType}/{objectId}/timeline', 200);
+    expect(timeline.events.map((e: { event: { reason: unknown } }) => e.event.reason)).toContainEqual({ code: 'desensitisation', text: desensitised.ground.description });
   });
 
   it('replays a reclassification sent again with its Idempotency-Key instead of refusing it', async () => {
