@@ -131,6 +131,12 @@ export interface SandboxContext {
    */
   readonly publishedEntry?: (id: string) => CatalogEntry | undefined;
   /**
+   * Every published catalog resource, from the same platform as `publishedEntry`; absent when none
+   * is mounted. The open-data platform lists its datasets from it, so a resource the catalog opens
+   * (a new entry, a reclassified `not_open` one) is a dataset as soon as it is published.
+   */
+  readonly publishedEntries?: () => readonly CatalogEntry[];
+  /**
    * The registration platform's earliest live filing of a product by a registrant
    * (`PlatformModule.productFiling`); absent when no platform keeps registrations.
    */
@@ -266,6 +272,8 @@ export interface PlatformModule<S = unknown> {
   readonly clock?: PlatformClockHooks<S>;
   /** For the platform that keeps the catalog: its published resource of an id (`SandboxContext.publishedEntry`). */
   publishedEntry?(state: S, id: string): CatalogEntry | undefined;
+  /** For the platform that keeps the catalog: every published resource (`SandboxContext.publishedEntries`). */
+  publishedEntries?(state: S): readonly CatalogEntry[];
   /** For the platform that keeps registrations: a product's filing (`SandboxContext.productFiling`). */
   productFiling?(state: S, query: { registrantCreditCode: string; productName: string }): ProductFiling | undefined;
   /** For the platform that keeps sharing grants: a grant as consent (`SandboxContext.sharingConsent`). */

@@ -225,6 +225,12 @@ export class Sandbox implements SandboxContext {
     return (id) => keeper.publishedEntry?.(this.#states.get(keeper.name), id);
   }
 
+  get publishedEntries(): (() => readonly CatalogEntry[]) | undefined {
+    const keeper = this.#env.platforms.find((platform) => platform.publishedEntries !== undefined);
+    if (!keeper) return undefined;
+    return () => keeper.publishedEntries?.(this.#states.get(keeper.name)) ?? [];
+  }
+
   get productFiling(): ((query: { registrantCreditCode: string; productName: string }) => ProductFiling | undefined) | undefined {
     const keeper = this.#env.platforms.find((platform) => platform.productFiling !== undefined);
     if (!keeper) return undefined;

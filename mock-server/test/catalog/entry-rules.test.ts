@@ -14,6 +14,18 @@ describe('catalog entries: changes, withdrawal, illegal transitions, tenancy', (
     return { sbx, me, id: draft.id as string };
   }
 
+  it('an on_application opening states its opening conditions (厦门 第二十四条): none → 400 at /opening/conditions, nothing stored', async () => {
+    const sbx = await ctx.sandbox();
+    const me = sbx.providers[0]!;
+    const draft = await createDraft(ctx, sbx, me, '依申请开放条件测试资源');
+    for (const opening of [{ type: 'on_application' }, { type: 'on_application', conditions: [] }]) {
+      const edit = await ctx.call('PATCH', `${sbx.catalog}/entries/${draft.id}`, { as: me, body: { opening } });
+      expectCatalog(edit, 'PATCH', '/entries/{entryId}', 400);
+      expect(edit.body.errors.map((e: { pointer: string }) => e.pointer)).toContain('/opening/conditions');
+    }
+    expect((await getEntry(ctx, sbx, me, draft.id)).content.opening.type).toBe('not_open');
+  });
+
   it('keeps the published version in search while a change is reviewed, then shows the new version', async () => {
     const { sbx, me, id } = await publishedEntry('机动车登记信息变更测试');
     const reply = await ctx.call('POST', `${sbx.catalog}/entries/${id}/changes`, { as: me, body: { changes: { updateCycle: 'real_time', name: '机动车登记实时信息变更测试' }, note: '已接入实时数据流。' } });

@@ -1,5 +1,5 @@
 import { loadBundledSpec } from '@gdx/openapi';
-import type { AppOptions, OpenApiDocument } from '../../src/index.js';
+import type { AppOptions, OpenApiDocument, PlatformModule } from '../../src/index.js';
 import { createCatalogPlatform } from '../../src/platforms/catalog/index.js';
 import { seedDataOf } from '../../src/sandbox/seed-data-cache.js';
 import type { Credentials, Reply } from '../support/client.js';
@@ -41,7 +41,7 @@ export function entryContent(name = '机动车登记信息'): Record<string, unk
 }
 
 export interface SandboxOptions {
-  profile?: string;
+  profile?: string | Record<string, unknown>;
   startAt?: string;
   seed?: number;
   reviewerPolicy?: Record<string, unknown>;
@@ -54,9 +54,13 @@ export interface TestSandbox extends Sandbox {
   providers: Credentials[];
 }
 
-/** An app with the catalog platform, reached through one transport, and helpers for its sandboxes. */
-export function useCatalogMock(factory: TransportFactory = IN_PROCESS, options: AppOptions = {}) {
-  const ctx = usePlatforms(() => [createCatalogPlatform({ spec: loadBundledSpec('catalog') as OpenApiDocument, seedData: seedDataOf })], factory, { logError: () => undefined, ...options }) as MockContext & {
+/**
+ * An app with the catalog platform (and the platforms `alongside` makes, e.g. open-data), reached
+ * through one transport, and helpers for its sandboxes.
+ */
+export function useCatalogMock(factory: TransportFactory = IN_PROCESS, options: AppOptions = {}, alongside: () => PlatformModule<any>[] = () => []) {
+  const catalog = () => createCatalogPlatform({ spec: loadBundledSpec('catalog') as OpenApiDocument, seedData: seedDataOf });
+  const ctx = usePlatforms(() => [catalog(), ...alongside()], factory, { logError: () => undefined, ...options }) as MockContext & {
     sandbox(options?: SandboxOptions): Promise<TestSandbox>;
     sim(method: string, path: string, body?: unknown): Promise<Reply>;
   };

@@ -16,6 +16,12 @@ describe('CatalogClient', () => {
     { call: (c: CatalogClient) => c.entries.update('ent_1', { name: '机动车登记信息' }), method: 'PATCH', path: '/entries/ent_1', idempotent: false },
     { call: (c: CatalogClient) => c.entries.submit('ent_1'), method: 'POST', path: '/entries/ent_1/submissions', idempotent: true },
     { call: (c: CatalogClient) => c.entries.proposeChange('ent_1', { changes: { summary: '新增字段' } }), method: 'POST', path: '/entries/ent_1/changes', idempotent: true },
+    {
+      call: (c: CatalogClient) => c.entries.reclassify('ent_1', { openingType: 'open', ground: { kind: 'desensitisation', description: '删除身份证号后符合开放要求' } }),
+      method: 'POST',
+      path: '/entries/ent_1/reclassification',
+      idempotent: true,
+    },
     { call: (c: CatalogClient) => c.entries.withdraw('ent_1', { reason: { text: '职能划转' } }), method: 'POST', path: '/entries/ent_1/withdrawal', idempotent: true },
     { call: (c: CatalogClient) => c.dcat.entry('ent_1'), method: 'GET', path: '/dcat/ent_1', idempotent: false },
   ])('$method $path', async ({ call, method, path, idempotent }) => {

@@ -94,6 +94,14 @@ export const profileSchema = z.strictObject({
      * `issue_code` codes it.
      */
     codeIssuance: z.enum(['on_notice_close', 'by_registry']).default('on_notice_close'),
+    /**
+     * Who lets a 不予开放 resource's reclassification take effect (choice: 厦门 第二十二条 says a
+     * processed or consented resource 应当纳入 open or on-application opening, not who decides):
+     * `authority` (default) — it is a change of catalog information, reviewed by the data authority
+     * like any other (`change_submitted`, `catalog.review`); `none` — the provider's stated ground
+     * publishes it at once.
+     */
+    reclassificationReview: z.enum(['authority', 'none']).default('authority'),
     /** Registration code template: `{prefix}`, `{region}`, `{year}`, `{seq}` (zero-padded to `seqDigits`). */
     coding: z.strictObject({ prefix: z.string(), template: z.string().min(1), seqDigits: z.number().int().min(1).max(12) }),
     /**

@@ -21,6 +21,38 @@ describe('catalog entry', () => {
     ]);
     expect(ok(h.engine.dispatch('cat', 'withdraw', { actor: provider })).state).toBe('withdrawn');
   });
+
+  const ground = { reasons: [{ code: 'desensitisation', text: '删除身份证号后符合开放要求' }] };
+
+  it('reclassifies a published entry only with a ground, as a change under review by default (厦门 第二十二条)', () => {
+    const h = harness('xiamen', '2025-09-26T10:00');
+    ok(h.engine.create('catalog.entry', { id: 'cat', actor: provider }));
+    ok(h.engine.dispatch('cat', 'submit', { actor: provider }));
+    ok(h.engine.dispatch('cat', 'publish', { actor: authority }));
+    const bare = h.engine.dispatch('cat', 'reclassify', { actor: provider });
+    expect(bare.ok ? 'ok' : bare.error.code).toBe('MISSING_REASONS');
+    const byAuthority = h.engine.dispatch('cat', 'reclassify', { actor: authority, payload: ground });
+    expect(byAuthority.ok).toBe(false);
+    const proposed = ok(h.engine.dispatch('cat', 'reclassify', { actor: provider, payload: ground }));
+    expect(proposed).toMatchObject({ state: 'change_submitted', deadline: { step: 'review', limit: 5 } });
+    expect(proposed.events.at(-1)?.reason).toEqual({ code: 'desensitisation', text: '删除身份证号后符合开放要求' });
+    expect(ok(h.engine.dispatch('cat', 'publish', { actor: authority })).state).toBe('published');
+  });
+
+  it('publishes a reclassification at once where options.reclassificationReview is none', () => {
+    const h = harness({ extends: 'xiamen', name: 'direct', options: { reclassificationReview: 'none' } }, '2025-09-26T10:00');
+    expect(h.procedures.profile.options.reclassificationReview).toBe('none');
+    ok(h.engine.create('catalog.entry', { id: 'cat', actor: provider }));
+    ok(h.engine.dispatch('cat', 'submit', { actor: provider }));
+    ok(h.engine.dispatch('cat', 'publish', { actor: authority }));
+    const done = ok(h.engine.dispatch('cat', 'reclassify', { actor: provider, payload: ground }));
+    expect(done).toMatchObject({ state: 'published', deadline: null });
+    expect(done.events.at(-1)).toMatchObject({ from: 'published', to: 'published' });
+  });
+
+  it('defaults to the authority review in every shipped profile', () => {
+    for (const name of ['national', 'inner-mongolia', 'xiamen']) expect(harness(name, '2025-09-26T10:00').procedures.profile.options.reclassificationReview).toBe('authority');
+  });
 });
 
 describe('catalog update obligations', () => {

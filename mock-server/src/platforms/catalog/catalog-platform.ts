@@ -72,6 +72,8 @@ export function createCatalogPlatform(options: CatalogPlatformOptions): Platform
     clock: hostClock((state) => state.workflow.host),
     // What the catalog has published is what other platforms may serve (sharing requests).
     publishedEntry: (state, id) => state.index.get(id),
+    // …and what the open-data platform lists as datasets (those not `not_open`).
+    publishedEntries: (state) => state.index.entries(),
     exportState: exportCatalogState,
     objectCount: (state) => state.workflow.host.objectCount,
     importState: (data, sandbox) => importCatalogState(data, sandbox),

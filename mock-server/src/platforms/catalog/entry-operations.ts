@@ -1,7 +1,7 @@
 import type { OperationContext, OperationHandler, Organisation } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
 import type { CatalogState } from './catalog-state.js';
-import type { EntryFields } from './workflow/records.js';
+import type { EntryFields, ReclassificationRequest } from './workflow/records.js';
 import { illegalTransition, listEvents, requireRole } from '../workflow-host/index.js';
 
 type Ctx = OperationContext<CatalogState>;
@@ -31,8 +31,47 @@ function entryAfter(ctx: Ctx, event: string, payload: Record<string, unknown>) {
 }
 
 /**
+ * Refuses content that opens an entry whose published version is `not_open`, unless a pending
+ * reclassification (returned for correction) states the ground: 厦门 第二十二条 opens such data
+ * only after processing or with the right holder's consent, so an ordinary change or edit may not.
+ */
+function refuseOpeningWithoutGround(ctx: Ctx, entryId: string, opening: unknown, pointer: string): void {
+  const { workflow } = ctx.state;
+  const published = workflow.publishedOpening(entryId);
+  const type = (opening as { type?: unknown } | undefined)?.type;
+  if (published?.type !== 'not_open' || type === undefined || type === 'not_open' || workflow.pendingReclassification(entryId)) return;
+  const zh = '不予开放的资源须通过重新分类（POST /entries/{entryId}/reclassification）说明脱敏处理或权利人明示同意后方可开放';
+  const en = 'A not_open resource opens only through a reclassification (POST /entries/{entryId}/reclassification) stating desensitisation or the right holder\'s consent';
+  throw new PlatformProblem('RECLASSIFICATION_REQUIRED', {
+    detail: en,
+    errors: [{ pointer, code: 'RECLASSIFICATION_REQUIRED', message: { zh, en } }],
+    extensions: { legalBasis: published.legalBasis ?? '' },
+  });
+}
+
+/** Only a resource published as `not_open` is reclassified; others answer 409 `NOT_RECLASSIFIABLE` (other states: the machine's 409). */
+function refuseUnlessNotOpen(ctx: Ctx, entryId: string): void {
+  const published = ctx.state.workflow.publishedOpening(entryId);
+  if (published === undefined || published.type === 'not_open') return;
+  throw new PlatformProblem('NOT_RECLASSIFIABLE', {
+    detail: `The published opening type is ${published.type}; only a not_open resource is reclassified. 该资源已发布的开放类型不是不予开放。`,
+    extensions: { openingType: published.type },
+  });
+}
+
+/** The ground goes to the event as its written reason, so the timeline and feed say why the resource opened. */
+function reclassifyEntry(ctx: Ctx) {
+  const { record } = ownEntry(ctx);
+  refuseUnlessNotOpen(ctx, record.id);
+  const request = ctx.body as ReclassificationRequest;
+  const reason = { code: request.ground.kind, text: request.ground.description };
+  return entryAfter(ctx, 'reclassify', { reasons: [reason], reclassification: request, ...note(ctx) });
+}
+
+/**
  * The provider's entry operations: create a draft, list and read own entries and their events,
- * edit a draft or returned entry, submit it, propose a change to a published one, withdraw it.
+ * edit a draft or returned entry, submit it, propose a change to a published one, reclassify a
+ * published `not_open` one (with its ground), withdraw it.
  * Any organisation reads the published version of an entry in the catalog; everything else of
  * another provider's entry answers 404.
  *
@@ -66,11 +105,16 @@ export function entryOperations(): Record<string, OperationHandler<CatalogState>
     updateEntry: (ctx) => {
       const { record, instance } = ownEntry(ctx);
       if (!EDITABLE.has(instance.state)) throw illegalTransition(instance.state, 'update', ctx.state.workflow.host.allowed(record.id, 'data_provider'));
+      refuseOpeningWithoutGround(ctx, record.id, (ctx.body as EntryFields).opening, '/opening/type');
       ctx.state.workflow.updateEntry(record.id, ctx.body as EntryFields);
       return { status: 200, body: ctx.state.workflow.entryView(record.id) };
     },
     submitEntry: (ctx) => entryAfter(ctx, 'submit', note(ctx)),
-    proposeEntryChange: (ctx) => entryAfter(ctx, 'propose_change', { changes: body(ctx).changes, ...note(ctx) }),
+    proposeEntryChange: (ctx) => {
+      refuseOpeningWithoutGround(ctx, ownEntry(ctx).record.id, (body(ctx).changes as EntryFields).opening, '/changes/opening/type');
+      return entryAfter(ctx, 'propose_change', { changes: body(ctx).changes, ...note(ctx) });
+    },
+    reclassifyEntry,
     withdrawEntry: (ctx) => entryAfter(ctx, 'withdraw', { reasons: [body(ctx).reason] }),
   };
 }

@@ -15,7 +15,7 @@ function datasetsOf(state: OpenDataState, s: ApplicationSubmission) {
   return s.datasetIds.map((id, i) => {
     const dataset = state.datasets.get(id);
     if (!dataset) {
-      const entry = state.entries.get(id);
+      const entry = state.datasets.entry(id);
       if (entry?.opening.type === 'not_open') {
         const basis = entry.opening.legalBasis ?? '法律法规规定';
         throw new PlatformProblem('NOT_OPEN', { detail: `${entry.name} 不予开放，依据${basis}。`, extensions: { legalBasis: basis } });

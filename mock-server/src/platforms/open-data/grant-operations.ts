@@ -58,7 +58,7 @@ function submitUsageReport(ctx: Ctx): OperationResult {
  */
 export function fileOpenDataObjection(state: OpenDataState, sandbox: SandboxContext, owner: string | null, role: string, submission: DataObjectionSubmission): DataObjectionRecord {
   const id = submission.dataReference.resourceId;
-  const provider = id ? (state.datasets.get(id)?.provider ?? state.entries.get(id)?.provider) : undefined;
+  const provider = id ? (state.datasets.get(id)?.provider ?? state.datasets.entry(id)?.provider) : undefined;
   return fileDataObjection(state.host, sandbox, { machineId: 'open-data.data-objection', owner, role, providerId: provider?.organizationId ?? null, submission }, state.objections);
 }
 

@@ -7,23 +7,20 @@ import { grantOperations } from './grant-operations.js';
 import { openDataBinding } from './open-data-binding.js';
 import { openDataObjects } from './open-data-objects.js';
 import { actOnOpenData, objectOnOpenData } from './open-data-sim.js';
+import { OpenDatasets } from './open-datasets.js';
 import { exportOpenDataState, openDataRecords, type OpenDataSnapshot, type OpenDataState } from './open-data-state.js';
 import { publicOperations } from './public-operations.js';
 
 export interface OpenDataPlatformOptions {
   /** The open-data OpenAPI document (`loadBundledSpec('open-data')`). */
   spec: OpenApiDocument;
-  /** The sandbox's seed data (datasets, opening plans, catalog). Default `seedDataOf`. */
+  /** The sandbox's seed data (opening plans; datasets and catalog when no catalog platform is mounted). Default `seedDataOf`. */
   seedData?: (sandbox: SandboxContext) => SeedData;
 }
 
 function buildState(sandbox: SandboxContext, seedData: (sandbox: SandboxContext) => SeedData, saved?: OpenDataSnapshot): OpenDataState {
   const seed = seedData(sandbox);
-  const published = {
-    datasets: new Map(seed.datasets.map((d) => [d.id, d])),
-    entries: new Map(seed.catalogEntries.filter((e) => e.state === 'published').map((e) => [e.id, e])),
-    plans: seed.openingPlans,
-  };
+  const published = { datasets: new OpenDatasets(seed, sandbox), plans: seed.openingPlans };
   // The binding reads the state and the state holds the host: the host is set right below,
   // before anything can call the binding.
   const state = { ...openDataRecords(saved), ...published } as Omit<OpenDataState, 'host'> as OpenDataState;

@@ -1,6 +1,7 @@
 import type { EngineSnapshot, Reason } from '@gdx/kernel';
-import type { CatalogEntry, OpenDataset, OpeningPlan } from '../../sandbox/seed/types.js';
+import type { OpeningPlan } from '../../sandbox/seed/types.js';
 import { recordsById, type DataObjectionRecord, type WireEvent, type WorkflowHost } from '../workflow-host/index.js';
+import type { OpenDatasets } from './open-datasets.js';
 
 /** The OpenAPI `ApplicationSubmission` (validated by the core). */
 export interface ApplicationSubmission {
@@ -80,12 +81,11 @@ export interface OpenDataRecords {
   objections: Map<string, DataObjectionRecord>;
 }
 
-/** The open-data platform's state: records, kernel host and the published data of the seed. */
+/** The open-data platform's state: records, kernel host, the datasets of the published catalog and the seed's plans. */
 export interface OpenDataState extends OpenDataRecords {
   host: WorkflowHost;
-  datasets: ReadonlyMap<string, OpenDataset>;
-  /** Published catalog entries (a `not_open` one answers `NOT_OPEN` with its legal basis). */
-  entries: ReadonlyMap<string, CatalogEntry>;
+  /** Open datasets and the published catalog entries (a `not_open` one answers `NOT_OPEN` with its legal basis). */
+  datasets: OpenDatasets;
   plans: readonly OpeningPlan[];
 }
 
@@ -122,7 +122,7 @@ export function openDataRecords(saved?: OpenDataSnapshot): OpenDataRecords {
 }
 
 /**
- * A deep, JSON-serialisable copy of the state (the seed's datasets and plans are rebuilt from the seed).
+ * A deep, JSON-serialisable copy of the state (datasets are read from the catalog, plans rebuilt from the seed).
  *
  * @example
  * ```ts

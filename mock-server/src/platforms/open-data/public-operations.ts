@@ -4,7 +4,7 @@ import { listPage } from '../workflow-host/index.js';
 import type { ApplicationRecord, OpenDataState } from './open-data-state.js';
 import { datasetView, openingPlanView, rejectionView } from './wire-views.js';
 
-/** A dataset's view as JSON, rendered once: seed datasets are never changed (a state holds them read-only). */
+/** A dataset's view as JSON, rendered once: a dataset is never changed (a new catalog version makes a new one). */
 const datasetJsons = new WeakMap<OpenDataset, string>();
 
 function datasetJson(dataset: OpenDataset): string {
@@ -26,7 +26,7 @@ function datasetJson(dataset: OpenDataset): string {
 export const publicOperations: Record<string, OperationHandler<OpenDataState>> = {
   listDatasets: (ctx) => {
     const q = typeof ctx.query.q === 'string' ? ctx.query.q.trim() : '';
-    const datasets = [...ctx.state.datasets.values()].filter(
+    const datasets = ctx.state.datasets.all().filter(
       (d) =>
         (q === '' || d.title.includes(q) || d.summary.includes(q)) &&
         (ctx.query.openingType === undefined || d.openingType === ctx.query.openingType) &&

@@ -18,8 +18,54 @@ function filesFor(rng: Rng, entry: CatalogEntry, datasetId: string): DatasetFile
 }
 
 /**
- * Derives open datasets from published entries whose opening type is not `not_open`; sensitive
- * items are left out of the published field list (不予开放 covers personal information).
+ * The open dataset of a published entry whose opening type is not `not_open`, under `id`;
+ * sensitive items are left out of the published field list (不予开放 covers personal
+ * information). `rng` draws the file sizes.
+ *
+ * @example
+ * ```ts
+ * datasetOf(createRng('s'), entry, 'ods_1').fields.every((f) => !f.sensitive); // true
+ * ```
+ */
+export function datasetOf(rng: Rng, entry: CatalogEntry & { opening: { type: OpenDataset['openingType'] }; publishedOn: string }, id: string): OpenDataset {
+  const fields = entry.items.filter((d) => !d.sensitive);
+  return {
+    id,
+    entryId: entry.id,
+    resourceCode: entry.resourceCode,
+    title: entry.name,
+    summary: entry.summary,
+    provider: { ...entry.provider },
+    domain: entry.domain,
+    region: entry.region,
+    openingType: entry.opening.type,
+    openingConditions: [...entry.opening.conditions],
+    updateCycle: entry.updateCycle,
+    formats: [...entry.formats],
+    fields,
+    sampleRows: entry.sampleData.map((row) => Object.fromEntries(fields.map((f) => [f.name, row[f.name] ?? null]))),
+    files: filesFor(rng, entry, id),
+    api: entry.sharing.deliveryMethods.includes('api') ? { endpoint: `/datasets/${id}/records`, method: 'GET', description: `${entry.name}查询接口` } : null,
+    publishedOn: entry.publishedOn,
+    modifiedAt: entry.modifiedAt,
+  };
+}
+
+/**
+ * Whether a catalog entry is an open dataset: published, and its opening type is not `not_open`
+ * (open-data.md "Datasets").
+ *
+ * @example
+ * ```ts
+ * entries.filter(isOpenDataset).length;
+ * ```
+ */
+export function isOpenDataset(entry: CatalogEntry): entry is CatalogEntry & { opening: { type: OpenDataset['openingType'] }; publishedOn: string } {
+  return entry.state === 'published' && entry.opening.type !== 'not_open' && entry.publishedOn !== null;
+}
+
+/**
+ * Derives open datasets from published entries whose opening type is not `not_open`.
  *
  * @example
  * ```ts
@@ -30,33 +76,9 @@ function filesFor(rng: Rng, entry: CatalogEntry, datasetId: string): DatasetFile
 export function createDatasets(rng: Rng, entries: CatalogEntry[]): OpenDataset[] {
   const datasets: OpenDataset[] = [];
   for (const entry of entries) {
-    const openingType = entry.opening.type;
-    if (entry.state !== 'published' || openingType === 'not_open' || entry.publishedOn === null) continue;
+    if (!isOpenDataset(entry)) continue;
     const own = rng.fork(entry.id);
-    const id = seedId('ods', own, startOfShanghaiDay(entry.publishedOn));
-    const fields = entry.items.filter((d) => !d.sensitive);
-    datasets.push({
-      id,
-      entryId: entry.id,
-      resourceCode: entry.resourceCode,
-      title: entry.name,
-      summary: entry.summary,
-      provider: { ...entry.provider },
-      domain: entry.domain,
-      region: entry.region,
-      openingType,
-      openingConditions: [...entry.opening.conditions],
-      updateCycle: entry.updateCycle,
-      formats: [...entry.formats],
-      fields,
-      sampleRows: entry.sampleData.map((row) => Object.fromEntries(fields.map((f) => [f.name, row[f.name] ?? null]))),
-      files: filesFor(own, entry, id),
-      api: entry.sharing.deliveryMethods.includes('api')
-        ? { endpoint: `/datasets/${id}/records`, method: 'GET', description: `${entry.name}查询接口` }
-        : null,
-      publishedOn: entry.publishedOn,
-      modifiedAt: entry.modifiedAt,
-    });
+    datasets.push(datasetOf(own, entry, seedId('ods', own, startOfShanghaiDay(entry.publishedOn))));
   }
   return datasets;
 }

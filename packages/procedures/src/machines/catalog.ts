@@ -8,7 +8,9 @@ const PROVIDER = ['data_provider'];
 /**
  * A catalog entry (目录): drafted by the provider, reviewed by the data authority of its level
  * (choice: 5 WD), returned with reasons (退回纠正) or published; a published entry can go
- * through a change request (the published version stays visible) or be withdrawn.
+ * through a change request (the published version stays visible) or be withdrawn. A `not_open`
+ * entry's reclassification (`reclassify`, its ground as the reason) is reviewed as a change, or
+ * published at once where `options.reclassificationReview` is `none`.
  *
  * @example
  * engine.create('catalog.entry', { id: 'cat_1', actor: { role: 'data_provider' } });
@@ -30,6 +32,9 @@ export function catalogEntryMachine(profile: Profile): MachineDefinition {
       { from: ['submitted', 'change_submitted'], event: 'publish', to: 'published', by: AUTHORITY },
       { from: ['submitted', 'change_submitted'], event: 'return', to: 'returned', by: AUTHORITY, requires: ['reasons'] },
       { from: 'published', event: 'propose_change', to: 'change_submitted', by: PROVIDER },
+      // 厦门 第二十二条: a not_open resource opens only on a stated ground (processing or the right
+      // holder's consent), so the ground is the event's written reason.
+      { from: 'published', event: 'reclassify', to: profile.options.reclassificationReview === 'none' ? 'published' : 'change_submitted', by: PROVIDER, requires: ['reasons'] },
       { from: 'published', event: 'withdraw', to: 'withdrawn', by: [...PROVIDER, ...AUTHORITY] },
     ],
     limits: { review: profileLimit(profile, 'catalog.review', 'review', 'flag_overdue') },

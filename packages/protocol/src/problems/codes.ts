@@ -60,6 +60,8 @@ export const PROBLEM_CODES = {
   OBJECTION_WINDOW_CLOSED: entry(409, 'Objection window closed', '公示期已结束，不再受理异议', 'The public notice period has ended; objections are no longer accepted'),
   RENEWAL_WINDOW_NOT_OPEN: entry(409, 'Renewal window not open', '未到续期申请期限（期满前 60 日内）', 'Renewal is only possible within 60 days before expiry'),
   CONFLICT: entry(409, 'Conflict', '请求与资源当前状态冲突', 'The request conflicts with the current state of the resource'),
+  // 厦门 第二十二条: only a 不予开放 resource is reclassified, and only on a stated ground.
+  NOT_RECLASSIFIABLE: entry(409, 'Not reclassifiable', '只有不予开放的资源可以重新分类为普遍开放或依申请开放', 'Only a not_open resource can be reclassified to open or on_application'),
   SANDBOX_QUOTA_EXCEEDED: entry(409, 'Sandbox quota exceeded', '沙箱已达配额上限，请删除或重置沙箱后重试', 'The sandbox has reached a quota; delete or reset it to make room'),
   PAYLOAD_TOO_LARGE: entry(413, 'Payload too large', '请求体过大', 'The request body is too large'),
   URI_TOO_LONG: entry(414, 'URI too long', '请求地址过长', 'The request URI is too long'),
@@ -69,6 +71,7 @@ export const PROBLEM_CODES = {
   CONDITION_NOT_MET: entry(422, 'Sharing condition not met', '有条件共享资源须说明其列明的共享条件之一', "A conditional resource needs one of the sharing conditions it lists"),
   NOT_SHAREABLE: entry(422, 'Not shareable', '该数据属于不予共享类，依法不予共享', 'The data is classified as not shareable under the cited legal basis'),
   NOT_OPEN: entry(422, 'Not open', '该数据不予开放', 'The data is not open'),
+  RECLASSIFICATION_REQUIRED: entry(422, 'Reclassification required', '不予开放的资源须经重新分类（说明脱敏处理或权利人明示同意）方可开放', 'A not_open resource opens only through a reclassification that states its ground (desensitisation or the right holder\'s consent)'),
   CALENDAR_NOT_PUBLISHED: entry(422, 'Calendar not published', '所涉年度的节假日安排尚未公布，无法计算工作日期限', 'The holiday schedule of a year needed for the working-day deadline is not published'),
   // Authorized operation (发改数据规〔2025〕27号, 发改价格〔2025〕65号, 内政数字〔2024〕101号).
   TENDER_PERIOD_RUNNING: entry(409, 'Tender period running', '招标文件发出之日起至投标截止不少于 20 日，期间不得确定运营机构', 'A tender cannot select an operator before its 20 calendar days have passed'),

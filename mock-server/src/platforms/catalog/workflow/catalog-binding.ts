@@ -26,6 +26,9 @@ const ENTRY_WIRE: WireMapping = {
   startTrigger: (e) => (e.to === 'change_submitted' ? 'change_submitted' : undefined),
 };
 
+/** Provider events that bring catalog information up to date, so they fulfil pending update duties. */
+const CHANGES_INFORMATION = new Set(['submit', 'propose_change', 'reclassify']);
+
 const WIRE: Record<string, WireMapping> = {
   [ENTRY_MACHINE]: ENTRY_WIRE,
   ...Object.fromEntries((Object.keys(OBLIGATION_MACHINES) as ObligationKind[]).map((kind) => [OBLIGATION_MACHINES[kind], { steps: { update: OBLIGATION_STEPS[kind] } }])),
@@ -71,7 +74,7 @@ export function catalogBinding(workflow: CatalogWorkflow, sandbox: SandboxContex
     official: (_i, role) => officialOrganisation(sandbox, role)?.id ?? null,
     onEvent: (i, e) => workflow.applyEvent(i, e),
     afterEvent: (i, e) => {
-      if (isEntry(i) && (e.event === 'submit' || e.event === 'propose_change')) workflow.fulfilObligations(i.id, e);
+      if (isEntry(i) && e.event !== undefined && CHANGES_INFORMATION.has(e.event)) workflow.fulfilObligations(i.id, e);
     },
     listings: (i) => catalogListings(workflow, i),
   };

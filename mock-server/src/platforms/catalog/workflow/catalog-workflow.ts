@@ -6,7 +6,7 @@ import type { CatalogSearchIndex } from '../search/search-index.js';
 import { toReasons, WorkflowHost } from '../../workflow-host/index.js';
 import { catalogBinding, ENTRY_MACHINE, OBLIGATION_MACHINES } from './catalog-binding.js';
 import { classificationCodes, seedContent, toCatalogEntry } from './content-mapping.js';
-import type { EntryFields, EntryRecord, FunctionChangeRecord, ObligationKind, ObligationRecord } from './records.js';
+import type { EntryFields, EntryRecord, FunctionChangeRecord, ObligationKind, ObligationRecord, ReclassificationRecord, ReclassificationRequest } from './records.js';
 import { entryView, obligationView, publishedEntryView } from './wire-views.js';
 
 /** The JSON form of the workflow part of the catalog state. */
@@ -62,7 +62,8 @@ export class CatalogWorkflow {
     this.#index = index;
     this.host = new WorkflowHost(sandbox, catalogBinding(this, sandbox), saved?.engine);
     if (saved) {
-      for (const r of saved.entries) this.entries.set(r.id, r);
+      // Snapshots taken before reclassification existed have no list: no entry was reclassified then.
+      for (const r of saved.entries) this.entries.set(r.id, { ...r, reclassifications: r.reclassifications ?? [] });
       for (const r of saved.obligations) this.obligations.set(r.id, r);
       for (const r of saved.functionChanges) this.functionChanges.set(r.id, r);
       this.#codeSeq = saved.codeSeq;
@@ -85,6 +86,7 @@ export class CatalogWorkflow {
         publishedOn: entry.publishedOn,
         modifiedOn: entry.modifiedAt.slice(0, 10),
         codes: { categoryCode: entry.classification.categoryCode, itemCode: entry.classification.itemCode },
+        reclassifications: [],
       });
       // Seeded entries enter the sandbox already published: one event says so (no invented history).
       const created = { seq: 1, type: 'state_changed', at: entry.modifiedAt, actor: { role: 'data_authority' }, from: null, to: 'published', reason: null, deadline: null };
@@ -120,6 +122,16 @@ export class CatalogWorkflow {
     return found && published ? publishedEntryView(this.host, found.record, found.instance, published) : undefined;
   }
 
+  /** The opening attribute of the entry's published version (what the catalog shows), if published. */
+  publishedOpening(id: string): CatalogEntry['opening'] | undefined {
+    return this.#index.get(id)?.opening;
+  }
+
+  /** The entry's reclassification not yet published (under review or returned for correction). */
+  pendingReclassification(id: string): ReclassificationRecord | undefined {
+    return this.entries.get(id)?.reclassifications.find((r) => r.status === 'pending');
+  }
+
   obligationView(id: string) {
     const record = this.obligations.get(id);
     const instance = this.host.get(id);
@@ -141,6 +153,7 @@ export class CatalogWorkflow {
       reasons: [],
       publishedOn: null,
       modifiedOn: today,
+      reclassifications: [],
     });
     this.host.create(ENTRY_MACHINE, { id, actor: providerActor(provider) });
     return id;
@@ -203,36 +216,28 @@ export class CatalogWorkflow {
 
   /** What an accepted event means for the record beside the instance (the host calls it before publishing). */
   applyEvent(instance: WorkflowInstance, event: WorkflowEvent): void {
-    if (instance.machine === ENTRY_MACHINE) this.#applyEntryEvent(instance.id, event);
+    if (instance.machine === ENTRY_MACHINE) this.#applyEntryEvent(instance, event);
     else if (event.event === 'fulfil') (this.obligations.get(instance.id) as ObligationRecord).fulfilledAt = event.at;
   }
 
-  #applyEntryEvent(id: string, event: WorkflowEvent): void {
-    const record = this.entries.get(id) as EntryRecord;
+  #applyEntryEvent(instance: WorkflowInstance, event: WorkflowEvent): void {
+    const record = this.entries.get(instance.id) as EntryRecord;
     const day = event.at.slice(0, 10);
     switch (event.event) {
       case 'submit':
         record.reasons = [];
         record.modifiedOn = day;
         return;
-      case 'propose_change': {
-        const visible = record.publishedContent ?? record.content;
-        record.publishedContent = structuredClone(visible);
-        record.content = { ...structuredClone(visible), ...structuredClone((event.data?.changes ?? {}) as EntryFields) };
-        record.version = record.publishedVersion + 1;
-        record.reasons = [];
-        record.modifiedOn = day;
+      case 'propose_change':
+        proposeVersion(record, (event.data?.changes ?? {}) as EntryFields, day);
         return;
-      }
+      case 'reclassify':
+        this.#reclassify(record, event.data?.reclassification as ReclassificationRequest, event);
+        // Without a review (options.reclassificationReview: none) the machine stays `published`.
+        if (instance.state === 'published') this.#publish(record, event);
+        return;
       case 'publish':
-        if (record.resourceCode === null) {
-          record.resourceCode = typeof event.data?.resourceCode === 'string' ? event.data.resourceCode : this.#nextResourceCode(record);
-          record.publishedOn = day;
-        }
-        record.publishedVersion = record.version;
-        record.publishedContent = null;
-        record.modifiedOn = day;
-        this.#index.upsert(toCatalogEntry(record, Date.parse(event.at)));
+        this.#publish(record, event);
         return;
       case 'return':
         record.reasons = toReasons(event.data?.reasons);
@@ -241,12 +246,34 @@ export class CatalogWorkflow {
         record.reasons = toReasons(event.data?.reasons);
         record.publishedContent = null;
         record.modifiedOn = day;
-        this.#index.remove(id);
+        this.#index.remove(record.id);
         return;
     }
   }
 
-  /** A submission or change proposal fulfils the provider's pending duties on that entry (or on none). */
+  /** The proposed version opens the resource; the history keeps the legal basis it leaves behind. */
+  #reclassify(record: EntryRecord, request: ReclassificationRequest, event: WorkflowEvent): void {
+    const legalBasis = String((record.content.opening as { legalBasis?: unknown } | undefined)?.legalBasis ?? '');
+    const to = { type: request.openingType, conditions: [...(request.conditions ?? [])] };
+    proposeVersion(record, { opening: structuredClone(to) }, event.at.slice(0, 10));
+    record.reclassifications.push({ version: record.version, status: 'pending', from: { type: 'not_open', legalBasis }, to, ground: structuredClone(request.ground), proposedAt: event.at, effectiveAt: null });
+  }
+
+  /** The version under review becomes the published one (a resource code on the first time). */
+  #publish(record: EntryRecord, event: WorkflowEvent): void {
+    const day = event.at.slice(0, 10);
+    if (record.resourceCode === null) {
+      record.resourceCode = typeof event.data?.resourceCode === 'string' ? event.data.resourceCode : this.#nextResourceCode(record);
+      record.publishedOn = day;
+    }
+    record.publishedVersion = record.version;
+    record.publishedContent = null;
+    record.modifiedOn = day;
+    settleReclassification(record, event.at);
+    this.#index.upsert(toCatalogEntry(record, Date.parse(event.at)));
+  }
+
+  /** A submission, change proposal or reclassification fulfils the provider's pending duties on that entry (or on none). */
   fulfilObligations(entryId: string, event: WorkflowEvent): void {
     const owner = (this.entries.get(entryId) as EntryRecord).provider.organizationId;
     for (const duty of this.obligations.values()) {
@@ -261,6 +288,35 @@ export class CatalogWorkflow {
     const seq = String(this.#codeSeq++).padStart(6, '0');
     return `${String(record.content.region)}-${codes.categoryCode}${codes.itemCode}-${seq}`;
   }
+}
+
+/** A new version under review from the visible one with `changes` applied; the visible one stays published meanwhile. */
+function proposeVersion(record: EntryRecord, changes: EntryFields, day: string): void {
+  const visible = record.publishedContent ?? record.content;
+  record.publishedContent = structuredClone(visible);
+  record.content = { ...structuredClone(visible), ...structuredClone(changes) };
+  record.version = record.publishedVersion + 1;
+  record.reasons = [];
+  record.modifiedOn = day;
+}
+
+/**
+ * A pending reclassification takes effect with the published version, as corrected after a
+ * return (its target follows the published opening); if the correction kept `not_open`, it never
+ * took effect and is `abandoned`.
+ */
+function settleReclassification(record: EntryRecord, at: string): void {
+  const pending = record.reclassifications.find((r) => r.status === 'pending');
+  if (!pending) return;
+  const opening = record.content.opening as { type: string; conditions?: string[] };
+  if (opening.type === 'not_open') {
+    pending.status = 'abandoned';
+    return;
+  }
+  pending.status = 'effective';
+  pending.version = record.version;
+  pending.to = { type: opening.type as ReclassificationRecord['to']['type'], conditions: [...(opening.conditions ?? [])] };
+  pending.effectiveAt = at;
 }
 
 function providerActor(org: Organisation): ActorRef {

@@ -29,6 +29,39 @@ export interface EntryRecord {
   publishedOn: string | null;
   modifiedOn: string;
   codes?: ClassificationCodes;
+  /** Reclassifications of the entry from `not_open`, oldest first (the OpenAPI `Reclassification`). */
+  reclassifications: ReclassificationRecord[];
+}
+
+/** The ground of a reclassification as the request states it (the OpenAPI `ReclassificationGround`). */
+export interface ReclassificationGround {
+  kind: 'desensitisation' | 'right_holder_consent';
+  description: string;
+  evidenceRef?: string;
+}
+
+/** A `POST /entries/{entryId}/reclassification` body as validated against the contract. */
+export interface ReclassificationRequest {
+  openingType: 'open' | 'on_application';
+  conditions?: string[];
+  ground: ReclassificationGround;
+  note?: string;
+}
+
+/**
+ * One reclassification from `not_open` (厦门 第二十二条): the version it produces, the legal basis
+ * the `not_open` label cited (kept here once the opening attribute no longer carries it), the new
+ * opening, the ground, and when it took effect.
+ */
+export interface ReclassificationRecord {
+  version: number;
+  /** `pending` under review or returned for correction; `effective` once published; `abandoned` if published still `not_open`. */
+  status: 'pending' | 'effective' | 'abandoned';
+  from: { type: 'not_open'; legalBasis: string };
+  to: { type: 'open' | 'on_application'; conditions: string[] };
+  ground: ReclassificationGround;
+  proposedAt: string;
+  effectiveAt: string | null;
 }
 
 /** The wire kind of an obligation (`ObligationKind`). */

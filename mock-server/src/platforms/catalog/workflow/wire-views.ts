@@ -20,6 +20,7 @@ export function entryView(host: WorkflowHost, record: EntryRecord, instance: Wor
     provider: { creditCode: record.provider.creditCode, name: record.provider.name },
     content: structuredClone(record.content),
     publishedContent: record.publishedContent ? structuredClone(record.publishedContent) : null,
+    reclassifications: structuredClone(record.reclassifications),
     reasons: structuredClone(record.reasons),
     publishedOn: record.publishedOn,
     modifiedOn: record.modifiedOn,
@@ -32,8 +33,9 @@ export function entryView(host: WorkflowHost, record: EntryRecord, instance: Wor
 
 /**
  * The OpenAPI `Entry` as any organisation but its provider reads it: the published version only
- * (`state: published`, its content, version and dates, the publication events). A pending change
- * request, a returned version with its reasons, and the review deadline stay the provider's.
+ * (`state: published`, its content, version and dates, the publication events, the reclassifications
+ * in effect). A pending change request or reclassification, a returned version with its reasons,
+ * and the review deadline stay the provider's.
  *
  * @example
  * ```ts
@@ -49,6 +51,8 @@ export function publishedEntryView(host: WorkflowHost, record: EntryRecord, inst
     provider: { creditCode: record.provider.creditCode, name: record.provider.name },
     content: structuredClone(record.publishedContent ?? record.content),
     publishedContent: null,
+    // The published version's history: a pending reclassification is the provider's, like a change.
+    reclassifications: structuredClone(record.reclassifications.filter((r) => r.status === 'effective')),
     reasons: [],
     publishedOn: record.publishedOn,
     modifiedOn: published.modifiedAt.slice(0, 10),

@@ -71,15 +71,62 @@ function obligationCheck(id: string, profile: ProfileName, kind: DutyKind, overd
   });
 }
 
+const RECLASSIFY_SOURCE = '厦门市公共数据共享开放管理暂行办法 第二十二条 (不予开放…经处理后符合开放要求或者相关权利人明示同意开放的，应当…纳入普遍开放或者依申请开放范围); shared/domain/open-data.md §Opening types';
+
+/** A published `not_open` entry of the first organisation (the contract's example entry, published by the authority). */
+async function publishedNotOpenEntry(ctx: CheckContext, sbx: Sandbox, name: string): Promise<{ id: string; legalBasis: unknown }> {
+  const body = validBody(ctx, 'catalog', 'post', '/entries', {}, sbx.organizations[0]?.creditCode);
+  const opening = { type: 'not_open', conditions: [], legalBasis: '《中华人民共和国个人信息保护法》第十三条' };
+  const { id } = await createObject(ctx, sbx.http(0), 'catalog', '/entries', { ...body, name, opening });
+  await submitEntry(ctx, sbx, id);
+  expectStatus(ctx, await act(sbx, 'catalog', 'entry', id, ACTIONS.publish), 200, 'the authority publishes the not_open entry');
+  return { id, legalBasis: opening.legalBasis };
+}
+
+/**
+ * `CAT-RECLASS-01`: a `not_open` entry is reclassified only on a ground. Without one the request
+ * is refused at `/ground` and nothing changes; with desensitisation it goes to review, and once
+ * published the entry is `open`, its history keeps the legal basis the `not_open` label cited,
+ * and (where the implementation serves the open-data platform) it is listed as a dataset; an entry
+ * that is no longer `not_open` answers 409 `NOT_RECLASSIFIABLE`.
+ */
+const reclassificationCheck = check('CAT-RECLASS-01', 'a not_open entry opens only on a stated ground, keeps its legal basis in the history, and is then an open dataset', RECLASSIFY_SOURCE, async (ctx) => {
+  await withSandbox(ctx, { profile: 'xiamen', startAt: START }, async (sbx) => {
+    const token = `conformance${ctx.random.string(8, 'abcdefghijklmnopqrstuvwxyz')}`;
+    const { id, legalBasis } = await publishedNotOpenEntry(ctx, sbx, `一致性检查不予开放资源 ${token}`);
+    const path = `${entry(id)}/reclassification`;
+    const bare = await postJson(ctx, sbx.http(0), 'catalog', path, { openingType: 'open' });
+    expectProblem(ctx.expect, bare, 400, 'VALIDATION_FAILED', 'a reclassification without a ground');
+    expectState(ctx, await readObject(ctx, sbx, 'catalog', entry(id)), 'published', 'after the refused reclassification');
+    const ground = { kind: 'desensitisation', description: 'conformance: 删除个人身份信息后符合开放要求' };
+    expectSuccess(ctx, await postJson(ctx, sbx.http(0), 'catalog', path, { openingType: 'open', ground }), 'the provider reclassifies with desensitisation');
+    expectState(ctx, await readObject(ctx, sbx, 'catalog', entry(id)), 'change_submitted', 'the reclassification under review (xiamen: reviewed by the authority)');
+    expectStatus(ctx, await act(sbx, 'catalog', 'entry', id, ACTIONS.publish), 200, 'the authority publishes the reclassification');
+    const opened = await readObject(ctx, sbx, 'catalog', entry(id));
+    const content = opened.content as Record<string, Record<string, unknown>> | undefined;
+    ctx.expect.equal(content?.opening?.type, 'open', 'the published opening type');
+    const history = Array.isArray(opened.reclassifications) ? (opened.reclassifications as Record<string, Record<string, unknown>>[]) : [];
+    ctx.expect.equal(history[0]?.from?.legalBasis, legalBasis, "the history keeps the not_open label's legal basis");
+    const datasets = await sbx.http(1).request('GET', 'open-data', '/datasets', { sign: false, query: { q: token, limit: 20 } });
+    if (datasets.status !== 404) {
+      const entries = listItems(datasets).map((d) => d.entryId);
+      ctx.expect.that(entries.includes(id), 'the reclassified resource is an open dataset', `a dataset of ${id}`, entries);
+    }
+    const again = await postJson(ctx, sbx.http(0), 'catalog', path, { openingType: 'open', ground });
+    expectProblem(ctx.expect, again, 409, 'NOT_RECLASSIFIABLE', 'reclassifying a resource that is already open');
+  });
+});
+
 /**
  * Catalog workflow checks: the authority's review of a submitted entry (a due date, return only
  * with written reasons, resubmission, publication into the public search), and the provider's
  * update duties: after a change of functions (7 WD Xiamen, 20 WD national), and for a new
- * associated resource or a change of catalog information (20 WD, 32号 二(五)), overdue once missed.
+ * associated resource or a change of catalog information (20 WD, 32号 二(五)), overdue once missed;
+ * and the reclassification of a `not_open` resource on a stated ground (厦门 第二十二条).
  *
  * @example
  * ```ts
- * catalogWorkflowChecks.map((c) => c.id); // ['CAT-REVIEW-01', 'CAT-OBLIG-01', …, 'CAT-OBLIG-04']
+ * catalogWorkflowChecks.map((c) => c.id); // ['CAT-REVIEW-01', 'CAT-OBLIG-01', …, 'CAT-OBLIG-04', 'CAT-RECLASS-01']
  * ```
  */
 export const catalogWorkflowChecks: Check[] = [
@@ -116,4 +163,5 @@ export const catalogWorkflowChecks: Check[] = [
   // Xiamen: the 7 WD of a change of functions must not stand in for the 20 WD duties of 32号.
   obligationCheck('CAT-OBLIG-03', 'xiamen', 'new_resource', true),
   obligationCheck('CAT-OBLIG-04', 'xiamen', 'information_change', true),
+  reclassificationCheck,
 ];
