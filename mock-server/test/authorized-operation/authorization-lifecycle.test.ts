@@ -27,6 +27,19 @@ describe('authorized operation: the authorization in force, data access and offi
     expect(ended.body.state).toBe('ended');
   });
 
+  it('holds data access to the agreement\'s scope (27号 第十四条(一)), refusing an entry outside it and storing nothing', async () => {
+    const world = await openAoWorld(ctx);
+    const { authorizationId } = await signedSelection(world);
+    const body = (dataNeeds: unknown[]) => ({ authorizationId, scenario: { name: '线网优化', description: '' }, qualification: '三级等保。', dataNeeds, method: '平台内建模。', safeguards: '全程日志。' });
+    // A published catalog entry, but not one the agreement authorizes.
+    const outside = await world.ao('POST', '/data-access-requests', { as: world.operator, body: body([world.scopeItem(), world.scopeItem(1)]) });
+    expectContract('authorized-operation', 'submitDataAccessRequest', outside, 422);
+    expect(outside.body).toMatchObject({ code: 'OUT_OF_SCOPE', errors: [{ pointer: '/dataNeeds/1/entryId', message: { zh: expect.any(String), en: expect.any(String) } }] });
+    expect((await world.ao('GET', '/data-access-requests', { as: world.operator })).body.total).toBe(0);
+    const within = await world.ao('POST', '/data-access-requests', { as: world.operator, body: body([world.scopeItem()]) });
+    expectContract('authorized-operation', 'submitDataAccessRequest', within, 201);
+  });
+
   it('expires at the end of the agreed term, by the clock', async () => {
     const world = await openAoWorld(ctx);
     const { authorizationId } = await signedSelection(world, { from: '2025-10-01', to: '2025-12-31' });
@@ -60,7 +73,8 @@ describe('authorized operation: the authorization in force, data access and offi
     const signed = await world.official('selection', selection.body.id, 'sign');
     const authorizationId = signed.body.object.authorizationId;
     const user = world.org(DATA_USER);
-    const body = { authorizationId, scenario: { name: '商业选址', description: '' }, qualification: '近三年无安全事件。', dataNeeds: [world.scopeItem()], method: '平台内分析。', safeguards: '脱敏。' };
+    // A 二级 applies from the published catalogs, beyond the 一级's own agreed scope (dataAccessScope: catalog).
+    const body = { authorizationId, scenario: { name: '商业选址', description: '' }, qualification: '近三年无安全事件。', dataNeeds: [world.scopeItem(), world.scopeItem(1)], method: '平台内分析。', safeguards: '脱敏。' };
     // Only a 二级开发主体 (data_user) applies in Xiamen.
     const byBody = await world.ao('POST', '/data-access-requests', { as: world.body, body });
     expectContract('authorized-operation', 'submitDataAccessRequest', byBody, 403);

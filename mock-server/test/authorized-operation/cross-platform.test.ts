@@ -56,8 +56,10 @@ describe('authorized operation: the rules that hold across platforms in one sand
 
   it('shared data is refused without the provider consent, accepted once the sharing platform grants it', async () => {
     const world = await openAoWorld(ctx);
-    const { authorizationId } = await signedSelection(world);
-    const entry = world.published.find((e) => e.sharing.type !== 'not_shared' && e.provider.organizationId !== world.operator.id)!;
+    const index = world.published.findIndex((e) => e.sharing.type !== 'not_shared' && e.provider.organizationId !== world.operator.id);
+    const entry = world.published[index]!;
+    // The agreement authorizes the entry (data access stays within its scope); the operator obtains it by sharing.
+    const { authorizationId } = await signedSelection(world, undefined, [world.scopeItem(index)]);
     const refused = await world.ao('POST', '/data-access-requests', { as: world.operator, body: accessBody(authorizationId, [sharedItem(entry, null)]) });
     expectContract('authorized-operation', 'submitDataAccessRequest', refused, 422);
     expect(refused.body).toMatchObject({ code: 'CONSENT_REQUIRED', errors: [{ pointer: '/dataNeeds/0/consentGrantId' }] });

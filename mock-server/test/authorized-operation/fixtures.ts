@@ -114,9 +114,9 @@ export async function approvedPlan(world: AoWorld, scope = [world.scopeItem()]) 
   return created.body;
 }
 
-/** A plan → negotiation → bid → selection → agreement → signature; answers the signed selection. */
-export async function signedSelection(world: AoWorld, term = { from: '2026-01-05', to: '2029-01-04' }) {
-  const plan = await approvedPlan(world);
+/** A plan → negotiation → bid → selection → agreement → signature over `scope`; answers the signed selection. */
+export async function signedSelection(world: AoWorld, term = { from: '2026-01-05', to: '2029-01-04' }, scope = [world.scopeItem()]) {
+  const plan = await approvedPlan(world, scope);
   const selection = await world.ao('POST', '/selections', { as: world.body, body: { planId: plan.id, method: 'negotiation' } });
   expectContract('authorized-operation', 'createSelection', selection, 201);
   const id = selection.body.id;

@@ -21,7 +21,7 @@ function mayRead(ctx: Ctx) {
 
 function submitDataAccessRequest(ctx: Ctx): OperationResult {
   const { state, sandbox } = ctx;
-  const { dataAccessRequester } = state.host.procedures.profile.options.authorizedOperation;
+  const { dataAccessRequester, dataAccessScope } = state.host.procedures.profile.options.authorizedOperation;
   const caller = requireRole(ctx, dataAccessRequester as OrganizationRole);
   const body = ctx.body as DataAccessRecord['submission'];
   const authorization = state.authorizations.get(body.authorizationId);
@@ -31,7 +31,9 @@ function submitDataAccessRequest(ctx: Ctx): OperationResult {
   }
   const authorizationState = state.host.get(authorization.id)?.state ?? 'active';
   if (authorizationState !== 'active') throw illegalTransition(authorizationState, 'submit_data_access', [], 'AUTHORIZATION_NOT_ACTIVE');
-  checkScope(state, sandbox, body.dataNeeds, '/dataNeeds', [caller.id, authorization.implementingBodyId, authorization.operatorId]);
+  // Nationally the agreement names the data it authorizes; Xiamen's 二级 apply from the published catalogs.
+  const within = dataAccessScope === 'agreement' ? authorization : undefined;
+  checkScope(state, sandbox, body.dataNeeds, '/dataNeeds', [caller.id, authorization.implementingBodyId, authorization.operatorId], within);
   const actor = { role: dataAccessRequester, organizationId: caller.id };
   // Who reviews is the machine's first reviewer role: the operator (Xiamen 一级) or the data authority.
   const reviewer = dataAccessRequester === 'data_user' ? 'operator' : 'data_authority';

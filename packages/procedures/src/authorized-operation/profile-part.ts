@@ -66,6 +66,10 @@ const pricingRulesSchema = z.strictObject({
  * - `dataAccessRequester` — who applies for data per scenario: the `operator` (national, Inner
  *   Mongolia, reviewed by the data authority and the holder) or the `data_user` (Xiamen 二级开发主体,
  *   reviewed by the operator, the 一级).
+ * - `dataAccessScope` — what a data access request may name: `agreement`, only entries of the
+ *   authorization's agreed scope (27号 第十四条(一); national, Inner Mongolia, 27号 applying there
+ *   too), or `catalog`, any published catalog entry (Xiamen: 二级开发主体 apply from the published
+ *   开发数据目录, 厦门办法 第十二、十六条).
  * - `agreementReport` — Xiamen: the signed 开发利用协议 is reported within 5 WD of signing.
  * - `formalFeesWithFirstReport` — the formal-fee application may come with the first annual report.
  * - `rulesValidUntil` — the last day the local rules are valid (厦门办法: 2025-12-27); `null` when open-ended.
@@ -75,6 +79,7 @@ const optionsSchema = z.strictObject({
   selectionMethods: z.array(z.enum(SELECTION_METHODS)).min(1),
   termPolicy: z.enum(['warning', 'error']),
   dataAccessRequester: z.enum(['operator', 'data_user']),
+  dataAccessScope: z.enum(['agreement', 'catalog']),
   agreementReport: z.boolean(),
   formalFeesWithFirstReport: z.boolean(),
   rulesValidUntil: z.string().refine(isIsoDate, 'a real calendar day YYYY-MM-DD').nullable(),
