@@ -40,6 +40,28 @@ describe('authorized operation: the authorization in force, data access and offi
     expectContract('authorized-operation', 'submitDataAccessRequest', within, 201);
   });
 
+  it('holds an amended term to the 5-year cap as signing does: a justification nationally, refused in Inner Mongolia', async () => {
+    const world = await openAoWorld(ctx);
+    const { authorizationId } = await signedSelection(world);
+    await world.official('authorization', authorizationId, 'amend', { amendment: '延长授权期限。' });
+    // The term starts 2026-01-05: 5 years end on 2031-01-04.
+    const unjustified = await world.official('authorization', authorizationId, 'approve_amendment', { termEnd: '2031-06-30' });
+    expectContract('simulation', 'actAsOfficial', unjustified, 422);
+    expect(unjustified.body).toMatchObject({ code: 'TERM_JUSTIFICATION_REQUIRED', errors: [{ pointer: '/justification', message: { zh: expect.any(String), en: expect.any(String) } }] });
+    const unchanged = await world.ao('GET', `/authorizations/${authorizationId}`, { as: world.operator });
+    expect(unchanged.body).toMatchObject({ state: 'amending', agreement: { term: { to: '2029-01-04' } }, termCheck: { outcome: 'ok' } });
+    const justified = await world.official('authorization', authorizationId, 'approve_amendment', { termEnd: '2031-06-30', justification: '与基础设施折旧期一致。' });
+    expect(justified.body.object).toMatchObject({ state: 'active', agreement: { term: { to: '2031-06-30' } }, termCheck: { outcome: 'warning', code: 'TERM_OVER_CAP_WARNING', justification: '与基础设施折旧期一致。' } });
+
+    const strict = await openAoWorld(ctx, { profile: { name: 'strict-cap', extends: 'national', options: { authorizedOperation: { termPolicy: 'error' } } } });
+    const signed = await signedSelection(strict);
+    await strict.official('authorization', signed.authorizationId, 'amend', { amendment: '延长授权期限。' });
+    const refused = await strict.official('authorization', signed.authorizationId, 'approve_amendment', { termEnd: '2031-01-05', justification: '理由。' });
+    expect(refused.body).toMatchObject({ code: 'TERM_EXCEEDS_CAP', errors: [{ pointer: '/termEnd' }] });
+    const within = await strict.official('authorization', signed.authorizationId, 'approve_amendment', { termEnd: '2031-01-04' });
+    expect(within.body.object).toMatchObject({ state: 'active', termCheck: { outcome: 'ok', capEndsOn: '2031-01-04' } });
+  });
+
   it('expires at the end of the agreed term, by the clock', async () => {
     const world = await openAoWorld(ctx);
     const { authorizationId } = await signedSelection(world, { from: '2025-10-01', to: '2025-12-31' });

@@ -56,7 +56,9 @@ export function onAuthorizationEvent(state: AuthorizedOperationState, instance: 
   if (event.event === 'pass_evaluation' || event.event === 'fail_evaluation' || event.event === 'order_rectification') recordEvaluation(authorization, event, instance.state);
   if (event.event === 'approve_amendment' && typeof event.data?.['termEnd'] === 'string') {
     authorization.agreement = { ...authorization.agreement, term: { ...authorization.agreement.term, to: event.data['termEnd'] } };
-    authorization.termCheck = assessTerm(state.host.procedures.profile, authorization.agreement.term, authorization.termCheck.justification);
+    // The amendment's own justification: one given for the signed term does not cover a new one.
+    const justification = event.data['justification'];
+    authorization.termCheck = assessTerm(state.host.procedures.profile, authorization.agreement.term, typeof justification === 'string' ? justification : null);
   }
   recordPricing(authorization, event);
   if (event.from !== event.to && event.to !== null && ENDED.has(event.to)) {

@@ -1,5 +1,6 @@
 import type { MachineDefinition, TransitionDefinition } from '@gdx/kernel';
 import type { Profile } from '../../profile-schema.js';
+import { termRefusal } from '../../authorized-operation/term-check.js';
 import { explainOverdue, profileLimit } from '../profile-limit.js';
 
 const AUTHORITY = ['data_authority'];
@@ -27,7 +28,8 @@ const PRICING: readonly Omit<TransitionDefinition, 'from' | 'to'>[] = [
  * runs to `termEnd` (plain date arithmetic; without it, the profile's cap of 5 years) and the clock
  * then expires it. Suspension (choice 30 calendar days to fix, feedback filed), yearly evaluation
  * (choice 30 WD), rectification (30 calendar days from the notice, then re-evaluation by the clock;
- * a second `order_rectification` in one evaluation terminates: `failed`), amendment (choice 20 WD),
+ * a second `order_rectification` in one evaluation terminates: `failed`), amendment (choice 20 WD; a new `termEnd` comes with `payload.term` and is held to the cap as at signing,
+ * `TERM_JUSTIFICATION_REQUIRED` / `TERM_EXCEEDS_CAP`),
  * the operator's early termination request (choice 20 WD) and revocation. Every refusal, suspension,
  * revocation and failure needs `reasons`. While it runs, the pricing decisions (`set_mar` with
  * `payload.mar`, `set_ceiling` with `payload.ceiling`, `apply_formal_fees`, `approve_formal_fees`, `reject_formal_fees`)
@@ -52,7 +54,16 @@ export function authorizationMachine(profile: Profile): MachineDefinition {
     },
     transitions: [
       { from: 'active', event: 'amend', to: 'amending', by: ['implementing_body'], requires: ['amendment'], assign: ['amendment'] },
-      { from: 'amending', event: 'approve_amendment', to: 'active', by: ['implementing_body'], assign: ['termEnd'] },
+      // An amended term (`payload.term`) is held to the cap as the signed one.
+      {
+        from: 'amending',
+        event: 'approve_amendment',
+        to: 'active',
+        by: ['implementing_body'],
+        guard: 'amendedTermAcceptable',
+        guardError: termRefusal(profile),
+        assign: ['termEnd'],
+      },
       explainOverdue('amending', ['implementing_body']),
       { from: 'active', event: 'suspend', to: 'suspended', by: AUTHORITY, requires: ['reasons'] },
       { from: 'suspended', event: 'file_feedback', to: 'suspended', by: ['operator'], requires: ['feedback'], assign: ['feedback'], eventType: 'feedback_filed' },
