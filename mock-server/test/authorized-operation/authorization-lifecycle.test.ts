@@ -62,6 +62,42 @@ describe('authorized operation: the authorization in force, data access and offi
     expect(within.body.object).toMatchObject({ state: 'active', termCheck: { outcome: 'ok', capEndsOn: '2031-01-04' } });
   });
 
+  it('a suspension closes data access until the operator files its feedback and the data authority reinstates (101号 第三十二条)', async () => {
+    const world = await openAoWorld(ctx);
+    const { authorizationId } = await signedSelection(world);
+    const body = { authorizationId, scenario: { name: '线网优化', description: '' }, qualification: '三级等保。', dataNeeds: [world.scopeItem()], method: '平台内建模。', safeguards: '全程日志。' };
+    const open = await world.ao('POST', '/data-access-requests', { as: world.operator, body });
+    await world.official('data_access_request', open.body.id, 'approve_data_access');
+    const pending = await world.ao('POST', '/data-access-requests', { as: world.operator, body });
+    await world.official('authorization', authorizationId, 'suspend', { reasons: [{ text: '违规使用公共数据。' }] });
+    // 暂停其公共数据申请及加工利用使用权限: no new request, no approval, approved permissions suspended.
+    const submitted = await world.ao('POST', '/data-access-requests', { as: world.operator, body });
+    expectContract('authorized-operation', 'submitDataAccessRequest', submitted, 409);
+    const approval = await world.official('data_access_request', pending.body.id, 'approve_data_access');
+    expect(approval.status).toBe(409);
+    expect(approval.body).toMatchObject({ code: 'ILLEGAL_TRANSITION', reasonCode: 'AUTHORIZATION_NOT_ACTIVE' });
+    expect((await world.ao('GET', `/data-access-requests/${pending.body.id}`, { as: world.operator })).body.state).toBe('submitted');
+    const suspended = await world.ao('GET', `/data-access-requests/${open.body.id}`, { as: world.operator });
+    expectContract('authorized-operation', 'getDataAccessRequest', suspended, 200);
+    expect(suspended.body).toMatchObject({ state: 'approved', accessSuspended: true });
+    // Reinstated only once the operator fed back its rectification (反馈改正情况).
+    const early = await world.official('authorization', authorizationId, 'reinstate');
+    expect(early.status).toBe(409);
+    expect(early.body).toMatchObject({ code: 'ILLEGAL_TRANSITION', reasonCode: 'FEEDBACK_REQUIRED', currentState: 'suspended' });
+    const byBody = await world.ao('POST', `/authorizations/${authorizationId}/suspension-feedback`, { as: world.body, body: { summary: '已整改。' } });
+    expectContract('authorized-operation', 'fileSuspensionFeedback', byBody, 403);
+    const fed = await world.ao('POST', `/authorizations/${authorizationId}/suspension-feedback`, { as: world.operator, body: { summary: '已停止违规使用并完成整改。' } });
+    expectContract('authorized-operation', 'fileSuspensionFeedback', fed, 200);
+    expect(fed.body).toMatchObject({ state: 'suspended', deadline: null });
+    expect(fed.body.events.at(-1)).toMatchObject({ type: 'feedback_filed', data: { feedback: { summary: '已停止违规使用并完成整改。' } } });
+    const reinstated = await world.official('authorization', authorizationId, 'reinstate');
+    expect(reinstated.body.object.state).toBe('active');
+    expect((await world.ao('GET', `/data-access-requests/${open.body.id}`, { as: world.operator })).body.accessSuspended).toBe(false);
+    // A later suspension needs feedback of its own.
+    await world.official('authorization', authorizationId, 'suspend', { reasons: [{ text: '再次违规。' }] });
+    expect((await world.official('authorization', authorizationId, 'reinstate')).body.reasonCode).toBe('FEEDBACK_REQUIRED');
+  });
+
   it('expires at the end of the agreed term, by the clock', async () => {
     const world = await openAoWorld(ctx);
     const { authorizationId } = await signedSelection(world, { from: '2025-10-01', to: '2025-12-31' });

@@ -7,6 +7,8 @@ import { reportYear } from './pricing-view.js';
 /** Events whose written reasons the authorization shows. */
 const REASONED = new Set(['suspend', 'revoke', 'request_termination', 'order_rectification', 'fail_evaluation']);
 const ENDED = new Set(['expired', 'terminated']);
+/** Requests whose permissions a suspension suspends: the pending (no approval) and the approved (101号 第三十二条). */
+const OPEN = ['submitted', 'approved'];
 
 function recordEvaluation(authorization: AuthorizationRecord, event: WorkflowEvent, to: string): void {
   const decidedOn = shanghaiDay(Date.parse(event.at));
@@ -41,8 +43,9 @@ function recordPricing(authorization: AuthorizationRecord, event: WorkflowEvent)
 
 /**
  * Side effects of an authorization's events: evaluations, written reasons, an amended term,
- * the pricing decisions, and — once it expired or terminated — the end of its data access
- * (permissions revoked at once, 101号 第三十七条).
+ * the pricing decisions, its data access suspended and resumed with it (101号 第三十二条), and —
+ * once it expired or terminated — the end of its data access (permissions revoked at once,
+ * 101号 第三十七条).
  *
  * @example
  * ```ts
@@ -61,11 +64,16 @@ export function onAuthorizationEvent(state: AuthorizedOperationState, instance: 
     authorization.termCheck = assessTerm(state.host.procedures.profile, authorization.agreement.term, typeof justification === 'string' ? justification : null);
   }
   recordPricing(authorization, event);
-  if (event.from !== event.to && event.to !== null && ENDED.has(event.to)) {
-    for (const request of state.requests.values()) {
-      if (request.authorizationId === authorization.id && state.host.get(request.id)?.state === 'approved') {
-        state.host.engine.dispatch(request.id, 'end_data_access', { actor: { role: 'clock' } });
-      }
+  if (event.from !== event.to && event.to !== null && ENDED.has(event.to)) tellRequests(state, authorization, 'end_data_access', ['approved']);
+  if (event.event === 'suspend') tellRequests(state, authorization, 'suspend_access', OPEN);
+  if (event.event === 'reinstate') tellRequests(state, authorization, 'resume_access', OPEN);
+}
+
+/** Sends the clock's `event` to the authorization's data access requests in one of `states`. */
+function tellRequests(state: AuthorizedOperationState, authorization: AuthorizationRecord, event: string, states: readonly string[]): void {
+  for (const request of state.requests.values()) {
+    if (request.authorizationId === authorization.id && states.includes(state.host.get(request.id)?.state ?? '')) {
+      state.host.engine.dispatch(request.id, event, { actor: { role: 'clock' } });
     }
   }
 }

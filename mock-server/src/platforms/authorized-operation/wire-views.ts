@@ -103,13 +103,15 @@ export function authorizationView(state: AuthorizedOperationState, authorization
   };
 }
 
-/** The contract's `DataAccessRequest`. */
+/** The contract's `DataAccessRequest`, `accessSuspended` while its authorization is suspended. */
 export function dataAccessView(state: AuthorizedOperationState, request: DataAccessRecord) {
-  const { state: current, createdAt, updatedAt, deadline, events } = workflowFields(state.host, instanceOf(state, request.id));
+  const instance = instanceOf(state, request.id);
+  const { state: current, createdAt, updatedAt, deadline, events } = workflowFields(state.host, instance);
   return {
     id: request.id,
     authorizationId: request.authorizationId,
     state: current,
+    accessSuspended: instance.data['accessSuspended'] === true,
     requester: request.requester,
     submission: request.submission,
     agreementReportedOn: request.agreementReportedOn,

@@ -26,7 +26,8 @@ const PRICING: readonly Omit<TransitionDefinition, 'from' | 'to'>[] = [
  * The authorization in force (授权运营, 27号 第十四条; 101号 第八、三十二–三十七条), created `active`
  * at signing with `data.termEnd` (the agreed term's last day). While `active` the `term` step
  * runs to `termEnd` (plain date arithmetic; without it, the profile's cap of 5 years) and the clock
- * then expires it. Suspension (choice 30 calendar days to fix, feedback filed), yearly evaluation
+ * then expires it. Suspension (choice 30 calendar days to fix and file `feedback`, `file_feedback`;
+ * `reinstate` only after it: `FEEDBACK_REQUIRED`), yearly evaluation
  * (choice 30 WD), rectification (30 calendar days from the notice, then re-evaluation by the clock;
  * a second `order_rectification` in one evaluation terminates: `failed`), amendment (choice 20 WD; a new `termEnd` comes with `payload.term` and is held to the cap as at signing,
  * `TERM_JUSTIFICATION_REQUIRED` / `TERM_EXCEEDS_CAP`),
@@ -65,9 +66,11 @@ export function authorizationMachine(profile: Profile): MachineDefinition {
         assign: ['termEnd'],
       },
       explainOverdue('amending', ['implementing_body']),
-      { from: 'active', event: 'suspend', to: 'suspended', by: AUTHORITY, requires: ['reasons'] },
-      { from: 'suspended', event: 'file_feedback', to: 'suspended', by: ['operator'], requires: ['feedback'], assign: ['feedback'], eventType: 'feedback_filed' },
-      { from: 'suspended', event: 'reinstate', to: 'active', by: AUTHORITY },
+      // 101号 第三十二条: the operator fixes the breach and feeds back within the limit (its duty then
+      // met: the deadline clears); only fed back may it be reinstated. Each suspension wants its own.
+      { from: 'active', event: 'suspend', to: 'suspended', by: AUTHORITY, requires: ['reasons'], set: { feedback: null } },
+      { from: 'suspended', event: 'file_feedback', to: 'suspended', by: ['operator'], requires: ['feedback'], assign: ['feedback'], deadline: 'clear', eventType: 'feedback_filed' },
+      { from: 'suspended', event: 'reinstate', to: 'active', by: AUTHORITY, guard: 'data.feedback', guardError: 'FEEDBACK_REQUIRED' },
       { from: 'suspended', event: 'revoke', to: 'terminated', by: GRANTOR, requires: ['reasons'] },
       { from: 'active', event: 'start_evaluation', to: 'under_evaluation', by: AUTHORITY, set: { rectified: false } },
       { from: 'under_evaluation', event: 'pass_evaluation', to: 'active', by: AUTHORITY, assign: ['evaluation'], set: { rectified: false } },
