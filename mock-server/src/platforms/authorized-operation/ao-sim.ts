@@ -1,4 +1,5 @@
 import { isIsoDate } from '@gdx/calendar';
+import { shanghaiDay } from '@gdx/kernel';
 import { assessTerm } from '@gdx/procedures';
 import type { OperationResult, SimCommandContext } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
@@ -6,6 +7,7 @@ import { applyOfficialAction, type ActionTarget } from '../workflow-host/index.j
 import { invalid, refused } from './ao-access.js';
 import type { AuthorizationRecord, AuthorizedOperationState } from './ao-records.js';
 import { checkAgreement } from './agreement-check.js';
+import { annualReportOn } from './authorization-effects.js';
 import { pricingPayload } from './pricing-actions.js';
 import { authorizationView, dataAccessView, planView, productView, selectionView } from './wire-views.js';
 
@@ -64,6 +66,10 @@ function authorizationPayload(ctx: Sim, authorizationId: string): Record<string,
       return typeof body.amendment === 'string' ? { amendment: body.amendment } : undefined;
     case 'approve_amendment':
       return amendmentPayload(ctx, authorization);
+    case 'start_evaluation': {
+      const reportedOn = annualReportOn(authorization, shanghaiDay(ctx.sandbox.now()));
+      return reportedOn === undefined ? undefined : { annualReportOn: reportedOn };
+    }
     case 'pass_evaluation':
       return body.evaluation === undefined ? undefined : { evaluation: structuredClone(body.evaluation) };
     default:

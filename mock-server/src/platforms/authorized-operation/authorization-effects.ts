@@ -1,7 +1,7 @@
 import { shanghaiDay, type WorkflowEvent, type WorkflowInstance } from '@gdx/kernel';
 import { assessTerm, type MarCalculation } from '@gdx/procedures';
 import { toReasons } from '../workflow-host/index.js';
-import type { AuthorizationRecord, AuthorizedOperationState, CeilingRecord } from './ao-records.js';
+import type { AnnualReportRecord, AuthorizationRecord, AuthorizedOperationState, CeilingRecord } from './ao-records.js';
 import { reportYear } from './pricing-view.js';
 
 /** Events whose written reasons the authorization shows. */
@@ -76,4 +76,37 @@ function tellRequests(state: AuthorizedOperationState, authorization: Authorizat
       state.host.engine.dispatch(request.id, event, { actor: { role: 'clock' } });
     }
   }
+}
+
+/**
+ * The day the annual report on the year an evaluation starting on `day` evaluates (the year
+ * before, within the term) was filed, if it was: the evaluation's 30 WD run from it (choice of
+ * authorized-operation.md §3, "30 WD after the annual report").
+ *
+ * @example
+ * ```ts
+ * annualReportOn(authorization, '2026-03-02'); // '2026-02-02' — the report on 2025
+ * ```
+ */
+export function annualReportOn(authorization: AuthorizationRecord, day: string): string | undefined {
+  const report = authorization.pricing.reports.find((r) => r.year === reportYear(authorization, day));
+  return report ? shanghaiDay(report.submittedAt) : undefined;
+}
+
+/**
+ * Starts the running evaluation's clock from a report on the year it evaluates that was filed after
+ * the evaluation started (the clock's `annual_report_filed`); a re-evaluation after a rectification
+ * keeps its own clock, and a report on another year changes nothing.
+ *
+ * @example
+ * ```ts
+ * onAnnualReport(state, authorization, report); // after storing it
+ * ```
+ */
+export function onAnnualReport(state: AuthorizedOperationState, authorization: AuthorizationRecord, report: AnnualReportRecord): void {
+  const instance = state.host.get(authorization.id);
+  if (instance?.state !== 'under_evaluation' || instance.data['rectified'] === true || instance.data['annualReportOn']) return;
+  const filedOn = shanghaiDay(report.submittedAt);
+  if (report.year !== reportYear(authorization, filedOn)) return;
+  state.host.engine.dispatch(authorization.id, 'annual_report_filed', { actor: { role: 'clock' }, payload: { annualReportOn: filedOn } });
 }

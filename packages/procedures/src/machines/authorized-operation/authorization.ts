@@ -28,7 +28,8 @@ const PRICING: readonly Omit<TransitionDefinition, 'from' | 'to'>[] = [
  * runs to `termEnd` (plain date arithmetic; without it, the profile's cap of 5 years) and the clock
  * then expires it. Suspension (choice 30 calendar days to fix and file `feedback`, `file_feedback`;
  * `reinstate` only after it: `FEEDBACK_REQUIRED`), yearly evaluation
- * (choice 30 WD), rectification (30 calendar days from the notice, then re-evaluation by the clock;
+ * (choice 30 WD after the annual report: `payload.annualReportOn` of `start_evaluation`, else from
+ * its start until the clock's `annual_report_filed` restarts it from the report), rectification (30 calendar days from the notice, then re-evaluation by the clock;
  * a second `order_rectification` in one evaluation terminates: `failed`), amendment (choice 20 WD; a new `termEnd` comes with `payload.term` and is held to the cap as at signing,
  * `TERM_JUSTIFICATION_REQUIRED` / `TERM_EXCEEDS_CAP`),
  * the operator's early termination request (choice 20 WD) and revocation. Every refusal, suspension,
@@ -72,15 +73,19 @@ export function authorizationMachine(profile: Profile): MachineDefinition {
       { from: 'suspended', event: 'file_feedback', to: 'suspended', by: ['operator'], requires: ['feedback'], assign: ['feedback'], deadline: 'clear', eventType: 'feedback_filed' },
       { from: 'suspended', event: 'reinstate', to: 'active', by: AUTHORITY, guard: 'data.feedback', guardError: 'FEEDBACK_REQUIRED' },
       { from: 'suspended', event: 'revoke', to: 'terminated', by: GRANTOR, requires: ['reasons'] },
-      { from: 'active', event: 'start_evaluation', to: 'under_evaluation', by: AUTHORITY, set: { rectified: false } },
+      // The evaluation runs from the annual report it follows (`annualReportOn`, the evaluated year's),
+      // or from its start until that report is filed (`annual_report_filed` restarts it).
+      { from: 'active', event: 'start_evaluation', to: 'under_evaluation', by: AUTHORITY, set: { rectified: false, annualReportOn: null }, assign: ['annualReportOn'] },
+      { from: 'under_evaluation', event: 'annual_report_filed', to: 'under_evaluation', by: ['clock'], guard: '!data.annualReportOn', requires: ['annualReportOn'], assign: ['annualReportOn'], deadline: 'restart', eventType: 'annual_report_filed' },
       { from: 'under_evaluation', event: 'pass_evaluation', to: 'active', by: AUTHORITY, assign: ['evaluation'], set: { rectified: false } },
       // A second rectification in the same evaluation counts as failed (101号 第三十六条).
       { from: 'under_evaluation', event: 'order_rectification', to: 'terminated', by: AUTHORITY, guard: 'data.rectified', requires: ['reasons'], set: { result: 'failed' } },
       { from: 'under_evaluation', event: 'order_rectification', to: 'rectifying', by: AUTHORITY, requires: ['reasons'], set: { rectified: true } },
       { from: 'under_evaluation', event: 'fail_evaluation', to: 'terminated', by: AUTHORITY, requires: ['reasons'], set: { result: 'failed' } },
       explainOverdue('under_evaluation', AUTHORITY),
-      { from: 'rectifying', event: 'report_rectification', to: 'under_evaluation', by: ['operator'], requires: ['report'], assign: ['report'] },
-      { from: 'rectifying', event: 'reevaluate', to: 'under_evaluation', by: ['clock'] },
+      // A re-evaluation follows the rectification, not the annual report: it runs from its start.
+      { from: 'rectifying', event: 'report_rectification', to: 'under_evaluation', by: ['operator'], requires: ['report'], assign: ['report'], set: { annualReportOn: null } },
+      { from: 'rectifying', event: 'reevaluate', to: 'under_evaluation', by: ['clock'], set: { annualReportOn: null } },
       { from: 'active', event: 'request_termination', to: 'termination_requested', by: ['operator'], requires: ['reasons'] },
       { from: 'termination_requested', event: 'approve_termination', to: 'terminated', by: GRANTOR },
       explainOverdue('termination_requested', GRANTOR),
@@ -92,7 +97,7 @@ export function authorizationMachine(profile: Profile): MachineDefinition {
       term: { ...profileLimit(profile, 'authorized_operation.term', 'term', { event: 'expire' }), dueField: 'termEnd', holidayExtension: 'none' },
       amendment: profileLimit(profile, 'authorized_operation.amendment', 'amendment', 'flag_overdue'),
       suspension: profileLimit(profile, 'authorized_operation.suspension', 'suspension', 'flag_overdue'),
-      evaluation: profileLimit(profile, 'authorized_operation.evaluation', 'evaluation', 'flag_overdue'),
+      evaluation: { ...profileLimit(profile, 'authorized_operation.evaluation', 'evaluation', 'flag_overdue'), startField: 'annualReportOn' },
       rectification: profileLimit(profile, 'authorized_operation.rectification', 'rectification', { event: 'reevaluate' }),
       termination_request: profileLimit(profile, 'authorized_operation.termination_request', 'termination_request', 'flag_overdue'),
     },
