@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { expectContract } from '../support/contract.js';
-import { DATA_USER, agreement, openAoWorld, planContent, signedSelection, useAoMock } from './fixtures.js';
+import { DATA_USER, agreement, openAoWorld, planContent, signedSelection, useAoMock, type AoWorld } from './fixtures.js';
 
 const ctx = useAoMock();
+
+/** A Xiamen plan approved and its 一级开发主体 designated and signed; answers the authorization's id. */
+async function designatedAuthorization(world: AoWorld): Promise<string> {
+  const plan = await world.ao('POST', '/plans', { as: world.body, body: planContent([world.scopeItem()]) });
+  await world.ao('POST', `/plans/${plan.body.id}/submissions`, { as: world.body, body: {} });
+  await world.official('plan', plan.body.id, 'approve_plan');
+  const selection = await world.ao('POST', '/selections', { as: world.body, body: { planId: plan.body.id, method: 'designation' } });
+  await world.official('selection', selection.body.id, 'designate', { operatorId: world.operator.id });
+  await world.official('selection', selection.body.id, 'deliberate_agreement', { agreement: agreement([world.scopeItem()]) });
+  const signed = await world.official('selection', selection.body.id, 'sign');
+  return signed.body.object.authorizationId;
+}
+
 
 describe('authorized operation: the authorization in force, data access and officials', () => {
   it('evaluates yearly: a rectification within 30 days, a second one fails and ends the data access', async () => {
@@ -147,14 +160,7 @@ describe('authorized operation: the authorization in force, data access and offi
 
   it('Xiamen: the 一级 designated; a 二级 applies, is reviewed within 5 WD and the agreement reported', async () => {
     const world = await openAoWorld(ctx, { profile: 'xiamen' });
-    const plan = await world.ao('POST', '/plans', { as: world.body, body: planContent([world.scopeItem()]) });
-    await world.ao('POST', `/plans/${plan.body.id}/submissions`, { as: world.body, body: {} });
-    await world.official('plan', plan.body.id, 'approve_plan');
-    const selection = await world.ao('POST', '/selections', { as: world.body, body: { planId: plan.body.id, method: 'designation' } });
-    await world.official('selection', selection.body.id, 'designate', { operatorId: world.operator.id });
-    await world.official('selection', selection.body.id, 'deliberate_agreement', { agreement: agreement([world.scopeItem()]) });
-    const signed = await world.official('selection', selection.body.id, 'sign');
-    const authorizationId = signed.body.object.authorizationId;
+    const authorizationId = await designatedAuthorization(world);
     const user = world.org(DATA_USER);
     // A 二级 applies from the published catalogs, beyond the 一级's own agreed scope (dataAccessScope: catalog).
     const body = { authorizationId, scenario: { name: '商业选址', description: '' }, qualification: '近三年无安全事件。', dataNeeds: [world.scopeItem(), world.scopeItem(1)], method: '平台内分析。', safeguards: '脱敏。' };
@@ -168,13 +174,45 @@ describe('authorized operation: the authorization in force, data access and offi
     expect(inbox.body.items.map((r: { id: string }) => r.id)).toEqual([applied.body.id]);
     const approved = await world.official('data_access_request', applied.body.id, 'approve_data_access');
     expect(approved.body.event.actor).toMatchObject({ role: 'operator', organizationId: world.operator.id });
-    expect(approved.body.object.deadline).toMatchObject({ step: 'agreement_report', limit: 5 });
+    // The report's 5 WD run from the signing it states (ambiguity 5): nothing is due before it.
+    expect(approved.body.object).toMatchObject({ deadline: null, agreementReportDuty: null });
     const report = { signedOn: '2025-09-26', serviceFeeFen: 2_000_000, agreement: { name: '开发利用协议.pdf', mediaType: 'application/pdf', digest: `sha256:${'ab'.repeat(32)}`, size: 1024 } };
     const reported = await world.ao('POST', `/data-access-requests/${applied.body.id}/agreement-reports`, { as: world.operator, body: report });
     expectContract('authorized-operation', 'reportDataAccessAgreement', reported, 200);
-    expect(reported.body).toMatchObject({ state: 'approved', agreementReportedOn: '2025-09-26', deadline: null });
+    expect(reported.body).toMatchObject({ state: 'approved', agreementReportedOn: '2025-09-26', deadline: null, agreementReportDuty: { startedOn: '2025-09-26', dueDate: '2025-10-10', late: false } });
     const twice = await world.ao('POST', `/data-access-requests/${applied.body.id}/agreement-reports`, { as: world.operator, body: report });
     expectContract('authorized-operation', 'reportDataAccessAgreement', twice, 409);
+  });
+
+  it('Xiamen: the 开发利用协议 is due 5 WD from the signing the report states, not from the approval (ambiguity 5)', async () => {
+    const world = await openAoWorld(ctx, { profile: 'xiamen' });
+    const authorizationId = await designatedAuthorization(world);
+    const user = world.org(DATA_USER);
+    const body = { authorizationId, scenario: { name: '商业选址', description: '' }, qualification: '近三年无安全事件。', dataNeeds: [world.scopeItem()], method: '平台内分析。', safeguards: '脱敏。' };
+    const approvedRequest = async () => {
+      const applied = await world.ao('POST', '/data-access-requests', { as: user, body });
+      await world.official('data_access_request', applied.body.id, 'approve_data_access');
+      return applied.body.id as string;
+    };
+    const [onTime, late] = [await approvedRequest(), await approvedRequest()];
+    const report = (signedOn: string) => ({ signedOn, agreement: { name: '开发利用协议.pdf', mediaType: 'application/pdf', digest: `sha256:${'cd'.repeat(32)}`, size: 2048 } });
+    // Approved on Friday 2025-09-26; 5 WD from then end on 2025-10-10, but the agreement may be signed later.
+    await world.advance({ to: '2025-10-14T10:00:00+08:00' });
+    const waiting = await world.ao('GET', `/data-access-requests/${onTime}`, { as: world.operator });
+    expect(waiting.body).toMatchObject({ state: 'approved', deadline: null, agreementReportDuty: null });
+    // An agreement is signed once the application is approved (第十二条 审核通过的…签订), and not in the future.
+    for (const signedOn of ['2025-09-25', '2025-10-15']) {
+      const refused = await world.ao('POST', `/data-access-requests/${onTime}/agreement-reports`, { as: world.operator, body: report(signedOn) });
+      expectContract('authorized-operation', 'reportDataAccessAgreement', refused, 400);
+      expect(refused.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ pointer: '/signedOn', message: { zh: expect.any(String), en: expect.any(String) } }] });
+    }
+    expect((await world.ao('GET', `/data-access-requests/${onTime}`, { as: world.operator })).body.agreementReportedOn).toBeNull();
+    const inTime = await world.ao('POST', `/data-access-requests/${onTime}/agreement-reports`, { as: world.operator, body: report('2025-10-13') });
+    expectContract('authorized-operation', 'reportDataAccessAgreement', inTime, 200);
+    expect(inTime.body.agreementReportDuty).toMatchObject({ limit: 5, unit: 'working_days', startTrigger: 'agreement_signed', startedOn: '2025-10-13', dueDate: '2025-10-20', reportedOn: '2025-10-14', late: false });
+    // Signed Monday 2025-09-29: 5 WD (the National Day week off, Saturday 10-11 worked) end on 10-13.
+    const lateReport = await world.ao('POST', `/data-access-requests/${late}/agreement-reports`, { as: world.operator, body: report('2025-09-29') });
+    expect(lateReport.body.agreementReportDuty).toMatchObject({ startedOn: '2025-09-29', dueDate: '2025-10-13', late: true });
   });
 
   it('lists its objects and their timelines with the officials\' actions they take now', async () => {

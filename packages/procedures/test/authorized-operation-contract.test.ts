@@ -60,6 +60,7 @@ describe('authorized-operation options: the (choice) defaults per profile', () =
       dataAccessRequester: requester,
       dataAccessScope: scope,
       agreementReport,
+      agreementReportFrom: 'signing',
       formalFeesWithFirstReport: true,
       rulesValidUntil: validUntil,
     });

@@ -1,7 +1,9 @@
 // The five authorized-operation procedures on the engine, per profile, with deadlines on the
 // official calendar (start day not counted; overdue is flagged, never approved).
 import { describe, expect, it } from 'vitest';
-import { harness, ok } from './harness.js';
+import { WorkingCalendar } from '@gdx/calendar';
+import { agreementReportDuty } from '../src/index.js';
+import { at, harness, ok } from './harness.js';
 
 const body = { role: 'implementing_body', organizationId: 'org_body' };
 const grantor = { role: 'grantor', organizationId: 'org_government' };
@@ -150,10 +152,22 @@ describe('authorized-operation data access', () => {
     expect(r.deadline).toMatchObject({ step: 'data_access_review', limit: 5, dueDate: '2026-01-19', basis: '厦门市公共数据开发利用管理暂行办法 第十二条' });
     expect(code(h.engine.dispatch('aoq', 'approve_data_access', { actor: authority }))).toBe('ACTOR_NOT_ALLOWED');
     h.to('2026-01-20T10:00');
-    const approved = ok(h.engine.dispatch('aoq', 'approve_data_access', { actor: operator }));
-    expect(approved.deadline).toMatchObject({ step: 'agreement_report', limit: 5, dueDate: '2026-01-27' });
-    expect(ok(h.engine.dispatch('aoq', 'report_agreement', { actor: operator, payload: { report: { signedOn: '2026-01-20' } } })).deadline).toBeNull();
+    // The report's 5 WD run from the signing it states (ambiguity 5): no step runs before it.
+    expect(ok(h.engine.dispatch('aoq', 'approve_data_access', { actor: operator })).deadline).toBeNull();
+    expect(ok(h.engine.dispatch('aoq', 'report_agreement', { actor: operator, payload: { report: { signedOn: '2026-01-22' } } })).deadline).toBeNull();
     expect(code(h.engine.dispatch('aoq', 'report_agreement', { actor: operator, payload: { report: {} } }))).toBe('ALREADY_REPORTED');
+    const duty = agreementReportDuty(h.procedures.profile, WorkingCalendar.official(), { signedOn: '2026-01-22', approvedOn: '2026-01-20', reportedAt: at('2026-01-30T10:00') });
+    expect(duty).toMatchObject({ limit: 5, startTrigger: 'agreement_signed', startedOn: '2026-01-22', dueDate: '2026-01-29', reportedOn: '2026-01-30', late: true });
+  });
+
+  it('xiamen with agreementReportFrom: approval, the report is a step from the approval', () => {
+    const h = harness({ name: 'from-approval', extends: 'xiamen', options: { authorizedOperation: { agreementReportFrom: 'approval' } } }, '2026-01-12T10:00');
+    ok(h.engine.create('authorized-operation.data-access', { id: 'aoq', actor: user }));
+    h.to('2026-01-20T10:00');
+    expect(ok(h.engine.dispatch('aoq', 'approve_data_access', { actor: operator })).deadline).toMatchObject({ step: 'agreement_report', limit: 5, dueDate: '2026-01-27' });
+    expect(ok(h.engine.dispatch('aoq', 'report_agreement', { actor: operator, payload: { report: { signedOn: '2026-01-22' } } })).deadline).toBeNull();
+    const duty = agreementReportDuty(h.procedures.profile, WorkingCalendar.official(), { signedOn: '2026-01-22', approvedOn: '2026-01-20', reportedAt: at('2026-01-27T10:00') });
+    expect(duty).toMatchObject({ startedOn: '2026-01-20', dueDate: '2026-01-27', late: false });
   });
 
   it('national: the operator applies, the data authority reviews within 10 WD (choice), no agreement step', () => {

@@ -1,8 +1,10 @@
+import { shanghaiDay } from '@gdx/kernel';
 import type { OperationContext, OperationHandler, OperationResult } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
 import type { OrganizationRole } from '../../sandbox/seed/types.js';
 import { illegalTransition, listEvents, listOwn, requireRole } from '../workflow-host/index.js';
 import { visible } from './ao-access.js';
+import { checkSignedOn } from './agreement-report.js';
 import { orgRef, type AuthorizedOperationState, type DataAccessRecord } from './ao-records.js';
 import { checkScope } from './scope-checks.js';
 import { dataAccessView } from './wire-views.js';
@@ -49,6 +51,7 @@ function reportDataAccessAgreement(ctx: Ctx): OperationResult {
   const { state } = ctx;
   requireRole(ctx, 'operator');
   const request = visible(ctx, state.requests, 'requestId', (r) => state.authorizations.get(r.authorizationId)?.operatorId === ctx.caller?.id);
+  checkSignedOn(state.host.get(request.id)!, (ctx.body as { signedOn: string }).signedOn, shanghaiDay(ctx.sandbox.now()));
   state.host.dispatch(request.id, 'report_agreement', { actor: { role: 'operator', organizationId: ctx.caller!.id }, payload: { report: structuredClone(ctx.body) } });
   return { status: 200, body: dataAccessView(state, request) };
 }

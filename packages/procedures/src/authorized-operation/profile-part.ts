@@ -70,7 +70,10 @@ const pricingRulesSchema = z.strictObject({
  *   authorization's agreed scope (27号 第十四条(一); national, Inner Mongolia, 27号 applying there
  *   too), or `catalog`, any published catalog entry (Xiamen: 二级开发主体 apply from the published
  *   开发数据目录, 厦门办法 第十二、十六条).
- * - `agreementReport` — Xiamen: the signed 开发利用协议 is reported within 5 WD of signing.
+ * - `agreementReport` — Xiamen: the signed 开发利用协议 is reported within 5 WD.
+ * - `agreementReportFrom` — when those 5 WD start (ambiguity 5): `signing` (the default), the day
+ *   the report states it was signed, so nothing runs before the report; or `approval`, a step
+ *   running from the approval of the application.
  * - `formalFeesWithFirstReport` — the formal-fee application may come with the first annual report.
  * - `rulesValidUntil` — the last day the local rules are valid (厦门办法: 2025-12-27); `null` when open-ended.
  */
@@ -81,6 +84,7 @@ const optionsSchema = z.strictObject({
   dataAccessRequester: z.enum(['operator', 'data_user']),
   dataAccessScope: z.enum(['agreement', 'catalog']),
   agreementReport: z.boolean(),
+  agreementReportFrom: z.enum(['signing', 'approval']),
   formalFeesWithFirstReport: z.boolean(),
   rulesValidUntil: z.string().refine(isIsoDate, 'a real calendar day YYYY-MM-DD').nullable(),
   pricing: pricingRulesSchema,

@@ -6,9 +6,10 @@ import { explainOverdue, profileLimit } from '../profile-limit.js';
  * Data access within an authorization, per scenario (101号 第十二条 一场景一清单一审定; 厦门办法
  * 第十二、十六、十七条). The profile's `dataAccessRequester` applies: the `operator`, reviewed by the
  * data authority with the holder (choice 10 WD), or Xiamen's `data_user` (二级开发主体), reviewed by
- * the operator (the 一级) within 5 WD of receipt. With `agreementReport` (Xiamen) an approval opens
- * the `agreement_report` step: the signed 开发利用协议 is reported within 5 WD (`report_agreement`,
- * payload `report`; permissions open only then). While the authorization is suspended the clock
+ * the operator (the 一级) within 5 WD of receipt. With `agreementReport` (Xiamen) the signed 开发利用协议
+ * is reported within 5 WD (`report_agreement`, payload `report`; permissions open only then): from
+ * the signing day the report states (`agreementReportFrom: signing`, judged by `agreementReportDuty`),
+ * or, with `approval`, as the `agreement_report` step an approval opens. While the authorization is suspended the clock
  * marks its requests `data.accessSuspended` (`suspend_access`, `resume_access` on reinstatement) and
  * none is approved (`AUTHORIZATION_NOT_ACTIVE`).
  *
@@ -31,7 +32,8 @@ export function dataAccessMachine(profile: Profile): MachineDefinition {
     initial: 'submitted',
     states: {
       submitted: { step: 'data_access_review', label: { zh: '待审核', en: 'Submitted' } },
-      approved: { ...(options.agreementReport ? { step: 'agreement_report' } : {}), label: { zh: '已同意', en: 'Approved' } },
+      // Counted from signing, the report's period is known only once the report states the day.
+      approved: { ...(options.agreementReport && options.agreementReportFrom === 'approval' ? { step: 'agreement_report' } : {}), label: { zh: '已同意', en: 'Approved' } },
       rejected: { terminal: true, label: { zh: '不予同意', en: 'Rejected' } },
       ended: { terminal: true, label: { zh: '已结束', en: 'Ended' } },
     },
