@@ -77,7 +77,11 @@ export function planContent(scope: Record<string, unknown>[], term = { from: '20
     evaluationCriteria: TEXT,
     exit: TEXT,
     assets: TEXT,
-    products: [{ name: '客流热力图 API', useCategory: 'industry', productForm: 'api' }],
+    // Both classes, 27号 第九条(七).
+    products: [
+      { name: '客流热力图 API', useCategory: 'industry', productForm: 'api' },
+      { name: '公交出行公益查询', useCategory: 'public_good', productForm: 'api' },
+    ],
     accounting: TEXT,
     revenueSharing: TEXT,
     security: TEXT,

@@ -56,6 +56,21 @@ describe('authorized operation: plan → selection and agreement → authorizati
     expect(list.body.total).toBe(0);
   });
 
+  it('a plan lists products of both classes (27号 第九条(七)): one class alone answers 400 at /products, nothing created', async () => {
+    const world = await openAoWorld(ctx);
+    const content = planContent([world.scopeItem()]);
+    const industryOnly = { ...content, products: [content.products[0]!, { name: '客流预测 API', useCategory: 'industry', productForm: 'api' }] };
+    const refused = await world.ao('POST', '/plans', { as: world.body, body: industryOnly });
+    expectContract('authorized-operation', 'createPlan', refused, 400);
+    expect(refused.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ pointer: '/products', code: 'PRODUCT_CLASSES_REQUIRED', message: { zh: expect.any(String), en: expect.any(String) } }] });
+    expect((await world.ao('GET', '/plans', { as: world.body })).body.total).toBe(0);
+    // A change of an approved plan is held to the same rule.
+    const plan = await approvedPlan(world);
+    const change = await world.ao('POST', `/plans/${plan.id}/changes`, { as: world.body, body: { reason: '调整产品。', content: industryOnly } });
+    expectContract('authorized-operation', 'proposePlanChange', change, 400);
+    expect(change.body.errors).toMatchObject([{ pointer: '/content/products', code: 'PRODUCT_CLASSES_REQUIRED' }]);
+  });
+
   it('needs a plan where the profile requires one: 422 PLAN_REQUIRED at /planId, nothing created', async () => {
     const world = await openAoWorld(ctx);
     const missing = await world.ao('POST', '/selections', { as: world.body, body: { method: 'negotiation' } });
