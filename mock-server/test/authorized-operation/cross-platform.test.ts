@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogEntry } from '../../src/sandbox/seed/types.js';
 import { expectContract } from '../support/contract.js';
-import { agreement, openAoWorld, planContent, signedSelection, useAoMock, type AoWorld } from './fixtures.js';
+import { IM_SECTIONS, agreement, openAoWorld, planContent, signedSelection, useAoMock, type AoWorld } from './fixtures.js';
 
 const ctx = useAoMock();
 
@@ -133,7 +133,7 @@ describe('authorized operation: the rules that hold across platforms in one sand
     await im.advance({ to: '2025-10-17T10:00:00+08:00' });
     await im.official('selection', call.body.id, 'pass_review', { operatorId: im.operator.id });
     await im.official('selection', call.body.id, 'approve_selection');
-    await im.official('selection', call.body.id, 'deliberate_agreement', { agreement: agreement([im.scopeItem()], long) });
+    await im.official('selection', call.body.id, 'deliberate_agreement', { agreement: { ...agreement([im.scopeItem()], long), ...IM_SECTIONS } });
     const refused = await im.official('selection', call.body.id, 'sign', { justification: '理由。' });
     expect(refused.body.code).toBe('TERM_EXCEEDS_CAP');
     const still = await im.ao('GET', `/selections/${call.body.id}`, { as: im.body });

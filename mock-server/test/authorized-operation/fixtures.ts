@@ -109,6 +109,13 @@ export function agreement(scope: Record<string, unknown>[], term = { from: '2026
   };
 }
 
+/** The sections an Inner Mongolia agreement adds (101号 第四条(五)、第三十二条). */
+export const IM_SECTIONS = {
+  reasonableReturnMethod: '成本加合理利润。',
+  assetDisposal: '期满后移交实施机构。',
+  securityCommitment: { name: '数据安全承诺书.pdf', mediaType: 'application/pdf', digest: `sha256:${'ef'.repeat(32)}`, size: 512 },
+};
+
 /** Drafts, submits, approves and files a plan over one catalog entry; answers the plan. */
 export async function approvedPlan(world: AoWorld, scope = [world.scopeItem()]) {
   const created = await world.ao('POST', '/plans', { as: world.body, body: planContent(scope) });

@@ -150,14 +150,18 @@ export async function closedCall(ctx: CheckContext, sbx: Sandbox, cast: AopCast)
 
 /**
  * The agreement the implementing body deliberates and signs (27号 第十四条, every section), over
- * `scope` for `term`.
+ * `scope` for `term`; in Inner Mongolia with the sections 101号 adds: 合理收益的测算方法, 期限届满后
+ * 资产处置 (第四条(五)) and the 数据安全承诺书 (第三十二条).
  */
-export function agreementOf(scope: ScopeItem[], term: { from: IsoDate; to: IsoDate }): Record<string, unknown> {
+export function agreementOf(scope: ScopeItem[], term: { from: IsoDate; to: IsoDate }, profile: ProfileName = 'national'): Record<string, unknown> {
   const text = 'conformance: 一致性检查协议条款';
-  return {
+  const sections = {
     scope, term, productList: text, platform: text, assetOwnership: text, disclosure: text, accounting: text, revenueSharing: text,
     security: text, evaluation: text, liability: text, disputeResolution: text, changeTermination: text,
   };
+  if (profile !== 'inner-mongolia') return sections;
+  const commitment = { name: 'security-commitment.pdf', mediaType: 'application/pdf', digest: `sha256:${'0'.repeat(64)}`, size: 1024 };
+  return { ...sections, reasonableReturnMethod: text, assetDisposal: text, securityCommitment: commitment };
 }
 
 /**
