@@ -1,6 +1,6 @@
 import type { MachineDefinition, TransitionDefinition } from '@gdx/kernel';
-import type { Profile } from '../../profile-schema.js';
 import { termRefusal } from '../../authorized-operation/term-check.js';
+import type { Profile } from '../../profile-schema.js';
 import { explainOverdue, profileLimit } from '../profile-limit.js';
 
 const AUTHORITY = ['data_authority'];
@@ -26,13 +26,14 @@ const PRICING: readonly Omit<TransitionDefinition, 'from' | 'to'>[] = [
  * The authorization in force (授权运营, 27号 第十四条; 101号 第八、三十二–三十七条), created `active`
  * at signing with `data.termEnd` (the agreed term's last day). While `active` the `term` step
  * runs to `termEnd` (plain date arithmetic; without it, the profile's cap of 5 years) and the clock
- * then expires it. Suspension (choice 30 calendar days to fix and file `feedback`, `file_feedback`;
- * `reinstate` only after it: `FEEDBACK_REQUIRED`), yearly evaluation
- * (choice 30 WD after the annual report: `payload.annualReportOn` of `start_evaluation`, else from
- * its start until the clock's `annual_report_filed` restarts it from the report), rectification (30 calendar days from the notice, then re-evaluation by the clock;
- * a second `order_rectification` in one evaluation terminates: `failed`), amendment (choice 20 WD; a new `termEnd` comes with `payload.term` and is held to the cap as at signing,
- * `TERM_JUSTIFICATION_REQUIRED` / `TERM_EXCEEDS_CAP`),
- * the operator's early termination request (choice 20 WD) and revocation. Every refusal, suspension,
+ * then expires it. Suspension (choice 30 calendar days to fix and file `feedback` with
+ * `file_feedback`; `reinstate` only after it: `FEEDBACK_REQUIRED`), yearly evaluation (choice 30 WD
+ * after the annual report: `payload.annualReportOn` of `start_evaluation`, else from its start until
+ * the clock's `annual_report_filed` restarts it from the report), rectification (30 calendar days
+ * from the notice, then re-evaluation by the clock; a second `order_rectification` in one evaluation
+ * terminates: `failed`), amendment (choice 20 WD; a new `termEnd` comes with `payload.term`, held to
+ * the cap as at signing: `TERM_JUSTIFICATION_REQUIRED` / `TERM_EXCEEDS_CAP`), the operator's early
+ * termination request (choice 20 WD) and revocation. Every refusal, suspension,
  * revocation and failure needs `reasons`. While it runs, the pricing decisions (`set_mar` with
  * `payload.mar`, `set_ceiling` with `payload.ceiling`, `apply_formal_fees`, `approve_formal_fees`, `reject_formal_fees`)
  * are recorded as events in the state it is in.

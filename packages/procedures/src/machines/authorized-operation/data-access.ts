@@ -6,12 +6,12 @@ import { explainOverdue, profileLimit } from '../profile-limit.js';
  * Data access within an authorization, per scenario (101号 第十二条 一场景一清单一审定; 厦门办法
  * 第十二、十六、十七条). The profile's `dataAccessRequester` applies: the `operator`, reviewed by the
  * data authority with the holder (choice 10 WD), or Xiamen's `data_user` (二级开发主体), reviewed by
- * the operator (the 一级) within 5 WD of receipt. With `agreementReport` (Xiamen) the signed 开发利用协议
- * is reported within 5 WD (`report_agreement`, payload `report`; permissions open only then): from
- * the signing day the report states (`agreementReportFrom: signing`, judged by `agreementReportDuty`),
- * or, with `approval`, as the `agreement_report` step an approval opens. While the authorization is suspended the clock
- * marks its requests `data.accessSuspended` (`suspend_access`, `resume_access` on reinstatement) and
- * none is approved (`AUTHORIZATION_NOT_ACTIVE`).
+ * the operator (the 一级) within 5 WD of receipt. With `agreementReport` (Xiamen) the signed
+ * 开发利用协议 is reported within 5 WD (`report_agreement`, payload `report`; permissions open only
+ * then): from the signing day the report states (`agreementReportFrom: signing`, judged by
+ * `agreementReportDuty`), or, with `approval`, as the `agreement_report` step an approval opens.
+ * While the authorization is suspended the clock marks its requests `data.accessSuspended`
+ * (`suspend_access`, `resume_access` on reinstatement) and none is approved (`AUTHORIZATION_NOT_ACTIVE`).
  *
  * @example
  * engine.create('authorized-operation.data-access', { id: 'aoq_1', actor: { role: 'data_user' } });
@@ -19,21 +19,22 @@ import { explainOverdue, profileLimit } from '../profile-limit.js';
 export function dataAccessMachine(profile: Profile): MachineDefinition {
   const options = profile.options.authorizedOperation;
   const reviewers = options.dataAccessRequester === 'data_user' ? ['operator'] : ['data_authority', 'data_provider'];
+  // Counted from signing, the report's period is known only once the report states the day: no step.
+  const reportStep = options.agreementReport && options.agreementReportFrom === 'approval';
   // The clock's `suspend_access` / `resume_access` while the authorization is suspended (101号 第三十二条
   // 暂停其公共数据申请及加工利用使用权限), recorded on the request. A self-transition would restart a
   // cleared step: a reported agreement's `agreement_report` stays cleared.
   const permissions = (state: string): TransitionDefinition[] =>
     (['suspend_access', 'resume_access'] as const).flatMap((event) => {
       const t = { from: state, event, to: state, by: ['clock'], set: { accessSuspended: event === 'suspend_access' }, eventType: event === 'suspend_access' ? 'access_suspended' : 'access_resumed' };
-      return state === 'approved' && options.agreementReport ? [{ ...t, guard: 'data.agreementReported', deadline: 'clear' as const }, t] : [t];
+      return state === 'approved' && reportStep ? [{ ...t, guard: 'data.agreementReported', deadline: 'clear' as const }, t] : [t];
     });
   return {
     id: 'authorized-operation.data-access',
     initial: 'submitted',
     states: {
       submitted: { step: 'data_access_review', label: { zh: '待审核', en: 'Submitted' } },
-      // Counted from signing, the report's period is known only once the report states the day.
-      approved: { ...(options.agreementReport && options.agreementReportFrom === 'approval' ? { step: 'agreement_report' } : {}), label: { zh: '已同意', en: 'Approved' } },
+      approved: { ...(reportStep ? { step: 'agreement_report' } : {}), label: { zh: '已同意', en: 'Approved' } },
       rejected: { terminal: true, label: { zh: '不予同意', en: 'Rejected' } },
       ended: { terminal: true, label: { zh: '已结束', en: 'Ended' } },
     },
