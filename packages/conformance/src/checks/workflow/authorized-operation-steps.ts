@@ -45,19 +45,19 @@ export function inAopSandbox(ctx: CheckContext, profile: ProfileName, scenario: 
 }
 
 /**
- * A published catalog entry of the sandbox as a scope item: collected by its holder (no consent
- * needed), or `shared` with no consent when asked (the case 27号 第五条 refuses). Skips when the
- * catalog search of the sandbox is empty.
+ * A published catalog entry of the sandbox as a scope item (the search's first, or its `index`-th):
+ * collected by its holder (no consent needed), or `shared` with no consent when asked (the case
+ * 27号 第五条 refuses). Skips when the catalog search of the sandbox has no such entry.
  *
  * @example
  * ```ts
  * const item = await publishedScopeItem(ctx, sbx);
  * ```
  */
-export async function publishedScopeItem(ctx: CheckContext, sbx: Sandbox, source: 'collected' | 'shared' = 'collected'): Promise<ScopeItem> {
+export async function publishedScopeItem(ctx: CheckContext, sbx: Sandbox, source: 'collected' | 'shared' = 'collected', index = 0): Promise<ScopeItem> {
   const res = await sbx.http(0).request('GET', 'catalog', '/search', { sign: false, query: { limit: 20 } });
-  const hit = listItems(res).find((i) => typeof i.id === 'string');
-  if (!hit) return ctx.skip('no published catalog entry in the sandbox');
+  const hit = listItems(res).filter((i) => typeof i.id === 'string')[index];
+  if (!hit) return ctx.skip(`no published catalog entry ${index + 1} in the sandbox`);
   const name = typeof hit.name === 'string' ? hit.name.slice(0, 200) : '公共数据资源';
   return { entryId: String(hit.id), name, source, consentGrantId: null, updateCycle: 'monthly', grade: 'general' };
 }
