@@ -108,6 +108,7 @@ const ROLE_GUARDED: readonly (readonly [platform: (typeof PLATFORMS)[number], op
   ['authorized-operation', 'createSelection', 'implementing_body'],
   ['authorized-operation', 'submitBid', 'operator'],
   ['authorized-operation', 'reportRectification', 'operator'],
+  ['authorized-operation', 'fileSuspensionFeedback', 'operator'],
   ['authorized-operation', 'requestTermination', 'operator'],
   ['authorized-operation', 'applyForFormalFees', 'operator'],
   ['authorized-operation', 'submitAnnualReport', 'operator'],

@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { expectContract } from '../support/contract.js';
-import { DATA_USER, agreement, openAoWorld, planContent, signedSelection, useAoMock } from './fixtures.js';
+import { DATA_USER, agreement, openAoWorld, planContent, signedSelection, useAoMock, type AoWorld } from './fixtures.js';
 
 const ctx = useAoMock();
+
+/** A Xiamen plan approved and its 一级开发主体 designated and signed; answers the authorization's id. */
+async function designatedAuthorization(world: AoWorld): Promise<string> {
+  const plan = await world.ao('POST', '/plans', { as: world.body, body: planContent([world.scopeItem()]) });
+  await world.ao('POST', `/plans/${plan.body.id}/submissions`, { as: world.body, body: {} });
+  await world.official('plan', plan.body.id, 'approve_plan');
+  const selection = await world.ao('POST', '/selections', { as: world.body, body: { planId: plan.body.id, method: 'designation' } });
+  await world.official('selection', selection.body.id, 'designate', { operatorId: world.operator.id });
+  await world.official('selection', selection.body.id, 'deliberate_agreement', { agreement: agreement([world.scopeItem()]) });
+  const signed = await world.official('selection', selection.body.id, 'sign');
+  return signed.body.object.authorizationId;
+}
+
 
 describe('authorized operation: the authorization in force, data access and officials', () => {
   it('evaluates yearly: a rectification within 30 days, a second one fails and ends the data access', async () => {
@@ -25,6 +38,102 @@ describe('authorized operation: the authorization in force, data access and offi
     const ended = await world.ao('GET', `/data-access-requests/${access.body.id}`, { as: world.operator });
     expectContract('authorized-operation', 'getDataAccessRequest', ended, 200);
     expect(ended.body.state).toBe('ended');
+  });
+
+  it('holds data access to the agreement\'s scope (27号 第十四条(一)), refusing an entry outside it and storing nothing', async () => {
+    const world = await openAoWorld(ctx);
+    const { authorizationId } = await signedSelection(world);
+    const body = (dataNeeds: unknown[]) => ({ authorizationId, scenario: { name: '线网优化', description: '' }, qualification: '三级等保。', dataNeeds, method: '平台内建模。', safeguards: '全程日志。' });
+    // A published catalog entry, but not one the agreement authorizes.
+    const outside = await world.ao('POST', '/data-access-requests', { as: world.operator, body: body([world.scopeItem(), world.scopeItem(1)]) });
+    expectContract('authorized-operation', 'submitDataAccessRequest', outside, 422);
+    expect(outside.body).toMatchObject({ code: 'OUT_OF_SCOPE', errors: [{ pointer: '/dataNeeds/1/entryId', message: { zh: expect.any(String), en: expect.any(String) } }] });
+    expect((await world.ao('GET', '/data-access-requests', { as: world.operator })).body.total).toBe(0);
+    const within = await world.ao('POST', '/data-access-requests', { as: world.operator, body: body([world.scopeItem()]) });
+    expectContract('authorized-operation', 'submitDataAccessRequest', within, 201);
+  });
+
+  it('holds an amended term to the 5-year cap as signing does: a justification nationally, refused in Inner Mongolia', async () => {
+    const world = await openAoWorld(ctx);
+    const { authorizationId } = await signedSelection(world);
+    await world.official('authorization', authorizationId, 'amend', { amendment: '延长授权期限。' });
+    // The term starts 2026-01-05: 5 years end on 2031-01-04.
+    const unjustified = await world.official('authorization', authorizationId, 'approve_amendment', { termEnd: '2031-06-30' });
+    expectContract('simulation', 'actAsOfficial', unjustified, 422);
+    expect(unjustified.body).toMatchObject({ code: 'TERM_JUSTIFICATION_REQUIRED', errors: [{ pointer: '/justification', message: { zh: expect.any(String), en: expect.any(String) } }] });
+    const unchanged = await world.ao('GET', `/authorizations/${authorizationId}`, { as: world.operator });
+    expect(unchanged.body).toMatchObject({ state: 'amending', agreement: { term: { to: '2029-01-04' } }, termCheck: { outcome: 'ok' } });
+    const justified = await world.official('authorization', authorizationId, 'approve_amendment', { termEnd: '2031-06-30', justification: '与基础设施折旧期一致。' });
+    expect(justified.body.object).toMatchObject({ state: 'active', agreement: { term: { to: '2031-06-30' } }, termCheck: { outcome: 'warning', code: 'TERM_OVER_CAP_WARNING', justification: '与基础设施折旧期一致。' } });
+
+    const strict = await openAoWorld(ctx, { profile: { name: 'strict-cap', extends: 'national', options: { authorizedOperation: { termPolicy: 'error' } } } });
+    const signed = await signedSelection(strict);
+    await strict.official('authorization', signed.authorizationId, 'amend', { amendment: '延长授权期限。' });
+    const refused = await strict.official('authorization', signed.authorizationId, 'approve_amendment', { termEnd: '2031-01-05', justification: '理由。' });
+    expect(refused.body).toMatchObject({ code: 'TERM_EXCEEDS_CAP', errors: [{ pointer: '/termEnd' }] });
+    const within = await strict.official('authorization', signed.authorizationId, 'approve_amendment', { termEnd: '2031-01-04' });
+    expect(within.body.object).toMatchObject({ state: 'active', termCheck: { outcome: 'ok', capEndsOn: '2031-01-04' } });
+  });
+
+  it('a suspension closes data access until the operator files its feedback and the data authority reinstates (101号 第三十二条)', async () => {
+    const world = await openAoWorld(ctx);
+    const { authorizationId } = await signedSelection(world);
+    const body = { authorizationId, scenario: { name: '线网优化', description: '' }, qualification: '三级等保。', dataNeeds: [world.scopeItem()], method: '平台内建模。', safeguards: '全程日志。' };
+    const open = await world.ao('POST', '/data-access-requests', { as: world.operator, body });
+    await world.official('data_access_request', open.body.id, 'approve_data_access');
+    const pending = await world.ao('POST', '/data-access-requests', { as: world.operator, body });
+    await world.official('authorization', authorizationId, 'suspend', { reasons: [{ text: '违规使用公共数据。' }] });
+    // 暂停其公共数据申请及加工利用使用权限: no new request, no approval, approved permissions suspended.
+    const submitted = await world.ao('POST', '/data-access-requests', { as: world.operator, body });
+    expectContract('authorized-operation', 'submitDataAccessRequest', submitted, 409);
+    const approval = await world.official('data_access_request', pending.body.id, 'approve_data_access');
+    expect(approval.status).toBe(409);
+    expect(approval.body).toMatchObject({ code: 'ILLEGAL_TRANSITION', reasonCode: 'AUTHORIZATION_NOT_ACTIVE' });
+    expect((await world.ao('GET', `/data-access-requests/${pending.body.id}`, { as: world.operator })).body.state).toBe('submitted');
+    const suspended = await world.ao('GET', `/data-access-requests/${open.body.id}`, { as: world.operator });
+    expectContract('authorized-operation', 'getDataAccessRequest', suspended, 200);
+    expect(suspended.body).toMatchObject({ state: 'approved', accessSuspended: true });
+    // Reinstated only once the operator fed back its rectification (反馈改正情况).
+    const early = await world.official('authorization', authorizationId, 'reinstate');
+    expect(early.status).toBe(409);
+    expect(early.body).toMatchObject({ code: 'ILLEGAL_TRANSITION', reasonCode: 'FEEDBACK_REQUIRED', currentState: 'suspended' });
+    const byBody = await world.ao('POST', `/authorizations/${authorizationId}/suspension-feedback`, { as: world.body, body: { summary: '已整改。' } });
+    expectContract('authorized-operation', 'fileSuspensionFeedback', byBody, 403);
+    const fed = await world.ao('POST', `/authorizations/${authorizationId}/suspension-feedback`, { as: world.operator, body: { summary: '已停止违规使用并完成整改。' } });
+    expectContract('authorized-operation', 'fileSuspensionFeedback', fed, 200);
+    expect(fed.body).toMatchObject({ state: 'suspended', deadline: null });
+    expect(fed.body.events.at(-1)).toMatchObject({ type: 'feedback_filed', data: { feedback: { summary: '已停止违规使用并完成整改。' } } });
+    const reinstated = await world.official('authorization', authorizationId, 'reinstate');
+    expect(reinstated.body.object.state).toBe('active');
+    expect((await world.ao('GET', `/data-access-requests/${open.body.id}`, { as: world.operator })).body.accessSuspended).toBe(false);
+    // A later suspension needs feedback of its own.
+    await world.official('authorization', authorizationId, 'suspend', { reasons: [{ text: '再次违规。' }] });
+    expect((await world.official('authorization', authorizationId, 'reinstate')).body.reasonCode).toBe('FEEDBACK_REQUIRED');
+  });
+
+  it('runs the evaluation\'s 30 WD from the annual report on the evaluated year, or from the start until one is filed', async () => {
+    const world = await openAoWorld(ctx);
+    const { authorizationId } = await signedSelection(world, { from: '2025-01-02', to: '2027-12-31' });
+    const report = { year: 2025, status: '无数据安全事件。', costs: { totalFen: 0, subsidiesFen: 0 }, revenueFen: 0, profitFen: 0, products: [] };
+    await world.advance({ to: '2026-02-02T09:00:00+08:00' });
+    expectContract('authorized-operation', 'submitAnnualReport', await world.ao('POST', `/authorizations/${authorizationId}/annual-reports`, { as: world.operator, body: report }), 201);
+    await world.advance({ to: '2026-03-02T09:00:00+08:00' });
+    // Started a month after the report on 2025, the evaluation is due 30 WD after the report (over the Spring Festival, 2 make-up Saturdays).
+    const started = await world.official('authorization', authorizationId, 'start_evaluation');
+    expect(started.body.object.deadline).toMatchObject({ step: 'evaluation', limit: 30, startTrigger: 'annual_report_submitted', startedOn: '2026-02-02', dueDate: '2026-03-20' });
+    await world.official('authorization', authorizationId, 'pass_evaluation', { evaluation: { result: 'passed' } });
+
+    // Started before the year's report, the evaluation runs from its start until the report arrives.
+    const early = await openAoWorld(ctx);
+    const signed = await signedSelection(early, { from: '2025-01-02', to: '2027-12-31' });
+    await early.advance({ to: '2026-02-02T09:00:00+08:00' });
+    const waiting = await early.official('authorization', signed.authorizationId, 'start_evaluation');
+    expect(waiting.body.object.deadline).toMatchObject({ startedOn: '2026-02-02', dueDate: '2026-03-20' });
+    await early.advance({ to: '2026-02-09T09:00:00+08:00' });
+    await early.ao('POST', `/authorizations/${signed.authorizationId}/annual-reports`, { as: early.operator, body: report });
+    const restarted = await early.ao('GET', `/authorizations/${signed.authorizationId}`, { as: early.operator });
+    expect(restarted.body).toMatchObject({ state: 'under_evaluation', deadline: { startedOn: '2026-02-09', dueDate: '2026-03-27' } });
+    expect(restarted.body.events.at(-1)).toMatchObject({ type: 'annual_report_filed', actor: { role: 'clock' }, data: { annualReportOn: '2026-02-09' } });
   });
 
   it('expires at the end of the agreed term, by the clock', async () => {
@@ -51,16 +160,10 @@ describe('authorized operation: the authorization in force, data access and offi
 
   it('Xiamen: the 一级 designated; a 二级 applies, is reviewed within 5 WD and the agreement reported', async () => {
     const world = await openAoWorld(ctx, { profile: 'xiamen' });
-    const plan = await world.ao('POST', '/plans', { as: world.body, body: planContent([world.scopeItem()]) });
-    await world.ao('POST', `/plans/${plan.body.id}/submissions`, { as: world.body, body: {} });
-    await world.official('plan', plan.body.id, 'approve_plan');
-    const selection = await world.ao('POST', '/selections', { as: world.body, body: { planId: plan.body.id, method: 'designation' } });
-    await world.official('selection', selection.body.id, 'designate', { operatorId: world.operator.id });
-    await world.official('selection', selection.body.id, 'deliberate_agreement', { agreement: agreement([world.scopeItem()]) });
-    const signed = await world.official('selection', selection.body.id, 'sign');
-    const authorizationId = signed.body.object.authorizationId;
+    const authorizationId = await designatedAuthorization(world);
     const user = world.org(DATA_USER);
-    const body = { authorizationId, scenario: { name: '商业选址', description: '' }, qualification: '近三年无安全事件。', dataNeeds: [world.scopeItem()], method: '平台内分析。', safeguards: '脱敏。' };
+    // A 二级 applies from the published catalogs, beyond the 一级's own agreed scope (dataAccessScope: catalog).
+    const body = { authorizationId, scenario: { name: '商业选址', description: '' }, qualification: '近三年无安全事件。', dataNeeds: [world.scopeItem(), world.scopeItem(1)], method: '平台内分析。', safeguards: '脱敏。' };
     // Only a 二级开发主体 (data_user) applies in Xiamen.
     const byBody = await world.ao('POST', '/data-access-requests', { as: world.body, body });
     expectContract('authorized-operation', 'submitDataAccessRequest', byBody, 403);
@@ -71,13 +174,45 @@ describe('authorized operation: the authorization in force, data access and offi
     expect(inbox.body.items.map((r: { id: string }) => r.id)).toEqual([applied.body.id]);
     const approved = await world.official('data_access_request', applied.body.id, 'approve_data_access');
     expect(approved.body.event.actor).toMatchObject({ role: 'operator', organizationId: world.operator.id });
-    expect(approved.body.object.deadline).toMatchObject({ step: 'agreement_report', limit: 5 });
+    // The report's 5 WD run from the signing it states (ambiguity 5): nothing is due before it.
+    expect(approved.body.object).toMatchObject({ deadline: null, agreementReportDuty: null });
     const report = { signedOn: '2025-09-26', serviceFeeFen: 2_000_000, agreement: { name: '开发利用协议.pdf', mediaType: 'application/pdf', digest: `sha256:${'ab'.repeat(32)}`, size: 1024 } };
     const reported = await world.ao('POST', `/data-access-requests/${applied.body.id}/agreement-reports`, { as: world.operator, body: report });
     expectContract('authorized-operation', 'reportDataAccessAgreement', reported, 200);
-    expect(reported.body).toMatchObject({ state: 'approved', agreementReportedOn: '2025-09-26', deadline: null });
+    expect(reported.body).toMatchObject({ state: 'approved', agreementReportedOn: '2025-09-26', deadline: null, agreementReportDuty: { startedOn: '2025-09-26', dueDate: '2025-10-10', late: false } });
     const twice = await world.ao('POST', `/data-access-requests/${applied.body.id}/agreement-reports`, { as: world.operator, body: report });
     expectContract('authorized-operation', 'reportDataAccessAgreement', twice, 409);
+  });
+
+  it('Xiamen: the 开发利用协议 is due 5 WD from the signing the report states, not from the approval (ambiguity 5)', async () => {
+    const world = await openAoWorld(ctx, { profile: 'xiamen' });
+    const authorizationId = await designatedAuthorization(world);
+    const user = world.org(DATA_USER);
+    const body = { authorizationId, scenario: { name: '商业选址', description: '' }, qualification: '近三年无安全事件。', dataNeeds: [world.scopeItem()], method: '平台内分析。', safeguards: '脱敏。' };
+    const approvedRequest = async () => {
+      const applied = await world.ao('POST', '/data-access-requests', { as: user, body });
+      await world.official('data_access_request', applied.body.id, 'approve_data_access');
+      return applied.body.id as string;
+    };
+    const [onTime, late] = [await approvedRequest(), await approvedRequest()];
+    const report = (signedOn: string) => ({ signedOn, agreement: { name: '开发利用协议.pdf', mediaType: 'application/pdf', digest: `sha256:${'cd'.repeat(32)}`, size: 2048 } });
+    // Approved on Friday 2025-09-26; 5 WD from then end on 2025-10-10, but the agreement may be signed later.
+    await world.advance({ to: '2025-10-14T10:00:00+08:00' });
+    const waiting = await world.ao('GET', `/data-access-requests/${onTime}`, { as: world.operator });
+    expect(waiting.body).toMatchObject({ state: 'approved', deadline: null, agreementReportDuty: null });
+    // An agreement is signed once the application is approved (第十二条 审核通过的…签订), and not in the future.
+    for (const signedOn of ['2025-09-25', '2025-10-15']) {
+      const refused = await world.ao('POST', `/data-access-requests/${onTime}/agreement-reports`, { as: world.operator, body: report(signedOn) });
+      expectContract('authorized-operation', 'reportDataAccessAgreement', refused, 400);
+      expect(refused.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ pointer: '/signedOn', message: { zh: expect.any(String), en: expect.any(String) } }] });
+    }
+    expect((await world.ao('GET', `/data-access-requests/${onTime}`, { as: world.operator })).body.agreementReportedOn).toBeNull();
+    const inTime = await world.ao('POST', `/data-access-requests/${onTime}/agreement-reports`, { as: world.operator, body: report('2025-10-13') });
+    expectContract('authorized-operation', 'reportDataAccessAgreement', inTime, 200);
+    expect(inTime.body.agreementReportDuty).toMatchObject({ limit: 5, unit: 'working_days', startTrigger: 'agreement_signed', startedOn: '2025-10-13', dueDate: '2025-10-20', reportedOn: '2025-10-14', late: false });
+    // Signed Monday 2025-09-29: 5 WD (the National Day week off, Saturday 10-11 worked) end on 10-13.
+    const lateReport = await world.ao('POST', `/data-access-requests/${late}/agreement-reports`, { as: world.operator, body: report('2025-09-29') });
+    expect(lateReport.body.agreementReportDuty).toMatchObject({ startedOn: '2025-09-29', dueDate: '2025-10-13', late: true });
   });
 
   it('lists its objects and their timelines with the officials\' actions they take now', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogEntry } from '../../src/sandbox/seed/types.js';
 import { expectContract } from '../support/contract.js';
-import { agreement, openAoWorld, planContent, signedSelection, useAoMock, type AoWorld } from './fixtures.js';
+import { IM_SECTIONS, agreement, openAoWorld, planContent, signedSelection, useAoMock, type AoWorld } from './fixtures.js';
 
 const ctx = useAoMock();
 
@@ -56,8 +56,10 @@ describe('authorized operation: the rules that hold across platforms in one sand
 
   it('shared data is refused without the provider consent, accepted once the sharing platform grants it', async () => {
     const world = await openAoWorld(ctx);
-    const { authorizationId } = await signedSelection(world);
-    const entry = world.published.find((e) => e.sharing.type !== 'not_shared' && e.provider.organizationId !== world.operator.id)!;
+    const index = world.published.findIndex((e) => e.sharing.type !== 'not_shared' && e.provider.organizationId !== world.operator.id);
+    const entry = world.published[index]!;
+    // The agreement authorizes the entry (data access stays within its scope); the operator obtains it by sharing.
+    const { authorizationId } = await signedSelection(world, undefined, [world.scopeItem(index)]);
     const refused = await world.ao('POST', '/data-access-requests', { as: world.operator, body: accessBody(authorizationId, [sharedItem(entry, null)]) });
     expectContract('authorized-operation', 'submitDataAccessRequest', refused, 422);
     expect(refused.body).toMatchObject({ code: 'CONSENT_REQUIRED', errors: [{ pointer: '/dataNeeds/0/consentGrantId' }] });
@@ -131,7 +133,7 @@ describe('authorized operation: the rules that hold across platforms in one sand
     await im.advance({ to: '2025-10-17T10:00:00+08:00' });
     await im.official('selection', call.body.id, 'pass_review', { operatorId: im.operator.id });
     await im.official('selection', call.body.id, 'approve_selection');
-    await im.official('selection', call.body.id, 'deliberate_agreement', { agreement: agreement([im.scopeItem()], long) });
+    await im.official('selection', call.body.id, 'deliberate_agreement', { agreement: { ...agreement([im.scopeItem()], long), ...IM_SECTIONS } });
     const refused = await im.official('selection', call.body.id, 'sign', { justification: '理由。' });
     expect(refused.body.code).toBe('TERM_EXCEEDS_CAP');
     const still = await im.ao('GET', `/selections/${call.body.id}`, { as: im.body });

@@ -77,7 +77,11 @@ export function planContent(scope: Record<string, unknown>[], term = { from: '20
     evaluationCriteria: TEXT,
     exit: TEXT,
     assets: TEXT,
-    products: [{ name: '客流热力图 API', useCategory: 'industry', productForm: 'api' }],
+    // Both classes, 27号 第九条(七).
+    products: [
+      { name: '客流热力图 API', useCategory: 'industry', productForm: 'api' },
+      { name: '公交出行公益查询', useCategory: 'public_good', productForm: 'api' },
+    ],
     accounting: TEXT,
     revenueSharing: TEXT,
     security: TEXT,
@@ -105,6 +109,13 @@ export function agreement(scope: Record<string, unknown>[], term = { from: '2026
   };
 }
 
+/** The sections an Inner Mongolia agreement adds (101号 第四条(五)、第三十二条). */
+export const IM_SECTIONS = {
+  reasonableReturnMethod: '成本加合理利润。',
+  assetDisposal: '期满后移交实施机构。',
+  securityCommitment: { name: '数据安全承诺书.pdf', mediaType: 'application/pdf', digest: `sha256:${'ef'.repeat(32)}`, size: 512 },
+};
+
 /** Drafts, submits, approves and files a plan over one catalog entry; answers the plan. */
 export async function approvedPlan(world: AoWorld, scope = [world.scopeItem()]) {
   const created = await world.ao('POST', '/plans', { as: world.body, body: planContent(scope) });
@@ -114,9 +125,9 @@ export async function approvedPlan(world: AoWorld, scope = [world.scopeItem()]) 
   return created.body;
 }
 
-/** A plan → negotiation → bid → selection → agreement → signature; answers the signed selection. */
-export async function signedSelection(world: AoWorld, term = { from: '2026-01-05', to: '2029-01-04' }) {
-  const plan = await approvedPlan(world);
+/** A plan → negotiation → bid → selection → agreement → signature over `scope`; answers the signed selection. */
+export async function signedSelection(world: AoWorld, term = { from: '2026-01-05', to: '2029-01-04' }, scope = [world.scopeItem()]) {
+  const plan = await approvedPlan(world, scope);
   const selection = await world.ao('POST', '/selections', { as: world.body, body: { planId: plan.id, method: 'negotiation' } });
   expectContract('authorized-operation', 'createSelection', selection, 201);
   const id = selection.body.id;

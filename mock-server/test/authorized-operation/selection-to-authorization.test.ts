@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectContract } from '../support/contract.js';
-import { agreement, approvedPlan, openAoWorld, planContent, signedSelection, useAoMock } from './fixtures.js';
+import { IM_SECTIONS, agreement, approvedPlan, openAoWorld, planContent, signedSelection, useAoMock } from './fixtures.js';
 
 const ctx = useAoMock();
 
@@ -54,6 +54,43 @@ describe('authorized operation: plan → selection and agreement → authorizati
     expect(wrongMethod.body.code).toBe('SELECTION_METHOD_NOT_ALLOWED');
     const list = await world.ao('GET', '/selections', { as: world.body });
     expect(list.body.total).toBe(0);
+  });
+
+  it('a plan lists products of both classes (27号 第九条(七)): one class alone answers 400 at /products, nothing created', async () => {
+    const world = await openAoWorld(ctx);
+    const content = planContent([world.scopeItem()]);
+    const industryOnly = { ...content, products: [content.products[0]!, { name: '客流预测 API', useCategory: 'industry', productForm: 'api' }] };
+    const refused = await world.ao('POST', '/plans', { as: world.body, body: industryOnly });
+    expectContract('authorized-operation', 'createPlan', refused, 400);
+    expect(refused.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ pointer: '/products', code: 'PRODUCT_CLASSES_REQUIRED', message: { zh: expect.any(String), en: expect.any(String) } }] });
+    expect((await world.ao('GET', '/plans', { as: world.body })).body.total).toBe(0);
+    // A change of an approved plan is held to the same rule.
+    const plan = await approvedPlan(world);
+    const change = await world.ao('POST', `/plans/${plan.id}/changes`, { as: world.body, body: { reason: '调整产品。', content: industryOnly } });
+    expectContract('authorized-operation', 'proposePlanChange', change, 400);
+    expect(change.body.errors).toMatchObject([{ pointer: '/content/products', code: 'PRODUCT_CLASSES_REQUIRED' }]);
+  });
+
+  it('Inner Mongolia: a bid states the 第九条 eligibility and the agreement holds the 第四条(五)、第三十二条 sections', async () => {
+    const world = await openAoWorld(ctx, { profile: 'inner-mongolia' });
+    const plan = await approvedPlan(world);
+    const call = await world.ao('POST', '/selections', { as: world.body, body: { planId: plan.id, method: 'call_and_review' } });
+    await world.official('selection', call.body.id, 'publish_call');
+    const bid = (eligibility: Record<string, boolean>) => world.ao('POST', `/selections/${call.body.id}/bids`, { as: world.operator, body: { proposal: '建设客流分析产品。', eligibility } });
+    const partial = await bid({ goodCredit: true });
+    expectContract('authorized-operation', 'submitBid', partial, 400);
+    expect(partial.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ pointer: '/eligibility/notBlacklisted', code: 'REQUIRED', message: { zh: expect.any(String), en: expect.any(String) } }] });
+    expect((await world.ao('GET', `/selections/${call.body.id}`, { as: world.body })).body.bids).toEqual([]);
+    expectContract('authorized-operation', 'submitBid', await bid({ goodCredit: true, notBlacklisted: true, mlpsLevel3: true, noHighRiskFinding: true }), 201);
+    await world.advance({ to: '2025-10-17T10:00:00+08:00' });
+    await world.official('selection', call.body.id, 'pass_review', { operatorId: world.operator.id });
+    await world.official('selection', call.body.id, 'approve_selection');
+    const plain = agreement(plan.content.scope);
+    const missing = await world.official('selection', call.body.id, 'deliberate_agreement', { agreement: plain });
+    expectContract('simulation', 'actAsOfficial', missing, 400);
+    expect(missing.body.errors).toMatchObject([{ pointer: '/agreement/reasonableReturnMethod', code: 'REQUIRED' }]);
+    const complete = await world.official('selection', call.body.id, 'deliberate_agreement', { agreement: { ...plain, ...IM_SECTIONS } });
+    expect(complete.body.object.state).toBe('agreement_deliberation');
   });
 
   it('needs a plan where the profile requires one: 422 PLAN_REQUIRED at /planId, nothing created', async () => {

@@ -13,7 +13,7 @@ const HOUR_MS = 3_600_000;
 export interface DeadlineStart {
   now: number;
   from?: IsoDate;
-  /** Instance data, read for `limit.dueField` and `limit.capField`. */
+  /** Instance data, read for `limit.startField`, `limit.dueField` and `limit.capField`. */
   data?: Record<string, unknown>;
 }
 
@@ -27,12 +27,13 @@ export interface DeadlineStart {
  * computeDeadline(limit, { now: Date.parse('2025-09-26T02:00:00Z') }, calendar).dueDate; // '2025-09-30'
  */
 export function computeDeadline(limit: Limit, start: DeadlineStart, calendar: Calendar): { deadline: Deadline; dueAtMs: number } {
-  const startedOn = start.from ?? shanghaiDay(start.now);
-  const due = limit.dueField === undefined ? undefined : start.data?.[limit.dueField];
+  const from = start.from ?? dataDay(limit.startField, start.data);
+  const startedOn = from ?? shanghaiDay(start.now);
+  const due = dataDay(limit.dueField, start.data);
   // A due date given by the data needs no calendar arithmetic (and no schedule of its year).
-  let { dueDate, dueAtMs } = isIsoDay(due) ? { dueDate: due, dueAtMs: undefined } : periodEnd(limit, start, startedOn, calendar);
-  const cap = limit.capField === undefined ? undefined : start.data?.[limit.capField];
-  if (isIsoDay(cap) && cap < dueDate) {
+  let { dueDate, dueAtMs } = due !== undefined ? { dueDate: due, dueAtMs: undefined } : periodEnd(limit, start.now, from, startedOn, calendar);
+  const cap = dataDay(limit.capField, start.data);
+  if (cap !== undefined && cap < dueDate) {
     dueDate = cap;
     dueAtMs = undefined;
   }
@@ -53,12 +54,17 @@ export function computeDeadline(limit: Limit, start: DeadlineStart, calendar: Ca
   };
 }
 
-function isIsoDay(value: unknown): value is IsoDate {
-  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+/** The ISO day in the instance data's `field`, if it names one that holds a day. */
+function dataDay(field: string | undefined, data: Record<string, unknown> | undefined): IsoDate | undefined {
+  const value = field === undefined ? undefined : data?.[field];
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined;
 }
 
-/** The end of the limit's own period from `startedOn` (hour limits end at an exact instant). */
-function periodEnd(limit: Limit, start: DeadlineStart, startedOn: IsoDate, calendar: Calendar): { dueDate: IsoDate; dueAtMs: number | undefined } {
+/**
+ * The end of the limit's own period from `startedOn` (hour limits end at an exact instant: `value`
+ * hours after `now`, or after the end of a given start day `from`).
+ */
+function periodEnd(limit: Limit, now: number, from: IsoDate | undefined, startedOn: IsoDate, calendar: Calendar): { dueDate: IsoDate; dueAtMs: number | undefined } {
   const opts = limit.estimate ? { estimate: true } : undefined;
   const periodOpts = limit.holidayExtension ? { ...opts, holidayExtension: limit.holidayExtension } : opts;
   switch (limit.unit) {
@@ -69,7 +75,7 @@ function periodEnd(limit: Limit, start: DeadlineStart, startedOn: IsoDate, calen
     case 'years':
       return { dueDate: calendar.addPeriod(startedOn, { years: limit.value }, periodOpts), dueAtMs: undefined };
     case 'hours': {
-      const dueAtMs = (start.from === undefined ? start.now : endOfDay(start.from)) + limit.value * HOUR_MS;
+      const dueAtMs = (from === undefined ? now : endOfDay(from)) + limit.value * HOUR_MS;
       return { dueDate: shanghaiDay(dueAtMs - 1), dueAtMs };
     }
   }

@@ -28,7 +28,13 @@ export interface Limit {
   basis: string;
   /** `flag_overdue`: mark the deadline overdue (never approve); `{ event }`: the clock fires that event. */
   onExpiry: 'flag_overdue' | { event: string };
-  /** Instance `data` field holding an ISO date that caps the due date (e.g. an authorised operating term). */
+  /**
+   * Instance `data` field holding an ISO date the period starts from, when present, instead of the
+   * day the state is entered (the start day still not counted): e.g. the annual report an
+   * evaluation follows, filed before the evaluation started.
+   */
+  startField?: string;
+    /** Instance `data` field holding an ISO date that caps the due date (e.g. an authorised operating term). */
   capField?: string;
   /**
    * Instance `data` field holding an ISO date that *is* the due date when present (e.g. the last

@@ -36,6 +36,19 @@ describe('computeDeadline: dueField', () => {
   });
 });
 
+describe('computeDeadline: startField', () => {
+  const evaluation: Limit = { id: 'evaluation', value: 30, unit: 'working_days', startTrigger: 'annual_report_submitted', basis: '101号 第三十四条', onExpiry: 'flag_overdue', startField: 'reportedOn' };
+
+  it('starts the period on the day in the instance data when present', () => {
+    const { deadline } = computeDeadline(evaluation, { now: at('2025-11-05T10:00'), data: { reportedOn: '2025-10-09' } }, fakeCalendar);
+    expect(deadline).toMatchObject({ startedOn: '2025-10-09', dueDate: computeDeadline(evaluation, { now: at('2025-10-09T10:00') }, fakeCalendar).deadline.dueDate });
+  });
+
+  it('starts it on the day of now without the field, or when it holds no day', () => {
+    expect(computeDeadline(evaluation, { now: at('2025-11-05T10:00'), data: { reportedOn: null } }, fakeCalendar).deadline.startedOn).toBe('2025-11-05');
+  });
+});
+
 describe('createInstance: startedOn', () => {
   const duty: MachineDefinition = {
     id: 'duty',

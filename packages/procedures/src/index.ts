@@ -42,6 +42,7 @@ export { authorizedOperationGuards } from './authorized-operation/guards.js';
 export { assessTerm, type TermCheck } from './authorized-operation/term-check.js';
 export { rulesWarnings, type RulesWarning } from './authorized-operation/rules-validity.js';
 export { productRegistrationDuty, type ProductRegistrationDuty } from './authorized-operation/product-registration.js';
+export { agreementReportDuty, type AgreementReportDuty } from './authorized-operation/agreement-report.js';
 export { maximumAllowedRevenue, type MarCalculation, type MarInput } from './pricing/mar.js';
 export { yearlyDeviation, type DeviationDecision } from './pricing/deviation.js';
 export { cycleCarryOver, pricingCycles, spreadDeduction, type PriceCycle } from './pricing/cycle.js';

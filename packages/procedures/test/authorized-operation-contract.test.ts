@@ -49,16 +49,20 @@ describe('authorized-operation profiles match the contract', () => {
 
 describe('authorized-operation options: the (choice) defaults per profile', () => {
   it.each([
-    { profile: 'national', methods: ['open_tender', 'invited_tender', 'negotiation'], termPolicy: 'warning', requester: 'operator', agreementReport: false, validUntil: null },
-    { profile: 'inner-mongolia', methods: ['call_and_review'], termPolicy: 'error', requester: 'operator', agreementReport: false, validUntil: null },
-    { profile: 'xiamen', methods: ['designation'], termPolicy: 'warning', requester: 'data_user', agreementReport: true, validUntil: '2025-12-27' },
-  ])('$profile', ({ profile, methods, termPolicy, requester, agreementReport, validUntil }) => {
+    { profile: 'national', methods: ['open_tender', 'invited_tender', 'negotiation'], termPolicy: 'warning', requester: 'operator', scope: 'agreement', agreementReport: false, validUntil: null, statements: ['goodCredit'], sections: [] },
+    { profile: 'inner-mongolia', methods: ['call_and_review'], termPolicy: 'error', requester: 'operator', scope: 'agreement', agreementReport: false, validUntil: null, statements: ['goodCredit', 'notBlacklisted', 'mlpsLevel3', 'noHighRiskFinding'], sections: ['reasonableReturnMethod', 'assetDisposal', 'securityCommitment'] },
+    { profile: 'xiamen', methods: ['designation'], termPolicy: 'warning', requester: 'data_user', scope: 'catalog', agreementReport: true, validUntil: '2025-12-27', statements: ['goodCredit'], sections: [] },
+  ])('$profile', ({ profile, methods, termPolicy, requester, scope, agreementReport, validUntil, statements, sections }) => {
     expect(resolveProfile(profile).options.authorizedOperation).toMatchObject({
       planRequired: true,
       selectionMethods: methods,
       termPolicy,
+      eligibilityStatements: statements,
+      agreementSections: sections,
       dataAccessRequester: requester,
+      dataAccessScope: scope,
       agreementReport,
+      agreementReportFrom: 'signing',
       formalFeesWithFirstReport: true,
       rulesValidUntil: validUntil,
     });

@@ -1,7 +1,9 @@
 // The five authorized-operation procedures on the engine, per profile, with deadlines on the
 // official calendar (start day not counted; overdue is flagged, never approved).
 import { describe, expect, it } from 'vitest';
-import { harness, ok } from './harness.js';
+import { WorkingCalendar } from '@gdx/calendar';
+import { agreementReportDuty } from '../src/index.js';
+import { at, harness, ok } from './harness.js';
 
 const body = { role: 'implementing_body', organizationId: 'org_body' };
 const grantor = { role: 'grantor', organizationId: 'org_government' };
@@ -134,7 +136,9 @@ describe('authorized-operation authorization', () => {
     h.to('2026-03-02T10:00');
     const suspended = ok(h.engine.dispatch('aoa', 'suspend', { actor: authority, payload: { reasons: ['超范围使用数据'] } }));
     expect(suspended.deadline).toMatchObject({ step: 'suspension', unit: 'calendar_days', limit: 30 });
-    ok(h.engine.dispatch('aoa', 'file_feedback', { actor: operator, payload: { feedback: '已整改' } }));
+    // Reinstated only once the operator fed back (101号 第三十二条), which ends its step.
+    expect(code(h.engine.dispatch('aoa', 'reinstate', { actor: authority }))).toBe('FEEDBACK_REQUIRED');
+    expect(ok(h.engine.dispatch('aoa', 'file_feedback', { actor: operator, payload: { feedback: '已整改' } })).deadline).toBeNull();
     expect(ok(h.engine.dispatch('aoa', 'reinstate', { actor: authority })).deadline).toMatchObject({ step: 'term', dueDate: '2028-01-04' });
     expect(code(h.engine.dispatch('aoa', 'request_termination', { actor: operator }))).toBe('MISSING_REASONS');
     const asked = ok(h.engine.dispatch('aoa', 'request_termination', { actor: operator, payload: { reasons: ['业务调整'] } }));
@@ -143,17 +147,65 @@ describe('authorized-operation authorization', () => {
   });
 });
 
+describe('authorized-operation authorization: the amended term and the evaluation clock', () => {
+  it('holds an amended term (payload.term) to the cap: a justification nationally, refused in Inner Mongolia', () => {
+    for (const [profile, refusal] of [['national', 'TERM_JUSTIFICATION_REQUIRED'], ['inner-mongolia', 'TERM_EXCEEDS_CAP']] as const) {
+      const h = harness(profile, '2026-01-05T15:00');
+      ok(h.engine.create('authorized-operation.authorization', { id: 'aoa', actor: body, data: { termEnd: '2029-01-04' } }));
+      ok(h.engine.dispatch('aoa', 'amend', { actor: body, payload: { amendment: '延期' } }));
+      const long = { termEnd: '2031-06-30', term: { from: '2026-01-05', to: '2031-06-30' } };
+      expect(code(h.engine.dispatch('aoa', 'approve_amendment', { actor: body, payload: long }))).toBe(refusal);
+      const justified = h.engine.dispatch('aoa', 'approve_amendment', { actor: body, payload: { ...long, justification: '折旧期' } });
+      expect(code(justified)).toBe(profile === 'national' ? 'ok' : refusal);
+    }
+  });
+
+  it('runs the evaluation from payload.annualReportOn, or from its start until annual_report_filed restarts it', () => {
+    const h = harness('national', '2026-03-02T10:00');
+    ok(h.engine.create('authorized-operation.authorization', { id: 'aoa', actor: body, data: { termEnd: '2027-12-31' } }));
+    const fromReport = ok(h.engine.dispatch('aoa', 'start_evaluation', { actor: authority, payload: { annualReportOn: '2026-02-02' } }));
+    expect(fromReport.deadline).toMatchObject({ startedOn: '2026-02-02', dueDate: '2026-03-20' });
+    ok(h.engine.dispatch('aoa', 'pass_evaluation', { actor: authority }));
+    expect(ok(h.engine.dispatch('aoa', 'start_evaluation', { actor: authority })).deadline).toMatchObject({ startedOn: '2026-03-02' });
+    h.to('2026-03-09T10:00');
+    expect(ok(h.engine.dispatch('aoa', 'annual_report_filed', { actor: { role: 'clock' }, payload: { annualReportOn: '2026-03-09' } })).deadline).toMatchObject({ startedOn: '2026-03-09' });
+    expect(code(h.engine.dispatch('aoa', 'annual_report_filed', { actor: { role: 'clock' }, payload: { annualReportOn: '2026-03-10' } }))).toBe('GUARD_REJECTED');
+  });
+});
+
 describe('authorized-operation data access', () => {
+  it('is not approved while the clock marks it suspended with its authorization', () => {
+    const h = harness('national', '2026-01-12T10:00');
+    ok(h.engine.create('authorized-operation.data-access', { id: 'aoq', actor: operator }));
+    expect(ok(h.engine.dispatch('aoq', 'suspend_access', { actor: { role: 'clock' } })).data).toMatchObject({ accessSuspended: true });
+    expect(code(h.engine.dispatch('aoq', 'approve_data_access', { actor: authority }))).toBe('AUTHORIZATION_NOT_ACTIVE');
+    ok(h.engine.dispatch('aoq', 'resume_access', { actor: { role: 'clock' } }));
+    expect(ok(h.engine.dispatch('aoq', 'approve_data_access', { actor: authority })).state).toBe('approved');
+  });
+
+
   it('xiamen: a 二级 applies, the 一级 reviews within 5 WD, then reports the agreement within 5 WD', () => {
     const h = harness('xiamen', '2026-01-12T10:00');
     const r = ok(h.engine.create('authorized-operation.data-access', { id: 'aoq', actor: user }));
     expect(r.deadline).toMatchObject({ step: 'data_access_review', limit: 5, dueDate: '2026-01-19', basis: '厦门市公共数据开发利用管理暂行办法 第十二条' });
     expect(code(h.engine.dispatch('aoq', 'approve_data_access', { actor: authority }))).toBe('ACTOR_NOT_ALLOWED');
     h.to('2026-01-20T10:00');
-    const approved = ok(h.engine.dispatch('aoq', 'approve_data_access', { actor: operator }));
-    expect(approved.deadline).toMatchObject({ step: 'agreement_report', limit: 5, dueDate: '2026-01-27' });
-    expect(ok(h.engine.dispatch('aoq', 'report_agreement', { actor: operator, payload: { report: { signedOn: '2026-01-20' } } })).deadline).toBeNull();
+    // The report's 5 WD run from the signing it states (ambiguity 5): no step runs before it.
+    expect(ok(h.engine.dispatch('aoq', 'approve_data_access', { actor: operator })).deadline).toBeNull();
+    expect(ok(h.engine.dispatch('aoq', 'report_agreement', { actor: operator, payload: { report: { signedOn: '2026-01-22' } } })).deadline).toBeNull();
     expect(code(h.engine.dispatch('aoq', 'report_agreement', { actor: operator, payload: { report: {} } }))).toBe('ALREADY_REPORTED');
+    const duty = agreementReportDuty(h.procedures.profile, WorkingCalendar.official(), { signedOn: '2026-01-22', approvedOn: '2026-01-20', reportedAt: at('2026-01-30T10:00') });
+    expect(duty).toMatchObject({ limit: 5, startTrigger: 'agreement_signed', startedOn: '2026-01-22', dueDate: '2026-01-29', reportedOn: '2026-01-30', late: true });
+  });
+
+  it('xiamen with agreementReportFrom: approval, the report is a step from the approval', () => {
+    const h = harness({ name: 'from-approval', extends: 'xiamen', options: { authorizedOperation: { agreementReportFrom: 'approval' } } }, '2026-01-12T10:00');
+    ok(h.engine.create('authorized-operation.data-access', { id: 'aoq', actor: user }));
+    h.to('2026-01-20T10:00');
+    expect(ok(h.engine.dispatch('aoq', 'approve_data_access', { actor: operator })).deadline).toMatchObject({ step: 'agreement_report', limit: 5, dueDate: '2026-01-27' });
+    expect(ok(h.engine.dispatch('aoq', 'report_agreement', { actor: operator, payload: { report: { signedOn: '2026-01-22' } } })).deadline).toBeNull();
+    const duty = agreementReportDuty(h.procedures.profile, WorkingCalendar.official(), { signedOn: '2026-01-22', approvedOn: '2026-01-20', reportedAt: at('2026-01-27T10:00') });
+    expect(duty).toMatchObject({ startedOn: '2026-01-20', dueDate: '2026-01-27', late: false });
   });
 
   it('national: the operator applies, the data authority reviews within 10 WD (choice), no agreement step', () => {

@@ -6,7 +6,7 @@ import { checkScope } from './scope-checks.js';
 
 /** The sections of 27号 第十四条, all required. */
 const SECTIONS = ['productList', 'platform', 'assetOwnership', 'disclosure', 'accounting', 'revenueSharing', 'security', 'evaluation', 'liability', 'disputeResolution', 'changeTermination'] as const;
-/** Sections some agreements add (Inner Mongolia 101号 第四条(五)). */
+/** Sections some agreements add (Inner Mongolia 101号 第四条(五)), required where the profile's `agreementSections` names them. */
 const OPTIONAL = ['other', 'reasonableReturnMethod', 'assetDisposal'] as const;
 const KNOWN = new Set<string>([...SECTIONS, ...OPTIONAL, 'scope', 'term', 'securityCommitment']);
 const SOURCES = new Set(['collected', 'shared']);
@@ -42,7 +42,7 @@ function checkAttachment(value: unknown, at: string): void {
 /**
  * Checks an agreement an official deliberates or signs (`/agreement` of the simulation action,
  * the contract's `Agreement` without `signedOn`): every section of 27号 第十四条 as text of at most
- * 4,000 characters, a term of two calendar days in order, at most 500 scope items, each a
+ * 4,000 characters, the profile's `agreementSections` (Inner Mongolia's), a term of two calendar days in order, at most 500 scope items, each a
  * published catalog entry with the provider's consent for shared data (`checkScope`, held by the
  * implementing body). Answers the agreement as stored (a deep copy of the known members).
  *
@@ -57,6 +57,9 @@ export function checkAgreement(state: AuthorizedOperationState, sandbox: Sandbox
   const unknown = Object.keys(a).find((k) => !KNOWN.has(k));
   if (unknown !== undefined) throw invalid(`/agreement/${unknown}`, 'UNKNOWN_MEMBER', '协议中没有该项', 'The agreement has no such member');
   for (const key of SECTIONS) if (!isText(a[key], MAX_TEXT)) throw invalid(`/agreement/${key}`, 'REQUIRED', `须填写协议条款 ${key}（1–4000 个字符）`, `${key} is required (1–4000 characters)`);
+  // Sections a profile adds (Inner Mongolia 101号 第四条(五)、第三十二条) are required there.
+  const required = state.host.procedures.profile.options.authorizedOperation.agreementSections.find((key) => a[key] === undefined);
+  if (required !== undefined) throw invalid(`/agreement/${required}`, 'REQUIRED', `须填写协议条款 ${required}`, `${required} is required`);
   for (const key of OPTIONAL) if (a[key] !== undefined && !isText(a[key], MAX_TEXT)) throw invalid(`/agreement/${key}`, 'TYPE', '须为 1–4000 个字符的文字', 'Must be text of 1–4000 characters');
   const term = a['term'] as { from?: unknown; to?: unknown } | undefined;
   if (!term || typeof term.from !== 'string' || !isIsoDate(term.from)) throw invalid('/agreement/term/from', 'DATE', '须为有效日期 YYYY-MM-DD', 'Must be a calendar day YYYY-MM-DD');

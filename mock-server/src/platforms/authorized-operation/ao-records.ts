@@ -21,7 +21,13 @@ export interface ScopeItem {
 }
 
 /** The contract's `PlanContent` (validated by the core). */
-export type PlanContent = Record<string, unknown> & { name: string; authorizationMode: string; scope: ScopeItem[]; term: { from: string; to: string } };
+export type PlanContent = Record<string, unknown> & {
+  name: string;
+  authorizationMode: string;
+  scope: ScopeItem[];
+  term: { from: string; to: string };
+  products: { name: string; useCategory: string; productForm: string }[];
+};
 
 /** The contract's `Agreement` (checked by `agreement-check.ts`). */
 export type Agreement = Record<string, unknown> & { scope: ScopeItem[]; term: { from: string; to: string }; signedOn?: string };

@@ -1,9 +1,13 @@
+import { isIsoDate } from '@gdx/calendar';
+import { shanghaiDay } from '@gdx/kernel';
+import { assessTerm } from '@gdx/procedures';
 import type { OperationResult, SimCommandContext } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
 import { applyOfficialAction, type ActionTarget } from '../workflow-host/index.js';
-import { invalid } from './ao-access.js';
-import type { AuthorizedOperationState } from './ao-records.js';
+import { invalid, refused } from './ao-access.js';
+import type { AuthorizationRecord, AuthorizedOperationState } from './ao-records.js';
 import { checkAgreement } from './agreement-check.js';
+import { annualReportOn } from './authorization-effects.js';
 import { pricingPayload } from './pricing-actions.js';
 import { authorizationView, dataAccessView, planView, productView, selectionView } from './wire-views.js';
 
@@ -35,6 +39,25 @@ function selectionPayload(ctx: Sim, selectionId: string): Record<string, unknown
   return { ...(agreement ? { agreement } : {}), ...(typeof body.justification === 'string' ? { justification: body.justification } : {}) };
 }
 
+/**
+ * `payload` of `approve_amendment`: a new `termEnd` with the amended `term` and `justification`
+ * for the machine's cap guard, refused here first with the field it concerns (27号 第十四条(二)
+ * binds an amended term as the signed one).
+ */
+function amendmentPayload(ctx: Sim, authorization: AuthorizationRecord): Record<string, unknown> | undefined {
+  const { termEnd, justification } = ctx.body;
+  if (termEnd === undefined) return undefined;
+  const { from } = authorization.agreement.term;
+  if (typeof termEnd !== 'string' || !isIsoDate(termEnd) || termEnd < from) {
+    throw invalid('/termEnd', 'PERIOD_INVALID', '变更后的届满日须为不早于授权期限起始日的日期', 'termEnd must be a day not before the term starts');
+  }
+  const term = { from, to: termEnd };
+  const check = assessTerm(ctx.state.host.procedures.profile, term, typeof justification === 'string' ? justification : null);
+  if (check.code === 'TERM_EXCEEDS_CAP') throw refused(check.code, '/termEnd', `变更后的期限超过 ${check.capYears} 年上限（至 ${check.capEndsOn}）`, `The amended term exceeds the ${check.capYears}-year cap (to ${check.capEndsOn})`);
+  if (check.code === 'TERM_JUSTIFICATION_REQUIRED') throw refused(check.code, '/justification', `变更后的期限超过 ${check.capYears} 年，须说明理由`, `An amended term over ${check.capYears} years needs a justification`);
+  return { termEnd, term, ...(typeof justification === 'string' ? { justification } : {}) };
+}
+
 function authorizationPayload(ctx: Sim, authorizationId: string): Record<string, unknown> | undefined {
   const { body, state } = ctx;
   const authorization = state.authorizations.get(authorizationId)!;
@@ -42,10 +65,11 @@ function authorizationPayload(ctx: Sim, authorizationId: string): Record<string,
     case 'amend':
       return typeof body.amendment === 'string' ? { amendment: body.amendment } : undefined;
     case 'approve_amendment':
-      if (body.termEnd !== undefined && (typeof body.termEnd !== 'string' || body.termEnd < authorization.agreement.term.from)) {
-        throw invalid('/termEnd', 'PERIOD_INVALID', '变更后的届满日早于授权期限起始日', 'termEnd lies before the term starts');
-      }
-      return body.termEnd === undefined ? undefined : { termEnd: body.termEnd };
+      return amendmentPayload(ctx, authorization);
+    case 'start_evaluation': {
+      const reportedOn = annualReportOn(authorization, shanghaiDay(ctx.sandbox.now()));
+      return reportedOn === undefined ? undefined : { annualReportOn: reportedOn };
+    }
     case 'pass_evaluation':
       return body.evaluation === undefined ? undefined : { evaluation: structuredClone(body.evaluation) };
     default:

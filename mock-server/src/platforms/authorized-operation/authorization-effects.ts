@@ -1,12 +1,14 @@
 import { shanghaiDay, type WorkflowEvent, type WorkflowInstance } from '@gdx/kernel';
 import { assessTerm, type MarCalculation } from '@gdx/procedures';
 import { toReasons } from '../workflow-host/index.js';
-import type { AuthorizationRecord, AuthorizedOperationState, CeilingRecord } from './ao-records.js';
+import type { AnnualReportRecord, AuthorizationRecord, AuthorizedOperationState, CeilingRecord } from './ao-records.js';
 import { reportYear } from './pricing-view.js';
 
 /** Events whose written reasons the authorization shows. */
 const REASONED = new Set(['suspend', 'revoke', 'request_termination', 'order_rectification', 'fail_evaluation']);
 const ENDED = new Set(['expired', 'terminated']);
+/** Requests whose permissions a suspension suspends: the pending (no approval) and the approved (101号 第三十二条). */
+const OPEN = ['submitted', 'approved'];
 
 function recordEvaluation(authorization: AuthorizationRecord, event: WorkflowEvent, to: string): void {
   const decidedOn = shanghaiDay(Date.parse(event.at));
@@ -41,8 +43,9 @@ function recordPricing(authorization: AuthorizationRecord, event: WorkflowEvent)
 
 /**
  * Side effects of an authorization's events: evaluations, written reasons, an amended term,
- * the pricing decisions, and — once it expired or terminated — the end of its data access
- * (permissions revoked at once, 101号 第三十七条).
+ * the pricing decisions, its data access suspended and resumed with it (101号 第三十二条), and —
+ * once it expired or terminated — the end of its data access (permissions revoked at once,
+ * 101号 第三十七条).
  *
  * @example
  * ```ts
@@ -56,14 +59,54 @@ export function onAuthorizationEvent(state: AuthorizedOperationState, instance: 
   if (event.event === 'pass_evaluation' || event.event === 'fail_evaluation' || event.event === 'order_rectification') recordEvaluation(authorization, event, instance.state);
   if (event.event === 'approve_amendment' && typeof event.data?.['termEnd'] === 'string') {
     authorization.agreement = { ...authorization.agreement, term: { ...authorization.agreement.term, to: event.data['termEnd'] } };
-    authorization.termCheck = assessTerm(state.host.procedures.profile, authorization.agreement.term, authorization.termCheck.justification);
+    // The amendment's own justification: one given for the signed term does not cover a new one.
+    const justification = event.data['justification'];
+    authorization.termCheck = assessTerm(state.host.procedures.profile, authorization.agreement.term, typeof justification === 'string' ? justification : null);
   }
   recordPricing(authorization, event);
-  if (event.from !== event.to && event.to !== null && ENDED.has(event.to)) {
-    for (const request of state.requests.values()) {
-      if (request.authorizationId === authorization.id && state.host.get(request.id)?.state === 'approved') {
-        state.host.engine.dispatch(request.id, 'end_data_access', { actor: { role: 'clock' } });
-      }
+  if (event.from !== event.to && event.to !== null && ENDED.has(event.to)) tellRequests(state, authorization, 'end_data_access', ['approved']);
+  if (event.event === 'suspend') tellRequests(state, authorization, 'suspend_access', OPEN);
+  if (event.event === 'reinstate') tellRequests(state, authorization, 'resume_access', OPEN);
+}
+
+/** Sends the clock's `event` to the authorization's data access requests in one of `states`. */
+function tellRequests(state: AuthorizedOperationState, authorization: AuthorizationRecord, event: string, states: readonly string[]): void {
+  for (const request of state.requests.values()) {
+    if (request.authorizationId === authorization.id && states.includes(state.host.get(request.id)?.state ?? '')) {
+      state.host.engine.dispatch(request.id, event, { actor: { role: 'clock' } });
     }
   }
+}
+
+/**
+ * The day the annual report on the year an evaluation starting on `day` evaluates (the year
+ * before, within the term) was filed, if it was: the evaluation's 30 WD run from it (choice of
+ * authorized-operation.md §3, "30 WD after the annual report").
+ *
+ * @example
+ * ```ts
+ * annualReportOn(authorization, '2026-03-02'); // '2026-02-02' — the report on 2025
+ * ```
+ */
+export function annualReportOn(authorization: AuthorizationRecord, day: string): string | undefined {
+  const report = authorization.pricing.reports.find((r) => r.year === reportYear(authorization, day));
+  return report ? shanghaiDay(report.submittedAt) : undefined;
+}
+
+/**
+ * Starts the running evaluation's clock from a report on the year it evaluates that was filed after
+ * the evaluation started (the clock's `annual_report_filed`); a re-evaluation after a rectification
+ * keeps its own clock, and a report on another year changes nothing.
+ *
+ * @example
+ * ```ts
+ * onAnnualReport(state, authorization, report); // after storing it
+ * ```
+ */
+export function onAnnualReport(state: AuthorizedOperationState, authorization: AuthorizationRecord, report: AnnualReportRecord): void {
+  const instance = state.host.get(authorization.id);
+  if (instance?.state !== 'under_evaluation' || instance.data['rectified'] === true || instance.data['annualReportOn']) return;
+  const filedOn = shanghaiDay(report.submittedAt);
+  if (report.year !== reportYear(authorization, filedOn)) return;
+  state.host.engine.dispatch(authorization.id, 'annual_report_filed', { actor: { role: 'clock' }, payload: { annualReportOn: filedOn } });
 }

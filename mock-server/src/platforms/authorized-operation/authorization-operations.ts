@@ -17,11 +17,18 @@ export function operatedAuthorization(ctx: Ctx): AuthorizationRecord {
   return visible(ctx, ctx.state.authorizations, 'authorizationId', (a) => a.operatorId === ctx.caller?.id);
 }
 
-function reportRectification(ctx: Ctx): OperationResult {
-  const authorization = operatedAuthorization(ctx);
-  const body = ctx.body as { summary: string; attachments?: unknown[] };
-  ctx.state.host.dispatch(authorization.id, 'report_rectification', { actor: { role: 'operator', organizationId: authorization.operatorId }, payload: { report: structuredClone(body) } });
-  return { status: 200, body: authorizationView(ctx.state, authorization) };
+/**
+ * A handler of an operator's written report on its authorization (`summary`, `attachments`), sent
+ * as `payload[key]` of `event`: the rectification report (101号 第三十六条) and the feedback during
+ * a suspension (第三十二条 反馈改正情况, which reinstatement needs).
+ */
+function operatorReport(event: string, key: string): OperationHandler<AuthorizedOperationState> {
+  return (ctx) => {
+    const authorization = operatedAuthorization(ctx);
+    const body = ctx.body as { summary: string; attachments?: unknown[] };
+    ctx.state.host.dispatch(authorization.id, event, { actor: { role: 'operator', organizationId: authorization.operatorId }, payload: { [key]: structuredClone(body) } });
+    return { status: 200, body: authorizationView(ctx.state, authorization) };
+  };
 }
 
 function requestTermination(ctx: Ctx): OperationResult {
@@ -36,6 +43,7 @@ export const authorizationOperations: Record<string, OperationHandler<Authorized
   getAuthorization: (ctx) => ({ status: 200, body: authorizationView(ctx.state, partyAuthorization(ctx)) }),
   listAuthorizations: (ctx) => ({ status: 200, body: listOwn(ctx, ctx.state.host, 'authorization', ctx.state.authorizations, (a) => authorizationView(ctx.state, a)) }),
   listAuthorizationEvents: (ctx) => ({ status: 200, body: listEvents(ctx, ctx.state.host, ctx.state.host.get(partyAuthorization(ctx).id)!) }),
-  reportRectification,
+  reportRectification: operatorReport('report_rectification', 'report'),
+  fileSuspensionFeedback: operatorReport('file_feedback', 'feedback'),
   requestTermination,
 };

@@ -1,8 +1,10 @@
+import { shanghaiDay } from '@gdx/kernel';
 import type { OperationContext, OperationHandler, OperationResult } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
 import type { OrganizationRole } from '../../sandbox/seed/types.js';
 import { illegalTransition, listEvents, listOwn, requireRole } from '../workflow-host/index.js';
 import { visible } from './ao-access.js';
+import { checkSignedOn } from './agreement-report.js';
 import { orgRef, type AuthorizedOperationState, type DataAccessRecord } from './ao-records.js';
 import { checkScope } from './scope-checks.js';
 import { dataAccessView } from './wire-views.js';
@@ -21,7 +23,7 @@ function mayRead(ctx: Ctx) {
 
 function submitDataAccessRequest(ctx: Ctx): OperationResult {
   const { state, sandbox } = ctx;
-  const { dataAccessRequester } = state.host.procedures.profile.options.authorizedOperation;
+  const { dataAccessRequester, dataAccessScope } = state.host.procedures.profile.options.authorizedOperation;
   const caller = requireRole(ctx, dataAccessRequester as OrganizationRole);
   const body = ctx.body as DataAccessRecord['submission'];
   const authorization = state.authorizations.get(body.authorizationId);
@@ -31,7 +33,9 @@ function submitDataAccessRequest(ctx: Ctx): OperationResult {
   }
   const authorizationState = state.host.get(authorization.id)?.state ?? 'active';
   if (authorizationState !== 'active') throw illegalTransition(authorizationState, 'submit_data_access', [], 'AUTHORIZATION_NOT_ACTIVE');
-  checkScope(state, sandbox, body.dataNeeds, '/dataNeeds', [caller.id, authorization.implementingBodyId, authorization.operatorId]);
+  // Nationally the agreement names the data it authorizes; Xiamen's 二级 apply from the published catalogs.
+  const within = dataAccessScope === 'agreement' ? authorization : undefined;
+  checkScope(state, sandbox, body.dataNeeds, '/dataNeeds', [caller.id, authorization.implementingBodyId, authorization.operatorId], within);
   const actor = { role: dataAccessRequester, organizationId: caller.id };
   // Who reviews is the machine's first reviewer role: the operator (Xiamen 一级) or the data authority.
   const reviewer = dataAccessRequester === 'data_user' ? 'operator' : 'data_authority';
@@ -47,6 +51,7 @@ function reportDataAccessAgreement(ctx: Ctx): OperationResult {
   const { state } = ctx;
   requireRole(ctx, 'operator');
   const request = visible(ctx, state.requests, 'requestId', (r) => state.authorizations.get(r.authorizationId)?.operatorId === ctx.caller?.id);
+  checkSignedOn(state.host.get(request.id)!, (ctx.body as { signedOn: string }).signedOn, shanghaiDay(ctx.sandbox.now()));
   state.host.dispatch(request.id, 'report_agreement', { actor: { role: 'operator', organizationId: ctx.caller!.id }, payload: { report: structuredClone(ctx.body) } });
   return { status: 200, body: dataAccessView(state, request) };
 }

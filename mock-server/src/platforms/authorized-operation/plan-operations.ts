@@ -1,6 +1,6 @@
 import type { OperationContext, OperationHandler, OperationResult } from '../../app/platform-module.js';
 import { listEvents, listOwn, requireRole } from '../workflow-host/index.js';
-import { visible } from './ao-access.js';
+import { invalid, visible } from './ao-access.js';
 import { orgRef, type AuthorizedOperationState, type PlanContent, type PlanRecord } from './ao-records.js';
 import { checkScope } from './scope-checks.js';
 import { planView } from './wire-views.js';
@@ -12,7 +12,20 @@ const MACHINE = 'authorized-operation.plan';
 /** A draft is its implementing body's; once submitted, plans are not secret (filed, 第十一条). */
 const mayRead = (ctx: Ctx) => (plan: PlanRecord) => plan.owner === ctx.caller?.id || ctx.state.host.get(plan.id)?.state !== 'drafting';
 
+/** The two classes a plan's product list must hold (27号 第九条(七) "应包括…两大类"). */
+const PRODUCT_CLASSES = ['public_good', 'industry'] as const;
+
+/** Rules of a plan's content beyond the schema: products of both classes, then its scope (`checkScope`). */
 function checkContent(ctx: Ctx, content: PlanContent, pointer: string, holder: string): void {
+  const classes = new Set(content.products.map((p) => p.useCategory));
+  if (!PRODUCT_CLASSES.every((c) => classes.has(c))) {
+    throw invalid(
+      `${pointer}/products`,
+      'PRODUCT_CLASSES_REQUIRED',
+      '产品和服务清单须包括公共治理、公益事业和产业发展、行业发展两大类（第九条(七)）',
+      'The product list must hold both classes: public_good and industry (Art. 9(7))',
+    );
+  }
   checkScope(ctx.state, ctx.sandbox, content.scope, `${pointer}/scope`, [holder]);
 }
 

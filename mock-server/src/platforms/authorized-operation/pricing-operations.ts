@@ -6,6 +6,7 @@ import { PlatformProblem } from '../../app/platform-problem.js';
 import { listPage } from '../workflow-host/index.js';
 import { invalid, pricingProblem, refused } from './ao-access.js';
 import type { AnnualReportRecord, AuthorizationRecord, AuthorizedOperationState } from './ao-records.js';
+import { onAnnualReport } from './authorization-effects.js';
 import { operatedAuthorization, partyAuthorization } from './authorization-operations.js';
 import { deviationOf, pricingRules, pricingView, yearInTerm } from './pricing-view.js';
 import { warningsAt } from './wire-views.js';
@@ -60,6 +61,7 @@ function submitAnnualReport(ctx: Ctx): OperationResult {
   }
   const report: AnnualReportRecord = { id: sandbox.ids.next('aor'), year: content.year, submittedAt: sandbox.now(), content: structuredClone(content) };
   authorization.pricing.reports.push(report);
+  onAnnualReport(state, authorization, report);
   const view = reportView(state, authorization, report);
   publishReport(ctx, authorization, view);
   return { status: 201, body: view };

@@ -5,6 +5,7 @@ import { illegalTransition, listEvents, listOwn, requireRole } from '../workflow
 import { invalid, refused, visible } from './ao-access.js';
 import { orgRef, type AuthorizedOperationState, type ProductRecord } from './ao-records.js';
 import { ceilingOf } from './product-fees.js';
+import { checkInScope } from './scope-checks.js';
 import { productView } from './wire-views.js';
 
 type Ctx = OperationContext<AuthorizedOperationState>;
@@ -19,9 +20,7 @@ function checkDraft(ctx: Ctx, content: ProductRecord['content'], operatorId: str
   if (!authorization || authorization.operatorId !== operatorId) throw new PlatformProblem('NOT_FOUND', { detail: `no authorization ${content.authorizationId} of the operator` });
   const authorizationState = state.host.get(authorization.id)?.state ?? 'active';
   if (authorizationState !== 'active') throw illegalTransition(authorizationState, 'create_product', [], 'AUTHORIZATION_NOT_ACTIVE');
-  const scope = new Set(authorization.agreement.scope.map((s) => s.entryId));
-  const outside = content.scopeEntryIds.findIndex((id) => !scope.has(id));
-  if (outside >= 0) throw refused('OUT_OF_SCOPE', `/scopeEntryIds/${outside}`, '该目录不在授权运营范围内', "The entry is not in the authorization's scope");
+  content.scopeEntryIds.forEach((entryId, i) => checkInScope(authorization, entryId, `/scopeEntryIds/${i}`));
   if (content.useCategory === 'industry' && content.chargingUnit === undefined) {
     throw invalid('/chargingUnit', 'CHARGING_UNIT_REQUIRED', '产业发展类产品须填写计费单位', 'An industry product needs a charging unit');
   }

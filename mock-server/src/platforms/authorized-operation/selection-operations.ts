@@ -2,7 +2,7 @@ import { formatShanghaiInstant } from '@gdx/calendar';
 import type { OperationContext, OperationHandler, OperationResult } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
 import { illegalTransition, listEvents, listOwn, requireRole } from '../workflow-host/index.js';
-import { refused, visible } from './ao-access.js';
+import { invalid, refused, visible } from './ao-access.js';
 import { orgRef, type AuthorizedOperationState, type BidRecord, type SelectionRecord } from './ao-records.js';
 import { bidView, selectionView } from './wire-views.js';
 
@@ -67,11 +67,18 @@ function createSelection(ctx: Ctx): OperationResult {
   return { status: 201, headers: { location: `selections/${record.id}` }, body: selectionView(state, record) };
 }
 
+/** 400 at the first eligibility statement the profile wants that the bid lacks (27号 第十二条; Inner Mongolia 101号 第九条). */
+function checkEligibility(ctx: Ctx, eligibility: Record<string, boolean>): void {
+  const missing = ctx.state.host.procedures.profile.options.authorizedOperation.eligibilityStatements.find((key) => eligibility[key] === undefined);
+  if (missing !== undefined) throw invalid(`/eligibility/${missing}`, 'REQUIRED', `须作出资格条件声明 ${missing}`, `The eligibility statement ${missing} is required`);
+}
+
 function submitBid(ctx: Ctx): OperationResult {
   const { state, sandbox } = ctx;
   const caller = requireRole(ctx, 'operator');
   const selection = visible(ctx, state.selections, 'selectionId', mayRead(ctx));
   const body = ctx.body as { proposal: string; eligibility: Record<string, boolean>; attachments?: unknown[] };
+  checkEligibility(ctx, body.eligibility);
   const actor = { role: 'operator', organizationId: caller.id };
   const payload = { bid: { operatorId: caller.id } };
   state.host.checkDispatch(selection.id, 'bid', { actor, payload });

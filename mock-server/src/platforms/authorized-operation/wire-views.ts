@@ -2,6 +2,7 @@ import { shanghaiDay, type WorkflowInstance } from '@gdx/kernel';
 import { rulesWarnings } from '@gdx/procedures';
 import { workflowFields } from '../workflow-host/index.js';
 import type { AuthorizationRecord, AuthorizedOperationState, BidRecord, DataAccessRecord, PlanRecord, ProductRecord, SelectionRecord } from './ao-records.js';
+import { agreementReportDutyOf } from './agreement-report.js';
 import { feeStatusOf } from './pricing-view.js';
 import { productFee, productPriceFlags, productRegistration } from './product-fees.js';
 
@@ -103,16 +104,19 @@ export function authorizationView(state: AuthorizedOperationState, authorization
   };
 }
 
-/** The contract's `DataAccessRequest`. */
+/** The contract's `DataAccessRequest`, `accessSuspended` while its authorization is suspended, with its agreement report's duty once reported. */
 export function dataAccessView(state: AuthorizedOperationState, request: DataAccessRecord) {
-  const { state: current, createdAt, updatedAt, deadline, events } = workflowFields(state.host, instanceOf(state, request.id));
+  const instance = instanceOf(state, request.id);
+  const { state: current, createdAt, updatedAt, deadline, events } = workflowFields(state.host, instance);
   return {
     id: request.id,
     authorizationId: request.authorizationId,
     state: current,
+    accessSuspended: instance.data['accessSuspended'] === true,
     requester: request.requester,
     submission: request.submission,
     agreementReportedOn: request.agreementReportedOn,
+    agreementReportDuty: agreementReportDutyOf(state, instance),
     reasons: request.reasons,
     warnings: warningsAt(state, createdAt),
     createdAt,

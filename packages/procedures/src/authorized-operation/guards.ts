@@ -2,12 +2,21 @@ import type { GuardRegistry } from '@gdx/kernel';
 import type { Profile } from '../profile-schema.js';
 import { assessTerm } from './term-check.js';
 
+/** Whether `term` is a term in order within the profile's cap, or over it with `justification` where the `termPolicy` warns. */
+function termWithinPolicy(profile: Profile, term: unknown, justification: unknown): boolean {
+  const t = term as { from?: unknown; to?: unknown } | undefined;
+  if (typeof t?.from !== 'string' || typeof t.to !== 'string' || t.to < t.from) return false;
+  return assessTerm(profile, { from: t.from, to: t.to }, typeof justification === 'string' ? justification : null).outcome !== 'error';
+}
+
 /**
  * The named guards of the authorized-operation machines, bound to a profile:
  * - `tenderPeriodOver` — a negotiation may select at once; a tender only after its minimum bid
  *   period (`data.tenderClosed`, set by the clock's `close_tender`).
  * - `termAcceptable` — the signed agreement's term (`payload.agreement.term`) is within the cap,
  *   or over it with `payload.justification` where the profile's `termPolicy` is `warning`.
+ * - `amendedTermAcceptable` — the same cap for an amendment's new term (`payload.term`, 27号
+ *   第十四条(二) binds the agreement however it is changed); an amendment keeping the term passes.
  *
  * @example
  * new WorkflowEngine({ machines, calendar, clock, guards: authorizedOperationGuards(profile) });
@@ -15,11 +24,9 @@ import { assessTerm } from './term-check.js';
 export function authorizedOperationGuards(profile: Profile): GuardRegistry {
   return {
     tenderPeriodOver: (instance) => instance.data['method'] === 'negotiation' || instance.data['tenderClosed'] === true,
-    termAcceptable: (_instance, input) => {
-      const term = (input.payload?.['agreement'] as { term?: { from?: unknown; to?: unknown } } | undefined)?.term;
-      if (typeof term?.from !== 'string' || typeof term.to !== 'string' || term.to < term.from) return false;
-      const justification = input.payload?.['justification'];
-      return assessTerm(profile, { from: term.from, to: term.to }, typeof justification === 'string' ? justification : null).outcome !== 'error';
-    },
+    termAcceptable: (_instance, input) =>
+      termWithinPolicy(profile, (input.payload?.['agreement'] as { term?: unknown } | undefined)?.term, input.payload?.['justification']),
+    amendedTermAcceptable: (_instance, input) =>
+      input.payload?.['term'] === undefined || termWithinPolicy(profile, input.payload['term'], input.payload['justification']),
   };
 }

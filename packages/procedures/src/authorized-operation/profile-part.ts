@@ -35,6 +35,12 @@ export const AUTHORIZED_OPERATION_LIMIT_IDS = [
 /** Selection methods (27号 第十二条; 101号 第七条; Xiamen designation). */
 export const SELECTION_METHODS = ['open_tender', 'invited_tender', 'negotiation', 'call_and_review', 'designation'] as const;
 
+/** A bidder's eligibility statements (27号 第十二条; 101号 第九条; 厦门办法 第十五条), as the contract's `Eligibility`. */
+export const ELIGIBILITY_STATEMENTS = ['goodCredit', 'notBlacklisted', 'mlpsLevel3', 'noHighRiskFinding', 'noSecurityIncidentsLast3Years'] as const;
+
+/** Agreement members beyond the sections of 27号 第十四条 a profile may require (101号 第四条(五)、第三十二条). */
+export const EXTRA_AGREEMENT_SECTIONS = ['other', 'reasonableReturnMethod', 'assetDisposal', 'securityCommitment'] as const;
+
 /** A selection method of `SELECTION_METHODS`. */
 export type SelectionMethod = (typeof SELECTION_METHODS)[number];
 
@@ -64,7 +70,18 @@ const pricingRulesSchema = z.strictObject({
  * - `dataAccessRequester` — who applies for data per scenario: the `operator` (national, Inner
  *   Mongolia, reviewed by the data authority and the holder) or the `data_user` (Xiamen 二级开发主体,
  *   reviewed by the operator, the 一级).
- * - `agreementReport` — Xiamen: the signed 开发利用协议 is reported within 5 WD of signing.
+ * - `dataAccessScope` — what a data access request may name: `agreement`, only entries of the
+ *   authorization's agreed scope (27号 第十四条(一); national, Inner Mongolia, 27号 applying there
+ *   too), or `catalog`, any published catalog entry (Xiamen: 二级开发主体 apply from the published
+ *   开发数据目录, 厦门办法 第十二、十六条).
+ * - `eligibilityStatements` — what a bid must state: good credit (27号 第十二条); Inner Mongolia
+ *   adds no blacklist, MLPS level 3 and no high-risk finding (101号 第九条).
+ * - `agreementSections` — agreement members required beyond 27号 第十四条: Inner Mongolia's
+ *   合理收益的测算方法, 期限届满后资产处置 (第四条(五)) and 数据安全承诺书 (第三十二条).
+ * - `agreementReport` — Xiamen: the signed 开发利用协议 is reported within 5 WD.
+ * - `agreementReportFrom` — when those 5 WD start (ambiguity 5): `signing` (the default), the day
+ *   the report states it was signed, so nothing runs before the report; or `approval`, a step
+ *   running from the approval of the application.
  * - `formalFeesWithFirstReport` — the formal-fee application may come with the first annual report.
  * - `rulesValidUntil` — the last day the local rules are valid (厦门办法: 2025-12-27); `null` when open-ended.
  */
@@ -72,8 +89,12 @@ const optionsSchema = z.strictObject({
   planRequired: z.boolean(),
   selectionMethods: z.array(z.enum(SELECTION_METHODS)).min(1),
   termPolicy: z.enum(['warning', 'error']),
+  eligibilityStatements: z.array(z.enum(ELIGIBILITY_STATEMENTS)),
+  agreementSections: z.array(z.enum(EXTRA_AGREEMENT_SECTIONS)),
   dataAccessRequester: z.enum(['operator', 'data_user']),
+  dataAccessScope: z.enum(['agreement', 'catalog']),
   agreementReport: z.boolean(),
+  agreementReportFrom: z.enum(['signing', 'approval']),
   formalFeesWithFirstReport: z.boolean(),
   rulesValidUntil: z.string().refine(isIsoDate, 'a real calendar day YYYY-MM-DD').nullable(),
   pricing: pricingRulesSchema,

@@ -39,3 +39,14 @@ export function assessTerm(profile: Profile, term: { from: string; to: string },
   if (profile.options.authorizedOperation.termPolicy === 'error') return { ...base, outcome: 'error', code: 'TERM_EXCEEDS_CAP' };
   return given === null ? { ...base, outcome: 'error', code: 'TERM_JUSTIFICATION_REQUIRED' } : { ...base, outcome: 'warning', code: 'TERM_OVER_CAP_WARNING' };
 }
+
+/**
+ * The code a machine's guard answers for a term over the cap: `TERM_EXCEEDS_CAP` where the
+ * profile's `termPolicy` is `error`, else `TERM_JUSTIFICATION_REQUIRED` (a justification accepts it).
+ *
+ * @example
+ * termRefusal(resolveProfile('inner-mongolia')); // 'TERM_EXCEEDS_CAP'
+ */
+export function termRefusal(profile: Profile): 'TERM_EXCEEDS_CAP' | 'TERM_JUSTIFICATION_REQUIRED' {
+  return profile.options.authorizedOperation.termPolicy === 'error' ? 'TERM_EXCEEDS_CAP' : 'TERM_JUSTIFICATION_REQUIRED';
+}

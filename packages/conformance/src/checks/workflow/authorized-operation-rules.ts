@@ -80,6 +80,16 @@ export const aopRuleChecks: Check[] = [
       ctx.expect.equal(listItems(list).length, 0, 'nothing is stored for the refused request');
     });
   }),
+  check('AOP-SCOPE-01', "national data access stays within the agreement's scope: a published entry outside it answers 422 OUT_OF_SCOPE, nothing stored", `发改数据规〔2025〕27号 第十四条(一); ${DOMAIN} §10 (data access: agreement scope)`, async (ctx) => {
+    await inAopSandbox(ctx, 'national', async (sbx, cast) => {
+      // The agreement's scope is the search's first entry; the second is published but not authorized.
+      const authorizationId = await activeAuthorization(ctx, sbx, cast, 'national');
+      const outside = await publishedScopeItem(ctx, sbx, 'collected', 1);
+      expectProblem(ctx.expect, await applyForData(ctx, sbx, cast.operator, authorizationId, [outside]), 422, 'OUT_OF_SCOPE', 'an entry outside the agreement');
+      const list = await sbx.http(cast.operator).request('GET', AOP, '/data-access-requests', { query: { limit: 200 } });
+      ctx.expect.equal(listItems(list).length, 0, 'nothing is stored for the refused request');
+    });
+  }),
   check('AOP-XCAT-01', 'a scope item must be a published catalog entry: an unknown entry answers 422 NOT_IN_CATALOG', `发改数据规〔2025〕27号 第九条(五)、第十四条(一); 内政数字〔2024〕101号 第十七条; ${DOMAIN} §6 (Catalog)`, async (ctx) => {
     await inAopSandbox(ctx, 'national', async (sbx, cast) => {
       const authorizationId = await activeAuthorization(ctx, sbx, cast, 'national');

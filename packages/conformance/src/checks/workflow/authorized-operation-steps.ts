@@ -45,19 +45,19 @@ export function inAopSandbox(ctx: CheckContext, profile: ProfileName, scenario: 
 }
 
 /**
- * A published catalog entry of the sandbox as a scope item: collected by its holder (no consent
- * needed), or `shared` with no consent when asked (the case 27号 第五条 refuses). Skips when the
- * catalog search of the sandbox is empty.
+ * A published catalog entry of the sandbox as a scope item (the search's first, or its `index`-th):
+ * collected by its holder (no consent needed), or `shared` with no consent when asked (the case
+ * 27号 第五条 refuses). Skips when the catalog search of the sandbox has no such entry.
  *
  * @example
  * ```ts
  * const item = await publishedScopeItem(ctx, sbx);
  * ```
  */
-export async function publishedScopeItem(ctx: CheckContext, sbx: Sandbox, source: 'collected' | 'shared' = 'collected'): Promise<ScopeItem> {
+export async function publishedScopeItem(ctx: CheckContext, sbx: Sandbox, source: 'collected' | 'shared' = 'collected', index = 0): Promise<ScopeItem> {
   const res = await sbx.http(0).request('GET', 'catalog', '/search', { sign: false, query: { limit: 20 } });
-  const hit = listItems(res).find((i) => typeof i.id === 'string');
-  if (!hit) return ctx.skip('no published catalog entry in the sandbox');
+  const hit = listItems(res).filter((i) => typeof i.id === 'string')[index];
+  if (!hit) return ctx.skip(`no published catalog entry ${index + 1} in the sandbox`);
   const name = typeof hit.name === 'string' ? hit.name.slice(0, 200) : '公共数据资源';
   return { entryId: String(hit.id), name, source, consentGrantId: null, updateCycle: 'monthly', grade: 'general' };
 }
@@ -150,14 +150,18 @@ export async function closedCall(ctx: CheckContext, sbx: Sandbox, cast: AopCast)
 
 /**
  * The agreement the implementing body deliberates and signs (27号 第十四条, every section), over
- * `scope` for `term`.
+ * `scope` for `term`; in Inner Mongolia with the sections 101号 adds: 合理收益的测算方法, 期限届满后
+ * 资产处置 (第四条(五)) and the 数据安全承诺书 (第三十二条).
  */
-export function agreementOf(scope: ScopeItem[], term: { from: IsoDate; to: IsoDate }): Record<string, unknown> {
+export function agreementOf(scope: ScopeItem[], term: { from: IsoDate; to: IsoDate }, profile: ProfileName = 'national'): Record<string, unknown> {
   const text = 'conformance: 一致性检查协议条款';
-  return {
+  const sections = {
     scope, term, productList: text, platform: text, assetOwnership: text, disclosure: text, accounting: text, revenueSharing: text,
     security: text, evaluation: text, liability: text, disputeResolution: text, changeTermination: text,
   };
+  if (profile !== 'inner-mongolia') return sections;
+  const commitment = { name: 'security-commitment.pdf', mediaType: 'application/pdf', digest: `sha256:${'0'.repeat(64)}`, size: 1024 };
+  return { ...sections, reasonableReturnMethod: text, assetDisposal: text, securityCommitment: commitment };
 }
 
 /**

@@ -125,7 +125,7 @@ export const aopProcedureChecks: Check[] = [
       const { id } = await closedCall(ctx, sbx, cast);
       expectStatus(ctx, await act(sbx, AOP, 'selection', id, AOP_ACTIONS.passReview, { operatorId: sbx.organizations[cast.operator]?.id }), 200, 'the 主管部门 passes the review');
       expectStatus(ctx, await act(sbx, AOP, 'selection', id, AOP_ACTIONS.approveSelection), 200, 'the government approves the selection');
-      const agreement = agreementOf([await publishedScopeItem(ctx, sbx)], termOf(await sandboxToday(ctx, sbx), TERM_CAP_YEARS + 1));
+      const agreement = agreementOf([await publishedScopeItem(ctx, sbx)], termOf(await sandboxToday(ctx, sbx), TERM_CAP_YEARS + 1), 'inner-mongolia');
       expectStatus(ctx, await act(sbx, AOP, 'selection', id, AOP_ACTIONS.deliberateAgreement, { agreement }), 200, 'the agreement goes to deliberation');
       expectProblem(ctx.expect, await act(sbx, AOP, 'selection', id, AOP_ACTIONS.sign, { agreement, justification: 'conformance: 项目投资回收期长' }), 422, 'TERM_EXCEEDS_CAP', 'signing a 6-year term');
       expectState(ctx, await readAop(ctx, sbx, selection(id), cast.implementingBody), 'agreement_deliberation', 'after the refused signature');

@@ -1,4 +1,5 @@
 import type { MachineDefinition, TransitionDefinition } from '@gdx/kernel';
+import { termRefusal } from '../../authorized-operation/term-check.js';
 import type { Profile } from '../../profile-schema.js';
 import { explainOverdue, profileLimit } from '../profile-limit.js';
 
@@ -25,10 +26,14 @@ const PRICING: readonly Omit<TransitionDefinition, 'from' | 'to'>[] = [
  * The authorization in force (授权运营, 27号 第十四条; 101号 第八、三十二–三十七条), created `active`
  * at signing with `data.termEnd` (the agreed term's last day). While `active` the `term` step
  * runs to `termEnd` (plain date arithmetic; without it, the profile's cap of 5 years) and the clock
- * then expires it. Suspension (choice 30 calendar days to fix, feedback filed), yearly evaluation
- * (choice 30 WD), rectification (30 calendar days from the notice, then re-evaluation by the clock;
- * a second `order_rectification` in one evaluation terminates: `failed`), amendment (choice 20 WD),
- * the operator's early termination request (choice 20 WD) and revocation. Every refusal, suspension,
+ * then expires it. Suspension (choice 30 calendar days to fix and file `feedback` with
+ * `file_feedback`; `reinstate` only after it: `FEEDBACK_REQUIRED`), yearly evaluation (choice 30 WD
+ * after the annual report: `payload.annualReportOn` of `start_evaluation`, else from its start until
+ * the clock's `annual_report_filed` restarts it from the report), rectification (30 calendar days
+ * from the notice, then re-evaluation by the clock; a second `order_rectification` in one evaluation
+ * terminates: `failed`), amendment (choice 20 WD; a new `termEnd` comes with `payload.term`, held to
+ * the cap as at signing: `TERM_JUSTIFICATION_REQUIRED` / `TERM_EXCEEDS_CAP`), the operator's early
+ * termination request (choice 20 WD) and revocation. Every refusal, suspension,
  * revocation and failure needs `reasons`. While it runs, the pricing decisions (`set_mar` with
  * `payload.mar`, `set_ceiling` with `payload.ceiling`, `apply_formal_fees`, `approve_formal_fees`, `reject_formal_fees`)
  * are recorded as events in the state it is in.
@@ -52,21 +57,36 @@ export function authorizationMachine(profile: Profile): MachineDefinition {
     },
     transitions: [
       { from: 'active', event: 'amend', to: 'amending', by: ['implementing_body'], requires: ['amendment'], assign: ['amendment'] },
-      { from: 'amending', event: 'approve_amendment', to: 'active', by: ['implementing_body'], assign: ['termEnd'] },
+      // An amended term (`payload.term`) is held to the cap as the signed one.
+      {
+        from: 'amending',
+        event: 'approve_amendment',
+        to: 'active',
+        by: ['implementing_body'],
+        guard: 'amendedTermAcceptable',
+        guardError: termRefusal(profile),
+        assign: ['termEnd'],
+      },
       explainOverdue('amending', ['implementing_body']),
-      { from: 'active', event: 'suspend', to: 'suspended', by: AUTHORITY, requires: ['reasons'] },
-      { from: 'suspended', event: 'file_feedback', to: 'suspended', by: ['operator'], requires: ['feedback'], assign: ['feedback'], eventType: 'feedback_filed' },
-      { from: 'suspended', event: 'reinstate', to: 'active', by: AUTHORITY },
+      // 101号 第三十二条: the operator fixes the breach and feeds back within the limit (its duty then
+      // met: the deadline clears); only fed back may it be reinstated. Each suspension wants its own.
+      { from: 'active', event: 'suspend', to: 'suspended', by: AUTHORITY, requires: ['reasons'], set: { feedback: null } },
+      { from: 'suspended', event: 'file_feedback', to: 'suspended', by: ['operator'], requires: ['feedback'], assign: ['feedback'], deadline: 'clear', eventType: 'feedback_filed' },
+      { from: 'suspended', event: 'reinstate', to: 'active', by: AUTHORITY, guard: 'data.feedback', guardError: 'FEEDBACK_REQUIRED' },
       { from: 'suspended', event: 'revoke', to: 'terminated', by: GRANTOR, requires: ['reasons'] },
-      { from: 'active', event: 'start_evaluation', to: 'under_evaluation', by: AUTHORITY, set: { rectified: false } },
+      // The evaluation runs from the annual report it follows (`annualReportOn`, the evaluated year's),
+      // or from its start until that report is filed (`annual_report_filed` restarts it).
+      { from: 'active', event: 'start_evaluation', to: 'under_evaluation', by: AUTHORITY, set: { rectified: false, annualReportOn: null }, assign: ['annualReportOn'] },
+      { from: 'under_evaluation', event: 'annual_report_filed', to: 'under_evaluation', by: ['clock'], guard: '!data.annualReportOn', requires: ['annualReportOn'], assign: ['annualReportOn'], deadline: 'restart', eventType: 'annual_report_filed' },
       { from: 'under_evaluation', event: 'pass_evaluation', to: 'active', by: AUTHORITY, assign: ['evaluation'], set: { rectified: false } },
       // A second rectification in the same evaluation counts as failed (101号 第三十六条).
       { from: 'under_evaluation', event: 'order_rectification', to: 'terminated', by: AUTHORITY, guard: 'data.rectified', requires: ['reasons'], set: { result: 'failed' } },
       { from: 'under_evaluation', event: 'order_rectification', to: 'rectifying', by: AUTHORITY, requires: ['reasons'], set: { rectified: true } },
       { from: 'under_evaluation', event: 'fail_evaluation', to: 'terminated', by: AUTHORITY, requires: ['reasons'], set: { result: 'failed' } },
       explainOverdue('under_evaluation', AUTHORITY),
-      { from: 'rectifying', event: 'report_rectification', to: 'under_evaluation', by: ['operator'], requires: ['report'], assign: ['report'] },
-      { from: 'rectifying', event: 'reevaluate', to: 'under_evaluation', by: ['clock'] },
+      // A re-evaluation follows the rectification, not the annual report: it runs from its start.
+      { from: 'rectifying', event: 'report_rectification', to: 'under_evaluation', by: ['operator'], requires: ['report'], assign: ['report'], set: { annualReportOn: null } },
+      { from: 'rectifying', event: 'reevaluate', to: 'under_evaluation', by: ['clock'], set: { annualReportOn: null } },
       { from: 'active', event: 'request_termination', to: 'termination_requested', by: ['operator'], requires: ['reasons'] },
       { from: 'termination_requested', event: 'approve_termination', to: 'terminated', by: GRANTOR },
       explainOverdue('termination_requested', GRANTOR),
@@ -78,7 +98,7 @@ export function authorizationMachine(profile: Profile): MachineDefinition {
       term: { ...profileLimit(profile, 'authorized_operation.term', 'term', { event: 'expire' }), dueField: 'termEnd', holidayExtension: 'none' },
       amendment: profileLimit(profile, 'authorized_operation.amendment', 'amendment', 'flag_overdue'),
       suspension: profileLimit(profile, 'authorized_operation.suspension', 'suspension', 'flag_overdue'),
-      evaluation: profileLimit(profile, 'authorized_operation.evaluation', 'evaluation', 'flag_overdue'),
+      evaluation: { ...profileLimit(profile, 'authorized_operation.evaluation', 'evaluation', 'flag_overdue'), startField: 'annualReportOn' },
       rectification: profileLimit(profile, 'authorized_operation.rectification', 'rectification', { event: 'reevaluate' }),
       termination_request: profileLimit(profile, 'authorized_operation.termination_request', 'termination_request', 'flag_overdue'),
     },

@@ -1,5 +1,6 @@
 import type { MachineDefinition, TransitionDefinition } from '@gdx/kernel';
 import type { SelectionMethod } from '../../authorized-operation/profile-part.js';
+import { termRefusal } from '../../authorized-operation/term-check.js';
 import type { Profile } from '../../profile-schema.js';
 import { explainOverdue, profileLimit } from '../profile-limit.js';
 
@@ -62,7 +63,7 @@ export function selectionMachine(profile: Profile): MachineDefinition {
       to: 'signed',
       by: IMPLEMENTING_BODY,
       guard: 'termAcceptable',
-      guardError: options.termPolicy === 'error' ? 'TERM_EXCEEDS_CAP' : 'TERM_JUSTIFICATION_REQUIRED',
+      guardError: termRefusal(profile),
       requires: ['agreement'],
       assign: ['agreement', 'justification'],
       eventType: 'agreement_signed',
