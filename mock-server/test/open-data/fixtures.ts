@@ -1,4 +1,5 @@
 import type { OpenDataset } from '../../src/sandbox/seed/types.js';
+import { expect } from 'vitest';
 import { expectContract } from '../support/contract.js';
 import type { World } from '../support/world.js';
 
@@ -36,5 +37,25 @@ export function applicationBy(org: { creditCode: string; name: string }, dataset
 export async function apply(world: World, dataset = onApplication(world), overrides: Record<string, unknown> = {}) {
   const reply = await world.openData('POST', '/applications', { as: world.org(APPLICANT), body: applicationBody(world, dataset, overrides) });
   expectContract('open-data', 'submitApplication', reply, 201);
+  return reply.body;
+}
+
+/** Applies, passes the initial review at once and approves at `approveAt`; answers the grant as its holder reads it. */
+export async function grantApprovedAt(world: World, approveAt: string, periodOfUse: { from: string; to: string }, withCondition?: string) {
+  const dataset = withCondition ? onApplication(world, withCondition) : world.seed.datasets.find((d) => d.openingType === 'on_application' && !d.openingConditions.includes('usage_feedback'));
+  if (!dataset) throw new Error('no suitable on_application dataset in the seed');
+  const app = await apply(world, dataset, { periodOfUse });
+  const target = { platform: 'open-data', objectType: 'application', objectId: app.id };
+  await world.act({ ...target, action: 'pass_initial_review' });
+  await world.advance({ to: approveAt });
+  const approved = await world.act({ ...target, action: 'approve' });
+  expect(approved.body.event.type).toBe('grant_issued');
+  return readGrant(world, approved.body.object.grantId);
+}
+
+/** The grant as its holder reads it (checked against the contract). */
+export async function readGrant(world: World, grantId: string) {
+  const reply = await world.openData('GET', `/grants/${grantId}`, { as: world.org(APPLICANT) });
+  expectContract('open-data', 'getGrant', reply, 200);
   return reply.body;
 }

@@ -1,28 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { expectContract } from '../support/contract.js';
-import { openWorld, useWorld, type World } from '../support/world.js';
-import { APPLICANT, apply, onApplication } from './fixtures.js';
+import { openWorld, useWorld } from '../support/world.js';
+import { APPLICANT, grantApprovedAt, readGrant } from './fixtures.js';
 
 const ctx = useWorld();
-
-/** Applies, passes the initial review at once and approves at `approveAt`; answers the grant as its holder reads it. */
-async function grantApprovedAt(world: World, approveAt: string, periodOfUse: { from: string; to: string }, withCondition?: string) {
-  const dataset = withCondition ? onApplication(world, withCondition) : world.seed.datasets.find((d) => d.openingType === 'on_application' && !d.openingConditions.includes('usage_feedback'));
-  if (!dataset) throw new Error('no suitable on_application dataset in the seed');
-  const app = await apply(world, dataset, { periodOfUse });
-  const target = { platform: 'open-data', objectType: 'application', objectId: app.id };
-  await world.act({ ...target, action: 'pass_initial_review' });
-  await world.advance({ to: approveAt });
-  const approved = await world.act({ ...target, action: 'approve' });
-  expect(approved.body.event.type).toBe('grant_issued');
-  return readGrant(world, approved.body.object.grantId);
-}
-
-async function readGrant(world: World, grantId: string) {
-  const reply = await world.openData('GET', `/grants/${grantId}`, { as: world.org(APPLICANT) });
-  expectContract('open-data', 'getGrant', reply, 200);
-  return reply.body;
-}
 
 describe('open-data grants: validity within the period of use, and the usage-report deadline', () => {
   it('is valid from the requested start when approval comes earlier, until the requested end', async () => {

@@ -45,6 +45,7 @@ export const LIMIT_IDS = [
   'open_data.usage_report',
   'open_data.demand_answer',
   'open_data.data_objection',
+  'open_data.spot_check',
   'catalog.review',
   'catalog.new_resource',
   'catalog.info_change',
@@ -56,7 +57,7 @@ export const LIMIT_IDS = [
 export type LimitId = (typeof LIMIT_IDS)[number];
 
 /** Limits added after profiles were first written: a profile without them takes the national entry. */
-const LATER_LIMIT_IDS = ['sharing.compliance_review', ...AUTHORIZED_OPERATION_LIMIT_IDS] as const;
+const LATER_LIMIT_IDS = ['sharing.compliance_review', 'open_data.spot_check', ...AUTHORIZED_OPERATION_LIMIT_IDS] as const;
 
 export const profileSchema = z.strictObject({
   name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes'),

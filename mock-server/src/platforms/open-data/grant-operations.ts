@@ -4,7 +4,7 @@ import { formatShanghaiInstant, shanghaiDate } from '@gdx/calendar';
 import { dataObjectionView, fileDataObjection, illegalTransition, listPage, type DataObjectionRecord, type DataObjectionSubmission } from '../workflow-host/index.js';
 import { tryStartUsageReporting } from './grant-lifecycle.js';
 import { addReport, type DemandRecord, type GrantRecord, type OpenDataState, type UsageReportRecord } from './open-data-state.js';
-import { demandView, grantView, usageReportView } from './wire-views.js';
+import { demandView, grantView, spotCheckView, usageReportView } from './wire-views.js';
 
 type Ctx = OperationContext<OpenDataState>;
 
@@ -62,6 +62,16 @@ export function fileOpenDataObjection(state: OpenDataState, sandbox: SandboxCont
   return fileDataObjection(state.host, sandbox, { machineId: 'open-data.data-objection', owner, role, providerId: provider?.organizationId ?? null, submission }, state.objections);
 }
 
+/** The holder's answer to a spot check of its grant (404 for another grant's or organisation's); answered once. */
+function answerSpotCheck(ctx: Ctx): OperationResult {
+  const { state } = ctx;
+  const grant = ownGrant(ctx);
+  const check = state.spotChecks.get(ctx.params.spotCheckId ?? '');
+  if (!check || check.grantId !== grant.id) throw new PlatformProblem('NOT_FOUND', { detail: `no spot check ${ctx.params.spotCheckId} of grant ${grant.id}` });
+  state.host.dispatch(check.id, 'answer', { actor: { role: 'applicant', organizationId: grant.owner }, payload: { answer: ctx.body } });
+  return { status: 200, body: spotCheckView(state, check) };
+}
+
 function submitDemand(ctx: Ctx): OperationResult {
   const { state, sandbox } = ctx;
   const caller = ctx.caller!;
@@ -74,7 +84,7 @@ function submitDemand(ctx: Ctx): OperationResult {
 }
 
 /**
- * Grants and usage reports, demands and data objections of the signed organisation.
+ * Grants with their usage reports and spot checks, demands and data objections of the signed organisation.
  *
  * @example
  * ```ts
@@ -89,6 +99,12 @@ export const grantOperations: Record<string, OperationHandler<OpenDataState>> = 
     const reports = (ctx.state.reportsByGrant.get(grant.id) ?? []).map((id) => ctx.state.reports.get(id) as UsageReportRecord);
     return { status: 200, body: listPage(ctx, reports, (r) => [r.submittedAt, r.id], usageReportView) };
   },
+  listSpotChecks: (ctx) => {
+    const grant = ownGrant(ctx);
+    const wanted = typeof ctx.query['state'] === 'string' ? ctx.query['state'] : undefined;
+    return { status: 200, body: ctx.state.host.listPage(ctx, 'spot_check', grant.id, wanted, (id) => spotCheckView(ctx.state, ctx.state.spotChecks.get(id)!)) };
+  },
+  answerSpotCheck,
   submitDemand,
   getDemand: (ctx) => {
     const record = ctx.state.demands.get(ctx.params.demandId ?? '');

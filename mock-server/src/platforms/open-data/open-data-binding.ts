@@ -3,13 +3,14 @@ import type { SandboxContext } from '../../app/platform-module.js';
 import { dataObjectionView, objectionOfficial, officialOrganisation, OBJECTION_WIRE, ownListing, toReasons, type HostBinding, type Listing } from '../workflow-host/index.js';
 import { followGrant, issueGrant } from './grant-lifecycle.js';
 import type { OpenDataState } from './open-data-state.js';
-import { applicationView, demandView, grantView } from './wire-views.js';
+import { applicationView, demandView, grantView, spotCheckView } from './wire-views.js';
 
 const OBJECT_TYPES: Record<string, string> = {
   'open-data.application': 'application',
   'open-data.usage-reporting': 'grant',
   'open-data.demand': 'demand',
   'open-data.data-objection': 'data_objection',
+  'open-data.spot-check': 'spot_check',
 };
 
 /** Events whose reasons the application shows: return, rejection (published), suspension. */
@@ -28,8 +29,13 @@ function onApplicationEvent(state: OpenDataState, sandbox: SandboxContext, insta
   if (grant && event.from !== event.to) followGrant(state, sandbox, grant, event);
 }
 
-/** An application in its applicant's list and, once rejected, in the public list of rejections. */
-function applicationListings(state: OpenDataState, instance: WorkflowInstance): Listing[] {
+/**
+ * An application in its applicant's list and, once rejected, in the public list of rejections; a
+ * spot check in its grant's list.
+ */
+function listings(state: OpenDataState, instance: WorkflowInstance): Listing[] {
+  const check = state.spotChecks.get(instance.id);
+  if (check) return [ownListing('spot_check', check.grantId, instance)];
   const app = state.applications.get(instance.id);
   if (!app) return [];
   const listings = [ownListing('application', app.owner, instance)];
@@ -49,11 +55,11 @@ function applicationListings(state: OpenDataState, instance: WorkflowInstance): 
  */
 export function openDataBinding(state: OpenDataState, sandbox: SandboxContext): HostBinding {
   const ownerOf = (id: string) =>
-    state.applications.get(id)?.owner ?? state.grants.get(id)?.owner ?? state.demands.get(id)?.owner ?? state.objections.get(id)?.owner ?? null;
+    state.applications.get(id)?.owner ?? state.grants.get(id)?.owner ?? state.demands.get(id)?.owner ?? state.objections.get(id)?.owner ?? state.spotChecks.get(id)?.owner ?? null;
   return {
     platform: 'open-data',
     // Step names as the contract's x-gdx-limits gives them.
-    wire: { 'open-data.data-objection': OBJECTION_WIRE, 'open-data.demand': { steps: { answer: 'demand_answer' } } },
+    wire: { 'open-data.data-objection': OBJECTION_WIRE, 'open-data.demand': { steps: { answer: 'demand_answer' } }, 'open-data.spot-check': { steps: { answer: 'spot_check_answer' } } },
     objectType: (i) => OBJECT_TYPES[i.machine] ?? i.machine,
     owner: (i) => ownerOf(i.id),
     view: (i) => {
@@ -64,7 +70,9 @@ export function openDataBinding(state: OpenDataState, sandbox: SandboxContext): 
       const demand = state.demands.get(i.id);
       if (demand) return demandView(state, demand);
       const objection = state.objections.get(i.id);
-      return objection ? dataObjectionView(state.host, objection, i) : { id: i.id, state: i.state };
+      if (objection) return dataObjectionView(state.host, objection, i);
+      const check = state.spotChecks.get(i.id);
+      return check ? spotCheckView(state, check) : { id: i.id, state: i.state };
     },
     official: (i, role) => {
       const objection = state.objections.get(i.id);
@@ -76,6 +84,6 @@ export function openDataBinding(state: OpenDataState, sandbox: SandboxContext): 
     onEvent: (i, e) => {
       if (i.machine === 'open-data.application') onApplicationEvent(state, sandbox, i, e);
     },
-    listings: (i) => applicationListings(state, i),
+    listings: (i) => listings(state, i),
   };
 }

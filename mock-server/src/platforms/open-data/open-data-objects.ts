@@ -6,7 +6,7 @@ import type { GrantRecord, OpenDataState } from './open-data-state.js';
 const USAGE_REPORTING = 'open-data.usage-reporting';
 
 function titleOf(state: OpenDataState, id: string): string | null {
-  return state.applications.get(id)?.datasets[0]?.title ?? state.demands.get(id)?.submission.title ?? null;
+  return state.applications.get(id)?.datasets[0]?.title ?? state.demands.get(id)?.submission.title ?? state.spotChecks.get(id)?.request.text ?? null;
 }
 
 /**
@@ -38,8 +38,8 @@ function grantOf(host: WorkflowHost, state: OpenDataState, grant: GrantRecord): 
 }
 
 /**
- * The open-data platform's workflow objects: applications, demands and data objections (kernel
- * instances) and grants (issued on approval, suspended through their application, with their
+ * The open-data platform's workflow objects: applications, demands, data objections and spot
+ * checks (kernel instances) and grants (issued on approval, suspended through their application, with their
  * usage-report deadline).
  *
  * @example
@@ -53,6 +53,7 @@ export const openDataObjects = grantPlatformObjects<OpenDataState, GrantRecord>(
     'open-data.application': 'application',
     'open-data.demand': 'demand',
     'open-data.data-objection': 'data_objection',
+    'open-data.spot-check': 'spot_check',
   },
   parts: new Set([USAGE_REPORTING]),
   title: titleOf,

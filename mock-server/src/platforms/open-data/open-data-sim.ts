@@ -1,9 +1,10 @@
 import type { OperationResult, SimCommandContext } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
-import { applyOfficialAction, dataObjectionView, illegalTransition, thirdPartyObjectionResult, type ActionTarget, type DataObjectionSubmission } from '../workflow-host/index.js';
+import type { Reason } from '@gdx/kernel';
+import { applyOfficialAction, dataObjectionView, illegalTransition, namedOrganisation, officialOrganisation, thirdPartyObjectionResult, wireEvent, type ActionTarget, type DataObjectionSubmission } from '../workflow-host/index.js';
 import { fileOpenDataObjection } from './grant-operations.js';
-import type { OpenDataState } from './open-data-state.js';
-import { applicationView, demandView, grantView } from './wire-views.js';
+import type { OpenDataState, SpotCheckRecord } from './open-data-state.js';
+import { applicationView, demandView, grantView, spotCheckView } from './wire-views.js';
 
 type Sim = SimCommandContext<OpenDataState>;
 
@@ -34,9 +35,13 @@ function target(ctx: Sim): ActionTarget {
       const o = state.objections.get(id) ?? notFound(ctx);
       return { instanceId: id, view: () => dataObjectionView(state.host, o) };
     }
+    case 'spot_check': {
+      const c = state.spotChecks.get(id) ?? notFound(ctx);
+      return { instanceId: id, view: () => spotCheckView(state, c) };
+    }
     default:
       throw new PlatformProblem('VALIDATION_FAILED', {
-        errors: [{ pointer: '/objectType', code: 'OBJECT_TYPE_UNKNOWN', message: { zh: '开放平台的对象类型为 application、grant、demand、data_objection', en: 'Open-data object types are application, grant, demand and data_objection' } }],
+        errors: [{ pointer: '/objectType', code: 'OBJECT_TYPE_UNKNOWN', message: { zh: '开放平台的对象类型为 application、grant、demand、data_objection、spot_check', en: 'Open-data object types are application, grant, demand, data_objection and spot_check' } }],
       });
   }
 }
@@ -44,7 +49,8 @@ function target(ctx: Sim): ActionTarget {
 /**
  * Officials' actions on the open-data platform: pass_initial_review / return (operator),
  * approve / reject (authority with the provider), suspend, explain_overdue on applications
- * (suspend also on grants); answer / explain_overdue on demands and data objections.
+ * (suspend also on grants, and start_spot_check, which creates a spot check); answer /
+ * explain_overdue on demands and data objections.
  *
  * @example
  * ```ts
@@ -52,7 +58,31 @@ function target(ctx: Sim): ActionTarget {
  * ```
  */
 export function actOnOpenData(ctx: Sim): OperationResult {
+  if (ctx.body.objectType === 'grant' && ctx.body.action === 'start_spot_check') return startSpotCheck(ctx);
   return applyOfficialAction(ctx as SimCommandContext<unknown>, ctx.state.host, target(ctx));
+}
+
+/**
+ * The data authority starts a spot check (抽查) of an active grant with a usage-feedback
+ * condition (接受抽查, 第二十四条); its holder answers on the platform. Any other grant answers
+ * 409 and nothing is created.
+ */
+function startSpotCheck(ctx: Sim): OperationResult {
+  const { state, sandbox, body } = ctx;
+  const grant = state.grants.get(String(body.objectId)) ?? notFound(ctx);
+  const open = grant.state === 'active' && grant.conditions.includes('usage_feedback');
+  if (!open) throw illegalTransition(grant.state, 'start_spot_check', grant.state === 'active' ? ['suspend'] : [], 'NO_USAGE_FEEDBACK');
+  const organizationId = namedOrganisation(ctx as SimCommandContext<unknown>) ?? officialOrganisation(sandbox, 'data_authority')?.id;
+  const actor = { role: 'data_authority', ...(organizationId ? { organizationId } : {}) };
+  state.host.check('open-data.spot-check', { actor });
+  const check: SpotCheckRecord = { id: sandbox.ids.next('osc'), grantId: grant.id, owner: grant.owner, request: body.request as Reason };
+  state.spotChecks.set(check.id, check);
+  const created = state.host.create('open-data.spot-check', { id: check.id, actor });
+  const first = created.events[0];
+  return {
+    status: 200,
+    body: { platform: 'open-data', objectType: 'spot_check', objectId: check.id, from: null, to: created.state, event: first ? wireEvent(first, state.host.wireOf(created)) : null, object: spotCheckView(state, check) },
+  };
 }
 
 /**

@@ -70,6 +70,15 @@ export interface DemandRecord {
   submission: { title: string; description: string; intendedUse?: string };
 }
 
+/** A spot check (抽查) of a grant: the data authority's written request; answer and state are in its kernel instance. */
+export interface SpotCheckRecord {
+  id: string;
+  grantId: string;
+  /** The grant's holder, who answers. */
+  owner: string;
+  request: Reason;
+}
+
 /** The open-data platform's records in one sandbox. */
 export interface OpenDataRecords {
   applications: Map<string, ApplicationRecord>;
@@ -79,6 +88,7 @@ export interface OpenDataRecords {
   reportsByGrant: Map<string, string[]>;
   demands: Map<string, DemandRecord>;
   objections: Map<string, DataObjectionRecord>;
+  spotChecks: Map<string, SpotCheckRecord>;
 }
 
 /** The open-data platform's state: records, kernel host, the datasets of the published catalog and the seed's plans. */
@@ -97,6 +107,8 @@ export interface OpenDataSnapshot {
   reports: UsageReportRecord[];
   demands: DemandRecord[];
   objections: DataObjectionRecord[];
+  /** Absent in snapshots taken before spot checks. */
+  spotChecks?: SpotCheckRecord[];
 }
 
 /**
@@ -118,6 +130,7 @@ export function openDataRecords(saved?: OpenDataSnapshot): OpenDataRecords {
     reportsByGrant,
     demands: recordsById(saved?.demands),
     objections: recordsById(saved?.objections),
+    spotChecks: recordsById(saved?.spotChecks),
   };
 }
 
@@ -137,6 +150,7 @@ export function exportOpenDataState(state: OpenDataState): OpenDataSnapshot {
     reports: [...state.reports.values()],
     demands: [...state.demands.values()],
     objections: [...state.objections.values()],
+    spotChecks: [...state.spotChecks.values()],
   });
 }
 

@@ -1,7 +1,7 @@
 import { OPENING_CONDITION_LABELS } from '../../sandbox/seed/labels.js';
 import type { OpenDataset, OpeningPlan } from '../../sandbox/seed/types.js';
 import { answerOf, workflowFields } from '../workflow-host/index.js';
-import type { ApplicationRecord, DemandRecord, GrantRecord, OpenDataState, UsageReportRecord } from './open-data-state.js';
+import type { ApplicationRecord, DemandRecord, GrantRecord, OpenDataState, SpotCheckRecord, UsageReportRecord } from './open-data-state.js';
 
 const API_BASE = 'https://data.gdx.dev/open-data/v1';
 
@@ -141,4 +141,23 @@ export function demandView(state: OpenDataState, d: DemandRecord) {
  */
 export function rejectionView(r: ApplicationRecord) {
   return { applicationId: r.id, datasets: r.datasets, scenario: r.submission.scenario.name, reasons: r.reasons, rejectedOn: r.rejectedOn ?? '' };
+}
+
+/**
+ * The OpenAPI `SpotCheck`: the authority's request and the holder's answer, with its clock.
+ *
+ * @example
+ * ```ts
+ * spotCheckView(state, record).deadline?.step; // 'spot_check_answer'
+ * ```
+ */
+export function spotCheckView(state: OpenDataState, check: SpotCheckRecord) {
+  const instance = state.host.engine.get(check.id);
+  return {
+    id: check.id,
+    grantId: check.grantId,
+    request: check.request,
+    answer: (instance.data['answer'] as Record<string, unknown> | undefined) ?? null,
+    ...workflowFields(state.host, instance),
+  };
 }

@@ -1,7 +1,7 @@
 export { WorkflowHost, type HostBinding, type DispatchInput, type CreateInput } from './workflow-host.js';
 export { SandboxTimerClock } from './timer-clock.js';
 export { planOfficials } from './plan-officials.js';
-export { applyOfficialAction, type ActionTarget } from './official-action.js';
+export { applyOfficialAction, namedOrganisation, type ActionTarget } from './official-action.js';
 export { workflowFields, answerOf, officialOrganisation, type WorkflowFields } from './answer-duty.js';
 export { fileDataObjection, dataObjectionView, objectionOfficial, thirdPartyObjectionResult, OBJECTION_WIRE, type DataObjectionRecord, type DataObjectionSubmission } from './data-objections.js';
 // listPage is the core's; platforms reach every paging helper through the workflow host.

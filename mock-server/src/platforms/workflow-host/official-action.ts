@@ -47,6 +47,24 @@ function payloadOf(body: Readonly<Record<string, unknown>>): Record<string, unkn
 }
 
 /**
+ * The acting organisation an action names (`organizationId`), or `null` for the sandbox's
+ * official of the role; an organisation the sandbox does not have is a 400 on the field.
+ *
+ * @example
+ * ```ts
+ * const organizationId = namedOrganisation(ctx) ?? officialOrganisation(ctx.sandbox, 'data_authority')?.id;
+ * ```
+ */
+export function namedOrganisation(ctx: Pick<SimCommandContext<unknown>, 'body' | 'sandbox'>): string | null {
+  const named = ctx.body.organizationId;
+  if (typeof named !== 'string') return null;
+  if (!ctx.sandbox.organisation(named)) {
+    throw new PlatformProblem('VALIDATION_FAILED', { errors: [{ pointer: '/organizationId', code: 'UNKNOWN_ORGANIZATION', message: { zh: '沙箱中没有该组织', en: 'No such organisation in the sandbox' } }] });
+  }
+  return named;
+}
+
+/**
  * Applies an official's action (`POST /_sim/v1/sandboxes/{id}/actions`) to a workflow
  * instance: the acting role follows the machine (e.g. `approve` in `escalated` is the city
  * government's), the organisation is the one named or the sandbox's official for that role.
@@ -64,15 +82,7 @@ export function applyOfficialAction(ctx: SimCommandContext<unknown>, host: Workf
   if (!before) return ctx.problem('NOT_FOUND', { detail: `no ${String(body.objectType)} ${String(body.objectId)}` });
   const event = String(body.action);
   const role = target.role ?? roleFor(host, before.machine, before.state, event);
-  let organizationId: string | null;
-  if (typeof body.organizationId === 'string') {
-    if (!ctx.sandbox.organisation(body.organizationId)) {
-      throw new PlatformProblem('VALIDATION_FAILED', { errors: [{ pointer: '/organizationId', code: 'UNKNOWN_ORGANIZATION', message: { zh: '沙箱中没有该组织', en: 'No such organisation in the sandbox' } }] });
-    }
-    organizationId = body.organizationId;
-  } else {
-    organizationId = null;
-  }
+  const organizationId = namedOrganisation(ctx);
   const after = host.dispatch(target.instanceId, event, {
     actor: { role, ...(organizationId ? { organizationId } : host.officialActor(before, role)) },
     payload: target.payload ? { ...payloadOf(body), ...target.payload } : payloadOf(body),

@@ -76,7 +76,8 @@ export function usageReportingMachine(profile: Profile): MachineDefinition {
 
 /**
  * The open-data platform's machines: applications, usage reporting, demand requests
- * (需求受理反馈, choice 10 WD) and data-subject objections (5 WD).
+ * (需求受理反馈, choice 10 WD), data-subject objections (5 WD) and spot checks of a grant with
+ * a usage-feedback condition (接受抽查, 第二十四条), which its holder answers (choice 10 WD).
  *
  * @example
  * openDataMachines(profile).demand.id; // 'open-data.demand'
@@ -86,11 +87,13 @@ export function openDataMachines(profile: Profile): {
   usageReporting: MachineDefinition;
   demand: MachineDefinition;
   dataObjection: MachineDefinition;
+  spotCheck: MachineDefinition;
 } {
   return {
     application: openDataApplicationMachine(profile),
     usageReporting: usageReportingMachine(profile),
     demand: answerDutyMachine(profile, 'open-data.demand', 'open_data.demand_answer', ['data_authority', 'data_provider', 'platform_operator']),
     dataObjection: answerDutyMachine(profile, 'open-data.data-objection', 'open_data.data_objection', ['data_provider', 'data_authority', 'platform_operator']),
+    spotCheck: answerDutyMachine(profile, 'open-data.spot-check', 'open_data.spot_check', ['applicant']),
   };
 }
