@@ -53,6 +53,8 @@ const openData = {
   /** The sources give no period for usage reports: the contract's choice (`open_data.usage_report`), 90 calendar days from the grant. */
   usageReport: { step: 'usage_report', limit: 90, unit: 'calendar_days', basis: `${XM} 第二十四条(二) (usage feedback; period: the contract's choice, 90 calendar days)` },
   dataObjection,
+  /** The sources give no number for answering a spot check: the contract's choice (`open_data.spot_check`), 10 WD from the check. */
+  spotCheck: { step: 'spot_check_answer', limit: 10, unit: 'working_days', basis: `${XM} 第二十四条 (接受抽查; answer: the contract's choice, 10 working days)` },
 } as const satisfies Record<string, StepLimit>;
 
 const AOP_27 = '发改数据规〔2025〕27号';

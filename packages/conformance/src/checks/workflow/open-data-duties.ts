@@ -23,11 +23,12 @@ function reportDue(grant: Record<string, unknown>, dueDate: string): Record<stri
  * Duties after approval and around the data (Xiamen profile): a usage report missed past its due
  * date is tracked as overdue, and a late one stays marked late (第二十四条(二)); a data-subject
  * objection on the open-data platform is due in 5 WD and, missed, flagged rather than deemed
- * answered (第十四条, shared with the sharing platform).
+ * answered (第十四条, shared with the sharing platform); a spot check of a grant with usage
+ * feedback is answered by its holder (接受抽查, 第二十四条; 10 WD, the contract's choice).
  *
  * @example
  * ```ts
- * openDataDutyChecks.map((c) => c.id); // ['ODP-USAGE-02', 'ODP-OBJECTION-01']
+ * openDataDutyChecks.map((c) => c.id); // ['ODP-USAGE-02', 'ODP-OBJECTION-01', 'ODP-SPOT-01']
  * ```
  */
 export const openDataDutyChecks: Check[] = [
@@ -68,6 +69,25 @@ export const openDataDutyChecks: Check[] = [
       const answered = await readObject(ctx, sbx, 'open-data', path);
       expectState(ctx, answered, 'answered', 'after the answer');
       ctx.expect.that(isRecord(answered.answer), 'the answer is recorded', 'an answer { text }', answered.answer);
+    });
+  }),
+  check('ODP-SPOT-01', 'a grant with usage feedback accepts spot checks: its holder answers each in writing, within 10 WD (choice), once', `${L.spotCheck.basis}; shared/domain/open-data.md §After approval (the holder answers spot checks)`, async (ctx) => {
+    await inXiamen(ctx, async (sbx) => {
+      const { grantId } = await approvedGrant(ctx, sbx, 'usage_feedback');
+      const started = await act(sbx, 'open-data', 'grant', grantId, 'start_spot_check', { request: { text: 'conformance: 请提供接口调用日志' } });
+      expectStatus(ctx, started, 200, "the data authority's spot check is started");
+      const checkId = isRecord(started.body) ? String(started.body.objectId) : '';
+      const path = `/grants/${encodeURIComponent(grantId)}/spot-checks`;
+      const due = expectedDeadline(await sandboxToday(ctx, sbx), L.spotCheck);
+      const listed = await sbx.http(0).request('GET', 'open-data', path, { query: { state: 'submitted' } });
+      expectStatus(ctx, listed, 200, 'the holder lists the spot checks of its grant');
+      const pending = (isRecord(listed.body) && Array.isArray(listed.body.items) ? listed.body.items.filter(isRecord) : []).find((c) => c.id === checkId) ?? {};
+      expectDeadline(ctx, pending, L.spotCheck, due, false);
+      const answer = () => sbx.http(0).request('POST', 'open-data', `${path}/${encodeURIComponent(checkId)}/answer`, { json: { text: 'conformance: 已提供调用日志' }, idempotencyKey: `conformance-${ctx.random.string(20)}` });
+      const answered = await answer();
+      expectStatus(ctx, answered, 200, 'the holder answers the spot check');
+      expectState(ctx, isRecord(answered.body) ? answered.body : {}, 'answered', 'the answered spot check');
+      expectStatus(ctx, await answer(), 409, 'a second answer to the same spot check');
     });
   }),
 ];
