@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { OpenApiDocument } from '../../src/index.js';
 import { createOpenDataPlatform } from '../../src/platforms/open-data/index.js';
 import { seedDataOf } from '../../src/sandbox/seed-data-cache.js';
+import { applicationBy } from '../open-data/fixtures.js';
 import type { Credentials } from '../support/client.js';
 import { act, createDraft, expectCatalog, expectSim, getEntry, submit, useCatalogMock, type TestSandbox } from './workflow-harness.js';
 
@@ -105,16 +106,8 @@ describe('reclassifying a not_open catalog resource', () => {
     expect(dataset.distributions.every((d: { requiresGrant: boolean }) => d.requiresGrant)).toBe(true);
 
     const applicant = sbx.organizations.find((o) => o.roles.includes('applicant'))!;
-    const application = (conditionEvidence: { condition: string; text: string }[]) => ({
-      applicant: { kind: 'organization', creditCode: applicant.creditCode, name: applicant.name },
-      datasetIds: [dataset.id],
-      scenario: { name: '车辆保险定价', description: '按车型统计出险率' },
-      dataScope: '全市范围',
-      deliveryMethod: 'api',
-      periodOfUse: { from: '2025-10-01', to: '2026-09-30' },
-      securityMeasures: '等保三级环境，访问留痕。',
-      conditionEvidence,
-    });
+    const application = (conditionEvidence: { condition: string; text: string }[]) =>
+      applicationBy(applicant, { id: dataset.id, openingConditions: [] }, { scenario: { name: '车辆保险定价', description: '按车型统计出险率' }, conditionEvidence });
     const unevidenced = await ctx.call('POST', `${sbx.base('open-data')}/applications`, { as: applicant, body: application([{ condition: 'scenario_list', text: '场景在允许范围内' }]) });
     expect(unevidenced.status).toBe(400);
     expect(unevidenced.body.errors[0]).toMatchObject({ pointer: '/conditionEvidence', code: 'CONDITION_EVIDENCE_MISSING' });

@@ -19,7 +19,7 @@ export function applicationBody(world: World, dataset: OpenDataset, overrides: R
 }
 
 /** A valid application for a dataset by a given organisation. */
-export function applicationBy(org: { creditCode: string; name: string }, dataset: OpenDataset, overrides: Record<string, unknown> = {}) {
+export function applicationBy(org: { creditCode: string; name: string }, dataset: Pick<OpenDataset, 'id' | 'openingConditions'>, overrides: Record<string, unknown> = {}) {
   return {
     applicant: { kind: 'organization', creditCode: org.creditCode, name: org.name },
     datasetIds: [dataset.id],
