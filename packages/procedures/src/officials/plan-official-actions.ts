@@ -1,4 +1,4 @@
-import { addDays } from '@gdx/calendar';
+import { addDays, startOfShanghaiDay } from '@gdx/calendar';
 import { shanghaiDay, type Calendar, type PlannedDispatch, type WorkflowInstance } from '@gdx/kernel';
 import { officialStep, type OfficialStep } from './official-steps.js';
 import { hashSeed, mulberry32 } from './prng.js';
@@ -28,7 +28,19 @@ interface Behaviour {
   weights: OutcomeProbabilities;
 }
 
+/** Behaviours of policy objects already read: officials plan after every state change, with the sandbox's one policy. */
+const behaviours = new WeakMap<object, Behaviour>();
+
+/** How officials behave under `opts.policy`; a policy object is read once (it is not changed in place). */
 function behaviour(opts: PlanOptions): Behaviour {
+  const p = opts.policy;
+  if (typeof p === 'string') return behaviourOf(opts);
+  let known = behaviours.get(p);
+  if (known === undefined) behaviours.set(p, (known = behaviourOf(opts)));
+  return known;
+}
+
+function behaviourOf(opts: PlanOptions): Behaviour {
   const p = opts.policy;
   const fallback = opts.probabilities ?? DEFAULT_PROBABILITIES;
   if (typeof p === 'string') return { mode: p, decideOn: 'random', overdueBy: 1, weights: p === 'late' ? ACCEPT_ONLY : fallback };
@@ -72,7 +84,9 @@ export interface PlanOptions {
 const DEFAULT_PROBABILITIES: OutcomeProbabilities = { accept: 0.7, supplement: 0.2, reject: 0.1 };
 const ACCEPT_ONLY: OutcomeProbabilities = { accept: 1, supplement: 0, reject: 0 };
 const ESTIMATE = { estimate: true } as const; // plans may look past published years; they are simulations
-const WORKDAY_START = 'T09:00:00+08:00';
+const HOUR_MS = 3_600_000;
+/** 09:00 Asia/Shanghai, from the start of the day (day arithmetic, not parsing an ISO string per plan). */
+const WORKDAY_START_MS = 9 * HOUR_MS;
 const WORKDAY_MINUTES = 8 * 60;
 
 function pickSome<T>(rand: () => number, list: readonly T[], max: number): T[] {
@@ -119,7 +133,9 @@ function payloadFor(step: OfficialStep, outcome: 'accept' | 'supplement' | 'reje
 }
 
 function dispatch(instance: WorkflowInstance, step: OfficialStep, at: number, event: string, payload?: Record<string, unknown>): PlannedDispatch {
-  return { at, instanceId: instance.id, event, actor: { role: step.role }, ...(payload ? { payload } : {}) };
+  // Two literals, not a spread: officials plan after every state change of a clock advance.
+  const actor = { role: step.role };
+  return payload ? { at, instanceId: instance.id, event, actor, payload } : { at, instanceId: instance.id, event, actor };
 }
 
 /**
@@ -148,7 +164,7 @@ export function planOfficialActions(instance: WorkflowInstance, opts: PlanOption
 
   if (how.mode === 'late') {
     const day = opts.calendar.addWorkingDays(last, how.overdueBy, ESTIMATE);
-    const at = Date.parse(`${day}T10:00:00+08:00`);
+    const at = startOfShanghaiDay(day) + 10 * HOUR_MS;
     const explain = step.explainWhenLate && instance.deadline
       ? [dispatch(instance, step, at, 'explain_overdue', { reasons: [OVERDUE_EXPLANATIONS[0]] })]
       : [];
@@ -158,10 +174,10 @@ export function planOfficialActions(instance: WorkflowInstance, opts: PlanOption
   if (step.atOnce) {
     // The first working day on or after today: one working day after yesterday.
     const day = opts.calendar.addWorkingDays(addDays(today, -1), 1, ESTIMATE);
-    return [decision(instance, step, Math.max(enteredAt, Date.parse(`${day}${WORKDAY_START}`)), rand, how.weights)];
+    return [decision(instance, step, Math.max(enteredAt, startOfShanghaiDay(day) + WORKDAY_START_MS), rand, how.weights)];
   }
   const day = how.decideOn === 'first_day' ? firstDay(today, last, opts) : pickDay(today, last, opts, how.decideOn, rand);
-  const at = day === undefined ? enteredAt + 3_600_000 : Date.parse(`${day}${WORKDAY_START}`) + Math.floor(rand() * WORKDAY_MINUTES) * 60_000;
+  const at = day === undefined ? enteredAt + HOUR_MS : startOfShanghaiDay(day) + WORKDAY_START_MS + Math.floor(rand() * WORKDAY_MINUTES) * 60_000;
   return [decision(instance, step, at, rand, how.weights)];
 }
 
