@@ -1,4 +1,5 @@
 import type { ActorRef, Deadline, Reason, WorkflowEvent, WorkflowInstance } from '@gdx/kernel';
+import { copyJson } from '../../app/copy-json.js';
 
 /** The OpenAPI `Actor`: a role and the acting organisation (`null` for the clock and outsiders). */
 export interface WireActor {
@@ -110,7 +111,8 @@ export function wireEvent(event: WorkflowEvent, mapping: WireMapping = {}): Wire
     to: event.to,
     reason: event.reason ? { ...(event.reason.code !== undefined ? { code: event.reason.code } : {}), text: event.reason.text } : null,
     deadline: wireDeadline(event.deadline, mapping, event),
-    ...(event.data ? { data: structuredClone(event.data) } : {}),
+    // The payload as sent is JSON (a request body, or an official's plan): a walk copies it several times cheaper than structuredClone.
+    ...(event.data ? { data: copyJson(event.data) } : {}),
   };
 }
 
