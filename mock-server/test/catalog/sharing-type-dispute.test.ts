@@ -2,9 +2,16 @@
 // 共享属性，市大数据主管部门对标注的公共数据共享属性有异议，且经协商不能达成一致意见的，报市人民政府决定。"
 // The data authority disputes during its review (simulation API), the provider answers on the
 // catalog platform, the city government decides what negotiation did not settle.
+import { CatalogClient } from '@gdx/catalog';
+import { loadBundledSpec } from '@gdx/openapi';
+import { SimulationClient } from '@gdx/simulation';
 import { describe, expect, it } from 'vitest';
+import { createApp, type OpenApiDocument } from '../../src/index.js';
+import { createFetch } from '../../src/fetch/index.js';
+import { createCatalogPlatform } from '../../src/platforms/catalog/index.js';
+import { seedDataOf } from '../../src/sandbox/seed-data-cache.js';
 import type { Credentials } from '../support/client.js';
-import { act, advance, createDraft, expectCatalog, expectSim, getEntry, search, submit, useCatalogMock, type TestSandbox } from './workflow-harness.js';
+import { act, advance, createDraft, entryContent, expectCatalog, expectSim, getEntry, search, START_AT, submit, useCatalogMock, type TestSandbox } from './workflow-harness.js';
 
 const ANSWER = '/entries/{entryId}/sharing-type-dispute/answer';
 const ACTIONS = '/sandboxes/{sandboxId}/actions';
@@ -130,5 +137,50 @@ describe('sharing-type dispute of a catalog entry (xiamen)', () => {
     expect(expectCatalog(await answer(sbx, sbx.providers[1]!, id, { answer: 'agree' }), 'POST', ANSWER, 404).code).toBe('NOT_FOUND');
     expect(expectSim(await act(ctx, sbx, id, 'agree_sharing_type'), 'POST', ACTIONS, 400).code).toBe('VALIDATION_FAILED');
     expect(await getEntry(ctx, sbx, me, id)).toEqual(during);
+  });
+});
+
+describe('sharing-type dispute through the SDKs, replays and snapshots', () => {
+  const ctx = useCatalogMock();
+
+  it('a replayed answer returns the first result; an imported snapshot keeps the open dispute', async () => {
+    const sbx = await ctx.sandbox();
+    const me = sbx.providers[0]!;
+    const draft = await createDraft(ctx, sbx, me, '共享属性异议幂等测试');
+    await submit(ctx, sbx, me, draft.id);
+    expectSim(await act(ctx, sbx, draft.id, 'dispute_sharing_type', dispute), 'POST', ACTIONS, 200);
+
+    const snapshot = expectSim(await ctx.sim('GET', `/sandboxes/${sbx.id}/snapshot`), 'GET', '/sandboxes/{sandboxId}/snapshot', 200);
+    const imported = expectSim(await ctx.sim('POST', '/sandboxes/import', { id: 'sbx_dispute_copy', snapshot }), 'POST', '/sandboxes/import', 201);
+    const copy = { ...sbx, id: imported.id, catalog: `/sandboxes/${imported.id}/catalog/v1` };
+    expect(await getEntry(ctx, copy, me, draft.id)).toEqual(await getEntry(ctx, sbx, me, draft.id));
+
+    const send = () => ctx.call('POST', `${sbx.catalog}/entries/${draft.id}/sharing-type-dispute/answer`, { as: me, body: keep, headers: { 'Idempotency-Key': 'keep-once' } });
+    const first = expectCatalog(await send(), 'POST', ANSWER, 200);
+    const again = await send();
+    expect([again.status, again.headers.get('idempotent-replayed')]).toEqual([200, 'true']);
+    expect(again.body).toEqual(first);
+    expect(first.events.filter((e: { to: string }) => e.to === 'sharing_type_unresolved')).toHaveLength(1);
+  });
+
+  it('the provider answers through @gdx/catalog, the officials act through @gdx/simulation', async () => {
+    const app = createApp({ platforms: [createCatalogPlatform({ spec: loadBundledSpec('catalog') as OpenApiDocument, seedData: seedDataOf })], seed: 7, startAt: START_AT, logError: () => undefined });
+    const fetch = createFetch(app);
+    try {
+      const sim = new SimulationClient({ baseUrl: 'http://mock.local/_sim/v1', fetch });
+      const sbx = await sim.sandboxes.create({ profile: 'xiamen', startAt: START_AT, seed: 3, reviewerPolicy: { mode: 'manual' }, clock: { mode: 'virtual' } });
+      const me = sbx.organizations.find((o) => o.roles.includes('data_provider'))!;
+      const catalog = new CatalogClient({ baseUrl: sbx.platforms.catalog, credentials: { appKey: me.appKey, secret: me.secret }, fetch });
+      const entry = await catalog.entries.create(entryContent('SDK共享属性异议测试') as Parameters<typeof catalog.entries.create>[0]);
+      await catalog.entries.submit(entry.id);
+      const target = { platform: 'catalog', objectType: 'entry', objectId: entry.id } as const;
+      await sim.officials.act(sbx.id, { ...target, action: 'dispute_sharing_type', reasons: dispute.reasons, sharing: { type: 'unconditional' } });
+      const answered = await catalog.entries.answerSharingTypeDispute(entry.id, { answer: 'agree' });
+      expect(answered.state).toBe('submitted');
+      expect(answered.sharingTypeDisputes.at(-1)?.status).toBe('agreed');
+      expect(answered.content.sharing?.type).toBe('unconditional');
+    } finally {
+      await app.close();
+    }
   });
 });
