@@ -74,8 +74,9 @@ describe('catalog entries: changes, withdrawal, illegal transitions, tenancy', (
 
   it.each([
     ['edit a submitted entry', 'PATCH', '', { grade: 'core' }, 'submitted', []],
-    ['propose a change to a submitted entry', 'POST', '/changes', { changes: { grade: 'core' } }, 'submitted', ['publish', 'return']],
-    ['withdraw a submitted entry', 'POST', '/withdrawal', { reason: { text: '不再提供' } }, 'submitted', ['publish', 'return']],
+    // The sandbox is xiamen's, whose review also takes the sharing-type dispute (厦门 第十五条).
+    ['propose a change to a submitted entry', 'POST', '/changes', { changes: { grade: 'core' } }, 'submitted', ['publish', 'return', 'dispute_sharing_type']],
+    ['withdraw a submitted entry', 'POST', '/withdrawal', { reason: { text: '不再提供' } }, 'submitted', ['publish', 'return', 'dispute_sharing_type']],
   ])('answers 409 ILLEGAL_TRANSITION to %s, naming the state and allowed events', async (_what, method, suffix, body, state, allowed) => {
     const sbx = await ctx.sandbox();
     const me = sbx.providers[0]!;

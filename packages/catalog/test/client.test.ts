@@ -22,6 +22,12 @@ describe('CatalogClient', () => {
       path: '/entries/ent_1/reclassification',
       idempotent: true,
     },
+    {
+      call: (c: CatalogClient) => c.entries.answerSharingTypeDispute('ent_1', { answer: 'keep', reasons: [{ text: '涉及商业秘密，仅限定应用场景共享' }] }),
+      method: 'POST',
+      path: '/entries/ent_1/sharing-type-dispute/answer',
+      idempotent: true,
+    },
     { call: (c: CatalogClient) => c.entries.withdraw('ent_1', { reason: { text: '职能划转' } }), method: 'POST', path: '/entries/ent_1/withdrawal', idempotent: true },
     { call: (c: CatalogClient) => c.dcat.entry('ent_1'), method: 'GET', path: '/dcat/ent_1', idempotent: false },
   ])('$method $path', async ({ call, method, path, idempotent }) => {

@@ -103,6 +103,16 @@ export const profileSchema = z.strictObject({
      * publishes it at once.
      */
     reclassificationReview: z.enum(['authority', 'none']).default('authority'),
+    /**
+     * The catalog's (choice) behaviours. `sharingTypeDispute` (厦门 第十五条; default false): while
+     * the data authority reviews an entry it may dispute the provider's sharing-type label; they
+     * negotiate, and if they cannot agree the city government decides (报市人民政府决定).
+     * `disputeReviewClock` (the sources are silent): `restart` (default) — the review's clock stops
+     * during the dispute and the resumed review has its full limit again; `runs` — it keeps running.
+     */
+    catalog: z
+      .strictObject({ sharingTypeDispute: z.boolean().default(false), disputeReviewClock: z.enum(['restart', 'runs']).default('restart') })
+      .default(() => ({ sharingTypeDispute: false, disputeReviewClock: 'restart' as const })),
     /** Registration code template: `{prefix}`, `{region}`, `{year}`, `{seq}` (zero-padded to `seqDigits`). */
     coding: z.strictObject({ prefix: z.string(), template: z.string().min(1), seqDigits: z.number().int().min(1).max(12) }),
     /**

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { WorkingCalendar } from '@gdx/calendar';
+import { planOfficialActions } from '../src/index.js';
 import { harness, ok } from './harness.js';
 
 const provider = { role: 'data_provider', organizationId: 'org_p' };
@@ -52,6 +54,83 @@ describe('catalog entry', () => {
 
   it('defaults to the authority review in every shipped profile', () => {
     for (const name of ['national', 'inner-mongolia', 'xiamen']) expect(harness(name, '2025-09-26T10:00').procedures.profile.options.reclassificationReview).toBe('authority');
+  });
+});
+
+const city = { role: 'city_government', organizationId: 'org_city' };
+const disputeReasons = { reasons: [{ text: '含法人登记信息，应无条件共享' }] };
+const proposal = { ...disputeReasons, sharing: { type: 'unconditional' } };
+
+/** A xiamen (or derived) entry submitted for review, the authority about to decide. */
+function submittedEntry(profile: string | object = 'xiamen') {
+  const h = harness(profile, '2025-09-26T10:00');
+  ok(h.engine.create('catalog.entry', { id: 'cat', actor: provider }));
+  ok(h.engine.dispatch('cat', 'submit', { actor: provider }));
+  return h;
+}
+
+describe('sharing-type dispute (共享属性异议, 厦门 第十五条)', () => {
+  it('is on in xiamen only', () => {
+    expect(harness('xiamen', '2025-09-26T10:00').procedures.profile.options.catalog).toEqual({ sharingTypeDispute: true, disputeReviewClock: 'restart' });
+    for (const name of ['national', 'inner-mongolia']) {
+      const h = harness(name, '2025-09-26T10:00');
+      expect(h.procedures.profile.options.catalog.sharingTypeDispute).toBe(false);
+      ok(h.engine.create('catalog.entry', { id: 'cat', actor: provider }));
+      ok(h.engine.dispatch('cat', 'submit', { actor: provider }));
+      const refused = h.engine.dispatch('cat', 'dispute_sharing_type', { actor: authority, payload: proposal });
+      expect(refused.ok ? 'ok' : refused.error.code).toBe('ILLEGAL_TRANSITION');
+    }
+  });
+
+  it('needs written reasons; the provider agrees and the review resumes with a fresh clock', () => {
+    const h = submittedEntry();
+    const bare = h.engine.dispatch('cat', 'dispute_sharing_type', { actor: authority, payload: { sharing: { type: 'unconditional' } } });
+    expect(bare.ok ? 'ok' : bare.error.code).toBe('MISSING_REASONS');
+    const disputed = ok(h.engine.dispatch('cat', 'dispute_sharing_type', { actor: authority, payload: proposal }));
+    expect(disputed).toMatchObject({ state: 'sharing_type_negotiation', deadline: null, data: { disputedReview: 'submitted' } });
+    h.to('2025-10-20T10:00');
+    expect(ok(h.engine.dispatch('cat', 'agree_sharing_type', { actor: provider }))).toMatchObject({ state: 'submitted', deadline: { step: 'review', dueDate: '2025-10-27' } });
+  });
+
+  it('goes from a change under review through keep → escalate → the city government back to change_submitted', () => {
+    const h = submittedEntry();
+    ok(h.engine.dispatch('cat', 'publish', { actor: authority }));
+    ok(h.engine.dispatch('cat', 'propose_change', { actor: provider }));
+    ok(h.engine.dispatch('cat', 'dispute_sharing_type', { actor: authority, payload: proposal }));
+    const bareKeep = h.engine.dispatch('cat', 'keep_sharing_type', { actor: provider });
+    expect(bareKeep.ok ? 'ok' : bareKeep.error.code).toBe('MISSING_REASONS');
+    expect(ok(h.engine.dispatch('cat', 'keep_sharing_type', { actor: provider, payload: { reasons: [{ text: '涉及商业秘密' }] } })).state).toBe('sharing_type_unresolved');
+    expect(ok(h.engine.dispatch('cat', 'escalate', { actor: authority })).state).toBe('sharing_type_escalated');
+    const byAuthority = h.engine.dispatch('cat', 'decide_sharing_type', { actor: authority, payload: proposal });
+    expect(byAuthority.ok).toBe(false);
+    expect(ok(h.engine.dispatch('cat', 'decide_sharing_type', { actor: city, payload: proposal }))).toMatchObject({ state: 'change_submitted', deadline: { step: 'review' } });
+  });
+
+  it('lets the authority withdraw its dispute after the provider keeps its label', () => {
+    const h = submittedEntry();
+    ok(h.engine.dispatch('cat', 'dispute_sharing_type', { actor: authority, payload: proposal }));
+    ok(h.engine.dispatch('cat', 'keep_sharing_type', { actor: provider, payload: { reasons: [{ text: '涉及商业秘密' }] } }));
+    expect(ok(h.engine.dispatch('cat', 'withdraw_dispute', { actor: authority })).state).toBe('submitted');
+  });
+
+  it('is never entered nor continued by simulated officials: the dispute is the authority\'s manual choice, its answer the provider\'s', () => {
+    const h = submittedEntry();
+    const plan = (id: string) => planOfficialActions(h.get(id), { policy: 'auto', seed: 7, calendar: WorkingCalendar.official() });
+    expect(plan('cat').map((p) => p.event)).not.toContain('dispute_sharing_type');
+    ok(h.engine.dispatch('cat', 'dispute_sharing_type', { actor: authority, payload: proposal }));
+    expect(plan('cat')).toEqual([]);
+    ok(h.engine.dispatch('cat', 'keep_sharing_type', { actor: provider, payload: { reasons: [{ text: '涉及商业秘密' }] } }));
+    expect(plan('cat')).toEqual([]);
+    ok(h.engine.dispatch('cat', 'escalate', { actor: authority }));
+    expect(plan('cat')).toEqual([]);
+  });
+
+  it('keeps the review clock running through the dispute where disputeReviewClock is runs', () => {
+    const h = submittedEntry({ extends: 'xiamen', name: 'running', options: { catalog: { disputeReviewClock: 'runs' } } });
+    const due = h.get('cat').deadline?.dueDate;
+    expect(ok(h.engine.dispatch('cat', 'dispute_sharing_type', { actor: authority, payload: proposal })).deadline).toMatchObject({ step: 'review', dueDate: due });
+    h.to('2025-10-20T10:00');
+    expect(ok(h.engine.dispatch('cat', 'agree_sharing_type', { actor: provider })).deadline).toMatchObject({ dueDate: due, overdue: true });
   });
 });
 

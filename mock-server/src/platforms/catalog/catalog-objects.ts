@@ -2,12 +2,13 @@ import type { WorkflowInstance } from '@gdx/kernel';
 import type { PlatformObjects, WorkflowObject } from '../../app/workflow-objects.js';
 import { instanceObject } from '../workflow-host/index.js';
 import type { CatalogState } from './catalog-state.js';
+import { officialRole } from './official-actions.js';
 import { objectTypeOf } from './workflow/catalog-binding.js';
 
 function instanceOf(state: CatalogState, instance: WorkflowInstance): WorkflowObject {
   const name = state.workflow.entries.get(instance.id)?.content['name'];
-  // The catalog's data authority takes every official action (`actAsOfficial`); obligations take none.
-  return instanceObject(state.workflow.host, instance, { objectType: objectTypeOf(instance), title: typeof name === 'string' ? name : null, role: 'data_authority' });
+  // The roles `actAsOfficial` acts as: the data authority, the city government for its decision; obligations take none.
+  return instanceObject(state.workflow.host, instance, { objectType: objectTypeOf(instance), title: typeof name === 'string' ? name : null, role: officialRole });
 }
 
 /**

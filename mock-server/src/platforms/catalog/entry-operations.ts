@@ -68,10 +68,20 @@ function reclassifyEntry(ctx: Ctx) {
   return entryAfter(ctx, 'reclassify', { reasons: [reason], reclassification: request, ...note(ctx) });
 }
 
+/** The machine event of each answer to a sharing-type dispute (厦门 第十五条). */
+const DISPUTE_ANSWER_EVENTS = { agree: 'agree_sharing_type', keep: 'keep_sharing_type' } as const;
+
+/** The provider agrees to the authority's proposed label or keeps its own (with reasons, which the contract requires). */
+function answerSharingTypeDispute(ctx: Ctx) {
+  const request = ctx.body as { answer: keyof typeof DISPUTE_ANSWER_EVENTS; reasons?: unknown[] };
+  return entryAfter(ctx, DISPUTE_ANSWER_EVENTS[request.answer], { ...(request.reasons ? { reasons: request.reasons } : {}), ...note(ctx) });
+}
+
 /**
  * The provider's entry operations: create a draft, list and read own entries and their events,
  * edit a draft or returned entry, submit it, propose a change to a published one, reclassify a
- * published `not_open` one (with its ground), withdraw it.
+ * published `not_open` one (with its ground), answer the data authority's sharing-type dispute,
+ * withdraw it.
  * Any organisation reads the published version of an entry in the catalog; everything else of
  * another provider's entry answers 404.
  *
@@ -115,6 +125,7 @@ export function entryOperations(): Record<string, OperationHandler<CatalogState>
       return entryAfter(ctx, 'propose_change', { changes: body(ctx).changes, ...note(ctx) });
     },
     reclassifyEntry,
+    answerSharingTypeDispute,
     withdrawEntry: (ctx) => entryAfter(ctx, 'withdraw', { reasons: [body(ctx).reason] }),
   };
 }

@@ -42,7 +42,7 @@ export function accepts(host: WorkflowHost, instance: WorkflowInstance, event: s
 
 /**
  * The officials' actions the instance's machine accepts now, each with the role
- * `applyOfficialAction` would act as (`fixedRole` when the platform fixes it) and the payload
+ * `applyOfficialAction` would act as (`fixedRole` when the platform fixes it, per action when a function) and the payload
  * members its transition requires, in the machine's order. Clock events and the organisations'
  * own events are left out.
  *
@@ -51,13 +51,13 @@ export function accepts(host: WorkflowHost, instance: WorkflowInstance, event: s
  * offeredActions(host, instance, 'registry'); // [{ action: 'accept', role: 'registry' }, { action: 'request_supplements', … }, …]
  * ```
  */
-export function offeredActions(host: WorkflowHost, instance: WorkflowInstance, fixedRole?: string): OfferedAction[] {
+export function offeredActions(host: WorkflowHost, instance: WorkflowInstance, fixedRole?: string | ((action: string) => string)): OfferedAction[] {
   const offered: OfferedAction[] = [];
   const seen = new Set<string>();
   for (const t of host.machine(instance.machine).transitions) {
     if (seen.has(t.event) || !(Array.isArray(t.from) ? t.from : [t.from]).includes(instance.state)) continue;
     seen.add(t.event);
-    const role = fixedRole ?? roleFor(host, instance.machine, instance.state, t.event);
+    const role = typeof fixedRole === 'function' ? fixedRole(t.event) : (fixedRole ?? roleFor(host, instance.machine, instance.state, t.event));
     if (OFFICIAL_ROLES.has(role) && accepts(host, instance, t.event, role)) offered.push({ action: t.event, role, ...(t.requires?.length ? { requires: [...t.requires] } : {}) });
   }
   return offered;
@@ -74,8 +74,8 @@ function bilingual(label: Record<string, string> | undefined): LocalizedLabel | 
 export interface InstanceObjectOptions {
   objectType: string;
   title: string | null;
-  /** The acting role when the platform fixes it (e.g. the registry); default: the machine's. */
-  role?: string;
+  /** The acting role when the platform fixes it (e.g. the registry), per action when a function; default: the machine's. */
+  role?: string | ((action: string) => string);
   /** Actions the platform refuses before the machine sees them (e.g. `issue_code` when the profile codes by itself). */
   refuses?(action: string): boolean;
 }

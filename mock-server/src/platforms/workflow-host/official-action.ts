@@ -32,7 +32,7 @@ export function roleFor(host: WorkflowHost, machineId: string, state: string, ev
 }
 
 /** Members of an `OfficialAction` the machines read from the payload (the rest names the target). */
-const PAYLOAD_KEYS = ['reasons', 'items', 'ground', 'note', 'answer', 'grant', 'resourceCode', 'registrationCode', 'certificateNumber'] as const;
+const PAYLOAD_KEYS = ['reasons', 'items', 'ground', 'note', 'answer', 'grant', 'resourceCode', 'registrationCode', 'certificateNumber', 'sharing'] as const;
 
 /**
  * The kernel payload of an official action: its payload members, the explanation as a reason,

@@ -31,6 +31,7 @@ describe('proof the kit can fail: the real mock with one defect fails exactly th
     ['validity-2y', ['REG-RENEW-*', 'REG-VALIDITY-*'], ['REG-VALIDITY-01', 'REG-RENEW-02']],
     ['new-resource-30wd', ['CAT-*'], ['CAT-OBLIG-03']],
     ['reclassification-unreviewed', ['CAT-*'], ['CAT-RECLASS-01']],
+    ['sharing-type-dispute-off', ['CAT-*'], ['CAT-DISPUTE-01']],
     ['usage-report-60d', ['ODP-*'], ['ODP-USAGE-02']],
     // AOP-XREG-01 too: a listed product's registration is due under the registration platform's own rule.
     ['initial-filing-21wd', ['REG-*', 'AOP-X*'], ['REG-FILING-01', 'AOP-XREG-01']],

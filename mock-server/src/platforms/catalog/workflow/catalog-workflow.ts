@@ -7,6 +7,7 @@ import { toReasons, WorkflowHost } from '../../workflow-host/index.js';
 import { catalogBinding, ENTRY_MACHINE, OBLIGATION_MACHINES } from './catalog-binding.js';
 import { classificationCodes, seedContent, toCatalogEntry } from './content-mapping.js';
 import type { EntryFields, EntryRecord, FunctionChangeRecord, ObligationKind, ObligationRecord, ReclassificationRecord, ReclassificationRequest } from './records.js';
+import { applyDisputeEvent, DISPUTE_EVENTS } from './sharing-type-dispute.js';
 import { entryView, obligationView, publishedEntryView } from './wire-views.js';
 
 /** The JSON form of the workflow part of the catalog state. */
@@ -62,8 +63,8 @@ export class CatalogWorkflow {
     this.#index = index;
     this.host = new WorkflowHost(sandbox, catalogBinding(this, sandbox), saved?.engine);
     if (saved) {
-      // Snapshots taken before reclassification existed have no list: no entry was reclassified then.
-      for (const r of saved.entries) this.entries.set(r.id, { ...r, reclassifications: r.reclassifications ?? [] });
+      // Snapshots taken before reclassification or sharing-type disputes existed have no lists: none happened then.
+      for (const r of saved.entries) this.entries.set(r.id, { ...r, reclassifications: r.reclassifications ?? [], sharingTypeDisputes: r.sharingTypeDisputes ?? [] });
       for (const r of saved.obligations) this.obligations.set(r.id, r);
       for (const r of saved.functionChanges) this.functionChanges.set(r.id, r);
       this.#codeSeq = saved.codeSeq;
@@ -87,6 +88,7 @@ export class CatalogWorkflow {
         modifiedOn: entry.modifiedAt.slice(0, 10),
         codes: { categoryCode: entry.classification.categoryCode, itemCode: entry.classification.itemCode },
         reclassifications: [],
+        sharingTypeDisputes: [],
       });
       // Seeded entries enter the sandbox already published: one event says so (no invented history).
       const created = { seq: 1, type: 'state_changed', at: entry.modifiedAt, actor: { role: 'data_authority' }, from: null, to: 'published', reason: null, deadline: null };
@@ -154,6 +156,7 @@ export class CatalogWorkflow {
       publishedOn: null,
       modifiedOn: today,
       reclassifications: [],
+      sharingTypeDisputes: [],
     });
     this.host.create(ENTRY_MACHINE, { id, actor: providerActor(provider) });
     return id;
@@ -222,6 +225,10 @@ export class CatalogWorkflow {
 
   #applyEntryEvent(instance: WorkflowInstance, event: WorkflowEvent): void {
     const record = this.entries.get(instance.id) as EntryRecord;
+    if (event.event !== undefined && DISPUTE_EVENTS.has(event.event)) {
+      applyDisputeEvent(record, event);
+      return;
+    }
     const day = event.at.slice(0, 10);
     switch (event.event) {
       case 'submit':

@@ -31,6 +31,32 @@ export interface EntryRecord {
   codes?: ClassificationCodes;
   /** Reclassifications of the entry from `not_open`, oldest first (the OpenAPI `Reclassification`). */
   reclassifications: ReclassificationRecord[];
+  /** The data authority's disputes over the sharing type, oldest first; the open one is the last (the OpenAPI `SharingTypeDispute`). */
+  sharingTypeDisputes: SharingTypeDisputeRecord[];
+}
+
+/** A sharing-type label as disputed, proposed or decided (the OpenAPI `SharingLabel`). */
+export interface SharingLabel {
+  type: 'unconditional' | 'conditional' | 'not_shared';
+  conditions?: string[];
+  legalBasis?: string;
+}
+
+/**
+ * One dispute over the sharing type of the version under review (厦门 第十五条): `negotiating`
+ * until the provider answers, `unresolved` when it kept its label, `escalated` to the city
+ * government, then closed as `agreed`, `withdrawn` or `decided`.
+ */
+export interface SharingTypeDisputeRecord {
+  version: number;
+  status: 'negotiating' | 'unresolved' | 'escalated' | 'agreed' | 'withdrawn' | 'decided';
+  disputedLabel: SharingLabel;
+  proposed: SharingLabel;
+  reasons: Reason[];
+  answer: { kind: 'agree' | 'keep'; reasons: Reason[]; at: string } | null;
+  decision: { sharing: SharingLabel; reasons: Reason[]; at: string } | null;
+  openedAt: string;
+  closedAt: string | null;
 }
 
 /** The ground of a reclassification as the request states it (the OpenAPI `ReclassificationGround`). */

@@ -21,6 +21,7 @@ export function entryView(host: WorkflowHost, record: EntryRecord, instance: Wor
     content: structuredClone(record.content),
     publishedContent: record.publishedContent ? structuredClone(record.publishedContent) : null,
     reclassifications: structuredClone(record.reclassifications),
+    sharingTypeDisputes: structuredClone(record.sharingTypeDisputes),
     reasons: structuredClone(record.reasons),
     publishedOn: record.publishedOn,
     modifiedOn: record.modifiedOn,
@@ -34,7 +35,7 @@ export function entryView(host: WorkflowHost, record: EntryRecord, instance: Wor
 /**
  * The OpenAPI `Entry` as any organisation but its provider reads it: the published version only
  * (`state: published`, its content, version and dates, the publication events, the reclassifications
- * in effect). A pending change request or reclassification, a returned version with its reasons,
+ * in effect, the sharing-type disputes settled on published versions). A pending change request or reclassification, a returned version with its reasons,
  * and the review deadline stay the provider's.
  *
  * @example
@@ -53,6 +54,8 @@ export function publishedEntryView(host: WorkflowHost, record: EntryRecord, inst
     publishedContent: null,
     // The published version's history: a pending reclassification is the provider's, like a change.
     reclassifications: structuredClone(record.reclassifications.filter((r) => r.status === 'effective')),
+    // Disputes settled on a version now published; one on a version under review is the provider's.
+    sharingTypeDisputes: structuredClone(record.sharingTypeDisputes.filter((d) => d.version <= record.publishedVersion)),
     reasons: [],
     publishedOn: record.publishedOn,
     modifiedOn: published.modifiedAt.slice(0, 10),

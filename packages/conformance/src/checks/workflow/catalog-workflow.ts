@@ -117,16 +117,66 @@ const reclassificationCheck = check('CAT-RECLASS-01', 'a not_open entry opens on
   });
 });
 
+const DISPUTE_SOURCE = '厦门市公共数据共享开放管理暂行办法 第十五条 (市大数据主管部门对标注的公共数据共享属性有异议，且经协商不能达成一致意见的，报市人民政府决定); shared/domain/catalog.md §Procedure';
+
+/** The sharing type of an entry's version under review. */
+const sharingTypeOf = (entryObject: Record<string, unknown>): unknown => (entryObject.content as { sharing?: { type?: unknown } } | undefined)?.sharing?.type;
+
+/**
+ * `CAT-DISPUTE-01` (xiamen): the data authority disputes the sharing type of an entry under
+ * review only with written reasons (400, nothing changed); the provider agrees and the proposed
+ * label applies; disputed again, the provider keeps its label (only with reasons), the authority
+ * escalates, and the city government's decision is the label the entry is published with.
+ */
+const sharingTypeDisputeCheck = check('CAT-DISPUTE-01', "a sharing-type dispute needs written reasons; the provider's agreement or the city government's decision sets the label the entry is published with", DISPUTE_SOURCE, async (ctx) => {
+  await withSandbox(ctx, { profile: 'xiamen', startAt: START }, async (sbx) => {
+    const body = validBody(ctx, 'catalog', 'post', '/entries', {}, sbx.organizations[0]?.creditCode);
+    const { id } = await createObject(ctx, sbx.http(0), 'catalog', '/entries', { ...body, name: `一致性检查共享属性异议 ${ctx.random.string(8, 'abcdefghijklmnopqrstuvwxyz')}` });
+    await submitEntry(ctx, sbx, id);
+    const own = sharingTypeOf(await readObject(ctx, sbx, 'catalog', entry(id)));
+    const proposed = own === 'unconditional' ? 'conditional' : 'unconditional';
+    const dispute = (extra: Record<string, unknown> = {}) => act(sbx, 'catalog', 'entry', id, ACTIONS.disputeSharingType, { sharing: { type: proposed }, ...extra });
+
+    const bare = await sbx.act({ platform: 'catalog', objectType: 'entry', objectId: id, action: ACTIONS.disputeSharingType, sharing: { type: proposed } });
+    expectProblem(ctx.expect, bare, 400, 'VALIDATION_FAILED', 'a dispute without written reasons');
+    expectState(ctx, await readObject(ctx, sbx, 'catalog', entry(id)), 'submitted', 'after the refused dispute');
+
+    expectStatus(ctx, await dispute(), 200, 'the authority disputes the sharing type with reasons');
+    expectState(ctx, await readObject(ctx, sbx, 'catalog', entry(id)), 'sharing_type_negotiation', 'during the negotiation');
+    const answer = `${entry(id)}/sharing-type-dispute/answer`;
+    expectSuccess(ctx, await postJson(ctx, sbx.http(0), 'catalog', answer, { answer: 'agree' }), 'the provider agrees');
+    const agreed = await readObject(ctx, sbx, 'catalog', entry(id));
+    expectState(ctx, agreed, 'submitted', 'the review resumes after the agreement');
+    ctx.expect.equal(sharingTypeOf(agreed), proposed, 'the agreed label');
+
+    // The decision differs from the kept label and from the proposal, so the published label can only be the city government's.
+    const decided = proposed === 'unconditional' ? 'conditional' : 'unconditional';
+    expectStatus(ctx, await dispute({ sharing: { type: 'not_shared', legalBasis: 'conformance: 《中华人民共和国数据安全法》第二十一条' } }), 200, 'the authority disputes again');
+    expectProblem(ctx.expect, await postJson(ctx, sbx.http(0), 'catalog', answer, { answer: 'keep' }), 400, 'VALIDATION_FAILED', 'keeping the label without reasons');
+    expectSuccess(ctx, await postJson(ctx, sbx.http(0), 'catalog', answer, { answer: 'keep', reasons: [{ text: 'conformance: 坚持原标注' }] }), 'the provider keeps its label with reasons');
+    expectState(ctx, await readObject(ctx, sbx, 'catalog', entry(id)), 'sharing_type_unresolved', 'negotiation without agreement');
+    expectStatus(ctx, await act(sbx, 'catalog', 'entry', id, ACTIONS.escalate), 200, 'the authority escalates to the city government');
+    expectState(ctx, await readObject(ctx, sbx, 'catalog', entry(id)), 'sharing_type_escalated', 'escalated (报市人民政府决定)');
+    expectStatus(ctx, await act(sbx, 'catalog', 'entry', id, ACTIONS.decideSharingType, { sharing: { type: decided } }), 200, 'the city government decides the label');
+    expectState(ctx, await readObject(ctx, sbx, 'catalog', entry(id)), 'submitted', 'the review resumes after the decision');
+    expectStatus(ctx, await act(sbx, 'catalog', 'entry', id, ACTIONS.publish), 200, 'the authority publishes the entry');
+    const published = await readObject(ctx, sbx, 'catalog', entry(id));
+    expectState(ctx, published, 'published', 'after publication');
+    ctx.expect.equal(sharingTypeOf(published), decided, "the published label is the city government's decision");
+  });
+});
+
 /**
  * Catalog workflow checks: the authority's review of a submitted entry (a due date, return only
  * with written reasons, resubmission, publication into the public search), and the provider's
  * update duties: after a change of functions (7 WD Xiamen, 20 WD national), and for a new
  * associated resource or a change of catalog information (20 WD, 32号 二(五)), overdue once missed;
- * and the reclassification of a `not_open` resource on a stated ground (厦门 第二十二条).
+ * the reclassification of a `not_open` resource on a stated ground (厦门 第二十二条); and the
+ * sharing-type dispute decided by the city government (厦门 第十五条).
  *
  * @example
  * ```ts
- * catalogWorkflowChecks.map((c) => c.id); // ['CAT-REVIEW-01', 'CAT-OBLIG-01', …, 'CAT-OBLIG-04', 'CAT-RECLASS-01']
+ * catalogWorkflowChecks.map((c) => c.id); // ['CAT-REVIEW-01', 'CAT-OBLIG-01', …, 'CAT-OBLIG-04', 'CAT-RECLASS-01', 'CAT-DISPUTE-01']
  * ```
  */
 export const catalogWorkflowChecks: Check[] = [
@@ -164,4 +214,5 @@ export const catalogWorkflowChecks: Check[] = [
   obligationCheck('CAT-OBLIG-03', 'xiamen', 'new_resource', true),
   obligationCheck('CAT-OBLIG-04', 'xiamen', 'information_change', true),
   reclassificationCheck,
+  sharingTypeDisputeCheck,
 ];

@@ -46,6 +46,10 @@ export const ACTIONS = {
   passComplianceReview: 'pass_compliance_review',
   /** A compliance review failed, with reasons: a sharing request → `compliance_rejected`; a product → `rejected`. */
   failComplianceReview: 'fail_compliance_review',
+  /** Data authority (xiamen): disputes a catalog entry's sharing type under review, with reasons and a proposed label (厦门 第十五条). */
+  disputeSharingType: 'dispute_sharing_type',
+  /** City government: decides an escalated sharing-type dispute (报市人民政府决定), with reasons and the label. */
+  decideSharingType: 'decide_sharing_type',
 } as const;
 
 /**
@@ -84,6 +88,7 @@ export const AOP_ACTIONS = {
 const NEEDS_REASONS: ReadonlySet<string> = new Set([
   'not_accept', 'fail_review', 'uphold_objection', 'dismiss_objection', 'revoke', 'reject', 'uphold_rejection', 'return', 'suspend', 'withdraw',
   'reject_plan', 'reject_change', 'fail_selection', 'order_rectification', 'fail_evaluation', 'reject_data_access', 'fail_compliance_review',
+  'dispute_sharing_type', 'decide_sharing_type',
 ]);
 
 /**

@@ -15,6 +15,8 @@ const PROFILE_FAULTS = {
   'new-resource-30wd': { limits: { 'catalog.new_resource': { value: 30 } } },
   /** A not_open resource's reclassification published without the authority's review (the shipped profiles review it). */
   'reclassification-unreviewed': { options: { reclassificationReview: 'none' } },
+  /** No sharing-type dispute in Xiamen (厦门 第十五条 has the authority dispute the label, the city government decide). */
+  'sharing-type-dispute-off': { options: { catalog: { sharingTypeDispute: false } } },
   /** A usage report due every 60 calendar days (the contract's choice is 90). */
   'usage-report-60d': { limits: { 'open_data.usage_report': { value: 60 } } },
   /** 21 WD for the initial filing (第九条(一) says 20). */
@@ -104,7 +106,7 @@ const isProfileFault = (fault: MockFault): fault is ProfileFault => fault in PRO
  * Deliberate defects, each breaking one rule of the real mock from outside it (used only in
  * tests, to prove the kit fails exactly where it should):
  * - `acceptance-4wd`, `objection-pauses-notice`, `validity-2y`, `new-resource-30wd`,
- *   `reclassification-unreviewed`, `usage-report-60d`, `initial-filing-21wd`, `rules-in-force-april`: profile faults (see `PROFILE_FAULTS`);
+ *   `reclassification-unreviewed`, `sharing-type-dispute-off`, `usage-report-60d`, `initial-filing-21wd`, `rules-in-force-april`: profile faults (see `PROFILE_FAULTS`);
  * - `plan-deliberation-31wd`, `plan-filing-11wd`, `tender-19d`, `agreement-deliberation-21wd`,
  *   `qualification-review-21wd`, `compliance-review-6wd`, `rectification-31d`, `data-access-10wd`,
  *   `term-cap-6y`: the authorized-operation limits changed the same way; `rules-valid-a-day-longer`,
