@@ -1,9 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CatalogClient } from '@gdx/catalog';
 import { loadBundledSpec } from '@gdx/openapi';
-import { SimulationClient } from '@gdx/simulation';
 import { describe, expect, it } from 'vitest';
 import { createApp, type OpenApiDocument } from '../../src/index.js';
 import { createFetch } from '../../src/fetch/index.js';
@@ -11,7 +9,7 @@ import { createCatalogPlatform } from '../../src/platforms/catalog/index.js';
 import { seedDataOf } from '../../src/sandbox/seed-data-cache.js';
 import { client } from '../support/client.js';
 import { expectSim } from './workflow-harness.js';
-import { advance, createDraft, entryContent, getEntry, submit, START_AT, useCatalogMock } from './workflow-harness.js';
+import { advance, createDraft, entryContent, getEntry, submit, START_AT, useCatalogMock, withSdkClients } from './workflow-harness.js';
 
 const platforms = () => [createCatalogPlatform({ spec: loadBundledSpec('catalog') as OpenApiDocument, seedData: seedDataOf })];
 
@@ -63,13 +61,7 @@ describe('catalog state across snapshots and the journal', () => {
 
 describe('SDK clients against the mock (in-process fetch)', () => {
   it('drafts, submits, publishes, finds and reports through @gdx/catalog and @gdx/simulation', async () => {
-    const app = createApp({ platforms: platforms(), seed: 7, startAt: START_AT, logError: () => undefined });
-    const fetch = createFetch(app);
-    try {
-      const sim = new SimulationClient({ baseUrl: 'http://mock.local/_sim/v1', fetch });
-      const sbx = await sim.sandboxes.create({ profile: 'xiamen', startAt: START_AT, seed: 3, reviewerPolicy: { mode: 'manual' }, clock: { mode: 'virtual' } });
-      const me = sbx.organizations.find((o) => o.roles.includes('data_provider'))!;
-      const catalog = new CatalogClient({ baseUrl: sbx.platforms.catalog, credentials: { appKey: me.appKey, secret: me.secret }, fetch });
+    await withSdkClients(async ({ sim, sbx, catalog }) => {
 
       const entry = await catalog.entries.create(entryContent('SDK联调测试目录') as Parameters<typeof catalog.entries.create>[0]);
       await catalog.entries.update(entry.id, { updateCycle: 'weekly' });
@@ -87,8 +79,6 @@ describe('SDK clients against the mock (in-process fetch)', () => {
       for await (const duty of catalog.obligations.list({ overdue: true })) duties.push(duty);
       expect(duties).toEqual([expect.objectContaining({ kind: 'function_change', entryId: entry.id, state: 'pending' })]);
       await expect(catalog.entries.update(entry.id, { grade: 'core' })).rejects.toMatchObject({ code: 'ILLEGAL_TRANSITION' });
-    } finally {
-      await app.close();
-    }
+    });
   });
 });

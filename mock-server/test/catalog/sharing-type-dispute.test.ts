@@ -2,16 +2,9 @@
 // 共享属性，市大数据主管部门对标注的公共数据共享属性有异议，且经协商不能达成一致意见的，报市人民政府决定。"
 // The data authority disputes during its review (simulation API), the provider answers on the
 // catalog platform, the city government decides what negotiation did not settle.
-import { CatalogClient } from '@gdx/catalog';
-import { loadBundledSpec } from '@gdx/openapi';
-import { SimulationClient } from '@gdx/simulation';
 import { describe, expect, it } from 'vitest';
-import { createApp, type OpenApiDocument } from '../../src/index.js';
-import { createFetch } from '../../src/fetch/index.js';
-import { createCatalogPlatform } from '../../src/platforms/catalog/index.js';
-import { seedDataOf } from '../../src/sandbox/seed-data-cache.js';
 import type { Credentials } from '../support/client.js';
-import { act, advance, createDraft, entryContent, expectCatalog, expectSim, getEntry, search, START_AT, submit, useCatalogMock, type TestSandbox } from './workflow-harness.js';
+import { act, advance, createDraft, entryContent, expectCatalog, expectSim, getEntry, search, submit, useCatalogMock, withSdkClients, type TestSandbox } from './workflow-harness.js';
 
 const ANSWER = '/entries/{entryId}/sharing-type-dispute/answer';
 const ACTIONS = '/sandboxes/{sandboxId}/actions';
@@ -164,13 +157,7 @@ describe('sharing-type dispute through the SDKs, replays and snapshots', () => {
   });
 
   it('the provider answers through @gdx/catalog, the officials act through @gdx/simulation', async () => {
-    const app = createApp({ platforms: [createCatalogPlatform({ spec: loadBundledSpec('catalog') as OpenApiDocument, seedData: seedDataOf })], seed: 7, startAt: START_AT, logError: () => undefined });
-    const fetch = createFetch(app);
-    try {
-      const sim = new SimulationClient({ baseUrl: 'http://mock.local/_sim/v1', fetch });
-      const sbx = await sim.sandboxes.create({ profile: 'xiamen', startAt: START_AT, seed: 3, reviewerPolicy: { mode: 'manual' }, clock: { mode: 'virtual' } });
-      const me = sbx.organizations.find((o) => o.roles.includes('data_provider'))!;
-      const catalog = new CatalogClient({ baseUrl: sbx.platforms.catalog, credentials: { appKey: me.appKey, secret: me.secret }, fetch });
+    await withSdkClients(async ({ sim, sbx, catalog }) => {
       const entry = await catalog.entries.create(entryContent('SDK共享属性异议测试') as Parameters<typeof catalog.entries.create>[0]);
       await catalog.entries.submit(entry.id);
       const target = { platform: 'catalog', objectType: 'entry', objectId: entry.id } as const;
@@ -179,8 +166,6 @@ describe('sharing-type dispute through the SDKs, replays and snapshots', () => {
       expect(answered.state).toBe('submitted');
       expect(answered.sharingTypeDisputes.at(-1)?.status).toBe('agreed');
       expect(answered.content.sharing?.type).toBe('unconditional');
-    } finally {
-      await app.close();
-    }
+    });
   });
 });

@@ -1,5 +1,8 @@
+import { CatalogClient } from '@gdx/catalog';
 import { loadBundledSpec } from '@gdx/openapi';
-import type { AppOptions, OpenApiDocument, PlatformModule } from '../../src/index.js';
+import { SimulationClient, type Sandbox as SimSandbox } from '@gdx/simulation';
+import { createApp, type AppOptions, type OpenApiDocument, type PlatformModule } from '../../src/index.js';
+import { createFetch } from '../../src/fetch/index.js';
 import { createCatalogPlatform } from '../../src/platforms/catalog/index.js';
 import { seedDataOf } from '../../src/sandbox/seed-data-cache.js';
 import type { Credentials, Reply } from '../support/client.js';
@@ -110,4 +113,35 @@ export async function advance(ctx: Ctx, sbx: TestSandbox, body: Record<string, u
 /** Public search (unsigned). */
 export async function search(ctx: Ctx, sbx: TestSandbox, q: string): Promise<any> {
   return expectCatalog(await ctx.call('GET', `${sbx.catalog}/search?q=${encodeURIComponent(q)}`), 'GET', '/search', 200);
+}
+
+/** What `withSdkClients` hands its test: a xiamen sandbox, and the SDKs a vendor would use on it. */
+export interface SdkClients {
+  sim: SimulationClient;
+  sbx: SimSandbox;
+  /** Signed as the sandbox's first data provider. */
+  catalog: CatalogClient;
+}
+
+/**
+ * Runs `use` with the simulation and catalog SDKs over the in-process fetch of a fresh app (the
+ * catalog platform on the seed data), in a manual xiamen sandbox; the app is closed afterwards.
+ *
+ * @example
+ * ```ts
+ * await withSdkClients(async ({ sim, sbx, catalog }) => { await catalog.entries.create(content); });
+ * ```
+ */
+export async function withSdkClients(use: (clients: SdkClients) => Promise<void>): Promise<void> {
+  const app = createApp({ platforms: [createCatalogPlatform({ spec: loadBundledSpec('catalog') as OpenApiDocument, seedData: seedDataOf })], seed: 7, startAt: START_AT, logError: () => undefined });
+  const fetch = createFetch(app);
+  try {
+    const sim = new SimulationClient({ baseUrl: 'http://mock.local/_sim/v1', fetch });
+    const sbx = await sim.sandboxes.create({ profile: 'xiamen', startAt: START_AT, seed: 3, reviewerPolicy: { mode: 'manual' }, clock: { mode: 'virtual' } });
+    const me = sbx.organizations.find((o) => o.roles.includes('data_provider'));
+    if (!me) throw new Error('the sandbox has no data provider');
+    await use({ sim, sbx, catalog: new CatalogClient({ baseUrl: sbx.platforms.catalog, credentials: { appKey: me.appKey, secret: me.secret }, fetch }) });
+  } finally {
+    await app.close();
+  }
 }
