@@ -1,7 +1,7 @@
 import { type WorkflowEvent, type WorkflowInstance } from '@gdx/kernel';
 import { REGISTRATION_TYPES } from '@gdx/procedures';
 import { officialOrganisation, wireEvent, type HostBinding, type WireMapping } from '../workflow-host/index.js';
-import type { ObjectionRecord } from './records.js';
+import { filerRole, type ObjectionRecord } from './records.js';
 import type { RegistrationState } from './registration-state.js';
 import { registrationListings } from './registration-listings.js';
 import { applyApplicationEffects, resolveObjections } from './side-effects.js';
@@ -9,6 +9,9 @@ import { applicationView, objectionView, registrationView } from './wire-views.j
 
 /** No further organisation to notify (shared: asked for every event published). */
 const NOBODY: readonly string[] = [];
+
+/** The machine of correction applications, the only ones an interested party may file. */
+const CORRECTION_MACHINE = 'registration.application.correction';
 
 /** The machine of a registration (登记结果). */
 export const RECORD_MACHINE = 'registration.record';
@@ -74,10 +77,12 @@ export function registrationBinding(state: RegistrationState): HostBinding {
     objectType: (i) => (i.machine === RECORD_MACHINE ? 'registration' : 'application'),
     owner: (i) => (state.registrations.get(i.id) ?? state.applications.get(i.id))?.owner ?? null,
     // An interested party's correction is also told to the registrant whose registration it corrects.
+    // Only a correction may come from an interested party: every other event is answered without a lookup.
     alsoNotify: (i) => {
+      if (i.machine !== CORRECTION_MACHINE) return NOBODY;
       const app = state.applications.get(i.id);
       const target = app?.registrationId ? state.registrations.get(app.registrationId) : undefined;
-      return target && app && target.owner !== app.owner ? [target.owner] : NOBODY;
+      return app && target && filerRole(state, app) === 'interested_party' ? [target.owner] : NOBODY;
     },
     view: (i) => {
       const reg = state.registrations.get(i.id);
