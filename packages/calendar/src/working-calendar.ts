@@ -44,6 +44,9 @@ const KIND_NAMES: Record<Kind, DayKind> = {
   [Kind.MakeupWorking]: 'makeup_working',
 };
 
+/** The calendar `WorkingCalendar.official()` copies its schedules and index from (built on first use). */
+let official: WorkingCalendar | undefined;
+
 /**
  * China's working-day calendar over the loaded years. Working-day questions are answered in O(1)
  * from a precomputed index; any computation that touches a day in a year without a schedule throws
@@ -79,7 +82,14 @@ export class WorkingCalendar {
    * ```
    */
   static official(): WorkingCalendar {
-    return new WorkingCalendar(officialSchedules);
+    official ??= new WorkingCalendar(officialSchedules);
+    // The validated schedules are frozen and the index is immutable (`addYear` replaces it), so
+    // every official calendar starts from the same ones: a mock builds one per sandbox, and
+    // validating the years and indexing their days again was ~4 % of creating a sandbox.
+    const calendar = new WorkingCalendar();
+    for (const [year, schedule] of official.schedules) calendar.schedules.set(year, schedule);
+    calendar.index = official.index;
+    return calendar;
   }
 
   /**

@@ -42,6 +42,12 @@ describe('adding a year at run time', () => {
     const extended = WorkingCalendar.official();
     extended.addYear(schedule2027);
     expect(WorkingCalendar.official().hasYear(2027)).toBe(false);
+    // Replacing a shipped year in one calendar leaves the others' days as published.
+    const emptied = WorkingCalendar.official();
+    emptied.addYear({ year: 2025, source: 'test schedule, not an official notice', holidays: [], makeupWorkdays: [] });
+    expect(emptied.dayKind('2025-10-01')).toBe('working');
+    expect(WorkingCalendar.official().dayKind('2025-10-01')).toBe('holiday');
+    expect(extended.dayKind('2025-10-01')).toBe('holiday');
   });
 
   it('rejects a bad schedule and keeps the previous state', () => {
