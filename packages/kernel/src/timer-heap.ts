@@ -12,13 +12,15 @@ export interface TimerEntry {
   ref: string;
 }
 
-function before(a: TimerEntry, b: TimerEntry): boolean {
-  return a.dueAt < b.dueAt || (a.dueAt === b.dueAt && a.seq < b.seq);
-}
-
 /**
  * A binary min-heap of timers ordered by (dueAt, seq): O(log n) push and pop, so a clock
  * advance costs per timer fired, never per day or per object.
+ *
+ * The keys live in two typed arrays beside the entries, in heap order: sifting compares numbers
+ * read from contiguous memory instead of following a pointer to each entry it passes. A year's
+ * clock advance keeps tens of thousands of timers whose entries lie scattered among the
+ * instances and events made with them, and comparing through the entries was an eighth of the
+ * kernel's advance (a profile without inlining: 13.5 % in the comparison alone).
  *
  * @example
  * const heap = new TimerHeap();
@@ -28,6 +30,8 @@ function before(a: TimerEntry, b: TimerEntry): boolean {
  */
 export class TimerHeap {
   private readonly items: TimerEntry[] = [];
+  private dues = new Float64Array(64);
+  private seqs = new Float64Array(64);
 
   get size(): number {
     return this.items.length;
@@ -38,36 +42,61 @@ export class TimerHeap {
   }
 
   push(entry: TimerEntry): void {
-    const items = this.items;
+    const { items } = this;
+    let i = items.length;
+    if (i === this.dues.length) this.grow();
+    const { dues, seqs } = this;
+    const dueAt = entry.dueAt;
+    const seq = entry.seq;
     items.push(entry);
-    let i = items.length - 1;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      const p = items[parent]!;
-      if (!before(entry, p)) break;
-      items[i] = p;
+      const parentDue = dues[parent] as number;
+      if (dueAt > parentDue || (dueAt === parentDue && seq >= (seqs[parent] as number))) break;
+      items[i] = items[parent] as TimerEntry;
+      dues[i] = parentDue;
+      seqs[i] = seqs[parent] as number;
       i = parent;
     }
     items[i] = entry;
+    dues[i] = dueAt;
+    seqs[i] = seq;
   }
 
   pop(): TimerEntry | undefined {
-    const items = this.items;
+    const { items, dues, seqs } = this;
     const top = items[0];
     const last = items.pop();
-    if (top === undefined || last === undefined || items.length === 0) return top;
-    let i = 0;
     const n = items.length;
+    if (top === undefined || last === undefined || n === 0) return top;
+    // Sift the last entry down from the root, moving the smaller child up into the hole.
+    const lastDue = dues[n] as number;
+    const lastSeq = seqs[n] as number;
+    let i = 0;
     for (;;) {
-      const l = 2 * i + 1;
-      if (l >= n) break;
-      const r = l + 1;
-      const child = r < n && before(items[r]!, items[l]!) ? r : l;
-      if (!before(items[child]!, last)) break;
-      items[i] = items[child]!;
+      let child = 2 * i + 1;
+      if (child >= n) break;
+      let childDue = dues[child] as number;
+      let childSeq = seqs[child] as number;
+      const right = child + 1;
+      if (right < n) {
+        const rightDue = dues[right] as number;
+        const rightSeq = seqs[right] as number;
+        if (rightDue < childDue || (rightDue === childDue && rightSeq < childSeq)) {
+          child = right;
+          childDue = rightDue;
+          childSeq = rightSeq;
+        }
+      }
+      if (childDue > lastDue || (childDue === lastDue && childSeq >= lastSeq)) break;
+      items[i] = items[child] as TimerEntry;
+      dues[i] = childDue;
+      seqs[i] = childSeq;
       i = child;
     }
     items[i] = last;
+    dues[i] = lastDue;
+    seqs[i] = lastSeq;
     return top;
   }
 
@@ -78,5 +107,15 @@ export class TimerHeap {
 
   clear(): void {
     this.items.length = 0;
+  }
+
+  /** Doubles the key arrays (amortised O(1) per push). */
+  private grow(): void {
+    const dues = new Float64Array(this.dues.length * 2);
+    const seqs = new Float64Array(this.seqs.length * 2);
+    dues.set(this.dues);
+    seqs.set(this.seqs);
+    this.dues = dues;
+    this.seqs = seqs;
   }
 }
