@@ -3,16 +3,19 @@
 // Vitest tests so an SDK's test file is one call.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { collectExamples, loadBundledSpec, mutants, type GeneratedSchemas } from './drift.js';
 
 /**
- * Registers the drift tests of one SDK.
+ * Registers the drift tests of one SDK. `packageRoot` is the SDK's directory (default: the working
+ * directory), where its `api.md` and `src/generated/api.md` are: pass it when the tests run from
+ * elsewhere, as the repository's shared Vitest run does from the root.
  * @example
  * import * as generated from '../src/generated/schemas.js';
- * describeDrift('registration', generated);
+ * describeDrift('registration', generated, new URL('..', import.meta.url));
  */
-export function describeDrift(specName: string, generated: GeneratedSchemas): void {
+export function describeDrift(specName: string, generated: GeneratedSchemas, packageRoot: URL | string = process.cwd()): void {
   const doc = loadBundledSpec(specName);
   const cases = collectExamples(doc, generated);
   const broken = cases.flatMap((c) => mutants(doc, c.jsonSchema, c.value).map((m) => ({ ...m, where: c.where, parser: c.parser })));
@@ -42,7 +45,7 @@ export function describeDrift(specName: string, generated: GeneratedSchemas): vo
   // After a contract change: `npx vitest run -u test/drift.test.ts` in the SDK updates it.
   describe(`${specName}: api.md`, () => {
     it('the api.md in git is the generated one', async () => {
-      const root = process.cwd();
+      const root = packageRoot instanceof URL ? fileURLToPath(packageRoot) : packageRoot;
       await expect(readFileSync(resolve(root, 'src/generated/api.md'), 'utf8')).toMatchFileSnapshot(resolve(root, 'api.md'));
     });
   });

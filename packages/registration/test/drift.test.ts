@@ -1,4 +1,4 @@
 import { describeDrift } from '@gdx/codegen/drift-suite';
 import * as generated from '../src/generated/schemas.js';
 
-describeDrift('registration', generated);
+describeDrift('registration', generated, new URL('..', import.meta.url));
