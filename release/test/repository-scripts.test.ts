@@ -1,8 +1,8 @@
 // The repository scripts the release and the install rely on: the published manifest written at
-// pack time, the README link check run by `npm test`, and the root postinstall that keeps the
-// compiled SQLite addon for the next install.
+// pack time, the README link check run by `npm test`, the root postinstall that keeps the
+// compiled SQLite addon for the next install, and `npm test` itself running every workspace's tests.
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +13,34 @@ import { afterAll, describe, expect, it } from 'vitest';
 const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 const { publishedManifest } = (await import(root('scripts/pack-manifest.mjs') as string)) as { publishedManifest: (manifest: object) => object };
 const { brokenLink } = (await import(root('scripts/check-links.mjs') as string)) as { brokenLink: (readme: string, target: string) => string | undefined };
+const { sharedRunProjects } = (await import(root('vitest.config.ts') as string)) as { sharedRunProjects: string[] };
+
+interface Manifest {
+  name: string;
+  workspaces?: string[];
+  scripts?: Record<string, string>;
+}
+const manifest = (dir: string): Manifest => JSON.parse(readFileSync(root(`${dir}/package.json`), 'utf8')) as Manifest;
+
+describe('npm test', () => {
+  // A workspace's tests run in the root's shared Vitest run (vitest.config.ts) or in their own
+  // turbo task, selected by `--filter` in the root's `test` script: never in neither, never twice.
+  it('runs the tests of every workspace that has them exactly once', async () => {
+    const rootManifest = manifest('.');
+    const filtered = [...(rootManifest.scripts?.['test'] ?? '').matchAll(/--filter=(\S+)/g)].map((m) => m[1]);
+    const dirs: string[] = [];
+    for (const pattern of rootManifest.workspaces ?? []) {
+      if (!pattern.endsWith('/*')) dirs.push(pattern);
+      else for (const entry of await readdir(root(pattern.slice(0, -2)), { withFileTypes: true })) if (entry.isDirectory()) dirs.push(`${pattern.slice(0, -2)}/${entry.name}`);
+    }
+    const runs = dirs
+      .filter((dir) => existsSync(root(`${dir}/package.json`)) && manifest(dir).scripts?.['test'] !== undefined)
+      .map((dir) => ({ dir, runs: Number(filtered.includes(manifest(dir).name)) + Number(sharedRunProjects.includes(dir)) }));
+    expect(runs.length).toBeGreaterThan(20);
+    expect(runs.filter((w) => w.runs !== 1)).toEqual([]);
+    expect(filtered).toContain('//');
+  });
+});
 
 describe('publishedManifest', () => {
   it('drops source and gdx-build at any depth, and the pack hooks, and keeps everything else', () => {
