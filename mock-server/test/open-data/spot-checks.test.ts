@@ -37,6 +37,28 @@ describe('open-data spot checks (接受抽查, 厦门 第二十四条)', () => {
     expect(feed.filter((e: any) => e.objectId === check.id).map((e: any) => e.objectType)).toEqual(['spot_check', 'spot_check', 'spot_check']);
   });
 
+  it("offers the spot check on the timeline of an active grant with usage feedback only, with the contract's form", async () => {
+    const world = await openWorld(ctx, { profile: 'xiamen' });
+    const actionsOf = async (grantId: string) => {
+      const timeline = await world.sim('GET', `/objects/open-data/grant/${grantId}/timeline`);
+      expectContract('simulation', 'getObjectTimeline', timeline, 200);
+      return timeline.body.allowedActions as { action: string; role: string; fields: { name: string; required: boolean }[] }[];
+    };
+    const plain = await grantApprovedAt(world, '2025-10-14T10:00:00+08:00', { from: '2025-10-15', to: '2026-10-14' });
+    expect((await actionsOf(plain.id)).map((a) => a.action)).not.toContain('start_spot_check');
+
+    const grant = await grantApprovedAt(world, '2025-10-20T10:00:00+08:00', { from: '2025-10-21', to: '2026-10-14' }, 'usage_feedback');
+    const offered = (await actionsOf(grant.id)).find((a) => a.action === 'start_spot_check');
+    expect(offered).toMatchObject({ role: 'data_authority', fields: [expect.objectContaining({ name: 'request', required: true })] });
+    // What the timeline offers, `POST /actions` takes.
+    const started = await world.act({ platform: 'open-data', objectType: 'grant', objectId: grant.id, action: 'start_spot_check', request: REQUEST });
+    expect(started.status, JSON.stringify(started.body)).toBe(200);
+
+    const suspended = await world.act({ platform: 'open-data', objectType: 'grant', objectId: grant.id, action: 'suspend', reasons: [{ text: '违规使用' }] });
+    expect(suspended.status, JSON.stringify(suspended.body)).toBe(200);
+    expect((await actionsOf(grant.id)).map((a) => a.action)).not.toContain('start_spot_check');
+  });
+
   it('refuses a grant without usage feedback (409) and bad input (400 on the field), creating nothing; another organisation does not see it', async () => {
     const world = await openWorld(ctx, { profile: 'xiamen' });
     const plain = await grantApprovedAt(world, '2025-10-14T10:00:00+08:00', { from: '2025-10-15', to: '2026-10-14' });

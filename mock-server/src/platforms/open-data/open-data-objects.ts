@@ -1,4 +1,4 @@
-import type { ObjectEvent, WorkflowObject } from '../../app/workflow-objects.js';
+import type { ObjectEvent, OfferedAction, WorkflowObject } from '../../app/workflow-objects.js';
 import { grantObject, grantPlatformObjects, type WorkflowHost } from '../workflow-host/index.js';
 import type { GrantRecord, OpenDataState } from './open-data-state.js';
 
@@ -29,12 +29,21 @@ function withReportEvents(grantEvents: readonly ObjectEvent[], reportEvents: rea
   return merged;
 }
 
-/** A grant as a workflow object; with usage feedback, its report deadline runs in its steps and as its deadline. */
+/** The data authority's spot check (`start_spot_check`), offered while a grant with a usage-feedback condition is active. */
+const START_SPOT_CHECK: OfferedAction = { action: 'start_spot_check', role: 'data_authority' };
+
+/**
+ * A grant as a workflow object; with usage feedback, its report deadline runs in its steps and as
+ * its deadline, and the data authority may start a spot check of it while it is active (besides
+ * suspending it), so that timelines and the console offer what `POST /actions` accepts.
+ */
 function grantOf(host: WorkflowHost, state: OpenDataState, grant: GrantRecord): WorkflowObject {
   const object = grantObject(host, { grant, title: titleOf(state, grant.applicationId), issuedBy: grant.applicationId, action: 'suspend' });
+  const checked = grant.conditions.includes('usage_feedback');
+  const actions = checked ? () => (grant.state === 'active' ? [...object.actions(), START_SPOT_CHECK] : object.actions()) : object.actions;
   const reporting = grant.reporting ? host.get(grant.id) : undefined;
-  if (reporting?.machine !== USAGE_REPORTING) return object;
-  return { ...object, deadline: host.deadline(reporting), events: () => withReportEvents(object.events(), host.events(reporting)) };
+  if (reporting?.machine !== USAGE_REPORTING) return { ...object, actions };
+  return { ...object, actions, deadline: host.deadline(reporting), events: () => withReportEvents(object.events(), host.events(reporting)) };
 }
 
 /**
