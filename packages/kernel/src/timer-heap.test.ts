@@ -33,6 +33,26 @@ describe('TimerHeap', () => {
     expect(drain(heap).map((t) => t.id)).toEqual(['first', 'second', 'third', 'late']);
   });
 
+  it('keeps the order through interleaved pushes and pops, past its initial key capacity', () => {
+    const heap = new TimerHeap();
+    const model: TimerEntry[] = [];
+    const order = (a: TimerEntry, b: TimerEntry) => a.dueAt - b.dueAt || a.seq - b.seq;
+    let x = 11;
+    for (let seq = 0; seq < 2_000; seq++) {
+      x = (x * 1103515245 + 12345) % 2147483648;
+      const entry = { id: `t${seq}`, dueAt: x % 300, seq, ref: '' };
+      heap.push(entry);
+      model.push(entry);
+      // Pop about every third step, so the heap grows past 64 entries and shrinks on the way.
+      if (x % 3 === 0) {
+        model.sort(order);
+        expect(heap.pop()).toBe(model.shift());
+      }
+    }
+    model.sort(order);
+    expect(drain(heap)).toEqual(model);
+  });
+
   it('reports size and peeks without removing', () => {
     const heap = new TimerHeap();
     expect(heap.peek()).toBeUndefined();
