@@ -159,19 +159,27 @@ describe('public notice and objections (第十二条)', () => {
     expect((await x.call(null, 'GET', '/public-notices', {}, undefined)).body.items[0]).toMatchObject({ id: noticeId, status: 'closed' });
   });
 
-  it('with objectionPausesNotice, a dismissal starts the notice again, and the public notice shows its new end', async () => {
+  it('with objectionPausesNotice, the notice stops during the review and resumes with the days it had left', async () => {
     const x = await start({ profile: { extends: 'national', name: 'pausing', options: { objectionPausesNotice: true } } });
     const { org, id, noticeId, endsAt } = await inNotice(x);
+    // Started Friday 2025-09-26: 10 WD (09-28 and 10-11 make-up days, 10-01–10-08 holidays) end 10-16.
+    expect(endsAt).toBe('2025-10-17T00:00:00+08:00');
     const objector = x.org(1);
     await x.advance('2025-10-14T10:00:00+08:00');
     const filed = await x.call(objector, 'POST', '/public-notices/{noticeId}/objections', { noticeId }, objectionBody(objector), idem());
     expect(filed.status).toBe(201);
+    expect((await getApp(x, org, id)).body).toMatchObject({ state: 'objection_review', deadline: null });
+    // The notice's end passes during the review: nothing fires.
+    await x.advance('2025-10-20T10:00:00+08:00');
+    expect((await getApp(x, org, id)).body.state).toBe('objection_review');
     await ok(x.act('objection', filed.body.id, 'dismiss_objection', { reasons: [{ text: '异议证据不足' }] }));
     const back = (await getApp(x, org, id)).body;
-    expect(back.state).toBe('in_public_notice');
-    expect(back.deadline.dueAt > endsAt).toBe(true);
+    // Left on Tuesday 10-14 with 2 WD to go (10-15, 10-16): from Monday 10-20, it ends Wednesday 10-22.
+    expect(back).toMatchObject({ state: 'in_public_notice', deadline: { step: 'public_notice', limit: 2, startTrigger: 'resumed', startedOn: '2025-10-20', dueDate: '2025-10-22', dueAt: '2025-10-23T00:00:00+08:00' } });
     const notice = (await x.call(null, 'GET', '/public-notices/{noticeId}', { noticeId })).body;
-    expect(notice).toMatchObject({ status: 'running', endsOn: back.deadline.dueDate });
+    expect(notice).toMatchObject({ status: 'running', endsOn: '2025-10-22' });
+    await x.advance('2025-10-22T23:00:00+08:00');
+    expect((await getApp(x, org, id)).body.state).toBe('in_public_notice');
     await x.advance(back.deadline.dueAt);
     expect((await getApp(x, org, id)).body.state).toBe('registered');
   });

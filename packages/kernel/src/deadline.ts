@@ -1,5 +1,5 @@
 import { endOfDay, formatInstant, shanghaiDay } from './shanghai-time.js';
-import type { Calendar, Deadline, IsoDate, Limit } from './types.js';
+import type { Calendar, Deadline, IsoDate, Limit, WorkflowEvent } from './types.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -79,4 +79,39 @@ function periodEnd(limit: Limit, now: number, from: IsoDate | undefined, started
       return { dueDate: shanghaiDay(dueAtMs - 1), dueAtMs };
     }
   }
+}
+
+/**
+ * The limit a step resumes with (a transition's `deadline: 'resume'`): the days its deadline had
+ * left on the day the instance last left the step (that day not counted), so that a step paused
+ * in another state ends as late as the days spent there, not a full limit later. Read from the
+ * event log: the last event carrying the step's deadline, and the event after it, which left the
+ * step. The full limit when the step never ran, or for units other than working and calendar
+ * days. Calendar errors propagate.
+ *
+ * @example
+ * // A 10-WD notice due 2025-10-22, left on 2025-10-14 (6 working days to go):
+ * resumedLimit(noticeLimit, instance.events, calendar); // { ...noticeLimit, value: 6, startTrigger: 'resumed' }
+ */
+export function resumedLimit(limit: Limit, events: readonly WorkflowEvent[], calendar: Calendar): Limit {
+  if (limit.unit !== 'working_days' && limit.unit !== 'calendar_days') return limit;
+  for (let i = events.length - 1; i >= 0; i -= 1) {
+    const running = (events[i] as WorkflowEvent).deadline;
+    if (running?.step !== limit.id) continue;
+    const left = events[i + 1];
+    if (left === undefined) return limit;
+    const leftOn = shanghaiDay(Date.parse(left.at));
+    return { ...limit, value: daysLeft(limit.unit, leftOn, running.dueDate, calendar), startTrigger: 'resumed' };
+  }
+  return limit;
+}
+
+/** Working or calendar days after `from` up to and including `to` (0 when `to` is not later). */
+function daysLeft(unit: 'working_days' | 'calendar_days', from: IsoDate, to: IsoDate, calendar: Calendar): number {
+  if (to <= from) return 0;
+  if (unit === 'calendar_days') return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  let n = 0;
+  // A step's limit is days or weeks: counting by steps of one is cheaper than an index lookup API.
+  while (calendar.addWorkingDays(from, n + 1) <= to) n += 1;
+  return n;
 }

@@ -1,4 +1,4 @@
-import { computeDeadline } from './deadline.js';
+import { computeDeadline, resumedLimit } from './deadline.js';
 import { evaluateGuard } from './guards.js';
 import { KernelError } from './kernel-error.js';
 import { formatInstant } from './shanghai-time.js';
@@ -134,7 +134,8 @@ function enter(
       const from = mode === 'extend' ? previousDue : startedOn;
       // The limit is copied only when its own id differs from the step's (a spread copy costs more than the rest of the deadline).
       const stepLimit = limit.id === target.step ? limit : { ...limit, id: target.step };
-      const computed = computeDeadline(stepLimit, { now: ctx.now, data, ...(from ? { from } : {}) }, ctx.calendar);
+      const running = mode === 'resume' ? resumedLimit(stepLimit, instance.events, ctx.calendar) : stepLimit;
+      const computed = computeDeadline(running, { now: ctx.now, data, ...(from ? { from } : {}) }, ctx.calendar);
       deadline = computed.deadline;
       const id = `${instance.id}#${seq}`;
       // Literals, not a spread of the kind: every timed transition makes one (same fields, same order).

@@ -101,8 +101,10 @@ export interface TransitionDefinition {
    * `keep` (default) keeps it running, `restart` starts it afresh from now, `extend` starts it
    * from the previous due date (renewals), `clear` ends it: the state shows no deadline (e.g. a
    * public notice that closed while the application waits in that state for the registry).
+   * `resume` re-enters a step left for a state without it (a pause) with the days its deadline had
+   * left when it was left, from now (`resumedLimit`; `startTrigger: 'resumed'`).
    */
-  deadline?: 'keep' | 'restart' | 'extend' | 'clear';
+  deadline?: 'keep' | 'restart' | 'extend' | 'clear' | 'resume';
   /** Named actions the interpreter runs after the transition is applied. */
   actions?: string[];
 }

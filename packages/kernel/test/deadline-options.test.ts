@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeDeadline, createInstance, transition, type Calendar, type Limit, type MachineDefinition } from '../src/index.js';
+import { computeDeadline, createInstance, transition, type Calendar, type Limit, type MachineDefinition, type WorkflowInstance } from '../src/index.js';
+import { resumedLimit } from '../src/deadline.js';
 import { at, fakeCalendar } from './fake-calendar.js';
 
 const validity: Limit = {
@@ -95,5 +96,56 @@ describe("transition deadline: 'clear'", () => {
     expect(closed.instance).toMatchObject({ state: 'running', deadline: null, timer: null, data: { closed: true } });
     expect(closed.effects.filter((e) => e.type === 'schedule')).toEqual([]);
     expect(closed.instance.events.at(-1)).toMatchObject({ from: 'running', to: 'running', deadline: null });
+  });
+});
+
+describe("deadline: 'resume'", () => {
+  // A notice of 10 WD that an objection pauses (the review state has no step); dismissed, the
+  // notice runs again with the days it had left, from the dismissal (the day not counted).
+  const notice: MachineDefinition = {
+    id: 'notice',
+    initial: 'in_notice',
+    states: { in_notice: { step: 'notice' }, objection_review: {}, registered: { terminal: true } },
+    transitions: [
+      { from: 'in_notice', event: 'object', to: 'objection_review', by: ['interested_party'] },
+      { from: 'objection_review', event: 'dismiss', to: 'in_notice', by: ['registry'], deadline: 'resume' },
+      { from: 'objection_review', event: 'restart', to: 'in_notice', by: ['registry'] },
+      { from: 'in_notice', event: 'close', to: 'registered', by: ['clock'] },
+    ],
+    limits: { notice: { id: 'notice', value: 10, unit: 'working_days', startTrigger: 'review_passed', basis: '26号 第十二条', onExpiry: { event: 'close' } } },
+  };
+  const step = (instance: WorkflowInstance, event: string, now: string) => {
+    const result = transition(notice, instance, { type: event, actor: { role: event === 'object' ? 'interested_party' : 'registry' } }, { now: at(now), calendar: fakeCalendar });
+    if (!result.ok) throw new Error(result.error.code);
+    return result.instance;
+  };
+  const opened = () => {
+    const created = createInstance(notice, { id: 'n1', actor: { role: 'registry' } }, { now: at('2025-09-19T10:00'), calendar: fakeCalendar });
+    if (!created.ok) throw new Error(created.error.code);
+    return created.instance;
+  };
+
+  it('resumes with the working days left, counted from the day it resumes', () => {
+    const started = opened();
+    // Friday 09-19 + 10 WD (09-28 a make-up working day, 10-01–10-08 holidays): Friday 10-10.
+    expect(started.deadline).toMatchObject({ startedOn: '2025-09-19', dueDate: '2025-10-10', limit: 10 });
+    // Left on Wednesday 09-24: 09-25, 09-26, 09-28, 09-29, 09-30, 10-09 and 10-10 are left (7 WD).
+    const paused = step(started, 'object', '2025-09-24T15:00');
+    expect(paused.deadline).toBeNull();
+    const resumed = step(paused, 'dismiss', '2025-10-09T11:00');
+    // From Thursday 10-09: 10-10, 10-11 (make-up), 10-13, 10-14, 10-15, 10-16, 10-17.
+    expect(resumed.deadline).toMatchObject({ step: 'notice', limit: 7, startTrigger: 'resumed', startedOn: '2025-10-09', dueDate: '2025-10-17', overdue: false });
+    expect(resumed.timer).toMatchObject({ kind: 'event', event: 'close', dueAt: Date.parse('2025-10-18T00:00:00+08:00') });
+  });
+
+  it('resumes on the last day with nothing left: the notice ends with the day it resumes', () => {
+    const paused = step(opened(), 'object', '2025-10-10T09:00');
+    expect(step(paused, 'dismiss', '2025-10-13T09:00').deadline).toMatchObject({ limit: 0, startedOn: '2025-10-13', dueDate: '2025-10-13' });
+  });
+
+  it('runs the full limit again without it, and for a step never left', () => {
+    const paused = step(opened(), 'object', '2025-09-24T15:00');
+    expect(step(paused, 'restart', '2025-10-09T11:00').deadline).toMatchObject({ limit: 10, startTrigger: 'review_passed', startedOn: '2025-10-09' });
+    expect(resumedLimit(notice.limits!.notice!, [], fakeCalendar)).toBe(notice.limits!.notice);
   });
 });

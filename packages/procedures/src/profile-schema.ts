@@ -108,10 +108,11 @@ export const profileSchema = z.strictObject({
      * the data authority reviews an entry it may dispute the provider's sharing-type label; they
      * negotiate, and if they cannot agree the city government decides (报市人民政府决定).
      * `disputeReviewClock` (the sources are silent): `restart` (default) — the review's clock stops
-     * during the dispute and the resumed review has its full limit again; `runs` — it keeps running.
+     * during the dispute and the resumed review has its full limit again; `runs` — it keeps running;
+     * `resume` — it stops, and the resumed review has the working days it had left.
      */
     catalog: z
-      .strictObject({ sharingTypeDispute: z.boolean().default(false), disputeReviewClock: z.enum(['restart', 'runs']).default('restart') })
+      .strictObject({ sharingTypeDispute: z.boolean().default(false), disputeReviewClock: z.enum(['restart', 'runs', 'resume']).default('restart') })
       .default(() => ({ sharingTypeDispute: false, disputeReviewClock: 'restart' as const })),
     /** Registration code template: `{prefix}`, `{region}`, `{year}`, `{seq}` (zero-padded to `seqDigits`). */
     coding: z.strictObject({ prefix: z.string(), template: z.string().min(1), seqDigits: z.number().int().min(1).max(12) }),

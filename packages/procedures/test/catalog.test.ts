@@ -134,6 +134,20 @@ describe('sharing-type dispute (共享属性异议, 厦门 第十五条)', () =>
   });
 });
 
+describe('sharing-type dispute: disputeReviewClock resume', () => {
+  it('stops the review clock during the dispute and resumes it with the working days it had left', () => {
+    const h = submittedEntry({ extends: 'xiamen', name: 'resuming', options: { catalog: { disputeReviewClock: 'resume' } } });
+    // Submitted Friday 2025-09-26: 5 WD (09-28 a make-up day, 10-01–10-08 holidays) end Friday 10-10.
+    expect(h.get('cat').deadline).toMatchObject({ step: 'review', limit: 5, dueDate: '2025-10-10' });
+    h.to('2025-09-29T10:00');
+    // Disputed Monday 09-29 with 09-30, 10-09 and 10-10 left (3 WD): no deadline while disputed.
+    expect(ok(h.engine.dispatch('cat', 'dispute_sharing_type', { actor: authority, payload: proposal })).deadline).toBeNull();
+    h.to('2025-10-20T10:00');
+    // Agreed Monday 10-20: the review resumes with its 3 WD, due Thursday 10-23, not overdue.
+    expect(ok(h.engine.dispatch('cat', 'agree_sharing_type', { actor: provider })).deadline).toMatchObject({ step: 'review', limit: 3, startTrigger: 'resumed', startedOn: '2025-10-20', dueDate: '2025-10-23', overdue: false });
+  });
+});
+
 describe('catalog update obligations', () => {
   it.each([
     { profile: 'xiamen', kind: 'function_change', limit: 7, due: '2026-02-04' },

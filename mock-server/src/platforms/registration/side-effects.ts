@@ -38,7 +38,7 @@ function openNotice(state: RegistrationState, app: ApplicationRecord, event: Wor
 
 /**
  * Back in the notice after a dismissed objection: the public notice ends when the notice's clock
- * now does (a profile that pauses the notice starts it again).
+ * now does (a profile that pauses the notice resumes it with the days it had left).
  */
 function resumeNotice(state: RegistrationState, app: ApplicationRecord, event: WorkflowEvent): void {
   const notice = app.noticeId ? state.notices.get(app.noticeId) : undefined;

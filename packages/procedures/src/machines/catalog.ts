@@ -10,8 +10,9 @@ const CITY_GOVERNMENT = ['city_government'];
 const REVIEWS = ['submitted', 'change_submitted'] as const;
 
 /** Events that end a dispute: the review resumes in the state the dispute interrupted. */
-function resumeReview(from: string | string[], event: string, by: string[], requires?: string[]): TransitionDefinition[] {
-  return REVIEWS.map((review) => ({ from, event, to: review, by, guard: `data.disputedReview=${review}`, ...(requires ? { requires } : {}) }));
+function resumeReview(profile: Profile, from: string | string[], event: string, by: string[], requires?: string[]): TransitionDefinition[] {
+  const clock = profile.options.catalog.disputeReviewClock === 'resume' ? { deadline: 'resume' as const } : {};
+  return REVIEWS.map((review) => ({ from, event, to: review, by, guard: `data.disputedReview=${review}`, ...(requires ? { requires } : {}), ...clock }));
 }
 
 /**
@@ -22,7 +23,8 @@ function resumeReview(from: string | string[], event: string, by: string[], requ
  * or escalates → `sharing_type_escalated`, where the city government decides the label. Every end
  * resumes the interrupted review (`data.disputedReview`). Under `disputeReviewClock: runs` the
  * dispute states carry the review step, so its deadline keeps running; under `restart` they carry
- * none, so the resumed review starts a fresh one.
+ * none, so the resumed review starts a fresh one; under `resume` they carry none either, and the
+ * review resumes with the working days it had left (the kernel's `deadline: 'resume'`).
  */
 function sharingTypeDisputePart(profile: Profile): Pick<MachineDefinition, 'states' | 'transitions'> {
   const step: Pick<StateDefinition, 'step'> = profile.options.catalog.disputeReviewClock === 'runs' ? { step: 'review' } : {};
@@ -34,11 +36,11 @@ function sharingTypeDisputePart(profile: Profile): Pick<MachineDefinition, 'stat
     },
     transitions: [
       ...REVIEWS.map((review) => ({ from: review, event: 'dispute_sharing_type', to: 'sharing_type_negotiation', by: AUTHORITY, requires: ['reasons', 'sharing'], set: { disputedReview: review } })),
-      ...resumeReview('sharing_type_negotiation', 'agree_sharing_type', PROVIDER),
+      ...resumeReview(profile, 'sharing_type_negotiation', 'agree_sharing_type', PROVIDER),
       { from: 'sharing_type_negotiation', event: 'keep_sharing_type', to: 'sharing_type_unresolved', by: PROVIDER, requires: ['reasons'] },
-      ...resumeReview(['sharing_type_negotiation', 'sharing_type_unresolved'], 'withdraw_dispute', AUTHORITY),
+      ...resumeReview(profile, ['sharing_type_negotiation', 'sharing_type_unresolved'], 'withdraw_dispute', AUTHORITY),
       { from: 'sharing_type_unresolved', event: 'escalate', to: 'sharing_type_escalated', by: AUTHORITY },
-      ...resumeReview('sharing_type_escalated', 'decide_sharing_type', CITY_GOVERNMENT, ['reasons', 'sharing']),
+      ...resumeReview(profile, 'sharing_type_escalated', 'decide_sharing_type', CITY_GOVERNMENT, ['reasons', 'sharing']),
     ],
   };
 }

@@ -50,8 +50,9 @@ function noticeTransitions(profile: Profile): TransitionDefinition[] {
       guard: '!data.noticeClosed', guardError: 'OBJECTION_WINDOW_CLOSED', eventType: 'objection_filed',
     },
     { from: 'objection_review', event: 'notice_closed', to: 'objection_review', by: ['clock'], set: { noticeClosed: true }, eventType: 'notice_closed' },
-    // Dismissed while the notice still runs → back to the running notice.
-    { from: 'objection_review', event: 'dismiss_objection', to: 'in_public_notice', by: REGISTRY },
+    // Dismissed while the notice still runs → back to the running notice; a notice the objection
+    // paused runs on with the days it had left.
+    { from: 'objection_review', event: 'dismiss_objection', to: 'in_public_notice', by: REGISTRY, ...(profile.options.objectionPausesNotice ? { deadline: 'resume' as const } : {}) },
     { from: 'objection_review', event: 'uphold_objection', to: 'terminated', by: REGISTRY, requires: ['reasons'] },
   ];
 }
