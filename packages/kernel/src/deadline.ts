@@ -111,7 +111,8 @@ function daysLeft(unit: 'working_days' | 'calendar_days', from: IsoDate, to: Iso
   if (to <= from) return 0;
   if (unit === 'calendar_days') return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
   let n = 0;
-  // A step's limit is days or weeks: counting by steps of one is cheaper than an index lookup API.
+  // The kernel's `Calendar` has no count of working days between two dates; a step's limit is
+  // days or weeks, so counting them one by one takes a few calls.
   while (calendar.addWorkingDays(from, n + 1) <= to) n += 1;
   return n;
 }
