@@ -7,6 +7,7 @@ import { payloadTooLarge, refuseHead } from '../app/limit-checks.js';
 import { bodyLimitFor, type Limits } from '../app/limits.js';
 import { problemOnClientError } from './client-error.js';
 import { answerConsole, isBrowserAtRoot, isConsolePath } from './console-route.js';
+import { endAfterLinger } from './lingering-close.js';
 import { answerReference } from './reference-pages.js';
 import { requestGate, type RequestGate } from './request-gate.js';
 import { requestLogHooks, type RequestLogHooks, type RequestLogSink } from './request-log.js';
@@ -133,11 +134,13 @@ function refuseBeforeBody(req: IncomingMessage, plain: DispatchRequest, limits: 
 }
 
 /**
- * Answers a refused request whose body was not read (whole): with `Connection: close`, so Node
- * closes the socket after the answer instead of reading the rest of the body to reuse it.
+ * Answers a refused request whose body was not read (whole): with `Connection: close`, so the
+ * connection closes after the answer instead of reading the rest of the body to reuse it; closed
+ * with a linger (`endAfterLinger`), so that a client still sending its body reads the answer.
  */
 function refuse(scope: Scope, req: IncomingMessage, res: ServerResponse, refusal: DispatchResponse): void {
-  write(scope, req, res, { ...refusal, headers: { ...refusal.headers, connection: 'close' } });
+  write(scope, req, res, { ...refusal, headers: { ...refusal.headers, connection: 'close' } }, { end: false });
+  endAfterLinger(req, res);
 }
 
 /**
@@ -158,19 +161,21 @@ const NO_BODY = new Set([204, 304]);
  * response) and one `end(body)` with its `Content-Length`, so Node does not chunk. A string body
  * is handed over as it is: Node joins it to the head and encodes both in one write, where a
  * `Buffer.from` first would allocate and encode a copy and then need a second chunk (`writev`).
+ * With `end: false` the response is left open (the caller ends it: a lingering close).
  */
-function write(scope: Scope, req: IncomingMessage, res: ServerResponse, answer: DispatchResponse): void {
+function write(scope: Scope, req: IncomingMessage, res: ServerResponse, answer: DispatchResponse, options: { end: boolean } = { end: true }): void {
   const flat: string[] = [];
   for (const name in answer.headers) flat.push(name, answer.headers[name] as string);
   scope.gate.pushCorsHeaders(req, flat);
   if (NO_BODY.has(answer.status)) {
     res.writeHead(answer.status, flat);
-    res.end();
+    if (options.end) res.end();
   } else {
     const { body } = answer;
     flat.push('content-length', String(typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength));
     res.writeHead(answer.status, flat);
-    res.end(body);
+    if (options.end) res.end(body);
+    else res.write(body);
   }
   scope.log?.answered(req, answer);
 }

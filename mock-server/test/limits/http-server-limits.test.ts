@@ -34,15 +34,17 @@ function raw(text: string): Promise<RawAnswer> {
     const chunks: Buffer[] = [];
     socket.on('data', (chunk) => chunks.push(chunk));
     socket.on('error', reject);
-    socket.on('close', () => {
-      const all = Buffer.concat(chunks).toString('utf8');
-      const [head = '', body = ''] = all.split('\r\n\r\n');
-      const [statusLine = '', ...lines] = head.split('\r\n');
-      const headers = Object.fromEntries(lines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]));
-      resolve({ status: Number(statusLine.split(' ')[1]), headers, body });
-    });
+    socket.on('close', () => resolve(parseRaw(Buffer.concat(chunks).toString('utf8'))));
     socket.end(text);
   });
+}
+
+/** An HTTP/1.1 answer as received, split into status, headers and body. */
+function parseRaw(all: string): RawAnswer {
+  const [head = '', body = ''] = all.split('\r\n\r\n');
+  const [statusLine = '', ...lines] = head.split('\r\n');
+  const headers = Object.fromEntries(lines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]));
+  return { status: Number(statusLine.split(' ')[1]), headers, body };
 }
 
 function expectProblem(answer: RawAnswer, status: number, code: string): void {
@@ -106,6 +108,25 @@ describe('bodies over the limit on the node:http server', () => {
     const answer = await upload(total, total);
     expect(answer.status, answer.body).toBe(413);
     expect(answer.written).toBeLessThan(total / 2);
+  });
+
+  it('lets a client still sending its body read the 413: the server reads on a while before it closes (lingering close)', async () => {
+    // The client does not read until it has sent more: a socket closed with unread bytes resets,
+    // and a reset throws away the answer the client had not read yet (EPIPE/ECONNRESET instead).
+    const answer = await new Promise<RawAnswer>((resolve, reject) => {
+      const socket = connect(running.port, '127.0.0.1');
+      const chunks: Buffer[] = [];
+      socket.pause();
+      socket.on('error', reject);
+      socket.on('data', (chunk) => chunks.push(chunk));
+      socket.on('close', () => resolve(parseRaw(Buffer.concat(chunks).toString('utf8'))));
+      const chunk = (bytes: number): string => `${bytes.toString(16)}\r\n${' '.repeat(bytes)}\r\n`;
+      socket.write(`POST /registration/v1/applications HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n${chunk(5 * MiB)}`);
+      setTimeout(() => {
+        socket.write(chunk(65_536), () => setTimeout(() => socket.resume(), 100));
+      }, 300);
+    });
+    expectProblem(answer, 413, 'PAYLOAD_TOO_LARGE');
   });
 
   it('closes the connection after any refusal made before the body is read (a foreign Host here), rather than draining it', async () => {
