@@ -71,13 +71,18 @@ export class CatalogWorkflow {
     }
   }
 
-  /** Takes seeded published entries as published workflow objects of their providers. */
+  /**
+   * Takes seeded published entries as published workflow objects of their providers. A sandbox
+   * gets records of its own (they change in place), but shares with the other sandboxes of its
+   * seed what never changes in place: the frozen entries' contents and providers, and their
+   * instances (a transition replaces an instance and its log, never edits them).
+   */
   seedPublished(entries: readonly CatalogEntry[]): void {
     const instances: WorkflowInstance[] = [];
     for (const entry of entries) {
       this.entries.set(entry.id, {
         id: entry.id,
-        provider: { ...entry.provider },
+        provider: Object.isFrozen(entry.provider) ? entry.provider : { ...entry.provider },
         version: entry.version,
         publishedVersion: entry.version,
         content: seedContent(entry),
@@ -90,12 +95,10 @@ export class CatalogWorkflow {
         reclassifications: [],
         sharingTypeDisputes: [],
       });
-      // Seeded entries enter the sandbox already published: one event says so (no invented history).
-      const created = { seq: 1, type: 'state_changed', at: entry.modifiedAt, actor: { role: 'data_authority' }, from: null, to: 'published', reason: null, deadline: null };
-      instances.push({ id: entry.id, machine: ENTRY_MACHINE, state: 'published', createdAt: entry.modifiedAt, updatedAt: entry.modifiedAt, deadline: null, events: [created], data: {}, timer: null });
+      instances.push(publishedInstance(entry));
     }
     this.#index.seed(entries);
-    // The instances were built for this engine alone: it takes them over, no copy.
+    // The instances were built for this engine (or frozen for every engine): it takes them over, no copy.
     this.host.engine.restore({ version: 1, now: this.#sandbox.now(), nextSeq: 0, instances, planned: [] }, { adopt: true });
     this.host.reindex();
     this.#codeSeq = entries.length + 1;
@@ -328,4 +331,19 @@ function settleReclassification(record: EntryRecord, at: string): void {
 
 function providerActor(org: Organisation): ActorRef {
   return { role: 'data_provider', organizationId: org.id };
+}
+
+/** Instances of frozen (seed) entries, made once and frozen: every sandbox of the seed shares them. */
+const frozenInstances = new WeakMap<CatalogEntry, WorkflowInstance>();
+
+/** A seeded entry's instance: published, with one event that says so (no invented history). */
+function publishedInstance(entry: CatalogEntry): WorkflowInstance {
+  const frozen = Object.isFrozen(entry);
+  let instance = frozen ? frozenInstances.get(entry) : undefined;
+  if (instance !== undefined) return instance;
+  const seal: <T>(value: T) => T = frozen ? Object.freeze : (value) => value;
+  const created: WorkflowEvent = seal({ seq: 1, type: 'state_changed', at: entry.modifiedAt, actor: seal({ role: 'data_authority' }), from: null, to: 'published', reason: null, deadline: null });
+  instance = seal({ id: entry.id, machine: ENTRY_MACHINE, state: 'published', createdAt: entry.modifiedAt, updatedAt: entry.modifiedAt, deadline: null, events: seal([created]), data: seal({}), timer: null });
+  if (frozen) frozenInstances.set(entry, instance);
+  return instance;
 }

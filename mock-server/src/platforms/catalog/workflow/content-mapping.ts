@@ -13,10 +13,16 @@ const CATEGORY_CODES: readonly [prefix: string, code: ClassificationCodes['categ
 const EXTRA_REGIONS: Region[] = [{ code: '350000', name: '福建省', level: 'provincial' }];
 const REGION_BY_CODE = new Map<string, Region>([...Object.values(REGIONS), ...EXTRA_REGIONS].map((r) => [r.code, r]));
 
+const same = <T>(value: T): T => value;
+
+/** Contents of frozen (seed) entries, made once: every sandbox of the seed shares them. */
+const frozenContents = new WeakMap<CatalogEntry, EntryFields>();
+
 /**
- * The wire `EntryFields` of a seeded published entry (its provider compiled exactly this). The
- * content shares the nested values of a frozen entry (seed data, which nobody may change: a record's
- * content is replaced on change, never edited in place) and copies those of any other.
+ * The wire `EntryFields` of a seeded published entry (its provider compiled exactly this). For a
+ * frozen entry (seed data, shared by the sandboxes of its seed) the content is made once, frozen,
+ * and shared too: a record's content is replaced on change, never edited in place. Any other
+ * entry gets a content of its own, its nested values copied.
  *
  * @example
  * ```ts
@@ -24,14 +30,22 @@ const REGION_BY_CODE = new Map<string, Region>([...Object.values(REGIONS), ...EX
  * ```
  */
 export function seedContent(entry: CatalogEntry): EntryFields {
-  const own: <T>(value: T) => T = Object.isFrozen(entry) ? (value) => value : copyJson;
-  return {
+  if (!Object.isFrozen(entry)) return contentOf(entry, copyJson, same);
+  let content = frozenContents.get(entry);
+  // The entry's nested values are frozen already: only the content's own objects are frozen here.
+  if (content === undefined) frozenContents.set(entry, (content = contentOf(entry, same, Object.freeze)));
+  return content;
+}
+
+/** The content of `entry`, its nested values taken through `own`, its own objects through `seal`. */
+function contentOf(entry: CatalogEntry, own: <T>(value: T) => T, seal: <T>(value: T) => T): EntryFields {
+  return seal({
     name: entry.name,
     summary: entry.summary,
     catalogKind: entry.catalogKind,
     level: entry.region.level,
     region: entry.region.code,
-    classification: { category: entry.classification.category, item: entry.classification.item },
+    classification: seal({ category: entry.classification.category, item: entry.classification.item }),
     domain: entry.domain,
     items: own(entry.items),
     sharing: own(entry.sharing),
@@ -41,7 +55,7 @@ export function seedContent(entry: CatalogEntry): EntryFields {
     grade: entry.grade,
     relatedSystems: own(entry.relatedSystems),
     sampleData: own(entry.sampleData),
-  };
+  });
 }
 
 /** Classification codes of a content: kept ones, else from the category's name (类: 基础/主题/部门). */
