@@ -31,6 +31,8 @@ export const DEFAULT_LINGER: LingerLimits = { maxMs: 2_000, idleMs: 500, maxByte
  * ```
  */
 export function endAfterLinger(req: IncomingMessage, res: ServerResponse, limits: LingerLimits = DEFAULT_LINGER): void {
+  // The whole request has arrived (a small body the gate refused): nothing is left to wait for.
+  if (req.complete) return void res.end();
   let discarded = 0;
   let done = false;
   const stop = (): void => {
