@@ -19,6 +19,33 @@ function entryIdOfDerived(datasetId: string): string | undefined {
   return datasetId.startsWith('ods_') ? `ent_${datasetId.slice('ods_'.length)}` : undefined;
 }
 
+/** The seed's datasets by entry id (with the entry version each was drawn from), and their entry ids by dataset id. */
+interface SeededDatasets {
+  /** The catalog entries the versions were read from. */
+  readonly entries: readonly CatalogEntry[];
+  readonly byEntry: ReadonlyMap<string, { dataset: OpenDataset; version: number }>;
+  readonly entryOf: ReadonlyMap<string, string>;
+}
+
+/** Indexes of frozen seed data, made once: the sandboxes of a seed share its datasets. */
+const frozenSeeded = new WeakMap<readonly OpenDataset[], SeededDatasets>();
+
+function seededDatasets(seed: SeedData): SeededDatasets {
+  const frozen = Object.isFrozen(seed.datasets) && Object.isFrozen(seed.catalogEntries);
+  const known = frozen ? frozenSeeded.get(seed.datasets) : undefined;
+  if (known?.entries === seed.catalogEntries) return known;
+  const versions = new Map(seed.catalogEntries.map((e) => [e.id, e.version]));
+  const byEntry = new Map<string, { dataset: OpenDataset; version: number }>();
+  const entryOf = new Map<string, string>();
+  for (const dataset of seed.datasets) {
+    byEntry.set(dataset.entryId, { dataset, version: versions.get(dataset.entryId) ?? 0 });
+    entryOf.set(dataset.id, dataset.entryId);
+  }
+  const indexes = { entries: seed.catalogEntries, byEntry, entryOf };
+  if (frozen) frozenSeeded.set(seed.datasets, indexes);
+  return indexes;
+}
+
 function seedCatalog(seed: SeedData): PublishedCatalog {
   const published = seed.catalogEntries.filter((e) => e.state === 'published');
   const byId = new Map(published.map((e) => [e.id, e]));
@@ -46,8 +73,7 @@ function seedCatalog(seed: SeedData): PublishedCatalog {
  */
 export class OpenDatasets {
   readonly #catalog: PublishedCatalog;
-  readonly #seeded = new Map<string, { dataset: OpenDataset; version: number }>();
-  readonly #entryOfSeeded = new Map<string, string>();
+  readonly #seeded: SeededDatasets;
   readonly #derived = new WeakMap<CatalogEntry, OpenDataset>();
   readonly #rngLabel: string;
 
@@ -55,11 +81,7 @@ export class OpenDatasets {
     const entries = sandbox.publishedEntry;
     const all = sandbox.publishedEntries;
     this.#catalog = entries && all ? { get: entries, all } : seedCatalog(seed);
-    const versions = new Map(seed.catalogEntries.map((e) => [e.id, e.version]));
-    for (const dataset of seed.datasets) {
-      this.#seeded.set(dataset.entryId, { dataset, version: versions.get(dataset.entryId) ?? 0 });
-      this.#entryOfSeeded.set(dataset.id, dataset.entryId);
-    }
+    this.#seeded = seededDatasets(seed);
     this.#rngLabel = `${sandbox.seed}|open-data`;
   }
 
@@ -70,7 +92,7 @@ export class OpenDatasets {
 
   /** The open dataset of an id, or `undefined` (unknown, withdrawn, or `not_open` now). */
   get(datasetId: string): OpenDataset | undefined {
-    const entryId = this.#entryOfSeeded.get(datasetId) ?? entryIdOfDerived(datasetId);
+    const entryId = this.#seeded.entryOf.get(datasetId) ?? entryIdOfDerived(datasetId);
     const entry = entryId === undefined ? undefined : this.#catalog.get(entryId);
     const dataset = entry && this.#datasetOf(entry);
     return dataset?.id === datasetId ? dataset : undefined;
@@ -88,7 +110,7 @@ export class OpenDatasets {
 
   #datasetOf(entry: CatalogEntry): OpenDataset | undefined {
     if (!isOpenDataset(entry)) return undefined;
-    const seeded = this.#seeded.get(entry.id);
+    const seeded = this.#seeded.byEntry.get(entry.id);
     if (seeded && seeded.version === entry.version) return seeded.dataset;
     let dataset = this.#derived.get(entry);
     if (dataset === undefined) {
