@@ -1,6 +1,6 @@
 import type { OpenApiDocument, PlatformModule, SandboxContext } from '../../app/platform-module.js';
 import { seedDataOf } from '../../sandbox/seed-data-cache.js';
-import type { SeedData } from '../../sandbox/seed/types.js';
+import type { CatalogEntry, SeedData } from '../../sandbox/seed/types.js';
 import { hostClock, WorkflowHost } from '../workflow-host/index.js';
 import { feedbackOperations } from './feedback-operations.js';
 import { requestOperations } from './request-operations.js';
@@ -17,10 +17,14 @@ export interface SharingPlatformOptions {
 }
 
 function buildState(sandbox: SandboxContext, seedData: (sandbox: SandboxContext) => SeedData, saved?: SharingSnapshot): SharingState {
-  const seeded = new Map(seedData(sandbox).catalogEntries.filter((e) => e.state === 'published').map((e) => [e.id, e]));
   // The catalog platform's published entries when it is mounted (created and published through
-  // its API, or withdrawn since); the seed's published entries otherwise.
-  const entry = (id: string) => (sandbox.publishedEntry ? sandbox.publishedEntry(id) : seeded.get(id));
+  // its API, or withdrawn since); the seed's published entries otherwise, indexed when first read.
+  let seeded: Map<string, CatalogEntry> | undefined;
+  const entry = (id: string) => {
+    if (sandbox.publishedEntry) return sandbox.publishedEntry(id);
+    seeded ??= new Map(seedData(sandbox).catalogEntries.filter((e) => e.state === 'published').map((e) => [e.id, e]));
+    return seeded.get(id);
+  };
   // The binding reads the state and the state holds the host: the host is set right below,
   // before anything can call the binding.
   const state = { ...sharingRecords(saved), entry } as Omit<SharingState, 'host'> as SharingState;
