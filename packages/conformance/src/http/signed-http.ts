@@ -80,14 +80,16 @@ export function createSignedHttp(target: HttpTarget, organization: Organization)
         );
       }
       Object.assign(headers, options.headers);
-      const signals = [AbortSignal.timeout(target.timeoutMs ?? 15_000), ...(target.signal ? [target.signal] : [])];
+      const timeout = AbortSignal.timeout(target.timeoutMs ?? 15_000);
       // Looked up per call, never captured: a test's MSW server or an injected fetch must see it.
       const doFetch = target.fetch ?? globalThis.fetch;
       const response = await doFetch(url, {
         method,
         headers,
         ...(body.length > 0 ? { body } : {}),
-        signal: AbortSignal.any(signals),
+        // Combined only when there is a second signal: `AbortSignal.any` registers weak references
+        // and a finalizer per call (~1 % of a kit run against the in-process mock, profiled).
+        signal: target.signal ? AbortSignal.any([timeout, target.signal]) : timeout,
       });
       return readResponse(response, method, url.toString());
     },
