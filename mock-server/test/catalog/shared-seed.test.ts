@@ -32,6 +32,28 @@ describe('sandboxes of one seed', () => {
     expect((await ctx.call('GET', `${a.catalog}/search?q=${encodeURIComponent('只在一个沙箱')}`)).body.total).toBe(1);
   });
 
+  it('keep a withdrawal, and a returned change edited again, in the sandbox that made them', async () => {
+    const [a, b] = [await ctx.sandbox({ seed: 9 }), await ctx.sandbox({ seed: 9 })];
+    const [first, second] = (await ctx.call('GET', `${a.catalog}/search?limit=2`)).body.items;
+    const providerIn = (sbx: typeof a, entry: { provider: { creditCode: string } }) => sbx.view.organizations.find((o: { creditCode: string }) => o.creditCode === entry.provider.creditCode);
+    const withdrawn = await ctx.call('POST', `${a.catalog}/entries/${first.id}/withdrawal`, { as: providerIn(a, first), body: { reason: { text: '只在一个沙箱中撤回' } } });
+    expect(expectCatalog(withdrawn, 'POST', '/entries/{entryId}/withdrawal', 200)).toMatchObject({ state: 'withdrawn', reasons: [{ text: '只在一个沙箱中撤回' }] });
+    // A change returned for correction, then edited: the record changes through both paths.
+    const proposed = { summary: '退回后再修改的摘要。' };
+    expectCatalog(await ctx.call('POST', `${a.catalog}/entries/${second.id}/changes`, { as: providerIn(a, second), body: { changes: proposed } }), 'POST', '/entries/{entryId}/changes', 200);
+    expect((await act(ctx, a, second.id, 'return', { reasons: [{ text: '请补充字段说明' }] })).status).toBe(200);
+    const edited = await ctx.call('PATCH', `${a.catalog}/entries/${second.id}`, { as: providerIn(a, second), body: { summary: '再次修改的摘要。' } });
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+    expect(await getEntry(ctx, a, providerIn(a, second), second.id)).toMatchObject({ content: { summary: '再次修改的摘要。' }, reasons: [{ text: '请补充字段说明' }] });
+
+    expect(await getEntry(ctx, b, providerIn(b, first), first.id)).toMatchObject({ state: 'published', reasons: [], version: first.version });
+    expect(await getEntry(ctx, b, providerIn(b, second), second.id)).toMatchObject({ state: 'published', reasons: [], content: { summary: second.summary } });
+    expect((await ctx.call('GET', `${b.catalog}/search?limit=2`)).body.items.map((e: { id: string }) => e.id)).toEqual([first.id, second.id]);
+    // A third sandbox of the seed starts as seeded, after both.
+    const c = await ctx.sandbox({ seed: 9 });
+    expect(await getEntry(ctx, c, providerIn(c, second), second.id)).toMatchObject({ state: 'published', reasons: [], content: { summary: second.summary } });
+  });
+
   it('share the drawn data frozen, so a platform cannot change it in place', () => {
     const data = seedDataOf({ id: 'sbx_frozen', seed: 9, profile: 'xiamen' });
     const entry = data.catalogEntries[0]!;

@@ -72,29 +72,16 @@ export class CatalogWorkflow {
   }
 
   /**
-   * Takes seeded published entries as published workflow objects of their providers. A sandbox
-   * gets records of its own (they change in place), but shares with the other sandboxes of its
-   * seed what never changes in place: the frozen entries' contents and providers, and their
-   * instances (a transition replaces an instance and its log, never edits them).
+   * Takes seeded published entries as published workflow objects of their providers. What a
+   * sandbox never changes in place is shared with the other sandboxes of its seed, made once and
+   * frozen for each frozen (seed) entry: its record, until the sandbox first changes it
+   * (`#ownRecord` copies it then), and its instance (a transition replaces an instance and its
+   * log, never edits them).
    */
   seedPublished(entries: readonly CatalogEntry[]): void {
     const instances: WorkflowInstance[] = [];
     for (const entry of entries) {
-      this.entries.set(entry.id, {
-        id: entry.id,
-        provider: Object.isFrozen(entry.provider) ? entry.provider : { ...entry.provider },
-        version: entry.version,
-        publishedVersion: entry.version,
-        content: seedContent(entry),
-        publishedContent: null,
-        resourceCode: entry.resourceCode,
-        reasons: [],
-        publishedOn: entry.publishedOn,
-        modifiedOn: entry.modifiedAt.slice(0, 10),
-        codes: { categoryCode: entry.classification.categoryCode, itemCode: entry.classification.itemCode },
-        reclassifications: [],
-        sharingTypeDisputes: [],
-      });
+      this.entries.set(entry.id, seededRecord(entry));
       instances.push(publishedInstance(entry));
     }
     this.#index.seed(entries);
@@ -167,7 +154,7 @@ export class CatalogWorkflow {
 
   /** Replaces content fields of a draft or returned entry (the caller checked the state). */
   updateEntry(id: string, patch: EntryFields): void {
-    const record = this.entries.get(id) as EntryRecord;
+    const record = this.#ownRecord(id);
     record.content = { ...record.content, ...structuredClone(patch) };
     record.modifiedOn = this.#today();
   }
@@ -227,7 +214,7 @@ export class CatalogWorkflow {
   }
 
   #applyEntryEvent(instance: WorkflowInstance, event: WorkflowEvent): void {
-    const record = this.entries.get(instance.id) as EntryRecord;
+    const record = this.#ownRecord(instance.id);
     if (event.event !== undefined && DISPUTE_EVENTS.has(event.event)) {
       applyDisputeEvent(record, event);
       return;
@@ -293,6 +280,15 @@ export class CatalogWorkflow {
     }
   }
 
+  /** The entry's record, to change: a shared seed record is first replaced by a copy of this sandbox's own. */
+  #ownRecord(id: string): EntryRecord {
+    const record = this.entries.get(id) as EntryRecord;
+    if (!Object.isFrozen(record)) return record;
+    const own: EntryRecord = { ...record, reasons: [...record.reasons], reclassifications: [...record.reclassifications], sharingTypeDisputes: [...record.sharingTypeDisputes] };
+    this.entries.set(id, own);
+    return own;
+  }
+
   #nextResourceCode(record: EntryRecord): string {
     const codes = classificationCodes(record.content, record.codes);
     const seq = String(this.#codeSeq++).padStart(6, '0');
@@ -333,17 +329,44 @@ function providerActor(org: Organisation): ActorRef {
   return { role: 'data_provider', organizationId: org.id };
 }
 
-/** Instances of frozen (seed) entries, made once and frozen: every sandbox of the seed shares them. */
+/** Records and instances of frozen (seed) entries, made once and frozen: the sandboxes of a seed share them. */
+const frozenRecords = new WeakMap<CatalogEntry, EntryRecord>();
 const frozenInstances = new WeakMap<CatalogEntry, WorkflowInstance>();
+
+/** What `value` is for a frozen entry: frozen (its nested values are frozen already), else itself. */
+const sealFor = (entry: CatalogEntry): (<T>(value: T) => T) => (Object.isFrozen(entry) ? Object.freeze : (value) => value);
+
+/** A seeded entry's record: published as the seed drew it. */
+function seededRecord(entry: CatalogEntry): EntryRecord {
+  const known = frozenRecords.get(entry);
+  if (known !== undefined) return known;
+  const seal = sealFor(entry);
+  const record: EntryRecord = seal({
+    id: entry.id,
+    provider: Object.isFrozen(entry.provider) ? entry.provider : { ...entry.provider },
+    version: entry.version,
+    publishedVersion: entry.version,
+    content: seedContent(entry),
+    publishedContent: null,
+    resourceCode: entry.resourceCode,
+    reasons: seal([]),
+    publishedOn: entry.publishedOn,
+    modifiedOn: entry.modifiedAt.slice(0, 10),
+    codes: seal({ categoryCode: entry.classification.categoryCode, itemCode: entry.classification.itemCode }),
+    reclassifications: seal([]),
+    sharingTypeDisputes: seal([]),
+  });
+  if (Object.isFrozen(entry)) frozenRecords.set(entry, record);
+  return record;
+}
 
 /** A seeded entry's instance: published, with one event that says so (no invented history). */
 function publishedInstance(entry: CatalogEntry): WorkflowInstance {
-  const frozen = Object.isFrozen(entry);
-  let instance = frozen ? frozenInstances.get(entry) : undefined;
-  if (instance !== undefined) return instance;
-  const seal: <T>(value: T) => T = frozen ? Object.freeze : (value) => value;
+  const known = frozenInstances.get(entry);
+  if (known !== undefined) return known;
+  const seal = sealFor(entry);
   const created: WorkflowEvent = seal({ seq: 1, type: 'state_changed', at: entry.modifiedAt, actor: seal({ role: 'data_authority' }), from: null, to: 'published', reason: null, deadline: null });
-  instance = seal({ id: entry.id, machine: ENTRY_MACHINE, state: 'published', createdAt: entry.modifiedAt, updatedAt: entry.modifiedAt, deadline: null, events: seal([created]), data: seal({}), timer: null });
-  if (frozen) frozenInstances.set(entry, instance);
+  const instance: WorkflowInstance = seal({ id: entry.id, machine: ENTRY_MACHINE, state: 'published', createdAt: entry.modifiedAt, updatedAt: entry.modifiedAt, deadline: null, events: seal([created]), data: seal({}), timer: null });
+  if (Object.isFrozen(entry)) frozenInstances.set(entry, instance);
   return instance;
 }
