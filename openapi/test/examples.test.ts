@@ -1,5 +1,8 @@
 // Every example of every document validates against its schema (ajv, JSON Schema 2020-12), so
-// the mock, the SDK tests and the conformance kit can trust them as fixtures.
+// the mock, the SDK tests and the conformance kit can trust them as fixtures: request, response,
+// parameter and header examples, the component schemas' examples, and every schema `default`.
+// This is the check of examples that Spectral's `oas3-valid-media-example` and
+// `oas3-valid-schema-example` made a third time (Redocly's `no-invalid-*-examples` is the second).
 import { describe, expect, it } from 'vitest';
 import { loadBundledSpec, SPEC_NAMES, type OpenApiDocument } from '../src/index.js';
 import { specValidator } from './helpers/spec-validator.js';
@@ -66,6 +69,37 @@ function examplesOf(spec: OpenApiDocument): ExampleCase[] {
       cases.push({ label: `schema ${name} example ${i}`, schemaPointer: `/components/schemas/${pointerToken(name)}`, value }),
     );
   }
+  for (const [name, header] of Object.entries(spec.components['headers'] ?? {})) {
+    const h = header as JsonObject;
+    const schemaPointer = `/components/headers/${pointerToken(name)}/schema`;
+    if ('example' in h) cases.push({ label: `header ${name} example`, schemaPointer, value: h['example'] });
+    for (const [exampleName, ex] of Object.entries((h['examples'] as JsonObject | undefined) ?? {})) {
+      cases.push({ label: `header ${name} example "${exampleName}"`, schemaPointer, value: resolve<JsonObject>(spec, ex)['value'] });
+    }
+  }
+  cases.push(...schemaDefaults(spec, spec, ''));
+  return cases;
+}
+
+/** Keywords that make an object a schema (as Spectral's `oas3-valid-schema-example` tells them). */
+const SCHEMA_KEYWORDS = ['type', 'enum', 'format', '$ref', 'properties', 'items'];
+
+/**
+ * Every schema `default` in the document, each to be valid against the schema that states it.
+ * Example values are not walked (they are data), nor is a `properties` map taken for a schema.
+ */
+function schemaDefaults(spec: OpenApiDocument, node: unknown, pointer: string, key = ''): ExampleCase[] {
+  if (typeof node !== 'object' || node === null) return [];
+  const entries: [string, unknown][] = Array.isArray(node) ? node.map((value, i) => [String(i), value]) : Object.entries(node);
+  const cases: ExampleCase[] = [];
+  const object = node as JsonObject;
+  if (!Array.isArray(node) && key !== 'properties' && 'default' in object && SCHEMA_KEYWORDS.some((k) => k in object)) {
+    cases.push({ label: `default at ${pointer}`, schemaPointer: pointer, value: object['default'] });
+  }
+  for (const [childKey, child] of entries) {
+    if (childKey === 'example' || childKey === 'examples') continue;
+    cases.push(...schemaDefaults(spec, child, `${pointer}/${pointerToken(childKey)}`, childKey));
+  }
   return cases;
 }
 
@@ -77,6 +111,11 @@ describe.each(SPEC_NAMES)('%s examples', (name) => {
   it('has request and response examples', () => {
     expect(cases.some((c) => c.label.includes(' request '))).toBe(true);
     expect(cases.filter((c) => /\s2\d\d\s/.test(c.label)).length).toBeGreaterThan(5);
+  });
+
+  it('has header examples and schema defaults (the page size of every list)', () => {
+    expect(cases.filter((c) => c.label.startsWith('header ')).map((c) => c.label)).toEqual(expect.arrayContaining(['header X-Request-Id example', 'header Retry-After example']));
+    expect(cases.filter((c) => c.label.startsWith('default at ')).map((c) => c.schemaPointer)).toContain('/components/parameters/Limit/schema');
   });
 
   it.each(cases.map((c) => [c.label, c] as const))('%s', (_label, c) => {
