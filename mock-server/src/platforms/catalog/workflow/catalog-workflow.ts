@@ -5,7 +5,7 @@ import type { CatalogEntry } from '../../../sandbox/seed/types.js';
 import type { CatalogSearchIndex } from '../search/search-index.js';
 import { toReasons, WorkflowHost } from '../../workflow-host/index.js';
 import { catalogBinding, ENTRY_MACHINE, OBLIGATION_MACHINES } from './catalog-binding.js';
-import { classificationCodes, seedContent, toCatalogEntry } from './content-mapping.js';
+import { classificationCodes, sealFor, seedContent, toCatalogEntry } from './content-mapping.js';
 import type { EntryFields, EntryRecord, FunctionChangeRecord, ObligationKind, ObligationRecord, ReclassificationRecord, ReclassificationRequest } from './records.js';
 import { applyDisputeEvent, DISPUTE_EVENTS } from './sharing-type-dispute.js';
 import { entryView, obligationView, publishedEntryView } from './wire-views.js';
@@ -332,9 +332,6 @@ function providerActor(org: Organisation): ActorRef {
 /** Records and instances of frozen (seed) entries, made once and frozen: the sandboxes of a seed share them. */
 const frozenRecords = new WeakMap<CatalogEntry, EntryRecord>();
 const frozenInstances = new WeakMap<CatalogEntry, WorkflowInstance>();
-
-/** What `value` is for a frozen entry: frozen (its nested values are frozen already), else itself. */
-const sealFor = (entry: CatalogEntry): (<T>(value: T) => T) => (Object.isFrozen(entry) ? Object.freeze : (value) => value);
 
 /** A seeded entry's record: published as the seed drew it. */
 function seededRecord(entry: CatalogEntry): EntryRecord {

@@ -15,6 +15,14 @@ const REGION_BY_CODE = new Map<string, Region>([...Object.values(REGIONS), ...EX
 
 const same = <T>(value: T): T => value;
 
+/**
+ * How to keep an object made from `entry`: frozen when the entry is (seed data, shared by the
+ * sandboxes of its seed, whose nested values are frozen already), else as it is.
+ */
+export function sealFor(entry: CatalogEntry): <T>(value: T) => T {
+  return Object.isFrozen(entry) ? Object.freeze : same;
+}
+
 /** Contents of frozen (seed) entries, made once: every sandbox of the seed shares them. */
 const frozenContents = new WeakMap<CatalogEntry, EntryFields>();
 
@@ -32,8 +40,7 @@ const frozenContents = new WeakMap<CatalogEntry, EntryFields>();
 export function seedContent(entry: CatalogEntry): EntryFields {
   if (!Object.isFrozen(entry)) return contentOf(entry, copyJson, same);
   let content = frozenContents.get(entry);
-  // The entry's nested values are frozen already: only the content's own objects are frozen here.
-  if (content === undefined) frozenContents.set(entry, (content = contentOf(entry, same, Object.freeze)));
+  if (content === undefined) frozenContents.set(entry, (content = contentOf(entry, same, sealFor(entry))));
   return content;
 }
 
