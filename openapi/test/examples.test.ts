@@ -77,7 +77,7 @@ function examplesOf(spec: OpenApiDocument): ExampleCase[] {
       cases.push({ label: `header ${name} example "${exampleName}"`, schemaPointer, value: resolve<JsonObject>(spec, ex)['value'] });
     }
   }
-  cases.push(...schemaDefaults(spec, spec, ''));
+  cases.push(...schemaDefaults(spec, ''));
   return cases;
 }
 
@@ -88,7 +88,7 @@ const SCHEMA_KEYWORDS = ['type', 'enum', 'format', '$ref', 'properties', 'items'
  * Every schema `default` in the document, each to be valid against the schema that states it.
  * Example values are not walked (they are data), nor is a `properties` map taken for a schema.
  */
-function schemaDefaults(spec: OpenApiDocument, node: unknown, pointer: string, key = ''): ExampleCase[] {
+function schemaDefaults(node: unknown, pointer: string, key = ''): ExampleCase[] {
   if (typeof node !== 'object' || node === null) return [];
   const entries: [string, unknown][] = Array.isArray(node) ? node.map((value, i) => [String(i), value]) : Object.entries(node);
   const cases: ExampleCase[] = [];
@@ -98,7 +98,7 @@ function schemaDefaults(spec: OpenApiDocument, node: unknown, pointer: string, k
   }
   for (const [childKey, child] of entries) {
     if (childKey === 'example' || childKey === 'examples') continue;
-    cases.push(...schemaDefaults(spec, child, `${pointer}/${pointerToken(childKey)}`, childKey));
+    cases.push(...schemaDefaults(child, `${pointer}/${pointerToken(childKey)}`, childKey));
   }
   return cases;
 }
