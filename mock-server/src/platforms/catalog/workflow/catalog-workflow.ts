@@ -81,8 +81,9 @@ export class CatalogWorkflow {
   seedPublished(entries: readonly CatalogEntry[]): void {
     const instances: WorkflowInstance[] = [];
     for (const entry of entries) {
-      this.entries.set(entry.id, seededRecord(entry));
-      instances.push(publishedInstance(entry));
+      const { record, instance } = seededEntry(entry);
+      this.entries.set(entry.id, record);
+      instances.push(instance);
     }
     this.#index.seed(entries);
     // The instances were built for this engine (or frozen for every engine): it takes them over, no copy.
@@ -329,13 +330,21 @@ function providerActor(org: Organisation): ActorRef {
   return { role: 'data_provider', organizationId: org.id };
 }
 
-/** Records and instances of frozen (seed) entries, made once and frozen: the sandboxes of a seed share them. */
-const frozenRecords = new WeakMap<CatalogEntry, EntryRecord>();
-const frozenInstances = new WeakMap<CatalogEntry, WorkflowInstance>();
+/** What a seeded entry starts a sandbox with: its record and its published instance. */
+interface SeededEntry {
+  record: EntryRecord;
+  instance: WorkflowInstance;
+}
 
-/** A seeded entry's record: published as the seed drew it. */
-function seededRecord(entry: CatalogEntry): EntryRecord {
-  const known = frozenRecords.get(entry);
+/** The seeded parts of frozen (seed) entries, made once and frozen: the sandboxes of a seed share them. */
+const frozenSeeded = new WeakMap<CatalogEntry, SeededEntry>();
+
+/**
+ * A seeded entry's record, published as the seed drew it, and its instance: published, with one
+ * event that says so (no invented history).
+ */
+function seededEntry(entry: CatalogEntry): SeededEntry {
+  const known = frozenSeeded.get(entry);
   if (known !== undefined) return known;
   const seal = sealFor(entry);
   const record: EntryRecord = seal({
@@ -353,17 +362,9 @@ function seededRecord(entry: CatalogEntry): EntryRecord {
     reclassifications: seal([]),
     sharingTypeDisputes: seal([]),
   });
-  if (Object.isFrozen(entry)) frozenRecords.set(entry, record);
-  return record;
-}
-
-/** A seeded entry's instance: published, with one event that says so (no invented history). */
-function publishedInstance(entry: CatalogEntry): WorkflowInstance {
-  const known = frozenInstances.get(entry);
-  if (known !== undefined) return known;
-  const seal = sealFor(entry);
   const created: WorkflowEvent = seal({ seq: 1, type: 'state_changed', at: entry.modifiedAt, actor: seal({ role: 'data_authority' }), from: null, to: 'published', reason: null, deadline: null });
   const instance: WorkflowInstance = seal({ id: entry.id, machine: ENTRY_MACHINE, state: 'published', createdAt: entry.modifiedAt, updatedAt: entry.modifiedAt, deadline: null, events: seal([created]), data: seal({}), timer: null });
-  if (Object.isFrozen(entry)) frozenInstances.set(entry, instance);
-  return instance;
+  const seeded = { record, instance };
+  if (Object.isFrozen(entry)) frozenSeeded.set(entry, seeded);
+  return seeded;
 }
