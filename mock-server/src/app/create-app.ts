@@ -26,6 +26,7 @@ import { simAccessGuard } from './sim-access.js';
 import type { OpenApiDocument, PlatformModule, ProfileRef, ReviewerPolicy } from './platform-module.js';
 import { buildRouter } from './route-table.js';
 import { SIM_ROUTES } from './sim/index.js';
+import type { ServiceStorage } from './sim/service-status.js';
 
 /** Options of `createApp`. */
 export interface AppOptions {
@@ -85,25 +86,15 @@ export interface AppOptions {
   requestJournal?: Partial<RequestJournalLimits>;
 }
 
-/** Where an app keeps what it acknowledged. */
-export interface StorageStatus {
-  /** `memory`: nothing survives the process; `store`: a data directory or a store of your own. */
-  readonly kind: 'memory' | 'store';
-  /** The store's location (`.gdx-data/store.sqlite`), when there is one. */
-  readonly location?: string;
-  /** False after a write could not be made durable, until a probe of the store succeeds (writes answer 503 meanwhile). */
-  readonly writable: boolean;
-  /** Whether a snapshot is being written now. */
-  readonly compacting: boolean;
-  /** Writes since the newest snapshot: what a restart would replay. */
-  readonly entriesSinceSnapshot: number;
-  /**
-   * Sandboxes of the data directory not restored yet. A start restores the `default` sandbox and
-   * leaves the others in their saved form; each is restored on its first request (which waits for
-   * it) or by the warm-up that runs after the start, one sandbox per turn of the event loop.
-   */
-  readonly restoring: number;
-}
+/**
+ * Where an app keeps what it acknowledged: `App['storage']`.
+ *
+ * @example
+ * ```ts
+ * const { kind, writable } = app.storage; // 'store', true
+ * ```
+ */
+export type StorageStatus = ServiceStorage;
 
 /** The mock application core, shared by every transport. */
 export interface App {

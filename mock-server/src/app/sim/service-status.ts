@@ -1,10 +1,23 @@
-/** What the storage of the app tells (the shape of `App['storage']`, restated so `sim/` imports nothing above it). */
+/**
+ * Where an app keeps what it acknowledged (`App['storage']`, exported as `StorageStatus`). Defined
+ * here, below the app, so that `sim/` imports nothing above it.
+ */
 export interface ServiceStorage {
+  /** `memory`: nothing survives the process; `store`: a data directory or a store of your own. */
   readonly kind: 'memory' | 'store';
+  /** The store's location (`.gdx-data/store.sqlite`), when there is one. */
   readonly location?: string;
+  /** False after a write could not be made durable, until a probe of the store succeeds (writes answer 503 meanwhile). */
   readonly writable: boolean;
+  /** Whether a snapshot is being written now. */
   readonly compacting: boolean;
+  /** Writes since the newest snapshot: what a restart would replay. */
   readonly entriesSinceSnapshot: number;
+  /**
+   * Sandboxes of the data directory not restored yet. A start restores the `default` sandbox and
+   * leaves the others in their saved form; each is restored on its first request (which waits for
+   * it) or by the warm-up that runs after the start, one sandbox per turn of the event loop.
+   */
   readonly restoring: number;
 }
 
