@@ -148,4 +148,38 @@ describe('authorized operation: plan → selection and agreement → authorizati
     const selected = await world.official('selection', selection.body.id, 'select', { operatorId: world.operator.id });
     expect(selected.body).toMatchObject({ to: 'selected', object: { operator: { creditCode: world.operator.creditCode } } });
   });
+
+  it('a clock event the calendar blocked is sent again when the year is loaded: the call period ends into a review reaching 2027', async () => {
+    // Inner Mongolia selects by call and review: a call published on 2026-11-20 ends after 20
+    // calendar days, and the 20 WD review that follows reaches 2027, whose holiday schedule the
+    // calendar does not have.
+    const world = await openAoWorld(ctx, { profile: 'inner-mongolia', startAt: '2026-09-01T10:00:00+08:00' });
+    const plan = await approvedPlan(world);
+    const call = await world.ao('POST', '/selections', { as: world.body, body: { planId: plan.id, method: 'call_and_review' } });
+    expectContract('authorized-operation', 'createSelection', call, 201);
+    await world.advance({ to: '2026-11-20T10:00:00+08:00' });
+    expect((await world.official('selection', call.body.id, 'publish_call')).body.object.deadline).toMatchObject({ step: 'call_period', dueDate: '2026-12-10' });
+    await world.advance({ to: '2026-12-15T10:00:00+08:00' });
+    const read = async () => {
+      const reply = await world.ao('GET', `/selections/${call.body.id}`, { as: world.body });
+      expectContract('authorized-operation', 'getSelection', reply, 200);
+      return reply.body;
+    };
+    const stopped = await read();
+    expect(stopped.state).toBe('call_published');
+    expect(stopped.events.at(-1)).toMatchObject({ type: 'action_blocked', actor: { role: 'clock' }, from: 'call_published', to: 'call_published', reason: { code: 'CALENDAR_NOT_PUBLISHED' }, data: { action: 'close_call', year: 2027 } });
+    const year = { year: 2027, source: '测试用安排', holidays: [{ date: '2027-01-01', name: '元旦' }], makeupWorkdays: [] };
+    expect((await world.sim('PUT', '/calendar/2027', year)).status).toBe(200);
+    const moved = await read();
+    expect(moved.state).toBe('review');
+    const closed = moved.events.at(-1);
+    // Sent at the moment the year came, so the review runs from that day, into 2027.
+    expect(closed).toMatchObject({ type: 'state_changed', actor: { role: 'clock' }, from: 'call_published', to: 'review', at: '2026-12-15T10:00:00+08:00', deadline: { step: 'qualification_review', startedOn: '2026-12-15' } });
+    expect(closed.deadline.dueDate > '2027-01-01').toBe(true);
+    const feed = (await world.sim('GET', '/events?limit=200')).body.items.filter((e: { objectId: string }) => e.objectId === call.body.id);
+    expect(feed.at(-1)).toMatchObject({ type: 'state_changed', event: { from: 'call_published', to: 'review' } });
+    // Loading the year again sends nothing twice.
+    expect((await world.sim('PUT', '/calendar/2027', year)).status).toBe(200);
+    expect((await read()).events).toHaveLength(moved.events.length);
+  });
 });

@@ -3,6 +3,7 @@ import { buildProcedures, officialsActAfter, resolveProfile, type Procedures } f
 import type { FiredTransition, PlatformName, SandboxContext, SandboxEventInput } from '../../app/platform-module.js';
 import { indexPage } from '../../app/list-index.js';
 import type { Page } from '../../app/paging.js';
+import { blockedAction, blockedInState } from './blocked-in-state.js';
 import { HostListIndex, type Listing } from './host-index.js';
 import { planOfficials } from './plan-officials.js';
 import { SandboxTimerClock } from './timer-clock.js';
@@ -154,13 +155,21 @@ export class WorkflowHost {
   }
 
   /**
-   * Plans the officials' decisions again for every object whose state has not moved since the
-   * calendar blocked an official's decision on it (`action_blocked` by an official, not the clock;
-   * an overdue flag may have come since): called when the sandbox's calendar gains a year, so that
-   * the reviewer policy carries on where it stopped.
+   * Carries on what the calendar blocked, for every object whose state has not moved since
+   * (`blockedInState`): called when the sandbox's calendar gains a year. An official's blocked
+   * decision is planned again by the reviewer policy; a blocked clock event (a period's end, an
+   * expiry: its timer was spent) is sent again now, as the clock, so the object does not stay
+   * where the missing year stopped it. Sent now, not at the instant it was due: the events of an
+   * object's log keep their order in time, and its next deadline runs from the day the year came.
    */
   replanBlocked(): void {
-    for (const instance of this.engine.list()) if (officialBlockedInState(instance)) this.#planOfficials(instance);
+    for (const instance of this.engine.list()) {
+      const blocked = blockedInState(instance);
+      if (blocked === undefined) continue;
+      if (blocked.actor.role !== 'clock') this.#planOfficials(instance);
+      // Refused again (a still later year missing): the `action_blocked` stays the latest, and the next year loaded tries again.
+      else this.engine.dispatch(instance.id, blockedAction(blocked), { actor: blocked.actor });
+    }
   }
 
   /** Queues an event at an instant (e.g. a grant's expiry); refused silently if the state moved on. */
@@ -282,14 +291,4 @@ export class WorkflowHost {
       this.engine.plan(plan);
     }
   }
-}
-
-/** Whether an official's decision was blocked by the calendar since the instance last changed state. */
-function officialBlockedInState(instance: WorkflowInstance): boolean {
-  for (let i = instance.events.length - 1; i >= 0; i -= 1) {
-    const event = instance.events[i] as WorkflowEvent;
-    if (event.from !== event.to) return false;
-    if (event.type === 'action_blocked') return event.actor.role !== 'clock';
-  }
-  return false;
 }
