@@ -23,7 +23,8 @@ export function calendarSummary(years: readonly number[], sandboxId: string): st
  * A warning when the clock's `today` (YYYY-MM-DD, Asia/Shanghai) is within 90 days of the end of
  * the last year the calendar holds, or past it: a review of 20 working days started now would
  * end in a year whose schedule is unknown, and the platforms refuse such deadlines
- * (`CALENDAR_NOT_PUBLISHED`; an automatic official's decision is recorded as `action_blocked`).
+ * (`CALENDAR_NOT_PUBLISHED`; an automatic official's decision or a clock event is recorded as
+ * `action_blocked`, and carried on once the year is loaded).
  * `undefined` when the calendar reaches far enough.
  *
  * @example
@@ -41,7 +42,7 @@ export function calendarHorizonWarning(today: string, years: readonly number[], 
   const where = daysLeft > 0 ? `is ${daysLeft} days before the end of ${last}` : `is past ${last}`;
   return (
     `the clock (${today}) ${where}, the last year whose holiday schedule the calendar holds: deadlines reaching ${next} are refused ` +
-    `(CALENDAR_NOT_PUBLISHED; an automatic official's decision is recorded as action_blocked). Load it with PUT /_sim/v1/sandboxes/${sandboxId}/calendar/${next}, ` +
+    `(CALENDAR_NOT_PUBLISHED; an automatic official's decision or a clock event is recorded as action_blocked and carried on once the year is loaded). Load it with PUT /_sim/v1/sandboxes/${sandboxId}/calendar/${next}, ` +
     `or start the clock earlier (--start-at) / 时钟临近已知节假日安排的最后一年（${last}），截止日期落入 ${next} 年的办理将被拒绝，请先载入 ${next} 年安排`
   );
 }
