@@ -27,3 +27,38 @@ describe.each(SPEC_NAMES)('%s: idempotency', (name) => {
     expect(descriptionOf(spec, unprocessable)).toContain('IDEMPOTENCY_KEY_REUSED');
   });
 });
+
+describe('simulation: the control plane', () => {
+  const WRITES = new Set(['post', 'put', 'patch', 'delete']);
+  const PROBES = new Set(['getHealth', 'getReadiness']);
+  const codeOf = (spec: ReturnType<typeof loadBundledSpec>, response: unknown): unknown => {
+    const content = resolve<JsonObject>(spec, response)['content'] as JsonObject;
+    const examples = (content['application/problem+json'] as JsonObject)['examples'] as Record<string, JsonObject>;
+    return [...new Set(Object.values(examples).map((e) => (resolve<JsonObject>(spec, e)['value'] as JsonObject)['code']))];
+  };
+
+  it.each(rows('simulation'))('%s declares the refusals of the Host, Origin and token rules', (_label, spec, ref) => {
+    const responses = responsesOf(ref);
+    expect(responses['421'], '421 HOST_NOT_ALLOWED').toBeDefined();
+    expect(codeOf(spec, responses['421'])).toEqual(['HOST_NOT_ALLOWED']);
+    expect(responses['403'], '403 ORIGIN_NOT_ALLOWED').toBeDefined();
+    expect(codeOf(spec, responses['403'])).toEqual(['ORIGIN_NOT_ALLOWED']);
+    if (PROBES.has(String(ref.operation['operationId']))) {
+      // The probes answer without the token: no 401.
+      expect(responses['401']).toBeUndefined();
+    } else {
+      expect(responses['401'], '401 SIM_TOKEN_REQUIRED').toBeDefined();
+      expect(codeOf(spec, responses['401'])).toEqual(['SIM_TOKEN_REQUIRED']);
+      expect(Object.keys(resolve<JsonObject>(spec, responses['401'])['headers'] as JsonObject)).toContain('WWW-Authenticate');
+    }
+  });
+
+  it.each(rows('simulation'))('%s, a write, declares 415 and says a bodiless write sends JSON', (_label, spec, ref) => {
+    if (!WRITES.has(ref.method)) return;
+    const responses = responsesOf(ref);
+    expect(responses['415'], '415 UNSUPPORTED_MEDIA_TYPE').toBeDefined();
+    expect(codeOf(spec, responses['415'])).toEqual(['UNSUPPORTED_MEDIA_TYPE']);
+    expect(descriptionOf(spec, responses['415'])).toContain('also when it has no');
+    if (!ref.operation['requestBody']) expect(String(ref.operation['description'])).toContain('`Content-Type: application/json`');
+  });
+});

@@ -43,6 +43,19 @@ describe('SimulationClient', () => {
     expect(requests.map((r) => [r.method, r.url.pathname, r.body])).toEqual([[method, `/_sim/v1${path}`, body]]);
   });
 
+  // The simulation API answers 415 to a write without a JSON content type, also a bodiless one.
+  it.each([
+    { name: 'sandboxes.reset', call: (s: SimulationClient) => s.sandboxes.reset('sbx_1') },
+    { name: 'sandboxes.delete', call: (s: SimulationClient) => s.sandboxes.delete('sbx_1') },
+    { name: 'webhooks.delete', call: (s: SimulationClient) => s.webhooks.delete('sbx_1', 'whk_1') },
+    { name: 'requests.clear', call: (s: SimulationClient) => s.requests.clear('sbx_1') },
+  ])('$name sends Content-Type: application/json without a body', async ({ call }) => {
+    const { sim: s, requests } = sim(() => ({ status: 200, body: {} }));
+    await call(s);
+    expect(requests[0]?.body).toBeUndefined();
+    expect(requests[0]?.headers['content-type']).toBe('application/json');
+  });
+
   it('follows the event feed across pages with the platform filter', async () => {
     const { sim: s, requests } = sim((req) => ({
       body: req.url.searchParams.has('cursor') ? { items: [{ seq: 3 }], nextCursor: null } : { items: [{ seq: 1 }, { seq: 2 }], nextCursor: 'f2' },
