@@ -62,3 +62,25 @@ describe('simulation: the control plane', () => {
     if (!ref.operation['requestBody']) expect(String(ref.operation['description'])).toContain('`Content-Type: application/json`');
   });
 });
+
+// docs/decisions/0024-transport-limit-statuses.md: the transport limits are declared on every
+// operation they can answer, not only described, so a validating proxy finds them.
+describe.each(SPEC_NAMES)('%s: transport limits', (name) => {
+  const problemCode = (spec: ReturnType<typeof loadBundledSpec>, response: unknown): unknown => {
+    const content = resolve<JsonObject>(spec, response)['content'] as JsonObject;
+    const examples = (content['application/problem+json'] as JsonObject)['examples'] as Record<string, JsonObject>;
+    return Object.values(examples).map((e) => (e['value'] as JsonObject)['code']);
+  };
+
+  it.each(rows(name))('%s declares 414 URI_TOO_LONG and 431 HEADERS_TOO_LARGE, and 413 PAYLOAD_TOO_LARGE when it takes a body', (_label, spec, ref) => {
+    const responses = responsesOf(ref);
+    expect(responses['414'], '414').toBeDefined();
+    expect(problemCode(spec, responses['414'])).toEqual(['URI_TOO_LONG']);
+    expect(responses['431'], '431').toBeDefined();
+    expect(problemCode(spec, responses['431'])).toEqual(['HEADERS_TOO_LARGE']);
+    if (ref.operation['requestBody']) {
+      expect(responses['413'], '413').toBeDefined();
+      expect(problemCode(spec, responses['413'])).toEqual(['PAYLOAD_TOO_LARGE']);
+    }
+  });
+});
