@@ -2,7 +2,7 @@
 // operation, so that a validating proxy (Prism, `--errors`) finds every answer of the mock in the
 // contract. Each rule below was found undeclared by such a proxy once.
 import { describe, expect, it } from 'vitest';
-import { loadBundledSpec, SPEC_NAMES, type SpecName } from '../src/index.js';
+import { loadBundledSpec, PLATFORMS, SPEC_NAMES, type SpecName } from '../src/index.js';
 import { operationsOf, parametersOf, resolve, type JsonObject, type OperationRef } from './helpers/walk-spec.js';
 
 function rows(name: SpecName) {
@@ -82,5 +82,17 @@ describe.each(SPEC_NAMES)('%s: transport limits', (name) => {
       expect(responses['413'], '413').toBeDefined();
       expect(problemCode(spec, responses['413'])).toEqual(['PAYLOAD_TOO_LARGE']);
     }
+  });
+});
+
+// The mock answers 422 CALENDAR_NOT_PUBLISHED from any platform write whose deadline reaches a year
+// without a published holiday schedule (mock-server/src/app/execute-operation.ts); an operation that
+// describes its own 422 must list it.
+describe.each(PLATFORMS)('%s: unpublished calendar years', (name) => {
+  it.each(rows(name))('%s lists CALENDAR_NOT_PUBLISHED in its 422 when it is a write', (_label, spec, ref) => {
+    if (ref.method === 'get') return;
+    const unprocessable = responsesOf(ref)['422'];
+    expect(unprocessable, '422 declared').toBeDefined();
+    expect(descriptionOf(spec, unprocessable)).toContain('CALENDAR_NOT_PUBLISHED');
   });
 });
