@@ -1,10 +1,11 @@
+import { shanghaiDay } from '@gdx/kernel';
 import type { OperationContext, OperationHandler, OperationResult, Organisation } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
 import { listEvents, requireRole } from '../workflow-host/index.js';
 import { filingOf } from './initial-filing.js';
 import { filerRole, nextN, type ApplicationRecord, type FilerRole, type RegistrationRecord, type Submission } from './records.js';
 import type { RegistrationState } from './registration-state.js';
-import { checkRegistrants } from './submission-checks.js';
+import { checkRegistrants, checkRightsTerm } from './submission-checks.js';
 import { applicationView } from './wire-views.js';
 
 type Ctx = OperationContext<RegistrationState>;
@@ -74,6 +75,7 @@ const submit: OperationHandler<RegistrationState> = (ctx) => {
   const target = checkTarget(ctx, submission);
   const { caller, role } = filerOf(ctx, submission, target);
   checkRegistrants(submission.registrants, role === 'registrant' ? caller : null, '/registrants');
+  checkRightsTerm(submission['rights'], shanghaiDay(state.sandbox.now()), { pointer: '/rights', ended: submission.type === 'cancellation' });
   const type = submission.type as ApplicationRecord['type'];
   const machine = `registration.application.${type}`;
   const actor = { role, organizationId: caller.id };
@@ -120,6 +122,7 @@ const resubmit: OperationHandler<RegistrationState> = (ctx): OperationResult => 
   state.host.checkDispatch(app.id, 'resubmit', input);
   const registrants = body.changes['registrants'] as Submission['registrants'] | undefined;
   if (registrants) checkRegistrants(registrants, role === 'registrant' ? callerOf(ctx) : null, '/changes/registrants');
+  checkRightsTerm(body.changes['rights'], shanghaiDay(state.sandbox.now()), { pointer: '/changes/rights', ended: app.type === 'cancellation' });
   const submission = { ...app.submission, ...structuredClone(body.changes) } as Submission;
   const received = Date.parse(state.host.engine.get(app.id).createdAt);
   const initialFiling = 'operationStartedOn' in body.changes ? filingOf(state, submission, received, '/changes/operationStartedOn') : app.initialFiling;

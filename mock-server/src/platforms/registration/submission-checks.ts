@@ -14,8 +14,21 @@ function fail(errors: FieldError[]): never {
   throw new PlatformProblem('VALIDATION_FAILED', { detail: `${n} ${n === 1 ? 'field is' : 'fields are'} invalid`, errors });
 }
 
+/** A registrant named again (same credit code as an earlier entry): one unit is one registrant, however often it is listed. */
+function duplicateError(registrants: readonly OrgRef[], i: number, pointer: string): FieldError | undefined {
+  const code = registrants[i]?.creditCode;
+  const first = registrants.findIndex((r) => r.creditCode === code);
+  if (first === i) return undefined;
+  return {
+    pointer: `${pointer}/${i}/creditCode`,
+    code: 'DUPLICATE_REGISTRANT',
+    message: { zh: `登记主体重复：与第 ${first + 1} 个登记主体的统一社会信用代码相同`, en: `Duplicate registrant: the same credit code as registrant ${first + 1}` },
+  };
+}
+
 /**
- * Checks what the schema cannot: every credit code's check character (GB 32100) and, when the
+ * Checks what the schema cannot: every credit code's check character (GB 32100), no registrant
+ * listed twice, and, when the
  * registrant files (`filer`), that it is one of the registrants (a joint application is filed by
  * one of them, 第七条); an interested party's correction (`filer` `null`) names the registrants
  * of the registration it corrects, not itself.
@@ -26,7 +39,7 @@ function fail(errors: FieldError[]): never {
  * ```
  */
 export function checkRegistrants(registrants: readonly OrgRef[], filer: Organisation | null, pointer: string): void {
-  const errors = registrants.flatMap((r, i) => creditCodeError(r.creditCode, `${pointer}/${i}/creditCode`) ?? []);
+  const errors = registrants.flatMap((r, i) => creditCodeError(r.creditCode, `${pointer}/${i}/creditCode`) ?? duplicateError(registrants, i, pointer) ?? []);
   if (errors.length === 0 && filer !== null && !registrants.some((r) => r.creditCode === filer.creditCode)) {
     errors.push({
       pointer,
@@ -77,4 +90,34 @@ export function checkRenewalTerm(termEnd: string | null, validUntil: string, poi
       },
     },
   ]);
+}
+
+/** The authorised term of an application's rights (223号 法律属性: 权利期限), when it states one. */
+interface Rights {
+  term?: { from: string; to: string };
+}
+
+/**
+ * Checks the authorised term of `rights` (223号 法律属性) against what a registration needs: a
+ * term ending before it starts is no term (400 `TERM_ENDS_BEFORE_START`), and one that ended
+ * before `today` (Shanghai) would be coded already expired — validity is capped by the term
+ * (第十五条) — so it is refused (400 `TERM_ALREADY_ENDED`) unless `ended` is allowed: a
+ * cancellation may well rest on a term that ran out (注销: 权利期限届满). 400 as the other
+ * date checks of a submission (`OPERATION_START_AFTER_RECEIPT`). Both point at `…/term/to`.
+ *
+ * @example
+ * ```ts
+ * checkRightsTerm(body.rights, '2025-10-09', { pointer: '/rights', ended: false }); // throws for a term to 2021-01-01
+ * ```
+ */
+export function checkRightsTerm(rights: unknown, today: string, options: { pointer: string; ended: boolean }): void {
+  const term = (rights as Rights | undefined)?.term;
+  if (!term) return;
+  const pointer = `${options.pointer}/term/to`;
+  if (term.to < term.from) {
+    fail([{ pointer, code: 'TERM_ENDS_BEFORE_START', message: { zh: `权利期限止日（${term.to}）早于起日（${term.from}）`, en: `The term ends (${term.to}) before it starts (${term.from})` } }]);
+  }
+  if (!options.ended && term.to < today) {
+    fail([{ pointer, code: 'TERM_ALREADY_ENDED', message: { zh: `权利期限已于 ${term.to} 届满，早于今日（${today}），登记结果将自始失效`, en: `The term ended on ${term.to}, before today (${today}): the registration would be born expired` } }]);
+  }
 }
