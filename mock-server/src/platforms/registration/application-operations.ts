@@ -3,6 +3,7 @@ import type { OperationContext, OperationHandler, OperationResult, Organisation 
 import { PlatformProblem } from '../../app/platform-problem.js';
 import { listEvents, requireRole } from '../workflow-host/index.js';
 import { filingOf } from './initial-filing.js';
+import { pendingApplications } from './pending-applications.js';
 import { filerRole, nextN, type ApplicationRecord, type FilerRole, type RegistrationRecord, type Submission } from './records.js';
 import type { RegistrationState } from './registration-state.js';
 import { checkRegistrants, checkRightsTerm } from './submission-checks.js';
@@ -49,6 +50,21 @@ function checkTarget(ctx: Ctx, submission: Submission): RegistrationRecord | und
 }
 
 /**
+ * One cancellation of a registration at a time: a second one while the first is pending would be
+ * decided on a registration the first may already have cancelled (409 naming the pending one).
+ */
+function checkNoPendingCancellation(ctx: Ctx, submission: Submission, target: RegistrationRecord | undefined): void {
+  if (submission.type !== 'cancellation' || target === undefined) return;
+  const pending = pendingApplications(ctx.state, target.id).find((a) => a.type === 'cancellation');
+  if (!pending) return;
+  throw new PlatformProblem('CANCELLATION_PENDING', {
+    detail: `登记结果 ${target.registrationCode} 已有办理中的注销申请 ${pending.id} / registration ${target.registrationCode} already has a pending cancellation application, ${pending.id}`,
+    errors: [{ pointer: '/registrationId', code: 'CANCELLATION_PENDING', message: { zh: `已有办理中的注销申请 ${pending.id}`, en: `Cancellation application ${pending.id} is already pending` } }],
+    extensions: { pendingApplicationId: pending.id },
+  });
+}
+
+/**
  * Who files an application: its registrant, or an interested party correcting another
  * organisation's registration, who needs no registrant role but must attach the registrant's
  * written consent or evidence of the error (`consent`, 经登记主体书面同意或提供错误证明).
@@ -73,6 +89,7 @@ const submit: OperationHandler<RegistrationState> = (ctx) => {
   // Only a correction may come from outside the registrants: anything else is refused first, changing nothing.
   if (submission.type !== 'correction') requireRole(ctx, 'registrant');
   const target = checkTarget(ctx, submission);
+  checkNoPendingCancellation(ctx, submission, target);
   const { caller, role } = filerOf(ctx, submission, target);
   checkRegistrants(submission.registrants, role === 'registrant' ? caller : null, '/registrants');
   checkRightsTerm(submission['rights'], shanghaiDay(state.sandbox.now()), { pointer: '/rights', ended: submission.type === 'cancellation' });

@@ -4,6 +4,7 @@ import { officialOrganisation, wireEvent, type HostBinding, type WireMapping } f
 import { filerRole, type ObjectionRecord } from './records.js';
 import type { RegistrationState } from './registration-state.js';
 import { registrationListings } from './registration-listings.js';
+import { endPendingApplications } from './pending-applications.js';
 import { applyApplicationEffects, resolveObjections } from './side-effects.js';
 import { applicationView, objectionView, registrationView } from './wire-views.js';
 
@@ -46,7 +47,10 @@ export function publishObjection(state: RegistrationState, o: ObjectionRecord): 
   state.host.publish({ objectType: 'objection', objectId: o.id, organizationId: o.filer, ...(owner ? { alsoNotify: [owner] } : {}), event: wireEvent(event), object: () => objectionView(o) });
 }
 
-/** A registration follows its record instance: validity, authorised term, grounds of an ending. */
+/**
+ * A registration follows its record instance: validity, authorised term, grounds of an ending;
+ * its end (expired, cancelled, revoked) ends the applications still pending on it.
+ */
 function onRecordEvent(state: RegistrationState, instance: WorkflowInstance, event: WorkflowEvent): void {
   const reg = state.registrations.get(instance.id);
   if (!reg) return;
@@ -56,6 +60,7 @@ function onRecordEvent(state: RegistrationState, instance: WorkflowInstance, eve
   const ground = event.data?.['ground'];
   if (typeof ground === 'string' && event.event === 'revoke') reg.revocationGround = ground;
   if (typeof ground === 'string' && event.event === 'cancel') reg.cancellationGround = ground;
+  if (event.from === 'registered' && event.to !== 'registered') endPendingApplications(state, reg.id, event.to);
 }
 
 /**

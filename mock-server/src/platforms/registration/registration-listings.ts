@@ -8,7 +8,8 @@ import { noticeStatus } from './wire-views.js';
 /**
  * Where the registration platform lists an instance (`HostBinding.listings`), newest first by
  * insertion number `n` as the lists always sorted: an application in its registrant's list (by
- * state) and its public notices in the public list (by `status`, which follows the application's
+ * state), under the registration a change, correction or cancellation names (`target`, by state),
+ * and its public notices in the public list (by `status`, which follows the application's
  * state); a registration in its registrant's list (by state), under its code and certificate
  * number, and, once it ended by expiry or revocation, in the public announcements (by kind).
  *
@@ -43,6 +44,8 @@ export function registrationListings(state: RegistrationState): (instance: Workf
     const app = state.applications.get(instance.id);
     if (!app) return [];
     const listings: Listing[] = [{ list: 'application', owner: app.owner, state: instance.state, key: [-app.n] }];
+    // Under the registration a change, correction or cancellation names (its pending ones end with it).
+    if (app.type !== 'initial' && app.registrationId !== null) listings.push({ list: 'target', owner: app.registrationId, state: instance.state, key: [app.n] });
     for (const id of notices(app.id, app.noticeId)) {
       const notice = state.notices.get(id);
       if (notice) listings.push({ list: 'notice', owner: null, state: noticeStatus(state, notice), key: [-notice.n], id });

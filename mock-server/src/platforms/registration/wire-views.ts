@@ -31,7 +31,7 @@ export function applicationView(state: RegistrationState, app: ApplicationRecord
     state: instance.state,
     submission: app.submission,
     supplementItems: app.supplementItems,
-    reasons: reasonsOf(instance, ['not_accept', 'fail_review', 'uphold_objection']),
+    reasons: reasonsOf(instance, ['not_accept', 'fail_review', 'uphold_objection', 'registration_ended']),
     overdueExplanation: explained?.reason?.text ?? null,
     noticeId: app.noticeId,
     registrationCode: app.registrationCode,

@@ -57,11 +57,28 @@ function noticeTransitions(profile: Profile): TransitionDefinition[] {
   ];
 }
 
+/** The states an application waits in before it completes or is refused: every type's, and those of a notice. */
+const PENDING_STATES = ['submitted', 'supplement_required', 'under_review'];
+const NOTICE_STATES = ['in_public_notice', 'objection_review'];
+
+/**
+ * A change, correction or cancellation requires an existing registration (223号 第十条): when the
+ * registration ends (expired, cancelled, revoked) while the application is pending, the platform
+ * ends the application (终止登记) at that instant, with the reason. Sent as the clock — the
+ * consequence of the registration's end, as its expiry is, not an official's decision — because
+ * no official transition leaves every pending state (a notice, a supplement notice have none).
+ */
+function registrationEnded(hasNotice: boolean): TransitionDefinition {
+  return { from: hasNotice ? [...PENDING_STATES, ...NOTICE_STATES] : PENDING_STATES, event: 'registration_ended', to: 'terminated', by: ['clock'], requires: ['reasons'] };
+}
+
 /**
  * The registration application machine of one type (申请 → 受理 → 形式审核 → 公示 → 赋码,
  * 发改数据规〔2025〕26号 第八–十三条). Event names follow the OpenAPI `x-gdx-state-machine` actions.
  * A cancellation application ends in `cancelled` (10 WD from acceptance); a correction has no
  * notice by default; `review_failed` returns to `supplement_required` when the profile says so.
+ * A pending change, correction or cancellation is `terminated` by `registration_ended` (clock)
+ * when the registration it names ends.
  *
  * @example
  * const m = registrationApplicationMachine(resolveProfile('national'), 'initial');
@@ -72,6 +89,8 @@ export function registrationApplicationMachine(profile: Profile, type: Registrat
   const reviewStep = type === 'cancellation' ? 'cancellation' : 'formal_review';
   const hasNotice = passTo === 'in_public_notice';
   const noticeStep = profile.options.objectionPausesNotice ? {} : { step: 'public_notice' };
+  // Change, correction and cancellation end with the registration they name (see registrationEnded).
+  const endsWithRegistration = type !== 'initial';
   const failTransition: TransitionDefinition = profile.options.reviewFailedReturnsToSupplement
     ? { from: 'under_review', event: 'fail_review', to: 'supplement_required', by: REGISTRY, requires: ['reasons', 'items'], assign: ['items'] }
     : { from: 'under_review', event: 'fail_review', to: 'review_failed', by: REGISTRY, requires: ['reasons'] };
@@ -88,9 +107,9 @@ export function registrationApplicationMachine(profile: Profile, type: Registrat
         ? {
             in_public_notice: { step: 'public_notice', label: { zh: '公示中', en: 'In public notice' } },
             objection_review: { ...noticeStep, label: { zh: '异议处理', en: 'Objection review' } },
-            terminated: { terminal: true, label: { zh: '终止登记', en: 'Terminated' } },
           }
         : {}),
+      ...(hasNotice || endsWithRegistration ? { terminated: { terminal: true, label: { zh: '终止登记', en: 'Terminated' } } } : {}),
       [passTo === 'cancelled' ? 'cancelled' : 'registered']: { terminal: true, label: passTo === 'cancelled' ? { zh: '已注销', en: 'Cancelled' } : { zh: '已赋码', en: 'Registered' } },
     },
     transitions: [
@@ -104,6 +123,7 @@ export function registrationApplicationMachine(profile: Profile, type: Registrat
       failTransition,
       explainOverdue('under_review', REGISTRY),
       ...(hasNotice ? noticeTransitions(profile) : []),
+      ...(endsWithRegistration ? [registrationEnded(hasNotice)] : []),
     ],
     limits: {
       acceptance: profileLimit(profile, 'registration.acceptance', 'acceptance', 'flag_overdue'),

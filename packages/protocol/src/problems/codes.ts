@@ -59,6 +59,8 @@ export const PROBLEM_CODES = {
   ILLEGAL_TRANSITION: entry(409, 'Illegal state transition', '当前状态不允许该操作', 'The operation is not allowed in the current state'),
   OBJECTION_WINDOW_CLOSED: entry(409, 'Objection window closed', '公示期已结束，不再受理异议', 'The public notice period has ended; objections are no longer accepted'),
   RENEWAL_WINDOW_NOT_OPEN: entry(409, 'Renewal window not open', '未到续期申请期限（期满前 60 日内）', 'Renewal is only possible within 60 days before expiry'),
+  // 223号 第十条: one cancellation of a registration at a time; the first decides it.
+  CANCELLATION_PENDING: entry(409, 'Cancellation pending', '该登记结果已有办理中的注销申请，须待其办结', 'A cancellation application of this registration is already pending'),
   CONFLICT: entry(409, 'Conflict', '请求与资源当前状态冲突', 'The request conflicts with the current state of the resource'),
   // 厦门 第二十二条: only a 不予开放 resource is reclassified, and only on a stated ground.
   NOT_RECLASSIFIABLE: entry(409, 'Not reclassifiable', '只有不予开放的资源可以重新分类为普遍开放或依申请开放', 'Only a not_open resource can be reclassified to open or on_application'),
