@@ -109,6 +109,12 @@ describe('authorized operation: products, fees and the pricing of 65号', () => 
     expectContract('authorized-operation', 'submitAnnualReport', twice, 409);
     const outside = await world.ao('POST', `/authorizations/${authorizationId}/annual-reports`, { as: world.operator, body: { ...report, year: 2031 } });
     expect(outside.body.code).toBe('YEAR_OUTSIDE_TERM');
+    const before = await world.ao('POST', `/authorizations/${authorizationId}/annual-reports`, { as: world.operator, body: { ...report, year: 2025 } });
+    expect(before.body.code).toBe('YEAR_OUTSIDE_TERM');
+    // On 2027-04-01 the year 2027 runs: no deviation from part of a year, no report blocking the real one.
+    const running = await world.ao('POST', `/authorizations/${authorizationId}/annual-reports`, { as: world.operator, body: { ...report, year: 2027 } });
+    expectContract('authorized-operation', 'submitAnnualReport', running, 422);
+    expect(running.body).toMatchObject({ code: 'YEAR_NOT_ENDED', errors: [{ pointer: '/year', code: 'YEAR_NOT_ENDED', message: { zh: expect.any(String), en: expect.any(String) } }] });
     const reports = await world.ao('GET', `/authorizations/${authorizationId}/annual-reports`, { as: world.body });
     expectContract('authorized-operation', 'listAnnualReports', reports, 200);
     expect(reports.body.total).toBe(1);
@@ -135,6 +141,8 @@ describe('authorized operation: products, fees and the pricing of 65号', () => 
     // Five years: cycles 2026-01-05 – 2029-01-04 (calendar years 2026–2029) and 2029-01-05 – 2031-01-04 (2030, 2031).
     const { authorizationId } = await signedSelection(world, { from: '2026-01-05', to: '2031-01-04' });
     const flat = { costFen: 1_000_000, bondYieldBasisPoints: 200, rateBasisPoints: 0, taxFen: 0 };
+    // A report covers a whole year: the first cycle's four are filed once 2029 has ended.
+    await world.advance({ to: '2030-01-02T09:00:00+08:00' });
     for (const year of [2026, 2027, 2028, 2029]) {
       await world.official('authorization', authorizationId, 'set_mar', { year, ...flat });
       const report = { year, status: '正常。', costs: { totalFen: 1_000_000, subsidiesFen: 0 }, revenueFen: 1_100_000, profitFen: 100_000, products: [] };
@@ -150,6 +158,21 @@ describe('authorized operation: products, fees and the pricing of 65号', () => 
     expect(byYear[2030]).toMatchObject({ carryOverDeductionFen: 200_000, marFen: 800_000 });
     expect(byYear[2031]).toMatchObject({ carryOverDeductionFen: 200_000, marFen: 800_000 });
     expect(pricing.body.years.find((y: { year: number }) => y.year === 2027)).toMatchObject({ actualRevenueFen: 1_100_000, deviation: { deviationBasisPoints: 1000, decision: 'operator_adjusts_actual_fee' } });
+  });
+
+  it('refuses a report on the running year (Shanghai time), even in its last hours, and takes it once the year ended', async () => {
+    const world = await openAoWorld(ctx);
+    const { authorizationId } = await listedProduct(world);
+    // 2026-12-31 23:30 in Shanghai is still 2026 there (15:30 UTC).
+    await world.advance({ to: '2026-12-31T23:30:00+08:00' });
+    const report = { year: 2026, status: '正常。', costs: { totalFen: 1_000_000, subsidiesFen: 0 }, revenueFen: 1_000_000, profitFen: 0, products: [] };
+    const early = await world.ao('POST', `/authorizations/${authorizationId}/annual-reports`, { as: world.operator, body: report });
+    expectContract('authorized-operation', 'submitAnnualReport', early, 422);
+    expect(early.body.code).toBe('YEAR_NOT_ENDED');
+    const none = await world.ao('GET', `/authorizations/${authorizationId}/annual-reports`, { as: world.operator });
+    expect(none.body.total).toBe(0);
+    await world.advance({ to: '2027-01-01T00:00:00+08:00' });
+    expectContract('authorized-operation', 'submitAnnualReport', await world.ao('POST', `/authorizations/${authorizationId}/annual-reports`, { as: world.operator, body: report }), 201);
   });
 
   it('calculates a MAR without storing anything', async () => {

@@ -49,11 +49,22 @@ function applyForFormalFees(ctx: Ctx): OperationResult {
   return { status: 200, body: pricingView(ctx.state, authorization) };
 }
 
+/**
+ * The report on a year reports the whole year (65号 五: 上一年度), so it is filed once the year has
+ * ended (Asia/Shanghai): a report on a running year would decide the deviation from a part of it,
+ * and then block the real report as already submitted.
+ */
+function checkYearEnded(year: number, today: string): void {
+  if (year < Number(today.slice(0, 4))) return;
+  throw refused('YEAR_NOT_ENDED', '/year', `${year} 年度尚未结束（今日 ${today}），次年方可报送`, `The year ${year} has not ended (today is ${today}); report on it from the next year`);
+}
+
 function submitAnnualReport(ctx: Ctx): OperationResult {
   const { state, sandbox } = ctx;
   const authorization = operatedAuthorization(ctx);
   const content = ctx.body as AnnualReportRecord['content'] & { products: { productId: string }[] };
   if (!yearInTerm(authorization, content.year)) throw refused('YEAR_OUTSIDE_TERM', '/year', '报告年度不在授权运营期限内', 'The year lies outside the term');
+  checkYearEnded(content.year, shanghaiDay(sandbox.now()));
   const unknown = content.products.findIndex((p) => state.products.get(p.productId)?.authorizationId !== authorization.id);
   if (unknown >= 0) throw invalid(`/products/${unknown}/productId`, 'UNKNOWN_PRODUCT', '该授权运营下没有此产品', 'No product of this authorization has this id');
   if (authorization.pricing.reports.some((r) => r.year === content.year)) {

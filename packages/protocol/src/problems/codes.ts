@@ -89,6 +89,7 @@ export const PROBLEM_CODES = {
   CEILING_NOT_SET: entry(422, 'Ceiling not set', '授权主体尚未确定该产品的最高收费标准', 'The grantor has not set a ceiling fee for this product'),
   FEE_ABOVE_CEILING: entry(422, 'Fee above ceiling', '实际收费超过最高收费标准', 'The actual fee exceeds the ceiling fee'),
   OPERATING_YEAR_INCOMPLETE: entry(422, 'Operating year incomplete', '运营未满一个完整年度，收费仍为试行', 'Fees stay trial until a complete operating year has passed'),
+  YEAR_NOT_ENDED: entry(422, 'Year not ended', '报告年度尚未结束，年度结束后方可报送该年度报告', 'The report on a year can be filed only once the year has ended'),
   YEAR_OUTSIDE_TERM: entry(422, 'Year outside term', '报告年度不在授权运营期限内', 'The year lies outside the authorization\'s term'),
   RATE_ABOVE_CAP: entry(422, 'Rate above cap', '合理收益率超过上限（国债收益率加 6 个百分点）', 'The rate of return exceeds the cap (bond yield + 6 percentage points)'),
   CARRY_OVER_EXCEEDS_MAR: entry(422, 'Carry-over exceeds MAR', '上一周期超收扣减额超过本周期准许收入', 'The carry-over deduction exceeds C + C × r + T'),
