@@ -14,6 +14,8 @@ export interface PlatformRoute {
   validator: RequestValidator | undefined;
   public: boolean;
   jsonBody: boolean;
+  /** The contract says the operation stores nothing (`x-gdx-stores-nothing`): no sandbox quota applies. */
+  storesNothing: boolean;
 }
 
 /** A mounted simulation API route. */
@@ -65,6 +67,7 @@ export function buildRouter(
         validator: validators.get(op.operationId),
         public: op.public,
         jsonBody: op.jsonBody !== undefined,
+        storesNothing: op.storesNothing,
       };
       definitions.push({ method: op.method, template: `/${platform.name}/v1${op.path}`, value: route });
       definitions.push({ method: op.method, template: `/sandboxes/{sandboxId}/${platform.name}/v1${op.path}`, value: route });

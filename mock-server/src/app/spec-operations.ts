@@ -16,6 +16,8 @@ export interface SpecOperation {
   path: string;
   /** `true` when the effective security requirement is empty (`security: []`). */
   public: boolean;
+  /** `true` when the contract marks the operation `x-gdx-stores-nothing` (a computation: its body is not kept). */
+  storesNothing: boolean;
   parameters: SpecParameter[];
   /** The JSON request body, when the operation takes one. */
   jsonBody?: { required: boolean; schema: unknown };
@@ -79,6 +81,7 @@ export function readSpecOperations(doc: OpenApiDocument): SpecOperation[] {
         method: method.toUpperCase(),
         path,
         public: Array.isArray(security) && security.length === 0,
+        storesNothing: op['x-gdx-stores-nothing'] === true,
         parameters: [...byKey.values()],
       };
       const body = resolveLocalRef(doc, op.requestBody) as { required?: boolean; content?: Record<string, { schema?: unknown }> } | undefined;

@@ -81,7 +81,8 @@ function utf8Length(text: string): number {
  * refused once `objects` have been made, any write once `events` are in the feed (almost every
  * write records some), any write whose body would take the kept bytes past `storedBytes`. One
  * admitted write can pass the object or event limit by what it makes at once (e.g. a delivered
- * request and its grant); the next is refused. The simulation API (clock, officials) is never
+ * request and its grant); the next is refused. An operation the contract marks
+ * `x-gdx-stores-nothing` is not a write here: never refused, never counted. The simulation API (clock, officials) is never
  * refused: the operator's controls keep working on a full sandbox.
  *
  * @example
@@ -97,7 +98,7 @@ export class QuotaGuard {
 
   /** The 409 `SANDBOX_QUOTA_EXCEEDED` answer a platform write would get, or `undefined` to let it run. */
   refusal(route: CoreRoute, sandbox: Sandbox | undefined, method: string, bodyText: string | undefined): ProblemResult | undefined {
-    if (!sandbox || route.kind !== 'platform' || method === 'GET' || method === 'HEAD') return undefined;
+    if (!sandbox || !stores(route, method)) return undefined;
     const quotas = sandbox.quotas;
     const bytes = bodyText === undefined ? 0 : this.#bytes(bodyText);
     if (sandbox.storedBytes + bytes > quotas.storedBytes) return exceeded('storedBytes', quotas.storedBytes, sandbox.storedBytes, sandbox.id, bytes);
@@ -112,7 +113,7 @@ export class QuotaGuard {
 
   /** Counts an accepted platform write's body towards the sandbox's stored bytes. */
   admitted(route: CoreRoute, sandbox: Sandbox | undefined, method: string, bodyText: string | undefined): void {
-    if (!sandbox || route.kind !== 'platform' || method === 'GET' || bodyText === undefined) return;
+    if (!sandbox || !stores(route, method) || bodyText === undefined) return;
     sandbox.storedBytes += this.#bytes(bodyText);
   }
 
@@ -128,6 +129,15 @@ export class QuotaGuard {
     if (!ids) this.#creating.set(spec, (ids = creatingOperations(spec)));
     return ids.has(route.operationId);
   }
+}
+
+/**
+ * Whether a request may keep something in the sandbox: a platform write, unless its contract
+ * says the operation stores nothing (`x-gdx-stores-nothing`, e.g. a MAR calculation) — such a
+ * call adds no bytes and is never refused for a full sandbox.
+ */
+function stores(route: CoreRoute, method: string): route is CoreRoute & { kind: 'platform' } {
+  return route.kind === 'platform' && method !== 'GET' && method !== 'HEAD' && !route.storesNothing;
 }
 
 /** The operationIds of a document whose responses include `201`. */
