@@ -119,6 +119,9 @@ export class Dispatcher {
 
   /** Re-executes a journaled command synchronously (at start, before serving). */
   replay(entry: CommandEntry): void {
+    // Journals written before HEAD counted as a read hold HEAD requests: they changed nothing, and
+    // some (the service probes) cannot even run during a replay.
+    if (isRead(entry.method)) return;
     const req: DispatchRequest = {
       method: entry.method,
       path: entry.path,
@@ -232,7 +235,7 @@ export class Dispatcher {
     }
 
     // A write the store could not keep would be lost: refuse it before it changes anything (reads go on).
-    if (!replay && req.method !== 'GET' && req.method !== 'HEAD' && this.#deps.journal?.writable() === false) {
+    if (!replay && !isRead(req.method) && this.#deps.journal?.writable() === false) {
       return { response: storageUnavailable(requestId, req.path), durable: DONE };
     }
 
@@ -243,7 +246,7 @@ export class Dispatcher {
       if (isProblemResult(result)) meta.problemCode = result.problem.code;
       if (answer.status < 400) this.#deps.quotas?.admitted(route, sandbox, req.method, bodyText);
       let durable = DONE;
-      if (req.method !== 'GET' && answer.status < 400 && !replay && this.#deps.journal) {
+      if (!isRead(req.method) && answer.status < 400 && !replay && this.#deps.journal) {
         durable = this.#deps.journal.append({
           kind: 'command',
           at: this.#deps.wall(),
@@ -276,6 +279,11 @@ export class Dispatcher {
     answer.headers[HEADERS.requestId] = requestId;
     return { response: answer, durable };
   }
+}
+
+/** Whether a method only reads (`HEAD` answers as `GET` without a body): never refused for storage, never journaled. */
+function isRead(method: string): boolean {
+  return method === 'GET' || method === 'HEAD';
 }
 
 /** The 405 answer: the methods the path takes, in `Allow` and in both languages. */
