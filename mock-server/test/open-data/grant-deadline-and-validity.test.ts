@@ -5,6 +5,9 @@ import { APPLICANT, grantApprovedAt, readGrant } from './fixtures.js';
 
 const ctx = useWorld();
 
+/** A holiday schedule for 2027, which the shipped calendar does not hold. */
+const YEAR_2027 = { year: 2027, source: '测试用安排', holidays: [{ date: '2027-01-01', name: '元旦' }], makeupWorkdays: [] };
+
 describe('open-data grants: validity within the period of use, and the usage-report deadline', () => {
   it('is valid from the requested start when approval comes earlier, until the requested end', async () => {
     const world = await openWorld(ctx, { profile: 'xiamen' });
@@ -39,6 +42,35 @@ describe('open-data grants: validity within the period of use, and the usage-rep
     expectContract('open-data', 'submitUsageReport', report, 201);
     // The first report was due 90 calendar days after the approval day: 2027-02-08.
     expect((await readGrant(world, grant.id)).usageReportsDue[0]).toMatchObject({ periodEnd: '2026-12-31', dueDate: '2027-02-08', submitted: true, overdue: false });
+  });
+
+  it('starts the blocked usage-report duty from the approval day when the year is loaded, so a holder who never reports is flagged overdue', async () => {
+    const world = await openWorld(ctx, { profile: 'xiamen' });
+    const grant = await grantApprovedAt(world, '2026-11-10T10:00:00+08:00', { from: '2026-11-11', to: '2027-11-10' }, 'usage_feedback');
+    expect(grant).toMatchObject({ deadline: null, usageReportsDue: [] });
+    expect(grant.events[1].reason.text).toContain('starts, from the approval day, once the year is loaded');
+
+    expect((await world.sim('PUT', '/calendar/2027', YEAR_2027)).status).toBe(200);
+    // No report submitted: the duty runs from 2026-11-10, the first report due 90 calendar days later.
+    const started = await readGrant(world, grant.id);
+    expect(started.deadline).toMatchObject({ step: 'usage_report', startedOn: '2026-11-10', dueDate: '2027-02-08', overdue: false });
+    expect(started.usageReportsDue).toEqual([{ periodEnd: '2027-02-08', dueDate: '2027-02-08', submitted: false, overdue: false }]);
+
+    await world.advance({ to: '2027-02-09T09:00:00+08:00' });
+    expect((await readGrant(world, grant.id)).deadline).toMatchObject({ dueDate: '2027-02-08', overdue: true });
+    // Loading the year again starts nothing twice.
+    expect((await world.sim('PUT', '/calendar/2027', YEAR_2027)).status).toBe(200);
+    expect((await readGrant(world, grant.id)).usageReportsDue).toHaveLength(1);
+  });
+
+  it('flags a report whose due date passed before the year was loaded overdue at the next clock step', async () => {
+    const world = await openWorld(ctx, { profile: 'xiamen' });
+    const grant = await grantApprovedAt(world, '2026-11-10T10:00:00+08:00', { from: '2026-11-11', to: '2027-11-10' }, 'usage_feedback');
+    await world.advance({ to: '2027-03-01T09:00:00+08:00' });
+    expect((await world.sim('PUT', '/calendar/2027', YEAR_2027)).status).toBe(200);
+    expect((await readGrant(world, grant.id)).deadline).toMatchObject({ startedOn: '2026-11-10', dueDate: '2027-02-08' });
+    await world.advance({ to: '2027-03-01T09:01:00+08:00' });
+    expect((await readGrant(world, grant.id)).deadline).toMatchObject({ dueDate: '2027-02-08', overdue: true });
   });
 
   it('shows the running usage report as its deadline: 90 calendar days, overdue when missed, moved on by a report, null once expired', async () => {

@@ -34,14 +34,46 @@ export function tryStartUsageReporting(state: OpenDataState, grant: GrantRecord,
 }
 
 /**
+ * Starts the usage-report duty the calendar kept from starting at approval (`action_blocked`
+ * `start_usage_reporting`), from the approval day, on a grant with a `usage_feedback` condition
+ * that has not expired; answers the `CALENDAR_NOT_PUBLISHED` problem while its year is still
+ * missing (nothing changes), `undefined` once the duty runs or when none is owed. A due date
+ * already past is flagged overdue by the clock's next step, as for any missed report.
+ *
+ * @example
+ * ```ts
+ * const blocked = startBlockedReporting(state, grant); // after PUT …/calendar/2027
+ * ```
+ */
+export function startBlockedReporting(state: OpenDataState, grant: GrantRecord): PlatformProblem | undefined {
+  if (grant.reporting || grant.state === 'expired' || !grant.conditions.includes('usage_feedback')) return undefined;
+  const issued = grant.events.find((e) => e.type === 'grant_issued');
+  return issued ? tryStartUsageReporting(state, grant, shanghaiDate(Date.parse(issued.at))) : undefined;
+}
+
+/**
+ * The sandbox's calendar gained a year: every grant whose usage-report duty it blocked starts it
+ * now, so a holder who never reports is still flagged overdue (the platform tracks reports due
+ * and overdue, 第二十四条). Grants whose year is still missing stay as they are.
+ *
+ * @example
+ * ```ts
+ * calendarChanged: (sandbox, state) => startBlockedReportingAll(state),
+ * ```
+ */
+export function startBlockedReportingAll(state: OpenDataState): void {
+  for (const grant of state.grants.values()) startBlockedReporting(state, grant);
+}
+
+/**
  * Issues the access grant of an approved application: scope, scenario, the datasets' opening
  * conditions, delivery, an app key, valid within the requested period of use — from the later of
  * the approval day and the period's start, until the period's end (expiry planned on the sandbox
  * clock). With a `usage_feedback` condition a usage-reporting instance (id = grant id)
  * tracks reports due; if its first due date needs an unpublished holiday year, the grant is still
  * issued (the approval already happened) and its log says why no report is tracked yet
- * (`action_blocked`): the duty starts, from the approval day, with the first report submitted
- * once the year is loaded.
+ * (`action_blocked`): the duty starts, from the approval day, as soon as the year is loaded
+ * (`startBlockedReportingAll`).
  *
  * @example
  * ```ts
@@ -79,7 +111,7 @@ export function issueGrant(state: OpenDataState, sandbox: SandboxContext, app: A
     const year = blocked.options.extensions?.['year'];
     publish(state, sandbox, grant, {
       seq: 2, type: 'action_blocked', at: approved.at, actor: { role: 'platform_operator', organizationId: null }, from: 'active', to: 'active',
-      reason: { code: blocked.code, text: `使用报告期限所涉 ${String(year)} 年节假日安排尚未公布，暂无法开始跟踪；载入该年安排后提交首份报告即开始。The ${String(year)} holiday schedule is not published, so the usage-report duty cannot start yet; it starts with the first report once the year is loaded.` },
+      reason: { code: blocked.code, text: `使用报告期限所涉 ${String(year)} 年节假日安排尚未公布，暂无法开始跟踪；载入该年安排后即自批准之日起开始。The ${String(year)} holiday schedule is not published, so the usage-report duty cannot start yet; it starts, from the approval day, once the year is loaded.` },
       deadline: null, data: { action: 'start_usage_reporting', year },
     });
   }

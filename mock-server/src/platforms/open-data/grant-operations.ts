@@ -1,8 +1,8 @@
 import type { OperationContext, OperationHandler, OperationResult, SandboxContext } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
-import { formatShanghaiInstant, shanghaiDate } from '@gdx/calendar';
+import { formatShanghaiInstant } from '@gdx/calendar';
 import { dataObjectionView, fileDataObjection, illegalTransition, listPage, type DataObjectionRecord, type DataObjectionSubmission } from '../workflow-host/index.js';
-import { tryStartUsageReporting } from './grant-lifecycle.js';
+import { startBlockedReporting } from './grant-lifecycle.js';
 import { addReport, type DemandRecord, type GrantRecord, type OpenDataState, type UsageReportRecord } from './open-data-state.js';
 import { demandView, grantView, spotCheckView, usageReportView } from './wire-views.js';
 
@@ -18,12 +18,9 @@ function submitUsageReport(ctx: Ctx): OperationResult {
   const { state, sandbox } = ctx;
   const grant = ownGrant(ctx);
   const body = ctx.body as { period: { from: string; to: string }; summary: string; withinScenario: boolean; attachments?: unknown[] };
-  // A duty the calendar kept from starting at approval starts now, from the approval day (or says why not).
-  if (!grant.reporting && grant.state === 'active' && grant.conditions.includes('usage_feedback')) {
-    const issued = grant.events.find((e) => e.type === 'grant_issued');
-    const blocked = issued ? tryStartUsageReporting(state, grant, shanghaiDate(Date.parse(issued.at))) : undefined;
-    if (blocked) throw blocked;
-  }
+  // Loading the year starts a blocked duty; until then a report says why none is tracked yet.
+  const blocked = startBlockedReporting(state, grant);
+  if (blocked) throw blocked;
   const running = grant.reporting ? state.host.get(grant.id) : undefined;
   if (!running) {
     // The grant has no usage-feedback condition: no reports are due.

@@ -1,8 +1,9 @@
-import type { OpenApiDocument, PlatformModule, SandboxContext } from '../../app/platform-module.js';
+import type { OpenApiDocument, PlatformClockHooks, PlatformModule, SandboxContext } from '../../app/platform-module.js';
 import { seedDataOf } from '../../sandbox/seed-data-cache.js';
 import type { SeedData } from '../../sandbox/seed/types.js';
 import { hostClock, WorkflowHost } from '../workflow-host/index.js';
 import { applicationOperations } from './application-operations.js';
+import { startBlockedReportingAll } from './grant-lifecycle.js';
 import { grantOperations } from './grant-operations.js';
 import { openDataBinding } from './open-data-binding.js';
 import { openDataObjects } from './open-data-objects.js';
@@ -28,6 +29,17 @@ function buildState(sandbox: SandboxContext, seedData: (sandbox: SandboxContext)
   return state;
 }
 
+const hostHooks = hostClock<OpenDataState>((state) => state.host);
+
+/** The host's clock hooks; a calendar change also starts the usage-report duties it had blocked. */
+const openDataClock: PlatformClockHooks<OpenDataState> = {
+  ...hostHooks,
+  calendarChanged: (sandbox, state) => {
+    hostHooks.calendarChanged?.(sandbox, state);
+    startBlockedReportingAll(state);
+  },
+};
+
 /**
  * The open-data platform (公共数据开放) of the mock: every operation of `openapi/open-data` —
  * public datasets, opening plans and published rejections; demands; on-application access on
@@ -50,7 +62,7 @@ export function createOpenDataPlatform(options: OpenDataPlatformOptions): Platfo
     act: actOnOpenData,
     objects: openDataObjects,
     object: objectOnOpenData,
-    clock: hostClock((state) => state.host),
+    clock: openDataClock,
     exportState: exportOpenDataState,
     objectCount: (state) => state.host.objectCount,
     importState: (data, sandbox) => buildState(sandbox, seedData, data as OpenDataSnapshot),
