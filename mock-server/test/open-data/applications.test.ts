@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectContract } from '../support/contract.js';
 import { openWorld, useWorld } from '../support/world.js';
-import { APPLICANT, applicationBody, apply, onApplication } from './fixtures.js';
+import { APPLICANT, applicationBody, apply, grantApprovedAt, onApplication, readGrant } from './fixtures.js';
 
 const ctx = useWorld();
 
@@ -71,6 +71,30 @@ describe('open-data applications', () => {
     const expired = await world.openData('GET', `/grants/${grantId}`, { as: world.org(APPLICANT) });
     expect(expired.body.state).toBe('expired');
     expect((await world.openData('GET', `/applications/${app.id}`, { as: world.org(APPLICANT) })).body.state).toBe('expired');
+  });
+
+  // Applied for on 2025-09-26 (the world's start); the same check as sharing requests'.
+  it.each([
+    ['ends before it starts', { from: '2026-09-30', to: '2026-01-01' }, '/periodOfUse/to', 'PERIOD_INVALID'],
+    ['ended before the application', { from: '2025-01-01', to: '2025-06-30' }, '/periodOfUse/to', 'PERIOD_ENDED'],
+    ['ends in year 9999', { from: '2025-10-01', to: '9999-12-31' }, '/periodOfUse/to', 'PERIOD_OUT_OF_RANGE'],
+  ])('refuses a period of use that %s with 400 at the day, storing nothing', async (_case, periodOfUse, pointer, code) => {
+    const world = await openWorld(ctx);
+    const reply = await world.openData('POST', '/applications', { as: world.org(APPLICANT), body: applicationBody(world, onApplication(world), { periodOfUse }) });
+    expectContract('open-data', 'submitApplication', reply, 400);
+    expect(reply.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ pointer, code }] });
+    expect((await world.openData('GET', '/applications', { as: world.org(APPLICANT) })).body.total).toBe(0);
+  });
+
+  it('refuses a usage report whose period ends before it starts with 400 PERIOD_INVALID at /period/to, storing nothing', async () => {
+    const world = await openWorld(ctx);
+    const grant = await grantApprovedAt(world, '2025-10-14T10:00:00+08:00', { from: '2025-10-15', to: '2026-10-14' }, 'usage_feedback');
+    const body = { period: { from: '2025-12-31', to: '2025-10-15' }, summary: '均在场景内使用。', withinScenario: true };
+    const reply = await world.openData('POST', `/grants/${grant.id}/usage-reports`, { as: world.org(APPLICANT), body });
+    expectContract('open-data', 'submitUsageReport', reply, 400);
+    expect(reply.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ pointer: '/period/to', code: 'PERIOD_INVALID' }] });
+    expect((await world.openData('GET', `/grants/${grant.id}/usage-reports`, { as: world.org(APPLICANT) })).body.total).toBe(0);
+    expect((await readGrant(world, grant.id)).usageReportsDue).toEqual(grant.usageReportsDue);
   });
 
   it('flags an overdue initial review without passing it', async () => {

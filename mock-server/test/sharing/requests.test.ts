@@ -141,6 +141,24 @@ describe('sharing requests', () => {
     expect((await world.sharing('GET', '/requests', { as: world.org(REQUESTER) })).body.total).toBe(0);
   });
 
+  // Submitted on 2025-09-26 (the world's start); each refused period beside the nearest one taken.
+  it.each([
+    ['ends before it starts', { from: '2026-09-30', to: '2026-01-01' }, '/periodOfUse/to', 'PERIOD_INVALID', { from: '2026-01-01', to: '2026-01-01' }],
+    ['ended before the request', { from: '2025-01-01', to: '2025-09-25' }, '/periodOfUse/to', 'PERIOD_ENDED', { from: '2025-01-01', to: '2025-09-26' }],
+    ['ends in year 9999', { from: '2025-10-01', to: '9999-12-31' }, '/periodOfUse/to', 'PERIOD_OUT_OF_RANGE', { from: '2025-10-01', to: '2035-09-26' }],
+    ['starts in year 0000', { from: '0000-01-01', to: '2026-09-30' }, '/periodOfUse/from', 'PERIOD_OUT_OF_RANGE', { from: '2015-09-26', to: '2026-09-30' }],
+  ])('refuses a period of use that %s with 400 at the day, storing nothing', async (_case, periodOfUse, pointer, code, nearestTaken) => {
+    const world = await openWorld(ctx);
+    const entry = entryOf(world, 'unconditional');
+    const reply = await world.sharing('POST', '/requests', { as: world.org(REQUESTER), body: requestBody(entry, { periodOfUse }) });
+    expectContract('sharing', 'submitRequest', reply, 400);
+    expect(reply.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ pointer, code, message: { zh: expect.any(String), en: expect.any(String) } }] });
+    expect((await world.sharing('GET', '/requests', { as: world.org(REQUESTER) })).body.total).toBe(0);
+    expect((await world.sharing('GET', '/grants', { as: world.org(REQUESTER) })).body.total).toBe(0);
+    const taken = await world.sharing('POST', '/requests', { as: world.org(REQUESTER), body: requestBody(entry, { periodOfUse: nearestTaken }) });
+    expectContract('sharing', 'submitRequest', taken, 201);
+  });
+
   it('validates the condition and fields against the resource', async () => {
     const world = await openWorld(ctx);
     const entry = entryOf(world, 'conditional');

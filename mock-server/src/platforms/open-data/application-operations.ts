@@ -1,6 +1,7 @@
 import type { OperationContext, OperationHandler, OperationResult } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
-import { listEvents, listOwn, requireRole } from '../workflow-host/index.js';
+import { shanghaiDate } from '@gdx/calendar';
+import { checkPeriodOfUse, listEvents, listOwn, requireRole } from '../workflow-host/index.js';
 import type { ApplicationRecord, ApplicationSubmission, OpenDataState } from './open-data-state.js';
 import { applicationView } from './wire-views.js';
 
@@ -40,7 +41,7 @@ function submitApplication(ctx: Ctx): OperationResult {
   if (missing.length > 0) {
     throw invalid('/conditionEvidence', 'CONDITION_EVIDENCE_MISSING', `缺少开放条件的证明材料：${missing.join('、')}`, `Evidence is missing for the opening conditions ${missing.join(', ')}`);
   }
-  if (s.periodOfUse.from > s.periodOfUse.to) throw invalid('/periodOfUse', 'PERIOD_INVALID', '使用期限的起始日晚于截止日', 'The period of use ends before it starts');
+  checkPeriodOfUse(s.periodOfUse, shanghaiDate(sandbox.now()), '/periodOfUse');
   const actor = { role: 'applicant', organizationId: caller.id };
   state.host.check('open-data.application', { actor });
   const record: ApplicationRecord = {

@@ -1,7 +1,7 @@
 import type { OperationContext, OperationHandler, OperationResult, SandboxContext } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
 import { formatShanghaiInstant } from '@gdx/calendar';
-import { dataObjectionView, fileDataObjection, illegalTransition, listPage, type DataObjectionRecord, type DataObjectionSubmission } from '../workflow-host/index.js';
+import { checkPeriod, dataObjectionView, fileDataObjection, illegalTransition, listPage, type DataObjectionRecord, type DataObjectionSubmission } from '../workflow-host/index.js';
 import { startBlockedReporting } from './grant-lifecycle.js';
 import { addReport, type DemandRecord, type GrantRecord, type OpenDataState, type UsageReportRecord } from './open-data-state.js';
 import { demandView, grantView, spotCheckView, usageReportView } from './wire-views.js';
@@ -18,6 +18,7 @@ function submitUsageReport(ctx: Ctx): OperationResult {
   const { state, sandbox } = ctx;
   const grant = ownGrant(ctx);
   const body = ctx.body as { period: { from: string; to: string }; summary: string; withinScenario: boolean; attachments?: unknown[] };
+  checkPeriod(body.period, '/period');
   // Loading the year starts a blocked duty; until then a report says why none is tracked yet.
   const blocked = startBlockedReporting(state, grant);
   if (blocked) throw blocked;

@@ -1,7 +1,8 @@
 import type { OperationContext, OperationHandler, OperationResult } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
 import type { CatalogEntry } from '../../sandbox/seed/types.js';
-import { listEvents, listOwn, requireRole } from '../workflow-host/index.js';
+import { shanghaiDate } from '@gdx/calendar';
+import { checkPeriodOfUse, listEvents, listOwn, requireRole } from '../workflow-host/index.js';
 import type { GrantRecord, RequestRecord, RequestSubmission, SharingState } from './sharing-state.js';
 import { grantView, requestView } from './wire-views.js';
 
@@ -37,7 +38,6 @@ function checkAgainstEntry(entry: CatalogEntry, s: RequestSubmission, notSharedL
   if (!entry.sharing.deliveryMethods.includes(s.deliveryMethod)) {
     throw invalid('/deliveryMethod', 'DELIVERY_METHOD_UNAVAILABLE', `该资源的提供方式为：${entry.sharing.deliveryMethods.join('、')}`, `The resource is delivered by ${entry.sharing.deliveryMethods.join(', ')}`);
   }
-  if (s.periodOfUse.from > s.periodOfUse.to) throw invalid('/periodOfUse', 'PERIOD_INVALID', '使用期限的起始日晚于截止日', 'The period of use ends before it starts');
 }
 
 function submitRequest(ctx: Ctx): OperationResult {
@@ -47,6 +47,7 @@ function submitRequest(ctx: Ctx): OperationResult {
   const entry = state.entry(s.entryId);
   if (!entry) return ctx.problem('NOT_FOUND', { detail: `no published catalog resource ${s.entryId}` });
   checkAgainstEntry(entry, s, state.host.procedures.profile.labels.sharingType.not_shared);
+  checkPeriodOfUse(s.periodOfUse, shanghaiDate(sandbox.now()), '/periodOfUse');
   const sharingType = entry.sharing.type as RequestRecord['sharingType'];
   const actor = { role: 'data_user', organizationId: caller.id };
   state.host.check('sharing.request', { actor, data: { sharingType } });

@@ -15,3 +15,4 @@ export { requireRole } from './require-role.js';
 export { instanceObject, offeredActions, accepts, type InstanceObjectOptions } from './host-objects.js';
 export { grantObject, type GrantObjectInput } from './grant-objects.js';
 export { grantPlatformObjects, type GrantPlatform } from './grant-platform-objects.js';
+export { checkPeriod, checkPeriodOfUse, PERIOD_OF_USE_REACH_YEARS, type DayPeriod } from './period-checks.js';

@@ -1,0 +1,61 @@
+import { addMonthsClamped, type IsoDate } from '@gdx/calendar';
+import { PlatformProblem } from '../../app/platform-problem.js';
+
+/** A period of both days included (the contracts' `Period`). */
+export interface DayPeriod {
+  from: string;
+  to: string;
+}
+
+/**
+ * How far from the submission day a period of use may reach, either way (choice): the schema's
+ * `YYYY-MM-DD` lets years 0000 and 9999 through, and the sources set no cap on sharing or
+ * opening grants; ten years is twice the longest term they do cap (授权运营 5 年).
+ */
+export const PERIOD_OF_USE_REACH_YEARS = 10;
+
+function periodProblem(pointer: string, code: string, zh: string, en: string): PlatformProblem {
+  return new PlatformProblem('VALIDATION_FAILED', { detail: en, errors: [{ pointer, code, message: { zh, en } }] });
+}
+
+/**
+ * Refuses a period that ends before it starts: 400 `VALIDATION_FAILED`, field code
+ * `PERIOD_INVALID` at `<pointer>/to` (the day that is wrong once `from` is taken as given).
+ *
+ * @example
+ * ```ts
+ * checkPeriod(body.period, '/period'); // { from: '2026-03-31', to: '2026-01-01' } → 400 at /period/to
+ * ```
+ */
+export function checkPeriod(period: DayPeriod, pointer: string): void {
+  if (period.to < period.from) throw periodProblem(`${pointer}/to`, 'PERIOD_INVALID', '期限的截止日早于起始日', 'The period ends before it starts');
+}
+
+/**
+ * Refuses a period of use no grant could cover: one that ends before it starts
+ * (`PERIOD_INVALID`), one already over on the submission day `today` (`PERIOD_ENDED`: a grant
+ * would be valid from a day after its end), or a day more than
+ * {@link PERIOD_OF_USE_REACH_YEARS} years before or after `today` (`PERIOD_OUT_OF_RANGE`).
+ * Each is a 400 `VALIDATION_FAILED` at the offending day (`<pointer>/from` or `<pointer>/to`).
+ *
+ * @example
+ * ```ts
+ * checkPeriodOfUse(s.periodOfUse, '2026-11-02', '/periodOfUse'); // to '2025-06-30' → 400 PERIOD_ENDED at /periodOfUse/to
+ * ```
+ */
+export function checkPeriodOfUse(period: DayPeriod, today: IsoDate, pointer: string): void {
+  checkPeriod(period, pointer);
+  if (period.to < today) {
+    throw periodProblem(`${pointer}/to`, 'PERIOD_ENDED', `使用期限已于 ${period.to} 届满，早于申请之日（${today}）`, `The period of use ended on ${period.to}, before the day of the request (${today})`);
+  }
+  const months = PERIOD_OF_USE_REACH_YEARS * 12;
+  const [earliest, latest] = [addMonthsClamped(today, -months), addMonthsClamped(today, months)];
+  const [field, day] = period.from < earliest ? ['from', period.from] : period.to > latest ? ['to', period.to] : [];
+  if (field === undefined) return;
+  throw periodProblem(
+    `${pointer}/${field}`,
+    'PERIOD_OUT_OF_RANGE',
+    `使用期限须在申请之日前后 ${PERIOD_OF_USE_REACH_YEARS} 年以内（${earliest} 至 ${latest}）：${day}`,
+    `The period of use must lie within ${PERIOD_OF_USE_REACH_YEARS} years of the day of the request (${earliest} to ${latest}): ${day}`,
+  );
+}
