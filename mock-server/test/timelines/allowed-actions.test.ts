@@ -95,7 +95,7 @@ async function populate(): Promise<void> {
 
   const applicant = sbx.org('data-operator');
   const applications: string[] = [];
-  for (let i = 0; i < 3; i += 1) {
+  for (let i = 0; i < 4; i += 1) {
     const reply = await sbx.on('open-data', 'POST', '/applications', { as: applicant, body: applicationBy(applicant, onApplication(world)) });
     expect(reply.status).toBe(201);
     applications.push(reply.body.id);
@@ -103,6 +103,9 @@ async function populate(): Promise<void> {
   for (const id of applications.slice(1)) await act('open-data', 'application', id, 'pass_initial_review');
   expect((await sbx.on('open-data', 'POST', '/demands', { as: applicant, body: { title: '公交车辆实时到站数据', description: '用于出行类应用。' } })).status).toBe(201);
   await act('open-data', 'application', applications[2]!, 'approve');
+  // A suspended grant (reinstated through its application).
+  const suspended = await act('open-data', 'application', applications[3]!, 'approve');
+  await act('open-data', 'grant', suspended.object.grantId, 'suspend', { reasons: [{ text: '超出申请场景使用' }] });
 
   // Past the 3-working-day limits: acceptance and the initial review are overdue now.
   expect((await sbx.advance({ workingDays: 4 })).status).toBe(200);
@@ -144,7 +147,7 @@ describe('allowed actions, through the HTTP server', () => {
       'sharing/request/under_review', 'sharing/request/approved', 'sharing/request/rejected', 'sharing/grant/active',
       'sharing/request/disputed', 'sharing/request/coordinating', 'sharing/request/escalated',
       'sharing/quality_issue/submitted', 'sharing/data_objection/submitted', 'open-data/demand/submitted',
-      'open-data/application/initial_review', 'open-data/application/substantive_review', 'open-data/grant/active',
+      'open-data/application/initial_review', 'open-data/application/substantive_review', 'open-data/grant/active', 'open-data/grant/suspended',
       'catalog/entry/published',
     ]) expect(states).toContain(expected);
   });

@@ -29,6 +29,9 @@ function withReportEvents(grantEvents: readonly ObjectEvent[], reportEvents: rea
   return merged;
 }
 
+/** What the data authority does to a grant through its application, which the grant follows. */
+const GRANT_ACTIONS = ['suspend', 'reinstate'] as const;
+
 /** The data authority's spot check (`start_spot_check`), offered while a grant with a usage-feedback condition is active. */
 const START_SPOT_CHECK: OfferedAction = { action: 'start_spot_check', role: 'data_authority' };
 
@@ -38,7 +41,7 @@ const START_SPOT_CHECK: OfferedAction = { action: 'start_spot_check', role: 'dat
  * suspending it), so that timelines and the console offer what `POST /actions` accepts.
  */
 function grantOf(host: WorkflowHost, state: OpenDataState, grant: GrantRecord): WorkflowObject {
-  const object = grantObject(host, { grant, title: titleOf(state, grant.applicationId), issuedBy: grant.applicationId, action: 'suspend' });
+  const object = grantObject(host, { grant, title: titleOf(state, grant.applicationId), issuedBy: grant.applicationId, actions: GRANT_ACTIONS });
   const checked = grant.conditions.includes('usage_feedback');
   const actions = checked ? () => (grant.state === 'active' ? [...object.actions(), START_SPOT_CHECK] : object.actions()) : object.actions;
   const reporting = grant.reporting ? host.get(grant.id) : undefined;

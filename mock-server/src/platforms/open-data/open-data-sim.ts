@@ -3,7 +3,8 @@ import { PlatformProblem } from '../../app/platform-problem.js';
 import type { Reason } from '@gdx/kernel';
 import { applyOfficialAction, dataObjectionView, illegalTransition, namedOrganisation, officialOrganisation, thirdPartyObjectionResult, wireEvent, type ActionTarget, type DataObjectionSubmission } from '../workflow-host/index.js';
 import { fileOpenDataObjection } from './grant-operations.js';
-import type { OpenDataState, SpotCheckRecord } from './open-data-state.js';
+import { openDataObjects } from './open-data-objects.js';
+import type { GrantRecord, OpenDataState, SpotCheckRecord } from './open-data-state.js';
 import { applicationView, demandView, grantView, spotCheckView } from './wire-views.js';
 
 type Sim = SimCommandContext<OpenDataState>;
@@ -12,7 +13,12 @@ function notFound(ctx: Sim): never {
   throw new PlatformProblem('NOT_FOUND', { detail: `no ${String(ctx.body.objectType)} ${String(ctx.body.objectId)} on the open-data platform` });
 }
 
-/** The kernel instance an action targets; a grant is suspended through its application. */
+/** The actions a grant's timeline offers now (`suspend`, `reinstate`, `start_spot_check`). */
+function grantActions(state: OpenDataState, grant: GrantRecord): string[] {
+  return (openDataObjects.get(state, 'grant', grant.id)?.actions() ?? []).map((a) => a.action);
+}
+
+/** The kernel instance an action targets; a grant is suspended and reinstated through its application. */
 function target(ctx: Sim): ActionTarget {
   const { state, body } = ctx;
   const id = String(body.objectId);
@@ -23,8 +29,9 @@ function target(ctx: Sim): ActionTarget {
     }
     case 'grant': {
       const g = state.grants.get(id) ?? notFound(ctx);
-      // A grant only takes suspend (through its application).
-      if (body.action !== 'suspend') throw illegalTransition(g.state, String(body.action), g.state === 'active' ? ['suspend'] : []);
+      // Suspended and reinstated through its application, which it follows: what its object offers now.
+      const offered = grantActions(state, g);
+      if (!offered.includes(String(body.action))) throw illegalTransition(g.state, String(body.action), offered);
       return { instanceId: g.applicationId, view: () => grantView(state, g) };
     }
     case 'demand': {
@@ -48,8 +55,8 @@ function target(ctx: Sim): ActionTarget {
 
 /**
  * Officials' actions on the open-data platform: pass_initial_review / return (operator),
- * approve / reject (authority with the provider), suspend, explain_overdue on applications
- * (suspend also on grants, and start_spot_check, which creates a spot check); answer /
+ * approve / reject (authority with the provider), suspend, reinstate, explain_overdue on
+ * applications (suspend and reinstate also on grants, and start_spot_check, which creates a spot check); answer /
  * explain_overdue on demands and data objections.
  *
  * @example
@@ -71,7 +78,7 @@ function startSpotCheck(ctx: Sim): OperationResult {
   const { state, sandbox, body } = ctx;
   const grant = state.grants.get(String(body.objectId)) ?? notFound(ctx);
   const open = grant.state === 'active' && grant.conditions.includes('usage_feedback');
-  if (!open) throw illegalTransition(grant.state, 'start_spot_check', grant.state === 'active' ? ['suspend'] : [], 'NO_USAGE_FEEDBACK');
+  if (!open) throw illegalTransition(grant.state, 'start_spot_check', grantActions(state, grant), 'NO_USAGE_FEEDBACK');
   const organizationId = namedOrganisation(ctx as SimCommandContext<unknown>) ?? officialOrganisation(sandbox, 'data_authority')?.id;
   const actor = { role: 'data_authority', ...(organizationId ? { organizationId } : {}) };
   state.host.check('open-data.spot-check', { actor });

@@ -19,5 +19,5 @@ export const sharingObjects = grantPlatformObjects<SharingState, GrantRecord>({
   },
   title: (state, id) => state.requests.get(id)?.resourceName ?? null,
   grants: (state) => state.grants,
-  grant: (state, grant) => grantObject(state.host, { grant, title: state.requests.get(grant.requestId)?.resourceName ?? null, issuedBy: grant.requestId, action: 'revoke' }),
+  grant: (state, grant) => grantObject(state.host, { grant, title: state.requests.get(grant.requestId)?.resourceName ?? null, issuedBy: grant.requestId, actions: ['revoke'] }),
 });

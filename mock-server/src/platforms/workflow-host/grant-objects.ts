@@ -1,4 +1,5 @@
-import type { WorkflowObject } from '../../app/workflow-objects.js';
+import type { WorkflowInstance } from '@gdx/kernel';
+import type { OfferedAction, WorkflowObject } from '../../app/workflow-objects.js';
 import { accepts } from './host-objects.js';
 import { roleFor } from './official-action.js';
 import type { WireEvent } from './wire.js';
@@ -17,18 +18,33 @@ export interface GrantObjectInput {
   title: string | null;
   /** The instance that issued the grant (actions on the grant go through it). */
   issuedBy: string;
-  /** The one action the grant takes while active (sharing `revoke`, open-data `suspend`). */
-  action: string;
+  /**
+   * The officials' actions the grant takes, each sent to the issuing instance (sharing `revoke`;
+   * open-data `suspend` and `reinstate`): offered whenever that instance's machine takes it now.
+   */
+  actions: readonly string[];
+}
+
+/** The action as the issuing instance takes it now (its role and required members), or nothing. */
+function offered(host: WorkflowHost, issuer: WorkflowInstance, action: string): OfferedAction[] {
+  const role = roleFor(host, issuer.machine, issuer.state, action);
+  if (!accepts(host, issuer, action, role)) return [];
+  const requires = host.machine(issuer.machine).transitions.find((t) => t.event === action && fromState(t.from, issuer.state))?.requires;
+  return [{ action, role, ...(requires?.length ? { requires: [...requires] } : {}) }];
+}
+
+function fromState(from: string | readonly string[], state: string): boolean {
+  return Array.isArray(from) ? from.includes(state) : from === state;
 }
 
 /**
- * A sharing or open-data grant as a workflow object: its own events and state, and its one
- * official action while active when the issuing instance's machine takes it now (as
- * `POST /actions` on the grant sends it there).
+ * A sharing or open-data grant as a workflow object: its own events and state, and those of its
+ * official actions the issuing instance's machine takes now (as `POST /actions` on the grant
+ * sends them there) — the grant follows that instance, so its state decides what is offered.
  *
  * @example
  * ```ts
- * grantObject(state.host, { grant, title: request.resourceName, issuedBy: grant.requestId, action: 'revoke' });
+ * grantObject(state.host, { grant, title: request.resourceName, issuedBy: grant.requestId, actions: ['revoke'] });
  * ```
  */
 export function grantObject(host: WorkflowHost, input: GrantObjectInput): WorkflowObject {
@@ -46,12 +62,6 @@ export function grantObject(host: WorkflowHost, input: GrantObjectInput): Workfl
     deadline: null,
     events: () => grant.events,
     label: (state) => GRANT_LABELS[state],
-    actions: () => {
-      if (grant.state !== 'active' || !issuer) return [];
-      const role = roleFor(host, issuer.machine, issuer.state, input.action);
-      if (!accepts(host, issuer, input.action, role)) return [];
-      const requires = host.machine(issuer.machine).transitions.find((t) => t.event === input.action)?.requires;
-      return [{ action: input.action, role, ...(requires?.length ? { requires: [...requires] } : {}) }];
-    },
+    actions: () => (issuer ? input.actions.flatMap((action) => offered(host, issuer, action)) : []),
   };
 }
