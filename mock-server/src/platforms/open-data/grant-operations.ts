@@ -1,7 +1,7 @@
 import type { OperationContext, OperationHandler, OperationResult, SandboxContext } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
 import { formatShanghaiInstant } from '@gdx/calendar';
-import { checkPeriod, dataObjectionView, fileDataObjection, illegalTransition, listPage, type DataObjectionRecord, type DataObjectionSubmission } from '../workflow-host/index.js';
+import { checkPeriod, dataObjectionView, fileDataObjection, referencedProvider, illegalTransition, listPage, type DataObjectionRecord, type DataObjectionSubmission } from '../workflow-host/index.js';
 import { startBlockedReporting } from './grant-lifecycle.js';
 import { addReport, type DemandRecord, type GrantRecord, type OpenDataState, type UsageReportRecord } from './open-data-state.js';
 import { demandView, grantView, spotCheckView, usageReportView } from './wire-views.js';
@@ -46,18 +46,18 @@ function submitUsageReport(ctx: Ctx): OperationResult {
 }
 
 /**
- * Files a data-subject objection on the open-data platform (owner `null` for a third party); the
- * referenced dataset's provider answers.
+ * Files a data-subject objection on the open-data platform (owner `null` for a third party, the
+ * submission at `at` in the simulation API's body); the referenced dataset's (or catalog
+ * entry's) provider answers (an unknown one → 404, nothing filed).
  *
  * @example
  * ```ts
  * fileOpenDataObjection(state, sandbox, caller.id, 'applicant', submission);
  * ```
  */
-export function fileOpenDataObjection(state: OpenDataState, sandbox: SandboxContext, owner: string | null, role: string, submission: DataObjectionSubmission): DataObjectionRecord {
-  const id = submission.dataReference.resourceId;
-  const provider = id ? (state.datasets.get(id)?.provider ?? state.datasets.entry(id)?.provider) : undefined;
-  return fileDataObjection(state.host, sandbox, { machineId: 'open-data.data-objection', owner, role, providerId: provider?.organizationId ?? null, submission }, state.objections);
+export function fileOpenDataObjection(state: OpenDataState, sandbox: SandboxContext, owner: string | null, role: string, submission: DataObjectionSubmission, at = ''): DataObjectionRecord {
+  const providerId = referencedProvider(submission, at, (id) => state.datasets.get(id)?.provider ?? state.datasets.entry(id)?.provider);
+  return fileDataObjection(state.host, sandbox, { machineId: 'open-data.data-objection', owner, role, providerId, submission }, state.objections);
 }
 
 /** The holder's answer to a spot check of its grant (404 for another grant's or organisation's); answered once. */

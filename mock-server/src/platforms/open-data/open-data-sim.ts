@@ -101,6 +101,6 @@ function startSpotCheck(ctx: Sim): OperationResult {
  * ```
  */
 export function objectOnOpenData(ctx: Sim): OperationResult {
-  const record = fileOpenDataObjection(ctx.state, ctx.sandbox, null, 'public', ctx.body.objection as DataObjectionSubmission);
+  const record = fileOpenDataObjection(ctx.state, ctx.sandbox, null, 'public', ctx.body.objection as DataObjectionSubmission, '/objection');
   return thirdPartyObjectionResult('open-data', ctx.state.host, record);
 }

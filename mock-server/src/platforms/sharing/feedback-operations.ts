@@ -1,5 +1,7 @@
 import type { OperationContext, OperationHandler, OperationResult, SandboxContext } from '../../app/platform-module.js';
-import { dataObjectionView, fileDataObjection, type DataObjectionRecord, type DataObjectionSubmission } from '../workflow-host/index.js';
+import { dataObjectionView, fileDataObjection, referencedProvider, type DataObjectionRecord, type DataObjectionSubmission } from '../workflow-host/index.js';
+import { PlatformProblem } from '../../app/platform-problem.js';
+import { checkFields } from './request-operations.js';
 import type { QualityIssueRecord, QualityIssueSubmission, SharingState } from './sharing-state.js';
 import { qualityIssueView } from './wire-views.js';
 
@@ -7,17 +9,32 @@ type Ctx = OperationContext<SharingState>;
 
 /**
  * Files a data-subject objection on the sharing platform (the signing organisation's, or a third
- * party's through the simulation API with `owner: null`); the referenced resource's provider answers.
+ * party's through the simulation API with `owner: null`, the submission at `at` in its body); the
+ * referenced resource's provider answers (an unknown resource → 404, nothing filed).
  *
  * @example
  * ```ts
- * const record = fileSharingObjection(state, sandbox, null, 'public', submission);
+ * const record = fileSharingObjection(state, sandbox, null, 'public', submission, '/objection');
  * ```
  */
-export function fileSharingObjection(state: SharingState, sandbox: SandboxContext, owner: string | null, role: string, submission: DataObjectionSubmission): DataObjectionRecord {
-  const resourceId = submission.dataReference.resourceId;
-  const providerId = (resourceId ? state.entry(resourceId)?.provider.organizationId : undefined) ?? null;
+export function fileSharingObjection(state: SharingState, sandbox: SandboxContext, owner: string | null, role: string, submission: DataObjectionSubmission, at = ''): DataObjectionRecord {
+  const providerId = referencedProvider(submission, at, (id) => state.entry(id)?.provider);
   return fileDataObjection(state.host, sandbox, { machineId: 'sharing.data-objection', owner, role, providerId, submission }, state.objections);
+}
+
+/**
+ * The grant a quality issue names must be the caller's (404 otherwise, as any other organisation's
+ * object) and for the issue's entry: an issue is traced to the resource it was found in (可追溯),
+ * so a grant of another resource is a 400 at `/grantId`.
+ */
+function checkIssueGrant(state: SharingState, callerId: string, grantId: string, entryId: string): void {
+  const grant = state.grants.get(grantId);
+  if (!grant || grant.owner !== callerId) throw new PlatformProblem('NOT_FOUND', { detail: `no grant ${grantId}` });
+  if (grant.entryId === entryId) return;
+  throw new PlatformProblem('VALIDATION_FAILED', {
+    detail: `grant ${grantId} is for resource ${grant.entryId}, not ${entryId}`,
+    errors: [{ pointer: '/grantId', code: 'GRANT_NOT_FOR_ENTRY', message: { zh: `该共享授权所属资源为 ${grant.entryId}，不是 ${entryId}`, en: `The grant is for resource ${grant.entryId}, not ${entryId}` } }],
+  });
 }
 
 function submitQualityIssue(ctx: Ctx): OperationResult {
@@ -26,10 +43,8 @@ function submitQualityIssue(ctx: Ctx): OperationResult {
   const s = ctx.body as QualityIssueSubmission;
   const entry = state.entry(s.entryId);
   if (!entry) return ctx.problem('NOT_FOUND', { detail: `no published catalog resource ${s.entryId}` });
-  if (s.grantId !== undefined) {
-    const grant = state.grants.get(s.grantId);
-    if (!grant || grant.owner !== caller.id) return ctx.problem('NOT_FOUND', { detail: `no grant ${s.grantId}` });
-  }
+  checkFields(entry, s.fields ?? []);
+  if (s.grantId !== undefined) checkIssueGrant(state, caller.id, s.grantId, entry.id);
   const actor = { role: 'data_user', organizationId: caller.id };
   state.host.check('sharing.quality-issue', { actor });
   const record: QualityIssueRecord = {

@@ -18,6 +18,21 @@ function conditionNotMet(code: 'CONDITION_REQUIRED' | 'CONDITION_NOT_LISTED', zh
 }
 
 /**
+ * Refuses a field name the resource does not have: 400 `VALIDATION_FAILED`, `FIELD_UNKNOWN` at
+ * `/fields/<i>` (a request's data items, a quality issue's fields).
+ *
+ * @example
+ * ```ts
+ * checkFields(entry, ['号牌号码', '不存在']); // throws at /fields/1
+ * ```
+ */
+export function checkFields(entry: CatalogEntry, fields: readonly string[]): void {
+  const known = new Set(entry.items.map((i) => i.name));
+  const unknown = fields.findIndex((f) => !known.has(f));
+  if (unknown >= 0) throw invalid(`/fields/${unknown}`, 'FIELD_UNKNOWN', '该资源没有此信息项', 'The resource has no such data item');
+}
+
+/**
  * The rules a request must meet for its resource (厦门 第十七–十九条), beyond the schema;
  * `notSharedLabel` is the profile's name of the class (不予共享 nationally, 暂不共享 in Xiamen).
  */
@@ -32,9 +47,7 @@ function checkAgainstEntry(entry: CatalogEntry, s: RequestSubmission, notSharedL
       throw conditionNotMet('CONDITION_NOT_LISTED', `该资源的共享条件为：${entry.sharing.conditions.join('、')}`, `The resource's conditions are ${entry.sharing.conditions.join(', ')}`);
     }
   }
-  const known = new Set(entry.items.map((i) => i.name));
-  const unknown = s.fields.findIndex((f) => !known.has(f));
-  if (unknown >= 0) throw invalid(`/fields/${unknown}`, 'FIELD_UNKNOWN', '该资源没有此信息项', 'The resource has no such data item');
+  checkFields(entry, s.fields);
   if (!entry.sharing.deliveryMethods.includes(s.deliveryMethod)) {
     throw invalid('/deliveryMethod', 'DELIVERY_METHOD_UNAVAILABLE', `该资源的提供方式为：${entry.sharing.deliveryMethods.join('、')}`, `The resource is delivered by ${entry.sharing.deliveryMethods.join(', ')}`);
   }

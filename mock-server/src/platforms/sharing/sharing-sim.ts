@@ -65,6 +65,6 @@ export function actOnSharing(ctx: Sim): OperationResult {
  * ```
  */
 export function objectOnSharing(ctx: Sim): OperationResult {
-  const record = fileSharingObjection(ctx.state, ctx.sandbox, null, 'public', ctx.body.objection as DataObjectionSubmission);
+  const record = fileSharingObjection(ctx.state, ctx.sandbox, null, 'public', ctx.body.objection as DataObjectionSubmission, '/objection');
   return thirdPartyObjectionResult('sharing', ctx.state.host, record);
 }

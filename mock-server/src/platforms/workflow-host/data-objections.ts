@@ -1,5 +1,6 @@
 import type { WorkflowInstance } from '@gdx/kernel';
 import type { OperationResult, PlatformName, SandboxContext } from '../../app/platform-module.js';
+import { PlatformProblem } from '../../app/platform-problem.js';
 import { answerOf, officialOrganisation, workflowFields } from './answer-duty.js';
 import type { WireMapping } from './wire.js';
 import type { WorkflowHost } from './workflow-host.js';
@@ -25,6 +26,28 @@ export interface DataObjectionRecord {
 
 /** How the contract shows a data objection: its answer step is `objection_answer` (`x-gdx-limits` `*.data_objection`). */
 export const OBJECTION_WIRE: WireMapping = { steps: { answer: 'objection_answer' } };
+
+/**
+ * The provider who answers an objection: the one of the resource it references, or `null` when
+ * it references none (the data authority answers). A reference the platform does not know is a
+ * 404 `NOT_FOUND` at `<at>/dataReference/resourceId`, as a request for an unknown catalog entry
+ * is: nobody could answer it, so it would only run out its 5 WD.
+ *
+ * @example
+ * ```ts
+ * const providerId = referencedProvider(submission, '', (id) => state.entry(id)?.provider);
+ * ```
+ */
+export function referencedProvider(submission: DataObjectionSubmission, at: string, providerOf: (resourceId: string) => { organizationId: string } | undefined): string | null {
+  const resourceId = submission.dataReference.resourceId;
+  if (resourceId === undefined) return null;
+  const provider = providerOf(resourceId);
+  if (provider) return provider.organizationId;
+  throw new PlatformProblem('NOT_FOUND', {
+    detail: `no data resource ${resourceId}`,
+    errors: [{ pointer: `${at}/dataReference/resourceId`, code: 'NOT_FOUND', message: { zh: '所指数据资源不存在', en: 'The referenced data resource does not exist' } }],
+  });
+}
 
 /**
  * Files a data-subject objection: `submitted` with its answer deadline (5 WD), answered by the
