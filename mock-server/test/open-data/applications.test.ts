@@ -97,6 +97,16 @@ describe('open-data applications', () => {
     expect((await readGrant(world, grant.id)).usageReportsDue).toEqual(grant.usageReportsDue);
   });
 
+  it("refuses an organisation applicant whose credit code is not the signing organisation's (400 at /applicant/creditCode), storing nothing", async () => {
+    const world = await openWorld(ctx);
+    const other = world.seed.organizations.find((o) => o.creditCode !== world.org(APPLICANT).creditCode)!;
+    const applicant = { kind: 'organization', creditCode: other.creditCode, name: other.name };
+    const reply = await world.openData('POST', '/applications', { as: world.org(APPLICANT), body: applicationBody(world, onApplication(world), { applicant }) });
+    expectContract('open-data', 'submitApplication', reply, 400);
+    expect(reply.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ pointer: '/applicant/creditCode', code: 'APPLICANT_NOT_CALLER' }] });
+    expect((await world.openData('GET', '/applications', { as: world.org(APPLICANT) })).body.total).toBe(0);
+  });
+
   it('flags an overdue initial review without passing it', async () => {
     const world = await openWorld(ctx);
     const app = await apply(world);

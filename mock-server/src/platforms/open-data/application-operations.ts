@@ -1,4 +1,4 @@
-import type { OperationContext, OperationHandler, OperationResult } from '../../app/platform-module.js';
+import type { OperationContext, OperationHandler, OperationResult, Organisation } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
 import { shanghaiDate } from '@gdx/calendar';
 import { checkPeriodOfUse, listEvents, listOwn, requireRole } from '../workflow-host/index.js';
@@ -30,11 +30,23 @@ function datasetsOf(state: OpenDataState, s: ApplicationSubmission) {
   });
 }
 
+/**
+ * An organisation applies in its own name, as a registrant files as one of the registrants
+ * (registration's `REGISTRANT_NOT_CALLER`): an organisation `applicant` whose credit code is not
+ * the signing organisation's is a 400 at `/applicant/creditCode`. (The grant is issued to the
+ * applicant, so another organisation's code would hand it a grant it never asked for.)
+ */
+function checkApplicant(applicant: ApplicationSubmission['applicant'], caller: Organisation): void {
+  if (applicant['kind'] !== 'organization' || applicant['creditCode'] === caller.creditCode) return;
+  throw invalid('/applicant/creditCode', 'APPLICANT_NOT_CALLER', '申请人须为提交申请的单位本身（统一社会信用代码不符）', 'The applicant must be the signing organisation (the credit code differs)');
+}
+
 function submitApplication(ctx: Ctx): OperationResult {
   const { state, sandbox } = ctx;
   // Applications come from society (第二十三条); agencies obtain data through sharing.
   const caller = requireRole(ctx, 'applicant');
   const s = ctx.body as ApplicationSubmission;
+  checkApplicant(s.applicant, caller);
   const datasets = datasetsOf(state, s);
   const evidenced = new Set(s.conditionEvidence.map((e) => e.condition));
   const missing = [...new Set(datasets.flatMap((d) => d.openingConditions))].filter((c) => !evidenced.has(c));
