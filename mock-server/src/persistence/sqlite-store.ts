@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { entryChecksum, snapshotChecksum } from './checksums.js';
 import type { JournalEntry } from './journal-entry.js';
+import { ensureDirectory } from './directory.js';
 import { readManifest, writeManifest } from './manifest.js';
 import { DataDirDamagedError, StorageUnavailableError, type Damage, type SnapshotPart, type Store, type StoredPart, type StoredSnapshot, type StoredState } from './store.js';
 
@@ -44,7 +45,7 @@ const SNAPSHOTS_KEPT = 2;
  * ```
  */
 export function openSqliteStore(dir: string): Store {
-  mkdirSync(dir, { recursive: true });
+  ensureDirectory(dir);
   const location = join(dir, STORE_FILE);
   const manifest = readManifest(dir);
   if (manifest && !existsSync(location)) {
