@@ -12,8 +12,10 @@ Usage: gdx-mock repair --data-dir <dir> [--dry-run]
   -h, --help         show this help
 
 Keeps the newest snapshot whose checksum holds and the unbroken run of intact journal entries
-after it. The repaired store replaces the old one only once it is complete; the damaged file is
-kept beside it as store.sqlite.damaged-<time>.
+after it. A missing store.sqlite is started anew after that snapshot (what it held is lost); a
+missing snapshots.sqlite leaves the journal from its entry 1, as far as it is unbroken. The
+repaired store replaces the old one only once it is complete; the files it replaces are kept
+beside it as <file>.damaged-<time>.
 `;
 
 /**
@@ -60,12 +62,14 @@ export function runRepair(
 function describe(report: RepairReport, dryRun: boolean): string {
   if (report.firstDamage === undefined) return `${report.file} is intact: nothing to repair.\n`;
   const base = report.snapshotSeq === undefined ? 'no intact snapshot' : `the snapshot after entry ${report.snapshotSeq}`;
+  const dropped = report.droppedEntries;
   const lines = [
     `${report.file}: first damage at ${report.firstDamage}.`,
     `${dryRun ? 'A repair would keep' : 'Kept'} ${base} and ${report.keptEntries} journal ${report.keptEntries === 1 ? 'entry' : 'entries'} after it;`,
-    `${dryRun ? 'it would drop' : 'dropped'} ${report.droppedEntries} acknowledged ${report.droppedEntries === 1 ? 'entry' : 'entries'}.`,
+    `${dryRun ? 'it would drop' : 'dropped'} ${dropped === undefined ? 'an unknown number of' : dropped} acknowledged ${dropped === 1 ? 'entry' : 'entries'}.`,
   ];
+  if (dryRun) lines.push('Nothing was changed (--dry-run).');
   if (report.damagedCopy) lines.push(`The damaged file is kept as ${report.damagedCopy}.`);
-  else if (dryRun) lines.push('Nothing was changed (--dry-run).');
+  if (report.otherCopy) lines.push(`The ${report.damagedCopy ? 'other file' : 'file'} it replaced is kept as ${report.otherCopy}.`);
   return `${lines.join('\n')}\n`;
 }

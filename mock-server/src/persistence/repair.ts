@@ -3,37 +3,46 @@ import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { entryChecksum } from './checksums.js';
 import type { JournalEntry } from './journal-entry.js';
-import { syncFile } from './manifest.js';
+import { readManifest, syncFile, writeManifest } from './manifest.js';
 import { openSqliteStore, readSnapshotParts, SNAPSHOTS_FILE, STORE_FILE } from './sqlite-store.js';
 
 /** What a repair kept and dropped. */
 export interface RepairReport {
-  /** The store that was read. */
+  /** The file the first damage is in (the journal's file when the directory is intact). */
   file: string;
   /** The snapshot the repaired store starts from (entry number), if an intact one was found. */
   snapshotSeq?: number;
   /** Journal entries kept after that snapshot. */
   keptEntries: number;
-  /** Acknowledged entries that could not be kept (damaged, or after a damaged one). */
-  droppedEntries: number;
-  /** The first damage found, in the store's terms; absent when the store was intact. */
+  /** Acknowledged entries that could not be kept (damaged, or after a damaged one); absent when that cannot be told (the journal's file is missing, or ends before its snapshots). */
+  droppedEntries?: number;
+  /** The first damage found, in the file's own terms; absent when the directory was intact. */
   firstDamage?: string;
-  /** Where the damaged journal file was moved (absent on a dry run or when nothing was damaged); the snapshots file goes beside it with the same suffix. */
+  /** Where the damaged file was moved (absent on a dry run, when nothing was damaged, or when the damaged file is missing). */
   damagedCopy?: string;
+  /** Where the other file the repair replaced was moved. */
+  otherCopy?: string;
 }
 
 interface Recovered {
   snapshot?: { seq: number; parts: unknown[] };
   entries: JournalEntry[];
-  lastSeq: number;
-  firstDamage?: string;
+  /** The highest entry ever acknowledged, as far as the files tell; absent when they cannot. */
+  lastSeq?: number;
+  firstDamage?: { file: string; at: string };
 }
+
+/** A file that is not there, in the terms of `RepairReport.firstDamage`. */
+const MISSING = 'the whole file (missing)';
 
 /**
  * Keeps what is intact in a damaged data directory, once its operator asks (`gdx-mock repair`):
  * the newest snapshot whose checksum holds, then the unbroken run of intact journal entries after
- * it. The result is written to a new store, which replaces the old one only once complete; the old
- * file is kept beside it as `store.sqlite.damaged-<time>`. A dry run reports and changes nothing.
+ * it. With `store.sqlite` missing, the repaired journal starts empty after that snapshot (its
+ * entries are numbered after it); with `snapshots.sqlite` missing, the journal is kept from entry 1
+ * as far as it is unbroken. The result is written to a new store, which replaces the old one only
+ * once complete; the files it replaces are kept beside it as `<file>.damaged-<time>`. A dry run
+ * reports and changes nothing.
  *
  * @example
  * ```ts
@@ -42,85 +51,125 @@ interface Recovered {
  * ```
  */
 export function repairDataDir(dir: string, options: { dryRun?: boolean; now?: () => number } = {}): RepairReport {
-  const file = join(dir, STORE_FILE);
-  if (!existsSync(file)) throw new Error(`[DATA_DIR_EMPTY] 数据目录中没有存储文件 / no store to repair: ${file} does not exist`);
-  const recovered = recover(file, join(dir, SNAPSHOTS_FILE));
+  if (!existsSync(join(dir, STORE_FILE)) && !existsSync(join(dir, SNAPSHOTS_FILE))) {
+    throw new Error(`[DATA_DIR_EMPTY] 数据目录中没有存储文件 / no store to repair: ${dir} holds neither ${STORE_FILE} nor ${SNAPSHOTS_FILE}`);
+  }
+  const recovered = recover(dir);
   const keptTo = recovered.entries.at(-1)?.seq ?? recovered.snapshot?.seq ?? 0;
   const report: RepairReport = {
-    file,
+    file: recovered.firstDamage?.file ?? join(dir, STORE_FILE),
     ...(recovered.snapshot ? { snapshotSeq: recovered.snapshot.seq } : {}),
     keptEntries: recovered.entries.length,
-    droppedEntries: Math.max(0, recovered.lastSeq - keptTo),
-    ...(recovered.firstDamage ? { firstDamage: recovered.firstDamage } : {}),
+    ...(recovered.lastSeq !== undefined ? { droppedEntries: Math.max(0, recovered.lastSeq - keptTo) } : {}),
+    ...(recovered.firstDamage ? { firstDamage: recovered.firstDamage.at } : {}),
   };
   if (options.dryRun || recovered.firstDamage === undefined) return report;
+  const suffix = `.damaged-${new Date(options.now?.() ?? Date.now()).toISOString().replaceAll(':', '')}`;
+  const copies = rebuild(dir, recovered, suffix);
+  const damagedCopy = copies.find((copy) => copy === `${report.file}${suffix}`);
+  const otherCopy = copies.find((copy) => copy !== damagedCopy);
+  return { ...report, ...(damagedCopy ? { damagedCopy } : {}), ...(otherCopy ? { otherCopy } : {}) };
+}
 
-  // Built aside, then swapped in: a repair interrupted half-way leaves the damaged store as it was.
+/**
+ * Writes what was recovered to a new store beside the directory's files, then swaps it in, moving
+ * the files it replaces aside with `suffix`; answers where they went. Built aside, then swapped
+ * in: a repair interrupted half-way leaves the damaged store as it was.
+ */
+function rebuild(dir: string, recovered: Recovered, suffix: string): string[] {
   const work = mkdtempSync(join(dir, '.repair-'));
   try {
     const fresh = openSqliteStore(work);
+    // A snapshot ahead of the empty journal moves its numbering on: new entries follow the snapshot.
     if (recovered.snapshot) fresh.writeSnapshot(recovered.snapshot.seq, recovered.snapshot.parts.map((part) => JSON.stringify(part)));
     fresh.append(recovered.entries);
     fresh.close();
-    const suffix = `.damaged-${new Date(options.now?.() ?? Date.now()).toISOString().replaceAll(':', '')}`;
+    const copies: string[] = [];
     for (const name of [SNAPSHOTS_FILE, STORE_FILE]) {
-      if (existsSync(join(dir, name))) renameSync(join(dir, name), `${join(dir, name)}${suffix}`);
-      renameSync(join(work, name), join(dir, name));
+      const path = join(dir, name);
+      if (existsSync(path)) {
+        renameSync(path, `${path}${suffix}`);
+        copies.push(`${path}${suffix}`);
+      }
+      renameSync(join(work, name), path);
     }
+    // A directory whose manifest went with its store gets one again: it holds a store now.
+    if (!readManifest(dir)) writeManifest(dir, STORE_FILE);
     syncFile(dir);
-    return { ...report, damagedCopy: `${file}${suffix}` };
+    return copies;
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
 }
 
-/** Reads whatever can be read, stopping each table at its first damage. */
-function recover(file: string, snapshotsFile: string): Recovered {
+/** Reads whatever can be read, stopping each file at its first damage; a missing file is damage too. */
+function recover(dir: string): Recovered {
+  let firstDamage: Recovered['firstDamage'];
+  const damage = (file: string, at: string): void => {
+    firstDamage ??= { file, at };
+  };
+  const snapshotsFile = join(dir, SNAPSHOTS_FILE);
+  const { snapshot, newest } = existsSync(snapshotsFile) ? newestIntactSnapshot(snapshotsFile, damage) : (damage(snapshotsFile, MISSING), { newest: 0 });
+  const file = join(dir, STORE_FILE);
+  if (!existsSync(file)) {
+    // How many entries the missing journal held went with it.
+    damage(file, MISSING);
+    return { ...(snapshot ? { snapshot } : {}), entries: [], firstDamage };
+  }
+  const journal = intactEntries(file, snapshot?.seq ?? 0, damage);
+  const after = journal.entries.at(-1)?.seq ?? snapshot?.seq ?? 0;
+  // A journal ending before its snapshots is not theirs: what it lacks cannot be counted.
+  if (journal.lastSeq < newest) damage(file, `the end of its journal (entry ${journal.lastSeq}, before the snapshot after entry ${newest})`);
+  else if (after < journal.lastSeq) damage(file, `journal entry ${after + 1}`);
+  const lastSeq = journal.lastSeq < newest ? undefined : Math.max(journal.lastSeq, after);
+  return { ...(snapshot ? { snapshot } : {}), entries: journal.entries, ...(lastSeq !== undefined ? { lastSeq } : {}), firstDamage };
+}
+
+/** The newest snapshot whose parts read back intact, each newer damaged one noted; `newest` is the newest snapshot's entry, intact or not. */
+function newestIntactSnapshot(location: string, damage: (file: string, at: string) => void): { snapshot?: Recovered['snapshot']; newest: number } {
+  // An unreadable file is no snapshots: the journal alone may still hold everything.
+  const db = tryRead(() => new Database(location, { readonly: true, fileMustExist: true }));
+  try {
+    const seqs = tryRead(() => db!.prepare('SELECT seq FROM snapshots ORDER BY seq DESC').pluck().all() as number[]) ?? [];
+    for (const seq of seqs) {
+      const read = tryRead(() => readSnapshotParts(db!, seq));
+      if (read?.ok) return { snapshot: { seq, parts: read.parts }, newest: seqs[0]! };
+      damage(location, `snapshot after entry ${seq}`);
+    }
+    return { newest: seqs[0] ?? 0 };
+  } finally {
+    db?.close();
+  }
+}
+
+/** The unbroken run of intact journal entries after entry `from`, and the last entry the journal says it acknowledged. */
+function intactEntries(file: string, from: number, damage: (file: string, at: string) => void): { entries: JournalEntry[]; lastSeq: number } {
   let db: Database.Database;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
   } catch (error) {
     throw new Error(`[DATA_DIR_UNREADABLE] 存储文件无法打开，无法修复 / ${file} cannot be opened as a database, nothing can be recovered from it: ${(error as Error).message}`);
   }
-  // Unreadable snapshots are no snapshots: the journal alone may still hold everything.
-  const snapshots = tryRead(() => new Database(snapshotsFile, { readonly: true, fileMustExist: true }));
   try {
     const lastSeq = Number(tryRead(() => (db.prepare("SELECT value FROM meta WHERE key = 'lastSeq'").get() as { value: string } | undefined)?.value) ?? 0);
-    let firstDamage: string | undefined;
-    const damage = (what: string): void => {
-      firstDamage ??= what;
-    };
-    let snapshot: Recovered['snapshot'];
-    const seqs = tryRead(() => (snapshots!.prepare('SELECT seq FROM snapshots ORDER BY seq DESC').all() as { seq: number }[]).map((r) => r.seq)) ?? [];
-    for (const seq of seqs) {
-      const read = tryRead(() => readSnapshotParts(snapshots!, seq));
-      if (read?.ok) {
-        snapshot = { seq, parts: read.parts };
-        break;
-      }
-      damage(`snapshot after entry ${seq}`);
-    }
     const entries: JournalEntry[] = [];
-    let expected = (snapshot?.seq ?? 0) + 1;
+    let expected = from + 1;
     try {
-      for (const r of db.prepare('SELECT seq, entry, crc FROM journal WHERE seq > ? ORDER BY seq').iterate(snapshot?.seq ?? 0) as IterableIterator<{ seq: number; entry: string; crc: number }>) {
+      for (const r of db.prepare('SELECT seq, entry, crc FROM journal WHERE seq > ? ORDER BY seq').iterate(from) as IterableIterator<{ seq: number; entry: string; crc: number }>) {
         const entry = r.seq === expected && entryChecksum(r.entry) === r.crc ? parsed(r.entry) : undefined;
         if (entry?.seq !== r.seq) {
-          damage(`journal entry ${expected}`);
+          damage(file, `journal entry ${expected}`);
           break;
         }
         entries.push(entry);
         expected += 1;
       }
     } catch (error) {
-      damage(`journal entry ${expected} (SQLite: ${(error as Error).message})`);
+      damage(file, `journal entry ${expected} (SQLite: ${(error as Error).message})`);
     }
-    const highest = Math.max(lastSeq, expected - 1, seqs[0] ?? 0);
-    if (firstDamage === undefined && expected - 1 < highest) damage(`journal entry ${expected}`);
-    return { ...(snapshot ? { snapshot } : {}), entries, lastSeq: highest, ...(firstDamage ? { firstDamage } : {}) };
+    return { entries, lastSeq };
   } finally {
     db.close();
-    snapshots?.close();
   }
 }
 

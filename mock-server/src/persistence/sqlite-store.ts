@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { entryChecksum, snapshotChecksum } from './checksums.js';
 import type { JournalEntry } from './journal-entry.js';
 import { ensureDirectory } from './directory.js';
-import { readManifest, writeManifest } from './manifest.js';
+import { readManifest, writeManifest, type Manifest } from './manifest.js';
 import { DataDirDamagedError, StorageUnavailableError, type Damage, type SnapshotPart, type Store, type StoredPart, type StoredSnapshot, type StoredState } from './store.js';
 
 /** The journal's file inside a data directory. */
@@ -33,10 +33,11 @@ const SNAPSHOTS_SCHEMA = `
 const SNAPSHOTS_KEPT = 2;
 
 /**
- * Opens (creating if needed) the SQLite store of a data directory: one file, `store.sqlite`, in
- * rollback-journal mode with `synchronous=FULL`, so a committed transaction is on disk in that
- * file and nothing else. A data directory whose manifest says it held a store that is now missing
- * is refused (`DataDirDamagedError`) instead of starting empty.
+ * Opens (creating if needed) the SQLite store of a data directory: `store.sqlite` for the journal
+ * and `snapshots.sqlite` for the snapshots, in rollback-journal mode with `synchronous=FULL`, so a
+ * committed transaction is on disk in that file and nothing else. A directory that held a store
+ * and now misses one of its files is refused (`DataDirDamagedError`, naming the file) before any
+ * file is opened or created; a directory that cannot be made throws `DataDirUnavailableError`.
  *
  * @example
  * ```ts
@@ -47,14 +48,84 @@ const SNAPSHOTS_KEPT = 2;
 export function openSqliteStore(dir: string): Store {
   ensureDirectory(dir);
   const location = join(dir, STORE_FILE);
-  const manifest = readManifest(dir);
-  if (manifest && !existsSync(location)) {
-    throw new DataDirDamagedError({ file: location, position: 'the whole file', problem: `missing: this directory held a gdx store created at ${manifest.createdAt}` }, dir);
+  const { fresh, recorded } = storeFiles(dir);
+  const db = openDatabase(location, JOURNAL_SCHEMA, dir, fresh);
+  let snapshots: Database.Database;
+  try {
+    snapshots = openDatabase(join(dir, SNAPSHOTS_FILE), SNAPSHOTS_SCHEMA, dir, fresh);
+  } catch (error) {
+    db.close();
+    throw error;
   }
-  const db = openDatabase(location, JOURNAL_SCHEMA, dir);
-  const snapshots = openDatabase(join(dir, SNAPSHOTS_FILE), SNAPSHOTS_SCHEMA, dir);
-  if (!manifest) writeManifest(dir, STORE_FILE);
-  return new SqliteStore(db, snapshots, location, dir);
+  if (fresh) writeManifest(dir, STORE_FILE);
+  return new SqliteStore(db, snapshots, location, dir, fresh || recorded);
+}
+
+/**
+ * Tells whether the directory holds no store yet (`fresh`) and whether its manifest is there.
+ * The three files are made together, so a directory holding any of them held all: a missing
+ * store file is refused here, naming it, instead of being created empty — an empty journal
+ * beside old snapshots would number new entries below them, and the next start would skip them.
+ */
+function storeFiles(dir: string): { fresh: boolean; recorded: boolean } {
+  const manifest = readManifest(dir);
+  const hasJournal = existsSync(join(dir, STORE_FILE));
+  const hasSnapshots = existsSync(join(dir, SNAPSHOTS_FILE));
+  if (!manifest && !hasJournal && !hasSnapshots) return { fresh: true, recorded: false };
+  if (!hasJournal) throw missingJournal(dir, manifest, hasSnapshots);
+  if (!hasSnapshots) throw missingSnapshots(dir);
+  return { fresh: false, recorded: manifest !== undefined };
+}
+
+function missingJournal(dir: string, manifest: Manifest | undefined, hasSnapshots: boolean): DataDirDamagedError {
+  let problem: string;
+  if (manifest) problem = `missing: this directory held a gdx store created at ${manifest.createdAt}${hasSnapshots ? '' : ` (${SNAPSHOTS_FILE} is missing too)`}`;
+  else {
+    const newest = tryRead(() => newestSnapshotSeq(join(dir, SNAPSHOTS_FILE)));
+    const kept = newest === undefined ? 'cannot be read' : newest === 0 ? 'holds the initial snapshot' : `holds the snapshot after entry ${newest}`;
+    problem = `missing, with gdx-data.json: ${SNAPSHOTS_FILE} beside it ${kept}, so a store was here, and the entries acknowledged after that snapshot were in the missing file`;
+  }
+  // How many entries it held went with it.
+  return new DataDirDamagedError({ file: join(dir, STORE_FILE), position: 'the whole file', problem }, dir);
+}
+
+function missingSnapshots(dir: string): DataDirDamagedError {
+  const journal = tryRead(() => journalSpan(join(dir, STORE_FILE)));
+  // Entries up to the oldest kept snapshot are pruned: a journal that no longer starts at entry 1 cannot be replayed without its snapshots.
+  const droppedEntries = journal && (journal.first === 1 || journal.last === 0 ? 0 : journal.last);
+  const ends = journal ? ` (its journal ends at entry ${journal.last}${journal.first === undefined || journal.first === 1 ? '' : ` and starts at entry ${journal.first}`})` : '';
+  const damage = { file: join(dir, SNAPSHOTS_FILE), position: 'the whole file', problem: `missing: ${STORE_FILE} beside it is there${ends}, but the snapshots it was written with are not` };
+  return new DataDirDamagedError(droppedEntries === undefined ? damage : { ...damage, droppedEntries }, dir);
+}
+
+/** The first journal entry of a store file (absent when none is left) and its last, read without changing the file. */
+function journalSpan(location: string): { first?: number; last: number } {
+  const db = new Database(location, { readonly: true, fileMustExist: true });
+  try {
+    const first = (db.prepare('SELECT min(seq) AS seq FROM journal').get() as { seq: number | null }).seq;
+    const last = Number((db.prepare("SELECT value FROM meta WHERE key = 'lastSeq'").get() as { value: string } | undefined)?.value ?? 0);
+    return first === null ? { last } : { first, last };
+  } finally {
+    db.close();
+  }
+}
+
+/** The entry the newest snapshot of a snapshots file was taken after (0 when it holds none), read without changing the file. */
+function newestSnapshotSeq(location: string): number {
+  const db = new Database(location, { readonly: true, fileMustExist: true });
+  try {
+    return (db.prepare('SELECT max(seq) AS seq FROM snapshots').get() as { seq: number | null }).seq ?? 0;
+  } finally {
+    db.close();
+  }
+}
+
+function tryRead<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -68,7 +139,7 @@ export function openSqliteStore(dir: string): Store {
  */
 export function writeSnapshotFile(dir: string, seq: number, parts: readonly SnapshotPart[]): void {
   const location = join(dir, SNAPSHOTS_FILE);
-  const db = openDatabase(location, SNAPSHOTS_SCHEMA, dir);
+  const db = openDatabase(location, SNAPSHOTS_SCHEMA, dir, false);
   try {
     writeSnapshotRows(db, location, seq, parts);
   } finally {
@@ -247,10 +318,13 @@ function writeSnapshotRows(db: Database.Database, location: string, seq: number,
   });
 }
 
-/** Opens one SQLite file in rollback-journal mode with `synchronous=FULL`: a commit is on disk in that file. */
-function openDatabase(location: string, schema: string, dir: string): Database.Database {
+/**
+ * Opens one SQLite file in rollback-journal mode with `synchronous=FULL`: a commit is on disk in
+ * that file. Only a new store's files are created: one deleted after the check is not made anew.
+ */
+function openDatabase(location: string, schema: string, dir: string, create: boolean): Database.Database {
   try {
-    const db = new Database(location);
+    const db = new Database(location, { fileMustExist: !create });
     db.pragma('journal_mode = DELETE');
     db.pragma('synchronous = FULL');
     db.exec(schema);
@@ -282,8 +356,10 @@ class SqliteStore implements Store {
   readonly #pruneBatch: Database.Statement<[number, number]>;
   #lastSeq: number;
   #snapshotSeq: number;
+  #recorded: boolean;
 
-  constructor(db: Database.Database, snapshots: Database.Database, location: string, dir: string) {
+  constructor(db: Database.Database, snapshots: Database.Database, location: string, dir: string, recorded: boolean) {
+    this.#recorded = recorded;
     this.#db = db;
     this.#snapshots = snapshots;
     this.#snapshotsLocation = join(dir, SNAPSHOTS_FILE);
@@ -314,7 +390,11 @@ class SqliteStore implements Store {
 
   load(): StoredState {
     try {
-      return this.#load();
+      const state = this.#load();
+      // A lost manifest is written again only once the store has loaded: a refused start changes nothing.
+      if (!this.#recorded) writeManifest(this.#dir, STORE_FILE);
+      this.#recorded = true;
+      return state;
     } catch (error) {
       if (error instanceof DataDirDamagedError) throw error;
       throw damagedOrUnavailable(error, this.location, this.#dir);
@@ -325,6 +405,7 @@ class SqliteStore implements Store {
     const damaged = (position: string, problem: string, firstLost: number, file = this.location): never => {
       throw new DataDirDamagedError({ file, position, problem, droppedEntries: Math.max(0, this.#lastSeq - firstLost + 1) }, this.#dir);
     };
+    if (this.#lastSeq < this.#snapshotSeq) throw this.#behindSnapshots();
     let snapshot: StoredSnapshot | undefined;
     if (this.#snapshotSeq > 0 || this.#hasSnapshot(0)) {
       const checked = snapshotPartCount(this.#snapshots, this.#snapshotSeq);
@@ -336,8 +417,20 @@ class SqliteStore implements Store {
     return { ...(snapshot ? { snapshot } : {}), entries };
   }
 
+  /**
+   * A journal that ends before its newest snapshot is not the one the snapshots were taken from
+   * (an older copy, an empty new file): its next entries would be numbered at or below the
+   * snapshot, and every start after would skip them as covered by it.
+   */
+  #behindSnapshots(): DataDirDamagedError {
+    const problem = `it ends at entry ${this.#lastSeq}, before the snapshot after entry ${this.#snapshotSeq} in ${SNAPSHOTS_FILE}: it is not the journal those snapshots were taken from (an older copy, or a new file), and the entries acknowledged after entry ${this.#lastSeq} are not in it`;
+    return new DataDirDamagedError({ file: this.location, position: 'the end of its journal', problem }, this.#dir);
+  }
+
   append(entries: readonly JournalEntry[]): void {
     if (entries.length === 0) return;
+    // Never an entry a snapshot already covers: replay would skip it, and the write would be lost after the next start.
+    if (entries[0]!.seq <= this.#snapshotSeq) throw new StorageUnavailableError(this.location, new Error(`entry ${entries[0]!.seq} would be at or below the snapshot after entry ${this.#snapshotSeq}`));
     const last = entries[entries.length - 1]!.seq;
     inTransaction(this.#db, this.location, () => {
       for (const entry of entries) {
