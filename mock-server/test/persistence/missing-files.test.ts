@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -53,11 +53,11 @@ async function sandboxIds(dir: string): Promise<string[]> {
 
 describe('a data directory with a file missing', () => {
   const tempDir = useTempDirs();
-  const children: { kill: (signal: NodeJS.Signals) => boolean; exitCode: number | null; signalCode: NodeJS.Signals | null; once: (e: 'exit', f: () => void) => unknown }[] = [];
+  const children: ChildProcess[] = [];
   afterEach(async () => {
     for (const child of children.splice(0)) {
       child.kill('SIGKILL');
-      await killed(child as never);
+      await killed(child);
     }
   });
 
