@@ -60,7 +60,7 @@ function onRecordEvent(state: RegistrationState, instance: WorkflowInstance, eve
   const ground = event.data?.['ground'];
   if (typeof ground === 'string' && event.event === 'revoke') reg.revocationGround = ground;
   if (typeof ground === 'string' && event.event === 'cancel') reg.cancellationGround = ground;
-  if (event.from === 'registered' && event.to !== 'registered') endPendingApplications(state, reg.id, event.to);
+  if (event.from === 'registered' && event.to !== null && event.to !== 'registered') endPendingApplications(state, reg.id, event.to);
 }
 
 /**
