@@ -63,13 +63,20 @@ async function main(): Promise<number> {
   const horizon = calendarHorizonWarning(sandbox.clock.today, calendarYears, 'default');
   for (const warning of [...exposureWarnings(request.server, token !== undefined), ...(horizon ? [horizon] : [])]) process.stderr.write(`gdx-mock: warning: ${warning}\n`);
 
-  const stop = async () => {
+  // A rolling restart drains: no new connections, requests in flight answered (within
+  // --shutdown-grace), then the last snapshot is written by `app.close()`. A second signal cuts
+  // the connections left at once (`close()` again) and still lets the snapshot be written.
+  let stopping = false;
+  const stop = async (): Promise<void> => {
+    if (stopping) return void running.close();
+    stopping = true;
+    logger.info(`stopping: no new connections; requests in flight have up to ${request.server.shutdownGraceMs / 1000} s`);
     await running.close();
     await app.close();
     process.exit(0);
   };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
   return -1;
 }
 

@@ -92,9 +92,11 @@ function parseRun(argv: readonly string[], env: Readonly<Record<string, string |
   const dataDir = values.string('data-dir')?.value;
   const log: LogSettings = { level: oneOf(values.string('log-level'), LOG_LEVELS) ?? 'info', format: oneOf(values.string('log-format'), LOG_FORMATS) ?? 'auto' };
   const journalSize = readInteger(values.string('journal-size'), 0, 1_000_000);
+  // Seconds, as orchestrators count a termination grace period (Kubernetes' is 30 s: ours ends within it).
+  const shutdownGraceSeconds = readInteger(values.string('shutdown-grace'), 0, 3600) ?? 10;
   return {
     kind: 'run',
-    server: { port, host: values.string('host')?.value ?? '127.0.0.1', corsOrigins, allowedHosts },
+    server: { port, host: values.string('host')?.value ?? '127.0.0.1', corsOrigins, allowedHosts, shutdownGraceMs: shutdownGraceSeconds * 1000 },
     ...(profileFile !== undefined ? { profileFile } : {}),
     showSecrets: values.boolean('show-secrets'),
     log,

@@ -30,8 +30,9 @@ describe('gdx-mock GDX_MOCK_* environment variables', () => {
       GDX_MOCK_ALLOWED_HOST: 'gdx-mock,.bureau.example',
       GDX_MOCK_SIM_TOKEN: 'env-token-0123456789',
       GDX_MOCK_SHOW_SECRETS: 'true',
+      GDX_MOCK_SHUTDOWN_GRACE: '25',
     });
-    expect(request.server).toEqual({ port: 0, host: '::1', corsOrigins: ['http://localhost:5173', 'https://app.example'], allowedHosts: ['gdx-mock', '.bureau.example'] });
+    expect(request.server).toEqual({ port: 0, host: '::1', corsOrigins: ['http://localhost:5173', 'https://app.example'], allowedHosts: ['gdx-mock', '.bureau.example'], shutdownGraceMs: 25_000 });
     expect(request.app).toEqual({
       seed: 7,
       profile: 'xiamen',

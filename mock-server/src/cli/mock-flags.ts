@@ -55,6 +55,12 @@ export const MOCK_FLAGS: readonly FlagSpec[] = [
     value: '<n>',
     help: ['requests each sandbox\'s journal keeps, newest last (default 1000;', '0 keeps none); read it at /_sim/v1/sandboxes/{id}/requests'],
   },
+  {
+    name: 'shutdown-grace',
+    kind: 'string',
+    value: '<s>',
+    help: ['on SIGTERM/SIGINT, seconds requests in flight may take to finish before', 'their connections are cut (default 10; 0 cuts at once; a second signal', 'cuts at once)'],
+  },
   { name: 'show-secrets', kind: 'boolean', help: ['print the default sandbox\'s app keys and secrets at start (default:', 'a line saying where to read them)'] },
   { name: 'help', kind: 'boolean', short: 'h', env: false, help: ['show this help'] },
   { name: 'version', kind: 'boolean', short: 'v', env: false, help: ['print the version of @gdx/mock-server'] },

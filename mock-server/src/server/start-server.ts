@@ -39,12 +39,20 @@ export interface ServerOptions {
    * `gdx-mock` passes one that writes a pino line per request.
    */
   requestLog?: RequestLogSink;
+  /**
+   * How long `close()` lets requests in flight finish before it cuts their connections (ms;
+   * default 0: cut at once). `gdx-mock` passes `--shutdown-grace` (10 s by default), so a rolling
+   * restart answers what it accepted instead of resetting it.
+   */
+  shutdownGraceMs?: number;
 }
 
-/** What every answer of one server goes through: its Host/Origin gate and its request log. */
+/** What every answer of one server goes through: its Host/Origin gate, its request log, and whether it is draining. */
 interface Scope {
   gate: RequestGate;
   readonly log: RequestLogHooks | undefined;
+  /** Set by `close()`: every answer from then on says `Connection: close`, so no connection is kept for another request. */
+  draining: boolean;
 }
 
 /** A running server. */
@@ -53,7 +61,11 @@ export interface RunningServer {
   readonly url: string;
   readonly port: number;
   readonly server: Server;
-  /** Stops accepting, closes idle and active connections. */
+  /**
+   * Stops accepting connections and closes the idle ones at once; requests in flight are answered
+   * (with `Connection: close`) for up to `shutdownGraceMs`, then the connections still open are
+   * cut. Resolves once every connection is closed. Called again while draining, it cuts them now.
+   */
   close(): Promise<void>;
 }
 
@@ -166,6 +178,8 @@ const NO_BODY = new Set([204, 304]);
 function write(scope: Scope, req: IncomingMessage, res: ServerResponse, answer: DispatchResponse, options: { end: boolean } = { end: true }): void {
   const flat: string[] = [];
   for (const name in answer.headers) flat.push(name, answer.headers[name] as string);
+  // Node then ends the connection after this answer: a client sends its next request elsewhere.
+  if (scope.draining && answer.headers.connection === undefined) flat.push('connection', 'close');
   scope.gate.pushCorsHeaders(req, flat);
   if (NO_BODY.has(answer.status)) {
     res.writeHead(answer.status, flat);
@@ -216,6 +230,7 @@ export async function startServer(app: App, options: ServerOptions = {}): Promis
   const scope: Scope = {
     gate: requestGate({ bindHost: options.host ?? '127.0.0.1', port: options.port ?? 4010, corsOrigins: options.corsOrigins ?? [], allowedHosts: options.allowedHosts ?? [] }),
     log: options.requestLog ? requestLogHooks(options.requestLog) : undefined,
+    draining: false,
   };
   const consoleDir = options.consoleDir ?? consoleAssetsDir;
   const server = createServer({ keepAlive: true, keepAliveTimeout: 65_000, maxHeaderSize: parserHeadLimit(limits) }, (req, res) => {
@@ -265,10 +280,38 @@ export async function startServer(app: App, options: ServerOptions = {}): Promis
     url: `http://${shownHost}:${port}`,
     port,
     server,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    close: drainer(server, scope, options.shutdownGraceMs ?? 0),
+  };
+}
+
+/**
+ * The `close` of a running server: a graceful drain, as Fastify's `close` does. `server.close()`
+ * stops accepting and closes the idle keep-alive connections; each answer written from then on
+ * carries `Connection: close` (see `write`), and idle connections are closed again every 100 ms: an
+ * answer already written when the drain began leaves its connection open and idle, and a
+ * per-request hook to catch it would cost every request. Past the grace period the connections
+ * left are cut: a client stuck on a slow request must not hold a rolling restart for ever.
+ */
+function drainer(server: Server, scope: Scope, graceMs: number): () => Promise<void> {
+  let closed: Promise<void> | undefined;
+  return () => {
+    // A second call (a second SIGTERM) does not wait for the grace period.
+    if (closed) {
+      server.closeAllConnections();
+      return closed;
+    }
+    scope.draining = true;
+    closed = new Promise<void>((resolve, reject) => {
+      const sweep = setInterval(() => server.closeIdleConnections(), 100).unref();
+      const cut = setTimeout(() => server.closeAllConnections(), graceMs).unref();
+      server.close((error) => {
+        clearInterval(sweep);
+        clearTimeout(cut);
+        if (error) reject(error);
+        else resolve();
+      });
+      if (graceMs === 0) server.closeAllConnections();
+    });
+    return closed;
   };
 }

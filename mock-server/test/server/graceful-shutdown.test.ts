@@ -1,0 +1,120 @@
+import { Agent, request as httpRequest } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../../src/index.js';
+import { startServer, type RunningServer } from '../../src/server/index.js';
+import { killed, newestSnapshot, startChild } from '../support/spawn-cli.js';
+
+// A public read (no signature needed) held up by a latency fault stands for any request in flight.
+const SLOW_PATH = '/catalog/v1/search?q=data';
+
+interface Answer {
+  status: number;
+  connection: string | undefined;
+}
+
+/** A GET over a keep-alive agent: the answer's status and `Connection` header, or the socket error's code. */
+function get(url: string, agent: Agent): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { agent }, (res) => {
+      res.resume();
+      res.once('end', () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection }));
+    });
+    req.once('error', (error: NodeJS.ErrnoException) => reject(Object.assign(new Error(error.code ?? error.message), { code: error.code })));
+    req.end();
+  });
+}
+
+async function slowDown(baseUrl: string, latencyMs: number): Promise<void> {
+  const res = await fetch(`${baseUrl}/_sim/v1/sandboxes/default/faults`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ rules: [{ operation: 'searchEntries', probability: 1, kind: 'latency', latencyMs }] }),
+  });
+  expect(res.status).toBe(200);
+}
+
+const settle = <T>(promise: Promise<T>) => promise.then((value) => ({ value }), (error: { code?: string }) => ({ error: error.code }));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('startServer close(): a graceful drain', () => {
+  let app: App;
+  let running: RunningServer | undefined;
+  afterEach(async () => {
+    await running?.close();
+    await app?.close();
+  });
+
+  it('answers the requests in flight (Connection: close), refuses new connections, then resolves', async () => {
+    app = createApp({ seed: 5 });
+    running = await startServer(app, { port: 0, shutdownGraceMs: 5_000 });
+    await slowDown(running.url, 800);
+    const agent = new Agent({ keepAlive: true });
+    const inFlight = [1, 2, 3].map(() => settle(get(`${running!.url}${SLOW_PATH}`, agent)));
+    await sleep(200);
+    const started = Date.now();
+    const closed = running.close();
+    await sleep(50);
+    const late = await settle(get(`${running.url}/_sim/v1/health`, new Agent()));
+    expect(late).toEqual({ error: 'ECONNREFUSED' });
+    expect(await Promise.all(inFlight)).toEqual([1, 2, 3].map(() => ({ value: { status: 200, connection: 'close' } })));
+    await closed;
+    expect(Date.now() - started).toBeLessThan(3_000);
+    agent.destroy();
+  });
+
+  it('cuts what is still running when the grace period ends', async () => {
+    app = createApp({ seed: 5 });
+    running = await startServer(app, { port: 0, shutdownGraceMs: 300 });
+    await slowDown(running.url, 5_000);
+    const agent = new Agent({ keepAlive: true });
+    const inFlight = settle(get(`${running.url}${SLOW_PATH}`, agent));
+    await sleep(100);
+    const started = Date.now();
+    await running.close();
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(await inFlight).toEqual({ error: 'ECONNRESET' });
+    agent.destroy();
+  });
+});
+
+describe('gdx-mock on SIGTERM', () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('drains: requests in flight get their answers, then the snapshot is written and the process exits 0', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gdx-drain-'));
+    dirs.push(dir);
+    const { child, url } = await startChild(dir);
+    await slowDown(url, 1_500);
+    const agent = new Agent({ keepAlive: true });
+    const inFlight = [1, 2, 3].map(() => settle(get(`${url}${SLOW_PATH}`, agent)));
+    await sleep(500);
+    child.kill('SIGTERM');
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    expect(await Promise.all(inFlight)).toEqual([1, 2, 3].map(() => ({ value: { status: 200, connection: 'close' } })));
+    expect(await exited).toBe(0);
+    // The fault rules were a journaled write: the last snapshot covers them.
+    expect(newestSnapshot(dir)).toBeGreaterThan(0);
+    agent.destroy();
+  }, 20_000);
+
+  it('--shutdown-grace bounds the wait', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gdx-drain-'));
+    dirs.push(dir);
+    const { child, url } = await startChild(dir, ['--shutdown-grace', '1']);
+    await slowDown(url, 10_000);
+    const inFlight = settle(get(`${url}${SLOW_PATH}`, new Agent()));
+    await sleep(300);
+    const started = Date.now();
+    child.kill('SIGTERM');
+    expect(await inFlight).toEqual({ error: 'ECONNRESET' });
+    await killed(child);
+    expect(child.exitCode).toBe(0);
+    expect(Date.now() - started).toBeLessThan(6_000);
+  }, 20_000);
+});
