@@ -183,9 +183,21 @@ export class SandboxRegistry {
     return this.#sandboxes.size;
   }
 
-  /** Every sandbox, restoring those still in their saved form. */
+  /**
+   * Every sandbox that can be served, restoring those still in their saved form. One whose restore
+   * fails (a damaged snapshot part) stays in its saved form and is left out: it must not hide the
+   * others. Its own requests answer the error, the warm-up logs it, and `deferred` still counts it.
+   */
   list(): Sandbox[] {
-    return [...this.#sandboxes.keys()].map((id) => this.get(id)!);
+    const sandboxes: Sandbox[] = [];
+    for (const id of [...this.#sandboxes.keys()]) {
+      try {
+        sandboxes.push(this.get(id)!);
+      } catch {
+        // Left in its saved form (see above); retried by the next list or request.
+      }
+    }
+    return sandboxes;
   }
 
   /** The sandboxes restored so far (what has webhooks to wait for or close). */
