@@ -1,10 +1,11 @@
-import { STATUS_CODES } from 'node:http';
+import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { DispatchResponse } from '../app/dispatch-types.js';
 import { refuseHead } from '../app/limit-checks.js';
 import type { Limits } from '../app/limits.js';
 import { problemResponse } from '../app/problem-response.js';
 import { requestId as newRequestId } from '@gdx/protocol';
+import { targetPath } from './request-gate.js';
 
 /** An error of Node's HTTP parser, as the server's `clientError` event gives it. */
 interface ParserError extends Error {
@@ -33,6 +34,30 @@ function answerFor(error: ParserError, limits: Readonly<Limits>): DispatchRespon
     return problemResponse('HEADERS_TOO_LARGE', { detail: `the request head is larger than the server accepts (${limits.maxHeaderBytes} bytes of headers)`, extensions: { limit: limits.maxHeaderBytes } }, newRequestId(), '');
   }
   return problemResponse('VALIDATION_FAILED', { detail: `the request is not valid HTTP/1.1 (${error.code ?? 'parse error'})` }, newRequestId(), '');
+}
+
+/**
+ * The 400 answer to an HTTP/1.1 request without `Host` (RFC 9112 §3.2), or `undefined`. Node's
+ * own check (`requireHostHeader`) answers a bare `400` before any handler runs, with no
+ * problem+json and no `X-Request-Id`: the server turns it off and asks this instead. HTTP/1.0
+ * requests need no `Host`.
+ *
+ * @example
+ * ```ts
+ * hostMissing(req)?.status; // 400 for `GET / HTTP/1.1` without Host
+ * ```
+ */
+export function hostMissing(req: Pick<IncomingMessage, 'httpVersionMajor' | 'httpVersionMinor' | 'headers' | 'url'>): DispatchResponse | undefined {
+  if (req.headers.host !== undefined || req.httpVersionMajor !== 1 || req.httpVersionMinor < 1) return undefined;
+  return problemResponse(
+    'VALIDATION_FAILED',
+    {
+      detail: 'an HTTP/1.1 request must carry a Host header (RFC 9112 §3.2)',
+      errors: [{ pointer: '/header/host', code: 'REQUIRED', message: { zh: 'HTTP/1.1 请求须带 Host 请求头', en: 'An HTTP/1.1 request must carry a Host header' } }],
+    },
+    newRequestId(),
+    targetPath(req.url ?? '/'),
+  );
 }
 
 /**

@@ -5,7 +5,7 @@ import type { App } from '../app/create-app.js';
 import type { DispatchRequest, DispatchResponse } from '../app/dispatch-types.js';
 import { payloadTooLarge, refuseHead } from '../app/limit-checks.js';
 import { bodyLimitFor, type Limits } from '../app/limits.js';
-import { problemOnClientError } from './client-error.js';
+import { hostMissing, problemOnClientError } from './client-error.js';
 import { answerConsole, isBrowserAtRoot, isConsolePath } from './console-route.js';
 import { endAfterLinger } from './lingering-close.js';
 import { answerReference } from './reference-pages.js';
@@ -233,8 +233,12 @@ export async function startServer(app: App, options: ServerOptions = {}): Promis
     draining: false,
   };
   const consoleDir = options.consoleDir ?? consoleAssetsDir;
-  const server = createServer({ keepAlive: true, keepAliveTimeout: 65_000, maxHeaderSize: parserHeadLimit(limits) }, (req, res) => {
+  // Node's own Host check answers a bare 400 before this handler: `hostMissing` answers it as problem+json.
+  const server = createServer({ keepAlive: true, keepAliveTimeout: 65_000, maxHeaderSize: parserHeadLimit(limits), requireHostHeader: false }, (req, res) => {
     scope.log?.arrived(req);
+    // Closed like Node's refusal: a client that leaves out Host is not one to keep talking to.
+    const noHost = hostMissing(req);
+    if (noHost) return refuse(scope, req, res, noHost);
     // Preflights, and the Host/Origin rules of the simulation API, are answered before the core.
     const early = scope.gate.screen(req);
     // An unread body is not drained to keep the connection: a refusal closes it (see `refuse`).

@@ -163,3 +163,21 @@ describe('requests the HTTP parser refuses answer problem+json', () => {
     expect(JSON.parse(answer.body).detail).toMatch(/not valid HTTP\/1\.1 \(HPE_/);
   });
 });
+
+describe('an HTTP/1.1 request without Host (RFC 9112 §3.2: answered 400)', () => {
+  it('is 400 VALIDATION_FAILED as problem+json pointing at /header/host, and the connection is closed', async () => {
+    const answer = await raw('GET /_sim/v1/health HTTP/1.1\r\n\r\n');
+    expectProblem(answer, 400, 'VALIDATION_FAILED');
+    expect(JSON.parse(answer.body).errors).toEqual([{ pointer: '/header/host', code: 'REQUIRED', message: { zh: expect.stringMatching(/Host/), en: expect.stringMatching(/Host/) } }]);
+  });
+
+  it('with a body as well: answered the same without reading it', async () => {
+    const answer = await raw('POST /_sim/v1/sandboxes HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}');
+    expectProblem(answer, 400, 'VALIDATION_FAILED');
+  });
+
+  it('HTTP/1.0 has no Host requirement and is answered', async () => {
+    const answer = await raw('GET /_sim/v1/health HTTP/1.0\r\n\r\n');
+    expect(answer.status).toBe(200);
+  });
+});
