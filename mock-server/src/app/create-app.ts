@@ -327,7 +327,7 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
     // Size limits first: nothing of an oversized request is looked at (replay bypasses both).
     // The served contracts belong to no sandbox and change nothing: answered before routing too.
     const refused = refuseOverLimits(request, limits) ?? guard(request) ?? contractsAnswer(request);
-    const answered = refused ? Promise.resolve({ ...refused, meta: refusalMeta(request, refused) }) : dispatcher.dispatch(request);
+    const answered = refused ? Promise.resolve({ ...refused, meta: refusalMeta(request, refused, router) }) : dispatcher.dispatch(request);
     // HEAD is GET without the body (RFC 9110 §9.3.2; the router maps it): the same status and headers on every transport.
     return request.method === 'HEAD' ? answered.then((response) => ({ ...response, body: '' })) : answered;
   };

@@ -1,5 +1,7 @@
 import { HEADERS } from '@gdx/protocol';
 import type { DispatchMeta, DispatchRequest, DispatchResponse } from './dispatch-types.js';
+import type { CoreRoute } from './route-table.js';
+import type { Router } from './router.js';
 import { sandboxIdOfPath } from './route-suggestions.js';
 import { isContractsPath } from './served-contracts.js';
 import { isSimPath } from './sim-access.js';
@@ -34,7 +36,8 @@ export function withMeta(response: DispatchResponse, meta: DispatchMeta): Dispat
 
 /**
  * The meta of a request refused before routing (size limits, the sim token, a write that is not
- * JSON) and the served contracts: the sandbox its path names, no operation. Refusals of the
+ * JSON) and the served contracts: the sandbox its path names and the operation its method and
+ * path match (the route only: nothing of the request is read for it). Refusals of the
  * simulation API are not journaled: a caller without the sim token must not be able to fill a
  * sandbox's journal. The contracts belong to no sandbox: they are logged, never journaled.
  *
@@ -43,11 +46,15 @@ export function withMeta(response: DispatchResponse, meta: DispatchMeta): Dispat
  * refusalMeta(request, refusal).sandboxId; // 'default' for '/registration/v1/applications'
  * ```
  */
-export function refusalMeta(request: DispatchRequest, refusal: DispatchResponse): DispatchMeta {
+export function refusalMeta(request: DispatchRequest, refusal: DispatchResponse, router: Router<CoreRoute>): DispatchMeta {
   const contracts = isContractsPath(request.path);
+  const match = contracts ? undefined : router.match(request.method, request.path);
+  const route = match?.kind === 'found' ? match.value : undefined;
   return {
     ...blankMeta(refusal.headers[HEADERS.requestId] ?? ''),
     sandboxId: contracts ? null : sandboxIdOfPath(request.path),
+    platform: route === undefined ? null : route.kind === 'sim' ? 'sim' : route.platform.name,
+    operationId: route?.operationId ?? null,
     appKey: request.headers[HEADERS.appKey] ?? null,
     problemCode: refusal.problemCode ?? null,
     journaled: !contracts && !isSimPath(request.path),

@@ -29,6 +29,12 @@ export interface DispatchRequest {
    * readers did not send. No transport sets it.
    */
   journal?: false;
+  /**
+   * The transport did not read the body: it is over the body limit (announced by its
+   * `Content-Length`, or cut off while streaming). The core answers 413 `PAYLOAD_TOO_LARGE` as it
+   * does for a body it measures, so the refusal is journaled and logged with its route.
+   */
+  bodyTooLarge?: true;
 }
 
 /** The core's answer; `connectionReset` asks the transport to fail like a dropped connection. */

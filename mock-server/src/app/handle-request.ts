@@ -1,9 +1,5 @@
 import type { DispatchRequest, DispatchResponse } from './dispatch-types.js';
-import { payloadTooLarge } from './limit-checks.js';
 import { bodyLimitFor, DEFAULT_LIMITS, type Limits } from './limits.js';
-
-/** A `Request` read into the core's plain request, or refused before its body was read whole. */
-export type ReadOutcome = { ok: true; request: DispatchRequest } | { ok: false; response: DispatchResponse };
 
 /** Reading stopped at the body limit. */
 const TOO_LARGE = Symbol('too large');
@@ -39,16 +35,17 @@ async function readBoundedBody(stream: ReadableStream<Uint8Array>, maxBytes: num
 
 /**
  * Converts a WHATWG `Request` into the core's plain request (lower-case headers, raw body bytes).
- * A body over `limits.maxBodyBytes` is refused (413 `PAYLOAD_TOO_LARGE`) from its
- * `Content-Length` without reading it, or while reading it, before it is buffered whole.
+ * A body over `limits.maxBodyBytes` is not read whole: from its `Content-Length` it is not read
+ * at all, while streaming it is cancelled at the limit; the request then goes without it, marked
+ * `bodyTooLarge`, and the core answers 413 (journaled and logged like its other refusals).
  *
  * @example
  * ```ts
- * const read = await toDispatchRequest(new Request('http://x/_sim/v1/sandboxes'));
- * if (read.ok) read.request.path; // '/_sim/v1/sandboxes'
+ * const plain = await toDispatchRequest(new Request('http://x/_sim/v1/sandboxes'));
+ * plain.path; // '/_sim/v1/sandboxes'
  * ```
  */
-export async function toDispatchRequest(request: Request, limits: Pick<Limits, 'maxBodyBytes' | 'maxImportBytes'> = DEFAULT_LIMITS): Promise<ReadOutcome> {
+export async function toDispatchRequest(request: Request, limits: Pick<Limits, 'maxBodyBytes' | 'maxImportBytes'> = DEFAULT_LIMITS): Promise<DispatchRequest> {
   const url = new URL(request.url);
   const headers: Record<string, string> = {};
   request.headers.forEach((value, name) => (headers[name] = value));
@@ -56,14 +53,15 @@ export async function toDispatchRequest(request: Request, limits: Pick<Limits, '
   headers.host ??= url.host;
   const declared = headers['content-length'];
   const maxBytes = bodyLimitFor(limits, url.pathname);
+  const head: DispatchRequest = { method: request.method, path: url.pathname, query: url.search.slice(1), headers, body: undefined, origin: url.origin };
   if (request.body && declared !== undefined && Number(declared) > maxBytes) {
     request.body.cancel().catch(() => undefined);
-    return { ok: false, response: payloadTooLarge(maxBytes, url.pathname) };
+    return { ...head, bodyTooLarge: true };
   }
   const bytes = request.body ? await readBoundedBody(request.body, maxBytes) : undefined;
-  if (bytes === TOO_LARGE) return { ok: false, response: payloadTooLarge(maxBytes, url.pathname) };
-  const body = bytes && bytes.length > 0 ? bytes : undefined;
-  return { ok: true, request: { method: request.method, path: url.pathname, query: url.search.slice(1), headers, body, origin: url.origin } };
+  if (bytes === TOO_LARGE) return { ...head, bodyTooLarge: true };
+  if (bytes && bytes.length > 0) head.body = bytes;
+  return head;
 }
 
 const NULL_BODY_STATUS = new Set([101, 204, 205, 304]);
@@ -92,6 +90,5 @@ export function toResponse(answer: DispatchResponse): Response {
  * ```
  */
 export async function handleRequest(dispatch: (r: DispatchRequest) => Promise<DispatchResponse>, request: Request, limits: Pick<Limits, 'maxBodyBytes' | 'maxImportBytes'> = DEFAULT_LIMITS): Promise<Response> {
-  const read = await toDispatchRequest(request, limits);
-  return toResponse(read.ok ? await dispatch(read.request) : read.response);
+  return toResponse(await dispatch(await toDispatchRequest(request, limits)));
 }

@@ -94,5 +94,5 @@ export function bodyExceeds(body: DispatchRequest['body'], maxBytes: number): bo
  */
 export function refuseOverLimits(req: DispatchRequest, limits: Readonly<Limits>): DispatchResponse | undefined {
   const maxBytes = bodyLimitFor(limits, req.path);
-  return refuseHead(req, limits) ?? (bodyExceeds(req.body, maxBytes) ? payloadTooLarge(maxBytes, req.path) : undefined);
+  return refuseHead(req, limits) ?? (req.bodyTooLarge || bodyExceeds(req.body, maxBytes) ? payloadTooLarge(maxBytes, req.path) : undefined);
 }

@@ -19,8 +19,7 @@ import { fetchRequest } from './fetch-request.js';
  */
 export function createFetch(app: App): typeof globalThis.fetch {
   return async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const read = await fetchRequest(input, init, app.limits);
-    const answer = read.ok ? await app.dispatch(read.request) : read.response;
+    const answer = await app.dispatch(await fetchRequest(input, init, app.limits));
     if (answer.connectionReset) {
       const cause = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
       throw new TypeError('fetch failed', { cause });

@@ -1,5 +1,5 @@
 import type { DispatchRequest } from '../app/dispatch-types.js';
-import { toDispatchRequest, type ReadOutcome } from '../app/handle-request.js';
+import { toDispatchRequest } from '../app/handle-request.js';
 import { DEFAULT_LIMITS, type Limits } from '../app/limits.js';
 
 /** Methods `fetch` upper-cases (WHATWG Fetch, "normalize a method"); any other is sent as given. */
@@ -37,15 +37,15 @@ function plainBody(body: BodyInit): Uint8Array | string | null {
  * usual one (a URL, headers, a string or byte body); a `Request` input or another body kind
  * (form data, a stream, a blob) goes through `Request`, which knows their content types.
  * Rejects with the signal's reason when it is already aborted, as `fetch` does. A streamed body
- * over `limits.maxBodyBytes` is refused while it is read (`ok: false` with the 413 answer).
+ * over `limits.maxBodyBytes` is cancelled while it is read and marked `bodyTooLarge` (the core answers 413).
  *
  * @example
  * ```ts
- * const read = await fetchRequest('http://mock.local/catalog/v1/search?q=x', { headers: { Accept: 'application/json' } });
- * if (read.ok) read.request.query; // 'q=x'
+ * const plain = await fetchRequest('http://mock.local/catalog/v1/search?q=x', { headers: { Accept: 'application/json' } });
+ * plain.query; // 'q=x'
  * ```
  */
-export async function fetchRequest(input: RequestInfo | URL, init: RequestInit | undefined, limits: Pick<Limits, 'maxBodyBytes' | 'maxImportBytes'> = DEFAULT_LIMITS): Promise<ReadOutcome> {
+export async function fetchRequest(input: RequestInfo | URL, init: RequestInit | undefined, limits: Pick<Limits, 'maxBodyBytes' | 'maxImportBytes'> = DEFAULT_LIMITS): Promise<DispatchRequest> {
   const body = init?.body ?? undefined;
   const bytes = body === undefined || body === null ? undefined : plainBody(body);
   if (input instanceof Request || bytes === null) {
@@ -71,5 +71,5 @@ export async function fetchRequest(input: RequestInfo | URL, init: RequestInit |
     body: bytes !== undefined && bytes.length > 0 ? bytes : undefined,
     origin: url.origin,
   };
-  return { ok: true, request };
+  return request;
 }

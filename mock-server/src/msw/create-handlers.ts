@@ -28,9 +28,7 @@ export function createHandlers(app: App, options: HandlerOptions): HttpHandler[]
   return [
     http.all(`${base.origin}${prefix}/*`, async ({ request }) => {
       // A body over the app's limit is refused while it is read, before the core sees it.
-      const read = await toDispatchRequest(request, app.limits);
-      if (!read.ok) return toResponse(read.response);
-      const plain = read.request;
+      const plain = await toDispatchRequest(request, app.limits);
       const answer = await app.dispatch({ ...plain, path: plain.path.slice(prefix.length) || '/', ...(prefix ? { prefix } : {}) });
       return answer.connectionReset ? HttpResponse.error() : toResponse(answer);
     }),

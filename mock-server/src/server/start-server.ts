@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { consoleAssetsDir } from '@gdx/console';
 import type { App } from '../app/create-app.js';
 import type { DispatchRequest, DispatchResponse } from '../app/dispatch-types.js';
-import { payloadTooLarge, refuseHead } from '../app/limit-checks.js';
+import { refuseHead } from '../app/limit-checks.js';
 import { bodyLimitFor, type Limits } from '../app/limits.js';
 import { hostMissing, problemOnClientError } from './client-error.js';
 import { answerConsole, isBrowserAtRoot, isConsolePath } from './console-route.js';
@@ -136,13 +136,24 @@ function declaredLength(req: IncomingMessage): number | undefined {
 }
 
 /**
- * The refusal of a request that announces a body, decided before a byte of it is read: target
- * and headers over their limits, or a `Content-Length` over the body limit.
+ * Whether a request that announces a body is refused before a byte of it is read: target or
+ * headers over their limits, or a `Content-Length` over the body limit (then marked
+ * `bodyTooLarge` in `plain`). The core words the refusal (see `refuseInCore`).
  */
-function refuseBeforeBody(req: IncomingMessage, plain: DispatchRequest, limits: Readonly<Limits>): DispatchResponse | undefined {
+function refusedBeforeBody(req: IncomingMessage, plain: DispatchRequest, limits: Readonly<Limits>): boolean {
   const length = declaredLength(req);
-  const maxBytes = bodyLimitFor(limits, plain.path);
-  return refuseHead(plain, limits) ?? (length !== undefined && length > maxBytes ? payloadTooLarge(maxBytes, plain.path) : undefined);
+  if (length !== undefined && length > bodyLimitFor(limits, plain.path)) plain.bodyTooLarge = true;
+  return plain.bodyTooLarge === true || refuseHead(plain, limits) !== undefined;
+}
+
+/**
+ * Answers a request refused for its size without its body (see `refusedBeforeBody`, or a body
+ * cut off at the limit) through the core, which refuses it before any other work: so the refusal
+ * lands in the request journal and the request log with its sandbox and operation, as a 414
+ * without a body does.
+ */
+function refuseInCore(app: App, scope: Scope, req: IncomingMessage, res: ServerResponse, head: DispatchRequest): Promise<void> {
+  return app.dispatch(head).then((refusal) => refuse(scope, req, res, refusal));
 }
 
 /**
@@ -255,12 +266,10 @@ export async function startServer(app: App, options: ServerOptions = {}): Promis
     if (reference) return void reference.then((answer) => write(scope, req, res, answer)).catch(() => fail(res));
     // A request without a body goes straight to the core, which checks the target and headers.
     if (!hasBody(req)) return void answer(app, scope, req, res, plain).catch(() => fail(res));
-    const refused = refuseBeforeBody(req, plain, limits);
-    if (refused) return refuse(scope, req, res, refused);
-    const maxBytes = bodyLimitFor(limits, plain.path);
-    readBody(req, maxBytes)
+    if (refusedBeforeBody(req, plain, limits)) return void refuseInCore(app, scope, req, res, plain).catch(() => fail(res));
+    readBody(req, bodyLimitFor(limits, plain.path))
       .then((body) => {
-        if (body === TOO_LARGE) return refuse(scope, req, res, payloadTooLarge(maxBytes, plain.path));
+        if (body === TOO_LARGE) return refuseInCore(app, scope, req, res, { ...plain, bodyTooLarge: true });
         if (body.length > 0) plain.body = body;
         return answer(app, scope, req, res, plain);
       })

@@ -1,0 +1,83 @@
+import { request as httpRequest } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../../src/index.js';
+import { createFetch } from '../../src/fetch/index.js';
+import { startServer, type RunningServer } from '../../src/server/index.js';
+import type { RequestLogEntry } from '../../src/server/request-log.js';
+
+/**
+ * Size refusals are journaled and logged like the core's other refusals: in the sandbox the path
+ * names, with the operation its method and path match — also when the HTTP server refused the
+ * body before reading it (from Content-Length, or cut off while streaming).
+ */
+const LIMIT = 1_024;
+let app: App;
+let running: RunningServer;
+const logged: RequestLogEntry[] = [];
+
+beforeAll(async () => {
+  app = createApp({ seed: 3, limits: { maxBodyBytes: LIMIT } });
+  running = await startServer(app, { port: 0, requestLog: (entry) => logged.push(entry) });
+});
+afterAll(async () => {
+  await running.close();
+  await app.close();
+});
+
+/** POSTs `size` bytes to `path`, announced by Content-Length or chunked; resolves with the status and X-Request-Id. */
+function post(path: string, size: number, chunked: boolean): Promise<{ status: number; requestId: string }> {
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string | number> = { 'content-type': 'application/json', ...(chunked ? {} : { 'content-length': size }) };
+    const req = httpRequest({ port: running.port, host: '127.0.0.1', method: 'POST', path, headers }, (res) => {
+      res.resume();
+      res.once('end', () => resolve({ status: res.statusCode ?? 0, requestId: String(res.headers['x-request-id']) }));
+    });
+    // The server may close before the whole body is written (it is not read): the answer still comes.
+    req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error)));
+    req.end(Buffer.alloc(size, 0x20));
+  });
+}
+
+async function journaled(sandbox: string, requestId: string): Promise<{ status: number; body: Record<string, unknown> }> {
+  const res = await fetch(`${running.url}/_sim/v1/sandboxes/${sandbox}/requests/${requestId}`);
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+describe('size refusals in the request journal and the request log', () => {
+  it.each([
+    ['announced by Content-Length', false],
+    ['cut off while streaming (chunked)', true],
+  ])('a 413 of the HTTP server, %s, is journaled with its sandbox and operation', async (_name, chunked) => {
+    const { status, requestId } = await post('/catalog/v1/entries', 64 * LIMIT, chunked);
+    expect(status).toBe(413);
+    const entry = await journaled('default', requestId);
+    expect(entry.status).toBe(200);
+    expect(entry.body).toMatchObject({ requestId, status: 413, problemCode: 'PAYLOAD_TOO_LARGE', operationId: 'createEntry', platform: 'catalog', method: 'POST', path: '/catalog/v1/entries', requestBody: null });
+    expect(logged.find((line) => line.requestId === requestId)).toMatchObject({ status: 413, sandboxId: 'default', operationId: 'createEntry', problemCode: 'PAYLOAD_TOO_LARGE' });
+  });
+
+  it('a 413 in a named sandbox is journaled there', async () => {
+    expect((await fetch(`${running.url}/_sim/v1/sandboxes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id: 'sbx_big', profile: 'national' }) })).status).toBe(201);
+    const { status, requestId } = await post('/sandboxes/sbx_big/registration/v1/applications', 4 * LIMIT, false);
+    expect(status).toBe(413);
+    expect((await journaled('sbx_big', requestId)).body).toMatchObject({ status: 413, operationId: 'submitApplication' });
+  });
+
+  it('a 414 names its operation too', async () => {
+    const res = await fetch(`${running.url}/catalog/v1/search?q=${'a'.repeat(9_000)}`);
+    expect(res.status).toBe(414);
+    expect((await journaled('default', String(res.headers.get('x-request-id')))).body).toMatchObject({ status: 414, problemCode: 'URI_TOO_LONG', operationId: 'searchEntries' });
+  });
+
+  it('the in-process fetch journals the 413 of a stream it cancelled', async () => {
+    const inProcess = createFetch(app);
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        controller.enqueue(new Uint8Array(LIMIT).fill(0x20));
+      },
+    });
+    const res = await inProcess('http://mock.local/catalog/v1/entries', { method: 'POST', headers: { 'content-type': 'application/json' }, body, duplex: 'half' } as RequestInit);
+    expect(res.status).toBe(413);
+    expect((await journaled('default', String(res.headers.get('x-request-id')))).body).toMatchObject({ status: 413, operationId: 'createEntry' });
+  });
+});
