@@ -1,4 +1,30 @@
+import type { FieldError } from '@gdx/protocol';
 import { PlatformProblem } from './platform-problem.js';
+
+/**
+ * The field error of a `?cursor=` that is not one: every list answers it as 400 `INVALID_CURSOR`,
+ * the code the contracts' `BadRequest` names; `message` may say more than the default.
+ *
+ * @example
+ * ```ts
+ * invalidCursorError().code; // 'INVALID_CURSOR'
+ * ```
+ */
+export function invalidCursorError(message: FieldError['message'] = { zh: '分页游标无效', en: 'The cursor is invalid' }): FieldError {
+  return { pointer: '/query/cursor', code: 'INVALID_CURSOR', message };
+}
+
+/**
+ * The 400 `INVALID_CURSOR` problem of every list, with `invalidCursorError` (thrown by handlers).
+ *
+ * @example
+ * ```ts
+ * throw invalidCursor();
+ * ```
+ */
+export function invalidCursor(message?: FieldError['message']): PlatformProblem {
+  return new PlatformProblem('INVALID_CURSOR', { errors: [invalidCursorError(message)] });
+}
 /** One page of a list operation, as every list answers (docs/design.md, Paging). */
 export interface Page<T> {
   items: T[];
@@ -137,7 +163,7 @@ export function pageRequest(ctx: { readonly query: Readonly<Record<string, unkno
   if (typeof ctx.query.cursor === 'string') {
     after = decodeCursor(ctx.query.cursor);
     if (!after) {
-      throw new PlatformProblem('INVALID_CURSOR', { errors: [{ pointer: '/query/cursor', code: 'INVALID_CURSOR', message: { zh: '分页游标无效', en: 'The cursor is invalid' } }] });
+      throw invalidCursor();
     }
   }
   return { after, limit: typeof ctx.query.limit === 'number' ? ctx.query.limit : DEFAULT_LIMIT };

@@ -1,6 +1,6 @@
 import type { FieldError } from '@gdx/protocol';
 import type { JournalRecord } from '../../sandbox/request-journal.js';
-import { decodeCursor } from '../paging.js';
+import { decodeCursor, invalidCursorError } from '../paging.js';
 
 /** A parsed query of `GET /sandboxes/{sandboxId}/requests`. */
 export interface JournalListQuery {
@@ -94,7 +94,7 @@ export function parseJournalQuery(raw: Readonly<Record<string, unknown>>): { ok:
   if (cursorText !== undefined) {
     const key = decodeCursor(cursorText);
     if (!key || key.length !== 1 || typeof key[0] !== 'number' || !Number.isSafeInteger(key[0])) {
-      return { ok: false, cursor: true, errors: [{ pointer: '/query/cursor', code: 'INVALID_CURSOR', message: { zh: '分页游标无效', en: 'The cursor is invalid' } }] };
+      return { ok: false, cursor: true, errors: [invalidCursorError()] };
     }
     before = key[0];
   }

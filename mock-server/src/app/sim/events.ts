@@ -1,5 +1,5 @@
 import type { PlatformName } from '../platform-module.js';
-import { decodeCursor } from '../paging.js';
+import { decodeCursor, invalidCursor } from '../paging.js';
 import { invalidField, sandboxOf, type SimRoute } from './sim-route.js';
 
 /** The sandbox's event feed, paged by cursor. */
@@ -13,7 +13,7 @@ export const eventRoutes: readonly SimRoute[] = [
       let after: number | undefined;
       if (ctx.query.cursor !== undefined) {
         const key = typeof ctx.query.cursor === 'string' ? decodeCursor(ctx.query.cursor) : undefined;
-        if (!key || typeof key[0] !== 'number') return ctx.problem('INVALID_CURSOR', { errors: [{ pointer: '/query/cursor', code: 'INVALID_CURSOR', message: { zh: '分页游标无效', en: 'The cursor is invalid' } }] });
+        if (!key || typeof key[0] !== 'number') throw invalidCursor();
         after = key[0];
       }
       const platform = ctx.query.platform;

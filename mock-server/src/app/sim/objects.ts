@@ -1,5 +1,5 @@
 import type { Sandbox } from '../../sandbox/sandbox.js';
-import { compareKeys, decodeCursor, pageByKey } from '../paging.js';
+import { compareKeys, decodeCursor, invalidCursor, pageByKey } from '../paging.js';
 import type { PlatformModule, PlatformName } from '../platform-module.js';
 import type { WorkflowObject } from '../workflow-objects.js';
 import { actionForms } from './action-forms.js';
@@ -39,7 +39,7 @@ function listObjects(ctx: SimRouteContext) {
   if (query.cursor !== undefined) {
     const key = typeof query.cursor === 'string' ? decodeCursor(query.cursor) : undefined;
     if (!key || key.length !== 4 || typeof key[0] !== 'number' || !key.slice(1).every((k) => typeof k === 'string')) {
-      return ctx.problem('INVALID_CURSOR', { errors: [{ pointer: '/query/cursor', code: 'INVALID_CURSOR', message: { zh: '分页游标无效', en: 'The cursor is invalid' } }] });
+      throw invalidCursor();
     }
     after = key as SortKey;
   }

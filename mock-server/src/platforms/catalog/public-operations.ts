@@ -1,4 +1,5 @@
 import type { OperationContext, OperationHandler, OperationResult } from '../../app/platform-module.js';
+import { invalidCursorError } from '../../app/paging.js';
 import type { CatalogEntry } from '../../sandbox/seed/types.js';
 import type { CatalogState } from './catalog-state.js';
 import { dcatCatalog, dcatEntry } from './dcat/dcat-export.js';
@@ -76,6 +77,8 @@ function searchEntries(ctx: OperationContext<CatalogState>): OperationResult {
     return { status: 200, json };
   } catch (error) {
     if (!(error instanceof CatalogSearchError)) throw error;
+    // A bad cursor is answered as every list answers it (the contract's BadRequest names the code).
+    if (error.code === 'CURSOR_INVALID') return ctx.problem('INVALID_CURSOR', { errors: [invalidCursorError(error.messages)] });
     return ctx.problem('VALIDATION_FAILED', {
       detail: error.messages.en,
       errors: [{ pointer: error.pointer, code: error.code, message: error.messages }],
