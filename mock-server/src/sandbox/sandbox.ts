@@ -88,6 +88,17 @@ export interface SandboxSnapshot {
 
 const MAX_FIRINGS_PER_ADVANCE = 1_000_000;
 
+/** A platform refused its part of a snapshot (`importState` threw): names the platform, so an import's 400 points at its part. */
+export class PlatformStateError extends Error {
+  override readonly name = 'PlatformStateError';
+  constructor(
+    readonly platform: string,
+    cause: unknown,
+  ) {
+    super(`platform ${platform}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+}
+
 /**
  * One isolated world: clock, calendar, organisations, platform states, idempotency and nonce
  * stores, faults, webhooks and event feed. It is also the `SandboxContext` platforms see.
@@ -178,7 +189,7 @@ export class Sandbox implements SandboxContext {
     const sandbox = new Sandbox(env, snapshot.config, generation, snapshot);
     for (const platform of env.platforms) {
       const data = snapshot.platforms[platform.name];
-      sandbox.#states.set(platform.name, data === undefined ? platform.createState(sandbox) : platform.importState(data, sandbox));
+      sandbox.#states.set(platform.name, data === undefined ? platform.createState(sandbox) : importPlatformState(platform, data, sandbox));
     }
     return sandbox;
   }
@@ -331,5 +342,14 @@ export class Sandbox implements SandboxContext {
 
   close(): void {
     this.webhooks.close();
+  }
+}
+
+/** `platform.importState`, its error wrapped in a `PlatformStateError` naming the platform. */
+function importPlatformState(platform: PlatformModule<unknown>, data: unknown, sandbox: Sandbox): unknown {
+  try {
+    return platform.importState(data, sandbox);
+  } catch (error) {
+    throw new PlatformStateError(platform.name, error);
   }
 }
