@@ -241,7 +241,7 @@ export class Dispatcher {
 
     const execute = (): { answer: StoredAnswer; durable: Promise<void> } => {
       const refused = replay ? undefined : this.#deps.quotas?.refusal(route, sandbox, req.method, bodyText);
-      const result = refused ?? executeOperation({ route, registry: this.#deps.registry, platforms: this.#deps.platforms, sandbox, caller, params, query, body, requestId, origin: () => requestOrigin(req), wall: this.#deps.wall, service: this.#deps.service });
+      const result = refused ?? executeOperation({ route, registry: this.#deps.registry, platforms: this.#deps.platforms, sandbox, caller, params, query, body, requestId, origin: () => requestOrigin(req), wall: this.#deps.wall, replaying: replay !== undefined, service: this.#deps.service });
       const answer = render(result, requestId, req.path);
       if (isProblemResult(result)) meta.problemCode = result.problem.code;
       if (answer.status < 400) this.#deps.quotas?.admitted(route, sandbox, req.method, bodyText);

@@ -22,6 +22,8 @@ export interface ExecutionInput {
   /** `scheme://host` the request was addressed to (worked out only when a handler reads it). */
   origin: () => string;
   wall: () => number;
+  /** `true` while a journal entry is replayed (see `SimRouteContext.replaying`). */
+  replaying: boolean;
   /** The app's start and storage, for the simulation API's `/health` and `/ready`. */
   service?: ServiceStatus | undefined;
 }
@@ -61,6 +63,7 @@ export function executeOperation(input: ExecutionInput): OperationResult | Probl
           return input.origin();
         },
         wall: input.wall,
+        replaying: input.replaying,
         service: input.service,
         problem: problemResult,
       });

@@ -137,7 +137,8 @@ export const sandboxRoutes: readonly SimRoute[] = [
         return invalidField(ctx, '/snapshot', 'snapshot must be a document exported by GET /sandboxes/{id}/snapshot', 'snapshot 须为导出的沙箱快照');
       }
       // What a restore reads is checked first, at the field: a snapshot that breaks it answers 400, never 500 or a sandbox missing a part.
-      const fault = stateFault(snapshot.state, ctx.platforms.map((platform) => platform.name));
+      // A replayed import was answered 201 before these checks existed: it is restored as it was then.
+      const fault = ctx.replaying ? undefined : stateFault(snapshot.state, ctx.platforms.map((platform) => platform.name));
       if (fault) return invalidField(ctx, `/snapshot/state${fault.pointer}`, fault.en, fault.zh);
       const state = snapshot.state as SandboxSnapshot;
       const id = body?.id ?? state.config.id;

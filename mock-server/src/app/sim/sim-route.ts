@@ -19,6 +19,11 @@ export interface SimRouteContext {
   readonly origin: string;
   /** Wall time (pinned during journal replay). */
   wall(): number;
+  /**
+   * `true` while a journal entry is replayed: the entry was acknowledged, so a check added since
+   * must not refuse it now (the state would differ from what was answered).
+   */
+  readonly replaying: boolean;
   /** The app itself (start, storage), for `/health` and `/ready`; absent for a dispatcher built without it. */
   readonly service: ServiceStatus | undefined;
   problem(code: ProblemCode, options?: ProblemResultOptions): OperationResult;
