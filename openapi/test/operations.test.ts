@@ -99,6 +99,7 @@ describe.each(PLATFORMS)('%s security', (platform) => {
 // The operations that require a role of the signed organisation (docs/design.md "who" column).
 const ROLE_GUARDED: readonly (readonly [platform: (typeof PLATFORMS)[number], operationId: string, role: string])[] = [
   ['catalog', 'createEntry', 'data_provider'],
+  ['catalog', 'reportFunctionChange', 'data_provider'],
   ['sharing', 'submitRequest', 'data_user'],
   ['registration', 'submitApplication', 'registrant'],
   ['open-data', 'submitApplication', 'applicant'],

@@ -12,6 +12,8 @@ const ctx = usePlatforms(() => defaultPlatforms({ catalogEntries: 60 }));
 
 type Body = (sbx: TestSandbox, as: SeededOrg) => Record<string, unknown>;
 
+const functionChange = { kind: 'new_resource', effectiveOn: '2025-09-26', description: '新增关联数据资源' };
+
 function sharedEntry(sbx: TestSandbox) {
   const entry = sbx.seed.catalogEntries.find((e) => e.state === 'published' && e.sharing.type === 'unconditional');
   if (!entry) throw new Error('no unconditional entry in the seed');
@@ -27,6 +29,8 @@ function openDataApplication(sbx: TestSandbox, as: SeededOrg) {
 // [platform, operationId, path, own list, required role, seeded org without it, seeded org with it, body]
 const GUARDED: readonly (readonly [PlatformName & SpecName, string, string, string, string, string, string, Body])[] = [
   ['catalog', 'createEntry', '/entries', '/entries', 'data_provider', 'data-operator', 'civil-affairs', () => entryContent('角色校验测试目录')],
+  // A duty to update the catalog falls on a provider: anyone else could never fulfil it.
+  ['catalog', 'reportFunctionChange', '/function-changes', '/obligations', 'data_provider', 'audit', 'civil-affairs', () => functionChange],
   ['sharing', 'submitRequest', '/requests', '/requests', 'data_user', 'power-supply', 'civil-affairs', (sbx) => requestBody(sharedEntry(sbx))],
   ['registration', 'submitApplication', '/applications', '/applications', 'registrant', 'civil-affairs', 'power-supply', (_sbx, as) => initialSubmission(as)],
   ['open-data', 'submitApplication', '/applications', '/applications', 'applicant', 'civil-affairs', 'data-operator', openDataApplication],

@@ -2,7 +2,7 @@ import type { OperationContext, OperationHandler, Organisation } from '../../app
 import { PlatformProblem } from '../../app/platform-problem.js';
 import type { CatalogState } from './catalog-state.js';
 import type { FunctionChangeInput } from './workflow/catalog-workflow.js';
-import { listPage } from '../workflow-host/index.js';
+import { listPage, requireRole } from '../workflow-host/index.js';
 import { functionChangeView } from './workflow/wire-views.js';
 
 type Ctx = OperationContext<CatalogState>;
@@ -13,7 +13,7 @@ function caller(ctx: Ctx): Organisation {
 }
 
 /**
- * The update duties: `reportFunctionChange` starts obligations (7 WD after a change of functions
+ * The update duties: `reportFunctionChange` (data providers only) starts obligations (7 WD after a change of functions
  * in `xiamen`, 20 WD elsewhere and for a new resource or changed information, from the day the
  * change took effect); `listObligations` lists the caller's duties, optionally only pending /
  * fulfilled or (not) overdue.
@@ -26,7 +26,8 @@ function caller(ctx: Ctx): Organisation {
 export function obligationOperations(): Record<string, OperationHandler<CatalogState>> {
   return {
     reportFunctionChange: (ctx) => {
-      const org = caller(ctx);
+      // The duties fall on the provider (catalog.md): anyone else could never fulfil them.
+      const org = requireRole(ctx, 'data_provider');
       const input = ctx.body as FunctionChangeInput;
       const { workflow } = ctx.state;
       for (const id of input.entryIds ?? []) {
