@@ -52,4 +52,40 @@ describe('DCAT-AP 3 export', () => {
       'http://publications.europa.eu/resource/authority/access-right/NON_PUBLIC',
     ]);
   });
+
+  describe('free-text formats', () => {
+    const FILE_TYPE = 'http://publications.europa.eu/resource/authority/file-type/';
+    const DCAT = 'http://www.w3.org/ns/dcat#';
+    const RDFS_LABEL = 'http://www.w3.org/2000/01/rdf-schema#label';
+    const base = seed.catalogEntries.find((e) => e.sharing.deliveryMethods.includes('file'))!;
+    const withFormats = (formats: string[]) => ({ ...base, formats, sharing: { ...base.sharing, deliveryMethods: ['file' as const] } });
+
+    /** Each distribution's `dct:format`: the file-type IRI, or `label:` + the label of a blank node. */
+    async function formatsOf(formats: string[]) {
+      const store = await toStore(dcatEntry(withFormats(formats), { baseUrl }));
+      return store.getObjects(`${baseUrl}/dcat/${base.id}`, `${DCAT}distribution`, null).map((d) => {
+        const [format, ...more] = store.getObjects(d, `${DCT}format`, null);
+        expect(more).toEqual([]);
+        if (format?.termType === 'NamedNode') return format.value;
+        return `label:${store.getObjects(format!, RDFS_LABEL, null).map((l) => l.value).join()}`;
+      });
+    }
+
+    it('maps the names users write to the codes of the EU file-type list', async () => {
+      const written = ['csv', 'Excel 2007', '.xls', 'text/csv', 'tar.gz', 'Shapefile', 'GeoJSON', 'application/json', 'Word', 'RDF/XML'];
+      expect((await formatsOf(written)).sort()).toEqual(
+        ['CSV', 'XLSX', 'XLS', 'CSV', 'TAR_GZ', 'SHP', 'GEOJSON', 'JSON', 'DOCX', 'RDF_XML'].map((code) => FILE_TYPE + code).sort(),
+      );
+    });
+
+    it('describes a format with no EU code by a label instead of inventing an IRI, and mints safe distribution IRIs', async () => {
+      const odd = ['矢量数据', 'csv<script>', 'my format/v2', 'OBJ'];
+      const doc = dcatEntry(withFormats(odd), { baseUrl });
+      expect(await shaclViolations(doc)).toEqual([]);
+      expect((await formatsOf(odd)).sort()).toEqual(odd.map((f) => `label:${f}`).sort());
+      const ids = doc['@graph'].filter((n) => n['@type'] === 'dcat:Distribution').map((n) => n['@id']);
+      expect(ids).toHaveLength(odd.length);
+      for (const iri of ids) expect(iri).toMatch(/^http:\/\/127\.0\.0\.1:4010\/catalog\/v1\/dcat\/[\w-]+\/distributions\/file-[A-Za-z0-9_.~%-]+$/);
+    });
+  });
 });

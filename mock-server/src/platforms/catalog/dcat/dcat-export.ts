@@ -47,8 +47,19 @@ function resource(graph: Graph, iri: string): { '@id': string } {
 }
 
 /**
+ * A format as `dct:format`: the EU file-type term when the list has one, else a blank
+ * `dct:MediaTypeOrExtent` labelled with the provider's text (DCAT-AP allows a blank node here).
+ */
+function formatOf(graph: Graph, format: string): object {
+  const iri = fileTypeIri(format);
+  if (iri) return id(graph.add({ '@id': iri, '@type': 'dct:MediaTypeOrExtent' }));
+  return { '@type': 'dct:MediaTypeOrExtent', 'rdfs:label': format };
+}
+
+/**
  * One distribution per delivery method, and per format for file exchange (DCAT-AP allows one
- * `dct:format` per distribution). API delivery points at a `dcat:DataService`.
+ * `dct:format` per distribution); the format is percent-encoded into the distribution's IRI, as
+ * it is free text. API delivery points at a `dcat:DataService`.
  */
 function distributions(graph: Graph, entry: CatalogEntry, datasetIri: string): string[] {
   const out: string[] = [];
@@ -56,7 +67,7 @@ function distributions(graph: Graph, entry: CatalogEntry, datasetIri: string): s
     const title = DELIVERY_TITLES[method];
     const formats: (string | undefined)[] = method === 'file' ? entry.formats : [undefined];
     for (const format of formats) {
-      const iri = `${datasetIri}/distributions/${method}${format ? `-${format.toLowerCase()}` : ''}`;
+      const iri = `${datasetIri}/distributions/${method}${format ? `-${encodeURIComponent(format.toLowerCase())}` : ''}`;
       const suffix = format ? ` ${format}` : '';
       const node: JsonLdNode = {
         '@id': iri,
@@ -66,7 +77,7 @@ function distributions(graph: Graph, entry: CatalogEntry, datasetIri: string): s
         'dct:accessRights': id(ACCESS_RIGHT_IRIS[entry.opening.type]),
         'gdx:deliveryMethod': method,
       };
-      if (format) node['dct:format'] = id(graph.add({ '@id': fileTypeIri(format), '@type': 'dct:MediaTypeOrExtent' }));
+      if (format) node['dct:format'] = formatOf(graph, format);
       if (method === 'api') {
         node['dcat:accessService'] = id(
           graph.add({

@@ -38,16 +38,80 @@ export const ACCESS_RIGHT_IRIS: Record<OpeningType, string> = {
 };
 
 /**
- * A format name → EU file-type IRI (`CSV` → `…/file-type/CSV`); the EU list uses the upper-case
- * names we use, with GeoJSON spelled `GEOJSON`.
+ * EU file-type codes (Publications Office authority list) of the formats catalogs list, each with
+ * the other names and media types providers write for it; the code itself, in any case, is a name
+ * too. Bare "Excel" / "Word" mean the formats those programs write by default since 2007.
+ */
+const FILE_TYPE_NAMES: Record<string, readonly string[]> = {
+  CSV: ['text/csv'],
+  TSV: ['text/tab-separated-values'],
+  XLSX: ['excel', 'excel 2007', 'excel2007', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+  XLS: ['excel 97-2003', 'excel 2003', 'application/vnd.ms-excel'],
+  ODS: ['application/vnd.oasis.opendocument.spreadsheet'],
+  JSON: ['application/json'],
+  JSON_LD: ['json-ld', 'jsonld', 'application/ld+json'],
+  GEOJSON: ['application/geo+json'],
+  XML: ['application/xml', 'text/xml'],
+  PDF: ['application/pdf'],
+  DOCX: ['word', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+  DOC: ['application/msword'],
+  TXT: ['text', 'text/plain'],
+  HTML: ['htm', 'text/html'],
+  RDF: [],
+  RDF_XML: ['rdf/xml', 'rdf+xml', 'application/rdf+xml'],
+  RDF_TURTLE: ['ttl', 'turtle', 'text/turtle'],
+  RDF_N_TRIPLES: ['nt', 'n-triples', 'ntriples', 'application/n-triples'],
+  RDF_N_QUADS: ['nq', 'n-quads', 'nquads', 'application/n-quads'],
+  SHP: ['shapefile', 'esri shapefile'],
+  KML: ['application/vnd.google-earth.kml+xml'],
+  KMZ: [],
+  GML: ['application/gml+xml'],
+  GPKG: ['geopackage', 'application/geopackage+sqlite3'],
+  GEOTIFF: [],
+  TIFF: ['tif', 'image/tiff'],
+  DWG: [],
+  DXF: [],
+  NETCDF: ['nc', 'application/x-netcdf'],
+  MDB: [],
+  DBF: [],
+  SQL: ['application/sql'],
+  PNG: ['image/png'],
+  JPEG: ['jpg', 'image/jpeg'],
+  SVG: ['image/svg+xml'],
+  YAML: ['yml', 'application/yaml'],
+  ZIP: ['application/zip'],
+  GZIP: ['gz', 'application/gzip'],
+  TAR: ['application/x-tar'],
+  TAR_GZ: ['tar.gz', 'tgz'],
+  '7Z': ['application/x-7z-compressed'],
+  RAR: ['application/vnd.rar'],
+  WMS_SRVC: ['wms'],
+  WFS_SRVC: ['wfs'],
+};
+
+/** Lower-cased, trimmed, inner spaces collapsed and a leading dot dropped (`.CSV ` → `csv`). */
+function normalFormat(format: string): string {
+  return format.trim().replace(/\s+/g, ' ').replace(/^\./, '').toLowerCase();
+}
+
+const FILE_TYPE_BY_NAME = new Map(
+  Object.entries(FILE_TYPE_NAMES).flatMap(([code, names]) => [code, ...names].map((name) => [normalFormat(name), code] as const)),
+);
+
+/**
+ * A format as providers write it → its EU file-type IRI, or `undefined` when the list has no code
+ * for it: an IRI built from free text would name no term (`…/file-type/TAR.GZ`) or not be an IRI
+ * at all (`…/file-type/EXCEL 2007`), so the caller describes such a format by its label instead.
  *
  * @example
  * ```ts
- * fileTypeIri('GeoJSON'); // 'http://publications.europa.eu/resource/authority/file-type/GEOJSON'
+ * fileTypeIri('Shapefile'); // 'http://publications.europa.eu/resource/authority/file-type/SHP'
+ * fileTypeIri('矢量数据'); // undefined
  * ```
  */
-export function fileTypeIri(format: string): string {
-  return `${FILE_TYPE}${format.toUpperCase()}`;
+export function fileTypeIri(format: string): string | undefined {
+  const code = FILE_TYPE_BY_NAME.get(normalFormat(format));
+  return code === undefined ? undefined : `${FILE_TYPE}${code}`;
 }
 
 /** How each delivery method is described on its distribution. */
