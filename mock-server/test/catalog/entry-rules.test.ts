@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectCatalog, expectSim } from './workflow-harness.js';
-import { act, advance, createDraft, getEntry, search, submit, useCatalogMock } from './workflow-harness.js';
+import { act, advance, createDraft, entryContent, getEntry, search, submit, useCatalogMock } from './workflow-harness.js';
 
 describe('catalog entries: changes, withdrawal, illegal transitions, tenancy', () => {
   const ctx = useCatalogMock();
@@ -24,6 +24,22 @@ describe('catalog entries: changes, withdrawal, illegal transitions, tenancy', (
       expect(edit.body.errors.map((e: { pointer: string }) => e.pointer)).toContain('/opening/conditions');
     }
     expect((await getEntry(ctx, sbx, me, draft.id)).content.opening.type).toBe('not_open');
+  });
+
+  it('a format is free text but not empty, markup or control characters: such a one → 400 at /formats/i, nothing stored', async () => {
+    const sbx = await ctx.sandbox();
+    const me = sbx.providers[0]!;
+    const total = async () => (await ctx.call('GET', `${sbx.catalog}/entries`, { as: me })).body.total;
+    const before = await total();
+    for (const bad of ['', ' csv', 'csv<script>', 'CSV\u0000', 'json\n']) {
+      const reply = await ctx.call('POST', `${sbx.catalog}/entries`, { as: me, body: { ...entryContent('格式校验测试资源'), formats: ['CSV', bad] } });
+      expectCatalog(reply, 'POST', '/entries', 400);
+      expect(reply.body.errors.map((e: { pointer: string }) => e.pointer)).toContain('/formats/1');
+    }
+    expect(await total()).toBe(before);
+    const written = ['矢量数据', 'Excel 2007', 'text/csv; charset=utf-8', 'tar.gz'];
+    const draft = expectCatalog(await ctx.call('POST', `${sbx.catalog}/entries`, { as: me, body: { ...entryContent('格式校验测试资源'), formats: written } }), 'POST', '/entries', 201);
+    expect(draft.content.formats).toEqual(written);
   });
 
   it('keeps the published version in search while a change is reviewed, then shows the new version', async () => {
