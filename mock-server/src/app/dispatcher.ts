@@ -134,8 +134,13 @@ export class Dispatcher {
     };
     const meta = blankMeta(`replay_${entry.seq}`);
     const prepared = this.#prepare(req, meta.requestId, meta);
-    if (!('route' in prepared)) return;
-    this.#complete(req, prepared, { entry }, meta);
+    const answer = 'route' in prepared ? this.#complete(req, prepared, { entry }, meta).response : prepared;
+    // Acknowledged then, refused now (a check added since, a sandbox gone): the rebuilt state lacks
+    // what that answer promised. The start goes on with what it could rebuild, and says which.
+    if (answer.status >= 400 && entry.status < 400) {
+      const problem = typeof answer.body === 'string' ? answer.body.slice(0, 1_000) : '';
+      this.#deps.logError(`[REPLAY_REFUSED] journal entry ${entry.seq} (${entry.method} ${entry.path}) was answered ${entry.status}, its replay ${answer.status}: what it did is not in the rebuilt state`, problem);
+    }
   }
 
   #prepare(req: DispatchRequest, requestId: string, meta: DispatchMeta): Prepared | DispatchResponse {
