@@ -47,38 +47,43 @@ function isPresent(value: unknown): boolean {
   return true;
 }
 
+/** Why `select` refused an event; `transition` turns it into a `TransitionError` with the allowed events. */
+interface Refusal {
+  ok: false;
+  code: string;
+  detail?: Record<string, unknown>;
+}
+
+/** The transition that takes the event from the instance's state for its actor and guards (payload aside), or why none does. */
+function choose(
+  machine: MachineDefinition,
+  instance: WorkflowInstance,
+  input: EventInput,
+  ctx: TransitionContext,
+): { ok: true; t: TransitionDefinition } | Refusal {
+  const candidates = stateIndex(machine, instance.state).byEvent.get(input.type);
+  if (candidates === undefined) return { ok: false, code: 'ILLEGAL_TRANSITION' };
+  let first: TransitionDefinition | undefined;
+  for (const t of candidates) {
+    if (!t.by.includes(input.actor.role)) continue;
+    first ??= t;
+    if (t.guard === undefined || evaluateGuard(t.guard, instance, input, ctx, ctx.guards)) return { ok: true, t };
+  }
+  if (first === undefined) return { ok: false, code: 'ACTOR_NOT_ALLOWED', detail: { roles: [...new Set(candidates.flatMap((t) => t.by))] } };
+  return { ok: false, code: first.guardError ?? 'GUARD_REJECTED', detail: { guard: first.guard } };
+}
+
+/** `choose`, then the payload the chosen transition requires. */
 function select(
   machine: MachineDefinition,
   instance: WorkflowInstance,
   input: EventInput,
   ctx: TransitionContext,
-): { ok: true; t: TransitionDefinition } | { ok: false; error: TransitionError } {
-  const from = instance.state;
-  const index = stateIndex(machine, from);
-  const candidates = index.byEvent.get(input.type);
-  if (candidates === undefined) return { ok: false, error: transitionError('ILLEGAL_TRANSITION', from, input.type, [...index.allowed]) };
-  let first: TransitionDefinition | undefined;
-  let chosen: TransitionDefinition | undefined;
-  for (const t of candidates) {
-    if (!t.by.includes(input.actor.role)) continue;
-    first ??= t;
-    if (t.guard === undefined || evaluateGuard(t.guard, instance, input, ctx, ctx.guards)) {
-      chosen = t;
-      break;
-    }
-  }
-  if (first === undefined) {
-    const roles = [...new Set(candidates.flatMap((t) => t.by))];
-    return { ok: false, error: transitionError('ACTOR_NOT_ALLOWED', from, input.type, [...index.allowed], { roles }) };
-  }
-  if (chosen === undefined) {
-    return { ok: false, error: transitionError(first.guardError ?? 'GUARD_REJECTED', from, input.type, [...index.allowed], { guard: first.guard }) };
-  }
-  const missing = chosen.requires?.find((key) => !isPresent(input.payload?.[key]));
-  if (missing !== undefined) {
-    return { ok: false, error: transitionError(missingCode(missing), from, input.type, [...index.allowed], { missing }) };
-  }
-  return { ok: true, t: chosen };
+): { ok: true; t: TransitionDefinition } | Refusal {
+  const chosen = choose(machine, instance, input, ctx);
+  if (!chosen.ok) return chosen;
+  const missing = chosen.t.requires?.find((key) => !isPresent(input.payload?.[key]));
+  return missing === undefined ? chosen : { ok: false, code: missingCode(missing), detail: { missing } };
 }
 
 /** The event's reason from `payload.reasons` (strings or `{ code?, text }`): texts joined, the code kept when there is one reason. */
@@ -184,6 +189,36 @@ function guarded(from: string, event: string, run: () => TransitionResult): Tran
 }
 
 /**
+ * The events `actor` may send to the instance now: its state takes them from the actor's role,
+ * their guards pass and the state they enter can be entered (its deadline counted on the
+ * calendar), payload requirements aside (the sender brings the payload). Guards see no payload.
+ * This is what a refusal's `allowed` lists and what hosts offer (e.g. the mock's timelines), so
+ * the two cannot disagree; it dry-runs each event, so call it for refusals and views, never
+ * for every transition.
+ *
+ * @example
+ * acceptedEvents(machine, instance, { role: 'registry' }, { now, calendar }); // ['accept', 'request_supplement', 'reject'] while submitted
+ */
+export function acceptedEvents(machine: MachineDefinition, instance: WorkflowInstance, actor: ActorRef, ctx: TransitionContext): string[] {
+  return stateIndex(machine, instance.state).allowed.filter((type) => {
+    const input: EventInput = { type, actor };
+    const chosen = choose(machine, instance, input, ctx);
+    // A calendar that cannot count the step entered refuses the event (`guarded`); nothing else is kept.
+    return chosen.ok && guarded(instance.state, type, () => ({ ok: true, instance: enter(machine, instance, chosen.t, input, instance.state, ctx, []), effects: [] })).ok;
+  });
+}
+
+/**
+ * The error of a refused event. Its `allowed` are the actor's `acceptedEvents` without the
+ * refused event itself (refused for its payload, it is still not allowed as sent): computed here,
+ * on refusal only, so accepted transitions never pay for the guards of the others.
+ */
+function refusalError(machine: MachineDefinition, instance: WorkflowInstance, input: EventInput, ctx: TransitionContext, refusal: Refusal): TransitionError {
+  const allowed = acceptedEvents(machine, instance, input.actor, ctx).filter((type) => type !== input.type);
+  return transitionError(refusal.code, instance.state, input.type, allowed, refusal.detail);
+}
+
+/**
  * The pure transition step: validates the event (state, actor, guard, required payload) and
  * returns the new instance with the effects for the interpreter, or the reason it was refused.
  * Terminal states refuse everything. Entering a state with a `step` computes its deadline and
@@ -201,7 +236,7 @@ export function transition(
 ): TransitionResult {
   return guarded(instance.state, input.type, () => {
     const chosen = select(machine, instance, input, ctx);
-    if (!chosen.ok) return chosen;
+    if (!chosen.ok) return { ok: false, error: refusalError(machine, instance, input, ctx, chosen) };
     const effects: Effect[] = [];
     const next = enter(machine, instance, chosen.t, input, instance.state, ctx, effects);
     return { ok: true, instance: followAlways(machine, next, ctx, effects), effects };

@@ -310,6 +310,10 @@ export interface TransitionError {
   code: string;
   from: string;
   event: string;
+  /**
+   * What the same actor may send instead, now (`acceptedEvents`: its role, the guards and the
+   * calendar allowing, payload aside), never the refused event itself; empty for calendar refusals.
+   */
   allowed: string[];
   message: { zh: string; en: string };
   /** Extra facts, e.g. the missing payload key or the unpublished calendar year. */

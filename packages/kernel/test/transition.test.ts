@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createInstance, transition, type MachineDefinition, type WorkflowInstance } from '../src/index.js';
+import { acceptedEvents, createInstance, transition, type MachineDefinition, type WorkflowInstance } from '../src/index.js';
 import { demoMachine } from './demo-machine.js';
 import { at, fakeCalendar } from './fake-calendar.js';
 
@@ -41,12 +41,13 @@ describe('transition', () => {
     expect(r.instance.events.at(-1)).toMatchObject({ seq: 2, from: 'submitted', to: 'under_review', event: 'accept' });
   });
 
+  // `allowed`: what the same actor may send instead — never the refused event, nothing for a role that may send nothing.
   it.each([
-    { name: 'unknown event', type: 'pass', actor: registry, payload: undefined, code: 'ILLEGAL_TRANSITION' },
-    { name: 'wrong actor', type: 'accept', actor: registrant, payload: undefined, code: 'ACTOR_NOT_ALLOWED' },
-    { name: 'rejection without reasons', type: 'reject', actor: registry, payload: { reasons: [] }, code: 'MISSING_REASONS' },
-    { name: 'supplement without items', type: 'request_supplement', actor: registry, payload: {}, code: 'MISSING_ITEMS' },
-  ])('refuses $name with $code and leaves the instance alone', ({ type, actor, payload, code }) => {
+    { name: 'unknown event', type: 'pass', actor: registry, payload: undefined, code: 'ILLEGAL_TRANSITION', allowed: ['accept', 'request_supplement', 'reject'] },
+    { name: 'wrong actor', type: 'accept', actor: registrant, payload: undefined, code: 'ACTOR_NOT_ALLOWED', allowed: [] },
+    { name: 'rejection without reasons', type: 'reject', actor: registry, payload: { reasons: [] }, code: 'MISSING_REASONS', allowed: ['accept', 'request_supplement'] },
+    { name: 'supplement without items', type: 'request_supplement', actor: registry, payload: {}, code: 'MISSING_ITEMS', allowed: ['accept', 'reject'] },
+  ])('refuses $name with $code and leaves the instance alone', ({ type, actor, payload, code, allowed }) => {
     const before = created();
     const snapshot = structuredClone(before);
     const r = step(before, type, actor, at('2025-09-29T10:00'), payload);
@@ -54,7 +55,7 @@ describe('transition', () => {
     if (r.ok) return;
     expect(r.error.code).toBe(code);
     expect(r.error.from).toBe('submitted');
-    expect(r.error.allowed).toEqual(['accept', 'request_supplement', 'reject']);
+    expect(r.error.allowed).toEqual(allowed);
     expect(r.error.message.zh.length).toBeGreaterThan(0);
     expect(before).toEqual(snapshot);
   });
@@ -87,6 +88,17 @@ describe('transition', () => {
     if (!accepted.ok) throw new Error('accept');
     const r = step(accepted.instance, 'explain_overdue', registry, at('2025-10-10T10:00'), { reasons: ['x'] });
     expect(r.ok ? 'ok' : r.error.code).toBe('GUARD_REJECTED');
+    // The guarded event is not offered while its guard fails, in its own refusal or another's.
+    expect(r.ok ? [] : r.error.allowed).toEqual(['reject', 'pass']);
+    expect(acceptedEvents(demoMachine, accepted.instance, registry, { now: at('2025-10-10T10:00'), calendar: fakeCalendar })).toEqual(['reject', 'pass']);
+  });
+
+  it('leaves out of acceptedEvents what the calendar cannot count, and what the role may not send', () => {
+    const late = created(at('2026-12-20T10:00'));
+    const ctx = { now: at('2026-12-22T10:00'), calendar: fakeCalendar };
+    // accept starts a review reaching 2027, whose schedule the fake calendar does not have.
+    expect(acceptedEvents(demoMachine, late, registry, ctx)).toEqual(['request_supplement', 'reject']);
+    expect(acceptedEvents(demoMachine, late, registrant, ctx)).toEqual([]);
   });
 
   it('surfaces CALENDAR_NOT_PUBLISHED when a deadline reaches an unpublished year', () => {
