@@ -16,6 +16,17 @@ async function designatedAuthorization(world: AoWorld): Promise<string> {
   return signed.body.object.authorizationId;
 }
 
+/**
+ * A refused official action's 409 names as allowed (in `allowedEvents` and in `detail`) only actions
+ * the object's timeline offers at that moment, and never the refused action.
+ */
+async function expectAllowedAsOffered(world: AoWorld, objectType: string, objectId: string, action: string, refusal: { body: any }): Promise<void> {
+  const timeline = await world.sim('GET', `/objects/authorized-operation/${objectType}/${objectId}/timeline`);
+  const offered = (timeline.body.allowedActions as { action: string }[]).map((a) => a.action);
+  expect(refusal.body.allowedEvents).not.toContain(action);
+  expect(offered).toEqual(expect.arrayContaining(refusal.body.allowedEvents));
+  expect(refusal.body.detail).toMatch(new RegExp(`allowed: ${refusal.body.allowedEvents.join(', ') || 'none'}$`));
+}
 
 describe('authorized operation: the authorization in force, data access and officials', () => {
   it('evaluates yearly: a rectification within 30 days, a second one fails and ends the data access', async () => {
@@ -89,6 +100,7 @@ describe('authorized operation: the authorization in force, data access and offi
     const approval = await world.official('data_access_request', pending.body.id, 'approve_data_access');
     expect(approval.status).toBe(409);
     expect(approval.body).toMatchObject({ code: 'ILLEGAL_TRANSITION', reasonCode: 'AUTHORIZATION_NOT_ACTIVE' });
+    await expectAllowedAsOffered(world, 'data_access_request', pending.body.id, 'approve_data_access', approval);
     expect((await world.ao('GET', `/data-access-requests/${pending.body.id}`, { as: world.operator })).body.state).toBe('submitted');
     const suspended = await world.ao('GET', `/data-access-requests/${open.body.id}`, { as: world.operator });
     expectContract('authorized-operation', 'getDataAccessRequest', suspended, 200);
@@ -97,6 +109,7 @@ describe('authorized operation: the authorization in force, data access and offi
     const early = await world.official('authorization', authorizationId, 'reinstate');
     expect(early.status).toBe(409);
     expect(early.body).toMatchObject({ code: 'ILLEGAL_TRANSITION', reasonCode: 'FEEDBACK_REQUIRED', currentState: 'suspended' });
+    await expectAllowedAsOffered(world, 'authorization', authorizationId, 'reinstate', early);
     const byBody = await world.ao('POST', `/authorizations/${authorizationId}/suspension-feedback`, { as: world.body, body: { summary: '已整改。' } });
     expectContract('authorized-operation', 'fileSuspensionFeedback', byBody, 403);
     const fed = await world.ao('POST', `/authorizations/${authorizationId}/suspension-feedback`, { as: world.operator, body: { summary: '已停止违规使用并完成整改。' } });
@@ -182,6 +195,10 @@ describe('authorized operation: the authorization in force, data access and offi
     expect(reported.body).toMatchObject({ state: 'approved', agreementReportedOn: '2025-09-26', deadline: null, agreementReportDuty: { startedOn: '2025-09-26', dueDate: '2025-10-10', late: false } });
     const twice = await world.ao('POST', `/data-access-requests/${applied.body.id}/agreement-reports`, { as: world.operator, body: report });
     expectContract('authorized-operation', 'reportDataAccessAgreement', twice, 409);
+    // The report is made once: its second refusal does not offer it again.
+    expect(twice.body).toMatchObject({ reasonCode: 'ALREADY_REPORTED' });
+    expect(twice.body.allowedEvents).not.toContain('report_agreement');
+    expect(twice.body.detail).not.toMatch(/allowed:.*report_agreement/);
   });
 
   it('Xiamen: the 开发利用协议 is due 5 WD from the signing the report states, not from the approval (ambiguity 5)', async () => {

@@ -13,7 +13,8 @@ import type { World } from '../support/world.js';
 // Property: in every state the sandbox reaches, on every platform, `allowedActions` lists exactly
 // the official actions `POST /actions` accepts — each listed one is accepted (tried on a copy of
 // the sandbox, with the required fields the listing describes), every other action of the
-// contract's `OfficialAction` is refused and changes nothing.
+// contract's `OfficialAction` is refused and changes nothing, and a 409 names as allowed only
+// listed actions, never the one it refuses.
 
 /** The smallest value a field's JSON Schema (as the timeline gives it) accepts. */
 function sample(schema: any): unknown {
@@ -129,6 +130,17 @@ async function sampledObjects(): Promise<{ platform: string; objectType: string;
   return picked;
 }
 
+/**
+ * A refusal's allowed list (`allowedEvents`, and the same list in `detail`) is within what the
+ * timeline offers — each of which is accepted (checked above) — and never names the refused action.
+ */
+function expectAllowedWithin(problem: { allowedEvents: string[]; detail?: string }, action: string, listed: ReadonlySet<string>, object: unknown): void {
+  const { allowedEvents } = problem;
+  expect({ object, action, allowedEvents }).toMatchObject({ allowedEvents: expect.not.arrayContaining([action]) });
+  expect({ object, action, notOffered: allowedEvents.filter((e) => !listed.has(e)) }).toMatchObject({ notOffered: [] });
+  if (problem.detail?.includes('allowed: ')) expect(problem.detail).toMatch(new RegExp(`allowed: ${allowedEvents.join(', ') || 'none'}$`));
+}
+
 const timelinePath = (sandboxId: string, o: { platform: string; objectType: string; objectId: string }) => `/sandboxes/${sandboxId}/objects/${o.platform}/${o.objectType}/${o.objectId}/timeline`;
 
 describe('allowed actions, through the HTTP server', () => {
@@ -175,6 +187,7 @@ describe('allowed actions, through the HTTP server', () => {
       for (const action of ACTIONS.filter((a) => !listed.has(a))) {
         const reply = await sim('POST', `/sandboxes/${sbx.id}/actions`, { platform: object.platform, objectType: object.objectType, objectId: object.objectId, action, ...EVERY_FIELD });
         expect({ object, action, status: reply.status }).toMatchObject({ status: expect.toSatisfy((s: number) => s >= 400 && s < 500) });
+        if (reply.status === 409 && reply.body.allowedEvents !== undefined) expectAllowedWithin(reply.body, action, listed, object);
         refused += 1;
       }
       const after = await sim('GET', timelinePath(sbx.id, object));

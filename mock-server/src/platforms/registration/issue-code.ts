@@ -1,6 +1,11 @@
 import { PlatformProblem } from '../../app/platform-problem.js';
 import type { RegistrationState } from './registration-state.js';
 
+/** What the registry may send instead: never `issue_code`, which this check refuses before the machine sees it. */
+function registryAllowed(state: RegistrationState, applicationId: string): string[] {
+  return state.host.allowed(applicationId, 'registry').filter((event) => event !== 'issue_code');
+}
+
 /**
  * Checks an `issue_code` action (赋码) before it reaches the machine: a profile that codes when
  * the notice ends (`codeIssuance: on_notice_close`) takes no `issue_code` (409 saying so), and a
@@ -16,7 +21,7 @@ export function checkIssueCode(state: RegistrationState, applicationId: string, 
   if (host.procedures.profile.options.codeIssuance !== 'by_registry') {
     throw new PlatformProblem('ILLEGAL_TRANSITION', {
       detail: '本配置在公示期满无异议时自动赋码，无需登记机构 issue_code。 / This profile codes a registration when its public notice ends without an objection; there is no issue_code to take.',
-      extensions: { currentState: host.engine.get(applicationId).state, allowedEvents: host.allowed(applicationId, 'registry'), reasonCode: 'CODED_AT_NOTICE_CLOSE' },
+      extensions: { currentState: host.engine.get(applicationId).state, allowedEvents: registryAllowed(state, applicationId), reasonCode: 'CODED_AT_NOTICE_CLOSE' },
     });
   }
   const code = body['registrationCode'];

@@ -12,17 +12,10 @@ import type { WorkflowHost } from './workflow-host.js';
  */
 const OFFICIAL_ROLES: ReadonlySet<string> = new Set(['registry', 'data_authority', 'data_provider', 'platform_operator', 'city_government', 'grantor', 'price_authority', 'implementing_body']);
 
-/** A payload with every key a transition requires, for a dry run (the texts are never recorded). */
-function samplePayload(requires: readonly string[] | undefined): Record<string, unknown> {
-  const payload: Record<string, unknown> = {};
-  for (const key of requires ?? []) payload[key] = key === 'answer' ? { text: '-' } : [{ text: '-' }];
-  return payload;
-}
-
 /**
- * Whether the machine takes `event` from the instance now, acted on by `role` as
- * `POST /actions` would send it — a dry run through the kernel's own transition (guards,
- * deadlines in unpublished years included), changing nothing.
+ * Whether the machine takes `event` from the instance now, sent by the sandbox's official of
+ * `role` — by `host.allowed`, the list a refusal of that role names as allowed, so an offered
+ * action and a refusal's `allowedEvents` cannot disagree.
  *
  * @example
  * ```ts
@@ -30,14 +23,7 @@ function samplePayload(requires: readonly string[] | undefined): Record<string, 
  * ```
  */
 export function accepts(host: WorkflowHost, instance: WorkflowInstance, event: string, role: string): boolean {
-  const transition = host.machine(instance.machine).transitions.find((t) => t.event === event && (Array.isArray(t.from) ? t.from : [t.from]).includes(instance.state));
-  if (!transition) return false;
-  try {
-    host.checkDispatch(instance.id, event, { actor: { role, ...host.officialActor(instance, role) }, payload: samplePayload(transition.requires) });
-    return true;
-  } catch {
-    return false;
-  }
+  return host.allowed(instance.id, role).includes(event);
 }
 
 /**
@@ -54,11 +40,14 @@ export function accepts(host: WorkflowHost, instance: WorkflowInstance, event: s
 export function offeredActions(host: WorkflowHost, instance: WorkflowInstance, fixedRole?: string | ((action: string) => string)): OfferedAction[] {
   const offered: OfferedAction[] = [];
   const seen = new Set<string>();
+  // One dry run of the state's events per role, not one per event.
+  const byRole = new Map<string, readonly string[]>();
+  const acceptedBy = (role: string) => byRole.get(role) ?? byRole.set(role, host.allowed(instance.id, role)).get(role)!;
   for (const t of host.machine(instance.machine).transitions) {
     if (seen.has(t.event) || !(Array.isArray(t.from) ? t.from : [t.from]).includes(instance.state)) continue;
     seen.add(t.event);
     const role = typeof fixedRole === 'function' ? fixedRole(t.event) : (fixedRole ?? roleFor(host, instance.machine, instance.state, t.event));
-    if (OFFICIAL_ROLES.has(role) && accepts(host, instance, t.event, role)) offered.push({ action: t.event, role, ...(t.requires?.length ? { requires: [...t.requires] } : {}) });
+    if (OFFICIAL_ROLES.has(role) && acceptedBy(role).includes(t.event)) offered.push({ action: t.event, role, ...(t.requires?.length ? { requires: [...t.requires] } : {}) });
   }
   return offered;
 }

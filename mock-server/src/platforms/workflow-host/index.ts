@@ -10,7 +10,7 @@ export { listOwn, listEvents, newestFirst, ownListing } from './list-page.js';
 export { type Listing } from './host-index.js';
 export { hostClock, recordsById } from './host-hooks.js';
 export { wireEvent, wireDeadline, instanceDeadline, wireActor, toReasons, type WireEvent, type WireActor, type WireMapping, type StepNames } from './wire.js';
-export { transitionProblem, illegalTransition, offeredEvents } from './transition-problem.js';
+export { transitionProblem, illegalTransition } from './transition-problem.js';
 export { requireRole } from './require-role.js';
 export { instanceObject, offeredActions, accepts, type InstanceObjectOptions } from './host-objects.js';
 export { grantObject, type GrantObjectInput } from './grant-objects.js';

@@ -1,24 +1,10 @@
-import { allowedEvents, type MachineDefinition, type TransitionError } from '@gdx/kernel';
+import type { TransitionError } from '@gdx/kernel';
 import type { ProblemCode } from '@gdx/protocol';
 import { PlatformProblem } from '../../app/platform-problem.js';
 
 /** Guard refusals that have a problem code of their own in the contract (409). */
 // Guards whose refusal is its own problem code (status from the catalogue), not a plain 409.
 const GUARD_PROBLEMS = new Set(['RENEWAL_WINDOW_NOT_OPEN', 'OBJECTION_WINDOW_CLOSED', 'TENDER_PERIOD_RUNNING', 'TERM_EXCEEDS_CAP', 'TERM_JUSTIFICATION_REQUIRED', 'SELECTION_METHOD_NOT_ALLOWED']);
-
-/**
- * The events an organisation or official may send in a state: the clock's own events (notice
- * closed, expiry) are not offered to callers.
- *
- * @example
- * ```ts
- * offeredEvents(machine, 'in_public_notice'); // ['object'] — not 'notice_closed'
- * ```
- */
-export function offeredEvents(machine: MachineDefinition, state: string, role?: string): string[] {
-  const byPeople = machine.transitions.filter((t) => t.by.some((r) => r !== 'clock'));
-  return allowedEvents({ ...machine, transitions: byPeople }, state, role);
-}
 
 /**
  * 409 `ILLEGAL_TRANSITION` for `event` in `state`, naming the state and the events it allows.
@@ -38,20 +24,24 @@ export function illegalTransition(state: string, event: string, allowed: readonl
 /**
  * The problem a refused transition answers:
  * - the state does not take the event, the actor may not send it, or a guard fails → 409
- *   `ILLEGAL_TRANSITION` with `currentState`, `allowedEvents` (clock events left out) and `reasonCode`;
+ *   `ILLEGAL_TRANSITION` with `currentState`, `allowedEvents` and `reasonCode`;
  * - `RENEWAL_WINDOW_NOT_OPEN`, `OBJECTION_WINDOW_CLOSED`, `TENDER_PERIOD_RUNNING` guards → 409 with that
  *   code, `TERM_EXCEEDS_CAP`, `TERM_JUSTIFICATION_REQUIRED`, `SELECTION_METHOD_NOT_ALLOWED` → 422 (same members);
  * - a missing written reason, answer or items → 400 `VALIDATION_FAILED` with the field pointer;
  * - a deadline in a year without a published holiday schedule → 422 `CALENDAR_NOT_PUBLISHED`
  *   with `year` (never a silent Monday–Friday).
  *
+ * `allowedEvents` (and the list in `detail`) is the kernel's `error.allowed`: what the refused
+ * actor's role may send now by `acceptedEvents`, the function the timelines' `allowedActions`
+ * are read from too, never the refused event itself.
+ *
  * @example
  * ```ts
  * const r = engine.dispatch(id, 'dispute', { actor });
- * if (!r.ok) throw transitionProblem(r.error, engine.machine(instance.machine));
+ * if (!r.ok) throw transitionProblem(r.error);
  * ```
  */
-export function transitionProblem(error: TransitionError, machine: MachineDefinition): PlatformProblem {
+export function transitionProblem(error: TransitionError): PlatformProblem {
   if (error.code === 'CALENDAR_NOT_PUBLISHED') {
     const year = error.detail?.year;
     return new PlatformProblem('CALENDAR_NOT_PUBLISHED', {
@@ -66,11 +56,11 @@ export function transitionProblem(error: TransitionError, machine: MachineDefini
       errors: [{ pointer: `/${key}`, code: error.code, message: { zh: `缺少必填内容：${key}`, en: `${key} is required` } }],
     });
   }
-  const allowed = offeredEvents(machine, error.from);
+  const { allowed } = error;
   if (GUARD_PROBLEMS.has(error.code)) {
     return new PlatformProblem(error.code as ProblemCode, {
       detail: `${error.message.en} (state ${error.from})`,
-      extensions: { currentState: error.from, allowedEvents: allowed, reasonCode: error.code },
+      extensions: { currentState: error.from, allowedEvents: [...allowed], reasonCode: error.code },
     });
   }
   return illegalTransition(error.from, error.event, allowed, error.code);

@@ -1,4 +1,4 @@
-import { createInstance, transition, WorkflowEngine, type ActorRef, type Deadline, type EngineSnapshot, type MachineDefinition, type WorkflowEvent, type WorkflowInstance } from '@gdx/kernel';
+import { acceptedEvents, createInstance, transition, WorkflowEngine, type ActorRef, type Deadline, type EngineSnapshot, type MachineDefinition, type WorkflowEvent, type WorkflowInstance } from '@gdx/kernel';
 import { buildProcedures, officialsActAfter, resolveProfile, type Procedures } from '@gdx/procedures';
 import type { FiredTransition, PlatformName, SandboxContext, SandboxEventInput } from '../../app/platform-module.js';
 import { indexPage } from '../../app/list-index.js';
@@ -7,7 +7,7 @@ import { blockedAction, blockedInState } from './blocked-in-state.js';
 import { HostListIndex, type Listing } from './host-index.js';
 import { planOfficials } from './plan-officials.js';
 import { SandboxTimerClock } from './timer-clock.js';
-import { offeredEvents, transitionProblem } from './transition-problem.js';
+import { transitionProblem } from './transition-problem.js';
 import { instanceDeadline, wireEvent, type WireEvent, type WireMapping } from './wire.js';
 
 const builtinProcedures = new Map<string, Procedures>();
@@ -122,7 +122,7 @@ export class WorkflowHost {
   check(machineId: string, input: CreateInput): void {
     const machine = this.machine(machineId);
     const dry = createInstance(machine, { id: 'dry_run', ...input }, this.#context());
-    if (!dry.ok) throw transitionProblem(dry.error, machine);
+    if (!dry.ok) throw transitionProblem(dry.error);
   }
 
   /** Throws the problem `dispatch` would answer, without changing anything (check before drawing ids). */
@@ -130,13 +130,13 @@ export class WorkflowHost {
     const instance = this.engine.get(id);
     const machine = this.machine(instance.machine);
     const result = transition(machine, instance, { type: event, ...input }, this.#context());
-    if (!result.ok) throw transitionProblem(result.error, machine);
+    if (!result.ok) throw transitionProblem(result.error);
   }
 
   /** Creates an instance; throws the problem when the machine refuses. */
   create(machineId: string, init: CreateInput & { id: string }): WorkflowInstance {
     const result = this.engine.create(machineId, init);
-    if (!result.ok) throw transitionProblem(result.error, this.machine(machineId));
+    if (!result.ok) throw transitionProblem(result.error);
     this.#lists.touch(init.id);
     return result.instance;
   }
@@ -144,14 +144,18 @@ export class WorkflowHost {
   /** Sends an event now; throws the problem when the machine refuses. */
   dispatch(id: string, event: string, input: DispatchInput): WorkflowInstance {
     const result = this.engine.dispatch(id, event, input);
-    if (!result.ok) throw transitionProblem(result.error, this.machine(this.engine.get(id).machine));
+    if (!result.ok) throw transitionProblem(result.error);
     return result.instance;
   }
 
-  /** The events callers may send to `id` now (for any role, or one role); the clock's are left out. */
-  allowed(id: string, role?: string): string[] {
+  /**
+   * The events `role` may send to `id` now, acting as the sandbox's official of that role: the
+   * kernel's `acceptedEvents` (guards and calendar included, payload aside) — what a refusal of
+   * that role lists as allowed, and what the timelines offer.
+   */
+  allowed(id: string, role: string): string[] {
     const instance = this.engine.get(id);
-    return offeredEvents(this.machine(instance.machine), instance.state, role);
+    return acceptedEvents(this.machine(instance.machine), instance, { role, ...this.officialActor(instance, role) }, this.#context());
   }
 
   /**
