@@ -28,6 +28,11 @@ async function expectAllowedAsOffered(world: AoWorld, objectType: string, object
   expect(refusal.body.detail).toMatch(new RegExp(`allowed: ${refusal.body.allowedEvents.join(', ') || 'none'}$`));
 }
 
+/** A data access request of the operator within `authorizationId`, over the world's first scope item. */
+function dataAccess(world: AoWorld, authorizationId: string) {
+  return { authorizationId, scenario: { name: '线网优化', description: '' }, qualification: '三级等保。', dataNeeds: [world.scopeItem()], method: '平台内建模。', safeguards: '全程日志。' };
+}
+
 describe('authorized operation: the authorization in force, data access and officials', () => {
   it('evaluates yearly: a rectification within 30 days, a second one fails and ends the data access', async () => {
     const world = await openAoWorld(ctx);
@@ -157,6 +162,54 @@ describe('authorized operation: the authorization in force, data access and offi
     const events = await world.ao('GET', `/authorizations/${authorizationId}/events`, { as: world.body });
     expectContract('authorized-operation', 'listAuthorizationEvents', events, 200);
     expect(events.body.items.at(-1)).toMatchObject({ from: 'active', to: 'expired', actor: { role: 'clock' } });
+  });
+
+  it('ends the data access with the authorization: a pending request too, with the reason, never approved after (101号 第三十七条)', async () => {
+    // Expired: a request submitted on the term's last day ends at 24:00 with it.
+    const world = await openAoWorld(ctx);
+    const { authorizationId } = await signedSelection(world, { from: '2025-10-01', to: '2025-12-31' });
+    await world.advance({ to: '2025-12-31T10:00:00+08:00' });
+    const pending = await world.ao('POST', '/data-access-requests', { as: world.operator, body: dataAccess(world, authorizationId) });
+    await world.advance({ to: '2026-01-02T00:00:00+08:00' });
+    const ended = await world.ao('GET', `/data-access-requests/${pending.body.id}`, { as: world.operator });
+    expectContract('authorized-operation', 'getDataAccessRequest', ended, 200);
+    expect(ended.body).toMatchObject({ state: 'ended', deadline: null, reasons: [{ code: 'AUTHORIZATION_NOT_ACTIVE', text: expect.stringContaining('expired') }] });
+    expect(ended.body.events.at(-1)).toMatchObject({ from: 'submitted', to: 'ended', actor: { role: 'clock' }, at: '2026-01-01T00:00:00+08:00' });
+    expect((await world.sim('GET', `/objects/authorized-operation/data_access_request/${pending.body.id}/timeline`)).body.allowedActions).toEqual([]);
+    expect((await world.official('data_access_request', pending.body.id, 'approve_data_access')).status).toBe(409);
+
+    // Revoked: the pending request ends as the approved one does.
+    const revokedWorld = await openAoWorld(ctx);
+    const signed = await signedSelection(revokedWorld);
+    const body = dataAccess(revokedWorld, signed.authorizationId);
+    const approved = await revokedWorld.ao('POST', '/data-access-requests', { as: revokedWorld.operator, body });
+    await revokedWorld.official('data_access_request', approved.body.id, 'approve_data_access');
+    const waiting = await revokedWorld.ao('POST', '/data-access-requests', { as: revokedWorld.operator, body });
+    await revokedWorld.official('authorization', signed.authorizationId, 'revoke', { reasons: [{ text: '严重违约。' }] });
+    const refused = await revokedWorld.official('data_access_request', waiting.body.id, 'approve_data_access');
+    expect(refused.status).toBe(409);
+    for (const id of [approved.body.id, waiting.body.id]) expect((await revokedWorld.ao('GET', `/data-access-requests/${id}`, { as: revokedWorld.operator })).body.state).toBe('ended');
+    expect((await revokedWorld.ao('GET', `/data-access-requests/${waiting.body.id}`, { as: revokedWorld.operator })).body.reasons).toEqual([{ code: 'AUTHORIZATION_NOT_ACTIVE', text: expect.stringContaining('terminated') }]);
+  });
+
+  it('approves no data access while the early termination is requested, and ends the pending request with the authorization', async () => {
+    const world = await openAoWorld(ctx);
+    const { authorizationId } = await signedSelection(world);
+    const pending = await world.ao('POST', '/data-access-requests', { as: world.operator, body: dataAccess(world, authorizationId) });
+    await world.ao('POST', `/authorizations/${authorizationId}/termination-requests`, { as: world.operator, body: { reason: '业务调整。' } });
+    const timeline = await world.sim('GET', `/objects/authorized-operation/data_access_request/${pending.body.id}/timeline`);
+    expectContract('simulation', 'getObjectTimeline', timeline, 200);
+    // Still refusable with reasons; no longer approvable.
+    const offered = timeline.body.allowedActions.map((a: { action: string }) => a.action);
+    expect(offered).toContain('reject_data_access');
+    expect(offered).not.toContain('approve_data_access');
+    const approval = await world.official('data_access_request', pending.body.id, 'approve_data_access');
+    expect(approval.status).toBe(409);
+    expect(approval.body).toMatchObject({ code: 'ILLEGAL_TRANSITION', reasonCode: 'AUTHORIZATION_NOT_ACTIVE' });
+    const unchanged = await world.ao('GET', `/data-access-requests/${pending.body.id}`, { as: world.operator });
+    expect(unchanged.body).toMatchObject({ state: 'submitted', accessSuspended: false });
+    await world.official('authorization', authorizationId, 'approve_termination');
+    expect((await world.ao('GET', `/data-access-requests/${pending.body.id}`, { as: world.operator })).body.state).toBe('ended');
   });
 
   it('the operator asks to end early and the grantor decides', async () => {

@@ -36,7 +36,7 @@ function onPlanEvent(state: AuthorizedOperationState, instance: WorkflowInstance
 function onRequestEvent(state: AuthorizedOperationState, instance: WorkflowInstance, event: WorkflowEvent): void {
   const request = state.requests.get(instance.id);
   if (!request) return;
-  if (event.event === 'reject_data_access') request.reasons = toReasons(event.data?.['reasons']);
+  if (event.event === 'reject_data_access' || event.event === 'authorization_ended') request.reasons = toReasons(event.data?.['reasons']);
   if (event.event === 'report_agreement') request.agreementReportedOn = today(event);
 }
 

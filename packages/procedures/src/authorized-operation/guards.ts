@@ -17,6 +17,9 @@ function termWithinPolicy(profile: Profile, term: unknown, justification: unknow
  *   or over it with `payload.justification` where the profile's `termPolicy` is `warning`.
  * - `amendedTermAcceptable` — the same cap for an amendment's new term (`payload.term`, 27号
  *   第十四条(二) binds the agreement however it is changed); an amendment keeping the term passes.
+ * - `accessApprovable` — a data access request may be approved: its authorization is neither
+ *   suspended (`data.accessSuspended`) nor awaiting its early termination (`data.approvalClosed`),
+ *   both set by the clock.
  *
  * @example
  * new WorkflowEngine({ machines, calendar, clock, guards: authorizedOperationGuards(profile) });
@@ -28,5 +31,6 @@ export function authorizedOperationGuards(profile: Profile): GuardRegistry {
       termWithinPolicy(profile, (input.payload?.['agreement'] as { term?: unknown } | undefined)?.term, input.payload?.['justification']),
     amendedTermAcceptable: (_instance, input) =>
       input.payload?.['term'] === undefined || termWithinPolicy(profile, input.payload['term'], input.payload['justification']),
+    accessApprovable: (instance) => instance.data['accessSuspended'] !== true && instance.data['approvalClosed'] !== true,
   };
 }

@@ -12,6 +12,10 @@ import { explainOverdue, profileLimit } from '../profile-limit.js';
  * `agreementReportDuty`), or, with `approval`, as the `agreement_report` step an approval opens.
  * While the authorization is suspended the clock marks its requests `data.accessSuspended`
  * (`suspend_access`, `resume_access` on reinstatement) and none is approved (`AUTHORIZATION_NOT_ACTIVE`).
+ * Once its early termination is requested the clock closes a pending request's approval
+ * (`close_approval`, `data.approvalClosed`; the same refusal), and when it expires or terminates
+ * the clock ends a pending request (`authorization_ended`, with `reasons`; an approved one by
+ * `end_data_access`).
  *
  * @example
  * engine.create('authorized-operation.data-access', { id: 'aoq_1', actor: { role: 'data_user' } });
@@ -39,7 +43,7 @@ export function dataAccessMachine(profile: Profile): MachineDefinition {
       ended: { terminal: true, label: { zh: '已结束', en: 'Ended' } },
     },
     transitions: [
-      { from: 'submitted', event: 'approve_data_access', to: 'approved', by: reviewers, guard: '!data.accessSuspended', guardError: 'AUTHORIZATION_NOT_ACTIVE' },
+      { from: 'submitted', event: 'approve_data_access', to: 'approved', by: reviewers, guard: 'accessApprovable', guardError: 'AUTHORIZATION_NOT_ACTIVE' },
       { from: 'submitted', event: 'reject_data_access', to: 'rejected', by: reviewers, requires: ['reasons'] },
       explainOverdue('submitted', reviewers),
       ...(options.agreementReport
@@ -48,6 +52,12 @@ export function dataAccessMachine(profile: Profile): MachineDefinition {
       { from: 'approved', event: 'end_data_access', to: 'ended', by: ['data_authority', 'operator', 'clock'] },
       ...permissions('submitted'),
       ...permissions('approved'),
+      // An authorization whose early termination was requested only awaits the grantor's decision
+      // (it never returns to `active`): nothing more is approved within it, as nothing is submitted.
+      { from: 'submitted', event: 'close_approval', to: 'submitted', by: ['clock'], set: { approvalClosed: true }, eventType: 'approval_closed' },
+      // 101号 第三十七条 (permissions revoked at the end): a request still pending can never be
+      // approved, so it ends with the authorization instead of waiting, overdue, for ever.
+      { from: 'submitted', event: 'authorization_ended', to: 'ended', by: ['clock'], requires: ['reasons'] },
     ],
     limits: {
       data_access_review: profileLimit(profile, 'authorized_operation.data_access_review', 'data_access_review', 'flag_overdue'),
