@@ -285,6 +285,23 @@ describe('authorized operation: the authorization in force, data access and offi
     expect(lateReport.body.agreementReportDuty).toMatchObject({ startedOn: '2025-09-29', dueDate: '2025-10-13', late: true });
   });
 
+  it('Xiamen: an agreement report whose 5 WD reach a year without a published calendar is refused, storing nothing', async () => {
+    const world = await openAoWorld(ctx, { profile: 'xiamen' });
+    const authorizationId = await designatedAuthorization(world);
+    const body = { authorizationId, scenario: { name: '商业选址', description: '' }, qualification: '近三年无安全事件。', dataNeeds: [world.scopeItem()], method: '平台内分析。', safeguards: '脱敏。' };
+    const applied = await world.ao('POST', '/data-access-requests', { as: world.org(DATA_USER), body });
+    await world.official('data_access_request', applied.body.id, 'approve_data_access');
+    // Signed on 2026-12-28: its 5 WD end in 2027, whose holiday schedule is not published.
+    await world.advance({ to: '2026-12-28T10:00:00+08:00' });
+    const report = { signedOn: '2026-12-28', agreement: { name: '开发利用协议.pdf', mediaType: 'application/pdf', digest: `sha256:${'ef'.repeat(32)}`, size: 512 } };
+    const refused = await world.ao('POST', `/data-access-requests/${applied.body.id}/agreement-reports`, { as: world.operator, body: report });
+    expectContract('authorized-operation', 'reportDataAccessAgreement', refused, 422);
+    expect(refused.body).toMatchObject({ code: 'CALENDAR_NOT_PUBLISHED', year: 2027 });
+    const unchanged = await world.ao('GET', `/data-access-requests/${applied.body.id}`, { as: world.operator });
+    expect(unchanged.body).toMatchObject({ state: 'approved', agreementReportedOn: null, agreementReportDuty: null });
+    expect(unchanged.body.events.map((e: { type: string }) => e.type)).not.toContain('agreement_reported');
+  });
+
   it('lists its objects and their timelines with the officials\' actions they take now', async () => {
     const world = await openAoWorld(ctx);
     const { authorizationId } = await signedSelection(world);

@@ -27,11 +27,32 @@ export function checkSignedOn(instance: WorkflowInstance, signedOn: string, toda
   if (signedOn > today) throw invalid('/signedOn', 'DATE_IN_FUTURE', '签订日期不得晚于今天', 'signedOn cannot lie in the future');
 }
 
+/** The duty of a report stating `signedOn`, made at `reportedAt`, on a request approved on `approvedOn`; throws the calendar's `CALENDAR_NOT_PUBLISHED` when its 5 WD reach a year without a schedule. */
+function dutyOf(state: AuthorizedOperationState, signedOn: string, approvedOn: string, reportedAt: number) {
+  return agreementReportDuty(state.host.procedures.profile, state.sandbox.calendar, { signedOn, approvedOn, reportedAt });
+}
+
+/**
+ * Refuses, before anything is recorded, a report whose period cannot be computed: its 5 WD
+ * reaching a year without a published holiday schedule answer 422 `CALENDAR_NOT_PUBLISHED`, as
+ * every other deadline-bearing action (domain README, Time 4) — recording it would drop the duty.
+ * A request not approved is left to the machine (409).
+ *
+ * @example
+ * ```ts
+ * checkReportPeriod(state, instance, body.signedOn, sandbox.now());
+ * ```
+ */
+export function checkReportPeriod(state: AuthorizedOperationState, instance: WorkflowInstance, signedOn: string, reportedAt: number): void {
+  const approvedOn = approvalDay(instance);
+  if (approvedOn !== undefined) dutyOf(state, signedOn, approvedOn, reportedAt);
+}
+
 /**
  * The contract's `AgreementReportDuty` of a request whose signed agreement was reported (Xiamen):
  * 5 WD from the signing day the report states (or from the approval, per the profile's
- * `agreementReportFrom`), `late` when reported after. `null` before the report, or while the year
- * its period ends in has no published calendar.
+ * `agreementReportFrom`), `late` when reported after. `null` before the report (a report whose
+ * period reaches an unpublished year is refused: `checkReportPeriod`).
  *
  * @example
  * ```ts
@@ -43,9 +64,5 @@ export function agreementReportDutyOf(state: AuthorizedOperationState, instance:
   const approvedOn = approvalDay(instance);
   if (!reported || approvedOn === undefined) return null;
   const { signedOn } = reported.data?.['report'] as { signedOn: string };
-  try {
-    return agreementReportDuty(state.host.procedures.profile, state.sandbox.calendar, { signedOn, approvedOn, reportedAt: Date.parse(reported.at) });
-  } catch {
-    return null;
-  }
+  return dutyOf(state, signedOn, approvedOn, Date.parse(reported.at));
 }

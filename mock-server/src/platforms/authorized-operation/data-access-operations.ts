@@ -4,7 +4,7 @@ import { PlatformProblem } from '../../app/platform-problem.js';
 import type { OrganizationRole } from '../../sandbox/seed/types.js';
 import { illegalTransition, listEvents, listOwn, requireRole } from '../workflow-host/index.js';
 import { visible } from './ao-access.js';
-import { checkSignedOn } from './agreement-report.js';
+import { checkReportPeriod, checkSignedOn } from './agreement-report.js';
 import { orgRef, type AuthorizedOperationState, type DataAccessRecord } from './ao-records.js';
 import { checkScope } from './scope-checks.js';
 import { dataAccessView } from './wire-views.js';
@@ -51,8 +51,14 @@ function reportDataAccessAgreement(ctx: Ctx): OperationResult {
   const { state } = ctx;
   requireRole(ctx, 'operator');
   const request = visible(ctx, state.requests, 'requestId', (r) => state.authorizations.get(r.authorizationId)?.operatorId === ctx.caller?.id);
-  checkSignedOn(state.host.get(request.id)!, (ctx.body as { signedOn: string }).signedOn, shanghaiDay(ctx.sandbox.now()));
-  state.host.dispatch(request.id, 'report_agreement', { actor: { role: 'operator', organizationId: ctx.caller!.id }, payload: { report: structuredClone(ctx.body) } });
+  const instance = state.host.get(request.id)!;
+  const { signedOn } = ctx.body as { signedOn: string };
+  checkSignedOn(instance, signedOn, shanghaiDay(ctx.sandbox.now()));
+  const input = { actor: { role: 'operator', organizationId: ctx.caller!.id }, payload: { report: structuredClone(ctx.body) } };
+  // The machine's refusals (not approved, reported twice: 409) come before the calendar's.
+  state.host.checkDispatch(request.id, 'report_agreement', input);
+  checkReportPeriod(state, instance, signedOn, ctx.sandbox.now());
+  state.host.dispatch(request.id, 'report_agreement', input);
   return { status: 200, body: dataAccessView(state, request) };
 }
 
