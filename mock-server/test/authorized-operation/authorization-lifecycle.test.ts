@@ -129,6 +129,19 @@ describe('authorized operation: the authorization in force, data access and offi
     expect((await world.official('authorization', authorizationId, 'reinstate')).body.reasonCode).toBe('FEEDBACK_REQUIRED');
   });
 
+  it('keeps the term\'s deadline from the signing day, with the agreed period, across a suspension', async () => {
+    const world = await openAoWorld(ctx);
+    // Signed on 2025-09-26 for two years: the agreed term, not the 5-year cap, is the period applied.
+    const { authorizationId } = await signedSelection(world, { from: '2025-09-26', to: '2027-09-26' });
+    const term = { step: 'term', startTrigger: 'agreement_signed', startedOn: '2025-09-26', dueDate: '2027-09-26', limit: 2, unit: 'years' };
+    expect((await world.ao('GET', `/authorizations/${authorizationId}`, { as: world.operator })).body.deadline).toMatchObject(term);
+    await world.advance({ to: '2025-10-20T10:00:00+08:00' });
+    await world.official('authorization', authorizationId, 'suspend', { reasons: [{ text: '违规使用公共数据。' }] });
+    await world.ao('POST', `/authorizations/${authorizationId}/suspension-feedback`, { as: world.operator, body: { summary: '已整改。' } });
+    const reinstated = await world.official('authorization', authorizationId, 'reinstate');
+    expect(reinstated.body.object).toMatchObject({ state: 'active', deadline: term });
+  });
+
   it('runs the evaluation\'s 30 WD from the annual report on the evaluated year, or from the start until one is filed', async () => {
     const world = await openAoWorld(ctx);
     const { authorizationId } = await signedSelection(world, { from: '2025-01-02', to: '2027-12-31' });

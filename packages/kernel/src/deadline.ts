@@ -38,11 +38,12 @@ export function computeDeadline(limit: Limit, start: DeadlineStart, calendar: Ca
     dueAtMs = undefined;
   }
   const end = dueAtMs ?? endOfDay(dueDate);
+  const applied = due === undefined ? { value: limit.value, unit: limit.unit } : periodBetween(startedOn, dueDate);
   return {
     deadline: {
       step: limit.id,
-      limit: limit.value,
-      unit: limit.unit,
+      limit: applied.value,
+      unit: applied.unit,
       startTrigger: limit.startTrigger,
       startedOn,
       dueDate,
@@ -52,6 +53,17 @@ export function computeDeadline(limit: Limit, start: DeadlineStart, calendar: Ca
     },
     dueAtMs: end,
   };
+}
+
+/**
+ * The period a due date given by the data actually sets from `startedOn` (start day not counted):
+ * whole years on an anniversary, else calendar days — the limit's own value no longer applies
+ * (an agreed term shorter than the cap, or longer with a justification). Plain date arithmetic.
+ */
+function periodBetween(startedOn: IsoDate, dueDate: IsoDate): { value: number; unit: Limit['unit'] } {
+  const years = Number(dueDate.slice(0, 4)) - Number(startedOn.slice(0, 4));
+  if (years > 0 && dueDate.slice(4) === startedOn.slice(4)) return { value: years, unit: 'years' };
+  return { value: Math.max(0, Math.round((Date.parse(`${dueDate}T00:00:00Z`) - Date.parse(`${startedOn}T00:00:00Z`)) / 86_400_000)), unit: 'calendar_days' };
 }
 
 /** The ISO day in the instance data's `field`, if it names one that holds a day. */

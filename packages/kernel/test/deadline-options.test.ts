@@ -26,7 +26,9 @@ describe('computeDeadline: dueField', () => {
 
   it('takes the due date from the instance data when present, even past the limit', () => {
     const { deadline } = computeDeadline(term, { now: at('2026-01-05T15:00'), data: { termEnd: '2032-01-04' } }, fakeCalendar);
-    expect(deadline).toMatchObject({ startedOn: '2026-01-05', dueDate: '2032-01-04', dueAt: '2032-01-05T00:00:00+08:00', limit: 5 });
+    // The period shown is the one the day sets, not the limit's: calendar days, or whole years on an anniversary.
+    expect(deadline).toMatchObject({ startedOn: '2026-01-05', dueDate: '2032-01-04', dueAt: '2032-01-05T00:00:00+08:00', limit: 2190, unit: 'calendar_days' });
+    expect(computeDeadline(term, { now: at('2026-01-05T15:00'), data: { termEnd: '2028-01-05' } }, fakeCalendar).deadline).toMatchObject({ dueDate: '2028-01-05', limit: 2, unit: 'years' });
   });
 
   it('falls back to the limit without the field, and a capField still caps it', () => {

@@ -110,7 +110,7 @@ describe('authorized-operation authorization', () => {
   it('runs to the agreed term end and expires by the clock', () => {
     const h = harness('national', '2026-01-05T15:00');
     const r = ok(h.engine.create('authorized-operation.authorization', { id: 'aoa', actor: body, data: { termEnd: '2026-12-31' } }));
-    expect(r.deadline).toMatchObject({ step: 'term', unit: 'years', limit: 5, startedOn: '2026-01-05', dueDate: '2026-12-31', dueAt: '2027-01-01T00:00:00+08:00' });
+    expect(r.deadline).toMatchObject({ step: 'term', unit: 'calendar_days', limit: 360, startedOn: '2026-01-05', dueDate: '2026-12-31', dueAt: '2027-01-01T00:00:00+08:00' });
     const fired = h.to('2027-01-02T00:00');
     expect(fired.map((f) => [f.at, f.event])).toEqual([['2027-01-01T00:00:00+08:00', 'expire']]);
     expect(h.get('aoa').state).toBe('expired');

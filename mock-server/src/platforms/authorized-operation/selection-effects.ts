@@ -47,7 +47,7 @@ function startAuthorization(state: AuthorizedOperationState, sandbox: SandboxCon
   };
   state.authorizations.set(id, record);
   selection.authorizationId = id;
-  state.host.create('authorized-operation.authorization', { id, actor: event.actor, data: { termEnd: agreement.term.to } });
+  state.host.create('authorized-operation.authorization', { id, actor: event.actor, data: { termEnd: agreement.term.to, signedOn: shanghaiDay(Date.parse(event.at)) } });
 }
 
 /**

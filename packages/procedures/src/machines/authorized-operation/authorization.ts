@@ -24,9 +24,9 @@ const PRICING: readonly Omit<TransitionDefinition, 'from' | 'to'>[] = [
 
 /**
  * The authorization in force (授权运营, 27号 第十四条; 101号 第八、三十二–三十七条), created `active`
- * at signing with `data.termEnd` (the agreed term's last day). While `active` the `term` step
- * runs to `termEnd` (plain date arithmetic; without it, the profile's cap of 5 years) and the clock
- * then expires it. Suspension (choice 30 calendar days to fix and file `feedback` with
+ * at signing with `data.termEnd` (the agreed term's last day) and `data.signedOn`. While `active`
+ * the `term` step runs from `signedOn` to `termEnd` (plain date arithmetic; without it, the
+ * profile's cap of 5 years) and the clock then expires it. Suspension (choice 30 calendar days to fix and file `feedback` with
  * `file_feedback`; `reinstate` only after it: `FEEDBACK_REQUIRED`), yearly evaluation (choice 30 WD
  * after the annual report: `payload.annualReportOn` of `start_evaluation`, else from its start until
  * the clock's `annual_report_filed` restarts it from the report), rectification (30 calendar days
@@ -95,7 +95,9 @@ export function authorizationMachine(profile: Profile): MachineDefinition {
       ...RUNNING.flatMap((state) => PRICING.map((p) => ({ ...p, from: state, to: state }))),
     ],
     limits: {
-      term: { ...profileLimit(profile, 'authorized_operation.term', 'term', { event: 'expire' }), dueField: 'termEnd', holidayExtension: 'none' },
+      // From the signing day (`data.signedOn`) whenever `active` is re-entered (after a suspension,
+      // an evaluation, an amendment): the term does not restart.
+      term: { ...profileLimit(profile, 'authorized_operation.term', 'term', { event: 'expire' }), startField: 'signedOn', dueField: 'termEnd', holidayExtension: 'none' },
       amendment: profileLimit(profile, 'authorized_operation.amendment', 'amendment', 'flag_overdue'),
       suspension: profileLimit(profile, 'authorized_operation.suspension', 'suspension', 'flag_overdue'),
       evaluation: { ...profileLimit(profile, 'authorized_operation.evaluation', 'evaluation', 'flag_overdue'), startField: 'annualReportOn' },
