@@ -215,6 +215,25 @@ describe('the console in Chromium', () => {
     await context.close();
   }, 60_000);
 
+  it('hatches an overdue step in the timeline chart, as its legend says', async () => {
+    const sim = new SimulationClient({ baseUrl: `${mock.url}/_sim/v1` });
+    const sandbox = await sim.sandboxes.create({ id: 'console-overdue', profile: 'national', startAt: '2025-09-26T09:00:00+08:00', reviewerPolicy: { mode: 'manual' } });
+    const registrant = sandbox.organizations.find((o) => o.roles.includes('registrant'))!;
+    const registration = new RegistrationClient({ baseUrl: sandbox.platforms.registration, credentials: credentialsOf(registrant) });
+    const submitted = await registration.applications.submit(initialSubmission({ ...registrant, id: registrant.id }) as Parameters<typeof registration.applications.submit>[0]);
+    // Nobody accepts: the acceptance limit (3 working days, due 09-30) has passed by 10-10.
+    await sim.clock.advance(sandbox.id, { to: '2025-10-10T10:00:00+08:00' });
+
+    const context = await contextFor('en-US');
+    const page = await context.newPage();
+    await page.goto(`${mock.url}/_console/#/s/${sandbox.id}/objects/registration/application/${submitted.id}`);
+    const bar = page.locator('.timeline-chart g.step.overdue rect.bar');
+    await counts(bar, 1);
+    // What is painted, not the attribute: a stylesheet rule beats an SVG presentation attribute.
+    expect(await bar.evaluate((element) => getComputedStyle(element).fill)).toMatch(/^url\(.*#hatch.*\)$/);
+    await context.close();
+  });
+
   it('asks for the sim token of a server started with one, and sends it', async () => {
     const context = await contextFor('en-US');
     const page = await context.newPage();

@@ -88,7 +88,7 @@ export function TimelineChart({ steps, today, schedules }: { steps: Step[]; toda
                 <text class="step-label" x={4} y={y + ROW / 2 + 4}>
                   {pick(step.label) || step.state}
                 </text>
-                <rect class="bar" x={x(from)} y={y + 6} width={x(to) - x(from) + DAY} height={ROW - 12} rx={4} fill={step.deadline?.overdue ? 'url(#hatch)' : undefined} />
+                <rect class="bar" x={x(from)} y={y + 6} width={x(to) - x(from) + DAY} height={ROW - 12} rx={4} />
                 {[...counted].map((date) => (
                   <rect key={date} class="counted" x={x(date) + 3} y={y + 9} width={DAY - 6} height={ROW - 18} rx={2} />
                 ))}
