@@ -24,6 +24,7 @@ export const sharedRunProjects = [
   'packages/catalog',
   'packages/authorized-operation',
   'packages/simulation',
+  'packages/console',
   'bench',
   'examples/authorized-operation',
   'examples/catalog-editor',

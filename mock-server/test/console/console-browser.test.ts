@@ -234,6 +234,28 @@ describe('the console in Chromium', () => {
     await context.close();
   });
 
+  it('shows the newest events of a feed longer than it holds, and how many older ones it leaves out', async () => {
+    const sim = new SimulationClient({ baseUrl: `${mock.url}/_sim/v1` });
+    const sandbox = await sim.sandboxes.create({ id: 'console-feed', profile: 'national', startAt: '2025-09-26T09:00:00+08:00', reviewerPolicy: { mode: 'manual' } });
+    const registrant = sandbox.organizations.find((o) => o.roles.includes('registrant'))!;
+    const registration = new RegistrationClient({ baseUrl: sandbox.platforms.registration, credentials: credentialsOf(registrant) });
+    const submit = () => registration.applications.submit(initialSubmission({ ...registrant, id: registrant.id }) as Parameters<typeof registration.applications.submit>[0]);
+    // One event per submission: 1,010 events, past the 1,000 the console holds.
+    for (let batch = 0; batch < 101; batch++) await Promise.all(Array.from({ length: 10 }, submit));
+
+    const context = await contextFor('en-US');
+    const page = await context.newPage();
+    await page.goto(`${mock.url}/_console/#/s/${sandbox.id}/events`);
+    const firstSeq = page.locator('.scroll.tall tbody tr td:first-child').first();
+    await hasText(firstSeq, '1010');
+    await hasText(page.locator('main'), '10 older events are not shown');
+    // Published after the page opened: the next poll shows it first.
+    await submit();
+    await hasText(firstSeq, '1011');
+    await hasText(page.locator('main'), '11 older events are not shown');
+    await context.close();
+  }, 120_000);
+
   it('asks for the sim token of a server started with one, and sends it', async () => {
     const context = await contextFor('en-US');
     const page = await context.newPage();

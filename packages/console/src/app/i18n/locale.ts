@@ -20,13 +20,16 @@ export function saveLocale(locale: Locale): void {
 
 export const LocaleContext = createContext<Locale>('zh');
 
-/** A translator: a message with its `{name}` slots filled. */
+/**
+ * A translator: a message with its `{name}` slots filled, and its `{name:one|other}` slots by
+ * whether the value is 1 (English counts need a plural; Chinese ones do not, so they have none).
+ */
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 
 export function translator(locale: Locale): Translate {
-  return (key, values) => {
-    let text: string = MESSAGES[key][locale];
-    if (values) for (const [name, value] of Object.entries(values)) text = text.replaceAll(`{${name}}`, String(value));
+  return (key, values = {}) => {
+    let text: string = MESSAGES[key][locale].replace(/\{(\w+):([^|}]*)\|([^}]*)\}/g, (_, name: string, one: string, other: string) => (values[name] === 1 ? one : other));
+    for (const [name, value] of Object.entries(values)) text = text.replaceAll(`{${name}}`, String(value));
     return text;
   };
 }

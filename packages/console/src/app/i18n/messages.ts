@@ -123,7 +123,7 @@ export const MESSAGES = {
   'events.transition': { zh: '状态变化', en: 'Transition' },
   'events.actor': { zh: '操作者', en: 'Actor' },
   'events.empty': { zh: '还没有事件。', en: 'No events yet.' },
-  'events.partial': { zh: '仅显示最早的 {n} 条事件（事件流只能从头分页读取）。', en: 'Showing the first {n} events only (the feed pages from its start).' },
+  'events.older': { zh: '仅显示最新的 {keep} 条事件，另有 {n} 条较早的未显示。', en: 'Showing the newest {keep} events; {n} older {n:event is|events are} not shown.' },
   'webhooks.title': { zh: '回调投递', en: 'Webhook deliveries' },
   'webhooks.subscriptions': { zh: '订阅', en: 'Subscriptions' },
   'webhooks.delivery': { zh: '投递', en: 'Delivery' },

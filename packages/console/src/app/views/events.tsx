@@ -1,28 +1,17 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { query, sandboxPath, sim } from '../api/client.js';
-import type { Delivery, FaultRule, FeedEvent, Page, Problem, Webhook } from '../api/types.js';
+import type { Delivery, FaultRule, Page, Problem, Webhook } from '../api/types.js';
 import { useNotice } from '../components/notice.js';
 import { ProblemNote } from '../components/problem-note.js';
 import { useT } from '../i18n/locale.js';
 import { shortInstant } from '../lib/dates.js';
+import { followFeed, type FeedPage } from '../lib/feed-tail.js';
 import { href } from '../lib/route.js';
 import { POLL_MS, problemOf, useResource, useRevision } from '../lib/use-resource.js';
 
-/** Pages of the feed read per poll at most (the mock has no "after this" cursor: the feed is re-read). */
-const FEED_PAGES = 5;
+/** Events read per request, and the newest held and shown. */
 const PAGE = 200;
-
-async function loadFeed(sandboxId: string): Promise<{ items: FeedEvent[]; complete: boolean }> {
-  const items: FeedEvent[] = [];
-  let cursor: string | null = null;
-  for (let i = 0; i < FEED_PAGES; i++) {
-    const page: Page<FeedEvent> = await sim('GET', sandboxPath(sandboxId, `/events${query({ limit: PAGE, cursor })}`));
-    items.push(...page.items);
-    cursor = page.nextCursor;
-    if (!cursor) return { items, complete: true };
-  }
-  return { items, complete: false };
-}
+const KEEP = 1000;
 
 /** The live event feed (polled), the webhook deliveries with their attempts, and the fault rules. */
 export function EventsView({ sandboxId }: { sandboxId: string }) {
@@ -39,14 +28,15 @@ export function EventsView({ sandboxId }: { sandboxId: string }) {
 
 function Feed({ sandboxId }: { sandboxId: string }) {
   const { t } = useT();
-  const feed = useResource(() => loadFeed(sandboxId), `feed:${sandboxId}`, POLL_MS);
-  const newest = feed.data ? [...feed.data.items].reverse() : [];
+  const next = useMemo(() => followFeed((cursor) => sim<FeedPage>('GET', sandboxPath(sandboxId, `/events${query({ limit: PAGE, cursor })}`)), KEEP), [sandboxId]);
+  const feed = useResource(next, `feed:${sandboxId}`, POLL_MS);
+  const newest = feed.data?.newest ?? [];
   return (
     <section aria-labelledby="feed-title">
       <h2 id="feed-title">{t('events.title')}</h2>
       <ProblemNote problem={feed.problem} />
       {feed.data && newest.length === 0 && <p>{t('events.empty')}</p>}
-      {feed.data && !feed.data.complete && <p class="hint">{t('events.partial', { n: newest.length })}</p>}
+      {feed.data && feed.data.older > 0 && <p class="hint">{t('events.older', { n: feed.data.older, keep: KEEP })}</p>}
       {newest.length > 0 && (
         <div class="scroll tall" tabIndex={0} role="group" aria-label={t('events.title')}>
           <table>
