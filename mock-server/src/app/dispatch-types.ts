@@ -68,6 +68,6 @@ export interface DispatchMeta {
   appKey: string | null;
   /** The problem code of a problem answer, or `null`. */
   problemCode: string | null;
-  /** False for requests the journal leaves out (reads of the journal itself). */
+  /** False for requests the journal leaves out (reads of the simulation API, clears of the journal). */
   journaled: boolean;
 }

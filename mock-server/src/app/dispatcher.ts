@@ -152,7 +152,9 @@ export class Dispatcher {
     const { value: route, params } = match;
     meta.operationId = route.operationId;
     meta.platform = route.kind === 'sim' ? 'sim' : route.platform.name;
-    meta.journaled = route.kind === 'platform' || route.route.journaled !== false;
+    // The journal keeps what was sent to the platforms and what changed a sandbox: a simulation-API
+    // read does neither, and a console or test polling the sandbox would evict the platform requests.
+    meta.journaled = route.kind === 'platform' || (route.route.journaled !== false && !isRead(req.method));
     const sandboxId = params.sandboxId ?? (route.kind === 'platform' ? DEFAULT_SANDBOX_ID : undefined);
     meta.sandboxId = sandboxId ?? null;
     let sandbox: Sandbox | undefined;

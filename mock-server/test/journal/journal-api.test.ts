@@ -85,12 +85,25 @@ describe('the request journal', () => {
     expect(await sim.requests.get(sbx.id, refused.requestId!)).toEqual(last);
   });
 
-  it("leaves out a request the embedding process marks journal: false (gdx-mock's banner reads), and only that one", async () => {
-    const read = (journal?: false) => app.dispatch({ method: 'GET', path: `/_sim/v1/sandboxes/${sbx.id}/clock`, query: '', headers: {}, body: undefined, ...(journal === false ? { journal } : {}) });
-    expect((await read(false)).status).toBe(200);
+  it('leaves out a request the embedding process marks journal: false, and only that one', async () => {
+    const write = (journal?: false) =>
+      app.dispatch({ method: 'PUT', path: `/_sim/v1/sandboxes/${sbx.id}/faults`, query: '', headers: { 'content-type': 'application/json' }, body: '{"rules":[]}', ...(journal === false ? { journal } : {}) });
+    expect((await write(false)).status).toBe(200);
     expect((await journal()).items).toEqual([]);
-    expect((await read()).status).toBe(200);
-    expect((await journal()).items.map((e) => `${e.method} ${e.operationId} ${e.status}`)).toEqual(['GET getClock 200']);
+    expect((await write()).status).toBe(200);
+    expect((await journal()).items.map((e) => `${e.method} ${e.operationId} ${e.status}`)).toEqual(['PUT setFaults 200']);
+  });
+
+  it('leaves out reads of the simulation API (a console polling the sandbox takes no room) and keeps its writes', async () => {
+    await submit();
+    await sim.clock.get(sbx.id);
+    await sim.objects.listPage(sbx.id);
+    await sim.events.feedPage(sbx.id, { limit: 200 });
+    await sim.sandboxes.get(sbx.id);
+    expect((await fetch(`${base}/_sim/v1/sandboxes/${sbx.id}/faults`, { method: 'HEAD' })).status).toBe(200);
+    await expect(sim.objects.timeline(sbx.id, 'registration', 'application', 'rga_01JB0000000000000000000000')).rejects.toBeInstanceOf(ApiError);
+    await sim.clock.advance(sbx.id, { workingDays: 1 });
+    expect((await journal()).items.map((e) => `${e.method} ${e.platform} ${e.operationId} ${e.status}`)).toEqual(['POST sim advanceClock 200', 'POST registration submitApplication 201']);
   });
 
   it('filters by request id, operation, status or class, organisation, method and path prefix; reads of the journal are not journaled', async () => {

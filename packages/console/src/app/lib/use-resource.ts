@@ -22,8 +22,8 @@ export function problemOf(error: unknown): Problem {
 }
 
 /**
- * How often a live view reloads: every read of the simulation API lands in the sandbox's request
- * journal (bounded), so the console polls gently.
+ * How often a live view reloads. The mock does not journal reads of the simulation API, so
+ * polling takes no room in a sandbox's request journal; it is gentle on the mock all the same.
  */
 export const POLL_MS = 5_000;
 

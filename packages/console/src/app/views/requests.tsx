@@ -23,7 +23,7 @@ export function RequestsView({ sandboxId }: { sandboxId: string }) {
   const [filter, setFilter] = useState<Filter>({});
   const [problem, setProblem] = useState<Problem>();
   const [pages, setPages] = useState(1);
-  // The console's own reads of the simulation API are journaled too; hidden unless asked for.
+  // The simulation API's writes (the console's own actions, a test's set-up) are journaled; hidden unless asked for. Its reads are not journaled.
   const [showSim, setShowSim] = useState(false);
   const journal = useResource(
     () => firstPages((search) => sim<JournalPage>('GET', sandboxPath(sandboxId, `/requests${search}`)), { ...filter, limit: 100 }, pages),
