@@ -237,6 +237,28 @@ describe('the console in Chromium', () => {
     await context.close();
   });
 
+  it('counts the working days and the days skipped of a running step over the same span, singular for one', async () => {
+    const sim = new SimulationClient({ baseUrl: `${mock.url}/_sim/v1` });
+    const sandbox = await sim.sandboxes.create({ id: 'console-counts', profile: 'national', startAt: '2025-10-10T10:00:00+08:00', reviewerPolicy: { mode: 'manual' } });
+    const registrant = sandbox.organizations.find((o) => o.roles.includes('registrant'))!;
+    const registration = new RegistrationClient({ baseUrl: sandbox.platforms.registration, credentials: credentialsOf(registrant) });
+    const submitted = await registration.applications.submit(initialSubmission({ ...registrant, id: registrant.id }) as Parameters<typeof registration.applications.submit>[0]);
+    const target = { platform: 'registration', objectType: 'application', objectId: submitted.id } as const;
+    // Accepted the instant it arrived (Friday 10-10), then the clock moves to Monday 10-13: the
+    // review's 20 working days run to November, but so far it counted Saturday 10-11 (a make-up
+    // working day) and Monday, and skipped Sunday.
+    await sim.officials.act(sandbox.id, { ...target, action: 'accept' });
+    await sim.clock.advance(sandbox.id, { to: '2025-10-13T10:00:00+08:00' });
+
+    const context = await contextFor('en-US');
+    const page = await context.newPage();
+    await page.goto(`${mock.url}/_console/#/s/${sandbox.id}/objects/registration/application/${submitted.id}`);
+    await hasText(page.locator('table.steps tr[data-state="under_review"]'), '2 working days counted; 1 day skipped');
+    // Entered and left at the same instant: nothing counted, nothing skipped.
+    await hasText(page.locator('table.steps tr[data-state="submitted"]'), 'Limit 3 working days; 0 working days counted; 0 days skipped');
+    await context.close();
+  });
+
   it('shows the newest events of a feed longer than it holds, and how many older ones it leaves out', async () => {
     const sim = new SimulationClient({ baseUrl: `${mock.url}/_sim/v1` });
     const sandbox = await sim.sandboxes.create({ id: 'console-feed', profile: 'national', startAt: '2025-09-26T09:00:00+08:00', reviewerPolicy: { mode: 'manual' } });

@@ -15,8 +15,11 @@ export function dueDateOf(dueAt: string): string {
   return dateOf(new Date(Date.parse(dueAt) - 1).toISOString());
 }
 
-/** The last day a step covers: the day it was left (the day before, if left at midnight), or today while it runs. */
-function lastDayOf(step: Step, today: string): string {
+/**
+ * The last day a step covers: the day it was left (the day before, if left at midnight), or today
+ * while it runs — the day the mock counts working days up to.
+ */
+export function lastDayOf(step: Step, today: string): string {
   return step.leftAt && step.leftAt > step.enteredAt ? dueDateOf(step.leftAt) : step.leftAt ? dateOf(step.leftAt) : today;
 }
 

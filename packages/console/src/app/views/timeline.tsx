@@ -3,7 +3,7 @@ import type { CalendarState, Clock, FeedEvent, Step, Timeline } from '../api/typ
 import { ActionsPanel } from '../components/actions-panel.js';
 import { ProblemNote } from '../components/problem-note.js';
 import { StateBadge } from '../components/state-badge.js';
-import { dueDateOf, TimelineChart } from '../components/timeline-chart.js';
+import { dueDateOf, lastDayOf, TimelineChart } from '../components/timeline-chart.js';
 import { useT } from '../i18n/locale.js';
 import { shortInstant } from '../lib/dates.js';
 import { href } from '../lib/route.js';
@@ -41,7 +41,7 @@ export function TimelineView({ sandboxId, platform, objectType, objectId }: { sa
             {timeline.object.terminal && ` ${t('timeline.terminal')}`}
           </p>
           <TimelineChart steps={timeline.steps} today={data.data.clock.today} schedules={calendar.data?.schedules ?? []} />
-          <StepTable steps={timeline.steps} />
+          <StepTable steps={timeline.steps} today={data.data.clock.today} />
           <div class="columns">
             <ActionsPanel sandboxId={sandboxId} timeline={timeline} />
             <EventList events={timeline.events} />
@@ -52,7 +52,22 @@ export function TimelineView({ sandboxId, platform, objectType, objectId }: { sa
   );
 }
 
-function StepTable({ steps }: { steps: Step[] }) {
+/**
+ * The skipped and make-up days of a step's limit up to its last day, the span its counted days
+ * cover: the answer lists them up to the due date (for the chart), which for a running step lies
+ * ahead of the days counted so far.
+ */
+function daysSoFar(step: Step, today: string): { holidays: string[]; skipped: number; makeUps: string[] } {
+  const last = lastDayOf(step, today);
+  const skipped = step.deadline?.skippedDays.filter((s) => s.date <= last) ?? [];
+  return {
+    holidays: skipped.filter((s) => s.reason === 'holiday').map((s) => s.date),
+    skipped: skipped.length,
+    makeUps: step.deadline?.makeUpDays.filter((date) => date <= last) ?? [],
+  };
+}
+
+function StepTable({ steps, today }: { steps: Step[]; today: string }) {
   const { t, pick } = useT();
   return (
     <table class="steps">
@@ -70,7 +85,7 @@ function StepTable({ steps }: { steps: Step[] }) {
       <tbody>
         {steps.map((step, i) => {
           const d = step.deadline;
-          const holidays = d?.skippedDays.filter((s) => s.reason === 'holiday').map((s) => s.date) ?? [];
+          const { holidays, skipped, makeUps } = daysSoFar(step, today);
           return (
             <tr key={i} data-state={step.state} class={d?.overdue ? 'overdue-row' : undefined}>
               <th scope="row">
@@ -91,15 +106,15 @@ function StepTable({ steps }: { steps: Step[] }) {
               <td>
                 {d ? (
                   <>
-                    {d.kind}: {t('timeline.limit', { n: d.workingDays })}; {t('timeline.counted', { n: d.countedDays.length })}; {t('timeline.skipped', { n: d.skippedDays.length })}
+                    {d.kind}: {t('timeline.limit', { n: d.workingDays })}; {t('timeline.counted', { n: d.countedDays.length })}; {t('timeline.skipped', { n: skipped })}
                     {holidays.length > 0 && (
                       <div class="hint">
                         {t('calendar.holiday')}: {holidays.join(', ')}
                       </div>
                     )}
-                    {d.makeUpDays.length > 0 && (
+                    {makeUps.length > 0 && (
                       <div class="hint">
-                        {t('calendar.makeup')}: {d.makeUpDays.join(', ')}
+                        {t('calendar.makeup')}: {makeUps.join(', ')}
                       </div>
                     )}
                   </>
