@@ -237,25 +237,48 @@ describe('the console in Chromium', () => {
     await context.close();
   });
 
-  it('counts the working days and the days skipped of a running step over the same span, singular for one', async () => {
+  /**
+   * A registration accepted the instant it arrived (Friday 10-10), the clock then at Monday 10-13:
+   * the review's 20 working days run to November, but so far it counted Saturday 10-11 (a make-up
+   * working day) and Monday, and skipped Sunday.
+   */
+  async function reviewOverWeekend(id: string): Promise<{ sim: SimulationClient; url: string; applicationId: string }> {
     const sim = new SimulationClient({ baseUrl: `${mock.url}/_sim/v1` });
-    const sandbox = await sim.sandboxes.create({ id: 'console-counts', profile: 'national', startAt: '2025-10-10T10:00:00+08:00', reviewerPolicy: { mode: 'manual' } });
+    const sandbox = await sim.sandboxes.create({ id, profile: 'national', startAt: '2025-10-10T10:00:00+08:00', reviewerPolicy: { mode: 'manual' } });
     const registrant = sandbox.organizations.find((o) => o.roles.includes('registrant'))!;
     const registration = new RegistrationClient({ baseUrl: sandbox.platforms.registration, credentials: credentialsOf(registrant) });
     const submitted = await registration.applications.submit(initialSubmission({ ...registrant, id: registrant.id }) as Parameters<typeof registration.applications.submit>[0]);
-    const target = { platform: 'registration', objectType: 'application', objectId: submitted.id } as const;
-    // Accepted the instant it arrived (Friday 10-10), then the clock moves to Monday 10-13: the
-    // review's 20 working days run to November, but so far it counted Saturday 10-11 (a make-up
-    // working day) and Monday, and skipped Sunday.
-    await sim.officials.act(sandbox.id, { ...target, action: 'accept' });
+    await sim.officials.act(sandbox.id, { platform: 'registration', objectType: 'application', objectId: submitted.id, action: 'accept' });
     await sim.clock.advance(sandbox.id, { to: '2025-10-13T10:00:00+08:00' });
+    return { sim, url: `${mock.url}/_console/#/s/${id}/objects/registration/application/${submitted.id}`, applicationId: submitted.id };
+  }
 
+  it('counts the working days and the days skipped of a running step over the same span, singular for one', async () => {
+    const { url } = await reviewOverWeekend('console-counts');
     const context = await contextFor('en-US');
     const page = await context.newPage();
-    await page.goto(`${mock.url}/_console/#/s/${sandbox.id}/objects/registration/application/${submitted.id}`);
+    await page.goto(url);
     await hasText(page.locator('table.steps tr[data-state="under_review"]'), '2 working days counted; 1 day skipped');
     // Entered and left at the same instant: nothing counted, nothing skipped.
     await hasText(page.locator('table.steps tr[data-state="submitted"]'), 'Limit 3 working days; 0 working days counted; 0 days skipped');
+    await context.close();
+  });
+
+  it('names states by the machine’s labels and roles by their Chinese names in Chinese, with no header left with a hole', async () => {
+    const { sim, url, applicationId } = await reviewOverWeekend('console-zh');
+    const { steps } = await sim.objects.timeline('console-zh', 'registration', 'application', applicationId);
+    const zh = (state: string) => steps.find((s) => s.state === state)!.label.zh;
+    const context = await contextFor('zh-CN');
+    const page = await context.newPage();
+    await page.goto(url);
+    await hasText(page.locator('table.steps tr[data-state="under_review"]'), '时限 20 个工作日; 已计 2 个工作日; 跳过 1 天');
+    expect(await page.locator('table.steps thead th').allTextContents()).toContain('时限');
+    await hasText(page.locator('main p .badge.state-under_review'), zh('under_review'));
+    await hasText(page.locator('form[data-action="approve_review"]'), '身份：登记机构');
+    const events = await page.locator('ol.events').textContent();
+    expect(events).toContain(`${zh('submitted')} → ${zh('under_review')}`);
+    expect(events).toContain('登记机构');
+    expect(events).not.toMatch(/under_review|registry/);
     await context.close();
   });
 

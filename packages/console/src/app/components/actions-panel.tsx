@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { sandboxPath, sim } from '../api/client.js';
 import type { AllowedAction, Problem, Timeline } from '../api/types.js';
 import { useT } from '../i18n/locale.js';
+import { stateNames } from '../lib/state-names.js';
 import { problemOf, useRevision } from '../lib/use-resource.js';
 import { useNotice } from './notice.js';
 import { ProblemNote } from './problem-note.js';
@@ -27,7 +28,7 @@ export function ActionsPanel({ sandboxId, timeline }: { sandboxId: string; timel
 }
 
 function ActionForm({ sandboxId, timeline, action }: { sandboxId: string; timeline: Timeline; action: AllowedAction }) {
-  const { t, pick } = useT();
+  const { t, pick, role } = useT();
   const { changed } = useRevision();
   const notice = useNotice();
   const [values, setValues] = useState<Record<string, unknown>>({});
@@ -42,7 +43,8 @@ function ActionForm({ sandboxId, timeline, action }: { sandboxId: string; timeli
     try {
       const fields = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
       const result = await sim<{ from: string | null; to: string | null }>('POST', sandboxPath(sandboxId, '/actions'), { platform, objectType, objectId, action: action.action, ...fields });
-      notice(t('actions.done', { action: label, from: result.from ?? '∅', to: result.to ?? '∅' }));
+      const name = stateNames(timeline.steps, pick);
+      notice(t('actions.done', { action: label, from: name(result.from), to: name(result.to) }));
       setValues({});
       changed();
     } catch (error) {
@@ -63,7 +65,7 @@ function ActionForm({ sandboxId, timeline, action }: { sandboxId: string; timeli
       <button type="submit" class="primary" disabled={busy}>
         {label}
       </button>
-      <span class="hint"> {t('actions.as', { role: action.role })}</span>
+      <span class="hint"> {t('actions.as', { role: role(action.role) })}</span>
     </form>
   );
   // An action without fields is one click; one with fields opens its form first.
@@ -71,7 +73,7 @@ function ActionForm({ sandboxId, timeline, action }: { sandboxId: string; timeli
   return (
     <details class="action">
       <summary>
-        {label} <span class="hint">{t('actions.as', { role: action.role })}</span>
+        {label} <span class="hint">{t('actions.as', { role: role(action.role) })}</span>
       </summary>
       {content}
     </details>

@@ -87,6 +87,7 @@ export const MESSAGES = {
   'timeline.entered': { zh: '进入', en: 'Entered' },
   'timeline.left': { zh: '离开', en: 'Left' },
   'timeline.due': { zh: '截止', en: 'Due' },
+  'timeline.limitHeader': { zh: '时限', en: 'Limit' },
   'timeline.limit': { zh: '时限 {n} 个工作日', en: 'Limit {n} working {n:day|days}' },
   'timeline.counted': { zh: '已计 {n} 个工作日', en: '{n} working {n:day|days} counted' },
   'timeline.skipped': { zh: '跳过 {n} 天', en: '{n} {n:day|days} skipped' },

@@ -27,7 +27,7 @@ export function EventsView({ sandboxId }: { sandboxId: string }) {
 }
 
 function Feed({ sandboxId }: { sandboxId: string }) {
-  const { t } = useT();
+  const { t, role } = useT();
   const next = useMemo(() => followFeed((cursor) => sim<FeedPage>('GET', sandboxPath(sandboxId, `/events${query({ limit: PAGE, cursor })}`)), KEEP), [sandboxId]);
   const feed = useResource(next, `feed:${sandboxId}`, POLL_MS);
   const newest = feed.data?.newest ?? [];
@@ -62,7 +62,7 @@ function Feed({ sandboxId }: { sandboxId: string }) {
                   <td>
                     {e.event.from ?? '∅'} → {e.event.to ?? '∅'}
                   </td>
-                  <td>{e.event.actor.role}</td>
+                  <td>{role(e.event.actor.role)}</td>
                 </tr>
               ))}
             </tbody>

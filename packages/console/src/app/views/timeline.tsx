@@ -6,6 +6,7 @@ import { StateBadge } from '../components/state-badge.js';
 import { dueDateOf, lastDayOf, TimelineChart } from '../components/timeline-chart.js';
 import { useT } from '../i18n/locale.js';
 import { shortInstant } from '../lib/dates.js';
+import { stateNames } from '../lib/state-names.js';
 import { href } from '../lib/route.js';
 import { POLL_MS, useResource } from '../lib/use-resource.js';
 
@@ -17,11 +18,12 @@ async function loadTimeline(sandboxId: string, platform: string, objectType: str
 
 /** One object's timeline: the steps on a working-day calendar, the step facts, the events in order, and the allowed actions. */
 export function TimelineView({ sandboxId, platform, objectType, objectId }: { sandboxId: string; platform: string; objectType: string; objectId: string }) {
-  const { t } = useT();
+  const { t, pick } = useT();
   const data = useResource(() => loadTimeline(sandboxId, platform, objectType, objectId), `timeline:${sandboxId}:${platform}:${objectType}:${objectId}`, POLL_MS);
   // The calendar lets the chart shade holidays also outside the spans a deadline counted; it changes only by a PUT, so it is not polled.
   const calendar = useResource(() => sim<CalendarState>('GET', sandboxPath(sandboxId, '/calendar')), `calendar:${sandboxId}`);
   const timeline = data.data?.timeline;
+  const stateName = stateNames(timeline?.steps ?? [], pick);
   return (
     <>
       <p>
@@ -34,7 +36,7 @@ export function TimelineView({ sandboxId, platform, objectType, objectId }: { sa
       {timeline && data.data && (
         <>
           <p>
-            {t('timeline.state')}: <StateBadge state={timeline.object.state} overdue={timeline.steps.some((s) => s.leftAt === null && s.deadline?.overdue)} />
+            {t('timeline.state')}: <StateBadge state={timeline.object.state} label={stateName(timeline.object.state)} overdue={timeline.steps.some((s) => s.leftAt === null && s.deadline?.overdue)} />
             <span data-testid="object-state" hidden>
               {timeline.object.state}
             </span>
@@ -44,7 +46,7 @@ export function TimelineView({ sandboxId, platform, objectType, objectId }: { sa
           <StepTable steps={timeline.steps} today={data.data.clock.today} />
           <div class="columns">
             <ActionsPanel sandboxId={sandboxId} timeline={timeline} />
-            <EventList events={timeline.events} />
+            <EventList events={timeline.events} stateName={stateName} />
           </div>
         </>
       )}
@@ -78,7 +80,7 @@ function StepTable({ steps, today }: { steps: Step[]; today: string }) {
           <th scope="col">{t('timeline.entered')}</th>
           <th scope="col">{t('timeline.left')}</th>
           <th scope="col">{t('timeline.due')}</th>
-          <th scope="col">{t('timeline.limit', { n: '' }).trim()}</th>
+          <th scope="col">{t('timeline.limitHeader')}</th>
           <th scope="col">{t('timeline.rule')}</th>
         </tr>
       </thead>
@@ -106,7 +108,7 @@ function StepTable({ steps, today }: { steps: Step[]; today: string }) {
               <td>
                 {d ? (
                   <>
-                    {d.kind}: {t('timeline.limit', { n: d.workingDays })}; {t('timeline.counted', { n: d.countedDays.length })}; {t('timeline.skipped', { n: skipped })}
+                    <code class="hint">{d.kind}</code> {t('timeline.limit', { n: d.workingDays })}; {t('timeline.counted', { n: d.countedDays.length })}; {t('timeline.skipped', { n: skipped })}
                     {holidays.length > 0 && (
                       <div class="hint">
                         {t('calendar.holiday')}: {holidays.join(', ')}
@@ -131,8 +133,8 @@ function StepTable({ steps, today }: { steps: Step[]; today: string }) {
   );
 }
 
-export function EventList({ events }: { events: FeedEvent[] }) {
-  const { t } = useT();
+export function EventList({ events, stateName }: { events: FeedEvent[]; stateName: (state: string | null) => string }) {
+  const { t, role } = useT();
   return (
     <section class="card" aria-labelledby="events-title">
       <h2 id="events-title">{t('timeline.events')}</h2>
@@ -142,8 +144,8 @@ export function EventList({ events }: { events: FeedEvent[] }) {
         <ol class="events">
           {events.map((e) => (
             <li key={e.seq}>
-              <time dateTime={e.event.at}>{shortInstant(e.event.at)}</time> <strong>{e.event.type}</strong> {e.event.from ?? '∅'} → {e.event.to ?? '∅'}
-              <span class="hint"> · {e.event.actor.role}</span>
+              <time dateTime={e.event.at}>{shortInstant(e.event.at)}</time> <strong>{e.event.type}</strong> {stateName(e.event.from)} → {stateName(e.event.to)}
+              <span class="hint"> · {role(e.event.actor.role)}</span>
               {e.event.reason && <div class="hint">{e.event.reason.text}</div>}
               {e.event.deadline && (
                 <div class="hint">
