@@ -21,6 +21,7 @@ export {
 } from './verify.js';
 export { MemoryNonceStore, type MemoryNonceStoreOptions, type NonceStore, type SavedNonce } from './nonce-store.js';
 export { generateNonce, NONCE_PATTERN, requestId } from './ids.js';
+export { ROLE_NAMES_ZH } from './roles.js';
 export {
   isProblemCode,
   PROBLEM_CODES,
