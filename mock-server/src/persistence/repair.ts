@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { entryChecksum } from './checksums.js';
 import type { JournalEntry } from './journal-entry.js';
 import { readManifest, syncFile, writeManifest } from './manifest.js';
-import { openSqliteStore, readSnapshotParts, SNAPSHOTS_FILE, STORE_FILE } from './sqlite-store.js';
+import { openSqliteStore, readSnapshotParts, SNAPSHOTS_FILE, STORE_FILE, tryRead } from './sqlite-store.js';
 
 /** What a repair kept and dropped. */
 export interface RepairReport {
@@ -170,14 +170,6 @@ function intactEntries(file: string, from: number, damage: (file: string, at: st
     return { entries, lastSeq };
   } finally {
     db.close();
-  }
-}
-
-function tryRead<T>(read: () => T): T | undefined {
-  try {
-    return read();
-  } catch {
-    return undefined;
   }
 }
 

@@ -120,7 +120,8 @@ function newestSnapshotSeq(location: string): number {
   }
 }
 
-function tryRead<T>(read: () => T): T | undefined {
+/** What `read` answers, or `undefined` when it throws (a file missing or unreadable, when that is the question). */
+export function tryRead<T>(read: () => T): T | undefined {
   try {
     return read();
   } catch {
