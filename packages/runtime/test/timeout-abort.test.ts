@@ -11,6 +11,20 @@ const fast = undiciTransport();
 const oneSocket = new Agent({ connections: 1 });
 const server = useTestServer({ alsoClose: [fast, oneSocket] });
 
+/** Sends the headers, then a byte of body every 20 ms, never ending. */
+const trickle: Script = (_req, res) => {
+  res.writeHead(200, { 'content-type': 'application/json' });
+  const timer = setInterval(() => res.write(' '), 20);
+  res.on('close', () => clearInterval(timer));
+};
+
+/** How long `promise` takes to settle, and what it rejected with. */
+async function timed(promise: Promise<unknown>): Promise<{ ms: number; error: unknown }> {
+  const start = performance.now();
+  const error = await promise.then(() => undefined, (e: unknown) => e);
+  return { ms: performance.now() - start, error };
+}
+
 /** Sends the headers and the start of a JSON body, then stalls. */
 const stallInBody: Script = (_req, res) => {
   res.writeHead(200, { 'content-type': 'application/json' });
@@ -19,7 +33,7 @@ const stallInBody: Script = (_req, res) => {
 
 describe.each([
   ['fetchTransport', fetchTransport()],
-  ['undiciTransport (native timeout)', fast],
+  ['undiciTransport', fast],
 ])('timeouts with %s', (_name, transport: Transport) => {
   const client = (maxRetries = 0, timeoutMs = 50) =>
     new ApiClient({ baseUrl: server.origin, transport, maxRetries, timeoutMs, retry: { sleep: async () => {} } });
@@ -43,6 +57,22 @@ describe.each([
   it('times out an answer whose body stalls', async () => {
     server.fallback(stallInBody);
     await expect(client().request(getApp)).rejects.toMatchObject({ code: 'TIMEOUT', timeoutMs: 50 });
+  });
+
+  // Tolerance of 150 ms: timer granularity plus a loaded machine; undici's own timers fired ~1 s late.
+  it('throws TimeoutError within timer granularity of timeoutMs', async () => {
+    server.fallback(hang);
+    const { ms, error } = await timed(client(0, 200).request(getApp));
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(ms).toBeGreaterThanOrEqual(195);
+    expect(ms).toBeLessThan(350);
+  });
+
+  it('bounds the whole attempt, also a body that keeps trickling in', async () => {
+    server.fallback(trickle);
+    const { ms, error } = await timed(client(0, 200).request(getApp));
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(ms).toBeLessThan(350);
   });
 
   it('lets a per-call timeoutMs override the client default', async () => {

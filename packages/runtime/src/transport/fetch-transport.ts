@@ -1,7 +1,7 @@
 import type { Dispatcher } from 'undici';
-import { TimeoutError, transportFailure } from '../errors/network-errors.js';
+import { transportFailure } from '../errors/network-errors.js';
 import { hasSharedAgent, sharedAgent } from '#platform';
-import { DeadlineDispatcher } from './deadline-dispatcher.js';
+import { attemptTimeout, DeadlineDispatcher, settleWithin } from './deadline-dispatcher.js';
 import type { Transport, TransportRequest, TransportResponse } from './types.js';
 
 /**
@@ -58,7 +58,8 @@ export function fetchTransport(options: FetchTransportOptions = {}): Transport {
         if (timeoutMs > 0 && dispatcher !== undefined) {
           const attempt = new DeadlineDispatcher(dispatcher);
           init.dispatcher = attempt;
-          return await fetchWithin(timeoutMs, attempt, () => fetchImpl(req.url, init as RequestInit), req.operationId ?? req.method);
+          const run = () => fetchImpl(req.url, init as RequestInit).then(readResponse);
+          return await settleWithin(timeoutMs, attempt, run, req.operationId ?? req.method);
         }
         if (dispatcher !== undefined) init.dispatcher = dispatcher;
         return await readResponse(await fetchImpl(req.url, init as RequestInit));
@@ -69,44 +70,6 @@ export function fetchTransport(options: FetchTransportOptions = {}): Transport {
   };
 }
 
-/** `timeoutMs` when it bounds the attempt (finite and > 0), else 0. */
-function attemptTimeout(timeoutMs: number | undefined): number {
-  return timeoutMs !== undefined && timeoutMs > 0 && timeoutMs !== Number.POSITIVE_INFINITY ? timeoutMs : 0;
-}
-
 async function readResponse(response: Response): Promise<TransportResponse> {
   return { status: response.status, headers: response.headers, body: await response.text() };
-}
-
-/**
- * Runs one attempt, rejecting with {@link TimeoutError} once `timeoutMs` has passed and aborting
- * the request through its dispatcher (whatever it was waiting for: a connection, the headers, the
- * rest of the body). When MSW answers the fetch, the dispatcher never sees the request and there
- * is no socket to free: the rejection alone ends the wait.
- */
-function fetchWithin(
-  timeoutMs: number,
-  attempt: DeadlineDispatcher,
-  start: () => Promise<Response>,
-  operationId: string,
-): Promise<TransportResponse> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      const timeout = new TimeoutError(timeoutMs, operationId);
-      reject(timeout);
-      attempt.end(timeout);
-    }, timeoutMs);
-    start()
-      .then(readResponse)
-      .then(
-        (response) => {
-          clearTimeout(timer);
-          resolve(response);
-        },
-        (error: unknown) => {
-          clearTimeout(timer);
-          reject(error);
-        },
-      );
-  });
 }

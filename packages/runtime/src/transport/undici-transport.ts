@@ -1,5 +1,6 @@
-import { Agent, type Dispatcher } from 'undici';
-import { TimeoutError, transportFailure } from '../errors/network-errors.js';
+import { Agent, Dispatcher } from 'undici';
+import { transportFailure } from '../errors/network-errors.js';
+import { attemptTimeout, DeadlineDispatcher, settleWithin } from './deadline-dispatcher.js';
 import { RecordHeaders } from './record-headers.js';
 import type { Transport, TransportRequest, TransportResponse } from './types.js';
 
@@ -27,9 +28,10 @@ export interface UndiciTransportOptions {
  * `close()` when done). About 2–4× the throughput of `fetch`, but invisible to MSW — use it in
  * production and load tests, and the default {@link fetchTransport} where MSW must intercept.
  *
- * It enforces `timeoutMs` natively with undici's `headersTimeout` and `bodyTimeout` (cheap coarse
- * timers): the wait for the response headers and every pause inside the body are each bounded by
- * `timeoutMs`, so a body trickling in slowly can take longer in total.
+ * It enforces `timeoutMs` itself, like the fetch transport: a timer per attempt bounds the whole
+ * attempt (connection, headers and body) and aborts the request, freeing its socket. undici's
+ * `headersTimeout`/`bodyTimeout` are switched off: they run on undici's coarse timers (1 s
+ * resolution) and fired up to a second late.
  *
  * @example
  * ```ts
@@ -53,22 +55,24 @@ export function undiciTransport(options: UndiciTransportOptions = {}): Transport
   return {
     enforcesTimeout: true,
     async send(req: TransportRequest): Promise<TransportResponse> {
-      const timeoutMs = req.timeoutMs !== undefined && req.timeoutMs > 0 ? req.timeoutMs : 0;
+      const request: Dispatcher.RequestOptions = {
+        origin: req.origin,
+        path: req.path,
+        method: req.method as Dispatcher.HttpMethod,
+        headers: req.headers,
+        body: req.body ?? null,
+        signal: req.signal ?? null,
+        // 0 switches undici's own timers off: the deadline below (or none) bounds the attempt.
+        headersTimeout: 0,
+        bodyTimeout: 0,
+      };
+      const timeoutMs = attemptTimeout(req.timeoutMs);
       try {
-        const response = await dispatcher.request({
-          origin: req.origin,
-          path: req.path,
-          method: req.method as Dispatcher.HttpMethod,
-          headers: req.headers,
-          body: req.body ?? null,
-          signal: req.signal ?? null,
-          headersTimeout: timeoutMs,
-          bodyTimeout: timeoutMs,
-        });
-        const body = await response.body.text();
-        return { status: response.statusCode, headers: new RecordHeaders(response.headers), body };
+        if (timeoutMs === 0) return await requestOn(dispatcher, request);
+        const attempt = new DeadlineDispatcher(dispatcher);
+        const run = () => requestOn(attempt as unknown as Dispatcher, request);
+        return await settleWithin(timeoutMs, attempt, run, req.operationId ?? req.method);
       } catch (error) {
-        if (!req.signal?.aborted && isUndiciTimeout(error)) throw new TimeoutError(timeoutMs, req.operationId ?? req.method);
         throw transportFailure(error, req.signal);
       }
     },
@@ -76,7 +80,12 @@ export function undiciTransport(options: UndiciTransportOptions = {}): Transport
   };
 }
 
-function isUndiciTimeout(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT';
+/**
+ * undici's `request()` API run on `dispatcher`: it only calls `dispatcher.dispatch`, so it works
+ * on the {@link DeadlineDispatcher} of an attempt, which is no undici `Dispatcher`.
+ */
+async function requestOn(dispatcher: Dispatcher, options: Dispatcher.RequestOptions): Promise<TransportResponse> {
+  const response = await Dispatcher.prototype.request.call(dispatcher, options);
+  const body = await response.body.text();
+  return { status: response.statusCode, headers: new RecordHeaders(response.headers), body };
 }
