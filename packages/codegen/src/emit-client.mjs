@@ -3,6 +3,9 @@ import { groupByResource } from './operations.mjs';
 import { propertyKey } from './names.mjs';
 import { resourceClassName } from './emit-resources.mjs';
 
+/** Members of the generated client class besides the resources. */
+const RESERVED_MEMBERS = new Set(['api', 'close', 'constructor']);
+
 /**
  * @typedef {object} ClientSpec
  * @property {string} name            class name, e.g. `RegistrationClient`
@@ -19,6 +22,9 @@ import { resourceClassName } from './emit-resources.mjs';
  */
 export function emitClient(ops, client) {
   const resources = [...groupByResource(ops).keys()];
+  // A resource named like a member of the class would replace it (or fail to compile).
+  const clash = resources.find((r) => RESERVED_MEMBERS.has(propertyKey(r)));
+  if (clash !== undefined) throw new Error(`resource "${clash}" clashes with ${client.name}.${propertyKey(clash)}`);
   const optionsType = client.defaultBaseUrl ? `${client.name}Options` : 'ClientOptions';
   const exampleOptions = client.defaultBaseUrl
     ? '{}'
@@ -58,6 +64,17 @@ export function emitClient(ops, client) {
     `  constructor(options: ${optionsType} | ApiClient${client.defaultBaseUrl ? ' = {}' : ''}) {`,
     `    this.api = options instanceof ApiClient ? options : ${build};`,
     ...resources.map((r) => `    this.${r} = new ${resourceClassName(r)}(this.api);`),
+    '  }',
+    '',
+    '  /**',
+    "   * Releases the transport's resources, like `ApiClient.close()`: the sockets of an",
+    "   * `undiciTransport()`'s own Agent (the default transport's shared Agent stays open). Built on a",
+    '   * shared ApiClient, this closes that engine for every client using it.',
+    '   * @example',
+    '   * await client.close();',
+    '   */',
+    '  close(): Promise<void> {',
+    '    return this.api.close();',
     '  }',
     '}',
     '',

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { MiniClient } from '../src/generated/client.js';
 import { NotFoundError } from '../src/generated/runtime.js';
+import type { Transport } from '@gdx/runtime';
 import { recordingFetch } from '../src/recording-fetch.js';
 
 const baseUrl = 'http://127.0.0.1:4010/sandboxes/sbx_1/mini/v1';
@@ -14,6 +15,18 @@ const application = {
 };
 
 describe('generated client over @gdx/runtime', () => {
+  it('close() releases the transport', async () => {
+    let closed = 0;
+    const transport: Transport = {
+      send: async () => ({ status: 200, headers: new Headers(), body: '{}' }),
+      close: async () => {
+        closed += 1;
+      },
+    };
+    await new MiniClient({ baseUrl, transport }).close();
+    expect(closed).toBe(1);
+  });
+
   it('submit sends JSON with an Idempotency-Key and returns the body', async () => {
     const { fetch, requests } = recordingFetch(() => ({ status: 201, body: application }));
     const client = new MiniClient({ baseUrl, fetch, validateResponses: true });
