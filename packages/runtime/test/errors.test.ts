@@ -31,6 +31,35 @@ async function failWith(status: number, body: unknown, headers?: Record<string, 
   return error;
 }
 
+describe('messages keep each language apart', () => {
+  // Details as the gdx mock writes them: `中文 / English`, English then Chinese, or one language.
+  it.each([
+    ['English only', 'no such application', undefined, 'no such application'],
+    ['Chinese only', '申请不存在', '申请不存在', undefined],
+    ['中文 / English', '已有待评估的申请 / a pending application exists', '已有待评估的申请', 'a pending application exists'],
+    [
+      '中文 / English with a Chinese name in the English',
+      '该操作须由登记机构（registrar）办理，厦门数据运营有限公司不具备该角色 / This operation requires the registrar role, which 厦门数据运营有限公司 does not hold',
+      '该操作须由登记机构（registrar）办理，厦门数据运营有限公司不具备该角色',
+      'This operation requires the registrar role, which 厦门数据运营有限公司 does not hold',
+    ],
+    ['a separator inside the Chinese', '请改用 duration / to 推进 / advance by duration / to instead', '请改用 duration / to 推进', 'advance by duration / to instead'],
+    [
+      'English then Chinese',
+      'The holiday schedule for 2027 is not published. 2027 年节假日安排未公布，请改用 duration / to 推进。',
+      '2027 年节假日安排未公布，请改用 duration / to 推进。',
+      'The holiday schedule for 2027 is not published.',
+    ],
+  ] as const)('%s', async (_case, detail, zh, en) => {
+    const body = problem('CONFLICT', { detail });
+    const error = await failWith(409, body);
+    const where = 'submitApplication, HTTP 409';
+    expect(error.messageZh).toBe(`[CONFLICT] ${body.message.zh}${zh === undefined ? '' : `：${zh}`}（${where}）`);
+    expect(error.message).toBe(`[CONFLICT] ${body.message.en}${en === undefined ? '' : `: ${en}`} (${where})`);
+    expect(error.problem?.detail).toBe(detail);
+  });
+});
+
 describe('error mapping', () => {
   it.each([
     ['VALIDATION_FAILED', BadRequestError],
@@ -54,7 +83,7 @@ describe('error mapping', () => {
     expect(error.problem).toEqual(body);
     expect(error.operationId).toBe('submitApplication');
     expect(error.message).toBe(`[${code}] ${body.message.en}: because (submitApplication, HTTP ${body.status})`);
-    expect(error.messageZh).toBe(`[${code}] ${body.message.zh}: because（submitApplication, HTTP ${body.status}）`);
+    expect(error.messageZh).toBe(`[${code}] ${body.message.zh}（submitApplication, HTTP ${body.status}）`);
   });
 
   it('exposes field errors with pointers, the request id header and the raw headers', async () => {

@@ -1,5 +1,6 @@
 import { HEADERS, isProblemDetails, type ProblemDetails } from '@gdx/protocol';
 import type { HeaderReader } from '../transport/types.js';
+import { splitDetail } from './detail-languages.js';
 import { GdxError, type Bilingual } from './gdx-error.js';
 
 /**
@@ -21,6 +22,8 @@ export interface ApiErrorInit {
 /**
  * The platform answered with a non-2xx status. `problem` is the parsed problem+json body (when the
  * body is one): `problem.code`, `problem.message.zh/en`, `problem.errors[].pointer`.
+ * `message` and `messageZh` each hold the problem's message and the part of its `detail` in that
+ * language (a `中文 / English` detail is split; a detail in one language appears in that one only).
  * `code` is the problem code, or `HTTP_<status>` when the body was not a problem.
  *
  * @example
@@ -56,8 +59,11 @@ function describe(init: ApiErrorInit, problem: ProblemDetails | undefined): Bili
   if (problem === undefined) {
     return { en: `Unexpected response (${where})`, zh: `平台返回错误（${where}）` };
   }
-  const detail = problem.detail === undefined ? '' : `: ${problem.detail}`;
-  return { en: `${problem.message.en}${detail} (${where})`, zh: `${problem.message.zh}${detail}（${where}）` };
+  // Each language gets only its part of the detail: a Chinese message must not end in English.
+  const detail = problem.detail === undefined ? {} : splitDetail(problem.detail);
+  const en = detail.en === undefined ? '' : `: ${detail.en}`;
+  const zh = detail.zh === undefined ? '' : `：${detail.zh}`;
+  return { en: `${problem.message.en}${en} (${where})`, zh: `${problem.message.zh}${zh}（${where}）` };
 }
 
 function parseProblem(body: string): ProblemDetails | undefined {
