@@ -120,9 +120,11 @@ describe('gdx-mock request journal', () => {
   it('--journal-size bounds each sandbox journal (dropped counts the evicted); with a sim token, clearing it needs the token', async () => {
     const token = 'journal-test-token-0123456789';
     const mock = await start(['--log-level', 'silent', '--journal-size', '2'], { GDX_MOCK_SIM_TOKEN: token });
+    await fetch(`${mock.url}/registration/v1/registrations/reg_unknown`);
     const { sim } = await fileOne(mock.url, token);
     const page = await sim.requests.listPage('default');
-    // The SUT's read, its submit and the typo: three requests, two kept (the banner's own reads at start are not journaled).
+    // An unsigned read (401), the submit and the typo: three requests, two kept (reads
+    // of the simulation API, the SUT's and the banner's, are not journaled).
     expect(page.items.map((e) => e.status)).toEqual([404, 201]);
     expect(page.dropped).toBe(1);
 
