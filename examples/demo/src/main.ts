@@ -5,6 +5,13 @@ import { runDemo } from './run-demo.js';
 // Colours only on a terminal, and never when NO_COLOR is set (https://no-color.org).
 const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
 
+// A reader that stops early (`npm run demo | head -1`) closes the pipe: the rest of the story is
+// not wanted, so the demo ends there, quietly and successfully, as `yes | head` does.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(0);
+});
+
 /** Settles on the first Ctrl-C (or a service manager's SIGTERM). */
 function untilInterrupted(): Promise<void> {
   return new Promise((resolve) => {

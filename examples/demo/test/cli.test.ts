@@ -52,6 +52,15 @@ function start(args: string[], env: Record<string, string> = {}): Run {
 const originOf = (stdout: string) => /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1];
 
 describe('npm run demo (dist/main.js)', () => {
+  it('stops quietly with 0 when its reader goes away (npm run demo | head -1)', async () => {
+    const run = start([]);
+    // Like `head -1`: read the first line, then close the pipe while the demo still writes.
+    await run.waitFor('\n');
+    run.child.stdout.destroy();
+    expect(await run.exit).toBe(0);
+    expect(run.stderr()).not.toMatch(/EPIPE|Unhandled/);
+  });
+
   it('by default tells the story, prints the console links and exits 0 with its server stopped (as CI runs it)', async () => {
     const run = start([]);
     expect(await run.exit).toBe(0);
