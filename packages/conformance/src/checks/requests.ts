@@ -1,6 +1,8 @@
 import { explainResponse, isRecord, type HttpResponse } from '../http/response.js';
 import type { SignedHttp } from '../http/signed-http.js';
 import type { CheckContext, Platform } from '../runner/types.js';
+import { findOperation } from '../specs/operations.js';
+import { validatorFor } from '../specs/validator.js';
 
 /**
  * A fresh `Idempotency-Key` drawn from the check's own random stream, so a run with the same seed
@@ -62,4 +64,54 @@ export function expectStatus(ctx: CheckContext, res: HttpResponse, status: numbe
  */
 export function listItems(res: HttpResponse): Record<string, unknown>[] {
   return isRecord(res.body) && Array.isArray(res.body.items) ? res.body.items.filter(isRecord) : [];
+}
+
+/**
+ * Asserts an answer is the one the contract documents for the operation at `path`: one of the
+ * operation's documented 2xx statuses (a create documented 201 must not answer 200), a documented
+ * media type and a body valid against the operation's response schema — the validator of the
+ * contract checks, so real objects' bodies are held to the same schemas as the lists there.
+ * A failure names the request and operation and, for the body, the pointer and the schema rule.
+ *
+ * @example
+ * ```ts
+ * expectConforms(ctx, 'catalog', res, `/entries/${id}`, 'the requester reads the entry');
+ * ```
+ */
+export function expectConforms(ctx: CheckContext, platform: Platform, res: HttpResponse, path: string, what: string): void {
+  const request = `${what} (${res.method} ${res.url})`;
+  const op = findOperation(ctx.specs, platform, res.method, path);
+  if (op === undefined) return ctx.expect.fail(`${request}: the ${platform} contract documents no such operation`, 'a documented operation', path);
+  const success = Object.keys((op.definition.responses ?? {}) as object).filter((s) => /^2\d\d$/.test(s)).map(Number);
+  ctx.expect.that(success.includes(res.status), `${request}: ${op.operationId} answers its documented status`, success.join(' or '), explainResponse(res));
+  for (const v of validatorFor(ctx.specs).check(op, res)) ctx.expect.fail(`${request}: ${op.operationId} ${v.message}`, v.expected, v.actual);
+}
+
+/**
+ * Reads a list (a search, the open datasets, an organisation's objects) and returns its items,
+ * failing the check — naming the request, status and problem — unless it conforms to the
+ * contract: a check that cannot look up what it needs has found a defect, not a reason to skip.
+ *
+ * @example
+ * ```ts
+ * const hits = await readList(ctx, sbx.http(0), 'catalog', '/search', { sharingType: 'conditional', limit: 20 }, false);
+ * ```
+ */
+export async function readList(ctx: CheckContext, http: SignedHttp, platform: Platform, path: string, query: Record<string, string | number>, sign = true): Promise<Record<string, unknown>[]> {
+  const res = await http.request('GET', platform, path, { sign, query });
+  expectConforms(ctx, platform, res, path, `looking up ${JSON.stringify(query)}`);
+  return listItems(res);
+}
+
+/**
+ * Fails a check whose sandbox — one the kit created, so its seed data must hold what the check
+ * needs — has no such item; only a missing simulation API is a reason to skip.
+ *
+ * @example
+ * ```ts
+ * if (!hit) return missingFromSeed(ctx, 'a conditional catalog entry of a sandbox organisation', 'GET /catalog/v1/search');
+ * ```
+ */
+export function missingFromSeed(ctx: CheckContext, what: string, where: string): never {
+  return ctx.expect.fail(`${where} lists no ${what} in a sandbox the kit created (its seed data must hold one)`, what, 'none');
 }

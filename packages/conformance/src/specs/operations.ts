@@ -66,3 +66,23 @@ export function listOperations(specs: Specs, platforms: readonly Platform[]): Op
 export function fillPath(path: string, value: (name: string) => string): string {
   return path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(value(name)));
 }
+
+const parameterCount = (template: string) => (template.match(/\{[^}]+\}/g) ?? []).length;
+
+const matchesTemplate = (template: string, path: string) =>
+  new RegExp(`^${template.split(/\{[^}]+\}/).map((part) => part.replace(/[.*+?^$()|[\]\\]/g, '\\$&')).join('[^/]+')}$`).test(path);
+
+/**
+ * The operation a request goes to: its method, and a path template its path (query left out)
+ * matches; a template with fewer parameters wins (`/entries/search` over `/entries/{entryId}`).
+ *
+ * @example
+ * ```ts
+ * findOperation(specs, 'catalog', 'GET', '/entries/ent_1')?.operationId; // 'getEntry'
+ * ```
+ */
+export function findOperation(specs: Specs, platform: Platform, method: string, path: string): Operation | undefined {
+  const bare = path.split('?')[0] ?? path;
+  const candidates = listOperations(specs, [platform]).filter((op) => op.method === method.toUpperCase() && matchesTemplate(op.path, bare));
+  return candidates.sort((a, b) => parameterCount(a.path) - parameterCount(b.path))[0];
+}

@@ -86,13 +86,31 @@ export function createResponseValidator(specs: Specs): ResponseValidator {
       const validate = ajv.getSchema(key);
       if (!validate) return [{ message: 'the documented schema cannot be compiled', expected: key, actual: undefined }];
       if (validate(res.body)) return [];
+      // The keyword names the schema rule broken (`required`, `type`, …), the instance path where.
       return (validate.errors ?? []).slice(0, 5).map((e) => ({
-        message: `body${e.instancePath || ''} ${e.message ?? 'is invalid'}`,
+        message: `body${e.instancePath || ''} ${e.message ?? 'is invalid'} (schema rule: ${e.keyword})`,
         expected: e.params,
         actual: e.instancePath ? pick(res.body, e.instancePath) : '(body)',
       }));
     },
   };
+}
+
+/** Response validators by documents: ajv compiles each schema once, on first use, for all runs given the same `Specs`. */
+const validators = new WeakMap<Specs, ResponseValidator>();
+
+/**
+ * The shared {@link createResponseValidator} of a set of documents, created on first use.
+ *
+ * @example
+ * ```ts
+ * validatorFor(ctx.specs).check(op, res);
+ * ```
+ */
+export function validatorFor(specs: Specs): ResponseValidator {
+  let validator = validators.get(specs);
+  if (validator === undefined) validators.set(specs, (validator = createResponseValidator(specs)));
+  return validator;
 }
 
 function pick(value: unknown, pointer: string): unknown {

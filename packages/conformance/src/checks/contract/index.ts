@@ -1,21 +1,12 @@
 import type { Specs } from '../../specs/load-specs.js';
 import { listOperations } from '../../specs/operations.js';
-import { createResponseValidator, type ResponseValidator } from '../../specs/validator.js';
+import { validatorFor } from '../../specs/validator.js';
 import type { Check, Platform } from '../../runner/types.js';
 import { authenticationCheck } from './authentication.js';
 import { invalidInputCheck } from './invalid-input.js';
 import { methodChecks } from './methods.js';
 import { responseSchemaCheck } from './response-schema.js';
 import { specPresenceChecks } from './spec-presence.js';
-
-/** Response validators by documents: ajv compiles each schema once, on first use, for all runs given the same `Specs`. */
-const validators = new WeakMap<Specs, ResponseValidator>();
-
-function validatorFor(specs: Specs): ResponseValidator {
-  let validator = validators.get(specs);
-  if (validator === undefined) validators.set(specs, (validator = createResponseValidator(specs)));
-  return validator;
-}
 
 /**
  * Generates the contract checks from the documents: per platform the presence of its document,

@@ -6,7 +6,7 @@ import { LIMITS, type ProfileName } from '../../rules/limits.js';
 import type { CheckContext } from '../../runner/types.js';
 import { createObject, validBody } from '../fixtures.js';
 import { indexWithRole } from '../roles.js';
-import { expectStatus, listItems, postJson } from '../requests.js';
+import { expectStatus, missingFromSeed, postJson, readList } from '../requests.js';
 import { act, AOP_ACTIONS } from './officials.js';
 import { expectState, readObject, sandboxToday, withSandbox } from './sandbox.js';
 
@@ -47,7 +47,7 @@ export function inAopSandbox(ctx: CheckContext, profile: ProfileName, scenario: 
 /**
  * A published catalog entry of the sandbox as a scope item (the search's first, or its `index`-th):
  * collected by its holder (no consent needed), or `shared` with no consent when asked (the case
- * 27号 第五条 refuses). Skips when the catalog search of the sandbox has no such entry.
+ * 27号 第五条 refuses). Fails when the search fails or the sandbox's catalog has no such entry.
  *
  * @example
  * ```ts
@@ -55,9 +55,9 @@ export function inAopSandbox(ctx: CheckContext, profile: ProfileName, scenario: 
  * ```
  */
 export async function publishedScopeItem(ctx: CheckContext, sbx: Sandbox, source: 'collected' | 'shared' = 'collected', index = 0): Promise<ScopeItem> {
-  const res = await sbx.http(0).request('GET', 'catalog', '/search', { sign: false, query: { limit: 20 } });
-  const hit = listItems(res).filter((i) => typeof i.id === 'string')[index];
-  if (!hit) return ctx.skip(`no published catalog entry ${index + 1} in the sandbox`);
+  const items = await readList(ctx, sbx.http(0), 'catalog', '/search', { limit: 20 }, false);
+  const hit = items.filter((i) => typeof i.id === 'string')[index];
+  if (!hit) return missingFromSeed(ctx, `published catalog entry ${index + 1}`, 'GET /catalog/v1/search');
   const name = typeof hit.name === 'string' ? hit.name.slice(0, 200) : '公共数据资源';
   return { entryId: String(hit.id), name, source, consentGrantId: null, updateCycle: 'monthly', grade: 'general' };
 }

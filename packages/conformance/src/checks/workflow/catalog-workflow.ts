@@ -4,8 +4,8 @@ import { LIMITS, type ProfileName, type StepLimit } from '../../rules/limits.js'
 import type { Check, CheckContext } from '../../runner/types.js';
 import { workflowCheck } from '../define-check.js';
 import { expectProblem } from '../expect-problem.js';
-import { createObject, listIds, validBody } from '../fixtures.js';
-import { expectStatus, expectSuccess, listItems, postJson } from '../requests.js';
+import { createObject, validBody } from '../fixtures.js';
+import { expectStatus, expectSuccess, listItems, missingFromSeed, postJson, readList } from '../requests.js';
 import { act, ACTIONS } from './officials.js';
 import { expectDeadline, expectState, readObject, sandboxToday, withSandbox } from './sandbox.js';
 
@@ -49,8 +49,8 @@ function obligationCheck(id: string, profile: ProfileName, kind: DutyKind, overd
   const tail = overdue ? ', and listed as overdue once missed' : '';
   return check(id, `${title} in ${limit.limit} WD (${profile} profile)${tail}`, limit.basis, async (ctx) => {
     await withSandbox(ctx, { profile, startAt: START }, async (sbx) => {
-      const [entryId] = await listIds(sbx.http(0), 'catalog', '/entries');
-      if (entryId === undefined) return ctx.skip("the sandbox's first organisation provides no catalog entry");
+      const entryId = (await readList(ctx, sbx.http(0), 'catalog', '/entries', { limit: 200 }))[0]?.id;
+      if (typeof entryId !== 'string') return missingFromSeed(ctx, "catalog entry of the sandbox's first organisation", 'GET /catalog/v1/entries');
       const today = await sandboxToday(ctx, sbx);
       const successor = sbx.organizations[1];
       const body = validBody(ctx, 'catalog', 'post', '/function-changes', {

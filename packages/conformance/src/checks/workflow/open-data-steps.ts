@@ -2,7 +2,7 @@ import { isRecord } from '../../http/response.js';
 import type { Sandbox } from '../../http/sim-client.js';
 import type { CheckContext } from '../../runner/types.js';
 import { createObject, validBody } from '../fixtures.js';
-import { expectStatus, listItems } from '../requests.js';
+import { expectStatus, missingFromSeed, readList } from '../requests.js';
 import { act, ACTIONS } from './officials.js';
 import { findPublicItem } from './find-resource.js';
 import { expectState, readObject, sandboxToday, withSandbox } from './sandbox.js';
@@ -13,12 +13,12 @@ export const START = '2025-09-26T10:00:00+08:00';
 /** Opening conditions of 第二十四条, as the contracts' `OpeningCondition`. */
 export type OpeningCondition = 'scenario_list' | 'usage_feedback' | 'technical_capability' | 'credit_status';
 
-/** An `on_application` dataset, with one opening condition when `condition` is given (skips when there is none). */
+/** An `on_application` dataset, with one opening condition when `condition` is given (fails when there is none). */
 async function onApplicationDataset(ctx: CheckContext, sbx: Sandbox, condition?: OpeningCondition): Promise<string> {
   if (condition === undefined) return findPublicItem(ctx, sbx, 'open-data', '/datasets', { openingType: 'on_application' });
-  const res = await sbx.http(0).request('GET', 'open-data', '/datasets', { sign: false, query: { openingType: 'on_application', limit: 200 } });
-  const hit = listItems(res).find((d) => Array.isArray(d.conditions) && d.conditions.some((c) => isRecord(c) && c.kind === condition));
-  if (typeof hit?.id !== 'string') return ctx.skip(`no on_application dataset with the ${condition} condition in the sandbox`);
+  const datasets = await readList(ctx, sbx.http(0), 'open-data', '/datasets', { openingType: 'on_application', limit: 200 }, false);
+  const hit = datasets.find((d) => Array.isArray(d.conditions) && d.conditions.some((c) => isRecord(c) && c.kind === condition));
+  if (typeof hit?.id !== 'string') return missingFromSeed(ctx, `on_application dataset with the ${condition} condition`, 'GET /open-data/v1/datasets');
   return hit.id;
 }
 

@@ -2,7 +2,7 @@ import { isRecord } from '../../http/response.js';
 import type { Sandbox } from '../../http/sim-client.js';
 import type { CheckContext } from '../../runner/types.js';
 import { createObject, validBody } from '../fixtures.js';
-import { expectStatus, expectSuccess, postJson } from '../requests.js';
+import { expectStatus, expectSuccess, missingFromSeed, postJson, readList } from '../requests.js';
 import { act, ACTIONS } from './officials.js';
 import { readObject } from './sandbox.js';
 
@@ -22,7 +22,8 @@ const records = (value: unknown): Record<string, unknown>[] => (Array.isArray(va
 /**
  * Finds a published entry of a sharing type of a sandbox organisation in the public catalog
  * search and reads it as the requester (published entries are readable by every organisation), to
- * learn its data items, conditions and delivery methods. Skips when the seed catalog has none.
+ * learn its data items, conditions and delivery methods. Fails when the search fails or the seed
+ * catalog has none.
  *
  * @example
  * ```ts
@@ -30,10 +31,10 @@ const records = (value: unknown): Record<string, unknown>[] => (Array.isArray(va
  * ```
  */
 export async function requestableEntry(ctx: CheckContext, sbx: Sandbox, sharingType: string): Promise<RequestableEntry> {
-  const res = await sbx.http(0).request('GET', 'catalog', '/search', { sign: false, query: { sharingType, limit: 20 } });
+  const items = await readList(ctx, sbx.http(0), 'catalog', '/search', { sharingType, limit: 20 }, false);
   const codes = sbx.organizations.map((o) => o.creditCode);
-  const hit = records(isRecord(res.body) ? res.body.items : undefined).find((i) => isRecord(i.provider) && codes.includes(String(i.provider.creditCode)));
-  if (!hit || typeof hit.id !== 'string' || !isRecord(hit.provider)) return ctx.skip(`no ${sharingType} catalog entry of a sandbox organisation in the search`);
+  const hit = items.find((i) => isRecord(i.provider) && codes.includes(String(i.provider.creditCode)));
+  if (!hit || typeof hit.id !== 'string' || !isRecord(hit.provider)) return missingFromSeed(ctx, `${sharingType} catalog entry of a sandbox organisation`, 'GET /catalog/v1/search');
   const provider = codes.indexOf(String(hit.provider.creditCode));
   const requester = provider === 0 ? 1 : 0;
   const entry = await readObject(ctx, sbx, 'catalog', `/entries/${encodeURIComponent(hit.id)}`, requester);

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { runConformance, type Report } from '../../src/index.js';
+import { corruptingFetch, type Corruption } from './support/corrupting-fetch.js';
+import { createTargetSandbox, inProcessMock, SIM_URL } from './support/mock.js';
+
+async function runAgainst(corruption: Corruption, include: string[]): Promise<Report> {
+  const fetch = corruptingFetch(inProcessMock().fetch, corruption);
+  const target = await createTargetSandbox(fetch, SIM_URL);
+  return runConformance({
+    baseUrl: target.baseUrl, organizations: target.organizations, simulationUrl: SIM_URL, sandboxId: target.sandbox.id, seed: 1, fetch, include,
+  });
+}
+
+const byStatus = (report: Report, status: string) => report.results.filter((r) => r.status === status);
+const messages = (report: Report) => byStatus(report, 'failed').map((r) => `${r.id}: ${r.failures.map((f) => f.message).join(' | ')}`);
+
+describe('a broken lookup fails the workflow checks that need it, never skips them', () => {
+  it('a search answering 503 fails every sharing, plan and open-data check, naming the request and status', async () => {
+    const report = await runAgainst('search-503', ['SHR-*', 'AOP-PLAN-*', 'ODP-INIT-*']);
+    expect(report.ok).toBe(false);
+    expect(byStatus(report, 'skipped').map((r) => r.id)).toEqual([]);
+    const failure = report.results.find((r) => r.id === 'SHR-REVIEW-01')?.failures[0];
+    expect(failure?.message).toMatch(/GET http:\/\/\S+\/catalog\/v1\/search\?sharingType=conditional/);
+    expect(failure?.message).toContain('searchEntries');
+    expect(String(failure?.actual)).toContain('503 application/problem+json SERVICE_UNAVAILABLE');
+  });
+
+  it('an empty search in a sandbox the kit created fails: its seed data must hold the entry', async () => {
+    const report = await runAgainst('empty-search', ['SHR-REVIEW-01', 'ODP-INIT-01', 'AOP-PLAN-01']);
+    expect(byStatus(report, 'skipped')).toEqual([]);
+    expect(messages(report)).toEqual([
+      expect.stringMatching(/^SHR-REVIEW-01: GET \/catalog\/v1\/search lists no conditional catalog entry .* in a sandbox the kit created/),
+      expect.stringMatching(/^ODP-INIT-01: GET \/open-data\/v1\/datasets lists no open-data item/),
+      expect.stringMatching(/^AOP-PLAN-01: GET \/catalog\/v1\/search lists no published catalog entry 1/),
+    ]);
+  });
+});

@@ -1,0 +1,48 @@
+/**
+ * Answer corruptions a broken gateway or implementation might produce, one per fetch: the
+ * catalog search and the open dataset list answering 503 or empty, every item GET without a
+ * required property, every 201 answered 200.
+ */
+export type Corruption = 'search-503' | 'empty-search' | 'drop-createdAt' | '201-as-200';
+
+const LOOKUPS = /^(\/sandboxes\/[^/]+)?\/(catalog\/v1\/search|open-data\/v1\/datasets)$/;
+
+const unavailable = {
+  type: 'about:blank', title: 'Service Unavailable', status: 503, code: 'SERVICE_UNAVAILABLE', message: { zh: '不可用', en: 'unavailable' },
+};
+
+function corrupt(corruption: Corruption, method: string, path: string, status: number, body: unknown): { status: number; body: unknown } | undefined {
+  const lookup = method === 'GET' && LOOKUPS.test(path);
+  if (corruption === 'search-503' && lookup) return { status: 503, body: unavailable };
+  if (corruption === 'empty-search' && lookup) return { status, body: { ...(body as object), items: [], total: 0 } };
+  if (corruption === 'drop-createdAt' && method === 'GET' && status === 200 && typeof body === 'object' && body !== null && 'createdAt' in body) {
+    const { createdAt: _dropped, ...rest } = body as Record<string, unknown>;
+    return { status, body: rest };
+  }
+  if (corruption === '201-as-200' && status === 201) return { status: 200, body };
+  return undefined;
+}
+
+/**
+ * Wraps a fetch so that its platform answers carry one corruption (the simulation API is left alone).
+ *
+ * @example
+ * ```ts
+ * const fetch = corruptingFetch(inProcessMock().fetch, 'search-503');
+ * ```
+ */
+export function corruptingFetch(inner: typeof fetch, corruption: Corruption): typeof fetch {
+  return async (input, init) => {
+    const request = new Request(input, init);
+    const response = await inner(request);
+    const path = new URL(request.url).pathname;
+    const type = response.headers.get('content-type') ?? '';
+    if (path.includes('/_sim/') || !/json/.test(type)) return response;
+    const changed = corrupt(corruption, request.method, path, response.status, await response.clone().json());
+    if (changed === undefined) return response;
+    const headers = new Headers(response.headers);
+    if (changed.status === 503) headers.set('content-type', 'application/problem+json');
+    headers.delete('content-length');
+    return new Response(JSON.stringify(changed.body), { status: changed.status, headers });
+  };
+}
