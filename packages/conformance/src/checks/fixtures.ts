@@ -2,7 +2,7 @@ import { isRecord, type HttpResponse } from '../http/response.js';
 import type { SignedHttp } from '../http/signed-http.js';
 import { requestSample } from '../specs/samples.js';
 import type { CheckContext, Platform } from '../runner/types.js';
-import { expectSuccess, idempotencyKey as freshKey, listItems } from './requests.js';
+import { expectConforms, expectSuccess, idempotencyKey as freshKey, listItems } from './requests.js';
 
 /**
  * A valid request body for an operation — its documented example, else one generated from its
@@ -25,7 +25,8 @@ export function validBody(ctx: CheckContext, platform: Platform, method: string,
 }
 
 /**
- * Creates an object and returns its answer, failing the check unless it is 2xx with an `id`.
+ * Creates an object and returns its answer, failing the check unless it is the documented success
+ * status (201 where the contract says so, not just any 2xx) with a valid body and an `id`.
  *
  * @example
  * ```ts
@@ -35,6 +36,7 @@ export function validBody(ctx: CheckContext, platform: Platform, method: string,
 export async function createObject(ctx: CheckContext, http: SignedHttp, platform: Platform, path: string, body: unknown, idempotencyKey = freshKey(ctx, 24)): Promise<{ id: string; res: HttpResponse; body: Record<string, unknown> }> {
   const res = await http.request('POST', platform, path, { json: body, idempotencyKey });
   expectSuccess(ctx, res, `POST ${path} with a valid body succeeds`);
+  expectConforms(ctx, platform, res, path, 'creating the object');
   const answer = isRecord(res.body) ? res.body : {};
   ctx.expect.that(typeof answer.id === 'string', `POST ${path} answers the object with an id`, 'an "id" string', answer.id);
   return { id: answer.id as string, res, body: answer };

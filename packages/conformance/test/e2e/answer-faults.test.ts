@@ -35,3 +35,22 @@ describe('a broken lookup fails the workflow checks that need it, never skips th
     ]);
   });
 });
+
+describe('the objects workflow checks read and create are held to their schemas and statuses', () => {
+  it('an item GET without the required createdAt fails, naming the operation, pointer and rule', async () => {
+    const report = await runAgainst('drop-createdAt', ['REG-ACCEPT-01', 'SHR-REVIEW-01']);
+    expect(messages(report)).toEqual([
+      expect.stringMatching(/^REG-ACCEPT-01: reading the object \(GET \S+\/registration\/v1\/applications\/\S+\): getApplication body must have required property 'createdAt' \(schema rule: required\)/),
+      expect.stringMatching(/^SHR-REVIEW-01: reading the object \(GET \S+\/catalog\/v1\/entries\/\S+\): getEntry body must have required property 'createdAt'/),
+    ]);
+  });
+
+  it('a create answering 200 instead of the documented 201 fails', async () => {
+    const report = await runAgainst('201-as-200', ['REG-ACCEPT-01', 'CAT-REVIEW-01']);
+    expect(messages(report)).toEqual([
+      expect.stringMatching(/^REG-ACCEPT-01: creating the object \(POST \S+\/registration\/v1\/applications\): submitApplication answers its documented status/),
+      expect.stringMatching(/^CAT-REVIEW-01: creating the object \(POST \S+\/catalog\/v1\/entries\): createEntry answers its documented status/),
+    ]);
+    expect(report.results.find((r) => r.id === 'REG-ACCEPT-01')?.failures[0]).toMatchObject({ expected: '201', actual: expect.stringMatching(/^200 /) });
+  });
+});

@@ -2,6 +2,7 @@ import { shanghaiDate, type IsoDate } from '@gdx/calendar';
 import { describeResponse, isRecord } from '../../http/response.js';
 import type { Sandbox, SandboxSpec } from '../../http/sim-client.js';
 import type { Organization } from '../../http/signer.js';
+import { expectConforms } from '../requests.js';
 import { leadingWithRole } from '../roles.js';
 import { sandboxSeed } from '../../runner/random.js';
 import type { CheckContext, Platform } from '../../runner/types.js';
@@ -52,10 +53,11 @@ export async function sandboxToday(ctx: CheckContext, sbx: Sandbox): Promise<Iso
   return shanghaiDate(Date.parse(now as string));
 }
 
-/** Reads a workflow object as organisation `org`, failing unless it answers 200. */
+/** Reads a workflow object as organisation `org`, failing unless it answers 200 with a body its operation's schema accepts. */
 export async function readObject(ctx: CheckContext, sbx: Sandbox, platform: Platform, path: string, org = 0): Promise<Record<string, unknown>> {
   const res = await sbx.http(org).request('GET', platform, path);
   ctx.expect.that(res.status === 200 && isRecord(res.body), `GET ${path}`, '200 with the object', describeResponse(res));
+  expectConforms(ctx, platform, res, path, 'reading the object');
   return res.body as Record<string, unknown>;
 }
 
