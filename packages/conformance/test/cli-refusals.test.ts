@@ -51,4 +51,30 @@ describe('gdx-conformance refuses what would mislead CI', () => {
     expect(await main(['--sim-url', url, '--only', 'SEC-SIG-01'], t.io)).toBe(4);
     expect(t.err.join('')).toMatch(new RegExp(`cannot connect to ${url.replace(/[.]/g, '\\.')}: ECONNREFUSED`));
   });
+
+  describe('the pre-run check of the app keys (a signed GET /registration/v1/applications)', () => {
+    const KEYS_URL = `${MOCK_ORIGIN}/registration/v1/applications`;
+    /** The mock, except that the pre-run request gets `broken` instead of an answer. */
+    const breaking = (broken: (init?: RequestInit) => Promise<Response>): typeof fetch => {
+      const { fetch } = inProcessMock();
+      return (input, init) => (String(input).startsWith(`${KEYS_URL}?`) ? broken(init) : fetch(input, init));
+    };
+    const args = ['--base-url', MOCK_ORIGIN, '--sim-url', SIM_URL, '--sandbox', 'default', '--only', 'SEC-SIG-01'];
+
+    it('exits 4 naming the URL and the cause on a connection reset', async () => {
+      const reset = Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' });
+      const t = io(breaking(() => Promise.reject(new TypeError('fetch failed', { cause: reset }))));
+      expect(await main(args, t.io)).toBe(4);
+      expect(t.err.join('')).toContain(`cannot connect to ${KEYS_URL}: UND_ERR_SOCKET (other side closed)`);
+    });
+
+    it('gives up a hang after the request share of --timeout-ms (1 s of 2 s), exit 4', async () => {
+      const hang = (init?: RequestInit) => new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)));
+      const t = io(breaking(hang));
+      const started = Date.now();
+      expect(await main([...args, '--timeout-ms', '2000'], t.io)).toBe(4);
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(t.err.join('')).toContain(`cannot connect to ${KEYS_URL}: no answer in time`);
+    });
+  });
 });

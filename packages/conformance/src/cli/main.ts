@@ -3,7 +3,7 @@ import { createSimClient, SimulationError, type Sandbox } from '../http/sim-clie
 import { consoleReporter } from '../reporters/console-reporter.js';
 import { junitXml } from '../reporters/junit-reporter.js';
 import { sandboxSeed } from '../runner/random.js';
-import { runConformance, ConformanceUsageError } from '../runner/run-conformance.js';
+import { requestTimeoutMs, runConformance, ConformanceUsageError } from '../runner/run-conformance.js';
 import { CliUsageError, parseCliArgs, USAGE, type CliOptions } from './parse-args.js';
 import { ensureReachable, servesSandbox, TargetUnreachableError, unreachableReason } from './preflight.js';
 import { waitUntilReady } from './wait-ready.js';
@@ -42,11 +42,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return 0;
   }
   if (options.waitSeconds !== undefined && !(await waitForTarget(options, options.waitSeconds, io))) return NOT_READY;
-  const sim = options.simUrl ? createSimClient({ url: options.simUrl, ...(options.simToken !== undefined ? { token: options.simToken } : {}), ...(io.fetch ? { fetch: io.fetch } : {}) }) : undefined;
+  const requestTimeout = requestTimeoutMs(options.timeoutMs);
+  const sim = options.simUrl ? createSimClient({ url: options.simUrl, timeoutMs: requestTimeout, ...(options.simToken !== undefined ? { token: options.simToken } : {}), ...(io.fetch ? { fetch: io.fetch } : {}) }) : undefined;
   let sandbox: Sandbox | undefined;
   let created = false;
   try {
-    if (options.baseUrl !== undefined) await ensureReachable(options.baseUrl, io.fetch);
+    if (options.baseUrl !== undefined) await ensureReachable(options.baseUrl, io.fetch, requestTimeout);
     if (sim) {
       try {
         sandbox = options.sandbox ? await sim.getSandbox(options.sandbox) : await sim.createSandbox({ profile: options.profile, seed: sandboxSeed(options.seed), clock: { mode: 'realtime' } });
@@ -62,7 +63,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         throw error;
       }
       created = options.sandbox === undefined;
-      if (options.baseUrl !== undefined && !(await servesSandbox(options.baseUrl, sandbox, io.fetch))) {
+      if (options.baseUrl !== undefined && !(await servesSandbox(options.baseUrl, sandbox, io.fetch, requestTimeout))) {
         io.stderr(`gdx-conformance: ${options.baseUrl} does not know the app keys of sandbox ${sandbox.id} (401 APP_KEY_UNKNOWN): it serves another sandbox. Give the --sandbox it serves (a gdx mock's root serves "default"), or leave out --base-url to use the sandbox's own URLs (基础地址与沙箱不匹配)\n`);
         return USAGE_ERROR;
       }

@@ -1,6 +1,7 @@
 import { createSignedHttp } from '../http/signed-http.js';
 import { isRecord } from '../http/response.js';
 import type { Sandbox } from '../http/sim-client.js';
+import { requestTimeoutMs } from '../runner/run-conformance.js';
 
 /** The target could not be reached at all (refused, unknown host, timed out): no check can say anything. */
 export class TargetUnreachableError extends Error {
@@ -35,12 +36,12 @@ export function unreachableReason(error: unknown): string | undefined {
  *
  * @example
  * ```ts
- * await ensureReachable('http://127.0.0.1:4010', fetch); // throws: cannot connect to http://127.0.0.1:4010: ECONNREFUSED (…)
+ * await ensureReachable('http://127.0.0.1:4010', fetch, 15_000); // throws: cannot connect to http://127.0.0.1:4010: ECONNREFUSED (…)
  * ```
  */
-export async function ensureReachable(url: string, fetchImpl: typeof fetch = globalThis.fetch): Promise<void> {
+export async function ensureReachable(url: string, fetchImpl: typeof fetch = globalThis.fetch, timeoutMs = requestTimeoutMs()): Promise<void> {
   try {
-    const response = await fetchImpl(url, { method: 'GET', signal: AbortSignal.timeout(15_000) });
+    const response = await fetchImpl(url, { method: 'GET', signal: AbortSignal.timeout(timeoutMs) });
     await response.body?.cancel();
   } catch (error) {
     const reason = unreachableReason(error);
@@ -51,17 +52,23 @@ export async function ensureReachable(url: string, fetchImpl: typeof fetch = glo
 /**
  * Whether the platforms at `baseUrl` know the sandbox's app keys: a signed request answered 401
  * `APP_KEY_UNKNOWN` means the base URL serves another sandbox, and every signed check would fail
- * as if the platform were broken.
+ * as if the platform were broken. Nothing answering it (a reset, no answer within `timeoutMs`)
+ * throws {@link TargetUnreachableError} naming the request's URL and the cause.
  *
  * @example
  * ```ts
- * if (!(await servesSandbox('http://127.0.0.1:4010', sandbox, fetch))) { … }
+ * if (!(await servesSandbox('http://127.0.0.1:4010', sandbox, fetch, 15_000))) { … }
  * ```
  */
-export async function servesSandbox(baseUrl: string, sandbox: Sandbox, fetchImpl?: typeof fetch): Promise<boolean> {
+export async function servesSandbox(baseUrl: string, sandbox: Sandbox, fetchImpl?: typeof fetch, timeoutMs = requestTimeoutMs()): Promise<boolean> {
   const organization = sandbox.organizations[0];
   if (!organization) return true;
-  const http = createSignedHttp({ baseUrl, ...(fetchImpl ? { fetch: fetchImpl } : {}) }, organization);
-  const res = await http.request('GET', 'registration', '/applications', { query: { limit: 1 } });
-  return !(res.status === 401 && isRecord(res.body) && res.body.code === 'APP_KEY_UNKNOWN');
+  const http = createSignedHttp({ baseUrl, timeoutMs, ...(fetchImpl ? { fetch: fetchImpl } : {}) }, organization);
+  try {
+    const res = await http.request('GET', 'registration', '/applications', { query: { limit: 1 } });
+    return !(res.status === 401 && isRecord(res.body) && res.body.code === 'APP_KEY_UNKNOWN');
+  } catch (error) {
+    const reason = unreachableReason(error);
+    throw reason === undefined ? error : new TargetUnreachableError(`${http.platformUrl('registration')}/applications`, reason);
+  }
 }

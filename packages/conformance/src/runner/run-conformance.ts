@@ -78,6 +78,19 @@ async function runOne(check: Check, ctx: CheckContext, sim: SimClient | undefine
  * if (!report.ok) process.exitCode = 1;
  * ```
  */
+/**
+ * The time limit of one request: a quarter of a check's (`--timeout-ms`, default 60 s), at least 1 s,
+ * so a check can still report a hanging request before its own time is up.
+ *
+ * @example
+ * ```ts
+ * requestTimeoutMs(60_000); // 15000
+ * ```
+ */
+export function requestTimeoutMs(checkTimeoutMs = 60_000): number {
+  return Math.max(1_000, Math.floor(checkTimeoutMs / 4));
+}
+
 export async function runConformance(options: ConformanceOptions): Promise<Report> {
   if (options.organizations.length < 2) {
     throw new ConformanceUsageError('至少需要两个机构的凭据（隔离检查需要第二个机构）', 'at least two organisations are needed (isolation checks use the second one)');
@@ -98,7 +111,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
     baseUrl: options.baseUrl,
     ...(options.platformUrls ? { platformUrls: options.platformUrls } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
-    timeoutMs: Math.max(1_000, Math.floor(timeoutMs / 4)),
+    timeoutMs: requestTimeoutMs(timeoutMs),
   };
   const sim = options.simulationUrl ? createSimClient({ ...target, url: options.simulationUrl, ...(options.simulationToken !== undefined ? { token: options.simulationToken } : {}) }) : undefined;
   for (const r of reporters) await r.onStart?.(checks);
