@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import type { SandboxRegistry } from '../http/sandbox-registry.js';
 import { createSimClient, SimulationError, type Sandbox } from '../http/sim-client.js';
 import { consoleReporter } from '../reporters/console-reporter.js';
 import { junitXml } from '../reporters/junit-reporter.js';
@@ -14,6 +15,8 @@ export interface CliIo {
   stderr: (text: string) => void;
   color: boolean;
   fetch?: typeof fetch;
+  /** Records the sandboxes the run creates, so that a cancelled run can delete them (see `cli.ts`). */
+  sandboxes?: SandboxRegistry;
   /** Environment variables (`GDX_MOCK_SIM_TOKEN`); none by default. */
   env?: Readonly<Record<string, string | undefined>>;
 }
@@ -43,7 +46,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
   if (options.waitSeconds !== undefined && !(await waitForTarget(options, options.waitSeconds, io))) return NOT_READY;
   const requestTimeout = requestTimeoutMs(options.timeoutMs);
-  const sim = options.simUrl ? createSimClient({ url: options.simUrl, timeoutMs: requestTimeout, ...(options.simToken !== undefined ? { token: options.simToken } : {}), ...(io.fetch ? { fetch: io.fetch } : {}) }) : undefined;
+  const sim = options.simUrl ? createSimClient({ url: options.simUrl, timeoutMs: requestTimeout, ...(io.sandboxes ? { sandboxes: io.sandboxes } : {}), ...(options.simToken !== undefined ? { token: options.simToken } : {}), ...(io.fetch ? { fetch: io.fetch } : {}) }) : undefined;
   let sandbox: Sandbox | undefined;
   let created = false;
   try {
@@ -81,6 +84,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       include: options.only,
       exclude: options.skip,
       ...(io.fetch ? { fetch: io.fetch } : {}),
+      ...(io.sandboxes ? { sandboxes: io.sandboxes } : {}),
       ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
       reporters: [consoleReporter({ write: progress, color: io.color && !options.json })],
     });

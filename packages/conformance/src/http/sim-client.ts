@@ -1,3 +1,4 @@
+import type { SandboxRegistry } from './sandbox-registry.js';
 import { createSignedHttp, type HttpTarget, type SignedHttp } from './signed-http.js';
 import { describeResponse, isRecord, readResponse, type HttpResponse } from './response.js';
 import type { Organization } from './signer.js';
@@ -92,7 +93,7 @@ function toOrganization(value: unknown): Organization | undefined {
  * await sbx.dispose();
  * ```
  */
-export function createSimClient(options: Omit<HttpTarget, 'baseUrl'> & { url: string; token?: string }): SimClient {
+export function createSimClient(options: Omit<HttpTarget, 'baseUrl'> & { url: string; token?: string; sandboxes?: SandboxRegistry }): SimClient {
   const root = options.url.replace(/\/+$/, '');
   const auth: Record<string, string> = options.token === undefined ? {} : { authorization: `Bearer ${options.token}` };
   const request = async (method: string, path: string, json?: unknown): Promise<HttpResponse> => {
@@ -125,10 +126,11 @@ export function createSimClient(options: Omit<HttpTarget, 'baseUrl'> & { url: st
     for (const [name, path] of Object.entries(isRecord(body.platforms) ? body.platforms : {})) {
       if (typeof path === 'string') platformUrls[name as Platform] = new URL(path, origin).toString();
     }
-    const target: HttpTarget = { ...options, baseUrl, platformUrls };
+    const { sandboxes: _registry, ...http } = options;
+    const target: HttpTarget = { ...http, baseUrl, platformUrls };
     const scoped = (method: string, path: string, json?: unknown) =>
       request(method, `/sandboxes/${encodeURIComponent(id)}${path}`, json);
-    return {
+    const sandbox: Sandbox = {
       id,
       baseUrl,
       platformUrls,
@@ -143,16 +145,20 @@ export function createSimClient(options: Omit<HttpTarget, 'baseUrl'> & { url: st
       act: (action) => scoped('POST', '/actions', action),
       request: scoped,
       async dispose() {
+        options.sandboxes?.remove(sandbox);
         await scoped('DELETE', '');
       },
     };
+    return sandbox;
   };
 
   return {
     url: root,
     request,
     async createSandbox(spec) {
-      return toSandbox(await request('POST', '/sandboxes', spec));
+      const sandbox = toSandbox(await request('POST', '/sandboxes', spec));
+      options.sandboxes?.add(sandbox);
+      return sandbox;
     },
     async getSandbox(id) {
       return toSandbox(await request('GET', `/sandboxes/${encodeURIComponent(id)}`));

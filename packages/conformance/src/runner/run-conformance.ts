@@ -1,6 +1,7 @@
 import { buildChecks } from '../checks/index.js';
 import { createSignedHttp, type HttpTarget } from '../http/signed-http.js';
 import { createSimClient, type SimClient } from '../http/sim-client.js';
+import type { SandboxRegistry } from '../http/sandbox-registry.js';
 import type { Organization } from '../http/signer.js';
 import { sharedBundledSpecs, type Specs } from '../specs/load-specs.js';
 import { createExpect, ExpectationError } from './expect.js';
@@ -33,6 +34,8 @@ export interface ConformanceOptions {
   reporters?: Reporter[];
   /** Time limit of one check (default 60 s) and, divided by four, of one request. */
   timeoutMs?: number;
+  /** Records the sandboxes the run creates until it deletes them (the CLI deletes them when cancelled). */
+  sandboxes?: SandboxRegistry;
   /** Documents to check against instead of `@gdx/openapi`'s bundled ones. */
   specs?: Specs;
   /** Checks to run instead of the built-in ones (tests, custom suites). */
@@ -113,7 +116,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
     ...(options.fetch ? { fetch: options.fetch } : {}),
     timeoutMs: requestTimeoutMs(timeoutMs),
   };
-  const sim = options.simulationUrl ? createSimClient({ ...target, url: options.simulationUrl, ...(options.simulationToken !== undefined ? { token: options.simulationToken } : {}) }) : undefined;
+  const sim = options.simulationUrl ? createSimClient({ ...target, url: options.simulationUrl, ...(options.sandboxes ? { sandboxes: options.sandboxes } : {}), ...(options.simulationToken !== undefined ? { token: options.simulationToken } : {}) }) : undefined;
   for (const r of reporters) await r.onStart?.(checks);
 
   const results: CheckResult[] = [];
