@@ -1,6 +1,10 @@
 // What the CLI refuses to call a pass or a failed check (issue 10): a selection of no checks, a
 // base URL serving another sandbox, a profile the simulation API refuses (exit 2), and a target
 // nothing answers at (exit 4, naming the URL and the cause).
+import { existsSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import { inProcessMock, MOCK_ORIGIN, SIM_URL } from './e2e/support/mock.js';
@@ -15,7 +19,9 @@ function io(fetchImpl?: typeof fetch) {
 describe('gdx-conformance refuses what would mislead CI', () => {
   it('exits 2 when --only selects no check, instead of passing 0 checks', async () => {
     const t = io(inProcessMock().fetch);
-    expect(await main(['--sim-url', SIM_URL, '--only', 'REG-ACEPT-*', '--junit', '/nonexistent/never-written.xml'], t.io)).toBe(2);
+    const junit = join(await mkdtemp(join(tmpdir(), 'gdx-refusal-')), 'never-written.xml');
+    expect(await main(['--sim-url', SIM_URL, '--only', 'REG-ACEPT-*', '--junit', junit], t.io)).toBe(2);
+    expect(existsSync(junit)).toBe(false);
     expect(t.err.join('')).toContain('no check matches the selection (only REG-ACEPT-*');
     expect(t.out.join('')).not.toContain('PASS');
   });
@@ -76,5 +82,20 @@ describe('gdx-conformance refuses what would mislead CI', () => {
       expect(Date.now() - started).toBeLessThan(5_000);
       expect(t.err.join('')).toContain(`cannot connect to ${KEYS_URL}: no answer in time`);
     });
+  });
+
+  it.each([['--base-url', ['--base-url', 'notaurl', '--org', 'a:b', '--org', 'c:d']], ['--sim-url', ['--sim-url', 'notaurl']]])('exits 2 with the usage for %s notaurl, before connecting', async (name, argv) => {
+    const t = io(inProcessMock().fetch);
+    expect(await main(argv, t.io)).toBe(2);
+    expect(t.err.join('')).toContain(`${name} must be an absolute http:// or https:// URL, got "notaurl"`);
+    expect(t.err.join('')).toContain('Usage');
+  });
+
+  it('exits 2 with the usage for an unwritable --junit before running any check', async () => {
+    const t = io(inProcessMock().fetch);
+    expect(await main(['--sim-url', SIM_URL, '--only', 'SEC-SIG-01', '--junit', '/nonexistent/dir/out.xml'], t.io)).toBe(2);
+    expect(t.err.join('')).toContain('--junit /nonexistent/dir/out.xml: cannot be written (ENOENT)');
+    expect(t.err.join('')).toContain('Usage');
+    expect(t.out.join('')).not.toContain('SEC-SIG-01');
   });
 });

@@ -1,4 +1,5 @@
-import { writeFile } from 'node:fs/promises';
+import { access, constants, stat, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import type { SandboxRegistry } from '../http/sandbox-registry.js';
 import { createSimClient, SimulationError, type Sandbox } from '../http/sim-client.js';
 import { consoleReporter } from '../reporters/console-reporter.js';
@@ -43,6 +44,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   if (options.help) {
     io.stdout(USAGE);
     return 0;
+  }
+  const unwritable = options.junit === undefined ? undefined : await junitProblem(options.junit);
+  if (unwritable !== undefined) {
+    io.stderr(`gdx-conformance: --junit ${unwritable} (无法写入 JUnit 文件)\n\n${USAGE}`);
+    return USAGE_ERROR;
   }
   if (options.waitSeconds !== undefined && !(await waitForTarget(options, options.waitSeconds, io))) return NOT_READY;
   const requestTimeout = requestTimeoutMs(options.timeoutMs);
@@ -132,4 +138,20 @@ async function waitForTarget(options: CliOptions, seconds: number, io: CliIo): P
   if (outcome.ready) return true;
   io.stderr(`gdx-conformance: ${url} was not ready within ${seconds} s after ${outcome.attempts} attempts; last error: ${outcome.lastError} (目标在 --wait 时限内未就绪)\n`);
   return false;
+}
+
+/**
+ * Why `--junit` cannot be written, or `undefined`: checked before a run of minutes, so that a
+ * wrong path is a usage error at once rather than an ENOENT after every check ran.
+ */
+async function junitProblem(path: string): Promise<string | undefined> {
+  const existing = await stat(path).catch(() => undefined);
+  if (existing?.isDirectory()) return `${path}: is a directory`;
+  try {
+    await access(existing ? path : dirname(resolve(path)), constants.W_OK);
+    return undefined;
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    return `${path}: cannot be written (${typeof code === 'string' ? code : String(error)})`;
+  }
 }

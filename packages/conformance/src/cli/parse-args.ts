@@ -119,6 +119,7 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
   if (!help && values['base-url'] === undefined && values['sim-url'] === undefined) {
     throw new CliUsageError('需要 --base-url 或 --sim-url', 'give --base-url, --sim-url, or both');
   }
+  for (const name of ['base-url', 'sim-url'] as const) requireHttpUrl(name, values[name]);
   if (!help && values.sandbox !== undefined && values['sim-url'] === undefined) {
     throw new CliUsageError('--sandbox 需要 --sim-url', '--sandbox needs --sim-url');
   }
@@ -154,4 +155,16 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
     ...(timeout !== undefined ? { timeoutMs: timeout } : {}),
     ...(wait !== undefined ? { waitSeconds: wait } : {}),
   };
+}
+
+/**
+ * A URL option must be an absolute http(s) URL: `notaurl` is a typo on the command line (exit 2
+ * with the usage), not a target that did not answer (exit 4).
+ */
+function requireHttpUrl(name: string, value: string | undefined): void {
+  if (value === undefined) return;
+  const protocol = URL.canParse(value) ? new URL(value).protocol : undefined;
+  if (protocol !== 'http:' && protocol !== 'https:') {
+    throw new CliUsageError(`--${name} 须为 http(s) 绝对地址`, `--${name} must be an absolute http:// or https:// URL, got "${value}"`);
+  }
 }
