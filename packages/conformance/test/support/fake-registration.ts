@@ -1,6 +1,6 @@
 import { endOfShanghaiDay, formatShanghaiInstant, shanghaiDate, WorkingCalendar } from '@gdx/calendar';
 import { MemoryNonceStore, problem, verifySignature } from '@gdx/protocol';
-import type { Specs } from '../../src/index.js';
+import { loadSpecs, type Specs } from '../../src/index.js';
 import { ORGS } from './fake-platform.js';
 
 /** Deadline faults of the fake registry. */
@@ -13,6 +13,8 @@ export interface RegistryFaults {
   approveWhenOverdue?: boolean;
 }
 
+const APPLICATION = { type: 'object', required: ['id', 'state'], properties: { id: { type: 'string' }, state: { type: 'string' } } };
+
 /** The slice of the registration contract the fake serves. */
 export const registrationSpecs: Specs = {
   registration: {
@@ -22,8 +24,12 @@ export const registrationSpecs: Specs = {
         post: {
           operationId: 'submitApplication',
           requestBody: { content: { 'application/json': { schema: { type: 'object', required: ['type'], properties: { type: { type: 'string', enum: ['initial', 'change'] } } } } } },
-          responses: { '201': { description: 'created' } },
+          responses: { '201': { description: 'created', content: { 'application/json': { schema: APPLICATION } } } },
         },
+      },
+      // Workflow checks hold the objects they read to the document too.
+      '/applications/{applicationId}': {
+        get: { operationId: 'getApplication', responses: { '200': { description: 'the application', content: { 'application/json': { schema: APPLICATION } } } } },
       },
     },
   },
@@ -38,20 +44,25 @@ export function createFakeRegistry(faults: RegistryFaults = {}): typeof fetch {
   const apps = new Map<string, { owner: string; receivedOn: string }>();
   const nonces = new MemoryNonceStore();
 
+  // The contract's own example, so that the fake's objects pass the kit's schema validation; the
+  // fake decides only what its faults are about (state, deadline, events).
+  let example: Record<string, any> | undefined;
   const view = (id: string, receivedOn: string) => {
     const limit = faults.acceptanceLimit ?? 3;
     const dueDate = faults.calendarDays ? calendar.addCalendarDays(receivedOn, limit) : calendar.addWorkingDays(receivedOn, limit);
     const dueAt = endOfShanghaiDay(dueDate);
     const overdue = now > dueAt;
     const approved = overdue && faults.approveWhenOverdue;
+    const event = example?.events?.[0] ?? {};
     return {
-      id, state: approved ? 'under_review' : 'submitted',
-      deadline: { step: 'acceptance', limit, unit: 'working_days', startTrigger: 'received', startedOn: receivedOn, dueDate, dueAt: formatShanghaiInstant(dueAt), overdue: overdue && !approved, basis: '第十条' },
-      events: [{ seq: 1, type: 'state_changed' }, ...(overdue && !approved ? [{ seq: 2, type: 'deadline_overdue' }] : [])],
+      ...example, id, state: approved ? 'under_review' : 'submitted',
+      deadline: { ...example?.deadline, step: 'acceptance', limit, unit: 'working_days', startTrigger: 'received', startedOn: receivedOn, dueDate, dueAt: formatShanghaiInstant(dueAt), overdue: overdue && !approved, basis: '第十条' },
+      events: [{ ...event, seq: 1, type: 'state_changed' }, ...(overdue && !approved ? [{ ...event, seq: 2, type: 'deadline_overdue' }] : [])],
     };
   };
 
   return async (input, init) => {
+    example ??= await applicationExample();
     const request = new Request(input, init);
     const url = new URL(request.url);
     const body = await request.text();
@@ -81,4 +92,11 @@ export function createFakeRegistry(faults: RegistryFaults = {}): typeof fetch {
     if (!app || app.owner !== verdict.appKey) return json(404, problem('NOT_FOUND'));
     return json(200, view(m![1]!, app.receivedOn));
   };
+}
+
+/** The registration contract's example of an application under review (`getApplication`'s 200). */
+async function applicationExample(): Promise<Record<string, any>> {
+  const doc = (await loadSpecs(['registration'])).registration as Record<string, any> | undefined;
+  const examples = doc?.paths?.['/applications/{applicationId}']?.get?.responses?.['200']?.content?.['application/json']?.examples ?? {};
+  return (Object.values(examples)[0] as { value?: Record<string, any> } | undefined)?.value ?? {};
 }
