@@ -13,13 +13,24 @@ import type { Sandbox } from './sim-client.js';
  */
 export class SandboxRegistry {
   readonly #live = new Set<Sandbox>();
-  readonly #deleting = new Set<Promise<void>>();
+  readonly #creating = new Set<Promise<unknown>>();
   #closing = false;
 
-  /** Records a created sandbox; once {@link disposeAll} has begun, a late one is deleted at once. */
-  add(sandbox: Sandbox): void {
-    if (this.#closing) this.#delete(sandbox);
-    else this.#live.add(sandbox);
+  /** Whether {@link disposeAll} has begun: no sandbox may be created any more. */
+  get closing(): boolean {
+    return this.#closing;
+  }
+
+  /**
+   * Records a sandbox being created: a create still in flight when the run is cancelled makes a
+   * sandbox on the target all the same, so {@link disposeAll} waits for it and deletes it too.
+   */
+  async add(creating: Promise<Sandbox>): Promise<Sandbox> {
+    const tracked = creating.then((sandbox) => void this.#live.add(sandbox));
+    const settled = tracked.catch(() => undefined).finally(() => this.#creating.delete(settled));
+    this.#creating.add(settled);
+    await tracked;
+    return creating;
   }
 
   /** Forgets a sandbox being deleted the ordinary way. */
@@ -32,19 +43,16 @@ export class SandboxRegistry {
     return this.#live.size;
   }
 
-  /** Deletes every live sandbox, waiting at most `timeoutMs` for the target to answer. */
+  /** Deletes every live sandbox (and those still being created), waiting at most `timeoutMs` for the target. */
   async disposeAll(timeoutMs: number): Promise<void> {
     this.#closing = true;
-    for (const sandbox of this.#live) this.#delete(sandbox);
-    this.#live.clear();
+    const deleteAll = async () => {
+      await Promise.allSettled(this.#creating);
+      await Promise.allSettled([...this.#live].map((sandbox) => sandbox.dispose()));
+    };
     let timer: NodeJS.Timeout | undefined;
     const timeUp = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
-    await Promise.race([Promise.allSettled(this.#deleting), timeUp]);
+    await Promise.race([deleteAll(), timeUp]);
     clearTimeout(timer);
-  }
-
-  #delete(sandbox: Sandbox): void {
-    const deleting = sandbox.dispose().catch(() => undefined);
-    this.#deleting.add(deleting);
   }
 }

@@ -156,9 +156,10 @@ export function createSimClient(options: Omit<HttpTarget, 'baseUrl'> & { url: st
     url: root,
     request,
     async createSandbox(spec) {
-      const sandbox = toSandbox(await request('POST', '/sandboxes', spec));
-      options.sandboxes?.add(sandbox);
-      return sandbox;
+      const registry = options.sandboxes;
+      if (registry?.closing) throw new SimulationError('the run was cancelled: no sandbox is created any more');
+      const creating = request('POST', '/sandboxes', spec).then(toSandbox);
+      return registry ? registry.add(creating) : creating;
     },
     async getSandbox(id) {
       return toSandbox(await request('GET', `/sandboxes/${encodeURIComponent(id)}`));
