@@ -61,6 +61,50 @@ describe('createFetch: what reaches app.dispatch', () => {
   });
 });
 
+describe('createFetch: an abort while the app answers', () => {
+  /** An app whose answer comes only when the test releases it. */
+  function pendingApp() {
+    let release: (answer: DispatchResponse) => void = () => undefined;
+    let dispatched = 0;
+    const app = { dispatch: () => (dispatched++, new Promise<DispatchResponse>((resolve) => (release = resolve))) } as unknown as App;
+    return { fetch: createFetch(app), release: (answer: DispatchResponse) => release(answer), dispatched: () => dispatched };
+  }
+  const late: DispatchResponse = { status: 200, headers: {}, body: 'late' };
+
+  it('rejects at once with a DOMException AbortError, and drops the late answer', async () => {
+    const app = pendingApp();
+    const controller = new AbortController();
+    const pending = app.fetch('http://mock.local/slow', { signal: controller.signal });
+    await Promise.resolve();
+    expect(app.dispatched()).toBe(1);
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(pending).rejects.toBeInstanceOf(DOMException);
+    app.release(late);
+  });
+
+  it.each([
+    { name: 'init.signal', call: (f: typeof fetch, signal: AbortSignal) => f('http://mock.local/slow', { signal }) },
+    { name: "a Request's signal", call: (f: typeof fetch, signal: AbortSignal) => f(new Request('http://mock.local/slow', { signal })) },
+  ])('rejects with the reason the caller gave, through $name', async ({ call }) => {
+    const app = pendingApp();
+    const controller = new AbortController();
+    const pending = call(app.fetch, controller.signal);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    controller.abort(new Error('gave up'));
+    await expect(pending).rejects.toThrow('gave up');
+    app.release(late);
+  });
+
+  it('answers as usual when the signal does not fire', async () => {
+    const app = pendingApp();
+    const pending = app.fetch('http://mock.local/slow', { signal: new AbortController().signal });
+    await Promise.resolve();
+    app.release(late);
+    expect(await (await pending).text()).toBe('late');
+  });
+});
+
 describe('createFetch: the Response', () => {
   it('carries the status, headers and body of the answer', async () => {
     const { fetch } = recordingApp({ status: 201, headers: { 'content-type': 'application/ld+json', 'x-request-id': 'req_1' }, body: '{"名":1}' });

@@ -54,6 +54,15 @@ export function faultBehaviour(factory: TransportFactory): void {
       expect((await ctx.call('GET', '/sharing/v1/stats')).status).toBe(200);
     });
 
+    it('rejects at once with AbortError when the caller aborts during injected latency', async () => {
+      await setFaults([{ operation: 'getStats', probability: 1, kind: 'latency', latencyMs: 1_500 }]);
+      const started = Date.now();
+      const aborted = ctx.transport.fetch(`${ctx.transport.baseUrl}/sharing/v1/stats`, { signal: AbortSignal.timeout(100) });
+      await expect(aborted).rejects.toMatchObject({ name: 'TimeoutError' });
+      // Well under the 1.5 s latency, with room for a loaded machine.
+      expect(Date.now() - started).toBeLessThan(1_000);
+    });
+
     it('resets the connection like a network error', async () => {
       await setFaults([{ operation: 'getStats', probability: 1, kind: 'connection_reset', times: 1 }]);
       await expect(ctx.call('GET', '/sharing/v1/stats')).rejects.toThrow(TypeError);

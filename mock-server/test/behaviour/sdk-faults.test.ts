@@ -1,0 +1,40 @@
+import { CatalogClient, TimeoutError } from '@gdx/catalog';
+import { loadBundledSpec } from '@gdx/openapi';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApp, type App, type OpenApiDocument } from '../../src/index.js';
+import { createCatalogPlatform } from '../../src/platforms/catalog/index.js';
+import { TRANSPORTS, type Transport } from '../support/transports.js';
+
+// What an SDK makes of injected faults, through the transports a test suite uses: the in-process
+// fetch and MSW. searchEntries is a public GET, so no credentials are needed.
+describe.each(['in-process fetch', 'msw setupServer'])('SDK timeouts and retries over faults (%s)', (name) => {
+  let app: App;
+  let transport: Transport;
+  beforeEach(async () => {
+    app = createApp({ platforms: [createCatalogPlatform({ spec: loadBundledSpec('catalog') as OpenApiDocument })], seed: 7, logError: () => undefined });
+    transport = await TRANSPORTS[name]!(app);
+  });
+  afterEach(async () => {
+    await transport.close();
+    await app.close();
+  });
+
+  const setFault = async (rule: Record<string, unknown>) => {
+    const res = await transport.fetch(`${transport.baseUrl}/_sim/v1/sandboxes/default/faults`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ rules: [{ operation: 'searchEntries', probability: 1, ...rule }] }),
+    });
+    expect(res.status).toBe(200);
+  };
+  const catalog = (options: { timeoutMs?: number; maxRetries: number }) => new CatalogClient({ baseUrl: `${transport.baseUrl}/catalog/v1`, fetch: transport.fetch, ...options });
+
+  it('times out at timeoutMs while the app is still answering', async () => {
+    await setFault({ kind: 'latency', latencyMs: 1_500 });
+    const started = Date.now();
+    await expect(catalog({ timeoutMs: 200, maxRetries: 0 }).search.queryPage({ q: 'x' })).rejects.toBeInstanceOf(TimeoutError);
+    // An injected fetch times out up to a tenth late (the runtime's shared deadline slices);
+    // the rest is room for a loaded machine.
+    expect(Date.now() - started).toBeLessThan(200 + 20 + 150);
+  });
+});
