@@ -9,6 +9,11 @@ const READERS: Record<string, (r: Response) => Promise<unknown>> = {
   text: (r) => r.text(),
   json: (r) => r.json(),
   arrayBuffer: async (r) => new TextDecoder().decode(await r.arrayBuffer()),
+  bytes: async (r) => {
+    const bytes = await r.bytes();
+    expect(bytes).toBeInstanceOf(Uint8Array);
+    return new TextDecoder().decode(bytes);
+  },
   blob: async (r) => (await r.blob()).text(),
   body: async (r) => new Response(r.body).text(),
 };
@@ -29,7 +34,7 @@ describe('bufferedResponse: a Response over a body already in memory', () => {
   it.each(Object.keys(READERS).filter((r) => r !== 'body'))('refuses a second read after %s, as fetch does', async (reader) => {
     const res = bufferedResponse(answer());
     await READERS[reader]!(res);
-    for (const again of ['text', 'json', 'arrayBuffer', 'blob'] as const) await expect(res[again]()).rejects.toThrow(TypeError);
+    for (const again of ['text', 'json', 'arrayBuffer', 'bytes', 'blob'] as const) await expect(res[again]()).rejects.toThrow(TypeError);
     expect(() => res.clone()).toThrow(TypeError);
   });
 
@@ -45,6 +50,15 @@ describe('bufferedResponse: a Response over a body already in memory', () => {
     void streamed.body;
     expect(await streamed.clone().text()).toBe(JSON_BODY);
     expect(await streamed.text()).toBe(JSON_BODY);
+  });
+
+  it('hands out bytes the caller owns: changing them leaves a clone intact', async () => {
+    const content = new TextEncoder().encode(JSON_BODY);
+    const res = bufferedResponse(answer(content));
+    const copy = res.clone();
+    (await res.bytes()).fill(0);
+    expect(await copy.text()).toBe(JSON_BODY);
+    expect(content).toEqual(new TextEncoder().encode(JSON_BODY));
   });
 
   it('rejects json() of a body that is not JSON', async () => {
