@@ -10,6 +10,29 @@ function unusable(): TypeError {
 }
 
 /**
+ * A `Response` that knows the URL it answers, as one from `fetch` does (a constructed `Response`
+ * has `url` "" and no way to set it).
+ */
+class LocatedResponse extends Response {
+  readonly #url: string;
+
+  constructor(url: string, body: BodyInit | null, init: ResponseInit) {
+    super(body, init);
+    this.#url = url;
+  }
+
+  static {
+    // `url` is an accessor of Response.prototype (typed as a plain property).
+    Object.defineProperty(LocatedResponse.prototype, 'url', {
+      configurable: true,
+      get(this: LocatedResponse) {
+        return this.#url;
+      },
+    });
+  }
+}
+
+/**
  * A `Response` whose body is already in memory: `text()`, `json()`, `arrayBuffer()` and `bytes()`
  * answer from the string the app rendered. A `Response` built with a body creates a byte stream up front
  * and reads it back through the stream machinery on `text()`/`json()` — on Node 20 about 30 µs,
@@ -17,19 +40,24 @@ function unusable(): TypeError {
  * `body` (or `blob()`/`formData()`/`clone()` after that): from then on a real `Response` over the
  * same bytes answers, so streaming callers see standard behaviour.
  */
-class BufferedResponse extends Response {
+class BufferedResponse extends LocatedResponse {
   #content: string | Uint8Array;
   #used = false;
   #streaming: Response | undefined;
 
-  constructor(content: string | Uint8Array, init: ResponseInit) {
-    super(null, init);
+  constructor(url: string, content: string | Uint8Array, init: ResponseInit) {
+    super(url, null, init);
     this.#content = content;
+  }
+
+  /** Status and headers, for a response over the same answer. */
+  #init(): ResponseInit {
+    return { status: this.status, statusText: this.statusText, headers: this.headers };
   }
 
   /** The standard response over the same bytes, made on first need. */
   #real(): Response {
-    this.#streaming ??= new Response(this.#content as BodyInit, { status: this.status, statusText: this.statusText, headers: this.headers });
+    this.#streaming ??= new Response(this.#content as BodyInit, this.#init());
     return this.#streaming;
   }
 
@@ -83,7 +111,9 @@ class BufferedResponse extends Response {
 
   override clone(): Response {
     if (this.#used) throw unusable();
-    return this.#streaming ? this.#streaming.clone() : new BufferedResponse(this.#content, { status: this.status, statusText: this.statusText, headers: this.headers });
+    // A streamed body is teed by the standard clone; its branch gets this response's URL.
+    if (this.#streaming) return new LocatedResponse(this.url, this.#streaming.clone().body, this.#init());
+    return new BufferedResponse(this.url, this.#content, this.#init());
   }
 
   static {
@@ -111,17 +141,19 @@ class BufferedResponse extends Response {
 }
 
 /**
- * The in-process answer as a `Response`: one object, no stream unless a caller asks for `body`.
+ * The in-process answer to a request for `url` as a `Response`: one object, no stream unless a
+ * caller asks for `body`; `response.url` is `url`, as `fetch` sets it.
  * A connection reset is the caller's to handle (it has no `Response`).
  *
  * @example
  * ```ts
- * const res = bufferedResponse({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"a":1}' });
+ * const res = bufferedResponse({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"a":1}' }, 'http://mock.local/a');
  * await res.json(); // { a: 1 }
+ * res.url; // 'http://mock.local/a'
  * ```
  */
-export function bufferedResponse(answer: DispatchResponse): Response {
+export function bufferedResponse(answer: DispatchResponse, url: string): Response {
   const init = { status: answer.status, headers: answer.headers };
-  if (NULL_BODY_STATUS.has(answer.status) || answer.body.length === 0) return new Response(null, init);
-  return new BufferedResponse(answer.body, init);
+  if (NULL_BODY_STATUS.has(answer.status) || answer.body.length === 0) return new LocatedResponse(url, null, init);
+  return new BufferedResponse(url, answer.body, init);
 }

@@ -115,6 +115,20 @@ describe('createFetch: the Response', () => {
     expect(await res.json()).toEqual({ 名: 1 });
   });
 
+  it.each([
+    { name: 'a URL string (without its fragment)', call: ['http://mock.local/catalog/v1/search?q=%E6%95%B0#top'], url: 'http://mock.local/catalog/v1/search?q=%E6%95%B0' },
+    { name: 'a URL object', call: [new URL('http://127.0.0.1:4010/x/y')], url: 'http://127.0.0.1:4010/x/y' },
+    { name: 'a Request', call: [new Request('http://mock.local/r/2?z=1', { method: 'DELETE' })], url: 'http://mock.local/r/2?z=1' },
+  ] as { name: string; call: Parameters<typeof fetch>; url: string }[])('sets url to the request URL, as fetch does, for $name', async ({ call, url }) => {
+    const res = await recordingApp().fetch(...call);
+    expect(res.url).toBe(url);
+    expect(res.clone().url).toBe(url);
+    void res.body; // from now on a standard Response streams the body
+    expect(res.clone().url).toBe(url);
+    expect(await res.clone().json()).toEqual({ ok: true });
+    expect((await recordingApp({ status: 204, headers: {}, body: '' }).fetch(...call)).url).toBe(url);
+  });
+
   it('answers 204 without a body and rejects a connection reset like a dropped connection', async () => {
     expect((await recordingApp({ status: 204, headers: {}, body: '' }).fetch('http://mock.local/x')).body).toBeNull();
     const reset = recordingApp({ status: 0, headers: {}, body: '', connectionReset: true });

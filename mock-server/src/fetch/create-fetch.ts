@@ -6,7 +6,8 @@ import { fetchRequest } from './fetch-request.js';
  * A `fetch`-compatible function answered by the app in-process, without any interception: give
  * it to an SDK client as its `fetch`. The call goes straight to `app.dispatch` with plain values
  * (no `Request` is built for a URL with string or byte body) and one `Response` is built at the
- * end, answering `text()`/`json()` from the rendered body without a stream. An injected connection reset rejects like Node's fetch does on a dropped connection
+ * end, answering `text()`/`json()` from the rendered body without a stream; its `url` is the
+ * request's URL without fragment, as `fetch` sets it. An injected connection reset rejects like Node's fetch does on a dropped connection
  * (`TypeError('fetch failed')` with an `ECONNRESET` cause).
  *
  * The request's `AbortSignal` (`init.signal`, else the `Request`'s) is followed as `fetch`
@@ -28,12 +29,15 @@ export function createFetch(app: App): typeof globalThis.fetch {
 }
 
 async function answer(app: App, input: RequestInfo | URL, init: RequestInit | undefined): Promise<Response> {
-  const answer = await app.dispatch(await fetchRequest(input, init, app.limits));
+  const request = await fetchRequest(input, init, app.limits);
+  // Taken before dispatching: the URL the caller asked for, whatever the app does with the request.
+  const url = `${request.origin}${request.path}${request.query === '' ? '' : `?${request.query}`}`;
+  const answer = await app.dispatch(request);
   if (answer.connectionReset) {
     const cause = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
     throw new TypeError('fetch failed', { cause });
   }
-  return bufferedResponse(answer);
+  return bufferedResponse(answer, url);
 }
 
 /** The signal `fetch` follows: `init.signal` (`null` meaning none) over the `Request`'s own. */
