@@ -1,7 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ApiClient, NotFoundError, TimeoutError } from '../src/index.js';
+import { ApiClient, ConnectionError, NotFoundError, TimeoutError } from '../src/index.js';
 
 // The client is created BEFORE MSW starts listening: the default transport must still be
 // intercepted because it looks up globalThis.fetch on every call.
@@ -17,7 +17,11 @@ const mock = setupServer(
   ),
   // Never answers: only the client's timeout ends the call.
   http.get('http://platform.test/registration/v1/applications/:id/events', () => new Promise<never>(() => {})),
+  // A network error (MSW's TypeError('Failed to fetch'), no cause code) until `failures` are spent.
+  http.all('http://platform.test/registration/v1/flaky', () => (attempts++, attempts <= failures ? HttpResponse.error() : HttpResponse.json({ ok: true }))),
 );
+let attempts = 0;
+let failures = 0;
 mock.listen({ onUnhandledRequest: 'error' });
 afterAll(() => mock.close());
 
@@ -43,5 +47,34 @@ describe('MSW setupServer', () => {
     // The answer gets a loaded machine's time: with 50 ms, a pause of the test's process alone
     // could time it out.
     await expect(slow.request(get('rga_1'), { timeoutMs: 10_000 })).resolves.toEqual({ id: 'rga_1', state: 'submitted' });
+  });
+
+  describe('a network error MSW answers with HttpResponse.error()', () => {
+    const flaky = (failing: number) => {
+      attempts = 0;
+      failures = failing;
+      return new ApiClient({ baseUrl: 'http://platform.test/registration/v1', maxRetries: 2, retry: { sleep: async () => undefined } });
+    };
+    const get = { operationId: 'getFlaky', method: 'GET', path: '/flaky' } as const;
+    const post = { operationId: 'postFlaky', method: 'POST', path: '/flaky', body: {} } as const;
+
+    it('is retried like a connection failure for a GET', async () => {
+      await expect(flaky(1).request(get)).resolves.toEqual({ ok: true });
+      expect(attempts).toBe(2);
+    });
+
+    it('is retried at most maxRetries times, then thrown as a retryable ConnectionError', async () => {
+      const failure = await flaky(10).request(get).catch((e: unknown) => e);
+      expect(failure).toBeInstanceOf(ConnectionError);
+      expect(failure).toMatchObject({ retryable: true, causeCode: undefined });
+      expect(attempts).toBe(3);
+    });
+
+    it('is retried for a POST only with an idempotency key', async () => {
+      await expect(flaky(1).request(post)).rejects.toBeInstanceOf(ConnectionError);
+      expect(attempts).toBe(1);
+      await expect(flaky(1).request({ ...post, idempotent: true })).resolves.toEqual({ ok: true });
+      expect(attempts).toBe(2);
+    });
   });
 });

@@ -20,7 +20,11 @@ const RETRYABLE_CODES = new Set([
 
 /**
  * The request could not be completed on the network (refused, reset, DNS…). `causeCode` is the
- * underlying Node/undici code; `retryable` says whether the retry step may try again.
+ * underlying Node/undici code; `retryable` says whether the retry step may try again: for a
+ * connection failure's code, and for a `fetch` `TypeError` without any code — how browsers
+ * (`Failed to fetch`, `Load failed`…) and MSW's `HttpResponse.error()` report a network error.
+ * In a browser that also covers a CORS refusal, where a retry is wasted but harmless: the retry
+ * step still repeats only idempotent requests, at most `maxRetries` times.
  *
  * @example
  * ```ts
@@ -36,8 +40,13 @@ export class ConnectionError extends GdxError {
     const reason = causeCode ?? (cause instanceof Error ? cause.message : String(cause));
     super('CONNECTION_ERROR', { en: `Connection failed (${reason})`, zh: `网络连接失败（${reason}）` }, { cause });
     this.causeCode = causeCode;
-    this.retryable = causeCode !== undefined && RETRYABLE_CODES.has(causeCode);
+    this.retryable = causeCode === undefined ? isTypeError(cause) : RETRYABLE_CODES.has(causeCode);
   }
+}
+
+/** By name rather than `instanceof`: the error may come from another realm (a test environment, a frame). */
+function isTypeError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'TypeError';
 }
 
 /**
