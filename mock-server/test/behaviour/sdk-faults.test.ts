@@ -37,4 +37,15 @@ describe.each(['in-process fetch', 'msw setupServer'])('SDK timeouts and retries
     // the rest is room for a loaded machine.
     expect(Date.now() - started).toBeLessThan(200 + 20 + 150);
   });
+
+  it('retries a GET whose connection was reset once', async () => {
+    await setFault({ kind: 'connection_reset', times: 1 });
+    await expect(catalog({ maxRetries: 2 }).search.queryPage({ q: 'x' })).resolves.toMatchObject({ items: expect.any(Array) });
+  });
+
+  it('gives up with a retryable ConnectionError when every attempt is reset', async () => {
+    await setFault({ kind: 'connection_reset', times: 3 });
+    await expect(catalog({ maxRetries: 2 }).search.queryPage({ q: 'x' })).rejects.toMatchObject({ name: 'ConnectionError', retryable: true });
+    await expect(catalog({ maxRetries: 2 }).search.queryPage({ q: 'x' })).resolves.toBeDefined();
+  });
 });
