@@ -33,9 +33,9 @@ describe.each(['in-process fetch', 'msw setupServer'])('SDK timeouts and retries
     await setFault({ kind: 'latency', latencyMs: 1_500 });
     const started = Date.now();
     await expect(catalog({ timeoutMs: 200, maxRetries: 0 }).search.queryPage({ q: 'x' })).rejects.toBeInstanceOf(TimeoutError);
-    // An injected fetch times out up to a tenth late (the runtime's shared deadline slices);
-    // the rest is room for a loaded machine.
-    expect(Date.now() - started).toBeLessThan(200 + 20 + 150);
+    // An injected fetch times out up to a tenth late (the runtime's shared deadline slices); the
+    // rest is room for a loaded machine. Without the timeout it answers after the 1,500 ms latency.
+    expect(Date.now() - started).toBeLessThan(1_000);
   });
 
   it('retries a GET whose connection was reset once', async () => {
