@@ -19,6 +19,7 @@ import type { Router } from './router.js';
 import { routeNotFound, sandboxIdOfPath } from './route-suggestions.js';
 import { blankMeta, withMeta } from './dispatch-meta.js';
 import type { ServiceStatus } from './sim/service-status.js';
+import { isRead } from './read-methods.js';
 
 /** What the request flow needs from its app. */
 export interface DispatcherDeps {
@@ -286,11 +287,6 @@ export class Dispatcher {
     answer.headers[HEADERS.requestId] = requestId;
     return { response: answer, durable };
   }
-}
-
-/** Whether a method only reads (`HEAD` answers as `GET` without a body): never refused for storage, never journaled. */
-function isRead(method: string): boolean {
-  return method === 'GET' || method === 'HEAD';
 }
 
 /** The 405 answer: the methods the path takes, in `Allow` and in both languages. */

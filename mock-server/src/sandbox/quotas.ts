@@ -1,5 +1,6 @@
 import type { ProblemResult } from '../app/execute-operation.js';
 import type { OpenApiDocument } from '../app/platform-module.js';
+import { isRead } from '../app/read-methods.js';
 import type { CoreRoute } from '../app/route-table.js';
 import type { Sandbox } from './sandbox.js';
 
@@ -137,7 +138,7 @@ export class QuotaGuard {
  * call adds no bytes and is never refused for a full sandbox.
  */
 function stores(route: CoreRoute, method: string): route is CoreRoute & { kind: 'platform' } {
-  return route.kind === 'platform' && method !== 'GET' && method !== 'HEAD' && !route.storesNothing;
+  return route.kind === 'platform' && !isRead(method) && !route.storesNothing;
 }
 
 /** The operationIds of a document whose responses include `201`. */
