@@ -5,6 +5,8 @@ import { entryChecksum, snapshotChecksum } from './checksums.js';
 import type { JournalEntry } from './journal-entry.js';
 import { ensureDirectory } from './directory.js';
 import { readManifest, writeManifest, type Manifest } from './manifest.js';
+import type { RefusedEntries, RefusedEntry } from './refused-entry.js';
+import { keepRefusedFile, readRefusedFile, type RefusedFile } from './refused-file.js';
 import { DataDirDamagedError, StorageUnavailableError, type Damage, type SnapshotPart, type Store, type StoredPart, type StoredSnapshot, type StoredState } from './store.js';
 
 /** The journal's file inside a data directory. */
@@ -358,6 +360,7 @@ class SqliteStore implements Store {
   #lastSeq: number;
   #snapshotSeq: number;
   #recorded: boolean;
+  #refused: RefusedFile | undefined;
 
   constructor(db: Database.Database, snapshots: Database.Database, location: string, dir: string, recorded: boolean) {
     this.#recorded = recorded;
@@ -468,6 +471,17 @@ class SqliteStore implements Store {
 
   probe(): void {
     inTransaction(this.#db, this.location, () => this.#setMeta.run('probedAt', new Date().toISOString()));
+  }
+
+  // Beside the SQLite files, as a JSON-lines file: an operator reads it with jq and sends its requests again.
+  get refused(): RefusedEntries {
+    this.#refused ??= readRefusedFile(this.#dir);
+    return this.#refused;
+  }
+
+  keepRefused(refusals: readonly RefusedEntry[]): void {
+    // Read again each time: the compaction worker may have kept some meanwhile.
+    this.#refused = keepRefusedFile(this.#dir, refusals);
   }
 
   close(): void {

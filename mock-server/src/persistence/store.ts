@@ -1,5 +1,6 @@
 import type { StoredPart } from '../sandbox/registry.js';
 import type { JournalEntry } from './journal-entry.js';
+import type { RefusedEntries, RefusedEntry } from './refused-entry.js';
 
 export type { StoredPart };
 
@@ -79,6 +80,17 @@ export interface Store {
   prune(limit: number): number;
   /** Checks that a small durable write succeeds now; throws `StorageUnavailableError` if not. */
   probe(): void;
+  /**
+   * The journal entries replays refused that this store keeps (read when first asked for; a file
+   * that cannot be read throws `RefusedEntriesUnavailableError`).
+   */
+  readonly refused: RefusedEntries;
+  /**
+   * Keeps, durably and for good, the entries a replay refused that it does not hold yet: the app
+   * calls it before any snapshot that would stop replaying them is written. Throws
+   * `RefusedEntriesUnavailableError` when it could not; nothing kept before is changed.
+   */
+  keepRefused(refusals: readonly RefusedEntry[]): void;
   close(): void;
 }
 

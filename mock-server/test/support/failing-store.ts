@@ -1,12 +1,14 @@
 import type { JournalEntry } from '../../src/persistence/journal-entry.js';
+import { RefusedEntriesUnavailableError, type RefusedEntry } from '../../src/persistence/refused-entry.js';
 import { StorageUnavailableError, type Store } from '../../src/persistence/store.js';
 
 /**
- * A real store whose writes fail while `control.failing` is set, as on a full disk: the failure is
- * injected through the storage interface, so the test needs no real full disk.
+ * A real store whose writes fail while `control.failing` is set, as on a full disk, and whose
+ * refused entries cannot be kept while `control.refusedFailing` is: the failure is injected through
+ * the storage interface, so the test needs no real full disk.
  */
-export function failingStore(store: Store): { store: Store; control: { failing: boolean } } {
-  const control = { failing: false };
+export function failingStore(store: Store): { store: Store; control: { failing: boolean; refusedFailing: boolean } } {
+  const control = { failing: false, refusedFailing: false };
   const refuse = (): never => {
     throw new StorageUnavailableError(store.location, new Error('ENOSPC: no space left on device'));
   };
@@ -26,6 +28,13 @@ export function failingStore(store: Store): { store: Store; control: { failing: 
     snapshotWritten: (seq: number) => store.snapshotWritten(seq),
     prune: (limit: number) => (control.failing ? refuse() : store.prune(limit)),
     probe: () => (control.failing ? refuse() : store.probe()),
+    get refused() {
+      return store.refused;
+    },
+    keepRefused: (refusals: readonly RefusedEntry[]) => {
+      if (!control.refusedFailing) return store.keepRefused(refusals);
+      throw new RefusedEntriesUnavailableError(store.refused.location, refusals.map((r) => r.seq), new Error('ENOSPC: no space left on device, write'));
+    },
     close: () => store.close(),
   };
   return { store: wrapped, control };

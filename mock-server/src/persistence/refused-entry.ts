@@ -1,0 +1,92 @@
+import type { CommandEntry } from './journal-entry.js';
+
+/**
+ * A journal entry that was acknowledged once (answered 2xx/3xx) and that a later replay refused —
+ * typically input an older version took and a check added since refuses. The rebuilt state lacks
+ * what it did, and the next snapshot stops replaying it, so it is kept here for good: one JSON
+ * line of `replay-refused.jsonl` in the data directory, never rewritten.
+ *
+ * @example
+ * ```ts
+ * const refused: RefusedEntry = {
+ *   seq: 12, sandbox: null, refusedAt: '2026-12-05T01:00:00.000Z', refusedBy: '0.2.0',
+ *   acknowledgedAt: '2026-12-04T01:00:00.000Z', answered: 201, replayStatus: 400,
+ *   problem: { code: 'VALIDATION_FAILED', status: 400 },
+ *   entry: { seq: 12, kind: 'command', at: 1764810000000, method: 'POST', path: '/_sim/v1/sandboxes', query: '', body: '{"id":"not an id!"}', status: 201 },
+ * };
+ * ```
+ */
+export interface RefusedEntry {
+  /** The entry's sequence number in the journal. */
+  seq: number;
+  /** The sandbox its path names (`default` for a platform path without one); `null` for the registry's own operations (creating, importing a sandbox). */
+  sandbox: string | null;
+  /** When the replay refused it (wall time, RFC 3339 UTC): the first start, or snapshot, that met it. */
+  refusedAt: string;
+  /** The `@gdx/mock-server` version whose replay refused it. */
+  refusedBy: string;
+  /** When it was acknowledged (the entry's `at`, RFC 3339 UTC). */
+  acknowledgedAt: string;
+  /** The status it was answered then. */
+  answered: number;
+  /** The status its replay answered. */
+  replayStatus: number;
+  /** The problem+json its replay answered (or the answer's text when it was not JSON). */
+  problem: unknown;
+  /** The request as journaled: method, path, query, content type, idempotency key, body, caller. */
+  entry: CommandEntry;
+}
+
+/** What a store holds of the entries replays refused (`Store.refused`). */
+export interface RefusedEntries {
+  /** Where they are kept (`.gdx-data/replay-refused.jsonl`). */
+  readonly location: string;
+  /** How many distinct entries are kept there. */
+  readonly count: number;
+  /** Lines of the file that could not be read as a refused entry (1-based): skipped, left as they are. */
+  readonly damagedLines: readonly number[];
+}
+
+/**
+ * What tells two refused entries apart: the same journal entry refused by two starts (or by a start
+ * and the compaction worker) is kept once. The time is part of it because a repaired journal may
+ * number new entries after its newest snapshot, below an entry refused before the repair.
+ *
+ * @example
+ * ```ts
+ * refusedEntryKey({ seq: 12, at: 1764810000000, method: 'POST', path: '/_sim/v1/sandboxes' }); // '12 1764810000000 POST /_sim/v1/sandboxes'
+ * ```
+ */
+export function refusedEntryKey(entry: Pick<CommandEntry, 'seq' | 'at' | 'method' | 'path'>): string {
+  return `${entry.seq} ${entry.at} ${entry.method} ${entry.path}`;
+}
+
+/**
+ * Refused entries could not be kept (a full disk, a file that cannot be written or read). The
+ * journal still holds them and no snapshot that would drop them is written: at start the start
+ * stops with this, naming the file; later (a sandbox restored after the start) it is logged and
+ * snapshots wait until keeping them succeeds.
+ *
+ * @example
+ * ```ts
+ * try { createApp({ dataDir: '.gdx-data' }); } catch (error) { if (error instanceof RefusedEntriesUnavailableError) console.error(error.message); }
+ * ```
+ */
+export class RefusedEntriesUnavailableError extends Error {
+  readonly code = 'REPLAY_REFUSED_NOT_KEPT';
+  /** The file (or other place) the entries were to be kept in. */
+  readonly location: string;
+
+  /** `seqs`: the entries that could not be written; empty when the file itself could not be read. */
+  constructor(location: string, seqs: readonly number[], cause: unknown) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    const what = seqs.length === 0 ? `could not read ${location}` : `could not keep journal ${seqs.length === 1 ? 'entry' : 'entries'} ${seqs.join(', ')} (acknowledged once, refused at replay) in ${location}`;
+    super(
+      `[REPLAY_REFUSED_NOT_KEPT] 重放时被拒的已确认请求无法保存，未写入快照 / ${what}: ${reason}. ` +
+        'Nothing was dropped: the journal still holds every entry, and no snapshot is written until they are kept. Make the file writable (or free the disk) and start again.',
+      { cause },
+    );
+    this.name = 'RefusedEntriesUnavailableError';
+    this.location = location;
+  }
+}
