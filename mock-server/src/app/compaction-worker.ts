@@ -2,6 +2,7 @@ import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { CompactionJob } from '../persistence/background-compaction.js';
+import { keepRefusedFile } from '../persistence/refused-file.js';
 import { openNewestSnapshot, readJournalFile, writeSnapshotFile } from '../persistence/sqlite-store.js';
 import type { StoredSnapshot } from '../persistence/store.js';
 import { createAppCore } from './create-app.js';
@@ -46,6 +47,9 @@ function compactFrom(base: StoredSnapshot | undefined, job: CompactionJob): void
     resumeDeliveries: false,
     warmUp: false,
     logError: () => undefined,
+    // Entries refused here (those of a sandbox the serving thread had not restored yet) are kept
+    // before the snapshot that stops replaying them; the serving thread's were kept already.
+    keepRefused: (refusals) => void keepRefusedFile(job.dir, refusals),
   });
   writeSnapshotFile(job.dir, job.seq, persistedState());
   void app.close();

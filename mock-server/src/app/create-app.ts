@@ -1,6 +1,7 @@
 import { backgroundCompactor, openDataDir } from '#data-dir';
 import { Journal } from '../persistence/journal.js';
 import type { JournalEntry } from '../persistence/journal-entry.js';
+import type { RefusedEntry } from '../persistence/refused-entry.js';
 import type { SnapshotPart, Store, StoredState } from '../persistence/store.js';
 import { loadBundledSpec } from '@gdx/openapi';
 import { defaultPlatforms } from '../platforms/index.js';
@@ -19,6 +20,7 @@ import { refusalMeta } from './dispatch-meta.js';
 import { handleRequest } from './handle-request.js';
 import { journalRequests } from './journal/journal-requests.js';
 import { refuseOverLimits } from './limit-checks.js';
+import { ReplayRefusals } from './replay-refusals.js';
 import { replayTarget } from './replay-target.js';
 import { contractsAnswer } from './served-contracts.js';
 import { resolveLimits, type Limits } from './limits.js';
@@ -139,6 +141,8 @@ interface CoreOptions extends AppOptions {
   resumeDeliveries?: boolean;
   /** Restore every saved sandbox in the background after the start (default true; the worker restores only what it replays into). */
   warmUp?: boolean;
+  /** Where entries the replay refuses are kept, without a store (the worker: the data directory's file). */
+  keepRefused?: (refusals: readonly RefusedEntry[]) => void;
 }
 
 /** A macrotask, so requests waiting are answered in between (browsers have no setImmediate). */
@@ -197,8 +201,17 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
   };
 
   const store = options.restoreFrom ? undefined : (options.store ?? (options.dataDir ? openDataDir(options.dataDir) : undefined));
-  // Read and checked before anything is served: a damaged store stops the start here.
-  const stored = options.restoreFrom ?? store?.load();
+  // Read and checked before anything is served: a damaged store stops the start here, and so does a
+  // refused-entries file that cannot be read.
+  let stored: StoredState | undefined;
+  let refusals: ReplayRefusals;
+  try {
+    stored = options.restoreFrom ?? store?.load();
+    refusals = new ReplayRefusals({ keep: options.keepRefused ?? (store ? (refused) => store.keepRefused(refused) : undefined), kept: store?.refused, logError, now: realWall });
+  } catch (error) {
+    store?.close();
+    throw error;
+  }
   const simulationSpec = options.simulationSpec === false ? undefined : (options.simulationSpec ?? (loadBundledSpec('simulation') as OpenApiDocument));
   const router = buildRouter(platforms, SIM_ROUTES, simulationSpec);
   // Journal entries of sandboxes still in their saved form, replayed when each is restored.
@@ -228,11 +241,16 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
     pinnedWall = entry.at;
     // Entries of journals that predate delivery outcomes rebuild no log (nothing would settle it).
     replayDeliveries = entry.kind === 'command' ? 'record' : 'skip';
+    let refusal;
     try {
-      dispatcher.replay(entry);
+      refusal = dispatcher.replay(entry);
     } finally {
       ({ pinnedWall, replayDeliveries } = outer);
     }
+    if (!refusal) return;
+    refusals.note(entry, refusal);
+    // At start the whole replay is kept at once (below); a sandbox restored later keeps its own now.
+    if (serving) refusals.flushOrLog();
   };
   /**
    * Restores the default sandbox and replays the stored entries: those of a sandbox still in its
@@ -253,20 +271,39 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
     }
   };
   if (stored) replayStored(stored);
+  // Kept before anything is served or snapshotted: if they cannot be, the start stops, naming the file.
+  try {
+    refusals.flush();
+  } catch (error) {
+    deps.registry.close();
+    store?.close();
+    throw error;
+  }
 
-  /** The persisted state's parts: sandboxes with entries waiting are restored first, those without keep their stored part. */
+  /**
+   * The persisted state's parts: sandboxes with entries waiting are restored first, those without
+   * keep their stored part. The entries their replays refused are kept before the parts are handed
+   * out: a snapshot of this state no longer replays them (throws if they could not be kept).
+   */
   const persistedState = (): SnapshotPart[] => {
     for (const id of [...queued.keys()]) deps.registry.get(id);
+    refusals.flush();
     return deps.registry.persistParts();
   };
+  /** The worker's snapshot no longer replays what this thread's replays refused: kept first. */
+  const compactAfterKeeping = (compact: (seq: number) => Promise<void>) => async (seq: number): Promise<void> => {
+    refusals.flush();
+    await compact(seq);
+  };
   const replicable = options.dataDir && options.backgroundCompaction !== false ? replicableOptions(options) : undefined;
+  const compactInBackground = replicable && options.dataDir ? backgroundCompactor(options.dataDir, replicable) : undefined;
   const journal = store
     ? new Journal(store, {
         compactEvery: options.compactEvery ?? 10_000,
         snapshot: persistedState,
         // A sandbox in its saved form reads it from the newest snapshot or the one before, which the next snapshot would drop.
         mayCompact: () => deps.registry.deferred === 0,
-        ...(replicable && options.dataDir ? { compactInBackground: backgroundCompactor(options.dataDir, replicable) } : {}),
+        ...(compactInBackground ? { compactInBackground: compactAfterKeeping(compactInBackground) } : {}),
         // A batch that could not be committed is undone by going back to what the store holds.
         onFailure: (failure) => {
           logError('[STORAGE] a write could not be made durable; state rolled back to the store, writes refused until it works again', failure);
@@ -354,6 +391,10 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
       },
       get restoring() {
         return deps.registry.deferred;
+      },
+      get replayRefused() {
+        const refused = store?.refused;
+        return refused ? { count: refused.count, location: refused.location } : { count: 0 };
       },
     },
     async idle() {

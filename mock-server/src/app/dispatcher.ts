@@ -36,6 +36,16 @@ export interface DispatcherDeps {
   service?: ServiceStatus;
 }
 
+/** How a replay refused a journal entry that was acknowledged (`Dispatcher.replay`). */
+export interface ReplayRefusal {
+  /** The status the replay answered (≥ 400). */
+  status: number;
+  /** Its problem+json, parsed (or its text when it is not JSON). */
+  problem: unknown;
+  /** The sandbox the entry's path names (`default` for a platform path without one); `null` for the registry's own operations. */
+  sandbox: string | null;
+}
+
 /** A journaled command being replayed: no faults, no signature check, the recorded caller and nonce. */
 export interface ReplayInput {
   entry: CommandEntry;
@@ -118,11 +128,15 @@ export class Dispatcher {
     return problemResponse('INTERNAL', {}, requestId, req.path);
   }
 
-  /** Re-executes a journaled command synchronously (at start, before serving). */
-  replay(entry: CommandEntry): void {
+  /**
+   * Re-executes a journaled command synchronously (at start, before serving) and answers how its
+   * replay refused it, if it was acknowledged then (a check added since, a sandbox gone): the
+   * rebuilt state lacks what that answer promised, and the caller keeps the entry for good.
+   */
+  replay(entry: CommandEntry): ReplayRefusal | undefined {
     // Journals written before HEAD counted as a read hold HEAD requests: they changed nothing, and
     // some (the service probes) cannot even run during a replay.
-    if (isRead(entry.method)) return;
+    if (isRead(entry.method)) return undefined;
     const req: DispatchRequest = {
       method: entry.method,
       path: entry.path,
@@ -136,12 +150,8 @@ export class Dispatcher {
     const meta = blankMeta(`replay_${entry.seq}`);
     const prepared = this.#prepare(req, meta.requestId, meta);
     const answer = 'route' in prepared ? this.#complete(req, prepared, { entry }, meta).response : prepared;
-    // Acknowledged then, refused now (a check added since, a sandbox gone): the rebuilt state lacks
-    // what that answer promised. The start goes on with what it could rebuild, and says which.
-    if (answer.status >= 400 && entry.status < 400) {
-      const problem = typeof answer.body === 'string' ? answer.body.slice(0, 1_000) : '';
-      this.#deps.logError(`[REPLAY_REFUSED] journal entry ${entry.seq} (${entry.method} ${entry.path}) was answered ${entry.status}, its replay ${answer.status}: what it did is not in the rebuilt state`, problem);
-    }
+    if (answer.status < 400 || entry.status >= 400) return undefined;
+    return { status: answer.status, problem: answerBody(answer), sandbox: meta.sandboxId };
   }
 
   #prepare(req: DispatchRequest, requestId: string, meta: DispatchMeta): Prepared | DispatchResponse {
@@ -322,6 +332,16 @@ function storageDamaged(error: DataDirDamagedError, requestId: string, instance:
   const { position, problem } = error.damage;
   const detail = `this sandbox's saved state is damaged (${position}: ${problem}); nothing was changed or dropped; the operator must run \`gdx-mock repair\` on the data directory`;
   return problemResponse('STORAGE_UNAVAILABLE', { detail, headers: { [HEADERS.retryAfter]: STORAGE_RETRY_AFTER_SECONDS } }, requestId, instance);
+}
+
+/** A replay's answer body as data: problem+json parsed, anything else as its text. */
+function answerBody(answer: DispatchResponse): unknown {
+  const text = typeof answer.body === 'string' ? answer.body : new TextDecoder().decode(answer.body);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
 }
 
 function sleep(ms: number): Promise<void> {

@@ -66,6 +66,9 @@ export function renderBanner(facts: BannerFacts): string {
     row('calendar', calendarSummary(facts.calendarYears, 'default')),
     row('data directory', facts.dataDir ? `${facts.dataDir} (${describeStorage(facts.storage)})` : 'none: state is kept in memory (--data-dir keeps it)'),
   ];
+  // Acknowledged once, refused by this version's replay: said at every start until the operator deals with them.
+  const refused = facts.storage.replayRefused;
+  if (refused.count > 0) lines.push(row('replay refused', `${count(refused.count)} acknowledged ${refused.count === 1 ? 'request is' : 'requests are'} not in the state: kept in ${refused.location ?? 'the store'} (README: Persistence)`));
   const limits = (Object.keys(LIMIT_LABELS) as (keyof Limits)[]).filter((key) => facts.limits[key] !== DEFAULT_LIMITS[key]);
   if (limits.length > 0) lines.push(row('limits', limits.map((key) => `${LIMIT_LABELS[key]} ≤ ${count(facts.limits[key])} bytes`).join(', ')));
   const quotas = (Object.keys(QUOTA_LABELS) as (keyof SandboxQuotas)[]).filter((key) => facts.quotas?.[key] !== undefined && facts.quotas[key] !== DEFAULT_QUOTAS[key]);

@@ -43,7 +43,7 @@ for (const name of ['in-process fetch', 'node:http server']) {
         version: VERSION,
         uptimeSeconds: 0,
         startedAt: '2026-12-04T09:00:00+08:00',
-        storage: { kind: 'memory', writable: true, compacting: false, entriesSinceSnapshot: 0, restoring: 0 },
+        storage: { kind: 'memory', writable: true, compacting: false, entriesSinceSnapshot: 0, restoring: 0, replayRefused: { count: 0 } },
         sandboxes: 1,
       });
       wall += 1_500;
@@ -55,11 +55,12 @@ for (const name of ['in-process fetch', 'node:http server']) {
       expect(ReadinessSchema.parse(await sim.service.ready())).toEqual({ ready: true });
     });
 
-    it('a data directory shows its location, its kind and the writes since the snapshot', async () => {
+    it('a data directory shows its location, its kind, the writes since the snapshot and where refused replays are kept', async () => {
       const { sim } = await open(name, { dataDir: tempDir() });
       await sim.sandboxes.create({ profile: 'national', seed: 9 });
       const health = await sim.service.health();
       expect(health.storage).toMatchObject({ kind: 'store', writable: true, entriesSinceSnapshot: 1, location: expect.stringMatching(/store\.sqlite$/) });
+      expect(health.storage.replayRefused).toEqual({ count: 0, location: expect.stringMatching(/replay-refused\.jsonl$/) });
     });
 
     it('with a sim token, both probes answer without it (health without the location); the rest of /_sim/v1 still needs it', async () => {
@@ -69,6 +70,7 @@ for (const name of ['in-process fetch', 'node:http server']) {
       const body = HealthSchema.parse(await health.json());
       expect(body.storage.kind).toBe('store');
       expect(body.storage).not.toHaveProperty('location');
+      expect(body.storage.replayRefused).toEqual({ count: 0 });
       expect((await get('/ready')).status).toBe(200);
       expect((await get('/sandboxes')).status).toBe(401);
       // Only GET is exempt: a write to a probe path meets the token first.

@@ -7,15 +7,15 @@ import Database from 'better-sqlite3';
 // The bin is spawned as its built self (decision 0002: `test` depends on `build` in turbo).
 export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 
-/** Starts the built `gdx-mock` on a free port with a data directory; resolves with its URL once it listens. */
-export async function startChild(dataDir: string, extra: readonly string[] = []): Promise<{ child: ChildProcess; url: string }> {
+/** Starts the built `gdx-mock` on a free port with a data directory; resolves with its URL once it listens, and what it wrote so far and later. */
+export async function startChild(dataDir: string, extra: readonly string[] = []): Promise<{ child: ChildProcess; url: string; stdout: () => string; stderr: () => string }> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` in mock-server (turbo's test task builds first)`);
   const child = spawn(process.execPath, [CLI, '--port', '0', '--seed', '3', '--start-at', '2025-09-26T10:00:00+08:00', '--data-dir', dataDir, ...extra], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let out = '';
+  let err = '';
   const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    let err = '';
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString('utf8');
       const match = /listening on (http:\/\/\S+)/.exec(out);
@@ -24,7 +24,7 @@ export async function startChild(dataDir: string, extra: readonly string[] = [])
     child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
     child.once('exit', (code) => reject(new Error(`gdx-mock exited with ${code}: ${err}`)));
   });
-  return { child, url };
+  return { child, url, stdout: () => out, stderr: () => err };
 }
 
 /** The entry after which the newest snapshot was taken (the compaction worker writes them). */

@@ -19,6 +19,12 @@ export interface ServiceStorage {
    * it) or by the warm-up that runs after the start, one sandbox per turn of the event loop.
    */
   readonly restoring: number;
+  /**
+   * Journal entries acknowledged once and refused when a replay re-ran them (a check added since):
+   * how many the store keeps, and where (`.gdx-data/replay-refused.jsonl`, also before the first
+   * one). Without a store: 0 and no location.
+   */
+  readonly replayRefused: { readonly count: number; readonly location?: string };
 }
 
 /** The app itself, as the `/health` and `/ready` routes see it. */

@@ -28,7 +28,9 @@ export const serviceRoutes: readonly SimRoute[] = [
     method: 'GET', path: '/health', operationId: 'getHealth', jsonBody: false,
     handler(ctx) {
       const service = serviceOf(ctx);
-      const { kind, location, writable, compacting, entriesSinceSnapshot, restoring } = service.storage;
+      const { kind, location, writable, compacting, entriesSinceSnapshot, restoring, replayRefused } = service.storage;
+      // A path on the server is for its operator: left out, as the store's, when the mock has a token.
+      const refused = service.showsLocation ? replayRefused : { count: replayRefused.count };
       return {
         status: 200,
         body: {
@@ -36,7 +38,7 @@ export const serviceRoutes: readonly SimRoute[] = [
           version: MOCK_SERVER_VERSION,
           uptimeSeconds: Math.max(0, service.now() - service.startedAt) / 1000,
           startedAt: formatInstant(service.startedAt),
-          storage: { kind, ...(location !== undefined && service.showsLocation ? { location } : {}), writable, compacting, entriesSinceSnapshot, restoring },
+          storage: { kind, ...(location !== undefined && service.showsLocation ? { location } : {}), writable, compacting, entriesSinceSnapshot, restoring, replayRefused: refused },
           sandboxes: ctx.registry.size,
         },
       };
