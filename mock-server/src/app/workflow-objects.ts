@@ -20,6 +20,20 @@ export interface LocalizedLabel {
 }
 
 /**
+ * A state's name as the simulation API shows it (a timeline step, an objects-list row, a feed
+ * event): the label its procedure gives it, else its id in both languages — never unnamed.
+ *
+ * @example
+ * ```ts
+ * stateLabel(object.label, 'under_review'); // { zh: '形式审核', en: 'Under review' }
+ * stateLabel(() => undefined, 'filed');     // { zh: 'filed', en: 'filed' }
+ * ```
+ */
+export function stateLabel(label: (state: string) => LocalizedLabel | undefined, state: string): LocalizedLabel {
+  return label(state) ?? { zh: state, en: state };
+}
+
+/**
  * An event of an object's log in the contract's `WorkflowEvent` form (the members steps are read from).
  *
  * @example

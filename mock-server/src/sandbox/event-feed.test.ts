@@ -49,6 +49,31 @@ describe('EventFeed', () => {
     expect(seen).toEqual(pages);
   });
 
+  it.each([
+    { name: 'all platforms', platform: undefined, pages: [['evt_5', 'evt_4'], ['evt_3', 'evt_2'], ['evt_1']], total: 5 },
+    { name: 'one platform', platform: 'sharing' as const, pages: [['evt_5', 'evt_4'], ['evt_2']], total: 3 },
+  ])('pages $name newest first by cursor: every event once, the newest on the first page', ({ platform, pages, total }) => {
+    const feed = feedOf(['catalog', 'sharing', 'catalog', 'sharing', 'sharing']);
+    const seen: string[][] = [];
+    let before: number | undefined;
+    for (;;) {
+      const page = feed.pageNewestFirst(before, 2, platform);
+      expect(page.total).toBe(total);
+      seen.push(page.items.map((e) => e.id));
+      if (page.nextCursor === null) break;
+      const key = decodeCursor(page.nextCursor)!;
+      expect(key[1]).toBe('desc');
+      before = key[0] as number;
+    }
+    expect(seen).toEqual(pages);
+  });
+
+  it('answers an empty newest-first page before the first event and for a platform without events', () => {
+    const feed = feedOf(['catalog', 'catalog']);
+    expect(feed.pageNewestFirst(1, 20)).toEqual({ items: [], nextCursor: null, total: 2 });
+    expect(feed.pageNewestFirst(undefined, 20, 'registration')).toEqual({ items: [], nextCursor: null, total: 0 });
+  });
+
   it('answers an empty page after the last event and for a platform without events', () => {
     const feed = feedOf(['catalog', 'catalog']);
     expect(feed.page(2, 20)).toEqual({ items: [], nextCursor: null, total: 2 });

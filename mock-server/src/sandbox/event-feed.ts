@@ -28,6 +28,9 @@ function recipientsOf(input: SandboxEventInput): readonly string[] {
   return out;
 }
 
+/** The mark of a newest-first cursor (`[seq, 'desc']`; an oldest-first cursor is `[seq]`). */
+export const DESC = 'desc';
+
 /**
  * The append-only event feed of one sandbox, paged by sequence number. An entry is stored once,
  * as handed over (see `SandboxEventInput`: the emitter gives up the event), and
@@ -73,9 +76,9 @@ export class EventFeed {
     });
   }
 
-  /** Events after `afterSeq` (from a decoded cursor), optionally of one platform. */
+  /** Events after `afterSeq` (from a decoded cursor), oldest first, optionally of one platform. */
   page(afterSeq: number | undefined, limit: number, platform?: PlatformName): Page<FeedEvent> {
-    const events = platform ? (this.#byPlatform.get(platform) ?? []) : this.#events;
+    const events = this.#list(platform);
     const start = afterSeq === undefined ? 0 : firstAfter(events, afterSeq);
     const items = events.slice(start, start + limit);
     const last = items.at(-1);
@@ -83,9 +86,27 @@ export class EventFeed {
     return { items, nextCursor: more && last ? encodeCursor([last.seq]) : null, total: events.length };
   }
 
+  /**
+   * Events before `beforeSeq` (from a decoded cursor; the newest when `undefined`), newest first,
+   * optionally of one platform: the tail of a long feed costs one slice, not a walk from its start.
+   * The cursor is marked `desc`, so it cannot be mistaken for one of `page`.
+   */
+  pageNewestFirst(beforeSeq: number | undefined, limit: number, platform?: PlatformName): Page<FeedEvent> {
+    const events = this.#list(platform);
+    const end = beforeSeq === undefined ? events.length : firstAfter(events, beforeSeq - 1);
+    const start = Math.max(0, end - limit);
+    const items = events.slice(start, end).reverse();
+    const last = items.at(-1);
+    return { items, nextCursor: start > 0 && last ? encodeCursor([last.seq, DESC]) : null, total: events.length };
+  }
+
   /** Every entry about one object, oldest first (an empty list for an object nothing was published about). */
   ofObject(platform: PlatformName, objectType: string, objectId: string): readonly FeedEvent[] {
     return this.#byObject.get(platform)?.get(objectType)?.get(objectId) ?? [];
+  }
+
+  #list(platform: PlatformName | undefined): readonly FeedEvent[] {
+    return platform ? (this.#byPlatform.get(platform) ?? []) : this.#events;
   }
 
   /** How many events the feed holds (the sandbox's event quota counts them). */

@@ -99,7 +99,7 @@ describe('a registration filed on 2025-09-26, on its timeline', () => {
 
     const summary = await sim.objects.listPage(sandboxId, { platform: 'registration' });
     expect(summary.items).toEqual([
-      { platform: 'registration', objectType: 'application', objectId: id, state: 'under_review', title: '公共交通客流数据产品', createdAt: '2025-09-26T10:00:00+08:00', updatedAt: '2025-09-30T09:00:00+08:00', overdue: false, nextDueAt: '2025-11-05T00:00:00+08:00' },
+      { platform: 'registration', objectType: 'application', objectId: id, state: 'under_review', stateLabel: { zh: '形式审核', en: 'Under review' }, title: '公共交通客流数据产品', createdAt: '2025-09-26T10:00:00+08:00', updatedAt: '2025-09-30T09:00:00+08:00', overdue: false, nextDueAt: '2025-11-05T00:00:00+08:00' },
     ]);
     expect(summary.total).toBe(1);
   });

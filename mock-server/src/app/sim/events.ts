@@ -1,8 +1,31 @@
+import { DESC } from '../../sandbox/event-feed.js';
 import type { PlatformName } from '../platform-module.js';
 import { decodeCursor, invalidCursor } from '../paging.js';
-import { invalidField, sandboxOf, type SimRoute } from './sim-route.js';
+import { feedEventViews } from './feed-event-view.js';
+import { invalidField, sandboxOf, type SimRoute, type SimRouteContext } from './sim-route.js';
 
-/** The sandbox's event feed, paged by cursor. */
+/**
+ * The position a `?cursor=` names for the `order` asked: `[seq]` pages oldest first, `[seq, 'desc']`
+ * newest first. A cursor of the other order is refused rather than read as a position in this one
+ * (it would silently skip or repeat events).
+ */
+function positionOf(ctx: SimRouteContext, newestFirst: boolean): number | undefined {
+  if (ctx.query.cursor === undefined) return undefined;
+  const key = typeof ctx.query.cursor === 'string' ? decodeCursor(ctx.query.cursor) : undefined;
+  if (!key || typeof key[0] !== 'number') throw invalidCursor();
+  const marked = key.length === 2 && key[1] === DESC;
+  if (key.length > (marked ? 2 : 1)) throw invalidCursor();
+  if (marked !== newestFirst) {
+    throw invalidCursor(
+      newestFirst
+        ? { zh: '该游标用于正序分页，请去掉 order=desc 或重新从第一页读取', en: 'The cursor pages oldest first: leave out order=desc, or start again from the first page' }
+        : { zh: '该游标用于倒序分页，请同时传 order=desc', en: 'The cursor pages newest first: send order=desc with it' },
+    );
+  }
+  return key[0];
+}
+
+/** The sandbox's event feed, paged by cursor, oldest or newest first. */
 export const eventRoutes: readonly SimRoute[] = [
   {
     method: 'GET', path: '/sandboxes/{sandboxId}/events', operationId: 'feedEvents', jsonBody: false,
@@ -10,18 +33,17 @@ export const eventRoutes: readonly SimRoute[] = [
       const limitRaw = ctx.query.limit ?? 20;
       const limit = Number(limitRaw);
       if (!Number.isInteger(limit) || limit < 1 || limit > 200) return invalidField(ctx, '/query/limit', 'limit must be an integer 1–200', 'limit 须为 1–200 的整数');
-      let after: number | undefined;
-      if (ctx.query.cursor !== undefined) {
-        const key = typeof ctx.query.cursor === 'string' ? decodeCursor(ctx.query.cursor) : undefined;
-        if (!key || typeof key[0] !== 'number') throw invalidCursor();
-        after = key[0];
-      }
+      const order = ctx.query.order ?? 'asc';
+      if (order !== 'asc' && order !== 'desc') return invalidField(ctx, '/query/order', 'order must be asc or desc', 'order 取值须为 asc 或 desc');
+      const position = positionOf(ctx, order === 'desc');
       const platform = ctx.query.platform;
       if (platform !== undefined && !ctx.platforms.some((p) => p.name === platform) && !['registration', 'sharing', 'open-data', 'catalog', 'authorized-operation'].includes(String(platform))) {
         return invalidField(ctx, '/query/platform', 'platform must be registration, sharing, open-data, catalog or authorized-operation', 'platform 取值无效');
       }
-      const page = sandboxOf(ctx).feed.page(after, limit, platform as PlatformName | undefined);
-      return { status: 200, body: { ...page, items: page.items.map(({ recipients: _recipients, ...visible }) => visible) } };
+      const sandbox = sandboxOf(ctx);
+      const only = platform as PlatformName | undefined;
+      const page = order === 'desc' ? sandbox.feed.pageNewestFirst(position, limit, only) : sandbox.feed.page(position, limit, only);
+      return { status: 200, body: { ...page, items: feedEventViews(page.items, ctx.platforms, sandbox) } };
     },
   },
 ];

@@ -1,8 +1,9 @@
 import type { Sandbox } from '../../sandbox/sandbox.js';
 import { compareKeys, decodeCursor, invalidCursor, pageByKey } from '../paging.js';
 import type { PlatformModule, PlatformName } from '../platform-module.js';
-import type { WorkflowObject } from '../workflow-objects.js';
+import { stateLabel, type WorkflowObject } from '../workflow-objects.js';
 import { actionForms } from './action-forms.js';
+import { feedEventView } from './feed-event-view.js';
 import { sandboxOf, type SimRoute, type SimRouteContext } from './sim-route.js';
 import { timelineSteps } from './timeline-steps.js';
 
@@ -64,6 +65,7 @@ function listObjects(ctx: SimRouteContext) {
         objectType: object.objectType,
         objectId: object.objectId,
         state: object.state,
+        stateLabel: stateLabel(object.label, object.state),
         title: object.title,
         createdAt: object.createdAt,
         updatedAt: object.updatedAt,
@@ -90,7 +92,7 @@ function objectTimeline(ctx: SimRouteContext) {
     body: {
       object: { platform: module.name, objectType: object.objectType, objectId: object.objectId, state: object.state, terminal: object.terminal },
       steps: timelineSteps(object.events(), object.label, sandbox.calendar, sandbox.now()),
-      events: sandbox.feed.ofObject(module.name, object.objectType, object.objectId).map(({ recipients: _recipients, ...visible }) => visible),
+      events: sandbox.feed.ofObject(module.name, object.objectType, object.objectId).map((entry) => feedEventView(entry, object.label)),
       allowedActions: object.terminal ? [] : actionForms(object.actions()),
     },
   };

@@ -1,6 +1,6 @@
 import { addDays, daysBetween, shanghaiDate, type WorkingCalendar } from '@gdx/calendar';
 import type { Deadline } from '@gdx/kernel';
-import type { LocalizedLabel, ObjectEvent } from '../workflow-objects.js';
+import { stateLabel, type LocalizedLabel, type ObjectEvent } from '../workflow-objects.js';
 
 /** A weekend or statutory holiday a working-day limit did not count. */
 export interface SkippedDay {
@@ -128,7 +128,7 @@ export function timelineSteps(
     const lastDay = stay.leftAt !== null && endedAt > Date.parse(stay.enteredAt) ? shanghaiDate(endedAt - 1) : shanghaiDate(endedAt);
     return {
       state: stay.state,
-      label: label(stay.state) ?? { zh: stay.state, en: stay.state },
+      label: stateLabel(label, stay.state),
       enteredAt: stay.enteredAt,
       leftAt: stay.leftAt,
       deadline: stay.deadline ? stepDeadline(stay.deadline, lastDay, endedAt, calendar) : null,
