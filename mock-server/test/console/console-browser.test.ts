@@ -279,6 +279,17 @@ describe('the console in Chromium', () => {
     expect(events).toContain(`${zh('submitted')} → ${zh('under_review')}`);
     expect(events).toContain('登记机构');
     expect(events).not.toMatch(/under_review|registry/);
+
+    // The objects list and the feed name the states the same way, with the ids beside the names
+    // (a vendor searches the page for the id its code uses).
+    await page.goto(`${mock.url}/_console/#/s/console-zh/objects/registration`);
+    const row = page.locator('main table tbody tr', { has: page.locator(`a[href$="/${applicationId}"]`) });
+    await hasText(row.locator('.badge.state-under_review'), zh('under_review'));
+    await hasText(row.locator('code.hint'), 'under_review');
+    await page.goto(`${mock.url}/_console/#/s/console-zh/events`);
+    const accepted = page.locator('.scroll.tall tbody tr', { hasText: `${zh('submitted')} → ${zh('under_review')}` });
+    await shown(accepted);
+    expect(await accepted.locator('code').textContent()).toBe('submitted → under_review');
     await context.close();
   });
 

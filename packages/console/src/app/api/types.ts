@@ -128,6 +128,10 @@ export interface FeedEvent {
   objectId: string;
   organizationId: string | null;
   event: WorkflowEvent;
+  /** `event.from` as the object's procedure names it (`null` for no state). */
+  fromLabel: Localized | null;
+  /** `event.to` as the object's procedure names it (`null` for no state). */
+  toLabel: Localized | null;
 }
 
 export interface FaultRule {
@@ -146,6 +150,8 @@ export interface WorkflowObject {
   objectType: string;
   objectId: string;
   state: string;
+  /** The state as its procedure names it (as the timeline's steps do). */
+  stateLabel: Localized;
   title: string | null;
   createdAt: string;
   updatedAt: string;

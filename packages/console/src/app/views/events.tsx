@@ -1,12 +1,13 @@
 import { useMemo, useState } from 'preact/hooks';
 import { query, sandboxPath, sim } from '../api/client.js';
-import type { Delivery, FaultRule, Page, Problem, Webhook } from '../api/types.js';
+import type { Delivery, FaultRule, FeedEvent, Page, Problem, Webhook } from '../api/types.js';
 import { useNotice } from '../components/notice.js';
 import { ProblemNote } from '../components/problem-note.js';
 import { useT } from '../i18n/locale.js';
 import { shortInstant } from '../lib/dates.js';
 import { followFeed, type FeedPage } from '../lib/feed-tail.js';
 import { href } from '../lib/route.js';
+import { stateName } from '../lib/state-names.js';
 import { POLL_MS, problemOf, useResource, useRevision } from '../lib/use-resource.js';
 
 /** Events read per request, and the newest held and shown. */
@@ -60,7 +61,7 @@ function Feed({ sandboxId }: { sandboxId: string }) {
                   </td>
                   <td>{e.event.type}</td>
                   <td>
-                    {e.event.from ?? '∅'} → {e.event.to ?? '∅'}
+                    <Transition event={e} />
                   </td>
                   <td>{role(e.event.actor.role)}</td>
                 </tr>
@@ -70,6 +71,24 @@ function Feed({ sandboxId }: { sandboxId: string }) {
         </div>
       )}
     </section>
+  );
+}
+
+/** A transition by the states' names, with their ids on a line below (vendors search for the ids). */
+function Transition({ event }: { event: FeedEvent }) {
+  const { pick } = useT();
+  const { from, to } = event.event;
+  const names = `${stateName(from, event.fromLabel, pick)} → ${stateName(to, event.toLabel, pick)}`;
+  const ids = `${from ?? '∅'} → ${to ?? '∅'}`;
+  return (
+    <>
+      {names}
+      {names !== ids && (
+        <div class="hint">
+          <code>{ids}</code>
+        </div>
+      )}
+    </>
   );
 }
 

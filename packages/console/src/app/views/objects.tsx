@@ -4,16 +4,18 @@ import { PLATFORMS, type Page, type Platform, type WorkflowObject } from '../api
 import { NoticeObjection } from '../components/notice-objection.js';
 import { ProblemNote } from '../components/problem-note.js';
 import { StateBadge } from '../components/state-badge.js';
+import { StateId } from '../components/state-name.js';
 import { dueDateOf } from '../components/timeline-chart.js';
 import { useT } from '../i18n/locale.js';
 import { shortInstant } from '../lib/dates.js';
 import { href } from '../lib/route.js';
 import { firstPages } from '../lib/pages.js';
+import { stateName } from '../lib/state-names.js';
 import { POLL_MS, useResource } from '../lib/use-resource.js';
 
 /** The workflow objects of the sandbox, per platform, with their state and next due date (polled). */
 export function ObjectsView({ sandboxId, platform }: { sandboxId: string; platform: Platform | undefined }) {
-  const { t } = useT();
+  const { t, pick } = useT();
   const [overdue, setOverdue] = useState(false);
   const [pages, setPages] = useState(1);
   const objects = useResource(
@@ -65,7 +67,8 @@ export function ObjectsView({ sandboxId, platform }: { sandboxId: string; platfo
                   <td>{o.platform}</td>
                   <td>{o.objectType}</td>
                   <td>
-                    <StateBadge state={o.state} overdue={o.overdue} />
+                    <StateBadge state={o.state} label={stateName(o.state, o.stateLabel, pick)} overdue={o.overdue} />
+                    <StateId state={o.state} label={o.stateLabel} />
                   </td>
                   <td>{o.nextDueAt ? dueDateOf(o.nextDueAt) : '—'}</td>
                   <td>{shortInstant(o.updatedAt)}</td>

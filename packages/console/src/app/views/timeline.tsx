@@ -3,6 +3,7 @@ import type { CalendarState, Clock, FeedEvent, Step, Timeline } from '../api/typ
 import { ActionsPanel } from '../components/actions-panel.js';
 import { ProblemNote } from '../components/problem-note.js';
 import { StateBadge } from '../components/state-badge.js';
+import { StateName } from '../components/state-name.js';
 import { dueDateOf, lastDayOf, TimelineChart } from '../components/timeline-chart.js';
 import { useT } from '../i18n/locale.js';
 import { shortInstant } from '../lib/dates.js';
@@ -70,7 +71,7 @@ function daysSoFar(step: Step, today: string): { holidays: string[]; skipped: nu
 }
 
 function StepTable({ steps, today }: { steps: Step[]; today: string }) {
-  const { t, pick } = useT();
+  const { t } = useT();
   return (
     <table class="steps">
       <caption class="visually-hidden">{t('timeline.title')}</caption>
@@ -91,7 +92,7 @@ function StepTable({ steps, today }: { steps: Step[]; today: string }) {
           return (
             <tr key={i} data-state={step.state} class={d?.overdue ? 'overdue-row' : undefined}>
               <th scope="row">
-                {pick(step.label) || step.state} <code class="hint">{step.state}</code>
+                <StateName state={step.state} label={step.label} />
               </th>
               <td>{shortInstant(step.enteredAt)}</td>
               <td>{shortInstant(step.leftAt)}</td>
