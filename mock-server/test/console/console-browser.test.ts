@@ -293,25 +293,41 @@ describe('the console in Chromium', () => {
     await context.close();
   });
 
-  it('shows the newest events of a feed longer than it holds, and how many older ones it leaves out', async () => {
+  it('opens a long feed at its newest page, loads older events on demand and shows new ones live', async () => {
     const sim = new SimulationClient({ baseUrl: `${mock.url}/_sim/v1` });
     const sandbox = await sim.sandboxes.create({ id: 'console-feed', profile: 'national', startAt: '2025-09-26T09:00:00+08:00', reviewerPolicy: { mode: 'manual' } });
     const registrant = sandbox.organizations.find((o) => o.roles.includes('registrant'))!;
     const registration = new RegistrationClient({ baseUrl: sandbox.platforms.registration, credentials: credentialsOf(registrant) });
     const submit = () => registration.applications.submit(initialSubmission({ ...registrant, id: registrant.id }) as Parameters<typeof registration.applications.submit>[0]);
-    // One event per submission: 1,010 events, past the 1,000 the console holds.
+    // One event per submission: 1,010 events, five pages of the feed and more.
     for (let batch = 0; batch < 101; batch++) await Promise.all(Array.from({ length: 10 }, submit));
 
     const context = await contextFor('en-US');
     const page = await context.newPage();
+    // What the console asks of the feed: the newest page, never a walk from the feed's start.
+    const feedReads: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.pathname.endsWith(`/sandboxes/${sandbox.id}/events`)) feedReads.push(url.search);
+    });
     await page.goto(`${mock.url}/_console/#/s/${sandbox.id}/events`);
-    const firstSeq = page.locator('.scroll.tall tbody tr td:first-child').first();
+    const rows = page.locator('.scroll.tall tbody tr');
+    const firstSeq = rows.locator('td:first-child').first();
     await hasText(firstSeq, '1010');
-    await hasText(page.locator('main'), '10 older events are not shown');
+    await counts(rows, 200);
+    expect(feedReads.length).toBeGreaterThan(0);
+    expect(new Set(feedReads)).toEqual(new Set(['?order=desc&limit=200']));
+    await hasText(page.locator('main'), 'Showing the newest 200 events; 810 older events are not shown');
+    // Older events on demand, the page just below the ones shown.
+    await page.getByRole('button', { name: 'Load older events' }).click();
+    await counts(rows, 400);
+    expect(await rows.nth(200).locator('td').first().textContent()).toBe('810');
+    await hasText(page.locator('main'), 'Showing the newest 400 events; 610 older events are not shown');
     // Published after the page opened: the next poll shows it first.
     await submit();
     await hasText(firstSeq, '1011');
-    await hasText(page.locator('main'), '11 older events are not shown');
+    await counts(rows, 401);
+    await hasText(page.locator('main'), '610 older events are not shown');
     await context.close();
   }, 120_000);
 

@@ -2,71 +2,128 @@ import { describe, expect, it } from 'vitest';
 import type { FeedEvent } from '../api/types.js';
 import { followFeed, type FeedPage } from './feed-tail.js';
 
-/** A feed as the mock pages it: oldest first, `limit` per page, a cursor naming the last seq read. */
+/**
+ * A feed as the mock pages it with `order=desc`: newest first, `limit` per page, a cursor naming
+ * the last seq read (the next page holds the older ones). A reset starts a new feed from seq 1,
+ * whose events differ from the old ones at the same positions.
+ */
 function fakeFeed(limit: number) {
   const events: FeedEvent[] = [];
   const cursors: (string | null)[] = [];
+  let generation = 0;
   return {
     cursors,
     publish(count: number) {
-      for (let i = 0; i < count; i++) events.push({ seq: events.length + 1 } as FeedEvent);
+      for (let i = 0; i < count; i++) {
+        const seq = events.length + 1;
+        events.push({ seq, objectId: `obj_${generation}_${seq}`, event: { type: 'state_changed', at: `2025-09-26T10:00:00+08:00` } } as FeedEvent);
+      }
     },
     reset() {
       events.length = 0;
+      generation += 1;
     },
     async load(cursor: string | null): Promise<FeedPage> {
       cursors.push(cursor);
-      const after = cursor === null ? 0 : Number(cursor);
-      const items = events.filter((e) => e.seq > after).slice(0, limit);
-      const more = events.some((e) => e.seq > (items.at(-1)?.seq ?? after));
+      const before = cursor === null ? Infinity : Number(cursor);
+      const items = events.filter((e) => e.seq < before).reverse().slice(0, limit);
+      const more = events.some((e) => e.seq < (items.at(-1)?.seq ?? before));
       return { items, nextCursor: more ? String(items.at(-1)!.seq) : null, total: events.length };
     },
   };
 }
 
 const seqs = (events: FeedEvent[]) => events.map((e) => e.seq);
+/** The seqs `from` down to `to`. */
+const down = (from: number, to: number) => Array.from({ length: from - to + 1 }, (_, i) => from - i);
 
 describe('followFeed', () => {
-  it('shows the newest events of a feed longer than it keeps, and counts the older ones', async () => {
+  it('opens a long feed at its newest end with one read, and counts the older events', async () => {
     const feed = fakeFeed(200);
-    feed.publish(1500);
-    const next = followFeed((cursor) => feed.load(cursor), 1000);
-    const tail = await next();
-    expect(seqs(tail.newest).slice(0, 2)).toEqual([1500, 1499]);
-    expect(tail.newest).toHaveLength(1000);
-    expect(tail.older).toBe(500);
+    feed.publish(40_000);
+    const tail = await followFeed((cursor) => feed.load(cursor), 1000).poll();
+    expect(feed.cursors).toEqual([null]);
+    expect(seqs(tail.newest)).toEqual(down(40_000, 39_801));
+    expect(tail).toMatchObject({ older: 39_800, canLoadOlder: true });
   });
 
-  it('reads only from the last page on, and shows what was published since', async () => {
+  it('shows what was published since, reading only the newest page', async () => {
     const feed = fakeFeed(200);
     feed.publish(1500);
-    const next = followFeed((cursor) => feed.load(cursor), 1000);
-    await next();
-    feed.cursors.length = 0;
+    const follow = followFeed((cursor) => feed.load(cursor), 1000);
+    await follow.poll();
     feed.publish(3);
-    const tail = await next();
-    expect(feed.cursors).toEqual(['1400']);
-    expect(seqs(tail.newest).slice(0, 4)).toEqual([1503, 1502, 1501, 1500]);
-    expect(new Set(seqs(tail.newest)).size).toBe(1000);
-    expect(tail.older).toBe(503);
+    feed.cursors.length = 0;
+    const tail = await follow.poll();
+    expect(feed.cursors).toEqual([null]);
+    expect(seqs(tail.newest)).toEqual(down(1503, 1301));
+    expect(tail.older).toBe(1300);
   });
 
-  it('reads a feed that shrank (a reset sandbox) again from its start', async () => {
-    const feed = fakeFeed(200);
-    feed.publish(300);
-    const next = followFeed((cursor) => feed.load(cursor), 1000);
-    await next();
-    feed.reset();
-    feed.publish(2);
-    expect(await next()).toEqual({ newest: [{ seq: 2 }, { seq: 1 }], older: 0 });
-  });
-
-  it('shares a read among the polls asked for while it runs', async () => {
+  it('loads older pages on demand, each event once and none skipped, down to the first', async () => {
     const feed = fakeFeed(200);
     feed.publish(450);
-    const next = followFeed((cursor) => feed.load(cursor), 1000);
-    const [a, b] = await Promise.all([next(), next()]);
+    const follow = followFeed((cursor) => feed.load(cursor), 1000);
+    await follow.poll();
+    expect(await follow.loadOlder()).toMatchObject({ older: 50, canLoadOlder: true });
+    const tail = await follow.loadOlder();
+    expect(seqs(tail.newest)).toEqual(down(450, 1));
+    expect(tail).toMatchObject({ older: 0, canLoadOlder: false });
+    feed.cursors.length = 0;
+    await follow.loadOlder();
+    expect(feed.cursors).toEqual([]);
+  });
+
+  it('starts again at the newest events when more were published than it keeps, older ones still loadable without a gap', async () => {
+    const feed = fakeFeed(200);
+    feed.publish(300);
+    const follow = followFeed((cursor) => feed.load(cursor), 1000);
+    await follow.poll();
+    feed.publish(40_000);
+    feed.cursors.length = 0;
+    const tail = await follow.poll();
+    expect(feed.cursors).toHaveLength(5);
+    expect(seqs(tail.newest)).toEqual(down(40_300, 39_301));
+    expect(tail.older).toBe(39_300);
+    expect(seqs((await follow.loadOlder()).newest).slice(1000, 1002)).toEqual([39_300, 39_299]);
+  });
+
+  it('starts again at the newest page once the events added since it began pass what it keeps', async () => {
+    const feed = fakeFeed(200);
+    feed.publish(1000);
+    const follow = followFeed((cursor) => feed.load(cursor), 300);
+    await follow.poll();
+    feed.publish(150);
+    expect((await follow.poll()).newest).toHaveLength(350);
+    feed.publish(151);
+    const tail = await follow.poll();
+    expect(seqs(tail.newest)).toEqual(down(1301, 1102));
+    expect(tail.older).toBe(1101);
+    expect(seqs((await follow.loadOlder()).newest).slice(199, 201)).toEqual([1102, 1101]);
+  });
+
+  it.each([
+    { name: 'shrank', after: 2 },
+    { name: 'was replaced by a longer one', after: 310 },
+  ])('reads a feed that $name (a reset sandbox) again from its newest end', async ({ after }) => {
+    const feed = fakeFeed(200);
+    feed.publish(300);
+    const follow = followFeed((cursor) => feed.load(cursor), 1000);
+    await follow.poll();
+    feed.reset();
+    feed.publish(after);
+    const tail = await follow.poll();
+    expect(seqs(tail.newest)).toEqual(down(after, Math.max(1, after - 199)));
+    expect(tail.newest.every((e) => e.objectId.startsWith('obj_1_'))).toBe(true);
+  });
+
+  it('shares a poll among the polls asked for while it runs, and loads older events only after it', async () => {
+    const feed = fakeFeed(200);
+    feed.publish(450);
+    const follow = followFeed((cursor) => feed.load(cursor), 1000);
+    const [a, b, older] = await Promise.all([follow.poll(), follow.poll(), follow.loadOlder()]);
     expect(a).toBe(b);
-    expect(feed.cursors).toEqual([null, '200', '400']);
+    expect(feed.cursors).toEqual([null, '251']);
+    expect(seqs(older.newest)).toEqual(down(450, 51));
   });
 });

@@ -10,7 +10,7 @@ import { href } from '../lib/route.js';
 import { stateName } from '../lib/state-names.js';
 import { POLL_MS, problemOf, useResource, useRevision } from '../lib/use-resource.js';
 
-/** Events read per request, and the newest held and shown. */
+/** Events read per request (the first visit reads one page, from the newest end), and the most added at the top before the view starts again there. */
 const PAGE = 200;
 const KEEP = 1000;
 
@@ -29,15 +29,26 @@ export function EventsView({ sandboxId }: { sandboxId: string }) {
 
 function Feed({ sandboxId }: { sandboxId: string }) {
   const { t, role } = useT();
-  const next = useMemo(() => followFeed((cursor) => sim<FeedPage>('GET', sandboxPath(sandboxId, `/events${query({ limit: PAGE, cursor })}`)), KEEP), [sandboxId]);
-  const feed = useResource(next, `feed:${sandboxId}`, POLL_MS);
+  const follower = useMemo(() => followFeed((cursor) => sim<FeedPage>('GET', sandboxPath(sandboxId, `/events${query({ order: 'desc', limit: PAGE, cursor })}`)), KEEP), [sandboxId]);
+  const feed = useResource(follower.poll, `feed:${sandboxId}`, POLL_MS);
+  const [older, setOlder] = useState<{ busy: boolean; problem?: Problem }>({ busy: false });
+  const loadOlder = async () => {
+    setOlder({ busy: true });
+    try {
+      await follower.loadOlder();
+      setOlder({ busy: false });
+      feed.reload();
+    } catch (error) {
+      setOlder({ busy: false, problem: problemOf(error) });
+    }
+  };
   const newest = feed.data?.newest ?? [];
   return (
     <section aria-labelledby="feed-title">
       <h2 id="feed-title">{t('events.title')}</h2>
-      <ProblemNote problem={feed.problem} />
+      <ProblemNote problem={feed.problem ?? older.problem} />
       {feed.data && newest.length === 0 && <p>{t('events.empty')}</p>}
-      {feed.data && feed.data.older > 0 && <p class="hint">{t('events.older', { n: feed.data.older, keep: KEEP })}</p>}
+      {feed.data && feed.data.older > 0 && <p class="hint">{t('events.older', { n: feed.data.older, shown: newest.length })}</p>}
       {newest.length > 0 && (
         <div class="scroll tall" tabIndex={0} role="group" aria-label={t('events.title')}>
           <table>
@@ -69,6 +80,11 @@ function Feed({ sandboxId }: { sandboxId: string }) {
             </tbody>
           </table>
         </div>
+      )}
+      {feed.data?.canLoadOlder && (
+        <button type="button" onClick={loadOlder} disabled={older.busy}>
+          {t('events.loadOlder')}
+        </button>
       )}
     </section>
   );
