@@ -1,12 +1,53 @@
 import type { ApplicationRecord } from './records.js';
 import type { RegistrationState } from './registration-state.js';
 
-/** Why a pending application ends with its registration, by the state the registration ended in (zh / en in one text, as the registry's other reasons). */
-const ENDED_REASONS: Readonly<Record<string, string>> = {
-  revoked: '目标登记已撤销 / The registration this application names was revoked',
-  cancelled: '目标登记已注销 / The registration this application names was cancelled',
-  expired: '目标登记已失效（期满未续展） / The registration this application names expired unrenewed',
+/** A written reason (the contract's `Reason`). */
+interface Reason {
+  code: string;
+  text: string;
+}
+
+/** How a registration ended, by the state it ended in: the Chinese clause and the English predicate of "the registration … ". */
+const ENDINGS: Readonly<Record<string, { zh: string; en: string }>> = {
+  revoked: { zh: '目标登记已撤销', en: 'was revoked' },
+  cancelled: { zh: '目标登记已注销', en: 'was cancelled' },
+  expired: { zh: '目标登记已失效（期满未续展）', en: 'expired unrenewed' },
 };
+
+function ending(to: string): { zh: string; en: string } {
+  return ENDINGS[to] ?? { zh: `目标登记已结束（${to}）`, en: `ended (${to})` };
+}
+
+/**
+ * Why a pending application ends with its registration (`to`: the state the registration ended
+ * in), zh / en in one text as the registry's other reasons.
+ *
+ * @example
+ * ```ts
+ * endedApplicationReasons('revoked'); // [{ code: 'REGISTRATION_NOT_VALID', text: '目标登记已撤销 / The registration this application names was revoked' }]
+ * ```
+ */
+export function endedApplicationReasons(to: string): Reason[] {
+  const { zh, en } = ending(to);
+  return [{ code: 'REGISTRATION_NOT_VALID', text: `${zh} / The registration this application names ${en}` }];
+}
+
+/**
+ * Why an objection still filed is closed, undecided, when the application under notice ends with
+ * its registration (`to`: the state the registration ended in).
+ *
+ * @example
+ * ```ts
+ * closedObjectionReasons('expired')[0].code; // 'REGISTRATION_NOT_VALID'
+ * ```
+ */
+export function closedObjectionReasons(to: string): Reason[] {
+  const { zh, en } = ending(to);
+  return [{
+    code: 'REGISTRATION_NOT_VALID',
+    text: `公示所涉申请已终止（${zh}），异议不再处理 / The application under notice was terminated because the registration it names ${en}; the objection is closed undecided`,
+  }];
+}
 
 /**
  * The change, correction and cancellation applications naming `registrationId` that have not
@@ -32,7 +73,8 @@ export function pendingApplications(state: RegistrationState, registrationId: st
  * Ends every application still pending on a registration that just ended (`to`: expired,
  * cancelled, revoked): a change, correction or cancellation needs an existing registration
  * (223号 第十条), so none may complete on it. Each is `terminated` by the machine's
- * `registration_ended` with the reason; the ids are read before any moves (each move re-indexes).
+ * `registration_ended` with the reason (the binding then closes the objections still filed on its
+ * notice: `resolveObjections`); the ids are read before any moves (each move re-indexes).
  *
  * @example
  * ```ts
@@ -40,7 +82,7 @@ export function pendingApplications(state: RegistrationState, registrationId: st
  * ```
  */
 export function endPendingApplications(state: RegistrationState, registrationId: string, to: string): void {
-  const reasons = [{ code: 'REGISTRATION_NOT_VALID', text: ENDED_REASONS[to] ?? `目标登记已结束（${to}） / The registration this application names ended (${to})` }];
+  const reasons = endedApplicationReasons(to);
   for (const app of pendingApplications(state, registrationId)) {
     const ended = state.host.engine.dispatch(app.id, 'registration_ended', { actor: { role: 'clock' }, payload: { reasons } });
     // Every pending state takes the event; a refusal would mean the machine and this list disagree.

@@ -80,13 +80,16 @@ export interface NoticeRecord {
   objectionIds: string[];
 }
 
-/** A notice objection with its own small life cycle (filed → upheld / dismissed). */
+/**
+ * A notice objection with its own small life cycle: filed → upheld / dismissed by the registry, or
+ * closed undecided when the application under notice ends with the registration it names.
+ */
 export interface ObjectionRecord {
   id: string;
   noticeId: string;
   /** The signing organisation, or `null` for a third party filed through the simulation API. */
   filer: string | null;
-  state: 'filed' | 'upheld' | 'dismissed';
+  state: 'filed' | 'upheld' | 'dismissed' | 'closed';
   objector: Record<string, unknown>;
   text: string;
   evidence: AttachmentRef[];

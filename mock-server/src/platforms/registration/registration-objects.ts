@@ -9,6 +9,7 @@ const OBJECTION_LABELS: Readonly<Record<ObjectionRecord['state'], { zh: string; 
   filed: { zh: '待处理', en: 'Filed' },
   upheld: { zh: '异议成立', en: 'Upheld' },
   dismissed: { zh: '异议不成立', en: 'Dismissed' },
+  closed: { zh: '已终结（申请随登记结束而终止）', en: 'Closed (the application ended with its registration)' },
 };
 
 /** The data name of an application (its resource, else the registration it changes) or registration. */

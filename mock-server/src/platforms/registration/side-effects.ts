@@ -1,5 +1,6 @@
 import { shanghaiDay, type WorkflowEvent } from '@gdx/kernel';
 import { formatRegistrationCode } from '@gdx/procedures';
+import { closedObjectionReasons } from './pending-applications.js';
 import { nextN, type ApplicationRecord, type ObjectionRecord, type RegistrationRecord } from './records.js';
 import type { RegistrationState } from './registration-state.js';
 
@@ -112,9 +113,27 @@ function cancelRegistration(state: RegistrationState, app: ApplicationRecord): v
   state.host.engine.dispatch(target.id, 'cancel', { actor: REGISTRY, payload: { reasons: [{ text: cancellation.description }], ground: cancellation.ground } });
 }
 
+/** An objection's end: the registry's decision, or `closed` undecided when the application ended with its registration. */
+type ObjectionEnd = Exclude<ObjectionRecord['state'], 'filed'>;
+
 /**
- * The registry's objection decision applies to every objection still pending on the notice;
- * answers the objections it decided (none for other events).
+ * How an application event settles the objections still filed on its notice: the registry's
+ * objection decision applies to every one (`upheld` / `dismissed`); an application terminated
+ * because the registration it names ended (`registration_ended`) closes every one undecided, as
+ * the clock, with the reason (nothing is left to decide it on). `undefined` for other events.
+ */
+function objectionEnd(state: RegistrationState, app: ApplicationRecord, event: WorkflowEvent): { to: ObjectionEnd; cause: ObjectionCause } | undefined {
+  if (event.event === 'dismiss_objection' || event.event === 'uphold_objection') return { to: event.event === 'uphold_objection' ? 'upheld' : 'dismissed', cause: event };
+  if (event.event !== 'registration_ended') return undefined;
+  // The registration's instance is already in the state it ended in (its transition is what sent this event).
+  const ended = app.registrationId ? state.host.get(app.registrationId)?.state : undefined;
+  const reasons = closedObjectionReasons(ended ?? 'ended');
+  return { to: 'closed', cause: { at: event.at, actor: event.actor, reason: reasons[0] ?? null, data: { reasons } } };
+}
+
+/**
+ * Settles the objections still filed on an application's notice when one of its events decides
+ * them (see `objectionEnd`); answers the objections it settled (none for other events).
  *
  * @example
  * ```ts
@@ -122,28 +141,31 @@ function cancelRegistration(state: RegistrationState, app: ApplicationRecord): v
  * ```
  */
 export function resolveObjections(state: RegistrationState, app: ApplicationRecord, event: WorkflowEvent): ObjectionRecord[] {
-  if (event.event !== 'dismiss_objection' && event.event !== 'uphold_objection') return [];
-  const notice = app.noticeId ? state.notices.get(app.noticeId) : undefined;
-  const to = event.event === 'uphold_objection' ? 'upheld' : 'dismissed';
+  const end = objectionEnd(state, app, event);
+  const notice = end && app.noticeId ? state.notices.get(app.noticeId) : undefined;
+  if (!end || !notice) return [];
   const resolved: ObjectionRecord[] = [];
-  for (const id of notice?.objectionIds ?? []) {
+  for (const id of notice.objectionIds) {
     const o = state.objections.get(id);
     if (o?.state !== 'filed') continue;
-    decideObjection(o, to, event);
+    decideObjection(o, end.to, end.cause);
     resolved.push(o);
   }
   return resolved;
 }
 
+/** What ends an objection: when, by whom, and the written reasons in `data.reasons`. */
+type ObjectionCause = Pick<WorkflowEvent, 'at' | 'actor' | 'reason' | 'data'>;
+
 /**
- * Records the registry's decision on one objection (its own event log).
+ * Records the end of one objection (its own event log): the registry's decision, or its closing.
  *
  * @example
  * ```ts
  * decideObjection(objection, 'dismissed', applicationEvent);
  * ```
  */
-export function decideObjection(o: ObjectionRecord, to: 'upheld' | 'dismissed', cause: Pick<WorkflowEvent, 'at' | 'actor' | 'reason' | 'data'>): void {
+export function decideObjection(o: ObjectionRecord, to: ObjectionEnd, cause: ObjectionCause): void {
   const raw = cause.data?.['reasons'];
   o.reasons = Array.isArray(raw) ? raw.map((r) => (typeof r === 'string' ? { text: r } : (r as { text: string }))) : [];
   o.state = to;
