@@ -1,6 +1,7 @@
 import { addDays } from '@gdx/calendar';
 import { shanghaiDay, type Deadline, type GuardRegistry } from '@gdx/kernel';
 import { authorizedOperationGuards } from './authorized-operation/guards.js';
+import { periodOfUseRunning } from './machines/period-of-use.js';
 import type { Profile } from './profile-schema.js';
 
 /**
@@ -16,7 +17,9 @@ export function renewalWindow(validity: Pick<Deadline, 'dueDate'>, profile: Prof
 }
 
 /**
- * The named guards the procedures' machines use, bound to a profile.
+ * The named guards the procedures' machines use, bound to a profile: `renewalWindowOpen` (a
+ * registration's renewal), `periodOfUseRunning` (a sharing or open-data grant, see
+ * `WHILE_PERIOD_RUNS`) and the authorized-operation guards.
  *
  * @example
  * new WorkflowEngine({ machines, calendar, clock, guards: procedureGuards(profile) });
@@ -30,5 +33,6 @@ export function procedureGuards(profile: Profile): GuardRegistry {
       const today = shanghaiDay(ctx.now);
       return today >= opensOn && today <= closesOn;
     },
+    periodOfUseRunning: (instance, _input, ctx) => periodOfUseRunning(instance, ctx.now),
   };
 }

@@ -1,6 +1,7 @@
 import type { MachineDefinition } from '@gdx/kernel';
 import type { Profile } from '../profile-schema.js';
 import { answerDutyMachine } from './answer-duty.js';
+import { WHILE_PERIOD_RUNS } from './period-of-use.js';
 import { explainOverdue, profileLimit } from './profile-limit.js';
 
 const OPERATOR = ['platform_operator'];
@@ -11,7 +12,8 @@ const DECIDERS = ['data_authority', 'data_provider'];
  * review (3 WD from the application day, platform operator) and, once passed, the substantive
  * review (7 WD from that day, data authority with the provider). Returned and rejected
  * applications carry reasons (rejections are published: `data.published`); an approval issues a
- * grant (`payload.grant`) that can be suspended, reinstated or expire.
+ * grant (`payload.grant`) that can be suspended, reinstated or expire. Approval is refused once the
+ * period of use in `data.periodOfUseEnds` is over (`PERIOD_ENDED`, see `WHILE_PERIOD_RUNS`).
  *
  * @example
  * engine.create('open-data.application', { id: 'oda_1', actor: { role: 'applicant' } });
@@ -35,7 +37,7 @@ export function openDataApplicationMachine(profile: Profile): MachineDefinition 
       { from: 'initial_review', event: 'pass_initial_review', to: 'substantive_review', by: OPERATOR },
       { from: 'initial_review', event: 'return', to: 'returned', by: OPERATOR, requires: ['reasons'] },
       explainOverdue('initial_review', OPERATOR),
-      { from: 'substantive_review', event: 'approve', to: 'approved', by: DECIDERS, assign: ['grant'], eventType: 'grant_issued' },
+      { from: 'substantive_review', event: 'approve', to: 'approved', by: DECIDERS, assign: ['grant'], eventType: 'grant_issued', ...WHILE_PERIOD_RUNS },
       { from: 'substantive_review', event: 'reject', to: 'rejected', by: DECIDERS, requires: ['reasons'], set: { published: true } },
       explainOverdue('substantive_review', DECIDERS),
       { from: 'approved', event: 'suspend', to: 'suspended', by: ['data_authority'], requires: ['reasons'] },

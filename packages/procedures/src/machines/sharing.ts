@@ -1,6 +1,7 @@
 import type { MachineDefinition } from '@gdx/kernel';
 import type { Profile } from '../profile-schema.js';
 import { answerDutyMachine } from './answer-duty.js';
+import { WHILE_PERIOD_RUNS } from './period-of-use.js';
 import { explainOverdue, profileLimit } from './profile-limit.js';
 
 const AUTHORITY = ['data_authority'];
@@ -38,7 +39,9 @@ function complianceReviewPart(profile: Profile): Pick<MachineDefinition, 'states
  * upheld rejections, failed compliance reviews and revocations carry reasons; a rejected
  * requester may dispute → the authority coordinates → approves, upholds or escalates to the city
  * government. `not_shared` resources are refused before a request exists (`NOT_SHAREABLE`, the
- * host's job).
+ * host's job). Approving and delivering are refused once the period of use in
+ * `data.periodOfUseEnds` is over (`PERIOD_ENDED`, see `WHILE_PERIOD_RUNS`); an approval not yet
+ * delivered can be revoked with reasons.
  *
  * @example
  * engine.create('sharing.request', { id: 'shr_1', actor: { role: 'data_user' }, data: { sharingType: 'conditional' } });
@@ -66,20 +69,23 @@ export function sharingRequestMachine(profile: Profile): MachineDefinition {
       { from: 'submitted', event: 'route', to: 'delivered', by: ['clock'], guard: 'data.sharingType=unconditional', eventType: 'grant_issued' },
       { from: 'submitted', event: 'route', to: compliance ? 'compliance_review' : 'under_review', by: ['clock'] },
       ...(compliance?.transitions ?? []),
-      { from: 'under_review', event: 'approve', to: 'approved', by: REVIEWERS },
+      { from: 'under_review', event: 'approve', to: 'approved', by: REVIEWERS, ...WHILE_PERIOD_RUNS },
       { from: 'under_review', event: 'reject', to: 'rejected', by: REVIEWERS, requires: ['reasons'] },
       explainOverdue('under_review', REVIEWERS),
-      { from: 'approved', event: 'deliver', to: 'delivered', by: ['data_provider', 'platform_operator'], assign: ['grant'], eventType: 'grant_issued' },
+      { from: 'approved', event: 'deliver', to: 'delivered', by: ['data_provider', 'platform_operator'], assign: ['grant'], eventType: 'grant_issued', ...WHILE_PERIOD_RUNS },
       explainOverdue('approved', ['data_provider', 'platform_operator']),
+      // An approval not delivered yet can be withdrawn, with reasons (choice): the way out once
+      // the period of use ended before delivery, when nothing can be delivered any more.
+      { from: 'approved', event: 'revoke', to: 'revoked', by: REVIEWERS, requires: ['reasons'] },
       { from: 'delivered', event: 'revoke', to: 'revoked', by: REVIEWERS, requires: ['reasons'] },
       { from: 'delivered', event: 'expire', to: 'expired', by: ['clock'] },
       { from: 'rejected', event: 'dispute', to: 'disputed', by: ['data_user'], requires: ['reasons'] },
       { from: 'disputed', event: 'coordinate', to: 'coordinating', by: AUTHORITY },
-      { from: 'coordinating', event: 'approve', to: 'approved', by: AUTHORITY },
+      { from: 'coordinating', event: 'approve', to: 'approved', by: AUTHORITY, ...WHILE_PERIOD_RUNS },
       { from: 'coordinating', event: 'uphold_rejection', to: 'rejection_upheld', by: AUTHORITY, requires: ['reasons'] },
       { from: 'coordinating', event: 'escalate', to: 'escalated', by: AUTHORITY },
       // 报市人民政府决定: the city government decides (Xiamen 第十五、二十条).
-      { from: 'escalated', event: 'approve', to: 'approved', by: ['city_government'] },
+      { from: 'escalated', event: 'approve', to: 'approved', by: ['city_government'], ...WHILE_PERIOD_RUNS },
       { from: 'escalated', event: 'uphold_rejection', to: 'rejection_upheld', by: ['city_government'], requires: ['reasons'] },
     ],
     limits: {

@@ -17,6 +17,12 @@ export interface OfficialStep {
   rejectWithItems?: boolean;
   /** `auto` acts at the start of the first working day on or after the day the step opened (no spread over a limit). */
   atOnce?: boolean;
+  /**
+   * The event (with a written reason) the official sends instead of `accept` when it would act
+   * after the instance's period of use ended: the accept event grants use and is refused then
+   * (`WHILE_PERIOD_RUNS`).
+   */
+  periodEnded?: string;
 }
 
 /** 赋码 under `by_registry` coding: the registry codes a closed notice without an objection. */
@@ -32,11 +38,11 @@ const STEPS: Record<string, Record<string, OfficialStep>> = {
   },
   'sharing.request': {
     compliance_review: { role: 'platform_operator', accept: 'pass_compliance_review', reject: 'fail_compliance_review' },
-    under_review: { role: 'data_authority', accept: 'approve', reject: 'reject' },
-    approved: { role: 'data_provider', accept: 'deliver' },
+    under_review: { role: 'data_authority', accept: 'approve', reject: 'reject', periodEnded: 'reject' },
+    approved: { role: 'data_provider', accept: 'deliver', periodEnded: 'revoke' },
     disputed: { role: 'data_authority', accept: 'coordinate' },
-    coordinating: { role: 'data_authority', accept: 'approve', reject: 'uphold_rejection' },
-    escalated: { role: 'city_government', accept: 'approve', reject: 'uphold_rejection' },
+    coordinating: { role: 'data_authority', accept: 'approve', reject: 'uphold_rejection', periodEnded: 'uphold_rejection' },
+    escalated: { role: 'city_government', accept: 'approve', reject: 'uphold_rejection', periodEnded: 'uphold_rejection' },
   },
   'sharing.data-objection': { submitted: ANSWER },
   'sharing.quality-issue': { submitted: ANSWER },
@@ -44,7 +50,7 @@ const STEPS: Record<string, Record<string, OfficialStep>> = {
   'open-data.demand': { submitted: { ...ANSWER, role: 'data_authority' } },
   'open-data.application': {
     initial_review: { role: 'platform_operator', accept: 'pass_initial_review', reject: 'return' },
-    substantive_review: { role: 'data_authority', accept: 'approve', reject: 'reject' },
+    substantive_review: { role: 'data_authority', accept: 'approve', reject: 'reject', periodEnded: 'reject' },
   },
   'catalog.entry': {
     submitted: { role: 'data_authority', accept: 'publish', reject: 'return' },

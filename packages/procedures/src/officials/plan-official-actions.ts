@@ -2,7 +2,8 @@ import { addDays, startOfShanghaiDay } from '@gdx/calendar';
 import { shanghaiDay, type Calendar, type PlannedDispatch, type WorkflowInstance } from '@gdx/kernel';
 import { officialStep, type OfficialStep } from './official-steps.js';
 import { hashSeed, mulberry32 } from './prng.js';
-import { ANSWERS, OVERDUE_EXPLANATIONS, REJECTION_REASONS, SUPPLEMENT_ITEMS } from './reason-texts.js';
+import { periodOfUseEnds } from '../machines/period-of-use.js';
+import { ANSWERS, OVERDUE_EXPLANATIONS, periodEndedReason, REJECTION_REASONS, SUPPLEMENT_ITEMS } from './reason-texts.js';
 
 /**
  * How simulated officials behave in a sandbox: a mode name, or the simulation API's
@@ -146,6 +147,8 @@ function dispatch(instance: WorkflowInstance, step: OfficialStep, at: number, ev
  * - `late`: act `overdueByWorkingDays` (default 1) working days after the deadline (after
  *   explaining the delay where the rule requires it), to exercise overdue handling;
  * - `manual`: nothing; tests act through the simulation API.
+ * An approval or delivery that would fall after the instance's period of use ended is replaced by
+ * the step's `periodEnded` event (reject, uphold the rejection, revoke) with the reason `PERIOD_ENDED`.
  * The host schedules the answer with `engine.plan()`. A plan overtaken by events is simply
  * refused when it fires.
  *
@@ -200,6 +203,11 @@ function pickDay(today: string, last: string, opts: PlanOptions, decideOn: 'last
 
 function decision(instance: WorkflowInstance, step: OfficialStep, at: number, rand: () => number, weights: OutcomeProbabilities): PlannedDispatch {
   const outcome = decide(step, rand, weights);
+  const ends = periodOfUseEnds(instance);
+  // Acting after the period of use ended, an official cannot grant it (the machine refuses): it ends the request, saying why.
+  if (outcome === 'accept' && step.periodEnded && ends !== undefined && shanghaiDay(at) > ends) {
+    return dispatch(instance, step, at, step.periodEnded, { reasons: [periodEndedReason(ends)] });
+  }
   const event = outcome === 'accept' ? step.accept : (step[outcome] ?? step.accept);
   return dispatch(instance, step, at, event, payloadFor(step, outcome, rand));
 }

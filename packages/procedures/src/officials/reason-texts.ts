@@ -40,3 +40,14 @@ export const OVERDUE_EXPLANATIONS: readonly ReasonText[] = [
   { code: 'MULTI_AGENCY_CHECK', text: '材料核验涉及多个部门，需延长审核 / Verification involves several agencies' },
   { code: 'WORKLOAD', text: '集中受理期间申请量较大 / A high volume of applications during the intake period' },
 ];
+
+/**
+ * The written reason an official gives for ending a request whose period of use (last day
+ * `ends`) is over: nothing can be granted for it any more (`PERIOD_ENDED`).
+ *
+ * @example
+ * periodEndedReason('2025-10-10').code; // 'PERIOD_ENDED'
+ */
+export function periodEndedReason(ends: string): ReasonText {
+  return { code: 'PERIOD_ENDED', text: `申请的使用期限已于 ${ends} 届满，不能再予同意或交付 / The period of use ended on ${ends}; nothing can be granted or delivered for it any more` };
+}
