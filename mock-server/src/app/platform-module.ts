@@ -192,6 +192,11 @@ export interface SimCommandContext<S> {
   readonly platform: PlatformName;
   readonly body: Readonly<Record<string, unknown>>;
   readonly requestId: string;
+  /**
+   * `true` while a journal entry is replayed at start: the command was acknowledged then, so a
+   * check added since must not refuse it (see `SimRouteContext.replaying`). Absent: live.
+   */
+  readonly replaying?: boolean;
   problem(code: ProblemCode, options?: ProblemResultOptions): OperationResult;
 }
 

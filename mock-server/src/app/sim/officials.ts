@@ -21,6 +21,7 @@ function toPlatform(ctx: SimRouteContext, hook: 'act' | 'object') {
     platform: platform.name as PlatformName,
     body,
     requestId: ctx.requestId,
+    replaying: ctx.replaying,
     problem: ctx.problem,
   };
   return run.call(platform, command);

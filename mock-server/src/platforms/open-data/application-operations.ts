@@ -1,6 +1,7 @@
 import type { OperationContext, OperationHandler, OperationResult, Organisation } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
 import { shanghaiDate } from '@gdx/calendar';
+import { PERIOD_OF_USE_ENDS } from '@gdx/procedures';
 import { checkPeriodOfUse, listEvents, listOwn, requireRole } from '../workflow-host/index.js';
 import type { ApplicationRecord, ApplicationSubmission, OpenDataState } from './open-data-state.js';
 import { applicationView } from './wire-views.js';
@@ -55,7 +56,9 @@ function submitApplication(ctx: Ctx): OperationResult {
   }
   checkPeriodOfUse(s.periodOfUse, shanghaiDate(sandbox.now()), '/periodOfUse');
   const actor = { role: 'applicant', organizationId: caller.id };
-  state.host.check('open-data.application', { actor });
+  // The machine refuses approving once the period of use is over (WHILE_PERIOD_RUNS).
+  const data = { [PERIOD_OF_USE_ENDS]: s.periodOfUse.to };
+  state.host.check('open-data.application', { actor, data });
   const record: ApplicationRecord = {
     id: sandbox.ids.next('oda'),
     owner: caller.id,
@@ -67,7 +70,7 @@ function submitApplication(ctx: Ctx): OperationResult {
     rejectedOn: null,
   };
   state.applications.set(record.id, record);
-  state.host.create('open-data.application', { id: record.id, actor });
+  state.host.create('open-data.application', { id: record.id, actor, data });
   return { status: 201, body: applicationView(state, record) };
 }
 

@@ -1,6 +1,7 @@
+import { shanghaiDate } from '@gdx/calendar';
 import type { WorkflowEvent, WorkflowInstance } from '@gdx/kernel';
 import type { SandboxContext } from '../../app/platform-module.js';
-import { dataObjectionView, objectionOfficial, officialOrganisation, OBJECTION_WIRE, ownListing, toReasons, type HostBinding, type Listing } from '../workflow-host/index.js';
+import { dataObjectionView, objectionOfficial, officialOrganisation, OBJECTION_WIRE, ownListing, periodEndedRefusal, toReasons, type HostBinding, type Listing } from '../workflow-host/index.js';
 import { followGrant, issueGrant } from './grant-lifecycle.js';
 import type { OpenDataState } from './open-data-state.js';
 import { applicationView, demandView, grantView, spotCheckView } from './wire-views.js';
@@ -85,5 +86,10 @@ export function openDataBinding(state: OpenDataState, sandbox: SandboxContext): 
       if (i.machine === 'open-data.application') onApplicationEvent(state, sandbox, i, e);
     },
     listings: (i) => listings(state, i),
+    // Approving after the period of use: the refusal points at the application's period.
+    refusal: (i, error) => {
+      const app = error.code === 'PERIOD_ENDED' ? state.applications.get(i.id) : undefined;
+      return app ? periodEndedRefusal(app.submission.periodOfUse, shanghaiDate(sandbox.now()), '/submission/periodOfUse', error) : undefined;
+    },
   };
 }

@@ -2,6 +2,7 @@ import type { OperationContext, OperationHandler, OperationResult } from '../../
 import { PlatformProblem } from '../../app/platform-problem.js';
 import type { CatalogEntry } from '../../sandbox/seed/types.js';
 import { shanghaiDate } from '@gdx/calendar';
+import { PERIOD_OF_USE_ENDS } from '@gdx/procedures';
 import { checkPeriodOfUse, listEvents, listOwn, requireRole } from '../workflow-host/index.js';
 import type { GrantRecord, RequestRecord, RequestSubmission, SharingState } from './sharing-state.js';
 import { grantView, requestView } from './wire-views.js';
@@ -63,7 +64,9 @@ function submitRequest(ctx: Ctx): OperationResult {
   checkPeriodOfUse(s.periodOfUse, shanghaiDate(sandbox.now()), '/periodOfUse');
   const sharingType = entry.sharing.type as RequestRecord['sharingType'];
   const actor = { role: 'data_user', organizationId: caller.id };
-  state.host.check('sharing.request', { actor, data: { sharingType } });
+  // The machine refuses approving or delivering once the period of use is over (WHILE_PERIOD_RUNS).
+  const data = { sharingType, [PERIOD_OF_USE_ENDS]: s.periodOfUse.to };
+  state.host.check('sharing.request', { actor, data });
   const record: RequestRecord = {
     id: sandbox.ids.next('shr'),
     owner: caller.id,
@@ -78,7 +81,7 @@ function submitRequest(ctx: Ctx): OperationResult {
     reasons: [],
   };
   state.requests.set(record.id, record);
-  state.host.create('sharing.request', { id: record.id, actor, data: { sharingType } });
+  state.host.create('sharing.request', { id: record.id, actor, data });
   return { status: 201, body: requestView(state, record) };
 }
 

@@ -1,6 +1,7 @@
+import { shanghaiDate } from '@gdx/calendar';
 import type { WorkflowEvent, WorkflowInstance } from '@gdx/kernel';
 import type { SandboxContext } from '../../app/platform-module.js';
-import { dataObjectionView, newestFirst, objectionOfficial, officialOrganisation, OBJECTION_WIRE, ownListing, toReasons, type HostBinding, type Listing } from '../workflow-host/index.js';
+import { dataObjectionView, newestFirst, objectionOfficial, officialOrganisation, OBJECTION_WIRE, ownListing, periodEndedRefusal, toReasons, type HostBinding, type Listing } from '../workflow-host/index.js';
 import { endGrant, issueGrant } from './grant-lifecycle.js';
 import type { SharingState } from './sharing-state.js';
 import { qualityIssueView, REQUEST_STEPS, requestView } from './wire-views.js';
@@ -37,7 +38,8 @@ function requestListings(state: SharingState, instance: WorkflowInstance): Listi
 /**
  * How the sharing platform's kernel instances map to its objects: object types, owners (the
  * requester, reporter or objector; the provider is notified of requests), wire views with the
- * contract's step names, the official organisation of each role, and the grant lifecycle.
+ * contract's step names, the official organisation of each role, the grant lifecycle, and the
+ * refusal of a grant after the period of use (pointing at the request's `periodOfUse`).
  *
  * @example
  * ```ts
@@ -75,5 +77,10 @@ export function sharingBinding(state: SharingState, sandbox: SandboxContext): Ho
       if (i.machine === 'sharing.request') onRequestEvent(state, sandbox, i, e);
     },
     listings: (i) => requestListings(state, i),
+    // Approving or delivering after the period of use: the refusal points at the request's period.
+    refusal: (i, error) => {
+      const request = error.code === 'PERIOD_ENDED' ? state.requests.get(i.id) : undefined;
+      return request ? periodEndedRefusal(request.submission.periodOfUse, shanghaiDate(sandbox.now()), '/submission/periodOfUse', error) : undefined;
+    },
   };
 }

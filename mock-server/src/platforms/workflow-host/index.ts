@@ -1,4 +1,4 @@
-export { WorkflowHost, type HostBinding, type DispatchInput, type CreateInput } from './workflow-host.js';
+export { WorkflowHost, type HostBinding, type DispatchInput, type DispatchOptions, type CreateInput } from './workflow-host.js';
 export { SandboxTimerClock } from './timer-clock.js';
 export { planOfficials } from './plan-officials.js';
 export { applyOfficialAction, namedOrganisation, type ActionTarget } from './official-action.js';
@@ -15,4 +15,4 @@ export { requireRole } from './require-role.js';
 export { instanceObject, offeredActions, accepts, type InstanceObjectOptions } from './host-objects.js';
 export { grantObject, type GrantObjectInput } from './grant-objects.js';
 export { grantPlatformObjects, type GrantPlatform } from './grant-platform-objects.js';
-export { checkPeriod, checkPeriodOfUse, PERIOD_OF_USE_REACH_YEARS, type DayPeriod } from './period-checks.js';
+export { checkPeriod, checkPeriodOfUse, periodEndedRefusal, PERIOD_OF_USE_REACH_YEARS, type DayPeriod } from './period-checks.js';

@@ -83,10 +83,16 @@ export function applyOfficialAction(ctx: SimCommandContext<unknown>, host: Workf
   const event = String(body.action);
   const role = target.role ?? roleFor(host, before.machine, before.state, event);
   const organizationId = namedOrganisation(ctx);
-  const after = host.dispatch(target.instanceId, event, {
-    actor: { role, ...(organizationId ? { organizationId } : host.officialActor(before, role)) },
-    payload: target.payload ? { ...payloadOf(body), ...target.payload } : payloadOf(body),
-  });
+  const after = host.dispatch(
+    target.instanceId,
+    event,
+    {
+      actor: { role, ...(organizationId ? { organizationId } : host.officialActor(before, role)) },
+      payload: target.payload ? { ...payloadOf(body), ...target.payload } : payloadOf(body),
+    },
+    // A journaled action was acknowledged: it replays as answered (`CHECKS_SINCE_JOURNALS`).
+    { replayed: ctx.replaying === true },
+  );
   const last = after.events.at(-1);
   return {
     status: 200,

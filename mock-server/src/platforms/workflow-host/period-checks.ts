@@ -1,4 +1,5 @@
 import { addMonthsClamped, type IsoDate } from '@gdx/calendar';
+import type { TransitionError } from '@gdx/kernel';
 import { PlatformProblem } from '../../app/platform-problem.js';
 
 /** A period of both days included (the contracts' `Period`). */
@@ -58,4 +59,26 @@ export function checkPeriodOfUse(period: DayPeriod, today: IsoDate, pointer: str
     `使用期限须在申请之日前后 ${PERIOD_OF_USE_REACH_YEARS} 年以内（${earliest} 至 ${latest}）：${day}`,
     `The period of use must lie within ${PERIOD_OF_USE_REACH_YEARS} years of the day of the request (${earliest} to ${latest}): ${day}`,
   );
+}
+
+/**
+ * The refusal of an event that would grant use — approve, deliver — once the period of use is over
+ * (the machines' `PERIOD_ENDED` guard, `WHILE_PERIOD_RUNS` of `@gdx/procedures`): 422
+ * `PERIOD_ENDED` at `<pointer>/to`, the field of the request or application that set the end
+ * (the action's body has none), with `currentState`, `allowedEvents` and `reasonCode` as every
+ * refused transition. A grant would be valid from a day after its end.
+ *
+ * @example
+ * ```ts
+ * periodEndedRefusal(record.submission.periodOfUse, '2025-10-13', '/submission/periodOfUse', error); // 422 at /submission/periodOfUse/to
+ * ```
+ */
+export function periodEndedRefusal(period: DayPeriod, today: IsoDate, pointer: string, refused: Pick<TransitionError, 'from' | 'event' | 'allowed'>): PlatformProblem {
+  const zh = `使用期限已于 ${period.to} 届满（今日为 ${today}），不能再予同意或交付；请以书面理由结束该申请`;
+  const en = `The period of use ended on ${period.to} (today is ${today}): ${refused.event} would grant nothing; end the request with written reasons instead`;
+  return new PlatformProblem('PERIOD_ENDED', {
+    detail: `${zh} / ${en}`,
+    errors: [{ pointer: `${pointer}/to`, code: 'PERIOD_ENDED', message: { zh, en } }],
+    extensions: { currentState: refused.from, allowedEvents: [...refused.allowed], reasonCode: 'PERIOD_ENDED' },
+  });
 }

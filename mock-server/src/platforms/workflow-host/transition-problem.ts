@@ -4,7 +4,7 @@ import { PlatformProblem } from '../../app/platform-problem.js';
 
 /** Guard refusals that have a problem code of their own in the contract (409). */
 // Guards whose refusal is its own problem code (status from the catalogue), not a plain 409.
-const GUARD_PROBLEMS = new Set(['RENEWAL_WINDOW_NOT_OPEN', 'OBJECTION_WINDOW_CLOSED', 'TENDER_PERIOD_RUNNING', 'TERM_EXCEEDS_CAP', 'TERM_JUSTIFICATION_REQUIRED', 'SELECTION_METHOD_NOT_ALLOWED']);
+const GUARD_PROBLEMS = new Set(['RENEWAL_WINDOW_NOT_OPEN', 'OBJECTION_WINDOW_CLOSED', 'TENDER_PERIOD_RUNNING', 'TERM_EXCEEDS_CAP', 'TERM_JUSTIFICATION_REQUIRED', 'SELECTION_METHOD_NOT_ALLOWED', 'PERIOD_ENDED']);
 
 /**
  * 409 `ILLEGAL_TRANSITION` for `event` in `state`, naming the state and the events it allows.
@@ -26,7 +26,8 @@ export function illegalTransition(state: string, event: string, allowed: readonl
  * - the state does not take the event, the actor may not send it, or a guard fails → 409
  *   `ILLEGAL_TRANSITION` with `currentState`, `allowedEvents` and `reasonCode`;
  * - `RENEWAL_WINDOW_NOT_OPEN`, `OBJECTION_WINDOW_CLOSED`, `TENDER_PERIOD_RUNNING` guards → 409 with that
- *   code, `TERM_EXCEEDS_CAP`, `TERM_JUSTIFICATION_REQUIRED`, `SELECTION_METHOD_NOT_ALLOWED` → 422 (same members);
+ *   code, `TERM_EXCEEDS_CAP`, `TERM_JUSTIFICATION_REQUIRED`, `SELECTION_METHOD_NOT_ALLOWED`, `PERIOD_ENDED` → 422 (same
+ *   members; a platform's `HostBinding.refusal` may word one better, e.g. with the field's pointer);
  * - a missing written reason, answer or items → 400 `VALIDATION_FAILED` with the field pointer;
  * - a deadline in a year without a published holiday schedule → 422 `CALENDAR_NOT_PUBLISHED`
  *   with `year` (never a silent Monday–Friday).

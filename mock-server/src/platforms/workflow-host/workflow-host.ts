@@ -1,4 +1,4 @@
-import { acceptedEvents, createInstance, transition, WorkflowEngine, type ActorRef, type Deadline, type EngineSnapshot, type MachineDefinition, type WorkflowEvent, type WorkflowInstance } from '@gdx/kernel';
+import { acceptedEvents, createInstance, transition, WorkflowEngine, type ActorRef, type Deadline, type EngineSnapshot, type GuardRegistry, type MachineDefinition, type TransitionError, type WorkflowEvent, type WorkflowInstance } from '@gdx/kernel';
 import { buildProcedures, officialsActAfter, resolveProfile, type Procedures } from '@gdx/procedures';
 import type { FiredTransition, PlatformName, SandboxContext, SandboxEventInput } from '../../app/platform-module.js';
 import { indexPage } from '../../app/list-index.js';
@@ -6,8 +6,10 @@ import type { Page } from '../../app/paging.js';
 import { blockedAction, blockedInState } from './blocked-in-state.js';
 import { HostListIndex, type Listing } from './host-index.js';
 import { planOfficials } from './plan-officials.js';
+import { replayLenientGuards } from './replay-lenient-guards.js';
 import { SandboxTimerClock } from './timer-clock.js';
 import { transitionProblem } from './transition-problem.js';
+import type { PlatformProblem } from '../../app/platform-problem.js';
 import { instanceDeadline, wireEvent, type WireEvent, type WireMapping } from './wire.js';
 
 const builtinProcedures = new Map<string, Procedures>();
@@ -49,6 +51,20 @@ export interface HostBinding {
   afterEvent?(instance: WorkflowInstance, event: WorkflowEvent): void;
   /** The lists the instance appears in, read from the settled state after its events (see `WorkflowHost.listPage`). */
   listings?(instance: WorkflowInstance): readonly Listing[];
+  /**
+   * The problem a refused event answers where the platform words it better than
+   * `transitionProblem` (e.g. pointing at the object's field a guard read); `undefined` keeps it.
+   */
+  refusal?(instance: WorkflowInstance, error: TransitionError): PlatformProblem | undefined;
+}
+
+/** How `dispatch` sends an event. */
+export interface DispatchOptions {
+  /**
+   * The event replays a journaled action that was acknowledged then: checks added since
+   * (`CHECKS_SINCE_JOURNALS`) let it through, so it does what its answer said.
+   */
+  replayed?: boolean;
 }
 
 /** Everything `dispatch` and `create` take besides the event. */
@@ -85,15 +101,19 @@ export class WorkflowHost {
   readonly #binding: HostBinding;
   readonly #clock: SandboxTimerClock;
   readonly #lists: HostListIndex;
+  readonly #guards: GuardRegistry;
   #firing: FiredTransition[] | undefined;
+  /** True only while `dispatch` sends a replayed action (see `DispatchOptions.replayed`). */
+  #replayed = false;
 
   constructor(sandbox: SandboxContext, binding: HostBinding, snapshot?: EngineSnapshot) {
     this.#sandbox = sandbox;
     this.#binding = binding;
     this.procedures = proceduresOf(sandbox.profile as string | object);
+    this.#guards = replayLenientGuards(this.procedures.guards, () => this.#replayed);
     // The engine is made next; the clock asks it whether a surfacing timer is still current.
     this.#clock = new SandboxTimerClock(() => sandbox.now(), (timer) => this.engine.isCurrent(timer));
-    this.engine = new WorkflowEngine({ machines: this.procedures.machines, guards: this.procedures.guards, calendar: sandbox.calendar, clock: this.#clock });
+    this.engine = new WorkflowEngine({ machines: this.procedures.machines, guards: this.#guards, calendar: sandbox.calendar, clock: this.#clock });
     // A snapshot comes from a platform's `importState`, which owns the data it is given.
     if (snapshot) this.engine.restore(snapshot, { adopt: true });
     this.#lists = new HostListIndex(this.engine, (instance) => binding.listings?.(instance) ?? []);
@@ -125,12 +145,17 @@ export class WorkflowHost {
     if (!dry.ok) throw transitionProblem(dry.error);
   }
 
+  /** The problem a refused event on `instance` answers: the binding's wording, else `transitionProblem`. */
+  #refusal(instance: WorkflowInstance, error: TransitionError): PlatformProblem {
+    return this.#binding.refusal?.(instance, error) ?? transitionProblem(error);
+  }
+
   /** Throws the problem `dispatch` would answer, without changing anything (check before drawing ids). */
   checkDispatch(id: string, event: string, input: DispatchInput): void {
     const instance = this.engine.get(id);
     const machine = this.machine(instance.machine);
     const result = transition(machine, instance, { type: event, ...input }, this.#context());
-    if (!result.ok) throw transitionProblem(result.error);
+    if (!result.ok) throw this.#refusal(instance, result.error);
   }
 
   /** Creates an instance; throws the problem when the machine refuses. */
@@ -141,10 +166,16 @@ export class WorkflowHost {
     return result.instance;
   }
 
-  /** Sends an event now; throws the problem when the machine refuses. */
-  dispatch(id: string, event: string, input: DispatchInput): WorkflowInstance {
-    const result = this.engine.dispatch(id, event, input);
-    if (!result.ok) throw transitionProblem(result.error);
+  /** Sends an event now; throws the problem when the machine refuses (nothing changes then). */
+  dispatch(id: string, event: string, input: DispatchInput, options: DispatchOptions = {}): WorkflowInstance {
+    this.#replayed = options.replayed === true;
+    let result;
+    try {
+      result = this.engine.dispatch(id, event, input);
+    } finally {
+      this.#replayed = false;
+    }
+    if (!result.ok) throw this.#refusal(this.engine.get(id), result.error);
     return result.instance;
   }
 
@@ -259,7 +290,7 @@ export class WorkflowHost {
   }
 
   #context() {
-    return { now: this.#sandbox.now(), calendar: this.#sandbox.calendar, guards: this.procedures.guards };
+    return { now: this.#sandbox.now(), calendar: this.#sandbox.calendar, guards: this.#guards };
   }
 
   #onEvent(instanceId: string, event: WorkflowEvent): void {
