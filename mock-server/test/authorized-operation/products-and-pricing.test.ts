@@ -136,6 +136,34 @@ describe('authorized operation: products, fees and the pricing of 65号', () => 
     expect(product.body.fee.feeStatus).toBe('formal');
   });
 
+  it('offers the formal-fee decisions only while an application is pending, and refuses them otherwise with what is allowed', async () => {
+    const world = await openAoWorld(ctx);
+    const { authorizationId } = await signedSelection(world);
+    const offered = async () => (await world.sim('GET', `/objects/authorized-operation/authorization/${authorizationId}/timeline`)).body.allowedActions.map((a: { action: string }) => a.action);
+    const FORMAL = ['approve_formal_fees', 'reject_formal_fees'];
+    expect(await offered()).not.toEqual(expect.arrayContaining([expect.stringMatching(/_formal_fees$/)]));
+    for (const action of FORMAL) {
+      const refused = await world.official('authorization', authorizationId, action, action === 'reject_formal_fees' ? { reasons: [{ text: '成本资料不全。' }] } : {});
+      expectContract('simulation', 'actAsOfficial', refused, 409);
+      expect(refused.body).toMatchObject({ code: 'ILLEGAL_TRANSITION', reasonCode: 'NO_PENDING_APPLICATION', currentState: 'active' });
+      // What the price authority may do instead: what its timeline offers, the MAR among it.
+      expect(refused.body.allowedEvents).toContain('set_mar');
+      expect(refused.body.allowedEvents).not.toEqual(expect.arrayContaining([expect.stringMatching(/_formal_fees$/)]));
+      expect(await offered()).toEqual(expect.arrayContaining(refused.body.allowedEvents));
+    }
+    // Pending after the operator's application (a complete operating year from 2026-01-05), decided once.
+    await world.advance({ to: '2027-01-05T09:00:00+08:00' });
+    expectContract('authorized-operation', 'applyForFormalFees', await world.ao('POST', `/authorizations/${authorizationId}/formal-fee-applications`, { as: world.operator, body: { note: '申请转为正式收费。' } }), 200);
+    expect(await offered()).toEqual(expect.arrayContaining(FORMAL));
+    const rejected = await world.official('authorization', authorizationId, 'reject_formal_fees', { reasons: [{ text: '成本资料不全。' }] });
+    expect(rejected.body.object.feeStatus).toBe('trial');
+    expect(await offered()).not.toEqual(expect.arrayContaining([expect.stringMatching(/_formal_fees$/)]));
+    const again = await world.official('authorization', authorizationId, 'approve_formal_fees');
+    expect(again.body).toMatchObject({ code: 'ILLEGAL_TRANSITION', reasonCode: 'NO_PENDING_APPLICATION' });
+    const pricing = await world.ao('GET', `/authorizations/${authorizationId}/pricing`, { as: world.operator });
+    expect(pricing.body).toMatchObject({ feeStatus: 'trial', formalApplication: { status: 'rejected' } });
+  });
+
   it('deducts a cycle\'s net excess revenue from the next cycle, spread over its years', async () => {
     const world = await openAoWorld(ctx);
     // Five years: cycles 2026-01-05 – 2029-01-04 (calendar years 2026–2029) and 2029-01-05 – 2031-01-04 (2030, 2031).

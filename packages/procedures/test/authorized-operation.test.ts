@@ -147,6 +147,23 @@ describe('authorized-operation authorization', () => {
   });
 });
 
+describe('authorized-operation authorization: the formal-fee decisions', () => {
+  it('decides a pending application only, once, in any running state', () => {
+    const h = harness('national', '2026-03-02T10:00');
+    const price = { role: 'price_authority', organizationId: 'org_price' };
+    ok(h.engine.create('authorized-operation.authorization', { id: 'aoa', actor: body, data: { termEnd: '2029-01-04' } }));
+    expect(code(h.engine.dispatch('aoa', 'approve_formal_fees', { actor: price }))).toBe('NO_PENDING_APPLICATION');
+    expect(code(h.engine.dispatch('aoa', 'reject_formal_fees', { actor: price, payload: { reasons: ['资料不全'] } }))).toBe('NO_PENDING_APPLICATION');
+    ok(h.engine.dispatch('aoa', 'apply_formal_fees', { actor: operator }));
+    ok(h.engine.dispatch('aoa', 'start_evaluation', { actor: authority }));
+    ok(h.engine.dispatch('aoa', 'reject_formal_fees', { actor: price, payload: { reasons: ['资料不全'] } }));
+    expect(code(h.engine.dispatch('aoa', 'approve_formal_fees', { actor: price }))).toBe('NO_PENDING_APPLICATION');
+    ok(h.engine.dispatch('aoa', 'apply_formal_fees', { actor: operator }));
+    expect(ok(h.engine.dispatch('aoa', 'approve_formal_fees', { actor: price })).events.at(-1)).toMatchObject({ type: 'formal_fees_approved' });
+    expect(code(h.engine.dispatch('aoa', 'approve_formal_fees', { actor: price }))).toBe('NO_PENDING_APPLICATION');
+  });
+});
+
 describe('authorized-operation authorization: the amended term and the evaluation clock', () => {
   it('holds an amended term (payload.term) to the cap: a justification nationally, refused in Inner Mongolia', () => {
     for (const [profile, refusal] of [['national', 'TERM_JUSTIFICATION_REQUIRED'], ['inner-mongolia', 'TERM_EXCEEDS_CAP']] as const) {

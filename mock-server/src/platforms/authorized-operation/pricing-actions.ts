@@ -1,7 +1,6 @@
 import { shanghaiDay } from '@gdx/kernel';
 import { ceilingLoad, maximumAllowedRevenue, PricingError } from '@gdx/procedures';
 import type { SimCommandContext } from '../../app/platform-module.js';
-import { illegalTransition } from '../workflow-host/index.js';
 import { invalid, pricingProblem, refused } from './ao-access.js';
 import type { AuthorizationRecord, AuthorizedOperationState, CeilingRecord } from './ao-records.js';
 import { deductionForYear, pricingRules, pricingYear, yearInTerm } from './pricing-view.js';
@@ -55,8 +54,9 @@ function ceilingPayload(ctx: Sim, authorization: AuthorizationRecord): Record<st
 
 /**
  * The payload of a pricing action on an authorization, checked against 65号 before the machine
- * records it: `set_mar` (`mar`), `set_ceiling` (`ceiling`), `approve_formal_fees` and
- * `reject_formal_fees` (a pending application needed). Other actions carry none (`undefined`).
+ * records it: `set_mar` (`mar`), `set_ceiling` (`ceiling`). Other actions carry none (`undefined`):
+ * the formal-fee decisions need a pending application, which the machine's guard checks (409
+ * `NO_PENDING_APPLICATION` with the events allowed instead).
  *
  * @example
  * ```ts
@@ -69,12 +69,6 @@ export function pricingPayload(ctx: Sim, authorization: AuthorizationRecord): Re
       return marPayload(ctx, authorization);
     case 'set_ceiling':
       return ceilingPayload(ctx, authorization);
-    case 'approve_formal_fees':
-    case 'reject_formal_fees':
-      if (authorization.pricing.formalApplication?.status !== 'pending') {
-        throw illegalTransition(ctx.state.host.get(authorization.id)?.state ?? 'active', String(ctx.body.action), [], 'NO_PENDING_APPLICATION');
-      }
-      return undefined;
     default:
       return undefined;
   }

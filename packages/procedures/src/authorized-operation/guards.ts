@@ -1,4 +1,4 @@
-import type { GuardRegistry } from '@gdx/kernel';
+import type { GuardRegistry, WorkflowInstance } from '@gdx/kernel';
 import type { Profile } from '../profile-schema.js';
 import { assessTerm } from './term-check.js';
 
@@ -7,6 +7,21 @@ function termWithinPolicy(profile: Profile, term: unknown, justification: unknow
   const t = term as { from?: unknown; to?: unknown } | undefined;
   if (typeof t?.from !== 'string' || typeof t.to !== 'string' || t.to < t.from) return false;
   return assessTerm(profile, { from: t.from, to: t.to }, typeof justification === 'string' ? justification : null).outcome !== 'error';
+}
+
+const FORMAL_FEE_EVENTS = new Set(['apply_formal_fees', 'approve_formal_fees', 'reject_formal_fees']);
+
+/**
+ * Whether the operator's formal-fee application awaits its assessment: the latest formal-fee
+ * event of the log is the application. Read from the log, not from `data`, so an authorization
+ * recorded before this guard existed (a snapshot, a replayed journal) is judged the same way.
+ */
+function formalFeesPending(instance: WorkflowInstance): boolean {
+  for (let i = instance.events.length - 1; i >= 0; i -= 1) {
+    const event = instance.events[i]!.event;
+    if (event !== undefined && FORMAL_FEE_EVENTS.has(event)) return event === 'apply_formal_fees';
+  }
+  return false;
 }
 
 /**
@@ -20,6 +35,8 @@ function termWithinPolicy(profile: Profile, term: unknown, justification: unknow
  * - `accessApprovable` — a data access request may be approved: its authorization is neither
  *   suspended (`data.accessSuspended`) nor awaiting its early termination (`data.approvalClosed`),
  *   both set by the clock.
+ * - `formalFeesPending` — the formal-fee application (`apply_formal_fees`) awaits its assessment:
+ *   `approve_formal_fees` and `reject_formal_fees` decide a pending application only (65号 二).
  *
  * @example
  * new WorkflowEngine({ machines, calendar, clock, guards: authorizedOperationGuards(profile) });
@@ -32,5 +49,6 @@ export function authorizedOperationGuards(profile: Profile): GuardRegistry {
     amendedTermAcceptable: (_instance, input) =>
       input.payload?.['term'] === undefined || termWithinPolicy(profile, input.payload['term'], input.payload['justification']),
     accessApprovable: (instance) => instance.data['accessSuspended'] !== true && instance.data['approvalClosed'] !== true,
+    formalFeesPending,
   };
 }
