@@ -225,6 +225,51 @@ describe('authorized operation: the authorization in force, data access and offi
     expect((await world.ao('GET', `/data-access-requests/${pending.body.id}`, { as: world.operator })).body.state).toBe('ended');
   });
 
+  it('expires at the end of the term while the early termination is still requested, ending the request and the data access with it', async () => {
+    const world = await openAoWorld(ctx);
+    const { authorizationId } = await signedSelection(world, { from: '2025-10-01', to: '2025-12-31' });
+    const approved = await world.ao('POST', '/data-access-requests', { as: world.operator, body: dataAccess(world, authorizationId) });
+    await world.official('data_access_request', approved.body.id, 'approve_data_access');
+    const pending = await world.ao('POST', '/data-access-requests', { as: world.operator, body: dataAccess(world, authorizationId) });
+    await world.advance({ to: '2025-12-20T10:00:00+08:00' });
+    await world.ao('POST', `/authorizations/${authorizationId}/termination-requests`, { as: world.operator, body: { reason: '业务调整。' } });
+    // The grantor has not decided when the term ends at 24:00 on 2025-12-31.
+    const advanced = await world.advance({ to: '2026-01-02T00:00:00+08:00' });
+    expect(advanced.body.fired).toContainEqual(expect.objectContaining({ objectType: 'authorization', objectId: authorizationId, from: 'termination_requested', to: 'expired', at: '2026-01-01T00:00:00+08:00' }));
+    const expired = await world.ao('GET', `/authorizations/${authorizationId}`, { as: world.operator });
+    expectContract('authorized-operation', 'getAuthorization', expired, 200);
+    expect(expired.body).toMatchObject({ state: 'expired', deadline: null, reasons: [{ code: 'TERM_ENDED', text: expect.stringContaining('lapsed') }] });
+    expect(expired.body.events.at(-1)).toMatchObject({ from: 'termination_requested', to: 'expired', actor: { role: 'clock' }, reason: { code: 'TERM_ENDED' } });
+    for (const id of [approved.body.id, pending.body.id]) expect((await world.ao('GET', `/data-access-requests/${id}`, { as: world.operator })).body.state).toBe('ended');
+    const late = await world.official('authorization', authorizationId, 'approve_termination');
+    expect(late.status).toBe(409);
+    expect(late.body).toMatchObject({ code: 'ILLEGAL_TRANSITION', currentState: 'expired', allowedEvents: [] });
+  });
+
+  it('ends with its term in any running state, by the term in force: an amended end is not cut short by the old one', async () => {
+    const world = await openAoWorld(ctx);
+    const { authorizationId } = await signedSelection(world, { from: '2025-10-01', to: '2025-12-31' });
+    await world.official('authorization', authorizationId, 'amend', { amendment: '延长授权期限。' });
+    await world.official('authorization', authorizationId, 'approve_amendment', { termEnd: '2026-06-30' });
+    await world.official('authorization', authorizationId, 'suspend', { reasons: [{ text: '违规使用公共数据。' }] });
+    // The old end (2025-12-31) passes: the amended term still runs.
+    await world.advance({ to: '2026-01-02T00:00:00+08:00' });
+    expect((await world.ao('GET', `/authorizations/${authorizationId}`, { as: world.operator })).body.state).toBe('suspended');
+    const advanced = await world.advance({ to: '2026-07-02T00:00:00+08:00' });
+    expect(advanced.body.fired).toContainEqual(expect.objectContaining({ objectId: authorizationId, from: 'suspended', to: 'expired', at: '2026-07-01T00:00:00+08:00' }));
+
+    // Under evaluation, through a rectification, to the term's end.
+    const other = await openAoWorld(ctx);
+    const evaluated = await signedSelection(other, { from: '2025-10-01', to: '2025-12-31' });
+    await other.official('authorization', evaluated.authorizationId, 'start_evaluation');
+    await other.advance({ to: '2025-12-15T10:00:00+08:00' });
+    await other.official('authorization', evaluated.authorizationId, 'order_rectification', { reasons: [{ text: '访问日志不全。' }] });
+    await other.advance({ to: '2026-03-02T00:00:00+08:00' });
+    const ended = await other.ao('GET', `/authorizations/${evaluated.authorizationId}`, { as: other.operator });
+    expect(ended.body).toMatchObject({ state: 'expired', reasons: [{ code: 'TERM_ENDED' }] });
+    expect(ended.body.events.at(-1)).toMatchObject({ to: 'expired', at: '2026-01-01T00:00:00+08:00' });
+  });
+
   it('the operator asks to end early and the grantor decides', async () => {
     const world = await openAoWorld(ctx);
     const { authorizationId } = await signedSelection(world);

@@ -30,6 +30,9 @@ describe('authorized operation: sandboxes keep their own state, snapshots and jo
     const world = await openAoWorld(ctx);
     const { authorizationId } = await signedSelection(world, { from: '2025-10-01', to: '2026-06-30' });
     await world.official('authorization', authorizationId, 'set_mar', { year: 2026, costFen: 1_000_000, bondYieldBasisPoints: 200, rateBasisPoints: 500, taxFen: 10_000 });
+    // A second one left `active`: its expiry at the term's end is a planned clock event.
+    const suspended = (await signedSelection(world, { from: '2025-10-01', to: '2026-06-30' })).authorizationId;
+    await world.official('authorization', suspended, 'suspend', { reasons: [{ text: '违规使用公共数据。' }] });
     const snapshot = await world.sim('GET', '/snapshot');
     expectContract('simulation', 'exportSnapshot', snapshot, 200);
     const imported = await ctx.call('POST', '/_sim/v1/sandboxes/import', { body: { id: 'sbx_ao_copy', snapshot: snapshot.body } });
@@ -41,6 +44,7 @@ describe('authorized operation: sandboxes keep their own state, snapshots and jo
     // The term's timer came along: the copy expires at the end of 2026-06-30.
     const advanced = await ctx.call('POST', '/_sim/v1/sandboxes/sbx_ao_copy/clock/advance', { body: { to: '2026-07-01T00:00:00+08:00' } });
     expect(advanced.body.fired).toContainEqual(expect.objectContaining({ objectId: authorizationId, to: 'expired' }));
+    expect(advanced.body.fired).toContainEqual(expect.objectContaining({ objectId: suspended, from: 'suspended', to: 'expired', at: '2026-07-01T00:00:00+08:00' }));
   });
 
   it('the journal of a data directory rebuilds the platform after a restart', async () => {
@@ -49,13 +53,18 @@ describe('authorized operation: sandboxes keep their own state, snapshots and jo
     const open = () => createApp({ dataDir, seed: 5, startAt: START_AT, platforms: defaultPlatforms({ catalogEntries: 40 }), logError: () => undefined });
     const first = open();
     const world = await openAoWorld({ call: client({ fetch: createFetch(first), baseUrl: 'http://mock.local', close: async () => undefined }) });
-    const { authorizationId } = await signedSelection(world);
+    const { authorizationId } = await signedSelection(world, { from: '2025-10-01', to: '2025-12-31' });
+    await world.ao('POST', `/authorizations/${authorizationId}/termination-requests`, { as: world.operator, body: { reason: '业务调整。' } });
     const before = await world.ao('GET', `/authorizations/${authorizationId}`, { as: world.operator });
     await first.close();
     const second = open();
     const call = client({ fetch: createFetch(second), baseUrl: 'http://mock.local', close: async () => undefined });
-    const after = await call('GET', `/sandboxes/${world.id}/authorized-operation/v1/authorizations/${authorizationId}`, { as: world.operator });
+    const path = `/sandboxes/${world.id}/authorized-operation/v1/authorizations/${authorizationId}`;
+    const after = await call('GET', path, { as: world.operator });
     expect(after.body).toEqual(before.body);
+    // The replayed request planned the expiry at the term's end again.
+    await call('POST', `/_sim/v1/sandboxes/${world.id}/clock/advance`, { body: { to: '2026-01-02T00:00:00+08:00' } });
+    expect((await call('GET', path, { as: world.operator })).body).toMatchObject({ state: 'expired', reasons: [{ code: 'TERM_ENDED' }] });
     await second.close();
   });
 });

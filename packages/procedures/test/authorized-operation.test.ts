@@ -147,6 +147,19 @@ describe('authorized-operation authorization', () => {
   });
 });
 
+describe('authorized-operation authorization: the term ends it in every running state', () => {
+  it('takes the clock\'s expire outside active only once the term has ended', () => {
+    const clock = { role: 'clock' };
+    const h = harness('national', '2026-01-05T15:00');
+    ok(h.engine.create('authorized-operation.authorization', { id: 'aoa', actor: body, data: { termEnd: '2026-12-31' } }));
+    ok(h.engine.dispatch('aoa', 'request_termination', { actor: operator, payload: { reasons: ['业务调整'] } }));
+    expect(code(h.engine.dispatch('aoa', 'expire', { actor: clock }))).toBe('TERM_NOT_ENDED');
+    h.engine.plan({ at: at('2027-01-01T00:00'), instanceId: 'aoa', event: 'expire', actor: clock });
+    // The grantor's 20 WD went overdue on the way; the term's end expires it.
+    expect(h.to('2027-01-02T00:00').filter((f) => f.from !== f.to).map((f) => [f.at, f.from, f.to])).toEqual([['2027-01-01T00:00:00+08:00', 'termination_requested', 'expired']]);
+  });
+});
+
 describe('authorized-operation authorization: the formal-fee decisions', () => {
   it('decides a pending application only, once, in any running state', () => {
     const h = harness('national', '2026-03-02T10:00');

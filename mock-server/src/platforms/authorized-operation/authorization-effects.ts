@@ -1,3 +1,4 @@
+import { endOfShanghaiDay } from '@gdx/calendar';
 import { shanghaiDay, type WorkflowEvent, type WorkflowInstance } from '@gdx/kernel';
 import { assessTerm, type MarCalculation } from '@gdx/procedures';
 import { toReasons } from '../workflow-host/index.js';
@@ -44,7 +45,8 @@ function recordPricing(authorization: AuthorizationRecord, event: WorkflowEvent)
 /**
  * Side effects of an authorization's events: evaluations, written reasons, an amended term,
  * the pricing decisions, its data access suspended and resumed with it (101号 第三十二条), no more
- * approvals once its early termination is requested, and — once it expired or terminated — the
+ * approvals once its early termination is requested, its expiry at the term's end planned when it
+ * leaves `active` (whose timer stops there), and — once it expired or terminated — the
  * end of its data access, pending requests included (permissions revoked at once, 101号 第三十七条).
  *
  * @example
@@ -63,11 +65,31 @@ export function onAuthorizationEvent(state: AuthorizedOperationState, instance: 
     const justification = event.data['justification'];
     authorization.termCheck = assessTerm(state.host.procedures.profile, authorization.agreement.term, typeof justification === 'string' ? justification : null);
   }
+  if (event.event === 'expire' && event.data?.['reasons'] !== undefined) authorization.reasons = toReasons(event.data['reasons']);
   recordPricing(authorization, event);
+  if (event.from === 'active' && event.to !== null && event.to !== 'active' && !ENDED.has(event.to)) planTermEnd(state, authorization);
   if (event.from !== event.to && event.to !== null && ENDED.has(event.to)) endRequests(state, authorization, event.to);
   if (event.event === 'request_termination') tellRequests(state, authorization, 'close_approval', ['submitted']);
   if (event.event === 'suspend') tellRequests(state, authorization, 'suspend_access', OPEN);
   if (event.event === 'reinstate') tellRequests(state, authorization, 'resume_access', OPEN);
+}
+
+/** Why an authorization outside `active` expires at its term's end (zh / en in one text, as the officials' reasons). */
+const TERM_ENDED = [{
+  code: 'TERM_ENDED',
+  text: '授权运营期限届满，授权运营期满终止，尚未办结的协议变更、暂停、评估、整改或提前终止申请随之终结 / The term ended: the authorization expired, and what was pending (an amendment, a suspension, an evaluation, a rectification or an early termination request) lapsed with it',
+}];
+
+/**
+ * Plans the clock's `expire` for the end of the term (24:00 of its last day, or now when that has
+ * passed) as the authorization leaves `active`, whose own `term` timer stops there: the term bounds
+ * it in every running state (27号 第十四条(二)), and `termination_requested` never returns to
+ * `active`. The machine's `termEnded` guard refuses the event if the term was amended since, and
+ * the authorization back in `active` has its own timer again.
+ */
+function planTermEnd(state: AuthorizedOperationState, authorization: AuthorizationRecord): void {
+  const at = Math.max(state.sandbox.now(), endOfShanghaiDay(authorization.agreement.term.to));
+  state.host.plan(at, authorization.id, 'expire', { role: 'clock' }, { reasons: TERM_ENDED });
 }
 
 /** Sends the clock's `event` to the authorization's data access requests in one of `states`. */

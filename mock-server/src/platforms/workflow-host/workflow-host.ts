@@ -207,9 +207,9 @@ export class WorkflowHost {
     }
   }
 
-  /** Queues an event at an instant (e.g. a grant's expiry); refused silently if the state moved on. */
-  plan(at: number, id: string, event: string, actor: ActorRef): void {
-    this.engine.plan({ at, instanceId: id, event, actor });
+  /** Queues an event at an instant (e.g. a grant's expiry), with its payload if any; refused silently if the state moved on. */
+  plan(at: number, id: string, event: string, actor: ActorRef, payload?: Record<string, unknown>): void {
+    this.engine.plan(payload ? { at, instanceId: id, event, actor, payload } : { at, instanceId: id, event, actor });
   }
 
   /** `{ organizationId }` of the sandbox's official for a role on this instance, or `{}` when there is none. */

@@ -1,4 +1,4 @@
-import type { GuardRegistry, WorkflowInstance } from '@gdx/kernel';
+import { endOfDay, type GuardRegistry, type WorkflowInstance } from '@gdx/kernel';
 import type { Profile } from '../profile-schema.js';
 import { assessTerm } from './term-check.js';
 
@@ -35,6 +35,9 @@ function formalFeesPending(instance: WorkflowInstance): boolean {
  * - `accessApprovable` — a data access request may be approved: its authorization is neither
  *   suspended (`data.accessSuspended`) nor awaiting its early termination (`data.approvalClosed`),
  *   both set by the clock.
+ * - `termEnded` — the clock's `expire` comes at or after 24:00 of the term's last day
+ *   (`data.termEnd`; without it, when the `term` step's timer says so): an expiry planned for an
+ *   earlier end, since amended, is refused.
  * - `formalFeesPending` — the formal-fee application (`apply_formal_fees`) awaits its assessment:
  *   `approve_formal_fees` and `reject_formal_fees` decide a pending application only (65号 二).
  *
@@ -49,6 +52,10 @@ export function authorizedOperationGuards(profile: Profile): GuardRegistry {
     amendedTermAcceptable: (_instance, input) =>
       input.payload?.['term'] === undefined || termWithinPolicy(profile, input.payload['term'], input.payload['justification']),
     accessApprovable: (instance) => instance.data['accessSuspended'] !== true && instance.data['approvalClosed'] !== true,
+    termEnded: (instance, _input, ctx) => {
+      const termEnd = instance.data['termEnd'];
+      return typeof termEnd !== 'string' || ctx.now >= endOfDay(termEnd);
+    },
     formalFeesPending,
   };
 }

@@ -35,7 +35,10 @@ const PRICING: readonly Omit<TransitionDefinition, 'from' | 'to'>[] = [
  * from the notice, then re-evaluation by the clock; a second `order_rectification` in one evaluation
  * terminates: `failed`), amendment (choice 20 WD; a new `termEnd` comes with `payload.term`, held to
  * the cap as at signing: `TERM_JUSTIFICATION_REQUIRED` / `TERM_EXCEEDS_CAP`), the operator's early
- * termination request (choice 20 WD) and revocation. Every refusal, suspension,
+ * termination request (choice 20 WD) and revocation. The term's end expires it from any running
+ * state (`expire` by the clock, guard `termEnded`): outside `active`, whose `term` step has the
+ * timer, the host plans that event for 24:00 of `data.termEnd` when the authorization leaves
+ * `active` (the mock: `authorization-effects.ts`). Every refusal, suspension,
  * revocation and failure needs `reasons`. While it runs, the pricing decisions (`set_mar` with
  * `payload.mar`, `set_ceiling` with `payload.ceiling`, `apply_formal_fees`, `approve_formal_fees`, `reject_formal_fees`)
  * are recorded as events in the state it is in.
@@ -93,7 +96,12 @@ export function authorizationMachine(profile: Profile): MachineDefinition {
       { from: 'termination_requested', event: 'approve_termination', to: 'terminated', by: GRANTOR },
       explainOverdue('termination_requested', GRANTOR),
       { from: 'active', event: 'revoke', to: 'terminated', by: GRANTOR, requires: ['reasons'] },
-      { from: 'active', event: 'expire', to: 'expired', by: ['clock'] },
+      // The term bounds the authorization in every running state (27号 第十四条(二)): in `active` its
+      // `term` step's timer sends `expire`; elsewhere the host plans it for the term's end, and
+      // what was pending there (an amendment, a suspension, an evaluation, a rectification, an
+      // early termination request) lapses with it. Guarded, so an expiry planned for an end
+      // since amended does nothing.
+      { from: RUNNING, event: 'expire', to: 'expired', by: ['clock'], guard: 'termEnded', guardError: 'TERM_NOT_ENDED' },
       ...RUNNING.flatMap((state) => PRICING.map((p) => ({ ...p, from: state, to: state }))),
     ],
     limits: {
