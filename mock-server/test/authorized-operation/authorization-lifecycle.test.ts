@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectContract } from '../support/contract.js';
-import { DATA_USER, agreement, openAoWorld, planContent, signedSelection, useAoMock, type AoWorld } from './fixtures.js';
+import { DATA_USER, agreement, dataAccessBody, expectAllowedAsOffered, openAoWorld, planContent, signedSelection, useAoMock, type AoWorld } from './fixtures.js';
 
 const ctx = useAoMock();
 
@@ -14,23 +14,6 @@ async function designatedAuthorization(world: AoWorld): Promise<string> {
   await world.official('selection', selection.body.id, 'deliberate_agreement', { agreement: agreement([world.scopeItem()]) });
   const signed = await world.official('selection', selection.body.id, 'sign');
   return signed.body.object.authorizationId;
-}
-
-/**
- * A refused official action's 409 names as allowed (in `allowedEvents` and in `detail`) only actions
- * the object's timeline offers at that moment, and never the refused action.
- */
-async function expectAllowedAsOffered(world: AoWorld, objectType: string, objectId: string, action: string, refusal: { body: any }): Promise<void> {
-  const timeline = await world.sim('GET', `/objects/authorized-operation/${objectType}/${objectId}/timeline`);
-  const offered = (timeline.body.allowedActions as { action: string }[]).map((a) => a.action);
-  expect(refusal.body.allowedEvents).not.toContain(action);
-  expect(offered).toEqual(expect.arrayContaining(refusal.body.allowedEvents));
-  expect(refusal.body.detail).toMatch(new RegExp(`allowed: ${refusal.body.allowedEvents.join(', ') || 'none'}$`));
-}
-
-/** A data access request of the operator within `authorizationId`, over the world's first scope item. */
-function dataAccess(world: AoWorld, authorizationId: string) {
-  return { authorizationId, scenario: { name: '线网优化', description: '' }, qualification: '三级等保。', dataNeeds: [world.scopeItem()], method: '平台内建模。', safeguards: '全程日志。' };
 }
 
 describe('authorized operation: the authorization in force, data access and officials', () => {
@@ -182,7 +165,7 @@ describe('authorized operation: the authorization in force, data access and offi
     const world = await openAoWorld(ctx);
     const { authorizationId } = await signedSelection(world, { from: '2025-10-01', to: '2025-12-31' });
     await world.advance({ to: '2025-12-31T10:00:00+08:00' });
-    const pending = await world.ao('POST', '/data-access-requests', { as: world.operator, body: dataAccess(world, authorizationId) });
+    const pending = await world.ao('POST', '/data-access-requests', { as: world.operator, body: dataAccessBody(world, authorizationId) });
     await world.advance({ to: '2026-01-02T00:00:00+08:00' });
     const ended = await world.ao('GET', `/data-access-requests/${pending.body.id}`, { as: world.operator });
     expectContract('authorized-operation', 'getDataAccessRequest', ended, 200);
@@ -194,7 +177,7 @@ describe('authorized operation: the authorization in force, data access and offi
     // Revoked: the pending request ends as the approved one does.
     const revokedWorld = await openAoWorld(ctx);
     const signed = await signedSelection(revokedWorld);
-    const body = dataAccess(revokedWorld, signed.authorizationId);
+    const body = dataAccessBody(revokedWorld, signed.authorizationId);
     const approved = await revokedWorld.ao('POST', '/data-access-requests', { as: revokedWorld.operator, body });
     await revokedWorld.official('data_access_request', approved.body.id, 'approve_data_access');
     const waiting = await revokedWorld.ao('POST', '/data-access-requests', { as: revokedWorld.operator, body });
@@ -208,7 +191,7 @@ describe('authorized operation: the authorization in force, data access and offi
   it('approves no data access while the early termination is requested, and ends the pending request with the authorization', async () => {
     const world = await openAoWorld(ctx);
     const { authorizationId } = await signedSelection(world);
-    const pending = await world.ao('POST', '/data-access-requests', { as: world.operator, body: dataAccess(world, authorizationId) });
+    const pending = await world.ao('POST', '/data-access-requests', { as: world.operator, body: dataAccessBody(world, authorizationId) });
     await world.ao('POST', `/authorizations/${authorizationId}/termination-requests`, { as: world.operator, body: { reason: '业务调整。' } });
     const timeline = await world.sim('GET', `/objects/authorized-operation/data_access_request/${pending.body.id}/timeline`);
     expectContract('simulation', 'getObjectTimeline', timeline, 200);
@@ -228,9 +211,9 @@ describe('authorized operation: the authorization in force, data access and offi
   it('expires at the end of the term while the early termination is still requested, ending the request and the data access with it', async () => {
     const world = await openAoWorld(ctx);
     const { authorizationId } = await signedSelection(world, { from: '2025-10-01', to: '2025-12-31' });
-    const approved = await world.ao('POST', '/data-access-requests', { as: world.operator, body: dataAccess(world, authorizationId) });
+    const approved = await world.ao('POST', '/data-access-requests', { as: world.operator, body: dataAccessBody(world, authorizationId) });
     await world.official('data_access_request', approved.body.id, 'approve_data_access');
-    const pending = await world.ao('POST', '/data-access-requests', { as: world.operator, body: dataAccess(world, authorizationId) });
+    const pending = await world.ao('POST', '/data-access-requests', { as: world.operator, body: dataAccessBody(world, authorizationId) });
     await world.advance({ to: '2025-12-20T10:00:00+08:00' });
     await world.ao('POST', `/authorizations/${authorizationId}/termination-requests`, { as: world.operator, body: { reason: '业务调整。' } });
     // The grantor has not decided when the term ends at 24:00 on 2025-12-31.

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { AppOptions, ReviewerPolicy } from '../../src/index.js';
 import { defaultPlatforms } from '../../src/platforms/index.js';
 import { seedDataOf } from '../../src/sandbox/seed-data-cache.js';
@@ -138,6 +139,40 @@ export async function signedSelection(world: AoWorld, term = { from: '2026-01-05
   const signed = await world.ao('GET', `/selections/${id}`, { as: world.body });
   expectContract('authorized-operation', 'getSelection', signed, 200);
   return signed.body;
+}
+
+/** A data access request of the operator within `authorizationId`, over the world's first scope item. */
+export function dataAccessBody(world: AoWorld, authorizationId: string) {
+  return { authorizationId, scenario: { name: '线网优化', description: '' }, qualification: '三级等保。', dataNeeds: [world.scopeItem()], method: '平台内建模。', safeguards: '全程日志。' };
+}
+
+/** An industry product of the operator within `authorizationId`, over the world's first scope item. */
+export function productBody(world: AoWorld, authorizationId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    authorizationId,
+    name: '客流热力图 API',
+    summary: '按小时更新的站点客流热力数据服务。',
+    productForm: 'api',
+    useCategory: 'industry',
+    scenario: { name: '商业选址', description: '为零售企业评估站点周边客流' },
+    scopeEntryIds: [world.scopeItem().entryId],
+    chargingUnit: 'per_service',
+    plannedVolume: 17_880,
+    basedOn: null,
+    ...overrides,
+  };
+}
+
+/**
+ * A refused official action's 409 names as allowed (in `allowedEvents` and in `detail`) only actions
+ * the object's timeline offers at that moment, and never the refused action.
+ */
+export async function expectAllowedAsOffered(world: AoWorld, objectType: string, objectId: string, action: string, refusal: { body: any }): Promise<void> {
+  const timeline = await world.sim('GET', `/objects/authorized-operation/${objectType}/${objectId}/timeline`);
+  const offered = (timeline.body.allowedActions as { action: string }[]).map((a) => a.action);
+  expect(refusal.body.allowedEvents).not.toContain(action);
+  expect(offered).toEqual(expect.arrayContaining(refusal.body.allowedEvents));
+  expect(refusal.body.detail).toMatch(new RegExp(`allowed: ${refusal.body.allowedEvents.join(', ') || 'none'}$`));
 }
 
 function expect200(reply: Reply): void {

@@ -1,27 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { expectContract } from '../support/contract.js';
-import { openAoWorld, signedSelection, useAoMock, type AoWorld } from './fixtures.js';
+import { openAoWorld, productBody, signedSelection, useAoMock, type AoWorld } from './fixtures.js';
 
 const ctx = useAoMock();
 
 /** The domain file's invented example (65号 三(一)): C = 8,000,000 元, yield 2.00 %, r = 8 %, T = 300,000 元. */
 const MAR_2026 = { year: 2026, costFen: 800_000_000, bondYieldBasisPoints: 200, rateBasisPoints: 800, taxFen: 30_000_000 };
-
-function productBody(world: AoWorld, authorizationId: string, overrides: Record<string, unknown> = {}) {
-  return {
-    authorizationId,
-    name: '客流热力图 API',
-    summary: '按小时更新的站点客流热力数据服务。',
-    productForm: 'api',
-    useCategory: 'industry',
-    scenario: { name: '商业选址', description: '为零售企业评估站点周边客流' },
-    scopeEntryIds: [world.scopeItem().entryId],
-    chargingUnit: 'per_service',
-    plannedVolume: 17_880,
-    basedOn: null,
-    ...overrides,
-  };
-}
 
 /** A signed authorization and a listed industry product of it. */
 async function listedProduct(world: AoWorld) {

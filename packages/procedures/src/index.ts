@@ -34,12 +34,14 @@ export {
 } from './machines/authorized-operation/index.js';
 export {
   AUTHORIZED_OPERATION_LIMIT_IDS,
+  PERMISSIONS_OPEN_STATES,
   SELECTION_METHODS,
   type AuthorizedOperationOptions,
   type PricingRules,
   type SelectionMethod,
 } from './authorized-operation/profile-part.js';
 export { authorizedOperationGuards } from './authorized-operation/guards.js';
+export { permissionsOpen } from './authorized-operation/permissions.js';
 export { assessTerm, type TermCheck } from './authorized-operation/term-check.js';
 export { rulesWarnings, type RulesWarning } from './authorized-operation/rules-validity.js';
 export { productRegistrationDuty, type ProductRegistrationDuty } from './authorized-operation/product-registration.js';

@@ -65,6 +65,7 @@ describe('authorized-operation options: the (choice) defaults per profile', () =
       agreementReportFrom: 'signing',
       formalFeesWithFirstReport: true,
       rulesValidUntil: validUntil,
+      permissionsOpenWhile: [],
     });
   });
 

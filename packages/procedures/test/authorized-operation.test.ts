@@ -2,7 +2,7 @@
 // official calendar (start day not counted; overdue is flagged, never approved).
 import { describe, expect, it } from 'vitest';
 import { WorkingCalendar } from '@gdx/calendar';
-import { agreementReportDuty } from '../src/index.js';
+import { agreementReportDuty, permissionsOpen, resolveProfile } from '../src/index.js';
 import { at, harness, ok } from './harness.js';
 
 const body = { role: 'implementing_body', organizationId: 'org_body' };
@@ -245,6 +245,41 @@ describe('authorized-operation data access', () => {
     expect(code(h.engine.dispatch('aoq', 'approve_data_access', { actor: operator }))).toBe('ACTOR_NOT_ALLOWED');
     expect(ok(h.engine.dispatch('aoq', 'approve_data_access', { actor: authority })).deadline).toBeNull();
     expect(code(h.engine.dispatch('aoq', 'report_agreement', { actor: operator, payload: { report: {} } }))).toBe('ILLEGAL_TRANSITION');
+  });
+});
+
+describe('authorized-operation: approvals held while the authorization takes no new permissions', () => {
+  const clock = { role: 'clock' };
+
+  it('a request is not approved while the clock holds it, and is once reopened', () => {
+    const h = harness('national', '2026-01-12T10:00');
+    ok(h.engine.create('authorized-operation.data-access', { id: 'aoq', actor: operator }));
+    ok(h.engine.dispatch('aoq', 'close_approval', { actor: clock, payload: { authorizationState: 'under_evaluation' } }));
+    expect(code(h.engine.dispatch('aoq', 'approve_data_access', { actor: authority }))).toBe('AUTHORIZATION_NOT_ACTIVE');
+    expect(ok(h.engine.dispatch('aoq', 'reopen_approval', { actor: clock })).events.at(-1)).toMatchObject({ type: 'approval_reopened', to: 'submitted' });
+    expect(ok(h.engine.dispatch('aoq', 'approve_data_access', { actor: authority })).state).toBe('approved');
+  });
+
+  it('a product is not listed while held, is listed once reopened, and is rejected when its authorization ends', () => {
+    const h = harness('national', '2026-03-02T09:00');
+    for (const id of ['aod_1', 'aod_2']) {
+      ok(h.engine.create('authorized-operation.product', { id, actor: operator }));
+      ok(h.engine.dispatch(id, 'submit', { actor: operator }));
+      ok(h.engine.dispatch(id, 'close_approval', { actor: clock }));
+      expect(code(h.engine.dispatch(id, 'pass_compliance_review', { actor: authority }))).toBe('AUTHORIZATION_NOT_ACTIVE');
+    }
+    ok(h.engine.dispatch('aod_1', 'reopen_approval', { actor: clock }));
+    expect(ok(h.engine.dispatch('aod_1', 'pass_compliance_review', { actor: authority })).state).toBe('listed');
+    expect(code(h.engine.dispatch('aod_2', 'authorization_ended', { actor: clock }))).toBe('MISSING_REASONS');
+    const ended = ok(h.engine.dispatch('aod_2', 'authorization_ended', { actor: clock, payload: { reasons: [{ code: 'AUTHORIZATION_NOT_ACTIVE', text: '授权运营已终止' }] } }));
+    expect(ended).toMatchObject({ state: 'rejected', deadline: null });
+  });
+
+  it('permissionsOpen: active, and the states a profile adds', () => {
+    expect(['active', 'amending', 'suspended', 'under_evaluation', 'rectifying', 'termination_requested'].filter((s) => permissionsOpen(resolveProfile('national'), s))).toEqual(['active']);
+    const open = resolveProfile({ name: 'open-evaluation', extends: 'national', options: { authorizedOperation: { permissionsOpenWhile: ['under_evaluation', 'rectifying'] } } });
+    expect(['active', 'amending', 'under_evaluation', 'rectifying'].filter((s) => permissionsOpen(open, s))).toEqual(['active', 'under_evaluation', 'rectifying']);
+    expect(() => resolveProfile({ name: 'bad', extends: 'national', options: { authorizedOperation: { permissionsOpenWhile: ['suspended'] } } })).toThrow(/permissionsOpenWhile/);
   });
 });
 

@@ -135,6 +135,21 @@ describe('officials following an engine', () => {
     expect(h.get('rga').state).toBe('registered');
   });
 
+  it('auto: a product whose listing was held by the clock is decided again once it reopens', () => {
+    const h = harness('national', '2025-09-26T10:00');
+    attachOfficials(h.engine, { policy: { mode: 'auto' }, seed: 7, calendar });
+    const clock = { role: 'clock' };
+    ok(h.engine.create('authorized-operation.product', { id: 'aod', actor: { role: 'operator' } }));
+    ok(h.engine.dispatch('aod', 'submit', { actor: { role: 'operator' } }));
+    ok(h.engine.dispatch('aod', 'close_approval', { actor: clock, payload: { authorizationState: 'amending' } }));
+    // The planned listing is refused while held, and nothing is planned for a closing.
+    h.to('2025-10-20T00:00');
+    expect(h.get('aod').state).toBe('compliance_review');
+    ok(h.engine.dispatch('aod', 'reopen_approval', { actor: clock, payload: { authorizationState: 'active' } }));
+    h.to('2025-11-10T00:00');
+    expect(h.get('aod').state).toBe('listed');
+  });
+
   it('manual: nothing happens but the clock', () => {
     const h = harness('national', '2025-09-26T10:00');
     attachOfficials(h.engine, { policy: 'manual', seed: 1, calendar });

@@ -48,7 +48,7 @@ function onProductEvent(state: AuthorizedOperationState, instance: WorkflowInsta
     const fee = event.data?.['fee'] as { actualFen: number; displayed: boolean; effectiveFrom: string };
     product.fee = { actualFen: fee.actualFen, displayed: fee.displayed, effectiveFrom: fee.effectiveFrom, changedAt: event.at };
   }
-  if (event.event === 'fail_compliance_review' || event.event === 'withdraw') product.reasons = toReasons(event.data?.['reasons']);
+  if (event.event === 'fail_compliance_review' || event.event === 'withdraw' || event.event === 'authorization_ended') product.reasons = toReasons(event.data?.['reasons']);
 }
 
 /** Listings of one object for several organisations, each once. */

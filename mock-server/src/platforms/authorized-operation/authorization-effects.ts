@@ -3,13 +3,12 @@ import { shanghaiDay, type WorkflowEvent, type WorkflowInstance } from '@gdx/ker
 import { assessTerm, type MarCalculation } from '@gdx/procedures';
 import { toReasons } from '../workflow-host/index.js';
 import type { AnnualReportRecord, AuthorizationRecord, AuthorizedOperationState, CeilingRecord } from './ao-records.js';
+import { followAuthorization } from './permission-effects.js';
 import { reportYear } from './pricing-view.js';
 
 /** Events whose written reasons the authorization shows. */
 const REASONED = new Set(['suspend', 'revoke', 'request_termination', 'order_rectification', 'fail_evaluation']);
 const ENDED = new Set(['expired', 'terminated']);
-/** Requests whose permissions a suspension suspends: the pending (no approval) and the approved (101号 第三十二条). */
-const OPEN = ['submitted', 'approved'];
 
 function recordEvaluation(authorization: AuthorizationRecord, event: WorkflowEvent, to: string): void {
   const decidedOn = shanghaiDay(Date.parse(event.at));
@@ -44,10 +43,9 @@ function recordPricing(authorization: AuthorizationRecord, event: WorkflowEvent)
 
 /**
  * Side effects of an authorization's events: evaluations, written reasons, an amended term,
- * the pricing decisions, its data access suspended and resumed with it (101号 第三十二条), no more
- * approvals once its early termination is requested, its expiry at the term's end planned when it
- * leaves `active` (whose timer stops there), and — once it expired or terminated — the
- * end of its data access, pending requests included (permissions revoked at once, 101号 第三十七条).
+ * the pricing decisions, its expiry at the term's end planned when it leaves `active` (whose
+ * timer stops there), and what its state means for its data access and products
+ * (`followAuthorization`: suspended with it, no approvals outside `active`, ended with it).
  *
  * @example
  * ```ts
@@ -68,10 +66,7 @@ export function onAuthorizationEvent(state: AuthorizedOperationState, instance: 
   if (event.event === 'expire' && event.data?.['reasons'] !== undefined) authorization.reasons = toReasons(event.data['reasons']);
   recordPricing(authorization, event);
   if (event.from === 'active' && event.to !== null && event.to !== 'active' && !ENDED.has(event.to)) planTermEnd(state, authorization);
-  if (event.from !== event.to && event.to !== null && ENDED.has(event.to)) endRequests(state, authorization, event.to);
-  if (event.event === 'request_termination') tellRequests(state, authorization, 'close_approval', ['submitted']);
-  if (event.event === 'suspend') tellRequests(state, authorization, 'suspend_access', OPEN);
-  if (event.event === 'reinstate') tellRequests(state, authorization, 'resume_access', OPEN);
+  followAuthorization(state, authorization, event);
 }
 
 /** Why an authorization outside `active` expires at its term's end (zh / en in one text, as the officials' reasons). */
@@ -90,32 +85,6 @@ const TERM_ENDED = [{
 function planTermEnd(state: AuthorizedOperationState, authorization: AuthorizationRecord): void {
   const at = Math.max(state.sandbox.now(), endOfShanghaiDay(authorization.agreement.term.to));
   state.host.plan(at, authorization.id, 'expire', { role: 'clock' }, { reasons: TERM_ENDED });
-}
-
-/** Sends the clock's `event` to the authorization's data access requests in one of `states`. */
-function tellRequests(state: AuthorizedOperationState, authorization: AuthorizationRecord, event: string, states: readonly string[], payload?: Record<string, unknown>): void {
-  for (const request of state.requests.values()) {
-    if (request.authorizationId === authorization.id && states.includes(state.host.get(request.id)?.state ?? '')) {
-      state.host.engine.dispatch(request.id, event, { actor: { role: 'clock' }, ...(payload ? { payload } : {}) });
-    }
-  }
-}
-
-/** Why a pending request ends with its authorization, by the state the authorization ended in (zh / en in one text, as the officials' reasons). */
-const ENDED_REASONS: Readonly<Record<string, string>> = {
-  expired: '授权运营期限届满，数据使用权限收回 / The authorization expired: its data access permissions are revoked',
-  terminated: '授权运营已终止，数据使用权限收回 / The authorization was terminated: its data access permissions are revoked',
-};
-
-/**
- * Ends the data access of an authorization that expired or terminated (`to`): an approved request
- * by `end_data_access`, a pending one — never to be approved now — by `authorization_ended` with
- * the reason (coded `AUTHORIZATION_NOT_ACTIVE`, as a request refused for the same cause).
- */
-function endRequests(state: AuthorizedOperationState, authorization: AuthorizationRecord, to: string): void {
-  tellRequests(state, authorization, 'end_data_access', ['approved']);
-  const reasons = [{ code: 'AUTHORIZATION_NOT_ACTIVE', text: ENDED_REASONS[to] ?? `授权运营已结束（${to}） / The authorization ended (${to})` }];
-  tellRequests(state, authorization, 'authorization_ended', ['submitted'], { reasons });
 }
 
 /**

@@ -1,4 +1,5 @@
 import { shanghaiDay } from '@gdx/kernel';
+import { permissionsOpen } from '@gdx/procedures';
 import type { OperationContext, OperationHandler, OperationResult } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
 import type { OrganizationRole } from '../../sandbox/seed/types.js';
@@ -32,7 +33,7 @@ function submitDataAccessRequest(ctx: Ctx): OperationResult {
     throw new PlatformProblem('NOT_FOUND', { detail: `no authorization ${body.authorizationId}` });
   }
   const authorizationState = state.host.get(authorization.id)?.state ?? 'active';
-  if (authorizationState !== 'active') throw illegalTransition(authorizationState, 'submit_data_access', [], 'AUTHORIZATION_NOT_ACTIVE');
+  if (!permissionsOpen(state.host.procedures.profile, authorizationState)) throw illegalTransition(authorizationState, 'submit_data_access', [], 'AUTHORIZATION_NOT_ACTIVE');
   // Nationally the agreement names the data it authorizes; Xiamen's 二级 apply from the published catalogs.
   const within = dataAccessScope === 'agreement' ? authorization : undefined;
   checkScope(state, sandbox, body.dataNeeds, '/dataNeeds', [caller.id, authorization.implementingBodyId, authorization.operatorId], within);

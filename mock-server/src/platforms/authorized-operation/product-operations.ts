@@ -1,5 +1,5 @@
 import type { OperationContext, OperationHandler, OperationResult } from '../../app/platform-module.js';
-import { assessFee } from '@gdx/procedures';
+import { assessFee, permissionsOpen } from '@gdx/procedures';
 import { PlatformProblem } from '../../app/platform-problem.js';
 import { illegalTransition, listEvents, listOwn, requireRole } from '../workflow-host/index.js';
 import { invalid, refused, visible } from './ao-access.js';
@@ -19,7 +19,7 @@ function checkDraft(ctx: Ctx, content: ProductRecord['content'], operatorId: str
   const authorization = state.authorizations.get(content.authorizationId);
   if (!authorization || authorization.operatorId !== operatorId) throw new PlatformProblem('NOT_FOUND', { detail: `no authorization ${content.authorizationId} of the operator` });
   const authorizationState = state.host.get(authorization.id)?.state ?? 'active';
-  if (authorizationState !== 'active') throw illegalTransition(authorizationState, 'create_product', [], 'AUTHORIZATION_NOT_ACTIVE');
+  if (!permissionsOpen(state.host.procedures.profile, authorizationState)) throw illegalTransition(authorizationState, 'create_product', [], 'AUTHORIZATION_NOT_ACTIVE');
   content.scopeEntryIds.forEach((entryId, i) => checkInScope(authorization, entryId, `/scopeEntryIds/${i}`));
   if (content.useCategory === 'industry' && content.chargingUnit === undefined) {
     throw invalid('/chargingUnit', 'CHARGING_UNIT_REQUIRED', '产业发展类产品须填写计费单位', 'An industry product needs a charging unit');
@@ -49,9 +49,21 @@ function ownProduct(ctx: Ctx): ProductRecord {
   return visible(ctx, ctx.state.products, 'productId', (p) => p.owner === ctx.caller?.id);
 }
 
+/**
+ * A draft goes to compliance review only while its authorization takes new products (as it was
+ * created): reviewed then, it could not be listed (409 `ILLEGAL_TRANSITION`, reasonCode
+ * `AUTHORIZATION_NOT_ACTIVE`, nothing else allowed on the draft). The machine's refusals come first.
+ */
 function submitProduct(ctx: Ctx): OperationResult {
+  const { state } = ctx;
   const product = ownProduct(ctx);
-  ctx.state.host.dispatch(product.id, 'submit', { actor: { role: 'operator', organizationId: product.owner } });
+  const input = { actor: { role: 'operator', organizationId: product.owner } };
+  state.host.checkDispatch(product.id, 'submit', input);
+  const authorizationState = state.host.get(product.authorizationId)?.state ?? 'active';
+  if (!permissionsOpen(state.host.procedures.profile, authorizationState)) {
+    throw illegalTransition(state.host.get(product.id)?.state ?? 'draft', 'submit', [], 'AUTHORIZATION_NOT_ACTIVE');
+  }
+  state.host.dispatch(product.id, 'submit', input);
   return { status: 200, body: productView(ctx.state, product) };
 }
 

@@ -41,6 +41,13 @@ export const ELIGIBILITY_STATEMENTS = ['goodCredit', 'notBlacklisted', 'mlpsLeve
 /** Agreement members beyond the sections of 27号 第十四条 a profile may require (101号 第四条(五)、第三十二条). */
 export const EXTRA_AGREEMENT_SECTIONS = ['other', 'reasonableReturnMethod', 'assetDisposal', 'securityCommitment'] as const;
 
+/**
+ * Running states of an authorization besides `active` in which a profile may keep its permissions
+ * open to new data access and products (`permissionsOpenWhile`). Never `suspended` (101号 第三十二条
+ * suspends them) nor `termination_requested` (nothing more is granted in an authorization ending early).
+ */
+export const PERMISSIONS_OPEN_STATES = ['amending', 'under_evaluation', 'rectifying'] as const;
+
 /** A selection method of `SELECTION_METHODS`. */
 export type SelectionMethod = (typeof SELECTION_METHODS)[number];
 
@@ -84,6 +91,11 @@ const pricingRulesSchema = z.strictObject({
  *   running from the approval of the application.
  * - `formalFeesWithFirstReport` — the formal-fee application may come with the first annual report.
  * - `rulesValidUntil` — the last day the local rules are valid (厦门办法: 2025-12-27); `null` when open-ended.
+ * - `permissionsOpenWhile` — the running states besides `active` in which data access requests and
+ *   products are still applied for and approved (`PERMISSIONS_OPEN_STATES`). The domain opens the
+ *   permissions in `active` only (§3) and is silent on the rest: the default `[]` holds new
+ *   approvals while the scope may be "调整或收回" (amending) and while the evaluation decides whether
+ *   the operator "继续承担" (under evaluation, rectifying); permissions already granted stay open.
  */
 const optionsSchema = z.strictObject({
   planRequired: z.boolean(),
@@ -97,6 +109,7 @@ const optionsSchema = z.strictObject({
   agreementReportFrom: z.enum(['signing', 'approval']),
   formalFeesWithFirstReport: z.boolean(),
   rulesValidUntil: z.string().refine(isIsoDate, 'a real calendar day YYYY-MM-DD').nullable(),
+  permissionsOpenWhile: z.array(z.enum(PERMISSIONS_OPEN_STATES)),
   pricing: pricingRulesSchema,
 });
 

@@ -79,6 +79,13 @@ const STEPS: Record<string, Record<string, OfficialStep>> = {
   },
 };
 
+/**
+ * Clock events that open an official's decision again in the same state (an authorized-operation
+ * request or product whose approval was held while its authorization was suspended, amended or
+ * evaluated): a decision planned before was refused meanwhile, so officials plan again.
+ */
+const REOPENING = new Set(['reopen_approval', 'resume_access']);
+
 /** Xiamen's 一级开发主体 reviews 二级 applications: the data-access reviewer is the instance's `data.reviewer`. */
 const DATA_ACCESS = 'authorized-operation.data-access';
 
@@ -100,7 +107,8 @@ export function officialStep(machineId: string, state: string, data: Readonly<Re
 
 /**
  * Whether officials plan after this event: it changed the state, or it opened an official step
- * in the same state (a notice closed under `by_registry` coding). Only the last event of a
+ * in the same state (a notice closed under `by_registry` coding; an approval reopened by the
+ * clock, `reopen_approval` / `resume_access`). Only the last event of a
  * chain counts, so officials act once on the state the chain ends in; an `action_blocked`
  * record (the calendar refused an action) never counts, or officials would plan it again.
  *
@@ -110,5 +118,6 @@ export function officialStep(machineId: string, state: string, data: Readonly<Re
 export function officialsActAfter(instance: WorkflowInstance, event: WorkflowEvent): boolean {
   if (event.seq !== instance.events.length || event.type === 'action_blocked') return false;
   if (event.from !== event.to) return true;
+  if (event.event !== undefined && REOPENING.has(event.event)) return officialStep(instance.machine, instance.state, instance.data) !== undefined;
   return event.event === 'notice_closed' && officialStep(instance.machine, instance.state, instance.data) === CODING;
 }

@@ -12,8 +12,11 @@ import { explainOverdue, profileLimit } from '../profile-limit.js';
  * `agreementReportDuty`), or, with `approval`, as the `agreement_report` step an approval opens.
  * While the authorization is suspended the clock marks its requests `data.accessSuspended`
  * (`suspend_access`, `resume_access` on reinstatement) and none is approved (`AUTHORIZATION_NOT_ACTIVE`).
- * Once its early termination is requested the clock closes a pending request's approval
- * (`close_approval`, `data.approvalClosed`; the same refusal), and when it expires or terminates
+ * While the authorization takes no new permissions — amending, under evaluation, rectifying (unless
+ * the profile's `permissionsOpenWhile` keeps them open) or awaiting its early termination — the
+ * clock closes a pending request's approval (`close_approval`, `data.approvalClosed`; the same
+ * refusal) and reopens it when the authorization is `active` again (`reopen_approval`); an
+ * approved request stays approved. When the authorization expires or terminates
  * the clock ends a pending request (`authorization_ended`, with `reasons`; an approved one by
  * `end_data_access`).
  *
@@ -52,9 +55,12 @@ export function dataAccessMachine(profile: Profile): MachineDefinition {
       { from: 'approved', event: 'end_data_access', to: 'ended', by: ['data_authority', 'operator', 'clock'] },
       ...permissions('submitted'),
       ...permissions('approved'),
-      // An authorization whose early termination was requested only awaits the grantor's decision
-      // (it never returns to `active`): nothing more is approved within it, as nothing is submitted.
+      // While its authorization takes no new permissions (amending, under evaluation, rectifying,
+      // its early termination requested: `permissionsOpen`), nothing is approved within it, as
+      // nothing is submitted; `reopen_approval` when it is `active` again (a termination request
+      // never is). The host sends both (payload `authorizationState`, kept in the event).
       { from: 'submitted', event: 'close_approval', to: 'submitted', by: ['clock'], set: { approvalClosed: true }, eventType: 'approval_closed' },
+      { from: 'submitted', event: 'reopen_approval', to: 'submitted', by: ['clock'], set: { approvalClosed: false }, eventType: 'approval_reopened' },
       // 101号 第三十七条 (permissions revoked at the end): a request still pending can never be
       // approved, so it ends with the authorization instead of waiting, overdue, for ever.
       { from: 'submitted', event: 'authorization_ended', to: 'ended', by: ['clock'], requires: ['reasons'] },

@@ -5,7 +5,12 @@ import { explainOverdue, profileLimit } from '../profile-limit.js';
 /**
  * A product or service (27号 第十四条(三)、第十九条; 101号 第二十三条; 厦门办法 第十九条): drafted by the
  * operator, reviewed for security and business compliance (choice 5 WD), then listed with its fee
- * or rejected with reasons; a listed product is withdrawn with a reason. Its registration duty on
+ * or rejected with reasons; a listed product is withdrawn with a reason. It is listed only while its
+ * authorization takes new permissions: the clock closes the listing (`close_approval`,
+ * `data.approvalClosed`: `AUTHORIZATION_NOT_ACTIVE`) while the authorization is not `active` (nor
+ * in a state of the profile's `permissionsOpenWhile`), reopens it (`reopen_approval`), and rejects
+ * a product still under review when the authorization ends (`authorization_ended`, with reasons).
+ * Its registration duty on
  * the registration platform (20 WD from delivery) is computed by `productRegistrationDuty`, not
  * tracked by this machine (nothing changes state at its due date).
  *
@@ -26,9 +31,16 @@ export function productMachine(profile: Profile): MachineDefinition {
     },
     transitions: [
       { from: 'draft', event: 'submit', to: 'compliance_review', by: ['operator'] },
-      { from: 'compliance_review', event: 'pass_compliance_review', to: 'listed', by: reviewers, eventType: 'product_listed' },
+      // Listed only while the authorization takes new permissions (`permissionsOpen`): the clock's
+      // `close_approval` / `reopen_approval` follow it (payload `authorizationState`).
+      { from: 'compliance_review', event: 'pass_compliance_review', to: 'listed', by: reviewers, guard: '!data.approvalClosed', guardError: 'AUTHORIZATION_NOT_ACTIVE', eventType: 'product_listed' },
       { from: 'compliance_review', event: 'fail_compliance_review', to: 'rejected', by: reviewers, requires: ['reasons'] },
       explainOverdue('compliance_review', reviewers),
+      { from: 'compliance_review', event: 'close_approval', to: 'compliance_review', by: ['clock'], set: { approvalClosed: true }, eventType: 'approval_closed' },
+      { from: 'compliance_review', event: 'reopen_approval', to: 'compliance_review', by: ['clock'], set: { approvalClosed: false }, eventType: 'approval_reopened' },
+      // 101号 第三十七条: a product still under review when the authorization ends can never be
+      // listed; it ends rejected with the reason rather than wait, overdue, for ever.
+      { from: 'compliance_review', event: 'authorization_ended', to: 'rejected', by: ['clock'], requires: ['reasons'] },
       // The operator's fee within the ceiling (65号 二、五), recorded while the product stays listed.
       { from: 'listed', event: 'set_fee', to: 'listed', by: ['operator'], requires: ['fee'], eventType: 'fee_set' },
       { from: 'listed', event: 'withdraw', to: 'withdrawn', by: ['operator'], requires: ['reasons'] },

@@ -1,0 +1,78 @@
+import { permissionsOpen } from '@gdx/procedures';
+import type { WorkflowEvent } from '@gdx/kernel';
+import type { AuthorizationRecord, AuthorizedOperationState } from './ao-records.js';
+
+const ENDED = new Set(['expired', 'terminated']);
+/** Requests whose permissions a suspension suspends: the pending (no approval) and the approved (101号 第三十二条). */
+const OPEN = ['submitted', 'approved'];
+const CLOCK = { role: 'clock' } as const;
+
+/** Why a pending request or product ends with its authorization, by the state the authorization ended in (zh / en in one text, as the officials' reasons). */
+const ENDED_REASONS: Readonly<Record<string, string>> = {
+  expired: '授权运营期限届满，数据使用权限收回 / The authorization expired: its data access permissions are revoked',
+  terminated: '授权运营已终止，数据使用权限收回 / The authorization was terminated: its data access permissions are revoked',
+};
+
+/** The workflow objects of one authorization (its data access requests or its products) in one of `states`, with their kernel data. */
+function objectsIn(state: AuthorizedOperationState, records: Iterable<{ id: string; authorizationId: string }>, authorization: AuthorizationRecord, states: readonly string[]) {
+  const found: { id: string; data: Readonly<Record<string, unknown>> }[] = [];
+  for (const record of records) {
+    const instance = record.authorizationId === authorization.id ? state.host.get(record.id) : undefined;
+    if (instance && states.includes(instance.state)) found.push({ id: instance.id, data: instance.data });
+  }
+  return found;
+}
+
+/** Sends the clock's `event` to each object. */
+function tell(state: AuthorizedOperationState, objects: readonly { id: string }[], event: string, payload?: Record<string, unknown>): void {
+  for (const { id } of objects) state.host.engine.dispatch(id, event, payload ? { actor: CLOCK, payload } : { actor: CLOCK });
+}
+
+/**
+ * Holds or reopens the approvals pending within the authorization as it enters `to`: open in the
+ * states of `permissionsOpen` (`active`, and those the profile's `permissionsOpenWhile` adds),
+ * closed elsewhere (`close_approval` / `reopen_approval`, each object told only when it changes).
+ * A suspension holds a request's approval by suspending its access instead (`accessSuspended`).
+ */
+function holdOrReopen(state: AuthorizedOperationState, authorization: AuthorizationRecord, to: string): void {
+  const open = permissionsOpen(state.host.procedures.profile, to);
+  const event = open ? 'reopen_approval' : 'close_approval';
+  const changing = (o: { data: Readonly<Record<string, unknown>> }) => (o.data['approvalClosed'] === true) === open;
+  const payload = { authorizationState: to };
+  if (to !== 'suspended') tell(state, objectsIn(state, state.requests.values(), authorization, ['submitted']).filter(changing), event, payload);
+  tell(state, objectsIn(state, state.products.values(), authorization, ['compliance_review']).filter(changing), event, payload);
+}
+
+/**
+ * Ends what depends on an authorization that expired or terminated (`to`): an approved request by
+ * `end_data_access`; a pending request, or a product under review, never to be approved now, by
+ * `authorization_ended` with the reason (coded `AUTHORIZATION_NOT_ACTIVE`, as an approval refused
+ * for the same cause).
+ */
+function endWith(state: AuthorizedOperationState, authorization: AuthorizationRecord, to: string): void {
+  tell(state, objectsIn(state, state.requests.values(), authorization, ['approved']), 'end_data_access');
+  const reasons = [{ code: 'AUTHORIZATION_NOT_ACTIVE', text: ENDED_REASONS[to] ?? `授权运营已结束（${to}） / The authorization ended (${to})` }];
+  tell(state, objectsIn(state, state.requests.values(), authorization, ['submitted']), 'authorization_ended', { reasons });
+  tell(state, objectsIn(state, state.products.values(), authorization, ['compliance_review']), 'authorization_ended', { reasons });
+}
+
+/**
+ * What an authorization's change of state means for its data access requests and products: a
+ * suspension suspends the requests' access and a reinstatement resumes it (101号 第三十二条);
+ * outside the states where permissions are open no request is approved and no product listed
+ * (the domain opens them in `active`, §3); once it expired or terminated they end with it
+ * (permissions revoked at once, 101号 第三十七条). Self-transitions change nothing.
+ *
+ * @example
+ * ```ts
+ * followAuthorization(state, authorization, event); // from onAuthorizationEvent
+ * ```
+ */
+export function followAuthorization(state: AuthorizedOperationState, authorization: AuthorizationRecord, event: WorkflowEvent): void {
+  const { from, to } = event;
+  if (from === to || to === null) return;
+  if (ENDED.has(to)) return endWith(state, authorization, to);
+  if (event.event === 'suspend') tell(state, objectsIn(state, state.requests.values(), authorization, OPEN), 'suspend_access');
+  if (event.event === 'reinstate') tell(state, objectsIn(state, state.requests.values(), authorization, OPEN), 'resume_access');
+  holdOrReopen(state, authorization, to);
+}
