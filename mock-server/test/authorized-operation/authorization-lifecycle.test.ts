@@ -125,6 +125,19 @@ describe('authorized operation: the authorization in force, data access and offi
     expect(reinstated.body.object).toMatchObject({ state: 'active', deadline: term });
   });
 
+  it('shows a term ending on the anniversary\'s month end as whole years, as the civil code counts them (民法典 第二百零二条)', async () => {
+    // Signed on 29 February: three years end on 28 February, the month having no 29th.
+    const world = await openAoWorld(ctx, { startAt: '2024-02-29T10:00:00+08:00' });
+    const { authorizationId } = await signedSelection(world, { from: '2024-02-29', to: '2027-02-28' });
+    const shown = await world.ao('GET', `/authorizations/${authorizationId}`, { as: world.operator });
+    expectContract('authorized-operation', 'getAuthorization', shown, 200);
+    expect(shown.body.deadline).toMatchObject({ step: 'term', startedOn: '2024-02-29', dueDate: '2027-02-28', limit: 3, unit: 'years' });
+    // A day short of it is not whole years: calendar days, the start day not counted.
+    const shorter = await signedSelection(world, { from: '2024-02-29', to: '2027-02-27' });
+    const days = await world.ao('GET', `/authorizations/${shorter.authorizationId}`, { as: world.operator });
+    expect(days.body.deadline).toMatchObject({ startedOn: '2024-02-29', dueDate: '2027-02-27', limit: 1094, unit: 'calendar_days' });
+  });
+
   it('runs the evaluation\'s 30 WD from the annual report on the evaluated year, or from the start until one is filed', async () => {
     const world = await openAoWorld(ctx);
     const { authorizationId } = await signedSelection(world, { from: '2025-01-02', to: '2027-12-31' });

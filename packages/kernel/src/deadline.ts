@@ -38,7 +38,7 @@ export function computeDeadline(limit: Limit, start: DeadlineStart, calendar: Ca
     dueAtMs = undefined;
   }
   const end = dueAtMs ?? endOfDay(dueDate);
-  const applied = due === undefined ? { value: limit.value, unit: limit.unit } : periodBetween(startedOn, dueDate);
+  const applied = due === undefined ? { value: limit.value, unit: limit.unit } : periodBetween(startedOn, dueDate, calendar);
   return {
     deadline: {
       step: limit.id,
@@ -57,12 +57,15 @@ export function computeDeadline(limit: Limit, start: DeadlineStart, calendar: Ca
 
 /**
  * The period a due date given by the data actually sets from `startedOn` (start day not counted):
- * whole years on an anniversary, else calendar days — the limit's own value no longer applies
- * (an agreed term shorter than the cap, or longer with a justification). Plain date arithmetic.
+ * whole years when the calendar's own year arithmetic ends that many years on it (the
+ * corresponding day, or the month's last day when there is none: 29 February to 28 February,
+ * 民法典 第二百零二条), else calendar days — the limit's own value no longer applies (an agreed term
+ * shorter than the cap, or longer with a justification). Plain date arithmetic, no rest-day
+ * extension: the contract's units have no months, so days are the only unit below a year.
  */
-function periodBetween(startedOn: IsoDate, dueDate: IsoDate): { value: number; unit: Limit['unit'] } {
+function periodBetween(startedOn: IsoDate, dueDate: IsoDate, calendar: Calendar): { value: number; unit: Limit['unit'] } {
   const years = Number(dueDate.slice(0, 4)) - Number(startedOn.slice(0, 4));
-  if (years > 0 && dueDate.slice(4) === startedOn.slice(4)) return { value: years, unit: 'years' };
+  if (years > 0 && calendar.addPeriod(startedOn, { years }, { holidayExtension: 'none', estimate: true }) === dueDate) return { value: years, unit: 'years' };
   return { value: Math.max(0, Math.round((Date.parse(`${dueDate}T00:00:00Z`) - Date.parse(`${startedOn}T00:00:00Z`)) / 86_400_000)), unit: 'calendar_days' };
 }
 

@@ -40,7 +40,9 @@ export interface Limit {
    * Instance `data` field holding an ISO date that *is* the due date when present (e.g. the last
    * day of an agreed term, which may run past the limit where the cap is only a warning); the
    * limit's value applies when the field is absent. A `capField` still caps it. The deadline then
-   * shows the period that day sets (whole years on an anniversary of the start, else calendar days).
+   * shows the period that day sets: whole years when the calendar's year arithmetic ends there
+   * (an anniversary of the start, or the month's last day for a start with no corresponding day),
+   * else calendar days.
    */
   dueField?: string;
   /** Let the calendar estimate years whose schedule is not published (explicit opt-in). */

@@ -31,6 +31,15 @@ describe('computeDeadline: dueField', () => {
     expect(computeDeadline(term, { now: at('2026-01-05T15:00'), data: { termEnd: '2028-01-05' } }, fakeCalendar).deadline).toMatchObject({ dueDate: '2028-01-05', limit: 2, unit: 'years' });
   });
 
+  it('counts whole years as the calendar does: from 29 February they end on 28 February (民法典 第二百零二条)', () => {
+    const from29 = (termEnd: string) => computeDeadline(term, { now: at('2024-02-29T15:00'), data: { termEnd } }, fakeCalendar).deadline;
+    expect(from29('2027-02-28')).toMatchObject({ startedOn: '2024-02-29', limit: 3, unit: 'years' });
+    expect(from29('2028-02-29')).toMatchObject({ limit: 4, unit: 'years' });
+    expect(from29('2027-03-01')).toMatchObject({ limit: 1096, unit: 'calendar_days' });
+    // Years whose holiday schedule is unpublished are no obstacle: no rest-day rule applies.
+    expect(from29('2031-02-28')).toMatchObject({ limit: 7, unit: 'years' });
+  });
+
   it('falls back to the limit without the field, and a capField still caps it', () => {
     const { deadline } = computeDeadline({ ...term, estimate: true }, { now: at('2026-01-05T15:00'), data: {} }, fakeCalendar);
     expect(deadline.dueDate).toBe('2031-01-05');

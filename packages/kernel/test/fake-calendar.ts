@@ -41,9 +41,12 @@ export const fakeCalendar: Calendar = {
     return date;
   },
   addPeriod(start, p, opts) {
-    const d = new Date(`${start}T00:00:00Z`);
-    d.setUTCFullYear(d.getUTCFullYear() + (p.years ?? 0));
-    const date = d.toISOString().slice(0, 10);
+    // The corresponding day, or the month's last day when there is none (民法典 第二百零二条).
+    const months = Number(start.slice(0, 4)) * 12 + Number(start.slice(5, 7)) - 1 + (p.years ?? 0) * 12 + (p.months ?? 0);
+    const [year, month] = [Math.floor(months / 12), (months % 12) + 1];
+    const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    const day = Math.min(Number(start.slice(8, 10)), last);
+    const date = shift(`${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, p.days ?? 0);
     check(date, opts?.estimate);
     return date;
   },
