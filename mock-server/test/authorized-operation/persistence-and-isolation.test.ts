@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/index.js';
+import { openDataDir } from '../../src/persistence/data-dir.js';
 import { createFetch } from '../../src/fetch/index.js';
 import { defaultPlatforms } from '../../src/platforms/index.js';
 import { client } from '../support/client.js';
 import { expectContract } from '../support/contract.js';
 import { START_AT } from '../support/harness.js';
-import { openAoWorld, signedSelection, useAoMock } from './fixtures.js';
+import { dataAccessBody, openAoWorld, signedSelection, useAoMock } from './fixtures.js';
 
 const ctx = useAoMock();
 const dirs: string[] = [];
@@ -65,6 +66,38 @@ describe('authorized operation: sandboxes keep their own state, snapshots and jo
     // The replayed request planned the expiry at the term's end again.
     await call('POST', `/_sim/v1/sandboxes/${world.id}/clock/advance`, { body: { to: '2026-01-02T00:00:00+08:00' } });
     expect((await call('GET', path, { as: world.operator })).body).toMatchObject({ state: 'expired', reasons: [{ code: 'TERM_ENDED' }] });
+    await second.close();
+  });
+
+  it('an approval an older mock acknowledged during an amendment is refused at replay, kept and named, and can be given again', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'gdx-ao-'));
+    dirs.push(dataDir);
+    const logged: string[] = [];
+    const open = () => createApp({ dataDir, seed: 5, startAt: START_AT, platforms: defaultPlatforms({ catalogEntries: 40 }), logError: (message) => logged.push(message) });
+    const first = open();
+    const world = await openAoWorld({ call: client({ fetch: createFetch(first), baseUrl: 'http://mock.local', close: async () => undefined }) });
+    const { authorizationId } = await signedSelection(world);
+    const pending = await world.ao('POST', '/data-access-requests', { as: world.operator, body: dataAccessBody(world, authorizationId) });
+    await world.official('authorization', authorizationId, 'amend', { amendment: '调整授权范围。' });
+    await first.close();
+    // What a mock without the rule journaled: the approval answered 200 while the authorization was amending.
+    const store = openDataDir(dataDir);
+    const seq = store.lastSeq + 1;
+    const body = JSON.stringify({ platform: 'authorized-operation', objectType: 'data_access_request', objectId: pending.body.id, action: 'approve_data_access' });
+    store.append([{ seq, kind: 'command', at: Date.parse('2025-09-26T02:00:00Z'), method: 'POST', path: `/_sim/v1/sandboxes/${world.id}/actions`, query: '', contentType: 'application/json', body, status: 200 }]);
+    store.close();
+
+    const second = open();
+    const call = client({ fetch: createFetch(second), baseUrl: 'http://mock.local', close: async () => undefined });
+    const path = `/sandboxes/${world.id}/authorized-operation/v1/data-access-requests/${pending.body.id}`;
+    expect((await call('GET', path, { as: world.operator })).body.state).toBe('submitted');
+    expect(logged.filter((m) => m.startsWith('[REPLAY_REFUSED]'))).toEqual([expect.stringContaining(`journal entry ${seq} (POST /_sim/v1/sandboxes/${world.id}/actions) was answered 200, its replay 409`)]);
+    // Kept for the operator to read and send again (replay-refused.jsonl), and counted.
+    expect((await call('GET', '/_sim/v1/health')).body.storage.replayRefused).toMatchObject({ count: 1 });
+    // Active again, the data authority approves it anew.
+    const act = (fields: Record<string, unknown>) => call('POST', `/_sim/v1/sandboxes/${world.id}/actions`, { body: { platform: 'authorized-operation', ...fields } });
+    expect((await act({ objectType: 'authorization', objectId: authorizationId, action: 'approve_amendment' })).status).toBe(200);
+    expect((await act({ objectType: 'data_access_request', objectId: pending.body.id, action: 'approve_data_access' })).body.object.state).toBe('approved');
     await second.close();
   });
 });
