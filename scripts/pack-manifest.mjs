@@ -13,8 +13,12 @@ import { pathToFileURL } from 'node:url';
 
 /** Conditions that resolve to files of the repository only. */
 const DEVELOPMENT_CONDITIONS = new Set(['source', 'gdx-build']);
-/** The lifecycle scripts that run this file: meaningless in an installed package. */
-const PACK_SCRIPTS = new Set(['prepack', 'postpack', 'postpublish']);
+/**
+ * The only scripts npm runs in an installed package. Every other script is a command of the
+ * repository (build, test, generate, and the pack hooks that run this file), naming its files
+ * (`../../scripts/tsc-native.mjs`): meaningless, and misleading, in an installed package.
+ */
+const INSTALL_SCRIPTS = new Set(['preinstall', 'install', 'postinstall']);
 const SAVED = '.package.dev.json';
 
 /** A condition map without the development conditions, at any depth. */
@@ -29,7 +33,7 @@ function withoutDevelopmentConditions(target) {
 
 /**
  * The manifest as published: `exports` and `imports` without `source`/`gdx-build`, `scripts`
- * without the pack hooks (dropped when nothing else is left). Everything else is unchanged.
+ * with only the install scripts (dropped when none is left). Everything else is unchanged.
  *
  * @example
  * publishedManifest({ exports: { '.': { source: './src/index.ts', types: './dist/index.d.ts', default: './dist/index.js' } } });
@@ -41,7 +45,7 @@ export function publishedManifest(manifest) {
     if (field in published) published[field] = withoutDevelopmentConditions(published[field]);
   }
   if (published.scripts) {
-    const scripts = Object.fromEntries(Object.entries(published.scripts).filter(([name]) => !PACK_SCRIPTS.has(name)));
+    const scripts = Object.fromEntries(Object.entries(published.scripts).filter(([name]) => INSTALL_SCRIPTS.has(name)));
     if (Object.keys(scripts).length > 0) published.scripts = scripts;
     else delete published.scripts;
   }

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPackageFromTarballData } from '@arethetypeswrong/core';
 import { tarballProblems } from '../src/lint-tarball.js';
 import { startLocalRegistry, type LocalRegistry } from '../src/local-registry.js';
 import { run } from '../src/run.js';
@@ -119,15 +120,8 @@ describe('a fresh project outside the workspace, installing from the registry', 
     expect(existsSync(join(consumer, 'node_modules/msw'))).toBe(false);
   });
 
-  it('imports the packages as ESM and calls the gdx-mock started by `npx --no-install gdx-mock`', async () => {
-    const mock = spawn('npx', ['--no-install', 'gdx-mock', '--port', '0'], { cwd: consumer, env: consumerEnv(), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    try {
-      const url = await listeningUrl(mock);
-      const { stdout } = await run(process.execPath, ['esm.mjs'], { cwd: consumer, env: { ...consumerEnv(), GDX_MOCK_URL: url } });
-      expect(JSON.parse(stdout)).toMatchObject({ sandbox: 'default', applications: expect.any(Number) });
-    } finally {
-      stopGroup(mock);
-    }
+  it('imports the packages as ESM and calls the gdx-mock started by `node_modules/.bin/gdx-mock`, which a SIGTERM stops', async () => {
+    await expectEsmCallAgainstInstalledMock(consumer);
   });
 
   it('require()s them from CommonJS (Node >= 20.19)', async () => {
@@ -155,6 +149,76 @@ describe('a fresh project outside the workspace, installing from the registry', 
   });
 });
 
+describe('npm run pack:all: the tarballs a project installs before anything is on the registry', () => {
+  let packs: string;
+  let packed: string[];
+  /** The file pack-all names a package's tarball: npm's name for it at the repository's (unreleased) version. */
+  let tarballName: (name: string) => string;
+
+  beforeAll(async () => {
+    const versions = new Map((await workspaces(ROOT)).map(({ manifest }) => [manifest.name, manifest.version]));
+    tarballName = (name) => `${name.replace('@gdx/', 'gdx-')}-${versions.get(name)}.tgz`;
+  });
+
+  it('packs every published package into one folder and leaves the working tree as it was', async () => {
+    const before = (await run('git', ['status', '--porcelain', '--untracked-files=all'], { cwd: ROOT })).stdout;
+    packs = join(temp, 'gdx-packs');
+    await run(process.execPath, [join(ROOT, 'scripts/pack-all.mjs'), '--out', packs], { cwd: ROOT });
+    expect((await run('git', ['status', '--porcelain', '--untracked-files=all'], { cwd: ROOT })).stdout, 'package.json files are not rewritten, nothing is left behind').toBe(before);
+    packed = (await readdir(packs)).sort();
+    expect(packed).toEqual(published.map(({ manifest }) => tarballName(manifest.name)).sort());
+  });
+
+  it('packs the files and the manifest the release published (so the tarball lint above holds for them)', async () => {
+    const differences: string[] = [];
+    for (const { manifest } of published) {
+      const bare = manifest.name.replace('@gdx/', '');
+      const release = createPackageFromTarballData(new Uint8Array(await readFile(join(registry.storage, '@gdx', bare, `${bare}-${manifest.version}.tgz`))));
+      const local = createPackageFromTarballData(new Uint8Array(await readFile(join(packs, tarballName(manifest.name)))));
+      const root = `/node_modules/${manifest.name}`;
+      const files = (pkg: typeof local) => pkg.listFiles(root).map((file) => file.slice(root.length + 1)).filter((file) => file !== 'CHANGELOG.md').sort();
+      if (JSON.stringify(files(local)) !== JSON.stringify(files(release))) differences.push(`${manifest.name}: other files`);
+      // The release copy was versioned by changesets: compare with its version and internal ranges set aside.
+      const unversioned = (pkg: typeof local) => JSON.stringify(JSON.parse(pkg.readFile(`${root}/package.json`)), (key, value: unknown) => (key === 'version' || key.startsWith('@gdx/') ? '<version>' : value));
+      if (unversioned(local) !== unversioned(release)) differences.push(`${manifest.name}: another manifest\n${unversioned(local)}\n${unversioned(release)}`);
+    }
+    expect(differences).toEqual([]);
+  });
+
+  it('installs all of them at once in a fresh project, with no registry for @gdx/*, and runs the mock and a signed SDK call', async () => {
+    const project = join(temp, 'tarball-consumer');
+    await mkdir(project);
+    await cp(join(CONSUMER_FILES, 'esm.mjs'), join(project, 'esm.mjs'));
+    await cp(join(CONSUMER_FILES, 'sandbox-call.mjs'), join(project, 'sandbox-call.mjs'));
+    await writeFile(join(project, 'package.json'), `${JSON.stringify({ name: 'gdx-tarball-consumer', private: true, type: 'module' }, null, 2)}\n`);
+    // What the README says: `npm install <folder>/*.tgz` (the shell expands the glob).
+    await run('npm', [...INSTALL, ...packed.map((file) => join(packs, file))], { cwd: project, env: consumerEnv() });
+    expect((await readdir(join(project, 'node_modules', '@gdx'))).sort()).toEqual(published.map(({ manifest }) => manifest.name.replace('@gdx/', '')).sort());
+    await expectEsmCallAgainstInstalledMock(project);
+  });
+});
+
+/**
+ * Starts the installed `node_modules/.bin/gdx-mock --port 0` in `project` as the README says, runs
+ * `esm.mjs` against it, then sends SIGTERM to that process alone, as an orchestrator or a CI
+ * runner does: the mock must drain and exit 0, and its port must stop answering. (Started through
+ * `npx`, the signal reached npm, not the server, which kept running.)
+ */
+async function expectEsmCallAgainstInstalledMock(project: string): Promise<void> {
+  const mock = spawn(join(project, 'node_modules/.bin/gdx-mock'), ['--port', '0', '--log-level', 'warn'], { cwd: project, env: consumerEnv(), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    const url = await listeningUrl(mock);
+    const { stdout } = await run(process.execPath, ['esm.mjs'], { cwd: project, env: { ...consumerEnv(), GDX_MOCK_URL: url } });
+    expect(JSON.parse(stdout)).toMatchObject({ sandbox: 'default', applications: expect.any(Number) });
+    const exited = new Promise<number | null>((resolveExit) => mock.once('exit', (code) => resolveExit(code)));
+    mock.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    await expect(fetch(`${url}/_sim/v1/health`)).rejects.toThrow();
+  } finally {
+    stopGroup(mock);
+  }
+}
+
 async function rootVersionOf(name: string): Promise<string> {
   return (JSON.parse(await readFile(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
 }
@@ -181,7 +245,12 @@ function listeningUrl(mock: ChildProcess): Promise<string> {
   });
 }
 
-/** Stops npx and the gdx-mock it started (its own process group). */
+/** Stops what is left of a process group the test started (nothing, when the mock stopped as it should). */
 function stopGroup(child: ChildProcess): void {
-  if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // ESRCH: the group is gone.
+  }
 }

@@ -43,23 +43,24 @@ describe('npm test', () => {
 });
 
 describe('publishedManifest', () => {
-  it('drops source and gdx-build at any depth, and the pack hooks, and keeps everything else', () => {
+  it('drops source and gdx-build at any depth, and every script but the install ones, and keeps everything else', () => {
     const manifest = {
       name: '@gdx/x',
       exports: { '.': { source: './src/index.ts', types: './dist/index.d.ts', default: './dist/index.js' }, './data/*': './dist/data/*' },
       imports: { '#hash': { browser: { source: './src/b.ts', default: './dist/b.js' }, source: './src/n.ts', 'gdx-build': './src/n.ts', default: './dist/n.js' } },
-      scripts: { build: 'tsc', prepack: 'node p prepack', postpack: 'node p postpack', postpublish: 'node p postpublish' },
+      scripts: { postinstall: 'node keep.js', build: 'node ../../scripts/tsc-native.mjs -p tsconfig.build.json', test: 'vitest run', prepack: 'node p prepack', postpack: 'node p postpack', postpublish: 'node p postpublish' },
     };
     expect(publishedManifest(manifest)).toEqual({
       name: '@gdx/x',
       exports: { '.': { types: './dist/index.d.ts', default: './dist/index.js' }, './data/*': './dist/data/*' },
       imports: { '#hash': { browser: { default: './dist/b.js' }, default: './dist/n.js' } },
-      scripts: { build: 'tsc' },
+      scripts: { postinstall: 'node keep.js' },
     });
   });
 
-  it('removes scripts when only the pack hooks were there', () => {
-    expect(publishedManifest({ name: 'x', scripts: { prepack: 'a', postpack: 'b' } })).toEqual({ name: 'x' });
+  // `build`/`test` name the repository's files (../../scripts/tsc-native.mjs), which no installed package has.
+  it('removes scripts when no install script is left, as in every published package', () => {
+    expect(publishedManifest({ name: 'x', scripts: { build: 'node ../../scripts/tsc-native.mjs', test: 'vitest run', prepack: 'a', postpack: 'b' } })).toEqual({ name: 'x' });
   });
 });
 

@@ -1,0 +1,103 @@
+#!/usr/bin/env node
+// Packs every published workspace (every one not `private`) into one folder, as a release would
+// pack it, for installing outside the repository before anything is on the npm registry:
+//   npm run pack:all                        (builds them first, then runs this)
+//   npm install /path/to/gdx/gdx-packs/*.tgz
+// All the tarballs go to npm together, so each `@gdx/*` dependency is one of them.
+//
+// The working tree is only read. `npm pack` in a package folder would run its `prepack`, which
+// writes the published manifest over package.json until `postpack` puts it back (left rewritten if
+// the pack is interrupted); here each package's packed files are copied to a temporary folder,
+// package.json there is replaced by `publishedManifest` (pack-manifest.mjs, the same function the
+// release's prepack uses), and those folders are packed with `--ignore-scripts`.
+// usage: node scripts/pack-all.mjs [--out <dir>]   (default: gdx-packs/ at the repository root;
+// a relative <dir> is taken from where `npm run pack:all -- --out <dir>` was typed)
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs, promisify } from 'node:util';
+import { publishedManifest } from './pack-manifest.mjs';
+
+const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
+const run = promisify(execFile);
+/** npm's output is one JSON document per command; the largest (every file of every package) is a few MB. */
+const NPM_OPTIONS = { maxBuffer: 64 * 1024 * 1024 };
+
+/**
+ * The folders (relative to `root`) of the workspaces that are published: every workspace of the
+ * root package.json (entries are folders or `folder/*`, as this repository writes them) whose
+ * manifest is not `private`.
+ *
+ * @example
+ * publishedWorkspaceDirs('/work/gdx'); // ['mock-server', 'openapi', 'packages/authorized-operation', …]
+ */
+export function publishedWorkspaceDirs(root) {
+  const { workspaces } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const dirs = workspaces.flatMap((pattern) =>
+    pattern.endsWith('/*')
+      ? readdirSync(join(root, pattern.slice(0, -2)), { withFileTypes: true })
+          .filter((entry) => entry.isDirectory())
+          .map((entry) => `${pattern.slice(0, -2)}/${entry.name}`)
+      : [pattern],
+  );
+  return dirs
+    .filter((dir) => existsSync(join(root, dir, 'package.json')) && !JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8')).private)
+    .sort();
+}
+
+/**
+ * Packs every published workspace of the repository at `root` into `outDir` (created if needed;
+ * the `.tgz` files already there are removed first, so an older version is never installed
+ * beside a newer one) and answers the tarballs' file names. Packs what is built: build first.
+ *
+ * @example
+ * await packAll('/work/gdx', '/work/gdx/gdx-packs'); // ['gdx-authorized-operation-0.1.0.tgz', …]
+ */
+export async function packAll(root, outDir) {
+  const dirs = publishedWorkspaceDirs(root);
+  // What npm would pack from each folder (its `files`, README, LICENSE, package.json), asked once.
+  const { stdout } = await run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts', ...dirs.flatMap((dir) => ['--workspace', dir])], { cwd: root, ...NPM_OPTIONS });
+  const listed = JSON.parse(stdout);
+  const stage = await mkdtemp(join(tmpdir(), 'gdx-pack-all-'));
+  try {
+    const staged = [];
+    for (const [index, dir] of dirs.entries()) {
+      const manifest = JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8'));
+      const packlist = listed.find((entry) => entry.name === manifest.name);
+      if (!packlist) throw new Error(`pack-all: npm listed no files for ${manifest.name} (${dir})`);
+      const target = join(stage, String(index));
+      for (const { path } of packlist.files) {
+        if (path === 'package.json') continue;
+        await mkdir(dirname(join(target, path)), { recursive: true });
+        await copyFile(join(root, dir, path), join(target, path));
+      }
+      await writeFile(join(target, 'package.json'), `${JSON.stringify(publishedManifest(manifest), null, 2)}\n`);
+      staged.push(target);
+    }
+    await mkdir(outDir, { recursive: true });
+    for (const name of await readdir(outDir)) if (name.endsWith('.tgz')) await rm(join(outDir, name));
+    const packed = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', outDir, ...staged], { cwd: stage, ...NPM_OPTIONS });
+    return JSON.parse(packed.stdout).map((entry) => entry.filename);
+  } finally {
+    await rm(stage, { recursive: true, force: true });
+  }
+}
+
+const isMain = process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (isMain) {
+  let out;
+  try {
+    out = parseArgs({ options: { out: { type: 'string' } } }).values.out;
+  } catch (error) {
+    process.stderr.write(`pack-all: ${error.message}\nusage: node scripts/pack-all.mjs [--out <dir>]\n`);
+    process.exit(2);
+  }
+  // Under `npm run`, the working directory is the repository root: a relative --out means the folder the command was typed in.
+  const outDir = out === undefined ? join(ROOT, 'gdx-packs') : resolve(process.env.INIT_CWD ?? process.cwd(), out);
+  const files = await packAll(ROOT, outDir);
+  process.stdout.write(`pack-all: ${files.length} packages in ${outDir}\n${files.map((file) => `  ${file}\n`).join('')}` +
+    `Install them together, e.g. in your project: npm install ${outDir}/*.tgz\n`);
+}
