@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCli } from './cli-options.js';
+import { parseCli, USAGE } from './cli-options.js';
 
 describe('gdx-mock log and journal flags', () => {
   it.each([
@@ -20,5 +20,14 @@ describe('gdx-mock log and journal flags', () => {
     [[], { GDX_MOCK_JOURNAL_SIZE: '1000001' }, 'GDX_MOCK_JOURNAL_SIZE must be 0–1000000: 1000001'],
   ])('refuses %j %j', (argv, env, message) => {
     expect(parseCli(argv, env)).toEqual({ kind: 'error', message });
+  });
+
+  // The journal keeps the newest entries and GET …/requests lists them newest first (as the README
+  // says); the help once said "newest last", the order they are stored in, which no reader sees.
+  it('--help says which requests --journal-size keeps and in what order the journal lists them', () => {
+    const help = USAGE.slice(USAGE.indexOf('--journal-size'), USAGE.indexOf('--shutdown-grace'));
+    expect(help).toMatch(/most recent requests/);
+    expect(help).toMatch(/listed newest first/);
+    expect(help).not.toMatch(/newest last/);
   });
 });

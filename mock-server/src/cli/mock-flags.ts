@@ -53,7 +53,7 @@ export const MOCK_FLAGS: readonly FlagSpec[] = [
     name: 'journal-size',
     kind: 'string',
     value: '<n>',
-    help: ['requests each sandbox\'s journal keeps, newest last (default 1000;', '0 keeps none); read it at /_sim/v1/sandboxes/{id}/requests'],
+    help: ['how many of its most recent requests each sandbox\'s journal keeps', '(default 1000; 0 keeps none; past it the oldest go), listed newest first', 'at /_sim/v1/sandboxes/{id}/requests'],
   },
   {
     name: 'shutdown-grace',

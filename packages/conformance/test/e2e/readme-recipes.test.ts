@@ -1,10 +1,11 @@
-// The README's CI recipes, run as written (issue 10). GitHub Actions: the steps that start the mock
-// and run the kit; only what CI provides is filled in (a free port for 4010, a run number and a
-// temporary JUnit path). GitLab CI: the job that targets a platform without a simulation API,
-// with the CI variables it reads (`PLATFORM_URL`, `ORG_A`, `ORG_B`) set to the standalone mock's
-// root and two of its seeded organisations, the first a registrant and data provider (the
-// isolation checks file as the first organisation). Needs the built CLIs (`npx --no-install`
-// finds them in node_modules/.bin).
+// The README's CI recipes, run as written (issue 10), from the repository root as CI runs them.
+// GitHub Actions: the steps that start the mock and run the kit; only what CI provides is filled
+// in (a free port for 4010, a run number and a temporary JUnit path); then the mock step's process
+// gets the SIGTERM a CI runner or `kill $!` sends it, and must stop. GitLab CI: the job that
+// targets a platform without a simulation API, with the CI variables it reads (`PLATFORM_URL`,
+// `ORG_A`, `ORG_B`) set to the standalone mock's root and two of its seeded organisations, the
+// first a registrant and data provider (the isolation checks file as the first organisation).
+// Needs the built CLIs (linked in the root node_modules/.bin).
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,7 +17,8 @@ import { freePort } from '../support/free-port.js';
 import { spawnMockCli } from './support/mock.js';
 
 const README = fileURLToPath(new URL('../../README.md', import.meta.url));
-const PACKAGE_DIR = fileURLToPath(new URL('../..', import.meta.url));
+/** Where CI runs the recipes: the checkout's root, whose node_modules/.bin holds both bins. */
+const ROOT = fileURLToPath(new URL('../../../..', import.meta.url));
 
 /** A temporary directory for the JUnit file, removed when the test ends, passed or failed. */
 async function tempDir(): Promise<string> {
@@ -34,14 +36,15 @@ async function recipes(): Promise<string[]> {
 
 /** The shell command of the recipe line that runs `bin` (`- run: …` or `- …`), comments and a trailing `&` removed. */
 function commandOf(recipe: string, bin: string): string {
-  const line = recipe.split('\n').find((l) => l.includes(`npx --no-install ${bin}`));
+  const runs = new RegExp(`(?:^|[\\s/])${bin}(?:\\s|$)`);
+  const line = recipe.split('\n').find((l) => runs.test(l.replace(/\s+#.*$/, '')));
   if (!line) throw new Error(`the recipe has no ${bin} line`);
   return line.replace(/^\s*-\s*(run:\s*)?/, '').replace(/\s+#.*$/, '').replace(/&\s*$/, '').trim();
 }
 
 function sh(command: string, env: Record<string, string> = {}): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('sh', ['-c', command], { cwd: PACKAGE_DIR, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('sh', ['-c', command], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (c: Buffer) => void (output += c.toString()));
     child.stderr.on('data', (c: Buffer) => void (output += c.toString()));
@@ -51,22 +54,31 @@ function sh(command: string, env: Record<string, string> = {}): Promise<{ code: 
 }
 
 describe("the conformance README's CI recipes", () => {
-  it('GitHub Actions: the mock step, then the kit with --wait and the run number as seed, passes with a clean JUnit file', async () => {
+  it('GitHub Actions: the mock step, then the kit with --wait and the run number as seed, passes with a clean JUnit file; a SIGTERM then stops the mock', async () => {
     const [github] = await recipes();
     const port = String(await freePort());
     const junit = join(await tempDir(), 'conformance.xml');
-    // Its own process group: npx runs gdx-mock as a child and does not pass SIGTERM on, so the
-    // group is stopped, not npx alone (which left gdx-mock running after the test).
-    const mock = spawn('sh', ['-c', `exec ${commandOf(github!, 'gdx-mock').replace('4010', port)}`], { cwd: PACKAGE_DIR, stdio: 'ignore', detached: true });
+    // `run: <command> &` under bash: the background job is the command itself (a plain command with
+    // no quoting), so it is spawned as written, without a shell, and `$!` is its process.
+    const [file, ...args] = commandOf(github!, 'gdx-mock').replace('4010', port).split(/\s+/);
+    const mock = spawn(file!, args, { cwd: ROOT, stdio: 'ignore', detached: true });
+    const exited = new Promise<number | null>((resolve) => mock.once('exit', resolve));
     try {
       const kit = commandOf(github!, 'gdx-conformance').replaceAll('4010', port).replace('${{ github.run_number }}', '17').replace('conformance.xml', junit);
       const result = await sh(kit);
       expect(result.code, result.output.slice(-4000)).toBe(0);
       expect(await readFile(junit, 'utf8')).toMatch(/<testsuites name="gdx-conformance"[^>]* failures="0"/);
+      // The signal goes to that one process, as `kill $!` or a runner's cleanup sends it.
+      mock.kill('SIGTERM');
+      expect(await exited, 'the mock drains and exits 0 on SIGTERM').toBe(0);
+      await expect(fetch(`http://127.0.0.1:${port}/_sim/v1/health`), 'nothing listens on the port any more').rejects.toThrow();
     } finally {
-      const exited = new Promise((resolve) => mock.once('exit', resolve));
-      process.kill(-(mock.pid as number), 'SIGTERM');
-      await exited;
+      // Whatever the recipe started and left behind (npx left gdx-mock running) goes with the group.
+      try {
+        process.kill(-(mock.pid as number), 'SIGKILL');
+      } catch {
+        // ESRCH: nothing left.
+      }
     }
   }, 300_000);
 
