@@ -54,6 +54,45 @@ describe('simulation fixes', () => {
     expect((await ctx.call('POST', `/_sim/v1/sandboxes/${sbx.id}/clock/advance`, { body: { duration: 'P10D' } })).status).toBe(200);
   });
 
+  // What the README's and the contract's clock/advance description promise past the published years:
+  // only `workingDays` is refused; a duration or an instant moves the clock into the unpublished
+  // year, where every request that would start a working-day deadline then answers 422, until the
+  // year is loaded. Reads go on working.
+  it('moves by duration or to an instant into an unannounced year, where submissions and official actions that would start a working-day deadline there answer 422 until the year is loaded', async () => {
+    const sbx = await openSandbox(ctx, { profile: 'national', startAt: '2026-12-24T10:00:00+08:00', clock: { mode: 'virtual' }, reviewerPolicy: { mode: 'manual' } });
+    const registrant = sbx.organizations.find((o) => o.roles.includes('registrant'))!;
+    // Filed on 12-24, its 3 WD acceptance ends in 2026: received.
+    const filed = await sbx.on('registration', 'POST', '/applications', { as: registrant, body: initialSubmission(registrant) });
+    expect(filed.body.deadline).toMatchObject({ dueDate: '2026-12-29' });
+    const moved = await ctx.call('POST', `/_sim/v1/sandboxes/${sbx.id}/clock/advance`, { body: { to: '2027-06-01T09:00:00+08:00' } });
+    expect(moved.status).toBe(200);
+    expect(moved.body.clock.today).toBe('2027-06-01');
+    expect((await ctx.call('POST', `/_sim/v1/sandboxes/${sbx.id}/clock/advance`, { body: { duration: 'P1D' } })).status).toBe(200);
+    expect((await ctx.call('POST', `/_sim/v1/sandboxes/${sbx.id}/clock/advance`, { body: { workingDays: 1 } })).body).toMatchObject({ status: 422, code: 'CALENDAR_NOT_PUBLISHED', year: 2027 });
+    const refused = await sbx.on('registration', 'POST', '/applications', { as: registrant, body: initialSubmission(registrant) });
+    expect(refused.body).toMatchObject({ status: 422, code: 'CALENDAR_NOT_PUBLISHED', year: 2027 });
+    const accept = { platform: 'registration', objectType: 'application', objectId: filed.body.id, action: 'accept' };
+    expect((await ctx.call('POST', `/_sim/v1/sandboxes/${sbx.id}/actions`, { body: accept })).body).toMatchObject({ status: 422, code: 'CALENDAR_NOT_PUBLISHED', year: 2027 });
+    const listed = await sbx.on('registration', 'GET', '/applications', { as: registrant });
+    expect(listed.body.items.map((a: { id: string; state: string }) => [a.id, a.state])).toEqual([[filed.body.id, 'submitted']]);
+    const year = await ctx.call('PUT', `/_sim/v1/sandboxes/${sbx.id}/calendar/2027`, { body: { year: 2027, source: '测试用安排', holidays: [{ date: '2027-01-01', name: '元旦' }], makeupWorkdays: [] } });
+    expect(year.status).toBe(200);
+    expect((await ctx.call('POST', `/_sim/v1/sandboxes/${sbx.id}/actions`, { body: accept })).status).toBe(200);
+    expect((await sbx.on('registration', 'POST', '/applications', { as: registrant, body: initialSubmission(registrant) })).status).toBe(201);
+  });
+
+  // As the README's simulation API table says: an app key is the sandbox's own, a secret comes from the seed.
+  it("gives sandboxes of one seed their own app keys but the same secrets, and refuses one sandbox's key in the other", async () => {
+    const first = await openSandbox(ctx, { profile: 'national', seed: 7 });
+    const second = await openSandbox(ctx, { profile: 'national', seed: 7 });
+    expect(first.organizations.length).toBeGreaterThan(1);
+    expect(second.organizations.map((o) => [o.creditCode, o.secret])).toEqual(first.organizations.map((o) => [o.creditCode, o.secret]));
+    expect(first.organizations.map((o) => o.appKey)).toEqual(first.organizations.map(() => expect.stringMatching(new RegExp(`^${first.id}\\.ak_`))));
+    expect(second.organizations.map((o) => o.appKey)).toEqual(first.organizations.map((o) => o.appKey.replace(`${first.id}.`, `${second.id}.`)));
+    const registrant = first.organizations.find((o) => o.roles.includes('registrant'))!;
+    expect((await second.on('registration', 'GET', '/applications', { as: registrant })).body.code).toBe('APP_KEY_UNKNOWN');
+  });
+
   it('answers HEAD on a GET route like GET, without a body', async () => {
     const get = await raw('/_sim/v1/sandboxes/default/clock');
     const head = await raw('/_sim/v1/sandboxes/default/clock', { method: 'HEAD' });
