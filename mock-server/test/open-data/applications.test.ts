@@ -18,6 +18,19 @@ describe('open-data applications', () => {
     expect(passed.body.object.deadline).toMatchObject({ step: 'substantive_review', limit: 7, startedOn: '2025-09-29', dueDate: '2025-10-15' });
   });
 
+  // national (and inner-mongolia, which extends it) have no rule of their own for these steps:
+  // the answer must not pass Xiamen's article off as theirs.
+  it.each(['national', 'inner-mongolia'] as const)('says in a %s sandbox that the review limits are borrowed from Xiamen', async (profile) => {
+    const world = await openWorld(ctx, { profile });
+    const app = await apply(world);
+    expect(app.deadline.basis).toBe('厦门市公共数据共享开放管理暂行办法 第二十三条（本辖区无规定，借用厦门规定作默认）');
+  });
+
+  it('cites Xiamen\'s own rule plainly in a xiamen sandbox', async () => {
+    const world = await openWorld(ctx, { profile: 'xiamen' });
+    expect((await apply(world)).deadline.basis).toBe('厦门市公共数据共享开放管理暂行办法 第二十三条');
+  });
+
   it('returns with reasons (terminal)', async () => {
     const world = await openWorld(ctx);
     const app = await apply(world);
