@@ -19,6 +19,10 @@ describe('canonicalQuery', () => {
     { given: '?', want: '' },
     { given: '?limit=20', want: 'limit=20' },
     { given: 'b=2&a=x+y&a=1', want: 'a=1&a=x%20y&b=2' },
+    // docs/design.md: `+` is a space (form decoding), a literal plus is `%2B`.
+    { given: 'cursor=a+b', want: 'cursor=a%20b' },
+    { given: 'cursor=a%2Bb', want: 'cursor=a%2Bb' },
+    { given: 'q=%7E*', want: 'q=~%2A' },
     { given: 'state=%E7%99%BB&cursor=abc%3D%3D', want: 'cursor=abc%3D%3D&state=%E7%99%BB' },
     { given: 'q=(x)&q=*', want: 'q=%28x%29&q=%2A' },
     { given: 'flag', want: 'flag=' },
