@@ -1,5 +1,6 @@
 import { HEADERS, PROBLEM_CONTENT_TYPE, problem, type FieldError, type ProblemCode } from '@gdx/protocol';
 import type { DispatchResponse } from './dispatch-types.js';
+import type { ProblemExtensions } from './problem-extensions.js';
 
 /** Options of a problem answer, beyond its code. */
 export interface ProblemResultOptions {
@@ -7,8 +8,11 @@ export interface ProblemResultOptions {
   detail?: string;
   /** Field-level errors with JSON pointers (`/query/limit` style for parameters). */
   errors?: readonly FieldError[];
-  /** Extra members of the problem document (e.g. `legalBasis` of `NOT_SHAREABLE`). */
-  extensions?: Readonly<Record<string, unknown>>;
+  /**
+   * Extra members of the problem document (e.g. `legalBasis` of `NOT_SHAREABLE`): only those of
+   * {@link ProblemExtensions}, which the contracts' `ProblemDetails` declares.
+   */
+  extensions?: Readonly<ProblemExtensions>;
   /** Extra response headers (e.g. `Retry-After`, `Allow`). */
   headers?: Readonly<Record<string, string>>;
 }

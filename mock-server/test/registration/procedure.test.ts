@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { closedSchemaErrors } from '../support/contract.js';
 import { TRANSPORTS } from '../support/transports.js';
 import { attachment, Harness, idem, initialSubmission, objectionBody, type Org } from './harness.js';
 
@@ -211,6 +212,10 @@ describe('public notice and objections (第十二条)', () => {
     const late = await x.call(x.org(1), 'POST', '/public-notices/{noticeId}/objections', { noticeId }, objectionBody(x.org(1)), idem());
     expect(late.status).toBe(409);
     expect(late.body.code).toBe('OBJECTION_WINDOW_CLOSED');
+    // The application's state (coded when the notice ended) is named as in every other state
+    // refusal, and the problem has only declared members.
+    expect(late.body).toMatchObject({ currentState: 'registered', endsOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+    expect(closedSchemaErrors('registration', 'ProblemDetails', late.body)).toEqual([]);
     const third = await x.sim('POST', `/sandboxes/${x.sandboxId}/objections`, { kind: 'notice', noticeId, ...objectionBody(x.org(1)) });
     expect(third.status).toBe(409);
   });

@@ -33,7 +33,7 @@ export function fileObjection(state: RegistrationState, input: ObjectionInput, f
   const current = state.host.engine.get(notice.applicationId).state;
   // A notice under objection after its end is the kernel's to refuse (its guard knows the close).
   if (noticeStatus(state, notice) === 'closed') {
-    throw new PlatformProblem('OBJECTION_WINDOW_CLOSED', { detail: `the notice ended on ${notice.endsOn}`, extensions: { state: current, endsOn: notice.endsOn } });
+    throw new PlatformProblem('OBJECTION_WINDOW_CLOSED', { detail: `the notice ended on ${notice.endsOn}`, extensions: { currentState: current, endsOn: notice.endsOn } });
   }
   state.host.checkDispatch(notice.applicationId, 'object', probe);
   const id = state.sandbox.ids.next('obj');

@@ -47,7 +47,8 @@ export function transitionProblem(error: TransitionError): PlatformProblem {
     const year = error.detail?.year;
     return new PlatformProblem('CALENDAR_NOT_PUBLISHED', {
       detail: `the holiday schedule of ${String(year)} is not published; PUT it with /_sim/v1/sandboxes/{id}/calendar/${String(year)}`,
-      extensions: { year },
+      // The kernel's detail is untyped; the calendar always names the year as a number.
+      extensions: typeof year === 'number' ? { year } : {},
     });
   }
   if (error.code.startsWith('MISSING_')) {
