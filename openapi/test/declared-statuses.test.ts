@@ -31,26 +31,37 @@ describe.each(SPEC_NAMES)('%s: idempotency', (name) => {
 describe('simulation: the control plane', () => {
   const WRITES = new Set(['post', 'put', 'patch', 'delete']);
   const PROBES = new Set(['getHealth', 'getReadiness']);
+  const simulation = loadBundledSpec('simulation');
+  /** The operation's security requirements, or the document's when it states none. */
+  const securityOf = (ref: OperationRef): unknown => ref.operation['security'] ?? simulation['security'];
   const codeOf = (spec: ReturnType<typeof loadBundledSpec>, response: unknown): unknown => {
     const content = resolve<JsonObject>(spec, response)['content'] as JsonObject;
     const examples = (content['application/problem+json'] as JsonObject)['examples'] as Record<string, JsonObject>;
     return [...new Set(Object.values(examples).map((e) => (resolve<JsonObject>(spec, e)['value'] as JsonObject)['code']))];
   };
 
-  it.each(rows('simulation'))('%s declares the refusals of the Host, Origin and token rules', (_label, spec, ref) => {
+  it.each(rows('simulation'))('%s declares the refusals of the Host, Origin and token rules, and the token scheme', (_label, spec, ref) => {
     const responses = responsesOf(ref);
     expect(responses['421'], '421 HOST_NOT_ALLOWED').toBeDefined();
     expect(codeOf(spec, responses['421'])).toEqual(['HOST_NOT_ALLOWED']);
     expect(responses['403'], '403 ORIGIN_NOT_ALLOWED').toBeDefined();
     expect(codeOf(spec, responses['403'])).toEqual(['ORIGIN_NOT_ALLOWED']);
     if (PROBES.has(String(ref.operation['operationId']))) {
-      // The probes answer without the token: no 401.
+      // The probes answer without the token: no 401, and no security requirement.
       expect(responses['401']).toBeUndefined();
+      expect(securityOf(ref)).toEqual([]);
     } else {
+      // The token a mock may require, as a scheme validators and generators see; optional (`{}`)
+      // because a mock started without --sim-token takes requests without it.
+      expect(securityOf(ref)).toEqual([{ simToken: [] }, {}]);
       expect(responses['401'], '401 SIM_TOKEN_REQUIRED').toBeDefined();
       expect(codeOf(spec, responses['401'])).toEqual(['SIM_TOKEN_REQUIRED']);
       expect(Object.keys(resolve<JsonObject>(spec, responses['401'])['headers'] as JsonObject)).toContain('WWW-Authenticate');
     }
+  });
+
+  it('declares the token as an HTTP bearer scheme', () => {
+    expect((simulation.components['securitySchemes'] as JsonObject | undefined)?.['simToken']).toMatchObject({ type: 'http', scheme: 'bearer' });
   });
 
   it.each(rows('simulation'))('%s, a write, declares 415 and says a bodiless write sends JSON', (_label, spec, ref) => {

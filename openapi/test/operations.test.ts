@@ -144,8 +144,9 @@ describe('role checks', () => {
 
 describe('simulation API', () => {
   const spec = loadBundledSpec('simulation');
-  it('needs no signature and mounts at /_sim/v1', () => {
-    expect(spec['security']).toEqual([]);
+  it('needs no signature, only the optional control token, and mounts at /_sim/v1', () => {
+    expect(spec['security']).toEqual([{ simToken: [] }, {}]);
+    expect(Object.keys(spec.components['securitySchemes'] ?? {})).toEqual(['simToken']);
     expect(spec.servers?.[0]?.url).toBe('http://127.0.0.1:4010/_sim/v1');
   });
 });

@@ -22,7 +22,8 @@ export function emitApiMd(ops, client) {
       const notes = [
         op.paginated && `async iterator; \`${op.name}Page()\` for one page`,
         op.idempotent && 'Idempotency-Key',
-        op.isPublic && 'public (unsigned)',
+        // `security: []`: neither a signature (platforms) nor the control token (simulation API).
+        op.isPublic && 'public (no credentials)',
         op.summary,
       ].filter(Boolean);
       lines.push(`| \`client.${resource}.${op.name}()\` | \`${op.method} ${op.path}\` | ${types} | ${notes.join('; ')} |`);

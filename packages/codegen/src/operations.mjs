@@ -19,7 +19,7 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
  * @property {{ status?: string, mediaType?: string, schema?: any }} response  first 2xx answer
  * @property {boolean} idempotent      accepts an `Idempotency-Key` header
  * @property {boolean} paginated       answers `{ items, nextCursor }`
- * @property {boolean} isPublic        `security: []`
+ * @property {boolean} isPublic        `security: []` (no signature, no token)
  */
 
 /**
