@@ -1,7 +1,7 @@
 import { explainResponse, isRecord, type HttpResponse } from '../http/response.js';
-import type { SignedHttp } from '../http/signed-http.js';
+import type { RequestOptions, SignedHttp } from '../http/signed-http.js';
 import type { CheckContext, Platform } from '../runner/types.js';
-import { findOperation } from '../specs/operations.js';
+import { findOperation, type Operation } from '../specs/operations.js';
 import { validatorFor } from '../specs/validator.js';
 
 /**
@@ -18,8 +18,27 @@ export function idempotencyKey(ctx: CheckContext, length = 20): string {
 }
 
 /**
+ * Sends a command — a request that changes state (POST, PATCH, PUT, DELETE) — and holds its answer,
+ * whatever the status, to the contract before the check looks at it: a status the operation
+ * documents, a documented media type, and a body valid against that status's schema (the
+ * object a command answers with, or the problem of a refusal). A check then asserts the status,
+ * problem code or state it expects; an answer its contract does not allow has failed already,
+ * naming the request, operation, pointer and schema rule.
+ *
+ * @example
+ * ```ts
+ * const res = await sendCommand(ctx, sbx.http(0), 'PATCH', 'catalog', `/entries/${id}`, { json: { summary: '…' } });
+ * ```
+ */
+export async function sendCommand(ctx: CheckContext, http: SignedHttp, method: string, platform: Platform, path: string, options: RequestOptions): Promise<HttpResponse> {
+  const res = await http.request(method, platform, path, options);
+  expectDocumented(ctx, platform, res, path, 'the command');
+  return res;
+}
+
+/**
  * POSTs a JSON body with a fresh {@link idempotencyKey}, as every create or command of the
- * platforms expects.
+ * platforms expects, through {@link sendCommand}: the answer is held to its schema.
  *
  * @example
  * ```ts
@@ -27,7 +46,7 @@ export function idempotencyKey(ctx: CheckContext, length = 20): string {
  * ```
  */
 export function postJson(ctx: CheckContext, http: SignedHttp, platform: Platform, path: string, json: unknown): Promise<HttpResponse> {
-  return http.request('POST', platform, path, { json, idempotencyKey: idempotencyKey(ctx) });
+  return sendCommand(ctx, http, 'POST', platform, path, { json, idempotencyKey: idempotencyKey(ctx) });
 }
 
 /**
@@ -79,12 +98,21 @@ export function listItems(res: HttpResponse): Record<string, unknown>[] {
  * ```
  */
 export function expectConforms(ctx: CheckContext, platform: Platform, res: HttpResponse, path: string, what: string): void {
-  const request = `${what} (${res.method} ${res.url})`;
-  const op = findOperation(ctx.specs, platform, res.method, path);
-  if (op === undefined) return ctx.expect.fail(`${request}: the ${platform} contract documents no such operation`, 'a documented operation', path);
+  const op = operationOf(ctx, platform, res, path, what);
   const success = Object.keys((op.definition.responses ?? {}) as object).filter((s) => /^2\d\d$/.test(s)).map(Number);
-  ctx.expect.that(success.includes(res.status), `${request}: ${op.operationId} answers its documented status`, success.join(' or '), explainResponse(res));
-  for (const v of validatorFor(ctx.specs).check(op, res)) ctx.expect.fail(`${request}: ${op.operationId} ${v.message}`, v.expected, v.actual);
+  ctx.expect.that(success.includes(res.status), `${what} (${res.method} ${res.url}): ${op.operationId} answers its documented status`, success.join(' or '), explainResponse(res));
+  expectDocumented(ctx, platform, res, path, what, op);
+}
+
+/** The operation a request went to, failing the check when the contract has none. */
+function operationOf(ctx: CheckContext, platform: Platform, res: HttpResponse, path: string, what: string): Operation {
+  const op = findOperation(ctx.specs, platform, res.method, path);
+  return op ?? ctx.expect.fail(`${what} (${res.method} ${res.url}): the ${platform} contract documents no such operation`, 'a documented operation', path);
+}
+
+/** Fails the check unless the answer's status, media type and body are ones its operation documents. */
+function expectDocumented(ctx: CheckContext, platform: Platform, res: HttpResponse, path: string, what: string, op = operationOf(ctx, platform, res, path, what)): void {
+  for (const v of validatorFor(ctx.specs).check(op, res)) ctx.expect.fail(`${what} (${res.method} ${res.url}): ${op.operationId} ${v.message}`, v.expected, v.actual);
 }
 
 /**

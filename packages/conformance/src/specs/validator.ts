@@ -1,7 +1,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import type { Platform } from '../runner/types.js';
-import type { HttpResponse } from '../http/response.js';
+import { explainResponse, type HttpResponse } from '../http/response.js';
 import type { Specs } from './load-specs.js';
 import { pointerToken, type Operation } from './operations.js';
 import { resolveRef } from './samples.js';
@@ -72,7 +72,8 @@ export function createResponseValidator(specs: Specs): ResponseValidator {
     check(op, res) {
       const found = responseFor(specs, op, res.status);
       const documented = Object.keys((op.definition.responses ?? {}) as object);
-      if (!found) return [{ message: `status ${res.status} is not documented for ${op.operationId}`, expected: documented, actual: res.status }];
+      // The answer as reports show it (status, media type, problem code and detail): why an undocumented status came.
+      if (!found) return [{ message: `status ${res.status} is not documented for ${op.operationId}`, expected: documented, actual: explainResponse(res) }];
       const content = (found[1].content ?? {}) as Record<string, unknown>;
       const mediaTypes = Object.keys(content);
       if (mediaTypes.length === 0) {

@@ -36,6 +36,23 @@ describe('a broken lookup fails the workflow checks that need it, never skips th
   });
 });
 
+describe('the answers to the commands workflow checks send are held to their schemas', () => {
+  it("a command's 200 without the required state fails, naming the request, operation, pointer and rule", async () => {
+    const report = await runAgainst('command-without-state', ['REG-ACCEPT-03', 'CAT-REVIEW-01']);
+    expect(messages(report)).toEqual([
+      expect.stringMatching(/^REG-ACCEPT-03: the command \(POST \S+\/registration\/v1\/applications\/\S+\/resubmissions\): resubmitApplication body must have required property 'state' \(schema rule: required\)/),
+      expect.stringMatching(/^CAT-REVIEW-01: the command \(POST \S+\/catalog\/v1\/entries\/\S+\/submissions\): submitEntry body must have required property 'state' \(schema rule: required\)/),
+    ]);
+  });
+
+  it('a refusal of a command without the problem title fails, though its status and code are the expected ones', async () => {
+    const report = await runAgainst('command-problem-without-title', ['CAT-RECLASS-01']);
+    expect(messages(report)).toEqual([
+      expect.stringMatching(/^CAT-RECLASS-01: the command \(POST \S+\/catalog\/v1\/entries\/\S+\/reclassification\): reclassifyEntry body must have required property 'title'/),
+    ]);
+  });
+});
+
 describe('the objects workflow checks read and create are held to their schemas and statuses', () => {
   it('an item GET without the required createdAt fails, naming the operation, pointer and rule', async () => {
     const report = await runAgainst('drop-createdAt', ['REG-ACCEPT-01', 'SHR-REVIEW-01']);

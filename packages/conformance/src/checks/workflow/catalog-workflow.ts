@@ -5,7 +5,7 @@ import type { Check, CheckContext } from '../../runner/types.js';
 import { workflowCheck } from '../define-check.js';
 import { expectProblem } from '../expect-problem.js';
 import { createObject, validBody } from '../fixtures.js';
-import { expectStatus, expectSuccess, listItems, missingFromSeed, postJson, readList } from '../requests.js';
+import { expectStatus, expectSuccess, listItems, missingFromSeed, postJson, readList, sendCommand } from '../requests.js';
 import { act, ACTIONS } from './officials.js';
 import { expectDeadline, expectState, readObject, sandboxToday, withSandbox } from './sandbox.js';
 
@@ -197,7 +197,7 @@ export const catalogWorkflowChecks: Check[] = [
       const back = await readObject(ctx, sbx, 'catalog', entry(id));
       expectState(ctx, back, 'returned', 'after the return');
       ctx.expect.that(Array.isArray(back.reasons) && back.reasons.length > 0, 'the return carries written reasons', 'reasons: [{ text }]', back.reasons);
-      const patched = await sbx.http(0).request('PATCH', 'catalog', entry(id), { json: { summary: 'conformance: 已按退回意见修改' } });
+      const patched = await sendCommand(ctx, sbx.http(0), 'PATCH', 'catalog', entry(id), { json: { summary: 'conformance: 已按退回意见修改' } });
       expectStatus(ctx, patched, 200, 'the provider corrects the returned entry');
       await submitEntry(ctx, sbx, id);
       const published = await act(sbx, 'catalog', 'entry', id, ACTIONS.publish);

@@ -4,7 +4,7 @@ import { LIMITS } from '../../rules/limits.js';
 import type { Check } from '../../runner/types.js';
 import { workflowCheck } from '../define-check.js';
 import { createObject, validBody } from '../fixtures.js';
-import { expectStatus } from '../requests.js';
+import { expectStatus, postJson } from '../requests.js';
 import { dataObjectionBody } from './data-objections.js';
 import { findPublicItem } from './find-resource.js';
 import { act, ACTIONS } from './officials.js';
@@ -83,7 +83,7 @@ export const openDataDutyChecks: Check[] = [
       expectStatus(ctx, listed, 200, 'the holder lists the spot checks of its grant');
       const pending = (isRecord(listed.body) && Array.isArray(listed.body.items) ? listed.body.items.filter(isRecord) : []).find((c) => c.id === checkId) ?? {};
       expectDeadline(ctx, pending, L.spotCheck, due, false);
-      const answer = () => sbx.http(0).request('POST', 'open-data', `${path}/${encodeURIComponent(checkId)}/answer`, { json: { text: 'conformance: 已提供调用日志' }, idempotencyKey: `conformance-${ctx.random.string(20)}` });
+      const answer = () => postJson(ctx, sbx.http(0), 'open-data', `${path}/${encodeURIComponent(checkId)}/answer`, { text: 'conformance: 已提供调用日志' });
       const answered = await answer();
       expectStatus(ctx, answered, 200, 'the holder answers the spot check');
       expectState(ctx, isRecord(answered.body) ? answered.body : {}, 'answered', 'the answered spot check');

@@ -6,7 +6,7 @@ import type { Check, CheckContext } from '../../runner/types.js';
 import { workflowCheck } from '../define-check.js';
 import { expectProblem } from '../expect-problem.js';
 import { createObject, validBody } from '../fixtures.js';
-import { expectSuccess } from '../requests.js';
+import { expectSuccess, postJson } from '../requests.js';
 import { ACTIONS } from './officials.js';
 import { app, decide, EVIDENCE, register, START } from './registration-steps.js';
 import { expectDeadline, expectState, readObject, sandboxToday, withSandbox } from './sandbox.js';
@@ -77,7 +77,7 @@ export const amendmentChecks: Check[] = [
     await withSandbox(ctx, { profile: 'national', startAt: START, lead: 'registrant' }, async (sbx) => {
       const registration = await register(ctx, sbx);
       const correction = { ...validBody(ctx, 'registration', 'post', '/applications', {}, sbx.organizations[0]?.creditCode), type: 'correction', registrationId: registration.id };
-      const file = (body: Record<string, unknown>) => sbx.http(1).request('POST', 'registration', '/applications', { json: body, idempotencyKey: `conformance-${ctx.random.string(20)}` });
+      const file = (body: Record<string, unknown>) => postJson(ctx, sbx.http(1), 'registration', '/applications', body);
       expectProblem(ctx.expect, await file(correction), 400, 'VALIDATION_FAILED', "an interested party's correction without the registrant's consent");
       const filed = await file({ ...correction, consent: EVIDENCE });
       expectSuccess(ctx, filed, "an interested party's correction with the registrant's written consent is received");
@@ -90,10 +90,7 @@ export const amendmentChecks: Check[] = [
   check('REG-CHANGE-02', 'a change, correction or cancellation needs an existing registration of the registrant', '内政数字〔2024〕223号 第十条 (变更、更正、注销 need an existing registration)', async (ctx) => {
     await withSandbox(ctx, { profile: 'national', startAt: START, lead: 'registrant' }, async (sbx) => {
       const initial = validBody(ctx, 'registration', 'post', '/applications', {}, sbx.organizations[0]?.creditCode);
-      const res = await sbx.http(0).request('POST', 'registration', '/applications', {
-        json: { ...initial, type: 'change', registrationId: `reg_conformance_missing_${ctx.random.string(8)}` },
-        idempotencyKey: `conformance-${ctx.random.string(20)}`,
-      });
+      const res = await postJson(ctx, sbx.http(0), 'registration', '/applications', { ...initial, type: 'change', registrationId: `reg_conformance_missing_${ctx.random.string(8)}` });
       expectProblem(ctx.expect, res, '4xx', undefined, 'a change of a registration that does not exist');
     });
   }),

@@ -5,7 +5,7 @@ import { LIMITS } from '../../rules/limits.js';
 import type { HttpResponse } from '../../http/response.js';
 import type { CheckContext } from '../../runner/types.js';
 import { createObject, validBody } from '../fixtures.js';
-import { expectSuccess, idempotencyKey } from '../requests.js';
+import { expectSuccess, postJson } from '../requests.js';
 import { act, ACTIONS } from './officials.js';
 import { readObject, sandboxToday } from './sandbox.js';
 
@@ -90,9 +90,7 @@ export async function toPublicNotice(ctx: CheckContext, sbx: Sandbox): Promise<N
  */
 export function objectTo(ctx: CheckContext, sbx: Sandbox, noticeId: string): Promise<HttpResponse> {
   const objector = { kind: 'organization', name: '异议人', creditCode: sbx.organizations[1]?.creditCode };
-  return sbx.http(1).request('POST', 'registration', `/public-notices/${encodeURIComponent(noticeId)}/objections`, {
-    json: { objector, text: 'conformance: 数据由我单位采集', evidence: [EVIDENCE] }, idempotencyKey: idempotencyKey(ctx),
-  });
+  return postJson(ctx, sbx.http(1), 'registration', `/public-notices/${encodeURIComponent(noticeId)}/objections`, { objector, text: 'conformance: 数据由我单位采集', evidence: [EVIDENCE] });
 }
 
 /**

@@ -5,7 +5,7 @@ import type { Check } from '../../runner/types.js';
 import { workflowCheck } from '../define-check.js';
 import { expectProblem } from '../expect-problem.js';
 import { validBody } from '../fixtures.js';
-import { expectSuccess, idempotencyKey, postJson } from '../requests.js';
+import { expectSuccess, postJson } from '../requests.js';
 import { act, ACTIONS } from './officials.js';
 import { app, decide, EVIDENCE, RECEIVED, START, submit } from './registration-steps.js';
 import { eventTypes, expectDeadline, expectState, readObject, sandboxToday, withSandbox } from './sandbox.js';
@@ -108,7 +108,7 @@ export const registrationChecks: Check[] = [
       ctx.expect.that(notice.status === 200 && isRecord(notice.body) && notice.body.endsOn === due.dueDate, 'the notice is public and ends on the 10th working day', `200 with endsOn ${due.dueDate}`, notice.body);
       const objections = `/public-notices/${encodeURIComponent(String(object.noticeId))}/objections`;
       const objector = { kind: 'organization', name: '异议人', creditCode: sbx.organizations[1]?.creditCode };
-      const object_ = (json: unknown) => sbx.http(1).request('POST', 'registration', objections, { json, idempotencyKey: idempotencyKey(ctx) });
+      const object_ = (json: unknown) => postJson(ctx, sbx.http(1), 'registration', objections, json);
       expectProblem(ctx.expect, await object_({ objector, text: 'conformance', evidence: [] }), '4xx', undefined, 'an objection without evidence');
       expectProblem(ctx.expect, await object_({ text: 'conformance', evidence: [EVIDENCE] }), '4xx', undefined, 'an objection without the objector\'s real identity');
       await sbx.advance({ to: justAfter(due) });

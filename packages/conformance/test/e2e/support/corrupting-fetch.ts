@@ -1,9 +1,20 @@
 /**
  * Answer corruptions a broken gateway or implementation might produce, one per fetch: the
  * catalog search and the open dataset list answering 503 or empty, every item GET without a
- * required property, every 201 answered 200.
+ * required property, every 201 answered 200, every command's 200 (a state-changing request that
+ * creates nothing) without the object's required `state`, every problem answering a command
+ * without its required `title`.
  */
-export type Corruption = 'search-503' | 'empty-search' | 'drop-createdAt' | '201-as-200';
+export type Corruption = 'search-503' | 'empty-search' | 'drop-createdAt' | '201-as-200' | 'command-without-state' | 'command-problem-without-title';
+
+const COMMANDS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** The body without one member, or `undefined` when it is not an object holding it. */
+function without(body: unknown, member: string): Record<string, unknown> | undefined {
+  if (typeof body !== 'object' || body === null || !(member in body)) return undefined;
+  const { [member]: _dropped, ...rest } = body as Record<string, unknown>;
+  return rest;
+}
 
 const LOOKUPS = /^(\/sandboxes\/[^/]+)?\/(catalog\/v1\/search|open-data\/v1\/datasets)$/;
 
@@ -15,11 +26,19 @@ function corrupt(corruption: Corruption, method: string, path: string, status: n
   const lookup = method === 'GET' && LOOKUPS.test(path);
   if (corruption === 'search-503' && lookup) return { status: 503, body: unavailable };
   if (corruption === 'empty-search' && lookup) return { status, body: { ...(body as object), items: [], total: 0 } };
-  if (corruption === 'drop-createdAt' && method === 'GET' && status === 200 && typeof body === 'object' && body !== null && 'createdAt' in body) {
-    const { createdAt: _dropped, ...rest } = body as Record<string, unknown>;
-    return { status, body: rest };
+  if (corruption === 'drop-createdAt' && method === 'GET' && status === 200) {
+    const rest = without(body, 'createdAt');
+    return rest && { status, body: rest };
   }
   if (corruption === '201-as-200' && status === 201) return { status: 200, body };
+  if (corruption === 'command-without-state' && COMMANDS.has(method) && status === 200) {
+    const rest = without(body, 'state');
+    return rest && { status, body: rest };
+  }
+  if (corruption === 'command-problem-without-title' && COMMANDS.has(method) && status >= 400) {
+    const rest = without(body, 'title');
+    return rest && { status, body: rest };
+  }
   return undefined;
 }
 
