@@ -1,4 +1,4 @@
-import { contentDigest, HEADERS, requestId as newRequestId, verifySignature, type NonceStore, type ProblemCode } from '@gdx/protocol';
+import { HEADERS, requestId as newRequestId, verifySignature, type NonceStore, type ProblemCode } from '@gdx/protocol';
 import type { CommandEntry, CommandLog, SignedBy } from '../persistence/journal-entry.js';
 import { PROBE_INTERVAL_MS } from '../persistence/journal.js';
 import { DataDirDamagedError, StorageUnavailableError } from '../persistence/store.js';
@@ -6,20 +6,22 @@ import { DEFAULT_SANDBOX_ID, type SandboxRegistry } from '../sandbox/registry.js
 import type { Sandbox } from '../sandbox/sandbox.js';
 import type { FaultDecision } from '../sandbox/faults.js';
 import type { QuotaGuard } from '../sandbox/quotas.js';
-import type { StoredAnswer } from '../sandbox/idempotency-store.js';
+import type { Execution, StoredAnswer } from '../sandbox/idempotency-store.js';
 import type { DispatchMeta, DispatchRequest, DispatchResponse } from './dispatch-types.js';
 import { executeOperation, isProblemResult, type ProblemResult } from './execute-operation.js';
 import type { Organisation, OperationResult, PlatformModule } from './platform-module.js';
 import { problemResponse, type ProblemResultOptions } from './problem-response.js';
 import { signatureHelpProblem } from './signature-help.js';
 import { parseQuery, readJsonBody } from './request-body.js';
-import { requestOrigin } from './request-origin.js';
+import { requestOrigin, transportOrigin } from './request-origin.js';
 import type { CoreRoute } from './route-table.js';
 import type { Router } from './router.js';
 import { routeNotFound, sandboxIdOfPath } from './route-suggestions.js';
 import { blankMeta, withMeta } from './dispatch-meta.js';
 import type { ServiceStatus } from './sim/service-status.js';
+import type { SimResult } from './sim/sim-route.js';
 import { isRead } from './read-methods.js';
+import { fingerprintOf, firstFormFingerprint, idempotencySlot, pathInSandbox } from './idempotency-slot.js';
 
 /** What the request flow needs from its app. */
 export interface DispatcherDeps {
@@ -92,7 +94,7 @@ export class Dispatcher {
       if (!('route' in prepared)) return Promise.resolve(withMeta(prepared, meta));
       const { sandbox, route } = prepared;
       if (sandbox && route.kind === 'platform' && sandbox.faults.active) {
-        const fault = sandbox.faults.decide(route.operationId, platformPath(req.path));
+        const fault = sandbox.faults.decide(route.operationId, pathInSandbox(req.path));
         if (fault.outcome) {
           const answer = withMeta(faultAnswer(fault.outcome, requestId, req.path), meta);
           return fault.latencyMs > 0 ? sleep(fault.latencyMs).then(() => answer) : Promise.resolve(answer);
@@ -146,6 +148,8 @@ export class Dispatcher {
         ...(entry.idempotencyKey ? { [HEADERS.idempotencyKey]: entry.idempotencyKey } : {}),
       },
       body: entry.body,
+      ...(entry.origin !== undefined ? { origin: entry.origin } : {}),
+      ...(entry.prefix !== undefined ? { prefix: entry.prefix } : {}),
     };
     const meta = blankMeta(`replay_${entry.seq}`);
     const prepared = this.#prepare(req, meta.requestId, meta);
@@ -257,7 +261,8 @@ export class Dispatcher {
       return { response: storageUnavailable(requestId, req.path), durable: DONE };
     }
 
-    const execute = (): { answer: StoredAnswer; durable: Promise<void> } => {
+    const slot = idempotencyKey === undefined ? undefined : idempotencySlot(route, req.method, sandbox, this.#deps.registry, caller, idempotencyKey);
+    const execute = (): Execution => {
       const refused = replay ? undefined : this.#deps.quotas?.refusal(route, sandbox, req.method, bodyText);
       const result = refused ?? executeOperation({ route, registry: this.#deps.registry, platforms: this.#deps.platforms, sandbox, caller, params, query, body, requestId, origin: () => requestOrigin(req), wall: this.#deps.wall, replaying: replay !== undefined, service: this.#deps.service });
       const answer = render(result, requestId, req.path);
@@ -276,17 +281,21 @@ export class Dispatcher {
           ...(bodyText !== undefined ? { body: bodyText } : {}),
           ...(caller ? { caller: caller.id } : {}),
           ...(signedBy ? { signature: signedBy } : {}),
+          // A kept answer is made again from its entry at start: with the origin of the simulation
+          // API's absolute URLs and the prefix of its `Location`, as they were.
+          ...(slot && route.kind === 'sim' ? { origin: transportOrigin(req) } : {}),
+          ...(slot && req.prefix ? { prefix: req.prefix } : {}),
           status: answer.status,
         }).durable;
       }
-      return { answer, durable };
+      return { answer, durable, owner: isProblemResult(result) ? undefined : (result as SimResult).madeSandbox };
     };
 
-    if (idempotencyKey !== undefined && req.method === 'POST' && sandbox && route.kind === 'platform') {
-      const scope = `${caller?.id ?? '-'}\n${idempotencyKey}`;
-      let outcome = sandbox.idempotency.run(scope, fingerprintOf(req, bodyText, signedSha256), execute);
+    if (slot) {
+      const { store, scope } = slot;
+      let outcome = store.run(scope, fingerprintOf(req, bodyText, signedSha256), execute, replay !== undefined);
       // A key kept from before the fingerprint's second form holds the first: compared in that form (nothing runs on a known key).
-      if (outcome.kind === 'conflict') outcome = sandbox.idempotency.run(scope, firstFormFingerprint(req, bodyText), execute);
+      if (outcome.kind === 'conflict') outcome = store.run(scope, firstFormFingerprint(req, bodyText), execute);
       if (outcome.kind === 'conflict') return fail('IDEMPOTENCY_KEY_REUSED', { detail: `key ${idempotencyKey} was used with a different request` });
       const headers: Record<string, string> = { ...outcome.answer.headers, [HEADERS.requestId]: requestId };
       if (outcome.kind === 'replayed') headers[HEADERS.idempotentReplayed] = 'true';
@@ -359,33 +368,6 @@ function faultAnswer(outcome: NonNullable<FaultDecision['outcome']>, requestId: 
   // 429 and 503 always say when to come back (the contract's TooManyRequests and ServiceUnavailable).
   if ('retryAfter' in outcome) headers[HEADERS.retryAfter] = String(outcome.retryAfter);
   return problemResponse(code, { detail: 'injected fault', headers }, requestId, instance);
-}
-
-/**
- * How a request is recognised again under its idempotency key: `METHOD path?query`, a newline and
- * the SHA-256 (hex) of the JSON body text. A body signed with HMAC-SHA256 was hashed by the
- * verifier, whose checked content digest is that same hash — unless decoding the bytes dropped a
- * byte-order mark — so it is not hashed a second time.
- * Fingerprints are kept in snapshots; those of the first form are 64 hex digits, never this form.
- */
-function fingerprintOf(req: DispatchRequest, bodyText: string | undefined, signedSha256: string | undefined): string {
-  const reusable = signedSha256 !== undefined && bodyText !== undefined && !startsWithByteOrderMark(req.body);
-  return `${req.method} ${platformPath(req.path)}?${req.query}\n${reusable ? signedSha256 : contentDigest(bodyText, 'HMAC-SHA256')}`;
-}
-
-/** The fingerprint's first form (until 2026-12): one SHA-256 of the method, target and body text. */
-function firstFormFingerprint(req: DispatchRequest, bodyText: string | undefined): string {
-  return contentDigest(`${req.method} ${platformPath(req.path)}?${req.query}\n${bodyText ?? ''}`, 'HMAC-SHA256');
-}
-
-/** Whether body bytes start with the UTF-8 byte-order mark, which the body's decoding drops. */
-function startsWithByteOrderMark(body: DispatchRequest['body']): boolean {
-  return typeof body !== 'string' && body !== undefined && body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf;
-}
-
-/** The request path below the sandbox prefix (`/catalog/v1/entries`), as fault globs see it. */
-function platformPath(path: string): string {
-  return path.startsWith('/sandboxes/') ? path.replace(/^\/sandboxes\/[^/]+/, '') : path;
 }
 
 /**

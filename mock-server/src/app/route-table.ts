@@ -1,7 +1,8 @@
+import { HEADERS } from '@gdx/protocol';
 import type { OpenApiDocument, OperationHandler, PlatformModule } from './platform-module.js';
 import { compileValidators, type RequestValidator } from './request-validator.js';
 import { Router } from './router.js';
-import { readSpecOperations } from './spec-operations.js';
+import { readSpecOperations, type SpecOperation } from './spec-operations.js';
 import type { SimRoute } from './sim/sim-route.js';
 
 /** A mounted platform operation. */
@@ -26,6 +27,12 @@ export interface SimApiRoute {
   route: SimRoute;
   validator: RequestValidator | undefined;
   jsonBody: boolean;
+  /**
+   * Where the operation's `Idempotency-Key` records live, when the contract gives it the header:
+   * the sandbox's own store when the path names a sandbox, else the app's (creating or importing
+   * a sandbox, `SandboxRegistry.idempotency`).
+   */
+  idempotency: 'sandbox' | 'app' | undefined;
 }
 
 /** Anything the router can answer with. */
@@ -87,8 +94,14 @@ export function buildRouter(
         route,
         validator: specOp ? simValidators.get(specOp.operationId) : undefined,
         jsonBody: route.jsonBody,
+        idempotency: specOp && takesIdempotencyKey(specOp) ? (route.path.includes('{sandboxId}') ? 'sandbox' : 'app') : undefined,
       },
     });
   }
   return new Router(definitions);
+}
+
+/** Whether the contract gives the operation an `Idempotency-Key` header. */
+function takesIdempotencyKey(op: SpecOperation): boolean {
+  return op.parameters.some((p) => p.in === 'header' && p.name.toLowerCase() === HEADERS.idempotencyKey);
 }

@@ -29,6 +29,13 @@ export interface CommandEntry {
   caller?: string;
   /** Absent for unsigned commands (simulation API) and in older journals. */
   signature?: SignedBy;
+  /**
+   * `scheme://host` the absolute URLs of its answer were made with, for a simulation-API command
+   * with an `Idempotency-Key`: the key's record, made again at start, is the answer given then.
+   */
+  origin?: string;
+  /** The path prefix a transport stripped (an MSW mount), for a command with an `Idempotency-Key`: its `Location` keeps it. */
+  prefix?: string;
   status: number;
 }
 

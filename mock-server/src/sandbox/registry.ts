@@ -1,5 +1,6 @@
 import { formatShanghaiInstant } from '@gdx/calendar';
 import type { ProfileRef, ReviewerPolicy } from '../app/platform-module.js';
+import { IdempotencyStore, type IdempotencyRecord } from './idempotency-store.js';
 import { createRandom, type SeededRandom } from './random.js';
 import { Sandbox, type SandboxConfig, type SandboxEnvironment, type SandboxSnapshot } from './sandbox.js';
 import type { ClockMode } from './sandbox-clock.js';
@@ -33,6 +34,8 @@ interface RegistryHead {
   generations?: Record<string, number>;
   /** The id of each sandbox part, in order, so a start can find them without parsing them (absent in older snapshots). */
   sandboxIds?: string[];
+  /** The app's idempotency records (`SandboxRegistry.idempotency`; absent in older snapshots and when there are none). */
+  idempotency?: IdempotencyRecord[];
 }
 
 /**
@@ -58,6 +61,7 @@ export interface SavedSandbox {
 export interface SavedRegistry {
   random: number[];
   generations?: Record<string, number>;
+  idempotency?: IdempotencyRecord[];
   sandboxes: readonly SavedSandbox[];
 }
 
@@ -82,7 +86,7 @@ export interface SavedParts {
  * ```
  */
 export function savedRegistry(parts: SavedParts): SavedRegistry {
-  const { random, generations, sandboxIds } = parts.part(0) as RegistryHead;
+  const { random, generations, sandboxIds, idempotency } = parts.part(0) as RegistryHead;
   const sandboxes: SavedSandbox[] = [];
   for (let index = 1; index < parts.count; index += 1) {
     const id = sandboxIds?.[index - 1];
@@ -100,7 +104,7 @@ export function savedRegistry(parts: SavedParts): SavedRegistry {
       sandboxes.push({ id: read.config.id, load, stored });
     }
   }
-  return { random, ...(generations ? { generations } : {}), sandboxes };
+  return { random, ...(generations ? { generations } : {}), ...(idempotency ? { idempotency } : {}), sandboxes };
 }
 
 /** A sandbox not restored yet, with the generation it was saved under. */
@@ -138,6 +142,13 @@ export class SandboxRegistry {
   /** In creation order; a saved sandbox keeps its place when it is restored. */
   readonly #sandboxes = new Map<string, Sandbox | Deferred>();
   readonly #generations = new Map<string, number>();
+  /**
+   * Idempotency keys of the requests that make sandboxes (`POST /_sim/v1/sandboxes` and
+   * `/sandboxes/import`): kept by the app, not by a sandbox, since the sandbox does not exist
+   * before the request. A record lives as long as the sandbox it made: a delete forgets it, so
+   * records do not pile up for sandboxes long gone, and the same key then makes a new sandbox.
+   */
+  readonly idempotency: IdempotencyStore;
   readonly #onRestore: ((sandbox: Sandbox) => void) | undefined;
   #deferred = 0;
 
@@ -146,6 +157,7 @@ export class SandboxRegistry {
     this.#defaults = defaults;
     this.#onRestore = onRestore;
     this.#random = createRandom(`${defaults.seed}/registry`, saved?.random);
+    this.idempotency = new IdempotencyStore(saved?.idempotency);
     for (const [id, generation] of Object.entries(saved?.generations ?? {})) this.#generations.set(id, generation);
     if (!saved) this.create({ id: DEFAULT_SANDBOX_ID });
     for (const s of saved?.sandboxes ?? []) {
@@ -248,6 +260,7 @@ export class SandboxRegistry {
     // Restored first, so whatever its owner holds for it (journal entries to replay) is spent.
     const old = this.get(id);
     old?.close();
+    this.idempotency.forgetOwner(id);
     return this.#sandboxes.delete(id);
   }
 
@@ -266,7 +279,8 @@ export class SandboxRegistry {
    * data directory keeps (`Sandbox.persist`); a sandbox never restored keeps its stored part.
    */
   persistParts(): (string | StoredPart)[] {
-    const head: RegistryHead = { random: this.#random.state(), generations: Object.fromEntries(this.#generations), sandboxIds: [...this.#sandboxes.keys()] };
+    const idempotency = this.idempotency.save();
+    const head: RegistryHead = { random: this.#random.state(), generations: Object.fromEntries(this.#generations), sandboxIds: [...this.#sandboxes.keys()], ...(idempotency.length > 0 ? { idempotency } : {}) };
     const parts: (string | StoredPart)[] = [JSON.stringify(head)];
     for (const entry of this.#sandboxes.values()) parts.push(entry instanceof Sandbox ? JSON.stringify(entry.persist()) : entry.saved.stored());
     return parts;

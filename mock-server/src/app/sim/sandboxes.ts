@@ -81,7 +81,7 @@ export const sandboxRoutes: readonly SimRoute[] = [
       if ('status' in request) return request;
       const sandbox = ctx.registry.create(request);
       if (!sandbox) return ctx.problem('CONFLICT', { detail: `sandbox ${request.id} already exists` });
-      return { status: 201, body: sandboxView(sandbox, ctx.origin), headers: { location: `/_sim/v1/sandboxes/${sandbox.id}` } };
+      return { status: 201, body: sandboxView(sandbox, ctx.origin), headers: { location: `/_sim/v1/sandboxes/${sandbox.id}` }, madeSandbox: sandbox.id };
     },
   },
   {
@@ -153,7 +153,7 @@ export const sandboxRoutes: readonly SimRoute[] = [
         return invalidField(ctx, pointer, `the snapshot cannot be restored: ${error instanceof Error ? error.message : String(error)}`, '快照无法恢复');
       }
       if (!sandbox) return ctx.problem('CONFLICT', { detail: `sandbox ${id} already exists` });
-      return { status: 201, body: sandboxView(sandbox, ctx.origin) };
+      return { status: 201, body: sandboxView(sandbox, ctx.origin), madeSandbox: sandbox.id };
     },
   },
 ];

@@ -29,6 +29,15 @@ export interface SimRouteContext {
   problem(code: ProblemCode, options?: ProblemResultOptions): OperationResult;
 }
 
+/** What a simulation API handler answers. */
+export interface SimResult extends OperationResult {
+  /**
+   * The sandbox the request made (create, import): the app's idempotency record of the request
+   * lives as long as that sandbox (`SandboxRegistry.idempotency`).
+   */
+  madeSandbox?: string;
+}
+
 /** A route of the simulation API (path relative to `/_sim/v1`). */
 export interface SimRoute {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -38,7 +47,7 @@ export interface SimRoute {
   jsonBody: boolean;
   /** False for routes the request journal leaves out (its own: reading it must not grow it). */
   journaled?: false;
-  handler(ctx: SimRouteContext): OperationResult;
+  handler(ctx: SimRouteContext): SimResult;
 }
 
 /** The sandbox of a route whose path has `{sandboxId}` (the core answered 404 otherwise). */
