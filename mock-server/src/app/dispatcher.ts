@@ -21,6 +21,7 @@ import { blankMeta, withMeta } from './dispatch-meta.js';
 import type { ServiceStatus } from './sim/service-status.js';
 import type { SimResult } from './sim/sim-route.js';
 import { isRead } from './read-methods.js';
+import { createdLocation } from './created-location.js';
 import { fingerprintOf, firstFormFingerprint, idempotencySlot, pathInSandbox } from './idempotency-slot.js';
 
 /** What the request flow needs from its app. */
@@ -265,7 +266,7 @@ export class Dispatcher {
     const execute = (): Execution => {
       const refused = replay ? undefined : this.#deps.quotas?.refusal(route, sandbox, req.method, bodyText);
       const result = refused ?? executeOperation({ route, registry: this.#deps.registry, platforms: this.#deps.platforms, sandbox, caller, params, query, body, requestId, origin: () => requestOrigin(req), wall: this.#deps.wall, replaying: replay !== undefined, service: this.#deps.service });
-      const answer = render(result, requestId, req.path);
+      const answer = render(result, requestId, req.path, (below) => createdLocation(req, route, below));
       if (isProblemResult(result)) meta.problemCode = result.problem.code;
       if (answer.status < 400) this.#deps.quotas?.admitted(route, sandbox, req.method, bodyText);
       let durable = DONE;
@@ -373,16 +374,18 @@ function faultAnswer(outcome: NonNullable<FaultDecision['outcome']>, requestId: 
 /**
  * The stored form of a handler's answer: problem+json for a problem, else the body as JSON under
  * the handler's own content type (e.g. `application/ld+json` for DCAT), `application/json` when
- * it names none. Its headers are a fresh object the caller may add to.
+ * it names none, and a created resource's `Location` as `locate` resolves it. Its headers are a
+ * fresh object the caller may add to.
  */
-function render(result: OperationResult | ProblemResult, requestId: string, instance: string): StoredAnswer {
+function render(result: OperationResult | ProblemResult, requestId: string, instance: string, locate: (below: string) => string): StoredAnswer {
   if (isProblemResult(result)) {
     const r = problemResponse(result.problem.code, result.problem.options, requestId, instance);
     const { [HEADERS.requestId]: _id, ...headers } = r.headers;
     return { status: r.status, headers, body: String(r.body) };
   }
   // The request id is added per response, so a stored answer replays under the new request's id.
-  if (result.body === undefined && result.json === undefined) return { status: result.status, headers: { ...result.headers }, body: '' };
-  const headers: Record<string, string> = result.headers ? { 'content-type': JSON_TYPE, ...result.headers } : { 'content-type': JSON_TYPE };
+  const location = result.location === undefined ? undefined : { location: locate(result.location) };
+  if (result.body === undefined && result.json === undefined) return { status: result.status, headers: { ...result.headers, ...location }, body: '' };
+  const headers: Record<string, string> = { 'content-type': JSON_TYPE, ...result.headers, ...location };
   return { status: result.status, headers, body: result.json ?? JSON.stringify(result.body) };
 }

@@ -155,6 +155,12 @@ export interface OperationResult {
    */
   json?: string;
   headers?: Readonly<Record<string, string>>;
+  /**
+   * Where the resource a `201` created is read, as the contract's paths write it below the API
+   * root (`/applications/rga_…`): the core sends it as `Location`, an absolute path from the server
+   * root (`/sandboxes/sbx_1/registration/v1/applications/rga_…`; see `createdLocation`).
+   */
+  location?: string;
 }
 
 /** Everything a handler needs; input is already validated against the OpenAPI document. */

@@ -10,7 +10,7 @@ describe('authorized operation: plan → selection and agreement → authorizati
     const created = await world.ao('POST', '/plans', { as: world.body, body: planContent([world.scopeItem()]) });
     expectContract('authorized-operation', 'createPlan', created, 201);
     expect(created.body).toMatchObject({ state: 'drafting', version: 1, implementingBody: { creditCode: world.body.creditCode }, deadline: null });
-    expect(created.headers.get('location')).toBe(`plans/${created.body.id}`);
+    expect(created.headers.get('location')).toBe(`${world.base('authorized-operation')}/plans/${created.body.id}`);
     const submitted = await world.ao('POST', `/plans/${created.body.id}/submissions`, { as: world.body, body: { note: '报请审议。' } });
     expectContract('authorized-operation', 'submitPlan', submitted, 200);
     // Friday 2025-09-26, 30 WD over the National Day week and its make-up Saturdays.

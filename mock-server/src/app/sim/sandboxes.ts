@@ -81,7 +81,7 @@ export const sandboxRoutes: readonly SimRoute[] = [
       if ('status' in request) return request;
       const sandbox = ctx.registry.create(request);
       if (!sandbox) return ctx.problem('CONFLICT', { detail: `sandbox ${request.id} already exists` });
-      return { status: 201, body: sandboxView(sandbox, ctx.origin), headers: { location: `/_sim/v1/sandboxes/${sandbox.id}` }, madeSandbox: sandbox.id };
+      return { status: 201, body: sandboxView(sandbox, ctx.origin), location: `/sandboxes/${sandbox.id}`, madeSandbox: sandbox.id };
     },
   },
   {

@@ -45,7 +45,7 @@ function submitDataAccessRequest(ctx: Ctx): OperationResult {
   const record: DataAccessRecord = { id: sandbox.ids.next('aoq'), owner: caller.id, authorizationId: authorization.id, requester: orgRef(caller), submission: structuredClone(body), agreementReportedOn: null, reasons: [] };
   state.requests.set(record.id, record);
   state.host.create(MACHINE, { id: record.id, actor, data });
-  return { status: 201, headers: { location: `data-access-requests/${record.id}` }, body: dataAccessView(state, record) };
+  return { status: 201, location: `/data-access-requests/${record.id}`, body: dataAccessView(state, record) };
 }
 
 function reportDataAccessAgreement(ctx: Ctx): OperationResult {

@@ -39,7 +39,7 @@ function createPlan(ctx: Ctx): OperationResult {
   const record: PlanRecord = { id: sandbox.ids.next('aop'), owner: caller.id, implementingBody: orgRef(caller), content: structuredClone(content), pendingChange: null, version: 1, filedOn: null, reasons: [] };
   state.plans.set(record.id, record);
   state.host.create(MACHINE, { id: record.id, actor });
-  return { status: 201, headers: { location: `plans/${record.id}` }, body: planView(state, record) };
+  return { status: 201, location: `/plans/${record.id}`, body: planView(state, record) };
 }
 
 function ownPlan(ctx: Ctx): PlanRecord {

@@ -41,7 +41,7 @@ function createProduct(ctx: Ctx): OperationResult {
   const record: ProductRecord = { id: sandbox.ids.next('aod'), owner: caller.id, authorizationId: content.authorizationId, operator: orgRef(caller), content: structuredClone(content), fee: null, listedOn: null, reasons: [] };
   state.products.set(record.id, record);
   state.host.create(MACHINE, { id: record.id, actor });
-  return { status: 201, headers: { location: `products/${record.id}` }, body: productView(state, record) };
+  return { status: 201, location: `/products/${record.id}`, body: productView(state, record) };
 }
 
 function ownProduct(ctx: Ctx): ProductRecord {

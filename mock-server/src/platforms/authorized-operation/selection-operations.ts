@@ -64,7 +64,7 @@ function createSelection(ctx: Ctx): OperationResult {
   };
   state.selections.set(record.id, record);
   state.host.create(MACHINE, { id: record.id, actor, data });
-  return { status: 201, headers: { location: `selections/${record.id}` }, body: selectionView(state, record) };
+  return { status: 201, location: `/selections/${record.id}`, body: selectionView(state, record) };
 }
 
 /** 400 at the first eligibility statement the profile wants that the bid lacks (27号 第十二条; Inner Mongolia 101号 第九条). */

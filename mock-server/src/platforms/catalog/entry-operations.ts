@@ -96,7 +96,7 @@ export function entryOperations(): Record<string, OperationHandler<CatalogState>
     createEntry: (ctx) => {
       // Later writes need the caller's own entry (ownEntry), so only creation checks the role.
       const id = ctx.state.workflow.createEntry(requireRole(ctx, 'data_provider'), ctx.body as EntryFields);
-      return { status: 201, body: ctx.state.workflow.entryView(id) };
+      return { status: 201, location: `/entries/${id}`, body: ctx.state.workflow.entryView(id) };
     },
     listEntries: (ctx) => {
       const owner = caller(ctx).id;

@@ -71,7 +71,7 @@ function submitApplication(ctx: Ctx): OperationResult {
   };
   state.applications.set(record.id, record);
   state.host.create('open-data.application', { id: record.id, actor, data });
-  return { status: 201, body: applicationView(state, record) };
+  return { status: 201, location: `/applications/${record.id}`, body: applicationView(state, record) };
 }
 
 /** The caller's own application, or 404 (another organisation's is not revealed). */

@@ -113,7 +113,7 @@ const submit: OperationHandler<RegistrationState> = (ctx) => {
   };
   state.applications.set(id, app);
   state.host.create(machine, { id, actor, data: { type } });
-  return { status: 201, headers: { location: `applications/${id}` }, body: applicationView(state, app) };
+  return { status: 201, location: `/applications/${id}`, body: applicationView(state, app) };
 };
 
 const list: OperationHandler<RegistrationState> = (ctx) => {

@@ -82,7 +82,7 @@ function submitRequest(ctx: Ctx): OperationResult {
   };
   state.requests.set(record.id, record);
   state.host.create('sharing.request', { id: record.id, actor, data });
-  return { status: 201, body: requestView(state, record) };
+  return { status: 201, location: `/requests/${record.id}`, body: requestView(state, record) };
 }
 
 /** The caller's own request, or a 404 problem (another organisation's request is not revealed). */
