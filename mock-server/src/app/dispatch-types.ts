@@ -35,6 +35,14 @@ export interface DispatchRequest {
    * does for a body it measures, so the refusal is journaled and logged with its route.
    */
   bodyTooLarge?: true;
+  /**
+   * Node's HTTP parser refused the request with this code (`HPE_INVALID_CONTENT_LENGTH`, …);
+   * `method`, `path` and `query` are its request line as far as the parser's chunk shows it
+   * (bytes outside visible ASCII percent-encoded), `headers` empty. The core answers 414 for a
+   * target over the limit, 431 `HEADERS_TOO_LARGE` for a head the parser found too large, else
+   * 400 `VALIDATION_FAILED`, so the refusal is journaled and logged with its route like the others.
+   */
+  parseError?: string;
 }
 
 /** The core's answer; `connectionReset` asks the transport to fail like a dropped connection. */

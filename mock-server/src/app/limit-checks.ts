@@ -83,7 +83,25 @@ export function bodyExceeds(body: DispatchRequest['body'], maxBytes: number): bo
 }
 
 /**
- * The refusal of a request over any limit, or `undefined`: the core's own check, so every
+ * The answer to a request Node's HTTP parser refused with `code` (see `DispatchRequest.parseError`):
+ * 431 `HEADERS_TOO_LARGE` for a head over the parser's size, else 400 `VALIDATION_FAILED` naming
+ * the parser's code. `instance` is the request target, `undefined` when it could not be read.
+ *
+ * @example
+ * ```ts
+ * parseErrorAnswer('HPE_INVALID_METHOD', DEFAULT_LIMITS, undefined).status; // 400
+ * ```
+ */
+export function parseErrorAnswer(code: string, limits: Readonly<Limits>, instance: string | undefined): DispatchResponse {
+  if (code === 'HPE_HEADER_OVERFLOW') {
+    return problemResponse('HEADERS_TOO_LARGE', { detail: `the request head is larger than the server accepts (${limits.maxHeaderBytes} bytes of headers)`, extensions: { limit: limits.maxHeaderBytes } }, newRequestId(), instance);
+  }
+  return problemResponse('VALIDATION_FAILED', { detail: `the request is not valid HTTP/1.1 (${code})` }, newRequestId(), instance);
+}
+
+/**
+ * The refusal of a request over any limit, or that the transport's parser refused
+ * (`DispatchRequest.parseError`), or `undefined`: the core's own check, so every
  * transport (and a direct `app.dispatch`) answers alike. Transports that read a body from a
  * stream also count its bytes while reading and stop at the limit (see `readBoundedBody`).
  *
@@ -94,5 +112,6 @@ export function bodyExceeds(body: DispatchRequest['body'], maxBytes: number): bo
  */
 export function refuseOverLimits(req: DispatchRequest, limits: Readonly<Limits>): DispatchResponse | undefined {
   const maxBytes = bodyLimitFor(limits, req.path);
-  return refuseHead(req, limits) ?? (req.bodyTooLarge || bodyExceeds(req.body, maxBytes) ? payloadTooLarge(maxBytes, req.path) : undefined);
+  const sized = refuseHead(req, limits) ?? (req.bodyTooLarge || bodyExceeds(req.body, maxBytes) ? payloadTooLarge(maxBytes, req.path) : undefined);
+  return sized ?? (req.parseError === undefined ? undefined : parseErrorAnswer(req.parseError, limits, req.path));
 }

@@ -18,7 +18,8 @@ export interface ProblemResultOptions {
 }
 
 /**
- * A complete problem+json response (status from the code's catalogue entry, `X-Request-Id`).
+ * A complete problem+json response (status from the code's catalogue entry, `X-Request-Id`);
+ * `instance` is left out when it is `undefined` (a request whose target could not be read).
  *
  * @example
  * ```ts
@@ -29,7 +30,7 @@ export function problemResponse(
   code: ProblemCode,
   options: ProblemResultOptions,
   requestId: string,
-  instance: string,
+  instance: string | undefined,
 ): DispatchResponse {
   const body = problem(code, {
     detail: options.detail,

@@ -1,11 +1,12 @@
 import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { DispatchResponse } from '../app/dispatch-types.js';
-import { refuseHead } from '../app/limit-checks.js';
+import type { DispatchRequest, DispatchResponse } from '../app/dispatch-types.js';
+import { parseErrorAnswer } from '../app/limit-checks.js';
 import type { Limits } from '../app/limits.js';
 import { problemResponse } from '../app/problem-response.js';
 import { requestId as newRequestId } from '@gdx/protocol';
 import { targetPath } from './request-gate.js';
+import type { RequestLogHooks } from './request-log.js';
 
 /** An error of Node's HTTP parser, as the server's `clientError` event gives it. */
 interface ParserError extends Error {
@@ -14,26 +15,34 @@ interface ParserError extends Error {
   rawPacket?: Buffer;
 }
 
-/** `METHOD target` at the start of a request line, as far as the chunk shows it. */
-const REQUEST_LINE = /^[A-Z]+ ([^\s]*)/;
+/**
+ * `METHOD target` at the start of a request line, as far as the chunk shows it (read as latin1,
+ * a character per byte). The target ends at a space or a line end: not at `\s`, which takes the
+ * byte 0xA0 of a UTF-8 sequence for a space.
+ */
+const REQUEST_LINE = /^([A-Z]+) ([^ \r\n]+)/;
+
+/** A byte that is not visible ASCII: percent-encoded in a target shown to people and tools. */
+const NOT_VISIBLE = /[^\x21-\x7e]/g;
 
 /**
- * The answer to a request Node's parser refused. A head over the parser's size limit is a 414
- * when its request line is longer than the URL limit (or never ends inside the chunk), else a
- * 431; any other parse error is a 400 (`VALIDATION_FAILED`, the parser's code in the detail).
+ * The request line of a refused request as far as its chunk shows it, or `undefined` when it does
+ * not start with one (`GARBAGE`). The target keeps what the client sent, with the bytes a
+ * request target may not hold (raw UTF-8, controls) percent-encoded, as a client should have sent
+ * them: `q=人口` becomes `q=%E4%BA%BA%E5%8F%A3`. A target longer than the URL limit is cut a
+ * little past it: it is refused for its length, and no more of it is needed.
+ *
+ * @example
+ * ```ts
+ * requestLine(Buffer.from('GET /x?q=人口 HTTP/1.1\r\n'), 8192); // { method: 'GET', target: '/x?q=%E4%BA%BA%E5%8F%A3' }
+ * ```
  */
-function answerFor(error: ParserError, limits: Readonly<Limits>): DispatchResponse {
-  if (error.code === 'HPE_HEADER_OVERFLOW') {
-    const head = error.rawPacket?.toString('latin1', 0, limits.maxUrlBytes + 64) ?? '';
-    const target = REQUEST_LINE.exec(head)?.[1];
-    if (target !== undefined) {
-      // `refuseHead` words the 414 as the core does; headers are irrelevant to it here.
-      const refused = refuseHead({ path: target, query: '', headers: {} }, limits);
-      if (refused) return refused;
-    }
-    return problemResponse('HEADERS_TOO_LARGE', { detail: `the request head is larger than the server accepts (${limits.maxHeaderBytes} bytes of headers)`, extensions: { limit: limits.maxHeaderBytes } }, newRequestId(), '');
-  }
-  return problemResponse('VALIDATION_FAILED', { detail: `the request is not valid HTTP/1.1 (${error.code ?? 'parse error'})` }, newRequestId(), '');
+export function requestLine(raw: Buffer | undefined, maxUrlBytes: number): { method: string; target: string } | undefined {
+  const head = raw?.toString('latin1', 0, maxUrlBytes + 64) ?? '';
+  const match = REQUEST_LINE.exec(head);
+  if (!match) return undefined;
+  const target = (match[2] ?? '').replace(NOT_VISIBLE, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return { method: match[1] ?? '', target };
 }
 
 /**
@@ -60,18 +69,33 @@ export function hostMissing(req: Pick<IncomingMessage, 'httpVersionMajor' | 'htt
   );
 }
 
+/** What the `clientError` listener needs of its server. */
+export interface ClientErrorOptions {
+  limits: Readonly<Limits>;
+  /**
+   * The app's `dispatch`: a refused request whose request line could be read is answered by the
+   * core (marked `parseError`), so it lands in the request journal of the sandbox its path names.
+   */
+  dispatch: (request: DispatchRequest) => Promise<DispatchResponse>;
+  /** The server's request log, told of every answer written here. */
+  log?: RequestLogHooks | undefined;
+}
+
 /**
  * A `clientError` listener for `node:http` servers: writes a problem+json answer for a request
- * the parser refused (instead of Node's bare `431` or `400`) and closes the connection. A socket
- * that is already gone, or whose response was under way, is only destroyed; a request timeout
- * keeps Node's own `408`.
+ * the parser refused (instead of Node's bare `431` or `400`) and closes the connection. When the
+ * chunk the parser failed on starts with a request line, the core answers from it (414, 431 or
+ * 400 with the target as `instance`, journaled and logged with its route); otherwise the answer
+ * is made here, without `instance`, and logged with neither method nor path. A socket that is
+ * already gone, or whose response was under way, is only destroyed; a request timeout keeps
+ * Node's own `408` (logged too).
  *
  * @example
  * ```ts
- * server.on('clientError', problemOnClientError(app.limits));
+ * server.on('clientError', problemOnClientError({ limits: app.limits, dispatch: app.dispatch }));
  * ```
  */
-export function problemOnClientError(limits: Readonly<Limits>): (error: ParserError, socket: Duplex) => void {
+export function problemOnClientError({ limits, dispatch, log }: ClientErrorOptions): (error: ParserError, socket: Duplex) => void {
   return (error, socket) => {
     const writable = socket.writable && !(socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent;
     if (!writable || error.code === 'ECONNRESET') {
@@ -80,13 +104,39 @@ export function problemOnClientError(limits: Readonly<Limits>): (error: ParserEr
     }
     if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
       socket.end('HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n');
+      log?.unparsed({ method: null, target: null }, { status: 408, headers: {}, body: '' });
       return;
     }
-    const answer = answerFor(error, limits);
-    const body = Buffer.from(answer.body);
-    const head = [`HTTP/1.1 ${answer.status} ${STATUS_CODES[answer.status] ?? ''}`];
-    for (const [name, value] of Object.entries(answer.headers)) head.push(`${name}: ${value}`);
-    head.push(`content-length: ${body.byteLength}`, 'connection: close', '', '');
-    socket.end(Buffer.concat([Buffer.from(head.join('\r\n'), 'latin1'), body]));
+    const code = error.code ?? 'parse error';
+    const line = requestLine(error.rawPacket, limits.maxUrlBytes);
+    if (!line) {
+      const answer = parseErrorAnswer(code, limits, undefined);
+      writeAndClose(socket, answer);
+      log?.unparsed({ method: null, target: null }, answer);
+      return;
+    }
+    const q = line.target.indexOf('?');
+    const path = q < 0 ? line.target : line.target.slice(0, q);
+    const query = q < 0 ? '' : line.target.slice(q + 1);
+    dispatch({ method: line.method, path, query, headers: {}, body: undefined, parseError: code }).then(
+      (answer) => {
+        writeAndClose(socket, answer);
+        log?.unparsed(line, answer);
+      },
+      () => socket.destroy(),
+    );
   };
+}
+
+/** Writes an answer on a socket Node's server no longer drives, and closes it. */
+function writeAndClose(socket: Duplex, answer: DispatchResponse): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const body = Buffer.from(answer.body);
+  const head = [`HTTP/1.1 ${answer.status} ${STATUS_CODES[answer.status] ?? ''}`];
+  for (const [name, value] of Object.entries(answer.headers)) head.push(`${name}: ${value}`);
+  head.push(`content-length: ${body.byteLength}`, 'connection: close', '', '');
+  socket.end(Buffer.concat([Buffer.from(head.join('\r\n'), 'latin1'), body]));
 }

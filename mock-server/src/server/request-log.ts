@@ -13,13 +13,15 @@ export interface RequestLogEntry {
   readonly requestId: string | null;
   readonly sandboxId: string | null;
   readonly organizationId: string | null;
-  readonly method: string;
-  /** The path without the query. */
-  readonly path: string;
+  /** `null` when Node's HTTP parser could not read the request line (e.g. `GARBAGE`). */
+  readonly method: string | null;
+  /** The path without the query (bytes outside visible ASCII percent-encoded when the parser refused it); `null` as `method`. */
+  readonly path: string | null;
   readonly operationId: string | null;
   /** 0 for an injected connection reset. */
   readonly status: number;
   readonly problemCode: string | null;
+  /** 0 for a request Node's parser refused (its arrival is not known). */
   readonly durationMs: number;
 }
 
@@ -38,6 +40,8 @@ export type RequestLogSink = (entry: RequestLogEntry) => void;
 export interface RequestLogHooks {
   arrived(req: IncomingMessage): void;
   answered(req: IncomingMessage, answer: DispatchResponse): void;
+  /** An answer to a request Node's parser refused: its request line as far as it was read (`null` parts when not at all). */
+  unparsed(line: { method: string | null; target: string | null }, answer: DispatchResponse): void;
 }
 
 /**
@@ -53,6 +57,25 @@ export interface RequestLogHooks {
  */
 export function requestLogHooks(sink: RequestLogSink, monotonic: () => number = () => performance.now()): RequestLogHooks {
   const arrivals = new WeakMap<IncomingMessage, number>();
+  const report = (method: string | null, target: string | null, answer: DispatchResponse, durationMs: number): void => {
+    const meta = answer.meta;
+    const q = target === null ? -1 : target.indexOf('?');
+    try {
+      sink({
+        requestId: meta?.requestId ?? answer.headers[HEADERS.requestId] ?? null,
+        sandboxId: meta?.sandboxId ?? null,
+        organizationId: meta?.organizationId ?? null,
+        method,
+        path: target === null || q < 0 ? target : target.slice(0, q),
+        operationId: meta?.operationId ?? null,
+        status: answer.connectionReset ? 0 : answer.status,
+        problemCode: meta?.problemCode ?? answer.problemCode ?? null,
+        durationMs,
+      });
+    } catch {
+      // A log that fails must not fail the request it reports.
+    }
+  };
   return {
     arrived(req) {
       arrivals.set(req, monotonic());
@@ -60,24 +83,10 @@ export function requestLogHooks(sink: RequestLogSink, monotonic: () => number = 
     answered(req, answer) {
       const started = arrivals.get(req);
       arrivals.delete(req);
-      const meta = answer.meta;
-      const target = req.url ?? '/';
-      const q = target.indexOf('?');
-      try {
-        sink({
-          requestId: meta?.requestId ?? answer.headers[HEADERS.requestId] ?? null,
-          sandboxId: meta?.sandboxId ?? null,
-          organizationId: meta?.organizationId ?? null,
-          method: req.method ?? 'GET',
-          path: q < 0 ? target : target.slice(0, q),
-          operationId: meta?.operationId ?? null,
-          status: answer.connectionReset ? 0 : answer.status,
-          problemCode: meta?.problemCode ?? answer.problemCode ?? null,
-          durationMs: started === undefined ? 0 : Math.max(0, monotonic() - started),
-        });
-      } catch {
-        // A log that fails must not fail the request it reports.
-      }
+      report(req.method ?? 'GET', req.url ?? '/', answer, started === undefined ? 0 : Math.max(0, monotonic() - started));
+    },
+    unparsed(line, answer) {
+      report(line.method, line.target, answer, 0);
     },
   };
 }

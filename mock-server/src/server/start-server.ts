@@ -276,7 +276,7 @@ export async function startServer(app: App, options: ServerOptions = {}): Promis
       .catch(() => fail(res));
   });
   // Requests Node's parser refuses (head too large, not HTTP) are answered with problem+json too.
-  server.on('clientError', problemOnClientError(limits));
+  server.on('clientError', problemOnClientError({ limits, dispatch: app.dispatch, log: scope.log }));
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,4 +1,5 @@
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/index.js';
 import { createFetch } from '../../src/fetch/index.js';
@@ -79,5 +80,53 @@ describe('size refusals in the request journal and the request log', () => {
     const res = await inProcess('http://mock.local/catalog/v1/entries', { method: 'POST', headers: { 'content-type': 'application/json' }, body, duplex: 'half' } as RequestInit);
     expect(res.status).toBe(413);
     expect((await journaled('default', String(res.headers.get('x-request-id')))).body).toMatchObject({ status: 413, operationId: 'createEntry' });
+  });
+});
+
+/** Sends raw bytes on a fresh connection; resolves with the status and the problem body once the server closes it. */
+function raw(bytes: Buffer | string): Promise<{ status: number; requestId: string; problem: Record<string, unknown> }> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(running.port, '127.0.0.1');
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk) => chunks.push(chunk));
+    socket.on('error', reject);
+    socket.on('close', () => {
+      const [head = '', body = ''] = Buffer.concat(chunks).toString('utf8').split('\r\n\r\n');
+      const problem = JSON.parse(body) as Record<string, unknown>;
+      resolve({ status: Number(head.split(' ')[1]), requestId: String(problem.requestId), problem });
+    });
+    socket.end(bytes);
+  });
+}
+
+describe("requests Node's HTTP parser refuses, in the request log and the request journal", () => {
+  it('a request line that is not HTTP is logged without method or path, and its problem has no instance', async () => {
+    const { status, requestId, problem } = await raw('GARBAGE\r\n\r\n');
+    expect(status).toBe(400);
+    expect(problem).not.toHaveProperty('instance');
+    expect(logged.find((line) => line.requestId === requestId)).toEqual({ requestId, sandboxId: null, organizationId: null, method: null, path: null, operationId: null, status: 400, problemCode: 'VALIDATION_FAILED', durationMs: 0 });
+  });
+
+  it.each([
+    ['a malformed Content-Length', 'POST /catalog/v1/entries HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n', 400, { method: 'POST', path: '/catalog/v1/entries', query: '', operationId: 'createEntry', problemCode: 'VALIDATION_FAILED' }],
+    [
+      'raw UTF-8 in the target (curl -g)',
+      Buffer.concat([Buffer.from('GET /catalog/v1/search?q='), Buffer.from('人口'), Buffer.from(' HTTP/1.1\r\nHost: x\r\n\r\n')]),
+      400,
+      { method: 'GET', path: '/catalog/v1/search', query: 'q=%E4%BA%BA%E5%8F%A3', operationId: 'searchEntries', problemCode: 'VALIDATION_FAILED' },
+    ],
+    ['a 30,000-byte path', `GET /catalog/v1/entries/${'a'.repeat(30_000)} HTTP/1.1\r\nHost: x\r\n\r\n`, 414, { method: 'GET', operationId: 'getEntry', problemCode: 'URI_TOO_LONG' }],
+    ['a header section beyond what the parser takes', `GET /catalog/v1/search HTTP/1.1\r\nHost: x\r\nX-Pad: ${'a'.repeat(40_000)}\r\n\r\n`, 431, { method: 'GET', path: '/catalog/v1/search', operationId: 'searchEntries', problemCode: 'HEADERS_TOO_LARGE' }],
+  ])('%s is journaled in the sandbox its path names and logged, with the target as instance', async (_name, bytes, expected, fields) => {
+    const { status, requestId, problem } = await raw(bytes);
+    expect(status).toBe(expected);
+    const entry = await journaled('default', requestId);
+    expect(entry.status).toBe(200);
+    expect(entry.body).toMatchObject({ requestId, status: expected, platform: 'catalog', ...fields });
+    expect(String(problem.instance)).toMatch(/^\/catalog\/v1\/(search|entries)/);
+    expect(String(entry.body.path).startsWith(String(problem.instance))).toBe(true);
+    const line = logged.find((l) => l.requestId === requestId);
+    expect(line).toMatchObject({ sandboxId: 'default', method: fields.method, operationId: fields.operationId, status: expected, problemCode: fields.problemCode });
+    expect(line?.path).toBe(entry.body.path);
   });
 });
