@@ -18,6 +18,7 @@ import { Dispatcher, type DispatcherDeps } from './dispatcher.js';
 import type { DispatchRequest, DispatchResponse } from './dispatch-types.js';
 import { refusalMeta } from './dispatch-meta.js';
 import { handleRequest } from './handle-request.js';
+import { headAnswer } from './head-answer.js';
 import { journalRequests } from './journal/journal-requests.js';
 import { refuseOverLimits } from './limit-checks.js';
 import { ReplayRefusals } from './replay-refusals.js';
@@ -365,8 +366,8 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
     // The served contracts belong to no sandbox and change nothing: answered before routing too.
     const refused = refuseOverLimits(request, limits) ?? guard(request) ?? contractsAnswer(request);
     const answered = refused ? Promise.resolve({ ...refused, meta: refusalMeta(request, refused, router) }) : dispatcher.dispatch(request);
-    // HEAD is GET without the body (RFC 9110 §9.3.2; the router maps it): the same status and headers on every transport.
-    return request.method === 'HEAD' ? answered.then((response) => ({ ...response, body: '' })) : answered;
+    // HEAD is GET without the body (RFC 9110 §9.3.2; the router maps it): the same status and headers, the GET's length, on every transport.
+    return request.method === 'HEAD' ? answered.then(headAnswer) : answered;
   };
   // Journaling wraps the core, so every transport's requests are journaled; with no entries kept it costs nothing.
   // A sandbox still in its saved form was not reached (its restore failed): nothing to journal, and no restore tried again here.

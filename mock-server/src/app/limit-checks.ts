@@ -2,6 +2,7 @@ import { requestId as newRequestId } from '@gdx/protocol';
 import type { DispatchRequest, DispatchResponse } from './dispatch-types.js';
 import { bodyLimitFor, type Limits } from './limits.js';
 import { problemResponse } from './problem-response.js';
+import { utf8Length } from '../sandbox/utf8-length.js';
 
 /** The parts of a request known before its body arrives. */
 export type RequestHead = Pick<DispatchRequest, 'path' | 'query' | 'headers'>;
@@ -47,24 +48,6 @@ export function refuseHead(head: RequestHead, limits: Readonly<Limits>): Dispatc
     return problemResponse('HEADERS_TOO_LARGE', { detail: `the request headers are larger than the limit of ${limits.maxHeaderBytes} bytes`, extensions: { limit: limits.maxHeaderBytes } }, newRequestId(), head.path);
   }
   return undefined;
-}
-
-/**
- * UTF-8 length of a string without encoding it (the core also runs in browsers: no `Buffer`).
- * A lone surrogate counts 3 bytes, as `TextEncoder` writes U+FFFD for it.
- */
-function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit < 0x80) bytes += 1;
-    else if (unit < 0x800) bytes += 2;
-    else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
 }
 
 /**

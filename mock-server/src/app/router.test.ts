@@ -19,7 +19,9 @@ describe('Router', () => {
     { method: 'GET', path: '/sandboxes/a%20b', want: { kind: 'found', value: 'get', params: { sandboxId: 'a b' } } },
     { method: 'GET', path: '/sandboxes/x/events', want: { kind: 'found', value: 'events', params: { id: 'x' } } },
     { method: 'GET', path: '/sandboxes/s1/catalog/v1/entries/e1', want: { kind: 'found', value: 'entry', params: { sandboxId: 's1', entryId: 'e1' } } },
-    { method: 'DELETE', path: '/sandboxes', want: { kind: 'method_not_allowed', allow: ['GET', 'POST'] } },
+    // HEAD is answered wherever GET is, so a 405 names it too.
+    { method: 'DELETE', path: '/sandboxes', want: { kind: 'method_not_allowed', allow: ['GET', 'HEAD', 'POST'] } },
+    { method: 'HEAD', path: '/sandboxes/x/events', want: { kind: 'found', value: 'events', params: { id: 'x' } } },
     { method: 'GET', path: '/sandboxes/', want: { kind: 'not_found' } },
     { method: 'GET', path: '/sandboxes/%E0%A4%A', want: { kind: 'not_found' } },
     { method: 'GET', path: '/nothing', want: { kind: 'not_found' } },

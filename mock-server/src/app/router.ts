@@ -28,7 +28,7 @@ const newNode = <T>(): Node<T> => ({ literals: new Map(), methods: new Map() });
  * ```ts
  * const router = new Router([{ method: 'GET', template: '/entries/{entryId}', value: 'getEntry' }]);
  * router.match('GET', '/entries/ent_1'); // { kind: 'found', value: 'getEntry', params: { entryId: 'ent_1' } }
- * router.match('PUT', '/entries/ent_1'); // { kind: 'method_not_allowed', allow: ['GET'] }
+ * router.match('PUT', '/entries/ent_1'); // { kind: 'method_not_allowed', allow: ['GET', 'HEAD'] }
  * ```
  */
 export class Router<T> {
@@ -66,7 +66,7 @@ export class Router<T> {
     if (!node) return { kind: 'not_found' };
     // HEAD is answered wherever GET is (RFC 9110 §9.3.2); the app leaves out the body.
     const route = node.methods.get(method) ?? (method === 'HEAD' ? node.methods.get('GET') : undefined);
-    if (route === undefined) return { kind: 'method_not_allowed', allow: [...node.methods.keys()].sort() };
+    if (route === undefined) return { kind: 'method_not_allowed', allow: allowed(node.methods) };
     const params: Record<string, string> = {};
     route.names.forEach((name, i) => (params[name] = values[i] ?? ''));
     return { kind: 'found', value: route.value, params };
@@ -90,6 +90,13 @@ export class Router<T> {
     }
     return undefined;
   }
+}
+
+/** The methods a path takes, sorted: HEAD wherever GET is (see `match`). */
+function allowed(methods: ReadonlyMap<string, unknown>): string[] {
+  const names = [...methods.keys()];
+  if (methods.has('GET') && !methods.has('HEAD')) names.push('HEAD');
+  return names.sort();
 }
 
 function safeDecode(segment: string): string | undefined {

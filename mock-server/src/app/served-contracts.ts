@@ -179,8 +179,9 @@ function notFound(req: DispatchRequest, detail: string, message: { zh: string; e
  * The core's answer under `/openapi` on every transport, `undefined` for any other path:
  * `GET /openapi/{name}.json` and `.yaml` (`servers` pointing at this mock, `ETag`, 304), and the
  * JSON index at `/openapi` and `/openapi/`. Reference pages are the HTTP server's
- * (`server/reference-pages.ts`); here such a path is a 404 naming the documents. Only `GET`
- * (405 otherwise, like the rest of the core); an unknown name is a 404 problem listing the names.
+ * (`server/reference-pages.ts`); here such a path is a 404 naming the documents. Only `GET` and
+ * `HEAD` (405 otherwise, like the rest of the core; the app leaves the body out of a HEAD answer);
+ * an unknown name is a 404 problem listing the names.
  *
  * @example
  * ```ts
@@ -190,8 +191,8 @@ function notFound(req: DispatchRequest, detail: string, message: { zh: string; e
  */
 export function contractsAnswer(req: DispatchRequest): DispatchResponse | undefined {
   if (!isContractsPath(req.path)) return undefined;
-  if (req.method !== 'GET') {
-    return problemResponse('METHOD_NOT_ALLOWED', { detail: `${req.method} is not allowed on a contract; use GET`, headers: { allow: 'GET' } }, newRequestId(), req.path);
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    return problemResponse('METHOD_NOT_ALLOWED', { detail: `${req.method} is not allowed on a contract; use GET or HEAD`, headers: { allow: 'GET, HEAD' } }, newRequestId(), req.path);
   }
   const rest = req.path.slice(CONTRACTS_PREFIX.length + 1);
   if (rest === '' || req.path === CONTRACTS_PREFIX) return contractIndexAnswer(req, false);

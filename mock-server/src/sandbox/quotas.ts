@@ -3,6 +3,7 @@ import type { OpenApiDocument } from '../app/platform-module.js';
 import { isRead } from '../app/read-methods.js';
 import type { CoreRoute } from '../app/route-table.js';
 import type { Sandbox } from './sandbox.js';
+import { utf8Length } from './utf8-length.js';
 
 /** The three per-sandbox quotas, each a maximum. */
 export interface SandboxQuotas {
@@ -52,24 +53,6 @@ export function resolveQuotas(given: Partial<SandboxQuotas> | undefined, base: R
     quotas[name] = value;
   }
   return quotas;
-}
-
-/**
- * The UTF-8 byte length of a string, as `TextEncoder` would encode it (a lone surrogate takes the
- * 3 bytes of U+FFFD), counted without encoding: this runs for every write.
- */
-function utf8Length(text: string): number {
-  let bytes = text.length;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) continue;
-    if (c < 0x800) bytes += 1;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      bytes += 2; // a pair: 2 code units, 4 bytes
-      i++;
-    } else bytes += 2;
-  }
-  return bytes;
 }
 
 /**

@@ -137,6 +137,8 @@ function writeAndClose(socket: Duplex, answer: DispatchResponse): void {
   const body = Buffer.from(answer.body);
   const head = [`HTTP/1.1 ${answer.status} ${STATUS_CODES[answer.status] ?? ''}`];
   for (const [name, value] of Object.entries(answer.headers)) head.push(`${name}: ${value}`);
-  head.push(`content-length: ${body.byteLength}`, 'connection: close', '', '');
+  // A HEAD answer names the length of the body it leaves out (`headAnswer`).
+  if (answer.headers['content-length'] === undefined) head.push(`content-length: ${body.byteLength}`);
+  head.push('connection: close', '', '');
   socket.end(Buffer.concat([Buffer.from(head.join('\r\n'), 'latin1'), body]));
 }

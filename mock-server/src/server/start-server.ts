@@ -197,7 +197,8 @@ function write(scope: Scope, req: IncomingMessage, res: ServerResponse, answer: 
     if (options.end) res.end();
   } else {
     const { body } = answer;
-    flat.push('content-length', String(typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength));
+    // A HEAD answer names the length of the GET's body it leaves out (`headAnswer`).
+    if (answer.headers['content-length'] === undefined) flat.push('content-length', String(typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength));
     res.writeHead(answer.status, flat);
     if (options.end) res.end(body);
     else res.write(body);

@@ -78,7 +78,7 @@ for (const name of ['in-process fetch', 'node:http server']) {
       expect(post.status).toBe(401);
       const authorised = await transport.fetch(`${transport.baseUrl}/_sim/v1/health`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` }, body: '{}' });
       expect(authorised.status).toBe(405);
-      expect(authorised.headers.get('allow')).toBe('GET');
+      expect(authorised.headers.get('allow')).toBe('GET, HEAD');
     });
 
     it('while storage refuses writes: health 200 degraded, ready 503 SERVICE_UNAVAILABLE with Retry-After; both recover once the store works', async () => {

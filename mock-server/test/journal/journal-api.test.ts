@@ -282,8 +282,8 @@ describe('unknown routes', () => {
 
   it('a 405 lists the allowed methods, also in Allow', async () => {
     const answer = await raw('PUT', '/registration/v1/applications');
-    expect([answer.status, answer.allow, answer.body.allowedMethods]).toEqual([405, 'GET, POST', ['GET', 'POST']]);
-    expect(answer.body.errors[0]?.message).toEqual({ zh: '该路径不支持 PUT，可用方法：GET, POST', en: 'PUT is not allowed here; use GET, POST' });
+    expect([answer.status, answer.allow, answer.body.allowedMethods]).toEqual([405, 'GET, HEAD, POST', ['GET', 'HEAD', 'POST']]);
+    expect(answer.body.errors[0]?.message).toEqual({ zh: '该路径不支持 PUT，可用方法：GET, HEAD, POST', en: 'PUT is not allowed here; use GET, HEAD, POST' });
   });
 
   it('both answers are problems the common contract declares, suggestedRoutes and allowedMethods included', async () => {

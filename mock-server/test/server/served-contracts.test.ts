@@ -86,7 +86,7 @@ for (const transportName of Object.keys(TRANSPORTS)) {
       expect(body.errors[0]!.message.zh).toContain('payments');
       const post = await fetch(`${baseUrl}/openapi/registration.json`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
       expect(post.status).toBe(405);
-      expect(post.headers.get('allow')).toBe('GET');
+      expect(post.headers.get('allow')).toBe('GET, HEAD');
     });
   });
 }
