@@ -361,18 +361,19 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
     nextTurn(next);
   }
 
+  // A sandbox still in its saved form was not reached (its restore failed): nothing to journal or
+  // look up in it, and no restore is tried again here.
+  const restoredSandbox = (id: string) => (deps.registry.isDeferred(id) ? undefined : deps.registry.get(id));
   const answer = (request: DispatchRequest): Promise<DispatchResponse> => {
     // Size limits first: nothing of an oversized request is looked at (replay bypasses both).
     // The served contracts belong to no sandbox and change nothing: answered before routing too.
     const refused = refuseOverLimits(request, limits) ?? guard(request) ?? contractsAnswer(request);
-    const answered = refused ? Promise.resolve({ ...refused, meta: refusalMeta(request, refused, router) }) : dispatcher.dispatch(request);
+    const answered = refused ? Promise.resolve({ ...refused, meta: refusalMeta(request, refused, router, restoredSandbox) }) : dispatcher.dispatch(request);
     // HEAD is GET without the body (RFC 9110 §9.3.2; the router maps it): the same status and headers, the GET's length, on every transport.
     return request.method === 'HEAD' ? answered.then(headAnswer) : answered;
   };
   // Journaling wraps the core, so every transport's requests are journaled; with no entries kept it costs nothing.
-  // A sandbox still in its saved form was not reached (its restore failed): nothing to journal, and no restore tried again here.
-  const journaled = (id: string) => (deps.registry.isDeferred(id) ? undefined : deps.registry.get(id));
-  const dispatch = requestJournal.entries === 0 ? answer : journalRequests(answer, { sandbox: journaled, wall: realWall });
+  const dispatch = requestJournal.entries === 0 ? answer : journalRequests(answer, { sandbox: restoredSandbox, wall: realWall });
   const app: App = {
     platforms,
     limits,

@@ -1,4 +1,5 @@
 import { HEADERS } from '@gdx/protocol';
+import type { Sandbox } from '../sandbox/sandbox.js';
 import type { DispatchMeta, DispatchRequest, DispatchResponse } from './dispatch-types.js';
 import type { CoreRoute } from './route-table.js';
 import type { Router } from './router.js';
@@ -37,25 +38,30 @@ export function withMeta(response: DispatchResponse, meta: DispatchMeta): Dispat
 /**
  * The meta of a request refused before routing (size limits, the sim token, a write that is not
  * JSON) and the served contracts: the sandbox its path names and the operation its method and
- * path match (the route only: nothing of the request is read for it). Refusals of the
+ * path match (the route only: nothing of the request is read for it), and the organisation of
+ * the app key it presents when `sandboxOf` knows its sandbox. Refusals of the
  * simulation API are not journaled: a caller without the sim token must not be able to fill a
  * sandbox's journal. The contracts belong to no sandbox: they are logged, never journaled.
  *
  * @example
  * ```ts
- * refusalMeta(request, refusal).sandboxId; // 'default' for '/registration/v1/applications'
+ * refusalMeta(request, refusal, router, (id) => registry.get(id)).sandboxId; // 'default' for '/registration/v1/applications'
  * ```
  */
-export function refusalMeta(request: DispatchRequest, refusal: DispatchResponse, router: Router<CoreRoute>): DispatchMeta {
+export function refusalMeta(request: DispatchRequest, refusal: DispatchResponse, router: Router<CoreRoute>, sandboxOf: (id: string) => Sandbox | undefined): DispatchMeta {
   const contracts = isContractsPath(request.path);
   const match = contracts ? undefined : router.match(request.method, request.path);
   const route = match?.kind === 'found' ? match.value : undefined;
+  const sandboxId = contracts ? null : sandboxIdOfPath(request.path);
+  const appKey = request.headers[HEADERS.appKey] ?? null;
   return {
     ...blankMeta(refusal.headers[HEADERS.requestId] ?? ''),
-    sandboxId: contracts ? null : sandboxIdOfPath(request.path),
+    sandboxId,
     platform: route === undefined ? null : route.kind === 'sim' ? 'sim' : route.platform.name,
     operationId: route?.operationId ?? null,
-    appKey: request.headers[HEADERS.appKey] ?? null,
+    // Who tried, as for the core's own refusals (the signature is not checked: nothing was read).
+    organizationId: appKey === null || sandboxId === null ? null : (sandboxOf(sandboxId)?.organisationByAppKey(appKey)?.id ?? null),
+    appKey,
     problemCode: refusal.problemCode ?? null,
     journaled: !contracts && !isSimPath(request.path),
   };

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { HEADERS, requestId as newRequestId } from '@gdx/protocol';
 import type { AddressInfo } from 'node:net';
 import { consoleAssetsDir } from '@gdx/console';
 import type { App } from '../app/create-app.js';
@@ -214,6 +215,15 @@ function answer(app: App, scope: Scope, req: IncomingMessage, res: ServerRespons
   });
 }
 
+/**
+ * A server-made answer (the console's files and redirects, the reference pages) with an
+ * `X-Request-Id` like every answer of the core, so its log line and a bug report can name it.
+ */
+function identified(answer: DispatchResponse): DispatchResponse {
+  if (answer.headers[HEADERS.requestId] !== undefined) return answer;
+  return { ...answer, headers: { ...answer.headers, [HEADERS.requestId]: newRequestId() } };
+}
+
 function fail(res: ServerResponse): void {
   if (!res.headersSent) res.writeHead(500, ['content-length', '0']);
   res.end();
@@ -259,12 +269,13 @@ export async function startServer(app: App, options: ServerOptions = {}): Promis
     if (consoleDir !== false && (isConsolePath(plain.path) || isBrowserAtRoot(plain))) {
       // The console's files are the server's, not the app's: the in-process transports have no page to show.
       return void answerConsole(consoleDir, plain, plain.query)
+        .then(identified)
         .then((answer) => (hasBody(req) ? refuse(scope, req, res, answer) : write(scope, req, res, answer)))
         .catch(() => fail(res));
     }
     // The reference pages are the server's too; the documents they show are the core's (every transport).
     const reference = hasBody(req) ? undefined : answerReference(plain);
-    if (reference) return void reference.then((answer) => write(scope, req, res, answer)).catch(() => fail(res));
+    if (reference) return void reference.then((answer) => write(scope, req, res, identified(answer))).catch(() => fail(res));
     // A request without a body goes straight to the core, which checks the target and headers.
     if (!hasBody(req)) return void answer(app, scope, req, res, plain).catch(() => fail(res));
     if (refusedBeforeBody(req, plain, limits)) return void refuseInCore(app, scope, req, res, plain).catch(() => fail(res));

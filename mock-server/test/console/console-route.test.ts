@@ -24,6 +24,7 @@ describe('the console served by the HTTP server', () => {
     const answer = await get('/_console?lang=en');
     expect(answer.status).toBe(308);
     expect(answer.headers.get('location')).toBe('/_console/?lang=en');
+    expect(answer.headers.get('x-request-id')).toMatch(/^req_/);
   });
 
   it('answers the page at /_console/ and at every route of the app, under a policy that allows only its own origin', async () => {
@@ -70,6 +71,8 @@ describe('the console served by the HTTP server', () => {
       const answer = await fetch(`${mock.url}/`, { method, headers: browser, redirect: 'manual' });
       expect(answer.status).toBe(302);
       expect(answer.headers.get('location')).toBe('/_console/');
+      // Like every answer of the mock, so its log line and a bug report can name it.
+      expect(answer.headers.get('x-request-id')).toMatch(/^req_/);
     }
     for (const headers of [{ accept: 'application/json' }, {}] as Record<string, string>[]) {
       const answer = await get('/', headers);

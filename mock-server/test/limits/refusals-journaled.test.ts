@@ -26,9 +26,9 @@ afterAll(async () => {
 });
 
 /** POSTs `size` bytes to `path`, announced by Content-Length or chunked; resolves with the status and X-Request-Id. */
-function post(path: string, size: number, chunked: boolean): Promise<{ status: number; requestId: string }> {
+function post(path: string, size: number, chunked: boolean, extra: Record<string, string> = {}): Promise<{ status: number; requestId: string }> {
   return new Promise((resolve, reject) => {
-    const headers: Record<string, string | number> = { 'content-type': 'application/json', ...(chunked ? {} : { 'content-length': size }) };
+    const headers: Record<string, string | number> = { 'content-type': 'application/json', ...extra, ...(chunked ? {} : { 'content-length': size }) };
     const req = httpRequest({ port: running.port, host: '127.0.0.1', method: 'POST', path, headers }, (res) => {
       res.resume();
       res.once('end', () => resolve({ status: res.statusCode ?? 0, requestId: String(res.headers['x-request-id']) }));
@@ -62,6 +62,14 @@ describe('size refusals in the request journal and the request log', () => {
     const { status, requestId } = await post('/sandboxes/sbx_big/registration/v1/applications', 4 * LIMIT, false);
     expect(status).toBe(413);
     expect((await journaled('sbx_big', requestId)).body).toMatchObject({ status: 413, operationId: 'submitApplication' });
+  });
+
+  it("a 413 of a request presenting an app key names the key's organisation, as the core's refusals do", async () => {
+    const org = ((await (await fetch(`${running.url}/_sim/v1/sandboxes/default`)).json()) as { organizations: { id: string; appKey: string }[] }).organizations[0]!;
+    const { status, requestId } = await post('/catalog/v1/entries', 4 * LIMIT, false, { 'x-gdx-app-key': org.appKey });
+    expect(status).toBe(413);
+    expect((await journaled('default', requestId)).body).toMatchObject({ status: 413, appKey: org.appKey, organizationId: org.id });
+    expect(logged.find((line) => line.requestId === requestId)).toMatchObject({ organizationId: org.id });
   });
 
   it('a 414 names its operation too', async () => {
