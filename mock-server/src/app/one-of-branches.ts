@@ -1,4 +1,32 @@
+import type { Ajv2020 } from 'ajv/dist/2020.js';
 import type { OpenApiDocument } from './platform-module.js';
+
+/**
+ * The keyword `withSelectedBranches` writes for a `oneOf` decided by field names: its value lists
+ * the names, exactly one of which an object must have. Fails with `params: { fields, present }`.
+ */
+export const ONE_OF_FIELDS = 'x-gdx-one-of-fields';
+
+/**
+ * Registers {@link ONE_OF_FIELDS} on an ajv instance that compiles documents made by
+ * {@link withSelectedBranches}.
+ *
+ * @example
+ * ```ts
+ * registerOneOfFields(ajv);
+ * ajv.addSchema(withSelectedBranches(doc), 'gdx:simulation');
+ * ```
+ */
+export function registerOneOfFields(ajv: Ajv2020): void {
+  const check = (fields: readonly string[], data: Record<string, unknown>): boolean => {
+    const present = fields.filter((field) => data[field] !== undefined);
+    if (present.length === 1) return true;
+    check.errors = [{ keyword: ONE_OF_FIELDS, params: { fields, present } }];
+    return false;
+  };
+  check.errors = [] as { keyword: string; params: Record<string, unknown> }[];
+  ajv.addKeyword({ keyword: ONE_OF_FIELDS, type: 'object', schemaType: 'array', errors: true, validate: check });
+}
 
 type Schema = Record<string, unknown>;
 
@@ -35,8 +63,9 @@ function byDiscriminator(discriminator: { propertyName: string; mapping: Record<
 
 /**
  * `oneOf` of closed objects each requiring a field no other branch knows ("exactly one of
- * `workingDays`, `duration`, `to`"): the field present picks the branch; none present is one
- * `anyOf` of the required fields.
+ * `workingDays`, `duration`, `to`"): the field present picks the branch; none or several present is
+ * one {@link ONE_OF_FIELDS} error naming them (several used to fire every branch they pick, each
+ * calling the others' fields unknown).
  */
 function byKey(doc: OpenApiDocument, branches: readonly unknown[]): Schema[] | undefined {
   const resolved = branches.map((branch) => resolveLocal(doc, branch));
@@ -49,10 +78,26 @@ function byKey(doc: OpenApiDocument, branches: readonly unknown[]): Schema[] | u
     if (key === undefined) return undefined;
     keys.push(key);
   }
-  return [
-    { anyOf: keys.map((key) => ({ required: [key] })) },
-    ...branches.map((branch, i) => ({ if: { required: [keys[i]] }, then: branch })),
-  ];
+  // A branch is checked only when its field is the only one present.
+  const alone = (key: string): Schema => ({ required: [key], properties: Object.fromEntries(keys.filter((k) => k !== key).map((k) => [k, false])) });
+  return [{ [ONE_OF_FIELDS]: keys }, ...branches.map((branch, i) => ({ if: alone(keys[i] as string), then: branch }))];
+}
+
+/** The JSON type a schema requires, `number` for `integer` (a number may be both), if it names one. */
+function jsonTypeOf(schema: Schema | undefined): string | undefined {
+  if (schema === undefined || typeof schema.type !== 'string') return undefined;
+  return schema.type === 'integer' ? 'number' : schema.type;
+}
+
+/**
+ * `oneOf` of branches of distinct JSON types (a shipped profile's name or an inline profile
+ * object): the value's type picks the branch; another type is one `type` error listing theirs.
+ */
+function byType(doc: OpenApiDocument, branches: readonly unknown[]): Schema[] | undefined {
+  const types = branches.map((branch) => jsonTypeOf(resolveLocal(doc, branch)));
+  if (types.some((t) => t === undefined) || new Set(types).size !== types.length) return undefined;
+  const declared = branches.map((branch) => (resolveLocal(doc, branch) as Schema).type as string);
+  return [{ type: declared }, ...branches.map((branch, i) => ({ if: { type: declared[i] }, then: branch }))];
 }
 
 function rewrite(doc: OpenApiDocument, value: unknown): unknown {
@@ -65,7 +110,7 @@ function rewrite(doc: OpenApiDocument, value: unknown): unknown {
   const selected =
     isSchema(discriminator) && typeof discriminator.propertyName === 'string' && isSchema(discriminator.mapping)
       ? byDiscriminator(discriminator as { propertyName: string; mapping: Record<string, string> })
-      : byKey(doc, out.oneOf);
+      : (byKey(doc, out.oneOf) ?? byType(doc, out.oneOf));
   if (!selected) return out;
   const { oneOf: _oneOf, discriminator: _discriminator, ...rest } = out;
   return { ...rest, allOf: [...(Array.isArray(rest.allOf) ? rest.allOf : []), ...selected] };
@@ -76,9 +121,10 @@ function rewrite(doc: OpenApiDocument, value: unknown): unknown {
  * branch that field picks, so a validation problem names what is wrong with the body the client
  * meant instead of why it fails every other branch (a misspelt action used to answer 38 errors
  * from 38 actions). Decided by the discriminator where the contract has one (`action`, `kind`,
- * `mode`), else by the one field each closed branch alone requires (`ClockAdvance`). The
- * accepted bodies are the same: the branches of such a `oneOf` never overlap. Other `oneOf`s
- * stay as written.
+ * `mode`), else by the one field each closed branch alone requires (`ClockAdvance`, with the
+ * {@link ONE_OF_FIELDS} keyword: register it with {@link registerOneOfFields}), else by the JSON
+ * type when each branch has its own (a sandbox's `profile`). The accepted bodies are the same:
+ * the branches of such a `oneOf` never overlap. Other `oneOf`s stay as written.
  *
  * @example
  * ```ts

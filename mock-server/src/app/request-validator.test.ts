@@ -55,3 +55,40 @@ describe('compileValidators: when schemas compile', () => {
     }
   });
 });
+
+describe('compileValidators: pointers of keywords that name a field', () => {
+  // No bundled contract uses dependentRequired (yet): a document of its own shows where it points.
+  const doc = {
+    openapi: '3.1.0',
+    info: { title: 'keywords', version: '1' },
+    paths: {
+      '/things': {
+        post: {
+          operationId: 'addThing',
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: { card: { type: 'string' }, 'billing/address': { type: 'string' }, tags: { type: 'object', propertyNames: { pattern: '^[a-z]+$' } } },
+                  dependentRequired: { card: ['billing/address'] },
+                },
+              },
+            },
+          },
+          responses: { '201': { description: 'ok' } },
+        },
+      },
+    },
+  } as unknown as OpenApiDocument;
+
+  it('points a dependentRequired error at the missing member and a propertyNames error at the key', () => {
+    const outcome = compileValidators(doc, 'keywords', readSpecOperations(doc)).get('addThing')!.validate({ params: {}, query: {}, body: { card: 'x', tags: { ok: 1, 'Not ok': 2 } }, hasBody: true });
+    expect(outcome.ok).toBe(false);
+    expect(outcome.ok ? [] : outcome.errors).toEqual([
+      { pointer: '/tags/Not ok', code: 'PATTERN', message: { en: 'The field name "Not ok" is not allowed: the value does not match the required pattern: must match the pattern ^[a-z]+$', zh: '字段名 "Not ok" 不符合要求：字段格式不符合要求：须符合模式 ^[a-z]+$' } },
+      { pointer: '/billing~1address', code: 'REQUIRED', message: { en: 'A required field is missing: required when card is present', zh: '缺少必填字段：提供 card 时必填' } },
+    ]);
+  });
+});

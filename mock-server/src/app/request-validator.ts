@@ -1,11 +1,12 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { loadBundledSpec, SPEC_NAMES } from '@gdx/openapi';
 import type { FieldError } from '@gdx/protocol';
 import type { OpenApiDocument } from './platform-module.js';
 import type { SpecOperation } from './spec-operations.js';
-import { describeFieldError, messageForKeyword } from './validation-messages.js';
-import { withSelectedBranches } from './one-of-branches.js';
+import { messageForKeyword } from './validation-messages.js';
+import { registerOneOfFields, withSelectedBranches } from './one-of-branches.js';
+import { toFieldErrors } from './field-errors.js';
 import { registerDomainFormats, withDomainFormats } from './domain-formats.js';
 
 /** Validated, coerced input of one request, or the field errors. */
@@ -43,52 +44,8 @@ function newAjv(coerce: boolean): Ajv2020 {
   });
   addFormats(ajv);
   registerDomainFormats(ajv);
+  registerOneOfFields(ajv);
   return ajv;
-}
-
-const missingOf = (e: ErrorObject): string => String((e.params as { missingProperty?: string }).missingProperty ?? '');
-
-/**
- * An `anyOf` of `required` alternatives ("one of `workingDays`, `duration`, `to`") as one error
- * naming them all, instead of one REQUIRED per alternative plus the `anyOf`.
- */
-function oneOfRequired(anyOf: ErrorObject, all: readonly ErrorObject[]): { error: FieldError; children: Set<ErrorObject> } | undefined {
-  const children = all.filter((e) => e.instancePath === anyOf.instancePath && e.schemaPath.startsWith(`${anyOf.schemaPath}/`));
-  if (children.length === 0 || children.some((e) => e.keyword !== 'required')) return undefined;
-  const names = children.map(missingOf);
-  return {
-    children: new Set(children),
-    error: {
-      pointer: anyOf.instancePath,
-      code: 'REQUIRED',
-      message: { en: `One of these fields is required: ${names.join(', ')}`, zh: `须提供以下字段之一：${names.join('、')}` },
-    },
-  };
-}
-
-function toFieldErrors(errors: readonly ErrorObject[] | null | undefined, prefix: string): FieldError[] {
-  const all = errors ?? [];
-  const collapsed = new Map<ErrorObject, FieldError>();
-  const dropped = new Set<ErrorObject>();
-  for (const e of all) {
-    if (e.keyword !== 'anyOf') continue;
-    const one = oneOfRequired(e, all);
-    if (!one) continue;
-    collapsed.set(e, { ...one.error, pointer: `${prefix}${one.error.pointer}` });
-    for (const child of one.children) dropped.add(child);
-  }
-  // `if` only says that its `then` failed; the `then` errors say why (see withSelectedBranches).
-  return all
-    .filter((e) => e.keyword !== 'if' && !dropped.has(e))
-    .slice(0, MAX_ERRORS)
-    .map((e) => {
-      const one = collapsed.get(e);
-      if (one) return one;
-      const missing = e.keyword === 'required' ? `/${missingOf(e)}` : '';
-      const extra = e.keyword === 'additionalProperties' ? `/${String((e.params as { additionalProperty?: string }).additionalProperty ?? '')}` : '';
-      const { code, message } = describeFieldError(e);
-      return { pointer: `${prefix}${e.instancePath}${missing}${extra}`, code, message };
-    });
 }
 
 /** How many compiled documents are kept: the six bundled contracts plus a few of a test's own. */

@@ -1,6 +1,7 @@
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import localizeZhModule from 'ajv-i18n/localize/zh/index.js';
 import type { LocalizedMessage } from '@gdx/protocol';
+import { ONE_OF_FIELDS } from './one-of-branches.js';
 
 // ajv-i18n is CommonJS; under NodeNext its default export is the module object (the function).
 const localizeZh = localizeZhModule as unknown as (errors: ErrorObject[]) => void;
@@ -26,6 +27,7 @@ const BY_KEYWORD: Record<string, { code: string; message: LocalizedMessage }> = 
   maxProperties: { code: 'UNKNOWN_FIELD', message: { zh: '对象字段过多', en: 'Too many fields' } },
   additionalProperties: { code: 'UNKNOWN_FIELD', message: { zh: '不允许的字段', en: 'This field is not allowed' } },
   unevaluatedProperties: { code: 'UNKNOWN_FIELD', message: { zh: '不允许的字段', en: 'This field is not allowed' } },
+  dependentRequired: { code: 'REQUIRED', message: { zh: '缺少必填字段', en: 'A required field is missing' } },
 };
 
 const FALLBACK = { code: 'INVALID', message: { zh: '字段取值无效', en: 'The value is invalid' } };
@@ -97,6 +99,10 @@ function detailOf(error: ErrorObject): LocalizedMessage | undefined {
     }
     case 'pattern':
       return explainPattern(params.pattern ?? '', exampleOf(error.parentSchema));
+    case 'dependentRequired': {
+      const { property } = error.params as { property: string };
+      return { en: `required when ${property} is present`, zh: `提供 ${property} 时必填` };
+    }
     case 'type':
     case 'format':
     case 'minimum':
@@ -124,6 +130,27 @@ function detailOf(error: ErrorObject): LocalizedMessage | undefined {
  * ```
  */
 export function describeFieldError(error: ErrorObject): { code: string; message: LocalizedMessage } {
+  if (error.keyword === ONE_OF_FIELDS) return oneOfFields(error.params as { fields: string[]; present: string[] });
+  const described = describeValue(error);
+  // A `propertyNames` check judged the member's name, not its value.
+  if (error.propertyName === undefined) return described;
+  const { en, zh } = described.message;
+  return { code: described.code, message: { en: `The field name ${JSON.stringify(error.propertyName)} is not allowed: ${en.charAt(0).toLowerCase()}${en.slice(1)}`, zh: `字段名 ${JSON.stringify(error.propertyName)} 不符合要求：${zh}` } };
+}
+
+/** None or several of the fields of which exactly one is required. */
+function oneOfFields({ fields, present }: { fields: string[]; present: string[] }): { code: string; message: LocalizedMessage } {
+  if (present.length === 0) return { code: 'REQUIRED', message: { en: `One of these fields is required: ${fields.join(', ')}`, zh: `须提供以下字段之一：${fields.join('、')}` } };
+  return {
+    code: 'ONE_OF',
+    message: {
+      en: `Exactly one of these fields is allowed: ${fields.join(', ')} (got ${present.join(', ')})`,
+      zh: `以下字段只能提供其中之一：${fields.join('、')}（收到 ${present.join('、')}）`,
+    },
+  };
+}
+
+function describeValue(error: ErrorObject): { code: string; message: LocalizedMessage } {
   const format = (error.params as { format?: string }).format;
   const base = messageForKeyword(error.keyword, format);
   // A domain format's message already says what is wrong (the check character).

@@ -1,0 +1,104 @@
+import type { ErrorObject } from 'ajv/dist/2020.js';
+import type { FieldError } from '@gdx/protocol';
+import { describeFieldError } from './validation-messages.js';
+
+/** Most field errors reported for one part of a request. */
+const MAX_ERRORS = 50;
+
+/** Keywords whose error names the field it is about in a parameter (the pointer gets that name). */
+const FIELD_PARAM: Readonly<Record<string, string>> = {
+  required: 'missingProperty',
+  dependentRequired: 'missingProperty',
+  additionalProperties: 'additionalProperty',
+  unevaluatedProperties: 'unevaluatedProperty',
+};
+
+/**
+ * Keywords that only say that their subschema failed; the subschema's own errors say why: `if`
+ * (its `then`/`else` failed), `propertyNames` (a name failed the pattern or length it reported
+ * with `propertyName`).
+ */
+const WRAPPERS: ReadonlySet<string> = new Set(['if', 'propertyNames']);
+
+/** One RFC 6901 reference token (`~` → `~0`, `/` → `~1`). */
+const token = (name: string): string => `/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+
+/** The pointer of an error: the value it is about, or the member its keyword or a field name names. */
+function pointerOf(e: ErrorObject): string {
+  if (e.propertyName !== undefined) return `${e.instancePath}${token(e.propertyName)}`;
+  const param = FIELD_PARAM[e.keyword];
+  const field = param === undefined ? undefined : (e.params as Record<string, unknown>)[param];
+  return field === undefined ? e.instancePath : `${e.instancePath}${token(String(field))}`;
+}
+
+/** Whether `pointer` is `at` or below it. */
+const within = (pointer: string, at: string): boolean => pointer === at || pointer.startsWith(`${at}/`);
+
+/** The schema paths of the `then` and `else` of an `if` error (`#/allOf/1/then/` for `#/allOf/1/if`). */
+function branchesOf(e: ErrorObject): [string, string] {
+  const base = e.schemaPath.slice(0, -'if'.length);
+  return [`${base}then/`, `${base}else/`];
+}
+
+/**
+ * Errors of `then`/`else` branches whose `if` read a field that is itself missing or wrong: the
+ * registration's `if: { properties: { type: { const: initial } } }` holds vacuously without a
+ * `type` and fails for `type: 1`, so its branches asked for fields of a type the client never
+ * chose. The field's own error says what to fix.
+ */
+function branchesOfBrokenConditions(all: readonly ErrorObject[], pointers: ReadonlyMap<ErrorObject, string>): Set<ErrorObject> {
+  const dropped = new Set<ErrorObject>();
+  for (const e of all) {
+    if (e.keyword !== 'if') continue;
+    const condition = (e.parentSchema as { if?: { properties?: Record<string, unknown> } } | undefined)?.if;
+    const read = Object.keys(condition?.properties ?? {}).map((name) => `${e.instancePath}${token(name)}`);
+    const inBranch = (other: ErrorObject) => branchesOf(e).some((branch) => other.schemaPath.startsWith(branch)) && within(other.instancePath, e.instancePath);
+    const broken = read.some((field) => all.some((other) => !inBranch(other) && within(pointers.get(other) ?? '', field)));
+    if (!broken) continue;
+    for (const other of all) if (inBranch(other)) dropped.add(other);
+  }
+  return dropped;
+}
+
+/**
+ * Where one error says the same as another: the first is kept. A wrong type at a field that also
+ * failed its `enum` or `const` is said by that error better (it lists the allowed values).
+ */
+function redundant(errors: readonly FieldError[]): FieldError[] {
+  const enumAt = new Set(errors.filter((e) => e.code === 'ENUM').map((e) => e.pointer));
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    if (e.code === 'TYPE' && enumAt.has(e.pointer)) return false;
+    const key = `${e.pointer}\n${e.code}\n${e.message.en}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * The field errors of one failed check, as the client should read them: each at the pointer of
+ * the field it is about (`prefix` + ajv's instance path, plus the member a `required`,
+ * `additionalProperties`, `unevaluatedProperties` or `dependentRequired` error names, or the key a
+ * `propertyNames` check refused, RFC 6901-escaped), without the errors that only restate another
+ * (`if` and `propertyNames` wrappers, branches of an `if` whose condition field is wrong, the same
+ * error from two schemas, a TYPE beside an ENUM), at most 50.
+ *
+ * @example
+ * ```ts
+ * if (!check(body)) errors.push(...toFieldErrors(check.errors, ''));
+ * // { foo: 1 } against a schema with `unevaluatedProperties: false` → [{ pointer: '/foo', code: 'UNKNOWN_FIELD', … }]
+ * ```
+ */
+export function toFieldErrors(errors: readonly ErrorObject[] | null | undefined, prefix: string): FieldError[] {
+  const all = errors ?? [];
+  const pointers = new Map(all.map((e) => [e, pointerOf(e)]));
+  const dropped = branchesOfBrokenConditions(all, pointers);
+  const out: FieldError[] = [];
+  for (const e of all) {
+    if (WRAPPERS.has(e.keyword) || dropped.has(e)) continue;
+    const { code, message } = describeFieldError(e);
+    out.push({ pointer: `${prefix}${pointers.get(e) ?? e.instancePath}`, code, message });
+  }
+  return redundant(out).slice(0, MAX_ERRORS);
+}

@@ -1,0 +1,126 @@
+// Every validation error points at the field it is about and says one thing once (QA pass of
+// December 2026): unknown top-level fields of `unevaluatedProperties` schemas, names needing
+// RFC 6901 escapes, an `if` that fired because the field it reads is itself wrong, a `oneOf`
+// given two of its alternatives, the same error reported by two schemas.
+import { loadBundledSpec } from '@gdx/openapi';
+import { signRequest } from '@gdx/protocol';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../../src/index.js';
+
+interface FieldError {
+  pointer: string;
+  code: string;
+  message: { zh: string; en: string };
+}
+
+type Examples = { paths: Record<string, Record<string, { requestBody: { content: Record<string, { examples: Record<string, { value: Record<string, unknown> }> }> } }>> };
+const exampleOf = (spec: 'registration' | 'catalog', path: string, name: string) =>
+  (loadBundledSpec(spec) as unknown as Examples).paths[path]!.post!.requestBody.content['application/json']!.examples[name]!.value;
+
+describe('validation errors point at the field, once', () => {
+  let app: App;
+  let org: { appKey: string; secret: string };
+
+  beforeAll(async () => {
+    app = createApp({ seed: 5, startAt: '2025-09-26T10:00:00+08:00' });
+    const sandbox = JSON.parse(String((await app.dispatch({ method: 'GET', path: '/_sim/v1/sandboxes/default', query: '', headers: {}, body: undefined })).body));
+    org = sandbox.organizations[0];
+  });
+  afterAll(() => app.close());
+
+  /** A signed platform request (or an unsigned simulation one) through `app.dispatch`. */
+  const send = async (method: string, path: string, body: unknown) => {
+    const text = typeof body === 'string' ? body : JSON.stringify(body);
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (!path.startsWith('/_sim/')) Object.assign(headers, signRequest({ method, url: path, body: text, appKey: org.appKey, secret: org.secret }));
+    const answer = await app.dispatch({ method, path, query: '', headers, body: text });
+    return { status: answer.status, body: JSON.parse(String(answer.body)) as { code: string; errors?: FieldError[] } };
+  };
+  const pointersOf = async (method: string, path: string, body: unknown) => {
+    const answer = await send(method, path, body);
+    expect(answer.status, JSON.stringify(answer.body)).toBe(400);
+    expect(answer.body.code).toBe('VALIDATION_FAILED');
+    for (const e of answer.body.errors ?? []) expect(e.message, e.pointer).toEqual({ zh: expect.any(String), en: expect.any(String) });
+    return (answer.body.errors ?? []).map((e) => [e.pointer, e.code]);
+  };
+
+  describe('unknown fields of schemas closed with unevaluatedProperties', () => {
+    it.each([
+      ['a registration submission', 'POST', '/registration/v1/applications', { ...exampleOf('registration', '/applications', 'initial'), foo: 1 }],
+      ['a catalog entry', 'POST', '/catalog/v1/entries', { ...exampleOf('catalog', '/entries', 'vehicles'), foo: 1 }],
+      ['a catalog edit', 'PATCH', '/catalog/v1/entries/ent_1', { summary: '新摘要', foo: 1 }],
+    ])('%s answers UNKNOWN_FIELD at /foo', async (_name, method, path, body) => {
+      expect(await pointersOf(method, path, body)).toEqual([['/foo', 'UNKNOWN_FIELD']]);
+    });
+
+    it('points into a resubmission’s changes', async () => {
+      expect(await pointersOf('POST', '/registration/v1/applications/rga_1/resubmissions', { changes: { foo: 1 } })).toEqual([['/changes/foo', 'UNKNOWN_FIELD']]);
+    });
+
+    it('escapes a field name holding / or ~ (RFC 6901)', async () => {
+      expect(await pointersOf('PATCH', '/catalog/v1/entries/ent_1', { summary: '新摘要', 'a/b~c': 1 })).toEqual([['/a~1b~0c', 'UNKNOWN_FIELD']]);
+      expect(await pointersOf('POST', '/_sim/v1/sandboxes/default/clock/advance', { workingDays: 1, 'x/y': 1 })).toEqual([['/x~1y', 'UNKNOWN_FIELD']]);
+    });
+  });
+
+  describe('keywords whose errors name the field', () => {
+    it('propertyNames: a profile limit with a bad key is refused at that key', async () => {
+      const errors = await pointersOf('POST', '/_sim/v1/sandboxes', { profile: { name: 'mine', extends: 'national', limits: { 'Bad Key': { value: 3 } } } });
+      expect(errors).toEqual([['/profile/limits/Bad Key', 'PATTERN']]);
+    });
+
+    it('dependentSchemas: a retryAfterSeconds without status 503 names status', async () => {
+      const rule = { operation: '*', probability: 1, kind: 'server_error', retryAfterSeconds: 2 };
+      expect(await pointersOf('PUT', '/_sim/v1/sandboxes/default/faults', { rules: [rule] })).toEqual([['/rules/0/status', 'REQUIRED']]);
+    });
+  });
+
+  describe('one clear error', () => {
+    it('a clock advance with two of its alternatives says exactly one is allowed', async () => {
+      const answer = await send('POST', '/_sim/v1/sandboxes/default/clock/advance', { workingDays: 1, duration: 'P1D' });
+      expect(answer.status).toBe(400);
+      expect(answer.body.errors).toEqual([
+        {
+          pointer: '',
+          code: 'ONE_OF',
+          message: {
+            en: 'Exactly one of these fields is allowed: workingDays, duration, to (got workingDays, duration)',
+            zh: '以下字段只能提供其中之一：workingDays、duration、to（收到 workingDays、duration）',
+          },
+        },
+      ]);
+    });
+
+    it('a clock advance with none still names the alternatives', async () => {
+      const answer = await send('POST', '/_sim/v1/sandboxes/default/clock/advance', {});
+      expect(answer.body.errors).toEqual([{ pointer: '', code: 'REQUIRED', message: { en: 'One of these fields is required: workingDays, duration, to', zh: '须提供以下字段之一：workingDays、duration、to' } }]);
+    });
+
+    it.each([
+      ['a registration', '/registration/v1/applications'],
+      ['a catalog entry', '/catalog/v1/entries'],
+    ])('a top-level array for %s is one TYPE error', async (_name, path) => {
+      expect(await pointersOf('POST', path, [])).toEqual([['', 'TYPE']]);
+    });
+
+    it('a registration type of the wrong type or value is one error at /type, no branch the type would pick', async () => {
+      const example = exampleOf('registration', '/applications', 'initial');
+      expect(await pointersOf('POST', '/registration/v1/applications', { ...example, type: 1 })).toEqual([['/type', 'ENUM']]);
+      expect(await pointersOf('POST', '/registration/v1/applications', { ...example, type: 'inital' })).toEqual([['/type', 'ENUM']]);
+    });
+
+    it('a registration without type asks for type, not for the fields of every type', async () => {
+      expect(await pointersOf('POST', '/registration/v1/applications', { foo: 1 })).toEqual([
+        ['/type', 'REQUIRED'],
+        ['/registrants', 'REQUIRED'],
+        ['/foo', 'UNKNOWN_FIELD'],
+      ]);
+    });
+
+    it('a sandbox profile of the wrong shape is judged as the branch its JSON type picks', async () => {
+      expect(await pointersOf('POST', '/_sim/v1/sandboxes', { profile: 'nowhere' })).toEqual([['/profile', 'ENUM']]);
+      expect(await pointersOf('POST', '/_sim/v1/sandboxes', { profile: { name: 'mine' } })).toEqual([['/profile/extends', 'REQUIRED']]);
+      expect(await pointersOf('POST', '/_sim/v1/sandboxes', { profile: 7 })).toEqual([['/profile', 'TYPE']]);
+    });
+  });
+});
