@@ -223,7 +223,7 @@ export class Dispatcher {
           now,
           nonceStore,
         });
-        if (!verdict.ok) return fail(verdict.code, verdict.help ? signatureHelpProblem(verdict.detail, verdict.help, req.headers[HEADERS.contentDigest]) : { detail: verdict.detail });
+        if (!verdict.ok) return fail(verdict.code, verdict.help ? signatureHelpProblem(verdict.detail, verdict.help, req.headers[HEADERS.contentDigest]) : { detail: verdict.detail, errors: [verdict.error] });
         caller = sandbox.organisationByAppKey(verdict.appKey);
         if (req.headers[HEADERS.signatureMethod] === 'HMAC-SHA256') signedSha256 = req.headers[HEADERS.contentDigest];
       }

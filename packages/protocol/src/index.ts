@@ -2,6 +2,7 @@ export { HEADERS, type HeaderName } from './headers.js';
 export { isSignatureAlgorithm, SIGNATURE_ALGORITHMS, type SignatureAlgorithm } from './algorithms.js';
 export { sm3SelfTest, Sm3UnavailableError } from './sm3-self-test.js';
 export { contentDigest, type SignableBody } from './digest.js';
+export { readableHeaderValue } from './header-text.js';
 export { canonicalQuery, canonicalRequest, encodeRfc3986, type CanonicalRequestParts, type QueryInput } from './canonical.js';
 export { computeSignature, hmacSigner } from './hmac.js';
 export {

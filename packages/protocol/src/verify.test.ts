@@ -104,6 +104,7 @@ describe('verifySignature help', () => {
       ok: false,
       code: 'SIGNATURE_INVALID',
       detail: 'signature does not match the canonical request',
+      error: { pointer: '/header/x-gdx-signature', code: 'SIGNATURE_MISMATCH', message: { en: 'The signature does not match the canonical request', zh: '签名与规范请求不符' } },
       help: { algorithm: 'HMAC-SHA256', canonicalRequest: canonical, stringToSign: canonical, signedHeaders: ['x-gdx-content-digest', 'x-gdx-timestamp', 'x-gdx-nonce', 'x-gdx-app-key'] },
     });
     const shown = JSON.stringify(result);
@@ -145,5 +146,63 @@ describe('verifySignature request targets', () => {
     expect(verifySignature({ ...base, url: 'http://h:1/a/b?q=%E6%95%B0', nonceStore: new MemoryNonceStore() }).ok).toBe(true);
     expect(verifySignature({ ...base, url: new URL('http://h:1/a/b?q=%E6%95%B0'), nonceStore: new MemoryNonceStore() }).ok).toBe(true);
     expect(verifySignature({ ...base, url: '/a/./b?q=%E6%95%B0', nonceStore: new MemoryNonceStore() })).toMatchObject({ code: 'SIGNATURE_INVALID' });
+  });
+});
+
+describe('verifySignature field errors', () => {
+  const failure = (result: ReturnType<typeof verify>) => (result.ok ? undefined : result);
+  const latin1 = (text: string) => Buffer.from(text, 'utf8').toString('latin1');
+
+  it.each([
+    ['no nonce', { [HEADERS.nonce]: undefined }, 'SIGNATURE_MISSING', '/header/x-gdx-nonce', 'REQUIRED'],
+    ['an empty timestamp', { [HEADERS.timestamp]: '' }, 'SIGNATURE_MISSING', '/header/x-gdx-timestamp', 'REQUIRED'],
+    ['an unknown app key', { [HEADERS.appKey]: 'ak_other' }, 'APP_KEY_UNKNOWN', '/header/x-gdx-app-key', 'APP_KEY_UNKNOWN'],
+    ['HMAC-MD5', { [HEADERS.signatureMethod]: 'HMAC-MD5' }, 'SIGNATURE_INVALID', '/header/x-gdx-signature-method', 'ENUM'],
+    ['a malformed nonce', { [HEADERS.nonce]: 'short' }, 'SIGNATURE_INVALID', '/header/x-gdx-nonce', 'PATTERN'],
+    ['a malformed timestamp', { [HEADERS.timestamp]: '2025-09-26T10:00:00+08:00' }, 'SIGNATURE_INVALID', '/header/x-gdx-timestamp', 'PATTERN'],
+    ['a stale timestamp', { [HEADERS.timestamp]: String(NOW - 3_600_000) }, 'TIMESTAMP_OUT_OF_WINDOW', '/header/x-gdx-timestamp', 'TIMESTAMP_OUT_OF_WINDOW'],
+  ] as const)('%s points at the header', (_name, override, code, pointer, fieldCode) => {
+    const headers: Record<string, string> = { ...signed() };
+    for (const [name, value] of Object.entries(override)) {
+      if (value === undefined) delete headers[name];
+      else headers[name] = value;
+    }
+    const result = failure(verify(headers));
+    expect(result).toMatchObject({ code, error: { pointer, code: fieldCode, message: { zh: expect.any(String), en: expect.any(String) } } });
+  });
+
+  it('says when a timestamp looks like seconds, out of the window or with a fraction', () => {
+    const seconds = String(Math.floor(NOW / 1000));
+    const stale = failure(verify(signed({ timestamp: Number(seconds) })));
+    expect(stale?.code).toBe('TIMESTAMP_OUT_OF_WINDOW');
+    expect(stale?.detail).toContain(`looks like epoch seconds: send milliseconds (${seconds}000)`);
+    expect(stale?.error.message).toEqual({ en: `The timestamp ${seconds} looks like epoch seconds: send epoch milliseconds (${seconds}000)`, zh: `时间戳 ${seconds} 看起来是以秒为单位：请发送毫秒数（${seconds}000）` });
+    const fraction = failure(verify({ ...signed(), [HEADERS.timestamp]: `${seconds}.25` }));
+    expect(fraction?.error.message.en).toContain('looks like seconds with a fraction');
+    const late = failure(verify(signed({ timestamp: NOW - 600_000 })));
+    expect(late?.error.message.en).toBe('The timestamp is 10 min behind the server clock; it must be within ±5 min of it (sign each attempt with the current time)');
+    expect(late?.error.message.zh).toBe('时间戳比服务端时钟慢 10 分钟，须在 ±5 分钟 以内（每次发送都应以当前时间签名）');
+  });
+
+  it('says that the signature method is case-sensitive', () => {
+    const result = failure(verify({ ...signed(), [HEADERS.signatureMethod]: 'hmac-sha256' }));
+    expect(result?.error).toEqual({
+      pointer: '/header/x-gdx-signature-method',
+      code: 'ENUM',
+      message: { en: 'The signature method is case-sensitive: send HMAC-SHA256, not hmac-sha256', zh: '签名方法区分大小写：请发送 HMAC-SHA256，而非 hmac-sha256' },
+    });
+  });
+
+  it('points a replayed nonce at the nonce header', () => {
+    const nonceStore = new MemoryNonceStore();
+    const headers = signed();
+    expect(verify(headers, { nonceStore }).ok).toBe(true);
+    expect(failure(verify(headers, { nonceStore }))?.error).toMatchObject({ pointer: '/header/x-gdx-nonce', code: 'NONCE_REPLAYED' });
+  });
+
+  it('quotes a UTF-8 app key readable, as Node hands it over (one character per byte)', () => {
+    const result = failure(verify({ ...signed(), [HEADERS.appKey]: latin1('沙箱.ak_键') }));
+    expect(result?.detail).toBe('unknown app key 沙箱.ak_键');
+    expect(result?.error.message.en).toBe('The app key 沙箱.ak_键 is not known here');
   });
 });

@@ -1,4 +1,4 @@
-import { isSignatureAlgorithm, type SignatureAlgorithm } from './algorithms.js';
+import { isSignatureAlgorithm, SIGNATURE_ALGORITHMS, type SignatureAlgorithm } from './algorithms.js';
 import { canonicalRequest } from './canonical.js';
 import { contentDigest, type SignableBody } from './digest.js';
 import { HEADERS } from './headers.js';
@@ -7,6 +7,10 @@ import type { NonceStore } from './nonce-store.js';
 import { computeSignature } from './hmac.js';
 import { splitTarget } from './target.js';
 import { constantTimeEqual } from './constant-time.js';
+import type { FieldError } from './problems/problem.js';
+import { signatureFailures, type SignatureFailure, type SignatureFailureCode } from './signature-failures.js';
+
+export type { SignatureFailureCode } from './signature-failures.js';
 
 /**
  * Request headers as a server sees them: a WHATWG `Headers` or Node's `IncomingHttpHeaders`.
@@ -21,30 +25,20 @@ export type HeaderSource =
   | Readonly<Record<string, string | readonly string[] | undefined>>;
 
 /**
- * Why a signature was refused: the problem code to answer with (all 401).
- *
- * @example
- * ```ts
- * const code: SignatureFailureCode = 'NONCE_REPLAYED';
- * ```
- */
-export type SignatureFailureCode =
-  | 'SIGNATURE_MISSING'
-  | 'APP_KEY_UNKNOWN'
-  | 'SIGNATURE_INVALID'
-  | 'TIMESTAMP_OUT_OF_WINDOW'
-  | 'NONCE_REPLAYED';
-
-/**
  * Outcome of {@link verifySignature}. `detail` (English) says which check failed; put it in the
- * problem's `detail`.
+ * problem's `detail`. `error` names the header to fix (`/header/x-gdx-timestamp`) and why, in
+ * Chinese and English; put it in the problem's `errors`. Header values it quotes are shown
+ * readable (see `readableHeaderValue`).
  *
  * @example
  * ```ts
- * const result: VerifyResult = { ok: false, code: 'SIGNATURE_MISSING', detail: 'missing header x-gdx-nonce' };
+ * const result: VerifyResult = {
+ *   ok: false, code: 'SIGNATURE_MISSING', detail: 'missing header x-gdx-nonce',
+ *   error: { pointer: '/header/x-gdx-nonce', code: 'REQUIRED', message: { zh: '缺少请求头 x-gdx-nonce', en: 'The header x-gdx-nonce is missing' } },
+ * };
  * ```
  */
-export type VerifyResult = { ok: true; appKey: string } | { ok: false; code: SignatureFailureCode; detail: string; help?: SignatureHelp };
+export type VerifyResult = { ok: true; appKey: string } | { ok: false; code: SignatureFailureCode; detail: string; error: FieldError; help?: SignatureHelp };
 
 /**
  * What the verifier computed for a request whose content digest or signature did not match,
@@ -129,29 +123,29 @@ const REQUIRED = [
  * const nonceStore = new MemoryNonceStore();
  * const result = verifySignature({ method: req.method, url: req.url, headers: req.headers, body,
  *   lookupSecret: (appKey) => secrets.get(appKey), nonceStore });
- * if (!result.ok) return json(401, problem(result.code, { detail: result.detail }));
+ * if (!result.ok) return json(401, problem(result.code, { detail: result.detail, errors: [result.error] }));
  * ```
  */
 export function verifySignature(input: VerifyInput): VerifyResult {
   const values: string[] = [];
   for (const name of REQUIRED) {
     const value = readHeader(input.headers, name);
-    if (value === undefined || value === '') return fail('SIGNATURE_MISSING', `missing header ${name}`);
+    if (value === undefined || value === '') return fail(signatureFailures.missing(name, value === ''));
     values.push(value);
   }
   const [appKey = '', timestampText = '', nonce = '', method = '', digest = '', signature = ''] = values;
 
   const secret = input.lookupSecret(appKey);
-  if (secret === undefined) return fail('APP_KEY_UNKNOWN', `unknown app key ${appKey}`);
-  if (!isSignatureAlgorithm(method)) return fail('SIGNATURE_INVALID', `unsupported signature method ${method}`);
-  if (!NONCE_PATTERN.test(nonce)) return fail('SIGNATURE_INVALID', 'nonce must be 16-64 characters of [A-Za-z0-9_-]');
-  if (!/^\d{1,16}$/.test(timestampText)) return fail('SIGNATURE_INVALID', 'timestamp must be decimal epoch milliseconds');
+  if (secret === undefined) return fail(signatureFailures.unknownAppKey(appKey));
+  if (!isSignatureAlgorithm(method)) return fail(signatureFailures.unsupportedMethod(method, SIGNATURE_ALGORITHMS));
+  if (!NONCE_PATTERN.test(nonce)) return fail(signatureFailures.malformedNonce());
+  if (!/^\d{1,16}$/.test(timestampText)) return fail(signatureFailures.malformedTimestamp(timestampText));
 
   const now = typeof input.now === 'function' ? input.now() : (input.now ?? Date.now());
   const windowMs = input.windowMs ?? 300_000;
   const timestamp = Number(timestampText);
   if (Math.abs(now - timestamp) > windowMs) {
-    return fail('TIMESTAMP_OUT_OF_WINDOW', `timestamp ${timestampText} is more than ${windowMs} ms away from ${now}`);
+    return fail(signatureFailures.outOfWindow(timestampText, timestamp, now, windowMs));
   }
 
   const expectedDigest = contentDigest(input.body, method);
@@ -165,24 +159,23 @@ export function verifySignature(input: VerifyInput): VerifyResult {
     nonce,
     appKey,
   });
-  const mismatch = (detail: string): VerifyResult => ({
+  const withHelp = (failure: SignatureFailure): VerifyResult => ({
     ok: false,
-    code: 'SIGNATURE_INVALID',
-    detail,
+    ...failure,
     help: { algorithm: method, canonicalRequest: canonical, stringToSign: canonical, signedHeaders: SIGNED_HEADERS },
   });
-  if (digest !== expectedDigest) return mismatch('content digest does not match the body');
-  if (!constantTimeEqual(signature, computeSignature(canonical, secret, method))) return mismatch('signature does not match the canonical request');
+  if (digest !== expectedDigest) return withHelp(signatureFailures.digestMismatch('content digest does not match the body'));
+  if (!constantTimeEqual(signature, computeSignature(canonical, secret, method))) return withHelp(signatureFailures.signatureMismatch('signature does not match the canonical request'));
 
   // Remember until the timestamp itself leaves the window: a later replay fails that check.
   if (!input.nonceStore.remember(appKey, nonce, timestamp + windowMs + 1, now)) {
-    return fail('NONCE_REPLAYED', `nonce ${nonce} was already used`);
+    return fail(signatureFailures.nonceReplayed(nonce));
   }
   return { ok: true, appKey };
 }
 
-function fail(code: SignatureFailureCode, detail: string): VerifyResult {
-  return { ok: false, code, detail };
+function fail(failure: SignatureFailure): VerifyResult {
+  return { ok: false, ...failure };
 }
 
 function readHeader(headers: HeaderSource, name: string): string | undefined {
