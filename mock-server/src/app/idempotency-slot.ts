@@ -10,6 +10,8 @@ import { SIM_PREFIX, type CoreRoute } from './route-table.js';
 export interface IdempotencySlot {
   store: IdempotencyStore;
   scope: string;
+  /** The request's `Idempotency-Key`. */
+  key: string;
 }
 
 /**
@@ -25,9 +27,9 @@ export interface IdempotencySlot {
  * ```
  */
 export function idempotencySlot(route: CoreRoute, method: string, sandbox: Sandbox | undefined, registry: SandboxRegistry, caller: Organisation | undefined, key: string): IdempotencySlot | undefined {
-  if (route.kind === 'platform') return method === 'POST' && sandbox ? { store: sandbox.idempotency, scope: `${caller?.id ?? '-'}\n${key}` } : undefined;
-  if (route.idempotency === 'sandbox') return sandbox ? { store: sandbox.idempotency, scope: `${SIM_PREFIX}\n${key}` } : undefined;
-  return route.idempotency === 'app' ? { store: registry.idempotency, scope: key } : undefined;
+  if (route.kind === 'platform') return method === 'POST' && sandbox ? { store: sandbox.idempotency, scope: `${caller?.id ?? '-'}\n${key}`, key } : undefined;
+  if (route.idempotency === 'sandbox') return sandbox ? { store: sandbox.idempotency, scope: `${SIM_PREFIX}\n${key}`, key } : undefined;
+  return route.idempotency === 'app' ? { store: registry.idempotency, scope: key, key } : undefined;
 }
 
 /**

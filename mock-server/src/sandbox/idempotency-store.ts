@@ -18,7 +18,8 @@ export interface IdempotencyRecord {
 export type IdempotencyOutcome =
   | { kind: 'fresh'; answer: StoredAnswer; durable: Promise<void> }
   | { kind: 'replayed'; answer: StoredAnswer; durable: Promise<void> }
-  | { kind: 'conflict' };
+  /** The key was first used for another request: `known` is that request's fingerprint. */
+  | { kind: 'conflict'; known: string };
 
 /** What `run` executes for a key it does not know: the answer, when it is durable, and what it made (see `IdempotencyRecord.owner`). */
 export interface Execution {
@@ -68,7 +69,7 @@ export class IdempotencyStore {
    */
   run(scope: string, fingerprint: string, execute: () => Execution, replaying = false): IdempotencyOutcome {
     const known = replaying ? undefined : this.#entries.get(scope);
-    if (known) return known.fingerprint === fingerprint ? { kind: 'replayed', answer: known.answer, durable: known.durable } : { kind: 'conflict' };
+    if (known) return known.fingerprint === fingerprint ? { kind: 'replayed', answer: known.answer, durable: known.durable } : { kind: 'conflict', known: known.fingerprint };
     const { answer, durable, owner } = execute();
     if (answer.status < 400) {
       const entry: Entry = { fingerprint, answer, owner, durable };

@@ -69,7 +69,7 @@ export const PROBLEM_CODES = {
   URI_TOO_LONG: entry(414, 'URI too long', '请求地址过长', 'The request URI is too long'),
   UNSUPPORTED_MEDIA_TYPE: entry(415, 'Unsupported media type', '不支持的请求内容类型', 'The request content type is not supported'),
   HOST_NOT_ALLOWED: entry(421, 'Host not allowed', '请求的主机名（Host）不在允许列表中', 'The Host header names a host this server does not answer for'),
-  IDEMPOTENCY_KEY_REUSED: entry(422, 'Idempotency key reused', '幂等键已用于内容不同的请求', 'The idempotency key was already used with a different request body'),
+  IDEMPOTENCY_KEY_REUSED: entry(422, 'Idempotency key reused', '幂等键已用于不同的请求（请求体或目标不同）', 'The idempotency key was already used for a different request (another body or target)'),
   CONDITION_NOT_MET: entry(422, 'Sharing condition not met', '有条件共享资源须说明其列明的共享条件之一', "A conditional resource needs one of the sharing conditions it lists"),
   NOT_SHAREABLE: entry(422, 'Not shareable', '该数据属于不予共享类，依法不予共享', 'The data is classified as not shareable under the cited legal basis'),
   NOT_OPEN: entry(422, 'Not open', '该数据不予开放', 'The data is not open'),
