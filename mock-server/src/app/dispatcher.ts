@@ -243,7 +243,9 @@ export class Dispatcher {
       }
     }
 
-    const idempotencyKey = req.headers[HEADERS.idempotencyKey];
+    // Only writes take a key (the IETF draft scopes it to non-idempotent methods): a read has
+    // nothing to replay, so its key is not looked at, not even checked.
+    const idempotencyKey = isRead(req.method) ? undefined : req.headers[HEADERS.idempotencyKey];
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
       return fail('IDEMPOTENCY_KEY_INVALID', { errors: [{ pointer: '/header/idempotency-key', code: 'PATTERN', message: { zh: '幂等键须为 1–255 个可见 ASCII 字符', en: 'The idempotency key must be 1–255 visible ASCII characters' } }] });
     }

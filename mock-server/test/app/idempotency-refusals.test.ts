@@ -1,5 +1,6 @@
-// How the mock answers a reused Idempotency-Key (QA pass of December 2026): it points at the
-// header and says what differs, body or target.
+// How the mock answers a reused or malformed Idempotency-Key (QA pass of December 2026): a reused
+// key points at the header and says what differs, body or target; a read ignores the header (the
+// IETF draft scopes it to non-idempotent methods; a GET has nothing to replay).
 import { signRequest } from '@gdx/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtinOrganisations, createApp, type App } from '../../src/index.js';
@@ -50,5 +51,13 @@ describe('Idempotency-Key refusals', () => {
     expect(reused.body.detail).toBe(`key k-target was first used for another request: POST ${NOTES}`);
     expect(reused.body.errors?.[0]).toMatchObject({ pointer: '/header/idempotency-key', code: 'IDEMPOTENCY_KEY_REUSED' });
     expect(reused.body.errors?.[0]?.message.en).toBe(`This key was first used for another request (POST ${NOTES}): a new request needs a new key`);
+  });
+
+  it('a read ignores the header, a write still refuses a malformed key', async () => {
+    const read = await send('GET', NOTES, '', 'has space');
+    expect(read.status).toBe(200);
+    const write = await send('POST', NOTES, '', 'has space', '{"text":"x"}');
+    expect(write.status).toBe(400);
+    expect(write.body.code).toBe('IDEMPOTENCY_KEY_INVALID');
   });
 });
