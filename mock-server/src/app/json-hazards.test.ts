@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jsonHazards } from './json-hazards.js';
+import { jsonHazards, mayHoldBadText } from './json-hazards.js';
 import { readJsonBody } from './request-body.js';
 
 describe('jsonHazards: what JSON carries that no schema should accept', () => {
@@ -16,6 +16,30 @@ describe('jsonHazards: what JSON carries that no schema should accept', () => {
     { given: '{"a":1.5e308,"b":-0,"c":"1e309","prototype":1,"proto":[]}', want: [] },
   ])('$given', ({ given, want }) => {
     expect(jsonHazards(JSON.parse(given)).map((e) => [e.pointer, e.code])).toEqual(want);
+  });
+
+  it.each([
+    { given: '{"a":"x\\ud800"}', want: [['/a', 'INVALID_TEXT']] },
+    { given: '{"a":["\\udfff"]}', want: [['/a/0', 'INVALID_TEXT']] },
+    { given: '{"a":"\\u0000"}', want: [['/a', 'INVALID_TEXT']] },
+    { given: '{"k\\u0000":1}', want: [['/k\u0000', 'INVALID_TEXT']] },
+    { given: '"\\ud800"', want: [['', 'INVALID_TEXT']] },
+    { given: '{"a":"\\ud83d\\ude00\\u0001"}', want: [] },
+  ])('with text: $given', ({ given, want }) => {
+    expect(jsonHazards(JSON.parse(given), { text: true }).map((e) => [e.pointer, e.code])).toEqual(want);
+    // Without the option the text is not read (the reader asks for it only when it may matter).
+    expect(jsonHazards(JSON.parse(given))).toEqual([]);
+  });
+
+  it.each([
+    { text: '{"a":"\\ud800"}', decoded: true, want: true },
+    { text: '{"a":"名称"}', decoded: true, want: false },
+    { text: '{"a":"\\u540d\\u79f0"}', decoded: true, want: false },
+    { text: '{"a":"\\uDBFF\\u0000"}', decoded: true, want: true },
+    { text: '{"a":"\ud800"}', decoded: false, want: true },
+    { text: '{"a":"😀"}', decoded: false, want: false },
+  ])('mayHoldBadText($text, $decoded) → $want', ({ text, decoded, want }) => {
+    expect(mayHoldBadText(text, decoded)).toBe(want);
   });
 
   it('walks a body nested far deeper than the call stack allows', () => {

@@ -26,6 +26,50 @@ const PROTOTYPE_KEYS: ReadonlySet<string> = new Set([
 /** Most field errors reported for one body (as the schema validator reports). */
 const MAX_ERRORS = 50;
 
+/**
+ * `String.prototype.isWellFormed` (ES2024, in Node 20; the compiler's library is ES2023): false
+ * when the text holds a surrogate without its other half, which is not Unicode, so no UTF-8
+ * answer can carry it.
+ */
+const isWellFormed = (text: string): boolean => (text as unknown as { isWellFormed(): boolean }).isWellFormed();
+
+/** Why a key or string value is text the mock refuses, if it is: a lone surrogate or a NUL. */
+function badText(text: string): (typeof BODY_ERRORS)['loneSurrogate' | 'nul'] | undefined {
+  if (!isWellFormed(text)) return BODY_ERRORS.loneSurrogate;
+  return text.includes('\0') ? BODY_ERRORS.nul : undefined;
+}
+
+/** The escapes that write a NUL or half of a surrogate pair: `\u0000`, `\uD800`–`\uDFFF`. */
+const TEXT_ESCAPE = /\\u(?:0000|[dD][89a-fA-F])/;
+
+/**
+ * Whether the keys and strings of a body parsed from `text` may hold a lone surrogate or a NUL,
+ * so that {@link jsonHazards} must check them (`text: true`). In JSON text only an escape can
+ * write either (JSON refuses a raw NUL, and bytes decoded as UTF-8 hold no lone surrogate); a
+ * JavaScript string handed over as the body (`decoded: false`) may hold a raw lone surrogate.
+ * A body without escapes (what JavaScript clients send) costs one native scan for `\u`; one whose
+ * non-ASCII text is all escaped (Python's `json.dumps`) a regular expression scan, and the walk
+ * reads its strings only if a surrogate or NUL escape is there (an emoji is a surrogate pair).
+ *
+ * @example
+ * ```ts
+ * mayHoldBadText('{"name":"\\ud800"}', true); // true
+ * mayHoldBadText('{"name":"名称"}', true);     // false
+ * ```
+ */
+export function mayHoldBadText(text: string, decoded: boolean): boolean {
+  return (text.includes('\\u') && TEXT_ESCAPE.test(text)) || (!decoded && !isWellFormed(text));
+}
+
+/** What {@link jsonHazards} checks besides numbers and key names. */
+export interface HazardOptions {
+  /**
+   * Also check the text of keys and string values for lone surrogates and NUL characters; the
+   * reader asks for it when {@link mayHoldBadText} says they may be there.
+   */
+  text?: boolean;
+}
+
 /** A container still to visit: its value and how to name it (the parent chain builds the pointer). */
 interface Frame {
   value: object;
@@ -43,19 +87,29 @@ function pointerOf(frame: Frame | undefined, key: string | number): string {
 /**
  * Field errors for what JSON can carry but no schema should accept: numbers that parsed to
  * `±Infinity` (`1e309`; JSON has no way to write them and `JSON.stringify` turns them into
- * `null`) and keys named after `Object.prototype` members, at any depth. Walks with an explicit
- * stack, so a deeply nested body cannot overflow the call stack.
+ * `null`) and keys named after `Object.prototype` members, at any depth; with `text`, also keys
+ * and string values holding a lone surrogate (`"\ud800"`: not Unicode, it cannot be encoded as
+ * UTF-8 and came back as U+FFFD) or a NUL character (`"\u0000"`: no field of any contract is
+ * binary, and C-based tools cut text there), code `INVALID_TEXT`. Walks with an explicit stack,
+ * so a deeply nested body cannot overflow the call stack.
  *
  * @example
  * ```ts
  * jsonHazards(JSON.parse('{"size":1e309,"a":[{"__proto__":1}]}'));
  * // → [{ pointer: '/size', code: 'RANGE', … }, { pointer: '/a/0/__proto__', code: 'UNKNOWN_FIELD', … }]
+ * jsonHazards(JSON.parse('{"name":"\\ud800"}'), { text: true }); // → [{ pointer: '/name', code: 'INVALID_TEXT', … }]
  * ```
  */
-export function jsonHazards(value: unknown): FieldError[] {
+export function jsonHazards(value: unknown, options: HazardOptions = {}): FieldError[] {
   const errors: FieldError[] = [];
+  const text = options.text === true;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) errors.push({ pointer: '', ...BODY_ERRORS.notFinite });
+    return errors;
+  }
+  if (typeof value === 'string') {
+    const bad = text ? badText(value) : undefined;
+    if (bad) errors.push({ pointer: '', ...bad });
     return errors;
   }
   if (value === null || typeof value !== 'object') return errors;
@@ -63,6 +117,9 @@ export function jsonHazards(value: unknown): FieldError[] {
   const visit = (frame: Frame, key: string | number, child: unknown): void => {
     if (typeof child === 'number') {
       if (!Number.isFinite(child)) errors.push({ pointer: pointerOf(frame, key), ...BODY_ERRORS.notFinite });
+    } else if (typeof child === 'string') {
+      const bad = text ? badText(child) : undefined;
+      if (bad) errors.push({ pointer: pointerOf(frame, key), ...bad });
     } else if (child !== null && typeof child === 'object') stack.push({ value: child, parent: frame, key });
   };
   while (stack.length > 0 && errors.length < MAX_ERRORS) {
@@ -75,6 +132,8 @@ export function jsonHazards(value: unknown): FieldError[] {
     const record = frame.value as Record<string, unknown>;
     for (const key of Object.keys(record)) {
       if (PROTOTYPE_KEYS.has(key)) errors.push({ pointer: pointerOf(frame, key), ...BODY_ERRORS.prototypeKey });
+      const bad = text ? badText(key) : undefined;
+      if (bad) errors.push({ pointer: pointerOf(frame, key), ...bad });
       visit(frame, key, record[key]);
     }
   }

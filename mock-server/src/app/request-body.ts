@@ -1,52 +1,80 @@
 import type { FieldError } from '@gdx/protocol';
-import { jsonHazards } from './json-hazards.js';
+import { jsonHazards, mayHoldBadText } from './json-hazards.js';
 import { BODY_ERRORS } from './validation-messages.js';
 
 /** The parsed body of a JSON operation, or why it was refused. */
 export type BodyOutcome =
   | { kind: 'none' }
   | { kind: 'json'; value: unknown; text: string }
-  | { kind: 'unsupported_media_type'; contentType: string }
-  | { kind: 'malformed'; error: FieldError }
-  /** Valid JSON that no schema accepts: non-finite numbers, prototype-named keys (`jsonHazards`). */
+  /** Not a JSON media type, or JSON declared in a charset other than UTF-8 (`charset` says which). */
+  | { kind: 'unsupported_media_type'; contentType: string; charset?: string }
+  | { kind: 'malformed'; error: FieldError; detail: string }
+  /** Valid JSON that no schema accepts: non-finite numbers, prototype-named keys, lone surrogates and NULs (`jsonHazards`). */
   | { kind: 'invalid'; errors: FieldError[]; detail: string };
+
+/** How strictly a body is read. */
+export interface ReadOptions {
+  /**
+   * The body is a journal entry an earlier mock acknowledged, being replayed: the checks added
+   * since (the charset, the text of keys and strings) are skipped, so that what was acknowledged
+   * is rebuilt as it was; a body that cannot be read at all is still refused.
+   */
+  replaying?: boolean;
+}
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-/** `application/json` or any `+json` type, parameters ignored. */
-function isJsonType(contentType: string): boolean {
-  if (contentType === 'application/json') return true; // what nearly every client sends: no split, trim or case folding
-  const type = (contentType.split(';')[0] ?? '').trim().toLowerCase();
-  return type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'));
+/** Its media type (lower-cased) and charset parameter (unquoted, lower-cased), if any. */
+function mediaType(contentType: string): { type: string; charset: string | undefined } {
+  const [type = '', ...parameters] = contentType.split(';');
+  let charset: string | undefined;
+  for (const parameter of parameters) {
+    const [name = '', value = ''] = parameter.split('=');
+    if (name.trim().toLowerCase() === 'charset') charset = value.trim().replace(/^"(.*)"$/, '$1').toLowerCase();
+  }
+  return { type: type.trim().toLowerCase(), charset };
 }
 
+/** `application/json` or any `+json` type. */
+const isJsonType = (type: string): boolean => type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'));
+
+/** The names of UTF-8 (RFC 8259: JSON is UTF-8; `utf8` is a common spelling). */
+const isUtf8 = (charset: string): boolean => charset === 'utf-8' || charset === 'utf8';
+
 /**
- * Reads the body of an operation that takes JSON: empty → none; another media type → 415;
- * not UTF-8 or not JSON → malformed (400); a number that parsed to ±Infinity or a key named after
- * an `Object.prototype` member, at any depth → invalid (400 with a field error for each), before
- * any schema or handler sees the value.
+ * Reads the body of an operation that takes JSON: empty → none; another media type, or JSON in a
+ * charset other than UTF-8 → 415; bytes that are not UTF-8 or text that is not JSON → malformed
+ * (400); a number that parsed to ±Infinity, a key named after an `Object.prototype` member, or a
+ * key or string holding a lone surrogate or a NUL, at any depth → invalid (400 with a field error
+ * for each), before any schema or handler sees the value.
  *
  * @example
  * ```ts
  * readJsonBody('{"a":1}', 'application/json'); // { kind: 'json', value: { a: 1 }, text: '{"a":1}' }
  * ```
  */
-export function readJsonBody(body: Uint8Array | string | undefined, contentType: string | undefined): BodyOutcome {
+export function readJsonBody(body: Uint8Array | string | undefined, contentType: string | undefined, options: ReadOptions = {}): BodyOutcome {
   if (body === undefined || body.length === 0) return { kind: 'none' };
-  if (!contentType || !isJsonType(contentType)) return { kind: 'unsupported_media_type', contentType: contentType ?? '' };
+  if (!contentType) return { kind: 'unsupported_media_type', contentType: '' };
+  // What nearly every client sends skips the parsing of parameters.
+  if (contentType !== 'application/json') {
+    const { type, charset } = mediaType(contentType);
+    if (!isJsonType(type)) return { kind: 'unsupported_media_type', contentType };
+    if (charset !== undefined && !isUtf8(charset) && !options.replaying) return { kind: 'unsupported_media_type', contentType, charset };
+  }
   let text: string;
   try {
     text = typeof body === 'string' ? body : decoder.decode(body);
   } catch {
-    return { kind: 'malformed', error: { pointer: '', ...BODY_ERRORS.malformed } };
+    return { kind: 'malformed', error: { pointer: '', ...BODY_ERRORS.notUtf8 }, detail: 'the body is not valid UTF-8' };
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    return { kind: 'malformed', error: { pointer: '', ...BODY_ERRORS.malformed } };
+    return { kind: 'malformed', error: { pointer: '', ...BODY_ERRORS.malformed }, detail: 'the body is not valid JSON' };
   }
-  const errors = jsonHazards(value);
+  const errors = jsonHazards(value, { text: !options.replaying && mayHoldBadText(text, typeof body !== 'string') });
   if (errors.length > 0) return { kind: 'invalid', errors, detail: `${errors.length} ${errors.length === 1 ? 'field is' : 'fields are'} invalid` };
   return { kind: 'json', value, text };
 }

@@ -40,6 +40,15 @@ export const BODY_ERRORS = {
   notFinite: { code: 'RANGE', message: { zh: '数值超出可表示范围（须为有限数）', en: 'The number is out of range (it must be finite)' } },
   /** A key named after an `Object.prototype` member (`__proto__`, `constructor`, `toString`, …). */
   prototypeKey: { code: 'UNKNOWN_FIELD', message: { zh: '不允许的字段（字段名为保留名）', en: 'This field is not allowed (the name is reserved)' } },
+  /** Bytes that are not UTF-8 (JSON is UTF-8, RFC 8259). */
+  notUtf8: { code: 'INVALID_ENCODING', message: { zh: '请求体不是合法的 UTF-8 编码（JSON 须为 UTF-8，RFC 8259）', en: 'The request body is not valid UTF-8 (JSON must be UTF-8, RFC 8259)' } },
+  /** A key or string with half of a surrogate pair (`"\ud800"`). */
+  loneSurrogate: {
+    code: 'INVALID_TEXT',
+    message: { zh: '文本含有不成对的代理项（如 \\ud800），不是合法的 Unicode，无法以 UTF-8 编码', en: 'The text holds a lone surrogate (such as \\ud800): it is not valid Unicode and cannot be encoded as UTF-8' },
+  },
+  /** A key or string with a NUL character (`"\u0000"`). */
+  nul: { code: 'INVALID_TEXT', message: { zh: '文本含有 NUL 字符（\\u0000），不允许', en: 'The text holds a NUL character (\\u0000), which is not allowed' } },
 } as const;
 
 /** Formats with a domain-specific error code (checked by `@gdx/identifiers`). */
