@@ -9,7 +9,11 @@ import { queryTerms, splitRuns, wholeTerm } from './tokenize.js';
 export type CatalogSort = 'relevance' | 'modified';
 
 export interface CatalogSearchQuery {
-  /** Full text over name, summary and data items. */
+  /**
+   * Full text over name, summary and data items: its runs of Han characters and its Latin/digit
+   * words are searched. A `q` with none of them (only spaces, punctuation, symbols or emoji)
+   * matches nothing; an empty `q` is the same as none.
+   */
   q?: string;
   /** Values of a facet are OR-ed; facets are AND-ed. */
   filters?: Partial<Record<FacetName, readonly string[]>>;
@@ -256,11 +260,15 @@ export class CatalogSearchIndex {
     if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw new CatalogSearchError('LIMIT_OUT_OF_RANGE');
     const q = (query.q ?? '').trim();
     const runs = splitRuns(q);
+    // Something to search for with nothing the index holds (`😀`, `✅`, ` `) finds nothing, as
+    // any other q without a match does: it used to filter nothing and answer the whole catalog.
+    const unsearchable = query.q !== undefined && query.q !== '' && runs.length === 0;
     const sort = query.sort ?? (runs.length > 0 ? 'relevance' : 'modified');
     if (sort !== 'relevance' && sort !== 'modified') throw new CatalogSearchError('SORT_UNKNOWN');
     this.indexPending();
-    const fp = fingerprint(JSON.stringify([runs.map((r) => r.text), sort, this.normalizedFilters(query.filters)]));
+    const fp = fingerprint(JSON.stringify([runs.map((r) => r.text), sort, this.normalizedFilters(query.filters), ...(unsearchable ? ['unsearchable'] : [])]));
     const after = query.cursor === undefined ? undefined : decodeSearchCursor(query.cursor, fp);
+    if (unsearchable) return { items: [], nextCursor: null, total: 0, facets: this.countFacets([]) };
 
     const prepared: PreparedQuery = {
       text: q.normalize('NFKC').toLowerCase(),
