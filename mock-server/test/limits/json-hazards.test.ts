@@ -7,10 +7,11 @@ import { readSpecOperations } from '../../src/app/spec-operations.js';
 import { TRANSPORTS, type Transport } from '../support/transports.js';
 
 /**
- * Non-finite numbers and prototype-named keys are refused like any invalid or unknown field, at
- * any depth, on every operation that takes JSON (the five platforms and `/_sim/v1`), signed and
- * through the HTTP server and the in-process fetch: 400 `VALIDATION_FAILED` with a field error
- * at the field, never a 2xx (the value would be stored as `null` or echoed) and never a 5xx.
+ * Non-finite numbers, prototype-named keys, lone surrogates and NULs are refused like any invalid
+ * or unknown field, at any depth, on every operation that takes JSON (the five platforms and
+ * `/_sim/v1`), signed and through the HTTP server and the in-process fetch: 400
+ * `VALIDATION_FAILED` with a field error at the field, never a 2xx (the value would be stored as
+ * `null`, U+FFFD or echoed) and never a 5xx.
  */
 const HAZARDS: readonly { body: string; pointer: string; code: string }[] = [
   { body: '{"__proto__":{"isAdmin":true}}', pointer: '/__proto__', code: 'UNKNOWN_FIELD' },
@@ -19,6 +20,8 @@ const HAZARDS: readonly { body: string; pointer: string; code: string }[] = [
   { body: '{"a":{"b":[1,{"\\u0063onstructor":1}]}}', pointer: '/a/b/1/constructor', code: 'UNKNOWN_FIELD' },
   { body: '{"size":1e309}', pointer: '/size', code: 'RANGE' },
   { body: '{"x":{"y":[-1e309]}}', pointer: '/x/y/0', code: 'RANGE' },
+  { body: '{"name":"a\\ud800"}', pointer: '/name', code: 'INVALID_TEXT' },
+  { body: '{"a":[{"b\\u0000":1}]}', pointer: '/a/0/b\u0000', code: 'INVALID_TEXT' },
 ];
 
 /** Every routed operation that takes a JSON body: `[label, method, path]`. */
