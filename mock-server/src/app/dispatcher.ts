@@ -1,4 +1,4 @@
-import { HEADERS, readableHeaderValue, requestId as newRequestId, verifySignature, type NonceStore, type ProblemCode } from '@gdx/protocol';
+import { HEADERS, requestId as newRequestId, verifySignature, type NonceStore, type ProblemCode } from '@gdx/protocol';
 import type { CommandEntry, CommandLog, SignedBy } from '../persistence/journal-entry.js';
 import { PROBE_INTERVAL_MS } from '../persistence/journal.js';
 import { DataDirDamagedError, StorageUnavailableError } from '../persistence/store.js';
@@ -234,7 +234,7 @@ export class Dispatcher {
     let bodyText: string | undefined;
     if (route.jsonBody) {
       const read = readJsonBody(req.body, req.headers['content-type'], { replaying: replay !== undefined });
-      if (read.kind === 'unsupported_media_type') return fail('UNSUPPORTED_MEDIA_TYPE', unsupportedMediaType(read.contentType, read.charset));
+      if (read.kind === 'unsupported_media_type') return fail('UNSUPPORTED_MEDIA_TYPE', { detail: read.detail, errors: [read.error] });
       if (read.kind === 'malformed') return fail('VALIDATION_FAILED', { detail: read.detail, errors: [read.error] });
       if (read.kind === 'invalid') return fail('VALIDATION_FAILED', { detail: read.detail, errors: read.errors });
       if (read.kind === 'json') {
@@ -326,32 +326,6 @@ function methodNotAllowed(req: DispatchRequest, allow: readonly string[], reques
     requestId,
     req.path,
   );
-}
-
-/** The 415 answer: the content type is not JSON, or JSON in a charset other than UTF-8. */
-function unsupportedMediaType(contentType: string, charset: string | undefined): ProblemResultOptions {
-  const pointer = '/header/content-type';
-  if (charset !== undefined) {
-    const shown = `charset=${readableHeaderValue(charset)}`;
-    return {
-      detail: `JSON bodies must be UTF-8; ${shown} is not accepted`,
-      errors: [
-        {
-          pointer,
-          code: 'UNSUPPORTED_CHARSET',
-          message: {
-            en: `JSON bodies must be UTF-8 (RFC 8259): send no charset or charset=utf-8, and encode the body in UTF-8; got ${shown}`,
-            zh: `JSON 请求体须为 UTF-8 编码（RFC 8259）：请不声明 charset 或声明 charset=utf-8，并以 UTF-8 编码请求体；收到 ${shown}`,
-          },
-        },
-      ],
-    };
-  }
-  const shown = contentType === '' ? 'no content type' : readableHeaderValue(contentType);
-  return {
-    detail: `expected ${JSON_TYPE}, got ${shown}`,
-    errors: [{ pointer, code: 'UNSUPPORTED_MEDIA_TYPE', message: { en: `The body must be ${JSON_TYPE} (or a +json type); got ${shown}`, zh: `请求体须为 ${JSON_TYPE}（或 +json 类型）；收到 ${shown}` } }],
-  };
 }
 
 /** How long a client should wait before retrying a write refused for storage: until the next probe of the store. */

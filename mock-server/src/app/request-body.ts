@@ -1,4 +1,4 @@
-import type { FieldError } from '@gdx/protocol';
+import { readableHeaderValue, type FieldError } from '@gdx/protocol';
 import { jsonHazards, mayHoldBadText } from './json-hazards.js';
 import { BODY_ERRORS } from './validation-messages.js';
 
@@ -6,8 +6,8 @@ import { BODY_ERRORS } from './validation-messages.js';
 export type BodyOutcome =
   | { kind: 'none' }
   | { kind: 'json'; value: unknown; text: string }
-  /** Not a JSON media type, or JSON declared in a charset other than UTF-8 (`charset` says which). */
-  | { kind: 'unsupported_media_type'; contentType: string; charset?: string }
+  /** Not a JSON media type, or JSON declared in a charset other than UTF-8 (an error at `/header/content-type` says which). */
+  | { kind: 'unsupported_media_type'; error: FieldError; detail: string }
   | { kind: 'malformed'; error: FieldError; detail: string }
   /** Valid JSON that no schema accepts: non-finite numbers, prototype-named keys, lone surrogates and NULs (`jsonHazards`). */
   | { kind: 'invalid'; errors: FieldError[]; detail: string };
@@ -41,6 +41,34 @@ const isJsonType = (type: string): boolean => type === 'application/json' || (ty
 /** The names of UTF-8 (RFC 8259: JSON is UTF-8; `utf8` is a common spelling). */
 const isUtf8 = (charset: string): boolean => charset === 'utf-8' || charset === 'utf8';
 
+const JSON_TYPE = 'application/json';
+const CONTENT_TYPE = '/header/content-type';
+
+/** The 415 of a body that is not JSON (`shown`: its content type, quoted readable). */
+function notJson(shown: string): BodyOutcome {
+  return {
+    kind: 'unsupported_media_type',
+    detail: `expected ${JSON_TYPE}, got ${shown}`,
+    error: { pointer: CONTENT_TYPE, code: 'UNSUPPORTED_MEDIA_TYPE', message: { en: `The body must be ${JSON_TYPE} (or a +json type); got ${shown}`, zh: `请求体须为 ${JSON_TYPE}（或 +json 类型）；收到 ${shown}` } },
+  };
+}
+
+/** The 415 of JSON declared in another charset (`shown`: `charset=gbk`). */
+function notUtf8(shown: string): BodyOutcome {
+  return {
+    kind: 'unsupported_media_type',
+    detail: `JSON bodies must be UTF-8; ${shown} is not accepted`,
+    error: {
+      pointer: CONTENT_TYPE,
+      code: 'UNSUPPORTED_CHARSET',
+      message: {
+        en: `JSON bodies must be UTF-8 (RFC 8259): send no charset or charset=utf-8, and encode the body in UTF-8; got ${shown}`,
+        zh: `JSON 请求体须为 UTF-8 编码（RFC 8259）：请不声明 charset 或声明 charset=utf-8，并以 UTF-8 编码请求体；收到 ${shown}`,
+      },
+    },
+  };
+}
+
 /**
  * Reads the body of an operation that takes JSON: empty → none; another media type, or JSON in a
  * charset other than UTF-8 → 415; bytes that are not UTF-8 or text that is not JSON → malformed
@@ -55,12 +83,12 @@ const isUtf8 = (charset: string): boolean => charset === 'utf-8' || charset === 
  */
 export function readJsonBody(body: Uint8Array | string | undefined, contentType: string | undefined, options: ReadOptions = {}): BodyOutcome {
   if (body === undefined || body.length === 0) return { kind: 'none' };
-  if (!contentType) return { kind: 'unsupported_media_type', contentType: '' };
+  if (!contentType) return notJson('no content type');
   // What nearly every client sends skips the parsing of parameters.
-  if (contentType !== 'application/json') {
+  if (contentType !== JSON_TYPE) {
     const { type, charset } = mediaType(contentType);
-    if (!isJsonType(type)) return { kind: 'unsupported_media_type', contentType };
-    if (charset !== undefined && !isUtf8(charset) && !options.replaying) return { kind: 'unsupported_media_type', contentType, charset };
+    if (!isJsonType(type)) return notJson(readableHeaderValue(contentType));
+    if (charset !== undefined && !isUtf8(charset) && !options.replaying) return notUtf8(`charset=${readableHeaderValue(charset)}`);
   }
   let text: string;
   try {
