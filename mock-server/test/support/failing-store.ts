@@ -1,6 +1,7 @@
 import type { JournalEntry } from '../../src/persistence/journal-entry.js';
 import { RefusedEntriesUnavailableError, type RefusedEntry } from '../../src/persistence/refused-entry.js';
 import { StorageUnavailableError, type Store } from '../../src/persistence/store.js';
+import { delegatingStore } from './delegating-store.js';
 
 /**
  * A real store whose writes fail while `control.failing` is set, as on a full disk, and whose
@@ -12,30 +13,15 @@ export function failingStore(store: Store): { store: Store; control: { failing: 
   const refuse = (): never => {
     throw new StorageUnavailableError(store.location, new Error('ENOSPC: no space left on device'));
   };
-  const wrapped: Store = {
-    get location() {
-      return store.location;
-    },
-    get lastSeq() {
-      return store.lastSeq;
-    },
-    get entriesSinceSnapshot() {
-      return store.entriesSinceSnapshot;
-    },
-    load: () => store.load(),
+  const wrapped = delegatingStore(store, {
     append: (entries: readonly JournalEntry[]) => (control.failing ? refuse() : store.append(entries)),
     writeSnapshot: (seq: number, parts: readonly string[]) => (control.failing ? refuse() : store.writeSnapshot(seq, parts)),
-    snapshotWritten: (seq: number) => store.snapshotWritten(seq),
     prune: (limit: number) => (control.failing ? refuse() : store.prune(limit)),
     probe: () => (control.failing ? refuse() : store.probe()),
-    get refused() {
-      return store.refused;
-    },
     keepRefused: (refusals: readonly RefusedEntry[]) => {
       if (!control.refusedFailing) return store.keepRefused(refusals);
       throw new RefusedEntriesUnavailableError(store.refused.location, refusals.map((r) => r.seq), new Error('ENOSPC: no space left on device, write'));
     },
-    close: () => store.close(),
-  };
+  });
   return { store: wrapped, control };
 }
