@@ -22,7 +22,7 @@ export type {
 } from './types.js';
 export { transition, createInstance, fireTimer, allowedEvents, acceptedEvents, type CreateInput } from './transition.js';
 export { computeDeadline, type DeadlineStart } from './deadline.js';
-export { evaluateGuard } from './guards.js';
+export { evaluateGuard, payloadGuard } from './guards.js';
 export { TimerHeap, type TimerEntry } from './timer-heap.js';
 export { VirtualClock, RealTimeClock, type Clock, type ClockState } from './clock.js';
 export { WorkflowEngine, type ActionRegistry, type EngineOptions } from './engine.js';

@@ -1,5 +1,5 @@
 import { computeDeadline, resumedLimit } from './deadline.js';
-import { evaluateGuard } from './guards.js';
+import { dryRunGuards, evaluateGuard } from './guards.js';
 import { KernelError } from './kernel-error.js';
 import { formatInstant } from './shanghai-time.js';
 import { missingCode, transitionError } from './transition-errors.js';
@@ -191,7 +191,9 @@ function guarded(from: string, event: string, run: () => TransitionResult): Tran
 /**
  * The events `actor` may send to the instance now: its state takes them from the actor's role,
  * their guards pass and the state they enter can be entered (its deadline counted on the
- * calendar), payload requirements aside (the sender brings the payload). Guards see no payload.
+ * calendar), payload requirements aside (the sender brings the payload). Each event is dry-run
+ * without a payload: a guard marked `readsPayload` (`payloadGuard`) counts as passing, since a
+ * payload may pass it; the built-in and other guards are evaluated on the instance and time.
  * This is what a refusal's `allowed` lists and what hosts offer (e.g. the mock's timelines), so
  * the two cannot disagree; it dry-runs each event, so call it for refusals and views, never
  * for every transition.
@@ -200,11 +202,13 @@ function guarded(from: string, event: string, run: () => TransitionResult): Tran
  * acceptedEvents(machine, instance, { role: 'registry' }, { now, calendar }); // ['accept', 'request_supplement', 'reject'] while submitted
  */
 export function acceptedEvents(machine: MachineDefinition, instance: WorkflowInstance, actor: ActorRef, ctx: TransitionContext): string[] {
+  const guards = dryRunGuards(ctx.guards);
+  const dry: TransitionContext = guards === ctx.guards ? ctx : { ...ctx, guards };
   return stateIndex(machine, instance.state).allowed.filter((type) => {
     const input: EventInput = { type, actor };
-    const chosen = choose(machine, instance, input, ctx);
+    const chosen = choose(machine, instance, input, dry);
     // A calendar that cannot count the step entered refuses the event (`guarded`); nothing else is kept.
-    return chosen.ok && guarded(instance.state, type, () => ({ ok: true, instance: enter(machine, instance, chosen.t, input, instance.state, ctx, []), effects: [] })).ok;
+    return chosen.ok && guarded(instance.state, type, () => ({ ok: true, instance: enter(machine, instance, chosen.t, input, instance.state, dry, []), effects: [] })).ok;
   });
 }
 

@@ -262,12 +262,20 @@ export interface Calendar {
 }
 
 /**
- * A named guard: true lets the transition through.
+ * A named guard: true lets the transition through. A guard whose answer depends on the event's
+ * payload says so with `readsPayload: true` (mark it with `payloadGuard`): `acceptedEvents`, which
+ * dry-runs events without a payload, then counts it as one that may pass — the sender can bring a
+ * payload that passes it — instead of leaving its event out. Every other guard is evaluated there
+ * as in `transition`.
  *
  * @example
  * const renewalOpen: Guard = (instance, input, ctx) => ctx.now >= Number(instance.data['windowOpensAt']);
+ * const termGiven: Guard = payloadGuard((_instance, input) => typeof input.payload?.['term'] === 'object');
  */
-export type Guard = (instance: WorkflowInstance, input: EventInput, ctx: TransitionContext) => boolean;
+export type Guard = ((instance: WorkflowInstance, input: EventInput, ctx: TransitionContext) => boolean) & {
+  /** The guard reads `input.payload`: `acceptedEvents` counts it as passing (see `payloadGuard`). */
+  readonly readsPayload?: true;
+};
 
 /**
  * Named guards by name.

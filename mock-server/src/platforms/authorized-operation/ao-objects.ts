@@ -15,8 +15,11 @@ function titleOf(state: AuthorizedOperationState, id: string): string | null {
   );
 }
 
+/** What the officials' actions fill in themselves (`ao-sim.ts`): signing without an agreement signs the deliberated one. */
+const SUPPLIED: Readonly<Record<string, readonly string[]>> = { sign: ['agreement'] };
+
 function objectOf(state: AuthorizedOperationState, instance: WorkflowInstance): WorkflowObject {
-  return instanceObject(state.host, instance, { objectType: OBJECT_TYPES[instance.machine] ?? instance.machine, title: titleOf(state, instance.id) });
+  return instanceObject(state.host, instance, { objectType: OBJECT_TYPES[instance.machine] ?? instance.machine, title: titleOf(state, instance.id), supplies: SUPPLIED });
 }
 
 /**

@@ -67,6 +67,19 @@ export interface InstanceObjectOptions {
   role?: string | ((action: string) => string);
   /** Actions the platform refuses before the machine sees them (e.g. `issue_code` when the profile codes by itself). */
   refuses?(action: string): boolean;
+  /**
+   * Payload members the machine requires of an action that the platform supplies itself when the
+   * request leaves them out (e.g. `sign` signs the deliberated `agreement`): not required of the caller.
+   */
+  supplies?: Readonly<Record<string, readonly string[]>>;
+}
+
+/** The offered action without the required members the platform supplies itself. */
+function withoutSupplied(offered: OfferedAction, supplied: readonly string[] | undefined): OfferedAction {
+  if (supplied === undefined || offered.requires === undefined) return offered;
+  const { requires, ...rest } = offered;
+  const left = requires.filter((member) => !supplied.includes(member));
+  return left.length > 0 ? { ...rest, requires: left } : rest;
 }
 
 /**
@@ -92,6 +105,6 @@ export function instanceObject(host: WorkflowHost, instance: WorkflowInstance, o
     deadline: host.deadline(instance),
     events: () => host.events(instance),
     label: (state) => bilingual(machine.states[state]?.label),
-    actions: () => offeredActions(host, instance, options.role).filter((a) => !options.refuses?.(a.action)),
+    actions: () => offeredActions(host, instance, options.role).filter((a) => !options.refuses?.(a.action)).map((a) => withoutSupplied(a, options.supplies?.[a.action])),
   };
 }

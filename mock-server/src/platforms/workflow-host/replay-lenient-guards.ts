@@ -1,4 +1,4 @@
-import type { GuardRegistry } from '@gdx/kernel';
+import { payloadGuard, type Guard, type GuardRegistry } from '@gdx/kernel';
 
 /**
  * Guards that refuse what an older gdx-mock acknowledged: checks added after data directories
@@ -26,7 +26,10 @@ export function replayLenientGuards(guards: GuardRegistry, replaying: () => bool
   const lenient: GuardRegistry = { ...guards };
   for (const name of CHECKS_SINCE_JOURNALS) {
     const check = guards[name];
-    if (check) lenient[name] = (instance, input, ctx) => replaying() || check(instance, input, ctx);
+    if (!check) continue;
+    const wrapped: Guard = (instance, input, ctx) => replaying() || check(instance, input, ctx);
+    // The wrapper reads what the guard reads: a payload guard stays one for `acceptedEvents`.
+    lenient[name] = check.readsPayload ? payloadGuard(wrapped) : wrapped;
   }
   return lenient;
 }

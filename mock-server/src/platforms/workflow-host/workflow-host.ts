@@ -181,7 +181,8 @@ export class WorkflowHost {
 
   /**
    * The events `role` may send to `id` now, acting as the sandbox's official of that role: the
-   * kernel's `acceptedEvents` (guards and calendar included, payload aside) — what a refusal of
+   * kernel's `acceptedEvents` (guards and calendar included, payload aside: a guard on the
+   * payload counts as passing) — what a refusal of
    * that role lists as allowed, and what the timelines offer.
    */
   allowed(id: string, role: string): string[] {

@@ -1,4 +1,4 @@
-import { endOfDay, type GuardRegistry, type WorkflowInstance } from '@gdx/kernel';
+import { endOfDay, payloadGuard, type GuardRegistry, type WorkflowInstance } from '@gdx/kernel';
 import type { Profile } from '../profile-schema.js';
 import { assessTerm } from './term-check.js';
 
@@ -32,6 +32,8 @@ function formalFeesPending(instance: WorkflowInstance): boolean {
  *   or over it with `payload.justification` where the profile's `termPolicy` is `warning`.
  * - `amendedTermAcceptable` — the same cap for an amendment's new term (`payload.term`, 27号
  *   第十四条(二) binds the agreement however it is changed); an amendment keeping the term passes.
+ *   These two read the payload only, and are marked so (`payloadGuard`): the kernel's
+ *   `acceptedEvents` lists their events, which a payload may pass.
  * - `accessApprovable` — a data access request may be approved: its authorization is neither
  *   suspended (`data.accessSuspended`) nor awaiting its early termination (`data.approvalClosed`),
  *   both set by the clock.
@@ -47,10 +49,11 @@ function formalFeesPending(instance: WorkflowInstance): boolean {
 export function authorizedOperationGuards(profile: Profile): GuardRegistry {
   return {
     tenderPeriodOver: (instance) => instance.data['method'] === 'negotiation' || instance.data['tenderClosed'] === true,
-    termAcceptable: (_instance, input) =>
-      termWithinPolicy(profile, (input.payload?.['agreement'] as { term?: unknown } | undefined)?.term, input.payload?.['justification']),
-    amendedTermAcceptable: (_instance, input) =>
-      input.payload?.['term'] === undefined || termWithinPolicy(profile, input.payload['term'], input.payload['justification']),
+    // On the payload: marked, so a refusal's allowed events and the timelines list `sign` and `approve_amendment`.
+    termAcceptable: payloadGuard((_instance, input) =>
+      termWithinPolicy(profile, (input.payload?.['agreement'] as { term?: unknown } | undefined)?.term, input.payload?.['justification'])),
+    amendedTermAcceptable: payloadGuard((_instance, input) =>
+      input.payload?.['term'] === undefined || termWithinPolicy(profile, input.payload['term'], input.payload['justification'])),
     accessApprovable: (instance) => instance.data['accessSuspended'] !== true && instance.data['approvalClosed'] !== true,
     termEnded: (instance, _input, ctx) => {
       const termEnd = instance.data['termEnd'];
