@@ -25,6 +25,16 @@ const withRole = (world: AoWorld, role: string): SeededOrg => {
   return found;
 };
 
+/** A data-subject objection (数据异议) of a person, to which a `dataReference` is added. */
+const DATA_OBJECTION = { subject: { kind: 'person', residentId: '350203199003071236', name: '张三' }, kind: 'inaccurate', text: '实际登记日期为 2019-05-10。' };
+
+/** A dataset of the world's open-data platform that is opened on application. */
+function onApplicationDataset(world: AoWorld) {
+  const dataset = seedDataOf({ id: world.id, seed: world.view.seed, profile: 'national', startAt: Date.parse(world.view.createdAt) }, 40).datasets.find((d) => d.openingType === 'on_application');
+  if (!dataset) throw new Error('no on_application dataset');
+  return dataset;
+}
+
 /** How each operation that declares `Location` on its 201 is driven to that 201, by `spec.operationId`. */
 const RECIPES: Record<string, Recipe> = {
   'registration.submitApplication': async (world) => {
@@ -41,11 +51,27 @@ const RECIPES: Record<string, Recipe> = {
     if (!entry) throw new Error('no unconditional entry of another provider');
     return { reply: await world.on('sharing', 'POST', '/requests', { as: requester, body: requestBody(entry) }), reader: requester };
   },
+  'sharing.submitDataObjection': async (world) => {
+    const requester = world.org('civil-affairs');
+    const body = { ...DATA_OBJECTION, dataReference: { resourceId: world.published[0]!.id, description: '登记日期有误' } };
+    return { reply: await world.on('sharing', 'POST', '/data-objections', { as: requester, body }), reader: requester };
+  },
+  'sharing.submitQualityIssue': async (world) => {
+    const requester = world.org('civil-affairs');
+    return { reply: await world.on('sharing', 'POST', '/quality-issues', { as: requester, body: { entryId: world.published[0]!.id, description: '约 3% 为空值。' } }), reader: requester };
+  },
   'open-data.submitApplication': async (world) => {
     const applicant = world.org('data-operator');
-    const dataset = seedDataOf({ id: world.id, seed: world.view.seed, profile: 'national', startAt: Date.parse(world.view.createdAt) }, 40).datasets.find((d) => d.openingType === 'on_application');
-    if (!dataset) throw new Error('no on_application dataset');
-    return { reply: await world.on('open-data', 'POST', '/applications', { as: applicant, body: applicationBy(applicant, dataset) }), reader: applicant };
+    return { reply: await world.on('open-data', 'POST', '/applications', { as: applicant, body: applicationBy(applicant, onApplicationDataset(world)) }), reader: applicant };
+  },
+  'open-data.submitDemand': async (world) => {
+    const applicant = world.org('data-operator');
+    return { reply: await world.on('open-data', 'POST', '/demands', { as: applicant, body: { title: '公交车辆实时到站数据', description: '用于出行类应用。' } }), reader: applicant };
+  },
+  'open-data.submitDataObjection': async (world) => {
+    const applicant = world.org('data-operator');
+    const body = { ...DATA_OBJECTION, dataReference: { resourceId: onApplicationDataset(world).id, description: '登记日期有误' } };
+    return { reply: await world.on('open-data', 'POST', '/data-objections', { as: applicant, body }), reader: applicant };
   },
   'authorized-operation.createPlan': async (world) => ({ reply: await world.ao('POST', '/plans', { as: world.body, body: planContent([world.scopeItem()]) }), reader: world.body }),
   'authorized-operation.createSelection': async (world) => {
@@ -63,6 +89,10 @@ const RECIPES: Record<string, Recipe> = {
     return { reply: await world.ao('POST', '/products', { as: world.operator, body }), reader: world.operator };
   },
   'simulation.createSandbox': async (_world, call) => ({ reply: await call('POST', '/_sim/v1/sandboxes', { body: { profile: 'national', seed: 3 } }) }),
+  'simulation.importSnapshot': async (world, call) => {
+    const snapshot = await call('GET', `/_sim/v1/sandboxes/${world.id}/snapshot`);
+    return { reply: await call('POST', '/_sim/v1/sandboxes/import', { body: { id: `${world.id}_copy`, snapshot: snapshot.body } }) };
+  },
 };
 
 /** Every operation of the served contracts whose 201 declares a `Location` header, as `spec.operationId`. */
@@ -80,11 +110,41 @@ function declaringLocation(): { spec: SpecName; operationId: string }[] {
   return found;
 }
 
+/** The schema of an answer's JSON body, as the document writes it (a `$ref` kept). */
+const bodySchema = (response: any): string => JSON.stringify(response?.content?.['application/json']?.schema ?? null);
+
+/**
+ * Every 201 of the served contracts whose created resource a GET reads — a GET of one item of
+ * the collection it was posted to (`POST /demands` → `GET /demands/{demandId}`) or of its sibling
+ * collection (`POST /sandboxes/import` → `GET /sandboxes/{sandboxId}`) answering the same schema —
+ * as `spec.operationId`. Creates read only on another object (a bid on its selection, a renewal on
+ * its registration) have none.
+ */
+function readableCreates(): string[] {
+  const found: string[] = [];
+  for (const spec of SPEC_NAMES) {
+    const doc = loadBundledSpec(spec) as { paths: Record<string, Record<string, any>> };
+    for (const [path, item] of Object.entries(doc.paths)) {
+      const created = item['post']?.responses?.['201'];
+      if (!created) continue;
+      const collections = [path, path.slice(0, path.lastIndexOf('/'))];
+      const readBy = Object.entries(doc.paths).some(([other, o]) =>
+        collections.some((c) => other.startsWith(`${c}/{`) && /^\{[^/]+\}$/.test(other.slice(c.length + 1))) && bodySchema(o['get']?.responses?.['200']) === bodySchema(created));
+      if (readBy) found.push(`${spec}.${item['post'].operationId}`);
+    }
+  }
+  return found.sort();
+}
+
 describe('Location on 201', () => {
   const ctx = useAoMock();
 
   it('is declared by the operations this test drives, and by no other', () => {
     expect(declaringLocation().map(({ spec, operationId }) => `${spec}.${operationId}`).sort()).toEqual(Object.keys(RECIPES).sort());
+  });
+
+  it('is declared by exactly the operations whose created resource a GET reads', () => {
+    expect(readableCreates()).toEqual(declaringLocation().map(({ spec, operationId }) => `${spec}.${operationId}`).sort());
   });
 
   it.each(declaringLocation())('$spec $operationId: an absolute path below the API root the request was sent to, naming the resource a GET reads', async ({ spec, operationId }) => {

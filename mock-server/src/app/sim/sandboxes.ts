@@ -153,7 +153,7 @@ export const sandboxRoutes: readonly SimRoute[] = [
         return invalidField(ctx, pointer, `the snapshot cannot be restored: ${error instanceof Error ? error.message : String(error)}`, '快照无法恢复');
       }
       if (!sandbox) return ctx.problem('CONFLICT', { detail: `sandbox ${id} already exists` });
-      return { status: 201, body: sandboxView(sandbox, ctx.origin), madeSandbox: sandbox.id };
+      return { status: 201, body: sandboxView(sandbox, ctx.origin), location: `/sandboxes/${sandbox.id}`, madeSandbox: sandbox.id };
     },
   },
 ];

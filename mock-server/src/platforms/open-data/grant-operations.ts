@@ -78,7 +78,7 @@ function submitDemand(ctx: Ctx): OperationResult {
   const record: DemandRecord = { id: sandbox.ids.next('dmd'), owner: caller.id, requester: { creditCode: caller.creditCode, name: caller.name }, submission: structuredClone(ctx.body as DemandRecord['submission']) };
   state.demands.set(record.id, record);
   state.host.create('open-data.demand', { id: record.id, actor });
-  return { status: 201, body: demandView(state, record) };
+  return { status: 201, location: `/demands/${record.id}`, body: demandView(state, record) };
 }
 
 /**
@@ -111,7 +111,7 @@ export const grantOperations: Record<string, OperationHandler<OpenDataState>> = 
   },
   submitDataObjection: (ctx) => {
     const record = fileOpenDataObjection(ctx.state, ctx.sandbox, ctx.caller!.id, 'applicant', ctx.body as DataObjectionSubmission);
-    return { status: 201, body: dataObjectionView(ctx.state.host, record) };
+    return { status: 201, location: `/data-objections/${record.id}`, body: dataObjectionView(ctx.state.host, record) };
   },
   getDataObjection: (ctx) => {
     const record = ctx.state.objections.get(ctx.params.objectionId ?? '');

@@ -56,7 +56,7 @@ function submitQualityIssue(ctx: Ctx): OperationResult {
   };
   state.issues.set(record.id, record);
   state.host.create('sharing.quality-issue', { id: record.id, actor });
-  return { status: 201, body: qualityIssueView(state, record) };
+  return { status: 201, location: `/quality-issues/${record.id}`, body: qualityIssueView(state, record) };
 }
 
 /**
@@ -70,7 +70,7 @@ function submitQualityIssue(ctx: Ctx): OperationResult {
 export const feedbackOperations: Record<string, OperationHandler<SharingState>> = {
   submitDataObjection: (ctx) => {
     const record = fileSharingObjection(ctx.state, ctx.sandbox, ctx.caller!.id, 'data_user', ctx.body as DataObjectionSubmission);
-    return { status: 201, body: dataObjectionView(ctx.state.host, record) };
+    return { status: 201, location: `/data-objections/${record.id}`, body: dataObjectionView(ctx.state.host, record) };
   },
   getDataObjection: (ctx) => {
     const record = ctx.state.objections.get(ctx.params.objectionId ?? '');
