@@ -1,6 +1,8 @@
 // Statuses a server answers before or beside an operation's own logic must be declared on the
 // operation, so that a validating proxy (Prism, `--errors`) finds every answer of the mock in the
-// contract. Each rule below was found undeclared by such a proxy once.
+// contract. Each rule below was found undeclared by such a proxy once. The mock's own tests check
+// the rest: every answer their apps give must have a status its operation declares
+// (mock-server/test/support/declared-statuses.ts, e.g. `createSandbox`'s 409 for an id in use).
 import { describe, expect, it } from 'vitest';
 import { loadBundledSpec, PLATFORMS, SPEC_NAMES, type SpecName } from '../src/index.js';
 import { operationsOf, parametersOf, resolve, type JsonObject, type OperationRef } from './helpers/walk-spec.js';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectContract } from '../support/contract.js';
 import { org, useMock } from '../support/harness.js';
 import type { TransportFactory } from '../support/transports.js';
 
@@ -14,7 +15,9 @@ export function sandboxBehaviour(factory: TransportFactory): void {
         clock: { mode: 'virtual', now: '2025-01-06T09:00:00+08:00', today: '2025-01-06' }, createdAt: '2025-01-06T09:00:00+08:00',
       });
       expect(created.body.organizations[0].secret).toEqual(expect.any(String));
-      expect((await ctx.call('POST', '/_sim/v1/sandboxes', { body: { id: 'sbx_crud', profile: 'national' } })).status).toBe(409);
+      const taken = await ctx.call('POST', '/_sim/v1/sandboxes', { body: { id: 'sbx_crud', profile: 'national' } });
+      expectContract('simulation', 'createSandbox', taken, 409);
+      expect(taken.body).toMatchObject({ code: 'CONFLICT', detail: 'sandbox sbx_crud already exists' });
       const ids = (await ctx.call('GET', '/_sim/v1/sandboxes')).body.items.map((s: { id: string }) => s.id);
       expect(ids).toEqual(['default', 'sbx_crud']);
 
@@ -27,7 +30,9 @@ export function sandboxBehaviour(factory: TransportFactory): void {
 
       expect((await ctx.call('DELETE', '/_sim/v1/sandboxes/sbx_crud')).status).toBe(204);
       expect((await ctx.call('GET', '/_sim/v1/sandboxes/sbx_crud')).status).toBe(404);
-      expect((await ctx.call('DELETE', '/_sim/v1/sandboxes/default')).status).toBe(409);
+      const kept = await ctx.call('DELETE', '/_sim/v1/sandboxes/default');
+      expectContract('simulation', 'deleteSandbox', kept, 409);
+      expect(kept.body.code).toBe('CONFLICT');
     });
 
     it('refuses invalid sandbox settings with pointers', async () => {
@@ -101,7 +106,9 @@ export function sandboxBehaviour(factory: TransportFactory): void {
       expect(again.state).toEqual({ ...snapshot.state, config: { ...snapshot.state.config, id: 'sbx_copy' } });
       const replay = await ctx.call('POST', '/sandboxes/sbx_copy/sharing/v1/notes', { body: { text: 'kept' }, headers: { 'idempotency-key': 'snap' }, as: org(ctx) });
       expect(replay.headers.get('idempotent-replayed')).toBe('true');
-      expect((await ctx.call('POST', '/_sim/v1/sandboxes/import', { body: { id: 'sbx_copy', snapshot } })).status).toBe(409);
+      const taken = await ctx.call('POST', '/_sim/v1/sandboxes/import', { body: { id: 'sbx_copy', snapshot } });
+      expectContract('simulation', 'importSnapshot', taken, 409);
+      expect(taken.body).toMatchObject({ code: 'CONFLICT', detail: 'sandbox sbx_copy already exists' });
       expect((await ctx.call('POST', '/_sim/v1/sandboxes/import', { body: { snapshot: { format: 'nope' } } })).status).toBe(400);
     });
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach } from 'vitest';
 import { builtinOrganisations, createApp, type App, type AppOptions, type PlatformModule } from '../../src/index.js';
 import { client, type Credentials } from './client.js';
+import { watchDeclaredStatuses } from './declared-statuses.js';
 import { notesPlatform } from './notes-platform.js';
 import { TRANSPORTS, type Transport, type TransportFactory } from './transports.js';
 
@@ -18,10 +19,12 @@ export const IN_PROCESS: TransportFactory = TRANSPORTS['in-process fetch']!;
 
 /**
  * Starts an app with these platforms (seed 7, start time `START_AT`, unless `options` say
- * otherwise) on a transport; the caller closes it.
+ * otherwise) on a transport; the caller closes it. Closing throws when the app answered an
+ * operation with a status its contract does not declare (`watchDeclaredStatuses`).
  */
 export async function startMock(platforms: readonly PlatformModule<any>[], factory: TransportFactory = IN_PROCESS, options: AppOptions = {}): Promise<MockContext & { close(): Promise<void> }> {
   const app = createApp({ platforms: [...platforms], seed: 7, startAt: START_AT, logError: (message, error) => console.error(message, error), ...options });
+  const undeclared = watchDeclaredStatuses(app);
   const transport = await factory(app);
   return {
     app,
@@ -30,6 +33,8 @@ export async function startMock(platforms: readonly PlatformModule<any>[], facto
     close: async () => {
       await transport.close();
       await app.close();
+      // Every answer's status is one its operation declares (`watchDeclaredStatuses`).
+      if (undeclared.length > 0) throw new Error(`answers whose status the contract does not declare:\n${[...new Set(undeclared)].join('\n')}`);
     },
   };
 }
