@@ -62,6 +62,15 @@ describe('the refused-entries file', () => {
     expect(readRefusedFile(dir).damagedLines).toEqual(damagedLines);
   });
 
+  it('reads past a byte-order mark at the start of the file (saved from an editor): its first line is an entry, not damaged', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, REFUSED_FILE), `\uFEFF${JSON.stringify(refused(4))}\n`);
+    expect(readRefusedFile(dir)).toMatchObject({ count: 1, damagedLines: [] });
+    // The mark is left where it is, and the entry it precedes is not kept a second time.
+    expect(keepRefusedFile(dir, [refused(4), refused(9)]).count).toBe(2);
+    expect(readFileSync(join(dir, REFUSED_FILE), 'utf8')).toBe(`\uFEFF${JSON.stringify(refused(4))}\n${JSON.stringify(refused(9))}\n`);
+  });
+
   it('throws RefusedEntriesUnavailableError naming the file and the entries when it cannot write them', () => {
     const dir = join(tempDir(), 'gone');
     const attempt = () => keepRefusedFile(dir, [refused(3), refused(4)]);

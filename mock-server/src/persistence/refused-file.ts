@@ -6,6 +6,8 @@ import { refusedEntryKey, RefusedEntriesUnavailableError, type RefusedEntries, t
 /** The file of a data directory that keeps the journal entries replays refused, one JSON line each. */
 export const REFUSED_FILE = 'replay-refused.jsonl';
 
+const BYTE_ORDER_MARK = '\uFEFF';
+
 /** What a refused-entries file holds, as `readRefusedFile` found it. */
 export interface RefusedFile extends RefusedEntries {
   /** The keys (`refusedEntryKey`) of the entries it holds. */
@@ -15,9 +17,9 @@ export interface RefusedFile extends RefusedEntries {
 }
 
 /**
- * Reads the refused entries kept in a data directory (none when the file is not there). A line that
- * is not a refused entry — cut off by a crash, edited by hand — is skipped and named in
- * `damagedLines`, never rewritten: it must not stop a start. A file that cannot be read at all (or
+ * Reads the refused entries kept in a data directory (none when the file is not there), past a
+ * leading byte-order mark (an editor's). A line that is not a refused entry — cut off by a crash,
+ * edited by hand — is skipped and named in `damagedLines`, never rewritten: it must not stop a start. A file that cannot be read at all (or
  * is not a regular file) throws `RefusedEntriesUnavailableError`, naming it.
  *
  * @example
@@ -38,7 +40,8 @@ export function readRefusedFile(dir: string): RefusedFile {
   }
   const keys = new Set<string>();
   const damagedLines: number[] = [];
-  const lines = text.split('\n');
+  // A file saved from an editor may start with a byte-order mark: it belongs to no line (and stays in the file).
+  const lines = (text.startsWith(BYTE_ORDER_MARK) ? text.slice(BYTE_ORDER_MARK.length) : text).split('\n');
   lines.forEach((line, index) => {
     if (line.trim() === '') return;
     const entry = parseLine(line);

@@ -158,6 +158,26 @@ describe('a journal entry acknowledged once and refused at replay', () => {
     await app.app.close();
   });
 
+  it('a byte-order mark at the start of the file (saved from an editor) is not a damaged line: the entry after it is counted, and not kept twice', async () => {
+    const dataDir = tempDir();
+    await dirWithSandbox(dataDir);
+    const entry = journalRefusable(dataDir);
+    const path = join(dataDir, REFUSED_FILE);
+    // The entry is kept, then the file saved again from an editor that writes a BOM; the journal still holds the entry.
+    const { store, control } = failingStore(openSqliteStore(dataDir));
+    const first = openApp(dataDir, { store, logError: () => undefined });
+    control.failing = true;
+    await first.app.close();
+    writeFileSync(path, `\uFEFF${readFileSync(path, 'utf8')}`);
+
+    const log = logSink();
+    const app = openApp(dataDir, { logError: log.logError });
+    expect(log.lines.filter((m) => m.includes('cannot be read as refused entries'))).toEqual([]);
+    expect((await app.call('GET', '/_sim/v1/health')).body.storage.replayRefused).toMatchObject({ count: 1 });
+    expect(readFileSync(path, 'utf8').split('\n').filter((line) => line !== '')).toEqual([expect.stringMatching(new RegExp(`^\uFEFF\\{"seq":${entry.seq},`))]);
+    await app.app.close();
+  });
+
   it('a file that cannot be read (a directory in its place) stops the start, naming it; nothing is dropped, and the next start keeps the entry', async () => {
     const dataDir = tempDir();
     await dirWithSandbox(dataDir);
