@@ -208,7 +208,7 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
   let refusals: ReplayRefusals;
   try {
     stored = options.restoreFrom ?? store?.load();
-    refusals = new ReplayRefusals({ keep: options.keepRefused ?? (store ? (refused) => store.keepRefused(refused) : undefined), kept: store?.refused, logError, now: realWall });
+    refusals = new ReplayRefusals({ keep: options.keepRefused ?? (store ? (refused) => store.keepRefused(refused) : undefined), kept: store ? () => store.refused : undefined, logError, now: realWall });
   } catch (error) {
     store?.close();
     throw error;
@@ -272,9 +272,10 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
     }
   };
   if (stored) replayStored(stored);
-  // Kept before anything is served or snapshotted: if they cannot be, the start stops, naming the file.
+  // Kept before anything is served or snapshotted: if they cannot be, the start stops, naming the file
+  // (the compaction worker's "start" is a snapshot's: it is not written).
   try {
-    refusals.flush();
+    refusals.flush(options.restoreFrom ? undefined : 'start');
   } catch (error) {
     deps.registry.close();
     store?.close();
@@ -395,8 +396,10 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
         return deps.registry.deferred;
       },
       get replayRefused() {
+        // Read by health: a keep that failed after the start is tried again, so recovery needs no write.
+        refusals.retryDue();
         const refused = store?.refused;
-        return refused ? { count: refused.count, location: refused.location } : { count: 0 };
+        return refused ? { count: refused.count, location: refused.location, notKept: refusals.notKept } : { count: 0, notKept: 0 };
       },
     },
     async idle() {

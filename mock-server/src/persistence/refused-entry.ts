@@ -62,10 +62,18 @@ export function refusedEntryKey(entry: Pick<CommandEntry, 'seq' | 'at' | 'method
 }
 
 /**
- * Refused entries could not be kept (a full disk, a file that cannot be written or read). The
- * journal still holds them and no snapshot that would drop them is written: at start the start
- * stops with this, naming the file; later (a sandbox restored after the start) it is logged and
- * snapshots wait until keeping them succeeds.
+ * Where refused entries could not be kept, which decides what the message advises: `start` (the
+ * start stops), `serving` (a sandbox restored after the start: the mock goes on), or neither (a
+ * snapshot about to be written: it is not, and the log says so).
+ */
+export type RefusedKeepMoment = 'start' | 'serving';
+
+/**
+ * Refused entries could not be kept (a full disk, a file that cannot be written or read). Nothing
+ * is dropped meanwhile: the entries a snapshot already covers stay in the file as they are, the
+ * newer ones in the journal, and no snapshot that would stop replaying them is written. At start
+ * the start stops with this, naming the file; later (a sandbox restored after the start) it is
+ * logged, health reports it, and snapshots wait until keeping them succeeds.
  *
  * @example
  * ```ts
@@ -76,17 +84,41 @@ export class RefusedEntriesUnavailableError extends Error {
   readonly code = 'REPLAY_REFUSED_NOT_KEPT';
   /** The file (or other place) the entries were to be kept in. */
   readonly location: string;
+  /** The entries that could not be written; empty when the file itself could not be read (with nothing to keep). */
+  readonly seqs: readonly number[];
+  /** Where it happened, if told: the message then says what follows and what to do. */
+  readonly moment: RefusedKeepMoment | undefined;
 
-  /** `seqs`: the entries that could not be written; empty when the file itself could not be read. */
-  constructor(location: string, seqs: readonly number[], cause: unknown) {
+  constructor(location: string, seqs: readonly number[], cause: unknown, moment?: RefusedKeepMoment) {
     const reason = cause instanceof Error ? cause.message : String(cause);
     const what = seqs.length === 0 ? `could not read ${location}` : `could not keep journal ${seqs.length === 1 ? 'entry' : 'entries'} ${seqs.join(', ')} (acknowledged once, refused at replay) in ${location}`;
-    super(
-      `[REPLAY_REFUSED_NOT_KEPT] 重放时被拒的已确认请求无法保存，未写入快照 / ${what}: ${reason}. ` +
-        'Nothing was dropped: the journal still holds every entry, and no snapshot is written until they are kept. Make the file writable (or free the disk) and start again.',
-      { cause },
-    );
+    super(`[REPLAY_REFUSED_NOT_KEPT] 重放时被拒的已确认请求无法保存，未写入快照 / ${what}: ${reason}. ${consequence(seqs, moment)}`, { cause });
     this.name = 'RefusedEntriesUnavailableError';
     this.location = location;
+    this.seqs = seqs;
+    this.moment = moment;
   }
+
+  /** The same failure, worded for where it was met. */
+  at(moment: RefusedKeepMoment): RefusedEntriesUnavailableError {
+    return new RefusedEntriesUnavailableError(this.location, this.seqs, this.cause, moment);
+  }
+}
+
+/** What the failure leaves behind, and what to do about it where it was met. */
+function consequence(seqs: readonly number[], moment: RefusedKeepMoment | undefined): string {
+  const they = seqs.length === 1 ? 'it' : 'they';
+  if (seqs.length === 0) {
+    // Only a start reads the file without keeping anything: what it holds may be kept nowhere else.
+    return (
+      'Nothing was changed: the file is left as it is (the entries a snapshot already covers are kept only there), and the journal still holds the entries after the newest snapshot. ' +
+      'Make it a readable file again (or move it aside: a new one is started) and start again.'
+    );
+  }
+  const kept = `Nothing was dropped: the journal still holds ${they === 'it' ? 'this entry' : 'these entries'}, and no snapshot is written until ${they} ${they === 'it' ? 'is' : 'are'} kept.`;
+  if (moment === 'start') return `${kept} The start stops; make the file writable (or free the disk) and start again.`;
+  if (moment === 'serving') {
+    return `${kept} The mock goes on serving without what ${they} did; GET /_sim/v1/health answers status "degraded" with storage.replayRefused.notKept. Make the file writable (or free the disk): health tries again (at most once a second), and so does each snapshot due.`;
+  }
+  return kept;
 }

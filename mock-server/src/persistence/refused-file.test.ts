@@ -78,6 +78,12 @@ describe('the refused-entries file', () => {
     expect(attempt).toThrow(`could not keep journal entries 3, 4 (acknowledged once, refused at replay) in ${join(dir, REFUSED_FILE)}: ENOENT`);
   });
 
+  it('names the entries it could not keep when the file cannot be read while keeping them', () => {
+    const dir = tempDir();
+    symlinkSync('/dev/zero', join(dir, REFUSED_FILE));
+    expect(() => keepRefusedFile(dir, [refused(3)])).toThrow(`could not keep journal entry 3 (acknowledged once, refused at replay) in ${join(dir, REFUSED_FILE)}: it is not a regular file. Nothing was dropped: the journal still holds this entry`);
+  });
+
   it('refuses to read what is not a regular file (a device would never end)', () => {
     const dir = tempDir();
     symlinkSync('/dev/zero', join(dir, REFUSED_FILE));

@@ -78,7 +78,14 @@ function parseLine(line: string): RefusedEntry['entry'] | undefined {
  * ```
  */
 export function keepRefusedFile(dir: string, refusals: readonly RefusedEntry[]): RefusedFile {
-  const before = readRefusedFile(dir);
+  let before: RefusedFile;
+  try {
+    before = readRefusedFile(dir);
+  } catch (error) {
+    // Named by the entries it could not keep: the failure is about them, not about a start reading the file.
+    if (!(error instanceof RefusedEntriesUnavailableError)) throw error;
+    throw new RefusedEntriesUnavailableError(error.location, refusals.map((refused) => refused.seq), error.cause);
+  }
   const keys = new Set(before.keys);
   const fresh = refusals.filter((refused) => {
     const key = refusedEntryKey(refused.entry);

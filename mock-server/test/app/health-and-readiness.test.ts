@@ -40,10 +40,11 @@ for (const name of ['in-process fetch', 'node:http server']) {
       const first = await sim.service.health();
       expect(HealthSchema.parse(first)).toEqual({
         status: 'ok',
+        reasons: [],
         version: VERSION,
         uptimeSeconds: 0,
         startedAt: '2026-12-04T09:00:00+08:00',
-        storage: { kind: 'memory', writable: true, compacting: false, entriesSinceSnapshot: 0, restoring: 0, replayRefused: { count: 0 } },
+        storage: { kind: 'memory', writable: true, compacting: false, entriesSinceSnapshot: 0, restoring: 0, replayRefused: { count: 0, notKept: 0 } },
         sandboxes: 1,
       });
       wall += 1_500;
@@ -60,7 +61,7 @@ for (const name of ['in-process fetch', 'node:http server']) {
       await sim.sandboxes.create({ profile: 'national', seed: 9 });
       const health = await sim.service.health();
       expect(health.storage).toMatchObject({ kind: 'store', writable: true, entriesSinceSnapshot: 1, location: expect.stringMatching(/store\.sqlite$/) });
-      expect(health.storage.replayRefused).toEqual({ count: 0, location: expect.stringMatching(/replay-refused\.jsonl$/) });
+      expect(health.storage.replayRefused).toEqual({ count: 0, location: expect.stringMatching(/replay-refused\.jsonl$/), notKept: 0 });
     });
 
     it('with a sim token, both probes answer without it (health without the location); the rest of /_sim/v1 still needs it', async () => {
@@ -70,7 +71,7 @@ for (const name of ['in-process fetch', 'node:http server']) {
       const body = HealthSchema.parse(await health.json());
       expect(body.storage.kind).toBe('store');
       expect(body.storage).not.toHaveProperty('location');
-      expect(body.storage.replayRefused).toEqual({ count: 0 });
+      expect(body.storage.replayRefused).toEqual({ count: 0, notKept: 0 });
       expect((await get('/ready')).status).toBe(200);
       expect((await get('/sandboxes')).status).toBe(401);
       // Only GET is exempt: a write to a probe path meets the token first.
@@ -92,7 +93,7 @@ for (const name of ['in-process fetch', 'node:http server']) {
 
       const health = await get('/health');
       expect(health.status).toBe(200);
-      expect(HealthSchema.parse(await health.json())).toMatchObject({ status: 'degraded', storage: { kind: 'store', writable: false } });
+      expect(HealthSchema.parse(await health.json())).toMatchObject({ status: 'degraded', reasons: ['STORAGE_UNAVAILABLE'], storage: { kind: 'store', writable: false } });
       const ready = await get('/ready');
       expect(ready.status).toBe(503);
       expect(ready.headers.get('content-type')).toBe('application/problem+json');

@@ -88,7 +88,7 @@ describe('gdx-mock on a data directory with an entry its replay refuses', () => 
     expect(first.stdout()).toContain(`[REPLAY_REFUSED] journal entry ${entry.seq} (POST /_sim/v1/sandboxes) was answered 201, its replay 400: what it did is not in the rebuilt state; the entry is kept in ${path}`);
     expect(first.stdout()).toContain(`replay refused       1 acknowledged request is not in the state: kept in ${path} (README: Persistence)\n`);
     const health = (await (await fetch(`${first.url}/_sim/v1/health`)).json()) as { storage: { replayRefused: unknown } };
-    expect(health.storage.replayRefused).toEqual({ count: 1, location: path });
+    expect(health.storage.replayRefused).toEqual({ count: 1, location: path, notKept: 0 });
     // SIGTERM: the worker writes the last snapshot, replaying (and refusing) the entry once more.
     await stopped(first.child);
     expect(newestSnapshot(dir)).toBeGreaterThanOrEqual(entry.seq);
@@ -106,7 +106,9 @@ describe('gdx-mock on a data directory with an entry its replay refuses', () => 
     const entry = await dirWithRefusable(dir, { path: '/_sim/v1/sandboxes/sbx_kept/clock/advance', body: '{"duration":"forever"}', status: 200 });
     const before = newestSnapshot(dir);
     mkdirSync(join(dir, REFUSED_FILE));
-    expect(compactInWorker(dir, entry.seq)).toMatch(/^\[COMPACTION_FAILED\] \[REPLAY_REFUSED_NOT_KEPT\] .*could not read .*replay-refused\.jsonl: it is not a regular file/);
+    expect(compactInWorker(dir, entry.seq)).toMatch(
+      new RegExp(`^\\[COMPACTION_FAILED\\] \\[REPLAY_REFUSED_NOT_KEPT\\] .*could not keep journal entry ${entry.seq} .*replay-refused\\.jsonl: it is not a regular file\\. Nothing was dropped: the journal still holds this entry, and no snapshot is written until it is kept\\.$`),
+    );
     expect(newestSnapshot(dir)).toBe(before);
 
     rmSync(join(dir, REFUSED_FILE), { recursive: true });
@@ -125,7 +127,7 @@ describe('gdx-mock on a data directory with an entry its replay refuses', () => 
     const before = listing();
     const refused = spawnSync(process.execPath, [CLI, '--data-dir', dir, '--port', '0'], { encoding: 'utf8', timeout: 30_000 });
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toContain(`gdx-mock: [REPLAY_REFUSED_NOT_KEPT] 重放时被拒的已确认请求无法保存，未写入快照 / could not read ${path}: it is not a regular file. Nothing was dropped`);
+    expect(refused.stderr).toContain(`gdx-mock: [REPLAY_REFUSED_NOT_KEPT] 重放时被拒的已确认请求无法保存，未写入快照 / could not read ${path}: it is not a regular file. Nothing was changed: the file is left as it is`);
     expect(refused.stdout).not.toContain('listening on');
     expect(listing()).toEqual(before);
   }, 60_000);

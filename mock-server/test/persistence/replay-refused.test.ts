@@ -75,7 +75,7 @@ describe('a journal entry acknowledged once and refused at replay', () => {
     ]);
     expect((await second.call('GET', '/_sim/v1/sandboxes/sbx_kept')).status).toBe(200);
     const health = HealthSchema.parse((await second.call('GET', '/_sim/v1/health')).body);
-    expect(health.storage.replayRefused).toEqual({ count: 1, location });
+    expect(health.storage.replayRefused).toEqual({ count: 1, location, notKept: 0 });
     expect(health.status).toBe('ok');
     await second.app.close();
   });
@@ -92,7 +92,7 @@ describe('a journal entry acknowledged once and refused at replay', () => {
     const third = openApp(dataDir, { logError: log.logError });
     expect(third.app.storage.entriesSinceSnapshot).toBe(0);
     expect(log.lines.filter((m) => m.includes('REPLAY_REFUSED'))).toEqual([]);
-    expect((await third.call('GET', '/_sim/v1/health')).body.storage.replayRefused).toEqual({ count: 1, location: join(dataDir, REFUSED_FILE) });
+    expect((await third.call('GET', '/_sim/v1/health')).body.storage.replayRefused).toEqual({ count: 1, location: join(dataDir, REFUSED_FILE), notKept: 0 });
     await third.app.close();
     expect(readFileSync(join(dataDir, REFUSED_FILE), 'utf8')).toBe(kept);
 
@@ -193,7 +193,10 @@ describe('a journal entry acknowledged once and refused at replay', () => {
     }
     expect(thrown).toBeInstanceOf(RefusedEntriesUnavailableError);
     expect(thrown).toMatchObject({ code: 'REPLAY_REFUSED_NOT_KEPT', location: path });
-    expect((thrown as Error).message).toContain(`could not read ${path}: it is not a regular file`);
+    expect((thrown as Error).message).toContain(`could not read ${path}: it is not a regular file.`);
+    // The entries a snapshot covers are in the file alone: the journal does not hold "every entry".
+    expect((thrown as Error).message).toContain('the file is left as it is (the entries a snapshot already covers are kept only there), and the journal still holds the entries after the newest snapshot');
+    expect((thrown as Error).message).not.toContain('every entry');
 
     rmSync(path, { recursive: true });
     writeFileSync(path, '');
@@ -210,7 +213,7 @@ describe('a journal entry acknowledged once and refused at replay', () => {
     const { store, control } = failingStore(openSqliteStore(dataDir));
     control.refusedFailing = true;
     expect(() => openApp(dataDir, { store, logError: () => undefined })).toThrow(
-      new RegExp(`^\\[REPLAY_REFUSED_NOT_KEPT\\] .* could not keep journal entry ${entry.seq} \\(acknowledged once, refused at replay\\) in ${join(dataDir, REFUSED_FILE)}: ENOSPC`),
+      new RegExp(`^\\[REPLAY_REFUSED_NOT_KEPT\\] .* could not keep journal entry ${entry.seq} \\(acknowledged once, refused at replay\\) in ${join(dataDir, REFUSED_FILE)}: ENOSPC.*\\. The start stops; make the file writable \\(or free the disk\\) and start again\\.$`),
     );
 
     const app = openApp(dataDir, { logError: () => undefined });
@@ -219,7 +222,7 @@ describe('a journal entry acknowledged once and refused at replay', () => {
     await app.app.close();
   });
 
-  it('not kept after the start (a sandbox restored while the disk is full): logged, and no snapshot drops it until it is', async () => {
+  it('not kept after the start (a sandbox restored while the disk is full): logged once, worded for a running mock; health degraded with REPLAY_REFUSED_NOT_KEPT and notKept, still ready; no snapshot drops it until it is', async () => {
     const dataDir = tempDir();
     await dirWithSandbox(dataDir);
     const entry = journalRefusable(dataDir, { path: '/_sim/v1/sandboxes/sbx_kept/clock/advance', body: '{"duration":"forever"}', status: 200 });
@@ -228,7 +231,18 @@ describe('a journal entry acknowledged once and refused at replay', () => {
     const second = openApp(dataDir, { store, logError: log.logError });
     control.refusedFailing = true;
     expect((await second.call('GET', '/_sim/v1/sandboxes/sbx_kept')).status).toBe(200);
-    expect(log.lines).toContainEqual(expect.stringMatching(/^\[REPLAY_REFUSED_NOT_KEPT\] refused journal entries could not be kept; the journal keeps them and no snapshot is written until they are .*ENOSPC/));
+    const notKept = log.lines.filter((m) => m.includes('REPLAY_REFUSED_NOT_KEPT'));
+    expect(notKept).toHaveLength(1);
+    expect(notKept[0]).toMatch(
+      new RegExp(`^\\[REPLAY_REFUSED_NOT_KEPT\\] .* could not keep journal entry ${entry.seq} \\(acknowledged once, refused at replay\\) in .*: ENOSPC: no space left on device, write\\. Nothing was dropped: the journal still holds this entry, and no snapshot is written until it is kept\\. The mock goes on serving`),
+    );
+    // Said once, and nothing a running mock cannot do.
+    expect(notKept[0]!.split('ENOSPC')).toHaveLength(2);
+    expect(notKept[0]).not.toContain('start again');
+
+    const health = HealthSchema.parse((await second.call('GET', '/_sim/v1/health')).body);
+    expect(health).toMatchObject({ status: 'degraded', reasons: ['REPLAY_REFUSED_NOT_KEPT'], storage: { writable: true, replayRefused: { count: 0, notKept: 1 } } });
+    expect((await second.call('GET', '/_sim/v1/ready')).status).toBe(200);
     // Closing would write the snapshot that stops replaying it: not while it is not kept.
     await second.app.close();
     expect(log.lines).toContainEqual(expect.stringMatching(/^\[STORAGE\] snapshot failed; the journal keeps every entry .*REPLAY_REFUSED_NOT_KEPT/));
@@ -238,5 +252,30 @@ describe('a journal entry acknowledged once and refused at replay', () => {
     expect((await third.call('GET', '/_sim/v1/sandboxes/sbx_kept')).status).toBe(200);
     expect(keptLines(dataDir)).toEqual([expect.objectContaining({ seq: entry.seq, sandbox: 'sbx_kept' })]);
     await third.app.close();
+  });
+
+  it('not kept after the start, then the file can be written again: health keeps it at its next read (at most once a second), says ok again, and the log says so', async () => {
+    const dataDir = tempDir();
+    await dirWithSandbox(dataDir);
+    const entry = journalRefusable(dataDir, { path: '/_sim/v1/sandboxes/sbx_kept/clock/advance', body: '{"duration":"forever"}', status: 200 });
+    const { store, control } = failingStore(openSqliteStore(dataDir));
+    const log = logSink();
+    let wall = Date.parse('2026-12-06T01:00:00Z');
+    const app = openApp(dataDir, { store, logError: log.logError, now: () => wall });
+    control.refusedFailing = true;
+    expect((await app.call('GET', '/_sim/v1/sandboxes/sbx_kept')).status).toBe(200);
+    control.refusedFailing = false;
+    // Within the second after the failure, health does not try again.
+    expect((await app.call('GET', '/_sim/v1/health')).body).toMatchObject({ status: 'degraded', storage: { replayRefused: { notKept: 1 } } });
+    wall += 1_000;
+    const health = HealthSchema.parse((await app.call('GET', '/_sim/v1/health')).body);
+    expect(health).toMatchObject({ status: 'ok', reasons: [], storage: { replayRefused: { count: 1, notKept: 0 } } });
+    expect(keptLines(dataDir)).toEqual([expect.objectContaining({ seq: entry.seq, sandbox: 'sbx_kept' })]);
+    expect(log.lines).toContainEqual(`[REPLAY_REFUSED] journal entry ${entry.seq} kept in ${join(dataDir, REFUSED_FILE)} after all: snapshots are written again (1 acknowledged request not in the state is kept there)`);
+    // Kept: the snapshot at close may stop replaying it.
+    await app.app.close();
+    const next = openApp(dataDir, { logError: () => undefined });
+    expect(next.app.storage.entriesSinceSnapshot).toBe(0);
+    await next.app.close();
   });
 });

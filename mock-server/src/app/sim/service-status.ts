@@ -22,9 +22,12 @@ export interface ServiceStorage {
   /**
    * Journal entries acknowledged once and refused when a replay re-ran them (a check added since):
    * how many the store keeps, and where (`.gdx-data/replay-refused.jsonl`, also before the first
-   * one). Without a store: 0 and no location.
+   * one); `notKept`, those refused after the start (a sandbox restored later) that could not be
+   * kept there — the journal keeps them, no snapshot is written until they are kept, and health is
+   * `degraded` meanwhile (reading this tries again, at most once a second). Without a store: 0s and
+   * no location.
    */
-  readonly replayRefused: { readonly count: number; readonly location?: string };
+  readonly replayRefused: { readonly count: number; readonly location?: string; readonly notKept: number };
 }
 
 /** The app itself, as the `/health` and `/ready` routes see it. */

@@ -2,7 +2,7 @@ import { formatInstant } from '@gdx/kernel';
 import { HEADERS } from '@gdx/protocol';
 import { MOCK_SERVER_VERSION } from '../../version.js';
 import type { SimRoute, SimRouteContext } from './sim-route.js';
-import type { ServiceStatus } from './service-status.js';
+import type { ServiceStatus, ServiceStorage } from './service-status.js';
 
 /** Paths (below `/_sim/v1`) a probe reaches without the sim token: see `simAccessGuard`. */
 export const PROBE_PATHS: readonly string[] = ['/health', '/ready'];
@@ -15,13 +15,34 @@ function serviceOf(ctx: SimRouteContext): ServiceStatus {
   return ctx.service;
 }
 
+/** Why health is `degraded`: the problem code each cause answers or logs. */
+export type DegradedReason = 'STORAGE_UNAVAILABLE' | 'REPLAY_REFUSED_NOT_KEPT';
+
+/**
+ * What makes the storage degraded now, as `Health.reasons` lists it: writes refused
+ * (`STORAGE_UNAVAILABLE`), or entries a replay refused after the start that could not be kept
+ * (`REPLAY_REFUSED_NOT_KEPT`: snapshots wait meanwhile, so the journal grows).
+ *
+ * @example
+ * ```ts
+ * degradedReasons({ writable: true, replayRefused: { count: 1, notKept: 1 } }); // ['REPLAY_REFUSED_NOT_KEPT']
+ * ```
+ */
+export function degradedReasons(storage: Pick<ServiceStorage, 'writable' | 'replayRefused'>): DegradedReason[] {
+  const reasons: DegradedReason[] = [];
+  if (!storage.writable) reasons.push('STORAGE_UNAVAILABLE');
+  if (storage.replayRefused.notKept > 0) reasons.push('REPLAY_REFUSED_NOT_KEPT');
+  return reasons;
+}
+
 /**
  * Liveness (`GET /health`) and readiness (`GET /ready`) of the mock. Health answers 200 as long as
- * the process serves, `degraded` while the storage refuses writes: a liveness probe that failed
- * then would restart a process that only waits for disk space. Readiness answers 503 meanwhile,
- * so a load balancer or a CI job waits for a mock that can take writes. Sandboxes of a data
- * directory still being restored (`storage.restoring`) do not make it unready: a request to one
- * waits for its restore.
+ * the process serves, `degraded` (with its `reasons`) while the storage refuses writes or cannot
+ * keep entries a replay refused: a liveness probe that failed then would restart a process that
+ * only waits for disk space. Readiness answers 503 while writes are refused, so a load balancer or
+ * a CI job waits for a mock that can take writes; refused entries not kept leave it ready (writes
+ * are taken and journaled). Sandboxes of a data directory still being restored
+ * (`storage.restoring`) do not make it unready: a request to one waits for its restore.
  */
 export const serviceRoutes: readonly SimRoute[] = [
   {
@@ -30,11 +51,13 @@ export const serviceRoutes: readonly SimRoute[] = [
       const service = serviceOf(ctx);
       const { kind, location, writable, compacting, entriesSinceSnapshot, restoring, replayRefused } = service.storage;
       // A path on the server is for its operator: left out, as the store's, when the mock has a token.
-      const refused = service.showsLocation ? replayRefused : { count: replayRefused.count };
+      const refused = service.showsLocation ? replayRefused : { count: replayRefused.count, notKept: replayRefused.notKept };
+      const reasons = degradedReasons({ writable, replayRefused });
       return {
         status: 200,
         body: {
-          status: writable ? 'ok' : 'degraded',
+          status: reasons.length === 0 ? 'ok' : 'degraded',
+          reasons,
           version: MOCK_SERVER_VERSION,
           uptimeSeconds: Math.max(0, service.now() - service.startedAt) / 1000,
           startedAt: formatInstant(service.startedAt),
