@@ -3,6 +3,7 @@ import { renderBanner, type BannerSandbox } from './cli/banner.js';
 import { parseCli, USAGE } from './cli/cli-options.js';
 import { calendarHorizonWarning } from './cli/calendar-horizon.js';
 import { exposureWarnings } from './cli/exposure-warnings.js';
+import { heldOutput } from './cli/held-output.js';
 import { mockServerVersion } from './cli/version.js';
 
 async function main(): Promise<number> {
@@ -31,35 +32,42 @@ async function main(): Promise<number> {
     import('./server/index.js'),
     import('./cli/request-logger.js'),
   ]);
-  const logger = createLogger(request.log, process.stdout);
+  // What the start logs (entries a replay refused, say) waits until the banner is out: scripts read
+  // the URL from stdout's first line. Released when the start fails too: nothing logged is lost.
+  const out = heldOutput(process.stdout);
+  const logger = createLogger(request.log, out);
   const logError = (message: string, error: unknown): void => logger.error({ err: error }, message);
-  // A profile file is read and validated here (extends chains included), so a mistake in it stops
-  // the start with the file's own error instead of surfacing at the first request.
-  const app = createApp({ ...request.app, logError, ...(request.profileFile ? { profile: await loadProfile(request.profileFile) } : {}) });
-  const running = await startServer(app, { ...request.server, requestLog: requestLogSink(logger) });
   const token = request.app.simToken;
-  const headers = { host: new URL(running.url).host, ...(token ? { authorization: `Bearer ${token}` } : {}) };
-  // The banner's reads are the server's own: the default sandbox's request journal leaves them out.
-  const read = async <T>(path: string): Promise<T> => JSON.parse(String((await app.dispatch({ method: 'GET', path, query: '', headers, body: undefined, journal: false })).body)) as T;
-  const sandbox = await read<BannerSandbox & { clock: { today: string } }>('/_sim/v1/sandboxes/default');
-  const calendarYears = (await read<{ years: number[] }>('/_sim/v1/sandboxes/default/calendar')).years;
-  process.stdout.write(
-    renderBanner({
-      url: running.url,
-      version: mockServerVersion(),
-      sandbox,
-      calendarYears,
-      ...(request.profileFile !== undefined ? { profileFile: request.profileFile } : {}),
-      ...(request.app.dataDir !== undefined ? { dataDir: request.app.dataDir } : {}),
-      storage: app.storage,
-      limits: app.limits,
-      ...(request.app.quotas !== undefined ? { quotas: request.app.quotas } : {}),
-      corsOrigins: request.server.corsOrigins,
-      allowedHosts: request.server.allowedHosts,
-      simToken: token !== undefined,
-      showSecrets: request.showSecrets,
-    }),
-  );
+  const start = async () => {
+    // A profile file is read and validated here (extends chains included), so a mistake in it stops
+    // the start with the file's own error instead of surfacing at the first request.
+    const app = createApp({ ...request.app, logError, ...(request.profileFile ? { profile: await loadProfile(request.profileFile) } : {}) });
+    const running = await startServer(app, { ...request.server, requestLog: requestLogSink(logger) });
+    const headers = { host: new URL(running.url).host, ...(token ? { authorization: `Bearer ${token}` } : {}) };
+    // The banner's reads are the server's own: the default sandbox's request journal leaves them out.
+    const read = async <T>(path: string): Promise<T> => JSON.parse(String((await app.dispatch({ method: 'GET', path, query: '', headers, body: undefined, journal: false })).body)) as T;
+    const sandbox = await read<BannerSandbox & { clock: { today: string } }>('/_sim/v1/sandboxes/default');
+    const calendarYears = (await read<{ years: number[] }>('/_sim/v1/sandboxes/default/calendar')).years;
+    process.stdout.write(
+      renderBanner({
+        url: running.url,
+        version: mockServerVersion(),
+        sandbox,
+        calendarYears,
+        ...(request.profileFile !== undefined ? { profileFile: request.profileFile } : {}),
+        ...(request.app.dataDir !== undefined ? { dataDir: request.app.dataDir } : {}),
+        storage: app.storage,
+        limits: app.limits,
+        ...(request.app.quotas !== undefined ? { quotas: request.app.quotas } : {}),
+        corsOrigins: request.server.corsOrigins,
+        allowedHosts: request.server.allowedHosts,
+        simToken: token !== undefined,
+        showSecrets: request.showSecrets,
+      }),
+    );
+    return { app, running, sandbox, calendarYears };
+  };
+  const { app, running, sandbox, calendarYears } = await start().finally(() => out.release());
   const horizon = calendarHorizonWarning(sandbox.clock.today, calendarYears, 'default');
   for (const warning of [...exposureWarnings(request.server, token !== undefined), ...(horizon ? [horizon] : [])]) process.stderr.write(`gdx-mock: warning: ${warning}\n`);
 

@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -85,7 +85,8 @@ describe('gdx-mock on a data directory with an entry its replay refuses', () => 
     const path = join(dir, REFUSED_FILE);
 
     const first = await started(dir);
-    expect(first.stdout()).toContain(`[REPLAY_REFUSED] journal entry ${entry.seq} (POST /_sim/v1/sandboxes) was answered 201, its replay 400: what it did is not in the rebuilt state; the entry is kept in ${path}`);
+    // Logged after the banner (its lines are held until the banner is out).
+    await expect.poll(() => first.stdout()).toContain(`[REPLAY_REFUSED] journal entry ${entry.seq} (POST /_sim/v1/sandboxes) was answered 201, its replay 400: what it did is not in the rebuilt state; the entry is kept in ${path}`);
     expect(first.stdout()).toContain(`replay refused       1 acknowledged request is not in the state: kept in ${path} (README: Persistence)\n`);
     const health = (await (await fetch(`${first.url}/_sim/v1/health`)).json()) as { storage: { replayRefused: unknown } };
     expect(health.storage.replayRefused).toEqual({ count: 1, location: path, notKept: 0 });
@@ -99,6 +100,38 @@ describe('gdx-mock on a data directory with an entry its replay refuses', () => 
     expect(second.stdout()).toContain(`replay refused       1 acknowledged request is not in the state: kept in ${path}`);
     await stopped(second.child);
     expect(keptSeqs(dir)).toEqual([entry.seq]);
+  }, 60_000);
+
+  it('writes the banner first on stdout: what the start logs (the entry refused, a damaged line of the file) comes after its last line', async () => {
+    const dir = tempDir();
+    const entry = await dirWithRefusable(dir, {});
+    writeFileSync(join(dir, REFUSED_FILE), 'not json\n');
+    const mock = await started(dir);
+    const lines = mock.stdout().split('\n');
+    expect(lines[0]).toMatch(/^gdx-mock listening on http:\/\/127\.0\.0\.1:\d+ /);
+    const secrets = lines.findIndex((line) => line.startsWith('  secrets '));
+    expect(lines.slice(0, secrets + 1).filter((line) => !line.startsWith('  '))).toEqual([lines[0]]);
+    await expect.poll(() => mock.stdout()).toContain(`journal entry ${entry.seq} (POST /_sim/v1/sandboxes)`);
+    const logged = mock.stdout().split('\n').slice(secrets + 1).filter((line) => line !== '').map((line) => (JSON.parse(line) as { msg: string }).msg);
+    expect(logged).toEqual([
+      `[REPLAY_REFUSED] ${join(dir, REFUSED_FILE)}: line 1 cannot be read as refused entries; skipped, and left in the file as they are`,
+      expect.stringContaining(`[REPLAY_REFUSED] journal entry ${entry.seq} (POST /_sim/v1/sandboxes) was answered 201, its replay 400`),
+    ]);
+  }, 60_000);
+
+  it('a start that stops (exit 1) still writes what it logged before, on stdout', async () => {
+    const dir = tempDir();
+    const entry = await dirWithRefusable(dir, {});
+    // A file that reads (a line, damaged) and takes no write: open succeeds, the write fails with EIO.
+    symlinkSync('/proc/version', join(dir, REFUSED_FILE));
+    const refused = spawnSync(process.execPath, [CLI, '--data-dir', dir, '--port', '0', '--log-format', 'json'], { encoding: 'utf8', timeout: 30_000 });
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(new RegExp(`gdx-mock: \\[REPLAY_REFUSED_NOT_KEPT\\] .*could not keep journal entry ${entry.seq} .*: EIO`));
+    expect(refused.stdout).not.toContain('listening on');
+    expect(refused.stdout.split('\n').filter((line) => line !== '').map((line) => (JSON.parse(line) as { msg: string }).msg)).toEqual([
+      expect.stringMatching(/cannot be read as refused entries/),
+      expect.stringContaining(`[REPLAY_REFUSED] journal entry ${entry.seq} `),
+    ]);
   }, 60_000);
 
   it('the compaction worker keeps an entry the serving thread has not replayed yet (a sandbox not restored) before its snapshot, and writes none when it cannot', async () => {
