@@ -42,6 +42,9 @@ async function main(): Promise<number> {
     // A profile file is read and validated here (extends chains included), so a mistake in it stops
     // the start with the file's own error instead of surfacing at the first request.
     const app = createApp({ ...request.app, logError, ...(request.profileFile ? { profile: await loadProfile(request.profileFile) } : {}) });
+    // Read before the warm-up's first turn: the banner tells what the start found, and what the
+    // warm-up may add (each found is logged, after the banner).
+    const storage = { ...app.storage };
     const running = await startServer(app, { ...request.server, requestLog: requestLogSink(logger) });
     const headers = { host: new URL(running.url).host, ...(token ? { authorization: `Bearer ${token}` } : {}) };
     // The banner's reads are the server's own: the default sandbox's request journal leaves them out.
@@ -56,7 +59,7 @@ async function main(): Promise<number> {
         calendarYears,
         ...(request.profileFile !== undefined ? { profileFile: request.profileFile } : {}),
         ...(request.app.dataDir !== undefined ? { dataDir: request.app.dataDir } : {}),
-        storage: app.storage,
+        storage,
         limits: app.limits,
         ...(request.app.quotas !== undefined ? { quotas: request.app.quotas } : {}),
         corsOrigins: request.server.corsOrigins,

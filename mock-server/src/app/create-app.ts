@@ -395,6 +395,9 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
       get restoring() {
         return deps.registry.deferred;
       },
+      get replaysWaiting() {
+        return queued.size;
+      },
       get replayRefused() {
         // Read by health: a keep that failed after the start is tried again, so recovery needs no write.
         refusals.retryDue();

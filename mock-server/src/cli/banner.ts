@@ -23,6 +23,10 @@ export interface BannerFacts {
   /** The profile file the default sandbox was made from, if any. */
   readonly profileFile?: string;
   readonly dataDir?: string;
+  /**
+   * The storage as the start left it, before the warm-up restores the other sandboxes: their
+   * replays may refuse more entries (`replaysWaiting` says whether any can), logged as they do.
+   */
   readonly storage: StorageStatus;
   readonly limits: Readonly<Limits>;
   /** The quotas given on the command line (the rest are the defaults). */
@@ -66,9 +70,8 @@ export function renderBanner(facts: BannerFacts): string {
     row('calendar', calendarSummary(facts.calendarYears, 'default')),
     row('data directory', facts.dataDir ? `${facts.dataDir} (${describeStorage(facts.storage)})` : 'none: state is kept in memory (--data-dir keeps it)'),
   ];
-  // Acknowledged once, refused by this version's replay: said at every start until the operator deals with them.
-  const refused = facts.storage.replayRefused;
-  if (refused.count > 0) lines.push(row('replay refused', `${count(refused.count)} acknowledged ${refused.count === 1 ? 'request is' : 'requests are'} not in the state: kept in ${refused.location ?? 'the store'} (README: Persistence)`));
+  const refused = describeReplayRefused(facts.storage);
+  if (refused) lines.push(row('replay refused', refused));
   const limits = (Object.keys(LIMIT_LABELS) as (keyof Limits)[]).filter((key) => facts.limits[key] !== DEFAULT_LIMITS[key]);
   if (limits.length > 0) lines.push(row('limits', limits.map((key) => `${LIMIT_LABELS[key]} ≤ ${count(facts.limits[key])} bytes`).join(', ')));
   const quotas = (Object.keys(QUOTA_LABELS) as (keyof SandboxQuotas)[]).filter((key) => facts.quotas?.[key] !== undefined && facts.quotas[key] !== DEFAULT_QUOTAS[key]);
@@ -83,6 +86,23 @@ export function renderBanner(facts: BannerFacts): string {
     lines.push(row('secrets', `curl -s ${auth}${simApi}/sandboxes/default  (or start with --show-secrets)`));
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Acknowledged once, refused by this version's replay: said at every start until the operator deals
+ * with them. The start has replayed the registry and the default sandbox only; the others' replays
+ * run after the banner (the warm-up), so what they may add is announced here and logged when found.
+ */
+function describeReplayRefused(storage: StorageStatus): string | undefined {
+  const { count: kept, location = 'the store' } = storage.replayRefused;
+  const waiting = storage.replaysWaiting;
+  const sandboxes = `${count(waiting)} ${waiting === 1 ? 'sandbox' : 'sandboxes'}`;
+  if (kept > 0) {
+    const found = `${count(kept)} acknowledged ${kept === 1 ? 'request is' : 'requests are'} not in the state: kept in ${location} (README: Persistence)`;
+    return waiting > 0 ? `${found}; restoring ${sandboxes} may add more (logged as [REPLAY_REFUSED])` : found;
+  }
+  if (waiting > 0) return `none so far; restoring ${sandboxes} with journal entries to replay may find some (logged as [REPLAY_REFUSED], kept in ${location})`;
+  return undefined;
 }
 
 function describeStorage(storage: StorageStatus): string {

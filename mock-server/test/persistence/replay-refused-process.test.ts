@@ -102,6 +102,23 @@ describe('gdx-mock on a data directory with an entry its replay refuses', () => 
     expect(keptSeqs(dir)).toEqual([entry.seq]);
   }, 60_000);
 
+  it('an entry of a sandbox the warm-up restores: the banner says the warm-up may find some, the log says when it does, and the next start counts it', async () => {
+    const dir = tempDir();
+    const entry = await dirWithRefusable(dir, { path: '/_sim/v1/sandboxes/sbx_kept/clock/advance', body: '{"workingDays":-1}', status: 201 });
+    const path = join(dir, REFUSED_FILE);
+
+    const first = await started(dir);
+    expect(first.stdout()).toContain(`replay refused       none so far; restoring 1 sandbox with journal entries to replay may find some (logged as [REPLAY_REFUSED], kept in ${path})\n`);
+    await expect.poll(() => first.stdout()).toContain(`[REPLAY_REFUSED] journal entry ${entry.seq} (POST /_sim/v1/sandboxes/sbx_kept/clock/advance) was answered 201, its replay 400: what it did is not in the rebuilt state; the entry is kept in ${path}`);
+    const health = (await (await fetch(`${first.url}/_sim/v1/health`)).json()) as { storage: { replayRefused: unknown } };
+    expect(health.storage.replayRefused).toEqual({ count: 1, location: path, notKept: 0 });
+    await stopped(first.child);
+
+    const second = await started(dir);
+    expect(second.stdout()).toContain(`replay refused       1 acknowledged request is not in the state: kept in ${path} (README: Persistence)\n`);
+    await stopped(second.child);
+  }, 60_000);
+
   it('writes the banner first on stdout: what the start logs (the entry refused, a damaged line of the file) comes after its last line', async () => {
     const dir = tempDir();
     const entry = await dirWithRefusable(dir, {});

@@ -129,11 +129,18 @@ describe('a journal entry acknowledged once and refused at replay', () => {
     const entry = journalRefusable(dataDir, { path: '/_sim/v1/sandboxes/sbx_kept/clock/advance', body: '{"duration":"forever"}', status: 200 });
 
     const second = openApp(dataDir, { logError: () => undefined });
+    // The start has not replayed it: it says a sandbox with entries to replay may add refusals.
+    expect(second.app.storage).toMatchObject({ restoring: 1, replaysWaiting: 1, replayRefused: { count: 0 } });
     // Its first request restores it (and replays its entries) before it is answered.
     expect((await second.call('GET', '/_sim/v1/sandboxes/sbx_kept')).status).toBe(200);
     expect(keptLines(dataDir)).toEqual([expect.objectContaining({ seq: entry.seq, sandbox: 'sbx_kept', answered: 200, replayStatus: 400, entry })]);
+    expect(second.app.storage).toMatchObject({ restoring: 0, replaysWaiting: 0 });
     expect((await second.call('GET', '/_sim/v1/health')).body.storage.replayRefused.count).toBe(1);
     await second.app.close();
+    // Closed with a snapshot: a sandbox restored later has nothing to replay, so nothing to add.
+    const third = openApp(dataDir, { logError: () => undefined });
+    expect(third.app.storage).toMatchObject({ restoring: 1, replaysWaiting: 0, replayRefused: { count: 1 } });
+    await third.app.close();
   });
 
   it('a damaged line in the file does not stop a start: it is skipped, named in the log, left as it is, and the next entry starts on a line of its own', async () => {

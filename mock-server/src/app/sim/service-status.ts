@@ -20,6 +20,12 @@ export interface ServiceStorage {
    */
   readonly restoring: number;
   /**
+   * Of the `restoring` sandboxes, those with journal entries still to replay: their restore may find
+   * more entries a replay refuses (`replayRefused` counts them once kept). 0 after a start whose
+   * snapshot covered the journal. Not part of `GET /_sim/v1/health`.
+   */
+  readonly replaysWaiting: number;
+  /**
    * Journal entries acknowledged once and refused when a replay re-ran them (a check added since):
    * how many the store keeps, and where (`.gdx-data/replay-refused.jsonl`, also before the first
    * one); `notKept`, those refused after the start (a sandbox restored later) that could not be
