@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { expectContract } from '../support/contract.js';
-import { DATA_USER, agreement, dataAccessBody, expectAllowedAsOffered, openAoWorld, planContent, signedSelection, useAoMock, type AoWorld } from './fixtures.js';
+import { DATA_USER, dataAccessBody, designatedAuthorization, expectAllowedAsOffered, openAoWorld, planContent, signedSelection, useAoMock } from './fixtures.js';
 
 const ctx = useAoMock();
-
-/** A Xiamen plan approved and its 一级开发主体 designated and signed; answers the authorization's id. */
-async function designatedAuthorization(world: AoWorld): Promise<string> {
-  const plan = await world.ao('POST', '/plans', { as: world.body, body: planContent([world.scopeItem()]) });
-  await world.ao('POST', `/plans/${plan.body.id}/submissions`, { as: world.body, body: {} });
-  await world.official('plan', plan.body.id, 'approve_plan');
-  const selection = await world.ao('POST', '/selections', { as: world.body, body: { planId: plan.body.id, method: 'designation' } });
-  await world.official('selection', selection.body.id, 'designate', { operatorId: world.operator.id });
-  await world.official('selection', selection.body.id, 'deliberate_agreement', { agreement: agreement([world.scopeItem()]) });
-  const signed = await world.official('selection', selection.body.id, 'sign');
-  return signed.body.object.authorizationId;
-}
 
 describe('authorized operation: the authorization in force, data access and officials', () => {
   it('evaluates yearly: a rectification within 30 days, a second one fails and ends the data access', async () => {
@@ -306,6 +294,31 @@ describe('authorized operation: the authorization in force, data access and offi
     expect(twice.body).toMatchObject({ reasonCode: 'ALREADY_REPORTED' });
     expect(twice.body.allowedEvents).not.toContain('report_agreement');
     expect(twice.body.detail).not.toMatch(/allowed:.*report_agreement/);
+  });
+
+  it('Xiamen: the timeline offers the 一级\'s review as the operator\'s, as POST /actions takes it, also while the authorization is amending', async () => {
+    const world = await openAoWorld(ctx, { profile: 'xiamen' });
+    const authorizationId = await designatedAuthorization(world);
+    const body = { authorizationId, scenario: { name: '商业选址', description: '' }, qualification: '近三年无安全事件。', dataNeeds: [world.scopeItem()], method: '平台内分析。', safeguards: '脱敏。' };
+    const applied = await world.ao('POST', '/data-access-requests', { as: world.org(DATA_USER), body });
+    const timeline = async () => {
+      const reply = await world.sim('GET', `/objects/authorized-operation/data_access_request/${applied.body.id}/timeline`);
+      expectContract('simulation', 'getObjectTimeline', reply, 200);
+      return reply.body.allowedActions.map((a: { action: string; role: string }) => `${a.action} ${a.role}`);
+    };
+    expect(await timeline()).toEqual(['approve_data_access operator', 'reject_data_access operator']);
+
+    // While amending nothing is approved; the refusal names what the timeline offers, and that is taken.
+    await world.official('authorization', authorizationId, 'amend', { amendment: '调整授权范围。' });
+    expect(await timeline()).toEqual(['reject_data_access operator']);
+    const held = await world.official('data_access_request', applied.body.id, 'approve_data_access');
+    expectContract('simulation', 'actAsOfficial', held, 409);
+    expect(held.body).toMatchObject({ reasonCode: 'AUTHORIZATION_NOT_ACTIVE', allowedEvents: ['reject_data_access'] });
+    await expectAllowedAsOffered(world, 'data_access_request', applied.body.id, 'approve_data_access', held);
+
+    await world.official('authorization', authorizationId, 'approve_amendment');
+    const approved = await world.official('data_access_request', applied.body.id, 'approve_data_access');
+    expect(approved.body.event).toMatchObject({ to: 'approved', actor: { role: 'operator', organizationId: world.operator.id } });
   });
 
   it('Xiamen: the 开发利用协议 is due 5 WD from the signing the report states, not from the approval (ambiguity 5)', async () => {

@@ -45,6 +45,14 @@ export async function openAoWorld(ctx: Pick<MockContext, 'call'>, options: { pro
   // The catalog platform of `useAoMock` seeds 40 entries: the published ones are what scopes may name.
   const seedProfile = typeof profile === 'string' ? profile : profile.extends;
   const published = seedDataOf({ id: sandbox.id, seed: 11, profile: seedProfile, startAt: Date.parse(options.startAt ?? START_AT) }, CATALOG_ENTRIES).catalogEntries.filter((e) => e.state === 'published');
+  return aoWorldOf(sandbox, published);
+}
+
+/**
+ * A sandbox as the authorized-operation suite drives it, whose catalog publishes `published` (the
+ * sandbox's own seed when its app seeds the default catalog: `sandbox.seed.catalogEntries`).
+ */
+export function aoWorldOf(sandbox: TestSandbox, published: CatalogEntry[] = sandbox.seed.catalogEntries.filter((e) => e.state === 'published')): AoWorld {
   return Object.assign(sandbox, {
     ao: (method: string, path: string, opts?: CallOptions) => sandbox.on('authorized-operation', method, path, opts),
     official: async (objectType: string, objectId: string, action: string, fields: Record<string, unknown> = {}) => {
@@ -139,6 +147,17 @@ export async function signedSelection(world: AoWorld, term = { from: '2026-01-05
   const signed = await world.ao('GET', `/selections/${id}`, { as: world.body });
   expectContract('authorized-operation', 'getSelection', signed, 200);
   return signed.body;
+}
+
+/** A Xiamen plan approved and its 一级开发主体 designated and signed; answers the authorization's id. */
+export async function designatedAuthorization(world: AoWorld): Promise<string> {
+  const plan = await approvedPlan(world);
+  const selection = await world.ao('POST', '/selections', { as: world.body, body: { planId: plan.id, method: 'designation' } });
+  expect200(await world.official('selection', selection.body.id, 'designate', { operatorId: world.operator.id }));
+  expect200(await world.official('selection', selection.body.id, 'deliberate_agreement', { agreement: agreement([world.scopeItem()]) }));
+  const signed = await world.official('selection', selection.body.id, 'sign');
+  expect200(signed);
+  return signed.body.object.authorizationId;
 }
 
 /** A data access request of the operator within `authorizationId`, over the world's first scope item. */

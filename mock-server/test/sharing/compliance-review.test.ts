@@ -31,10 +31,10 @@ describe('sharing: the compliance review (inner-mongolia)', () => {
     const target = { platform: 'sharing', objectType: 'request', objectId: request.id };
     const early = await world.act({ ...target, action: 'approve' });
     expect(early.body).toMatchObject({ code: 'ILLEGAL_TRANSITION', currentState: 'compliance_review' });
-    // The provider's own allowed events: none until the compliance reviewer (whose timeline offers pass / fail) decides.
-    expect(early.body.allowedEvents).toEqual([]);
+    // Not the joint review's turn yet: the refusal names what the timeline offers, the compliance reviewer's pass / fail.
     const offered = (await world.sim('GET', `/objects/sharing/request/${request.id}/timeline`)).body.allowedActions.map((a: { action: string }) => a.action);
     expect(offered).toEqual(expect.arrayContaining(['pass_compliance_review', 'fail_compliance_review']));
+    expect(early.body.allowedEvents).toEqual(offered);
 
     await world.advance({ to: '2025-09-29T15:00:00+08:00' });
     const passed = await world.act({ ...target, action: 'pass_compliance_review' });

@@ -58,6 +58,21 @@ function readForms(): ReadonlyMap<string, { label: LocalizedLabel; fields: Actio
 let forms: ReturnType<typeof readForms> | undefined;
 
 /**
+ * Whether the simulation contract's `OfficialAction` has a variant for `action`: the actions
+ * `POST /sandboxes/{id}/actions` validates a body against, so the only ones it can take.
+ *
+ * @example
+ * ```ts
+ * takesOfficialAction('approve_data_access'); // true
+ * takesOfficialAction('report_agreement');    // false: the operator reports on its platform
+ * ```
+ */
+export function takesOfficialAction(action: string): boolean {
+  forms ??= readForms();
+  return forms.has(action);
+}
+
+/**
  * The actions a machine offers that the simulation API takes (`OfficialAction` has a variant for
  * them), each with its label and fields read from the contract — the form a client shows and
  * the body `POST /sandboxes/{id}/actions` validates against — a field also required where the

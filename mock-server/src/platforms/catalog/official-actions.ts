@@ -38,5 +38,5 @@ export function actAsOfficial(ctx: SimCommandContext<CatalogState>): OperationRe
   const isObligation = body.objectType === 'obligation' && workflow.obligations.has(id);
   if (!isEntry && !isObligation) return ctx.problem('NOT_FOUND', { detail: `no catalog ${String(body.objectType)} ${id}` });
   const view = () => (isEntry ? workflow.entryView(id) : workflow.obligationView(id));
-  return applyOfficialAction(ctx as SimCommandContext<unknown>, workflow.host, { instanceId: id, role: officialRole(body.action), view });
+  return applyOfficialAction(ctx as SimCommandContext<unknown>, workflow.host, { instanceId: id, role: officialRole, view });
 }

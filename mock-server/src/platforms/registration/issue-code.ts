@@ -1,9 +1,25 @@
 import { PlatformProblem } from '../../app/platform-problem.js';
+import { offeredActions, type OfficialActing } from '../workflow-host/index.js';
 import type { RegistrationState } from './registration-state.js';
 
-/** What the registry may send instead: never `issue_code`, which this check refuses before the machine sees it. */
+/**
+ * How the registry takes the simulation API's actions on applications and registrations, for
+ * `POST /actions` and the timelines alike: always as the registry, and never `issue_code` where
+ * the notice's close codes the registration (`checkIssueCode` refuses it first).
+ *
+ * @example
+ * ```ts
+ * instanceObject(state.host, instance, { objectType: 'application', title, ...registryActing(state) });
+ * ```
+ */
+export function registryActing(state: RegistrationState): OfficialActing {
+  const codedBySelf = state.host.procedures.profile.options.codeIssuance !== 'by_registry';
+  return { role: 'registry', refuses: (action) => codedBySelf && action === 'issue_code' };
+}
+
+/** What the registry may send instead, as the application's timeline offers it: never `issue_code`, which this check refuses. */
 function registryAllowed(state: RegistrationState, applicationId: string): string[] {
-  return state.host.allowed(applicationId, 'registry').filter((event) => event !== 'issue_code');
+  return offeredActions(state.host, state.host.engine.get(applicationId), registryActing(state)).map((a) => a.action);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { WorkflowInstance } from '@gdx/kernel';
 import type { OfferedAction, PlatformObjects, WorkflowObject } from '../../app/workflow-objects.js';
 import { accepts, instanceObject, wireEvent } from '../workflow-host/index.js';
+import { registryActing } from './issue-code.js';
 import type { ObjectionRecord } from './records.js';
 import { RECORD_MACHINE } from './registration-binding.js';
 import type { RegistrationState } from './registration-state.js';
@@ -24,13 +25,10 @@ function titleOf(state: RegistrationState, instance: WorkflowInstance): string |
 }
 
 function instanceOf(state: RegistrationState, instance: WorkflowInstance): WorkflowObject {
-  const codedBySelf = state.host.procedures.profile.options.codeIssuance !== 'by_registry';
   return instanceObject(state.host, instance, {
     objectType: instance.machine === RECORD_MACHINE ? 'registration' : 'application',
     title: titleOf(state, instance),
-    role: 'registry',
-    // `checkIssueCode` refuses issue_code where the notice's close codes the registration.
-    refuses: (action) => codedBySelf && action === 'issue_code',
+    ...registryActing(state),
   });
 }
 

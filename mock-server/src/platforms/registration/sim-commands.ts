@@ -2,7 +2,7 @@ import { formatInstant, type ActorRef } from '@gdx/kernel';
 import type { OperationResult, SimCommandContext } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
 import { applyOfficialAction, illegalTransition, officialOrganisation, wireEvent, type ActionTarget } from '../workflow-host/index.js';
-import { checkIssueCode } from './issue-code.js';
+import { checkIssueCode, registryActing } from './issue-code.js';
 import { fileObjection, type ObjectionInput } from './objections.js';
 import { publishObjection } from './registration-binding.js';
 import type { RegistrationState } from './registration-state.js';
@@ -46,11 +46,11 @@ function target(state: RegistrationState, body: Body): ActionTarget {
   if (body.objectType === 'application') {
     const app = state.applications.get(body.objectId) ?? notFound(body);
     if (body.action === 'issue_code') checkIssueCode(state, app.id, body);
-    return { instanceId: app.id, role: 'registry', view: () => applicationView(state, app) };
+    return { instanceId: app.id, ...registryActing(state), view: () => applicationView(state, app) };
   }
   if (body.objectType === 'registration') {
     const reg = state.registrations.get(body.objectId) ?? notFound(body);
-    return { instanceId: reg.id, role: 'registry', view: () => registrationView(state, reg) };
+    return { instanceId: reg.id, ...registryActing(state), view: () => registrationView(state, reg) };
   }
   return notFound(body);
 }

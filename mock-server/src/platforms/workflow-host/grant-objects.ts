@@ -1,7 +1,6 @@
 import type { WorkflowInstance } from '@gdx/kernel';
 import type { OfferedAction, WorkflowObject } from '../../app/workflow-objects.js';
-import { accepts } from './host-objects.js';
-import { roleFor } from './official-action.js';
+import { accepts, actingRole } from './offered-actions.js';
 import type { WireEvent } from './wire.js';
 import type { WorkflowHost } from './workflow-host.js';
 
@@ -27,7 +26,7 @@ export interface GrantObjectInput {
 
 /** The action as the issuing instance takes it now (its role and required members), or nothing. */
 function offered(host: WorkflowHost, issuer: WorkflowInstance, action: string): OfferedAction[] {
-  const role = roleFor(host, issuer.machine, issuer.state, action);
+  const role = actingRole(host, issuer, action);
   if (!accepts(host, issuer, action, role)) return [];
   const requires = host.machine(issuer.machine).transitions.find((t) => t.event === action && fromState(t.from, issuer.state))?.requires;
   return [{ action, role, ...(requires?.length ? { requires: [...requires] } : {}) }];

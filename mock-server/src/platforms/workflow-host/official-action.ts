@@ -1,34 +1,20 @@
 import type { OperationResult, SimCommandContext } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
+import { actingRole, offeredActions, type OfficialActing } from './offered-actions.js';
+import { withAllowedEvents } from './transition-problem.js';
 import type { WorkflowHost } from './workflow-host.js';
 import { wireEvent } from './wire.js';
 
-/** The workflow instance an action's `objectType` / `objectId` names, and how to show it. */
-export interface ActionTarget {
+/**
+ * The workflow instance an action's `objectType` / `objectId` names, and how to show it; `role`
+ * and `refuses` as the object's timeline offers its actions (the same `OfficialActing`).
+ */
+export interface ActionTarget extends OfficialActing {
   instanceId: string;
-  /** The acting role when the platform fixes it (e.g. the catalog's data authority); default: the machine's. */
-  role?: string;
   /** The object as its platform returns it, after the action. */
   view(): unknown;
   /** Payload members the platform builds from the action (e.g. the selected operator's reference). */
   payload?: Record<string, unknown>;
-}
-
-/**
- * The role that sends `event` from `state`: the first non-clock role of a transition from that
- * state, else of any transition with that event (the kernel then refuses it with the allowed
- * events), else `data_authority`.
- *
- * @example
- * ```ts
- * roleFor(host, 'sharing.request', 'escalated', 'approve'); // 'city_government'
- * ```
- */
-export function roleFor(host: WorkflowHost, machineId: string, state: string, event: string): string {
-  const transitions = host.machine(machineId).transitions.filter((t) => t.event === event);
-  const from = (t: (typeof transitions)[number]) => (Array.isArray(t.from) ? t.from : [t.from]).includes(state);
-  const pick = (list: typeof transitions) => list.flatMap((t) => t.by).find((r) => r !== 'clock');
-  return pick(transitions.filter(from)) ?? pick(transitions) ?? 'data_authority';
 }
 
 /** Members of an `OfficialAction` the machines read from the payload (the rest names the target). */
@@ -66,10 +52,12 @@ export function namedOrganisation(ctx: Pick<SimCommandContext<unknown>, 'body' |
 
 /**
  * Applies an official's action (`POST /_sim/v1/sandboxes/{id}/actions`) to a workflow
- * instance: the acting role follows the machine (e.g. `approve` in `escalated` is the city
- * government's), the organisation is the one named or the sandbox's official for that role.
- * Answers the simulation API's `ActionResult`; a refused action throws its problem (409
- * `ILLEGAL_TRANSITION` with the current state and allowed events).
+ * instance: the acting role is the one `offeredActions` offers it as (`actingRole`: the
+ * platform's, else the machine's — e.g. `approve` in `escalated` is the city government's, a
+ * Xiamen data access review the operator's), the organisation is the one named or the sandbox's
+ * official for that role. Answers the simulation API's `ActionResult`; a refused action throws
+ * its problem (409 `ILLEGAL_TRANSITION` with the current state and allowed events), whose
+ * `allowedEvents` are the actions `offeredActions` lists — what the object's timeline offers.
  *
  * @example
  * ```ts
@@ -81,18 +69,25 @@ export function applyOfficialAction(ctx: SimCommandContext<unknown>, host: Workf
   const before = host.get(target.instanceId);
   if (!before) return ctx.problem('NOT_FOUND', { detail: `no ${String(body.objectType)} ${String(body.objectId)}` });
   const event = String(body.action);
-  const role = target.role ?? roleFor(host, before.machine, before.state, event);
+  const role = actingRole(host, before, event, target);
   const organizationId = namedOrganisation(ctx);
-  const after = host.dispatch(
-    target.instanceId,
-    event,
-    {
-      actor: { role, ...(organizationId ? { organizationId } : host.officialActor(before, role)) },
-      payload: target.payload ? { ...payloadOf(body), ...target.payload } : payloadOf(body),
-    },
-    // A journaled action was acknowledged: it replays as answered (`CHECKS_SINCE_JOURNALS`).
-    { replayed: ctx.replaying === true },
-  );
+  let after;
+  try {
+    after = host.dispatch(
+      target.instanceId,
+      event,
+      {
+        actor: { role, ...(organizationId ? { organizationId } : host.officialActor(before, role)) },
+        payload: target.payload ? { ...payloadOf(body), ...target.payload } : payloadOf(body),
+      },
+      // A journaled action was acknowledged: it replays as answered (`CHECKS_SINCE_JOURNALS`).
+      { replayed: ctx.replaying === true },
+    );
+  } catch (error) {
+    // The kernel lists what the refused role may send; the simulation API offers what any role it acts as may.
+    if (error instanceof PlatformProblem) throw withAllowedEvents(error, offeredActions(host, before, target).map((a) => a.action).filter((a) => a !== event));
+    throw error;
+  }
   const last = after.events.at(-1);
   return {
     status: 200,

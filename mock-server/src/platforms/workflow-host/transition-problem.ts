@@ -16,8 +16,33 @@ const GUARD_PROBLEMS = new Set(['RENEWAL_WINDOW_NOT_OPEN', 'OBJECTION_WINDOW_CLO
  */
 export function illegalTransition(state: string, event: string, allowed: readonly string[], reasonCode = 'ILLEGAL_TRANSITION'): PlatformProblem {
   return new PlatformProblem('ILLEGAL_TRANSITION', {
-    detail: `${event} is not allowed in state ${state} (${reasonCode}); allowed: ${allowed.join(', ') || 'none'}`,
+    detail: `${event} is not allowed in state ${state} (${reasonCode})${allowedSuffix(allowed)}`,
     extensions: { currentState: state, allowedEvents: [...allowed], reasonCode },
+  });
+}
+
+/** How a refusal's `detail` ends: the allowed events, as `allowedEvents` lists them. */
+function allowedSuffix(allowed: readonly string[]): string {
+  return `; allowed: ${allowed.join(', ') || 'none'}`;
+}
+
+/**
+ * The same refusal naming `allowed` as its `allowedEvents` (and in its `detail`, where it lists
+ * them); a problem without `allowedEvents` (a missing field, an unpublished calendar) as it is.
+ *
+ * @example
+ * ```ts
+ * throw withAllowedEvents(problem, ['reject_data_access']);
+ * ```
+ */
+export function withAllowedEvents(problem: PlatformProblem, allowed: readonly string[]): PlatformProblem {
+  const { extensions, detail } = problem.options;
+  if (!Array.isArray(extensions?.allowedEvents)) return problem;
+  const listed = allowedSuffix(extensions.allowedEvents as string[]);
+  return new PlatformProblem(problem.code, {
+    ...problem.options,
+    ...(detail?.endsWith(listed) ? { detail: detail.slice(0, -listed.length) + allowedSuffix(allowed) } : {}),
+    extensions: { ...extensions, allowedEvents: [...allowed] },
   });
 }
 
