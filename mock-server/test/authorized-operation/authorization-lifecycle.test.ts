@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectContract } from '../support/contract.js';
-import { DATA_USER, dataAccessBody, designatedAuthorization, expectAllowedAsOffered, openAoWorld, planContent, signedSelection, useAoMock } from './fixtures.js';
+import { DATA_USER, dataAccessBody, designatedAuthorization, expectAllowedAsOffered, openAoWorld, planContent, productBody, signedSelection, useAoMock } from './fixtures.js';
 
 const ctx = useAoMock();
 
@@ -167,10 +167,17 @@ describe('authorized operation: the authorization in force, data access and offi
     const { authorizationId } = await signedSelection(world, { from: '2025-10-01', to: '2025-12-31' });
     await world.advance({ to: '2025-12-31T10:00:00+08:00' });
     const pending = await world.ao('POST', '/data-access-requests', { as: world.operator, body: dataAccessBody(world, authorizationId) });
+    const product = await world.ao('POST', '/products', { as: world.operator, body: productBody(world, authorizationId) });
+    await world.ao('POST', `/products/${product.body.id}/submissions`, { as: world.operator, body: {} });
     await world.advance({ to: '2026-01-02T00:00:00+08:00' });
     const ended = await world.ao('GET', `/data-access-requests/${pending.body.id}`, { as: world.operator });
     expectContract('authorized-operation', 'getDataAccessRequest', ended, 200);
     expect(ended.body).toMatchObject({ state: 'ended', deadline: null, reasons: [{ code: 'AUTHORIZATION_NOT_ACTIVE', text: expect.stringContaining('expired') }] });
+    // The product under review is rejected with a reason about products, not data access.
+    const rejected = await world.ao('GET', `/products/${product.body.id}`, { as: world.operator });
+    expectContract('authorized-operation', 'getProduct', rejected, 200);
+    expect(rejected.body).toMatchObject({ state: 'rejected', reasons: [{ code: 'AUTHORIZATION_NOT_ACTIVE', text: expect.stringMatching(/产品.*expired.*product/) }] });
+    expect(rejected.body.reasons[0].text).not.toMatch(/数据使用|data access/);
     expect(ended.body.events.at(-1)).toMatchObject({ from: 'submitted', to: 'ended', actor: { role: 'clock' }, at: '2026-01-01T00:00:00+08:00' });
     expect((await world.sim('GET', `/objects/authorized-operation/data_access_request/${pending.body.id}/timeline`)).body.allowedActions).toEqual([]);
     expect((await world.official('data_access_request', pending.body.id, 'approve_data_access')).status).toBe(409);

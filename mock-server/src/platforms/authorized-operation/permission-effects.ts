@@ -7,11 +7,25 @@ const ENDED = new Set(['expired', 'terminated']);
 const OPEN = ['submitted', 'approved'];
 const CLOCK = { role: 'clock' } as const;
 
-/** Why a pending request or product ends with its authorization, by the state the authorization ended in (zh / en in one text, as the officials' reasons). */
-const ENDED_REASONS: Readonly<Record<string, string>> = {
+/**
+ * Why a pending data access request ends with its authorization, by the state the authorization
+ * ended in (zh / en in one text, as the officials' reasons): its permissions are revoked.
+ */
+const REQUEST_ENDED: Readonly<Record<string, string>> = {
   expired: '授权运营期限届满，数据使用权限收回 / The authorization expired: its data access permissions are revoked',
   terminated: '授权运营已终止，数据使用权限收回 / The authorization was terminated: its data access permissions are revoked',
 };
+
+/** Why a product under review ends rejected with its authorization: it can no longer be listed. */
+const PRODUCT_ENDED: Readonly<Record<string, string>> = {
+  expired: '授权运营期限届满，审核中的产品不再上架 / The authorization expired: the product under review can no longer be listed',
+  terminated: '授权运营已终止，审核中的产品不再上架 / The authorization was terminated: the product under review can no longer be listed',
+};
+
+/** The reason an object ends with its authorization, coded as an approval refused for the same cause. */
+function endedReasons(texts: Readonly<Record<string, string>>, to: string): { reasons: { code: string; text: string }[] } {
+  return { reasons: [{ code: 'AUTHORIZATION_NOT_ACTIVE', text: texts[to] ?? `授权运营已结束（${to}） / The authorization ended (${to})` }] };
+}
 
 /** The workflow objects of one authorization (its data access requests or its products) in one of `states`, with their kernel data. */
 function objectsIn(state: AuthorizedOperationState, records: Iterable<{ id: string; authorizationId: string }>, authorization: AuthorizationRecord, states: readonly string[]) {
@@ -47,13 +61,12 @@ function holdOrReopen(state: AuthorizedOperationState, authorization: Authorizat
  * Ends what depends on an authorization that expired or terminated (`to`): an approved request by
  * `end_data_access`; a pending request, or a product under review, never to be approved now, by
  * `authorization_ended` with the reason (coded `AUTHORIZATION_NOT_ACTIVE`, as an approval refused
- * for the same cause).
+ * for the same cause; worded for a request's revoked permissions or a product's listing).
  */
 function endWith(state: AuthorizedOperationState, authorization: AuthorizationRecord, to: string): void {
   tell(state, objectsIn(state, state.requests.values(), authorization, ['approved']), 'end_data_access');
-  const reasons = [{ code: 'AUTHORIZATION_NOT_ACTIVE', text: ENDED_REASONS[to] ?? `授权运营已结束（${to}） / The authorization ended (${to})` }];
-  tell(state, objectsIn(state, state.requests.values(), authorization, ['submitted']), 'authorization_ended', { reasons });
-  tell(state, objectsIn(state, state.products.values(), authorization, ['compliance_review']), 'authorization_ended', { reasons });
+  tell(state, objectsIn(state, state.requests.values(), authorization, ['submitted']), 'authorization_ended', endedReasons(REQUEST_ENDED, to));
+  tell(state, objectsIn(state, state.products.values(), authorization, ['compliance_review']), 'authorization_ended', endedReasons(PRODUCT_ENDED, to));
 }
 
 /**
