@@ -158,7 +158,11 @@ describe('authorized operation: the authorization in force, data access and offi
     expect(advanced.body.fired).toContainEqual(expect.objectContaining({ platform: 'authorized-operation', objectType: 'authorization', objectId: authorizationId, to: 'expired', at: '2026-01-01T00:00:00+08:00' }));
     const events = await world.ao('GET', `/authorizations/${authorizationId}/events`, { as: world.body });
     expectContract('authorized-operation', 'listAuthorizationEvents', events, 200);
-    expect(events.body.items.at(-1)).toMatchObject({ from: 'active', to: 'expired', actor: { role: 'clock' } });
+    expect(events.body.items.at(-1)).toMatchObject({ from: 'active', to: 'expired', actor: { role: 'clock' }, reason: { code: 'TERM_ENDED', text: expect.stringContaining('term ended') } });
+    // The same code as an expiry from any other running state (below).
+    const expired = await world.ao('GET', `/authorizations/${authorizationId}`, { as: world.operator });
+    expectContract('authorized-operation', 'getAuthorization', expired, 200);
+    expect(expired.body).toMatchObject({ state: 'expired', reasons: [{ code: 'TERM_ENDED', text: expect.stringMatching(/^授权运营期限届满.* \/ The term ended/) }] });
   });
 
   it('ends the data access with the authorization: a pending request too, with the reason, never approved after (101号 第三十七条)', async () => {

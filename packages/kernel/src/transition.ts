@@ -288,7 +288,8 @@ export function createInstance(machine: MachineDefinition, init: CreateInput, ct
 /**
  * Applies a fired timer: `flag_overdue` marks the deadline overdue and records a
  * `deadline_overdue` event (the step is never approved by the clock); an `{ event }` expiry
- * sends that event as the clock (a refusal is returned as such; the timer is spent either way).
+ * sends that event as the clock, with the limit's `payload` if it names one (a refusal is
+ * returned as such; the timer is spent either way).
  * A timer that is no longer the instance's current one is stale and yields `null`.
  *
  * @example
@@ -304,7 +305,10 @@ export function fireTimer(
   if (!timer || timer.id !== timerId) return null;
   const cleared = updated(instance, { timer: null });
   if (timer.kind === 'event' && timer.event !== undefined) {
-    return transition(machine, cleared, { type: timer.event, actor: CLOCK }, ctx);
+    // The payload is read from the machine, not kept on the timer: snapshots stay as they were.
+    const expiry = machine.limits?.[timer.step]?.onExpiry;
+    const payload = typeof expiry === 'object' && expiry.event === timer.event ? expiry.payload : undefined;
+    return transition(machine, cleared, payload ? { type: timer.event, actor: CLOCK, payload: { ...payload } } : { type: timer.event, actor: CLOCK }, ctx);
   }
   const at = formatInstant(ctx.now);
   const deadline = cleared.deadline ? { ...cleared.deadline, overdue: true } : null;

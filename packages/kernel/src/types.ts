@@ -26,8 +26,12 @@ export interface Limit {
   startTrigger: string;
   /** The rule the limit comes from, e.g. `发改数据规〔2025〕26号 第十条`. */
   basis: string;
-  /** `flag_overdue`: mark the deadline overdue (never approve); `{ event }`: the clock fires that event. */
-  onExpiry: 'flag_overdue' | { event: string };
+  /**
+   * `flag_overdue`: mark the deadline overdue (never approve); `{ event }`: the clock fires that
+   * event, with `payload` when given (e.g. the written reason an expiry records, so the event
+   * carries it as a planned one would).
+   */
+  onExpiry: 'flag_overdue' | { event: string; payload?: Readonly<Record<string, unknown>> };
   /**
    * Instance `data` field holding an ISO date the period starts from, when present, instead of the
    * day the state is entered (the start day still not counted): e.g. the annual report an

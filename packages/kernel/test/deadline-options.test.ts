@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeDeadline, createInstance, transition, type Calendar, type Limit, type MachineDefinition, type WorkflowInstance } from '../src/index.js';
+import { computeDeadline, createInstance, fireTimer, transition, type Calendar, type Limit, type MachineDefinition, type WorkflowInstance } from '../src/index.js';
 import { resumedLimit } from '../src/deadline.js';
 import { at, fakeCalendar } from './fake-calendar.js';
 
@@ -107,6 +107,36 @@ describe("transition deadline: 'clear'", () => {
     expect(closed.instance).toMatchObject({ state: 'running', deadline: null, timer: null, data: { closed: true } });
     expect(closed.effects.filter((e) => e.type === 'schedule')).toEqual([]);
     expect(closed.instance.events.at(-1)).toMatchObject({ from: 'running', to: 'running', deadline: null });
+  });
+});
+
+describe('onExpiry: the event a timer sends, with its payload', () => {
+  // An operating term: its end expires the instance with the written reason, as a planned expiry from elsewhere would.
+  const reasons = [{ code: 'TERM_ENDED', text: '期限届满 / The term ended' }];
+  const term = (payload?: Record<string, unknown>): MachineDefinition => ({
+    id: 'term',
+    initial: 'active',
+    states: { active: { step: 'term' }, expired: { terminal: true } },
+    transitions: [{ from: 'active', event: 'expire', to: 'expired', by: ['clock'] }],
+    limits: { term: { id: 'term', value: 10, unit: 'calendar_days', startTrigger: 'signed', basis: '第十四条', onExpiry: { event: 'expire', ...(payload ? { payload } : {}) } } },
+  });
+  const expire = (machine: MachineDefinition) => {
+    const created = createInstance(machine, { id: 't1', actor: { role: 'official' } }, { now: at('2025-10-09T10:00'), calendar: fakeCalendar });
+    if (!created.ok) throw new Error(created.error.code);
+    const { timer } = created.instance;
+    const fired = fireTimer(machine, created.instance, timer!.id, { now: timer!.dueAt, calendar: fakeCalendar });
+    if (!fired?.ok) throw new Error('not fired');
+    return fired.instance.events.at(-1)!;
+  };
+
+  it('sends the limit\'s payload with the event: its reasons are the event\'s reason and data', () => {
+    expect(expire(term({ reasons }))).toMatchObject({ from: 'active', to: 'expired', actor: { role: 'clock' }, event: 'expire', reason: reasons[0], data: { reasons } });
+  });
+
+  it('sends the event alone when the limit names no payload', () => {
+    const event = expire(term());
+    expect(event).toMatchObject({ to: 'expired', reason: null });
+    expect(event.data).toBeUndefined();
   });
 });
 

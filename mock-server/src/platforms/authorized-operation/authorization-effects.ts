@@ -1,6 +1,6 @@
 import { endOfShanghaiDay } from '@gdx/calendar';
 import { shanghaiDay, type WorkflowEvent, type WorkflowInstance } from '@gdx/kernel';
-import { assessTerm, type MarCalculation } from '@gdx/procedures';
+import { assessTerm, termEndedReasons, type MarCalculation } from '@gdx/procedures';
 import { toReasons } from '../workflow-host/index.js';
 import type { AnnualReportRecord, AuthorizationRecord, AuthorizedOperationState, CeilingRecord } from './ao-records.js';
 import { followAuthorization } from './permission-effects.js';
@@ -65,26 +65,21 @@ export function onAuthorizationEvent(state: AuthorizedOperationState, instance: 
   }
   if (event.event === 'expire' && event.data?.['reasons'] !== undefined) authorization.reasons = toReasons(event.data['reasons']);
   recordPricing(authorization, event);
-  if (event.from === 'active' && event.to !== null && event.to !== 'active' && !ENDED.has(event.to)) planTermEnd(state, authorization);
+  if (event.from === 'active' && event.to !== null && event.to !== 'active' && !ENDED.has(event.to)) planTermEnd(state, authorization, event.to);
   followAuthorization(state, authorization, event);
 }
-
-/** Why an authorization outside `active` expires at its term's end (zh / en in one text, as the officials' reasons). */
-const TERM_ENDED = [{
-  code: 'TERM_ENDED',
-  text: '授权运营期限届满，授权运营期满终止，尚未办结的协议变更、暂停、评估、整改或提前终止申请随之终结 / The term ended: the authorization expired, and what was pending (an amendment, a suspension, an evaluation, a rectification or an early termination request) lapsed with it',
-}];
 
 /**
  * Plans the clock's `expire` for the end of the term (24:00 of its last day, or now when that has
  * passed) as the authorization leaves `active`, whose own `term` timer stops there: the term bounds
  * it in every running state (27号 第十四条(二)), and `termination_requested` never returns to
  * `active`. The machine's `termEnded` guard refuses the event if the term was amended since, and
- * the authorization back in `active` has its own timer again.
+ * the authorization back in `active` has its own timer again. `leftFor` is the state it left
+ * `active` for: the reason (`TERM_ENDED`) says what was pending lapses.
  */
-function planTermEnd(state: AuthorizedOperationState, authorization: AuthorizationRecord): void {
+function planTermEnd(state: AuthorizedOperationState, authorization: AuthorizationRecord, leftFor: string): void {
   const at = Math.max(state.sandbox.now(), endOfShanghaiDay(authorization.agreement.term.to));
-  state.host.plan(at, authorization.id, 'expire', { role: 'clock' }, { reasons: TERM_ENDED });
+  state.host.plan(at, authorization.id, 'expire', { role: 'clock' }, { reasons: termEndedReasons(leftFor) });
 }
 
 /**

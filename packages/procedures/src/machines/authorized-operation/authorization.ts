@@ -1,5 +1,6 @@
 import type { MachineDefinition, TransitionDefinition } from '@gdx/kernel';
 import { termRefusal } from '../../authorized-operation/term-check.js';
+import { termEndedReasons } from '../../authorized-operation/term-ended.js';
 import type { Profile } from '../../profile-schema.js';
 import { explainOverdue, profileLimit } from '../profile-limit.js';
 
@@ -36,9 +37,9 @@ const PRICING: readonly Omit<TransitionDefinition, 'from' | 'to'>[] = [
  * terminates: `failed`), amendment (choice 20 WD; a new `termEnd` comes with `payload.term`, held to
  * the cap as at signing: `TERM_JUSTIFICATION_REQUIRED` / `TERM_EXCEEDS_CAP`), the operator's early
  * termination request (choice 20 WD) and revocation. The term's end expires it from any running
- * state (`expire` by the clock, guard `termEnded`): outside `active`, whose `term` step has the
- * timer, the host plans that event for 24:00 of `data.termEnd` when the authorization leaves
- * `active` (the mock: `authorization-effects.ts`). Every refusal, suspension,
+ * state (`expire` by the clock, guard `termEnded`, reasons coded `TERM_ENDED`: `termEndedReasons`):
+ * in `active` its `term` step's timer sends it; elsewhere the host plans that event for 24:00 of
+ * `data.termEnd` when the authorization leaves `active` (the mock: `authorization-effects.ts`). Every refusal, suspension,
  * revocation and failure needs `reasons`. While it runs, the pricing decisions (`set_mar` with
  * `payload.mar`, `set_ceiling` with `payload.ceiling`, `apply_formal_fees`, `approve_formal_fees`, `reject_formal_fees`)
  * are recorded as events in the state it is in.
@@ -107,7 +108,8 @@ export function authorizationMachine(profile: Profile): MachineDefinition {
     limits: {
       // From the signing day (`data.signedOn`) whenever `active` is re-entered (after a suspension,
       // an evaluation, an amendment): the term does not restart.
-      term: { ...profileLimit(profile, 'authorized_operation.term', 'term', { event: 'expire' }), startField: 'signedOn', dueField: 'termEnd', holidayExtension: 'none' },
+      // The expiry carries its reason from `active` too, as the host's planned one does elsewhere.
+      term: { ...profileLimit(profile, 'authorized_operation.term', 'term', { event: 'expire', payload: { reasons: termEndedReasons('active') } }), startField: 'signedOn', dueField: 'termEnd', holidayExtension: 'none' },
       amendment: profileLimit(profile, 'authorized_operation.amendment', 'amendment', 'flag_overdue'),
       suspension: profileLimit(profile, 'authorized_operation.suspension', 'suspension', 'flag_overdue'),
       evaluation: { ...profileLimit(profile, 'authorized_operation.evaluation', 'evaluation', 'flag_overdue'), startField: 'annualReportOn' },
