@@ -69,6 +69,28 @@ describe('validation errors point at the field, once', () => {
       expect(errors).toEqual([['/profile/limits/Bad Key', 'PATTERN']]);
     });
 
+    it('an inline profile the procedures refuse is refused at each bad field, not at /profile', async () => {
+      const profile = (options: Record<string, unknown>, more: Record<string, unknown> = {}) => ({ profile: { name: 'mine', extends: 'national', options, ...more } });
+      // A state named twice: refused at the second (procedures: a set of values), nothing created.
+      const twice = await send('POST', '/_sim/v1/sandboxes', profile({ authorizedOperation: { permissionsOpenWhile: ['amending', 'amending'] } }));
+      expect(twice.status).toBe(400);
+      expect(twice.body.errors).toEqual([
+        { pointer: '/profile/options/authorizedOperation/permissionsOpenWhile/1', code: 'DUPLICATE', message: { zh: expect.stringContaining('amending'), en: expect.stringContaining('amending') } },
+      ]);
+      expect(await pointersOf('POST', '/_sim/v1/sandboxes', profile({ authorizedOperation: { selectionMethods: ['designation', 'negotiation', 'designation'], permissionsOpenWhile: ['suspended'] } }))).toEqual([
+        ['/profile/options/authorizedOperation/selectionMethods/2', 'DUPLICATE'],
+        ['/profile/options/authorizedOperation/permissionsOpenWhile/0', 'ENUM'],
+      ]);
+      // A limit id holds a dot: the pointer keeps it one member; an unknown member is named itself.
+      expect(await pointersOf('POST', '/_sim/v1/sandboxes', profile({ codeIssuance: 'sometimes', sharing: { complianceReview: true, extra: 1 } }, { limits: { 'sharing.reveiw': { value: 3 } } }))).toEqual([
+        ['/profile/limits/sharing.reveiw', 'UNKNOWN_FIELD'],
+        ['/profile/options/codeIssuance', 'ENUM'],
+        ['/profile/options/sharing/extra', 'UNKNOWN_FIELD'],
+      ]);
+      const sandboxes = await send('GET', '/_sim/v1/sandboxes?limit=200', undefined);
+      expect(JSON.stringify(sandboxes.body)).not.toContain('"mine"');
+    });
+
     it('dependentSchemas: a retryAfterSeconds without status 503 names status', async () => {
       const rule = { operation: '*', probability: 1, kind: 'server_error', retryAfterSeconds: 2 };
       expect(await pointersOf('PUT', '/_sim/v1/sandboxes/default/faults', { rules: [rule] })).toEqual([['/rules/0/status', 'REQUIRED']]);

@@ -7,11 +7,21 @@ import { openDataDir } from '../../src/persistence/data-dir.js';
 import { createFetch } from '../../src/fetch/index.js';
 import { defaultPlatforms } from '../../src/platforms/index.js';
 import { client } from '../support/client.js';
-import { expectContract } from '../support/contract.js';
+import { expectContract, expectReply } from '../support/contract.js';
 import { START_AT } from '../support/harness.js';
-import { dataAccessBody, openAoWorld, signedSelection, useAoMock } from './fixtures.js';
+import { sandboxOf } from '../support/sandbox.js';
+import { seedDataOf } from '../../src/sandbox/seed-data-cache.js';
+import { aoWorldOf, dataAccessBody, openAoWorld, signedSelection, useAoMock, type AoWorld } from './fixtures.js';
 
 const ctx = useAoMock();
+
+/** An existing sandbox of `app` (seed 11, the suite's 40 catalog entries) as the suite drives it. */
+async function aoWorldIn(app: ReturnType<typeof createApp>, id: string): Promise<AoWorld> {
+  const call = client({ fetch: createFetch(app), baseUrl: 'http://mock.local', close: async () => undefined });
+  const view = expectReply('simulation', await call('GET', `/_sim/v1/sandboxes/${id}`), 'GET', '/sandboxes/{sandboxId}', 200);
+  const sandbox = sandboxOf({ call }, view, { profile: 'national', startAt: START_AT });
+  return aoWorldOf(sandbox, seedDataOf({ id, seed: view.seed, profile: 'national', startAt: Date.parse(START_AT) }, 40).catalogEntries.filter((e) => e.state === 'published'));
+}
 const dirs: string[] = [];
 afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
@@ -66,6 +76,37 @@ describe('authorized operation: sandboxes keep their own state, snapshots and jo
     // The replayed request planned the expiry at the term's end again.
     await call('POST', `/_sim/v1/sandboxes/${world.id}/clock/advance`, { body: { to: '2026-01-02T00:00:00+08:00' } });
     expect((await call('GET', path, { as: world.operator })).body).toMatchObject({ state: 'expired', reasons: [{ code: 'TERM_ENDED' }] });
+    await second.close();
+  });
+
+  it('a sandbox an older mock created with a state repeated in permissionsOpenWhile replays, the repeat meaning nothing more', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'gdx-ao-'));
+    dirs.push(dataDir);
+    const logged: string[] = [];
+    const open = () => createApp({ dataDir, seed: 5, startAt: START_AT, platforms: defaultPlatforms({ catalogEntries: 40 }), logError: (message) => logged.push(message) });
+    const profile = { name: 'open-amending', extends: 'national', options: { authorizedOperation: { permissionsOpenWhile: ['amending', 'amending'] } } };
+    const first = open();
+    const firstCall = client({ fetch: createFetch(first), baseUrl: 'http://mock.local', close: async () => undefined });
+    // Refused now, at the repeat, and nothing journaled.
+    const refused = await firstCall('POST', '/_sim/v1/sandboxes', { body: { id: 'sbx_repeat', profile } });
+    expectContract('simulation', 'createSandbox', refused, 400);
+    expect(refused.body.errors).toEqual([expect.objectContaining({ pointer: '/profile/options/authorizedOperation/permissionsOpenWhile/1', code: 'DUPLICATE' })]);
+    await first.close();
+    // What a mock without the check journaled: the sandbox created, answered 201.
+    const store = openDataDir(dataDir);
+    const body = JSON.stringify({ id: 'sbx_repeat', profile, seed: 11, reviewerPolicy: { mode: 'manual' } });
+    store.append([{ seq: store.lastSeq + 1, kind: 'command', at: Date.parse('2025-09-26T02:00:00Z'), method: 'POST', path: '/_sim/v1/sandboxes', query: '', contentType: 'application/json', body, status: 201 }]);
+    store.close();
+
+    const second = open();
+    const world = await aoWorldIn(second, 'sbx_repeat');
+    expect((await world.sim('GET', '')).body.profile).toEqual(profile);
+    // The sandbox works as a profile naming `amending` once: approvals stay open while amending.
+    const { authorizationId } = await signedSelection(world);
+    const pending = await world.ao('POST', '/data-access-requests', { as: world.operator, body: dataAccessBody(world, authorizationId) });
+    await world.official('authorization', authorizationId, 'amend', { amendment: '调整授权范围。' });
+    expect((await world.official('data_access_request', pending.body.id, 'approve_data_access')).body.object.state).toBe('approved');
+    expect(logged.filter((m) => m.startsWith('[REPLAY_REFUSED]'))).toEqual([]);
     await second.close();
   });
 

@@ -42,6 +42,19 @@ export interface TestSandbox {
  */
 export async function openSandbox(ctx: Pick<MockContext, 'call'>, body: Record<string, unknown>): Promise<TestSandbox> {
   const view = expectReply('simulation', await ctx.call('POST', '/_sim/v1/sandboxes', { body }), 'POST', '/sandboxes', 201);
+  return sandboxOf(ctx, view, body);
+}
+
+/**
+ * The helpers for a sandbox that exists (e.g. one a journal replay made): `view` is its
+ * simulation API `Sandbox`, `body` the create request's `profile` and `startAt`.
+ *
+ * @example
+ * ```ts
+ * const sbx = sandboxOf(ctx, (await ctx.call('GET', '/_sim/v1/sandboxes/sbx_1')).body, { profile: 'national', startAt: START_AT });
+ * ```
+ */
+export function sandboxOf(ctx: Pick<MockContext, 'call'>, view: any, body: Record<string, unknown>): TestSandbox {
   const id: string = view.id;
   const profile = body.profile;
   const startAt = typeof body.startAt === 'string' ? { startAt: Date.parse(body.startAt) } : {};

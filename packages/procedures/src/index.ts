@@ -1,5 +1,6 @@
 export { profileSchema, LIMIT_IDS, type LimitId, type Profile, type ProfileEffectiveDate, type ProfileLimit } from './profile-schema.js';
 export { ProfileError } from './profile-error.js';
+export { type ProfileIssue } from './profile-issues.js';
 export { resolveProfile, validateProfile, builtinProfileNames } from './resolve-profile.js';
 export { loadProfile } from './load-profile.js';
 export { buildProcedures, type Procedures } from './procedures.js';
@@ -39,6 +40,7 @@ export {
   type AuthorizedOperationOptions,
   type PricingRules,
   type SelectionMethod,
+  withoutRepeatedValues,
 } from './authorized-operation/profile-part.js';
 export { authorizedOperationGuards } from './authorized-operation/guards.js';
 export { permissionsOpen } from './authorized-operation/permissions.js';

@@ -15,7 +15,7 @@ async function readProfileFile(path: string): Promise<unknown> {
     return parse(text) as unknown;
   } catch (err) {
     throw new ProfileError('PROFILE_INVALID', `配置文件 ${path} 不是有效的 YAML/JSON`, `Profile file ${path} is not valid YAML/JSON`, [
-      { path: '', message: (err as Error).message },
+      { path: '', pointer: '', code: 'INVALID', message: (err as Error).message, messageZh: `不是有效的 YAML/JSON：${(err as Error).message}` },
     ]);
   }
 }

@@ -1,4 +1,6 @@
+import { zhCN } from 'zod/locales';
 import { ProfileError } from './profile-error.js';
+import { profileIssues } from './profile-issues.js';
 import { profileSchema, type Profile } from './profile-schema.js';
 import innerMongolia from './profiles/inner-mongolia.json' with { type: 'json' };
 import national from './profiles/national.json' with { type: 'json' };
@@ -44,16 +46,19 @@ function builtinRaw(name: string): unknown {
 
 /**
  * Validates a raw profile (after `extends`) and returns it typed, or throws `ProfileError` with
- * one issue per invalid field.
+ * one issue per invalid field (a `pointer` into the profile, a `code`, English and Chinese; the
+ * members of `extends` and of the profile share paths, so the pointer locates the field in either).
  *
  * @example
  * const p = validateProfile(JSON.parse(text));
  */
 export function validateProfile(raw: unknown): Profile {
-  const parsed = profileSchema.safeParse(flattenProfile(raw));
+  const flat = flattenProfile(raw);
+  const parsed = profileSchema.safeParse(flat, { reportInput: true });
   if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
-  throw new ProfileError('PROFILE_INVALID', '配置文件内容无效', 'Invalid profile', issues);
+  // Refused: parsed again for the Chinese words (zod's zh-CN locale), issue for issue.
+  const zh = profileSchema.safeParse(flat, { reportInput: true, error: zhCN().localeError });
+  throw new ProfileError('PROFILE_INVALID', '配置文件内容无效', 'Invalid profile', profileIssues(parsed.error.issues, zh.error?.issues ?? []));
 }
 
 /**

@@ -23,7 +23,7 @@ describe('profile data of the initial-filing duty (第九条(一); 223号 第十
     [{ date: '2025-02-29' }, 'effectiveDates.registration.date'],
     [{ date: '1 March 2025' }, 'effectiveDates.registration.date'],
     [{ basis: '' }, 'effectiveDates.registration.basis'],
-    [{ since: '2025-03-01' }, 'effectiveDates.registration'],
+    [{ since: '2025-03-01' }, 'effectiveDates.registration.since'],
   ])('rejects the effective date %j (issue at %s)', (registration, path) => {
     try {
       resolveProfile({ extends: 'national', effectiveDates: { registration } });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateMachine } from '@gdx/kernel';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { buildProcedures, builtinProfileNames, LIMIT_IDS, loadProfile, ProfileError, resolveProfile } from '../src/index.js';
+import { buildProcedures, builtinProfileNames, LIMIT_IDS, loadProfile, ProfileError, resolveProfile, withoutRepeatedValues } from '../src/index.js';
 
 describe('built-in profiles', () => {
   it.each(builtinProfileNames)('%s is valid, cites a source for every limit, and builds sound machines', (name) => {
@@ -88,6 +88,42 @@ describe('user profiles', () => {
       expect(e.issues.map((i) => i.path).sort()).toEqual(['limits.sharing.review.unit', 'limits.sharing.review.value', 'name']);
       expect(e.message).toContain('limits.sharing.review.value');
     }
+  });
+
+  it('points each issue at its field (RFC 6901, a limit id one member), with a code and Chinese words', () => {
+    const issues = (raw: object) => {
+      try {
+        resolveProfile(raw);
+      } catch (err) {
+        return (err as ProfileError).issues;
+      }
+      throw new Error('the profile should be refused');
+    };
+    expect(issues({ extends: 'national', name: 'Bad Name', limits: { 'sharing.review': { value: 0 } } })).toEqual([
+      { path: 'name', pointer: '/name', code: 'FORMAT', message: expect.any(String), messageZh: expect.any(String) },
+      { path: 'limits.sharing.review.value', pointer: '/limits/sharing.review/value', code: 'RANGE', message: expect.stringContaining('>0'), messageZh: expect.stringContaining('数值过小') },
+    ]);
+    expect(issues({ extends: 'national', options: { sharing: { complianceReview: 1, 'a/b': true } } })).toEqual([
+      expect.objectContaining({ pointer: '/options/sharing/complianceReview', code: 'TYPE' }),
+      { path: 'options.sharing.a/b', pointer: '/options/sharing/a~1b', code: 'UNKNOWN_FIELD', message: 'Unrecognized key: "a/b"', messageZh: '不允许的字段："a/b"' },
+    ]);
+  });
+
+  it.each(['selectionMethods', 'eligibilityStatements', 'agreementSections', 'permissionsOpenWhile'])('refuses a value listed twice in %s, at the repeat', (option) => {
+    const value = { selectionMethods: 'designation', eligibilityStatements: 'goodCredit', agreementSections: 'other', permissionsOpenWhile: 'amending' }[option]!;
+    try {
+      resolveProfile({ extends: 'national', options: { authorizedOperation: { [option]: [value, value] } } });
+      expect.unreachable('a repeated value should be refused');
+    } catch (err) {
+      expect((err as ProfileError).issues).toEqual([
+        { path: `options.authorizedOperation.${option}.1`, pointer: `/options/authorizedOperation/${option}/1`, code: 'DUPLICATE', message: `"${value}" is listed more than once`, messageZh: `"${value}" 重复列出` },
+      ]);
+    }
+    expect(resolveProfile({ extends: 'national', options: { authorizedOperation: { [option]: [value] } } }).options.authorizedOperation[option as 'permissionsOpenWhile']).toEqual([value]);
+    // What an older version took: the repeat dropped, nothing else changed.
+    const older = { extends: 'national', name: 'older', options: { authorizedOperation: { [option]: [value, value] } } };
+    expect(resolveProfile(withoutRepeatedValues(older) as object).options.authorizedOperation[option as 'permissionsOpenWhile']).toEqual([value]);
+    expect(older.options.authorizedOperation[option]).toEqual([value, value]);
   });
 
   it('names unknown profiles, missing files and unknown fields', async () => {

@@ -1,5 +1,5 @@
 import { formatShanghaiInstant } from '@gdx/calendar';
-import { builtinProfileNames, resolveProfile } from '@gdx/procedures';
+import { builtinProfileNames, ProfileError, resolveProfile, withoutRepeatedValues } from '@gdx/procedures';
 import type { ProfileRef, ReviewerPolicy } from '../platform-module.js';
 import { DEFAULT_SANDBOX_ID, SANDBOX_ID_PATTERN, type SandboxRequest } from '../../sandbox/registry.js';
 import { PlatformStateError, type SandboxSnapshot } from '../../sandbox/sandbox.js';
@@ -26,11 +26,19 @@ function parseRequest(ctx: SimRouteContext): SandboxRequest | ReturnType<typeof 
     return invalidField(ctx, '/profile', `profile must be one of ${builtinProfileNames.join(', ')} or an inline profile`, '辖区配置须为内置名称或自定义配置');
   }
   if (inline) {
-    // Platforms build their procedures from the profile: refuse one they could not use.
+    // Platforms build their procedures from the profile: refuse one they could not use, at each bad
+    // field. A replayed create was answered 201 before repeated values were refused: it is taken as
+    // then, the repeats meaning nothing (the hosts drop them too).
     try {
-      resolveProfile(profile as object);
+      resolveProfile((ctx.replaying ? withoutRepeatedValues(profile) : profile) as object);
     } catch (error) {
-      return invalidField(ctx, '/profile', `the inline profile is invalid: ${error instanceof Error ? error.message : String(error)}`, '自定义辖区配置无效');
+      if (!(error instanceof ProfileError) || error.issues.length === 0) {
+        return invalidField(ctx, '/profile', `the inline profile is invalid: ${error instanceof Error ? error.message : String(error)}`, '自定义辖区配置无效');
+      }
+      return ctx.problem('VALIDATION_FAILED', {
+        detail: `the inline profile is invalid: ${error.issues.map((i) => `/profile${i.pointer}: ${i.message}`).join('; ')}`,
+        errors: error.issues.map((i) => ({ pointer: `/profile${i.pointer}`, code: i.code, message: { zh: i.messageZh, en: i.message } })),
+      });
     }
   }
   request.profile = profile as ProfileRef;

@@ -1,5 +1,5 @@
 import { acceptedEvents, createInstance, transition, WorkflowEngine, type ActorRef, type Deadline, type EngineSnapshot, type GuardRegistry, type MachineDefinition, type TransitionError, type WorkflowEvent, type WorkflowInstance } from '@gdx/kernel';
-import { buildProcedures, officialsActAfter, resolveProfile, type Procedures } from '@gdx/procedures';
+import { buildProcedures, officialsActAfter, resolveProfile, withoutRepeatedValues, type Procedures } from '@gdx/procedures';
 import type { FiredTransition, PlatformName, SandboxContext, SandboxEventInput } from '../../app/platform-module.js';
 import { indexPage } from '../../app/list-index.js';
 import type { Page } from '../../app/paging.js';
@@ -24,7 +24,8 @@ const inlineProcedures = new WeakMap<object, Procedures>();
 function proceduresOf(profile: string | object): Procedures {
   const cached = typeof profile === 'string' ? builtinProcedures.get(profile) : inlineProcedures.get(profile);
   if (cached) return cached;
-  const built = buildProcedures(resolveProfile(profile));
+  // A profile stored before repeated values were refused (journal, snapshot) still builds; a newer one has none.
+  const built = buildProcedures(resolveProfile(typeof profile === 'string' ? profile : (withoutRepeatedValues(profile) as object)));
   if (typeof profile === 'string') builtinProcedures.set(profile, built);
   else inlineProcedures.set(profile, built);
   return built;

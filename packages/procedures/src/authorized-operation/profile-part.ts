@@ -53,6 +53,47 @@ export type SelectionMethod = (typeof SELECTION_METHODS)[number];
 
 const basisPoints = z.number().int().min(0).max(10_000);
 
+/** The options that are sets of values written as lists (`valueSet`). */
+const VALUE_SET_OPTIONS = ['selectionMethods', 'eligibilityStatements', 'agreementSections', 'permissionsOpenWhile'] as const;
+
+/**
+ * A raw profile with the repeated values of its set options dropped (the first kept), as they
+ * meant nothing more than one: for a caller that must take a profile an older version accepted
+ * before repeats were refused (the mock's journal replay and saved sandboxes). Anything else is
+ * returned as it is, and a profile without repeats unchanged.
+ *
+ * @example
+ * withoutRepeatedValues({ extends: 'national', options: { authorizedOperation: { permissionsOpenWhile: ['amending', 'amending'] } } });
+ * // { extends: 'national', options: { authorizedOperation: { permissionsOpenWhile: ['amending'] } } }
+ */
+export function withoutRepeatedValues(raw: unknown): unknown {
+  const options = (raw as { options?: { authorizedOperation?: unknown } } | null)?.options?.authorizedOperation;
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) return raw;
+  const own = options as Record<string, unknown>;
+  const repeated = VALUE_SET_OPTIONS.filter((key) => Array.isArray(own[key]) && new Set(own[key] as unknown[]).size !== (own[key] as unknown[]).length);
+  if (repeated.length === 0) return raw;
+  const deduplicated = { ...own, ...Object.fromEntries(repeated.map((key) => [key, [...new Set(own[key] as unknown[])]])) };
+  const profile = raw as { options: Record<string, unknown> };
+  return { ...profile, options: { ...profile.options, authorizedOperation: deduplicated } };
+}
+
+/**
+ * A set of enumerated values written as a list: each at most once, a repeat refused at its index
+ * (issue code `DUPLICATE`, with its Chinese words in `params.zh`), since a value listed twice
+ * means nothing a value listed once does not and is most likely a typing slip.
+ */
+function valueSet<const T extends readonly [string, ...string[]]>(values: T, min = 0) {
+  return z
+    .array(z.enum(values))
+    .min(min)
+    .superRefine((items, ctx) => {
+      items.forEach((item, index) => {
+        if (items.indexOf(item) === index) return;
+        ctx.addIssue({ code: 'custom', path: [index], message: `${JSON.stringify(item)} is listed more than once`, params: { code: 'DUPLICATE', zh: `${JSON.stringify(item)} 重复列出` } });
+      });
+    });
+}
+
 /**
  * The pricing rules of 发改价格〔2025〕65号 as profile data, so a province can state its own:
  * the rate cap's spread over the bond yield (三(一): 6 percentage points), the yearly deviation
@@ -96,20 +137,23 @@ const pricingRulesSchema = z.strictObject({
  *   permissions in `active` only (§3) and is silent on the rest: the default `[]` holds new
  *   approvals while the scope may be "调整或收回" (amending) and while the evaluation decides whether
  *   the operator "继续承担" (under evaluation, rectifying); permissions already granted stay open.
+ *
+ * `selectionMethods`, `eligibilityStatements`, `agreementSections` and `permissionsOpenWhile` are
+ * sets: a value listed twice is refused at its index (`DUPLICATE`).
  */
 const optionsSchema = z.strictObject({
   planRequired: z.boolean(),
-  selectionMethods: z.array(z.enum(SELECTION_METHODS)).min(1),
+  selectionMethods: valueSet(SELECTION_METHODS, 1),
   termPolicy: z.enum(['warning', 'error']),
-  eligibilityStatements: z.array(z.enum(ELIGIBILITY_STATEMENTS)),
-  agreementSections: z.array(z.enum(EXTRA_AGREEMENT_SECTIONS)),
+  eligibilityStatements: valueSet(ELIGIBILITY_STATEMENTS),
+  agreementSections: valueSet(EXTRA_AGREEMENT_SECTIONS),
   dataAccessRequester: z.enum(['operator', 'data_user']),
   dataAccessScope: z.enum(['agreement', 'catalog']),
   agreementReport: z.boolean(),
   agreementReportFrom: z.enum(['signing', 'approval']),
   formalFeesWithFirstReport: z.boolean(),
   rulesValidUntil: z.string().refine(isIsoDate, 'a real calendar day YYYY-MM-DD').nullable(),
-  permissionsOpenWhile: z.array(z.enum(PERMISSIONS_OPEN_STATES)),
+  permissionsOpenWhile: valueSet(PERMISSIONS_OPEN_STATES),
   pricing: pricingRulesSchema,
 });
 
