@@ -52,7 +52,9 @@ export function encodeCursor(key: readonly (string | number)[]): string {
 }
 
 /**
- * Decodes a cursor made by `encodeCursor`; `undefined` when it is not one (answer 400).
+ * Decodes a cursor made by `encodeCursor`; `undefined` when it is not one (answer 400): not
+ * base64url JSON, not an array of strings and finite numbers (`1e999` parses to Infinity, which
+ * no key holds). What the key must hold beyond that is the list's to check (`fitsKey`, `isSeq`).
  *
  * @example
  * ```ts
@@ -64,11 +66,49 @@ export function decodeCursor(cursor: string): (string | number)[] | undefined {
   try {
     const binary = atob(cursor.replaceAll('-', '+').replaceAll('_', '/'));
     const key: unknown = JSON.parse(strictUtf8.decode(Uint8Array.from(binary, (c) => c.charCodeAt(0))));
-    if (!Array.isArray(key) || !key.every((k) => typeof k === 'string' || typeof k === 'number')) return undefined;
+    if (!Array.isArray(key) || !key.every((k) => typeof k === 'string' || (typeof k === 'number' && Number.isFinite(k)))) return undefined;
     return key as (string | number)[];
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Whether a cursor's number is a sequence number or position of a log: a safe integer of at
+ * least `min` (a forged `-5` or `1.5` would name a place no page ends at, and page from there
+ * silently).
+ *
+ * @example
+ * ```ts
+ * isSeq(3, 1);   // true
+ * isSeq(1.5, 1); // false
+ * ```
+ */
+export function isSeq(value: unknown, min: number): value is number {
+  return Number.isSafeInteger(value) && (value as number) >= min;
+}
+
+/**
+ * Whether a decoded cursor key has the shape of a list's keys, `reference` being one of them: as
+ * long, a string where it holds a string, a number where it holds a number — an integer where it
+ * holds an integer. A cursor of another list, or a forged one, is refused instead of being read
+ * as a place in this one (it would silently skip or repeat items).
+ *
+ * @example
+ * ```ts
+ * fitsKey([-1758852000000, 'shr_1'], [-1758855600000, 'shr_2']); // true
+ * fitsKey([1.5, 'shr_1'], [-1758855600000, 'shr_2']);            // false
+ * ```
+ */
+export function fitsKey(key: readonly (string | number)[], reference: readonly (string | number)[]): boolean {
+  return (
+    key.length === reference.length &&
+    key.every((k, i) => {
+      const r = reference[i];
+      if (typeof r === 'string') return typeof k === 'string';
+      return typeof k === 'number' && (!Number.isInteger(r) || Number.isSafeInteger(k));
+    })
+  );
 }
 
 /**
@@ -129,8 +169,8 @@ const DEFAULT_LIMIT = 20;
 /**
  * One page of `items` for a list operation: sorted by `key` ascending (use a negated time or
  * number for newest first), `?limit=` (validated by the core, default 20) and `?cursor=` (the
- * last key of the previous page; a cursor that is not one answers 400 `INVALID_CURSOR` with the
- * pointer `/query/cursor`).
+ * last key of the previous page; a cursor that is not one, or not of this list's shape
+ * (`fitsKey`), answers 400 `INVALID_CURSOR` with the pointer `/query/cursor`).
  *
  * @example
  * ```ts
@@ -145,6 +185,7 @@ export function listPage<T, V>(
 ): Page<V> {
   const { after, limit } = pageRequest(ctx);
   const sorted = [...items].sort((a, b) => compareKeys(key(a), key(b)));
+  if (after && sorted.length > 0 && !fitsKey(after, key(sorted[0] as T))) throw invalidCursor();
   const page = pageByKey(sorted, key, after, limit);
   return { ...page, items: page.items.map(view) };
 }
@@ -172,7 +213,8 @@ export function pageRequest(ctx: { readonly query: Readonly<Record<string, unkno
 /**
  * One page of a list whose items are already in key order with their position as key (`[0]`,
  * `[1]`, …; e.g. an append-only log): answered exactly as `listPage` over the same items, reading
- * only the page (`?limit=`, `?cursor=`, 400 `INVALID_CURSOR`).
+ * only the page (`?limit=`, `?cursor=`, 400 `INVALID_CURSOR` — also for a position below 0, which
+ * `listPage`, not knowing its keys are positions, would read as the start).
  *
  * @example
  * ```ts
@@ -181,6 +223,8 @@ export function pageRequest(ctx: { readonly query: Readonly<Record<string, unkno
  */
 export function positionPage<V>(ctx: { readonly query: Readonly<Record<string, unknown>> }, count: number, itemAt: (position: number) => V): Page<V> {
   const { after, limit } = pageRequest(ctx);
+  // A position is a whole number from 0: any other cursor was not made by a page of this list.
+  if (after && (after.length !== 1 || !isSeq(after[0], 0))) throw invalidCursor();
   let start = 0;
   if (after) {
     let hi = count;

@@ -1,6 +1,6 @@
 import type { FieldError } from '@gdx/protocol';
 import type { JournalRecord } from '../../sandbox/request-journal.js';
-import { decodeCursor, invalidCursorError } from '../paging.js';
+import { decodeCursor, invalidCursorError, isSeq } from '../paging.js';
 
 /** A parsed query of `GET /sandboxes/{sandboxId}/requests`. */
 export interface JournalListQuery {
@@ -93,7 +93,8 @@ export function parseJournalQuery(raw: Readonly<Record<string, unknown>>): { ok:
   let before: number | undefined;
   if (cursorText !== undefined) {
     const key = decodeCursor(cursorText);
-    if (!key || key.length !== 1 || typeof key[0] !== 'number' || !Number.isSafeInteger(key[0])) {
+    // The seq of the last entry a page read (entries count from 1).
+    if (!key || key.length !== 1 || !isSeq(key[0], 1)) {
       return { ok: false, cursor: true, errors: [invalidCursorError()] };
     }
     before = key[0];

@@ -1,18 +1,21 @@
 import { DESC } from '../../sandbox/event-feed.js';
 import type { PlatformName } from '../platform-module.js';
-import { decodeCursor, invalidCursor } from '../paging.js';
+import { decodeCursor, invalidCursor, isSeq } from '../paging.js';
 import { feedEventViews } from './feed-event-view.js';
 import { invalidField, sandboxOf, type SimRoute, type SimRouteContext } from './sim-route.js';
 
 /**
- * The position a `?cursor=` names for the `order` asked: `[seq]` pages oldest first, `[seq, 'desc']`
- * newest first. A cursor of the other order is refused rather than read as a position in this one
- * (it would silently skip or repeat events).
+ * The position a `?cursor=` names for the `order` asked: `[seq]` pages oldest first (the last seq
+ * read, or `clock/advance`'s `eventsCursor`, the feed's size then: a whole number from 0),
+ * `[seq, 'desc']` newest first (the last seq read: from 1). A cursor of the other order, or one no
+ * page makes (`-5`, `1.5`), is refused rather than read as a position in this one (it would
+ * silently skip or repeat events).
  */
 function positionOf(ctx: SimRouteContext, newestFirst: boolean): number | undefined {
   if (ctx.query.cursor === undefined) return undefined;
   const key = typeof ctx.query.cursor === 'string' ? decodeCursor(ctx.query.cursor) : undefined;
   if (!key || typeof key[0] !== 'number') throw invalidCursor();
+  if (!isSeq(key[0], key[1] === DESC ? 1 : 0)) throw invalidCursor();
   const marked = key.length === 2 && key[1] === DESC;
   if (key.length > (marked ? 2 : 1)) throw invalidCursor();
   if (marked !== newestFirst) {

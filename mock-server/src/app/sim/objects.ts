@@ -39,7 +39,7 @@ function listObjects(ctx: SimRouteContext) {
   let after: SortKey | undefined;
   if (query.cursor !== undefined) {
     const key = typeof query.cursor === 'string' ? decodeCursor(query.cursor) : undefined;
-    if (!key || key.length !== 4 || typeof key[0] !== 'number' || !key.slice(1).every((k) => typeof k === 'string')) {
+    if (!key || key.length !== 4 || !Number.isSafeInteger(key[0]) || !key.slice(1).every((k) => typeof k === 'string')) {
       throw invalidCursor();
     }
     after = key as SortKey;
