@@ -7,6 +7,13 @@ import type { WorkflowHost } from './workflow-host.js';
  * How a platform's objects take the simulation API's actions (`POST /_sim/v1/sandboxes/{id}/actions`):
  * the one description both that endpoint and the timelines' `allowedActions` read, so what is
  * offered and what is accepted cannot disagree.
+ *
+ * @example
+ * ```ts
+ * const acting: OfficialActing = { role: 'registry', refuses: (action) => action === 'issue_code' };
+ * instanceObject(host, instance, { objectType: 'application', title, ...acting }); // the timeline
+ * applyOfficialAction(ctx, host, { instanceId, view, ...acting });                  // POST /actions
+ * ```
  */
 export interface OfficialActing {
   /**
