@@ -1,32 +1,20 @@
-import { RegistrationClient } from '@gdx/registration';
-import { credentialsOf, SimulationClient } from '@gdx/simulation';
+import type { RegistrationClient } from '@gdx/registration';
+import type { SimulationClient } from '@gdx/simulation';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/index.js';
-import { startServer } from '../../src/server/index.js';
 import { initialSubmission } from '../registration/harness.js';
+import { startRegistrationServer } from './registration-server.js';
 
 // The objects list and the event feed name states as the timeline does (the console shows those
 // names, with the ids beside them): through the HTTP server and the simulation SDK, which checks
 // every answer against the simulation contract.
 
-let app: App;
 let close: () => Promise<void>;
 let sim: SimulationClient;
 let sandboxId: string;
 let registration: RegistrationClient;
 
 beforeEach(async () => {
-  app = createApp({ seed: 3, logError: () => undefined });
-  const running = await startServer(app, { port: 0 });
-  close = async () => {
-    await running.close();
-    await app.close();
-  };
-  sim = new SimulationClient({ baseUrl: `${running.url}/_sim/v1`, maxRetries: 0, validateResponses: true });
-  const sbx = await sim.sandboxes.create({ profile: 'national', startAt: '2025-09-26T10:00:00+08:00', seed: 9, reviewerPolicy: { mode: 'manual' }, clock: { mode: 'virtual' } });
-  sandboxId = sbx.id;
-  const org = sbx.organizations.find((o) => o.roles.includes('registrant'))!;
-  registration = new RegistrationClient({ baseUrl: sbx.platforms.registration, credentials: credentialsOf(org), maxRetries: 0 });
+  ({ sim, sandboxId, registration, close } = await startRegistrationServer());
 });
 afterEach(() => close());
 
