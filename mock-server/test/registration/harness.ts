@@ -111,3 +111,27 @@ export const objectionBody = (org: Org) => ({
 let keys = 0;
 /** A fresh idempotency key. */
 export const idem = () => ({ 'idempotency-key': `k-${(keys += 1)}-${Date.now()}` });
+
+/** The body of a 200 answer; any other status fails the test, showing the body. */
+export async function ok(reply: Promise<Reply>): Promise<any> {
+  const r = await reply;
+  expect(r.status, JSON.stringify(r.body)).toBe(200);
+  return r.body;
+}
+
+/** Files an application as `org`; answers its id (anything but 201 fails the test). */
+export async function submit(x: Harness, org: Org, body: Record<string, unknown>): Promise<string> {
+  const r = await x.call(org, 'POST', '/applications', {}, body, idem());
+  expect(r.status, JSON.stringify(r.body)).toBe(201);
+  return r.body.id;
+}
+
+/** An initial application accepted, approved and registered by the clock at the notice's end: answers the registration. */
+export async function registered(x: Harness, org: Org, termEnd?: string): Promise<any> {
+  const id = await submit(x, org, initialSubmission(org, termEnd));
+  await ok(x.act('application', id, 'accept'));
+  const passed = await ok(x.act('application', id, 'approve_review'));
+  await x.advance(passed.object.deadline.dueAt);
+  const application = (await x.call(org, 'GET', '/applications/{applicationId}', { applicationId: id })).body;
+  return (await x.call(org, 'GET', '/registrations/{registrationId}', { registrationId: application.registrationId })).body;
+}

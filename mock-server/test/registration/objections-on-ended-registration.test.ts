@@ -3,7 +3,7 @@
 // the application can no longer complete, so there is nothing left to decide the objection on).
 import { afterEach, describe, expect, it } from 'vitest';
 import { TRANSPORTS } from '../support/transports.js';
-import { Harness, idem, initialSubmission, objectionBody, type Org } from './harness.js';
+import { Harness, idem, objectionBody, ok, registered, submit, type Org } from './harness.js';
 
 const inProcess = TRANSPORTS['in-process fetch']!;
 let h: Harness | undefined;
@@ -12,29 +12,8 @@ afterEach(async () => {
   h = undefined;
 });
 
-async function ok(reply: Promise<{ status: number; body: any }>) {
-  const r = await reply;
-  expect(r.status, JSON.stringify(r.body)).toBe(200);
-  return r.body;
-}
-
-async function submit(x: Harness, org: Org, body: Record<string, unknown>): Promise<string> {
-  const r = await x.call(org, 'POST', '/applications', {}, body, idem());
-  expect(r.status, JSON.stringify(r.body)).toBe(201);
-  return r.body.id;
-}
-
 const getApp = async (x: Harness, org: Org, id: string) => (await x.call(org, 'GET', '/applications/{applicationId}', { applicationId: id })).body;
 const objectionTimeline = async (x: Harness, id: string) => (await x.sim('GET', `/sandboxes/${x.sandboxId}/objects/registration/objection/${id}/timeline`)).body;
-
-/** An initial application registered by the clock at the notice's end. */
-async function registered(x: Harness, org: Org, termEnd?: string): Promise<any> {
-  const id = await submit(x, org, initialSubmission(org, termEnd));
-  await ok(x.act('application', id, 'accept'));
-  const passed = await ok(x.act('application', id, 'approve_review'));
-  await x.advance(passed.object.deadline.dueAt);
-  return (await x.call(org, 'GET', '/registrations/{registrationId}', { registrationId: (await getApp(x, org, id)).registrationId })).body;
-}
 
 /** A change of `reg` in its public notice, with one objection filed by `objector`. */
 async function objectedChange(x: Harness, org: Org, reg: { id: string }, objector: Org): Promise<{ appId: string; noticeId: string; objectionId: string; noticeEnd: string }> {

@@ -2,7 +2,7 @@
 // application still pending when its registration ends never completes on it.
 import { afterEach, describe, expect, it } from 'vitest';
 import { TRANSPORTS } from '../support/transports.js';
-import { Harness, idem, initialSubmission, type Org } from './harness.js';
+import { Harness, idem, ok, registered, submit, type Org } from './harness.js';
 
 const inProcess = TRANSPORTS['in-process fetch']!;
 let h: Harness | undefined;
@@ -16,30 +16,9 @@ async function start(): Promise<Harness> {
   return h;
 }
 
-async function ok(reply: Promise<{ status: number; body: any }>) {
-  const r = await reply;
-  expect(r.status, JSON.stringify(r.body)).toBe(200);
-  return r.body;
-}
-
-async function submit(x: Harness, org: Org, body: Record<string, unknown>): Promise<string> {
-  const r = await x.call(org, 'POST', '/applications', {}, body, idem());
-  expect(r.status, JSON.stringify(r.body)).toBe(201);
-  return r.body.id;
-}
-
 const getApp = async (x: Harness, org: Org, id: string) => (await x.call(org, 'GET', '/applications/{applicationId}', { applicationId: id })).body;
 const getReg = async (x: Harness, org: Org, id: string) => (await x.call(org, 'GET', '/registrations/{registrationId}', { registrationId: id })).body;
 const timeline = async (x: Harness, id: string) => (await x.sim('GET', `/sandboxes/${x.sandboxId}/objects/registration/application/${id}/timeline`)).body;
-
-/** An initial application registered by the clock at the notice's end. */
-async function registered(x: Harness, org: Org, termEnd?: string): Promise<any> {
-  const id = await submit(x, org, initialSubmission(org, termEnd));
-  await ok(x.act('application', id, 'accept'));
-  const passed = await ok(x.act('application', id, 'approve_review'));
-  await x.advance(passed.object.deadline.dueAt);
-  return getReg(x, org, (await getApp(x, org, id)).registrationId);
-}
 
 const base = (org: Org, registrationId: string) => ({ registrants: [{ creditCode: org.creditCode, name: org.name }], registrationId });
 const change = (org: Org, registrationId: string) => ({ ...base(org, registrationId), type: 'change', resource: { name: '改名后的数据产品', summary: '新增数据源。' }, changeDescription: '更名' });
