@@ -2,8 +2,8 @@ import type { ErrorObject } from 'ajv/dist/2020.js';
 import type { FieldError } from '@gdx/protocol';
 import { describeFieldError } from './validation-messages.js';
 
-/** Most field errors reported for one part of a request. */
-const MAX_ERRORS = 50;
+/** Most field errors reported for one part of a request (a body, a query), by the validator and the hazard walk alike. */
+export const MAX_FIELD_ERRORS = 50;
 
 /** Keywords whose error names the field it is about in a parameter (the pointer gets that name). */
 const FIELD_PARAM: Readonly<Record<string, string>> = {
@@ -20,15 +20,15 @@ const FIELD_PARAM: Readonly<Record<string, string>> = {
  */
 const WRAPPERS: ReadonlySet<string> = new Set(['if', 'propertyNames']);
 
-/** One RFC 6901 reference token (`~` → `~0`, `/` → `~1`). */
-const token = (name: string): string => `/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+/** One RFC 6901 reference token with its leading `/` (`~` → `~0`, `/` → `~1`). */
+export const pointerToken = (name: string): string => `/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
 
 /** The pointer of an error: the value it is about, or the member its keyword or a field name names. */
 function pointerOf(e: ErrorObject): string {
-  if (e.propertyName !== undefined) return `${e.instancePath}${token(e.propertyName)}`;
+  if (e.propertyName !== undefined) return `${e.instancePath}${pointerToken(e.propertyName)}`;
   const param = FIELD_PARAM[e.keyword];
   const field = param === undefined ? undefined : (e.params as Record<string, unknown>)[param];
-  return field === undefined ? e.instancePath : `${e.instancePath}${token(String(field))}`;
+  return field === undefined ? e.instancePath : `${e.instancePath}${pointerToken(String(field))}`;
 }
 
 /** Whether `pointer` is `at` or below it. */
@@ -51,7 +51,7 @@ function branchesOfBrokenConditions(all: readonly ErrorObject[], pointers: Reado
   for (const e of all) {
     if (e.keyword !== 'if') continue;
     const condition = (e.parentSchema as { if?: { properties?: Record<string, unknown> } } | undefined)?.if;
-    const read = Object.keys(condition?.properties ?? {}).map((name) => `${e.instancePath}${token(name)}`);
+    const read = Object.keys(condition?.properties ?? {}).map((name) => `${e.instancePath}${pointerToken(name)}`);
     const inBranch = (other: ErrorObject) => branchesOf(e).some((branch) => other.schemaPath.startsWith(branch)) && within(other.instancePath, e.instancePath);
     const broken = read.some((field) => all.some((other) => !inBranch(other) && within(pointers.get(other) ?? '', field)));
     if (!broken) continue;
@@ -100,5 +100,5 @@ export function toFieldErrors(errors: readonly ErrorObject[] | null | undefined,
     const { code, message } = describeFieldError(e);
     out.push({ pointer: `${prefix}${pointers.get(e) ?? e.instancePath}`, code, message });
   }
-  return redundant(out).slice(0, MAX_ERRORS);
+  return redundant(out).slice(0, MAX_FIELD_ERRORS);
 }

@@ -1,4 +1,5 @@
 import type { FieldError } from '@gdx/protocol';
+import { MAX_FIELD_ERRORS, pointerToken } from './field-errors.js';
 import { BODY_ERRORS } from './validation-messages.js';
 
 /**
@@ -22,9 +23,6 @@ const PROTOTYPE_KEYS: ReadonlySet<string> = new Set([
   '__lookupGetter__',
   '__lookupSetter__',
 ]);
-
-/** Most field errors reported for one body (as the schema validator reports). */
-const MAX_ERRORS = 50;
 
 /**
  * `String.prototype.isWellFormed` (ES2024, in Node 20; the compiler's library is ES2023): false
@@ -81,7 +79,7 @@ interface Frame {
 function pointerOf(frame: Frame | undefined, key: string | number): string {
   const parts = [key];
   for (let f = frame; f?.parent !== undefined; f = f.parent) parts.push(f.key);
-  return parts.reverse().map((p) => `/${String(p).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+  return parts.reverse().map((p) => pointerToken(String(p))).join('');
 }
 
 /**
@@ -122,7 +120,7 @@ export function jsonHazards(value: unknown, options: HazardOptions = {}): FieldE
       if (bad) errors.push({ pointer: pointerOf(frame, key), ...bad });
     } else if (child !== null && typeof child === 'object') stack.push({ value: child, parent: frame, key });
   };
-  while (stack.length > 0 && errors.length < MAX_ERRORS) {
+  while (stack.length > 0 && errors.length < MAX_FIELD_ERRORS) {
     const frame = stack.pop() as Frame;
     if (Array.isArray(frame.value)) {
       const items = frame.value as unknown[];
@@ -138,5 +136,5 @@ export function jsonHazards(value: unknown, options: HazardOptions = {}): FieldE
     }
   }
   // The walk is depth-first from the end: sorted by pointer, the answer is the same every time.
-  return errors.sort((a, b) => (a.pointer < b.pointer ? -1 : a.pointer > b.pointer ? 1 : 0)).slice(0, MAX_ERRORS);
+  return errors.sort((a, b) => (a.pointer < b.pointer ? -1 : a.pointer > b.pointer ? 1 : 0)).slice(0, MAX_FIELD_ERRORS);
 }

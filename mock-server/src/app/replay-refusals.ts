@@ -1,10 +1,8 @@
 import type { CommandEntry } from '../persistence/journal-entry.js';
+import { PROBE_INTERVAL_MS } from '../persistence/journal.js';
 import { refusedEntryKey, RefusedEntriesUnavailableError, type RefusedEntries, type RefusedEntry, type RefusedKeepMoment } from '../persistence/refused-entry.js';
 import { MOCK_SERVER_VERSION } from '../version.js';
 import type { ReplayRefusal } from './dispatcher.js';
-
-/** How long a failed keep is left alone before `retryDue` tries again (the store's probe interval). */
-const RETRY_INTERVAL_MS = 1_000;
 
 /** What `ReplayRefusals` needs from its app. */
 export interface ReplayRefusalsOptions {
@@ -101,7 +99,7 @@ export class ReplayRefusals {
     try {
       this.flush('serving');
     } catch (error) {
-      this.#retryAt = this.#options.now() + RETRY_INTERVAL_MS;
+      this.#retryAt = this.#options.now() + PROBE_INTERVAL_MS;
       // Its message says it all (file, entries, reason, what to do): the error again would repeat the reason.
       if (error instanceof RefusedEntriesUnavailableError) this.#options.logError(error.message, undefined);
       else this.#options.logError('[REPLAY_REFUSED_NOT_KEPT] refused journal entries could not be kept; the journal keeps them and no snapshot is written until they are', error);
@@ -118,7 +116,7 @@ export class ReplayRefusals {
     try {
       this.flush();
     } catch {
-      this.#retryAt = this.#options.now() + RETRY_INTERVAL_MS;
+      this.#retryAt = this.#options.now() + PROBE_INTERVAL_MS;
       return;
     }
     const kept = this.#options.kept?.();

@@ -1,5 +1,6 @@
 import { readableHeaderValue, type FieldError } from '@gdx/protocol';
 import { jsonHazards, mayHoldBadText } from './json-hazards.js';
+import { isJsonType, mediaType } from './media-type.js';
 import { BODY_ERRORS } from './validation-messages.js';
 
 /** The parsed body of a JSON operation, or why it was refused. */
@@ -23,20 +24,6 @@ export interface ReadOptions {
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
-
-/** Its media type (lower-cased) and charset parameter (unquoted, lower-cased), if any. */
-function mediaType(contentType: string): { type: string; charset: string | undefined } {
-  const [type = '', ...parameters] = contentType.split(';');
-  let charset: string | undefined;
-  for (const parameter of parameters) {
-    const [name = '', value = ''] = parameter.split('=');
-    if (name.trim().toLowerCase() === 'charset') charset = value.trim().replace(/^"(.*)"$/, '$1').toLowerCase();
-  }
-  return { type: type.trim().toLowerCase(), charset };
-}
-
-/** `application/json` or any `+json` type. */
-const isJsonType = (type: string): boolean => type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'));
 
 /** The names of UTF-8 (RFC 8259: JSON is UTF-8; `utf8` is a common spelling). */
 const isUtf8 = (charset: string): boolean => charset === 'utf-8' || charset === 'utf8';

@@ -6,7 +6,7 @@ import type { OpenApiDocument } from './platform-module.js';
 import type { SpecOperation } from './spec-operations.js';
 import { messageForKeyword } from './validation-messages.js';
 import { registerOneOfFields, withSelectedBranches } from './one-of-branches.js';
-import { toFieldErrors } from './field-errors.js';
+import { MAX_FIELD_ERRORS, toFieldErrors } from './field-errors.js';
 import { registerDomainFormats, withDomainFormats } from './domain-formats.js';
 
 /** Validated, coerced input of one request, or the field errors. */
@@ -21,7 +21,6 @@ export interface RequestValidator {
 
 // ajv-formats is CommonJS; under NodeNext its default export is the module object.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
-const MAX_ERRORS = 50;
 
 /** Rewrites the document's local `$ref`s (`#/components/...`) to point into the registered document. */
 function rebase(value: unknown, base: string): unknown {
@@ -160,7 +159,7 @@ class OperationCompiler {
           if (!hasBody) errors.push({ pointer: '', ...messageForKeyword('required') });
           else if (!bodyCheck(body)) errors.push(...toFieldErrors(bodyCheck.errors, ''));
         }
-        return errors.length > 0 ? { ok: false, errors: errors.slice(0, MAX_ERRORS) } : { ok: true, query: queryData };
+        return errors.length > 0 ? { ok: false, errors: errors.slice(0, MAX_FIELD_ERRORS) } : { ok: true, query: queryData };
       },
     };
   }

@@ -1,6 +1,7 @@
 import { contentDigest, requestId as newRequestId } from '@gdx/protocol';
 import type { DispatchRequest, DispatchResponse } from './dispatch-types.js';
 import { problemResponse } from './problem-response.js';
+import { isJsonContentType } from './media-type.js';
 import { SIM_PREFIX } from './route-table.js';
 import { PROBE_PATHS } from './sim/service.js';
 
@@ -24,13 +25,6 @@ const PROBES = new Set(PROBE_PATHS.map((path) => `${SIM_PREFIX}${path}`));
 /** Whether a path lies under the simulation API (`/_sim/v1` or below it). */
 export function isSimPath(path: string): boolean {
   return path.startsWith(SIM_PREFIX) && (path.length === SIM_PREFIX.length || path.charCodeAt(SIM_PREFIX.length) === 47 /* / */);
-}
-
-/** `application/json` or any `application/…+json`, parameters ignored. */
-function isJson(contentType: string | undefined): boolean {
-  if (contentType === undefined) return false;
-  const type = (contentType.split(';')[0] ?? '').trim().toLowerCase();
-  return type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'));
 }
 
 /** Same-length digests compared with XOR, so neither the token's length nor a matching prefix shows in the timing. */
@@ -97,7 +91,7 @@ export function simAccessGuard(options: SimAccessOptions = {}): SimAccessGuard {
     if (SAFE.has(request.method)) return undefined;
     const contentType = request.headers['content-type'];
     const bodyless = request.body === undefined || request.body.length === 0;
-    if (isJson(contentType) || (bodyless && contentType === undefined && request.headers.authorization !== undefined)) return undefined;
+    if (isJsonContentType(contentType) || (bodyless && contentType === undefined && request.headers.authorization !== undefined)) return undefined;
     return problemResponse(
       'UNSUPPORTED_MEDIA_TYPE',
       {

@@ -37,7 +37,7 @@ const NOT_VISIBLE = /[^\x21-\x7e]/g;
  * requestLine(Buffer.from('GET /x?q=人口 HTTP/1.1\r\n'), 8192); // { method: 'GET', target: '/x?q=%E4%BA%BA%E5%8F%A3' }
  * ```
  */
-export function requestLine(raw: Buffer | undefined, maxUrlBytes: number): { method: string; target: string } | undefined {
+function requestLine(raw: Buffer | undefined, maxUrlBytes: number): { method: string; target: string } | undefined {
   const head = raw?.toString('latin1', 0, maxUrlBytes + 64) ?? '';
   const match = REQUEST_LINE.exec(head);
   if (!match) return undefined;

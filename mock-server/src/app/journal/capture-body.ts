@@ -1,15 +1,9 @@
 import type { CapturedBody } from '../../sandbox/request-journal.js';
+import { isJsonContentType } from '../media-type.js';
 
 const utf8 = new TextEncoder();
 // Not fatal: a body cut inside a character ends with U+FFFD rather than failing.
 const lenientUtf8 = new TextDecoder('utf-8');
-
-/** `application/json` or any `application/…+json` (problem+json, ld+json), parameters ignored. */
-function isJsonType(contentType: string | undefined): boolean {
-  if (contentType === undefined) return false;
-  const type = (contentType.split(';')[0] ?? '').trim().toLowerCase();
-  return type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'));
-}
 
 /**
  * A body as the journal keeps it, at most `maxBytes` of UTF-8, flagged when it was longer. A
@@ -30,7 +24,7 @@ function isJsonType(contentType: string | undefined): boolean {
  */
 export function captureBody(body: string | Uint8Array | undefined, contentType: string | undefined, maxBytes: number): CapturedBody | null {
   if (body === undefined || body.length === 0) return null;
-  const json = isJsonType(contentType);
+  const json = isJsonContentType(contentType);
   if (typeof body !== 'string') return { kept: copyOf(body.subarray(0, maxBytes)), truncated: body.byteLength > maxBytes, json };
   if (body.length * 3 <= maxBytes) return { kept: body, truncated: false, json };
   // The same text as the last string cut (an answer rendered once and given again, such as a cached

@@ -28,7 +28,7 @@ export type DegradedReason = 'STORAGE_UNAVAILABLE' | 'REPLAY_REFUSED_NOT_KEPT';
  * degradedReasons({ writable: true, replayRefused: { count: 1, notKept: 1 } }); // ['REPLAY_REFUSED_NOT_KEPT']
  * ```
  */
-export function degradedReasons(storage: Pick<ServiceStorage, 'writable' | 'replayRefused'>): DegradedReason[] {
+function degradedReasons(storage: Pick<ServiceStorage, 'writable' | 'replayRefused'>): DegradedReason[] {
   const reasons: DegradedReason[] = [];
   if (!storage.writable) reasons.push('STORAGE_UNAVAILABLE');
   if (storage.replayRefused.notKept > 0) reasons.push('REPLAY_REFUSED_NOT_KEPT');

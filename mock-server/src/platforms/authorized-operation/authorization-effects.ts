@@ -3,12 +3,11 @@ import { shanghaiDay, type WorkflowEvent, type WorkflowInstance } from '@gdx/ker
 import { assessTerm, termEndedReasons, type MarCalculation } from '@gdx/procedures';
 import { toReasons } from '../workflow-host/index.js';
 import type { AnnualReportRecord, AuthorizationRecord, AuthorizedOperationState, CeilingRecord } from './ao-records.js';
-import { followAuthorization } from './permission-effects.js';
+import { ENDED, followAuthorization } from './permission-effects.js';
 import { reportYear } from './pricing-view.js';
 
 /** Events whose written reasons the authorization shows. */
 const REASONED = new Set(['suspend', 'revoke', 'request_termination', 'order_rectification', 'fail_evaluation']);
-const ENDED = new Set(['expired', 'terminated']);
 
 function recordEvaluation(authorization: AuthorizationRecord, event: WorkflowEvent, to: string): void {
   const decidedOn = shanghaiDay(Date.parse(event.at));

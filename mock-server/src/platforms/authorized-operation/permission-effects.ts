@@ -2,7 +2,8 @@ import { permissionsOpen } from '@gdx/procedures';
 import type { WorkflowEvent } from '@gdx/kernel';
 import type { AuthorizationRecord, AuthorizedOperationState } from './ao-records.js';
 
-const ENDED = new Set(['expired', 'terminated']);
+/** The states an authorization ends in. */
+export const ENDED: ReadonlySet<string> = new Set(['expired', 'terminated']);
 /** Requests whose permissions a suspension suspends: the pending (no approval) and the approved (101号 第三十二条). */
 const OPEN = ['submitted', 'approved'];
 const CLOCK = { role: 'clock' } as const;
@@ -27,11 +28,27 @@ function endedReasons(texts: Readonly<Record<string, string>>, to: string): { re
   return { reasons: [{ code: 'AUTHORIZATION_NOT_ACTIVE', text: texts[to] ?? `授权运营已结束（${to}） / The authorization ended (${to})` }] };
 }
 
-/** The workflow objects of one authorization (its data access requests or its products) in one of `states`, with their kernel data. */
-function objectsIn(state: AuthorizedOperationState, records: Iterable<{ id: string; authorizationId: string }>, authorization: AuthorizationRecord, states: readonly string[]) {
+/** An authorization's data access requests and products, by id. */
+interface Dependents {
+  requests: readonly string[];
+  products: readonly string[];
+}
+
+/** The authorization's requests and products: one pass over each map per change of its state. */
+function dependentsOf(state: AuthorizedOperationState, authorization: AuthorizationRecord): Dependents {
+  const of = (records: Iterable<{ id: string; authorizationId: string }>) => {
+    const ids: string[] = [];
+    for (const record of records) if (record.authorizationId === authorization.id) ids.push(record.id);
+    return ids;
+  };
+  return { requests: of(state.requests.values()), products: of(state.products.values()) };
+}
+
+/** Those of `ids` whose workflow object is in one of `states`, with their kernel data (read now: an earlier `tell` may have moved one). */
+function objectsIn(state: AuthorizedOperationState, ids: readonly string[], states: readonly string[]) {
   const found: { id: string; data: Readonly<Record<string, unknown>> }[] = [];
-  for (const record of records) {
-    const instance = record.authorizationId === authorization.id ? state.host.get(record.id) : undefined;
+  for (const id of ids) {
+    const instance = state.host.get(id);
     if (instance && states.includes(instance.state)) found.push({ id: instance.id, data: instance.data });
   }
   return found;
@@ -48,13 +65,13 @@ function tell(state: AuthorizedOperationState, objects: readonly { id: string }[
  * closed elsewhere (`close_approval` / `reopen_approval`, each object told only when it changes).
  * A suspension holds a request's approval by suspending its access instead (`accessSuspended`).
  */
-function holdOrReopen(state: AuthorizedOperationState, authorization: AuthorizationRecord, to: string): void {
+function holdOrReopen(state: AuthorizedOperationState, own: Dependents, to: string): void {
   const open = permissionsOpen(state.host.procedures.profile, to);
   const event = open ? 'reopen_approval' : 'close_approval';
   const changing = (o: { data: Readonly<Record<string, unknown>> }) => (o.data['approvalClosed'] === true) === open;
   const payload = { authorizationState: to };
-  if (to !== 'suspended') tell(state, objectsIn(state, state.requests.values(), authorization, ['submitted']).filter(changing), event, payload);
-  tell(state, objectsIn(state, state.products.values(), authorization, ['compliance_review']).filter(changing), event, payload);
+  if (to !== 'suspended') tell(state, objectsIn(state, own.requests, ['submitted']).filter(changing), event, payload);
+  tell(state, objectsIn(state, own.products, ['compliance_review']).filter(changing), event, payload);
 }
 
 /**
@@ -63,10 +80,10 @@ function holdOrReopen(state: AuthorizedOperationState, authorization: Authorizat
  * `authorization_ended` with the reason (coded `AUTHORIZATION_NOT_ACTIVE`, as an approval refused
  * for the same cause; worded for a request's revoked permissions or a product's listing).
  */
-function endWith(state: AuthorizedOperationState, authorization: AuthorizationRecord, to: string): void {
-  tell(state, objectsIn(state, state.requests.values(), authorization, ['approved']), 'end_data_access');
-  tell(state, objectsIn(state, state.requests.values(), authorization, ['submitted']), 'authorization_ended', endedReasons(REQUEST_ENDED, to));
-  tell(state, objectsIn(state, state.products.values(), authorization, ['compliance_review']), 'authorization_ended', endedReasons(PRODUCT_ENDED, to));
+function endWith(state: AuthorizedOperationState, own: Dependents, to: string): void {
+  tell(state, objectsIn(state, own.requests, ['approved']), 'end_data_access');
+  tell(state, objectsIn(state, own.requests, ['submitted']), 'authorization_ended', endedReasons(REQUEST_ENDED, to));
+  tell(state, objectsIn(state, own.products, ['compliance_review']), 'authorization_ended', endedReasons(PRODUCT_ENDED, to));
 }
 
 /**
@@ -84,8 +101,9 @@ function endWith(state: AuthorizedOperationState, authorization: AuthorizationRe
 export function followAuthorization(state: AuthorizedOperationState, authorization: AuthorizationRecord, event: WorkflowEvent): void {
   const { from, to } = event;
   if (from === to || to === null) return;
-  if (ENDED.has(to)) return endWith(state, authorization, to);
-  if (event.event === 'suspend') tell(state, objectsIn(state, state.requests.values(), authorization, OPEN), 'suspend_access');
-  if (event.event === 'reinstate') tell(state, objectsIn(state, state.requests.values(), authorization, OPEN), 'resume_access');
-  holdOrReopen(state, authorization, to);
+  const own = dependentsOf(state, authorization);
+  if (ENDED.has(to)) return endWith(state, own, to);
+  if (event.event === 'suspend') tell(state, objectsIn(state, own.requests, OPEN), 'suspend_access');
+  if (event.event === 'reinstate') tell(state, objectsIn(state, own.requests, OPEN), 'resume_access');
+  holdOrReopen(state, own, to);
 }

@@ -1,7 +1,7 @@
 import { shanghaiDate } from '@gdx/calendar';
 import type { WorkflowEvent, WorkflowInstance } from '@gdx/kernel';
 import type { SandboxContext } from '../../app/platform-module.js';
-import { dataObjectionView, objectionOfficial, officialOrganisation, OBJECTION_WIRE, ownListing, periodEndedRefusal, toReasons, type HostBinding, type Listing } from '../workflow-host/index.js';
+import { dataObjectionView, objectionOfficial, officialOrganisation, OBJECTION_WIRE, ownListing, periodEndedRefusals, toReasons, type HostBinding, type Listing } from '../workflow-host/index.js';
 import { followGrant, issueGrant } from './grant-lifecycle.js';
 import type { OpenDataState } from './open-data-state.js';
 import { applicationView, demandView, grantView, spotCheckView } from './wire-views.js';
@@ -87,9 +87,6 @@ export function openDataBinding(state: OpenDataState, sandbox: SandboxContext): 
     },
     listings: (i) => listings(state, i),
     // Approving after the period of use: the refusal points at the application's period.
-    refusal: (i, error) => {
-      const app = error.code === 'PERIOD_ENDED' ? state.applications.get(i.id) : undefined;
-      return app ? periodEndedRefusal(app.submission.periodOfUse, shanghaiDate(sandbox.now()), '/submission/periodOfUse', error) : undefined;
-    },
+    refusal: periodEndedRefusals(state.applications, () => shanghaiDate(sandbox.now())),
   };
 }

@@ -27,7 +27,7 @@ function ending(to: string): { zh: string; en: string } {
  * endedApplicationReasons('revoked'); // [{ code: 'REGISTRATION_NOT_VALID', text: '目标登记已撤销 / The registration this application names was revoked' }]
  * ```
  */
-export function endedApplicationReasons(to: string): Reason[] {
+function endedApplicationReasons(to: string): Reason[] {
   const { zh, en } = ending(to);
   return [{ code: 'REGISTRATION_NOT_VALID', text: `${zh} / The registration this application names ${en}` }];
 }

@@ -1,7 +1,7 @@
 import { shanghaiDate } from '@gdx/calendar';
 import type { WorkflowEvent, WorkflowInstance } from '@gdx/kernel';
 import type { SandboxContext } from '../../app/platform-module.js';
-import { dataObjectionView, newestFirst, objectionOfficial, officialOrganisation, OBJECTION_WIRE, ownListing, periodEndedRefusal, toReasons, type HostBinding, type Listing } from '../workflow-host/index.js';
+import { dataObjectionView, newestFirst, objectionOfficial, officialOrganisation, OBJECTION_WIRE, ownListing, periodEndedRefusals, toReasons, type HostBinding, type Listing } from '../workflow-host/index.js';
 import { endGrant, issueGrant } from './grant-lifecycle.js';
 import type { SharingState } from './sharing-state.js';
 import { qualityIssueView, REQUEST_STEPS, requestView } from './wire-views.js';
@@ -78,9 +78,6 @@ export function sharingBinding(state: SharingState, sandbox: SandboxContext): Ho
     },
     listings: (i) => requestListings(state, i),
     // Approving or delivering after the period of use: the refusal points at the request's period.
-    refusal: (i, error) => {
-      const request = error.code === 'PERIOD_ENDED' ? state.requests.get(i.id) : undefined;
-      return request ? periodEndedRefusal(request.submission.periodOfUse, shanghaiDate(sandbox.now()), '/submission/periodOfUse', error) : undefined;
-    },
+    refusal: periodEndedRefusals(state.requests, () => shanghaiDate(sandbox.now())),
   };
 }

@@ -16,4 +16,4 @@ export { instanceObject, type InstanceObjectOptions } from './host-objects.js';
 export { offeredActions, accepts, actingRole, type OfficialActing } from './offered-actions.js';
 export { grantObject, type GrantObjectInput } from './grant-objects.js';
 export { grantPlatformObjects, type GrantPlatform } from './grant-platform-objects.js';
-export { checkPeriod, checkPeriodOfUse, periodEndedRefusal, PERIOD_OF_USE_REACH_YEARS, type DayPeriod } from './period-checks.js';
+export { checkPeriod, checkPeriodOfUse, periodEndedRefusals, PERIOD_OF_USE_REACH_YEARS, type DayPeriod } from './period-checks.js';

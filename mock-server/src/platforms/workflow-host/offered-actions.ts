@@ -38,7 +38,7 @@ export interface OfficialActing {
  * roleFor(host, 'sharing.request', 'escalated', 'approve'); // 'city_government'
  * ```
  */
-export function roleFor(host: WorkflowHost, machineId: string, state: string, event: string): string {
+function roleFor(host: WorkflowHost, machineId: string, state: string, event: string): string {
   const transitions = host.machine(machineId).transitions.filter((t) => t.event === event);
   const from = (t: (typeof transitions)[number]) => (Array.isArray(t.from) ? t.from : [t.from]).includes(state);
   const pick = (list: typeof transitions) => list.flatMap((t) => t.by).find((r) => r !== 'clock');

@@ -1,5 +1,5 @@
 import { addMonthsClamped, type IsoDate } from '@gdx/calendar';
-import type { TransitionError } from '@gdx/kernel';
+import type { TransitionError, WorkflowInstance } from '@gdx/kernel';
 import { PlatformProblem } from '../../app/platform-problem.js';
 
 /** A period of both days included (the contracts' `Period`). */
@@ -73,7 +73,7 @@ export function checkPeriodOfUse(period: DayPeriod, today: IsoDate, pointer: str
  * periodEndedRefusal(record.submission.periodOfUse, '2025-10-13', '/submission/periodOfUse', error); // 422 at /submission/periodOfUse/to
  * ```
  */
-export function periodEndedRefusal(period: DayPeriod, today: IsoDate, pointer: string, refused: Pick<TransitionError, 'from' | 'event' | 'allowed'>): PlatformProblem {
+function periodEndedRefusal(period: DayPeriod, today: IsoDate, pointer: string, refused: Pick<TransitionError, 'from' | 'event' | 'allowed'>): PlatformProblem {
   const zh = `使用期限已于 ${period.to} 届满（今日为 ${today}），不能再予同意或交付；请以书面理由结束该申请`;
   const en = `The period of use ended on ${period.to} (today is ${today}): ${refused.event} would grant nothing; end the request with written reasons instead`;
   return new PlatformProblem('PERIOD_ENDED', {
@@ -81,4 +81,24 @@ export function periodEndedRefusal(period: DayPeriod, today: IsoDate, pointer: s
     errors: [{ pointer: `${pointer}/to`, code: 'PERIOD_ENDED', message: { zh, en } }],
     extensions: { currentState: refused.from, allowedEvents: [...refused.allowed], reasonCode: 'PERIOD_ENDED' },
   });
+}
+
+/**
+ * A binding's `refusal` for records whose period of use is `submission.periodOfUse`, kept under
+ * their workflow object's id: a `PERIOD_ENDED` refusal points at that period's end
+ * (`periodEndedRefusal`); others keep the host's wording.
+ *
+ * @example
+ * ```ts
+ * const binding = { ..., refusal: periodEndedRefusals(state.requests, () => shanghaiDate(sandbox.now())) };
+ * ```
+ */
+export function periodEndedRefusals(
+  records: ReadonlyMap<string, { submission: { periodOfUse: DayPeriod } }>,
+  today: () => IsoDate,
+): (instance: WorkflowInstance, error: TransitionError) => PlatformProblem | undefined {
+  return (instance, error) => {
+    const record = error.code === 'PERIOD_ENDED' ? records.get(instance.id) : undefined;
+    return record ? periodEndedRefusal(record.submission.periodOfUse, today(), '/submission/periodOfUse', error) : undefined;
+  };
 }
