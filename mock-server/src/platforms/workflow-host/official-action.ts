@@ -1,7 +1,6 @@
 import type { OperationResult, SimCommandContext } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
 import { actingRole, offeredActions, type OfficialActing } from './offered-actions.js';
-import { withAllowedEvents } from './transition-problem.js';
 import type { WorkflowHost } from './workflow-host.js';
 import { wireEvent } from './wire.js';
 
@@ -71,23 +70,20 @@ export function applyOfficialAction(ctx: SimCommandContext<unknown>, host: Workf
   const event = String(body.action);
   const role = actingRole(host, before, event, target);
   const organizationId = namedOrganisation(ctx);
-  let after;
-  try {
-    after = host.dispatch(
-      target.instanceId,
-      event,
-      {
-        actor: { role, ...(organizationId ? { organizationId } : host.officialActor(before, role)) },
-        payload: target.payload ? { ...payloadOf(body), ...target.payload } : payloadOf(body),
-      },
+  const after = host.dispatch(
+    target.instanceId,
+    event,
+    {
+      actor: { role, ...(organizationId ? { organizationId } : host.officialActor(before, role)) },
+      payload: target.payload ? { ...payloadOf(body), ...target.payload } : payloadOf(body),
+    },
+    {
       // A journaled action was acknowledged: it replays as answered (`CHECKS_SINCE_JOURNALS`).
-      { replayed: ctx.replaying === true },
-    );
-  } catch (error) {
-    // The kernel lists what the refused role may send; the simulation API offers what any role it acts as may.
-    if (error instanceof PlatformProblem) throw withAllowedEvents(error, offeredActions(host, before, target).map((a) => a.action).filter((a) => a !== event));
-    throw error;
-  }
+      replayed: ctx.replaying === true,
+      // The kernel lists what the refused role may send; the simulation API offers what any role it acts as may.
+      allowed: () => offeredActions(host, before, target).map((a) => a.action).filter((a) => a !== event),
+    },
+  );
   const last = after.events.at(-1);
   return {
     status: 200,

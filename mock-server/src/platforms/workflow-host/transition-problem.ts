@@ -27,26 +27,6 @@ function allowedSuffix(allowed: readonly string[]): string {
 }
 
 /**
- * The same refusal naming `allowed` as its `allowedEvents` (and in its `detail`, where it lists
- * them); a problem without `allowedEvents` (a missing field, an unpublished calendar) as it is.
- *
- * @example
- * ```ts
- * throw withAllowedEvents(problem, ['reject_data_access']);
- * ```
- */
-export function withAllowedEvents(problem: PlatformProblem, allowed: readonly string[]): PlatformProblem {
-  const { extensions, detail } = problem.options;
-  if (!Array.isArray(extensions?.allowedEvents)) return problem;
-  const listed = allowedSuffix(extensions.allowedEvents as string[]);
-  return new PlatformProblem(problem.code, {
-    ...problem.options,
-    ...(detail?.endsWith(listed) ? { detail: detail.slice(0, -listed.length) + allowedSuffix(allowed) } : {}),
-    extensions: { ...extensions, allowedEvents: [...allowed] },
-  });
-}
-
-/**
  * The problem a refused transition answers:
  * - the state does not take the event, the actor may not send it, or a guard fails → 409
  *   `ILLEGAL_TRANSITION` with `currentState`, `allowedEvents` and `reasonCode`;

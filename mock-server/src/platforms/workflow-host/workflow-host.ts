@@ -66,6 +66,12 @@ export interface DispatchOptions {
    * (`CHECKS_SINCE_JOURNALS`) let it through, so it does what its answer said.
    */
   replayed?: boolean;
+  /**
+   * What a refusal names as `allowedEvents`, in place of what the kernel lists for the refused
+   * actor's role (e.g. the simulation API's offered actions, over every role it acts as); asked
+   * only when the event is refused.
+   */
+  allowed?: () => readonly string[];
 }
 
 /** Everything `dispatch` and `create` take besides the event. */
@@ -176,7 +182,10 @@ export class WorkflowHost {
     } finally {
       this.#replayed = false;
     }
-    if (!result.ok) throw this.#refusal(this.engine.get(id), result.error);
+    if (!result.ok) {
+      const error = options.allowed ? { ...result.error, allowed: [...options.allowed()] } : result.error;
+      throw this.#refusal(this.engine.get(id), error);
+    }
     return result.instance;
   }
 
