@@ -245,6 +245,10 @@ describe('registration result (第十五条)', () => {
     const x = await start();
     const { reg } = await register(x, x.org(0), initialSubmission(x.org(0), '2027-06-30'));
     expect(reg).toMatchObject({ validUntil: '2027-06-30', authorisedTermEnd: '2027-06-30', deadline: { dueDate: '2027-06-30' } });
+    // The deadline states the period the term sets (以实际运营期限为准), not the 3 years it cuts short.
+    expect(reg.deadline).toMatchObject({ startedOn: '2025-10-17', limit: 621, unit: 'calendar_days' });
+    const timeline = await x.sim('GET', `/sandboxes/${x.sandboxId}/objects/registration/registration/${reg.id}/timeline`);
+    expect(timeline.body.steps[0].deadline).toMatchObject({ kind: 'validity', limit: 621, unit: 'calendar_days', dueDate: '2027-06-30' });
   });
 
   it('refuses a renewal that would not move the validity past the authorised term, changing nothing; a later term renews', async () => {
@@ -264,6 +268,9 @@ describe('registration result (第十五条)', () => {
     const renewed = await renewals({ authorisedTermEnd: '2029-12-31' });
     expect(renewed.status, JSON.stringify(renewed.body)).toBe(201);
     expect(renewed.body).toMatchObject({ previousValidUntil: '2027-06-30', validFrom: '2027-07-01', validUntil: '2029-12-31' });
+    // Cut short of 3 years by the new term: the deadline says the period it runs.
+    const after = (await x.call(org, 'GET', '/registrations/{registrationId}', { registrationId: reg.id })).body;
+    expect(after.deadline).toMatchObject({ startedOn: '2027-06-30', dueDate: '2029-12-31', limit: 915, unit: 'calendar_days' });
   });
 
   it('change goes through a notice, correction does not, cancellation is done in 10 WD and cancels the registration; revocation needs reasons', async () => {

@@ -33,12 +33,16 @@ export function computeDeadline(limit: Limit, start: DeadlineStart, calendar: Ca
   // A due date given by the data needs no calendar arithmetic (and no schedule of its year).
   let { dueDate, dueAtMs } = due !== undefined ? { dueDate: due, dueAtMs: undefined } : periodEnd(limit, start.now, from, startedOn, calendar);
   const cap = dataDay(limit.capField, start.data);
-  if (cap !== undefined && cap < dueDate) {
+  const capped = cap !== undefined && cap < dueDate;
+  if (capped) {
     dueDate = cap;
     dueAtMs = undefined;
   }
   const end = dueAtMs ?? endOfDay(dueDate);
-  const applied = due === undefined ? { value: limit.value, unit: limit.unit } : periodBetween(startedOn, dueDate, calendar);
+  // A day from the data (a due date, or a cap cutting the limit short) sets its own period: the
+  // deadline states that one, not the limit it replaced (a validity cut short by the authorised
+  // term is not "3 years", 第十五条 以实际运营期限为准).
+  const applied = due === undefined && !capped ? { value: limit.value, unit: limit.unit } : periodBetween(startedOn, dueDate, calendar);
   return {
     deadline: {
       step: limit.id,
@@ -56,7 +60,7 @@ export function computeDeadline(limit: Limit, start: DeadlineStart, calendar: Ca
 }
 
 /**
- * The period a due date given by the data actually sets from `startedOn` (start day not counted):
+ * The period a due date given by the data (or a cap) actually sets from `startedOn` (start day not counted):
  * whole years when the calendar's own year arithmetic ends that many years on it (the
  * corresponding day, or the month's last day when there is none: 29 February to 28 February,
  * 民法典 第二百零二条), else calendar days — the limit's own value no longer applies (an agreed term

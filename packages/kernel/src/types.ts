@@ -38,7 +38,11 @@ export interface Limit {
    * evaluation follows, filed before the evaluation started.
    */
   startField?: string;
-    /** Instance `data` field holding an ISO date that caps the due date (e.g. an authorised operating term). */
+  /**
+   * Instance `data` field holding an ISO date that caps the due date (e.g. an authorised operating
+   * term). A cap that cuts the period short makes the deadline show the period it sets, as a
+   * `dueField` day does (whole years on an anniversary of the start, else calendar days).
+   */
   capField?: string;
   /**
    * Instance `data` field holding an ISO date that *is* the due date when present (e.g. the last

@@ -46,6 +46,14 @@ describe('computeDeadline: dueField', () => {
     const capped = computeDeadline({ ...term, capField: 'until' }, { now: at('2026-01-05T15:00'), data: { termEnd: '2032-01-04', until: '2030-06-30' } }, fakeCalendar);
     expect(capped.deadline.dueDate).toBe('2030-06-30');
   });
+
+  it('states the period a cap sets when it cuts the limit short, as for a due date from the data', () => {
+    const capped = (until: string) => computeDeadline({ ...validity, estimate: true, capField: 'until' }, { now: at('2025-11-05T10:00'), data: { until } }, fakeCalendar).deadline;
+    expect(capped('2026-10-03')).toMatchObject({ startedOn: '2025-11-05', dueDate: '2026-10-03', limit: 332, unit: 'calendar_days' });
+    expect(capped('2027-11-05')).toMatchObject({ dueDate: '2027-11-05', limit: 2, unit: 'years' });
+    // A cap past the limit's end changes nothing: the limit stands.
+    expect(capped('2030-01-01')).toMatchObject({ dueDate: '2028-11-05', limit: 3, unit: 'years' });
+  });
 });
 
 describe('computeDeadline: startField', () => {
