@@ -235,6 +235,11 @@ describe('registration result (第十五条)', () => {
     const renewed = await x.call(org, 'POST', '/registrations/{registrationId}/renewals', { registrationId: reg.id }, { note: '续展' }, idem());
     expect(renewed.status).toBe(201);
     expect(renewed.body).toMatchObject({ registrationId: reg.id, previousValidUntil: '2028-10-17', validFrom: '2028-10-18', validUntil: '2031-10-17' });
+    // The renewed validity runs from the previous expiry (续展, 自上一届有效期满次日起计算), and says so.
+    const current = (await x.call(org, 'GET', '/registrations/{registrationId}', { registrationId: reg.id })).body;
+    expect(current.deadline).toMatchObject({ step: 'validity', startTrigger: 'renewed', startedOn: '2028-10-17', dueDate: '2031-10-17', limit: 3, unit: 'years' });
+    expect(current.events.at(-1)).toMatchObject({ type: 'renewed', deadline: { startTrigger: 'renewed', dueDate: '2031-10-17' } });
+    expect(current.events[0].deadline).toMatchObject({ startTrigger: 'code_issued', dueDate: '2028-10-17' });
     const fired = await x.advance('2031-10-18T00:00:00+08:00');
     expect(fired.body.fired.map((f: any) => [f.at, f.objectType, f.to])).toEqual([['2031-10-18T00:00:00+08:00', 'registration', 'expired']]);
     const lookup = await x.call(null, 'GET', '/lookup/{registrationCode}', { registrationCode: reg.registrationCode });

@@ -40,7 +40,10 @@ describe('sharing: the compliance review (inner-mongolia)', () => {
     const passed = await world.act({ ...target, action: 'pass_compliance_review' });
     expectContract('simulation', 'actAsOfficial', passed, 200);
     expect(passed.body).toMatchObject({ from: 'compliance_review', to: 'under_review', event: { actor: { role: 'platform_operator', organizationId: world.org('information-center').id } } });
-    expect(passed.body.object.deadline).toMatchObject({ step: 'joint_review', limit: 10, startedOn: '2025-09-29', dueDate: '2025-10-20' });
+    // The joint review's clock runs from the pass, and its deadline says so (not `received`).
+    expect(passed.body.object.deadline).toMatchObject({ step: 'joint_review', limit: 10, startTrigger: 'compliance_review_passed', startedOn: '2025-09-29', dueDate: '2025-10-20' });
+    expect(passed.body.event.deadline).toMatchObject({ step: 'joint_review', startTrigger: 'compliance_review_passed' });
+    expect((await read(world, request.id)).deadline.startTrigger).toBe('compliance_review_passed');
 
     await world.act({ ...target, action: 'approve' });
     await world.act({ ...target, action: 'deliver' });

@@ -26,9 +26,13 @@ const APPLICATION_WIRE: WireMapping = {
   startTrigger: (e) => (e.event === 'resubmit' && e.deadline?.step === 'acceptance' ? 'resubmitted' : undefined),
 };
 
-/** A registration: its first event is the coding (`code_issued`). */
+/**
+ * A registration: its first event is the coding (`code_issued`); a renewal's validity runs from
+ * the previous expiry (续展, 自上一届有效期满次日起计算) and says so.
+ */
 const RECORD_WIRE: WireMapping = {
   eventType: (e) => (e.type === 'state_changed' && e.from === null && e.to === 'registered' ? 'code_issued' : undefined),
+  startTrigger: (e) => (e.event === 'renew' && e.deadline?.step === 'validity' ? 'renewed' : undefined),
 };
 
 /**

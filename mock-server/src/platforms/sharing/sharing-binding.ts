@@ -1,7 +1,7 @@
 import { shanghaiDate } from '@gdx/calendar';
 import type { WorkflowEvent, WorkflowInstance } from '@gdx/kernel';
 import type { SandboxContext } from '../../app/platform-module.js';
-import { dataObjectionView, newestFirst, objectionOfficial, officialOrganisation, OBJECTION_WIRE, ownListing, periodEndedRefusals, toReasons, type HostBinding, type Listing } from '../workflow-host/index.js';
+import { dataObjectionView, newestFirst, objectionOfficial, officialOrganisation, OBJECTION_WIRE, ownListing, periodEndedRefusals, toReasons, type HostBinding, type Listing, type WireMapping } from '../workflow-host/index.js';
 import { endGrant, issueGrant } from './grant-lifecycle.js';
 import type { SharingState } from './sharing-state.js';
 import { qualityIssueView, REQUEST_STEPS, requestView } from './wire-views.js';
@@ -10,6 +10,16 @@ const OBJECT_TYPES: Record<string, string> = {
   'sharing.request': 'request',
   'sharing.data-objection': 'data_objection',
   'sharing.quality-issue': 'quality_issue',
+};
+
+/**
+ * A request as the contract shows it: the contract's step names, and a joint review started by the
+ * compliance review's pass (inner-mongolia) says so — its clock runs from that day, not from the
+ * receipt the profile's limit names.
+ */
+const REQUEST_WIRE: WireMapping = {
+  steps: REQUEST_STEPS,
+  startTrigger: (e) => (e.event === 'pass_compliance_review' && e.deadline?.step === 'review' ? 'compliance_review_passed' : undefined),
 };
 
 /** Events whose reasons the request shows (`reasons`): the written answer of a refusal. */
@@ -50,7 +60,7 @@ export function sharingBinding(state: SharingState, sandbox: SandboxContext): Ho
   return {
     platform: 'sharing',
     // Step names as the contract's x-gdx-limits gives them.
-    wire: { 'sharing.request': { steps: REQUEST_STEPS }, 'sharing.data-objection': OBJECTION_WIRE, 'sharing.quality-issue': { steps: { answer: 'quality_answer' } } },
+    wire: { 'sharing.request': REQUEST_WIRE, 'sharing.data-objection': OBJECTION_WIRE, 'sharing.quality-issue': { steps: { answer: 'quality_answer' } } },
     objectType: (i) => OBJECT_TYPES[i.machine] ?? i.machine,
     owner: (i) => state.requests.get(i.id)?.owner ?? state.issues.get(i.id)?.owner ?? state.objections.get(i.id)?.owner ?? null,
     alsoNotify: (i) => {

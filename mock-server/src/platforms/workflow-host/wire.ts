@@ -68,14 +68,17 @@ export function wireDeadline(deadline: Deadline | null, mapping: WireMapping = {
  *
  * @example
  * ```ts
- * instanceDeadline(instance, mapping)?.startTrigger; // 'resubmitted' after a 补正
+ * instanceDeadline(instance, mapping)?.startTrigger; // 'resubmitted' after a 补正, 'renewed' after a 续展
  * ```
  */
 export function instanceDeadline(instance: WorkflowInstance, mapping: WireMapping = {}): Deadline | null {
   const d = instance.deadline;
   if (!d) return null;
-  const started = mapping.startTrigger
-    ? [...instance.events].reverse().find((e) => e.from !== e.to && e.deadline?.step === d.step && e.deadline.dueAt === d.dueAt)
+  const trigger = mapping.startTrigger;
+  // The latest event carrying this deadline that started it: a change of state, or a
+  // self-transition the mapping names a trigger for (a renewal); not an overdue flag on the way.
+  const started = trigger
+    ? [...instance.events].reverse().find((e) => e.deadline?.step === d.step && e.deadline.dueAt === d.dueAt && (e.from !== e.to || trigger(e) !== undefined))
     : undefined;
   return wireDeadline(d, mapping, started);
 }
