@@ -6,6 +6,7 @@ import { filingOf } from './initial-filing.js';
 import { pendingApplications } from './pending-applications.js';
 import { filerRole, nextN, type ApplicationRecord, type FilerRole, type RegistrationRecord, type Submission } from './records.js';
 import type { RegistrationState } from './registration-state.js';
+import { isNamedRegistrant } from './co-registrants.js';
 import { checkRegistrants, checkRightsTerm } from './submission-checks.js';
 import { applicationView } from './wire-views.js';
 
@@ -17,22 +18,34 @@ function callerOf(ctx: Ctx) {
   return ctx.caller;
 }
 
-/** The caller's own application, else 404 (another organisation's object does not exist for it). */
+/**
+ * The caller's own application — filed by it, or a joint application filed by another of the
+ * registrants it names (第七条) — else 404 (another organisation's object does not exist for it).
+ * An interested party's correction is its filer's alone: the registrants it names are those of
+ * the registration it corrects, not co-applicants.
+ */
 function ownApplication(ctx: Ctx): ApplicationRecord {
   const app = ctx.state.applications.get(ctx.params['applicationId'] ?? '');
-  if (!app || app.owner !== callerOf(ctx).id) throw new PlatformProblem('NOT_FOUND', { detail: 'no such application' });
+  const caller = callerOf(ctx);
+  const own = app !== undefined && (app.owner === caller.id || (filerRole(ctx.state, app) === 'registrant' && isNamedRegistrant(caller, app.submission.registrants)));
+  if (!own) throw new PlatformProblem('NOT_FOUND', { detail: 'no such application' });
   return app;
 }
 
+/** Whether the caller holds the registration as (one of) its registrants (第七条: a joint registration is each unit's). */
+function holds(caller: Organisation, target: RegistrationRecord): boolean {
+  return target.owner === caller.id || isNamedRegistrant(caller, target.registrants);
+}
+
 /**
- * The registration a change, correction or cancellation names, which must be valid: one of the
- * caller's own, or, for a correction, anyone's (an interested party may ask for a correction,
+ * The registration a change, correction or cancellation names, which must be valid: one the
+ * caller holds (filed by it, or a joint registration naming it), or, for a correction, anyone's (an interested party may ask for a correction,
  * 利害关系人可申请更正). Another organisation's registration does not exist for any other type.
  */
 function checkTarget(ctx: Ctx, submission: Submission): RegistrationRecord | undefined {
   if (submission.type === 'initial') return undefined;
   const target = ctx.state.registrations.get(submission.registrationId ?? '');
-  if (!target || (target.owner !== callerOf(ctx).id && submission.type !== 'correction')) {
+  if (!target || (!holds(callerOf(ctx), target) && submission.type !== 'correction')) {
     throw new PlatformProblem('NOT_FOUND', {
       detail: `registration ${String(submission.registrationId)} does not exist`,
       errors: [{ pointer: '/registrationId', code: 'NOT_FOUND', message: { zh: '登记结果不存在', en: 'The registration does not exist' } }],
@@ -65,13 +78,17 @@ function checkNoPendingCancellation(ctx: Ctx, submission: Submission, target: Re
 }
 
 /**
- * Who files an application: its registrant, or an interested party correcting another
- * organisation's registration, who needs no registrant role but must attach the registrant's
- * written consent or evidence of the error (`consent`, 经登记主体书面同意或提供错误证明).
+ * Who files an application: its registrant (for a change, correction or cancellation, one holding
+ * the registration: its filer, or a unit a joint registration names that has the registrant
+ * role), or an interested party correcting another organisation's registration, who needs no
+ * registrant role but must attach the registrant's written consent or evidence of the error
+ * (`consent`, 经登记主体书面同意或提供错误证明). A named unit without the role corrects as an
+ * interested party, as before joint registrations were shared.
  */
 function filerOf(ctx: Ctx, submission: Submission, target: RegistrationRecord | undefined): { caller: Organisation; role: FilerRole } {
   const caller = callerOf(ctx);
-  if (target === undefined || target.owner === caller.id) return { caller: requireRole(ctx, 'registrant'), role: 'registrant' };
+  const registrant = target === undefined || target.owner === caller.id || (isNamedRegistrant(caller, target.registrants) && caller.roles.includes('registrant'));
+  if (registrant) return { caller: requireRole(ctx, 'registrant'), role: 'registrant' };
   if (submission['consent'] === undefined) {
     throw new PlatformProblem('VALIDATION_FAILED', {
       detail: "a correction of another organisation's registration needs the registrant's written consent or evidence of the error",
@@ -110,6 +127,7 @@ const submit: OperationHandler<RegistrationState> = (ctx) => {
     registrationId: target?.id ?? null,
     registrationCode: null,
     initialFiling,
+    filedAs: role,
   };
   state.applications.set(id, app);
   state.host.create(machine, { id, actor, data: { type } });
@@ -128,14 +146,15 @@ const get: OperationHandler<RegistrationState> = (ctx) => ({ status: 200, body: 
 /**
  * 补正: `changes` replaces the named content fields; the 3 WD acceptance clock restarts today
  * (第十条). A changed `operationStartedOn` recomputes `initialFiling` against the original receipt:
- * the filing was made then, only the acceptance clock restarts.
+ * the filing was made then, only the acceptance clock restarts. Any registrant of a joint
+ * application may answer its supplement notice; the event names the one that did.
  */
 const resubmit: OperationHandler<RegistrationState> = (ctx): OperationResult => {
   const { state } = ctx;
   const app = ownApplication(ctx);
   const body = ctx.body as { note?: string; changes: Record<string, unknown> };
   const role = filerRole(state, app);
-  const input = { actor: { role, organizationId: app.owner }, payload: { ...(body.note ? { note: body.note } : {}), changedFields: Object.keys(body.changes) } };
+  const input = { actor: { role, organizationId: callerOf(ctx).id }, payload: { ...(body.note ? { note: body.note } : {}), changedFields: Object.keys(body.changes) } };
   state.host.checkDispatch(app.id, 'resubmit', input);
   const registrants = body.changes['registrants'] as Submission['registrants'] | undefined;
   if (registrants) checkRegistrants(registrants, role === 'registrant' ? callerOf(ctx) : null, '/changes/registrants');

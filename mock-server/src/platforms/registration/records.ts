@@ -34,6 +34,12 @@ export interface ApplicationRecord {
   registrationCode: string | null;
   /** The initial-filing duty computed on receipt (`Application.initialFiling`); absent in snapshots taken before it existed. */
   initialFiling?: InitialFiling | null;
+  /**
+   * The role it was filed in, fixed at filing (a co-registrant of a joint registration corrects it
+   * as its registrant, whatever the registrants become later); absent in snapshots taken before,
+   * whose role `filerRole` derives from the owners.
+   */
+  filedAs?: FilerRole;
 }
 
 /** A renewal (`Renewal`). */
@@ -106,8 +112,9 @@ export type { Deadline, WorkflowEvent };
 export type FilerRole = 'registrant' | 'interested_party';
 
 /**
- * The role an application was filed in: an interested party's when it corrects a registration
- * its filer does not own (read from the records, so applications saved before need nothing more).
+ * The role an application was filed in (`filedAs`); for one saved before it was kept, an
+ * interested party's when it corrects a registration its filer does not own (the only way one
+ * could be filed then).
  *
  * @example
  * ```ts
@@ -115,6 +122,7 @@ export type FilerRole = 'registrant' | 'interested_party';
  * ```
  */
 export function filerRole(state: RegistrationState, app: ApplicationRecord): FilerRole {
+  if (app.filedAs !== undefined) return app.filedAs;
   const target = app.registrationId === null ? undefined : state.registrations.get(app.registrationId);
   return target !== undefined && target.owner !== app.owner ? 'interested_party' : 'registrant';
 }

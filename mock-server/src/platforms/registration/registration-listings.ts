@@ -1,16 +1,17 @@
 import type { WorkflowInstance } from '@gdx/kernel';
 import type { Listing } from '../workflow-host/index.js';
 import { announcedEnd } from './announcements.js';
-import type { RegistrationRecord } from './records.js';
+import { coRegistrants } from './co-registrants.js';
+import { filerRole, type RegistrationRecord } from './records.js';
 import type { RegistrationState } from './registration-state.js';
 import { noticeStatus } from './wire-views.js';
 
 /**
  * Where the registration platform lists an instance (`HostBinding.listings`), newest first by
  * insertion number `n` as the lists always sorted: an application in its registrant's list (by
- * state), under the registration a change, correction or cancellation names (`target`, by state),
+ * state; a joint application in each named registrant's, 第七条), under the registration a change, correction or cancellation names (`target`, by state),
  * and its public notices in the public list (by `status`, which follows the application's
- * state); a registration in its registrant's list (by state), under its code and certificate
+ * state); a registration in its registrants' lists (by state), under its code and certificate
  * number, and, once it ended by expiry or revocation, in the public announcements (by kind).
  *
  * @example
@@ -34,7 +35,11 @@ export function registrationListings(state: RegistrationState): (instance: Workf
     const reg = state.registrations.get(instance.id);
     if (reg) {
       // Also by code and certificate number (the public lookup), oldest first as the records are kept.
-      const listings: Listing[] = [{ list: 'registration', owner: reg.owner, state: instance.state, key: [-reg.n] }, { list: 'code', owner: reg.registrationCode, key: [reg.n] }];
+      const alsoOwners = coRegistrants(state.sandbox, reg.registrants, reg.owner);
+      const listings: Listing[] = [
+        { list: 'registration', owner: reg.owner, ...(alsoOwners.length > 0 ? { alsoOwners } : {}), state: instance.state, key: [-reg.n] },
+        { list: 'code', owner: reg.registrationCode, key: [reg.n] },
+      ];
       if (reg.certificateNumber !== null) listings.push({ list: 'certificate', owner: reg.certificateNumber, key: [reg.n] });
       // The registry's public announcements, newest first, by kind.
       const end = announcedEnd(instance);
@@ -43,7 +48,9 @@ export function registrationListings(state: RegistrationState): (instance: Workf
     }
     const app = state.applications.get(instance.id);
     if (!app) return [];
-    const listings: Listing[] = [{ list: 'application', owner: app.owner, state: instance.state, key: [-app.n] }];
+    // An interested party's correction names the registrants of what it corrects: it stays its filer's.
+    const alsoOwners = filerRole(state, app) === 'registrant' ? coRegistrants(state.sandbox, app.submission.registrants, app.owner) : [];
+    const listings: Listing[] = [{ list: 'application', owner: app.owner, ...(alsoOwners.length > 0 ? { alsoOwners } : {}), state: instance.state, key: [-app.n] }];
     // Under the registration a change, correction or cancellation names (its pending ones end with it).
     if (app.type !== 'initial' && app.registrationId !== null) listings.push({ list: 'target', owner: app.registrationId, state: instance.state, key: [app.n] });
     for (const id of notices(app.id, app.noticeId)) {

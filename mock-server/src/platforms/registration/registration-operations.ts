@@ -3,6 +3,7 @@ import { formatInstant } from '@gdx/kernel';
 import type { OperationContext, OperationHandler } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
 import { indexPage } from '../../app/list-index.js';
+import { isNamedRegistrant } from './co-registrants.js';
 import type { RegistrationRecord } from './records.js';
 import { checkRenewalTerm } from './submission-checks.js';
 import type { RegistrationState } from './registration-state.js';
@@ -10,9 +11,14 @@ import { registrationView } from './wire-views.js';
 
 type Ctx = OperationContext<RegistrationState>;
 
+/**
+ * The caller's own registration — coded for its application, or a joint registration naming it
+ * among the registrants (第七条) — else 404.
+ */
 function ownRegistration(ctx: Ctx): RegistrationRecord {
   const reg = ctx.state.registrations.get(ctx.params['registrationId'] ?? '');
-  if (!reg || !ctx.caller || reg.owner !== ctx.caller.id) throw new PlatformProblem('NOT_FOUND', { detail: 'no such registration' });
+  const caller = ctx.caller;
+  if (!reg || !caller || (reg.owner !== caller.id && !isNamedRegistrant(caller, reg.registrants))) throw new PlatformProblem('NOT_FOUND', { detail: 'no such registration' });
   return reg;
 }
 
@@ -30,13 +36,14 @@ const get: OperationHandler<RegistrationState> = (ctx) => ({ status: 200, body: 
  * 续展 within the 60 calendar days before expiry (第十五条): the new period runs from the day
  * after the previous expiry, up to 3 years and never past the (new) authorised term; a term that
  * ends by the current expiry is refused (400 on `/authorisedTermEnd`), as it would extend nothing.
+ * Any registrant of a joint registration may renew it; the event names the one that did.
  */
 const renew: OperationHandler<RegistrationState> = (ctx) => {
   const { state } = ctx;
   const reg = ownRegistration(ctx);
   const body = ctx.body as { authorisedTermEnd?: string; note?: string };
   const input = {
-    actor: { role: 'registrant', organizationId: reg.owner },
+    actor: { role: 'registrant', organizationId: ctx.caller?.id ?? reg.owner },
     payload: { ...(body.authorisedTermEnd ? { authorisedTermEnd: body.authorisedTermEnd } : {}), ...(body.note ? { note: body.note } : {}) },
   };
   state.host.checkDispatch(reg.id, 'renew', input);

@@ -95,12 +95,16 @@ function issueRegistration(state: RegistrationState, app: ApplicationRecord, eve
   if (!created.ok) throw new Error(`registration record ${id}: ${created.error.code}`);
 }
 
-/** A change or correction updates the registration's described fields (its code stays). */
+/**
+ * A change or correction updates the registration's described fields (its code stays); the
+ * registrants it names now hold it (their lists place it again).
+ */
 function amendRegistration(state: RegistrationState, app: ApplicationRecord): void {
   const target = app.registrationId ? state.registrations.get(app.registrationId) : undefined;
   if (!target) return;
   Object.assign(target, { registrants: app.submission.registrants }, describe(state, app));
   app.registrationCode = target.registrationCode;
+  state.host.touch(target.id);
 }
 
 function cancelRegistration(state: RegistrationState, app: ApplicationRecord): void {

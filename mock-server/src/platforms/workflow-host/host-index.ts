@@ -15,6 +15,8 @@ export interface Listing {
   list: string;
   /** Whose list it is; `null` for a public list. */
   owner: string | null;
+  /** Further organisations whose list of the same name holds the item too (e.g. the other registrants of a joint application). */
+  alsoOwners?: readonly string[];
   /** The value of the list's `?state=` (or `?status=`) filter the item answers to, when the list has one. */
   state?: string;
   /** The list's sort key of the item (the same key the cursor holds). */
@@ -93,8 +95,11 @@ export class HostListIndex {
       let index = this.#lists.get(listing.list);
       if (!index) this.#lists.set(listing.list, (index = new ListIndex()));
       const itemId = listing.id ?? id;
-      const buckets = [bucketName(listing.owner)];
-      if (listing.state !== undefined) buckets.push(bucketName(listing.owner, listing.state));
+      const buckets: string[] = [];
+      for (const owner of listing.alsoOwners ? [listing.owner, ...listing.alsoOwners] : [listing.owner]) {
+        buckets.push(bucketName(owner));
+        if (listing.state !== undefined) buckets.push(bucketName(owner, listing.state));
+      }
       index.place(itemId, { key: listing.key, buckets });
       now.push([listing.list, itemId]);
     }

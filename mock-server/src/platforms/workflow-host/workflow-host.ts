@@ -264,6 +264,14 @@ export class WorkflowHost {
     for (const row of this.#lists.bucket(list, owner, state) ?? []) yield row.value;
   }
 
+  /**
+   * Marks an object whose listings changed without an event of its own (a registration whose
+   * registrants a change application replaced): the lists place it again when next read.
+   */
+  touch(id: string): void {
+    this.#lists.touch(id);
+  }
+
   /** Re-reads every instance into the list indices (after the engine was restored behind the host's back, e.g. seeding). */
   reindex(): void {
     this.#lists.reindex();

@@ -1,0 +1,34 @@
+import type { Organisation, SandboxContext } from '../../app/platform-module.js';
+import type { OrgRef } from './records.js';
+
+/** No further registrant (shared: asked for every listed application and registration). */
+const NONE: readonly string[] = [];
+
+/**
+ * Whether `org` is one of `registrants` (by credit code): a registrant named in a joint
+ * application or registration (涉及多个主体的，可共同提出登记申请, 26号 第七条; 223号 第七条(二))
+ * holds it as its own, as the organisation that filed it does.
+ *
+ * @example
+ * ```ts
+ * isNamedRegistrant(caller, registration.registrants); // true for each unit of a joint registration
+ * ```
+ */
+export function isNamedRegistrant(org: Pick<Organisation, 'creditCode'>, registrants: readonly OrgRef[]): boolean {
+  return registrants.some((r) => r.creditCode === org.creditCode);
+}
+
+/**
+ * The sandbox organisations a joint application or registration names among its registrants,
+ * besides `owner` (the one that filed it): they read it and act on it as its registrants too.
+ * Empty for the usual single registrant, without looking at the organisations.
+ *
+ * @example
+ * ```ts
+ * coRegistrants(state.sandbox, app.submission.registrants, app.owner); // ['org_…'] for a joint application of two
+ * ```
+ */
+export function coRegistrants(sandbox: SandboxContext, registrants: readonly OrgRef[], owner: string): readonly string[] {
+  if (registrants.length < 2) return NONE;
+  return sandbox.organisations().filter((o) => o.id !== owner && isNamedRegistrant(o, registrants)).map((o) => o.id);
+}
