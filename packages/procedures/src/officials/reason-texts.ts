@@ -23,7 +23,7 @@ export const SUPPLEMENT_ITEMS: readonly (ReasonText & { field: string })[] = [
   { code: 'MISSING_RISK_ASSESSMENT', field: '/riskAssessment', text: '缺少数据安全风险评估报告 / The data security risk assessment report is missing' },
   { code: 'MISSING_EVIDENCE_RECORD', field: '/evidence', text: '存证情况材料不完整 / The evidence-preservation record is incomplete' },
   { code: 'MISSING_COMMITMENT', field: '/commitmentLetter', text: '缺少承诺书 / The commitment letter is missing' },
-  { code: 'RIGHT_TERM_MISSING', field: '/legalAttributes/rightTerm', text: '未填写权利期限 / The term of the right is not stated' },
+  { code: 'RIGHT_TERM_MISSING', field: '/rights/term', text: '未填写权利期限 / The term of the right is not stated' },
   { code: 'SCENARIO_VAGUE', field: '/scenarios', text: '应用场景描述不具体 / The application scenario is too vague' },
 ];
 
