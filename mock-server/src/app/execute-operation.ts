@@ -78,6 +78,7 @@ export function executeOperation(input: ExecutionInput): OperationResult | Probl
       query: input.query,
       body: input.body,
       requestId: input.requestId,
+      replaying: input.replaying,
       problem: problemResult,
     });
   } catch (error) {

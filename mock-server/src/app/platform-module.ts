@@ -177,6 +177,12 @@ export interface OperationContext<S> {
   readonly body: unknown;
   readonly requestId: string;
   /**
+   * `true` while a journal entry is replayed at start: the request was acknowledged then, so an
+   * input check added since must not refuse it (it would drop what its answer promised and shift
+   * every id drawn after it). Absent: live.
+   */
+  readonly replaying?: boolean;
+  /**
    * A problem+json answer with a code of `@gdx/protocol`'s catalogue; the status comes from the code.
    * Handlers may also `throw new PlatformProblem(code, options)` from deep helpers.
    */

@@ -5,8 +5,9 @@ import { loadBundledSpec } from '@gdx/openapi';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/index.js';
 import { createFetch } from '../../src/fetch/index.js';
+import { openDataDir } from '../../src/persistence/data-dir.js';
 import { createRegistrationPlatform } from '../../src/platforms/registration/index.js';
-import { Harness, idem, initialSubmission } from './harness.js';
+import { Harness, idem, initialSubmission, objectionBody, ok } from './harness.js';
 
 const specs = { registration: loadBundledSpec('registration'), simulation: loadBundledSpec('simulation') };
 const dirs: string[] = [];
@@ -49,6 +50,39 @@ describe('journal replay', () => {
     try {
       expect((await second.call(second.org(0), 'GET', '/applications')).body).toEqual(before);
       expect((await second.sim('GET', `/sandboxes/${first.sandboxId}/events?limit=200`)).body).toEqual(feedBefore);
+    } finally {
+      await second.app.close();
+    }
+  });
+
+  it('an objection an older version took in another organisation\'s name replays as answered; live it is refused', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gdx-reg-'));
+    dirs.push(dir);
+    const logged: string[] = [];
+    const open = () => createApp({ platforms: [createRegistrationPlatform({ spec: specs.registration })], simulationSpec: specs.simulation, seed: 3, dataDir: dir, compactEvery: 1_000_000, logError: (m) => logged.push(m) });
+    const first = await harnessOn(open());
+    const created = await first.sim('POST', '/sandboxes', { profile: 'national', startAt: '2025-09-26T10:00:00+08:00', seed: 4, reviewerPolicy: { mode: 'manual' } });
+    first.sandboxId = created.body.id;
+    first.orgs = created.body.organizations;
+    const registrant = created.body.organizations.find((o: { roles: string[] }) => o.roles.includes('registrant'));
+    const id = (await first.call(registrant, 'POST', '/applications', {}, initialSubmission(registrant), idem())).body.id;
+    await ok(first.act('application', id, 'accept'));
+    await ok(first.act('application', id, 'approve_review'));
+    const noticeId: string = (await first.call(registrant, 'GET', '/applications/{applicationId}', { applicationId: id })).body.noticeId;
+    const path = `/sandboxes/${first.sandboxId}/registration/v1/public-notices/${noticeId}/objections`;
+    await first.app.close();
+
+    // What an older version journaled: org 2 objecting in org 1's name, answered 201.
+    const store = openDataDir(dir);
+    store.append([{ seq: store.lastSeq + 1, kind: 'command', at: Date.parse('2025-12-05T09:00:00Z'), method: 'POST', path, query: '', contentType: 'application/json', body: JSON.stringify(objectionBody(first.org(1))), caller: first.org(2).id, status: 201 }]);
+    store.close();
+
+    const second = await harnessOn(open(), first.sandboxId);
+    try {
+      expect(logged.filter((m) => m.startsWith('[REPLAY_REFUSED]'))).toEqual([]);
+      expect((await second.call(null, 'GET', '/public-notices/{noticeId}', { noticeId })).body).toMatchObject({ status: 'under_objection', objectionCount: 1 });
+      const again = await second.call(second.org(2), 'POST', '/public-notices/{noticeId}/objections', { noticeId }, objectionBody(second.org(1)), idem());
+      expect(again.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ pointer: '/objector/creditCode', code: 'OBJECTOR_NOT_CALLER' }] });
     } finally {
       await second.app.close();
     }

@@ -193,6 +193,14 @@ describe('public notice and objections (第十二条)', () => {
     expect(badId.body.errors.map((e: { pointer: string }) => e.pointer).join()).toContain('/objector/');
     const noEvidence = await x.call(x.org(1), 'POST', '/public-notices/{noticeId}/objections', { noticeId }, { ...objectionBody(x.org(1)), evidence: [] }, idem());
     expect(noEvidence.status).toBe(400);
+    // 实名: a signed organisation objects in its own name, not another organisation's nor a person's.
+    const inAnotherName = await x.call(x.org(2), 'POST', '/public-notices/{noticeId}/objections', { noticeId }, objectionBody(x.org(1)), idem());
+    expect(inAnotherName.status).toBe(400);
+    expect(inAnotherName.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ pointer: '/objector/creditCode', code: 'OBJECTOR_NOT_CALLER' }] });
+    expect(inAnotherName.body.errors[0].message).toEqual({ zh: expect.stringContaining(x.org(2).creditCode), en: expect.stringContaining(x.org(2).creditCode) });
+    const asPerson = await x.call(x.org(2), 'POST', '/public-notices/{noticeId}/objections', { noticeId }, { ...objectionBody(x.org(2)), objector: { kind: 'person', residentId: '150102198511224565', name: '李四' } }, idem());
+    expect(asPerson.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ pointer: '/objector/kind', code: 'OBJECTOR_NOT_CALLER' }] });
+    expect((await x.call(null, 'GET', '/public-notices/{noticeId}', { noticeId })).body).toMatchObject({ status: 'running', objectionCount: 0 });
     const filed = await x.sim('POST', `/sandboxes/${x.sandboxId}/objections`, { kind: 'notice', noticeId, objector: { kind: 'person', residentId: '150102198511224565', name: '李四' }, text: '未经授权', evidence: [attachment('合同.pdf')] });
     expect(filed.status, JSON.stringify(filed.body)).toBe(201);
     expect(filed.body).toMatchObject({ kind: 'notice', platform: 'registration', objectType: 'objection', object: { state: 'filed' } });

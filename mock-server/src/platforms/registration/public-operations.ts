@@ -4,6 +4,7 @@ import { fileObjection, type ObjectionInput } from './objections.js';
 import { announcedEnd, type AnnouncedEnd } from './announcements.js';
 import type { NoticeRecord, RegistrationRecord } from './records.js';
 import { registrationByCode } from './registration-listings.js';
+import { checkObjectorIsCaller } from './submission-checks.js';
 import type { RegistrationState } from './registration-state.js';
 import { announcementView, lookupView, noticeView, objectionView } from './wire-views.js';
 
@@ -19,8 +20,13 @@ const getNotice: OperationHandler<RegistrationState> = (ctx) => {
   return { status: 200, body: noticeView(ctx.state, notice) };
 };
 
+/**
+ * A signed organisation's objection, in its own name (实名); an entry an older version
+ * acknowledged in another name replays as it was answered.
+ */
 const object: OperationHandler<RegistrationState> = (ctx) => {
   const body = ctx.body as Omit<ObjectionInput, 'noticeId'>;
+  if (ctx.caller && ctx.replaying !== true) checkObjectorIsCaller(body.objector, ctx.caller, '/objector');
   const objection = fileObjection(ctx.state, { ...body, noticeId: ctx.params['noticeId'] ?? '' }, ctx.caller?.id ?? null, '/objector');
   return { status: 201, body: objectionView(objection) };
 };

@@ -69,6 +69,32 @@ export function checkObjector(objector: Readonly<Record<string, unknown>>, point
 }
 
 /**
+ * Checks that a signed organisation objects in its own name (实名提出异议, 第十二条): the objector
+ * is the signing organisation itself. An objection in another organisation's name is not a
+ * real-name one (400 `OBJECTOR_NOT_CALLER` at `…/creditCode`); a natural person objects through
+ * their own identity, which no organisation's signature is (at `…/kind`; the mock takes a
+ * person's objection through the simulation API's third-party objections).
+ *
+ * @example
+ * ```ts
+ * checkObjectorIsCaller(body.objector, caller, '/objector'); // throws for another organisation's credit code
+ * ```
+ */
+export function checkObjectorIsCaller(objector: Readonly<Record<string, unknown>>, caller: Organisation, pointer: string): void {
+  if (objector['kind'] === 'organization' && objector['creditCode'] === caller.creditCode) return;
+  const person = objector['kind'] === 'person';
+  fail([
+    {
+      pointer: person ? `${pointer}/kind` : `${pointer}/creditCode`,
+      code: 'OBJECTOR_NOT_CALLER',
+      message: person
+        ? { zh: '单位不能以自然人名义提出异议：异议须由异议人以本人身份实名提出', en: 'An organisation cannot object in the name of a natural person: the objector files in their own name' }
+        : { zh: `异议须以本单位名义实名提出：统一社会信用代码应为 ${caller.creditCode}`, en: `The objection must be filed in the signing organisation's own name: credit code ${caller.creditCode}` },
+    },
+  ]);
+}
+
+/**
  * Checks that a renewal can move the validity: its period ends at the authorised operating term
  * (the new `authorisedTermEnd`, else the registration's), so a term ending on or before the
  * current `validUntil` would "renew" nothing (第十五条: never past the authorised term).
