@@ -160,6 +160,25 @@ describe('public notice and objections (第十二条)', () => {
     expect((await x.call(null, 'GET', '/public-notices', {}, undefined)).body.items[0]).toMatchObject({ id: noticeId, status: 'closed' });
   });
 
+  it('a notice that ends under objection leaves no running deadline: the objection review has no limit', async () => {
+    const x = await start();
+    const { org, id, noticeId, endsAt } = await inNotice(x);
+    const objector = x.org(1);
+    const filed = await x.call(objector, 'POST', '/public-notices/{noticeId}/objections', { noticeId }, objectionBody(objector), idem());
+    expect((await getApp(x, org, id)).body).toMatchObject({ state: 'objection_review', deadline: { step: 'public_notice', dueAt: endsAt } });
+    await x.advance('2025-10-20T10:00:00+08:00');
+    const waiting = (await getApp(x, org, id)).body;
+    expect(waiting).toMatchObject({ state: 'objection_review', deadline: null });
+    expect(waiting.events.at(-1)).toMatchObject({ type: 'notice_closed', from: 'objection_review', to: 'objection_review', deadline: null });
+    const listed = (await x.sim('GET', `/sandboxes/${x.sandboxId}/objects?platform=registration&objectType=application`)).body.items.find((o: { objectId: string }) => o.objectId === id);
+    expect(listed).toMatchObject({ state: 'objection_review', nextDueAt: null, overdue: false });
+    // The timeline keeps the notice's own step with its due date.
+    const steps = (await x.sim('GET', `/sandboxes/${x.sandboxId}/objects/registration/application/${id}/timeline`)).body.steps;
+    expect(steps.find((st: { state: string }) => st.state === 'in_public_notice').deadline).toMatchObject({ kind: 'public_notice', dueAt: endsAt });
+    await ok(x.act('objection', filed.body.id, 'dismiss_objection', { reasons: [{ text: '异议证据不足' }] }));
+    expect((await getApp(x, org, id)).body).toMatchObject({ state: 'registered', deadline: null });
+  });
+
   it('with objectionPausesNotice, the notice stops during the review and resumes with the days it had left', async () => {
     const x = await start({ profile: { extends: 'national', name: 'pausing', options: { objectionPausesNotice: true } } });
     const { org, id, noticeId, endsAt } = await inNotice(x);

@@ -49,7 +49,9 @@ function noticeTransitions(profile: Profile): TransitionDefinition[] {
       from: 'objection_review', event: 'object', to: 'objection_review', by: ['interested_party'], requires: ['evidence'],
       guard: '!data.noticeClosed', guardError: 'OBJECTION_WINDOW_CLOSED', eventType: 'objection_filed',
     },
-    { from: 'objection_review', event: 'notice_closed', to: 'objection_review', by: ['clock'], set: { noticeClosed: true }, eventType: 'notice_closed' },
+    // The notice ends under objection: nothing runs any more (the objection review has no limit),
+    // so no deadline is left to show as running.
+    { from: 'objection_review', event: 'notice_closed', to: 'objection_review', by: ['clock'], set: { noticeClosed: true }, eventType: 'notice_closed', deadline: 'clear' },
     // Dismissed while the notice still runs → back to the running notice; a notice the objection
     // paused runs on with the days it had left.
     { from: 'objection_review', event: 'dismiss_objection', to: 'in_public_notice', by: REGISTRY, ...(profile.options.objectionPausesNotice ? { deadline: 'resume' as const } : {}) },
