@@ -88,6 +88,14 @@ describe('proof the kit can fail: the real mock with one defect fails exactly th
     expect(report.results.find((r) => r.id === 'SEC-ROLE-01')?.failures[0]?.actual).toMatch(/^201/);
   });
 
+  it('a terminal application that takes a resubmission fails the illegal-transition check, naming the request', async () => {
+    const report = await runAgainst('transitions-unchecked', ['REG-ACCEPT-*', 'REG-ILLEGAL-*']);
+    expect(failedIds(report)).toEqual(['REG-ILLEGAL-01']);
+    const failure = report.results.find((r) => r.id === 'REG-ILLEGAL-01')?.failures[0];
+    expect(failure?.message).toMatch(/^resubmitting a not_accepted application \(POST http:\/\/\S+\/registration\/v1\/applications\/\S+\/resubmissions\): status/);
+    expect(failure).toMatchObject({ expected: '409 application/problem+json ILLEGAL_TRANSITION', actual: expect.stringMatching(/^200 /) });
+  });
+
   it('bad input answering 500 fails the invalid-input checks (and the objection rules), nothing else', async () => {
     const report = await runAgainst('crash-on-bad-input', ['CON-*', 'SEC-*', 'IDEM-*', 'ISO-*', 'REG-NOTICE-01']);
     const inputChecks = report.results.filter((r) => r.id.startsWith('CON-INPUT-')).map((r) => r.id);

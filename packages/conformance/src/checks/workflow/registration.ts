@@ -87,8 +87,11 @@ export const registrationChecks: Check[] = [
       await decide(ctx, sbx, id, ACTIONS.notAccept);
       expectState(ctx, await readObject(ctx, sbx, 'registration', app(id)), 'not_accepted', 'after 不予受理');
       expectProblem(ctx.expect, await act(sbx, 'registration', 'application', id, ACTIONS.accept), 409, 'ILLEGAL_TRANSITION', 'accepting a not_accepted application');
-      const resubmit = await postJson(ctx, sbx.http(0), 'registration', `${app(id)}/resubmissions`, {});
-      ctx.expect.oneOf(resubmit.status, [409, 400, 422], 'resubmitting a terminal application is refused');
+      // A body the contract accepts: an invalid one is refused by validation (400) before the
+      // state machine is asked, and would pass a platform that reopens terminal applications.
+      const body = validBody(ctx, 'registration', 'post', '/applications/{applicationId}/resubmissions', {}, sbx.organizations[0]?.creditCode);
+      const resubmit = await postJson(ctx, sbx.http(0), 'registration', `${app(id)}/resubmissions`, body);
+      expectProblem(ctx.expect, resubmit, 409, 'ILLEGAL_TRANSITION', `resubmitting a not_accepted application (POST ${resubmit.url})`);
       await sbx.advance({ duration: 'P30D' });
       expectState(ctx, await readObject(ctx, sbx, 'registration', app(id)), 'not_accepted', 'a month later');
     });
