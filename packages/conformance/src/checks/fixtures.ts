@@ -1,5 +1,6 @@
 import { isRecord, type HttpResponse } from '../http/response.js';
 import type { SignedHttp } from '../http/signed-http.js';
+import { findOperation } from '../specs/operations.js';
 import { requestSample } from '../specs/samples.js';
 import type { CheckContext, Platform } from '../runner/types.js';
 import { expectConforms, expectSuccess, idempotencyKey as freshKey, listItems } from './requests.js';
@@ -39,7 +40,28 @@ export async function createObject(ctx: CheckContext, http: SignedHttp, platform
   expectConforms(ctx, platform, res, path, 'creating the object');
   const answer = isRecord(res.body) ? res.body : {};
   ctx.expect.that(typeof answer.id === 'string', `POST ${path} answers the object with an id`, 'an "id" string', answer.id);
+  expectLocation(ctx, platform, res, path, answer.id as string);
   return { id: answer.id as string, res, body: answer };
+}
+
+/**
+ * A create's `Location` is "where the created resource is read" (openapi/common/headers.yaml):
+ * resolved against the request URL it must be the item URL of the object just created, where the
+ * contract documents that item's GET (`POST /applications` → `…/applications/{id}`).
+ */
+function expectLocation(ctx: CheckContext, platform: Platform, res: HttpResponse, path: string, id: string): void {
+  const location = res.headers.get('location');
+  const itemPath = `${path}/${encodeURIComponent(id)}`;
+  if (location === null || findOperation(ctx.specs, platform, 'GET', itemPath) === undefined) return;
+  const created = new URL(res.url);
+  const expected = `${created.pathname.replace(/\/+$/, '')}/${encodeURIComponent(id)}`;
+  const resolved = new URL(location, created);
+  ctx.expect.that(
+    resolved.origin === created.origin && resolved.pathname === expected && resolved.search === '',
+    `creating the object (POST ${res.url}): the Location header names the created object`,
+    expected,
+    location,
+  );
 }
 
 /** The ids on the first page of a list (up to 200). */

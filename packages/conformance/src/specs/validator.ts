@@ -45,8 +45,9 @@ function responseFor(specs: Specs, op: Operation, status: number): [string, Reco
 
 /**
  * Compiles the documents with ajv (JSON Schema 2020-12, as OpenAPI 3.1 uses) and checks that a
- * response's status is documented, its media type is one the status documents, and its body
- * matches the schema.
+ * response's status is documented, its media type is one the status documents, its body
+ * matches the schema, and the headers the status documents are there when required and match
+ * their schemas.
  *
  * @example
  * ```ts
@@ -74,27 +75,62 @@ export function createResponseValidator(specs: Specs): ResponseValidator {
       const documented = Object.keys((op.definition.responses ?? {}) as object);
       // The answer as reports show it (status, media type, problem code and detail): why an undocumented status came.
       if (!found) return [{ message: `status ${res.status} is not documented for ${op.operationId}`, expected: documented, actual: explainResponse(res) }];
-      const content = (found[1].content ?? {}) as Record<string, unknown>;
-      const mediaTypes = Object.keys(content);
-      if (mediaTypes.length === 0) {
-        return res.text.length === 0 ? [] : [{ message: 'the response documents no body', expected: '(empty body)', actual: res.text.slice(0, 200) }];
-      }
-      if (!mediaTypes.includes(res.contentType)) {
-        return [{ message: `content type of ${res.status} is not documented`, expected: mediaTypes, actual: res.contentType }];
-      }
-      const key = schemaKey(op, res.status, res.contentType);
-      if (key === undefined) return [];
-      const validate = ajv.getSchema(key);
-      if (!validate) return [{ message: 'the documented schema cannot be compiled', expected: key, actual: undefined }];
-      if (validate(res.body)) return [];
-      // The keyword names the schema rule broken (`required`, `type`, …), the instance path where.
-      return (validate.errors ?? []).slice(0, 5).map((e) => ({
-        message: `body${e.instancePath || ''} ${e.message ?? 'is invalid'} (schema rule: ${e.keyword})`,
-        expected: e.params,
-        actual: e.instancePath ? pick(res.body, e.instancePath) : '(body)',
-      }));
+      // The body first: a report leads with what is most often wrong; the headers follow.
+      return [...bodyViolations(op, res, found[1]), ...headerViolations(op.platform, res, found[1])];
     },
   };
+
+  function bodyViolations(op: Operation, res: HttpResponse, response: Record<string, unknown>): ContractViolation[] {
+    const content = (response.content ?? {}) as Record<string, unknown>;
+    const mediaTypes = Object.keys(content);
+    if (mediaTypes.length === 0) {
+      return res.text.length === 0 ? [] : [{ message: 'the response documents no body', expected: '(empty body)', actual: res.text.slice(0, 200) }];
+    }
+    if (!mediaTypes.includes(res.contentType)) {
+      return [{ message: `content type of ${res.status} is not documented`, expected: mediaTypes, actual: res.contentType }];
+    }
+    const key = schemaKey(op, res.status, res.contentType);
+    if (key === undefined) return [];
+    const validate = ajv.getSchema(key);
+    if (!validate) return [{ message: 'the documented schema cannot be compiled', expected: key, actual: undefined }];
+    if (validate(res.body)) return [];
+    // The keyword names the schema rule broken (`required`, `type`, …), the instance path where.
+    return (validate.errors ?? []).slice(0, 5).map((e) => ({
+      message: `body${e.instancePath || ''} ${e.message ?? 'is invalid'} (schema rule: ${e.keyword})`,
+      expected: e.params,
+      actual: e.instancePath ? pick(res.body, e.instancePath) : '(body)',
+    }));
+  }
+
+  /**
+   * The response headers the status documents (`X-Request-Id` on every answer, `Retry-After`,
+   * `Location` of a create): a required one must be sent, and a sent one must match its schema.
+   */
+  function headerViolations(platform: Platform, res: HttpResponse, response: Record<string, unknown>): ContractViolation[] {
+    const doc = specs[platform] ?? {};
+    const violations: ContractViolation[] = [];
+    for (const [name, declared] of Object.entries((response.headers ?? {}) as Record<string, unknown>)) {
+      const header = resolveRef(doc, declared);
+      const value = res.headers.get(name);
+      if (value === null) {
+        if (header.required === true) violations.push({ message: `header ${name} is missing (the contract requires it on ${res.status})`, expected: header.schema ?? 'a value', actual: '(absent)' });
+        continue;
+      }
+      if (header.schema === undefined) continue;
+      const schema = resolveRef(doc, header.schema);
+      const validate = ajv.compile(schema);
+      if (validate(headerValue(value, schema))) continue;
+      const e = validate.errors?.[0];
+      violations.push({ message: `header ${name} ${e?.message ?? 'is invalid'} (schema rule: ${e?.keyword ?? 'schema'})`, expected: schema, actual: value });
+    }
+    return violations;
+  }
+}
+
+/** A header's text as the JSON value its schema describes (`Retry-After: 2` is the integer 2). */
+function headerValue(text: string, schema: Record<string, unknown>): unknown {
+  const numeric = schema.type === 'integer' || schema.type === 'number';
+  return numeric && /^-?\d+(\.\d+)?$/.test(text.trim()) ? Number(text.trim()) : text;
 }
 
 /** Response validators by documents: ajv compiles each schema once, on first use, for all runs given the same `Specs`. */

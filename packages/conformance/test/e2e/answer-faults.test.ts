@@ -71,3 +71,26 @@ describe('the objects workflow checks read and create are held to their schemas 
     expect(report.results.find((r) => r.id === 'REG-ACCEPT-01')?.failures[0]).toMatchObject({ expected: '201', actual: expect.stringMatching(/^200 /) });
   });
 });
+
+describe('the headers the contracts document are held to them', () => {
+  it("a create whose Location names another object fails, naming the request, the expected path and the header sent", async () => {
+    const report = await runAgainst('wrong-location', ['ISO-404-02', 'REG-ACCEPT-01', 'CAT-REVIEW-01']);
+    expect(messages(report)).toEqual([
+      expect.stringMatching(/^ISO-404-02: creating the object \(POST \S+\/registration\/v1\/applications\): the Location header names the created object$/),
+      expect.stringMatching(/^REG-ACCEPT-01: creating the object \(POST \S+\/registration\/v1\/applications\): the Location header names the created object$/),
+      expect.stringMatching(/^CAT-REVIEW-01: creating the object \(POST \S+\/catalog\/v1\/entries\): the Location header names the created object$/),
+    ]);
+    const failure = report.results.find((r) => r.id === 'REG-ACCEPT-01')?.failures[0];
+    expect(failure?.expected).toMatch(/^\/sandboxes\/\S+\/registration\/v1\/applications\/rga_\w+$/);
+    expect(failure?.actual).toMatch(/\/registration\/v1\/applications\/rga_other$/);
+  });
+
+  it('answers without the required X-Request-Id fail the checks that validate them, naming the header', async () => {
+    const report = await runAgainst('no-request-id', ['CON-SCHEMA-REG-listApplications', 'CON-INPUT-REG-submitApplication', 'REG-ACCEPT-01']);
+    expect(messages(report)).toEqual([
+      'CON-SCHEMA-REG-listApplications: listApplications: header X-Request-Id is missing (the contract requires it on 200)',
+      'CON-INPUT-REG-submitApplication: submitApplication (not_json): header X-Request-Id is missing (the contract requires it on 400)',
+      expect.stringMatching(/^REG-ACCEPT-01: creating the object \(POST \S+\/registration\/v1\/applications\): submitApplication header X-Request-Id is missing \(the contract requires it on 201\)$/),
+    ]);
+  });
+});

@@ -36,7 +36,12 @@ export const registrationSpecs: Specs = {
 };
 
 const calendar = WorkingCalendar.official();
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': status >= 400 ? 'application/problem+json' : 'application/json' } });
+let requests = 0;
+// Every answer carries the X-Request-Id the contracts require.
+const json = (status: number, body: unknown) => new Response(JSON.stringify(body), {
+  status,
+  headers: { 'content-type': status >= 400 ? 'application/problem+json' : 'application/json', 'x-request-id': `req_fake_${(requests += 1)}` },
+});
 
 /** A registry with a virtual clock behind a fake simulation API, one sandbox at a time. */
 export function createFakeRegistry(faults: RegistryFaults = {}): typeof fetch {

@@ -3,9 +3,26 @@
  * catalog search and the open dataset list answering 503 or empty, every item GET without a
  * required property, every 201 answered 200, every command's 200 (a state-changing request that
  * creates nothing) without the object's required `state`, every problem answering a command
- * without its required `title`.
+ * without its required `title`; or in the headers: every 201's `Location` naming another object
+ * (`…/rga_other`), every answer without its required `X-Request-Id`.
  */
-export type Corruption = 'search-503' | 'empty-search' | 'drop-createdAt' | '201-as-200' | 'command-without-state' | 'command-problem-without-title';
+export type Corruption = 'search-503' | 'empty-search' | 'drop-createdAt' | '201-as-200' | 'command-without-state' | 'command-problem-without-title' | 'wrong-location' | 'no-request-id';
+
+/** The headers an answer is sent with under a header corruption, or `undefined` when it keeps its own. */
+function corruptHeaders(corruption: Corruption, status: number, headers: Headers): Headers | undefined {
+  const location = headers.get('location');
+  if (corruption === 'wrong-location' && status === 201 && location !== null) {
+    const changed = new Headers(headers);
+    changed.set('location', location.replace(/[^/]+$/, 'rga_other'));
+    return changed;
+  }
+  if (corruption === 'no-request-id' && headers.has('x-request-id')) {
+    const changed = new Headers(headers);
+    changed.delete('x-request-id');
+    return changed;
+  }
+  return undefined;
+}
 
 const COMMANDS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -56,7 +73,10 @@ export function corruptingFetch(inner: typeof fetch, corruption: Corruption): ty
     const response = await inner(request);
     const path = new URL(request.url).pathname;
     const type = response.headers.get('content-type') ?? '';
-    if (path.includes('/_sim/') || !/json/.test(type)) return response;
+    if (path.includes('/_sim/')) return response;
+    const headers_ = corruptHeaders(corruption, response.status, response.headers);
+    if (headers_ !== undefined) return new Response(response.body, { status: response.status, headers: headers_ });
+    if (!/json/.test(type)) return response;
     const changed = corrupt(corruption, request.method, path, response.status, await response.clone().json());
     if (changed === undefined) return response;
     const headers = new Headers(response.headers);

@@ -141,6 +141,14 @@ async function json(response: Response): Promise<unknown> {
   }
 }
 
+/** A new answer in place of `answer`, keeping its headers (`X-Request-Id`): only the fault differs. */
+function rewritten(answer: Response, status: number, contentType: string, body: string): Response {
+  const headers = new Headers(answer.headers);
+  headers.set('content-type', contentType);
+  headers.delete('content-length');
+  return new Response(body, { status, headers });
+}
+
 /**
  * Wraps the mock's in-process fetch with one fault.
  *
@@ -223,25 +231,25 @@ export function faultyFetch(inner: typeof fetch, fault: MockFault): typeof fetch
     if (fault === 'crash-on-bad-input' && answer.status === 400) {
       const body = (await json(answer)) as { code?: string } | undefined;
       if (body?.code === 'VALIDATION_FAILED') {
-        return new Response(JSON.stringify(problem('INTERNAL')), { status: 500, headers: { 'content-type': 'application/problem+json' } });
+        return rewritten(answer, 500, 'application/problem+json', JSON.stringify(problem('INTERNAL')));
       }
     }
     if (isAnswerFault(fault) && answer.status === 422) {
       const body = (await json(answer)) as { code?: string } | undefined;
       if (body?.code === ANSWER_FAULTS[fault].refusal) {
-        return new Response(JSON.stringify({ id: 'accepted-against-the-rule' }), { status: 201, headers: { 'content-type': 'application/json' } });
+        return rewritten(answer, 201, 'application/json', JSON.stringify({ id: 'accepted-against-the-rule' }));
       }
     }
     if (fault === 'report-never-late' && answer.status === 201 && url.pathname.endsWith('/annual-reports')) {
       const body = (await json(answer)) as Record<string, unknown>;
-      return new Response(JSON.stringify({ ...body, late: false }), { status: 201, headers: { 'content-type': 'application/json' } });
+      return rewritten(answer, 201, 'application/json', JSON.stringify({ ...body, late: false }));
     }
     if (isPriceFault(fault) && answer.status === 200 && url.pathname.endsWith('/pricing/calculations')) {
       const body = (await json(answer)) as Parameters<typeof miscalculate>[1];
-      return new Response(JSON.stringify(miscalculate(fault, body)), { status: 200, headers: { 'content-type': 'application/json' } });
+      return rewritten(answer, 200, 'application/json', JSON.stringify(miscalculate(fault, body)));
     }
     if (fault === 'roles-unchecked' && answer.status === 403) {
-      return new Response(JSON.stringify({ id: 'accepted-without-role-check' }), { status: 201, headers: { 'content-type': 'application/json' } });
+      return rewritten(answer, 201, 'application/json', JSON.stringify({ id: 'accepted-without-role-check' }));
     }
     return answer;
   };
