@@ -84,6 +84,34 @@ describe('gdx-conformance refuses what would mislead CI', () => {
     });
   });
 
+  describe('--org credentials the platform refuses (no simulation API)', () => {
+    /** Two organisations of the mock's default sandbox, as `appKey:secret:creditCode`. */
+    const seeded = async (fetchImpl: typeof fetch): Promise<string[]> => {
+      const sandbox = (await (await fetchImpl(`${SIM_URL}/sandboxes/default`)).json()) as { organizations: { appKey: string; secret: string; creditCode: string }[] };
+      return sandbox.organizations.slice(0, 2).map((o) => `${o.appKey}:${o.secret}:${o.creditCode}`);
+    };
+
+    it('exits 2 naming the --org and the refusal for an unknown app key, before any check', async () => {
+      const { fetch } = inProcessMock();
+      const [, second] = await seeded(fetch);
+      const t = io(fetch);
+      expect(await main(['--base-url', MOCK_ORIGIN, '--org', 'ak_nobody:secret:91350100M000100Y43', '--org', second!, '--only', 'CON-INPUT-REG-*'], t.io)).toBe(2);
+      expect(t.err.join('')).toContain(`--org #1 (ak_nobody): ${MOCK_ORIGIN} refuses its credentials: a signed GET ${MOCK_ORIGIN}/registration/v1/applications?limit=1 answered 401 application/problem+json APP_KEY_UNKNOWN`);
+      expect(t.out.join('')).not.toContain('CON-INPUT');
+    });
+
+    it('exits 2 for a wrong secret of the second --org (401 SIGNATURE_INVALID); the right ones run', async () => {
+      const { fetch } = inProcessMock();
+      const [first, second] = await seeded(fetch);
+      const [appKey, , creditCode] = second!.split(':');
+      const t = io(fetch);
+      expect(await main(['--base-url', MOCK_ORIGIN, '--org', first!, '--org', `${appKey}:wrong-secret:${creditCode}`, '--only', 'SEC-SIG-01'], t.io)).toBe(2);
+      expect(t.err.join('')).toContain(`--org #2 (${appKey}): ${MOCK_ORIGIN} refuses its credentials`);
+      expect(t.err.join('')).toContain('401 application/problem+json SIGNATURE_INVALID');
+      expect(await main(['--base-url', MOCK_ORIGIN, '--org', first!, '--org', second!, '--only', 'SEC-SIG-01'], io(fetch).io)).toBe(0);
+    });
+  });
+
   it.each([['--base-url', ['--base-url', 'notaurl', '--org', 'a:b', '--org', 'c:d']], ['--sim-url', ['--sim-url', 'notaurl']]])('exits 2 with the usage for %s notaurl, before connecting', async (name, argv) => {
     const t = io(inProcessMock().fetch);
     expect(await main(argv, t.io)).toBe(2);

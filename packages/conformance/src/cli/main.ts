@@ -1,13 +1,15 @@
 import { access, constants, stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { explainResponse } from '../http/response.js';
 import type { SandboxRegistry } from '../http/sandbox-registry.js';
+import type { Organization } from '../http/signer.js';
 import { createSimClient, SimulationError, type Sandbox } from '../http/sim-client.js';
 import { consoleReporter } from '../reporters/console-reporter.js';
 import { junitXml } from '../reporters/junit-reporter.js';
 import { sandboxSeed } from '../runner/random.js';
 import { requestTimeoutMs, runConformance, ConformanceUsageError } from '../runner/run-conformance.js';
 import { CliUsageError, parseCliArgs, USAGE, type CliOptions } from './parse-args.js';
-import { ensureReachable, servesSandbox, TargetUnreachableError, unreachableReason } from './preflight.js';
+import { ensureReachable, refusedCredentials, servesSandbox, TargetUnreachableError, unreachableReason } from './preflight.js';
 import { waitUntilReady } from './wait-ready.js';
 
 /** Where the CLI writes, and how it reaches the network (tests inject both). */
@@ -25,7 +27,7 @@ export interface CliIo {
 /**
  * Runs the CLI and resolves to its exit code: 0 passed, 1 a check failed, 2 usage error (also: a
  * selection of no checks, a sandbox the simulation API refuses, a base URL serving another
- * sandbox), 3 the target was not ready within `--wait`, 4 the target could not be reached.
+ * sandbox, an `--org` whose credentials the platform refuses), 3 the target was not ready within `--wait`, 4 the target could not be reached.
  *
  * @example
  * ```ts
@@ -78,6 +80,15 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       }
     }
     const organizations = options.organizations.length > 0 ? options.organizations : (sandbox?.organizations ?? []);
+    // Credentials the platform refuses would fail every signed check with the same 401, and pass
+    // the invalid-input checks, which expect a refusal: say it once, naming the --org.
+    if (options.organizations.length > 0) {
+      const refused = await firstRefusedOrg(options.baseUrl ?? sandbox!.baseUrl, options.organizations, io.fetch, requestTimeout);
+      if (refused !== undefined) {
+        io.stderr(`gdx-conformance: --org #${refused.index + 1} (${refused.appKey}): ${refused.baseUrl} refuses its credentials: a signed GET ${refused.answer.url} answered ${explainResponse(refused.answer)}. Check the app key, the secret and the algorithm given to --org (机构凭据被平台拒绝)\n`);
+        return USAGE_ERROR;
+      }
+    }
     const progress = options.json ? io.stderr : io.stdout;
     const report = await runConformance({
       baseUrl: options.baseUrl ?? sandbox!.baseUrl,
@@ -111,6 +122,15 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   } finally {
     if (created) await sandbox?.dispose().catch(() => undefined);
   }
+}
+
+/** The first `--org` whose credentials the platform refuses (401 `APP_KEY_UNKNOWN` / `SIGNATURE_INVALID`), if any. */
+async function firstRefusedOrg(baseUrl: string, organizations: readonly Organization[], fetchImpl: typeof fetch | undefined, timeoutMs: number) {
+  for (const [index, organization] of organizations.entries()) {
+    const answer = await refusedCredentials(baseUrl, organization, fetchImpl, timeoutMs);
+    if (answer !== undefined) return { index, appKey: organization.appKey, baseUrl, answer };
+  }
+  return undefined;
 }
 
 /** Exit code of a command line the kit cannot run with. */

@@ -88,6 +88,21 @@ describe('proof the kit can fail: the real mock with one defect fails exactly th
     expect(report.results.find((r) => r.id === 'SEC-ROLE-01')?.failures[0]?.actual).toMatch(/^201/);
   });
 
+  it('bad input refused with 403 FORBIDDEN fails the invalid-input checks: a refusal that says nothing about the input', async () => {
+    const report = await runAgainst('bad-input-forbidden', ['CON-INPUT-REG-*', 'CON-INPUT-CAT-createEntry']);
+    expect(failedIds(report)).toEqual(['CON-INPUT-REG-submitApplication', 'CON-INPUT-REG-resubmitApplication', 'CON-INPUT-REG-renewRegistration', 'CON-INPUT-REG-objectToPublicNotice', 'CON-INPUT-CAT-createEntry']);
+    expect(report.results.find((r) => r.id === 'CON-INPUT-REG-submitApplication')?.failures[0]).toMatchObject({
+      message: 'POST /applications with not_json: status', expected: '400 application/problem+json VALIDATION_FAILED', actual: '403 application/problem+json FORBIDDEN',
+    });
+  });
+
+  it('a validation refusal without field errors fails, naming the field it should point at', async () => {
+    const report = await runAgainst('bad-input-unpointed', ['CON-INPUT-REG-submitApplication']);
+    expect(report.results[0]?.failures[0]).toMatchObject({
+      message: expect.stringMatching(/^POST \/applications with missing_required \/\w+: the problem points at the field$/), expected: expect.stringMatching(/^\/\w+$/), actual: [],
+    });
+  });
+
   it('a terminal application that takes a resubmission fails the illegal-transition check, naming the request', async () => {
     const report = await runAgainst('transitions-unchecked', ['REG-ACCEPT-*', 'REG-ILLEGAL-*']);
     expect(failedIds(report)).toEqual(['REG-ILLEGAL-01']);

@@ -35,6 +35,12 @@ const fail = (code: ProblemCode) => {
   return new Response(JSON.stringify(body), { status: body.status, headers: { 'content-type': 'application/problem+json' } });
 };
 
+/** 400 VALIDATION_FAILED pointing at the member that is wrong, as docs/design.md §Errors asks. */
+const invalid = (pointer: string) => {
+  const body = problem('VALIDATION_FAILED', pointer === '' ? {} : { errors: [{ pointer, code: 'INVALID', message: { zh: '字段无效', en: 'invalid field' } }] });
+  return new Response(JSON.stringify(body), { status: body.status, headers: { 'content-type': 'application/problem+json' } });
+};
+
 interface Entry { id: string; owner: string; state: string; name: string }
 
 /**
@@ -85,7 +91,7 @@ export function createFakePlatform(faults: FakeFaults = {}): typeof fetch {
         return new Response(previous.answer, { status: previous.status, headers: { 'content-type': 'application/json', 'idempotent-replayed': 'true' } });
       }
       const parsed = parseEntry(body);
-      if (!parsed) return faults.crashOnBadInput ? fail('INTERNAL') : fail('VALIDATION_FAILED');
+      if ('invalid' in parsed) return faults.crashOnBadInput ? fail('INTERNAL') : invalid(parsed.invalid);
       const entry: Entry = { id: `ent_${entries.length + 1}`, owner, state: 'draft', name: parsed.name };
       entries.push(entry);
       const answer = JSON.stringify({ id: entry.id, state: entry.state, name: entry.name });
@@ -99,24 +105,27 @@ export function createFakePlatform(faults: FakeFaults = {}): typeof fetch {
     if (!entry) return fail('NOT_FOUND');
     if (request.method === 'PATCH') {
       const parsed = parseEntry(body);
-      if (!parsed) return faults.crashOnBadInput ? fail('INTERNAL') : fail('VALIDATION_FAILED');
+      if ('invalid' in parsed) return faults.crashOnBadInput ? fail('INTERNAL') : invalid(parsed.invalid);
       entry.name = parsed.name;
     }
     return json(200, { id: entry.id, state: entry.state, name: entry.name });
   };
 }
 
-function parseEntry(text: string): { name: string } | undefined {
+/** The entry, or the pointer of the member that is wrong (`''` for a body that is no JSON object). */
+function parseEntry(text: string): { name: string } | { invalid: string } {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    return undefined;
+    return { invalid: '' };
   }
-  if (typeof value !== 'object' || value === null) return undefined;
+  if (typeof value !== 'object' || value === null) return { invalid: '' };
   const v = value as Record<string, unknown>;
   const provider = v.provider as Record<string, unknown> | undefined;
-  if (typeof v.name !== 'string' || !['unconditional', 'conditional', 'not_shared'].includes(v.sharingType as string)) return undefined;
-  if (!provider || !creditCodeOk(provider.creditCode)) return undefined;
+  if (typeof v.name !== 'string') return { invalid: '/name' };
+  if (!['unconditional', 'conditional', 'not_shared'].includes(v.sharingType as string)) return { invalid: '/sharingType' };
+  if (typeof provider !== 'object' || provider === null) return { invalid: '/provider' };
+  if (!creditCodeOk(provider.creditCode)) return { invalid: '/provider/creditCode' };
   return { name: v.name };
 }

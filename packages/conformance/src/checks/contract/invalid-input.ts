@@ -19,11 +19,20 @@ async function countOwn(ctx: CheckContext, op: Operation): Promise<unknown> {
   return typeof res.body.total === 'number' ? res.body.total : Array.isArray(res.body.items) ? res.body.items.length : `(${res.status})`;
 }
 
+/** The problem's field `errors` name the member that was broken (docs/design.md §Errors: pointers to the offending fields). */
+function expectPointer(ctx: CheckContext, res: HttpResponse, pointer: string, what: string): void {
+  const errors = isRecord(res.body) && Array.isArray(res.body.errors) ? res.body.errors.filter(isRecord) : [];
+  const pointers = errors.map((e) => e.pointer);
+  ctx.expect.that(pointers.some((p) => typeof p === 'string' && (p === pointer || p.startsWith(`${pointer}/`))), `${what}: the problem points at the field`, pointer, pointers);
+}
+
 /**
  * `CON-INPUT-<P>-<operationId>` for every operation with a JSON body: inputs generated from the
  * schema (not JSON, required property missing, wrong type, undocumented enum value, credit code
- * with a wrong check character) answer 4xx problem+json — never 5xx — and leave no trace: where the
- * same path lists the organisation's objects, the list is unchanged afterwards.
+ * with a wrong check character) answer 400 `VALIDATION_FAILED` problem+json whose field errors
+ * point at the broken member — never 5xx, never a refusal that says nothing about the input (401,
+ * 403); an item path with an id that cannot exist may answer 404 `NOT_FOUND` instead — and leave
+ * no trace: where the same path lists the organisation's objects, the list is unchanged afterwards.
  *
  * @example
  * ```ts
@@ -35,7 +44,7 @@ export function invalidInputCheck(op: Operation, validator: ResponseValidator): 
   if (media === undefined) return undefined;
   return {
     id: `CON-INPUT-${PLATFORM_CODES[op.platform]}-${op.operationId}`,
-    title: `${op.method} ${op.path} rejects invalid input with 4xx problem+json and no trace`,
+    title: `${op.method} ${op.path} rejects invalid input with 400 VALIDATION_FAILED at the field and no trace`,
     source: 'shared/domain/README.md §Common behaviour (bad input never produces a 5xx and never changes state)',
     area: 'contract',
     platform: op.platform,
@@ -44,14 +53,20 @@ export function invalidInputCheck(op: Operation, validator: ResponseValidator): 
       const doc = ctx.specs[op.platform] ?? {};
       const sample = requestSample(doc, media, ctx.random, ctx.organizations[0]?.creditCode);
       const path = fillPath(op.path, () => `zz-missing-${ctx.random.string(12)}`);
-      const listed = !op.path.includes('{') && isRecord(doc.paths?.[op.path]?.get);
+      const itemPath = op.path.includes('{');
+      const listed = !itemPath && isRecord(doc.paths?.[op.path]?.get);
       const before = listed ? await countOwn(ctx, op) : undefined;
       for (const bad of invalidInputs(doc, media.schema, sample, ctx.random)) {
         const res = await ctx.http(0).request(op.method, op.platform, path, {
           ...(bad.kind === 'not_json' ? { rawBody: '{"not json' } : { json: bad.body }),
           idempotencyKey: idempotencyKey(ctx),
         });
-        expectProblem(ctx.expect, res, '4xx', undefined, `${op.method} ${op.path} with ${bad.kind} ${bad.pointer}`.trim());
+        const what = `${op.method} ${op.path} with ${bad.kind} ${bad.pointer}`.trim();
+        // Any 4xx is not enough: a 401 (credentials refused) or a 403 says nothing about the input.
+        // An item path with an id that cannot exist may answer 404 before the body is read.
+        const unknownItem = itemPath && res.status === 404;
+        expectProblem(ctx.expect, res, unknownItem ? 404 : 400, unknownItem ? 'NOT_FOUND' : 'VALIDATION_FAILED', what);
+        if (!unknownItem && bad.pointer !== '') expectPointer(ctx, res, bad.pointer, what);
         for (const v of validator.check(op, res)) ctx.expect.fail(`${op.operationId} (${bad.kind}): ${v.message}`, v.expected, v.actual);
       }
       if (listed) ctx.expect.equal(await countOwn(ctx, op), before, `rejected input leaves the ${op.path} list unchanged`);

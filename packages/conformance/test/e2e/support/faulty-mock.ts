@@ -123,11 +123,14 @@ const isProfileFault = (fault: MockFault): fault is ProfileFault => fault in PRO
  * - `crash-on-bad-input`: a platform's 400 `VALIDATION_FAILED` becomes a 500 `INTERNAL`;
  * - `roles-unchecked`: a platform's 403 `FORBIDDEN` (a role the caller lacks) becomes a 201, as
  *   if any signed organisation could act in any role;
+ * - `bad-input-forbidden`: a platform's 400 `VALIDATION_FAILED` becomes a 403 `FORBIDDEN`, a refusal
+ *   that says nothing about the input;
+ * - `bad-input-unpointed`: a platform's 400 `VALIDATION_FAILED` without its field `errors`;
  * - `transitions-unchecked`: a platform's 409 `ILLEGAL_TRANSITION` to a command
  *   (`POST …/{id}/<command>`) becomes a 200 with the object as the caller reads it, as if the state
  *   machine took any command in any state.
  */
-export type MockFault = ProfileFault | AnswerFault | PriceFault | 'report-never-late' | 'leak' | 'sandbox-leak' | 'crash-on-bad-input' | 'roles-unchecked' | 'transitions-unchecked';
+export type MockFault = ProfileFault | AnswerFault | PriceFault | 'report-never-late' | 'leak' | 'sandbox-leak' | 'crash-on-bad-input' | 'bad-input-forbidden' | 'bad-input-unpointed' | 'roles-unchecked' | 'transitions-unchecked';
 
 interface Credentials { appKey: string; secret: string }
 
@@ -233,6 +236,11 @@ export function faultyFetch(inner: typeof fetch, fault: MockFault): typeof fetch
       if (body?.code === 'VALIDATION_FAILED') {
         return rewritten(answer, 500, 'application/problem+json', JSON.stringify(problem('INTERNAL')));
       }
+    }
+    if ((fault === 'bad-input-forbidden' || fault === 'bad-input-unpointed') && answer.status === 400) {
+      const body = (await json(answer)) as { code?: string; errors?: unknown } | undefined;
+      if (body?.code === 'VALIDATION_FAILED' && fault === 'bad-input-forbidden') return rewritten(answer, 403, 'application/problem+json', JSON.stringify(problem('FORBIDDEN')));
+      if (body?.code === 'VALIDATION_FAILED') return rewritten(answer, 400, 'application/problem+json', JSON.stringify({ ...body, errors: [] }));
     }
     if (isAnswerFault(fault) && answer.status === 422) {
       const body = (await json(answer)) as { code?: string } | undefined;
