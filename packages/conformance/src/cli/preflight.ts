@@ -1,4 +1,7 @@
+import { unreachableReason } from '../http/request-failure.js';
 import { createSignedHttp } from '../http/signed-http.js';
+
+export { unreachableReason };
 import { isRecord, type HttpResponse } from '../http/response.js';
 import type { Organization } from '../http/signer.js';
 import type { Sandbox } from '../http/sim-client.js';
@@ -11,24 +14,6 @@ export class TargetUnreachableError extends Error {
     super(`cannot connect to ${url}: ${reason}`);
     this.name = 'TargetUnreachableError';
   }
-}
-
-/**
- * Why nothing answered, when `error` is a failed connection (fetch's `TypeError: fetch failed`
- * with its cause, or a timeout): `ECONNREFUSED (connect ECONNREFUSED 127.0.0.1:9)`. `undefined`
- * for any other error.
- *
- * @example
- * ```ts
- * unreachableReason(new TypeError('fetch failed', { cause: Object.assign(new Error('getaddrinfo ENOTFOUND x'), { code: 'ENOTFOUND' }) })); // 'ENOTFOUND (getaddrinfo ENOTFOUND x)'
- * ```
- */
-export function unreachableReason(error: unknown): string | undefined {
-  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return `no answer in time (${error.message})`;
-  if (!(error instanceof TypeError) || !(error.cause instanceof Error)) return undefined;
-  const cause = error.cause;
-  const code = (cause as { code?: unknown }).code;
-  return typeof code === 'string' && !cause.message.startsWith(code) ? `${code} (${cause.message})` : cause.message;
 }
 
 /**

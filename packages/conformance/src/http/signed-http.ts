@@ -1,5 +1,6 @@
 import { generateNonce } from '@gdx/protocol';
 import type { Platform } from '../runner/types.js';
+import { naming } from './request-failure.js';
 import { readResponse, type HttpResponse } from './response.js';
 import { signHeaders, type Organization } from './signer.js';
 
@@ -83,14 +84,15 @@ export function createSignedHttp(target: HttpTarget, organization: Organization)
       const timeout = AbortSignal.timeout(target.timeoutMs ?? 15_000);
       // Looked up per call, never captured: a test's MSW server or an injected fetch must see it.
       const doFetch = target.fetch ?? globalThis.fetch;
-      const response = await doFetch(url, {
+      const timeoutMs = target.timeoutMs ?? 15_000;
+      const response = await naming(method, url.toString(), { timeoutMs, checkSignal: target.signal }, () => doFetch(url, {
         method,
         headers,
         ...(body.length > 0 ? { body } : {}),
         // Combined only when there is a second signal: `AbortSignal.any` registers weak references
         // and a finalizer per call (~1 % of a kit run against the in-process mock, profiled).
         signal: target.signal ? AbortSignal.any([timeout, target.signal]) : timeout,
-      });
+      }));
       return readResponse(response, method, url.toString());
     },
   };

@@ -1,5 +1,6 @@
 import type { SandboxRegistry } from './sandbox-registry.js';
 import { createSignedHttp, type HttpTarget, type SignedHttp } from './signed-http.js';
+import { naming } from './request-failure.js';
 import { describeResponse, isRecord, readResponse, type HttpResponse } from './response.js';
 import type { Organization } from './signer.js';
 import type { Platform } from '../runner/types.js';
@@ -81,6 +82,8 @@ function toOrganization(value: unknown): Organization | undefined {
 
 /**
  * Creates the simulation API helper. `url` is the simulation root (`http://host/_sim/v1`);
+ * `signal` (a check's time limit) ends its requests and those of its sandboxes, except a
+ * sandbox's deletion;
  * sandbox platform roots are those the answer names (`platforms`, `baseUrl`), else
  * `…/sandboxes/{id}` on the same origin. `token` is sent as `Authorization: Bearer` (a mock
  * started with `--sim-token`).
@@ -96,19 +99,24 @@ function toOrganization(value: unknown): Organization | undefined {
 export function createSimClient(options: Omit<HttpTarget, 'baseUrl'> & { url: string; token?: string; sandboxes?: SandboxRegistry }): SimClient {
   const root = options.url.replace(/\/+$/, '');
   const auth: Record<string, string> = options.token === undefined ? {} : { authorization: `Bearer ${options.token}` };
-  const request = async (method: string, path: string, json?: unknown): Promise<HttpResponse> => {
+  /** `bounded`: also ends when `options.signal` (a check's time limit) does; a sandbox's deletion is not. */
+  const send = async (method: string, path: string, json: unknown, bounded: boolean): Promise<HttpResponse> => {
     const doFetch = options.fetch ?? globalThis.fetch;
     const url = root + path;
-    const response = await doFetch(url, {
+    const timeoutMs = options.timeoutMs ?? 15_000;
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const checkSignal = bounded ? options.signal : undefined;
+    const response = await naming(method, url, { timeoutMs, checkSignal }, () => doFetch(url, {
       method,
       // Writes say JSON also without a body: the gdx mock's simulation API refuses anything else
       // (no CORS simple request); the token is for a mock started with --sim-token.
       headers: { accept: 'application/json', ...(method === 'GET' ? {} : { 'content-type': 'application/json' }), ...auth },
       ...(json === undefined ? {} : { body: JSON.stringify(json) }),
-      signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
-    });
+      signal: checkSignal ? AbortSignal.any([timeout, checkSignal]) : timeout,
+    }));
     return readResponse(response, method, url);
   };
+  const request = (method: string, path: string, json?: unknown): Promise<HttpResponse> => send(method, path, json, true);
 
   const toSandbox = (res: HttpResponse): Sandbox => {
     const body = isRecord(res.body) && isRecord(res.body.sandbox) ? res.body.sandbox : res.body;
@@ -146,7 +154,8 @@ export function createSimClient(options: Omit<HttpTarget, 'baseUrl'> & { url: st
       request: scoped,
       async dispose() {
         options.sandboxes?.remove(sandbox);
-        await scoped('DELETE', '');
+        // Also after the check's time ran out: the sandbox must not outlive its check.
+        await send('DELETE', `/sandboxes/${encodeURIComponent(id)}`, undefined, false);
       },
     };
     return sandbox;

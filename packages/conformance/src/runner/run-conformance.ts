@@ -1,4 +1,5 @@
 import { buildChecks } from '../checks/index.js';
+import { RequestFailedError } from '../http/request-failure.js';
 import { createSignedHttp, type HttpTarget } from '../http/signed-http.js';
 import { createSimClient, type SimClient } from '../http/sim-client.js';
 import type { SandboxRegistry } from '../http/sandbox-registry.js';
@@ -60,6 +61,10 @@ async function runOne(check: Check, ctx: CheckContext, sim: SimClient | undefine
   } catch (error) {
     if (error instanceof SkipCheck) return { ...base, status: 'skipped', message: `skipped: ${error.message}`, failures: [] };
     if (error instanceof ExpectationError) return { ...base, status: 'failed', message: error.message, failures: [error.failure] };
+    // A request that got no answer names itself and the cause (RequestFailedError); say so plainly.
+    if (error instanceof RequestFailedError) {
+      return { ...base, status: 'failed', message: error.message, failures: [{ message: 'the check could not complete: a request got no answer', expected: 'an answer', actual: error.message }] };
+    }
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     return { ...base, status: 'failed', message, failures: [{ message: 'the check could not complete', expected: 'no error', actual: message }] };
   }
@@ -116,12 +121,17 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
     ...(options.fetch ? { fetch: options.fetch } : {}),
     timeoutMs: requestTimeoutMs(timeoutMs),
   };
-  const sim = options.simulationUrl ? createSimClient({ ...target, url: options.simulationUrl, ...(options.sandboxes ? { sandboxes: options.sandboxes } : {}), ...(options.simulationToken !== undefined ? { token: options.simulationToken } : {}) }) : undefined;
+  // One client per check, bound to its time limit: a check's sandboxes and officials' actions are
+  // part of its time, as its own requests are (the sandbox's deletion is not).
+  const simFor = (signal?: AbortSignal) => options.simulationUrl
+    ? createSimClient({ ...target, url: options.simulationUrl, ...(signal ? { signal } : {}), ...(options.sandboxes ? { sandboxes: options.sandboxes } : {}), ...(options.simulationToken !== undefined ? { token: options.simulationToken } : {}) })
+    : undefined;
   for (const r of reporters) await r.onStart?.(checks);
 
   const results: CheckResult[] = [];
   for (const check of checks) {
     const signal = AbortSignal.timeout(timeoutMs);
+    const sim = simFor(signal);
     const ctx: CheckContext = {
       http: (index = 0) => {
         const org = options.organizations[index];
