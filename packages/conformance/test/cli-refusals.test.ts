@@ -50,6 +50,13 @@ describe('gdx-conformance refuses what would mislead CI', () => {
     expect(t.err.join('')).toContain('--profile shanghai: simulation API answered 4');
   });
 
+  it('exits 2 naming --sim-url, not the profile, when nothing serves POST …/sandboxes there', async () => {
+    const t = io(inProcessMock().fetch);
+    expect(await main(['--sim-url', `${MOCK_ORIGIN}/wrong/_sim/v1`, '--only', 'SEC-SIG-01'], t.io)).toBe(2);
+    expect(t.err.join('')).toContain(`--sim-url ${MOCK_ORIGIN}/wrong/_sim/v1 (not the simulation API root, …/_sim/v1?): simulation API answered 404`);
+    expect(t.err.join('')).not.toContain('--profile');
+  });
+
   it('exits 4 naming the URL and the cause when nothing answers', async () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}/_sim/v1`;

@@ -67,7 +67,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         if (unreachable !== undefined) throw new TargetUnreachableError(options.simUrl as string, unreachable);
         // The simulation API refusing what the command line named (an unknown profile or sandbox) is a usage error.
         if (error instanceof SimulationError && [400, 404, 422].includes(error.response?.status ?? 0)) {
-          const asked = options.sandbox ? `--sandbox ${options.sandbox}` : `--profile ${options.profile}`;
+          // Creating answers 404 only where nothing serves POST …/sandboxes: the URL is wrong, not the profile.
+          const wrongUrl = options.sandbox === undefined && error.response?.status === 404;
+          const asked = options.sandbox ? `--sandbox ${options.sandbox}` : wrongUrl ? `--sim-url ${options.simUrl} (not the simulation API root, …/_sim/v1?)` : `--profile ${options.profile}`;
           io.stderr(`gdx-conformance: ${asked}: ${error.message} (模拟接口拒绝了该参数)\n`);
           return USAGE_ERROR;
         }
