@@ -53,6 +53,7 @@ describe('proof the kit can fail: each fault fails exactly its checks', () => {
   it('reports expected versus actual for a failure', async () => {
     const report = await run({ crashOnBadInput: true });
     const failure = report.results.find((r) => r.id === 'CON-INPUT-CAT-createEntry')?.failures[0];
+    expect(failure?.message).toMatch(/^POST \/entries with not_json \(POST http:\/\/\S+\/catalog\/v1\/entries\): status$/);
     expect(failure?.expected).toBe('400 application/problem+json VALIDATION_FAILED');
     expect(failure?.actual).toBe('500 application/problem+json INTERNAL');
   });

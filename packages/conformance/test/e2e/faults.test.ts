@@ -92,14 +92,16 @@ describe('proof the kit can fail: the real mock with one defect fails exactly th
     const report = await runAgainst('bad-input-forbidden', ['CON-INPUT-REG-*', 'CON-INPUT-CAT-createEntry']);
     expect(failedIds(report)).toEqual(['CON-INPUT-REG-submitApplication', 'CON-INPUT-REG-resubmitApplication', 'CON-INPUT-REG-renewRegistration', 'CON-INPUT-REG-objectToPublicNotice', 'CON-INPUT-CAT-createEntry']);
     expect(report.results.find((r) => r.id === 'CON-INPUT-REG-submitApplication')?.failures[0]).toMatchObject({
-      message: 'POST /applications with not_json: status', expected: '400 application/problem+json VALIDATION_FAILED', actual: '403 application/problem+json FORBIDDEN',
+      message: expect.stringMatching(/^POST \/applications with not_json \(POST http:\/\/mock\.test\/sandboxes\/\w+\/registration\/v1\/applications\): status$/),
+      expected: '400 application/problem+json VALIDATION_FAILED',
+      actual: '403 application/problem+json FORBIDDEN',
     });
   });
 
   it('a validation refusal without field errors fails, naming the field it should point at', async () => {
     const report = await runAgainst('bad-input-unpointed', ['CON-INPUT-REG-submitApplication']);
     expect(report.results[0]?.failures[0]).toMatchObject({
-      message: expect.stringMatching(/^POST \/applications with missing_required \/\w+: the problem points at the field$/), expected: expect.stringMatching(/^\/\w+$/), actual: [],
+      message: expect.stringMatching(/^POST \/applications with missing_required \/\w+ \(POST http:\/\/\S+\/registration\/v1\/applications\): the problem points at the field$/), expected: expect.stringMatching(/^\/\w+$/), actual: [],
     });
   });
 

@@ -23,7 +23,7 @@ async function countOwn(ctx: CheckContext, op: Operation): Promise<unknown> {
 function expectPointer(ctx: CheckContext, res: HttpResponse, pointer: string, what: string): void {
   const errors = isRecord(res.body) && Array.isArray(res.body.errors) ? res.body.errors.filter(isRecord) : [];
   const pointers = errors.map((e) => e.pointer);
-  ctx.expect.that(pointers.some((p) => typeof p === 'string' && (p === pointer || p.startsWith(`${pointer}/`))), `${what}: the problem points at the field`, pointer, pointers);
+  ctx.expect.that(pointers.some((p) => typeof p === 'string' && (p === pointer || p.startsWith(`${pointer}/`))), `${what} (${res.method} ${res.url}): the problem points at the field`, pointer, pointers);
 }
 
 /**
