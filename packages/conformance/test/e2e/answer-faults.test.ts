@@ -94,3 +94,26 @@ describe('the headers the contracts document are held to them', () => {
     ]);
   });
 });
+
+describe('every paged list is paged through, not only the catalog search', () => {
+  it("a page that starts with the previous page's last item fails the lists that have a second page, naming the page and the id", async () => {
+    const report = await runAgainst('overlapping-pages', ['CON-SCHEMA-*']);
+    const failed = byStatus(report, 'failed').map((r) => r.id);
+    expect(failed).toEqual(expect.arrayContaining(['CON-SCHEMA-ODP-listDatasets', 'CON-SCHEMA-CAT-listEntries', 'CON-SCHEMA-CAT-searchEntries']));
+    expect(failed.every((id) => /^CON-SCHEMA-\w+-(list|search)\w+$/.test(id))).toBe(true);
+    expect(report.results.find((r) => r.id === 'CON-SCHEMA-CAT-listEntries')?.failures[0]).toEqual({
+      message: expect.stringMatching(/^GET \/entries page 2, limit 2 \(GET http:\/\/\S+\/catalog\/v1\/entries\?limit=2&cursor=\S+\): ent_\w+ appears on one page only$/),
+      expected: 'not on page 1',
+      actual: 'on pages 1 and 2',
+    });
+  });
+
+  it('a total one more than the list holds fails where the last page is read (within six pages)', async () => {
+    const report = await runAgainst('total-plus-one', ['CON-SCHEMA-REG-listApplications', 'CON-SCHEMA-SHR-listGrants']);
+    expect(messages(report)).toEqual([
+      expect.stringMatching(/^CON-SCHEMA-REG-listApplications: GET \/applications page 1, limit 2 \(GET http:\/\/\S+\/registration\/v1\/applications\?limit=2\): the last page ends with total items read$/),
+      expect.stringMatching(/^CON-SCHEMA-SHR-listGrants: GET \/grants page 1, limit 2 \(GET http:\/\/\S+\/sharing\/v1\/grants\?limit=2\): the last page ends with total items read$/),
+    ]);
+    expect(report.results[0]?.failures[0]).toMatchObject({ expected: 1, actual: 0 });
+  });
+});

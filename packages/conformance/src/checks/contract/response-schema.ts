@@ -3,7 +3,7 @@ import { resolveRef, sampleFromSchema } from '../../specs/samples.js';
 import type { ResponseValidator } from '../../specs/validator.js';
 import { PLATFORM_CODES, type Check, type CheckContext } from '../../runner/types.js';
 import { expectProblem } from '../expect-problem.js';
-import { expectSuccess } from '../requests.js';
+import { expectSuccess, listItems } from '../requests.js';
 
 /** Required query parameters filled with samples (e.g. a search term). */
 export function requiredQuery(ctx: CheckContext, op: Operation): Record<string, string> {
@@ -18,10 +18,54 @@ export function requiredQuery(ctx: CheckContext, op: Operation): Record<string, 
   return query;
 }
 
+/** Whether the operation takes docs/design.md §Paging's `limit` and `cursor`. */
+function pages(ctx: CheckContext, op: Operation): boolean {
+  const doc = ctx.specs[op.platform] ?? {};
+  const names = ((op.definition.parameters as unknown[] | undefined) ?? []).map((raw) => resolveRef(doc, raw)).filter((p) => p.in === 'query').map((p) => p.name);
+  return names.includes('limit') && names.includes('cursor');
+}
+
+/** Pages read at most per list, two items each: enough to cross page boundaries, cheap on a big list. */
+const PAGE_LIMIT = 2;
+const MAX_PAGES = 6;
+
+/**
+ * Reads a paged list page after page (docs/design.md §Paging) from its first answer `first`:
+ * every page conforms, holds at most `limit` items and repeats no id of an earlier page, and
+ * `total` is never exceeded — and, once the last page (`nextCursor: null`) is read, met exactly.
+ */
+async function expectStablePaging(ctx: CheckContext, op: Operation, validator: ResponseValidator, query: Record<string, string>): Promise<void> {
+  const seen = new Map<string, number>();
+  let cursor: string | undefined;
+  let total: unknown;
+  for (let page = 1; page <= MAX_PAGES; page += 1) {
+    const res = await ctx.http(0).request('GET', op.platform, op.path, { query: { ...query, limit: PAGE_LIMIT, cursor }, sign: !op.public });
+    const where = `GET ${op.path} page ${page}, limit ${PAGE_LIMIT} (${res.method} ${res.url})`;
+    expectSuccess(ctx, res, `${where} succeeds`);
+    for (const v of validator.check(op, res)) ctx.expect.fail(`${op.operationId} ${where}: ${v.message}`, v.expected, v.actual);
+    const body = res.body as Record<string, unknown>;
+    const items = listItems(res);
+    total ??= body.total;
+    ctx.expect.that(items.length <= PAGE_LIMIT, `${where}: at most limit items`, `≤ ${PAGE_LIMIT}`, items.length);
+    for (const item of items) {
+      if (typeof item.id !== 'string') continue;
+      ctx.expect.that(!seen.has(item.id), `${where}: ${item.id} appears on one page only`, `not on page ${seen.get(item.id)}`, `on pages ${seen.get(item.id)} and ${page}`);
+      seen.set(item.id, page);
+    }
+    ctx.expect.that(typeof total !== 'number' || seen.size <= total, `${where}: never more items than total`, `≤ ${String(total)}`, seen.size);
+    if (typeof body.nextCursor !== 'string') {
+      ctx.expect.that(typeof total !== 'number' || seen.size === total, `${where}: the last page ends with total items read`, total, seen.size);
+      return;
+    }
+    cursor = body.nextCursor;
+  }
+}
+
 /**
  * `CON-SCHEMA-<P>-<operationId>` for every GET: a list answers a documented status with a body that
- * matches its schema; an item GET with an id that cannot exist answers 404 problem+json
- * (`NOT_FOUND`), itself documented.
+ * matches its schema and, where it pages (`limit`, `cursor`), pages stably: two items a page, up to
+ * six pages, no id twice, never more than `total` and exactly `total` once the last page is read;
+ * an item GET with an id that cannot exist answers 404 problem+json (`NOT_FOUND`), itself documented.
  *
  * @example
  * ```ts
@@ -42,10 +86,12 @@ export function responseSchemaCheck(op: Operation, validator: ResponseValidator)
     needsSimulation: false,
     async run(ctx) {
       const path = fillPath(op.path, () => `zz-missing-${ctx.random.string(12)}`);
-      const res = await ctx.http(0).request('GET', op.platform, path, { query: requiredQuery(ctx, op), sign: !op.public });
+      const query = requiredQuery(ctx, op);
+      const res = await ctx.http(0).request('GET', op.platform, path, { query, sign: !op.public });
       if (hasPathParams) expectProblem(ctx.expect, res, 404, 'NOT_FOUND', `GET ${path}`);
       else expectSuccess(ctx, res, `GET ${op.path} succeeds`);
       for (const v of validator.check(op, res)) ctx.expect.fail(`${op.operationId}: ${v.message}`, v.expected, v.actual);
+      if (!hasPathParams && pages(ctx, op)) await expectStablePaging(ctx, op, validator, query);
     },
   };
 }

@@ -4,9 +4,11 @@
  * required property, every 201 answered 200, every command's 200 (a state-changing request that
  * creates nothing) without the object's required `state`, every problem answering a command
  * without its required `title`; or in the headers: every 201's `Location` naming another object
- * (`…/rga_other`), every answer without its required `X-Request-Id`.
+ * (`…/rga_other`), every answer without its required `X-Request-Id`; or in paging: every list's
+ * `total` one more than it holds, every page after the first starting with the last item of the page
+ * before (an inclusive cursor).
  */
-export type Corruption = 'search-503' | 'empty-search' | 'drop-createdAt' | '201-as-200' | 'command-without-state' | 'command-problem-without-title' | 'wrong-location' | 'no-request-id';
+export type Corruption = 'search-503' | 'empty-search' | 'drop-createdAt' | '201-as-200' | 'command-without-state' | 'command-problem-without-title' | 'wrong-location' | 'no-request-id' | 'total-plus-one' | 'overlapping-pages';
 
 /** The headers an answer is sent with under a header corruption, or `undefined` when it keeps its own. */
 function corruptHeaders(corruption: Corruption, status: number, headers: Headers): Headers | undefined {
@@ -48,6 +50,9 @@ function corrupt(corruption: Corruption, method: string, path: string, status: n
     return rest && { status, body: rest };
   }
   if (corruption === '201-as-200' && status === 201) return { status: 200, body };
+  if (corruption === 'total-plus-one' && method === 'GET' && status === 200 && typeof (body as { total?: unknown }).total === 'number') {
+    return { status, body: { ...(body as object), total: (body as { total: number }).total + 1 } };
+  }
   if (corruption === 'command-without-state' && COMMANDS.has(method) && status === 200) {
     const rest = without(body, 'state');
     return rest && { status, body: rest };
@@ -68,6 +73,15 @@ function corrupt(corruption: Corruption, method: string, path: string, status: n
  * ```
  */
 export function corruptingFetch(inner: typeof fetch, corruption: Corruption): typeof fetch {
+  /** The last item of the page each list path answered last. */
+  const lastItems = new Map<string, unknown>();
+  const overlap = (url: URL, status: number, body: unknown): { status: number; body: unknown } | undefined => {
+    const items = (body as { items?: unknown }).items;
+    if (status !== 200 || !Array.isArray(items) || items.length === 0) return undefined;
+    const previous = url.searchParams.has('cursor') ? lastItems.get(url.pathname) : undefined;
+    lastItems.set(url.pathname, items[items.length - 1]);
+    return previous === undefined ? undefined : { status, body: { ...(body as object), items: [previous, ...items].slice(0, items.length) } };
+  };
   return async (input, init) => {
     const request = new Request(input, init);
     const response = await inner(request);
@@ -77,7 +91,10 @@ export function corruptingFetch(inner: typeof fetch, corruption: Corruption): ty
     const headers_ = corruptHeaders(corruption, response.status, response.headers);
     if (headers_ !== undefined) return new Response(response.body, { status: response.status, headers: headers_ });
     if (!/json/.test(type)) return response;
-    const changed = corrupt(corruption, request.method, path, response.status, await response.clone().json());
+    const json: unknown = await response.clone().json();
+    const changed = corruption === 'overlapping-pages' && request.method === 'GET'
+      ? overlap(new URL(request.url), response.status, json)
+      : corrupt(corruption, request.method, path, response.status, json);
     if (changed === undefined) return response;
     const headers = new Headers(response.headers);
     if (changed.status === 503) headers.set('content-type', 'application/problem+json');
