@@ -75,6 +75,20 @@ export interface WebhooksInit {
 type Timer = ReturnType<typeof setTimeout>;
 
 /**
+ * Why an attempt got no answer, as the delivery log shows it. Node's fetch rejects every network
+ * failure with the same `fetch failed` and puts the reason (`connect ECONNREFUSED …`,
+ * `getaddrinfo ENOTFOUND …`, `other side closed`) in its `cause`: the log names the cause.
+ */
+function networkError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause: unknown = error.cause;
+  // A host name with several addresses (`localhost`: ::1 and 127.0.0.1) fails with one error each.
+  if (cause instanceof AggregateError && cause.errors.length > 0) return cause.errors.map((e: unknown) => (e instanceof Error ? e.message : String(e))).join('; ');
+  if (cause instanceof Error && cause.message) return cause.message;
+  return error.message;
+}
+
+/**
  * Webhook subscriptions and deliveries of one sandbox. A delivery is retried with exponential
  * backoff on a non-2xx answer or a network error, on real timers, up to `maxAttempts`. Deliveries
  * are at least once: an attempt whose outcome was not recorded (the process died, or the sandbox
@@ -237,13 +251,19 @@ export class Webhooks {
           [WEBHOOK_HEADERS.deliveryId]: delivery.id,
         },
         body: payload.body,
+        // A redirect is the receiver's answer, not a delivery: following a 301/302/303 would
+        // send a GET without the body, and its 2xx would log the event as delivered.
+        redirect: 'manual',
         signal: AbortSignal.timeout(this.#options.timeoutMs),
       });
-      attempt.status = response.status;
-      await response.arrayBuffer().catch(() => undefined);
+      // A browser's fetch hides a manual redirect's status (an `opaqueredirect` answer, status 0).
+      if (response.type === 'opaqueredirect') attempt.error = 'the receiver answered a redirect (not followed)';
+      else attempt.status = response.status;
+      // The answer's body means nothing to a delivery: release the connection without reading it.
+      await response.body?.cancel().catch(() => undefined);
       ok = response.ok;
     } catch (error) {
-      attempt.error = error instanceof Error ? error.message : String(error);
+      attempt.error = networkError(error);
     }
     // A closed sandbox was reset, deleted or shut down: its log is gone or will be rebuilt, and
     // an unrecorded attempt is simply sent again.
