@@ -65,7 +65,7 @@ export interface AppOptions {
    * must rebuild the same app from plain options); otherwise snapshots are taken in-process.
    */
   backgroundCompaction?: boolean;
-  /** Webhook delivery settings (fetch, attempts, backoff). */
+  /** Webhook delivery settings (fetch, attempts, backoff, timeout, attempts in flight per webhook). */
   webhooks?: Partial<WebhookDeliveryOptions>;
   /** Wall-time source (default `Date.now`). */
   now?: () => number;
@@ -182,7 +182,7 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
   const env: SandboxEnvironment = {
     platforms,
     organisations: options.organisations ?? seedOrganisations,
-    webhooks: { fetch: (...args) => globalThis.fetch(...args), maxAttempts: 5, baseDelayMs: 500, timeoutMs: 5_000, ...options.webhooks },
+    webhooks: { fetch: (...args) => globalThis.fetch(...args), maxAttempts: 5, baseDelayMs: 500, timeoutMs: 5_000, concurrency: 8, ...options.webhooks },
     wall,
     quotas,
     requestJournal,

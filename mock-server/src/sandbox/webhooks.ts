@@ -1,5 +1,6 @@
 import { formatShanghaiInstant } from '@gdx/calendar';
 import { signWebhookBody, WEBHOOK_HEADERS } from '@gdx/protocol';
+import { DeliveryLanes } from './delivery-lanes.js';
 import type { FeedEvent } from './event-feed.js';
 
 /** A webhook subscription of one organisation. */
@@ -56,8 +57,14 @@ export interface WebhookDeliveryOptions {
   maxAttempts: number;
   /** Delay before the first retry; doubled for each further retry (default 500 ms). */
   baseDelayMs: number;
-  /** Per-attempt timeout (default 5 s). */
+  /** Per-attempt timeout (default 5 s), counted from the moment the attempt is sent. */
   timeoutMs: number;
+  /**
+   * Attempts in flight at once per webhook (default 8); the webhook's other deliveries wait
+   * their turn, oldest first. A clock advance emitting thousands of events then sends them a few
+   * at a time instead of opening one connection per event.
+   */
+  concurrency: number;
 }
 
 /** What a sandbox's webhooks start from. */
@@ -110,7 +117,7 @@ export class Webhooks {
   readonly #deliveries: SavedDelivery[];
   readonly #byId = new Map<string, SavedDelivery>();
   readonly #timers = new Set<Timer>();
-  readonly #running = new Set<Promise<void>>();
+  readonly #lanes: DeliveryLanes;
   #closed = false;
   #resumed = false;
 
@@ -119,6 +126,7 @@ export class Webhooks {
     this.#deliveryIdPrefix = init.deliveryIdPrefix;
     this.#options = init.options;
     this.#onOutcome = init.onOutcome;
+    this.#lanes = new DeliveryLanes(init.options.concurrency);
     for (const hook of init.hooks ?? []) this.#hooks.set(hook.id, { ...hook });
     this.#deliveries = structuredClone([...(init.deliveries ?? [])]);
     for (const d of this.#deliveries) this.#byId.set(d.id, d);
@@ -212,14 +220,15 @@ export class Webhooks {
     }
   }
 
-  /** Resolves once no delivery is in flight (pending retries are not waited for). */
+  /** Resolves once no delivery is in flight or waiting for its turn (pending retries are not waited for). */
   async idle(): Promise<void> {
-    while (this.#running.size > 0) await Promise.all([...this.#running]);
+    await this.#lanes.idle();
   }
 
   /** Cancels pending retries; outcomes of attempts still in flight are no longer recorded. */
   close(): void {
     this.#closed = true;
+    this.#lanes.close();
     for (const timer of this.#timers) clearTimeout(timer);
     this.#timers.clear();
   }
@@ -229,9 +238,9 @@ export class Webhooks {
     return JSON.stringify({ ...visible, object, sandboxId: this.#sandboxId });
   }
 
+  /** Queues an attempt in its webhook's lane: it is sent when fewer than `concurrency` are in flight. */
   #attempt(delivery: SavedDelivery): void {
-    const run = this.#send(delivery).finally(() => this.#running.delete(run));
-    this.#running.add(run);
+    this.#lanes.add(delivery.webhookId, () => this.#send(delivery));
   }
 
   async #send(delivery: SavedDelivery): Promise<void> {

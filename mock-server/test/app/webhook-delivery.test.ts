@@ -1,10 +1,10 @@
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { WEBHOOK_HEADERS } from '@gdx/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Delivery } from '../../src/index.js';
 import { expectContract } from '../support/contract.js';
-import { org, useMock } from '../support/harness.js';
-import { IN_PROCESS } from '../support/harness.js';
+import { IN_PROCESS, org, useMock } from '../support/harness.js';
 
 const SECRET = 'whsec-0123456789abcdef';
 
@@ -66,5 +66,61 @@ describe('webhook delivery attempts', () => {
     expect(delivery.state).toBe('failed');
     expect(delivery.attempts).toHaveLength(2);
     for (const attempt of delivery.attempts) expect(attempt.error).toMatch(/ECONNREFUSED/);
+  });
+});
+
+/** A receiver behind an injected fetch that answers only when the test says so, oldest request first. */
+function heldReceiver() {
+  const sent: string[] = [];
+  const unanswered: ((response: Response) => void)[] = [];
+  let most = 0;
+  const fetch: typeof globalThis.fetch = (_url, init) =>
+    new Promise<Response>((resolve) => {
+      sent.push(new Headers(init?.headers).get(WEBHOOK_HEADERS.deliveryId) ?? '(none)');
+      unanswered.push(resolve);
+      most = Math.max(most, unanswered.length);
+    });
+  return {
+    fetch,
+    /** Delivery ids of the requests sent, in the order they were sent. */
+    sent,
+    /** Requests in flight. */
+    inFlight: () => unanswered.length,
+    /** The most requests that were in flight at once. */
+    most: () => most,
+    answerOldest: () => unanswered.shift()?.(new Response(null, { status: 204 })),
+  };
+}
+
+/** Lets every queued callback and promise of the app run. */
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('webhook deliveries in flight', () => {
+  const held = heldReceiver();
+  const ctx = useMock(IN_PROCESS, { webhooks: { fetch: held.fetch, baseDelayMs: 1, maxAttempts: 2, concurrency: 3 } });
+
+  it('sends at most `concurrency` attempts per webhook at once, the rest in log order as room frees', async () => {
+    const hooks = [];
+    for (const url of ['http://receiver.test/hook', 'http://other.test/hook']) {
+      hooks.push((await ctx.call('POST', '/_sim/v1/sandboxes/default/webhooks', { body: { organizationId: org(ctx).id, url, secret: SECRET } })).body.id);
+    }
+    for (let i = 0; i < 10; i++) await ctx.call('POST', '/sharing/v1/notes', { body: { text: `note ${i}` }, as: org(ctx) });
+    await settle();
+    // Ten events, two webhooks: three attempts of each in flight, the other fourteen wait.
+    expect(held.inFlight()).toBe(6);
+    while (held.inFlight() > 0) {
+      held.answerOldest();
+      await settle();
+    }
+    await ctx.app.idle();
+    expect(held.most()).toBe(6);
+    const log = (await ctx.call('GET', '/_sim/v1/sandboxes/default/webhooks/deliveries?limit=100')).body.items as Delivery[];
+    expect(log).toHaveLength(20);
+    expect(log.filter((d) => d.state === 'delivered' && d.attempts.length === 1)).toHaveLength(20);
+    // Each webhook's deliveries went out in the order of the log (the order of the events).
+    for (const id of hooks) {
+      const ofHook = log.filter((d) => d.webhookId === id).map((d) => d.id);
+      expect(held.sent.filter((d) => ofHook.includes(d))).toEqual(ofHook);
+    }
   });
 });
