@@ -29,7 +29,8 @@ export interface Delivery {
   webhookId: string;
   eventId: string;
   eventType: string;
-  state: 'pending' | 'delivered' | 'failed';
+  /** `cancelled`: its webhook was deleted before it settled (it is not sent again). */
+  state: 'pending' | 'delivered' | 'failed' | 'cancelled';
   attempts: DeliveryAttempt[];
 }
 
@@ -136,8 +137,20 @@ export class Webhooks {
     this.#hooks.set(hook.id, { ...hook });
   }
 
+  /**
+   * Deletes a webhook and cancels its deliveries not settled yet: none is sent again, and an
+   * attempt in flight is not logged (the receiver may still have got it). Replaying the delete
+   * cancels the same deliveries of the rebuilt log.
+   */
   remove(id: string): boolean {
-    return this.#hooks.delete(id);
+    if (!this.#hooks.delete(id)) return false;
+    this.#lanes.clear(id);
+    for (const delivery of this.#deliveries) {
+      if (delivery.webhookId !== id || delivery.state !== 'pending') continue;
+      delivery.state = 'cancelled';
+      delete delivery.payload;
+    }
+    return true;
   }
 
   list(): Webhook[] {
@@ -275,8 +288,8 @@ export class Webhooks {
       attempt.error = networkError(error);
     }
     // A closed sandbox was reset, deleted or shut down: its log is gone or will be rebuilt, and
-    // an unrecorded attempt is simply sent again.
-    if (this.#closed) return;
+    // an unrecorded attempt is simply sent again. A cancelled delivery stays as the delete left it.
+    if (this.#closed || delivery.state !== 'pending') return;
     const state = ok ? 'delivered' : delivery.attempts.length + 1 >= this.#options.maxAttempts ? 'failed' : 'pending';
     this.#settle(delivery, attempt, state);
     this.#onOutcome?.({ sandboxId: this.#sandboxId, deliveryId: delivery.id, webhookId: delivery.webhookId, eventId: delivery.eventId, attempt: { ...attempt }, state });

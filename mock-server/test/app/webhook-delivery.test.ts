@@ -124,3 +124,33 @@ describe('webhook deliveries in flight', () => {
     }
   });
 });
+
+describe('deleting a webhook', () => {
+  const held = heldReceiver();
+  const ctx = useMock(IN_PROCESS, { webhooks: { fetch: held.fetch, baseDelayMs: 1, maxAttempts: 5, concurrency: 1 } });
+
+  it('stops its deliveries: those not settled are cancelled and never sent again', async () => {
+    const hook = (await ctx.call('POST', '/_sim/v1/sandboxes/default/webhooks', { body: { organizationId: org(ctx).id, url: 'http://receiver.test/hook', secret: SECRET } })).body;
+    for (let i = 0; i < 3; i++) await ctx.call('POST', '/sharing/v1/notes', { body: { text: `note ${i}` }, as: org(ctx) });
+    await settle();
+    held.answerOldest(); // dlv_1_1 delivered; dlv_1_2 is then in flight, dlv_1_3 waits its turn
+    await settle();
+    expect(held.sent).toEqual(['dlv_1_1', 'dlv_1_2']);
+
+    expect((await ctx.call('DELETE', `/_sim/v1/sandboxes/default/webhooks/${hook.id}`)).status).toBe(204);
+    while (held.inFlight() > 0) {
+      held.answerOldest();
+      await settle();
+    }
+    await ctx.app.idle();
+    const reply = await ctx.call('GET', '/_sim/v1/sandboxes/default/webhooks/deliveries');
+    expectContract('simulation', 'listWebhookDeliveries', reply, 200);
+    // The attempt in flight at the delete may have reached the receiver; it is not logged.
+    expect((reply.body.items as Delivery[]).map((d) => [d.id, d.state, d.attempts.length])).toEqual([
+      ['dlv_1_1', 'delivered', 1],
+      ['dlv_1_2', 'cancelled', 0],
+      ['dlv_1_3', 'cancelled', 0],
+    ]);
+    expect(held.sent).toEqual(['dlv_1_1', 'dlv_1_2']);
+  });
+});

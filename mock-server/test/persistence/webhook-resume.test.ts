@@ -84,6 +84,28 @@ describe('webhook deliveries survive a restart', () => {
     await third.app.close();
   });
 
+  it.each([{ compactEvery: 10_000 }, { compactEvery: 2 }])('does not resume the deliveries of a deleted webhook (%o)', async (options) => {
+    const receiver = await startReceiver();
+    stops.push(receiver.stop);
+    const dataDir = tempDir();
+    const first = openApp(dataDir, { ...options, webhooks: { baseDelayMs: 60_000, maxAttempts: 5 } });
+    const org: Credentials = (await first.call('GET', '/_sim/v1/sandboxes/default')).body.organizations[0];
+    const hook = await first.call('POST', '/_sim/v1/sandboxes/default/webhooks', { body: { organizationId: org.id, url: receiver.url, secret: SECRET } });
+    await first.call('POST', '/sharing/v1/notes', { body: { text: 'hooked' }, as: org });
+    await until(first, (log) => log[0]?.attempts.length === 1);
+    expect((await first.call('DELETE', `/_sim/v1/sandboxes/default/webhooks/${hook.body.id}`)).status).toBe(204);
+    const cancelled = await deliveries(first);
+    expect(cancelled).toEqual([{ id: 'dlv_1_1', webhookId: hook.body.id, eventId: expect.any(String), eventType: 'created', state: 'cancelled', attempts: [{ at: expect.any(String), status: 500 }] }]);
+    await first.app.close();
+
+    receiver.state.status = 204;
+    const second = openApp(dataDir, { ...options, webhooks: { baseDelayMs: 1, maxAttempts: 5 } });
+    expect(await deliveries(second)).toEqual(cancelled);
+    await second.app.idle();
+    expect(receiver.received).toHaveLength(1);
+    await second.app.close();
+  });
+
   it('keeps the exported snapshot free of the delivery log', async () => {
     const receiver = await startReceiver();
     stops.push(receiver.stop);
