@@ -6,6 +6,7 @@ import type { ServerOptions } from '../server/index.js';
 import { FlagError, readFlags, readInteger, renderOptions, type Sourced } from './flag-spec.js';
 import { ENV_PREFIX, MOCK_FLAGS } from './mock-flags.js';
 import { parseQuotaFlags } from './quota-flags.js';
+import { parseWebhookFlags } from './webhook-flags.js';
 import { LOG_FORMATS, LOG_LEVELS, type LogSettings } from './request-logger.js';
 
 /** What the command line asked for. */
@@ -83,6 +84,7 @@ function parseRun(argv: readonly string[], env: Readonly<Record<string, string |
   const maxBodyBytes = readInteger(values.string('max-body-bytes'), 1);
   const compactEvery = readInteger(values.string('compact-every'), 1);
   const quotas = parseQuotaFlags(values);
+  const webhooks = parseWebhookFlags(values);
   const profileFile = PROFILES.includes(profile) ? undefined : profile;
   const corsOrigins = checked(values.list('cors-origin'), normalizeOrigin);
   const allowedHosts = checked(values.list('allowed-host'), normalizeAllowedHost);
@@ -109,6 +111,7 @@ function parseRun(argv: readonly string[], env: Readonly<Record<string, string |
       ...(compactEvery !== undefined ? { compactEvery } : {}),
       ...(maxBodyBytes !== undefined ? { limits: { maxBodyBytes } } : {}),
       ...(Object.keys(quotas).length > 0 ? { quotas } : {}),
+      ...(Object.keys(webhooks).length > 0 ? { webhooks } : {}),
       ...(simToken !== undefined ? { simToken: simToken.value } : {}),
       ...(journalSize !== undefined ? { requestJournal: { entries: journalSize } } : {}),
     },

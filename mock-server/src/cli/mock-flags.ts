@@ -1,5 +1,6 @@
 import type { FlagSpec } from './flag-spec.js';
 import { QUOTA_FLAG_SPECS } from './quota-flags.js';
+import { WEBHOOK_FLAG_SPECS } from './webhook-flags.js';
 
 /** Prefix of the environment variables of `gdx-mock`: `--data-dir` is `GDX_MOCK_DATA_DIR`. */
 export const ENV_PREFIX = 'GDX_MOCK_';
@@ -29,6 +30,7 @@ export const MOCK_FLAGS: readonly FlagSpec[] = [
   { name: 'clock', kind: 'string', value: '<virtual|realtime>', help: ['clock of the default sandbox (default virtual)'] },
   { name: 'max-body-bytes', kind: 'string', value: '<n>', help: ['largest request body in bytes (default 1048576, 1 MiB); a larger one', 'is refused with 413 before it is read'] },
   ...QUOTA_FLAG_SPECS,
+  ...WEBHOOK_FLAG_SPECS,
   {
     name: 'cors-origin',
     kind: 'list',
