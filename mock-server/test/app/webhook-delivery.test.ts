@@ -154,3 +154,14 @@ describe('deleting a webhook', () => {
     expect(held.sent).toEqual(['dlv_1_1', 'dlv_1_2']);
   });
 });
+
+describe('subscribing a webhook', () => {
+  const ctx = useMock(IN_PROCESS);
+
+  it.each(['http://user:pass@receiver.test/hook', 'https://user@receiver.test/hook', 'http://:pass@receiver.test/hook'])('refuses a URL with credentials, %s, at /url, creating nothing', async (url) => {
+    const reply = await ctx.call('POST', '/_sim/v1/sandboxes/default/webhooks', { body: { organizationId: org(ctx).id, url, secret: SECRET } });
+    expectContract('simulation', 'createWebhook', reply, 400);
+    expect(reply.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ pointer: '/url', code: 'INVALID', message: { zh: expect.stringContaining('用户名或密码'), en: expect.stringContaining('user name or password') } }] });
+    expect((await ctx.call('GET', '/_sim/v1/sandboxes/default/webhooks')).body.items).toEqual([]);
+  });
+});
