@@ -17,9 +17,13 @@ export const WEBHOOK_HEADERS = {
   signature: 'x-gdx-webhook-signature',
   /** Unix milliseconds of the attempt, the `<timestamp>` signed. */
   timestamp: 'x-gdx-timestamp',
-  /** The subscription the delivery is for. */
+  /** The subscription the delivery is for (not signed). */
   webhookId: 'x-gdx-webhook-id',
-  /** The delivery, the same on every attempt of it: what a receiver dedupes by. */
+  /**
+   * The delivery, the same on every attempt of it: what a receiver dedupes by. Not signed (the
+   * signature covers the timestamp and body only): against forged repeats, dedupe by the body's
+   * signed `sandboxId` and `id` (the event's id), which one subscription receives once.
+   */
   deliveryId: 'x-gdx-delivery-id',
 } as const;
 
