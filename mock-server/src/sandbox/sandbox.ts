@@ -279,6 +279,14 @@ export class Sandbox implements SandboxContext {
   }
 
   /**
+   * Sends a failed webhook delivery again (`Webhooks.redeliver`); while a journal is replayed it
+   * only reopens it, as the emitted events' deliveries are only recorded then.
+   */
+  redeliver(deliveryId: string): ReturnType<Webhooks['redeliver']> {
+    return this.webhooks.redeliver(deliveryId, this.#env.deliveryMode() === 'send');
+  }
+
+  /**
    * Replaces one year of this sandbox's calendar (throws `CalendarError` on a bad schedule); the
    * platforms then plan again the officials' decisions the calendar had blocked.
    */

@@ -34,11 +34,25 @@ export interface Delivery {
   attempts: DeliveryAttempt[];
 }
 
-/** A delivery as a data directory keeps it: while pending, with what a re-send needs. */
+/** A delivery as a data directory keeps it: while pending or failed, with what a re-send needs. */
 export interface SavedDelivery extends Delivery {
-  /** Target and body of the signed request (signed anew per attempt); dropped once settled. */
+  /**
+   * Target and body of the signed request (signed anew per attempt); dropped once delivered or
+   * cancelled, kept while failed for a redelivery.
+   */
   payload?: { url: string; secret: string; body: string };
+  /** Index in `attempts` of the first attempt of the current round (0 until a redelivery). */
+  round?: number;
 }
+
+/** Why a delivery cannot be sent again (`Webhooks.redeliver`). */
+export type RedeliveryRefusal =
+  | { reason: 'not_found' }
+  /** Only a `failed` delivery is sent again: a pending one is still being tried, a delivered one reached its receiver. */
+  | { reason: 'not_failed'; state: Delivery['state'] }
+  | { reason: 'webhook_deleted' }
+  /** Failed under a version that dropped the body of failed deliveries. */
+  | { reason: 'not_kept' };
 
 /** The result of one attempt and the state it left the delivery in (journaled by the app). */
 export interface DeliveryOutcome {
@@ -81,6 +95,11 @@ export interface WebhooksInit {
 }
 
 type Timer = ReturnType<typeof setTimeout>;
+
+/** A delivery as the log shows it: a copy, without what only a re-send needs. */
+function view({ payload: _payload, round: _round, ...delivery }: SavedDelivery): Delivery {
+  return structuredClone(delivery);
+}
 
 /**
  * Why an attempt got no answer, as the delivery log shows it. Node's fetch rejects every network
@@ -146,9 +165,10 @@ export class Webhooks {
     if (!this.#hooks.delete(id)) return false;
     this.#lanes.clear(id);
     for (const delivery of this.#deliveries) {
-      if (delivery.webhookId !== id || delivery.state !== 'pending') continue;
-      delivery.state = 'cancelled';
+      if (delivery.webhookId !== id) continue;
+      // A failed delivery keeps its body for a redelivery, which needs its webhook.
       delete delivery.payload;
+      if (delivery.state === 'pending') delivery.state = 'cancelled';
     }
     return true;
   }
@@ -159,7 +179,7 @@ export class Webhooks {
 
   /** The delivery log. */
   deliveries(): Delivery[] {
-    return this.#deliveries.map(({ payload: _payload, ...delivery }) => structuredClone(delivery));
+    return this.#deliveries.map(view);
   }
 
   /** How many deliveries the log holds (it only grows). */
@@ -170,9 +190,7 @@ export class Webhooks {
   /** The delivery at `position` in the log (0-based), as `deliveries()` shows it: one copy, not the whole log's. */
   deliveryAt(position: number): Delivery | undefined {
     const saved = this.#deliveries[position];
-    if (!saved) return undefined;
-    const { payload: _payload, ...delivery } = saved;
-    return structuredClone(delivery);
+    return saved ? view(saved) : undefined;
   }
 
   /** The delivery log with the payloads of pending deliveries (a data directory's snapshot). */
@@ -216,6 +234,24 @@ export class Webhooks {
     const delivery = this.#byId.get(outcome.deliveryId);
     if (delivery?.state !== 'pending' || delivery.webhookId !== outcome.webhookId || delivery.eventId !== outcome.eventId) return;
     this.#settle(delivery, { ...outcome.attempt }, outcome.state);
+  }
+
+  /**
+   * Sends a `failed` delivery again: a new round of up to `maxAttempts` attempts, under the same
+   * delivery id, with the same body, to the URL it was made for (sent when `send`; a replay
+   * only reopens it, and the outcomes journaled after it settle it). Its earlier attempts stay in
+   * the log. The webhook must still exist.
+   */
+  redeliver(id: string, send: boolean): { delivery: Delivery } | RedeliveryRefusal {
+    const delivery = this.#byId.get(id);
+    if (!delivery) return { reason: 'not_found' };
+    if (delivery.state !== 'failed') return { reason: 'not_failed', state: delivery.state };
+    if (!this.#hooks.has(delivery.webhookId)) return { reason: 'webhook_deleted' };
+    if (!delivery.payload) return { reason: 'not_kept' };
+    delivery.state = 'pending';
+    delivery.round = delivery.attempts.length;
+    if (send) this.#attempt(delivery);
+    return { delivery: view(delivery) };
   }
 
   /**
@@ -290,7 +326,7 @@ export class Webhooks {
     // A closed sandbox was reset, deleted or shut down: its log is gone or will be rebuilt, and
     // an unrecorded attempt is simply sent again. A cancelled delivery stays as the delete left it.
     if (this.#closed || delivery.state !== 'pending') return;
-    const state = ok ? 'delivered' : delivery.attempts.length + 1 >= this.#options.maxAttempts ? 'failed' : 'pending';
+    const state = ok ? 'delivered' : this.#roundAttempts(delivery) + 1 >= this.#options.maxAttempts ? 'failed' : 'pending';
     this.#settle(delivery, attempt, state);
     this.#onOutcome?.({ sandboxId: this.#sandboxId, deliveryId: delivery.id, webhookId: delivery.webhookId, eventId: delivery.eventId, attempt: { ...attempt }, state });
     if (state === 'pending') this.#retryAfter(delivery, this.#backoff(delivery));
@@ -299,12 +335,17 @@ export class Webhooks {
   #settle(delivery: SavedDelivery, attempt: DeliveryAttempt, state: Delivery['state']): void {
     delivery.attempts.push(attempt);
     delivery.state = state;
-    if (state !== 'pending') delete delivery.payload;
+    if (state === 'delivered' || state === 'cancelled') delete delivery.payload;
   }
 
   /** The wait after the latest attempt: `baseDelayMs` × 2^(attempts − 1). */
-  #backoff(delivery: Delivery): number {
-    return this.#options.baseDelayMs * 2 ** (delivery.attempts.length - 1);
+  #backoff(delivery: SavedDelivery): number {
+    return this.#options.baseDelayMs * 2 ** (this.#roundAttempts(delivery) - 1);
+  }
+
+  /** Finished attempts of the delivery's current round (all of them until a redelivery). */
+  #roundAttempts(delivery: SavedDelivery): number {
+    return delivery.attempts.length - (delivery.round ?? 0);
   }
 
   #retryAfter(delivery: SavedDelivery, delayMs: number): void {

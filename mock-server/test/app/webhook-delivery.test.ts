@@ -1,6 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WEBHOOK_HEADERS } from '@gdx/protocol';
+import { verifyWebhookSignature, WEBHOOK_HEADERS } from '@gdx/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Delivery } from '../../src/index.js';
 import { expectContract } from '../support/contract.js';
@@ -163,5 +163,65 @@ describe('subscribing a webhook', () => {
     expectContract('simulation', 'createWebhook', reply, 400);
     expect(reply.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ pointer: '/url', code: 'INVALID', message: { zh: expect.stringContaining('用户名或密码'), en: expect.stringContaining('user name or password') } }] });
     expect((await ctx.call('GET', '/_sim/v1/sandboxes/default/webhooks')).body.items).toEqual([]);
+  });
+});
+
+describe('redelivering a failed delivery', () => {
+  const ctx = useMock(IN_PROCESS, { webhooks: { baseDelayMs: 1, maxAttempts: 2 } });
+  const stops: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const stop of stops.splice(0)) await stop();
+  });
+
+  const log = async (): Promise<Delivery[]> => (await ctx.call('GET', '/_sim/v1/sandboxes/default/webhooks/deliveries')).body.items;
+  const settled = async (): Promise<Delivery[]> => {
+    for (;;) {
+      await ctx.app.idle();
+      const items = await log();
+      if (items.every((d) => d.state !== 'pending')) return items;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  };
+
+  it('sends it again under the same id, a new round of attempts after the old ones, and refuses what is not failed', async () => {
+    const answer = { status: 500 };
+    const receiver = await startReceiver((_path, res) => res.writeHead(answer.status).end());
+    stops.push(receiver.stop);
+    const hook = await ctx.call('POST', '/_sim/v1/sandboxes/default/webhooks', { body: { organizationId: org(ctx).id, url: `${receiver.origin}/hook`, secret: SECRET } });
+    await ctx.call('POST', '/sharing/v1/notes', { body: { text: 'hooked' }, as: org(ctx) });
+    const [failed] = await settled();
+    expect(failed).toMatchObject({ id: 'dlv_1_1', state: 'failed', attempts: [{ status: 500 }, { status: 500 }] });
+
+    answer.status = 204;
+    const again = await ctx.call('POST', '/_sim/v1/sandboxes/default/webhooks/deliveries/dlv_1_1/redeliver');
+    expectContract('simulation', 'redeliverWebhookDelivery', again, 202);
+    expect(again.body).toEqual({ ...failed, state: 'pending' });
+    const [delivered] = await settled();
+    expect(delivered).toMatchObject({ id: 'dlv_1_1', webhookId: hook.body.id, state: 'delivered', attempts: [{ status: 500 }, { status: 500 }, { status: 204 }] });
+    expect(receiver.received.map((r) => r.headers[WEBHOOK_HEADERS.deliveryId])).toEqual(['dlv_1_1', 'dlv_1_1', 'dlv_1_1']);
+    const last = receiver.received[2]!;
+    expect(last.body).toBe(receiver.received[0]!.body);
+    expect(verifyWebhookSignature({ secret: SECRET, body: last.body, timestamp: last.headers[WEBHOOK_HEADERS.timestamp] as string, signature: last.headers[WEBHOOK_HEADERS.signature] as string, now: Date.now() })).toBe(true);
+
+    const twice = await ctx.call('POST', '/_sim/v1/sandboxes/default/webhooks/deliveries/dlv_1_1/redeliver');
+    expectContract('simulation', 'redeliverWebhookDelivery', twice, 409);
+    expect(twice.body).toMatchObject({ code: 'CONFLICT', currentState: 'delivered' });
+    const unknown = await ctx.call('POST', '/_sim/v1/sandboxes/default/webhooks/deliveries/dlv_1_9/redeliver');
+    expectContract('simulation', 'redeliverWebhookDelivery', unknown, 404);
+    expect(await log()).toEqual([delivered]);
+  });
+
+  it('refuses a delivery whose webhook was deleted', async () => {
+    const receiver = await startReceiver((_path, res) => res.writeHead(500).end());
+    stops.push(receiver.stop);
+    const hook = await ctx.call('POST', '/_sim/v1/sandboxes/default/webhooks', { body: { organizationId: org(ctx).id, url: `${receiver.origin}/hook`, secret: SECRET } });
+    await ctx.call('POST', '/sharing/v1/notes', { body: { text: 'hooked' }, as: org(ctx) });
+    const before = await settled();
+    await ctx.call('DELETE', `/_sim/v1/sandboxes/default/webhooks/${hook.body.id}`);
+    const refused = await ctx.call('POST', '/_sim/v1/sandboxes/default/webhooks/deliveries/dlv_1_1/redeliver');
+    expectContract('simulation', 'redeliverWebhookDelivery', refused, 409);
+    expect(refused.body.detail).toContain('webhook was deleted');
+    expect(await log()).toEqual(before);
+    expect(receiver.received).toHaveLength(2);
   });
 });

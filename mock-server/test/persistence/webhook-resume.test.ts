@@ -106,6 +106,32 @@ describe('webhook deliveries survive a restart', () => {
     await second.app.close();
   });
 
+  it.each([{ compactEvery: 10_000 }, { compactEvery: 2 }])('redelivers a delivery that failed before the restart, and replays the redelivery (%o)', async (options) => {
+    const receiver = await startReceiver();
+    stops.push(receiver.stop);
+    const dataDir = tempDir();
+    const first = openApp(dataDir, { ...options, webhooks: { baseDelayMs: 1, maxAttempts: 1 } });
+    const org: Credentials = (await first.call('GET', '/_sim/v1/sandboxes/default')).body.organizations[0];
+    await first.call('POST', '/_sim/v1/sandboxes/default/webhooks', { body: { organizationId: org.id, url: receiver.url, secret: SECRET } });
+    await first.call('POST', '/sharing/v1/notes', { body: { text: 'hooked' }, as: org });
+    await until(first, (log) => log[0]?.state === 'failed');
+    await first.call('POST', '/sharing/v1/notes', { body: { text: 'unhooked' }, as: (await first.call('GET', '/_sim/v1/sandboxes/default')).body.organizations[1] });
+    await first.app.close();
+
+    receiver.state.status = 204;
+    const second = openApp(dataDir, { ...options, webhooks: { baseDelayMs: 1, maxAttempts: 1 } });
+    expect((await second.call('POST', '/_sim/v1/sandboxes/default/webhooks/deliveries/dlv_1_1/redeliver')).status).toBe(202);
+    const delivered = await until(second, (log) => log[0]?.state === 'delivered');
+    expect(delivered[0]!.attempts.map((a) => a.status)).toEqual([500, 204]);
+    await second.app.close();
+
+    const third = openApp(dataDir, { ...options, webhooks: { baseDelayMs: 1, maxAttempts: 1 } });
+    expect(await deliveries(third)).toEqual(delivered);
+    await third.app.idle();
+    expect(receiver.received.map((r) => r.headers[WEBHOOK_HEADERS.deliveryId])).toEqual(['dlv_1_1', 'dlv_1_1']);
+    await third.app.close();
+  });
+
   it('keeps the exported snapshot free of the delivery log', async () => {
     const receiver = await startReceiver();
     stops.push(receiver.stop);

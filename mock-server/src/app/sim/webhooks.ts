@@ -59,6 +59,26 @@ export const webhookRoutes: readonly SimRoute[] = [
     handler: (ctx) => (sandboxOf(ctx).webhooks.remove(ctx.params.webhookId ?? '') ? { status: 204 } : ctx.problem('NOT_FOUND')),
   },
   {
+    method: 'POST', path: '/sandboxes/{sandboxId}/webhooks/deliveries/{deliveryId}/redeliver', operationId: 'redeliverWebhookDelivery', jsonBody: true,
+    handler(ctx) {
+      const result = sandboxOf(ctx).redeliver(ctx.params.deliveryId ?? '');
+      if ('delivery' in result) return { status: 202, body: result.delivery };
+      switch (result.reason) {
+        case 'not_found':
+          return ctx.problem('NOT_FOUND');
+        case 'not_failed':
+          return ctx.problem('CONFLICT', {
+            detail: `只能重新投递失败（failed）的投递 / only a failed delivery is sent again; this one is ${result.state}`,
+            extensions: { currentState: result.state },
+          });
+        case 'webhook_deleted':
+          return ctx.problem('CONFLICT', { detail: '该投递的回调已取消订阅 / the delivery\'s webhook was deleted' });
+        case 'not_kept':
+          return ctx.problem('CONFLICT', { detail: '该投递失败于旧版本，其内容未保留 / the delivery failed under an older version, which did not keep its body' });
+      }
+    },
+  },
+  {
     method: 'GET', path: '/sandboxes/{sandboxId}/webhooks/deliveries', operationId: 'listWebhookDeliveries', jsonBody: false,
     handler(ctx) {
       // The log only grows (a reset starts a new sandbox), so a delivery's position is a stable key,
