@@ -1,27 +1,22 @@
-import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { verifyWebhookSignature, WEBHOOK_HEADERS } from '@gdx/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Delivery } from '../../src/index.js';
 import { expectContract } from '../support/contract.js';
-import { IN_PROCESS, org, useMock } from '../support/harness.js';
+import { IN_PROCESS, org, useMock, type MockContext } from '../support/harness.js';
+import { startReceiver } from '../support/webhook-receiver.js';
 
 const SECRET = 'whsec-0123456789abcdef';
 
-/** A local receiver whose answer `respond` writes; it records what reached it. */
-async function startReceiver(respond: (path: string, res: ServerResponse) => void) {
-  const received: { method: string; path: string; headers: IncomingHttpHeaders; body: string }[] = [];
-  const server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString('utf8')));
-    req.on('end', () => {
-      received.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body });
-      respond(req.url ?? '', res);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { received, origin, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+/** The delivery log once no delivery is pending (a retry waits on a real timer: polled). */
+async function settledLog(ctx: MockContext): Promise<Delivery[]> {
+  for (;;) {
+    await ctx.app.idle();
+    const reply = await ctx.call('GET', '/_sim/v1/sandboxes/default/webhooks/deliveries');
+    expectContract('simulation', 'listWebhookDeliveries', reply, 200);
+    const log = reply.body.items as Delivery[];
+    if (log.length > 0 && log.every((d) => d.state !== 'pending')) return log;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
 }
 
 describe('webhook delivery attempts', () => {
@@ -36,14 +31,8 @@ describe('webhook delivery attempts', () => {
     const hook = await ctx.call('POST', '/_sim/v1/sandboxes/default/webhooks', { body: { organizationId: org(ctx).id, url, secret: SECRET } });
     expect(hook.status).toBe(201);
     await ctx.call('POST', '/sharing/v1/notes', { body: { text: 'hooked' }, as: org(ctx) });
-    for (;;) {
-      await ctx.app.idle();
-      const reply = await ctx.call('GET', '/_sim/v1/sandboxes/default/webhooks/deliveries');
-      expectContract('simulation', 'listWebhookDeliveries', reply, 200);
-      const [delivery] = reply.body.items as Delivery[];
-      if (delivery && delivery.state !== 'pending') return delivery;
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
+    const [delivery] = await settledLog(ctx);
+    return delivery!;
   };
 
   it.each([301, 302, 303, 307, 308])('does not follow a %i redirect: the attempt fails with that status', async (status) => {
@@ -174,14 +163,7 @@ describe('redelivering a failed delivery', () => {
   });
 
   const log = async (): Promise<Delivery[]> => (await ctx.call('GET', '/_sim/v1/sandboxes/default/webhooks/deliveries')).body.items;
-  const settled = async (): Promise<Delivery[]> => {
-    for (;;) {
-      await ctx.app.idle();
-      const items = await log();
-      if (items.every((d) => d.state !== 'pending')) return items;
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-  };
+  const settled = () => settledLog(ctx);
 
   it('sends it again under the same id, a new round of attempts after the old ones, and refuses what is not failed', async () => {
     const answer = { status: 500 };

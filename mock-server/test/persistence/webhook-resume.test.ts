@@ -1,27 +1,17 @@
-import { createServer, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { verifyWebhookSignature, WEBHOOK_HEADERS } from '@gdx/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Delivery } from '../../src/index.js';
 import type { Credentials } from '../support/client.js';
+import { startReceiver } from '../support/webhook-receiver.js';
 import { openApp, useTempDirs } from './data-dir-app.js';
 
 const SECRET = 'whsec-0123456789abcdef';
 
-/** A local receiver answering `status` (changeable between restarts). */
-async function startReceiver() {
-  const received: { headers: IncomingHttpHeaders; body: string }[] = [];
+/** A local receiver answering `state.status` (changeable between restarts). */
+async function startFlippingReceiver() {
   const state = { status: 500 };
-  const server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString('utf8')));
-    req.on('end', () => {
-      received.push({ headers: req.headers, body });
-      res.writeHead(state.status).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { state, received, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  const receiver = await startReceiver((_path, res) => res.writeHead(state.status).end());
+  return { ...receiver, state, url: `${receiver.origin}/hook` };
 }
 
 type Opened = ReturnType<typeof openApp>;
@@ -48,7 +38,7 @@ describe('webhook deliveries survive a restart', () => {
   });
 
   it.each([{ compactEvery: 10_000 }, { compactEvery: 2 }])('sends a delivery that failed before the restart, once (%o)', async (options) => {
-    const receiver = await startReceiver();
+    const receiver = await startFlippingReceiver();
     stops.push(receiver.stop);
     const dataDir = tempDir();
     // A long backoff: the retry is still pending when the app closes.
@@ -85,7 +75,7 @@ describe('webhook deliveries survive a restart', () => {
   });
 
   it.each([{ compactEvery: 10_000 }, { compactEvery: 2 }])('does not resume the deliveries of a deleted webhook (%o)', async (options) => {
-    const receiver = await startReceiver();
+    const receiver = await startFlippingReceiver();
     stops.push(receiver.stop);
     const dataDir = tempDir();
     const first = openApp(dataDir, { ...options, webhooks: { baseDelayMs: 60_000, maxAttempts: 5 } });
@@ -107,7 +97,7 @@ describe('webhook deliveries survive a restart', () => {
   });
 
   it.each([{ compactEvery: 10_000 }, { compactEvery: 2 }])('redelivers a delivery that failed before the restart, and replays the redelivery (%o)', async (options) => {
-    const receiver = await startReceiver();
+    const receiver = await startFlippingReceiver();
     stops.push(receiver.stop);
     const dataDir = tempDir();
     const first = openApp(dataDir, { ...options, webhooks: { baseDelayMs: 1, maxAttempts: 1 } });
@@ -133,7 +123,7 @@ describe('webhook deliveries survive a restart', () => {
   });
 
   it('keeps the exported snapshot free of the delivery log', async () => {
-    const receiver = await startReceiver();
+    const receiver = await startFlippingReceiver();
     stops.push(receiver.stop);
     const opened = openApp(tempDir(), { webhooks: { baseDelayMs: 60_000, maxAttempts: 2 } });
     const org: Credentials = (await opened.call('GET', '/_sim/v1/sandboxes/default')).body.organizations[0];
