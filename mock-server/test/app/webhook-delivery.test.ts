@@ -153,6 +153,12 @@ describe('subscribing a webhook', () => {
     expect(reply.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ pointer: '/url', code: 'INVALID', message: { zh: expect.stringContaining('用户名或密码'), en: expect.stringContaining('user name or password') } }] });
     expect((await ctx.call('GET', '/_sim/v1/sandboxes/default/webhooks')).body.items).toEqual([]);
   });
+
+  it('takes a URL without credentials on any port (also one Node\'s fetch blocks: an intercepting fetch reaches it)', async () => {
+    for (const url of ['http://127.0.0.1:6001/hook', 'https://receiver.test/hook', 'http://receiver.test:9/hook']) {
+      expect((await ctx.call('POST', '/_sim/v1/sandboxes/default/webhooks', { body: { organizationId: org(ctx).id, url, secret: SECRET } })).status).toBe(201);
+    }
+  });
 });
 
 describe('redelivering a failed delivery', () => {

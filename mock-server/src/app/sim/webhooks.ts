@@ -2,26 +2,11 @@ import { formatShanghaiInstant } from '@gdx/calendar';
 import type { Delivery, Webhook } from '../../sandbox/webhooks.js';
 import { listPage, positionPage } from '../paging.js';
 import { bodyObject, invalidField, sandboxOf, type SimRoute } from './sim-route.js';
+import { isHttpUrl, undeliverable } from './webhook-url.js';
 
 /** A webhook as the simulation API shows it: everything but the secret. */
 function webhookView({ secret: _secret, ...visible }: Webhook) {
   return visible;
-}
-
-function isHttpUrl(value: unknown): value is string {
-  if (typeof value !== 'string' || value.length > 2048) return false;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
-
-/** Whether an http(s) URL names a user or a password (`http://user:pass@host/`). */
-function hasCredentials(value: string): boolean {
-  const url = new URL(value);
-  return url.username !== '' || url.password !== '';
 }
 
 /** Webhook subscriptions per organisation and the delivery log. */
@@ -35,11 +20,10 @@ export const webhookRoutes: readonly SimRoute[] = [
         return invalidField(ctx, '/organizationId', 'organizationId must name an organisation of the sandbox', 'organizationId 须为本沙箱的机构');
       }
       if (!isHttpUrl(body.url)) return invalidField(ctx, '/url', 'url must be an http(s) URL', 'url 须为 http(s) 地址');
-      // fetch refuses a URL with credentials, so every delivery to it would fail (and the log would
-      // echo the password). A replayed create was answered 201 before this check: taken as it was.
-      if (hasCredentials(body.url) && !ctx.replaying) {
-        return invalidField(ctx, '/url', 'url must not hold a user name or password (user:password@): deliveries cannot be sent to it; authenticate deliveries by their signature', 'url 不得包含用户名或密码（user:password@），否则无法投递；请以签名验证回调');
-      }
+      // Every delivery to such a URL would fail. A replayed create was answered 201 before this
+      // check: it is taken as it was.
+      const refused = ctx.replaying ? undefined : undeliverable(body.url);
+      if (refused) return invalidField(ctx, '/url', refused.en, refused.zh);
       if (typeof body.secret !== 'string' || body.secret.length < 16 || body.secret.length > 256) return invalidField(ctx, '/secret', 'secret must be 16–256 characters', 'secret 须为 16–256 个字符');
       const types = body.eventTypes ?? [];
       if (!Array.isArray(types) || !types.every((t) => typeof t === 'string')) return invalidField(ctx, '/eventTypes', 'eventTypes must be an array of strings', 'eventTypes 须为字符串数组');

@@ -1,0 +1,31 @@
+/** Whether `value` is an absolute http(s) URL of at most 2,048 characters. */
+export function isHttpUrl(value: unknown): value is string {
+  if (typeof value !== 'string' || value.length > 2048) return false;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Why no delivery to an http(s) URL could be sent, in both languages, or `undefined`: a fetch
+ * (Node's, a browser's, or one that MSW intercepts) cannot even build a request to a URL with a
+ * user name or password. (A port the Fetch standard blocks, 6000 or 10080, is not refused here:
+ * an intercepting fetch reaches it; Node's refuses to connect, and the log says `bad port`.)
+ *
+ * @example
+ * ```ts
+ * undeliverable('http://user:pass@127.0.0.1:9000/hook')?.en; // 'url must not hold a user name or password …'
+ * undeliverable('http://127.0.0.1:9000/hook');               // undefined
+ * ```
+ */
+export function undeliverable(value: string): { en: string; zh: string } | undefined {
+  const url = new URL(value);
+  if (url.username === '' && url.password === '') return undefined;
+  return {
+    en: 'url must not hold a user name or password (user:password@): deliveries cannot be sent to it; authenticate deliveries by their signature',
+    zh: 'url 不得包含用户名或密码（user:password@），否则无法投递；请以签名验证回调',
+  };
+}
