@@ -111,7 +111,7 @@ export interface App {
   readonly limits: Readonly<Limits>;
   /** Where acknowledged writes are kept, and whether writes are accepted now. */
   readonly storage: StorageStatus;
-  /** Waits for webhook deliveries in flight (pending retries are not waited for). */
+  /** Waits for webhook deliveries in flight and those waiting for their turn (pending retries are not waited for). */
   idle(): Promise<void>;
   /** Writes what is pending to the journal, cancels webhook retries and closes files. */
   close(): Promise<void>;
