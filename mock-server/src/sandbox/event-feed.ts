@@ -54,6 +54,12 @@ export class EventFeed {
    * was built and hashed for every event of a clock advance).
    */
   readonly #byObject = new Map<PlatformName, Map<string, Map<string, FeedEvent[]>>>();
+  /**
+   * The entries each organisation's webhooks receive (`recipients`), by platform (`''`: all),
+   * built when first asked for and brought up to date at each ask (`upTo` entries of the feed
+   * read): storing an event costs nothing for a filter nobody reads.
+   */
+  readonly #byRecipient = new Map<string, Map<PlatformName | '', { upTo: number; events: FeedEvent[] }>>();
 
   /** A feed holding `saved` (a snapshot's entries, parsed for it alone: they become its own, frozen, not copied). */
   constructor(saved: readonly FeedEvent[] = []) {
@@ -76,9 +82,12 @@ export class EventFeed {
     });
   }
 
-  /** Events after `afterSeq` (from a decoded cursor), oldest first, optionally of one platform. */
-  page(afterSeq: number | undefined, limit: number, platform?: PlatformName): Page<FeedEvent> {
-    const events = this.#list(platform);
+  /**
+   * Events after `afterSeq` (from a decoded cursor), oldest first, optionally of one platform and
+   * only those one organisation's webhooks receive (`recipient`).
+   */
+  page(afterSeq: number | undefined, limit: number, platform?: PlatformName, recipient?: string): Page<FeedEvent> {
+    const events = this.#list(platform, recipient);
     const start = afterSeq === undefined ? 0 : firstAfter(events, afterSeq);
     const items = events.slice(start, start + limit);
     const last = items.at(-1);
@@ -91,8 +100,8 @@ export class EventFeed {
    * optionally of one platform: the tail of a long feed costs one slice, not a walk from its start.
    * The cursor is marked `desc`, so it cannot be mistaken for one of `page`.
    */
-  pageNewestFirst(beforeSeq: number | undefined, limit: number, platform?: PlatformName): Page<FeedEvent> {
-    const events = this.#list(platform);
+  pageNewestFirst(beforeSeq: number | undefined, limit: number, platform?: PlatformName, recipient?: string): Page<FeedEvent> {
+    const events = this.#list(platform, recipient);
     const end = beforeSeq === undefined ? events.length : firstAfter(events, beforeSeq - 1);
     const start = Math.max(0, end - limit);
     const items = events.slice(start, end).reverse();
@@ -105,8 +114,22 @@ export class EventFeed {
     return this.#byObject.get(platform)?.get(objectType)?.get(objectId) ?? [];
   }
 
-  #list(platform: PlatformName | undefined): readonly FeedEvent[] {
+  #list(platform: PlatformName | undefined, recipient: string | undefined): readonly FeedEvent[] {
+    if (recipient !== undefined) return this.#received(recipient, platform ?? '');
     return platform ? (this.#byPlatform.get(platform) ?? []) : this.#events;
+  }
+
+  /** The entries `recipient` receives (of `platform`, or all for `''`), read up to the feed's end. */
+  #received(recipient: string, platform: PlatformName | ''): readonly FeedEvent[] {
+    let ofRecipient = this.#byRecipient.get(recipient);
+    if (!ofRecipient) this.#byRecipient.set(recipient, (ofRecipient = new Map()));
+    let index = ofRecipient.get(platform);
+    if (!index) ofRecipient.set(platform, (index = { upTo: 0, events: [] }));
+    for (; index.upTo < this.#events.length; index.upTo++) {
+      const event = this.#events[index.upTo] as FeedEvent;
+      if (event.recipients.includes(recipient) && (platform === '' || event.platform === platform)) index.events.push(event);
+    }
+    return index.events;
   }
 
   /** How many events the feed holds (the sandbox's event quota counts them). */

@@ -44,8 +44,12 @@ export const eventRoutes: readonly SimRoute[] = [
         return invalidField(ctx, '/query/platform', 'platform must be registration, sharing, open-data, catalog or authorized-operation', 'platform 取值无效');
       }
       const sandbox = sandboxOf(ctx);
+      const recipient = ctx.query.organizationId;
+      if (recipient !== undefined && (typeof recipient !== 'string' || !sandbox.organisation(recipient))) {
+        return invalidField(ctx, '/query/organizationId', 'organizationId must name an organisation of the sandbox', 'organizationId 须为本沙箱的机构');
+      }
       const only = platform as PlatformName | undefined;
-      const page = order === 'desc' ? sandbox.feed.pageNewestFirst(position, limit, only) : sandbox.feed.page(position, limit, only);
+      const page = order === 'desc' ? sandbox.feed.pageNewestFirst(position, limit, only, recipient) : sandbox.feed.page(position, limit, only, recipient);
       return { status: 200, body: { ...page, items: feedEventViews(page.items, ctx.platforms, sandbox) } };
     },
   },
