@@ -219,9 +219,19 @@ export function pageRequest(ctx: { readonly query: Readonly<Record<string, unkno
  * @example
  * ```ts
  * positionPage(ctx, log.length, (i) => view(log[i]!)); // { items, nextCursor: 'WzE5XQ' | null, total }
+ * positionPage(ctx, failed.length, (i) => view(log[failed[i]!]!), (i) => failed[i]!); // a subset of the log, keyed by log position
  * ```
+ *
+ * For a subset of such a list, `positionAt(index)` gives the list position of the subset's
+ * `index`-th item (rising): the cursor keeps naming a position of the whole list, so an item
+ * that joins or leaves the subset between pages does not shift the next page.
  */
-export function positionPage<V>(ctx: { readonly query: Readonly<Record<string, unknown>> }, count: number, itemAt: (position: number) => V): Page<V> {
+export function positionPage<V>(
+  ctx: { readonly query: Readonly<Record<string, unknown>> },
+  count: number,
+  itemAt: (index: number) => V,
+  positionAt: (index: number) => number = (index) => index,
+): Page<V> {
   const { after, limit } = pageRequest(ctx);
   // A position is a whole number from 0: any other cursor was not made by a page of this list.
   if (after && (after.length !== 1 || !isSeq(after[0], 0))) throw invalidCursor();
@@ -230,7 +240,7 @@ export function positionPage<V>(ctx: { readonly query: Readonly<Record<string, u
     let hi = count;
     while (start < hi) {
       const mid = (start + hi) >>> 1;
-      if (compareKeys([mid], after) <= 0) start = mid + 1;
+      if (compareKeys([positionAt(mid)], after) <= 0) start = mid + 1;
       else hi = mid;
     }
   }
@@ -238,5 +248,5 @@ export function positionPage<V>(ctx: { readonly query: Readonly<Record<string, u
   const items: V[] = [];
   for (let i = start; i < end; i += 1) items.push(itemAt(i));
   const more = start + limit < count;
-  return { items, nextCursor: more && end > start ? encodeCursor([end - 1]) : null, total: count };
+  return { items, nextCursor: more && end > start ? encodeCursor([positionAt(end - 1)]) : null, total: count };
 }

@@ -193,6 +193,15 @@ export class Webhooks {
     return saved ? view(saved) : undefined;
   }
 
+  /** Positions in the log (rising) of the deliveries of one webhook and/or in one state. */
+  positionsWhere(filter: { webhookId?: string; state?: Delivery['state'] }): number[] {
+    const positions: number[] = [];
+    this.#deliveries.forEach((d, position) => {
+      if ((filter.webhookId === undefined || d.webhookId === filter.webhookId) && (filter.state === undefined || d.state === filter.state)) positions.push(position);
+    });
+    return positions;
+  }
+
   /** The delivery log with the payloads of pending deliveries (a data directory's snapshot). */
   save(): SavedDelivery[] {
     return structuredClone(this.#deliveries);

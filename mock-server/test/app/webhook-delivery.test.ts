@@ -213,3 +213,36 @@ describe('redelivering a failed delivery', () => {
     expect(receiver.received).toHaveLength(2);
   });
 });
+
+describe('the delivery log, filtered', () => {
+  const held = heldReceiver();
+  const ctx = useMock(IN_PROCESS, { webhooks: { fetch: held.fetch, baseDelayMs: 1, maxAttempts: 1 } });
+
+  it('lists the deliveries of one webhook and/or in one state, paged by a cursor that survives a delivery leaving the filter', async () => {
+    const hooks: string[] = [];
+    for (const url of ['http://a.test/hook', 'http://b.test/hook']) {
+      hooks.push((await ctx.call('POST', '/_sim/v1/sandboxes/default/webhooks', { body: { organizationId: org(ctx).id, url, secret: SECRET } })).body.id);
+    }
+    for (let i = 0; i < 3; i++) await ctx.call('POST', '/sharing/v1/notes', { body: { text: `note ${i}` }, as: org(ctx) });
+    await settle();
+    // dlv_1_1, 3, 5 go to the first webhook, 2, 4, 6 to the second; all six are in flight.
+    const page = async (query: string) => {
+      const reply = await ctx.call('GET', `/_sim/v1/sandboxes/default/webhooks/deliveries?${query}`);
+      expectContract('simulation', 'listWebhookDeliveries', reply, 200);
+      return { ids: (reply.body.items as Delivery[]).map((d) => d.id), nextCursor: reply.body.nextCursor as string | null, total: reply.body.total as number };
+    };
+    expect(await page(`webhookId=${hooks[1]}`)).toEqual({ ids: ['dlv_1_2', 'dlv_1_4', 'dlv_1_6'], nextCursor: null, total: 3 });
+    const first = await page(`state=pending&limit=2`);
+    expect(first).toMatchObject({ ids: ['dlv_1_1', 'dlv_1_2'], total: 6 });
+    held.answerOldest(); // dlv_1_1 delivered: it leaves the pending ones, the next page does not shift
+    await settle();
+    expect(await page(`state=pending&limit=2&cursor=${first.nextCursor}`)).toMatchObject({ ids: ['dlv_1_3', 'dlv_1_4'], total: 5 });
+    expect(await page(`state=delivered&webhookId=${hooks[0]}`)).toEqual({ ids: ['dlv_1_1'], nextCursor: null, total: 1 });
+    expect(await page(`state=delivered&webhookId=${hooks[1]}`)).toEqual({ ids: [], nextCursor: null, total: 0 });
+    expect((await ctx.call('GET', '/_sim/v1/sandboxes/default/webhooks/deliveries?state=lost')).status).toBe(400);
+    while (held.inFlight() > 0) {
+      held.answerOldest();
+      await settle();
+    }
+  });
+});

@@ -68,7 +68,13 @@ export const webhookRoutes: readonly SimRoute[] = [
       // The log only grows (a reset starts a new sandbox), so a delivery's position is a stable key,
       // and the log is already in its order: a page is read by position, not by copying the log.
       const { webhooks } = sandboxOf(ctx);
-      return { status: 200, body: positionPage(ctx, webhooks.deliveryCount, (position) => webhooks.deliveryAt(position) as Delivery) };
+      const { webhookId, state } = ctx.query as { webhookId?: string; state?: Delivery['state'] };
+      if (webhookId === undefined && state === undefined) {
+        return { status: 200, body: positionPage(ctx, webhooks.deliveryCount, (position) => webhooks.deliveryAt(position) as Delivery) };
+      }
+      // A filtered page walks the log once; the cursor is still a log position.
+      const positions = webhooks.positionsWhere({ ...(webhookId !== undefined ? { webhookId } : {}), ...(state !== undefined ? { state } : {}) });
+      return { status: 200, body: positionPage(ctx, positions.length, (index) => webhooks.deliveryAt(positions[index] as number) as Delivery, (index) => positions[index] as number) };
     },
   },
 ];
