@@ -38,12 +38,6 @@ export class DeliveryLanes {
     this.#pump(lane, queue);
   }
 
-  /** Tasks waiting for room in `lane` (not counting those running). */
-  waiting(lane: string): number {
-    const queue = this.#lanes.get(lane);
-    return queue ? queue.waiting.length - queue.head : 0;
-  }
-
   /** Drops the tasks still waiting in `lane`; those running finish. */
   clear(lane: string): void {
     const queue = this.#lanes.get(lane);
@@ -73,14 +67,12 @@ export class DeliveryLanes {
         lane.head = 0;
       }
       lane.running++;
-      const run: Promise<void> = task()
-        .catch(() => undefined)
-        .finally(() => {
-          this.#running.delete(run);
-          lane.running--;
-          if (lane.head < lane.waiting.length) this.#pump(name, lane);
-          else if (lane.running === 0 && this.#lanes.get(name) === lane) this.#lanes.delete(name);
-        });
+      const run: Promise<void> = task().finally(() => {
+        this.#running.delete(run);
+        lane.running--;
+        if (lane.head < lane.waiting.length) this.#pump(name, lane);
+        else if (lane.running === 0 && this.#lanes.get(name) === lane) this.#lanes.delete(name);
+      });
       this.#running.add(run);
     }
   }

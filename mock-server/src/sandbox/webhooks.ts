@@ -166,7 +166,7 @@ export class Webhooks {
     this.#lanes.clear(id);
     for (const delivery of this.#deliveries) {
       if (delivery.webhookId !== id) continue;
-      // A failed delivery keeps its body for a redelivery, which needs its webhook.
+      // Its failed deliveries kept their body for a redelivery, which needs the webhook.
       delete delivery.payload;
       if (delivery.state === 'pending') delivery.state = 'cancelled';
     }
@@ -202,7 +202,7 @@ export class Webhooks {
     return positions;
   }
 
-  /** The delivery log with the payloads of pending deliveries (a data directory's snapshot). */
+  /** The delivery log with the payloads of pending and failed deliveries (a data directory's snapshot). */
   save(): SavedDelivery[] {
     return structuredClone(this.#deliveries);
   }
