@@ -117,3 +117,31 @@ describe('every paged list is paged through, not only the catalog search', () =>
     expect(report.results[0]?.failures[0]).toMatchObject({ expected: 1, actual: 0 });
   });
 });
+
+describe('a refusal for a missing field is the contract\'s, not any 4xx', () => {
+  /** The one failure of a check whose refusal answered 401 SIGNATURE_INVALID, naming the request. */
+  const refused = (description: string, path: RegExp, expected = '400 application/problem+json VALIDATION_FAILED') => [{
+    message: expect.stringMatching(new RegExp(`^${description.replace(/[()]/g, '\\$&')} \\(POST ${path.source}\\): status$`)),
+    expected,
+    actual: '401 application/problem+json SIGNATURE_INVALID',
+  }];
+  const failures = (report: Report, id: string) => report.results.find((r) => r.id === id)?.failures;
+  const action = /http:\S+\/_sim\/v1\/sandboxes\/[^/]+\/actions/;
+  const objections = /http:\S+\/registration\/v1\/public-notices\/[^/]+\/objections/;
+
+  it('a platform refusing a step without reasons, evidence or an existing registration with 401 SIGNATURE_INVALID fails, naming the request, expected and actual', async () => {
+    const report = await runAgainst('refusal-as-401', ['SHR-COMPLIANCE-02', 'SHR-DISPUTE-01', 'SHR-ESCALATE-01', 'CAT-REVIEW-01', 'REG-NOTICE-01', 'REG-CHANGE-02']);
+    expect(failures(report, 'SHR-COMPLIANCE-02')).toEqual(refused('failing the compliance review without reasons', action));
+    expect(failures(report, 'SHR-DISPUTE-01')).toEqual(refused('a rejection without reasons', action));
+    expect(failures(report, 'SHR-ESCALATE-01')).toEqual(refused('upholding the rejection without reasons', action));
+    expect(failures(report, 'CAT-REVIEW-01')).toEqual(refused('a return without reasons', action));
+    expect(failures(report, 'REG-NOTICE-01')).toEqual(refused('an objection without evidence', objections));
+    // A missing registration may be 404 NOT_FOUND or 400 at /registrationId; the failure says the 400.
+    expect(failures(report, 'REG-CHANGE-02')).toEqual(refused('a change of a registration that does not exist (404 NOT_FOUND, or 400 VALIDATION_FAILED at /registrationId)', /http:\S+\/registration\/v1\/applications/));
+  });
+
+  it("an objection without the objector's identity refused with 401 fails", async () => {
+    const report = await runAgainst('objector-refusal-as-401', ['REG-NOTICE-01']);
+    expect(failures(report, 'REG-NOTICE-01')).toEqual(refused("an objection without the objector's real identity", objections));
+  });
+});

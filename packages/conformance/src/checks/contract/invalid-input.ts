@@ -3,7 +3,7 @@ import { fillPath, type Operation } from '../../specs/operations.js';
 import { invalidInputs, requestSample } from '../../specs/samples.js';
 import type { ResponseValidator } from '../../specs/validator.js';
 import { PLATFORM_CODES, type Check, type CheckContext } from '../../runner/types.js';
-import { expectProblem } from '../expect-problem.js';
+import { expectPointer, expectProblem } from '../expect-problem.js';
 import { idempotencyKey } from '../requests.js';
 
 function jsonMedia(op: Operation): Record<string, unknown> | undefined {
@@ -17,13 +17,6 @@ async function countOwn(ctx: CheckContext, op: Operation): Promise<unknown> {
   const res: HttpResponse = await ctx.http(0).request('GET', op.platform, op.path, { query: { limit: 200 } });
   if (!isRecord(res.body)) return `(${res.status})`;
   return typeof res.body.total === 'number' ? res.body.total : Array.isArray(res.body.items) ? res.body.items.length : `(${res.status})`;
-}
-
-/** The problem's field `errors` name the member that was broken (docs/design.md §Errors: pointers to the offending fields). */
-function expectPointer(ctx: CheckContext, res: HttpResponse, pointer: string, what: string): void {
-  const errors = isRecord(res.body) && Array.isArray(res.body.errors) ? res.body.errors.filter(isRecord) : [];
-  const pointers = errors.map((e) => e.pointer);
-  ctx.expect.that(pointers.some((p) => typeof p === 'string' && (p === pointer || p.startsWith(`${pointer}/`))), `${what} (${res.method} ${res.url}): the problem points at the field`, pointer, pointers);
 }
 
 /**
@@ -66,7 +59,7 @@ export function invalidInputCheck(op: Operation, validator: ResponseValidator): 
         // An item path with an id that cannot exist may answer 404 before the body is read.
         const unknownItem = itemPath && res.status === 404;
         expectProblem(ctx.expect, res, unknownItem ? 404 : 400, unknownItem ? 'NOT_FOUND' : 'VALIDATION_FAILED', what);
-        if (!unknownItem && bad.pointer !== '') expectPointer(ctx, res, bad.pointer, what);
+        if (!unknownItem && bad.pointer !== '') expectPointer(ctx.expect, res, bad.pointer, what);
         for (const v of validator.check(op, res)) ctx.expect.fail(`${op.operationId} (${bad.kind}): ${v.message}`, v.expected, v.actual);
       }
       if (listed) ctx.expect.equal(await countOwn(ctx, op), before, `rejected input leaves the ${op.path} list unchanged`);

@@ -3,7 +3,7 @@ import { expectedDeadline, justAfter } from '../../rules/deadlines.js';
 import { LIMITS, type ProfileName, type StepLimit } from '../../rules/limits.js';
 import type { Check, CheckContext } from '../../runner/types.js';
 import { workflowCheck } from '../define-check.js';
-import { expectProblem } from '../expect-problem.js';
+import { expectFieldRefusal, expectProblem } from '../expect-problem.js';
 import { createObject, validBody } from '../fixtures.js';
 import { expectStatus, expectSuccess, listItems, missingFromSeed, postJson, readList, sendCommand } from '../requests.js';
 import { act, ACTIONS } from './officials.js';
@@ -191,7 +191,7 @@ export const catalogWorkflowChecks: Check[] = [
       expectState(ctx, submitted, 'submitted', 'after the submission');
       expectDeadline(ctx, submitted, LIMITS.national.catalog.review, expectedDeadline(await sandboxToday(ctx, sbx), LIMITS.national.catalog.review), false);
       const bare = await sbx.act({ platform: 'catalog', objectType: 'entry', objectId: id, action: ACTIONS.return });
-      expectProblem(ctx.expect, bare, '4xx', undefined, 'a return without reasons');
+      expectFieldRefusal(ctx.expect, bare, '/reasons', 'a return without reasons');
       const returned = await act(sbx, 'catalog', 'entry', id, ACTIONS.return);
       expectStatus(ctx, returned, 200, 'the authority returns the entry with reasons');
       const back = await readObject(ctx, sbx, 'catalog', entry(id));

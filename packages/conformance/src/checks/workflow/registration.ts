@@ -3,7 +3,7 @@ import { expectedDeadline, justAfter, workingDaysAfter } from '../../rules/deadl
 import { LIMITS } from '../../rules/limits.js';
 import type { Check } from '../../runner/types.js';
 import { workflowCheck } from '../define-check.js';
-import { expectProblem } from '../expect-problem.js';
+import { expectFieldRefusal, expectProblem } from '../expect-problem.js';
 import { validBody } from '../fixtures.js';
 import { expectSuccess, postJson } from '../requests.js';
 import { act, ACTIONS } from './officials.js';
@@ -112,8 +112,8 @@ export const registrationChecks: Check[] = [
       const objections = `/public-notices/${encodeURIComponent(String(object.noticeId))}/objections`;
       const objector = { kind: 'organization', name: '异议人', creditCode: sbx.organizations[1]?.creditCode };
       const object_ = (json: unknown) => postJson(ctx, sbx.http(1), 'registration', objections, json);
-      expectProblem(ctx.expect, await object_({ objector, text: 'conformance', evidence: [] }), '4xx', undefined, 'an objection without evidence');
-      expectProblem(ctx.expect, await object_({ text: 'conformance', evidence: [EVIDENCE] }), '4xx', undefined, 'an objection without the objector\'s real identity');
+      expectFieldRefusal(ctx.expect, await object_({ objector, text: 'conformance', evidence: [] }), '/evidence', 'an objection without evidence');
+      expectFieldRefusal(ctx.expect, await object_({ text: 'conformance', evidence: [EVIDENCE] }), '/objector', 'an objection without the objector\'s real identity');
       await sbx.advance({ to: justAfter(due) });
       const late = await object_({ objector, text: 'conformance', evidence: [EVIDENCE] });
       expectProblem(ctx.expect, late, 409, 'OBJECTION_WINDOW_CLOSED', 'an objection after the notice ended');

@@ -1,7 +1,7 @@
 import type { Sandbox } from '../../http/sim-client.js';
 import type { Check, CheckContext } from '../../runner/types.js';
 import { workflowCheck } from '../define-check.js';
-import { expectProblem } from '../expect-problem.js';
+import { expectFieldRefusal, expectProblem } from '../expect-problem.js';
 import { expectStatus } from '../requests.js';
 import { act, ACTIONS } from './officials.js';
 import { rejectAndDispute, submitRequest } from './sharing-steps.js';
@@ -42,7 +42,7 @@ export const escalationChecks: Check[] = [
       expectState(ctx, await approved.read(), 'approved', "after the city government's approval");
       const upheld = await escalatedRequest(ctx, sbx);
       const bare = await sbx.act({ platform: 'sharing', objectType: 'request', objectId: upheld.id, action: ACTIONS.upholdRejection });
-      expectProblem(ctx.expect, bare, '4xx', undefined, 'upholding the rejection without reasons');
+      expectFieldRefusal(ctx.expect, bare, '/reasons', 'upholding the rejection without reasons');
       expectStatus(ctx, await act(sbx, 'sharing', 'request', upheld.id, ACTIONS.upholdRejection), 200, 'the city government upholds the rejection with reasons');
       expectState(ctx, await upheld.read(), 'rejection_upheld', "after the city government's decision");
       expectProblem(ctx.expect, await act(sbx, 'sharing', 'request', upheld.id, ACTIONS.approve), 409, 'ILLEGAL_TRANSITION', 'approving after the rejection was upheld (terminal)');

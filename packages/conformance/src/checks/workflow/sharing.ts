@@ -3,7 +3,7 @@ import { expectedDeadline, justAfter } from '../../rules/deadlines.js';
 import { LIMITS, type ProfileName } from '../../rules/limits.js';
 import type { Check } from '../../runner/types.js';
 import { workflowCheck } from '../define-check.js';
-import { expectProblem } from '../expect-problem.js';
+import { expectFieldRefusal, expectProblem } from '../expect-problem.js';
 import { createObject } from '../fixtures.js';
 import { expectStatus, expectSuccess, postJson } from '../requests.js';
 import { act, ACTIONS } from './officials.js';
@@ -57,7 +57,7 @@ const complianceFailed = check('SHR-COMPLIANCE-02', 'Inner Mongolia: a failed co
   await withSandbox(ctx, { profile: 'inner-mongolia', startAt: START }, async (sbx) => {
     const { id, target } = await submitRequest(ctx, sbx, 'conditional');
     const unreasoned = await sbx.act({ platform: 'sharing', objectType: 'request', objectId: id, action: ACTIONS.failComplianceReview });
-    expectProblem(ctx.expect, unreasoned, '4xx', undefined, 'failing the compliance review without reasons');
+    expectFieldRefusal(ctx.expect, unreasoned, '/reasons', 'failing the compliance review without reasons');
     expectState(ctx, await readObject(ctx, sbx, 'sharing', req(id), target.requester), 'compliance_review', 'after the refused action');
     expectStatus(ctx, await act(sbx, 'sharing', 'request', id, ACTIONS.failComplianceReview), 200, 'the platform operator fails the compliance review with reasons');
     const object = await readObject(ctx, sbx, 'sharing', req(id), target.requester);
@@ -122,7 +122,7 @@ export const sharingChecks: Check[] = [
     await withSandbox(ctx, { profile: 'xiamen', startAt: START }, async (sbx) => {
       const { id, target } = await submitRequest(ctx, sbx, 'conditional');
       const unreasoned = await sbx.act({ platform: 'sharing', objectType: 'request', objectId: id, action: ACTIONS.reject });
-      expectProblem(ctx.expect, unreasoned, '4xx', undefined, 'a rejection without reasons');
+      expectFieldRefusal(ctx.expect, unreasoned, '/reasons', 'a rejection without reasons');
       const rejected = await act(sbx, 'sharing', 'request', id, ACTIONS.reject);
       expectStatus(ctx, rejected, 200, 'the authority rejects with reasons');
       const object = await readObject(ctx, sbx, 'sharing', req(id), target.requester);

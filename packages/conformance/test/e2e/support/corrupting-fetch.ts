@@ -6,9 +6,12 @@
  * without its required `title`; or in the headers: every 201's `Location` naming another object
  * (`…/rga_other`), every answer without its required `X-Request-Id`; or in paging: every list's
  * `total` one more than it holds, every page after the first starting with the last item of the page
- * before (an inclusive cursor).
+ * before (an inclusive cursor); or in refusals: every command refused 400 or 404 — the simulation
+ * API's official actions included — refused 401 `SIGNATURE_INVALID` instead (a platform that refuses
+ * for the wrong reason, with a status every operation documents), or only the 400 that points at
+ * `/objector` (a later step of the same check).
  */
-export type Corruption = 'search-503' | 'empty-search' | 'drop-createdAt' | '201-as-200' | 'command-without-state' | 'command-problem-without-title' | 'wrong-location' | 'no-request-id' | 'total-plus-one' | 'overlapping-pages';
+export type Corruption = 'refusal-as-401' | 'objector-refusal-as-401' | 'search-503' | 'empty-search' | 'drop-createdAt' | '201-as-200' | 'command-without-state' | 'command-problem-without-title' | 'wrong-location' | 'no-request-id' | 'total-plus-one' | 'overlapping-pages';
 
 /** The headers an answer is sent with under a header corruption, or `undefined` when it keeps its own. */
 function corruptHeaders(corruption: Corruption, status: number, headers: Headers): Headers | undefined {
@@ -41,7 +44,14 @@ const unavailable = {
   type: 'about:blank', title: 'Service Unavailable', status: 503, code: 'SERVICE_UNAVAILABLE', message: { zh: '不可用', en: 'unavailable' },
 };
 
+/** A well-formed 401 (the signature refused), as a platform refusing for the wrong reason sends it. */
+const signatureInvalid = {
+  type: 'https://gdx.dev/problems/signature-invalid', title: 'Signature invalid', status: 401, code: 'SIGNATURE_INVALID', message: { zh: '签名无效', en: 'Signature invalid' },
+};
+
 function corrupt(corruption: Corruption, method: string, path: string, status: number, body: unknown): { status: number; body: unknown } | undefined {
+  if (corruption === 'refusal-as-401' && COMMANDS.has(method) && (status === 400 || status === 404)) return { status: 401, body: signatureInvalid };
+  if (corruption === 'objector-refusal-as-401' && status === 400 && JSON.stringify((body as { errors?: unknown }).errors ?? []).includes('"pointer":"/objector')) return { status: 401, body: signatureInvalid };
   const lookup = method === 'GET' && LOOKUPS.test(path);
   if (corruption === 'search-503' && lookup) return { status: 503, body: unavailable };
   if (corruption === 'empty-search' && lookup) return { status, body: { ...(body as object), items: [], total: 0 } };
@@ -87,7 +97,8 @@ export function corruptingFetch(inner: typeof fetch, corruption: Corruption): ty
     const response = await inner(request);
     const path = new URL(request.url).pathname;
     const type = response.headers.get('content-type') ?? '';
-    if (path.includes('/_sim/')) return response;
+    // The simulation API is left alone, but for its official actions under a refusal corruption.
+    if (path.includes('/_sim/') && !(corruption === 'refusal-as-401' && path.endsWith('/actions'))) return response;
     const headers_ = corruptHeaders(corruption, response.status, response.headers);
     if (headers_ !== undefined) return new Response(response.body, { status: response.status, headers: headers_ });
     if (!/json/.test(type)) return response;
@@ -97,7 +108,7 @@ export function corruptingFetch(inner: typeof fetch, corruption: Corruption): ty
       : corrupt(corruption, request.method, path, response.status, json);
     if (changed === undefined) return response;
     const headers = new Headers(response.headers);
-    if (changed.status === 503) headers.set('content-type', 'application/problem+json');
+    if (changed.status === 503 || changed.status === 401) headers.set('content-type', 'application/problem+json');
     headers.delete('content-length');
     return new Response(JSON.stringify(changed.body), { status: changed.status, headers });
   };
