@@ -119,6 +119,57 @@ describe('gdx-conformance refuses what would mislead CI', () => {
     });
   });
 
+  describe('a --base-url under which no platform is served (the pre-run signed GET answers 404: no route)', () => {
+    /** Two organisations of the mock's default sandbox, as `appKey:secret:creditCode`. */
+    const orgs = async (fetchImpl: typeof fetch): Promise<string[]> => {
+      const sandbox = (await (await fetchImpl(`${SIM_URL}/sandboxes/default`)).json()) as { organizations: { appKey: string; secret: string; creditCode: string }[] };
+      return sandbox.organizations.slice(0, 2).flatMap((o) => ['--org', `${o.appKey}:${o.secret}:${o.creditCode}`]);
+    };
+    /** The mock, except that `answer` replaces what it says to the platform requests it matches. */
+    const answering = (answer: (url: URL) => Response | undefined): typeof fetch => {
+      const { fetch } = inProcessMock();
+      return async (input, init) => answer(new URL(new Request(input).url)) ?? fetch(input, init);
+    };
+    const plain404 = () => new Response('<html><body>404 Not Found</body></html>', { status: 404, headers: { 'content-type': 'text/html' } });
+
+    it('exits 2 once for a base URL that already holds a platform path, naming the request, the answer and the root to give', async () => {
+      const { fetch } = inProcessMock();
+      const t = io(fetch);
+      expect(await main(['--base-url', `${MOCK_ORIGIN}/registration/v1`, ...(await orgs(fetch)), '--only', 'REG-*,CON-INPUT-REG-*'], t.io)).toBe(2);
+      const err = t.err.join('');
+      expect(err).toContain(`--base-url ${MOCK_ORIGIN}/registration/v1 serves none of the platforms: a signed GET ${MOCK_ORIGIN}/registration/v1/registration/v1/applications?limit=1 answered 404 application/problem+json NOT_FOUND: no route for /registration/v1/registration/v1/applications`);
+      expect(err).toContain(`GET ${MOCK_ORIGIN}/registration/v1/catalog/v1/entries?limit=1 404 application/problem+json NOT_FOUND`);
+      expect(err).toContain(`here probably --base-url ${MOCK_ORIGIN} (`);
+      expect(err.match(/gdx-conformance:/g)).toHaveLength(1);
+      expect(t.out.join('')).not.toContain('REG-');
+    });
+
+    it('exits 2 for such a base URL given with --sim-url and --sandbox as well', async () => {
+      const t = io(inProcessMock().fetch);
+      expect(await main(['--base-url', `${MOCK_ORIGIN}/sandboxes/default/catalog/v1`, '--sim-url', SIM_URL, '--sandbox', 'default', '--only', 'SEC-SIG-01'], t.io)).toBe(2);
+      expect(t.err.join('')).toContain(`--base-url ${MOCK_ORIGIN}/sandboxes/default/catalog/v1 serves none of the platforms`);
+      expect(t.err.join('')).toContain(`here probably --base-url ${MOCK_ORIGIN}/sandboxes/default (`);
+    });
+
+    it("exits 2 for a gateway whose plain 404 answers every platform's path, asking for the root", async () => {
+      const t = io(answering((url) => (url.pathname.startsWith('/api/') ? plain404() : undefined)));
+      expect(await main(['--base-url', `${MOCK_ORIGIN}/api`, '--org', 'ak_1:s1', '--org', 'ak_2:s2', '--only', 'SEC-SIG-01'], t.io)).toBe(2);
+      expect(t.err.join('')).toContain(`--base-url ${MOCK_ORIGIN}/api serves none of the platforms: a signed GET ${MOCK_ORIGIN}/api/registration/v1/applications?limit=1 answered 404 text/html`);
+      expect(t.err.join('')).toContain('Give the server root, or the prefix under which /registration/v1/… is served (');
+    });
+
+    it("runs a platform whose list answers the contract's 404 NOT_FOUND (an object missing, not a route), or that serves some platforms only", async () => {
+      const notFound = () => new Response(JSON.stringify({ type: 'https://gdx.dev/problems/not-found', title: 'Not found', status: 404, code: 'NOT_FOUND', message: { zh: '资源不存在', en: 'Not found' } }), { status: 404, headers: { 'content-type': 'application/problem+json' } });
+      const keys = await orgs(inProcessMock().fetch);
+      for (const answer of [notFound, plain404]) {
+        const t = io(answering((url) => (url.pathname.startsWith('/registration/') ? answer() : undefined)));
+        expect(await main(['--base-url', MOCK_ORIGIN, ...keys, '--only', 'CON-SPEC-CAT'], t.io)).toBe(0);
+        expect(t.err.join('')).toBe('');
+        expect(t.out.join('')).toContain('CON-SPEC-CAT');
+      }
+    });
+  });
+
   it.each([['--base-url', ['--base-url', 'notaurl', '--org', 'a:b', '--org', 'c:d']], ['--sim-url', ['--sim-url', 'notaurl']]])('exits 2 with the usage for %s notaurl, before connecting', async (name, argv) => {
     const t = io(inProcessMock().fetch);
     expect(await main(argv, t.io)).toBe(2);

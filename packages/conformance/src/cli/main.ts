@@ -1,6 +1,6 @@
 import { access, constants, stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { explainResponse } from '../http/response.js';
+import { explainResponse, isRecord } from '../http/response.js';
 import type { SandboxRegistry } from '../http/sandbox-registry.js';
 import type { Organization } from '../http/signer.js';
 import { createSimClient, SimulationError, type Sandbox } from '../http/sim-client.js';
@@ -9,7 +9,8 @@ import { junitXml } from '../reporters/junit-reporter.js';
 import { sandboxSeed } from '../runner/random.js';
 import { requestTimeoutMs, runConformance, ConformanceUsageError } from '../runner/run-conformance.js';
 import { CliUsageError, parseCliArgs, USAGE, type CliOptions } from './parse-args.js';
-import { ensureReachable, refusedCredentials, servesSandbox, TargetUnreachableError, unreachableReason } from './preflight.js';
+import { misplacedBaseUrlMessage, unroutedPlatforms } from './base-url-check.js';
+import { ensureReachable, PROBE, probeList, refusesCredentials, TargetUnreachableError, unreachableReason } from './preflight.js';
 import { waitUntilReady } from './wait-ready.js';
 
 /** Where the CLI writes, and how it reaches the network (tests inject both). */
@@ -27,7 +28,7 @@ export interface CliIo {
 /**
  * Runs the CLI and resolves to its exit code: 0 passed, 1 a check failed, 2 usage error (also: a
  * selection of no checks, a sandbox the simulation API refuses, a base URL serving another
- * sandbox, an `--org` whose credentials the platform refuses), 3 the target was not ready within `--wait`, 4 the target could not be reached.
+ * sandbox, an `--org` whose credentials the platform refuses, a base URL under which no platform is served), 3 the target was not ready within `--wait`, 4 the target could not be reached.
  *
  * @example
  * ```ts
@@ -76,20 +77,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         throw error;
       }
       created = options.sandbox === undefined;
-      if (options.baseUrl !== undefined && !(await servesSandbox(options.baseUrl, sandbox, io.fetch, requestTimeout))) {
-        io.stderr(`gdx-conformance: ${options.baseUrl} does not know the app keys of sandbox ${sandbox.id} (401 APP_KEY_UNKNOWN): it serves another sandbox. Give the --sandbox it serves (a gdx mock's root serves "default"), or leave out --base-url to use the sandbox's own URLs (基础地址与沙箱不匹配)\n`);
-        return USAGE_ERROR;
-      }
     }
     const organizations = options.organizations.length > 0 ? options.organizations : (sandbox?.organizations ?? []);
-    // Credentials the platform refuses would fail every signed check with the same 401, and pass
-    // the invalid-input checks, which expect a refusal: say it once, naming the --org.
-    if (options.organizations.length > 0) {
-      const refused = await firstRefusedOrg(options.baseUrl ?? sandbox!.baseUrl, options.organizations, io.fetch, requestTimeout);
-      if (refused !== undefined) {
-        io.stderr(`gdx-conformance: --org #${refused.index + 1} (${refused.appKey}): ${refused.baseUrl} refuses its credentials: a signed GET ${refused.answer.url} answered ${explainResponse(refused.answer)}. Check the app key, the secret and the algorithm given to --org (机构凭据被平台拒绝)\n`);
-        return USAGE_ERROR;
-      }
+    const refusal = await preflightRefusal(options, options.baseUrl ?? sandbox!.baseUrl, organizations, sandbox, io.fetch, requestTimeout);
+    if (refusal !== undefined) {
+      io.stderr(`gdx-conformance: ${refusal}\n`);
+      return USAGE_ERROR;
     }
     const progress = options.json ? io.stderr : io.stdout;
     const report = await runConformance({
@@ -126,11 +119,29 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
 }
 
-/** The first `--org` whose credentials the platform refuses (401 `APP_KEY_UNKNOWN` / `SIGNATURE_INVALID`), if any. */
-async function firstRefusedOrg(baseUrl: string, organizations: readonly Organization[], fetchImpl: typeof fetch | undefined, timeoutMs: number) {
-  for (const [index, organization] of organizations.entries()) {
-    const answer = await refusedCredentials(baseUrl, organization, fetchImpl, timeoutMs);
-    if (answer !== undefined) return { index, appKey: organization.appKey, baseUrl, answer };
+/**
+ * The requests made before the run, and why it cannot start (a message), or `undefined`: one signed
+ * `GET …/registration/v1/applications?limit=1` per `--org` (credentials the platform refuses would
+ * fail every signed check with the same 401, and pass those expecting a refusal), or, with
+ * `--base-url` and a sandbox's organisations, as its first one (a base URL serving another sandbox
+ * does not know its app keys). With `--base-url`, the first answer also tells whether the base URL
+ * serves the platforms at all (see {@link unroutedPlatforms}): a base URL that already includes a
+ * platform's path would fail every check with the same 404.
+ */
+async function preflightRefusal(options: CliOptions, baseUrl: string, organizations: readonly Organization[], sandbox: Sandbox | undefined, fetchImpl: typeof fetch | undefined, timeoutMs: number): Promise<string | undefined> {
+  const ownOrgs = options.organizations.length > 0;
+  const probed = ownOrgs ? organizations : options.baseUrl !== undefined ? organizations.slice(0, 1) : [];
+  for (const [index, organization] of probed.entries()) {
+    const answer = await probeList(baseUrl, organization, PROBE.platform, PROBE.path, fetchImpl, timeoutMs);
+    if (index === 0 && options.baseUrl !== undefined) {
+      const unrouted = await unroutedPlatforms(baseUrl, organization, answer, fetchImpl, timeoutMs);
+      if (unrouted !== undefined) return misplacedBaseUrlMessage(baseUrl, unrouted);
+    }
+    if (!refusesCredentials(answer)) continue;
+    if (ownOrgs) return `--org #${index + 1} (${organization.appKey}): ${baseUrl} refuses its credentials: a signed GET ${answer.url} answered ${explainResponse(answer)}. Check the app key, the secret and the algorithm given to --org (机构凭据被平台拒绝)`;
+    if (isRecord(answer.body) && answer.body.code === 'APP_KEY_UNKNOWN') {
+      return `${baseUrl} does not know the app keys of sandbox ${sandbox?.id} (401 APP_KEY_UNKNOWN): it serves another sandbox. Give the --sandbox it serves (a gdx mock's root serves "default"), or leave out --base-url to use the sandbox's own URLs (基础地址与沙箱不匹配)`;
+    }
   }
   return undefined;
 }
