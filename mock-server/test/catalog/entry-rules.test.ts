@@ -26,6 +26,48 @@ describe('catalog entries: changes, withdrawal, illegal transitions, tenancy', (
     expect((await getEntry(ctx, sbx, me, draft.id)).content.opening.type).toBe('not_open');
   });
 
+  it('sharing and opening attributes agree with their type (厦门 第十七、十九、二十四条): a contradiction → 400 at the field, nothing stored', async () => {
+    const sbx = await ctx.sandbox();
+    const me = sbx.providers[0]!;
+    const total = async () => (await ctx.call('GET', `${sbx.catalog}/entries`, { as: me })).body.total;
+    const before = await total();
+    const open = { type: 'open', conditions: [] };
+    const cases: [Record<string, unknown>, string, string][] = [
+      [{ sharing: { type: 'conditional', deliveryMethods: ['api'] }, opening: open }, '/sharing/conditions', 'SHARING_CONDITIONS_REQUIRED'],
+      [{ sharing: { type: 'conditional', conditions: [], deliveryMethods: ['api'] }, opening: open }, '/sharing/conditions', 'SHARING_CONDITIONS_REQUIRED'],
+      [{ sharing: { type: 'unconditional', conditions: ['specific_scenario'], deliveryMethods: ['api'] }, opening: open }, '/sharing/conditions', 'SHARING_CONDITIONS_NOT_ALLOWED'],
+      [{ sharing: { type: 'not_shared', conditions: ['key_municipal_work'], legalBasis: '《中华人民共和国数据安全法》第二十一条', deliveryMethods: [] }, opening: { type: 'not_open', legalBasis: '同上' } }, '/sharing/conditions', 'SHARING_CONDITIONS_NOT_ALLOWED'],
+      [{ sharing: { type: 'unconditional', deliveryMethods: [] }, opening: open }, '/sharing/deliveryMethods', 'DELIVERY_METHODS_REQUIRED'],
+      [{ sharing: { type: 'conditional', conditions: ['specific_scenario'], deliveryMethods: [] }, opening: open }, '/sharing/deliveryMethods', 'DELIVERY_METHODS_REQUIRED'],
+      [{ sharing: { type: 'unconditional', deliveryMethods: ['api'] }, opening: { type: 'open', conditions: ['credit_status'] } }, '/opening/conditions', 'OPENING_CONDITIONS_NOT_ALLOWED'],
+      [{ sharing: { type: 'unconditional', deliveryMethods: ['api'] }, opening: { type: 'not_open', conditions: ['usage_feedback'], legalBasis: '《中华人民共和国个人信息保护法》第十三条' } }, '/opening/conditions', 'OPENING_CONDITIONS_NOT_ALLOWED'],
+    ];
+    for (const [attributes, pointer, code] of cases) {
+      const reply = await ctx.call('POST', `${sbx.catalog}/entries`, { as: me, body: { ...entryContent('共享开放属性一致性测试资源'), ...attributes } });
+      expectCatalog(reply, 'POST', '/entries', 400);
+      expect(reply.body.code).toBe('VALIDATION_FAILED');
+      expect(reply.body.errors).toEqual([expect.objectContaining({ pointer, code, message: { zh: expect.stringMatching(/共享|开放/), en: expect.any(String) } })]);
+    }
+    expect(await total()).toBe(before);
+
+    // Consistent attributes of every type are taken, with an empty list where the type has none.
+    for (const sharing of [{ type: 'unconditional', conditions: [], deliveryMethods: ['api'] }, { type: 'not_shared', legalBasis: '《中华人民共和国数据安全法》第二十一条', deliveryMethods: [] }]) {
+      expectCatalog(await ctx.call('POST', `${sbx.catalog}/entries`, { as: me, body: { ...entryContent('共享开放属性一致性测试资源'), sharing } }), 'POST', '/entries', 201);
+    }
+
+    // An edit and a change proposal are held to the same rules, at their own pointers.
+    const draft = await createDraft(ctx, sbx, me, '共享开放属性一致性测试资源');
+    const edit = await ctx.call('PATCH', `${sbx.catalog}/entries/${draft.id}`, { as: me, body: { sharing: { type: 'conditional', deliveryMethods: ['file'] } } });
+    expectCatalog(edit, 'PATCH', '/entries/{entryId}', 400);
+    expect(edit.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(['/sharing/conditions']);
+    expect((await getEntry(ctx, sbx, me, draft.id)).content.sharing).toEqual(entryContent().sharing);
+    const published = await publishedEntry('共享开放属性一致性变更测试');
+    const change = await ctx.call('POST', `${published.sbx.catalog}/entries/${published.id}/changes`, { as: published.me, body: { changes: { sharing: { type: 'unconditional', conditions: ['specific_scenario'], deliveryMethods: [] } } } });
+    expectCatalog(change, 'POST', '/entries/{entryId}/changes', 400);
+    expect(change.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(['/changes/sharing/conditions', '/changes/sharing/deliveryMethods']);
+    expect((await getEntry(ctx, published.sbx, published.me, published.id)).state).toBe('published');
+  });
+
   it('a format is free text but not empty, markup or control characters: such a one → 400 at /formats/i, nothing stored', async () => {
     const sbx = await ctx.sandbox();
     const me = sbx.providers[0]!;

@@ -1,0 +1,64 @@
+import type { FieldError } from '@gdx/protocol';
+import { PlatformProblem } from '../../app/platform-problem.js';
+
+interface AttributeLike {
+  type?: unknown;
+  conditions?: unknown;
+  deliveryMethods?: unknown;
+}
+
+const count = (list: unknown): number => (Array.isArray(list) ? list.length : 0);
+
+function fieldError(pointer: string, code: string, zh: string, en: string): FieldError {
+  return { pointer, code, message: { zh, en } };
+}
+
+/**
+ * What contradicts the sharing attribute's own type (厦门 第十七、十九条): a `conditional` resource
+ * states its conditions through the catalog (数据提供单位应当通过数据目录相关信息项明确共享条件), else no
+ * request could ever name a condition it lists; conditions belong to `conditional` only; a shared
+ * resource (`unconditional`, `conditional`) offers at least one delivery method, else every request
+ * is refused for its method. A `not_shared` resource is requested by no one, so its methods are free.
+ */
+function sharingErrors(sharing: AttributeLike, pointer: string): FieldError[] {
+  const errors: FieldError[] = [];
+  const conditions = count(sharing.conditions);
+  if (sharing.type === 'conditional' && conditions === 0) {
+    errors.push(fieldError(`${pointer}/conditions`, 'SHARING_CONDITIONS_REQUIRED', '有条件共享的资源须在目录中列明共享条件（厦门 第十七条）', 'A conditional resource lists its sharing conditions in the catalog (Xiamen art. 17)'));
+  }
+  if (sharing.type !== 'conditional' && conditions > 0) {
+    errors.push(fieldError(`${pointer}/conditions`, 'SHARING_CONDITIONS_NOT_ALLOWED', `共享条件仅适用于有条件共享，${String(sharing.type)} 资源不得列明共享条件`, `Sharing conditions belong to conditional resources; a ${String(sharing.type)} one lists none`));
+  }
+  if (sharing.type !== 'not_shared' && count(sharing.deliveryMethods) === 0) {
+    errors.push(fieldError(`${pointer}/deliveryMethods`, 'DELIVERY_METHODS_REQUIRED', '可共享的资源须至少提供一种共享方式（厦门 第十九条）', 'A shared resource offers at least one delivery method (Xiamen art. 19)'));
+  }
+  return errors;
+}
+
+/** Opening conditions are those of 依申请开放 (厦门 第二十四条): an `open` or `not_open` resource lists none. */
+function openingErrors(opening: AttributeLike, pointer: string): FieldError[] {
+  if (opening.type === 'on_application' || count(opening.conditions) === 0) return [];
+  return [fieldError(`${pointer}/conditions`, 'OPENING_CONDITIONS_NOT_ALLOWED', `开放条件仅适用于依申请开放，${String(opening.type)} 资源不得列明开放条件（厦门 第二十四条）`, `Opening conditions belong to on_application resources; a ${String(opening.type)} one lists none (Xiamen art. 24)`)];
+}
+
+/**
+ * Refuses sharing and opening attributes that contradict their own type — the consistency the
+ * contract's schema cannot say across a `PATCH` and a change — with 400 `VALIDATION_FAILED`, one
+ * field error per contradiction under `pointer` (`''` for an entry's content, `/changes` for a
+ * change proposal). Only the attributes present are checked (a patch replaces them whole).
+ *
+ * @example
+ * ```ts
+ * refuseInconsistentAttributes({ sharing: { type: 'conditional', deliveryMethods: ['api'] } }, '');
+ * // throws: 400 VALIDATION_FAILED, SHARING_CONDITIONS_REQUIRED at /sharing/conditions
+ * ```
+ */
+export function refuseInconsistentAttributes(fields: { sharing?: unknown; opening?: unknown }, pointer: string): void {
+  const errors = [
+    ...(fields.sharing ? sharingErrors(fields.sharing as AttributeLike, `${pointer}/sharing`) : []),
+    ...(fields.opening ? openingErrors(fields.opening as AttributeLike, `${pointer}/opening`) : []),
+  ];
+  if (errors.length === 0) return;
+  const n = errors.length;
+  throw new PlatformProblem('VALIDATION_FAILED', { detail: `${n} ${n === 1 ? 'field contradicts' : 'fields contradict'} the sharing or opening type`, errors });
+}

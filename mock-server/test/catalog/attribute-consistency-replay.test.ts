@@ -1,0 +1,60 @@
+// Entries an older gdx-mock acknowledged with sharing or opening attributes that contradict their
+// type (a conditional resource without conditions, a shared one without delivery methods) are in
+// some data directories' journals: at start they are replayed as they were answered, not refused
+// by the consistency check added since, so the entry, its id and every id drawn after it stay.
+// Live, the same create is refused.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/index.js';
+import { createFetch } from '../../src/fetch/index.js';
+import { openDataDir } from '../../src/persistence/data-dir.js';
+import { client } from '../support/client.js';
+import { START_AT } from '../support/harness.js';
+import { openSandbox } from '../support/sandbox.js';
+import { entryContent } from './workflow-harness.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('journal replay of an entry acknowledged with contradicting attributes', () => {
+  it('replays the create as answered (no REPLAY_REFUSED, the draft is there), while the same create live answers 400', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'gdx-attrs-'));
+    dirs.push(dataDir);
+    const logged: string[] = [];
+    const open = () => createApp({ dataDir, seed: 5, startAt: START_AT, logError: (message) => logged.push(message) });
+    const first = open();
+    const callFirst = client({ fetch: createFetch(first), baseUrl: 'http://mock.local', close: async () => undefined });
+    const sbx = await openSandbox({ call: callFirst }, { profile: 'xiamen', seed: 11, startAt: START_AT, reviewerPolicy: { mode: 'manual' } });
+    const me = sbx.org('public-security');
+    const body = { ...entryContent('旧版本受理的共享属性不一致资源'), sharing: { type: 'conditional', deliveryMethods: [] } };
+    const live = await sbx.on('catalog', 'POST', '/entries', { as: me, body });
+    expect(live.status).toBe(400);
+    expect(live.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(['/sharing/conditions', '/sharing/deliveryMethods']);
+    await first.close();
+
+    // What an older version journaled: the same create, answered 201.
+    const store = openDataDir(dataDir);
+    store.append([
+      {
+        seq: store.lastSeq + 1, kind: 'command', at: Date.parse('2025-12-05T09:00:00Z'), method: 'POST', path: `/sandboxes/${sbx.id}/catalog/v1/entries`, query: '',
+        contentType: 'application/json', body: JSON.stringify(body), caller: me.id, status: 201,
+      },
+    ]);
+    store.close();
+
+    const second = open();
+    const call = client({ fetch: createFetch(second), baseUrl: 'http://mock.local', close: async () => undefined });
+    const entries = (await call('GET', `/sandboxes/${sbx.id}/catalog/v1/entries?state=draft`, { as: me })).body;
+    expect(logged.filter((m) => m.startsWith('[REPLAY_REFUSED]'))).toEqual([]);
+    expect(entries.items).toEqual([expect.objectContaining({ state: 'draft', content: expect.objectContaining({ sharing: { type: 'conditional', deliveryMethods: [] } }) })]);
+    // Live, after the restart, the check still refuses.
+    const again = await call('POST', `/sandboxes/${sbx.id}/catalog/v1/entries`, { as: me, body });
+    expect(again.status).toBe(400);
+    expect(again.body.code).toBe('VALIDATION_FAILED');
+    await second.close();
+  });
+});
