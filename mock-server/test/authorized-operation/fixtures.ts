@@ -13,7 +13,7 @@ import type { TransportFactory } from '../support/transports.js';
 // the catalog, sharing and registration platforms of the same sandbox.
 
 export const IMPLEMENTING_BODY = 'information-center';
-const CATALOG_ENTRIES = 40;
+export const CATALOG_ENTRIES = 40;
 export const OPERATOR = 'data-operator';
 export const DATA_USER = 'map-tech';
 

@@ -81,6 +81,17 @@ describe('authorized operation: plan → selection and agreement → authorizati
     expectContract('authorized-operation', 'submitBid', partial, 400);
     expect(partial.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ pointer: '/eligibility/notBlacklisted', code: 'REQUIRED', message: { zh: expect.any(String), en: expect.any(String) } }] });
     expect((await world.ao('GET', `/selections/${call.body.id}`, { as: world.body })).body.bids).toEqual([]);
+    // A bidder stating it does not meet a condition (101号 第九条 "需满足") is not eligible: 400 at each such statement, no bid.
+    const unmet = await bid({ goodCredit: true, notBlacklisted: false, mlpsLevel3: true, noHighRiskFinding: false });
+    expectContract('authorized-operation', 'submitBid', unmet, 400);
+    expect(unmet.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      errors: [
+        { pointer: '/eligibility/notBlacklisted', code: 'ELIGIBILITY_NOT_MET', message: { zh: expect.stringContaining('不满足资格条件'), en: expect.stringContaining('does not meet') } },
+        { pointer: '/eligibility/noHighRiskFinding', code: 'ELIGIBILITY_NOT_MET' },
+      ],
+    });
+    expect((await world.ao('GET', `/selections/${call.body.id}`, { as: world.body })).body.bids).toEqual([]);
     expectContract('authorized-operation', 'submitBid', await bid({ goodCredit: true, notBlacklisted: true, mlpsLevel3: true, noHighRiskFinding: true }), 201);
     await world.advance({ to: '2025-10-17T10:00:00+08:00' });
     await world.official('selection', call.body.id, 'pass_review', { operatorId: world.operator.id });

@@ -1,0 +1,52 @@
+// A bid an older gdx-mock acknowledged while stating an eligibility condition not met is in some
+// data directories' journals: at start it is replayed as it was answered, not refused by the
+// check added since, so the bid (and every id drawn after it) stays. Live, the same bid is refused.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/index.js';
+import { createFetch } from '../../src/fetch/index.js';
+import { openDataDir } from '../../src/persistence/data-dir.js';
+import { defaultPlatforms } from '../../src/platforms/index.js';
+import { client } from '../support/client.js';
+import { START_AT } from '../support/harness.js';
+import { approvedPlan, CATALOG_ENTRIES, openAoWorld } from './fixtures.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('journal replay of a bid acknowledged with an eligibility condition not met', () => {
+  it('replays the bid as answered (no REPLAY_REFUSED, the bid is there), while the same bid live answers 400', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'gdx-bid-'));
+    dirs.push(dataDir);
+    const logged: string[] = [];
+    const open = () => createApp({ dataDir, seed: 5, startAt: START_AT, platforms: defaultPlatforms({ catalogEntries: CATALOG_ENTRIES }), logError: (message) => logged.push(message) });
+    const first = open();
+    const world = await openAoWorld({ call: client({ fetch: createFetch(first), baseUrl: 'http://mock.local', close: async () => undefined }) });
+    const plan = await approvedPlan(world);
+    const selection = (await world.ao('POST', '/selections', { as: world.body, body: { planId: plan.id, method: 'negotiation' } })).body;
+    const body = { proposal: '建设客流分析产品。', eligibility: { goodCredit: false } };
+    const live = await world.ao('POST', `/selections/${selection.id}/bids`, { as: world.operator, body });
+    expect(live.status).toBe(400);
+    await first.close();
+
+    // What an older version journaled: the same bid, answered 201.
+    const store = openDataDir(dataDir);
+    const path = `/sandboxes/${world.id}/authorized-operation/v1/selections/${selection.id}/bids`;
+    store.append([{ seq: store.lastSeq + 1, kind: 'command', at: Date.parse('2025-12-05T09:00:00Z'), method: 'POST', path, query: '', contentType: 'application/json', body: JSON.stringify(body), caller: world.operator.id, status: 201 }]);
+    store.close();
+
+    const second = open();
+    const call = client({ fetch: createFetch(second), baseUrl: 'http://mock.local', close: async () => undefined });
+    const replayed = (await call('GET', `/sandboxes/${world.id}/authorized-operation/v1/selections/${selection.id}`, { as: world.body })).body;
+    expect(logged.filter((m) => m.startsWith('[REPLAY_REFUSED]'))).toEqual([]);
+    expect(replayed.bids).toEqual([expect.objectContaining({ eligibility: { goodCredit: false } })]);
+    const again = await call('POST', path, { as: world.operator, body });
+    expect(again.status).toBe(400);
+    expect(again.body.errors).toMatchObject([{ pointer: '/eligibility/goodCredit', code: 'ELIGIBILITY_NOT_MET' }]);
+    await second.close();
+  });
+});
