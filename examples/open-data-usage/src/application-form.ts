@@ -24,8 +24,21 @@ export const CONDITION_EVIDENCE: Readonly<Record<ApplicationSubmission['conditio
 const CREDIT_REPORT = { name: '公共信用信息报告.pdf', mediaType: 'application/pdf', digest: `sha256:${'c1'.repeat(32)}`, size: 184_320 };
 
 /**
- * The application of 第二十三条 for one `on_application` dataset: scenario, data scope, delivery
- * method, period of use, security measures and evidence for **each** opening condition the
+ * A delivery method the dataset offers (its `distributions`): the API when it has one, else its
+ * files. The platform refuses another with `DELIVERY_METHOD_UNAVAILABLE`.
+ *
+ * @example
+ * ```ts
+ * offeredDeliveryMethod(dataset); // 'api'
+ * ```
+ */
+export function offeredDeliveryMethod(dataset: Dataset): 'api' | 'file' {
+  return dataset.distributions.some((d) => d.format === 'api') ? 'api' : 'file';
+}
+
+/**
+ * The application of 第二十三条 for one `on_application` dataset: scenario, data scope, a delivery
+ * method the dataset offers, period of use, security measures and evidence for **each** opening condition the
  * dataset states (the platform refuses an application missing one with `CONDITION_EVIDENCE_MISSING`).
  *
  * @example
@@ -39,7 +52,7 @@ export function applicationFor(applicant: Applicant, dataset: Dataset, periodOfU
     datasetIds: [dataset.id],
     scenario: { name: '中小企业融资信用评估', description: '结合公共信用信息为银行提供中小企业融资前的信用评估报告，不向第三方提供原始数据。' },
     dataScope: `${dataset.title}：全市范围，按季度汇总的字段，不含个人信息。`,
-    deliveryMethod: 'api',
+    deliveryMethod: offeredDeliveryMethod(dataset),
     periodOfUse,
     securityMeasures: '等保三级环境；接口调用按账号留痕；数据加密存储，到期后 30 日内删除。',
     conditionEvidence: dataset.conditions.map(({ kind }) => ({

@@ -110,6 +110,20 @@ describe('open-data applications', () => {
     expect((await readGrant(world, grant.id)).usageReportsDue).toEqual(grant.usageReportsDue);
   });
 
+  it('refuses a delivery method the dataset does not offer (400 DELIVERY_METHOD_UNAVAILABLE at /deliveryMethod), storing nothing; an offered one is granted', async () => {
+    const world = await openWorld(ctx);
+    const dataset = world.seed.datasets.find((d) => d.openingType === 'on_application' && d.files.length > 0 && d.api === null);
+    if (!dataset) throw new Error('no on_application dataset with files and no API in the seed');
+    for (const deliveryMethod of ['api', 'stream', 'db_table']) {
+      const reply = await world.openData('POST', '/applications', { as: world.org(APPLICANT), body: applicationBody(world, dataset, { deliveryMethod }) });
+      expectContract('open-data', 'submitApplication', reply, 400);
+      expect(reply.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ pointer: '/deliveryMethod', code: 'DELIVERY_METHOD_UNAVAILABLE', message: { zh: expect.stringContaining('file'), en: expect.stringContaining(`${dataset.id}: file`) } }] });
+    }
+    expect((await world.openData('GET', '/applications', { as: world.org(APPLICANT) })).body.total).toBe(0);
+    const app = await apply(world, dataset, { deliveryMethod: 'file' });
+    expect(app.submission.deliveryMethod).toBe('file');
+  });
+
   it("refuses an organisation applicant whose credit code is not the signing organisation's (400 at /applicant/creditCode), storing nothing", async () => {
     const world = await openWorld(ctx);
     const other = world.seed.organizations.find((o) => o.creditCode !== world.org(APPLICANT).creditCode)!;

@@ -18,14 +18,19 @@ export function applicationBody(world: World, dataset: OpenDataset, overrides: R
   return applicationBy(world.org(APPLICANT), dataset, overrides);
 }
 
+/** A delivery method the dataset offers (第二十三条 数据提供方式): its API when it has one, else its files. */
+export function offeredMethod(dataset: Partial<Pick<OpenDataset, 'api'>>): 'api' | 'file' {
+  return dataset.api ? 'api' : 'file';
+}
+
 /** A valid application for a dataset by a given organisation. */
-export function applicationBy(org: { creditCode: string; name: string }, dataset: Pick<OpenDataset, 'id' | 'openingConditions'>, overrides: Record<string, unknown> = {}) {
+export function applicationBy(org: { creditCode: string; name: string }, dataset: Pick<OpenDataset, 'id' | 'openingConditions'> & Partial<Pick<OpenDataset, 'api'>>, overrides: Record<string, unknown> = {}) {
   return {
     applicant: { kind: 'organization', creditCode: org.creditCode, name: org.name },
     datasetIds: [dataset.id],
     scenario: { name: '企业征信', description: '为中小企业融资提供信用评估' },
     dataScope: '全市范围',
-    deliveryMethod: 'api',
+    deliveryMethod: offeredMethod(dataset),
     periodOfUse: { from: '2025-10-01', to: '2026-09-30' },
     securityMeasures: '等保三级环境，访问留痕。',
     conditionEvidence: dataset.openingConditions.map((condition) => ({ condition, text: '已满足' })),

@@ -3,6 +3,7 @@ import { PlatformProblem } from '../../app/platform-problem.js';
 import { shanghaiDate } from '@gdx/calendar';
 import { PERIOD_OF_USE_ENDS } from '@gdx/procedures';
 import { checkPeriodOfUse, listEvents, listOwn, requireRole } from '../workflow-host/index.js';
+import type { OpenDataset } from '../../sandbox/seed/types.js';
 import type { ApplicationRecord, ApplicationSubmission, OpenDataState } from './open-data-state.js';
 import { applicationView } from './wire-views.js';
 
@@ -31,6 +32,24 @@ function datasetsOf(state: OpenDataState, s: ApplicationSubmission) {
   });
 }
 
+/** How a dataset is delivered: `file` when it has files, `api` when it has an interface (its `distributions`). */
+function deliveryMethodsOf(dataset: OpenDataset): string[] {
+  return [...(dataset.files.length > 0 ? ['file'] : []), ...(dataset.api ? ['api'] : [])];
+}
+
+/**
+ * The delivery method (数据提供方式, 第二十三条) must be one every dataset applied for offers, as a
+ * sharing request's must be its resource's (`DELIVERY_METHOD_UNAVAILABLE`): a grant naming another
+ * would promise a delivery no dataset has. 400 at `/deliveryMethod` with what each dataset offers.
+ */
+function checkDeliveryMethod(datasets: readonly OpenDataset[], method: string): void {
+  const lacking = datasets.filter((d) => !deliveryMethodsOf(d).includes(method));
+  if (lacking.length === 0) return;
+  const offered = lacking.map((d) => `${d.title}：${deliveryMethodsOf(d).join('、') || '无'}`).join('；');
+  const offeredEn = lacking.map((d) => `${d.id}: ${deliveryMethodsOf(d).join(', ') || 'none'}`).join('; ');
+  throw invalid('/deliveryMethod', 'DELIVERY_METHOD_UNAVAILABLE', `数据集不提供 ${method} 方式（${offered}）`, `Not every dataset is delivered by ${method} (${offeredEn})`);
+}
+
 /**
  * An organisation applies in its own name, as a registrant files as one of the registrants
  * (registration's `REGISTRANT_NOT_CALLER`): an organisation `applicant` whose credit code is not
@@ -55,6 +74,8 @@ function submitApplication(ctx: Ctx): OperationResult {
     throw invalid('/conditionEvidence', 'CONDITION_EVIDENCE_MISSING', `缺少开放条件的证明材料：${missing.join('、')}`, `Evidence is missing for the opening conditions ${missing.join(', ')}`);
   }
   checkPeriodOfUse(s.periodOfUse, shanghaiDate(sandbox.now()), '/periodOfUse');
+  // Checked live only: an application an older version acknowledged replays as it was answered.
+  if (!ctx.replaying) checkDeliveryMethod(datasets, s.deliveryMethod);
   const actor = { role: 'applicant', organizationId: caller.id };
   // The machine refuses approving once the period of use is over (WHILE_PERIOD_RUNS).
   const data = { [PERIOD_OF_USE_ENDS]: s.periodOfUse.to };

@@ -24,8 +24,8 @@ async function onApplicationDataset(ctx: CheckContext, sbx: Sandbox, condition?:
 
 /**
  * Applies for an `on_application` dataset (with an opening `condition` when given) as the first
- * organisation: the contract's example, naming the dataset, with evidence for each of its opening
- * conditions (第二十四条) and a scenario from its allow list when it has one. `overrides` replace
+ * organisation: the contract's example, naming the dataset, with a delivery method it offers, evidence
+ * for each of its opening conditions (第二十四条) and a scenario from its allow list when it has one. `overrides` replace
  * top-level fields (e.g. `periodOfUse`).
  *
  * @example
@@ -37,8 +37,12 @@ export async function apply(ctx: CheckContext, sbx: Sandbox, options: { conditio
   const datasetId = await onApplicationDataset(ctx, sbx, options.condition);
   const dataset = await sbx.http(0).request('GET', 'open-data', `/datasets/${encodeURIComponent(datasetId)}`, { sign: false });
   const conditions = isRecord(dataset.body) && Array.isArray(dataset.body.conditions) ? dataset.body.conditions.filter(isRecord) : [];
+  const distributions = isRecord(dataset.body) && Array.isArray(dataset.body.distributions) ? dataset.body.distributions.filter(isRecord) : [];
+  // A delivery method the dataset offers (第二十三条 数据提供方式): its API when it has one, else its files.
+  const deliveryMethod = distributions.some((d) => d.format === 'api') || distributions.length === 0 ? 'api' : 'file';
   const body = validBody(ctx, 'open-data', 'post', '/applications', {
     datasetIds: [datasetId],
+    deliveryMethod,
     conditionEvidence: conditions.map((c) => ({ condition: c.kind, text: `conformance: evidence for ${String(c.kind)}` })),
     ...options.overrides,
   }, sbx.organizations[0]?.creditCode);

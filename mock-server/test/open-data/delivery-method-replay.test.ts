@@ -1,0 +1,54 @@
+// An application an older gdx-mock acknowledged with a delivery method its dataset does not offer
+// is in some data directories' journals: at start it is replayed as it was answered, not refused
+// by the check added since, so the application (and every id drawn after it) stays. Live, the same
+// application is refused.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/index.js';
+import { createFetch } from '../../src/fetch/index.js';
+import { openDataDir } from '../../src/persistence/data-dir.js';
+import { client } from '../support/client.js';
+import { START_AT } from '../support/harness.js';
+import { openWorld } from '../support/world.js';
+import { APPLICANT, applicationBody } from './fixtures.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('journal replay of an application acknowledged with a delivery method its dataset does not offer', () => {
+  it('replays it as answered (no REPLAY_REFUSED, the application is there), while the same application live answers 400', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'gdx-delivery-'));
+    dirs.push(dataDir);
+    const logged: string[] = [];
+    const open = () => createApp({ dataDir, seed: 5, startAt: START_AT, logError: (message) => logged.push(message) });
+    const first = open();
+    const world = await openWorld({ call: client({ fetch: createFetch(first), baseUrl: 'http://mock.local', close: async () => undefined }) });
+    const me = world.org(APPLICANT);
+    const dataset = world.seed.datasets.find((d) => d.openingType === 'on_application');
+    if (!dataset) throw new Error('no on_application dataset in the seed');
+    const body = applicationBody(world, dataset, { deliveryMethod: 'stream' });
+    const live = await world.openData('POST', '/applications', { as: me, body });
+    expect(live.status).toBe(400);
+    await first.close();
+
+    // What an older version journaled: the same application, answered 201.
+    const store = openDataDir(dataDir);
+    const path = `/sandboxes/${world.id}/open-data/v1/applications`;
+    store.append([{ seq: store.lastSeq + 1, kind: 'command', at: Date.parse('2025-12-05T09:00:00Z'), method: 'POST', path, query: '', contentType: 'application/json', body: JSON.stringify(body), caller: me.id, status: 201 }]);
+    store.close();
+
+    const second = open();
+    const call = client({ fetch: createFetch(second), baseUrl: 'http://mock.local', close: async () => undefined });
+    const applications = (await call('GET', path, { as: me })).body;
+    expect(logged.filter((m) => m.startsWith('[REPLAY_REFUSED]'))).toEqual([]);
+    expect(applications.items).toEqual([expect.objectContaining({ state: 'initial_review', submission: expect.objectContaining({ deliveryMethod: 'stream' }) })]);
+    const again = await call('POST', path, { as: me, body });
+    expect(again.status).toBe(400);
+    expect(again.body.errors).toMatchObject([{ pointer: '/deliveryMethod', code: 'DELIVERY_METHOD_UNAVAILABLE' }]);
+    await second.close();
+  });
+});
