@@ -93,7 +93,7 @@ function objectTimeline(ctx: SimRouteContext) {
       object: { platform: module.name, objectType: object.objectType, objectId: object.objectId, state: object.state, terminal: object.terminal },
       steps: timelineSteps(object.events(), object.label, sandbox.calendar, sandbox.now()),
       events: sandbox.feed.ofObject(module.name, object.objectType, object.objectId).map((entry) => feedEventView(entry, object.label)),
-      allowedActions: object.terminal ? [] : actionForms(object.actions()),
+      allowedActions: object.terminal ? [] : actionForms(object.actions(), module.name),
     },
   };
 }

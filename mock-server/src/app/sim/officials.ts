@@ -1,4 +1,5 @@
 import type { PlatformName, SimCommandContext } from '../platform-module.js';
+import { foreignMembers } from './action-forms.js';
 import { bodyObject, invalidField, sandboxOf, type SimRoute, type SimRouteContext } from './sim-route.js';
 
 /**
@@ -14,6 +15,19 @@ function toPlatform(ctx: SimRouteContext, hook: 'act' | 'object') {
   }
   const run = platform[hook];
   if (!run) return invalidField(ctx, '/platform', `platform ${platform.name} takes no ${hook === 'act' ? 'actions' : 'objections'}`, '该平台不支持此操作');
+  // A member the contract gives to other platforms' objects (a revocation's registration ground):
+  // refused live, as the timeline does not offer it; an action a journal holds replays as answered.
+  const foreign = hook === 'act' && !ctx.replaying ? foreignMembers(String(body.action), platform.name, body) : [];
+  if (foreign.length > 0) {
+    return ctx.problem('VALIDATION_FAILED', {
+      detail: `${foreign.map((m) => `/${m}`).join(', ')}: not taken by ${String(body.action)} on the ${platform.name} platform`,
+      errors: foreign.map((m) => ({
+        pointer: `/${m}`,
+        code: 'FIELD_NOT_APPLICABLE',
+        message: { zh: `${m} 不适用于${platform.name}平台的该操作（如撤销事由仅适用于登记），请以书面理由说明`, en: `${m} does not apply to ${String(body.action)} on the ${platform.name} platform (a revocation ground is a registration's); give written reasons` },
+      })),
+    });
+  }
   const sandbox = sandboxOf(ctx);
   const command: SimCommandContext<unknown> = {
     sandbox,

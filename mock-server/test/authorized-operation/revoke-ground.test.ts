@@ -1,0 +1,78 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/index.js';
+import { createFetch } from '../../src/fetch/index.js';
+import { openDataDir } from '../../src/persistence/data-dir.js';
+import { defaultPlatforms } from '../../src/platforms/index.js';
+import { client } from '../support/client.js';
+import { expectContract } from '../support/contract.js';
+import { START_AT } from '../support/harness.js';
+import { CATALOG_ENTRIES, openAoWorld, signedSelection, useAoMock } from './fixtures.js';
+
+const ctx = useAoMock();
+
+type Form = { action: string; fields: { name: string; required: boolean }[] };
+
+// The simulation contract's `RevokeAction.ground` is the registration's 撤销事由 (虚假材料, 篡改伪造登记结果,
+// 不当使用登记结果): an operator's authorization is revoked for breaching its agreement (101号 第八条、
+// 第三十二条), with written reasons. Its timeline does not offer the ground, and a revocation sending
+// one is refused at /ground and changes nothing.
+describe('authorized operation: revoking an authorization takes reasons, not a registration ground', () => {
+  it('the timeline offers revoke with reasons only; a ground → 400 FIELD_NOT_APPLICABLE at /ground, nothing changes; reasons alone terminate', async () => {
+    const world = await openAoWorld(ctx);
+    const { authorizationId } = await signedSelection(world);
+    const path = `/objects/authorized-operation/authorization/${authorizationId}/timeline`;
+    const timeline = await world.sim('GET', path);
+    expectContract('simulation', 'getObjectTimeline', timeline, 200);
+    const revoke = (timeline.body.allowedActions as Form[]).find((a) => a.action === 'revoke');
+    expect(revoke?.fields.map((f) => [f.name, f.required])).toEqual([['reasons', true]]);
+
+    const reasons = [{ text: '违规使用公共数据，未按要求改正' }];
+    const withGround = await world.official('authorization', authorizationId, 'revoke', { reasons, ground: 'improper_use' });
+    expectContract('simulation', 'actAsOfficial', withGround, 400);
+    expect(withGround.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      errors: [{ pointer: '/ground', code: 'FIELD_NOT_APPLICABLE', message: { zh: expect.stringContaining('撤销事由仅适用于登记'), en: expect.stringContaining("registration's") } }],
+    });
+    const after = await world.sim('GET', path);
+    expect(after.body.object.state).toBe('active');
+    expect(after.body.events).toEqual(timeline.body.events);
+
+    const revoked = await world.official('authorization', authorizationId, 'revoke', { reasons });
+    expect(revoked.status).toBe(200);
+    expect(revoked.body.object.state).toBe('terminated');
+  });
+});
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+// A revocation with a ground an older gdx-mock acknowledged is in some journals: replayed as answered.
+describe('journal replay of an authorization revoked with a registration ground', () => {
+  it('replays the revocation (no REPLAY_REFUSED, the authorization is terminated)', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'gdx-ground-'));
+    dirs.push(dataDir);
+    const logged: string[] = [];
+    const open = () => createApp({ dataDir, seed: 5, startAt: START_AT, platforms: defaultPlatforms({ catalogEntries: CATALOG_ENTRIES }), logError: (message) => logged.push(message) });
+    const first = open();
+    const world = await openAoWorld({ call: client({ fetch: createFetch(first), baseUrl: 'http://mock.local', close: async () => undefined }) });
+    const { authorizationId } = await signedSelection(world);
+    await first.close();
+
+    const store = openDataDir(dataDir);
+    const body = { platform: 'authorized-operation', objectType: 'authorization', objectId: authorizationId, action: 'revoke', reasons: [{ text: '违规使用' }], ground: 'improper_use' };
+    store.append([{ seq: store.lastSeq + 1, kind: 'command', at: Date.parse('2025-12-05T09:00:00Z'), method: 'POST', path: `/_sim/v1/sandboxes/${world.id}/actions`, query: '', contentType: 'application/json', body: JSON.stringify(body), status: 200 }]);
+    store.close();
+
+    const second = open();
+    const call = client({ fetch: createFetch(second), baseUrl: 'http://mock.local', close: async () => undefined });
+    const authorization = (await call('GET', `/sandboxes/${world.id}/authorized-operation/v1/authorizations/${authorizationId}`, { as: world.operator })).body;
+    expect(logged.filter((m) => m.startsWith('[REPLAY_REFUSED]'))).toEqual([]);
+    expect(authorization.state).toBe('terminated');
+    await second.close();
+  });
+});
