@@ -56,6 +56,27 @@ describe('authorized operation: plan → selection and agreement → authorizati
     expect(list.body.total).toBe(0);
   });
 
+  it('a plan keeps the data it excludes (27号 第五条, 101号 第三十三条) out of its scope: an excluded scope entry answers 400 at the exclusion, nothing created', async () => {
+    const world = await openAoWorld(ctx);
+    const item = world.scopeItem();
+    const content = { ...planContent([item]), exclusions: [{ entryId: 'ent_00000000000000000000000000', ground: 'law' }, { entryId: item.entryId, ground: 'national_security' }] };
+    const refused = await world.ao('POST', '/plans', { as: world.body, body: content });
+    expectContract('authorized-operation', 'createPlan', refused, 400);
+    expect(refused.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      errors: [{ pointer: '/exclusions/1/entryId', code: 'EXCLUDED_ENTRY_IN_SCOPE', message: { zh: expect.stringContaining('不得授权运营'), en: expect.stringContaining('national_security') } }],
+    });
+    expect((await world.ao('GET', '/plans', { as: world.body })).body.total).toBe(0);
+    // A change of an approved plan is held to the same rule; an exclusion outside the scope is kept.
+    const plan = await approvedPlan(world);
+    const change = await world.ao('POST', `/plans/${plan.id}/changes`, { as: world.body, body: { reason: '调整范围。', content } });
+    expectContract('authorized-operation', 'proposePlanChange', change, 400);
+    expect(change.body.errors).toMatchObject([{ pointer: '/content/exclusions/1/entryId', code: 'EXCLUDED_ENTRY_IN_SCOPE' }]);
+    const kept = await world.ao('POST', '/plans', { as: world.body, body: { ...content, exclusions: [content.exclusions[0]!] } });
+    expectContract('authorized-operation', 'createPlan', kept, 201);
+    expect(kept.body.content.exclusions).toEqual([content.exclusions[0]]);
+  });
+
   it('a plan lists products of both classes (27号 第九条(七)): one class alone answers 400 at /products, nothing created', async () => {
     const world = await openAoWorld(ctx);
     const content = planContent([world.scopeItem()]);

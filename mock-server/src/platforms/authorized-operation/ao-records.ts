@@ -27,6 +27,8 @@ export type PlanContent = Record<string, unknown> & {
   scope: ScopeItem[];
   term: { from: string; to: string };
   products: { name: string; useCategory: string; productForm: string }[];
+  /** Catalog entries kept out of the scope, with the ground (27号 第五条; 101号 第三十三条; 厦门办法 第九条). */
+  exclusions?: { entryId: string; ground: string }[];
 };
 
 /** The contract's `Agreement` (checked by `agreement-check.ts`). */

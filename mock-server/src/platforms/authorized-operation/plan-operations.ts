@@ -1,4 +1,5 @@
 import type { OperationContext, OperationHandler, OperationResult } from '../../app/platform-module.js';
+import { PlatformProblem } from '../../app/platform-problem.js';
 import { listEvents, listOwn, requireRole } from '../workflow-host/index.js';
 import { invalid, visible } from './ao-access.js';
 import { orgRef, type AuthorizedOperationState, type PlanContent, type PlanRecord } from './ao-records.js';
@@ -15,7 +16,27 @@ const mayRead = (ctx: Ctx) => (plan: PlanRecord) => plan.owner === ctx.caller?.i
 /** The two classes a plan's product list must hold (27号 第九条(七) "应包括…两大类"). */
 const PRODUCT_CLASSES = ['public_good', 'industry'] as const;
 
-/** Rules of a plan's content beyond the schema: products of both classes, then its scope (`checkScope`). */
+/**
+ * An entry the plan excludes — data that may not be operated (27号 第五条; 101号 第三十三条; 厦门办法
+ * 第九条) — cannot also be in its scope: 400 at each such exclusion. Live only, so a plan an older
+ * version acknowledged replays as answered.
+ */
+function checkExclusions(ctx: Ctx, content: PlanContent, pointer: string): void {
+  if (ctx.replaying) return;
+  const scoped = new Set(content.scope.map((item) => item.entryId));
+  const errors = (content.exclusions ?? []).flatMap((exclusion, i) =>
+    scoped.has(exclusion.entryId)
+      ? [{
+          pointer: `${pointer}/exclusions/${i}/entryId`,
+          code: 'EXCLUDED_ENTRY_IN_SCOPE',
+          message: { zh: `该数据已列为不得授权运营（${exclusion.ground}），不能同时纳入授权范围`, en: `The entry is excluded from authorized operation (${exclusion.ground}), so it cannot also be in the scope` },
+        }]
+      : [],
+  );
+  if (errors.length > 0) throw new PlatformProblem('VALIDATION_FAILED', { detail: `${errors.length} excluded ${errors.length === 1 ? 'entry is' : 'entries are'} also in the scope`, errors });
+}
+
+/** Rules of a plan's content beyond the schema: products of both classes, exclusions outside the scope, then its scope (`checkScope`). */
 function checkContent(ctx: Ctx, content: PlanContent, pointer: string, holder: string): void {
   const classes = new Set(content.products.map((p) => p.useCategory));
   if (!PRODUCT_CLASSES.every((c) => classes.has(c))) {
@@ -26,6 +47,7 @@ function checkContent(ctx: Ctx, content: PlanContent, pointer: string, holder: s
       'The product list must hold both classes: public_good and industry (Art. 9(7))',
     );
   }
+  checkExclusions(ctx, content, pointer);
   checkScope(ctx.state, ctx.sandbox, content.scope, `${pointer}/scope`, [holder]);
 }
 

@@ -1,6 +1,7 @@
-// A bid an older gdx-mock acknowledged while stating an eligibility condition not met is in some
-// data directories' journals: at start it is replayed as it was answered, not refused by the
-// check added since, so the bid (and every id drawn after it) stays. Live, the same bid is refused.
+// Writes an older gdx-mock acknowledged that a check added since refuses — a bid stating an
+// eligibility condition not met, a plan whose scope holds an entry it excludes — are in some data
+// directories' journals: at start they are replayed as they were answered, so the object (and
+// every id drawn after it) stays. Live, the same write is refused.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +12,7 @@ import { openDataDir } from '../../src/persistence/data-dir.js';
 import { defaultPlatforms } from '../../src/platforms/index.js';
 import { client } from '../support/client.js';
 import { START_AT } from '../support/harness.js';
-import { approvedPlan, CATALOG_ENTRIES, openAoWorld } from './fixtures.js';
+import { approvedPlan, CATALOG_ENTRIES, openAoWorld, planContent } from './fixtures.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -47,6 +48,34 @@ describe('journal replay of a bid acknowledged with an eligibility condition not
     const again = await call('POST', path, { as: world.operator, body });
     expect(again.status).toBe(400);
     expect(again.body.errors).toMatchObject([{ pointer: '/eligibility/goodCredit', code: 'ELIGIBILITY_NOT_MET' }]);
+    await second.close();
+  });
+});
+
+describe('journal replay of a plan acknowledged with an excluded entry in its scope', () => {
+  it('replays the plan as answered (no REPLAY_REFUSED, the plan is there), while the same plan live answers 400', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'gdx-excl-'));
+    dirs.push(dataDir);
+    const logged: string[] = [];
+    const open = () => createApp({ dataDir, seed: 5, startAt: START_AT, platforms: defaultPlatforms({ catalogEntries: CATALOG_ENTRIES }), logError: (message) => logged.push(message) });
+    const first = open();
+    const world = await openAoWorld({ call: client({ fetch: createFetch(first), baseUrl: 'http://mock.local', close: async () => undefined }) });
+    const item = world.scopeItem();
+    const body = { ...planContent([item]), exclusions: [{ entryId: item.entryId, ground: 'public_interest' }] };
+    expect((await world.ao('POST', '/plans', { as: world.body, body })).status).toBe(400);
+    await first.close();
+
+    const store = openDataDir(dataDir);
+    const path = `/sandboxes/${world.id}/authorized-operation/v1/plans`;
+    store.append([{ seq: store.lastSeq + 1, kind: 'command', at: Date.parse('2025-12-05T09:00:00Z'), method: 'POST', path, query: '', contentType: 'application/json', body: JSON.stringify(body), caller: world.body.id, status: 201 }]);
+    store.close();
+
+    const second = open();
+    const call = client({ fetch: createFetch(second), baseUrl: 'http://mock.local', close: async () => undefined });
+    const plans = (await call('GET', path, { as: world.body })).body;
+    expect(logged.filter((m) => m.startsWith('[REPLAY_REFUSED]'))).toEqual([]);
+    expect(plans.items).toEqual([expect.objectContaining({ state: 'drafting', content: expect.objectContaining({ exclusions: body.exclusions }) })]);
+    expect((await call('POST', path, { as: world.body, body })).status).toBe(400);
     await second.close();
   });
 });
