@@ -5,6 +5,7 @@ interface AttributeLike {
   type?: unknown;
   conditions?: unknown;
   deliveryMethods?: unknown;
+  scenarioList?: { allowed?: string[]; denied?: string[] };
 }
 
 const count = (list: unknown): number => (Array.isArray(list) ? list.length : 0);
@@ -35,10 +36,29 @@ function sharingErrors(sharing: AttributeLike, pointer: string): FieldError[] {
   return errors;
 }
 
+/**
+ * The scenario lists state the application-scenario condition (第二十四条(一)): only an
+ * `on_application` opening listing `scenario_list` has them, and no scenario is both allowed and denied.
+ */
+function scenarioListErrors(opening: AttributeLike, pointer: string): FieldError[] {
+  const list = opening.scenarioList;
+  if (list === undefined) return [];
+  const withCondition = opening.type === 'on_application' && Array.isArray(opening.conditions) && opening.conditions.includes('scenario_list');
+  if (!withCondition) {
+    return [fieldError(`${pointer}/scenarioList`, 'SCENARIO_LIST_WITHOUT_CONDITION', '应用场景白名单、黑名单须与依申请开放的应用场景要求（scenario_list）一并列明（第二十四条(一)）', 'Scenario lists go with an on_application opening that lists the scenario_list condition (art. 24(1))')];
+  }
+  const allowed = new Set(list.allowed ?? []);
+  return (list.denied ?? []).flatMap((name, i) =>
+    allowed.has(name) ? [fieldError(`${pointer}/scenarioList/denied/${i}`, 'SCENARIO_ALLOWED_AND_DENIED', `应用场景“${name}”不能既允许又禁止`, `The scenario “${name}” cannot be both allowed and denied`)] : [],
+  );
+}
+
 /** Opening conditions are those of 依申请开放 (厦门 第二十四条): an `open` or `not_open` resource lists none. */
 function openingErrors(opening: AttributeLike, pointer: string): FieldError[] {
-  if (opening.type === 'on_application' || count(opening.conditions) === 0) return [];
-  return [fieldError(`${pointer}/conditions`, 'OPENING_CONDITIONS_NOT_ALLOWED', `开放条件仅适用于依申请开放，${String(opening.type)} 资源不得列明开放条件（厦门 第二十四条）`, `Opening conditions belong to on_application resources; a ${String(opening.type)} one lists none (Xiamen art. 24)`)];
+  const conditions = opening.type === 'on_application' || count(opening.conditions) === 0
+    ? []
+    : [fieldError(`${pointer}/conditions`, 'OPENING_CONDITIONS_NOT_ALLOWED', `开放条件仅适用于依申请开放，${String(opening.type)} 资源不得列明开放条件（厦门 第二十四条）`, `Opening conditions belong to on_application resources; a ${String(opening.type)} one lists none (Xiamen art. 24)`)];
+  return [...conditions, ...scenarioListErrors(opening, pointer)];
 }
 
 /**

@@ -51,6 +51,24 @@ function checkDeliveryMethod(datasets: readonly OpenDataset[], method: string): 
 }
 
 /**
+ * The declared scenario must be one every dataset's scenario list lets through (第二十四条(一)
+ * "明确开放数据仅限于特定场景使用，或者禁止用于特定场景"): named in its `allowed` list when that has
+ * names, and not in its `denied` list. 400 `SCENARIO_NOT_ALLOWED` at `/scenario/name`.
+ */
+function checkScenario(datasets: readonly OpenDataset[], scenario: string): void {
+  for (const d of datasets) {
+    const allowed = d.scenarioList?.allowed ?? [];
+    const denied = d.scenarioList?.denied ?? [];
+    if (denied.includes(scenario)) {
+      throw invalid('/scenario/name', 'SCENARIO_NOT_ALLOWED', `数据集“${d.title}”禁止用于应用场景“${scenario}”`, `The dataset ${d.id} may not be used for the scenario “${scenario}”`);
+    }
+    if (allowed.length > 0 && !allowed.includes(scenario)) {
+      throw invalid('/scenario/name', 'SCENARIO_NOT_ALLOWED', `数据集“${d.title}”仅限于以下应用场景：${allowed.join('、')}`, `The dataset ${d.id} is limited to the scenarios ${allowed.join(', ')}`);
+    }
+  }
+}
+
+/**
  * An organisation applies in its own name, as a registrant files as one of the registrants
  * (registration's `REGISTRANT_NOT_CALLER`): an organisation `applicant` whose credit code is not
  * the signing organisation's is a 400 at `/applicant/creditCode`. (The grant is issued to the
@@ -75,7 +93,10 @@ function submitApplication(ctx: Ctx): OperationResult {
   }
   checkPeriodOfUse(s.periodOfUse, shanghaiDate(sandbox.now()), '/periodOfUse');
   // Checked live only: an application an older version acknowledged replays as it was answered.
-  if (!ctx.replaying) checkDeliveryMethod(datasets, s.deliveryMethod);
+  if (!ctx.replaying) {
+    checkDeliveryMethod(datasets, s.deliveryMethod);
+    checkScenario(datasets, s.scenario.name);
+  }
   const actor = { role: 'applicant', organizationId: caller.id };
   // The machine refuses approving once the period of use is over (WHILE_PERIOD_RUNS).
   const data = { [PERIOD_OF_USE_ENDS]: s.periodOfUse.to };

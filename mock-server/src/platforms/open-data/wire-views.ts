@@ -5,6 +5,12 @@ import type { ApplicationRecord, DemandRecord, GrantRecord, OpenDataState, SpotC
 
 const API_BASE = 'https://data.gdx.dev/open-data/v1';
 
+/** The allowed and denied scenarios of a dataset's `scenario_list` condition, when its entry states them (第二十四条(一)). */
+function scenarioListView(d: OpenDataset) {
+  const list = d.scenarioList;
+  return list ? { allowedScenarios: [...(list.allowed ?? [])], deniedScenarios: [...(list.denied ?? [])] } : {};
+}
+
 /**
  * The OpenAPI `Dataset` of a seed dataset: fields without sensitive items, files and API as
  * distributions (an `on_application` one needs a grant), its opening conditions with labels.
@@ -24,7 +30,7 @@ export function datasetView(d: OpenDataset) {
     provider: { creditCode: d.provider.creditCode, name: d.provider.name },
     domain: d.domain,
     openingType: d.openingType,
-    conditions: d.openingConditions.map((kind) => ({ kind, description: OPENING_CONDITION_LABELS[kind] })),
+    conditions: d.openingConditions.map((kind) => ({ kind, description: OPENING_CONDITION_LABELS[kind], ...(kind === 'scenario_list' ? scenarioListView(d) : {}) })),
     updateCycle: d.updateCycle,
     formats: [...d.formats],
     fields: d.fields.map((f) => ({ name: f.name, dataType: f.dataType, description: f.description })),

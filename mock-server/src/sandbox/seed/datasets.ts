@@ -40,6 +40,7 @@ export function datasetOf(rng: Rng, entry: CatalogEntry & { opening: { type: Ope
     region: entry.region,
     openingType: entry.opening.type,
     openingConditions: [...entry.opening.conditions],
+    ...(entry.opening.scenarioList ? { scenarioList: structuredClone(entry.opening.scenarioList) } : {}),
     updateCycle: entry.updateCycle,
     formats: [...entry.formats],
     fields,

@@ -77,11 +77,19 @@ export interface SharingAttribute {
   deliveryMethods: DeliveryMethod[];
 }
 
+/** The application scenarios an `on_application` resource allows and denies (第二十四条(一)), by name. */
+export interface ScenarioList {
+  allowed?: string[];
+  denied?: string[];
+}
+
 export interface OpeningAttribute {
   type: OpeningType;
   conditions: OpeningCondition[];
   /** Present exactly when `type` is `not_open`. */
   legalBasis?: string;
+  /** With the `scenario_list` condition: the scenarios allowed and denied (the seed draws none). */
+  scenarioList?: ScenarioList;
 }
 
 export interface Classification {
@@ -154,6 +162,8 @@ export interface OpenDataset {
   region: Region;
   openingType: Exclude<OpeningType, 'not_open'>;
   openingConditions: OpeningCondition[];
+  /** The scenario lists of its `scenario_list` condition, when its entry states them. */
+  scenarioList?: ScenarioList;
   updateCycle: UpdateCycle;
   formats: string[];
   fields: DataItem[];
