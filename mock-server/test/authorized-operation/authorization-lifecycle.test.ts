@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectContract } from '../support/contract.js';
-import { DATA_USER, dataAccessBody, designatedAuthorization, expectAllowedAsOffered, openAoWorld, planContent, productBody, signedSelection, useAoMock } from './fixtures.js';
+import { DATA_USER, ELIGIBLE, dataAccessBody, designatedAuthorization, expectAllowedAsOffered, openAoWorld, planContent, productBody, signedSelection, useAoMock } from './fixtures.js';
 
 const ctx = useAoMock();
 
@@ -282,10 +282,20 @@ describe('authorized operation: the authorization in force, data access and offi
     const authorizationId = await designatedAuthorization(world);
     const user = world.org(DATA_USER);
     // A 二级 applies from the published catalogs, beyond the 一级's own agreed scope (dataAccessScope: catalog).
-    const body = { authorizationId, scenario: { name: '商业选址', description: '' }, qualification: '近三年无安全事件。', dataNeeds: [world.scopeItem(), world.scopeItem(1)], method: '平台内分析。', safeguards: '脱敏。' };
+    const body = { authorizationId, scenario: { name: '商业选址', description: '' }, qualification: '近三年无安全事件。', dataNeeds: [world.scopeItem(), world.scopeItem(1)], method: '平台内分析。', safeguards: '脱敏。', eligibility: ELIGIBLE };
     // Only a 二级开发主体 (data_user) applies in Xiamen.
     const byBody = await world.ao('POST', '/data-access-requests', { as: world.body, body });
     expectContract('authorized-operation', 'submitDataAccessRequest', byBody, 403);
+    // A 二级 states the security conditions of 第十五条 it meets: one missing, or stated unmet, is refused, nothing stored.
+    const unstated: Partial<typeof body> = { ...body };
+    delete unstated.eligibility;
+    const missing = await world.ao('POST', '/data-access-requests', { as: user, body: unstated });
+    expectContract('authorized-operation', 'submitDataAccessRequest', missing, 400);
+    expect(missing.body.errors).toMatchObject([{ pointer: '/eligibility/noSecurityIncidentsLast3Years', code: 'REQUIRED' }]);
+    const unmet = await world.ao('POST', '/data-access-requests', { as: user, body: { ...body, eligibility: { goodCredit: true, notBlacklisted: true, noSecurityIncidentsLast3Years: false } } });
+    expectContract('authorized-operation', 'submitDataAccessRequest', unmet, 400);
+    expect(unmet.body.errors).toMatchObject([{ pointer: '/eligibility/noSecurityIncidentsLast3Years', code: 'ELIGIBILITY_NOT_MET', message: { zh: expect.stringContaining('不满足资格条件') } }]);
+    expect((await world.ao('GET', '/data-access-requests', { as: user })).body.total).toBe(0);
     const applied = await world.ao('POST', '/data-access-requests', { as: user, body });
     expectContract('authorized-operation', 'submitDataAccessRequest', applied, 201);
     expect(applied.body.deadline).toMatchObject({ step: 'data_access_review', limit: 5, dueDate: '2025-10-10' });
@@ -310,7 +320,7 @@ describe('authorized operation: the authorization in force, data access and offi
   it('Xiamen: the timeline offers the 一级\'s review as the operator\'s, as POST /actions takes it, also while the authorization is amending', async () => {
     const world = await openAoWorld(ctx, { profile: 'xiamen' });
     const authorizationId = await designatedAuthorization(world);
-    const body = { authorizationId, scenario: { name: '商业选址', description: '' }, qualification: '近三年无安全事件。', dataNeeds: [world.scopeItem()], method: '平台内分析。', safeguards: '脱敏。' };
+    const body = { authorizationId, scenario: { name: '商业选址', description: '' }, qualification: '近三年无安全事件。', dataNeeds: [world.scopeItem()], method: '平台内分析。', safeguards: '脱敏。', eligibility: ELIGIBLE };
     const applied = await world.ao('POST', '/data-access-requests', { as: world.org(DATA_USER), body });
     const timeline = async () => {
       const reply = await world.sim('GET', `/objects/authorized-operation/data_access_request/${applied.body.id}/timeline`);
@@ -336,7 +346,7 @@ describe('authorized operation: the authorization in force, data access and offi
     const world = await openAoWorld(ctx, { profile: 'xiamen' });
     const authorizationId = await designatedAuthorization(world);
     const user = world.org(DATA_USER);
-    const body = { authorizationId, scenario: { name: '商业选址', description: '' }, qualification: '近三年无安全事件。', dataNeeds: [world.scopeItem()], method: '平台内分析。', safeguards: '脱敏。' };
+    const body = { authorizationId, scenario: { name: '商业选址', description: '' }, qualification: '近三年无安全事件。', dataNeeds: [world.scopeItem()], method: '平台内分析。', safeguards: '脱敏。', eligibility: ELIGIBLE };
     const approvedRequest = async () => {
       const applied = await world.ao('POST', '/data-access-requests', { as: user, body });
       await world.official('data_access_request', applied.body.id, 'approve_data_access');
@@ -366,7 +376,7 @@ describe('authorized operation: the authorization in force, data access and offi
   it('Xiamen: an agreement report whose 5 WD reach a year without a published calendar is refused, storing nothing', async () => {
     const world = await openAoWorld(ctx, { profile: 'xiamen' });
     const authorizationId = await designatedAuthorization(world);
-    const body = { authorizationId, scenario: { name: '商业选址', description: '' }, qualification: '近三年无安全事件。', dataNeeds: [world.scopeItem()], method: '平台内分析。', safeguards: '脱敏。' };
+    const body = { authorizationId, scenario: { name: '商业选址', description: '' }, qualification: '近三年无安全事件。', dataNeeds: [world.scopeItem()], method: '平台内分析。', safeguards: '脱敏。', eligibility: ELIGIBLE };
     const applied = await world.ao('POST', '/data-access-requests', { as: world.org(DATA_USER), body });
     await world.official('data_access_request', applied.body.id, 'approve_data_access');
     // Signed on 2026-12-28: its 5 WD end in 2027, whose holiday schedule is not published.

@@ -14,6 +14,8 @@ import type { TransportFactory } from '../support/transports.js';
 
 export const IMPLEMENTING_BODY = 'information-center';
 export const CATALOG_ENTRIES = 40;
+/** Every eligibility statement, met (a bid's; a Xiamen 二级's data access request, 厦门办法 第十五条). */
+export const ELIGIBLE = { goodCredit: true, notBlacklisted: true, mlpsLevel3: true, noHighRiskFinding: true, noSecurityIncidentsLast3Years: true };
 export const OPERATOR = 'data-operator';
 export const DATA_USER = 'map-tech';
 
@@ -162,7 +164,7 @@ export async function designatedAuthorization(world: AoWorld): Promise<string> {
 
 /** A data access request of the operator within `authorizationId`, over the world's first scope item. */
 export function dataAccessBody(world: AoWorld, authorizationId: string) {
-  return { authorizationId, scenario: { name: '线网优化', description: '' }, qualification: '三级等保。', dataNeeds: [world.scopeItem()], method: '平台内建模。', safeguards: '全程日志。' };
+  return { authorizationId, scenario: { name: '线网优化', description: '' }, qualification: '三级等保。', dataNeeds: [world.scopeItem()], method: '平台内建模。', safeguards: '全程日志。', eligibility: ELIGIBLE };
 }
 
 /** An industry product of the operator within `authorizationId`, over the world's first scope item. */

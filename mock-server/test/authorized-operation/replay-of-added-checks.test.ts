@@ -1,5 +1,6 @@
 // Writes an older gdx-mock acknowledged that a check added since refuses — a bid stating an
-// eligibility condition not met, a plan whose scope holds an entry it excludes — are in some data
+// eligibility condition not met, a plan whose scope holds an entry it excludes, a Xiamen data
+// access request without the security statements of 厦门办法 第十五条 — are in some data
 // directories' journals: at start they are replayed as they were answered, so the object (and
 // every id drawn after it) stays. Live, the same write is refused.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,7 +13,7 @@ import { openDataDir } from '../../src/persistence/data-dir.js';
 import { defaultPlatforms } from '../../src/platforms/index.js';
 import { client } from '../support/client.js';
 import { START_AT } from '../support/harness.js';
-import { approvedPlan, CATALOG_ENTRIES, openAoWorld, planContent } from './fixtures.js';
+import { approvedPlan, CATALOG_ENTRIES, DATA_USER, dataAccessBody, designatedAuthorization, openAoWorld, planContent } from './fixtures.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -76,6 +77,37 @@ describe('journal replay of a plan acknowledged with an excluded entry in its sc
     expect(logged.filter((m) => m.startsWith('[REPLAY_REFUSED]'))).toEqual([]);
     expect(plans.items).toEqual([expect.objectContaining({ state: 'drafting', content: expect.objectContaining({ exclusions: body.exclusions }) })]);
     expect((await call('POST', path, { as: world.body, body })).status).toBe(400);
+    await second.close();
+  });
+});
+
+describe('journal replay of a Xiamen data access request acknowledged without its eligibility statements', () => {
+  it('replays the request as answered (no REPLAY_REFUSED, the request is there), while the same request live answers 400', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'gdx-dar-'));
+    dirs.push(dataDir);
+    const logged: string[] = [];
+    const open = () => createApp({ dataDir, seed: 5, startAt: START_AT, platforms: defaultPlatforms({ catalogEntries: CATALOG_ENTRIES }), logError: (message) => logged.push(message) });
+    const first = open();
+    const world = await openAoWorld({ call: client({ fetch: createFetch(first), baseUrl: 'http://mock.local', close: async () => undefined }) }, { profile: 'xiamen' });
+    const authorizationId = await designatedAuthorization(world);
+    const user = world.org(DATA_USER);
+    const body: Partial<ReturnType<typeof dataAccessBody>> = dataAccessBody(world, authorizationId);
+    delete body.eligibility;
+    expect((await world.ao('POST', '/data-access-requests', { as: user, body })).status).toBe(400);
+    await first.close();
+
+    const store = openDataDir(dataDir);
+    const path = `/sandboxes/${world.id}/authorized-operation/v1/data-access-requests`;
+    store.append([{ seq: store.lastSeq + 1, kind: 'command', at: Date.parse('2025-12-05T09:00:00Z'), method: 'POST', path, query: '', contentType: 'application/json', body: JSON.stringify(body), caller: user.id, status: 201 }]);
+    store.close();
+
+    const second = open();
+    const call = client({ fetch: createFetch(second), baseUrl: 'http://mock.local', close: async () => undefined });
+    // The 一级 reviews it (its inbox lists it).
+    const requests = (await call('GET', path, { as: world.operator })).body;
+    expect(logged.filter((m) => m.startsWith('[REPLAY_REFUSED]'))).toEqual([]);
+    expect(requests.items).toEqual([expect.objectContaining({ state: 'submitted', authorizationId })]);
+    expect((await call('POST', path, { as: user, body })).status).toBe(400);
     await second.close();
   });
 });

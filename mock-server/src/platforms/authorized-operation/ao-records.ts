@@ -127,7 +127,7 @@ export interface DataAccessRecord {
   owner: string;
   authorizationId: string;
   requester: OrgRef;
-  submission: Record<string, unknown> & { authorizationId: string; dataNeeds: ScopeItem[] };
+  submission: Record<string, unknown> & { authorizationId: string; dataNeeds: ScopeItem[]; eligibility?: Record<string, boolean> };
   agreementReportedOn: string | null;
   reasons: Reason[];
 }

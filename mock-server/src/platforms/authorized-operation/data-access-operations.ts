@@ -6,6 +6,7 @@ import type { OrganizationRole } from '../../sandbox/seed/types.js';
 import { illegalTransition, listEvents, listOwn, requireRole } from '../workflow-host/index.js';
 import { visible } from './ao-access.js';
 import { checkReportPeriod, checkSignedOn } from './agreement-report.js';
+import { checkEligibility } from './eligibility-check.js';
 import { orgRef, type AuthorizedOperationState, type DataAccessRecord } from './ao-records.js';
 import { checkScope } from './scope-checks.js';
 import { dataAccessView } from './wire-views.js';
@@ -32,6 +33,8 @@ function submitDataAccessRequest(ctx: Ctx): OperationResult {
   if (!authorization || (dataAccessRequester === 'operator' && authorization.operatorId !== caller.id)) {
     throw new PlatformProblem('NOT_FOUND', { detail: `no authorization ${body.authorizationId}` });
   }
+  // Xiamen's 二级 meet the security conditions of 厦门办法 第十五条; checked live only (older journals replay as answered).
+  if (!ctx.replaying) checkEligibility(body.eligibility, state.host.procedures.profile.options.authorizedOperation.dataAccessEligibilityStatements, '/eligibility', true);
   const authorizationState = state.host.get(authorization.id)?.state ?? 'active';
   if (!permissionsOpen(state.host.procedures.profile, authorizationState)) throw illegalTransition(authorizationState, 'submit_data_access', [], 'AUTHORIZATION_NOT_ACTIVE');
   // Nationally the agreement names the data it authorizes; Xiamen's 二级 apply from the published catalogs.

@@ -2,7 +2,8 @@ import { formatShanghaiInstant } from '@gdx/calendar';
 import type { OperationContext, OperationHandler, OperationResult } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
 import { illegalTransition, listEvents, listOwn, requireRole } from '../workflow-host/index.js';
-import { invalid, refused, visible } from './ao-access.js';
+import { refused, visible } from './ao-access.js';
+import { checkEligibility } from './eligibility-check.js';
 import { orgRef, type AuthorizedOperationState, type BidRecord, type SelectionRecord } from './ao-records.js';
 import { bidView, selectionView } from './wire-views.js';
 
@@ -67,32 +68,13 @@ function createSelection(ctx: Ctx): OperationResult {
   return { status: 201, location: `/selections/${record.id}`, body: selectionView(state, record) };
 }
 
-/**
- * 400 at the first eligibility statement the profile wants that the bid lacks (27号 第十二条; Inner
- * Mongolia 101号 第九条), then at every one it states `false`: the bidder declares it does not meet a
- * condition the rules make a bidder meet ("需满足"), so no qualification review could pass it.
- * Journal entries an older version acknowledged with a `false` statement replay as answered.
- */
-function checkEligibility(ctx: Ctx, eligibility: Record<string, boolean>): void {
-  const required = ctx.state.host.procedures.profile.options.authorizedOperation.eligibilityStatements;
-  const missing = required.find((key) => eligibility[key] === undefined);
-  if (missing !== undefined) throw invalid(`/eligibility/${missing}`, 'REQUIRED', `须作出资格条件声明 ${missing}`, `The eligibility statement ${missing} is required`);
-  const unmet = ctx.replaying ? [] : required.filter((key) => eligibility[key] === false);
-  if (unmet.length === 0) return;
-  const errors = unmet.map((key) => ({
-    pointer: `/eligibility/${key}`,
-    code: 'ELIGIBILITY_NOT_MET',
-    message: { zh: `申请单位声明不满足资格条件 ${key}，不具备参与运营机构选择的资格`, en: `The bidder states it does not meet the eligibility condition ${key}, so it cannot take part in the selection` },
-  }));
-  throw new PlatformProblem('VALIDATION_FAILED', { detail: `The bid states ${unmet.length} eligibility ${unmet.length === 1 ? 'condition' : 'conditions'} not met: ${unmet.join(', ')}`, errors });
-}
-
 function submitBid(ctx: Ctx): OperationResult {
   const { state, sandbox } = ctx;
   const caller = requireRole(ctx, 'operator');
   const selection = visible(ctx, state.selections, 'selectionId', mayRead(ctx));
   const body = ctx.body as { proposal: string; eligibility: Record<string, boolean>; attachments?: unknown[] };
-  checkEligibility(ctx, body.eligibility);
+  // A statement stated false is checked live only: an older journal's bid replays as answered.
+  checkEligibility(body.eligibility, ctx.state.host.procedures.profile.options.authorizedOperation.eligibilityStatements, '/eligibility', !ctx.replaying);
   const actor = { role: 'operator', organizationId: caller.id };
   const payload = { bid: { operatorId: caller.id } };
   state.host.checkDispatch(selection.id, 'bid', { actor, payload });

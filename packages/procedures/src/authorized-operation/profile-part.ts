@@ -54,7 +54,7 @@ export type SelectionMethod = (typeof SELECTION_METHODS)[number];
 const basisPoints = z.number().int().min(0).max(10_000);
 
 /** The options that are sets of values written as lists (`valueSet`). */
-const VALUE_SET_OPTIONS = ['selectionMethods', 'eligibilityStatements', 'agreementSections', 'permissionsOpenWhile'] as const;
+const VALUE_SET_OPTIONS = ['selectionMethods', 'eligibilityStatements', 'dataAccessEligibilityStatements', 'agreementSections', 'permissionsOpenWhile'] as const;
 
 /**
  * A raw profile with the repeated values of its set options dropped (the first kept), as they
@@ -124,6 +124,9 @@ const pricingRulesSchema = z.strictObject({
  *   开发数据目录, 厦门办法 第十二、十六条).
  * - `eligibilityStatements` — what a bid must state: good credit (27号 第十二条); Inner Mongolia
  *   adds no blacklist, MLPS level 3 and no high-risk finding (101号 第九条).
+ * - `dataAccessEligibilityStatements` — what a data access request must state as met (default none):
+ *   Xiamen's 二级开发主体 meet 厦门办法 第十五条's security conditions — no notified security incident in
+ *   the last 3 years (四) and not on the serious-dishonesty list (五).
  * - `agreementSections` — agreement members required beyond 27号 第十四条: Inner Mongolia's
  *   合理收益的测算方法, 期限届满后资产处置 (第四条(五)) and 数据安全承诺书 (第三十二条).
  * - `agreementReport` — Xiamen: the signed 开发利用协议 is reported within 5 WD.
@@ -138,14 +141,16 @@ const pricingRulesSchema = z.strictObject({
  *   approvals while the scope may be "调整或收回" (amending) and while the evaluation decides whether
  *   the operator "继续承担" (under evaluation, rectifying); permissions already granted stay open.
  *
- * `selectionMethods`, `eligibilityStatements`, `agreementSections` and `permissionsOpenWhile` are
- * sets: a value listed twice is refused at its index (`DUPLICATE`).
+ * `selectionMethods`, `eligibilityStatements`, `dataAccessEligibilityStatements`, `agreementSections`
+ * and `permissionsOpenWhile` are sets: a value listed twice is refused at its index (`DUPLICATE`).
  */
 const optionsSchema = z.strictObject({
   planRequired: z.boolean(),
   selectionMethods: valueSet(SELECTION_METHODS, 1),
   termPolicy: z.enum(['warning', 'error']),
   eligibilityStatements: valueSet(ELIGIBILITY_STATEMENTS),
+  // Defaulted, so a profile file written before the option still resolves.
+  dataAccessEligibilityStatements: valueSet(ELIGIBILITY_STATEMENTS).default([]),
   agreementSections: valueSet(EXTRA_AGREEMENT_SECTIONS),
   dataAccessRequester: z.enum(['operator', 'data_user']),
   dataAccessScope: z.enum(['agreement', 'catalog']),
