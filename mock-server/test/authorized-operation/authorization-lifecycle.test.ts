@@ -301,6 +301,10 @@ describe('authorized operation: the authorization in force, data access and offi
     expect(applied.body.deadline).toMatchObject({ step: 'data_access_review', limit: 5, dueDate: '2025-10-10' });
     const inbox = await world.ao('GET', '/data-access-requests', { as: world.operator });
     expect(inbox.body.items.map((r: { id: string }) => r.id)).toEqual([applied.body.id]);
+    // The 二级 lists its own request too (it is in both lists).
+    const own = await world.ao('GET', '/data-access-requests?state=submitted', { as: user });
+    expectContract('authorized-operation', 'listDataAccessRequests', own, 200);
+    expect(own.body.items.map((r: { id: string }) => r.id)).toEqual([applied.body.id]);
     const approved = await world.official('data_access_request', applied.body.id, 'approve_data_access');
     expect(approved.body.event.actor).toMatchObject({ role: 'operator', organizationId: world.operator.id });
     // The report's 5 WD run from the signing it states (ambiguity 5): nothing is due before it.

@@ -33,9 +33,16 @@ describe('authorized operation: plan → selection and agreement → authorizati
       feeStatus: 'trial',
       deadline: { step: 'term', dueDate: '2029-01-04', dueAt: '2029-01-05T00:00:00+08:00' },
     });
-    const listed = await world.ao('GET', '/authorizations', { as: world.body });
-    expectContract('authorized-operation', 'listAuthorizations', listed, 200);
-    expect(listed.body.items.map((a: { id: string }) => a.id)).toEqual([selection.authorizationId]);
+    // Each party lists what it is a party to: the authorization is the operator's and the
+    // implementing body's, the selection the implementing body's and its bidder's (now operator).
+    for (const party of [world.body, world.operator]) {
+      const listed = await world.ao('GET', '/authorizations', { as: party });
+      expectContract('authorized-operation', 'listAuthorizations', listed, 200);
+      expect(listed.body.items.map((a: { id: string }) => a.id)).toEqual([selection.authorizationId]);
+      const selections = await world.ao('GET', '/selections', { as: party });
+      expectContract('authorized-operation', 'listSelections', selections, 200);
+      expect(selections.body.items.map((s: { id: string }) => s.id)).toEqual([selection.id]);
+    }
     const disclosed = await world.ao('GET', '/public/authorizations');
     expectContract('authorized-operation', 'listDisclosedAuthorizations', disclosed, 200);
     expect(disclosed.body.items[0]).toMatchObject({ authorizationId: selection.authorizationId, disclosedOn: '2025-09-26', term: { from: '2026-01-05' } });

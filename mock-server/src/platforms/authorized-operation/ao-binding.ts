@@ -51,9 +51,15 @@ function onProductEvent(state: AuthorizedOperationState, instance: WorkflowInsta
   if (event.event === 'fail_compliance_review' || event.event === 'withdraw' || event.event === 'authorization_ended') product.reasons = toReasons(event.data?.['reasons']);
 }
 
-/** Listings of one object for several organisations, each once. */
+/**
+ * The listing of one object in the list of several organisations, each once: one listing with
+ * `alsoOwners` (a list index places an item once, so one listing per owner kept only the last
+ * owner's — the operator listed none of its authorizations).
+ */
 function forEach(list: string, owners: readonly (string | null)[], instance: WorkflowInstance): Listing[] {
-  return [...new Set(owners.filter((o): o is string => o !== null))].map((owner) => ownListing(list, owner, instance));
+  const [first, ...others] = [...new Set(owners.filter((o): o is string => o !== null))];
+  if (first === undefined) return [];
+  return [{ ...ownListing(list, first, instance), ...(others.length > 0 ? { alsoOwners: others } : {}) }];
 }
 
 function listings(state: AuthorizedOperationState, instance: WorkflowInstance): Listing[] {
