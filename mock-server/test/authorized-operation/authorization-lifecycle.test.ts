@@ -20,11 +20,23 @@ describe('authorized operation: the authorization in force, data access and offi
     const reported = await world.ao('POST', `/authorizations/${authorizationId}/rectification-reports`, { as: world.operator, body: { summary: '已补齐日志。' } });
     expectContract('authorized-operation', 'reportRectification', reported, 200);
     expect(reported.body.state).toBe('under_evaluation');
+    // The re-evaluation's 30 WD run from the rectification report, and say so.
+    expect(reported.body.deadline).toMatchObject({ step: 'evaluation', limit: 30, startTrigger: 'rectification_reported', startedOn: '2025-09-26' });
     const failed = await world.official('authorization', authorizationId, 'order_rectification', { reasons: [{ text: '整改后仍不合格。' }] });
     expect(failed.body.object).toMatchObject({ state: 'terminated', evaluations: [{ result: 'rectify' }, { result: 'failed' }] });
     const ended = await world.ao('GET', `/data-access-requests/${access.body.id}`, { as: world.operator });
     expectContract('authorized-operation', 'getDataAccessRequest', ended, 200);
     expect(ended.body.state).toBe('ended');
+  });
+
+  it('re-evaluates by the clock once the 30 days of a rectification pass without a report, the deadline saying so', async () => {
+    const world = await openAoWorld(ctx);
+    const { authorizationId } = await signedSelection(world);
+    await world.official('authorization', authorizationId, 'start_evaluation');
+    await world.official('authorization', authorizationId, 'order_rectification', { reasons: [{ text: '访问日志不全。' }] });
+    await world.advance({ to: '2025-10-28T09:00:00+08:00' });
+    const shown = await world.ao('GET', `/authorizations/${authorizationId}`, { as: world.operator });
+    expect(shown.body).toMatchObject({ state: 'under_evaluation', deadline: { step: 'evaluation', startTrigger: 'rectification_period_ended', startedOn: '2025-10-28' } });
   });
 
   it('holds data access to the agreement\'s scope (27号 第十四条(一)), refusing an entry outside it and storing nothing', async () => {
@@ -143,11 +155,11 @@ describe('authorized operation: the authorization in force, data access and offi
     const signed = await signedSelection(early, { from: '2025-01-02', to: '2027-12-31' });
     await early.advance({ to: '2026-02-02T09:00:00+08:00' });
     const waiting = await early.official('authorization', signed.authorizationId, 'start_evaluation');
-    expect(waiting.body.object.deadline).toMatchObject({ startedOn: '2026-02-02', dueDate: '2026-03-20' });
+    expect(waiting.body.object.deadline).toMatchObject({ startTrigger: 'evaluation_started', startedOn: '2026-02-02', dueDate: '2026-03-20' });
     await early.advance({ to: '2026-02-09T09:00:00+08:00' });
     await early.ao('POST', `/authorizations/${signed.authorizationId}/annual-reports`, { as: early.operator, body: report });
     const restarted = await early.ao('GET', `/authorizations/${signed.authorizationId}`, { as: early.operator });
-    expect(restarted.body).toMatchObject({ state: 'under_evaluation', deadline: { startedOn: '2026-02-09', dueDate: '2026-03-27' } });
+    expect(restarted.body).toMatchObject({ state: 'under_evaluation', deadline: { startTrigger: 'annual_report_submitted', startedOn: '2026-02-09', dueDate: '2026-03-27' } });
     expect(restarted.body.events.at(-1)).toMatchObject({ type: 'annual_report_filed', actor: { role: 'clock' }, data: { annualReportOn: '2026-02-09' } });
   });
 

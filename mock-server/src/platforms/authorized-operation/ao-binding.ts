@@ -1,6 +1,6 @@
 import { shanghaiDay, type WorkflowEvent, type WorkflowInstance } from '@gdx/kernel';
 import type { SandboxContext } from '../../app/platform-module.js';
-import { newestFirst, officialOrganisation, ownListing, toReasons, type HostBinding, type Listing } from '../workflow-host/index.js';
+import { newestFirst, officialOrganisation, ownListing, toReasons, type HostBinding, type Listing, type WireMapping } from '../workflow-host/index.js';
 import type { AuthorizedOperationState } from './ao-records.js';
 import { onAuthorizationEvent } from './authorization-effects.js';
 import { onSelectionEvent } from './selection-effects.js';
@@ -50,6 +50,23 @@ function onProductEvent(state: AuthorizedOperationState, instance: WorkflowInsta
   }
   if (event.event === 'fail_compliance_review' || event.event === 'withdraw' || event.event === 'authorization_ended') product.reasons = toReasons(event.data?.['reasons']);
 }
+
+/**
+ * What started an authorization's evaluation clock, as the deadline says: the annual report on the
+ * evaluated year (the profile limit's `annual_report_submitted`, also when it arrives during the
+ * evaluation), else the evaluation's start (started before that report), the operator's
+ * rectification report, or the end of the rectification period (re-evaluations, 101号 第三十六条).
+ */
+const AUTHORIZATION_WIRE: WireMapping = {
+  startTrigger: (e) => {
+    if (e.deadline?.step !== 'evaluation') return undefined;
+    if (e.event === 'report_rectification') return 'rectification_reported';
+    if (e.event === 'reevaluate') return 'rectification_period_ended';
+    if (e.event === 'annual_report_filed') return 'annual_report_submitted';
+    if (e.event === 'start_evaluation' && typeof e.data?.['annualReportOn'] !== 'string') return 'evaluation_started';
+    return undefined;
+  },
+};
 
 /**
  * The listing of one object in the list of several organisations, each once: one listing with
@@ -109,6 +126,7 @@ function official(state: AuthorizedOperationState, sandbox: SandboxContext, inst
 export function authorizedOperationBinding(state: AuthorizedOperationState, sandbox: SandboxContext): HostBinding {
   return {
     platform: 'authorized-operation',
+    wire: { 'authorized-operation.authorization': AUTHORIZATION_WIRE },
     objectType: (i) => OBJECT_TYPES[i.machine] ?? i.machine,
     owner: (i) =>
       state.plans.get(i.id)?.owner ?? state.selections.get(i.id)?.owner ?? state.authorizations.get(i.id)?.operatorId ?? state.requests.get(i.id)?.owner ?? state.products.get(i.id)?.owner ?? null,
