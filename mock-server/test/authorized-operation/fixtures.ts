@@ -199,3 +199,18 @@ export async function expectAllowedAsOffered(world: AoWorld, objectType: string,
 function expect200(reply: Reply): void {
   if (reply.status !== 200) throw new Error(`official action answered ${reply.status}: ${JSON.stringify(reply.body)}`);
 }
+
+/** The domain file's invented example (65号 三(一)): C = 8,000,000 元, yield 2.00 %, r = 8 %, T = 300,000 元. */
+export const MAR_2026 = { year: 2026, costFen: 800_000_000, bondYieldBasisPoints: 200, rateBasisPoints: 800, taxFen: 30_000_000 };
+
+/** A signed authorization and a listed industry product of it. */
+export async function listedProduct(world: AoWorld) {
+  const { authorizationId } = await signedSelection(world);
+  const created = await world.ao('POST', '/products', { as: world.operator, body: productBody(world, authorizationId) });
+  expectContract('authorized-operation', 'createProduct', created, 201);
+  const submitted = await world.ao('POST', `/products/${created.body.id}/submissions`, { as: world.operator, body: {} });
+  expectContract('authorized-operation', 'submitProduct', submitted, 200);
+  expect(submitted.body.deadline).toMatchObject({ step: 'compliance_review', limit: 5, unit: 'working_days' });
+  await world.official('product', created.body.id, 'pass_compliance_review');
+  return { authorizationId, productId: created.body.id as string };
+}

@@ -1,23 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { expectContract } from '../support/contract.js';
-import { openAoWorld, productBody, signedSelection, useAoMock, type AoWorld } from './fixtures.js';
+import { listedProduct, MAR_2026, openAoWorld, productBody, signedSelection, useAoMock } from './fixtures.js';
 
 const ctx = useAoMock();
-
-/** The domain file's invented example (65号 三(一)): C = 8,000,000 元, yield 2.00 %, r = 8 %, T = 300,000 元. */
-const MAR_2026 = { year: 2026, costFen: 800_000_000, bondYieldBasisPoints: 200, rateBasisPoints: 800, taxFen: 30_000_000 };
-
-/** A signed authorization and a listed industry product of it. */
-async function listedProduct(world: AoWorld) {
-  const { authorizationId } = await signedSelection(world);
-  const created = await world.ao('POST', '/products', { as: world.operator, body: productBody(world, authorizationId) });
-  expectContract('authorized-operation', 'createProduct', created, 201);
-  const submitted = await world.ao('POST', `/products/${created.body.id}/submissions`, { as: world.operator, body: {} });
-  expectContract('authorized-operation', 'submitProduct', submitted, 200);
-  expect(submitted.body.deadline).toMatchObject({ step: 'compliance_review', limit: 5, unit: 'working_days' });
-  await world.official('product', created.body.id, 'pass_compliance_review');
-  return { authorizationId, productId: created.body.id as string };
-}
 
 describe('authorized operation: products, fees and the pricing of 65号', () => {
   it('keeps drafts to the scope and the re-development ban', async () => {
@@ -55,6 +40,11 @@ describe('authorized operation: products, fees and the pricing of 65号', () => 
     expect((await world.official('authorization', authorizationId, 'set_ceiling', { productId, ceilingFen: 50_000 })).status).toBe(200);
     const above = await world.ao('POST', `/products/${productId}/fees`, { as: world.operator, body: { actualFen: 50_001, effectiveFrom: '2026-01-05', displayed: true } });
     expect(above.body.code).toBe('FEE_ABOVE_CEILING');
+    // Shown before charged (65号 五): a fee set today cannot take effect on a day already past.
+    const retroactive = await world.ao('POST', `/products/${productId}/fees`, { as: world.operator, body: { actualFen: 45_000, effectiveFrom: '2025-09-25', displayed: true } });
+    expectContract('authorized-operation', 'setActualFee', retroactive, 400);
+    expect(retroactive.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ pointer: '/effectiveFrom', code: 'EFFECTIVE_BEFORE_SET', message: { zh: expect.stringContaining('2025-09-26'), en: expect.stringContaining('2025-09-26') } }] });
+    expect((await world.ao('GET', `/products/${productId}`, { as: world.operator })).body.events.map((e: { type: string }) => e.type)).not.toContain('fee_set');
     const fee = await world.ao('POST', `/products/${productId}/fees`, { as: world.operator, body: { actualFen: 45_000, effectiveFrom: '2026-01-05', displayed: true } });
     expectContract('authorized-operation', 'setActualFee', fee, 200);
     expect(fee.body).toMatchObject({ fee: { feeStatus: 'trial', chargingUnit: 'per_service', ceilingFen: 50_000, actualFen: 45_000, displayed: true }, priceFlags: [] });

@@ -1,6 +1,7 @@
 // Writes an older gdx-mock acknowledged that a check added since refuses — a bid stating an
 // eligibility condition not met, a plan whose scope holds an entry it excludes, a Xiamen data
-// access request without the security statements of 厦门办法 第十五条 — are in some data
+// access request without the security statements of 厦门办法 第十五条, a fee effective before the
+// day it was set — are in some data
 // directories' journals: at start they are replayed as they were answered, so the object (and
 // every id drawn after it) stays. Live, the same write is refused.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,7 +14,7 @@ import { openDataDir } from '../../src/persistence/data-dir.js';
 import { defaultPlatforms } from '../../src/platforms/index.js';
 import { client } from '../support/client.js';
 import { START_AT } from '../support/harness.js';
-import { approvedPlan, CATALOG_ENTRIES, DATA_USER, dataAccessBody, designatedAuthorization, openAoWorld, planContent } from './fixtures.js';
+import { approvedPlan, CATALOG_ENTRIES, DATA_USER, dataAccessBody, designatedAuthorization, listedProduct, MAR_2026, openAoWorld, planContent } from './fixtures.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -108,6 +109,36 @@ describe('journal replay of a Xiamen data access request acknowledged without it
     expect(logged.filter((m) => m.startsWith('[REPLAY_REFUSED]'))).toEqual([]);
     expect(requests.items).toEqual([expect.objectContaining({ state: 'submitted', authorizationId })]);
     expect((await call('POST', path, { as: user, body })).status).toBe(400);
+    await second.close();
+  });
+});
+
+describe('journal replay of a fee acknowledged with an effective day before the day it was set', () => {
+  it('replays the fee as answered (no REPLAY_REFUSED, the fee is there), while the same fee live answers 400', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'gdx-fee-'));
+    dirs.push(dataDir);
+    const logged: string[] = [];
+    const open = () => createApp({ dataDir, seed: 5, startAt: START_AT, platforms: defaultPlatforms({ catalogEntries: CATALOG_ENTRIES }), logError: (message) => logged.push(message) });
+    const first = open();
+    const world = await openAoWorld({ call: client({ fetch: createFetch(first), baseUrl: 'http://mock.local', close: async () => undefined }) });
+    const { authorizationId, productId } = await listedProduct(world);
+    expect((await world.official('authorization', authorizationId, 'set_mar', MAR_2026)).status).toBe(200);
+    expect((await world.official('authorization', authorizationId, 'set_ceiling', { productId, ceilingFen: 50_000 })).status).toBe(200);
+    const body = { actualFen: 45_000, effectiveFrom: '2025-09-01', displayed: true };
+    expect((await world.ao('POST', `/products/${productId}/fees`, { as: world.operator, body })).status).toBe(400);
+    await first.close();
+
+    const store = openDataDir(dataDir);
+    const path = `/sandboxes/${world.id}/authorized-operation/v1/products/${productId}/fees`;
+    store.append([{ seq: store.lastSeq + 1, kind: 'command', at: Date.parse('2025-12-05T09:00:00Z'), method: 'POST', path, query: '', contentType: 'application/json', body: JSON.stringify(body), caller: world.operator.id, status: 200 }]);
+    store.close();
+
+    const second = open();
+    const call = client({ fetch: createFetch(second), baseUrl: 'http://mock.local', close: async () => undefined });
+    const product = (await call('GET', `/sandboxes/${world.id}/authorized-operation/v1/products/${productId}`, { as: world.operator })).body;
+    expect(logged.filter((m) => m.startsWith('[REPLAY_REFUSED]'))).toEqual([]);
+    expect(product.fee).toMatchObject({ actualFen: 45_000 });
+    expect((await call('POST', path, { as: world.operator, body })).status).toBe(400);
     await second.close();
   });
 });

@@ -1,4 +1,5 @@
 import type { OperationContext, OperationHandler, OperationResult } from '../../app/platform-module.js';
+import { shanghaiDay } from '@gdx/kernel';
 import { assessFee, permissionsOpen } from '@gdx/procedures';
 import { PlatformProblem } from '../../app/platform-problem.js';
 import { illegalTransition, listEvents, listOwn, requireRole } from '../workflow-host/index.js';
@@ -74,6 +75,12 @@ function setActualFee(ctx: Ctx): OperationResult {
   const productState = state.host.get(product.id)?.state ?? 'draft';
   if (productState !== 'listed') throw illegalTransition(productState, 'set_fee', state.host.allowed(product.id, 'operator'));
   const body = ctx.body as { actualFen: number; effectiveFrom: string; displayed: boolean };
+  // A fee is shown to enterprises before it is charged (65号 五 "收费前…公示"): it takes effect from
+  // the day it is set or later, never on days already past. Live only (older journals replay as answered).
+  const today = shanghaiDay(ctx.sandbox.now());
+  if (!ctx.replaying && body.effectiveFrom < today) {
+    throw invalid('/effectiveFrom', 'EFFECTIVE_BEFORE_SET', `收费标准须在公示后执行，生效日期不得早于设定之日（${today}）`, `A fee takes effect once shown, not before the day it is set (${today})`);
+  }
   const { refusal } = assessFee({ useCategory: product.content.useCategory, ceilingFen: ceilingOf(state, product)?.ceilingFen ?? null, actualFen: body.actualFen, displayed: body.displayed });
   if (refusal === 'FEE_ON_PUBLIC_GOOD') throw refused(refusal, '/actualFen', '公共治理、公益事业类产品不得收费', 'A public-good product is free');
   if (refusal === 'CEILING_NOT_SET') throw refused(refusal, '/actualFen', '授权主体尚未确定最高收费标准', 'The grantor has not set a ceiling fee yet');
