@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { entryChecksum } from './checksums.js';
 import type { JournalEntry } from './journal-entry.js';
 import { readManifest, syncFile, writeManifest } from './manifest.js';
-import { openSqliteStore, readSnapshotParts, SNAPSHOTS_FILE, STORE_FILE, tryRead } from './sqlite-store.js';
+import { fileState, openSqliteStore, readSnapshotParts, SNAPSHOTS_FILE, STORE_FILE, tryRead, type FileState } from './sqlite-store.js';
 
 /** What a repair kept and dropped. */
 export interface RepairReport {
@@ -32,8 +32,10 @@ interface Recovered {
   firstDamage?: { file: string; at: string };
 }
 
-/** A file that is not there, in the terms of `RepairReport.firstDamage`. */
-const MISSING = 'the whole file (missing)';
+/** A store file that is not there, or holds none of its tables, in the terms of `RepairReport.firstDamage`. */
+function wholeFile(state: FileState): string {
+  return state.kind === 'emptied' ? `the whole file (emptied: ${state.bytes} bytes)` : 'the whole file (missing)';
+}
 
 /**
  * Keeps what is intact in a damaged data directory, once its operator asks (`gdx-mock repair`):
@@ -109,11 +111,13 @@ function recover(dir: string): Recovered {
     firstDamage ??= { file, at };
   };
   const snapshotsFile = join(dir, SNAPSHOTS_FILE);
-  const { snapshot, newest } = existsSync(snapshotsFile) ? newestIntactSnapshot(snapshotsFile, damage) : (damage(snapshotsFile, MISSING), { newest: 0 });
+  const snapshots = fileState(snapshotsFile, 'snapshots');
+  const { snapshot, newest } = snapshots.kind === 'present' ? newestIntactSnapshot(snapshotsFile, damage) : (damage(snapshotsFile, wholeFile(snapshots)), { newest: 0 });
   const file = join(dir, STORE_FILE);
-  if (!existsSync(file)) {
-    // How many entries the missing journal held went with it.
-    damage(file, MISSING);
+  const journalFile = fileState(file, 'journal');
+  if (journalFile.kind !== 'present') {
+    // How many entries the missing (or emptied) journal held went with it.
+    damage(file, wholeFile(journalFile));
     return { ...(snapshot ? { snapshot } : {}), entries: [], firstDamage };
   }
   const journal = intactEntries(file, snapshot?.seq ?? 0, damage);

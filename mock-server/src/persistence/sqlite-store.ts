@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { entryChecksum, snapshotChecksum } from './checksums.js';
 import type { JournalEntry } from './journal-entry.js';
@@ -38,7 +38,7 @@ const SNAPSHOTS_KEPT = 2;
  * Opens (creating if needed) the SQLite store of a data directory: `store.sqlite` for the journal
  * and `snapshots.sqlite` for the snapshots, in rollback-journal mode with `synchronous=FULL`, so a
  * committed transaction is on disk in that file and nothing else. A directory that held a store
- * and now misses one of its files is refused (`DataDirDamagedError`, naming the file) before any
+ * and now misses one of its files, or holds one emptied (no table in it), is refused (`DataDirDamagedError`, naming the file) before any
  * file is opened or created; a directory that cannot be made throws `DataDirUnavailableError`.
  *
  * @example
@@ -68,35 +68,65 @@ export function openSqliteStore(dir: string): Store {
  * The three files are made together, so a directory holding any of them held all: a missing
  * store file is refused here, naming it, instead of being created empty — an empty journal
  * beside old snapshots would number new entries below them, and the next start would skip them.
+ * A store file emptied in place (cut to 0 bytes by a failed copy or restore) is refused the same
+ * way: SQLite reads it as an empty database, and the journal's tables would silently be made anew
+ * in it — before the first snapshot, every acknowledged write lived only there.
  */
 function storeFiles(dir: string): { fresh: boolean; recorded: boolean } {
   const manifest = readManifest(dir);
-  const hasJournal = existsSync(join(dir, STORE_FILE));
-  const hasSnapshots = existsSync(join(dir, SNAPSHOTS_FILE));
-  if (!manifest && !hasJournal && !hasSnapshots) return { fresh: true, recorded: false };
-  if (!hasJournal) throw missingJournal(dir, manifest, hasSnapshots);
-  if (!hasSnapshots) throw missingSnapshots(dir);
+  const journal = fileState(join(dir, STORE_FILE), 'journal');
+  const snapshots = fileState(join(dir, SNAPSHOTS_FILE), 'snapshots');
+  // Files created by a first start that stopped before writing its manifest, or before their tables: nothing was acknowledged yet.
+  if (!manifest && journal.kind !== 'present' && snapshots.kind !== 'present') return { fresh: true, recorded: false };
+  if (journal.kind !== 'present') throw missingJournal(dir, manifest, journal, snapshots);
+  if (snapshots.kind !== 'present') throw missingSnapshots(dir, snapshots);
   return { fresh: false, recorded: manifest !== undefined };
 }
 
-function missingJournal(dir: string, manifest: Manifest | undefined, hasSnapshots: boolean): DataDirDamagedError {
+/** Whether a store file is there, there without the table it is made with (emptied), or there with it (its content is checked later). */
+export type FileState = { kind: 'absent' } | { kind: 'emptied'; bytes: number } | { kind: 'present' };
+
+/**
+ * The state of one store file. A file SQLite cannot read at all (not a database) counts as
+ * present: opening it reports that damage in SQLite's own words.
+ */
+export function fileState(location: string, table: 'journal' | 'snapshots'): FileState {
+  if (!existsSync(location)) return { kind: 'absent' };
+  const holds = tryRead(() => {
+    const db = new Database(location, { readonly: true, fileMustExist: true });
+    try {
+      return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !== undefined;
+    } finally {
+      db.close();
+    }
+  });
+  return holds === false ? { kind: 'emptied', bytes: tryRead(() => statSync(location).size) ?? 0 } : { kind: 'present' };
+}
+
+/** How a file that is not usable is described: `missing`, or emptied with its size. */
+function gone(state: FileState, table: string): string {
+  return state.kind === 'emptied' ? `emptied (${state.bytes} bytes, no ${table} table in it)` : 'missing';
+}
+
+function missingJournal(dir: string, manifest: Manifest | undefined, journal: FileState, snapshots: FileState): DataDirDamagedError {
   let problem: string;
-  if (manifest) problem = `missing: this directory held a gdx store created at ${manifest.createdAt}${hasSnapshots ? '' : ` (${SNAPSHOTS_FILE} is missing too)`}`;
+  const what = gone(journal, 'journal');
+  if (manifest) problem = `${what}: this directory held a gdx store created at ${manifest.createdAt}${snapshots.kind === 'present' ? '' : ` (${SNAPSHOTS_FILE} is ${gone(snapshots, 'snapshots')} too)`}`;
   else {
     const newest = tryRead(() => newestSnapshotSeq(join(dir, SNAPSHOTS_FILE)));
     const kept = newest === undefined ? 'cannot be read' : newest === 0 ? 'holds the initial snapshot' : `holds the snapshot after entry ${newest}`;
-    problem = `missing, with gdx-data.json: ${SNAPSHOTS_FILE} beside it ${kept}, so a store was here, and the entries acknowledged after that snapshot were in the missing file`;
+    problem = `${what}, with gdx-data.json: ${SNAPSHOTS_FILE} beside it ${kept}, so a store was here, and the entries acknowledged after that snapshot were in the ${journal.kind === 'emptied' ? 'emptied' : 'missing'} file`;
   }
   // How many entries it held went with it.
   return new DataDirDamagedError({ file: join(dir, STORE_FILE), position: 'the whole file', problem }, dir);
 }
 
-function missingSnapshots(dir: string): DataDirDamagedError {
+function missingSnapshots(dir: string, snapshots: FileState): DataDirDamagedError {
   const journal = tryRead(() => journalSpan(join(dir, STORE_FILE)));
   // Entries up to the oldest kept snapshot are pruned: a journal that no longer starts at entry 1 cannot be replayed without its snapshots.
   const droppedEntries = journal && (journal.first === 1 || journal.last === 0 ? 0 : journal.last);
   const ends = journal ? ` (its journal ends at entry ${journal.last}${journal.first === undefined || journal.first === 1 ? '' : ` and starts at entry ${journal.first}`})` : '';
-  const damage = { file: join(dir, SNAPSHOTS_FILE), position: 'the whole file', problem: `missing: ${STORE_FILE} beside it is there${ends}, but the snapshots it was written with are not` };
+  const damage = { file: join(dir, SNAPSHOTS_FILE), position: 'the whole file', problem: `${gone(snapshots, 'snapshots')}: ${STORE_FILE} beside it is there${ends}, but the snapshots it was written with are not` };
   return new DataDirDamagedError(droppedEntries === undefined ? damage : { ...damage, droppedEntries }, dir);
 }
 

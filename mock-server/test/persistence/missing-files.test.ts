@@ -1,5 +1,5 @@
 import { spawnSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -132,6 +132,53 @@ describe('a data directory with a file missing', () => {
     expect(repaired.code).toBe(0);
     expect(repaired.said).toContain(`${join(dir, 'snapshots.sqlite')}: first damage at the whole file (missing).`);
     expect(repaired.said).toMatch(/Kept no intact snapshot and 3 journal entries after it;\ndropped 0 acknowledged entries\.\nThe file it replaced is kept as .*store\.sqlite\.damaged-/);
+    expect(await sandboxIds(dir)).toEqual(['default', 'one', 'three', 'two']);
+  });
+
+  // Before the first snapshot after the initial one (10,000 writes by default), the journal alone holds every acknowledged
+  // write: SQLite reads a 0-byte file as an empty database, and the start went on with no entry at all.
+  it('store.sqlite emptied to 0 bytes before any snapshot: the start is refused naming it, not taken as an empty journal, and changes nothing; repair says what is lost', async () => {
+    const dir = tempDir();
+    const first = await startChild(dir);
+    children.push(first.child);
+    const created = await fetch(`${first.url}/_sim/v1/sandboxes`, { method: 'POST', headers: json, body: JSON.stringify({ id: 'one', profile: 'national', seed: 1 }) });
+    expect(created.status).toBe(201);
+    first.child.kill('SIGKILL');
+    await killed(first.child);
+    writeFileSync(join(dir, 'store.sqlite'), '');
+    const before = listing(dir);
+
+    const refused = startRefused(dir);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('DATA_DIR_DAMAGED');
+    expect(refused.stderr).toContain(`file:     ${join(dir, 'store.sqlite')}`);
+    expect(refused.stderr).toMatch(/problem: +emptied \(0 bytes, no journal table in it\): this directory held a gdx store created at /);
+    expect(refused.stderr).toContain('a repair would drop an unknown number of acknowledged journal entries');
+    expect(listing(dir)).toEqual(before);
+
+    const repaired = repair(dir);
+    expect(repaired.code).toBe(0);
+    expect(repaired.said).toContain(`${join(dir, 'store.sqlite')}: first damage at the whole file (emptied: 0 bytes).`);
+    expect(repaired.said).toMatch(/Kept the snapshot after entry 0 and 0 journal entries after it;\ndropped an unknown number of acknowledged entries/);
+    expect(await sandboxIds(dir)).toEqual(['default']);
+  });
+
+  it('snapshots.sqlite emptied to 0 bytes: the start is refused naming it and changes nothing; repair keeps the journal', async () => {
+    const dir = tempDir();
+    await filledDir(dir);
+    writeFileSync(join(dir, 'snapshots.sqlite'), '');
+    const before = listing(dir);
+
+    const refused = startRefused(dir);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain(`file:     ${join(dir, 'snapshots.sqlite')}`);
+    expect(refused.stderr).toMatch(/problem: +emptied \(0 bytes, no snapshots table in it\): store\.sqlite beside it is there/);
+    expect(refused.stderr).toContain('a repair would drop 0 acknowledged journal entries');
+    expect(listing(dir)).toEqual(before);
+
+    const repaired = repair(dir);
+    expect(repaired.code).toBe(0);
+    expect(repaired.said).toContain(`${join(dir, 'snapshots.sqlite')}: first damage at the whole file (emptied: 0 bytes).`);
     expect(await sandboxIds(dir)).toEqual(['default', 'one', 'three', 'two']);
   });
 
