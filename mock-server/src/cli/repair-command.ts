@@ -15,7 +15,8 @@ Keeps the newest snapshot whose checksum holds and the unbroken run of intact jo
 after it. A missing store.sqlite is started anew after that snapshot (what it held is lost); a
 missing snapshots.sqlite leaves the journal from its entry 1, as far as it is unbroken. The
 repaired store replaces the old one only once it is complete; the files it replaces are kept
-beside it as <file>.damaged-<time>.
+beside it as <file>.damaged-<time>. Stop the server first: a directory a running gdx-mock holds is
+refused (DATA_DIR_IN_USE).
 `;
 
 /**

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { entryChecksum } from './checksums.js';
+import { lockDataDir } from './dir-lock.js';
 import type { JournalEntry } from './journal-entry.js';
 import { readManifest, syncFile, writeManifest } from './manifest.js';
 import { fileState, openSqliteStore, readSnapshotParts, SNAPSHOTS_FILE, STORE_FILE, tryRead, type FileState } from './sqlite-store.js';
@@ -44,7 +45,8 @@ function wholeFile(state: FileState): string {
  * entries are numbered after it); with `snapshots.sqlite` missing, the journal is kept from entry 1
  * as far as it is unbroken. The result is written to a new store, which replaces the old one only
  * once complete; the files it replaces are kept beside it as `<file>.damaged-<time>`. A dry run
- * reports and changes nothing.
+ * reports and changes nothing. The directory is locked meanwhile: while a server (or another
+ * repair) holds it, this throws `DataDirInUseError` and reads nothing.
  *
  * @example
  * ```ts
@@ -56,6 +58,16 @@ export function repairDataDir(dir: string, options: { dryRun?: boolean; now?: ()
   if (!existsSync(join(dir, STORE_FILE)) && !existsSync(join(dir, SNAPSHOTS_FILE))) {
     throw new Error(`[DATA_DIR_EMPTY] 数据目录中没有存储文件 / no store to repair: ${dir} holds neither ${STORE_FILE} nor ${SNAPSHOTS_FILE}`);
   }
+  // Held until the repair is done: a server still running on the directory would go on writing into the files it replaces.
+  const lock = lockDataDir(dir);
+  try {
+    return repairLocked(dir, options);
+  } finally {
+    lock.release();
+  }
+}
+
+function repairLocked(dir: string, options: { dryRun?: boolean; now?: () => number }): RepairReport {
   const recovered = recover(dir);
   const keptTo = recovered.entries.at(-1)?.seq ?? recovered.snapshot?.seq ?? 0;
   const report: RepairReport = {

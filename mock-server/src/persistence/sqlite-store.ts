@@ -3,6 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { entryChecksum, snapshotChecksum } from './checksums.js';
 import type { JournalEntry } from './journal-entry.js';
+import { lockDataDir, type DataDirLock } from './dir-lock.js';
 import { ensureDirectory } from './directory.js';
 import { readManifest, writeManifest, type Manifest } from './manifest.js';
 import type { RefusedEntries, RefusedEntry } from './refused-entry.js';
@@ -40,6 +41,8 @@ const SNAPSHOTS_KEPT = 2;
  * committed transaction is on disk in that file and nothing else. A directory that held a store
  * and now misses one of its files, or holds one emptied (no table in it), is refused (`DataDirDamagedError`, naming the file) before any
  * file is opened or created; a directory that cannot be made throws `DataDirUnavailableError`.
+ * The directory is locked for this process until `close()` (`gdx-mock.lock`): one that another
+ * process (or another app of this one) holds throws `DataDirInUseError`.
  *
  * @example
  * ```ts
@@ -49,18 +52,23 @@ const SNAPSHOTS_KEPT = 2;
  */
 export function openSqliteStore(dir: string): Store {
   ensureDirectory(dir);
+  // Before anything is read: what is checked must not change under this process (a repair, another server).
+  const lock = lockDataDir(dir);
   const location = join(dir, STORE_FILE);
-  const { fresh, recorded } = storeFiles(dir);
-  const db = openDatabase(location, JOURNAL_SCHEMA, dir, fresh);
-  let snapshots: Database.Database;
+  let db: Database.Database | undefined;
+  let snapshots: Database.Database | undefined;
   try {
+    const { fresh, recorded } = storeFiles(dir);
+    db = openDatabase(location, JOURNAL_SCHEMA, dir, fresh);
     snapshots = openDatabase(join(dir, SNAPSHOTS_FILE), SNAPSHOTS_SCHEMA, dir, fresh);
+    if (fresh) writeManifest(dir, STORE_FILE);
+    return new SqliteStore(db, snapshots, location, dir, fresh || recorded, lock);
   } catch (error) {
-    db.close();
+    snapshots?.close();
+    db?.close();
+    lock.release();
     throw error;
   }
-  if (fresh) writeManifest(dir, STORE_FILE);
-  return new SqliteStore(db, snapshots, location, dir, fresh || recorded);
 }
 
 /**
@@ -391,9 +399,11 @@ class SqliteStore implements Store {
   #snapshotSeq: number;
   #recorded: boolean;
   #refused: RefusedFile | undefined;
+  readonly #lock: DataDirLock;
 
-  constructor(db: Database.Database, snapshots: Database.Database, location: string, dir: string, recorded: boolean) {
+  constructor(db: Database.Database, snapshots: Database.Database, location: string, dir: string, recorded: boolean, lock: DataDirLock) {
     this.#recorded = recorded;
+    this.#lock = lock;
     this.#db = db;
     this.#snapshots = snapshots;
     this.#snapshotsLocation = join(dir, SNAPSHOTS_FILE);
@@ -517,6 +527,7 @@ class SqliteStore implements Store {
   close(): void {
     if (this.#db.open) this.#db.close();
     if (this.#snapshots.open) this.#snapshots.close();
+    this.#lock.release();
   }
 
   #meta(key: string): string | undefined {

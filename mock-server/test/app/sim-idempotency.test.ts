@@ -156,7 +156,7 @@ describe('Idempotency-Key records of the simulation API across a restart', () =>
 
   it('replays a journal that holds a key twice (written before the simulation API honoured keys): both sandboxes are rebuilt', async () => {
     const dataDir = tempDir();
-    openApp(dataDir).app.close();
+    await openApp(dataDir).app.close();
     const store = openDataDir(dataDir);
     const at = Date.parse('2026-12-05T09:00:00Z');
     const entry = (seq: number, id: string) => ({ seq, kind: 'command' as const, at, method: 'POST', path: '/_sim/v1/sandboxes', query: '', contentType: 'application/json', idempotencyKey: 'k-old', body: JSON.stringify({ id, profile: 'national' }), status: 201 });

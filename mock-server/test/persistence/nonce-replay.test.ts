@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { signRequest } from '@gdx/protocol';
 import { describe, expect, it } from 'vitest';
 import type { CommandEntry } from '../../src/persistence/journal-entry.js';
-import { openSqliteStore } from '../../src/persistence/sqlite-store.js';
+import { openSqliteStore, readJournalFile } from '../../src/persistence/sqlite-store.js';
 import type { Credentials } from '../support/client.js';
 import { openApp, useTempDirs } from './data-dir-app.js';
 
@@ -50,12 +50,13 @@ describe('nonces of journaled commands survive a restart', () => {
     const first = openApp(dataDir);
     const org: Credentials = (await first.call('GET', '/_sim/v1/sandboxes/default')).body.organizations[0];
     await first.call('POST', '/sharing/v1/notes', { body: { text: 'old' }, as: org });
-    // The same history in the old file format, as gdx-mock 0.1 wrote it before nonces were recorded
-    // (read before close, which would fold the entries into a snapshot).
-    const store = openSqliteStore(dataDir);
-    const { entries } = store.load();
-    store.close();
     await first.app.close();
+    // The same history in the old file format, as gdx-mock 0.1 wrote it before nonces were recorded
+    // (read from the journal itself: the last snapshot of close covers them, but only entries up
+    // to the oldest kept snapshot, the initial one, are dropped).
+    const store = openSqliteStore(dataDir);
+    const entries = readJournalFile(dataDir, 0, store.lastSeq);
+    store.close();
     expect(entries.some((e) => e.kind === 'command' && e.signature?.appKey === org.appKey)).toBe(true);
     // A 0.1 directory has none of the store's files (a store file left behind is refused as missing its partner).
     for (const file of ['store.sqlite', 'snapshots.sqlite', 'gdx-data.json']) rmSync(join(dataDir, file));

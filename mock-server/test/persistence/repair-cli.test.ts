@@ -6,18 +6,21 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/index.js';
 import { runRepair } from '../../src/cli/repair-command.js';
+import { openDataDir } from '../../src/persistence/data-dir.js';
+import { journalOnlyStore } from '../support/journal-only-store.js';
 import { useTempDirs } from './data-dir-app.js';
 
 const CLI = new URL('../../dist/cli.js', import.meta.url).pathname;
 
 /** A data directory of the default platforms with a few sandboxes created, then the entry creating "two" damaged. */
 async function damagedDir(dir: string): Promise<void> {
-  const app = createApp({ dataDir: dir, seed: 3, startAt: '2025-09-26T10:00:00+08:00', compactEvery: 1_000_000 });
+  // As a crash would leave it: closed without a last snapshot, which would fold the entries away.
+  const app = createApp({ store: journalOnlyStore(openDataDir(dir)), seed: 3, startAt: '2025-09-26T10:00:00+08:00' });
   for (const id of ['one', 'two', 'three']) {
     const answer = await app.dispatch({ method: 'POST', path: '/_sim/v1/sandboxes', query: '', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id, profile: 'national', seed: 1 }) });
     expect(answer.status).toBe(201);
   }
-  // Damaged before close, as a crash would leave it: no snapshot folds the entries away.
+  await app.close();
   const db = new Database(join(dir, 'store.sqlite'));
   db.exec(`UPDATE journal SET entry = replace(entry, 'two', 'tw0') WHERE seq = 2`);
   db.close();

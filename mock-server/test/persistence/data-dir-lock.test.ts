@@ -1,0 +1,96 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/index.js';
+import { runRepair } from '../../src/cli/repair-command.js';
+import { CLI, killed, startChild } from '../support/spawn-cli.js';
+import { useTempDirs } from './data-dir-app.js';
+
+const OPTIONS = { seed: 3, startAt: '2025-09-26T10:00:00+08:00' } as const;
+const json = { 'content-type': 'application/json' };
+
+/** Runs the built CLI with `args` to its end (a start that is not refused runs until the test times out; `spawned` gets it, to be killed then). */
+function run(args: readonly string[], spawned: ChildProcess[]): Promise<{ code: number | null; stderr: string }> {
+  const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+  spawned.push(child);
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, stderr })));
+}
+
+/** What the errors a function throws say, or `undefined` when it does not throw. */
+function thrown(fn: () => unknown): { code?: unknown; message: string } | undefined {
+  try {
+    fn();
+  } catch (error) {
+    return error as { code?: unknown; message: string };
+  }
+  return undefined;
+}
+
+describe('one process per data directory', () => {
+  const tempDir = useTempDirs();
+  const children: ChildProcess[] = [];
+  afterEach(async () => {
+    for (const child of children.splice(0)) {
+      child.kill('SIGKILL');
+      await killed(child);
+    }
+  });
+
+  it('a second gdx-mock on a directory a running one holds exits 1 naming it, and takes nothing; after kill -9 of the first, a start takes the directory again with what it acknowledged', async () => {
+    const dir = tempDir();
+    const first = await startChild(dir);
+    children.push(first.child);
+    const created = await fetch(`${first.url}/_sim/v1/sandboxes`, { method: 'POST', headers: json, body: JSON.stringify({ id: 'one', profile: 'national', seed: 1 }) });
+    expect(created.status).toBe(201);
+
+    const second = await run(['--port', '0', '--data-dir', dir], children);
+    expect(second.code).toBe(1);
+    expect(second.stderr).toContain(`gdx-mock: [DATA_DIR_IN_USE] 数据目录正被另一进程使用，未作任何修改 / the data directory ${dir} is in use by another process`);
+    expect(second.stderr).toContain(join(dir, 'gdx-mock.lock'));
+    // The first one still serves, and its writes are still the store's.
+    const again = await fetch(`${first.url}/_sim/v1/sandboxes`, { method: 'POST', headers: json, body: JSON.stringify({ id: 'two', profile: 'national', seed: 1 }) });
+    expect(again.status).toBe(201);
+
+    first.child.kill('SIGKILL');
+    await killed(first.child);
+    const third = await startChild(dir);
+    children.push(third.child);
+    const list = (await (await fetch(`${third.url}/_sim/v1/sandboxes`)).json()) as { items: { id: string }[] };
+    expect(list.items.map((s) => s.id).sort()).toEqual(['default', 'one', 'two']);
+  });
+
+  it('gdx-mock repair refuses a directory a server holds and moves nothing; once the server is closed it runs', async () => {
+    const dir = tempDir();
+    const app = createApp({ dataDir: dir, ...OPTIONS });
+    expect((await app.dispatch({ method: 'POST', path: '/_sim/v1/sandboxes', query: '', headers: json, body: JSON.stringify({ id: 'one', profile: 'national', seed: 1 }) })).status).toBe(201);
+    const said: string[] = [];
+    const before = readdirSync(dir).sort();
+
+    expect(runRepair(['--data-dir', dir], (t) => said.push(t), (t) => said.push(t))).toBe(1);
+    expect(said.join('')).toContain(`[DATA_DIR_IN_USE] 数据目录正被另一进程使用，未作任何修改 / the data directory ${dir} is in use by another process`);
+    expect(readdirSync(dir).sort()).toEqual(before);
+
+    await app.close();
+    said.length = 0;
+    expect(runRepair(['--data-dir', dir, '--dry-run'], (t) => said.push(t), (t) => said.push(t))).toBe(0);
+  });
+
+  it('a second app on the same dataDir in one process is refused until the first is closed', async () => {
+    const dir = tempDir();
+    const first = createApp({ dataDir: dir, ...OPTIONS });
+    expect(thrown(() => createApp({ dataDir: dir, ...OPTIONS }))).toMatchObject({ code: 'DATA_DIR_IN_USE' });
+    await first.close();
+    const second = createApp({ dataDir: dir, ...OPTIONS });
+    await second.close();
+  });
+
+  it('a lock file that cannot be opened (a directory in its place) stops the start as unavailable, naming it', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'gdx-mock.lock'));
+    const failure = thrown(() => createApp({ dataDir: dir, ...OPTIONS }));
+    expect(failure).toMatchObject({ code: 'DATA_DIR_UNAVAILABLE', message: expect.stringContaining(`cannot lock ${join(dir, 'gdx-mock.lock')}`) });
+  });
+});
