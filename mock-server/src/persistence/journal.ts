@@ -81,8 +81,24 @@ export class Journal implements CommandLog {
     this.#now = options.now ?? Date.now;
     this.#seq = store.lastSeq;
     this.#nextCompactionAt = options.compactEvery;
-    // What the last process had no time to drop.
-    this.#pruneSoon();
+    this.#probeAtStart();
+    // What the last process had no time to drop (a store that cannot be written drops it after its next snapshot).
+    if (this.#writable) this.#pruneSoon();
+  }
+
+  /**
+   * A store that cannot take a write (a read-only file or directory, a full disk) is found at
+   * start rather than by the first client's write: until then health said ok and readiness 200,
+   * so a load balancer sent traffic to a mock whose every write would answer 503.
+   */
+  #probeAtStart(): void {
+    try {
+      this.#store.probe();
+    } catch (error) {
+      this.#writable = false;
+      this.#nextProbeAt = this.#now() + PROBE_INTERVAL_MS;
+      this.#options.logError('[STORAGE] the data directory cannot take writes at start; writes are refused until it can (health says degraded, ready 503)', error);
+    }
   }
 
   /** Where the entries go, for messages and health answers. */

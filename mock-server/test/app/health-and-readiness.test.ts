@@ -82,6 +82,26 @@ for (const name of ['in-process fetch', 'node:http server']) {
       expect(authorised.headers.get('allow')).toBe('GET, HEAD');
     });
 
+    // A read-only store file or directory (chmod, a read-only mount) or a full disk at start: found by a probe, not by a client's write.
+    it('a store that cannot take a write from its start: health degraded and ready 503 before any write, the start logs why; both recover once it can', async () => {
+      const dir = tempDir();
+      // The store exists (with its initial snapshot): a new one that cannot be written stops createApp outright.
+      await createApp({ platforms: [notesPlatform], organisations: builtinOrganisations, seed: 5, startAt: '2025-09-26T10:00:00+08:00', dataDir: dir }).close();
+      const { store, control } = failingStore(openSqliteStore(dir));
+      control.failing = true;
+      const logged: string[] = [];
+      let wall = Date.now();
+      const { get } = await open(name, { store, now: () => wall, logError: (message) => logged.push(message) });
+
+      expect(HealthSchema.parse(await (await get('/health')).json())).toMatchObject({ status: 'degraded', reasons: ['STORAGE_UNAVAILABLE'], storage: { kind: 'store', writable: false } });
+      expect((await get('/ready')).status).toBe(503);
+      expect(logged).toEqual([expect.stringContaining('[STORAGE] the data directory cannot take writes at start')]);
+
+      control.failing = false;
+      wall += 1_000;
+      expect((await get('/ready')).status).toBe(200);
+    });
+
     it('while storage refuses writes: health 200 degraded, ready 503 SERVICE_UNAVAILABLE with Retry-After; both recover once the store works', async () => {
       const { store, control } = failingStore(openSqliteStore(tempDir()));
       let wall = Date.now();
