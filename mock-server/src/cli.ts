@@ -1,9 +1,12 @@
 #!/usr/bin/env node
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { renderBanner, type BannerSandbox } from './cli/banner.js';
 import { parseCli, USAGE } from './cli/cli-options.js';
 import { calendarHorizonWarning } from './cli/calendar-horizon.js';
 import { exposureWarnings } from './cli/exposure-warnings.js';
 import { heldOutput } from './cli/held-output.js';
+import { storedSandboxWarnings } from './cli/stored-sandbox-warnings.js';
 import { mockServerVersion } from './cli/version.js';
 
 async function main(): Promise<number> {
@@ -38,6 +41,8 @@ async function main(): Promise<number> {
   const logger = createLogger(request.log, out);
   const logError = (message: string, error: unknown): void => logger.error({ err: error }, message);
   const token = request.app.simToken;
+  // A directory that already holds a store restores its own default sandbox: the sandbox flags then only shape a new one.
+  const storedDir = request.app.dataDir !== undefined && existsSync(join(request.app.dataDir, 'store.sqlite')) ? request.app.dataDir : undefined;
   const start = async () => {
     // A profile file is read and validated here (extends chains included), so a mistake in it stops
     // the start with the file's own error instead of surfacing at the first request.
@@ -72,7 +77,8 @@ async function main(): Promise<number> {
   };
   const { app, running, sandbox, calendarYears } = await start().finally(() => out.release());
   const horizon = calendarHorizonWarning(sandbox.clock.today, calendarYears, 'default');
-  for (const warning of [...exposureWarnings(request.server, token !== undefined), ...(horizon ? [horizon] : [])]) process.stderr.write(`gdx-mock: warning: ${warning}\n`);
+  const stored = storedDir !== undefined ? storedSandboxWarnings(request.sandboxFlags, sandbox, storedDir) : [];
+  for (const warning of [...exposureWarnings(request.server, token !== undefined), ...stored, ...(horizon ? [horizon] : [])]) process.stderr.write(`gdx-mock: warning: ${warning}\n`);
 
   // A rolling restart drains: no new connections, requests in flight answered (within
   // --shutdown-grace), then the last snapshot is written by `app.close()`. A second signal cuts

@@ -6,6 +6,7 @@ import type { ServerOptions } from '../server/index.js';
 import { FlagError, readFlags, readInteger, renderOptions, type Sourced } from './flag-spec.js';
 import { ENV_PREFIX, MOCK_FLAGS } from './mock-flags.js';
 import { parseQuotaFlags } from './quota-flags.js';
+import type { SandboxFlags } from './stored-sandbox-warnings.js';
 import { parseWebhookFlags } from './webhook-flags.js';
 import { LOG_FORMATS, LOG_LEVELS, type LogSettings } from './request-logger.js';
 
@@ -25,6 +26,8 @@ export type CliRequest =
       profileFile?: string;
       /** Print the organisations' secrets in the banner (`--show-secrets`). */
       showSecrets: boolean;
+      /** The flags shaping the default sandbox that were given (flag or variable), to tell when a data directory's own sandbox overrides them. */
+      sandboxFlags: SandboxFlags;
     };
 
 /** `gdx-mock --help`, made from the flag table `MOCK_FLAGS`. */
@@ -101,6 +104,12 @@ function parseRun(argv: readonly string[], env: Readonly<Record<string, string |
     server: { port, host: values.string('host')?.value ?? '127.0.0.1', corsOrigins, allowedHosts, shutdownGraceMs: shutdownGraceSeconds * 1000 },
     ...(profileFile !== undefined ? { profileFile } : {}),
     showSecrets: values.boolean('show-secrets'),
+    sandboxFlags: {
+      ...(values.string('seed') ? { seed: values.string('seed')! } : {}),
+      ...(profileGiven ? { profile: profileGiven } : {}),
+      ...(clockGiven ? { clock: clockGiven } : {}),
+      ...(startAtGiven ? { startAt: startAtGiven } : {}),
+    },
     log,
     app: {
       seed,
