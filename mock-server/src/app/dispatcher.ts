@@ -267,11 +267,11 @@ export class Dispatcher {
 
     const slot = idempotencyKey === undefined ? undefined : idempotencySlot(route, req.method, sandbox, this.#deps.registry, caller, idempotencyKey);
     const execute = (): Execution => {
-      const refused = replay ? undefined : this.#deps.quotas?.refusal(route, sandbox, req.method, bodyText);
+      const refused = replay ? undefined : this.#deps.quotas?.refusal(route, sandbox, req.method, bodyText, slot !== undefined);
       const result = refused ?? executeOperation({ route, registry: this.#deps.registry, platforms: this.#deps.platforms, sandbox, caller, params, query, body, requestId, origin: () => requestOrigin(req), wall: this.#deps.wall, replaying: replay !== undefined, service: this.#deps.service });
       const answer = render(result, requestId, req.path, (below) => createdLocation(req, route, below));
       if (isProblemResult(result)) meta.problemCode = result.problem.code;
-      if (answer.status < 400) this.#deps.quotas?.admitted(route, sandbox, req.method, bodyText);
+      if (answer.status < 400) this.#deps.quotas?.admitted(route, sandbox, req.method, bodyText, slot ? answer.body : undefined);
       let durable = DONE;
       if (!isRead(req.method) && answer.status < 400 && !replay && this.#deps.journal) {
         durable = this.#deps.journal.append({

@@ -66,7 +66,8 @@ export function resolveQuotas(given: Partial<SandboxQuotas> | undefined, base: R
  * write records some), any write whose body would take the kept bytes past `storedBytes`. One
  * admitted write can pass the object or event limit by what it makes at once (e.g. a delivered
  * request and its grant); the next is refused. An operation the contract marks
- * `x-gdx-stores-nothing` is not a write here: never refused, never counted. The simulation API (clock, officials) is never
+ * `x-gdx-stores-nothing` is not a write here — never refused, never counted — unless it carries
+ * an `Idempotency-Key`, whose record keeps its answer: then its body and that answer count as stored bytes. The simulation API (clock, officials) is never
  * refused: the operator's controls keep working on a full sandbox.
  *
  * @example
@@ -80,9 +81,12 @@ export class QuotaGuard {
   /** The last body counted and its bytes: `refusal` and `admitted` count the same text for one write. */
   #counted: { text: string; bytes: number } | undefined;
 
-  /** The 409 `SANDBOX_QUOTA_EXCEEDED` answer a platform write would get, or `undefined` to let it run. */
-  refusal(route: CoreRoute, sandbox: Sandbox | undefined, method: string, bodyText: string | undefined): ProblemResult | undefined {
-    if (!sandbox || !stores(route, method)) return undefined;
+  /**
+   * The 409 `SANDBOX_QUOTA_EXCEEDED` answer a platform write would get, or `undefined` to let it
+   * run; `keyed` when its `Idempotency-Key` will keep its answer.
+   */
+  refusal(route: CoreRoute, sandbox: Sandbox | undefined, method: string, bodyText: string | undefined, keyed = false): ProblemResult | undefined {
+    if (!sandbox || !stores(route, method, keyed)) return undefined;
     const quotas = sandbox.quotas;
     const bytes = bodyText === undefined ? 0 : this.#bytes(bodyText);
     if (sandbox.storedBytes + bytes > quotas.storedBytes) return exceeded('storedBytes', quotas.storedBytes, sandbox.storedBytes, sandbox.id, bytes);
@@ -95,10 +99,14 @@ export class QuotaGuard {
     return undefined;
   }
 
-  /** Counts an accepted platform write's body towards the sandbox's stored bytes. */
-  admitted(route: CoreRoute, sandbox: Sandbox | undefined, method: string, bodyText: string | undefined): void {
-    if (!sandbox || !stores(route, method) || bodyText === undefined) return;
-    sandbox.storedBytes += this.#bytes(bodyText);
+  /**
+   * Counts an accepted platform write's body towards the sandbox's stored bytes; `keptAnswer` is
+   * the answer its `Idempotency-Key` keeps, counted too where that answer is all the write keeps
+   * (an operation that stores nothing).
+   */
+  admitted(route: CoreRoute, sandbox: Sandbox | undefined, method: string, bodyText: string | undefined, keptAnswer?: string): void {
+    if (!sandbox || !stores(route, method, keptAnswer !== undefined) || bodyText === undefined) return;
+    sandbox.storedBytes += this.#bytes(bodyText) + (route.storesNothing && keptAnswer !== undefined ? utf8Length(keptAnswer) : 0);
   }
 
   #bytes(text: string): number {
@@ -117,11 +125,13 @@ export class QuotaGuard {
 
 /**
  * Whether a request may keep something in the sandbox: a platform write, unless its contract
- * says the operation stores nothing (`x-gdx-stores-nothing`, e.g. a MAR calculation) — such a
- * call adds no bytes and is never refused for a full sandbox.
+ * says the operation stores nothing (`x-gdx-stores-nothing`, e.g. a MAR calculation) and it
+ * carries no `Idempotency-Key` — such a call adds no bytes and is never refused for a full
+ * sandbox. A keyed one keeps its answer for the key's retries as long as the sandbox lives:
+ * left uncounted, fresh keys grew a sandbox without bound past every quota.
  */
-function stores(route: CoreRoute, method: string): route is CoreRoute & { kind: 'platform' } {
-  return route.kind === 'platform' && !isRead(method) && !route.storesNothing;
+function stores(route: CoreRoute, method: string, keyed: boolean): route is CoreRoute & { kind: 'platform' } {
+  return route.kind === 'platform' && !isRead(method) && (!route.storesNothing || keyed);
 }
 
 /** The operationIds of a document whose responses include `201`. */

@@ -3,7 +3,7 @@ import { expectContract } from '../support/contract.js';
 import { openAoWorld, planContent, useAoMock } from '../authorized-operation/fixtures.js';
 
 // An operation the contract marks `x-gdx-stores-nothing` keeps nothing, so no quota charges or
-// refuses it: the MAR calculation ("without storing anything") on a sandbox with tiny quotas.
+// refuses it: the MAR calculation ("storing no object") on a sandbox with tiny quotas.
 
 const MAR = { costFen: 800_000_000, bondYieldBasisPoints: 200, rateBasisPoints: 800, taxFen: 30_000_000, actualRevenueFen: 990_000_000 };
 
@@ -21,5 +21,34 @@ describe('operations that store nothing', () => {
     expectContract('authorized-operation', 'createPlan', plan, 409);
     // Nothing was counted for the calculations: the sandbox still keeps no bytes.
     expect(plan.body).toMatchObject({ code: 'SANDBOX_QUOTA_EXCEEDED', quota: 'storedBytes', limit: 64, used: 0 });
+  });
+});
+
+// With an Idempotency-Key the calculation keeps its answer for the key's retries, for the sandbox's
+// life: fresh keys grew memory and snapshots without bound (20,000 of them: +100 MB, an 11 MB
+// snapshot) on a sandbox whose every quota was tiny.
+describe('an operation that stores nothing, with an Idempotency-Key', () => {
+  const ctx = useAoMock(undefined, { quotas: { storedBytes: 2_000 } });
+  it('counts its body and kept answer as stored bytes and is refused past the quota, changing nothing; its key still replays, and an unkeyed one still runs', async () => {
+    const world = await openAoWorld(ctx);
+    const bytes = (text: string) => new TextEncoder().encode(text).length;
+    const calculate = (key?: string) => world.ao('POST', '/pricing/calculations', { as: world.operator, body: MAR, ...(key ? { headers: { 'idempotency-key': key } } : {}) });
+    let kept = 0;
+    let reply = await calculate('mar-0');
+    // A few fit in 2,000 bytes; the bound stops a mock that never refuses.
+    for (let i = 1; reply.status === 200 && i <= 50; i += 1) {
+      kept += bytes(JSON.stringify(MAR)) + bytes(JSON.stringify(reply.body));
+      reply = await calculate(`mar-${i}`);
+    }
+    expect(kept).toBeGreaterThan(0);
+    expectContract('authorized-operation', 'calculateMar', reply, 409);
+    expect(reply.body).toMatchObject({ code: 'SANDBOX_QUOTA_EXCEEDED', quota: 'storedBytes', limit: 2_000, used: kept });
+    expect((await world.sim('GET', '')).body.usage.storedBytes).toBe(kept);
+
+    const retried = await calculate('mar-0');
+    expectContract('authorized-operation', 'calculateMar', retried, 200);
+    expect(retried.headers.get('idempotent-replayed')).toBe('true');
+    expect((await calculate()).status).toBe(200);
+    expect((await world.sim('GET', '')).body.usage.storedBytes).toBe(kept);
   });
 });
