@@ -90,6 +90,8 @@ async function main(): Promise<number> {
     logger.info(`stopping: no new connections; requests in flight have up to ${request.server.shutdownGraceMs / 1000} s`);
     await running.close();
     await app.close();
+    // The log's last word: without it, a log ending at "stopping" cannot tell a clean stop from a kill.
+    logger.info('stopped: connections closed, journal committed (and a last snapshot written, or the failure logged above); exiting 0');
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());

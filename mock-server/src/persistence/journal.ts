@@ -184,10 +184,16 @@ export class Journal implements CommandLog {
   async close(): Promise<void> {
     this.#flush();
     await this.#compacting;
-    if (this.#writable && this.#store.entriesSinceSnapshot > 0) {
-      this.#nextCompactionAt = 0;
-      this.#compact();
-      await this.#compacting;
+    if (this.#store.entriesSinceSnapshot > 0) {
+      if (this.writable()) {
+        this.#nextCompactionAt = 0;
+        this.#compact();
+        await this.#compacting;
+      } else {
+        // Nothing is lost, but the next start replays what a last snapshot would have covered: say so rather than skip it silently.
+        const pending = this.#store.entriesSinceSnapshot;
+        this.#options.logError(`[STORAGE] no last snapshot at close: the storage refuses writes; the journal keeps every entry, and the next start replays ${pending}`, new StorageUnavailableError(this.#store.location, new Error('writes are refused until a probe succeeds')));
+      }
     }
     this.#closed = true;
     this.#store.close();

@@ -52,4 +52,24 @@ describe('a write the store cannot keep (a full disk, injected through the stora
     expect((await restarted.call('GET', '/sharing/v1/stats')).body).toEqual({ notes: 22 });
     await restarted.app.close();
   });
+
+  it('closing while the store refuses writes logs that no last snapshot was written; the next start replays the journal', async () => {
+    const dataDir = tempDir();
+    const { store, control } = failingStore(openSqliteStore(dataDir));
+    const logged: string[] = [];
+    const app = createApp({ platforms: [notesPlatform], organisations: builtinOrganisations, seed: 5, startAt: '2025-09-26T10:00:00+08:00', store, logError: (message) => logged.push(message) });
+    const call = client({ fetch: createFetch(app), baseUrl: 'http://mock.local', close: async () => undefined });
+    const org: Credentials = (await call('GET', '/_sim/v1/sandboxes/default')).body.organizations[0];
+    expect((await call('POST', '/sharing/v1/notes', { body: { text: 'kept' }, as: org })).status).toBe(201);
+    control.failing = true;
+    expect((await call('POST', '/sharing/v1/notes', { body: { text: 'lost' }, as: org })).status).toBe(503);
+    logged.length = 0;
+
+    await app.close();
+    expect(logged).toEqual(['[STORAGE] no last snapshot at close: the storage refuses writes; the journal keeps every entry, and the next start replays 1']);
+    const restarted = openApp(dataDir);
+    expect(restarted.app.storage.entriesSinceSnapshot).toBe(1);
+    expect((await restarted.call('GET', '/sharing/v1/stats')).body).toEqual({ notes: 1 });
+    await restarted.app.close();
+  });
 });

@@ -89,7 +89,7 @@ describe('gdx-mock on SIGTERM', () => {
   it('drains: requests in flight get their answers, then the snapshot is written and the process exits 0', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gdx-drain-'));
     dirs.push(dir);
-    const { child, url } = await startChild(dir);
+    const { child, url, stdout } = await startChild(dir);
     await slowDown(url, 1_500);
     const agent = new Agent({ keepAlive: true });
     const inFlight = [1, 2, 3].map(() => settle(get(`${url}${SLOW_PATH}`, agent)));
@@ -100,6 +100,8 @@ describe('gdx-mock on SIGTERM', () => {
     expect(await exited).toBe(0);
     // The fault rules were a journaled write: the last snapshot covers them.
     expect(newestSnapshot(dir)).toBeGreaterThan(0);
+    // The log says the stop ended, not only that it began.
+    expect(stdout()).toMatch(/"msg":"stopping: [^"]*"[\s\S]*"msg":"stopped: [^"]*exiting 0"\}\n$/);
     agent.destroy();
   }, 20_000);
 
