@@ -10,7 +10,7 @@ import { seedOrganisations } from '../sandbox/seed-data-cache.js';
 import { DEFAULT_SANDBOX_ID, SandboxRegistry, savedRegistry } from '../sandbox/registry.js';
 import type { Sandbox } from '../sandbox/sandbox.js';
 import type { DeliveryMode, SandboxEnvironment } from '../sandbox/sandbox.js';
-import { QuotaGuard, resolveQuotas, type SandboxQuotas } from '../sandbox/quotas.js';
+import { QuotaGuard, resolveMaxSandboxes, resolveQuotas, type SandboxQuotas } from '../sandbox/quotas.js';
 import type { ClockMode } from '../sandbox/sandbox-clock.js';
 import { resolveRequestJournalLimits, type RequestJournalLimits } from '../sandbox/request-journal.js';
 import type { WebhookDeliveryOptions } from '../sandbox/webhooks.js';
@@ -80,6 +80,12 @@ export interface AppOptions {
   simToken?: string;
   /** Per-sandbox quotas (default `DEFAULT_QUOTAS`: 250,000 objects, 2,000,000 events, 256 MiB of stored request bodies); a sandbox may be created with its own. */
   quotas?: Partial<SandboxQuotas>;
+  /**
+   * The most sandboxes the app holds, `default` included (default `DEFAULT_MAX_SANDBOXES`,
+   * 1,000): creating or importing one more answers 409 `SANDBOX_LIMIT_REACHED`. A positive
+   * integer, else a `RangeError`. Journal entries are replayed past it (they were acknowledged).
+   */
+  maxSandboxes?: number;
   /**
    * Bounds of each sandbox's request journal (`GET /_sim/v1/sandboxes/{id}/requests`): entries
    * (default 1000; 0 journals nothing), bytes kept of each body (default 16 KiB, longer ones cut
@@ -173,6 +179,7 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
   if (options.seed !== undefined && (!Number.isSafeInteger(options.seed) || options.seed < 0)) throw new RangeError(`[INVALID_SEED] 随机种子须为非负整数 / seed must be a non-negative integer: ${options.seed}`);
   const limits = resolveLimits(options.limits);
   const quotas = resolveQuotas(options.quotas);
+  const maxSandboxes = resolveMaxSandboxes(options.maxSandboxes);
   const requestJournal = resolveRequestJournalLimits(options.requestJournal);
   // The control-plane rules (token, JSON-only writes) hold on every transport; replay bypasses them.
   const guard = simAccessGuard({ simToken: options.simToken });
@@ -185,6 +192,7 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
     webhooks: { fetch: (...args) => globalThis.fetch(...args), maxAttempts: 5, baseDelayMs: 500, timeoutMs: 5_000, concurrency: 8, ...options.webhooks },
     wall,
     quotas,
+    maxSandboxes,
     requestJournal,
     deliveryMode: () => replayDeliveries ?? 'send',
     // An outcome is journaled without waiting: if it is lost in a crash, the delivery stays

@@ -85,6 +85,7 @@ function parseRun(argv: readonly string[], env: Readonly<Record<string, string |
     throw new FlagError(`${startAtGiven?.source} must be an RFC 3339 instant with an offset: ${startAt}`);
   }
   const maxBodyBytes = readInteger(values.string('max-body-bytes'), 1);
+  const maxSandboxes = readInteger(values.string('max-sandboxes'), 1);
   const compactEvery = readInteger(values.string('compact-every'), 1);
   const quotas = parseQuotaFlags(values);
   const webhooks = parseWebhookFlags(values);
@@ -119,6 +120,7 @@ function parseRun(argv: readonly string[], env: Readonly<Record<string, string |
       ...(dataDir !== undefined ? { dataDir } : {}),
       ...(compactEvery !== undefined ? { compactEvery } : {}),
       ...(maxBodyBytes !== undefined ? { limits: { maxBodyBytes } } : {}),
+      ...(maxSandboxes !== undefined ? { maxSandboxes } : {}),
       ...(Object.keys(quotas).length > 0 ? { quotas } : {}),
       ...(Object.keys(webhooks).length > 0 ? { webhooks } : {}),
       ...(simToken !== undefined ? { simToken: simToken.value } : {}),

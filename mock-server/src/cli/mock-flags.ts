@@ -30,6 +30,7 @@ export const MOCK_FLAGS: readonly FlagSpec[] = [
   { name: 'clock', kind: 'string', value: '<virtual|realtime>', help: ['clock of the default sandbox (default virtual)'] },
   { name: 'max-body-bytes', kind: 'string', value: '<n>', help: ['largest request body in bytes (default 1048576, 1 MiB); a larger one', 'is refused with 413 before it is read'] },
   ...QUOTA_FLAG_SPECS,
+  { name: 'max-sandboxes', kind: 'string', value: '<n>', help: ['sandboxes the server holds, default included (default 1000); creating', 'or importing one more is refused with 409 SANDBOX_LIMIT_REACHED'] },
   ...WEBHOOK_FLAG_SPECS,
   {
     name: 'cors-origin',

@@ -4,7 +4,7 @@ import { IdempotencyStore, type IdempotencyRecord } from './idempotency-store.js
 import { createRandom, type SeededRandom } from './random.js';
 import { Sandbox, type SandboxConfig, type SandboxEnvironment, type SandboxSnapshot } from './sandbox.js';
 import type { ClockMode } from './sandbox-clock.js';
-import type { SandboxQuotas } from './quotas.js';
+import { DEFAULT_MAX_SANDBOXES, type SandboxQuotas } from './quotas.js';
 
 /** The id of the sandbox served at the root and created at start. */
 export const DEFAULT_SANDBOX_ID = 'default';
@@ -193,6 +193,11 @@ export class SandboxRegistry {
   /** How many sandboxes there are, restored or not. */
   get size(): number {
     return this.#sandboxes.size;
+  }
+
+  /** The most sandboxes it holds (`AppOptions.maxSandboxes`): the simulation API refuses to make more. */
+  get maxSandboxes(): number {
+    return this.#env.maxSandboxes ?? DEFAULT_MAX_SANDBOXES;
   }
 
   /**

@@ -56,6 +56,8 @@ export interface SandboxEnvironment {
   recordDelivery?: (outcome: DeliveryOutcome) => void;
   /** The app's quotas (default `DEFAULT_QUOTAS`); a sandbox's own replace them (`SandboxConfig.quotas`). */
   quotas?: Readonly<SandboxQuotas>;
+  /** The most sandboxes the registry holds (default `DEFAULT_MAX_SANDBOXES`; see `AppOptions.maxSandboxes`). */
+  maxSandboxes?: number;
   /** Bounds of each sandbox's request journal (default `DEFAULT_REQUEST_JOURNAL_LIMITS`). */
   requestJournal?: Readonly<RequestJournalLimits>;
 }

@@ -1,6 +1,6 @@
 import { formatShanghaiInstant } from '@gdx/calendar';
 import { builtinProfileNames, ProfileError, resolveProfile, withoutRepeatedValues } from '@gdx/procedures';
-import type { ProfileRef, ReviewerPolicy } from '../platform-module.js';
+import type { OperationResult, ProfileRef, ReviewerPolicy } from '../platform-module.js';
 import { DEFAULT_SANDBOX_ID, SANDBOX_ID_PATTERN, type SandboxRequest } from '../../sandbox/registry.js';
 import { PlatformStateError, type SandboxSnapshot } from '../../sandbox/sandbox.js';
 import { listPage } from '../paging.js';
@@ -80,6 +80,17 @@ function parseQuotas(value: unknown): Partial<SandboxQuotas> | string {
   return quotas;
 }
 
+/**
+ * The 409 `SANDBOX_LIMIT_REACHED` a create or an import gets while the app holds as many
+ * sandboxes as it allows, or `undefined`. Not while replaying: the entry was acknowledged, and a
+ * lower limit given since must not drop the sandbox it made.
+ */
+function limitReached(ctx: SimRouteContext): OperationResult | undefined {
+  const { size: used, maxSandboxes: limit } = ctx.registry;
+  if (ctx.replaying || used < limit) return undefined;
+  return ctx.problem('SANDBOX_LIMIT_REACHED', { detail: `the server holds ${used} sandboxes, its limit (--max-sandboxes): delete one no longer used`, extensions: { limit, used } });
+}
+
 /** Sandboxes: create, list, get, delete, reset, reviewer policy, snapshot export and import. */
 export const sandboxRoutes: readonly SimRoute[] = [
   {
@@ -87,6 +98,8 @@ export const sandboxRoutes: readonly SimRoute[] = [
     handler(ctx) {
       const request = parseRequest(ctx);
       if ('status' in request) return request;
+      const full = limitReached(ctx);
+      if (full) return full;
       const sandbox = ctx.registry.create(request);
       if (!sandbox) return ctx.problem('CONFLICT', { detail: `sandbox ${request.id} already exists` });
       return { status: 201, body: sandboxView(sandbox, ctx.origin), location: `/sandboxes/${sandbox.id}`, madeSandbox: sandbox.id };
@@ -151,6 +164,8 @@ export const sandboxRoutes: readonly SimRoute[] = [
       const state = snapshot.state as SandboxSnapshot;
       const id = body?.id ?? state.config.id;
       if (typeof id !== 'string' || !SANDBOX_ID_PATTERN.test(id)) return invalidField(ctx, '/id', 'id must match ^[A-Za-z0-9_-]{1,64}$', '沙箱标识格式错误');
+      const full = limitReached(ctx);
+      if (full) return full;
       let sandbox;
       try {
         // The state was parsed from this request's body for it alone (the journal keeps the text):
