@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogEntry } from '../../src/sandbox/seed/types.js';
 import { expectContract } from '../support/contract.js';
-import { IM_SECTIONS, agreement, openAoWorld, planContent, signedSelection, useAoMock, type AoWorld } from './fixtures.js';
+import { ELIGIBLE, IM_SECTIONS, agreement, openAoWorld, planContent, signedSelection, useAoMock, type AoWorld } from './fixtures.js';
 
 const ctx = useAoMock();
 
@@ -130,6 +130,7 @@ describe('authorized operation: the rules that hold across platforms in one sand
     await im.official('plan', imPlan.body.id, 'approve_plan');
     const call = await im.ao('POST', '/selections', { as: im.body, body: { planId: imPlan.body.id, method: 'call_and_review' } });
     await im.official('selection', call.body.id, 'publish_call');
+    await im.ao('POST', `/selections/${call.body.id}/bids`, { as: im.operator, body: { proposal: '建设客流分析产品。', eligibility: ELIGIBLE } });
     await im.advance({ to: '2025-10-17T10:00:00+08:00' });
     await im.official('selection', call.body.id, 'pass_review', { operatorId: im.operator.id });
     await im.official('selection', call.body.id, 'approve_selection');

@@ -142,3 +142,44 @@ describe('journal replay of a fee acknowledged with an effective day before the 
     await second.close();
   });
 });
+
+describe('journal replay of a tender choice acknowledged for an operator that did not bid, or whose bid stated a condition unmet', () => {
+  it('replays the bid and the choice as answered, while live a tender selects only a bidder whose bid passed the review', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'gdx-bidder-'));
+    dirs.push(dataDir);
+    const logged: string[] = [];
+    const open = () => createApp({ dataDir, seed: 5, startAt: START_AT, platforms: defaultPlatforms({ catalogEntries: CATALOG_ENTRIES }), logError: (message) => logged.push(message) });
+    const first = open();
+    const world = await openAoWorld({ call: client({ fetch: createFetch(first), baseUrl: 'http://mock.local', close: async () => undefined }) });
+    const plan = await approvedPlan(world);
+    const tender = async () => (await world.ao('POST', '/selections', { as: world.body, body: { planId: plan.id, method: 'open_tender' } })).body.id as string;
+    const [journaled, later] = [await tender(), await tender()];
+    await world.advance({ to: '2025-10-17T10:00:00+08:00' });
+    const choice = { platform: 'authorized-operation', objectType: 'selection', objectId: journaled, action: 'select', operatorId: world.operator.id };
+    expect((await world.sim('POST', '/actions', choice)).status).toBe(400);
+    await first.close();
+
+    // What an older version journaled: bids stating goodCredit false (201) and the choice of that bidder (200).
+    const store = openDataDir(dataDir);
+    const bid = JSON.stringify({ proposal: '建设客流分析产品。', eligibility: { goodCredit: false } });
+    const bidPath = (id: string) => `/sandboxes/${world.id}/authorized-operation/v1/selections/${id}/bids`;
+    const at = Date.parse('2025-12-05T09:00:00Z');
+    store.append([
+      { seq: store.lastSeq + 1, kind: 'command', at, method: 'POST', path: bidPath(journaled), query: '', contentType: 'application/json', body: bid, caller: world.operator.id, status: 201 },
+      { seq: store.lastSeq + 2, kind: 'command', at, method: 'POST', path: `/_sim/v1/sandboxes/${world.id}/actions`, query: '', contentType: 'application/json', body: JSON.stringify(choice), status: 200 },
+      { seq: store.lastSeq + 3, kind: 'command', at, method: 'POST', path: bidPath(later), query: '', contentType: 'application/json', body: bid, caller: world.operator.id, status: 201 },
+    ]);
+    store.close();
+
+    const second = open();
+    const call = client({ fetch: createFetch(second), baseUrl: 'http://mock.local', close: async () => undefined });
+    const replayed = (await call('GET', `/sandboxes/${world.id}/authorized-operation/v1/selections/${journaled}`, { as: world.body })).body;
+    expect(logged.filter((m) => m.startsWith('[REPLAY_REFUSED]'))).toEqual([]);
+    expect(replayed).toMatchObject({ state: 'selected', operator: { creditCode: world.operator.creditCode } });
+    // Live, the bid the older version kept did not pass the review: its bidder is not selected.
+    const refused = await call('POST', `/_sim/v1/sandboxes/${world.id}/actions`, { body: { ...choice, objectId: later } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toMatchObject([{ pointer: '/operatorId', code: 'ELIGIBILITY_NOT_MET' }]);
+    await second.close();
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectContract } from '../support/contract.js';
-import { IM_SECTIONS, agreement, approvedPlan, openAoWorld, planContent, signedSelection, useAoMock } from './fixtures.js';
+import { ELIGIBLE, IM_SECTIONS, agreement, approvedPlan, openAoWorld, planContent, signedSelection, useAoMock } from './fixtures.js';
 
 const ctx = useAoMock();
 
@@ -183,9 +183,37 @@ describe('authorized operation: plan → selection and agreement → authorizati
     const early = await world.official('selection', selection.body.id, 'select', { operatorId: world.operator.id });
     expectContract('simulation', 'actAsOfficial', early, 409);
     expect(early.body.code).toBe('TENDER_PERIOD_RUNNING');
+    expect((await world.ao('POST', `/selections/${selection.body.id}/bids`, { as: world.operator, body: { proposal: '建设客流分析产品。', eligibility: ELIGIBLE } })).status).toBe(201);
     await world.advance({ to: '2025-10-17T10:00:00+08:00' });
     const selected = await world.official('selection', selection.body.id, 'select', { operatorId: world.operator.id });
     expect(selected.body).toMatchObject({ to: 'selected', object: { operator: { creditCode: world.operator.creditCode } } });
+  });
+
+  it('a tender selects only one of its bidders: another operator answers 400 NOT_A_BIDDER at /operatorId, nothing changes', async () => {
+    const world = await openAoWorld(ctx);
+    const plan = await approvedPlan(world);
+    const tender = await world.ao('POST', '/selections', { as: world.body, body: { planId: plan.id, method: 'open_tender' } });
+    await world.advance({ to: '2025-10-17T10:00:00+08:00' });
+    const unbid = await world.official('selection', tender.body.id, 'select', { operatorId: world.operator.id });
+    expectContract('simulation', 'actAsOfficial', unbid, 400);
+    expect(unbid.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ pointer: '/operatorId', code: 'NOT_A_BIDDER', message: { zh: expect.stringContaining('未在本次选择中投标'), en: expect.stringContaining('did not bid') } }] });
+    expect((await world.ao('GET', `/selections/${tender.body.id}`, { as: world.body })).body).toMatchObject({ state: 'selecting', operator: null });
+    // A negotiation names whom it negotiated with: no bid needed.
+    const negotiation = await world.ao('POST', '/selections', { as: world.body, body: { planId: plan.id, method: 'negotiation' } });
+    expect((await world.official('selection', negotiation.body.id, 'select', { operatorId: world.operator.id })).status).toBe(200);
+  });
+
+  it('Inner Mongolia: the qualification review passes only an applicant of the call (101号 第七、九条)', async () => {
+    const world = await openAoWorld(ctx, { profile: 'inner-mongolia' });
+    const plan = await approvedPlan(world);
+    const call = await world.ao('POST', '/selections', { as: world.body, body: { planId: plan.id, method: 'call_and_review' } });
+    await world.official('selection', call.body.id, 'publish_call');
+    await world.advance({ to: '2025-10-17T10:00:00+08:00' });
+    const unbid = await world.official('selection', call.body.id, 'pass_review', { operatorId: world.operator.id });
+    expectContract('simulation', 'actAsOfficial', unbid, 400);
+    expect(unbid.body.errors).toMatchObject([{ pointer: '/operatorId', code: 'NOT_A_BIDDER' }]);
+    const still = await world.ao('GET', `/selections/${call.body.id}`, { as: world.body });
+    expect(still.body).toMatchObject({ state: 'review', operator: null });
   });
 
   it('a clock event the calendar blocked is sent again when the year is loaded: the call period ends into a review reaching 2027', async () => {

@@ -5,8 +5,9 @@ import type { OperationResult, SimCommandContext } from '../../app/platform-modu
 import { PlatformProblem } from '../../app/platform-problem.js';
 import { applyOfficialAction, type ActionTarget } from '../workflow-host/index.js';
 import { invalid, refused } from './ao-access.js';
-import type { AuthorizationRecord, AuthorizedOperationState } from './ao-records.js';
+import type { AuthorizationRecord, AuthorizedOperationState, SelectionRecord } from './ao-records.js';
 import { checkAgreement } from './agreement-check.js';
+import { checkBidder } from './bidder-check.js';
 import { annualReportOn } from './authorization-effects.js';
 import { pricingPayload } from './pricing-actions.js';
 import { authorizationView, dataAccessView, planView, productView, selectionView } from './wire-views.js';
@@ -18,12 +19,20 @@ function notFound(ctx: Sim): never {
   throw new PlatformProblem('NOT_FOUND', { detail: `no ${String(ctx.body.objectType)} ${String(ctx.body.objectId)} on the authorized-operation platform` });
 }
 
-/** `payload.operator` of a choice: the sandbox organisation named by `operatorId`, which must hold the `operator` role. */
-function operatorPayload(ctx: Sim): Record<string, unknown> {
+/**
+ * `payload.operator` of a choice: the sandbox organisation named by `operatorId`, which must hold
+ * the `operator` role and, where a tender or call chooses, have bid (`checkBidder`; live only, so
+ * a choice an older version acknowledged replays as answered).
+ */
+function operatorPayload(ctx: Sim, selection: SelectionRecord): Record<string, unknown> {
   const id = ctx.body.operatorId;
   if (typeof id !== 'string') throw invalid('/operatorId', 'REQUIRED', '须指定运营机构（operatorId）', 'operatorId is required');
   const org = ctx.sandbox.organisation(id);
   if (!org || !org.roles.includes('operator')) throw invalid('/operatorId', 'NOT_AN_OPERATOR', '沙箱中没有该运营机构（须具备 operator 角色）', 'No organisation of the sandbox with the operator role has this id');
+  const instance = ctx.state.host.get(selection.id);
+  if (instance && !ctx.replaying) {
+    checkBidder(selection, instance, String(ctx.body.action), org.id, ctx.state.host.procedures.profile.options.authorizedOperation.eligibilityStatements, '/operatorId');
+  }
   return { operator: { id: org.id, creditCode: org.creditCode, name: org.name } };
 }
 
@@ -31,7 +40,7 @@ function selectionPayload(ctx: Sim, selectionId: string): Record<string, unknown
   const { body, state, sandbox } = ctx;
   const selection = state.selections.get(selectionId)!;
   const action = String(body.action);
-  if (CHOOSING.has(action)) return operatorPayload(ctx);
+  if (CHOOSING.has(action)) return operatorPayload(ctx, selection);
   if (action === 'deliberate_agreement') return { agreement: checkAgreement(state, sandbox, body.agreement, selection.owner) };
   if (action !== 'sign') return undefined;
   // Signing the deliberated text needs no agreement; a different one is checked as on deliberation.

@@ -129,6 +129,21 @@ export async function startSelection(ctx: CheckContext, sbx: Sandbox, cast: AopC
 }
 
 /**
+ * The cast's operator bids in the selection (the contract's example bid, every eligibility
+ * statement met): a tender selects and a call's review passes only a bidder (27号 第十二条; 101号
+ * 第七、九条).
+ *
+ * @example
+ * ```ts
+ * await submitBid(ctx, sbx, cast, selectionId);
+ * ```
+ */
+export async function submitBid(ctx: CheckContext, sbx: Sandbox, cast: AopCast, selectionId: string): Promise<void> {
+  const bid = validBody(ctx, AOP, 'post', '/selections/{selectionId}/bids', {}, sbx.organizations[cast.operator]?.creditCode);
+  await createObject(ctx, sbx.http(cast.operator), AOP, `/selections/${encodeURIComponent(selectionId)}/bids`, bid);
+}
+
+/**
  * An Inner Mongolia selection (101号 第七、九条) from an approved plan: the implementing body
  * publishes a call today, the operator applies with its eligibility, and the call closes by the
  * clock when its period ends. Returns the selection's id and the call's expected end.
@@ -142,8 +157,7 @@ export async function closedCall(ctx: CheckContext, sbx: Sandbox, cast: AopCast)
   const id = await startSelection(ctx, sbx, cast, await approvedPlan(ctx, sbx, cast), 'call_and_review');
   expectStatus(ctx, await act(sbx, AOP, 'selection', id, AOP_ACTIONS.publishCall), 200, 'the implementing body publishes the call');
   const callEnd = expectedDeadline(await sandboxToday(ctx, sbx), LIMITS['inner-mongolia'].authorizedOperation.callPeriod);
-  const bid = validBody(ctx, AOP, 'post', '/selections/{selectionId}/bids', {}, sbx.organizations[cast.operator]?.creditCode);
-  await createObject(ctx, sbx.http(cast.operator), AOP, `/selections/${encodeURIComponent(id)}/bids`, bid);
+  await submitBid(ctx, sbx, cast, id);
   await sbx.advance({ to: justAfter(callEnd) });
   return { id, callEnd };
 }

@@ -7,7 +7,7 @@ import { workflowCheck } from '../define-check.js';
 import { expectProblem } from '../expect-problem.js';
 import { expectStatus, listItems, postJson } from '../requests.js';
 import {
-  activeAuthorization, agreementOf, AOP, approvedPlan, closedCall, inAopSandbox, publishedScopeItem, readAop, startSelection, submittedPlan, submittedProduct, termOf,
+  activeAuthorization, agreementOf, AOP, approvedPlan, closedCall, inAopSandbox, publishedScopeItem, readAop, startSelection, submitBid, submittedPlan, submittedProduct, termOf,
 } from './authorized-operation-steps.js';
 import { act, AOP_ACTIONS } from './officials.js';
 import { eventTypes, expectDeadline, expectState, sandboxToday } from './sandbox.js';
@@ -74,6 +74,7 @@ export const aopProcedureChecks: Check[] = [
   check('AOP-SEL-01', 'a tender selects no operator before its 20 calendar days end: 409 TENDER_PERIOD_RUNNING', L.tenderPeriod.basis, async (ctx) => {
     await inAopSandbox(ctx, 'national', async (sbx, cast) => {
       const id = await startSelection(ctx, sbx, cast, await approvedPlan(ctx, sbx, cast), 'open_tender');
+      await submitBid(ctx, sbx, cast, id);
       const due = expectedDeadline(await sandboxToday(ctx, sbx), L.tenderPeriod);
       const object = await readAop(ctx, sbx, selection(id), cast.implementingBody);
       expectState(ctx, object, 'selecting', 'after the tender started');
