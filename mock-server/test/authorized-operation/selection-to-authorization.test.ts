@@ -66,7 +66,7 @@ describe('authorized operation: plan → selection and agreement → authorizati
   it('a plan keeps the data it excludes (27号 第五条, 101号 第三十三条) out of its scope: an excluded scope entry answers 400 at the exclusion, nothing created', async () => {
     const world = await openAoWorld(ctx);
     const item = world.scopeItem();
-    const content = { ...planContent([item]), exclusions: [{ entryId: 'ent_00000000000000000000000000', ground: 'law' }, { entryId: item.entryId, ground: 'national_security' }] };
+    const content = { ...planContent([item]), exclusions: [{ entryId: world.scopeItem(1).entryId, ground: 'law' }, { entryId: item.entryId, ground: 'national_security' }] };
     const refused = await world.ao('POST', '/plans', { as: world.body, body: content });
     expectContract('authorized-operation', 'createPlan', refused, 400);
     expect(refused.body).toMatchObject({
@@ -82,6 +82,27 @@ describe('authorized operation: plan → selection and agreement → authorizati
     const kept = await world.ao('POST', '/plans', { as: world.body, body: { ...content, exclusions: [content.exclusions[0]!] } });
     expectContract('authorized-operation', 'createPlan', kept, 201);
     expect(kept.body.content.exclusions).toEqual([content.exclusions[0]]);
+  });
+
+  it('an exclusion names a published catalog entry and a ground of the profile: else 400 at each, nothing created', async () => {
+    for (const profile of ['national', 'xiamen']) {
+      const world = await openAoWorld(ctx, { profile });
+      const exclusions = [{ entryId: 'ent_00000000000000000000000000', ground: 'law' }, { entryId: world.scopeItem(1).entryId, ground: 'acquisition_agreement' }];
+      const refused = await world.ao('POST', '/plans', { as: world.body, body: { ...planContent([world.scopeItem()]), exclusions } });
+      expectContract('authorized-operation', 'createPlan', refused, 400);
+      expect(refused.body).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        errors: [
+          { pointer: '/exclusions/0/entryId', code: 'NOT_IN_CATALOG', message: { zh: expect.any(String), en: expect.any(String) } },
+          { pointer: '/exclusions/1/ground', code: 'GROUND_NOT_IN_PROFILE', message: { zh: expect.stringContaining(profile), en: expect.stringContaining(`profile ${profile}`) } },
+        ],
+      });
+      expect((await world.ao('GET', '/plans', { as: world.body })).body.total).toBe(0);
+    }
+    // 获取时约定不得用于授权运营 is Inner Mongolia's ground (101号 第三十三条).
+    const im = await openAoWorld(ctx, { profile: 'inner-mongolia' });
+    const exclusions = [{ entryId: im.scopeItem(1).entryId, ground: 'acquisition_agreement' }];
+    expectContract('authorized-operation', 'createPlan', await im.ao('POST', '/plans', { as: im.body, body: { ...planContent([im.scopeItem()]), exclusions } }), 201);
   });
 
   it('a plan lists products of both classes (27号 第九条(七)): one class alone answers 400 at /products, nothing created', async () => {

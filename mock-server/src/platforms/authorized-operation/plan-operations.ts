@@ -16,24 +16,45 @@ const mayRead = (ctx: Ctx) => (plan: PlanRecord) => plan.owner === ctx.caller?.i
 /** The two classes a plan's product list must hold (27号 第九条(七) "应包括…两大类"). */
 const PRODUCT_CLASSES = ['public_good', 'industry'] as const;
 
+/** A field error of a plan's exclusion. */
+type ExclusionError = { pointer: string; code: string; message: { zh: string; en: string } };
+
 /**
- * An entry the plan excludes — data that may not be operated (27号 第五条; 101号 第三十三条; 厦门办法
- * 第九条) — cannot also be in its scope: 400 at each such exclusion. Live only, so a plan an older
- * version acknowledged replays as answered.
+ * What a plan's exclusion names — data that may not be operated (27号 第五条; 101号 第三十三条;
+ * 厦门办法 第九条) — is checked, each refusal a 400 at its member, all reported together:
+ * - the entry is a published catalog entry, as a scope's (`NOT_IN_CATALOG` at `entryId`);
+ * - it is not also in the scope (`EXCLUDED_ENTRY_IN_SCOPE` at `entryId`);
+ * - the ground is one the profile's rules state (`exclusionGrounds`: `acquisition_agreement` is
+ *   Inner Mongolia's, 101号 第三十三条) (`GROUND_NOT_IN_PROFILE` at `ground`, naming the profile).
+ * Live only, so a plan an older version acknowledged replays as answered.
  */
 function checkExclusions(ctx: Ctx, content: PlanContent, pointer: string): void {
   if (ctx.replaying) return;
+  const { profile } = ctx.state.host.procedures;
+  const grounds: readonly string[] = profile.options.authorizedOperation.exclusionGrounds;
   const scoped = new Set(content.scope.map((item) => item.entryId));
-  const errors = (content.exclusions ?? []).flatMap((exclusion, i) =>
-    scoped.has(exclusion.entryId)
-      ? [{
-          pointer: `${pointer}/exclusions/${i}/entryId`,
-          code: 'EXCLUDED_ENTRY_IN_SCOPE',
-          message: { zh: `该数据已列为不得授权运营（${exclusion.ground}），不能同时纳入授权范围`, en: `The entry is excluded from authorized operation (${exclusion.ground}), so it cannot also be in the scope` },
-        }]
-      : [],
-  );
-  if (errors.length > 0) throw new PlatformProblem('VALIDATION_FAILED', { detail: `${errors.length} excluded ${errors.length === 1 ? 'entry is' : 'entries are'} also in the scope`, errors });
+  const errors = (content.exclusions ?? []).flatMap((exclusion, i): ExclusionError[] => {
+    const at = `${pointer}/exclusions/${i}`;
+    const found: ExclusionError[] = [];
+    if (!ctx.state.entry(exclusion.entryId)) {
+      found.push({ pointer: `${at}/entryId`, code: 'NOT_IN_CATALOG', message: { zh: '须为已发布的数据资源目录', en: 'Must be a published catalog entry' } });
+    } else if (scoped.has(exclusion.entryId)) {
+      found.push({
+        pointer: `${at}/entryId`,
+        code: 'EXCLUDED_ENTRY_IN_SCOPE',
+        message: { zh: `该数据已列为不得授权运营（${exclusion.ground}），不能同时纳入授权范围`, en: `The entry is excluded from authorized operation (${exclusion.ground}), so it cannot also be in the scope` },
+      });
+    }
+    if (!grounds.includes(exclusion.ground)) {
+      found.push({
+        pointer: `${at}/ground`,
+        code: 'GROUND_NOT_IN_PROFILE',
+        message: { zh: `本地规则（${profile.name}）不以 ${exclusion.ground} 为不得授权运营的理由，可选：${grounds.join('、')}`, en: `The rules of profile ${profile.name} state no exclusion ground ${exclusion.ground}; they state ${grounds.join(', ')}` },
+      });
+    }
+    return found;
+  });
+  if (errors.length > 0) throw new PlatformProblem('VALIDATION_FAILED', { detail: `${errors.length} ${errors.length === 1 ? 'exclusion is' : 'exclusions are'} refused: ${[...new Set(errors.map((e) => e.code))].join(', ')}`, errors });
 }
 
 /** Rules of a plan's content beyond the schema: products of both classes, exclusions outside the scope, then its scope (`checkScope`). */

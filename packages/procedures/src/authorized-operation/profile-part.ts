@@ -38,6 +38,9 @@ export const SELECTION_METHODS = ['open_tender', 'invited_tender', 'negotiation'
 /** A bidder's eligibility statements (27号 第十二条; 101号 第九条; 厦门办法 第十五条), as the contract's `Eligibility`. */
 export const ELIGIBILITY_STATEMENTS = ['goodCredit', 'notBlacklisted', 'mlpsLevel3', 'noHighRiskFinding', 'noSecurityIncidentsLast3Years'] as const;
 
+/** Grounds on which a plan keeps data out of authorized operation (27号 第五条; 101号 第三十三条; 厦门办法 第九条), as the contract's `Exclusion`. */
+export const EXCLUSION_GROUNDS = ['national_security', 'public_interest', 'acquisition_agreement', 'law'] as const;
+
 /** Agreement members beyond the sections of 27号 第十四条 a profile may require (101号 第四条(五)、第三十二条). */
 export const EXTRA_AGREEMENT_SECTIONS = ['other', 'reasonableReturnMethod', 'assetDisposal', 'securityCommitment'] as const;
 
@@ -54,7 +57,7 @@ export type SelectionMethod = (typeof SELECTION_METHODS)[number];
 const basisPoints = z.number().int().min(0).max(10_000);
 
 /** The options that are sets of values written as lists (`valueSet`). */
-const VALUE_SET_OPTIONS = ['selectionMethods', 'eligibilityStatements', 'dataAccessEligibilityStatements', 'agreementSections', 'permissionsOpenWhile'] as const;
+const VALUE_SET_OPTIONS = ['selectionMethods', 'eligibilityStatements', 'dataAccessEligibilityStatements', 'exclusionGrounds', 'agreementSections', 'permissionsOpenWhile'] as const;
 
 /**
  * A raw profile with the repeated values of its set options dropped (the first kept), as they
@@ -127,6 +130,9 @@ const pricingRulesSchema = z.strictObject({
  * - `dataAccessEligibilityStatements` — what a data access request must state as met (default none):
  *   Xiamen's 二级开发主体 meet 厦门办法 第十五条's security conditions — no notified security incident in
  *   the last 3 years (四) and not on the serious-dishonesty list (五).
+ * - `exclusionGrounds` — the grounds a plan may give for data it keeps out of operation: 危害国家安全,
+ *   损害公共利益, 法律法规禁止 (27号 第五条; 厦门办法 第九条); Inner Mongolia adds 获取时约定不得用于授权运营
+ *   (`acquisition_agreement`, 101号 第三十三条). Optional in a profile file (default the three).
  * - `agreementSections` — agreement members required beyond 27号 第十四条: Inner Mongolia's
  *   合理收益的测算方法, 期限届满后资产处置 (第四条(五)) and 数据安全承诺书 (第三十二条).
  * - `agreementReport` — Xiamen: the signed 开发利用协议 is reported within 5 WD.
@@ -141,8 +147,8 @@ const pricingRulesSchema = z.strictObject({
  *   approvals while the scope may be "调整或收回" (amending) and while the evaluation decides whether
  *   the operator "继续承担" (under evaluation, rectifying); permissions already granted stay open.
  *
- * `selectionMethods`, `eligibilityStatements`, `dataAccessEligibilityStatements`, `agreementSections`
- * and `permissionsOpenWhile` are sets: a value listed twice is refused at its index (`DUPLICATE`).
+ * `selectionMethods`, `eligibilityStatements`, `dataAccessEligibilityStatements`, `exclusionGrounds`,
+ * `agreementSections` and `permissionsOpenWhile` are sets: a value listed twice is refused at its index (`DUPLICATE`).
  */
 const optionsSchema = z.strictObject({
   planRequired: z.boolean(),
@@ -151,6 +157,8 @@ const optionsSchema = z.strictObject({
   eligibilityStatements: valueSet(ELIGIBILITY_STATEMENTS),
   // Defaulted, so a profile file written before the option still resolves.
   dataAccessEligibilityStatements: valueSet(ELIGIBILITY_STATEMENTS).default([]),
+  // Defaulted as well: the grounds every profile's rules state.
+  exclusionGrounds: valueSet(EXCLUSION_GROUNDS).default(['national_security', 'public_interest', 'law']),
   agreementSections: valueSet(EXTRA_AGREEMENT_SECTIONS),
   dataAccessRequester: z.enum(['operator', 'data_user']),
   dataAccessScope: z.enum(['agreement', 'catalog']),
