@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { expectCatalog } from './workflow-harness.js';
 import { advance, createDraft, submit, useCatalogMock, type TestSandbox } from './workflow-harness.js';
 
+/** Another organisation of the sandbox than its first provider: the department taking over the functions. */
+function successorOf(sbx: TestSandbox) {
+  const other = sbx.view.organizations.find((o: { id: string }) => o.id !== sbx.providers[0]!.id)!;
+  return { creditCode: other.creditCode, name: other.name };
+}
+
 describe('catalog update obligations', () => {
   const ctx = useCatalogMock();
 
@@ -19,14 +25,14 @@ describe('catalog update obligations', () => {
     ['xiamen', 'information_change', 'information_change', 'information_update', 20, '2025-10-30'],
   ])('%s: a %s report starts a %s duty (%s, %i WD, due %s)', async (profile, kind, dutyKind, step, limit, dueDate) => {
     const sbx = await ctx.sandbox({ profile });
-    const change = await report(sbx, { kind, effectiveOn: '2025-09-26', description: '机动车检验职能划转至市交通运输局。' });
+    const change = await report(sbx, { kind, effectiveOn: '2025-09-26', description: '机动车检验职能划转至市交通运输局。', successor: successorOf(sbx) });
     expect(change.obligations).toEqual([expect.objectContaining({ kind: dutyKind, state: 'pending', entryId: null, functionChangeId: change.id, fulfilledAt: null })]);
     expect(change.obligations[0].deadline).toMatchObject({ step, limit, unit: 'working_days', startedOn: '2025-09-26', dueDate, overdue: false });
   });
 
   it('runs the duty from the day the change took effect, and a duty past due is overdue at once', async () => {
     const sbx = await ctx.sandbox({ startAt: '2025-10-20T10:00:00+08:00' });
-    const late = await report(sbx, { kind: 'function_change', effectiveOn: '2025-09-26', description: '职能划转' });
+    const late = await report(sbx, { kind: 'function_change', effectiveOn: '2025-09-26', description: '职能划转', successor: successorOf(sbx) });
     expect(late.obligations[0].deadline).toMatchObject({ startedOn: '2025-09-26', dueDate: '2025-10-13', overdue: true });
     expect(late.createdAt).toBe('2025-10-20T10:00:00+08:00');
   });
@@ -61,6 +67,31 @@ describe('catalog update obligations', () => {
     expect(reply.status).toBe(422);
     expect(reply.body).toMatchObject({ code: 'CALENDAR_NOT_PUBLISHED', year: 2027 });
     expect((await ctx.call('GET', `${sbx.catalog}/obligations`, { as: sbx.providers[0]! })).body.total).toBe(0);
+  });
+
+  it('xiamen: a change of functions names the department taking over (第九条 会同职能转入部门), another than the provider: else 400, nothing started', async () => {
+    const sbx = await ctx.sandbox();
+    const me = sbx.providers[0]!;
+    const send = (body: Record<string, unknown>) => ctx.call('POST', `${sbx.catalog}/function-changes`, { as: me, body: { kind: 'function_change', effectiveOn: '2025-09-26', description: '职能划转', ...body } });
+    const own = sbx.view.organizations.find((o: { id: string }) => o.id === me.id)!;
+    const missing = expectCatalog(await send({}), 'POST', '/function-changes', 400);
+    expect(missing).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ pointer: '/successor', code: 'SUCCESSOR_REQUIRED', message: { zh: expect.stringContaining('职能转入部门'), en: expect.any(String) } }] });
+    const itself = expectCatalog(await send({ successor: { creditCode: own.creditCode, name: own.name } }), 'POST', '/function-changes', 400);
+    expect(itself.errors).toMatchObject([{ pointer: '/successor/creditCode', code: 'SUCCESSOR_IS_PROVIDER' }]);
+    expect((await ctx.call('GET', `${sbx.catalog}/obligations`, { as: me })).body.total).toBe(0);
+    // A change of business systems moves no functions: no successor asked.
+    expect((await send({ kind: 'system_change' })).status).toBe(201);
+  });
+
+  it('national: the successor is optional (the duty is a change of catalog information by choice), but never the provider itself', async () => {
+    const sbx = await ctx.sandbox({ profile: 'national' });
+    const me = sbx.providers[0]!;
+    const own = sbx.view.organizations.find((o: { id: string }) => o.id === me.id)!;
+    const body = { kind: 'function_change', effectiveOn: '2025-09-26', description: '职能划转' };
+    expect((await ctx.call('POST', `${sbx.catalog}/function-changes`, { as: me, body })).status).toBe(201);
+    const itself = await ctx.call('POST', `${sbx.catalog}/function-changes`, { as: me, body: { ...body, successor: { creditCode: own.creditCode, name: own.name } } });
+    expect(itself.status).toBe(400);
+    expect(itself.body.errors).toMatchObject([{ pointer: '/successor/creditCode', code: 'SUCCESSOR_IS_PROVIDER' }]);
   });
 
   it('replays a report sent again with the same Idempotency-Key', async () => {

@@ -21,7 +21,7 @@ describe('catalog state across snapshots and the journal', () => {
     const me = sbx.providers[0]!;
     const draft = await createDraft(ctx, sbx, me, '快照测试目录');
     await submit(ctx, sbx, me, draft.id);
-    await ctx.call('POST', `${sbx.catalog}/function-changes`, { as: me, body: { kind: 'function_change', effectiveOn: '2025-09-26', description: '职能划转' } });
+    await ctx.call('POST', `${sbx.catalog}/function-changes`, { as: me, body: { kind: 'function_change', effectiveOn: '2025-09-26', description: '职能划转', successor: { creditCode: sbx.view.organizations[1].creditCode, name: sbx.view.organizations[1].name } } });
 
     const snapshot = expectSim(await ctx.sim('GET', `/sandboxes/${sbx.id}/snapshot`), 'GET', '/sandboxes/{sandboxId}/snapshot', 200);
     const imported = expectSim(await ctx.sim('POST', '/sandboxes/import', { id: 'sbx_copy', snapshot }), 'POST', '/sandboxes/import', 201);
@@ -72,7 +72,9 @@ describe('SDK clients against the mock (in-process fetch)', () => {
       const page = await catalog.search.queryPage({ q: 'SDK联调测试目录' });
       expect(page.items.map((i) => [i.id, i.updateCycle])).toEqual([[entry.id, 'weekly']]);
 
-      await catalog.functionChanges.report({ kind: 'function_change', effectiveOn: '2025-09-26', description: '职能划转', entryIds: [entry.id] });
+      // The department taking over (厦门 第九条): an organisation of the sandbox other than the provider.
+      const successor = sbx.organizations.find((o) => !o.roles.includes('data_provider'))!;
+      await catalog.functionChanges.report({ kind: 'function_change', effectiveOn: '2025-09-26', description: '职能划转', successor: { creditCode: successor.creditCode, name: successor.name }, entryIds: [entry.id] });
       const { fired } = await sim.clock.advance(sbx.id, { workingDays: 8 });
       expect(fired.map((f) => f.type)).toEqual(['deadline_overdue']);
       const duties = [];

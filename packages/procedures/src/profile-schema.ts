@@ -110,10 +110,17 @@ export const profileSchema = z.strictObject({
      * `disputeReviewClock` (the sources are silent): `restart` (default) — the review's clock stops
      * during the dispute and the resumed review has its full limit again; `runs` — it keeps running;
      * `resume` — it stops, and the resumed review has the working days it had left.
+     * `functionChangeSuccessor` (厦门 第九条: the provider updates the catalog "会同职能转入部门";
+     * default false): a reported `function_change` names the department taking over the functions
+     * (`successor`), which the rules make a party of the update.
      */
     catalog: z
-      .strictObject({ sharingTypeDispute: z.boolean().default(false), disputeReviewClock: z.enum(['restart', 'runs', 'resume']).default('restart') })
-      .default(() => ({ sharingTypeDispute: false, disputeReviewClock: 'restart' as const })),
+      .strictObject({
+        sharingTypeDispute: z.boolean().default(false),
+        disputeReviewClock: z.enum(['restart', 'runs', 'resume']).default('restart'),
+        functionChangeSuccessor: z.boolean().default(false),
+      })
+      .default(() => ({ sharingTypeDispute: false, disputeReviewClock: 'restart' as const, functionChangeSuccessor: false })),
     /** Registration code template: `{prefix}`, `{region}`, `{year}`, `{seq}` (zero-padded to `seqDigits`). */
     coding: z.strictObject({ prefix: z.string(), template: z.string().min(1), seqDigits: z.number().int().min(1).max(12) }),
     /**

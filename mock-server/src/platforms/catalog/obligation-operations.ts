@@ -13,6 +13,29 @@ function caller(ctx: Ctx): Organisation {
 }
 
 /**
+ * The department taking over a change of functions (厦门 第九条 "会同职能转入部门"): required for a
+ * `function_change` where the profile's rules make it a party (`options.catalog.functionChangeSuccessor`),
+ * else 400 `SUCCESSOR_REQUIRED` at `/successor`; never the reporting provider itself (the functions
+ * move to another organisation), else 400 `SUCCESSOR_IS_PROVIDER` at `/successor/creditCode`.
+ */
+function checkSuccessor(input: FunctionChangeInput, provider: Organisation, required: boolean): void {
+  if (input.kind !== 'function_change' && input.successor === undefined) return;
+  if (input.successor === undefined) {
+    if (!required) return;
+    throw new PlatformProblem('VALIDATION_FAILED', {
+      detail: 'a change of functions names the department taking over the functions (successor)',
+      errors: [{ pointer: '/successor', code: 'SUCCESSOR_REQUIRED', message: { zh: '职能变更须填写职能转入部门（第九条：会同职能转入部门更新目录）', en: 'A change of functions names the department taking over the functions (Art. 9: the catalog is updated jointly with it)' } }],
+    });
+  }
+  if (input.successor.creditCode === provider.creditCode) {
+    throw new PlatformProblem('VALIDATION_FAILED', {
+      detail: 'the successor is the reporting provider itself',
+      errors: [{ pointer: '/successor/creditCode', code: 'SUCCESSOR_IS_PROVIDER', message: { zh: '职能转入部门须为本单位以外的单位', en: 'The department taking over the functions must be another organisation than the provider' } }],
+    });
+  }
+}
+
+/**
  * The update duties: `reportFunctionChange` (data providers only) starts obligations (7 WD after a change of functions
  * in `xiamen`, 20 WD elsewhere and for a new resource or changed information, from the day the
  * change took effect); `listObligations` lists the caller's duties, optionally only pending /
@@ -33,6 +56,8 @@ export function obligationOperations(): Record<string, OperationHandler<CatalogS
       for (const id of input.entryIds ?? []) {
         if (workflow.entries.get(id)?.provider.organizationId !== org.id) throw new PlatformProblem('NOT_FOUND', { detail: `no entry ${id}` });
       }
+      // Live only: a report an older version acknowledged replays as answered.
+      if (!ctx.replaying) checkSuccessor(input, org, workflow.host.procedures.profile.options.catalog.functionChangeSuccessor);
       const change = workflow.reportFunctionChange(org, input);
       return { status: 201, body: functionChangeView(change, (id) => workflow.obligationView(id)) };
     },
