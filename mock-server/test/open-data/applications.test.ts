@@ -124,6 +124,25 @@ describe('open-data applications', () => {
     expect(app.submission.deliveryMethod).toBe('file');
   });
 
+  it('refuses evidence for a condition no dataset applied for sets, and a condition evidenced twice (400 at /conditionEvidence/{i}/condition), storing nothing', async () => {
+    const world = await openWorld(ctx);
+    const dataset = world.seed.datasets.find((d) => d.openingType === 'on_application' && d.openingConditions.length > 0 && !d.openingConditions.includes('technical_capability'));
+    if (!dataset) throw new Error('no on_application dataset with conditions and without technical_capability in the seed');
+    const [first] = dataset.openingConditions;
+    const evidence = [...dataset.openingConditions.map((condition) => ({ condition, text: '已满足' })), { condition: 'technical_capability', text: '另附' }, { condition: first, text: '重复' }];
+    const reply = await world.openData('POST', '/applications', { as: world.org(APPLICANT), body: applicationBody(world, dataset, { conditionEvidence: evidence }) });
+    expectContract('open-data', 'submitApplication', reply, 400);
+    const n = dataset.openingConditions.length;
+    expect(reply.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      errors: [
+        { pointer: `/conditionEvidence/${n}/condition`, code: 'CONDITION_NOT_SET', message: { zh: expect.stringContaining('technical_capability'), en: expect.stringContaining('technical_capability') } },
+        { pointer: `/conditionEvidence/${n + 1}/condition`, code: 'CONDITION_EVIDENCE_REPEATED' },
+      ],
+    });
+    expect((await world.openData('GET', '/applications', { as: world.org(APPLICANT) })).body.total).toBe(0);
+  });
+
   it("refuses an organisation applicant whose credit code is not the signing organisation's (400 at /applicant/creditCode), storing nothing", async () => {
     const world = await openWorld(ctx);
     const other = world.seed.organizations.find((o) => o.creditCode !== world.org(APPLICANT).creditCode)!;

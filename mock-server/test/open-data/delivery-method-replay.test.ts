@@ -1,5 +1,5 @@
-// An application an older gdx-mock acknowledged with a delivery method its dataset does not offer
-// is in some data directories' journals: at start it is replayed as it was answered, not refused
+// An application an older gdx-mock acknowledged with a delivery method its dataset does not offer,
+// or with evidence for a condition its dataset does not set, is in some data directories' journals: at start it is replayed as it was answered, not refused
 // by the check added since, so the application (and every id drawn after it) stays. Live, the same
 // application is refused.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -19,7 +19,17 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-describe('journal replay of an application acknowledged with a delivery method its dataset does not offer', () => {
+type Body = ReturnType<typeof applicationBody>;
+const CASES: [string, (body: Body) => Record<string, unknown>, { pointer: string; code: string }][] = [
+  ['a delivery method its dataset does not offer', () => ({ deliveryMethod: 'stream' }), { pointer: '/deliveryMethod', code: 'DELIVERY_METHOD_UNAVAILABLE' }],
+  [
+    'its evidence for one condition given twice',
+    (body) => ({ conditionEvidence: [...body.conditionEvidence, ...body.conditionEvidence] }),
+    { pointer: '/conditionEvidence/1/condition', code: 'CONDITION_EVIDENCE_REPEATED' },
+  ],
+];
+
+describe.each(CASES)('journal replay of an application acknowledged with %s', (_what, change, refusal) => {
   it('replays it as answered (no REPLAY_REFUSED, the application is there), while the same application live answers 400', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'gdx-delivery-'));
     dirs.push(dataDir);
@@ -28,9 +38,10 @@ describe('journal replay of an application acknowledged with a delivery method i
     const first = open();
     const world = await openWorld({ call: client({ fetch: createFetch(first), baseUrl: 'http://mock.local', close: async () => undefined }) });
     const me = world.org(APPLICANT);
-    const dataset = world.seed.datasets.find((d) => d.openingType === 'on_application');
-    if (!dataset) throw new Error('no on_application dataset in the seed');
-    const body = applicationBody(world, dataset, { deliveryMethod: 'stream' });
+    const dataset = world.seed.datasets.find((d) => d.openingType === 'on_application' && d.openingConditions.length === 1);
+    if (!dataset) throw new Error('no on_application dataset with one condition in the seed');
+    const plain = applicationBody(world, dataset);
+    const body = { ...plain, ...change(plain) };
     const live = await world.openData('POST', '/applications', { as: me, body });
     expect(live.status).toBe(400);
     await first.close();
@@ -45,10 +56,10 @@ describe('journal replay of an application acknowledged with a delivery method i
     const call = client({ fetch: createFetch(second), baseUrl: 'http://mock.local', close: async () => undefined });
     const applications = (await call('GET', path, { as: me })).body;
     expect(logged.filter((m) => m.startsWith('[REPLAY_REFUSED]'))).toEqual([]);
-    expect(applications.items).toEqual([expect.objectContaining({ state: 'initial_review', submission: expect.objectContaining({ deliveryMethod: 'stream' }) })]);
+    expect(applications.items).toEqual([expect.objectContaining({ state: 'initial_review', submission: expect.objectContaining({ deliveryMethod: body.deliveryMethod, conditionEvidence: body.conditionEvidence }) })]);
     const again = await call('POST', path, { as: me, body });
     expect(again.status).toBe(400);
-    expect(again.body.errors).toMatchObject([{ pointer: '/deliveryMethod', code: 'DELIVERY_METHOD_UNAVAILABLE' }]);
+    expect(again.body.errors).toMatchObject([refusal]);
     await second.close();
   });
 });

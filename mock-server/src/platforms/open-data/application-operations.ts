@@ -69,6 +69,29 @@ function checkScenario(datasets: readonly OpenDataset[], scenario: string): void
 }
 
 /**
+ * Evidence is given per opening condition the datasets set (第二十四条): each entry's condition is one
+ * some dataset applied for sets (else `CONDITION_NOT_SET`: evidence for a condition nobody reviews),
+ * and at most one entry per condition (else `CONDITION_EVIDENCE_REPEATED`: one entry holds all its
+ * attachments). 400 at `/conditionEvidence/{i}/condition`, every such entry reported together.
+ */
+function checkEvidence(datasets: readonly OpenDataset[], evidence: ApplicationSubmission['conditionEvidence']): void {
+  const set = new Set<string>(datasets.flatMap((d) => d.openingConditions));
+  const seen = new Set<string>();
+  const errors = evidence.flatMap(({ condition }, i) => {
+    const pointer = `/conditionEvidence/${i}/condition`;
+    if (!set.has(condition)) {
+      return [{ pointer, code: 'CONDITION_NOT_SET', message: { zh: `所申请的数据集均未设置开放条件 ${condition}，无需提供证明材料`, en: `No dataset applied for sets the opening condition ${condition}, so it needs no evidence` } }];
+    }
+    if (seen.has(condition)) {
+      return [{ pointer, code: 'CONDITION_EVIDENCE_REPEATED', message: { zh: `开放条件 ${condition} 的证明材料已在前面列出，请合并为一条`, en: `Evidence for the opening condition ${condition} is already listed: give it in one entry` } }];
+    }
+    seen.add(condition);
+    return [];
+  });
+  if (errors.length > 0) throw new PlatformProblem('VALIDATION_FAILED', { detail: `${errors.length} condition evidence ${errors.length === 1 ? 'entry is' : 'entries are'} refused`, errors });
+}
+
+/**
  * An organisation applies in its own name, as a registrant files as one of the registrants
  * (registration's `REGISTRANT_NOT_CALLER`): an organisation `applicant` whose credit code is not
  * the signing organisation's is a 400 at `/applicant/creditCode`. (The grant is issued to the
@@ -94,6 +117,7 @@ function submitApplication(ctx: Ctx): OperationResult {
   checkPeriodOfUse(s.periodOfUse, shanghaiDate(sandbox.now()), '/periodOfUse');
   // Checked live only: an application an older version acknowledged replays as it was answered.
   if (!ctx.replaying) {
+    checkEvidence(datasets, s.conditionEvidence);
     checkDeliveryMethod(datasets, s.deliveryMethod);
     checkScenario(datasets, s.scenario.name);
   }
