@@ -22,6 +22,23 @@ describe('authorized operation: products, fees and the pricing of 65号', () => 
     expect(own.body.total).toBe(1);
   });
 
+  it('a public-good product is free (65号 一): a charging unit or planned volume answers 400 at each, nothing created', async () => {
+    const world = await openAoWorld(ctx);
+    const { authorizationId } = await signedSelection(world);
+    const charged = await world.ao('POST', '/products', { as: world.operator, body: productBody(world, authorizationId, { useCategory: 'public_good', name: '公交出行公益查询' }) });
+    expectContract('authorized-operation', 'createProduct', charged, 400);
+    expect(charged.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      errors: [
+        { pointer: '/chargingUnit', code: 'PUBLIC_GOOD_NOT_CHARGED', message: { zh: expect.stringContaining('免费'), en: expect.stringContaining('free') } },
+        { pointer: '/plannedVolume', code: 'PUBLIC_GOOD_NOT_CHARGED' },
+      ],
+    });
+    expect((await world.ao('GET', '/products', { as: world.operator })).body.total).toBe(0);
+    const { chargingUnit: _unit, plannedVolume: _volume, ...free } = productBody(world, authorizationId, { useCategory: 'public_good', name: '公交出行公益查询' });
+    expectContract('authorized-operation', 'createProduct', await world.ao('POST', '/products', { as: world.operator, body: free }), 201);
+  });
+
   it('computes MAR, keeps ceilings within it and fees within the ceiling', async () => {
     const world = await openAoWorld(ctx);
     const { authorizationId, productId } = await listedProduct(world);

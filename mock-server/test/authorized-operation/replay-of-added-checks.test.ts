@@ -14,7 +14,7 @@ import { openDataDir } from '../../src/persistence/data-dir.js';
 import { defaultPlatforms } from '../../src/platforms/index.js';
 import { client } from '../support/client.js';
 import { START_AT } from '../support/harness.js';
-import { approvedPlan, CATALOG_ENTRIES, DATA_USER, dataAccessBody, designatedAuthorization, listedProduct, MAR_2026, openAoWorld, planContent } from './fixtures.js';
+import { approvedPlan, CATALOG_ENTRIES, DATA_USER, dataAccessBody, designatedAuthorization, listedProduct, MAR_2026, openAoWorld, planContent, productBody, signedSelection } from './fixtures.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -180,6 +180,36 @@ describe('journal replay of a tender choice acknowledged for an operator that di
     const refused = await call('POST', `/_sim/v1/sandboxes/${world.id}/actions`, { body: { ...choice, objectId: later } });
     expect(refused.status).toBe(400);
     expect(refused.body.errors).toMatchObject([{ pointer: '/operatorId', code: 'ELIGIBILITY_NOT_MET' }]);
+    await second.close();
+  });
+});
+
+describe('journal replay of a public-good product acknowledged with a charging unit and planned volume', () => {
+  it('replays the draft as answered (no REPLAY_REFUSED, the product is there), while the same draft live answers 400', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'gdx-public-good-'));
+    dirs.push(dataDir);
+    const logged: string[] = [];
+    const open = () => createApp({ dataDir, seed: 5, startAt: START_AT, platforms: defaultPlatforms({ catalogEntries: CATALOG_ENTRIES }), logError: (message) => logged.push(message) });
+    const first = open();
+    const world = await openAoWorld({ call: client({ fetch: createFetch(first), baseUrl: 'http://mock.local', close: async () => undefined }) });
+    const { authorizationId } = await signedSelection(world);
+    const body = productBody(world, authorizationId, { useCategory: 'public_good', name: '公交出行公益查询' });
+    expect((await world.ao('POST', '/products', { as: world.operator, body })).status).toBe(400);
+    await first.close();
+
+    const store = openDataDir(dataDir);
+    const path = `/sandboxes/${world.id}/authorized-operation/v1/products`;
+    store.append([{ seq: store.lastSeq + 1, kind: 'command', at: Date.parse('2025-12-05T09:00:00Z'), method: 'POST', path, query: '', contentType: 'application/json', body: JSON.stringify(body), caller: world.operator.id, status: 201 }]);
+    store.close();
+
+    const second = open();
+    const call = client({ fetch: createFetch(second), baseUrl: 'http://mock.local', close: async () => undefined });
+    const products = (await call('GET', path, { as: world.operator })).body;
+    expect(logged.filter((m) => m.startsWith('[REPLAY_REFUSED]'))).toEqual([]);
+    expect(products.items).toEqual([expect.objectContaining({ state: 'draft', content: expect.objectContaining({ useCategory: 'public_good', chargingUnit: 'per_service' }) })]);
+    const again = await call('POST', path, { as: world.operator, body });
+    expect(again.status).toBe(400);
+    expect(again.body.errors).toMatchObject([{ pointer: '/chargingUnit', code: 'PUBLIC_GOOD_NOT_CHARGED' }, { pointer: '/plannedVolume', code: 'PUBLIC_GOOD_NOT_CHARGED' }]);
     await second.close();
   });
 });

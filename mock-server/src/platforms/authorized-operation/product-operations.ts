@@ -14,7 +14,26 @@ const MACHINE = 'authorized-operation.product';
 /** States of a product the operator delivered (27号 第六条: it may not re-develop those). */
 const DELIVERED = new Set(['listed', 'withdrawn']);
 
-/** Rules of a draft beyond the schema: its authorization's scope, the re-development ban, a charging unit for fees. */
+/**
+ * A public-good product is free (65号 一: 公共治理、公益事业 有条件无偿使用): it carries no charging unit
+ * nor planned volume, which exist only to set and bound a fee — 400 `PUBLIC_GOOD_NOT_CHARGED` at
+ * each. Live only, so a draft an older version acknowledged replays as answered.
+ */
+function checkPublicGood(ctx: Ctx, content: ProductRecord['content']): void {
+  if (ctx.replaying || content.useCategory !== 'public_good') return;
+  const present = (['chargingUnit', 'plannedVolume'] as const).filter((field) => content[field] !== undefined);
+  if (present.length === 0) return;
+  throw new PlatformProblem('VALIDATION_FAILED', {
+    detail: `a public_good product is free: ${present.join(', ')} not applicable`,
+    errors: present.map((field) => ({
+      pointer: `/${field}`,
+      code: 'PUBLIC_GOOD_NOT_CHARGED',
+      message: { zh: `公共治理、公益事业类产品免费（65号 一），不填写${field === 'chargingUnit' ? '计费单位' : '年计划量'}`, en: `A public_good product is free (65号 I): it has no ${field}` },
+    })),
+  });
+}
+
+/** Rules of a draft beyond the schema: its authorization's scope, the re-development ban, a charging unit for fees (none for a free product). */
 function checkDraft(ctx: Ctx, content: ProductRecord['content'], operatorId: string): void {
   const { state } = ctx;
   const authorization = state.authorizations.get(content.authorizationId);
@@ -25,6 +44,7 @@ function checkDraft(ctx: Ctx, content: ProductRecord['content'], operatorId: str
   if (content.useCategory === 'industry' && content.chargingUnit === undefined) {
     throw invalid('/chargingUnit', 'CHARGING_UNIT_REQUIRED', '产业发展类产品须填写计费单位', 'An industry product needs a charging unit');
   }
+  checkPublicGood(ctx, content);
   const basedOn = typeof content.basedOn === 'string' ? state.products.get(content.basedOn) : undefined;
   if (typeof content.basedOn === 'string' && !basedOn) throw invalid('/basedOn', 'UNKNOWN_PRODUCT', '没有该产品', 'No product has this id');
   if (basedOn && basedOn.owner === operatorId && DELIVERED.has(state.host.get(basedOn.id)?.state ?? '')) {
