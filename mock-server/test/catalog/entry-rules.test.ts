@@ -54,6 +54,10 @@ describe('catalog entries: changes, withdrawal, illegal transitions, tenancy', (
     for (const sharing of [{ type: 'unconditional', conditions: [], deliveryMethods: ['api'] }, { type: 'not_shared', legalBasis: '《中华人民共和国数据安全法》第二十一条', deliveryMethods: [] }]) {
       expectCatalog(await ctx.call('POST', `${sbx.catalog}/entries`, { as: me, body: { ...entryContent('共享开放属性一致性测试资源'), sharing } }), 'POST', '/entries', 201);
     }
+    // Sharing and opening are classified separately (厦门 第十五、十八、二十二条): a resource not shared
+    // between agencies may still be opened to society.
+    const notSharedButOpen = { sharing: { type: 'not_shared', legalBasis: '《中华人民共和国数据安全法》第二十一条', deliveryMethods: [] }, opening: { type: 'open', conditions: [] } };
+    expectCatalog(await ctx.call('POST', `${sbx.catalog}/entries`, { as: me, body: { ...entryContent('共享开放属性一致性测试资源'), ...notSharedButOpen } }), 'POST', '/entries', 201);
 
     // An edit and a change proposal are held to the same rules, at their own pointers.
     const draft = await createDraft(ctx, sbx, me, '共享开放属性一致性测试资源');
