@@ -23,6 +23,7 @@ export { officialStep, officialsActAfter, type OfficialStep } from './officials/
 export { mulberry32, hashSeed } from './officials/prng.js';
 export { REJECTION_REASONS, SUPPLEMENT_ITEMS, ANSWERS, OVERDUE_EXPLANATIONS, periodEndedReason, type ReasonText } from './officials/reason-texts.js';
 export { formatRegistrationCode } from './registration-code.js';
+export { NATIONAL_REVOCATION_GROUNDS, REGISTRATION_GROUND_LABELS, REVOCATION_GROUNDS, type RevocationGround } from './registration-grounds.js';
 export { initialFiling, type InitialFiling } from './initial-filing.js';
 export { createPlatformEngine, type PlatformEngineOptions } from './create-platform-engine.js';
 export {

@@ -2,6 +2,7 @@ import { isIsoDate } from '@gdx/calendar';
 import { z } from 'zod';
 import { AUTHORIZED_OPERATION_LIMIT_IDS, authorizedOperationOptionsSchema } from './authorized-operation/profile-part.js';
 import { nationalLimitDefaults } from './national-limit-defaults.js';
+import { NATIONAL_REVOCATION_GROUNDS, REVOCATION_GROUNDS } from './registration-grounds.js';
 
 const limitSchema = z.strictObject({
   value: z.number().int().positive(),
@@ -95,6 +96,22 @@ export const profileSchema = z.strictObject({
      * `issue_code` codes it.
      */
     codeIssuance: z.enum(['on_notice_close', 'by_registry']).default('on_notice_close'),
+    /**
+     * The revocation grounds (撤销事由) the registry may state: 26号 第二十条's four by default
+     * (`false_materials`, `tampering_or_forgery`, `improper_use`, `other_violation`); Inner Mongolia
+     * adds 223号 第十六条(一)–(三) (`registration_bar_found`, `circulation_obstruction`,
+     * `security_duty_failure`). A ground the profile does not list is refused at `/ground`.
+     */
+    revocationGrounds: z.array(z.enum(REVOCATION_GROUNDS)).min(1).default(() => [...NATIONAL_REVOCATION_GROUNDS]),
+    /**
+     * How a registration's validity end moves off a rest day (民法典 第二百零三条: the last day of a
+     * period that is a 法定休假日 moves to the day after it): `rest_days` (default, as every other
+     * calendar-day or year period; weekends count, as courts read the article), `statutory_holidays`
+     * (only listed holidays), or `none` (plain date arithmetic, the behaviour before). Applies to the
+     * 3-year period only, never to the authorised operating term capping it (a date the agreement
+     * fixes, not a period the law counts).
+     */
+    validityEndExtension: z.enum(['rest_days', 'statutory_holidays', 'none']).default('rest_days'),
     /**
      * Who lets a 不予开放 resource's reclassification take effect (choice: 厦门 第二十二条 says a
      * processed or consented resource 应当纳入 open or on-application opening, not who decides):

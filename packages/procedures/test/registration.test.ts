@@ -132,17 +132,24 @@ describe('registration record', () => {
   it('is valid 3 years from coding, renewable only in the 60 days before expiry, then expires', () => {
     const h = harness('national', '2025-11-18T00:00');
     const rec = ok(h.engine.create('registration.record', { id: 'reg', actor: registry }));
-    // Plain date arithmetic: 2028-11-18 is a Saturday and stays the end (no 2028 schedule needed).
-    expect(rec.deadline).toMatchObject({ step: 'validity', unit: 'years', limit: 3, dueDate: '2028-11-18' });
-    h.to('2028-09-18T10:00');
+    // 2028-11-18 is a Saturday: the period ends on the Monday (民法典 第二百零三条; the unpublished
+    // 2028 is estimated Monday–Friday, so coding needs no schedule of it).
+    expect(rec.deadline).toMatchObject({ step: 'validity', unit: 'years', limit: 3, dueDate: '2028-11-20' });
+    h.to('2028-09-20T10:00');
     const early = h.engine.dispatch('reg', 'renew', { actor: registrant });
     expect(early.ok ? 'ok' : early.error.code).toBe('RENEWAL_WINDOW_NOT_OPEN');
-    h.to('2028-09-19T10:00');
+    h.to('2028-09-21T10:00');
     const renewed = ok(h.engine.dispatch('reg', 'renew', { actor: registrant }));
-    expect(renewed.deadline).toMatchObject({ startedOn: '2028-11-18', dueDate: '2031-11-18' });
+    expect(renewed.deadline).toMatchObject({ startedOn: '2028-11-20', dueDate: '2031-11-20' });
     expect(renewed.events.at(-1)?.type).toBe('renewed');
     const fired = h.to('2031-12-01T00:00');
-    expect(fired.map((f) => [f.at, f.to])).toEqual([['2031-11-19T00:00:00+08:00', 'expired']]);
+    expect(fired.map((f) => [f.at, f.to])).toEqual([['2031-11-21T00:00:00+08:00', 'expired']]);
+  });
+
+  it('keeps the Saturday end with validityEndExtension: none (plain date arithmetic)', () => {
+    const h = harness({ extends: 'national', name: 'plain', options: { validityEndExtension: 'none' } }, '2025-11-18T00:00');
+    const rec = ok(h.engine.create('registration.record', { id: 'reg', actor: registry }));
+    expect(rec.deadline).toMatchObject({ dueDate: '2028-11-18' });
   });
 
   it('a renewal with a new authorised term is capped by it', () => {

@@ -1,4 +1,4 @@
-import type { MachineDefinition, TransitionDefinition } from '@gdx/kernel';
+import type { Limit, MachineDefinition, TransitionDefinition } from '@gdx/kernel';
 import type { Profile } from '../profile-schema.js';
 import { explainOverdue, profileLimit } from './profile-limit.js';
 
@@ -135,15 +135,26 @@ export function registrationApplicationMachine(profile: Profile, type: Registrat
   };
 }
 
+/** The validity limit's cap and rest-day rule (see `registrationRecordMachine`). */
+function validityExtension(profile: Profile): Pick<Limit, 'capField' | 'estimate' | 'holidayExtension'> {
+  const holidayExtension = profile.options.validityEndExtension;
+  // Plain date arithmetic needs no schedule; a moved end looks at its (often unpublished) end year.
+  return holidayExtension === 'none' ? { capField: 'authorisedTermEnd', holidayExtension } : { capField: 'authorisedTermEnd', holidayExtension, estimate: true };
+}
+
 /**
  * The registration record (登记结果) machine: valid 3 years from coding or until the authorised
  * term in `data.authorisedTermEnd` if earlier (第十五条), renewable in the window before expiry
  * (guard `renewalWindowOpen`, each renewal from the previous expiry), expired by the clock,
  * cancelled or revoked by the registry with reasons.
  *
- * The validity is plain date arithmetic at coding time (no 民法典 203 move off a rest day), so
- * it never needs the holiday schedule of its end year. A renewal may carry a new
- * `authorisedTermEnd`, which caps the renewed period.
+ * The 3-year period ends on the corresponding day (民法典 第二百零二条), moved off a rest day as
+ * `options.validityEndExtension` says (default `rest_days`, 民法典 第二百零三条); an end year whose
+ * holiday schedule is not loaded yet is estimated (Monday–Friday, the calendar's explicit
+ * estimate), so coding never waits for it. The authorised term caps the extended end and is never
+ * moved itself: it is a day the agreement fixes, not a period the law counts (第二百零四条 leaves
+ * such agreed days to the parties). A renewal may carry a new `authorisedTermEnd`, which caps the
+ * renewed period.
  *
  * @example
  * engine.create('registration.record', { id: 'reg_1', actor: { role: 'registry' }, data: { authorisedTermEnd: '2027-06-30' } });
@@ -168,7 +179,7 @@ export function registrationRecordMachine(profile: Profile): MachineDefinition {
       { from: 'registered', event: 'revoke', to: 'revoked', by: REGISTRY, requires: ['reasons'] },
     ],
     limits: {
-      validity: profileLimit(profile, 'registration.validity', 'validity', { event: 'expire' }, { capField: 'authorisedTermEnd', holidayExtension: 'none' }),
+      validity: profileLimit(profile, 'registration.validity', 'validity', { event: 'expire' }, validityExtension(profile)),
     },
   };
 }
