@@ -3,6 +3,7 @@ import type { OperationResult, SimCommandContext } from '../../app/platform-modu
 import { PlatformProblem } from '../../app/platform-problem.js';
 import { applyOfficialAction, illegalTransition, officialOrganisation, wireEvent, type ActionTarget } from '../workflow-host/index.js';
 import { checkIssueCode, registryActing } from './issue-code.js';
+import { checkRevocationGround } from './revocation-ground.js';
 import { fileObjection, type ObjectionInput } from './objections.js';
 import { publishObjection } from './registration-binding.js';
 import type { RegistrationState } from './registration-state.js';
@@ -50,6 +51,7 @@ function target(state: RegistrationState, body: Body): ActionTarget {
   }
   if (body.objectType === 'registration') {
     const reg = state.registrations.get(body.objectId) ?? notFound(body);
+    checkRevocationGround(state, body);
     return { instanceId: reg.id, ...registryActing(state), view: () => registrationView(state, reg) };
   }
   return notFound(body);
