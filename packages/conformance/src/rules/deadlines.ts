@@ -1,5 +1,5 @@
-import { endOfShanghaiDay, formatShanghaiInstant, WorkingCalendar, type IsoDate } from '@gdx/calendar';
-import { VALIDITY_YEARS, type StepLimit } from './limits.js';
+import { addDays, endOfShanghaiDay, formatShanghaiInstant, WorkingCalendar, type IsoDate } from '@gdx/calendar';
+import { RENEWAL_WINDOW_DAYS, VALIDITY_YEARS, type StepLimit } from './limits.js';
 
 /** The deadline a rule gives for a step started on a day. */
 export interface ExpectedDeadline {
@@ -53,18 +53,41 @@ export function workingDaysAfter(date: IsoDate, n: number): IsoDate {
 /**
  * The last day of a registration's validity: `VALIDITY_YEARS` from `start` (coding, or the previous
  * expiry for a renewal, whose period runs from the day after it) — the start day not counted and
- * the corresponding day, or the month's last day when there is none (民法典 第二百零一、二百零二条) —
- * but never past the authorised operating term `cap` (发改数据规〔2025〕26号 第十五条). The end is
- * not moved off a rest day: 第二百零三条 extends a time limit for doing something, whereas a
- * validity term is how long a right lasts (docs/decisions/0004 makes the same reading).
+ * the corresponding day, or the month's last day when there is none (民法典 第二百零一、二百零二条),
+ * moved to the next working day when that is a rest day (第二百零三条; the domain rules apply it to
+ * periods in years; an end year without a published schedule is estimated Monday–Friday) — but never
+ * past the authorised operating term `cap` (发改数据规〔2025〕26号 第十五条), which is a day the
+ * agreement fixes and is not moved.
  *
  * @example
  * ```ts
  * validityEnd('2028-02-29', null);         // '2031-02-28'
+ * validityEnd('2025-11-04', null);         // '2028-11-06' (11-04 is a Saturday)
  * validityEnd('2025-10-17', '2027-06-30'); // '2027-06-30'
  * ```
  */
 export function validityEnd(start: IsoDate, cap: IsoDate | null): IsoDate {
-  const end = calendar.addPeriod(start, { years: VALIDITY_YEARS }, { holidayExtension: 'none' });
+  const end = calendar.addPeriod(start, { years: VALIDITY_YEARS }, { estimate: true });
   return cap !== null && cap < end ? cap : end;
+}
+
+/**
+ * Where the renewal window (期满前 60 日内) of a period stated to end on `validUntil` may open:
+ * `RENEWAL_WINDOW_DAYS` before its expiry, counted back from the stated `validUntil` (`latest`) or
+ * from the end before 民法典 第二百零三条 moved it off a rest day, which is at the earliest the first
+ * day of the run of rest days right before `validUntil` (`earliest`): the article moves only a
+ * period's last day, so a platform may keep the window's first day. A window open on `latest` and
+ * closed the day before `earliest` fits either reading, whatever the period's length.
+ *
+ * @example
+ * ```ts
+ * renewalWindowOpening('2028-11-06'); // { earliest: '2028-09-05', latest: '2028-09-07' } (11-04/05 a weekend)
+ * renewalWindowOpening('2028-11-08'); // { earliest: '2028-09-09', latest: '2028-09-09' }
+ * ```
+ */
+export function renewalWindowOpening(validUntil: IsoDate): { earliest: IsoDate; latest: IsoDate } {
+  let unmoved = validUntil;
+  const restDay = (d: IsoDate) => ['weekend', 'holiday'].includes(calendar.dayKind(d, { estimate: true }));
+  while (restDay(addDays(unmoved, -1))) unmoved = addDays(unmoved, -1);
+  return { earliest: addDays(unmoved, -RENEWAL_WINDOW_DAYS), latest: addDays(validUntil, -RENEWAL_WINDOW_DAYS) };
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../runner/random.js';
 import { breakCreditCode, makeCreditCode } from './credit-code.js';
-import { expectedDeadline, justAfter, validityEnd } from './deadlines.js';
+import { addDays } from '@gdx/calendar';
+import { expectedDeadline, justAfter, renewalWindowOpening, validityEnd } from './deadlines.js';
 import { LIMITS } from './limits.js';
 
 describe('expectedDeadline (independent of the implementation)', () => {
@@ -29,15 +30,24 @@ describe('validityEnd (3 years, capped by the authorised term)', () => {
   it.each<[string, string | null, string]>([
     ['2025-10-17', null, '2028-10-17'],
     ['2028-02-29', null, '2031-02-28'],
-    ['2027-06-30', '2035-12-31', '2030-06-30'],
+    ['2027-06-30', '2035-12-31', '2030-07-01'], // 2030-06-30 is a Sunday
     ['2025-10-17', '2027-06-30', '2027-06-30'],
     ['2027-06-30', '2029-12-31', '2029-12-31'],
   ])('from %s capped by %s → %s', (start, cap, end) => {
     expect(validityEnd(start, cap)).toBe(end);
   });
 
-  it('keeps an end that falls on a rest day (2028-10-01)', () => {
-    expect(validityEnd('2025-10-01', null)).toBe('2028-10-01');
+  it('moves an end on a rest day to the next working day, never a cap (民法典 第二百零三条)', () => {
+    // 2028-10-01 is a Sunday (2028 estimated Monday–Friday); 2026-10-03 is National Day.
+    expect(validityEnd('2025-10-01', null)).toBe('2028-10-02');
+    expect(validityEnd('2025-10-01', '2026-10-03')).toBe('2026-10-03');
+  });
+
+  it('lets the renewal window open 60 days before the stated or the unmoved end', () => {
+    expect(renewalWindowOpening('2028-11-06')).toEqual({ earliest: '2028-09-05', latest: '2028-09-07' });
+    expect(renewalWindowOpening('2028-11-08')).toEqual({ earliest: '2028-09-09', latest: '2028-09-09' });
+    // 2026-10-08 follows the National Day holiday (10-01 … 10-07).
+    expect(renewalWindowOpening('2026-10-08')).toEqual({ earliest: addDays('2026-10-01', -60), latest: addDays('2026-10-08', -60) });
   });
 });
 

@@ -27,7 +27,7 @@ describe('proof the kit can fail: the real mock with one defect fails exactly th
   it.each<[MockFault, string[], string[]]>([
     // REG-OBJECTION-03 too: with the clock stopped, the notice has not ended when the kit expects it.
     ['objection-pauses-notice', ['REG-*'], ['REG-OBJECTION-02', 'REG-OBJECTION-03']],
-    // REG-RENEW-01 still passes: it counts its window back from whatever expiry the registration states.
+    // REG-RENEW-01 still passes: it counts its window back from whatever expiry the registration states (or the end 民法典 203 moved).
     ['validity-2y', ['REG-RENEW-*', 'REG-VALIDITY-*'], ['REG-VALIDITY-01', 'REG-RENEW-02']],
     ['new-resource-30wd', ['CAT-*'], ['CAT-OBLIG-03']],
     ['reclassification-unreviewed', ['CAT-*'], ['CAT-RECLASS-01']],

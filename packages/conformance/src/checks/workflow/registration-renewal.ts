@@ -1,7 +1,7 @@
 import { addDays } from '@gdx/calendar';
 import type { Sandbox } from '../../http/sim-client.js';
 import { isRecord } from '../../http/response.js';
-import { validityEnd } from '../../rules/deadlines.js';
+import { renewalWindowOpening, validityEnd } from '../../rules/deadlines.js';
 import { RENEWAL_WINDOW_DAYS, VALIDITY_YEARS } from '../../rules/limits.js';
 import type { Check, CheckContext } from '../../runner/types.js';
 import { workflowCheck } from '../define-check.js';
@@ -12,7 +12,7 @@ import { authorisedUntil, register, START } from './registration-steps.js';
 import { readObject, sandboxToday, withSandbox } from './sandbox.js';
 
 const SOURCE = '发改数据规〔2025〕26号 第十五条; 内政数字〔2024〕223号 (续展: 期满前 60 日内)';
-const TERM = `发改数据规〔2025〕26号 第十五条 (${VALIDITY_YEARS} 年, 授权运营期限更短的以其为准); 内政数字〔2024〕223号 (续展期自上一届有效期满次日起, 最长 ${VALIDITY_YEARS} 年); 民法典 第二百零一、二百零二条`;
+const TERM = `发改数据规〔2025〕26号 第十五条 (${VALIDITY_YEARS} 年, 授权运营期限更短的以其为准); 内政数字〔2024〕223号 (续展期自上一届有效期满次日起, 最长 ${VALIDITY_YEARS} 年); 民法典 第二百零一至二百零三条`;
 /** An authorised term far beyond any validity, so it caps nothing. */
 const LONG_TERM = '2035-12-31';
 /** An authorised term ending before three years from coding, so it caps the first period. */
@@ -72,15 +72,17 @@ export const renewalChecks: Check[] = [
       const validUntil = registration.validUntil ?? registration.expiresOn;
       ctx.expect.that(typeof validUntil === 'string', 'the registration states its expiry', '"validUntil": "YYYY-MM-DD"', validUntil);
       const expiry = String(validUntil).slice(0, 10);
+      // Counted back from the expiry, or from the end before 民法典 第二百零三条 moved it off a rest day.
+      const opens = renewalWindowOpening(expiry);
       // With a later authorised term: the example's term may end on the expiry, and a renewal that
       // could extend nothing is refused for that, not for the window.
       const renew = () => postJson(ctx, sbx.http(0), 'registration', renewals(registration), { authorisedTermEnd: LONG_TERM });
       expectProblem(ctx.expect, await renew(), 409, 'RENEWAL_WINDOW_NOT_OPEN', 'renewing right after registration');
       // Day 61 before expiry is still closed; day 60 is inside the window.
-      await sbx.advance({ to: `${addDays(expiry, -(RENEWAL_WINDOW_DAYS + 1))}T12:00:00+08:00` });
-      expectProblem(ctx.expect, await renew(), 409, 'RENEWAL_WINDOW_NOT_OPEN', `renewing ${RENEWAL_WINDOW_DAYS + 1} days before expiry`);
-      await sbx.advance({ to: `${addDays(expiry, -RENEWAL_WINDOW_DAYS)}T12:00:00+08:00` });
-      expectSuccess(ctx, await renew(), `renewing ${RENEWAL_WINDOW_DAYS} days before expiry is taken`);
+      await sbx.advance({ to: `${addDays(opens.earliest, -1)}T12:00:00+08:00` });
+      expectProblem(ctx.expect, await renew(), 409, 'RENEWAL_WINDOW_NOT_OPEN', `renewing ${RENEWAL_WINDOW_DAYS + 1} days before expiry (${addDays(opens.earliest, -1)})`);
+      await sbx.advance({ to: `${opens.latest}T12:00:00+08:00` });
+      expectSuccess(ctx, await renew(), `renewing ${RENEWAL_WINDOW_DAYS} days before expiry (${opens.latest}) is taken`);
     });
   }),
   check('REG-VALIDITY-01', 'a registration is valid 3 years from coding, or to the end of the authorised operating term when that comes first', TERM, async (ctx) => {
