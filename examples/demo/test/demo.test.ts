@@ -24,7 +24,7 @@ describe('the README demo over a real loopback server', () => {
     expect(out).toContainEqual(expect.stringMatching(/^2025-09-30 Tue submitted → under_review \(registry\) — formal review due 2025-11-04 \(20 working days/));
     expect(out).toContainEqual(expect.stringMatching(/^2025-10-20 Mon under_review → in_public_notice \(registry\) — public notice due 2025-11-03 \(10 working days/));
     expect(out).toContain('2025-11-04 Tue in_public_notice → registered (clock)');
-    expect(result.registration.registration).toMatchObject({ codedOn: '2025-11-04', validUntil: '2028-11-04' });
+    expect(result.registration.registration).toMatchObject({ codedOn: '2025-11-04', validUntil: '2028-11-06' }); // 11-04 is a Saturday (民法典 第二百零三条)
     expect(out.join('\n')).toContain(`coded 2025-11-04 as ${result.registration.registration.registrationCode}`);
   });
 

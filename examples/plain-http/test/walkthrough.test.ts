@@ -41,7 +41,7 @@ describe('Python (standard library) client against the standalone gdx-mock serve
   });
 
   it('found the registration through the unsigned public lookup', () => {
-    expect(linesOf(run.stdout).at(-1)).toMatch(/^lookup DJ\d{16}: registered, valid true until 2028-11-04$/);
+    expect(linesOf(run.stdout).at(-1)).toMatch(/^lookup DJ\d{16}: registered, valid true until 2028-11-06$/);
   });
 
   it('exits 1 with a message on stderr when the server is gone', async () => {

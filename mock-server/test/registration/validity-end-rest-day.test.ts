@@ -29,9 +29,12 @@ describe('the validity end on a rest day (民法典 第二百零三条)', () => 
     const x = await start();
     const org = x.org(0);
     const reg = await registered(x, org);
-    expect(reg).toMatchObject({ codedOn: '2025-10-22', validUntil: '2028-10-23', renewalWindowOpensOn: '2028-08-24' });
+    // The window's first day stays 60 days before the unmoved end (Sunday): only its last day moves.
+    expect(reg).toMatchObject({ codedOn: '2025-10-22', validUntil: '2028-10-23', renewalWindowOpensOn: '2028-08-23' });
     expect(reg.deadline).toMatchObject({ step: 'validity', limit: 3, unit: 'years', startedOn: '2025-10-22', dueDate: '2028-10-23', dueAt: '2028-10-24T00:00:00+08:00' });
 
+    await x.advance('2028-08-22T10:00:00+08:00');
+    expect((await renew(x, org, reg.id)).body).toMatchObject({ code: 'RENEWAL_WINDOW_NOT_OPEN' });
     await x.advance('2028-10-23T10:00:00+08:00');
     expect((await getReg(x, org, reg.id)).state).toBe('registered');
     const renewed = await renew(x, org, reg.id);

@@ -1,4 +1,4 @@
-import { addDays } from '@gdx/calendar';
+import { addDays, addMonthsClamped } from '@gdx/calendar';
 import { shanghaiDay, type Deadline, type GuardRegistry } from '@gdx/kernel';
 import { authorizedOperationGuards } from './authorized-operation/guards.js';
 import { periodOfUseRunning } from './machines/period-of-use.js';
@@ -6,14 +6,27 @@ import type { Profile } from './profile-schema.js';
 
 /**
  * The renewal window of a registration's validity deadline: the `registration.renewal_window`
- * calendar days before expiry, up to the expiry day (期满前 60 日内, 第十五条).
+ * calendar days before expiry, up to the expiry day (期满前 60 日内, 第十五条). It is itself a
+ * calendar-day period (the domain README's example of 民法典 第二百零三条): when the validity's last
+ * day moved off a rest day, the window's last day moves with it while its first day stays counted
+ * back from the unmoved end (the corresponding day, or the authorised term when that is earlier).
+ * Without `startedOn` the window is counted back from `dueDate`.
  *
  * @example
- * renewalWindow({ dueDate: '2028-10-23', ... }, profile); // { opensOn: '2028-08-24', closesOn: '2028-10-23' }
+ * // Coded 2025-10-22: three years end on Sunday 2028-10-22, moved to Monday 2028-10-23.
+ * renewalWindow({ startedOn: '2025-10-22', dueDate: '2028-10-23' }, profile); // { opensOn: '2028-08-23', closesOn: '2028-10-23' }
  */
-export function renewalWindow(validity: Pick<Deadline, 'dueDate'>, profile: Profile): { opensOn: string; closesOn: string } {
+export function renewalWindow(validity: Pick<Deadline, 'dueDate'> & Partial<Pick<Deadline, 'startedOn'>>, profile: Profile): { opensOn: string; closesOn: string } {
   const days = profile.limits['registration.renewal_window'].value;
-  return { opensOn: addDays(validity.dueDate, -days), closesOn: validity.dueDate };
+  const unmoved = validity.startedOn === undefined ? validity.dueDate : unmovedValidityEnd(validity.startedOn, validity.dueDate, profile);
+  return { opensOn: addDays(unmoved, -days), closesOn: validity.dueDate };
+}
+
+/** The validity's end from `startedOn` without the rest-day move: its own period's end, or `dueDate` when earlier (a cap). */
+function unmovedValidityEnd(startedOn: string, dueDate: string, profile: Profile): string {
+  const { value, unit } = profile.limits['registration.validity'];
+  const end = unit === 'years' ? addMonthsClamped(startedOn, 12 * value) : unit === 'calendar_days' ? addDays(startedOn, value) : dueDate;
+  return end < dueDate ? end : dueDate;
 }
 
 /**

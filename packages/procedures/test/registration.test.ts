@@ -135,10 +135,11 @@ describe('registration record', () => {
     // 2028-11-18 is a Saturday: the period ends on the Monday (民法典 第二百零三条; the unpublished
     // 2028 is estimated Monday–Friday, so coding needs no schedule of it).
     expect(rec.deadline).toMatchObject({ step: 'validity', unit: 'years', limit: 3, dueDate: '2028-11-20' });
-    h.to('2028-09-20T10:00');
+    // The window opens 60 days before the unmoved end (09-19) and closes on the moved one.
+    h.to('2028-09-18T10:00');
     const early = h.engine.dispatch('reg', 'renew', { actor: registrant });
     expect(early.ok ? 'ok' : early.error.code).toBe('RENEWAL_WINDOW_NOT_OPEN');
-    h.to('2028-09-21T10:00');
+    h.to('2028-09-19T10:00');
     const renewed = ok(h.engine.dispatch('reg', 'renew', { actor: registrant }));
     expect(renewed.deadline).toMatchObject({ startedOn: '2028-11-20', dueDate: '2031-11-20' });
     expect(renewed.events.at(-1)?.type).toBe('renewed');

@@ -67,7 +67,8 @@ export function registrationView(state: RegistrationState, reg: RegistrationReco
     validFrom: reg.codedOn,
     validUntil: reg.validUntil,
     authorisedTermEnd: reg.authorisedTermEnd,
-    renewalWindowOpensOn: renewalWindow({ dueDate: reg.validUntil }, state.host.procedures.profile).opensOn,
+    // The current period started on coding or, once renewed, on the previous expiry (the validity deadline's `startedOn`, kept after it ends).
+    renewalWindowOpensOn: renewalWindow({ startedOn: reg.renewals.at(-1)?.previousValidUntil ?? reg.codedOn, dueDate: reg.validUntil }, state.host.procedures.profile).opensOn,
     renewals: [...reg.renewals], // a copy: renewals are pushed later, and feed entries keep this view
     ...(reg.cancellationGround ? { cancellationGround: reg.cancellationGround } : {}),
     ...(reg.revocationGround ? { revocationGround: reg.revocationGround } : {}),
