@@ -139,7 +139,7 @@ describe('a registration filed on 2025-09-26, on its timeline', () => {
     const registrations = await sim.objects.listPage(sandboxId, { objectType: 'registration' });
     expect(registrations.items).toHaveLength(1);
     const record = await sim.objects.timeline(sandboxId, 'registration', 'registration', registrations.items[0]!.objectId);
-    expect(record.steps[0]).toMatchObject({ state: 'registered', deadline: { kind: 'validity', unit: 'years', workingDays: null, countedDays: [], dueDate: '2028-10-23', estimate: false } });
+    expect(record.steps[0]).toMatchObject({ state: 'registered', deadline: { kind: 'validity', unit: 'years', workingDays: null, countedDays: [], dueDate: '2028-10-23', estimate: true, unpublishedYears: [2028] } });
     expect(record.allowedActions.map((a) => a.action).sort()).toEqual(['cancel', 'revoke']);
     // A cancellation is announced with its reasons: the contract and the registry's machine both require them.
     const cancel = record.allowedActions.find((a) => a.action === 'cancel')!;

@@ -50,7 +50,9 @@ function unpublishedYears(calendar: WorkingCalendar, from: string, to: string): 
  * A deadline on the calendar, from its start day (not counted) to `untilDay` (the step's end or
  * today): working days counted so far, and the skipped and make-up days up to the later of the
  * due date and `untilDay`. Limits in other units than working days list no days (their end is
- * the kernel's, which refuses a year without a schedule unless the limit opts into an estimate).
+ * the kernel's, which refuses a year without a schedule unless the limit opts into an estimate);
+ * one due in a year without a schedule is an `estimate` all the same (its end may yet move off a
+ * holiday), conservatively also where no rest-day rule moves it (an agreed term's last day).
  */
 function stepDeadline(deadline: Deadline, untilDay: string, endedAt: number, calendar: WorkingCalendar): StepDeadline {
   const counted: string[] = [];
@@ -58,8 +60,12 @@ function stepDeadline(deadline: Deadline, untilDay: string, endedAt: number, cal
   const makeUp: string[] = [];
   const last = untilDay > deadline.dueDate ? untilDay : deadline.dueDate;
   const workingDays = deadline.unit === 'working_days';
-  // Never silently Monday–Friday: days of a year without a schedule are estimated, and the answer says so.
-  const unpublished = workingDays ? unpublishedYears(calendar, deadline.startedOn, last) : [];
+  // Never silently Monday–Friday: days of a year without a schedule are estimated, and the answer
+  // says so. A period in calendar days or years ends off a rest day (民法典 第二百零三条), on its
+  // due year's schedule: due in a year the calendar lacks, the date may move once it is added.
+  const unpublished = workingDays
+    ? unpublishedYears(calendar, deadline.startedOn, last)
+    : deadline.unit === 'hours' ? [] : unpublishedYears(calendar, deadline.dueDate, deadline.dueDate);
   let truncated = false;
   if (workingDays) {
     const span = Math.max(0, daysBetween(deadline.startedOn, last));
