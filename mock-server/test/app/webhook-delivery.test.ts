@@ -154,6 +154,24 @@ describe('subscribing a webhook', () => {
     expect((await ctx.call('GET', '/_sim/v1/sandboxes/default/webhooks')).body.items).toEqual([]);
   });
 
+  it.each([
+    [['nonsense'], 0, 'unknown event type'],
+    [['state_changed', ''], 1, 'unknown event type'],
+    [['state_changed', 'deadline_overdue', 'state_changed'], 2, 'listed twice'],
+  ])('refuses eventTypes %j at /eventTypes/%i, creating nothing', async (eventTypes, index, why) => {
+    const reply = await ctx.call('POST', '/_sim/v1/sandboxes/default/webhooks', { body: { organizationId: org(ctx).id, url: 'http://receiver.test/hook', secret: SECRET, eventTypes } });
+    expectContract('simulation', 'createWebhook', reply, 400);
+    expect(reply.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ pointer: `/eventTypes/${index}`, code: 'INVALID', message: { en: expect.stringContaining(why), zh: expect.stringContaining('事件类型') } }] });
+    if (why === 'unknown event type') expect(reply.body.errors[0].message.en).toContain('known types: access_resumed, access_suspended, action_blocked, ');
+    expect((await ctx.call('GET', '/_sim/v1/sandboxes/default/webhooks')).body.items).toEqual([]);
+  });
+
+  it('takes known event types', async () => {
+    const reply = await ctx.call('POST', '/_sim/v1/sandboxes/default/webhooks', { body: { organizationId: org(ctx).id, url: 'http://receiver.test/hook', secret: SECRET, eventTypes: ['state_changed', 'deadline_overdue'] } });
+    expectContract('simulation', 'createWebhook', reply, 201);
+    expect(reply.body.eventTypes).toEqual(['state_changed', 'deadline_overdue']);
+  });
+
   it('takes a URL without credentials on any port (also one Node\'s fetch blocks: an intercepting fetch reaches it)', async () => {
     for (const url of ['http://127.0.0.1:6001/hook', 'https://receiver.test/hook', 'http://receiver.test:9/hook']) {
       expect((await ctx.call('POST', '/_sim/v1/sandboxes/default/webhooks', { body: { organizationId: org(ctx).id, url, secret: SECRET } })).status).toBe(201);

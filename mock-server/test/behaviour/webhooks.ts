@@ -86,7 +86,7 @@ export function webhookBehaviour(factory: TransportFactory): void {
     });
 
     it('lists and deletes webhooks', async () => {
-      const created = await ctx.call('POST', '/_sim/v1/sandboxes/default/webhooks', { body: { organizationId: org(ctx).id, url, secret: 'whsec-0123456789abcdef', eventTypes: ['archived'] } });
+      const created = await ctx.call('POST', '/_sim/v1/sandboxes/default/webhooks', { body: { organizationId: org(ctx).id, url, secret: 'whsec-0123456789abcdef', eventTypes: ['state_changed'] } });
       expect((await ctx.call('GET', '/_sim/v1/sandboxes/default/webhooks')).body.items).toEqual([created.body]);
       expect((await ctx.call('DELETE', `/_sim/v1/sandboxes/default/webhooks/${created.body.id}`)).status).toBe(204);
       expect((await ctx.call('DELETE', `/_sim/v1/sandboxes/default/webhooks/${created.body.id}`)).status).toBe(404);

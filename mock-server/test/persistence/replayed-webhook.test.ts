@@ -3,26 +3,46 @@ import { openDataDir } from '../../src/persistence/data-dir.js';
 import type { Credentials } from '../support/client.js';
 import { openApp, useTempDirs } from './data-dir-app.js';
 
-describe('a webhook subscribed before URLs with credentials were refused', () => {
+const SECRET = 'whsec-0123456789abcdef';
+
+describe('a webhook subscribed before a check refused it', () => {
   const tempDir = useTempDirs();
 
-  it('is restored at start as it was answered, though a new subscription of its URL is refused', async () => {
+  /**
+   * A data directory whose journal holds subscriptions a mock without today's checks answered
+   * 201, each body built for the default sandbox's first organisation; the app reopened on it.
+   */
+  const journaled = async (bodies: ((orgId: string) => Record<string, unknown>)[]) => {
     const dataDir = tempDir();
     const first = openApp(dataDir);
     const org: Credentials = (await first.call('GET', '/_sim/v1/sandboxes/default')).body.organizations[0];
     await first.app.close();
-    // A subscription a mock without the check answered 201.
-    const body = JSON.stringify({ organizationId: org.id, url: 'http://user:pass@receiver.test/hook', secret: 'whsec-0123456789abcdef' });
     const store = openDataDir(dataDir);
-    store.append([{ seq: store.lastSeq + 1, kind: 'command', at: Date.parse('2026-12-05T09:00:00Z'), method: 'POST', path: '/_sim/v1/sandboxes/default/webhooks', query: '', contentType: 'application/json', body, status: 201 }]);
+    const texts = bodies.map((body) => JSON.stringify(body(org.id)));
+    store.append(texts.map((body, i) => ({ seq: store.lastSeq + 1 + i, kind: 'command' as const, at: Date.parse('2026-12-05T09:00:00Z') + i, method: 'POST', path: '/_sim/v1/sandboxes/default/webhooks', query: '', contentType: 'application/json', body, status: 201 })));
     store.close();
+    return { app: openApp(dataDir), orgId: org.id, texts };
+  };
 
-    const second = openApp(dataDir);
-    expect((await second.call('GET', '/_sim/v1/sandboxes/default/webhooks')).body.items).toMatchObject([{ organizationId: org.id, url: 'http://user:pass@receiver.test/hook' }]);
+  it('is restored at start as it was answered, though a new subscription of its URL is refused', async () => {
+    const { app: second, orgId, texts } = await journaled([(organizationId) => ({ organizationId, url: 'http://user:pass@receiver.test/hook', secret: SECRET })]);
+    expect((await second.call('GET', '/_sim/v1/sandboxes/default/webhooks')).body.items).toMatchObject([{ organizationId: orgId, url: 'http://user:pass@receiver.test/hook' }]);
     expect(second.app.storage.replayRefused.count).toBe(0);
-    const again = await second.call('POST', '/_sim/v1/sandboxes/default/webhooks', { rawBody: body });
+    const again = await second.call('POST', '/_sim/v1/sandboxes/default/webhooks', { rawBody: texts[0] });
     expect(again.status).toBe(400);
     expect(again.body.errors[0].pointer).toBe('/url');
+    await second.app.close();
+  });
+
+  it('keeps unknown and repeated event types it was answered with, though a new subscription is refused', async () => {
+    const { app: second, texts } = await journaled([
+      (organizationId) => ({ organizationId, url: 'http://receiver.test/a', secret: SECRET, eventTypes: ['nonsense'] }),
+      (organizationId) => ({ organizationId, url: 'http://receiver.test/b', secret: SECRET, eventTypes: ['state_changed', 'state_changed'] }),
+    ]);
+    expect((await second.call('GET', '/_sim/v1/sandboxes/default/webhooks')).body.items.map((h: { eventTypes: string[] }) => h.eventTypes)).toEqual([['nonsense'], ['state_changed', 'state_changed']]);
+    expect(second.app.storage.replayRefused.count).toBe(0);
+    expect((await second.call('POST', '/_sim/v1/sandboxes/default/webhooks', { rawBody: texts[0] })).body.errors[0].pointer).toBe('/eventTypes/0');
+    expect((await second.call('POST', '/_sim/v1/sandboxes/default/webhooks', { rawBody: texts[1] })).body.errors[0].pointer).toBe('/eventTypes/1');
     await second.app.close();
   });
 });

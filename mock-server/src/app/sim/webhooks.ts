@@ -2,6 +2,7 @@ import { formatShanghaiInstant } from '@gdx/calendar';
 import type { Delivery, Webhook } from '../../sandbox/webhooks.js';
 import { listPage, positionPage } from '../paging.js';
 import { bodyObject, invalidField, sandboxOf, type SimRoute } from './sim-route.js';
+import { eventTypesProblem } from '../../sandbox/event-types.js';
 import { isHttpUrl, undeliverable } from './webhook-url.js';
 
 /** A webhook as the simulation API shows it: everything but the secret. */
@@ -27,6 +28,10 @@ export const webhookRoutes: readonly SimRoute[] = [
       if (typeof body.secret !== 'string' || body.secret.length < 16 || body.secret.length > 256) return invalidField(ctx, '/secret', 'secret must be 16–256 characters', 'secret 须为 16–256 个字符');
       const types = body.eventTypes ?? [];
       if (!Array.isArray(types) || !types.every((t) => typeof t === 'string')) return invalidField(ctx, '/eventTypes', 'eventTypes must be an array of strings', 'eventTypes 须为字符串数组');
+      // Such a subscription would silently receive nothing (or every event twice over nothing).
+      // A replayed create was answered 201 before this check: it is taken as it was.
+      const badType = ctx.replaying ? undefined : eventTypesProblem(types as string[]);
+      if (badType) return invalidField(ctx, `/eventTypes/${badType.index}`, badType.en, badType.zh);
       const hook = { id: sandbox.ids.next('whk'), organizationId: body.organizationId, url: body.url, secret: body.secret, eventTypes: types as string[], createdAt: formatShanghaiInstant(sandbox.now()) };
       sandbox.webhooks.add(hook);
       return { status: 201, body: webhookView(hook) };
