@@ -49,6 +49,8 @@ export interface ProblemExtensions {
   pendingApplicationId?: string;
   /** `OPERATING_YEAR_INCOMPLETE`: the last day of the first complete operating year. */
   firstCompleteYearEnds?: string;
+  /** `CONFLICT` on subscribing a webhook: the organisation's webhook already on that URL. */
+  existingWebhookId?: string;
 }
 
 /** The JSON Schema type a member's values have. */
@@ -81,4 +83,5 @@ export const PROBLEM_EXTENSION_TYPES = {
   openingType: 'string',
   pendingApplicationId: 'string',
   firstCompleteYearEnds: 'string',
+  existingWebhookId: 'string',
 } as const satisfies Record<keyof Required<ProblemExtensions>, ProblemMemberType>;

@@ -172,6 +172,27 @@ describe('subscribing a webhook', () => {
     expect(reply.body.eventTypes).toEqual(['state_changed', 'deadline_overdue']);
   });
 
+  it('refuses a second webhook of the organisation on the same URL (409 naming the first); another organisation, or after a delete, may subscribe it', async () => {
+    const subscribe = (organizationId: string, url: string, more: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
+      ctx.call('POST', '/_sim/v1/sandboxes/default/webhooks', { body: { organizationId, url, secret: SECRET, ...more }, headers });
+    const first = await subscribe(org(ctx).id, 'http://receiver.test/hook', {}, { 'idempotency-key': 'hook-1' });
+    expect(first.status).toBe(201);
+    // A retry of the same request under its key answers the first answer again.
+    const retried = await subscribe(org(ctx).id, 'http://receiver.test/hook', {}, { 'idempotency-key': 'hook-1' });
+    expect(retried).toMatchObject({ status: 201, body: first.body });
+    for (const [url, more] of [['http://receiver.test/hook', { eventTypes: ['state_changed'] }], ['HTTP://Receiver.TEST:80/hook', {}]] as const) {
+      const twice = await subscribe(org(ctx).id, url, more);
+      expectContract('simulation', 'createWebhook', twice, 409);
+      expect(twice.body).toMatchObject({ code: 'CONFLICT', existingWebhookId: first.body.id });
+      expect(twice.body.detail).toContain(first.body.id);
+    }
+    expect((await subscribe(org(ctx, 1).id, 'http://receiver.test/hook')).status).toBe(201);
+    expect((await subscribe(org(ctx).id, 'http://receiver.test/other')).status).toBe(201);
+    expect((await ctx.call('GET', '/_sim/v1/sandboxes/default/webhooks')).body.items).toHaveLength(3);
+    await ctx.call('DELETE', `/_sim/v1/sandboxes/default/webhooks/${first.body.id}`);
+    expect((await subscribe(org(ctx).id, 'http://receiver.test/hook')).status).toBe(201);
+  });
+
   it('takes a URL without credentials on any port (also one Node\'s fetch blocks: an intercepting fetch reaches it)', async () => {
     for (const url of ['http://127.0.0.1:6001/hook', 'https://receiver.test/hook', 'http://receiver.test:9/hook']) {
       expect((await ctx.call('POST', '/_sim/v1/sandboxes/default/webhooks', { body: { organizationId: org(ctx).id, url, secret: SECRET } })).status).toBe(201);

@@ -108,7 +108,7 @@ export function webhookBehaviour(factory: TransportFactory): void {
 
     it('pages webhooks and deliveries by cursor, in order, and refuses a bad cursor', async () => {
       const hooks = [];
-      for (let i = 0; i < 3; i++) hooks.push((await ctx.call('POST', '/_sim/v1/sandboxes/default/webhooks', { body: { organizationId: org(ctx).id, url, secret: 'whsec-0123456789abcdef' } })).body);
+      for (let i = 0; i < 3; i++) hooks.push((await ctx.call('POST', '/_sim/v1/sandboxes/default/webhooks', { body: { organizationId: org(ctx).id, url: `${url}?copy=${i}`, secret: 'whsec-0123456789abcdef' } })).body);
       const listed = await readAll('/_sim/v1/sandboxes/default/webhooks', 'listWebhooks', 2);
       // Oldest first; created in the same virtual instant, they follow their ids.
       expect(listed).toEqual({ pages: 2, items: [...hooks].sort((a, b) => (a.id < b.id ? -1 : 1)) });

@@ -45,4 +45,17 @@ describe('a webhook subscribed before a check refused it', () => {
     expect((await second.call('POST', '/_sim/v1/sandboxes/default/webhooks', { rawBody: texts[1] })).body.errors[0].pointer).toBe('/eventTypes/1');
     await second.app.close();
   });
+
+  it('keeps both of two subscriptions of one URL it was answered 201 twice, though a third is refused', async () => {
+    const hook = (organizationId: string) => ({ organizationId, url: 'http://receiver.test/hook', secret: SECRET });
+    const { app: second, texts } = await journaled([hook, hook]);
+    const [a, b] = (await second.call('GET', '/_sim/v1/sandboxes/default/webhooks')).body.items as { id: string; url: string }[];
+    expect([a?.url, b?.url]).toEqual(['http://receiver.test/hook', 'http://receiver.test/hook']);
+    expect(a?.id).not.toBe(b?.id);
+    expect(second.app.storage.replayRefused.count).toBe(0);
+    const third = await second.call('POST', '/_sim/v1/sandboxes/default/webhooks', { rawBody: texts[0] });
+    expect(third.status).toBe(409);
+    expect(third.body.existingWebhookId).toBe(a?.id);
+    await second.app.close();
+  });
 });

@@ -10,6 +10,19 @@ export function isHttpUrl(value: unknown): value is string {
 }
 
 /**
+ * Whether two http(s) URLs name the same endpoint once parsed (`HTTP://Receiver.test:80/hook`
+ * and `http://receiver.test/hook` do): the host's case, a default port and escaping do not count.
+ *
+ * @example
+ * ```ts
+ * sameUrl('http://Receiver.test:80/hook', 'http://receiver.test/hook'); // true
+ * ```
+ */
+export function sameUrl(a: string, b: string): boolean {
+  return new URL(a).href === new URL(b).href;
+}
+
+/**
  * Why no delivery to an http(s) URL could be sent, in both languages, or `undefined`: a fetch
  * (Node's, a browser's, or one that MSW intercepts) cannot even build a request to a URL with a
  * user name or password. (A port the Fetch standard blocks, 6000 or 10080, is not refused here:

@@ -3,7 +3,7 @@ import type { Delivery, Webhook } from '../../sandbox/webhooks.js';
 import { listPage, positionPage } from '../paging.js';
 import { bodyObject, invalidField, sandboxOf, type SimRoute } from './sim-route.js';
 import { eventTypesProblem } from '../../sandbox/event-types.js';
-import { isHttpUrl, undeliverable } from './webhook-url.js';
+import { isHttpUrl, sameUrl, undeliverable } from './webhook-url.js';
 
 /** A webhook as the simulation API shows it: everything but the secret. */
 function webhookView({ secret: _secret, ...visible }: Webhook) {
@@ -32,6 +32,15 @@ export const webhookRoutes: readonly SimRoute[] = [
       // A replayed create was answered 201 before this check: it is taken as it was.
       const badType = ctx.replaying ? undefined : eventTypesProblem(types as string[]);
       if (badType) return invalidField(ctx, `/eventTypes/${badType.index}`, badType.en, badType.zh);
+      // A second webhook on the same URL would receive every event again (GitHub refuses it too).
+      // Replayed creates were answered 201 before this check: both are taken as they were.
+      const existing = ctx.replaying ? undefined : sandbox.webhooks.list().find((h) => h.organizationId === body.organizationId && sameUrl(h.url, body.url as string));
+      if (existing) {
+        return ctx.problem('CONFLICT', {
+          detail: `该机构已有订阅此地址的回调 ${existing.id} / organisation ${existing.organizationId} already has webhook ${existing.id} on this URL`,
+          extensions: { existingWebhookId: existing.id },
+        });
+      }
       const hook = { id: sandbox.ids.next('whk'), organizationId: body.organizationId, url: body.url, secret: body.secret, eventTypes: types as string[], createdAt: formatShanghaiInstant(sandbox.now()) };
       sandbox.webhooks.add(hook);
       return { status: 201, body: webhookView(hook) };
