@@ -154,6 +154,20 @@ describe('subscribing a webhook', () => {
     expect((await ctx.call('GET', '/_sim/v1/sandboxes/default/webhooks')).body.items).toEqual([]);
   });
 
+  it.each(['http:/receiver.test/hook', 'https:receiver.test/hook', 'HTTP:/receiver.test/hook'])('refuses %s, which the URL parser would repair, at /url', async (url) => {
+    const reply = await ctx.call('POST', '/_sim/v1/sandboxes/default/webhooks', { body: { organizationId: org(ctx).id, url, secret: SECRET } });
+    expectContract('simulation', 'createWebhook', reply, 400);
+    expect(reply.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ pointer: '/url', message: { en: expect.stringContaining('http:// or https://'), zh: expect.stringContaining('http://') } }] });
+    expect((await ctx.call('GET', '/_sim/v1/sandboxes/default/webhooks')).body.items).toEqual([]);
+  });
+
+  it.each([' '.repeat(19), '\t\n'.repeat(8) + '  '])('refuses a blank secret %j at /secret', async (secret) => {
+    const reply = await ctx.call('POST', '/_sim/v1/sandboxes/default/webhooks', { body: { organizationId: org(ctx).id, url: 'http://receiver.test/hook', secret } });
+    expectContract('simulation', 'createWebhook', reply, 400);
+    expect(reply.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ pointer: '/secret', message: { en: expect.stringContaining('blank'), zh: expect.stringContaining('空白') } }] });
+    expect((await ctx.call('GET', '/_sim/v1/sandboxes/default/webhooks')).body.items).toEqual([]);
+  });
+
   it.each([
     [['nonsense'], 0, 'unknown event type'],
     [['state_changed', ''], 1, 'unknown event type'],

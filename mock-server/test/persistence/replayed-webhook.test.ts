@@ -46,6 +46,18 @@ describe('a webhook subscribed before a check refused it', () => {
     await second.app.close();
   });
 
+  it('keeps a loosely written URL and a blank secret it was answered with, though a new subscription is refused', async () => {
+    const { app: second, texts } = await journaled([
+      (organizationId) => ({ organizationId, url: 'http:/receiver.test/a', secret: SECRET }),
+      (organizationId) => ({ organizationId, url: 'http://receiver.test/b', secret: ' '.repeat(19) }),
+    ]);
+    expect((await second.call('GET', '/_sim/v1/sandboxes/default/webhooks')).body.items.map((h: { url: string }) => h.url)).toEqual(['http:/receiver.test/a', 'http://receiver.test/b']);
+    expect(second.app.storage.replayRefused.count).toBe(0);
+    expect((await second.call('POST', '/_sim/v1/sandboxes/default/webhooks', { rawBody: texts[0] })).body.errors[0].pointer).toBe('/url');
+    expect((await second.call('POST', '/_sim/v1/sandboxes/default/webhooks', { rawBody: texts[1] })).body.errors[0].pointer).toBe('/secret');
+    await second.app.close();
+  });
+
   it('keeps both of two subscriptions of one URL it was answered 201 twice, though a third is refused', async () => {
     const hook = (organizationId: string) => ({ organizationId, url: 'http://receiver.test/hook', secret: SECRET });
     const { app: second, texts } = await journaled([hook, hook]);

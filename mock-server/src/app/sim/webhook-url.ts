@@ -10,6 +10,25 @@ export function isHttpUrl(value: unknown): value is string {
 }
 
 /**
+ * Why an http(s) URL is refused as written, in both languages, or `undefined`: the WHATWG parser
+ * repairs `http:/x` and `http:x` into `http://x/`, so a typo would subscribe a host nobody meant.
+ * The scheme must be followed by `//`.
+ *
+ * @example
+ * ```ts
+ * looselyWritten('http:/receiver.test/hook')?.en; // 'url must be written as an absolute URL, …'
+ * looselyWritten('http://receiver.test/hook');     // undefined
+ * ```
+ */
+export function looselyWritten(value: string): { en: string; zh: string } | undefined {
+  if (/^https?:\/\//i.test(value)) return undefined;
+  return {
+    en: 'url must be written as an absolute URL, http:// or https:// followed by the host (a missing slash is not repaired)',
+    zh: 'url 须为完整的绝对地址，以 http:// 或 https:// 加主机名开头',
+  };
+}
+
+/**
  * Whether two http(s) URLs name the same endpoint once parsed (`HTTP://Receiver.test:80/hook`
  * and `http://receiver.test/hook` do): the host's case, a default port and escaping do not count.
  *

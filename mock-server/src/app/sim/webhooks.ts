@@ -3,7 +3,7 @@ import type { Delivery, Webhook } from '../../sandbox/webhooks.js';
 import { listPage, positionPage } from '../paging.js';
 import { bodyObject, invalidField, sandboxOf, type SimRoute } from './sim-route.js';
 import { eventTypesProblem } from '../../sandbox/event-types.js';
-import { isHttpUrl, sameUrl, undeliverable } from './webhook-url.js';
+import { isHttpUrl, looselyWritten, sameUrl, undeliverable } from './webhook-url.js';
 
 /** A webhook as the simulation API shows it: everything but the secret. */
 function webhookView({ secret: _secret, ...visible }: Webhook) {
@@ -23,9 +23,11 @@ export const webhookRoutes: readonly SimRoute[] = [
       if (!isHttpUrl(body.url)) return invalidField(ctx, '/url', 'url must be an http(s) URL', 'url 须为 http(s) 地址');
       // Every delivery to such a URL would fail. A replayed create was answered 201 before this
       // check: it is taken as it was.
-      const refused = ctx.replaying ? undefined : undeliverable(body.url);
+      const refused = ctx.replaying ? undefined : (looselyWritten(body.url) ?? undeliverable(body.url));
       if (refused) return invalidField(ctx, '/url', refused.en, refused.zh);
       if (typeof body.secret !== 'string' || body.secret.length < 16 || body.secret.length > 256) return invalidField(ctx, '/secret', 'secret must be 16–256 characters', 'secret 须为 16–256 个字符');
+      // A blank secret signs every delivery with a key anyone can guess (also not checked on replay).
+      if (!ctx.replaying && body.secret.trim() === '') return invalidField(ctx, '/secret', 'secret must not be blank (white space only)', 'secret 不得全为空白字符');
       const types = body.eventTypes ?? [];
       if (!Array.isArray(types) || !types.every((t) => typeof t === 'string')) return invalidField(ctx, '/eventTypes', 'eventTypes must be an array of strings', 'eventTypes 须为字符串数组');
       // Such a subscription would silently receive nothing (or every event twice over nothing).
