@@ -19,6 +19,7 @@ export interface Webhook {
 export interface DeliveryAttempt {
   at: string;
   status?: number;
+  /** Why no answer came (network error, timeout), or, with `status` 410, that the delivery was not retried. */
   error?: string;
 }
 
@@ -96,6 +97,9 @@ export interface WebhooksInit {
 
 type Timer = ReturnType<typeof setTimeout>;
 
+/** The log's note on an attempt answered 410 Gone, which ends its delivery at once. */
+const GONE = 'the receiver answered 410 Gone: the delivery failed at once, not retried';
+
 /** A delivery as the log shows it: a copy, without what only a re-send needs. */
 function view({ payload: _payload, round: _round, ...delivery }: SavedDelivery): Delivery {
   return structuredClone(delivery);
@@ -117,7 +121,8 @@ function networkError(error: unknown): string {
 
 /**
  * Webhook subscriptions and deliveries of one sandbox. A delivery is retried with exponential
- * backoff on a non-2xx answer or a network error, on real timers, up to `maxAttempts`. Deliveries
+ * backoff on a non-2xx answer or a network error, on real timers, up to `maxAttempts`; a 410 Gone
+ * answer fails it at once. Deliveries
  * are at least once: an attempt whose outcome was not recorded (the process died, or the sandbox
  * closed while it was in flight) is sent again by the next `resume`.
  *
@@ -335,7 +340,11 @@ export class Webhooks {
     // A closed sandbox was reset, deleted or shut down: its log is gone or will be rebuilt, and
     // an unrecorded attempt is simply sent again. A cancelled delivery stays as the delete left it.
     if (this.#closed || delivery.state !== 'pending') return;
-    const state = ok ? 'delivered' : this.#roundAttempts(delivery) + 1 >= this.#options.maxAttempts ? 'failed' : 'pending';
+    // 410 Gone: the receiver says the endpoint is gone for good, so retrying cannot help
+    // (Standard Webhooks stops there too). The webhook stays: a redelivery may still be asked for.
+    const gone = attempt.status === 410;
+    if (gone) attempt.error = GONE;
+    const state = ok ? 'delivered' : gone || this.#roundAttempts(delivery) + 1 >= this.#options.maxAttempts ? 'failed' : 'pending';
     this.#settle(delivery, attempt, state);
     this.#onOutcome?.({ sandboxId: this.#sandboxId, deliveryId: delivery.id, webhookId: delivery.webhookId, eventId: delivery.eventId, attempt: { ...attempt }, state });
     if (state === 'pending') this.#retryAfter(delivery, this.#backoff(delivery));
