@@ -15,7 +15,10 @@ export interface Webhook {
   createdAt: string;
 }
 
-/** One finished try of a delivery; `at` is the wall time it started (deliveries happen in real time), in Shanghai time with milliseconds. */
+/**
+ * One finished try of a delivery; `at` is the wall time it started (deliveries happen in real
+ * time), in Shanghai time with its milliseconds, left out when `.000` (as the journal's `receivedAt`).
+ */
 export interface DeliveryAttempt {
   at: string;
   status?: number;
