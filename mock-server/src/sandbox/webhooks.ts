@@ -36,6 +36,13 @@ export interface Delivery {
   /** `cancelled`: its webhook was deleted before it settled (it is not sent again). */
   state: 'pending' | 'delivered' | 'failed' | 'cancelled';
   attempts: DeliveryAttempt[];
+  /**
+   * While `pending` after a failed attempt: the wall time its retry is due (the last attempt's
+   * start plus the backoff), Shanghai time with milliseconds as `at`. Absent while the first attempt
+   * (of a round) waits or is in flight. A retry due may still wait its turn behind the webhook's
+   * other attempts, so this can be in the past.
+   */
+  nextAttemptAt?: string;
 }
 
 /** A delivery as a data directory keeps it: while pending or failed, with what a re-send needs. */
@@ -103,10 +110,6 @@ type Timer = ReturnType<typeof setTimeout>;
 /** The log's note on an attempt answered 410 Gone, which ends its delivery at once. */
 const GONE = 'the receiver answered 410 Gone: the delivery failed at once, not retried';
 
-/** A delivery as the log shows it: a copy, without what only a re-send needs. */
-function view({ payload: _payload, round: _round, ...delivery }: SavedDelivery): Delivery {
-  return structuredClone(delivery);
-}
 
 /**
  * Why an attempt got no answer, as the delivery log shows it. Node's fetch rejects every network
@@ -145,6 +148,8 @@ export class Webhooks {
   readonly #deliveries: SavedDelivery[];
   readonly #byId = new Map<string, SavedDelivery>();
   readonly #timers = new Set<Timer>();
+  /** When each scheduled retry fires (epoch ms), while its timer runs: the log's `nextAttemptAt`. */
+  readonly #retryAt = new WeakMap<SavedDelivery, number>();
   readonly #lanes: DeliveryLanes;
   #closed = false;
   #resumed = false;
@@ -187,7 +192,7 @@ export class Webhooks {
 
   /** The delivery log. */
   deliveries(): Delivery[] {
-    return this.#deliveries.map(view);
+    return this.#deliveries.map((d) => this.#view(d));
   }
 
   /** How many deliveries the log holds (it only grows). */
@@ -198,7 +203,7 @@ export class Webhooks {
   /** The delivery at `position` in the log (0-based), as `deliveries()` shows it: one copy, not the whole log's. */
   deliveryAt(position: number): Delivery | undefined {
     const saved = this.#deliveries[position];
-    return saved ? view(saved) : undefined;
+    return saved ? this.#view(saved) : undefined;
   }
 
   /** Positions in the log (rising) of the deliveries of one webhook and/or in one state. */
@@ -268,7 +273,7 @@ export class Webhooks {
     delivery.state = 'pending';
     delivery.round = delivery.attempts.length;
     if (send) this.#attempt(delivery);
-    return { delivery: view(delivery) };
+    return { delivery: this.#view(delivery) };
   }
 
   /**
@@ -280,9 +285,7 @@ export class Webhooks {
     this.#resumed = true;
     for (const delivery of this.#deliveries) {
       if (delivery.state !== 'pending') continue;
-      const last = delivery.attempts.at(-1);
-      const due = last ? Date.parse(last.at) + this.#backoff(delivery) : 0;
-      this.#retryAfter(delivery, Math.max(0, due - Date.now()));
+      this.#retryAfter(delivery, Math.max(0, (this.#retryDue(delivery) ?? 0) - Date.now()));
     }
   }
 
@@ -297,6 +300,23 @@ export class Webhooks {
     this.#lanes.close();
     for (const timer of this.#timers) clearTimeout(timer);
     this.#timers.clear();
+  }
+
+  /** A delivery as the log shows it: a copy, without what only a re-send needs, with when its retry is due. */
+  #view(saved: SavedDelivery): Delivery {
+    const { payload: _payload, round: _round, ...delivery } = saved;
+    const copy: Delivery = structuredClone(delivery);
+    // The scheduled timer's instant; without one (replayed, or closed), when a resume would send it.
+    const due = saved.state === 'pending' && this.#roundAttempts(saved) > 0 ? (this.#retryAt.get(saved) ?? this.#retryDue(saved)) : undefined;
+    if (due !== undefined) copy.nextAttemptAt = formatShanghaiInstant(due, { milliseconds: true });
+    return copy;
+  }
+
+  /** When a pending delivery's retry is due (epoch ms): its round's last attempt's start plus the backoff; `undefined` before its round's first attempt. */
+  #retryDue(delivery: SavedDelivery): number | undefined {
+    if (this.#roundAttempts(delivery) === 0) return undefined;
+    const last = delivery.attempts.at(-1);
+    return last ? Date.parse(last.at) + this.#backoff(delivery) : undefined;
   }
 
   #body(event: FeedEvent, object: unknown): string {
@@ -370,8 +390,10 @@ export class Webhooks {
   }
 
   #retryAfter(delivery: SavedDelivery, delayMs: number): void {
+    this.#retryAt.set(delivery, Date.now() + delayMs);
     const timer = setTimeout(() => {
       this.#timers.delete(timer);
+      this.#retryAt.delete(delivery);
       this.#attempt(delivery);
     }, delayMs);
     // Node only: a pending retry must not keep the process alive (browsers have no `unref`).

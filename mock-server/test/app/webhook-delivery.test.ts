@@ -87,7 +87,7 @@ function heldReceiver() {
     inFlight: () => unanswered.length,
     /** The most requests that were in flight at once. */
     most: () => most,
-    answerOldest: () => unanswered.shift()?.(new Response(null, { status: 204 })),
+    answerOldest: (status = 204) => unanswered.shift()?.(new Response(null, { status })),
   };
 }
 
@@ -121,6 +121,33 @@ describe('webhook deliveries in flight', () => {
       const ofHook = log.filter((d) => d.webhookId === id).map((d) => d.id);
       expect(held.sent.filter((d) => ofHook.includes(d))).toEqual(ofHook);
     }
+  });
+});
+
+describe('a delivery waiting for its retry', () => {
+  const held = heldReceiver();
+  const ctx = useMock(IN_PROCESS, { webhooks: { fetch: held.fetch, baseDelayMs: 60_000, maxAttempts: 3 } });
+
+  it('says when its next attempt is due (nextAttemptAt, wall time with milliseconds), and not before its first attempt', async () => {
+    await ctx.call('POST', '/_sim/v1/sandboxes/default/webhooks', { body: { organizationId: org(ctx).id, url: 'http://receiver.test/hook', secret: SECRET } });
+    await ctx.call('POST', '/sharing/v1/notes', { body: { text: 'hooked' }, as: org(ctx) });
+    await settle();
+    const read = async () => {
+      const reply = await ctx.call('GET', '/_sim/v1/sandboxes/default/webhooks/deliveries');
+      expectContract('simulation', 'listWebhookDeliveries', reply, 200);
+      return (reply.body.items as Delivery[])[0]!;
+    };
+    expect(await read()).not.toHaveProperty('nextAttemptAt');
+    held.answerOldest(500);
+    await settle();
+    const answered = Date.now();
+    const waiting = await read();
+    expect(waiting).toMatchObject({ state: 'pending', attempts: [{ status: 500 }] });
+    expect(waiting.nextAttemptAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?\+08:00$/);
+    // The backoff (60 s) counts from the answer to the first attempt.
+    const due = Date.parse(waiting.nextAttemptAt!);
+    expect(due).toBeGreaterThanOrEqual(Date.parse(waiting.attempts[0]!.at) + 60_000);
+    expect(due).toBeLessThanOrEqual(answered + 60_000);
   });
 });
 

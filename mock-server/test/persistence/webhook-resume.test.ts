@@ -47,14 +47,14 @@ describe('webhook deliveries survive a restart', () => {
     const hook = await first.call('POST', '/_sim/v1/sandboxes/default/webhooks', { body: { organizationId: org.id, url: receiver.url, secret: SECRET } });
     const note = await first.call('POST', '/sharing/v1/notes', { body: { text: 'hooked' }, as: org });
     const before = await until(first, (log) => log[0]?.attempts.length === 1);
-    expect(before).toEqual([{ id: 'dlv_1_1', webhookId: hook.body.id, eventId: expect.any(String), eventType: 'created', state: 'pending', attempts: [{ at: expect.any(String), status: 500 }] }]);
+    expect(before).toEqual([{ id: 'dlv_1_1', webhookId: hook.body.id, eventId: expect.any(String), eventType: 'created', state: 'pending', attempts: [{ at: expect.any(String), status: 500 }], nextAttemptAt: expect.any(String) }]);
     await first.call('POST', '/sharing/v1/notes', { body: { text: 'unhooked' }, as: (await first.call('GET', '/_sim/v1/sandboxes/default')).body.organizations[1] });
     await first.app.close();
 
     receiver.state.status = 204;
     const second = openApp(dataDir, { ...options, webhooks: { baseDelayMs: 1, maxAttempts: 5 } });
     const after = await until(second, (log) => log[0]?.state !== 'pending');
-    expect(after).toEqual([{ ...before[0], state: 'delivered', attempts: [...before[0]!.attempts, { at: expect.any(String), status: 204 }] }]);
+    expect(after).toEqual([{ ...before[0], nextAttemptAt: undefined, state: 'delivered', attempts: [...before[0]!.attempts, { at: expect.any(String), status: 204 }] }]);
     expect(receiver.received).toHaveLength(2);
     const [failed, delivered] = receiver.received;
     expect(delivered!.body).toBe(failed!.body);
