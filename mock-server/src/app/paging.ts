@@ -224,14 +224,18 @@ export function pageRequest(ctx: { readonly query: Readonly<Record<string, unkno
  *
  * For a subset of such a list, `positionAt(index)` gives the list position of the subset's
  * `index`-th item (rising): the cursor keeps naming a position of the whole list, so an item
- * that joins or leaves the subset between pages does not shift the next page.
+ * that joins or leaves the subset between pages does not shift the next page. `order` `desc`
+ * reads it newest first (`nextCursor` pages to older items; an oldest-first cursor is refused, and
+ * the other way round).
  */
 export function positionPage<V>(
   ctx: { readonly query: Readonly<Record<string, unknown>> },
   count: number,
   itemAt: (index: number) => V,
   positionAt: (index: number) => number = (index) => index,
+  order: 'asc' | 'desc' = 'asc',
 ): Page<V> {
+  if (order === 'desc') return positionPageNewestFirst(ctx, count, itemAt, positionAt);
   const { after, limit } = pageRequest(ctx);
   // A position is a whole number from 0: any other cursor was not made by a page of this list.
   if (after && (after.length !== 1 || !isSeq(after[0], 0))) throw invalidCursor();
@@ -249,4 +253,36 @@ export function positionPage<V>(
   for (let i = start; i < end; i += 1) items.push(itemAt(i));
   const more = start + limit < count;
   return { items, nextCursor: more && end > start ? encodeCursor([positionAt(end - 1)]) : null, total: count };
+}
+
+/** The mark of a newest-first position cursor (`[position, 'desc']`), as the event feed's. */
+const NEWEST_FIRST = 'desc';
+
+/**
+ * `positionPage` read from the end: the newest items first, `nextCursor` (`[position, 'desc']`,
+ * the last position read) paging to older ones. An oldest-first cursor is refused, as a
+ * newest-first one is by `positionPage` (it would silently skip or repeat items).
+ */
+function positionPageNewestFirst<V>(
+  ctx: { readonly query: Readonly<Record<string, unknown>> },
+  count: number,
+  itemAt: (index: number) => V,
+  positionAt: (index: number) => number,
+): Page<V> {
+  const { after, limit } = pageRequest(ctx);
+  if (after && (after.length !== 2 || after[1] !== NEWEST_FIRST || !isSeq(after[0], 0))) throw invalidCursor();
+  // The items read are those before the cursor's position: `end` is the first index at or after it.
+  let end = count;
+  if (after) {
+    let lo = 0;
+    while (lo < end) {
+      const mid = (lo + end) >>> 1;
+      if (compareKeys([positionAt(mid)], [after[0] as number]) < 0) lo = mid + 1;
+      else end = mid;
+    }
+  }
+  const start = Math.max(0, end - limit);
+  const items: V[] = [];
+  for (let i = end - 1; i >= start; i -= 1) items.push(itemAt(i));
+  return { items, nextCursor: start > 0 && end > start ? encodeCursor([positionAt(start), NEWEST_FIRST]) : null, total: count };
 }

@@ -330,6 +330,17 @@ describe('the delivery log, filtered', () => {
     expect(await page(`state=delivered&webhookId=${hooks[0]}`)).toEqual({ ids: ['dlv_1_1'], nextCursor: null, total: 1 });
     expect(await page(`state=delivered&webhookId=${hooks[1]}`)).toEqual({ ids: [], nextCursor: null, total: 0 });
     expect((await ctx.call('GET', '/_sim/v1/sandboxes/default/webhooks/deliveries?state=lost')).status).toBe(400);
+
+    // Newest first, paged to older ones, also filtered; a cursor pages on in its own order only.
+    const desc = await page('order=desc&limit=4');
+    expect(desc).toMatchObject({ ids: ['dlv_1_6', 'dlv_1_5', 'dlv_1_4', 'dlv_1_3'], total: 6 });
+    expect(await page(`order=desc&limit=4&cursor=${desc.nextCursor}`)).toEqual({ ids: ['dlv_1_2', 'dlv_1_1'], nextCursor: null, total: 6 });
+    const newestPending = await page(`order=desc&state=pending&limit=2&webhookId=${hooks[0]}`);
+    expect(newestPending).toMatchObject({ ids: ['dlv_1_5', 'dlv_1_3'], total: 2 });
+    expect(newestPending.nextCursor).toBeNull();
+    for (const query of [`cursor=${desc.nextCursor}`, `order=desc&cursor=${first.nextCursor}`, 'order=sideways']) {
+      expect((await ctx.call('GET', `/_sim/v1/sandboxes/default/webhooks/deliveries?${query}`)).status).toBe(400);
+    }
     while (held.inFlight() > 0) {
       held.answerOldest();
       await settle();

@@ -85,12 +85,14 @@ export const webhookRoutes: readonly SimRoute[] = [
       // and the log is already in its order: a page is read by position, not by copying the log.
       const { webhooks } = sandboxOf(ctx);
       const { webhookId, state } = ctx.query as { webhookId?: string; state?: Delivery['state'] };
+      const order = ctx.query.order ?? 'asc';
+      if (order !== 'asc' && order !== 'desc') return invalidField(ctx, '/query/order', 'order must be asc or desc', 'order 取值须为 asc 或 desc');
       if (webhookId === undefined && state === undefined) {
-        return { status: 200, body: positionPage(ctx, webhooks.deliveryCount, (position) => webhooks.deliveryAt(position) as Delivery) };
+        return { status: 200, body: positionPage(ctx, webhooks.deliveryCount, (position) => webhooks.deliveryAt(position) as Delivery, undefined, order) };
       }
       // A filtered page walks the log once; the cursor is still a log position.
       const positions = webhooks.positionsWhere({ ...(webhookId !== undefined ? { webhookId } : {}), ...(state !== undefined ? { state } : {}) });
-      return { status: 200, body: positionPage(ctx, positions.length, (index) => webhooks.deliveryAt(positions[index] as number) as Delivery, (index) => positions[index] as number) };
+      return { status: 200, body: positionPage(ctx, positions.length, (index) => webhooks.deliveryAt(positions[index] as number) as Delivery, (index) => positions[index] as number, order) };
     },
   },
 ];
