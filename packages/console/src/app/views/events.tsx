@@ -5,6 +5,7 @@ import { useNotice } from '../components/notice.js';
 import { ProblemNote } from '../components/problem-note.js';
 import { useT } from '../i18n/locale.js';
 import { shortInstant } from '../lib/dates.js';
+import { readNewestDeliveries } from '../lib/delivery-pages.js';
 import { followFeed, type FeedPage } from '../lib/feed-tail.js';
 import { href } from '../lib/route.js';
 import { stateName } from '../lib/state-names.js';
@@ -108,11 +109,18 @@ function Transition({ event }: { event: FeedEvent }) {
   );
 }
 
+/** The newest deliveries (a page more per "load older"), all or only the failed ones, polled. */
 function Deliveries({ sandboxId }: { sandboxId: string }) {
   const { t } = useT();
+  const [pages, setPages] = useState(1);
+  const [onlyFailed, setOnlyFailed] = useState(false);
   const data = useResource(
-    () => Promise.all([sim<Page<Webhook>>('GET', sandboxPath(sandboxId, '/webhooks?limit=100')), sim<Page<Delivery>>('GET', sandboxPath(sandboxId, '/webhooks/deliveries?limit=100'))]),
-    `deliveries:${sandboxId}`,
+    () =>
+      Promise.all([
+        sim<Page<Webhook>>('GET', sandboxPath(sandboxId, '/webhooks?limit=100')),
+        readNewestDeliveries((params) => sim<Page<Delivery> & { total: number }>('GET', sandboxPath(sandboxId, `/webhooks/deliveries${query(params)}`)), pages, onlyFailed ? 'failed' : undefined),
+      ]),
+    `deliveries:${sandboxId}:${pages}:${onlyFailed}`,
     POLL_MS,
   );
   const [hooks, deliveries] = data.data ?? [undefined, undefined];
@@ -120,6 +128,18 @@ function Deliveries({ sandboxId }: { sandboxId: string }) {
     <section aria-labelledby="deliveries-title">
       <h2 id="deliveries-title">{t('webhooks.title')}</h2>
       <ProblemNote problem={data.problem} />
+      <label>
+        <input
+          type="checkbox"
+          checked={onlyFailed}
+          onChange={(event) => {
+            setOnlyFailed(event.currentTarget.checked);
+            setPages(1);
+          }}
+        />{' '}
+        {t('webhooks.onlyFailed')}
+      </label>
+      {deliveries && deliveries.more && <p class="hint">{t('webhooks.newest', { shown: deliveries.items.length, n: deliveries.total })}</p>}
       {hooks && hooks.items.length > 0 && (
         <>
           <h3>{t('webhooks.subscriptions')}</h3>
@@ -153,6 +173,7 @@ function Deliveries({ sandboxId }: { sandboxId: string }) {
                 <td>{d.eventType}</td>
                 <td>
                   <span class={`badge delivery-${d.state}`}>{d.state}</span>
+                  {d.nextAttemptAt && <div class="hint">{t('webhooks.nextAttempt', { at: d.nextAttemptAt.slice(11, 23) })}</div>}
                 </td>
                 <td>
                   <ol class="attempts">
@@ -167,6 +188,11 @@ function Deliveries({ sandboxId }: { sandboxId: string }) {
             ))}
           </tbody>
         </table>
+      )}
+      {deliveries?.more && (
+        <button type="button" onClick={() => setPages(pages + 1)}>
+          {t('webhooks.loadOlder')}
+        </button>
       )}
     </section>
   );
