@@ -21,8 +21,9 @@ export const webhookRoutes: readonly SimRoute[] = [
         return invalidField(ctx, '/organizationId', 'organizationId must name an organisation of the sandbox', 'organizationId 须为本沙箱的机构');
       }
       if (!isHttpUrl(body.url)) return invalidField(ctx, '/url', 'url must be an http(s) URL', 'url 须为 http(s) 地址');
-      // Every delivery to such a URL would fail. A replayed create was answered 201 before this
-      // check: it is taken as it was.
+      // A URL the parser had to repair (`http:/x`) names a host nobody meant, and one with
+      // credentials fails every delivery. A replayed create was answered 201 before these
+      // checks: it is taken as it was (only answers below 400 are journaled, so no refusal replays).
       const refused = ctx.replaying ? undefined : (looselyWritten(body.url) ?? undeliverable(body.url));
       if (refused) return invalidField(ctx, '/url', refused.en, refused.zh);
       if (typeof body.secret !== 'string' || body.secret.length < 16 || body.secret.length > 256) return invalidField(ctx, '/secret', 'secret must be 16–256 characters', 'secret 须为 16–256 个字符');
@@ -30,7 +31,7 @@ export const webhookRoutes: readonly SimRoute[] = [
       if (!ctx.replaying && body.secret.trim() === '') return invalidField(ctx, '/secret', 'secret must not be blank (white space only)', 'secret 不得全为空白字符');
       const types = body.eventTypes ?? [];
       if (!Array.isArray(types) || !types.every((t) => typeof t === 'string')) return invalidField(ctx, '/eventTypes', 'eventTypes must be an array of strings', 'eventTypes 须为字符串数组');
-      // Such a subscription would silently receive nothing (or every event twice over nothing).
+      // An unknown type would silently receive nothing, a repeated one is a mistake of the caller.
       // A replayed create was answered 201 before this check: it is taken as it was.
       const badType = ctx.replaying ? undefined : eventTypesProblem(types as string[]);
       if (badType) return invalidField(ctx, `/eventTypes/${badType.index}`, badType.en, badType.zh);
