@@ -277,6 +277,11 @@ export interface PlatformModule<S = unknown> {
   readonly spec: OpenApiDocument;
   /** Handlers by operationId. Operations of the document without a handler are not mounted. */
   readonly operations: Readonly<Record<string, OperationHandler<S>>>;
+  /**
+   * Event `type`s it emits beyond those of the built-in platforms (`WEBHOOK_EVENT_TYPES`): a
+   * webhook may subscribe to them too (a type nobody emits is refused).
+   */
+  readonly eventTypes?: readonly string[];
   /** Fresh, empty state for a new or reset sandbox. */
   createState(sandbox: SandboxContext): S;
   /** Fills a fresh sandbox with seed data (called after `createState`, on create and reset). */

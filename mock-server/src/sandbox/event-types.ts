@@ -45,7 +45,7 @@ const KNOWN = new Set(WEBHOOK_EVENT_TYPES);
 /**
  * The first entry of a subscription's `eventTypes` that cannot be subscribed to, with why, in
  * both languages, or `undefined`: an unknown type (a subscription to it would silently receive
- * nothing) or a repeated one.
+ * nothing) or a repeated one. `extra`: the types the mounted platforms add (`PlatformModule.eventTypes`).
  *
  * @example
  * ```ts
@@ -53,10 +53,10 @@ const KNOWN = new Set(WEBHOOK_EVENT_TYPES);
  * eventTypesProblem(['state_changed']);             // undefined
  * ```
  */
-export function eventTypesProblem(types: readonly string[]): { index: number; en: string; zh: string } | undefined {
+export function eventTypesProblem(types: readonly string[], extra: readonly string[] = []): { index: number; en: string; zh: string } | undefined {
   for (const [index, type] of types.entries()) {
-    if (!KNOWN.has(type)) {
-      const known = WEBHOOK_EVENT_TYPES.join(', ');
+    if (!KNOWN.has(type) && !extra.includes(type)) {
+      const known = [...WEBHOOK_EVENT_TYPES, ...extra.filter((t) => !KNOWN.has(t))].join(', ');
       return {
         index,
         en: `unknown event type ${JSON.stringify(type)}: a webhook would receive nothing of it; known types: ${known}`,

@@ -217,6 +217,19 @@ describe('subscribing a webhook', () => {
     expect((await ctx.call('GET', '/_sim/v1/sandboxes/default/webhooks')).body.items).toEqual([]);
   });
 
+  it('takes the event types a mounted platform adds (the test platform\'s `created`), and delivers them', async () => {
+    const receiver = await startReceiver((_path, res) => res.writeHead(204).end());
+    try {
+      const reply = await ctx.call('POST', '/_sim/v1/sandboxes/default/webhooks', { body: { organizationId: org(ctx).id, url: `${receiver.origin}/hook`, secret: SECRET, eventTypes: ['created'] } });
+      expectContract('simulation', 'createWebhook', reply, 201);
+      await ctx.call('POST', '/sharing/v1/notes', { body: { text: 'hooked' }, as: org(ctx) });
+      await ctx.app.idle();
+      expect(receiver.received.map((r) => JSON.parse(r.body).type)).toEqual(['created']);
+    } finally {
+      await receiver.stop();
+    }
+  });
+
   it('takes known event types', async () => {
     const reply = await ctx.call('POST', '/_sim/v1/sandboxes/default/webhooks', { body: { organizationId: org(ctx).id, url: 'http://receiver.test/hook', secret: SECRET, eventTypes: ['state_changed', 'deadline_overdue'] } });
     expectContract('simulation', 'createWebhook', reply, 201);

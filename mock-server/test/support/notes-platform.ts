@@ -72,6 +72,7 @@ function view(note: Note) {
 
 export const notesPlatform: PlatformModule<NotesState> = {
   name: 'sharing',
+  eventTypes: ['created'],
   spec: notesSpec,
   createState: () => ({ notes: new Map() }),
   operations: {

@@ -33,7 +33,7 @@ export const webhookRoutes: readonly SimRoute[] = [
       if (!Array.isArray(types) || !types.every((t) => typeof t === 'string')) return invalidField(ctx, '/eventTypes', 'eventTypes must be an array of strings', 'eventTypes 须为字符串数组');
       // An unknown type would silently receive nothing, a repeated one is a mistake of the caller.
       // A replayed create was answered 201 before this check: it is taken as it was.
-      const badType = ctx.replaying ? undefined : eventTypesProblem(types as string[]);
+      const badType = ctx.replaying ? undefined : eventTypesProblem(types as string[], ctx.platforms.flatMap((p) => p.eventTypes ?? []));
       if (badType) return invalidField(ctx, `/eventTypes/${badType.index}`, badType.en, badType.zh);
       // A second webhook on the same URL would receive every event again (GitHub refuses it too).
       // Replayed creates were answered 201 before this check: both are taken as they were.
