@@ -6,6 +6,7 @@ import { parseCli, USAGE } from './cli/cli-options.js';
 import { calendarHorizonWarning } from './cli/calendar-horizon.js';
 import { exposureWarnings } from './cli/exposure-warnings.js';
 import { heldOutput } from './cli/held-output.js';
+import { optionRefusal, requestedLogFormat, startRefusal, writeRefusal } from './cli/start-refusal.js';
 import { storedSandboxWarnings } from './cli/stored-sandbox-warnings.js';
 import { mockServerVersion } from './cli/version.js';
 
@@ -24,8 +25,9 @@ async function main(): Promise<number> {
     return 0;
   }
   if (request.kind === 'error') {
-    process.stderr.write(`gdx-mock: ${request.message}\n\nRun gdx-mock --help for the options and their variables.\n`);
-    return 2;
+    const refusal = optionRefusal(request.message);
+    writeRefusal(refusal, requestedLogFormat(process.argv.slice(2), process.env), process.stderr);
+    return refusal.exitCode;
   }
   // The app, the server and the profile loader are loaded only to run: `-v` and `-h` answer at
   // once instead of after the contracts, validators and platforms are imported (~0.6 s).
@@ -104,9 +106,9 @@ main().then(
     if (code >= 0) process.exitCode = code;
   },
   (error: unknown) => {
-    // Errors with a stable code (a bad profile file, a taken port) are the user's to fix: say what, not where.
-    const known = error instanceof Error && 'code' in error;
-    process.stderr.write(`gdx-mock: ${error instanceof Error ? (known ? error.message : error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 1;
+    // In the log's shape (a JSON line where the log is JSON lines), so a log pipeline reads why the start stopped.
+    const refusal = startRefusal(error);
+    writeRefusal(refusal, requestedLogFormat(process.argv.slice(2), process.env), process.stderr);
+    process.exitCode = refusal.exitCode;
   },
 );

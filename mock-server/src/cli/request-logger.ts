@@ -37,7 +37,7 @@ export interface LogOutput {
  * ```
  */
 export function createLogger(settings: LogSettings, output: LogOutput): Logger {
-  const usePretty = settings.format === 'pretty' || (settings.format === 'auto' && output.isTTY === true);
+  const usePretty = writesPretty(settings.format, output);
   const options = {
     level: settings.level,
     // No pid and hostname on every line: one mock process writes them all.
@@ -52,6 +52,19 @@ export function createLogger(settings: LogSettings, output: LogOutput): Logger {
     ignore: 'requestId,sandboxId,organizationId,operationId,problemCode,durationMs,method,path,status',
   });
   return pino(options, { write: (line: string) => output.write(prettify(line)) });
+}
+
+/**
+ * Whether `format` writes for a human on `output`: `pretty`, or `auto` on a terminal. The start-up
+ * refusals decide with it too, so they take the shape of the log around them.
+ *
+ * @example
+ * ```ts
+ * writesPretty('auto', process.stderr); // true in a terminal, false under docker or a pipe
+ * ```
+ */
+export function writesPretty(format: LogFormat, output: LogOutput): boolean {
+  return format === 'pretty' || (format === 'auto' && output.isTTY === true);
 }
 
 /** The level of an answer's log line: server errors `error`, refusals `warn`, the rest `info`. */

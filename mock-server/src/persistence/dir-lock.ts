@@ -8,6 +8,8 @@ export const LOCK_FILE = 'gdx-mock.lock';
 /** Another process holds the data directory; the start (or repair) stops with this, changing nothing. */
 export class DataDirInUseError extends Error {
   readonly code = 'DATA_DIR_IN_USE';
+  /** The data directory another process holds. */
+  readonly path: string;
 
   constructor(dir: string, cause?: unknown) {
     super(
@@ -18,6 +20,7 @@ export class DataDirInUseError extends Error {
       { cause },
     );
     this.name = 'DataDirInUseError';
+    this.path = dir;
   }
 }
 

@@ -84,6 +84,10 @@ export class RefusedEntriesUnavailableError extends Error {
   readonly code = 'REPLAY_REFUSED_NOT_KEPT';
   /** The file (or other place) the entries were to be kept in. */
   readonly location: string;
+  /** The same as `location`: the file a start-up refusal names as its `path`. */
+  get path(): string {
+    return this.location;
+  }
   /** The entries that could not be written; empty when the file itself could not be read (with nothing to keep). */
   readonly seqs: readonly number[];
   /** Where it happened, if told: the message then says what follows and what to do. */

@@ -137,6 +137,8 @@ export interface Damage {
 export class DataDirDamagedError extends Error {
   readonly code = 'DATA_DIR_DAMAGED';
   readonly damage: Damage;
+  /** The damaged file (`damage.file`). */
+  readonly path: string;
 
   constructor(damage: Damage, dir: string) {
     super(
@@ -147,6 +149,7 @@ export class DataDirDamagedError extends Error {
     );
     this.name = 'DataDirDamagedError';
     this.damage = damage;
+    this.path = damage.file;
   }
 }
 

@@ -42,7 +42,7 @@ describe('gdx-mock --version, -v, -h', () => {
   });
 
   it('a bad variable exits 2 with a message naming the variable', () => {
-    const answer = cli([], { GDX_MOCK_COMPACT_EVERY: 'often' });
+    const answer = cli([], { GDX_MOCK_COMPACT_EVERY: 'often', GDX_MOCK_LOG_FORMAT: 'pretty' });
     expect(answer.status).toBe(2);
     expect(answer.stderr).toMatch(/^gdx-mock: GDX_MOCK_COMPACT_EVERY must be a positive integer: often\n/);
     expect(answer.stdout).toBe('');

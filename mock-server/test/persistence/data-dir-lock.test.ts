@@ -46,7 +46,7 @@ describe('one process per data directory', () => {
     const created = await fetch(`${first.url}/_sim/v1/sandboxes`, { method: 'POST', headers: json, body: JSON.stringify({ id: 'one', profile: 'national', seed: 1 }) });
     expect(created.status).toBe(201);
 
-    const second = await run(['--port', '0', '--data-dir', dir], children);
+    const second = await run(['--port', '0', '--data-dir', dir, '--log-format', 'pretty'], children);
     expect(second.code).toBe(1);
     expect(second.stderr).toContain(`gdx-mock: [DATA_DIR_IN_USE] 数据目录正被另一进程使用，未作任何修改 / the data directory ${dir} is in use by another process`);
     expect(second.stderr).toContain(join(dir, 'gdx-mock.lock'));

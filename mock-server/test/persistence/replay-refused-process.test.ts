@@ -143,7 +143,13 @@ describe('gdx-mock on a data directory with an entry its replay refuses', () => 
     symlinkSync('/proc/version', join(dir, REFUSED_FILE));
     const refused = spawnSync(process.execPath, [CLI, '--data-dir', dir, '--port', '0', '--log-format', 'json'], { encoding: 'utf8', timeout: 30_000 });
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toMatch(new RegExp(`gdx-mock: \\[REPLAY_REFUSED_NOT_KEPT\\] .*could not keep journal entry ${entry.seq} .*: EIO`));
+    // The refusal is in the log's shape too: one JSON line a log pipeline reads.
+    expect(JSON.parse(refused.stderr)).toMatchObject({
+      level: 60,
+      code: 'REPLAY_REFUSED_NOT_KEPT',
+      path: join(dir, REFUSED_FILE),
+      msg: expect.stringMatching(new RegExp(`^\\[REPLAY_REFUSED_NOT_KEPT\\] .*could not keep journal entry ${entry.seq} .*: EIO`)),
+    });
     expect(refused.stdout).not.toContain('listening on');
     expect(refused.stdout.split('\n').filter((line) => line !== '').map((line) => (JSON.parse(line) as { msg: string }).msg)).toEqual([
       expect.stringMatching(/cannot be read as refused entries/),
@@ -175,7 +181,7 @@ describe('gdx-mock on a data directory with an entry its replay refuses', () => 
     mkdirSync(path);
     const listing = () => readdirSync(dir).map((name) => `${name} ${statSync(join(dir, name)).size}`);
     const before = listing();
-    const refused = spawnSync(process.execPath, [CLI, '--data-dir', dir, '--port', '0'], { encoding: 'utf8', timeout: 30_000 });
+    const refused = spawnSync(process.execPath, [CLI, '--data-dir', dir, '--port', '0', '--log-format', 'pretty'], { encoding: 'utf8', timeout: 30_000 });
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain(`gdx-mock: [REPLAY_REFUSED_NOT_KEPT] 重放时被拒的已确认请求无法保存，未写入快照 / could not read ${path}: it is not a regular file. Nothing was changed: the file is left as it is`);
     expect(refused.stdout).not.toContain('listening on');
