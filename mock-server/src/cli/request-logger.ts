@@ -2,6 +2,7 @@ import { formatShanghaiInstant } from '@gdx/calendar';
 import { pino, type Logger } from 'pino';
 import { prettyFactory } from 'pino-pretty';
 import type { RequestLogSink } from '../server/request-log.js';
+import { serializeError } from './log-error.js';
 
 /** The levels of `--log-level`, most severe first; `silent` logs nothing. */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -43,6 +44,7 @@ export function createLogger(settings: LogSettings, output: LogOutput): Logger {
     // No pid and hostname on every line: one mock process writes them all.
     base: null,
     timestamp: () => `,"time":"${formatShanghaiInstant(Date.now(), { milliseconds: true })}"`,
+    serializers: { err: serializeError },
   };
   if (!usePretty) return pino(options, { write: (line: string) => output.write(line) });
   const prettify = prettyFactory({
