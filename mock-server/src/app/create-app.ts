@@ -10,7 +10,7 @@ import { seedOrganisations } from '../sandbox/seed-data-cache.js';
 import { DEFAULT_SANDBOX_ID, SandboxRegistry, savedRegistry } from '../sandbox/registry.js';
 import type { Sandbox } from '../sandbox/sandbox.js';
 import type { DeliveryMode, SandboxEnvironment } from '../sandbox/sandbox.js';
-import { QuotaGuard, resolveMaxSandboxes, resolveQuotas, type SandboxQuotas } from '../sandbox/quotas.js';
+import { QuotaGuard, resolveMaxSandboxes, resolveMaxWebhooks, resolveQuotas, type SandboxQuotas } from '../sandbox/quotas.js';
 import type { ClockMode } from '../sandbox/sandbox-clock.js';
 import { resolveRequestJournalLimits, type RequestJournalLimits } from '../sandbox/request-journal.js';
 import type { WebhookDeliveryOptions } from '../sandbox/webhooks.js';
@@ -86,6 +86,12 @@ export interface AppOptions {
    * integer, else a `RangeError`. Journal entries are replayed past it (they were acknowledged).
    */
   maxSandboxes?: number;
+  /**
+   * The most webhooks each sandbox holds (default `DEFAULT_MAX_WEBHOOKS`, 100): subscribing one
+   * more answers 409 `WEBHOOK_LIMIT_REACHED`. A positive integer, else a `RangeError`. Journal
+   * entries are replayed past it (they were acknowledged).
+   */
+  maxWebhooks?: number;
   /**
    * Bounds of each sandbox's request journal (`GET /_sim/v1/sandboxes/{id}/requests`): entries
    * (default 1000; 0 journals nothing), bytes kept of each body (default 16 KiB, longer ones cut
@@ -180,6 +186,7 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
   const limits = resolveLimits(options.limits);
   const quotas = resolveQuotas(options.quotas);
   const maxSandboxes = resolveMaxSandboxes(options.maxSandboxes);
+  const maxWebhooks = resolveMaxWebhooks(options.maxWebhooks);
   const requestJournal = resolveRequestJournalLimits(options.requestJournal);
   // The control-plane rules (token, JSON-only writes) hold on every transport; replay bypasses them.
   const guard = simAccessGuard({ simToken: options.simToken });
@@ -193,6 +200,7 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
     wall,
     quotas,
     maxSandboxes,
+    maxWebhooks,
     requestJournal,
     deliveryMode: () => replayDeliveries ?? 'send',
     // An outcome is journaled without waiting: if it is lost in a crash, the delivery stays

@@ -27,11 +27,11 @@ export interface ProblemExtensions {
   suggestedRoutes?: readonly object[];
   /** `METHOD_NOT_ALLOWED`: the methods the path takes. */
   allowedMethods?: readonly string[];
-  /** 413, 414, 431: the limit in bytes; `SANDBOX_QUOTA_EXCEEDED`: the quota's maximum; `SANDBOX_LIMIT_REACHED`: the most sandboxes. */
+  /** 413, 414, 431: the limit in bytes; `SANDBOX_QUOTA_EXCEEDED`: the quota's maximum; `SANDBOX_LIMIT_REACHED`: the most sandboxes; `WEBHOOK_LIMIT_REACHED`: the most webhooks of a sandbox. */
   limit?: number;
   /** `SANDBOX_QUOTA_EXCEEDED`: the quota reached. */
   quota?: 'objects' | 'events' | 'storedBytes';
-  /** `SANDBOX_QUOTA_EXCEEDED`: what the sandbox uses of it now; `SANDBOX_LIMIT_REACHED`: the sandboxes there are. */
+  /** `SANDBOX_QUOTA_EXCEEDED`: what the sandbox uses of it now; `SANDBOX_LIMIT_REACHED`: the sandboxes there are; `WEBHOOK_LIMIT_REACHED`: the sandbox's webhooks. */
   used?: number;
   /** `CALENDAR_NOT_PUBLISHED`: the year without a published holiday schedule. */
   year?: number;

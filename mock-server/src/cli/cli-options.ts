@@ -86,6 +86,7 @@ function parseRun(argv: readonly string[], env: Readonly<Record<string, string |
   }
   const maxBodyBytes = readInteger(values.string('max-body-bytes'), 1);
   const maxSandboxes = readInteger(values.string('max-sandboxes'), 1);
+  const maxWebhooks = readInteger(values.string('max-webhooks'), 1);
   const compactEvery = readInteger(values.string('compact-every'), 1);
   const quotas = parseQuotaFlags(values);
   const webhooks = parseWebhookFlags(values);
@@ -121,6 +122,7 @@ function parseRun(argv: readonly string[], env: Readonly<Record<string, string |
       ...(compactEvery !== undefined ? { compactEvery } : {}),
       ...(maxBodyBytes !== undefined ? { limits: { maxBodyBytes } } : {}),
       ...(maxSandboxes !== undefined ? { maxSandboxes } : {}),
+      ...(maxWebhooks !== undefined ? { maxWebhooks } : {}),
       ...(Object.keys(quotas).length > 0 ? { quotas } : {}),
       ...(Object.keys(webhooks).length > 0 ? { webhooks } : {}),
       ...(simToken !== undefined ? { simToken: simToken.value } : {}),

@@ -50,8 +50,34 @@ export const DEFAULT_MAX_SANDBOXES = 1_000;
  * ```
  */
 export function resolveMaxSandboxes(given: number | undefined): number {
-  if (given === undefined) return DEFAULT_MAX_SANDBOXES;
-  if (!Number.isSafeInteger(given) || given < 1) throw new RangeError(`maxSandboxes must be a positive integer, got ${String(given)}`);
+  return positiveLimit('maxSandboxes', given, DEFAULT_MAX_SANDBOXES);
+}
+
+/**
+ * The most webhooks a sandbox holds by default. Each event is delivered to every webhook that
+ * receives it, and each delivery is logged (and journaled with `--data-dir`): without a bound, a
+ * client subscribing in a loop multiplied every later event's work and the delivery log without
+ * end. An integration subscribes a few per organisation; 100 leaves room for many.
+ */
+export const DEFAULT_MAX_WEBHOOKS = 100;
+
+/**
+ * The limit on each sandbox's webhooks in force: `given`, or `DEFAULT_MAX_WEBHOOKS`. Throws a
+ * `RangeError` when it is not a positive safe integer.
+ *
+ * @example
+ * ```ts
+ * resolveMaxWebhooks(undefined); // 100
+ * ```
+ */
+export function resolveMaxWebhooks(given: number | undefined): number {
+  return positiveLimit('maxWebhooks', given, DEFAULT_MAX_WEBHOOKS);
+}
+
+/** `given` when it is a positive safe integer, `fallback` when absent; else a `RangeError` naming the option. */
+function positiveLimit(option: string, given: number | undefined, fallback: number): number {
+  if (given === undefined) return fallback;
+  if (!Number.isSafeInteger(given) || given < 1) throw new RangeError(`${option} must be a positive integer, got ${String(given)}`);
   return given;
 }
 

@@ -21,7 +21,7 @@ import type { CatalogEntry } from './seed/types.js';
 import { createSandboxClock, type ClockMode, type ClockState, type SandboxClock } from './sandbox-clock.js';
 import { Webhooks, type DeliveryOutcome, type SavedDelivery, type Webhook, type WebhookDeliveryOptions } from './webhooks.js';
 import type { OrganisationSource } from './builtin-organisations.js';
-import { resolveQuotas, type SandboxQuotas } from './quotas.js';
+import { DEFAULT_MAX_WEBHOOKS, resolveQuotas, type SandboxQuotas } from './quotas.js';
 import { RequestJournal, type RequestJournalLimits } from './request-journal.js';
 
 /** How a sandbox was asked for; a reset rebuilds it from this. */
@@ -58,6 +58,8 @@ export interface SandboxEnvironment {
   quotas?: Readonly<SandboxQuotas>;
   /** The most sandboxes the registry holds (default `DEFAULT_MAX_SANDBOXES`; see `AppOptions.maxSandboxes`). */
   maxSandboxes?: number;
+  /** The most webhooks each sandbox holds (default `DEFAULT_MAX_WEBHOOKS`; see `AppOptions.maxWebhooks`). */
+  maxWebhooks?: number;
   /** Bounds of each sandbox's request journal (default `DEFAULT_REQUEST_JOURNAL_LIMITS`). */
   requestJournal?: Readonly<RequestJournalLimits>;
 }
@@ -254,6 +256,11 @@ export class Sandbox implements SandboxContext {
     const keeper = this.#env.platforms.find((platform) => platform.sharingConsent !== undefined);
     if (!keeper) return undefined;
     return (grantId) => keeper.sharingConsent?.(this.#states.get(keeper.name), grantId);
+  }
+
+  /** The most webhooks it holds (`AppOptions.maxWebhooks`): the simulation API refuses to subscribe more. */
+  get maxWebhooks(): number {
+    return this.#env.maxWebhooks ?? DEFAULT_MAX_WEBHOOKS;
   }
 
   /** The quotas in force: the sandbox's own over the app's. */

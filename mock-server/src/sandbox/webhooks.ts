@@ -190,6 +190,11 @@ export class Webhooks {
     return [...this.#hooks.values()].map((h) => ({ ...h }));
   }
 
+  /** How many webhooks there are. */
+  get size(): number {
+    return this.#hooks.size;
+  }
+
   /** The delivery log. */
   deliveries(): Delivery[] {
     return this.#deliveries.map((d) => this.#view(d));

@@ -25,7 +25,8 @@ describe('crash recovery of gdx-mock --data-dir', () => {
   it.each([{ extra: [] }, { extra: ['--compact-every', '40'] }])('keeps every acknowledged create after kill -9 under load ($extra)', async ({ extra }) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'gdx-crash-'));
     cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }));
-    const first = await startChild(dataDir, extra);
+    // The load is webhook subscriptions, more than a sandbox holds by default (100).
+    const first = await startChild(dataDir, ['--max-webhooks', '1000', ...extra]);
     cleanup.push(stop(first.child));
     const sandbox = await (await fetch(`${first.url}/_sim/v1/sandboxes/default`)).json();
     const organizationId: string = sandbox.organizations[0].id;

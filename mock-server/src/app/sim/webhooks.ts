@@ -44,6 +44,13 @@ export const webhookRoutes: readonly SimRoute[] = [
           extensions: { existingWebhookId: existing.id },
         });
       }
+      // After the body's checks, so a bad request is told what is wrong with it. Not while replaying:
+      // the subscription was acknowledged, and a lower limit given since must not drop it.
+      const used = sandbox.webhooks.size;
+      const limit = sandbox.maxWebhooks;
+      if (!ctx.replaying && used >= limit) {
+        return ctx.problem('WEBHOOK_LIMIT_REACHED', { detail: `sandbox ${sandbox.id} holds ${used} webhooks, its limit (--max-webhooks): delete one no longer used`, extensions: { limit, used } });
+      }
       const hook = { id: sandbox.ids.next('whk'), organizationId: body.organizationId, url: body.url, secret: body.secret, eventTypes: types as string[], createdAt: formatShanghaiInstant(sandbox.now()) };
       sandbox.webhooks.add(hook);
       return { status: 201, body: webhookView(hook) };
