@@ -52,7 +52,7 @@ async function main(): Promise<number> {
     // Read before the warm-up's first turn: the banner tells what the start found, and what the
     // warm-up may add (each found is logged, after the banner).
     const storage = { ...app.storage };
-    const running = await startServer(app, { ...request.server, requestLog: requestLogSink(logger) });
+    const running = await startServer(app, { ...request.server, requestLog: requestLogSink(logger), serverLog: (level, fields, message) => logger[level](fields, message) });
     const headers = { host: new URL(running.url).host, ...(token ? { authorization: `Bearer ${token}` } : {}) };
     // The banner's reads are the server's own: the default sandbox's request journal leaves them out.
     const read = async <T>(path: string): Promise<T> => JSON.parse(String((await app.dispatch({ method: 'GET', path, query: '', headers, body: undefined, journal: false })).body)) as T;

@@ -19,7 +19,7 @@ export type CliRequest =
       kind: 'run';
       app: AppOptions;
       // The console is always served from @gdx/console by the CLI.
-      server: Required<Omit<ServerOptions, 'consoleDir' | 'requestLog'>>;
+      server: Required<Omit<ServerOptions, 'consoleDir' | 'requestLog' | 'serverLog' | 'maxConnections'>> & Pick<ServerOptions, 'maxConnections'>;
       /** The logger's level and format (`--log-level`, `--log-format`). */
       log: LogSettings;
       /** A profile file to load for the default sandbox. */
@@ -100,10 +100,12 @@ function parseRun(argv: readonly string[], env: Readonly<Record<string, string |
   const log: LogSettings = { level: oneOf(values.string('log-level'), LOG_LEVELS) ?? 'info', format: oneOf(values.string('log-format'), LOG_FORMATS) ?? 'auto' };
   const journalSize = readInteger(values.string('journal-size'), 0, 1_000_000);
   // Seconds, as orchestrators count a termination grace period (Kubernetes' is 30 s: ours ends within it).
+  // Absent: the server derives it from the open-file limit (`defaultMaxConnections`).
+  const maxConnections = readInteger(values.string('max-connections'), 1);
   const shutdownGraceSeconds = readInteger(values.string('shutdown-grace'), 0, 3600) ?? 10;
   return {
     kind: 'run',
-    server: { port, host: values.string('host')?.value ?? '127.0.0.1', corsOrigins, allowedHosts, shutdownGraceMs: shutdownGraceSeconds * 1000 },
+    server: { port, host: values.string('host')?.value ?? '127.0.0.1', corsOrigins, allowedHosts, shutdownGraceMs: shutdownGraceSeconds * 1000, ...(maxConnections !== undefined ? { maxConnections } : {}) },
     ...(profileFile !== undefined ? { profileFile } : {}),
     showSecrets: values.boolean('show-secrets'),
     sandboxFlags: {

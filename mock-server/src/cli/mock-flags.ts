@@ -60,6 +60,12 @@ export const MOCK_FLAGS: readonly FlagSpec[] = [
     help: ['how many of its most recent requests each sandbox\'s journal keeps', '(default 1000; 0 keeps none; past it the oldest go), listed newest first', 'at /_sim/v1/sandboxes/{id}/requests'],
   },
   {
+    name: 'max-connections',
+    kind: 'string',
+    value: '<n>',
+    help: ['connections open at once; one more is closed unanswered, and logged', '(default: the open-file limit less a reserve for the server\'s own', 'files, a tenth of it and at least 64; at most 10000)'],
+  },
+  {
     name: 'shutdown-grace',
     kind: 'string',
     value: '<s>',

@@ -8,6 +8,7 @@ import { refuseHead } from '../app/limit-checks.js';
 import { bodyLimitFor, type Limits } from '../app/limits.js';
 import { hostMissing, problemOnClientError } from './client-error.js';
 import { answerConsole, isBrowserAtRoot, isConsolePath } from './console-route.js';
+import { defaultMaxConnections, watchConnections, type ServerLogSink } from './connection-limit.js';
 import { endAfterLinger } from './lingering-close.js';
 import { answerReference } from './reference-pages.js';
 import { requestGate, type RequestGate } from './request-gate.js';
@@ -46,6 +47,19 @@ export interface ServerOptions {
    * restart answers what it accepted instead of resetting it.
    */
   shutdownGraceMs?: number;
+  /**
+   * The most connections open at once; Node closes each one past it at once, unanswered (and
+   * `serverLog` is told). Default `defaultMaxConnections()`: the open-file limit less a reserve for
+   * the server's own files, so the descriptors never run out under a flood of connections (then
+   * the kernel refuses `accept` and connections are dropped with nothing said).
+   */
+  maxConnections?: number;
+  /**
+   * Told (at most once per 10 s each) of a connection closed for `maxConnections` and of an error
+   * of the listening socket (`accept` failing with `EMFILE`, say); default: none. `gdx-mock`
+   * passes one that writes a pino line.
+   */
+  serverLog?: ServerLogSink;
 }
 
 /** What every answer of one server goes through: its Host/Origin gate, its request log, and whether it is draining. */
@@ -255,6 +269,8 @@ export async function startServer(app: App, options: ServerOptions = {}): Promis
     draining: false,
   };
   const consoleDir = options.consoleDir ?? consoleAssetsDir;
+  const maxConnections = options.maxConnections ?? defaultMaxConnections();
+  if (!Number.isSafeInteger(maxConnections) || maxConnections < 1) throw new RangeError(`maxConnections must be a positive integer, got ${String(maxConnections)}`);
   // Node's own Host check answers a bare 400 before this handler: `hostMissing` answers it as problem+json.
   const server = createServer({ keepAlive: true, keepAliveTimeout: 65_000, maxHeaderSize: parserHeadLimit(limits), requireHostHeader: false }, (req, res) => {
     scope.log?.arrived(req);
@@ -297,6 +313,8 @@ export async function startServer(app: App, options: ServerOptions = {}): Promis
       resolve();
     });
   });
+  // After the listen: a port taken is the start's error (rejected above), not one to log and live with.
+  watchConnections(server, { maxConnections, log: options.serverLog });
   const { port } = server.address() as AddressInfo;
   // Made once the port is known (the Host check needs it); no request is read before `listen` calls back.
   scope.gate = requestGate({ bindHost: host, port, corsOrigins: options.corsOrigins ?? [], allowedHosts: options.allowedHosts ?? [] });

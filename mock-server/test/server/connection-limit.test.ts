@@ -1,0 +1,91 @@
+import { connect, type Socket } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../../src/index.js';
+import { parseCli } from '../../src/cli/cli-options.js';
+import { defaultMaxConnections, startServer, type RunningServer } from '../../src/server/index.js';
+
+// Under `ulimit -n 256`, 400 idle connections made every new one an empty reply and nothing was
+// logged: past the open-file limit libuv accepts and closes waiting connections without a word.
+
+interface Logged {
+  level: 'warn' | 'error';
+  fields: Readonly<Record<string, unknown>>;
+  message: string;
+}
+
+/** A raw connection, resolved once it is open; `closed` resolves with what the server sent before closing it. */
+function open(port: number): Promise<{ socket: Socket; closed: Promise<string> }> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1');
+    let received = '';
+    socket.on('data', (chunk: Buffer) => (received += chunk.toString('latin1')));
+    // A close after the connection was taken can come as a reset: what counts is that nothing was answered.
+    socket.on('error', () => undefined);
+    const closed = new Promise<string>((done) => socket.once('close', () => done(received)));
+    socket.once('connect', () => resolve({ socket, closed }));
+    socket.once('error', reject);
+  });
+}
+
+const connectionsOf = (running: RunningServer) => new Promise<number>((resolve, reject) => running.server.getConnections((error, count) => (error ? reject(error) : resolve(count))));
+
+describe('the connection cap', () => {
+  let app: App;
+  let running: RunningServer | undefined;
+  const sockets: Socket[] = [];
+  afterEach(async () => {
+    sockets.splice(0).forEach((socket) => socket.destroy());
+    await running?.close();
+    running = undefined;
+    await app?.close();
+  });
+
+  it('closes a connection past --max-connections unanswered and logs it once, not once per connection; a connection closed makes room', async () => {
+    app = createApp({ seed: 3 });
+    const logged: Logged[] = [];
+    running = await startServer(app, { port: 0, maxConnections: 2, serverLog: (level, fields, message) => logged.push({ level, fields, message }) });
+    const held = [await open(running.port), await open(running.port)];
+    sockets.push(...held.map((h) => h.socket));
+    await expect.poll(() => connectionsOf(running!)).toBe(2);
+
+    for (let n = 0; n < 3; n++) {
+      const extra = await open(running.port);
+      sockets.push(extra.socket);
+      extra.socket.write('GET /_sim/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
+      expect(await extra.closed).toBe('');
+    }
+    expect(logged).toEqual([
+      {
+        level: 'warn',
+        fields: { code: 'CONNECTION_LIMIT_REACHED', maxConnections: 2, suppressed: 0 },
+        message: expect.stringMatching(/^\[CONNECTION_LIMIT_REACHED\] 连接数已达上限，新连接未应答即关闭 \/ 2 connections are open, the limit \(--max-connections\): a new connection was closed unanswered; logged at most once per 10 s/),
+      },
+    ]);
+
+    held[0]?.socket.destroy();
+    await expect.poll(() => connectionsOf(running!)).toBe(1);
+    expect((await fetch(`${running.url}/_sim/v1/health`)).status).toBe(200);
+  });
+
+  it('logs an error of the listening socket (accept failing with EMFILE) instead of ending the process, and keeps serving', async () => {
+    app = createApp({ seed: 3 });
+    const logged: Logged[] = [];
+    running = await startServer(app, { port: 0, serverLog: (level, fields, message) => logged.push({ level, fields, message }) });
+    const emfile = Object.assign(new Error('accept EMFILE'), { code: 'EMFILE', syscall: 'accept' });
+    running.server.emit('error', emfile);
+    running.server.emit('error', emfile);
+    expect(logged).toEqual([{ level: 'error', fields: { code: 'SERVER_ERROR', err: emfile, suppressed: 0 }, message: expect.stringContaining('the listening socket failed: accept EMFILE — the process ran out of file descriptors (raise ulimit -n, or lower --max-connections') }]);
+    expect((await fetch(`${running.url}/_sim/v1/health`)).status).toBe(200);
+  });
+
+  it('defaults to the open-file limit less a reserve, and is set by --max-connections or its variable', async () => {
+    expect(defaultMaxConnections('Limit                     Soft Limit           Hard Limit           Units\nMax open files            256                  256                  files\n')).toBe(192);
+    expect(defaultMaxConnections('Max open files            20000                20000                files\n')).toBe(10_000);
+    expect(defaultMaxConnections('Max open files            unlimited            unlimited            files\n')).toBe(10_000);
+    expect(defaultMaxConnections('')).toBe(1_000);
+    expect(parseCli(['--max-connections', '50'])).toMatchObject({ kind: 'run', server: { maxConnections: 50 } });
+    expect(parseCli([], { GDX_MOCK_MAX_CONNECTIONS: '0' })).toEqual({ kind: 'error', message: 'GDX_MOCK_MAX_CONNECTIONS must be a positive integer: 0' });
+    app = createApp({ seed: 3 });
+    await expect(startServer(app, { port: 0, maxConnections: 0 })).rejects.toThrow(/maxConnections must be a positive integer, got 0/);
+  });
+});
