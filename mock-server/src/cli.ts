@@ -6,7 +6,7 @@ import { parseCli, USAGE } from './cli/cli-options.js';
 import { calendarHorizonWarning } from './cli/calendar-horizon.js';
 import { exposureWarnings } from './cli/exposure-warnings.js';
 import { heldOutput } from './cli/held-output.js';
-import { optionRefusal, requestedLogFormat, startRefusal, writeRefusal } from './cli/start-refusal.js';
+import { optionRefusal, requestedLogFormat, startRefusal, writeRefusal, writeStartWarning } from './cli/start-messages.js';
 import { storedSandboxWarnings } from './cli/stored-sandbox-warnings.js';
 import { mockServerVersion } from './cli/version.js';
 
@@ -80,7 +80,7 @@ async function main(): Promise<number> {
   const { app, running, sandbox, calendarYears } = await start().finally(() => out.release());
   const horizon = calendarHorizonWarning(sandbox.clock.today, calendarYears, 'default');
   const stored = storedDir !== undefined ? storedSandboxWarnings(request.sandboxFlags, sandbox, storedDir) : [];
-  for (const warning of [...exposureWarnings(request.server, token !== undefined), ...stored, ...(horizon ? [horizon] : [])]) process.stderr.write(`gdx-mock: warning: ${warning}\n`);
+  for (const warning of [...exposureWarnings(request.server, token !== undefined), ...stored, ...(horizon ? [horizon] : [])]) writeStartWarning(warning, request.log.format, process.stderr);
 
   // A rolling restart drains: no new connections, requests in flight answered (within
   // --shutdown-grace), then the last snapshot is written by `app.close()`. A second signal cuts

@@ -123,7 +123,7 @@ describe('the gdx-mock banner of a running server', () => {
   });
 
   it('warns on stderr when the clock starts near the end of the last year the calendar holds', async () => {
-    const mock = await start(['--port', '0', '--start-at', `${LAST_YEAR}-12-20T10:00:00+08:00`], {});
+    const mock = await start(['--port', '0', '--log-format', 'pretty', '--start-at', `${LAST_YEAR}-12-20T10:00:00+08:00`], {});
     await mock.waitFor(/secrets .*\n/);
     await expect.poll(() => mock.stderr()).toContain(`gdx-mock: warning: the clock (${LAST_YEAR}-12-20) is 12 days before the end of ${LAST_YEAR}`);
     expect(mock.stderr()).toContain(`PUT /_sim/v1/sandboxes/default/calendar/${LAST_YEAR + 1}`);

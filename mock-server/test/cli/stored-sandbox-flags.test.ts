@@ -5,7 +5,7 @@ import { CLI, killed } from '../support/spawn-cli.js';
 
 /** Starts the built `gdx-mock` on a free port; resolves with its URL and what it wrote to stderr once the start's warnings are out. */
 async function start(args: readonly string[], env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string; stderr: () => string }> {
-  const child = spawn(process.execPath, [CLI, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, [CLI, '--port', '0', '--log-format', 'pretty', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let out = '';
   let err = '';
   child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));

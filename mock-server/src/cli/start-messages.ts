@@ -70,6 +70,22 @@ export function writeRefusal(refusal: StartRefusal, format: LogFormat, output: L
 }
 
 /**
+ * Writes a warning of the start (an exposed control plane, a sandbox flag the data directory
+ * overrides, a calendar near its end) to `output` (stderr) in the shape of the log, as
+ * `writeRefusal` does: one pino JSON line at `warn` where the log is JSON lines, the text
+ * `gdx-mock: warning: …` on a terminal. Written whatever `--log-level` says, as it always was.
+ *
+ * @example
+ * ```ts
+ * writeStartWarning('--seed 7 is not applied: …', 'json', process.stderr); // {"level":40,"time":"…","msg":"--seed 7 is not applied: …"}
+ * ```
+ */
+export function writeStartWarning(message: string, format: LogFormat, output: LogOutput): void {
+  if (writesPretty(format, output)) output.write(`gdx-mock: warning: ${message}\n`);
+  else createLogger({ level: 'warn', format: 'json' }, output).warn(message);
+}
+
+/**
  * The `--log-format` a command line asks for, read leniently: a refusal of the command line itself
  * still takes the log's shape. `auto` when none is given or the one given is not a format.
  *

@@ -1,10 +1,11 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { WorkingCalendar } from '@gdx/calendar';
 import { describe, expect, it } from 'vitest';
 import { lockDataDir } from '../../src/persistence/dir-lock.js';
 import { useTempDirs } from '../persistence/data-dir-app.js';
-import { CLI } from '../support/spawn-cli.js';
+import { CLI, killed } from '../support/spawn-cli.js';
 
 // Run with pipes, as under docker or systemd: `auto` is not a terminal there.
 const cli = (args: readonly string[], env: Record<string, string> = {}) =>
@@ -68,6 +69,21 @@ describe('start-up refusals in the log format', () => {
       expect([bad.status, bad.stderr]).toEqual([2, 'gdx-mock: --port must be 0–65535: x\n\nRun gdx-mock --help for the options and their variables.\n']);
     } finally {
       lock.release();
+    }
+  });
+
+  it('--log-format json: a warning of the start is a JSON line at warn on stderr, not text', async () => {
+    const lastYear = Math.max(...WorkingCalendar.official().years());
+    const child = spawn(process.execPath, [CLI, '--port', '0', '--log-format', 'json', '--start-at', `${lastYear}-12-20T10:00:00+08:00`], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
+    child.stdout.resume();
+    try {
+      await expect.poll(() => err, { timeout: 20_000 }).toContain('\n');
+      expect(jsonLines(err)).toEqual([expect.objectContaining({ level: 40, msg: expect.stringContaining(`the clock (${lastYear}-12-20) is 12 days before the end of ${lastYear}`) })]);
+    } finally {
+      child.kill('SIGKILL');
+      await killed(child);
     }
   });
 });
