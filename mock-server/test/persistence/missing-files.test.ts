@@ -150,6 +150,8 @@ describe('a data directory with a file missing', () => {
 
     const refused = startRefused(dir);
     expect(refused.status).toBe(1);
+    // On a pipe (auto) the refusal is one JSON line a log pipeline reads, naming the file.
+    expect(JSON.parse(refused.stderr)).toMatchObject({ level: 60, code: 'DATA_DIR_DAMAGED', path: join(dir, 'store.sqlite'), msg: expect.stringMatching(/^\[DATA_DIR_DAMAGED\] 数据目录已损坏，未作任何修改 \/ the data directory is damaged/) });
     expect(refused.stderr).toContain('DATA_DIR_DAMAGED');
     expect(refused.stderr).toContain(`file:     ${join(dir, 'store.sqlite')}`);
     expect(refused.stderr).toMatch(/problem: +emptied \(0 bytes, no journal table in it\): this directory held a gdx store created at /);
