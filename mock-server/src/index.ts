@@ -1,4 +1,5 @@
 export { createApp, type App, type AppOptions, type StorageStatus } from './app/create-app.js';
+export type { ServiceConnections } from './app/sim/service-status.js';
 export { DataDirDamagedError, StorageUnavailableError, type Damage, type Store, type StoredSnapshot, type StoredState } from './persistence/store.js';
 export type { JournalEntry, CommandEntry, DeliveryEntry } from './persistence/journal-entry.js';
 export type { DispatchMeta, DispatchRequest, DispatchResponse } from './app/dispatch-types.js';

@@ -29,7 +29,7 @@ import { simAccessGuard } from './sim-access.js';
 import type { OpenApiDocument, PlatformModule, ProfileRef, ReviewerPolicy } from './platform-module.js';
 import { buildRouter } from './route-table.js';
 import { SIM_ROUTES } from './sim/index.js';
-import type { ServiceStorage } from './sim/service-status.js';
+import type { ServiceConnections, ServiceStorage } from './sim/service-status.js';
 
 /** Options of `createApp`. */
 export interface AppOptions {
@@ -123,6 +123,12 @@ export interface App {
   readonly limits: Readonly<Limits>;
   /** Where acknowledged writes are kept, and whether writes are accepted now. */
   readonly storage: StorageStatus;
+  /**
+   * Lets `GET /_sim/v1/health` show the connections of the HTTP server serving the app
+   * (`connections: { open, max }`): `startServer` calls it with its own count; `undefined` detaches.
+   * In-process transports (MSW, the fetch) have no connections: health then leaves the field out.
+   */
+  attachConnections(source: (() => ServiceConnections) | undefined): void;
   /** Waits for webhook deliveries in flight and those waiting for their turn (pending retries are not waited for). */
   idle(): Promise<void>;
   /** Writes what is pending to the journal, cancels webhook retries and closes files. */
@@ -391,6 +397,8 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
   };
   // Journaling wraps the core, so every transport's requests are journaled; with no entries kept it costs nothing.
   const dispatch = requestJournal.entries === 0 ? answer : journalRequests(answer, { sandbox: restoredSandbox, wall: realWall });
+  // Set by the HTTP server that serves the app (`startServer`), for health to show.
+  let connections: (() => ServiceConnections) | undefined;
   const app: App = {
     platforms,
     limits,
@@ -421,6 +429,9 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
         return refused ? { count: refused.count, location: refused.location, notKept: refusals.notKept } : { count: 0, notKept: 0 };
       },
     },
+    attachConnections(source) {
+      connections = source;
+    },
     async idle() {
       await Promise.all(deps.registry.restored().map((s) => s.webhooks.idle()));
     },
@@ -431,6 +442,6 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
     },
   };
   // Started once the data directory was read and replayed: from here on every answer is ready.
-  deps.service = { startedAt: realWall(), now: realWall, storage: app.storage, showsLocation: options.simToken === undefined };
+  deps.service = { startedAt: realWall(), now: realWall, storage: app.storage, showsLocation: options.simToken === undefined, connections: () => connections?.() };
   return { app, persistedState };
 }

@@ -315,6 +315,13 @@ export async function startServer(app: App, options: ServerOptions = {}): Promis
   });
   // After the listen: a port taken is the start's error (rejected above), not one to log and live with.
   watchConnections(server, { maxConnections, log: options.serverLog });
+  // Counted here, not with `getConnections` (a callback): health reads it synchronously.
+  let open = 0;
+  server.on('connection', (socket) => {
+    open += 1;
+    socket.once('close', () => (open -= 1));
+  });
+  app.attachConnections(() => ({ open, max: maxConnections }));
   const { port } = server.address() as AddressInfo;
   // Made once the port is known (the Host check needs it); no request is read before `listen` calls back.
   scope.gate = requestGate({ bindHost: host, port, corsOrigins: options.corsOrigins ?? [], allowedHosts: options.allowedHosts ?? [] });

@@ -46,7 +46,10 @@ for (const name of ['in-process fetch', 'node:http server']) {
         startedAt: '2026-12-04T09:00:00+08:00',
         storage: { kind: 'memory', writable: true, compacting: false, entriesSinceSnapshot: 0, restoring: 0, replayRefused: { count: 0, notKept: 0 } },
         sandboxes: 1,
+        // Only a server has connections: this request's own, at least.
+        ...(name === 'node:http server' ? { connections: { open: expect.any(Number), max: expect.any(Number) } } : {}),
       });
+      if (name === 'node:http server') expect(first.connections?.open).toBeGreaterThanOrEqual(1);
       wall += 1_500;
       await sim.sandboxes.create({ profile: 'national', seed: 9 });
       const later = await sim.service.health();

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/index.js';
 import { parseCli } from '../../src/cli/cli-options.js';
 import { defaultMaxConnections, startServer, type RunningServer } from '../../src/server/index.js';
+import { expectContract } from '../support/contract.js';
 
 // Under `ulimit -n 256`, 400 idle connections made every new one an empty reply and nothing was
 // logged: past the open-file limit libuv accepts and closes waiting connections without a word.
@@ -87,5 +88,37 @@ describe('the connection cap', () => {
     expect(parseCli([], { GDX_MOCK_MAX_CONNECTIONS: '0' })).toEqual({ kind: 'error', message: 'GDX_MOCK_MAX_CONNECTIONS must be a positive integer: 0' });
     app = createApp({ seed: 3 });
     await expect(startServer(app, { port: 0, maxConnections: 0 })).rejects.toThrow(/maxConnections must be a positive integer, got 0/);
+  });
+});
+
+describe('health and the connections', () => {
+  let app: App;
+  let running: RunningServer | undefined;
+  const sockets: Socket[] = [];
+  afterEach(async () => {
+    sockets.splice(0).forEach((socket) => socket.destroy());
+    await running?.close();
+    running = undefined;
+    await app?.close();
+  });
+
+  it('GET /_sim/v1/health shows the connections open and the cap over HTTP, and leaves them out in process', async () => {
+    app = createApp({ seed: 3 });
+    running = await startServer(app, { port: 0, maxConnections: 7 });
+    for (let n = 0; n < 2; n++) sockets.push((await open(running.port)).socket);
+    await expect.poll(() => connectionsOf(running!)).toBe(2);
+    // fetch's own connection makes the third.
+    const health = await fetch(`${running.url}/_sim/v1/health`, { headers: { connection: 'close' } });
+    const body = (await health.json()) as { connections: unknown };
+    expectContract('simulation', 'getHealth', { status: health.status, body }, 200);
+    expect(body.connections).toEqual({ open: 3, max: 7 });
+    // An app no server serves (MSW, the in-process fetch) has no connections to show.
+    const alone = createApp({ seed: 3 });
+    try {
+      const inProcess = await alone.dispatch({ method: 'GET', path: '/_sim/v1/health', query: '', headers: { host: 'mock.local' }, body: undefined });
+      expect(JSON.parse(String(inProcess.body))).not.toHaveProperty('connections');
+    } finally {
+      await alone.close();
+    }
   });
 });

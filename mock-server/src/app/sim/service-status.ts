@@ -36,6 +36,14 @@ export interface ServiceStorage {
   readonly replayRefused: { readonly count: number; readonly location?: string; readonly notKept: number };
 }
 
+/** The connections of the HTTP server that serves the app (`startServer`), as `GET /_sim/v1/health` shows them. */
+export interface ServiceConnections {
+  /** Connections open now. */
+  readonly open: number;
+  /** The most it keeps open (`--max-connections`): one more is closed unanswered. */
+  readonly max: number;
+}
+
 /** The app itself, as the `/health` and `/ready` routes see it. */
 export interface ServiceStatus {
   /** Wall time (epoch ms) when the app was created, after its data directory was read and replayed. */
@@ -48,4 +56,6 @@ export interface ServiceStatus {
    * reach `/health` without it and a path on the server is for its operator only.
    */
   readonly showsLocation: boolean;
+  /** The HTTP server's connections, when one serves the app (`App.attachConnections`); `undefined` in process (MSW, fetch). */
+  connections(): ServiceConnections | undefined;
 }

@@ -53,6 +53,7 @@ export const serviceRoutes: readonly SimRoute[] = [
       // A path on the server is for its operator: left out, as the store's, when the mock has a token.
       const refused = service.showsLocation ? replayRefused : { count: replayRefused.count, notKept: replayRefused.notKept };
       const reasons = degradedReasons({ writable, replayRefused });
+      const connections = service.connections();
       return {
         status: 200,
         body: {
@@ -63,6 +64,7 @@ export const serviceRoutes: readonly SimRoute[] = [
           startedAt: formatInstant(service.startedAt),
           storage: { kind, ...(location !== undefined && service.showsLocation ? { location } : {}), writable, compacting, entriesSinceSnapshot, restoring, replayRefused: refused },
           sandboxes: ctx.registry.size,
+          ...(connections !== undefined ? { connections } : {}),
         },
       };
     },
