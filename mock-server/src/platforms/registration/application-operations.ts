@@ -6,7 +6,7 @@ import { filingOf } from './initial-filing.js';
 import { pendingApplications } from './pending-applications.js';
 import { filerRole, nextN, type ApplicationRecord, type FilerRole, type RegistrationRecord, type Submission } from './records.js';
 import type { RegistrationState } from './registration-state.js';
-import { isNamedRegistrant } from './co-registrants.js';
+import { holdsRegistration, isNamedRegistrant } from './co-registrants.js';
 import { checkRegistrants, checkRightsTerm } from './submission-checks.js';
 import { applicationView } from './wire-views.js';
 
@@ -32,11 +32,6 @@ function ownApplication(ctx: Ctx): ApplicationRecord {
   return app;
 }
 
-/** Whether the caller holds the registration as (one of) its registrants (第七条: a joint registration is each unit's). */
-function holds(caller: Organisation, target: RegistrationRecord): boolean {
-  return target.owner === caller.id || isNamedRegistrant(caller, target.registrants);
-}
-
 /**
  * The registration a change, correction or cancellation names, which must be valid: one the
  * caller holds (filed by it, or a joint registration naming it), or, for a correction, anyone's (an interested party may ask for a correction,
@@ -45,7 +40,7 @@ function holds(caller: Organisation, target: RegistrationRecord): boolean {
 function checkTarget(ctx: Ctx, submission: Submission): RegistrationRecord | undefined {
   if (submission.type === 'initial') return undefined;
   const target = ctx.state.registrations.get(submission.registrationId ?? '');
-  if (!target || (!holds(callerOf(ctx), target) && submission.type !== 'correction')) {
+  if (!target || (!holdsRegistration(callerOf(ctx), target) && submission.type !== 'correction')) {
     throw new PlatformProblem('NOT_FOUND', {
       detail: `registration ${String(submission.registrationId)} does not exist`,
       errors: [{ pointer: '/registrationId', code: 'NOT_FOUND', message: { zh: '登记结果不存在', en: 'The registration does not exist' } }],

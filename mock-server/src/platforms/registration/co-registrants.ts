@@ -1,5 +1,5 @@
 import type { Organisation, SandboxContext } from '../../app/platform-module.js';
-import type { OrgRef } from './records.js';
+import type { OrgRef, RegistrationRecord } from './records.js';
 
 /** No further registrant (shared: asked for every listed application and registration). */
 const NONE: readonly string[] = [];
@@ -16,6 +16,20 @@ const NONE: readonly string[] = [];
  */
 export function isNamedRegistrant(org: Pick<Organisation, 'creditCode'>, registrants: readonly OrgRef[]): boolean {
   return registrants.some((r) => r.creditCode === org.creditCode);
+}
+
+/**
+ * Whether `org` holds `registration` as (one of) its registrants: it filed the application the
+ * registration was coded for, or the joint registration names it (第七条: a joint registration is
+ * each unit's). What a registrant reads, renews, changes or cancels.
+ *
+ * @example
+ * ```ts
+ * holdsRegistration(ctx.caller, registration); // false: 404 for another organisation's registration
+ * ```
+ */
+export function holdsRegistration(org: Pick<Organisation, 'id' | 'creditCode'>, registration: Pick<RegistrationRecord, 'owner' | 'registrants'>): boolean {
+  return registration.owner === org.id || isNamedRegistrant(org, registration.registrants);
 }
 
 /**

@@ -3,7 +3,7 @@ import { formatInstant } from '@gdx/kernel';
 import type { OperationContext, OperationHandler } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
 import { indexPage } from '../../app/list-index.js';
-import { isNamedRegistrant } from './co-registrants.js';
+import { holdsRegistration } from './co-registrants.js';
 import type { RegistrationRecord } from './records.js';
 import { checkRenewalTerm } from './submission-checks.js';
 import type { RegistrationState } from './registration-state.js';
@@ -18,7 +18,7 @@ type Ctx = OperationContext<RegistrationState>;
 function ownRegistration(ctx: Ctx): RegistrationRecord {
   const reg = ctx.state.registrations.get(ctx.params['registrationId'] ?? '');
   const caller = ctx.caller;
-  if (!reg || !caller || (reg.owner !== caller.id && !isNamedRegistrant(caller, reg.registrants))) throw new PlatformProblem('NOT_FOUND', { detail: 'no such registration' });
+  if (!reg || !caller || !holdsRegistration(caller, reg)) throw new PlatformProblem('NOT_FOUND', { detail: 'no such registration' });
   return reg;
 }
 
