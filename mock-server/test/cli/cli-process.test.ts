@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WorkingCalendar } from '@gdx/calendar';
-import { afterEach, describe, expect, it } from 'vitest';
-import { CLI, killed } from '../support/spawn-cli.js';
+import { describe, expect, it } from 'vitest';
+import { CLI, killed, useChildren } from '../support/spawn-cli.js';
 
 // The built bin, as users and CI run it (decision 0002: `test` depends on `build`).
 // The years of the shipped holiday schedules: the banner names them, and warns near the last one's end.
@@ -57,13 +57,7 @@ interface Started {
   waitFor: (pattern: RegExp) => Promise<void>;
 }
 
-const children: ChildProcess[] = [];
-afterEach(async () => {
-  for (const child of children.splice(0)) {
-    child.kill('SIGTERM');
-    await killed(child);
-  }
-});
+const children = useChildren('SIGTERM');
 
 /** Starts the built CLI with `args` and `env` added, and resolves once the whole banner is out (its last line names the secrets). */
 async function start(args: readonly string[], env: Record<string, string>): Promise<Started> {

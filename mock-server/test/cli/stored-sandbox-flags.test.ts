@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../persistence/data-dir-app.js';
-import { CLI, killed } from '../support/spawn-cli.js';
+import { CLI, killed, useChildren } from '../support/spawn-cli.js';
 
 /** Starts the built `gdx-mock` on a free port; resolves with its URL and what it wrote to stderr once the start's warnings are out. */
 async function start(args: readonly string[], env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string; stderr: () => string }> {
@@ -28,13 +28,7 @@ async function warnings(started: { url: string; stderr: () => string }): Promise
 
 describe('gdx-mock on a data directory that already holds its default sandbox', () => {
   const tempDir = useTempDirs();
-  const children: ChildProcess[] = [];
-  afterEach(async () => {
-    for (const child of children.splice(0)) {
-      child.kill('SIGKILL');
-      await killed(child);
-    }
-  });
+  const children = useChildren();
 
   it('names each sandbox flag the stored sandbox overrides, by flag or variable, and what is in force instead; none for a new directory or matching flags', async () => {
     const dir = tempDir();

@@ -1,9 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { RegistrationClient } from '@gdx/registration';
 import { credentialsOf, SimulationClient } from '@gdx/simulation';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { initialSubmission } from '../registration/harness.js';
-import { CLI, killed } from '../support/spawn-cli.js';
+import { CLI, killed, useChildren } from '../support/spawn-cli.js';
 
 // The request log and the journal of the built `gdx-mock`, as CI runs it: stdout is a pipe, so
 // the log is JSON lines under the default `--log-format auto`.
@@ -15,13 +15,7 @@ interface Running {
   stop(): Promise<string>;
 }
 
-const children: ChildProcess[] = [];
-afterEach(async () => {
-  for (const child of children.splice(0)) {
-    child.kill('SIGTERM');
-    await killed(child);
-  }
-});
+const children = useChildren('SIGTERM');
 
 async function start(args: readonly string[], env: Record<string, string> = {}): Promise<Running> {
   const child = spawn(process.execPath, [CLI, '--port', '0', '--seed', '3', '--start-at', '2025-09-26T10:00:00+08:00', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });

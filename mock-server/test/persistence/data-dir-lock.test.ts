@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/index.js';
 import { runRepair } from '../../src/cli/repair-command.js';
-import { CLI, killed, startChild } from '../support/spawn-cli.js';
+import { CLI, killed, startChild, useChildren } from '../support/spawn-cli.js';
 import { useTempDirs } from './data-dir-app.js';
 
 const OPTIONS = { seed: 3, startAt: '2025-09-26T10:00:00+08:00' } as const;
@@ -31,13 +31,7 @@ function thrown(fn: () => unknown): { code?: unknown; message: string } | undefi
 
 describe('one process per data directory', () => {
   const tempDir = useTempDirs();
-  const children: ChildProcess[] = [];
-  afterEach(async () => {
-    for (const child of children.splice(0)) {
-      child.kill('SIGKILL');
-      await killed(child);
-    }
-  });
+  const children = useChildren();
 
   it('a second gdx-mock on a directory a running one holds exits 1 naming it, and takes nothing; after kill -9 of the first, a start takes the directory again with what it acknowledged', async () => {
     const dir = tempDir();

@@ -1,12 +1,12 @@
-import { spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/index.js';
 import { runRepair } from '../../src/cli/repair-command.js';
 import { DataDirDamagedError } from '../../src/persistence/store.js';
-import { CLI, killed, startChild } from '../support/spawn-cli.js';
+import { CLI, killed, startChild, useChildren } from '../support/spawn-cli.js';
 import { useTempDirs } from './data-dir-app.js';
 
 const OPTIONS = { seed: 3, startAt: '2025-09-26T10:00:00+08:00' } as const;
@@ -53,13 +53,7 @@ async function sandboxIds(dir: string): Promise<string[]> {
 
 describe('a data directory with a file missing', () => {
   const tempDir = useTempDirs();
-  const children: ChildProcess[] = [];
-  afterEach(async () => {
-    for (const child of children.splice(0)) {
-      child.kill('SIGKILL');
-      await killed(child);
-    }
-  });
+  const children = useChildren();
 
   it('store.sqlite and gdx-data.json deleted beside snapshots.sqlite: the start is refused naming them and changes nothing; repair starts a journal after the snapshot, whose writes survive kill -9', async () => {
     const dir = tempDir();

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { afterEach } from 'vitest';
 
 // The bin is spawned as its built self (decision 0002: `test` depends on `build` in turbo).
 export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
@@ -45,3 +46,18 @@ export function killed(child: ChildProcess): Promise<void> {
   });
 }
 
+
+/**
+ * The children a test spawns: push each one, and after each test it is sent `signal` and waited
+ * for, so no `gdx-mock` outlives its test (or holds its data directory for the next one).
+ */
+export function useChildren(signal: NodeJS.Signals = 'SIGKILL'): ChildProcess[] {
+  const children: ChildProcess[] = [];
+  afterEach(async () => {
+    for (const child of children.splice(0)) {
+      child.kill(signal);
+      await killed(child);
+    }
+  });
+  return children;
+}
