@@ -70,7 +70,8 @@ function parseRun(argv: readonly string[], env: Readonly<Record<string, string |
   if (values.boolean('help')) return { kind: 'help' };
   if (values.boolean('version')) return { kind: 'version' };
   const port = readInteger(values.string('port'), 0, 65535) ?? 4010;
-  const seed = readInteger(values.string('seed'), 0) ?? 1;
+  const seedGiven = values.string('seed');
+  const seed = readInteger(seedGiven, 0) ?? 1;
   const profileGiven = values.string('profile');
   const profile = profileGiven?.value ?? 'national';
   if (profileGiven && !PROFILES.includes(profile) && !PROFILE_FILE.test(profile)) {
@@ -109,8 +110,9 @@ function parseRun(argv: readonly string[], env: Readonly<Record<string, string |
     ...(profileFile !== undefined ? { profileFile } : {}),
     showSecrets: values.boolean('show-secrets'),
     sandboxFlags: {
-      ...(values.string('seed') ? { seed: values.string('seed')! } : {}),
-      ...(profileGiven ? { profile: profileGiven } : {}),
+      ...(seedGiven ? { seed: seedGiven } : {}),
+      // A profile file names its profile inside: only a shipped name can be compared with the stored one.
+      ...(profileGiven && profileFile === undefined ? { profile: profileGiven } : {}),
       ...(clockGiven ? { clock: clockGiven } : {}),
       ...(startAtGiven ? { startAt: startAtGiven } : {}),
     },

@@ -3,6 +3,7 @@ import type { Sourced } from './flag-spec.js';
 /** The flags that shape the default sandbox, as given on the command line or by their variables (`source` says which). */
 export interface SandboxFlags {
   seed?: Sourced<string>;
+  /** A shipped profile's name (a profile file is not given here: it names its profile inside). */
   profile?: Sourced<string>;
   clock?: Sourced<string>;
   startAt?: Sourced<string>;
@@ -35,8 +36,7 @@ export function storedSandboxWarnings(flags: SandboxFlags, sandbox: StartedSandb
     `数据目录中已有默认沙箱，${given.source} 未生效（沿用已保存的设置）`;
   const warnings: string[] = [];
   if (flags.seed && Number(flags.seed.value) !== sandbox.seed) warnings.push(kept(flags.seed, `seed ${sandbox.seed}`));
-  // A profile file names its profile inside: only the shipped names can be compared here.
-  if (flags.profile && !/\.(json|ya?ml)$/i.test(flags.profile.value) && flags.profile.value !== sandbox.profile.name) warnings.push(kept(flags.profile, `profile ${sandbox.profile.name}`));
+  if (flags.profile && flags.profile.value !== sandbox.profile.name) warnings.push(kept(flags.profile, `profile ${sandbox.profile.name}`));
   if (flags.clock && flags.clock.value !== sandbox.clock.mode) warnings.push(kept(flags.clock, `${sandbox.clock.mode} clock`));
   if (flags.startAt) warnings.push(kept(flags.startAt, `clock, now ${sandbox.clock.now}`));
   return warnings;
