@@ -76,7 +76,7 @@ const AUTHORIZATION_WIRE: WireMapping = {
 function forEach(list: string, owners: readonly (string | null)[], instance: WorkflowInstance): Listing[] {
   const [first, ...others] = [...new Set(owners.filter((o): o is string => o !== null))];
   if (first === undefined) return [];
-  return [{ ...ownListing(list, first, instance), ...(others.length > 0 ? { alsoOwners: others } : {}) }];
+  return [{ ...ownListing(list, first, instance), alsoOwners: others }];
 }
 
 function listings(state: AuthorizedOperationState, instance: WorkflowInstance): Listing[] {

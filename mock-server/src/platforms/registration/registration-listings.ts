@@ -35,9 +35,8 @@ export function registrationListings(state: RegistrationState): (instance: Workf
     const reg = state.registrations.get(instance.id);
     if (reg) {
       // Also by code and certificate number (the public lookup), oldest first as the records are kept.
-      const alsoOwners = coRegistrants(state.sandbox, reg.registrants, reg.owner);
       const listings: Listing[] = [
-        { list: 'registration', owner: reg.owner, ...(alsoOwners.length > 0 ? { alsoOwners } : {}), state: instance.state, key: [-reg.n] },
+        { list: 'registration', owner: reg.owner, alsoOwners: coRegistrants(state.sandbox, reg.registrants, reg.owner), state: instance.state, key: [-reg.n] },
         { list: 'code', owner: reg.registrationCode, key: [reg.n] },
       ];
       if (reg.certificateNumber !== null) listings.push({ list: 'certificate', owner: reg.certificateNumber, key: [reg.n] });
@@ -50,7 +49,7 @@ export function registrationListings(state: RegistrationState): (instance: Workf
     if (!app) return [];
     // An interested party's correction names the registrants of what it corrects: it stays its filer's.
     const alsoOwners = filerRole(state, app) === 'registrant' ? coRegistrants(state.sandbox, app.submission.registrants, app.owner) : [];
-    const listings: Listing[] = [{ list: 'application', owner: app.owner, ...(alsoOwners.length > 0 ? { alsoOwners } : {}), state: instance.state, key: [-app.n] }];
+    const listings: Listing[] = [{ list: 'application', owner: app.owner, alsoOwners, state: instance.state, key: [-app.n] }];
     // Under the registration a change, correction or cancellation names (its pending ones end with it).
     if (app.type !== 'initial' && app.registrationId !== null) listings.push({ list: 'target', owner: app.registrationId, state: instance.state, key: [app.n] });
     for (const id of notices(app.id, app.noticeId)) {

@@ -15,7 +15,7 @@ export interface Listing {
   list: string;
   /** Whose list it is; `null` for a public list. */
   owner: string | null;
-  /** Further organisations whose list of the same name holds the item too (e.g. the other registrants of a joint application). */
+  /** Further organisations whose list of the same name holds the item too (e.g. the other registrants of a joint application); may be empty. */
   alsoOwners?: readonly string[];
   /** The value of the list's `?state=` (or `?status=`) filter the item answers to, when the list has one. */
   state?: string;
@@ -96,7 +96,7 @@ export class HostListIndex {
       if (!index) this.#lists.set(listing.list, (index = new ListIndex()));
       const itemId = listing.id ?? id;
       const buckets: string[] = [];
-      for (const owner of listing.alsoOwners ? [listing.owner, ...listing.alsoOwners] : [listing.owner]) {
+      for (const owner of listing.alsoOwners?.length ? [listing.owner, ...listing.alsoOwners] : [listing.owner]) {
         buckets.push(bucketName(owner));
         if (listing.state !== undefined) buckets.push(bucketName(owner, listing.state));
       }
