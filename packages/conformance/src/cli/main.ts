@@ -10,7 +10,8 @@ import { sandboxSeed } from '../runner/random.js';
 import { requestTimeoutMs, runConformance, ConformanceUsageError } from '../runner/run-conformance.js';
 import { CliUsageError, parseCliArgs, USAGE, type CliOptions } from './parse-args.js';
 import { misplacedBaseUrlMessage, unroutedPlatforms } from './base-url-check.js';
-import { ensureReachable, PROBE, probeList, refusesCredentials, TargetUnreachableError, unreachableReason } from './preflight.js';
+import { unreachableReason } from '../http/request-failure.js';
+import { ensureReachable, PROBE, probeList, refusesCredentials, TargetUnreachableError } from './preflight.js';
 import { waitUntilReady } from './wait-ready.js';
 
 /** Where the CLI writes, and how it reaches the network (tests inject both). */

@@ -1,7 +1,5 @@
 import { unreachableReason } from '../http/request-failure.js';
 import { createSignedHttp } from '../http/signed-http.js';
-
-export { unreachableReason };
 import { isRecord, type HttpResponse } from '../http/response.js';
 import type { Organization } from '../http/signer.js';
 import type { Platform } from '../runner/types.js';
