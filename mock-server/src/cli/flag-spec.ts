@@ -126,6 +126,49 @@ export function readInteger(given: Sourced<string> | undefined, min: 0 | 1, max?
   throw new FlagError(`${given.source} must be ${wanted}: ${given.value}`);
 }
 
+/**
+ * A flag that sets one numeric option: its row of the flag table (`name`, `value`, `help`), the
+ * option it sets and the whole numbers it takes (`min`, and `max` when bounded).
+ */
+export interface IntegerOptionFlag<K extends string> {
+  readonly name: string;
+  readonly option: K;
+  readonly value: string;
+  readonly help: readonly string[];
+  readonly min: 0 | 1;
+  readonly max?: number;
+}
+
+/**
+ * The flag table rows of a group of numeric-option flags (`kind: 'string'`, read by `readIntegerOptions`).
+ *
+ * @example
+ * ```ts
+ * integerOptionSpecs([{ name: 'quota-objects', option: 'objects', value: '<n>', help: ['…'], min: 1 }]); // [{ name: 'quota-objects', kind: 'string', value: '<n>', help: ['…'] }]
+ * ```
+ */
+export function integerOptionSpecs(flags: readonly IntegerOptionFlag<string>[]): FlagSpec[] {
+  return flags.map(({ name, value, help }) => ({ name, kind: 'string', value, help }));
+}
+
+/**
+ * The options a group of numeric-option flags sets (only those given, flag or variable), each
+ * checked by `readInteger`: throws a `FlagError` naming the flag or variable of the first bad one.
+ *
+ * @example
+ * ```ts
+ * readIntegerOptions(values, QUOTA_FLAGS); // { objects: 10000 } for --quota-objects 10000
+ * ```
+ */
+export function readIntegerOptions<K extends string>(values: FlagValues, flags: readonly IntegerOptionFlag<K>[]): Partial<Record<K, number>> {
+  const options: Partial<Record<K, number>> = {};
+  for (const { name, option, min, max } of flags) {
+    const n = readInteger(values.string(name), min, max);
+    if (n !== undefined) options[option] = n;
+  }
+  return options;
+}
+
 const COLUMN = 30;
 const WIDTH = 100;
 

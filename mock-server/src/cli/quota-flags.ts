@@ -1,19 +1,15 @@
 import type { SandboxQuotas } from '../sandbox/quotas.js';
-import { readInteger, type FlagSpec, type FlagValues } from './flag-spec.js';
+import { integerOptionSpecs, readIntegerOptions, type FlagSpec, type FlagValues, type IntegerOptionFlag } from './flag-spec.js';
 
-/** The `gdx-mock` flags of the per-sandbox quotas, by the quota they set. */
-export const QUOTA_FLAGS = {
-  'quota-objects': 'objects',
-  'quota-events': 'events',
-  'quota-stored-bytes': 'storedBytes',
-} as const satisfies Record<string, keyof SandboxQuotas>;
+/** The `gdx-mock` flags of the per-sandbox quotas: each one's `--help` row and the quota it sets. */
+const QUOTA_FLAGS: readonly IntegerOptionFlag<keyof SandboxQuotas>[] = [
+  { name: 'quota-objects', option: 'objects', min: 1, value: '<n>', help: ['workflow objects per sandbox (default 250000); a create past it is', 'refused with 409 SANDBOX_QUOTA_EXCEEDED, changing nothing'] },
+  { name: 'quota-events', option: 'events', min: 1, value: '<n>', help: ['events per sandbox feed (default 2000000); writes are refused past it'] },
+  { name: 'quota-stored-bytes', option: 'storedBytes', min: 1, value: '<n>', help: ['request-body bytes a sandbox keeps (default 268435456, 256 MiB)'] },
+];
 
 /** The quota rows of the `gdx-mock` flag table. */
-export const QUOTA_FLAG_SPECS: readonly FlagSpec[] = [
-  { name: 'quota-objects', kind: 'string', value: '<n>', help: ['workflow objects per sandbox (default 250000); a create past it is', 'refused with 409 SANDBOX_QUOTA_EXCEEDED, changing nothing'] },
-  { name: 'quota-events', kind: 'string', value: '<n>', help: ['events per sandbox feed (default 2000000); writes are refused past it'] },
-  { name: 'quota-stored-bytes', kind: 'string', value: '<n>', help: ['request-body bytes a sandbox keeps (default 268435456, 256 MiB)'] },
-];
+export const QUOTA_FLAG_SPECS: readonly FlagSpec[] = integerOptionSpecs(QUOTA_FLAGS);
 
 /**
  * The quotas the command line or environment sets (only those given). Throws a `FlagError`
@@ -25,10 +21,5 @@ export const QUOTA_FLAG_SPECS: readonly FlagSpec[] = [
  * ```
  */
 export function parseQuotaFlags(values: FlagValues): Partial<SandboxQuotas> {
-  const quotas: Partial<SandboxQuotas> = {};
-  for (const [flag, quota] of Object.entries(QUOTA_FLAGS)) {
-    const n = readInteger(values.string(flag), 1);
-    if (n !== undefined) quotas[quota] = n;
-  }
-  return quotas;
+  return readIntegerOptions(values, QUOTA_FLAGS);
 }
