@@ -81,18 +81,10 @@ export function createSignedHttp(target: HttpTarget, organization: Organization)
         );
       }
       Object.assign(headers, options.headers);
-      const timeout = AbortSignal.timeout(target.timeoutMs ?? 15_000);
       // Looked up per call, never captured: a test's MSW server or an injected fetch must see it.
       const doFetch = target.fetch ?? globalThis.fetch;
-      const timeoutMs = target.timeoutMs ?? 15_000;
-      const response = await naming(method, url.toString(), { timeoutMs, checkSignal: target.signal }, () => doFetch(url, {
-        method,
-        headers,
-        ...(body.length > 0 ? { body } : {}),
-        // Combined only when there is a second signal: `AbortSignal.any` registers weak references
-        // and a finalizer per call (~1 % of a kit run against the in-process mock, profiled).
-        signal: target.signal ? AbortSignal.any([timeout, target.signal]) : timeout,
-      }));
+      const limits = { timeoutMs: target.timeoutMs ?? 15_000, checkSignal: target.signal };
+      const response = await naming(method, url.toString(), limits, (signal) => doFetch(url, { method, headers, ...(body.length > 0 ? { body } : {}), signal }));
       return readResponse(response, method, url.toString());
     },
   };

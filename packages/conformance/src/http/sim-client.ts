@@ -103,16 +103,14 @@ export function createSimClient(options: Omit<HttpTarget, 'baseUrl'> & { url: st
   const send = async (method: string, path: string, json: unknown, bounded: boolean): Promise<HttpResponse> => {
     const doFetch = options.fetch ?? globalThis.fetch;
     const url = root + path;
-    const timeoutMs = options.timeoutMs ?? 15_000;
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const checkSignal = bounded ? options.signal : undefined;
-    const response = await naming(method, url, { timeoutMs, checkSignal }, () => doFetch(url, {
+    const limits = { timeoutMs: options.timeoutMs ?? 15_000, checkSignal: bounded ? options.signal : undefined };
+    const response = await naming(method, url, limits, (signal) => doFetch(url, {
       method,
       // Writes say JSON also without a body: the gdx mock's simulation API refuses anything else
       // (no CORS simple request); the token is for a mock started with --sim-token.
       headers: { accept: 'application/json', ...(method === 'GET' ? {} : { 'content-type': 'application/json' }), ...auth },
       ...(json === undefined ? {} : { body: JSON.stringify(json) }),
-      signal: checkSignal ? AbortSignal.any([timeout, checkSignal]) : timeout,
+      signal,
     }));
     return readResponse(response, method, url);
   };
