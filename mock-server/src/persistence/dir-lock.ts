@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { DataDirUnavailableError } from './directory.js';
 
 /** The file a process holds locked while it uses a data directory (a server, or `gdx-mock repair`). */
-export const LOCK_FILE = 'gdx-mock.lock';
+const LOCK_FILE = 'gdx-mock.lock';
 
 /** Another process holds the data directory; the start (or repair) stops with this, changing nothing. */
 export class DataDirInUseError extends Error {

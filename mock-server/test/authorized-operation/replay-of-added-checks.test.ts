@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/index.js';
 import { createFetch } from '../../src/fetch/index.js';
-import { openDataDir } from '../../src/persistence/data-dir.js';
+import { journalAcknowledged } from '../support/older-journal.js';
 import { defaultPlatforms } from '../../src/platforms/index.js';
 import { client } from '../support/client.js';
 import { START_AT } from '../support/harness.js';
@@ -37,10 +37,8 @@ describe('journal replay of a bid acknowledged with an eligibility condition not
     await first.close();
 
     // What an older version journaled: the same bid, answered 201.
-    const store = openDataDir(dataDir);
     const path = `/sandboxes/${world.id}/authorized-operation/v1/selections/${selection.id}/bids`;
-    store.append([{ seq: store.lastSeq + 1, kind: 'command', at: Date.parse('2025-12-05T09:00:00Z'), method: 'POST', path, query: '', contentType: 'application/json', body: JSON.stringify(body), caller: world.operator.id, status: 201 }]);
-    store.close();
+    journalAcknowledged(dataDir, [{ path, body, caller: world.operator.id, status: 201 }]);
 
     const second = open();
     const call = client({ fetch: createFetch(second), baseUrl: 'http://mock.local', close: async () => undefined });
@@ -67,10 +65,8 @@ describe('journal replay of a plan acknowledged with an excluded entry in its sc
     expect((await world.ao('POST', '/plans', { as: world.body, body })).status).toBe(400);
     await first.close();
 
-    const store = openDataDir(dataDir);
     const path = `/sandboxes/${world.id}/authorized-operation/v1/plans`;
-    store.append([{ seq: store.lastSeq + 1, kind: 'command', at: Date.parse('2025-12-05T09:00:00Z'), method: 'POST', path, query: '', contentType: 'application/json', body: JSON.stringify(body), caller: world.body.id, status: 201 }]);
-    store.close();
+    journalAcknowledged(dataDir, [{ path, body, caller: world.body.id, status: 201 }]);
 
     const second = open();
     const call = client({ fetch: createFetch(second), baseUrl: 'http://mock.local', close: async () => undefined });
@@ -97,10 +93,8 @@ describe('journal replay of a Xiamen data access request acknowledged without it
     expect((await world.ao('POST', '/data-access-requests', { as: user, body })).status).toBe(400);
     await first.close();
 
-    const store = openDataDir(dataDir);
     const path = `/sandboxes/${world.id}/authorized-operation/v1/data-access-requests`;
-    store.append([{ seq: store.lastSeq + 1, kind: 'command', at: Date.parse('2025-12-05T09:00:00Z'), method: 'POST', path, query: '', contentType: 'application/json', body: JSON.stringify(body), caller: user.id, status: 201 }]);
-    store.close();
+    journalAcknowledged(dataDir, [{ path, body, caller: user.id, status: 201 }]);
 
     const second = open();
     const call = client({ fetch: createFetch(second), baseUrl: 'http://mock.local', close: async () => undefined });
@@ -128,10 +122,8 @@ describe('journal replay of a fee acknowledged with an effective day before the 
     expect((await world.ao('POST', `/products/${productId}/fees`, { as: world.operator, body })).status).toBe(400);
     await first.close();
 
-    const store = openDataDir(dataDir);
     const path = `/sandboxes/${world.id}/authorized-operation/v1/products/${productId}/fees`;
-    store.append([{ seq: store.lastSeq + 1, kind: 'command', at: Date.parse('2025-12-05T09:00:00Z'), method: 'POST', path, query: '', contentType: 'application/json', body: JSON.stringify(body), caller: world.operator.id, status: 200 }]);
-    store.close();
+    journalAcknowledged(dataDir, [{ path, body, caller: world.operator.id, status: 200 }]);
 
     const second = open();
     const call = client({ fetch: createFetch(second), baseUrl: 'http://mock.local', close: async () => undefined });
@@ -160,16 +152,13 @@ describe('journal replay of a tender choice acknowledged for an operator that di
     await first.close();
 
     // What an older version journaled: bids stating goodCredit false (201) and the choice of that bidder (200).
-    const store = openDataDir(dataDir);
-    const bid = JSON.stringify({ proposal: '建设客流分析产品。', eligibility: { goodCredit: false } });
+    const bid = { proposal: '建设客流分析产品。', eligibility: { goodCredit: false } };
     const bidPath = (id: string) => `/sandboxes/${world.id}/authorized-operation/v1/selections/${id}/bids`;
-    const at = Date.parse('2025-12-05T09:00:00Z');
-    store.append([
-      { seq: store.lastSeq + 1, kind: 'command', at, method: 'POST', path: bidPath(journaled), query: '', contentType: 'application/json', body: bid, caller: world.operator.id, status: 201 },
-      { seq: store.lastSeq + 2, kind: 'command', at, method: 'POST', path: `/_sim/v1/sandboxes/${world.id}/actions`, query: '', contentType: 'application/json', body: JSON.stringify(choice), status: 200 },
-      { seq: store.lastSeq + 3, kind: 'command', at, method: 'POST', path: bidPath(later), query: '', contentType: 'application/json', body: bid, caller: world.operator.id, status: 201 },
+    journalAcknowledged(dataDir, [
+      { path: bidPath(journaled), body: bid, caller: world.operator.id, status: 201 },
+      { path: `/_sim/v1/sandboxes/${world.id}/actions`, body: choice, status: 200 },
+      { path: bidPath(later), body: bid, caller: world.operator.id, status: 201 },
     ]);
-    store.close();
 
     const second = open();
     const call = client({ fetch: createFetch(second), baseUrl: 'http://mock.local', close: async () => undefined });
@@ -197,10 +186,8 @@ describe('journal replay of a public-good product acknowledged with a charging u
     expect((await world.ao('POST', '/products', { as: world.operator, body })).status).toBe(400);
     await first.close();
 
-    const store = openDataDir(dataDir);
     const path = `/sandboxes/${world.id}/authorized-operation/v1/products`;
-    store.append([{ seq: store.lastSeq + 1, kind: 'command', at: Date.parse('2025-12-05T09:00:00Z'), method: 'POST', path, query: '', contentType: 'application/json', body: JSON.stringify(body), caller: world.operator.id, status: 201 }]);
-    store.close();
+    journalAcknowledged(dataDir, [{ path, body, caller: world.operator.id, status: 201 }]);
 
     const second = open();
     const call = client({ fetch: createFetch(second), baseUrl: 'http://mock.local', close: async () => undefined });

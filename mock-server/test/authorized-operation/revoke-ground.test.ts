@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/index.js';
 import { createFetch } from '../../src/fetch/index.js';
-import { openDataDir } from '../../src/persistence/data-dir.js';
+import { journalAcknowledged } from '../support/older-journal.js';
 import { defaultPlatforms } from '../../src/platforms/index.js';
 import { client } from '../support/client.js';
 import { expectContract } from '../support/contract.js';
@@ -63,10 +63,8 @@ describe('journal replay of an authorization revoked with a registration ground'
     const { authorizationId } = await signedSelection(world);
     await first.close();
 
-    const store = openDataDir(dataDir);
     const body = { platform: 'authorized-operation', objectType: 'authorization', objectId: authorizationId, action: 'revoke', reasons: [{ text: '违规使用' }], ground: 'improper_use' };
-    store.append([{ seq: store.lastSeq + 1, kind: 'command', at: Date.parse('2025-12-05T09:00:00Z'), method: 'POST', path: `/_sim/v1/sandboxes/${world.id}/actions`, query: '', contentType: 'application/json', body: JSON.stringify(body), status: 200 }]);
-    store.close();
+    journalAcknowledged(dataDir, [{ path: `/_sim/v1/sandboxes/${world.id}/actions`, body, status: 200 }]);
 
     const second = open();
     const call = client({ fetch: createFetch(second), baseUrl: 'http://mock.local', close: async () => undefined });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/index.js';
 import { createFetch } from '../../src/fetch/index.js';
-import { openDataDir } from '../../src/persistence/data-dir.js';
+import { journalAcknowledged } from '../support/older-journal.js';
 import { client } from '../support/client.js';
 import { START_AT } from '../support/harness.js';
 import { openSandbox } from '../support/sandbox.js';
@@ -37,14 +37,7 @@ describe('journal replay of an entry acknowledged with contradicting attributes'
     await first.close();
 
     // What an older version journaled: the same create, answered 201.
-    const store = openDataDir(dataDir);
-    store.append([
-      {
-        seq: store.lastSeq + 1, kind: 'command', at: Date.parse('2025-12-05T09:00:00Z'), method: 'POST', path: `/sandboxes/${sbx.id}/catalog/v1/entries`, query: '',
-        contentType: 'application/json', body: JSON.stringify(body), caller: me.id, status: 201,
-      },
-    ]);
-    store.close();
+    journalAcknowledged(dataDir, [{ path: `/sandboxes/${sbx.id}/catalog/v1/entries`, body, caller: me.id, status: 201 }]);
 
     const second = open();
     const call = client({ fetch: createFetch(second), baseUrl: 'http://mock.local', close: async () => undefined });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/index.js';
 import { createFetch } from '../../src/fetch/index.js';
-import { openDataDir } from '../../src/persistence/data-dir.js';
+import { journalAcknowledged } from '../support/older-journal.js';
 import { client } from '../support/client.js';
 import { START_AT } from '../support/harness.js';
 import { openWorld } from '../support/world.js';
@@ -47,10 +47,8 @@ describe.each(CASES)('journal replay of an application acknowledged with %s', (_
     await first.close();
 
     // What an older version journaled: the same application, answered 201.
-    const store = openDataDir(dataDir);
     const path = `/sandboxes/${world.id}/open-data/v1/applications`;
-    store.append([{ seq: store.lastSeq + 1, kind: 'command', at: Date.parse('2025-12-05T09:00:00Z'), method: 'POST', path, query: '', contentType: 'application/json', body: JSON.stringify(body), caller: me.id, status: 201 }]);
-    store.close();
+    journalAcknowledged(dataDir, [{ path, body, caller: me.id, status: 201 }]);
 
     const second = open();
     const call = client({ fetch: createFetch(second), baseUrl: 'http://mock.local', close: async () => undefined });

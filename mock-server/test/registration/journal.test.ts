@@ -5,7 +5,7 @@ import { loadBundledSpec } from '@gdx/openapi';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/index.js';
 import { createFetch } from '../../src/fetch/index.js';
-import { openDataDir } from '../../src/persistence/data-dir.js';
+import { journalAcknowledged } from '../support/older-journal.js';
 import { createRegistrationPlatform } from '../../src/platforms/registration/index.js';
 import { Harness, idem, initialSubmission, objectionBody, ok } from './harness.js';
 
@@ -73,9 +73,7 @@ describe('journal replay', () => {
     await first.app.close();
 
     // What an older version journaled: org 2 objecting in org 1's name, answered 201.
-    const store = openDataDir(dir);
-    store.append([{ seq: store.lastSeq + 1, kind: 'command', at: Date.parse('2025-12-05T09:00:00Z'), method: 'POST', path, query: '', contentType: 'application/json', body: JSON.stringify(objectionBody(first.org(1))), caller: first.org(2).id, status: 201 }]);
-    store.close();
+    journalAcknowledged(dir, [{ path, body: objectionBody(first.org(1)), caller: first.org(2).id, status: 201 }]);
 
     const second = await harnessOn(open(), first.sandboxId);
     try {

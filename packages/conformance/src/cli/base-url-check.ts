@@ -16,7 +16,7 @@ import { PROBE, probeList } from './preflight.js';
  * isRouteNotFound({ status: 404, contentType: 'text/html', body: undefined, … }); // true
  * ```
  */
-export function isRouteNotFound(res: HttpResponse): boolean {
+function isRouteNotFound(res: HttpResponse): boolean {
   if (res.status !== 404) return false;
   const body = isRecord(res.body) ? res.body : undefined;
   const errors = Array.isArray(body?.errors) ? body.errors.filter(isRecord) : [];
@@ -72,7 +72,7 @@ const SERVED_SEGMENTS = new Set<string>([...PLATFORMS, '_sim']);
  * suggestedBaseUrl('http://127.0.0.1:4010/sandboxes/sbx_1/catalog/v1/entries'); // 'http://127.0.0.1:4010/sandboxes/sbx_1'
  * ```
  */
-export function suggestedBaseUrl(baseUrl: string): string | undefined {
+function suggestedBaseUrl(baseUrl: string): string | undefined {
   const url = new URL(baseUrl);
   const segments = url.pathname.split('/');
   const at = segments.findIndex((segment) => SERVED_SEGMENTS.has(segment));

@@ -1,0 +1,37 @@
+import { openDataDir } from '../../src/persistence/data-dir.js';
+
+/** A write an older gdx-mock acknowledged: a JSON `POST` to `path` (as `caller`, when signed) answered `status`. */
+export interface AcknowledgedWrite {
+  path: string;
+  /** The JSON body, as the request sent it. */
+  body: unknown;
+  /** The signing organisation's id; absent for the simulation API. */
+  caller?: string;
+  status: number;
+  /** When it was journaled (default 2025-12-05T09:00:00Z). */
+  at?: string;
+}
+
+/**
+ * Appends `writes` to the journal of `dataDir` (closed: no app holds it) after what it holds, as
+ * an older version that had no check against them would have journaled them. The next app opened
+ * on the directory replays them: what replay tests of a check added since start from.
+ *
+ * @example
+ * ```ts
+ * journalAcknowledged(dataDir, [{ path: `/sandboxes/${id}/open-data/v1/applications`, body, caller: me.id, status: 201 }]);
+ * ```
+ */
+export function journalAcknowledged(dataDir: string, writes: readonly AcknowledgedWrite[]): void {
+  const store = openDataDir(dataDir);
+  try {
+    store.append(
+      writes.map((w, i) => ({
+        seq: store.lastSeq + 1 + i, kind: 'command' as const, at: Date.parse(w.at ?? '2025-12-05T09:00:00Z'), method: 'POST', path: w.path, query: '',
+        contentType: 'application/json', body: JSON.stringify(w.body), ...(w.caller !== undefined ? { caller: w.caller } : {}), status: w.status,
+      })),
+    );
+  } finally {
+    store.close();
+  }
+}
