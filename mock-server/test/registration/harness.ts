@@ -1,12 +1,12 @@
 import { loadBundledSpec } from '@gdx/openapi';
-import { expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import type { App } from '../../src/index.js';
 import { createRegistrationPlatform } from '../../src/platforms/registration/index.js';
 import { client, type Reply } from '../support/client.js';
 import { contractErrors } from '../support/contract.js';
 import { startMock } from '../support/harness.js';
 import { openSandbox } from '../support/sandbox.js';
-import type { Transport, TransportFactory } from '../support/transports.js';
+import { TRANSPORTS, type Transport, type TransportFactory } from '../support/transports.js';
 
 export type { Reply };
 
@@ -83,6 +83,28 @@ export class Harness {
     if (!o) throw new Error(`no organisation ${index}`);
     return o;
   }
+}
+
+/**
+ * Starts a harness through the in-process fetch with the sandbox body `sandbox` each time it is
+ * called, and closes every harness it started after each test.
+ *
+ * @example
+ * ```ts
+ * const start = useHarness({ profile: 'national', startAt: '2025-09-26T10:00:00+08:00' });
+ * it('…', async () => { const x = await start(); … });
+ * ```
+ */
+export function useHarness(sandbox: Record<string, unknown>): () => Promise<Harness> {
+  const started: Harness[] = [];
+  afterEach(async () => {
+    for (const h of started.splice(0)) await h.close();
+  });
+  return async () => {
+    const h = await Harness.start(TRANSPORTS['in-process fetch']!, sandbox);
+    started.push(h);
+    return h;
+  };
 }
 
 const DIGEST = `sha256:${'ab'.repeat(32)}`;

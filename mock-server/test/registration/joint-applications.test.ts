@@ -1,20 +1,9 @@
 // Joint applications (涉及多个主体的，可共同提出登记申请, 26号 第七条; 223号 第七条(二)): every
 // registrant a joint application names holds it, and the registration it leads to, as its own.
-import { afterEach, describe, expect, it } from 'vitest';
-import { TRANSPORTS } from '../support/transports.js';
-import { attachment, Harness, idem, initialSubmission, ok, submit, type Org } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { attachment, Harness, idem, initialSubmission, ok, submit, type Org, useHarness } from './harness.js';
 
-const inProcess = TRANSPORTS['in-process fetch']!;
-let h: Harness | undefined;
-afterEach(async () => {
-  await h?.close();
-  h = undefined;
-});
-
-async function start(): Promise<Harness> {
-  h = await Harness.start(inProcess, { profile: 'national', startAt: '2025-09-26T10:00:00+08:00' });
-  return h;
-}
+const start = useHarness({ profile: 'national', startAt: '2025-09-26T10:00:00+08:00' });
 
 const ref = (org: Org) => ({ creditCode: org.creditCode, name: org.name });
 const joint = (filer: Org, other: Org) => ({ ...initialSubmission(filer), registrants: [ref(filer), ref(other)] });

@@ -1,20 +1,9 @@
 // Change, correction and cancellation require an existing registration (223号 第十条): an
 // application still pending when its registration ends never completes on it.
-import { afterEach, describe, expect, it } from 'vitest';
-import { TRANSPORTS } from '../support/transports.js';
-import { Harness, idem, ok, registered, submit, type Org } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { Harness, idem, ok, registered, submit, type Org, useHarness } from './harness.js';
 
-const inProcess = TRANSPORTS['in-process fetch']!;
-let h: Harness | undefined;
-afterEach(async () => {
-  await h?.close();
-  h = undefined;
-});
-
-async function start(): Promise<Harness> {
-  h = await Harness.start(inProcess, { profile: 'national', startAt: '2025-09-26T10:00:00+08:00' });
-  return h;
-}
+const start = useHarness({ profile: 'national', startAt: '2025-09-26T10:00:00+08:00' });
 
 const getApp = async (x: Harness, org: Org, id: string) => (await x.call(org, 'GET', '/applications/{applicationId}', { applicationId: id })).body;
 const getReg = async (x: Harness, org: Org, id: string) => (await x.call(org, 'GET', '/registrations/{registrationId}', { registrationId: id })).body;

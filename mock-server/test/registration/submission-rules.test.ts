@@ -1,21 +1,10 @@
 // What a submission must state consistently beyond its schema: the rights term (223号 法律属性)
 // and its registrants (第七条). A refused submission stores nothing.
-import { afterEach, describe, expect, it } from 'vitest';
-import { TRANSPORTS } from '../support/transports.js';
-import { Harness, idem, initialSubmission, type Org } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { Harness, idem, initialSubmission, type Org, useHarness } from './harness.js';
 
-const inProcess = TRANSPORTS['in-process fetch']!;
-let h: Harness | undefined;
-afterEach(async () => {
-  await h?.close();
-  h = undefined;
-});
-
-async function start(): Promise<Harness> {
-  // 2025-09-26 Friday, 23:30 Shanghai: still 15:30 UTC of the same day.
-  h = await Harness.start(inProcess, { profile: 'national', startAt: '2025-09-26T23:30:00+08:00' });
-  return h;
-}
+// 2025-09-26 Friday, 23:30 Shanghai: still 15:30 UTC of the same day.
+const start = useHarness({ profile: 'national', startAt: '2025-09-26T23:30:00+08:00' });
 
 const withTerm = (org: Org, from: string, to: string) => {
   const body = initialSubmission(org, to);
