@@ -4,27 +4,21 @@
 // day it was set — are in some data
 // directories' journals: at start they are replayed as they were answered, so the object (and
 // every id drawn after it) stays. Live, the same write is refused.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/index.js';
 import { createFetch } from '../../src/fetch/index.js';
-import { journalAcknowledged } from '../support/older-journal.js';
 import { defaultPlatforms } from '../../src/platforms/index.js';
 import { client } from '../support/client.js';
 import { START_AT } from '../support/harness.js';
+import { journalAcknowledged } from '../support/older-journal.js';
 import { approvedPlan, CATALOG_ENTRIES, DATA_USER, dataAccessBody, designatedAuthorization, listedProduct, MAR_2026, openAoWorld, planContent, productBody, signedSelection } from './fixtures.js';
+import { useTempDirs } from '../persistence/data-dir-app.js';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = useTempDirs();
 
 describe('journal replay of a bid acknowledged with an eligibility condition not met', () => {
   it('replays the bid as answered (no REPLAY_REFUSED, the bid is there), while the same bid live answers 400', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'gdx-bid-'));
-    dirs.push(dataDir);
+    const dataDir = tempDir();
     const logged: string[] = [];
     const open = () => createApp({ dataDir, seed: 5, startAt: START_AT, platforms: defaultPlatforms({ catalogEntries: CATALOG_ENTRIES }), logError: (message) => logged.push(message) });
     const first = open();
@@ -54,8 +48,7 @@ describe('journal replay of a bid acknowledged with an eligibility condition not
 
 describe('journal replay of a plan acknowledged with an excluded entry in its scope', () => {
   it('replays the plan as answered (no REPLAY_REFUSED, the plan is there), while the same plan live answers 400', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'gdx-excl-'));
-    dirs.push(dataDir);
+    const dataDir = tempDir();
     const logged: string[] = [];
     const open = () => createApp({ dataDir, seed: 5, startAt: START_AT, platforms: defaultPlatforms({ catalogEntries: CATALOG_ENTRIES }), logError: (message) => logged.push(message) });
     const first = open();
@@ -80,8 +73,7 @@ describe('journal replay of a plan acknowledged with an excluded entry in its sc
 
 describe('journal replay of a Xiamen data access request acknowledged without its eligibility statements', () => {
   it('replays the request as answered (no REPLAY_REFUSED, the request is there), while the same request live answers 400', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'gdx-dar-'));
-    dirs.push(dataDir);
+    const dataDir = tempDir();
     const logged: string[] = [];
     const open = () => createApp({ dataDir, seed: 5, startAt: START_AT, platforms: defaultPlatforms({ catalogEntries: CATALOG_ENTRIES }), logError: (message) => logged.push(message) });
     const first = open();
@@ -109,8 +101,7 @@ describe('journal replay of a Xiamen data access request acknowledged without it
 
 describe('journal replay of a fee acknowledged with an effective day before the day it was set', () => {
   it('replays the fee as answered (no REPLAY_REFUSED, the fee is there), while the same fee live answers 400', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'gdx-fee-'));
-    dirs.push(dataDir);
+    const dataDir = tempDir();
     const logged: string[] = [];
     const open = () => createApp({ dataDir, seed: 5, startAt: START_AT, platforms: defaultPlatforms({ catalogEntries: CATALOG_ENTRIES }), logError: (message) => logged.push(message) });
     const first = open();
@@ -137,8 +128,7 @@ describe('journal replay of a fee acknowledged with an effective day before the 
 
 describe('journal replay of a tender choice acknowledged for an operator that did not bid, or whose bid stated a condition unmet', () => {
   it('replays the bid and the choice as answered, while live a tender selects only a bidder whose bid passed the review', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'gdx-bidder-'));
-    dirs.push(dataDir);
+    const dataDir = tempDir();
     const logged: string[] = [];
     const open = () => createApp({ dataDir, seed: 5, startAt: START_AT, platforms: defaultPlatforms({ catalogEntries: CATALOG_ENTRIES }), logError: (message) => logged.push(message) });
     const first = open();
@@ -175,8 +165,7 @@ describe('journal replay of a tender choice acknowledged for an operator that di
 
 describe('journal replay of a public-good product acknowledged with a charging unit and planned volume', () => {
   it('replays the draft as answered (no REPLAY_REFUSED, the product is there), while the same draft live answers 400', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'gdx-public-good-'));
-    dirs.push(dataDir);
+    const dataDir = tempDir();
     const logged: string[] = [];
     const open = () => createApp({ dataDir, seed: 5, startAt: START_AT, platforms: defaultPlatforms({ catalogEntries: CATALOG_ENTRIES }), logError: (message) => logged.push(message) });
     const first = open();

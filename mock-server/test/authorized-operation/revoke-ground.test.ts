@@ -1,15 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/index.js';
 import { createFetch } from '../../src/fetch/index.js';
-import { journalAcknowledged } from '../support/older-journal.js';
 import { defaultPlatforms } from '../../src/platforms/index.js';
 import { client } from '../support/client.js';
 import { expectContract } from '../support/contract.js';
 import { START_AT } from '../support/harness.js';
+import { journalAcknowledged } from '../support/older-journal.js';
 import { CATALOG_ENTRIES, openAoWorld, signedSelection, useAoMock } from './fixtures.js';
+import { useTempDirs } from '../persistence/data-dir-app.js';
 
 const ctx = useAoMock();
 
@@ -46,16 +44,12 @@ describe('authorized operation: revoking an authorization takes reasons, not a r
   });
 });
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = useTempDirs();
 
 // A revocation with a ground an older gdx-mock acknowledged is in some journals: replayed as answered.
 describe('journal replay of an authorization revoked with a registration ground', () => {
   it('replays the revocation (no REPLAY_REFUSED, the authorization is terminated)', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'gdx-ground-'));
-    dirs.push(dataDir);
+    const dataDir = tempDir();
     const logged: string[] = [];
     const open = () => createApp({ dataDir, seed: 5, startAt: START_AT, platforms: defaultPlatforms({ catalogEntries: CATALOG_ENTRIES }), logError: (message) => logged.push(message) });
     const first = open();

@@ -3,27 +3,21 @@
 // some data directories' journals: at start they are replayed as they were answered, not refused
 // by the consistency check added since, so the entry, its id and every id drawn after it stay.
 // Live, the same create is refused.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/index.js';
 import { createFetch } from '../../src/fetch/index.js';
-import { journalAcknowledged } from '../support/older-journal.js';
 import { client } from '../support/client.js';
 import { START_AT } from '../support/harness.js';
 import { openSandbox } from '../support/sandbox.js';
+import { journalAcknowledged } from '../support/older-journal.js';
 import { entryContent } from './workflow-harness.js';
+import { useTempDirs } from '../persistence/data-dir-app.js';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = useTempDirs();
 
 describe('journal replay of an entry acknowledged with contradicting attributes', () => {
   it('replays the create as answered (no REPLAY_REFUSED, the draft is there), while the same create live answers 400', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'gdx-attrs-'));
-    dirs.push(dataDir);
+    const dataDir = tempDir();
     const logged: string[] = [];
     const open = () => createApp({ dataDir, seed: 5, startAt: START_AT, logError: (message) => logged.push(message) });
     const first = open();

@@ -2,22 +2,17 @@
 // or with evidence for a condition its dataset does not set, is in some data directories' journals: at start it is replayed as it was answered, not refused
 // by the check added since, so the application (and every id drawn after it) stays. Live, the same
 // application is refused.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/index.js';
 import { createFetch } from '../../src/fetch/index.js';
-import { journalAcknowledged } from '../support/older-journal.js';
 import { client } from '../support/client.js';
 import { START_AT } from '../support/harness.js';
 import { openWorld } from '../support/world.js';
+import { journalAcknowledged } from '../support/older-journal.js';
 import { APPLICANT, applicationBody } from './fixtures.js';
+import { useTempDirs } from '../persistence/data-dir-app.js';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = useTempDirs();
 
 type Body = ReturnType<typeof applicationBody>;
 const CASES: [string, (body: Body) => Record<string, unknown>, { pointer: string; code: string }][] = [
@@ -31,8 +26,7 @@ const CASES: [string, (body: Body) => Record<string, unknown>, { pointer: string
 
 describe.each(CASES)('journal replay of an application acknowledged with %s', (_what, change, refusal) => {
   it('replays it as answered (no REPLAY_REFUSED, the application is there), while the same application live answers 400', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'gdx-delivery-'));
-    dirs.push(dataDir);
+    const dataDir = tempDir();
     const logged: string[] = [];
     const open = () => createApp({ dataDir, seed: 5, startAt: START_AT, logError: (message) => logged.push(message) });
     const first = open();

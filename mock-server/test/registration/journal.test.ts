@@ -5,9 +5,9 @@ import { loadBundledSpec } from '@gdx/openapi';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/index.js';
 import { createFetch } from '../../src/fetch/index.js';
-import { journalAcknowledged } from '../support/older-journal.js';
 import { createRegistrationPlatform } from '../../src/platforms/registration/index.js';
 import { Harness, idem, initialSubmission, objectionBody, ok } from './harness.js';
+import { journalAcknowledged } from '../support/older-journal.js';
 
 const specs = { registration: loadBundledSpec('registration'), simulation: loadBundledSpec('simulation') };
 const dirs: string[] = [];
