@@ -9,6 +9,7 @@ import { heldOutput } from './cli/held-output.js';
 import { optionRefusal, requestedLogFormat, startRefusal, writeRefusal, writeStartWarning } from './cli/start-messages.js';
 import { storedSandboxWarnings } from './cli/stored-sandbox-warnings.js';
 import { mockServerVersion } from './cli/version.js';
+import { STORE_FILE } from './persistence/store-files.js';
 
 async function main(): Promise<number> {
   if (process.argv[2] === 'repair') {
@@ -44,7 +45,7 @@ async function main(): Promise<number> {
   const logError = (message: string, error: unknown): void => logger.error({ err: error }, message);
   const token = request.app.simToken;
   // A directory that already holds a store restores its own default sandbox: the sandbox flags then only shape a new one.
-  const storedDir = request.app.dataDir !== undefined && existsSync(join(request.app.dataDir, 'store.sqlite')) ? request.app.dataDir : undefined;
+  const storedDir = request.app.dataDir !== undefined && existsSync(join(request.app.dataDir, STORE_FILE)) ? request.app.dataDir : undefined;
   const start = async () => {
     // A profile file is read and validated here (extends chains included), so a mistake in it stops
     // the start with the file's own error instead of surfacing at the first request.

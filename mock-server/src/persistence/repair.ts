@@ -5,7 +5,8 @@ import { entryChecksum } from './checksums.js';
 import { lockDataDir } from './dir-lock.js';
 import type { JournalEntry } from './journal-entry.js';
 import { readManifest, syncFile, writeManifest } from './manifest.js';
-import { fileState, openSqliteStore, readSnapshotParts, SNAPSHOTS_FILE, STORE_FILE, tryRead, type FileState } from './sqlite-store.js';
+import { fileState, openSqliteStore, readSnapshotParts, tryRead, type FileState } from './sqlite-store.js';
+import { SNAPSHOTS_FILE, STORE_FILE } from './store-files.js';
 
 /** What a repair kept and dropped. */
 export interface RepairReport {

@@ -8,15 +8,9 @@ import { ensureDirectory } from './directory.js';
 import { readManifest, writeManifest, type Manifest } from './manifest.js';
 import type { RefusedEntries, RefusedEntry } from './refused-entry.js';
 import { keepRefusedFile, readRefusedFile, type RefusedFile } from './refused-file.js';
+import { SNAPSHOTS_FILE, STORE_FILE } from './store-files.js';
 import { DataDirDamagedError, StorageUnavailableError, type Damage, type SnapshotPart, type Store, type StoredPart, type StoredSnapshot, type StoredState } from './store.js';
 
-/** The journal's file inside a data directory. */
-export const STORE_FILE = 'store.sqlite';
-/**
- * The snapshots' file: apart from the journal, so a snapshot written in the background (by the
- * compaction worker) never holds a lock that a journal commit would wait for.
- */
-export const SNAPSHOTS_FILE = 'snapshots.sqlite';
 
 // Every entry carries a CRC-32 of its text and every snapshot a SHA-256, so a changed byte is
 // found even where SQLite's own page checks see a well-formed record. `meta.lastSeq` moves in the
