@@ -6,7 +6,7 @@ import { filingOf } from './initial-filing.js';
 import { pendingApplications } from './pending-applications.js';
 import { filerRole, nextN, type ApplicationRecord, type FilerRole, type RegistrationRecord, type Submission } from './records.js';
 import type { RegistrationState } from './registration-state.js';
-import { holdsRegistration, isNamedRegistrant } from './co-registrants.js';
+import { applicationRegistrants, holdsRegistration, isNamedRegistrant } from './co-registrants.js';
 import { checkRegistrants, checkRightsTerm } from './submission-checks.js';
 import { applicationView } from './wire-views.js';
 
@@ -20,14 +20,13 @@ function callerOf(ctx: Ctx) {
 
 /**
  * The caller's own application — filed by it, or a joint application filed by another of the
- * registrants it names (第七条) — else 404 (another organisation's object does not exist for it).
- * An interested party's correction is its filer's alone: the registrants it names are those of
- * the registration it corrects, not co-applicants.
+ * registrants it names (第七条, `applicationRegistrants`) — else 404 (another organisation's object
+ * does not exist for it).
  */
 function ownApplication(ctx: Ctx): ApplicationRecord {
   const app = ctx.state.applications.get(ctx.params['applicationId'] ?? '');
   const caller = callerOf(ctx);
-  const own = app !== undefined && (app.owner === caller.id || (filerRole(ctx.state, app) === 'registrant' && isNamedRegistrant(caller, app.submission.registrants)));
+  const own = app !== undefined && (app.owner === caller.id || isNamedRegistrant(caller, applicationRegistrants(ctx.state, app)));
   if (!own) throw new PlatformProblem('NOT_FOUND', { detail: 'no such application' });
   return app;
 }

@@ -1,8 +1,11 @@
 import type { Organisation, SandboxContext } from '../../app/platform-module.js';
-import type { OrgRef, RegistrationRecord } from './records.js';
+import { filerRole, type ApplicationRecord, type OrgRef, type RegistrationRecord } from './records.js';
+import type { RegistrationState } from './registration-state.js';
 
 /** No further registrant (shared: asked for every listed application and registration). */
 const NONE: readonly string[] = [];
+/** No registrant that holds an application with its filer. */
+const NO_REFS: readonly OrgRef[] = [];
 
 /**
  * Whether `org` is one of `registrants` (by credit code): a registrant named in a joint
@@ -30,6 +33,20 @@ export function isNamedRegistrant(org: Pick<Organisation, 'creditCode'>, registr
  */
 export function holdsRegistration(org: Pick<Organisation, 'id' | 'creditCode'>, registration: Pick<RegistrationRecord, 'owner' | 'registrants'>): boolean {
   return registration.owner === org.id || isNamedRegistrant(org, registration.registrants);
+}
+
+/**
+ * The registrants an application names that hold it as its filer does (第七条): a joint
+ * application's. An interested party's correction is its filer's alone: the registrants it names
+ * are those of the registration it corrects, not co-applicants (none here).
+ *
+ * @example
+ * ```ts
+ * isNamedRegistrant(caller, applicationRegistrants(state, app)); // a co-applicant reads and answers it
+ * ```
+ */
+export function applicationRegistrants(state: RegistrationState, app: ApplicationRecord): readonly OrgRef[] {
+  return filerRole(state, app) === 'registrant' ? app.submission.registrants : NO_REFS;
 }
 
 /**

@@ -1,8 +1,8 @@
 import type { WorkflowInstance } from '@gdx/kernel';
 import type { Listing } from '../workflow-host/index.js';
 import { announcedEnd } from './announcements.js';
-import { coRegistrants } from './co-registrants.js';
-import { filerRole, type RegistrationRecord } from './records.js';
+import { applicationRegistrants, coRegistrants } from './co-registrants.js';
+import type { RegistrationRecord } from './records.js';
 import type { RegistrationState } from './registration-state.js';
 import { noticeStatus } from './wire-views.js';
 
@@ -47,8 +47,7 @@ export function registrationListings(state: RegistrationState): (instance: Workf
     }
     const app = state.applications.get(instance.id);
     if (!app) return [];
-    // An interested party's correction names the registrants of what it corrects: it stays its filer's.
-    const alsoOwners = filerRole(state, app) === 'registrant' ? coRegistrants(state.sandbox, app.submission.registrants, app.owner) : [];
+    const alsoOwners = coRegistrants(state.sandbox, applicationRegistrants(state, app), app.owner);
     const listings: Listing[] = [{ list: 'application', owner: app.owner, alsoOwners, state: instance.state, key: [-app.n] }];
     // Under the registration a change, correction or cancellation names (its pending ones end with it).
     if (app.type !== 'initial' && app.registrationId !== null) listings.push({ list: 'target', owner: app.registrationId, state: instance.state, key: [app.n] });
