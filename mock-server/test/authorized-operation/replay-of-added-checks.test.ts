@@ -5,12 +5,8 @@
 // directories' journals: at start they are replayed as they were answered, so the object (and
 // every id drawn after it) stays. Live, the same write is refused.
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../src/index.js';
-import { createFetch } from '../../src/fetch/index.js';
 import { defaultPlatforms } from '../../src/platforms/index.js';
-import { client } from '../support/client.js';
-import { START_AT } from '../support/harness.js';
-import { journalAcknowledged } from '../support/older-journal.js';
+import { journalAcknowledged, replayableApp } from '../support/older-journal.js';
 import { approvedPlan, CATALOG_ENTRIES, DATA_USER, dataAccessBody, designatedAuthorization, listedProduct, MAR_2026, openAoWorld, planContent, productBody, signedSelection } from './fixtures.js';
 import { useTempDirs } from '../persistence/data-dir-app.js';
 
@@ -19,10 +15,9 @@ const tempDir = useTempDirs();
 describe('journal replay of a bid acknowledged with an eligibility condition not met', () => {
   it('replays the bid as answered (no REPLAY_REFUSED, the bid is there), while the same bid live answers 400', async () => {
     const dataDir = tempDir();
-    const logged: string[] = [];
-    const open = () => createApp({ dataDir, seed: 5, startAt: START_AT, platforms: defaultPlatforms({ catalogEntries: CATALOG_ENTRIES }), logError: (message) => logged.push(message) });
+    const { open, logged, callOf } = replayableApp(dataDir, { platforms: defaultPlatforms({ catalogEntries: CATALOG_ENTRIES }) });
     const first = open();
-    const world = await openAoWorld({ call: client({ fetch: createFetch(first), baseUrl: 'http://mock.local', close: async () => undefined }) });
+    const world = await openAoWorld({ call: callOf(first) });
     const plan = await approvedPlan(world);
     const selection = (await world.ao('POST', '/selections', { as: world.body, body: { planId: plan.id, method: 'negotiation' } })).body;
     const body = { proposal: '建设客流分析产品。', eligibility: { goodCredit: false } };
@@ -35,7 +30,7 @@ describe('journal replay of a bid acknowledged with an eligibility condition not
     journalAcknowledged(dataDir, [{ path, body, caller: world.operator.id, status: 201 }]);
 
     const second = open();
-    const call = client({ fetch: createFetch(second), baseUrl: 'http://mock.local', close: async () => undefined });
+    const call = callOf(second);
     const replayed = (await call('GET', `/sandboxes/${world.id}/authorized-operation/v1/selections/${selection.id}`, { as: world.body })).body;
     expect(logged.filter((m) => m.startsWith('[REPLAY_REFUSED]'))).toEqual([]);
     expect(replayed.bids).toEqual([expect.objectContaining({ eligibility: { goodCredit: false } })]);
@@ -49,10 +44,9 @@ describe('journal replay of a bid acknowledged with an eligibility condition not
 describe('journal replay of a plan acknowledged with an excluded entry in its scope', () => {
   it('replays the plan as answered (no REPLAY_REFUSED, the plan is there), while the same plan live answers 400', async () => {
     const dataDir = tempDir();
-    const logged: string[] = [];
-    const open = () => createApp({ dataDir, seed: 5, startAt: START_AT, platforms: defaultPlatforms({ catalogEntries: CATALOG_ENTRIES }), logError: (message) => logged.push(message) });
+    const { open, logged, callOf } = replayableApp(dataDir, { platforms: defaultPlatforms({ catalogEntries: CATALOG_ENTRIES }) });
     const first = open();
-    const world = await openAoWorld({ call: client({ fetch: createFetch(first), baseUrl: 'http://mock.local', close: async () => undefined }) });
+    const world = await openAoWorld({ call: callOf(first) });
     const item = world.scopeItem();
     const body = { ...planContent([item]), exclusions: [{ entryId: item.entryId, ground: 'public_interest' }] };
     expect((await world.ao('POST', '/plans', { as: world.body, body })).status).toBe(400);
@@ -62,7 +56,7 @@ describe('journal replay of a plan acknowledged with an excluded entry in its sc
     journalAcknowledged(dataDir, [{ path, body, caller: world.body.id, status: 201 }]);
 
     const second = open();
-    const call = client({ fetch: createFetch(second), baseUrl: 'http://mock.local', close: async () => undefined });
+    const call = callOf(second);
     const plans = (await call('GET', path, { as: world.body })).body;
     expect(logged.filter((m) => m.startsWith('[REPLAY_REFUSED]'))).toEqual([]);
     expect(plans.items).toEqual([expect.objectContaining({ state: 'drafting', content: expect.objectContaining({ exclusions: body.exclusions }) })]);
@@ -74,10 +68,9 @@ describe('journal replay of a plan acknowledged with an excluded entry in its sc
 describe('journal replay of a Xiamen data access request acknowledged without its eligibility statements', () => {
   it('replays the request as answered (no REPLAY_REFUSED, the request is there), while the same request live answers 400', async () => {
     const dataDir = tempDir();
-    const logged: string[] = [];
-    const open = () => createApp({ dataDir, seed: 5, startAt: START_AT, platforms: defaultPlatforms({ catalogEntries: CATALOG_ENTRIES }), logError: (message) => logged.push(message) });
+    const { open, logged, callOf } = replayableApp(dataDir, { platforms: defaultPlatforms({ catalogEntries: CATALOG_ENTRIES }) });
     const first = open();
-    const world = await openAoWorld({ call: client({ fetch: createFetch(first), baseUrl: 'http://mock.local', close: async () => undefined }) }, { profile: 'xiamen' });
+    const world = await openAoWorld({ call: callOf(first) }, { profile: 'xiamen' });
     const authorizationId = await designatedAuthorization(world);
     const user = world.org(DATA_USER);
     const body: Partial<ReturnType<typeof dataAccessBody>> = dataAccessBody(world, authorizationId);
@@ -89,7 +82,7 @@ describe('journal replay of a Xiamen data access request acknowledged without it
     journalAcknowledged(dataDir, [{ path, body, caller: user.id, status: 201 }]);
 
     const second = open();
-    const call = client({ fetch: createFetch(second), baseUrl: 'http://mock.local', close: async () => undefined });
+    const call = callOf(second);
     // The 一级 reviews it (its inbox lists it).
     const requests = (await call('GET', path, { as: world.operator })).body;
     expect(logged.filter((m) => m.startsWith('[REPLAY_REFUSED]'))).toEqual([]);
@@ -102,10 +95,9 @@ describe('journal replay of a Xiamen data access request acknowledged without it
 describe('journal replay of a fee acknowledged with an effective day before the day it was set', () => {
   it('replays the fee as answered (no REPLAY_REFUSED, the fee is there), while the same fee live answers 400', async () => {
     const dataDir = tempDir();
-    const logged: string[] = [];
-    const open = () => createApp({ dataDir, seed: 5, startAt: START_AT, platforms: defaultPlatforms({ catalogEntries: CATALOG_ENTRIES }), logError: (message) => logged.push(message) });
+    const { open, logged, callOf } = replayableApp(dataDir, { platforms: defaultPlatforms({ catalogEntries: CATALOG_ENTRIES }) });
     const first = open();
-    const world = await openAoWorld({ call: client({ fetch: createFetch(first), baseUrl: 'http://mock.local', close: async () => undefined }) });
+    const world = await openAoWorld({ call: callOf(first) });
     const { authorizationId, productId } = await listedProduct(world);
     expect((await world.official('authorization', authorizationId, 'set_mar', MAR_2026)).status).toBe(200);
     expect((await world.official('authorization', authorizationId, 'set_ceiling', { productId, ceilingFen: 50_000 })).status).toBe(200);
@@ -117,7 +109,7 @@ describe('journal replay of a fee acknowledged with an effective day before the 
     journalAcknowledged(dataDir, [{ path, body, caller: world.operator.id, status: 200 }]);
 
     const second = open();
-    const call = client({ fetch: createFetch(second), baseUrl: 'http://mock.local', close: async () => undefined });
+    const call = callOf(second);
     const product = (await call('GET', `/sandboxes/${world.id}/authorized-operation/v1/products/${productId}`, { as: world.operator })).body;
     expect(logged.filter((m) => m.startsWith('[REPLAY_REFUSED]'))).toEqual([]);
     expect(product.fee).toMatchObject({ actualFen: 45_000 });
@@ -129,10 +121,9 @@ describe('journal replay of a fee acknowledged with an effective day before the 
 describe('journal replay of a tender choice acknowledged for an operator that did not bid, or whose bid stated a condition unmet', () => {
   it('replays the bid and the choice as answered, while live a tender selects only a bidder whose bid passed the review', async () => {
     const dataDir = tempDir();
-    const logged: string[] = [];
-    const open = () => createApp({ dataDir, seed: 5, startAt: START_AT, platforms: defaultPlatforms({ catalogEntries: CATALOG_ENTRIES }), logError: (message) => logged.push(message) });
+    const { open, logged, callOf } = replayableApp(dataDir, { platforms: defaultPlatforms({ catalogEntries: CATALOG_ENTRIES }) });
     const first = open();
-    const world = await openAoWorld({ call: client({ fetch: createFetch(first), baseUrl: 'http://mock.local', close: async () => undefined }) });
+    const world = await openAoWorld({ call: callOf(first) });
     const plan = await approvedPlan(world);
     const tender = async () => (await world.ao('POST', '/selections', { as: world.body, body: { planId: plan.id, method: 'open_tender' } })).body.id as string;
     const [journaled, later] = [await tender(), await tender()];
@@ -151,7 +142,7 @@ describe('journal replay of a tender choice acknowledged for an operator that di
     ]);
 
     const second = open();
-    const call = client({ fetch: createFetch(second), baseUrl: 'http://mock.local', close: async () => undefined });
+    const call = callOf(second);
     const replayed = (await call('GET', `/sandboxes/${world.id}/authorized-operation/v1/selections/${journaled}`, { as: world.body })).body;
     expect(logged.filter((m) => m.startsWith('[REPLAY_REFUSED]'))).toEqual([]);
     expect(replayed).toMatchObject({ state: 'selected', operator: { creditCode: world.operator.creditCode } });
@@ -166,10 +157,9 @@ describe('journal replay of a tender choice acknowledged for an operator that di
 describe('journal replay of a public-good product acknowledged with a charging unit and planned volume', () => {
   it('replays the draft as answered (no REPLAY_REFUSED, the product is there), while the same draft live answers 400', async () => {
     const dataDir = tempDir();
-    const logged: string[] = [];
-    const open = () => createApp({ dataDir, seed: 5, startAt: START_AT, platforms: defaultPlatforms({ catalogEntries: CATALOG_ENTRIES }), logError: (message) => logged.push(message) });
+    const { open, logged, callOf } = replayableApp(dataDir, { platforms: defaultPlatforms({ catalogEntries: CATALOG_ENTRIES }) });
     const first = open();
-    const world = await openAoWorld({ call: client({ fetch: createFetch(first), baseUrl: 'http://mock.local', close: async () => undefined }) });
+    const world = await openAoWorld({ call: callOf(first) });
     const { authorizationId } = await signedSelection(world);
     const body = productBody(world, authorizationId, { useCategory: 'public_good', name: '公交出行公益查询' });
     expect((await world.ao('POST', '/products', { as: world.operator, body })).status).toBe(400);
@@ -179,7 +169,7 @@ describe('journal replay of a public-good product acknowledged with a charging u
     journalAcknowledged(dataDir, [{ path, body, caller: world.operator.id, status: 201 }]);
 
     const second = open();
-    const call = client({ fetch: createFetch(second), baseUrl: 'http://mock.local', close: async () => undefined });
+    const call = callOf(second);
     const products = (await call('GET', path, { as: world.operator })).body;
     expect(logged.filter((m) => m.startsWith('[REPLAY_REFUSED]'))).toEqual([]);
     expect(products.items).toEqual([expect.objectContaining({ state: 'draft', content: expect.objectContaining({ useCategory: 'public_good', chargingUnit: 'per_service' }) })]);

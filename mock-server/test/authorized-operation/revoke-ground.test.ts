@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../src/index.js';
-import { createFetch } from '../../src/fetch/index.js';
 import { defaultPlatforms } from '../../src/platforms/index.js';
-import { client } from '../support/client.js';
 import { expectContract } from '../support/contract.js';
-import { START_AT } from '../support/harness.js';
-import { journalAcknowledged } from '../support/older-journal.js';
+import { journalAcknowledged, replayableApp } from '../support/older-journal.js';
 import { CATALOG_ENTRIES, openAoWorld, signedSelection, useAoMock } from './fixtures.js';
 import { useTempDirs } from '../persistence/data-dir-app.js';
 
@@ -50,10 +46,9 @@ const tempDir = useTempDirs();
 describe('journal replay of an authorization revoked with a registration ground', () => {
   it('replays the revocation (no REPLAY_REFUSED, the authorization is terminated)', async () => {
     const dataDir = tempDir();
-    const logged: string[] = [];
-    const open = () => createApp({ dataDir, seed: 5, startAt: START_AT, platforms: defaultPlatforms({ catalogEntries: CATALOG_ENTRIES }), logError: (message) => logged.push(message) });
+    const { open, logged, callOf } = replayableApp(dataDir, { platforms: defaultPlatforms({ catalogEntries: CATALOG_ENTRIES }) });
     const first = open();
-    const world = await openAoWorld({ call: client({ fetch: createFetch(first), baseUrl: 'http://mock.local', close: async () => undefined }) });
+    const world = await openAoWorld({ call: callOf(first) });
     const { authorizationId } = await signedSelection(world);
     await first.close();
 
@@ -61,7 +56,7 @@ describe('journal replay of an authorization revoked with a registration ground'
     journalAcknowledged(dataDir, [{ path: `/_sim/v1/sandboxes/${world.id}/actions`, body, status: 200 }]);
 
     const second = open();
-    const call = client({ fetch: createFetch(second), baseUrl: 'http://mock.local', close: async () => undefined });
+    const call = callOf(second);
     const authorization = (await call('GET', `/sandboxes/${world.id}/authorized-operation/v1/authorizations/${authorizationId}`, { as: world.operator })).body;
     expect(logged.filter((m) => m.startsWith('[REPLAY_REFUSED]'))).toEqual([]);
     expect(authorization.state).toBe('terminated');

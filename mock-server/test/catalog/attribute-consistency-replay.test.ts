@@ -4,12 +4,9 @@
 // by the consistency check added since, so the entry, its id and every id drawn after it stay.
 // Live, the same create is refused.
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../src/index.js';
-import { createFetch } from '../../src/fetch/index.js';
-import { client } from '../support/client.js';
 import { START_AT } from '../support/harness.js';
 import { openSandbox } from '../support/sandbox.js';
-import { journalAcknowledged } from '../support/older-journal.js';
+import { journalAcknowledged, replayableApp } from '../support/older-journal.js';
 import { entryContent } from './workflow-harness.js';
 import { useTempDirs } from '../persistence/data-dir-app.js';
 
@@ -18,10 +15,9 @@ const tempDir = useTempDirs();
 describe('journal replay of an entry acknowledged with contradicting attributes', () => {
   it('replays the create as answered (no REPLAY_REFUSED, the draft is there), while the same create live answers 400', async () => {
     const dataDir = tempDir();
-    const logged: string[] = [];
-    const open = () => createApp({ dataDir, seed: 5, startAt: START_AT, logError: (message) => logged.push(message) });
+    const { open, logged, callOf } = replayableApp(dataDir);
     const first = open();
-    const callFirst = client({ fetch: createFetch(first), baseUrl: 'http://mock.local', close: async () => undefined });
+    const callFirst = callOf(first);
     const sbx = await openSandbox({ call: callFirst }, { profile: 'xiamen', seed: 11, startAt: START_AT, reviewerPolicy: { mode: 'manual' } });
     const me = sbx.org('public-security');
     const body = { ...entryContent('旧版本受理的共享属性不一致资源'), sharing: { type: 'conditional', deliveryMethods: [] } };
@@ -34,7 +30,7 @@ describe('journal replay of an entry acknowledged with contradicting attributes'
     journalAcknowledged(dataDir, [{ path: `/sandboxes/${sbx.id}/catalog/v1/entries`, body, caller: me.id, status: 201 }]);
 
     const second = open();
-    const call = client({ fetch: createFetch(second), baseUrl: 'http://mock.local', close: async () => undefined });
+    const call = callOf(second);
     const entries = (await call('GET', `/sandboxes/${sbx.id}/catalog/v1/entries?state=draft`, { as: me })).body;
     expect(logged.filter((m) => m.startsWith('[REPLAY_REFUSED]'))).toEqual([]);
     expect(entries.items).toEqual([expect.objectContaining({ state: 'draft', content: expect.objectContaining({ sharing: { type: 'conditional', deliveryMethods: [] } }) })]);

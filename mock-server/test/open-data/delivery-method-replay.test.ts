@@ -3,12 +3,8 @@
 // by the check added since, so the application (and every id drawn after it) stays. Live, the same
 // application is refused.
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../src/index.js';
-import { createFetch } from '../../src/fetch/index.js';
-import { client } from '../support/client.js';
-import { START_AT } from '../support/harness.js';
 import { openWorld } from '../support/world.js';
-import { journalAcknowledged } from '../support/older-journal.js';
+import { journalAcknowledged, replayableApp } from '../support/older-journal.js';
 import { APPLICANT, applicationBody } from './fixtures.js';
 import { useTempDirs } from '../persistence/data-dir-app.js';
 
@@ -27,10 +23,9 @@ const CASES: [string, (body: Body) => Record<string, unknown>, { pointer: string
 describe.each(CASES)('journal replay of an application acknowledged with %s', (_what, change, refusal) => {
   it('replays it as answered (no REPLAY_REFUSED, the application is there), while the same application live answers 400', async () => {
     const dataDir = tempDir();
-    const logged: string[] = [];
-    const open = () => createApp({ dataDir, seed: 5, startAt: START_AT, logError: (message) => logged.push(message) });
+    const { open, logged, callOf } = replayableApp(dataDir);
     const first = open();
-    const world = await openWorld({ call: client({ fetch: createFetch(first), baseUrl: 'http://mock.local', close: async () => undefined }) });
+    const world = await openWorld({ call: callOf(first) });
     const me = world.org(APPLICANT);
     const dataset = world.seed.datasets.find((d) => d.openingType === 'on_application' && d.openingConditions.length === 1);
     if (!dataset) throw new Error('no on_application dataset with one condition in the seed');
@@ -45,7 +40,7 @@ describe.each(CASES)('journal replay of an application acknowledged with %s', (_
     journalAcknowledged(dataDir, [{ path, body, caller: me.id, status: 201 }]);
 
     const second = open();
-    const call = client({ fetch: createFetch(second), baseUrl: 'http://mock.local', close: async () => undefined });
+    const call = callOf(second);
     const applications = (await call('GET', path, { as: me })).body;
     expect(logged.filter((m) => m.startsWith('[REPLAY_REFUSED]'))).toEqual([]);
     expect(applications.items).toEqual([expect.objectContaining({ state: 'initial_review', submission: expect.objectContaining({ deliveryMethod: body.deliveryMethod, conditionEvidence: body.conditionEvidence }) })]);

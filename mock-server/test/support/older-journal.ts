@@ -1,4 +1,8 @@
+import { createApp, type App, type AppOptions } from '../../src/index.js';
+import { createFetch } from '../../src/fetch/index.js';
 import { openDataDir } from '../../src/persistence/data-dir.js';
+import { client } from './client.js';
+import { START_AT } from './harness.js';
 
 /** A write an older gdx-mock acknowledged: a JSON `POST` to `path` (as `caller`, when signed) answered `status`. */
 export interface AcknowledgedWrite {
@@ -34,4 +38,24 @@ export function journalAcknowledged(dataDir: string, writes: readonly Acknowledg
   } finally {
     store.close();
   }
+}
+
+/**
+ * An app on `dataDir` to open, close and open again around `journalAcknowledged` (seed 5, started
+ * at `START_AT`, `options` added): `logged` collects what every opening logs (a replay's
+ * `[REPLAY_REFUSED]` lines), `callOf` is an opened app's in-process client.
+ *
+ * @example
+ * ```ts
+ * const { open, logged, callOf } = replayableApp(dataDir);
+ * const first = open(); … await first.close();
+ * journalAcknowledged(dataDir, [...]);
+ * const call = callOf(open()); // the journal replayed
+ * ```
+ */
+export function replayableApp(dataDir: string, options: AppOptions = {}) {
+  const logged: string[] = [];
+  const open = (): App => createApp({ dataDir, seed: 5, startAt: START_AT, logError: (message) => logged.push(message), ...options });
+  const callOf = (app: App) => client({ fetch: createFetch(app), baseUrl: 'http://mock.local', close: async () => undefined });
+  return { open, logged, callOf };
 }
