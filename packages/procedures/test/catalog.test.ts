@@ -71,7 +71,7 @@ function submittedEntry(profile: string | object = 'xiamen') {
 
 describe('sharing-type dispute (共享属性异议, 厦门 第十五条)', () => {
   it('is on in xiamen only', () => {
-    expect(harness('xiamen', '2025-09-26T10:00').procedures.profile.options.catalog).toEqual({ sharingTypeDispute: true, disputeReviewClock: 'restart' });
+    expect(harness('xiamen', '2025-09-26T10:00').procedures.profile.options.catalog).toEqual({ sharingTypeDispute: true, disputeReviewClock: 'restart', functionChangeSuccessor: true });
     for (const name of ['national', 'inner-mongolia']) {
       const h = harness(name, '2025-09-26T10:00');
       expect(h.procedures.profile.options.catalog.sharingTypeDispute).toBe(false);
