@@ -45,7 +45,10 @@ export function gzipSizeOf(scripts: Iterable<readonly [name: string, code: strin
 }
 
 /**
- * Measures the JavaScript of a built console directory (its `assets/*.js`).
+ * Measures the JavaScript a browser loads from a built console directory: the scripts its
+ * `index.html` names, and every script of `assets/` that a loaded one names in turn (a dynamic
+ * import's chunk). Not every file of `assets/`: restoring a cached build adds its files next to
+ * an older build's without removing those, and counting the stale ones doubled the figure.
  *
  * @example
  * ```ts
@@ -54,9 +57,18 @@ export function gzipSizeOf(scripts: Iterable<readonly [name: string, code: strin
  * ```
  */
 export function measureScripts(assetsDir: string): ScriptSize {
-  const scripts = readdirSync(join(assetsDir, 'assets'))
-    .filter((name) => name.endsWith('.js'))
-    .sort()
-    .map((name) => [`assets/${name}`, readFileSync(join(assetsDir, 'assets', name))] as const);
-  return gzipSizeOf(scripts);
+  const available = readdirSync(join(assetsDir, 'assets')).filter((name) => name.endsWith('.js'));
+  const named = (text: string) => available.filter((name) => text.includes(name));
+  const loaded = new Map<string, Buffer>();
+  for (let pending = named(readFileSync(join(assetsDir, 'index.html'), 'utf8')); pending.length > 0; ) {
+    const next: string[] = [];
+    for (const name of pending) {
+      if (loaded.has(name)) continue;
+      const code = readFileSync(join(assetsDir, 'assets', name));
+      loaded.set(name, code);
+      next.push(...named(code.toString('utf8')));
+    }
+    pending = next;
+  }
+  return gzipSizeOf([...loaded].sort(([a], [b]) => a.localeCompare(b)).map(([name, code]) => [`assets/${name}`, code] as const));
 }
