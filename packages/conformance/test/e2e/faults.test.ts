@@ -105,6 +105,12 @@ describe('proof the kit can fail: the real mock with one defect fails exactly th
     });
   });
 
+  it("an interested party's correction refused without the error at /consent fails REG-CORRECT-02", async () => {
+    const report = await runAgainst('bad-input-unpointed', ['REG-CORRECT-02']);
+    expect(failedIds(report)).toEqual(['REG-CORRECT-02']);
+    expect(report.results[0]?.failures[0]).toMatchObject({ message: expect.stringMatching(/the problem points at the field$/), expected: '/consent', actual: [] });
+  });
+
   it('a terminal application that takes a resubmission fails the illegal-transition check, naming the request', async () => {
     const report = await runAgainst('transitions-unchecked', ['REG-ACCEPT-*', 'REG-ILLEGAL-*']);
     expect(failedIds(report)).toEqual(['REG-ILLEGAL-01']);

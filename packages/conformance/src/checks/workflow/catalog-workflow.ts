@@ -138,7 +138,7 @@ const sharingTypeDisputeCheck = check('CAT-DISPUTE-01', "a sharing-type dispute 
     const dispute = (extra: Record<string, unknown> = {}) => act(sbx, 'catalog', 'entry', id, ACTIONS.disputeSharingType, { sharing: { type: proposed }, ...extra });
 
     const bare = await sbx.act({ platform: 'catalog', objectType: 'entry', objectId: id, action: ACTIONS.disputeSharingType, sharing: { type: proposed } });
-    expectProblem(ctx.expect, bare, 400, 'VALIDATION_FAILED', 'a dispute without written reasons');
+    expectFieldRefusal(ctx.expect, bare, '/reasons', 'a dispute without written reasons');
     expectState(ctx, await readObject(ctx, sbx, 'catalog', entry(id)), 'submitted', 'after the refused dispute');
 
     expectStatus(ctx, await dispute(), 200, 'the authority disputes the sharing type with reasons');

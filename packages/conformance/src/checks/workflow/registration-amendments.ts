@@ -78,7 +78,7 @@ export const amendmentChecks: Check[] = [
       const registration = await register(ctx, sbx);
       const correction = { ...validBody(ctx, 'registration', 'post', '/applications', {}, sbx.organizations[0]?.creditCode), type: 'correction', registrationId: registration.id };
       const file = (body: Record<string, unknown>) => postJson(ctx, sbx.http(1), 'registration', '/applications', body);
-      expectProblem(ctx.expect, await file(correction), 400, 'VALIDATION_FAILED', "an interested party's correction without the registrant's consent");
+      expectFieldRefusal(ctx.expect, await file(correction), '/consent', "an interested party's correction without the registrant's consent", 'CONSENT_REQUIRED');
       const filed = await file({ ...correction, consent: EVIDENCE });
       expectSuccess(ctx, filed, "an interested party's correction with the registrant's written consent is received");
       const id = isRecord(filed.body) ? String(filed.body.id) : '';
