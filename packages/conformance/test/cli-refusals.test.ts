@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
+import { faultyFetch } from './e2e/support/faulty-mock.js';
 import { inProcessMock, MOCK_ORIGIN, SIM_URL } from './e2e/support/mock.js';
 import { freePort } from './support/free-port.js';
 
@@ -158,7 +159,25 @@ describe('gdx-conformance refuses what would mislead CI', () => {
       expect(t.err.join('')).toContain('Give the server root, or the prefix under which /registration/v1/… is served (');
     });
 
-    it("runs a platform whose list answers the contract's 404 NOT_FOUND (an object missing, not a route), or that serves some platforms only", async () => {
+    it("exits 2 for a wrong prefix on a platform whose unknown routes answer the contract's own 404 NOT_FOUND, naming the URL tried", async () => {
+      const fetch = faultyFetch(inProcessMock().fetch, 'route-404-as-not-found');
+      const t = io(fetch);
+      expect(await main(['--base-url', `${MOCK_ORIGIN}/registration/v1`, ...(await orgs(fetch)), '--only', 'CON-SCHEMA-REG-*'], t.io)).toBe(2);
+      const err = t.err.join('');
+      expect(err).toContain(`--base-url ${MOCK_ORIGIN}/registration/v1 serves none of the platforms: a signed GET ${MOCK_ORIGIN}/registration/v1/registration/v1/applications?limit=1 answered 404 application/problem+json NOT_FOUND`);
+      expect(err).not.toContain('ROUTE_NOT_FOUND');
+      expect(err).toContain(`here probably --base-url ${MOCK_ORIGIN} (`);
+      expect(t.out.join('')).not.toContain('CON-SCHEMA-REG-');
+    });
+
+    it("exits 2 for the base URL of a sandbox that does not exist (the mock's contract-shaped 404 NOT_FOUND on every list)", async () => {
+      const { fetch } = inProcessMock();
+      const t = io(fetch);
+      expect(await main(['--base-url', `${MOCK_ORIGIN}/sandboxes/nope`, ...(await orgs(fetch)), '--only', 'CON-SCHEMA-REG-*'], t.io)).toBe(2);
+      expect(t.err.join('')).toContain(`--base-url ${MOCK_ORIGIN}/sandboxes/nope serves none of the platforms: a signed GET ${MOCK_ORIGIN}/sandboxes/nope/registration/v1/applications?limit=1 answered 404 application/problem+json NOT_FOUND: sandbox nope does not exist`);
+    });
+
+    it("runs a platform serving some platforms only, whichever 404 the others answer", async () => {
       const notFound = () => new Response(JSON.stringify({ type: 'https://gdx.dev/problems/not-found', title: 'Not found', status: 404, code: 'NOT_FOUND', message: { zh: '资源不存在', en: 'Not found' } }), { status: 404, headers: { 'content-type': 'application/problem+json' } });
       const keys = await orgs(inProcessMock().fetch);
       for (const answer of [notFound, plain404]) {

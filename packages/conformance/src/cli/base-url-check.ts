@@ -5,23 +5,19 @@ import { PLATFORMS, type Platform } from '../runner/types.js';
 import { PROBE, probeList } from './preflight.js';
 
 /**
- * Whether a 404 says that nothing is routed at the path, rather than that an object is missing:
- * the gdx mock names it (a field error `ROUTE_NOT_FOUND` at `/path`), and a web server or gateway
- * in front of nothing answers a plain 404 (HTML, text, or JSON that is no contract problem). A
- * contract-shaped problem `NOT_FOUND` without that marker is taken at its word — "no such object"
- * — and left to the checks to judge.
+ * Whether the answer to a list read (a GET without path parameters, which a served platform answers
+ * 200 — or refuses for the caller's credentials or role) says that nothing is routed there. Any
+ * 404 does: a list has no object that could be missing, so even a contract-shaped problem
+ * `NOT_FOUND` — the shape a gateway or an unknown sandbox (`…/sandboxes/nope`) answers with too —
+ * means the route is not served under the base URL, not that an object does not exist.
  *
  * @example
  * ```ts
- * isRouteNotFound({ status: 404, contentType: 'text/html', body: undefined, … }); // true
+ * isRouteNotFound({ status: 404, contentType: 'application/problem+json', body: { code: 'NOT_FOUND', … }, … }); // true
  * ```
  */
 function isRouteNotFound(res: HttpResponse): boolean {
-  if (res.status !== 404) return false;
-  const body = isRecord(res.body) ? res.body : undefined;
-  const errors = Array.isArray(body?.errors) ? body.errors.filter(isRecord) : [];
-  if (errors.some((e) => e.code === 'ROUTE_NOT_FOUND')) return true;
-  return !(res.contentType === 'application/problem+json' && body?.code === 'NOT_FOUND');
+  return res.status === 404;
 }
 
 /** The first list path (a GET without path parameters) each platform's bundled document declares. */
@@ -35,9 +31,9 @@ function listPaths(specs: Specs): Partial<Record<Platform, string>> {
 }
 
 /**
- * With `registrationAnswer` (the pre-run `GET …/registration/v1/applications?limit=1`) a
- * route-not-found 404, reads one list of every other platform at `baseUrl` as well, and returns
- * all the answers when every one of them is a route-not-found 404 too: nothing of the platforms is
+ * With `registrationAnswer` (the pre-run `GET …/registration/v1/applications?limit=1`) a 404,
+ * reads one list of every other platform at `baseUrl` as well, and returns all the answers when
+ * every one of them is a 404 too (see {@link isRouteNotFound}): nothing of the platforms is
  * served under `baseUrl`, which is then not the root they live under. Returns `undefined` as soon
  * as one platform is routed — a deployment serving some platforms only is not refused here.
  *
@@ -96,5 +92,5 @@ export function misplacedBaseUrlMessage(baseUrl: string, answers: readonly HttpR
   const should = suggestion === undefined
     ? 'Give the server root, or the prefix under which /registration/v1/… is served'
     : `Give the server root or the prefix under which /registration/v1/… is served — here probably --base-url ${suggestion}`;
-  return `--base-url ${baseUrl} serves none of the platforms: a signed GET ${first?.url} answered ${first ? explainResponse(first) : '(nothing)'}${also} (no route there). ${should} (基础地址有误：其下没有平台接口)`;
+  return `--base-url ${baseUrl} serves none of the platforms: a signed GET ${first?.url} answered ${first ? explainResponse(first) : '(nothing)'}${also} (lists a served platform answers 200: no route there). ${should} (基础地址有误：其下没有平台接口)`;
 }

@@ -128,9 +128,12 @@ const isProfileFault = (fault: MockFault): fault is ProfileFault => fault in PRO
  * - `bad-input-unpointed`: a platform's 400 `VALIDATION_FAILED` without its field `errors`;
  * - `transitions-unchecked`: a platform's 409 `ILLEGAL_TRANSITION` to a command
  *   (`POST …/{id}/<command>`) becomes a 200 with the object as the caller reads it, as if the state
- *   machine took any command in any state.
+ *   machine took any command in any state;
+ * - `route-404-as-not-found`: the 404 of a path nothing is routed at (the mock's `NOT_FOUND` with a
+ *   `ROUTE_NOT_FOUND` field error at `/path`) answers the contract's plain problem `NOT_FOUND`
+ *   instead, as a gateway that answers unknown routes like the contract's "no such object".
  */
-export type MockFault = ProfileFault | AnswerFault | PriceFault | 'report-never-late' | 'leak' | 'sandbox-leak' | 'crash-on-bad-input' | 'bad-input-forbidden' | 'bad-input-unpointed' | 'roles-unchecked' | 'transitions-unchecked';
+export type MockFault = ProfileFault | AnswerFault | PriceFault | 'report-never-late' | 'leak' | 'sandbox-leak' | 'crash-on-bad-input' | 'bad-input-forbidden' | 'bad-input-unpointed' | 'roles-unchecked' | 'transitions-unchecked' | 'route-404-as-not-found';
 
 interface Credentials { appKey: string; secret: string }
 
@@ -150,6 +153,13 @@ function rewritten(answer: Response, status: number, contentType: string, body: 
   headers.set('content-type', contentType);
   headers.delete('content-length');
   return new Response(body, { status, headers });
+}
+
+/** A route-not-found 404 as the contract's plain problem `NOT_FOUND`: no field errors, no suggested routes, no detail naming the route. */
+async function withoutRouteMarker(answer: Response): Promise<Response> {
+  const body = (await json(answer)) as { errors?: { code?: unknown }[] } | undefined;
+  if (answer.status !== 404 || !body?.errors?.some((e) => e.code === 'ROUTE_NOT_FOUND')) return answer;
+  return rewritten(answer, 404, 'application/problem+json', JSON.stringify(problem('NOT_FOUND')));
 }
 
 /**
@@ -226,6 +236,7 @@ export function faultyFetch(inner: typeof fetch, fault: MockFault): typeof fetch
       await remember(created);
       return created;
     }
+    if (fault === 'route-404-as-not-found') return withoutRouteMarker(await inner(request));
     if (!PLATFORM_PATH.test(url.pathname)) return inner(request);
     const answer = await inner(request.clone());
     if (fault === 'leak') return leak(request, url, answer);
