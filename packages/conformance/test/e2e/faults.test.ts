@@ -111,6 +111,17 @@ describe('proof the kit can fail: the real mock with one defect fails exactly th
     expect(report.results[0]?.failures[0]).toMatchObject({ message: expect.stringMatching(/the problem points at the field$/), expected: '/consent', actual: [] });
   });
 
+  it.each<[MockFault, string[]]>([
+    ['bad-input-unpointed', []],
+    ['bad-input-mispointed', ['']],
+  ])("a sharing-type dispute without reasons refused by the simulation API with %s fails CAT-DISPUTE-01, naming /reasons", async (fault, pointers) => {
+    const report = await runAgainst(fault, ['CAT-DISPUTE-01']);
+    expect(failedIds(report)).toEqual(['CAT-DISPUTE-01']);
+    expect(report.results[0]?.failures).toEqual([{
+      message: expect.stringMatching(/^a dispute without written reasons \(POST http:\/\/\S+\/_sim\/v1\/sandboxes\/[^/]+\/actions\): the problem points at the field$/), expected: '/reasons', actual: pointers,
+    }]);
+  });
+
   it('a terminal application that takes a resubmission fails the illegal-transition check, naming the request', async () => {
     const report = await runAgainst('transitions-unchecked', ['REG-ACCEPT-*', 'REG-ILLEGAL-*']);
     expect(failedIds(report)).toEqual(['REG-ILLEGAL-01']);

@@ -125,7 +125,10 @@ const isProfileFault = (fault: MockFault): fault is ProfileFault => fault in PRO
  *   if any signed organisation could act in any role;
  * - `bad-input-forbidden`: a platform's 400 `VALIDATION_FAILED` becomes a 403 `FORBIDDEN`, a refusal
  *   that says nothing about the input;
- * - `bad-input-unpointed`: a platform's 400 `VALIDATION_FAILED` without its field `errors`;
+ * - `bad-input-unpointed`: a 400 `VALIDATION_FAILED` without its field `errors`, from a platform or
+ *   from the simulation API's official actions (`POST …/_sim/v1/sandboxes/{id}/actions`);
+ * - `bad-input-mispointed`: the same 400 with every field error pointing at the whole body (`""`)
+ *   instead of the broken member;
  * - `transitions-unchecked`: a platform's 409 `ILLEGAL_TRANSITION` to a command
  *   (`POST …/{id}/<command>`) becomes a 200 with the object as the caller reads it, as if the state
  *   machine took any command in any state;
@@ -133,7 +136,7 @@ const isProfileFault = (fault: MockFault): fault is ProfileFault => fault in PRO
  *   `ROUTE_NOT_FOUND` field error at `/path`) answers the contract's plain problem `NOT_FOUND`
  *   instead, as a gateway that answers unknown routes like the contract's "no such object".
  */
-export type MockFault = ProfileFault | AnswerFault | PriceFault | 'report-never-late' | 'leak' | 'sandbox-leak' | 'crash-on-bad-input' | 'bad-input-forbidden' | 'bad-input-unpointed' | 'roles-unchecked' | 'transitions-unchecked' | 'route-404-as-not-found';
+export type MockFault = ProfileFault | AnswerFault | PriceFault | 'report-never-late' | 'leak' | 'sandbox-leak' | 'crash-on-bad-input' | 'bad-input-forbidden' | 'bad-input-unpointed' | 'bad-input-mispointed' | 'roles-unchecked' | 'transitions-unchecked' | 'route-404-as-not-found';
 
 interface Credentials { appKey: string; secret: string }
 
@@ -160,6 +163,21 @@ async function withoutRouteMarker(answer: Response): Promise<Response> {
   const body = (await json(answer)) as { errors?: { code?: unknown }[] } | undefined;
   if (answer.status !== 404 || !body?.errors?.some((e) => e.code === 'ROUTE_NOT_FOUND')) return answer;
   return rewritten(answer, 404, 'application/problem+json', JSON.stringify(problem('NOT_FOUND')));
+}
+
+/** The simulation API's official actions, whose refusals point at fields like a platform's. */
+const SIM_ACTIONS = /\/_sim\/v1\/sandboxes\/[^/]+\/actions$/;
+
+type PointerFault = 'bad-input-unpointed' | 'bad-input-mispointed';
+
+const isPointerFault = (fault: MockFault): fault is PointerFault => fault === 'bad-input-unpointed' || fault === 'bad-input-mispointed';
+
+/** A 400 `VALIDATION_FAILED` without its field errors, or with each pointing at the whole body. */
+async function misplacePointers(fault: PointerFault, answer: Response): Promise<Response> {
+  const body = (await json(answer)) as { code?: string; errors?: Record<string, unknown>[] } | undefined;
+  if (answer.status !== 400 || body?.code !== 'VALIDATION_FAILED') return answer;
+  const errors = fault === 'bad-input-unpointed' ? [] : (body.errors ?? []).map((e) => ({ ...e, pointer: '' }));
+  return rewritten(answer, 400, 'application/problem+json', JSON.stringify({ ...body, errors }));
 }
 
 /**
@@ -237,6 +255,7 @@ export function faultyFetch(inner: typeof fetch, fault: MockFault): typeof fetch
       return created;
     }
     if (fault === 'route-404-as-not-found') return withoutRouteMarker(await inner(request));
+    if (isPointerFault(fault) && SIM_ACTIONS.test(url.pathname)) return misplacePointers(fault, await inner(request));
     if (!PLATFORM_PATH.test(url.pathname)) return inner(request);
     const answer = await inner(request.clone());
     if (fault === 'leak') return leak(request, url, answer);
@@ -248,11 +267,11 @@ export function faultyFetch(inner: typeof fetch, fault: MockFault): typeof fetch
         return rewritten(answer, 500, 'application/problem+json', JSON.stringify(problem('INTERNAL')));
       }
     }
-    if ((fault === 'bad-input-forbidden' || fault === 'bad-input-unpointed') && answer.status === 400) {
-      const body = (await json(answer)) as { code?: string; errors?: unknown } | undefined;
-      if (body?.code === 'VALIDATION_FAILED' && fault === 'bad-input-forbidden') return rewritten(answer, 403, 'application/problem+json', JSON.stringify(problem('FORBIDDEN')));
-      if (body?.code === 'VALIDATION_FAILED') return rewritten(answer, 400, 'application/problem+json', JSON.stringify({ ...body, errors: [] }));
+    if (fault === 'bad-input-forbidden' && answer.status === 400) {
+      const body = (await json(answer)) as { code?: string } | undefined;
+      if (body?.code === 'VALIDATION_FAILED') return rewritten(answer, 403, 'application/problem+json', JSON.stringify(problem('FORBIDDEN')));
     }
+    if (isPointerFault(fault)) return misplacePointers(fault, answer);
     if (isAnswerFault(fault) && answer.status === 422) {
       const body = (await json(answer)) as { code?: string } | undefined;
       if (body?.code === ANSWER_FAULTS[fault].refusal) {
