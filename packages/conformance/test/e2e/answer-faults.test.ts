@@ -118,6 +118,17 @@ describe('every paged list is paged through, not only the catalog search', () =>
   });
 });
 
+describe('a list longer than six pages of two is read to its end when its total is at most 500', () => {
+  it('a total one more than a 22-item list holds fails on the last page, read on with the cursor 200 a page', async () => {
+    const report = await runAgainst('total-plus-one', ['CON-SCHEMA-CAT-listEntries']);
+    expect(report.results[0]?.failures).toEqual([{
+      message: expect.stringMatching(/^GET \/entries page 7, limit 200 \(GET http:\/\/\S+\/catalog\/v1\/entries\?limit=200&cursor=\S+\): the last page ends with total items read$/),
+      expected: 23,
+      actual: 22,
+    }]);
+  });
+});
+
 describe('a refusal for a missing field is the contract\'s, not any 4xx', () => {
   /** The one failure of a check whose refusal answered 401 SIGNATURE_INVALID, naming the request. */
   const refused = (description: string, path: RegExp, expected = '400 application/problem+json VALIDATION_FAILED') => [{
