@@ -122,6 +122,18 @@ describe('proof the kit can fail: the real mock with one defect fails exactly th
     }]);
   });
 
+  it("a platform that answers a command to an object before reading its body fails the item paths' invalid-input checks: they send it to a real object", async () => {
+    const report = await runAgainst('item-body-unread', ['CON-INPUT-REG-resubmitApplication', 'CON-INPUT-CAT-*']);
+    expect(failedIds(report)).toEqual(['CON-INPUT-REG-resubmitApplication', 'CON-INPUT-CAT-updateEntry', 'CON-INPUT-CAT-submitEntry', 'CON-INPUT-CAT-proposeEntryChange', 'CON-INPUT-CAT-reclassifyEntry', 'CON-INPUT-CAT-answerSharingTypeDispute', 'CON-INPUT-CAT-withdrawEntry']);
+    expect(report.results.find((r) => r.id === 'CON-INPUT-CAT-submitEntry')?.failures[0]).toMatchObject({
+      message: expect.stringMatching(/^POST \/entries\/\{entryId\}\/submissions with not_json \(POST http:\/\/\S+\/catalog\/v1\/entries\/ent_\w+\/submissions\): status$/),
+      expected: '400 application/problem+json VALIDATION_FAILED',
+      actual: expect.stringMatching(/^200 /),
+    });
+    // The application is created by the sandbox's first registrant (the first organisation answers 403 requiredRole registrant).
+    expect(report.results.find((r) => r.id === 'CON-INPUT-REG-resubmitApplication')?.failures[0]?.message).toMatch(/\/registration\/v1\/applications\/rga_\w+\/resubmissions\): status$/);
+  });
+
   it('a terminal application that takes a resubmission fails the illegal-transition check, naming the request', async () => {
     const report = await runAgainst('transitions-unchecked', ['REG-ACCEPT-*', 'REG-ILLEGAL-*']);
     expect(failedIds(report)).toEqual(['REG-ILLEGAL-01']);

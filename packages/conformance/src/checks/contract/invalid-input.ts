@@ -5,6 +5,7 @@ import type { ResponseValidator } from '../../specs/validator.js';
 import { PLATFORM_CODES, type Check, type CheckContext } from '../../runner/types.js';
 import { expectPointer, expectProblem } from '../expect-problem.js';
 import { idempotencyKey } from '../requests.js';
+import { realItemPath } from './real-item.js';
 
 function jsonMedia(op: Operation): Record<string, unknown> | undefined {
   const body = op.definition.requestBody as Record<string, unknown> | undefined;
@@ -24,8 +25,10 @@ async function countOwn(ctx: CheckContext, op: Operation): Promise<unknown> {
  * schema (not JSON, required property missing, wrong type, undocumented enum value, credit code
  * with a wrong check character) answer 400 `VALIDATION_FAILED` problem+json whose field errors
  * point at the broken member — never 5xx, never a refusal that says nothing about the input (401,
- * 403); an item path with an id that cannot exist may answer 404 `NOT_FOUND` instead — and leave
- * no trace: where the same path lists the organisation's objects, the list is unchanged afterwards.
+ * 403, or a 404 for a real object) — and leave no trace: where the same path lists the
+ * organisation's objects, the list is unchanged afterwards. An item path is sent to a real object,
+ * as the organisation that reaches it (see {@link realItemPath}); only where none is reached is the
+ * id one that cannot exist, and a 404 `NOT_FOUND` accepted instead.
  *
  * @example
  * ```ts
@@ -45,19 +48,23 @@ export function invalidInputCheck(op: Operation, validator: ResponseValidator): 
     async run(ctx) {
       const doc = ctx.specs[op.platform] ?? {};
       const sample = requestSample(doc, media, ctx.random, ctx.organizations[0]?.creditCode);
-      const path = fillPath(op.path, () => `zz-missing-${ctx.random.string(12)}`);
+      const unknownPath = fillPath(op.path, () => `zz-missing-${ctx.random.string(12)}`);
       const itemPath = op.path.includes('{');
+      // A real object, so that the refusal can only be about the body; an unknown id only where none is reachable.
+      const real = itemPath ? await realItemPath(ctx, op) : undefined;
+      const path = real?.path ?? unknownPath;
+      const http = ctx.http(real?.org ?? 0);
       const listed = !itemPath && isRecord(doc.paths?.[op.path]?.get);
       const before = listed ? await countOwn(ctx, op) : undefined;
       for (const bad of invalidInputs(doc, media.schema, sample, ctx.random)) {
-        const res = await ctx.http(0).request(op.method, op.platform, path, {
+        const res = await http.request(op.method, op.platform, path, {
           ...(bad.kind === 'not_json' ? { rawBody: '{"not json' } : { json: bad.body }),
           idempotencyKey: idempotencyKey(ctx),
         });
         const what = `${op.method} ${op.path} with ${bad.kind} ${bad.pointer}`.trim();
         // Any 4xx is not enough: a 401 (credentials refused) or a 403 says nothing about the input.
-        // An item path with an id that cannot exist may answer 404 before the body is read.
-        const unknownItem = itemPath && res.status === 404;
+        // Only an id that cannot exist may answer 404 before the body is read; a real object's must be the 400.
+        const unknownItem = itemPath && real === undefined && res.status === 404;
         expectProblem(ctx.expect, res, unknownItem ? 404 : 400, unknownItem ? 'NOT_FOUND' : 'VALIDATION_FAILED', what);
         if (!unknownItem && bad.pointer !== '') expectPointer(ctx.expect, res, bad.pointer, what);
         for (const v of validator.check(op, res)) ctx.expect.fail(`${op.operationId} (${bad.kind}): ${v.message}`, v.expected, v.actual);

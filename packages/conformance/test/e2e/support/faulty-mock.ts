@@ -1,4 +1,6 @@
 import { generateNonce, problem, signRequest } from '@gdx/protocol';
+import { loadSpecs, type Platform, type Specs } from '../../../src/index.js';
+import { findOperation } from '../../../src/specs/operations.js';
 
 /**
  * Profile faults: every sandbox gets an inline profile extending the one asked for, with these
@@ -132,11 +134,15 @@ const isProfileFault = (fault: MockFault): fault is ProfileFault => fault in PRO
  * - `transitions-unchecked`: a platform's 409 `ILLEGAL_TRANSITION` to a command
  *   (`POST …/{id}/<command>`) becomes a 200 with the object as the caller reads it, as if the state
  *   machine took any command in any state;
+ * - `item-body-unread`: a command to an object (`POST …/{id}/<command>`, `PATCH …/{id}`) is
+ *   answered before its body is read, so a malformed body is never refused for itself: the mock's
+ *   400 `VALIDATION_FAILED` becomes what the object's GET answers the caller — 404 `NOT_FOUND` for
+ *   an id that does not exist, 200 with the object for a real one;
  * - `route-404-as-not-found`: the 404 of a path nothing is routed at (the mock's `NOT_FOUND` with a
  *   `ROUTE_NOT_FOUND` field error at `/path`) answers the contract's plain problem `NOT_FOUND`
  *   instead, as a gateway that answers unknown routes like the contract's "no such object".
  */
-export type MockFault = ProfileFault | AnswerFault | PriceFault | 'report-never-late' | 'leak' | 'sandbox-leak' | 'crash-on-bad-input' | 'bad-input-forbidden' | 'bad-input-unpointed' | 'bad-input-mispointed' | 'roles-unchecked' | 'transitions-unchecked' | 'route-404-as-not-found';
+export type MockFault = ProfileFault | AnswerFault | PriceFault | 'report-never-late' | 'leak' | 'sandbox-leak' | 'crash-on-bad-input' | 'bad-input-forbidden' | 'bad-input-unpointed' | 'bad-input-mispointed' | 'roles-unchecked' | 'transitions-unchecked' | 'item-body-unread' | 'route-404-as-not-found';
 
 interface Credentials { appKey: string; secret: string }
 
@@ -190,6 +196,7 @@ async function misplacePointers(fault: PointerFault, answer: Response): Promise<
  */
 export function faultyFetch(inner: typeof fetch, fault: MockFault): typeof fetch {
   const organisations = new Map<string, Credentials[]>();
+  let specs: Promise<Specs> | undefined;
 
   const remember = async (response: Response) => {
     const body = (await json(response)) as { id?: string; organizations?: Credentials[] } | undefined;
@@ -220,6 +227,24 @@ export function faultyFetch(inner: typeof fetch, fault: MockFault): typeof fetch
     const headers = signRequest({ method: 'GET', url: target, appKey: org.appKey, secret: org.secret, timestamp: Date.now(), nonce: generateNonce() });
     const object = await inner(target, { method: 'GET', headers });
     return new Response(await object.text(), { status: 200, headers: object.headers });
+  };
+
+  /** The object's GET as the caller in place of a body refusal: the answer of a platform that reads no command body of an object. */
+  const ignoreItemBody = async (request: Request, url: URL, answer: Response): Promise<Response> => {
+    const body = (await json(answer)) as { code?: string } | undefined;
+    const prefix = PLATFORM_PATH.exec(url.pathname)?.[0];
+    const caller = [...organisations.values()].flat().find((o) => o.appKey === request.headers.get('x-gdx-app-key'));
+    if (answer.status !== 400 || body?.code !== 'VALIDATION_FAILED' || prefix === undefined || caller === undefined) return answer;
+    const platform = /\/([a-z-]+)\/v1\/$/.exec(prefix)?.[1] as Platform;
+    const path = url.pathname.slice(prefix.length - 1);
+    const template = findOperation(await (specs ??= loadSpecs()), platform, request.method, path)?.path ?? '';
+    if (!template.includes('{')) return answer;
+    // The object is the template up to its last parameter: `/grants/{g}/spot-checks/{s}` of `…/answer`.
+    const depth = template.slice(0, template.lastIndexOf('}') + 1).split('/').length;
+    const target = new URL(`${prefix.slice(0, -1)}${path.split('/').slice(0, depth).join('/')}`, url);
+    const headers = signRequest({ method: 'GET', url: target, appKey: caller.appKey, secret: caller.secret, timestamp: Date.now(), nonce: generateNonce() });
+    const object = await inner(target, { method: 'GET', headers });
+    return new Response(await object.text(), { status: object.status, headers: object.headers });
   };
 
   /** The same path in the other sandboxes this fetch created, signed as each of their organisations. */
@@ -261,6 +286,7 @@ export function faultyFetch(inner: typeof fetch, fault: MockFault): typeof fetch
     if (fault === 'leak') return leak(request, url, answer);
     if (fault === 'sandbox-leak') return sandboxLeak(request, url, answer);
     if (fault === 'transitions-unchecked' && request.method === 'POST') return acceptAnyTransition(request, url, answer);
+    if (fault === 'item-body-unread') return ignoreItemBody(request, url, answer);
     if (fault === 'crash-on-bad-input' && answer.status === 400) {
       const body = (await json(answer)) as { code?: string } | undefined;
       if (body?.code === 'VALIDATION_FAILED') {
