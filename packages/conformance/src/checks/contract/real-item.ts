@@ -5,7 +5,7 @@ import { validBody } from '../fixtures.js';
 import { holdsRole, indexWithRole } from '../roles.js';
 import { idempotencyKey, listItems } from '../requests.js';
 
-/** Whether the platform's document declares `method` (lower case) at `template`, for a POST with a JSON body. */
+/** Whether the platform's document declares a GET at `template` (`'get'`), or a POST there with a JSON body (`'post'`). */
 function declares(ctx: CheckContext, op: Operation, template: string, method: 'get' | 'post'): boolean {
   const item = ctx.specs[op.platform]?.paths?.[template];
   const operation = item?.[method];
@@ -38,6 +38,7 @@ async function reachableId(ctx: CheckContext, op: Operation, path: string, templ
   let created = await create(creator);
   const role = created.status === 403 && isRecord(created.body) ? created.body.requiredRole : undefined;
   const holder = typeof role === 'string' ? indexWithRole(ctx.organizations, role) : undefined;
+  // Only an organisation known to hold the role: with `--org` the roles are unknown, and indexWithRole falls back to the first.
   if (holder !== undefined && holder !== org && holdsRole(ctx.organizations[holder]!, role as string) === true) {
     creator = holder;
     created = await create(creator);
