@@ -92,5 +92,5 @@ export function misplacedBaseUrlMessage(baseUrl: string, answers: readonly HttpR
   const should = suggestion === undefined
     ? 'Give the server root, or the prefix under which /registration/v1/… is served'
     : `Give the server root or the prefix under which /registration/v1/… is served — here probably --base-url ${suggestion}`;
-  return `--base-url ${baseUrl} serves none of the platforms: a signed GET ${first?.url} answered ${first ? explainResponse(first) : '(nothing)'}${also} (lists a served platform answers 200: no route there). ${should} (基础地址有误：其下没有平台接口)`;
+  return `--base-url ${baseUrl} serves none of the platforms: a signed GET ${first?.url} answered ${first ? explainResponse(first) : '(nothing)'}${also} (a served platform answers these lists 200: nothing is routed there). ${should} (基础地址有误：其下没有平台接口)`;
 }
