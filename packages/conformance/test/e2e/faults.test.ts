@@ -134,6 +134,12 @@ describe('proof the kit can fail: the real mock with one defect fails exactly th
     expect(report.results.find((r) => r.id === 'CON-INPUT-REG-resubmitApplication')?.failures[0]?.message).toMatch(/\/registration\/v1\/applications\/rga_\w+\/resubmissions\): status$/);
   });
 
+  it("a platform that judges an object's state before a command's body passes the item paths' invalid-input checks: a 409 problem there is a legal order", async () => {
+    const report = await runAgainst('item-state-first', ['CON-INPUT-REG-resubmitApplication', 'CON-INPUT-CAT-*']);
+    expect(failedIds(report)).toEqual([]);
+    expect(report.results.filter((r) => r.status === 'passed').map((r) => r.id)).toEqual(expect.arrayContaining(['CON-INPUT-REG-resubmitApplication', 'CON-INPUT-CAT-submitEntry', 'CON-INPUT-CAT-updateEntry']));
+  });
+
   it('a terminal application that takes a resubmission fails the illegal-transition check, naming the request', async () => {
     const report = await runAgainst('transitions-unchecked', ['REG-ACCEPT-*', 'REG-ILLEGAL-*']);
     expect(failedIds(report)).toEqual(['REG-ILLEGAL-01']);

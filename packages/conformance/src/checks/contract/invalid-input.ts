@@ -25,7 +25,8 @@ async function countOwn(ctx: CheckContext, op: Operation): Promise<unknown> {
  * schema (not JSON, required property missing, wrong type, undocumented enum value, credit code
  * with a wrong check character) answer 400 `VALIDATION_FAILED` problem+json whose field errors
  * point at the broken member — never 5xx, never a refusal that says nothing about the input (401,
- * 403, or a 404 for a real object) — and leave no trace: where the same path lists the
+ * 403, or a 404 for a real object; a 409 problem for a real object whose state refuses the command
+ * is accepted, since the contract does not say whether state or body is judged first) — and leave no trace: where the same path lists the
  * organisation's objects, the list is unchanged afterwards. An item path is sent to a real object,
  * as the organisation that reaches it (see {@link realItemPath}); only where none is reached is the
  * id one that cannot exist, and a 404 `NOT_FOUND` accepted instead.
@@ -63,10 +64,14 @@ export function invalidInputCheck(op: Operation, validator: ResponseValidator): 
         });
         const what = `${op.method} ${op.path} with ${bad.kind} ${bad.pointer}`.trim();
         // Any 4xx is not enough: a 401 (credentials refused) or a 403 says nothing about the input.
-        // Only an id that cannot exist may answer 404 before the body is read; a real object's must be the 400.
+        // Only an id that cannot exist may answer 404 before the body is read; a real object's must be
+        // the 400 — or a 409: the contract does not order the checks, and a platform may refuse a
+        // command the object's state does not take before it reads the body (nothing changes either way).
         const unknownItem = itemPath && real === undefined && res.status === 404;
-        expectProblem(ctx.expect, res, unknownItem ? 404 : 400, unknownItem ? 'NOT_FOUND' : 'VALIDATION_FAILED', what);
-        if (!unknownItem && bad.pointer !== '') expectPointer(ctx.expect, res, bad.pointer, what);
+        const stateFirst = real !== undefined && res.status === 409;
+        if (stateFirst) expectProblem(ctx.expect, res, 409, undefined, what);
+        else expectProblem(ctx.expect, res, unknownItem ? 404 : 400, unknownItem ? 'NOT_FOUND' : 'VALIDATION_FAILED', what);
+        if (!unknownItem && !stateFirst && bad.pointer !== '') expectPointer(ctx.expect, res, bad.pointer, what);
         for (const v of validator.check(op, res)) ctx.expect.fail(`${op.operationId} (${bad.kind}): ${v.message}`, v.expected, v.actual);
       }
       if (listed) ctx.expect.equal(await countOwn(ctx, op), before, `rejected input leaves the ${op.path} list unchanged`);

@@ -140,9 +140,12 @@ const isProfileFault = (fault: MockFault): fault is ProfileFault => fault in PRO
  *   an id that does not exist, 200 with the object for a real one;
  * - `route-404-as-not-found`: the 404 of a path nothing is routed at (the mock's `NOT_FOUND` with a
  *   `ROUTE_NOT_FOUND` field error at `/path`) answers the contract's plain problem `NOT_FOUND`
- *   instead, as a gateway that answers unknown routes like the contract's "no such object".
+ *   instead, as a gateway that answers unknown routes like the contract's "no such object";
+ * - `item-state-first`: a command to an object (`POST …/{id}/<command>`, `PATCH …/{id}`) whose
+ *   body the mock refuses answers 409 `ILLEGAL_TRANSITION` instead, as a platform that judges the
+ *   object's state before it reads the body (a legal order: the contract does not fix one).
  */
-export type MockFault = ProfileFault | AnswerFault | PriceFault | 'report-never-late' | 'leak' | 'sandbox-leak' | 'crash-on-bad-input' | 'bad-input-forbidden' | 'bad-input-unpointed' | 'bad-input-mispointed' | 'roles-unchecked' | 'transitions-unchecked' | 'item-body-unread' | 'route-404-as-not-found';
+export type MockFault = ProfileFault | AnswerFault | PriceFault | 'report-never-late' | 'leak' | 'sandbox-leak' | 'crash-on-bad-input' | 'bad-input-forbidden' | 'bad-input-unpointed' | 'bad-input-mispointed' | 'roles-unchecked' | 'transitions-unchecked' | 'item-body-unread' | 'item-state-first' | 'route-404-as-not-found';
 
 interface Credentials { appKey: string; secret: string }
 
@@ -287,6 +290,10 @@ export function faultyFetch(inner: typeof fetch, fault: MockFault): typeof fetch
     if (fault === 'sandbox-leak') return sandboxLeak(request, url, answer);
     if (fault === 'transitions-unchecked' && request.method === 'POST') return acceptAnyTransition(request, url, answer);
     if (fault === 'item-body-unread') return ignoreItemBody(request, url, answer);
+    if (fault === 'item-state-first' && answer.status === 400 && /\/v1\/[a-z-]+\/[^/]+(?:\/[a-z-]+)?$/.test(url.pathname) && request.method !== 'GET') {
+      const body = (await json(answer)) as { code?: string } | undefined;
+      if (body?.code === 'VALIDATION_FAILED') return rewritten(answer, 409, 'application/problem+json', JSON.stringify(problem('ILLEGAL_TRANSITION')));
+    }
     if (fault === 'crash-on-bad-input' && answer.status === 400) {
       const body = (await json(answer)) as { code?: string } | undefined;
       if (body?.code === 'VALIDATION_FAILED') {
