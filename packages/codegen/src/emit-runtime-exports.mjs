@@ -14,6 +14,7 @@ export const RUNTIME_ERRORS = [
   'RateLimitError',
   'InternalServerError',
   'ConnectionError',
+  'FetchNetworkError',
   'TimeoutError',
   'AbortError',
   'ResponseValidationError',

@@ -1,7 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ApiClient, ConnectionError, NotFoundError, TimeoutError } from '../src/index.js';
+import { ApiClient, ConnectionError, FetchNetworkError, NotFoundError, TimeoutError } from '../src/index.js';
 
 // The client is created BEFORE MSW starts listening: the default transport must still be
 // intercepted because it looks up globalThis.fetch on every call.
@@ -63,11 +63,12 @@ describe('MSW setupServer', () => {
       expect(attempts).toBe(2);
     });
 
-    it('is retried at most maxRetries times, then thrown as a retryable ConnectionError', async () => {
+    it('is retried once (a browser CORS refusal looks the same), then thrown as a FetchNetworkError', async () => {
       const failure = await flaky(10).request(get).catch((e: unknown) => e);
+      expect(failure).toBeInstanceOf(FetchNetworkError);
       expect(failure).toBeInstanceOf(ConnectionError);
-      expect(failure).toMatchObject({ retryable: true, causeCode: undefined });
-      expect(attempts).toBe(3);
+      expect(failure).toMatchObject({ retryable: true, causeCode: undefined, url: 'http://platform.test/registration/v1/flaky' });
+      expect(attempts).toBe(2);
     });
 
     it('is retried for a POST only with an idempotency key', async () => {

@@ -1,4 +1,4 @@
-import { GdxError } from './gdx-error.js';
+import { GdxError, type Bilingual } from './gdx-error.js';
 
 /** Error codes (Node and undici) that mean "the connection failed; trying again may work". */
 const RETRYABLE_CODES = new Set([
@@ -22,9 +22,8 @@ const RETRYABLE_CODES = new Set([
  * The request could not be completed on the network (refused, reset, DNS…). `causeCode` is the
  * underlying Node/undici code; `retryable` says whether the retry step may try again: for a
  * connection failure's code, and for a `fetch` `TypeError` without any code — how browsers
- * (`Failed to fetch`, `Load failed`…) and MSW's `HttpResponse.error()` report a network error.
- * In a browser that also covers a CORS refusal, where a retry is wasted but harmless: the retry
- * step still repeats only idempotent requests, at most `maxRetries` times.
+ * (`Failed to fetch`, `Load failed`…) and MSW's `HttpResponse.error()` report a network error,
+ * thrown as the subclass {@link FetchNetworkError} (retried at most once by default).
  *
  * @example
  * ```ts
@@ -35,18 +34,63 @@ export class ConnectionError extends GdxError {
   readonly causeCode: string | undefined;
   readonly retryable: boolean;
 
-  constructor(cause: unknown) {
+  /** `text` replaces the default message (`Connection failed (<code or cause message>)`). */
+  constructor(cause: unknown, text?: Bilingual) {
     const causeCode = findCode(cause);
-    const reason = causeCode ?? (cause instanceof Error ? cause.message : String(cause));
-    super('CONNECTION_ERROR', { en: `Connection failed (${reason})`, zh: `网络连接失败（${reason}）` }, { cause });
+    const reason = causeCode ?? causeMessage(cause);
+    super('CONNECTION_ERROR', text ?? { en: `Connection failed (${reason})`, zh: `网络连接失败（${reason}）` }, { cause });
     this.causeCode = causeCode;
     this.retryable = causeCode === undefined ? isTypeError(cause) : RETRYABLE_CODES.has(causeCode);
+  }
+}
+
+/**
+ * A `fetch` that rejected with a bare `TypeError` (no error code anywhere in its `cause` chain):
+ * all a browser says of a network error — and of a CORS refusal, which looks exactly the same to
+ * the page (the reason is only in the browser's console). The message names the URL and, in a
+ * page, the page's origin the platform has to allow. `code` stays `CONNECTION_ERROR` and it is
+ * a {@link ConnectionError}; the retry step retries it for repeatable requests like any
+ * connection failure, but at most `retry.fetchNetworkErrorRetries` times (default 1): a blip
+ * passes on the next attempt, while a CORS refusal or an unreachable host would only make every
+ * retry wait its backoff before failing the same way.
+ *
+ * @example
+ * ```ts
+ * try { await client.request(req); } catch (e) {
+ *   if (e instanceof FetchNetworkError) showBanner(`Cannot reach ${e.url}; is ${e.pageOrigin} allowed (CORS)?`);
+ * }
+ * ```
+ */
+export class FetchNetworkError extends ConnectionError {
+  /** The URL of the failed request (with its query). */
+  readonly url: string;
+  /** The origin of the page that sent it (`location.origin`), `undefined` outside a page (Node). */
+  readonly pageOrigin: string | undefined;
+
+  constructor(cause: unknown, url: string, pageOrigin: string | undefined) {
+    const reason = causeMessage(cause);
+    const crossOrigin = pageOrigin !== undefined && !url.startsWith(`${pageOrigin}/`);
+    const origin = crossOrigin ? ` (${pageOrigin})` : '';
+    const en =
+      `Network error reaching ${url} (${reason}); fetch gives no reason. Either the platform cannot be reached, ` +
+      `or, in a browser, it refused this page's origin${origin} by CORS, which looks the same: ` +
+      `check that the platform allows the origin (the browser console names the cause)`;
+    const zh =
+      `无法访问 ${url}（${reason}），fetch 未说明原因：平台可能无法连接；在浏览器中也可能是平台按 CORS 拒绝了本页的来源${origin}，` +
+      `两者表现相同。请确认平台允许该来源（浏览器控制台会写明原因）`;
+    super(cause, { en, zh });
+    this.url = url;
+    this.pageOrigin = pageOrigin;
   }
 }
 
 /** By name rather than `instanceof`: the error may come from another realm (a test environment, a frame). */
 function isTypeError(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'TypeError';
+}
+
+function causeMessage(cause: unknown): string {
+  return cause instanceof Error ? cause.message : String(cause);
 }
 
 /**
@@ -99,9 +143,18 @@ function findCode(error: unknown): string | undefined {
 
 /**
  * What a transport throws when its send fails: the signal's reason if it aborted (the timeout
- * step and the client turn that into TimeoutError / AbortError), else a ConnectionError.
+ * step and the client turn that into TimeoutError / AbortError), a FetchNetworkError for a bare
+ * `TypeError` of a fetch of `url`, else a ConnectionError.
  */
-export function transportFailure(error: unknown, signal: AbortSignal | undefined): unknown {
+export function transportFailure(error: unknown, signal: AbortSignal | undefined, url?: string): unknown {
   if (signal?.aborted) return signal.reason ?? error;
-  return error instanceof GdxError ? error : new ConnectionError(error);
+  if (error instanceof GdxError) return error;
+  if (url !== undefined && isTypeError(error) && findCode(error) === undefined) return new FetchNetworkError(error, url, pageOrigin());
+  return new ConnectionError(error);
+}
+
+/** The origin of the page running the client; `undefined` where there is none (Node, a worker without `location`). */
+function pageOrigin(): string | undefined {
+  const origin = (globalThis as { location?: { origin?: unknown } }).location?.origin;
+  return typeof origin === 'string' && origin !== 'null' ? origin : undefined;
 }

@@ -15,6 +15,11 @@ export interface RetryOptions {
   maxDelayMs?: number;
   /** Largest `Retry-After` honoured in ms (default 60 000); longer values are capped. */
   maxRetryAfterMs?: number;
+  /**
+   * Most retries of a `FetchNetworkError` — a bare `fetch` `TypeError`, which in a browser
+   * may be a CORS refusal no retry can fix — within `maxRetries` (default 1; 0: none).
+   */
+  fetchNetworkErrorRetries?: number;
   /** Source of jitter in [0, 1) (default `Math.random`). */
   random?: () => number;
   /** Waits `ms`; should reject when `signal` aborts (default: a timer). */
@@ -37,6 +42,7 @@ export function retryPolicy(options: RetryOptions = {}): RetryPolicy {
     baseDelayMs: options.baseDelayMs ?? 200,
     maxDelayMs: options.maxDelayMs ?? 8_000,
     maxRetryAfterMs: options.maxRetryAfterMs ?? 60_000,
+    fetchNetworkErrorRetries: options.fetchNetworkErrorRetries ?? 1,
     random: options.random ?? Math.random,
     sleep: options.sleep ?? sleep,
   };

@@ -1,5 +1,5 @@
 import { HEADERS } from '@gdx/protocol';
-import { AbortError, ConnectionError, TimeoutError } from '../errors/network-errors.js';
+import { AbortError, ConnectionError, FetchNetworkError, TimeoutError } from '../errors/network-errors.js';
 import type { Emit } from '../logger.js';
 import type { TransportResponse } from '../transport/types.js';
 import { backoffDelay, retryAfterMs, type RetryPolicy } from './backoff.js';
@@ -12,7 +12,9 @@ const REPEATABLE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 /**
  * Retries an attempt on connection errors, timeouts and 408/429/500/502/503/504 up to
  * `call.maxRetries` times, waiting `Retry-After` when the platform sends one and exponential
- * backoff with full jitter otherwise. The caller's abort stops it at once, also while waiting.
+ * backoff with full jitter otherwise; a bare fetch `TypeError` ({@link FetchNetworkError}, maybe a
+ * browser's CORS refusal) only while `attempt` < `policy.fetchNetworkErrorRetries`. The caller's
+ * abort stops it at once, also while waiting.
  */
 export function retryStep(policy: RetryPolicy, now: () => number, emit: Emit | undefined): Step {
   return (next) => async (call) => {
@@ -35,7 +37,7 @@ export function retryStep(policy: RetryPolicy, now: () => number, emit: Emit | u
           retryAfterMs(response.headers.get(HEADERS.retryAfter), now(), policy.maxRetryAfterMs) ??
           backoffDelay(policy, call.attempt);
       } else {
-        if (last || !isRetryable(failure)) throw failure;
+        if (last || !isRetryable(failure, policy, call.attempt)) throw failure;
         reason = (failure as ConnectionError | TimeoutError).code;
         delayMs = backoffDelay(policy, call.attempt);
       }
@@ -46,7 +48,8 @@ export function retryStep(policy: RetryPolicy, now: () => number, emit: Emit | u
   };
 }
 
-function isRetryable(error: unknown): boolean {
+function isRetryable(error: unknown, policy: RetryPolicy, attempt: number): boolean {
+  if (error instanceof FetchNetworkError) return attempt < policy.fetchNetworkErrorRetries;
   return error instanceof TimeoutError || (error instanceof ConnectionError && error.retryable);
 }
 
