@@ -1,5 +1,5 @@
 import { SortedRows, type SortKey } from './sorted-rows.js';
-import { encodeCursor, fitsKey, invalidCursor, pageRequest, type Page } from './paging.js';
+import { encodeCursor, pageRequest, type KeyShape, type Page } from './paging.js';
 
 /** Where an item is listed: under one sort key, in every bucket named. */
 export interface Placement {
@@ -67,19 +67,22 @@ function sameBuckets(a: readonly string[], b: readonly string[]): boolean {
 
 /**
  * One page of a bucket for a list operation, exactly as `listPage` answers for the same rows
- * (`?limit=`, `?cursor=` holding the last key — refused unless it has the bucket's key shape —,
- * `total` the bucket's size).
+ * (`?limit=`, `?cursor=` holding the last key — refused unless it has the list's key `shape`,
+ * also when the bucket is empty or missing —, `total` the bucket's size).
  *
  * @example
  * ```ts
- * return { status: 200, body: indexPage(ctx, index.bucket(`request/${caller.id}`), (id) => requestView(state, id)) };
+ * return { status: 200, body: indexPage(ctx, ['integer', 'string'], index.bucket(`request/${caller.id}`), (id) => requestView(state, id)) };
  * ```
  */
-export function indexPage<V>(ctx: { readonly query: Readonly<Record<string, unknown>> }, rows: SortedRows<string> | undefined, view: (id: string) => V): Page<V> {
-  const { after, limit } = pageRequest(ctx);
+export function indexPage<V>(
+  ctx: { readonly query: Readonly<Record<string, unknown>> },
+  shape: KeyShape,
+  rows: SortedRows<string> | undefined,
+  view: (id: string) => V,
+): Page<V> {
+  const { after, limit } = pageRequest(ctx, shape);
   if (!rows) return { items: [], nextCursor: null, total: 0 };
-  const reference = after ? rows.page(undefined, 1).rows[0]?.key : undefined;
-  if (after && reference && !fitsKey(after, reference)) throw invalidCursor();
   const page = rows.page(after, limit);
   const last = page.rows[page.rows.length - 1];
   return { items: page.rows.map((row) => view(row.value)), nextCursor: page.more && last ? encodeCursor(last.key) : null, total: rows.size };

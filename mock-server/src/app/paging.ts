@@ -54,7 +54,7 @@ export function encodeCursor(key: readonly (string | number)[]): string {
 /**
  * Decodes a cursor made by `encodeCursor`; `undefined` when it is not one (answer 400): not
  * base64url JSON, not an array of strings and finite numbers (`1e999` parses to Infinity, which
- * no key holds). What the key must hold beyond that is the list's to check (`fitsKey`, `isSeq`).
+ * no key holds). What the key must hold beyond that is the list's to check (`fitsShape`, `isSeq`).
  *
  * @example
  * ```ts
@@ -89,26 +89,33 @@ export function isSeq(value: unknown, min: number): value is number {
 }
 
 /**
- * Whether a decoded cursor key has the shape of a list's keys, `reference` being one of them: as
- * long, a string where it holds a string, a number where it holds a number — an integer where it
- * holds an integer. A cursor of another list, or a forged one, is refused instead of being read
- * as a place in this one (it would silently skip or repeat items).
+ * What each element of a list's sort key is — and so what a cursor of the list must hold: a
+ * `string`, or an `integer` (a safe integer: times in ms, negated for newest first, and sequence
+ * numbers). Every list states its shape, so that a cursor is checked also when the list is empty.
  *
  * @example
  * ```ts
- * fitsKey([-1758852000000, 'shr_1'], [-1758855600000, 'shr_2']); // true
- * fitsKey([1.5, 'shr_1'], [-1758855600000, 'shr_2']);            // false
+ * const NEWEST_FIRST: KeyShape = ['integer', 'string']; // [-Date.parse(createdAt), id]
  * ```
  */
-export function fitsKey(key: readonly (string | number)[], reference: readonly (string | number)[]): boolean {
-  return (
-    key.length === reference.length &&
-    key.every((k, i) => {
-      const r = reference[i];
-      if (typeof r === 'string') return typeof k === 'string';
-      return typeof k === 'number' && (!Number.isInteger(r) || Number.isSafeInteger(k));
-    })
-  );
+export type KeyShape = readonly ('string' | 'integer')[];
+
+/** The sort key a list of `shape` holds: a string where the shape says `string`, a number where it says `integer`. */
+export type KeyOf<S extends KeyShape> = { readonly [I in keyof S]: S[I] extends 'string' ? string : number };
+
+/**
+ * Whether a decoded cursor key has a list's key shape: as long, a string where the shape says
+ * `string`, a safe integer where it says `integer`. A cursor of another list, or a forged one, is
+ * refused instead of being read as a place in this one (it would silently skip or repeat items).
+ *
+ * @example
+ * ```ts
+ * fitsShape([-1758852000000, 'shr_1'], ['integer', 'string']); // true
+ * fitsShape([1.5, 'shr_1'], ['integer', 'string']);            // false
+ * ```
+ */
+export function fitsShape(key: readonly (string | number)[], shape: KeyShape): boolean {
+  return key.length === shape.length && key.every((k, i) => (shape[i] === 'string' ? typeof k === 'string' : Number.isSafeInteger(k)));
 }
 
 /**
@@ -169,41 +176,47 @@ const DEFAULT_LIMIT = 20;
 /**
  * One page of `items` for a list operation: sorted by `key` ascending (use a negated time or
  * number for newest first), `?limit=` (validated by the core, default 20) and `?cursor=` (the
- * last key of the previous page; a cursor that is not one, or not of this list's shape
- * (`fitsKey`), answers 400 `INVALID_CURSOR` with the pointer `/query/cursor`).
+ * last key of the previous page; a cursor that is not one, or not of the list's key `shape`
+ * (`fitsShape`) — also when the list is empty —, answers 400 `INVALID_CURSOR` with the pointer
+ * `/query/cursor`).
  *
  * @example
  * ```ts
- * return { status: 200, body: listPage(ctx, mine, (r) => [-Date.parse(r.createdAt), r.id], view) };
+ * return { status: 200, body: listPage(ctx, mine, ['integer', 'string'], (r) => [-Date.parse(r.createdAt), r.id], view) };
  * ```
  */
-export function listPage<T, V>(
+export function listPage<T, V, const S extends KeyShape>(
   ctx: { readonly query: Readonly<Record<string, unknown>> },
   items: readonly T[],
-  key: (item: T) => readonly (string | number)[],
+  shape: S,
+  key: (item: T) => KeyOf<S>,
   view: (item: T) => V,
 ): Page<V> {
-  const { after, limit } = pageRequest(ctx);
-  const sorted = [...items].sort((a, b) => compareKeys(key(a), key(b)));
-  if (after && sorted.length > 0 && !fitsKey(after, key(sorted[0] as T))) throw invalidCursor();
-  const page = pageByKey(sorted, key, after, limit);
+  const { after, limit } = pageRequest(ctx, shape);
+  const keyOf = key as (item: T) => readonly (string | number)[];
+  const sorted = [...items].sort((a, b) => compareKeys(keyOf(a), keyOf(b)));
+  const page = pageByKey(sorted, keyOf, after, limit);
   return { ...page, items: page.items.map(view) };
 }
 
 /**
- * The `?cursor=` (decoded) and `?limit=` (default 20) of a list request; a cursor that is not one
- * throws 400 `INVALID_CURSOR` with the pointer `/query/cursor`.
+ * The `?cursor=` (decoded) and `?limit=` (default 20) of a list request; a cursor that is not one,
+ * or not of the list's key `shape` when one is given, throws 400 `INVALID_CURSOR` with the
+ * pointer `/query/cursor`.
  *
  * @example
  * ```ts
- * const { after, limit } = pageRequest(ctx); // { after: [-1758852000000, 'shr_1'], limit: 20 }
+ * const { after, limit } = pageRequest(ctx, ['integer', 'string']); // { after: [-1758852000000, 'shr_1'], limit: 20 }
  * ```
  */
-export function pageRequest(ctx: { readonly query: Readonly<Record<string, unknown>> }): { after: (string | number)[] | undefined; limit: number } {
+export function pageRequest(
+  ctx: { readonly query: Readonly<Record<string, unknown>> },
+  shape?: KeyShape,
+): { after: (string | number)[] | undefined; limit: number } {
   let after: (string | number)[] | undefined;
   if (typeof ctx.query.cursor === 'string') {
     after = decodeCursor(ctx.query.cursor);
-    if (!after) {
+    if (!after || (shape !== undefined && !fitsShape(after, shape))) {
       throw invalidCursor();
     }
   }

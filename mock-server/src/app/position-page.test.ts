@@ -8,7 +8,7 @@ describe('positionPage', () => {
       fc.property(fc.nat(50), fc.option(fc.integer({ min: 0, max: 60 }).map((n) => encodeCursor([n])), { nil: undefined }), fc.integer({ min: 1, max: 12 }), (count, after, limit) => {
         const log = Array.from({ length: count }, (_, i) => `d${i}`);
         const ctx = { query: { limit, ...(after === undefined ? {} : { cursor: after }) } };
-        const want = listPage(ctx, log.map((d, position) => ({ d, position })), (r) => [r.position], (r) => r.d);
+        const want = listPage(ctx, log.map((d, position) => ({ d, position })), ['integer'], (r) => [r.position], (r) => r.d);
         expect(positionPage(ctx, count, (i) => log[i] as string)).toEqual(want);
       }),
       { numRuns: 500 },
@@ -22,7 +22,7 @@ describe('positionPage', () => {
         const ctx = { query: { cursor } };
         expect(() => positionPage(ctx, count, String)).toThrow(expect.objectContaining({ code: 'INVALID_CURSOR' }));
         const rows = Array.from({ length: count }, (_, position) => ({ position }));
-        if (count > 0 && !Number.isInteger(k)) expect(() => listPage(ctx, rows, (r) => [r.position], String)).toThrow(expect.objectContaining({ code: 'INVALID_CURSOR' }));
+        if (count > 0 && !Number.isInteger(k)) expect(() => listPage(ctx, rows, ['integer'], (r) => [r.position], String)).toThrow(expect.objectContaining({ code: 'INVALID_CURSOR' }));
       }),
       { numRuns: 300 },
     );

@@ -108,7 +108,7 @@ export const sandboxRoutes: readonly SimRoute[] = [
   {
     method: 'GET', path: '/sandboxes', operationId: 'listSandboxes', jsonBody: false,
     handler(ctx) {
-      return { status: 200, body: listPage(ctx, ctx.registry.list(), (s) => [s.id], (s) => sandboxView(s, ctx.origin)) };
+      return { status: 200, body: listPage(ctx, ctx.registry.list(), ['string'], (s) => [s.id], (s) => sandboxView(s, ctx.origin)) };
     },
   },
   {

@@ -59,7 +59,7 @@ export const webhookRoutes: readonly SimRoute[] = [
   {
     method: 'GET', path: '/sandboxes/{sandboxId}/webhooks', operationId: 'listWebhooks', jsonBody: false,
     handler(ctx) {
-      return { status: 200, body: listPage(ctx, sandboxOf(ctx).webhooks.list(), (hook) => [Date.parse(hook.createdAt), hook.id], webhookView) };
+      return { status: 200, body: listPage(ctx, sandboxOf(ctx).webhooks.list(), ['integer', 'string'], (hook) => [Date.parse(hook.createdAt), hook.id], webhookView) };
     },
   },
   {

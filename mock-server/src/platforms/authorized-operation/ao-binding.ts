@@ -1,6 +1,6 @@
 import { shanghaiDay, type WorkflowEvent, type WorkflowInstance } from '@gdx/kernel';
 import type { SandboxContext } from '../../app/platform-module.js';
-import { newestFirst, officialOrganisation, ownListing, toReasons, type HostBinding, type Listing, type WireMapping } from '../workflow-host/index.js';
+import { newestFirst, NEWEST_FIRST_KEY, officialOrganisation, ownListing, toReasons, type HostBinding, type Listing, type WireMapping } from '../workflow-host/index.js';
 import type { AuthorizedOperationState } from './ao-records.js';
 import { onAuthorizationEvent } from './authorization-effects.js';
 import { onSelectionEvent } from './selection-effects.js';
@@ -165,5 +165,8 @@ export function authorizedOperationBinding(state: AuthorizedOperationState, sand
       }
     },
     listings: (i) => listings(state, i),
+    listKeys: Object.fromEntries(
+      ['plan', 'approved-plan', 'selection', 'authorization', 'disclosed-authorization', 'data-access', 'product', 'listed-product'].map((list) => [list, NEWEST_FIRST_KEY]),
+    ),
   };
 }

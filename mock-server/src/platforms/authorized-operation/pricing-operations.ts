@@ -126,7 +126,7 @@ export const pricingOperations: Record<string, OperationHandler<AuthorizedOperat
   submitAnnualReport,
   listAnnualReports: (ctx) => {
     const authorization = partyAuthorization(ctx);
-    return { status: 200, body: listPage(ctx, authorization.pricing.reports, (r) => [-r.year], (r) => reportView(ctx.state, authorization, r)) };
+    return { status: 200, body: listPage(ctx, authorization.pricing.reports, ['integer'], (r) => [-r.year], (r) => reportView(ctx.state, authorization, r)) };
   },
   calculateMar,
 };

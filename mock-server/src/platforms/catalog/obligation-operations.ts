@@ -73,7 +73,7 @@ export function obligationOperations(): Record<string, OperationHandler<CatalogS
         const view = workflow.obligationView(row);
         if ((view.deadline?.overdue ?? false) === overdue) rows.push(view);
       }
-      return { status: 200, body: listPage(ctx, rows, (o) => [o.createdAt, o.id], (o) => o) };
+      return { status: 200, body: listPage(ctx, rows, ['string', 'string'], (o) => [o.createdAt, o.id], (o) => o) };
     },
   };
 }

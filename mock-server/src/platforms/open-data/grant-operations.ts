@@ -95,7 +95,7 @@ export const grantOperations: Record<string, OperationHandler<OpenDataState>> = 
   listUsageReports: (ctx) => {
     const grant = ownGrant(ctx);
     const reports = (ctx.state.reportsByGrant.get(grant.id) ?? []).map((id) => ctx.state.reports.get(id) as UsageReportRecord);
-    return { status: 200, body: listPage(ctx, reports, (r) => [r.submittedAt, r.id], usageReportView) };
+    return { status: 200, body: listPage(ctx, reports, ['string', 'string'], (r) => [r.submittedAt, r.id], usageReportView) };
   },
   listSpotChecks: (ctx) => {
     const grant = ownGrant(ctx);

@@ -1,7 +1,7 @@
 import { shanghaiDate } from '@gdx/calendar';
 import type { WorkflowEvent, WorkflowInstance } from '@gdx/kernel';
 import type { SandboxContext } from '../../app/platform-module.js';
-import { dataObjectionView, objectionOfficial, officialOrganisation, OBJECTION_WIRE, ownListing, periodEndedRefusals, toReasons, type HostBinding, type Listing } from '../workflow-host/index.js';
+import { dataObjectionView, NEWEST_FIRST_KEY, objectionOfficial, officialOrganisation, OBJECTION_WIRE, ownListing, periodEndedRefusals, toReasons, type HostBinding, type Listing } from '../workflow-host/index.js';
 import { followGrant, issueGrant } from './grant-lifecycle.js';
 import type { OpenDataState } from './open-data-state.js';
 import { applicationView, demandView, grantView, spotCheckView } from './wire-views.js';
@@ -86,6 +86,8 @@ export function openDataBinding(state: OpenDataState, sandbox: SandboxContext): 
       if (i.machine === 'open-data.application') onApplicationEvent(state, sandbox, i, e);
     },
     listings: (i) => listings(state, i),
+    // Rejections by the day they were rejected (an ISO date), then id.
+    listKeys: { application: NEWEST_FIRST_KEY, spot_check: NEWEST_FIRST_KEY, rejection: ['string', 'string'] },
     // Approving after the period of use: the refusal points at the application's period.
     refusal: periodEndedRefusals(state.applications, () => shanghaiDate(sandbox.now())),
   };

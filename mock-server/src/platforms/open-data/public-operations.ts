@@ -32,7 +32,7 @@ export const publicOperations: Record<string, OperationHandler<OpenDataState>> =
         (ctx.query.openingType === undefined || d.openingType === ctx.query.openingType) &&
         (ctx.query.provider === undefined || d.provider.creditCode === ctx.query.provider),
     );
-    return { status: 200, body: listPage(ctx, datasets, (d) => [d.id], datasetView) };
+    return { status: 200, body: listPage(ctx, datasets, ['string'], (d) => [d.id], datasetView) };
   },
   getDataset: (ctx) => {
     const dataset = ctx.state.datasets.get(ctx.params.datasetId ?? '');
@@ -40,7 +40,7 @@ export const publicOperations: Record<string, OperationHandler<OpenDataState>> =
   },
   listOpeningPlans: (ctx) => {
     const plans = ctx.state.plans.filter((p) => ctx.query.year === undefined || p.year === ctx.query.year);
-    return { status: 200, body: listPage(ctx, plans, (p) => [p.id], openingPlanView) };
+    return { status: 200, body: listPage(ctx, plans, ['string'], (p) => [p.id], openingPlanView) };
   },
   listRejections: (ctx) => {
     // Rejected applications are indexed by the open-data binding's listings, oldest rejection first.

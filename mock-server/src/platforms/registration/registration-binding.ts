@@ -3,7 +3,7 @@ import { REGISTRATION_TYPES } from '@gdx/procedures';
 import { officialOrganisation, wireEvent, type HostBinding, type WireMapping } from '../workflow-host/index.js';
 import { filerRole, type ObjectionRecord } from './records.js';
 import type { RegistrationState } from './registration-state.js';
-import { registrationListings } from './registration-listings.js';
+import { REGISTRATION_LIST_KEYS, registrationListings } from './registration-listings.js';
 import { endPendingApplications } from './pending-applications.js';
 import { applyApplicationEffects, resolveObjections } from './side-effects.js';
 import { applicationView, objectionView, registrationView } from './wire-views.js';
@@ -111,5 +111,6 @@ export function registrationBinding(state: RegistrationState): HostBinding {
       if (app) for (const o of resolveObjections(state, app, e)) publishObjection(state, o);
     },
     listings: registrationListings(state),
+    listKeys: REGISTRATION_LIST_KEYS,
   };
 }

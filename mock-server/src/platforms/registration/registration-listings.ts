@@ -1,10 +1,21 @@
 import type { WorkflowInstance } from '@gdx/kernel';
-import type { Listing } from '../workflow-host/index.js';
+import type { KeyShape, Listing } from '../workflow-host/index.js';
 import { announcedEnd } from './announcements.js';
 import { applicationRegistrants, coRegistrants } from './co-registrants.js';
 import type { RegistrationRecord } from './records.js';
 import type { RegistrationState } from './registration-state.js';
 import { noticeStatus } from './wire-views.js';
+
+/** The key shape of each list `registrationListings` places objects in (`HostBinding.listKeys`). */
+export const REGISTRATION_LIST_KEYS: Readonly<Record<string, KeyShape>> = {
+  registration: ['integer'],
+  code: ['integer'],
+  certificate: ['integer'],
+  announcement: ['integer', 'integer'],
+  application: ['integer'],
+  target: ['integer'],
+  notice: ['integer'],
+};
 
 /**
  * Where the registration platform lists an instance (`HostBinding.listings`), newest first by

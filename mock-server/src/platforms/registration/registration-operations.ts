@@ -2,7 +2,6 @@ import { addDays } from '@gdx/calendar';
 import { formatInstant } from '@gdx/kernel';
 import type { OperationContext, OperationHandler } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
-import { indexPage } from '../../app/list-index.js';
 import { holdsRegistration } from './co-registrants.js';
 import type { RegistrationRecord } from './records.js';
 import { checkRenewalTerm } from './submission-checks.js';
@@ -26,8 +25,7 @@ const list: OperationHandler<RegistrationState> = (ctx) => {
   const wanted = typeof ctx.query['state'] === 'string' ? ctx.query['state'] : undefined;
   const read = (id: string) => registrationView(ctx.state, ctx.state.registrations.get(id) as RegistrationRecord);
   // Signed only: without a caller no registration is the caller's.
-  if (!ctx.caller) return { status: 200, body: indexPage(ctx, undefined, read) };
-  return { status: 200, body: ctx.state.host.listPage(ctx, 'registration', ctx.caller.id, wanted, read) };
+  return { status: 200, body: ctx.state.host.listPage(ctx, 'registration', ctx.caller?.id, wanted, read) };
 };
 
 const get: OperationHandler<RegistrationState> = (ctx) => ({ status: 200, body: registrationView(ctx.state, ownRegistration(ctx)) });

@@ -1,7 +1,7 @@
 import { shanghaiDate } from '@gdx/calendar';
 import type { WorkflowEvent, WorkflowInstance } from '@gdx/kernel';
 import type { SandboxContext } from '../../app/platform-module.js';
-import { dataObjectionView, newestFirst, objectionOfficial, officialOrganisation, OBJECTION_WIRE, ownListing, periodEndedRefusals, toReasons, type HostBinding, type Listing, type WireMapping } from '../workflow-host/index.js';
+import { dataObjectionView, newestFirst, NEWEST_FIRST_KEY, objectionOfficial, officialOrganisation, OBJECTION_WIRE, ownListing, periodEndedRefusals, toReasons, type HostBinding, type Listing, type WireMapping } from '../workflow-host/index.js';
 import { endGrant, issueGrant } from './grant-lifecycle.js';
 import type { SharingState } from './sharing-state.js';
 import { qualityIssueView, REQUEST_STEPS, requestView } from './wire-views.js';
@@ -87,6 +87,7 @@ export function sharingBinding(state: SharingState, sandbox: SandboxContext): Ho
       if (i.machine === 'sharing.request') onRequestEvent(state, sandbox, i, e);
     },
     listings: (i) => requestListings(state, i),
+    listKeys: { request: NEWEST_FIRST_KEY, grant: NEWEST_FIRST_KEY },
     // Approving or delivering after the period of use: the refusal points at the request's period.
     refusal: periodEndedRefusals(state.requests, () => shanghaiDate(sandbox.now())),
   };

@@ -1,6 +1,5 @@
 import type { OperationContext } from '../../app/platform-module.js';
-import { indexPage } from '../../app/list-index.js';
-import { listPage, type Page } from '../../app/paging.js';
+import { listPage, type KeyShape, type Page } from '../../app/paging.js';
 import type { Listing } from './host-index.js';
 import type { WorkflowInstance } from '@gdx/kernel';
 import type { WireEvent } from './wire.js';
@@ -17,6 +16,9 @@ import type { WorkflowHost } from './workflow-host.js';
 export function newestFirst(item: { createdAt: string; id: string }): [number, string] {
   return [-Date.parse(item.createdAt), item.id];
 }
+
+/** The key shape of a list sorted by `newestFirst` (and of every `ownListing`), for `HostBinding.listKeys`. */
+export const NEWEST_FIRST_KEY: KeyShape = ['integer', 'string'];
 
 /**
  * The caller's own workflow objects of a list the host indexes (`HostBinding.listings`), newest
@@ -38,8 +40,7 @@ export function listOwn<R, V>(
   const wanted = typeof ctx.query.state === 'string' ? ctx.query.state : undefined;
   const read = (id: string) => view(records.get(id) as R);
   // Every list of own objects is signed; without a caller there is nothing to list.
-  if (!ctx.caller) return indexPage(ctx, undefined, read);
-  return host.listPage(ctx, list, ctx.caller.id, wanted, read);
+  return host.listPage(ctx, list, ctx.caller?.id, wanted, read);
 }
 
 /**
@@ -64,5 +65,5 @@ export function ownListing(list: string, owner: string, instance: WorkflowInstan
  * ```
  */
 export function listEvents(ctx: Pick<OperationContext<unknown>, 'query'>, host: WorkflowHost, instance: WorkflowInstance): Page<WireEvent> {
-  return listPage(ctx, host.events(instance), (e) => [e.seq], (e) => e);
+  return listPage(ctx, host.events(instance), ['integer'], (e) => [e.seq], (e) => e);
 }

@@ -2,7 +2,7 @@ import { acceptedEvents, createInstance, transition, WorkflowEngine, type ActorR
 import { buildProcedures, officialsActAfter, resolveProfile, withoutRepeatedValues, type Procedures } from '@gdx/procedures';
 import type { FiredTransition, PlatformName, SandboxContext, SandboxEventInput } from '../../app/platform-module.js';
 import { indexPage } from '../../app/list-index.js';
-import type { Page } from '../../app/paging.js';
+import type { KeyShape, Page } from '../../app/paging.js';
 import { blockedAction, blockedInState } from './blocked-in-state.js';
 import { HostListIndex, type Listing } from './host-index.js';
 import { planOfficials } from './plan-officials.js';
@@ -52,6 +52,11 @@ export interface HostBinding {
   afterEvent?(instance: WorkflowInstance, event: WorkflowEvent): void;
   /** The lists the instance appears in, read from the settled state after its events (see `WorkflowHost.listPage`). */
   listings?(instance: WorkflowInstance): readonly Listing[];
+  /**
+   * The key shape of each list `listings` places objects in: what its cursors must hold, checked
+   * also when the list is empty (a list `listPage` reads must have one).
+   */
+  listKeys?: Readonly<Record<string, KeyShape>>;
   /**
    * The problem a refused event answers where the platform words it better than
    * `transitionProblem` (e.g. pointing at the object's field a guard read); `undefined` keeps it.
@@ -254,9 +259,14 @@ export class WorkflowHost {
    * One page of a list the binding's `listings` places objects in — an owner's (`null`: a public
    * list), optionally only those in one state — read from the host's index in O(log n + page),
    * answered exactly as `listPage` would answer for the same objects sorted by the same keys.
+   * `owner` `undefined` (an unsigned caller of a list of own objects) reads an empty page; a
+   * cursor is held to the list's key shape (`HostBinding.listKeys`) whether the list is empty or not.
    */
-  listPage<V>(ctx: { readonly query: Readonly<Record<string, unknown>> }, list: string, owner: string | null, state: string | undefined, view: (id: string) => V): Page<V> {
-    return indexPage(ctx, this.#lists.bucket(list, owner, state), view);
+  listPage<V>(ctx: { readonly query: Readonly<Record<string, unknown>> }, list: string, owner: string | null | undefined, state: string | undefined, view: (id: string) => V): Page<V> {
+    const shape = this.#binding.listKeys?.[list];
+    // A programming error of the platform, not of the request: every list it reads declares its keys.
+    if (!shape) throw new Error(`${this.#binding.platform}: list '${list}' has no key shape in HostBinding.listKeys`);
+    return indexPage(ctx, shape, owner === undefined ? undefined : this.#lists.bucket(list, owner, state), view);
   }
 
   /** The ids of such a list in key order, for a filter no index answers (e.g. the clock-driven `overdue`). */

@@ -77,5 +77,7 @@ export function catalogBinding(workflow: CatalogWorkflow, sandbox: SandboxContex
       if (isEntry(i) && e.event !== undefined && CHANGES_INFORMATION.has(e.event)) workflow.fulfilObligations(i.id, e);
     },
     listings: (i) => catalogListings(workflow, i),
+    // Oldest first by creation instant (an ISO string), then id.
+    listKeys: { entry: ['string', 'string'], obligation: ['string', 'string'] },
   };
 }
