@@ -23,7 +23,7 @@ import type { SimResult } from './sim/sim-route.js';
 import { isRead } from './read-methods.js';
 import { createdLocation } from './created-location.js';
 import { fingerprintOf, firstFormFingerprint, idempotencySlot, pathInSandbox } from './idempotency-slot.js';
-import { reusedKeyProblem } from './reused-key-problem.js';
+import { deletedSandboxProblem, reusedKeyProblem } from './reused-key-problem.js';
 
 /** What the request flow needs from its app. */
 export interface DispatcherDeps {
@@ -301,6 +301,7 @@ export class Dispatcher {
       // A key kept from before the fingerprint's second form holds the first: compared in that form (nothing runs on a known key).
       if (outcome.kind === 'conflict' && !outcome.known.includes('\n')) outcome = store.run(scope, firstFormFingerprint(req, bodyText), execute);
       if (outcome.kind === 'conflict') return fail('IDEMPOTENCY_KEY_REUSED', reusedKeyProblem(key, outcome.known, req.method, `${pathInSandbox(req.path)}?${req.query}`));
+      if (outcome.kind === 'deleted') return fail('SANDBOX_DELETED', deletedSandboxProblem(key, outcome.sandboxId));
       const headers: Record<string, string> = { ...outcome.answer.headers, [HEADERS.requestId]: requestId };
       if (outcome.kind === 'replayed') headers[HEADERS.idempotentReplayed] = 'true';
       return { response: { status: outcome.answer.status, headers, body: outcome.answer.body }, durable: outcome.durable };

@@ -35,3 +35,29 @@ export function reusedKeyProblem(key: string, known: string, method: string, tar
   }
   return said(`for another request: ${first}`, `This key was first used for another request (${first}): a new request needs a new key`, `该幂等键已用于另一请求（${first}）：新请求须使用新的幂等键`);
 }
+
+/**
+ * The 409 `SANDBOX_DELETED` problem for a create or an import sent again with the key of a
+ * sandbox deleted since: the first answer named a sandbox that is gone, and the key already made
+ * one, so neither is answered; a field error on the header says to send a new key.
+ *
+ * @example
+ * ```ts
+ * problemResponse('SANDBOX_DELETED', deletedSandboxProblem('k-1', 'sbx_1'), requestId, path);
+ * ```
+ */
+export function deletedSandboxProblem(key: string, sandboxId: string): ProblemResultOptions {
+  return {
+    detail: `key ${key} made sandbox ${sandboxId}, which was deleted since: nothing was created; send a new key to create another sandbox`,
+    errors: [
+      {
+        pointer: `/header/${HEADERS.idempotencyKey}`,
+        code: 'SANDBOX_DELETED',
+        message: {
+          en: `This key created sandbox ${sandboxId}, which was deleted since: a new sandbox needs a new key`,
+          zh: `该幂等键所创建的沙箱 ${sandboxId} 已被删除：创建新沙箱须使用新的幂等键`,
+        },
+      },
+    ],
+  };
+}

@@ -5,21 +5,36 @@ export interface StoredAnswer {
   body: string;
 }
 
-/** Saved form of one completed key. */
-export interface IdempotencyRecord {
+/** Saved form of one completed key: its answer, or the sandbox it made that was deleted since. */
+export type IdempotencyRecord = KeptRecord | DeletedRecord;
+
+/** A completed key and its answer. */
+export interface KeptRecord {
   scope: string;
   fingerprint: string;
   answer: StoredAnswer;
-  /** The sandbox the request made, for a key the app keeps (`POST /_sim/v1/sandboxes`): the record goes when that sandbox is deleted. */
+  /** The sandbox the request made, for a key the app keeps (`POST /_sim/v1/sandboxes`): deleting that sandbox turns the record into a `DeletedRecord`. */
   owner?: string;
 }
+
+/** A key whose sandbox (`KeptRecord.owner`) was deleted: the answer is gone, the key is not free. */
+export interface DeletedRecord {
+  scope: string;
+  fingerprint: string;
+  deleted: string;
+}
+
+/** The most keys kept of deleted sandboxes; past it the oldest deleted one is forgotten (and its key makes a new sandbox again). */
+export const MAX_DELETED_KEYS = 10_000;
 
 /** Result of `IdempotencyStore.run`; answer only after `durable` resolves. */
 export type IdempotencyOutcome =
   | { kind: 'fresh'; answer: StoredAnswer; durable: Promise<void> }
   | { kind: 'replayed'; answer: StoredAnswer; durable: Promise<void> }
   /** The key was first used for another request: `known` is that request's fingerprint. */
-  | { kind: 'conflict'; known: string };
+  | { kind: 'conflict'; known: string }
+  /** The key made the sandbox `sandboxId`, deleted since: nothing to replay, and nothing runs. */
+  | { kind: 'deleted'; sandboxId: string };
 
 /** What `run` executes for a key it does not know: the answer, when it is durable, and what it made (see `IdempotencyRecord.owner`). */
 export interface Execution {
@@ -34,6 +49,12 @@ interface Entry {
   owner: string | undefined;
   /** Resolves once the first execution's journal entry is on disk. */
   durable: Promise<void>;
+}
+
+/** What is left of an entry whose sandbox was deleted. */
+interface Deleted {
+  fingerprint: string;
+  deleted: string;
 }
 
 /**
@@ -53,12 +74,17 @@ interface Entry {
  * ```
  */
 export class IdempotencyStore {
-  readonly #entries = new Map<string, Entry>();
+  readonly #entries = new Map<string, Entry | Deleted>();
+  /** The scopes of `Deleted` entries, oldest deletion first (a Set keeps insertion order). */
+  readonly #deleted = new Set<string>();
 
   /** A store holding `saved` (a snapshot's records, parsed for it alone: their answers are kept, not copied). */
   constructor(saved: readonly IdempotencyRecord[] = []) {
     const durable = Promise.resolve();
-    for (const r of saved) this.#entries.set(r.scope, { fingerprint: r.fingerprint, answer: r.answer, owner: r.owner, durable });
+    for (const r of saved) {
+      if ('deleted' in r) this.#markDeleted(r.scope, { fingerprint: r.fingerprint, deleted: r.deleted });
+      else this.#entries.set(r.scope, { fingerprint: r.fingerprint, answer: r.answer, owner: r.owner, durable });
+    }
   }
 
   /**
@@ -69,11 +95,15 @@ export class IdempotencyStore {
    */
   run(scope: string, fingerprint: string, execute: () => Execution, replaying = false): IdempotencyOutcome {
     const known = replaying ? undefined : this.#entries.get(scope);
-    if (known) return known.fingerprint === fingerprint ? { kind: 'replayed', answer: known.answer, durable: known.durable } : { kind: 'conflict', known: known.fingerprint };
+    if (known) {
+      if (known.fingerprint !== fingerprint) return { kind: 'conflict', known: known.fingerprint };
+      return 'deleted' in known ? { kind: 'deleted', sandboxId: known.deleted } : { kind: 'replayed', answer: known.answer, durable: known.durable };
+    }
     const { answer, durable, owner } = execute();
     if (answer.status < 400) {
       const entry: Entry = { fingerprint, answer, owner, durable };
       this.#entries.set(scope, entry);
+      this.#deleted.delete(scope);
       durable.catch(() => {
         if (this.#entries.get(scope) === entry) this.#entries.delete(scope);
       });
@@ -81,12 +111,36 @@ export class IdempotencyStore {
     return { kind: 'fresh', answer, durable };
   }
 
-  /** Drops the records of what `owner` made (a deleted sandbox): the same key then makes a new one. */
+  /**
+   * Drops the answers of what `owner` made (a deleted sandbox) and keeps its keys as deleted: the
+   * same request with such a key is answered `deleted` (it neither replays an answer naming a
+   * sandbox that is gone nor makes another one), another request `conflict`. At most
+   * `MAX_DELETED_KEYS` are kept, the oldest deletion forgotten first.
+   */
   forgetOwner(owner: string): void {
-    for (const [scope, entry] of this.#entries) if (entry.owner === owner) this.#entries.delete(scope);
+    for (const [scope, entry] of [...this.#entries]) {
+      if (!('deleted' in entry) && entry.owner === owner) this.#markDeleted(scope, { fingerprint: entry.fingerprint, deleted: owner });
+    }
+  }
+
+  #markDeleted(scope: string, deleted: Deleted): void {
+    // Moved to the end of both: the saved records keep the order of deletion.
+    this.#entries.delete(scope);
+    this.#entries.set(scope, deleted);
+    this.#deleted.delete(scope);
+    this.#deleted.add(scope);
+    for (const oldest of this.#deleted) {
+      if (this.#deleted.size <= MAX_DELETED_KEYS) break;
+      this.#deleted.delete(oldest);
+      this.#entries.delete(oldest);
+    }
   }
 
   save(): IdempotencyRecord[] {
-    return [...this.#entries].map(([scope, { fingerprint, answer, owner }]) => ({ scope, fingerprint, answer: structuredClone(answer), ...(owner !== undefined ? { owner } : {}) }));
+    return [...this.#entries].map(([scope, entry]): IdempotencyRecord => {
+      if ('deleted' in entry) return { scope, fingerprint: entry.fingerprint, deleted: entry.deleted };
+      const { fingerprint, answer, owner } = entry;
+      return { scope, fingerprint, answer: structuredClone(answer), ...(owner !== undefined ? { owner } : {}) };
+    });
   }
 }

@@ -14,6 +14,16 @@ import { useWorld, openWorld } from '../support/world.js';
 const key = (k: string) => ({ 'idempotency-key': k });
 const replayed = (reply: Reply) => reply.headers.get('idempotent-replayed');
 
+function expectSandboxDeleted(reply: Reply, sandboxId: string): void {
+  expect({ status: reply.status, code: reply.body.code, replayed: replayed(reply), errors: reply.body.errors }).toEqual({
+    status: 409,
+    code: 'SANDBOX_DELETED',
+    replayed: null,
+    errors: [{ pointer: '/header/idempotency-key', code: 'SANDBOX_DELETED', message: { zh: expect.stringContaining(sandboxId), en: expect.stringContaining(sandboxId) } }],
+  });
+  expect(reply.body.message.zh).toMatch(/沙箱/);
+}
+
 describe('Idempotency-Key on the simulation API', () => {
   const ctx = useWorld();
   const sandboxCount = async () => (await ctx.call('GET', '/_sim/v1/sandboxes')).body.total as number;
@@ -102,14 +112,30 @@ describe('Idempotency-Key on the simulation API', () => {
     expect(objects.items).toHaveLength(1);
   });
 
-  it('forgets a creation key when its sandbox is deleted: the key then creates a new sandbox', async () => {
-    const send = () => ctx.call('POST', '/_sim/v1/sandboxes', { body: { id: 'sbx_gone', profile: 'national' }, headers: key('k-gone') });
+  it('answers the key of a sandbox deleted since with 409 SANDBOX_DELETED, creating nothing; a new key creates', async () => {
+    const send = (k: string) => ctx.call('POST', '/_sim/v1/sandboxes', { body: { profile: 'national', seed: 11 }, headers: key(k) });
+    const created = await send('k-gone');
+    expect(created.status).toBe(201);
+    expect((await ctx.call('DELETE', `/_sim/v1/sandboxes/${created.body.id}`)).status).toBe(204);
+    const before = await sandboxCount();
+    const again = await send('k-gone');
+    expectSandboxDeleted(again, created.body.id);
+    expect(await sandboxCount()).toBe(before);
+    // Another request under the key is still another request.
+    const other = await ctx.call('POST', '/_sim/v1/sandboxes', { body: { profile: 'national', seed: 12 }, headers: key('k-gone') });
+    expect(other.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    const fresh = await send('k-gone-2');
+    expect(fresh.status).toBe(201);
+    expect(fresh.body.id).not.toBe(created.body.id);
+  });
+
+  it('does the same for the key of an imported sandbox deleted since', async () => {
+    const snapshot = (await ctx.call('GET', '/_sim/v1/sandboxes/default/snapshot')).body;
+    const send = () => ctx.call('POST', '/_sim/v1/sandboxes/import', { body: { id: 'sbx_imported_gone', snapshot }, headers: key('imp-gone') });
     expect((await send()).status).toBe(201);
-    expect((await ctx.call('DELETE', '/_sim/v1/sandboxes/sbx_gone')).status).toBe(204);
-    const again = await send();
-    expect(again.status).toBe(201);
-    expect(replayed(again)).toBeNull();
-    expect((await ctx.call('GET', '/_sim/v1/sandboxes/sbx_gone')).status).toBe(200);
+    expect((await ctx.call('DELETE', '/_sim/v1/sandboxes/sbx_imported_gone')).status).toBe(204);
+    expectSandboxDeleted(await send(), 'sbx_imported_gone');
+    expect((await ctx.call('GET', '/_sim/v1/sandboxes/sbx_imported_gone')).status).toBe(404);
   });
 
   it('leaves writes the contract gives no key alone (a clock advance runs each time)', async () => {
@@ -152,6 +178,45 @@ describe('Idempotency-Key records of the simulation API across a restart', () =>
     expect((await second.call('GET', '/_sim/v1/sandboxes/sbx_kept/webhooks')).body.items).toHaveLength(1);
     expect((await create(second.call, 'k-restart', { id: 'sbx_other', profile: 'national' })).status).toBe(422);
     await second.app.close();
+  });
+
+  it.each([
+    ['rebuilt from the journal', (dataDir: string): AppOptions => ({ store: journalOnlyStore(openDataDir(dataDir)) })],
+    ['kept in a snapshot', (): AppOptions => ({ compactEvery: 1, backgroundCompaction: false })],
+  ])('still refuse the key of a deleted sandbox when %s', async (_how, optionsFor) => {
+    const dataDir = tempDir();
+    const first = openApp(dataDir, optionsFor(dataDir));
+    expect((await create(first.call, 'k-deleted', { id: 'sbx_deleted', profile: 'national' })).status).toBe(201);
+    expect((await first.call('DELETE', '/_sim/v1/sandboxes/sbx_deleted')).status).toBe(204);
+    await first.app.close();
+
+    const second = openApp(dataDir, optionsFor(dataDir));
+    expectSandboxDeleted(await create(second.call, 'k-deleted', { id: 'sbx_deleted', profile: 'national' }), 'sbx_deleted');
+    expect((await second.call('GET', '/_sim/v1/sandboxes/sbx_deleted')).status).toBe(404);
+    await second.app.close();
+  });
+
+  it('replays a journal in which a key made a second sandbox after its first was deleted (acknowledged by older versions): both runs happen again', async () => {
+    const dataDir = tempDir();
+    await openApp(dataDir).app.close();
+    const store = openDataDir(dataDir);
+    const at = Date.parse('2026-12-05T09:00:00Z');
+    const created = { kind: 'command' as const, at, method: 'POST', path: '/_sim/v1/sandboxes', query: '', contentType: 'application/json', idempotencyKey: 'k-again', body: JSON.stringify({ id: 'sbx_again', profile: 'national' }), status: 201 };
+    const deleted = { kind: 'command' as const, at, method: 'DELETE', path: '/_sim/v1/sandboxes/sbx_again', query: '', contentType: 'application/json', status: 204 };
+    store.append([
+      { seq: store.lastSeq + 1, ...created },
+      { seq: store.lastSeq + 2, ...deleted },
+      { seq: store.lastSeq + 3, ...created },
+    ]);
+    store.close();
+
+    const errors: string[] = [];
+    const reopened = openApp(dataDir, { logError: (message) => errors.push(message) });
+    expect((await reopened.call('GET', '/_sim/v1/sandboxes/sbx_again')).status).toBe(200);
+    expect(errors).toEqual([]);
+    const retried = await create(reopened.call, 'k-again', { id: 'sbx_again', profile: 'national' });
+    expect(replayed(retried)).toBe('true');
+    await reopened.app.close();
   });
 
   it('replays a journal that holds a key twice (written before the simulation API honoured keys): both sandboxes are rebuilt', async () => {

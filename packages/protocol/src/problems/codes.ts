@@ -65,6 +65,7 @@ export const PROBLEM_CODES = {
   // 厦门 第二十二条: only a 不予开放 resource is reclassified, and only on a stated ground.
   NOT_RECLASSIFIABLE: entry(409, 'Not reclassifiable', '只有不予开放的资源可以重新分类为普遍开放或依申请开放', 'Only a not_open resource can be reclassified to open or on_application'),
   SANDBOX_QUOTA_EXCEEDED: entry(409, 'Sandbox quota exceeded', '沙箱已达配额上限，请删除或重置沙箱后重试', 'The sandbox has reached a quota; delete or reset it to make room'),
+  SANDBOX_DELETED: entry(409, 'Sandbox deleted', '该幂等键所创建的沙箱已被删除，创建新沙箱须使用新的幂等键', 'The sandbox this idempotency key created was deleted; a new sandbox needs a new key'),
   SANDBOX_LIMIT_REACHED: entry(409, 'Sandbox limit reached', '沙箱数量已达服务上限，请删除不再使用的沙箱后重试', 'The server holds as many sandboxes as it allows; delete one you no longer use'),
   WEBHOOK_LIMIT_REACHED: entry(409, 'Webhook limit reached', '该沙箱的回调订阅数量已达上限，请删除不再使用的订阅后重试', 'The sandbox holds as many webhooks as it allows; delete one you no longer use'),
   PAYLOAD_TOO_LARGE: entry(413, 'Payload too large', '请求体过大', 'The request body is too large'),
