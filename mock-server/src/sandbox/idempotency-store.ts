@@ -77,13 +77,15 @@ export class IdempotencyStore {
   readonly #entries = new Map<string, Entry | Deleted>();
   /** The scopes of `Deleted` entries, oldest deletion first (a Set keeps insertion order). */
   readonly #deleted = new Set<string>();
+  /** The scopes of the entries each owner made, so that deleting a sandbox does not walk every key. */
+  readonly #owned = new Map<string, Set<string>>();
 
   /** A store holding `saved` (a snapshot's records, parsed for it alone: their answers are kept, not copied). */
   constructor(saved: readonly IdempotencyRecord[] = []) {
     const durable = Promise.resolve();
     for (const r of saved) {
       if ('deleted' in r) this.#markDeleted(r.scope, { fingerprint: r.fingerprint, deleted: r.deleted });
-      else this.#entries.set(r.scope, { fingerprint: r.fingerprint, answer: r.answer, owner: r.owner, durable });
+      else this.#keep(r.scope, { fingerprint: r.fingerprint, answer: r.answer, owner: r.owner, durable });
     }
   }
 
@@ -102,10 +104,9 @@ export class IdempotencyStore {
     const { answer, durable, owner } = execute();
     if (answer.status < 400) {
       const entry: Entry = { fingerprint, answer, owner, durable };
-      this.#entries.set(scope, entry);
-      this.#deleted.delete(scope);
+      this.#keep(scope, entry);
       durable.catch(() => {
-        if (this.#entries.get(scope) === entry) this.#entries.delete(scope);
+        if (this.#entries.get(scope) === entry) this.#drop(scope);
       });
     }
     return { kind: 'fresh', answer, durable };
@@ -118,21 +119,43 @@ export class IdempotencyStore {
    * `MAX_DELETED_KEYS` are kept, the oldest deletion forgotten first.
    */
   forgetOwner(owner: string): void {
-    for (const [scope, entry] of [...this.#entries]) {
-      if (!('deleted' in entry) && entry.owner === owner) this.#markDeleted(scope, { fingerprint: entry.fingerprint, deleted: owner });
+    for (const scope of this.#owned.get(owner) ?? []) {
+      const entry = this.#entries.get(scope);
+      if (entry) this.#markDeleted(scope, { fingerprint: entry.fingerprint, deleted: owner });
     }
+  }
+
+  /** Records a live entry under `scope`, in place of whatever was there. */
+  #keep(scope: string, entry: Entry): void {
+    this.#drop(scope);
+    this.#entries.set(scope, entry);
+    if (entry.owner === undefined) return;
+    let scopes = this.#owned.get(entry.owner);
+    if (!scopes) this.#owned.set(entry.owner, (scopes = new Set()));
+    scopes.add(scope);
   }
 
   #markDeleted(scope: string, deleted: Deleted): void {
     // Moved to the end of both: the saved records keep the order of deletion.
-    this.#entries.delete(scope);
+    this.#drop(scope);
     this.#entries.set(scope, deleted);
-    this.#deleted.delete(scope);
     this.#deleted.add(scope);
     for (const oldest of this.#deleted) {
       if (this.#deleted.size <= MAX_DELETED_KEYS) break;
-      this.#deleted.delete(oldest);
-      this.#entries.delete(oldest);
+      this.#drop(oldest);
+    }
+  }
+
+  /** Forgets `scope`, live or deleted. */
+  #drop(scope: string): void {
+    const entry = this.#entries.get(scope);
+    if (!entry) return;
+    this.#entries.delete(scope);
+    if ('deleted' in entry) this.#deleted.delete(scope);
+    else if (entry.owner !== undefined) {
+      const scopes = this.#owned.get(entry.owner);
+      scopes?.delete(scope);
+      if (scopes?.size === 0) this.#owned.delete(entry.owner);
     }
   }
 
