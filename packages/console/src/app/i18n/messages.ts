@@ -126,6 +126,10 @@ export const MESSAGES = {
   'events.empty': { zh: '还没有事件。', en: 'No events yet.' },
   'events.older': { zh: '显示最新的 {shown} 条事件，另有 {n} 条较早的未显示。', en: 'Showing the newest {shown} {shown:event|events}; {n} older {n:event is|events are} not shown.' },
   'events.loadOlder': { zh: '加载更早的事件', en: 'Load older events' },
+  'events.trimmed': {
+    zh: '视图最多保留约 {n} 条事件（或已加载的条数）：新事件到达时，最早的事件移出视图，可再次加载。',
+    en: 'The view keeps about {n} events (or as many as were loaded): as new ones arrive the oldest leave it, and load again on demand.',
+  },
   'webhooks.title': { zh: '回调投递', en: 'Webhook deliveries' },
   'webhooks.subscriptions': { zh: '订阅', en: 'Subscriptions' },
   'webhooks.delivery': { zh: '投递', en: 'Delivery' },

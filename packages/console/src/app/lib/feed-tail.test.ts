@@ -88,18 +88,42 @@ describe('followFeed', () => {
     expect(seqs((await follow.loadOlder()).newest).slice(1000, 1002)).toEqual([39_300, 39_299]);
   });
 
-  it('starts again at the newest page once the events added since it began pass what it keeps', async () => {
+  it('keeps following a feed that runs on: new events on top, the oldest dropped at a page end, never a restart or a gap', async () => {
+    const feed = fakeFeed(200);
+    feed.publish(1000);
+    const follow = followFeed((cursor) => feed.load(cursor), 1000);
+    await follow.poll();
+    for (let i = 0; i < 3; i++) await follow.loadOlder();
+    let latest = 1000;
+    for (let i = 0; i < 60; i++) {
+      feed.publish(50);
+      latest += 50;
+      const tail = await follow.poll();
+      // The newest event on top, one run of the feed below it, no fewer than were loaded minus a page, no more than kept.
+      expect(seqs(tail.newest)).toEqual(down(latest, latest - tail.newest.length + 1));
+      expect(tail.newest.length).toBeGreaterThanOrEqual(800);
+      expect(tail.newest.length).toBeLessThanOrEqual(1000);
+      expect(tail).toMatchObject({ older: latest - tail.newest.length, canLoadOlder: true });
+    }
+    const before = await follow.poll();
+    expect(before.trimmed).toBe(true);
+    // The dropped events load again, just below those held.
+    const bottom = before.newest.at(-1)!.seq;
+    const after = await follow.loadOlder();
+    expect(seqs(after.newest)).toEqual(down(latest, bottom - 200));
+  });
+
+  it('keeps at most what it keeps (or what was loaded), not growing with every poll', async () => {
     const feed = fakeFeed(200);
     feed.publish(1000);
     const follow = followFeed((cursor) => feed.load(cursor), 300);
-    await follow.poll();
+    expect((await follow.poll()).trimmed).toBe(false);
     feed.publish(150);
-    expect((await follow.poll()).newest).toHaveLength(350);
-    feed.publish(151);
     const tail = await follow.poll();
-    expect(seqs(tail.newest)).toEqual(down(1301, 1102));
-    expect(tail.older).toBe(1101);
-    expect(seqs((await follow.loadOlder()).newest).slice(199, 201)).toEqual([1102, 1101]);
+    // 350 would be held: cut where the newest page ended (seq 951), which loads what was cut again.
+    expect(seqs(tail.newest)).toEqual(down(1150, 951));
+    expect(tail).toMatchObject({ older: 950, canLoadOlder: true, trimmed: true });
+    expect(seqs((await follow.loadOlder()).newest).slice(199, 201)).toEqual([951, 950]);
   });
 
   it.each([

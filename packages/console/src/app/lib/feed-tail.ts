@@ -7,11 +7,16 @@ export interface FeedPage {
   total: number;
 }
 
-/** What the feed view shows: the events held (newest first), how many older ones are not, and whether they can be loaded. */
+/**
+ * What the feed view shows: the events held (newest first), how many older ones are not, whether
+ * they can be loaded, and whether the oldest held were dropped to make room for new ones.
+ */
 export interface FeedTail {
   newest: FeedEvent[];
   older: number;
   canLoadOlder: boolean;
+  /** True once a poll dropped the oldest events held (the view keeps at most `keep`, or what was loaded). */
+  trimmed: boolean;
 }
 
 /** Reads of one feed, run one at a time. */
@@ -27,11 +32,13 @@ export interface FeedFollower {
  * one page however long the feed is (a year of a busy sandbox holds tens of thousands of events),
  * and older pages are read only when asked for (`loadOlder`). A poll reads from the newest event
  * down to the newest one held, so it costs a page while little happens. The events held are one
- * run of the feed without a gap: when more than `keep` were published since the last read, or
- * more than `keep` were added since the run began, it starts again at the newest page (older
- * ones stay loadable). A feed that shrank or was replaced (a reset sandbox) starts again too.
- * Polls asked for while one runs share it; every read waits for the one before, so a poll and a
- * `loadOlder` never interleave.
+ * run of the feed without a gap, at most `keep` of them (or as many as `loadOlder` brought in):
+ * new events go on top and the oldest leave at the bottom — cut where a page read ended, whose
+ * cursor then loads them again —, so a console left open follows the feed for ever in bounded
+ * memory. Only when more than `keep` were published between two reads does it start again at the
+ * newest ones (older ones stay loadable, without a gap). A feed that shrank or was replaced (a
+ * reset sandbox) starts again too. Polls asked for while one runs share it; every read waits for
+ * the one before, so a poll and a `loadOlder` never interleave.
  *
  * @example
  * ```ts
@@ -44,25 +51,54 @@ export function followFeed(load: (cursor: string | null) => Promise<FeedPage>, k
   let held: FeedEvent[] = [];
   let olderCursor: string | null = null;
   let total = 0;
-  let added = 0;
-  const view = (): FeedTail => ({ newest: held, older: olderCursor === null ? 0 : Math.max(0, total - held.length), canLoadOlder: olderCursor !== null });
-  const begin = (events: FeedEvent[], cursor: string | null, feedTotal: number): FeedTail => {
-    [held, olderCursor, total, added] = [events, cursor, feedTotal, 0];
+  let trimmed = false;
+  /**
+   * Where pages read ended: a seq held → the cursor of the events older than it (the page's
+   * `nextCursor`). The bottom of the view can be cut only at one of them. Cursors name positions of
+   * the feed, which only grows until a reset (which starts the view again).
+   */
+  let cuts = new Map<number, string | null>();
+  const view = (): FeedTail => ({ newest: held, older: olderCursor === null ? 0 : Math.max(0, total - held.length), canLoadOlder: olderCursor !== null, trimmed });
+  const ended = (page: FeedPage) => {
+    const last = page.items.at(-1);
+    if (last) cuts.set(last.seq, page.nextCursor);
+  };
+  const begin = (events: FeedEvent[], page: FeedPage, feedTotal: number): FeedTail => {
+    [held, olderCursor, total, trimmed, cuts] = [events, page.nextCursor, feedTotal, false, new Map()];
+    ended(page);
     return view();
+  };
+  /** Drops the oldest events held down to the deepest cut that leaves at most `most`. */
+  const trim = (most: number) => {
+    if (held.length <= most) return;
+    let at = -1;
+    for (let i = Math.min(most, held.length) - 1; i >= 0 && at < 0; i--) if (cuts.has(held[i]!.seq)) at = i;
+    // No cut within reach (a keep smaller than a page): keep all rather than leave a gap.
+    if (at < 0) return;
+    const bottom = held[at]!.seq;
+    olderCursor = cuts.get(bottom) ?? null;
+    held = held.slice(0, at + 1);
+    for (const seq of cuts.keys()) if (seq < bottom) cuts.delete(seq);
+    trimmed = true;
   };
 
   const read = async (): Promise<FeedTail> => {
     const first = await load(null);
     const top = held[0];
-    if (!top || first.total < total || !sameFeed(first.items, top)) return begin(first.items, first.nextCursor, first.total);
+    if (!top || first.total < total || !sameFeed(first.items, top)) return begin(first.items, first, first.total);
     const fresh: FeedEvent[] = [];
     for (let page = first; ; page = await load(page.nextCursor!)) {
       fresh.push(...page.items.filter((e) => e.seq > top.seq));
-      if (page.nextCursor === null || page.items.some((e) => e.seq <= top.seq)) break;
-      if (fresh.length >= keep) return begin(fresh, page.nextCursor, first.total);
+      if (page.nextCursor === null || page.items.some((e) => e.seq <= top.seq)) {
+        ended(page);
+        break;
+      }
+      if (fresh.length >= keep) return begin(fresh, page, first.total);
+      ended(page);
     }
-    if (added + fresh.length > keep) return begin(first.items, first.nextCursor, first.total);
-    [held, total, added] = [[...fresh, ...held], first.total, added + fresh.length];
+    const most = Math.max(keep, held.length);
+    [held, total] = [[...fresh, ...held], first.total];
+    trim(most);
     return view();
   };
 
@@ -70,11 +106,12 @@ export function followFeed(load: (cursor: string | null) => Promise<FeedPage>, k
     if (olderCursor === null) return view();
     const page = await load(olderCursor);
     if (page.total < total) {
-      begin([], null, 0);
+      held = [];
       return read();
     }
     const oldest = held.at(-1)?.seq ?? Infinity;
     [held, olderCursor] = [[...held, ...page.items.filter((e) => e.seq < oldest)], page.nextCursor];
+    ended(page);
     return view();
   };
 

@@ -11,7 +11,7 @@ import { href } from '../lib/route.js';
 import { stateName } from '../lib/state-names.js';
 import { POLL_MS, problemOf, useResource, useRevision } from '../lib/use-resource.js';
 
-/** Events read per request (the first visit reads one page, from the newest end), and the most added at the top before the view starts again there. */
+/** Events read per request (the first visit reads one page, from the newest end), and the most the view holds (the oldest leave it as new ones arrive) unless more were loaded. */
 const PAGE = 200;
 const KEEP = 1000;
 
@@ -50,6 +50,7 @@ function Feed({ sandboxId }: { sandboxId: string }) {
       <ProblemNote problem={feed.problem ?? older.problem} />
       {feed.data && newest.length === 0 && <p>{t('events.empty')}</p>}
       {feed.data && feed.data.older > 0 && <p class="hint">{t('events.older', { n: feed.data.older, shown: newest.length })}</p>}
+      {feed.data?.trimmed && <p class="hint">{t('events.trimmed', { n: KEEP })}</p>}
       {newest.length > 0 && (
         <div class="scroll tall" tabIndex={0} role="group" aria-label={t('events.title')}>
           <table>
