@@ -55,6 +55,14 @@ describe('a fetch that rejects with a bare TypeError (a network error, or a brow
     expect((failure as FetchNetworkError).message).toContain("refused this page's origin (https://portal.example) by CORS");
   });
 
+  it("does not blame CORS when the page is of the platform's own origin", async () => {
+    vi.stubGlobal('location', { origin: 'https://platform.example' });
+    const failure = (await client({ maxRetries: 0 }).request(search).catch((e: unknown) => e)) as FetchNetworkError;
+    expect(failure.message).toContain('the platform could not be reached');
+    expect(failure.message).not.toContain('CORS');
+    expect(failure.messageZh).not.toContain('CORS');
+  });
+
   it('is retried as often as retry.fetchNetworkErrorRetries says, within maxRetries', async () => {
     await expect(client({ retry: { fetchNetworkErrorRetries: 0, sleep: async () => undefined } }).request(search)).rejects.toBeInstanceOf(FetchNetworkError);
     expect(calls).toHaveLength(1);

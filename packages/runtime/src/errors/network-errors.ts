@@ -69,19 +69,31 @@ export class FetchNetworkError extends ConnectionError {
 
   constructor(cause: unknown, url: string, pageOrigin: string | undefined) {
     const reason = causeMessage(cause);
-    const crossOrigin = pageOrigin !== undefined && !url.startsWith(`${pageOrigin}/`);
-    const origin = crossOrigin ? ` (${pageOrigin})` : '';
-    const en =
-      `Network error reaching ${url} (${reason}); fetch gives no reason. Either the platform cannot be reached, ` +
-      `or, in a browser, it refused this page's origin${origin} by CORS, which looks the same: ` +
-      `check that the platform allows the origin (the browser console names the cause)`;
-    const zh =
-      `无法访问 ${url}（${reason}），fetch 未说明原因：平台可能无法连接；在浏览器中也可能是平台按 CORS 拒绝了本页的来源${origin}，` +
-      `两者表现相同。请确认平台允许该来源（浏览器控制台会写明原因）`;
-    super(cause, { en, zh });
+    super(cause, networkErrorText(url, reason, pageOrigin));
     this.url = url;
     this.pageOrigin = pageOrigin;
   }
+}
+
+/**
+ * The message of a FetchNetworkError: a page of the platform's own origin cannot be refused by
+ * CORS; a page of another origin is named (the origin the platform has to allow); outside a page
+ * (Node) the CORS case is mentioned for the browser.
+ */
+function networkErrorText(url: string, reason: string, pageOrigin: string | undefined): Bilingual {
+  const head = { en: `Network error reaching ${url} (${reason}); fetch gives no reason`, zh: `无法访问 ${url}（${reason}），fetch 未说明原因` };
+  if (pageOrigin !== undefined && url.startsWith(`${pageOrigin}/`)) {
+    return { en: `${head.en}: the platform could not be reached`, zh: `${head.zh}：无法连接平台` };
+  }
+  const origin = pageOrigin === undefined ? '' : ` (${pageOrigin})`;
+  return {
+    en:
+      `${head.en}. Either the platform cannot be reached, or, in a browser, it refused this page's origin${origin} by CORS, ` +
+      `which looks the same: check that the platform allows the origin (the browser console names the cause)`,
+    zh:
+      `${head.zh}：平台可能无法连接；在浏览器中也可能是平台按 CORS 拒绝了本页的来源${origin}，两者表现相同。` +
+      `请确认平台允许该来源（浏览器控制台会写明原因）`,
+  };
 }
 
 /** By name rather than `instanceof`: the error may come from another realm (a test environment, a frame). */
