@@ -17,7 +17,7 @@
 export interface ProblemExtensions {
   /** `NOT_SHAREABLE`, `NOT_OPEN`, `RECLASSIFICATION_REQUIRED`: the law or policy that bars the resource. */
   legalBasis?: string;
-  /** 503 `SERVICE_UNAVAILABLE` of the readiness probe: the same value as `Retry-After`. */
+  /** 503 `SERVICE_UNAVAILABLE` of the readiness probe, `CONNECTION_LIMIT_REACHED` and `SHUTTING_DOWN` of the HTTP server: the same value as `Retry-After`. */
   retryAfterSeconds?: number;
   /** `FORBIDDEN`: the role the operation requires. */
   requiredRole?: string;
@@ -27,7 +27,7 @@ export interface ProblemExtensions {
   suggestedRoutes?: readonly object[];
   /** `METHOD_NOT_ALLOWED`: the methods the path takes. */
   allowedMethods?: readonly string[];
-  /** 413, 414, 431: the limit in bytes; `SANDBOX_QUOTA_EXCEEDED`: the quota's maximum; `SANDBOX_LIMIT_REACHED`: the most sandboxes; `WEBHOOK_LIMIT_REACHED`: the most webhooks of a sandbox. */
+  /** 413, 414, 431: the limit in bytes; `SANDBOX_QUOTA_EXCEEDED`: the quota's maximum; `SANDBOX_LIMIT_REACHED`: the most sandboxes; `WEBHOOK_LIMIT_REACHED`: the most webhooks of a sandbox; `CONNECTION_LIMIT_REACHED`: the most connections of the HTTP server. */
   limit?: number;
   /** `SANDBOX_QUOTA_EXCEEDED`: the quota reached. */
   quota?: 'objects' | 'events' | 'storedBytes';

@@ -128,8 +128,16 @@ export function problemOnClientError({ limits, dispatch, log }: ClientErrorOptio
   };
 }
 
-/** Writes an answer on a socket Node's server no longer drives, and closes it. */
-function writeAndClose(socket: Duplex, answer: DispatchResponse): void {
+/**
+ * Writes an answer straight to a socket (one Node's server no longer drives, or one whose request
+ * is not to be read) with `connection: close`, and ends it.
+ *
+ * @example
+ * ```ts
+ * writeAndClose(socket, problemResponse('CONNECTION_LIMIT_REACHED', {}, requestId(), undefined));
+ * ```
+ */
+export function writeAndClose(socket: Duplex, answer: DispatchResponse): void {
   if (!socket.writable) {
     socket.destroy();
     return;

@@ -1,5 +1,10 @@
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:net';
+import type { Server, Socket } from 'node:net';
+import { requestId as newRequestId } from '@gdx/protocol';
+import type { DispatchResponse } from '../app/dispatch-types.js';
+import { problemResponse } from '../app/problem-response.js';
+import { writeAndClose } from './client-error.js';
+import { DEFAULT_LINGER } from './lingering-close.js';
 
 /** The most connections when the open-file limit is large: idle ones cost memory, and a mock needs far fewer. */
 export const MAX_CONNECTIONS_CAP = 10_000;
@@ -14,7 +19,7 @@ export const FALLBACK_MAX_CONNECTIONS = 1_000;
  * `FALLBACK_MAX_CONNECTIONS` where the limit cannot be read. Past the open-file limit the kernel
  * refuses `accept`, and libuv then accepts and closes each waiting connection with nothing said
  * (400 idle connections under `ulimit -n 256` made every new one an empty reply); under the cap,
- * Node closes the connections past it itself, and the server logs it (`watchConnections`).
+ * the server answers the connections past it 503 itself, and logs it (`watchConnections`).
  *
  * @example
  * ```ts
@@ -72,33 +77,107 @@ export function rateLimited(emit: (suppressed: number) => void, intervalMs: numb
   };
 }
 
+/** How many connections past the cap are answered at once; past it, one more is closed unanswered (each answered one holds a descriptor until its client has read the answer). */
+export const MAX_REFUSALS_AT_ONCE = 16;
+
+/** How long a connection answered for the cap is kept for its client to read the answer, at most (ms). */
+const REFUSAL_LINGER_MS = DEFAULT_LINGER.maxMs;
+
+/** Seconds a client refused for the cap (or a stop) is told to wait (`Retry-After`). */
+export const REFUSAL_RETRY_AFTER_SECONDS = 1;
+
+/** The connections of a server, as `watchConnections` keeps them. */
+export interface WatchedConnections {
+  /** Connections open now, refused ones included (what `GET /_sim/v1/health` shows). */
+  open(): number;
+  /** The connections served now (not those being refused for the cap). */
+  readonly served: ReadonlySet<Socket>;
+  /** Whether the socket was answered 503 for the cap: its request, if one is parsed, is not to be answered. */
+  refused(socket: Socket): boolean;
+}
+
 /**
- * Caps the server's connections at `maxConnections` (Node closes each one past it at once,
- * unanswered) and logs, at most once per `CONNECTION_LOG_INTERVAL_MS` each: a connection closed
- * for the cap (`warn`, `CONNECTION_LIMIT_REACHED`), and an error of the listening socket (`error`,
+ * The answer to a connection past the cap: 503 `CONNECTION_LIMIT_REACHED` problem+json with the
+ * cap as `limit`, `Retry-After` and `Connection: close`. Written before any request is read, so it
+ * has no `instance`.
+ */
+function connectionLimitAnswer(maxConnections: number): DispatchResponse {
+  return problemResponse(
+    'CONNECTION_LIMIT_REACHED',
+    {
+      detail: `the server has ${maxConnections} connections open, its limit (--max-connections); this connection is closed without reading its request`,
+      extensions: { limit: maxConnections, retryAfterSeconds: REFUSAL_RETRY_AFTER_SECONDS },
+      headers: { 'retry-after': String(REFUSAL_RETRY_AFTER_SECONDS) },
+    },
+    newRequestId(),
+    undefined,
+  );
+}
+
+/**
+ * Caps the server's connections at `maxConnections`: a connection past it is answered at once,
+ * without reading its request, with 503 `CONNECTION_LIMIT_REACHED` (problem+json, `Retry-After`,
+ * `Connection: close`) and closed once its client has read it (or after 2 s), so a client learns
+ * why instead of meeting a reset; more than `MAX_REFUSALS_AT_ONCE` such answers under way, one more
+ * is closed unanswered, so a flood cannot spend the descriptors the cap keeps. Node's own
+ * `server.maxConnections` is not used: it closes the connection before anything can be written.
+ * Logged at most once per `CONNECTION_LOG_INTERVAL_MS` each: a connection refused for the cap
+ * (`warn`, `CONNECTION_LIMIT_REACHED`), and an error of the listening socket (`error`,
  * `SERVER_ERROR`: `accept` failing with `EMFILE` or `ENFILE` when the descriptors run out all the
  * same), which would otherwise end the process as an uncaught error.
  *
+ * Register it before any other `connection` listener of one's own, and have the request handler
+ * leave alone a request on a socket `refused` names (the HTTP parser still reads it, so that
+ * closing the socket does not reset it while its client is sending).
+ *
  * @example
  * ```ts
- * watchConnections(server, { maxConnections: 1000, log: (level, fields, message) => logger[level](fields, message) });
+ * const connections = watchConnections(server, { maxConnections: 1000, log: (level, fields, message) => logger[level](fields, message) });
+ * connections.open(); // 0
  * ```
  */
-export function watchConnections(server: Server, options: { maxConnections: number; log?: ServerLogSink | undefined; now?: () => number }): void {
+export function watchConnections(server: Server, options: { maxConnections: number; log?: ServerLogSink | undefined; now?: () => number }): WatchedConnections {
   const { maxConnections, log } = options;
   const now = options.now ?? Date.now;
-  server.maxConnections = maxConnections;
   const interval = CONNECTION_LOG_INTERVAL_MS / 1000;
+  let unanswered = 0;
   const dropped = rateLimited((suppressed) => {
+    const closed = unanswered;
+    unanswered = 0;
     log?.(
       'warn',
-      { code: 'CONNECTION_LIMIT_REACHED', maxConnections, suppressed },
-      `[CONNECTION_LIMIT_REACHED] 连接数已达上限，新连接未应答即关闭 / ${maxConnections} connections are open, the limit (--max-connections): ` +
-        `a new connection was closed unanswered${suppressed > 0 ? ` (and ${suppressed} more since the last such line)` : ''}; ` +
+      { code: 'CONNECTION_LIMIT_REACHED', maxConnections, suppressed, unanswered: closed },
+      `[CONNECTION_LIMIT_REACHED] 连接数已达上限，新连接收到 503 后关闭 / ${maxConnections} connections are open, the limit (--max-connections): ` +
+        `a new connection was answered 503 CONNECTION_LIMIT_REACHED and closed${suppressed > 0 ? ` (and ${suppressed} more since the last such line)` : ''}` +
+        `${closed > 0 ? `; ${closed} of them closed unanswered, ${MAX_REFUSALS_AT_ONCE} answers being under way` : ''}; ` +
         `logged at most once per ${interval} s. Clients holding idle keep-alive connections, or more clients than the limit, cause it`,
     );
   }, CONNECTION_LOG_INTERVAL_MS, now);
-  server.on('drop', dropped);
+  const served = new Set<Socket>();
+  const refusing = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    if (served.size < maxConnections) {
+      served.add(socket);
+      socket.once('close', () => served.delete(socket));
+      return;
+    }
+    if (refusing.size >= MAX_REFUSALS_AT_ONCE) {
+      unanswered += 1;
+      dropped();
+      socket.destroy();
+      return;
+    }
+    refusing.add(socket);
+    const linger = setTimeout(() => socket.destroy(), REFUSAL_LINGER_MS).unref();
+    socket.once('close', () => {
+      clearTimeout(linger);
+      refusing.delete(socket);
+    });
+    // A reset from the client is its own business: nothing is left to tell it.
+    socket.on('error', () => undefined);
+    writeAndClose(socket, connectionLimitAnswer(maxConnections));
+    dropped();
+  });
   let lastError: NodeJS.ErrnoException | undefined;
   const failed = rateLimited((suppressed) => {
     const error = lastError;
@@ -115,4 +194,5 @@ export function watchConnections(server: Server, options: { maxConnections: numb
     lastError = error;
     failed();
   });
+  return { open: () => served.size + refusing.size, served, refused: (socket) => refusing.has(socket) };
 }

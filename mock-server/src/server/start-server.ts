@@ -48,8 +48,8 @@ export interface ServerOptions {
    */
   shutdownGraceMs?: number;
   /**
-   * The most connections open at once; Node closes each one past it at once, unanswered (and
-   * `serverLog` is told). Default `defaultMaxConnections()`: the open-file limit less a reserve for
+   * The most connections open at once; each one past it is answered 503 `CONNECTION_LIMIT_REACHED`
+   * before its request is read, and closed (and `serverLog` is told; see `watchConnections`). Default `defaultMaxConnections()`: the open-file limit less a reserve for
    * the server's own files, so the descriptors never run out under a flood of connections (then
    * the kernel refuses `accept` and connections are dropped with nothing said).
    */
@@ -273,6 +273,8 @@ export async function startServer(app: App, options: ServerOptions = {}): Promis
   if (!Number.isSafeInteger(maxConnections) || maxConnections < 1) throw new RangeError(`maxConnections must be a positive integer, got ${String(maxConnections)}`);
   // Node's own Host check answers a bare 400 before this handler: `hostMissing` answers it as problem+json.
   const server = createServer({ keepAlive: true, keepAliveTimeout: 65_000, maxHeaderSize: parserHeadLimit(limits), requireHostHeader: false }, (req, res) => {
+    // Answered 503 for the connection cap before its request was read (`watchConnections`).
+    if (connections.refused(req.socket)) return;
     scope.log?.arrived(req);
     // Closed like Node's refusal: a client that leaves out Host is not one to keep talking to.
     const noHost = hostMissing(req);
@@ -313,15 +315,11 @@ export async function startServer(app: App, options: ServerOptions = {}): Promis
       resolve();
     });
   });
-  // After the listen: a port taken is the start's error (rejected above), not one to log and live with.
-  watchConnections(server, { maxConnections, log: options.serverLog });
-  // Counted here, not with `getConnections` (a callback): health reads it synchronously.
-  let open = 0;
-  server.on('connection', (socket) => {
-    open += 1;
-    socket.once('close', () => (open -= 1));
-  });
-  app.attachConnections(() => ({ open, max: maxConnections }));
+  // After the listen: a port taken is the start's error (rejected above), not one to log and live
+  // with. No connection is taken before this line runs: `listen` called back a microtask ago.
+  const connections = watchConnections(server, { maxConnections, log: options.serverLog });
+  // Counted there, not with `getConnections` (a callback): health reads it synchronously.
+  app.attachConnections(() => ({ open: connections.open(), max: maxConnections }));
   const { port } = server.address() as AddressInfo;
   // Made once the port is known (the Host check needs it); no request is read before `listen` calls back.
   scope.gate = requestGate({ bindHost: host, port, corsOrigins: options.corsOrigins ?? [], allowedHosts: options.allowedHosts ?? [] });

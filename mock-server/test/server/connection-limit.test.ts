@@ -41,7 +41,7 @@ describe('the connection cap', () => {
     await app?.close();
   });
 
-  it('closes a connection past --max-connections unanswered and logs it once, not once per connection; a connection closed makes room', async () => {
+  it('answers a connection past --max-connections 503 CONNECTION_LIMIT_REACHED problem+json before reading it, then closes it; logs it once, not once per connection; a connection closed makes room', async () => {
     app = createApp({ seed: 3 });
     const logged: Logged[] = [];
     running = await startServer(app, { port: 0, maxConnections: 2, serverLog: (level, fields, message) => logged.push({ level, fields, message }) });
@@ -53,19 +53,55 @@ describe('the connection cap', () => {
       const extra = await open(running.port);
       sockets.push(extra.socket);
       extra.socket.write('GET /_sim/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
-      expect(await extra.closed).toBe('');
+      const received = await extra.closed;
+      const [head = '', body = ''] = received.split('\r\n\r\n');
+      const lines = head.split('\r\n');
+      expect(lines[0]).toBe('HTTP/1.1 503 Service Unavailable');
+      expect(lines).toEqual(expect.arrayContaining(['content-type: application/problem+json', 'retry-after: 1', 'connection: close', `content-length: ${Buffer.byteLength(body, 'latin1')}`]));
+      const problem = JSON.parse(Buffer.from(body, 'latin1').toString('utf8')) as Record<string, unknown>;
+      expect(problem).toMatchObject({
+        type: 'https://gdx.dev/problems/connection-limit-reached',
+        status: 503,
+        code: 'CONNECTION_LIMIT_REACHED',
+        message: { zh: expect.stringMatching(/连接数已达上限/), en: expect.stringMatching(/^The server has as many connections open as it allows/) },
+        limit: 2,
+        retryAfterSeconds: 1,
+        requestId: expect.stringMatching(/^req_/),
+      });
+      // The request was not read: nothing names it.
+      expect(problem).not.toHaveProperty('instance');
+      expect(lines).toContain(`x-request-id: ${problem.requestId as string}`);
     }
     expect(logged).toEqual([
       {
         level: 'warn',
-        fields: { code: 'CONNECTION_LIMIT_REACHED', maxConnections: 2, suppressed: 0 },
-        message: expect.stringMatching(/^\[CONNECTION_LIMIT_REACHED\] 连接数已达上限，新连接未应答即关闭 \/ 2 connections are open, the limit \(--max-connections\): a new connection was closed unanswered; logged at most once per 10 s/),
+        fields: { code: 'CONNECTION_LIMIT_REACHED', maxConnections: 2, suppressed: 0, unanswered: 0 },
+        message: expect.stringMatching(/^\[CONNECTION_LIMIT_REACHED\] 连接数已达上限，新连接收到 503 后关闭 \/ 2 connections are open, the limit \(--max-connections\): a new connection was answered 503 CONNECTION_LIMIT_REACHED and closed; logged at most once per 10 s/),
       },
     ]);
 
     held[0]?.socket.destroy();
     await expect.poll(() => connectionsOf(running!)).toBe(1);
     expect((await fetch(`${running.url}/_sim/v1/health`)).status).toBe(200);
+  });
+
+  it('answers a client past the cap that is still sending its body, without a reset', async () => {
+    app = createApp({ seed: 3 });
+    running = await startServer(app, { port: 0, maxConnections: 1 });
+    const held = await open(running.port);
+    sockets.push(held.socket);
+    await expect.poll(() => connectionsOf(running!)).toBe(1);
+    const extra = await open(running.port);
+    sockets.push(extra.socket);
+    const body = '{"rules":[]}';
+    extra.socket.write(`PUT /_sim/v1/sandboxes/default/faults HTTP/1.1\r\nHost: 127.0.0.1\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\n\r\n`);
+    extra.socket.write(body);
+    expect((await extra.closed).split('\r\n')[0]).toBe('HTTP/1.1 503 Service Unavailable');
+    // Nothing ran: the fault rules were not journaled.
+    held.socket.destroy();
+    await expect.poll(() => connectionsOf(running!)).toBe(0);
+    const journal = (await (await fetch(`${running.url}/_sim/v1/sandboxes/default/requests`)).json()) as { items: { path: string }[] };
+    expect(journal.items.filter((item) => item.path.endsWith('/faults'))).toEqual([]);
   });
 
   it('logs an error of the listening socket (accept failing with EMFILE) instead of ending the process, and keeps serving', async () => {

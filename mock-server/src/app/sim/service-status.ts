@@ -40,7 +40,7 @@ export interface ServiceStorage {
 export interface ServiceConnections {
   /** Connections open now. */
   readonly open: number;
-  /** The most it keeps open (`--max-connections`): one more is closed unanswered. */
+  /** The most it keeps open (`--max-connections`): one more is answered 503 `CONNECTION_LIMIT_REACHED` and closed. */
   readonly max: number;
 }
 

@@ -104,6 +104,8 @@ export const PROBLEM_CODES = {
   HEADERS_TOO_LARGE: entry(431, 'Request headers too large', '请求头过大', 'The request headers are too large'),
   INTERNAL: entry(500, 'Internal error', '平台内部错误', 'Internal platform error'),
   SERVICE_UNAVAILABLE: entry(503, 'Service unavailable', '服务暂不可用，请稍后重试', 'The service is temporarily unavailable; retry later'),
+  CONNECTION_LIMIT_REACHED: entry(503, 'Connection limit reached', '服务端连接数已达上限，该请求未被处理；请关闭空闲连接或稍后重试', 'The server has as many connections open as it allows: the request was not read; close idle connections or retry later'),
+  SHUTTING_DOWN: entry(503, 'Shutting down', '服务正在停止，该请求未被处理；请稍后重试或改用其他实例', 'The server is shutting down: the request was not run; retry later or on another instance'),
   STORAGE_UNAVAILABLE: entry(503, 'Storage unavailable', '存储暂不可用，写入未生效；读取仍可用，请稍后重试', 'Storage is unavailable: the write changed nothing; reads still work; retry later'),
 } as const satisfies Record<string, ProblemCodeEntry>;
 
