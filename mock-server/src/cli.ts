@@ -83,14 +83,15 @@ async function main(): Promise<number> {
   const stored = storedDir !== undefined ? storedSandboxWarnings(request.sandboxFlags, sandbox, storedDir) : [];
   for (const warning of [...exposureWarnings(request.server, token !== undefined), ...stored, ...(horizon ? [horizon] : [])]) writeStartWarning(warning, request.log.format, process.stderr);
 
-  // A rolling restart drains: no new connections, requests in flight answered (within
-  // --shutdown-grace), then the last snapshot is written by `app.close()`. A second signal cuts
+  // A rolling restart drains: requests in flight answered (within --shutdown-grace), new
+  // connections answered 503 SHUTTING_DOWN until the listener closes, then the last snapshot is
+  // written by `app.close()`. A second signal cuts
   // the connections left at once (`close()` again) and still lets the snapshot be written.
   let stopping = false;
   const stop = async (): Promise<void> => {
     if (stopping) return void running.close();
     stopping = true;
-    logger.info(`stopping: no new connections; requests in flight have up to ${request.server.shutdownGraceMs / 1000} s`);
+    logger.info(`stopping: new connections are answered 503 SHUTTING_DOWN; requests in flight have up to ${request.server.shutdownGraceMs / 1000} s`);
     await running.close();
     await app.close();
     // The log's last word: without it, a log ending at "stopping" cannot tell a clean stop from a kill.

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { HEADERS, requestId as newRequestId } from '@gdx/protocol';
-import { Server as NetServer, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { consoleAssetsDir } from '@gdx/console';
 import type { App } from '../app/create-app.js';
 import type { DispatchRequest, DispatchResponse } from '../app/dispatch-types.js';
@@ -9,6 +9,7 @@ import { bodyLimitFor, type Limits } from '../app/limits.js';
 import { hostMissing, problemOnClientError } from './client-error.js';
 import { answerConsole, isBrowserAtRoot, isConsolePath } from './console-route.js';
 import { defaultMaxConnections, watchConnections, type ServerLogSink } from './connection-limit.js';
+import { drainer, shuttingDownAnswer, type Drain } from './drain.js';
 import { endAfterLinger } from './lingering-close.js';
 import { answerReference } from './reference-pages.js';
 import { requestGate, type RequestGate } from './request-gate.js';
@@ -77,9 +78,12 @@ export interface RunningServer {
   readonly port: number;
   readonly server: Server;
   /**
-   * Stops accepting connections and closes the idle ones at once; requests in flight are answered
-   * (with `Connection: close`) for up to `shutdownGraceMs`, then the connections still open are
-   * cut. Resolves once every connection is closed. Called again while draining, it cuts them now.
+   * Drains: requests in flight, and those arriving on the connections already open, are answered
+   * (with `Connection: close`) for up to `shutdownGraceMs`; a connection opened meanwhile is
+   * answered 503 `SHUTTING_DOWN` and closed; idle connections are closed after 250 ms; the
+   * listening socket closes once the connections it had are closed and none came for 100 ms.
+   * Past `shutdownGraceMs` the connections still open are cut (with 0, at once, the listener
+   * too). Resolves once every connection is closed. Called again while draining, it cuts them now.
    */
   close(): Promise<void>;
 }
@@ -272,10 +276,14 @@ export async function startServer(app: App, options: ServerOptions = {}): Promis
   const maxConnections = options.maxConnections ?? defaultMaxConnections();
   if (!Number.isSafeInteger(maxConnections) || maxConnections < 1) throw new RangeError(`maxConnections must be a positive integer, got ${String(maxConnections)}`);
   // Node's own Host check answers a bare 400 before this handler: `hostMissing` answers it as problem+json.
+  // Made once the server listens; no request is read before.
+  let drain: Drain;
   const server = createServer({ keepAlive: true, keepAliveTimeout: 65_000, maxHeaderSize: parserHeadLimit(limits), requireHostHeader: false }, (req, res) => {
     // Answered 503 for the connection cap before its request was read (`watchConnections`).
     if (connections.refused(req.socket)) return;
     scope.log?.arrived(req);
+    // Opened while the server stops: told to go elsewhere, and closed (see `drainer`).
+    if (drain.late(req.socket)) return hasBody(req) ? refuse(scope, req, res, shuttingDownAnswer(req)) : write(scope, req, res, shuttingDownAnswer(req));
     // Closed like Node's refusal: a client that leaves out Host is not one to keep talking to.
     const noHost = hostMissing(req);
     if (noHost) return refuse(scope, req, res, noHost);
@@ -318,6 +326,7 @@ export async function startServer(app: App, options: ServerOptions = {}): Promis
   // After the listen: a port taken is the start's error (rejected above), not one to log and live
   // with. No connection is taken before this line runs: `listen` called back a microtask ago.
   const connections = watchConnections(server, { maxConnections, log: options.serverLog });
+  drain = drainer(server, connections.served, options.shutdownGraceMs ?? 0, () => (scope.draining = true));
   // Counted there, not with `getConnections` (a callback): health reads it synchronously.
   app.attachConnections(() => ({ open: connections.open(), max: maxConnections }));
   const { port } = server.address() as AddressInfo;
@@ -328,54 +337,6 @@ export async function startServer(app: App, options: ServerOptions = {}): Promis
     url: `http://${shownHost}:${port}`,
     port,
     server,
-    close: drainer(server, scope, options.shutdownGraceMs ?? 0),
-  };
-}
-
-/**
- * How long a drain leaves the keep-alive connections that are idle when it begins before closing
- * them: a client's next request may already be on its way on one. All the answers of a commit
- * batch are written in one turn, so at a signal most connections of a busy client are idle, and
- * closing them at once reset nearly every one (28 of 30 in a burst of writes) — requests that
- * never ran, but that the client could not tell from lost answers.
- */
-const IDLE_LINGER_MS = 250;
-
-/**
- * The `close` of a running server: a graceful drain, as Fastify's `close` does. The listening
- * socket is closed at once (new connections are refused); each answer written from then on carries
- * `Connection: close` (see `write`), so a request arriving on a kept connection is answered and
- * its connection closed after it. Connections still idle after `IDLE_LINGER_MS` are closed, and
- * again every 100 ms: an answer already written when the drain began leaves its connection open
- * and idle, and a per-request hook to catch it would cost every request. Past the grace period the
- * connections left are cut: a client stuck on a slow request must not hold a rolling restart for ever.
- */
-function drainer(server: Server, scope: Scope, graceMs: number): () => Promise<void> {
-  let closed: Promise<void> | undefined;
-  return () => {
-    // A second call (a second SIGTERM) does not wait for the grace period.
-    if (closed) {
-      server.closeAllConnections();
-      return closed;
-    }
-    scope.draining = true;
-    closed = new Promise<void>((resolve, reject) => {
-      let sweep: NodeJS.Timeout | undefined;
-      const linger = setTimeout(() => {
-        server.closeIdleConnections();
-        sweep = setInterval(() => server.closeIdleConnections(), 100).unref();
-      }, IDLE_LINGER_MS).unref();
-      const cut = setTimeout(() => server.closeAllConnections(), graceMs).unref();
-      // net.Server's close, not http.Server's: the latter closes the idle connections at once.
-      NetServer.prototype.close.call(server, (error) => {
-        clearTimeout(linger);
-        clearInterval(sweep);
-        clearTimeout(cut);
-        if (error) reject(error);
-        else resolve();
-      });
-      if (graceMs === 0) server.closeAllConnections();
-    });
-    return closed;
+    close: drain.close,
   };
 }

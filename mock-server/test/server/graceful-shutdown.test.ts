@@ -1,4 +1,5 @@
 import { Agent, request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,7 +48,7 @@ describe('startServer close(): a graceful drain', () => {
     await app?.close();
   });
 
-  it('answers the requests in flight (Connection: close), refuses new connections, then resolves', async () => {
+  it('answers the requests in flight (Connection: close), answers a new connection 503, then closes the listener and resolves', async () => {
     app = createApp({ seed: 5 });
     running = await startServer(app, { port: 0, shutdownGraceMs: 5_000 });
     await slowDown(running.url, 800);
@@ -58,10 +59,51 @@ describe('startServer close(): a graceful drain', () => {
     const closed = running.close();
     await sleep(50);
     const late = await settle(get(`${running.url}/_sim/v1/health`, new Agent()));
-    expect(late).toEqual({ error: 'ECONNREFUSED' });
+    expect(late).toEqual({ value: { status: 503, connection: 'close' } });
     expect(await Promise.all(inFlight)).toEqual([1, 2, 3].map(() => ({ value: { status: 200, connection: 'close' } })));
     await closed;
     expect(Date.now() - started).toBeLessThan(3_000);
+    expect(await settle(get(`${running.url}/_sim/v1/health`, new Agent()))).toEqual({ error: 'ECONNREFUSED' });
+    agent.destroy();
+  });
+
+  // At SIGTERM the listener used to close at once: the connections the kernel had queued but the
+  // server not yet accepted were reset, their requests already sent (3–9 per burst).
+  it('answers a request on a connection opened during the drain 503 SHUTTING_DOWN problem+json, not a reset, and runs nothing of it', async () => {
+    app = createApp({ seed: 5 });
+    running = await startServer(app, { port: 0, shutdownGraceMs: 5_000 });
+    await slowDown(running.url, 800);
+    const agent = new Agent({ keepAlive: true });
+    const inFlight = settle(get(`${running.url}${SLOW_PATH}`, agent));
+    await sleep(200);
+    const closed = running.close();
+    const socket = connect(running.port, '127.0.0.1');
+    let received = '';
+    socket.on('data', (chunk: Buffer) => (received += chunk.toString('utf8')));
+    const ended = new Promise<string | undefined>((resolve) => {
+      socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code));
+      socket.once('close', () => resolve(undefined));
+    });
+    const body = '{"rules":[]}';
+    socket.write(`PUT /_sim/v1/sandboxes/default/faults HTTP/1.1\r\nHost: 127.0.0.1\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\n\r\n${body}`);
+    expect(await ended).toBeUndefined();
+    const [head = '', answer = ''] = received.split('\r\n\r\n');
+    const lines = head.split('\r\n');
+    expect(lines[0]).toBe('HTTP/1.1 503 Service Unavailable');
+    expect(lines).toEqual(expect.arrayContaining(['content-type: application/problem+json', 'retry-after: 1', 'connection: close']));
+    expect(JSON.parse(answer)).toMatchObject({
+      type: 'https://gdx.dev/problems/shutting-down',
+      status: 503,
+      code: 'SHUTTING_DOWN',
+      message: { zh: expect.stringMatching(/服务正在停止/), en: expect.stringMatching(/^The server is shutting down/) },
+      retryAfterSeconds: 1,
+      instance: '/_sim/v1/sandboxes/default/faults',
+    });
+    expect(await inFlight).toEqual({ value: { status: 200, connection: 'close' } });
+    await closed;
+    // The fault rules were not replaced: the latency rule set before the drain is still there.
+    const faults = await app.dispatch({ method: 'GET', path: '/_sim/v1/sandboxes/default/faults', query: '', headers: { host: 'mock.local' }, body: undefined });
+    expect((JSON.parse(String(faults.body)) as { rules: unknown[] }).rules).toHaveLength(1);
     agent.destroy();
   });
 
