@@ -52,7 +52,10 @@ export interface AppOptions {
   /**
    * Directory of the store (`store.sqlite`, SQLite): every acknowledged write is committed there
    * before its answer. Without it (and without `store`) the app keeps everything in memory. Node
-   * only: browsers throw `DATA_DIR_UNSUPPORTED`. A damaged directory throws `DataDirDamagedError`.
+   * only: browsers throw `DATA_DIR_UNSUPPORTED`. A damaged directory throws `DataDirDamagedError`;
+   * one another process (or app) holds, `DataDirInUseError`; one that cannot be made or locked,
+   * `DataDirUnavailableError`; entries a replay refused that cannot be kept,
+   * `RefusedEntriesUnavailableError` (each exported, with its `code`).
    */
   dataDir?: string;
   /** A store of your own instead of `dataDir`'s SQLite file (another engine, or a test's faulty one). */

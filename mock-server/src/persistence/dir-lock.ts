@@ -1,28 +1,6 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { DataDirUnavailableError } from './directory.js';
-
-/** The file a process holds locked while it uses a data directory (a server, or `gdx-mock repair`). */
-const LOCK_FILE = 'gdx-mock.lock';
-
-/** Another process holds the data directory; the start (or repair) stops with this, changing nothing. */
-export class DataDirInUseError extends Error {
-  readonly code = 'DATA_DIR_IN_USE';
-  /** The data directory another process holds. */
-  readonly path: string;
-
-  constructor(dir: string, cause?: unknown) {
-    super(
-      `[DATA_DIR_IN_USE] 数据目录正被另一进程使用，未作任何修改 / the data directory ${dir} is in use by another process ` +
-        `(a gdx-mock server, or gdx-mock repair, holds ${join(dir, LOCK_FILE)}); nothing was changed. Stop that process first, ` +
-        'or give this one a --data-dir of its own: two servers on one store would each answer from their own state, ' +
-        'and a repair under a running server would lose the writes it acknowledges after the repair',
-      { cause },
-    );
-    this.name = 'DataDirInUseError';
-    this.path = dir;
-  }
-}
+import { DataDirInUseError, DataDirUnavailableError, LOCK_FILE } from './data-dir-errors.js';
 
 /** A held lock on a data directory; `release` gives it up (closing twice is harmless). */
 export interface DataDirLock {

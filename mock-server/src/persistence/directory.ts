@@ -1,18 +1,6 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-
-/** The data directory cannot be made or used as one; the start stops with this, naming it. */
-export class DataDirUnavailableError extends Error {
-  readonly code = 'DATA_DIR_UNAVAILABLE';
-  /** The data directory. */
-  readonly path: string;
-
-  constructor(dir: string, reason: string, cause?: unknown) {
-    super(`[DATA_DIR_UNAVAILABLE] 无法创建数据目录 / cannot create the data directory ${dir}: ${reason}`, { cause });
-    this.name = 'DataDirUnavailableError';
-    this.path = dir;
-  }
-}
+import { DataDirUnavailableError } from './data-dir-errors.js';
 
 /**
  * Creates the directory and its missing parents, one `mkdir` each, and checks that a directory is

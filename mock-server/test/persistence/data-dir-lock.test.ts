@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../src/index.js';
+import { createApp, DataDirInUseError, DataDirUnavailableError } from '../../src/index.js';
 import { runRepair } from '../../src/cli/repair-command.js';
 import { CLI, killed, startChild, useChildren } from '../support/spawn-cli.js';
 import { useTempDirs } from './data-dir-app.js';
@@ -75,7 +75,10 @@ describe('one process per data directory', () => {
   it('a second app on the same dataDir in one process is refused until the first is closed', async () => {
     const dir = tempDir();
     const first = createApp({ dataDir: dir, ...OPTIONS });
-    expect(thrown(() => createApp({ dataDir: dir, ...OPTIONS }))).toMatchObject({ code: 'DATA_DIR_IN_USE' });
+    const refused = thrown(() => createApp({ dataDir: dir, ...OPTIONS }));
+    // Caught by its class from the package's entry, not only by its `code`.
+    expect(refused).toBeInstanceOf(DataDirInUseError);
+    expect(refused).toMatchObject({ name: 'DataDirInUseError', code: 'DATA_DIR_IN_USE', path: dir, message: expect.stringContaining(join(dir, 'gdx-mock.lock')) });
     await first.close();
     const second = createApp({ dataDir: dir, ...OPTIONS });
     await second.close();
@@ -85,6 +88,7 @@ describe('one process per data directory', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'gdx-mock.lock'));
     const failure = thrown(() => createApp({ dataDir: dir, ...OPTIONS }));
-    expect(failure).toMatchObject({ code: 'DATA_DIR_UNAVAILABLE', message: expect.stringContaining(`cannot lock ${join(dir, 'gdx-mock.lock')}`) });
+    expect(failure).toBeInstanceOf(DataDirUnavailableError);
+    expect(failure).toMatchObject({ code: 'DATA_DIR_UNAVAILABLE', path: dir, message: expect.stringContaining(`cannot lock ${join(dir, 'gdx-mock.lock')}`) });
   });
 });

@@ -4,7 +4,9 @@ import { HealthSchema } from '@gdx/simulation/schemas';
 import { describe, expect, it } from 'vitest';
 import { openDataDir } from '../../src/persistence/data-dir.js';
 import type { CommandEntry } from '../../src/persistence/journal-entry.js';
-import { RefusedEntriesUnavailableError, type RefusedEntry } from '../../src/persistence/refused-entry.js';
+// The error through the package's entry, as a user catches it.
+import { RefusedEntriesUnavailableError } from '../../src/index.js';
+import type { RefusedEntry } from '../../src/persistence/refused-entry.js';
 import { openSqliteStore } from '../../src/persistence/sqlite-store.js';
 import { failingStore } from '../support/failing-store.js';
 import { openApp, useTempDirs } from './data-dir-app.js';

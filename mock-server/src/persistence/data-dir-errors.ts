@@ -1,0 +1,62 @@
+// The errors a start with a data directory throws to its caller (`createApp({ dataDir })`,
+// `gdx-mock`, `gdx-mock repair`), apart from the modules that throw them: those need Node's file
+// system and SQLite, and the package's entry exports these to browser bundles too.
+
+/** The file a process holds locked while it uses a data directory (a server, or `gdx-mock repair`). */
+export const LOCK_FILE = 'gdx-mock.lock';
+
+/**
+ * Another process (or another app of this one) holds the data directory: `createApp({ dataDir })`
+ * (and `gdx-mock`, `gdx-mock repair`) stops with this, having read and changed nothing. The lock is
+ * dropped when that process ends, `kill -9` included.
+ *
+ * @example
+ * ```ts
+ * import { createApp, DataDirInUseError } from '@gdx/mock-server';
+ * try { createApp({ dataDir: '.gdx-data' }); } catch (error) { if (error instanceof DataDirInUseError) console.error(`${error.path} is taken`); }
+ * ```
+ */
+export class DataDirInUseError extends Error {
+  readonly code = 'DATA_DIR_IN_USE';
+  /** The data directory another process holds. */
+  readonly path: string;
+
+  constructor(dir: string, cause?: unknown) {
+    super(
+      `[DATA_DIR_IN_USE] 数据目录正被另一进程使用，未作任何修改 / the data directory ${dir} is in use by another process ` +
+        `(a gdx-mock server, or gdx-mock repair, holds ${shownLockFile(dir)}); nothing was changed. Stop that process first, ` +
+        'or give this one a --data-dir of its own: two servers on one store would each answer from their own state, ' +
+        'and a repair under a running server would lose the writes it acknowledges after the repair',
+      { cause },
+    );
+    this.name = 'DataDirInUseError';
+    this.path = dir;
+  }
+}
+
+/**
+ * The data directory cannot be made, or used as one (under `/proc`, on a read-only mount, a file
+ * in its place, a lock that cannot be taken): `createApp({ dataDir })` stops with this, naming it.
+ *
+ * @example
+ * ```ts
+ * import { createApp, DataDirUnavailableError } from '@gdx/mock-server';
+ * try { createApp({ dataDir: '/proc/gdx' }); } catch (error) { if (error instanceof DataDirUnavailableError) console.error(error.message); }
+ * ```
+ */
+export class DataDirUnavailableError extends Error {
+  readonly code = 'DATA_DIR_UNAVAILABLE';
+  /** The data directory. */
+  readonly path: string;
+
+  constructor(dir: string, reason: string, cause?: unknown) {
+    super(`[DATA_DIR_UNAVAILABLE] 无法创建数据目录 / cannot create the data directory ${dir}: ${reason}`, { cause });
+    this.name = 'DataDirUnavailableError';
+    this.path = dir;
+  }
+}
+
+/** The lock file of `dir` as a message shows it (`path.join` without `node:path`, which this module does without). */
+function shownLockFile(dir: string): string {
+  return `${dir.replace(/[\\/]+$/, '')}/${LOCK_FILE}`;
+}
