@@ -1,5 +1,6 @@
 import { backgroundCompactor, openDataDir } from '#data-dir';
 import { Journal } from '../persistence/journal.js';
+import { watchLock } from '../persistence/lock-watch.js';
 import type { JournalEntry } from '../persistence/journal-entry.js';
 import type { RefusedEntry } from '../persistence/refused-entry.js';
 import type { SnapshotPart, Store, StoredState } from '../persistence/store.js';
@@ -346,6 +347,8 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
       })
     : undefined;
   deps.journal = journal;
+  // Deleting gdx-mock.lock under the server would let a second one take the directory unnoticed.
+  const lock = store ? watchLock(store, logError) : undefined;
   // A new store starts with a snapshot of the initial state, so a replay never derives it anew
   // (the default sandbox's start would otherwise be read from the wall clock again).
   if (store && !stored?.snapshot && store.lastSeq === 0) store.writeSnapshot(0, persistedState());
@@ -425,6 +428,9 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
       get replaysWaiting() {
         return queued.size;
       },
+      get lockLost() {
+        return lock?.lost() ?? false;
+      },
       get replayRefused() {
         // Read by health: a keep that failed after the start is tried again, so recovery needs no write.
         refusals.retryDue();
@@ -440,6 +446,7 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
     },
     async close() {
       closed = true;
+      lock?.stop();
       await journal?.close();
       deps.registry.close();
     },

@@ -1,28 +1,33 @@
 import Database from 'better-sqlite3';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataDirInUseError, DataDirUnavailableError, LOCK_FILE } from './data-dir-errors.js';
+import type { LockCheck } from './store.js';
 
 /** A held lock on a data directory; `release` gives it up (closing twice is harmless). */
 export interface DataDirLock {
   release(): void;
+  /**
+   * Checks that `gdx-mock.lock` is still the file this process locked (one `stat`). A lock on a
+   * file deleted (or replaced) under the process keeps nothing out: a second server would make a
+   * new file and lock it. So a file gone or replaced is made and locked anew; if another process
+   * already holds the new one, the lock is `lost` (tried again at the next check).
+   */
+  verify(): LockCheck;
 }
 
-/**
- * Locks a data directory for this process, or throws `DataDirInUseError` when another process
- * (or another app of this one) holds it. The lock is SQLite's own exclusive lock on
- * `gdx-mock.lock`, kept in `EXCLUSIVE` locking mode for as long as the connection is open: the
- * operating system drops it when the process ends, so a `kill -9` leaves no stale lock to clear.
- * The file is written once (its header), then only locked: holding it changes nothing on disk.
- * The store files themselves are not locked, since the compaction worker reads and writes them.
- *
- * @example
- * ```ts
- * const lock = lockDataDir('.gdx-data');
- * try { … } finally { lock.release(); }
- * ```
- */
-export function lockDataDir(dir: string): DataDirLock {
-  const location = join(dir, LOCK_FILE);
+/** The file's identity: what a deletion, or a replacement, changes. */
+function identity(location: string): string | undefined {
+  try {
+    const { dev, ino } = statSync(location);
+    return `${dev}:${ino}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Opens `location` (making it if need be) and takes SQLite's exclusive lock on it, held until the connection closes. */
+function acquire(location: string): Database.Database {
   let db: Database.Database | undefined;
   try {
     // No wait: a directory in use is refused at once, not after a busy timeout.
@@ -31,15 +36,60 @@ export function lockDataDir(dir: string): DataDirLock {
     db.pragma('journal_mode = MEMORY');
     db.pragma('locking_mode = EXCLUSIVE');
     db.exec('BEGIN EXCLUSIVE; COMMIT');
+    return db;
   } catch (error) {
     db?.close();
-    if ((error as { code?: unknown }).code === 'SQLITE_BUSY') throw new DataDirInUseError(dir, error);
+    throw error;
+  }
+}
+
+const isBusy = (error: unknown): boolean => (error as { code?: unknown }).code === 'SQLITE_BUSY';
+
+/**
+ * Locks a data directory for this process, or throws `DataDirInUseError` when another process
+ * (or another app of this one) holds it. The lock is SQLite's own exclusive lock on
+ * `gdx-mock.lock`, kept in `EXCLUSIVE` locking mode for as long as the connection is open: the
+ * operating system drops it when the process ends, so a `kill -9` leaves no stale lock to clear.
+ * The file is written once (its header), then only locked: holding it changes nothing on disk.
+ * The store files themselves are not locked, since the compaction worker reads and writes them.
+ * `verify` tells whether the file is still the one locked, and locks a new one if it was deleted.
+ *
+ * @example
+ * ```ts
+ * const lock = lockDataDir('.gdx-data');
+ * try { lock.verify(); … } finally { lock.release(); }
+ * ```
+ */
+export function lockDataDir(dir: string): DataDirLock {
+  const location = join(dir, LOCK_FILE);
+  let held: Database.Database;
+  try {
+    held = acquire(location);
+  } catch (error) {
+    if (isBusy(error)) throw new DataDirInUseError(dir, error);
     throw new DataDirUnavailableError(dir, `cannot lock ${location}: ${(error as Error).message}`, error);
   }
-  const held = db;
+  let locked = identity(location);
   return {
     release: () => {
       if (held.open) held.close();
+    },
+    verify: () => {
+      // Released: the store is closed, and nothing holds or needs the directory.
+      if (!held.open) return { state: 'held' };
+      const found = identity(location);
+      if (found !== undefined && found === locked) return { state: 'held' };
+      const what = found === undefined ? `${location} was deleted` : `${location} was replaced by another file`;
+      try {
+        const fresh = acquire(location);
+        held.close();
+        held = fresh;
+        locked = identity(location);
+        return { state: 'remade', reason: `${what}; made and locked anew` };
+      } catch (error) {
+        const why = isBusy(error) ? 'another process holds the new file: a second server (or gdx-mock repair) may be using this directory' : `it cannot be locked anew: ${(error as Error).message}`;
+        return { state: 'lost', reason: `${what}, and ${why}` };
+      }
     },
   };
 }

@@ -9,7 +9,7 @@ import { readManifest, writeManifest, type Manifest } from './manifest.js';
 import type { RefusedEntries, RefusedEntry } from './refused-entry.js';
 import { keepRefusedFile, readRefusedFile, type RefusedFile } from './refused-file.js';
 import { SNAPSHOTS_FILE, STORE_FILE } from './store-files.js';
-import { DataDirDamagedError, StorageUnavailableError, type Damage, type SnapshotPart, type Store, type StoredPart, type StoredSnapshot, type StoredState } from './store.js';
+import { DataDirDamagedError, StorageUnavailableError, type Damage, type LockCheck, type SnapshotPart, type Store, type StoredPart, type StoredSnapshot, type StoredState } from './store.js';
 
 
 // Every entry carries a CRC-32 of its text and every snapshot a SHA-256, so a changed byte is
@@ -501,6 +501,10 @@ class SqliteStore implements Store {
       dropped = this.#pruneBatch.run(kept.seq, limit).changes;
     });
     return dropped;
+  }
+
+  verifyLock(): LockCheck {
+    return this.#lock.verify();
   }
 
   probe(): void {

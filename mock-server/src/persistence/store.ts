@@ -91,8 +91,23 @@ export interface Store {
    * `RefusedEntriesUnavailableError` when it could not; nothing kept before is changed.
    */
   keepRefused(refusals: readonly RefusedEntry[]): void;
+  /**
+   * Checks that the lock this store holds on its directory is still in force (a data directory's
+   * `gdx-mock.lock`, which an operator may delete under a running server), taking it anew where it
+   * can; the app calls it on each `GET /_sim/v1/health` and every 10 s. Optional: a store that
+   * holds no lock leaves it out.
+   */
+  verifyLock?(): LockCheck;
   close(): void;
 }
+
+/**
+ * What `Store.verifyLock` found: the lock file is the one this process locked (`held`); it was
+ * deleted or replaced, and has been made and locked anew (`remade`, `reason` saying what
+ * happened); or it cannot be locked again (`lost`: another process holds the new file, or it
+ * cannot be made), and a second server may be using the directory.
+ */
+export type LockCheck = { state: 'held' } | { state: 'remade'; reason: string } | { state: 'lost'; reason: string };
 
 /**
  * A write could not be made durable. Nothing of it was kept; the app refuses writes (503

@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createApp, DataDirInUseError, DataDirUnavailableError } from '../../src/index.js';
 import { runRepair } from '../../src/cli/repair-command.js';
+import { lockDataDir } from '../../src/persistence/dir-lock.js';
 import { CLI, killed, startChild, useChildren } from '../support/spawn-cli.js';
 import { useTempDirs } from './data-dir-app.js';
 
@@ -90,5 +91,49 @@ describe('one process per data directory', () => {
     const failure = thrown(() => createApp({ dataDir: dir, ...OPTIONS }));
     expect(failure).toBeInstanceOf(DataDirUnavailableError);
     expect(failure).toMatchObject({ code: 'DATA_DIR_UNAVAILABLE', path: dir, message: expect.stringContaining(`cannot lock ${join(dir, 'gdx-mock.lock')}`) });
+  });
+});
+
+describe('gdx-mock.lock deleted under a running server', () => {
+  const tempDir = useTempDirs();
+  const health = async (app: ReturnType<typeof createApp>) =>
+    JSON.parse(String((await app.dispatch({ method: 'GET', path: '/_sim/v1/health', query: '', headers: { host: 'mock.local' }, body: undefined })).body)) as { status: string; reasons: string[] };
+
+  it('is made and locked anew at the next health read, and logged: a second app is still refused', async () => {
+    const dir = tempDir();
+    const logged: string[] = [];
+    const app = createApp({ dataDir: dir, ...OPTIONS, logError: (message) => logged.push(message) });
+    try {
+      rmSync(join(dir, 'gdx-mock.lock'));
+      expect(await health(app)).toMatchObject({ status: 'ok', reasons: [] });
+      expect(existsSync(join(dir, 'gdx-mock.lock'))).toBe(true);
+      expect(logged).toEqual([expect.stringMatching(/^\[DATA_DIR_LOCK\] 数据目录锁文件被删除或替换，已重新创建并加锁 \/ .*gdx-mock\.lock was deleted; made and locked anew/)]);
+      expect(thrown(() => createApp({ dataDir: dir, ...OPTIONS }))).toBeInstanceOf(DataDirInUseError);
+      // Once made anew, it is the lock held: nothing more is logged.
+      expect(await health(app)).toMatchObject({ status: 'ok' });
+      expect(logged).toHaveLength(1);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('taken by another process meanwhile: health is degraded with DATA_DIR_LOCK_LOST, logged once, until the lock can be taken again', async () => {
+    const dir = tempDir();
+    const logged: string[] = [];
+    const app = createApp({ dataDir: dir, ...OPTIONS, logError: (message) => logged.push(message) });
+    try {
+      rmSync(join(dir, 'gdx-mock.lock'));
+      // What a second server started now would do: make the file and lock it.
+      const other = lockDataDir(dir);
+      expect(await health(app)).toEqual(expect.objectContaining({ status: 'degraded', reasons: ['DATA_DIR_LOCK_LOST'] }));
+      expect(await health(app)).toMatchObject({ status: 'degraded' });
+      expect(logged).toEqual([expect.stringMatching(/^\[DATA_DIR_LOCK_LOST\] .*gdx-mock\.lock was replaced by another file, and another process holds the new file/)]);
+      other.release();
+      expect(await health(app)).toMatchObject({ status: 'ok', reasons: [] });
+      expect(logged).toHaveLength(2);
+      expect(thrown(() => createApp({ dataDir: dir, ...OPTIONS }))).toBeInstanceOf(DataDirInUseError);
+    } finally {
+      await app.close();
+    }
   });
 });

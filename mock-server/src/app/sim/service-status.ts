@@ -34,6 +34,13 @@ export interface ServiceStorage {
    * no location.
    */
   readonly replayRefused: { readonly count: number; readonly location?: string; readonly notKept: number };
+  /**
+   * Whether the store's lock on its directory is lost: its `gdx-mock.lock` was deleted or replaced
+   * under the running server and another process holds the new one (a second server may be using
+   * the directory). Reading this checks the file (one `stat`) and, if it is gone, makes and locks it
+   * anew, which the log says. False without a store, or with one that holds no lock.
+   */
+  readonly lockLost: boolean;
 }
 
 /** The connections of the HTTP server that serves the app (`startServer`), as `GET /_sim/v1/health` shows them. */

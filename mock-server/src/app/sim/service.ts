@@ -16,22 +16,25 @@ function serviceOf(ctx: SimRouteContext): ServiceStatus {
 }
 
 /** Why health is `degraded`: the problem code each cause answers or logs. */
-export type DegradedReason = 'STORAGE_UNAVAILABLE' | 'REPLAY_REFUSED_NOT_KEPT';
+export type DegradedReason = 'STORAGE_UNAVAILABLE' | 'REPLAY_REFUSED_NOT_KEPT' | 'DATA_DIR_LOCK_LOST';
 
 /**
  * What makes the storage degraded now, as `Health.reasons` lists it: writes refused
  * (`STORAGE_UNAVAILABLE`), or entries a replay refused after the start that could not be kept
- * (`REPLAY_REFUSED_NOT_KEPT`: snapshots wait meanwhile, so the journal grows).
+ * (`REPLAY_REFUSED_NOT_KEPT`: snapshots wait meanwhile, so the journal grows), or the data
+ * directory's lock lost to another process (`DATA_DIR_LOCK_LOST`: its `gdx-mock.lock` was deleted
+ * under the server and a second one may be using the directory).
  *
  * @example
  * ```ts
- * degradedReasons({ writable: true, replayRefused: { count: 1, notKept: 1 } }); // ['REPLAY_REFUSED_NOT_KEPT']
+ * degradedReasons({ writable: true, replayRefused: { count: 1, notKept: 1 }, lockLost: false }); // ['REPLAY_REFUSED_NOT_KEPT']
  * ```
  */
-function degradedReasons(storage: Pick<ServiceStorage, 'writable' | 'replayRefused'>): DegradedReason[] {
+function degradedReasons(storage: Pick<ServiceStorage, 'writable' | 'replayRefused' | 'lockLost'>): DegradedReason[] {
   const reasons: DegradedReason[] = [];
   if (!storage.writable) reasons.push('STORAGE_UNAVAILABLE');
   if (storage.replayRefused.notKept > 0) reasons.push('REPLAY_REFUSED_NOT_KEPT');
+  if (storage.lockLost) reasons.push('DATA_DIR_LOCK_LOST');
   return reasons;
 }
 
@@ -52,7 +55,7 @@ export const serviceRoutes: readonly SimRoute[] = [
       const { kind, location, writable, compacting, entriesSinceSnapshot, restoring, replayRefused } = service.storage;
       // A path on the server is for its operator: left out, as the store's, when the mock has a token.
       const refused = service.showsLocation ? replayRefused : { count: replayRefused.count, notKept: replayRefused.notKept };
-      const reasons = degradedReasons({ writable, replayRefused });
+      const reasons = degradedReasons({ writable, replayRefused, lockLost: service.storage.lockLost });
       const connections = service.connections();
       return {
         status: 200,
