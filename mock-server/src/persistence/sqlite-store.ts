@@ -73,6 +73,10 @@ export function openSqliteStore(dir: string): Store {
  * A store file emptied in place (cut to 0 bytes by a failed copy or restore) is refused the same
  * way: SQLite reads it as an empty database, and the journal's tables would silently be made anew
  * in it — before the first snapshot, every acknowledged write lived only there.
+ * Each file is opened read-only for this check, apart from the connection `openDatabase` makes
+ * next: a read-write one would roll back a hot journal (change the file) before the check could
+ * refuse the directory, which is to be left as it is for `gdx-mock repair` (which shares
+ * `fileState`). The second open costs 0.13–0.2 ms of the store's 1.5 ms (both files).
  */
 function storeFiles(dir: string): { fresh: boolean; recorded: boolean } {
   const manifest = readManifest(dir);
