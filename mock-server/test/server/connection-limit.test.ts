@@ -104,6 +104,26 @@ describe('the connection cap', () => {
     expect(journal.items.filter((item) => item.path.endsWith('/faults'))).toEqual([]);
   });
 
+  it('answers at most 16 connections past the cap at once: one more while their clients have not closed is closed unanswered', async () => {
+    app = createApp({ seed: 3 });
+    running = await startServer(app, { port: 0, maxConnections: 1 });
+    const held = await open(running.port);
+    sockets.push(held.socket);
+    await expect.poll(() => connectionsOf(running!)).toBe(1);
+    // Clients that keep their side open after the answer: each answer's connection stays until the server's linger ends.
+    const answered: string[] = [];
+    for (let n = 0; n < 16; n++) {
+      const extra = connect({ port: running.port, host: '127.0.0.1', allowHalfOpen: true });
+      sockets.push(extra);
+      extra.on('error', () => undefined);
+      answered.push(await new Promise<string>((resolve) => extra.once('data', (chunk: Buffer) => resolve(chunk.toString('latin1').split('\r\n')[0] ?? ''))));
+    }
+    expect(answered).toEqual(Array.from({ length: 16 }, () => 'HTTP/1.1 503 Service Unavailable'));
+    const past = await open(running.port);
+    sockets.push(past.socket);
+    expect(await past.closed).toBe('');
+  });
+
   it('logs an error of the listening socket (accept failing with EMFILE) instead of ending the process, and keeps serving', async () => {
     app = createApp({ seed: 3 });
     const logged: Logged[] = [];
