@@ -29,18 +29,19 @@ export function watchLock(store: Pick<Store, 'verifyLock'>, logError: (message: 
   const verify = store.verifyLock?.bind(store);
   if (!verify) return undefined;
   let lost = false;
+  // The message says it all; the `err` of the log line carries the code a query matches, not a stack.
   const check = (): boolean => {
     const found = verify();
     if (found.state === 'held') lost = false;
     else if (found.state === 'remade') {
       lost = false;
-      logError(`[DATA_DIR_LOCK] 数据目录锁文件被删除或替换，已重新创建并加锁 / ${found.reason}: do not delete it while a server runs (it is how a second server on this directory is refused)`, new Error(found.reason));
+      logError(`[DATA_DIR_LOCK] 数据目录锁文件被删除或替换，已重新创建并加锁 / ${found.reason}: do not delete it while a server runs (it is how a second server on this directory is refused)`, { code: 'DATA_DIR_LOCK' });
     } else if (!lost) {
       lost = true;
       logError(
         `[DATA_DIR_LOCK_LOST] 数据目录锁已失效，可能有另一进程在使用该目录 / ${found.reason}. Two servers on one store each answer from their own state; ` +
           'stop the other process: GET /_sim/v1/health says degraded (DATA_DIR_LOCK_LOST) until the lock is taken again',
-        new Error(found.reason),
+        { code: 'DATA_DIR_LOCK_LOST' },
       );
     }
     return lost;
