@@ -50,9 +50,10 @@ export interface ServerOptions {
   shutdownGraceMs?: number;
   /**
    * The most connections open at once; each one past it is answered 503 `CONNECTION_LIMIT_REACHED`
-   * before its request is read, and closed (and `serverLog` is told; see `watchConnections`). Default `defaultMaxConnections()`: the open-file limit less a reserve for
-   * the server's own files, so the descriptors never run out under a flood of connections (then
-   * the kernel refuses `accept` and connections are dropped with nothing said).
+   * before its request is read, and closed (and `serverLog` is told; see `watchConnections`).
+   * Default `defaultMaxConnections()`: the open-file limit less a reserve for the server's own
+   * files, so the descriptors never run out under a flood of connections (then the kernel refuses
+   * `accept` and connections are dropped with nothing said).
    */
   maxConnections?: number;
   /**
@@ -81,7 +82,8 @@ export interface RunningServer {
    * Drains: requests in flight, and those arriving on the connections already open, are answered
    * (with `Connection: close`) for up to `shutdownGraceMs`; a connection opened meanwhile is
    * answered 503 `SHUTTING_DOWN` and closed; idle connections are closed after 250 ms; the
-   * listening socket closes once the connections it had are closed and none came for 100 ms.
+   * listening socket closes once the connections it had are closed and none came for 100 ms (2 s
+   * after the start of the drain at the latest).
    * Past `shutdownGraceMs` the connections still open are cut (with 0, at once, the listener
    * too). Resolves once every connection is closed. Called again while draining, it cuts them now.
    */
@@ -275,9 +277,9 @@ export async function startServer(app: App, options: ServerOptions = {}): Promis
   const consoleDir = options.consoleDir ?? consoleAssetsDir;
   const maxConnections = options.maxConnections ?? defaultMaxConnections();
   if (!Number.isSafeInteger(maxConnections) || maxConnections < 1) throw new RangeError(`maxConnections must be a positive integer, got ${String(maxConnections)}`);
-  // Node's own Host check answers a bare 400 before this handler: `hostMissing` answers it as problem+json.
   // Made once the server listens; no request is read before.
   let drain: Drain;
+  // Node's own Host check answers a bare 400 before this handler: `hostMissing` answers it as problem+json.
   const server = createServer({ keepAlive: true, keepAliveTimeout: 65_000, maxHeaderSize: parserHeadLimit(limits), requireHostHeader: false }, (req, res) => {
     // Answered 503 for the connection cap before its request was read (`watchConnections`).
     if (connections.refused(req.socket)) return;
