@@ -212,6 +212,37 @@ describe('authorized operation: the authorization in force, data access and offi
     expect((await revokedWorld.ao('GET', `/data-access-requests/${waiting.body.id}`, { as: revokedWorld.operator })).body.reasons).toEqual([{ code: 'AUTHORIZATION_NOT_ACTIVE', text: expect.stringContaining('terminated') }]);
   });
 
+  it('withdraws a listed product with the authorization, by the clock at the term end and on revocation (101号 第三十七条)', async () => {
+    const world = await openAoWorld(ctx);
+    const { authorizationId } = await signedSelection(world, { from: '2025-10-01', to: '2025-12-31' });
+    const product = await world.ao('POST', '/products', { as: world.operator, body: productBody(world, authorizationId) });
+    await world.ao('POST', `/products/${product.body.id}/submissions`, { as: world.operator, body: {} });
+    await world.official('product', product.body.id, 'pass_compliance_review');
+    const disclosed = async () => (await world.ao('GET', '/public/products', { as: world.body })).body.items.map((p: { productId: string }) => p.productId);
+    expect(await disclosed()).toContain(product.body.id);
+    const advanced = await world.advance({ to: '2026-01-02T00:00:00+08:00' });
+    expect(advanced.body.fired).toContainEqual(expect.objectContaining({ objectType: 'product', objectId: product.body.id, from: 'listed', to: 'withdrawn', at: '2026-01-01T00:00:00+08:00' }));
+    const withdrawn = await world.ao('GET', `/products/${product.body.id}`, { as: world.operator });
+    expectContract('authorized-operation', 'getProduct', withdrawn, 200);
+    expect(withdrawn.body).toMatchObject({ state: 'withdrawn', listedOn: '2025-09-26', reasons: [{ code: 'AUTHORIZATION_NOT_ACTIVE', text: expect.stringMatching(/产品下架.*expired.*withdrawn/) }] });
+    expect(withdrawn.body.events.at(-1)).toMatchObject({ from: 'listed', to: 'withdrawn', actor: { role: 'clock' }, at: '2026-01-01T00:00:00+08:00' });
+    // Off the public list, and no fee is set on it any more.
+    expect(await disclosed()).not.toContain(product.body.id);
+    const fee = await world.ao('POST', `/products/${product.body.id}/fees`, { as: world.operator, body: { actualFen: 100, effectiveFrom: '2026-01-05', displayed: true } });
+    expect(fee.status).toBe(409);
+    expect((await world.sim('GET', `/objects/authorized-operation/product/${product.body.id}/timeline`)).body.allowedActions).toEqual([]);
+
+    // Revoked: the same, at once.
+    const revokedWorld = await openAoWorld(ctx);
+    const signed = await signedSelection(revokedWorld);
+    const listed = await revokedWorld.ao('POST', '/products', { as: revokedWorld.operator, body: productBody(revokedWorld, signed.authorizationId) });
+    await revokedWorld.ao('POST', `/products/${listed.body.id}/submissions`, { as: revokedWorld.operator, body: {} });
+    await revokedWorld.official('product', listed.body.id, 'pass_compliance_review');
+    await revokedWorld.official('authorization', signed.authorizationId, 'revoke', { reasons: [{ text: '严重违约。' }] });
+    const ended = await revokedWorld.ao('GET', `/products/${listed.body.id}`, { as: revokedWorld.operator });
+    expect(ended.body).toMatchObject({ state: 'withdrawn', reasons: [{ code: 'AUTHORIZATION_NOT_ACTIVE', text: expect.stringContaining('terminated') }] });
+  });
+
   it('approves no data access while the early termination is requested, and ends the pending request with the authorization', async () => {
     const world = await openAoWorld(ctx);
     const { authorizationId } = await signedSelection(world);

@@ -23,6 +23,12 @@ const PRODUCT_ENDED: Readonly<Record<string, string>> = {
   terminated: '授权运营已终止，审核中的产品不再上架 / The authorization was terminated: the product under review can no longer be listed',
 };
 
+/** Why a listed product is withdrawn with its authorization: the operator may no longer provide it. */
+const LISTED_PRODUCT_ENDED: Readonly<Record<string, string>> = {
+  expired: '授权运营期限届满，产品下架 / The authorization expired: the product is withdrawn from the list',
+  terminated: '授权运营已终止，产品下架 / The authorization was terminated: the product is withdrawn from the list',
+};
+
 /** The reason an object ends with its authorization, coded as an approval refused for the same cause. */
 function endedReasons(texts: Readonly<Record<string, string>>, to: string): { reasons: { code: string; text: string }[] } {
   return { reasons: [{ code: 'AUTHORIZATION_NOT_ACTIVE', text: texts[to] ?? `授权运营已结束（${to}） / The authorization ended (${to})` }] };
@@ -76,14 +82,17 @@ function holdOrReopen(state: AuthorizedOperationState, own: Dependents, to: stri
 
 /**
  * Ends what depends on an authorization that expired or terminated (`to`): an approved request by
- * `end_data_access`; a pending request, or a product under review, never to be approved now, by
- * `authorization_ended` with the reason (coded `AUTHORIZATION_NOT_ACTIVE`, as an approval refused
- * for the same cause; worded for a request's revoked permissions or a product's listing).
+ * `end_data_access`; a pending request, or a product under review, never to be approved now, and
+ * a listed product, which the operator may no longer provide (permissions revoked at once, 101号
+ * 第三十七条), by `authorization_ended` with the reason (coded `AUTHORIZATION_NOT_ACTIVE`, as an
+ * approval refused for the same cause; worded for a request's revoked permissions, a product's
+ * listing or its withdrawal).
  */
 function endWith(state: AuthorizedOperationState, own: Dependents, to: string): void {
   tell(state, objectsIn(state, own.requests, ['approved']), 'end_data_access');
   tell(state, objectsIn(state, own.requests, ['submitted']), 'authorization_ended', endedReasons(REQUEST_ENDED, to));
   tell(state, objectsIn(state, own.products, ['compliance_review']), 'authorization_ended', endedReasons(PRODUCT_ENDED, to));
+  tell(state, objectsIn(state, own.products, ['listed']), 'authorization_ended', endedReasons(LISTED_PRODUCT_ENDED, to));
 }
 
 /**

@@ -8,8 +8,9 @@ import { explainOverdue, profileLimit } from '../profile-limit.js';
  * or rejected with reasons; a listed product is withdrawn with a reason. It is listed only while its
  * authorization takes new permissions: the clock closes the listing (`close_approval`,
  * `data.approvalClosed`: `AUTHORIZATION_NOT_ACTIVE`) while the authorization is not `active` (nor
- * in a state of the profile's `permissionsOpenWhile`), reopens it (`reopen_approval`), and rejects
- * a product still under review when the authorization ends (`authorization_ended`, with reasons).
+ * in a state of the profile's `permissionsOpenWhile`), reopens it (`reopen_approval`), and, when
+ * the authorization ends (`authorization_ended`, with reasons), rejects a product still under
+ * review and withdraws a listed one: its operator's permissions are revoked (101号 第三十七条).
  * Its registration duty on
  * the registration platform (20 WD from delivery) is computed by `productRegistrationDuty`, not
  * tracked by this machine (nothing changes state at its due date).
@@ -41,6 +42,10 @@ export function productMachine(profile: Profile): MachineDefinition {
       // 101号 第三十七条: a product still under review when the authorization ends can never be
       // listed; it ends rejected with the reason rather than wait, overdue, for ever.
       { from: 'compliance_review', event: 'authorization_ended', to: 'rejected', by: ['clock'], requires: ['reasons'] },
+      // Likewise a listed product is no longer offered once the authorization that let the
+      // operator develop and provide it has ended (permissions revoked, 101号 第三十七条; 27号
+      // 第十九条's public list names only products of an authorization in force).
+      { from: 'listed', event: 'authorization_ended', to: 'withdrawn', by: ['clock'], requires: ['reasons'] },
       // The operator's fee within the ceiling (65号 二、五), recorded while the product stays listed.
       { from: 'listed', event: 'set_fee', to: 'listed', by: ['operator'], requires: ['fee'], eventType: 'fee_set' },
       { from: 'listed', event: 'withdraw', to: 'withdrawn', by: ['operator'], requires: ['reasons'] },
