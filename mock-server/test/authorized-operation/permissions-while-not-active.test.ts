@@ -100,6 +100,43 @@ describe('authorized operation: no new permissions while the authorization is no
     }
   });
 
+  it('a held review\'s clock stops and resumes with the days it had left (heldReviewClock: resume)', async () => {
+    const world = await openAoWorld(ctx);
+    const { authorizationId } = await signedSelection(world);
+    const { pendingId, productId } = await pendingWork(world, authorizationId);
+    const before = (await world.ao('GET', `/products/${productId}`, { as: world.operator })).body.deadline;
+    expect(before).toMatchObject({ step: 'compliance_review', limit: 5, startedOn: '2025-09-26', dueDate: '2025-10-10' });
+    await enter(world, authorizationId, 'amending');
+    for (const path of [`/products/${productId}`, `/data-access-requests/${pendingId}`]) {
+      expect((await world.ao('GET', path, { as: world.operator })).body.deadline).toBeNull();
+    }
+    // Well past both limits while held: neither review is overdue, no overdue event fires.
+    const advanced = await world.advance({ to: '2025-10-20T09:00:00+08:00' });
+    expect(advanced.body.fired.filter((f: { objectId: string }) => f.objectId === productId || f.objectId === pendingId)).toEqual([]);
+    await leave(world, authorizationId, 'amending');
+    // Held on the day of receipt: all 5 (10) working days are left from Monday 2025-10-20.
+    const product = await world.ao('GET', `/products/${productId}`, { as: world.operator });
+    expectContract('authorized-operation', 'getProduct', product, 200);
+    expect(product.body.deadline).toMatchObject({ step: 'compliance_review', limit: 5, startTrigger: 'resumed', startedOn: '2025-10-20', dueDate: '2025-10-27', overdue: false });
+    const request = await world.ao('GET', `/data-access-requests/${pendingId}`, { as: world.operator });
+    expect(request.body.deadline).toMatchObject({ step: 'data_access_review', limit: 10, startTrigger: 'resumed', startedOn: '2025-10-20', dueDate: '2025-11-03', overdue: false });
+    // A suspension holds the request's review the same way.
+    await enter(world, authorizationId, 'suspended');
+    expect((await world.ao('GET', `/data-access-requests/${pendingId}`, { as: world.operator })).body.deadline).toBeNull();
+    await world.advance({ to: '2025-11-10T09:00:00+08:00' });
+    await leave(world, authorizationId, 'suspended');
+    expect((await world.ao('GET', `/data-access-requests/${pendingId}`, { as: world.operator })).body.deadline).toMatchObject({ limit: 10, startTrigger: 'resumed', startedOn: '2025-11-10', dueDate: '2025-11-24', overdue: false });
+  });
+
+  it('a profile may keep a held review\'s clock running (heldReviewClock: runs)', async () => {
+    const world = await openAoWorld(ctx, { profile: { name: 'running-review', extends: 'national', options: { authorizedOperation: { heldReviewClock: 'runs' } } } });
+    const { authorizationId } = await signedSelection(world);
+    const { productId } = await pendingWork(world, authorizationId);
+    await enter(world, authorizationId, 'amending');
+    await world.advance({ to: '2025-10-20T09:00:00+08:00' });
+    expect((await world.ao('GET', `/products/${productId}`, { as: world.operator })).body.deadline).toMatchObject({ startedOn: '2025-09-26', dueDate: '2025-10-10', overdue: true });
+  });
+
   it('a profile may keep permissions open during an evaluation (permissionsOpenWhile)', async () => {
     const world = await openAoWorld(ctx, { profile: { name: 'open-evaluation', extends: 'national', options: { authorizedOperation: { permissionsOpenWhile: ['under_evaluation'] } } } });
     const { authorizationId } = await signedSelection(world);

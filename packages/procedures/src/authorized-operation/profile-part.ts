@@ -146,6 +146,12 @@ const pricingRulesSchema = z.strictObject({
  *   permissions in `active` only (§3) and is silent on the rest: the default `[]` holds new
  *   approvals while the scope may be "调整或收回" (amending) and while the evaluation decides whether
  *   the operator "继续承担" (under evaluation, rectifying); permissions already granted stay open.
+ * - `heldReviewClock` — what a review's limit (a data access review, a product's compliance review)
+ *   does while the platform holds its approval (the authorization suspended, 101号 第三十二条
+ *   "暂停其公共数据申请…权限", or outside the states of `permissionsOpenWhile`): `resume` (the
+ *   default) stops it and, once the approval reopens, the review runs on with the days it had left
+ *   (the kernel's `deadline: 'resume'`; one already overdue stays overdue) — a reviewer the platform
+ *   forbids to approve is not late meanwhile; `runs` keeps it running, as before the option.
  *
  * `selectionMethods`, `eligibilityStatements`, `dataAccessEligibilityStatements`, `exclusionGrounds`,
  * `agreementSections` and `permissionsOpenWhile` are sets: a value listed twice is refused at its index (`DUPLICATE`).
@@ -167,6 +173,8 @@ const optionsSchema = z.strictObject({
   formalFeesWithFirstReport: z.boolean(),
   rulesValidUntil: z.string().refine(isIsoDate, 'a real calendar day YYYY-MM-DD').nullable(),
   permissionsOpenWhile: valueSet(PERMISSIONS_OPEN_STATES),
+  // Defaulted, so a profile file written before the option still resolves.
+  heldReviewClock: z.enum(['resume', 'runs']).default('resume'),
   pricing: pricingRulesSchema,
 });
 

@@ -1,6 +1,10 @@
 import type { MachineDefinition, TransitionDefinition } from '@gdx/kernel';
 import type { Profile } from '../../profile-schema.js';
 import { explainOverdue, profileLimit } from '../profile-limit.js';
+import { CLOSE, heldReview, REOPEN } from './held-review.js';
+
+const SUSPEND = { event: 'suspend_access', eventType: 'access_suspended' };
+const RESUME = { event: 'resume_access', eventType: 'access_resumed' };
 
 /**
  * Data access within an authorization, per scenario (101号 第十二条 一场景一清单一审定; 厦门办法
@@ -16,7 +20,9 @@ import { explainOverdue, profileLimit } from '../profile-limit.js';
  * the profile's `permissionsOpenWhile` keeps them open) or awaiting its early termination — the
  * clock closes a pending request's approval (`close_approval`, `data.approvalClosed`; the same
  * refusal) and reopens it when the authorization is `active` again (`reopen_approval`); an
- * approved request stays approved. When the authorization expires or terminates
+ * approved request stays approved. While held, the request's review limit stops under the
+ * profile's `heldReviewClock: resume` (the default) and runs on with the days it had left once
+ * released. When the authorization expires or terminates
  * the clock ends a pending request (`authorization_ended`, with `reasons`; an approved one by
  * `end_data_access`).
  *
@@ -31,11 +37,14 @@ export function dataAccessMachine(profile: Profile): MachineDefinition {
   // The clock's `suspend_access` / `resume_access` while the authorization is suspended (101号 第三十二条
   // 暂停其公共数据申请及加工利用使用权限), recorded on the request. A self-transition would restart a
   // cleared step: a reported agreement's `agreement_report` stays cleared.
-  const permissions = (state: string): TransitionDefinition[] =>
-    (['suspend_access', 'resume_access'] as const).flatMap((event) => {
+  // A pending request's review is held, its clock stopped under `heldReviewClock: resume` (`heldReview`).
+  const permissions = (state: string): TransitionDefinition[] => {
+    if (state === 'submitted') return heldReview(profile, state, 'accessSuspended', SUSPEND, RESUME);
+    return (['suspend_access', 'resume_access'] as const).flatMap((event) => {
       const t = { from: state, event, to: state, by: ['clock'], set: { accessSuspended: event === 'suspend_access' }, eventType: event === 'suspend_access' ? 'access_suspended' : 'access_resumed' };
       return state === 'approved' && reportStep ? [{ ...t, guard: 'data.agreementReported', deadline: 'clear' as const }, t] : [t];
     });
+  };
   return {
     id: 'authorized-operation.data-access',
     initial: 'submitted',
@@ -59,8 +68,7 @@ export function dataAccessMachine(profile: Profile): MachineDefinition {
       // its early termination requested: `permissionsOpen`), nothing is approved within it, as
       // nothing is submitted; `reopen_approval` when it is `active` again (a termination request
       // never is). The host sends both (payload `authorizationState`, kept in the event).
-      { from: 'submitted', event: 'close_approval', to: 'submitted', by: ['clock'], set: { approvalClosed: true }, eventType: 'approval_closed' },
-      { from: 'submitted', event: 'reopen_approval', to: 'submitted', by: ['clock'], set: { approvalClosed: false }, eventType: 'approval_reopened' },
+      ...heldReview(profile, 'submitted', 'approvalClosed', CLOSE, REOPEN),
       // 101号 第三十七条 (permissions revoked at the end): a request still pending can never be
       // approved, so it ends with the authorization instead of waiting, overdue, for ever.
       { from: 'submitted', event: 'authorization_ended', to: 'ended', by: ['clock'], requires: ['reasons'] },

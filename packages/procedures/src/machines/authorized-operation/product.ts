@@ -1,6 +1,7 @@
 import type { MachineDefinition } from '@gdx/kernel';
 import type { Profile } from '../../profile-schema.js';
 import { explainOverdue, profileLimit } from '../profile-limit.js';
+import { CLOSE, heldReview, REOPEN } from './held-review.js';
 
 /**
  * A product or service (27号 第十四条(三)、第十九条; 101号 第二十三条; 厦门办法 第十九条): drafted by the
@@ -8,7 +9,8 @@ import { explainOverdue, profileLimit } from '../profile-limit.js';
  * or rejected with reasons; a listed product is withdrawn with a reason. It is listed only while its
  * authorization takes new permissions: the clock closes the listing (`close_approval`,
  * `data.approvalClosed`: `AUTHORIZATION_NOT_ACTIVE`) while the authorization is not `active` (nor
- * in a state of the profile's `permissionsOpenWhile`), reopens it (`reopen_approval`), and, when
+ * in a state of the profile's `permissionsOpenWhile`), reopens it (`reopen_approval`; the review's
+ * limit stops meanwhile under the profile's `heldReviewClock: resume`), and, when
  * the authorization ends (`authorization_ended`, with reasons), rejects a product still under
  * review and withdraws a listed one: its operator's permissions are revoked (101号 第三十七条).
  * Its registration duty on
@@ -37,8 +39,8 @@ export function productMachine(profile: Profile): MachineDefinition {
       { from: 'compliance_review', event: 'pass_compliance_review', to: 'listed', by: reviewers, guard: '!data.approvalClosed', guardError: 'AUTHORIZATION_NOT_ACTIVE', eventType: 'product_listed' },
       { from: 'compliance_review', event: 'fail_compliance_review', to: 'rejected', by: reviewers, requires: ['reasons'] },
       explainOverdue('compliance_review', reviewers),
-      { from: 'compliance_review', event: 'close_approval', to: 'compliance_review', by: ['clock'], set: { approvalClosed: true }, eventType: 'approval_closed' },
-      { from: 'compliance_review', event: 'reopen_approval', to: 'compliance_review', by: ['clock'], set: { approvalClosed: false }, eventType: 'approval_reopened' },
+      // The review's clock stops meanwhile (`heldReviewClock`).
+      ...heldReview(profile, 'compliance_review', 'approvalClosed', CLOSE, REOPEN),
       // 101号 第三十七条: a product still under review when the authorization ends can never be
       // listed; it ends rejected with the reason rather than wait, overdue, for ever.
       { from: 'compliance_review', event: 'authorization_ended', to: 'rejected', by: ['clock'], requires: ['reasons'] },
