@@ -11,7 +11,7 @@ afterEach(async () => {
   h = undefined;
 });
 
-async function start(profile: string, startAt: string): Promise<Harness> {
+async function start(profile: string | Record<string, unknown>, startAt: string): Promise<Harness> {
   h = await Harness.start(inProcess, { profile, startAt });
   return h;
 }
@@ -101,7 +101,9 @@ describe('initialFiling on submission', () => {
 
 describe('initialFiling on resubmission', () => {
   it('a corrected operationStartedOn is judged against the original receipt, not the resubmission day', async () => {
-    const x = await start('national', '2025-10-30T10:00:00+08:00');
+    // Two supplement notices on one application: a profile that allows a notice after each
+    // resubmission (the default, 一次性告知, refuses the second).
+    const x = await start({ extends: 'national', name: 'repeated-notices', options: { supplementNotice: 'repeatable' } }, '2025-10-30T10:00:00+08:00');
     const org = x.org(0);
     const app = await submitted(x, org, startedOn(org, '2025-09-01'));
     expect(app.initialFiling).toMatchObject({ dueDate: '2025-09-28', late: true });

@@ -85,4 +85,36 @@ describe('journal replay', () => {
       await second.app.close();
     }
   });
+  it('a second supplement notice an older version gave (before 一次性告知 was enforced) replays as answered; live it is refused', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gdx-reg-'));
+    dirs.push(dir);
+    const logged: string[] = [];
+    const open = () => createApp({ platforms: [createRegistrationPlatform({ spec: specs.registration })], simulationSpec: specs.simulation, seed: 3, dataDir: dir, compactEvery: 1_000_000, logError: (m) => logged.push(m) });
+    const first = await harnessOn(open());
+    const created = await first.sim('POST', '/sandboxes', { profile: 'national', startAt: '2025-09-26T10:00:00+08:00', seed: 4, reviewerPolicy: { mode: 'manual' } });
+    first.sandboxId = created.body.id;
+    first.orgs = created.body.organizations;
+    const registrant = created.body.organizations.find((o: { roles: string[] }) => o.roles.includes('registrant'));
+    const id = (await first.call(registrant, 'POST', '/applications', {}, initialSubmission(registrant), idem())).body.id;
+    await ok(first.act('application', id, 'request_supplements', { items: [{ field: '/riskAssessment', text: '缺少评估报告' }] }));
+    expect((await first.call(registrant, 'POST', '/applications/{applicationId}/resubmissions', { applicationId: id }, { changes: {} }, idem())).status).toBe(200);
+    const second = { platform: 'registration', objectType: 'application', objectId: id, action: 'request_supplements', items: [{ field: '/evidence', text: '存证材料不完整' }] };
+    expect((await first.act('application', id, 'request_supplements', { items: second.items })).status).toBe(409);
+    await first.app.close();
+
+    // What an older version journaled: the second notice, answered 200.
+    journalAcknowledged(dir, [{ path: `/_sim/v1/sandboxes/${first.sandboxId}/actions`, body: second, status: 200 }]);
+
+    const reopened = await harnessOn(open(), first.sandboxId);
+    try {
+      expect(logged.filter((m) => m.startsWith('[REPLAY_REFUSED]'))).toEqual([]);
+      const app = (await reopened.call(registrant, 'GET', '/applications/{applicationId}', { applicationId: id })).body;
+      expect(app).toMatchObject({ state: 'supplement_required', supplementItems: second.items });
+      // The applicant answers it; a third notice is refused live.
+      expect((await reopened.call(registrant, 'POST', '/applications/{applicationId}/resubmissions', { applicationId: id }, { changes: {} }, idem())).status).toBe(200);
+      expect((await reopened.act('application', id, 'request_supplements', { items: second.items })).body).toMatchObject({ reasonCode: 'SUPPLEMENT_ALREADY_REQUESTED' });
+    } finally {
+      await reopened.app.close();
+    }
+  });
 });

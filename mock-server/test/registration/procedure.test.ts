@@ -68,6 +68,37 @@ describe('acceptance (第十条)', () => {
     expect(replay.body).toMatchObject({ code: 'ILLEGAL_TRANSITION', currentState: 'submitted' });
   });
 
+  it('一次性告知: after the resubmission the registry accepts or refuses to accept; a second supplement notice is refused', async () => {
+    const x = await start();
+    const org = x.org(0);
+    const id = await submit(x, org);
+    const items = [{ field: '/riskAssessment', text: '缺少数据安全风险评估报告' }];
+    await ok(x.act('application', id, 'request_supplements', { items }));
+    const changes = { riskAssessment: { summary: '已补充评估报告', attachment: attachment('评估报告.pdf') } };
+    expect((await x.call(org, 'POST', '/applications/{applicationId}/resubmissions', { applicationId: id }, { changes }, idem())).status).toBe(200);
+    const timeline = await x.sim('GET', `/sandboxes/${x.sandboxId}/objects/registration/application/${id}/timeline`);
+    const offered = timeline.body.allowedActions.map((a: { action: string }) => a.action);
+    expect(offered).toEqual(expect.arrayContaining(['accept', 'not_accept']));
+    expect(offered).not.toContain('request_supplements');
+    const second = await x.act('application', id, 'request_supplements', { items: [{ field: '/evidence', text: '存证材料不完整' }] });
+    expect(second.status).toBe(409);
+    expect(second.body).toMatchObject({ code: 'ILLEGAL_TRANSITION', reasonCode: 'SUPPLEMENT_ALREADY_REQUESTED', currentState: 'submitted' });
+    expect(second.body.allowedEvents).toEqual(expect.arrayContaining(['accept', 'not_accept']));
+    const unchanged = (await getApp(x, org, id)).body;
+    expect(unchanged).toMatchObject({ state: 'submitted', supplementItems: items });
+    expect(unchanged.events.at(-1)).toMatchObject({ from: 'supplement_required', to: 'submitted' });
+    expect((await ok(x.act('application', id, 'not_accept', { reasons: [{ text: '补正后材料仍不符合规定' }] }))).to).toBe('not_accepted');
+  });
+
+  it('a profile may let the registry give a new supplement notice after each resubmission (supplementNotice: repeatable)', async () => {
+    const x = await start({ profile: { extends: 'national', name: 'repeated-notices', options: { supplementNotice: 'repeatable' } } });
+    const org = x.org(0);
+    const id = await submit(x, org);
+    await ok(x.act('application', id, 'request_supplements', { items: [{ field: '/riskAssessment', text: '缺少评估报告' }] }));
+    expect((await x.call(org, 'POST', '/applications/{applicationId}/resubmissions', { applicationId: id }, { changes: {} }, idem())).status).toBe(200);
+    expect((await ok(x.act('application', id, 'request_supplements', { items: [{ field: '/evidence', text: '存证材料不完整' }] }))).to).toBe('supplement_required');
+  });
+
   it('a failed review that returns to supplement (profile option) lists its items on the application, as a supplement request does', async () => {
     const x = await start({ profile: { extends: 'national', name: 'lenient', options: { reviewFailedReturnsToSupplement: true } } });
     const org = x.org(0);

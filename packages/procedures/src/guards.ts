@@ -31,7 +31,8 @@ function unmovedValidityEnd(startedOn: string, dueDate: string, profile: Profile
 
 /**
  * The named guards the procedures' machines use, bound to a profile: `renewalWindowOpen` (a
- * registration's renewal), `periodOfUseRunning` (a sharing or open-data grant, see
+ * registration's renewal), `supplementNotYetNoticed` (a registration's one supplement notice,
+ * `supplementNotice: once`), `periodOfUseRunning` (a sharing or open-data grant, see
  * `WHILE_PERIOD_RUNS`) and the authorized-operation guards.
  *
  * @example
@@ -47,5 +48,7 @@ export function procedureGuards(profile: Profile): GuardRegistry {
       return today >= opensOn && today <= closesOn;
     },
     periodOfUseRunning: (instance, _input, ctx) => periodOfUseRunning(instance, ctx.now),
+    // 一次性告知 (26号 第十条): the acceptance's one supplement notice has not been given yet.
+    supplementNotYetNoticed: (instance) => instance.data['supplementNoticed'] !== true,
   };
 }

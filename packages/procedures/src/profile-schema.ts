@@ -83,6 +83,17 @@ export const profileSchema = z.strictObject({
   options: z.strictObject({
     /** false (default): the notice clock keeps running during an objection review. */
     objectionPausesNotice: z.boolean(),
+    /**
+     * How many supplement notices (补正通知) the registry's acceptance may give one application:
+     * `once` (default) — 一次性告知 (26号 第十条, 223号 第十一条, the same words): the one notice lists
+     * every missing or non-compliant item, so after the resubmission the registry accepts or refuses
+     * to accept (不予受理, with reasons); a second `request_supplements` answers 409
+     * `ILLEGAL_TRANSITION`, reasonCode `SUPPLEMENT_ALREADY_REQUESTED`. `repeatable` — a new notice
+     * after each resubmission (a local practice the seeds do not state). A failed review returning
+     * to `supplement_required` (`reviewFailedReturnsToSupplement`) is the review's notice, not the
+     * acceptance's, and is not counted.
+     */
+    supplementNotice: z.enum(['once', 'repeatable']).default('once'),
     /** false (default): a failed review is terminal; true: it returns to `supplement_required`. */
     reviewFailedReturnsToSupplement: z.boolean(),
     /** `query_code` 登记结果查询码 (national) or `certificate` 登记证书 (Inner Mongolia). */

@@ -52,6 +52,16 @@ describe('planOfficialActions: auto', () => {
     }
   });
 
+  it('accepts a resubmission rather than give a second supplement notice (一次性告知), which the machine refuses', () => {
+    const h = harness('national', '2025-09-26T10:00');
+    ok(h.engine.create('registration.application.initial', { id: 'rga_once', actor: registrant }));
+    ok(h.engine.dispatch('rga_once', 'request_supplements', { actor: actors.registry, payload: { items: [{ text: '缺少评估报告' }] } }));
+    const resubmitted = ok(h.engine.dispatch('rga_once', 'resubmit', { actor: registrant }));
+    const planned = planOfficialActions(resubmitted, { policy: 'auto', seed: 1, calendar, probabilities: { accept: 0, supplement: 1, reject: 0 } });
+    expect(planned.map((p) => p.event)).toEqual(['accept']);
+    expect(h.engine.dispatch('rga_once', 'request_supplements', { actor: actors.registry, payload: { items: [{ text: '再次补正' }] } })).toMatchObject({ ok: false, error: { code: 'SUPPLEMENT_ALREADY_REQUESTED' } });
+  });
+
   it('mixes outcomes by the default probabilities', () => {
     const events = new Set(plans({ seed: 3 }, 60).map((p) => p.event));
     expect(events).toEqual(new Set(['accept', 'request_supplements', 'not_accept']));

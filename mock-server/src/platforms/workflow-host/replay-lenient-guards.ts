@@ -11,6 +11,8 @@ import { payloadGuard, type Guard, type GuardRegistry } from '@gdx/kernel';
 export const CHECKS_SINCE_JOURNALS: ReadonlySet<string> = new Set([
   // Approving or delivering a sharing request / open-data application after its period of use ended.
   'periodOfUseRunning',
+  // A registration's second supplement notice (一次性告知, `supplementNotice: once`).
+  'supplementNotYetNoticed',
 ]);
 
 /**

@@ -10,6 +10,18 @@ export const REGISTRATION_TYPES: readonly RegistrationType[] = ['initial', 'chan
 
 const REGISTRY = ['registry'];
 
+/**
+ * The acceptance's supplement notice (补正通知). Under `supplementNotice: once` (一次性告知, 26号
+ * 第十条) it is given once per application: it marks `data.supplementNoticed` and the named guard
+ * `supplementNotYetNoticed` refuses a second one (`SUPPLEMENT_ALREADY_REQUESTED`); the guard is
+ * named so that a journal an older version wrote, holding a second notice, replays as answered.
+ */
+function supplementNotice(profile: Profile): TransitionDefinition {
+  const t: TransitionDefinition = { from: 'submitted', event: 'request_supplements', to: 'supplement_required', by: REGISTRY, requires: ['items'], assign: ['items'] };
+  if (profile.options.supplementNotice === 'repeatable') return t;
+  return { ...t, guard: 'supplementNotYetNoticed', guardError: 'SUPPLEMENT_ALREADY_REQUESTED', set: { supplementNoticed: true } };
+}
+
 /** What a passed review leads to for each type (choice defaults of the domain file, per profile). */
 function afterReview(profile: Profile, type: RegistrationType): 'in_public_notice' | 'registered' | 'cancelled' {
   if (type === 'cancellation') return 'cancelled';
@@ -116,7 +128,7 @@ export function registrationApplicationMachine(profile: Profile, type: Registrat
     },
     transitions: [
       { from: 'submitted', event: 'accept', to: 'under_review', by: REGISTRY },
-      { from: 'submitted', event: 'request_supplements', to: 'supplement_required', by: REGISTRY, requires: ['items'], assign: ['items'] },
+      supplementNotice(profile),
       { from: 'submitted', event: 'not_accept', to: 'not_accepted', by: REGISTRY, requires: ['reasons'] },
       explainOverdue('submitted', REGISTRY),
       // A correction may be filed by an interested party (利害关系人), who answers its supplement notice too.

@@ -202,7 +202,10 @@ function pickDay(today: string, last: string, opts: PlanOptions, decideOn: 'last
 }
 
 function decision(instance: WorkflowInstance, step: OfficialStep, at: number, rand: () => number, weights: OutcomeProbabilities): PlannedDispatch {
-  const outcome = decide(step, rand, weights);
+  const drawn = decide(step, rand, weights);
+  // 一次性告知: the one supplement notice was given and the resubmission answers it, so the
+  // registry accepts (the machine would refuse a second notice and the application wait for ever).
+  const outcome = drawn === 'supplement' && instance.data['supplementNoticed'] === true ? 'accept' : drawn;
   const ends = periodOfUseEnds(instance);
   // Acting after the period of use ended, an official cannot grant it (the machine refuses): it ends the request, saying why.
   if (outcome === 'accept' && step.periodEnded && ends !== undefined && shanghaiDay(at) > ends) {
