@@ -2,6 +2,7 @@
 // over the functions (厦门 第九条 "会同职能转入部门") are in some data directories' journals: at start
 // they are replayed as they were answered, so the report, its duty and every id drawn after them
 // stay. Live, the same report is refused.
+import { makeCreditCode } from '@gdx/identifiers';
 import { describe, expect, it } from 'vitest';
 import { START_AT } from '../support/harness.js';
 import { openSandbox } from '../support/sandbox.js';
@@ -33,6 +34,31 @@ describe('journal replay of a change of functions acknowledged without its succe
     const again = await call('POST', path, { as: me, body });
     expect(again.status).toBe(400);
     expect(again.body.errors).toMatchObject([{ pointer: '/successor', code: 'SUCCESSOR_REQUIRED' }]);
+    await second.close();
+  });
+});
+
+describe('journal replay of a change of functions acknowledged with a successor the sandbox does not have', () => {
+  it('replays the report as answered (no REPLAY_REFUSED, its duty is there), while the same report live answers 400 UNKNOWN_ORGANIZATION', async () => {
+    const dataDir = tempDir();
+    const { open, logged, callOf } = replayableApp(dataDir);
+    const first = open();
+    const sbx = await openSandbox({ call: callOf(first) }, { profile: 'xiamen', seed: 11, startAt: START_AT, reviewerPolicy: { mode: 'manual' } });
+    const me = sbx.org('public-security');
+    const body = { kind: 'function_change', effectiveOn: '2025-09-26', description: '职能划转', successor: { creditCode: makeCreditCode('91350200MA2XYW123'), name: '某不存在的部门' } };
+    expect((await sbx.on('catalog', 'POST', '/function-changes', { as: me, body })).status).toBe(400);
+    await first.close();
+
+    const path = `/sandboxes/${sbx.id}/catalog/v1/function-changes`;
+    journalAcknowledged(dataDir, [{ path, body, caller: me.id, status: 201 }]);
+
+    const second = open();
+    const call = callOf(second);
+    const duties = (await call('GET', `/sandboxes/${sbx.id}/catalog/v1/obligations`, { as: me })).body;
+    expect(logged.filter((m) => m.startsWith('[REPLAY_REFUSED]'))).toEqual([]);
+    expect(duties.items).toEqual([expect.objectContaining({ kind: 'function_change', state: 'pending' })]);
+    const again = await call('POST', path, { as: me, body });
+    expect(again.body.errors).toMatchObject([{ pointer: '/successor/creditCode', code: 'UNKNOWN_ORGANIZATION' }]);
     await second.close();
   });
 });

@@ -1,3 +1,4 @@
+import { makeCreditCode } from '@gdx/identifiers';
 import { describe, expect, it } from 'vitest';
 import { expectCatalog } from './workflow-harness.js';
 import { advance, createDraft, submit, useCatalogMock, type TestSandbox } from './workflow-harness.js';
@@ -78,6 +79,11 @@ describe('catalog update obligations', () => {
     expect(missing).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ pointer: '/successor', code: 'SUCCESSOR_REQUIRED', message: { zh: expect.stringContaining('职能转入部门'), en: expect.any(String) } }] });
     const itself = expectCatalog(await send({ successor: { creditCode: own.creditCode, name: own.name } }), 'POST', '/function-changes', 400);
     expect(itself.errors).toMatchObject([{ pointer: '/successor/creditCode', code: 'SUCCESSOR_IS_PROVIDER' }]);
+    // A well-formed credit code that no organisation of the sandbox has: no department to update the catalog with.
+    const stranger = makeCreditCode('91350200MA2XYW123');
+    expect(sbx.view.organizations.map((o: { creditCode: string }) => o.creditCode)).not.toContain(stranger);
+    const unknown = expectCatalog(await send({ successor: { creditCode: stranger, name: '某不存在的部门' } }), 'POST', '/function-changes', 400);
+    expect(unknown).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ pointer: '/successor/creditCode', code: 'UNKNOWN_ORGANIZATION', message: { zh: expect.stringContaining('职能转入部门'), en: expect.stringContaining('sandbox') } }] });
     expect((await ctx.call('GET', `${sbx.catalog}/obligations`, { as: me })).body.total).toBe(0);
     // A change of business systems moves no functions: no successor asked.
     expect((await send({ kind: 'system_change' })).status).toBe(201);

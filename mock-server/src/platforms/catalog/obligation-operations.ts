@@ -16,9 +16,12 @@ function caller(ctx: Ctx): Organisation {
  * The department taking over a change of functions (厦门 第九条 "会同职能转入部门"): required for a
  * `function_change` where the profile's rules make it a party (`options.catalog.functionChangeSuccessor`),
  * else 400 `SUCCESSOR_REQUIRED` at `/successor`; never the reporting provider itself (the functions
- * move to another organisation), else 400 `SUCCESSOR_IS_PROVIDER` at `/successor/creditCode`.
+ * move to another organisation), else 400 `SUCCESSOR_IS_PROVIDER` at `/successor/creditCode`; an
+ * organisation of the sandbox (the duty is updated jointly with it, so it must be one the platform
+ * knows), else 400 `UNKNOWN_ORGANIZATION` there, as an action naming an organisation the sandbox
+ * does not have is.
  */
-function checkSuccessor(input: FunctionChangeInput, provider: Organisation, required: boolean): void {
+function checkSuccessor(input: FunctionChangeInput, provider: Organisation, required: boolean, organisations: () => readonly Organisation[]): void {
   if (input.kind !== 'function_change' && input.successor === undefined) return;
   if (input.successor === undefined) {
     if (!required) return;
@@ -31,6 +34,13 @@ function checkSuccessor(input: FunctionChangeInput, provider: Organisation, requ
     throw new PlatformProblem('VALIDATION_FAILED', {
       detail: 'the successor is the reporting provider itself',
       errors: [{ pointer: '/successor/creditCode', code: 'SUCCESSOR_IS_PROVIDER', message: { zh: '职能转入部门须为本单位以外的单位', en: 'The department taking over the functions must be another organisation than the provider' } }],
+    });
+  }
+  const { creditCode } = input.successor;
+  if (!organisations().some((o) => o.creditCode === creditCode)) {
+    throw new PlatformProblem('VALIDATION_FAILED', {
+      detail: `no organisation of the sandbox has the credit code ${creditCode}`,
+      errors: [{ pointer: '/successor/creditCode', code: 'UNKNOWN_ORGANIZATION', message: { zh: '沙箱中没有该统一社会信用代码的单位（职能转入部门须为沙箱中的单位）', en: 'No organisation of the sandbox has this credit code (the department taking over the functions must be one of the sandbox)' } }],
     });
   }
 }
@@ -57,7 +67,7 @@ export function obligationOperations(): Record<string, OperationHandler<CatalogS
         if (workflow.entries.get(id)?.provider.organizationId !== org.id) throw new PlatformProblem('NOT_FOUND', { detail: `no entry ${id}` });
       }
       // Live only: a report an older version acknowledged replays as answered.
-      if (!ctx.replaying) checkSuccessor(input, org, workflow.host.procedures.profile.options.catalog.functionChangeSuccessor);
+      if (!ctx.replaying) checkSuccessor(input, org, workflow.host.procedures.profile.options.catalog.functionChangeSuccessor, () => ctx.sandbox.organisations());
       const change = workflow.reportFunctionChange(org, input);
       return { status: 201, body: functionChangeView(change, (id) => workflow.obligationView(id)) };
     },
