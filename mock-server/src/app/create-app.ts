@@ -27,7 +27,7 @@ import { replayTarget } from './replay-target.js';
 import { contractsAnswer } from './served-contracts.js';
 import { resolveLimits, type Limits } from './limits.js';
 import { simAccessGuard } from './sim-access.js';
-import type { OpenApiDocument, PlatformModule, ProfileRef, ReviewerPolicy } from './platform-module.js';
+import { CURRENT_REVISION, type OpenApiDocument, type PlatformModule, type ProfileRef, type ReviewerPolicy } from './platform-module.js';
 import { buildRouter } from './route-table.js';
 import { SIM_ROUTES } from './sim/index.js';
 import type { ServiceConnections, ServiceStorage } from './sim/service-status.js';
@@ -188,6 +188,8 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
   const wall = (): number => pinnedWall ?? realWall();
   // While a journal entry is replayed: `record` rebuilds the delivery log of the events it emits.
   let replayDeliveries: DeliveryMode | undefined;
+  // While a journal entry is replayed: the revision it ran under (`SandboxContext.revision`).
+  let replayRevision: number | undefined;
   const logError = options.logError ?? ((message: string, error: unknown) => console.error(message, error));
   const platforms = (options.platforms ?? defaultPlatforms()) as readonly PlatformModule<unknown>[];
   const startAt = typeof options.startAt === 'string' ? Date.parse(options.startAt) : options.startAt;
@@ -213,6 +215,7 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
     maxWebhooks,
     requestJournal,
     deliveryMode: () => replayDeliveries ?? 'send',
+    revision: () => replayRevision ?? CURRENT_REVISION,
     // An outcome is journaled without waiting: if it is lost in a crash, the delivery stays
     // pending and is sent again (at least once).
     recordDelivery: (outcome) => {
@@ -264,15 +267,16 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
       deps.registry.get(entry.sandboxId)?.webhooks.apply(entry);
       return;
     }
-    const outer = { pinnedWall, replayDeliveries };
+    const outer = { pinnedWall, replayDeliveries, replayRevision };
     pinnedWall = entry.at;
+    replayRevision = entry.rev ?? 0;
     // Entries of journals that predate delivery outcomes rebuild no log (nothing would settle it).
     replayDeliveries = entry.kind === 'command' ? 'record' : 'skip';
     let refusal;
     try {
       refusal = dispatcher.replay(entry);
     } finally {
-      ({ pinnedWall, replayDeliveries } = outer);
+      ({ pinnedWall, replayDeliveries, replayRevision } = outer);
     }
     if (!refusal) return;
     refusals.note(entry, refusal);

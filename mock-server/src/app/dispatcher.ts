@@ -9,7 +9,7 @@ import type { QuotaGuard } from '../sandbox/quotas.js';
 import type { Execution, StoredAnswer } from '../sandbox/idempotency-store.js';
 import type { DispatchMeta, DispatchRequest, DispatchResponse } from './dispatch-types.js';
 import { executeOperation, isProblemResult, type ProblemResult } from './execute-operation.js';
-import type { Organisation, OperationResult, PlatformModule } from './platform-module.js';
+import { CURRENT_REVISION, type Organisation, type OperationResult, type PlatformModule } from './platform-module.js';
 import { problemResponse, type ProblemResultOptions } from './problem-response.js';
 import { signatureHelpProblem } from './signature-help.js';
 import { parseQuery, readJsonBody } from './request-body.js';
@@ -276,6 +276,7 @@ export class Dispatcher {
       if (!isRead(req.method) && answer.status < 400 && !replay && this.#deps.journal) {
         durable = this.#deps.journal.append({
           kind: 'command',
+          rev: CURRENT_REVISION,
           at: this.#deps.wall(),
           method: req.method,
           path: req.path,

@@ -106,6 +106,20 @@ export interface SandboxEventInput {
   object: () => unknown;
 }
 
+/**
+ * Revisions of what an acknowledged command does beyond its answer, numbered from 1 (a command
+ * journaled before any is 0). A journaled command records the revision it ran under
+ * (`CommandEntry.rev`) and its replay runs under that one (`SandboxContext.revision`), so a
+ * restart rebuilds the same feed recipients and delivery log (delivery ids are positions in it):
+ *
+ * 1. The registrants a joint registration application or registration names besides its filer
+ *    are told of its events (webhooks, `/events?organizationId=`), 第七条.
+ */
+export const REVISIONS = { jointRegistrantsNotified: 1 } as const;
+
+/** The revision commands run under now (the newest of `REVISIONS`). */
+export const CURRENT_REVISION = 1;
+
 /** What a platform sees of its sandbox. */
 export interface SandboxContext {
   readonly id: string;
@@ -124,6 +138,12 @@ export interface SandboxContext {
   organisations(): readonly Organisation[];
   organisation(id: string): Organisation | undefined;
   emit(event: SandboxEventInput): void;
+  /**
+   * The revision (`REVISIONS`) of the command being run: `CURRENT_REVISION` live, the one it was
+   * journaled under while it is replayed. A platform whose events reach other organisations
+   * since a revision asks it before telling them.
+   */
+  revision(): number;
   /**
    * The published catalog resource of an id, from the mounted platform that keeps the catalog
    * (`PlatformModule.publishedEntry`: the catalog module); absent when none is mounted. Platforms

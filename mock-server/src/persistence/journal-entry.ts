@@ -37,6 +37,11 @@ export interface CommandEntry {
   /** The path prefix a transport stripped (an MSW mount), for a command with an `Idempotency-Key`: its `Location` keeps it. */
   prefix?: string;
   status: number;
+  /**
+   * The revision of what commands do it ran under (`REVISIONS` of the platform module API), which
+   * its replay runs under; absent: 0, before revisions were recorded.
+   */
+  rev?: number;
 }
 
 /**

@@ -1,15 +1,16 @@
 import { formatShanghaiInstant, WorkingCalendar, type YearSchedule } from '@gdx/calendar';
 import { MemoryNonceStore, type SavedNonce } from '@gdx/protocol';
-import type {
-  FiredTransition,
-  IdGenerator,
-  Organisation,
-  PlatformModule,
-  PlatformName,
-  ProfileRef,
-  ReviewerPolicy,
-  SandboxContext,
-  SandboxEventInput,
+import {
+  CURRENT_REVISION,
+  type FiredTransition,
+  type IdGenerator,
+  type Organisation,
+  type PlatformModule,
+  type PlatformName,
+  type ProfileRef,
+  type ReviewerPolicy,
+  type SandboxContext,
+  type SandboxEventInput,
 } from '../app/platform-module.js';
 import { EventFeed, type FeedEvent } from './event-feed.js';
 import { FaultRules, type FaultRule } from './faults.js';
@@ -52,6 +53,8 @@ export interface SandboxEnvironment {
    * journal written before deliveries were journaled).
    */
   deliveryMode: () => DeliveryMode;
+  /** The revision of the command being run (`SandboxContext.revision`; default `CURRENT_REVISION`). */
+  revision?: () => number;
   /** Told each delivery attempt's outcome as it happens (with a data directory: journals it). */
   recordDelivery?: (outcome: DeliveryOutcome) => void;
   /** The app's quotas (default `DEFAULT_QUOTAS`); a sandbox's own replace them (`SandboxConfig.quotas`). */
@@ -224,6 +227,10 @@ export class Sandbox implements SandboxContext {
 
   organisation(id: string): Organisation | undefined {
     return this.#organisations.find((o) => o.id === id);
+  }
+
+  revision(): number {
+    return this.#env.revision?.() ?? CURRENT_REVISION;
   }
 
   organisationByAppKey(appKey: string): Organisation | undefined {

@@ -83,5 +83,47 @@ describe('joint applications (第七条)', () => {
     await ok(x.act('application', cancellation, 'accept'));
     expect((await ok(x.act('application', cancellation, 'approve_review'))).to).toBe('cancelled');
     expect((await ok(registration(x, a, registrationId))).state).toBe('cancelled');
+    // The registration's events follow its registrants: its cancellation reaches C's feed, not B's any more.
+    const cancelledFor = async (org: Org) =>
+      ((await x.sim('GET', `/sandboxes/${x.sandboxId}/events?organizationId=${org.id}&limit=200&order=desc`)).body.items as { objectId: string; event: { to?: string } }[]).some((e) => e.objectId === registrationId && e.event.to === 'cancelled');
+    expect(await cancelledFor(c)).toBe(true);
+    expect(await cancelledFor(a)).toBe(true);
+    expect(await cancelledFor(b)).toBe(false);
+  });
+});
+
+describe('joint applications notify every registrant (第七条)', () => {
+  const feedOf = async (x: Harness, org: Org) => (await x.sim('GET', `/sandboxes/${x.sandboxId}/events?organizationId=${org.id}&limit=200`)).body.items as { objectId: string; type: string }[];
+  const about = (events: { objectId: string; type: string }[], id: string) => events.filter((e) => e.objectId === id).map((e) => e.type);
+
+  it("the application's and its registration's events reach each named registrant's feed and webhooks, not an outsider's", async () => {
+    const x = await start();
+    const [a, b, outsider] = [x.org(0), x.org(1), x.org(2)];
+    const hooks = new Map<string, string>();
+    for (const org of [a, b, outsider]) {
+      const hook = await x.sim('POST', `/sandboxes/${x.sandboxId}/webhooks`, { organizationId: org.id, url: `http://127.0.0.1:9/${org.id}`, secret: 'whsec-0123456789abcdef' });
+      expect(hook.status, JSON.stringify(hook.body)).toBe(201);
+      hooks.set(hook.body.id as string, org.id);
+    }
+    const id = await submit(x, a, joint(a, b));
+    await ok(x.act('application', id, 'accept'));
+    const passed = await ok(x.act('application', id, 'approve_review'));
+    await x.advance(passed.object.deadline.dueAt);
+    const registrationId: string = (await ok(application(x, a, id))).registrationId;
+
+    const ofA = await feedOf(x, a);
+    expect(about(ofA, id).length).toBeGreaterThan(2);
+    expect(about(ofA, registrationId)).toContain('code_issued');
+    const ofB = await feedOf(x, b);
+    expect(about(ofB, id)).toEqual(about(ofA, id));
+    expect(about(ofB, registrationId)).toEqual(about(ofA, registrationId));
+    expect(await feedOf(x, outsider)).toEqual([]);
+
+    // One delivery per event to each registrant's webhook, none to the outsider's.
+    const log = (await x.sim('GET', `/sandboxes/${x.sandboxId}/webhooks/deliveries?limit=200`)).body.items as { webhookId: string }[];
+    const count = (org: Org) => log.filter((d) => hooks.get(d.webhookId) === org.id).length;
+    expect(count(a)).toBe(ofA.length);
+    expect(count(b)).toBe(ofA.length);
+    expect(count(outsider)).toBe(0);
   });
 });

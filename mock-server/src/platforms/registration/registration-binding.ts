@@ -1,7 +1,8 @@
 import { type WorkflowEvent, type WorkflowInstance } from '@gdx/kernel';
 import { REGISTRATION_TYPES } from '@gdx/procedures';
 import { officialOrganisation, wireEvent, type HostBinding, type WireMapping } from '../workflow-host/index.js';
-import { filerRole, type ObjectionRecord } from './records.js';
+import type { ApplicationRecord, ObjectionRecord, RegistrationRecord } from './records.js';
+import { alsoNotified, applicationRegistrants, jointRegistrants } from './co-registrants.js';
 import type { RegistrationState } from './registration-state.js';
 import { REGISTRATION_LIST_KEYS, registrationListings } from './registration-listings.js';
 import { endPendingApplications } from './pending-applications.js';
@@ -10,9 +11,6 @@ import { applicationView, objectionView, registrationView } from './wire-views.j
 
 /** No further organisation to notify (shared: asked for every event published). */
 const NOBODY: readonly string[] = [];
-
-/** The machine of correction applications, the only ones an interested party may file. */
-const CORRECTION_MACHINE = 'registration.application.correction';
 
 /** The machine of a registration (登记结果). */
 export const RECORD_MACHINE = 'registration.record';
@@ -36,7 +34,7 @@ const RECORD_WIRE: WireMapping = {
 };
 
 /**
- * Publishes an objection's latest event on the sandbox feed (its filer and the registrant are told).
+ * Publishes an objection's latest event on the sandbox feed (its filer and the application's registrants are told).
  *
  * @example
  * ```ts
@@ -47,8 +45,10 @@ export function publishObjection(state: RegistrationState, o: ObjectionRecord): 
   const event = o.events.at(-1);
   if (!event) return;
   const notice = state.notices.get(o.noticeId);
-  const owner = notice ? state.applications.get(notice.applicationId)?.owner : undefined;
-  state.host.publish({ objectType: 'objection', objectId: o.id, organizationId: o.filer, ...(owner ? { alsoNotify: [owner] } : {}), event: wireEvent(event), object: () => objectionView(o) });
+  const app = notice ? state.applications.get(notice.applicationId) : undefined;
+  // Every registrant of a joint application under notice is told, the filer first.
+  const notified = app ? [app.owner, ...jointRegistrants(state, applicationRegistrants(state, app), app.owner)] : undefined;
+  state.host.publish({ objectType: 'objection', objectId: o.id, organizationId: o.filer, ...(notified ? { alsoNotify: notified } : {}), event: wireEvent(event), object: () => objectionView(o) });
 }
 
 /**
@@ -79,19 +79,28 @@ function onRecordEvent(state: RegistrationState, instance: WorkflowInstance, eve
  * ```
  */
 export function registrationBinding(state: RegistrationState): HostBinding {
+  // The record \`owner\` last found, for the \`alsoNotify\` of the same event (never kept past it: a
+  // record created later under the id must be found).
+  let ownerOf: string | undefined;
+  let ownerRecord: ApplicationRecord | RegistrationRecord | undefined;
   const wire = Object.fromEntries(REGISTRATION_TYPES.map((t) => [`registration.application.${t}`, APPLICATION_WIRE]));
   return {
     platform: 'registration',
     wire: { ...wire, [RECORD_MACHINE]: RECORD_WIRE },
     objectType: (i) => (i.machine === RECORD_MACHINE ? 'registration' : 'application'),
-    owner: (i) => (state.registrations.get(i.id) ?? state.applications.get(i.id))?.owner ?? null,
-    // An interested party's correction is also told to the registrant whose registration it corrects.
-    // Only a correction may come from an interested party: every other event is answered without a lookup.
+    owner: (i) => {
+      ownerOf = i.id;
+      ownerRecord = state.registrations.get(i.id) ?? state.applications.get(i.id);
+      return ownerRecord?.owner ?? null;
+    },
+    // The other registrants of a joint application or registration, and the registration's holders
+    // for an interested party's correction. Asked right after \`owner\` for the same event: the record
+    // it found is reused, so the usual single registrant costs no lookup.
     alsoNotify: (i) => {
-      if (i.machine !== CORRECTION_MACHINE) return NOBODY;
-      const app = state.applications.get(i.id);
-      const target = app?.registrationId ? state.registrations.get(app.registrationId) : undefined;
-      return app && target && filerRole(state, app) === 'interested_party' ? [target.owner] : NOBODY;
+      const record = ownerOf === i.id ? ownerRecord : (state.registrations.get(i.id) ?? state.applications.get(i.id));
+      ownerOf = undefined;
+      ownerRecord = undefined;
+      return record ? alsoNotified(state, record) : NOBODY;
     },
     view: (i) => {
       const reg = state.registrations.get(i.id);
