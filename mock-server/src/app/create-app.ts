@@ -27,7 +27,7 @@ import { replayTarget } from './replay-target.js';
 import { contractsAnswer } from './served-contracts.js';
 import { resolveLimits, type Limits } from './limits.js';
 import { simAccessGuard } from './sim-access.js';
-import { CURRENT_REVISION, type OpenApiDocument, type PlatformModule, type ProfileRef, type ReviewerPolicy } from './platform-module.js';
+import { CURRENT_REVISION, REVISIONS, type OpenApiDocument, type PlatformModule, type ProfileRef, type ReviewerPolicy } from './platform-module.js';
 import { buildRouter } from './route-table.js';
 import { SIM_ROUTES } from './sim/index.js';
 import type { ServiceConnections, ServiceStorage } from './sim/service-status.js';
@@ -219,7 +219,7 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
     // An outcome is journaled without waiting: if it is lost in a crash, the delivery stays
     // pending and is sent again (at least once).
     recordDelivery: (outcome) => {
-      deps.journal?.append({ kind: 'delivery', at: realWall(), ...outcome }).durable.catch((error: unknown) => logError(`[JOURNAL] delivery ${outcome.deliveryId}`, error));
+      deps.journal?.append({ kind: 'delivery', rev: CURRENT_REVISION, at: realWall(), ...outcome }).durable.catch((error: unknown) => logError(`[JOURNAL] delivery ${outcome.deliveryId}`, error));
     },
   };
   const defaults = {
@@ -264,7 +264,8 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
   /** Re-executes one journal entry at its recorded time (also while another is replayed: a restore on first use). */
   const replayEntry = (entry: JournalEntry): void => {
     if (entry.kind === 'delivery') {
-      deps.registry.get(entry.sandboxId)?.webhooks.apply(entry);
+      // A 410 journaled before it disabled the webhook left it receiving: the deliveries after it are in the log.
+      deps.registry.get(entry.sandboxId)?.webhooks.apply(entry, (entry.rev ?? 0) >= REVISIONS.webhookDisabledOnGone);
       return;
     }
     const outer = { pinnedWall, replayDeliveries, replayRevision };

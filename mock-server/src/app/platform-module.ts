@@ -114,11 +114,13 @@ export interface SandboxEventInput {
  *
  * 1. The registrants a joint registration application or registration names besides its filer
  *    are told of its events (webhooks, `/events?organizationId=`), 第七条.
+ * 2. A delivery answered 410 Gone disables its webhook (a journaled delivery outcome records the
+ *    revision too): no delivery is made for it after that.
  */
-export const REVISIONS = { jointRegistrantsNotified: 1 } as const;
+export const REVISIONS = { jointRegistrantsNotified: 1, webhookDisabledOnGone: 2 } as const;
 
 /** The revision commands run under now (the newest of `REVISIONS`). */
-export const CURRENT_REVISION = 1;
+export const CURRENT_REVISION = 2;
 
 /** What a platform sees of its sandbox. */
 export interface SandboxContext {

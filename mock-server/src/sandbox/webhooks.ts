@@ -13,6 +13,21 @@ export interface Webhook {
   eventTypes: string[];
   /** RFC 3339 instant on the sandbox clock. */
   createdAt: string;
+  /** Set while the webhook receives nothing (absent: enabled, as in snapshots taken before webhooks could be disabled). */
+  disabled?: WebhookDisabled;
+}
+
+/**
+ * Why and when a webhook stopped receiving deliveries: a 410 Gone. A disabled webhook is given no
+ * deliveries, and its pending ones were cancelled (an attempt in flight is not logged).
+ */
+export interface WebhookDisabled {
+  /** `gone`: its receiver answered 410 Gone. */
+  reason: 'gone';
+  /** The 410 attempt's start: wall time, Shanghai time with milliseconds as `DeliveryAttempt.at`. */
+  at: string;
+  /** The delivery answered 410 Gone. */
+  deliveryId: string;
 }
 
 /**
@@ -33,7 +48,7 @@ export interface Delivery {
   webhookId: string;
   eventId: string;
   eventType: string;
-  /** `cancelled`: its webhook was deleted before it settled (it is not sent again). */
+  /** `cancelled`: its webhook was deleted or disabled before it settled (it is not sent again). */
   state: 'pending' | 'delivered' | 'failed' | 'cancelled';
   attempts: DeliveryAttempt[];
   /**
@@ -62,6 +77,8 @@ export type RedeliveryRefusal =
   /** Only a `failed` delivery is sent again: a pending one is still being tried, a delivered one reached its receiver. */
   | { reason: 'not_failed'; state: Delivery['state'] }
   | { reason: 'webhook_deleted' }
+  /** Its webhook is disabled: enable it first. */
+  | { reason: 'webhook_disabled' }
   /** Failed under a version that dropped the body of failed deliveries. */
   | { reason: 'not_kept' };
 
@@ -107,8 +124,13 @@ export interface WebhooksInit {
 
 type Timer = ReturnType<typeof setTimeout>;
 
-/** The log's note on an attempt answered 410 Gone, which ends its delivery at once. */
-const GONE = 'the receiver answered 410 Gone: the delivery failed at once, not retried';
+/** A copy of a webhook (its `disabled` too), for a reader. */
+function copyOf(hook: Webhook): Webhook {
+  return hook.disabled ? { ...hook, disabled: { ...hook.disabled } } : { ...hook };
+}
+
+/** The log's note on an attempt answered 410 Gone, which ends its delivery at once and disables its webhook. */
+const GONE = 'the receiver answered 410 Gone: the delivery failed at once, not retried, and the webhook was disabled';
 
 
 /**
@@ -128,7 +150,7 @@ function networkError(error: unknown): string {
 /**
  * Webhook subscriptions and deliveries of one sandbox. A delivery is retried with exponential
  * backoff on a non-2xx answer or a network error, on real timers, up to `maxAttempts`; a 410 Gone
- * answer fails it at once. Deliveries
+ * answer fails it at once and disables its webhook (`setEnabled` enables it again). Deliveries
  * are at least once: an attempt whose outcome was not recorded (the process died, or the sandbox
  * closed while it was in flight) is sent again by the next `resume`.
  *
@@ -160,13 +182,13 @@ export class Webhooks {
     this.#options = init.options;
     this.#onOutcome = init.onOutcome;
     this.#lanes = new DeliveryLanes(init.options.concurrency);
-    for (const hook of init.hooks ?? []) this.#hooks.set(hook.id, { ...hook });
+    for (const hook of init.hooks ?? []) this.#hooks.set(hook.id, copyOf(hook));
     this.#deliveries = structuredClone([...(init.deliveries ?? [])]);
     for (const d of this.#deliveries) this.#byId.set(d.id, d);
   }
 
   add(hook: Webhook): void {
-    this.#hooks.set(hook.id, { ...hook });
+    this.#hooks.set(hook.id, copyOf(hook));
   }
 
   /**
@@ -176,18 +198,31 @@ export class Webhooks {
    */
   remove(id: string): boolean {
     if (!this.#hooks.delete(id)) return false;
-    this.#lanes.clear(id);
-    for (const delivery of this.#deliveries) {
-      if (delivery.webhookId !== id) continue;
-      // Its failed deliveries kept their body for a redelivery, which needs the webhook.
-      delete delivery.payload;
-      if (delivery.state === 'pending') delivery.state = 'cancelled';
-    }
+    // Its failed deliveries kept their body for a redelivery, which needs the webhook.
+    this.#cancelPending(id, true);
     return true;
   }
 
+  /**
+   * Enables a webhook a 410 Gone disabled (`undefined` when there is none; an enabled one stays
+   * as it is). It receives the events emitted from now on; nothing it missed is sent (the feed,
+   * `/events?organizationId=`, lists it), and its failed deliveries may be redelivered again.
+   */
+  enable(id: string): Webhook | undefined {
+    const hook = this.#hooks.get(id);
+    if (!hook) return undefined;
+    delete hook.disabled;
+    return copyOf(hook);
+  }
+
+  /** The webhook of an id, a copy. */
+  get(id: string): Webhook | undefined {
+    const hook = this.#hooks.get(id);
+    return hook ? copyOf(hook) : undefined;
+  }
+
   list(): Webhook[] {
-    return [...this.#hooks.values()].map((h) => ({ ...h }));
+    return [...this.#hooks.values()].map(copyOf);
   }
 
   /** How many webhooks there are. */
@@ -234,7 +269,7 @@ export class Webhooks {
     if (this.#hooks.size === 0) return;
     let body: string | undefined;
     for (const hook of this.#hooks.values()) {
-      if (!event.recipients.includes(hook.organizationId)) continue;
+      if (hook.disabled || !event.recipients.includes(hook.organizationId)) continue;
       if (hook.eventTypes.length > 0 && !hook.eventTypes.includes(event.type)) continue;
       body ??= this.#body(event, object());
       const delivery: SavedDelivery = {
@@ -255,12 +290,14 @@ export class Webhooks {
   /**
    * Applies a journaled outcome (replay: nothing is sent). An outcome that does not match the
    * rebuilt log (another delivery under that id) is ignored; its delivery stays pending and is
-   * sent again.
+   * sent again. A 410 Gone disables the webhook as it did live, unless `disableOnGone` is false
+   * (an outcome journaled before a 410 disabled it: the events after it were delivered).
    */
-  apply(outcome: DeliveryOutcome): void {
+  apply(outcome: DeliveryOutcome, disableOnGone = true): void {
     const delivery = this.#byId.get(outcome.deliveryId);
     if (delivery?.state !== 'pending' || delivery.webhookId !== outcome.webhookId || delivery.eventId !== outcome.eventId) return;
     this.#settle(delivery, { ...outcome.attempt }, outcome.state);
+    if (disableOnGone) this.#disableIfGone(delivery, outcome.attempt);
   }
 
   /**
@@ -273,7 +310,9 @@ export class Webhooks {
     const delivery = this.#byId.get(id);
     if (!delivery) return { reason: 'not_found' };
     if (delivery.state !== 'failed') return { reason: 'not_failed', state: delivery.state };
-    if (!this.#hooks.has(delivery.webhookId)) return { reason: 'webhook_deleted' };
+    const hook = this.#hooks.get(delivery.webhookId);
+    if (!hook) return { reason: 'webhook_deleted' };
+    if (hook.disabled) return { reason: 'webhook_disabled' };
     if (!delivery.payload) return { reason: 'not_kept' };
     delivery.state = 'pending';
     delivery.round = delivery.attempts.length;
@@ -378,6 +417,35 @@ export class Webhooks {
     this.#settle(delivery, attempt, state);
     this.#onOutcome?.({ sandboxId: this.#sandboxId, deliveryId: delivery.id, webhookId: delivery.webhookId, eventId: delivery.eventId, attempt: { ...attempt }, state });
     if (state === 'pending') this.#retryAfter(delivery, this.#backoff(delivery));
+    this.#disableIfGone(delivery, attempt);
+  }
+
+  /**
+   * A 410 Gone says the endpoint is gone for good (Standard Webhooks and Svix disable it too): its
+   * webhook is disabled, from that attempt, until its owner enables it again.
+   */
+  #disableIfGone(delivery: SavedDelivery, attempt: DeliveryAttempt): void {
+    if (attempt.status !== 410) return;
+    const hook = this.#hooks.get(delivery.webhookId);
+    if (hook && !hook.disabled) this.#disable(hook, { reason: 'gone', at: attempt.at, deliveryId: delivery.id });
+  }
+
+  #disable(hook: Webhook, disabled: WebhookDisabled): void {
+    hook.disabled = disabled;
+    this.#cancelPending(hook.id, false);
+  }
+
+  /** Cancels a webhook's pending deliveries (and drops its failed ones' bodies when `dropFailed`): none is sent again. */
+  #cancelPending(webhookId: string, dropFailed: boolean): void {
+    this.#lanes.clear(webhookId);
+    for (const delivery of this.#deliveries) {
+      if (delivery.webhookId !== webhookId) continue;
+      if (delivery.state === 'pending') {
+        delivery.state = 'cancelled';
+        delete delivery.payload;
+        this.#retryAt.delete(delivery);
+      } else if (dropFailed) delete delivery.payload;
+    }
   }
 
   #settle(delivery: SavedDelivery, attempt: DeliveryAttempt, state: Delivery['state']): void {

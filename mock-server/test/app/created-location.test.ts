@@ -89,6 +89,9 @@ const RECIPES: Record<string, Recipe> = {
     return { reply: await world.ao('POST', '/products', { as: world.operator, body }), reader: world.operator };
   },
   'simulation.createSandbox': async (_world, call) => ({ reply: await call('POST', '/_sim/v1/sandboxes', { body: { profile: 'national', seed: 3 } }) }),
+  'simulation.createWebhook': async (world, call) => ({
+    reply: await call('POST', `/_sim/v1/sandboxes/${world.id}/webhooks`, { body: { organizationId: world.organizations[0]!.id, url: 'http://receiver.test/hook', secret: 'whsec-0123456789abcdef' } }),
+  }),
   'simulation.importSnapshot': async (world, call) => {
     const snapshot = await call('GET', `/_sim/v1/sandboxes/${world.id}/snapshot`);
     return { reply: await call('POST', '/_sim/v1/sandboxes/import', { body: { id: `${world.id}_copy`, snapshot: snapshot.body } }) };

@@ -48,14 +48,14 @@ describe('webhook delivery attempts', () => {
     expect(receiver.received.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /hook', 'POST /hook']);
   });
 
-  it('fails a delivery answered 410 Gone at once, saying so, and keeps the webhook', async () => {
+  it('fails a delivery answered 410 Gone at once, saying so, and disables the webhook (see webhook-gone.test.ts)', async () => {
     const receiver = await startReceiver((_path, res) => res.writeHead(410).end());
     stops.push(receiver.stop);
     const delivery = await deliverOne(`${receiver.origin}/hook`);
     expect(delivery).toMatchObject({ state: 'failed', attempts: [{ status: 410, error: expect.stringContaining('not retried') }] });
     expect(delivery.attempts).toHaveLength(1);
     expect(receiver.received).toHaveLength(1);
-    expect((await ctx.call('GET', '/_sim/v1/sandboxes/default/webhooks')).body.items).toHaveLength(1);
+    expect((await ctx.call('GET', '/_sim/v1/sandboxes/default/webhooks')).body.items).toMatchObject([{ status: 'disabled', disabledReason: 'gone' }]);
   });
 
   it('names the network error of an attempt, not just "fetch failed"', async () => {

@@ -5,9 +5,13 @@ import { bodyObject, invalidField, sandboxOf, type SimRoute } from './sim-route.
 import { eventTypesProblem } from '../../sandbox/event-types.js';
 import { isHttpUrl, looselyWritten, sameUrl, undeliverable } from './webhook-url.js';
 
-/** A webhook as the simulation API shows it: everything but the secret. */
-function webhookView({ secret: _secret, ...visible }: Webhook) {
-  return visible;
+/**
+ * A webhook as the simulation API shows it: everything but the secret, with its `status` and,
+ * while disabled, why and since when.
+ */
+function webhookView({ secret: _secret, disabled, ...visible }: Webhook) {
+  if (!disabled) return { ...visible, status: 'enabled' as const };
+  return { ...visible, status: 'disabled' as const, disabledReason: disabled.reason, disabledAt: disabled.at, disabledByDeliveryId: disabled.deliveryId };
 }
 
 /** Webhook subscriptions per organisation and the delivery log. */
@@ -53,13 +57,27 @@ export const webhookRoutes: readonly SimRoute[] = [
       }
       const hook = { id: sandbox.ids.next('whk'), organizationId: body.organizationId, url: body.url, secret: body.secret, eventTypes: types as string[], createdAt: formatShanghaiInstant(sandbox.now()) };
       sandbox.webhooks.add(hook);
-      return { status: 201, body: webhookView(hook) };
+      return { status: 201, body: webhookView(hook), location: `/sandboxes/${sandbox.id}/webhooks/${hook.id}` };
     },
   },
   {
     method: 'GET', path: '/sandboxes/{sandboxId}/webhooks', operationId: 'listWebhooks', jsonBody: false,
     handler(ctx) {
       return { status: 200, body: listPage(ctx, sandboxOf(ctx).webhooks.list(), ['integer', 'string'], (hook) => [Date.parse(hook.createdAt), hook.id], webhookView) };
+    },
+  },
+  {
+    method: 'GET', path: '/sandboxes/{sandboxId}/webhooks/{webhookId}', operationId: 'getWebhook', jsonBody: false,
+    handler(ctx) {
+      const hook = sandboxOf(ctx).webhooks.get(ctx.params.webhookId ?? '');
+      return hook ? { status: 200, body: webhookView(hook) } : ctx.problem('NOT_FOUND');
+    },
+  },
+  {
+    method: 'POST', path: '/sandboxes/{sandboxId}/webhooks/{webhookId}/enable', operationId: 'enableWebhook', jsonBody: true,
+    handler(ctx) {
+      const hook = sandboxOf(ctx).webhooks.enable(ctx.params.webhookId ?? '');
+      return hook ? { status: 200, body: webhookView(hook) } : ctx.problem('NOT_FOUND');
     },
   },
   {
@@ -81,6 +99,8 @@ export const webhookRoutes: readonly SimRoute[] = [
           });
         case 'webhook_deleted':
           return ctx.problem('CONFLICT', { detail: '该投递的回调已取消订阅 / the delivery\'s webhook was deleted' });
+        case 'webhook_disabled':
+          return ctx.problem('CONFLICT', { detail: '该投递的回调已停用，请先启用（POST …/webhooks/{webhookId}/enable）/ the delivery\'s webhook is disabled: enable it first (POST …/webhooks/{webhookId}/enable)' });
         case 'not_kept':
           return ctx.problem('CONFLICT', { detail: '该投递失败于旧版本，其内容未保留 / the delivery failed under an older version, which did not keep its body' });
       }

@@ -132,6 +132,7 @@ export const MESSAGES = {
   },
   'webhooks.title': { zh: '回调投递', en: 'Webhook deliveries' },
   'webhooks.subscriptions': { zh: '订阅', en: 'Subscriptions' },
+  'webhooks.disabled': { zh: '已停用：接收方于 {at} 应答 410 Gone（投递 {delivery}）', en: 'disabled: the receiver answered 410 Gone at {at} (delivery {delivery})' },
   'webhooks.delivery': { zh: '投递', en: 'Delivery' },
   'webhooks.state': { zh: '状态', en: 'State' },
   'webhooks.attempts': { zh: '尝试', en: 'Attempts' },

@@ -148,6 +148,8 @@ function Deliveries({ sandboxId }: { sandboxId: string }) {
             {hooks.items.map((h) => (
               <li key={h.id}>
                 <code>{h.id}</code> → {h.url} ({h.organizationId}; {h.eventTypes.length > 0 ? h.eventTypes.join(', ') : '*'})
+                {/* A webhook a 410 Gone disabled receives nothing until enabled (`POST …/webhooks/{id}/enable`). */}
+                {h.status === 'disabled' && <strong> — {t('webhooks.disabled', { at: h.disabledAt?.slice(11, 23) ?? '', delivery: h.disabledByDeliveryId ?? '' })}</strong>}
               </li>
             ))}
           </ul>
