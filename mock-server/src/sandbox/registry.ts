@@ -4,7 +4,7 @@ import { IdempotencyStore, type IdempotencyRecord } from './idempotency-store.js
 import { createRandom, type SeededRandom } from './random.js';
 import { Sandbox, type SandboxConfig, type SandboxEnvironment, type SandboxSnapshot } from './sandbox.js';
 import type { ClockMode } from './sandbox-clock.js';
-import { DEFAULT_MAX_SANDBOXES, type SandboxQuotas } from './quotas.js';
+import { DEFAULT_MAX_SANDBOXES, DEFAULT_MAX_WEBHOOKS, type SandboxQuotas } from './quotas.js';
 
 /** The id of the sandbox served at the root and created at start. */
 export const DEFAULT_SANDBOX_ID = 'default';
@@ -198,6 +198,11 @@ export class SandboxRegistry {
   /** The most sandboxes it holds (`AppOptions.maxSandboxes`): the simulation API refuses to make more. */
   get maxSandboxes(): number {
     return this.#env.maxSandboxes ?? DEFAULT_MAX_SANDBOXES;
+  }
+
+  /** The most webhooks each of its sandboxes holds (`AppOptions.maxWebhooks`): an import of more is refused. */
+  get maxWebhooks(): number {
+    return this.#env.maxWebhooks ?? DEFAULT_MAX_WEBHOOKS;
   }
 
   /**

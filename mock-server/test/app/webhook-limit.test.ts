@@ -78,3 +78,45 @@ describe('the limit on webhooks per sandbox', () => {
     await second.app.close();
   });
 });
+
+describe('an imported snapshot and the limit on webhooks', () => {
+  const tempDir = useTempDirs();
+
+  /** A snapshot of a sandbox holding `n` webhooks, exported by a mock without a lower limit. */
+  const snapshotWith = async (n: number) => {
+    const { app, call } = open({});
+    const org = await orgOf(call);
+    for (let i = 1; i <= n; i++) expect((await subscribe(call, org, i)).status).toBe(201);
+    const snapshot = (await call('GET', '/_sim/v1/sandboxes/default/snapshot')).body;
+    await app.close();
+    return snapshot;
+  };
+
+  it('refuses with 409 WEBHOOK_LIMIT_REACHED (limit, used, pointing at the webhooks) a snapshot holding more than a sandbox may, importing nothing; at the limit it imports', async () => {
+    const snapshot = await snapshotWith(3);
+    const { app, call } = open({ maxWebhooks: 2 });
+    const refused = await call('POST', '/_sim/v1/sandboxes/import', { body: { id: 'copy', snapshot } });
+    expectContract('simulation', 'importSnapshot', refused, 409);
+    expect(refused.body).toMatchObject({ code: 'WEBHOOK_LIMIT_REACHED', limit: 2, used: 3, errors: [{ pointer: '/snapshot/state/webhooks', message: { zh: expect.stringContaining('3'), en: expect.stringContaining('--max-webhooks') } }] });
+    expect((await call('GET', '/_sim/v1/sandboxes/copy')).status).toBe(404);
+    await app.close();
+
+    const roomy = open({ maxWebhooks: 3 });
+    const imported = await roomy.call('POST', '/_sim/v1/sandboxes/import', { body: { id: 'copy', snapshot } });
+    expect(imported.status).toBe(201);
+    expect((await roomy.call('GET', '/_sim/v1/sandboxes/copy/webhooks')).body.items).toHaveLength(3);
+    await roomy.app.close();
+  });
+
+  it('replays an import acknowledged under a higher limit with all its webhooks', async () => {
+    const snapshot = await snapshotWith(3);
+    const dataDir = tempDir();
+    const first = open({ store: journalOnlyStore(openDataDir(dataDir)) });
+    expect((await first.call('POST', '/_sim/v1/sandboxes/import', { body: { id: 'copy', snapshot } })).status).toBe(201);
+    await first.app.close();
+    const second = open({ dataDir, maxWebhooks: 2 });
+    expect((await second.call('GET', '/_sim/v1/sandboxes/copy/webhooks')).body.items).toHaveLength(3);
+    expect(second.app.storage.replayRefused.count).toBe(0);
+    await second.app.close();
+  });
+});

@@ -91,6 +91,29 @@ function limitReached(ctx: SimRouteContext): OperationResult | undefined {
   return ctx.problem('SANDBOX_LIMIT_REACHED', { detail: `the server holds ${used} sandboxes, its limit (--max-sandboxes): delete one no longer used`, extensions: { limit, used } });
 }
 
+/**
+ * 409 `WEBHOOK_LIMIT_REACHED` when a snapshot holds more webhooks than a sandbox may
+ * (`--max-webhooks`): imported, it would deliver each event to all of them, past the bound a
+ * subscription is refused at. Not while replaying: an import acknowledged before this check
+ * (or under a higher limit) is restored as it was.
+ */
+function webhooksPastLimit(ctx: SimRouteContext, state: SandboxSnapshot): OperationResult | undefined {
+  // Checked first: a replayed state was not checked by `stateFault` (its `webhooks` may be anything).
+  if (ctx.replaying) return undefined;
+  const used = state.webhooks.length;
+  const limit = ctx.registry.maxWebhooks;
+  if (used <= limit) return undefined;
+  return ctx.problem('WEBHOOK_LIMIT_REACHED', {
+    detail: `the snapshot holds ${used} webhooks, more than a sandbox may (--max-webhooks ${limit}): delete some before exporting it, or start the server with a higher --max-webhooks`,
+    errors: [{
+      pointer: '/snapshot/state/webhooks',
+      code: 'WEBHOOK_LIMIT_REACHED',
+      message: { zh: `快照含 ${used} 个回调订阅，超过每个沙箱的上限 ${limit}（--max-webhooks）`, en: `the snapshot holds ${used} webhooks, more than the ${limit} a sandbox may hold (--max-webhooks)` },
+    }],
+    extensions: { limit, used },
+  });
+}
+
 /** Sandboxes: create, list, get, delete, reset, reviewer policy, snapshot export and import. */
 export const sandboxRoutes: readonly SimRoute[] = [
   {
@@ -164,7 +187,7 @@ export const sandboxRoutes: readonly SimRoute[] = [
       const state = snapshot.state as SandboxSnapshot;
       const id = body?.id ?? state.config.id;
       if (typeof id !== 'string' || !SANDBOX_ID_PATTERN.test(id)) return invalidField(ctx, '/id', 'id must match ^[A-Za-z0-9_-]{1,64}$', '沙箱标识格式错误');
-      const full = limitReached(ctx);
+      const full = limitReached(ctx) ?? webhooksPastLimit(ctx, state);
       if (full) return full;
       let sandbox;
       try {
