@@ -33,6 +33,26 @@ export function stateLabel(label: (state: string) => LocalizedLabel | undefined,
   return label(state) ?? { zh: state, en: state };
 }
 
+/** The names of a transition's states (`fromLabel`, `toLabel` of the contract's `FeedEvent` and `WebhookPayload`). */
+export interface TransitionLabels {
+  fromLabel: LocalizedLabel | null;
+  toLabel: LocalizedLabel | null;
+}
+
+/**
+ * The names of an event's `from` and `to` as the object's procedure names them (`stateLabel`),
+ * `null` for a state that is not one (`from: null` of a creation, an event without states).
+ *
+ * @example
+ * ```ts
+ * transitionLabels({ from: null, to: 'submitted' }, object.label); // { fromLabel: null, toLabel: { zh: '已提交', en: 'Submitted' } }
+ * ```
+ */
+export function transitionLabels(event: Readonly<Record<string, unknown>>, label: (state: string) => LocalizedLabel | undefined): TransitionLabels {
+  const name = (state: unknown) => (typeof state === 'string' ? stateLabel(label, state) : null);
+  return { fromLabel: name(event['from']), toLabel: name(event['to']) };
+}
+
 /**
  * An event of an object's log in the contract's `WorkflowEvent` form (the members steps are read from).
  *

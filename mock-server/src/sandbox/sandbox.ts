@@ -18,6 +18,7 @@ import { createIdGenerator } from './id-generator.js';
 import { IdempotencyStore, type IdempotencyRecord } from './idempotency-store.js';
 import { createRandom, type SeededRandom } from './random.js';
 import type { ProductFiling, SharingConsent } from '../app/platform-facts.js';
+import { transitionLabels, type TransitionLabels } from '../app/workflow-objects.js';
 import type { CatalogEntry } from './seed/types.js';
 import { createSandboxClock, type ClockMode, type ClockState, type SandboxClock } from './sandbox-clock.js';
 import { Webhooks, type DeliveryOutcome, type SavedDelivery, type Webhook, type WebhookDeliveryOptions } from './webhooks.js';
@@ -66,6 +67,9 @@ export interface SandboxEnvironment {
   /** Bounds of each sandbox's request journal (default `DEFAULT_REQUEST_JOURNAL_LIMITS`). */
   requestJournal?: Readonly<RequestJournalLimits>;
 }
+
+/** An object no platform names the states of: they keep their ids (`stateLabel`). */
+const UNNAMED = (): undefined => undefined;
 
 /** See `SandboxEnvironment.deliveryMode`. */
 export type DeliveryMode = 'send' | 'record' | 'skip';
@@ -163,6 +167,7 @@ export class Sandbox implements SandboxContext {
       ...(saved ? { hooks: saved.webhooks } : {}),
       ...(saved?.deliveries ? { deliveries: saved.deliveries } : {}),
       ...(env.recordDelivery ? { onOutcome: env.recordDelivery } : {}),
+      labels: (event) => this.#labelsOf(event),
     });
     this.nonces = new MemoryNonceStore({ entries: saved?.nonces ?? [] });
     this.idempotency = new IdempotencyStore(saved?.idempotency);
@@ -227,6 +232,13 @@ export class Sandbox implements SandboxContext {
 
   organisation(id: string): Organisation | undefined {
     return this.#organisations.find((o) => o.id === id);
+  }
+
+  /** The names of an event's states as its object's procedure gives them (the feed's `fromLabel`, `toLabel`). */
+  #labelsOf(event: FeedEvent): TransitionLabels {
+    const module = this.#env.platforms.find((p) => p.name === event.platform);
+    const label = module?.objects?.get(this.#states.get(event.platform), event.objectType, event.objectId)?.label;
+    return transitionLabels(event.event, label ?? UNNAMED);
   }
 
   revision(): number {

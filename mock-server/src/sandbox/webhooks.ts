@@ -1,6 +1,7 @@
 import { formatShanghaiInstant } from '@gdx/calendar';
 import { signWebhookBody, WEBHOOK_HEADERS } from '@gdx/protocol';
 import { DeliveryLanes } from './delivery-lanes.js';
+import type { TransitionLabels } from '../app/workflow-objects.js';
 import type { FeedEvent } from './event-feed.js';
 
 /** A webhook subscription of one organisation. */
@@ -120,6 +121,8 @@ export interface WebhooksInit {
   deliveries?: readonly SavedDelivery[];
   /** Told every attempt's outcome as it happens (not on replay): the app journals it. */
   onOutcome?: (outcome: DeliveryOutcome) => void;
+  /** The names of an event's states, sent in its body as the feed shows them (asked only for an event a webhook receives). */
+  labels?: (event: FeedEvent) => TransitionLabels;
 }
 
 type Timer = ReturnType<typeof setTimeout>;
@@ -166,6 +169,7 @@ export class Webhooks {
   readonly #deliveryIdPrefix: string;
   readonly #options: WebhookDeliveryOptions;
   readonly #onOutcome: ((outcome: DeliveryOutcome) => void) | undefined;
+  readonly #labels: ((event: FeedEvent) => TransitionLabels) | undefined;
   readonly #hooks = new Map<string, Webhook>();
   readonly #deliveries: SavedDelivery[];
   readonly #byId = new Map<string, SavedDelivery>();
@@ -181,6 +185,7 @@ export class Webhooks {
     this.#deliveryIdPrefix = init.deliveryIdPrefix;
     this.#options = init.options;
     this.#onOutcome = init.onOutcome;
+    this.#labels = init.labels;
     this.#lanes = new DeliveryLanes(init.options.concurrency);
     for (const hook of init.hooks ?? []) this.#hooks.set(hook.id, copyOf(hook));
     this.#deliveries = structuredClone([...(init.deliveries ?? [])]);
@@ -363,9 +368,11 @@ export class Webhooks {
     return last ? Date.parse(last.at) + this.#backoff(delivery) : undefined;
   }
 
+  /** The contract's `WebhookPayload`: the feed event as `/events` lists it (its labels too), the object and the sandbox. */
   #body(event: FeedEvent, object: unknown): string {
     const { recipients: _recipients, ...visible } = event;
-    return JSON.stringify({ ...visible, object, sandboxId: this.#sandboxId });
+    const labels = this.#labels?.(event) ?? { fromLabel: null, toLabel: null };
+    return JSON.stringify({ ...visible, ...labels, object, sandboxId: this.#sandboxId });
   }
 
   /** Queues an attempt in its webhook's lane: it is sent when fewer than `concurrency` are in flight. */

@@ -1,13 +1,13 @@
 import type { FeedEvent } from '../../sandbox/event-feed.js';
 import type { Sandbox } from '../../sandbox/sandbox.js';
 import type { PlatformModule } from '../platform-module.js';
-import { stateLabel, type LocalizedLabel, type WorkflowObject } from '../workflow-objects.js';
+import { transitionLabels, type TransitionLabels, type WorkflowObject } from '../workflow-objects.js';
 
 /** The names of an object's states (`WorkflowObject.label`). */
 type Labels = WorkflowObject['label'];
 
 /** A feed entry as the simulation contract's `FeedEvent` shows it. */
-export type FeedEventView = Omit<FeedEvent, 'recipients'> & { fromLabel: LocalizedLabel | null; toLabel: LocalizedLabel | null };
+export type FeedEventView = Omit<FeedEvent, 'recipients'> & TransitionLabels;
 
 const UNNAMED: Labels = () => undefined;
 
@@ -21,8 +21,7 @@ const UNNAMED: Labels = () => undefined;
  * ```
  */
 export function feedEventView({ recipients: _recipients, ...visible }: FeedEvent, labels: Labels): FeedEventView {
-  const name = (state: unknown) => (typeof state === 'string' ? stateLabel(labels, state) : null);
-  return { ...visible, fromLabel: name(visible.event['from']), toLabel: name(visible.event['to']) };
+  return { ...visible, ...transitionLabels(visible.event, labels) };
 }
 
 /**
