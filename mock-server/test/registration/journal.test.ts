@@ -30,6 +30,24 @@ async function harnessOn(app: App, sandboxId?: string): Promise<Harness> {
   return h;
 }
 
+/**
+ * A data directory whose app (reopened by `open`, its errors in `logged`) holds one submitted
+ * application of the first registrant, in a national sandbox whose officials act only when told.
+ */
+async function submittedWithManualOfficials() {
+  const dir = mkdtempSync(join(tmpdir(), 'gdx-reg-'));
+  dirs.push(dir);
+  const logged: string[] = [];
+  const open = () => createApp({ platforms: [createRegistrationPlatform({ spec: specs.registration })], simulationSpec: specs.simulation, seed: 3, dataDir: dir, compactEvery: 1_000_000, logError: (m) => logged.push(m) });
+  const first = await harnessOn(open());
+  const created = await first.sim('POST', '/sandboxes', { profile: 'national', startAt: '2025-09-26T10:00:00+08:00', seed: 4, reviewerPolicy: { mode: 'manual' } });
+  first.sandboxId = created.body.id;
+  first.orgs = created.body.organizations;
+  const registrant = created.body.organizations.find((o: { roles: string[] }) => o.roles.includes('registrant'));
+  const id: string = (await first.call(registrant, 'POST', '/applications', {}, initialSubmission(registrant), idem())).body.id;
+  return { dir, logged, open, first, registrant, id };
+}
+
 describe('journal replay', () => {
   it('a restarted app rebuilds applications, notices, objections and registrations from the journal', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gdx-reg-'));
@@ -56,16 +74,7 @@ describe('journal replay', () => {
   });
 
   it('an objection an older version took in another organisation\'s name replays as answered; live it is refused', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gdx-reg-'));
-    dirs.push(dir);
-    const logged: string[] = [];
-    const open = () => createApp({ platforms: [createRegistrationPlatform({ spec: specs.registration })], simulationSpec: specs.simulation, seed: 3, dataDir: dir, compactEvery: 1_000_000, logError: (m) => logged.push(m) });
-    const first = await harnessOn(open());
-    const created = await first.sim('POST', '/sandboxes', { profile: 'national', startAt: '2025-09-26T10:00:00+08:00', seed: 4, reviewerPolicy: { mode: 'manual' } });
-    first.sandboxId = created.body.id;
-    first.orgs = created.body.organizations;
-    const registrant = created.body.organizations.find((o: { roles: string[] }) => o.roles.includes('registrant'));
-    const id = (await first.call(registrant, 'POST', '/applications', {}, initialSubmission(registrant), idem())).body.id;
+    const { dir, logged, open, first, registrant, id } = await submittedWithManualOfficials();
     await ok(first.act('application', id, 'accept'));
     await ok(first.act('application', id, 'approve_review'));
     const noticeId: string = (await first.call(registrant, 'GET', '/applications/{applicationId}', { applicationId: id })).body.noticeId;
@@ -86,16 +95,7 @@ describe('journal replay', () => {
     }
   });
   it('a second supplement notice an older version gave (before 一次性告知 was enforced) replays as answered; live it is refused', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gdx-reg-'));
-    dirs.push(dir);
-    const logged: string[] = [];
-    const open = () => createApp({ platforms: [createRegistrationPlatform({ spec: specs.registration })], simulationSpec: specs.simulation, seed: 3, dataDir: dir, compactEvery: 1_000_000, logError: (m) => logged.push(m) });
-    const first = await harnessOn(open());
-    const created = await first.sim('POST', '/sandboxes', { profile: 'national', startAt: '2025-09-26T10:00:00+08:00', seed: 4, reviewerPolicy: { mode: 'manual' } });
-    first.sandboxId = created.body.id;
-    first.orgs = created.body.organizations;
-    const registrant = created.body.organizations.find((o: { roles: string[] }) => o.roles.includes('registrant'));
-    const id = (await first.call(registrant, 'POST', '/applications', {}, initialSubmission(registrant), idem())).body.id;
+    const { dir, logged, open, first, registrant, id } = await submittedWithManualOfficials();
     await ok(first.act('application', id, 'request_supplements', { items: [{ field: '/riskAssessment', text: '缺少评估报告' }] }));
     expect((await first.call(registrant, 'POST', '/applications/{applicationId}/resubmissions', { applicationId: id }, { changes: {} }, idem())).status).toBe(200);
     const second = { platform: 'registration', objectType: 'application', objectId: id, action: 'request_supplements', items: [{ field: '/evidence', text: '存证材料不完整' }] };
