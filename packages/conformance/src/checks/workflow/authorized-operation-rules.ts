@@ -10,22 +10,13 @@ import { expectProblem } from '../expect-problem.js';
 import { indexWithRole } from '../roles.js';
 import { expectStatus, listItems, postJson } from '../requests.js';
 import {
-  activeAuthorization, AOP, draftPlan, inAopSandbox, publishedScopeItem, readAop, submittedProduct, type AopCast, type ScopeItem,
+  activeAuthorization, AOP, applyForData, draftPlan, inAopSandbox, publishedScopeItem, readAop, submittedProduct, type AopCast,
 } from './authorized-operation-steps.js';
 import { act, ACTIONS } from './officials.js';
 import { expectDeadline, expectState, sandboxToday, withSandbox } from './sandbox.js';
 
 const check = workflowCheck(AOP);
 const DOMAIN = 'shared/domain/authorized-operation.md';
-
-/**
- * Applies for data access in a scenario of an authorization as organisation `requester`, needing
- * `dataNeeds`; answers the platform's response (the check decides what it must be).
- */
-async function applyForData(ctx: CheckContext, sbx: Sandbox, requester: number, authorizationId: string, dataNeeds: ScopeItem[]) {
-  const body = validBody(ctx, AOP, 'post', '/data-access-requests', { authorizationId, dataNeeds }, sbx.organizations[requester]?.creditCode);
-  return postJson(ctx, sbx.http(requester), AOP, '/data-access-requests', body);
-}
 
 /** A product listed today: submitted, then passed by the data authority's compliance review. Answers its id and listing day. */
 async function listedProduct(ctx: CheckContext, sbx: Sandbox, cast: AopCast): Promise<{ id: string; listedOn: IsoDate }> {

@@ -1,5 +1,5 @@
 import type { IsoDate } from '@gdx/calendar';
-import { isRecord } from '../../http/response.js';
+import { isRecord, type HttpResponse } from '../../http/response.js';
 import type { Sandbox } from '../../http/sim-client.js';
 import { expectedDeadline, justAfter, type ExpectedDeadline } from '../../rules/deadlines.js';
 import { LIMITS, type ProfileName } from '../../rules/limits.js';
@@ -224,4 +224,18 @@ export async function submittedProduct(ctx: CheckContext, sbx: Sandbox, cast: Ao
   const submitted = await postJson(ctx, sbx.http(cast.operator), AOP, `/products/${encodeURIComponent(id)}/submissions`, { note: 'conformance: 提交合规审核' });
   expectStatus(ctx, submitted, 200, 'the operator submits the product to compliance review');
   return id;
+}
+
+/**
+ * Applies for data access under an authorization as organisation `requester` (a 二级开发主体),
+ * needing `dataNeeds`; answers the platform's response (the caller decides what it must be).
+ *
+ * @example
+ * ```ts
+ * const res = await applyForData(ctx, sbx, requester, authorizationId, [await publishedScopeItem(ctx, sbx)]); // 201 { id, state: 'submitted', … }
+ * ```
+ */
+export function applyForData(ctx: CheckContext, sbx: Sandbox, requester: number, authorizationId: string, dataNeeds: ScopeItem[]): Promise<HttpResponse> {
+  const body = validBody(ctx, AOP, 'post', '/data-access-requests', { authorizationId, dataNeeds }, sbx.organizations[requester]?.creditCode);
+  return postJson(ctx, sbx.http(requester), AOP, '/data-access-requests', body);
 }

@@ -8,7 +8,7 @@ import { expectStatus, postJson } from '../requests.js';
 import { dataObjectionBody } from './data-objections.js';
 import { findPublicItem } from './find-resource.js';
 import { act, ACTIONS } from './officials.js';
-import { approvedGrant, inXiamen } from './open-data-steps.js';
+import { approvedGrant, inXiamen, startSpotCheck } from './open-data-steps.js';
 import { eventTypes, expectDeadline, expectState, readObject, sandboxToday } from './sandbox.js';
 
 const L = LIMITS.xiamen.openData;
@@ -74,9 +74,7 @@ export const openDataDutyChecks: Check[] = [
   check('ODP-SPOT-01', 'a grant with usage feedback accepts spot checks: its holder answers each in writing, within 10 WD (choice), once', `${L.spotCheck.basis}; shared/domain/open-data.md §After approval (the holder answers spot checks)`, async (ctx) => {
     await inXiamen(ctx, async (sbx) => {
       const { grantId } = await approvedGrant(ctx, sbx, 'usage_feedback');
-      const started = await act(sbx, 'open-data', 'grant', grantId, 'start_spot_check', { request: { text: 'conformance: 请提供接口调用日志' } });
-      expectStatus(ctx, started, 200, "the data authority's spot check is started");
-      const checkId = isRecord(started.body) ? String(started.body.objectId) : '';
+      const checkId = await startSpotCheck(ctx, sbx, grantId);
       const path = `/grants/${encodeURIComponent(grantId)}/spot-checks`;
       const due = expectedDeadline(await sandboxToday(ctx, sbx), L.spotCheck);
       const listed = await sbx.http(0).request('GET', 'open-data', path, { query: { state: 'submitted' } });

@@ -117,3 +117,18 @@ export async function approvedGrant(ctx: CheckContext, sbx: Sandbox, condition?:
   ctx.expect.that(typeof object.grantId === 'string', 'the approval issues a grant', 'a grantId', object.grantId);
   return { grantId: String(object.grantId), issuedOn };
 }
+
+/**
+ * The data authority starts a spot check of a grant, asking for its usage evidence; the check
+ * fails unless the action answers 200. Returns the spot check's id.
+ *
+ * @example
+ * ```ts
+ * const spotCheckId = await startSpotCheck(ctx, sbx, grantId);
+ * ```
+ */
+export async function startSpotCheck(ctx: CheckContext, sbx: Sandbox, grantId: string): Promise<string> {
+  const started = await act(sbx, 'open-data', 'grant', grantId, 'start_spot_check', { request: { text: 'conformance: 请提供接口调用日志' } });
+  expectStatus(ctx, started, 200, "the data authority's spot check is started");
+  return isRecord(started.body) ? String(started.body.objectId) : '';
+}

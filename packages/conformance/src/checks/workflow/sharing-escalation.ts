@@ -4,10 +4,9 @@ import { workflowCheck } from '../define-check.js';
 import { expectFieldRefusal, expectProblem } from '../expect-problem.js';
 import { expectStatus } from '../requests.js';
 import { act, ACTIONS } from './officials.js';
-import { rejectAndDispute, submitRequest } from './sharing-steps.js';
+import { rejectAndDispute, START, submitRequest } from './sharing-steps.js';
 import { expectState, readObject, withSandbox } from './sandbox.js';
 
-const START = '2025-09-26T10:00:00+08:00';
 const SOURCE = '厦门市公共数据共享开放管理暂行办法 第十七条 (对书面答复有异议的，由市大数据主管部门予以协调，协调不成的，报市人民政府决定)';
 const check = workflowCheck('sharing');
 

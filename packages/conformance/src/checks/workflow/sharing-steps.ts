@@ -6,6 +6,9 @@ import { expectStatus, expectSuccess, missingFromSeed, postJson, readList } from
 import { act, ACTIONS } from './officials.js';
 import { readObject } from './sandbox.js';
 
+/** The sharing scenarios start on Friday 2025-09-26, 10:00. */
+export const START = '2025-09-26T10:00:00+08:00';
+
 /** A published catalog entry the sharing checks request, with who provides it and who asks. */
 export interface RequestableEntry {
   id: string;

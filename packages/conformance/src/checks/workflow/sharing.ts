@@ -8,10 +8,9 @@ import { createObject } from '../fixtures.js';
 import { expectStatus, expectSuccess, postJson } from '../requests.js';
 import { act, ACTIONS } from './officials.js';
 import { dataObjectionBody } from './data-objections.js';
-import { requestableEntry, sharingRequestBody, submitRequest } from './sharing-steps.js';
+import { requestableEntry, sharingRequestBody, START, submitRequest } from './sharing-steps.js';
 import { eventTypes, expectDeadline, expectState, readObject, sandboxToday, withSandbox } from './sandbox.js';
 
-const START = '2025-09-26T10:00:00+08:00';
 const XM_SHARING = '厦门市公共数据共享开放管理暂行办法';
 const req = (id: string) => `/requests/${encodeURIComponent(id)}`;
 
