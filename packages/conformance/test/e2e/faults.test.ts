@@ -122,9 +122,17 @@ describe('proof the kit can fail: the real mock with one defect fails exactly th
     }]);
   });
 
-  it("a platform that answers a command to an object before reading its body fails the item paths' invalid-input checks: they send it to a real object", async () => {
-    const report = await runAgainst('item-body-unread', ['CON-INPUT-REG-resubmitApplication', 'CON-INPUT-CAT-*']);
-    expect(failedIds(report)).toEqual(['CON-INPUT-REG-resubmitApplication', 'CON-INPUT-CAT-updateEntry', 'CON-INPUT-CAT-submitEntry', 'CON-INPUT-CAT-proposeEntryChange', 'CON-INPUT-CAT-reclassifyEntry', 'CON-INPUT-CAT-answerSharingTypeDispute', 'CON-INPUT-CAT-withdrawEntry']);
+  it("a platform that answers a command to an object before reading its body fails every item path's invalid-input check: each is sent to a real object, listed, created or driven by a workflow", async () => {
+    const report = await runAgainst('item-body-unread', ['CON-INPUT-*']);
+    expect(failedIds(report)).toEqual([
+      'CON-INPUT-REG-resubmitApplication', 'CON-INPUT-REG-renewRegistration', 'CON-INPUT-REG-objectToPublicNotice',
+      'CON-INPUT-SHR-disputeRequest',
+      'CON-INPUT-ODP-submitUsageReport', 'CON-INPUT-ODP-answerSpotCheck',
+      'CON-INPUT-CAT-updateEntry', 'CON-INPUT-CAT-submitEntry', 'CON-INPUT-CAT-proposeEntryChange', 'CON-INPUT-CAT-reclassifyEntry', 'CON-INPUT-CAT-answerSharingTypeDispute', 'CON-INPUT-CAT-withdrawEntry',
+      'CON-INPUT-AOP-submitPlan', 'CON-INPUT-AOP-proposePlanChange', 'CON-INPUT-AOP-submitBid',
+      'CON-INPUT-AOP-reportRectification', 'CON-INPUT-AOP-fileSuspensionFeedback', 'CON-INPUT-AOP-requestTermination', 'CON-INPUT-AOP-applyForFormalFees', 'CON-INPUT-AOP-submitAnnualReport',
+      'CON-INPUT-AOP-reportDataAccessAgreement', 'CON-INPUT-AOP-submitProduct', 'CON-INPUT-AOP-setActualFee', 'CON-INPUT-AOP-withdrawProduct',
+    ]);
     expect(report.results.find((r) => r.id === 'CON-INPUT-CAT-submitEntry')?.failures[0]).toMatchObject({
       message: expect.stringMatching(/^POST \/entries\/\{entryId\}\/submissions with not_json \(POST http:\/\/\S+\/catalog\/v1\/entries\/ent_\w+\/submissions\): status$/),
       expected: '400 application/problem+json VALIDATION_FAILED',
@@ -132,6 +140,23 @@ describe('proof the kit can fail: the real mock with one defect fails exactly th
     });
     // The application is created by the sandbox's first registrant (the first organisation answers 403 requiredRole registrant).
     expect(report.results.find((r) => r.id === 'CON-INPUT-REG-resubmitApplication')?.failures[0]?.message).toMatch(/\/registration\/v1\/applications\/rga_\w+\/resubmissions\): status$/);
+    // Objects only a workflow creates are driven in a sandbox of their own: a registration coded after its quiet public notice, a spot check of a grant.
+    expect(report.results.find((r) => r.id === 'CON-INPUT-REG-renewRegistration')?.failures[0]).toMatchObject({
+      message: expect.stringMatching(/^POST \/registrations\/\{registrationId\}\/renewals with not_json \(POST http:\/\/\S+\/sandboxes\/\w+\/registration\/v1\/registrations\/reg_\w+\/renewals\): status$/),
+      actual: expect.stringMatching(/^200 /),
+    });
+    expect(report.results.find((r) => r.id === 'CON-INPUT-ODP-answerSpotCheck')?.failures[0]?.message).toMatch(/\/open-data\/v1\/grants\/odg_\w+\/spot-checks\/osc_\w+\/answer\): status$/);
+  });
+
+  it('without the simulation API an object only a workflow creates is out of reach: its invalid-input check sends an unknown id and accepts the 404, as its title says', async () => {
+    const fetch = faultyFetch(inProcessMock().fetch, 'item-body-unread');
+    const target = await createTargetSandbox(fetch, SIM_URL);
+    const report = await runConformance({
+      baseUrl: target.baseUrl, organizations: target.organizations, seed: 1, fetch, include: ['CON-INPUT-REG-resubmitApplication', 'CON-INPUT-REG-renewRegistration'],
+    });
+    expect(report.results.map((r) => [r.id, r.status])).toEqual([['CON-INPUT-REG-resubmitApplication', 'failed'], ['CON-INPUT-REG-renewRegistration', 'passed']]);
+    expect(report.results[1]?.title).toMatch(/without --sim-url: an unknown id, a 404 accepted\)$/);
+    expect(report.results[0]?.title).not.toMatch(/sim-url/);
   });
 
   it("a platform that judges an object's state before a command's body passes the item paths' invalid-input checks: a 409 problem there is a legal order", async () => {
