@@ -102,7 +102,8 @@ export function drivesItem(platform: Platform, path: string): boolean {
  * there through the simulation API in a fresh sandbox (deleted afterwards), and the signed HTTP of
  * the organisation that acts on it. Answers `false`, without calling `use`, when the run has no
  * simulation API or the kit drives no such object. A step the implementation refuses fails the
- * check, naming the step, as in the workflow checks.
+ * check, naming the step, and a sandbox without an organisation in a role the workflow needs
+ * skips it, saying which, as in the workflow checks.
  *
  * @example
  * ```ts
