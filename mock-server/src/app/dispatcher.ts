@@ -252,7 +252,7 @@ export class Dispatcher {
 
     let query: Record<string, unknown> = parseQuery(req.query);
     if (route.validator) {
-      const outcome = route.validator.validate({ params, query: query as Record<string, string | string[]>, body, hasBody: bodyText !== undefined });
+      const outcome = route.validator.validate({ params, query: query as Record<string, string | string[]>, body, hasBody: bodyText !== undefined, replaying: replay !== undefined });
       if (!outcome.ok) {
         const n = outcome.errors.length;
         return fail('VALIDATION_FAILED', { detail: `${n} ${n === 1 ? 'field is' : 'fields are'} invalid`, errors: outcome.errors });

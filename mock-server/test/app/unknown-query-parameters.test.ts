@@ -1,0 +1,112 @@
+// Every operation refuses a query parameter its contract does not declare: a typo such as
+// `GET /registration/v1/applications?stat=submitted` listed every application, and
+// `…/webhooks/deliveries?webhookID=x` the whole log. 400 VALIDATION_FAILED, one UNKNOWN_PARAMETER
+// error at `/query/<name>` naming the parameters the operation takes, nothing changed. `_` (the
+// cache-buster of HTTP tooling) is taken and ignored; a journal entry acknowledged with an
+// undeclared parameter by an older mock is replayed as it ran.
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDataDir } from '../../src/persistence/data-dir.js';
+import { openApp, useTempDirs } from '../persistence/data-dir-app.js';
+import { IN_PROCESS, useMock } from '../support/harness.js';
+import { Harness, idem, initialSubmission, ok, submit } from '../registration/harness.js';
+
+interface FieldError {
+  pointer: string;
+  code: string;
+  message: { zh: string; en: string };
+}
+
+/** The one field error of a 400 VALIDATION_FAILED answer. */
+function refusal(reply: { status: number; body: { code?: string; errors?: FieldError[] } }): FieldError {
+  expect(reply.status, JSON.stringify(reply.body)).toBe(400);
+  expect(reply.body.code).toBe('VALIDATION_FAILED');
+  expect(reply.body.errors).toHaveLength(1);
+  return reply.body.errors![0]!;
+}
+
+describe('a platform operation refuses a query parameter its contract does not declare', () => {
+  let h: Harness | undefined;
+  afterEach(async () => {
+    await h?.close();
+    h = undefined;
+  });
+
+  it('a list: 400 at /query/<name>, in both languages, naming the parameters it takes; declared ones and `_` still work', async () => {
+    h = await Harness.start(IN_PROCESS, { profile: 'national', startAt: '2025-09-26T10:00:00+08:00' });
+    const registrant = h.orgs[0]!;
+    await submit(h, registrant, initialSubmission(registrant));
+
+    const error = refusal(await h.call(registrant, 'GET', '/applications?stat=submitted'));
+    expect(error).toEqual({
+      pointer: '/query/stat',
+      code: 'UNKNOWN_PARAMETER',
+      message: { en: 'Unknown query parameter "stat": listApplications takes limit, cursor, state', zh: '未知的查询参数 "stat"：listApplications 仅接受 limit、cursor、state' },
+    });
+
+    const all = await ok(h.call(registrant, 'GET', '/applications'));
+    expect(all.items).toHaveLength(1);
+    // A declared filter still filters; the cache-buster is ignored.
+    expect((await ok(h.call(registrant, 'GET', '/applications?state=registered'))).items).toEqual([]);
+    expect((await ok(h.call(registrant, 'GET', '/applications?state=submitted'))).items).toEqual(all.items);
+    expect(await ok(h.call(registrant, 'GET', '/applications?limit=5&_=1700000000000'))).toEqual(all);
+  });
+
+  it('a write: refused before it changes anything', async () => {
+    h = await Harness.start(IN_PROCESS, { profile: 'national', startAt: '2025-09-26T10:00:00+08:00' });
+    const registrant = h.orgs[0]!;
+    const error = refusal(await h.call(registrant, 'POST', '/applications?draft=true', {}, initialSubmission(registrant), idem()));
+    expect(error.pointer).toBe('/query/draft');
+    expect(error.message.en).toBe('Unknown query parameter "draft": submitApplication takes no query parameters');
+    expect((await ok(h.call(registrant, 'GET', '/applications'))).items).toEqual([]);
+  });
+});
+
+describe('a simulation API operation refuses a query parameter its contract does not declare', () => {
+  const ctx = useMock(IN_PROCESS);
+
+  it('a list: the delivery log with webhookID= (for webhookId=)', async () => {
+    const error = refusal(await ctx.call('GET', '/_sim/v1/sandboxes/default/webhooks/deliveries?webhookID=x'));
+    expect(error.pointer).toBe('/query/webhookID');
+    expect(error.code).toBe('UNKNOWN_PARAMETER');
+    expect(error.message.en).toContain('webhookId');
+    expect(error.message.zh).toContain('"webhookID"');
+    expect((await ctx.call('GET', '/_sim/v1/sandboxes/default/webhooks/deliveries?limit=5&_=1')).status).toBe(200);
+  });
+
+  it('a write: the clock does not move; every unknown parameter is named, escaped as a JSON pointer', async () => {
+    const before = (await ctx.call('GET', '/_sim/v1/sandboxes/default/clock')).body;
+    const refused = await ctx.call('POST', '/_sim/v1/sandboxes/default/clock/advance?dryRun=1&a/b~c=2', { body: { duration: 'P1D' } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors.map((e: FieldError) => e.pointer)).toEqual(['/query/dryRun', '/query/a~1b~0c']);
+    expect((await ctx.call('GET', '/_sim/v1/sandboxes/default/clock')).body).toEqual(before);
+  });
+
+  it('an operation that takes none says so', async () => {
+    const error = refusal(await ctx.call('GET', `/_sim/v1/sandboxes/default?verbose=1`));
+    expect(error.message).toEqual({ en: 'Unknown query parameter "verbose": getSandbox takes no query parameters', zh: '未知的查询参数 "verbose"：getSandbox 不接受查询参数' });
+  });
+});
+
+describe('a write acknowledged with an undeclared query parameter by an older mock', () => {
+  const tempDir = useTempDirs();
+
+  it('is replayed as it ran, while the same request live is refused', async () => {
+    const dataDir = tempDir();
+    const first = openApp(dataDir);
+    const caller: string = (await first.call('GET', '/_sim/v1/sandboxes/default')).body.organizations[0].id;
+    await first.app.close();
+    const store = openDataDir(dataDir);
+    const at = Date.parse('2026-12-05T09:00:00Z');
+    store.append([{ seq: store.lastSeq + 1, kind: 'command', at, method: 'POST', path: '/sharing/v1/notes', query: 'draft=1', contentType: 'application/json', body: '{"text":"kept"}', caller, status: 201 }]);
+    store.close();
+
+    const logged: string[] = [];
+    const second = openApp(dataDir, { logError: (message) => logged.push(message) });
+    expect(logged.filter((m) => m.startsWith('[REPLAY_REFUSED]'))).toEqual([]);
+    expect((await second.call('GET', '/sharing/v1/stats')).body.notes).toBe(1);
+    const org0 = (await second.call('GET', '/_sim/v1/sandboxes/default')).body.organizations[0];
+    expect(refusal(await second.call('POST', '/sharing/v1/notes?draft=1', { body: { text: 'live' }, as: org0 })).pointer).toBe('/query/draft');
+    expect((await second.call('GET', '/sharing/v1/stats')).body.notes).toBe(1);
+    await second.app.close();
+  });
+});
