@@ -29,6 +29,7 @@ import { resolveLimits, type Limits } from './limits.js';
 import { simAccessGuard } from './sim-access.js';
 import { CURRENT_REVISION, REVISIONS, type OpenApiDocument, type PlatformModule, type ProfileRef, type ReviewerPolicy } from './platform-module.js';
 import { buildRouter } from './route-table.js';
+import { TOLERATED_QUERY_PARAMETERS } from './unknown-parameters.js';
 import { SIM_ROUTES } from './sim/index.js';
 import type { ServiceConnections, ServiceStorage } from './sim/service-status.js';
 
@@ -103,6 +104,13 @@ export interface AppOptions {
    * delete or an import starts an empty journal.
    */
   requestJournal?: Partial<RequestJournalLimits>;
+  /**
+   * Query parameter names every operation takes and ignores although no contract declares them,
+   * besides `_` (always taken: `TOLERATED_QUERY_PARAMETERS`) — names an integrator's HTTP tooling
+   * appends that it cannot turn off. Any other undeclared name is 400 `VALIDATION_FAILED` at
+   * `/query/<name>` (`UNKNOWN_PARAMETER`). Default: none.
+   */
+  ignoredQueryParameters?: readonly string[];
 }
 
 /**
@@ -258,7 +266,8 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
   /** The sandboxes as a stored snapshot left them (before its journal entries are replayed), each restored on first use. */
   const registryFrom = (state: StoredState | undefined): SandboxRegistry =>
     new SandboxRegistry(env, defaults, state?.snapshot && savedRegistry(state.snapshot), onRestore);
-  deps = { router, registry: registryFrom(stored), platforms, wall, journal: undefined, logError, quotas: new QuotaGuard() };
+  const ignoredQueryParameters = [...TOLERATED_QUERY_PARAMETERS, ...(options.ignoredQueryParameters ?? [])];
+  deps = { router, registry: registryFrom(stored), platforms, wall, journal: undefined, logError, quotas: new QuotaGuard(), ignoredQueryParameters };
   const dispatcher = new Dispatcher(deps);
 
   /** Re-executes one journal entry at its recorded time (also while another is replayed: a restore on first use). */

@@ -38,6 +38,8 @@ export interface DispatcherDeps {
   quotas?: QuotaGuard;
   /** The app's start and storage, answered by `/_sim/v1/health` and `/_sim/v1/ready`. */
   service?: ServiceStatus;
+  /** Undeclared query parameters every operation takes and ignores (default `TOLERATED_QUERY_PARAMETERS`, `_`). */
+  ignoredQueryParameters?: readonly string[];
 }
 
 /** How a replay refused a journal entry that was acknowledged (`Dispatcher.replay`). */
@@ -252,7 +254,7 @@ export class Dispatcher {
 
     let query: Record<string, unknown> = parseQuery(req.query);
     if (route.validator) {
-      const outcome = route.validator.validate({ params, query: query as Record<string, string | string[]>, body, hasBody: bodyText !== undefined, replaying: replay !== undefined });
+      const outcome = route.validator.validate({ params, query: query as Record<string, string | string[]>, body, hasBody: bodyText !== undefined, replaying: replay !== undefined, ...(this.#deps.ignoredQueryParameters ? { ignored: this.#deps.ignoredQueryParameters } : {}) });
       if (!outcome.ok) {
         const n = outcome.errors.length;
         return fail('VALIDATION_FAILED', { detail: `${n} ${n === 1 ? 'field is' : 'fields are'} invalid`, errors: outcome.errors });

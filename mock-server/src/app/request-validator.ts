@@ -27,6 +27,8 @@ export interface ValidationInput {
    * still checked, as they always were).
    */
   replaying?: boolean;
+  /** Undeclared query parameters taken and ignored (default `TOLERATED_QUERY_PARAMETERS`: `_`). */
+  ignored?: readonly string[];
 }
 
 /**
@@ -167,8 +169,8 @@ class OperationCompiler {
     const bodyCheck = op.jsonBody ? this.#plain.compile(rebase(op.jsonBody.schema, base) as object) : undefined;
     const bodyRequired = op.jsonBody?.required === true;
     return {
-      validate({ params, query, body, hasBody, replaying }) {
-        const errors: FieldError[] = replaying ? [] : unknownQueryParameters(query, operationId, declaredQuery);
+      validate({ params, query, body, hasBody, replaying, ignored }) {
+        const errors: FieldError[] = replaying ? [] : unknownQueryParameters(query, operationId, declaredQuery, ignored);
         // Coercion writes into the data: path values are copied (the caller keeps strings), the
         // query record is the caller's own fresh parse and is coerced in place.
         if (pathCheck) {

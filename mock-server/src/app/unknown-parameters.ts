@@ -11,7 +11,7 @@ export const TOLERATED_QUERY_PARAMETERS: readonly string[] = ['_'];
 
 /**
  * One `UNKNOWN_PARAMETER` field error at `/query/<name>` (JSON-pointer escaped) for each query
- * parameter the operation's contract does not declare (nor `TOLERATED_QUERY_PARAMETERS`), in the
+ * parameter the operation's contract does not declare nor `ignored` names, in the
  * order they were sent, each naming those it takes. A real platform may ignore an unknown
  * parameter; the mock refuses it, as Stripe's API does ("Received unknown parameter"), so that a
  * misspelt filter (`stat=` for `status=`) is found in testing rather than answered with every item.
@@ -22,10 +22,10 @@ export const TOLERATED_QUERY_PARAMETERS: readonly string[] = ['_'];
  * // → [{ pointer: '/query/stat', code: 'UNKNOWN_PARAMETER', message: { en: 'Unknown query parameter "stat": listApplications takes limit, cursor, status', … } }]
  * ```
  */
-export function unknownQueryParameters(query: Readonly<Record<string, unknown>>, operationId: string, declared: readonly string[]): FieldError[] {
+export function unknownQueryParameters(query: Readonly<Record<string, unknown>>, operationId: string, declared: readonly string[], ignored: readonly string[] = TOLERATED_QUERY_PARAMETERS): FieldError[] {
   const errors: FieldError[] = [];
   for (const name of Object.keys(query)) {
-    if (declared.includes(name) || TOLERATED_QUERY_PARAMETERS.includes(name)) continue;
+    if (declared.includes(name) || ignored.includes(name)) continue;
     const quoted = JSON.stringify(name);
     const en = declared.length === 0 ? `${operationId} takes no query parameters` : `${operationId} takes ${declared.join(', ')}`;
     const zh = declared.length === 0 ? `${operationId} 不接受查询参数` : `${operationId} 仅接受 ${declared.join('、')}`;

@@ -44,6 +44,15 @@ describe('parseCli', () => {
     expect(none.kind === 'run' && [none.app.simToken, none.server.corsOrigins, none.server.allowedHosts]).toEqual([undefined, [], []]);
   });
 
+  it('--ignore-query-parameter (repeatable) or GDX_MOCK_IGNORE_QUERY_PARAMETER names undeclared query parameters the app ignores', () => {
+    const request = parseCli(['--ignore-query-parameter', 'utm_source', '--ignore-query-parameter', 'ts']);
+    expect(request.kind === 'run' && request.app.ignoredQueryParameters).toEqual(['utm_source', 'ts']);
+    const fromEnv = parseCli([], { GDX_MOCK_IGNORE_QUERY_PARAMETER: 'utm_source, ts' });
+    expect(fromEnv.kind === 'run' && fromEnv.app.ignoredQueryParameters).toEqual(['utm_source', 'ts']);
+    const none = parseCli([]);
+    expect(none.kind === 'run' && 'ignoredQueryParameters' in none.app).toBe(false);
+  });
+
   it('--max-body-bytes sets the body limit of the app (default: none given, so 1 MiB)', () => {
     const request = parseCli(['--max-body-bytes', '65536']);
     expect(request.kind === 'run' && request.app.limits).toEqual({ maxBodyBytes: 65_536 });

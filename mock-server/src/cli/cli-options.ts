@@ -94,6 +94,7 @@ function parseRun(argv: readonly string[], env: Readonly<Record<string, string |
   const profileFile = PROFILES.includes(profile) ? undefined : profile;
   const corsOrigins = checked(values.list('cors-origin'), normalizeOrigin);
   const allowedHosts = checked(values.list('allowed-host'), normalizeAllowedHost);
+  const ignoredQueryParameters = values.list('ignore-query-parameter')?.value;
   // The environment keeps the token out of `ps` listings; the flag wins when both are given.
   const simToken = values.string('sim-token');
   if (simToken !== undefined) checked({ value: [simToken.value], source: simToken.source }, assertSimToken);
@@ -131,6 +132,7 @@ function parseRun(argv: readonly string[], env: Readonly<Record<string, string |
       ...(Object.keys(webhooks).length > 0 ? { webhooks } : {}),
       ...(simToken !== undefined ? { simToken: simToken.value } : {}),
       ...(journalSize !== undefined ? { requestJournal: { entries: journalSize } } : {}),
+      ...(ignoredQueryParameters !== undefined ? { ignoredQueryParameters } : {}),
     },
   };
 }

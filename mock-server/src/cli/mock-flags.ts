@@ -46,6 +46,12 @@ export const MOCK_FLAGS: readonly FlagSpec[] = [
     help: ['a host name /_sim/v1 answers for besides the bound address, any port;', '.example.org adds subdomains (repeatable; bound to 0.0.0.0 without', 'any, every Host is answered)'],
   },
   {
+    name: 'ignore-query-parameter',
+    kind: 'list',
+    value: '<name>',
+    help: ['a query parameter every operation takes and ignores besides _ (one your', 'HTTP tooling appends; repeatable); any other the contract does not', 'declare is 400 VALIDATION_FAILED'],
+  },
+  {
     name: 'sim-token',
     kind: 'string',
     value: '<token>',

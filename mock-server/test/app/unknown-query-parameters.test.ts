@@ -87,6 +87,17 @@ describe('a simulation API operation refuses a query parameter its contract does
   });
 });
 
+describe('createApp({ ignoredQueryParameters })', () => {
+  const ctx = useMock(IN_PROCESS, { ignoredQueryParameters: ['utm_source'] });
+
+  it('takes and ignores the names given, besides `_`; any other undeclared one is still refused', async () => {
+    const plain = await ctx.call('GET', '/_sim/v1/sandboxes/default/webhooks/deliveries');
+    expect(await ctx.call('GET', '/_sim/v1/sandboxes/default/webhooks/deliveries?utm_source=ci&_=1')).toMatchObject({ status: 200, body: plain.body });
+    const error = refusal(await ctx.call('GET', '/_sim/v1/sandboxes/default/webhooks/deliveries?utm_medium=ci'));
+    expect(error.pointer).toBe('/query/utm_medium');
+  });
+});
+
 describe('a write acknowledged with an undeclared query parameter by an older mock', () => {
   const tempDir = useTempDirs();
 
