@@ -4,7 +4,11 @@
 // error at `/query/<name>` naming the parameters the operation takes, nothing changed. `_` (the
 // cache-buster of HTTP tooling) is taken and ignored; a journal entry acknowledged with an
 // undeclared parameter by an older mock is replayed as it ran.
-import { afterEach, describe, expect, it } from 'vitest';
+import { loadBundledSpec, SPEC_NAMES } from '@gdx/openapi';
+import { signRequest } from '@gdx/protocol';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, defaultPlatforms, type App, type OpenApiDocument } from '../../src/index.js';
+import { readSpecOperations } from '../../src/app/spec-operations.js';
 import { openDataDir } from '../../src/persistence/data-dir.js';
 import { openApp, useTempDirs } from '../persistence/data-dir-app.js';
 import { IN_PROCESS, useMock } from '../support/harness.js';
@@ -85,6 +89,33 @@ describe('a simulation API operation refuses a query parameter its contract does
     const error = refusal(await ctx.call('GET', `/_sim/v1/sandboxes/default?verbose=1`));
     expect(error.message).toEqual({ en: 'Unknown query parameter "verbose": getSandbox takes no query parameters', zh: '未知的查询参数 "verbose"：getSandbox 不接受查询参数' });
   });
+});
+
+describe('every operation of every contract refuses an undeclared query parameter, from its contract', () => {
+  let app: App;
+  let org: { appKey: string; secret: string };
+  beforeAll(async () => {
+    app = createApp({ platforms: defaultPlatforms({ catalogEntries: 2 }), seed: 3, startAt: '2025-09-26T10:00:00+08:00', logError: () => undefined });
+    org = JSON.parse(String((await app.dispatch({ method: 'GET', path: '/_sim/v1/sandboxes/default', query: '', headers: {}, body: undefined })).body)).organizations[0];
+  });
+  afterAll(() => app.close());
+
+  for (const name of SPEC_NAMES) {
+    const root = name === 'simulation' ? '/_sim/v1' : `/${name}/v1`;
+    for (const op of readSpecOperations(loadBundledSpec(name) as OpenApiDocument)) {
+      it(`${name} ${op.operationId}`, async () => {
+        // Signed, in the default sandbox, with a JSON body: the query is the first thing refused.
+        const path = root + op.path.replace(/\{(\w+)\}/g, (_, param: string) => (param === 'sandboxId' ? 'default' : 'x'));
+        const query = 'zz_undeclared=1&_=2';
+        const body = op.jsonBody ? '{}' : undefined;
+        const headers = { ...(body !== undefined || op.method !== 'GET' ? { 'content-type': 'application/json' } : {}), ...signRequest({ method: op.method, url: `${path}?${query}`, body, appKey: org.appKey, secret: org.secret }) };
+        const answer = await app.dispatch({ method: op.method, path, query, headers, body });
+        const problem = JSON.parse(String(answer.body)) as { code: string; errors: { pointer: string; code: string }[] };
+        expect([answer.status, problem.code, problem.errors[0]], String(answer.body)).toEqual([400, 'VALIDATION_FAILED', expect.objectContaining({ pointer: '/query/zz_undeclared', code: 'UNKNOWN_PARAMETER' })]);
+        expect(problem.errors.filter((e) => e.code === 'UNKNOWN_PARAMETER')).toHaveLength(1);
+      });
+    }
+  }
 });
 
 describe('createApp({ ignoredQueryParameters })', () => {
