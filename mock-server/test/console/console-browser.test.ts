@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { WorkingCalendar } from '@gdx/calendar';
+import { OpenDataClient } from '@gdx/open-data';
 import { RegistrationClient } from '@gdx/registration';
 import { credentialsOf, SimulationClient } from '@gdx/simulation';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
@@ -271,7 +272,7 @@ describe('the console in Chromium', () => {
     const context = await contextFor('zh-CN');
     const page = await context.newPage();
     await page.goto(url);
-    await hasText(page.locator('table.steps tr[data-state="under_review"]'), '时限 20 个工作日; 已计 2 个工作日; 跳过 1 天');
+    await hasText(page.locator('table.steps tr[data-state="under_review"]'), '时限 20 个工作日；已计 2 个工作日；跳过 1 天');
     expect(await page.locator('table.steps thead th').allTextContents()).toContain('时限');
     await hasText(page.locator('main p .badge.state-under_review'), zh('under_review'));
     await hasText(page.locator('form[data-action="approve_review"]'), '身份：登记机构');
@@ -353,6 +354,52 @@ describe('the console in Chromium', () => {
     await page.reload();
     await shown(page.getByRole('heading', { name: 'Sandboxes', level: 1 }));
     expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await context.close();
+  });
+
+  it('names a limit in calendar days in its unit, draws a due date only on its own day, and follows a clock the SDK moves', async () => {
+    // An open-data grant of an application approved at once: its usage report is due 90 calendar days on.
+    const sim = new SimulationClient({ baseUrl: `${mock.url}/_sim/v1` });
+    const sandbox = await sim.sandboxes.create({ id: 'console-grant', profile: 'national', startAt: '2025-09-26T09:00:00+08:00', reviewerPolicy: { mode: 'auto', approvalRate: 1 } });
+    const applicant = sandbox.organizations.find((o) => o.roles.includes('applicant'))!;
+    const openData = new OpenDataClient({ baseUrl: sandbox.platforms['open-data'], credentials: credentialsOf(applicant) });
+    // One whose grant reports its use (a `usage_feedback` condition).
+    const datasets = await openData.datasets.list().toArray();
+    const dataset = datasets.find((d) => d.openingType === 'on_application' && d.conditions.some((c) => c.kind === 'usage_feedback'))!;
+    await openData.applications.submit({
+      applicant: { kind: 'organization', creditCode: applicant.creditCode, name: applicant.name },
+      datasetIds: [dataset.id],
+      scenario: { name: '企业征信', description: '为中小企业融资提供信用评估' },
+      dataScope: '全市范围',
+      // By API when the dataset offers one (its API is then the way it is delivered), else by file.
+      deliveryMethod: dataset.distributions.some((d) => d.format === 'api') ? 'api' : 'file',
+      periodOfUse: { from: '2025-10-01', to: '2026-09-30' },
+      securityMeasures: '等保三级环境，访问留痕。',
+      conditionEvidence: dataset.conditions.map((c) => ({ condition: c.kind, text: '已满足' })),
+    } as Parameters<typeof openData.applications.submit>[0]);
+
+    // The clock view follows a clock moved by the SDK while it is open (it polls, as the other views do).
+    const context = await contextFor('en-US');
+    const page = await context.newPage();
+    await page.goto(`${mock.url}/_console/#/s/console-grant/clock`);
+    await hasText(page.getByTestId('clock-now'), '2025-09-26 09:00');
+    await sim.clock.advance('console-grant', { duration: 'P1Y' });
+    await hasText(page.getByTestId('clock-now'), '2026-09-26 09:00');
+
+    const [grant] = await sim.objects.list('console-grant', { platform: 'open-data', objectType: 'grant' }).toArray(1);
+    const { steps } = await sim.objects.timeline('console-grant', 'open-data', 'grant', grant!.objectId);
+    const step = steps.find((s) => s.deadline?.unit === 'calendar_days')!;
+    await page.goto(`${mock.url}/_console/#/s/console-grant/objects/open-data/grant/${grant!.objectId}`);
+    const row = page.locator(`table.steps tr[data-state="${step.state}"]`);
+    await hasText(row, `Limit ${step.deadline!.limit} calendar days`);
+    expect(await row.textContent()).not.toMatch(/null|working day/);
+    await hasText(dueOf(page, step.state), step.deadline!.dueDate);
+    // A year on, the chart draws the last 220 days: the due date lies before them, so no day of it is outlined as due.
+    await hasText(page.locator('.timeline-chart'), 'The chart draws the last 220 days');
+    await counts(page.locator(`.timeline-chart g.step[data-state="${step.state}"]`), 1);
+    await counts(page.locator('.timeline-chart rect.due'), 0);
+    // It opens at its right end, where today is.
+    expect(await page.locator('.timeline-chart .scroll').evaluate((e) => e.scrollLeft + e.clientWidth >= e.scrollWidth - 1)).toBe(true);
     await context.close();
   });
 });

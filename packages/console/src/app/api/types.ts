@@ -161,13 +161,21 @@ export interface WorkflowObject {
 
 export interface StepDeadline {
   kind: string;
-  workingDays: number;
+  /** Working days allowed, for a limit in working days; null for the other units. */
+  workingDays: number | null;
+  /** The limit's unit: only `working_days` has counted, skipped and make-up days. */
+  unit: 'working_days' | 'calendar_days' | 'hours' | 'years';
+  /** The limit in its unit. */
+  limit: number;
   dueAt: string;
   countedDays: string[];
   skippedDays: { date: string; reason: 'weekend' | 'holiday' }[];
   makeUpDays: string[];
   overdue: boolean;
   rule: string | null;
+  /** The span reaches a year without a holiday schedule: counted Monday–Friday there (`unpublishedYears`). */
+  estimate: boolean;
+  unpublishedYears: number[];
 }
 
 export interface Step {

@@ -10,6 +10,15 @@ const LABEL = 150;
 /** Columns drawn at most (about seven months): a longer span shows its last part. */
 const MAX_DAYS = 220;
 
+/**
+ * Scrolls the chart to its right end when it is first drawn: today and the latest steps are there,
+ * not at the start of a long span. A stable ref is called on mount only, so a poll keeps the
+ * reader's own scrolling.
+ */
+const toEnd = (element: HTMLDivElement | null) => {
+  if (element) element.scrollLeft = element.scrollWidth;
+};
+
 /** The last day an instant closes: the day before a midnight (a due time, a step left at 24:00), else its own day. */
 export function dueDateOf(dueAt: string): string {
   return dateOf(new Date(Date.parse(dueAt) - 1).toISOString());
@@ -40,9 +49,13 @@ export function TimelineChart({ steps, today, schedules }: { steps: Step[]; toda
   const first = dateOf(steps[0]!.enteredAt);
   const last = addDays(ends.reduce((a, b) => (a > b ? a : b), today), 1);
   let days = datesBetween(first, last);
-  if (days.length > MAX_DAYS) days = days.slice(-MAX_DAYS);
+  const cut = days.length > MAX_DAYS;
+  if (cut) days = days.slice(-MAX_DAYS);
   const column = new Map(days.map((d, i) => [d, i]));
+  // A bar reaching past the window is drawn to its edge; a day mark outside it (a due date, a
+  // counted day) is not drawn at all: at the edge it would name the wrong day.
   const x = (date: string) => LABEL + (column.get(date) ?? (date < days[0]! ? 0 : days.length - 1)) * DAY;
+  const drawn = (date: string) => column.has(date);
   const width = LABEL + days.length * DAY;
   const height = HEADER + steps.length * ROW + 4;
   return (
@@ -54,7 +67,8 @@ export function TimelineChart({ steps, today, schedules }: { steps: Step[]; toda
           { className: 'overdue-swatch', label: t('objects.overdue') },
         ]}
       />
-      <div class="scroll" tabIndex={0} role="group" aria-label={t('timeline.title')}>
+      {cut && <p class="hint">{t('timeline.window', { n: MAX_DAYS, from: days[0]! })}</p>}
+      <div class="scroll" tabIndex={0} role="group" aria-label={t('timeline.title')} ref={toEnd}>
         <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} aria-hidden="true" focusable="false">
           <defs>
             <pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
@@ -92,10 +106,10 @@ export function TimelineChart({ steps, today, schedules }: { steps: Step[]; toda
                   {pick(step.label) || step.state}
                 </text>
                 <rect class="bar" x={x(from)} y={y + 6} width={x(to) - x(from) + DAY} height={ROW - 12} rx={4} />
-                {[...counted].map((date) => (
+                {[...counted].filter(drawn).map((date) => (
                   <rect key={date} class="counted" x={x(date) + 3} y={y + 9} width={DAY - 6} height={ROW - 18} rx={2} />
                 ))}
-                {due && <rect class="due" x={x(due) + 1} y={y + 3} width={DAY - 2} height={ROW - 6} rx={4} />}
+                {due && drawn(due) && <rect class="due" x={x(due) + 1} y={y + 3} width={DAY - 2} height={ROW - 6} rx={4} />}
               </g>
             );
           })}

@@ -7,14 +7,15 @@ import { YearCalendar } from '../components/year-calendar.js';
 import { useT } from '../i18n/locale.js';
 import { localToInstant, shortInstant } from '../lib/dates.js';
 import { href } from '../lib/route.js';
-import { problemOf, useResource, useRevision } from '../lib/use-resource.js';
+import { POLL_MS, problemOf, useResource, useRevision } from '../lib/use-resource.js';
 
 type AdvanceKind = 'workingDays' | 'duration' | 'to';
 
 /** The sandbox clock: now, advancing it three ways, what fired, and the year's working-day calendar. */
 export function ClockView({ sandboxId }: { sandboxId: string }) {
   const { t } = useT();
-  const clock = useResource(() => sim<Clock>('GET', sandboxPath(sandboxId, '/clock')), `clock:${sandboxId}`);
+  // Polled: a test or an SDK moves the clock too, and a realtime clock moves by itself.
+  const clock = useResource(() => sim<Clock>('GET', sandboxPath(sandboxId, '/clock')), `clock:${sandboxId}`, POLL_MS);
   const [year, setYear] = useState<number>();
   const shownYear = year ?? (clock.data ? Number(clock.data.today.slice(0, 4)) : undefined);
   return (

@@ -7,6 +7,7 @@ import { StateName } from '../components/state-name.js';
 import { dueDateOf, lastDayOf, TimelineChart } from '../components/timeline-chart.js';
 import { useT } from '../i18n/locale.js';
 import { shortInstant } from '../lib/dates.js';
+import { limitText } from '../lib/limit-text.js';
 import { stateNames } from '../lib/state-names.js';
 import { href } from '../lib/route.js';
 import { POLL_MS, useResource } from '../lib/use-resource.js';
@@ -109,7 +110,7 @@ function StepTable({ steps, today }: { steps: Step[]; today: string }) {
               <td>
                 {d ? (
                   <>
-                    <code class="hint">{d.kind}</code> {t('timeline.limit', { n: d.workingDays })}; {t('timeline.counted', { n: d.countedDays.length })}; {t('timeline.skipped', { n: skipped })}
+                    <code class="hint">{d.kind}</code> {limitText(d, skipped, t)}
                     {holidays.length > 0 && (
                       <div class="hint">
                         {t('calendar.holiday')}: {holidays.join(', ')}
