@@ -402,4 +402,65 @@ describe('the console in Chromium', () => {
     expect(await page.locator('.timeline-chart .scroll').evaluate((e) => e.scrollLeft + e.clientWidth >= e.scrollWidth - 1)).toBe(true);
     await context.close();
   });
+
+  it('keeps the header’s links clear of its buttons at a phone’s width, and a checkbox beside its label', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 375, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${mock.url}/_console/#/s/${SANDBOX}/events`);
+    await shown(page.getByRole('heading', { name: '回调投递' }));
+    const overlaps = await page.evaluate(() => {
+      const boxes = (selector: string) => [...document.querySelectorAll(selector)].map((e) => ({ text: e.textContent, box: e.getBoundingClientRect() }));
+      const buttons = boxes('header.top button');
+      return boxes('header.top a').flatMap((a) => buttons.filter((b) => a.box.left < b.box.right && b.box.left < a.box.right && a.box.top < b.box.bottom && b.box.top < a.box.bottom).map((b) => `${a.text} under ${b.text}`));
+    });
+    expect(overlaps).toEqual([]);
+    // Each link is inside the header, where it can be seen and clicked.
+    for (const link of await page.locator('header.top a').all()) expect(await link.evaluate((a) => a.getBoundingClientRect().right <= document.documentElement.clientWidth)).toBe(true);
+    // "Only failed deliveries": the checkbox on its label's line, not alone above it.
+    const checkbox = page.getByLabel('只看失败的投递');
+    const [box, label] = [await checkbox.boundingBox(), await checkbox.locator('xpath=..').boundingBox()];
+    expect(box!.y + box!.height <= label!.y + label!.height && label!.height < 2 * box!.height + 12).toBe(true);
+    await context.close();
+  });
+
+  it('says in the reader’s language that the mock is not answering while it is gone, and recovers when it is back', async () => {
+    const context = await contextFor('zh-CN');
+    const page = await context.newPage();
+    await page.goto(`${mock.url}/_console/#/s/${SANDBOX}/objects`);
+    await shown(page.locator('main table tbody tr'));
+    // The server stops: every call to it is refused, as a stopped server's are.
+    await page.route('**/_sim/v1/**', (route) => route.abort('connectionrefused'));
+    const alert = page.locator('main .problem');
+    await hasText(alert, '无法连接模拟服务');
+    expect(await alert.textContent()).not.toContain('Failed to fetch');
+    // What was read before stays, and the next poll after the server is back clears the note.
+    expect(await page.locator('main table tbody tr').count()).toBeGreaterThan(0);
+    await page.unroute('**/_sim/v1/**');
+    await counts(alert, 0);
+    await context.close();
+  });
+
+  it('lists every sandbox, a page of 100 at a time', async () => {
+    const many = createApp({ seed: 7, logError: () => undefined });
+    const server = await startServer(many, { port: 0 });
+    try {
+      const sim = new SimulationClient({ baseUrl: `${server.url}/_sim/v1` });
+      // With `default`, 101 sandboxes; listed by id, so `z-last` comes on the second page.
+      for (let i = 0; i < 99; i += 1) await sim.sandboxes.create({ id: `many-${String(i).padStart(3, '0')}`, profile: 'national' });
+      await sim.sandboxes.create({ id: 'z-last', profile: 'national' });
+      const context = await contextFor('en-US');
+      const page = await context.newPage();
+      await page.goto(`${server.url}/_console/`);
+      const rows = page.locator('main table tbody tr');
+      await counts(rows, 100);
+      await page.getByRole('button', { name: 'Load more' }).click();
+      await counts(rows, 101);
+      await shown(page.getByRole('link', { name: 'z-last', exact: true }));
+      await counts(page.getByRole('button', { name: 'Load more' }), 0);
+      await context.close();
+    } finally {
+      await server.close();
+      await many.close();
+    }
+  });
 });

@@ -5,6 +5,9 @@ export const SIM = '/_sim/v1';
 /** Where the sim token is kept for the tab's life (never in localStorage: it is a secret). */
 const TOKEN_KEY = 'gdx-console.sim-token';
 
+/** The code of the problem made up when the server could not be reached (stopped, restarting, another network error). */
+export const NETWORK_ERROR = 'NETWORK_ERROR';
+
 /** A failed call: the problem+json the server answered, or one made up for a network error. */
 export class ApiError extends Error {
   constructor(readonly problem: Problem) {
@@ -53,7 +56,7 @@ export async function sim<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: st
   try {
     response = await fetch(`${SIM}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   } catch (error) {
-    throw new ApiError({ status: 0, code: 'NETWORK_ERROR', detail: String(error) });
+    throw new ApiError({ status: 0, code: NETWORK_ERROR, detail: String(error) });
   }
   if (!response.ok) {
     const problem = await problemOf(response);

@@ -1,3 +1,4 @@
+import { NETWORK_ERROR } from '../api/client.js';
 import type { Problem } from '../api/types.js';
 import { useT } from '../i18n/locale.js';
 import { SignatureHelpView } from './signature-help.js';
@@ -12,7 +13,8 @@ export function ProblemNote({ problem }: { problem: Problem | undefined }) {
         {t('app.error')}: {problem.code} {problem.status > 0 ? `(${problem.status})` : ''}
       </strong>
       {problem.message && <p>{pick(problem.message)}</p>}
-      {problem.detail && <p>{problem.detail}</p>}
+      {/* The browser's own words for a refused connection ("Failed to fetch") tell the reader nothing. */}
+      {problem.code === NETWORK_ERROR ? <p>{t('app.offline')}</p> : problem.detail && <p>{problem.detail}</p>}
       {problem.errors && problem.errors.length > 0 && (
         <ul>
           {problem.errors.map((error, i) => (

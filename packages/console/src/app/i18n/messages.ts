@@ -11,6 +11,10 @@ export const MESSAGES = {
   'app.none': { zh: '无', en: 'None' },
   'app.more': { zh: '加载更多', en: 'Load more' },
   'app.error': { zh: '出错了', en: 'Something failed' },
+  'app.offline': {
+    zh: '无法连接模拟服务（已停止或正在重启）。页面上是此前读到的内容；服务恢复后会自动刷新。',
+    en: 'The mock server is not answering (stopped or restarting). What the page shows was read before; it refreshes by itself once the server is back.',
+  },
   'nav.main': { zh: '主导航', en: 'Main' },
   'nav.sandboxes': { zh: '沙箱', en: 'Sandboxes' },
   'nav.clock': { zh: '时钟与日历', en: 'Clock & calendar' },

@@ -129,7 +129,7 @@ function Deliveries({ sandboxId }: { sandboxId: string }) {
     <section aria-labelledby="deliveries-title">
       <h2 id="deliveries-title">{t('webhooks.title')}</h2>
       <ProblemNote problem={data.problem} />
-      <label>
+      <label class="inline">
         <input
           type="checkbox"
           checked={onlyFailed}

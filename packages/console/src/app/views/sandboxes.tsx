@@ -1,23 +1,32 @@
 import { useState } from 'preact/hooks';
-import { query, sandboxPath, sim } from '../api/client.js';
+import { sandboxPath, sim } from '../api/client.js';
 import { PROFILES, type Page, type ReviewerPolicy, type Sandbox } from '../api/types.js';
 import { useNotice } from '../components/notice.js';
 import { ProblemNote } from '../components/problem-note.js';
 import { useT } from '../i18n/locale.js';
 import { localToInstant, shortInstant } from '../lib/dates.js';
 import { href } from '../lib/route.js';
-import { problemOf, useResource, useRevision } from '../lib/use-resource.js';
+import { firstPages } from '../lib/pages.js';
+import { POLL_MS, problemOf, useResource, useRevision } from '../lib/use-resource.js';
 import type { Problem } from '../api/types.js';
 
 /** Sandboxes: the list with reset, delete and export, a form to create one, and snapshot import. */
 export function SandboxesView() {
   const { t } = useT();
-  const sandboxes = useResource(() => sim<Page<Sandbox>>('GET', `/sandboxes${query({ limit: 100 })}`), 'sandboxes');
+  const [pages, setPages] = useState(1);
+  // Every page: a server holds up to --max-sandboxes (1,000 by default), a page 100. Polled, as
+  // tests create and delete sandboxes while the console is open.
+  const sandboxes = useResource(() => firstPages((search) => sim<Page<Sandbox>>('GET', `/sandboxes${search}`), { limit: 100 }, pages), `sandboxes:${pages}`, POLL_MS);
   return (
     <>
       <h1>{t('sandboxes.title')}</h1>
       <ProblemNote problem={sandboxes.problem} />
       {sandboxes.data && <SandboxTable sandboxes={sandboxes.data.items} />}
+      {sandboxes.data?.more && (
+        <button type="button" onClick={() => setPages((n) => n + 1)}>
+          {t('app.more')}
+        </button>
+      )}
       <div class="columns">
         <CreateSandbox />
         <ImportSnapshot />
