@@ -273,6 +273,8 @@ describe('the console in Chromium', () => {
     const page = await context.newPage();
     await page.goto(url);
     await hasText(page.locator('table.steps tr[data-state="under_review"]'), '时限 20 个工作日；已计 2 个工作日；跳过 1 天');
+    // The platform by its Chinese name, as its contract's title gives it.
+    await hasText(page.getByRole('heading', { level: 1 }), '公共数据资源登记 / application');
     expect(await page.locator('table.steps thead th').allTextContents()).toContain('时限');
     await hasText(page.locator('main p .badge.state-under_review'), zh('under_review'));
     await hasText(page.locator('form[data-action="approve_review"]'), '身份：登记机构');
@@ -287,6 +289,9 @@ describe('the console in Chromium', () => {
     const row = page.locator('main table tbody tr', { has: page.locator(`a[href$="/${applicationId}"]`) });
     await hasText(row.locator('.badge.state-under_review'), zh('under_review'));
     await hasText(row.locator('code.hint'), 'under_review');
+    await hasText(row, '公共数据资源登记');
+    await hasText(page.locator('nav.tabs a[aria-current="page"]'), '公共数据资源登记');
+    expect(await page.locator('nav.tabs').textContent()).not.toMatch(/registration|sharing|open-data|catalog|authorized-operation/);
     await page.goto(`${mock.url}/_console/#/s/console-zh/events`);
     const accepted = page.locator('.scroll.tall tbody tr', { hasText: `${zh('submitted')} → ${zh('under_review')}` });
     await shown(accepted);

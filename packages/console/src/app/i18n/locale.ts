@@ -2,6 +2,7 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { MESSAGES, type MessageKey } from './messages.js';
 import type { Localized } from '../api/types.js';
+import { platformName } from './platforms.js';
 import { roleName } from './roles.js';
 
 export type Locale = 'zh' | 'en';
@@ -35,8 +36,8 @@ export function translator(locale: Locale): Translate {
   };
 }
 
-/** The translator of the current locale, a picker for texts the server sends in both languages, and role names. */
-export function useT(): { t: Translate; locale: Locale; pick: (text: Localized | undefined | null) => string; role: (role: string) => string } {
+/** The translator of the current locale, a picker for texts the server sends in both languages, and role and platform names. */
+export function useT(): { t: Translate; locale: Locale; pick: (text: Localized | undefined | null) => string; role: (role: string) => string; platform: (platform: string) => string } {
   const locale = useContext(LocaleContext);
-  return { t: translator(locale), locale, pick: (text) => (text ? text[locale] : ''), role: (role) => roleName(role, locale) };
+  return { t: translator(locale), locale, pick: (text) => (text ? text[locale] : ''), role: (role) => roleName(role, locale), platform: (platform) => platformName(platform, locale) };
 }

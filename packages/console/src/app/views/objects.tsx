@@ -15,7 +15,7 @@ import { POLL_MS, useResource } from '../lib/use-resource.js';
 
 /** The workflow objects of the sandbox, per platform, with their state and next due date (polled). */
 export function ObjectsView({ sandboxId, platform }: { sandboxId: string; platform: Platform | undefined }) {
-  const { t, pick } = useT();
+  const { t, pick, platform: platformLabel } = useT();
   const [overdue, setOverdue] = useState(false);
   const [pages, setPages] = useState(1);
   const objects = useResource(
@@ -32,7 +32,7 @@ export function ObjectsView({ sandboxId, platform }: { sandboxId: string; platfo
         </a>
         {PLATFORMS.map((p) => (
           <a key={p} href={href('s', sandboxId, 'objects', p)} aria-current={platform === p ? 'page' : undefined}>
-            {p}
+            {platformLabel(p)}
           </a>
         ))}
       </nav>
@@ -64,7 +64,10 @@ export function ObjectsView({ sandboxId, platform }: { sandboxId: string; platfo
                     <a href={href('s', sandboxId, 'objects', o.platform, o.objectType, o.objectId)}>{o.title ?? o.objectId}</a>
                     {o.title && <div class="hint">{o.objectId}</div>}
                   </th>
-                  <td>{o.platform}</td>
+                  <td>
+                    {platformLabel(o.platform)}
+                    {platformLabel(o.platform) !== o.platform && <div class="hint">{o.platform}</div>}
+                  </td>
                   <td>{o.objectType}</td>
                   <td>
                     <StateBadge state={o.state} label={stateName(o.state, o.stateLabel, pick)} overdue={o.overdue} />

@@ -20,7 +20,7 @@ async function loadTimeline(sandboxId: string, platform: string, objectType: str
 
 /** One object's timeline: the steps on a working-day calendar, the step facts, the events in order, and the allowed actions. */
 export function TimelineView({ sandboxId, platform, objectType, objectId }: { sandboxId: string; platform: string; objectType: string; objectId: string }) {
-  const { t, pick } = useT();
+  const { t, pick, platform: platformLabel } = useT();
   const data = useResource(() => loadTimeline(sandboxId, platform, objectType, objectId), `timeline:${sandboxId}:${platform}:${objectType}:${objectId}`, POLL_MS);
   // The calendar lets the chart shade holidays also outside the spans a deadline counted; it changes only by a PUT, so it is not polled.
   const calendar = useResource(() => sim<CalendarState>('GET', sandboxPath(sandboxId, '/calendar')), `calendar:${sandboxId}`);
@@ -32,7 +32,7 @@ export function TimelineView({ sandboxId, platform, objectType, objectId }: { sa
         <a href={href('s', sandboxId, 'objects', platform)}>← {t('timeline.back')}</a>
       </p>
       <h1>
-        {t('timeline.title')}: {platform} / {objectType} / <code>{objectId}</code>
+        {t('timeline.title')}: {platformLabel(platform)} / {objectType} / <code>{objectId}</code>
       </h1>
       <ProblemNote problem={data.problem} />
       {timeline && data.data && (
