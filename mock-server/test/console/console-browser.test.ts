@@ -468,4 +468,18 @@ describe('the console in Chromium', () => {
       await many.close();
     }
   });
+
+  it('says a snapshot file that is not JSON is not one, in the reader’s language, and imports nothing', async () => {
+    const sim = new SimulationClient({ baseUrl: `${mock.url}/_sim/v1` });
+    const before = (await sim.sandboxes.list().toArray()).length;
+    const context = await contextFor('zh-CN');
+    const page = await context.newPage();
+    await page.goto(`${mock.url}/_console/`);
+    await page.getByLabel('快照文件（JSON）').setInputFiles({ name: 'notes.txt', mimeType: 'application/json', buffer: Buffer.from('not a snapshot') });
+    await page.getByRole('button', { name: '导入快照' }).click();
+    const alert = page.locator('form[aria-labelledby="import-title"] .problem');
+    await hasText(alert, 'notes.txt 不是 JSON 文件，不能作为快照导入');
+    expect((await sim.sandboxes.list().toArray()).length).toBe(before);
+    await context.close();
+  });
 });

@@ -38,6 +38,7 @@ export const MESSAGES = {
   'sandboxes.export': { zh: '导出', en: 'Export' },
   'sandboxes.import': { zh: '导入快照', en: 'Import a snapshot' },
   'sandboxes.importFile': { zh: '快照文件（JSON）', en: 'Snapshot file (JSON)' },
+  'sandboxes.notJson': { zh: '{name} 不是 JSON 文件，不能作为快照导入：请选择“导出”得到的文件', en: '{name} is not JSON, so not a snapshot: choose a file that "Export" saved' },
   'sandboxes.importId': { zh: '新沙箱标识（可选）', en: 'New sandbox id (optional)' },
   'sandboxes.confirmDelete': { zh: '删除沙箱 {id}？其中的全部数据将丢失。', en: 'Delete sandbox {id} and everything in it?' },
   'sandboxes.confirmReset': { zh: '将沙箱 {id} 恢复到创建时的状态？', en: 'Reset sandbox {id} to its state right after creation?' },

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { sandboxPath, sim } from '../api/client.js';
+import { ApiError, sandboxPath, sim } from '../api/client.js';
 import { PROFILES, type Page, type ReviewerPolicy, type Sandbox } from '../api/types.js';
 import { useNotice } from '../components/notice.js';
 import { ProblemNote } from '../components/problem-note.js';
@@ -190,6 +190,18 @@ function CreateSandbox() {
   );
 }
 
+/**
+ * The file's JSON, or a problem saying in the reader's language that the file is not JSON (the
+ * parser's own words, "Unexpected token …", name neither the file nor what was expected).
+ */
+function parseSnapshot(text: string, name: string, t: ReturnType<typeof useT>['t']): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new ApiError({ status: 0, code: 'SNAPSHOT_NOT_JSON', detail: `${t('sandboxes.notJson', { name })} (${String(error)})` });
+  }
+}
+
 function ImportSnapshot() {
   const { t } = useT();
   const { changed } = useRevision();
@@ -202,7 +214,7 @@ function ImportSnapshot() {
     setProblem(undefined);
     try {
       if (!(file instanceof File) || file.size === 0) throw new Error(t('sandboxes.importFile'));
-      const snapshot = JSON.parse(await file.text()) as unknown;
+      const snapshot = parseSnapshot(await file.text(), file.name, t);
       const sandbox = await sim<Sandbox>('POST', '/sandboxes/import', id ? { id, snapshot } : { snapshot });
       changed();
       location.hash = href('s', sandbox.id);
