@@ -411,7 +411,7 @@ describe('the console in Chromium', () => {
   it('keeps the header’s links clear of its buttons at a phone’s width, and a checkbox beside its label', async () => {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 375, height: 800 } });
     const page = await context.newPage();
-    await page.goto(`${mock.url}/_console/#/s/${SANDBOX}/events`);
+    await page.goto(`${mock.url}/_console/#/s/default/events`);
     await shown(page.getByRole('heading', { name: '回调投递' }));
     const overlaps = await page.evaluate(() => {
       const boxes = (selector: string) => [...document.querySelectorAll(selector)].map((e) => ({ text: e.textContent, box: e.getBoundingClientRect() }));
@@ -431,7 +431,7 @@ describe('the console in Chromium', () => {
   it('says in the reader’s language that the mock is not answering while it is gone, and recovers when it is back', async () => {
     const context = await contextFor('zh-CN');
     const page = await context.newPage();
-    await page.goto(`${mock.url}/_console/#/s/${SANDBOX}/objects`);
+    await page.goto(`${mock.url}/_console/#/s/default/objects`);
     await shown(page.locator('main table tbody tr'));
     // The server stops: every call to it is refused, as a stopped server's are.
     await page.route('**/_sim/v1/**', (route) => route.abort('connectionrefused'));
@@ -480,6 +480,19 @@ describe('the console in Chromium', () => {
     const alert = page.locator('form[aria-labelledby="import-title"] .problem');
     await hasText(alert, 'notes.txt 不是 JSON 文件，不能作为快照导入');
     expect((await sim.sandboxes.list().toArray()).length).toBe(before);
+    await context.close();
+  });
+
+  it('names the clock’s mode and the fault kinds in Chinese', async () => {
+    const context = await contextFor('zh-CN');
+    const page = await context.newPage();
+    await page.goto(`${mock.url}/_console/#/s/default/clock`);
+    await hasText(page.locator('dl.facts'), '虚拟时钟');
+    await page.goto(`${mock.url}/_console/#/s/default/events`);
+    const kinds = page.locator('select[name="kind"]');
+    await shown(kinds);
+    expect(await kinds.locator('option').allTextContents()).toEqual(['延迟', '限流（429）', '服务器错误（5xx）', '连接重置']);
+    await shown(page.getByLabel('延迟毫秒 / 重试秒数'));
     await context.close();
   });
 });

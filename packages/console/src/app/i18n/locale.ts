@@ -36,6 +36,22 @@ export function translator(locale: Locale): Translate {
   };
 }
 
+/**
+ * The name of a value the server sends as an id (a delivery's state, a fault's kind…) in the
+ * locale: the message `${prefix}.${id}`, or the id itself for one the console has no name for yet
+ * (a value added to the contract later is shown, not dropped).
+ *
+ * @example
+ * ```ts
+ * nameOf(translator('zh'), 'webhooks.state', 'failed'); // '投递失败'
+ * nameOf(translator('zh'), 'webhooks.state', 'paused'); // 'paused'
+ * ```
+ */
+export function nameOf(t: Translate, prefix: string, id: string): string {
+  const key = `${prefix}.${id}`;
+  return key in MESSAGES ? t(key as MessageKey) : id;
+}
+
 /** The translator of the current locale, a picker for texts the server sends in both languages, and role and platform names. */
 export function useT(): { t: Translate; locale: Locale; pick: (text: Localized | undefined | null) => string; role: (role: string) => string; platform: (platform: string) => string } {
   const locale = useContext(LocaleContext);

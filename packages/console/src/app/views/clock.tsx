@@ -4,7 +4,7 @@ import type { AdvanceResult, CalendarState, Clock, Problem } from '../api/types.
 import { useNotice } from '../components/notice.js';
 import { ProblemNote } from '../components/problem-note.js';
 import { YearCalendar } from '../components/year-calendar.js';
-import { useT } from '../i18n/locale.js';
+import { nameOf, useT } from '../i18n/locale.js';
 import { localToInstant, shortInstant } from '../lib/dates.js';
 import { href } from '../lib/route.js';
 import { POLL_MS, problemOf, useResource, useRevision } from '../lib/use-resource.js';
@@ -31,7 +31,7 @@ export function ClockView({ sandboxId }: { sandboxId: string }) {
             </time>
           </dd>
           <dt>{t('clock.mode')}</dt>
-          <dd>{clock.data.mode}</dd>
+          <dd>{nameOf(t, 'clock.mode', clock.data.mode)}</dd>
         </dl>
       )}
       <AdvanceForm sandboxId={sandboxId} />

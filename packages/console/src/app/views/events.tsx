@@ -3,7 +3,7 @@ import { query, sandboxPath, sim } from '../api/client.js';
 import type { Delivery, FaultRule, FeedEvent, Page, Problem, Webhook } from '../api/types.js';
 import { useNotice } from '../components/notice.js';
 import { ProblemNote } from '../components/problem-note.js';
-import { useT } from '../i18n/locale.js';
+import { nameOf, useT } from '../i18n/locale.js';
 import { shortInstant } from '../lib/dates.js';
 import { readNewestDeliveries } from '../lib/delivery-pages.js';
 import { followFeed, type FeedPage } from '../lib/feed-tail.js';
@@ -175,7 +175,7 @@ function Deliveries({ sandboxId }: { sandboxId: string }) {
                 </th>
                 <td>{d.eventType}</td>
                 <td>
-                  <span class={`badge delivery-${d.state}`}>{d.state}</span>
+                  <span class={`badge delivery-${d.state}`}>{nameOf(t, 'webhooks.state', d.state)}</span>
                   {d.nextAttemptAt && <div class="hint">{t('webhooks.nextAttempt', { at: d.nextAttemptAt.slice(11, 23) })}</div>}
                 </td>
                 <td>
@@ -239,7 +239,7 @@ function Faults({ sandboxId }: { sandboxId: string }) {
         <ul>
           {rules.map((r, i) => (
             <li key={i}>
-              <code>{r.operation}</code> {r.kind} p={r.probability}
+              <code>{r.operation}</code> {nameOf(t, 'faults.kind', r.kind)} p={r.probability}
               {r.latencyMs !== undefined && ` ${r.latencyMs} ms`}
               {r.retryAfterSeconds !== undefined && ` Retry-After ${r.retryAfterSeconds}s`}{' '}
               <button type="button" onClick={() => save(rules.filter((_, j) => j !== i))}>
@@ -264,13 +264,13 @@ function Faults({ sandboxId }: { sandboxId: string }) {
           <select name="kind">
             {FAULT_KINDS.map((k) => (
               <option key={k} value={k}>
-                {k}
+                {nameOf(t, 'faults.kind', k)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          ms / s
+          {t('faults.extra')}
           <input name="extra" type="number" min="0" max="60000" step="1" value="300" />
         </label>
         <button type="submit">{t('faults.add')}</button>

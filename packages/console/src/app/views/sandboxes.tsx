@@ -3,7 +3,7 @@ import { ApiError, sandboxPath, sim } from '../api/client.js';
 import { PROFILES, type Page, type ReviewerPolicy, type Sandbox } from '../api/types.js';
 import { useNotice } from '../components/notice.js';
 import { ProblemNote } from '../components/problem-note.js';
-import { useT } from '../i18n/locale.js';
+import { nameOf, useT } from '../i18n/locale.js';
 import { localToInstant, shortInstant } from '../lib/dates.js';
 import { href } from '../lib/route.js';
 import { firstPages } from '../lib/pages.js';
@@ -87,7 +87,7 @@ function SandboxTable({ sandboxes }: { sandboxes: Sandbox[] }) {
               </th>
               <td>{s.profile.name}</td>
               <td>
-                <time dateTime={s.clock.now}>{shortInstant(s.clock.now)}</time> ({s.clock.mode})
+                <time dateTime={s.clock.now}>{shortInstant(s.clock.now)}</time> ({nameOf(t, 'clock.mode', s.clock.mode)})
               </td>
               <td>{policyText(s.reviewerPolicy)}</td>
               <td class="row-actions">
