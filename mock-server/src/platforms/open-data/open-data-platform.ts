@@ -64,7 +64,8 @@ export function createOpenDataPlatform(options: OpenDataPlatformOptions): Platfo
     object: objectOnOpenData,
     clock: openDataClock,
     exportState: exportOpenDataState,
-    objectCount: (state) => state.host.objectCount,
+    // The grants an approved application issues are kept beside the kernel's instances, and are objects too (GET /objects lists them).
+    objectCount: (state) => state.host.objectCount + state.grants.size,
     importState: (data, sandbox) => buildState(sandbox, seedData, data as OpenDataSnapshot),
   };
 }

@@ -55,7 +55,8 @@ export function createSharingPlatform(options: SharingPlatformOptions): Platform
     object: objectOnSharing,
     clock: hostClock((state) => state.host),
     exportState: exportSharingState,
-    objectCount: (state) => state.host.objectCount,
+    // The grants a delivered request issues are kept beside the kernel's instances, and are objects too (GET /objects lists them).
+    objectCount: (state) => state.host.objectCount + state.grants.size,
     importState: (data, sandbox) => buildState(sandbox, seedData, data as SharingSnapshot),
     sharingConsent: (state, grantId) => {
       const grant = state.grants.get(grantId);
