@@ -7,7 +7,7 @@ import { utf8Length } from './utf8-length.js';
 
 /** The three per-sandbox quotas, each a maximum. */
 export interface SandboxQuotas {
-  /** Workflow objects of all platforms (requests, applications, grants' reporting, entries, obligations …), seeded ones included. */
+  /** Workflow objects of all platforms (requests, applications, grants and their reporting, entries, obligations …), seeded ones included. */
   objects: number;
   /** Events in the sandbox's feed. */
   events: number;
