@@ -79,27 +79,18 @@ function onRecordEvent(state: RegistrationState, instance: WorkflowInstance, eve
  * ```
  */
 export function registrationBinding(state: RegistrationState): HostBinding {
-  // The record \`owner\` last found, for the \`alsoNotify\` of the same event (never kept past it: a
-  // record created later under the id must be found).
-  let ownerOf: string | undefined;
-  let ownerRecord: ApplicationRecord | RegistrationRecord | undefined;
+  const recordOf = (id: string): ApplicationRecord | RegistrationRecord | undefined => state.registrations.get(id) ?? state.applications.get(id);
   const wire = Object.fromEntries(REGISTRATION_TYPES.map((t) => [`registration.application.${t}`, APPLICATION_WIRE]));
   return {
     platform: 'registration',
     wire: { ...wire, [RECORD_MACHINE]: RECORD_WIRE },
     objectType: (i) => (i.machine === RECORD_MACHINE ? 'registration' : 'application'),
-    owner: (i) => {
-      ownerOf = i.id;
-      ownerRecord = state.registrations.get(i.id) ?? state.applications.get(i.id);
-      return ownerRecord?.owner ?? null;
-    },
+    owner: (i) => recordOf(i.id)?.owner ?? null,
     // The other registrants of a joint application or registration, and the registration's holders
-    // for an interested party's correction. Asked right after \`owner\` for the same event: the record
-    // it found is reused, so the usual single registrant costs no lookup.
+    // for an interested party's correction. Its own lookup (two map reads), so that it answers the
+    // same whatever the host asked before it.
     alsoNotify: (i) => {
-      const record = ownerOf === i.id ? ownerRecord : (state.registrations.get(i.id) ?? state.applications.get(i.id));
-      ownerOf = undefined;
-      ownerRecord = undefined;
+      const record = recordOf(i.id);
       return record ? alsoNotified(state, record) : NOBODY;
     },
     view: (i) => {
