@@ -54,7 +54,7 @@ export function encodeCursor(key: readonly (string | number)[]): string {
 /**
  * Decodes a cursor made by `encodeCursor`; `undefined` when it is not one (answer 400): not
  * base64url JSON, not an array of strings and finite numbers (`1e999` parses to Infinity, which
- * no key holds). What the key must hold beyond that is the list's to check (`fitsShape`, `isSeq`).
+ * no key holds). What the key must hold beyond that is the list's to check (its key shape, given to `pageRequest`; `isSeq`).
  *
  * @example
  * ```ts
@@ -114,7 +114,7 @@ export type KeyOf<S extends KeyShape> = { readonly [I in keyof S]: S[I] extends 
  * fitsShape([1.5, 'shr_1'], ['integer', 'string']);            // false
  * ```
  */
-export function fitsShape(key: readonly (string | number)[], shape: KeyShape): boolean {
+function fitsShape(key: readonly (string | number)[], shape: KeyShape): boolean {
   return key.length === shape.length && key.every((k, i) => (shape[i] === 'string' ? typeof k === 'string' : Number.isSafeInteger(k)));
 }
 

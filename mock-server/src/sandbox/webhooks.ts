@@ -153,7 +153,7 @@ function networkError(error: unknown): string {
 /**
  * Webhook subscriptions and deliveries of one sandbox. A delivery is retried with exponential
  * backoff on a non-2xx answer or a network error, on real timers, up to `maxAttempts`; a 410 Gone
- * answer fails it at once and disables its webhook (`setEnabled` enables it again). Deliveries
+ * answer fails it at once and disables its webhook (`enable` enables it again). Deliveries
  * are at least once: an attempt whose outcome was not recorded (the process died, or the sandbox
  * closed while it was in flight) is sent again by the next `resume`.
  *
