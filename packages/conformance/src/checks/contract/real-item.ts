@@ -16,7 +16,7 @@ function declares(ctx: CheckContext, op: Operation, template: string, method: 'g
 }
 
 /** An object's id, and the index of the organisation that reaches it (`ctx.http(org)`). */
-export interface Reached { id: string; org: number }
+interface Reached { id: string; org: number }
 
 /**
  * The id of an object in the collection at `path` (template `template`) that organisation `org`

@@ -5,7 +5,7 @@ import type { CheckContext, Platform } from '../../runner/types.js';
 import { indexWithRole } from '../roles.js';
 import { expectStatus } from '../requests.js';
 import {
-  activeAuthorization, AOP, applyForData, approvedPlan, draftPlan, inAopSandbox, publishedScopeItem, startSelection, submittedProduct,
+  activeAuthorization, applyForData, approvedPlan, draftPlan, inAopSandbox, publishedScopeItem, startSelection, submittedProduct,
 } from './authorized-operation-steps.js';
 import { approvedGrant, inXiamen, startSpotCheck } from './open-data-steps.js';
 import { register, START as REGISTRATION_START, toPublicNotice } from './registration-steps.js';
