@@ -119,8 +119,8 @@ export interface SandboxEventInput {
  */
 export const REVISIONS = { jointRegistrantsNotified: 1, webhookDisabledOnGone: 2 } as const;
 
-/** The revision commands run under now (the newest of `REVISIONS`). */
-export const CURRENT_REVISION = 2;
+/** The revision commands run under now: the newest of `REVISIONS` (derived, so adding one cannot leave it behind). */
+export const CURRENT_REVISION: number = Math.max(...Object.values(REVISIONS));
 
 /** What a platform sees of its sandbox. */
 export interface SandboxContext {

@@ -53,7 +53,7 @@ export interface DeliveryEntry extends DeliveryOutcome {
   kind: 'delivery';
   /** Wall time of the attempt (epoch ms). */
   at: number;
-  /** The revision it was journaled under, as `CommandEntry.rev`: from 2 a 410 Gone disabled the webhook. */
+  /** The revision it was journaled under, as `CommandEntry.rev`: from `REVISIONS.webhookDisabledOnGone` a 410 Gone disabled the webhook. */
   rev?: number;
 }
 
