@@ -72,6 +72,25 @@ describe('a fetch that rejects with a bare TypeError (a network error, or a brow
     expect(calls).toHaveLength(2);
   });
 
+  it('counts its own retries, not the attempts: one after a retried 503 is still retried once', async () => {
+    const answers: (() => Response)[] = [
+      () => new Response('{}', { status: 503, headers: { 'content-type': 'application/json' } }),
+      () => {
+        throw new TypeError('Failed to fetch');
+      },
+      () => new Response('{"items":[]}', { status: 200, headers: { 'content-type': 'application/json' } }),
+    ];
+    let attempts = 0;
+    const c = new ApiClient({
+      baseUrl: 'https://platform.example/catalog/v1',
+      fetch: (async () => answers[attempts++]!()) as typeof fetch,
+      maxRetries: 4,
+      retry: { sleep: async () => undefined },
+    });
+    await expect(c.request(search)).resolves.toEqual({ items: [] });
+    expect(attempts).toBe(3);
+  });
+
   it('is not retried for a POST without an idempotency key, and retried once with one', async () => {
     await expect(client().request(submit)).rejects.toBeInstanceOf(FetchNetworkError);
     expect(calls).toHaveLength(1);

@@ -16,8 +16,9 @@ export interface RetryOptions {
   /** Largest `Retry-After` honoured in ms (default 60 000); longer values are capped. */
   maxRetryAfterMs?: number;
   /**
-   * Most retries of a `FetchNetworkError` — a bare `fetch` `TypeError`, which in a browser
-   * may be a CORS refusal no retry can fix — within `maxRetries` (default 1; 0: none).
+   * Most retries of a `FetchNetworkError` in one call — a bare `fetch` `TypeError`, which in a
+   * browser may be a CORS refusal no retry can fix — counted apart from the retries of other
+   * failures, within `maxRetries` (default 1; 0: none).
    */
   fetchNetworkErrorRetries?: number;
   /** Source of jitter in [0, 1) (default `Math.random`). */

@@ -13,12 +13,14 @@ const REPEATABLE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
  * Retries an attempt on connection errors, timeouts and 408/429/500/502/503/504 up to
  * `call.maxRetries` times, waiting `Retry-After` when the platform sends one and exponential
  * backoff with full jitter otherwise; a bare fetch `TypeError` ({@link FetchNetworkError}, maybe a
- * browser's CORS refusal) only while `attempt` < `policy.fetchNetworkErrorRetries`. The caller's
- * abort stops it at once, also while waiting.
+ * browser's CORS refusal) at most `policy.fetchNetworkErrorRetries` times in the call, counted
+ * apart from the retries of other failures. The caller's abort stops it at once, also while waiting.
  */
 export function retryStep(policy: RetryPolicy, now: () => number, emit: Emit | undefined): Step {
   return (next) => async (call) => {
     const repeatable = REPEATABLE_METHODS.has(call.method) || call.headers[HEADERS.idempotencyKey] !== undefined;
+    // Counted apart: a blip after a retried 503 still gets its retry.
+    let fetchNetworkRetries = 0;
     for (;;) {
       let response: TransportResponse | undefined;
       let failure: unknown;
@@ -37,7 +39,8 @@ export function retryStep(policy: RetryPolicy, now: () => number, emit: Emit | u
           retryAfterMs(response.headers.get(HEADERS.retryAfter), now(), policy.maxRetryAfterMs) ??
           backoffDelay(policy, call.attempt);
       } else {
-        if (last || !isRetryable(failure, policy, call.attempt)) throw failure;
+        if (last || !isRetryable(failure, policy, fetchNetworkRetries)) throw failure;
+        if (failure instanceof FetchNetworkError) fetchNetworkRetries++;
         reason = (failure as ConnectionError | TimeoutError).code;
         delayMs = backoffDelay(policy, call.attempt);
       }
@@ -48,8 +51,8 @@ export function retryStep(policy: RetryPolicy, now: () => number, emit: Emit | u
   };
 }
 
-function isRetryable(error: unknown, policy: RetryPolicy, attempt: number): boolean {
-  if (error instanceof FetchNetworkError) return attempt < policy.fetchNetworkErrorRetries;
+function isRetryable(error: unknown, policy: RetryPolicy, fetchNetworkRetries: number): boolean {
+  if (error instanceof FetchNetworkError) return fetchNetworkRetries < policy.fetchNetworkErrorRetries;
   return error instanceof TimeoutError || (error instanceof ConnectionError && error.retryable);
 }
 
