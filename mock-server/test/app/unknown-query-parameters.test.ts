@@ -9,9 +9,9 @@ import { signRequest } from '@gdx/protocol';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, defaultPlatforms, type App, type OpenApiDocument } from '../../src/index.js';
 import { readSpecOperations } from '../../src/app/spec-operations.js';
-import { openDataDir } from '../../src/persistence/data-dir.js';
 import { openApp, useTempDirs } from '../persistence/data-dir-app.js';
 import { IN_PROCESS, useMock } from '../support/harness.js';
+import { journalAcknowledged } from '../support/older-journal.js';
 import { Harness, idem, initialSubmission, ok, submit } from '../registration/harness.js';
 
 interface FieldError {
@@ -137,10 +137,7 @@ describe('a write acknowledged with an undeclared query parameter by an older mo
     const first = openApp(dataDir);
     const caller: string = (await first.call('GET', '/_sim/v1/sandboxes/default')).body.organizations[0].id;
     await first.app.close();
-    const store = openDataDir(dataDir);
-    const at = Date.parse('2026-12-05T09:00:00Z');
-    store.append([{ seq: store.lastSeq + 1, kind: 'command', at, method: 'POST', path: '/sharing/v1/notes', query: 'draft=1', contentType: 'application/json', body: '{"text":"kept"}', caller, status: 201 }]);
-    store.close();
+    journalAcknowledged(dataDir, [{ path: '/sharing/v1/notes', query: 'draft=1', body: { text: 'kept' }, caller, status: 201, at: '2026-12-05T09:00:00Z' }]);
 
     const logged: string[] = [];
     const second = openApp(dataDir, { logError: (message) => logged.push(message) });

@@ -7,6 +7,8 @@ import { START_AT } from './harness.js';
 /** A write an older gdx-mock acknowledged: a JSON `POST` to `path` (as `caller`, when signed) answered `status`. */
 export interface AcknowledgedWrite {
   path: string;
+  /** The query string, without `?` (default none). */
+  query?: string;
   /** The JSON body, as the request sent it. */
   body: unknown;
   /** The signing organisation's id; absent for the simulation API. */
@@ -31,7 +33,7 @@ export function journalAcknowledged(dataDir: string, writes: readonly Acknowledg
   try {
     store.append(
       writes.map((w, i) => ({
-        seq: store.lastSeq + 1 + i, kind: 'command' as const, at: Date.parse(w.at ?? '2025-12-05T09:00:00Z'), method: 'POST', path: w.path, query: '',
+        seq: store.lastSeq + 1 + i, kind: 'command' as const, at: Date.parse(w.at ?? '2025-12-05T09:00:00Z'), method: 'POST', path: w.path, query: w.query ?? '',
         contentType: 'application/json', body: JSON.stringify(w.body), ...(w.caller !== undefined ? { caller: w.caller } : {}), status: w.status,
       })),
     );
