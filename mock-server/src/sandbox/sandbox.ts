@@ -18,7 +18,7 @@ import { createIdGenerator } from './id-generator.js';
 import { IdempotencyStore, type IdempotencyRecord } from './idempotency-store.js';
 import { createRandom, type SeededRandom } from './random.js';
 import type { ProductFiling, SharingConsent } from '../app/platform-facts.js';
-import { transitionLabels, type TransitionLabels } from '../app/workflow-objects.js';
+import { transitionLabels, type LocalizedLabel, type TransitionLabels } from '../app/workflow-objects.js';
 import type { CatalogEntry } from './seed/types.js';
 import { createSandboxClock, type ClockMode, type ClockState, type SandboxClock } from './sandbox-clock.js';
 import { Webhooks, type DeliveryOutcome, type SavedDelivery, type Webhook, type WebhookDeliveryOptions } from './webhooks.js';
@@ -234,11 +234,23 @@ export class Sandbox implements SandboxContext {
     return this.#organisations.find((o) => o.id === id);
   }
 
-  /** The names of an event's states as its object's procedure gives them (the feed's `fromLabel`, `toLabel`). */
+  /**
+   * The names of an object's states as the platform that keeps it gives them
+   * (`WorkflowObject.label`); an object no platform knows (any more) keeps its states' ids.
+   *
+   * @example
+   * ```ts
+   * sandbox.objectLabels(entry)('under_review'); // { zh: '形式审核', en: 'Under review' }
+   * ```
+   */
+  objectLabels(object: Pick<FeedEvent, 'platform' | 'objectType' | 'objectId'>): (state: string) => LocalizedLabel | undefined {
+    const module = this.#env.platforms.find((p) => p.name === object.platform);
+    return module?.objects?.get(this.#states.get(object.platform), object.objectType, object.objectId)?.label ?? UNNAMED;
+  }
+
+  /** The names of an event's states (a webhook delivery's `fromLabel`, `toLabel`, as the feed shows them). */
   #labelsOf(event: FeedEvent): TransitionLabels {
-    const module = this.#env.platforms.find((p) => p.name === event.platform);
-    const label = module?.objects?.get(this.#states.get(event.platform), event.objectType, event.objectId)?.label;
-    return transitionLabels(event.event, label ?? UNNAMED);
+    return transitionLabels(event.event, this.objectLabels(event));
   }
 
   revision(): number {

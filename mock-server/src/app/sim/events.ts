@@ -50,7 +50,7 @@ export const eventRoutes: readonly SimRoute[] = [
       }
       const only = platform as PlatformName | undefined;
       const page = order === 'desc' ? sandbox.feed.pageNewestFirst(position, limit, only, recipient) : sandbox.feed.page(position, limit, only, recipient);
-      return { status: 200, body: { ...page, items: feedEventViews(page.items, ctx.platforms, sandbox) } };
+      return { status: 200, body: { ...page, items: feedEventViews(page.items, sandbox) } };
     },
   },
 ];

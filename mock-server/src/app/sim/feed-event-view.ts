@@ -1,6 +1,5 @@
 import type { FeedEvent } from '../../sandbox/event-feed.js';
 import type { Sandbox } from '../../sandbox/sandbox.js';
-import type { PlatformModule } from '../platform-module.js';
 import { transitionLabels, type TransitionLabels, type WorkflowObject } from '../workflow-objects.js';
 
 /** The names of an object's states (`WorkflowObject.label`). */
@@ -8,8 +7,6 @@ type Labels = WorkflowObject['label'];
 
 /** A feed entry as the simulation contract's `FeedEvent` shows it. */
 export type FeedEventView = Omit<FeedEvent, 'recipients'> & TransitionLabels;
-
-const UNNAMED: Labels = () => undefined;
 
 /**
  * A feed entry as the simulation API answers it: without the organisations its webhooks go to,
@@ -26,22 +23,20 @@ export function feedEventView({ recipients: _recipients, ...visible }: FeedEvent
 
 /**
  * Feed entries of any objects as the simulation API answers them, each object looked up once
- * for its labels (a page is mostly a few objects' events). An object no platform knows any more
- * keeps its states' ids as their names.
+ * for its labels (`Sandbox.objectLabels`; a page is mostly a few objects' events).
  *
  * @example
  * ```ts
- * feedEventViews(sandbox.feed.page(undefined, 20).items, ctx.platforms, sandbox);
+ * feedEventViews(sandbox.feed.page(undefined, 20).items, sandbox);
  * ```
  */
-export function feedEventViews(entries: readonly FeedEvent[], platforms: readonly PlatformModule<unknown>[], sandbox: Sandbox): FeedEventView[] {
+export function feedEventViews(entries: readonly FeedEvent[], sandbox: Pick<Sandbox, 'objectLabels'>): FeedEventView[] {
   const found = new Map<string, Labels>();
-  const labelsOf = ({ platform, objectType, objectId }: FeedEvent): Labels => {
-    const key = `${platform}\u0000${objectType}\u0000${objectId}`;
+  const labelsOf = (entry: FeedEvent): Labels => {
+    const key = `${entry.platform}\u0000${entry.objectType}\u0000${entry.objectId}`;
     let labels = found.get(key);
     if (!labels) {
-      const module = platforms.find((p) => p.name === platform);
-      labels = module?.objects?.get(sandbox.stateOf(platform), objectType, objectId)?.label ?? UNNAMED;
+      labels = sandbox.objectLabels(entry);
       found.set(key, labels);
     }
     return labels;
