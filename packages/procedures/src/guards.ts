@@ -2,6 +2,7 @@ import { addDays, addMonthsClamped } from '@gdx/calendar';
 import { shanghaiDay, type Deadline, type GuardRegistry } from '@gdx/kernel';
 import { authorizedOperationGuards } from './authorized-operation/guards.js';
 import { periodOfUseRunning } from './machines/period-of-use.js';
+import { supplementNoticed } from './machines/supplement-notice.js';
 import type { Profile } from './profile-schema.js';
 
 /**
@@ -49,6 +50,6 @@ export function procedureGuards(profile: Profile): GuardRegistry {
     },
     periodOfUseRunning: (instance, _input, ctx) => periodOfUseRunning(instance, ctx.now),
     // 一次性告知 (26号 第十条): the acceptance's one supplement notice has not been given yet.
-    supplementNotYetNoticed: (instance) => instance.data['supplementNoticed'] !== true,
+    supplementNotYetNoticed: (instance) => !supplementNoticed(instance),
   };
 }

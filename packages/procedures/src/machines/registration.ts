@@ -1,6 +1,7 @@
 import type { Limit, MachineDefinition, TransitionDefinition } from '@gdx/kernel';
 import type { Profile } from '../profile-schema.js';
 import { explainOverdue, profileLimit } from './profile-limit.js';
+import { SUPPLEMENT_NOTICED } from './supplement-notice.js';
 
 /** Registration types (第九条). */
 export type RegistrationType = 'initial' | 'change' | 'correction' | 'cancellation';
@@ -19,7 +20,7 @@ const REGISTRY = ['registry'];
 function supplementNotice(profile: Profile): TransitionDefinition {
   const t: TransitionDefinition = { from: 'submitted', event: 'request_supplements', to: 'supplement_required', by: REGISTRY, requires: ['items'], assign: ['items'] };
   if (profile.options.supplementNotice === 'repeatable') return t;
-  return { ...t, guard: 'supplementNotYetNoticed', guardError: 'SUPPLEMENT_ALREADY_REQUESTED', set: { supplementNoticed: true } };
+  return { ...t, guard: 'supplementNotYetNoticed', guardError: 'SUPPLEMENT_ALREADY_REQUESTED', set: { [SUPPLEMENT_NOTICED]: true } };
 }
 
 /** What a passed review leads to for each type (choice defaults of the domain file, per profile). */

@@ -3,6 +3,7 @@ import { shanghaiDay, type Calendar, type PlannedDispatch, type WorkflowInstance
 import { officialStep, type OfficialStep } from './official-steps.js';
 import { hashSeed, mulberry32 } from './prng.js';
 import { periodOfUseEnds } from '../machines/period-of-use.js';
+import { supplementNoticed } from '../machines/supplement-notice.js';
 import { ANSWERS, OVERDUE_EXPLANATIONS, periodEndedReason, REJECTION_REASONS, SUPPLEMENT_ITEMS } from './reason-texts.js';
 
 /**
@@ -205,7 +206,7 @@ function decision(instance: WorkflowInstance, step: OfficialStep, at: number, ra
   const drawn = decide(step, rand, weights);
   // 一次性告知: the one supplement notice was given and the resubmission answers it, so the
   // registry accepts (the machine would refuse a second notice and the application wait for ever).
-  const outcome = drawn === 'supplement' && instance.data['supplementNoticed'] === true ? 'accept' : drawn;
+  const outcome = drawn === 'supplement' && supplementNoticed(instance) ? 'accept' : drawn;
   const ends = periodOfUseEnds(instance);
   // Acting after the period of use ended, an official cannot grant it (the machine refuses): it ends the request, saying why.
   if (outcome === 'accept' && step.periodEnded && ends !== undefined && shanghaiDay(at) > ends) {
