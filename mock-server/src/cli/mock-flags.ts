@@ -32,7 +32,7 @@ export const MOCK_FLAGS: readonly FlagSpec[] = [
   ...QUOTA_FLAG_SPECS,
   { name: 'max-sandboxes', kind: 'string', value: '<n>', help: ['sandboxes the server holds, default included (default 1000); creating', 'or importing one more is refused with 409 SANDBOX_LIMIT_REACHED'] },
   ...WEBHOOK_FLAG_SPECS,
-  { name: 'max-webhooks', kind: 'string', value: '<n>', help: ['webhooks each sandbox holds (default 100); subscribing one more is', 'refused with 409 WEBHOOK_LIMIT_REACHED'] },
+  { name: 'max-webhooks', kind: 'string', value: '<n>', help: ['webhooks each sandbox holds (default 100); subscribing one more, or', 'importing a snapshot that holds more, is refused with 409', 'WEBHOOK_LIMIT_REACHED'] },
   {
     name: 'cors-origin',
     kind: 'list',
