@@ -98,7 +98,7 @@ function limitReached(ctx: SimRouteContext): OperationResult | undefined {
  * (or under a higher limit) is restored as it was.
  */
 function webhooksPastLimit(ctx: SimRouteContext, state: SandboxSnapshot): OperationResult | undefined {
-  // Checked first: a replayed state was not checked by `stateFault` (its `webhooks` may be anything).
+  // Before `state.webhooks` is read: a replayed state skipped `stateFault`, so it may hold no array there.
   if (ctx.replaying) return undefined;
   const used = state.webhooks.length;
   const limit = ctx.registry.maxWebhooks;

@@ -31,7 +31,10 @@ function proceduresOf(profile: string | object): Procedures {
   return built;
 }
 
-/** What a platform tells its host about its objects. */
+/**
+ * What a platform tells its host about its objects. Each method answers from its arguments and
+ * the platform's state alone: the host may ask them in any order, or one without another.
+ */
 export interface HostBinding {
   platform: PlatformName;
   /** Where the contract shows a machine's events or deadlines differently, by machine id. */
