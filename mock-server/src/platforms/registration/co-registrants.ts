@@ -77,20 +77,25 @@ export function coRegistrants(sandbox: SandboxContext, registrants: readonly Org
  * ```
  */
 export function alsoNotified(state: RegistrationState, record: ApplicationRecord | RegistrationRecord): readonly string[] {
-  if (!('submission' in record)) return jointRegistrants(state, record.registrants, record.owner);
+  if (!('submission' in record)) return notifiedCoRegistrants(state, record.registrants, record.owner);
   if (record.type === 'correction' && filerRole(state, record) === 'interested_party') {
     const target = record.registrationId ? state.registrations.get(record.registrationId) : undefined;
-    return target ? [target.owner, ...jointRegistrants(state, target.registrants, target.owner)] : NONE;
+    return target ? [target.owner, ...notifiedCoRegistrants(state, target.registrants, target.owner)] : NONE;
   }
-  return jointRegistrants(state, record.submission.registrants, record.owner);
+  return notifiedCoRegistrants(state, record.submission.registrants, record.owner);
 }
 
 /**
  * The registrants besides `owner` told of a joint object's events (`coRegistrants`), none for a
  * command journaled before they were (`REVISIONS.jointRegistrantsNotified`): its replay rebuilds
  * the deliveries it made then, not new ones of old events.
+ *
+ * @example
+ * ```ts
+ * notifiedCoRegistrants(state, registration.registrants, registration.owner); // ['org_b'] live; [] replaying a revision-0 entry
+ * ```
  */
-export function jointRegistrants(state: RegistrationState, registrants: readonly OrgRef[], owner: string): readonly string[] {
+export function notifiedCoRegistrants(state: RegistrationState, registrants: readonly OrgRef[], owner: string): readonly string[] {
   if (registrants.length < 2 || state.sandbox.revision() < REVISIONS.jointRegistrantsNotified) return NONE;
   return coRegistrants(state.sandbox, registrants, owner);
 }

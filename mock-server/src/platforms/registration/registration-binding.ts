@@ -2,7 +2,7 @@ import { type WorkflowEvent, type WorkflowInstance } from '@gdx/kernel';
 import { REGISTRATION_TYPES } from '@gdx/procedures';
 import { officialOrganisation, wireEvent, type HostBinding, type WireMapping } from '../workflow-host/index.js';
 import type { ApplicationRecord, ObjectionRecord, RegistrationRecord } from './records.js';
-import { alsoNotified, applicationRegistrants, jointRegistrants } from './co-registrants.js';
+import { alsoNotified, applicationRegistrants, notifiedCoRegistrants } from './co-registrants.js';
 import type { RegistrationState } from './registration-state.js';
 import { REGISTRATION_LIST_KEYS, registrationListings } from './registration-listings.js';
 import { endPendingApplications } from './pending-applications.js';
@@ -47,7 +47,7 @@ export function publishObjection(state: RegistrationState, o: ObjectionRecord): 
   const notice = state.notices.get(o.noticeId);
   const app = notice ? state.applications.get(notice.applicationId) : undefined;
   // Every registrant of a joint application under notice is told, the filer first.
-  const notified = app ? [app.owner, ...jointRegistrants(state, applicationRegistrants(state, app), app.owner)] : undefined;
+  const notified = app ? [app.owner, ...notifiedCoRegistrants(state, applicationRegistrants(state, app), app.owner)] : undefined;
   state.host.publish({ objectType: 'objection', objectId: o.id, organizationId: o.filer, ...(notified ? { alsoNotify: notified } : {}), event: wireEvent(event), object: () => objectionView(o) });
 }
 
