@@ -113,11 +113,21 @@ export interface SandboxEventInput {
  * restart rebuilds the same feed recipients and delivery log (delivery ids are positions in it):
  *
  * 1. The registrants a joint registration application or registration names besides its filer
- *    are told of its events (webhooks, `/events?organizationId=`), 第七条.
+ *    are told of its events (webhooks, `/events?organizationId=`), 第七条. Revision 1 also marks
+ *    two authorized-operation effects that came in after 0.1.0 but before revisions were
+ *    recorded (every entry that carries a revision ran with them, and 0.1.0's entries carry
+ *    none): a listed product is withdrawn when its authorization expires or terminates
+ *    (`listedProductsEndWithAuthorization`), and a held review's limit stops while its approval
+ *    is held (`heldReviewClockStops`).
  * 2. A delivery answered 410 Gone disables its webhook (a journaled delivery outcome records the
  *    revision too): no delivery is made for it after that.
  */
-export const REVISIONS = { jointRegistrantsNotified: 1, webhookDisabledOnGone: 2 } as const;
+export const REVISIONS = {
+  jointRegistrantsNotified: 1,
+  listedProductsEndWithAuthorization: 1,
+  heldReviewClockStops: 1,
+  webhookDisabledOnGone: 2,
+} as const;
 
 /** The revision commands run under now: the newest of `REVISIONS` (derived, so adding one cannot leave it behind). */
 export const CURRENT_REVISION: number = Math.max(...Object.values(REVISIONS));

@@ -1,5 +1,6 @@
 import { permissionsOpen } from '@gdx/procedures';
 import type { WorkflowEvent } from '@gdx/kernel';
+import { REVISIONS } from '../../app/platform-module.js';
 import type { AuthorizationRecord, AuthorizedOperationState } from './ao-records.js';
 
 /** The states an authorization ends in. */
@@ -86,12 +87,16 @@ function holdOrReopen(state: AuthorizedOperationState, own: Dependents, to: stri
  * a listed product, which the operator may no longer provide (permissions revoked at once, 101号
  * 第三十七条), by `authorization_ended` with the reason (coded `AUTHORIZATION_NOT_ACTIVE`, as an
  * approval refused for the same cause; worded for a request's revoked permissions, a product's
- * listing or its withdrawal).
+ * listing or its withdrawal). A command journaled before the withdrawal (revision 0) replays
+ * without it (`REVISIONS.listedProductsEndWithAuthorization`).
  */
 function endWith(state: AuthorizedOperationState, own: Dependents, to: string): void {
   tell(state, objectsIn(state, own.requests, ['approved']), 'end_data_access');
   tell(state, objectsIn(state, own.requests, ['submitted']), 'authorization_ended', endedReasons(REQUEST_ENDED, to));
   tell(state, objectsIn(state, own.products, ['compliance_review']), 'authorization_ended', endedReasons(PRODUCT_ENDED, to));
+  // A command journaled by 0.1.0 ended the authorization and left its listed products listed: its
+  // replay does too, or the fees acknowledged on them after would be refused at start.
+  if (state.sandbox.revision() < REVISIONS.listedProductsEndWithAuthorization) return;
   tell(state, objectsIn(state, own.products, ['listed']), 'authorization_ended', endedReasons(LISTED_PRODUCT_ENDED, to));
 }
 

@@ -1,4 +1,5 @@
 import { payloadGuard, type Guard, type GuardRegistry } from '@gdx/kernel';
+import { REVISIONS } from '../../app/platform-module.js';
 
 /**
  * Guards that refuse what an older gdx-mock acknowledged: checks added after data directories
@@ -16,22 +17,42 @@ export const CHECKS_SINCE_JOURNALS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * `guards` with each of {@link CHECKS_SINCE_JOURNALS} passing while `replaying()` answers true;
- * every other guard (those that pick a transition's target, e.g. `data.noticeClosed`) as it is.
+ * Guards that choose a transition with an effect added at a revision (`REVISIONS`), by the
+ * revision it came in at: a command journaled before it ran without the effect, so while its
+ * replay runs under an older revision the guard fails and the next transition of the event (the
+ * one it ran) is taken. Unlike a check above, such a command is no refusal: it was answered the
+ * same, but what it did beyond its answer (events fed and delivered, deadlines) would differ.
+ */
+export const EFFECTS_SINCE_REVISIONS: Readonly<Record<string, number>> = {
+  // A held review's limit stops while its approval is held (`heldReview` of @gdx/procedures).
+  holdStopsReviewClock: REVISIONS.heldReviewClockStops,
+};
+
+/** Marks `wrapped` as reading the payload when `check` does, so a payload guard stays one for `acceptedEvents`. */
+function like(check: Guard, wrapped: Guard): Guard {
+  return check.readsPayload ? payloadGuard(wrapped) : wrapped;
+}
+
+/**
+ * `guards` with each of {@link CHECKS_SINCE_JOURNALS} passing while `replaying()` answers true,
+ * and each of {@link EFFECTS_SINCE_REVISIONS} failing while `revision()` (the sandbox's: the
+ * journaled command's while it is replayed) is older than its own; every other guard (those that
+ * pick a transition's target, e.g. `data.noticeClosed`) as it is.
  *
  * @example
  * ```ts
- * const guards = replayLenientGuards(procedures.guards, () => replayingAcknowledgedAction);
+ * const guards = replayLenientGuards(procedures.guards, () => replayingAcknowledgedAction, () => sandbox.revision());
  * ```
  */
-export function replayLenientGuards(guards: GuardRegistry, replaying: () => boolean): GuardRegistry {
+export function replayLenientGuards(guards: GuardRegistry, replaying: () => boolean, revision: () => number): GuardRegistry {
   const lenient: GuardRegistry = { ...guards };
   for (const name of CHECKS_SINCE_JOURNALS) {
     const check = guards[name];
-    if (!check) continue;
-    const wrapped: Guard = (instance, input, ctx) => replaying() || check(instance, input, ctx);
-    // The wrapper reads what the guard reads: a payload guard stays one for `acceptedEvents`.
-    lenient[name] = check.readsPayload ? payloadGuard(wrapped) : wrapped;
+    if (check) lenient[name] = like(check, (instance, input, ctx) => replaying() || check(instance, input, ctx));
+  }
+  for (const [name, since] of Object.entries(EFFECTS_SINCE_REVISIONS)) {
+    const check = guards[name];
+    if (check) lenient[name] = like(check, (instance, input, ctx) => revision() >= since && check(instance, input, ctx));
   }
   return lenient;
 }

@@ -125,7 +125,7 @@ export class WorkflowHost {
     this.#sandbox = sandbox;
     this.#binding = binding;
     this.procedures = proceduresOf(sandbox.profile as string | object);
-    this.#guards = replayLenientGuards(this.procedures.guards, () => this.#replayed);
+    this.#guards = replayLenientGuards(this.procedures.guards, () => this.#replayed, () => sandbox.revision());
     // The engine is made next; the clock asks it whether a surfacing timer is still current.
     this.#clock = new SandboxTimerClock(() => sandbox.now(), (timer) => this.engine.isCurrent(timer));
     this.engine = new WorkflowEngine({ machines: this.procedures.machines, guards: this.#guards, calendar: sandbox.calendar, clock: this.#clock });

@@ -42,6 +42,10 @@ function formalFeesPending(instance: WorkflowInstance): boolean {
  *   earlier end, since amended, is refused.
  * - `formalFeesPending` — the formal-fee application (`apply_formal_fees`) awaits its assessment:
  *   `approve_formal_fees` and `reject_formal_fees` decide a pending application only (65号 二).
+ * - `holdStopsReviewClock` — a hold of a review's approval stops its limit (`heldReview`, under
+ *   `heldReviewClock: resume`): the review is not overdue yet, since a pause must not clear the
+ *   record of a missed limit. Named, not the built-in `!overdue`, so a host can make a hold
+ *   recorded before the clock stopped (a journal replayed) keep it running, as it ran.
  *
  * @example
  * new WorkflowEngine({ machines, calendar, clock, guards: authorizedOperationGuards(profile) });
@@ -60,5 +64,6 @@ export function authorizedOperationGuards(profile: Profile): GuardRegistry {
       return typeof termEnd !== 'string' || ctx.now >= endOfDay(termEnd);
     },
     formalFeesPending,
+    holdStopsReviewClock: (instance) => instance.deadline?.overdue !== true,
   };
 }

@@ -19,8 +19,9 @@ export const REOPEN: HoldEvent = { event: 'reopen_approval', eventType: 'approva
  * (`deadline: 'clear'`, `data.reviewPaused`) and the release resumes it with the working days it
  * had left (the kernel's `deadline: 'resume'`, `startTrigger: 'resumed'`): while the platform
  * forbids the approval the reviewer cannot be late. A review already overdue when held keeps its
- * flagged deadline (guard `overdue`: a pause must not clear the record of a missed limit). Under
- * `runs` the clock keeps running through the hold.
+ * flagged deadline (guard `holdStopsReviewClock`, failing once overdue: a pause must not clear the
+ * record of a missed limit; a host may also fail it for a hold recorded before the clock stopped).
+ * Under `runs` the clock keeps running through the hold.
  *
  * @example
  * heldReview(profile, 'submitted', 'approvalClosed', CLOSE, REOPEN);
@@ -31,7 +32,7 @@ export function heldReview(profile: Profile, state: string, flag: string, hold: 
   const released = { ...self, event: release.event, eventType: release.eventType, set: { [flag]: false } };
   if (profile.options.authorizedOperation.heldReviewClock === 'runs') return [held, released];
   return [
-    { ...held, guard: '!overdue', set: { [flag]: true, reviewPaused: true }, deadline: 'clear' },
+    { ...held, guard: 'holdStopsReviewClock', set: { [flag]: true, reviewPaused: true }, deadline: 'clear' },
     held,
     { ...released, guard: 'data.reviewPaused', set: { [flag]: false, reviewPaused: false }, deadline: 'resume' },
     released,
