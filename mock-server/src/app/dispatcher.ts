@@ -6,7 +6,7 @@ import { DEFAULT_SANDBOX_ID, type SandboxRegistry } from '../sandbox/registry.js
 import type { Sandbox } from '../sandbox/sandbox.js';
 import type { FaultDecision } from '../sandbox/faults.js';
 import type { QuotaGuard } from '../sandbox/quotas.js';
-import type { Execution, StoredAnswer } from '../sandbox/idempotency-store.js';
+import type { Execution, IdempotencyOutcome, StoredAnswer } from '../sandbox/idempotency-store.js';
 import type { DispatchMeta, DispatchRequest, DispatchResponse } from './dispatch-types.js';
 import { executeOperation, isProblemResult, type ProblemResult } from './execute-operation.js';
 import { CURRENT_REVISION, type Organisation, type OperationResult, type PlatformModule } from './platform-module.js';
@@ -252,10 +252,22 @@ export class Dispatcher {
       return fail('IDEMPOTENCY_KEY_INVALID', { errors: [{ pointer: '/header/idempotency-key', code: 'PATTERN', message: { zh: '幂等键须为 1–255 个可见 ASCII 字符', en: 'The idempotency key must be 1–255 visible ASCII characters' } }] });
     }
 
+    const slot = idempotencyKey === undefined ? undefined : idempotencySlot(route, req.method, sandbox, this.#deps.registry, caller, idempotencyKey);
+    const answerOf = (outcome: Extract<IdempotencyOutcome, { answer: StoredAnswer }>) => {
+      const headers: Record<string, string> = { ...outcome.answer.headers, [HEADERS.requestId]: requestId };
+      if (outcome.kind === 'replayed') headers[HEADERS.idempotentReplayed] = 'true';
+      return { response: { status: outcome.answer.status, headers, body: outcome.answer.body }, durable: outcome.durable };
+    };
+
     let query: Record<string, unknown> = parseQuery(req.query);
     if (route.validator) {
       const outcome = route.validator.validate({ params, query: query as Record<string, string | string[]>, body, hasBody: bodyText !== undefined, replaying: replay !== undefined, ...(this.#deps.ignoredQueryParameters ? { ignored: this.#deps.ignoredQueryParameters } : {}) });
       if (!outcome.ok) {
+        // A retry of this very request, accepted under its key before a check refused it (by an
+        // older version, or with an `--ignore-query-parameter` dropped since), answers what was
+        // accepted: the write happened, and a 400 would tell the client it did not.
+        const kept = replay || !slot ? undefined : slot.store.kept(slot.scope, [fingerprintOf(req, bodyText, signedSha256), firstFormFingerprint(req, bodyText)]);
+        if (kept?.kind === 'replayed') return answerOf(kept);
         const n = outcome.errors.length;
         return fail('VALIDATION_FAILED', { detail: `${n} ${n === 1 ? 'field is' : 'fields are'} invalid`, errors: outcome.errors });
       }
@@ -267,7 +279,6 @@ export class Dispatcher {
       return { response: storageUnavailable(requestId, req.path), durable: DONE };
     }
 
-    const slot = idempotencyKey === undefined ? undefined : idempotencySlot(route, req.method, sandbox, this.#deps.registry, caller, idempotencyKey);
     const execute = (): Execution => {
       const refused = replay ? undefined : this.#deps.quotas?.refusal(route, sandbox, req.method, bodyText, slot !== undefined);
       const result = refused ?? executeOperation({ route, registry: this.#deps.registry, platforms: this.#deps.platforms, sandbox, caller, params, query, body, requestId, origin: () => requestOrigin(req), wall: this.#deps.wall, replaying: replay !== undefined, service: this.#deps.service });
@@ -305,9 +316,7 @@ export class Dispatcher {
       if (outcome.kind === 'conflict' && !outcome.known.includes('\n')) outcome = store.run(scope, firstFormFingerprint(req, bodyText), execute);
       if (outcome.kind === 'conflict') return fail('IDEMPOTENCY_KEY_REUSED', reusedKeyProblem(key, outcome.known, req.method, `${pathInSandbox(req.path)}?${req.query}`));
       if (outcome.kind === 'deleted') return fail('SANDBOX_DELETED', deletedSandboxProblem(key, outcome.sandboxId));
-      const headers: Record<string, string> = { ...outcome.answer.headers, [HEADERS.requestId]: requestId };
-      if (outcome.kind === 'replayed') headers[HEADERS.idempotentReplayed] = 'true';
-      return { response: { status: outcome.answer.status, headers, body: outcome.answer.body }, durable: outcome.durable };
+      return answerOf(outcome);
     }
     const { answer, durable } = execute();
     // The answer was rendered for this request alone: it takes the request id in place.

@@ -90,6 +90,17 @@ export class IdempotencyStore {
   }
 
   /**
+   * The answer kept under `scope` when it was given to this very request (its fingerprint in any
+   * of `fingerprints`' forms), running nothing; else `undefined`. A retry of an accepted request is
+   * answered so even where a check added since refuses the request before its key is looked up.
+   */
+  kept(scope: string, fingerprints: readonly string[]): IdempotencyOutcome | undefined {
+    const known = this.#entries.get(scope);
+    if (!known || 'deleted' in known || !fingerprints.includes(known.fingerprint)) return undefined;
+    return { kind: 'replayed', answer: known.answer, durable: known.durable };
+  }
+
+  /**
    * Answers a known key from its record (or `conflict` for another request under it), else
    * executes and records an accepted answer. With `replaying` (a journal entry at start) it always
    * executes, and the answer becomes the key's record: every journal entry was executed when it

@@ -16,6 +16,8 @@ export interface AcknowledgedWrite {
   status: number;
   /** When it was journaled (default 2025-12-05T09:00:00Z). */
   at?: string;
+  /** The `Idempotency-Key` it was sent with: its replay keeps the answer under it. */
+  idempotencyKey?: string;
 }
 
 /**
@@ -34,7 +36,8 @@ export function journalAcknowledged(dataDir: string, writes: readonly Acknowledg
     store.append(
       writes.map((w, i) => ({
         seq: store.lastSeq + 1 + i, kind: 'command' as const, at: Date.parse(w.at ?? '2025-12-05T09:00:00Z'), method: 'POST', path: w.path, query: w.query ?? '',
-        contentType: 'application/json', body: JSON.stringify(w.body), ...(w.caller !== undefined ? { caller: w.caller } : {}), status: w.status,
+        contentType: 'application/json', body: JSON.stringify(w.body), ...(w.caller !== undefined ? { caller: w.caller } : {}),
+        ...(w.idempotencyKey !== undefined ? { idempotencyKey: w.idempotencyKey } : {}), status: w.status,
       })),
     );
   } finally {
