@@ -24,7 +24,7 @@ export const MOCK_FLAGS: readonly FlagSpec[] = [
     value: '<dir>',
     help: ['keep every acknowledged write there (SQLite, store.sqlite); state', 'survives restarts and crashes; a damaged directory is refused at start'],
   },
-  { name: 'compact-every', kind: 'string', value: '<n>', help: ['snapshot the data directory every n writes, in a worker thread', '(default 10000; start-up replays at most n writes)'] },
+  { name: 'compact-every', kind: 'string', value: '<n>', help: ['snapshot the data directory every n writes, in a worker thread', '(default 10000; start-up replays the writes since the last snapshot)'] },
   { name: 'seed', kind: 'string', value: '<n>', help: ['seed of the default sandbox and of generated ids (default 1)'] },
   { name: 'start-at', kind: 'string', value: '<instant>', help: ['where virtual clocks start, e.g. 2025-09-26T09:00:00+08:00'] },
   { name: 'clock', kind: 'string', value: '<virtual|realtime>', help: ['clock of the default sandbox (default virtual)'] },
