@@ -2,7 +2,7 @@ export { createApp, type App, type AppOptions, type StorageStatus } from './app/
 export type { ServiceConnections } from './app/sim/service-status.js';
 export { DataDirDamagedError, StorageUnavailableError, type Damage, type LockCheck, type Store, type StoredSnapshot, type StoredState } from './persistence/store.js';
 // The start's other errors: `instanceof` instead of matching `code` (`DATA_DIR_IN_USE`, `DATA_DIR_UNAVAILABLE`, `REPLAY_REFUSED_NOT_KEPT`).
-export { DataDirInUseError, DataDirUnavailableError } from './persistence/data-dir-errors.js';
+export { DataDirInUseError, DataDirReplacedError, DataDirUnavailableError } from './persistence/data-dir-errors.js';
 export { RefusedEntriesUnavailableError, type RefusedKeepMoment } from './persistence/refused-entry.js';
 export type { JournalEntry, CommandEntry, DeliveryEntry } from './persistence/journal-entry.js';
 export type { DispatchMeta, DispatchRequest, DispatchResponse } from './app/dispatch-types.js';

@@ -1,16 +1,12 @@
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { CompactionJob } from '../persistence/background-compaction.js';
-import { keepRefusedFile } from '../persistence/refused-file.js';
-import { openNewestSnapshot, readJournalFile, writeSnapshotFile } from '../persistence/sqlite-store.js';
-import type { StoredSnapshot } from '../persistence/store.js';
-import { createAppCore } from './create-app.js';
+import type { CompactionAnswer, CompactionJob } from '../persistence/background-compaction.js';
+import { DataDirReplacedError } from '../persistence/data-dir-errors.js';
+import { compactDataDir } from './compaction.js';
 
-// The compaction worker (started by `backgroundCompactor`): it rebuilds the state from the newest
-// snapshot and the entries after it — exactly what a restart does — and stores the snapshot of the
-// result, so the serving thread never pauses to serialise its state. Only the sandboxes those
-// entries touch are restored; the others' parts are carried over as they were stored.
+// The compaction worker (started by `backgroundCompactor`): it runs `compactDataDir` on its own
+// thread, so the serving thread never pauses to serialise its state.
 
 /**
  * Gives this thread the lowest CPU priority, so on a machine with few cores the serving thread
@@ -27,38 +23,12 @@ function yieldCores(): void {
   }
 }
 
-function compact(job: CompactionJob): void {
-  const newest = openNewestSnapshot(job.dir);
-  try {
-    compactFrom(newest.snapshot, job);
-  } finally {
-    newest.close();
-  }
-}
-
-function compactFrom(base: StoredSnapshot | undefined, job: CompactionJob): void {
-  const from = base?.seq ?? 0;
-  if (from > job.seq) throw new Error(`the newest snapshot is after entry ${from}, past ${job.seq}`);
-  // Every entry from right after the snapshot to `seq`, checked, or the result would be wrong.
-  const entries = readJournalFile(job.dir, from, job.seq);
-  const { app, persistedState } = createAppCore({
-    ...job.options,
-    restoreFrom: { ...(base ? { snapshot: base } : {}), entries },
-    resumeDeliveries: false,
-    warmUp: false,
-    logError: () => undefined,
-    // Entries refused here (those of a sandbox the serving thread had not restored yet) are kept
-    // before the snapshot that stops replaying them; the serving thread's were kept already.
-    keepRefused: (refusals) => void keepRefusedFile(job.dir, refusals),
-  });
-  writeSnapshotFile(job.dir, job.seq, persistedState());
-  void app.close();
-}
-
 try {
   yieldCores();
-  compact(workerData as CompactionJob);
-  parentPort?.postMessage({ ok: true });
+  compactDataDir(workerData as CompactionJob);
+  parentPort?.postMessage({ ok: true } satisfies CompactionAnswer);
 } catch (error) {
-  parentPort?.postMessage({ ok: false, error: error instanceof Error ? error.message : String(error) });
+  // An Error's class does not cross the thread: its reason does, and the other side makes it again.
+  const replaced = error instanceof DataDirReplacedError ? { replaced: error.reason } : {};
+  parentPort?.postMessage({ ok: false, error: error instanceof Error ? error.message : String(error), ...replaced } satisfies CompactionAnswer);
 }

@@ -338,7 +338,7 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
     await compact(seq);
   };
   const replicable = options.dataDir && options.backgroundCompaction !== false ? replicableOptions(options) : undefined;
-  const compactInBackground = replicable && options.dataDir ? backgroundCompactor(options.dataDir, replicable) : undefined;
+  const compactInBackground = replicable && options.dataDir && store?.identity !== undefined ? backgroundCompactor(options.dataDir, replicable, store.identity) : undefined;
   const journal = store
     ? new Journal(store, {
         compactEvery: options.compactEvery ?? 10_000,

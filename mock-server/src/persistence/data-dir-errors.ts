@@ -56,6 +56,33 @@ export class DataDirUnavailableError extends Error {
   }
 }
 
+/**
+ * A snapshot was not written because the data directory is no longer the one the app opened
+ * (deleted, or deleted and made again, perhaps with another server's store in it). Nothing is
+ * lost: the journal the app opened still holds every entry the snapshot would have covered. The
+ * app logs it with its `code` (`DATA_DIR_REPLACED`) and goes on.
+ *
+ * @example
+ * ```ts
+ * import { DataDirReplacedError } from '@gdx/mock-server';
+ * if (error instanceof DataDirReplacedError) console.warn(`${error.path}: ${error.reason}`);
+ * ```
+ */
+export class DataDirReplacedError extends Error {
+  readonly code = 'DATA_DIR_REPLACED';
+  /** The data directory, as the app was given it. */
+  readonly path: string;
+  /** What became of it (`the directory was deleted and made again`). */
+  readonly reason: string;
+
+  constructor(dir: string, reason: string) {
+    super(`[DATA_DIR_REPLACED] 数据目录已不是本进程打开的那个，快照未写入 / ${dir} is no longer the data directory this process opened (${reason}); nothing was written into it`);
+    this.name = 'DataDirReplacedError';
+    this.path = dir;
+    this.reason = reason;
+  }
+}
+
 /** The lock file of `dir` as a message shows it (`path.join` without `node:path`, which this module does without). */
 function shownLockFile(dir: string): string {
   return `${dir.replace(/[\\/]+$/, '')}/${LOCK_FILE}`;

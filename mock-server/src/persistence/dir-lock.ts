@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
-import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataDirInUseError, DataDirUnavailableError, LOCK_FILE } from './data-dir-errors.js';
+import { fileIdentity as identity } from './store-identity.js';
 import type { LockCheck } from './store.js';
 
 /** A held lock on a data directory; `release` gives it up (closing twice is harmless). */
@@ -14,16 +14,6 @@ export interface DataDirLock {
    * already holds the new one, the lock is `lost` (tried again at the next check).
    */
   verify(): LockCheck;
-}
-
-/** The file's identity: what a deletion, or a replacement, changes. */
-function identity(location: string): string | undefined {
-  try {
-    const { dev, ino } = statSync(location);
-    return `${dev}:${ino}`;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Opens `location` (making it if need be) and takes SQLite's exclusive lock on it, held until the connection closes. */

@@ -1,3 +1,4 @@
+import { DataDirReplacedError } from './data-dir-errors.js';
 import type { CommandLog, JournalEntry, NewJournalEntry } from './journal-entry.js';
 import { StorageUnavailableError, type SnapshotPart, type Store } from './store.js';
 
@@ -226,6 +227,11 @@ export class Journal implements CommandLog {
   #compactionFailed(error: unknown): void {
     // The journal still holds everything: nothing is lost, start-up just replays more. Try again later.
     this.#nextCompactionAt = this.#store.entriesSinceSnapshot + Math.max(1, Math.ceil(this.#options.compactEvery / 10));
+    if (error instanceof DataDirReplacedError) {
+      // Not a storage failure: the message names the reason, and the `err` field carries the code a query matches.
+      this.#options.logError(`${error.message}: the snapshot was dropped; the journal this process opened keeps every entry`, { code: error.code });
+      return;
+    }
     this.#options.logError('[STORAGE] snapshot failed; the journal keeps every entry', error);
   }
 

@@ -9,6 +9,8 @@ import { readManifest, writeManifest, type Manifest } from './manifest.js';
 import type { RefusedEntries, RefusedEntry } from './refused-entry.js';
 import { keepRefusedFile, readRefusedFile, type RefusedFile } from './refused-file.js';
 import { SNAPSHOTS_FILE, STORE_FILE } from './store-files.js';
+import { DataDirReplacedError } from './data-dir-errors.js';
+import { checkStoreIdentity, storeIdentity } from './store-identity.js';
 import { DataDirDamagedError, StorageUnavailableError, type Damage, type LockCheck, type SnapshotPart, type Store, type StoredPart, type StoredSnapshot, type StoredState } from './store.js';
 
 
@@ -169,18 +171,28 @@ export function tryRead<T>(read: () => T): T | undefined {
 
 /**
  * Writes a snapshot into a data directory's snapshots file from any thread (the compaction worker
- * uses it); the journal's owner then calls `Store.snapshotWritten(seq)`.
+ * uses it); the journal's owner then calls `Store.snapshotWritten(seq)`. `opened` is the store's
+ * identity as its app opened it (`Store.identity`): the file is opened by path, so a directory
+ * deleted and made again meanwhile (another server's store in it) is refused with
+ * `DataDirReplacedError`, and nothing is written.
  *
  * @example
  * ```ts
- * writeSnapshotFile('.gdx-data', 5000, [JSON.stringify(header), ...sandboxes.map((s) => JSON.stringify(s))]);
+ * writeSnapshotFile('.gdx-data', 5000, [JSON.stringify(header), ...sandboxes.map((s) => JSON.stringify(s))], store.identity);
  * ```
  */
-export function writeSnapshotFile(dir: string, seq: number, parts: readonly SnapshotPart[]): void {
+export function writeSnapshotFile(dir: string, seq: number, parts: readonly SnapshotPart[], opened: string): void {
   const location = join(dir, SNAPSHOTS_FILE);
-  const db = openDatabase(location, SNAPSHOTS_SCHEMA, dir, false);
+  let db: Database.Database;
   try {
-    writeSnapshotRows(db, location, seq, parts);
+    db = openDatabase(location, SNAPSHOTS_SCHEMA, dir, false);
+  } catch (error) {
+    // A directory deleted (its file with it) says so, rather than that the file cannot be opened.
+    checkStoreIdentity(dir, opened);
+    throw error;
+  }
+  try {
+    writeSnapshotRows(db, location, dir, opened, seq, parts);
   } finally {
     db.close();
   }
@@ -340,9 +352,14 @@ export function readJournalFile(dir: string, from: number, to: number): JournalE
  * Inserts a snapshot's parts and keeps only the newest `SNAPSHOTS_KEPT` snapshots. A part read
  * from the store goes back as its bytes (cast to text: the column holds UTF-8 text either way)
  * with the digest it was checked against: nothing to decode, encode or hash again.
+ * The directory must still be the one opened (`opened`, see `checkStoreIdentity`): checked before
+ * the first write (SQLite then makes its rollback journal beside the file, by path: in a directory
+ * made again, another store's) and again before the commit, so a snapshot of this store never
+ * lands in another; it is dropped instead (`DataDirReplacedError`).
  */
-function writeSnapshotRows(db: Database.Database, location: string, seq: number, parts: readonly SnapshotPart[]): void {
+function writeSnapshotRows(db: Database.Database, location: string, dir: string, opened: string, seq: number, parts: readonly SnapshotPart[]): void {
   inTransaction(db, location, () => {
+    checkStoreIdentity(dir, opened);
     db.prepare('DELETE FROM snapshot_parts WHERE seq = ?').run(seq);
     const insert = db.prepare('INSERT INTO snapshot_parts (seq, part, json, sha256) VALUES (?, ?, CAST(? AS TEXT), ?)');
     parts.forEach((json, part) => {
@@ -354,6 +371,7 @@ function writeSnapshotRows(db: Database.Database, location: string, seq: number,
     const oldest = kept[kept.length - 1]!.seq;
     db.prepare('DELETE FROM snapshots WHERE seq < ?').run(oldest);
     db.prepare('DELETE FROM snapshot_parts WHERE seq < ?').run(oldest);
+    checkStoreIdentity(dir, opened);
   });
 }
 
@@ -380,6 +398,8 @@ function inTransaction(db: Database.Database, location: string, work: () => void
   } catch (error) {
     // SQLite may leave the transaction open after a failed COMMIT (SQLITE_FULL, SQLITE_IOERR).
     if (db.inTransaction) db.exec('ROLLBACK');
+    // Not a storage failure: the store is fine, the directory is another one now.
+    if (error instanceof DataDirReplacedError) throw error;
     throw new StorageUnavailableError(location, error);
   }
 }
@@ -398,6 +418,7 @@ class SqliteStore implements Store {
   #recorded: boolean;
   #refused: RefusedFile | undefined;
   readonly #lock: DataDirLock;
+  readonly identity: string;
 
   constructor(db: Database.Database, snapshots: Database.Database, location: string, dir: string, recorded: boolean, lock: DataDirLock) {
     this.#recorded = recorded;
@@ -407,6 +428,8 @@ class SqliteStore implements Store {
     this.#snapshotsLocation = join(dir, SNAPSHOTS_FILE);
     this.location = location;
     this.#dir = dir;
+    // Once its files are there: a later snapshot checks that the directory still holds them.
+    this.identity = storeIdentity(dir);
     this.#insertEntry = db.prepare('INSERT INTO journal (seq, entry, crc) VALUES (?, ?, ?)');
     this.#setMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
     this.#pruneBatch = db.prepare('DELETE FROM journal WHERE seq IN (SELECT seq FROM journal WHERE seq <= ? ORDER BY seq LIMIT ?)');
@@ -485,7 +508,7 @@ class SqliteStore implements Store {
   }
 
   writeSnapshot(seq: number, parts: readonly SnapshotPart[]): void {
-    writeSnapshotRows(this.#snapshots, this.#snapshotsLocation, seq, parts);
+    writeSnapshotRows(this.#snapshots, this.#snapshotsLocation, this.#dir, this.identity, seq, parts);
     this.snapshotWritten(seq);
   }
 

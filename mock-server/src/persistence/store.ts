@@ -98,6 +98,13 @@ export interface Store {
    * holds no lock leaves it out.
    */
   verifyLock?(): LockCheck;
+  /**
+   * The identity of the data directory as this store opened it (device, inode and birth time of
+   * the directory and of its snapshots file), handed to the compaction worker, which opens the
+   * directory by path and writes no snapshot into one that is no longer it. Optional: a store that
+   * is not a data directory leaves it out.
+   */
+  readonly identity?: string;
   close(): void;
 }
 

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/index.js';
 import { openDataDir } from '../../src/persistence/data-dir.js';
 import type { CommandEntry } from '../../src/persistence/journal-entry.js';
-import { CLI, killed, newestSnapshot, startChild } from '../support/spawn-cli.js';
+import { CLI, compactInWorker, killed, newestSnapshot, startChild } from '../support/spawn-cli.js';
 
 // The built gdx-mock and its compaction worker (a worker thread runs only from the build), as
 // operators run them, on a data directory holding an entry this version's replay refuses.
@@ -27,25 +27,6 @@ async function dirWithRefusable(dir: string, fields: Partial<CommandEntry>): Pro
   store.append([entry]);
   store.close();
   return entry;
-}
-
-/**
- * Has the built compaction worker write the snapshot after entry `seq`, from a Node process of its
- * own (a worker thread of this one would inherit the `source` condition and load TypeScript), and
- * answers `compacted` or the error.
- */
-function compactInWorker(dir: string, seq: number): string {
-  const compactor = new URL('../../dist/persistence/background-compaction.js', import.meta.url).href;
-  // A file, not `--input-type=module -e`: the worker thread would inherit that flag and refuse to start.
-  const script = join(dir, 'compact.mjs');
-  writeFileSync(
-    script,
-    `const { backgroundCompactor } = await import(${JSON.stringify(compactor)});\n` +
-      `await backgroundCompactor(${JSON.stringify(dir)}, ${JSON.stringify(OPTIONS)})(${seq}).then(() => console.log('compacted'), (error) => console.log(error.message));\n`,
-  );
-  const { NODE_OPTIONS: _inherited, ...env } = process.env;
-  const run = spawnSync(process.execPath, [script], { encoding: 'utf8', timeout: 60_000, env });
-  return run.stdout.trim() || run.stderr;
 }
 
 const keptSeqs = (dir: string) =>
@@ -162,13 +143,13 @@ describe('gdx-mock on a data directory with an entry its replay refuses', () => 
     const entry = await dirWithRefusable(dir, { path: '/_sim/v1/sandboxes/sbx_kept/clock/advance', body: '{"duration":"forever"}', status: 200 });
     const before = newestSnapshot(dir);
     mkdirSync(join(dir, REFUSED_FILE));
-    expect(compactInWorker(dir, entry.seq)).toMatch(
+    expect(compactInWorker(dir, entry.seq, OPTIONS)).toMatch(
       new RegExp(`^\\[COMPACTION_FAILED\\] \\[REPLAY_REFUSED_NOT_KEPT\\] .*could not keep journal entry ${entry.seq} .*replay-refused\\.jsonl: it is not a regular file\\. Nothing was dropped: the journal still holds this entry, and no snapshot is written until it is kept\\.$`),
     );
     expect(newestSnapshot(dir)).toBe(before);
 
     rmSync(join(dir, REFUSED_FILE), { recursive: true });
-    expect(compactInWorker(dir, entry.seq)).toBe('compacted');
+    expect(compactInWorker(dir, entry.seq, OPTIONS)).toBe('compacted');
     expect(newestSnapshot(dir)).toBe(entry.seq);
     const [kept] = readFileSync(join(dir, REFUSED_FILE), 'utf8').split('\n').map((line) => (line ? (JSON.parse(line) as unknown) : undefined));
     expect(kept).toMatchObject({ seq: entry.seq, sandbox: 'sbx_kept', answered: 200, replayStatus: 400, entry });

@@ -1,12 +1,33 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterEach } from 'vitest';
+import { storeIdentity } from '../../src/persistence/store-identity.js';
 
 // The bin is spawned as its built self (decision 0002: `test` depends on `build` in turbo).
 export const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+
+/**
+ * Has the built compaction worker write the snapshot after entry `seq` of the app of `options`
+ * (plain data), from a Node process of its own (a worker thread of this one would inherit the
+ * `source` condition and load TypeScript), and answers `compacted` or the error's message.
+ * `identity` is the store's as its app opened it (default: the directory's now).
+ */
+export function compactInWorker(dir: string, seq: number, options: Record<string, unknown>, identity = storeIdentity(dir)): string {
+  const compactor = new URL('../../dist/persistence/background-compaction.js', import.meta.url).href;
+  // A file, not `--input-type=module -e`: the worker thread would inherit that flag and refuse to start.
+  const script = join(dir, 'compact.mjs');
+  writeFileSync(
+    script,
+    `const { backgroundCompactor } = await import(${JSON.stringify(compactor)});\n` +
+      `await backgroundCompactor(${JSON.stringify(dir)}, ${JSON.stringify(options)}, ${JSON.stringify(identity)})(${seq}).then(() => console.log('compacted'), (error) => console.log(error.message));\n`,
+  );
+  const { NODE_OPTIONS: _inherited, ...env } = process.env;
+  const run = spawnSync(process.execPath, [script], { encoding: 'utf8', timeout: 60_000, env });
+  return run.stdout.trim() || run.stderr;
+}
 
 /** Starts the built `gdx-mock` on a free port with a data directory; resolves with its URL once it listens, and what it wrote so far and later. */
 export async function startChild(dataDir: string, extra: readonly string[] = []): Promise<{ child: ChildProcess; url: string; stdout: () => string; stderr: () => string }> {
