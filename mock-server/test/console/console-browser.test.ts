@@ -235,6 +235,17 @@ describe('the console in Chromium', () => {
     await counts(bar, 1);
     // What is painted, not the attribute: a stylesheet rule beats an SVG presentation attribute.
     expect(await bar.evaluate((element) => getComputedStyle(element).fill)).toMatch(/^url\(.*#hatch.*\)$/);
+    // The overdue event names its type and the step whose limit passed: by their ids in English…
+    const events = page.locator('ol.events');
+    await hasText(events, 'deadline_overdue');
+    await hasText(events, 'Due 2025-09-30 (acceptance)');
+    // …in Chinese by their names, the step by the label of the state its limit ran in.
+    const { steps } = await sim.objects.timeline(sandbox.id, 'registration', 'application', submitted.id);
+    const acceptance = steps.find((s) => s.deadline?.kind === 'acceptance')!.label.zh;
+    await page.getByRole('button', { name: 'Switch to Chinese' }).click();
+    await hasText(events, '超过时限');
+    await hasText(events, `截止 2025-09-30（${acceptance}）`);
+    expect(await events.textContent()).not.toMatch(/deadline_overdue|state_changed|acceptance/);
     await context.close();
   });
 
@@ -274,14 +285,18 @@ describe('the console in Chromium', () => {
     await page.goto(url);
     await hasText(page.locator('table.steps tr[data-state="under_review"]'), '时限 20 个工作日；已计 2 个工作日；跳过 1 天');
     // The platform by its Chinese name, as its contract's title gives it.
-    await hasText(page.getByRole('heading', { level: 1 }), '公共数据资源登记 / application');
+    // The platform and the object's kind by their Chinese names, after a Chinese colon.
+    await hasText(page.getByRole('heading', { level: 1 }), '时间线：公共数据资源登记 / 申请 / ');
     expect(await page.locator('table.steps thead th').allTextContents()).toContain('时限');
     await hasText(page.locator('main p .badge.state-under_review'), zh('under_review'));
     await hasText(page.locator('form[data-action="approve_review"]'), '身份：登记机构');
     const events = await page.locator('ol.events').textContent();
     expect(events).toContain(`${zh('submitted')} → ${zh('under_review')}`);
     expect(events).toContain('登记机构');
-    expect(events).not.toMatch(/under_review|registry/);
+    // Event types by their names; the first event's "no state before" in words, not "∅".
+    expect(events).toContain('状态变化');
+    expect(events).toContain(`（无） → ${zh('submitted')}`);
+    expect(events).not.toMatch(/under_review|registry|state_changed|∅/);
 
     // The objects list and the feed name the states the same way, with the ids beside the names
     // (a vendor searches the page for the id its code uses).
@@ -290,12 +305,16 @@ describe('the console in Chromium', () => {
     await hasText(row.locator('.badge.state-under_review'), zh('under_review'));
     await hasText(row.locator('code.hint'), 'under_review');
     await hasText(row, '公共数据资源登记');
+    await hasText(row, '申请');
     await hasText(page.locator('nav.tabs a[aria-current="page"]'), '公共数据资源登记');
     expect(await page.locator('nav.tabs').textContent()).not.toMatch(/registration|sharing|open-data|catalog|authorized-operation/);
     await page.goto(`${mock.url}/_console/#/s/console-zh/events`);
     const accepted = page.locator('.scroll.tall tbody tr', { hasText: `${zh('submitted')} → ${zh('under_review')}` });
     await shown(accepted);
-    expect(await accepted.locator('code').textContent()).toBe('submitted → under_review');
+    expect(await accepted.locator('td').nth(4).locator('code').textContent()).toBe('submitted → under_review');
+    // The event's type and the object's kind by their names, the type's id below its name.
+    expect(await accepted.locator('td').nth(3).textContent()).toBe('状态变化state_changed');
+    expect(await accepted.locator('td').nth(2).textContent()).toBe(`公共数据资源登记/申请/${applicationId}`);
     await context.close();
   });
 

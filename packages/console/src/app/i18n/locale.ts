@@ -2,6 +2,8 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { MESSAGES, type MessageKey } from './messages.js';
 import type { Localized } from '../api/types.js';
+import { eventTypeName } from './event-types.js';
+import { objectTypeName } from './object-types.js';
 import { platformName } from './platforms.js';
 import { roleName } from './roles.js';
 
@@ -52,8 +54,30 @@ export function nameOf(t: Translate, prefix: string, id: string): string {
   return key in MESSAGES ? t(key as MessageKey) : id;
 }
 
-/** The translator of the current locale, a picker for texts the server sends in both languages, and role and platform names. */
-export function useT(): { t: Translate; locale: Locale; pick: (text: Localized | undefined | null) => string; role: (role: string) => string; platform: (platform: string) => string } {
+/** What `useT` gives a view: the locale's translator and namers of what the server sends. */
+export interface LocaleTools {
+  t: Translate;
+  locale: Locale;
+  /** The locale's text of one the server sends in both languages (`''` for none). */
+  pick: (text: Localized | undefined | null) => string;
+  role: (role: string) => string;
+  platform: (platform: string) => string;
+  /** An event's `type` by its Chinese name in Chinese, by its id in English. */
+  eventType: (type: string) => string;
+  /** A workflow object's kind by its Chinese name in Chinese, by its id in English. */
+  objectType: (objectType: string) => string;
+}
+
+/** The translator of the current locale, a picker for texts the server sends in both languages, and names of roles, platforms, event types and object types. */
+export function useT(): LocaleTools {
   const locale = useContext(LocaleContext);
-  return { t: translator(locale), locale, pick: (text) => (text ? text[locale] : ''), role: (role) => roleName(role, locale), platform: (platform) => platformName(platform, locale) };
+  return {
+    t: translator(locale),
+    locale,
+    pick: (text) => (text ? text[locale] : ''),
+    role: (role) => roleName(role, locale),
+    platform: (platform) => platformName(platform, locale),
+    eventType: (type) => eventTypeName(type, locale),
+    objectType: (objectType) => objectTypeName(objectType, locale),
+  };
 }

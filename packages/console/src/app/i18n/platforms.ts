@@ -1,4 +1,5 @@
 import type { Platform } from '../api/types.js';
+import { idName } from './id-names.js';
 import type { Locale } from './locale.js';
 
 /** The platforms' Chinese names, as their contracts' titles give them (`openapi/<platform>/openapi.yaml`). */
@@ -21,5 +22,5 @@ const PLATFORM_NAMES_ZH: Record<Platform, string> = {
  * ```
  */
 export function platformName(platform: string, locale: Locale): string {
-  return locale === 'zh' ? (PLATFORM_NAMES_ZH[platform as Platform] ?? platform) : platform;
+  return idName(PLATFORM_NAMES_ZH, platform, locale);
 }

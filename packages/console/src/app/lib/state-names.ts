@@ -4,8 +4,14 @@ import type { Localized, Step } from '../api/types.js';
 type Pick = (text: Localized | undefined | null) => string;
 
 /**
+ * No state (the `from` of an object's first event, an event that changes no state): "∅" reads as
+ * a symbol in English, but not as a word in a Chinese sentence.
+ */
+const NO_STATE: Localized = { zh: '（无）', en: '∅' };
+
+/**
  * A state's name in the locale: the label the server sends with it (the object's procedure names
- * it, as on the timeline), else the state's id; `∅` for none.
+ * it, as on the timeline), else the state's id; `∅` (in Chinese `（无）`) for none.
  *
  * @example
  * ```ts
@@ -14,7 +20,7 @@ type Pick = (text: Localized | undefined | null) => string;
  * ```
  */
 export function stateName(state: string | null, label: Localized | null | undefined, pick: Pick): string {
-  return state === null ? '∅' : pick(label) || state;
+  return state === null ? pick(NO_STATE) : pick(label) || state;
 }
 
 /**

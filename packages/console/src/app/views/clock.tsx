@@ -44,7 +44,7 @@ export function ClockView({ sandboxId }: { sandboxId: string }) {
 const FIRED_SHOWN = 200;
 
 function AdvanceForm({ sandboxId }: { sandboxId: string }) {
-  const { t } = useT();
+  const { t, eventType } = useT();
   const { changed } = useRevision();
   const notice = useNotice();
   const [kind, setKind] = useState<AdvanceKind>('workingDays');
@@ -100,7 +100,9 @@ function AdvanceForm({ sandboxId }: { sandboxId: string }) {
                 {result.fired.map((f, i) => (
                   <li key={i}>
                     <time dateTime={f.at}>{shortInstant(f.at)}</time>{' '}
-                    <a href={href('s', sandboxId, 'objects', f.platform, f.objectType, f.objectId)}>{f.objectId}</a> {f.type}: {f.from ?? '∅'} → {f.to ?? '∅'}
+                    <a href={href('s', sandboxId, 'objects', f.platform, f.objectType, f.objectId)}>{f.objectId}</a> {eventType(f.type)}
+                    {t('app.colon')}
+                    {f.from ?? '∅'} → {f.to ?? '∅'}
                   </li>
                 ))}
               </ul>

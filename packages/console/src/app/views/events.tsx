@@ -29,7 +29,7 @@ export function EventsView({ sandboxId }: { sandboxId: string }) {
 }
 
 function Feed({ sandboxId }: { sandboxId: string }) {
-  const { t, role } = useT();
+  const { t, role, platform, objectType } = useT();
   const follower = useMemo(() => followFeed((cursor) => sim<FeedPage>('GET', sandboxPath(sandboxId, `/events${query({ order: 'desc', limit: PAGE, cursor })}`)), KEEP), [sandboxId]);
   const feed = useResource(follower.poll, `feed:${sandboxId}`, POLL_MS);
   const [older, setOlder] = useState<{ busy: boolean; problem?: Problem }>({ busy: false });
@@ -70,9 +70,11 @@ function Feed({ sandboxId }: { sandboxId: string }) {
                   <td>{e.seq}</td>
                   <td>{shortInstant(e.event.at)}</td>
                   <td>
-                    <a href={href('s', sandboxId, 'objects', e.platform, e.objectType, e.objectId)}>{`${e.platform}/${e.objectType}/${e.objectId}`}</a>
+                    <a href={href('s', sandboxId, 'objects', e.platform, e.objectType, e.objectId)}>{`${platform(e.platform)}/${objectType(e.objectType)}/${e.objectId}`}</a>
                   </td>
-                  <td>{e.event.type}</td>
+                  <td>
+                    <EventType type={e.event.type} />
+                  </td>
                   <td>
                     <Transition event={e} />
                   </td>
@@ -89,6 +91,22 @@ function Feed({ sandboxId }: { sandboxId: string }) {
         </button>
       )}
     </section>
+  );
+}
+
+/** An event's type by its name, with its id below when that differs (webhook subscriptions and vendors' code use the ids). */
+function EventType({ type }: { type: string }) {
+  const { eventType } = useT();
+  const name = eventType(type);
+  return (
+    <>
+      {name}
+      {name !== type && (
+        <div class="hint">
+          <code>{type}</code>
+        </div>
+      )}
+    </>
   );
 }
 
@@ -173,7 +191,9 @@ function Deliveries({ sandboxId }: { sandboxId: string }) {
                   <code>{d.id}</code>
                   <div class="hint">{d.webhookId}</div>
                 </th>
-                <td>{d.eventType}</td>
+                <td>
+                  <EventType type={d.eventType} />
+                </td>
                 <td>
                   <span class={`badge delivery-${d.state}`}>{nameOf(t, 'webhooks.state', d.state)}</span>
                   {d.nextAttemptAt && <div class="hint">{t('webhooks.nextAttempt', { at: d.nextAttemptAt.slice(11, 23) })}</div>}

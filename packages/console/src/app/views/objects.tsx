@@ -21,7 +21,7 @@ const OBJECTS_MAX_LIMIT = 200;
 
 /** The workflow objects of the sandbox, per platform, with their state and next due date (polled). */
 export function ObjectsView({ sandboxId, platform }: { sandboxId: string; platform: Platform | undefined }) {
-  const { t, pick, platform: platformLabel } = useT();
+  const { t, pick, platform: platformLabel, objectType: objectTypeLabel } = useT();
   const [overdue, setOverdue] = useState(false);
   const [pages, setPages] = useState(1);
   const objects = useResource(
@@ -74,7 +74,10 @@ export function ObjectsView({ sandboxId, platform }: { sandboxId: string; platfo
                     {platformLabel(o.platform)}
                     {platformLabel(o.platform) !== o.platform && <div class="hint">{o.platform}</div>}
                   </td>
-                  <td>{o.objectType}</td>
+                  <td>
+                    {objectTypeLabel(o.objectType)}
+                    {objectTypeLabel(o.objectType) !== o.objectType && <div class="hint">{o.objectType}</div>}
+                  </td>
                   <td>
                     <StateBadge state={o.state} label={stateName(o.state, o.stateLabel, pick)} overdue={o.overdue} />
                     <StateId state={o.state} label={o.stateLabel} />

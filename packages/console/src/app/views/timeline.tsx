@@ -5,7 +5,7 @@ import { ProblemNote } from '../components/problem-note.js';
 import { StateBadge } from '../components/state-badge.js';
 import { StateName } from '../components/state-name.js';
 import { dueDateOf, lastDayOf, TimelineChart } from '../components/timeline-chart.js';
-import { useT } from '../i18n/locale.js';
+import { useT, type Locale } from '../i18n/locale.js';
 import { shortInstant } from '../lib/dates.js';
 import { limitText } from '../lib/limit-text.js';
 import { stateNames } from '../lib/state-names.js';
@@ -20,7 +20,7 @@ async function loadTimeline(sandboxId: string, platform: string, objectType: str
 
 /** One object's timeline: the steps on a working-day calendar, the step facts, the events in order, and the allowed actions. */
 export function TimelineView({ sandboxId, platform, objectType, objectId }: { sandboxId: string; platform: string; objectType: string; objectId: string }) {
-  const { t, pick, platform: platformLabel } = useT();
+  const { t, pick, locale, platform: platformLabel, objectType: objectTypeLabel } = useT();
   const data = useResource(() => loadTimeline(sandboxId, platform, objectType, objectId), `timeline:${sandboxId}:${platform}:${objectType}:${objectId}`, POLL_MS);
   // The calendar lets the chart shade holidays also outside the spans a deadline counted; it changes only by a PUT, so it is not polled.
   const calendar = useResource(() => sim<CalendarState>('GET', sandboxPath(sandboxId, '/calendar')), `calendar:${sandboxId}`);
@@ -32,13 +32,17 @@ export function TimelineView({ sandboxId, platform, objectType, objectId }: { sa
         <a href={href('s', sandboxId, 'objects', platform)}>← {t('timeline.back')}</a>
       </p>
       <h1>
-        {t('timeline.title')}: {platformLabel(platform)} / {objectType} / <code>{objectId}</code>
+        {t('timeline.title')}
+        {t('app.colon')}
+        {platformLabel(platform)} / {objectTypeLabel(objectType)} / <code>{objectId}</code>
       </h1>
       <ProblemNote problem={data.problem} />
       {timeline && data.data && (
         <>
           <p>
-            {t('timeline.state')}: <StateBadge state={timeline.object.state} label={stateName(timeline.object.state)} overdue={timeline.steps.some((s) => s.leftAt === null && s.deadline?.overdue)} />
+            {t('timeline.state')}
+            {t('app.colon')}
+            <StateBadge state={timeline.object.state} label={stateName(timeline.object.state)} overdue={timeline.steps.some((s) => s.leftAt === null && s.deadline?.overdue)} />
             <span data-testid="object-state" hidden>
               {timeline.object.state}
             </span>
@@ -48,7 +52,7 @@ export function TimelineView({ sandboxId, platform, objectType, objectId }: { sa
           <StepTable steps={timeline.steps} today={data.data.clock.today} />
           <div class="columns">
             <ActionsPanel sandboxId={sandboxId} timeline={timeline} />
-            <EventList events={timeline.events} stateName={stateName} />
+            <EventList events={timeline.events} stateName={stateName} stepName={stepNames(timeline.steps, locale)} />
           </div>
         </>
       )}
@@ -113,12 +117,16 @@ function StepTable({ steps, today }: { steps: Step[]; today: string }) {
                     <code class="hint">{d.kind}</code> {limitText(d, skipped, t)}
                     {holidays.length > 0 && (
                       <div class="hint">
-                        {t('calendar.holiday')}: {holidays.join(', ')}
+                        {t('calendar.holiday')}
+                        {t('app.colon')}
+                        {holidays.join(', ')}
                       </div>
                     )}
                     {makeUps.length > 0 && (
                       <div class="hint">
-                        {t('calendar.makeup')}: {makeUps.join(', ')}
+                        {t('calendar.makeup')}
+                        {t('app.colon')}
+                        {makeUps.join(', ')}
                       </div>
                     )}
                   </>
@@ -135,8 +143,18 @@ function StepTable({ steps, today }: { steps: Step[]; today: string }) {
   );
 }
 
-export function EventList({ events, stateName }: { events: FeedEvent[]; stateName: (state: string | null) => string }) {
-  const { t, role } = useT();
+/**
+ * Names the steps (the kinds of limit: `acceptance`, `review`…) of one object in the locale: in
+ * Chinese the label of the state its timeline counted that limit in, else the step's id; in
+ * English the id (as the step table's limits show it).
+ */
+function stepNames(steps: Step[], locale: Locale): (step: string) => string {
+  const labels = new Map(locale === 'zh' ? steps.flatMap((s) => (s.deadline ? [[s.deadline.kind, s.label.zh] as const] : [])) : []);
+  return (step) => labels.get(step) || step;
+}
+
+export function EventList({ events, stateName, stepName }: { events: FeedEvent[]; stateName: (state: string | null) => string; stepName: (step: string) => string }) {
+  const { t, role, eventType } = useT();
   return (
     <section class="card" aria-labelledby="events-title">
       <h2 id="events-title">{t('timeline.events')}</h2>
@@ -146,14 +164,10 @@ export function EventList({ events, stateName }: { events: FeedEvent[]; stateNam
         <ol class="events">
           {events.map((e) => (
             <li key={e.seq}>
-              <time dateTime={e.event.at}>{shortInstant(e.event.at)}</time> <strong>{e.event.type}</strong> {stateName(e.event.from)} → {stateName(e.event.to)}
+              <time dateTime={e.event.at}>{shortInstant(e.event.at)}</time> <strong data-type={e.event.type}>{eventType(e.event.type)}</strong> {stateName(e.event.from)} → {stateName(e.event.to)}
               <span class="hint"> · {role(e.event.actor.role)}</span>
               {e.event.reason && <div class="hint">{e.event.reason.text}</div>}
-              {e.event.deadline && (
-                <div class="hint">
-                  {t('timeline.due')} {e.event.deadline.dueDate} ({e.event.deadline.step})
-                </div>
-              )}
+              {e.event.deadline && <div class="hint">{t('timeline.eventDue', { date: e.event.deadline.dueDate, step: stepName(e.event.deadline.step) })}</div>}
             </li>
           ))}
         </ol>
