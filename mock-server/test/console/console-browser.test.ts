@@ -447,6 +447,41 @@ describe('the console in Chromium', () => {
     await context.close();
   });
 
+  it('keeps every view within a phone’s width: a wide table scrolls in its own box, which says it scrolls, not the page', async () => {
+    const { url } = await reviewOverWeekend('console-narrow');
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 375, height: 800 }, bypassCSP: true });
+    const page = await context.newPage();
+    /** What reaches past the page's right edge outside a box that scrolls sideways (tag.class "text"), and whether the page scrolls sideways. */
+    const overflow = () =>
+      page.evaluate(() => {
+        const width = document.documentElement.clientWidth;
+        const scrolls = (e: Element | null): boolean => e !== null && e !== document.body && (['auto', 'scroll'].includes(getComputedStyle(e).overflowX) || scrolls(e.parentElement));
+        const out = [...document.querySelectorAll('main *')].filter((e) => e.getBoundingClientRect().right > width + 1 && !scrolls(e.parentElement));
+        return { pageScrolls: document.documentElement.scrollWidth > width, out: out.slice(0, 5).map((e) => `${e.tagName.toLowerCase()}.${e.className} "${(e.textContent ?? '').slice(0, 30)}"`) };
+      });
+    for (const [view, ready] of [
+      [url, page.locator('table.steps tbody tr').first()],
+      [`${mock.url}/_console/#/s/console-narrow/objects`, page.locator('main table tbody tr').first()],
+      [`${mock.url}/_console/#/s/console-narrow/events`, page.locator('.scroll.tall tbody tr').first()],
+      [`${mock.url}/_console/`, page.locator('main table tbody tr').first()],
+    ] as const) {
+      await page.goto(view);
+      await shown(ready);
+      expect(await overflow(), view).toEqual({ pageScrolls: false, out: [] });
+    }
+    // The step table is wider than the phone: it scrolls in its box, which can be reached from the
+    // keyboard, is named, and shows a shadow at the edge that has more to see.
+    await page.goto(url);
+    const box = page.locator('.table-scroll', { has: page.locator('table.steps') });
+    await shown(box);
+    expect(await box.evaluate((e) => e.scrollWidth > e.clientWidth)).toBe(true);
+    expect(await box.getAttribute('tabindex')).toBe('0');
+    expect(await box.getAttribute('aria-label')).toBeTruthy();
+    expect(await box.evaluate((e) => getComputedStyle(e).backgroundImage)).toContain('gradient');
+    await review(page, 'timeline-narrow');
+    await context.close();
+  });
+
   it('says in the reader’s language that the mock is not answering while it is gone, and recovers when it is back', async () => {
     const context = await contextFor('zh-CN');
     const page = await context.newPage();

@@ -3,6 +3,7 @@ import { query, sandboxPath, sim } from '../api/client.js';
 import type { Delivery, FaultRule, FeedEvent, Page, Problem, Webhook } from '../api/types.js';
 import { useNotice } from '../components/notice.js';
 import { ProblemNote } from '../components/problem-note.js';
+import { TableScroll } from '../components/table-scroll.js';
 import { nameOf, useT } from '../i18n/locale.js';
 import { shortInstant } from '../lib/dates.js';
 import { readNewestDeliveries } from '../lib/delivery-pages.js';
@@ -175,42 +176,44 @@ function Deliveries({ sandboxId }: { sandboxId: string }) {
       )}
       {deliveries && deliveries.items.length === 0 && <p>{t('webhooks.empty')}</p>}
       {deliveries && deliveries.items.length > 0 && (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('webhooks.delivery')}</th>
-              <th scope="col">{t('events.type')}</th>
-              <th scope="col">{t('webhooks.state')}</th>
-              <th scope="col">{t('webhooks.attempts')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {deliveries.items.map((d) => (
-              <tr key={d.id}>
-                <th scope="row">
-                  <code>{d.id}</code>
-                  <div class="hint">{d.webhookId}</div>
-                </th>
-                <td>
-                  <EventType type={d.eventType} />
-                </td>
-                <td>
-                  <span class={`badge delivery-${d.state}`}>{nameOf(t, 'webhooks.state', d.state)}</span>
-                  {d.nextAttemptAt && <div class="hint">{t('webhooks.nextAttempt', { at: d.nextAttemptAt.slice(11, 23) })}</div>}
-                </td>
-                <td>
-                  <ol class="attempts">
-                    {d.attempts.map((a, i) => (
-                      <li key={i}>
-                        {a.at.slice(11, 23)} {a.status ?? a.error}
-                      </li>
-                    ))}
-                  </ol>
-                </td>
+        <TableScroll label={t('webhooks.title')}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('webhooks.delivery')}</th>
+                <th scope="col">{t('events.type')}</th>
+                <th scope="col">{t('webhooks.state')}</th>
+                <th scope="col">{t('webhooks.attempts')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {deliveries.items.map((d) => (
+                <tr key={d.id}>
+                  <th scope="row">
+                    <code>{d.id}</code>
+                    <div class="hint">{d.webhookId}</div>
+                  </th>
+                  <td>
+                    <EventType type={d.eventType} />
+                  </td>
+                  <td>
+                    <span class={`badge delivery-${d.state}`}>{nameOf(t, 'webhooks.state', d.state)}</span>
+                    {d.nextAttemptAt && <div class="hint">{t('webhooks.nextAttempt', { at: d.nextAttemptAt.slice(11, 23) })}</div>}
+                  </td>
+                  <td>
+                    <ol class="attempts">
+                      {d.attempts.map((a, i) => (
+                        <li key={i}>
+                          {a.at.slice(11, 23)} {a.status ?? a.error}
+                        </li>
+                      ))}
+                    </ol>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {deliveries?.more && (
         <button type="button" onClick={() => setPages(pages + 1)}>

@@ -5,6 +5,7 @@ import { NoticeObjection } from '../components/notice-objection.js';
 import { ProblemNote } from '../components/problem-note.js';
 import { StateBadge } from '../components/state-badge.js';
 import { StateId } from '../components/state-name.js';
+import { TableScroll } from '../components/table-scroll.js';
 import { dueDateOf } from '../components/timeline-chart.js';
 import { useT } from '../i18n/locale.js';
 import { shortInstant } from '../lib/dates.js';
@@ -51,43 +52,45 @@ export function ObjectsView({ sandboxId, platform }: { sandboxId: string; platfo
         (objects.data.items.length === 0 ? (
           <p>{t('objects.empty')}</p>
         ) : (
-          <table>
-            <caption class="visually-hidden">{t('objects.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('objects.id')}</th>
-                <th scope="col">{t('objects.platform')}</th>
-                <th scope="col">{t('objects.type')}</th>
-                <th scope="col">{t('objects.state')}</th>
-                <th scope="col">{t('objects.nextDue')}</th>
-                <th scope="col">{t('objects.updated')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {objects.data.items.map((o) => (
-                <tr key={`${o.platform}/${o.objectType}/${o.objectId}`} class={o.overdue ? 'overdue-row' : undefined}>
-                  <th scope="row">
-                    <a href={href('s', sandboxId, 'objects', o.platform, o.objectType, o.objectId)}>{o.title ?? o.objectId}</a>
-                    {o.title && <div class="hint">{o.objectId}</div>}
-                  </th>
-                  <td>
-                    {platformLabel(o.platform)}
-                    {platformLabel(o.platform) !== o.platform && <div class="hint">{o.platform}</div>}
-                  </td>
-                  <td>
-                    {objectTypeLabel(o.objectType)}
-                    {objectTypeLabel(o.objectType) !== o.objectType && <div class="hint">{o.objectType}</div>}
-                  </td>
-                  <td>
-                    <StateBadge state={o.state} label={stateName(o.state, o.stateLabel, pick)} overdue={o.overdue} />
-                    <StateId state={o.state} label={o.stateLabel} />
-                  </td>
-                  <td>{o.nextDueAt ? dueDateOf(o.nextDueAt) : '—'}</td>
-                  <td>{shortInstant(o.updatedAt)}</td>
+          <TableScroll label={t('objects.title')}>
+            <table>
+              <caption class="visually-hidden">{t('objects.title')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('objects.id')}</th>
+                  <th scope="col">{t('objects.platform')}</th>
+                  <th scope="col">{t('objects.type')}</th>
+                  <th scope="col">{t('objects.state')}</th>
+                  <th scope="col">{t('objects.nextDue')}</th>
+                  <th scope="col">{t('objects.updated')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {objects.data.items.map((o) => (
+                  <tr key={`${o.platform}/${o.objectType}/${o.objectId}`} class={o.overdue ? 'overdue-row' : undefined}>
+                    <th scope="row">
+                      <a href={href('s', sandboxId, 'objects', o.platform, o.objectType, o.objectId)}>{o.title ?? o.objectId}</a>
+                      {o.title && <div class="hint">{o.objectId}</div>}
+                    </th>
+                    <td>
+                      {platformLabel(o.platform)}
+                      {platformLabel(o.platform) !== o.platform && <div class="hint">{o.platform}</div>}
+                    </td>
+                    <td>
+                      {objectTypeLabel(o.objectType)}
+                      {objectTypeLabel(o.objectType) !== o.objectType && <div class="hint">{o.objectType}</div>}
+                    </td>
+                    <td>
+                      <StateBadge state={o.state} label={stateName(o.state, o.stateLabel, pick)} overdue={o.overdue} />
+                      <StateId state={o.state} label={o.stateLabel} />
+                    </td>
+                    <td>{o.nextDueAt ? dueDateOf(o.nextDueAt) : '—'}</td>
+                    <td>{shortInstant(o.updatedAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         ))}
       {objects.data?.more && (
         <button type="button" onClick={() => setPages((n) => n + 1)}>

@@ -3,6 +3,7 @@ import { ApiError, sandboxPath, sim } from '../api/client.js';
 import { PROFILES, type Page, type ReviewerPolicy, type Sandbox } from '../api/types.js';
 import { useNotice } from '../components/notice.js';
 import { ProblemNote } from '../components/problem-note.js';
+import { TableScroll } from '../components/table-scroll.js';
 import { nameOf, useT } from '../i18n/locale.js';
 import { localToInstant, shortInstant } from '../lib/dates.js';
 import { href } from '../lib/route.js';
@@ -68,46 +69,48 @@ function SandboxTable({ sandboxes }: { sandboxes: Sandbox[] }) {
   return (
     <>
       <ProblemNote problem={problem} />
-      <table>
-        <caption class="visually-hidden">{t('sandboxes.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('sandboxes.id')}</th>
-            <th scope="col">{t('sandboxes.profile')}</th>
-            <th scope="col">{t('sandboxes.clock')}</th>
-            <th scope="col">{t('sandboxes.policy')}</th>
-            <th scope="col">{t('sandboxes.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {sandboxes.map((s) => (
-            <tr key={s.id}>
-              <th scope="row">
-                <a href={href('s', s.id)}>{s.id}</a>
-              </th>
-              <td>{s.profile.name}</td>
-              <td>
-                <time dateTime={s.clock.now}>{shortInstant(s.clock.now)}</time> ({nameOf(t, 'clock.mode', s.clock.mode)})
-              </td>
-              <td>{policyText(s.reviewerPolicy)}</td>
-              <td class="row-actions">
-                <button type="button" onClick={() => confirm(t('sandboxes.confirmReset', { id: s.id })) && run(`${t('sandboxes.reset')} ${s.id}`, () => sim('POST', sandboxPath(s.id, '/reset')))}>
-                  {t('sandboxes.reset')}
-                  <span class="visually-hidden"> {s.id}</span>
-                </button>
-                <button type="button" onClick={() => exportSnapshot(s.id)}>
-                  {t('sandboxes.export')}
-                  <span class="visually-hidden"> {s.id}</span>
-                </button>
-                <button type="button" class="danger" onClick={() => confirm(t('sandboxes.confirmDelete', { id: s.id })) && run(`${t('sandboxes.delete')} ${s.id}`, () => sim('DELETE', sandboxPath(s.id)))}>
-                  {t('sandboxes.delete')}
-                  <span class="visually-hidden"> {s.id}</span>
-                </button>
-              </td>
+      <TableScroll label={t('sandboxes.title')}>
+        <table>
+          <caption class="visually-hidden">{t('sandboxes.title')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('sandboxes.id')}</th>
+              <th scope="col">{t('sandboxes.profile')}</th>
+              <th scope="col">{t('sandboxes.clock')}</th>
+              <th scope="col">{t('sandboxes.policy')}</th>
+              <th scope="col">{t('sandboxes.actions')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {sandboxes.map((s) => (
+              <tr key={s.id}>
+                <th scope="row">
+                  <a href={href('s', s.id)}>{s.id}</a>
+                </th>
+                <td>{s.profile.name}</td>
+                <td>
+                  <time dateTime={s.clock.now}>{shortInstant(s.clock.now)}</time> ({nameOf(t, 'clock.mode', s.clock.mode)})
+                </td>
+                <td>{policyText(s.reviewerPolicy)}</td>
+                <td class="row-actions">
+                  <button type="button" onClick={() => confirm(t('sandboxes.confirmReset', { id: s.id })) && run(`${t('sandboxes.reset')} ${s.id}`, () => sim('POST', sandboxPath(s.id, '/reset')))}>
+                    {t('sandboxes.reset')}
+                    <span class="visually-hidden"> {s.id}</span>
+                  </button>
+                  <button type="button" onClick={() => exportSnapshot(s.id)}>
+                    {t('sandboxes.export')}
+                    <span class="visually-hidden"> {s.id}</span>
+                  </button>
+                  <button type="button" class="danger" onClick={() => confirm(t('sandboxes.confirmDelete', { id: s.id })) && run(`${t('sandboxes.delete')} ${s.id}`, () => sim('DELETE', sandboxPath(s.id)))}>
+                    {t('sandboxes.delete')}
+                    <span class="visually-hidden"> {s.id}</span>
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </>
   );
 }

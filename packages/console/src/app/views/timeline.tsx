@@ -4,6 +4,7 @@ import { ActionsPanel } from '../components/actions-panel.js';
 import { ProblemNote } from '../components/problem-note.js';
 import { StateBadge } from '../components/state-badge.js';
 import { StateName } from '../components/state-name.js';
+import { TableScroll } from '../components/table-scroll.js';
 import { dueDateOf, lastDayOf, TimelineChart } from '../components/timeline-chart.js';
 import { useT, type Locale } from '../i18n/locale.js';
 import { shortInstant } from '../lib/dates.js';
@@ -78,68 +79,70 @@ function daysSoFar(step: Step, today: string): { holidays: string[]; skipped: nu
 function StepTable({ steps, today }: { steps: Step[]; today: string }) {
   const { t } = useT();
   return (
-    <table class="steps">
-      <caption class="visually-hidden">{t('timeline.title')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('objects.state')}</th>
-          <th scope="col">{t('timeline.entered')}</th>
-          <th scope="col">{t('timeline.left')}</th>
-          <th scope="col">{t('timeline.due')}</th>
-          <th scope="col">{t('timeline.limitHeader')}</th>
-          <th scope="col">{t('timeline.rule')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {steps.map((step, i) => {
-          const d = step.deadline;
-          const { holidays, skipped, makeUps } = daysSoFar(step, today);
-          return (
-            <tr key={i} data-state={step.state} class={d?.overdue ? 'overdue-row' : undefined}>
-              <th scope="row">
-                <StateName state={step.state} label={step.label} />
-              </th>
-              <td>{shortInstant(step.enteredAt)}</td>
-              <td>{shortInstant(step.leftAt)}</td>
-              <td data-testid={`due-${step.state}`}>
-                {d ? (
-                  <>
-                    {dueDateOf(d.dueAt)}
-                    {d.overdue && <span class="badge overdue"> {t('objects.overdue')}</span>}
-                  </>
-                ) : (
-                  t('timeline.noDeadline')
-                )}
-              </td>
-              <td>
-                {d ? (
-                  <>
-                    <code class="hint">{d.kind}</code> {limitText(d, skipped, t)}
-                    {holidays.length > 0 && (
-                      <div class="hint">
-                        {t('calendar.holiday')}
-                        {t('app.colon')}
-                        {holidays.join(', ')}
-                      </div>
-                    )}
-                    {makeUps.length > 0 && (
-                      <div class="hint">
-                        {t('calendar.makeup')}
-                        {t('app.colon')}
-                        {makeUps.join(', ')}
-                      </div>
-                    )}
-                  </>
-                ) : (
-                  '—'
-                )}
-              </td>
-              <td>{d?.rule ?? '—'}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <TableScroll label={t('timeline.title')}>
+      <table class="steps">
+        <caption class="visually-hidden">{t('timeline.title')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('objects.state')}</th>
+            <th scope="col">{t('timeline.entered')}</th>
+            <th scope="col">{t('timeline.left')}</th>
+            <th scope="col">{t('timeline.due')}</th>
+            <th scope="col">{t('timeline.limitHeader')}</th>
+            <th scope="col">{t('timeline.rule')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {steps.map((step, i) => {
+            const d = step.deadline;
+            const { holidays, skipped, makeUps } = daysSoFar(step, today);
+            return (
+              <tr key={i} data-state={step.state} class={d?.overdue ? 'overdue-row' : undefined}>
+                <th scope="row">
+                  <StateName state={step.state} label={step.label} />
+                </th>
+                <td>{shortInstant(step.enteredAt)}</td>
+                <td>{shortInstant(step.leftAt)}</td>
+                <td data-testid={`due-${step.state}`}>
+                  {d ? (
+                    <>
+                      {dueDateOf(d.dueAt)}
+                      {d.overdue && <span class="badge overdue"> {t('objects.overdue')}</span>}
+                    </>
+                  ) : (
+                    t('timeline.noDeadline')
+                  )}
+                </td>
+                <td>
+                  {d ? (
+                    <>
+                      <code class="hint">{d.kind}</code> {limitText(d, skipped, t)}
+                      {holidays.length > 0 && (
+                        <div class="hint">
+                          {t('calendar.holiday')}
+                          {t('app.colon')}
+                          {holidays.join(', ')}
+                        </div>
+                      )}
+                      {makeUps.length > 0 && (
+                        <div class="hint">
+                          {t('calendar.makeup')}
+                          {t('app.colon')}
+                          {makeUps.join(', ')}
+                        </div>
+                      )}
+                    </>
+                  ) : (
+                    '—'
+                  )}
+                </td>
+                <td>{d?.rule ?? '—'}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 
