@@ -1,5 +1,5 @@
 import type { ObjectEvent, OfferedAction, WorkflowObject } from '../../app/workflow-objects.js';
-import { grantObject, grantPlatformObjects, type WorkflowHost } from '../workflow-host/index.js';
+import { grantObject, grantPlatformObjects, machineStateLabel, type WorkflowHost } from '../workflow-host/index.js';
 import type { GrantRecord, OpenDataState } from './open-data-state.js';
 
 /** A grant's usage-reporting instance shares the grant's id: the grant record shows it. */
@@ -46,7 +46,10 @@ function grantOf(host: WorkflowHost, state: OpenDataState, grant: GrantRecord): 
   const actions = checked ? () => (grant.state === 'active' ? [...object.actions(), START_SPOT_CHECK] : object.actions()) : object.actions;
   const reporting = grant.reporting ? host.get(grant.id) : undefined;
   if (reporting?.machine !== USAGE_REPORTING) return { ...object, actions };
-  return { ...object, actions, deadline: host.deadline(reporting), events: () => withReportEvents(object.events(), host.events(reporting)) };
+  // The reporting's own events are published as the grant's (the feed, webhooks): their states are named by its machine.
+  const reportingMachine = host.machine(USAGE_REPORTING);
+  const label = (state: string) => object.label(state) ?? machineStateLabel(reportingMachine, state);
+  return { ...object, actions, label, deadline: host.deadline(reporting), events: () => withReportEvents(object.events(), host.events(reporting)) };
 }
 
 /**

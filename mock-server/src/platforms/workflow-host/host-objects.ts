@@ -1,10 +1,19 @@
-import type { WorkflowInstance } from '@gdx/kernel';
+import type { MachineDefinition, WorkflowInstance } from '@gdx/kernel';
 import type { LocalizedLabel, OfferedAction, WorkflowObject } from '../../app/workflow-objects.js';
 import { offeredActions, type OfficialActing } from './offered-actions.js';
 import type { WorkflowHost } from './workflow-host.js';
 
-/** A state label of a machine as `{ zh, en }` (one language standing in for a missing other). */
-function bilingual(label: Record<string, string> | undefined): LocalizedLabel | undefined {
+/**
+ * The procedure's name of one of `machine`'s states as `{ zh, en }` (one language standing in for
+ * a missing other), or `undefined` when the machine names none.
+ *
+ * @example
+ * ```ts
+ * machineStateLabel(host.machine('open-data.usage-reporting'), 'due'); // { zh: '待提交使用报告', en: 'Usage report due' }
+ * ```
+ */
+export function machineStateLabel(machine: MachineDefinition, state: string): LocalizedLabel | undefined {
+  const label: Record<string, string> | undefined = machine.states[state]?.label;
   const zh = label?.zh ?? label?.en;
   const en = label?.en ?? label?.zh;
   return zh !== undefined && en !== undefined ? { zh, en } : undefined;
@@ -52,7 +61,7 @@ export function instanceObject(host: WorkflowHost, instance: WorkflowInstance, o
     updatedAt: instance.updatedAt,
     deadline: host.deadline(instance),
     events: () => host.events(instance),
-    label: (state) => bilingual(machine.states[state]?.label),
+    label: (state) => machineStateLabel(machine, state),
     actions: () => offeredActions(host, instance, options).map((a) => withoutSupplied(a, options.supplies?.[a.action])),
   };
 }
