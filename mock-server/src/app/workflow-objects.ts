@@ -118,6 +118,68 @@ export interface WorkflowObject {
 }
 
 /**
+ * What the objects list sorts and filters a workflow object on, read without building it (no
+ * title, labels or actions): a page builds `object()` only for the rows it answers.
+ *
+ * @example
+ * ```ts
+ * const row: ObjectRow = objectRow(grantObject(host, input)); // a cheap object as its own row
+ * row.object().title; // '城市交通数据集'
+ * ```
+ */
+export interface ObjectRow {
+  objectType: string;
+  objectId: string;
+  state: string;
+  terminal: boolean;
+  createdAt: string;
+  /** The object's `deadline`, computed when asked (the `?overdue=` filter, a listed row). */
+  deadline(): Deadline | null;
+  /** The whole object, as `PlatformObjects.get` answers it. */
+  object(): WorkflowObject;
+}
+
+/** A row of an object already built (one that is cheap to build, e.g. a grant or an objection). */
+class BuiltRow implements ObjectRow {
+  readonly objectType: string;
+  readonly objectId: string;
+  readonly state: string;
+  readonly terminal: boolean;
+  readonly createdAt: string;
+  readonly #object: WorkflowObject;
+
+  constructor(object: WorkflowObject) {
+    this.objectType = object.objectType;
+    this.objectId = object.objectId;
+    this.state = object.state;
+    this.terminal = object.terminal;
+    this.createdAt = object.createdAt;
+    this.#object = object;
+  }
+
+  deadline(): Deadline | null {
+    return this.#object.deadline;
+  }
+
+  object(): WorkflowObject {
+    return this.#object;
+  }
+}
+
+/**
+ * The row of a workflow object already built: for objects that cost little to build, so that
+ * only the costly ones (kernel instances with titles) need a row of their own (`instanceRow`).
+ *
+ * @example
+ * ```ts
+ * for (const o of state.objections.values()) yield objectRow(objectionOf(state, o));
+ * ```
+ */
+export function objectRow(object: WorkflowObject): ObjectRow {
+  return new BuiltRow(object);
+}
+
+/**
  * A platform's workflow objects (`PlatformModule.objects`).
  *
  * @example
@@ -128,6 +190,11 @@ export interface WorkflowObject {
 export interface PlatformObjects<S> {
   /** Every workflow object of the platform in the sandbox, in any order. */
   list(state: S): Iterable<WorkflowObject>;
+  /**
+   * `list` as rows: the same objects, each built only when its row's `object()` is read, so that a
+   * page of the objects list builds only its own items (absent: `list`, each as `objectRow`).
+   */
+  rows?(state: S): Iterable<ObjectRow>;
   /** One object, or `undefined` when the platform has no such object. */
   get(state: S, objectType: string, objectId: string): WorkflowObject | undefined;
 }

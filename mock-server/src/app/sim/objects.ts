@@ -1,77 +1,111 @@
-import type { Sandbox } from '../../sandbox/sandbox.js';
-import { compareKeys, decodeCursor, invalidCursor, pageByKey } from '../paging.js';
+import type { Deadline } from '@gdx/kernel';
+import { decodeCursor, encodeCursor, invalidCursor } from '../paging.js';
 import type { PlatformModule, PlatformName } from '../platform-module.js';
-import { stateLabel, type WorkflowObject } from '../workflow-objects.js';
+import { Smallest } from '../smallest.js';
+import { objectRow, stateLabel, type ObjectRow } from '../workflow-objects.js';
 import { actionForms } from './action-forms.js';
 import { feedEventView } from './feed-event-view.js';
 import { sandboxOf, type SimRoute, type SimRouteContext } from './sim-route.js';
 import { timelineSteps } from './timeline-steps.js';
 
-/** An object with the platform it belongs to. */
-interface Located {
+/** A row of the objects list with its place in the list's order (`time` is `-Date.parse(createdAt)`). */
+interface Placed {
+  time: number;
   platform: PlatformName;
-  object: WorkflowObject;
+  row: Pick<ObjectRow, 'objectType' | 'objectId'>;
 }
 
 /** Newest first; ties (one instant) by platform, type and id, so a cursor is a unique position. */
 type SortKey = [number, string, string, string];
 
-function sortKey({ platform, object }: Located): SortKey {
-  return [-Date.parse(object.createdAt), platform, object.objectType, object.objectId];
+function sortKey({ time, platform, row }: Placed): SortKey {
+  return [time, platform, row.objectType, row.objectId];
+}
+
+/** One member of the key, as `compareKeys` orders it. */
+function order<T extends string | number>(x: T, y: T): number {
+  return x === y ? 0 : x < y ? -1 : 1;
+}
+
+/** The order of `sortKey` (as `compareKeys` orders the keys), without building a key per comparison. */
+function byPlace(a: Placed, b: Placed): number {
+  return order(a.time, b.time) || order(a.platform, b.platform) || order(a.row.objectType, b.row.objectType) || order(a.row.objectId, b.row.objectId);
 }
 
 /** The running step is overdue: its flag is set, or its due time has passed on the sandbox clock. */
-function isOverdue(object: WorkflowObject, now: number): boolean {
-  const { deadline } = object;
-  return !object.terminal && deadline !== null && (deadline.overdue || now > Date.parse(deadline.dueAt));
+function isOverdue(terminal: boolean, deadline: Deadline | null, now: number): boolean {
+  return !terminal && deadline !== null && (deadline.overdue || now > Date.parse(deadline.dueAt));
 }
 
-function* everyObject(platforms: readonly PlatformModule<unknown>[], sandbox: Sandbox, only: unknown): Generator<Located> {
-  for (const module of platforms) {
-    if (!module.objects || (only !== undefined && module.name !== only)) continue;
-    for (const object of module.objects.list(sandbox.stateOf(module.name))) yield { platform: module.name, object };
+/** A platform's objects as rows: its own `rows`, else each object of `list` (built whole). */
+function* rowsOf(module: PlatformModule<unknown>, state: unknown): Generator<ObjectRow> {
+  const { objects } = module;
+  if (!objects) return;
+  if (objects.rows) {
+    yield* objects.rows(state);
+    return;
   }
+  for (const object of objects.list(state)) yield objectRow(object);
 }
 
+/**
+ * A page of every platform's objects, newest first. Only the rows are read to filter and place
+ * (no titles or labels), the page's `limit` first after the cursor are kept in a bounded heap
+ * instead of sorting every match, and only they are built whole: a page answers as one read
+ * from the whole sorted list would (`pageByKey`), at O(n log limit) and `limit` objects built.
+ */
 function listObjects(ctx: SimRouteContext) {
   const sandbox = sandboxOf(ctx);
   const { query } = ctx;
-  let after: SortKey | undefined;
+  let after: Placed | undefined;
   if (query.cursor !== undefined) {
     const key = typeof query.cursor === 'string' ? decodeCursor(query.cursor) : undefined;
     if (!key || key.length !== 4 || !Number.isSafeInteger(key[0]) || !key.slice(1).every((k) => typeof k === 'string')) {
       throw invalidCursor();
     }
-    after = key as SortKey;
+    const [time, platform, objectType, objectId] = key as SortKey;
+    after = { time, platform: platform as PlatformName, row: { objectType, objectId } };
   }
-  const now = sandbox.now();
-  const rows: Located[] = [];
-  for (const row of everyObject(ctx.platforms, sandbox, query.platform)) {
-    const { object } = row;
-    if (query.objectType !== undefined && object.objectType !== query.objectType) continue;
-    if (query.state !== undefined && object.state !== query.state) continue;
-    if (query.overdue !== undefined && isOverdue(object, now) !== query.overdue) continue;
-    rows.push(row);
-  }
-  const keyed = rows.map((row) => ({ row, key: sortKey(row) })).sort((a, b) => compareKeys(a.key, b.key));
   const limit = typeof query.limit === 'number' ? query.limit : 20;
-  const page = pageByKey(keyed, (k) => k.key, after, limit);
+  const now = sandbox.now();
+  const first = new Smallest<Placed & { row: ObjectRow }>(limit, byPlace);
+  let total = 0;
+  let following = 0;
+  for (const module of ctx.platforms) {
+    if (query.platform !== undefined && module.name !== query.platform) continue;
+    for (const row of rowsOf(module, sandbox.stateOf(module.name))) {
+      if (query.objectType !== undefined && row.objectType !== query.objectType) continue;
+      if (query.state !== undefined && row.state !== query.state) continue;
+      if (query.overdue !== undefined && isOverdue(row.terminal, row.deadline(), now) !== query.overdue) continue;
+      total += 1;
+      const placed = { time: -Date.parse(row.createdAt), platform: module.name, row };
+      if (after && byPlace(placed, after) <= 0) continue;
+      following += 1;
+      first.offer(placed);
+    }
+  }
+  const page = first.sorted();
+  const last = page.at(-1);
   return {
     status: 200,
     body: {
-      ...page,
-      items: page.items.map(({ row: { platform, object } }) => ({
-        platform,
-        objectType: object.objectType,
-        objectId: object.objectId,
-        state: object.state,
-        stateLabel: stateLabel(object.label, object.state),
-        title: object.title,
-        createdAt: object.createdAt,
-        updatedAt: object.updatedAt,
-        overdue: isOverdue(object, now),
-        nextDueAt: object.terminal ? null : (object.deadline?.dueAt ?? null),
-      })),
+      items: page.map(({ platform, row }) => {
+        const object = row.object();
+        return {
+          platform,
+          objectType: object.objectType,
+          objectId: object.objectId,
+          state: object.state,
+          stateLabel: stateLabel(object.label, object.state),
+          title: object.title,
+          createdAt: object.createdAt,
+          updatedAt: object.updatedAt,
+          overdue: isOverdue(object.terminal, object.deadline, now),
+          nextDueAt: object.terminal ? null : (object.deadline?.dueAt ?? null),
+        };
+      }),
+      nextCursor: following > limit && last !== undefined ? encodeCursor(sortKey(last)) : null,
+      total,
     },
   };
 }

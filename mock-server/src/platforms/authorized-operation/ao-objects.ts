@@ -1,6 +1,6 @@
 import type { WorkflowInstance } from '@gdx/kernel';
 import type { PlatformObjects, WorkflowObject } from '../../app/workflow-objects.js';
-import { instanceObject } from '../workflow-host/index.js';
+import { instanceObject, instanceRow } from '../workflow-host/index.js';
 import type { AuthorizedOperationState } from './ao-records.js';
 import { OBJECT_TYPES } from './ao-binding.js';
 
@@ -18,8 +18,12 @@ function titleOf(state: AuthorizedOperationState, id: string): string | null {
 /** What the officials' actions fill in themselves (`ao-sim.ts`): signing without an agreement signs the deliberated one. */
 const SUPPLIED: Readonly<Record<string, readonly string[]>> = { sign: ['agreement'] };
 
+function objectTypeOf(instance: WorkflowInstance): string {
+  return OBJECT_TYPES[instance.machine] ?? instance.machine;
+}
+
 function objectOf(state: AuthorizedOperationState, instance: WorkflowInstance): WorkflowObject {
-  return instanceObject(state.host, instance, { objectType: OBJECT_TYPES[instance.machine] ?? instance.machine, title: titleOf(state, instance.id), supplies: SUPPLIED });
+  return instanceObject(state.host, instance, { objectType: objectTypeOf(instance), title: titleOf(state, instance.id), supplies: SUPPLIED });
 }
 
 /**
@@ -34,6 +38,10 @@ function objectOf(state: AuthorizedOperationState, instance: WorkflowInstance): 
 export const authorizedOperationObjects: PlatformObjects<AuthorizedOperationState> = {
   *list(state) {
     for (const instance of state.host.engine.list()) if (instance.machine in OBJECT_TYPES) yield objectOf(state, instance);
+  },
+  *rows(state) {
+    const build = (instance: WorkflowInstance) => objectOf(state, instance);
+    for (const instance of state.host.engine.list()) if (instance.machine in OBJECT_TYPES) yield instanceRow(state.host, instance, objectTypeOf(instance), build);
   },
   get(state, objectType, objectId) {
     const instance = state.host.get(objectId);

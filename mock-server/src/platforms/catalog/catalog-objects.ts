@@ -1,6 +1,6 @@
 import type { WorkflowInstance } from '@gdx/kernel';
 import type { PlatformObjects, WorkflowObject } from '../../app/workflow-objects.js';
-import { instanceObject } from '../workflow-host/index.js';
+import { instanceObject, instanceRow } from '../workflow-host/index.js';
 import type { CatalogState } from './catalog-state.js';
 import { officialRole } from './official-actions.js';
 import { objectTypeOf } from './workflow/catalog-binding.js';
@@ -23,6 +23,10 @@ function instanceOf(state: CatalogState, instance: WorkflowInstance): WorkflowOb
 export const catalogObjects: PlatformObjects<CatalogState> = {
   *list(state) {
     for (const instance of state.workflow.host.engine.list()) yield instanceOf(state, instance);
+  },
+  *rows(state) {
+    const build = (instance: WorkflowInstance) => instanceOf(state, instance);
+    for (const instance of state.workflow.host.engine.list()) yield instanceRow(state.workflow.host, instance, objectTypeOf(instance), build);
   },
   get(state, objectType, objectId) {
     const instance = state.workflow.host.get(objectId);

@@ -1,6 +1,6 @@
 import type { WorkflowInstance } from '@gdx/kernel';
-import type { OfferedAction, PlatformObjects, WorkflowObject } from '../../app/workflow-objects.js';
-import { accepts, instanceObject, wireEvent } from '../workflow-host/index.js';
+import { objectRow, type OfferedAction, type PlatformObjects, type WorkflowObject } from '../../app/workflow-objects.js';
+import { accepts, instanceObject, instanceRow, wireEvent } from '../workflow-host/index.js';
 import { registryActing } from './issue-code.js';
 import type { ObjectionRecord } from './records.js';
 import { RECORD_MACHINE } from './registration-binding.js';
@@ -24,9 +24,13 @@ function titleOf(state: RegistrationState, instance: WorkflowInstance): string |
   return changed?.dataName || null;
 }
 
+function objectTypeOf(instance: WorkflowInstance): string {
+  return instance.machine === RECORD_MACHINE ? 'registration' : 'application';
+}
+
 function instanceOf(state: RegistrationState, instance: WorkflowInstance): WorkflowObject {
   return instanceObject(state.host, instance, {
-    objectType: instance.machine === RECORD_MACHINE ? 'registration' : 'application',
+    objectType: objectTypeOf(instance),
     title: titleOf(state, instance),
     ...registryActing(state),
   });
@@ -76,6 +80,11 @@ export const registrationObjects: PlatformObjects<RegistrationState> = {
   *list(state) {
     for (const instance of state.host.engine.list()) yield instanceOf(state, instance);
     for (const o of state.objections.values()) yield objectionOf(state, o);
+  },
+  *rows(state) {
+    const build = (instance: WorkflowInstance) => instanceOf(state, instance);
+    for (const instance of state.host.engine.list()) yield instanceRow(state.host, instance, objectTypeOf(instance), build);
+    for (const o of state.objections.values()) yield objectRow(objectionOf(state, o));
   },
   get(state, objectType, objectId) {
     if (objectType === 'objection') {

@@ -1,6 +1,6 @@
 import type { WorkflowInstance } from '@gdx/kernel';
-import type { PlatformObjects, WorkflowObject } from '../../app/workflow-objects.js';
-import { instanceObject } from './host-objects.js';
+import { objectRow, type PlatformObjects, type WorkflowObject } from '../../app/workflow-objects.js';
+import { instanceObject, instanceRow } from './host-objects.js';
 import type { WorkflowHost } from './workflow-host.js';
 
 /** What a platform of kernel instances and grants kept beside them tells {@link grantPlatformObjects}. */
@@ -29,12 +29,19 @@ export interface GrantPlatform<S, G> {
  */
 export function grantPlatformObjects<S, G>(platform: GrantPlatform<S, G>): PlatformObjects<S> {
   const isPart = (instance: WorkflowInstance) => platform.parts?.has(instance.machine) === true;
+  const objectTypeOf = (instance: WorkflowInstance) => platform.objectTypes[instance.machine] ?? instance.machine;
   const instanceOf = (state: S, instance: WorkflowInstance) =>
-    instanceObject(platform.host(state), instance, { objectType: platform.objectTypes[instance.machine] ?? instance.machine, title: platform.title(state, instance.id) });
+    instanceObject(platform.host(state), instance, { objectType: objectTypeOf(instance), title: platform.title(state, instance.id) });
   return {
     *list(state) {
       for (const instance of platform.host(state).engine.list()) if (!isPart(instance)) yield instanceOf(state, instance);
       for (const grant of platform.grants(state).values()) yield platform.grant(state, grant);
+    },
+    *rows(state) {
+      const host = platform.host(state);
+      const build = (instance: WorkflowInstance) => instanceOf(state, instance);
+      for (const instance of host.engine.list()) if (!isPart(instance)) yield instanceRow(host, instance, objectTypeOf(instance), build);
+      for (const grant of platform.grants(state).values()) yield objectRow(platform.grant(state, grant));
     },
     get(state, objectType, objectId) {
       if (objectType === 'grant') {

@@ -1,5 +1,5 @@
-import type { MachineDefinition, WorkflowInstance } from '@gdx/kernel';
-import type { LocalizedLabel, OfferedAction, WorkflowObject } from '../../app/workflow-objects.js';
+import type { Deadline, MachineDefinition, WorkflowInstance } from '@gdx/kernel';
+import type { LocalizedLabel, ObjectRow, OfferedAction, WorkflowObject } from '../../app/workflow-objects.js';
 import { offeredActions, type OfficialActing } from './offered-actions.js';
 import type { WorkflowHost } from './workflow-host.js';
 
@@ -64,4 +64,49 @@ export function instanceObject(host: WorkflowHost, instance: WorkflowInstance, o
     label: (state) => machineStateLabel(machine, state),
     actions: () => offeredActions(host, instance, options).map((a) => withoutSupplied(a, options.supplies?.[a.action])),
   };
+}
+
+/** A kernel instance's row: its own members, the deadline and the object built when read (methods, not closures: one allocation a row). */
+class InstanceRow implements ObjectRow {
+  readonly objectType: string;
+  readonly objectId: string;
+  readonly state: string;
+  readonly terminal: boolean;
+  readonly createdAt: string;
+  readonly #host: WorkflowHost;
+  readonly #instance: WorkflowInstance;
+  readonly #build: (instance: WorkflowInstance) => WorkflowObject;
+
+  constructor(host: WorkflowHost, instance: WorkflowInstance, objectType: string, build: (instance: WorkflowInstance) => WorkflowObject) {
+    this.objectType = objectType;
+    this.objectId = instance.id;
+    this.state = instance.state;
+    this.terminal = host.machine(instance.machine).states[instance.state]?.terminal === true;
+    this.createdAt = instance.createdAt;
+    this.#host = host;
+    this.#instance = instance;
+    this.#build = build;
+  }
+
+  deadline(): Deadline | null {
+    return this.#host.deadline(this.#instance);
+  }
+
+  object(): WorkflowObject {
+    return this.#build(this.#instance);
+  }
+}
+
+/**
+ * A kernel instance as a row of the objects list (`PlatformObjects.rows`): what `instanceObject`
+ * shows of it to sort and filter on, read without its title; `build` (the platform's own
+ * `instanceObject` call, giving `objectType` too) makes the object of a listed row.
+ *
+ * @example
+ * ```ts
+ * instanceRow(state.host, instance, 'application', (i) => instanceObject(state.host, i, { objectType: 'application', title: titleOf(state, i) }));
+ * ```
+ */
+export function instanceRow(host: WorkflowHost, instance: WorkflowInstance, objectType: string, build: (instance: WorkflowInstance) => WorkflowObject): ObjectRow {
+  return new InstanceRow(host, instance, objectType, build);
 }
