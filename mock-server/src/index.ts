@@ -27,7 +27,7 @@ export type {
 } from './app/platform-module.js';
 export type { ProductFiling, SharingConsent } from './app/platform-facts.js';
 export type { ProblemResultOptions } from './app/problem-response.js';
-export type { LocalizedLabel, ObjectEvent, OfferedAction, PlatformObjects, WorkflowObject } from './app/workflow-objects.js';
+export type { LocalizedLabel, ObjectEvent, ObjectRow, OfferedAction, PlatformObjects, WorkflowObject } from './app/workflow-objects.js';
 export { PlatformProblem } from './app/platform-problem.js';
 export { decodeCursor, encodeCursor, pageByKey, type Page } from './app/paging.js';
 export { builtinOrganisations, type OrganisationSource } from './sandbox/builtin-organisations.js';
