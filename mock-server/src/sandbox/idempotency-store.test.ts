@@ -19,3 +19,42 @@ describe('IdempotencyStore: keys of deleted sandboxes', () => {
     expect(restored.save()).toHaveLength(MAX_DELETED_KEYS + 1);
   });
 });
+
+describe('IdempotencyStore: kept answers', () => {
+  const bodies = [
+    '',
+    '{"id":"rga_1","name":"厦门市公共交通客流数据产品"}',
+    '{"emoji":"😀 a pair of surrogates"}',
+    // Not Unicode (a lone surrogate): a store that kept answers as UTF-8 bytes would give back U+FFFD.
+    `{"lone":"${'\ud800'}"}`,
+    `{"long":"${'路径'.repeat(15_000)}"}`,
+    ...Array.from({ length: 200 }, (_, i) => JSON.stringify({ i, text: '数据'.repeat(i * 7) })),
+  ];
+  const answerOf = (body: string) => () => ({ answer: { status: 201, headers: { 'content-type': 'application/json', location: '/x' }, body }, durable: Promise.resolve() });
+
+  it('answers a repeated key with the very text of the first answer, also after save and restore', () => {
+    const store = new IdempotencyStore();
+    bodies.forEach((body, i) => expect(store.run(`k${i}`, 'f', answerOf(body))).toMatchObject({ kind: 'fresh', answer: { body } }));
+    const replayed = (from: IdempotencyStore) =>
+      bodies.map((_, i) => {
+        const outcome = from.run(`k${i}`, 'f', answerOf('never'));
+        return outcome.kind === 'replayed' ? outcome.answer : outcome;
+      });
+    const expected = bodies.map((body) => ({ status: 201, headers: { 'content-type': 'application/json', location: '/x' }, body }));
+    expect(replayed(store)).toEqual(expected);
+    expect(bodies.map((_, i) => store.kept(`k${i}`, ['f'])?.kind)).toEqual(bodies.map(() => 'replayed'));
+    const saved = store.save();
+    expect(saved.map((r) => ('answer' in r ? r.answer : r))).toEqual(expected);
+    expect(replayed(new IdempotencyStore(saved))).toEqual(expected);
+  });
+
+  it('saves copies: changing a saved answer changes nothing kept', () => {
+    const store = new IdempotencyStore();
+    store.run('k', 'f', answerOf('{"a":1}'));
+    const [record] = store.save();
+    if (!record || !('answer' in record)) throw new Error('no answer saved');
+    record.answer.headers.location = '/changed';
+    const again = store.run('k', 'f', answerOf('never'));
+    expect(again.kind === 'replayed' && again.answer.headers.location).toBe('/x');
+  });
+});

@@ -39,3 +39,25 @@ describe.each([
     expect(computeSignature(canonical, 'secret-2', algorithm)).toBe(hmac(hash, 'secret-2', canonical));
   });
 });
+
+describe('computeSignature with the pads of the last secret kept', () => {
+  it('answers each secret and hash as node:crypto does, in any order', () => {
+    const long = 'k'.repeat(65);
+    const sequence = [
+      ['secret-1', 'HMAC-SHA256', 'sha256'],
+      ['secret-1', 'HMAC-SHA256', 'sha256'],
+      ['secret-2', 'HMAC-SHA256', 'sha256'],
+      ['secret-1', 'HMAC-SHA256', 'sha256'],
+      // The same secret under the other hash: a key longer than the block is hashed into the pads.
+      [long, 'HMAC-SHA256', 'sha256'],
+      [long, 'HMAC-SM3', 'sm3'],
+      [long, 'HMAC-SHA256', 'sha256'],
+      ['secret-1', 'HMAC-SM3', 'sm3'],
+      ['', 'HMAC-SM3', 'sm3'],
+      ['secret-1', 'HMAC-SM3', 'sm3'],
+    ] as const;
+    for (const [secret, algorithm, hash] of sequence) {
+      expect(computeSignature(canonical, secret, algorithm)).toBe(hmac(hash, secret, canonical));
+    }
+  });
+});
