@@ -55,9 +55,7 @@ export function publishObjection(state: RegistrationState, o: ObjectionRecord): 
  * A registration follows its record instance: validity, authorised term, grounds of an ending;
  * its end (expired, cancelled, revoked) ends the applications still pending on it.
  */
-function onRecordEvent(state: RegistrationState, instance: WorkflowInstance, event: WorkflowEvent): void {
-  const reg = state.registrations.get(instance.id);
-  if (!reg) return;
+function onRecordEvent(state: RegistrationState, reg: RegistrationRecord, instance: WorkflowInstance, event: WorkflowEvent): void {
   if (instance.deadline?.step === 'validity') reg.validUntil = instance.deadline.dueDate;
   const term = instance.data['authorisedTermEnd'];
   if (typeof term === 'string') reg.authorisedTermEnd = term;
@@ -79,35 +77,51 @@ function onRecordEvent(state: RegistrationState, instance: WorkflowInstance, eve
  * ```
  */
 export function registrationBinding(state: RegistrationState): HostBinding {
-  const recordOf = (id: string): ApplicationRecord | RegistrationRecord | undefined => state.registrations.get(id) ?? state.applications.get(id);
+  // The host asks about one instance several times per event (owner, other registrants, effects,
+  // objections): the record it found last is kept with its id. A record is set once per id and
+  // never replaced or dropped, so a kept one stays right whatever the host asked before; a miss is
+  // not kept (an application's record is set before its instance exists). Each machine's records
+  // live in one map: a registration's in `registrations`, an application's in `applications`.
+  let lastId: string | undefined;
+  let lastRecord: ApplicationRecord | RegistrationRecord | undefined;
+  const recordOf = (i: WorkflowInstance): ApplicationRecord | RegistrationRecord | undefined => {
+    const { id } = i;
+    if (id === lastId) return lastRecord;
+    const found = i.machine === RECORD_MACHINE ? state.registrations.get(id) : state.applications.get(id);
+    if (found !== undefined) {
+      lastId = id;
+      lastRecord = found;
+    }
+    return found;
+  };
   const wire = Object.fromEntries(REGISTRATION_TYPES.map((t) => [`registration.application.${t}`, APPLICATION_WIRE]));
   return {
     platform: 'registration',
     wire: { ...wire, [RECORD_MACHINE]: RECORD_WIRE },
     objectType: (i) => (i.machine === RECORD_MACHINE ? 'registration' : 'application'),
-    owner: (i) => recordOf(i.id)?.owner ?? null,
+    owner: (i) => recordOf(i)?.owner ?? null,
     // The other registrants of a joint application or registration, and the registration's holders
-    // for an interested party's correction. Its own lookup (two map reads), so that it answers the
-    // same whatever the host asked before it.
+    // for an interested party's correction.
     alsoNotify: (i) => {
-      const record = recordOf(i.id);
+      const record = recordOf(i);
       return record ? alsoNotified(state, record) : NOBODY;
     },
     view: (i) => {
-      const reg = state.registrations.get(i.id);
-      if (reg) return registrationView(state, reg);
-      const app = state.applications.get(i.id);
-      return app ? applicationView(state, app) : { id: i.id, state: i.state };
+      const record = recordOf(i);
+      if (record === undefined) return { id: i.id, state: i.state };
+      return i.machine === RECORD_MACHINE ? registrationView(state, record as RegistrationRecord) : applicationView(state, record as ApplicationRecord);
     },
     // The registry's decisions name the sandbox's seeded registry (公共数据资源登记中心) unless the action names one.
     official: (_i, role) => officialOrganisation(state.sandbox, role)?.id ?? null,
     onEvent: (i, e) => {
-      if (i.machine === RECORD_MACHINE) return onRecordEvent(state, i, e);
-      const app = state.applications.get(i.id);
-      if (app) applyApplicationEffects(state, app, e);
+      const record = recordOf(i);
+      if (record === undefined) return;
+      if (i.machine === RECORD_MACHINE) onRecordEvent(state, record as RegistrationRecord, i, e);
+      else applyApplicationEffects(state, record as ApplicationRecord, e);
     },
     afterEvent: (i, e) => {
-      const app = state.applications.get(i.id);
+      if (i.machine === RECORD_MACHINE) return;
+      const app = recordOf(i) as ApplicationRecord | undefined;
       if (app) for (const o of resolveObjections(state, app, e)) publishObjection(state, o);
     },
     listings: registrationListings(state),

@@ -21,7 +21,11 @@ function describe(state: RegistrationState, app: ApplicationRecord): Described {
 function openNotice(state: RegistrationState, app: ApplicationRecord, event: WorkflowEvent): void {
   const id = state.sandbox.ids.next('ntc');
   const { dataName, summary } = describe(state, app);
-  const today = shanghaiDay(Date.parse(event.at));
+  // The notice runs with the clock the event started; the event's day only when it has none
+  // (parsing the event's instant was most of a notice's cost, paid by every passed review).
+  const startedOn = event.deadline?.startedOn;
+  const endsOn = event.deadline?.dueDate;
+  const today = startedOn == null || endsOn == null ? shanghaiDay(Date.parse(event.at)) : '';
   state.notices.set(id, {
     id,
     n: nextN(state),
@@ -30,8 +34,8 @@ function openNotice(state: RegistrationState, app: ApplicationRecord, event: Wor
     registrationType: app.type,
     dataName,
     summary,
-    startedOn: event.deadline?.startedOn ?? today,
-    endsOn: event.deadline?.dueDate ?? today,
+    startedOn: startedOn ?? today,
+    endsOn: endsOn ?? today,
     objectionIds: [],
   });
   app.noticeId = id;
@@ -90,7 +94,8 @@ function issueRegistration(state: RegistrationState, app: ApplicationRecord, eve
   app.registrationCode = code;
   state.registrations.set(id, record);
   const data = term ? { authorisedTermEnd: term } : {};
-  const payload = { registrationCode: code, ...(certificate ? { certificateNumber: certificate } : {}) };
+  // Two literals, not a spread of a conditional object (the same fields in the same order).
+  const payload = certificate ? { registrationCode: code, certificateNumber: certificate } : { registrationCode: code };
   const created = state.host.engine.create('registration.record', { id, actor: REGISTRY, data, payload });
   if (!created.ok) throw new Error(`registration record ${id}: ${created.error.code}`);
 }
@@ -144,10 +149,10 @@ function objectionEnd(state: RegistrationState, app: ApplicationRecord, event: W
  * for (const o of resolveObjections(state, app, event)) publishObjection(state, o);
  * ```
  */
-export function resolveObjections(state: RegistrationState, app: ApplicationRecord, event: WorkflowEvent): ObjectionRecord[] {
+export function resolveObjections(state: RegistrationState, app: ApplicationRecord, event: WorkflowEvent): readonly ObjectionRecord[] {
   const end = objectionEnd(state, app, event);
   const notice = end && app.noticeId ? state.notices.get(app.noticeId) : undefined;
-  if (!end || !notice) return [];
+  if (!end || !notice) return NO_OBJECTIONS;
   const resolved: ObjectionRecord[] = [];
   for (const id of notice.objectionIds) {
     const o = state.objections.get(id);
@@ -157,6 +162,9 @@ export function resolveObjections(state: RegistrationState, app: ApplicationReco
   }
   return resolved;
 }
+
+/** None settled (shared: the answer for almost every application event). */
+const NO_OBJECTIONS: readonly ObjectionRecord[] = [];
 
 /** What ends an objection: when, by whom, and the written reasons in `data.reasons`. */
 type ObjectionCause = Pick<WorkflowEvent, 'at' | 'actor' | 'reason' | 'data'>;
