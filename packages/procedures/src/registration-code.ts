@@ -9,15 +9,18 @@ import type { Profile } from './profile-schema.js';
  * formatRegistrationCode(resolveProfile('xiamen'), { year: 2025, seq: 17 }); // 'XMDJ3502002025000017'
  */
 export function formatRegistrationCode(profile: Profile, parts: { year: number; seq: number; region?: string }): string {
-  const { prefix, template, seqDigits } = profile.options.coding;
-  const values: Record<string, string> = {
-    prefix,
-    region: parts.region ?? profile.regionCode,
-    year: String(parts.year),
-    seq: String(parts.seq).padStart(seqDigits, '0'),
-  };
+  const coding = profile.options.coding;
   let code = '';
-  for (const piece of piecesOf(profile.options.coding, template)) code += piece.key === undefined ? piece.text : (values[piece.key] ?? '');
+  // Each placeholder's value made where the template has it (no table of all four per code).
+  for (const piece of piecesOf(coding, coding.template)) {
+    switch (piece.key) {
+      case undefined: code += piece.text; break;
+      case 'prefix': code += coding.prefix; break;
+      case 'region': code += parts.region ?? profile.regionCode; break;
+      case 'year': code += String(parts.year); break;
+      case 'seq': code += String(parts.seq).padStart(coding.seqDigits, '0'); break;
+    }
+  }
   return code;
 }
 

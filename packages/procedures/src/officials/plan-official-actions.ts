@@ -1,7 +1,7 @@
 import { addDays, startOfShanghaiDay } from '@gdx/calendar';
 import { shanghaiDay, type Calendar, type PlannedDispatch, type WorkflowInstance } from '@gdx/kernel';
 import { officialStep, type OfficialStep } from './official-steps.js';
-import { hashSeed, mulberry32 } from './prng.js';
+import { hashSeedOf, mulberry32 } from './prng.js';
 import { periodOfUseEnds } from '../machines/period-of-use.js';
 import { supplementNoticed } from '../machines/supplement-notice.js';
 import { ANSWERS, OVERDUE_EXPLANATIONS, periodEndedReason, REJECTION_REASONS, SUPPLEMENT_ITEMS } from './reason-texts.js';
@@ -27,16 +27,26 @@ interface Behaviour {
   mode: 'auto' | 'manual' | 'late';
   decideOn: 'first_day' | 'last_day' | 'random';
   overdueBy: number;
+  /** The outcome weights, negative ones counted as 0 (read once, not per decision). */
   weights: OutcomeProbabilities;
+  /** Their sum. */
+  total: number;
 }
 
 /** Behaviours of policy objects already read: officials plan after every state change, with the sandbox's one policy. */
 const behaviours = new WeakMap<object, Behaviour>();
+/** Behaviours of the mode names (without `PlanOptions.probabilities`), which do not change. */
+const namedBehaviours = new Map<string, Behaviour>();
 
 /** How officials behave under `opts.policy`; a policy object is read once (it is not changed in place). */
 function behaviour(opts: PlanOptions): Behaviour {
   const p = opts.policy;
-  if (typeof p === 'string') return behaviourOf(opts);
+  if (typeof p === 'string') {
+    if (opts.probabilities !== undefined) return behaviourOf(opts);
+    let named = namedBehaviours.get(p);
+    if (named === undefined) namedBehaviours.set(p, (named = behaviourOf(opts)));
+    return named;
+  }
   let known = behaviours.get(p);
   if (known === undefined) behaviours.set(p, (known = behaviourOf(opts)));
   return known;
@@ -45,15 +55,19 @@ function behaviour(opts: PlanOptions): Behaviour {
 function behaviourOf(opts: PlanOptions): Behaviour {
   const p = opts.policy;
   const fallback = opts.probabilities ?? DEFAULT_PROBABILITIES;
-  if (typeof p === 'string') return { mode: p, decideOn: 'random', overdueBy: 1, weights: p === 'late' ? ACCEPT_ONLY : fallback };
+  if (typeof p === 'string') return withWeights({ mode: p, decideOn: 'random', overdueBy: 1 }, p === 'late' ? ACCEPT_ONLY : fallback);
   const rate = 'approvalRate' in p && p.approvalRate !== undefined ? p.approvalRate : 1;
-  const weights = { accept: rate, supplement: (1 - rate) / 2, reject: (1 - rate) / 2 };
-  return {
+  return withWeights({
     mode: p.mode,
     decideOn: p.mode === 'auto' ? (p.decideOn ?? 'first_day') : 'random',
     overdueBy: p.mode === 'late' ? (p.overdueByWorkingDays ?? 1) : 1,
-    weights,
-  };
+  }, { accept: rate, supplement: (1 - rate) / 2, reject: (1 - rate) / 2 });
+}
+
+/** A behaviour with its weights as `decide` reads them: negative ones as 0, and their total. */
+function withWeights(how: Omit<Behaviour, 'weights' | 'total'>, raw: OutcomeProbabilities): Behaviour {
+  const weights = { accept: Math.max(0, raw.accept), supplement: Math.max(0, raw.supplement), reject: Math.max(0, raw.reject) };
+  return { ...how, weights, total: weights.accept + weights.supplement + weights.reject };
 }
 
 /**
@@ -110,9 +124,8 @@ function lastDay(instance: WorkflowInstance, today: string, opts: PlanOptions): 
  * Accept with probability `accept` (of the three weights' total); otherwise one of the negative
  * outcomes the step offers, by their relative weights (accept when it offers none).
  */
-function decide(step: OfficialStep, rand: () => number, weights: OutcomeProbabilities): 'accept' | 'supplement' | 'reject' {
-  const w = { accept: Math.max(0, weights.accept), supplement: Math.max(0, weights.supplement), reject: Math.max(0, weights.reject) };
-  const total = w.accept + w.supplement + w.reject;
+function decide(step: OfficialStep, rand: () => number, how: Behaviour): 'accept' | 'supplement' | 'reject' {
+  const { weights: w, total } = how;
   if (total === 0 || rand() * total < w.accept) return 'accept';
   const negatives = (['supplement', 'reject'] as const).filter((o) => step[o] !== undefined && w[o] > 0);
   const negativeTotal = negatives.reduce((sum, o) => sum + w[o], 0);
@@ -163,7 +176,7 @@ export function planOfficialActions(instance: WorkflowInstance, opts: PlanOption
   if (how.mode === 'manual' || !step || !entered) return [];
   const enteredAt = Date.parse(entered.at);
   const today = shanghaiDay(enteredAt);
-  const rand = mulberry32(hashSeed(`${opts.seed}|${instance.id}|${instance.events.length}`));
+  const rand = mulberry32(hashSeedOf(opts.seed, instance.id, instance.events.length));
   const last = lastDay(instance, today, opts);
 
   if (how.mode === 'late') {
@@ -172,17 +185,17 @@ export function planOfficialActions(instance: WorkflowInstance, opts: PlanOption
     const explain = step.explainWhenLate && instance.deadline
       ? [dispatch(instance, step, at, 'explain_overdue', { reasons: [OVERDUE_EXPLANATIONS[0]] })]
       : [];
-    return [...explain, decision(instance, step, at + 60_000, rand, how.weights)];
+    return [...explain, decision(instance, step, at + 60_000, rand, how)];
   }
 
   if (step.atOnce) {
     // The first working day on or after today: one working day after yesterday.
     const day = opts.calendar.addWorkingDays(addDays(today, -1), 1, ESTIMATE);
-    return [decision(instance, step, Math.max(enteredAt, startOfShanghaiDay(day) + WORKDAY_START_MS), rand, how.weights)];
+    return [decision(instance, step, Math.max(enteredAt, startOfShanghaiDay(day) + WORKDAY_START_MS), rand, how)];
   }
   const day = how.decideOn === 'first_day' ? firstDay(today, last, opts) : pickDay(today, last, opts, how.decideOn, rand);
   const at = day === undefined ? enteredAt + HOUR_MS : startOfShanghaiDay(day) + WORKDAY_START_MS + Math.floor(rand() * WORKDAY_MINUTES) * 60_000;
-  return [decision(instance, step, at, rand, how.weights)];
+  return [decision(instance, step, at, rand, how)];
 }
 
 /** The first working day after `today`, unless it is past `last`: one calendar step, not the list of every day up to the deadline. */
@@ -202,8 +215,8 @@ function pickDay(today: string, last: string, opts: PlanOptions, decideOn: 'last
   return days[decideOn === 'last_day' ? days.length - 1 : Math.floor(rand() * days.length)];
 }
 
-function decision(instance: WorkflowInstance, step: OfficialStep, at: number, rand: () => number, weights: OutcomeProbabilities): PlannedDispatch {
-  const drawn = decide(step, rand, weights);
+function decision(instance: WorkflowInstance, step: OfficialStep, at: number, rand: () => number, how: Behaviour): PlannedDispatch {
+  const drawn = decide(step, rand, how);
   // 一次性告知: the one supplement notice was given and the resubmission answers it, so the
   // registry accepts (the machine would refuse a second notice and the application wait for ever).
   const outcome = drawn === 'supplement' && supplementNoticed(instance) ? 'accept' : drawn;
