@@ -1,5 +1,6 @@
 import { type WorkflowEvent, type WorkflowInstance } from '@gdx/kernel';
 import { REGISTRATION_TYPES } from '@gdx/procedures';
+import type { Organisation } from '../../app/platform-module.js';
 import { officialOrganisation, wireEvent, type HostBinding, type WireMapping } from '../workflow-host/index.js';
 import type { ApplicationRecord, ObjectionRecord, RegistrationRecord } from './records.js';
 import { alsoNotified, applicationRegistrants, notifiedCoRegistrants } from './co-registrants.js';
@@ -94,6 +95,21 @@ export function registrationBinding(state: RegistrationState): HostBinding {
     }
     return found;
   };
+  // The official of a role, asked for every decision officials plan: found once per role among
+  // the sandbox's organisations, which are seeded with it and never change (a new list, e.g. a
+  // restored sandbox's, is read afresh).
+  let organisations: readonly Organisation[] | undefined;
+  const officialByRole = new Map<string, string | null>();
+  const officials = (role: string): string | null => {
+    const current = state.sandbox.organisations();
+    if (current !== organisations) {
+      organisations = current;
+      officialByRole.clear();
+    }
+    let id = officialByRole.get(role);
+    if (id === undefined) officialByRole.set(role, (id = officialOrganisation(state.sandbox, role)?.id ?? null));
+    return id;
+  };
   const wire = Object.fromEntries(REGISTRATION_TYPES.map((t) => [`registration.application.${t}`, APPLICATION_WIRE]));
   return {
     platform: 'registration',
@@ -112,7 +128,7 @@ export function registrationBinding(state: RegistrationState): HostBinding {
       return i.machine === RECORD_MACHINE ? registrationView(state, record as RegistrationRecord) : applicationView(state, record as ApplicationRecord);
     },
     // The registry's decisions name the sandbox's seeded registry (公共数据资源登记中心) unless the action names one.
-    official: (_i, role) => officialOrganisation(state.sandbox, role)?.id ?? null,
+    official: (_i, role) => officials(role),
     onEvent: (i, e) => {
       const record = recordOf(i);
       if (record === undefined) return;

@@ -8,10 +8,13 @@ import type { ApplicationRecord, NoticeRecord, ObjectionRecord, RegistrationReco
 type Json = Record<string, unknown>;
 
 function reasonsOf(instance: WorkflowInstance, types: readonly string[]): Json[] {
-  const last = [...instance.events].reverse().find((e) => e.event !== undefined && types.includes(e.event));
+  const last = instance.events.findLast((e) => e.event !== undefined && types.includes(e.event));
   const raw = last?.data?.['reasons'];
   return Array.isArray(raw) ? raw.map((r) => (typeof r === 'string' ? { text: r } : (r as Json))) : [];
 }
+
+/** The events whose written reasons an application shows (the latest of them). */
+const APPLICATION_REASONS: readonly string[] = ['not_accept', 'fail_review', 'uphold_objection', 'registration_ended'];
 
 /**
  * An application as the contract's `Application`.
@@ -23,7 +26,7 @@ function reasonsOf(instance: WorkflowInstance, types: readonly string[]): Json[]
  */
 export function applicationView(state: RegistrationState, app: ApplicationRecord): Json {
   const instance = state.host.engine.get(app.id);
-  const explained = [...instance.events].reverse().find((e) => e.type === 'overdue_explained');
+  const explained = instance.events.findLast((e) => e.type === 'overdue_explained');
   return {
     id: app.id,
     type: app.type,
@@ -31,7 +34,7 @@ export function applicationView(state: RegistrationState, app: ApplicationRecord
     state: instance.state,
     submission: app.submission,
     supplementItems: app.supplementItems,
-    reasons: reasonsOf(instance, ['not_accept', 'fail_review', 'uphold_objection', 'registration_ended']),
+    reasons: reasonsOf(instance, APPLICATION_REASONS),
     overdueExplanation: explained?.reason?.text ?? null,
     noticeId: app.noticeId,
     registrationCode: app.registrationCode,
