@@ -70,4 +70,19 @@ describe('registrants (第七条)', () => {
     await refused(x, org, body, '/registrants/1/creditCode', 'DUPLICATE_REGISTRANT');
     expect((await x.call(org, 'GET', '/applications')).body.total).toBe(0);
   });
+
+  it('points at every repeated entry, in order, and at a wrong check character', async () => {
+    const x = await start();
+    const org = x.org(0);
+    const again = (n: number) => ({ creditCode: org.creditCode, name: `${org.name}（重复 ${n}）` });
+    const repeated = await x.call(org, 'POST', '/applications', {}, { ...initialSubmission(org), registrants: [{ creditCode: org.creditCode, name: org.name }, again(1), again(2)] }, idem());
+    expect(repeated.status, JSON.stringify(repeated.body)).toBe(400);
+    expect(repeated.body.errors).toEqual([
+      { pointer: '/registrants/1/creditCode', code: 'DUPLICATE_REGISTRANT', message: { zh: '登记主体重复：与第 1 个登记主体的统一社会信用代码相同', en: 'Duplicate registrant: the same credit code as registrant 1' } },
+      { pointer: '/registrants/2/creditCode', code: 'DUPLICATE_REGISTRANT', message: { zh: '登记主体重复：与第 1 个登记主体的统一社会信用代码相同', en: 'Duplicate registrant: the same credit code as registrant 1' } },
+    ]);
+    const wrong = `${org.creditCode.slice(0, 17)}${org.creditCode.endsWith('0') ? '1' : '0'}`;
+    await refused(x, org, { ...initialSubmission(org), registrants: [{ creditCode: org.creditCode, name: org.name }, { creditCode: wrong, name: '校验位错误' }] }, '/registrants/1/creditCode', 'CREDIT_CODE_CHECKSUM');
+    expect((await x.call(org, 'GET', '/applications')).body.total).toBe(0);
+  });
 });
