@@ -104,6 +104,33 @@ export interface SandboxEventInput {
    * views nobody reads.
    */
   object: () => unknown;
+  /**
+   * How the contract shows `event`, when `event` is not in its form but as its source keeps it
+   * (a workflow host's kernel event, which the object's own log holds already): the feed then keeps
+   * `event` and a reference, not a second copy, and makes the wire form when the entry is first
+   * read. Absent: `event` is in the contract's form.
+   */
+  wire?: EventWire;
+}
+
+/**
+ * Makes the contract's form of an event a source keeps in its own (`SandboxEventInput.wire`).
+ * The feed is written by every event of a clock advance and read far less often, so it renders
+ * an event when it is first read (a page, a timeline, a webhook delivery, a snapshot).
+ *
+ * @example
+ * ```ts
+ * const wire: EventWire = { type: (e) => String(e.type), render: (e) => wireEvent(e as WorkflowEvent, mapping) };
+ * ```
+ */
+export interface EventWire {
+  /** The contract's `type` of the event (the feed's entry and the webhooks' filter read it at once). */
+  type(source: Readonly<Record<string, unknown>>): string;
+  /**
+   * The contract's form of the event: a fresh object, the same JSON whenever it is asked (it
+   * reads only `source`, which its keeper never changes).
+   */
+  render(source: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>>;
 }
 
 /**

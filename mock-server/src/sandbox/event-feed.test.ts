@@ -83,7 +83,7 @@ describe('EventFeed', () => {
   it('hands every reader the same frozen entry, without copying the emitted event or building the object', () => {
     const emitted = input('catalog', 1);
     const feed = new EventFeed();
-    const stored = feed.append(emitted, 'evt_1', AT);
+    const stored = feed.entry(feed.append(emitted, 'evt_1', AT));
     expect(feed.page(undefined, 1).items[0]).toBe(stored);
     expect(feed.page(undefined, 1, 'catalog').items[0]).toBe(stored);
     expect(stored.event).toBe(emitted.event);

@@ -1,4 +1,4 @@
-import type { PlatformName, SandboxEventInput } from '../app/platform-module.js';
+import type { EventWire, PlatformName, SandboxEventInput } from '../app/platform-module.js';
 import { encodeCursor, type Page } from '../app/paging.js';
 
 /**
@@ -21,6 +21,39 @@ export interface FeedEvent {
   readonly event: Readonly<Record<string, unknown>>;
 }
 
+/** Nobody to notify besides the owner (shared: most events have no further recipients). */
+const NONE: readonly string[] = Object.freeze([]);
+
+/**
+ * An event as appended, until it is first read: what `FeedEvent` is made of, without the
+ * recipients list (made from the owner unless others are notified) or the wire copy of the event.
+ */
+class Pending {
+  constructor(
+    readonly id: string,
+    readonly type: string,
+    readonly at: string,
+    readonly platform: PlatformName,
+    readonly objectType: string,
+    readonly objectId: string,
+    readonly organizationId: string | null,
+    /** Set only when others than the owner are notified (`recipientsOf`, made at append: the caller's list is not kept). */
+    readonly others: readonly string[] | undefined,
+    readonly source: Readonly<Record<string, unknown>>,
+    readonly wire: EventWire | undefined,
+  ) {}
+
+  recipients(): readonly string[] {
+    return this.others ?? (this.organizationId ? [this.organizationId] : NONE);
+  }
+
+  receives(recipient: string): boolean {
+    return this.others ? this.others.includes(recipient) : this.organizationId === recipient;
+  }
+}
+
+type Stored = FeedEvent | Pending;
+
 /** The owner, then the further organisations to notify, each once. */
 function recipientsOf(input: SandboxEventInput): readonly string[] {
   const out: string[] = input.organizationId ? [input.organizationId] : [];
@@ -32,11 +65,23 @@ function recipientsOf(input: SandboxEventInput): readonly string[] {
 export const DESC = 'desc';
 
 /**
- * The append-only event feed of one sandbox, paged by sequence number. An entry is stored once,
- * as handed over (see `SandboxEventInput`: the emitter gives up the event), and
- * the same frozen entry is handed to every page and webhook delivery; copies are made only by
- * `save`, and saved entries it is restored from are taken over as appended ones are. Because `seq` is the position in
- * the feed, a page is a slice from the cursor's index, also within one platform's own list.
+ * Positions (0-based, `seq - 1`) of the feed's entries that pass a filter, brought up to date
+ * when read (`upTo` entries of the feed looked at): appending an event costs no filter anything.
+ */
+interface Positions {
+  upTo: number;
+  positions: number[];
+}
+
+/**
+ * The append-only event feed of one sandbox, paged by sequence number. An event is stored once,
+ * as handed over (see `SandboxEventInput`: the emitter gives up the event; with `wire`, the feed
+ * keeps the source and makes its wire form when the entry is first read); from then on the same
+ * frozen entry is handed to every page and webhook delivery. Copies are made only by `save`, and
+ * saved entries it is restored from are taken over as appended ones are. Because `seq` is the
+ * position in the feed, the indexes (by platform, object, recipient) are lists of positions, built
+ * when first asked for and brought up to date at each ask, and a page is a slice from the cursor's
+ * index.
  *
  * @example
  * ```ts
@@ -46,40 +91,35 @@ export const DESC = 'desc';
  * ```
  */
 export class EventFeed {
-  readonly #events: FeedEvent[] = [];
-  readonly #byPlatform = new Map<PlatformName, FeedEvent[]>();
-  /**
-   * Each object's entries, for its timeline, by platform, object type and id: maps keyed by the
-   * strings the event already holds, so storing an event hashes no new key string (a joined key
-   * was built and hashed for every event of a clock advance).
-   */
-  readonly #byObject = new Map<PlatformName, Map<string, Map<string, FeedEvent[]>>>();
-  /**
-   * The entries each organisation's webhooks receive (`recipients`), by platform (`''`: all),
-   * built when first asked for and brought up to date at each ask (`upTo` entries of the feed
-   * read): storing an event costs nothing for a filter nobody reads.
-   */
-  readonly #byRecipient = new Map<string, Map<PlatformName | '', { upTo: number; events: FeedEvent[] }>>();
+  readonly #entries: Stored[] = [];
+  readonly #byPlatform = new Map<PlatformName, Positions>();
+  /** Each object's positions, for its timeline, by platform, object type and id. */
+  readonly #byObject = new Map<PlatformName, Map<string, Map<string, number[]>>>();
+  /** Entries of the feed `#byObject` holds (the first `#objectsUpTo`). */
+  #objectsUpTo = 0;
+  /** The positions each organisation's webhooks receive (`recipients`), by platform (`''`: all). */
+  readonly #byRecipient = new Map<string, Map<PlatformName | '', Positions>>();
 
   /** A feed holding `saved` (a snapshot's entries, parsed for it alone: they become its own, frozen, not copied). */
   constructor(saved: readonly FeedEvent[] = []) {
-    for (const e of saved) this.#store(e);
+    for (const e of saved) this.#entries.push(Object.freeze(e));
   }
 
-  /** Stores an event under `id`; `at` is the event's own instant, or the clock's when it has none. */
-  append(input: SandboxEventInput, id: string, at: string): FeedEvent {
-    return this.#store({
-      seq: this.#events.length + 1,
-      id,
-      type: input.event.type,
-      at,
-      platform: input.platform,
-      objectType: input.objectType,
-      objectId: input.objectId,
-      organizationId: input.organizationId,
-      recipients: recipientsOf(input),
-      event: input.event,
-    });
+  /**
+   * Stores an event under `id` and answers its `seq`; `at` is the event's own instant, or the
+   * clock's when it has none.
+   */
+  append(input: SandboxEventInput, id: string, at: string): number {
+    const wire = input.wire;
+    const others = input.alsoNotify !== undefined && input.alsoNotify.length > 0 ? recipientsOf(input) : undefined;
+    const type = wire ? wire.type(input.event) : input.event.type;
+    this.#entries.push(new Pending(id, type, at, input.platform, input.objectType, input.objectId, input.organizationId, others, input.event, wire));
+    return this.#entries.length;
+  }
+
+  /** The entry numbered `seq` (1 ≤ `seq` ≤ `size`). */
+  entry(seq: number): FeedEvent {
+    return this.#at(seq - 1);
   }
 
   /**
@@ -87,12 +127,13 @@ export class EventFeed {
    * only those one organisation's webhooks receive (`recipient`).
    */
   page(afterSeq: number | undefined, limit: number, platform?: PlatformName, recipient?: string): Page<FeedEvent> {
-    const events = this.#list(platform, recipient);
-    const start = afterSeq === undefined ? 0 : firstAfter(events, afterSeq);
-    const items = events.slice(start, start + limit);
+    const positions = this.#list(platform, recipient);
+    const length = positions ? positions.length : this.#entries.length;
+    const start = afterSeq === undefined ? 0 : this.#firstAfter(positions, length, afterSeq);
+    const items = this.#slice(positions, start, Math.min(length, start + limit));
     const last = items.at(-1);
-    const more = start + limit < events.length;
-    return { items, nextCursor: more && last ? encodeCursor([last.seq]) : null, total: events.length };
+    const more = start + limit < length;
+    return { items, nextCursor: more && last ? encodeCursor([last.seq]) : null, total: length };
   }
 
   /**
@@ -101,72 +142,112 @@ export class EventFeed {
    * The cursor is marked `desc`, so it cannot be mistaken for one of `page`.
    */
   pageNewestFirst(beforeSeq: number | undefined, limit: number, platform?: PlatformName, recipient?: string): Page<FeedEvent> {
-    const events = this.#list(platform, recipient);
-    const end = beforeSeq === undefined ? events.length : firstAfter(events, beforeSeq - 1);
+    const positions = this.#list(platform, recipient);
+    const length = positions ? positions.length : this.#entries.length;
+    const end = beforeSeq === undefined ? length : this.#firstAfter(positions, length, beforeSeq - 1);
     const start = Math.max(0, end - limit);
-    const items = events.slice(start, end).reverse();
+    const items = this.#slice(positions, start, end).reverse();
     const last = items.at(-1);
-    return { items, nextCursor: start > 0 && last ? encodeCursor([last.seq, DESC]) : null, total: events.length };
+    return { items, nextCursor: start > 0 && last ? encodeCursor([last.seq, DESC]) : null, total: length };
   }
 
   /** Every entry about one object, oldest first (an empty list for an object nothing was published about). */
   ofObject(platform: PlatformName, objectType: string, objectId: string): readonly FeedEvent[] {
-    return this.#byObject.get(platform)?.get(objectType)?.get(objectId) ?? [];
+    for (; this.#objectsUpTo < this.#entries.length; this.#objectsUpTo++) {
+      const e = this.#entries[this.#objectsUpTo] as Stored;
+      let ofPlatform = this.#byObject.get(e.platform);
+      if (!ofPlatform) this.#byObject.set(e.platform, (ofPlatform = new Map()));
+      let ofType = ofPlatform.get(e.objectType);
+      if (!ofType) ofPlatform.set(e.objectType, (ofType = new Map()));
+      const own = ofType.get(e.objectId);
+      if (own) own.push(this.#objectsUpTo);
+      else ofType.set(e.objectId, [this.#objectsUpTo]);
+    }
+    const own = this.#byObject.get(platform)?.get(objectType)?.get(objectId);
+    return own ? this.#slice(own, 0, own.length) : [];
   }
 
-  #list(platform: PlatformName | undefined, recipient: string | undefined): readonly FeedEvent[] {
+  /** The positions of `platform`'s events or of those `recipient` receives; `undefined`: every entry. */
+  #list(platform: PlatformName | undefined, recipient: string | undefined): readonly number[] | undefined {
     if (recipient !== undefined) return this.#received(recipient, platform ?? '');
-    return platform ? (this.#byPlatform.get(platform) ?? []) : this.#events;
+    if (!platform) return undefined;
+    let index = this.#byPlatform.get(platform);
+    if (!index) this.#byPlatform.set(platform, (index = { upTo: 0, positions: [] }));
+    for (; index.upTo < this.#entries.length; index.upTo++) if ((this.#entries[index.upTo] as Stored).platform === platform) index.positions.push(index.upTo);
+    return index.positions;
   }
 
-  /** The entries `recipient` receives (of `platform`, or all for `''`), read up to the feed's end. */
-  #received(recipient: string, platform: PlatformName | ''): readonly FeedEvent[] {
+  /** The positions `recipient` receives (of `platform`, or all for `''`), read up to the feed's end. */
+  #received(recipient: string, platform: PlatformName | ''): readonly number[] {
     let ofRecipient = this.#byRecipient.get(recipient);
     if (!ofRecipient) this.#byRecipient.set(recipient, (ofRecipient = new Map()));
     let index = ofRecipient.get(platform);
-    if (!index) ofRecipient.set(platform, (index = { upTo: 0, events: [] }));
-    for (; index.upTo < this.#events.length; index.upTo++) {
-      const event = this.#events[index.upTo] as FeedEvent;
-      if (event.recipients.includes(recipient) && (platform === '' || event.platform === platform)) index.events.push(event);
+    if (!index) ofRecipient.set(platform, (index = { upTo: 0, positions: [] }));
+    for (; index.upTo < this.#entries.length; index.upTo++) {
+      const e = this.#entries[index.upTo] as Stored;
+      const receives = e instanceof Pending ? e.receives(recipient) : e.recipients.includes(recipient);
+      if (receives && (platform === '' || e.platform === platform)) index.positions.push(index.upTo);
     }
-    return index.events;
+    return index.positions;
+  }
+
+  /** The entries at `positions[start..end)` (at positions `start..end` when `positions` is `undefined`). */
+  #slice(positions: readonly number[] | undefined, start: number, end: number): FeedEvent[] {
+    const out: FeedEvent[] = [];
+    for (let i = start; i < end; i += 1) out.push(this.#at(positions ? (positions[i] as number) : i));
+    return out;
+  }
+
+  /** The entry at `position`, made the first time it is read (and kept: every later reader gets the same frozen entry). */
+  #at(position: number): FeedEvent {
+    const e = this.#entries[position] as Stored;
+    if (!(e instanceof Pending)) return e;
+    const made = Object.freeze(entryOf(e, position + 1));
+    this.#entries[position] = made;
+    return made;
+  }
+
+  /**
+   * Index in `positions` (`undefined`: every position, `0..length`) of the first entry with
+   * `seq > afterSeq`. An appended entry's `seq` is its position + 1; a restored one keeps its own
+   * (a snapshot's feed needs only rising numbers).
+   */
+  #firstAfter(positions: readonly number[] | undefined, length: number, afterSeq: number): number {
+    let lo = 0;
+    let hi = length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const position = positions ? (positions[mid] as number) : mid;
+      const e = this.#entries[position] as Stored;
+      if ((e instanceof Pending ? position + 1 : e.seq) <= afterSeq) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /** How many events the feed holds (the sandbox's event quota counts them). */
   get size(): number {
-    return this.#events.length;
+    return this.#entries.length;
   }
 
-  /** A deep copy of every entry, for a snapshot. */
+  /** A deep copy of every entry, for a snapshot (an entry not read yet is made for it, not kept). */
   save(): FeedEvent[] {
-    return structuredClone(this.#events) as FeedEvent[];
-  }
-
-  #store(event: FeedEvent): FeedEvent {
-    Object.freeze(event);
-    this.#events.push(event);
-    let list = this.#byPlatform.get(event.platform);
-    if (!list) this.#byPlatform.set(event.platform, (list = []));
-    list.push(event);
-    let ofPlatform = this.#byObject.get(event.platform);
-    if (!ofPlatform) this.#byObject.set(event.platform, (ofPlatform = new Map()));
-    let ofType = ofPlatform.get(event.objectType);
-    if (!ofType) ofPlatform.set(event.objectType, (ofType = new Map()));
-    const own = ofType.get(event.objectId);
-    if (own) own.push(event);
-    else ofType.set(event.objectId, [event]);
-    return event;
+    return structuredClone(this.#entries.map((e, i) => (e instanceof Pending ? entryOf(e, i + 1) : e))) as FeedEvent[];
   }
 }
 
-/** Index of the first entry with `seq > afterSeq` (entries are in `seq` order). */
-function firstAfter(events: readonly FeedEvent[], afterSeq: number): number {
-  let lo = 0;
-  let hi = events.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((events[mid] as FeedEvent).seq <= afterSeq) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+/** The feed entry of a pending event at `seq` (its wire form made now, when it has a `wire`). */
+function entryOf(e: Pending, seq: number): FeedEvent {
+  return {
+    seq,
+    id: e.id,
+    type: e.type,
+    at: e.at,
+    platform: e.platform,
+    objectType: e.objectType,
+    objectId: e.objectId,
+    organizationId: e.organizationId,
+    recipients: e.recipients(),
+    event: e.wire ? e.wire.render(e.source) : e.source,
+  };
 }

@@ -313,9 +313,11 @@ export class Sandbox implements SandboxContext {
 
   emit(input: SandboxEventInput): void {
     const at = typeof input.event.at === 'string' ? input.event.at : formatShanghaiInstant(this.now());
-    const event = this.feed.append(input, this.ids.next('evt'), at);
+    const seq = this.feed.append(input, this.ids.next('evt'), at);
+    // Without webhooks nothing is delivered: the entry is not made now (the feed makes it when read).
+    if (this.webhooks.size === 0) return;
     const mode = this.#env.deliveryMode();
-    if (mode !== 'skip') this.webhooks.deliver(event, input.object, mode === 'send');
+    if (mode !== 'skip') this.webhooks.deliver(this.feed.entry(seq), input.object, mode === 'send');
   }
 
   /**

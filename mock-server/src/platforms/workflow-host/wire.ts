@@ -1,5 +1,6 @@
 import type { ActorRef, Deadline, Reason, WorkflowEvent, WorkflowInstance } from '@gdx/kernel';
 import { copyJson } from '../../app/copy-json.js';
+import type { EventWire } from '../../app/platform-module.js';
 
 /** The OpenAPI `Actor`: a role and the acting organisation (`null` for the clock and outsiders). */
 export interface WireActor {
@@ -118,6 +119,23 @@ export function wireEvent(event: WorkflowEvent, mapping: WireMapping = {}): Wire
     deadline: wireDeadline(event.deadline, mapping, event),
     // The payload as sent is JSON (a request body, or an official's plan): a walk copies it several times cheaper than structuredClone.
     ...(event.data ? { data: copyJson(event.data) } : {}),
+  };
+}
+
+/**
+ * How the feed makes the wire form of a machine's kernel events when it first reads them
+ * (`SandboxEventInput.wire`): the kernel event stays in the object's log, so the feed keeps it,
+ * not a copy. The mapping reads only the event, so a later rendering is the JSON an immediate one was.
+ *
+ * @example
+ * ```ts
+ * eventWire(mapping).render(instance.events[0]); // the same as wireEvent(instance.events[0], mapping)
+ * ```
+ */
+export function eventWire(mapping: WireMapping): EventWire {
+  return {
+    type: (e) => mapping.eventType?.(e as unknown as WorkflowEvent) ?? (e as unknown as WorkflowEvent).type,
+    render: (e) => wireEvent(e as unknown as WorkflowEvent, mapping),
   };
 }
 

@@ -1,6 +1,6 @@
 import { acceptedEvents, createInstance, transition, WorkflowEngine, type ActorRef, type Deadline, type EngineSnapshot, type GuardRegistry, type MachineDefinition, type TransitionError, type WorkflowEvent, type WorkflowInstance } from '@gdx/kernel';
 import { buildProcedures, officialsActAfter, resolveProfile, withoutRepeatedValues, type Procedures } from '@gdx/procedures';
-import type { FiredTransition, PlatformName, SandboxContext, SandboxEventInput } from '../../app/platform-module.js';
+import type { EventWire, FiredTransition, PlatformName, SandboxContext, SandboxEventInput } from '../../app/platform-module.js';
 import { indexPage } from '../../app/list-index.js';
 import type { KeyShape, Page } from '../../app/paging.js';
 import { blockedAction, blockedInState } from './blocked-in-state.js';
@@ -10,7 +10,7 @@ import { replayLenientGuards } from './replay-lenient-guards.js';
 import { SandboxTimerClock } from './timer-clock.js';
 import { transitionProblem } from './transition-problem.js';
 import type { PlatformProblem } from '../../app/platform-problem.js';
-import { instanceDeadline, wireEvent, type WireEvent, type WireMapping } from './wire.js';
+import { eventWire, instanceDeadline, wireEvent, type WireEvent, type WireMapping } from './wire.js';
 
 const builtinProcedures = new Map<string, Procedures>();
 const inlineProcedures = new WeakMap<object, Procedures>();
@@ -118,6 +118,8 @@ export class WorkflowHost {
   readonly #lists: HostListIndex;
   readonly #guards: GuardRegistry;
   #firing: FiredTransition[] | undefined;
+  /** The feed's renderer of each machine's kernel events (`eventWire`), made once per machine. */
+  readonly #wires = new Map<string, EventWire>();
   /** True only while `dispatch` sends a replayed action (see `DispatchOptions.replayed`). */
   #replayed = false;
 
@@ -309,16 +311,37 @@ export class WorkflowHost {
    * Publishes an event of an object the platform keeps outside the engine (e.g. a notice
    * objection) on the feed and webhooks, and reports it to `clock/advance` while the clock fires.
    */
-  publish(input: Omit<SandboxEventInput, 'platform' | 'event'> & { event: WireEvent }): void {
-    this.#publish(input.objectType, input.objectId, input.organizationId, input.alsoNotify, input.event, input.object);
+  publish(input: Omit<SandboxEventInput, 'platform' | 'event' | 'wire'> & { event: WireEvent }): void {
+    this.#publish(input.objectType, input.objectId, input.organizationId, input.alsoNotify, input.event, undefined, input.object);
   }
 
-  /** `publish` in positional arguments: the engine's events build the sandbox's input once, with no intermediate object. */
-  #publish(objectType: string, objectId: string, organizationId: string | null, alsoNotify: readonly string[] | undefined, event: WireEvent, object: SandboxEventInput['object']): void {
+  /**
+   * `publish` in positional arguments: the engine's events build the sandbox's input once, with no
+   * intermediate object. With `wire`, `event` is the kernel's event, kept by the feed as it is.
+   */
+  #publish(
+    objectType: string,
+    objectId: string,
+    organizationId: string | null,
+    alsoNotify: readonly string[] | undefined,
+    event: WireEvent | WorkflowEvent,
+    wire: EventWire | undefined,
+    object: SandboxEventInput['object'],
+  ): void {
     const platform = this.#binding.platform;
+    // A kernel event is a record of JSON values too (`wire` reads it back as one).
+    const given = event as unknown as SandboxEventInput['event'];
     // Named fields, not a spread: a spread copy costs ~0.7 µs, paid by every event of a clock advance.
-    this.#sandbox.emit(alsoNotify === undefined ? { platform, objectType, objectId, organizationId, event, object } : { platform, objectType, objectId, organizationId, alsoNotify, event, object });
-    this.#firing?.push({ at: event.at, platform, objectType, objectId, type: event.type, from: event.from, to: event.to });
+    this.#sandbox.emit(alsoNotify === undefined ? { platform, objectType, objectId, organizationId, event: given, object, wire } : { platform, objectType, objectId, organizationId, alsoNotify, event: given, object, wire });
+    const firing = this.#firing;
+    if (firing) firing.push({ at: event.at, platform, objectType, objectId, type: wire ? wire.type(given) : event.type, from: event.from, to: event.to });
+  }
+
+  /** The feed's renderer of `machine`'s events. */
+  #wireOfMachine(machine: string): EventWire {
+    let wire = this.#wires.get(machine);
+    if (!wire) this.#wires.set(machine, (wire = eventWire(this.#binding.wire?.[machine] ?? {})));
+    return wire;
   }
 
   #context() {
@@ -338,7 +361,9 @@ export class WorkflowHost {
       instanceId,
       binding.owner(instance),
       binding.alsoNotify?.(instance),
-      wireEvent(event, this.wireOf(instance)),
+      // The kernel's event, not a wire copy: the instance's log keeps it, and the feed renders it when read.
+      event,
+      this.#wireOfMachine(instance.machine),
       () => binding.view(this.engine.get(instanceId)),
     );
     if (happened) binding.afterEvent?.(instance, event);
