@@ -8,6 +8,7 @@ export type { JournalEntry, CommandEntry, DeliveryEntry } from './persistence/jo
 export type { DispatchMeta, DispatchRequest, DispatchResponse } from './app/dispatch-types.js';
 export { DEFAULT_LIMITS, type Limits } from './app/limits.js';
 export type {
+  EventWire,
   FiredTransition,
   IdGenerator,
   OpenApiDocument,
