@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PlatformName, SandboxEventInput } from '../app/platform-module.js';
+import type { EventWire, PlatformName, SandboxEventInput } from '../app/platform-module.js';
 import { decodeCursor } from '../app/paging.js';
 import { EventFeed } from './event-feed.js';
 
@@ -103,5 +103,58 @@ describe('EventFeed', () => {
     const [first] = restored.page(undefined, 1).items;
     expect(first).toBe(saved[0]);
     expect(Object.isFrozen(first)).toBe(true);
+  });
+
+  it('keeps an event given with its wire and renders it once, when first read, as an immediate rendering would', () => {
+    const source = { type: 'state_changed', at: AT, event: 'accept', from: 'submitted', to: 'accepted', data: { items: ['a'] } };
+    let renders = 0;
+    const wire: EventWire = {
+      type: (e) => (e['event'] === 'accept' ? 'accepted' : String(e['type'])),
+      render: (e) => {
+        renders += 1;
+        return { seq: 1, type: 'accepted', at: e['at'], from: e['from'], to: e['to'], data: structuredClone(e['data']) };
+      },
+    };
+    const feed = new EventFeed();
+    const seq = feed.append({ ...input('registration', 1), event: source, wire }, 'evt_1', AT);
+    expect(renders).toBe(0);
+    // What the snapshot saves is made for it, not kept: a later read renders again, once.
+    expect(feed.save()[0]).toMatchObject({ seq: 1, type: 'accepted', recipients: ['org_1', 'org_2'], event: { type: 'accepted', to: 'accepted' } });
+    const entry = feed.entry(seq);
+    expect(renders).toBe(2);
+    expect(entry).toEqual({ seq: 1, id: 'evt_1', type: 'accepted', at: AT, platform: 'registration', objectType: 'application', objectId: 'obj_1', organizationId: 'org_1', recipients: ['org_1', 'org_2'], event: wire.render(source) });
+    renders = 0;
+    expect(feed.page(undefined, 20, 'registration', 'org_2').items[0]).toBe(entry);
+    expect(feed.ofObject('registration', 'application', 'obj_1')[0]).toBe(entry);
+    expect(renders).toBe(0);
+    expect(Object.isFrozen(entry)).toBe(true);
+  });
+
+  it('keeps the recipients an emitter named, whatever it does to its list afterwards', () => {
+    const alsoNotify = ['org_2'];
+    const feed = new EventFeed();
+    feed.append({ ...input('sharing', 1), alsoNotify }, 'evt_1', AT);
+    feed.append({ ...input('sharing', 2), organizationId: null, alsoNotify: [] }, 'evt_2', AT);
+    alsoNotify.push('org_3');
+    expect(feed.page(undefined, 20, undefined, 'org_3').items).toEqual([]);
+    expect(feed.page(undefined, 20).items.map((e) => e.recipients)).toEqual([['org_1', 'org_2'], []]);
+  });
+
+  it('pages a restored feed by its own numbers, also when a snapshot left gaps', () => {
+    const saved = feedOf(['catalog', 'sharing', 'catalog']).save().map((e, i) => ({ ...e, seq: (i + 1) * 10 }));
+    const feed = new EventFeed(saved);
+    expect(feed.page(10, 20).items.map((e) => e.id)).toEqual(['evt_2', 'evt_3']);
+    expect(feed.page(15, 1, 'catalog')).toMatchObject({ items: [{ id: 'evt_3', seq: 30 }], nextCursor: null, total: 2 });
+    expect(feed.pageNewestFirst(30, 20).items.map((e) => e.id)).toEqual(['evt_2', 'evt_1']);
+    expect(feed.page(undefined, 20, 'catalog', 'org_2').items.map((e) => e.seq)).toEqual([10, 30]);
+  });
+
+  it('indexes the events appended after a restore with the restored ones', () => {
+    const feed = new EventFeed(feedOf(['catalog', 'sharing']).save());
+    expect(feed.ofObject('sharing', 'application', 'obj_2').map((e) => e.seq)).toEqual([2]);
+    feed.append(input('sharing', 2), 'evt_3', AT);
+    expect(feed.ofObject('sharing', 'application', 'obj_2').map((e) => e.id)).toEqual(['evt_2', 'evt_3']);
+    expect(feed.page(1, 20, 'sharing').items.map((e) => e.seq)).toEqual([2, 3]);
+    expect(feed.pageNewestFirst(undefined, 1, undefined, 'org_1')).toMatchObject({ items: [{ seq: 3 }], total: 3 });
   });
 });
