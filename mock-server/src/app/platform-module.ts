@@ -76,7 +76,9 @@ export interface Random {
 /**
  * A state change to publish on the sandbox's event feed and to webhooks: the object's own
  * workflow event (`{ seq, type, at, actor, from, to, reason, deadline }` as in its `events[]`)
- * plus a thunk building the object as its owner reads it (for webhook deliveries).
+ * plus a thunk building the object as its owner reads it (for webhook deliveries). `emit` keeps
+ * the values it is given (`event`, the organisations of `alsoNotify` as they are then), never this
+ * object itself, so a caller may fill one in again for its next event (the workflow host does).
  *
  * @example
  * ```ts

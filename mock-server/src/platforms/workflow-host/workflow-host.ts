@@ -118,6 +118,16 @@ export class WorkflowHost {
   readonly #lists: HostListIndex;
   readonly #guards: GuardRegistry;
   #firing: FiredTransition[] | undefined;
+  /** What `#publish` hands `emit`, one object filled in per event (`emit` keeps nothing of it but its values). */
+  readonly #input: SandboxEventInput;
+  /** The instance whose event `#onEvent` publishes (what `#viewOfPublished` shows while `emit` runs). */
+  #publishing = '';
+  /**
+   * The `object` of every engine event: the view of the instance being published, asked (if at
+   * all) while `emit` runs. One function for all, not a closure per event: without a webhook
+   * nobody asks, and a clock advance made one for each of its events.
+   */
+  readonly #viewOfPublished = (): unknown => this.#binding.view(this.engine.get(this.#publishing));
   /** The feed's renderer of each machine's kernel events (`eventWire`), made once per machine. */
   readonly #wires = new Map<string, EventWire>();
   /** True only while `dispatch` sends a replayed action (see `DispatchOptions.replayed`). */
@@ -126,6 +136,7 @@ export class WorkflowHost {
   constructor(sandbox: SandboxContext, binding: HostBinding, snapshot?: EngineSnapshot) {
     this.#sandbox = sandbox;
     this.#binding = binding;
+    this.#input = { platform: binding.platform, objectType: '', objectId: '', organizationId: null, alsoNotify: undefined, event: { type: '' }, object: this.#viewOfPublished, wire: undefined };
     this.procedures = proceduresOf(sandbox.profile as string | object);
     this.#guards = replayLenientGuards(this.procedures.guards, () => this.#replayed, () => sandbox.revision());
     // The engine is made next; the clock asks it whether a surfacing timer is still current.
@@ -331,8 +342,16 @@ export class WorkflowHost {
     const platform = this.#binding.platform;
     // A kernel event is a record of JSON values too (`wire` reads it back as one).
     const given = event as unknown as SandboxEventInput['event'];
-    // Named fields, not a spread: a spread copy costs ~0.7 µs, paid by every event of a clock advance.
-    this.#sandbox.emit(alsoNotify === undefined ? { platform, objectType, objectId, organizationId, event: given, object, wire } : { platform, objectType, objectId, organizationId, alsoNotify, event: given, object, wire });
+    // One input, filled in per event: `emit` keeps nothing of it but its values (see `SandboxEventInput`).
+    const input = this.#input;
+    input.objectType = objectType;
+    input.objectId = objectId;
+    input.organizationId = organizationId;
+    input.alsoNotify = alsoNotify;
+    input.event = given;
+    input.object = object;
+    input.wire = wire;
+    this.#sandbox.emit(input);
     const firing = this.#firing;
     if (firing) firing.push({ at: event.at, platform, objectType, objectId, type: wire ? wire.type(given) : event.type, from: event.from, to: event.to });
   }
@@ -356,6 +375,8 @@ export class WorkflowHost {
     // own records must not follow it as if its action (`event.event`) had happened.
     const happened = event.type !== 'action_blocked';
     if (happened) binding.onEvent?.(instance, event);
+    // Set here, after the platform's reactions (which may publish events of other objects).
+    this.#publishing = instanceId;
     this.#publish(
       binding.objectType(instance),
       instanceId,
@@ -364,7 +385,7 @@ export class WorkflowHost {
       // The kernel's event, not a wire copy: the instance's log keeps it, and the feed renders it when read.
       event,
       this.#wireOfMachine(instance.machine),
-      () => binding.view(this.engine.get(instanceId)),
+      this.#viewOfPublished,
     );
     if (happened) binding.afterEvent?.(instance, event);
     // Officials act on the state an event chain ends in, once (as @gdx/procedures' attachOfficials).
