@@ -85,7 +85,9 @@ function dataDay(field: string | undefined, data: Record<string, unknown> | unde
  */
 function periodEnd(limit: Limit, now: number, from: IsoDate | undefined, startedOn: IsoDate, calendar: Calendar): { dueDate: IsoDate; dueAtMs: number | undefined } {
   const opts = limit.estimate ? { estimate: true } : undefined;
-  const periodOpts = limit.holidayExtension ? { ...opts, holidayExtension: limit.holidayExtension } : opts;
+  // Literals, not a spread of `opts`: every timed transition computes a period end.
+  const extension = limit.holidayExtension;
+  const periodOpts = !extension ? opts : opts === undefined ? { holidayExtension: extension } : { estimate: true, holidayExtension: extension };
   switch (limit.unit) {
     case 'working_days':
       return { dueDate: calendar.addWorkingDays(startedOn, limit.value, opts), dueAtMs: undefined };

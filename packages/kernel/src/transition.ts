@@ -140,7 +140,8 @@ function enter(
       // The limit is copied only when its own id differs from the step's (a spread copy costs more than the rest of the deadline).
       const stepLimit = limit.id === target.step ? limit : { ...limit, id: target.step };
       const running = mode === 'resume' ? resumedLimit(stepLimit, instance.events, ctx.calendar) : stepLimit;
-      const computed = computeDeadline(running, { now: ctx.now, data, ...(from ? { from } : {}) }, ctx.calendar);
+      // Two literals, not a spread of a conditional object: every timed transition starts a deadline.
+      const computed = computeDeadline(running, from ? { now: ctx.now, data, from } : { now: ctx.now, data }, ctx.calendar);
       deadline = computed.deadline;
       const id = `${instance.id}#${seq}`;
       // Literals, not a spread of the kind: every timed transition makes one (same fields, same order).
@@ -175,16 +176,23 @@ function followAlways(machine: MachineDefinition, instance: WorkflowInstance, ct
   throw new KernelError('ALWAYS_LOOP', `状态机 ${machine.id} 的自动转换形成循环`, `Machine ${machine.id} loops through always-events`);
 }
 
+/**
+ * The refusal an error thrown while taking `event` from `from` stands for. The calendar signals
+ * unpublished years and bad dates with a stable code: they refuse the transition (nothing
+ * changes); programming errors are thrown again.
+ */
+function calendarRefusal(err: unknown, from: string, event: string): TransitionResult {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (err instanceof KernelError || typeof code !== 'string') throw err;
+  const year = (err as { year?: unknown }).year;
+  return { ok: false, error: { ...transitionError(code, from, event, [], year === undefined ? undefined : { year }), blocked: true } };
+}
+
 function guarded(from: string, event: string, run: () => TransitionResult): TransitionResult {
   try {
     return run();
   } catch (err) {
-    // The calendar signals unpublished years and bad dates with a stable code: surface them as a
-    // refused transition (nothing changes), keep programming errors thrown.
-    const code = (err as { code?: unknown } | null)?.code;
-    if (err instanceof KernelError || typeof code !== 'string') throw err;
-    const year = (err as { year?: unknown }).year;
-    return { ok: false, error: { ...transitionError(code, from, event, [], year === undefined ? undefined : { year }), blocked: true } };
+    return calendarRefusal(err, from, event);
   }
 }
 
@@ -238,13 +246,16 @@ export function transition(
   input: EventInput,
   ctx: TransitionContext,
 ): TransitionResult {
-  return guarded(instance.state, input.type, () => {
+  // Not through `guarded`: a closure per transition, and every clock-driven event comes here.
+  try {
     const chosen = select(machine, instance, input, ctx);
     if (!chosen.ok) return { ok: false, error: refusalError(machine, instance, input, ctx, chosen) };
     const effects: Effect[] = [];
     const next = enter(machine, instance, chosen.t, input, instance.state, ctx, effects);
     return { ok: true, instance: followAlways(machine, next, ctx, effects), effects };
-  });
+  } catch (err) {
+    return calendarRefusal(err, instance.state, input.type);
+  }
 }
 
 /**
@@ -272,17 +283,19 @@ export interface CreateInput {
  * const r = createInstance(machine, { id: 'rga_1', actor: { role: 'registrant' } }, { now, calendar });
  */
 export function createInstance(machine: MachineDefinition, init: CreateInput, ctx: TransitionContext): TransitionResult {
-  return guarded(machine.initial, 'create', () => {
+  try {
     const at = formatInstant(ctx.now);
     const blank: WorkflowInstance = {
       id: init.id, machine: machine.id, state: machine.initial, createdAt: at, updatedAt: at,
       deadline: null, events: [], data: { ...init.data }, timer: null,
     };
     const effects: Effect[] = [];
-    const input: EventInput = { type: 'create', actor: init.actor, ...(init.payload ? { payload: init.payload } : {}) };
+    const input: EventInput = init.payload ? { type: 'create', actor: init.actor, payload: init.payload } : { type: 'create', actor: init.actor };
     const entered = enter(machine, blank, { to: machine.initial }, input, null, ctx, effects, init.startedOn);
     return { ok: true, instance: followAlways(machine, entered, ctx, effects), effects };
-  });
+  } catch (err) {
+    return calendarRefusal(err, machine.initial, 'create');
+  }
 }
 
 /**
@@ -303,23 +316,24 @@ export function fireTimer(
 ): TransitionResult | null {
   const timer = instance.timer;
   if (!timer || timer.id !== timerId) return null;
-  const cleared = updated(instance, { timer: null });
   if (timer.kind === 'event' && timer.event !== undefined) {
+    const cleared = updated(instance, { timer: null });
     // The payload is read from the machine, not kept on the timer: snapshots stay as they were.
     const expiry = machine.limits?.[timer.step]?.onExpiry;
     const payload = typeof expiry === 'object' && expiry.event === timer.event ? expiry.payload : undefined;
     return transition(machine, cleared, payload ? { type: timer.event, actor: CLOCK, payload: { ...payload } } : { type: timer.event, actor: CLOCK }, ctx);
   }
   const at = formatInstant(ctx.now);
-  const deadline = cleared.deadline ? { ...cleared.deadline, overdue: true } : null;
+  const deadline = instance.deadline ? { ...instance.deadline, overdue: true } : null;
   const event: WorkflowEvent = {
-    seq: cleared.events.length + 1, type: 'deadline_overdue', at, actor: CLOCK,
-    from: cleared.state, to: cleared.state, reason: null, deadline,
+    seq: instance.events.length + 1, type: 'deadline_overdue', at, actor: CLOCK,
+    from: instance.state, to: instance.state, reason: null, deadline,
   };
   return {
     ok: true,
-    instance: updated(cleared, { deadline, updatedAt: at, events: [...cleared.events, event] }),
-    effects: [{ type: 'emit', instanceId: cleared.id, event }],
+    // One copy with the timer spent, not a copy without the timer and a copy of that.
+    instance: updated(instance, { deadline, updatedAt: at, events: [...instance.events, event], timer: null }),
+    effects: [{ type: 'emit', instanceId: instance.id, event }],
   };
 }
 
