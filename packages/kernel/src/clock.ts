@@ -36,6 +36,17 @@ export interface Clock {
   load(state: ClockState): void;
 }
 
+/**
+ * A timer as `ClockState` keeps it: without the owner's `owner` (which may point back at the
+ * owner's objects, so that the state would not be plain JSON).
+ *
+ * @example
+ * clock.state().timers; // [{ id: 't', dueAt: 5, seq: 0, ref: 'x' }]
+ */
+export function plainTimer(timer: TimerEntry): TimerEntry {
+  return { id: timer.id, dueAt: timer.dueAt, seq: timer.seq, ref: timer.ref };
+}
+
 /** The heap, lazy cancellation and ordering shared by both clocks. */
 abstract class TimerQueue {
   abstract readonly mode: 'virtual' | 'realtime';
@@ -46,7 +57,7 @@ abstract class TimerQueue {
   abstract now(): number;
 
   schedule(id: string, dueAt: number, ref: string, seq?: number): TimerEntry {
-    const entry: TimerEntry = { id, dueAt, ref, seq: seq ?? this.nextSeq };
+    const entry: TimerEntry = { id, dueAt, ref, seq: seq ?? this.nextSeq, owner: undefined };
     this.nextSeq = Math.max(this.nextSeq, entry.seq + 1);
     this.live.set(id, entry);
     this.heap.push(entry);
@@ -95,7 +106,7 @@ abstract class TimerQueue {
 
   state(): ClockState {
     const timers = [...this.live.values()].sort((a, b) => a.dueAt - b.dueAt || a.seq - b.seq);
-    return { now: this.now(), nextSeq: this.nextSeq, timers };
+    return { now: this.now(), nextSeq: this.nextSeq, timers: timers.map(plainTimer) };
   }
 
   protected loadTimers(state: ClockState): void {

@@ -24,7 +24,7 @@ export { transition, createInstance, fireTimer, allowedEvents, acceptedEvents, t
 export { computeDeadline, type DeadlineStart } from './deadline.js';
 export { evaluateGuard, payloadGuard } from './guards.js';
 export { TimerHeap, type TimerEntry } from './timer-heap.js';
-export { VirtualClock, RealTimeClock, type Clock, type ClockState } from './clock.js';
+export { VirtualClock, RealTimeClock, plainTimer, type Clock, type ClockState } from './clock.js';
 export { WorkflowEngine, type ActionRegistry, type EngineOptions } from './engine.js';
 export type { EngineEvent, EngineSnapshot, FiredTransition, PlannedDispatch } from './engine-types.js';
 export { KernelError } from './kernel-error.js';

@@ -10,6 +10,14 @@ export interface TimerEntry {
   dueAt: number;
   seq: number;
   ref: string;
+  /**
+   * What the timer's owner keeps for it, written by the owner once `schedule` has answered the
+   * entry (the engine: the instance's slot, or the planned dispatch), `null` once the owner has
+   * dropped the timer, `undefined` when the owner never said. Lets the owner tell a live entry
+   * by reading a field of the entry it is handed instead of looking its id up in maps. Clocks
+   * create entries with it `undefined` (one object shape) and never read it.
+   */
+  owner?: unknown;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { TimerHeap, type Clock, type ClockState, type TimerEntry } from '@gdx/kernel';
+import { TimerHeap, plainTimer, type Clock, type ClockState, type TimerEntry } from '@gdx/kernel';
 
 /**
  * Whether a queued timer is still live: its owner's state says so (see `WorkflowEngine.isCurrent`).
@@ -46,7 +46,7 @@ export class SandboxTimerClock implements Clock {
   }
 
   schedule(id: string, dueAt: number, ref: string, seq?: number): TimerEntry {
-    const entry: TimerEntry = { id, dueAt, ref, seq: seq ?? this.#nextSeq };
+    const entry: TimerEntry = { id, dueAt, ref, seq: seq ?? this.#nextSeq, owner: undefined };
     this.#nextSeq = Math.max(this.#nextSeq, entry.seq + 1);
     this.#heap.push(entry);
     this.#currentTop = undefined;
@@ -80,7 +80,7 @@ export class SandboxTimerClock implements Clock {
   }
 
   state(): ClockState {
-    const timers = this.#liveEntries().sort((a, b) => a.dueAt - b.dueAt || a.seq - b.seq);
+    const timers = this.#liveEntries().sort((a, b) => a.dueAt - b.dueAt || a.seq - b.seq).map(plainTimer);
     return { now: this.now(), nextSeq: this.#nextSeq, timers };
   }
 
