@@ -12,10 +12,11 @@ export interface TimerEntry {
   ref: string;
   /**
    * What the timer's owner keeps for it, written by the owner once `schedule` has answered the
-   * entry (the engine: the instance's slot, or the planned dispatch), `null` once the owner has
-   * dropped the timer, `undefined` when the owner never said. Lets the owner tell a live entry
-   * by reading a field of the entry it is handed instead of looking its id up in maps. Clocks
-   * create entries with it `undefined` (one object shape) and never read it.
+   * entry (the engine: the instance's slot, or the planned dispatch); `null` once the owner has
+   * dropped the timer (cancelled, replaced or fired); `undefined` when the owner never said.
+   * Non-null means live: an owner that sets it keeps it so. Lets the owner (and a lazily
+   * cancelling clock) tell a live entry by reading a field of the entry instead of looking its id
+   * up in maps. Clocks create entries with it `undefined`, so that all have one object shape.
    */
   owner?: unknown;
 }
