@@ -12,9 +12,11 @@ export type TimerIsCurrent = (timer: TimerEntry) => boolean;
  * with lazy cancellation, so `nextDueAt` is O(1) amortised and an advance costs per timer fired.
  *
  * The clock keeps no index of live timers: `cancel` does nothing, and an entry is live while its
- * owner says it is current (`isCurrent`, the engine's own record of planned dispatches and
- * instance timers), so a cancelled or replaced entry is dropped when it surfaces. A `Map` of live
- * timers by id (a set, a delete and a lookup per timer) was a tenth of a year's clock advance.
+ * owner says it is current, so a cancelled or replaced entry is dropped when it surfaces. An entry
+ * the engine stamped (`TimerEntry.owner`) says so itself (`null` once dropped); any other is asked
+ * of the owner (`isCurrent`, the engine's own record of planned dispatches and instance timers).
+ * A `Map` of live timers by id (a set, a delete and a lookup per timer) was a tenth of a year's
+ * clock advance.
  *
  * @example
  * ```ts
