@@ -105,4 +105,24 @@ describe('registration list indices', () => {
       { numRuns: 6 },
     );
   });
+
+  it('list the registrations a clock advance made while no list had been read since the applications were filed', async () => {
+    // With every object already marked as changed, the index skips marking again: the records the
+    // advance creates (new ids, not yet known) must still be counted and placed.
+    h = await Harness.start(inProcess, { profile: 'national', startAt: '2025-09-26T10:00:00+08:00', reviewerPolicy: { mode: 'auto' } });
+    const x = h;
+    const made: { id: string; org: Org }[] = [];
+    for (const org of [x.org(0), x.org(1), x.org(0)]) {
+      const r = await x.call(org, 'POST', '/applications', {}, initialSubmission(org), idem());
+      expect(r.status).toBe(201);
+      made.push({ id: r.body.id, org });
+    }
+    expect((await x.sim('POST', `/sandboxes/${x.sandboxId}/clock/advance`, { duration: 'P90D', firedLimit: 0 })).status).toBe(200);
+    const coded = await Promise.all(made.map(async ({ id, org }) => (await x.call(org, 'GET', '/applications/{applicationId}', { applicationId: id })).body.registrationId));
+    expect(coded.every((id) => typeof id === 'string')).toBe(true);
+    await checkLists(x, made);
+    // And once more after the lists were read (nothing marked): a later advance's changes are placed too.
+    expect((await x.sim('POST', `/sandboxes/${x.sandboxId}/clock/advance`, { duration: 'P30D' })).status).toBe(200);
+    await checkLists(x, made);
+  });
 });

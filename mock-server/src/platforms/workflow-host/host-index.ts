@@ -55,10 +55,15 @@ export class HostListIndex {
     this.#listings = listings;
   }
 
-  /** Marks an instance as changed (created, or an event recorded). */
-  touch(id: string): void {
-    // Every event of an instance touches it, mostly while it is marked already (a clock advance
-    // reads no list): one lookup then, not the two or three of a first mark.
+  /**
+   * Marks an instance as changed: an event recorded, or `created` (its first event) — an id the
+   * index may not know yet, which it then counts.
+   */
+  touch(id: string, created = false): void {
+    // Every instance known is marked already (as through a clock advance, which reads no list):
+    // nothing to look up for one known. A lookup per event in a set of every instance was the
+    // largest cost of the host in a year's advance.
+    if (!created && this.#dirty.size === this.#size) return;
     if (this.#dirty.has(id)) return;
     if (!this.#placed.has(id)) this.#size += 1;
     this.#dirty.add(id);

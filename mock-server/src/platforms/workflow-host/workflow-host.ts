@@ -190,7 +190,7 @@ export class WorkflowHost {
   create(machineId: string, init: CreateInput & { id: string }): WorkflowInstance {
     const result = this.engine.create(machineId, init);
     if (!result.ok) throw transitionProblem(result.error);
-    this.#lists.touch(init.id);
+    this.#lists.touch(init.id, true);
     return result.instance;
   }
 
@@ -368,7 +368,8 @@ export class WorkflowHost {
   }
 
   #onEvent(instanceId: string, event: WorkflowEvent): void {
-    this.#lists.touch(instanceId);
+    // An instance's first event (`from: null`) is its creation: the index may not know it yet.
+    this.#lists.touch(instanceId, event.from === null);
     const instance = this.engine.get(instanceId);
     const binding = this.#binding;
     // An event the calendar blocked (`action_blocked`) changed nothing but the log: the platform's
