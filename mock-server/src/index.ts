@@ -36,6 +36,7 @@ export { seedOrganisations } from './sandbox/seed-data-cache.js';
 export { defaultPlatforms, type DefaultPlatformOptions } from './platforms/index.js';
 export type { ClockMode } from './sandbox/sandbox-clock.js';
 export type { FaultRule } from './sandbox/faults.js';
+export { FiredLog } from './sandbox/fired-log.js';
 export type { SandboxSnapshot } from './sandbox/sandbox.js';
 export { DEFAULT_MAX_SANDBOXES, DEFAULT_MAX_WEBHOOKS, DEFAULT_QUOTAS, type QuotaName, type SandboxQuotas } from './sandbox/quotas.js';
 export { DEFAULT_REQUEST_JOURNAL_LIMITS, type RequestJournalLimits } from './sandbox/request-journal.js';

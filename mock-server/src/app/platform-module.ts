@@ -17,6 +17,7 @@
  */
 import type { WorkingCalendar } from '@gdx/calendar';
 import type { ProblemCode } from '@gdx/protocol';
+import type { FiredLog } from '../sandbox/fired-log.js';
 import type { CatalogEntry } from '../sandbox/seed/types.js';
 import type { ProductFiling, SharingConsent } from './platform-facts.js';
 import type { ProblemResultOptions } from './problem-response.js';
@@ -290,8 +291,12 @@ export interface FiredTransition {
 export interface PlatformClockHooks<S> {
   /** The earliest pending timer (epoch ms), or `undefined` when none is pending. */
   nextDueAt(state: S): number | undefined;
-  /** Fires every timer due at or before `sandbox.now()` and reports the transitions. */
-  fireDue(sandbox: SandboxContext, state: S): readonly FiredTransition[];
+  /**
+   * Fires every timer due at or before `sandbox.now()` and reports the transitions: into `fired`
+   * (`FiredLog.lists` says whether to build a transition's record at all), or, as before, in the
+   * answer (the sandbox adds them to `fired` then).
+   */
+  fireDue(sandbox: SandboxContext, state: S, fired: FiredLog): readonly FiredTransition[] | void;
   /**
    * The sandbox's calendar gained or replaced a year: decisions the calendar blocked before
    * (`action_blocked`) may be taken now, so the reviewer policy plans them again.

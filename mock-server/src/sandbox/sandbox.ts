@@ -2,7 +2,6 @@ import { formatShanghaiInstant, WorkingCalendar, type YearSchedule } from '@gdx/
 import { MemoryNonceStore, type SavedNonce } from '@gdx/protocol';
 import {
   CURRENT_REVISION,
-  type FiredTransition,
   type IdGenerator,
   type Organisation,
   type PlatformModule,
@@ -14,6 +13,7 @@ import {
 } from '../app/platform-module.js';
 import { EventFeed, type FeedEvent } from './event-feed.js';
 import { FaultRules, type FaultRule } from './faults.js';
+import { FiredLog } from './fired-log.js';
 import { createIdGenerator } from './id-generator.js';
 import { IdempotencyStore, type IdempotencyRecord } from './idempotency-store.js';
 import { createRandom, type SeededRandom } from './random.js';
@@ -117,7 +117,7 @@ export class PlatformStateError extends Error {
  * @example
  * ```ts
  * const sandbox = Sandbox.create(config, env, 1);
- * sandbox.advanceTo(sandbox.now() + 86_400_000); // → transitions fired
+ * sandbox.advanceTo(sandbox.now() + 86_400_000).count; // → transitions fired
  * ```
  */
 export class Sandbox implements SandboxContext {
@@ -356,10 +356,10 @@ export class Sandbox implements SandboxContext {
 
   /**
    * Moves the clock to `target`, firing every platform timer due on the way in global due-time
-   * order (ties: platform order), each with the clock set to its due time.
+   * order (ties: platform order), each with the clock set to its due time. The transitions fired
+   * are counted in `fired`, and listed up to its limit (default: a log listing all).
    */
-  advanceTo(target: number): FiredTransition[] {
-    const fired: FiredTransition[] = [];
+  advanceTo(target: number, fired: FiredLog = new FiredLog()): FiredLog {
     for (let i = 0; i < MAX_FIRINGS_PER_ADVANCE; i += 1) {
       let next: { platform: PlatformModule<unknown>; due: number } | undefined;
       for (const platform of this.#env.platforms) {
@@ -371,8 +371,9 @@ export class Sandbox implements SandboxContext {
         return fired;
       }
       this.clock.setTo(next.due);
+      const answered = next.platform.clock?.fireDue(this, this.#states.get(next.platform.name), fired);
       // A loop, not push(...): thousands of objects due at one instant would overflow the arguments.
-      for (const t of next.platform.clock?.fireDue(this, this.#states.get(next.platform.name)) ?? []) fired.push(t);
+      if (answered) for (const t of answered) fired.add(t);
     }
     throw new Error(`sandbox ${this.id}: more than ${MAX_FIRINGS_PER_ADVANCE} timers fired in one advance`);
   }

@@ -1,5 +1,6 @@
 import { CalendarError, formatShanghaiInstant, shanghaiDate, startOfShanghaiDay } from '@gdx/calendar';
 import { addIsoDuration } from '../../sandbox/duration.js';
+import { FiredLog } from '../../sandbox/fired-log.js';
 import type { Sandbox } from '../../sandbox/sandbox.js';
 import { encodeCursor } from '../paging.js';
 import { bodyObject, invalidField, sandboxOf, type SimRoute, type SimRouteContext } from './sim-route.js';
@@ -72,11 +73,11 @@ export const clockRoutes: readonly SimRoute[] = [
       if (typeof limit === 'object') return limit;
       // The feed's position before the advance: what it publishes is paged from here (`seq` > it).
       const eventsCursor = encodeCursor([sandbox.feed.size]);
-      const fired = sandbox.advanceTo(to);
-      const listed = limit === undefined || fired.length <= limit ? fired : fired.slice(0, limit);
+      // Only the transitions the answer lists are recorded; all are counted.
+      const fired = sandbox.advanceTo(to, new FiredLog(limit));
       return {
         status: 200,
-        body: { from, to: formatShanghaiInstant(sandbox.now()), clock: clockView(sandbox), fired: listed, firedCount: fired.length, firedTruncated: listed.length < fired.length, eventsCursor },
+        body: { from, to: formatShanghaiInstant(sandbox.now()), clock: clockView(sandbox), fired: fired.listed, firedCount: fired.count, firedTruncated: fired.listed.length < fired.count, eventsCursor },
       };
     },
   },

@@ -13,7 +13,7 @@ import type { WorkflowHost } from './workflow-host.js';
 export function hostClock<S>(hostOf: (state: S) => WorkflowHost): PlatformClockHooks<S> {
   return {
     nextDueAt: (state) => hostOf(state).nextDueAt(),
-    fireDue: (_sandbox, state) => hostOf(state).fireDue(),
+    fireDue: (_sandbox, state, fired) => hostOf(state).fireDue(fired),
     calendarChanged: (_sandbox, state) => hostOf(state).replanBlocked(),
   };
 }

@@ -1,6 +1,7 @@
 import { acceptedEvents, createInstance, transition, WorkflowEngine, type ActorRef, type Deadline, type EngineSnapshot, type GuardRegistry, type MachineDefinition, type TransitionError, type WorkflowEvent, type WorkflowInstance } from '@gdx/kernel';
 import { buildProcedures, officialsActAfter, resolveProfile, withoutRepeatedValues, type Procedures } from '@gdx/procedures';
-import type { EventWire, FiredTransition, PlatformName, SandboxContext, SandboxEventInput } from '../../app/platform-module.js';
+import type { EventWire, PlatformName, SandboxContext, SandboxEventInput } from '../../app/platform-module.js';
+import type { FiredLog } from '../../sandbox/fired-log.js';
 import { indexPage } from '../../app/list-index.js';
 import type { KeyShape, Page } from '../../app/paging.js';
 import { blockedAction, blockedInState } from './blocked-in-state.js';
@@ -117,7 +118,7 @@ export class WorkflowHost {
   readonly #clock: SandboxTimerClock;
   readonly #lists: HostListIndex;
   readonly #guards: GuardRegistry;
-  #firing: FiredTransition[] | undefined;
+  #firing: FiredLog | undefined;
   /** What `#publish` hands `emit`, one object filled in per event (`emit` keeps nothing of it but its values). */
   readonly #input: SandboxEventInput;
   /** The instance whose event `#onEvent` publishes (what `#viewOfPublished` shows while `emit` runs). */
@@ -254,9 +255,11 @@ export class WorkflowHost {
     return this.#clock.nextDueAt();
   }
 
-  /** Fires what is due at the sandbox's now; answers every event recorded or published meanwhile. */
-  fireDue(): FiredTransition[] {
-    const fired: FiredTransition[] = [];
+  /**
+   * Fires what is due at the sandbox's now; reports every event recorded or published meanwhile
+   * into `fired` (a record made only for those it lists), or nowhere when it is not given.
+   */
+  fireDue(fired?: FiredLog): void {
     this.#firing = fired;
     try {
       // The host reports what it publishes (`publish`): the engine's own record is not kept.
@@ -264,7 +267,6 @@ export class WorkflowHost {
     } finally {
       this.#firing = undefined;
     }
-    return fired;
   }
 
   snapshot(): EngineSnapshot {
@@ -353,7 +355,7 @@ export class WorkflowHost {
     input.wire = wire;
     this.#sandbox.emit(input);
     const firing = this.#firing;
-    if (firing) firing.push({ at: event.at, platform, objectType, objectId, type: wire ? wire.type(given) : event.type, from: event.from, to: event.to });
+    if (firing?.lists()) firing.listed.push({ at: event.at, platform, objectType, objectId, type: wire ? wire.type(given) : event.type, from: event.from, to: event.to });
   }
 
   /** The feed's renderer of `machine`'s events. */
