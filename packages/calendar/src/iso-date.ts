@@ -122,7 +122,9 @@ export function fromDayNumber(dayNumber: DayNumber): IsoDate {
 
 /** @internal */
 export function formatParts({ year, month, day }: DateParts): IsoDate {
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  // Concatenation, not three `padStart`s: every date outside the index's range (a 3-year validity
+  // ends in an unloaded year) is formatted here, and the padded copies were most of its cost.
+  return (year >= 1000 ? String(year) : String(year).padStart(4, '0')) + (month < 10 ? '-0' : '-') + month + (day < 10 ? '-0' : '-') + day;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { notPublished } from './calendar-error.js';
 import { officialSchedules } from './data/index.js';
-import { assertInteger, civilFromDays, fromDayNumber, toDayNumber, type DayNumber, type IsoDate } from './iso-date.js';
+import { assertInteger, civilFromDays, daysFromCivil, daysInMonth, fromDayNumber, toDayNumber, type DayNumber, type IsoDate } from './iso-date.js';
 import { addMonthsClamped } from './month-arithmetic.js';
 import { Kind, WorkingDayIndex } from './working-day-index.js';
 import { validateYearSchedule, type YearSchedule } from './year-schedule.js';
@@ -240,8 +240,23 @@ export class WorkingCalendar {
     assertInteger(months, 'months');
     assertInteger(days, 'days');
     const from = this.dayNumber(start);
-    const end = this.dayNumber(addMonthsClamped(start, years * 12 + months)) + days;
+    const end = this.monthsAfter(start, from, years * 12 + months) + days;
     return this.date(this.endPeriod(from, end, opts));
+  }
+
+  /**
+   * The day `months` months after `start` (day number `from`), clamped like `addMonthsClamped`, in
+   * day numbers: a 3-year validity ends in a year outside the index, where formatting the date and
+   * parsing it back was most of the cost of the period. A target year outside 0001–9999 goes
+   * through `addMonthsClamped`, which rejects it as before.
+   */
+  private monthsAfter(start: IsoDate, from: DayNumber, months: number): DayNumber {
+    const { year, month, day } = civilFromDays(from);
+    const monthIndex = year * 12 + (month - 1) + months;
+    const targetYear = Math.floor(monthIndex / 12);
+    if (targetYear < 1 || targetYear > 9999) return this.dayNumber(addMonthsClamped(start, months));
+    const targetMonth = monthIndex - targetYear * 12 + 1;
+    return daysFromCivil(targetYear, targetMonth, Math.min(day, daysInMonth(targetYear, targetMonth)));
   }
 
   private endPeriod(from: DayNumber, end: DayNumber, opts?: PeriodOptions): DayNumber {

@@ -70,13 +70,51 @@ export function computeDeadline(limit: Limit, start: DeadlineStart, calendar: Ca
 function periodBetween(startedOn: IsoDate, dueDate: IsoDate, calendar: Calendar): { value: number; unit: Limit['unit'] } {
   const years = Number(dueDate.slice(0, 4)) - Number(startedOn.slice(0, 4));
   if (years > 0 && calendar.addPeriod(startedOn, { years }, { holidayExtension: 'none', estimate: true }) === dueDate) return { value: years, unit: 'years' };
-  return { value: Math.max(0, Math.round((Date.parse(`${dueDate}T00:00:00Z`) - Date.parse(`${startedOn}T00:00:00Z`)) / 86_400_000)), unit: 'calendar_days' };
+  return { value: Math.max(0, Math.round((utcMidnight(dueDate) - utcMidnight(startedOn)) / 86_400_000)), unit: 'calendar_days' };
+}
+
+/**
+ * `Date.parse(`${day}T00:00:00Z`)` of a `YYYY-MM-DD` string, by `Date.UTC` of its digits when that
+ * gives the same answer (years from 100, months 1–12, days 1–31; `Date.parse` rolls a day such as
+ * 02-30 over the same way): parsing an ISO string was a third of a capped validity's deadline.
+ */
+function utcMidnight(day: IsoDate): number {
+  if (isDayShaped(day)) {
+    const year = digits(day, 0, 4);
+    const month = digits(day, 5, 2);
+    const date = digits(day, 8, 2);
+    if (year >= 100 && month >= 1 && month <= 12 && date >= 1 && date <= 31) return Date.UTC(year, month - 1, date);
+  }
+  return Date.parse(`${day}T00:00:00Z`);
+}
+
+/** The number written by `count` digits of a day-shaped `text` from `at`. */
+function digits(text: string, at: number, count: number): number {
+  let value = 0;
+  for (let i = at; i < at + count; i += 1) value = value * 10 + text.charCodeAt(i) - 0x30;
+  return value;
 }
 
 /** The ISO day in the instance data's `field`, if it names one that holds a day. */
 function dataDay(field: string | undefined, data: Record<string, unknown> | undefined): IsoDate | undefined {
   const value = field === undefined ? undefined : data?.[field];
-  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined;
+  return typeof value === 'string' && isDayShaped(value) ? value : undefined;
+}
+
+const HYPHEN = 0x2d;
+
+/**
+ * Whether `value` reads `\d{4}-\d{2}-\d{2}` (the shape only, as the RegExp this replaces: a
+ * registration record tests its cap on every validity it starts).
+ */
+function isDayShaped(value: string): boolean {
+  if (value.length !== 10 || value.charCodeAt(4) !== HYPHEN || value.charCodeAt(7) !== HYPHEN) return false;
+  for (let i = 0; i < 10; i += 1) {
+    if (i === 4 || i === 7) continue;
+    const c = value.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
 }
 
 /**
@@ -130,7 +168,7 @@ export function resumedLimit(limit: Limit, events: readonly WorkflowEvent[], cal
 /** Working or calendar days after `from` up to and including `to` (0 when `to` is not later). */
 function daysLeft(unit: 'working_days' | 'calendar_days', from: IsoDate, to: IsoDate, calendar: Calendar): number {
   if (to <= from) return 0;
-  if (unit === 'calendar_days') return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  if (unit === 'calendar_days') return Math.round((utcMidnight(to) - utcMidnight(from)) / 86_400_000);
   let n = 0;
   // The kernel's `Calendar` has no count of working days between two dates; a step's limit is
   // days or weeks, so counting them one by one takes a few calls.
