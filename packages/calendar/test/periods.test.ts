@@ -55,4 +55,20 @@ describe('addPeriod (民法典 第二百零二条)', () => {
   it('rejects fractional parts', () => {
     expect(() => calendar.addPeriod('2025-01-01', { months: 0.5 })).toThrow(RangeError);
   });
+
+  // Periods are moved in day numbers; these pin that they end where the dates' own arithmetic does.
+  it('ends in years outside the loaded ones (estimated) on the corresponding day or the month end', () => {
+    const estimate = { estimate: true } as const;
+    expect(calendar.addPeriod('2024-02-29', { years: 3 }, { ...none, estimate: true })).toBe('2027-02-28');
+    expect(calendar.addPeriod('2024-02-29', { years: 3 }, estimate)).toBe('2027-03-01'); // 02-28 is a Sunday
+    expect(calendar.addPeriod('2025-12-31', { years: 3, months: 2 }, { ...none, estimate: true })).toBe('2029-02-28');
+    expect(calendar.addPeriod('2026-05-15', { years: -30, days: 1 }, { ...none, estimate: true })).toBe('1996-05-16');
+    expect(calendar.addPeriod('0052-02-29', { years: 1 }, { ...none, estimate: true })).toBe('0053-02-28');
+  });
+
+  it('rejects a period that ends past 9999 with the date it would end on', () => {
+    expect(() => calendar.addPeriod('9999-06-01', { years: 1 }, { holidayExtension: 'none', estimate: true })).toThrow(
+      expect.objectContaining({ code: 'INVALID_DATE', message: expect.stringContaining('10000-06-01') }),
+    );
+  });
 });

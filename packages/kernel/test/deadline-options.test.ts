@@ -54,6 +54,16 @@ describe('computeDeadline: dueField', () => {
     // A cap past the limit's end changes nothing: the limit stands.
     expect(capped('2030-01-01')).toMatchObject({ dueDate: '2028-11-05', limit: 3, unit: 'years' });
   });
+
+  it('reads a cap only when it is written YYYY-MM-DD in ASCII digits, and counts its days across leap years', () => {
+    const capped = (until: unknown) => computeDeadline({ ...validity, estimate: true, capField: 'until' }, { now: at('2025-11-05T10:00'), data: { until } }, fakeCalendar).deadline;
+    for (const notADay of ['2026-1-03', '2026-01-3 ', ' 2026-01-03', '2026/01/03', '２０２６-01-03', '2026-01-0x', 20260103, null]) {
+      expect(capped(notADay)).toMatchObject({ dueDate: '2028-11-05', limit: 3, unit: 'years' });
+    }
+    expect(capped('2028-03-01')).toMatchObject({ dueDate: '2028-03-01', limit: 847, unit: 'calendar_days' });
+    expect(capped('2025-11-05')).toMatchObject({ dueDate: '2025-11-05', limit: 0, unit: 'calendar_days' });
+    expect(capped('2025-11-01')).toMatchObject({ dueDate: '2025-11-01', limit: 0, unit: 'calendar_days' });
+  });
 });
 
 describe('computeDeadline: startField', () => {
