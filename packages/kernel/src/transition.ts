@@ -4,7 +4,7 @@ import { KernelError } from './kernel-error.js';
 import { formatInstant } from './shanghai-time.js';
 import { missingCode, transitionError } from './transition-errors.js';
 import { stateIndex } from './transition-index.js';
-import { updated } from './instance-update.js';
+import { appended, updated } from './instance-update.js';
 import type {
   ActorRef,
   Effect,
@@ -159,7 +159,7 @@ function enter(
   if (input.payload !== undefined && hasFields(input.payload)) event.data = input.payload;
   effects.push({ type: 'emit', instanceId: instance.id, event });
   for (const name of t.actions ?? []) effects.push({ type: 'action', instanceId: instance.id, name, event });
-  return updated(instance, { state: t.to, updatedAt: at, deadline, timer, data, events: [...instance.events, event] });
+  return updated(instance, { state: t.to, updatedAt: at, deadline, timer, data, events: appended(instance.events, event) });
 }
 
 /** Follows `always` events the clock sends on entering a state; a refused one just stops the chain. */
@@ -332,7 +332,7 @@ export function fireTimer(
   return {
     ok: true,
     // One copy with the timer spent, not a copy without the timer and a copy of that.
-    instance: updated(instance, { deadline, updatedAt: at, events: [...instance.events, event], timer: null }),
+    instance: updated(instance, { deadline, updatedAt: at, events: appended(instance.events, event), timer: null }),
     effects: [{ type: 'emit', instanceId: instance.id, event }],
   };
 }
@@ -361,7 +361,7 @@ export function recordBlocked(instance: WorkflowInstance, input: EventInput, err
   event.data = year === undefined ? { action: input.type } : { action: input.type, year };
   return {
     ok: true,
-    instance: updated(instance, { updatedAt: at, events: [...instance.events, event] }),
+    instance: updated(instance, { updatedAt: at, events: appended(instance.events, event) }),
     effects: [{ type: 'emit', instanceId: instance.id, event }],
   };
 }

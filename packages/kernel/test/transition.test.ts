@@ -32,6 +32,21 @@ describe('createInstance', () => {
 });
 
 describe('transition', () => {
+  it('appends its event to a new log and leaves the previous instance\'s log as it was', () => {
+    const first = created();
+    const before = first.events;
+    const r = step(first, 'accept', registry, at('2025-09-30T15:00'));
+    if (!r.ok) throw new Error(r.error.code);
+    expect(first.events).toBe(before);
+    expect(before.map((e) => e.seq)).toEqual([1]);
+    expect(r.instance.events).not.toBe(before);
+    expect(r.instance.events[0]).toBe(before[0]);
+    expect(r.instance.events.map((e) => [e.seq, e.event])).toEqual([[1, undefined], [2, 'accept']]);
+    // A dense log: every index holds its event (the copy is sized up front), and it reads back the same.
+    expect(Object.keys(r.instance.events)).toEqual(['0', '1']);
+    expect(JSON.parse(JSON.stringify(r.instance))).toEqual(r.instance);
+  });
+
   it('computes the next step deadline across the National Day holiday and asks to swap timers', () => {
     const r = step(created(), 'accept', registry, at('2025-09-30T15:00'));
     if (!r.ok) throw new Error(r.error.code);
