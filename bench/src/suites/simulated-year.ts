@@ -1,8 +1,9 @@
+import { Session } from 'node:inspector/promises';
 import { performance } from 'node:perf_hooks';
 import type { App } from '@gdx/mock-server';
 import type { SubmitApplicationBody } from '@gdx/registration';
 import type { Transport } from '@gdx/runtime';
-import { durationRow, formatMs, microsRow, ratioRow, type Row } from '../core/report.js';
+import { durationRow, formatMs, infoRow, microsRow, ratioRow, type Row } from '../core/report.js';
 import type { Suite, SuiteContext } from '../core/suite.js';
 import { registrationSubmission, type SeededOrganization } from '../fixtures/app-core.js';
 import { authorizedOperationRows } from './year-authorized-operation.js';
@@ -87,7 +88,12 @@ async function firedByKind(app: App, sandboxId: string, cursor: string): Promise
  * Opens `count` registration applications in a fresh app through the SDK over `app.dispatch`
  * (signed, validated, no HTTP), then advances the sandbox's clock one year in one call.
  */
-async function simulateYear(count: number, log: (line: string) => void, afterAdvance?: (app: App, run: YearRun) => Promise<void>): Promise<YearRun | 'no-registration'> {
+async function simulateYear(
+  count: number,
+  log: (line: string) => void,
+  afterAdvance?: (app: App, run: YearRun) => Promise<void>,
+  aroundAdvance?: <T>(advance: () => Promise<T>) => Promise<T>,
+): Promise<YearRun | 'no-registration'> {
   const [{ createApp }, { RegistrationClient }] = await Promise.all([import('@gdx/mock-server'), import('@gdx/registration')]);
   // Quotas out of the way (100,000 bodies pass the default 256 MiB); the request journal off: the
   // suite measures the simulation, not the keeping of request copies for the console.
@@ -119,7 +125,8 @@ async function simulateYear(count: number, log: (line: string) => void, afterAdv
     log(`year: advancing the clock one year over ${count} applications`);
     const advanceStart = performance.now();
     // Counts only: the transitions are read from the event feed after the timing (`afterAdvance`).
-    const advanced = await simulation<{ firedCount: number; eventsCursor: string }>(app, 'POST', `/sandboxes/${sandbox.id}/clock/advance`, { duration: 'P1Y', firedLimit: 0 });
+    const advance = () => simulation<{ firedCount: number; eventsCursor: string }>(app, 'POST', `/sandboxes/${sandbox.id}/clock/advance`, { duration: 'P1Y', firedLimit: 0 });
+    const advanced = await (aroundAdvance ? aroundAdvance(advance) : advance());
     const advanceMs = performance.now() - advanceStart;
     const run: YearRun = { count, openMs, advanceMs, firedCount: advanced.firedCount, eventsCursor: advanced.eventsCursor, sandboxId: sandbox.id };
     await afterAdvance?.(app, run);
@@ -130,6 +137,38 @@ async function simulateYear(count: number, log: (line: string) => void, afterAdv
 }
 
 const plural = (n: number): string => n.toLocaleString('en-US');
+
+/** A node of V8's sampling heap profile (the fields summed here). */
+interface SamplingNode {
+  selfSize: number;
+  children: SamplingNode[];
+}
+
+function sampledBytes(node: SamplingNode): number {
+  let bytes = node.selfSize;
+  for (const child of node.children) bytes += sampledBytes(child);
+  return bytes;
+}
+
+/**
+ * Runs `work` under V8's sampling heap profiler, counting the objects collected meanwhile too, and
+ * answers its result with the bytes it allocated (an estimate from samples every 4 KiB). Unlike a
+ * time, the figure does not move with the machine's load, so a change of a few per cent in what a
+ * transition allocates shows where timed rounds cannot (bench/README.md, "Nineteenth pass").
+ */
+async function withAllocationSampling<T>(work: () => Promise<T>): Promise<{ result: T; bytes: number }> {
+  const session = new Session();
+  session.connect();
+  try {
+    await session.post('HeapProfiler.enable');
+    await session.post('HeapProfiler.startSampling', { samplingInterval: 4_096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+    const result = await work();
+    const { profile } = (await session.post('HeapProfiler.stopSampling')) as { profile: { head: SamplingNode } };
+    return { result, bytes: sampledBytes(profile.head) };
+  } finally {
+    session.disconnect();
+  }
+}
 
 /**
  * Suite 5: a sandbox with 10,000 registration applications opened through the SDK over the app
@@ -162,6 +201,14 @@ export const simulatedYearSuite: Suite = {
     // after two years, shows how much of it is code running before V8 has optimised it.
     const warm = await simulateYear(small.count, log);
     if (warm === 'no-registration') throw new Error('the registration platform went away between runs');
+    // Last, in a run of its own: the profiler slows what it samples, so no timed row comes from it.
+    let allocatedBytes = 0;
+    const sampled = await simulateYear(small.count, log, undefined, async (advance) => {
+      const { result, bytes } = await withAllocationSampling(advance);
+      allocatedBytes = bytes;
+      return result;
+    });
+    if (sampled === 'no-registration') throw new Error('the registration platform went away between runs');
 
     const perSecond = (run: YearRun) => (run.firedCount * 1_000) / run.advanceMs;
     const sample = (run: YearRun) => {
@@ -177,6 +224,7 @@ export const simulatedYearSuite: Suite = {
       microsRow(`a signed create again, after both years, per call`, (warm.openMs * 1_000) / warm.count, { kind: 'info' }),
       microsRow(`advance, per transition at ${plural(small.count)} applications`, (small.advanceMs * 1_000) / small.firedCount, { kind: 'info' }),
       microsRow(`advance, per transition at ${plural(large.count)} applications`, (large.advanceMs * 1_000) / large.firedCount, { kind: 'info' }),
+      infoRow(`advance, bytes allocated per transition at ${plural(sampled.count)} applications (sampling heap profiler, a run of its own)`, `${Math.round(allocatedBytes / sampled.firedCount).toLocaleString('en-US')} B`),
       ratioRow(sample(large), sample(small), quick ? { kind: 'info' } : { kind: 'min-ratio', value: 0.8 }),
     ];
     const notes = [
