@@ -1,3 +1,4 @@
+import { CalendarError, daysBetween } from '@gdx/calendar';
 import { endOfDay, formatInstant, shanghaiDay } from './shanghai-time.js';
 import type { Calendar, Deadline, IsoDate, Limit, WorkflowEvent } from './types.js';
 
@@ -70,29 +71,21 @@ export function computeDeadline(limit: Limit, start: DeadlineStart, calendar: Ca
 function periodBetween(startedOn: IsoDate, dueDate: IsoDate, calendar: Calendar): { value: number; unit: Limit['unit'] } {
   const years = Number(dueDate.slice(0, 4)) - Number(startedOn.slice(0, 4));
   if (years > 0 && calendar.addPeriod(startedOn, { years }, { holidayExtension: 'none', estimate: true }) === dueDate) return { value: years, unit: 'years' };
-  return { value: Math.max(0, Math.round((utcMidnight(dueDate) - utcMidnight(startedOn)) / 86_400_000)), unit: 'calendar_days' };
+  return { value: Math.max(0, calendarDaysBetween(startedOn, dueDate)), unit: 'calendar_days' };
 }
 
 /**
- * `Date.parse(`${day}T00:00:00Z`)` of a `YYYY-MM-DD` string, by `Date.UTC` of its digits when that
- * gives the same answer (years from 100, months 1–12, days 1–31; `Date.parse` rolls a day such as
- * 02-30 over the same way): parsing an ISO string was a third of a capped validity's deadline.
+ * Natural days from `from` to `to`, on the calendar's day numbers. A day only shaped like one
+ * (`2025-02-30`, which a cap read from the data may be) is counted as `Date.parse` rolls it over,
+ * as it always was: the calendar refuses it, and a deadline must not start refusing it now.
  */
-function utcMidnight(day: IsoDate): number {
-  if (isDayShaped(day)) {
-    const year = digits(day, 0, 4);
-    const month = digits(day, 5, 2);
-    const date = digits(day, 8, 2);
-    if (year >= 100 && month >= 1 && month <= 12 && date >= 1 && date <= 31) return Date.UTC(year, month - 1, date);
+function calendarDaysBetween(from: IsoDate, to: IsoDate): number {
+  try {
+    return daysBetween(from, to);
+  } catch (err) {
+    if (!(err instanceof CalendarError)) throw err;
+    return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
   }
-  return Date.parse(`${day}T00:00:00Z`);
-}
-
-/** The number written by `count` digits of a day-shaped `text` from `at`. */
-function digits(text: string, at: number, count: number): number {
-  let value = 0;
-  for (let i = at; i < at + count; i += 1) value = value * 10 + text.charCodeAt(i) - 0x30;
-  return value;
 }
 
 /** The ISO day in the instance data's `field`, if it names one that holds a day. */
@@ -168,7 +161,7 @@ export function resumedLimit(limit: Limit, events: readonly WorkflowEvent[], cal
 /** Working or calendar days after `from` up to and including `to` (0 when `to` is not later). */
 function daysLeft(unit: 'working_days' | 'calendar_days', from: IsoDate, to: IsoDate, calendar: Calendar): number {
   if (to <= from) return 0;
-  if (unit === 'calendar_days') return Math.round((utcMidnight(to) - utcMidnight(from)) / 86_400_000);
+  if (unit === 'calendar_days') return calendarDaysBetween(from, to);
   let n = 0;
   // The kernel's `Calendar` has no count of working days between two dates; a step's limit is
   // days or weeks, so counting them one by one takes a few calls.
