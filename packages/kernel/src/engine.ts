@@ -1,11 +1,13 @@
 import type { Clock, ClockState } from './clock.js';
 import type { EngineEvent, EngineSnapshot, FiredTransition, PlannedDispatch } from './engine-types.js';
-import { updated } from './instance-update.js';
+import { withoutTimer } from './instance-update.js';
 import { KernelError } from './kernel-error.js';
 import { formatInstant } from './shanghai-time.js';
 import type { TimerEntry } from './timer-heap.js';
+import { CLOCK } from './shapes.js';
+import { compiledMachine } from './transition-index.js';
 import { createInstance, fireTimer, recordBlocked, transition } from './transition.js';
-import type { ActorRef, Calendar, Effect, GuardRegistry, MachineDefinition, TransitionResult, WorkflowEvent, WorkflowInstance } from './types.js';
+import type { ActorRef, Calendar, Effect, GuardRegistry, MachineDefinition, PendingTimer, TransitionContext, TransitionError, TransitionResult, WorkflowEvent, WorkflowInstance } from './types.js';
 
 /**
  * A named action: runs after a transition that lists it (e.g. create the registration record
@@ -48,7 +50,6 @@ class Slot {
   constructor(public instance: WorkflowInstance) {}
 }
 
-const CLOCK: ActorRef = { role: 'clock' };
 
 /**
  * The interpreter: holds instances by id, applies the pure `transition`, runs its effects on
@@ -70,7 +71,12 @@ export class WorkflowEngine {
   private firing: FiredTransition[] | null = null;
 
   constructor(private readonly options: EngineOptions) {
-    for (const m of options.machines) this.machines.set(m.id, m);
+    for (const m of options.machines) {
+      this.machines.set(m.id, m);
+      // Compiled now, not by the first transition of each machine: that branch would first be
+      // taken by optimized code late in a year (a registration record's first creation).
+      compiledMachine(m);
+    }
   }
 
   get clock(): Clock {
@@ -120,8 +126,11 @@ export class WorkflowEngine {
     const id = `plan#${++this.planSeq}`;
     const entry = this.clock.schedule(id, dispatch.at, dispatch.instanceId);
     // Field by field: a spread copy costs ~0.7 µs on Node 20, and a clock advance plans thousands.
+    // One literal, `payload` written even when `undefined` (JSON leaves it out): every plan has
+    // one shape, so the code firing plans is not deoptimized by the first plan with a payload.
     const { at, instanceId, event, actor, payload } = dispatch;
-    entry.owner = payload === undefined ? { at, instanceId, event, actor, id, seq: entry.seq } : { at, instanceId, event, actor, payload, id, seq: entry.seq };
+    const plan: Plan = { at, instanceId, event, actor, payload, id, seq: entry.seq };
+    entry.owner = plan;
     this.planned.set(id, entry);
     return id;
   }
@@ -239,27 +248,27 @@ export class WorkflowEngine {
     return slot;
   }
 
-  private ctx(now: number) {
-    const { calendar, guards } = this.options;
-    // Two literals, not a spread: every transition takes a context.
-    return guards ? { now, calendar, guards } : { now, calendar };
+  /** A transition's context; one literal (`guards` written even when there are none), so every context has one shape. */
+  private ctx(now: number): TransitionContext {
+    return { now, calendar: this.options.calendar, guards: this.options.guards };
   }
 
   private dispatchAt(slot: Slot, event: string, opts: DispatchOptions, now: number): TransitionResult {
     const instance = slot.instance;
-    // Two literals, not a spread: a clock advance dispatches every planned decision through here.
-    const input = opts.payload ? { type: event, actor: opts.actor, payload: opts.payload } : { type: event, actor: opts.actor };
+    // One literal (`payload` written even when `undefined`): a clock advance dispatches every planned decision through here.
+    const input = { type: event, actor: opts.actor, payload: opts.payload ? opts.payload : undefined };
     return this.commit(slot, transition(this.machine(instance.machine), instance, input, this.ctx(now)));
   }
 
   private onTimer(timer: TimerEntry): void {
     const owner = timer.owner;
     if (owner instanceof Slot) return this.fireInstanceTimer(owner, timer);
-    if (owner !== undefined) {
-      if (owner !== null) this.firePlan(timer, timer.dueAt);
-      return;
-    }
-    // An entry the engine did not make (a clock that hands out copies): found by its id.
+    if (owner === undefined) return this.onForeignTimer(timer);
+    if (owner !== null) this.firePlan(timer, timer.dueAt);
+  }
+
+  /** An entry the engine did not make (a clock that hands out copies): found by its id. */
+  private onForeignTimer(timer: TimerEntry): void {
     const planned = this.planned.get(timer.id);
     if (planned) return this.firePlan(planned, timer.dueAt);
     const slot = this.instances.get(timer.ref);
@@ -275,9 +284,13 @@ export class WorkflowEngine {
     if (!slot) return;
     const before = slot.instance;
     const result = this.dispatchAt(slot, plan.event, plan, at);
-    // A plan refused for its own sake (the state moved on) is dropped quietly; one the calendar blocked is recorded.
-    if (!result.ok && result.error.blocked) this.commit(slot, recordBlocked(before, { type: plan.event, actor: plan.actor }, result.error, this.ctx(at)));
-    this.record(at, before, plan.event, result);
+    if (!result.ok) this.planRefused(slot, before, plan, result.error, at);
+    if (this.firing !== null) this.record(at, before, plan.event, result);
+  }
+
+  /** A plan refused for its own sake (the state moved on) is dropped quietly; one the calendar blocked is recorded. */
+  private planRefused(slot: Slot, before: WorkflowInstance, plan: Plan, error: TransitionError, at: number): void {
+    if (error.blocked) this.commit(slot, recordBlocked(before, { type: plan.event, actor: plan.actor, payload: undefined }, error, this.ctx(at)));
   }
 
   private fireInstanceTimer(slot: Slot, timer: TimerEntry): void {
@@ -287,14 +300,16 @@ export class WorkflowEngine {
     // Spent: the transition's own effects schedule any next timer.
     if (slot.timer !== null) slot.timer.owner = null;
     slot.timer = null;
-    const pending = before.timer;
     if (result.ok) this.commit(slot, result);
-    else {
-      const spent = updated(before, { timer: null }); // the timer is spent even when its event is refused
-      if (result.error.blocked) this.commit(slot, recordBlocked(spent, { type: pending?.event ?? 'timer', actor: CLOCK }, result.error, this.ctx(timer.dueAt)));
-      else slot.instance = spent;
-    }
-    this.record(timer.dueAt, before, pending?.kind === 'event' ? (pending.event ?? 'timer') : 'deadline_overdue', result);
+    else this.timerRefused(slot, before, result.error, timer.dueAt);
+    if (this.firing !== null) this.record(timer.dueAt, before, before.timer?.kind === 'event' ? (before.timer.event ?? 'timer') : 'deadline_overdue', result);
+  }
+
+  /** A timer's event refused: the timer is spent all the same; a refusal the calendar blocked is recorded. */
+  private timerRefused(slot: Slot, before: WorkflowInstance, error: TransitionError, at: number): void {
+    const spent = withoutTimer(before);
+    if (error.blocked) this.commit(slot, recordBlocked(spent, { type: before.timer?.event ?? 'timer', actor: CLOCK, payload: undefined }, error, this.ctx(at)));
+    else slot.instance = spent;
   }
 
   private record(at: number, before: WorkflowInstance, event: string, result: TransitionResult): void {
@@ -320,42 +335,51 @@ export class WorkflowEngine {
     return stored === result.instance ? result : { ok: true, instance: stored, effects: result.effects };
   }
 
+  /** Runs one effect; each kind in a method of its own, so that this one compiles small (a kind first met late recompiles little). */
   private run(slot: Slot, effect: Effect, machine: string): void {
     switch (effect.type) {
-      case 'cancel': {
-        const live = slot.timer;
-        if (live !== null && live.id === effect.timerId) {
-          live.owner = null;
-          slot.timer = null;
-        }
-        this.clock.cancel(effect.timerId);
-        return;
-      }
-      case 'schedule': {
-        const entry = this.clock.schedule(effect.timer.id, effect.timer.dueAt, effect.instanceId);
-        const current = slot.instance;
-        // Store the clock's insertion order so a restored heap breaks ties the same way. The timer
-        // was made by the transition being committed and nobody has seen it yet, so it is stamped
-        // in place: copying it and the instance was a tenth of every timed transition.
-        if (current.timer?.id === effect.timer.id) {
-          current.timer.seq = entry.seq;
-          if (slot.timer !== null) slot.timer.owner = null;
-          entry.owner = slot;
-          slot.timer = entry;
-        } else entry.owner = null; // replaced within the same transition (an always-event left the step)
-        return;
-      }
-      case 'emit': {
-        const e: EngineEvent = { instanceId: effect.instanceId, machine, event: effect.event };
-        for (const listener of this.listeners) listener(e);
-        return;
-      }
-      case 'action': {
-        const action = this.options.actions?.[effect.name];
-        if (!action) throw new KernelError('UNKNOWN_ACTION', `未知动作 ${effect.name}`, `Unknown action ${effect.name}`);
-        action({ instance: slot.instance, event: effect.event, engine: this });
-        return;
-      }
+      case 'cancel':
+        return this.cancel(slot, effect.timerId);
+      case 'schedule':
+        return this.schedule(slot, effect.instanceId, effect.timer);
+      case 'emit':
+        return this.emit(effect.instanceId, machine, effect.event);
+      case 'action':
+        return this.act(slot, effect.name, effect.event);
     }
+  }
+
+  private cancel(slot: Slot, timerId: string): void {
+    const live = slot.timer;
+    if (live !== null && live.id === timerId) {
+      live.owner = null;
+      slot.timer = null;
+    }
+    this.clock.cancel(timerId);
+  }
+
+  private schedule(slot: Slot, instanceId: string, timer: PendingTimer): void {
+    const entry = this.clock.schedule(timer.id, timer.dueAt, instanceId);
+    const current = slot.instance;
+    // Store the clock's insertion order so a restored heap breaks ties the same way. The timer
+    // was made by the transition being committed and nobody has seen it yet, so it is stamped
+    // in place: copying it and the instance was a tenth of every timed transition.
+    if (current.timer?.id === timer.id) {
+      current.timer.seq = entry.seq;
+      if (slot.timer !== null) slot.timer.owner = null;
+      entry.owner = slot;
+      slot.timer = entry;
+    } else entry.owner = null; // replaced within the same transition (an always-event left the step)
+  }
+
+  private emit(instanceId: string, machine: string, event: WorkflowEvent): void {
+    const e: EngineEvent = { instanceId, machine, event };
+    for (const listener of this.listeners) listener(e);
+  }
+
+  private act(slot: Slot, name: string, event: WorkflowEvent): void {
+    const action = this.options.actions?.[name];
+    if (!action) throw new KernelError('UNKNOWN_ACTION', `未知动作 ${name}`, `Unknown action ${name}`);
+    action({ instance: slot.instance, event, engine: this });
   }
 }

@@ -3,10 +3,12 @@ import { dryRunGuards, evaluateGuard } from './guards.js';
 import { KernelError } from './kernel-error.js';
 import { formatInstant } from './shanghai-time.js';
 import { missingCode, transitionError } from './transition-errors.js';
-import { stateIndex } from './transition-index.js';
-import { appended, updated } from './instance-update.js';
+import { compiledMachine, stateIndex, type CompiledMachine, type CompiledState, type CompiledTransition } from './transition-index.js';
+import { appended, instanceWith, withoutTimer } from './instance-update.js';
+import { CLOCK, actionEffect, cancelEffect, emitEffect, pendingTimer, scheduleEffect, workflowEvent } from './shapes.js';
 import type {
   ActorRef,
+  Deadline,
   Effect,
   EventInput,
   IsoDate,
@@ -20,7 +22,6 @@ import type {
   WorkflowInstance,
 } from './types.js';
 
-const CLOCK: ActorRef = { role: 'clock' };
 const MAX_ALWAYS_CHAIN = 16;
 
 function fromMatches(t: TransitionDefinition, state: string): boolean {
@@ -54,49 +55,80 @@ interface Refusal {
   detail?: Record<string, unknown>;
 }
 
+type Chosen = { ok: true; t: CompiledTransition } | Refusal;
+
 /** The transition that takes the event from the instance's state for its actor and guards (payload aside), or why none does. */
-function choose(
-  machine: MachineDefinition,
-  instance: WorkflowInstance,
-  input: EventInput,
-  ctx: TransitionContext,
-): { ok: true; t: TransitionDefinition } | Refusal {
-  const candidates = stateIndex(machine, instance.state).byEvent.get(input.type);
+function choose(cm: CompiledMachine, instance: WorkflowInstance, input: EventInput, ctx: TransitionContext): Chosen {
+  const candidates = indexOf(cm, instance.state).byEvent.get(input.type);
   if (candidates === undefined) return { ok: false, code: 'ILLEGAL_TRANSITION' };
-  let first: TransitionDefinition | undefined;
+  const role = input.actor.role;
   for (const t of candidates) {
-    if (!t.by.includes(input.actor.role)) continue;
-    first ??= t;
+    if (!t.by.includes(role)) continue;
+    if (t.guard === undefined || evaluateGuard(t.guard, instance, input, ctx, ctx.guards)) return { ok: true, t };
+    return notChosen(candidates, role, instance, input, ctx);
+  }
+  return actorNotAllowed(candidates);
+}
+
+/**
+ * The rest of `choose` once the first transition open to the role has refused its guard: a later
+ * one may still pass, else the first one's guard error. Kept out of `choose` so that the hot
+ * function stays small and meets no code it has not run (a guard's refusal first comes late).
+ */
+function notChosen(candidates: readonly CompiledTransition[], role: string, instance: WorkflowInstance, input: EventInput, ctx: TransitionContext): Chosen {
+  let first: CompiledTransition | undefined;
+  for (const t of candidates) {
+    if (!t.by.includes(role)) continue;
+    if (first === undefined) {
+      first = t;
+      continue;
+    }
     if (t.guard === undefined || evaluateGuard(t.guard, instance, input, ctx, ctx.guards)) return { ok: true, t };
   }
-  if (first === undefined) return { ok: false, code: 'ACTOR_NOT_ALLOWED', detail: { roles: [...new Set(candidates.flatMap((t) => t.by))] } };
-  return { ok: false, code: first.guardError ?? 'GUARD_REJECTED', detail: { guard: first.guard } };
+  const refused = first as CompiledTransition;
+  return { ok: false, code: refused.guardError ?? 'GUARD_REJECTED', detail: { guard: refused.guard } };
+}
+
+function actorNotAllowed(candidates: readonly CompiledTransition[]): Refusal {
+  return { ok: false, code: 'ACTOR_NOT_ALLOWED', detail: { roles: [...new Set(candidates.flatMap((t) => t.by))] } };
+}
+
+/** The state's index; a state the machine does not define is indexed from its transitions, as it always was. */
+function indexOf(cm: CompiledMachine, state: string) {
+  return cm.states.get(state)?.index ?? stateIndex(cm.definition, state);
 }
 
 /** `choose`, then the payload the chosen transition requires. */
-function select(
-  machine: MachineDefinition,
-  instance: WorkflowInstance,
-  input: EventInput,
-  ctx: TransitionContext,
-): { ok: true; t: TransitionDefinition } | Refusal {
-  const chosen = choose(machine, instance, input, ctx);
-  if (!chosen.ok) return chosen;
+function select(cm: CompiledMachine, instance: WorkflowInstance, input: EventInput, ctx: TransitionContext): Chosen {
+  const chosen = choose(cm, instance, input, ctx);
+  if (!chosen.ok || chosen.t.requires === undefined) return chosen;
+  return missingPayload(chosen, input);
+}
+
+/** The chosen transition, or the first payload key it requires that the input lacks. */
+function missingPayload(chosen: Chosen & { ok: true }, input: EventInput): Chosen {
   const missing = chosen.t.requires?.find((key) => !isPresent(input.payload?.[key]));
   return missing === undefined ? chosen : { ok: false, code: missingCode(missing), detail: { missing } };
 }
 
 /** The event's reason from `payload.reasons` (strings or `{ code?, text }`): texts joined, the code kept when there is one reason. */
-function reasonOf(payload: Record<string, unknown> | undefined): Reason | null {
-  if (payload === undefined) return null;
+function reasonOf(payload: Record<string, unknown>): Reason | null {
   const raw = payload['reasons'] ?? payload['reason'];
-  const list = (Array.isArray(raw) ? raw : raw === undefined || raw === null ? [] : [raw]).map((r): Reason =>
-    typeof r === 'object' && r !== null && 'text' in r ? (r as Reason) : { text: String(r) },
-  );
-  const [only] = list;
-  if (only === undefined) return null;
-  if (list.length === 1) return only.code === undefined ? { text: only.text } : { code: only.code, text: only.text };
-  return { text: list.map((r) => r.text).join('；') };
+  if (raw === undefined || raw === null) return null;
+  if (!Array.isArray(raw)) return onlyReason(raw);
+  if (raw.length === 0) return null;
+  if (raw.length === 1) return onlyReason(raw[0]);
+  return { text: raw.map((r) => asReason(r).text).join('；') };
+}
+
+function asReason(r: unknown): Reason {
+  return typeof r === 'object' && r !== null && 'text' in r ? (r as Reason) : { text: String(r) };
+}
+
+/** The reason of one given reason: its text, and its code when it has one. */
+function onlyReason(r: unknown): Reason {
+  const only = asReason(r);
+  return only.code === undefined ? { text: only.text } : { code: only.code, text: only.text };
 }
 
 function hasFields(payload: Record<string, unknown>): boolean {
@@ -104,76 +136,115 @@ function hasFields(payload: Record<string, unknown>): boolean {
   return false;
 }
 
-function pick(payload: Record<string, unknown> | undefined, keys: string[] | undefined): Record<string, unknown> {
+function pick(payload: Record<string, unknown> | undefined, keys: readonly string[] | undefined): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of keys ?? []) if (payload && key in payload) out[key] = payload[key];
   return out;
 }
 
+/** The data a transition that sets or assigns fields leaves (a new object; the old one is shared by the old instance). */
+function mergedData(data: Record<string, unknown>, t: CompiledTransition, payload: Record<string, unknown> | undefined): Record<string, unknown> {
+  return { ...data, ...t.set, ...pick(payload, t.assign) };
+}
+
+/**
+ * An empty event log of the elements kind `appended` makes (holey, of objects): a created
+ * instance's first log then has the kind of every later one, and the functions reading logs see
+ * one array shape, not a second one for the first event.
+ */
+const NO_EVENTS: WorkflowEvent[] = (() => {
+  const events = new Array<WorkflowEvent>(1);
+  events[0] = {} as WorkflowEvent;
+  events.length = 0;
+  return events;
+})();
+
 /** Enters `to` (from `instance.state`, or from nothing when creating) and records the event. */
 function enter(
-  machine: MachineDefinition,
+  cm: CompiledMachine,
   instance: WorkflowInstance,
-  t: Pick<TransitionDefinition, 'to' | 'eventType' | 'set' | 'assign' | 'deadline' | 'actions'>,
+  t: CompiledTransition,
   input: EventInput,
   from: string | null,
   ctx: TransitionContext,
   effects: Effect[],
-  startedOn?: IsoDate,
+  startedOn: IsoDate | undefined,
 ): WorkflowInstance {
-  const target = machine.states[t.to];
-  if (!target) throw new KernelError('UNKNOWN_STATE', `状态机 ${machine.id} 没有状态 ${t.to}`, `Machine ${machine.id} has no state ${t.to}`);
+  const target = cm.states.get(t.to);
+  if (target === undefined) throw unknownState(cm, t.to);
   // Instances are immutable: a transition that sets nothing shares the previous data object.
-  const data = t.set === undefined && t.assign === undefined ? instance.data : { ...instance.data, ...t.set, ...pick(input.payload, t.assign) };
+  const data = t.set === undefined && t.assign === undefined ? instance.data : mergedData(instance.data, t, input.payload);
   const seq = instance.events.length + 1;
   const mode = t.deadline ?? 'keep';
-  let { deadline, timer } = instance;
-  if (target.step === undefined || deadline?.step !== target.step || mode !== 'keep') {
-    if (timer) effects.push({ type: 'cancel', instanceId: instance.id, timerId: timer.id });
-    const previousDue = deadline?.step === target.step ? deadline?.dueDate : undefined;
+  const step = target.step;
+  let deadline = instance.deadline;
+  let timer = instance.timer;
+  if (step === undefined || deadline?.step !== step || mode !== 'keep') {
+    if (timer) effects.push(cancelEffect(instance.id, timer.id));
+    const previousDue = deadline?.step === step ? deadline?.dueDate : undefined;
     deadline = null;
     timer = null;
-    if (target.step !== undefined && mode !== 'clear') {
-      const limit = machine.limits?.[target.step];
-      if (!limit) throw new KernelError('UNKNOWN_LIMIT', `状态机 ${machine.id} 缺少期限 ${target.step}`, `Machine ${machine.id} has no limit ${target.step}`);
-      const from = mode === 'extend' ? previousDue : startedOn;
-      // The limit is copied only when its own id differs from the step's (a spread copy costs more than the rest of the deadline).
-      const stepLimit = limit.id === target.step ? limit : { ...limit, id: target.step };
-      const running = mode === 'resume' ? resumedLimit(stepLimit, instance.events, ctx.calendar) : stepLimit;
-      // Two literals, not a spread of a conditional object: every timed transition starts a deadline.
-      const computed = computeDeadline(running, from ? { now: ctx.now, data, from } : { now: ctx.now, data }, ctx.calendar);
+    if (step !== undefined && mode !== 'clear') {
+      const computed = stepDeadline(cm, target, instance, mode, mode === 'extend' ? previousDue : startedOn, data, ctx);
       deadline = computed.deadline;
-      const id = `${instance.id}#${seq}`;
-      // Literals, not a spread of the kind: every timed transition makes one (same fields, same order).
-      timer = limit.onExpiry === 'flag_overdue'
-        ? { id, dueAt: computed.dueAtMs, step: target.step, kind: 'overdue' }
-        : { id, dueAt: computed.dueAtMs, step: target.step, kind: 'event', event: limit.onExpiry.event };
-      effects.push({ type: 'schedule', instanceId: instance.id, timer });
+      const expiry = target.expiryEvent;
+      timer = pendingTimer(`${instance.id}#${seq}`, computed.dueAtMs, step, expiry === null ? 'overdue' : 'event', expiry === null ? undefined : expiry);
+      effects.push(scheduleEffect(instance.id, timer));
     }
   }
   const at = formatInstant(ctx.now);
-  const event: WorkflowEvent = { seq, type: t.eventType ?? 'state_changed', at, actor: input.actor, from, to: t.to, reason: reasonOf(input.payload), deadline };
-  // Added in place, in the order a spread gave them (the same JSON): spreading two conditional
-  // objects into the literal built three objects per event and a slow copy.
-  if (from !== null) event.event = input.type;
-  if (input.payload !== undefined && hasFields(input.payload)) event.data = input.payload;
-  effects.push({ type: 'emit', instanceId: instance.id, event });
-  for (const name of t.actions ?? []) effects.push({ type: 'action', instanceId: instance.id, name, event });
-  return updated(instance, { state: t.to, updatedAt: at, deadline, timer, data, events: appended(instance.events, event) });
+  const payload = input.payload;
+  const event = workflowEvent(
+    seq, t.eventType ?? 'state_changed', at, input.actor, from, t.to, payload === undefined ? null : reasonOf(payload), deadline,
+    from === null ? undefined : input.type, payload !== undefined && hasFields(payload) ? payload : undefined,
+  );
+  effects.push(emitEffect(instance.id, event));
+  if (t.actions !== undefined) for (const name of t.actions) effects.push(actionEffect(instance.id, name, event));
+  return instanceWith(instance, t.to, at, deadline, appended(instance.events, event), data, timer);
+}
+
+function unknownState(cm: CompiledMachine, state: string): KernelError {
+  return new KernelError('UNKNOWN_STATE', `状态机 ${cm.id} 没有状态 ${state}`, `Machine ${cm.id} has no state ${state}`);
+}
+
+/** The deadline of the step `target` is entered with, started from `from` (a day) or now. */
+function stepDeadline(
+  cm: CompiledMachine,
+  target: CompiledState,
+  instance: WorkflowInstance,
+  mode: string,
+  from: IsoDate | undefined,
+  data: Record<string, unknown>,
+  ctx: TransitionContext,
+): { deadline: Deadline; dueAtMs: number } {
+  const limit = target.limit ?? missingLimit(cm, target);
+  const running = mode === 'resume' ? resumedLimit(limit, instance.events, ctx.calendar) : limit;
+  // Two literals, not a spread of a conditional object: every timed transition starts a deadline.
+  return computeDeadline(running, from ? { now: ctx.now, data, from } : { now: ctx.now, data }, ctx.calendar);
+}
+
+function missingLimit(cm: CompiledMachine, target: CompiledState): never {
+  const step = target.step as string;
+  throw new KernelError('UNKNOWN_LIMIT', `状态机 ${cm.id} 缺少期限 ${step}`, `Machine ${cm.id} has no limit ${step}`);
 }
 
 /** Follows `always` events the clock sends on entering a state; a refused one just stops the chain. */
-function followAlways(machine: MachineDefinition, instance: WorkflowInstance, ctx: TransitionContext, effects: Effect[]): WorkflowInstance {
+function followAlways(cm: CompiledMachine, instance: WorkflowInstance, ctx: TransitionContext, effects: Effect[]): WorkflowInstance {
+  return cm.states.get(instance.state)?.always === undefined ? instance : chainAlways(cm, instance, ctx, effects);
+}
+
+/** `followAlways` once the state entered has an `always` event (rare: out of the hot path). */
+function chainAlways(cm: CompiledMachine, instance: WorkflowInstance, ctx: TransitionContext, effects: Effect[]): WorkflowInstance {
   let current = instance;
   for (let i = 0; i < MAX_ALWAYS_CHAIN; i++) {
-    const always = machine.states[current.state]?.always;
+    const always = cm.states.get(current.state)?.always;
     if (always === undefined) return current;
-    const input: EventInput = { type: always, actor: CLOCK };
-    const chosen = select(machine, current, input, ctx);
+    const input: EventInput = { type: always, actor: CLOCK, payload: undefined };
+    const chosen = select(cm, current, input, ctx);
     if (!chosen.ok) return current;
-    current = enter(machine, current, chosen.t, input, current.state, ctx, effects);
+    current = enter(cm, current, chosen.t, input, current.state, ctx, effects, undefined);
   }
-  throw new KernelError('ALWAYS_LOOP', `状态机 ${machine.id} 的自动转换形成循环`, `Machine ${machine.id} loops through always-events`);
+  throw new KernelError('ALWAYS_LOOP', `状态机 ${cm.id} 的自动转换形成循环`, `Machine ${cm.id} loops through always-events`);
 }
 
 /**
@@ -210,13 +281,14 @@ function guarded(from: string, event: string, run: () => TransitionResult): Tran
  * acceptedEvents(machine, instance, { role: 'registry' }, { now, calendar }); // ['accept', 'request_supplement', 'reject'] while submitted
  */
 export function acceptedEvents(machine: MachineDefinition, instance: WorkflowInstance, actor: ActorRef, ctx: TransitionContext): string[] {
+  const cm = compiledMachine(machine);
   const guards = dryRunGuards(ctx.guards);
-  const dry: TransitionContext = guards === ctx.guards ? ctx : { ...ctx, guards };
-  return stateIndex(machine, instance.state).allowed.filter((type) => {
-    const input: EventInput = { type, actor };
-    const chosen = choose(machine, instance, input, dry);
+  const dry: TransitionContext = guards === ctx.guards ? ctx : { now: ctx.now, calendar: ctx.calendar, guards };
+  return indexOf(cm, instance.state).allowed.filter((type) => {
+    const input: EventInput = { type, actor, payload: undefined };
+    const chosen = choose(cm, instance, input, dry);
     // A calendar that cannot count the step entered refuses the event (`guarded`); nothing else is kept.
-    return chosen.ok && guarded(instance.state, type, () => ({ ok: true, instance: enter(machine, instance, chosen.t, input, instance.state, dry, []), effects: [] })).ok;
+    return chosen.ok && guarded(instance.state, type, () => ({ ok: true, instance: enter(cm, instance, chosen.t, input, instance.state, dry, [], undefined), effects: [] })).ok;
   });
 }
 
@@ -248,11 +320,12 @@ export function transition(
 ): TransitionResult {
   // Not through `guarded`: a closure per transition, and every clock-driven event comes here.
   try {
-    const chosen = select(machine, instance, input, ctx);
+    const cm = compiledMachine(machine);
+    const chosen = select(cm, instance, input, ctx);
     if (!chosen.ok) return { ok: false, error: refusalError(machine, instance, input, ctx, chosen) };
     const effects: Effect[] = [];
-    const next = enter(machine, instance, chosen.t, input, instance.state, ctx, effects);
-    return { ok: true, instance: followAlways(machine, next, ctx, effects), effects };
+    const next = enter(cm, instance, chosen.t, input, instance.state, ctx, effects, undefined);
+    return { ok: true, instance: followAlways(cm, next, ctx, effects), effects };
   } catch (err) {
     return calendarRefusal(err, instance.state, input.type);
   }
@@ -284,15 +357,17 @@ export interface CreateInput {
  */
 export function createInstance(machine: MachineDefinition, init: CreateInput, ctx: TransitionContext): TransitionResult {
   try {
+    const cm = compiledMachine(machine);
     const at = formatInstant(ctx.now);
+    // The same literal as every later copy (`instanceWith`): one shape for all instances.
     const blank: WorkflowInstance = {
-      id: init.id, machine: machine.id, state: machine.initial, createdAt: at, updatedAt: at,
-      deadline: null, events: [], data: { ...init.data }, timer: null,
+      id: init.id, machine: cm.id, state: cm.initial, createdAt: at, updatedAt: at,
+      deadline: null, events: NO_EVENTS, data: { ...init.data }, timer: null,
     };
     const effects: Effect[] = [];
-    const input: EventInput = init.payload ? { type: 'create', actor: init.actor, payload: init.payload } : { type: 'create', actor: init.actor };
-    const entered = enter(machine, blank, { to: machine.initial }, input, null, ctx, effects, init.startedOn);
-    return { ok: true, instance: followAlways(machine, entered, ctx, effects), effects };
+    const input: EventInput = { type: 'create', actor: init.actor, payload: init.payload ? init.payload : undefined };
+    const entered = enter(cm, blank, cm.creation, input, null, ctx, effects, init.startedOn);
+    return { ok: true, instance: followAlways(cm, entered, ctx, effects), effects };
   } catch (err) {
     return calendarRefusal(err, machine.initial, 'create');
   }
@@ -316,25 +391,24 @@ export function fireTimer(
 ): TransitionResult | null {
   const timer = instance.timer;
   if (!timer || timer.id !== timerId) return null;
-  if (timer.kind === 'event' && timer.event !== undefined) {
-    const cleared = updated(instance, { timer: null });
-    // The payload is read from the machine, not kept on the timer: snapshots stay as they were.
-    const expiry = machine.limits?.[timer.step]?.onExpiry;
-    const payload = typeof expiry === 'object' && expiry.event === timer.event ? expiry.payload : undefined;
-    return transition(machine, cleared, payload ? { type: timer.event, actor: CLOCK, payload: { ...payload } } : { type: timer.event, actor: CLOCK }, ctx);
-  }
+  if (timer.kind === 'event' && timer.event !== undefined) return fireEventTimer(machine, withoutTimer(instance), timer.step, timer.event, ctx);
   const at = formatInstant(ctx.now);
   const deadline = instance.deadline ? { ...instance.deadline, overdue: true } : null;
-  const event: WorkflowEvent = {
-    seq: instance.events.length + 1, type: 'deadline_overdue', at, actor: CLOCK,
-    from: instance.state, to: instance.state, reason: null, deadline,
-  };
+  const event = workflowEvent(instance.events.length + 1, 'deadline_overdue', at, CLOCK, instance.state, instance.state, null, deadline, undefined, undefined);
   return {
     ok: true,
     // One copy with the timer spent, not a copy without the timer and a copy of that.
-    instance: updated(instance, { deadline, updatedAt: at, events: appended(instance.events, event), timer: null }),
-    effects: [{ type: 'emit', instanceId: instance.id, event }],
+    instance: instanceWith(instance, instance.state, at, deadline, appended(instance.events, event), instance.data, null),
+    effects: [emitEffect(instance.id, event)],
   };
+}
+
+/** A timer's `{ event }` expiry: the event sent as the clock to the instance whose timer is spent, with the limit's payload if it names one. */
+function fireEventTimer(machine: MachineDefinition, cleared: WorkflowInstance, step: string, event: string, ctx: TransitionContext): TransitionResult {
+  // The payload is read from the machine, not kept on the timer: snapshots stay as they were.
+  const expiry = machine.limits?.[step]?.onExpiry;
+  const payload = typeof expiry === 'object' && expiry.event === event ? expiry.payload : undefined;
+  return transition(machine, cleared, { type: event, actor: CLOCK, payload: payload ? { ...payload } : undefined }, ctx);
 }
 
 /**
@@ -351,17 +425,13 @@ export function fireTimer(
 export function recordBlocked(instance: WorkflowInstance, input: EventInput, error: TransitionError, ctx: TransitionContext): TransitionResult & { ok: true } {
   const at = formatInstant(ctx.now);
   const year = error.detail?.['year'];
-  const event: WorkflowEvent = {
-    seq: instance.events.length + 1, type: 'action_blocked', at, actor: input.actor,
-    from: instance.state, to: instance.state,
-    reason: { code: error.code, text: `${error.message.zh}${year === undefined ? '' : `（${String(year)} 年）`}。${error.message.en}${year === undefined ? '' : ` (${String(year)})`}.` },
-    deadline: instance.deadline, event: input.type,
-  };
+  const reason = { code: error.code, text: `${error.message.zh}${year === undefined ? '' : `（${String(year)} 年）`}。${error.message.en}${year === undefined ? '' : ` (${String(year)})`}.` };
   // The blocked action in `data` too: hosts that publish events without the machine's `event` name keep it.
-  event.data = year === undefined ? { action: input.type } : { action: input.type, year };
+  const data = year === undefined ? { action: input.type } : { action: input.type, year };
+  const event = workflowEvent(instance.events.length + 1, 'action_blocked', at, input.actor, instance.state, instance.state, reason, instance.deadline, input.type, data);
   return {
     ok: true,
-    instance: updated(instance, { updatedAt: at, events: appended(instance.events, event) }),
-    effects: [{ type: 'emit', instanceId: instance.id, event }],
+    instance: instanceWith(instance, instance.state, at, instance.deadline, appended(instance.events, event), instance.data, instance.timer),
+    effects: [emitEffect(instance.id, event)],
   };
 }
