@@ -56,5 +56,6 @@ export interface EngineSnapshot {
   now: number;
   nextSeq: number;
   instances: WorkflowInstance[];
+  /** The planned dispatches; a plan without a payload has `payload: undefined` (left out of JSON). */
   planned: (PlannedDispatch & { id: string; seq: number })[];
 }

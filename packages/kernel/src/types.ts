@@ -187,9 +187,13 @@ export interface WorkflowEvent {
   to: string | null;
   reason: Reason | null;
   deadline: Deadline | null;
-  /** The machine event that caused it (absent for the creation and overdue events). */
+  /**
+   * The machine event that caused it (`undefined` for the creation and overdue events). The
+   * kernel writes both optional fields on every event, `undefined` when unused (one object shape
+   * for every event; JSON leaves them out); events read back from JSON lack them.
+   */
   event?: string;
-  /** The event's payload as sent (e.g. `reasons`, `items`, `evidence`). */
+  /** The event's payload as sent (e.g. `reasons`, `items`, `evidence`), `undefined` when it had none. */
   data?: Record<string, unknown>;
 }
 
@@ -213,9 +217,13 @@ export interface Reason {
 export interface PendingTimer {
   id: string;
   dueAt: number;
-  /** Insertion order assigned by the clock; keeps ties deterministic across snapshots. */
+  /**
+   * Insertion order assigned by the clock; keeps ties deterministic across snapshots. `undefined`
+   * (written, left out of JSON) until the interpreter has queued the timer.
+   */
   seq?: number;
   kind: 'overdue' | 'event';
+  /** The event an `event` timer sends; `undefined` (written, left out of JSON) for `overdue` ones. */
   event?: string;
   step: string;
 }
@@ -307,7 +315,9 @@ export interface TransitionContext {
 }
 
 /**
- * Side effects a transition asks the interpreter to perform.
+ * Side effects a transition asks the interpreter to perform. The kernel builds every kind with
+ * the fields of all kinds (`type`, `instanceId`, `timerId`, `timer`, `name`, `event`), those of the
+ * other kinds `undefined`: one object shape for the code that runs them.
  *
  * @example
  * const e: Effect = { type: 'cancel', timerId: 'rga_1#2' };
