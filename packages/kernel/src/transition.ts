@@ -112,7 +112,8 @@ function missingPayload(chosen: Chosen & { ok: true }, input: EventInput): Chose
 }
 
 /** The event's reason from `payload.reasons` (strings or `{ code?, text }`): texts joined, the code kept when there is one reason. */
-function reasonOf(payload: Record<string, unknown>): Reason | null {
+function reasonOf(payload: Record<string, unknown> | undefined): Reason | null {
+  if (payload === undefined) return null;
   const raw = payload['reasons'] ?? payload['reason'];
   if (raw === undefined || raw === null) return null;
   if (!Array.isArray(raw)) return onlyReason(raw);
@@ -131,7 +132,8 @@ function onlyReason(r: unknown): Reason {
   return only.code === undefined ? { text: only.text } : { code: only.code, text: only.text };
 }
 
-function hasFields(payload: Record<string, unknown>): boolean {
+function hasFields(payload: Record<string, unknown> | undefined): payload is Record<string, unknown> {
+  if (payload === undefined) return false;
   for (const key in payload) if (Object.hasOwn(payload, key)) return true;
   return false;
 }
@@ -169,6 +171,7 @@ function enter(
   ctx: TransitionContext,
   effects: Effect[],
   startedOn: IsoDate | undefined,
+  currentStep: string | undefined,
 ): WorkflowInstance {
   const target = cm.states.get(t.to);
   if (target === undefined) throw unknownState(cm, t.to);
@@ -179,13 +182,13 @@ function enter(
   const step = target.step;
   let deadline = instance.deadline;
   let timer = instance.timer;
-  if (step === undefined || deadline?.step !== step || mode !== 'keep') {
+  if (step === undefined || currentStep !== step || mode !== 'keep') {
     if (timer) effects.push(cancelEffect(instance.id, timer.id));
-    const previousDue = deadline?.step === step ? deadline?.dueDate : undefined;
     deadline = null;
     timer = null;
     if (step !== undefined && mode !== 'clear') {
-      const computed = stepDeadline(cm, target, instance, mode, mode === 'extend' ? previousDue : startedOn, data, ctx);
+      const from = mode === 'extend' ? previousDue(instance, step) : startedOn;
+      const computed = stepDeadline(cm, target, instance, mode, from, data, ctx);
       deadline = computed.deadline;
       const expiry = target.expiryEvent;
       timer = pendingTimer(`${instance.id}#${seq}`, computed.dueAtMs, step, expiry === null ? 'overdue' : 'event', expiry === null ? undefined : expiry);
@@ -194,13 +197,31 @@ function enter(
   }
   const at = formatInstant(ctx.now);
   const payload = input.payload;
+  // `reasonOf` and `hasFields` take `undefined` themselves: called for every event (creations,
+  // without a payload, included), their call sites are not first reached by optimized code.
   const event = workflowEvent(
-    seq, t.eventType ?? 'state_changed', at, input.actor, from, t.to, payload === undefined ? null : reasonOf(payload), deadline,
-    from === null ? undefined : input.type, payload !== undefined && hasFields(payload) ? payload : undefined,
+    seq, t.eventType ?? 'state_changed', at, input.actor, from, t.to, reasonOf(payload), deadline,
+    from === null ? undefined : input.type, hasFields(payload) ? payload : undefined,
   );
   effects.push(emitEffect(instance.id, event));
   if (t.actions !== undefined) for (const name of t.actions) effects.push(actionEffect(instance.id, name, event));
   return instanceWith(instance, t.to, at, deadline, appended(instance.events, event), data, timer);
+}
+
+/**
+ * The step of the instance's running deadline, read by the callers of `enter` that transition an
+ * existing instance: `enter` itself is first optimized on creations, which have none, and reading
+ * it there deoptimized it on the year's first transition.
+ */
+function stepOf(instance: WorkflowInstance): string | undefined {
+  const deadline = instance.deadline;
+  return deadline === null ? undefined : deadline.step;
+}
+
+/** The due date of the instance's deadline when it is the step's (an `extend` runs from it). */
+function previousDue(instance: WorkflowInstance, step: string): IsoDate | undefined {
+  const deadline = instance.deadline;
+  return deadline?.step === step ? deadline.dueDate : undefined;
 }
 
 function unknownState(cm: CompiledMachine, state: string): KernelError {
@@ -242,7 +263,7 @@ function chainAlways(cm: CompiledMachine, instance: WorkflowInstance, ctx: Trans
     const input: EventInput = { type: always, actor: CLOCK, payload: undefined };
     const chosen = select(cm, current, input, ctx);
     if (!chosen.ok) return current;
-    current = enter(cm, current, chosen.t, input, current.state, ctx, effects, undefined);
+    current = enter(cm, current, chosen.t, input, current.state, ctx, effects, undefined, stepOf(current));
   }
   throw new KernelError('ALWAYS_LOOP', `状态机 ${cm.id} 的自动转换形成循环`, `Machine ${cm.id} loops through always-events`);
 }
@@ -288,7 +309,7 @@ export function acceptedEvents(machine: MachineDefinition, instance: WorkflowIns
     const input: EventInput = { type, actor, payload: undefined };
     const chosen = choose(cm, instance, input, dry);
     // A calendar that cannot count the step entered refuses the event (`guarded`); nothing else is kept.
-    return chosen.ok && guarded(instance.state, type, () => ({ ok: true, instance: enter(cm, instance, chosen.t, input, instance.state, dry, [], undefined), effects: [] })).ok;
+    return chosen.ok && guarded(instance.state, type, () => ({ ok: true, instance: enter(cm, instance, chosen.t, input, instance.state, dry, [], undefined, stepOf(instance)), effects: [] })).ok;
   });
 }
 
@@ -324,7 +345,7 @@ export function transition(
     const chosen = select(cm, instance, input, ctx);
     if (!chosen.ok) return { ok: false, error: refusalError(machine, instance, input, ctx, chosen) };
     const effects: Effect[] = [];
-    const next = enter(cm, instance, chosen.t, input, instance.state, ctx, effects, undefined);
+    const next = enter(cm, instance, chosen.t, input, instance.state, ctx, effects, undefined, stepOf(instance));
     return { ok: true, instance: followAlways(cm, next, ctx, effects), effects };
   } catch (err) {
     return calendarRefusal(err, instance.state, input.type);
@@ -366,7 +387,7 @@ export function createInstance(machine: MachineDefinition, init: CreateInput, ct
     };
     const effects: Effect[] = [];
     const input: EventInput = { type: 'create', actor: init.actor, payload: init.payload ? init.payload : undefined };
-    const entered = enter(cm, blank, cm.creation, input, null, ctx, effects, init.startedOn);
+    const entered = enter(cm, blank, cm.creation, input, null, ctx, effects, init.startedOn, undefined);
     return { ok: true, instance: followAlways(cm, entered, ctx, effects), effects };
   } catch (err) {
     return calendarRefusal(err, machine.initial, 'create');
