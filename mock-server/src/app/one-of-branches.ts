@@ -1,4 +1,4 @@
-import type { Ajv2020 } from 'ajv/dist/2020.js';
+import { _, type Ajv2020, type KeywordCxt } from 'ajv/dist/2020.js';
 import type { OpenApiDocument } from './platform-module.js';
 
 /**
@@ -18,14 +18,23 @@ export const ONE_OF_FIELDS = 'x-gdx-one-of-fields';
  * ```
  */
 export function registerOneOfFields(ajv: Ajv2020): void {
-  const check = (fields: readonly string[], data: Record<string, unknown>): boolean => {
-    const present = fields.filter((field) => data[field] !== undefined);
-    if (present.length === 1) return true;
-    check.errors = [{ keyword: ONE_OF_FIELDS, params: { fields, present } }];
-    return false;
-  };
-  check.errors = [] as { keyword: string; params: Record<string, unknown> }[];
-  ajv.addKeyword({ keyword: ONE_OF_FIELDS, type: 'object', schemaType: 'array', errors: true, validate: check });
+  // Defined by the code it generates (not a `validate` function), so that a validator written
+  // out as ajv standalone code at build time carries it (decision 0027).
+  ajv.addKeyword({
+    keyword: ONE_OF_FIELDS,
+    type: 'object',
+    schemaType: 'array',
+    error: {
+      message: 'must have exactly one of the fields',
+      params: ({ schemaCode, params }) => _`{fields: ${schemaCode}, present: ${params.present}}`,
+    },
+    code(cxt: KeywordCxt) {
+      const { gen, data, schemaCode } = cxt;
+      const present = gen.const('present', _`${schemaCode}.filter((field) => ${data}[field] !== undefined)`);
+      cxt.setParams({ present });
+      cxt.fail(_`${present}.length !== 1`);
+    },
+  });
 }
 
 type Schema = Record<string, unknown>;
