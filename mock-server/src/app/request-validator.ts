@@ -1,14 +1,14 @@
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
 import { loadBundledSpec, SPEC_NAMES } from '@gdx/openapi';
 import type { FieldError } from '@gdx/protocol';
+import { loadGeneratedValidators } from '#generated-validators';
 import type { OpenApiDocument } from './platform-module.js';
 import type { SpecOperation } from './spec-operations.js';
 import { messageForKeyword } from './validation-messages.js';
-import { registerOneOfFields, withSelectedBranches } from './one-of-branches.js';
 import { MAX_FIELD_ERRORS, toFieldErrors } from './field-errors.js';
-import { registerDomainFormats, withDomainFormats } from './domain-formats.js';
 import { unknownQueryParameters } from './unknown-parameters.js';
+import type { GeneratedCheck, GeneratedOperations } from './generated-validators-types.js';
+import { checkedDocument, documentFingerprint, documentId, operationSchemas, validatorAjv } from './validator-schemas.js';
 
 /** Validated, coerced input of one request, or the field errors. */
 export type ValidationOutcome =
@@ -40,34 +40,6 @@ export interface RequestValidator {
   validate(input: ValidationInput): ValidationOutcome;
 }
 
-// ajv-formats is CommonJS; under NodeNext its default export is the module object.
-const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
-
-/** Rewrites the document's local `$ref`s (`#/components/...`) to point into the registered document. */
-function rebase(value: unknown, base: string): unknown {
-  if (Array.isArray(value)) return value.map((v) => rebase(v, base));
-  if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = k === '$ref' && typeof v === 'string' && v.startsWith('#') ? base + v : rebase(v, base);
-  return out;
-}
-
-function newAjv(coerce: boolean): Ajv2020 {
-  const ajv = new Ajv2020({
-    strict: false,
-    allErrors: true,
-    validateSchema: false,
-    logger: false,
-    // The failing schema comes with each error: its example explains a pattern.
-    verbose: true,
-    ...(coerce ? { coerceTypes: 'array' as const, useDefaults: true } : {}),
-  });
-  addFormats(ajv);
-  registerDomainFormats(ajv);
-  registerOneOfFields(ajv);
-  return ajv;
-}
-
 /** How many compiled documents are kept: the six bundled contracts plus a few of a test's own. */
 const COMPILED_DOCUMENTS = 16;
 /** Validators by document (name, operations, content), least recently used first. */
@@ -75,15 +47,18 @@ const compiled = new Map<string, ReadonlyMap<string, RequestValidator>>();
 
 /**
  * The validators of every operation of a document (ajv, JSON Schema 2020-12). For a bundled
- * contract each is compiled on its operation's first request; any other document is compiled
- * whole at once, so a schema that cannot compile throws here. Query values are coerced to their
- * schema types and defaults are filled in; a query parameter the operation does not declare is
- * refused.
+ * contract, unchanged, they are the ajv standalone code the build generated
+ * (`scripts/generate-validators.mjs`), loaded on the first request to one of its operations; for
+ * a bundled contract without generated code (a browser, an unbuilt checkout) each is compiled on
+ * its operation's first request; any other document is compiled whole at once, so a schema that
+ * cannot compile throws here. Query values are coerced to their schema types and defaults are
+ * filled in; a query parameter the operation does not declare is refused.
  *
- * Compiling a contract costs ~100 ms of CPU, ~0.5 s for the six of an app, and every app parses
- * its own copy of the documents: the validators of a document with the same content are shared
- * by every app of the process (they keep no state between calls), so that a process creating
- * many apps — a test suite, the bench — compiles each contract once (issue 12).
+ * Compiling a contract costs ~100 ms of CPU, ~0.5 s for the six of an app (the registration's
+ * submission alone ~60 ms of the bench's first creates), and every app parses its own copy of
+ * the documents: the validators of a document with the same content are shared by every app of
+ * the process (they keep no state between calls), so that a process creating many apps — a test
+ * suite, the bench — loads or compiles each contract once (issue 12, decision 0027).
  *
  * @example
  * ```ts
@@ -101,21 +76,23 @@ export function compileValidators(doc: OpenApiDocument, name: string, operations
     compiled.set(key, known);
     return known;
   }
-  const fresh = compileDocument(doc, name, operations);
+  const bundled = bundledContractOf(docText);
+  const compiler = (): ChecksSource => new OperationCompiler(doc, name);
+  const fresh = compileDocument(operations, () => (bundled === name ? generatedChecks(name, docText, compiler) : undefined) ?? compiler());
   // A document of its own (a custom platform's, a changed contract) is compiled now, so that a
   // schema that cannot compile (an unresolvable `$ref`) fails `createApp`, not its first request.
-  if (!isBundledContract(docText)) for (const validator of fresh.values()) validator.compile();
+  if (bundled === undefined) for (const validator of fresh.values()) validator.compile();
   compiled.set(key, fresh);
   if (compiled.size > COMPILED_DOCUMENTS) compiled.delete(compiled.keys().next().value!);
   return fresh;
 }
 
-let bundledTexts: ReadonlySet<string> | undefined;
+let bundledTexts: ReadonlyMap<string, string> | undefined;
 
-/** Whether a document is one of the bundled contracts, unchanged: those compile (CI compiles every operation of them). */
-function isBundledContract(docText: string): boolean {
-  bundledTexts ??= new Set(SPEC_NAMES.map((spec) => JSON.stringify(loadBundledSpec(spec))));
-  return bundledTexts.has(docText);
+/** The name of the bundled contract a document is, unchanged (those compile: CI compiles every operation of them), else `undefined`. */
+function bundledContractOf(docText: string): string | undefined {
+  bundledTexts ??= new Map(SPEC_NAMES.map((spec) => [JSON.stringify(loadBundledSpec(spec)), spec]));
+  return bundledTexts.get(docText);
 }
 
 /** A validator compiled on its first use, or now with `compile()`. */
@@ -123,68 +100,96 @@ interface LazyValidator extends RequestValidator {
   compile(): RequestValidator;
 }
 
-function compileDocument(doc: OpenApiDocument, name: string, operations: readonly SpecOperation[]): Map<string, LazyValidator> {
-  let compiler: OperationCompiler | undefined;
+/** The path, query and body checks of one operation; a part the operation does not have is `undefined`. */
+interface OperationChecks {
+  path: GeneratedCheck | undefined;
+  query: GeneratedCheck | undefined;
+  body: GeneratedCheck | undefined;
+}
+
+/** Where a document's checks come from: the build's generated code or ajv at runtime. */
+interface ChecksSource {
+  checks(op: SpecOperation): OperationChecks;
+}
+
+/**
+ * Each operation's validator is made on its first request, not when the app is made: a
+ * `gdx-mock` process spent ~1.4 s of its ~2.5 s start compiling all ~300 operations, most of
+ * which a test or a client never calls (issue 12). `source` is asked once, then, by the first.
+ */
+function compileDocument(operations: readonly SpecOperation[], source: () => ChecksSource): Map<string, LazyValidator> {
+  let checks: ChecksSource | undefined;
   const result = new Map<string, LazyValidator>();
   for (const op of operations) {
     let validator: RequestValidator | undefined;
-    // Compiled on the operation's first request, not when the app is made: a `gdx-mock` process
-    // spent ~1.4 s of its ~2.5 s start compiling all ~300 operations, most of which a test or a
-    // client never calls (issue 12); the first call of an operation takes a few ms more instead.
-    const compile = (): RequestValidator => (validator ??= (compiler ??= new OperationCompiler(doc, name)).compile(op));
+    const compile = (): RequestValidator => (validator ??= operationValidator(op, (checks ??= source()).checks(op)));
     result.set(op.operationId, { compile, validate: (input) => compile().validate(input) });
   }
   return result;
 }
 
+/**
+ * The generated checks of the bundled contract `name`, if the build wrote them for this very
+ * document (its fingerprint); an operation they lack (none should) is compiled.
+ */
+function generatedChecks(name: string, docText: string, compiler: () => ChecksSource): ChecksSource | undefined {
+  const generated: GeneratedOperations | undefined = loadGeneratedValidators(name, documentFingerprint(docText));
+  if (generated === undefined) return undefined;
+  let fallback: ChecksSource | undefined;
+  return {
+    checks(op) {
+      const parts = Object.hasOwn(generated, op.operationId) ? generated[op.operationId] : undefined;
+      if (parts === undefined) return (fallback ??= compiler()).checks(op);
+      const [path, query, body] = parts;
+      return { path: path ?? undefined, query: query ?? undefined, body: body ?? undefined };
+    },
+  };
+}
+
 /** The two ajv instances of one document (plain for bodies, coercing for parameters), with the document registered. */
-class OperationCompiler {
-  readonly #base: string;
-  readonly #plain = newAjv(false);
-  readonly #coercing = newAjv(true);
+class OperationCompiler implements ChecksSource {
+  readonly #name: string;
+  readonly #plain: Ajv2020 = validatorAjv(false);
+  readonly #coercing: Ajv2020 = validatorAjv(true);
 
   constructor(doc: OpenApiDocument, name: string) {
-    this.#base = `gdx:${name}`;
-    const checked = withSelectedBranches(withDomainFormats(doc));
-    this.#plain.addSchema(checked as object, this.#base);
-    this.#coercing.addSchema(checked as object, this.#base);
+    this.#name = name;
+    const checked = checkedDocument(doc);
+    this.#plain.addSchema(checked as object, documentId(name));
+    this.#coercing.addSchema(checked as object, documentId(name));
   }
 
-  compile(op: SpecOperation): RequestValidator {
-    const base = this.#base;
-    // An operation without parameters of a kind skips that check (and its copy) on every request.
-    const group = (where: 'path' | 'query'): ValidateFunction | undefined => {
-      const params = op.parameters.filter((p) => p.in === where);
-      if (params.length === 0) return undefined;
-      return this.#coercing.compile({
-        type: 'object',
-        properties: Object.fromEntries(params.map((p) => [p.name, rebase(p.schema, base)])),
-        required: params.filter((p) => p.required || where === 'path').map((p) => p.name),
-      });
-    };
-    const pathCheck = group('path');
-    const queryCheck = group('query');
-    const declaredQuery = op.parameters.filter((p) => p.in === 'query').map((p) => p.name);
-    const { operationId } = op;
-    const bodyCheck = op.jsonBody ? this.#plain.compile(rebase(op.jsonBody.schema, base) as object) : undefined;
-    const bodyRequired = op.jsonBody?.required === true;
+  checks(op: SpecOperation): OperationChecks {
+    const { path, query, body } = operationSchemas(op, this.#name);
     return {
-      validate({ params, query, body, hasBody, replaying, ignored }) {
-        const errors: FieldError[] = replaying ? [] : unknownQueryParameters(query, operationId, declaredQuery, ignored);
-        // Coercion writes into the data: path values are copied (the caller keeps strings), the
-        // query record is the caller's own fresh parse and is coerced in place.
-        if (pathCheck) {
-          const pathData: Record<string, unknown> = { ...params };
-          if (!pathCheck(pathData)) errors.push(...toFieldErrors(pathCheck.errors, '/path'));
-        }
-        const queryData: Record<string, unknown> = query;
-        if (queryCheck && !queryCheck(queryData)) errors.push(...toFieldErrors(queryCheck.errors, '/query'));
-        if (bodyCheck && (hasBody || bodyRequired)) {
-          if (!hasBody) errors.push({ pointer: '', ...messageForKeyword('required') });
-          else if (!bodyCheck(body)) errors.push(...toFieldErrors(bodyCheck.errors, ''));
-        }
-        return errors.length > 0 ? { ok: false, errors: errors.slice(0, MAX_FIELD_ERRORS) } : { ok: true, query: queryData };
-      },
+      path: path && this.#coercing.compile(path),
+      query: query && this.#coercing.compile(query),
+      body: body && this.#plain.compile(body),
     };
   }
+}
+
+/** One operation's validator over its checks: unknown query parameters, then path, query and body errors, in that order. */
+function operationValidator(op: SpecOperation, { path: pathCheck, query: queryCheck, body: bodyCheck }: OperationChecks): RequestValidator {
+  const declaredQuery = op.parameters.filter((p) => p.in === 'query').map((p) => p.name);
+  const { operationId } = op;
+  const bodyRequired = op.jsonBody?.required === true;
+  return {
+    validate({ params, query, body, hasBody, replaying, ignored }) {
+      const errors: FieldError[] = replaying ? [] : unknownQueryParameters(query, operationId, declaredQuery, ignored);
+      // Coercion writes into the data: path values are copied (the caller keeps strings), the
+      // query record is the caller's own fresh parse and is coerced in place.
+      if (pathCheck) {
+        const pathData: Record<string, unknown> = { ...params };
+        if (!pathCheck(pathData)) errors.push(...toFieldErrors(pathCheck.errors, '/path'));
+      }
+      const queryData: Record<string, unknown> = query;
+      if (queryCheck && !queryCheck(queryData)) errors.push(...toFieldErrors(queryCheck.errors, '/query'));
+      if (bodyCheck && (hasBody || bodyRequired)) {
+        if (!hasBody) errors.push({ pointer: '', ...messageForKeyword('required') });
+        else if (!bodyCheck(body)) errors.push(...toFieldErrors(bodyCheck.errors, ''));
+      }
+      return errors.length > 0 ? { ok: false, errors: errors.slice(0, MAX_FIELD_ERRORS) } : { ok: true, query: queryData };
+    },
+  };
 }
