@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { loadBundledSpec, SPEC_NAMES } from '@gdx/openapi';
 import { loadGeneratedValidators } from '#generated-validators';
 import type { OpenApiDocument } from '../../src/app/platform-module.js';
@@ -60,6 +61,26 @@ function run(validators: ReadonlyMap<string, { validate(input: ValidationInput):
 }
 
 describe('validators generated at build time', () => {
+  // First in the file: the validators of a document are kept for the process once made.
+  it('serve the bundled contracts: validating a request compiles nothing', () => {
+    const compile = vi.spyOn(Ajv2020.prototype, 'compile');
+    try {
+      for (const name of SPEC_NAMES) {
+        const doc = loadBundledSpec(name);
+        const operations = readSpecOperations(doc);
+        const validators = compileValidators(doc, name, operations);
+        for (const op of operations) validators.get(op.operationId)!.validate(inputsOf(doc, op)[0]!);
+      }
+      expect(compile).not.toHaveBeenCalled();
+      // A document that is not a bundled contract is compiled by ajv (whole, at once).
+      const own = { ...loadBundledSpec('catalog'), 'x-gdx-own-document': true } as OpenApiDocument;
+      compileValidators(own, 'catalog', readSpecOperations(own));
+      expect(compile).toHaveBeenCalled();
+    } finally {
+      compile.mockRestore();
+    }
+  });
+
   it.each(SPEC_NAMES)('answer what validators compiled at runtime answer (%s, every operation)', (name) => {
     const doc = loadBundledSpec(name);
     const operations = readSpecOperations(doc);
