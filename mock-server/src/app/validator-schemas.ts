@@ -1,3 +1,8 @@
+// What a request's validators are compiled from, shared by the runtime compiler
+// (`request-validator.ts`) and the build step that writes the bundled contracts' validators as
+// ajv standalone code (`scripts/generate-validators.mjs`, decision 0027): both must compile the
+// same schemas with the same options, or a generated validator would answer other field errors
+// than a compiled one.
 import { Ajv2020, type Options } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import type { OpenApiDocument } from './platform-module.js';
@@ -7,14 +12,6 @@ import { registerDomainFormats, withDomainFormats } from './domain-formats.js';
 
 // ajv-formats is CommonJS; under NodeNext its default export is the module object.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
-
-/**
- * What a request's validators are compiled from, shared by the runtime compiler
- * (`request-validator.ts`) and the build step that writes the bundled contracts' validators as
- * ajv standalone code (`scripts/generate-validators.mjs`): both must compile the same schemas
- * with the same options, or a generated validator would answer other field errors than a
- * compiled one.
- */
 
 /**
  * An ajv instance as the mock's validators need it: JSON Schema 2020-12, every error (`allErrors`)
