@@ -1,4 +1,4 @@
-import { HEADERS, requestId as newRequestId, verifySignature, type NonceStore, type ProblemCode } from '@gdx/protocol';
+import { HEADERS, requestId as newRequestId, verifySignature, type FieldError, type ProblemCode } from '@gdx/protocol';
 import type { CommandEntry, CommandLog, SignedBy } from '../persistence/journal-entry.js';
 import { PROBE_INTERVAL_MS } from '../persistence/journal.js';
 import { DataDirDamagedError, StorageUnavailableError } from '../persistence/store.js';
@@ -6,13 +6,13 @@ import { DEFAULT_SANDBOX_ID, type SandboxRegistry } from '../sandbox/registry.js
 import type { Sandbox } from '../sandbox/sandbox.js';
 import type { FaultDecision } from '../sandbox/faults.js';
 import type { QuotaGuard } from '../sandbox/quotas.js';
-import type { Execution, IdempotencyOutcome, StoredAnswer } from '../sandbox/idempotency-store.js';
+import { SETTLED, type Execution, type IdempotencyOutcome, type StoredAnswer } from '../sandbox/idempotency-store.js';
 import type { DispatchMeta, DispatchRequest, DispatchResponse } from './dispatch-types.js';
 import { executeOperation, isProblemResult, type ProblemResult } from './execute-operation.js';
 import { CURRENT_REVISION, type Organisation, type OperationResult, type PlatformModule } from './platform-module.js';
 import { problemResponse, type ProblemResultOptions } from './problem-response.js';
 import { signatureHelpProblem } from './signature-help.js';
-import { parseQuery, readJsonBody } from './request-body.js';
+import { parseQuery, readJsonBody, type BodyOutcome, type ReadOptions } from './request-body.js';
 import { requestOrigin, transportOrigin } from './request-origin.js';
 import type { CoreRoute } from './route-table.js';
 import type { Router } from './router.js';
@@ -22,8 +22,9 @@ import type { ServiceStatus } from './sim/service-status.js';
 import type { SimResult } from './sim/sim-route.js';
 import { isRead } from './read-methods.js';
 import { createdLocation } from './created-location.js';
-import { fingerprintOf, firstFormFingerprint, idempotencySlot, pathInSandbox } from './idempotency-slot.js';
+import { fingerprintOf, firstFormFingerprint, idempotencySlot, pathInSandbox, type IdempotencySlot } from './idempotency-slot.js';
 import { deletedSandboxProblem, reusedKeyProblem } from './reused-key-problem.js';
+import { SignatureCheck } from './signature-check.js';
 
 /** What the request flow needs from its app. */
 export interface DispatcherDeps {
@@ -81,6 +82,8 @@ interface Prepared {
  */
 export class Dispatcher {
   readonly #deps: DispatcherDeps;
+  /** The verifier's input, reused by every live request (a check runs within one synchronous call). */
+  readonly #check = new SignatureCheck();
 
   constructor(deps: DispatcherDeps) {
     this.#deps = deps;
@@ -189,7 +192,6 @@ export class Dispatcher {
 
   #complete(req: DispatchRequest, prepared: Prepared, replay: ReplayInput | undefined, meta: DispatchMeta): { response: DispatchResponse; durable: Promise<void> } {
     const { route, sandbox, params, requestId } = prepared;
-    const fail = (code: ProblemCode, options: ProblemResultOptions = {}) => ({ response: problemResponse(code, options, requestId, req.path), durable: DONE });
     const appKey = req.headers[HEADERS.appKey];
     if (appKey !== undefined && route.kind === 'platform' && sandbox) {
       meta.appKey = appKey;
@@ -210,23 +212,11 @@ export class Dispatcher {
         const s = replay.entry.signature;
         if (s) sandbox.nonces.remember(s.appKey, s.nonce, s.expiresAt, now);
       } else {
-        // Sees the nonce the verifier accepts, so the journal entry can carry it.
-        const nonceStore: NonceStore = {
-          remember(appKey, nonce, expiresAt, at) {
-            signedBy = { appKey, nonce, expiresAt };
-            return sandbox.nonces.remember(appKey, nonce, expiresAt, at);
-          },
-        };
-        const verdict = verifySignature({
-          method: req.method,
-          url: `${req.prefix ?? ''}${req.path}${req.query ? `?${req.query}` : ''}`,
-          headers: req.headers,
-          body: req.body,
-          lookupSecret: (appKey) => sandbox.organisationByAppKey(appKey)?.appSecret,
-          now,
-          nonceStore,
-        });
-        if (!verdict.ok) return fail(verdict.code, verdict.help ? signatureHelpProblem(verdict.detail, verdict.help, req.headers[HEADERS.contentDigest]) : { detail: verdict.detail, errors: [verdict.error] });
+        const check = this.#check.start(req, sandbox, now);
+        const verdict = verifySignature(check);
+        // Sees the nonce the verifier accepted, so the journal entry can carry it.
+        signedBy = check.finish();
+        if (!verdict.ok) return refused(req, requestId, verdict.code, verdict.help ? signatureHelpProblem(verdict.detail, verdict.help, req.headers[HEADERS.contentDigest]) : { detail: verdict.detail, errors: [verdict.error] });
         caller = sandbox.organisationByAppKey(verdict.appKey);
         if (req.headers[HEADERS.signatureMethod] === 'HMAC-SHA256') signedSha256 = req.headers[HEADERS.contentDigest];
       }
@@ -235,42 +225,24 @@ export class Dispatcher {
     let body: unknown;
     let bodyText: string | undefined;
     if (route.jsonBody) {
-      const read = readJsonBody(req.body, req.headers['content-type'], { replaying: replay !== undefined });
-      if (read.kind === 'unsupported_media_type') return fail('UNSUPPORTED_MEDIA_TYPE', { detail: read.detail, errors: [read.error] });
-      if (read.kind === 'malformed') return fail('VALIDATION_FAILED', { detail: read.detail, errors: [read.error] });
-      if (read.kind === 'invalid') return fail('VALIDATION_FAILED', { detail: read.detail, errors: read.errors });
+      const read = readJsonBody(req.body, req.headers['content-type'], replay === undefined ? READ_LIVE : READ_REPLAYED);
       if (read.kind === 'json') {
         body = read.value;
         bodyText = read.text;
-      }
+      } else if (read.kind !== 'none') return refusedBody(req, requestId, read);
     }
 
     // Only writes take a key (the IETF draft scopes it to non-idempotent methods): a read has
     // nothing to replay, so its key is not looked at, not even checked.
     const idempotencyKey = isRead(req.method) ? undefined : req.headers[HEADERS.idempotencyKey];
-    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      return fail('IDEMPOTENCY_KEY_INVALID', { errors: [{ pointer: '/header/idempotency-key', code: 'PATTERN', message: { zh: '幂等键须为 1–255 个可见 ASCII 字符', en: 'The idempotency key must be 1–255 visible ASCII characters' } }] });
-    }
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) return refused(req, requestId, 'IDEMPOTENCY_KEY_INVALID', INVALID_KEY);
 
     const slot = idempotencyKey === undefined ? undefined : idempotencySlot(route, req.method, sandbox, this.#deps.registry, caller, idempotencyKey);
-    const answerOf = (outcome: Extract<IdempotencyOutcome, { answer: StoredAnswer }>) => {
-      const headers: Record<string, string> = { ...outcome.answer.headers, [HEADERS.requestId]: requestId };
-      if (outcome.kind === 'replayed') headers[HEADERS.idempotentReplayed] = 'true';
-      return { response: { status: outcome.answer.status, headers, body: outcome.answer.body }, durable: outcome.durable };
-    };
 
     let query: Record<string, unknown> = parseQuery(req.query);
     if (route.validator) {
-      const outcome = route.validator.validate({ params, query: query as Record<string, string | string[]>, body, hasBody: bodyText !== undefined, replaying: replay !== undefined, ...(this.#deps.ignoredQueryParameters ? { ignored: this.#deps.ignoredQueryParameters } : {}) });
-      if (!outcome.ok) {
-        // A retry of this very request, accepted under its key before a check refused it (by an
-        // older version, or with an `--ignore-query-parameter` dropped since), answers what was
-        // accepted: the write happened, and a 400 would tell the client it did not.
-        const kept = replay || !slot ? undefined : slot.store.kept(slot.scope, [fingerprintOf(req, bodyText, signedSha256), firstFormFingerprint(req, bodyText)]);
-        if (kept?.kind === 'replayed') return answerOf(kept);
-        const n = outcome.errors.length;
-        return fail('VALIDATION_FAILED', { detail: `${n} ${n === 1 ? 'field is' : 'fields are'} invalid`, errors: outcome.errors });
-      }
+      const outcome = route.validator.validate({ params, query: query as Record<string, string | string[]>, body, hasBody: bodyText !== undefined, replaying: replay !== undefined, ignored: this.#deps.ignoredQueryParameters });
+      if (!outcome.ok) return this.#invalid(req, requestId, outcome.errors, replay === undefined ? slot : undefined, bodyText, signedSha256);
       query = outcome.query;
     }
 
@@ -310,19 +282,84 @@ export class Dispatcher {
     };
 
     if (slot) {
-      const { store, scope, key } = slot;
-      let outcome = store.run(scope, fingerprintOf(req, bodyText, signedSha256), execute, replay !== undefined);
-      // A key kept from before the fingerprint's second form holds the first: compared in that form (nothing runs on a known key).
-      if (outcome.kind === 'conflict' && !outcome.known.includes('\n')) outcome = store.run(scope, firstFormFingerprint(req, bodyText), execute);
-      if (outcome.kind === 'conflict') return fail('IDEMPOTENCY_KEY_REUSED', reusedKeyProblem(key, outcome.known, req.method, `${pathInSandbox(req.path)}?${req.query}`));
-      if (outcome.kind === 'deleted') return fail('SANDBOX_DELETED', deletedSandboxProblem(key, outcome.sandboxId));
-      return answerOf(outcome);
+      const { store, scope } = slot;
+      const fingerprint = fingerprintOf(req, bodyText, signedSha256);
+      // A replayed journal entry always executes (see `IdempotencyStore.run`); a live request runs
+      // only under a key not known, in this same turn.
+      const known = replay ? undefined : store.known(scope, fingerprint);
+      if (known === undefined) return answerOf(store.record(scope, fingerprint, execute()), requestId);
+      return this.#keyed(req, requestId, slot, known, bodyText);
     }
     const { answer, durable } = execute();
     // The answer was rendered for this request alone: it takes the request id in place.
     answer.headers[HEADERS.requestId] = requestId;
     return { response: answer, durable };
   }
+
+  /**
+   * A request under a key the store knows: the kept answer, or `IDEMPOTENCY_KEY_REUSED` /
+   * `SANDBOX_DELETED`. A key kept from before the fingerprint's second form holds the first: it
+   * is compared in that form (nothing runs on a known key).
+   */
+  #keyed(req: DispatchRequest, requestId: string, slot: IdempotencySlot, known: IdempotencyOutcome, bodyText: string | undefined): Completed {
+    const { store, scope, key } = slot;
+    let outcome = known;
+    if (outcome.kind === 'conflict' && !outcome.known.includes('\n')) outcome = store.known(scope, firstFormFingerprint(req, bodyText)) ?? outcome;
+    if (outcome.kind === 'conflict') return refused(req, requestId, 'IDEMPOTENCY_KEY_REUSED', reusedKeyProblem(key, outcome.known, req.method, `${pathInSandbox(req.path)}?${req.query}`));
+    if (outcome.kind === 'deleted') return refused(req, requestId, 'SANDBOX_DELETED', deletedSandboxProblem(key, outcome.sandboxId));
+    return answerOf(outcome, requestId);
+  }
+
+  /**
+   * The 400 of a request its validator refused. A retry of this very request, accepted under its
+   * key before a check refused it (by an older version, or with an `--ignore-query-parameter`
+   * dropped since), answers what was accepted: the write happened, and a 400 would tell the
+   * client it did not. `slot` is `undefined` while replaying.
+   */
+  #invalid(req: DispatchRequest, requestId: string, errors: FieldError[], slot: IdempotencySlot | undefined, bodyText: string | undefined, signedSha256: string | undefined): Completed {
+    const kept = slot?.store.kept(slot.scope, [fingerprintOf(req, bodyText, signedSha256), firstFormFingerprint(req, bodyText)]);
+    if (kept?.kind === 'replayed') return answerOf(kept, requestId);
+    const n = errors.length;
+    return refused(req, requestId, 'VALIDATION_FAILED', { detail: `${n} ${n === 1 ? 'field is' : 'fields are'} invalid`, errors });
+  }
+}
+
+/** What `#complete` answers: the response, and when it may be sent (its journal entry durable). */
+interface Completed {
+  response: DispatchResponse;
+  durable: Promise<void>;
+}
+
+/** How the body of a live request is read, and of a replayed journal entry (see `ReadOptions`). */
+const READ_LIVE: ReadOptions = { replaying: false };
+const READ_REPLAYED: ReadOptions = { replaying: true };
+
+/** The field error of an `Idempotency-Key` that is not 1–255 visible ASCII characters. */
+const INVALID_KEY: ProblemResultOptions = {
+  errors: [{ pointer: '/header/idempotency-key', code: 'PATTERN', message: { zh: '幂等键须为 1–255 个可见 ASCII 字符', en: 'The idempotency key must be 1–255 visible ASCII characters' } }],
+};
+
+/** A refusal of the core (before any handler runs): nothing to wait for. */
+function refused(req: DispatchRequest, requestId: string, code: ProblemCode, options: ProblemResultOptions): Completed {
+  return { response: problemResponse(code, options, requestId, req.path), durable: DONE };
+}
+
+/** The 415 or 400 of a body `readJsonBody` refused. */
+function refusedBody(req: DispatchRequest, requestId: string, read: Exclude<BodyOutcome, { kind: 'none' | 'json' }>): Completed {
+  if (read.kind === 'unsupported_media_type') return refused(req, requestId, 'UNSUPPORTED_MEDIA_TYPE', { detail: read.detail, errors: [read.error] });
+  if (read.kind === 'malformed') return refused(req, requestId, 'VALIDATION_FAILED', { detail: read.detail, errors: [read.error] });
+  return refused(req, requestId, 'VALIDATION_FAILED', { detail: read.detail, errors: read.errors });
+}
+
+/**
+ * The response of a keyed request from its store's outcome: the stored answer's status and body,
+ * a copy of its headers with this request's id (and `Idempotent-Replayed` for a replay).
+ */
+function answerOf(outcome: Extract<IdempotencyOutcome, { answer: StoredAnswer }>, requestId: string): Completed {
+  const headers: Record<string, string> = Object.assign({}, outcome.answer.headers);
+  headers[HEADERS.requestId] = requestId;
+  if (outcome.kind === 'replayed') headers[HEADERS.idempotentReplayed] = 'true';
+  return { response: { status: outcome.answer.status, headers, body: outcome.answer.body }, durable: outcome.durable };
 }
 
 /** The 405 answer: the methods the path takes, in `Allow` and in both languages. */
@@ -374,8 +411,8 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** The settled promise of an answer with nothing to wait for (no journal write). */
-const DONE: Promise<void> = Promise.resolve();
+/** The settled promise of an answer with nothing to wait for (no journal write); the idempotency store knows it. */
+const DONE: Promise<void> = SETTLED;
 
 /** The problem answer of an injected `rate_limit` or `server_error` fault, or a dropped connection. */
 function faultAnswer(outcome: NonNullable<FaultDecision['outcome']>, requestId: string, instance: string): DispatchResponse {
@@ -400,8 +437,11 @@ function render(result: OperationResult | ProblemResult, requestId: string, inst
     return { status: r.status, headers, body: String(r.body) };
   }
   // The request id is added per response, so a stored answer replays under the new request's id.
-  const location = result.location === undefined ? undefined : { location: locate(result.location) };
-  if (result.body === undefined && result.json === undefined) return { status: result.status, headers: { ...result.headers, ...location }, body: '' };
-  const headers: Record<string, string> = { 'content-type': JSON_TYPE, ...result.headers, ...location };
-  return { status: result.status, headers, body: result.json ?? JSON.stringify(result.body) };
+  // Headers are assigned in the order a spread of `content-type`, the handler's and `location`
+  // would give, without copying through spreads.
+  const empty = result.body === undefined && result.json === undefined;
+  const headers: Record<string, string> = empty ? {} : { 'content-type': JSON_TYPE };
+  if (result.headers !== undefined) Object.assign(headers, result.headers);
+  if (result.location !== undefined) headers.location = locate(result.location);
+  return { status: result.status, headers, body: empty ? '' : (result.json ?? JSON.stringify(result.body)) };
 }

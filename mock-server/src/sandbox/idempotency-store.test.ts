@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IdempotencyStore, MAX_DELETED_KEYS } from './idempotency-store.js';
+import { IdempotencyStore, MAX_DELETED_KEYS, SETTLED } from './idempotency-store.js';
 
 const made = (owner: string) => () => ({ answer: { status: 201, headers: {}, body: `{"id":"${owner}"}` }, durable: Promise.resolve(), owner });
 
@@ -56,5 +56,35 @@ describe('IdempotencyStore: kept answers', () => {
     record.answer.headers.location = '/changed';
     const again = store.run('k', 'f', answerOf('never'));
     expect(again.kind === 'replayed' && again.answer.headers.location).toBe('/x');
+  });
+});
+
+describe('IdempotencyStore: known, then record (run split in two)', () => {
+  const answer = (status: number, body: string) => ({ status, headers: {}, body });
+
+  it('answers a key not known with undefined, then what record kept; refusals are not kept', () => {
+    const store = new IdempotencyStore();
+    expect(store.known('k', 'f')).toBeUndefined();
+    expect(store.record('k', 'f', { answer: answer(400, 'refused'), durable: SETTLED })).toMatchObject({ kind: 'fresh' });
+    expect(store.known('k', 'f')).toBeUndefined();
+    expect(store.record('k', 'f', { answer: answer(201, 'made'), durable: SETTLED })).toEqual({ kind: 'fresh', answer: answer(201, 'made'), durable: SETTLED });
+    expect(store.known('k', 'f')).toEqual({ kind: 'replayed', answer: answer(201, 'made'), durable: SETTLED });
+    expect(store.known('k', 'other')).toEqual({ kind: 'conflict', known: 'f' });
+    // The same answers as run gives.
+    expect(store.run('k', 'f', () => ({ answer: answer(201, 'never'), durable: SETTLED }))).toEqual(store.known('k', 'f'));
+  });
+
+  it('forgets a key whose journal write failed, and keeps one recorded since under it', async () => {
+    const store = new IdempotencyStore();
+    let fail: (error: Error) => void = () => undefined;
+    const failing = new Promise<void>((_, reject) => (fail = reject));
+    store.record('k', 'f', { answer: answer(201, 'lost'), durable: failing });
+    store.record('j', 'f', { answer: answer(201, 'lost'), durable: failing });
+    store.record('j', 'g', { answer: answer(201, 'kept'), durable: SETTLED });
+    fail(new Error('disk full'));
+    await expect(failing).rejects.toThrow('disk full');
+    await Promise.resolve();
+    expect(store.known('k', 'f')).toBeUndefined();
+    expect(store.known('j', 'g')).toMatchObject({ kind: 'replayed', answer: { body: 'kept' } });
   });
 });

@@ -24,6 +24,12 @@ export interface DeletedRecord {
   deleted: string;
 }
 
+/**
+ * The settled promise of an answer with nothing to wait for (no journal write). It never
+ * rejects, so the store sets no handler on it (no reaction queued per kept answer).
+ */
+export const SETTLED: Promise<void> = Promise.resolve();
+
 /** The most keys kept of deleted sandboxes; past it the oldest deleted one is forgotten (and its key makes a new sandbox again). */
 export const MAX_DELETED_KEYS = 10_000;
 
@@ -82,7 +88,7 @@ export class IdempotencyStore {
 
   /** A store holding `saved` (a snapshot's records, parsed for it alone: their answers are kept, not copied). */
   constructor(saved: readonly IdempotencyRecord[] = []) {
-    const durable = Promise.resolve();
+    const durable = SETTLED;
     for (const r of saved) {
       if ('deleted' in r) this.#markDeleted(r.scope, { fingerprint: r.fingerprint, deleted: r.deleted });
       else this.#keep(r.scope, { fingerprint: r.fingerprint, answer: r.answer, owner: r.owner, durable });
@@ -107,20 +113,40 @@ export class IdempotencyStore {
    * was acknowledged — a journal written before a route honoured keys may hold the same key twice.
    */
   run(scope: string, fingerprint: string, execute: () => Execution, replaying = false): IdempotencyOutcome {
-    const known = replaying ? undefined : this.#entries.get(scope);
-    if (known) {
-      if (known.fingerprint !== fingerprint) return { kind: 'conflict', known: known.fingerprint };
-      return 'deleted' in known ? { kind: 'deleted', sandboxId: known.deleted } : { kind: 'replayed', answer: known.answer, durable: known.durable };
-    }
-    const { answer, durable, owner } = execute();
+    return (replaying ? undefined : this.known(scope, fingerprint)) ?? this.record(scope, fingerprint, execute());
+  }
+
+  /**
+   * How a known key answers (`replayed`, `deleted`, or `conflict` for another request under it),
+   * running nothing; `undefined` for a key not known. With {@link IdempotencyStore.record} it is
+   * {@link IdempotencyStore.run} split in two, for a caller that executes in between without a
+   * callback (in the same turn: nothing else may record the key between the two calls).
+   */
+  known(scope: string, fingerprint: string): IdempotencyOutcome | undefined {
+    const known = this.#entries.get(scope);
+    if (known === undefined) return undefined;
+    if (known.fingerprint !== fingerprint) return { kind: 'conflict', known: known.fingerprint };
+    return 'deleted' in known ? { kind: 'deleted', sandboxId: known.deleted } : { kind: 'replayed', answer: known.answer, durable: known.durable };
+  }
+
+  /**
+   * Records what a key's first execution answered, if it was accepted (< 400), in place of what
+   * was kept under `scope` (a replayed journal entry may hold a key twice); a refusal is not kept.
+   */
+  record(scope: string, fingerprint: string, execution: Execution): Extract<IdempotencyOutcome, { kind: 'fresh' }> {
+    const { answer, durable } = execution;
     if (answer.status < 400) {
-      const entry: Entry = { fingerprint, answer, owner, durable };
+      const entry: Entry = { fingerprint, answer, owner: execution.owner, durable };
       this.#keep(scope, entry);
-      durable.catch(() => {
-        if (this.#entries.get(scope) === entry) this.#drop(scope);
-      });
+      // Only a journal write can fail: an answer with nothing to wait for needs no handler.
+      if (durable !== SETTLED) durable.catch(() => this.#dropIfStill(scope, entry));
     }
     return { kind: 'fresh', answer, durable };
+  }
+
+  /** Forgets `scope` if it still holds `entry` (its journal write failed). */
+  #dropIfStill(scope: string, entry: Entry): void {
+    if (this.#entries.get(scope) === entry) this.#drop(scope);
   }
 
   /**
