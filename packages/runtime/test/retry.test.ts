@@ -156,3 +156,22 @@ describe('retries', () => {
     expect(server.received).toHaveLength(1);
   });
 });
+
+describe('a call with no retry (maxRetries: 0)', () => {
+  it('is its one attempt: a transport that throws at once rejects the request with that error, asked once', async () => {
+    let sent = 0;
+    const boom = new Error('transport broke');
+    const once = new ApiClient({
+      baseUrl: 'http://platform.test/registration/v1',
+      maxRetries: 0,
+      transport: {
+        send() {
+          sent++;
+          throw boom;
+        },
+      },
+    });
+    await expect(once.request(submit, { idempotencyKey: 'k-1' })).rejects.toBe(boom);
+    expect(sent).toBe(1);
+  });
+});

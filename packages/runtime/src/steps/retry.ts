@@ -3,7 +3,7 @@ import { AbortError, ConnectionError, FetchNetworkError, TimeoutError } from '..
 import type { Emit } from '../logger.js';
 import type { TransportResponse } from '../transport/types.js';
 import { backoffDelay, retryAfterMs, type RetryPolicy } from './backoff.js';
-import type { Call, Step } from './types.js';
+import type { Call, Send, Step } from './types.js';
 
 const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
 /** Methods safe to repeat; POST and PATCH only when the call carries an idempotency key. */
@@ -17,7 +17,24 @@ const REPEATABLE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
  * apart from the retries of other failures. The caller's abort stops it at once, also while waiting.
  */
 export function retryStep(policy: RetryPolicy, now: () => number, emit: Emit | undefined): Step {
-  return (next) => async (call) => {
+  return (next) => {
+    const retrying = retryLoop(policy, now, emit, next);
+    // A call with no retry left (`maxRetries: 0`) is its one attempt: no loop, no extra await.
+    return (call) => (call.attempt >= call.maxRetries ? attemptOnce(next, call) : retrying(call));
+  };
+}
+
+/** The one attempt of a call that has no retry: what `next` answers, a synchronous throw as a rejection. */
+function attemptOnce(next: Send, call: Call): Promise<TransportResponse> {
+  try {
+    return next(call);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+function retryLoop(policy: RetryPolicy, now: () => number, emit: Emit | undefined, next: Send): Send {
+  return async (call) => {
     const repeatable = REPEATABLE_METHODS.has(call.method) || call.headers[HEADERS.idempotencyKey] !== undefined;
     // Counted apart: a blip after a retried 503 still gets its retry.
     let fetchNetworkRetries = 0;
