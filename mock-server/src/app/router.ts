@@ -13,12 +13,13 @@ export type RouteMatch<T> =
 
 interface Node<T> {
   literals: Map<string, Node<T>>;
-  param?: Node<T>;
+  /** `undefined` until a template has a parameter here: every node has the field from the start (one shape for `#walk`). */
+  param: Node<T> | undefined;
   /** Per method: the value and the names of the template's parameters, in order. */
   methods: Map<string, { value: T; names: string[] }>;
 }
 
-const newNode = <T>(): Node<T> => ({ literals: new Map(), methods: new Map() });
+const newNode = <T>(): Node<T> => ({ literals: new Map(), param: undefined, methods: new Map() });
 
 /**
  * A segment trie compiled once from the route table; a literal segment wins over a parameter
@@ -62,13 +63,15 @@ export class Router<T> {
 
   match(method: string, path: string): RouteMatch<T> {
     const values: string[] = [];
-    const node = this.#walk(this.#root, path.split('/').slice(1), 0, values);
+    // The segments after the leading slash: index 0 is the empty text before it.
+    const node = this.#walk(this.#root, path.split('/'), 1, values);
     if (!node) return { kind: 'not_found' };
     // HEAD is answered wherever GET is (RFC 9110 §9.3.2); the app leaves out the body.
     const route = node.methods.get(method) ?? (method === 'HEAD' ? node.methods.get('GET') : undefined);
     if (route === undefined) return { kind: 'method_not_allowed', allow: allowed(node.methods) };
     const params: Record<string, string> = {};
-    route.names.forEach((name, i) => (params[name] = values[i] ?? ''));
+    const { names } = route;
+    for (let i = 0; i < names.length; i++) params[names[i] as string] = values[i] ?? '';
     return { kind: 'found', value: route.value, params };
   }
 
