@@ -83,6 +83,19 @@ function pointerOf(frame: Frame | undefined, key: string | number): string {
 }
 
 /**
+ * Checks one member of a container `frame`: a number or string now, a container pushed onto
+ * `stack` for later. A module function (not a closure made per walk).
+ */
+function visit(stack: Frame[], errors: FieldError[], text: boolean, frame: Frame, key: string | number, child: unknown): void {
+  if (typeof child === 'number') {
+    if (!Number.isFinite(child)) errors.push({ pointer: pointerOf(frame, key), ...BODY_ERRORS.notFinite });
+  } else if (typeof child === 'string') {
+    const bad = text ? badText(child) : undefined;
+    if (bad) errors.push({ pointer: pointerOf(frame, key), ...bad });
+  } else if (child !== null && typeof child === 'object') stack.push({ value: child, parent: frame, key });
+}
+
+/**
  * Field errors for what JSON can carry but no schema should accept: numbers that parsed to
  * `±Infinity` (`1e309`; JSON has no way to write them and `JSON.stringify` turns them into
  * `null`) and keys named after `Object.prototype` members, at any depth; with `text`, also keys
@@ -112,19 +125,11 @@ export function jsonHazards(value: unknown, options: HazardOptions = {}): FieldE
   }
   if (value === null || typeof value !== 'object') return errors;
   const stack: Frame[] = [{ value, parent: undefined, key: '' }];
-  const visit = (frame: Frame, key: string | number, child: unknown): void => {
-    if (typeof child === 'number') {
-      if (!Number.isFinite(child)) errors.push({ pointer: pointerOf(frame, key), ...BODY_ERRORS.notFinite });
-    } else if (typeof child === 'string') {
-      const bad = text ? badText(child) : undefined;
-      if (bad) errors.push({ pointer: pointerOf(frame, key), ...bad });
-    } else if (child !== null && typeof child === 'object') stack.push({ value: child, parent: frame, key });
-  };
   while (stack.length > 0 && errors.length < MAX_FIELD_ERRORS) {
     const frame = stack.pop() as Frame;
     if (Array.isArray(frame.value)) {
       const items = frame.value as unknown[];
-      for (let i = 0; i < items.length; i++) visit(frame, i, items[i]);
+      for (let i = 0; i < items.length; i++) visit(stack, errors, text, frame, i, items[i]);
       continue;
     }
     const record = frame.value as Record<string, unknown>;
@@ -132,9 +137,10 @@ export function jsonHazards(value: unknown, options: HazardOptions = {}): FieldE
       if (PROTOTYPE_KEYS.has(key)) errors.push({ pointer: pointerOf(frame, key), ...BODY_ERRORS.prototypeKey });
       const bad = text ? badText(key) : undefined;
       if (bad) errors.push({ pointer: pointerOf(frame, key), ...bad });
-      visit(frame, key, record[key]);
+      visit(stack, errors, text, frame, key, record[key]);
     }
   }
+  if (errors.length === 0) return errors;
   // The walk is depth-first from the end: sorted by pointer, the answer is the same every time.
   return errors.sort((a, b) => (a.pointer < b.pointer ? -1 : a.pointer > b.pointer ? 1 : 0)).slice(0, MAX_FIELD_ERRORS);
 }

@@ -1,5 +1,5 @@
 import { readableHeaderValue, type FieldError } from '@gdx/protocol';
-import { jsonHazards, mayHoldBadText } from './json-hazards.js';
+import { jsonHazards, mayHoldBadText, type HazardOptions } from './json-hazards.js';
 import { isJsonType, mediaType } from './media-type.js';
 import { BODY_ERRORS } from './validation-messages.js';
 
@@ -29,6 +29,10 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 const isUtf8 = (charset: string): boolean => charset === 'utf-8' || charset === 'utf8';
 
 const JSON_TYPE = 'application/json';
+
+/** The hazard walk's two options, made once (not an object per body). */
+const CHECK_TEXT: HazardOptions = { text: true };
+const SKIP_TEXT: HazardOptions = { text: false };
 const CONTENT_TYPE = '/header/content-type';
 
 /** The 415 of a body that is not JSON (`shown`: its content type, quoted readable). */
@@ -89,7 +93,7 @@ export function readJsonBody(body: Uint8Array | string | undefined, contentType:
   } catch {
     return { kind: 'malformed', error: { pointer: '', ...BODY_ERRORS.malformed }, detail: 'the body is not valid JSON' };
   }
-  const errors = jsonHazards(value, { text: !options.replaying && mayHoldBadText(text, typeof body !== 'string') });
+  const errors = jsonHazards(value, !options.replaying && mayHoldBadText(text, typeof body !== 'string') ? CHECK_TEXT : SKIP_TEXT);
   if (errors.length > 0) return { kind: 'invalid', errors, detail: `${errors.length} ${errors.length === 1 ? 'field is' : 'fields are'} invalid` };
   return { kind: 'json', value, text };
 }
