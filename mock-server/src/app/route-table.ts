@@ -65,7 +65,7 @@ export function buildRouter(
     for (const op of operations) {
       const handler = platform.operations[op.operationId];
       if (!handler) continue;
-      const route: PlatformRoute = {
+      const route = oneShape({
         kind: 'platform',
         operationId: op.operationId,
         method: op.method,
@@ -75,7 +75,7 @@ export function buildRouter(
         public: op.public,
         jsonBody: op.jsonBody !== undefined,
         storesNothing: op.storesNothing,
-      };
+      });
       definitions.push({ method: op.method, template: `/${platform.name}/v1${op.path}`, value: route });
       definitions.push({ method: op.method, template: `/sandboxes/{sandboxId}/${platform.name}/v1${op.path}`, value: route });
     }
@@ -87,7 +87,7 @@ export function buildRouter(
     definitions.push({
       method: route.method,
       template: `${SIM_PREFIX}${route.path}`,
-      value: {
+      value: oneShape({
         kind: 'sim',
         operationId: specOp?.operationId ?? route.operationId,
         method: route.method,
@@ -95,10 +95,33 @@ export function buildRouter(
         validator: specOp ? simValidators.get(specOp.operationId) : undefined,
         jsonBody: route.jsonBody,
         idempotency: specOp && takesIdempotencyKey(specOp) ? (route.path.includes('{sandboxId}') ? 'sandbox' : 'app') : undefined,
-      },
+      }),
     });
   }
   return new Router(definitions);
+}
+
+/**
+ * The route with every field of both kinds, in one order (those of the other kind `undefined` or
+ * `false`): the dispatcher reads routes of both kinds at the same sites, and objects of two
+ * shapes there deoptimised its code when the first simulation request came after platform ones.
+ */
+function oneShape<R extends CoreRoute>(route: R): R {
+  const p = route as Partial<PlatformRoute>;
+  const s = route as Partial<SimApiRoute>;
+  return {
+    kind: route.kind,
+    operationId: route.operationId,
+    method: route.method,
+    platform: p.platform,
+    handler: p.handler,
+    route: s.route,
+    validator: route.validator,
+    public: p.public ?? false,
+    jsonBody: route.jsonBody,
+    storesNothing: p.storesNothing ?? false,
+    idempotency: s.idempotency,
+  } as unknown as R;
 }
 
 /** Whether the contract gives the operation an `Idempotency-Key` header. */
