@@ -133,7 +133,14 @@ export function verifySignature(input: VerifyInput): VerifyResult {
     if (value === undefined || value === '') return fail(signatureFailures.missing(name, value === ''));
     values.push(value);
   }
-  const [appKey = '', timestampText = '', nonce = '', method = '', digest = '', signature = ''] = values;
+  // Read by index, not destructured: array destructuring runs the iterator protocol, which the
+  // interpreter pays in full on a server's first requests.
+  const appKey = values[0] as string;
+  const timestampText = values[1] as string;
+  const nonce = values[2] as string;
+  const method = values[3] as string;
+  const digest = values[4] as string;
+  const signature = values[5] as string;
 
   const secret = input.lookupSecret(appKey);
   if (secret === undefined) return fail(signatureFailures.unknownAppKey(appKey));
@@ -159,13 +166,8 @@ export function verifySignature(input: VerifyInput): VerifyResult {
     nonce,
     appKey,
   });
-  const withHelp = (failure: SignatureFailure): VerifyResult => ({
-    ok: false,
-    ...failure,
-    help: { algorithm: method, canonicalRequest: canonical, stringToSign: canonical, signedHeaders: SIGNED_HEADERS },
-  });
-  if (digest !== expectedDigest) return withHelp(signatureFailures.digestMismatch('content digest does not match the body'));
-  if (!constantTimeEqual(signature, computeSignature(canonical, secret, method))) return withHelp(signatureFailures.signatureMismatch('signature does not match the canonical request'));
+  if (digest !== expectedDigest) return withHelp(signatureFailures.digestMismatch('content digest does not match the body'), method, canonical);
+  if (!constantTimeEqual(signature, computeSignature(canonical, secret, method))) return withHelp(signatureFailures.signatureMismatch('signature does not match the canonical request'), method, canonical);
 
   // Remember until the timestamp itself leaves the window: a later replay fails that check.
   if (!input.nonceStore.remember(appKey, nonce, timestamp + windowMs + 1, now)) {
@@ -176,6 +178,11 @@ export function verifySignature(input: VerifyInput): VerifyResult {
 
 function fail(failure: SignatureFailure): VerifyResult {
   return { ok: false, ...failure };
+}
+
+/** A digest or signature mismatch, with what the verifier computed (see {@link SignatureHelp}). */
+function withHelp(failure: SignatureFailure, algorithm: SignatureAlgorithm, canonical: string): VerifyResult {
+  return { ok: false, ...failure, help: { algorithm, canonicalRequest: canonical, stringToSign: canonical, signedHeaders: SIGNED_HEADERS } };
 }
 
 function readHeader(headers: HeaderSource, name: string): string | undefined {
