@@ -50,6 +50,24 @@ describe('jsonHazards: what JSON carries that no schema should accept', () => {
     expect(error?.pointer).toBe('/0'.repeat(depth));
   });
 
+  it.each([64, 65, 200])('finds a hazard at depth %i, past where the allocation-free check gives up', (depth) => {
+    const nested = JSON.parse(`${'{"a":'.repeat(depth)}{"valueOf":"\\u0000"}${'}'.repeat(depth)}`);
+    const pointer = '/a'.repeat(depth);
+    expect(jsonHazards(nested, { text: true }).map((e) => [e.pointer, e.code])).toEqual([[`${pointer}/valueOf`, 'UNKNOWN_FIELD'], [`${pointer}/valueOf`, 'INVALID_TEXT']]);
+    expect(jsonHazards(JSON.parse(`${'['.repeat(depth)}{}${']'.repeat(depth)}`))).toEqual([]);
+  });
+
+  it('reads own keys only, as before: an enumerable key on Object.prototype is not the body\'s', () => {
+    const polluted = Object.prototype as Record<string, unknown>;
+    polluted.constructorish = 1e309;
+    try {
+      expect(jsonHazards(JSON.parse('{"a":{"b":[1,{"c":"x"}]}}'), { text: true })).toEqual([]);
+      expect(jsonHazards(JSON.parse('{"a":{"toString":1}}')).map((e) => e.pointer)).toEqual(['/a/toString']);
+    } finally {
+      delete polluted.constructorish;
+    }
+  });
+
   it('reports at most 50 fields, each with zh/en messages', () => {
     const errors = jsonHazards(Array.from({ length: 80 }, () => ({ constructor: 1 })));
     expect(errors).toHaveLength(50);

@@ -82,6 +82,32 @@ function pointerOf(frame: Frame | undefined, key: string | number): string {
   return parts.reverse().map((p) => pointerToken(String(p))).join('');
 }
 
+/** How deep {@link holdsNone} recurses; a deeper body is left to the walk (which has no depth limit). */
+const CLEAN_DEPTH = 64;
+
+/**
+ * Whether the walk of {@link jsonHazards} would find nothing in `value`, decided without
+ * allocating: `for…in` reads a parsed object's keys from its shape's cache, where the walk makes
+ * a key list and a frame per container. Anything it is not sure of (an inherited enumerable key,
+ * a body nested deeper than `depth`) answers `false`, and the walk decides.
+ */
+function holdsNone(value: unknown, text: boolean, depth: number): boolean {
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (typeof value === 'string') return !text || badText(value) === undefined;
+  if (value === null || typeof value !== 'object') return true;
+  if (depth === 0) return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (!holdsNone(value[i], text, depth - 1)) return false;
+    return true;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key in record) {
+    if (!Object.hasOwn(record, key) || PROTOTYPE_KEYS.has(key) || (text && badText(key) !== undefined)) return false;
+    if (!holdsNone(record[key], text, depth - 1)) return false;
+  }
+  return true;
+}
+
 /**
  * Checks one member of a container `frame`: a number or string now, a container pushed onto
  * `stack` for later. A module function (not a closure made per walk).
@@ -112,8 +138,10 @@ function visit(stack: Frame[], errors: FieldError[], text: boolean, frame: Frame
  * ```
  */
 export function jsonHazards(value: unknown, options: HazardOptions = {}): FieldError[] {
-  const errors: FieldError[] = [];
   const text = options.text === true;
+  // Nearly every body holds nothing to refuse: say so without frames, key lists or pointers.
+  if (holdsNone(value, text, CLEAN_DEPTH)) return [];
+  const errors: FieldError[] = [];
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) errors.push({ pointer: '', ...BODY_ERRORS.notFinite });
     return errors;
