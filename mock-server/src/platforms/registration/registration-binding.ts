@@ -16,12 +16,19 @@ const NOBODY: readonly string[] = [];
 /** The machine of a registration (登记结果). */
 export const RECORD_MACHINE = 'registration.record';
 
-/** Event types of docs/design.md for transitions the application machines record as plain `state_changed`. */
-const TYPED_EVENTS: Readonly<Record<string, string>> = { request_supplements: 'supplement_requested', object: 'objection_filed' };
+/**
+ * Event types of docs/design.md for transitions the application machines record as plain
+ * `state_changed`. A map: a property read keyed by the event's name (a new name each phase of a
+ * clock advance) deoptimized the feed's type reading (`wrong name`); a map's `get` does not.
+ */
+const TYPED_EVENTS: ReadonlyMap<string, string> = new Map([
+  ['request_supplements', 'supplement_requested'],
+  ['object', 'objection_filed'],
+]);
 
 /** An application: typed events, and an acceptance clock restarted by a resubmission says so (第十条). */
 const APPLICATION_WIRE: WireMapping = {
-  eventType: (e) => (e.type === 'state_changed' && e.event ? TYPED_EVENTS[e.event] : undefined),
+  eventType: (e) => (e.type === 'state_changed' && e.event ? TYPED_EVENTS.get(e.event) : undefined),
   startTrigger: (e) => (e.event === 'resubmit' && e.deadline?.step === 'acceptance' ? 'resubmitted' : undefined),
 };
 
@@ -83,12 +90,17 @@ export function registrationBinding(state: RegistrationState): HostBinding {
   // never replaced or dropped, so a kept one stays right whatever the host asked before; a miss is
   // not kept (an application's record is set before its instance exists). Each machine's records
   // live in one map: a registration's in `registrations`, an application's in `applications`.
+  const { applications, registrations } = state;
   let lastId: string | undefined;
   let lastRecord: ApplicationRecord | RegistrationRecord | undefined;
   const recordOf = (i: WorkflowInstance): ApplicationRecord | RegistrationRecord | undefined => {
     const { id } = i;
     if (id === lastId) return lastRecord;
-    const found = i.machine === RECORD_MACHINE ? state.registrations.get(id) : state.applications.get(id);
+    // One `get` on the machine's map, both maps read once (they are never replaced): a second
+    // call site and a property read first reached when the first registration was coded, in a
+    // later phase of a clock advance, deoptimized this function there.
+    const records: ReadonlyMap<string, ApplicationRecord | RegistrationRecord> = i.machine === RECORD_MACHINE ? registrations : applications;
+    const found = records.get(id);
     if (found !== undefined) {
       lastId = id;
       lastRecord = found;

@@ -25,12 +25,33 @@ export interface OfficialStep {
   periodEnded?: string;
 }
 
+/**
+ * A step with every field present, in one order (absent ones `undefined`): every step reaching
+ * the officials' planning has one shape, so the code reading them (`planOfficialActions`, run after
+ * every state change of a clock advance) is not deoptimized by a step of a new shape in a later
+ * phase of the year (acceptance, then review, objections, coding).
+ */
+function step(s: OfficialStep): OfficialStep {
+  // Frozen: one step object is shared by every instance in its state (and answered by `officialStep`).
+  return Object.freeze({
+    role: s.role,
+    accept: s.accept,
+    supplement: s.supplement,
+    reject: s.reject,
+    explainWhenLate: s.explainWhenLate,
+    answer: s.answer,
+    rejectWithItems: s.rejectWithItems,
+    atOnce: s.atOnce,
+    periodEnded: s.periodEnded,
+  });
+}
+
 /** 赋码 under `by_registry` coding: the registry codes a closed notice without an objection. */
-const CODING: OfficialStep = { role: 'registry', accept: 'issue_code', atOnce: true };
+const CODING: OfficialStep = step({ role: 'registry', accept: 'issue_code', atOnce: true });
 
-const ANSWER: OfficialStep = { role: 'data_provider', accept: 'answer', answer: true };
+const ANSWER: OfficialStep = step({ role: 'data_provider', accept: 'answer', answer: true });
 
-const STEPS: Record<string, Record<string, OfficialStep>> = {
+const STEP_TABLE: Record<string, Record<string, OfficialStep>> = {
   'registration.application': {
     submitted: { role: 'registry', accept: 'accept', supplement: 'request_supplements', reject: 'not_accept', explainWhenLate: true },
     under_review: { role: 'registry', accept: 'approve_review', reject: 'fail_review', explainWhenLate: true, rejectWithItems: true },
@@ -47,7 +68,7 @@ const STEPS: Record<string, Record<string, OfficialStep>> = {
   'sharing.data-objection': { submitted: ANSWER },
   'sharing.quality-issue': { submitted: ANSWER },
   'open-data.data-objection': { submitted: ANSWER },
-  'open-data.demand': { submitted: { ...ANSWER, role: 'data_authority' } },
+  'open-data.demand': { submitted: step({ ...ANSWER, role: 'data_authority' }) },
   'open-data.application': {
     initial_review: { role: 'platform_operator', accept: 'pass_initial_review', reject: 'return' },
     substantive_review: { role: 'data_authority', accept: 'approve', reject: 'reject', periodEnded: 'reject' },
@@ -80,6 +101,24 @@ const STEPS: Record<string, Record<string, OfficialStep>> = {
 };
 
 /**
+ * The steps by machine id and state, as maps: a property read keyed by a state name (a new name
+ * each phase of the year) deoptimized the planning code (`wrong name`); a map's `get` does not.
+ */
+const STEPS = new Map(Object.entries(STEP_TABLE).map(([machine, states]) => [machine, new Map(Object.entries(states).map(([state, s]) => [state, step(s)]))]));
+
+/** Steps of Xiamen's data-access reviews, one per reviewer and step (the same object each time it is asked for). */
+const reviewerSteps = new WeakMap<OfficialStep, Map<string, OfficialStep>>();
+
+/** `s` acted on by `reviewer` (a step of one shape, made once). */
+function reviewedBy(s: OfficialStep, reviewer: string): OfficialStep {
+  let byReviewer = reviewerSteps.get(s);
+  if (byReviewer === undefined) reviewerSteps.set(s, (byReviewer = new Map()));
+  let found = byReviewer.get(reviewer);
+  if (found === undefined) byReviewer.set(reviewer, (found = step({ ...s, role: reviewer })));
+  return found;
+}
+
+/**
  * Clock events that open an official's decision again in the same state (an authorized-operation
  * request or product whose approval was held while its authorization was suspended, amended or
  * evaluated): a decision planned before was refused meanwhile, so officials plan again.
@@ -98,11 +137,14 @@ const DATA_ACCESS = 'authorized-operation.data-access';
  * officialStep('registration.application.initial', 'in_public_notice', { noticeClosed: true })?.accept; // 'issue_code'
  */
 export function officialStep(machineId: string, state: string, data: Readonly<Record<string, unknown>> = {}): OfficialStep | undefined {
+  // Read for every instance, not only in a notice: a read first reached when the first notice
+  // opened, in a later phase of a clock advance, deoptimized the officials' planning there.
+  const noticeClosed = data['noticeClosed'] === true;
   const key = machineId.startsWith('registration.application.') ? 'registration.application' : machineId;
-  if (key === 'registration.application' && state === 'in_public_notice' && data['noticeClosed'] === true) return CODING;
-  const step = STEPS[key]?.[state];
-  if (step && key === DATA_ACCESS && typeof data['reviewer'] === 'string') return { ...step, role: data['reviewer'] };
-  return step;
+  if (noticeClosed && key === 'registration.application' && state === 'in_public_notice') return CODING;
+  const found = STEPS.get(key)?.get(state);
+  if (found !== undefined && key === DATA_ACCESS && typeof data['reviewer'] === 'string') return reviewedBy(found, data['reviewer']);
+  return found;
 }
 
 /**

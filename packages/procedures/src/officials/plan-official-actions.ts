@@ -127,13 +127,13 @@ function lastDay(instance: WorkflowInstance, today: string, opts: PlanOptions): 
 function decide(step: OfficialStep, rand: () => number, how: Behaviour): 'accept' | 'supplement' | 'reject' {
   const { weights: w, total } = how;
   if (total === 0 || rand() * total < w.accept) return 'accept';
-  const negatives = (['supplement', 'reject'] as const).filter((o) => step[o] !== undefined && w[o] > 0);
-  const negativeTotal = negatives.reduce((sum, o) => sum + w[o], 0);
-  let r = rand() * negativeTotal;
-  for (const o of negatives) {
-    r -= w[o];
-    if (r < 0) return o;
-  }
+  // The two negatives by name, not a filtered list read by key (a keyed read of a new name
+  // deoptimized this code): a weight left out counts 0, which draws as leaving it out did.
+  const supplement = step.supplement !== undefined ? w.supplement : 0;
+  const reject = step.reject !== undefined ? w.reject : 0;
+  let r = rand() * (supplement + reject);
+  if (supplement > 0 && (r -= supplement) < 0) return 'supplement';
+  if (reject > 0 && (r -= reject) < 0) return 'reject';
   return 'accept';
 }
 
@@ -225,6 +225,6 @@ function decision(instance: WorkflowInstance, step: OfficialStep, at: number, ra
   if (outcome === 'accept' && step.periodEnded && ends !== undefined && shanghaiDay(at) > ends) {
     return dispatch(instance, step, at, step.periodEnded, { reasons: [periodEndedReason(ends)] });
   }
-  const event = outcome === 'accept' ? step.accept : (step[outcome] ?? step.accept);
+  const event = outcome === 'accept' ? step.accept : ((outcome === 'supplement' ? step.supplement : step.reject) ?? step.accept);
   return dispatch(instance, step, at, event, payloadFor(step, outcome, rand));
 }
