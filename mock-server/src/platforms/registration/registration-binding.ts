@@ -26,9 +26,24 @@ const TYPED_EVENTS: ReadonlyMap<string, string> = new Map([
   ['object', 'objection_filed'],
 ]);
 
+/**
+ * The contract's event type of an application's or a registration's event, one function for both
+ * machines (the feed calls it for every event; a second function, first called when the first
+ * registration was coded in a later phase of a clock advance, deoptimized the feed's append):
+ * - an application's transitions recorded as plain `state_changed` are typed (`TYPED_EVENTS`);
+ * - a registration's first event is its coding (`code_issued`).
+ * The two never mix: the record machine has none of `TYPED_EVENTS`' events, and an application is
+ * never created `registered` (a creation has no `event`).
+ */
+const registrationEventType = (e: WorkflowEvent): string | undefined => {
+  if (e.type !== 'state_changed') return undefined;
+  if (e.from === null) return e.to === 'registered' ? 'code_issued' : undefined;
+  return e.event ? TYPED_EVENTS.get(e.event) : undefined;
+};
+
 /** An application: typed events, and an acceptance clock restarted by a resubmission says so (第十条). */
 const APPLICATION_WIRE: WireMapping = {
-  eventType: (e) => (e.type === 'state_changed' && e.event ? TYPED_EVENTS.get(e.event) : undefined),
+  eventType: registrationEventType,
   startTrigger: (e) => (e.event === 'resubmit' && e.deadline?.step === 'acceptance' ? 'resubmitted' : undefined),
 };
 
@@ -37,7 +52,7 @@ const APPLICATION_WIRE: WireMapping = {
  * the previous expiry (续展, 自上一届有效期满次日起计算) and says so.
  */
 const RECORD_WIRE: WireMapping = {
-  eventType: (e) => (e.type === 'state_changed' && e.from === null && e.to === 'registered' ? 'code_issued' : undefined),
+  eventType: registrationEventType,
   startTrigger: (e) => (e.event === 'renew' && e.deadline?.step === 'validity' ? 'renewed' : undefined),
 };
 

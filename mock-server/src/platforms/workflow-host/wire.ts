@@ -133,10 +133,29 @@ export function wireEvent(event: WorkflowEvent, mapping: WireMapping = {}): Wire
  * ```
  */
 export function eventWire(mapping: WireMapping): EventWire {
-  return {
-    type: (e) => mapping.eventType?.(e as unknown as WorkflowEvent) ?? (e as unknown as WorkflowEvent).type,
-    render: (e) => wireEvent(e as unknown as WorkflowEvent, mapping),
-  };
+  return new MachineEventWire(mapping);
+}
+
+/**
+ * `eventWire`'s renderer: one class, so the feed's call of `type` for every event appended has one
+ * target whatever the machine (a closure per machine made it a new target, and deoptimized the
+ * feed's append, when a machine's first event came in a later phase of a clock advance).
+ */
+class MachineEventWire implements EventWire {
+  readonly #mapping: WireMapping;
+
+  constructor(mapping: WireMapping) {
+    this.#mapping = mapping;
+  }
+
+  type(e: Readonly<Record<string, unknown>>): string {
+    const event = e as unknown as WorkflowEvent;
+    return this.#mapping.eventType?.(event) ?? event.type;
+  }
+
+  render(e: Readonly<Record<string, unknown>>): WireEvent {
+    return wireEvent(e as unknown as WorkflowEvent, this.#mapping);
+  }
 }
 
 /**
