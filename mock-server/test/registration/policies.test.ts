@@ -65,6 +65,20 @@ describe('reviewer policies', () => {
     expect(events.every((e: any) => e.type !== 'state_changed' || e.actor.role !== 'clock' || e.from === 'in_public_notice')).toBe(true);
   });
 
+  it('a policy set while the sandbox runs is the one officials plan with from then on (the host keeps its options only while the policy is the same)', async () => {
+    const h = await start({ reviewerPolicy: { mode: 'late', overdueByWorkingDays: 2 } });
+    const [late] = await submitMany(h, 1);
+    await h.advance('2025-10-14T00:00:00+08:00');
+    expect((await timeline(h, late!)).slice(0, 4).map(([type]: string[]) => type)).toEqual(['state_changed', 'deadline_overdue', 'overdue_explained', 'state_changed']);
+    expect((await h.sim('PUT', `/sandboxes/${h.sandboxId}/reviewer-policy`, { mode: 'auto' })).status).toBe(200);
+    const [auto] = await submitMany(h, 1);
+    await h.advance('2025-10-20T00:00:00+08:00');
+    // 2025-10-14 is a Tuesday: `auto` (first_day) accepts on the next working day, 09:00-17:00, never late.
+    const events = await timeline(h, auto!);
+    expect(events.map(([type, , to]: string[]) => `${type}:${to}`).slice(0, 2)).toEqual(['state_changed:submitted', 'state_changed:under_review']);
+    expect(events[1]![1].startsWith('2025-10-15T')).toBe(true);
+  });
+
   it('auto: the same seed gives the same decisions on the same days; another seed may differ', async () => {
     const policy = { mode: 'auto', approvalRate: 0.5 };
     const [a, b, c] = [await start({ seed: 11, reviewerPolicy: policy }), await start({ seed: 11, reviewerPolicy: policy }), await start({ seed: 12, reviewerPolicy: policy })];

@@ -1,5 +1,5 @@
-import { planOfficialActions } from '@gdx/procedures';
-import type { Calendar, PlannedDispatch, WorkflowInstance } from '@gdx/kernel';
+import { planOfficialActions, type PlanOptions } from '@gdx/procedures';
+import type { ActorRef, Calendar, PlannedDispatch, WorkflowInstance } from '@gdx/kernel';
 import type { ReviewerPolicy } from '../../app/platform-module.js';
 
 /**
@@ -14,9 +14,50 @@ import type { ReviewerPolicy } from '../../app/platform-module.js';
  *
  * @example
  * ```ts
- * for (const plan of planOfficials(instance, sandbox.reviewerPolicy, { seed: sandbox.seed, calendar })) engine.plan(plan);
+ * for (const plan of planOfficials(instance, officials.options(sandbox))) engine.plan(plan);
  * ```
  */
-export function planOfficials(instance: WorkflowInstance, policy: ReviewerPolicy, opts: { seed: number; calendar: Calendar }): PlannedDispatch[] {
-  return planOfficialActions(instance, { policy, seed: opts.seed, calendar: opts.calendar });
+export function planOfficials(instance: WorkflowInstance, options: PlanOptions): PlannedDispatch[] {
+  return planOfficialActions(instance, options);
+}
+
+/** What `OfficialsPlanning.options` reads of a sandbox. */
+export interface OfficialsSettings {
+  readonly reviewerPolicy: ReviewerPolicy;
+  readonly seed: number;
+  readonly calendar: Calendar;
+}
+
+/**
+ * What a host's officials plan with, made once and shared by every plan (officials plan after
+ * every state change of a clock advance): the options, made again only when the sandbox's
+ * reviewer policy, seed or calendar is another object, and one actor per official role and
+ * organisation. An actor is never changed once made (events keep it), so sharing one is safe.
+ *
+ * @example
+ * ```ts
+ * const officials = new OfficialsPlanning();
+ * plan.actor = officials.actor('registry', 'org_registry'); // the same object every time
+ * ```
+ */
+export class OfficialsPlanning {
+  #options: PlanOptions | undefined;
+  readonly #actors = new Map<string, ActorRef>();
+
+  /** The plan options for the sandbox's current policy, seed and calendar. */
+  options(sandbox: OfficialsSettings): PlanOptions {
+    const known = this.#options;
+    if (known !== undefined && known.policy === sandbox.reviewerPolicy && known.seed === sandbox.seed && known.calendar === sandbox.calendar) return known;
+    return (this.#options = { policy: sandbox.reviewerPolicy, seed: sandbox.seed, calendar: sandbox.calendar });
+  }
+
+  /** The actor `{ role, organizationId }`, one object per role while its organisation stays the same. */
+  actor(role: string, organizationId: string): ActorRef {
+    const known = this.#actors.get(role);
+    if (known !== undefined && known.organizationId === organizationId) return known;
+    // Not frozen: a frozen object has a map of its own, and every actor reaches the same kernel code.
+    const made: ActorRef = { role, organizationId };
+    this.#actors.set(role, made);
+    return made;
+  }
 }

@@ -6,7 +6,7 @@ import { indexPage } from '../../app/list-index.js';
 import type { KeyShape, Page } from '../../app/paging.js';
 import { blockedAction, blockedInState } from './blocked-in-state.js';
 import { HostListIndex, type Listing } from './host-index.js';
-import { planOfficials } from './plan-officials.js';
+import { OfficialsPlanning, planOfficials } from './plan-officials.js';
 import { replayLenientGuards } from './replay-lenient-guards.js';
 import { SandboxTimerClock } from './timer-clock.js';
 import { transitionProblem } from './transition-problem.js';
@@ -131,6 +131,8 @@ export class WorkflowHost {
   readonly #viewOfPublished = (): unknown => this.#binding.view(this.engine.get(this.#publishing));
   /** The feed's renderer of each machine's kernel events (`eventWire`), made once per machine. */
   readonly #wires = new Map<string, EventWire>();
+  /** The officials' plan options and actors, made once (see `OfficialsPlanning`). */
+  readonly #officials = new OfficialsPlanning();
   /** True only while `dispatch` sends a replayed action (see `DispatchOptions.replayed`). */
   #replayed = false;
 
@@ -397,11 +399,13 @@ export class WorkflowHost {
 
   #planOfficials(instance: WorkflowInstance): void {
     const now = this.#sandbox.now();
-    for (const plan of planOfficials(instance, this.#sandbox.reviewerPolicy, { seed: this.#sandbox.seed, calendar: this.#sandbox.calendar })) {
+    const officials = this.#officials;
+    for (const plan of planOfficials(instance, officials.options(this.#sandbox))) {
       // The plan is ours (fresh from planOfficials): completed in place, not spread into copies
-      // (two spreads per plan were ~1.4 µs, and a clock advance plans after every state change).
+      // (two spreads per plan were ~1.4 µs, and a clock advance plans after every state change);
+      // the acting official's actor is shared (the event keeps it: one per role, not per event).
       const organizationId = this.#binding.official(instance, plan.actor.role);
-      if (organizationId) plan.actor = { role: plan.actor.role, organizationId };
+      if (organizationId) plan.actor = officials.actor(plan.actor.role, organizationId);
       // Never in the past: a decision planned again (see `replanBlocked`) is taken from now on.
       if (plan.at < now) plan.at = now;
       this.engine.plan(plan);

@@ -148,9 +148,10 @@ function payloadFor(step: OfficialStep, outcome: 'accept' | 'supplement' | 'reje
 }
 
 function dispatch(instance: WorkflowInstance, step: OfficialStep, at: number, event: string, payload?: Record<string, unknown>): PlannedDispatch {
-  // Two literals, not a spread: officials plan after every state change of a clock advance.
-  const actor = { role: step.role };
-  return payload ? { at, instanceId: instance.id, event, actor, payload } : { at, instanceId: instance.id, event, actor };
+  // One literal, `payload` always present (undefined when there is none): every plan has one
+  // shape, so the code completing and queueing plans (run after every state change of a clock
+  // advance) is not deoptimized when a phase of the year first plans the other kind.
+  return { at, instanceId: instance.id, event, actor: { role: step.role }, payload };
 }
 
 /**
