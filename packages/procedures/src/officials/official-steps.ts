@@ -138,7 +138,8 @@ const DATA_ACCESS = 'authorized-operation.data-access';
  */
 export function officialStep(machineId: string, state: string, data: Readonly<Record<string, unknown>> = {}): OfficialStep | undefined {
   // Read for every instance, not only in a notice: a read first reached when the first notice
-  // opened, in a later phase of a clock advance, deoptimized the officials' planning there.
+  // opened, in a later phase of a clock advance, deoptimized the officials' planning there (it
+  // still meets each new shape of `data` once, until the read is megamorphic).
   const noticeClosed = data['noticeClosed'] === true;
   const key = machineId.startsWith('registration.application.') ? 'registration.application' : machineId;
   if (noticeClosed && key === 'registration.application' && state === 'in_public_notice') return CODING;
