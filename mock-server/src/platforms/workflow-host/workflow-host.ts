@@ -140,6 +140,10 @@ export class WorkflowHost {
     this.#sandbox = sandbox;
     this.#binding = binding;
     this.#input = { platform: binding.platform, objectType: '', objectId: '', organizationId: null, alsoNotify: undefined, event: { type: '' }, object: this.#viewOfPublished, wire: undefined };
+    // The renderers of the machines the binding maps, made now: made on a machine's first event,
+    // the first registration coded in a clock advance (a later phase of the year) reached that
+    // branch of `#wireOfMachine` for the first time and deoptimized the publishing path there.
+    for (const [machine, mapping] of Object.entries(binding.wire ?? {})) this.#wires.set(machine, eventWire(mapping));
     this.procedures = proceduresOf(sandbox.profile as string | object);
     this.#guards = replayLenientGuards(this.procedures.guards, () => this.#replayed, () => sandbox.revision());
     // The engine is made next; the clock asks it whether a surfacing timer is still current.
