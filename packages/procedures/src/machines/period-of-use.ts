@@ -22,7 +22,10 @@ export const WHILE_PERIOD_RUNS = { guard: 'periodOfUseRunning', guardError: 'PER
  * periodOfUseEnds(instance); // '2026-09-30'
  */
 export function periodOfUseEnds(instance: Pick<WorkflowInstance, 'data'>): string | undefined {
-  const ends = instance.data[PERIOD_OF_USE_ENDS];
+  // A generic read (`Reflect.get`, the same value): officials read it for every decision, from
+  // every shape of `data` the year's phases bring, and a property read optimized for the shapes
+  // seen so far was deoptimized by each new one.
+  const ends = Reflect.get(instance.data, PERIOD_OF_USE_ENDS);
   return typeof ends === 'string' ? ends : undefined;
 }
 

@@ -137,10 +137,11 @@ const DATA_ACCESS = 'authorized-operation.data-access';
  * officialStep('registration.application.initial', 'in_public_notice', { noticeClosed: true })?.accept; // 'issue_code'
  */
 export function officialStep(machineId: string, state: string, data: Readonly<Record<string, unknown>> = {}): OfficialStep | undefined {
-  // Read for every instance, not only in a notice: a read first reached when the first notice
-  // opened, in a later phase of a clock advance, deoptimized the officials' planning there (it
-  // still meets each new shape of `data` once, until the read is megamorphic).
-  const noticeClosed = data['noticeClosed'] === true;
+  // Read for every instance, not only in a notice (a read first reached when the first notice
+  // opened, in a later phase of a clock advance, deoptimized the officials' planning there), and
+  // by `Reflect.get`: a generic read, so each new shape of `data` a phase brings (a registration's,
+  // a closed notice's) does not deoptimize it either.
+  const noticeClosed = Reflect.get(data, 'noticeClosed') === true;
   const key = machineId.startsWith('registration.application.') ? 'registration.application' : machineId;
   if (noticeClosed && key === 'registration.application' && state === 'in_public_notice') return CODING;
   const found = STEPS.get(key)?.get(state);

@@ -175,7 +175,10 @@ export function planOfficialActions(instance: WorkflowInstance, opts: PlanOption
   const step = officialStep(instance.machine, instance.state, instance.data);
   const entered = instance.events.at(-1);
   if (how.mode === 'manual' || !step || !entered) return [];
-  const enteredAt = Date.parse(entered.at);
+  // A generic read (`Reflect.get`, the same value): events of several shapes reach here (created,
+  // changed, with or without data), a new one in each phase of a clock advance, and a property
+  // read optimized for the shapes seen so far was deoptimized by each new one.
+  const enteredAt = Date.parse(Reflect.get(entered, 'at') as string);
   const today = shanghaiDay(enteredAt);
   const rand = mulberry32(hashSeedOf(opts.seed, instance.id, instance.events.length));
   const last = lastDay(instance, today, opts);
