@@ -44,6 +44,25 @@ const KIND_NAMES: Record<Kind, DayKind> = {
   [Kind.MakeupWorking]: 'makeup_working',
 };
 
+/** Days outside every index remembered before they are all forgotten (the memory stays flat). */
+const OUTSIDE_LIMIT = 256;
+const outsideLabels = new Map<DayNumber, IsoDate>();
+
+/**
+ * The date of a day outside the loaded range, remembered: a 3-year validity ends in an unloaded
+ * year, and a batch of records coded on one day ends on one day, which was formatted anew for each.
+ * A day's date is the same in every calendar, so one table serves them all.
+ */
+function labelOutside(day: DayNumber): IsoDate {
+  let label = outsideLabels.get(day);
+  if (label === undefined) {
+    label = fromDayNumber(day);
+    if (outsideLabels.size >= OUTSIDE_LIMIT) outsideLabels.clear();
+    outsideLabels.set(day, label);
+  }
+  return label;
+}
+
 /** The calendar `WorkingCalendar.official()` copies its schedules and index from (built on first use). */
 let official: WorkingCalendar | undefined;
 
@@ -282,7 +301,7 @@ export class WorkingCalendar {
 
   /** Formats a day number, through the index's table when it lies in the loaded range. */
   private date(day: DayNumber): IsoDate {
-    return this.index.labelOf(day) ?? fromDayNumber(day);
+    return this.index.labelOf(day) ?? labelOutside(day);
   }
 
   private cover(a: DayNumber, b: DayNumber, opts?: EstimateOption): void {
