@@ -1,6 +1,9 @@
-import { CalendarError, daysBetween } from '@gdx/calendar';
-import { endOfDay, formatInstant, shanghaiDay } from './shanghai-time.js';
-import type { Calendar, Deadline, IsoDate, Limit, WorkflowEvent } from './types.js';
+import { calendarDaysBetween, dataDayDeadline, frozenDeadline, type ComputedDeadline } from './deadline-values.js';
+import { periodsOf } from './limit-periods.js';
+import { endOfDay, shanghaiDay } from './shanghai-time.js';
+import type { Calendar, IsoDate, Limit, WorkflowEvent } from './types.js';
+
+export type { ComputedDeadline } from './deadline-values.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -24,68 +27,46 @@ export interface DeadlineStart {
  * which end exactly `value` hours after the start. Calendar errors (e.g. `CALENDAR_NOT_PUBLISHED`)
  * propagate.
  *
+ * The result and its `deadline` are frozen, and shared: a limit's period from a given start day
+ * is built into one object, which later calls whose calendar gives the same due day return again
+ * (a batch filed on one day shares its deadlines). Like the rest of a machine definition, a limit
+ * must not be changed once used.
+ *
  * @example
- * computeDeadline(limit, { now: Date.parse('2025-09-26T02:00:00Z') }, calendar).dueDate; // '2025-09-30'
+ * computeDeadline(limit, { now: Date.parse('2025-09-26T02:00:00Z') }, calendar).deadline.dueDate; // '2025-09-30'
  */
-export function computeDeadline(limit: Limit, start: DeadlineStart, calendar: Calendar): { deadline: Deadline; dueAtMs: number } {
-  const from = start.from ?? dataDay(limit.startField, start.data);
+export function computeDeadline(limit: Limit, start: DeadlineStart, calendar: Calendar): ComputedDeadline {
+  const periods = periodsOf(limit);
+  const data = start.data;
+  const from = start.from ?? (periods.startField === null ? undefined : dataDay(periods.startField, data));
   const startedOn = from ?? shanghaiDay(start.now);
-  const due = dataDay(limit.dueField, start.data);
+  // Hours and a due day from the data are rare: the common path stays small (it runs on every timed transition).
+  if (periods.unit === 'hours' || (periods.dueField !== null && dataDay(periods.dueField, data) !== undefined)) {
+    return uncommonDeadline(limit, start.now, from, startedOn, data, calendar);
+  }
+  const dueDate = periods.endDay(startedOn, calendar);
+  if (periods.capField !== null) {
+    const cap = dataDay(periods.capField, data);
+    if (cap !== undefined && cap < dueDate) return periods.cappedDeadline(startedOn, cap, calendar);
+  }
+  return periods.deadline(startedOn, dueDate);
+}
+
+/** Hour limits and due days from the data, as {@link computeDeadline} defines them (not shared). */
+function uncommonDeadline(limit: Limit, now: number, from: IsoDate | undefined, startedOn: IsoDate, data: Record<string, unknown> | undefined, calendar: Calendar): ComputedDeadline {
+  const due = dataDay(limit.dueField, data);
   // A due date given by the data needs no calendar arithmetic (and no schedule of its year).
-  let { dueDate, dueAtMs } = due !== undefined ? { dueDate: due, dueAtMs: undefined } : periodEnd(limit, start.now, from, startedOn, calendar);
-  const cap = dataDay(limit.capField, start.data);
+  let dueDate: IsoDate;
+  let dueAtMs: number | undefined;
+  if (due !== undefined) dueDate = due;
+  else if (limit.unit === 'hours') {
+    dueAtMs = (from === undefined ? now : endOfDay(from)) + limit.value * HOUR_MS;
+    dueDate = shanghaiDay(dueAtMs - 1);
+  } else dueDate = periodsOf(limit).endDay(startedOn, calendar);
+  const cap = dataDay(limit.capField, data);
   const capped = cap !== undefined && cap < dueDate;
-  if (capped) {
-    dueDate = cap;
-    dueAtMs = undefined;
-  }
-  const end = dueAtMs ?? endOfDay(dueDate);
-  // A day from the data (a due date, or a cap cutting the limit short) sets its own period: the
-  // deadline states that one, not the limit it replaced (a validity cut short by the authorised
-  // term is not "3 years", 第十五条 以实际运营期限为准).
-  const applied = due === undefined && !capped ? { value: limit.value, unit: limit.unit } : periodBetween(startedOn, dueDate, calendar);
-  return {
-    deadline: {
-      step: limit.id,
-      limit: applied.value,
-      unit: applied.unit,
-      startTrigger: limit.startTrigger,
-      startedOn,
-      dueDate,
-      dueAt: formatInstant(end),
-      overdue: false,
-      basis: limit.basis,
-    },
-    dueAtMs: end,
-  };
-}
-
-/**
- * The period a due date given by the data (or a cap) actually sets from `startedOn` (start day not counted):
- * whole years when the calendar's own year arithmetic ends that many years on it (the
- * corresponding day, or the month's last day when there is none: 29 February to 28 February,
- * 民法典 第二百零二条), else calendar days — the limit's own value no longer applies (an agreed term
- * shorter than the cap, or longer with a justification). Plain date arithmetic, no rest-day
- * extension: the contract's units have no months, so days are the only unit below a year.
- */
-function periodBetween(startedOn: IsoDate, dueDate: IsoDate, calendar: Calendar): { value: number; unit: Limit['unit'] } {
-  const years = Number(dueDate.slice(0, 4)) - Number(startedOn.slice(0, 4));
-  if (years > 0 && calendar.addPeriod(startedOn, { years }, { holidayExtension: 'none', estimate: true }) === dueDate) return { value: years, unit: 'years' };
-  return { value: Math.max(0, calendarDaysBetween(startedOn, dueDate)), unit: 'calendar_days' };
-}
-
-/**
- * Natural days from `from` to `to`, on the calendar's day numbers. A day only shaped like one
- * (`2025-02-30`, which a cap read from the data may be) is counted as `Date.parse` rolls it over,
- * as it always was: the calendar refuses it, and a deadline must not start refusing it now.
- */
-function calendarDaysBetween(from: IsoDate, to: IsoDate): number {
-  try {
-    return daysBetween(from, to);
-  } catch (err) {
-    if (!(err instanceof CalendarError)) throw err;
-    return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-  }
+  if (capped || due !== undefined) return dataDayDeadline(limit, startedOn, capped ? cap : dueDate, calendar);
+  return frozenDeadline(limit, limit.value, limit.unit, startedOn, dueDate, dueAtMs ?? endOfDay(dueDate));
 }
 
 /** The ISO day in the instance data's `field`, if it names one that holds a day. */
@@ -108,29 +89,6 @@ function isDayShaped(value: string): boolean {
     if (c < 0x30 || c > 0x39) return false;
   }
   return true;
-}
-
-/**
- * The end of the limit's own period from `startedOn` (hour limits end at an exact instant: `value`
- * hours after `now`, or after the end of a given start day `from`).
- */
-function periodEnd(limit: Limit, now: number, from: IsoDate | undefined, startedOn: IsoDate, calendar: Calendar): { dueDate: IsoDate; dueAtMs: number | undefined } {
-  const opts = limit.estimate ? { estimate: true } : undefined;
-  // Literals, not a spread of `opts`: every timed transition computes a period end.
-  const extension = limit.holidayExtension;
-  const periodOpts = !extension ? opts : opts === undefined ? { holidayExtension: extension } : { estimate: true, holidayExtension: extension };
-  switch (limit.unit) {
-    case 'working_days':
-      return { dueDate: calendar.addWorkingDays(startedOn, limit.value, opts), dueAtMs: undefined };
-    case 'calendar_days':
-      return { dueDate: calendar.addCalendarDays(startedOn, limit.value, periodOpts), dueAtMs: undefined };
-    case 'years':
-      return { dueDate: calendar.addPeriod(startedOn, { years: limit.value }, periodOpts), dueAtMs: undefined };
-    case 'hours': {
-      const dueAtMs = (from === undefined ? now : endOfDay(from)) + limit.value * HOUR_MS;
-      return { dueDate: shanghaiDay(dueAtMs - 1), dueAtMs };
-    }
-  }
 }
 
 /**

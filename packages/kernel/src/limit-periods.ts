@@ -1,0 +1,126 @@
+import { dataDayDeadline, frozenDeadline, type ComputedDeadline } from './deadline-values.js';
+import { endOfDay } from './shanghai-time.js';
+import type { Calendar, IsoDate, Limit } from './types.js';
+
+/** Options of the calendar's period arithmetic. */
+type PeriodOptions = NonNullable<Parameters<Calendar['addCalendarDays']>[2]>;
+
+/** Start days one limit remembers before it forgets them all (a long-running server stays flat). */
+const STARTS_PER_LIMIT = 64;
+
+/**
+ * One limit's periods, computed once per start day and shared: a batch filed on one day shares
+ * its deadlines (in a simulated year 10,000 applications share four). The calendar is still asked
+ * for the due day on every call — a table look-up, and a calendar may gain or replace a year's
+ * schedule at any time — and what is shared is the deadline built from its answer, which depends
+ * on nothing else. The limit's fields are read here once, into one shape: limits come in several
+ * (optional fields), and reading them on every transition made the deadline code polymorphic.
+ */
+export class LimitPeriods {
+  readonly limit: Limit;
+  readonly unit: Limit['unit'];
+  readonly value: number;
+  readonly startField: string | null;
+  readonly dueField: string | null;
+  readonly capField: string | null;
+  /** The calendar's options: working-day periods, and calendar-day and year periods. */
+  private readonly workingOpts: { estimate: boolean } | undefined;
+  private readonly periodOpts: PeriodOptions | undefined;
+  private readonly years: { years: number };
+  /** The last deadline made or found, checked before the maps (a batch asks for it in a row). */
+  private last: ComputedDeadline | null = null;
+  private readonly byStart = new Map<IsoDate, ComputedDeadline>();
+  private readonly cappedByStart = new Map<IsoDate, CappedDeadline>();
+
+  constructor(limit: Limit) {
+    this.limit = limit;
+    this.unit = limit.unit;
+    this.value = limit.value;
+    this.startField = limit.startField ?? null;
+    this.dueField = limit.dueField ?? null;
+    this.capField = limit.capField ?? null;
+    this.workingOpts = limit.estimate ? { estimate: true } : undefined;
+    const extension = limit.holidayExtension;
+    this.periodOpts = !extension ? this.workingOpts : limit.estimate ? { estimate: true, holidayExtension: extension } : { holidayExtension: extension };
+    this.years = { years: limit.value };
+  }
+
+  /** The last day of the limit's own period from `startedOn` (days and years; not hours). */
+  endDay(startedOn: IsoDate, calendar: Calendar): IsoDate {
+    switch (this.unit) {
+      case 'working_days':
+        return calendar.addWorkingDays(startedOn, this.value, this.workingOpts);
+      case 'calendar_days':
+        return calendar.addCalendarDays(startedOn, this.value, this.periodOpts);
+      default:
+        return calendar.addPeriod(startedOn, this.years, this.periodOpts);
+    }
+  }
+
+  /** The limit's own deadline from `startedOn` to the calendar's `dueDate`. */
+  deadline(startedOn: IsoDate, dueDate: IsoDate): ComputedDeadline {
+    const last = this.last;
+    if (last !== null && last.deadline.startedOn === startedOn && last.deadline.dueDate === dueDate) return last;
+    const known = this.byStart.get(startedOn);
+    const found = known !== undefined && known.deadline.dueDate === dueDate ? known : this.remember(startedOn, dueDate);
+    this.last = found;
+    return found;
+  }
+
+  /**
+   * The deadline from `startedOn` cut short by the data's `cap`. Its period is the calendar's
+   * (whole years or days), so the calendar is part of the key.
+   */
+  cappedDeadline(startedOn: IsoDate, cap: IsoDate, calendar: Calendar): ComputedDeadline {
+    const known = this.cappedByStart.get(startedOn);
+    if (known !== undefined && known.cap === cap && known.calendar === calendar) return known.computed;
+    return this.rememberCapped(startedOn, cap, calendar);
+  }
+
+  private remember(startedOn: IsoDate, dueDate: IsoDate): ComputedDeadline {
+    if (this.byStart.size >= STARTS_PER_LIMIT) this.byStart.clear();
+    const made = frozenDeadline(this.limit, this.value, this.unit, startedOn, dueDate, endOfDay(dueDate));
+    this.byStart.set(startedOn, made);
+    return made;
+  }
+
+  private rememberCapped(startedOn: IsoDate, cap: IsoDate, calendar: Calendar): ComputedDeadline {
+    if (this.cappedByStart.size >= STARTS_PER_LIMIT) this.cappedByStart.clear();
+    const made = dataDayDeadline(this.limit, startedOn, cap, calendar);
+    this.cappedByStart.set(startedOn, new CappedDeadline(calendar, cap, made));
+    return made;
+  }
+}
+
+/** A capped deadline remembered with what it was computed from. */
+class CappedDeadline {
+  constructor(
+    readonly calendar: Calendar,
+    readonly cap: IsoDate,
+    readonly computed: ComputedDeadline,
+  ) {}
+}
+
+/** Each limit's periods; weak, so a limit (and its machine) that is dropped takes them along. */
+const periodsByLimit = new WeakMap<Limit, LimitPeriods>();
+/** The last limit asked for and its periods: consecutive transitions mostly start the same step. */
+let lastLimit: Limit | null = null;
+let lastPeriods: LimitPeriods | null = null;
+
+/**
+ * The shared periods of `limit` (made on first use). Like the rest of a machine definition, a
+ * limit must not be changed once used: its fields are read once.
+ */
+export function periodsOf(limit: Limit): LimitPeriods {
+  if (limit === lastLimit) return lastPeriods as LimitPeriods;
+  const periods = periodsByLimit.get(limit) ?? newPeriods(limit);
+  lastLimit = limit;
+  lastPeriods = periods;
+  return periods;
+}
+
+function newPeriods(limit: Limit): LimitPeriods {
+  const periods = new LimitPeriods(limit);
+  periodsByLimit.set(limit, periods);
+  return periods;
+}
