@@ -6,24 +6,6 @@ import type { IsoDate } from './types.js';
  * calendar. These wrappers keep the kernel's public API (and its millisecond-exact event times).
  */
 
-/**
- * The Asia/Shanghai calendar day of an instant.
- *
- * @example
- * shanghaiDay(Date.parse('2025-09-30T16:00:00Z')); // '2025-10-01'
- */
-export function shanghaiDay(epochMs: number): IsoDate {
-  // Remembered by day (see `formatted` below): every deadline and planned decision names its start day.
-  const dayNumber = Math.floor((epochMs + SHANGHAI_OFFSET_MS) / DAY_MS);
-  let day = days.get(dayNumber);
-  if (day === undefined) {
-    if (days.size >= FORMATTED_LIMIT) days.clear();
-    day = shanghaiDate(epochMs);
-    days.set(dayNumber, day);
-  }
-  return day;
-}
-
 /*
  * A clock advance fires thousands of transitions at a handful of instants (deadlines end at
  * 24:00, planned decisions share their times), and every one formats its instant several times
@@ -35,6 +17,36 @@ const formatted = new Map<number, string>();
 const days = new Map<number, IsoDate>();
 const DAY_MS = 86_400_000;
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+/** The last answers, checked before the maps: a batch asks for the same day or instant in a row. */
+let lastDayNumber = Number.NaN;
+let lastDay: IsoDate = '';
+let lastInstant = Number.NaN;
+let lastText = '';
+
+/**
+ * The Asia/Shanghai calendar day of an instant.
+ *
+ * @example
+ * shanghaiDay(Date.parse('2025-09-30T16:00:00Z')); // '2025-10-01'
+ */
+export function shanghaiDay(epochMs: number): IsoDate {
+  // Remembered by day (see `formatted` above): every deadline and planned decision names its start
+  // day, and a batch of them names the same one, so the last answer is checked first.
+  const dayNumber = Math.floor((epochMs + SHANGHAI_OFFSET_MS) / DAY_MS);
+  if (dayNumber === lastDayNumber) return lastDay;
+  const day = days.get(dayNumber) ?? rememberDay(dayNumber, epochMs);
+  lastDayNumber = dayNumber;
+  lastDay = day;
+  return day;
+}
+
+/** Formats a day not remembered yet (apart, so that `shanghaiDay` compiles small). */
+function rememberDay(dayNumber: number, epochMs: number): IsoDate {
+  if (days.size >= FORMATTED_LIMIT) days.clear();
+  const day = shanghaiDate(epochMs);
+  days.set(dayNumber, day);
+  return day;
+}
 
 /**
  * Epoch ms of 24:00 of a Shanghai day (= 00:00 +08:00 of the next day).
@@ -54,11 +66,17 @@ export function endOfDay(date: IsoDate): number {
  * formatInstant(Date.parse('2025-09-26T02:00:00Z')); // '2025-09-26T10:00:00+08:00'
  */
 export function formatInstant(epochMs: number): string {
-  let text = formatted.get(epochMs);
-  if (text === undefined) {
-    if (formatted.size >= FORMATTED_LIMIT) formatted.clear();
-    text = formatShanghaiInstant(epochMs, { milliseconds: true });
-    formatted.set(epochMs, text);
-  }
+  if (epochMs === lastInstant) return lastText;
+  const text = formatted.get(epochMs) ?? rememberInstant(epochMs);
+  lastInstant = epochMs;
+  lastText = text;
+  return text;
+}
+
+/** Formats an instant not remembered yet (apart, so that `formatInstant` compiles small). */
+function rememberInstant(epochMs: number): string {
+  if (formatted.size >= FORMATTED_LIMIT) formatted.clear();
+  const text = formatShanghaiInstant(epochMs, { milliseconds: true });
+  formatted.set(epochMs, text);
   return text;
 }
