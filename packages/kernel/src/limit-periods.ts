@@ -45,6 +45,16 @@ export class LimitPeriods {
     this.years = { years: limit.value };
   }
 
+  /** Whether `other` says what this limit says, for every field a deadline depends on. */
+  describes(other: Limit): boolean {
+    const limit = this.limit;
+    return (
+      other.id === limit.id && other.value === this.value && other.unit === this.unit && other.startTrigger === limit.startTrigger &&
+      other.basis === limit.basis && (other.startField ?? null) === this.startField && (other.dueField ?? null) === this.dueField &&
+      (other.capField ?? null) === this.capField && Boolean(other.estimate) === Boolean(limit.estimate) && other.holidayExtension === limit.holidayExtension
+    );
+  }
+
   /** The last day of the limit's own period from `startedOn` (days and years; not hours). */
   endDay(startedOn: IsoDate, calendar: Calendar): IsoDate {
     switch (this.unit) {
@@ -107,20 +117,41 @@ const periodsByLimit = new WeakMap<Limit, LimitPeriods>();
 let lastLimit: Limit | null = null;
 let lastPeriods: LimitPeriods | null = null;
 
+/** The last limits made periods for, scanned for an equal one (a few: one per kind of limit built anew). */
+const RECENT_LIMIT = 16;
+const recent: LimitPeriods[] = [];
+
 /**
  * The shared periods of `limit` (made on first use). Like the rest of a machine definition, a
  * limit must not be changed once used: its fields are read once.
  */
 export function periodsOf(limit: Limit): LimitPeriods {
   if (limit === lastLimit) return lastPeriods as LimitPeriods;
-  const periods = periodsByLimit.get(limit) ?? newPeriods(limit);
+  const periods = periodsByLimit.get(limit) ?? periodsLike(limit);
   lastLimit = limit;
   lastPeriods = periods;
   return periods;
 }
 
-function newPeriods(limit: Limit): LimitPeriods {
+/**
+ * The periods of a limit object not seen before. A caller may build its limit on every call (an
+ * application's initial-filing duty is one, made per application): an equal limit met recently
+ * lends its periods, so that its deadlines are shared too (compared field by field: no key is
+ * built). Either way the limit is then remembered by identity (weakly), which is how a machine
+ * definition's limits are found on every later transition.
+ */
+function periodsLike(limit: Limit): LimitPeriods {
+  for (let i = recent.length - 1; i >= 0; i -= 1) {
+    const periods = recent[i] as LimitPeriods;
+    if (periods.describes(limit)) {
+      // Found by identity next time: a machine built again (a new sandbox) keeps its limits.
+      periodsByLimit.set(limit, periods);
+      return periods;
+    }
+  }
   const periods = new LimitPeriods(limit);
   periodsByLimit.set(limit, periods);
+  if (recent.length >= RECENT_LIMIT) recent.shift();
+  recent.push(periods);
   return periods;
 }

@@ -65,6 +65,15 @@ describe('computeDeadline: one shared, frozen deadline per start day', () => {
     expect(capped('2027-06-30', otherCalendar).deadline).toEqual(first.deadline);
   });
 
+  it('shares the deadlines of an equal limit built anew on every call', () => {
+    // An application's initial-filing duty is computed with a limit made per application.
+    const first = computeDeadline({ ...acceptance, id: 'initial_filing' }, { now: at('2025-10-09T10:00'), from: '2025-09-26' }, fakeCalendar);
+    const again = computeDeadline({ ...acceptance, id: 'initial_filing' }, { now: at('2025-10-09T11:00'), from: '2025-09-26' }, fakeCalendar);
+    expect(again).toBe(first);
+    const otherBasis = computeDeadline({ ...acceptance, id: 'initial_filing', basis: '第九条' }, { now: at('2025-10-09T10:00'), from: '2025-09-26' }, fakeCalendar);
+    expect(otherBasis.deadline).toMatchObject({ basis: '第九条', dueDate: first.deadline.dueDate });
+  });
+
   it('keeps hour limits exact to the instant', () => {
     const hours: Limit = { ...acceptance, id: 'hours', value: 2, unit: 'hours' };
     const a = computeDeadline(hours, { now: at('2025-09-26T10:00') }, fakeCalendar);
