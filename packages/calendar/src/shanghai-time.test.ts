@@ -13,6 +13,13 @@ describe('Asia/Shanghai instants', () => {
     expect(shanghaiDate(new Date(instant))).toBe(want);
   });
 
+  it('gives the same day starts past its bound of remembered dates, and refuses a bad date every time', () => {
+    const dates = Array.from({ length: 1200 }, (_, i) => new Date(Date.UTC(2023, 0, 1 + i)).toISOString().slice(0, 10));
+    const want = dates.map((date) => Date.parse(`${date}T00:00:00+08:00`));
+    for (let round = 0; round < 2; round += 1) expect(dates.map((date) => startOfShanghaiDay(date))).toEqual(want);
+    for (let round = 0; round < 2; round += 1) expect(() => startOfShanghaiDay('2025-02-30')).toThrow(expect.objectContaining({ code: 'INVALID_DATE' }));
+  });
+
   it('gives the bounds of a Shanghai day', () => {
     expect(new Date(startOfShanghaiDay('2025-10-01')).toISOString()).toBe('2025-09-30T16:00:00.000Z');
     expect(new Date(endOfShanghaiDay('2025-09-30')).toISOString()).toBe('2025-09-30T16:00:00.000Z');

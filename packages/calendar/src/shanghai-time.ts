@@ -32,7 +32,23 @@ export function shanghaiDate(instant: Date | number): IsoDate {
  * ```
  */
 export function startOfShanghaiDay(date: IsoDate): number {
-  return toDayNumber(date) * DAY_MS - OFFSET_MS;
+  return dayStarts.get(date) ?? rememberDayStart(date);
+}
+
+/*
+ * Day starts remembered by date: officials plan a decision at a time of a day and every deadline
+ * ends at 24:00 of one, thousands of times for the few days a batch shares, and reading the date
+ * cost more than the look-up. Bounded (cleared when full); a date that is not one throws and is
+ * not remembered.
+ */
+const DAY_STARTS_LIMIT = 512;
+const dayStarts = new Map<IsoDate, number>();
+
+function rememberDayStart(date: IsoDate): number {
+  const start = toDayNumber(date) * DAY_MS - OFFSET_MS;
+  if (dayStarts.size >= DAY_STARTS_LIMIT) dayStarts.clear();
+  dayStarts.set(date, start);
+  return start;
 }
 
 /**
