@@ -137,21 +137,26 @@ export function periodsOf(limit: Limit): LimitPeriods {
  * The periods of a limit object not seen before. A caller may build its limit on every call (an
  * application's initial-filing duty is one, made per application): an equal limit met recently
  * lends its periods, so that its deadlines are shared too (compared field by field: no key is
- * built). Either way the limit is then remembered by identity (weakly), which is how a machine
- * definition's limits are found on every later transition.
+ * built), and moves to the end of the list, where the next scan starts. Only a limit unlike them
+ * is remembered by identity (weakly), which is how a machine definition's limits are found on
+ * every later transition: a limit built per call would fill the weak map with a key per call.
  */
 function periodsLike(limit: Limit): LimitPeriods {
   for (let i = recent.length - 1; i >= 0; i -= 1) {
     const periods = recent[i] as LimitPeriods;
-    if (periods.describes(limit)) {
-      // Found by identity next time: a machine built again (a new sandbox) keeps its limits.
-      periodsByLimit.set(limit, periods);
-      return periods;
-    }
+    if (periods.describes(limit)) return mostRecent(i, periods);
   }
   const periods = new LimitPeriods(limit);
   periodsByLimit.set(limit, periods);
   if (recent.length >= RECENT_LIMIT) recent.shift();
   recent.push(periods);
+  return periods;
+}
+
+/** Moves the periods at `index` of `recent` to its end (no array is built: this runs per call for a limit built per call). */
+function mostRecent(index: number, periods: LimitPeriods): LimitPeriods {
+  const end = recent.length - 1;
+  for (let i = index; i < end; i += 1) recent[i] = recent[i + 1] as LimitPeriods;
+  recent[end] = periods;
   return periods;
 }
