@@ -240,8 +240,9 @@ function stepDeadline(
 ): { deadline: Deadline; dueAtMs: number } {
   const limit = target.limit ?? missingLimit(cm, target);
   const running = mode === 'resume' ? resumedLimit(limit, instance.events, ctx.calendar) : limit;
-  // Two literals, not a spread of a conditional object: every timed transition starts a deadline.
-  return computeDeadline(running, from ? { now: ctx.now, data, from } : { now: ctx.now, data }, ctx.calendar);
+  // One literal with `from` always present (possibly undefined): two layouts deoptimized
+  // `computeDeadline` when the first deadline from a given day reached it.
+  return computeDeadline(running, { now: ctx.now, data, from }, ctx.calendar);
 }
 
 function missingLimit(cm: CompiledMachine, target: CompiledState): never {
@@ -414,7 +415,7 @@ export function fireTimer(
   if (!timer || timer.id !== timerId) return null;
   if (timer.kind === 'event' && timer.event !== undefined) return fireEventTimer(machine, withoutTimer(instance), timer.step, timer.event, ctx);
   const at = formatInstant(ctx.now);
-  const deadline = instance.deadline ? { ...instance.deadline, overdue: true } : null;
+  const deadline = instance.deadline ? overdueCopy(instance.deadline) : null;
   const event = workflowEvent(instance.events.length + 1, 'deadline_overdue', at, CLOCK, instance.state, instance.state, null, deadline, undefined, undefined);
   return {
     ok: true,
@@ -422,6 +423,14 @@ export function fireTimer(
     instance: instanceWith(instance, instance.state, at, deadline, appended(instance.events, event), instance.data, null),
     effects: [emitEffect(instance.id, event)],
   };
+}
+
+/**
+ * `deadline` marked overdue, as a literal of the deadline's own field order: deadlines are frozen
+ * and shared (`computeDeadline`), and a spread of a frozen object takes V8's slow clone path.
+ */
+function overdueCopy(d: Deadline): Deadline {
+  return { step: d.step, limit: d.limit, unit: d.unit, startTrigger: d.startTrigger, startedOn: d.startedOn, dueDate: d.dueDate, dueAt: d.dueAt, overdue: true, basis: d.basis };
 }
 
 /** A timer's `{ event }` expiry: the event sent as the clock to the instance whose timer is spent, with the limit's payload if it names one. */
