@@ -251,49 +251,56 @@ export class Dispatcher {
       return { response: storageUnavailable(requestId, req.path), durable: DONE };
     }
 
-    const execute = (): Execution => {
-      const refused = replay ? undefined : this.#deps.quotas?.refusal(route, sandbox, req.method, bodyText, slot !== undefined);
-      const result = refused ?? executeOperation({ route, registry: this.#deps.registry, platforms: this.#deps.platforms, sandbox, caller, params, query, body, requestId, origin: () => requestOrigin(req), wall: this.#deps.wall, replaying: replay !== undefined, service: this.#deps.service });
-      const answer = render(result, requestId, req.path, (below) => createdLocation(req, route, below));
-      if (isProblemResult(result)) meta.problemCode = result.problem.code;
-      if (answer.status < 400) this.#deps.quotas?.admitted(route, sandbox, req.method, bodyText, slot ? answer.body : undefined);
-      let durable = DONE;
-      if (!isRead(req.method) && answer.status < 400 && !replay && this.#deps.journal) {
-        durable = this.#deps.journal.append({
-          kind: 'command',
-          rev: CURRENT_REVISION,
-          at: this.#deps.wall(),
-          method: req.method,
-          path: req.path,
-          query: req.query,
-          ...(req.headers['content-type'] && bodyText !== undefined ? { contentType: req.headers['content-type'] } : {}),
-          ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
-          ...(bodyText !== undefined ? { body: bodyText } : {}),
-          ...(caller ? { caller: caller.id } : {}),
-          ...(signedBy ? { signature: signedBy } : {}),
-          // A kept answer is made again from its entry at start: with the origin of the simulation
-          // API's absolute URLs and the prefix of its `Location`, as they were.
-          ...(slot && route.kind === 'sim' ? { origin: transportOrigin(req) } : {}),
-          ...(slot && req.prefix ? { prefix: req.prefix } : {}),
-          status: answer.status,
-        }).durable;
-      }
-      return { answer, durable, owner: isProblemResult(result) ? undefined : (result as SimResult).madeSandbox };
-    };
-
     if (slot) {
       const { store, scope } = slot;
       const fingerprint = fingerprintOf(req, bodyText, signedSha256);
       // A replayed journal entry always executes (see `IdempotencyStore.run`); a live request runs
       // only under a key not known, in this same turn.
       const known = replay ? undefined : store.known(scope, fingerprint);
-      if (known === undefined) return answerOf(store.record(scope, fingerprint, execute()), requestId);
+      if (known === undefined) return answerOf(store.record(scope, fingerprint, this.#execute(req, prepared, { caller, signedBy, query, body, bodyText, slot, idempotencyKey, replay, meta })), requestId);
       return this.#keyed(req, requestId, slot, known, bodyText);
     }
-    const { answer, durable } = execute();
+    const { answer, durable } = this.#execute(req, prepared, { caller, signedBy, query, body, bodyText, slot, idempotencyKey, replay, meta });
     // The answer was rendered for this request alone: it takes the request id in place.
     answer.headers[HEADERS.requestId] = requestId;
     return { response: answer, durable };
+  }
+
+  /**
+   * Runs the handler of a checked request (or answers the quota's refusal), renders its answer,
+   * counts it, and appends its journal entry. A method with its inputs passed in, not a closure
+   * made per request in `#complete`: no context object per request holding `#complete`'s locals.
+   */
+  #execute(req: DispatchRequest, prepared: Prepared, run: Run): Execution {
+    const { route, sandbox, params, requestId } = prepared;
+    const { caller, signedBy, query, body, bodyText, slot, idempotencyKey, replay, meta } = run;
+    const refused = replay ? undefined : this.#deps.quotas?.refusal(route, sandbox, req.method, bodyText, slot !== undefined);
+    const result = refused ?? executeOperation({ route, registry: this.#deps.registry, platforms: this.#deps.platforms, sandbox, caller, params, query, body, requestId, origin: () => requestOrigin(req), wall: this.#deps.wall, replaying: replay !== undefined, service: this.#deps.service });
+    const answer = render(result, requestId, req, route);
+    if (isProblemResult(result)) meta.problemCode = result.problem.code;
+    if (answer.status < 400) this.#deps.quotas?.admitted(route, sandbox, req.method, bodyText, slot ? answer.body : undefined);
+    let durable = DONE;
+    if (!isRead(req.method) && answer.status < 400 && !replay && this.#deps.journal) {
+      durable = this.#deps.journal.append({
+        kind: 'command',
+        rev: CURRENT_REVISION,
+        at: this.#deps.wall(),
+        method: req.method,
+        path: req.path,
+        query: req.query,
+        ...(req.headers['content-type'] && bodyText !== undefined ? { contentType: req.headers['content-type'] } : {}),
+        ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
+        ...(bodyText !== undefined ? { body: bodyText } : {}),
+        ...(caller ? { caller: caller.id } : {}),
+        ...(signedBy ? { signature: signedBy } : {}),
+        // A kept answer is made again from its entry at start: with the origin of the simulation
+        // API's absolute URLs and the prefix of its `Location`, as they were.
+        ...(slot && route.kind === 'sim' ? { origin: transportOrigin(req) } : {}),
+        ...(slot && req.prefix ? { prefix: req.prefix } : {}),
+        status: answer.status,
+      }).durable;
+    }
+    return { answer, durable, owner: isProblemResult(result) ? undefined : (result as SimResult).madeSandbox };
   }
 
   /**
@@ -322,6 +329,19 @@ export class Dispatcher {
     const n = errors.length;
     return refused(req, requestId, 'VALIDATION_FAILED', { detail: `${n} ${n === 1 ? 'field is' : 'fields are'} invalid`, errors });
   }
+}
+
+/** What `#complete` found out about a request that `#execute` runs: one literal of one shape per request. */
+interface Run {
+  caller: Organisation | undefined;
+  signedBy: SignedBy | undefined;
+  query: Record<string, unknown>;
+  body: unknown;
+  bodyText: string | undefined;
+  slot: IdempotencySlot | undefined;
+  idempotencyKey: string | undefined;
+  replay: ReplayInput | undefined;
+  meta: DispatchMeta;
 }
 
 /** What `#complete` answers: the response, and when it may be sent (its journal entry durable). */
@@ -427,12 +447,12 @@ function faultAnswer(outcome: NonNullable<FaultDecision['outcome']>, requestId: 
 /**
  * The stored form of a handler's answer: problem+json for a problem, else the body as JSON under
  * the handler's own content type (e.g. `application/ld+json` for DCAT), `application/json` when
- * it names none, and a created resource's `Location` as `locate` resolves it. Its headers are a
- * fresh object the caller may add to.
+ * it names none, and a created resource's `Location` resolved against `req` and its `route`. Its
+ * headers are a fresh object the caller may add to.
  */
-function render(result: OperationResult | ProblemResult, requestId: string, instance: string, locate: (below: string) => string): StoredAnswer {
+function render(result: OperationResult | ProblemResult, requestId: string, req: DispatchRequest, route: CoreRoute): StoredAnswer {
   if (isProblemResult(result)) {
-    const r = problemResponse(result.problem.code, result.problem.options, requestId, instance);
+    const r = problemResponse(result.problem.code, result.problem.options, requestId, req.path);
     const { [HEADERS.requestId]: _id, ...headers } = r.headers;
     return { status: r.status, headers, body: String(r.body) };
   }
@@ -442,6 +462,6 @@ function render(result: OperationResult | ProblemResult, requestId: string, inst
   const empty = result.body === undefined && result.json === undefined;
   const headers: Record<string, string> = empty ? {} : { 'content-type': JSON_TYPE };
   if (result.headers !== undefined) Object.assign(headers, result.headers);
-  if (result.location !== undefined) headers.location = locate(result.location);
+  if (result.location !== undefined) headers.location = createdLocation(req, route, result.location);
   return { status: result.status, headers, body: empty ? '' : (result.json ?? JSON.stringify(result.body)) };
 }
