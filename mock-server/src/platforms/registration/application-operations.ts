@@ -92,6 +92,17 @@ function filerOf(ctx: Ctx, submission: Submission, target: RegistrationRecord | 
   return { caller, role: 'interested_party' };
 }
 
+/**
+ * The kernel machine of each application type, as constant strings: a name built per create was a
+ * fresh string that the host's machine lookups hashed anew and every instance kept a copy of.
+ */
+const MACHINES: Readonly<Record<ApplicationRecord['type'], string>> = Object.freeze({
+  initial: 'registration.application.initial',
+  change: 'registration.application.change',
+  correction: 'registration.application.correction',
+  cancellation: 'registration.application.cancellation',
+});
+
 const submit: OperationHandler<RegistrationState> = (ctx) => {
   const { state } = ctx;
   // The body is this request's own parse (nothing else holds it), so it is stored as it is: a
@@ -105,7 +116,8 @@ const submit: OperationHandler<RegistrationState> = (ctx) => {
   checkRegistrants(submission.registrants, role === 'registrant' ? caller : null, '/registrants');
   checkRightsTerm(submission['rights'], shanghaiDay(state.sandbox.now()), { pointer: '/rights', ended: submission.type === 'cancellation' });
   const type = submission.type as ApplicationRecord['type'];
-  const machine = `registration.application.${type}`;
+  // The schema admits only these types; anything else would still name its own (unknown) machine.
+  const machine = MACHINES[type] ?? `registration.application.${type}`;
   const actor = { role, organizationId: caller.id };
   state.host.check(machine, { actor });
   const initialFiling = filingOf(state, submission, state.sandbox.now(), '/operationStartedOn');

@@ -14,10 +14,15 @@ function fail(errors: FieldError[]): never {
   throw new PlatformProblem('VALIDATION_FAILED', { detail: `${n} ${n === 1 ? 'field is' : 'fields are'} invalid`, errors });
 }
 
+/** The index of the first registrant with `code`, `-1` if none (a loop: no closure per registrant). */
+function firstWithCode(registrants: readonly OrgRef[], code: string): number {
+  for (let j = 0; j < registrants.length; j++) if ((registrants[j] as OrgRef).creditCode === code) return j;
+  return -1;
+}
+
 /** A registrant named again (same credit code as an earlier entry): one unit is one registrant, however often it is listed. */
 function duplicateError(registrants: readonly OrgRef[], i: number, pointer: string): FieldError | undefined {
-  const code = registrants[i]?.creditCode;
-  const first = registrants.findIndex((r) => r.creditCode === code);
+  const first = firstWithCode(registrants, (registrants[i] as OrgRef).creditCode);
   if (first === i) return undefined;
   return {
     pointer: `${pointer}/${i}/creditCode`,
@@ -39,8 +44,15 @@ function duplicateError(registrants: readonly OrgRef[], i: number, pointer: stri
  * ```
  */
 export function checkRegistrants(registrants: readonly OrgRef[], filer: Organisation | null, pointer: string): void {
-  const errors = registrants.flatMap((r, i) => creditCodeError(r.creditCode, `${pointer}/${i}/creditCode`) ?? duplicateError(registrants, i, pointer) ?? []);
-  if (errors.length === 0 && filer !== null && !registrants.some((r) => r.creditCode === filer.creditCode)) {
+  // Plain loops, errors made only for a bad entry: the pointer of each entry is built only when it
+  // is reported (every create runs this; nearly all pass).
+  const errors: FieldError[] = [];
+  for (let i = 0; i < registrants.length; i++) {
+    const code = (registrants[i] as OrgRef).creditCode;
+    const error = validateCreditCode(code).valid ? duplicateError(registrants, i, pointer) : creditCodeError(code, `${pointer}/${i}/creditCode`);
+    if (error !== undefined) errors.push(error);
+  }
+  if (errors.length === 0 && filer !== null && firstWithCode(registrants, filer.creditCode) < 0) {
     errors.push({
       pointer,
       code: 'REGISTRANT_NOT_CALLER',
