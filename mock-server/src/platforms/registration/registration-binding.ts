@@ -3,7 +3,7 @@ import { REGISTRATION_TYPES } from '@gdx/procedures';
 import type { Organisation } from '../../app/platform-module.js';
 import { officialOrganisation, wireEvent, type HostBinding, type WireMapping } from '../workflow-host/index.js';
 import type { ApplicationRecord, ObjectionRecord, RegistrationRecord } from './records.js';
-import { alsoNotified, applicationRegistrants, notifiedCoRegistrants } from './co-registrants.js';
+import { applicationNotified, applicationRegistrants, notifiedCoRegistrants, registrationNotified } from './co-registrants.js';
 import type { RegistrationState } from './registration-state.js';
 import { REGISTRATION_LIST_KEYS, registrationListings } from './registration-listings.js';
 import { endPendingApplications } from './pending-applications.js';
@@ -147,7 +147,9 @@ export function registrationBinding(state: RegistrationState): HostBinding {
     // for an interested party's correction.
     alsoNotify: (i) => {
       const record = recordOf(i);
-      return record ? alsoNotified(state, record) : NOBODY;
+      if (record === undefined) return NOBODY;
+      // A function per record shape (see applicationNotified): the feed asks first only of applications.
+      return i.machine === RECORD_MACHINE ? registrationNotified(state, record as RegistrationRecord) : applicationNotified(state, record as ApplicationRecord);
     },
     view: (i) => {
       const record = recordOf(i);
