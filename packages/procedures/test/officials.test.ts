@@ -167,3 +167,17 @@ describe('officials following an engine', () => {
     expect(h.to('2025-12-31T00:00').map((f) => f.event)).toEqual(['deadline_overdue']);
   });
 });
+
+describe('planOfficialActions: no official acts', () => {
+  it('answers one shared, empty, read-only list that planning never fills', () => {
+    const h = harness('national', '2025-09-26T10:00');
+    const instance = ok(h.engine.create('registration.application.initial', { id: 'rga_manual', actor: registrant }));
+    const none = planOfficialActions(instance, { policy: 'manual', seed: 1, calendar });
+    expect(none).toEqual([]);
+    // Plans made meanwhile are new lists: the shared empty answer stays empty.
+    expect(planOfficialActions(instance, { policy: 'auto', seed: 1, calendar })).toHaveLength(1);
+    const again = planOfficialActions(instance, { policy: 'manual', seed: 1, calendar });
+    expect(again).toBe(none);
+    expect(again).toEqual([]);
+  });
+});

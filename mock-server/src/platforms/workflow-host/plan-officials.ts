@@ -17,7 +17,7 @@ import type { ReviewerPolicy } from '../../app/platform-module.js';
  * for (const plan of planOfficials(instance, officials.options(sandbox))) engine.plan(plan);
  * ```
  */
-export function planOfficials(instance: WorkflowInstance, options: PlanOptions): PlannedDispatch[] {
+export function planOfficials(instance: WorkflowInstance, options: PlanOptions): readonly PlannedDispatch[] {
   return planOfficialActions(instance, options);
 }
 

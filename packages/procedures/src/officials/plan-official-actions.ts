@@ -121,6 +121,20 @@ function lastDay(instance: WorkflowInstance, today: string, opts: PlanOptions): 
 }
 
 /**
+ * The answer when no official acts: one shared empty list (never changed: the answer is
+ * read-only), already of the elements kind of a list of plans. A new `[]` is a list of small
+ * integers, another array shape: the loop over the plans, optimized on the lists of an open phase
+ * (which all hold a plan), was deoptimized (wrong map) by the first instance of a clock advance
+ * that ends where no official acts; and a helper making a new list of that kind was a call first
+ * reached there, deoptimized in turn.
+ */
+const NO_PLANS: readonly PlannedDispatch[] = (() => {
+  const none: PlannedDispatch[] = [{} as PlannedDispatch];
+  none.length = 0;
+  return none;
+})();
+
+/**
  * Accept with probability `accept` (of the three weights' total); otherwise one of the negative
  * outcomes the step offers, by their relative weights (accept when it offers none).
  */
@@ -165,16 +179,17 @@ function dispatch(instance: WorkflowInstance, step: OfficialStep, at: number, ev
  * An approval or delivery that would fall after the instance's period of use ended is replaced by
  * the step's `periodEnded` event (reject, uphold the rejection, revoke) with the reason `PERIOD_ENDED`.
  * The host schedules the answer with `engine.plan()`. A plan overtaken by events is simply
- * refused when it fires.
+ * refused when it fires. The list answered is read-only (the empty one is shared); its plans are
+ * new each call and the caller's to complete.
  *
  * @example
  * for (const p of planOfficialActions(engine.get('rga_1'), { policy: 'auto', seed: 7, calendar })) engine.plan(p);
  */
-export function planOfficialActions(instance: WorkflowInstance, opts: PlanOptions): PlannedDispatch[] {
+export function planOfficialActions(instance: WorkflowInstance, opts: PlanOptions): readonly PlannedDispatch[] {
   const how = behaviour(opts);
   const step = officialStep(instance.machine, instance.state, instance.data);
   const entered = instance.events.at(-1);
-  if (how.mode === 'manual' || !step || !entered) return [];
+  if (how.mode === 'manual' || !step || !entered) return NO_PLANS;
   // A generic read (`Reflect.get`, the same value): events of several shapes reach here (created,
   // changed, with or without data), a new one in each phase of a clock advance, and a property
   // read optimized for the shapes seen so far was deoptimized by each new one.
