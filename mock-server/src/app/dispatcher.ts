@@ -254,7 +254,7 @@ export class Dispatcher {
     if (slot) {
       const { store, scope } = slot;
       const fingerprint = fingerprintOf(req, bodyText, signedSha256);
-      // A replayed journal entry always executes (see `IdempotencyStore.run`); a live request runs
+      // A replayed journal entry always executes (see `IdempotencyStore.known`); a live request runs
       // only under a key not known, in this same turn.
       const known = replay ? undefined : store.known(scope, fingerprint);
       if (known === undefined) return answerOf(store.record(scope, fingerprint, this.#execute(req, prepared, { caller, signedBy, query, body, bodyText, slot, idempotencyKey, replay, meta })), requestId);

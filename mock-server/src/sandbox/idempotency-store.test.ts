@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { IdempotencyStore, MAX_DELETED_KEYS, SETTLED } from './idempotency-store.js';
+import { IdempotencyStore, MAX_DELETED_KEYS, SETTLED, type Execution, type IdempotencyOutcome } from './idempotency-store.js';
+
+/** A keyed request as the dispatcher runs it: the known answer, else execute and record. */
+const run = (store: IdempotencyStore, scope: string, fingerprint: string, execute: () => Execution): IdempotencyOutcome =>
+  store.known(scope, fingerprint) ?? store.record(scope, fingerprint, execute());
 
 const made = (owner: string) => () => ({ answer: { status: 201, headers: {}, body: `{"id":"${owner}"}` }, durable: Promise.resolve(), owner });
 
@@ -7,15 +11,15 @@ describe('IdempotencyStore: keys of deleted sandboxes', () => {
   it('keeps the last MAX_DELETED_KEYS of them, in the order of deletion, also across save and restore', () => {
     const store = new IdempotencyStore();
     for (let i = 0; i <= MAX_DELETED_KEYS; i += 1) {
-      store.run(`k${i}`, 'f', made(`sbx_${i}`));
+      run(store, `k${i}`, 'f', made(`sbx_${i}`));
       store.forgetOwner(`sbx_${i}`);
     }
     // The oldest deletion is forgotten: its key runs again.
-    expect(store.run('k0', 'f', made('sbx_again')).kind).toBe('fresh');
-    expect(store.run('k1', 'f', made('sbx_never'))).toEqual({ kind: 'deleted', sandboxId: 'sbx_1' });
+    expect(run(store, 'k0', 'f', made('sbx_again')).kind).toBe('fresh');
+    expect(run(store, 'k1', 'f', made('sbx_never'))).toEqual({ kind: 'deleted', sandboxId: 'sbx_1' });
     const restored = new IdempotencyStore(store.save());
-    expect(restored.run(`k${MAX_DELETED_KEYS}`, 'f', made('sbx_never'))).toEqual({ kind: 'deleted', sandboxId: `sbx_${MAX_DELETED_KEYS}` });
-    expect(restored.run('k1', 'other', made('sbx_never'))).toEqual({ kind: 'conflict', known: 'f' });
+    expect(run(restored, `k${MAX_DELETED_KEYS}`, 'f', made('sbx_never'))).toEqual({ kind: 'deleted', sandboxId: `sbx_${MAX_DELETED_KEYS}` });
+    expect(run(restored, 'k1', 'other', made('sbx_never'))).toEqual({ kind: 'conflict', known: 'f' });
     expect(restored.save()).toHaveLength(MAX_DELETED_KEYS + 1);
   });
 });
@@ -34,10 +38,10 @@ describe('IdempotencyStore: kept answers', () => {
 
   it('answers a repeated key with the very text of the first answer, also after save and restore', () => {
     const store = new IdempotencyStore();
-    bodies.forEach((body, i) => expect(store.run(`k${i}`, 'f', answerOf(body))).toMatchObject({ kind: 'fresh', answer: { body } }));
+    bodies.forEach((body, i) => expect(run(store, `k${i}`, 'f', answerOf(body))).toMatchObject({ kind: 'fresh', answer: { body } }));
     const replayed = (from: IdempotencyStore) =>
       bodies.map((_, i) => {
-        const outcome = from.run(`k${i}`, 'f', answerOf('never'));
+        const outcome = run(from, `k${i}`, 'f', answerOf('never'));
         return outcome.kind === 'replayed' ? outcome.answer : outcome;
       });
     const expected = bodies.map((body) => ({ status: 201, headers: { 'content-type': 'application/json', location: '/x' }, body }));
@@ -50,11 +54,11 @@ describe('IdempotencyStore: kept answers', () => {
 
   it('saves copies: changing a saved answer changes nothing kept', () => {
     const store = new IdempotencyStore();
-    store.run('k', 'f', answerOf('{"a":1}'));
+    run(store, 'k', 'f', answerOf('{"a":1}'));
     const [record] = store.save();
     if (!record || !('answer' in record)) throw new Error('no answer saved');
     record.answer.headers.location = '/changed';
-    const again = store.run('k', 'f', answerOf('never'));
+    const again = run(store, 'k', 'f', answerOf('never'));
     expect(again.kind === 'replayed' && again.answer.headers.location).toBe('/x');
   });
 });
@@ -71,7 +75,7 @@ describe('IdempotencyStore: known, then record (run split in two)', () => {
     expect(store.known('k', 'f')).toEqual({ kind: 'replayed', answer: answer(201, 'made'), durable: SETTLED });
     expect(store.known('k', 'other')).toEqual({ kind: 'conflict', known: 'f' });
     // The same answers as run gives.
-    expect(store.run('k', 'f', () => ({ answer: answer(201, 'never'), durable: SETTLED }))).toEqual(store.known('k', 'f'));
+    expect(run(store, 'k', 'f', () => ({ answer: answer(201, 'never'), durable: SETTLED }))).toEqual(store.known('k', 'f'));
   });
 
   it('forgets a key whose journal write failed, and keeps one recorded since under it', async () => {

@@ -33,7 +33,7 @@ export const SETTLED: Promise<void> = Promise.resolve();
 /** The most keys kept of deleted sandboxes; past it the oldest deleted one is forgotten (and its key makes a new sandbox again). */
 export const MAX_DELETED_KEYS = 10_000;
 
-/** Result of `IdempotencyStore.run`; answer only after `durable` resolves. */
+/** How a keyed request is answered (`IdempotencyStore.known`, then `record`); answer only after `durable` resolves. */
 export type IdempotencyOutcome =
   | { kind: 'fresh'; answer: StoredAnswer; durable: Promise<void> }
   | { kind: 'replayed'; answer: StoredAnswer; durable: Promise<void> }
@@ -75,8 +75,8 @@ interface Deleted {
  * @example
  * ```ts
  * const store = new IdempotencyStore();
- * store.run('org_1\nkey-1', 'POST /entries <sha>', () => ({ answer: { status: 201, headers: {}, body: '{}' }, durable: Promise.resolve() }));
- * // → { kind: 'fresh', … }; the same call again → { kind: 'replayed', … }
+ * const outcome = store.known(scope, fingerprint) ?? store.record(scope, fingerprint, execute());
+ * // → { kind: 'fresh', … } the first time; then { kind: 'replayed', … } (or `conflict` for another request)
  * ```
  */
 export class IdempotencyStore {
@@ -107,20 +107,12 @@ export class IdempotencyStore {
   }
 
   /**
-   * Answers a known key from its record (or `conflict` for another request under it), else
-   * executes and records an accepted answer. With `replaying` (a journal entry at start) it always
-   * executes, and the answer becomes the key's record: every journal entry was executed when it
-   * was acknowledged — a journal written before a route honoured keys may hold the same key twice.
-   */
-  run(scope: string, fingerprint: string, execute: () => Execution, replaying = false): IdempotencyOutcome {
-    return (replaying ? undefined : this.known(scope, fingerprint)) ?? this.record(scope, fingerprint, execute());
-  }
-
-  /**
    * How a known key answers (`replayed`, `deleted`, or `conflict` for another request under it),
    * running nothing; `undefined` for a key not known. With {@link IdempotencyStore.record} it is
-   * {@link IdempotencyStore.run} split in two, for a caller that executes in between without a
-   * callback (in the same turn: nothing else may record the key between the two calls).
+   * how a keyed request runs: `known`, else execute and `record`, in the same turn (nothing else
+   * may record the key between the two calls). A replayed journal entry skips `known`: every
+   * journal entry was executed when it was acknowledged — a journal written before a route
+   * honoured keys may hold the same key twice.
    */
   known(scope: string, fingerprint: string): IdempotencyOutcome | undefined {
     const known = this.#entries.get(scope);
