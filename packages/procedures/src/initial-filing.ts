@@ -1,4 +1,4 @@
-import { computeDeadline, type Calendar, type Deadline, type IsoDate } from '@gdx/kernel';
+import { computeDeadline, type Calendar, type Deadline, type IsoDate, type Limit } from '@gdx/kernel';
 import { profileLimit } from './machines/profile-limit.js';
 import type { Profile } from './profile-schema.js';
 
@@ -33,9 +33,45 @@ export interface InitialFiling extends Omit<Deadline, 'step' | 'overdue'> {
 export function initialFiling(profile: Profile, calendar: Calendar, input: { operationStartedOn: IsoDate; receivedAt: number }): InitialFiling {
   const effectiveOn = profile.effectiveDates.registration.date;
   const legacy = input.operationStartedOn < effectiveOn;
-  const limit = profileLimit(profile, legacy ? 'registration.initial_filing_legacy' : 'registration.initial_filing', 'initial_filing', 'flag_overdue');
-  const { deadline, dueAtMs } = computeDeadline(limit, { now: input.receivedAt, from: legacy ? effectiveOn : input.operationStartedOn }, calendar);
-  const { step: _step, overdue: _overdue, ...period } = deadline;
-  return { operationStartedOn: input.operationStartedOn, legacy, ...period, late: input.receivedAt >= dueAtMs };
+  const limits = filingLimitsOf(profile);
+  const { deadline, dueAtMs } = computeDeadline(legacy ? limits.legacy : limits.current, { now: input.receivedAt, from: legacy ? effectiveOn : input.operationStartedOn }, calendar);
+  // One literal in the order the rest of the deadline had (its `step` and `overdue` left out):
+  // deadlines are frozen and shared, and a rest or spread copy of a frozen object takes V8's slow path.
+  return {
+    operationStartedOn: input.operationStartedOn,
+    legacy,
+    limit: deadline.limit,
+    unit: deadline.unit,
+    startTrigger: deadline.startTrigger,
+    startedOn: deadline.startedOn,
+    dueDate: deadline.dueDate,
+    dueAt: deadline.dueAt,
+    basis: deadline.basis,
+    late: input.receivedAt >= dueAtMs,
+  };
 }
 
+/** The two limits of the initial-filing duty of one profile. */
+interface FilingLimits {
+  current: Limit;
+  legacy: Limit;
+}
+
+/**
+ * Limits built once per profile, not per application: the same limit object each time lets the
+ * kernel find its periods (and the day's shared deadline) by identity. Like a machine definition,
+ * a profile is not changed once used.
+ */
+const filingLimits = new WeakMap<Profile, FilingLimits>();
+
+function filingLimitsOf(profile: Profile): FilingLimits {
+  let limits = filingLimits.get(profile);
+  if (limits === undefined) {
+    limits = {
+      current: profileLimit(profile, 'registration.initial_filing', 'initial_filing', 'flag_overdue'),
+      legacy: profileLimit(profile, 'registration.initial_filing_legacy', 'initial_filing', 'flag_overdue'),
+    };
+    filingLimits.set(profile, limits);
+  }
+  return limits;
+}
