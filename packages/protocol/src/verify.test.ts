@@ -171,6 +171,14 @@ describe('verifySignature field errors', () => {
     expect(result).toMatchObject({ code, error: { pointer, code: fieldCode, message: { zh: expect.any(String), en: expect.any(String) } } });
   });
 
+  it('points at the first missing header in the protocol order when several are missing', () => {
+    const headers: Record<string, string> = { ...signed() };
+    delete headers[HEADERS.signature];
+    headers[HEADERS.nonce] = '';
+    delete headers[HEADERS.contentDigest];
+    expect(failure(verify(headers))).toMatchObject({ code: 'SIGNATURE_MISSING', error: { pointer: '/header/x-gdx-nonce' } });
+  });
+
   it('says when a timestamp looks like seconds, out of the window or with a fraction', () => {
     const seconds = String(Math.floor(NOW / 1000));
     const stale = failure(verify(signed({ timestamp: Number(seconds) })));
