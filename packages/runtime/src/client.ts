@@ -133,9 +133,9 @@ export class ApiClient {
    * ```
    */
   request<T>(req: ApiRequest, options?: RequestOptions): Promise<T> {
-    // Not `async`: #execute already answers every failure as a rejection, and a second async
-    // frame would only add a promise and an await per call.
-    return this.#execute<T>(req, options).then(dataOf);
+    // Not `async`, and `#execute`'s own promise: no second async frame, no `{ data, res }` pair
+    // and no `.then` hop per call to unwrap the data.
+    return this.#execute<T>(req, options, undefined);
   }
 
   /**
@@ -148,7 +148,9 @@ export class ApiClient {
    * ```
    */
   async requestWithResponse<T>(req: ApiRequest, options?: RequestOptions): Promise<{ data: T; response: RawResponse }> {
-    const { data, res } = await this.#execute<T>(req, options);
+    const kept: Received = { res: undefined };
+    const data = await this.#execute<T>(req, options, kept);
+    const res = kept.res as TransportResponse;
     const response: RawResponse = {
       status: res.status,
       headers: res.headers,
@@ -187,11 +189,13 @@ export class ApiClient {
     await this.#transport.close?.();
   }
 
-  async #execute<T>(req: ApiRequest, options: RequestOptions | undefined): Promise<{ data: T; res: TransportResponse }> {
+  /** Runs the call and answers its decoded data; `received`, when given, is told the raw response. */
+  async #execute<T>(req: ApiRequest, options: RequestOptions | undefined, received: Received | undefined): Promise<T> {
     const call = this.#call(req, options);
     try {
       const res = await this.#send(call);
-      return { data: this.#decode<T>(req, res), res };
+      if (received !== undefined) received.res = res;
+      return this.#decode<T>(req, res);
     } catch (error) {
       if (this.#emit !== undefined) {
         const code = error instanceof GdxError ? error.code : 'UNKNOWN';
@@ -269,9 +273,9 @@ export class ApiClient {
   }
 }
 
-/** The parsed body of an executed call. */
-function dataOf<T>(executed: { data: T }): T {
-  return executed.data;
+/** Where `#execute` leaves the raw response for `requestWithResponse`. */
+interface Received {
+  res: TransportResponse | undefined;
 }
 
 /** A usable retry count: NaN or negative would otherwise mean "never stop" or "never start". */
