@@ -19,4 +19,11 @@ describe('ids', () => {
     expect(requestId()).toMatch(/^req_[0-9a-f]{32}$/);
     expect(requestId()).not.toBe(requestId());
   });
+
+  it('request ids stay distinct UUID-v4 bits across refills of their random pool', () => {
+    // 256 ids per refill: 1,000 cross three of them.
+    const ids = Array.from({ length: 1_000 }, requestId);
+    expect(new Set(ids).size).toBe(1_000);
+    for (const id of ids) expect(id).toMatch(/^req_[0-9a-f]{12}4[0-9a-f]{3}[89ab][0-9a-f]{15}$/);
+  });
 });
