@@ -20,6 +20,7 @@ describe.each([
     ['a 64-byte secret', 'k'.repeat(64)],
     ['a secret longer than the block', 'k'.repeat(65)],
     ['a Chinese secret', '密钥-公共数据'],
+    ['a Chinese secret of ≤ 64 units but more than 64 UTF-8 bytes', '密'.repeat(30)],
   ])('hmacSigner matches node:crypto for %s', (_name, secret) => {
     const sign = hmacSigner(secret, algorithm);
     expect(sign(canonical)).toBe(hmac(hash, secret, canonical));
@@ -37,6 +38,16 @@ describe.each([
     // Nothing of the long message is left in the bytes the next signature hashes.
     expect(sign(canonical)).toBe(hmac(hash, 'secret-1', canonical));
     expect(computeSignature(canonical, 'secret-2', algorithm)).toBe(hmac(hash, 'secret-2', canonical));
+  });
+});
+
+describe('canonical strings of one encoded length', () => {
+  it('each is hashed with its own bytes (the scratch view of that length is reused)', () => {
+    const sign = hmacSigner('secret-1', 'HMAC-SHA256');
+    for (const s of ['GET\n/a\n\nx', 'PUT\n/b\n\ny', 'GET\n/路\n\n', 'GET\n/数\n\n']) {
+      expect(sign(s)).toBe(hmac('sha256', 'secret-1', s));
+      expect(computeSignature(s, 'secret-2', 'HMAC-SHA256')).toBe(hmac('sha256', 'secret-2', s));
+    }
   });
 });
 
