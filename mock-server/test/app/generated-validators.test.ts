@@ -24,7 +24,14 @@ function bodyExamples(doc: OpenApiDocument, op: SpecOperation): unknown[] {
   return shown.length > 0 ? shown : [{}];
 }
 
-/** Each example broken one field at a time (removed, a number, a text, an object), two levels deep, plus an unknown field. */
+/**
+ * Texts at the contracts' usual length bounds, in one-unit and two-unit (astral) characters: a
+ * bound counts code points, which the generated code finds from `length` where it can (its
+ * length shortcuts) and counts otherwise.
+ */
+const LENGTH_PROBES = ['', '𠀀', ...[64, 200, 2000].flatMap((n) => ['a'.repeat(n), 'a'.repeat(n + 1), '𠀀'.repeat(n), '𠀀'.repeat(n + 1), `${'𠀀'.repeat(n - 1)}ab`])];
+
+/** Each example broken one field at a time (removed, a number, a text, an object; a text field also at the length bounds), two levels deep, plus an unknown field. */
 function variants(example: unknown, depth = 0): unknown[] {
   if (example === null || typeof example !== 'object' || Array.isArray(example)) return [example];
   const record = example as Record<string, unknown>;
@@ -32,6 +39,7 @@ function variants(example: unknown, depth = 0): unknown[] {
   for (const [key, value] of Object.entries(record)) {
     const { [key]: _removed, ...without } = record;
     out.push(without, { ...record, [key]: 12345 }, { ...record, [key]: 'x' }, { ...record, [key]: {} });
+    if (typeof value === 'string') for (const text of LENGTH_PROBES) out.push({ ...record, [key]: text });
     if (depth === 0) for (const inner of variants(value, 1).slice(1)) out.push({ ...record, [key]: inner });
   }
   return out;
