@@ -400,6 +400,21 @@ describe('calendar', () => {
     const id = await submit(x, org);
     expect((await getApp(x, org, id)).body.deadline).toMatchObject({ dueDate: '2027-01-04' });
   });
+  it('a create the calendar refuses draws no ids: the next create gets the id it would have had', async () => {
+    const at = { startAt: '2026-12-29T10:00:00+08:00', seed: 7 };
+    const year2027 = { year: 2027, source: '测试用安排', holidays: [{ date: '2027-01-01', name: '元旦' }], makeupWorkdays: [] };
+    // The same sandbox twice (one seed, one virtual start): only the first sees a refused create.
+    const twin = await Harness.start(inProcess, { profile: 'national', ...at });
+    try {
+      const x = await start(at);
+      const refused = await x.call(x.org(0), 'POST', '/applications', {}, initialSubmission(x.org(0)), idem());
+      expect(refused.body).toMatchObject({ status: 422, code: 'CALENDAR_NOT_PUBLISHED' });
+      for (const y of [x, twin]) expect((await y.sim('PUT', `/sandboxes/${y.sandboxId}/calendar/2027`, year2027)).status).toBe(200);
+      expect(await submit(x, x.org(0))).toBe(await submit(twin, twin.org(0)));
+    } finally {
+      await twin.close();
+    }
+  });
 });
 
 describe('tenancy and idempotency', () => {
