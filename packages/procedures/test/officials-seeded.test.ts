@@ -60,3 +60,34 @@ describe('seeded officials plan what earlier releases planned', () => {
     }
   });
 });
+
+// `WorkingCalendar` counts the working days an official may pick from at once; any other calendar
+// is asked day by day. Both must plan the same days (and draw the same numbers), across holidays,
+// make-up working days and the turn of a year.
+describe('the days officials pick from, counted or listed', () => {
+  const dayByDay: PlanOptions['calendar'] = {
+    addWorkingDays: (start, n, opts) => calendar.addWorkingDays(start, n, opts),
+    addCalendarDays: (start, n, opts) => calendar.addCalendarDays(start, n, opts),
+    addPeriod: (start, p, opts) => calendar.addPeriod(start, p, opts),
+  };
+
+  it.each(['random', 'last_day'] as const)('plans the same with decideOn %s', (decideOn) => {
+    const h = harness('national', '2025-09-20T09:30');
+    const day = 86_400_000;
+    const compared: string[] = [];
+    for (let i = 0; i < 160; i += 1) {
+      h.engine.advanceTo(h.engine.clock.now() + day);
+      const submitted = ok(h.engine.create('registration.application.initial', { id: `rga_${i}`, actor: actors.registrant }));
+      const reviewed = ok(h.engine.dispatch(`rga_${i}`, 'accept', { actor: actors.registry }));
+      for (const instance of [submitted, reviewed]) {
+        const policy = { mode: 'auto', approvalRate: 0.5, decideOn } as const;
+        const counted = planOfficialActions(instance, { policy, seed: 'days', calendar });
+        expect(planOfficialActions(instance, { policy, seed: 'days', calendar: dayByDay })).toEqual(counted);
+        compared.push(...counted.map((p) => new Date(p.at).toISOString().slice(0, 10)));
+      }
+    }
+    // Both steps, many different days (the review's 20 working days run over the National Day and Spring Festival blocks).
+    expect(compared).toHaveLength(320);
+    expect(new Set(compared).size).toBeGreaterThan(100);
+  });
+});

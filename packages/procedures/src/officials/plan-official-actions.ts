@@ -223,15 +223,35 @@ function firstDay(today: string, last: string, opts: PlanOptions): string | unde
   return day > last ? undefined : day;
 }
 
-/** The last, or a random one, of the working days after `today` up to `last`. */
+/** The last, or a random one, of the working days after `today` up to `last` (at most 366 of them). */
 function pickDay(today: string, last: string, opts: PlanOptions, decideOn: 'last_day' | 'random', rand: () => number): string | undefined {
-  const days: string[] = [];
-  for (let k = 1; k <= 366; k++) {
-    const day = opts.calendar.addWorkingDays(today, k, ESTIMATE);
-    if (day > last) break;
-    days.push(day);
-  }
-  return days[decideOn === 'last_day' ? days.length - 1 : Math.floor(rand() * days.length)];
+  const count = workingDaysUpTo(today, last, opts);
+  // `rand` is drawn for `random` even when no day is left: the seeded draws that follow stay as they were.
+  const k = decideOn === 'last_day' ? count : Math.floor(rand() * count) + 1;
+  return count === 0 ? undefined : opts.calendar.addWorkingDays(today, k, ESTIMATE);
+}
+
+/** A calendar that can count working days in (from, to] at once, as `@gdx/calendar`'s `WorkingCalendar` does. */
+interface CountingCalendar extends Calendar {
+  workingDaysBetween(from: string, to: string, opts?: { estimate?: boolean }): number;
+}
+
+function counts(calendar: Calendar): calendar is CountingCalendar {
+  return typeof (calendar as Partial<CountingCalendar>).workingDaysBetween === 'function';
+}
+
+/**
+ * How many working days follow `today` up to `last`, at most 366: the k for which
+ * `addWorkingDays(today, k)` is not after `last`. One count on a `WorkingCalendar` (officials plan
+ * after every state change of a clock advance, and listing the days of a 20-working-day review
+ * one call each was most of the planning); a calendar that cannot count is asked day by day.
+ */
+function workingDaysUpTo(today: string, last: string, opts: PlanOptions): number {
+  const calendar = opts.calendar;
+  if (counts(calendar)) return Math.min(366, Math.max(0, calendar.workingDaysBetween(today, last, ESTIMATE)));
+  let k = 0;
+  while (k < 366 && calendar.addWorkingDays(today, k + 1, ESTIMATE) <= last) k += 1;
+  return k;
 }
 
 function decision(instance: WorkflowInstance, step: OfficialStep, at: number, rand: () => number, how: Behaviour): PlannedDispatch {
