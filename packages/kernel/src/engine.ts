@@ -6,8 +6,9 @@ import { formatInstant } from './shanghai-time.js';
 import type { TimerEntry } from './timer-heap.js';
 import { CLOCK } from './shapes.js';
 import { compiledMachine } from './transition-index.js';
-import { createInstance, fireTimer, recordBlocked, transition } from './transition.js';
-import type { ActorRef, Calendar, Effect, GuardRegistry, MachineDefinition, PendingTimer, TransitionContext, TransitionError, TransitionResult, WorkflowEvent, WorkflowInstance } from './types.js';
+import { createInstanceInto, fireTimerInto, recordBlockedInto, transitionInto } from './transition.js';
+import { EffectQueue, QUEUED } from './effect-sink.js';
+import type { ActorRef, Calendar, GuardRegistry, MachineDefinition, PendingTimer, TransitionContext, TransitionError, TransitionResult, WorkflowEvent, WorkflowInstance } from './types.js';
 
 /**
  * A named action: runs after a transition that lists it (e.g. create the registration record
@@ -69,6 +70,14 @@ export class WorkflowEngine {
   private readonly listeners = new Set<(e: EngineEvent) => void>();
   private planSeq = 0;
   private firing: FiredTransition[] | null = null;
+  /**
+   * The effects of the transitions being applied, queued in reused arrays rather than made as
+   * `Effect` objects in an array per transition (a fifth of a transition's allocation); see
+   * `EffectQueue`. `running` counts the commits whose effects are being run, so that an operation
+   * started outside any of them begins with an empty queue.
+   */
+  private readonly queue = new EffectQueue();
+  private running = 0;
 
   constructor(private readonly options: EngineOptions) {
     for (const m of options.machines) {
@@ -109,16 +118,20 @@ export class WorkflowEngine {
     if (this.instances.has(init.id)) {
       throw new KernelError('DUPLICATE_INSTANCE', `实例 ${init.id} 已存在`, `Instance ${init.id} already exists`);
     }
-    const result = createInstance(this.machine(machineId), init, this.ctx(this.clock.now()));
-    if (!result.ok) return result;
+    const mark = this.begin();
+    const result = createInstanceInto(this.machine(machineId), init, this.ctx(this.clock.now()), this.queue);
+    if (!result.ok) return this.dropped(result, mark);
     const slot = new Slot(result.instance);
     this.instances.set(init.id, slot);
-    return this.commit(slot, result);
+    return this.answer(slot, result.instance, mark);
   }
 
   /** Sends an event to an instance at the clock's now. */
   dispatch(instanceId: string, event: string, opts: DispatchOptions): TransitionResult {
-    return this.dispatchAt(this.slot(instanceId), event, opts, this.clock.now());
+    const slot = this.slot(instanceId);
+    const mark = this.begin();
+    const result = this.dispatchAt(slot, event, opts, this.clock.now());
+    return result.ok ? this.answer(slot, result.instance, mark) : this.dropped(result, mark);
   }
 
   /** Queues an event to be sent at `plan.at` (fired by `advanceTo`); returns its timer id. */
@@ -253,11 +266,12 @@ export class WorkflowEngine {
     return { now, calendar: this.options.calendar, guards: this.options.guards };
   }
 
+  /** The transition of the slot's instance by `event`, its effects queued (not yet run: see `commit`). */
   private dispatchAt(slot: Slot, event: string, opts: DispatchOptions, now: number): TransitionResult {
     const instance = slot.instance;
     // One literal (`payload` written even when `undefined`): a clock advance dispatches every planned decision through here.
     const input = { type: event, actor: opts.actor, payload: opts.payload ? opts.payload : undefined };
-    return this.commit(slot, transition(this.machine(instance.machine), instance, input, this.ctx(now)));
+    return transitionInto(this.machine(instance.machine), instance, input, this.ctx(now), this.queue);
   }
 
   private onTimer(timer: TimerEntry): void {
@@ -283,69 +297,113 @@ export class WorkflowEngine {
     const slot = this.instances.get(plan.instanceId);
     if (!slot) return;
     const before = slot.instance;
+    const mark = this.begin();
     const result = this.dispatchAt(slot, plan.event, plan, at);
-    if (!result.ok) this.planRefused(slot, before, plan, result.error, at);
-    if (this.firing !== null) this.record(at, before, plan.event, result);
+    if (result.ok) this.commit(slot, result.instance, mark);
+    else this.planRefused(slot, before, plan, this.dropped(result, mark).error, at);
+    // The state the instance is left in once the effects ran (an action may have moved it on).
+    if (this.firing !== null) this.record(at, before, plan.event, result, result.ok ? slot.instance.state : before.state);
   }
 
   /** A plan refused for its own sake (the state moved on) is dropped quietly; one the calendar blocked is recorded. */
   private planRefused(slot: Slot, before: WorkflowInstance, plan: Plan, error: TransitionError, at: number): void {
-    if (error.blocked) this.commit(slot, recordBlocked(before, { type: plan.event, actor: plan.actor, payload: undefined }, error, this.ctx(at)));
+    if (!error.blocked) return;
+    const mark = this.begin();
+    this.commit(slot, recordBlockedInto(before, { type: plan.event, actor: plan.actor, payload: undefined }, error, this.ctx(at), this.queue).instance, mark);
   }
 
   private fireInstanceTimer(slot: Slot, timer: TimerEntry): void {
     const before = slot.instance;
-    const result = fireTimer(this.machine(before.machine), before, timer.id, this.ctx(timer.dueAt));
+    const mark = this.begin();
+    const result = fireTimerInto(this.machine(before.machine), before, timer.id, this.ctx(timer.dueAt), this.queue);
     if (!result) return;
     // Spent: the transition's own effects schedule any next timer.
     if (slot.timer !== null) slot.timer.owner = null;
     slot.timer = null;
-    if (result.ok) this.commit(slot, result);
-    else this.timerRefused(slot, before, result.error, timer.dueAt);
-    if (this.firing !== null) this.record(timer.dueAt, before, before.timer?.kind === 'event' ? (before.timer.event ?? 'timer') : 'deadline_overdue', result);
+    if (result.ok) this.commit(slot, result.instance, mark);
+    else this.timerRefused(slot, before, this.dropped(result, mark).error, timer.dueAt);
+    // The state the transition entered (as it always was recorded: before any action ran).
+    if (this.firing !== null) this.record(timer.dueAt, before, before.timer?.kind === 'event' ? (before.timer.event ?? 'timer') : 'deadline_overdue', result, result.ok ? result.instance.state : before.state);
   }
 
   /** A timer's event refused: the timer is spent all the same; a refusal the calendar blocked is recorded. */
   private timerRefused(slot: Slot, before: WorkflowInstance, error: TransitionError, at: number): void {
     const spent = withoutTimer(before);
-    if (error.blocked) this.commit(slot, recordBlocked(spent, { type: before.timer?.event ?? 'timer', actor: CLOCK, payload: undefined }, error, this.ctx(at)));
-    else slot.instance = spent;
+    if (!error.blocked) {
+      slot.instance = spent;
+      return;
+    }
+    const mark = this.begin();
+    this.commit(slot, recordBlockedInto(spent, { type: before.timer?.event ?? 'timer', actor: CLOCK, payload: undefined }, error, this.ctx(at), this.queue).instance, mark);
   }
 
-  private record(at: number, before: WorkflowInstance, event: string, result: TransitionResult): void {
+  private record(at: number, before: WorkflowInstance, event: string, result: TransitionResult, to: string): void {
     this.firing?.push({
       at: formatInstant(at),
       instanceId: before.id,
       machine: before.machine,
       event,
       from: before.state,
-      to: result.ok ? result.instance.state : before.state,
+      to,
       ok: result.ok,
       ...(result.ok ? {} : { error: result.error }),
     });
   }
 
-  /** Stores a transition's instance in its slot and runs its effects (every effect concerns that instance). */
-  private commit(slot: Slot, result: TransitionResult): TransitionResult {
-    if (!result.ok) return result;
-    slot.instance = result.instance;
-    for (const effect of result.effects) this.run(slot, effect, result.instance.machine);
-    // Effects may have replaced the instance (a timer's seq, an action's transition): answer the stored one.
-    const stored = slot.instance;
-    return stored === result.instance ? result : { ok: true, instance: stored, effects: result.effects };
+  /**
+   * Where the effects of an operation begin in the queue: its end while effects are being run (an
+   * action or a subscriber transitioning an instance; its effects are run and dropped before
+   * those after it), else the start. An operation that threw left its effects behind; they are
+   * dropped here.
+   */
+  private begin(): number {
+    if (this.running === 0) this.queue.length = 0;
+    return this.queue.length;
   }
 
-  /** Runs one effect; each kind in a method of its own, so that this one compiles small (a kind first met late recompiles little). */
-  private run(slot: Slot, effect: Effect, machine: string): void {
-    switch (effect.type) {
-      case 'cancel':
-        return this.cancel(slot, effect.timerId);
-      case 'schedule':
-        return this.schedule(slot, effect.instanceId, effect.timer);
-      case 'emit':
-        return this.emit(effect.instanceId, machine, effect.event);
-      case 'action':
-        return this.act(slot, effect.name, effect.event);
+  /** A refused transition: the effects it queued before it was refused are dropped. */
+  private dropped<R extends TransitionResult & { ok: false }>(result: R, mark: number): R {
+    this.queue.length = mark;
+    return result;
+  }
+
+  /** `commit`, answering the stored instance (effects may have replaced it) and the effects listed as `Effect` objects. */
+  private answer(slot: Slot, instance: WorkflowInstance, mark: number): TransitionResult {
+    const effects = this.queue.listed(mark, instance.id);
+    this.commit(slot, instance, mark);
+    return { ok: true, instance: slot.instance, effects };
+  }
+
+  /**
+   * Stores a transition's instance in its slot and runs the effects it queued from `mark` on
+   * (every one concerns that instance), then drops them. Effects run may queue and run their
+   * own after these (see `begin`).
+   */
+  private commit(slot: Slot, instance: WorkflowInstance, mark: number): void {
+    slot.instance = instance;
+    const queue = this.queue;
+    const end = queue.length;
+    this.running += 1;
+    try {
+      for (let i = mark; i < end; i += 1) this.run(slot, queue, i, instance);
+    } finally {
+      this.running -= 1;
+      queue.length = mark;
+    }
+  }
+
+  /** Runs one queued effect; each kind in a method of its own, so that this one compiles small (a kind first met late recompiles little). */
+  private run(slot: Slot, queue: EffectQueue, i: number, instance: WorkflowInstance): void {
+    const subject = queue.subject[i];
+    switch (queue.kind[i]) {
+      case QUEUED.cancel:
+        return this.cancel(slot, subject as string);
+      case QUEUED.schedule:
+        return this.schedule(slot, instance.id, subject as PendingTimer);
+      case QUEUED.emit:
+        return this.emit(instance.id, instance.machine, subject as WorkflowEvent);
+      case QUEUED.action:
+        return this.act(slot, queue.name[i] as string, subject as WorkflowEvent);
     }
   }
 

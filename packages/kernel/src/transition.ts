@@ -5,11 +5,11 @@ import { formatInstant } from './shanghai-time.js';
 import { missingCode, transitionError } from './transition-errors.js';
 import { compiledMachine, stateIndex, type CompiledMachine, type CompiledState, type CompiledTransition } from './transition-index.js';
 import { appended, instanceWith, withoutTimer } from './instance-update.js';
-import { CLOCK, actionEffect, cancelEffect, emitEffect, pendingTimer, scheduleEffect, workflowEvent } from './shapes.js';
+import { CLOCK, pendingTimer, workflowEvent } from './shapes.js';
+import { EffectList, type EffectSink } from './effect-sink.js';
 import type {
   ActorRef,
   Deadline,
-  Effect,
   EventInput,
   IsoDate,
   MachineDefinition,
@@ -169,7 +169,7 @@ function enter(
   input: EventInput,
   from: string | null,
   ctx: TransitionContext,
-  effects: Effect[],
+  effects: EffectSink,
   startedOn: IsoDate | undefined,
   currentStep: string | undefined,
 ): WorkflowInstance {
@@ -183,7 +183,7 @@ function enter(
   let deadline = instance.deadline;
   let timer = instance.timer;
   if (step === undefined || currentStep !== step || mode !== 'keep') {
-    if (timer) effects.push(cancelEffect(instance.id, timer.id));
+    if (timer) effects.cancel(instance.id, timer.id);
     deadline = null;
     timer = null;
     if (step !== undefined && mode !== 'clear') {
@@ -192,7 +192,7 @@ function enter(
       deadline = computed.deadline;
       const expiry = target.expiryEvent;
       timer = pendingTimer(`${instance.id}#${seq}`, computed.dueAtMs, step, expiry === null ? 'overdue' : 'event', expiry === null ? undefined : expiry);
-      effects.push(scheduleEffect(instance.id, timer));
+      effects.schedule(instance.id, timer);
     }
   }
   const at = formatInstant(ctx.now);
@@ -203,8 +203,8 @@ function enter(
     seq, t.eventType ?? 'state_changed', at, input.actor, from, t.to, reasonOf(payload), deadline,
     from === null ? undefined : input.type, hasFields(payload) ? payload : undefined,
   );
-  effects.push(emitEffect(instance.id, event));
-  if (t.actions !== undefined) for (const name of t.actions) effects.push(actionEffect(instance.id, name, event));
+  effects.emit(instance.id, event);
+  if (t.actions !== undefined) for (const name of t.actions) effects.action(instance.id, name, event);
   return instanceWith(instance, t.to, at, deadline, appended(instance.events, event), data, timer);
 }
 
@@ -251,12 +251,12 @@ function missingLimit(cm: CompiledMachine, target: CompiledState): never {
 }
 
 /** Follows `always` events the clock sends on entering a state; a refused one just stops the chain. */
-function followAlways(cm: CompiledMachine, instance: WorkflowInstance, ctx: TransitionContext, effects: Effect[]): WorkflowInstance {
+function followAlways(cm: CompiledMachine, instance: WorkflowInstance, ctx: TransitionContext, effects: EffectSink): WorkflowInstance {
   return cm.states.get(instance.state)?.always === undefined ? instance : chainAlways(cm, instance, ctx, effects);
 }
 
 /** `followAlways` once the state entered has an `always` event (rare: out of the hot path). */
-function chainAlways(cm: CompiledMachine, instance: WorkflowInstance, ctx: TransitionContext, effects: Effect[]): WorkflowInstance {
+function chainAlways(cm: CompiledMachine, instance: WorkflowInstance, ctx: TransitionContext, effects: EffectSink): WorkflowInstance {
   let current = instance;
   for (let i = 0; i < MAX_ALWAYS_CHAIN; i++) {
     const always = cm.states.get(current.state)?.always;
@@ -310,7 +310,7 @@ export function acceptedEvents(machine: MachineDefinition, instance: WorkflowIns
     const input: EventInput = { type, actor, payload: undefined };
     const chosen = choose(cm, instance, input, dry);
     // A calendar that cannot count the step entered refuses the event (`guarded`); nothing else is kept.
-    return chosen.ok && guarded(instance.state, type, () => ({ ok: true, instance: enter(cm, instance, chosen.t, input, instance.state, dry, [], undefined, stepOf(instance)), effects: [] })).ok;
+    return chosen.ok && guarded(instance.state, type, () => ({ ok: true, instance: enter(cm, instance, chosen.t, input, instance.state, dry, new EffectList(), undefined, stepOf(instance)), effects: [] })).ok;
   });
 }
 
@@ -340,14 +340,27 @@ export function transition(
   input: EventInput,
   ctx: TransitionContext,
 ): TransitionResult {
+  return transitionInto(machine, instance, input, ctx, new EffectList());
+}
+
+/**
+ * `transition` with its effects put into `effects` (the engine's queue) as they arise; the result
+ * lists `effects.effects`. On a refusal, effects already put are the caller's to drop.
+ */
+export function transitionInto(
+  machine: MachineDefinition,
+  instance: WorkflowInstance,
+  input: EventInput,
+  ctx: TransitionContext,
+  effects: EffectSink,
+): TransitionResult {
   // Not through `guarded`: a closure per transition, and every clock-driven event comes here.
   try {
     const cm = compiledMachine(machine);
     const chosen = select(cm, instance, input, ctx);
     if (!chosen.ok) return { ok: false, error: refusalError(machine, instance, input, ctx, chosen) };
-    const effects: Effect[] = [];
     const next = enter(cm, instance, chosen.t, input, instance.state, ctx, effects, undefined, stepOf(instance));
-    return { ok: true, instance: followAlways(cm, next, ctx, effects), effects };
+    return { ok: true, instance: followAlways(cm, next, ctx, effects), effects: effects.effects };
   } catch (err) {
     return calendarRefusal(err, instance.state, input.type);
   }
@@ -378,6 +391,11 @@ export interface CreateInput {
  * const r = createInstance(machine, { id: 'rga_1', actor: { role: 'registrant' } }, { now, calendar });
  */
 export function createInstance(machine: MachineDefinition, init: CreateInput, ctx: TransitionContext): TransitionResult {
+  return createInstanceInto(machine, init, ctx, new EffectList());
+}
+
+/** `createInstance` with its effects put into `effects` (see `transitionInto`). */
+export function createInstanceInto(machine: MachineDefinition, init: CreateInput, ctx: TransitionContext, effects: EffectSink): TransitionResult {
   try {
     const cm = compiledMachine(machine);
     const at = formatInstant(ctx.now);
@@ -386,10 +404,9 @@ export function createInstance(machine: MachineDefinition, init: CreateInput, ct
       id: init.id, machine: cm.id, state: cm.initial, createdAt: at, updatedAt: at,
       deadline: null, events: NO_EVENTS, data: { ...init.data }, timer: null,
     };
-    const effects: Effect[] = [];
     const input: EventInput = { type: 'create', actor: init.actor, payload: init.payload ? init.payload : undefined };
     const entered = enter(cm, blank, cm.creation, input, null, ctx, effects, init.startedOn, undefined);
-    return { ok: true, instance: followAlways(cm, entered, ctx, effects), effects };
+    return { ok: true, instance: followAlways(cm, entered, ctx, effects), effects: effects.effects };
   } catch (err) {
     return calendarRefusal(err, machine.initial, 'create');
   }
@@ -411,17 +428,29 @@ export function fireTimer(
   timerId: string,
   ctx: TransitionContext,
 ): TransitionResult | null {
+  return fireTimerInto(machine, instance, timerId, ctx, new EffectList());
+}
+
+/** `fireTimer` with its effects put into `effects` (see `transitionInto`). */
+export function fireTimerInto(
+  machine: MachineDefinition,
+  instance: WorkflowInstance,
+  timerId: string,
+  ctx: TransitionContext,
+  effects: EffectSink,
+): TransitionResult | null {
   const timer = instance.timer;
   if (!timer || timer.id !== timerId) return null;
-  if (timer.kind === 'event' && timer.event !== undefined) return fireEventTimer(machine, withoutTimer(instance), timer.step, timer.event, ctx);
+  if (timer.kind === 'event' && timer.event !== undefined) return fireEventTimer(machine, withoutTimer(instance), timer.step, timer.event, ctx, effects);
   const at = formatInstant(ctx.now);
   const deadline = instance.deadline ? overdueCopy(instance.deadline) : null;
   const event = workflowEvent(instance.events.length + 1, 'deadline_overdue', at, CLOCK, instance.state, instance.state, null, deadline, undefined, undefined);
+  effects.emit(instance.id, event);
   return {
     ok: true,
     // One copy with the timer spent, not a copy without the timer and a copy of that.
     instance: instanceWith(instance, instance.state, at, deadline, appended(instance.events, event), instance.data, null),
-    effects: [emitEffect(instance.id, event)],
+    effects: effects.effects,
   };
 }
 
@@ -434,11 +463,11 @@ function overdueCopy(d: Deadline): Deadline {
 }
 
 /** A timer's `{ event }` expiry: the event sent as the clock to the instance whose timer is spent, with the limit's payload if it names one. */
-function fireEventTimer(machine: MachineDefinition, cleared: WorkflowInstance, step: string, event: string, ctx: TransitionContext): TransitionResult {
+function fireEventTimer(machine: MachineDefinition, cleared: WorkflowInstance, step: string, event: string, ctx: TransitionContext, effects: EffectSink): TransitionResult {
   // The payload is read from the machine, not kept on the timer: snapshots stay as they were.
   const expiry = machine.limits?.[step]?.onExpiry;
   const payload = typeof expiry === 'object' && expiry.event === event ? expiry.payload : undefined;
-  return transition(machine, cleared, { type: event, actor: CLOCK, payload: payload ? { ...payload } : undefined }, ctx);
+  return transitionInto(machine, cleared, { type: event, actor: CLOCK, payload: payload ? { ...payload } : undefined }, ctx, effects);
 }
 
 /**
@@ -453,15 +482,21 @@ function fireEventTimer(machine: MachineDefinition, cleared: WorkflowInstance, s
  * r.instance.events.at(-1)?.type; // 'action_blocked'
  */
 export function recordBlocked(instance: WorkflowInstance, input: EventInput, error: TransitionError, ctx: TransitionContext): TransitionResult & { ok: true } {
+  return recordBlockedInto(instance, input, error, ctx, new EffectList());
+}
+
+/** `recordBlocked` with its effect put into `effects` (see `transitionInto`). */
+export function recordBlockedInto(instance: WorkflowInstance, input: EventInput, error: TransitionError, ctx: TransitionContext, effects: EffectSink): TransitionResult & { ok: true } {
   const at = formatInstant(ctx.now);
   const year = error.detail?.['year'];
   const reason = { code: error.code, text: `${error.message.zh}${year === undefined ? '' : `（${String(year)} 年）`}。${error.message.en}${year === undefined ? '' : ` (${String(year)})`}.` };
   // The blocked action in `data` too: hosts that publish events without the machine's `event` name keep it.
   const data = year === undefined ? { action: input.type } : { action: input.type, year };
   const event = workflowEvent(instance.events.length + 1, 'action_blocked', at, input.actor, instance.state, instance.state, reason, instance.deadline, input.type, data);
+  effects.emit(instance.id, event);
   return {
     ok: true,
     instance: instanceWith(instance, instance.state, at, instance.deadline, appended(instance.events, event), instance.data, instance.timer),
-    effects: [emitEffect(instance.id, event)],
+    effects: effects.effects,
   };
 }

@@ -1,0 +1,105 @@
+import { actionEffect, cancelEffect, emitEffect, scheduleEffect } from './shapes.js';
+import type { Effect, PendingTimer, WorkflowEvent } from './types.js';
+
+/**
+ * Where a transition puts what it asks of the interpreter (cancel or queue a timer, tell
+ * subscribers, run an action), in order. The pure functions answer them as `Effect` objects
+ * (`EffectList`); the engine queues them in its own reused buffer (`EffectQueue`) and runs them
+ * once the transition succeeded, with no `Effect` object or array made per transition.
+ */
+export interface EffectSink {
+  /** The effects as a transition's result lists them: the collected ones, or none when the sink runs them itself. */
+  readonly effects: Effect[];
+  cancel(instanceId: string, timerId: string): void;
+  schedule(instanceId: string, timer: PendingTimer): void;
+  emit(instanceId: string, event: WorkflowEvent): void;
+  action(instanceId: string, name: string, event: WorkflowEvent): void;
+}
+
+/** Collects a transition's effects as the `Effect` objects `transition` and its siblings answer. */
+export class EffectList implements EffectSink {
+  readonly effects: Effect[] = [];
+
+  cancel(instanceId: string, timerId: string): void {
+    this.effects.push(cancelEffect(instanceId, timerId));
+  }
+
+  schedule(instanceId: string, timer: PendingTimer): void {
+    this.effects.push(scheduleEffect(instanceId, timer));
+  }
+
+  emit(instanceId: string, event: WorkflowEvent): void {
+    this.effects.push(emitEffect(instanceId, event));
+  }
+
+  action(instanceId: string, name: string, event: WorkflowEvent): void {
+    this.effects.push(actionEffect(instanceId, name, event));
+  }
+}
+
+/** The kinds of queued effects (`EffectQueue.kind`). */
+export const QUEUED = { cancel: 0, schedule: 1, emit: 2, action: 3 } as const;
+
+/** A result's effect list when the engine ran them itself: empty, shared, never written to. */
+const RUN_BY_ENGINE: Effect[] = [];
+
+/**
+ * The engine's effects, queued in three parallel arrays reused by every transition: a kind, the
+ * effect's subject (the timer id, the timer, or the event) and an action's name. Every effect of
+ * one transition concerns its instance, so no instance id is kept. A transition's effects sit
+ * from a mark (the length when it began) to the end; the engine runs them, then truncates back to
+ * the mark. An action run there may transition another instance: its effects are queued after
+ * the end, run and truncated by its own commit, so the queue works as a stack.
+ */
+export class EffectQueue implements EffectSink {
+  readonly effects: Effect[] = RUN_BY_ENGINE;
+  readonly kind: number[] = [];
+  readonly subject: unknown[] = [];
+  readonly name: (string | undefined)[] = [];
+  length = 0;
+
+  private put(kind: number, subject: unknown, name: string | undefined): void {
+    const n = this.length;
+    this.kind[n] = kind;
+    this.subject[n] = subject;
+    this.name[n] = name;
+    this.length = n + 1;
+  }
+
+  cancel(_instanceId: string, timerId: string): void {
+    this.put(QUEUED.cancel, timerId, undefined);
+  }
+
+  schedule(_instanceId: string, timer: PendingTimer): void {
+    this.put(QUEUED.schedule, timer, undefined);
+  }
+
+  emit(_instanceId: string, event: WorkflowEvent): void {
+    this.put(QUEUED.emit, event, undefined);
+  }
+
+  action(_instanceId: string, name: string, event: WorkflowEvent): void {
+    this.put(QUEUED.action, event, name);
+  }
+
+  /** The queued effects from `mark` to the end as `Effect` objects, for an answer that lists them. */
+  listed(mark: number, instanceId: string): Effect[] {
+    const out: Effect[] = [];
+    for (let i = mark; i < this.length; i += 1) out.push(this.effectAt(i, instanceId));
+    return out;
+  }
+
+  private effectAt(i: number, instanceId: string): Effect {
+    const subject = this.subject[i];
+    switch (this.kind[i]) {
+      case QUEUED.cancel:
+        return cancelEffect(instanceId, subject as string);
+      case QUEUED.schedule:
+        return scheduleEffect(instanceId, subject as PendingTimer);
+      case QUEUED.emit:
+        return emitEffect(instanceId, subject as WorkflowEvent);
+      default:
+        return actionEffect(instanceId, this.name[i] as string, subject as WorkflowEvent);
+    }
+  }
+}
