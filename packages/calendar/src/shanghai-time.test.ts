@@ -48,6 +48,17 @@ describe('Asia/Shanghai instants', () => {
     expect(Date.parse(want)).toBe(ms);
   });
 
+  it('formats every second of the day, whatever day came before (the last day is remembered)', () => {
+    const start = Date.parse('2025-12-31T00:00:00+08:00');
+    for (let s = 0; s < 2 * 86_400; s += 61) {
+      const ms = start + s * 1000;
+      const want = new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19) + '+08:00';
+      expect(formatShanghaiInstant(ms)).toBe(want);
+      // Another day in between: the next answer must not reuse this one's date.
+      expect(formatShanghaiInstant(ms - 86_400_000 * 400).slice(0, 10)).toBe(new Date(ms - 86_400_000 * 400 + 8 * 3_600_000).toISOString().slice(0, 10));
+    }
+  });
+
   it('round-trips the end of a day through the wire format', () => {
     expect(formatShanghaiInstant(endOfShanghaiDay('2025-09-30'))).toBe('2025-10-01T00:00:00+08:00');
   });

@@ -86,14 +86,29 @@ export interface FormatInstantOptions {
 export function formatShanghaiInstant(epochMsValue: number, options: FormatInstantOptions = {}): string {
   const local = epochMs(epochMsValue) + OFFSET_MS;
   const dayNumber = Math.floor(local / DAY_MS);
-  const day = fromDayNumber(dayNumber);
   const msOfDay = local - dayNumber * DAY_MS;
   const secondOfDay = Math.floor(msOfDay / 1000);
-  const hh = Math.floor(secondOfDay / 3600);
-  const mm = Math.floor((secondOfDay % 3600) / 60);
-  const ss = secondOfDay % 60;
-  const time = [hh, mm, ss].map((part) => String(part).padStart(2, '0')).join(':');
+  const minuteOfDay = Math.floor(secondOfDay / 60);
+  // Two-digit parts from a table and one concatenation: the kernel formats every new instant of a
+  // clock advance (each planned decision has its own minute), and the array, `map`, `padStart`s and
+  // `join` made per call were most of the cost.
+  const time = (TWO_DIGITS[Math.floor(minuteOfDay / 60)] as string) + ':' + (TWO_DIGITS[minuteOfDay % 60] as string) + ':' + (TWO_DIGITS[secondOfDay % 60] as string);
   const ms = msOfDay % 1000;
   const fraction = options.milliseconds && ms !== 0 ? `.${String(ms).padStart(3, '0')}` : '';
-  return `${day}T${time}${fraction}+08:00`;
+  return dayLabel(dayNumber) + 'T' + time + fraction + '+08:00';
+}
+
+/** `00` … `59`. */
+const TWO_DIGITS: readonly string[] = Array.from({ length: 60 }, (_, n) => (n < 10 ? '0' : '') + String(n));
+
+/** The last day formatted: the instants of a clock advance come in due order, many on one day. */
+let lastDayNumber = Number.NaN;
+let lastDayText = '';
+
+function dayLabel(dayNumber: number): IsoDate {
+  if (dayNumber === lastDayNumber) return lastDayText;
+  const text = fromDayNumber(dayNumber);
+  lastDayNumber = dayNumber;
+  lastDayText = text;
+  return text;
 }

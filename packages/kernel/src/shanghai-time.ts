@@ -73,10 +73,13 @@ export function formatInstant(epochMs: number): string {
   return text;
 }
 
+/** Event times keep their milliseconds (one options object, not one per instant formatted). */
+const KEEP_MILLISECONDS = { milliseconds: true } as const;
+
 /** Formats an instant not remembered yet (apart, so that `formatInstant` compiles small). */
 function rememberInstant(epochMs: number): string {
   if (formatted.size >= FORMATTED_LIMIT) formatted.clear();
-  const text = formatShanghaiInstant(epochMs, { milliseconds: true });
+  const text = formatShanghaiInstant(epochMs, KEEP_MILLISECONDS);
   formatted.set(epochMs, text);
   return text;
 }
