@@ -29,4 +29,4 @@ export { WorkflowEngine, type ActionRegistry, type EngineOptions } from './engin
 export type { EngineEvent, EngineSnapshot, FiredTransition, PlannedDispatch } from './engine-types.js';
 export { KernelError } from './kernel-error.js';
 export { validateMachine } from './validate-machine.js';
-export { shanghaiDay, endOfDay, formatInstant } from './shanghai-time.js';
+export { shanghaiDay, endOfDay, formatInstant, instantOf } from './shanghai-time.js';

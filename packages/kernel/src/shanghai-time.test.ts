@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { endOfDay, formatInstant, shanghaiDay } from './shanghai-time.js';
+import { endOfDay, formatInstant, instantOf, shanghaiDay } from './shanghai-time.js';
 
 describe('Shanghai time helpers', () => {
   it.each([
@@ -35,5 +35,13 @@ describe('Shanghai time helpers', () => {
     expect(formatInstant(ms)).toBe(first);
     expect(first).toBe('2025-10-09T00:00:00.250+08:00');
     expect(others.at(-1)).toBe('2025-10-09T00:33:20.250+08:00');
+  });
+
+  it('reads an instant back: the last one formatted without parsing, any other as Date.parse does', () => {
+    const start = Date.parse('2025-09-26T02:00:00.007Z');
+    const texts = Array.from({ length: 50 }, (_, i) => formatInstant(start + i * 3_601_001));
+    expect(instantOf(texts[49] as string)).toBe(start + 49 * 3_601_001);
+    texts.forEach((text, i) => expect(instantOf(text)).toBe(start + i * 3_601_001));
+    for (const text of ['2025-10-01T00:00:00+08:00', '2025-09-30T16:00:00Z', 'not an instant', '']) expect(instantOf(text)).toEqual(Date.parse(text));
   });
 });

@@ -83,3 +83,17 @@ function rememberInstant(epochMs: number): string {
   formatted.set(epochMs, text);
   return text;
 }
+
+/**
+ * The epoch milliseconds of an instant in the wire format (`formatInstant`'s inverse, e.g. an
+ * event's `at`). The instant the kernel formatted last is answered without parsing: code that
+ * reads the time of an event just recorded (the simulated officials plan after every state
+ * change) asks for exactly that one. Any other text is `Date.parse`d.
+ *
+ * @example
+ * instantOf('2025-09-26T10:00:00+08:00'); // 1758852000000
+ * instantOf(instance.events.at(-1)!.at); // when that event was recorded
+ */
+export function instantOf(text: string): number {
+  return text === lastText ? lastInstant : Date.parse(text);
+}

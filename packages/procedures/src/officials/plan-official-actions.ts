@@ -1,5 +1,5 @@
 import { addDays, startOfShanghaiDay } from '@gdx/calendar';
-import { shanghaiDay, type Calendar, type PlannedDispatch, type WorkflowInstance } from '@gdx/kernel';
+import { instantOf, shanghaiDay, type Calendar, type PlannedDispatch, type WorkflowInstance } from '@gdx/kernel';
 import { officialStep, type OfficialStep } from './official-steps.js';
 import { hashSeedOf, mulberry32 } from './prng.js';
 import { periodOfUseEnds } from '../machines/period-of-use.js';
@@ -193,7 +193,8 @@ export function planOfficialActions(instance: WorkflowInstance, opts: PlanOption
   // A generic read (`Reflect.get`, the same value): events of several shapes reach here (created,
   // changed, with or without data), a new one in each phase of a clock advance, and a property
   // read optimized for the shapes seen so far was deoptimized by each new one.
-  const enteredAt = Date.parse(Reflect.get(entered, 'at') as string);
+  // `instantOf`: the event was just recorded, so its time is the kernel's last formatted instant (no parse).
+  const enteredAt = instantOf(Reflect.get(entered, 'at') as string);
   const today = shanghaiDay(enteredAt);
   const rand = mulberry32(hashSeedOf(opts.seed, instance.id, instance.events.length));
   const last = lastDay(instance, today, opts);
