@@ -84,8 +84,9 @@ export class EffectQueue implements EffectSink {
 
   /** The queued effects from `mark` to the end as `Effect` objects, for an answer that lists them. */
   listed(mark: number, instanceId: string): Effect[] {
-    const out: Effect[] = [];
-    for (let i = mark; i < this.length; i += 1) out.push(this.effectAt(i, instanceId));
+    // Sized exactly: a list grown by `push` from empty keeps 17 slots for the two or three effects.
+    const out = new Array<Effect>(this.length - mark);
+    for (let i = mark; i < this.length; i += 1) out[i - mark] = this.effectAt(i, instanceId);
     return out;
   }
 
