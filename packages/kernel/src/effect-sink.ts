@@ -3,37 +3,41 @@ import type { Effect, PendingTimer, WorkflowEvent } from './types.js';
 
 /**
  * Where a transition puts what it asks of the interpreter (cancel or queue a timer, tell
- * subscribers, run an action), in order. The pure functions answer them as `Effect` objects
- * (`EffectList`); the engine queues them in its own reused buffer (`EffectQueue`) and runs them
- * once the transition succeeded, with no `Effect` object or array made per transition.
+ * subscribers, run an action), in order. Every effect of one transition concerns its own
+ * instance, so the sink is made for that instance and no effect names it. The pure functions
+ * answer the effects as `Effect` objects (`EffectList`); the engine queues them in its own reused
+ * buffer (`EffectQueue`) and runs them once the transition succeeded, with no `Effect` object or
+ * array made per transition.
  */
 export interface EffectSink {
   /** The effects as a transition's result lists them: the collected ones, or none when the sink runs them itself. */
   readonly effects: Effect[];
-  cancel(instanceId: string, timerId: string): void;
-  schedule(instanceId: string, timer: PendingTimer): void;
-  emit(instanceId: string, event: WorkflowEvent): void;
-  action(instanceId: string, name: string, event: WorkflowEvent): void;
+  cancel(timerId: string): void;
+  schedule(timer: PendingTimer): void;
+  emit(event: WorkflowEvent): void;
+  action(name: string, event: WorkflowEvent): void;
 }
 
-/** Collects a transition's effects as the `Effect` objects `transition` and its siblings answer. */
+/** Collects the effects of one transition of `instanceId` as the `Effect` objects `transition` and its siblings answer. */
 export class EffectList implements EffectSink {
   readonly effects: Effect[] = [];
 
-  cancel(instanceId: string, timerId: string): void {
-    this.effects.push(cancelEffect(instanceId, timerId));
+  constructor(private readonly instanceId: string) {}
+
+  cancel(timerId: string): void {
+    this.effects.push(cancelEffect(this.instanceId, timerId));
   }
 
-  schedule(instanceId: string, timer: PendingTimer): void {
-    this.effects.push(scheduleEffect(instanceId, timer));
+  schedule(timer: PendingTimer): void {
+    this.effects.push(scheduleEffect(this.instanceId, timer));
   }
 
-  emit(instanceId: string, event: WorkflowEvent): void {
-    this.effects.push(emitEffect(instanceId, event));
+  emit(event: WorkflowEvent): void {
+    this.effects.push(emitEffect(this.instanceId, event));
   }
 
-  action(instanceId: string, name: string, event: WorkflowEvent): void {
-    this.effects.push(actionEffect(instanceId, name, event));
+  action(name: string, event: WorkflowEvent): void {
+    this.effects.push(actionEffect(this.instanceId, name, event));
   }
 }
 
@@ -50,6 +54,12 @@ const RUN_BY_ENGINE: Effect[] = [];
  * from a mark (the length when it began) to the end; the engine runs them, then truncates back to
  * the mark. An action run there may transition another instance: its effects are queued after
  * the end, run and truncated by its own commit, so the queue works as a stack.
+ *
+ * Truncating only moves `length`: the slots above it keep their timers and events until a later
+ * transition overwrites them. That is bounded (the most effects ever queued at once: a few per
+ * transition, times the depth of transitions started from effects) and holds objects the
+ * instances mostly hold anyway (their timer, their events), so the slots are not cleared (a
+ * write per effect on every commit for no memory worth having back).
  */
 export class EffectQueue implements EffectSink {
   readonly effects: Effect[] = RUN_BY_ENGINE;
@@ -66,19 +76,19 @@ export class EffectQueue implements EffectSink {
     this.length = n + 1;
   }
 
-  cancel(_instanceId: string, timerId: string): void {
+  cancel(timerId: string): void {
     this.put(QUEUED.cancel, timerId, undefined);
   }
 
-  schedule(_instanceId: string, timer: PendingTimer): void {
+  schedule(timer: PendingTimer): void {
     this.put(QUEUED.schedule, timer, undefined);
   }
 
-  emit(_instanceId: string, event: WorkflowEvent): void {
+  emit(event: WorkflowEvent): void {
     this.put(QUEUED.emit, event, undefined);
   }
 
-  action(_instanceId: string, name: string, event: WorkflowEvent): void {
+  action(name: string, event: WorkflowEvent): void {
     this.put(QUEUED.action, event, name);
   }
 

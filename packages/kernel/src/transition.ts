@@ -183,7 +183,7 @@ function enter(
   let deadline = instance.deadline;
   let timer = instance.timer;
   if (step === undefined || currentStep !== step || mode !== 'keep') {
-    if (timer) effects.cancel(instance.id, timer.id);
+    if (timer) effects.cancel(timer.id);
     deadline = null;
     timer = null;
     if (step !== undefined && mode !== 'clear') {
@@ -192,7 +192,7 @@ function enter(
       deadline = computed.deadline;
       const expiry = target.expiryEvent;
       timer = pendingTimer(`${instance.id}#${seq}`, computed.dueAtMs, step, expiry === null ? 'overdue' : 'event', expiry === null ? undefined : expiry);
-      effects.schedule(instance.id, timer);
+      effects.schedule(timer);
     }
   }
   const at = formatInstant(ctx.now);
@@ -203,8 +203,8 @@ function enter(
     seq, t.eventType ?? 'state_changed', at, input.actor, from, t.to, reasonOf(payload), deadline,
     from === null ? undefined : input.type, hasFields(payload) ? payload : undefined,
   );
-  effects.emit(instance.id, event);
-  if (t.actions !== undefined) for (const name of t.actions) effects.action(instance.id, name, event);
+  effects.emit(event);
+  if (t.actions !== undefined) for (const name of t.actions) effects.action(name, event);
   return instanceWith(instance, t.to, at, deadline, appended(instance.events, event), data, timer);
 }
 
@@ -310,7 +310,7 @@ export function acceptedEvents(machine: MachineDefinition, instance: WorkflowIns
     const input: EventInput = { type, actor, payload: undefined };
     const chosen = choose(cm, instance, input, dry);
     // A calendar that cannot count the step entered refuses the event (`guarded`); nothing else is kept.
-    return chosen.ok && guarded(instance.state, type, () => ({ ok: true, instance: enter(cm, instance, chosen.t, input, instance.state, dry, new EffectList(), undefined, stepOf(instance)), effects: [] })).ok;
+    return chosen.ok && guarded(instance.state, type, () => ({ ok: true, instance: enter(cm, instance, chosen.t, input, instance.state, dry, new EffectList(instance.id), undefined, stepOf(instance)), effects: [] })).ok;
   });
 }
 
@@ -340,12 +340,13 @@ export function transition(
   input: EventInput,
   ctx: TransitionContext,
 ): TransitionResult {
-  return transitionInto(machine, instance, input, ctx, new EffectList());
+  return transitionInto(machine, instance, input, ctx, new EffectList(instance.id));
 }
 
 /**
- * `transition` with its effects put into `effects` (the engine's queue) as they arise; the result
- * lists `effects.effects`. On a refusal, effects already put are the caller's to drop.
+ * `transition` with its effects put into `effects`, a sink for `instance` (the engine's queue), as
+ * they arise; the result lists `effects.effects`. On a refusal, effects already put are the
+ * caller's to drop.
  */
 export function transitionInto(
   machine: MachineDefinition,
@@ -391,7 +392,7 @@ export interface CreateInput {
  * const r = createInstance(machine, { id: 'rga_1', actor: { role: 'registrant' } }, { now, calendar });
  */
 export function createInstance(machine: MachineDefinition, init: CreateInput, ctx: TransitionContext): TransitionResult {
-  return createInstanceInto(machine, init, ctx, new EffectList());
+  return createInstanceInto(machine, init, ctx, new EffectList(init.id));
 }
 
 /** `createInstance` with its effects put into `effects` (see `transitionInto`). */
@@ -428,7 +429,7 @@ export function fireTimer(
   timerId: string,
   ctx: TransitionContext,
 ): TransitionResult | null {
-  return fireTimerInto(machine, instance, timerId, ctx, new EffectList());
+  return fireTimerInto(machine, instance, timerId, ctx, new EffectList(instance.id));
 }
 
 /** `fireTimer` with its effects put into `effects` (see `transitionInto`). */
@@ -445,7 +446,7 @@ export function fireTimerInto(
   const at = formatInstant(ctx.now);
   const deadline = instance.deadline ? overdueCopy(instance.deadline) : null;
   const event = workflowEvent(instance.events.length + 1, 'deadline_overdue', at, CLOCK, instance.state, instance.state, null, deadline, undefined, undefined);
-  effects.emit(instance.id, event);
+  effects.emit(event);
   return {
     ok: true,
     // One copy with the timer spent, not a copy without the timer and a copy of that.
@@ -482,7 +483,7 @@ function fireEventTimer(machine: MachineDefinition, cleared: WorkflowInstance, s
  * r.instance.events.at(-1)?.type; // 'action_blocked'
  */
 export function recordBlocked(instance: WorkflowInstance, input: EventInput, error: TransitionError, ctx: TransitionContext): TransitionResult & { ok: true } {
-  return recordBlockedInto(instance, input, error, ctx, new EffectList());
+  return recordBlockedInto(instance, input, error, ctx, new EffectList(instance.id));
 }
 
 /** `recordBlocked` with its effect put into `effects` (see `transitionInto`). */
@@ -493,7 +494,7 @@ export function recordBlockedInto(instance: WorkflowInstance, input: EventInput,
   // The blocked action in `data` too: hosts that publish events without the machine's `event` name keep it.
   const data = year === undefined ? { action: input.type } : { action: input.type, year };
   const event = workflowEvent(instance.events.length + 1, 'action_blocked', at, input.actor, instance.state, instance.state, reason, instance.deadline, input.type, data);
-  effects.emit(instance.id, event);
+  effects.emit(event);
   return {
     ok: true,
     instance: instanceWith(instance, instance.state, at, instance.deadline, appended(instance.events, event), instance.data, instance.timer),
