@@ -95,5 +95,8 @@ function rememberInstant(epochMs: number): string {
  * instantOf(instance.events.at(-1)!.at); // when that event was recorded
  */
 export function instantOf(text: string): number {
+  // Right whichever engine or calendar formatted last: the text is a function of the instant
+  // alone, and `Date.parse` reads it back to that (whole-millisecond) instant: the remembered pair
+  // answers as the parse would.
   return text === lastText ? lastInstant : Date.parse(text);
 }
