@@ -30,11 +30,8 @@ const ID_CODES: number[] = Array.from('req_' + '0'.repeat(32), (c) => c.charCode
 
 /**
  * A new request id for `X-Request-Id` and problem bodies: `req_` + 32 hex characters (a random
- * UUID's bits, version 4 and its variant, without the hyphens).
- *
- * The bytes come from a pool Web Crypto's `getRandomValues` fills (Node and browsers) and the
- * id is made as one flat string from its character codes: the core makes one per request, and
- * `randomUUID().replaceAll('-', '')` made the UUID's string, its pieces and a copy.
+ * UUID's bits, version 4 and its variant, without the hyphens), from Web Crypto's
+ * `getRandomValues` (Node, and browsers whether or not the page is a secure context).
  *
  * @example
  * ```ts
@@ -42,6 +39,8 @@ const ID_CODES: number[] = Array.from('req_' + '0'.repeat(32), (c) => c.charCode
  * ```
  */
 export function requestId(): string {
+  // Bytes from a pool and one flat string from character codes: the core makes an id per request,
+  // and `randomUUID().replaceAll('-', '')` made the UUID's string, its pieces and a copy.
   if (idPoolAt === ID_POOL.length) {
     globalThis.crypto.getRandomValues(ID_POOL);
     idPoolAt = 0;
