@@ -102,6 +102,7 @@ export interface VerifyInput {
   nonceStore: NonceStore;
 }
 
+/** The six headers `verifySignature` reads, in the order a missing one is reported (`firstMissing`). */
 const REQUIRED = [
   HEADERS.appKey,
   HEADERS.timestamp,
