@@ -1,4 +1,4 @@
-import { addDays, startOfShanghaiDay } from '@gdx/calendar';
+import { addDays, startOfShanghaiDay, type WorkingCalendar } from '@gdx/calendar';
 import { instantOf, shanghaiDay, type Calendar, type PlannedDispatch, type WorkflowInstance } from '@gdx/kernel';
 import { officialStep, type OfficialStep } from './official-steps.js';
 import { hashSeedOf, mulberry32 } from './prng.js';
@@ -232,10 +232,8 @@ function pickDay(today: string, last: string, opts: PlanOptions, decideOn: 'last
   return count === 0 ? undefined : opts.calendar.addWorkingDays(today, k, ESTIMATE);
 }
 
-/** A calendar that can count working days in (from, to] at once, as `@gdx/calendar`'s `WorkingCalendar` does. */
-interface CountingCalendar extends Calendar {
-  workingDaysBetween(from: string, to: string, opts?: { estimate?: boolean }): number;
-}
+/** A calendar that can count working days in (from, to] at once: a `WorkingCalendar`, or one shaped like it. */
+type CountingCalendar = Calendar & Pick<WorkingCalendar, 'workingDaysBetween'>;
 
 function counts(calendar: Calendar): calendar is CountingCalendar {
   return typeof (calendar as Partial<CountingCalendar>).workingDaysBetween === 'function';
