@@ -21,7 +21,8 @@ export interface InitialFiling extends Omit<Deadline, 'step' | 'overdue'> {
  * Computes the initial-filing duty of an application received at `receivedAt` (epoch ms) that
  * states `operationStartedOn`, on `calendar` (calendar errors such as `CALENDAR_NOT_PUBLISHED`
  * propagate). Lateness is only reported: the sources attach no consequence to it, so it is no
- * reason to refuse the application.
+ * reason to refuse the application. The profile's two filing limits are read on its first use and
+ * kept for that profile object: a profile changed afterwards is not seen (resolve a new one).
  *
  * @example
  * const f = initialFiling(resolveProfile('national'), WorkingCalendar.official(), {
