@@ -38,7 +38,7 @@ const scoped = (source) => `(function () {\nconst exports = {};\n${withLengthSho
  * maximum only when `length` is over it too, under a minimum when `length` is under it, never
  * when `length` is twice the minimum or more. Only the rest are counted. The comparisons ajv
  * writes, `funcN(dataN) > 200` and `funcN(dataN) < 1` with `funcN` its `ucs2length`, get these
- * shortcuts in front; the answers are the same (tests/app/generated-validators.test.ts).
+ * shortcuts in front; the answers are the same (test/app/generated-validators.test.ts).
  */
 function withLengthShortcuts(source) {
   const named = /const (func\d+) = require\("ajv\/dist\/runtime\/ucs2length"\)\.default;/.exec(source);

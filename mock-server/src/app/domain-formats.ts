@@ -64,8 +64,8 @@ export function registerDomainFormats(ajv: Ajv2020): void {
 }
 
 /**
- * Every format a validator knows, by name: ajv-formats' full set and the domain formats, the
- * same definitions `validatorAjv` registers. Validators generated at build time (ajv standalone
+ * Every format a validator knows, by name: ajv-formats' full set, with the domain formats and
+ * the own `date` over it, the same definitions `validatorAjv` registers. Validators generated at build time (ajv standalone
  * code) import their formats from here (`code.formats`).
  *
  * @example
