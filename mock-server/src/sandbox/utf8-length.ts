@@ -6,11 +6,7 @@ const scratch = new Uint8Array(SCRATCH_UNITS * 3);
 
 /**
  * The UTF-8 byte length of a string, as `TextEncoder` would encode it (a lone surrogate takes the
- * 3 bytes of U+FFFD). Runs for every write (the stored-bytes quota) and every body a limit
- * measures, and the core also runs in browsers (no `Buffer`): a string up to 16,384 code units is
- * encoded into a kept 48 KiB scratch buffer (`encodeInto`, native: ~0.8 µs for a 1 KB body
- * against ~2.5 µs for the loop below, measured on Node 20), a longer one counted code unit by
- * code unit, so the scratch stays small whatever the body limits are.
+ * 3 bytes of U+FFFD).
  *
  * @example
  * ```ts
@@ -18,9 +14,14 @@ const scratch = new Uint8Array(SCRATCH_UNITS * 3);
  * ```
  */
 export function utf8Length(text: string): number {
+  // Runs for every write (the stored-bytes quota) and every body a limit measures, in browsers too
+  // (no `Buffer`). Encoding into the kept scratch is native (0.8–1.0 µs for a 1 KB body against
+  // 2.6–2.7 µs counted, Node 20); a longer string is counted, so the scratch stays 48 KiB whatever
+  // the body limits are.
   return text.length <= SCRATCH_UNITS ? encoder.encodeInto(text, scratch).written : countedLength(text);
 }
 
+/** `utf8Length` counted code unit by code unit, for a string longer than the scratch holds. */
 function countedLength(text: string): number {
   let bytes = text.length;
   for (let i = 0; i < text.length; i++) {
