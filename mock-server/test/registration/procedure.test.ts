@@ -403,6 +403,8 @@ describe('calendar', () => {
   it('a create the calendar refuses draws no ids: the next create gets the id it would have had', async () => {
     const at = { startAt: '2026-12-29T10:00:00+08:00', seed: 7 };
     const year2027 = { year: 2027, source: '测试用安排', holidays: [{ date: '2027-01-01', name: '元旦' }], makeupWorkdays: [] };
+    // It held before `WorkflowHost.check` computed the first deadline alone, too: it pins that the
+    // shortcut still refuses before any id is drawn.
     // The same sandbox twice (one seed, one virtual start): only the first sees a refused create.
     const twin = await Harness.start(inProcess, { profile: 'national', ...at });
     try {

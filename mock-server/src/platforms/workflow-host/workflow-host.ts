@@ -190,6 +190,8 @@ export class WorkflowHost {
       const step = first.step;
       if (step === undefined) return;
       const limit = machine.limits?.[step];
+      // Only a limit whose id is its step's: the kernel uses that very object (it copies one named
+      // otherwise), so the deadline computed here is the one the create finds again.
       if (limit !== undefined && limit.id === step) {
         try {
           computeDeadline(limit, { now: this.#sandbox.now(), data: input.data ?? NO_DATA, from: input.startedOn }, this.#sandbox.calendar);
