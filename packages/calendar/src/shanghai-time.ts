@@ -105,6 +105,7 @@ const TWO_DIGITS: readonly string[] = Array.from({ length: 60 }, (_, n) => (n < 
 let lastDayNumber = Number.NaN;
 let lastDayText = '';
 
+/** `fromDayNumber`, the last day's text answered again rather than built anew. */
 function dayLabel(dayNumber: number): IsoDate {
   if (dayNumber === lastDayNumber) return lastDayText;
   const text = fromDayNumber(dayNumber);
