@@ -193,7 +193,8 @@ export function planOfficialActions(instance: WorkflowInstance, opts: PlanOption
   // A generic read (`Reflect.get`, the same value): events of several shapes reach here (created,
   // changed, with or without data), a new one in each phase of a clock advance, and a property
   // read optimized for the shapes seen so far was deoptimized by each new one.
-  // `instantOf`: the event was just recorded, so its time is the kernel's last formatted instant (no parse).
+  // `instantOf`: the event was just recorded, so its time is usually the kernel's last formatted
+  // instant, answered without a parse (if another instant was formatted since, it is parsed: the same number).
   const enteredAt = instantOf(Reflect.get(entered, 'at') as string);
   const today = shanghaiDay(enteredAt);
   const rand = mulberry32(hashSeedOf(opts.seed, instance.id, instance.events.length));
