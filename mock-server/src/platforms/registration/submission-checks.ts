@@ -155,9 +155,9 @@ export function checkRightsTerm(rights: unknown, today: string, options: { point
   if (term.to < term.from || (!options.ended && term.to < today)) refuseRightsTerm(term, today, options.pointer);
 }
 
-/** The 400 of a term that ends before it starts, or (`checkRightsTerm`) one already ended today. */
-function refuseRightsTerm(term: { from: string; to: string }, today: string, at: string): never {
-  const pointer = `${at}/term/to`;
+/** The 400 of a term that ends before it starts, else of one that ended before `today`; `rightsPointer` points at the rights object. */
+function refuseRightsTerm(term: { from: string; to: string }, today: string, rightsPointer: string): never {
+  const pointer = `${rightsPointer}/term/to`;
   if (term.to < term.from) {
     fail([{ pointer, code: 'TERM_ENDS_BEFORE_START', message: { zh: `权利期限止日（${term.to}）早于起日（${term.from}）`, en: `The term ends (${term.to}) before it starts (${term.from})` } }]);
   }
