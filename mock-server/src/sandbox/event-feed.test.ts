@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { EventWire, PlatformName, SandboxEventInput } from '../app/platform-module.js';
 import { decodeCursor } from '../app/paging.js';
 import { EventFeed } from './event-feed.js';
+import { createIdGenerator } from './id-generator.js';
+import { createRandom } from './random.js';
 
 const AT = '2025-09-26T10:00:00+08:00';
 
@@ -156,5 +158,20 @@ describe('EventFeed', () => {
     expect(feed.ofObject('sharing', 'application', 'obj_2').map((e) => e.id)).toEqual(['evt_2', 'evt_3']);
     expect(feed.page(1, 20, 'sharing').items.map((e) => e.seq)).toEqual([2, 3]);
     expect(feed.pageNewestFirst(undefined, 1, undefined, 'org_1')).toMatchObject({ items: [{ seq: 3 }], total: 3 });
+  });
+
+  it('spells an id drawn for it when the entry is first read, as the id generator would have, restored entries first', () => {
+    let now = Date.parse('2025-09-26T10:00:00+08:00');
+    const spelled = createIdGenerator(() => now, createRandom('3/platform'));
+    const deferred = createIdGenerator(() => now, createRandom('3/platform'));
+    const feed = new EventFeed(feedOf(['catalog']).save());
+    const expected = ['evt_1'];
+    for (let n = 2; n <= 4; n += 1) {
+      now += 3_600_000;
+      expected.push(spelled.next('evt'));
+      feed.append(input('sharing', n), deferred.draw(feed.drawnIds), AT);
+    }
+    expect(feed.page(undefined, 20).items.map((e) => [e.seq, e.id])).toEqual(expected.map((id, i) => [i + 1, id]));
+    expect(feed.save().map((e) => e.id)).toEqual(expected);
   });
 });

@@ -1,5 +1,6 @@
 import type { EventWire, PlatformName, SandboxEventInput } from '../app/platform-module.js';
 import { encodeCursor, type Page } from '../app/paging.js';
+import { DrawnIds } from './id-generator.js';
 
 /**
  * An entry of a sandbox's feed (the simulation API's `FeedEvent`, plus `id`, `type` and `at`).
@@ -24,35 +25,18 @@ export interface FeedEvent {
 /** Nobody to notify besides the owner (shared: most events have no further recipients). */
 const NONE: readonly string[] = Object.freeze([]);
 
-/**
- * An event as appended, until it is first read: what `FeedEvent` is made of, without the
- * recipients list (made from the owner unless others are notified) or the wire copy of the event.
- */
-class Pending {
-  constructor(
-    readonly id: string,
-    readonly type: string,
-    readonly at: string,
-    readonly platform: PlatformName,
-    readonly objectType: string,
-    readonly objectId: string,
-    readonly organizationId: string | null,
-    /** Set only when others than the owner are notified (`recipientsOf`, made at append: the caller's list is not kept). */
-    readonly others: readonly string[] | undefined,
-    readonly source: Readonly<Record<string, unknown>>,
-    readonly wire: EventWire | undefined,
-  ) {}
-
-  recipients(): readonly string[] {
-    return this.others ?? (this.organizationId ? [this.organizationId] : NONE);
-  }
-
-  receives(recipient: string): boolean {
-    return this.others ? this.others.includes(recipient) : this.organizationId === recipient;
-  }
+/** What many events share: their platform, object type and renderer (one per machine of a host). */
+interface Channel {
+  readonly platform: PlatformName;
+  readonly objectType: string;
+  readonly wire: EventWire | undefined;
 }
 
-type Stored = FeedEvent | Pending;
+/** The recipients of an event others than its owner are told of (`recipientsOf`, made at append: the caller's list is not kept). */
+interface Notified {
+  readonly organizationId: string | null;
+  readonly all: readonly string[];
+}
 
 /** The owner, then the further organisations to notify, each once. */
 function recipientsOf(input: SandboxEventInput): readonly string[] {
@@ -83,6 +67,12 @@ interface Positions {
  * when first asked for and brought up to date at each ask, and a page is a slice from the cursor's
  * index.
  *
+ * An appended event is kept in columns until it is first read — its source, id, `Channel` (the
+ * platform, object type and renderer many events share), object id and recipients, one array
+ * each — and its id may be kept unspelled (`drawnIds`): a clock advance appends an event per
+ * transition and reads none, and an object per event (and its id's string) was what the
+ * scavenger copied most of the feed's. The columns' long arrays live outside the young generation.
+ *
  * @example
  * ```ts
  * const feed = new EventFeed();
@@ -91,7 +81,27 @@ interface Positions {
  * ```
  */
 export class EventFeed {
-  readonly #entries: Stored[] = [];
+  /** Ids drawn for the feed and spelled when their entry is made (`append`'s numeric ids). */
+  readonly drawnIds: DrawnIds;
+  /** The saved entries the feed was restored from: positions `0..base`. */
+  readonly #restored: FeedEvent[] = [];
+  /**
+   * Positions from `base` on, by `position - base`: the event as appended (its source), replaced
+   * by its entry once made (`#made` says which).
+   */
+  readonly #sources: (Readonly<Record<string, unknown>> | FeedEvent)[] = [];
+  /** 1 where `#sources` holds the made entry. */
+  #made = new Uint8Array(1024);
+  readonly #ids: (string | number)[] = [];
+  readonly #channels: Channel[] = [];
+  readonly #objectIds: string[] = [];
+  /** The owner (`organizationId`), or `Notified` when others than the owner are notified too. */
+  readonly #recipients: (string | null | Notified)[] = [];
+  /** The `at` of events whose own `at` is not the one given (none for a workflow host's events), by position. */
+  readonly #ats = new Map<number, string>();
+  /** Every channel met, and the last (most events follow one of the same). */
+  readonly #knownChannels: Channel[] = [];
+  #lastChannel: Channel | undefined;
   readonly #byPlatform = new Map<PlatformName, Positions>();
   /** Each object's positions, for its timeline, by platform, object type and id. */
   readonly #byObject = new Map<PlatformName, Map<string, Map<string, number[]>>>();
@@ -100,21 +110,45 @@ export class EventFeed {
   /** The positions each organisation's webhooks receive (`recipients`), by platform (`''`: all). */
   readonly #byRecipient = new Map<string, Map<PlatformName | '', Positions>>();
 
-  /** A feed holding `saved` (a snapshot's entries, parsed for it alone: they become its own, frozen, not copied). */
-  constructor(saved: readonly FeedEvent[] = []) {
-    for (const e of saved) this.#entries.push(Object.freeze(e));
+  /**
+   * A feed holding `saved` (a snapshot's entries, parsed for it alone: they become its own, frozen,
+   * not copied); `drawnIds` keeps the ids `append` is given by index (default: of prefix `evt`).
+   */
+  constructor(saved: readonly FeedEvent[] = [], drawnIds = new DrawnIds('evt')) {
+    for (const e of saved) this.#restored.push(Object.freeze(e));
+    this.drawnIds = drawnIds;
   }
 
   /**
-   * Stores an event under `id` and answers its `seq`; `at` is the event's own instant, or the
-   * clock's when it has none.
+   * Stores an event under `id` — the id, or the index of one drawn into `drawnIds` — and answers
+   * its `seq`; `at` is the event's own instant, or the clock's when it has none.
    */
-  append(input: SandboxEventInput, id: string, at: string): number {
-    const wire = input.wire;
-    const others = input.alsoNotify !== undefined && input.alsoNotify.length > 0 ? recipientsOf(input) : undefined;
-    const type = wire ? wire.type(input.event) : input.event.type;
-    this.#entries.push(new Pending(id, type, at, input.platform, input.objectType, input.objectId, input.organizationId, others, input.event, wire));
-    return this.#entries.length;
+  append(input: SandboxEventInput, id: string | number, at: string): number {
+    const i = this.#sources.length;
+    const event = input.event;
+    if (event['at'] !== at) this.#ats.set(i, at);
+    if (i === this.#made.length) {
+      const grown = new Uint8Array(i * 2);
+      grown.set(this.#made);
+      this.#made = grown;
+    }
+    this.#sources.push(event);
+    this.#ids.push(id);
+    this.#channels.push(this.#channelOf(input.platform, input.objectType, input.wire));
+    this.#objectIds.push(input.objectId);
+    const organizationId = input.organizationId;
+    this.#recipients.push(input.alsoNotify !== undefined && input.alsoNotify.length > 0 ? { organizationId, all: recipientsOf(input) } : organizationId);
+    return this.size;
+  }
+
+  /** The shared channel of these three (compared, not keyed: a feed meets a handful). */
+  #channelOf(platform: PlatformName, objectType: string, wire: EventWire | undefined): Channel {
+    const last = this.#lastChannel;
+    if (last !== undefined && last.platform === platform && last.objectType === objectType && last.wire === wire) return last;
+    let found = this.#knownChannels.find((c) => c.platform === platform && c.objectType === objectType && c.wire === wire);
+    if (found === undefined) this.#knownChannels.push((found = { platform, objectType, wire }));
+    this.#lastChannel = found;
+    return found;
   }
 
   /** The entry numbered `seq` (1 ≤ `seq` ≤ `size`). */
@@ -128,7 +162,7 @@ export class EventFeed {
    */
   page(afterSeq: number | undefined, limit: number, platform?: PlatformName, recipient?: string): Page<FeedEvent> {
     const positions = this.#list(platform, recipient);
-    const length = positions ? positions.length : this.#entries.length;
+    const length = positions ? positions.length : this.size;
     const start = afterSeq === undefined ? 0 : this.#firstAfter(positions, length, afterSeq);
     const items = this.#slice(positions, start, Math.min(length, start + limit));
     const last = items.at(-1);
@@ -143,7 +177,7 @@ export class EventFeed {
    */
   pageNewestFirst(beforeSeq: number | undefined, limit: number, platform?: PlatformName, recipient?: string): Page<FeedEvent> {
     const positions = this.#list(platform, recipient);
-    const length = positions ? positions.length : this.#entries.length;
+    const length = positions ? positions.length : this.size;
     const end = beforeSeq === undefined ? length : this.#firstAfter(positions, length, beforeSeq - 1);
     const start = Math.max(0, end - limit);
     const items = this.#slice(positions, start, end).reverse();
@@ -153,15 +187,18 @@ export class EventFeed {
 
   /** Every entry about one object, oldest first (an empty list for an object nothing was published about). */
   ofObject(platform: PlatformName, objectType: string, objectId: string): readonly FeedEvent[] {
-    for (; this.#objectsUpTo < this.#entries.length; this.#objectsUpTo++) {
-      const e = this.#entries[this.#objectsUpTo] as Stored;
-      let ofPlatform = this.#byObject.get(e.platform);
-      if (!ofPlatform) this.#byObject.set(e.platform, (ofPlatform = new Map()));
-      let ofType = ofPlatform.get(e.objectType);
-      if (!ofType) ofPlatform.set(e.objectType, (ofType = new Map()));
-      const own = ofType.get(e.objectId);
-      if (own) own.push(this.#objectsUpTo);
-      else ofType.set(e.objectId, [this.#objectsUpTo]);
+    for (; this.#objectsUpTo < this.size; this.#objectsUpTo++) {
+      const position = this.#objectsUpTo;
+      const entryPlatform = this.#platformAt(position);
+      let ofPlatform = this.#byObject.get(entryPlatform);
+      if (!ofPlatform) this.#byObject.set(entryPlatform, (ofPlatform = new Map()));
+      const entryType = this.#objectTypeAt(position);
+      let ofType = ofPlatform.get(entryType);
+      if (!ofType) ofPlatform.set(entryType, (ofType = new Map()));
+      const entryObject = this.#objectIdAt(position);
+      const own = ofType.get(entryObject);
+      if (own) own.push(position);
+      else ofType.set(entryObject, [position]);
     }
     const own = this.#byObject.get(platform)?.get(objectType)?.get(objectId);
     return own ? this.#slice(own, 0, own.length) : [];
@@ -173,7 +210,7 @@ export class EventFeed {
     if (!platform) return undefined;
     let index = this.#byPlatform.get(platform);
     if (!index) this.#byPlatform.set(platform, (index = { upTo: 0, positions: [] }));
-    for (; index.upTo < this.#entries.length; index.upTo++) if ((this.#entries[index.upTo] as Stored).platform === platform) index.positions.push(index.upTo);
+    for (; index.upTo < this.size; index.upTo++) if (this.#platformAt(index.upTo) === platform) index.positions.push(index.upTo);
     return index.positions;
   }
 
@@ -183,12 +220,34 @@ export class EventFeed {
     if (!ofRecipient) this.#byRecipient.set(recipient, (ofRecipient = new Map()));
     let index = ofRecipient.get(platform);
     if (!index) ofRecipient.set(platform, (index = { upTo: 0, positions: [] }));
-    for (; index.upTo < this.#entries.length; index.upTo++) {
-      const e = this.#entries[index.upTo] as Stored;
-      const receives = e instanceof Pending ? e.receives(recipient) : e.recipients.includes(recipient);
-      if (receives && (platform === '' || e.platform === platform)) index.positions.push(index.upTo);
+    for (; index.upTo < this.size; index.upTo++) {
+      const position = index.upTo;
+      if (this.#receives(position, recipient) && (platform === '' || this.#platformAt(position) === platform)) index.positions.push(position);
     }
     return index.positions;
+  }
+
+  /** Whether `recipient`'s webhooks receive the entry at `position`. */
+  #receives(position: number, recipient: string): boolean {
+    const base = this.#restored.length;
+    if (position < base) return (this.#restored[position] as FeedEvent).recipients.includes(recipient);
+    const recipients = this.#recipients[position - base];
+    return typeof recipients === 'object' && recipients !== null ? recipients.all.includes(recipient) : recipients === recipient;
+  }
+
+  #platformAt(position: number): PlatformName {
+    const base = this.#restored.length;
+    return position < base ? (this.#restored[position] as FeedEvent).platform : (this.#channels[position - base] as Channel).platform;
+  }
+
+  #objectTypeAt(position: number): string {
+    const base = this.#restored.length;
+    return position < base ? (this.#restored[position] as FeedEvent).objectType : (this.#channels[position - base] as Channel).objectType;
+  }
+
+  #objectIdAt(position: number): string {
+    const base = this.#restored.length;
+    return position < base ? (this.#restored[position] as FeedEvent).objectId : (this.#objectIds[position - base] as string);
   }
 
   /** The entries at `positions[start..end)` (at positions `start..end` when `positions` is `undefined`). */
@@ -200,11 +259,38 @@ export class EventFeed {
 
   /** The entry at `position`, made the first time it is read (and kept: every later reader gets the same frozen entry). */
   #at(position: number): FeedEvent {
-    const e = this.#entries[position] as Stored;
-    if (!(e instanceof Pending)) return e;
-    const made = Object.freeze(entryOf(e, position + 1));
-    this.#entries[position] = made;
-    return made;
+    const base = this.#restored.length;
+    if (position < base) return this.#restored[position] as FeedEvent;
+    const i = position - base;
+    if (this.#made[i] === 1) return this.#sources[i] as FeedEvent;
+    const entry = Object.freeze(this.#entryOf(position));
+    this.#sources[i] = entry;
+    this.#made[i] = 1;
+    return entry;
+  }
+
+  /** The entry an appended event at `position` (≥ the restored entries, not made yet) makes, its wire form made now when it has a `wire`. */
+  #entryOf(position: number): FeedEvent {
+    const i = position - this.#restored.length;
+    const id = this.#ids[i] as string | number;
+    const channel = this.#channels[i] as Channel;
+    const source = this.#sources[i] as Readonly<Record<string, unknown>>;
+    const recipients = this.#recipients[i] as string | null | Notified;
+    const notified = typeof recipients === 'object' && recipients !== null ? recipients : undefined;
+    const organizationId = notified ? notified.organizationId : (recipients as string | null);
+    const wire = channel.wire;
+    return {
+      seq: position + 1,
+      id: typeof id === 'number' ? this.drawnIds.spell(id) : id,
+      type: wire ? wire.type(source) : (source['type'] as string),
+      at: this.#ats.get(i) ?? (source['at'] as string),
+      platform: channel.platform,
+      objectType: channel.objectType,
+      objectId: this.#objectIds[i] as string,
+      organizationId,
+      recipients: notified ? notified.all : organizationId ? [organizationId] : NONE,
+      event: wire ? wire.render(source) : source,
+    };
   }
 
   /**
@@ -213,13 +299,13 @@ export class EventFeed {
    * (a snapshot's feed needs only rising numbers).
    */
   #firstAfter(positions: readonly number[] | undefined, length: number, afterSeq: number): number {
+    const base = this.#restored.length;
     let lo = 0;
     let hi = length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       const position = positions ? (positions[mid] as number) : mid;
-      const e = this.#entries[position] as Stored;
-      if ((e instanceof Pending ? position + 1 : e.seq) <= afterSeq) lo = mid + 1;
+      if ((position < base ? (this.#restored[position] as FeedEvent).seq : position + 1) <= afterSeq) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -227,27 +313,14 @@ export class EventFeed {
 
   /** How many events the feed holds (the sandbox's event quota counts them). */
   get size(): number {
-    return this.#entries.length;
+    return this.#restored.length + this.#sources.length;
   }
 
   /** A deep copy of every entry, for a snapshot (an entry not read yet is made for it, not kept). */
   save(): FeedEvent[] {
-    return structuredClone(this.#entries.map((e, i) => (e instanceof Pending ? entryOf(e, i + 1) : e))) as FeedEvent[];
+    const base = this.#restored.length;
+    const out: FeedEvent[] = [...this.#restored];
+    for (let i = 0; i < this.#sources.length; i += 1) out.push(this.#made[i] === 1 ? (this.#sources[i] as FeedEvent) : this.#entryOf(base + i));
+    return structuredClone(out);
   }
-}
-
-/** The feed entry of a pending event at `seq` (its wire form made now, when it has a `wire`). */
-function entryOf(e: Pending, seq: number): FeedEvent {
-  return {
-    seq,
-    id: e.id,
-    type: e.type,
-    at: e.at,
-    platform: e.platform,
-    objectType: e.objectType,
-    objectId: e.objectId,
-    organizationId: e.organizationId,
-    recipients: e.recipients(),
-    event: e.wire ? e.wire.render(e.source) : e.source,
-  };
 }

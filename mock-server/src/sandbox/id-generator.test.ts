@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createIdGenerator } from './id-generator.js';
+import { createIdGenerator, DrawnIds } from './id-generator.js';
 import { createRandom } from './random.js';
 
 describe('createIdGenerator', () => {
@@ -23,5 +23,24 @@ describe('createIdGenerator', () => {
     expect(drawn.map((id) => id.slice(2, 12))).toEqual(['0000000000', '0000000001', '000000000Z', '0000000010', '01K61VZA80', '01K61VZA81']);
     expect([...drawn].sort()).toEqual(drawn);
     for (const id of drawn) expect(id).toMatch(/^x_[0-9A-HJKMNP-TV-Z]{26}$/);
+  });
+
+  it('draws an id unspelled that spells as next would have answered, and leaves every later id the same', () => {
+    let now = Date.parse('2025-09-26T10:00:00+08:00');
+    const spelled = createIdGenerator(() => now, createRandom('7/platform'));
+    const deferred = createIdGenerator(() => now, createRandom('7/platform'));
+    const drawn = new DrawnIds('evt');
+    const expected: string[] = [];
+    const indexes: number[] = [];
+    // More than the store's first capacity, at instants from 0 (all-zero time part) on.
+    for (let i = 0; i < 600; i += 1) {
+      now = i === 0 ? 0 : now + (i % 7) * 86_400_017;
+      expected.push(spelled.next('evt'));
+      indexes.push(deferred.draw(drawn));
+      // Ids of other prefixes between them draw from the same sequence.
+      if (i % 5 === 0) expect(deferred.next('rga')).toBe(spelled.next('rga'));
+    }
+    expect(indexes.map((i) => drawn.spell(i))).toEqual(expected);
+    expect(drawn.spell(0)).toBe(expected[0]);
   });
 });

@@ -2,7 +2,6 @@ import { formatShanghaiInstant, WorkingCalendar, type YearSchedule } from '@gdx/
 import { MemoryNonceStore, type SavedNonce } from '@gdx/protocol';
 import {
   CURRENT_REVISION,
-  type IdGenerator,
   type Organisation,
   type PlatformModule,
   type PlatformName,
@@ -14,7 +13,7 @@ import {
 import { EventFeed, type FeedEvent } from './event-feed.js';
 import { FaultRules, type FaultRule } from './faults.js';
 import { FiredLog } from './fired-log.js';
-import { createIdGenerator } from './id-generator.js';
+import { createIdGenerator, type SandboxIdGenerator } from './id-generator.js';
 import { IdempotencyStore, type IdempotencyRecord } from './idempotency-store.js';
 import { createRandom, type SeededRandom } from './random.js';
 import type { ProductFiling, SharingConsent } from '../app/platform-facts.js';
@@ -123,7 +122,7 @@ export class PlatformStateError extends Error {
 export class Sandbox implements SandboxContext {
   readonly config: SandboxConfig;
   readonly calendar: WorkingCalendar;
-  readonly ids: IdGenerator;
+  readonly ids: SandboxIdGenerator;
   readonly random: SeededRandom;
   readonly faultRandom: SeededRandom;
   readonly clock: SandboxClock;
@@ -323,7 +322,8 @@ export class Sandbox implements SandboxContext {
 
   emit(input: SandboxEventInput): void {
     const at = typeof input.event.at === 'string' ? input.event.at : formatShanghaiInstant(this.now());
-    const seq = this.feed.append(input, this.ids.next('evt'), at);
+    // The event's id is drawn now (the draws of every later id follow it) and spelled when read.
+    const seq = this.feed.append(input, this.ids.draw(this.feed.drawnIds), at);
     // Without webhooks nothing is delivered: the entry is not made now (the feed makes it when read).
     if (this.webhooks.size === 0) return;
     const mode = this.#env.deliveryMode();
