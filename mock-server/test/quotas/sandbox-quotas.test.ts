@@ -41,6 +41,18 @@ describe('sandbox quotas', () => {
       // Writes that make no object still run (an official acts through the simulation API, a dispute would too).
       expect((await world.act({ platform: 'sharing', objectType: 'request', objectId: before.items[0].id, action: 'approve' })).status).toBe(200);
     });
+
+    it('counts each object once, created before the lists were first read or after', async () => {
+      const world = await openWorld(ctx);
+      expect((await submit(world)).status).toBe(201);
+      expect((await observe(world)).total).toBe(1);
+      expect((await submit(world)).status).toBe(201);
+      expect((await submit(world)).status).toBe(201);
+      expect((await observe(world)).total).toBe(3);
+      const refused = await submit(world);
+      expectQuotaProblem(refused, 'objects', 3);
+      expect(refused.body.used).toBe(3);
+    });
   });
 
   describe('events', () => {

@@ -222,7 +222,7 @@ export class WorkflowHost {
   create(machineId: string, init: CreateInput & { id: string }): WorkflowInstance {
     const result = this.engine.create(machineId, init);
     if (!result.ok) throw transitionProblem(result.error);
-    this.#lists.touch(init.id, true);
+    // The list index was told of it by its creation event (`#onEvent`), once.
     return result.instance;
   }
 
