@@ -304,6 +304,19 @@ describe('registration result (第十五条)', () => {
     expect(lookup.body).toMatchObject({ state: 'expired', valid: false, validUntil: '2031-10-17' });
   });
 
+  it('lists a renewal on the registration renewed alone: the others coded beside it keep none', async () => {
+    const x = await start();
+    const org = x.org(0);
+    const [first, second] = [(await register(x, org)).reg, (await register(x, org)).reg];
+    expect([first.renewals, second.renewals]).toEqual([[], []]);
+    await x.advance('2028-08-18T10:00:00+08:00');
+    const renewed = await x.call(org, 'POST', '/registrations/{registrationId}/renewals', { registrationId: first.id }, {}, idem());
+    expect(renewed.status, JSON.stringify(renewed.body)).toBe(201);
+    const read = async (id: string) => (await x.call(org, 'GET', '/registrations/{registrationId}', { registrationId: id })).body;
+    expect((await read(first.id)).renewals).toEqual([renewed.body]);
+    expect((await read(second.id)).renewals).toEqual([]);
+  });
+
   it('ends at a shorter authorised operating term', async () => {
     const x = await start();
     const { reg } = await register(x, x.org(0), initialSubmission(x.org(0), '2027-06-30'));

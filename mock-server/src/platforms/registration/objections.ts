@@ -52,7 +52,8 @@ export function fileObjection(state: RegistrationState, input: ObjectionInput, f
     events: [{ seq: 1, type: 'objection_filed', at, actor, from: null, to: 'filed', reason: null, deadline: null }],
   };
   state.objections.set(id, objection);
-  notice.objectionIds.push(id);
+  // Replaced, not pushed into: a notice without objections shares one frozen empty list.
+  notice.objectionIds = [...notice.objectionIds, id];
   state.host.dispatch(notice.applicationId, 'object', { actor, payload: { objectionId: id, evidence: input.evidence } });
   publishObjection(state, objection);
   return objection;

@@ -57,7 +57,8 @@ const renew: OperationHandler<RegistrationState> = (ctx) => {
     validFrom: addDays(previousValidUntil, 1),
     validUntil: renewed.deadline?.dueDate ?? previousValidUntil,
   };
-  reg.renewals.push(renewal);
+  // Replaced, not pushed into: a registration never renewed shares one frozen empty list.
+  reg.renewals = [...reg.renewals, renewal];
   return { status: 201, body: renewal };
 };
 

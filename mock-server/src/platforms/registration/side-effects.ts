@@ -1,7 +1,7 @@
 import { shanghaiDay, type WorkflowEvent } from '@gdx/kernel';
 import { formatRegistrationCode } from '@gdx/procedures';
 import { closedObjectionReasons } from './pending-applications.js';
-import { nextN, type ApplicationRecord, type ObjectionRecord, type RegistrationRecord } from './records.js';
+import { nextN, NO_OBJECTION_IDS, NO_RENEWALS, type ApplicationRecord, type ObjectionRecord, type RegistrationRecord } from './records.js';
 import type { RegistrationState } from './registration-state.js';
 
 const REGISTRY = { role: 'registry' } as const;
@@ -36,7 +36,7 @@ function openNotice(state: RegistrationState, app: ApplicationRecord, event: Wor
     summary,
     startedOn: startedOn ?? today,
     endsOn: endsOn ?? today,
-    objectionIds: [],
+    objectionIds: NO_OBJECTION_IDS,
   });
   app.noticeId = id;
 }
@@ -88,7 +88,7 @@ function issueRegistration(state: RegistrationState, app: ApplicationRecord, eve
     codedOn: today,
     validUntil: today,
     authorisedTermEnd: term,
-    renewals: [],
+    renewals: NO_RENEWALS,
   };
   app.registrationId = id;
   app.registrationCode = code;
