@@ -126,4 +126,40 @@ describe('joint applications notify every registrant (第七条)', () => {
     expect(count(b)).toBe(ofA.length);
     expect(count(outsider)).toBe(0);
   });
+
+  // Whether an application is joint is remembered on its record for the feed (not saved in snapshots):
+  // a supplement that changes its registrants, and a restored snapshot, must tell the registrants it names then.
+  it('a supplement that names a second registrant tells it of the later events, one that drops it stops; a restored snapshot tells both', async () => {
+    const x = await start();
+    const [a, b] = [x.org(0), x.org(1)];
+    const supplemented = async (id: string, registrants: Org[]) => {
+      await ok(x.act('application', id, 'request_supplements', { items: [{ field: '/registrants', text: '核对登记主体' }] }));
+      const before = about(await feedOf(x, a), id);
+      await ok(x.call(a, 'POST', '/applications/{applicationId}/resubmissions', { applicationId: id }, { changes: { registrants: registrants.map(ref) } }, idem()));
+      await ok(x.act('application', id, 'accept'));
+      const after = about(await feedOf(x, a), id);
+      expect(after.length).toBe(before.length + 2);
+      return { before, after };
+    };
+
+    const added = await submit(x, a, initialSubmission(a));
+    const adding = await supplemented(added, [a, b]);
+    expect(about(await feedOf(x, b), added)).toEqual(adding.after.slice(adding.before.length));
+
+    const dropped = await submit(x, a, joint(a, b));
+    const dropping = await supplemented(dropped, [a]);
+    expect(about(await feedOf(x, b), dropped)).toEqual(dropping.before);
+
+    // A joint application restored from a snapshot still tells both registrants of its next event.
+    const restored = await submit(x, a, joint(a, b));
+    const snapshot = await x.sim('GET', `/sandboxes/${x.sandboxId}/snapshot`);
+    expect(snapshot.status).toBe(200);
+    const imported = await x.sim('POST', '/sandboxes/import', { id: 'copy', snapshot: JSON.parse(JSON.stringify(snapshot.body)) });
+    expect(imported.status, JSON.stringify(imported.body)).toBe(201);
+    x.sandboxId = 'copy';
+    await ok(x.act('application', restored, 'accept'));
+    const ofA = about(await feedOf(x, a), restored);
+    expect(ofA.length).toBe(2);
+    expect(about(await feedOf(x, b), restored)).toEqual(ofA);
+  });
 });

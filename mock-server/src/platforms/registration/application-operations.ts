@@ -4,7 +4,7 @@ import { PlatformProblem } from '../../app/platform-problem.js';
 import { listEvents, requireRole } from '../workflow-host/index.js';
 import { filingOf } from './initial-filing.js';
 import { pendingApplications } from './pending-applications.js';
-import { filerRole, nextN, type ApplicationRecord, type FilerRole, type RegistrationRecord, type Submission } from './records.js';
+import { filerRole, JOINT, namesJointRegistrants, nextN, type ApplicationRecord, type FilerRole, type RegistrationRecord, type Submission } from './records.js';
 import type { RegistrationState } from './registration-state.js';
 import { applicationRegistrants, holdsRegistration, isNamedRegistrant } from './co-registrants.js';
 import { checkRegistrants, checkRightsTerm } from './submission-checks.js';
@@ -134,6 +134,7 @@ const submit: OperationHandler<RegistrationState> = (ctx) => {
     registrationCode: null,
     initialFiling,
     filedAs: role,
+    [JOINT]: namesJointRegistrants(submission),
   };
   state.applications.set(id, app);
   // The registration record's init has the same fields in the same order (`issueRegistration`):
@@ -171,6 +172,8 @@ const resubmit: OperationHandler<RegistrationState> = (ctx): OperationResult => 
   const received = Date.parse(state.host.engine.get(app.id).createdAt);
   const initialFiling = 'operationStartedOn' in body.changes ? filingOf(state, submission, received, '/changes/operationStartedOn') : app.initialFiling;
   app.submission = submission;
+  // A supplement may change the registrants: the feed's joint flag follows them.
+  app[JOINT] = namesJointRegistrants(submission);
   app.initialFiling = initialFiling;
   state.host.dispatch(app.id, 'resubmit', input);
   return { status: 200, body: applicationView(state, app) };

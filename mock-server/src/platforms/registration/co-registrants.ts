@@ -1,5 +1,5 @@
 import { REVISIONS, type Organisation, type SandboxContext } from '../../app/platform-module.js';
-import { filerRole, type ApplicationRecord, type OrgRef, type RegistrationRecord } from './records.js';
+import { filerRole, isJointApplication, type ApplicationRecord, type OrgRef, type RegistrationRecord } from './records.js';
 import type { RegistrationState } from './registration-state.js';
 
 /** No further registrant (shared: asked for every listed application and registration). */
@@ -68,8 +68,8 @@ export function coRegistrants(sandbox: SandboxContext, registrants: readonly Org
  * The organisations besides its owner told of an application's or registration's events (its
  * webhooks and `/events?organizationId=`): the other registrants a joint one names (第七条: each
  * holds it as its filer does), and for an interested party's correction every holder of the
- * registration it corrects. The usual single registrant costs two property reads and no lookup
- * (a clock advance asks for each of its events). One function per record shape: the feed asks
+ * registration it corrects. The usual single registrant costs two reads of the record itself
+ * (`isJointApplication`) and no lookup (a clock advance asks for each of its events). One function per record shape: the feed asks
  * first only of applications, then of registrations too, and one site reached by both shapes
  * was deoptimized when the first registration was coded.
  *
@@ -84,7 +84,7 @@ export function applicationNotified(state: RegistrationState, record: Applicatio
     const target = record.registrationId ? state.registrations.get(record.registrationId) : undefined;
     return target ? [target.owner, ...notifiedCoRegistrants(state, target.registrants, target.owner)] : NONE;
   }
-  return notifiedCoRegistrants(state, record.submission.registrants, record.owner);
+  return isJointApplication(record) ? notifiedCoRegistrants(state, record.submission.registrants, record.owner) : NONE;
 }
 
 /** `applicationNotified` for a registration: the other registrants a joint one names. */
