@@ -4,13 +4,29 @@ import type { ActorRef, TransitionError, WorkflowEvent, WorkflowInstance } from 
  * What subscribers receive for every recorded event.
  *
  * @example
- * engine.subscribe(({ instanceId, event }) => console.log(instanceId, event.type));
+ * engine.subscribe(({ instanceId, event, instance }) => console.log(instanceId, event.type, instance.state));
  */
 export interface EngineEvent {
   instanceId: string;
   machine: string;
   event: WorkflowEvent;
+  /**
+   * The instance as the engine holds it when the subscriber is called: what
+   * `engine.get(instanceId)` answers then (an action or an earlier subscriber may have moved it
+   * on since the event was recorded). Carried so that a subscriber need not look it up.
+   */
+  instance: WorkflowInstance;
 }
+
+/**
+ * What `WorkflowEngine.createOnly` answers: the stored instance, or the machine's refusal. Unlike
+ * `TransitionResult` it lists no effects (they were run, not described).
+ *
+ * @example
+ * const made: CreateOutcome = engine.createOnly('demo', { id: 'd1', actor: { role: 'applicant' } });
+ * if (made.ok) console.log(made.instance.state);
+ */
+export type CreateOutcome = { ok: true; instance: WorkflowInstance } | { ok: false; error: TransitionError };
 
 /**
  * An event the host wants sent at a future instant (e.g. a simulated official's decision).

@@ -26,7 +26,7 @@ export { evaluateGuard, payloadGuard } from './guards.js';
 export { TimerHeap, type TimerEntry } from './timer-heap.js';
 export { VirtualClock, RealTimeClock, plainTimer, type Clock, type ClockState } from './clock.js';
 export { WorkflowEngine, type ActionRegistry, type EngineOptions } from './engine.js';
-export type { EngineEvent, EngineSnapshot, FiredTransition, PlannedDispatch } from './engine-types.js';
+export type { CreateOutcome, EngineEvent, EngineSnapshot, FiredTransition, PlannedDispatch } from './engine-types.js';
 export { KernelError } from './kernel-error.js';
 export { validateMachine } from './validate-machine.js';
 export { shanghaiDay, endOfDay, formatInstant, instantOf } from './shanghai-time.js';
