@@ -96,7 +96,8 @@ function issueRegistration(state: RegistrationState, app: ApplicationRecord, eve
   const data = term ? { authorisedTermEnd: term } : {};
   // Two literals, not a spread of a conditional object (the same fields in the same order).
   const payload = certificate ? { registrationCode: code, certificateNumber: certificate } : { registrationCode: code };
-  const created = state.host.engine.create('registration.record', { id, actor: REGISTRY, data, payload });
+  // `createOnly`: the record's effects are run, not listed (nothing here reads them).
+  const created = state.host.engine.createOnly('registration.record', { id, actor: REGISTRY, data, payload });
   if (!created.ok) throw new Error(`registration record ${id}: ${created.error.code}`);
 }
 
