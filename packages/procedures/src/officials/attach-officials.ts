@@ -11,8 +11,7 @@ import { planOfficialActions, type PlanOptions } from './plan-official-actions.j
  * const detach = attachOfficials(engine, { policy: 'auto', seed: 42, calendar });
  */
 export function attachOfficials(engine: WorkflowEngine, options: PlanOptions): () => void {
-  return engine.subscribe(({ instanceId, event }) => {
-    const instance = engine.get(instanceId);
+  return engine.subscribe(({ instance, event }) => {
     // Overdue flags and other self-transitions keep the existing plan; always-chains plan once.
     if (!officialsActAfter(instance, event)) return;
     for (const plan of planOfficialActions(instance, options)) engine.plan(plan);

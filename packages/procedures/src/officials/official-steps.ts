@@ -157,7 +157,7 @@ export function officialStep(machineId: string, state: string, data: Readonly<Re
  * record (the calendar refused an action) never counts, or officials would plan it again.
  *
  * @example
- * engine.subscribe(({ instanceId, event }) => { if (officialsActAfter(engine.get(instanceId), event)) plan(); });
+ * engine.subscribe(({ instance, event }) => { if (officialsActAfter(instance, event)) plan(); });
  */
 export function officialsActAfter(instance: WorkflowInstance, event: WorkflowEvent): boolean {
   if (event.seq !== instance.events.length || event.type === 'action_blocked') return false;
