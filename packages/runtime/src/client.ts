@@ -32,7 +32,7 @@ import { platformUserAgent } from '#platform';
  * ```
  */
 export interface ClientOptions {
-  /** Platform root, e.g. `http://127.0.0.1:4010/registration/v1`. */
+  /** Platform root, e.g. `http://127.0.0.1:4010/registration/v1`: an absolute URL with a host (else `INVALID_BASE_URL` when the client is made). */
   baseUrl: string;
   /** Without credentials requests are sent unsigned (public endpoints). */
   credentials?: Credentials;
@@ -87,16 +87,7 @@ export class ApiClient {
   readonly #validate: boolean;
 
   constructor(options: ClientOptions) {
-    let base: URL;
-    try {
-      base = new URL(options.baseUrl);
-    } catch (cause) {
-      throw new GdxError(
-        'INVALID_BASE_URL',
-        { en: `baseUrl must be an absolute URL: ${options.baseUrl}`, zh: `baseUrl 必须是绝对地址：${options.baseUrl}` },
-        { cause },
-      );
-    }
+    const base = parsedBaseUrl(options.baseUrl);
     this.#origin = base.origin;
     this.#basePath = base.pathname.replace(/\/+$/, '');
     this.#headers = { accept: 'application/json' };
@@ -288,4 +279,28 @@ function mergeHeaders(target: Record<string, string>, source: Record<string, str
     const value = source[name];
     if (value !== undefined) target[name.toLowerCase()] = value;
   }
+}
+
+/**
+ * `baseUrl` as a URL with an origin: every request's URL is that origin and a path. A URL whose
+ * origin is opaque is refused as well as one that does not parse: `localhost:3000/registration/v1`
+ * parses, with `localhost:` as its scheme, and would have sent every request to `null/…`, a failure
+ * that looked like the network's.
+ */
+function parsedBaseUrl(baseUrl: string): URL {
+  let base: URL | undefined;
+  let cause: unknown;
+  try {
+    base = new URL(baseUrl);
+  } catch (error) {
+    cause = error;
+  }
+  if (base !== undefined && base.origin !== 'null') return base;
+  // A host and port without a scheme is the usual slip: name the URL that was probably meant.
+  const hint = /^[\w.-]+:\d+(?:[/?#]|$)/.test(baseUrl) ? { en: ` (did you mean http://${baseUrl}?)`, zh: `（是否应为 http://${baseUrl}？）` } : { en: '', zh: '' };
+  throw new GdxError(
+    'INVALID_BASE_URL',
+    { en: `baseUrl must be an absolute URL with a host, e.g. https://host/registration/v1: ${baseUrl}${hint.en}`, zh: `baseUrl 必须是含主机的绝对地址（如 https://host/registration/v1）：${baseUrl}${hint.zh}` },
+    cause === undefined ? undefined : { cause },
+  );
 }

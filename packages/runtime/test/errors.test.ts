@@ -132,4 +132,22 @@ describe('error mapping', () => {
   it('rejects a relative baseUrl', () => {
     expect(() => new ApiClient({ baseUrl: '/registration/v1' })).toThrow(expect.objectContaining({ code: 'INVALID_BASE_URL' }));
   });
+
+  // `localhost:3000/…` parses as a URL of scheme `localhost:` with no origin: every request would
+  // have gone to `null/…` and failed as a connection error, retried.
+  it('rejects a baseUrl without a host, naming the URL a missing scheme probably meant', () => {
+    const thrown = (() => {
+      try {
+        new ApiClient({ baseUrl: 'localhost:3000/registration/v1' });
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    })();
+    expect(thrown).toMatchObject({ code: 'INVALID_BASE_URL' });
+    expect((thrown as GdxError).message).toContain('did you mean http://localhost:3000/registration/v1?');
+    expect((thrown as GdxError).messageZh).toContain('是否应为 http://localhost:3000/registration/v1');
+    expect(() => new ApiClient({ baseUrl: 'mailto:registry@example.gov.cn' })).toThrow(expect.objectContaining({ code: 'INVALID_BASE_URL', message: expect.not.stringContaining('did you mean') }));
+    expect(() => new ApiClient({ baseUrl: 'http://localhost:3000/registration/v1' })).not.toThrow();
+  });
 });
