@@ -20,7 +20,7 @@ export type {
   WorkflowEvent,
   WorkflowInstance,
 } from './types.js';
-export { transition, createInstance, fireTimer, allowedEvents, acceptedEvents, type CreateInput } from './transition.js';
+export { transition, createInstance, creationRefusal, fireTimer, allowedEvents, acceptedEvents, type CreateInput } from './transition.js';
 export { computeDeadline, type ComputedDeadline, type DeadlineStart } from './deadline.js';
 export { evaluateGuard, payloadGuard } from './guards.js';
 export { TimerHeap, type TimerEntry } from './timer-heap.js';

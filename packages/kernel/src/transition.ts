@@ -413,6 +413,41 @@ export function createInstanceInto(machine: MachineDefinition, init: CreateInput
   }
 }
 
+/** The data a creation's deadline reads when its input brings none (read only). */
+const NO_DATA: Readonly<Record<string, unknown>> = Object.freeze({});
+
+/**
+ * The refusal `createInstance(machine, { id, ...init }, ctx)` would answer, or `undefined` when it
+ * would create — without making the instance, its event or its effects (a host checks a create
+ * before drawing its ids). A creation takes no guard and no role, so only the calendar refuses
+ * one, counting the initial state's deadline: that deadline alone is computed (shared with the
+ * creation that follows), unless the initial state has an `always` event, whose chain the whole
+ * trial creation follows.
+ *
+ * @example
+ * ```ts
+ * const refusal = creationRefusal(machine, { actor: { role: 'registrant' } }, { now, calendar });
+ * if (refusal) console.log(refusal.code); // e.g. CALENDAR_NOT_PUBLISHED
+ * ```
+ */
+export function creationRefusal(machine: MachineDefinition, init: Omit<CreateInput, 'id'>, ctx: TransitionContext): TransitionError | undefined {
+  const cm = compiledMachine(machine);
+  const target = cm.states.get(cm.initial);
+  if (target === undefined || target.always !== undefined) return refusalOf(createInstance(machine, { ...init, id: 'dry_run' }, ctx));
+  if (target.step === undefined) return undefined;
+  try {
+    // What `enter` computes for a creation: the state's limit from `startedOn` (or now), no mode.
+    computeDeadline(target.limit ?? missingLimit(cm, target), { now: ctx.now, data: init.data ?? NO_DATA, from: init.startedOn }, ctx.calendar);
+    return undefined;
+  } catch (err) {
+    return refusalOf(calendarRefusal(err, machine.initial, 'create'));
+  }
+}
+
+function refusalOf(result: TransitionResult): TransitionError | undefined {
+  return result.ok ? undefined : result.error;
+}
+
 /**
  * Applies a fired timer: `flag_overdue` marks the deadline overdue and records a
  * `deadline_overdue` event (the step is never approved by the clock); an `{ event }` expiry

@@ -1,4 +1,4 @@
-import { acceptedEvents, computeDeadline, createInstance, transition, WorkflowEngine, type ActorRef, type Deadline, type EngineSnapshot, type GuardRegistry, type MachineDefinition, type TransitionError, type WorkflowEvent, type WorkflowInstance } from '@gdx/kernel';
+import { acceptedEvents, creationRefusal, transition, WorkflowEngine, type ActorRef, type Deadline, type EngineSnapshot, type GuardRegistry, type MachineDefinition, type TransitionError, type WorkflowEvent, type WorkflowInstance } from '@gdx/kernel';
 import { buildProcedures, officialsActAfter, resolveProfile, withoutRepeatedValues, type Procedures } from '@gdx/procedures';
 import type { EventWire, PlatformName, SandboxContext, SandboxEventInput } from '../../app/platform-module.js';
 import type { FiredLog } from '../../sandbox/fired-log.js';
@@ -12,9 +12,6 @@ import { SandboxTimerClock } from './timer-clock.js';
 import { transitionProblem } from './transition-problem.js';
 import type { PlatformProblem } from '../../app/platform-problem.js';
 import { eventWire, instanceDeadline, wireEvent, type WireEvent, type WireMapping } from './wire.js';
-
-/** The data a creation's deadline reads when its input brings none (`check`; read only). */
-const NO_DATA: Readonly<Record<string, unknown>> = Object.freeze({});
 
 const builtinProcedures = new Map<string, Procedures>();
 const inlineProcedures = new WeakMap<object, Procedures>();
@@ -178,31 +175,9 @@ export class WorkflowHost {
    * the sandbox's seeded sequences untouched (journal replay depends on it).
    */
   check(machineId: string, input: CreateInput): void {
-    const machine = this.machine(machineId);
-    // A creation takes no guard and no role: only the calendar can refuse it, counting the first
-    // state's deadline. For a first state without an `always` event that deadline is all a trial
-    // creation computes that can refuse, so it is computed alone (the kernel shares it with the
-    // create that follows) instead of building a whole instance, event and effects per create.
-    // Anything else, and a deadline that throws, goes through the trial creation: its refusal
-    // (or its error) is the kernel's own.
-    const first = machine.states[machine.initial];
-    if (first !== undefined && first.always === undefined) {
-      const step = first.step;
-      if (step === undefined) return;
-      const limit = machine.limits?.[step];
-      // Only a limit whose id is its step's: the kernel uses that very object (it copies one named
-      // otherwise), so the deadline computed here is the one the create finds again.
-      if (limit !== undefined && limit.id === step) {
-        try {
-          computeDeadline(limit, { now: this.#sandbox.now(), data: input.data ?? NO_DATA, from: input.startedOn }, this.#sandbox.calendar);
-          return;
-        } catch {
-          // Answered below, by the trial creation.
-        }
-      }
-    }
-    const dry = createInstance(machine, { id: 'dry_run', ...input }, this.#context());
-    if (!dry.ok) throw transitionProblem(dry.error);
+    // The kernel's own answer, without a trial instance, event and effects per create.
+    const refusal = creationRefusal(this.machine(machineId), input, this.#context());
+    if (refusal) throw transitionProblem(refusal);
   }
 
   /** The problem a refused event on `instance` answers: the binding's wording, else `transitionProblem`. */
