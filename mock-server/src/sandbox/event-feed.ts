@@ -145,7 +145,14 @@ export class EventFeed {
   #channelOf(platform: PlatformName, objectType: string, wire: EventWire | undefined): Channel {
     const last = this.#lastChannel;
     if (last !== undefined && last.platform === platform && last.objectType === objectType && last.wire === wire) return last;
-    let found = this.#knownChannels.find((c) => c.platform === platform && c.objectType === objectType && c.wire === wire);
+    // A loop, not `find` with a closure: a clock advance alternates between an application's and a
+    // registration's channel, and a closure made per switch was most of what this allocated.
+    const known = this.#knownChannels;
+    let found: Channel | undefined;
+    for (let i = 0; i < known.length && found === undefined; i += 1) {
+      const c = known[i] as Channel;
+      if (c.platform === platform && c.objectType === objectType && c.wire === wire) found = c;
+    }
     if (found === undefined) this.#knownChannels.push((found = { platform, objectType, wire }));
     this.#lastChannel = found;
     return found;

@@ -6,21 +6,30 @@ import type { RegistrationState } from './registration-state.js';
 
 const REGISTRY = { role: 'registry' } as const;
 
-interface Described {
-  dataName: string;
-  summary: string;
+/** The resource an application submits (initial filings): its data name and summary. */
+type SubmittedResource = { name?: string; summary?: string } | undefined;
+
+/** The registration an application changes, if it names one. */
+function targetOf(state: RegistrationState, app: ApplicationRecord): RegistrationRecord | undefined {
+  return app.registrationId ? state.registrations.get(app.registrationId) : undefined;
 }
 
-/** Data name and summary of an application: its resource, else the registration it changes. */
-function describe(state: RegistrationState, app: ApplicationRecord): Described {
-  const resource = app.submission['resource'] as { name?: string; summary?: string } | undefined;
-  const target = app.registrationId ? state.registrations.get(app.registrationId) : undefined;
-  return { dataName: resource?.name ?? target?.dataName ?? '', summary: resource?.summary ?? target?.summary ?? '' };
+/**
+ * Data name of an application: its resource's, else the registration it changes. With
+ * `summaryOf`, what a notice and a registration describe the data by: two strings read where they
+ * are stored, not an object made per notice and per registration to carry them.
+ */
+function dataNameOf(state: RegistrationState, app: ApplicationRecord): string {
+  return (app.submission['resource'] as SubmittedResource)?.name ?? targetOf(state, app)?.dataName ?? '';
+}
+
+/** Summary of an application: its resource's, else the registration it changes (see `dataNameOf`). */
+function summaryOf(state: RegistrationState, app: ApplicationRecord): string {
+  return (app.submission['resource'] as SubmittedResource)?.summary ?? targetOf(state, app)?.summary ?? '';
 }
 
 function openNotice(state: RegistrationState, app: ApplicationRecord, event: WorkflowEvent): void {
   const id = state.sandbox.ids.next('ntc');
-  const { dataName, summary } = describe(state, app);
   // The notice runs with the clock the event started; the event's day only when it has none
   // (parsing the event's instant was most of a notice's cost, paid by every passed review).
   const startedOn = event.deadline?.startedOn;
@@ -32,8 +41,8 @@ function openNotice(state: RegistrationState, app: ApplicationRecord, event: Wor
     applicationId: app.id,
     registrants: app.submission.registrants,
     registrationType: app.type,
-    dataName,
-    summary,
+    dataName: dataNameOf(state, app),
+    summary: summaryOf(state, app),
     startedOn: startedOn ?? today,
     endsOn: endsOn ?? today,
     objectionIds: NO_OBJECTION_IDS,
@@ -56,23 +65,40 @@ function nextCode(state: RegistrationState, year: number): string {
   return formatRegistrationCode(state.host.procedures.profile, { year, seq: state.counters.code });
 }
 
-/**
- * The code the registry issued (`issue_code` may name it and the 登记证书 number), else the next
- * code, with a certificate number where the profile issues certificates.
- */
-function codeOf(state: RegistrationState, year: number, issued: Readonly<Record<string, unknown>>): { code: string; certificate: string | null } {
+/** The code the registry issued (`issue_code` may name it), else the next code. */
+function codeOf(state: RegistrationState, year: number, issued: Readonly<Record<string, unknown>>): string {
   const named = issued['registrationCode'];
-  const code = typeof named === 'string' ? named : nextCode(state, year);
-  const given = issued['certificateNumber'];
-  if (typeof given === 'string') return { code, certificate: given };
-  return { code, certificate: state.host.procedures.profile.options.registrationEvidence === 'certificate' ? `${code}-ZS` : null };
+  return typeof named === 'string' ? named : nextCode(state, year);
 }
+
+/** The 登记证书 number the registry issued with `code` (`issue_code` may name it), else one where the profile issues certificates. */
+function certificateOf(state: RegistrationState, code: string, issued: Readonly<Record<string, unknown>>): string | null {
+  const given = issued['certificateNumber'];
+  if (typeof given === 'string') return given;
+  return state.host.procedures.profile.options.registrationEvidence === 'certificate' ? `${code}-ZS` : null;
+}
+
+/** The year of a `YYYY-MM-DD` day, from its four digits (no substring made per registration). */
+function yearOf(day: string): number {
+  return (day.charCodeAt(0) - 48) * 1000 + (day.charCodeAt(1) - 48) * 100 + (day.charCodeAt(2) - 48) * 10 + (day.charCodeAt(3) - 48);
+}
+
+/**
+ * A registration record's data without an authorised term, shared: the kernel reads it and copies
+ * it into the instance, never writes it. Not frozen, as the kernel's copy is a spread (a spread of
+ * a frozen object takes V8's slow path).
+ */
+const NO_TERM: Record<string, unknown> = {};
+
+/** The event's data, or none (shared) when it has none. */
+const NO_ISSUED: Readonly<Record<string, unknown>> = Object.freeze({});
 
 function issueRegistration(state: RegistrationState, app: ApplicationRecord, event: WorkflowEvent): void {
   const today = shanghaiDay(state.sandbox.now());
   const id = state.sandbox.ids.next('reg');
-  const { code, certificate } = codeOf(state, Number(today.slice(0, 4)), event.data ?? {});
-  const { dataName, summary } = describe(state, app);
+  const issued = event.data ?? NO_ISSUED;
+  const code = codeOf(state, yearOf(today), issued);
+  const certificate = certificateOf(state, code, issued);
   const term = (app.submission['rights'] as { term?: { to?: string } } | undefined)?.term?.to ?? null;
   const record: RegistrationRecord = {
     id,
@@ -83,8 +109,8 @@ function issueRegistration(state: RegistrationState, app: ApplicationRecord, eve
     certificateNumber: certificate,
     registrationType: app.type,
     registrants: app.submission.registrants,
-    dataName,
-    summary,
+    dataName: dataNameOf(state, app),
+    summary: summaryOf(state, app),
     codedOn: today,
     validUntil: today,
     authorisedTermEnd: term,
@@ -93,7 +119,7 @@ function issueRegistration(state: RegistrationState, app: ApplicationRecord, eve
   app.registrationId = id;
   app.registrationCode = code;
   state.registrations.set(id, record);
-  const data = term ? { authorisedTermEnd: term } : {};
+  const data = term ? { authorisedTermEnd: term } : NO_TERM;
   // Two literals, not a spread of a conditional object (the same fields in the same order).
   const payload = certificate ? { registrationCode: code, certificateNumber: certificate } : { registrationCode: code };
   // `createOnly`: the record's effects are run, not listed (nothing here reads them).
@@ -106,9 +132,14 @@ function issueRegistration(state: RegistrationState, app: ApplicationRecord, eve
  * registrants it names now hold it (their lists place it again).
  */
 function amendRegistration(state: RegistrationState, app: ApplicationRecord): void {
-  const target = app.registrationId ? state.registrations.get(app.registrationId) : undefined;
+  const target = targetOf(state, app);
   if (!target) return;
-  Object.assign(target, { registrants: app.submission.registrants }, describe(state, app));
+  // Both read before either is written (a field the change leaves out keeps the registration's).
+  const dataName = dataNameOf(state, app);
+  const summary = summaryOf(state, app);
+  target.registrants = app.submission.registrants;
+  target.dataName = dataName;
+  target.summary = summary;
   app.registrationCode = target.registrationCode;
   state.host.touch(target.id);
 }
