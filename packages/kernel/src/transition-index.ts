@@ -8,6 +8,11 @@ import type { Limit, MachineDefinition, TransitionDefinition } from './types.js'
  * another kind of transition, and V8 threw away the optimized code of `enter` and `choose`.
  */
 export class CompiledTransition {
+  /**
+   * Always `true`: the transition is its own "chosen" answer (`choose` answers it or a refusal,
+   * which has `ok: false`), so choosing one allocates no `{ ok, t }` wrapper per transition.
+   */
+  readonly ok = true as const;
   readonly event: string;
   readonly to: string;
   readonly by: readonly string[];

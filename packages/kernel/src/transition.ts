@@ -55,7 +55,8 @@ interface Refusal {
   detail?: Record<string, unknown>;
 }
 
-type Chosen = { ok: true; t: CompiledTransition } | Refusal;
+/** The transition chosen (`ok: true`, see `CompiledTransition.ok`), or why none was. */
+type Chosen = CompiledTransition | Refusal;
 
 /** The transition that takes the event from the instance's state for its actor and guards (payload aside), or why none does. */
 function choose(cm: CompiledMachine, instance: WorkflowInstance, input: EventInput, ctx: TransitionContext): Chosen {
@@ -64,7 +65,7 @@ function choose(cm: CompiledMachine, instance: WorkflowInstance, input: EventInp
   const role = input.actor.role;
   for (const t of candidates) {
     if (!t.by.includes(role)) continue;
-    if (t.guard === undefined || evaluateGuard(t.guard, instance, input, ctx, ctx.guards)) return { ok: true, t };
+    if (t.guard === undefined || evaluateGuard(t.guard, instance, input, ctx, ctx.guards)) return t;
     return notChosen(candidates, role, instance, input, ctx);
   }
   return actorNotAllowed(candidates);
@@ -83,7 +84,7 @@ function notChosen(candidates: readonly CompiledTransition[], role: string, inst
       first = t;
       continue;
     }
-    if (t.guard === undefined || evaluateGuard(t.guard, instance, input, ctx, ctx.guards)) return { ok: true, t };
+    if (t.guard === undefined || evaluateGuard(t.guard, instance, input, ctx, ctx.guards)) return t;
   }
   const refused = first as CompiledTransition;
   return { ok: false, code: refused.guardError ?? 'GUARD_REJECTED', detail: { guard: refused.guard } };
@@ -101,13 +102,13 @@ function indexOf(cm: CompiledMachine, state: string) {
 /** `choose`, then the payload the chosen transition requires. */
 function select(cm: CompiledMachine, instance: WorkflowInstance, input: EventInput, ctx: TransitionContext): Chosen {
   const chosen = choose(cm, instance, input, ctx);
-  if (!chosen.ok || chosen.t.requires === undefined) return chosen;
+  if (!chosen.ok || chosen.requires === undefined) return chosen;
   return missingPayload(chosen, input);
 }
 
 /** The chosen transition, or the first payload key it requires that the input lacks. */
-function missingPayload(chosen: Chosen & { ok: true }, input: EventInput): Chosen {
-  const missing = chosen.t.requires?.find((key) => !isPresent(input.payload?.[key]));
+function missingPayload(chosen: CompiledTransition, input: EventInput): Chosen {
+  const missing = chosen.requires?.find((key) => !isPresent(input.payload?.[key]));
   return missing === undefined ? chosen : { ok: false, code: missingCode(missing), detail: { missing } };
 }
 
@@ -264,7 +265,7 @@ function chainAlways(cm: CompiledMachine, instance: WorkflowInstance, ctx: Trans
     const input: EventInput = { type: always, actor: CLOCK, payload: undefined };
     const chosen = select(cm, current, input, ctx);
     if (!chosen.ok) return current;
-    current = enter(cm, current, chosen.t, input, current.state, ctx, effects, undefined, stepOf(current));
+    current = enter(cm, current, chosen, input, current.state, ctx, effects, undefined, stepOf(current));
   }
   throw new KernelError('ALWAYS_LOOP', `状态机 ${cm.id} 的自动转换形成循环`, `Machine ${cm.id} loops through always-events`);
 }
@@ -310,7 +311,7 @@ export function acceptedEvents(machine: MachineDefinition, instance: WorkflowIns
     const input: EventInput = { type, actor, payload: undefined };
     const chosen = choose(cm, instance, input, dry);
     // A calendar that cannot count the step entered refuses the event (`guarded`); nothing else is kept.
-    return chosen.ok && guarded(instance.state, type, () => ({ ok: true, instance: enter(cm, instance, chosen.t, input, instance.state, dry, new EffectList(instance.id), undefined, stepOf(instance)), effects: [] })).ok;
+    return chosen.ok && guarded(instance.state, type, () => ({ ok: true, instance: enter(cm, instance, chosen, input, instance.state, dry, new EffectList(instance.id), undefined, stepOf(instance)), effects: [] })).ok;
   });
 }
 
@@ -360,7 +361,7 @@ export function transitionInto(
     const cm = compiledMachine(machine);
     const chosen = select(cm, instance, input, ctx);
     if (!chosen.ok) return { ok: false, error: refusalError(machine, instance, input, ctx, chosen) };
-    const next = enter(cm, instance, chosen.t, input, instance.state, ctx, effects, undefined, stepOf(instance));
+    const next = enter(cm, instance, chosen, input, instance.state, ctx, effects, undefined, stepOf(instance));
     return { ok: true, instance: followAlways(cm, next, ctx, effects), effects: effects.effects };
   } catch (err) {
     return calendarRefusal(err, instance.state, input.type);
