@@ -8,6 +8,7 @@ import { CLOCK } from './shapes.js';
 import { compiledMachine } from './transition-index.js';
 import { createInstanceInto, fireTimerInto, recordBlockedInto, transitionInto } from './transition.js';
 import { EffectQueue, QUEUED } from './effect-sink.js';
+import { PlanBook } from './plan-book.js';
 import type { ActorRef, Calendar, GuardRegistry, MachineDefinition, PendingTimer, TransitionContext, TransitionError, TransitionResult, WorkflowEvent, WorkflowInstance } from './types.js';
 
 /**
@@ -67,8 +68,8 @@ class Slot {
 export class WorkflowEngine {
   private readonly machines = new Map<string, MachineDefinition>();
   private readonly instances = new Map<string, Slot>();
-  /** The clock's entries of the planned dispatches not fired or cancelled, by id; each entry's `owner` is its plan. */
-  private readonly planned = new Map<string, TimerEntry>();
+  /** The clock's entries of the planned dispatches not fired or cancelled; each entry's `owner` is its plan. */
+  private readonly planned = new PlanBook();
   private readonly listeners = new Set<(e: EngineEvent) => void>();
   private planSeq = 0;
   private firing: FiredTransition[] | null = null;
@@ -160,14 +161,13 @@ export class WorkflowEngine {
     const { at, instanceId, event, actor, payload } = dispatch;
     const plan: Plan = { at, instanceId, event, actor, payload, id, seq: entry.seq };
     entry.owner = plan;
-    this.planned.set(id, entry);
+    this.planned.add(id, entry);
     return id;
   }
 
   cancelPlan(id: string): void {
     const entry = this.planned.get(id);
-    if (entry) entry.owner = null;
-    this.planned.delete(id);
+    if (entry) this.planned.drop(id, entry);
     this.clock.cancel(id);
   }
 
@@ -228,7 +228,7 @@ export class WorkflowEngine {
       now: clock.now,
       nextSeq: clock.nextSeq,
       instances: structuredClone(this.list()),
-      planned: structuredClone(Array.from(this.planned.values(), (entry) => entry.owner as Plan)),
+      planned: structuredClone(this.planned.owners() as Plan[]),
     };
   }
 
@@ -266,7 +266,7 @@ export class WorkflowEngine {
     for (const p of owned.planned) {
       const entry = this.clock.schedule(p.id, p.at, p.instanceId, p.seq);
       entry.owner = p;
-      this.planned.set(p.id, entry);
+      this.planned.add(p.id, entry);
       this.planSeq = Math.max(this.planSeq, Number(p.id.slice(5)) || 0);
     }
   }
@@ -317,8 +317,7 @@ export class WorkflowEngine {
   /** Fires a planned dispatch: `entry` is the engine's own entry of it (its `owner` the plan), at `at`. */
   private firePlan(entry: TimerEntry, at: number): void {
     const plan = entry.owner as Plan;
-    entry.owner = null;
-    this.planned.delete(plan.id);
+    this.planned.drop(plan.id, entry);
     const slot = this.instances.get(plan.instanceId);
     if (!slot) return;
     const before = slot.instance;
