@@ -44,6 +44,9 @@ export class EffectList implements EffectSink {
 /** The kinds of queued effects (`EffectQueue.kind`). */
 export const QUEUED = { cancel: 0, schedule: 1, emit: 2, action: 3 } as const;
 
+/** The effects `EffectQueue` has room for before its arrays grow: a few per transition, times the deepest nesting of transitions started from effects. */
+const QUEUE_ROOM = 64;
+
 /** A result's effect list when the engine ran them itself: empty, shared, never written to. */
 const RUN_BY_ENGINE: Effect[] = [];
 
@@ -63,9 +66,15 @@ const RUN_BY_ENGINE: Effect[] = [];
  */
 export class EffectQueue implements EffectSink {
   readonly effects: Effect[] = RUN_BY_ENGINE;
-  readonly kind: number[] = [];
-  readonly subject: unknown[] = [];
-  readonly name: (string | undefined)[] = [];
+  /*
+   * Made with room for `QUEUE_ROOM` effects, so that `put` stores within bounds: grown from empty,
+   * the arrays grew again in a clock advance when an action first transitioned another instance
+   * from inside a commit (deeper than any creation had queued), and `put`, optimized on stores
+   * within bounds, was deoptimized there ("out of bounds").
+   */
+  readonly kind: number[] = new Array<number>(QUEUE_ROOM).fill(0);
+  readonly subject: unknown[] = new Array<unknown>(QUEUE_ROOM).fill(undefined);
+  readonly name: (string | undefined)[] = new Array<string | undefined>(QUEUE_ROOM).fill(undefined);
   length = 0;
 
   private put(kind: number, subject: unknown, name: string | undefined): void {

@@ -54,6 +54,37 @@ describe('the engine runs the effects a transition queued, and only those', () =
     expect(engine.has('p-child-child')).toBe(true);
   });
 
+  it('runs effects nested deeper than the room its queue starts with', () => {
+    // Each creation starts the next from its action: 40 transitions' effects are queued at once,
+    // past the queue's first 64 slots, and each must still run exactly once, in order.
+    const machine: MachineDefinition = {
+      ...demoMachine,
+      transitions: demoMachine.transitions.map((t) => (t.event === 'accept' ? { ...t, actions: ['deeper'] } : t)),
+    };
+    const depth = 40;
+    const engine: WorkflowEngine = new WorkflowEngine({
+      machines: [machine], calendar: fakeCalendar, clock: new VirtualClock(at('2025-09-26T10:00')),
+      actions: {
+        deeper: ({ instance }) => {
+          const level = Number(instance.id.slice(1));
+          if (level >= depth) return;
+          engine.create('demo', { id: `n${level + 1}`, actor: registrant });
+          engine.dispatch(`n${level + 1}`, 'accept', { actor: registry });
+        },
+      },
+    });
+    const told: string[] = [];
+    engine.subscribe(({ instanceId, event }: EngineEvent) => told.push(`${instanceId} ${event.to}`));
+    engine.create('demo', { id: 'n0', actor: registrant });
+    engine.dispatch('n0', 'accept', { actor: registry });
+    expect(told).toHaveLength(2 * (depth + 1));
+    for (let level = 0; level <= depth; level += 1) {
+      expect(told.indexOf(`n${level} under_review`)).toBeGreaterThan(told.indexOf(`n${level} submitted`));
+      expect(engine.get(`n${level}`).timer).toMatchObject({ step: 'review', seq: expect.any(Number) });
+    }
+    expect(engine.clock.pending()).toBe(depth + 1);
+  });
+
   it('runs nothing a transition queued before the calendar refused it', () => {
     // Entering `routed` starts a 3-year step, which ends in a year the calendar has not published.
     const machine: MachineDefinition = {
