@@ -16,6 +16,11 @@ export interface EngineEvent {
    * on since the event was recorded). Carried so that a subscriber need not look it up.
    */
   instance: WorkflowInstance;
+  /**
+   * What the engine's `EngineOptions.attach` answered for the instance (kept with it since the
+   * first answer that was not `undefined`), or `undefined` (no `attach`, or nothing attached yet).
+   */
+  attached: unknown;
 }
 
 /**

@@ -32,6 +32,14 @@ export interface EngineOptions {
   clock: Clock;
   guards?: GuardRegistry;
   actions?: ActionRegistry;
+  /**
+   * A value the host keeps with each instance (e.g. its own record of the object), given back to
+   * subscribers as `EngineEvent.attached` with every event of the instance, so that they need not
+   * look it up by id per event. Asked when the instance's first event is told (its creation, or
+   * the first event after `restore`, which attaches nothing), then kept with the instance; an
+   * answer of `undefined` is not kept, and the instance's next event asks again.
+   */
+  attach?: (instance: WorkflowInstance) => unknown;
 }
 
 /** What `create` and `createOnly` are given: the new instance's id, who creates it, its data and the creating event's payload. */
@@ -51,6 +59,8 @@ type Plan = PlannedDispatch & { id: string; seq: number };
  */
 class Slot {
   timer: TimerEntry | null = null;
+  /** What `EngineOptions.attach` answered for the instance; `undefined` until it answers something else. */
+  attached: unknown = undefined;
   constructor(public instance: WorkflowInstance) {}
 }
 
@@ -461,7 +471,14 @@ export class WorkflowEngine {
    * ~34 B per transition of a year).
    */
   private emit(slot: Slot, instanceId: string, machine: string, event: WorkflowEvent): void {
-    for (const listener of this.listeners) listener({ instanceId, machine, event, instance: slot.instance });
+    const attached = slot.attached !== undefined ? slot.attached : this.attachTo(slot);
+    for (const listener of this.listeners) listener({ instanceId, machine, event, instance: slot.instance, attached });
+  }
+
+  /** Asks `EngineOptions.attach` for the slot's value and keeps it unless it is `undefined` (run on every instance's first event, creations included). */
+  private attachTo(slot: Slot): unknown {
+    const attach = this.options.attach;
+    return attach === undefined ? undefined : (slot.attached = attach(slot.instance));
   }
 
   private act(slot: Slot, name: string, event: WorkflowEvent): void {

@@ -20,7 +20,7 @@ describe('EngineEvent.instance', () => {
     engine.dispatch('a', 'accept', { actor: registry });
     engine.advanceTo(at('2025-10-20T00:00'));
     expect(seen.length).toBeGreaterThanOrEqual(2);
-    for (const s of seen) expect(s).toMatchObject({ keys: ['instanceId', 'machine', 'event', 'instance'], stored: true });
+    for (const s of seen) expect(s).toMatchObject({ keys: ['instanceId', 'machine', 'event', 'instance', 'attached'], stored: true });
     expect(seen.map((s) => s.state).slice(0, 2)).toEqual(['submitted', 'under_review']);
   });
 
@@ -40,6 +40,67 @@ describe('EngineEvent.instance', () => {
     expect(accepted.instance).toBe(engine.get('a'));
     expect(accepted.instance.state).not.toBe('under_review');
     expect(given.find(([, i]) => i.state === 'under_review')).toBeDefined();
+  });
+});
+
+describe('EngineEvent.attached', () => {
+  /** An engine whose host attaches `record:<id>` to the instances its records name (`known`), nothing to the others. */
+  function attaching(known: Set<string>, asked: string[], clock = new VirtualClock(at('2025-09-26T10:00'))): WorkflowEngine {
+    return new WorkflowEngine({
+      machines: [demoMachine], calendar: fakeCalendar, clock,
+      attach: (instance) => {
+        asked.push(instance.id);
+        return known.has(instance.id) ? `record:${instance.id}` : undefined;
+      },
+    });
+  }
+
+  it('is what attach answered, asked once per instance, with every later event', () => {
+    const asked: string[] = [];
+    const engine = attaching(new Set(['a', 'b']), asked);
+    const told: [string, string, unknown][] = [];
+    engine.subscribe((e) => told.push([e.instanceId, e.event.to ?? '', e.attached]));
+    engine.create('demo', { id: 'a', actor: registrant });
+    engine.createOnly('demo', { id: 'b', actor: registrant });
+    engine.dispatch('a', 'accept', { actor: registry });
+    engine.plan({ at: at('2025-09-29T10:00'), instanceId: 'b', event: 'accept', actor: registry });
+    engine.advanceTo(at('2025-10-20T00:00'));
+    expect(asked).toEqual(['a', 'b']);
+    expect(told.length).toBeGreaterThanOrEqual(4);
+    for (const [id, , attached] of told) expect(attached).toBe(`record:${id}`);
+  });
+
+  it('is undefined while attach answers undefined, which is asked again at the next event', () => {
+    const asked: string[] = [];
+    const known = new Set<string>();
+    const engine = attaching(known, asked);
+    const told: unknown[] = [];
+    engine.subscribe((e) => told.push(e.attached));
+    engine.create('demo', { id: 'a', actor: registrant });
+    known.add('a'); // the host's record appears after the creation
+    engine.dispatch('a', 'accept', { actor: registry });
+    engine.dispatch('a', 'pass', { actor: registry });
+    expect(told).toEqual([undefined, 'record:a', 'record:a']);
+    expect(asked).toEqual(['a', 'a']);
+  });
+
+  it('is asked again after a restore, which attaches nothing; an engine without attach tells undefined', () => {
+    const asked: string[] = [];
+    const original = attaching(new Set(['a']), asked);
+    original.create('demo', { id: 'a', actor: registrant });
+    const restored = attaching(new Set(['a']), asked, new VirtualClock(0));
+    restored.restore(original.snapshot());
+    const told: unknown[] = [];
+    restored.subscribe((e) => told.push(e.attached));
+    restored.dispatch('a', 'accept', { actor: registry });
+    expect(told).toEqual(['record:a']);
+    expect(asked).toEqual(['a', 'a']);
+
+    const plain = engineAt('2025-09-26T10:00');
+    const plainTold: unknown[] = [];
+    plain.subscribe((e) => plainTold.push(e.attached));
+    plain.create('demo', { id: 'a', actor: registrant });
+    expect(plainTold).toEqual([undefined]);
   });
 });
 

@@ -100,11 +100,12 @@ function onRecordEvent(state: RegistrationState, reg: RegistrationRecord, instan
  * ```
  */
 export function registrationBinding(state: RegistrationState): HostBinding {
-  // The host asks about one instance several times per event (owner, other registrants, effects,
-  // objections): the record it found last is kept with its id. A record is set once per id and
-  // never replaced or dropped, so a kept one stays right whatever the host asked before; a miss is
-  // not kept (an application's record is set before its instance exists). Each machine's records
-  // live in one map: a registration's in `registrations`, an application's in `applications`.
+  // An instance's record: asked by the host once per instance (`record`, which the engine then
+  // keeps with the instance and hands back with each event) and by `view`. The record found last
+  // is kept with its id. A record is set once per id and never replaced or dropped (a restore
+  // builds a new state, binding and engine together), so a kept one stays right whatever was asked
+  // before; a miss is not kept. Each machine's records live in one map: a registration's in
+  // `registrations`, an application's in `applications`.
   const { applications, registrations } = state;
   let lastId: string | undefined;
   let lastRecord: ApplicationRecord | RegistrationRecord | undefined;
@@ -138,15 +139,20 @@ export function registrationBinding(state: RegistrationState): HostBinding {
     return id;
   };
   const wire = Object.fromEntries(REGISTRATION_TYPES.map((t) => [`registration.application.${t}`, APPLICATION_WIRE]));
+  // The record the host was given with an event (`HostBinding.record`, kept with the instance by
+  // the engine), else looked up: a 10,000-entry map's `get` per event was a cache miss each.
+  type AnyRecord = ApplicationRecord | RegistrationRecord;
+  const given = (i: WorkflowInstance, record: unknown): AnyRecord | undefined => (record !== undefined ? (record as AnyRecord) : recordOf(i));
   return {
     platform: 'registration',
     wire: { ...wire, [RECORD_MACHINE]: RECORD_WIRE },
     objectType: (i) => (i.machine === RECORD_MACHINE ? 'registration' : 'application'),
-    owner: (i) => recordOf(i)?.owner ?? null,
+    record: recordOf,
+    owner: (i, r) => given(i, r)?.owner ?? null,
     // The other registrants of a joint application or registration, and the registration's holders
     // for an interested party's correction.
-    alsoNotify: (i) => {
-      const record = recordOf(i);
+    alsoNotify: (i, r) => {
+      const record = given(i, r);
       if (record === undefined) return NOBODY;
       // A function per record shape (see applicationNotified): the feed asks first only of applications.
       return i.machine === RECORD_MACHINE ? registrationNotified(state, record as RegistrationRecord) : applicationNotified(state, record as ApplicationRecord);
@@ -158,15 +164,15 @@ export function registrationBinding(state: RegistrationState): HostBinding {
     },
     // The registry's decisions name the sandbox's seeded registry (公共数据资源登记中心) unless the action names one.
     official: (_i, role) => officials(role),
-    onEvent: (i, e) => {
-      const record = recordOf(i);
+    onEvent: (i, e, r) => {
+      const record = given(i, r);
       if (record === undefined) return;
       if (i.machine === RECORD_MACHINE) onRecordEvent(state, record as RegistrationRecord, i, e);
       else applyApplicationEffects(state, record as ApplicationRecord, e);
     },
-    afterEvent: (i, e) => {
+    afterEvent: (i, e, r) => {
       if (i.machine === RECORD_MACHINE) return;
-      const app = recordOf(i) as ApplicationRecord | undefined;
+      const app = given(i, r) as ApplicationRecord | undefined;
       if (app) for (const o of resolveObjections(state, app, e)) publishObjection(state, o);
     },
     listings: registrationListings(state),

@@ -42,18 +42,26 @@ export interface HostBinding {
   wire?: Readonly<Record<string, WireMapping>>;
   /** The simulation API's `ObjectType` of an instance (e.g. `request`). */
   objectType(instance: WorkflowInstance): string;
-  /** The owner (whose webhooks receive the event), or `null`. */
-  owner(instance: WorkflowInstance): string | null;
+  /**
+   * The platform's own record of an instance, if it keeps one: asked at the instance's first
+   * event (and at the first after a restore) and kept with the instance by the engine
+   * (`EngineOptions.attach`), then given back as `record` to `owner`, `alsoNotify`, `onEvent` and
+   * `afterEvent` with each of its events, so that they need not look it up by id per event.
+   * `undefined` (no record yet) is not kept: it is asked again at the next event.
+   */
+  record?(instance: WorkflowInstance): unknown;
+  /** The owner (whose webhooks receive the event), or `null`. `record`: what `record` answered for the instance, if anything. */
+  owner(instance: WorkflowInstance, record?: unknown): string | null;
   /** Further organisations to notify (e.g. the provider). */
-  alsoNotify?(instance: WorkflowInstance): readonly string[];
+  alsoNotify?(instance: WorkflowInstance, record?: unknown): readonly string[];
   /** The object as its owner reads it (sent with the event). */
   view(instance: WorkflowInstance): unknown;
   /** The acting organisation of an official role for this instance (`null`: none in the sandbox). */
   official(instance: WorkflowInstance, role: string): string | null;
   /** Platform reactions to an accepted event, before it is published (e.g. issue a grant). */
-  onEvent?(instance: WorkflowInstance, event: WorkflowEvent): void;
+  onEvent?(instance: WorkflowInstance, event: WorkflowEvent, record?: unknown): void;
   /** Reactions that must follow the event's publication (e.g. objections it decided, duties it fulfilled). */
-  afterEvent?(instance: WorkflowInstance, event: WorkflowEvent): void;
+  afterEvent?(instance: WorkflowInstance, event: WorkflowEvent, record?: unknown): void;
   /** The lists the instance appears in, read from the settled state after its events (see `WorkflowHost.listPage`). */
   listings?(instance: WorkflowInstance): readonly Listing[];
   /**
@@ -148,12 +156,14 @@ export class WorkflowHost {
     this.#guards = replayLenientGuards(this.procedures.guards, () => this.#replayed, () => sandbox.revision());
     // The engine is made next; the clock asks it whether a surfacing timer is still current.
     this.#clock = new SandboxTimerClock(() => sandbox.now(), (timer) => this.engine.isCurrent(timer));
-    this.engine = new WorkflowEngine({ machines: this.procedures.machines, guards: this.#guards, calendar: sandbox.calendar, clock: this.#clock });
+    // The binding's records ride with the instances (`HostBinding.record`), found once per instance.
+    const record = binding.record?.bind(binding);
+    this.engine = new WorkflowEngine({ machines: this.procedures.machines, guards: this.#guards, calendar: sandbox.calendar, clock: this.#clock, attach: record });
     // A snapshot comes from a platform's `importState`, which owns the data it is given.
     if (snapshot) this.engine.restore(snapshot, { adopt: true });
     this.#lists = new HostListIndex(this.engine, (instance) => binding.listings?.(instance) ?? []);
     if (snapshot) this.#lists.reindex();
-    this.engine.subscribe(({ instance, event }) => this.#onEvent(instance, event));
+    this.engine.subscribe(({ instance, event, attached }) => this.#onEvent(instance, event, attached));
   }
 
   /** How the contract shows an instance's machine (for wire views). */
@@ -379,8 +389,12 @@ export class WorkflowHost {
     return { now: this.#sandbox.now(), calendar: this.#sandbox.calendar, guards: this.#guards };
   }
 
-  /** An engine event: `instance` is the event's instance as stored now (the engine's `EngineEvent.instance`, not looked up again). */
-  #onEvent(instance: WorkflowInstance, event: WorkflowEvent): void {
+  /**
+   * An engine event: `instance` is the event's instance as stored now (the engine's
+   * `EngineEvent.instance`, not looked up again), `record` the binding's record of it
+   * (`HostBinding.record`, kept by the engine: `EngineEvent.attached`).
+   */
+  #onEvent(instance: WorkflowInstance, event: WorkflowEvent, record: unknown): void {
     const instanceId = instance.id;
     // An instance's first event (`from: null`) is its creation: the index may not know it yet.
     this.#lists.touch(instanceId, event.from === null);
@@ -388,20 +402,20 @@ export class WorkflowHost {
     // An event the calendar blocked (`action_blocked`) changed nothing but the log: the platform's
     // own records must not follow it as if its action (`event.event`) had happened.
     const happened = event.type !== 'action_blocked';
-    if (happened) binding.onEvent?.(instance, event);
+    if (happened) binding.onEvent?.(instance, event, record);
     // Set here, after the platform's reactions (which may publish events of other objects).
     this.#publishing = instanceId;
     this.#publish(
       binding.objectType(instance),
       instanceId,
-      binding.owner(instance),
-      binding.alsoNotify?.(instance),
+      binding.owner(instance, record),
+      binding.alsoNotify?.(instance, record),
       // The kernel's event, not a wire copy: the instance's log keeps it, and the feed renders it when read.
       event,
       this.#wireOfMachine(instance.machine),
       this.#viewOfPublished,
     );
-    if (happened) binding.afterEvent?.(instance, event);
+    if (happened) binding.afterEvent?.(instance, event, record);
     // Officials act on the state an event chain ends in, once (as @gdx/procedures' attachOfficials).
     if (officialsActAfter(instance, event)) this.#planOfficials(instance);
   }
