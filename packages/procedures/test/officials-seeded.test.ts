@@ -1,7 +1,7 @@
 import { WorkingCalendar } from '@gdx/calendar';
 import { describe, expect, it } from 'vitest';
 import { hashSeed, planOfficialActions, type PlanOptions } from '../src/index.js';
-import { hashSeedOf } from '../src/officials/prng.js';
+import { hashSeedOf, mulberry32, reseeded } from '../src/officials/prng.js';
 import { actors, harness, ok } from './harness.js';
 
 const calendar = WorkingCalendar.official();
@@ -55,8 +55,19 @@ describe('seeded officials plan what earlier releases planned', () => {
   });
 
   it('hashes the seed, object and step as the text `seed|object|step`', () => {
-    for (const [seed, id, step] of [[1, 'rga_1', 1], [42, 'shr_0cx3c50dt0', 17], ['abc', '数据_1', 0], [0, '', 123456]] as const) {
+    // Repeated and alternating seeds: the hash of the seed last used is remembered.
+    const cases = [[1, 'rga_1', 1], [1, 'rga_2', 3], [42, 'shr_0cx3c50dt0', 17], ['abc', '数据_1', 0], ['abc', '数据_2', 2], [0, '', 123456], ['1', 'rga_1', 1], [1, 'rga_1', 2]] as const;
+    for (const [seed, id, step] of [...cases, ...cases]) {
       expect(hashSeedOf(seed, id, step)).toBe(hashSeed(`${seed}|${id}|${step}`));
+    }
+  });
+
+  it('draws from the reseeded shared generator what mulberry32 of the same seed draws', () => {
+    for (const seed of [0, 1, 42, 0xffffffff, hashSeed('1|rga_1|3')]) {
+      const own = mulberry32(seed);
+      const expected = Array.from({ length: 8 }, () => own());
+      const shared = reseeded(seed);
+      expect(Array.from({ length: 8 }, () => shared())).toEqual(expected);
     }
   });
 });

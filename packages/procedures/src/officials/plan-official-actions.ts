@@ -1,7 +1,7 @@
 import { addDays, startOfShanghaiDay, type WorkingCalendar } from '@gdx/calendar';
 import { instantOf, shanghaiDay, type Calendar, type PlannedDispatch, type WorkflowInstance } from '@gdx/kernel';
 import { officialStep, type OfficialStep } from './official-steps.js';
-import { hashSeedOf, mulberry32 } from './prng.js';
+import { hashSeedOf, reseeded } from './prng.js';
 import { periodOfUseEnds } from '../machines/period-of-use.js';
 import { supplementNoticed } from '../machines/supplement-notice.js';
 import { ANSWERS, OVERDUE_EXPLANATIONS, periodEndedReason, REJECTION_REASONS, SUPPLEMENT_ITEMS } from './reason-texts.js';
@@ -197,7 +197,8 @@ export function planOfficialActions(instance: WorkflowInstance, opts: PlanOption
   // instant, answered without a parse (if another instant was formatted since, it is parsed: the same number).
   const enteredAt = instantOf(Reflect.get(entered, 'at') as string);
   const today = shanghaiDay(enteredAt);
-  const rand = mulberry32(hashSeedOf(opts.seed, instance.id, instance.events.length));
+  // The shared generator, reseeded (valid until the next plan: it is only drawn from in this call).
+  const rand = reseeded(hashSeedOf(opts.seed, instance.id, instance.events.length));
   const last = lastDay(instance, today, opts);
 
   if (how.mode === 'late') {
