@@ -91,6 +91,8 @@ export class WorkflowEngine {
    */
   private readonly queue = new EffectQueue();
   private running = 0;
+  /** The context `ctx` made last (see there). */
+  private lastCtx: TransitionContext | null = null;
 
   constructor(private readonly options: EngineOptions) {
     for (const m of options.machines) {
@@ -296,9 +298,15 @@ export class WorkflowEngine {
     return slot;
   }
 
-  /** A transition's context; one literal (`guards` written even when there are none), so every context has one shape. */
+  /**
+   * A transition's context; one literal (`guards` written even when there are none), so every
+   * context has one shape. Never changed once made, so the last one is answered again for the same
+   * instant: a clock advance fires many transitions at one instant (deadlines end at 24:00).
+   */
   private ctx(now: number): TransitionContext {
-    return { now, calendar: this.options.calendar, guards: this.options.guards };
+    const last = this.lastCtx;
+    if (last !== null && last.now === now) return last;
+    return (this.lastCtx = { now, calendar: this.options.calendar, guards: this.options.guards });
   }
 
   /** The transition of the slot's instance by `event`, its effects queued (not yet run: see `commit`). */
