@@ -10,6 +10,56 @@ import type { Profile } from './profile-schema.js';
  */
 export function formatRegistrationCode(profile: Profile, parts: { year: number; seq: number; region?: string }): string {
   const coding = profile.options.coding;
+  const region = parts.region ?? profile.regionCode;
+  // The text around the sequence number is the same for every code of a profile, region and year:
+  // made once and kept for the last of those coded (a clock advance codes thousands in a row).
+  const last = lastAround;
+  if (last !== undefined && last.coding === coding && last.prefix === coding.prefix && last.template === coding.template && last.region === region && last.year === parts.year) {
+    return last.head + String(parts.seq).padStart(coding.seqDigits, '0') + last.tail;
+  }
+  const around = aroundSeq(coding, region, parts.year);
+  if (around === undefined) return formatPieces(profile, parts);
+  lastAround = around;
+  return around.head + String(parts.seq).padStart(coding.seqDigits, '0') + around.tail;
+}
+
+/** A code's text before and after its one `{seq}`, for a coding rule, region and year. */
+interface AroundSeq {
+  readonly coding: object;
+  /** The rule's prefix and template when the text was made (a rule changed in place is not answered from it). */
+  readonly prefix: string;
+  readonly template: string;
+  readonly region: string;
+  readonly year: number;
+  readonly head: string;
+  readonly tail: string;
+}
+
+let lastAround: AroundSeq | undefined;
+
+/** The text around the template's one `{seq}` (`undefined` when it has none or several: `formatPieces` formats those). */
+function aroundSeq(coding: Profile['options']['coding'], region: string, year: number): AroundSeq | undefined {
+  const pieces = piecesOf(coding, coding.template);
+  const at = pieces.findIndex((piece) => piece.key === 'seq');
+  if (at < 0 || pieces.findIndex((piece, i) => i > at && piece.key === 'seq') >= 0) return undefined;
+  const text = (from: number, to: number): string => pieces.slice(from, to).map((piece) => pieceText(coding, piece, region, year)).join('');
+  return { coding, prefix: coding.prefix, template: coding.template, region, year, head: text(0, at), tail: text(at + 1, pieces.length) };
+}
+
+/** A piece other than `{seq}`: its literal text or the placeholder's value. */
+function pieceText(coding: Profile['options']['coding'], piece: Piece, region: string, year: number): string {
+  switch (piece.key) {
+    case undefined: return piece.text;
+    case 'prefix': return coding.prefix;
+    case 'region': return region;
+    case 'year': return String(year);
+    default: return '';
+  }
+}
+
+/** The code piece by piece (a template without exactly one `{seq}`). */
+function formatPieces(profile: Profile, parts: { year: number; seq: number; region?: string }): string {
+  const coding = profile.options.coding;
   let code = '';
   // Each placeholder's value made where the template has it (no table of all four per code).
   for (const piece of piecesOf(coding, coding.template)) {
