@@ -19,8 +19,10 @@ export interface EngineEvent {
   /**
    * What the engine's `EngineOptions.attach` answered for the instance (kept with it since the
    * first answer that was not `undefined`), or `undefined` (no `attach`, or nothing attached yet).
+   * Optional in the type so that code building `EngineEvent` objects itself need not add it; the
+   * engine always sets it.
    */
-  attached: unknown;
+  attached?: unknown;
 }
 
 /**
