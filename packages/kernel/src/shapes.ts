@@ -20,6 +20,23 @@ export function pendingTimer(id: string, dueAt: number, step: string, kind: Pend
   return { id, dueAt, step, kind, event, seq: undefined };
 }
 
+/**
+ * `'#0'`…`'#63'`, spelled once. A timer id of 13 characters or more is a V8 cons string, one per
+ * concatenation: `${id}#${seq}` made two (64 bytes), kept by the instance's timer and so copied by
+ * the scavenger twice; `id + SEQ_SUFFIXES[seq]` makes one (32 bytes).
+ */
+const SEQ_SUFFIXES: readonly string[] = Array.from({ length: 64 }, (_, seq) => `#${seq}`);
+
+/**
+ * The id of the timer an instance's `seq`-th event starts: `<instanceId>#<seq>`.
+ *
+ * @example
+ * timerId('rga_1', 3); // 'rga_1#3'
+ */
+export function timerId(instanceId: string, seq: number): string {
+  return seq < SEQ_SUFFIXES.length ? instanceId + (SEQ_SUFFIXES[seq] as string) : `${instanceId}#${seq}`;
+}
+
 /** An event of an instance's log; `event` (the machine's event name) and `data` (the payload) may be `undefined`. */
 export function workflowEvent(
   seq: number,

@@ -5,7 +5,7 @@ import { formatInstant } from './shanghai-time.js';
 import { missingCode, transitionError } from './transition-errors.js';
 import { compiledMachine, stateIndex, type CompiledMachine, type CompiledState, type CompiledTransition } from './transition-index.js';
 import { appended, instanceWith, withoutTimer } from './instance-update.js';
-import { CLOCK, pendingTimer, workflowEvent } from './shapes.js';
+import { CLOCK, pendingTimer, timerId, workflowEvent } from './shapes.js';
 import { EffectList, type EffectSink } from './effect-sink.js';
 import type {
   ActorRef,
@@ -192,7 +192,7 @@ function enter(
       const computed = stepDeadline(cm, target, instance, mode, from, data, ctx);
       deadline = computed.deadline;
       const expiry = target.expiryEvent;
-      timer = pendingTimer(`${instance.id}#${seq}`, computed.dueAtMs, step, expiry === null ? 'overdue' : 'event', expiry === null ? undefined : expiry);
+      timer = pendingTimer(timerId(instance.id, seq), computed.dueAtMs, step, expiry === null ? 'overdue' : 'event', expiry === null ? undefined : expiry);
       effects.schedule(timer);
     }
   }
