@@ -1,4 +1,5 @@
 import type { Limit, MachineDefinition, TransitionDefinition } from './types.js';
+import { periodsOf } from './limit-periods.js';
 
 /**
  * A transition as the interpreter reads it: every field of `TransitionDefinition` present, in one
@@ -121,6 +122,10 @@ function compileState(machine: MachineDefinition, name: string): CompiledState {
   const limit = step === undefined ? undefined : machine.limits?.[step];
   // The limit is copied only when its own id differs from the step's; once here, not per transition.
   const stepLimit = limit === undefined || step === undefined ? null : limit.id === step ? limit : { ...limit, id: step };
+  // The limit's periods are made now, with the machine, not by the transition that first enters
+  // the step: that call of `periodsLike` was first reached by optimized deadline code in a later
+  // phase of a clock advance (the first notice, the first registration) and deoptimized it there.
+  if (stepLimit !== null) periodsOf(stepLimit);
   return new CompiledState(terminal, step, def?.always, stepLimit, buildIndex(machine, name, terminal));
 }
 
