@@ -1,3 +1,4 @@
+import { CalendarError, shanghaiDate } from '@gdx/calendar';
 import { describe, expect, it } from 'vitest';
 import { endOfDay, formatInstant, instantOf, shanghaiDay } from './shanghai-time.js';
 
@@ -22,6 +23,22 @@ describe('Shanghai time helpers', () => {
       if (shanghaiDay(ms - 8 * 3_600_000) !== expected) mismatches.push(expected);
     }
     expect(mismatches).toEqual([]);
+  });
+
+  it('answers the calendar\'s day (and its refusal) at the ends of its range and after days far apart', () => {
+    const dayStart = (date: string): number => Date.parse(`${date}T00:00:00+08:00`);
+    // Remembered days come in spans: the first and last days of the calendar's range, days far
+    // apart in both orders, and a day after its span was cleared all answer as the calendar does.
+    for (const date of ['9999-12-31', '0001-01-01', '0001-01-08', '9999-12-20', '2025-10-01', '2030-01-02', '2025-09-30', '2020-02-29', '2025-10-01']) {
+      expect(shanghaiDay(dayStart(date))).toBe(date);
+      expect(shanghaiDay(dayStart(date) + 86_399_999)).toBe(date);
+      if (date !== '0001-01-01') expect(shanghaiDay(dayStart(date) - 1)).toBe(shanghaiDate(dayStart(date) - 1));
+    }
+    expect(() => shanghaiDay(dayStart('0001-01-01') - 1)).toThrow(CalendarError);
+    const beyond = dayStart('9999-12-31') + 86_400_000;
+    expect(() => shanghaiDate(beyond)).toThrow();
+    expect(() => shanghaiDay(beyond)).toThrow(CalendarError);
+    expect(() => shanghaiDay(Number.NaN)).toThrow(CalendarError);
   });
 
   it('ends a day at the next day 00:00 +08:00', () => {

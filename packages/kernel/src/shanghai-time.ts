@@ -14,14 +14,26 @@ import type { IsoDate } from './types.js';
  */
 const FORMATTED_LIMIT = 512;
 const formatted = new Map<number, string>();
-const days = new Map<number, IsoDate>();
 const DAY_MS = 86_400_000;
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
-/** The last answers, checked before the maps: a batch asks for the same day or instant in a row. */
-let lastDayNumber = Number.NaN;
-let lastDay: IsoDate = '';
+/** The last answers of `formatInstant`, checked before the map: a batch asks for the same instant in a row. */
 let lastInstant = Number.NaN;
 let lastText = '';
+
+/*
+ * Days are remembered by day number, a span of them at once: the day asked for, a week before it
+ * and more than a year after (`DAYS_BEFORE`, `DAYS_AFTER`). Every call then takes the same path, a
+ * look-up: a year's clock advance meets no day it has to format. Formatting each new day as it
+ * came (with the last day checked first) sent the year's first new day, in a later phase of the
+ * advance, down a path the optimized code had never run, and deoptimized its callers there.
+ */
+const DAYS_BEFORE = 7;
+const DAYS_AFTER = 400;
+const DAYS_LIMIT = 1_024;
+/** Day numbers of 0001-01-01 and 9999-12-31, the calendar's range: a span is cut to it (the day asked for is not). */
+const FIRST_DAY = -719_162;
+const LAST_DAY = 2_932_896;
+const days = new Map<number, IsoDate>();
 
 /**
  * The Asia/Shanghai calendar day of an instant.
@@ -30,22 +42,19 @@ let lastText = '';
  * shanghaiDay(Date.parse('2025-09-30T16:00:00Z')); // '2025-10-01'
  */
 export function shanghaiDay(epochMs: number): IsoDate {
-  // Remembered by day (see `formatted` above): every deadline and planned decision names its start
-  // day, and a batch of them names the same one, so the last answer is checked first.
-  const dayNumber = Math.floor((epochMs + SHANGHAI_OFFSET_MS) / DAY_MS);
-  if (dayNumber === lastDayNumber) return lastDay;
-  const day = days.get(dayNumber) ?? rememberDay(dayNumber, epochMs);
-  lastDayNumber = dayNumber;
-  lastDay = day;
-  return day;
+  return days.get(Math.floor((epochMs + SHANGHAI_OFFSET_MS) / DAY_MS)) ?? rememberDays(epochMs);
 }
 
-/** Formats a day not remembered yet (apart, so that `shanghaiDay` compiles small). */
-function rememberDay(dayNumber: number, epochMs: number): IsoDate {
-  if (days.size >= FORMATTED_LIMIT) days.clear();
-  const day = shanghaiDate(epochMs);
-  days.set(dayNumber, day);
-  return day;
+/** Formats the day of `epochMs` as the calendar does (its errors too), and the span around it (see `days` above). */
+function rememberDays(epochMs: number): IsoDate {
+  const own = shanghaiDate(epochMs);
+  const dayNumber = Math.floor((epochMs + SHANGHAI_OFFSET_MS) / DAY_MS);
+  if (days.size + DAYS_BEFORE + DAYS_AFTER >= DAYS_LIMIT) days.clear();
+  const last = Math.min(dayNumber + DAYS_AFTER, LAST_DAY);
+  for (let day = Math.max(dayNumber - DAYS_BEFORE, FIRST_DAY); day <= last; day += 1) {
+    if (!days.has(day)) days.set(day, day === dayNumber ? own : shanghaiDate(day * DAY_MS - SHANGHAI_OFFSET_MS));
+  }
+  return own;
 }
 
 /**
