@@ -13,6 +13,17 @@ describe('createIdGenerator', () => {
     expect(drawn).toEqual(['evt_01K61VZA80XQJDYC5MF0PN243A', 'rga_01K61VZA80WNKXNZPNFKTTVH83', 'evt_01K64EC180DC9K5HCB2Z8RTQG8']);
   });
 
+  it('spells each id with its own prefix and the clock when prefixes of different lengths alternate', () => {
+    let now = Date.parse('2025-09-26T10:00:00+08:00');
+    const ids = createIdGenerator(() => now, createRandom('lengths'));
+    const drawn = ['note', 'x', 'note', 'evt', 'evt', 'x'].map((prefix, i) => {
+      if (i === 3) now += 1;
+      return [prefix, ids.next(prefix)] as const;
+    });
+    for (const [prefix, id] of drawn) expect(id).toMatch(new RegExp(`^${prefix}_[0-9A-HJKMNP-TV-Z]{26}$`));
+    expect(drawn.map(([prefix, id]) => id.slice(prefix.length + 1, prefix.length + 11))).toEqual(['01K61VZA80', '01K61VZA80', '01K61VZA80', '01K61VZA81', '01K61VZA81', '01K61VZA81']);
+  });
+
   it('encodes the clock in the first ten characters, so ids sort by creation time', () => {
     let now = 0;
     const ids = createIdGenerator(() => now, createRandom('order'));

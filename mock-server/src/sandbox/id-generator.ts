@@ -115,25 +115,18 @@ export function createIdGenerator(now: () => number, random: Random): SandboxIdG
   // Ids are drawn for every event and kept (the feed's, the objects'), so each is made as one flat
   // string from its character codes: joining the prefix, the time part and the random part made
   // a chain of three strings per id (~75 B more kept per event, and copied by the collector).
-  // The codes of the prefix and time part stay while they do (an advance fires many events at one instant).
   const codes: number[] = [];
-  let lastPrefix: string | undefined;
-  let lastMs = Number.NaN;
   return {
     next(prefix: string): string {
       const ms = now();
       const start = prefix.length + 1;
-      if (prefix !== lastPrefix) {
-        // In place (the array is as long as the id): prefixes alternate, and a rebuilt array is garbage.
-        if (codes.length !== start + 26) codes.length = start + 26;
-        encodePrefix(prefix, codes);
-        lastPrefix = prefix;
-        lastMs = Number.NaN;
-      }
-      if (ms !== lastMs) {
-        lastMs = ms;
-        encodeTime(ms, codes, start);
-      }
+      // In place (the array is as long as the id): prefixes alternate, and a rebuilt array is
+      // garbage. The prefix and the time part are written on every call (~40 codes of arithmetic):
+      // written only when they changed, that path was first taken by optimized code in a clock
+      // advance (the creates before it draw one prefix at one instant here) and deoptimized it.
+      codes.length = start + 26;
+      encodePrefix(prefix, codes);
+      encodeTime(ms, codes, start);
       // The draws `DrawnIds` keeps as two halves, in the same order.
       for (let i = start + 10; i < start + 26; i += 1) codes[i] = CODES[random.int(32)] as number;
       // `apply`, not a spread: a spread copies the array first (~0.5 KB per id).
