@@ -15,12 +15,12 @@ export function formatRegistrationCode(profile: Profile, parts: { year: number; 
   // made once and kept for the last of those coded (a clock advance codes thousands in a row).
   const last = lastAround;
   if (last !== undefined && last.coding === coding && last.prefix === coding.prefix && last.template === coding.template && last.region === region && last.year === parts.year) {
-    return last.head + String(parts.seq).padStart(coding.seqDigits, '0') + last.tail;
+    return last.head + seqText(coding, parts.seq) + last.tail;
   }
   const around = aroundSeq(coding, region, parts.year);
   if (around === undefined) return formatPieces(profile, parts);
   lastAround = around;
-  return around.head + String(parts.seq).padStart(coding.seqDigits, '0') + around.tail;
+  return around.head + seqText(coding, parts.seq) + around.tail;
 }
 
 /** A code's text before and after its one `{seq}`, for a coding rule, region and year. */
@@ -57,19 +57,18 @@ function pieceText(coding: Profile['options']['coding'], piece: Piece, region: s
   }
 }
 
+/** The sequence number as the coding rule writes it: zero-padded to its digits. */
+function seqText(coding: Profile['options']['coding'], seq: number): string {
+  return String(seq).padStart(coding.seqDigits, '0');
+}
+
 /** The code piece by piece (a template without exactly one `{seq}`). */
 function formatPieces(profile: Profile, parts: { year: number; seq: number; region?: string }): string {
   const coding = profile.options.coding;
+  const region = parts.region ?? profile.regionCode;
   let code = '';
-  // Each placeholder's value made where the template has it (no table of all four per code).
   for (const piece of piecesOf(coding, coding.template)) {
-    switch (piece.key) {
-      case undefined: code += piece.text; break;
-      case 'prefix': code += coding.prefix; break;
-      case 'region': code += parts.region ?? profile.regionCode; break;
-      case 'year': code += String(parts.year); break;
-      case 'seq': code += String(parts.seq).padStart(coding.seqDigits, '0'); break;
-    }
+    code += piece.key === 'seq' ? seqText(coding, parts.seq) : pieceText(coding, piece, region, parts.year);
   }
   return code;
 }
