@@ -1,10 +1,10 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { forkServer, freePort, spawnServer } from '../src/process/children.js';
+import { forkServer, freePort, runInChild, spawnServer } from '../src/process/children.js';
 
 /** GET over loopback; resolves with the body, or rejects when nothing listens. */
 function get(port: number): Promise<string> {
@@ -75,6 +75,31 @@ process.once('message', ({ body }) => {
     const script = join(dir, 'crash.mjs');
     await writeFile(script, 'process.exit(4);');
     await expect(forkServer(pathToFileURL(script), {})).rejects.toThrow(/exited with code 4/);
+  });
+});
+
+describe('one-shot children', () => {
+  it('sends a child its input and resolves with its one answer, the child gone', async () => {
+    const script = join(dir, 'double.mjs');
+    await writeFile(script, `process.once('message', ({ n }) => process.send({ doubled: n * 2, pid: process.pid }, () => process.exit(0)));`);
+    const answer = await runInChild<{ doubled: number; pid: number }>(pathToFileURL(script), { n: 21 }, 10_000);
+    expect(answer.doubled).toBe(42);
+    expect(answer.pid).not.toBe(process.pid);
+    expect(isAlive(answer.pid)).toBe(false);
+  });
+
+  it('rejects when the child exits without answering', async () => {
+    const script = join(dir, 'silent.mjs');
+    await writeFile(script, `process.once('message', () => process.exit(5));`);
+    await expect(runInChild(pathToFileURL(script), {}, 10_000)).rejects.toThrow(/exited with code 5 before answering/);
+  });
+
+  it('stops a child that does not answer in time', async () => {
+    const script = join(dir, 'slow.mjs');
+    const pidFile = join(dir, 'slow.pid');
+    await writeFile(script, `import { writeFileSync } from 'node:fs'; writeFileSync(${JSON.stringify(pidFile)}, String(process.pid)); setInterval(() => {}, 1_000);`);
+    await expect(runInChild(pathToFileURL(script), {}, 1_000)).rejects.toThrow(/did not answer within 1000 ms/);
+    expect(isAlive(Number(await readFile(pidFile, 'utf8')))).toBe(false);
   });
 });
 

@@ -89,6 +89,34 @@ export async function forkServer(script: URL, init: unknown, timeoutMs = 10_000)
 }
 
 /**
+ * Forks a Node script that receives `init` as its first IPC message, answers with one message and
+ * exits; resolves with that answer once the child has gone. A child that exits without answering
+ * or takes longer than `timeoutMs` is stopped and the call rejects.
+ *
+ * @example
+ * ```ts
+ * const measured = await runInChild<YearsMeasured>(new URL('./simulated-year-child.js', import.meta.url), plan, 600_000);
+ * ```
+ */
+export async function runInChild<T>(script: URL, init: unknown, timeoutMs: number): Promise<T> {
+  const child = fork(script, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const stop = track(child);
+  try {
+    child.send(init as object, () => undefined);
+    return await withTimeout(
+      Promise.race([
+        once(child, 'message').then(([answer]) => answer as T),
+        once(child, 'exit').then(([code]) => Promise.reject(new Error(`${script.pathname} exited with code ${code} before answering`))),
+      ]),
+      timeoutMs,
+      `${script.pathname} did not answer within ${timeoutMs} ms`,
+    );
+  } finally {
+    await stop();
+  }
+}
+
+/**
  * Spawns a server command that takes its port on the command line, and waits until the port
  * accepts TCP connections. On failure the error carries the end of the child's output.
  *
