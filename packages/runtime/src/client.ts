@@ -4,6 +4,7 @@ import { GdxError } from './errors/gdx-error.js';
 import { ResponseValidationError, toPointer } from './errors/response-validation-error.js';
 import { toEmit, type Emit, type Logger } from './logger.js';
 import { Paginator, type Page } from './pagination/paginator.js';
+import { checkHeader, checkSignedHeader } from './request/header-check.js';
 import { renderPath } from './request/path-template.js';
 import { buildQuery } from './request/query-string.js';
 import { retryPolicy, type RetryOptions } from './steps/backoff.js';
@@ -95,6 +96,11 @@ export class ApiClient {
     if (userAgent !== undefined) this.#headers['user-agent'] = userAgent;
     if (options.bearerToken !== undefined) this.#headers.authorization = `Bearer ${options.bearerToken}`;
     if (options.headers !== undefined) mergeHeaders(this.#headers, options.headers);
+    // Refused here, not by fetch at the first request (where it read as a network error).
+    if (options.userAgent !== undefined) checkHeader('user-agent', options.userAgent, 'ClientOptions.userAgent');
+    if (options.bearerToken !== undefined) checkHeader('authorization', this.#headers.authorization as string, 'ClientOptions.bearerToken');
+    if (options.headers !== undefined) checkHeaders(options.headers, 'ClientOptions.headers');
+    if (options.credentials !== undefined) checkSignedHeader(HEADERS.appKey, options.credentials.appKey, 'ClientOptions.credentials.appKey');
     this.#maxRetries = retryCount(options.maxRetries ?? 2);
     this.#timeoutMs = options.timeoutMs ?? 30_000;
     this.#validate = options.validateResponses ?? false;
@@ -213,8 +219,14 @@ export class ApiClient {
       // simulation API) accept nothing else, and a body-less request ignores the type anyway.
       headers['content-type'] = 'application/json';
     }
-    if (options?.headers !== undefined) mergeHeaders(headers, options.headers);
-    if (options?.idempotencyKey !== undefined) headers[HEADERS.idempotencyKey] = options.idempotencyKey;
+    if (options?.headers !== undefined) {
+      checkHeaders(options.headers, 'RequestOptions.headers');
+      mergeHeaders(headers, options.headers);
+    }
+    if (options?.idempotencyKey !== undefined) {
+      checkHeader(HEADERS.idempotencyKey, options.idempotencyKey, 'RequestOptions.idempotencyKey');
+      headers[HEADERS.idempotencyKey] = options.idempotencyKey;
+    }
     return {
       operationId: req.operationId,
       method: req.method,
@@ -272,6 +284,13 @@ interface Received {
 /** A usable retry count: NaN or negative would otherwise mean "never stop" or "never start". */
 function retryCount(value: number): number {
   return Number.isFinite(value) && value > 0 ? Math.floor(value) : 0;
+}
+
+function checkHeaders(headers: Record<string, string>, source: string): void {
+  for (const name of Object.keys(headers)) {
+    const value = headers[name];
+    if (value !== undefined) checkHeader(name, value, source);
+  }
 }
 
 function mergeHeaders(target: Record<string, string>, source: Record<string, string>): void {
