@@ -5,7 +5,7 @@ import { loadGeneratedValidators } from '#generated-validators';
 import type { OpenApiDocument } from './platform-module.js';
 import type { SpecOperation } from './spec-operations.js';
 import { messageForKeyword } from './validation-messages.js';
-import { MAX_FIELD_ERRORS, toFieldErrors } from './field-errors.js';
+import { MAX_FIELD_ERRORS, refResolver, toFieldErrors, type RefResolver } from './field-errors.js';
 import { unknownQueryParameters } from './unknown-parameters.js';
 import type { GeneratedCheck, GeneratedOperations } from './generated-validators-types.js';
 import { checkedDocument, documentFingerprint, documentId, operationSchemas, validatorAjv } from './validator-schemas.js';
@@ -78,7 +78,7 @@ export function compileValidators(doc: OpenApiDocument, name: string, operations
   }
   const bundled = bundledContractOf(docText);
   const compiler = (): ChecksSource => new OperationCompiler(doc, name);
-  const fresh = compileDocument(operations, () => (bundled === name ? generatedChecks(name, docText, compiler) : undefined) ?? compiler());
+  const fresh = compileDocument(operations, () => (bundled === name ? generatedChecks(name, docText, compiler) : undefined) ?? compiler(), refResolver(doc));
   // A document of its own (a custom platform's, a changed contract) is compiled now, so that a
   // schema that cannot compile (an unresolvable `$ref`) fails `createApp`, not its first request.
   if (bundled === undefined) for (const validator of fresh.values()) validator.compile();
@@ -116,13 +116,14 @@ interface ChecksSource {
  * Each operation's validator is made on its first request, not when the app is made: a
  * `gdx-mock` process spent ~1.4 s of its ~2.5 s start compiling all ~300 operations, most of
  * which a test or a client never calls (issue 12). `source` is asked once, then, by the first.
+ * `resolve` finds the schema of a `$ref` of the document (what an unknown field is compared with).
  */
-function compileDocument(operations: readonly SpecOperation[], source: () => ChecksSource): Map<string, LazyValidator> {
+function compileDocument(operations: readonly SpecOperation[], source: () => ChecksSource, resolve: RefResolver): Map<string, LazyValidator> {
   let checks: ChecksSource | undefined;
   const result = new Map<string, LazyValidator>();
   for (const op of operations) {
     let validator: RequestValidator | undefined;
-    const compile = (): RequestValidator => (validator ??= operationValidator(op, (checks ??= source()).checks(op)));
+    const compile = (): RequestValidator => (validator ??= operationValidator(op, (checks ??= source()).checks(op), resolve));
     result.set(op.operationId, { compile, validate: (input) => compile().validate(input) });
   }
   return result;
@@ -170,7 +171,7 @@ class OperationCompiler implements ChecksSource {
 }
 
 /** One operation's validator over its checks: unknown query parameters, then path, query and body errors, in that order. */
-function operationValidator(op: SpecOperation, { path: pathCheck, query: queryCheck, body: bodyCheck }: OperationChecks): RequestValidator {
+function operationValidator(op: SpecOperation, { path: pathCheck, query: queryCheck, body: bodyCheck }: OperationChecks, resolve: RefResolver): RequestValidator {
   const declaredQuery = op.parameters.filter((p) => p.in === 'query').map((p) => p.name);
   const { operationId } = op;
   const bodyRequired = op.jsonBody?.required === true;
@@ -181,13 +182,13 @@ function operationValidator(op: SpecOperation, { path: pathCheck, query: queryCh
       // query record is the caller's own fresh parse and is coerced in place.
       if (pathCheck) {
         const pathData: Record<string, unknown> = { ...params };
-        if (!pathCheck(pathData)) errors.push(...toFieldErrors(pathCheck.errors, '/path'));
+        if (!pathCheck(pathData)) errors.push(...toFieldErrors(pathCheck.errors, '/path', resolve));
       }
       const queryData: Record<string, unknown> = query;
-      if (queryCheck && !queryCheck(queryData)) errors.push(...toFieldErrors(queryCheck.errors, '/query'));
+      if (queryCheck && !queryCheck(queryData)) errors.push(...toFieldErrors(queryCheck.errors, '/query', resolve));
       if (bodyCheck && (hasBody || bodyRequired)) {
         if (!hasBody) errors.push({ pointer: '', ...messageForKeyword('required') });
-        else if (!bodyCheck(body)) errors.push(...toFieldErrors(bodyCheck.errors, ''));
+        else if (!bodyCheck(body)) errors.push(...toFieldErrors(bodyCheck.errors, '', resolve));
       }
       return errors.length > 0 ? { ok: false, errors: errors.slice(0, MAX_FIELD_ERRORS) } : { ok: true, query: queryData };
     },

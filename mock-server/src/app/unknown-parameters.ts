@@ -1,4 +1,5 @@
 import type { FieldError } from '@gdx/protocol';
+import { closestName, didYouMean } from './did-you-mean.js';
 import { pointerToken } from './field-errors.js';
 
 /**
@@ -19,7 +20,7 @@ export const TOLERATED_QUERY_PARAMETERS: readonly string[] = ['_'];
  * @example
  * ```ts
  * unknownQueryParameters({ stat: 'accepted' }, 'listApplications', ['limit', 'cursor', 'status']);
- * // → [{ pointer: '/query/stat', code: 'UNKNOWN_PARAMETER', message: { en: 'Unknown query parameter "stat": listApplications takes limit, cursor, status', … } }]
+ * // → [{ pointer: '/query/stat', code: 'UNKNOWN_PARAMETER', message: { en: 'Unknown query parameter "stat" (did you mean "status"?): listApplications takes limit, cursor, status', … } }]
  * ```
  */
 export function unknownQueryParameters(query: Readonly<Record<string, unknown>>, operationId: string, declared: readonly string[], ignored: readonly string[] = TOLERATED_QUERY_PARAMETERS): FieldError[] {
@@ -29,7 +30,8 @@ export function unknownQueryParameters(query: Readonly<Record<string, unknown>>,
     const quoted = JSON.stringify(name);
     const en = declared.length === 0 ? `${operationId} takes no query parameters` : `${operationId} takes ${declared.join(', ')}`;
     const zh = declared.length === 0 ? `${operationId} 不接受查询参数` : `${operationId} 仅接受 ${declared.join('、')}`;
-    errors.push({ pointer: `/query${pointerToken(name)}`, code: 'UNKNOWN_PARAMETER', message: { en: `Unknown query parameter ${quoted}: ${en}`, zh: `未知的查询参数 ${quoted}：${zh}` } });
+    const suggestion = didYouMean(closestName(name, declared));
+    errors.push({ pointer: `/query${pointerToken(name)}`, code: 'UNKNOWN_PARAMETER', message: { en: `Unknown query parameter ${quoted}${suggestion.en}: ${en}`, zh: `未知的查询参数 ${quoted}${suggestion.zh}：${zh}` } });
   }
   return errors;
 }

@@ -44,7 +44,10 @@ describe('a platform operation refuses a query parameter its contract does not d
     expect(error).toEqual({
       pointer: '/query/stat',
       code: 'UNKNOWN_PARAMETER',
-      message: { en: 'Unknown query parameter "stat": listApplications takes limit, cursor, state', zh: '未知的查询参数 "stat"：listApplications 仅接受 limit、cursor、state' },
+      message: {
+        en: 'Unknown query parameter "stat" (did you mean "state"?): listApplications takes limit, cursor, state',
+        zh: '未知的查询参数 "stat"（是否应为 "state"？）：listApplications 仅接受 limit、cursor、state',
+      },
     });
 
     const all = await ok(h.call(registrant, 'GET', '/applications'));

@@ -63,6 +63,32 @@ describe('validation errors point at the field, once', () => {
     });
   });
 
+  describe('an unknown field says which field it is probably a misspelling of', () => {
+    const messagesOf = async (method: string, path: string, body: unknown) => {
+      const answer = await send(method, path, body);
+      expect(answer.status, JSON.stringify(answer.body)).toBe(400);
+      return Object.fromEntries((answer.body.errors ?? []).map((e) => [e.pointer, e.message]));
+    };
+
+    it('a required field misspelt: the field it lacks, in both languages', async () => {
+      const { resource, rights, ...rest } = exampleOf('registration', '/applications', 'initial') as { resource: unknown; rights: Record<string, unknown> };
+      const { rightTypes, ...otherRights } = rights;
+      const messages = await messagesOf('POST', '/registration/v1/applications', { ...rest, resourse: resource, rights: { ...otherRights, RightTypes: rightTypes } });
+      expect(messages['/resourse']).toEqual({ en: 'This field is not allowed (did you mean "resource"?)', zh: '不允许的字段（是否应为 "resource"？）' });
+      expect(messages['/rights/RightTypes']).toEqual({ en: 'This field is not allowed (did you mean "rightTypes"?)', zh: '不允许的字段（是否应为 "rightTypes"？）' });
+      expect(messages['/resource']).toEqual({ en: 'A required field is missing', zh: '缺少必填字段' });
+    });
+
+    it('an optional field misspelt: a property its schema names, also through allOf and $ref; a name like none of them gets no suggestion', async () => {
+      // EntryPatch is `allOf: [{ $ref: EntryFields }]` closed by `unevaluatedProperties`.
+      const edit = await messagesOf('PATCH', '/catalog/v1/entries/ent_1', { sumary: '新摘要', zzz: 1 });
+      expect(edit['/sumary']).toEqual({ en: 'This field is not allowed (did you mean "summary"?)', zh: '不允许的字段（是否应为 "summary"？）' });
+      expect(edit['/zzz']).toEqual({ en: 'This field is not allowed', zh: '不允许的字段' });
+      const advance = await messagesOf('POST', '/_sim/v1/sandboxes/default/clock/advance', { duration: 'P1D', fireLimit: 3 });
+      expect(advance['/fireLimit']?.en).toBe('This field is not allowed (did you mean "firedLimit"?)');
+    });
+  });
+
   describe('keywords whose errors name the field', () => {
     it('propertyNames: a profile limit with a bad key is refused at that key', async () => {
       const errors = await pointersOf('POST', '/_sim/v1/sandboxes', { profile: { name: 'mine', extends: 'national', limits: { 'Bad Key': { value: 3 } } } });
