@@ -212,7 +212,7 @@ export class ApiClient {
     const headers = Object.assign({}, this.#headers);
     let body: string | undefined;
     if (req.body !== undefined) {
-      body = JSON.stringify(req.body);
+      body = jsonBody(req.body, req.operationId);
       headers['content-type'] = 'application/json';
     } else if (req.method !== 'GET') {
       // A bodyless write says JSON too: servers that refuse CORS "simple requests" (the gdx mock's
@@ -284,6 +284,20 @@ interface Received {
 /** A usable retry count: NaN or negative would otherwise mean "never stop" or "never start". */
 function retryCount(value: number): number {
   return Number.isFinite(value) && value > 0 ? Math.floor(value) : 0;
+}
+
+/**
+ * The request body as JSON text. What `JSON.stringify` cannot write (a `BigInt`, a cycle, a
+ * `toJSON` that throws) is `BODY_NOT_JSON` naming the operation, the cause kept: a bare
+ * `TypeError` said nothing of which call failed.
+ */
+function jsonBody(body: unknown, operationId: string): string {
+  try {
+    return JSON.stringify(body);
+  } catch (cause) {
+    const reason = cause instanceof Error ? cause.message.split('\n')[0] : String(cause);
+    throw new GdxError('BODY_NOT_JSON', { en: `The body of ${operationId} cannot be sent as JSON: ${reason}`, zh: `${operationId} 的请求体无法转换为 JSON：${reason}` }, { cause });
+  }
 }
 
 function checkHeaders(headers: Record<string, string>, source: string): void {

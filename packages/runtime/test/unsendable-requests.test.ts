@@ -3,9 +3,10 @@ import { ApiClient, GdxError, type ClientOptions } from '../src/index.js';
 import { json } from './helpers/test-server.js';
 import { useTestServer } from './helpers/use-test-server.js';
 
-// A header fetch cannot build used to reach fetch, whose TypeError read as a network error: the
-// client retried it and said the platform could not be reached. It is now refused before anything
-// is sent, as INVALID_HEADER naming the header and the option it came from.
+// Requests that cannot be sent are refused before anything is sent, naming what is wrong. A header
+// fetch cannot build used to reach fetch, whose TypeError read as a network error: the client
+// retried it and said the platform could not be reached (now INVALID_HEADER, naming the header and
+// the option it came from). A body JSON cannot write was a bare TypeError (now BODY_NOT_JSON).
 const server = useTestServer({ fallback: json(200, { id: 'rga_1' }) });
 
 const get = { operationId: 'getApplication', method: 'GET', path: '/applications/rga_1' } as const;
@@ -73,5 +74,25 @@ describe('headers of one call', () => {
     await expect(c.request(get, { headers: { 'x-org': '中' } })).rejects.toMatchObject({ code: 'INVALID_HEADER' });
     await expect(c.request(get, { headers: { 'x-org': encodeURIComponent('中') } })).resolves.toEqual({ id: 'rga_1' });
     expect(server.received.map((r) => r.headers['x-org'])).toEqual(['%E4%B8%AD']);
+  });
+});
+
+describe('a body JSON cannot write', () => {
+  const circular: Record<string, unknown> = {};
+  circular['self'] = circular;
+  it.each([
+    ['a BigInt', { amount: 10n }, /Do not know how to serialize a BigInt/],
+    ['a cycle', circular, /Converting circular structure to JSON/],
+    ['a toJSON that throws', { toJSON: () => { throw new Error('no JSON today'); } }, /no JSON today/],
+  ])('%s: BODY_NOT_JSON naming the operation, the cause kept, nothing sent', async (_, body, reason) => {
+    const error = await client().request({ ...submit, body }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GdxError);
+    expect(error).toMatchObject({ code: 'BODY_NOT_JSON' });
+    expect((error as GdxError).message).toMatch(/^\[BODY_NOT_JSON\] The body of submitApplication cannot be sent as JSON: /);
+    expect((error as GdxError).message).toMatch(reason);
+    expect((error as GdxError).message).not.toContain('\n');
+    expect((error as GdxError).messageZh).toContain('submitApplication 的请求体无法转换为 JSON');
+    expect((error as GdxError).cause).toBeInstanceOf(Error);
+    expect(server.received).toHaveLength(0);
   });
 });
