@@ -1,6 +1,7 @@
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import type { FieldError } from '@gdx/protocol';
 import { closestName, didYouMean } from './did-you-mean.js';
+import { declaredProperties, unresolved, type RefResolver } from './declared-properties.js';
 import { describeFieldError } from './validation-messages.js';
 
 /** Most field errors reported for one part of a request (a body, a query), by the validator and the hazard walk alike. */
@@ -100,7 +101,8 @@ export function toFieldErrors(errors: readonly ErrorObject[] | null | undefined,
   const out: FieldError[] = [];
   for (const e of kept) {
     const { code, message } = describeFieldError(e);
-    const suggestion = didYouMean(unknownField(e) === undefined ? undefined : suggestedField(e, missing, resolve));
+    const unknown = unknownField(e);
+    const suggestion = didYouMean(unknown === undefined ? undefined : suggestedField(unknown, e, missing, resolve));
     out.push({ pointer: `${prefix}${pointers.get(e) ?? e.instancePath}`, code, message: { zh: `${message.zh}${suggestion.zh}`, en: `${message.en}${suggestion.en}` } });
   }
   return redundant(out).slice(0, MAX_FIELD_ERRORS);
@@ -127,58 +129,9 @@ function missingByObject(errors: readonly ErrorObject[]): Map<string, string[]> 
 }
 
 /**
- * The member an unknown one is probably a misspelling of (`resourse` → `resource`): among the
- * members the same object is missing, then the properties its schema names.
+ * The member the unknown `name` is probably a misspelling of (`resourse` → `resource`): among the
+ * members the same object is missing, then the properties the failing schema declares.
  */
-function suggestedField(e: ErrorObject, missing: ReadonlyMap<string, readonly string[]>, resolve: RefResolver): string | undefined {
-  const name = unknownField(e) as string;
+function suggestedField(name: string, e: ErrorObject, missing: ReadonlyMap<string, readonly string[]>, resolve: RefResolver): string | undefined {
   return closestName(name, missing.get(e.instancePath) ?? []) ?? closestName(name, [...declaredProperties(e.parentSchema, resolve)]);
-}
-
-/** Finds the schema a `$ref` names in the document the validators check, or `undefined`. */
-export type RefResolver = (ref: string) => unknown;
-
-const unresolved: RefResolver = () => undefined;
-
-/** How deep {@link declaredProperties} follows `allOf`, `then`, `$ref`…: the contracts nest 2–3 levels. */
-const MAX_SCHEMA_DEPTH = 8;
-
-/**
- * The property names a schema declares for its object, its own and those of the schemas it is
- * made of (`allOf`, `anyOf`, `oneOf`, `then`, `else`, `$ref`): the names `unevaluatedProperties`
- * would have taken.
- */
-function declaredProperties(schema: unknown, resolve: RefResolver, names = new Set<string>(), depth = 0, seen = new Set<unknown>()): Set<string> {
-  if (depth > MAX_SCHEMA_DEPTH || typeof schema !== 'object' || schema === null || seen.has(schema)) return names;
-  seen.add(schema);
-  const s = schema as { properties?: unknown; $ref?: unknown; allOf?: unknown; anyOf?: unknown; oneOf?: unknown; then?: unknown; else?: unknown };
-  if (typeof s.properties === 'object' && s.properties !== null) for (const name of Object.keys(s.properties)) names.add(name);
-  if (typeof s.$ref === 'string') declaredProperties(resolve(s.$ref), resolve, names, depth + 1, seen);
-  for (const part of [s.allOf, s.anyOf, s.oneOf]) if (Array.isArray(part)) for (const sub of part) declaredProperties(sub, resolve, names, depth + 1, seen);
-  declaredProperties(s.then, resolve, names, depth + 1, seen);
-  declaredProperties(s.else, resolve, names, depth + 1, seen);
-  return names;
-}
-
-/**
- * A {@link RefResolver} over `doc`: a `$ref` of the form `#/json/pointer` (anything before the `#`,
- * such as the id the validators registered the document under, is ignored).
- *
- * @example
- * ```ts
- * refResolver(doc)('#/components/schemas/EntryFields'); // the EntryFields schema
- * ```
- */
-export function refResolver(doc: unknown): RefResolver {
-  return (ref) => {
-    const hash = ref.indexOf('#/');
-    if (hash < 0) return undefined;
-    let node = doc;
-    for (const token of ref.slice(hash + 2).split('/')) {
-      if (typeof node !== 'object' || node === null) return undefined;
-      const key = token.replace(/~1/g, '/').replace(/~0/g, '~');
-      node = Object.hasOwn(node, key) ? (node as Record<string, unknown>)[key] : undefined;
-    }
-    return node;
-  };
 }

@@ -4,7 +4,7 @@ import { GdxError } from './errors/gdx-error.js';
 import { ResponseValidationError, toPointer } from './errors/response-validation-error.js';
 import { toEmit, type Emit, type Logger } from './logger.js';
 import { Paginator, type Page } from './pagination/paginator.js';
-import { checkHeader, checkSignedHeader } from './request/header-check.js';
+import { checkHeader, checkHeaders, checkSignedHeader } from './request/header-check.js';
 import { renderPath } from './request/path-template.js';
 import { buildQuery } from './request/query-string.js';
 import { retryPolicy, type RetryOptions } from './steps/backoff.js';
@@ -92,15 +92,15 @@ export class ApiClient {
     this.#origin = base.origin;
     this.#basePath = base.pathname.replace(/\/+$/, '');
     this.#headers = { accept: 'application/json' };
+    // Refused here, not by fetch at the first request (where it read as a network error).
+    if (options.userAgent !== undefined) checkHeader('user-agent', options.userAgent, 'ClientOptions.userAgent');
+    if (options.bearerToken !== undefined) checkHeader('authorization', `Bearer ${options.bearerToken}`, 'ClientOptions.bearerToken');
+    if (options.headers !== undefined) checkHeaders(options.headers, 'ClientOptions.headers');
+    if (options.credentials !== undefined) checkSignedHeader(HEADERS.appKey, options.credentials.appKey, 'ClientOptions.credentials.appKey');
     const userAgent = options.userAgent ?? (platformUserAgent === undefined ? undefined : `gdx-runtime/${VERSION} ${platformUserAgent}`);
     if (userAgent !== undefined) this.#headers['user-agent'] = userAgent;
     if (options.bearerToken !== undefined) this.#headers.authorization = `Bearer ${options.bearerToken}`;
     if (options.headers !== undefined) mergeHeaders(this.#headers, options.headers);
-    // Refused here, not by fetch at the first request (where it read as a network error).
-    if (options.userAgent !== undefined) checkHeader('user-agent', options.userAgent, 'ClientOptions.userAgent');
-    if (options.bearerToken !== undefined) checkHeader('authorization', this.#headers.authorization as string, 'ClientOptions.bearerToken');
-    if (options.headers !== undefined) checkHeaders(options.headers, 'ClientOptions.headers');
-    if (options.credentials !== undefined) checkSignedHeader(HEADERS.appKey, options.credentials.appKey, 'ClientOptions.credentials.appKey');
     this.#maxRetries = retryCount(options.maxRetries ?? 2);
     this.#timeoutMs = options.timeoutMs ?? 30_000;
     this.#validate = options.validateResponses ?? false;
@@ -297,13 +297,6 @@ function jsonBody(body: unknown, operationId: string): string {
   } catch (cause) {
     const reason = cause instanceof Error ? cause.message.split('\n')[0] : String(cause);
     throw new GdxError('BODY_NOT_JSON', { en: `The body of ${operationId} cannot be sent as JSON: ${reason}`, zh: `${operationId} 的请求体无法转换为 JSON：${reason}` }, { cause });
-  }
-}
-
-function checkHeaders(headers: Record<string, string>, source: string): void {
-  for (const name of Object.keys(headers)) {
-    const value = headers[name];
-    if (value !== undefined) checkHeader(name, value, source);
   }
 }
 

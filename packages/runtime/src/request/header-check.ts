@@ -37,6 +37,21 @@ export function checkHeader(name: string, value: string, source: string): void {
 }
 
 /**
+ * {@link checkHeader} for each header of a record (those set to `undefined` are not sent).
+ *
+ * @example
+ * ```ts
+ * checkHeaders({ 'x-trace': 'a', 'x-org': undefined }, 'RequestOptions.headers'); // passes
+ * ```
+ */
+export function checkHeaders(headers: Readonly<Record<string, string | undefined>>, source: string): void {
+  for (const name of Object.keys(headers)) {
+    const value = headers[name];
+    if (value !== undefined) checkHeader(name, value, source);
+  }
+}
+
+/**
  * Like {@link checkHeader} for a header whose value is also signed (the app key): the server
  * reads the value `fetch` sent, trimmed, while the signature covers it as given, so any
  * whitespace at its ends would fail every signature check (401 `SIGNATURE_INVALID`).
