@@ -1,5 +1,5 @@
 import { durationRow, formatMs, infoRow, microsRow, ratioRow, type Row } from '../core/report.js';
-import { median, type Sample } from '../core/sample.js';
+import { median, toSample, type Sample } from '../core/sample.js';
 import type { Suite, SuiteContext } from '../core/suite.js';
 import { runInChild } from '../process/children.js';
 import { authorizedOperationRows } from './year-authorized-operation.js';
@@ -12,11 +12,6 @@ const ROUND_TIMEOUT_MS = 10 * 60_000;
 const CHILD = new URL('./simulated-year-child.js', import.meta.url);
 
 const plural = (n: number): string => n.toLocaleString('en-US');
-
-/** One figure over the rounds: its median, with the rounds in the order they ran. */
-function overRounds(name: string, rounds: number[]): Sample {
-  return { name, median: median(rounds), min: Math.min(...rounds), max: Math.max(...rounds), rounds };
-}
 
 const createMicros = (year: YearFigures): number => (year.openMs * 1_000) / year.count;
 const perSecond = (year: YearFigures): number => (year.firedCount * 1_000) / year.advanceMs;
@@ -63,7 +58,7 @@ export const simulatedYearSuite: Suite = {
     const warmMs = of((r) => r.warm.advanceMs);
     const warmCreateUs = of((r) => createMicros(r.warm));
     const sampled = first.sampled;
-    const throughput = (size: string, pick: (r: YearsMeasured) => YearFigures): Sample => overRounds(`advance, ${size} applications (transitions/s)`, of((r) => perSecond(pick(r))));
+    const throughput = (size: string, pick: (r: YearsMeasured) => YearFigures): Sample => toSample(`advance, ${size} applications (transitions/s)`, of((r) => perSecond(pick(r))));
 
     const rows: Row[] = [
       durationRow(`open ${plural(small.count)} applications (signed SDK calls over app.dispatch)`, median(of((r) => r.small.openMs)), { kind: 'info' }),
