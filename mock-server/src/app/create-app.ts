@@ -209,7 +209,9 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
   const maxWebhooks = resolveMaxWebhooks(options.maxWebhooks);
   const requestJournal = resolveRequestJournalLimits(options.requestJournal);
   // The control-plane rules (token, JSON-only writes) hold on every transport; replay bypasses them.
-  const guard = simAccessGuard({ simToken: options.simToken });
+  // Made here, before the store opens, so that a bad token refuses the start with nothing to close;
+  // `router` is read only once requests are answered.
+  const guard = simAccessGuard({ simToken: options.simToken, routes: (method, path) => router.match(method, path).kind === 'found' });
 
   // Set once the store is read; the delivery hook below only runs after that.
   let deps: DispatcherDeps;

@@ -9,6 +9,13 @@ import { PROBE_PATHS } from './sim/service.js';
 export interface SimAccessOptions {
   /** When set, every `/_sim/v1` request needs `Authorization: Bearer <simToken>`. */
   simToken?: string | undefined;
+  /**
+   * Whether a handler serves `method` on `path` (the app's router). A write that none serves is
+   * let through to be answered 404 or 405 like any other: the content-type rule guards handlers,
+   * and a vendor sending `DELETE /_sim/v1/health` learns the method is wrong, not the media type.
+   * Default: every write is taken to reach a handler.
+   */
+  routes?: (method: string, path: string) => boolean;
 }
 
 /** A guard: the refusal of a request, or `undefined` to let it through. */
@@ -57,7 +64,8 @@ export function assertSimToken(token: string): void {
  * `UNSUPPORTED_MEDIA_TYPE` unless it says `Content-Type: application/json`, or, without a body,
  * carries `Authorization`. Both make a write impossible as a CORS "simple request" (which may only
  * send `text/plain`, form types and safelisted headers), so a page of another origin cannot reset
- * a sandbox without the preflight the HTTP server refuses. Platform routes pass untouched, and so
+ * a sandbox without the preflight the HTTP server refuses. A write no route serves (`options.routes`)
+ * passes on to its 404 or 405: it runs nothing either way. Platform routes pass untouched, and so
  * do `GET /_sim/v1/health` and `GET /_sim/v1/ready` (the probes), also without the token.
  *
  * @example
@@ -67,7 +75,7 @@ export function assertSimToken(token: string): void {
  * ```
  */
 export function simAccessGuard(options: SimAccessOptions = {}): SimAccessGuard {
-  const { simToken } = options;
+  const { simToken, routes = () => true } = options;
   if (simToken !== undefined) assertSimToken(simToken);
   const expected = simToken === undefined ? undefined : contentDigest(simToken, 'HMAC-SHA256');
   return (request) => {
@@ -92,6 +100,7 @@ export function simAccessGuard(options: SimAccessOptions = {}): SimAccessGuard {
     const contentType = request.headers['content-type'];
     const bodyless = request.body === undefined || request.body.length === 0;
     if (isJsonContentType(contentType) || (bodyless && contentType === undefined && request.headers.authorization !== undefined)) return undefined;
+    if (!routes(request.method, request.path)) return undefined;
     return problemResponse(
       'UNSUPPORTED_MEDIA_TYPE',
       {

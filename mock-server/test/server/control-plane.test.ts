@@ -91,6 +91,23 @@ describe('the simulation API on the HTTP server (default: loopback, one allowed 
     expect(await now()).not.toBe(before);
   });
 
+  it('answers a non-JSON write that no handler serves 405 or 404, as a JSON one, not 415', async () => {
+    const cases = [
+      { method: 'DELETE', path: '/_sim/v1/health', status: 405, code: 'METHOD_NOT_ALLOWED' },
+      { method: 'TRACE', path: '/_sim/v1/sandboxes', status: 405, code: 'METHOD_NOT_ALLOWED' },
+      { method: 'POST', path: '/_sim/v1/no-such-route', status: 404, code: 'NOT_FOUND' },
+    ];
+    for (const { method, path, status, code } of cases) {
+      for (const headers of [{}, { 'content-type': 'text/plain' }, { 'content-type': 'application/json' }] as Record<string, string>[]) {
+        const res = await raw(server.url, method, path, headers);
+        expect(res.status, `${method} ${path} ${JSON.stringify(headers)}`).toBe(status);
+        expect(res.body).toMatchObject({ code });
+      }
+    }
+    // A write a handler serves still needs JSON.
+    expect((await raw(server.url, 'DELETE', '/_sim/v1/sandboxes/default')).status).toBe(415);
+  });
+
   it('refuses a Host that is not the bound address (DNS rebinding) with 421, on /_sim/v1 only', async () => {
     const { port } = server;
     for (const host of [`evil.example:${port}`, `127.0.0.1:${port + 1}`, 'localhost']) {
