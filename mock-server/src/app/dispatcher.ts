@@ -172,6 +172,7 @@ export class Dispatcher {
       return match.kind === 'not_found' ? routeNotFound(this.#deps.router.routes, req, requestId) : methodNotAllowed(req, match.allow, requestId);
     }
     const { value: route, params } = match;
+    if (match.undecodable !== undefined) return undecodableParameter(req, match.undecodable, requestId);
     meta.operationId = route.operationId;
     meta.platform = route.kind === 'sim' ? 'sim' : route.platform.name;
     // The journal keeps what was sent to the platforms and what changed a sandbox: a simulation-API
@@ -392,6 +393,25 @@ function methodNotAllowed(req: DispatchRequest, allow: readonly string[], reques
       errors: [{ pointer: '/method', code: 'METHOD_NOT_ALLOWED', message: { zh: `该路径不支持 ${req.method}，可用方法：${methods}`, en: `${req.method} is not allowed here; use ${methods}` } }],
       extensions: { allowedMethods: [...allow] },
       headers: { allow: methods },
+    },
+    requestId,
+    req.path,
+  );
+}
+
+/** The 400 answer to a path parameter that is not valid percent-encoding (`/applications/%E0%A4%A`): no value can be read from it. */
+function undecodableParameter(req: DispatchRequest, name: string, requestId: string): DispatchResponse {
+  return problemResponse(
+    'VALIDATION_FAILED',
+    {
+      detail: `the path parameter ${name} is not valid percent-encoding (RFC 3986 §2.1, UTF-8)`,
+      errors: [
+        {
+          pointer: `/path/${name}`,
+          code: 'INVALID_ENCODING',
+          message: { zh: `路径参数 ${name} 的百分号编码无效（须为 UTF-8 字节的 %XX 编码，RFC 3986 §2.1）`, en: `The path parameter ${name} is not valid percent-encoding (%XX of UTF-8 bytes, RFC 3986 §2.1)` },
+        },
+      ],
     },
     requestId,
     req.path,

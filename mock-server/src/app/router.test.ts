@@ -23,7 +23,11 @@ describe('Router', () => {
     { method: 'DELETE', path: '/sandboxes', want: { kind: 'method_not_allowed', allow: ['GET', 'HEAD', 'POST'] } },
     { method: 'HEAD', path: '/sandboxes/x/events', want: { kind: 'found', value: 'events', params: { id: 'x' } } },
     { method: 'GET', path: '/sandboxes/', want: { kind: 'not_found' } },
-    { method: 'GET', path: '/sandboxes/%E0%A4%A', want: { kind: 'not_found' } },
+    // A segment that does not decode still matches its parameter, kept as sent and named.
+    { method: 'GET', path: '/sandboxes/%E0%A4%A', want: { kind: 'found', value: 'get', params: { sandboxId: '%E0%A4%A' }, undecodable: 'sandboxId' } },
+    { method: 'GET', path: '/sandboxes/s1/catalog/v1/entries/%ZZ', want: { kind: 'found', value: 'entry', params: { sandboxId: 's1', entryId: '%ZZ' }, undecodable: 'entryId' } },
+    { method: 'GET', path: '/sandboxes/%/catalog/v1/entries/%ZZ', want: { kind: 'found', value: 'entry', params: { sandboxId: '%', entryId: '%ZZ' }, undecodable: 'sandboxId' } },
+    { method: 'GET', path: '/sandboxes/%/nothing', want: { kind: 'not_found' } },
     { method: 'GET', path: '/nothing', want: { kind: 'not_found' } },
     { method: 'GET', path: '/sandboxes/x/catalog/v1', want: { kind: 'not_found' } },
   ])('$method $path', ({ method, path, want }) => {

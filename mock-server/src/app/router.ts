@@ -7,7 +7,13 @@ export interface RouteDefinition<T> {
 
 /** Result of matching a request path. */
 export type RouteMatch<T> =
-  | { kind: 'found'; value: T; params: Record<string, string> }
+  | {
+      kind: 'found';
+      value: T;
+      params: Record<string, string>;
+      /** The first parameter whose segment is not valid percent-encoding (`%E0%A4%A`): its value is the segment as sent. */
+      undecodable?: string;
+    }
   | { kind: 'method_not_allowed'; allow: string[] }
   | { kind: 'not_found' };
 
@@ -64,7 +70,8 @@ export class Router<T> {
   match(method: string, path: string): RouteMatch<T> {
     const values: string[] = [];
     // The segments after the leading slash: index 0 is the empty text before it.
-    const node = this.#walk(this.#root, path.split('/'), 1, values);
+    const undecodable: number[] = [];
+    const node = this.#walk(this.#root, path.split('/'), 1, values, undecodable);
     if (!node) return { kind: 'not_found' };
     // HEAD is answered wherever GET is (RFC 9110 §9.3.2); the app leaves out the body.
     const route = node.methods.get(method) ?? (method === 'HEAD' ? node.methods.get('GET') : undefined);
@@ -72,24 +79,32 @@ export class Router<T> {
     const params: Record<string, string> = {};
     const { names } = route;
     for (let i = 0; i < names.length; i++) params[names[i] as string] = values[i] ?? '';
+    const [first] = undecodable;
+    if (first !== undefined) return { kind: 'found', value: route.value, params, undecodable: names[first] ?? '' };
     return { kind: 'found', value: route.value, params };
   }
 
-  #walk(node: Node<T>, segments: string[], index: number, values: string[]): Node<T> | undefined {
+  /**
+   * The node `segments` from `index` on lead to, pushing the parameters' values; a segment that
+   * is not valid percent-encoding still matches a parameter (kept as sent, its position in
+   * `undecodable`), so that the request is refused as a bad value, not as an unknown path.
+   */
+  #walk(node: Node<T>, segments: string[], index: number, values: string[], undecodable: number[]): Node<T> | undefined {
     if (index === segments.length) return node.methods.size > 0 ? node : undefined;
     const segment = segments[index] ?? '';
     const literal = node.literals.get(segment);
     if (literal) {
-      const found = this.#walk(literal, segments, index + 1, values);
+      const found = this.#walk(literal, segments, index + 1, values, undecodable);
       if (found) return found;
     }
     if (node.param && segment !== '') {
       const decoded = safeDecode(segment);
-      if (decoded === undefined) return undefined;
-      values.push(decoded);
-      const found = this.#walk(node.param, segments, index + 1, values);
+      if (decoded === undefined) undecodable.push(values.length);
+      values.push(decoded ?? segment);
+      const found = this.#walk(node.param, segments, index + 1, values, undecodable);
       if (found) return found;
       values.pop();
+      if (decoded === undefined) undecodable.pop();
     }
     return undefined;
   }

@@ -63,6 +63,19 @@ export function routingBehaviour(factory: TransportFactory): void {
       expect(ok.body).toEqual({ items: [], nextCursor: null, total: 0 });
     });
 
+    it('refuses a path parameter that is not valid percent-encoding with 400 at /path/<name>, not 404', async () => {
+      for (const [path, pointer] of [
+        ['/sharing/v1/notes/%E0%A4%A', '/path/noteId'],
+        ['/_sim/v1/sandboxes/%ZZ', '/path/sandboxId'],
+        ['/sandboxes/%ZZ/sharing/v1/notes', '/path/sandboxId'],
+      ] as const) {
+        const res = await ctx.call('GET', path, { as: org(ctx) });
+        expect(res.status, path).toBe(400);
+        expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ pointer, code: 'INVALID_ENCODING' }] });
+        expect(res.body.errors[0].message.zh).toContain('百分号编码');
+      }
+    });
+
     it('serves the default sandbox at the root and others under /sandboxes/{id}', async () => {
       const created = await ctx.call('POST', '/_sim/v1/sandboxes', { body: { id: 'sbx_a', profile: 'national' } });
       expect(created.status).toBe(201);
