@@ -81,7 +81,7 @@ async function main(): Promise<number> {
   const { app, running, sandbox, calendarYears } = await start().finally(() => out.release());
   const horizon = calendarHorizonWarning(sandbox.clock.today, calendarYears, 'default');
   const stored = storedDir !== undefined ? storedSandboxWarnings(request.sandboxFlags, sandbox, storedDir) : [];
-  for (const warning of [...exposureWarnings(request.server, token !== undefined), ...stored, ...(horizon ? [horizon] : [])]) writeStartWarning(warning, request.log.format, process.stderr);
+  for (const warning of [...request.warnings, ...exposureWarnings(request.server, token !== undefined), ...stored, ...(horizon ? [horizon] : [])]) writeStartWarning(warning, request.log.format, process.stderr);
 
   // A rolling restart drains: requests in flight answered (within --shutdown-grace), new
   // connections answered 503 SHUTTING_DOWN until the listener closes, then the last snapshot is

@@ -18,7 +18,11 @@ describe('parseCli', () => {
     [['--port', '70000'], /--port must be 0–65535/],
     [['--clock', 'fast'], /--clock must be virtual or realtime/],
     [['--start-at', '2025-09-26'], /--start-at must be an RFC 3339 instant/],
-    [['--frobnicate'], /Unknown option/],
+    [['--frobnicate'], /Unknown option '--frobnicate'$/],
+    // A slip for a flag is named; parseArgs' own message stays.
+    [['--prot', '4010'], /Unknown option '--prot' \(did you mean --port\?\)/],
+    [['--data_dir=/tmp/x'], /Unknown option '--data_dir' \(did you mean --data-dir\?\)/],
+    [['--sim-tokn', 'x'], /did you mean --sim-token\?/],
     [['--cors-origin', 'localhost:5173'], /INVALID_CORS_ORIGIN/],
     [['--cors-origin', 'http://localhost:5173/app'], /INVALID_CORS_ORIGIN/],
     [['--allowed-host', 'mock.example.org:4010'], /INVALID_ALLOWED_HOST/],
@@ -30,6 +34,20 @@ describe('parseCli', () => {
     const request = parseCli(argv);
     expect(request.kind).toBe('error');
     expect(request.kind === 'error' && request.message).toMatch(message);
+  });
+
+  it('warns of a GDX_MOCK_* variable no flag reads when it is a slip for one, and of nothing else', () => {
+    const request = parseCli([], { GDX_MOCK_DATADIR: '/srv/gdx', GDX_MOCK_PROT: '4011', GDX_MOCK_URL: 'http://127.0.0.1:4010', GDX_MOCK_BIN: '/x', GDX_MOCK_PORT: '4012', PATH: '/bin' });
+    if (request.kind !== 'run') throw new Error(`expected a run request, got ${request.kind}`);
+    expect(request.warnings).toEqual([
+      expect.stringMatching(/^GDX_MOCK_DATADIR is not read by gdx-mock: did you mean GDX_MOCK_DATA_DIR\? \/ .*GDX_MOCK_DATA_DIR/),
+      expect.stringMatching(/^GDX_MOCK_PROT is not read by gdx-mock: did you mean GDX_MOCK_PORT\?/),
+    ]);
+    // The misspelt directory is not used: the state would be in memory, hence the warning.
+    expect(request.app.dataDir).toBeUndefined();
+    expect(request.server.port).toBe(4012);
+    const clean = parseCli([], { GDX_MOCK_DATA_DIR: '/srv/gdx' });
+    expect(clean.kind === 'run' && clean.warnings).toEqual([]);
   });
 
   it('reads the control-plane options: repeatable origins and hosts, the token from the flag or GDX_MOCK_SIM_TOKEN', () => {

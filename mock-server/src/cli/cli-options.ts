@@ -3,7 +3,7 @@ import { assertSimToken } from '../app/sim-access.js';
 import { normalizeOrigin } from '../server/cors.js';
 import { normalizeAllowedHost } from '../server/host-policy.js';
 import type { ServerOptions } from '../server/index.js';
-import { FlagError, readFlags, readInteger, renderOptions, type Sourced } from './flag-spec.js';
+import { FlagError, readFlags, readInteger, renderOptions, unreadVariableWarnings, type Sourced } from './flag-spec.js';
 import { ENV_PREFIX, MOCK_FLAGS } from './mock-flags.js';
 import { parseQuotaFlags } from './quota-flags.js';
 import type { SandboxFlags } from './stored-sandbox-warnings.js';
@@ -28,6 +28,8 @@ export type CliRequest =
       showSecrets: boolean;
       /** The flags shaping the default sandbox that were given (flag or variable), to tell when a data directory's own sandbox overrides them. */
       sandboxFlags: SandboxFlags;
+      /** What to warn of at start: `GDX_MOCK_*` variables no flag reads that look like a slip for one (`unreadVariableWarnings`). */
+      warnings: readonly string[];
     };
 
 /** `gdx-mock --help`, made from the flag table `MOCK_FLAGS`. */
@@ -118,6 +120,7 @@ function parseRun(argv: readonly string[], env: Readonly<Record<string, string |
       ...(startAtGiven ? { startAt: startAtGiven } : {}),
     },
     log,
+    warnings: unreadVariableWarnings(MOCK_FLAGS, env, ENV_PREFIX),
     app: {
       seed,
       ...(profileFile === undefined ? { profile } : {}),

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { closestName } from '../app/did-you-mean.js';
 
 /** How a flag takes its value: a string, a repeatable string (a comma-separated variable), or on/off. */
 export type FlagKind = 'string' | 'list' | 'boolean';
@@ -79,7 +80,7 @@ export function readFlags(table: readonly FlagSpec[], argv: readonly string[], e
   try {
     ({ values } = parseArgs({ args: [...argv], strict: true, allowPositionals: false, options }));
   } catch (error) {
-    throw new FlagError(error instanceof Error ? error.message : String(error));
+    throw new FlagError(error instanceof Error ? `${error.message}${unknownOptionHint(error, table)}` : String(error));
   }
   const merged = new Map<string, Sourced<string | readonly string[] | boolean>>();
   for (const flag of table) {
@@ -99,6 +100,40 @@ export function readFlags(table: readonly FlagSpec[], argv: readonly string[], e
     list: (name) => merged.get(name) as Sourced<readonly string[]> | undefined,
     boolean: (name) => merged.get(name)?.value === true,
   };
+}
+
+/** ` (did you mean --port?)` when `error` is parseArgs' unknown option and a flag of `table` is that close to it; else ''. */
+function unknownOptionHint(error: Error, table: readonly FlagSpec[]): string {
+  if ((error as { code?: unknown }).code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return '';
+  const given = /^Unknown option '--([^'=]+)'/.exec(error.message)?.[1];
+  if (given === undefined) return '';
+  const dashed = given.replace(/_/g, '-');
+  const names = table.map((f) => f.name);
+  const flag = names.includes(dashed) ? dashed : closestName(dashed, names);
+  return flag === undefined ? '' : ` (did you mean --${flag}?)`;
+}
+
+/**
+ * Warnings for the variables of `env` under `prefix` that no flag of `table` reads but that are
+ * within a slip of one that does (`GDX_MOCK_DATADIR` for `GDX_MOCK_DATA_DIR`): such a variable is
+ * silently ignored otherwise, and a misspelt data directory leaves the state in memory. Variables
+ * not close to any (`GDX_MOCK_URL`, read by the clients of a mock) are left alone.
+ *
+ * @example
+ * ```ts
+ * unreadVariableWarnings(table, { GDX_MOCK_PROT: '4010' }, 'GDX_MOCK_'); // ['GDX_MOCK_PROT is not read by gdx-mock: did you mean GDX_MOCK_PORT? / …']
+ * ```
+ */
+export function unreadVariableWarnings(table: readonly FlagSpec[], env: Readonly<Record<string, string | undefined>>, prefix: string): string[] {
+  const read = table.filter((flag) => flag.env !== false).map((flag) => envVariable(prefix, flag.name));
+  const warnings: string[] = [];
+  for (const variable of Object.keys(env)) {
+    if (!variable.startsWith(prefix) || read.includes(variable)) continue;
+    const meant = closestName(variable.slice(prefix.length), read.map((name) => name.slice(prefix.length)));
+    if (meant === undefined) continue;
+    warnings.push(`${variable} is not read by gdx-mock: did you mean ${prefix}${meant}? / gdx-mock 不读取环境变量 ${variable}，是否应为 ${prefix}${meant}？`);
+  }
+  return warnings;
 }
 
 function fromVariable(kind: FlagKind, variable: string, raw: string): string | readonly string[] | boolean {
