@@ -102,7 +102,7 @@ export function toFieldErrors(errors: readonly ErrorObject[] | null | undefined,
   for (const e of kept) {
     const { code, message } = describeFieldError(e);
     const unknown = unknownField(e);
-    const suggestion = didYouMean(unknown === undefined ? undefined : suggestedField(unknown, e, missing, resolve));
+    const suggestion = didYouMean(unknown === undefined ? suggestedValue(e) : suggestedField(unknown, e, missing, resolve));
     out.push({ pointer: `${prefix}${pointers.get(e) ?? e.instancePath}`, code, message: { zh: `${message.zh}${suggestion.zh}`, en: `${message.en}${suggestion.en}` } });
   }
   return redundant(out).slice(0, MAX_FIELD_ERRORS);
@@ -126,6 +126,16 @@ function missingByObject(errors: readonly ErrorObject[]): Map<string, string[]> 
     else names.push(name);
   }
   return missing;
+}
+
+/**
+ * The allowed value a string an `enum` refused is probably a slip for (`submited` → `submitted`,
+ * `Registered` → `registered`). The validators are `verbose`, so the error carries the value.
+ */
+function suggestedValue(e: ErrorObject): string | undefined {
+  if (e.keyword !== 'enum' || typeof e.data !== 'string') return undefined;
+  const allowed = (e.params as { allowedValues?: unknown }).allowedValues;
+  return Array.isArray(allowed) ? closestName(e.data, allowed.filter((v): v is string => typeof v === 'string')) : undefined;
 }
 
 /**

@@ -29,11 +29,12 @@ describe('validation errors point at the field, once', () => {
   afterAll(() => app.close());
 
   /** A signed platform request (or an unsigned simulation one) through `app.dispatch`. */
-  const send = async (method: string, path: string, body: unknown) => {
+  const send = async (method: string, path: string, body: unknown, query = '') => {
     const text = typeof body === 'string' ? body : JSON.stringify(body);
     const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (!path.startsWith('/_sim/')) Object.assign(headers, signRequest({ method, url: path, body: text, appKey: org.appKey, secret: org.secret }));
-    const answer = await app.dispatch({ method, path, query: '', headers, body: text });
+    const url = query === '' ? path : `${path}?${query}`;
+    if (!path.startsWith('/_sim/')) Object.assign(headers, signRequest({ method, url, body: text, appKey: org.appKey, secret: org.secret }));
+    const answer = await app.dispatch({ method, path, query, headers, body: text });
     return { status: answer.status, body: JSON.parse(String(answer.body)) as { code: string; errors?: FieldError[] } };
   };
   const pointersOf = async (method: string, path: string, body: unknown) => {
@@ -86,6 +87,18 @@ describe('validation errors point at the field, once', () => {
       expect(edit['/zzz']).toEqual({ en: 'This field is not allowed', zh: '不允许的字段' });
       const advance = await messagesOf('POST', '/_sim/v1/sandboxes/default/clock/advance', { duration: 'P1D', fireLimit: 3 });
       expect(advance['/fireLimit']?.en).toBe('This field is not allowed (did you mean "firedLimit"?)');
+    });
+
+    it('a value an enum refuses: the allowed value it is a slip for, in a body and in a query; none for a value like none', async () => {
+      const example = exampleOf('registration', '/applications', 'initial') as { resource: Record<string, unknown> };
+      const body = await messagesOf('POST', '/registration/v1/applications', { ...example, resource: { ...example.resource, generationFrequency: 'Daily' } });
+      expect(body['/resource/generationFrequency']?.en).toMatch(/^The value is not one of the allowed values: .*daily.* \(did you mean "daily"\?\)$/);
+      expect(body['/resource/generationFrequency']?.zh).toMatch(/（是否应为 "daily"？）$/);
+      const query = await send('GET', '/registration/v1/applications', undefined, 'state=submited');
+      expect(query.status).toBe(400);
+      expect(query.body.errors?.[0]).toMatchObject({ pointer: '/query/state', code: 'ENUM', message: { en: expect.stringMatching(/\(did you mean "submitted"\?\)$/) } });
+      const far = await send('GET', '/registration/v1/applications', undefined, 'state=zzzz');
+      expect(far.body.errors?.[0]?.message.en).not.toMatch(/did you mean/);
     });
   });
 
