@@ -1,15 +1,18 @@
 #!/usr/bin/env node
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 import { renderBanner, type BannerSandbox } from './cli/banner.js';
 import { parseCli, USAGE } from './cli/cli-options.js';
 import { calendarHorizonWarning } from './cli/calendar-horizon.js';
 import { exposureWarnings } from './cli/exposure-warnings.js';
+import { heapWarning } from './cli/heap-warning.js';
 import { heldOutput } from './cli/held-output.js';
 import { optionRefusal, requestedLogFormat, startRefusal, writeRefusal, writeStartWarning } from './cli/start-messages.js';
 import { storedSandboxWarnings } from './cli/stored-sandbox-warnings.js';
 import { mockServerVersion } from './cli/version.js';
 import { STORE_FILE } from './persistence/store-files.js';
+import { DEFAULT_QUOTAS } from './sandbox/quotas.js';
 
 async function main(): Promise<number> {
   if (process.argv[2] === 'repair') {
@@ -81,7 +84,8 @@ async function main(): Promise<number> {
   const { app, running, sandbox, calendarYears } = await start().finally(() => out.release());
   const horizon = calendarHorizonWarning(sandbox.clock.today, calendarYears, 'default');
   const stored = storedDir !== undefined ? storedSandboxWarnings(request.sandboxFlags, sandbox, storedDir) : [];
-  for (const warning of [...request.warnings, ...exposureWarnings(request.server, token !== undefined), ...stored, ...(horizon ? [horizon] : [])]) writeStartWarning(warning, request.log.format, process.stderr);
+  const heap = heapWarning(request.app.quotas?.objects ?? DEFAULT_QUOTAS.objects, getHeapStatistics().heap_size_limit);
+  for (const warning of [...request.warnings, ...(heap ? [heap] : []), ...exposureWarnings(request.server, token !== undefined), ...stored, ...(horizon ? [horizon] : [])]) writeStartWarning(warning, request.log.format, process.stderr);
 
   // A rolling restart drains: requests in flight answered (within --shutdown-grace), new
   // connections answered 503 SHUTTING_DOWN until the listener closes, then the last snapshot is
