@@ -1,5 +1,6 @@
 export { createApp, type App, type AppOptions, type StorageStatus } from './app/create-app.js';
-export type { ServiceConnections } from './app/sim/service-status.js';
+export type { ServiceConnections, ServiceMemory } from './app/sim/service-status.js';
+export type { HeapReading, MemoryOptions } from './app/memory-guard.js';
 export { DataDirDamagedError, StorageUnavailableError, type Damage, type LockCheck, type Store, type StoredSnapshot, type StoredState } from './persistence/store.js';
 // The start's other errors: `instanceof` instead of matching `code` (`DATA_DIR_IN_USE`, `DATA_DIR_UNAVAILABLE`, `REPLAY_REFUSED_NOT_KEPT`).
 export { DataDirInUseError, DataDirReplacedError, DataDirUnavailableError } from './persistence/data-dir-errors.js';

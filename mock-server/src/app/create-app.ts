@@ -26,6 +26,7 @@ import { ReplayRefusals } from './replay-refusals.js';
 import { replayTarget } from './replay-target.js';
 import { contractsAnswer } from './served-contracts.js';
 import { resolveLimits, type Limits } from './limits.js';
+import { MemoryGuard, type MemoryOptions } from './memory-guard.js';
 import { simAccessGuard } from './sim-access.js';
 import { CURRENT_REVISION, REVISIONS, type OpenApiDocument, type PlatformModule, type ProfileRef, type ReviewerPolicy } from './platform-module.js';
 import { buildRouter } from './route-table.js';
@@ -83,6 +84,12 @@ export interface AppOptions {
    * `SIM_TOKEN_REQUIRED`); 16–512 token characters. Default: none (see `simAccessGuard`).
    */
   simToken?: string;
+  /**
+   * Refuse writes that add state (platform writes, new sandboxes, clock advances…) with 503
+   * `INSUFFICIENT_MEMORY` while the heap is at `maxHeapRatio` of its limit; reads, deletions and
+   * resets go on, so the operator can free memory. Default: off (`gdx-mock` turns it on at 0.9).
+   */
+  memory?: MemoryOptions;
   /** Per-sandbox quotas (default `DEFAULT_QUOTAS`: 250,000 objects, 2,000,000 events, 256 MiB of stored request bodies); a sandbox may be created with its own. */
   quotas?: Partial<SandboxQuotas>;
   /**
@@ -208,6 +215,7 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
   const maxSandboxes = resolveMaxSandboxes(options.maxSandboxes);
   const maxWebhooks = resolveMaxWebhooks(options.maxWebhooks);
   const requestJournal = resolveRequestJournalLimits(options.requestJournal);
+  const memory = options.memory === undefined ? undefined : new MemoryGuard(options.memory);
   // The control-plane rules (token, JSON-only writes) hold on every transport; replay bypasses them.
   // Made here, before the store opens, so that a bad token refuses the start with nothing to close;
   // `router` is read only once requests are answered.
@@ -269,7 +277,7 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
   const registryFrom = (state: StoredState | undefined): SandboxRegistry =>
     new SandboxRegistry(env, defaults, state?.snapshot && savedRegistry(state.snapshot), onRestore);
   const ignoredQueryParameters = [...TOLERATED_QUERY_PARAMETERS, ...(options.ignoredQueryParameters ?? [])];
-  deps = { router, registry: registryFrom(stored), platforms, wall, journal: undefined, logError, quotas: new QuotaGuard(), ignoredQueryParameters };
+  deps = { router, registry: registryFrom(stored), platforms, wall, journal: undefined, logError, quotas: new QuotaGuard(), ignoredQueryParameters, ...(memory ? { memory } : {}) };
   const dispatcher = new Dispatcher(deps);
 
   /** Re-executes one journal entry at its recorded time (also while another is replayed: a restore on first use). */
@@ -468,6 +476,6 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
     },
   };
   // Started once the data directory was read and replayed: from here on every answer is ready.
-  deps.service = { startedAt: realWall(), now: realWall, storage: app.storage, showsLocation: options.simToken === undefined, connections: () => connections?.() };
+  deps.service = { startedAt: realWall(), now: realWall, storage: app.storage, showsLocation: options.simToken === undefined, connections: () => connections?.(), memory: () => memory?.status() };
   return { app, persistedState };
 }

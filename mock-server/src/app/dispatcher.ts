@@ -18,13 +18,14 @@ import type { CoreRoute } from './route-table.js';
 import type { Router } from './router.js';
 import { routeNotFound, sandboxIdOfPath } from './route-suggestions.js';
 import { blankMeta, withMeta } from './dispatch-meta.js';
-import type { ServiceStatus } from './sim/service-status.js';
+import type { ServiceMemory, ServiceStatus } from './sim/service-status.js';
 import type { SimResult } from './sim/sim-route.js';
 import { isRead } from './read-methods.js';
 import { createdLocation } from './created-location.js';
 import { fingerprintOf, firstFormFingerprint, idempotencySlot, pathInSandbox, type IdempotencySlot } from './idempotency-slot.js';
 import { deletedSandboxProblem, reusedKeyProblem } from './reused-key-problem.js';
 import { SignatureCheck } from './signature-check.js';
+import type { MemoryGuard } from './memory-guard.js';
 
 /** What the request flow needs from its app. */
 export interface DispatcherDeps {
@@ -37,6 +38,8 @@ export interface DispatcherDeps {
   logError: (message: string, error: unknown) => void;
   /** Per-sandbox quotas (`sandbox/quotas.ts`): refused before the handler runs, counted after. */
   quotas?: QuotaGuard;
+  /** The heap's guard (`createApp({ memory })`): writes that add state are refused while it is near its limit. */
+  memory?: MemoryGuard;
   /** The app's start and storage, answered by `/_sim/v1/health` and `/_sim/v1/ready`. */
   service?: ServiceStatus;
   /** Undeclared query parameters every operation takes and ignores (default `TOLERATED_QUERY_PARAMETERS`, `_`). */
@@ -251,6 +254,10 @@ export class Dispatcher {
     if (!replay && !isRead(req.method) && this.#deps.journal?.writable() === false) {
       return { response: storageUnavailable(requestId, req.path), durable: DONE };
     }
+    // A heap near its limit: what would add to it is refused before it changes anything; what frees
+    // memory (deleting, resetting) and reads go on. Past the limit V8 would stop the process.
+    const memory = replay || !addsState(req.method, route) ? undefined : this.#deps.memory?.pressure();
+    if (memory) return { response: insufficientMemory(memory, requestId, req.path), durable: DONE };
 
     if (slot) {
       const { store, scope } = slot;
@@ -396,6 +403,29 @@ function methodNotAllowed(req: DispatchRequest, allow: readonly string[], reques
     },
     requestId,
     req.path,
+  );
+}
+
+/** Whether a request may add to the heap: a write, but not a deletion or a sandbox's reset (the ways to free memory). */
+function addsState(method: string, route: CoreRoute): boolean {
+  return !isRead(method) && method !== 'DELETE' && route.operationId !== 'resetSandbox';
+}
+
+/** Seconds a write refused for memory should wait: the operator has to free some first. */
+const MEMORY_RETRY_AFTER_SECONDS = 5;
+
+/** 503 `INSUFFICIENT_MEMORY`: the write changed nothing; `used` and `limit` are the heap's bytes. */
+function insufficientMemory(memory: ServiceMemory, requestId: string, instance: string): DispatchResponse {
+  const share = Math.round(memory.maxHeapRatio * 100);
+  return problemResponse(
+    'INSUFFICIENT_MEMORY',
+    {
+      detail: `the heap holds ${memory.usedBytes} of the ${memory.limitBytes} bytes V8 allows, past the ${share} % at which writes are refused; delete or reset sandboxes (or restart with more heap) to take writes again`,
+      extensions: { used: memory.usedBytes, limit: memory.limitBytes, retryAfterSeconds: MEMORY_RETRY_AFTER_SECONDS },
+      headers: { [HEADERS.retryAfter]: String(MEMORY_RETRY_AFTER_SECONDS) },
+    },
+    requestId,
+    instance,
   );
 }
 

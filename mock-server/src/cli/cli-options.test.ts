@@ -30,10 +30,23 @@ describe('parseCli', () => {
     [['--max-body-bytes', '0'], /--max-body-bytes must be a positive integer: 0/],
     [['--max-body-bytes', '1MiB'], /--max-body-bytes must be a positive integer/],
     [['--max-body-bytes=-5'], /--max-body-bytes must be a positive integer/],
+    [['--max-heap-ratio', '0'], /--max-heap-ratio must be a number greater than 0 and at most 1: 0/],
+    [['--max-heap-ratio', '1.5'], /--max-heap-ratio must be a number greater than 0 and at most 1/],
+    [['--max-heap-ratio', '90%'], /--max-heap-ratio must be a number/],
   ])('refuses %j', (argv, message) => {
     const request = parseCli(argv);
     expect(request.kind).toBe('error');
     expect(request.kind === 'error' && request.message).toMatch(message);
+  });
+
+  it('guards the heap at 0.9 of its limit unless --max-heap-ratio says otherwise', () => {
+    const guarded = (argv: string[]) => {
+      const request = parseCli(argv);
+      if (request.kind !== 'run') throw new Error(`expected a run request, got ${request.kind}`);
+      return request.app.memory;
+    };
+    expect(guarded([])).toEqual({ maxHeapRatio: 0.9 });
+    expect(guarded(['--max-heap-ratio', '1'])).toEqual({ maxHeapRatio: 1 });
   });
 
   it('warns of a GDX_MOCK_* variable no flag reads when it is a slip for one, and of nothing else', () => {

@@ -45,6 +45,16 @@ their variable (GDX_MOCK_CORS_ORIGIN=http://a.example,http://b.example), switche
 `;
 
 const PROFILES = ['national', 'inner-mongolia', 'xiamen'];
+/** The share of the heap limit past which `gdx-mock` refuses writes that add state (`--max-heap-ratio`). */
+const DEFAULT_MAX_HEAP_RATIO = 0.9;
+
+/** A ratio in (0, 1] from a flag or its variable; a `FlagError` naming it otherwise. */
+function readRatio(given: Sourced<string> | undefined): number | undefined {
+  if (given === undefined) return undefined;
+  const value = Number(given.value);
+  if (given.value.trim() === '' || !(value > 0 && value <= 1)) throw new FlagError(`${given.source} must be a number greater than 0 and at most 1: ${given.value}`);
+  return value;
+}
 /** A user's own profile file (read by the CLI with `@gdx/procedures`' `loadProfile`). */
 const PROFILE_FILE = /\.(json|ya?ml)$/i;
 
@@ -90,6 +100,7 @@ function parseRun(argv: readonly string[], env: Readonly<Record<string, string |
   const maxBodyBytes = readInteger(values.string('max-body-bytes'), 1);
   const maxSandboxes = readInteger(values.string('max-sandboxes'), 1);
   const maxWebhooks = readInteger(values.string('max-webhooks'), 1);
+  const maxHeapRatio = readRatio(values.string('max-heap-ratio')) ?? DEFAULT_MAX_HEAP_RATIO;
   const compactEvery = readInteger(values.string('compact-every'), 1);
   const quotas = parseQuotaFlags(values);
   const webhooks = parseWebhookFlags(values);
@@ -131,6 +142,7 @@ function parseRun(argv: readonly string[], env: Readonly<Record<string, string |
       ...(maxBodyBytes !== undefined ? { limits: { maxBodyBytes } } : {}),
       ...(maxSandboxes !== undefined ? { maxSandboxes } : {}),
       ...(maxWebhooks !== undefined ? { maxWebhooks } : {}),
+      memory: { maxHeapRatio },
       ...(Object.keys(quotas).length > 0 ? { quotas } : {}),
       ...(Object.keys(webhooks).length > 0 ? { webhooks } : {}),
       ...(simToken !== undefined ? { simToken: simToken.value } : {}),

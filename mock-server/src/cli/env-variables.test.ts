@@ -31,6 +31,7 @@ describe('gdx-mock GDX_MOCK_* environment variables', () => {
       GDX_MOCK_SIM_TOKEN: 'env-token-0123456789',
       GDX_MOCK_SHOW_SECRETS: 'true',
       GDX_MOCK_SHUTDOWN_GRACE: '25',
+      GDX_MOCK_MAX_HEAP_RATIO: '0.8',
     });
     expect(request.server).toEqual({ port: 0, host: '::1', corsOrigins: ['http://localhost:5173', 'https://app.example'], allowedHosts: ['gdx-mock', '.bureau.example'], shutdownGraceMs: 25_000 });
     expect(request.app).toEqual({
@@ -43,6 +44,7 @@ describe('gdx-mock GDX_MOCK_* environment variables', () => {
       limits: { maxBodyBytes: 65_536 },
       quotas: { events: 1000 },
       simToken: 'env-token-0123456789',
+      memory: { maxHeapRatio: 0.8 },
     });
     expect(request.showSecrets).toBe(true);
   });

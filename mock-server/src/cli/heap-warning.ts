@@ -12,9 +12,9 @@ const MIB = 1024 * 1024;
 /**
  * A warning when one sandbox at its object quota (`quotaObjects`) would need more heap than this
  * process may use (`heapLimitBytes`, V8's `heap_size_limit`: node sizes it from the machine's or
- * the container's memory): the process would stop with a fatal out-of-memory error before the
- * quota refused anything — and with a data directory, replaying the same journal at the next start
- * would meet the same end. `undefined` when the heap has room for it.
+ * the container's memory): the heap would run out before the quota refused anything, and the
+ * memory guard (`--max-heap-ratio`) would refuse every write instead. `undefined` when the heap
+ * has room for it.
  *
  * @example
  * ```ts
@@ -29,7 +29,7 @@ export function heapWarning(quotaObjects: number, heapLimitBytes: number): strin
   const limitMiB = Math.floor(heapLimitBytes / MIB);
   const fitting = Math.floor((heapLimitBytes * SHARE) / HEAP_BYTES_PER_OBJECT);
   return (
-    `one sandbox at its object quota (${quotaObjects}) needs ~${neededMiB} MiB of heap; this process may use ${limitMiB} MiB, so it would stop out of memory before the quota refused a write. ` +
+    `one sandbox at its object quota (${quotaObjects}) needs ~${neededMiB} MiB of heap; this process may use ${limitMiB} MiB, so the heap would run out before the quota refused a write (writes then answer 503 INSUFFICIENT_MEMORY, see --max-heap-ratio). ` +
     `Lower the quota (--quota-objects ${fitting} fits) or give node more heap (NODE_OPTIONS=--max-old-space-size=${Math.ceil(neededMiB / SHARE)}) / ` +
     `单个沙箱达到对象配额（${quotaObjects}）约需 ${neededMiB} MiB 堆内存，超过本进程可用的 ${limitMiB} MiB：请降低 --quota-objects 或增大 node 堆内存`
   );

@@ -34,6 +34,12 @@ export const MOCK_FLAGS: readonly FlagSpec[] = [
   ...WEBHOOK_FLAG_SPECS,
   { name: 'max-webhooks', kind: 'string', value: '<n>', help: ['webhooks each sandbox holds (default 100); subscribing one more, or', 'importing a snapshot that holds more, is refused with 409', 'WEBHOOK_LIMIT_REACHED'] },
   {
+    name: 'max-heap-ratio',
+    kind: 'string',
+    value: '<r>',
+    help: ['share of the heap limit (0 < r ≤ 1, default 0.9) past which writes that', 'add state are refused with 503 INSUFFICIENT_MEMORY; reads, deletions', 'and resets go on (1 refuses none)'],
+  },
+  {
     name: 'cors-origin',
     kind: 'list',
     value: '<origin>',

@@ -51,6 +51,18 @@ export interface ServiceConnections {
   readonly max: number;
 }
 
+/** The heap as the memory guard sees it (`createApp({ memory })`), in bytes, with the share of its limit past which writes are refused. */
+export interface ServiceMemory {
+  readonly usedBytes: number;
+  readonly limitBytes: number;
+  readonly maxHeapRatio: number;
+}
+
+/** Whether the heap is at or past the guard's share of its limit: writes that add state are refused then. */
+export function heapNearLimit(memory: ServiceMemory): boolean {
+  return memory.usedBytes >= memory.limitBytes * memory.maxHeapRatio;
+}
+
 /** The app itself, as the `/health` and `/ready` routes see it. */
 export interface ServiceStatus {
   /** Wall time (epoch ms) when the app was created, after its data directory was read and replayed. */
@@ -65,4 +77,6 @@ export interface ServiceStatus {
   readonly showsLocation: boolean;
   /** The HTTP server's connections, when one serves the app (`App.attachConnections`); `undefined` in process (MSW, fetch). */
   connections(): ServiceConnections | undefined;
+  /** The heap and the guard's ratio, when the app guards its memory; `undefined` otherwise. */
+  memory?(): ServiceMemory | undefined;
 }

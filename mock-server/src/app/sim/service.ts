@@ -2,7 +2,7 @@ import { formatInstant } from '@gdx/kernel';
 import { HEADERS } from '@gdx/protocol';
 import { MOCK_SERVER_VERSION } from '../../version.js';
 import type { SimRoute, SimRouteContext } from './sim-route.js';
-import type { ServiceStatus, ServiceStorage } from './service-status.js';
+import { heapNearLimit, type ServiceStatus, type ServiceStorage } from './service-status.js';
 
 /** Paths (below `/_sim/v1`) a probe reaches without the sim token: see `simAccessGuard`. */
 export const PROBE_PATHS: readonly string[] = ['/health', '/ready'];
@@ -16,7 +16,7 @@ function serviceOf(ctx: SimRouteContext): ServiceStatus {
 }
 
 /** Why health is `degraded`: the problem code each cause answers or logs. */
-export type DegradedReason = 'STORAGE_UNAVAILABLE' | 'REPLAY_REFUSED_NOT_KEPT' | 'DATA_DIR_LOCK_LOST';
+export type DegradedReason = 'STORAGE_UNAVAILABLE' | 'REPLAY_REFUSED_NOT_KEPT' | 'DATA_DIR_LOCK_LOST' | 'INSUFFICIENT_MEMORY';
 
 /**
  * What makes the storage degraded now, as `Health.reasons` lists it: writes refused
@@ -41,8 +41,10 @@ function degradedReasons(storage: Pick<ServiceStorage, 'writable' | 'replayRefus
 /**
  * Liveness (`GET /health`) and readiness (`GET /ready`) of the mock. Health answers 200 as long as
  * the process serves, `degraded` (with its `reasons`) while the storage refuses writes or cannot
- * keep entries a replay refused: a liveness probe that failed then would restart a process that
- * only waits for disk space. Readiness answers 503 while writes are refused, so a load balancer or
+ * keep entries a replay refused, or the heap is past the memory guard's share of its limit: a
+ * liveness probe that failed then would restart a process that only waits for disk space. A heap
+ * near its limit leaves it ready: the way out, deleting or resetting sandboxes, goes through the
+ * same load balancer. Readiness answers 503 while writes are refused, so a load balancer or
  * a CI job waits for a mock that can take writes; refused entries not kept leave it ready (writes
  * are taken and journaled). Sandboxes of a data directory still being restored
  * (`storage.restoring`) do not make it unready: a request to one waits for its restore.
@@ -56,6 +58,8 @@ export const serviceRoutes: readonly SimRoute[] = [
       // A path on the server is for its operator: left out, as the store's, when the mock has a token.
       const refused = service.showsLocation ? replayRefused : { count: replayRefused.count, notKept: replayRefused.notKept };
       const reasons = degradedReasons({ writable, replayRefused, lockLost: service.storage.lockLost });
+      const memory = service.memory?.();
+      if (memory && heapNearLimit(memory)) reasons.push('INSUFFICIENT_MEMORY');
       const connections = service.connections();
       return {
         status: 200,
@@ -68,6 +72,7 @@ export const serviceRoutes: readonly SimRoute[] = [
           storage: { kind, ...(location !== undefined && service.showsLocation ? { location } : {}), writable, compacting, entriesSinceSnapshot, restoring, replayRefused: refused },
           sandboxes: ctx.registry.size,
           ...(connections !== undefined ? { connections } : {}),
+          ...(memory !== undefined ? { memory } : {}),
         },
       };
     },

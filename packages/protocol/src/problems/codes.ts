@@ -107,6 +107,7 @@ export const PROBLEM_CODES = {
   CONNECTION_LIMIT_REACHED: entry(503, 'Connection limit reached', '服务端连接数已达上限，该请求未被处理；请关闭空闲连接或稍后重试', 'The server has as many connections open as it allows: the request was not read; close idle connections or retry later'),
   SHUTTING_DOWN: entry(503, 'Shutting down', '服务正在停止，该请求未被处理；请稍后重试或改用其他实例', 'The server is shutting down: the request was not run; retry later or on another instance'),
   STORAGE_UNAVAILABLE: entry(503, 'Storage unavailable', '存储暂不可用，写入未生效；读取仍可用，请稍后重试', 'Storage is unavailable: the write changed nothing; reads still work; retry later'),
+  INSUFFICIENT_MEMORY: entry(503, 'Insufficient memory', '服务内存将尽，写入未生效；读取、删除与重置仍可用，请删除或重置沙箱后重试', 'The server is nearly out of memory: the write changed nothing; reads, deletions and resets still work; delete or reset sandboxes, then retry'),
 } as const satisfies Record<string, ProblemCodeEntry>;
 
 /**
