@@ -40,7 +40,7 @@ export interface MemoryOptions {
  * resolveMaxHeapRatio(1.5); // throws RangeError
  * ```
  */
-export function resolveMaxHeapRatio(given: number): number {
+function resolveMaxHeapRatio(given: number): number {
   if (!(typeof given === 'number' && given > 0 && given <= 1)) throw new RangeError(`memory.maxHeapRatio must be a number in (0, 1], got ${String(given)}`);
   return given;
 }

@@ -5,9 +5,8 @@ import type { HeapReading } from './memory-guard.js';
 // The Node leaf of `#process-heap` (the memory guard's default reading); a page gets
 // `process-heap-unavailable.ts`, so no Node built-in enters the browser's graph.
 
-/** The process's heap after its last full collection: one observer for every app, holding none of them. */
+/** The process's heap after its last full collection (set with the one observer that keeps it so, for every app, holding none of them). */
 let afterFullCollection: HeapReading | undefined;
-let observer: PerformanceObserver | undefined;
 
 function readNow(): HeapReading {
   const { used_heap_size: usedBytes, heap_size_limit: limitBytes } = getHeapStatistics();
@@ -25,13 +24,13 @@ function readNow(): HeapReading {
  * ```
  */
 export function heapAfterFullCollection(): HeapReading {
-  if (observer === undefined) {
-    observer = new PerformanceObserver((list) => {
+  if (afterFullCollection === undefined) {
+    const observer = new PerformanceObserver((list) => {
       if (list.getEntries().some((entry) => (entry as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR)) afterFullCollection = readNow();
     });
     // Not a handle: a process with nothing else to do still exits.
     observer.observe({ entryTypes: ['gc'] });
     afterFullCollection = readNow();
   }
-  return afterFullCollection ?? readNow();
+  return afterFullCollection;
 }
