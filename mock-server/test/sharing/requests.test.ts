@@ -173,6 +173,12 @@ describe('sharing requests', () => {
     expectContract('sharing', 'submitRequest', notListed, 422);
     expect(notListed.body).toMatchObject({ code: 'CONDITION_NOT_MET', errors: [{ pointer: '/condition', code: 'CONDITION_NOT_LISTED' }] });
     const field = await world.sharing('POST', '/requests', { as: world.org(REQUESTER), body: requestBody(entry, { fields: ['不存在的字段'] }) });
-    expect(field.body.errors[0]).toMatchObject({ pointer: '/fields/0', code: 'FIELD_UNKNOWN' });
+    expect(field.body.errors[0]).toMatchObject({ pointer: '/fields/0', code: 'FIELD_UNKNOWN', message: { zh: '该资源没有信息项 "不存在的字段"', en: 'The resource has no data item "不存在的字段"' } });
+    // The refusal lists the resource's items, and names the one a slip was probably for.
+    const items = entry.items.map((i) => i.name);
+    expect(field.body.detail).toContain(items.slice(0, 3).join(', '));
+    const name = items[0] ?? '';
+    const slip = await world.sharing('POST', '/requests', { as: world.org(REQUESTER), body: requestBody(entry, { fields: [name.slice(0, -1)] }) });
+    expect(slip.body.errors[0].message).toEqual({ zh: `该资源没有信息项 ${JSON.stringify(name.slice(0, -1))}（是否应为 ${JSON.stringify(name)}？）`, en: `The resource has no data item ${JSON.stringify(name.slice(0, -1))} (did you mean ${JSON.stringify(name)}?)` });
   });
 });

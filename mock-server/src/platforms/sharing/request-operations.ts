@@ -1,4 +1,5 @@
 import type { OperationContext, OperationHandler, OperationResult } from '../../app/platform-module.js';
+import { closestName, didYouMean } from '../../app/did-you-mean.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
 import type { CatalogEntry } from '../../sandbox/seed/types.js';
 import { shanghaiDate } from '@gdx/calendar';
@@ -20,7 +21,8 @@ function conditionNotMet(code: 'CONDITION_REQUIRED' | 'CONDITION_NOT_LISTED', zh
 
 /**
  * Refuses a field name the resource does not have: 400 `VALIDATION_FAILED`, `FIELD_UNKNOWN` at
- * `/fields/<i>` (a request's data items, a quality issue's fields).
+ * `/fields/<i>` (a request's data items, a quality issue's fields), naming the item it is probably
+ * a slip for; `detail` lists the resource's items.
  *
  * @example
  * ```ts
@@ -28,10 +30,21 @@ function conditionNotMet(code: 'CONDITION_REQUIRED' | 'CONDITION_NOT_LISTED', zh
  * ```
  */
 export function checkFields(entry: CatalogEntry, fields: readonly string[]): void {
-  const known = new Set(entry.items.map((i) => i.name));
+  const names = entry.items.map((i) => i.name);
+  const known = new Set(names);
   const unknown = fields.findIndex((f) => !known.has(f));
-  if (unknown >= 0) throw invalid(`/fields/${unknown}`, 'FIELD_UNKNOWN', '该资源没有此信息项', 'The resource has no such data item');
+  if (unknown < 0) return;
+  const given = JSON.stringify(fields[unknown]);
+  const hint = didYouMean(closestName(fields[unknown] ?? '', names));
+  const listed = names.length > MAX_ITEMS_LISTED ? `${names.slice(0, MAX_ITEMS_LISTED).join(', ')}, …` : names.join(', ');
+  throw new PlatformProblem('VALIDATION_FAILED', {
+    detail: `the resource has no data item ${given}; its items: ${listed}`,
+    errors: [{ pointer: `/fields/${unknown}`, code: 'FIELD_UNKNOWN', message: { zh: `该资源没有信息项 ${given}${hint.zh}`, en: `The resource has no data item ${given}${hint.en}` } }],
+  });
 }
+
+/** The most of a resource's data items a `FIELD_UNKNOWN` refusal lists in its `detail`. */
+const MAX_ITEMS_LISTED = 20;
 
 /**
  * The rules a request must meet for its resource (厦门 第十七–十九条), beyond the schema;
