@@ -6,6 +6,8 @@ import type { App } from '../app/create-app.js';
 import type { DispatchRequest, DispatchResponse } from '../app/dispatch-types.js';
 import { refuseHead } from '../app/limit-checks.js';
 import { bodyLimitFor, type Limits } from '../app/limits.js';
+import { SIM_PREFIX } from '../app/route-table.js';
+import { READINESS_PATH } from '../app/sim/service.js';
 import { hostMissing, problemOnClientError } from './client-error.js';
 import { answerConsole, isBrowserAtRoot, isConsolePath } from './console-route.js';
 import { defaultMaxConnections, watchConnections, type ServerLogSink } from './connection-limit.js';
@@ -113,6 +115,16 @@ function toPlain(req: IncomingMessage): DispatchRequest {
     headers: headersOf(req),
     body: undefined,
   };
+}
+
+/** The readiness probe's target (a query is allowed, as any probe may add one). */
+const READINESS_TARGET = `${SIM_PREFIX}${READINESS_PATH}`;
+
+/** Whether the request is `GET` (or `HEAD`) of the readiness probe. */
+function isReadinessProbe(req: IncomingMessage): boolean {
+  const url = req.url ?? '';
+  const q = url.indexOf('?');
+  return (req.method === 'GET' || req.method === 'HEAD') && (q < 0 ? url : url.slice(0, q)) === READINESS_TARGET;
 }
 
 /** Whether the request announces a body (RFC 9112 §6.3: `Transfer-Encoding` or a non-zero `Content-Length`). */
@@ -293,6 +305,9 @@ export async function startServer(app: App, options: ServerOptions = {}): Promis
     const early = scope.gate.screen(req);
     // An unread body is not drained to keep the connection: a refusal closes it (see `refuse`).
     if (early) return hasBody(req) ? refuse(scope, req, res, early) : write(scope, req, res, early);
+    // A readiness probe on a connection kept from before the stop: not ready, whatever the app says
+    // (a load balancer polling over keep-alive would otherwise keep sending work here).
+    if (scope.draining && isReadinessProbe(req)) return write(scope, req, res, shuttingDownAnswer(req));
     const plain = toPlain(req);
     if (consoleDir !== false && (isConsolePath(plain.path) || isBrowserAtRoot(plain))) {
       // The console's files are the server's, not the app's: the in-process transports have no page to show.

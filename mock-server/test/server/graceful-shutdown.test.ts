@@ -67,6 +67,19 @@ describe('startServer close(): a graceful drain', () => {
     agent.destroy();
   });
 
+  it('answers a readiness probe on a connection kept from before the stop 503 SHUTTING_DOWN, not the app\'s 200', async () => {
+    app = createApp({ seed: 5 });
+    running = await startServer(app, { port: 0, shutdownGraceMs: 5_000 });
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    expect(await get(`${running.url}/_sim/v1/ready`, agent)).toEqual({ status: 200, connection: 'keep-alive' });
+    const closed = running.close();
+    // Within the 250 ms the drain leaves idle kept connections open: the same socket.
+    const probe = await settle(get(`${running.url}/_sim/v1/ready`, agent));
+    expect(probe).toEqual({ value: { status: 503, connection: 'close' } });
+    agent.destroy();
+    await closed;
+  });
+
   // At SIGTERM the listener used to close at once: the connections the kernel had queued but the
   // server not yet accepted were reset, their requests already sent (3–9 per burst).
   it('answers a request on a connection opened during the drain 503 SHUTTING_DOWN problem+json, not a reset, and runs nothing of it', async () => {

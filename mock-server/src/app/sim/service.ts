@@ -4,8 +4,11 @@ import { MOCK_SERVER_VERSION } from '../../version.js';
 import type { SimRoute, SimRouteContext } from './sim-route.js';
 import { heapNearLimit, type ServiceStatus, type ServiceStorage } from './service-status.js';
 
+/** The readiness probe's path below `/_sim/v1` (the HTTP server answers it itself while it drains). */
+export const READINESS_PATH = '/ready';
+
 /** Paths (below `/_sim/v1`) a probe reaches without the sim token: see `simAccessGuard`. */
-export const PROBE_PATHS: readonly string[] = ['/health', '/ready'];
+export const PROBE_PATHS: readonly string[] = ['/health', READINESS_PATH];
 
 /** Seconds a readiness probe should wait before asking again while storage refuses writes (the store's probe interval). */
 const NOT_READY_RETRY_AFTER_SECONDS = 1;
@@ -78,7 +81,7 @@ export const serviceRoutes: readonly SimRoute[] = [
     },
   },
   {
-    method: 'GET', path: '/ready', operationId: 'getReadiness', jsonBody: false,
+    method: 'GET', path: READINESS_PATH, operationId: 'getReadiness', jsonBody: false,
     handler(ctx) {
       if (serviceOf(ctx).storage.writable) return { status: 200, body: { ready: true } };
       return ctx.problem('SERVICE_UNAVAILABLE', {
