@@ -256,7 +256,7 @@ export class Dispatcher {
     }
     // A heap near its limit: what would add to it is refused before it changes anything; what frees
     // memory (deleting, resetting) and reads go on. Past the limit V8 would stop the process.
-    const memory = replay || !addsState(req.method, route) ? undefined : this.#deps.memory?.pressure();
+    const memory = this.#deps.memory && !replay && addsState(req.method, route) ? this.#deps.memory.pressure() : undefined;
     if (memory) return { response: insufficientMemory(memory, requestId, req.path), durable: DONE };
 
     if (slot) {

@@ -40,6 +40,8 @@ const newNode = <T>(): Node<T> => ({ literals: new Map(), param: undefined, meth
  */
 export class Router<T> {
   readonly #root = newNode<T>();
+  /** During a `match` (synchronous, so one at a time): the index of the first parameter that did not decode, or -1 (no array per match). */
+  #undecodable = -1;
   /** The routes it was built from, in order (what an unknown path's suggestions are drawn from). */
   readonly routes: readonly RouteDefinition<T>[];
 
@@ -69,9 +71,9 @@ export class Router<T> {
 
   match(method: string, path: string): RouteMatch<T> {
     const values: string[] = [];
+    this.#undecodable = -1;
     // The segments after the leading slash: index 0 is the empty text before it.
-    const undecodable: number[] = [];
-    const node = this.#walk(this.#root, path.split('/'), 1, values, undecodable);
+    const node = this.#walk(this.#root, path.split('/'), 1, values);
     if (!node) return { kind: 'not_found' };
     // HEAD is answered wherever GET is (RFC 9110 §9.3.2); the app leaves out the body.
     const route = node.methods.get(method) ?? (method === 'HEAD' ? node.methods.get('GET') : undefined);
@@ -79,32 +81,32 @@ export class Router<T> {
     const params: Record<string, string> = {};
     const { names } = route;
     for (let i = 0; i < names.length; i++) params[names[i] as string] = values[i] ?? '';
-    const [first] = undecodable;
-    if (first !== undefined) return { kind: 'found', value: route.value, params, undecodable: names[first] ?? '' };
+    if (this.#undecodable >= 0) return { kind: 'found', value: route.value, params, undecodable: names[this.#undecodable] ?? '' };
     return { kind: 'found', value: route.value, params };
   }
 
   /**
    * The node `segments` from `index` on lead to, pushing the parameters' values; a segment that
-   * is not valid percent-encoding still matches a parameter (kept as sent, its position in
-   * `undecodable`), so that the request is refused as a bad value, not as an unknown path.
+   * is not valid percent-encoding still matches a parameter (kept as sent, the first such position
+   * in `#undecodable`), so that the request is refused as a bad value, not as an unknown path.
    */
-  #walk(node: Node<T>, segments: string[], index: number, values: string[], undecodable: number[]): Node<T> | undefined {
+  #walk(node: Node<T>, segments: string[], index: number, values: string[]): Node<T> | undefined {
     if (index === segments.length) return node.methods.size > 0 ? node : undefined;
     const segment = segments[index] ?? '';
     const literal = node.literals.get(segment);
     if (literal) {
-      const found = this.#walk(literal, segments, index + 1, values, undecodable);
+      const found = this.#walk(literal, segments, index + 1, values);
       if (found) return found;
     }
     if (node.param && segment !== '') {
       const decoded = safeDecode(segment);
-      if (decoded === undefined) undecodable.push(values.length);
+      const marks = decoded === undefined && this.#undecodable < 0;
+      if (marks) this.#undecodable = values.length;
       values.push(decoded ?? segment);
-      const found = this.#walk(node.param, segments, index + 1, values, undecodable);
+      const found = this.#walk(node.param, segments, index + 1, values);
       if (found) return found;
       values.pop();
-      if (decoded === undefined) undecodable.pop();
+      if (marks) this.#undecodable = -1;
     }
     return undefined;
   }
