@@ -1,7 +1,7 @@
 /**
  * Every event `type` the mock's platforms emit on the feed, sorted: what a webhook may subscribe
  * to (`eventTypes`). The workflow engine's own (`state_changed`, `deadline_overdue`,
- * `action_blocked`), the typed transitions of the procedures' machines (`@gdx/procedures`,
+ * `deadline_revised`, `action_blocked`), the typed transitions of the procedures' machines (`@gdx/procedures`,
  * `eventType`), and those the platforms name themselves (registration's `supplement_requested`,
  * `code_issued`; authorised operation's `annual_report_submitted`). A test keeps it in step with
  * the machines and with the simulation contract's `WebhookEventType` description.
@@ -21,6 +21,7 @@ export const WEBHOOK_EVENT_TYPES: readonly string[] = Object.freeze([
   'ceiling_set',
   'code_issued',
   'deadline_overdue',
+  'deadline_revised',
   'fee_set',
   'feedback_filed',
   'formal_fees_applied',

@@ -42,6 +42,37 @@ describe('the validity end on a rest day (民法典 第二百零三条)', () => 
     expect(renewed.body).toMatchObject({ previousValidUntil: '2028-10-23', validFrom: '2028-10-24' });
   });
 
+  it('an end estimated in a year without a schedule is revised when the year is loaded: validUntil, the expiry and the events move with it', async () => {
+    const x = await start();
+    const org = x.org(0);
+    const reg = await registered(x, org);
+    expect(reg.validUntil).toBe('2028-10-23');
+    const year2028 = (makeupWorkdays: string[], holidays: string[] = []) => ({
+      year: 2028,
+      source: 'a test schedule',
+      holidays: holidays.map((date) => ({ date, name: '测试假日' })),
+      makeupWorkdays: makeupWorkdays.map((date) => ({ date, name: '测试调休' })),
+    });
+    // Sunday 2028-10-22 a make-up working day: the 3 years end on it, a day before the estimate.
+    expect((await x.sim('PUT', `/sandboxes/${x.sandboxId}/calendar/2028`, year2028(['2028-10-22']))).status).toBe(200);
+    const revised = await getReg(x, org, reg.id);
+    expect(revised).toMatchObject({ validUntil: '2028-10-22', renewalWindowOpensOn: '2028-08-23', deadline: { dueDate: '2028-10-22', startedOn: '2025-10-22', startTrigger: 'code_issued' } });
+    expect(revised.events.at(-1)).toMatchObject({ type: 'deadline_revised', from: 'registered', to: 'registered', actor: { role: 'clock', organizationId: null }, data: { previousDueDate: '2028-10-23' } });
+    expect((await x.call(org, 'GET', '/lookup/{registrationCode}', { registrationCode: reg.registrationCode })).body).toMatchObject({ validUntil: '2028-10-22' });
+
+    // Loading the same year again revises nothing; another schedule moves it again, the other way.
+    await x.sim('PUT', `/sandboxes/${x.sandboxId}/calendar/2028`, year2028(['2028-10-22']));
+    expect((await getReg(x, org, reg.id)).events.filter((e: { type: string }) => e.type === 'deadline_revised')).toHaveLength(1);
+    await x.sim('PUT', `/sandboxes/${x.sandboxId}/calendar/2028`, year2028([], ['2028-10-23', '2028-10-24']));
+    expect(await getReg(x, org, reg.id)).toMatchObject({ validUntil: '2028-10-25', events: expect.arrayContaining([expect.objectContaining({ type: 'deadline_revised', data: { previousDueDate: '2028-10-22' } })]) });
+
+    // The expiry follows: registered through the revised last day, expired after it.
+    await x.advance('2028-10-25T23:00:00+08:00');
+    expect((await getReg(x, org, reg.id)).state).toBe('registered');
+    await x.advance('2028-10-26T00:00:01+08:00');
+    expect((await getReg(x, org, reg.id)).state).toBe('expired');
+  });
+
   it('validityEndExtension: none keeps the plain date arithmetic of the profile option', async () => {
     const x = await start({ extends: 'national', name: 'plain-validity', options: { validityEndExtension: 'none' } });
     const reg = await registered(x, x.org(0));

@@ -9,6 +9,7 @@ import { compiledMachine } from './transition-index.js';
 import { createInstanceInto, fireTimerInto, recordBlockedInto, transitionInto } from './transition.js';
 import { EffectQueue, QUEUED } from './effect-sink.js';
 import { PlanBook } from './plan-book.js';
+import { reviseDeadlineInto } from './revise-deadline.js';
 import type { ActorRef, Calendar, GuardRegistry, MachineDefinition, PendingTimer, TransitionContext, TransitionError, TransitionResult, WorkflowEvent, WorkflowInstance } from './types.js';
 
 /**
@@ -161,6 +162,25 @@ export class WorkflowEngine {
     const mark = this.begin();
     const result = this.dispatchAt(slot, event, opts, this.clock.now());
     return result.ok ? this.answer(slot, result.instance, mark) : this.dropped(result, mark);
+  }
+
+  /**
+   * Computes the instance's running deadline again when it was a calendar estimate the calendar
+   * can now replace (a year's schedule loaded since): records a `deadline_revised` event, moves the
+   * timer to the new due instant and tells subscribers, as a transition would. Answers whether the
+   * due day moved; any other deadline is left as it is (see `reviseDeadlineInto`).
+   *
+   * @example
+   * calendar.addYear(schedule2028);
+   * for (const { id } of engine.list()) engine.reviseDeadline(id);
+   */
+  reviseDeadline(instanceId: string): boolean {
+    const slot = this.slot(instanceId);
+    const mark = this.begin();
+    const revised = reviseDeadlineInto(this.machine(slot.instance.machine), slot.instance, this.ctx(this.clock.now()), this.queue);
+    if (revised === null) return false;
+    this.commit(slot, revised.instance, mark);
+    return true;
   }
 
   /** Queues an event to be sent at `plan.at` (fired by `advanceTo`); returns its timer id. */

@@ -14,7 +14,11 @@ export function hostClock<S>(hostOf: (state: S) => WorkflowHost): PlatformClockH
   return {
     nextDueAt: (state) => hostOf(state).nextDueAt(),
     fireDue: (_sandbox, state, fired) => hostOf(state).fireDue(fired),
-    calendarChanged: (_sandbox, state) => hostOf(state).replanBlocked(),
+    calendarChanged: (_sandbox, state) => {
+      const host = hostOf(state);
+      host.reviseEstimates();
+      host.replanBlocked();
+    },
   };
 }
 

@@ -76,12 +76,13 @@ export function instanceDeadline(instance: WorkflowInstance, mapping: WireMappin
   const d = instance.deadline;
   if (!d) return null;
   const trigger = mapping.startTrigger;
-  // The latest event carrying this deadline that started it: a change of state, or a
-  // self-transition the mapping names a trigger for (a renewal); not an overdue flag on the way.
+  // The latest event that started this deadline (its step, from its start day): a change of
+  // state, or a self-transition the mapping names a trigger for (a renewal); not an overdue flag
+  // or a revised estimate on the way (a revision keeps the start, and so its trigger).
   // Searched from the end in place: every view of an object with a trigger mapping asks, the
   // create's answer included, and a copy of its events per view bought nothing.
   const started = trigger
-    ? instance.events.findLast((e) => e.deadline?.step === d.step && e.deadline.dueAt === d.dueAt && (e.from !== e.to || trigger(e) !== undefined))
+    ? instance.events.findLast((e) => e.deadline?.step === d.step && e.deadline.startedOn === d.startedOn && (e.from !== e.to || trigger(e) !== undefined))
     : undefined;
   return wireDeadline(d, mapping, started);
 }

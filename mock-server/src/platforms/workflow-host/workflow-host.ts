@@ -243,6 +243,16 @@ export class WorkflowHost {
   }
 
   /**
+   * Replaces every running deadline that was a calendar estimate (a year without a published
+   * holiday schedule counted Monday–Friday, `Limit.estimate`) with the day the calendar now gives,
+   * recorded as a `deadline_revised` event (`WorkflowEngine.reviseDeadline`): called when the
+   * sandbox's calendar gains or changes a year, so an estimate never outlives the schedule it stood in for.
+   */
+  reviseEstimates(): void {
+    for (const instance of this.engine.list()) if (instance.deadline !== null) this.engine.reviseDeadline(instance.id);
+  }
+
+  /**
    * Carries on what the calendar blocked, for every object whose state has not moved since
    * (`blockedInState`): called when the sandbox's calendar gains a year. An official's blocked
    * decision is planned again by the reviewer policy; a blocked clock event (a period's end, an

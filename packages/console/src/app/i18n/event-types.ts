@@ -20,6 +20,7 @@ export const EVENT_TYPE_NAMES_ZH: Readonly<Record<string, string>> = {
   ceiling_set: '已设定价格上限',
   code_issued: '已赋登记编号',
   deadline_overdue: '超过时限',
+  deadline_revised: '期限已按节假日安排重新计算',
   fee_set: '已确定收费标准',
   feedback_filed: '已提交反馈',
   formal_fees_applied: '已申请正式收费',
