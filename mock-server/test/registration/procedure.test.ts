@@ -235,6 +235,21 @@ describe('public notice and objections (第十二条)', () => {
     expect((await getApp(x, org, id)).body.state).toBe('registered');
   });
 
+  it('a registrant cannot object to its own application, signed or as a third party naming its code', async () => {
+    const x = await start();
+    const { org, id, noticeId } = await inNotice(x);
+    const own = await x.call(org, 'POST', '/public-notices/{noticeId}/objections', { noticeId }, objectionBody(org), idem());
+    expect(own.status).toBe(400);
+    expect(own.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ pointer: '/objector/creditCode', code: 'OBJECTOR_IS_REGISTRANT' }] });
+    expect(own.body.errors[0].message).toEqual({ zh: expect.stringContaining(org.creditCode), en: expect.stringContaining(org.creditCode) });
+    const asThirdParty = await x.sim('POST', `/sandboxes/${x.sandboxId}/objections`, { kind: 'notice', noticeId, ...objectionBody(org) });
+    expect(asThirdParty.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ pointer: '/objector/creditCode', code: 'OBJECTOR_IS_REGISTRANT' }] });
+    // Nothing filed: the notice runs on, and another organisation still may object.
+    expect((await getApp(x, org, id)).body.state).toBe('in_public_notice');
+    expect((await x.call(null, 'GET', '/public-notices/{noticeId}', { noticeId })).body).toMatchObject({ status: 'running', objectionCount: 0 });
+    expect((await x.call(x.org(1), 'POST', '/public-notices/{noticeId}/objections', { noticeId }, objectionBody(x.org(1)), idem())).status).toBe(201);
+  });
+
   it('an upheld objection of a third party terminates the registration; objections need real names and evidence', async () => {
     const x = await start();
     const { org, id, noticeId } = await inNotice(x);

@@ -4,7 +4,7 @@ import { publishObjection } from './registration-binding.js';
 import type { AttachmentRef, ObjectionRecord } from './records.js';
 import type { RegistrationState } from './registration-state.js';
 import { noticeStatus } from './wire-views.js';
-import { checkObjector } from './submission-checks.js';
+import { checkObjector, checkObjectorOutsideApplication } from './submission-checks.js';
 
 /** A real-name objection: the objector's identity, the text and at least one evidence reference. */
 export interface ObjectionInput {
@@ -16,7 +16,8 @@ export interface ObjectionInput {
 
 /**
  * Files an objection to a public notice (第十二条) as an organisation (`filerId`) or a third
- * party (`null`): the objector's check character is verified, the notice must still run (409
+ * party (`null`): the objector's check character is verified, it must not be one of the
+ * application's registrants (400 `OBJECTOR_IS_REGISTRANT`), the notice must still run (409
  * `OBJECTION_WINDOW_CLOSED` otherwise), and the application moves to `objection_review`.
  *
  * @example
@@ -28,6 +29,8 @@ export function fileObjection(state: RegistrationState, input: ObjectionInput, f
   const notice = state.notices.get(input.noticeId);
   if (!notice) throw new PlatformProblem('NOT_FOUND', { detail: `notice ${input.noticeId} does not exist` });
   checkObjector(input.objector, objectorPointer);
+  const app = state.applications.get(notice.applicationId);
+  if (app) checkObjectorOutsideApplication(input.objector, app.submission.registrants, objectorPointer);
   const actor = { role: 'interested_party', ...(filerId ? { organizationId: filerId } : {}) };
   const probe = { actor, payload: { evidence: input.evidence } };
   const current = state.host.engine.get(notice.applicationId).state;

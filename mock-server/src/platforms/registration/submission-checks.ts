@@ -107,6 +107,32 @@ export function checkObjectorIsCaller(objector: Readonly<Record<string, unknown>
 }
 
 /**
+ * Checks that an objection comes from outside the application (利害关系人, 第十二条): an objector
+ * who is one of the application's registrants — its filer or a co-registrant of a joint one —
+ * would stop its own notice, which is a withdrawal's to do, not an objection's (400
+ * `OBJECTOR_IS_REGISTRANT` at `…/creditCode`). A person is never a registrant here.
+ *
+ * @example
+ * ```ts
+ * checkObjectorOutsideApplication(body.objector, app.submission.registrants, '/objector'); // throws for a registrant's code
+ * ```
+ */
+export function checkObjectorOutsideApplication(objector: Readonly<Record<string, unknown>>, registrants: readonly OrgRef[], pointer: string): void {
+  const code = objector['creditCode'];
+  if (objector['kind'] !== 'organization' || !registrants.some((r) => r.creditCode === code)) return;
+  fail([
+    {
+      pointer: `${pointer}/creditCode`,
+      code: 'OBJECTOR_IS_REGISTRANT',
+      message: {
+        zh: `统一社会信用代码 ${String(code)} 是该登记申请的登记主体：异议须由利害关系人提出，登记主体不能对本申请提出异议`,
+        en: `Credit code ${String(code)} is a registrant of this application: objections come from interested parties, not from the application's own registrants`,
+      },
+    },
+  ]);
+}
+
+/**
  * Checks that a renewal can move the validity: its period ends at the authorised operating term
  * (the new `authorisedTermEnd`, else the registration's), so a term ending on or before the
  * current `validUntil` would "renew" nothing (第十五条: never past the authorised term).
