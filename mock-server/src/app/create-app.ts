@@ -277,7 +277,16 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
   const registryFrom = (state: StoredState | undefined): SandboxRegistry =>
     new SandboxRegistry(env, defaults, state?.snapshot && savedRegistry(state.snapshot), onRestore);
   const ignoredQueryParameters = [...TOLERATED_QUERY_PARAMETERS, ...(options.ignoredQueryParameters ?? [])];
-  deps = { router, registry: registryFrom(stored), platforms, wall, journal: undefined, logError, quotas: new QuotaGuard(), ignoredQueryParameters, ...(memory ? { memory } : {}) };
+  const atInstant = <T>(at: number, run: () => T): T => {
+    const outer = pinnedWall;
+    pinnedWall = at;
+    try {
+      return run();
+    } finally {
+      pinnedWall = outer;
+    }
+  };
+  deps = { router, registry: registryFrom(stored), platforms, wall, atInstant, journal: undefined, logError, quotas: new QuotaGuard(), ignoredQueryParameters, ...(memory ? { memory } : {}) };
   const dispatcher = new Dispatcher(deps);
 
   /** Re-executes one journal entry at its recorded time (also while another is replayed: a restore on first use). */

@@ -34,6 +34,13 @@ export interface DispatcherDeps {
   platforms: readonly PlatformModule<unknown>[];
   /** Wall time (pinned while replaying). */
   wall: () => number;
+  /**
+   * Runs `run` with `wall` answering `at` throughout, as a replay pins it to its entry's `at`: a
+   * write reads wall time once, so its handler (a sandbox's start, a realtime clock, ids drawn
+   * from the clock) and its journal entry see one instant, and its replay rebuilds exactly what it
+   * answered. Without it `wall` is read as it goes.
+   */
+  atInstant?: <T>(at: number, run: () => T) => T;
   journal: CommandLog | undefined;
   logError: (message: string, error: unknown) => void;
   /** Per-sandbox quotas (`sandbox/quotas.ts`): refused before the handler runs, counted after. */
@@ -120,7 +127,9 @@ export class Dispatcher {
 
   #answer(req: DispatchRequest, prepared: Prepared, meta: DispatchMeta): Promise<DispatchResponse> {
     try {
-      const { response, durable } = this.#complete(req, prepared, undefined, meta);
+      const atInstant = this.#deps.atInstant;
+      const { response, durable } =
+        atInstant === undefined || isRead(req.method) ? this.#complete(req, prepared, undefined, meta) : atInstant(this.#deps.wall(), () => this.#complete(req, prepared, undefined, meta));
       if (durable === DONE) return Promise.resolve(withMeta(response, meta));
       return durable.then(
         () => withMeta(response, meta),
@@ -187,8 +196,6 @@ export class Dispatcher {
     if (sandboxId !== undefined) {
       sandbox = this.#deps.registry.get(sandboxId);
       if (!sandbox) return problemResponse('NOT_FOUND', { detail: `sandbox ${sandboxId} does not exist` }, requestId, req.path);
-      // A realtime clock moves by itself: fire what fell due since the last request.
-      if (sandbox.clock.mode === 'realtime') sandbox.advanceTo(sandbox.now());
     }
     if (route.kind === 'platform') delete params.sandboxId;
     return { route, sandbox, params, requestId };
@@ -196,6 +203,9 @@ export class Dispatcher {
 
   #complete(req: DispatchRequest, prepared: Prepared, replay: ReplayInput | undefined, meta: DispatchMeta): { response: DispatchResponse; durable: Promise<void> } {
     const { route, sandbox, params, requestId } = prepared;
+    // A realtime clock moves by itself: fire what fell due since the last request. Here, at the
+    // instant the request runs (a write's, pinned), not before a fault's latency.
+    if (sandbox?.clock.mode === 'realtime') sandbox.advanceTo(sandbox.now());
     const appKey = req.headers[HEADERS.appKey];
     if (appKey !== undefined && route.kind === 'platform' && sandbox) {
       meta.appKey = appKey;
