@@ -13,6 +13,7 @@ export const WEBHOOK_EVENT_TYPES: readonly string[] = Object.freeze([
   'agreement_filed',
   'agreement_reported',
   'agreement_signed',
+  'amended',
   'annual_report_filed',
   'annual_report_submitted',
   'approval_closed',

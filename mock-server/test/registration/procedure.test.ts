@@ -375,6 +375,12 @@ describe('registration result (第十五条)', () => {
     const correction = await submit(x, org, { ...base, type: 'correction', changeDescription: '更正数据规模' });
     await ok(x.act('application', correction, 'accept'));
     expect((await ok(x.act('application', correction, 'approve_review'))).to).toBe('registered');
+    // The registration's own log says when and by which application it was amended (全留痕).
+    const corrected = (await x.call(org, 'GET', '/registrations/{registrationId}', { registrationId: reg.id })).body;
+    expect(corrected.events.at(-1)).toMatchObject({ type: 'amended', from: 'registered', to: 'registered', actor: { role: 'registry' }, data: { applicationId: correction, applicationType: 'correction' } });
+    expect(corrected.deadline).toEqual(reg.deadline);
+    const feed = (await x.sim('GET', `/sandboxes/${x.sandboxId}/events?limit=200`)).body.items;
+    expect(feed.filter((e: any) => e.objectId === reg.id).map((e: any) => e.type)).toEqual(['code_issued', 'amended']);
     const cancellation = await submit(x, org, { ...base, type: 'cancellation', cancellation: { ground: 'rights_ended', description: '授权运营期限届满。' } });
     const accepted = await ok(x.act('application', cancellation, 'accept'));
     expect(accepted.object.deadline).toMatchObject({ step: 'cancellation', limit: 10, startedOn: '2025-10-17', dueDate: '2025-10-31' });

@@ -129,7 +129,8 @@ function issueRegistration(state: RegistrationState, app: ApplicationRecord, eve
 
 /**
  * A change or correction updates the registration's described fields (its code stays); the
- * registrants it names now hold it (their lists place it again).
+ * registrants it names now hold it (their lists place it again), and the registration records an
+ * `amended` event naming the application.
  */
 function amendRegistration(state: RegistrationState, app: ApplicationRecord): void {
   const target = targetOf(state, app);
@@ -141,7 +142,11 @@ function amendRegistration(state: RegistrationState, app: ApplicationRecord): vo
   target.dataName = dataName;
   target.summary = summary;
   app.registrationCode = target.registrationCode;
-  state.host.touch(target.id);
+  // Recorded on the registration too (its view is read when the event is published, so it shows
+  // the new fields; the event places it in the lists again). A registration that has ended takes
+  // no event, but its lists still follow its registrants.
+  const amended = state.host.engine.dispatch(target.id, 'amend', { actor: REGISTRY, payload: { applicationId: app.id, applicationType: app.type } });
+  if (!amended.ok) state.host.touch(target.id);
 }
 
 function cancelRegistration(state: RegistrationState, app: ApplicationRecord): void {

@@ -12,6 +12,7 @@ export const EVENT_TYPE_NAMES_ZH: Readonly<Record<string, string>> = {
   agreement_filed: '协议已备案',
   agreement_reported: '协议已报告',
   agreement_signed: '协议已签订',
+  amended: '登记内容已变更',
   annual_report_filed: '年度报告已备案',
   annual_report_submitted: '年度报告已提交',
   approval_closed: '审批已关闭',
