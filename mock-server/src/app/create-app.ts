@@ -458,6 +458,9 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
       get restoring() {
         return deps.registry.deferred;
       },
+      get unrestorable() {
+        return deps.registry.unrestorable;
+      },
       get replaysWaiting() {
         return queued.size;
       },

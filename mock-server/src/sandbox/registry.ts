@@ -151,6 +151,8 @@ export class SandboxRegistry {
   readonly idempotency: IdempotencyStore;
   readonly #onRestore: ((sandbox: Sandbox) => void) | undefined;
   #deferred = 0;
+  /** Sandboxes whose last restore failed (a damaged snapshot part): still in their saved form. */
+  readonly #unrestorable = new Set<string>();
 
   constructor(env: SandboxEnvironment, defaults: RegistryDefaults, saved?: SavedRegistry, onRestore?: (sandbox: Sandbox) => void) {
     this.#env = env;
@@ -172,7 +174,14 @@ export class SandboxRegistry {
   get(id: string): Sandbox | undefined {
     const entry = this.#sandboxes.get(id);
     if (entry === undefined || entry instanceof Sandbox) return entry;
-    const sandbox = Sandbox.restore(entry.saved.load(), this.#env, entry.generation);
+    let sandbox: Sandbox;
+    try {
+      sandbox = Sandbox.restore(entry.saved.load(), this.#env, entry.generation);
+    } catch (error) {
+      this.#unrestorable.add(id);
+      throw error;
+    }
+    this.#unrestorable.delete(id);
     this.#sandboxes.set(id, sandbox);
     this.#deferred -= 1;
     this.#onRestore?.(sandbox);
@@ -188,6 +197,14 @@ export class SandboxRegistry {
   /** How many sandboxes are still in their saved form. */
   get deferred(): number {
     return this.#deferred;
+  }
+
+  /**
+   * How many of the sandboxes still in their saved form failed their last restore (a snapshot part
+   * that fails its check): their requests answer the error until a restore succeeds.
+   */
+  get unrestorable(): number {
+    return this.#unrestorable.size;
   }
 
   /** How many sandboxes there are, restored or not. */

@@ -44,7 +44,7 @@ for (const name of ['in-process fetch', 'node:http server']) {
         version: VERSION,
         uptimeSeconds: 0,
         startedAt: '2026-12-04T09:00:00+08:00',
-        storage: { kind: 'memory', writable: true, compacting: false, entriesSinceSnapshot: 0, restoring: 0, replayRefused: { count: 0, notKept: 0 } },
+        storage: { kind: 'memory', writable: true, compacting: false, entriesSinceSnapshot: 0, restoring: 0, unrestorable: 0, replayRefused: { count: 0, notKept: 0 } },
         sandboxes: 1,
         // Only a server has connections: this request's own, at least.
         ...(name === 'node:http server' ? { connections: { open: expect.any(Number), max: expect.any(Number) } } : {}),

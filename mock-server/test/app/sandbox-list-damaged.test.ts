@@ -34,8 +34,13 @@ describe('GET /_sim/v1/sandboxes with one sandbox whose saved part is damaged', 
     expect(list.body).toMatchObject({ total: 2, nextCursor: null });
     expect(list.body.items.map((s: { id: string }) => s.id)).toEqual(['default', 'sbx_b']);
     expect((await call('GET', '/_sim/v1/sandboxes/sbx_a')).body).toMatchObject({ status: 503, code: 'STORAGE_UNAVAILABLE' });
-    // Still counted as not restored, so the health probe shows that something is held back.
+    // Still counted as not restored, and as one that cannot be: health is degraded, naming why.
     expect(app.storage.restoring).toBe(1);
+    const health = await call('GET', '/_sim/v1/health');
+    expect(health.body).toMatchObject({ status: 'degraded', reasons: ['SANDBOX_UNRESTORABLE'], storage: { restoring: 1, unrestorable: 1 } });
+    // Deleting the others changes nothing of it; a healthy directory reads ok.
+    expect((await call('DELETE', '/_sim/v1/sandboxes/sbx_b')).status).toBe(204);
+    expect((await call('GET', '/_sim/v1/health')).body).toMatchObject({ status: 'degraded', storage: { unrestorable: 1 } });
     await app.close();
   });
 });

@@ -20,6 +20,12 @@ export interface ServiceStorage {
    */
   readonly restoring: number;
   /**
+   * Of the `restoring` sandboxes, those whose restore failed (a snapshot part of the data directory
+   * that fails its check): their requests answer 503 `STORAGE_UNAVAILABLE`, and health is
+   * `degraded` with `SANDBOX_UNRESTORABLE` while there are any.
+   */
+  readonly unrestorable: number;
+  /**
    * Of the `restoring` sandboxes, those with journal entries still to replay: their restore may find
    * more entries a replay refuses (`replayRefused` counts them once kept). 0 after a start whose
    * snapshot covered the journal. Not part of `GET /_sim/v1/health`.

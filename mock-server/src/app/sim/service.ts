@@ -19,25 +19,27 @@ function serviceOf(ctx: SimRouteContext): ServiceStatus {
 }
 
 /** Why health is `degraded`: the problem code each cause answers or logs. */
-export type DegradedReason = 'STORAGE_UNAVAILABLE' | 'REPLAY_REFUSED_NOT_KEPT' | 'DATA_DIR_LOCK_LOST' | 'INSUFFICIENT_MEMORY';
+export type DegradedReason = 'STORAGE_UNAVAILABLE' | 'REPLAY_REFUSED_NOT_KEPT' | 'DATA_DIR_LOCK_LOST' | 'SANDBOX_UNRESTORABLE' | 'INSUFFICIENT_MEMORY';
 
 /**
  * What makes the storage degraded now, as `Health.reasons` lists it: writes refused
  * (`STORAGE_UNAVAILABLE`), or entries a replay refused after the start that could not be kept
  * (`REPLAY_REFUSED_NOT_KEPT`: snapshots wait meanwhile, so the journal grows), or the data
  * directory's lock lost to another process (`DATA_DIR_LOCK_LOST`: its `gdx-mock.lock` was deleted
- * under the server and a second one may be using the directory).
+ * under the server and a second one may be using the directory), or a sandbox whose saved state
+ * fails its check when it is restored (`SANDBOX_UNRESTORABLE`: its requests answer 503).
  *
  * @example
  * ```ts
  * degradedReasons({ writable: true, replayRefused: { count: 1, notKept: 1 }, lockLost: false }); // ['REPLAY_REFUSED_NOT_KEPT']
  * ```
  */
-function degradedReasons(storage: Pick<ServiceStorage, 'writable' | 'replayRefused' | 'lockLost'>): DegradedReason[] {
+function degradedReasons(storage: Pick<ServiceStorage, 'writable' | 'replayRefused' | 'lockLost' | 'unrestorable'>): DegradedReason[] {
   const reasons: DegradedReason[] = [];
   if (!storage.writable) reasons.push('STORAGE_UNAVAILABLE');
   if (storage.replayRefused.notKept > 0) reasons.push('REPLAY_REFUSED_NOT_KEPT');
   if (storage.lockLost) reasons.push('DATA_DIR_LOCK_LOST');
+  if (storage.unrestorable > 0) reasons.push('SANDBOX_UNRESTORABLE');
   return reasons;
 }
 
@@ -57,10 +59,10 @@ export const serviceRoutes: readonly SimRoute[] = [
     method: 'GET', path: '/health', operationId: 'getHealth', jsonBody: false,
     handler(ctx) {
       const service = serviceOf(ctx);
-      const { kind, location, writable, compacting, entriesSinceSnapshot, restoring, replayRefused } = service.storage;
+      const { kind, location, writable, compacting, entriesSinceSnapshot, restoring, unrestorable, replayRefused } = service.storage;
       // A path on the server is for its operator: left out, as the store's, when the mock has a token.
       const refused = service.showsLocation ? replayRefused : { count: replayRefused.count, notKept: replayRefused.notKept };
-      const reasons = degradedReasons({ writable, replayRefused, lockLost: service.storage.lockLost });
+      const reasons = degradedReasons({ writable, replayRefused, lockLost: service.storage.lockLost, unrestorable });
       const memory = service.memory?.();
       if (memory && heapNearLimit(memory)) reasons.push('INSUFFICIENT_MEMORY');
       const connections = service.connections();
@@ -72,7 +74,7 @@ export const serviceRoutes: readonly SimRoute[] = [
           version: MOCK_SERVER_VERSION,
           uptimeSeconds: Math.max(0, service.now() - service.startedAt) / 1000,
           startedAt: formatInstant(service.startedAt),
-          storage: { kind, ...(location !== undefined && service.showsLocation ? { location } : {}), writable, compacting, entriesSinceSnapshot, restoring, replayRefused: refused },
+          storage: { kind, ...(location !== undefined && service.showsLocation ? { location } : {}), writable, compacting, entriesSinceSnapshot, restoring, unrestorable, replayRefused: refused },
           sandboxes: ctx.registry.size,
           ...(connections !== undefined ? { connections } : {}),
           ...(memory !== undefined ? { memory } : {}),
