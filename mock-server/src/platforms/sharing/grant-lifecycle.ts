@@ -3,17 +3,9 @@ import type { WorkflowEvent, WorkflowInstance } from '@gdx/kernel';
 import { contentDigest } from '@gdx/protocol';
 import type { SandboxContext } from '../../app/platform-module.js';
 import { wireActor, wireEvent, type WireEvent } from '../workflow-host/index.js';
+import type { GrantFields } from './grant-fields.js';
 import type { GrantRecord, RequestRecord, SharingState } from './sharing-state.js';
 import { grantView } from './wire-views.js';
-
-/** Grant fields an official may set on delivery (simulation `GrantFields`). */
-interface GrantFields {
-  deliveryMethod?: GrantRecord['deliveryMethod'];
-  endpoint?: string;
-  fileReference?: GrantRecord['fileReference'];
-  validUntil?: string;
-  credentials?: { appKey?: string };
-}
 
 const GATEWAY = 'https://share.gdx.dev/gateway';
 

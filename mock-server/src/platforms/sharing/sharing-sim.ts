@@ -1,14 +1,30 @@
 import type { OperationResult, SimCommandContext } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
-import { applyOfficialAction, dataObjectionView, illegalTransition, thirdPartyObjectionResult, type ActionTarget, type DataObjectionSubmission } from '../workflow-host/index.js';
+import { shanghaiDate } from '@gdx/calendar';
+import { accepts, actingRole, applyOfficialAction, dataObjectionView, illegalTransition, thirdPartyObjectionResult, type ActionTarget, type DataObjectionSubmission } from '../workflow-host/index.js';
 import { fileSharingObjection } from './feedback-operations.js';
-import type { SharingState } from './sharing-state.js';
+import { checkGrantFields, type GrantFields } from './grant-fields.js';
+import type { RequestRecord, SharingState } from './sharing-state.js';
 import { grantView, qualityIssueView, requestView } from './wire-views.js';
 
 type Sim = SimCommandContext<SharingState>;
 
 function notFound(ctx: Sim): never {
   throw new PlatformProblem('NOT_FOUND', { detail: `no ${String(ctx.body.objectType)} ${String(ctx.body.objectId)} on the sharing platform` });
+}
+
+/**
+ * A `deliver` the machine would take now: its `grant` fields must fit the request (`checkGrantFields`).
+ * Not a delivery the machine refuses anyway (its 409 / 422 says why), nor one a journal holds: a
+ * delivery an older version acknowledged replays as it was answered.
+ */
+function checkDelivery(ctx: Sim, request: RequestRecord): void {
+  const { state, body } = ctx;
+  const instance = state.host.get(request.id);
+  if (ctx.replaying === true || body.grant === undefined || !instance) return;
+  if (!accepts(state.host, instance, 'deliver', actingRole(state.host, instance, 'deliver'))) return;
+  const offered = state.entry(request.entryId)?.sharing.deliveryMethods;
+  checkGrantFields(request, body.grant as GrantFields, offered, shanghaiDate(ctx.sandbox.now()));
 }
 
 /** The kernel instance an action targets; a grant is acted on through its request (only `revoke`). */
@@ -18,6 +34,7 @@ function target(ctx: Sim): ActionTarget {
   switch (body.objectType) {
     case 'request': {
       const r = state.requests.get(id) ?? notFound(ctx);
+      if (body.action === 'deliver') checkDelivery(ctx, r);
       return { instanceId: id, view: () => requestView(state, r) };
     }
     case 'grant': {
