@@ -1,4 +1,4 @@
-import { HEADERS, PROBLEM_CONTENT_TYPE, problem, type FieldError, type ProblemCode } from '@gdx/protocol';
+import { HEADERS, PROBLEM_CONTENT_TYPE, problem, type FieldError, type LocalizedMessage, type ProblemCode } from '@gdx/protocol';
 import type { DispatchResponse } from './dispatch-types.js';
 import type { ProblemExtensions } from './problem-extensions.js';
 
@@ -8,6 +8,12 @@ export interface ProblemResultOptions {
   detail?: string;
   /** Field-level errors with JSON pointers (`/query/limit` style for parameters). */
   errors?: readonly FieldError[];
+  /**
+   * The code's message in the sandbox profile's words, where the catalogue's names what a profile
+   * labels (e.g. `NOT_SHAREABLE`'s class: 不予共享 nationally, 暂不共享 in Xiamen). Default: the
+   * catalogue's (`@gdx/protocol`).
+   */
+  message?: Readonly<LocalizedMessage>;
   /**
    * Extra members of the problem document (e.g. `legalBasis` of `NOT_SHAREABLE`): only those of
    * {@link ProblemExtensions}, which the contracts' `ProblemDetails` declares.
@@ -39,6 +45,7 @@ export function problemResponse(
     instance,
     requestId,
   });
+  if (options.message) body.message = { zh: options.message.zh, en: options.message.en };
   return {
     status: body.status,
     headers: { ...options.headers, 'content-type': PROBLEM_CONTENT_TYPE, [HEADERS.requestId]: requestId },

@@ -44,6 +44,8 @@ describe('sharing requests', () => {
     expect(reply.body.code).toBe('NOT_SHAREABLE');
     expect(reply.body.legalBasis).toBe(entry.sharing.legalBasis);
     expect(reply.body.detail).toContain(`该资源属于${label}类`);
+    // The message names the class as the profile does too (Xiamen's used to say 不予共享).
+    expect(reply.body.message).toEqual({ zh: `该数据属于${label}类，依法${label}`, en: 'The data is classified as not shareable under the cited legal basis' });
     const list = await world.sharing('GET', '/requests', { as: world.org(REQUESTER) });
     expect(list.body.total).toBe(0);
   });

@@ -1,6 +1,7 @@
 import type { OperationContext, OperationHandler, OperationResult } from '../../app/platform-module.js';
 import { closestName, didYouMean } from '../../app/did-you-mean.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
+import { PROBLEM_CODES } from '@gdx/protocol';
 import type { CatalogEntry } from '../../sandbox/seed/types.js';
 import { shanghaiDate } from '@gdx/calendar';
 import { PERIOD_OF_USE_ENDS } from '@gdx/procedures';
@@ -48,12 +49,18 @@ const MAX_ITEMS_LISTED = 20;
 
 /**
  * The rules a request must meet for its resource (厦门 第十七–十九条), beyond the schema;
- * `notSharedLabel` is the profile's name of the class (不予共享 nationally, 暂不共享 in Xiamen).
+ * `notSharedLabel` is the profile's name of the class (不予共享 nationally, 暂不共享 in Xiamen),
+ * which the refusal's `message` and `detail` use.
  */
 function checkAgainstEntry(entry: CatalogEntry, s: RequestSubmission, notSharedLabel: string): void {
   if (entry.sharing.type === 'not_shared') {
     const basis = entry.sharing.legalBasis ?? '法律法规规定';
-    throw new PlatformProblem('NOT_SHAREABLE', { detail: `该资源属于${notSharedLabel}类，依据${basis}。 / ${entry.name} is not shared under ${basis}.`, extensions: { legalBasis: basis } });
+    throw new PlatformProblem('NOT_SHAREABLE', {
+      detail: `该资源属于${notSharedLabel}类，依据${basis}。 / ${entry.name} is not shared under ${basis}.`,
+      // The catalogue's words with the profile's label (nationally the catalogue's own).
+      message: { zh: `该数据属于${notSharedLabel}类，依法${notSharedLabel}`, en: PROBLEM_CODES.NOT_SHAREABLE.message.en },
+      extensions: { legalBasis: basis },
+    });
   }
   if (entry.sharing.type === 'conditional') {
     if (s.condition === undefined) throw conditionNotMet('CONDITION_REQUIRED', '有条件共享资源须说明满足的共享条件', 'A conditional resource needs the condition the request meets');
