@@ -1,7 +1,8 @@
 // A delivery an older gdx-mock acknowledged with grant fields the request does not allow (another
-// method, an endpoint that is no URL) is in some data directories' journals: at start it is
-// replayed as it was answered, not refused by the checks added since, so nothing it promised — nor
-// any id drawn after it — is lost. Live, the same delivery is refused.
+// method, an endpoint that is no URL), and a request for an unconditional resource naming a
+// condition, are in some data directories' journals: at start they are replayed as they were
+// answered, not refused by the checks added since, so nothing they promised — nor any id drawn
+// after them — is lost. Live, the same writes are refused.
 import { describe, expect, it } from 'vitest';
 import { journalAcknowledged, replayableApp } from '../support/older-journal.js';
 import { openWorld } from '../support/world.js';
@@ -10,7 +11,7 @@ import { entryOf, REQUESTER, requestBody } from './fixtures.js';
 
 const tempDir = useTempDirs();
 
-describe('journal replay of sharing writes acknowledged before the grant-field checks', () => {
+describe('journal replay of sharing writes acknowledged before the grant-field and condition checks', () => {
   it('replays a delivery by another method with a bad endpoint as answered, while the same delivery live answers 400', async () => {
     const dataDir = tempDir();
     const { open, logged, callOf } = replayableApp(dataDir);
@@ -48,4 +49,27 @@ describe('journal replay of sharing writes acknowledged before the grant-field c
     await second.close();
   });
 
+  it('replays a request for an unconditional resource naming a condition as answered, while the same request live answers 400', async () => {
+    const dataDir = tempDir();
+    const { open, logged, callOf } = replayableApp(dataDir);
+    const first = open();
+    const world = await openWorld({ call: callOf(first) });
+    const me = world.org(REQUESTER);
+    const body = requestBody(entryOf(world, 'unconditional'), { condition: 'specific_scenario' });
+    expect((await world.sharing('POST', '/requests', { as: me, body })).status).toBe(400);
+    await first.close();
+
+    const path = `/sandboxes/${world.id}/sharing/v1/requests`;
+    journalAcknowledged(dataDir, [{ path, body, caller: me.id, status: 201 }]);
+
+    const second = open();
+    const call = callOf(second);
+    expect(logged.filter((m) => m.startsWith('[REPLAY_REFUSED]'))).toEqual([]);
+    const requests = (await call('GET', path, { as: me })).body;
+    expect(requests.items).toEqual([expect.objectContaining({ state: 'delivered', submission: expect.objectContaining({ condition: 'specific_scenario' }) })]);
+    const again = await call('POST', path, { as: me, body });
+    expect(again.status).toBe(400);
+    expect(again.body.errors).toMatchObject([{ pointer: '/condition', code: 'CONDITION_NOT_APPLICABLE' }]);
+    await second.close();
+  });
 });

@@ -162,6 +162,19 @@ describe('sharing requests', () => {
     expectContract('sharing', 'submitRequest', taken, 201);
   });
 
+  it.each(['national', 'xiamen'])('refuses a condition on an unconditional resource (%s: 400 CONDITION_NOT_APPLICABLE at /condition), storing nothing', async (profile) => {
+    const world = await openWorld(ctx, { profile });
+    const entry = entryOf(world, 'unconditional');
+    const reply = await world.sharing('POST', '/requests', { as: world.org(REQUESTER), body: requestBody(entry, { condition: 'specific_scenario' }) });
+    expectContract('sharing', 'submitRequest', reply, 400);
+    expect(reply.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ pointer: '/condition', code: 'CONDITION_NOT_APPLICABLE', message: { zh: expect.stringContaining('无条件共享'), en: expect.stringContaining('unconditionally') } }] });
+    expect((await world.sharing('GET', '/requests', { as: world.org(REQUESTER) })).body.total).toBe(0);
+    expect((await world.sharing('GET', '/grants', { as: world.org(REQUESTER) })).body.total).toBe(0);
+    const granted = await world.sharing('POST', '/requests', { as: world.org(REQUESTER), body: requestBody(entry) });
+    expectContract('sharing', 'submitRequest', granted, 201);
+    expect(granted.body.submission).not.toHaveProperty('condition');
+  });
+
   it('validates the condition and fields against the resource', async () => {
     const world = await openWorld(ctx);
     const entry = entryOf(world, 'conditional');

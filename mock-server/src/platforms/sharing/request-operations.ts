@@ -50,9 +50,10 @@ const MAX_ITEMS_LISTED = 20;
 /**
  * The rules a request must meet for its resource (厦门 第十七–十九条), beyond the schema;
  * `notSharedLabel` is the profile's name of the class (不予共享 nationally, 暂不共享 in Xiamen),
- * which the refusal's `message` and `detail` use.
+ * which the refusal's `message` and `detail` use. `replaying`: a journaled request an older
+ * version acknowledged skips the checks added since (a condition on an unconditional resource).
  */
-function checkAgainstEntry(entry: CatalogEntry, s: RequestSubmission, notSharedLabel: string): void {
+function checkAgainstEntry(entry: CatalogEntry, s: RequestSubmission, notSharedLabel: string, replaying: boolean): void {
   if (entry.sharing.type === 'not_shared') {
     const basis = entry.sharing.legalBasis ?? '法律法规规定';
     throw new PlatformProblem('NOT_SHAREABLE', {
@@ -61,6 +62,11 @@ function checkAgainstEntry(entry: CatalogEntry, s: RequestSubmission, notSharedL
       message: { zh: `该数据属于${notSharedLabel}类，依法${notSharedLabel}`, en: PROBLEM_CODES.NOT_SHAREABLE.message.en },
       extensions: { legalBasis: basis },
     });
+  }
+  // Conditions (第十七条) belong to conditional sharing: an unconditional resource is delivered
+  // without review, so a condition named for it would be recorded as met by nobody's decision.
+  if (entry.sharing.type === 'unconditional' && s.condition !== undefined && !replaying) {
+    throw invalid('/condition', 'CONDITION_NOT_APPLICABLE', '该资源为无条件共享，无需说明共享条件；请删除 condition', 'The resource is shared unconditionally: a request for it states no condition; leave condition out');
   }
   if (entry.sharing.type === 'conditional') {
     if (s.condition === undefined) throw conditionNotMet('CONDITION_REQUIRED', '有条件共享资源须说明满足的共享条件', 'A conditional resource needs the condition the request meets');
@@ -80,7 +86,7 @@ function submitRequest(ctx: Ctx): OperationResult {
   const s = ctx.body as RequestSubmission;
   const entry = state.entry(s.entryId);
   if (!entry) return ctx.problem('NOT_FOUND', { detail: `no published catalog resource ${s.entryId}` });
-  checkAgainstEntry(entry, s, state.host.procedures.profile.labels.sharingType.not_shared);
+  checkAgainstEntry(entry, s, state.host.procedures.profile.labels.sharingType.not_shared, ctx.replaying === true);
   checkPeriodOfUse(s.periodOfUse, shanghaiDate(sandbox.now()), '/periodOfUse');
   const sharingType = entry.sharing.type as RequestRecord['sharingType'];
   const actor = { role: 'data_user', organizationId: caller.id };
