@@ -59,4 +59,32 @@ describe('the scenario lists of an on_application resource', () => {
     expectContract('open-data', 'submitApplication', submitted, 201);
     expect(submitted.body.state).toBe('initial_review');
   });
+
+  it('compare scenario names trimmed and NFKC-normalised: a padded or full-width variant of a denied name is denied, of an allowed one allowed', async () => {
+    const sbx = await ctx.sandbox();
+    const me = sbx.providers[0]!;
+    const lists = { type: 'on_application', conditions: ['scenario_list'], scenarioList: { allowed: ['AI训练', '商业营销', '交通规划研究'], denied: ['商业营销 '] } };
+    // A name allowed and denied as two spellings of itself is still both.
+    const both = expectCatalog(await ctx.call('POST', `${sbx.catalog}/entries`, { as: me, body: { ...entryContent('应用场景名称比较测试资源'), opening: lists } }), 'POST', '/entries', 400);
+    expect(both.errors).toEqual([expect.objectContaining({ pointer: '/opening/scenarioList/denied/0', code: 'SCENARIO_ALLOWED_AND_DENIED' })]);
+
+    const stated = { ...lists, scenarioList: { allowed: ['AI训练', '交通规划研究'], denied: ['商业营销'] } };
+    const draft = expectCatalog(await ctx.call('POST', `${sbx.catalog}/entries`, { as: me, body: { ...entryContent('应用场景名称比较测试资源'), opening: stated } }), 'POST', '/entries', 201);
+    await submit(ctx, sbx, me, draft.id);
+    expect((await act(ctx, sbx, draft.id, 'publish')).status).toBe(200);
+    const [dataset] = (await ctx.call('GET', `${sbx.base('open-data')}/datasets?q=${encodeURIComponent('应用场景名称比较测试资源')}`)).body.items;
+    const applicant = sbx.organizations.find((o) => o.roles.includes('applicant'))!;
+    const application = (name: string) =>
+      applicationBy(applicant, { id: dataset.id, openingConditions: ['scenario_list'] }, { deliveryMethod: 'file', scenario: { name, description: '场景说明' } });
+    const applications = `${sbx.base('open-data')}/applications`;
+    for (const name of [' 商业营销', '商业营销 ', '\u3000商业营销\t']) {
+      const refused = await ctx.call('POST', applications, { as: applicant, body: application(name) });
+      expectContract('open-data', 'submitApplication', refused, 400);
+      expect(refused.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ pointer: '/scenario/name', code: 'SCENARIO_NOT_ALLOWED', message: { zh: expect.stringContaining('禁止用于') } }] });
+    }
+    expect((await ctx.call('GET', applications, { as: applicant })).body.total).toBe(0);
+    for (const name of [' 交通规划研究 ', 'ＡＩ训练']) {
+      expectContract('open-data', 'submitApplication', await ctx.call('POST', applications, { as: applicant, body: application(name) }), 201);
+    }
+  });
 });

@@ -1,4 +1,5 @@
 import type { FieldError } from '@gdx/protocol';
+import { nameKey } from '../../app/name-key.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
 
 interface AttributeLike {
@@ -38,7 +39,8 @@ function sharingErrors(sharing: AttributeLike, pointer: string): FieldError[] {
 
 /**
  * The scenario lists state the application-scenario condition (第二十四条(一)): only an
- * `on_application` opening listing `scenario_list` has them, and no scenario is both allowed and denied.
+ * `on_application` opening listing `scenario_list` has them, and no scenario is both allowed and denied
+ * (names compared by `nameKey`, trimmed and NFKC, as the open-data platform compares an application's).
  */
 function scenarioListErrors(opening: AttributeLike, pointer: string): FieldError[] {
   const list = opening.scenarioList;
@@ -47,9 +49,9 @@ function scenarioListErrors(opening: AttributeLike, pointer: string): FieldError
   if (!withCondition) {
     return [fieldError(`${pointer}/scenarioList`, 'SCENARIO_LIST_WITHOUT_CONDITION', '应用场景白名单、黑名单须与依申请开放的应用场景要求（scenario_list）一并列明（第二十四条(一)）', 'Scenario lists go with an on_application opening that lists the scenario_list condition (art. 24(1))')];
   }
-  const allowed = new Set(list.allowed ?? []);
+  const allowed = new Set((list.allowed ?? []).map(nameKey));
   return (list.denied ?? []).flatMap((name, i) =>
-    allowed.has(name) ? [fieldError(`${pointer}/scenarioList/denied/${i}`, 'SCENARIO_ALLOWED_AND_DENIED', `应用场景“${name}”不能既允许又禁止`, `The scenario “${name}” cannot be both allowed and denied`)] : [],
+    allowed.has(nameKey(name)) ? [fieldError(`${pointer}/scenarioList/denied/${i}`, 'SCENARIO_ALLOWED_AND_DENIED', `应用场景“${name}”不能既允许又禁止`, `The scenario “${name}” cannot be both allowed and denied`)] : [],
   );
 }
 

@@ -1,4 +1,5 @@
 import type { OperationContext, OperationHandler, OperationResult, Organisation } from '../../app/platform-module.js';
+import { nameKey } from '../../app/name-key.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
 import { shanghaiDate } from '@gdx/calendar';
 import { PERIOD_OF_USE_ENDS } from '@gdx/procedures';
@@ -53,16 +54,20 @@ function checkDeliveryMethod(datasets: readonly OpenDataset[], method: string): 
 /**
  * The declared scenario must be one every dataset's scenario list lets through (第二十四条(一)
  * "明确开放数据仅限于特定场景使用，或者禁止用于特定场景"): named in its `allowed` list when that has
- * names, and not in its `denied` list. 400 `SCENARIO_NOT_ALLOWED` at `/scenario/name`.
+ * names, and not in its `denied` list. 400 `SCENARIO_NOT_ALLOWED` at `/scenario/name`. Names are
+ * compared by `nameKey` (trimmed, NFKC), so `" 商业营销"` or a full-width variant of a denied name is
+ * denied too.
  */
 function checkScenario(datasets: readonly OpenDataset[], scenario: string): void {
+  const key = nameKey(scenario);
+  const named = (list: readonly string[]) => list.some((name) => nameKey(name) === key);
   for (const d of datasets) {
     const allowed = d.scenarioList?.allowed ?? [];
     const denied = d.scenarioList?.denied ?? [];
-    if (denied.includes(scenario)) {
+    if (named(denied)) {
       throw invalid('/scenario/name', 'SCENARIO_NOT_ALLOWED', `数据集“${d.title}”禁止用于应用场景“${scenario}”`, `The dataset ${d.id} may not be used for the scenario “${scenario}”`);
     }
-    if (allowed.length > 0 && !allowed.includes(scenario)) {
+    if (allowed.length > 0 && !named(allowed)) {
       throw invalid('/scenario/name', 'SCENARIO_NOT_ALLOWED', `数据集“${d.title}”仅限于以下应用场景：${allowed.join('、')}`, `The dataset ${d.id} is limited to the scenarios ${allowed.join(', ')}`);
     }
   }
