@@ -72,6 +72,43 @@ describe('catalog entries: changes, withdrawal, illegal transitions, tenancy', (
     expect((await getEntry(ctx, published.sbx, published.me, published.id)).state).toBe('published');
   });
 
+  it('a legal basis belongs to not_shared / not_open, delivery methods to shared resources, and a name is not blank: else 400 at the field, nothing stored', async () => {
+    const sbx = await ctx.sandbox();
+    const me = sbx.providers[0]!;
+    const total = async () => (await ctx.call('GET', `${sbx.catalog}/entries`, { as: me })).body.total;
+    const before = await total();
+    const basis = '《中华人民共和国数据安全法》第二十一条';
+    const open = { type: 'open', conditions: [] };
+    const cases: [Record<string, unknown>, string, string][] = [
+      [{ sharing: { type: 'not_shared', legalBasis: basis, deliveryMethods: ['api'] }, opening: { type: 'not_open', legalBasis: basis } }, '/sharing/deliveryMethods', 'DELIVERY_METHODS_NOT_ALLOWED'],
+      [{ sharing: { type: 'unconditional', legalBasis: basis, deliveryMethods: ['api'] }, opening: open }, '/sharing/legalBasis', 'SHARING_LEGAL_BASIS_NOT_ALLOWED'],
+      [{ sharing: { type: 'conditional', conditions: ['specific_scenario'], legalBasis: basis, deliveryMethods: ['api'] } }, '/sharing/legalBasis', 'SHARING_LEGAL_BASIS_NOT_ALLOWED'],
+      [{ opening: { type: 'open', legalBasis: basis } }, '/opening/legalBasis', 'OPENING_LEGAL_BASIS_NOT_ALLOWED'],
+      [{ opening: { type: 'on_application', conditions: ['usage_feedback'], legalBasis: basis } }, '/opening/legalBasis', 'OPENING_LEGAL_BASIS_NOT_ALLOWED'],
+      [{ name: '   ' }, '/name', 'NAME_BLANK'],
+      [{ name: '\u3000\t' }, '/name', 'NAME_BLANK'],
+    ];
+    for (const [fields, pointer, code] of cases) {
+      const reply = await ctx.call('POST', `${sbx.catalog}/entries`, { as: me, body: { ...entryContent('属性与类型一致性测试资源'), ...fields } });
+      expectCatalog(reply, 'POST', '/entries', 400);
+      expect(reply.body.code).toBe('VALIDATION_FAILED');
+      expect(reply.body.errors).toEqual([expect.objectContaining({ pointer, code, message: { zh: expect.any(String), en: expect.any(String) } })]);
+    }
+    expect(await total()).toBe(before);
+
+    // An edit and a change proposal are held to the same rules, at their own pointers.
+    const draft = await createDraft(ctx, sbx, me, '属性与类型一致性测试资源');
+    const edit = await ctx.call('PATCH', `${sbx.catalog}/entries/${draft.id}`, { as: me, body: { name: ' ', sharing: { type: 'not_shared', legalBasis: basis, deliveryMethods: ['file'] } } });
+    expectCatalog(edit, 'PATCH', '/entries/{entryId}', 400);
+    expect(edit.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(['/name', '/sharing/deliveryMethods']);
+    expect((await getEntry(ctx, sbx, me, draft.id)).content).toMatchObject({ name: '属性与类型一致性测试资源', sharing: entryContent().sharing });
+    const published = await publishedEntry('属性与类型一致性变更测试');
+    const change = await ctx.call('POST', `${published.sbx.catalog}/entries/${published.id}/changes`, { as: published.me, body: { changes: { sharing: { type: 'unconditional', legalBasis: basis, deliveryMethods: ['api'] } } } });
+    expectCatalog(change, 'POST', '/entries/{entryId}/changes', 400);
+    expect(change.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(['/changes/sharing/legalBasis']);
+    expect((await getEntry(ctx, published.sbx, published.me, published.id)).state).toBe('published');
+  });
+
   it('a format is free text but not empty, markup or control characters: such a one → 400 at /formats/i, nothing stored', async () => {
     const sbx = await ctx.sandbox();
     const me = sbx.providers[0]!;

@@ -1,10 +1,10 @@
 import type { FieldError } from '@gdx/protocol';
 import { nameKey } from '../../app/name-key.js';
-import { PlatformProblem } from '../../app/platform-problem.js';
 
 interface AttributeLike {
   type?: unknown;
   conditions?: unknown;
+  legalBasis?: unknown;
   deliveryMethods?: unknown;
   scenarioList?: { allowed?: string[]; denied?: string[] };
 }
@@ -16,11 +16,13 @@ function fieldError(pointer: string, code: string, zh: string, en: string): Fiel
 }
 
 /**
- * What contradicts the sharing attribute's own type (厦门 第十七、十九条): a `conditional` resource
+ * What contradicts the sharing attribute's own type (厦门 第十七、十八、十九条): a `conditional` resource
  * states its conditions through the catalog (数据提供单位应当通过数据目录相关信息项明确共享条件), else no
  * request could ever name a condition it lists; conditions belong to `conditional` only; a shared
  * resource (`unconditional`, `conditional`) offers at least one delivery method, else every request
- * is refused for its method. A `not_shared` resource is requested by no one, so its methods are free.
+ * is refused for its method, while a `not_shared` resource is delivered to no one, so it lists none;
+ * the legal basis is that of 暂不共享 (第十八条: 通过数据目录相关信息项明确所依据的法律、法规或者国家政策),
+ * so a shared resource cites none.
  */
 function sharingErrors(sharing: AttributeLike, pointer: string): FieldError[] {
   const errors: FieldError[] = [];
@@ -33,6 +35,12 @@ function sharingErrors(sharing: AttributeLike, pointer: string): FieldError[] {
   }
   if (sharing.type !== 'not_shared' && count(sharing.deliveryMethods) === 0) {
     errors.push(fieldError(`${pointer}/deliveryMethods`, 'DELIVERY_METHODS_REQUIRED', '可共享的资源须至少提供一种共享方式（厦门 第十九条）', 'A shared resource offers at least one delivery method (Xiamen art. 19)'));
+  }
+  if (sharing.type === 'not_shared' && count(sharing.deliveryMethods) > 0) {
+    errors.push(fieldError(`${pointer}/deliveryMethods`, 'DELIVERY_METHODS_NOT_ALLOWED', '暂不共享的资源不向任何部门提供，不得列明共享方式', 'A not_shared resource is delivered to no one: it lists no delivery methods'));
+  }
+  if (sharing.type !== 'not_shared' && sharing.legalBasis !== undefined) {
+    errors.push(fieldError(`${pointer}/legalBasis`, 'SHARING_LEGAL_BASIS_NOT_ALLOWED', `法律依据仅适用于暂不共享（厦门 第十八条），${String(sharing.type)} 资源不得列明法律依据`, `A legal basis belongs to not_shared resources (Xiamen art. 18); a ${String(sharing.type)} one cites none`));
   }
   return errors;
 }
@@ -55,32 +63,37 @@ function scenarioListErrors(opening: AttributeLike, pointer: string): FieldError
   );
 }
 
-/** Opening conditions are those of 依申请开放 (厦门 第二十四条): an `open` or `not_open` resource lists none. */
+/**
+ * Opening conditions are those of 依申请开放 (厦门 第二十四条): an `open` or `not_open` resource lists
+ * none. The legal basis is that of 不予开放 (open-data.md: `not_open` must cite one; 第二十二条 names
+ * what it covers): an `open` or `on_application` resource cites none.
+ */
 function openingErrors(opening: AttributeLike, pointer: string): FieldError[] {
+  const type = String(opening.type);
   const conditions = opening.type === 'on_application' || count(opening.conditions) === 0
     ? []
-    : [fieldError(`${pointer}/conditions`, 'OPENING_CONDITIONS_NOT_ALLOWED', `开放条件仅适用于依申请开放，${String(opening.type)} 资源不得列明开放条件（厦门 第二十四条）`, `Opening conditions belong to on_application resources; a ${String(opening.type)} one lists none (Xiamen art. 24)`)];
-  return [...conditions, ...scenarioListErrors(opening, pointer)];
+    : [fieldError(`${pointer}/conditions`, 'OPENING_CONDITIONS_NOT_ALLOWED', `开放条件仅适用于依申请开放，${type} 资源不得列明开放条件（厦门 第二十四条）`, `Opening conditions belong to on_application resources; a ${type} one lists none (Xiamen art. 24)`)];
+  const legalBasis = opening.type === 'not_open' || opening.legalBasis === undefined
+    ? []
+    : [fieldError(`${pointer}/legalBasis`, 'OPENING_LEGAL_BASIS_NOT_ALLOWED', `法律依据仅适用于不予开放的资源，${type} 资源不得列明法律依据`, `A legal basis belongs to not_open resources; a ${type} one cites none`)];
+  return [...conditions, ...legalBasis, ...scenarioListErrors(opening, pointer)];
 }
 
 /**
- * Refuses sharing and opening attributes that contradict their own type — the consistency the
- * contract's schema cannot say across a `PATCH` and a change — with 400 `VALIDATION_FAILED`, one
- * field error per contradiction under `pointer` (`''` for an entry's content, `/changes` for a
- * change proposal). Only the attributes present are checked (a patch replaces them whole).
+ * The contradictions of the sharing and opening attributes with their own type — the consistency
+ * the contract's schema cannot say across a `PATCH` and a change — one field error each under
+ * `pointer` (`''` for an entry's content, `/changes` for a change proposal). Only the attributes
+ * present are checked (a patch replaces them whole).
  *
  * @example
  * ```ts
- * refuseInconsistentAttributes({ sharing: { type: 'conditional', deliveryMethods: ['api'] } }, '');
- * // throws: 400 VALIDATION_FAILED, SHARING_CONDITIONS_REQUIRED at /sharing/conditions
+ * attributeErrors({ sharing: { type: 'conditional', deliveryMethods: ['api'] } }, '');
+ * // [{ pointer: '/sharing/conditions', code: 'SHARING_CONDITIONS_REQUIRED', message: { zh, en } }]
  * ```
  */
-export function refuseInconsistentAttributes(fields: { sharing?: unknown; opening?: unknown }, pointer: string): void {
-  const errors = [
+export function attributeErrors(fields: { sharing?: unknown; opening?: unknown }, pointer: string): FieldError[] {
+  return [
     ...(fields.sharing ? sharingErrors(fields.sharing as AttributeLike, `${pointer}/sharing`) : []),
     ...(fields.opening ? openingErrors(fields.opening as AttributeLike, `${pointer}/opening`) : []),
   ];
-  if (errors.length === 0) return;
-  const n = errors.length;
-  throw new PlatformProblem('VALIDATION_FAILED', { detail: `${n} ${n === 1 ? 'field contradicts' : 'fields contradict'} the sharing or opening type`, errors });
 }

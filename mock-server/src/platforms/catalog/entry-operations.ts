@@ -1,7 +1,7 @@
 import type { OperationContext, OperationHandler, Organisation } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
-import { refuseInconsistentAttributes } from './attribute-consistency.js';
 import type { CatalogState } from './catalog-state.js';
+import { refuseInvalidContent } from './content-checks.js';
 import type { EntryFields, ReclassificationRequest } from './workflow/records.js';
 import { illegalTransition, listEvents, requireRole } from '../workflow-host/index.js';
 
@@ -26,11 +26,12 @@ const body = (ctx: Ctx) => (ctx.body ?? {}) as Record<string, unknown>;
 const note = (ctx: Ctx) => (typeof body(ctx).note === 'string' ? { note: body(ctx).note } : {});
 
 /**
- * The attributes' consistency (`refuseInconsistentAttributes`), live only: an entry an older
+ * What the schema lets through but the catalog cannot keep (`refuseInvalidContent`: a blank name,
+ * attributes contradicting their type), live only: an entry an older
  * version acknowledged is rebuilt from its journal as it was answered, whatever it says.
  */
-function checkAttributes(ctx: Ctx, fields: EntryFields, pointer: string): void {
-  if (!ctx.replaying) refuseInconsistentAttributes(fields, pointer);
+function checkContent(ctx: Ctx, fields: EntryFields, pointer: string): void {
+  if (!ctx.replaying) refuseInvalidContent(fields, pointer);
 }
 
 function entryAfter(ctx: Ctx, event: string, payload: Record<string, unknown>) {
@@ -105,7 +106,7 @@ export function entryOperations(): Record<string, OperationHandler<CatalogState>
     createEntry: (ctx) => {
       // Later writes need the caller's own entry (ownEntry), so only creation checks the role.
       const provider = requireRole(ctx, 'data_provider');
-      checkAttributes(ctx, ctx.body as EntryFields, '');
+      checkContent(ctx, ctx.body as EntryFields, '');
       const id = ctx.state.workflow.createEntry(provider, ctx.body as EntryFields);
       return { status: 201, location: `/entries/${id}`, body: ctx.state.workflow.entryView(id) };
     },
@@ -127,14 +128,14 @@ export function entryOperations(): Record<string, OperationHandler<CatalogState>
       const { record, instance } = ownEntry(ctx);
       if (!EDITABLE.has(instance.state)) throw illegalTransition(instance.state, 'update', ctx.state.workflow.host.allowed(record.id, 'data_provider'));
       refuseOpeningWithoutGround(ctx, record.id, (ctx.body as EntryFields).opening, '/opening/type');
-      checkAttributes(ctx, ctx.body as EntryFields, '');
+      checkContent(ctx, ctx.body as EntryFields, '');
       ctx.state.workflow.updateEntry(record.id, ctx.body as EntryFields);
       return { status: 200, body: ctx.state.workflow.entryView(record.id) };
     },
     submitEntry: (ctx) => entryAfter(ctx, 'submit', note(ctx)),
     proposeEntryChange: (ctx) => {
       refuseOpeningWithoutGround(ctx, ownEntry(ctx).record.id, (body(ctx).changes as EntryFields).opening, '/changes/opening/type');
-      checkAttributes(ctx, body(ctx).changes as EntryFields, '/changes');
+      checkContent(ctx, body(ctx).changes as EntryFields, '/changes');
       return entryAfter(ctx, 'propose_change', { changes: body(ctx).changes, ...note(ctx) });
     },
     reclassifyEntry,
