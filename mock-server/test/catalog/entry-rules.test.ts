@@ -109,6 +109,41 @@ describe('catalog entries: changes, withdrawal, illegal transitions, tenancy', (
     expect((await getEntry(ctx, published.sbx, published.me, published.id)).state).toBe('published');
   });
 
+  it('names each data item once (compared trimmed and NFKC): a repeated name → 400 DUPLICATE_ITEM_NAME at the later item, nothing stored', async () => {
+    const sbx = await ctx.sandbox();
+    const me = sbx.providers[0]!;
+    const total = async () => (await ctx.call('GET', `${sbx.catalog}/entries`, { as: me })).body.total;
+    const before = await total();
+    const item = (name: string, sensitive = false) => ({ name, dataType: 'string', length: 16, description: '号牌', sensitive });
+    const cases: [unknown[], string[]][] = [
+      [[item('号牌号码'), item('号牌号码', true)], ['/items/1/name']],
+      [[item('号牌号码'), item('车辆类型'), item(' 号牌号码\u3000')], ['/items/2/name']],
+      [[item('VIN码'), item('ＶＩＮ码'), item('VIN码 ')], ['/items/1/name', '/items/2/name']],
+    ];
+    for (const [items, pointers] of cases) {
+      const reply = await ctx.call('POST', `${sbx.catalog}/entries`, { as: me, body: { ...entryContent('信息项重名测试资源'), items } });
+      expectCatalog(reply, 'POST', '/entries', 400);
+      expect(reply.body.code).toBe('VALIDATION_FAILED');
+      expect(reply.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(pointers);
+      expect(reply.body.errors[0]).toMatchObject({ code: 'DUPLICATE_ITEM_NAME', message: { zh: expect.stringContaining('重复'), en: expect.stringContaining('/items/0/name') } });
+    }
+    const blank = await ctx.call('POST', `${sbx.catalog}/entries`, { as: me, body: { ...entryContent('信息项重名测试资源'), items: [item('号牌号码'), item('  ')] } });
+    expect(expectCatalog(blank, 'POST', '/entries', 400).errors).toEqual([expect.objectContaining({ pointer: '/items/1/name', code: 'NAME_BLANK' })]);
+    expect(await total()).toBe(before);
+
+    const repeated = { items: [item('号牌号码'), item('所有人身份证号', true), item('号牌号码', true)] };
+    const draft = await createDraft(ctx, sbx, me, '信息项重名测试资源');
+    const edit = await ctx.call('PATCH', `${sbx.catalog}/entries/${draft.id}`, { as: me, body: repeated });
+    expectCatalog(edit, 'PATCH', '/entries/{entryId}', 400);
+    expect(edit.body.errors).toEqual([expect.objectContaining({ pointer: '/items/2/name', code: 'DUPLICATE_ITEM_NAME' })]);
+    expect((await getEntry(ctx, sbx, me, draft.id)).content.items).toEqual(entryContent().items);
+    const published = await publishedEntry('信息项重名变更测试');
+    const change = await ctx.call('POST', `${published.sbx.catalog}/entries/${published.id}/changes`, { as: published.me, body: { changes: repeated } });
+    expectCatalog(change, 'POST', '/entries/{entryId}/changes', 400);
+    expect(change.body.errors).toEqual([expect.objectContaining({ pointer: '/changes/items/2/name', code: 'DUPLICATE_ITEM_NAME' })]);
+    expect((await getEntry(ctx, published.sbx, published.me, published.id)).state).toBe('published');
+  });
+
   it('a format is free text but not empty, markup or control characters: such a one → 400 at /formats/i, nothing stored', async () => {
     const sbx = await ctx.sandbox();
     const me = sbx.providers[0]!;

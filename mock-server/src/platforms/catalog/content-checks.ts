@@ -6,6 +6,7 @@ import { attributeErrors } from './attribute-consistency.js';
 /** The content fields these checks read (of an entry's content, a patch or a change). */
 interface ContentLike {
   name?: unknown;
+  items?: unknown;
   sharing?: unknown;
   opening?: unknown;
 }
@@ -20,10 +21,35 @@ function blankName(name: unknown, pointer: string, zh: string, en: string): Fiel
 }
 
 /**
+ * Each data item (信息项) is named once: a sharing request names the fields it wants by item name,
+ * so two items of one name (one sensitive, one not) would make it ambiguous. Names are compared by
+ * `nameKey` (trimmed, NFKC); every later occurrence is refused at its own `…/items/{i}/name`,
+ * naming the first. A blank item name is refused there too.
+ */
+function itemNameErrors(items: unknown, pointer: string): FieldError[] {
+  if (!Array.isArray(items)) return [];
+  const first = new Map<string, number>();
+  return items.flatMap((item: unknown, i) => {
+    const name = (item as { name?: unknown } | null)?.name;
+    if (typeof name !== 'string') return [];
+    const at = `${pointer}/items/${i}/name`;
+    const key = nameKey(name);
+    if (key === '') return blankName(name, at, '信息项名称不得为空白（仅含空白字符）', 'A data item name must not be blank (white space only)');
+    const earlier = first.get(key);
+    if (earlier === undefined) {
+      first.set(key, i);
+      return [];
+    }
+    return [fieldError(at, 'DUPLICATE_ITEM_NAME', `信息项名称“${name}”与第 ${earlier + 1} 个信息项重复（去除首尾空白并经 NFKC 规范化后比较）`, `The data item name “${name}” repeats item ${earlier} (${pointer}/items/${earlier}/name); names are compared trimmed and NFKC-normalised`)];
+  });
+}
+
+/**
  * Refuses content the schema lets through but the catalog cannot keep, with 400
  * `VALIDATION_FAILED` and one field error per fault under `pointer` (`''` for an entry's content
  * or patch, `/changes` for a change proposal), all reported together: a blank `name`
- * (`NAME_BLANK`), and sharing or opening attributes that contradict their type (`attributeErrors`). Only the fields
+ * (`NAME_BLANK`), a blank or repeated data-item name (`NAME_BLANK`, `DUPLICATE_ITEM_NAME`), and
+ * sharing or opening attributes that contradict their type (`attributeErrors`). Only the fields
  * present are checked (a patch replaces them whole).
  *
  * @example
@@ -35,6 +61,7 @@ function blankName(name: unknown, pointer: string, zh: string, en: string): Fiel
 export function refuseInvalidContent(fields: ContentLike, pointer: string): void {
   const errors = [
     ...blankName(fields.name, `${pointer}/name`, '目录名称不得为空白（仅含空白字符）', 'The entry name must not be blank (white space only)'),
+    ...itemNameErrors(fields.items, pointer),
     ...attributeErrors(fields, pointer),
   ];
   if (errors.length === 0) return;

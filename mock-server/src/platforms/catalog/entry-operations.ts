@@ -26,8 +26,8 @@ const body = (ctx: Ctx) => (ctx.body ?? {}) as Record<string, unknown>;
 const note = (ctx: Ctx) => (typeof body(ctx).note === 'string' ? { note: body(ctx).note } : {});
 
 /**
- * What the schema lets through but the catalog cannot keep (`refuseInvalidContent`: a blank name,
- * attributes contradicting their type), live only: an entry an older
+ * What the schema lets through but the catalog cannot keep (`refuseInvalidContent`: blank names,
+ * repeated data-item names, attributes contradicting their type), live only: an entry an older
  * version acknowledged is rebuilt from its journal as it was answered, whatever it says.
  */
 function checkContent(ctx: Ctx, fields: EntryFields, pointer: string): void {
