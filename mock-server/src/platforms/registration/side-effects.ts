@@ -145,7 +145,7 @@ function amendRegistration(state: RegistrationState, app: ApplicationRecord): vo
   // Recorded on the registration too (its view is read when the event is published, so it shows
   // the new fields; the event places it in the lists again). A registration that has ended takes
   // no event, but its lists still follow its registrants.
-  const amended = state.host.engine.dispatch(target.id, 'amend', { actor: REGISTRY, payload: { applicationId: app.id, applicationType: app.type } });
+  const amended = state.host.engine.dispatch(target.id, 'apply_amendment', { actor: REGISTRY, payload: { applicationId: app.id, applicationType: app.type } });
   if (!amended.ok) state.host.touch(target.id);
 }
 

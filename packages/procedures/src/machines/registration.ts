@@ -159,7 +159,7 @@ function validityExtension(profile: Profile): Pick<Limit, 'capField' | 'estimate
  * The registration record (登记结果) machine: valid 3 years from coding or until the authorised
  * term in `data.authorisedTermEnd` if earlier (第十五条), renewable in the window before expiry
  * (guard `renewalWindowOpen`, each renewal from the previous expiry), amended by an approved change
- * or correction (`amend`, recorded as `amended`), expired by the clock, cancelled or revoked by the
+ * or correction (`apply_amendment`, recorded as `amended`), expired by the clock, cancelled or revoked by the
  * registry with reasons.
  *
  * The 3-year period ends on the corresponding day (民法典 第二百零二条), moved off a rest day as
@@ -190,7 +190,7 @@ export function registrationRecordMachine(profile: Profile): MachineDefinition {
       },
       // A change (变更) or correction (更正) application that reaches `registered` rewrites the described fields:
       // the registration's own log says when and by which application (全留痕).
-      { from: 'registered', event: 'amend', to: 'registered', by: REGISTRY, eventType: 'amended' },
+      { from: 'registered', event: 'apply_amendment', to: 'registered', by: REGISTRY, eventType: 'amended' },
       { from: 'registered', event: 'expire', to: 'expired', by: ['clock'] },
       { from: 'registered', event: 'cancel', to: 'cancelled', by: REGISTRY, requires: ['reasons'] },
       { from: 'registered', event: 'revoke', to: 'revoked', by: REGISTRY, requires: ['reasons'] },
