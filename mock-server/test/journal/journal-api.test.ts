@@ -183,6 +183,30 @@ describe('the request journal', () => {
     expect([gone.status, gone.problem?.code]).toEqual([404, 'NOT_FOUND']);
   });
 
+  it('keeps no secret: the organisations’ secrets in a reset’s answer and a webhook’s secret (accepted, refused, malformed) read [redacted]', async () => {
+    await sim.sandboxes.reset(sbx.id);
+    const [reset] = (await journal()).items;
+    const organizations = (reset!.responseBody as { organizations: { secret: string }[] }).organizations;
+    expect(organizations.length).toBeGreaterThan(0);
+    expect(organizations.every((o) => o.secret === '[redacted]')).toBe(true);
+    expect(JSON.stringify(reset)).not.toContain(registrant().secret);
+
+    const secret = 'whsec_0123456789abcdef';
+    const post = (body: string) => fetch(`${base}/_sim/v1/sandboxes/${sbx.id}/webhooks`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const hook = { organizationId: registrant().id, url: 'https://receiver.example/hook', secret };
+    expect((await post(JSON.stringify(hook))).status).toBe(201);
+    expect((await post(JSON.stringify({ ...hook, organizationId: 'org_nobody' }))).status).toBe(400);
+    expect((await post(`{"organizationId":"${registrant().id}","secret":"${secret}",`)).status).toBe(400);
+    const entries = (await journal()).items;
+    expect(entries.map((e) => e.status)).toEqual([400, 400, 201, 200]);
+    expect(JSON.stringify(entries)).not.toContain(secret);
+    expect(entries[2]!.requestBody).toEqual({ ...hook, secret: '[redacted]' });
+    expect(entries[1]!.requestBody).toMatchObject({ organizationId: 'org_nobody', secret: '[redacted]' });
+    expect(entries[0]!.requestBody).toBe(`{"organizationId":"${registrant().id}","secret":"[redacted]",`);
+    // Only the journal's copy is redacted: the webhook keeps its secret to sign deliveries.
+    expect((await sim.webhooks.listPage(sbx.id)).items).toHaveLength(1);
+  });
+
   it('keeps a bounded number of entries and counts the evicted ones in dropped', async () => {
     await close();
     await start({ requestJournal: { entries: 3 } });

@@ -1,6 +1,7 @@
 import type { Sandbox } from '../../sandbox/sandbox.js';
 import type { DispatchRequest, DispatchResponse } from '../dispatch-types.js';
 import { captureBody, capturedBytes } from './capture-body.js';
+import { redactSecrets } from './redact-secrets.js';
 
 /** What `journalRequests` needs from its app. */
 export interface JournalingOptions {
@@ -43,8 +44,11 @@ export function journalRequests(dispatch: (request: DispatchRequest) => Promise<
       const sandbox = options.sandbox(meta.sandboxId);
       if (!sandbox || sandbox.requests.limits.entries === 0) return response;
       const { bodyBytes } = sandbox.requests.limits;
-      const requestBody = captureBody(request.body, request.headers['content-type'], bodyBytes);
-      const responseBody = response.connectionReset ? null : captureBody(response.body, response.headers['content-type'], bodyBytes);
+      // The simulation API's bodies carry secrets (a webhook's, the organisations' in a reset's
+      // answer): kept redacted. A platform's bodies are kept as sent: none of them holds a secret.
+      const sim = meta.platform === 'sim';
+      const requestBody = captureBody(sim ? redactSecrets(request.body) : request.body, request.headers['content-type'], bodyBytes);
+      const responseBody = response.connectionReset ? null : captureBody(sim ? redactSecrets(response.body) : response.body, response.headers['content-type'], bodyBytes);
       sandbox.requests.record({
         requestId: meta.requestId,
         receivedAt,
