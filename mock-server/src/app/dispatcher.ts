@@ -266,7 +266,7 @@ export class Dispatcher {
     }
     // A heap near its limit: what would add to it is refused before it changes anything; what frees
     // memory (deleting, resetting) and reads go on. Past the limit V8 would stop the process.
-    const memory = this.#deps.memory && !replay && addsState(req.method, route) ? this.#deps.memory.pressure() : undefined;
+    const memory = this.#deps.memory && !replay && addsState(req.method, route, body) ? this.#deps.memory.pressure() : undefined;
     if (memory) return { response: insufficientMemory(memory, requestId, req.path), durable: DONE };
 
     if (slot) {
@@ -416,9 +416,23 @@ function methodNotAllowed(req: DispatchRequest, allow: readonly string[], reques
   );
 }
 
-/** Whether a request may add to the heap: a write, but not a deletion or a sandbox's reset (the ways to free memory). */
-function addsState(method: string, route: CoreRoute): boolean {
-  return !isRead(method) && method !== 'DELETE' && route.operationId !== 'resetSandbox';
+/**
+ * Whether a request may add to the heap: a write, but not one that only frees memory — a deletion,
+ * a sandbox's reset, clearing a sandbox's fault rules (`PUT …/faults` with `rules: []`).
+ */
+function addsState(method: string, route: CoreRoute, body: unknown): boolean {
+  if (isRead(method) || method === 'DELETE') return false;
+  if (route.kind !== 'sim') return true;
+  if (route.operationId === 'resetSandbox') return false;
+  return !(route.operationId === 'setFaults' && clearsAll(body, 'rules'));
+}
+
+/** Whether `body` is `{ [list]: [] }` and nothing more: a write that replaces a list with none. */
+function clearsAll(body: unknown, list: string): boolean {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return false;
+  const keys = Object.keys(body);
+  const value = (body as Record<string, unknown>)[list];
+  return keys.length === 1 && Array.isArray(value) && value.length === 0;
 }
 
 /** Seconds a write refused for memory should wait: the operator has to free some first. */

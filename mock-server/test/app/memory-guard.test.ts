@@ -43,6 +43,18 @@ describe('the memory guard', () => {
     expect((await ctx.call('POST', '/sharing/v1/notes', { body: { text: 'after' }, as: org(ctx) })).status).toBe(201);
   });
 
+  it('takes a clear of the fault rules (PUT …/faults with rules: []), which frees state, but not a write of rules', async () => {
+    heap.usedBytes = 100;
+    const rules = [{ operation: 'getStats', probability: 1, kind: 'server_error' }];
+    expect((await ctx.call('PUT', '/_sim/v1/sandboxes/default/faults', { body: { rules } })).status).toBe(200);
+    heap.usedBytes = 500;
+    expect((await ctx.call('PUT', '/_sim/v1/sandboxes/default/faults', { body: { rules } })).body.code).toBe('INSUFFICIENT_MEMORY');
+    const cleared = await ctx.call('PUT', '/_sim/v1/sandboxes/default/faults', { body: { rules: [] } });
+    expect(cleared.status).toBe(200);
+    expect((await ctx.call('GET', '/_sim/v1/sandboxes/default/faults')).body).toMatchObject({ rules: [] });
+    expect((await ctx.call('GET', '/sharing/v1/stats')).status).toBe(200);
+  });
+
   it('shows the heap in health, degraded with INSUFFICIENT_MEMORY while writes are refused; ready stays 200 (the way out goes through the same load balancer)', async () => {
     heap.usedBytes = 100;
     const ok = HealthSchema.parse((await ctx.call('GET', '/_sim/v1/health')).body);
