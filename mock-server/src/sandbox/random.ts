@@ -4,6 +4,8 @@ import type { Random } from '../app/platform-module.js';
 export interface SeededRandom extends Random {
   /** The generator's position (four 32-bit words). */
   state(): [number, number, number, number];
+  /** Moves the generator back to a position `state()` answered: the draws since are undone. */
+  restore(saved: readonly number[]): void;
 }
 
 /** Hashes a seed string into 32 bits (FNV-1a). */
@@ -49,5 +51,6 @@ export function createRandom(seed: string, saved?: readonly number[]): SeededRan
     next,
     int: (maxExclusive: number): number => Math.floor(next() * maxExclusive),
     state: () => [s[0] as number, s[1] as number, s[2] as number, s[3] as number],
+    restore: (saved: readonly number[]): void => s.set(saved),
   };
 }

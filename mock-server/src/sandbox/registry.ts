@@ -249,8 +249,43 @@ export class SandboxRegistry {
     return [...this.#sandboxes].filter(([, entry]) => !(entry instanceof Sandbox)).map(([id]) => id);
   }
 
+  /**
+   * Runs `make` (a create or an import, with its answer) so that it either completes or changes
+   * nothing: when it throws, the sandboxes it added are closed and dropped, and the generator and
+   * the generations go back to where they were. The request then answers 500 and is not journaled;
+   * had its draws of an id and a seed stayed, every later sandbox would be drawn otherwise than at
+   * the replay of the journal, and be another sandbox (id, seed, secrets) after a restart.
+   *
+   * @example
+   * ```ts
+   * const sandbox = registry.atomically(() => registry.create({ profile: 'national' }));
+   * ```
+   */
+  atomically<T>(make: () => T): T {
+    const random = this.#random.state();
+    const generations = new Map(this.#generations);
+    const ids = new Set(this.#sandboxes.keys());
+    try {
+      return make();
+    } catch (error) {
+      for (const [id, entry] of [...this.#sandboxes]) {
+        if (ids.has(id)) continue;
+        if (entry instanceof Sandbox) entry.close();
+        this.#sandboxes.delete(id);
+      }
+      this.#random.restore(random);
+      this.#generations.clear();
+      for (const [id, generation] of generations) this.#generations.set(id, generation);
+      throw error;
+    }
+  }
+
   /** Creates a sandbox; `undefined` when the id is taken. */
   create(request: SandboxRequest): Sandbox | undefined {
+    return this.atomically(() => this.#create(request));
+  }
+
+  #create(request: SandboxRequest): Sandbox | undefined {
     const id = request.id ?? this.#drawId();
     if (this.#sandboxes.has(id)) return undefined;
     const clock = request.clock ?? this.#defaults.clock;
@@ -277,8 +312,9 @@ export class SandboxRegistry {
   reset(id: string): Sandbox | undefined {
     const old = this.get(id);
     if (!old) return undefined;
+    // Built before the old one closes: a build that throws leaves the sandbox as it was.
+    const fresh = this.atomically(() => Sandbox.create(old.config, this.#env, this.#nextGeneration(id)));
     old.close();
-    const fresh = Sandbox.create(old.config, this.#env, this.#nextGeneration(id));
     this.#sandboxes.set(id, fresh);
     return fresh;
   }
@@ -296,9 +332,12 @@ export class SandboxRegistry {
     if (this.#sandboxes.has(id)) return undefined;
     // A copy starts with no spent nonces and no delivery log: its deliveries belong to the original.
     const { nonces: _nonces, deliveries: _deliveries, ...state } = snapshot;
-    const sandbox = Sandbox.restore({ ...state, config: { ...snapshot.config, id } }, this.#env, this.#nextGeneration(id));
-    this.#sandboxes.set(id, sandbox);
-    return sandbox;
+    // A restore that throws (answered 400, not journaled) must not count a generation either.
+    return this.atomically(() => {
+      const sandbox = Sandbox.restore({ ...state, config: { ...snapshot.config, id } }, this.#env, this.#nextGeneration(id));
+      this.#sandboxes.set(id, sandbox);
+      return sandbox;
+    });
   }
 
   /**

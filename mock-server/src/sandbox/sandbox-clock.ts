@@ -15,6 +15,8 @@ export interface SandboxClock {
   /** Moves the clock to `instant` (never backwards). */
   setTo(instant: number): void;
   save(): ClockState;
+  /** Puts the clock back where `saved` (its own `save()`) found it: an advance that failed midway leaves it unmoved. */
+  restore(saved: ClockState): void;
 }
 
 /**
@@ -39,5 +41,8 @@ export function createSandboxClock(state: ClockState, wall: () => number): Sandb
       value = state.mode === 'virtual' ? instant : value + (instant - current);
     },
     save: () => ({ mode: state.mode, value }),
+    restore(saved: ClockState): void {
+      value = saved.value;
+    },
   };
 }

@@ -360,6 +360,20 @@ export class Sandbox implements SandboxContext {
    * are counted in `fired`, and listed up to its limit (default: a log listing all).
    */
   advanceTo(target: number, fired: FiredLog = new FiredLog()): FiredLog {
+    // A transition that throws (a bug, or a date the calendar cannot write) fails the request
+    // with 500, which is not journaled: the clock goes back to where it was, so that neither the
+    // sandbox's answers nor a replay of its journal find it moved by a request that never happened.
+    const before = this.clock.save();
+    try {
+      return this.#fireUntil(target, fired);
+    } catch (error) {
+      this.clock.restore(before);
+      throw error;
+    }
+  }
+
+  /** `advanceTo`'s work: fires the due timers up to `target` in due-time order, then sets the clock there. */
+  #fireUntil(target: number, fired: FiredLog): FiredLog {
     const platforms = this.#env.platforms;
     for (let i = 0; i < MAX_FIRINGS_PER_ADVANCE; i += 1) {
       // The platform due first and its instant as two locals, over an indexed loop: a year's

@@ -4,7 +4,7 @@ import type { OperationResult, ProfileRef, ReviewerPolicy } from '../platform-mo
 import { DEFAULT_SANDBOX_ID, SANDBOX_ID_PATTERN, type SandboxRequest } from '../../sandbox/registry.js';
 import { PlatformStateError, type SandboxSnapshot } from '../../sandbox/sandbox.js';
 import { listPage } from '../paging.js';
-import { bodyObject, invalidField, sandboxOf, type SimRoute, type SimRouteContext } from './sim-route.js';
+import { bodyObject, invalidField, sandboxOf, type SimResult, type SimRoute, type SimRouteContext } from './sim-route.js';
 import { parseInstant } from './parse-instant.js';
 import { sandboxView } from './sandbox-view.js';
 import { SNAPSHOT_FORMAT, stateFault } from './snapshot-format.js';
@@ -123,9 +123,12 @@ export const sandboxRoutes: readonly SimRoute[] = [
       if ('status' in request) return request;
       const full = limitReached(ctx);
       if (full) return full;
-      const sandbox = ctx.registry.create(request);
-      if (!sandbox) return ctx.problem('CONFLICT', { detail: `sandbox ${request.id} already exists` });
-      return { status: 201, body: sandboxView(sandbox, ctx.origin), location: `/sandboxes/${sandbox.id}`, madeSandbox: sandbox.id };
+      // Made and answered as one: a failure draws no id or seed that a replay would not draw.
+      return ctx.registry.atomically((): SimResult => {
+        const sandbox = ctx.registry.create(request);
+        if (!sandbox) return ctx.problem('CONFLICT', { detail: `sandbox ${request.id} already exists` });
+        return { status: 201, body: sandboxView(sandbox, ctx.origin), location: `/sandboxes/${sandbox.id}`, madeSandbox: sandbox.id };
+      });
     },
   },
   {
@@ -189,17 +192,20 @@ export const sandboxRoutes: readonly SimRoute[] = [
       if (typeof id !== 'string' || !SANDBOX_ID_PATTERN.test(id)) return invalidField(ctx, '/id', 'id must match ^[A-Za-z0-9_-]{1,64}$', '沙箱标识格式错误');
       const full = limitReached(ctx) ?? webhooksPastLimit(ctx, state);
       if (full) return full;
-      let sandbox;
-      try {
-        // The state was parsed from this request's body for it alone (the journal keeps the text):
-        // the sandbox takes it over. A copy first was half of an import (42.7 → 19.6 ms, 1 MB).
-        sandbox = ctx.registry.import(state, id);
-      } catch (error) {
-        const pointer = error instanceof PlatformStateError ? `/snapshot/state/platforms/${error.platform}` : '/snapshot/state';
-        return invalidField(ctx, pointer, `the snapshot cannot be restored: ${error instanceof Error ? error.message : String(error)}`, '快照无法恢复');
-      }
-      if (!sandbox) return ctx.problem('CONFLICT', { detail: `sandbox ${id} already exists` });
-      return { status: 201, body: sandboxView(sandbox, ctx.origin), location: `/sandboxes/${sandbox.id}`, madeSandbox: sandbox.id };
+      // Made and answered as one: a failure leaves no sandbox and counts no generation.
+      return ctx.registry.atomically((): SimResult => {
+        let sandbox;
+        try {
+          // The state was parsed from this request's body for it alone (the journal keeps the text):
+          // the sandbox takes it over. A copy first was half of an import (42.7 → 19.6 ms, 1 MB).
+          sandbox = ctx.registry.import(state, id);
+        } catch (error) {
+          const pointer = error instanceof PlatformStateError ? `/snapshot/state/platforms/${error.platform}` : '/snapshot/state';
+          return invalidField(ctx, pointer, `the snapshot cannot be restored: ${error instanceof Error ? error.message : String(error)}`, '快照无法恢复');
+        }
+        if (!sandbox) return ctx.problem('CONFLICT', { detail: `sandbox ${id} already exists` });
+        return { status: 201, body: sandboxView(sandbox, ctx.origin), location: `/sandboxes/${sandbox.id}`, madeSandbox: sandbox.id };
+      });
     },
   },
 ];
