@@ -33,6 +33,7 @@ import { buildRouter } from './route-table.js';
 import { TOLERATED_QUERY_PARAMETERS } from './unknown-parameters.js';
 import { SIM_ROUTES } from './sim/index.js';
 import type { ServiceConnections, ServiceStorage } from './sim/service-status.js';
+import { CLOCK_RANGE_TEXT, withinClockBounds } from '../sandbox/clock-bounds.js';
 
 /** Options of `createApp`. */
 export interface AppOptions {
@@ -209,6 +210,7 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
   const platforms = (options.platforms ?? defaultPlatforms()) as readonly PlatformModule<unknown>[];
   const startAt = typeof options.startAt === 'string' ? Date.parse(options.startAt) : options.startAt;
   if (startAt !== undefined && !Number.isFinite(startAt)) throw new RangeError(`[INVALID_START_AT] 起始时间无效 / invalid startAt: ${String(options.startAt)}`);
+  if (startAt !== undefined && !withinClockBounds(startAt)) throw new RangeError(`[INVALID_START_AT] 起始时间${CLOCK_RANGE_TEXT.zh} / startAt must be ${CLOCK_RANGE_TEXT.en}: ${String(options.startAt)}`);
   if (options.seed !== undefined && (!Number.isSafeInteger(options.seed) || options.seed < 0)) throw new RangeError(`[INVALID_SEED] 随机种子须为非负整数 / seed must be a non-negative integer: ${options.seed}`);
   const limits = resolveLimits(options.limits);
   const quotas = resolveQuotas(options.quotas);

@@ -18,6 +18,7 @@ describe('parseCli', () => {
     [['--port', '70000'], /--port must be 0–65535/],
     [['--clock', 'fast'], /--clock must be virtual or realtime/],
     [['--start-at', '2025-09-26'], /--start-at must be an RFC 3339 instant/],
+    [['--start-at', '9999-12-31T23:59:59+08:00'], /--start-at must be from 1900-01-01T00:00:00\+08:00 up to \(not including\) 9900-01-01T00:00:00\+08:00/],
     [['--frobnicate'], /Unknown option '--frobnicate'$/],
     // A slip for a flag is named; parseArgs' own message stays.
     [['--prot', '4010'], /Unknown option '--prot' \(did you mean --port\?\)/],

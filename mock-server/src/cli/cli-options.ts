@@ -9,6 +9,7 @@ import { parseQuotaFlags } from './quota-flags.js';
 import type { SandboxFlags } from './stored-sandbox-warnings.js';
 import { parseWebhookFlags } from './webhook-flags.js';
 import { LOG_FORMATS, LOG_LEVELS, type LogSettings } from './request-logger.js';
+import { CLOCK_RANGE_TEXT, withinClockBounds } from '../sandbox/clock-bounds.js';
 
 /** What the command line asked for. */
 export type CliRequest =
@@ -97,6 +98,7 @@ function parseRun(argv: readonly string[], env: Readonly<Record<string, string |
   if (startAt !== undefined && !(/[zZ]|[+-]\d{2}:\d{2}$/.test(startAt) && Number.isFinite(Date.parse(startAt)))) {
     throw new FlagError(`${startAtGiven?.source} must be an RFC 3339 instant with an offset: ${startAt}`);
   }
+  if (startAt !== undefined && !withinClockBounds(Date.parse(startAt))) throw new FlagError(`${startAtGiven?.source} must be ${CLOCK_RANGE_TEXT.en}: ${startAt}`);
   const maxBodyBytes = readInteger(values.string('max-body-bytes'), 1);
   const maxSandboxes = readInteger(values.string('max-sandboxes'), 1);
   const maxWebhooks = readInteger(values.string('max-webhooks'), 1);

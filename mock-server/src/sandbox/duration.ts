@@ -3,6 +3,19 @@ import { addDays, addMonthsClamped, shanghaiDate, startOfShanghaiDay } from '@gd
 const PATTERN = /^P(?!$)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
 
 /**
+ * Whether `text` is an ISO 8601 duration `addIsoDuration` reads (`P3D`, `PT4H`, `P1Y2M3DT4H`).
+ *
+ * @example
+ * ```ts
+ * isIsoDuration('P3D'); // true
+ * isIsoDuration('3 days'); // false
+ * ```
+ */
+export function isIsoDuration(text: string): boolean {
+  return PATTERN.test(text);
+}
+
+/**
  * Adds an ISO 8601 duration (`P1Y2M3DT4H`) to an instant on the Asia/Shanghai calendar: years and
  * months move the calendar day (clamped to the month's end), weeks and days add calendar days,
  * the time part adds exact hours, minutes and seconds. `undefined` when the text is no duration.

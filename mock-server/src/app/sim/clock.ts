@@ -1,5 +1,6 @@
 import { CalendarError, formatShanghaiInstant, shanghaiDate, startOfShanghaiDay } from '@gdx/calendar';
-import { addIsoDuration } from '../../sandbox/duration.js';
+import { addIsoDuration, isIsoDuration } from '../../sandbox/duration.js';
+import { CLOCK_RANGE_TEXT, withinClockBounds } from '../../sandbox/clock-bounds.js';
 import { FiredLog } from '../../sandbox/fired-log.js';
 import type { Sandbox } from '../../sandbox/sandbox.js';
 import { encodeCursor } from '../paging.js';
@@ -30,16 +31,30 @@ function target(ctx: SimRouteContext, sandbox: Sandbox): number | ReturnType<typ
     if (!Number.isSafeInteger(n) || (n as number) < 1 || (n as number) > MAX_WORKING_DAYS) return invalidField(ctx, '/workingDays', `workingDays must be an integer 1–${MAX_WORKING_DAYS}`, `workingDays 须为 1–${MAX_WORKING_DAYS} 的整数`);
     // Same time of day on the n-th working day after today (the start day is not counted).
     const today = shanghaiDate(now);
-    return startOfShanghaiDay(sandbox.calendar.addWorkingDays(today, n as number)) + (now - startOfShanghaiDay(today));
+    return bounded(ctx, 'workingDays', startOfShanghaiDay(sandbox.calendar.addWorkingDays(today, n as number)) + (now - startOfShanghaiDay(today)));
   }
   if (body.duration !== undefined) {
-    const to = typeof body.duration === 'string' ? addIsoDuration(now, body.duration) : undefined;
-    if (to === undefined) return invalidField(ctx, '/duration', 'duration must be an ISO 8601 duration such as P3D or PT4H', 'duration 须为 ISO 8601 时长，如 P3D、PT4H');
-    return to;
+    const duration = body.duration;
+    if (typeof duration !== 'string' || !isIsoDuration(duration)) return invalidField(ctx, '/duration', 'duration must be an ISO 8601 duration such as P3D or PT4H', 'duration 须为 ISO 8601 时长，如 P3D、PT4H');
+    // A duration the calendar cannot add (past the year 9999) is past the range too.
+    return bounded(ctx, 'duration', addIsoDuration(now, duration) ?? Number.POSITIVE_INFINITY);
   }
   const to = parseInstant(body.to);
-  if (to === undefined || to < now || to >= 253402300800000) return invalidField(ctx, '/to', 'to must be an RFC 3339 instant not before the sandbox clock', 'to 须为不早于沙箱当前时间的 RFC 3339 时间');
-  return to;
+  if (to === undefined || to < now) return invalidField(ctx, '/to', 'to must be an RFC 3339 instant not before the sandbox clock', 'to 须为不早于沙箱当前时间的 RFC 3339 时间');
+  return bounded(ctx, 'to', to);
+}
+
+/** The last instant Date and RFC 3339 express (9999-12-31T23:59:59.999Z): what a replayed advance may reach. */
+const REPLAYED_END = 253402300800000;
+
+/**
+ * `to`, or the 400 of a target past the clock's range (`clock-bounds.ts`) at the field that asked
+ * for it. While replaying, the range is what it was before it existed (an advance acknowledged
+ * then is taken as it was).
+ */
+function bounded(ctx: SimRouteContext, field: string, to: number): number | ReturnType<typeof invalidField> {
+  if (ctx.replaying ? to < REPLAYED_END : withinClockBounds(to)) return to;
+  return invalidField(ctx, `/${field}`, `${field} would move the clock past its range: the sandbox clock runs ${CLOCK_RANGE_TEXT.en}`, `${field} 将使时钟超出范围：沙箱时钟${CLOCK_RANGE_TEXT.zh}`);
 }
 
 /** The sandbox clock: read and advance. */

@@ -10,6 +10,7 @@ import { sandboxView } from './sandbox-view.js';
 import { SNAPSHOT_FORMAT, stateFault } from './snapshot-format.js';
 import { parseReviewerPolicy } from './reviewer-policy.js';
 import { QUOTA_NAMES, type SandboxQuotas } from '../../sandbox/quotas.js';
+import { CLOCK_RANGE_TEXT, withinClockBounds } from '../../sandbox/clock-bounds.js';
 
 function parseRequest(ctx: SimRouteContext): SandboxRequest | ReturnType<typeof invalidField> {
   const body = bodyObject(ctx);
@@ -49,6 +50,9 @@ function parseRequest(ctx: SimRouteContext): SandboxRequest | ReturnType<typeof 
   if (body.startAt !== undefined) {
     const at = parseInstant(body.startAt);
     if (at === undefined) return invalidField(ctx, '/startAt', 'startAt must be an RFC 3339 instant with an offset', 'startAt 须为带时区偏移的 RFC 3339 时间');
+    // Also a realtime clock's: it starts there and runs on (the range's end leaves it a century).
+    // A create acknowledged before the range existed is replayed as it was.
+    if (!ctx.replaying && !withinClockBounds(at)) return invalidField(ctx, '/startAt', `startAt must be ${CLOCK_RANGE_TEXT.en}`, `startAt ${CLOCK_RANGE_TEXT.zh}`);
     request.startAt = at;
   }
   if (body.clock !== undefined) {
@@ -112,6 +116,18 @@ function webhooksPastLimit(ctx: SimRouteContext, state: SandboxSnapshot): Operat
     }],
     extensions: { limit, used },
   });
+}
+
+/**
+ * The 400 of a snapshot whose clock is past the range a clock may be in (`clock-bounds.ts`): where
+ * it starts again at a reset (`config.startAt`) or runs now (`clock.value`, a realtime clock's
+ * offset from wall time). Restored, such a sandbox would answer 500 wherever it writes a date.
+ */
+function clockOutOfBounds(ctx: SimRouteContext, state: SandboxSnapshot): OperationResult | undefined {
+  if (!withinClockBounds(state.config.startAt)) return invalidField(ctx, '/snapshot/state/config/startAt', `config.startAt must be an instant (epoch ms) ${CLOCK_RANGE_TEXT.en}`, `config.startAt（毫秒时间戳）${CLOCK_RANGE_TEXT.zh}`);
+  const now = state.clock.mode === 'virtual' ? state.clock.value : ctx.wall() + state.clock.value;
+  if (!withinClockBounds(now)) return invalidField(ctx, '/snapshot/state/clock/value', `the clock must be ${CLOCK_RANGE_TEXT.en}`, `时钟${CLOCK_RANGE_TEXT.zh}`);
+  return undefined;
 }
 
 /** Sandboxes: create, list, get, delete, reset, reviewer policy, snapshot export and import. */
@@ -188,6 +204,8 @@ export const sandboxRoutes: readonly SimRoute[] = [
       const fault = ctx.replaying ? undefined : stateFault(snapshot.state, ctx.platforms.map((platform) => platform.name));
       if (fault) return invalidField(ctx, `/snapshot/state${fault.pointer}`, fault.en, fault.zh);
       const state = snapshot.state as SandboxSnapshot;
+      const clockFault = ctx.replaying ? undefined : clockOutOfBounds(ctx, state);
+      if (clockFault) return clockFault;
       const id = body?.id ?? state.config.id;
       if (typeof id !== 'string' || !SANDBOX_ID_PATTERN.test(id)) return invalidField(ctx, '/id', 'id must match ^[A-Za-z0-9_-]{1,64}$', '沙箱标识格式错误');
       const full = limitReached(ctx) ?? webhooksPastLimit(ctx, state);
