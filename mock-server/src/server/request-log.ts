@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HEADERS } from '@gdx/protocol';
 import type { DispatchResponse } from '../app/dispatch-types.js';
 
@@ -18,7 +18,7 @@ export interface RequestLogEntry {
   /** The path without the query (bytes outside visible ASCII percent-encoded when the parser refused it); `null` as `method`. */
   readonly path: string | null;
   readonly operationId: string | null;
-  /** 0 for an injected connection reset. */
+  /** 0 for an injected connection reset, and for a connection closed before its answer was sent (`problemCode` `CONNECTION_CLOSED`). */
   readonly status: number;
   readonly problemCode: string | null;
   /** 0 for a request Node's parser refused (its arrival is not known). */
@@ -38,15 +38,22 @@ export type RequestLogSink = (entry: RequestLogEntry) => void;
 
 /** The request log of one server: when each request arrived, and the entry once it is answered. */
 export interface RequestLogHooks {
-  arrived(req: IncomingMessage): void;
+  /** A request arrived; its connection closing before `answered` (the client gone, a stop's grace cut) is reported then. */
+  arrived(req: IncomingMessage, res: ServerResponse): void;
   answered(req: IncomingMessage, answer: DispatchResponse): void;
   /** An answer to a request Node's parser refused: its request line as far as it was read (`null` parts when not at all). */
   unparsed(line: { method: string | null; target: string | null }, answer: DispatchResponse): void;
 }
 
+/** What a request whose connection closed before its answer is reported with: nothing was sent. */
+const CLOSED_UNANSWERED: DispatchResponse = { status: 0, headers: {}, body: '', problemCode: 'CONNECTION_CLOSED' };
+
 /**
  * Times requests and reports them to `sink`. The arrival times live in a map of this server only,
- * keyed by the request object, so nothing is added to Node's objects and nothing outlives them.
+ * keyed by the request object, so nothing is added to Node's objects and nothing outlives them. A
+ * request whose connection closes before its answer is written (the client left, or a stop cut it
+ * after its grace) is reported when it closes, with status 0 and `CONNECTION_CLOSED`, and not again
+ * when the app's late answer comes (or never: the process may be stopping).
  *
  * @example
  * ```ts
@@ -77,13 +84,21 @@ export function requestLogHooks(sink: RequestLogSink, monotonic: () => number = 
     }
   };
   return {
-    arrived(req) {
+    arrived(req, res) {
       arrivals.set(req, monotonic());
+      res.once('close', () => {
+        const started = arrivals.get(req);
+        if (started === undefined || res.writableFinished) return;
+        arrivals.delete(req);
+        report(req.method ?? 'GET', req.url ?? '/', CLOSED_UNANSWERED, Math.max(0, monotonic() - started));
+      });
     },
     answered(req, answer) {
       const started = arrivals.get(req);
+      // Reported already: its connection closed before this answer (see `arrived`).
+      if (started === undefined) return;
       arrivals.delete(req);
-      report(req.method ?? 'GET', req.url ?? '/', answer, started === undefined ? 0 : Math.max(0, monotonic() - started));
+      report(req.method ?? 'GET', req.url ?? '/', answer, Math.max(0, monotonic() - started));
     },
     unparsed(line, answer) {
       report(line.method, line.target, answer, 0);

@@ -295,7 +295,7 @@ export async function startServer(app: App, options: ServerOptions = {}): Promis
   const server = createServer({ keepAlive: true, keepAliveTimeout: 65_000, maxHeaderSize: parserHeadLimit(limits), requireHostHeader: false }, (req, res) => {
     // Answered 503 for the connection cap before its request was read (`watchConnections`).
     if (connections.refused(req.socket)) return;
-    scope.log?.arrived(req);
+    scope.log?.arrived(req, res);
     // Opened while the server stops: told to go elsewhere, and closed (see `drainer`).
     if (drain.late(req.socket)) return hasBody(req) ? refuse(scope, req, res, shuttingDownAnswer(req)) : write(scope, req, res, shuttingDownAnswer(req));
     // Closed like Node's refusal: a client that leaves out Host is not one to keep talking to.

@@ -3,9 +3,9 @@ import { connect } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApp, type App } from '../../src/index.js';
-import { startServer, type RunningServer } from '../../src/server/index.js';
+import { startServer, type RequestLogEntry, type RunningServer } from '../../src/server/index.js';
 import { killed, newestSnapshot, startChild } from '../support/spawn-cli.js';
 
 // A public read (no signature needed) held up by a latency fault stands for any request in flight.
@@ -136,10 +136,11 @@ describe('startServer close(): a graceful drain', () => {
     agent.destroy();
   });
 
-  it('cuts what is still running when the grace period ends', async () => {
+  it('cuts what is still running when the grace period ends, and the request log says so once', async () => {
     app = createApp({ seed: 5 });
-    running = await startServer(app, { port: 0, shutdownGraceMs: 300 });
-    await slowDown(running.url, 5_000);
+    const logged: RequestLogEntry[] = [];
+    running = await startServer(app, { port: 0, shutdownGraceMs: 300, requestLog: (entry) => logged.push(entry) });
+    await slowDown(running.url, 1_000);
     const agent = new Agent({ keepAlive: true });
     const inFlight = settle(get(`${running.url}${SLOW_PATH}`, agent));
     await sleep(100);
@@ -147,6 +148,12 @@ describe('startServer close(): a graceful drain', () => {
     await running.close();
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(await inFlight).toEqual({ error: 'ECONNRESET' });
+    const cut = () => logged.filter((e) => e.path === '/catalog/v1/search');
+    // Logged when the connection closes (Node tells it a turn or two after the reset).
+    await vi.waitFor(() => expect(cut()).toEqual([expect.objectContaining({ method: 'GET', status: 0, problemCode: 'CONNECTION_CLOSED' })]));
+    // The app's answer, late, is not logged a second time.
+    await sleep(1_000);
+    expect(cut()).toHaveLength(1);
     agent.destroy();
   });
 });
