@@ -235,6 +235,19 @@ describe('public notice and objections (第十二条)', () => {
     expect((await getApp(x, org, id)).body.state).toBe('registered');
   });
 
+  it('written reasons, supplement items and objections of white space only are refused, changing nothing', async () => {
+    const x = await start();
+    const org = x.org(0);
+    const id = await submit(x, org, initialSubmission(org));
+    const blankItem = await x.act('application', id, 'request_supplements', { items: [{ field: '/resource/name', text: '补充数据名称' }, { field: '/resource/summary', text: ' \u3000\t' }] });
+    expect(blankItem.status).toBe(400);
+    expect(blankItem.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ pointer: '/items/1/text', code: 'TEXT_BLANK', message: { zh: expect.any(String), en: expect.any(String) } }] });
+    const blankReason = await x.act('application', id, 'reject', { reasons: [{ text: '   ' }] });
+    expect(blankReason.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ pointer: '/reasons/0/text', code: 'TEXT_BLANK' }] });
+    expect((await getApp(x, org, id)).body).toMatchObject({ state: 'submitted', events: [expect.objectContaining({ to: 'submitted' })] });
+    expect((await ok(x.act('application', id, 'request_supplements', { items: [{ field: '/resource/name', text: '补充数据名称' }] }))).to).toBe('supplement_required');
+  });
+
   it('a registrant cannot object to its own application, signed or as a third party naming its code', async () => {
     const x = await start();
     const { org, id, noticeId } = await inNotice(x);

@@ -1,5 +1,6 @@
 import type { PlatformName, SimCommandContext } from '../platform-module.js';
 import { foreignMembers } from './action-forms.js';
+import { blankTexts } from './blank-text.js';
 import { bodyObject, invalidField, sandboxOf, type SimRoute, type SimRouteContext } from './sim-route.js';
 
 /**
@@ -25,6 +26,18 @@ function toPlatform(ctx: SimRouteContext, hook: 'act' | 'object') {
         pointer: `/${m}`,
         code: 'FIELD_NOT_APPLICABLE',
         message: { zh: `${m} 不适用于${platform.name}平台的该操作（如撤销事由仅适用于登记），请以书面理由说明`, en: `${m} does not apply to ${String(body.action)} on the ${platform.name} platform (a revocation ground is a registration's); give written reasons` },
+      })),
+    });
+  }
+  // Written text of white space only: refused live; a journaled one replays as it was answered.
+  const blank = ctx.replaying ? [] : blankTexts(body);
+  if (blank.length > 0) {
+    return ctx.problem('VALIDATION_FAILED', {
+      detail: `${blank.join(', ')}: white space only`,
+      errors: blank.map((pointer) => ({
+        pointer,
+        code: 'TEXT_BLANK',
+        message: { zh: '须填写文字说明，不能只有空白字符', en: 'Write the text out: white space alone says nothing' },
       })),
     });
   }

@@ -1,0 +1,21 @@
+/**
+ * The pointers of the written texts in a simulation-API body that hold nothing but white space:
+ * every member named `text` (a reason's, a supplement item's, an objection's), at any depth. The
+ * contract's `minLength: 1` lets `"   "` through, yet the sources require written reasons (书面理由)
+ * and a supplement notice that says what to supply (一次性告知): blank text is no reason at all.
+ *
+ * @example
+ * ```ts
+ * blankTexts({ action: 'reject', reasons: [{ text: '缺少材料' }, { text: ' 　' }] }); // ['/reasons/1/text']
+ * ```
+ */
+export function blankTexts(body: unknown, pointer = ''): string[] {
+  if (body === null || typeof body !== 'object') return [];
+  const found: string[] = [];
+  for (const [key, value] of Object.entries(body)) {
+    const at = `${pointer}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+    if (key === 'text' && typeof value === 'string' && !/\S/u.test(value)) found.push(at);
+    else found.push(...blankTexts(value, at));
+  }
+  return found;
+}
