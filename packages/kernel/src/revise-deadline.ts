@@ -35,7 +35,8 @@ export function reviseDeadlineInto(machine: MachineDefinition, instance: Workflo
   let timer = null;
   if (running !== null) {
     effects.cancel(running.id);
-    timer = pendingTimer(timerId(instance.id, seq), revised.dueAtMs, running.step, running.kind, running.event);
+    // Revised to a day already past: due now, not before this event.
+    timer = pendingTimer(timerId(instance.id, seq), Math.max(revised.dueAtMs, ctx.now), running.step, running.kind, running.event);
     effects.schedule(timer);
   }
   const at = formatInstant(ctx.now);

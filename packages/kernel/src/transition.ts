@@ -192,7 +192,8 @@ function enter(
       const computed = stepDeadline(cm, target, instance, mode, from, data, ctx);
       deadline = computed.deadline;
       const expiry = target.expiryEvent;
-      timer = pendingTimer(timerId(instance.id, seq), computed.dueAtMs, step, expiry === null ? 'overdue' : 'event', expiry === null ? undefined : expiry);
+      // A deadline already past (a due day the data set in the past) fires now, never before the event that set it.
+      timer = pendingTimer(timerId(instance.id, seq), Math.max(computed.dueAtMs, ctx.now), step, expiry === null ? 'overdue' : 'event', expiry === null ? undefined : expiry);
       effects.schedule(timer);
     }
   }
