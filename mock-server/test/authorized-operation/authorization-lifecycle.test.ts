@@ -56,7 +56,7 @@ describe('authorized operation: the authorization in force, data access and offi
     const world = await openAoWorld(ctx);
     const { authorizationId } = await signedSelection(world);
     await world.official('authorization', authorizationId, 'amend', { amendment: '延长授权期限。' });
-    // The term starts 2026-01-05: 5 years end on 2031-01-04.
+    // Signed 2025-09-26, before the term starts 2026-01-05: in force from signing, so 5 years end on 2030-09-25.
     const unjustified = await world.official('authorization', authorizationId, 'approve_amendment', { termEnd: '2031-06-30' });
     expectContract('simulation', 'actAsOfficial', unjustified, 422);
     expect(unjustified.body).toMatchObject({ code: 'TERM_JUSTIFICATION_REQUIRED', errors: [{ pointer: '/justification', message: { zh: expect.any(String), en: expect.any(String) } }] });
@@ -68,10 +68,11 @@ describe('authorized operation: the authorization in force, data access and offi
     const strict = await openAoWorld(ctx, { profile: { name: 'strict-cap', extends: 'national', options: { authorizedOperation: { termPolicy: 'error' } } } });
     const signed = await signedSelection(strict);
     await strict.official('authorization', signed.authorizationId, 'amend', { amendment: '延长授权期限。' });
-    const refused = await strict.official('authorization', signed.authorizationId, 'approve_amendment', { termEnd: '2031-01-05', justification: '理由。' });
+    // Five years of the term (to 2031-01-04) would keep it in force more than five years from the signing.
+    const refused = await strict.official('authorization', signed.authorizationId, 'approve_amendment', { termEnd: '2031-01-04', justification: '理由。' });
     expect(refused.body).toMatchObject({ code: 'TERM_EXCEEDS_CAP', errors: [{ pointer: '/termEnd' }] });
-    const within = await strict.official('authorization', signed.authorizationId, 'approve_amendment', { termEnd: '2031-01-04' });
-    expect(within.body.object).toMatchObject({ state: 'active', termCheck: { outcome: 'ok', capEndsOn: '2031-01-04' } });
+    const within = await strict.official('authorization', signed.authorizationId, 'approve_amendment', { termEnd: '2030-09-25' });
+    expect(within.body.object).toMatchObject({ state: 'active', termCheck: { outcome: 'ok', measuredFrom: '2025-09-26', capEndsOn: '2030-09-25' } });
   });
 
   it('a suspension closes data access until the operator files its feedback and the data authority reinstates (101号 第三十二条)', async () => {

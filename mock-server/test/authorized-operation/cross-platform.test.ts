@@ -122,7 +122,8 @@ describe('authorized operation: the rules that hold across platforms in one sand
     expect(unjustified.body.code).toBe('TERM_JUSTIFICATION_REQUIRED');
     const signed = await national.official('selection', selection.body.id, 'sign', { justification: '与基础设施折旧期一致。' });
     const authorization = await national.ao('GET', `/authorizations/${signed.body.object.authorizationId}`, { as: national.operator });
-    expect(authorization.body.termCheck).toMatchObject({ outcome: 'warning', code: 'TERM_OVER_CAP_WARNING', capEndsOn: '2031-01-04' });
+    // Signed 2025-09-26, before the term starts: the cap counts from the signing.
+    expect(authorization.body.termCheck).toMatchObject({ outcome: 'warning', code: 'TERM_OVER_CAP_WARNING', measuredFrom: '2025-09-26', capEndsOn: '2030-09-25' });
 
     const im = await openAoWorld(ctx, { profile: 'inner-mongolia' });
     const imPlan = await im.ao('POST', '/plans', { as: im.body, body: planContent([im.scopeItem()]) });

@@ -156,7 +156,8 @@ describe('authorized operation: products, fees and the pricing of 65号', () => 
   });
 
   it('deducts a cycle\'s net excess revenue from the next cycle, spread over its years', async () => {
-    const world = await openAoWorld(ctx);
+    // Signed on the term's first day: five years in force.
+    const world = await openAoWorld(ctx, { startAt: '2026-01-05T10:00:00+08:00' });
     // Five years: cycles 2026-01-05 – 2029-01-04 (calendar years 2026–2029) and 2029-01-05 – 2031-01-04 (2030, 2031).
     const { authorizationId } = await signedSelection(world, { from: '2026-01-05', to: '2031-01-04' });
     const flat = { costFen: 1_000_000, bondYieldBasisPoints: 200, rateBasisPoints: 0, taxFen: 0 };

@@ -29,7 +29,8 @@ describe('authorized operation: plan → selection and agreement → authorizati
     expectContract('authorized-operation', 'getAuthorization', authorization, 200);
     expect(authorization.body).toMatchObject({
       state: 'active',
-      termCheck: { outcome: 'ok', capEndsOn: '2031-01-04' },
+      // In force from the signing (2025-09-26), before the term starts: the cap counts from the signing day.
+      termCheck: { outcome: 'ok', from: '2026-01-05', measuredFrom: '2025-09-26', capEndsOn: '2030-09-25' },
       feeStatus: 'trial',
       deadline: { step: 'term', dueDate: '2029-01-04', dueAt: '2029-01-05T00:00:00+08:00' },
     });

@@ -94,6 +94,9 @@ describe('authorized-operation selection', () => {
     ok(h.engine.dispatch('aos', 'deliberate_agreement', { actor: body, payload: { agreement: agreement('2026-02-02', '2031-02-02') } }));
     const over = { agreement: agreement('2026-02-02', '2031-02-02'), justification: '理由' };
     expect(code(h.engine.dispatch('aos', 'sign', { actor: body, payload: over }))).toBe('TERM_EXCEEDS_CAP');
+    // Signed before the term starts, the authorization is in force from signing: the cap counts from that day.
+    expect(code(h.engine.dispatch('aos', 'sign', { actor: body, payload: { agreement: agreement('2026-02-02', '2031-02-01') } }))).toBe('TERM_EXCEEDS_CAP');
+    h.to('2026-02-02T09:00');
     expect(ok(h.engine.dispatch('aos', 'sign', { actor: body, payload: { agreement: agreement('2026-02-02', '2031-02-01') } })).state).toBe('signed');
   });
 

@@ -165,6 +165,17 @@ describe('terms over 5 years (27号 第十四条(二); 101号 第八条)', () =>
     expect(assessTerm(resolveProfile(profile), { from: '2026-01-05', to }, justification)).toMatchObject({ capEndsOn: '2031-01-04', outcome, code });
   });
 
+  it.each([
+    // Signed two years before a 5-year term starts: in force seven years from signing.
+    { signedOn: '2025-10-01', from: '2027-10-15', to: '2032-10-14', measuredFrom: '2025-10-01', capEndsOn: '2030-09-30', outcome: 'error' },
+    { signedOn: '2025-10-01', from: '2027-10-15', to: '2030-09-30', measuredFrom: '2025-10-01', capEndsOn: '2030-09-30', outcome: 'ok' },
+    // Signed on or after the term's first day: the agreed term is the longer span.
+    { signedOn: '2026-01-05', from: '2026-01-05', to: '2031-01-04', measuredFrom: '2026-01-05', capEndsOn: '2031-01-04', outcome: 'ok' },
+    { signedOn: '2026-03-01', from: '2026-01-05', to: '2031-01-05', measuredFrom: '2026-01-05', capEndsOn: '2031-01-04', outcome: 'error' },
+  ])('counts the cap from the signing day $signedOn when the term $from – $to starts later', ({ signedOn, from, to, measuredFrom, capEndsOn, outcome }) => {
+    expect(assessTerm(resolveProfile('inner-mongolia'), { from, to }, null, signedOn)).toMatchObject({ from, to, measuredFrom, capEndsOn, outcome });
+  });
+
   it('ends a cap that starts on 02-29 on the month end (民法典 第二百零二条)', () => {
     expect(assessTerm(resolveProfile('national'), { from: '2024-02-29', to: '2029-02-27' }).capEndsOn).toBe('2029-02-27');
   });

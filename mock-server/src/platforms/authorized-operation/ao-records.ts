@@ -113,7 +113,8 @@ export interface AuthorizationRecord {
   operator: OrgRef;
   authorizationMode: string;
   agreement: Agreement;
-  termCheck: TermCheck;
+  /** `measuredFrom` is missing from a check recorded before it existed (the cap then counted from `from`). */
+  termCheck: Omit<TermCheck, 'measuredFrom'> & { measuredFrom?: string };
   evaluations: { year: number; result: string; evaluator: string | null; decidedOn: string; reasons: Reason[] }[];
   reasons: Reason[];
   /** The signing day: operation (and the disclosure) starts then. */

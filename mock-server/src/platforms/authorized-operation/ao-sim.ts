@@ -36,6 +36,16 @@ function operatorPayload(ctx: Sim, selection: SelectionRecord): Record<string, u
   return { operator: { id: org.id, creditCode: org.creditCode, name: org.name } };
 }
 
+/**
+ * A term that ended before today is refused (400 `TERM_ALREADY_ENDED` at `pointer`): signed or
+ * amended so, the authorization would be in force already expired, its expiry dated before it
+ * existed. Live only: an older journal that signed or amended so replays as answered.
+ */
+function checkTermNotEnded(termEnd: string, today: string, pointer: string): void {
+  if (termEnd >= today) return;
+  throw invalid(pointer, 'TERM_ALREADY_ENDED', `授权期限已于 ${termEnd} 届满，早于今日（${today}）`, `The term ended on ${termEnd}, before today (${today})`);
+}
+
 function selectionPayload(ctx: Sim, selectionId: string): Record<string, unknown> | undefined {
   const { body, state, sandbox } = ctx;
   const selection = state.selections.get(selectionId)!;
@@ -45,13 +55,15 @@ function selectionPayload(ctx: Sim, selectionId: string): Record<string, unknown
   if (action !== 'sign') return undefined;
   // Signing the deliberated text needs no agreement; a different one is checked as on deliberation.
   const agreement = body.agreement === undefined ? (selection.agreement ?? undefined) : checkAgreement(state, sandbox, body.agreement, selection.owner);
+  if (agreement && !ctx.replaying) checkTermNotEnded(agreement.term.to, shanghaiDay(sandbox.now()), '/agreement/term/to');
   return { ...(agreement ? { agreement } : {}), ...(typeof body.justification === 'string' ? { justification: body.justification } : {}) };
 }
 
 /**
  * `payload` of `approve_amendment`: a new `termEnd` with the amended `term` and `justification`
  * for the machine's cap guard, refused here first with the field it concerns (27号 第十四条(二)
- * binds an amended term as the signed one).
+ * binds an amended term as the signed one; the cap counted from the signing day when the term
+ * started after it — live only, as the guard's, so an older journal replays as answered).
  */
 function amendmentPayload(ctx: Sim, authorization: AuthorizationRecord): Record<string, unknown> | undefined {
   const { termEnd, justification } = ctx.body;
@@ -60,8 +72,9 @@ function amendmentPayload(ctx: Sim, authorization: AuthorizationRecord): Record<
   if (typeof termEnd !== 'string' || !isIsoDate(termEnd) || termEnd < from) {
     throw invalid('/termEnd', 'PERIOD_INVALID', '变更后的届满日须为不早于授权期限起始日的日期', 'termEnd must be a day not before the term starts');
   }
+  if (!ctx.replaying) checkTermNotEnded(termEnd, shanghaiDay(ctx.sandbox.now()), '/termEnd');
   const term = { from, to: termEnd };
-  const check = assessTerm(ctx.state.host.procedures.profile, term, typeof justification === 'string' ? justification : null);
+  const check = assessTerm(ctx.state.host.procedures.profile, term, typeof justification === 'string' ? justification : null, ctx.replaying ? null : authorization.signedOn);
   if (check.code === 'TERM_EXCEEDS_CAP') throw refused(check.code, '/termEnd', `变更后的期限超过 ${check.capYears} 年上限（至 ${check.capEndsOn}）`, `The amended term exceeds the ${check.capYears}-year cap (to ${check.capEndsOn})`);
   if (check.code === 'TERM_JUSTIFICATION_REQUIRED') throw refused(check.code, '/justification', `变更后的期限超过 ${check.capYears} 年，须说明理由`, `An amended term over ${check.capYears} years needs a justification`);
   return { termEnd, term, ...(typeof justification === 'string' ? { justification } : {}) };

@@ -60,7 +60,7 @@ export function onAuthorizationEvent(state: AuthorizedOperationState, instance: 
     authorization.agreement = { ...authorization.agreement, term: { ...authorization.agreement.term, to: event.data['termEnd'] } };
     // The amendment's own justification: one given for the signed term does not cover a new one.
     const justification = event.data['justification'];
-    authorization.termCheck = assessTerm(state.host.procedures.profile, authorization.agreement.term, typeof justification === 'string' ? justification : null);
+    authorization.termCheck = assessTerm(state.host.procedures.profile, authorization.agreement.term, typeof justification === 'string' ? justification : null, authorization.signedOn);
   }
   if (event.event === 'expire' && event.data?.['reasons'] !== undefined) authorization.reasons = toReasons(event.data['reasons']);
   recordPricing(authorization, event);

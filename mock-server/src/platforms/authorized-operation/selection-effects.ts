@@ -19,7 +19,8 @@ function grantorOf(sandbox: SandboxContext, selection: SelectionRecord): { id: s
 
 /**
  * A signed agreement starts the authorization (27号 第十四条): `active` with the agreed term (it
- * expires at the end of `term.to`), the term checked against the cap, and its pricing empty.
+ * expires at the end of `term.to`), the term checked against the cap (counted from the signing day
+ * when the term starts later: it is in force from signing), and its pricing empty.
  */
 function startAuthorization(state: AuthorizedOperationState, sandbox: SandboxContext, selection: SelectionRecord, agreement: Agreement, event: WorkflowEvent): void {
   if (!selection.operatorId || !selection.operator) return;
@@ -39,7 +40,8 @@ function startAuthorization(state: AuthorizedOperationState, sandbox: SandboxCon
     operator: selection.operator,
     authorizationMode: plan?.content.authorizationMode ?? 'by_scenario',
     agreement,
-    termCheck: assessTerm(state.host.procedures.profile, agreement.term, typeof justification === 'string' ? justification : null),
+    // In force from signing: the cap counts from the signing day when the term starts later.
+    termCheck: assessTerm(state.host.procedures.profile, agreement.term, typeof justification === 'string' ? justification : null, shanghaiDay(Date.parse(event.at))),
     evaluations: [],
     reasons: [],
     signedOn: agreement.signedOn ?? shanghaiDay(Date.parse(event.at)),

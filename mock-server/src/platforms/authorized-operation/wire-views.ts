@@ -15,6 +15,15 @@ export function warningsAt(state: AuthorizedOperationState, createdAt: string | 
   return rulesWarnings(state.host.procedures.profile, shanghaiDay(typeof createdAt === 'number' ? createdAt : Date.parse(createdAt)));
 }
 
+/**
+ * An authorization's term check as the contract shows it: one recorded before `measuredFrom`
+ * existed (a snapshot, a replayed journal) counted the cap from the term's first day.
+ */
+function termCheckView(check: AuthorizationRecord['termCheck']) {
+  const { from, to, measuredFrom, ...rest } = check;
+  return { from, to, measuredFrom: measuredFrom ?? from, ...rest };
+}
+
 function instanceOf(state: AuthorizedOperationState, id: string): WorkflowInstance {
   const instance = state.host.get(id);
   if (!instance) throw new Error(`authorized-operation: no instance ${id}`);
@@ -90,7 +99,7 @@ export function authorizationView(state: AuthorizedOperationState, authorization
     operator: authorization.operator,
     authorizationMode: authorization.authorizationMode,
     agreement: authorization.agreement,
-    termCheck: authorization.termCheck,
+    termCheck: termCheckView(authorization.termCheck),
     evaluations: authorization.evaluations,
     // The machine counts the rectification of the running evaluation (a second one fails it).
     rectifications: instance.data['rectified'] === true ? 1 : 0,

@@ -1,12 +1,16 @@
-import { endOfDay, payloadGuard, type GuardRegistry, type WorkflowInstance } from '@gdx/kernel';
+import { endOfDay, payloadGuard, shanghaiDay, type GuardRegistry, type WorkflowInstance } from '@gdx/kernel';
 import type { Profile } from '../profile-schema.js';
 import { assessTerm } from './term-check.js';
 
-/** Whether `term` is a term in order within the profile's cap, or over it with `justification` where the `termPolicy` warns. */
-function termWithinPolicy(profile: Profile, term: unknown, justification: unknown): boolean {
+/**
+ * Whether `term` is a term in order within the profile's cap, or over it with `justification` where
+ * the `termPolicy` warns; the cap counted from `signedOn` when that comes before the term starts.
+ */
+function termWithinPolicy(profile: Profile, term: unknown, justification: unknown, signedOn: unknown): boolean {
   const t = term as { from?: unknown; to?: unknown } | undefined;
   if (typeof t?.from !== 'string' || typeof t.to !== 'string' || t.to < t.from) return false;
-  return assessTerm(profile, { from: t.from, to: t.to }, typeof justification === 'string' ? justification : null).outcome !== 'error';
+  const signed = typeof signedOn === 'string' ? signedOn : null;
+  return assessTerm(profile, { from: t.from, to: t.to }, typeof justification === 'string' ? justification : null, signed).outcome !== 'error';
 }
 
 const FORMAL_FEE_EVENTS = new Set(['apply_formal_fees', 'approve_formal_fees', 'reject_formal_fees']);
@@ -29,9 +33,11 @@ function formalFeesPending(instance: WorkflowInstance): boolean {
  * - `tenderPeriodOver` — a negotiation may select at once; a tender only after its minimum bid
  *   period (`data.tenderClosed`, set by the clock's `close_tender`).
  * - `termAcceptable` — the signed agreement's term (`payload.agreement.term`) is within the cap,
- *   or over it with `payload.justification` where the profile's `termPolicy` is `warning`.
+ *   or over it with `payload.justification` where the profile's `termPolicy` is `warning`; the
+ *   cap counted from the signing day (today) when the term starts later (`assessTerm`).
  * - `amendedTermAcceptable` — the same cap for an amendment's new term (`payload.term`, 27号
- *   第十四条(二) binds the agreement however it is changed); an amendment keeping the term passes.
+ *   第十四条(二) binds the agreement however it is changed), from `data.signedOn` when the term
+ *   started after it; an amendment keeping the term passes.
  *   These two read the payload only, and are marked so (`payloadGuard`): the kernel's
  *   `acceptedEvents` lists their events, which a payload may pass.
  * - `accessApprovable` — a data access request may be approved: its authorization is neither
@@ -54,10 +60,11 @@ export function authorizedOperationGuards(profile: Profile): GuardRegistry {
   return {
     tenderPeriodOver: (instance) => instance.data['method'] === 'negotiation' || instance.data['tenderClosed'] === true,
     // On the payload: marked, so a refusal's allowed events and the timelines list `sign` and `approve_amendment`.
-    termAcceptable: payloadGuard((_instance, input) =>
-      termWithinPolicy(profile, (input.payload?.['agreement'] as { term?: unknown } | undefined)?.term, input.payload?.['justification'])),
-    amendedTermAcceptable: payloadGuard((_instance, input) =>
-      input.payload?.['term'] === undefined || termWithinPolicy(profile, input.payload['term'], input.payload['justification'])),
+    // Signed today: the authorization is in force from today (Asia/Shanghai), so the cap counts from it when the term starts later.
+    termAcceptable: payloadGuard((_instance, input, ctx) =>
+      termWithinPolicy(profile, (input.payload?.['agreement'] as { term?: unknown } | undefined)?.term, input.payload?.['justification'], shanghaiDay(ctx.now))),
+    amendedTermAcceptable: payloadGuard((instance, input) =>
+      input.payload?.['term'] === undefined || termWithinPolicy(profile, input.payload['term'], input.payload['justification'], instance.data['signedOn'])),
     accessApprovable: (instance) => instance.data['accessSuspended'] !== true && instance.data['approvalClosed'] !== true,
     termEnded: (instance, _input, ctx) => {
       const termEnd = instance.data['termEnd'];
