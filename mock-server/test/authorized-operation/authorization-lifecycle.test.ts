@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { expectContract } from '../support/contract.js';
-import { DATA_USER, ELIGIBLE, dataAccessBody, designatedAuthorization, expectAllowedAsOffered, openAoWorld, planContent, productBody, signedSelection, useAoMock } from './fixtures.js';
+import { DATA_USER, ELIGIBLE, EVALUABLE_TERM, dataAccessBody, designatedAuthorization, expectAllowedAsOffered, openAoWorld, planContent, productBody, signedSelection, useAoMock } from './fixtures.js';
 
 const ctx = useAoMock();
 
 describe('authorized operation: the authorization in force, data access and officials', () => {
   it('evaluates yearly: a rectification within 30 days, a second one fails and ends the data access', async () => {
     const world = await openAoWorld(ctx);
-    const { authorizationId } = await signedSelection(world);
+    const { authorizationId } = await signedSelection(world, EVALUABLE_TERM);
     const access = await world.ao('POST', '/data-access-requests', {
       as: world.operator,
       body: { authorizationId, scenario: { name: '线网优化', description: '' }, qualification: '三级等保。', dataNeeds: [world.scopeItem()], method: '平台内建模。', safeguards: '全程日志。' },
@@ -31,7 +31,7 @@ describe('authorized operation: the authorization in force, data access and offi
 
   it('re-evaluates by the clock once the 30 days of a rectification pass without a report, the deadline saying so', async () => {
     const world = await openAoWorld(ctx);
-    const { authorizationId } = await signedSelection(world);
+    const { authorizationId } = await signedSelection(world, EVALUABLE_TERM);
     await world.official('authorization', authorizationId, 'start_evaluation');
     await world.official('authorization', authorizationId, 'order_rectification', { reasons: [{ text: '访问日志不全。' }] });
     await world.advance({ to: '2025-10-28T09:00:00+08:00' });
@@ -299,8 +299,9 @@ describe('authorized operation: the authorization in force, data access and offi
 
     // Under evaluation, through a rectification, to the term's end.
     const other = await openAoWorld(ctx);
-    const evaluated = await signedSelection(other, { from: '2025-10-01', to: '2025-12-31' });
-    await other.official('authorization', evaluated.authorizationId, 'start_evaluation');
+    // Its first year (2024) has ended: it can be evaluated.
+    const evaluated = await signedSelection(other, { from: '2024-10-01', to: '2025-12-31' });
+    expect((await other.official('authorization', evaluated.authorizationId, 'start_evaluation')).status).toBe(200);
     await other.advance({ to: '2025-12-15T10:00:00+08:00' });
     await other.official('authorization', evaluated.authorizationId, 'order_rectification', { reasons: [{ text: '访问日志不全。' }] });
     await other.advance({ to: '2026-03-02T00:00:00+08:00' });

@@ -136,6 +136,12 @@ export async function approvedPlan(world: AoWorld, scope = [world.scopeItem()]) 
   return created.body;
 }
 
+/**
+ * A term whose first year (2024) has ended by `START_AT`, so that the authorization can be
+ * evaluated at once (one yearly evaluation of an ended year within the term, 101号 第三十四条).
+ */
+export const EVALUABLE_TERM = { from: '2024-01-05', to: '2027-01-04' };
+
 /** A plan → negotiation → bid → selection → agreement → signature over `scope`; answers the signed selection. */
 export async function signedSelection(world: AoWorld, term = { from: '2026-01-05', to: '2029-01-04' }, scope = [world.scopeItem()]) {
   const plan = await approvedPlan(world, scope);

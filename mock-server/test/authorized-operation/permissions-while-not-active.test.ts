@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectContract } from '../support/contract.js';
-import { dataAccessBody, expectAllowedAsOffered, openAoWorld, productBody, signedSelection, useAoMock, type AoWorld } from './fixtures.js';
+import { EVALUABLE_TERM, dataAccessBody, expectAllowedAsOffered, openAoWorld, productBody, signedSelection, useAoMock, type AoWorld } from './fixtures.js';
 
 const ctx = useAoMock();
 
@@ -17,7 +17,7 @@ async function pendingWork(world: AoWorld, authorizationId: string) {
 /** Takes the authorization from `active` to `state` (through an evaluation for `rectifying`). */
 async function enter(world: AoWorld, authorizationId: string, state: string): Promise<void> {
   if (state === 'amending') await world.official('authorization', authorizationId, 'amend', { amendment: '调整授权范围。' });
-  if (state === 'under_evaluation' || state === 'rectifying') await world.official('authorization', authorizationId, 'start_evaluation');
+  if (state === 'under_evaluation' || state === 'rectifying') expect((await world.official('authorization', authorizationId, 'start_evaluation')).status).toBe(200);
   if (state === 'rectifying') await world.official('authorization', authorizationId, 'order_rectification', { reasons: [{ text: '访问日志不全。' }] });
   if (state === 'suspended') await world.official('authorization', authorizationId, 'suspend', { reasons: [{ text: '违规使用公共数据。' }] });
   const now = await world.ao('GET', `/authorizations/${authorizationId}`, { as: world.operator });
@@ -47,7 +47,7 @@ async function expectHeld(world: AoWorld, objectType: string, objectId: string, 
 describe('authorized operation: no new permissions while the authorization is not active', () => {
   it.each(['amending', 'under_evaluation', 'rectifying'])('%s: approvals wait for active again; approved access stays open', async (state) => {
     const world = await openAoWorld(ctx);
-    const { authorizationId } = await signedSelection(world);
+    const { authorizationId } = await signedSelection(world, EVALUABLE_TERM);
     const { approvedId, pendingId, productId } = await pendingWork(world, authorizationId);
     await enter(world, authorizationId, state);
 
@@ -76,7 +76,7 @@ describe('authorized operation: no new permissions while the authorization is no
 
   it('a product is neither submitted nor listed while the authorization is suspended or its early termination requested', async () => {
     const world = await openAoWorld(ctx);
-    const { authorizationId } = await signedSelection(world);
+    const { authorizationId } = await signedSelection(world, EVALUABLE_TERM);
     const { productId } = await pendingWork(world, authorizationId);
     const draft = await world.ao('POST', '/products', { as: world.operator, body: productBody(world, authorizationId, { name: '出行指数报告' }) });
     await enter(world, authorizationId, 'suspended');
@@ -102,7 +102,7 @@ describe('authorized operation: no new permissions while the authorization is no
 
   it('a held review\'s clock stops and resumes with the days it had left (heldReviewClock: resume)', async () => {
     const world = await openAoWorld(ctx);
-    const { authorizationId } = await signedSelection(world);
+    const { authorizationId } = await signedSelection(world, EVALUABLE_TERM);
     const { pendingId, productId } = await pendingWork(world, authorizationId);
     const before = (await world.ao('GET', `/products/${productId}`, { as: world.operator })).body.deadline;
     expect(before).toMatchObject({ step: 'compliance_review', limit: 5, startedOn: '2025-09-26', dueDate: '2025-10-10' });
@@ -130,7 +130,7 @@ describe('authorized operation: no new permissions while the authorization is no
 
   it('a profile may keep a held review\'s clock running (heldReviewClock: runs)', async () => {
     const world = await openAoWorld(ctx, { profile: { name: 'running-review', extends: 'national', options: { authorizedOperation: { heldReviewClock: 'runs' } } } });
-    const { authorizationId } = await signedSelection(world);
+    const { authorizationId } = await signedSelection(world, EVALUABLE_TERM);
     const { productId } = await pendingWork(world, authorizationId);
     await enter(world, authorizationId, 'amending');
     await world.advance({ to: '2025-10-20T09:00:00+08:00' });
@@ -139,7 +139,7 @@ describe('authorized operation: no new permissions while the authorization is no
 
   it('a profile may keep permissions open during an evaluation (permissionsOpenWhile)', async () => {
     const world = await openAoWorld(ctx, { profile: { name: 'open-evaluation', extends: 'national', options: { authorizedOperation: { permissionsOpenWhile: ['under_evaluation'] } } } });
-    const { authorizationId } = await signedSelection(world);
+    const { authorizationId } = await signedSelection(world, EVALUABLE_TERM);
     const { pendingId, productId } = await pendingWork(world, authorizationId);
     await enter(world, authorizationId, 'under_evaluation');
     expect((await world.official('data_access_request', pendingId, 'approve_data_access')).body.object.state).toBe('approved');
@@ -153,7 +153,7 @@ describe('authorized operation: no new permissions while the authorization is no
 
   it('auto officials decide a request held during an amendment once the authorization is active again', async () => {
     const world = await openAoWorld(ctx, { reviewerPolicy: { mode: 'auto' } });
-    const { authorizationId } = await signedSelection(world);
+    const { authorizationId } = await signedSelection(world, EVALUABLE_TERM);
     const pending = await world.ao('POST', '/data-access-requests', { as: world.operator, body: dataAccessBody(world, authorizationId) });
     await enter(world, authorizationId, 'amending');
     // The approval planned for the next working day is refused while the amendment runs.

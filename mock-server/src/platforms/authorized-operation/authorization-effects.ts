@@ -9,13 +9,15 @@ import { reportYear } from './pricing-view.js';
 /** Events whose written reasons the authorization shows. */
 const REASONED = new Set(['suspend', 'revoke', 'request_termination', 'order_rectification', 'fail_evaluation']);
 
-function recordEvaluation(authorization: AuthorizationRecord, event: WorkflowEvent, to: string): void {
+function recordEvaluation(authorization: AuthorizationRecord, instance: WorkflowInstance, event: WorkflowEvent): void {
+  const to = instance.state;
   const decidedOn = shanghaiDay(Date.parse(event.at));
   const evaluation = event.data?.['evaluation'] as { result?: string; evaluator?: string } | undefined;
   const result =
     event.event === 'pass_evaluation' ? (evaluation?.result ?? 'passed') : event.event === 'fail_evaluation' || to === 'terminated' ? 'failed' : 'rectify';
   authorization.evaluations.push({
-    year: reportYear(authorization, decidedOn),
+    // The year the evaluation started on (one started before `evaluatedYear` existed: the year before its decision, within the term).
+    year: typeof instance.data['evaluatedYear'] === 'number' ? instance.data['evaluatedYear'] : reportYear(authorization, decidedOn),
     result,
     evaluator: evaluation?.evaluator ?? null,
     decidedOn,
@@ -55,7 +57,7 @@ export function onAuthorizationEvent(state: AuthorizedOperationState, instance: 
   const authorization = state.authorizations.get(instance.id);
   if (!authorization) return;
   if (event.event && REASONED.has(event.event)) authorization.reasons = toReasons(event.data?.['reasons']);
-  if (event.event === 'pass_evaluation' || event.event === 'fail_evaluation' || event.event === 'order_rectification') recordEvaluation(authorization, event, instance.state);
+  if (event.event === 'pass_evaluation' || event.event === 'fail_evaluation' || event.event === 'order_rectification') recordEvaluation(authorization, instance, event);
   if (event.event === 'approve_amendment' && typeof event.data?.['termEnd'] === 'string') {
     authorization.agreement = { ...authorization.agreement, term: { ...authorization.agreement.term, to: event.data['termEnd'] } };
     // The amendment's own justification: one given for the signed term does not cover a new one.

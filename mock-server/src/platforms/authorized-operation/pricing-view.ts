@@ -74,6 +74,17 @@ export function reportYear(authorization: AuthorizationRecord, today: string): n
 }
 
 /**
+ * The year an evaluation starting on `today` evaluates (101号 第三十四条, yearly): the year before,
+ * when it lies within the term (it has ended: today is later); `null` while no year of the term
+ * has ended, when there is nothing to evaluate and no annual report to evaluate it on.
+ */
+export function evaluatedYear(authorization: AuthorizationRecord, today: string): number | null {
+  const { from, to } = authorization.agreement.term;
+  const year = yearOf(today) - 1;
+  return year >= yearOf(from) && year <= yearOf(to) ? year : null;
+}
+
+/**
  * The deviation decision of a reported year against its MAR (65号 四), `null` without a MAR or
  * with a MAR of 0.
  */

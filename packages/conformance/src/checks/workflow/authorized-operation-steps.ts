@@ -181,21 +181,24 @@ export function agreementOf(scope: ScopeItem[], term: { from: IsoDate; to: IsoDa
 /**
  * From an approved plan to an `active` authorization: a negotiation (national, Inner Mongolia's
  * selection is another check's subject) or a designation (Xiamen) names the operator, the agreement
- * is deliberated and signed today for `years`. Returns the authorization's id.
+ * is deliberated and signed today for `years` (ending `years` from today; starting `from` when given,
+ * e.g. a term already running, whose first year has ended, so it can be evaluated). Returns the
+ * authorization's id.
  *
  * @example
  * ```ts
  * const authorizationId = await activeAuthorization(ctx, sbx, cast, 'national');
  * ```
  */
-export async function activeAuthorization(ctx: CheckContext, sbx: Sandbox, cast: AopCast, profile: ProfileName, years = 3): Promise<string> {
+export async function activeAuthorization(ctx: CheckContext, sbx: Sandbox, cast: AopCast, profile: ProfileName, years = 3, from?: IsoDate): Promise<string> {
   const planId = await approvedPlan(ctx, sbx, cast);
   const designation = profile === 'xiamen';
   const selectionId = await startSelection(ctx, sbx, cast, planId, designation ? 'designation' : 'negotiation');
   const operatorId = sbx.organizations[cast.operator]?.id;
   const named = await act(sbx, AOP, 'selection', selectionId, designation ? AOP_ACTIONS.designate : AOP_ACTIONS.select, { operatorId });
   expectStatus(ctx, named, 200, designation ? 'the city government designates the operator' : 'the implementing body selects the operator');
-  const agreement = agreementOf([await publishedScopeItem(ctx, sbx)], termOf(await sandboxToday(ctx, sbx), years));
+  const term = termOf(await sandboxToday(ctx, sbx), years);
+  const agreement = agreementOf([await publishedScopeItem(ctx, sbx)], { from: from ?? term.from, to: term.to });
   expectStatus(ctx, await act(sbx, AOP, 'selection', selectionId, AOP_ACTIONS.deliberateAgreement, { agreement }), 200, 'the agreement goes to deliberation');
   expectStatus(ctx, await act(sbx, AOP, 'selection', selectionId, AOP_ACTIONS.sign, { agreement }), 200, 'the implementing body signs the agreement');
   const selection = await readAop(ctx, sbx, `/selections/${encodeURIComponent(selectionId)}`, cast.implementingBody);

@@ -134,7 +134,8 @@ export const aopProcedureChecks: Check[] = [
   }),
   check('AOP-RECT-01', 'a rectification order gives the operator 30 calendar days from the notice', L.rectification.basis, async (ctx) => {
     await inAopSandbox(ctx, 'national', async (sbx, cast) => {
-      const id = await activeAuthorization(ctx, sbx, cast, 'national');
+      // A yearly evaluation evaluates an ended year of the term (内政数字〔2024〕101号 第三十四条): a term running since last year.
+      const id = await activeAuthorization(ctx, sbx, cast, 'national', 3, `${Number((await sandboxToday(ctx, sbx)).slice(0, 4)) - 1}-01-01`);
       expectStatus(ctx, await act(sbx, AOP, 'authorization', id, AOP_ACTIONS.startEvaluation), 200, 'the data authority starts the evaluation');
       const orderedOn = workingDaysAfter(await sandboxToday(ctx, sbx), 5);
       await sbx.advance({ to: `${orderedOn}T15:00:00+08:00` });

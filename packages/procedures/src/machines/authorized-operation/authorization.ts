@@ -32,7 +32,8 @@ const PRICING: readonly Omit<TransitionDefinition, 'from' | 'to'>[] = [
  * profile's cap of 5 years) and the clock then expires it. Suspension (choice 30 calendar days to fix and file `feedback` with
  * `file_feedback`; `reinstate` only after it: `FEEDBACK_REQUIRED`), yearly evaluation (choice 30 WD
  * after the annual report: `payload.annualReportOn` of `start_evaluation`, else from its start until
- * the clock's `annual_report_filed` restarts it from the report), rectification (30 calendar days
+ * the clock's `annual_report_filed` restarts it from the report; `payload.evaluatedYear` names the year
+ * evaluated, the host deciding which and refusing a year already decided), rectification (30 calendar days
  * from the notice, then re-evaluation by the clock; a second `order_rectification` in one evaluation
  * terminates: `failed`), amendment (choice 20 WD; a new `termEnd` comes with `payload.term`, held to
  * the cap as at signing: `TERM_JUSTIFICATION_REQUIRED` / `TERM_EXCEEDS_CAP`), the operator's early
@@ -82,7 +83,8 @@ export function authorizationMachine(profile: Profile): MachineDefinition {
       { from: 'suspended', event: 'revoke', to: 'terminated', by: GRANTOR, requires: ['reasons'] },
       // The evaluation runs from the annual report it follows (`annualReportOn`, the evaluated year's),
       // or from its start until that report is filed (`annual_report_filed` restarts it).
-      { from: 'active', event: 'start_evaluation', to: 'under_evaluation', by: AUTHORITY, set: { rectified: false, annualReportOn: null }, assign: ['annualReportOn'] },
+      // `payload.evaluatedYear`: the ended year of the term it evaluates (101号 第三十四条, one a year), kept through its rectification.
+      { from: 'active', event: 'start_evaluation', to: 'under_evaluation', by: AUTHORITY, set: { rectified: false, annualReportOn: null, evaluatedYear: null }, assign: ['annualReportOn', 'evaluatedYear'] },
       { from: 'under_evaluation', event: 'annual_report_filed', to: 'under_evaluation', by: ['clock'], guard: '!data.annualReportOn', requires: ['annualReportOn'], assign: ['annualReportOn'], deadline: 'restart', eventType: 'annual_report_filed' },
       { from: 'under_evaluation', event: 'pass_evaluation', to: 'active', by: AUTHORITY, assign: ['evaluation'], set: { rectified: false } },
       // A second rectification in the same evaluation counts as failed (101号 第三十六条).
