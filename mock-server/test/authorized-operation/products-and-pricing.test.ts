@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectContract } from '../support/contract.js';
-import { listedProduct, MAR_2026, openAoWorld, productBody, signedSelection, useAoMock } from './fixtures.js';
+import { EVALUABLE_TERM, listedProduct, MAR_2026, openAoWorld, productBody, signedSelection, useAoMock } from './fixtures.js';
 
 const ctx = useAoMock();
 
@@ -203,5 +203,16 @@ describe('authorized operation: products, fees and the pricing of 65号', () => 
     const refused = await world.ao('POST', '/pricing/calculations', { as: world.operator, body: { costFen: 100, bondYieldBasisPoints: 200, rateBasisPoints: 100, taxFen: 0, carryOverDeductionFen: 1_000 } });
     expectContract('authorized-operation', 'calculateMar', refused, 422);
     expect(refused.body.code).toBe('CARRY_OVER_EXCEEDS_MAR');
+  });
+  it('refuses a report whose subsidies exceed its costs (costs are net of subsidies, 65号 三(一)): 400 at /costs/subsidiesFen, nothing stored', async () => {
+    const world = await openAoWorld(ctx);
+    const { authorizationId } = await signedSelection(world, EVALUABLE_TERM);
+    const report = (costs: { totalFen: number; subsidiesFen: number }) => ({ year: 2024, status: '无数据安全事件。', costs, revenueFen: 0, profitFen: 0, products: [] });
+    const path = `/authorizations/${authorizationId}/annual-reports`;
+    const refused = await world.ao('POST', path, { as: world.operator, body: report({ totalFen: 1, subsidiesFen: 5 }) });
+    expectContract('authorized-operation', 'submitAnnualReport', refused, 400);
+    expect(refused.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ pointer: '/costs/subsidiesFen', code: 'SUBSIDIES_EXCEED_COSTS', message: { zh: expect.any(String), en: expect.any(String) } }] });
+    // Nothing stored (a second report on 2024 would answer 409); all of the costs subsidised is the most there can be.
+    expectContract('authorized-operation', 'submitAnnualReport', await world.ao('POST', path, { as: world.operator, body: report({ totalFen: 5, subsidiesFen: 5 }) }), 201);
   });
 });

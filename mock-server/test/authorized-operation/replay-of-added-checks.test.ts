@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPlatforms } from '../../src/platforms/index.js';
 import { journalAcknowledged, replayableApp } from '../support/older-journal.js';
-import { approvedPlan, CATALOG_ENTRIES, DATA_USER, dataAccessBody, designatedAuthorization, listedProduct, MAR_2026, openAoWorld, planContent, productBody, signedSelection } from './fixtures.js';
+import { approvedPlan, CATALOG_ENTRIES, EVALUABLE_TERM, DATA_USER, dataAccessBody, designatedAuthorization, listedProduct, MAR_2026, openAoWorld, planContent, productBody, signedSelection } from './fixtures.js';
 import { useTempDirs } from '../persistence/data-dir-app.js';
 
 const tempDir = useTempDirs();
@@ -176,6 +176,30 @@ describe('journal replay of a public-good product acknowledged with a charging u
     const again = await call('POST', path, { as: world.operator, body });
     expect(again.status).toBe(400);
     expect(again.body.errors).toMatchObject([{ pointer: '/chargingUnit', code: 'PUBLIC_GOOD_NOT_CHARGED' }, { pointer: '/plannedVolume', code: 'PUBLIC_GOOD_NOT_CHARGED' }]);
+    await second.close();
+  });
+});
+
+describe('journal replay of an annual report acknowledged with subsidies above its costs', () => {
+  it('replays the report as answered (no REPLAY_REFUSED, the report is there), while the same report live answers 400', async () => {
+    const dataDir = tempDir();
+    const { open, logged, callOf } = replayableApp(dataDir, { platforms: defaultPlatforms({ catalogEntries: CATALOG_ENTRIES }) });
+    const first = open();
+    const world = await openAoWorld({ call: callOf(first) });
+    const { authorizationId } = await signedSelection(world, EVALUABLE_TERM);
+    const body = { year: 2024, status: '无数据安全事件。', costs: { totalFen: 1, subsidiesFen: 5 }, revenueFen: 0, profitFen: 0, products: [] };
+    const path = `/sandboxes/${world.id}/authorized-operation/v1/authorizations/${authorizationId}/annual-reports`;
+    expect((await world.ao('POST', `/authorizations/${authorizationId}/annual-reports`, { as: world.operator, body })).status).toBe(400);
+    await first.close();
+
+    journalAcknowledged(dataDir, [{ path, body, caller: world.operator.id, status: 201 }]);
+
+    const second = open();
+    const call = callOf(second);
+    expect(logged.filter((m) => m.startsWith('[REPLAY_REFUSED]'))).toEqual([]);
+    // The report is there: a second one on 2024 is a conflict.
+    expect((await call('POST', path, { as: world.operator, body: { ...body, costs: { totalFen: 5, subsidiesFen: 5 } } })).status).toBe(409);
+    expect((await call('POST', path, { as: world.operator, body: { ...body, year: 2025 } })).status).toBe(400);
     await second.close();
   });
 });

@@ -63,6 +63,11 @@ function submitAnnualReport(ctx: Ctx): OperationResult {
   const { state, sandbox } = ctx;
   const authorization = operatedAuthorization(ctx);
   const content = ctx.body as AnnualReportRecord['content'] & { products: { productId: string }[] };
+  // Costs are counted net of subsidies (65号 三(一)): no more subsidy than cost. Live only (an older journal replays as answered).
+  const { totalFen, subsidiesFen } = content['costs'] as { totalFen: number; subsidiesFen: number };
+  if (!ctx.replaying && subsidiesFen > totalFen) {
+    throw invalid('/costs/subsidiesFen', 'SUBSIDIES_EXCEED_COSTS', `补贴（${subsidiesFen} 分）不得超过总成本（${totalFen} 分）：成本按扣除补贴后计`, `Subsidies (${subsidiesFen} fen) may not exceed the total costs (${totalFen} fen): costs are counted net of subsidies`);
+  }
   if (!yearInTerm(authorization, content.year)) throw refused('YEAR_OUTSIDE_TERM', '/year', '报告年度不在授权运营期限内', 'The year lies outside the term');
   checkYearEnded(content.year, shanghaiDay(sandbox.now()));
   const unknown = content.products.findIndex((p) => state.products.get(p.productId)?.authorizationId !== authorization.id);
