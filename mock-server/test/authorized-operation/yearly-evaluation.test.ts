@@ -45,4 +45,14 @@ describe('authorized operation: one evaluation a year, of an ended year of the t
     const passed = await world.official('authorization', authorizationId, 'pass_evaluation');
     expect(passed.body.object.evaluations).toMatchObject([{ year: 2024, result: 'passed', decidedOn: '2026-01-06' }]);
   });
+  it('records the decision on the event of a pass without an explicit result, as the evaluations list does (全留痕)', async () => {
+    const world = await openAoWorld(ctx);
+    const { authorizationId } = await signedSelection(world, EVALUABLE_TERM);
+    await world.official('authorization', authorizationId, 'start_evaluation');
+    const passed = await world.official('authorization', authorizationId, 'pass_evaluation');
+    expect(passed.body.object.evaluations).toMatchObject([{ result: 'passed' }]);
+    const events = await world.ao('GET', `/authorizations/${authorizationId}/events`, { as: world.operator });
+    expectContract('authorized-operation', 'listAuthorizationEvents', events, 200);
+    expect(events.body.items.at(-1)).toMatchObject({ from: 'under_evaluation', to: 'active', data: { evaluation: { result: 'passed' } } });
+  });
 });

@@ -129,7 +129,8 @@ function authorizationPayload(ctx: Sim, authorizationId: string): Record<string,
     case 'start_evaluation':
       return evaluationPayload(ctx, authorization);
     case 'pass_evaluation':
-      return body.evaluation === undefined ? undefined : { evaluation: structuredClone(body.evaluation) };
+      // The decision the event records either way (全留痕): without `evaluation`, the default one, `passed`.
+      return { evaluation: body.evaluation === undefined ? { result: 'passed' } : structuredClone(body.evaluation) };
     default:
       return pricingPayload(ctx, authorization);
   }
