@@ -19,6 +19,9 @@ describe('authorized operation: one evaluation a year, of an ended year of the t
     expectContract('simulation', 'actAsOfficial', again, 409);
     expect(again.body).toMatchObject({ code: 'ILLEGAL_TRANSITION', reasonCode: 'YEAR_ALREADY_EVALUATED', currentState: 'active', errors: [{ pointer: '/action', code: 'YEAR_ALREADY_EVALUATED', message: { zh: expect.stringContaining('2025'), en: expect.stringContaining('2025') } }] });
     await expectAllowedAsOffered(world, 'authorization', authorizationId, 'start_evaluation', again);
+    // Nor does the timeline offer it.
+    const timeline = await world.sim('GET', `/objects/authorized-operation/authorization/${authorizationId}/timeline`);
+    expect(timeline.body.allowedActions.map((a: { action: string }) => a.action)).not.toContain('start_evaluation');
     const unchanged = await world.ao('GET', `/authorizations/${authorizationId}`, { as: world.operator });
     expect(unchanged.body).toMatchObject({ state: 'active', evaluations: [{ year: 2025, result: 'passed' }] });
     expect(unchanged.body.evaluations).toHaveLength(1);

@@ -1,8 +1,9 @@
-import type { WorkflowInstance } from '@gdx/kernel';
+import { shanghaiDay, type WorkflowInstance } from '@gdx/kernel';
 import type { PlatformObjects, WorkflowObject } from '../../app/workflow-objects.js';
 import { instanceObject, instanceRow } from '../workflow-host/index.js';
 import type { AuthorizedOperationState } from './ao-records.js';
 import { OBJECT_TYPES } from './ao-binding.js';
+import { authorizationActing } from './evaluation-check.js';
 
 /** A human title of an object: the plan's, product's or scenario's name, the authorization's operator. */
 function titleOf(state: AuthorizedOperationState, id: string): string | null {
@@ -23,7 +24,10 @@ function objectTypeOf(instance: WorkflowInstance): string {
 }
 
 function objectOf(state: AuthorizedOperationState, instance: WorkflowInstance): WorkflowObject {
-  return instanceObject(state.host, instance, { objectType: objectTypeOf(instance), title: titleOf(state, instance.id), supplies: SUPPLIED });
+  // An authorization offers no evaluation it would refuse (one a year, of an ended year of the term).
+  const authorization = state.authorizations.get(instance.id);
+  const acting = authorization ? authorizationActing(authorization, shanghaiDay(state.sandbox.now())) : {};
+  return instanceObject(state.host, instance, { objectType: objectTypeOf(instance), title: titleOf(state, instance.id), supplies: SUPPLIED, ...acting });
 }
 
 /**

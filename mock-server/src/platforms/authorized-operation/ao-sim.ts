@@ -3,7 +3,7 @@ import { shanghaiDay } from '@gdx/kernel';
 import { assessTerm } from '@gdx/procedures';
 import type { OperationResult, SimCommandContext } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
-import { applyOfficialAction, illegalTransition, type ActionTarget } from '../workflow-host/index.js';
+import { applyOfficialAction, illegalTransition, offeredActions, type ActionTarget } from '../workflow-host/index.js';
 import { invalid, refused } from './ao-access.js';
 import type { AuthorizationRecord, AuthorizedOperationState, SelectionRecord } from './ao-records.js';
 import { checkAgreement } from './agreement-check.js';
@@ -11,6 +11,7 @@ import { checkBidder } from './bidder-check.js';
 import { annualReportOn } from './authorization-effects.js';
 import { pricingPayload } from './pricing-actions.js';
 import { evaluatedYear } from './pricing-view.js';
+import { authorizationActing, evaluationRefusal } from './evaluation-check.js';
 import { authorizationView, dataAccessView, planView, productView, selectionView } from './wire-views.js';
 
 type Sim = SimCommandContext<AuthorizedOperationState>;
@@ -83,39 +84,28 @@ function amendmentPayload(ctx: Sim, authorization: AuthorizationRecord): Record<
 
 /**
  * `payload` of `start_evaluation`: the year it evaluates (`evaluatedYear`: the year before, within
- * the term) and the day its annual report was filed. One yearly evaluation per year (101号
- * 第三十四条): where the machine would start one (`active`), a year already decided (passed, or
- * failed) answers 409 `ILLEGAL_TRANSITION`, reasonCode `YEAR_ALREADY_EVALUATED`, and a day with no
- * ended year of the term (the term's first year still running) reasonCode `NO_YEAR_TO_EVALUATE`;
- * nothing changes. Live only: an evaluation an older version started replays as answered.
+ * the term) and the day its annual report was filed. Where the machine would start one (`active`),
+ * `evaluationRefusal` answers 409 `ILLEGAL_TRANSITION` with its reasonCode (`NO_YEAR_TO_EVALUATE`,
+ * `YEAR_ALREADY_EVALUATED`) and the reason in zh and en at `/action`; nothing changes. Live only:
+ * an evaluation an older version started replays as answered.
  */
 function evaluationPayload(ctx: Sim, authorization: AuthorizationRecord): Record<string, unknown> | undefined {
   const today = shanghaiDay(ctx.sandbox.now());
-  const year = evaluatedYear(authorization, today);
   const instance = ctx.state.host.get(authorization.id);
-  if (!ctx.replaying && instance?.state === 'active') {
-    const allowed = ctx.state.host.allowed(authorization.id, 'data_authority').filter((e) => e !== 'start_evaluation');
-    if (year === null) {
-      throw refusedEvaluation(allowed, 'NO_YEAR_TO_EVALUATE', `授权期限内尚无已结束的年度可供评估（期限自 ${authorization.agreement.term.from} 起，今日 ${today}）`, `No year of the term has ended yet to evaluate (the term starts ${authorization.agreement.term.from}, today is ${today})`);
-    }
-    const decided = authorization.evaluations.find((e) => e.year === year && e.result !== 'rectify');
-    if (decided) {
-      throw refusedEvaluation(allowed, 'YEAR_ALREADY_EVALUATED', `${year} 年度已评估（${decided.result}，${decided.decidedOn}），每年评估一次`, `${year} was already evaluated (${decided.result} on ${decided.decidedOn}); one evaluation a year`);
-    }
+  const refusal = ctx.replaying || instance?.state !== 'active' ? null : evaluationRefusal(authorization, today);
+  if (refusal) {
+    const allowed = offeredActions(ctx.state.host, instance!, authorizationActing(authorization, today)).map((a) => a.action);
+    const { options } = illegalTransition('active', 'start_evaluation', allowed, refusal.reasonCode);
+    throw new PlatformProblem('ILLEGAL_TRANSITION', {
+      ...options,
+      detail: `${refusal.en} (${refusal.reasonCode}); allowed: ${allowed.join(', ') || 'none'}`,
+      errors: [{ pointer: '/action', code: refusal.reasonCode, message: { zh: refusal.zh, en: refusal.en } }],
+    });
   }
+  const year = evaluatedYear(authorization, today);
   const reportedOn = annualReportOn(authorization, today);
   const payload = { ...(year === null ? {} : { evaluatedYear: year }), ...(reportedOn === undefined ? {} : { annualReportOn: reportedOn }) };
   return Object.keys(payload).length === 0 ? undefined : payload;
-}
-
-/** A refused `start_evaluation`: 409 as the machine's refusals, its reason in zh and en at `/action`. */
-function refusedEvaluation(allowed: string[], reasonCode: string, zh: string, en: string): PlatformProblem {
-  const { options } = illegalTransition('active', 'start_evaluation', allowed, reasonCode);
-  return new PlatformProblem('ILLEGAL_TRANSITION', {
-    ...options,
-    detail: `${en} (${reasonCode}); allowed: ${allowed.join(', ') || 'none'}`,
-    errors: [{ pointer: '/action', code: reasonCode, message: { zh, en } }],
-  });
 }
 
 function authorizationPayload(ctx: Sim, authorizationId: string): Record<string, unknown> | undefined {
@@ -153,7 +143,7 @@ function target(ctx: Sim): ActionTarget {
     case 'authorization': {
       const authorization = state.authorizations.get(id) ?? notFound(ctx);
       const payload = authorizationPayload(ctx, id);
-      return { instanceId: id, view: () => authorizationView(state, authorization), ...(payload ? { payload } : {}) };
+      return { instanceId: id, ...authorizationActing(authorization, shanghaiDay(ctx.sandbox.now())), view: () => authorizationView(state, authorization), ...(payload ? { payload } : {}) };
     }
     case 'data_access_request': {
       const request = state.requests.get(id) ?? notFound(ctx);
