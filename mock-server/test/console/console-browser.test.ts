@@ -448,12 +448,17 @@ describe('the console in Chromium', () => {
   });
 
   it('keeps every view within a phone’s width: a wide table scrolls in its own box, which says it scrolls, not the page', async () => {
-    const { url } = await reviewOverWeekend('console-narrow');
+    const { sim, url } = await reviewOverWeekend('console-narrow');
+    // A webhook subscription (its id, URL and organisation on one line) and a request journal whose
+    // entries (opened below) name the received instant, the organisation and the app key.
+    const registrant = (await sim.sandboxes.get('console-narrow')).organizations.find((o) => o.roles.includes('registrant'))!;
+    await sim.webhooks.create('console-narrow', { organizationId: registrant.id, url: 'http://127.0.0.1:9/a-receiver-with-a-long-path/hooks', secret: 'whsec_0123456789abcdef' });
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 375, height: 800 }, bypassCSP: true });
     const page = await context.newPage();
     /** What reaches past the page's right edge outside a box that scrolls sideways (tag.class "text"), and whether the page scrolls sideways. */
     const overflow = () =>
       page.evaluate(() => {
+        for (const details of document.querySelectorAll('main details')) (details as HTMLDetailsElement).open = true;
         const width = document.documentElement.clientWidth;
         const scrolls = (e: Element | null): boolean => e !== null && e !== document.body && (['auto', 'scroll'].includes(getComputedStyle(e).overflowX) || scrolls(e.parentElement));
         const out = [...document.querySelectorAll('main *')].filter((e) => e.getBoundingClientRect().right > width + 1 && !scrolls(e.parentElement));
@@ -462,13 +467,20 @@ describe('the console in Chromium', () => {
     for (const [view, ready] of [
       [url, page.locator('table.steps tbody tr').first()],
       [`${mock.url}/_console/#/s/console-narrow/objects`, page.locator('main table tbody tr').first()],
-      [`${mock.url}/_console/#/s/console-narrow/events`, page.locator('.scroll.tall tbody tr').first()],
+      [`${mock.url}/_console/#/s/console-narrow/events`, page.locator('main li', { hasText: 'a-receiver-with-a-long-path' }).first()],
+      [`${mock.url}/_console/#/s/console-narrow/requests`, page.locator('.journal li').first()],
       [`${mock.url}/_console/`, page.locator('main table tbody tr').first()],
     ] as const) {
       await page.goto(view);
       await shown(ready);
       expect(await overflow(), view).toEqual({ pageScrolls: false, out: [] });
     }
+    // The sandbox list in English too: its buttons' names (Reset/Export/Delete, each with a visually
+    // hidden sandbox id) make the table wider than the phone, and the hidden ids stay in its box.
+    await page.getByRole('button', { name: '切换到英文' }).click();
+    await shown(page.getByRole('heading', { name: 'Sandboxes', level: 1 }));
+    expect(await page.locator('.table-scroll').first().evaluate((e) => e.scrollWidth > e.clientWidth)).toBe(true);
+    expect(await overflow(), 'sandboxes (en)').toEqual({ pageScrolls: false, out: [] });
     // The step table is wider than the phone: it scrolls in its box, which can be reached from the
     // keyboard, is named, and shows a shadow at the edge that has more to see.
     await page.goto(url);

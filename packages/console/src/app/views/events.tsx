@@ -163,7 +163,7 @@ function Deliveries({ sandboxId }: { sandboxId: string }) {
       {hooks && hooks.items.length > 0 && (
         <>
           <h3>{t('webhooks.subscriptions')}</h3>
-          <ul>
+          <ul class="subscriptions">
             {hooks.items.map((h) => (
               <li key={h.id}>
                 <code>{h.id}</code> → {h.url} ({h.organizationId}; {h.eventTypes.length > 0 ? h.eventTypes.join(', ') : '*'})
