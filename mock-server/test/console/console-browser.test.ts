@@ -427,6 +427,43 @@ describe('the console in Chromium', () => {
     await context.close();
   });
 
+  it('keeps the chart’s step names in view when it opens at today, and a short span’s month headings whole', async () => {
+    // A month of review, wider than a phone: the chart opens scrolled to its right end, today.
+    const { url } = await reviewOverWeekend('console-chart');
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 375, height: 800 } });
+    const page = await context.newPage();
+    /** Each step's name and month heading with whether the chart's scroll box shows all of it. */
+    const inView = (selector: string) =>
+      page.evaluate((selector) => {
+        const box = document.querySelector('.timeline-chart .scroll')!.getBoundingClientRect();
+        return [...document.querySelectorAll(selector)].map((e) => {
+          const r = e.getBoundingClientRect();
+          return `${e.textContent} ${r.left >= box.left - 1 && r.right <= box.right + 1 ? 'shown' : 'cut'}`;
+        });
+      }, selector);
+    await page.goto(url);
+    const chart = page.locator('.timeline-chart .scroll');
+    await shown(chart);
+    expect(await chart.evaluate((e) => e.scrollLeft > 0 && e.scrollLeft + e.clientWidth >= e.scrollWidth - 1)).toBe(true);
+    expect(await inView('.timeline-chart .step-label')).toEqual(['Submitted shown', 'Under review shown']);
+
+    // Filed on Friday 09-26, acceptance due Tuesday 09-30: the chart runs to Wednesday 10-01, whose
+    // month heading sits on the last column and is drawn whole, not cut to "202".
+    const sim = new SimulationClient({ baseUrl: `${mock.url}/_sim/v1` });
+    const sandbox = await sim.sandboxes.create({ id: 'console-short', profile: 'national', startAt: '2025-09-26T09:00:00+08:00', reviewerPolicy: { mode: 'manual' } });
+    const registrant = sandbox.organizations.find((o) => o.roles.includes('registrant'))!;
+    const registration = new RegistrationClient({ baseUrl: sandbox.platforms.registration, credentials: credentialsOf(registrant) });
+    const submitted = await registration.applications.submit(initialSubmission({ ...registrant, id: registrant.id }) as Parameters<typeof registration.applications.submit>[0]);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${mock.url}/_console/#/s/console-short/objects/registration/application/${submitted.id}`);
+    await stateIs(page, 'submitted');
+    await counts(page.locator('.timeline-chart .month-label'), 2);
+    expect(await inView('.timeline-chart .month-label')).toEqual(['2025-09 shown', '2025-10 shown']);
+    const svg = page.locator('.timeline-chart svg.days');
+    expect(await svg.evaluate((s) => [...s.querySelectorAll('.month-label')].every((e) => e.getBoundingClientRect().right <= s.getBoundingClientRect().right))).toBe(true);
+    await context.close();
+  });
+
   it('keeps the header’s links clear of its buttons at a phone’s width, and a checkbox beside its label', async () => {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 375, height: 800 } });
     const page = await context.newPage();

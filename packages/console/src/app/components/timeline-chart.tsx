@@ -7,6 +7,8 @@ const DAY = 22;
 const HEADER = 40;
 const ROW = 30;
 const LABEL = 150;
+/** Room a month heading ("2025-10", bold 11 px) takes: the chart is never narrower than its last heading. */
+const MONTH_LABEL = 60;
 /** Columns drawn at most (about seven months): a longer span shows its last part. */
 const MAX_DAYS = 220;
 
@@ -54,9 +56,13 @@ export function TimelineChart({ steps, today, schedules }: { steps: Step[]; toda
   const column = new Map(days.map((d, i) => [d, i]));
   // A bar reaching past the window is drawn to its edge; a day mark outside it (a due date, a
   // counted day) is not drawn at all: at the edge it would name the wrong day.
-  const x = (date: string) => LABEL + (column.get(date) ?? (date < days[0]! ? 0 : days.length - 1)) * DAY;
+  const x = (date: string) => (column.get(date) ?? (date < days[0]! ? 0 : days.length - 1)) * DAY;
   const drawn = (date: string) => column.has(date);
-  const width = LABEL + days.length * DAY;
+  // A heading on the first day of each month, and on the first column when its month has room
+  // for one before the next month's heading.
+  const months = days.filter((date, i) => date.endsWith('-01') || (i === 0 && !days.slice(1, Math.ceil(MONTH_LABEL / DAY)).some((d) => d.endsWith('-01'))));
+  // Never narrower than its last month heading: a short span would clip "2025-10" to "202".
+  const width = Math.max(days.length * DAY, ...months.map((date) => x(date) + MONTH_LABEL));
   const height = HEADER + steps.length * ROW + 4;
   return (
     <figure class="timeline-chart">
@@ -69,51 +75,57 @@ export function TimelineChart({ steps, today, schedules }: { steps: Step[]; toda
       />
       {cut && <p class="hint">{t('timeline.window', { n: MAX_DAYS, from: days[0]! })}</p>}
       <div class="scroll" tabIndex={0} role="group" aria-label={t('timeline.title')} ref={toEnd}>
-        <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} aria-hidden="true" focusable="false">
-          <defs>
-            <pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-              <rect width="6" height="6" fill="#fde2e1" />
-              <line x1="0" y1="0" x2="0" y2="6" stroke="#b3261e" stroke-width="2" />
-            </pattern>
-          </defs>
-          {days.map((date) => {
-            const kind = dayKind(date, holidays, makeups);
-            const isFirstOfMonth = date.endsWith('-01') || date === days[0];
-            return (
-              <g key={date} data-date={date} data-kind={kind}>
-                <rect class={`col ${kind}`} x={x(date)} y={HEADER - 18} width={DAY} height={height - HEADER + 18} />
-                {isFirstOfMonth && (
-                  <text class="month-label" x={x(date) + 2} y={12}>
-                    {date.slice(0, 7)}
+        <div class="chart-rows">
+          {/* The step names: a first column that stays in view however far the days scroll (sticky). */}
+          <svg class="step-labels" width={LABEL} height={height} viewBox={`0 0 ${LABEL} ${height}`} aria-hidden="true" focusable="false">
+            {steps.map((step, i) => (
+              <text key={i} class="step-label" data-state={step.state} x={4} y={HEADER + i * ROW + ROW / 2 + 4}>
+                {pick(step.label) || step.state}
+              </text>
+            ))}
+          </svg>
+          <svg class="days" width={width} height={height} viewBox={`0 0 ${width} ${height}`} aria-hidden="true" focusable="false">
+            <defs>
+              <pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                <rect width="6" height="6" fill="#fde2e1" />
+                <line x1="0" y1="0" x2="0" y2="6" stroke="#b3261e" stroke-width="2" />
+              </pattern>
+            </defs>
+            {days.map((date) => {
+              const kind = dayKind(date, holidays, makeups);
+              return (
+                <g key={date} data-date={date} data-kind={kind}>
+                  <rect class={`col ${kind}`} x={x(date)} y={HEADER - 18} width={DAY} height={height - HEADER + 18} />
+                  {months.includes(date) && (
+                    <text class="month-label" x={x(date) + 2} y={12}>
+                      {date.slice(0, 7)}
+                    </text>
+                  )}
+                  <text class={`day-label${weekdayOf(date) >= 5 ? ' weekend' : ''}`} x={x(date) + DAY / 2} y={HEADER - 5} text-anchor="middle">
+                    {Number(date.slice(8))}
                   </text>
-                )}
-                <text class={`day-label${weekdayOf(date) >= 5 ? ' weekend' : ''}`} x={x(date) + DAY / 2} y={HEADER - 5} text-anchor="middle">
-                  {Number(date.slice(8))}
-                </text>
-              </g>
-            );
-          })}
-          {days.includes(today) && <line class="today-line" x1={x(today) + DAY / 2} x2={x(today) + DAY / 2} y1={HEADER - 18} y2={height} />}
-          {steps.map((step, i) => {
-            const y = HEADER + i * ROW;
-            const from = dateOf(step.enteredAt);
-            const to = lastDayOf(step, today);
-            const counted = new Set(step.deadline?.countedDays ?? []);
-            const due = step.deadline ? dueDateOf(step.deadline.dueAt) : undefined;
-            return (
-              <g key={i} class={`step${step.deadline?.overdue ? ' overdue' : ''}`} data-state={step.state}>
-                <text class="step-label" x={4} y={y + ROW / 2 + 4}>
-                  {pick(step.label) || step.state}
-                </text>
-                <rect class="bar" x={x(from)} y={y + 6} width={x(to) - x(from) + DAY} height={ROW - 12} rx={4} />
-                {[...counted].filter(drawn).map((date) => (
-                  <rect key={date} class="counted" x={x(date) + 3} y={y + 9} width={DAY - 6} height={ROW - 18} rx={2} />
-                ))}
-                {due && drawn(due) && <rect class="due" x={x(due) + 1} y={y + 3} width={DAY - 2} height={ROW - 6} rx={4} />}
-              </g>
-            );
-          })}
-        </svg>
+                </g>
+              );
+            })}
+            {days.includes(today) && <line class="today-line" x1={x(today) + DAY / 2} x2={x(today) + DAY / 2} y1={HEADER - 18} y2={height} />}
+            {steps.map((step, i) => {
+              const y = HEADER + i * ROW;
+              const from = dateOf(step.enteredAt);
+              const to = lastDayOf(step, today);
+              const counted = new Set(step.deadline?.countedDays ?? []);
+              const due = step.deadline ? dueDateOf(step.deadline.dueAt) : undefined;
+              return (
+                <g key={i} class={`step${step.deadline?.overdue ? ' overdue' : ''}`} data-state={step.state}>
+                  <rect class="bar" x={x(from)} y={y + 6} width={x(to) - x(from) + DAY} height={ROW - 12} rx={4} />
+                  {[...counted].filter(drawn).map((date) => (
+                    <rect key={date} class="counted" x={x(date) + 3} y={y + 9} width={DAY - 6} height={ROW - 18} rx={2} />
+                  ))}
+                  {due && drawn(due) && <rect class="due" x={x(due) + 1} y={y + 3} width={DAY - 2} height={ROW - 6} rx={4} />}
+                </g>
+              );
+            })}
+          </svg>
+        </div>
       </div>
     </figure>
   );
