@@ -427,6 +427,42 @@ describe('the console in Chromium', () => {
     await context.close();
   });
 
+  it('adds a row to a list field whose first row is empty', async () => {
+    const sim = new SimulationClient({ baseUrl: `${mock.url}/_sim/v1` });
+    const sandbox = await sim.sandboxes.create({ id: 'console-notice', profile: 'national', startAt: '2025-09-26T09:00:00+08:00', reviewerPolicy: { mode: 'manual' } });
+    const registrant = sandbox.organizations.find((o) => o.roles.includes('registrant'))!;
+    const registration = new RegistrationClient({ baseUrl: sandbox.platforms.registration, credentials: credentialsOf(registrant) });
+    const submitted = await registration.applications.submit(initialSubmission({ ...registrant, id: registrant.id }) as Parameters<typeof registration.applications.submit>[0]);
+    const context = await contextFor('zh-CN');
+    const page = await context.newPage();
+    await page.goto(`${mock.url}/_console/#/s/${sandbox.id}/objects/registration/application/${submitted.id}`);
+
+    // Requesting supplements, all items at once: "Add an item" under the empty first row adds a second row, and a third.
+    const form = page.locator('form[data-action="request_supplements"]');
+    await page.locator('details.action', { has: form }).locator('summary').click();
+    const records = form.locator('.record');
+    await counts(records, 1);
+    await form.getByRole('button', { name: '添加一项' }).click();
+    await counts(records, 2);
+    await form.getByRole('button', { name: '添加一项' }).click();
+    await counts(records, 3);
+    await form.getByRole('button', { name: '删除此项 2' }).click();
+    await counts(records, 2);
+    // Both rows reach the registry's notice.
+    const items = [
+      { field: '/resource/summary', text: '请补充数据摘要。' },
+      { field: '/riskAssessment/summary', text: '请补充风险评估。' },
+    ];
+    for (const [i, item] of items.entries()) {
+      await form.locator(`[id$="-items-${i}-field"]`).fill(item.field);
+      await form.locator(`[id$="-items-${i}-text"]`).fill(item.text);
+    }
+    await form.locator('button[type="submit"]').click();
+    await stateIs(page, 'supplement_required');
+    expect((await registration.applications.get(submitted.id)).supplementItems).toEqual(items);
+    await context.close();
+  });
+
   it('keeps the chart’s step names in view when it opens at today, and a short span’s month headings whole', async () => {
     // A month of review, wider than a phone: the chart opens scrolled to its right end, today.
     const { url } = await reviewOverWeekend('console-chart');

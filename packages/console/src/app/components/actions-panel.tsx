@@ -34,6 +34,8 @@ function ActionForm({ sandboxId, timeline, action }: { sandboxId: string; timeli
   const [values, setValues] = useState<Record<string, unknown>>({});
   const [problem, setProblem] = useState<Problem>();
   const [busy, setBusy] = useState(false);
+  // Bumped after a success: the fields start again empty (a list field keeps its rows itself).
+  const [generation, setGeneration] = useState(0);
   const { platform, objectType, objectId } = timeline.object;
   const label = pick(action.label) || action.action;
   const submit = async (event: Event) => {
@@ -46,6 +48,7 @@ function ActionForm({ sandboxId, timeline, action }: { sandboxId: string; timeli
       const name = stateNames(timeline.steps, pick);
       notice(t('actions.done', { action: label, from: name(result.from), to: name(result.to) }));
       setValues({});
+      setGeneration((n) => n + 1);
       changed();
     } catch (error) {
       setProblem(problemOf(error));
@@ -57,7 +60,7 @@ function ActionForm({ sandboxId, timeline, action }: { sandboxId: string; timeli
   const content = (
     <form onSubmit={submit} aria-label={label} data-action={action.action}>
       {action.fields.map((field) => (
-        <div key={field.name}>
+        <div key={`${field.name}:${generation}`}>
           <SchemaField id={`${id}-${field.name}`} label={pick(field.description) || field.name} schema={field.schema} required={field.required} value={values[field.name]} onChange={(v) => setValues((old) => ({ ...old, [field.name]: v }))} />
         </div>
       ))}

@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import type { JsonSchema } from '../api/types.js';
 import { useT } from '../i18n/locale.js';
 
@@ -75,8 +76,11 @@ function compact(record: Record<string, unknown>): Record<string, unknown> | und
 function RecordList({ id, title, schema, required, value, onChange }: { id: string; title: preact.ComponentChildren; schema: JsonSchema; required: boolean; value: Record<string, unknown>[]; onChange: (value: unknown) => void }) {
   const { t } = useT();
   const item = schema.items!;
-  const rows = value.length > 0 ? value : [{}];
+  // The rows are the form's own: an empty row stays until removed (the value leaves it out while
+  // every row is empty, so "Add an item" under an empty first row adds a second one).
+  const [rows, setRows] = useState<Record<string, unknown>[]>(() => (value.length > 0 ? value : [{}]));
   const set = (next: Record<string, unknown>[]) => {
+    setRows(next);
     const kept = next.map((r) => compact(r) ?? {});
     onChange(kept.some((r) => Object.keys(r).length > 0) ? kept : undefined);
   };
