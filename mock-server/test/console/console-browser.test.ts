@@ -427,12 +427,13 @@ describe('the console in Chromium', () => {
     await context.close();
   });
 
-  it('adds a row to a list field whose first row is empty', async () => {
+  it('adds a row to a list field whose first row is empty, and names the states of the action’s notice as the object now has them, in the reader’s language', async () => {
     const sim = new SimulationClient({ baseUrl: `${mock.url}/_sim/v1` });
     const sandbox = await sim.sandboxes.create({ id: 'console-notice', profile: 'national', startAt: '2025-09-26T09:00:00+08:00', reviewerPolicy: { mode: 'manual' } });
     const registrant = sandbox.organizations.find((o) => o.roles.includes('registrant'))!;
     const registration = new RegistrationClient({ baseUrl: sandbox.platforms.registration, credentials: credentialsOf(registrant) });
     const submitted = await registration.applications.submit(initialSubmission({ ...registrant, id: registrant.id }) as Parameters<typeof registration.applications.submit>[0]);
+    const before = await sim.objects.timeline(sandbox.id, 'registration', 'application', submitted.id);
     const context = await contextFor('zh-CN');
     const page = await context.newPage();
     await page.goto(`${mock.url}/_console/#/s/${sandbox.id}/objects/registration/application/${submitted.id}`);
@@ -460,6 +461,13 @@ describe('the console in Chromium', () => {
     await form.locator('button[type="submit"]').click();
     await stateIs(page, 'supplement_required');
     expect((await registration.applications.get(submitted.id)).supplementItems).toEqual(items);
+    // The notice names the state left and the one entered (which the timeline read before the
+    // action had no step for) by the machine's labels, in Chinese, not by their ids.
+    const { steps } = await sim.objects.timeline(sandbox.id, 'registration', 'application', submitted.id);
+    const zh = (state: string) => steps.find((s) => s.state === state)!.label.zh;
+    const action = before.allowedActions.find((a) => a.action === 'request_supplements')!.label.zh;
+    await hasText(page.locator('p.notice'), `${action}：${zh('submitted')} → ${zh('supplement_required')}`);
+    expect(await page.locator('p.notice').textContent()).not.toMatch(/submitted|supplement_required/);
     await context.close();
   });
 

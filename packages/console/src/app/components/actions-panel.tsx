@@ -27,6 +27,11 @@ export function ActionsPanel({ sandboxId, timeline }: { sandboxId: string; timel
   );
 }
 
+/** The simulation API's path of the object's timeline. */
+function timelinePath(sandboxId: string, { object }: Pick<Timeline, 'object'>): string {
+  return sandboxPath(sandboxId, `/objects/${[object.platform, object.objectType, object.objectId].map(encodeURIComponent).join('/')}/timeline`);
+}
+
 function ActionForm({ sandboxId, timeline, action }: { sandboxId: string; timeline: Timeline; action: AllowedAction }) {
   const { t, pick, role } = useT();
   const { changed } = useRevision();
@@ -45,7 +50,10 @@ function ActionForm({ sandboxId, timeline, action }: { sandboxId: string; timeli
     try {
       const fields = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
       const result = await sim<{ from: string | null; to: string | null }>('POST', sandboxPath(sandboxId, '/actions'), { platform, objectType, objectId, action: action.action, ...fields });
-      const name = stateNames(timeline.steps, pick);
+      // The state entered is named by the object as it is now: the timeline read before the action
+      // has no step for it yet. Should the re-read fail, the ids stand in for the names.
+      const after = await sim<Timeline>('GET', timelinePath(sandboxId, timeline)).catch(() => undefined);
+      const name = stateNames([...timeline.steps, ...(after?.steps ?? [])], pick);
       notice(t('actions.done', { action: label, from: name(result.from), to: name(result.to) }));
       setValues({});
       setGeneration((n) => n + 1);
