@@ -630,6 +630,30 @@ describe('the console in Chromium', () => {
     await context.close();
   });
 
+  it('takes any fault probability and approval rate in [0, 1] the contract takes (0.33), and a Retry-After up to a day', async () => {
+    const sim = new SimulationClient({ baseUrl: `${mock.url}/_sim/v1` });
+    await sim.sandboxes.create({ id: 'console-faults', profile: 'national' });
+    const context = await contextFor('en-US');
+    const page = await context.newPage();
+    await page.goto(`${mock.url}/_console/#/s/console-faults/events`);
+    await page.getByLabel('Operation or path').fill('submitApplication');
+    await page.getByLabel('Probability').fill('0.33');
+    await page.locator('select[name="kind"]').selectOption('rate_limit');
+    await page.getByLabel('ms / s').fill('86400');
+    await page.getByRole('button', { name: 'Add the rule' }).click();
+    await hasText(page.locator('main'), 'p=0.33 Retry-After 86400s');
+    expect((await sim.faults.get('console-faults')).rules).toEqual([{ operation: 'submitApplication', probability: 0.33, kind: 'rate_limit', retryAfterSeconds: 86400 }]);
+
+    await page.goto(`${mock.url}/_console/`);
+    await page.getByLabel('Reviewer policy').selectOption('auto');
+    await page.getByLabel('Approval rate (0–1)').fill('0.33');
+    await page.getByLabel('Id (optional)', { exact: true }).fill('console-rate');
+    await page.getByRole('button', { name: 'Create', exact: true }).click();
+    await page.waitForURL('**/_console/#/s/console-rate');
+    expect((await sim.sandboxes.get('console-rate')).reviewerPolicy).toMatchObject({ mode: 'auto', approvalRate: 0.33 });
+    await context.close();
+  });
+
   it('names the clock’s mode and the fault kinds in Chinese', async () => {
     const context = await contextFor('zh-CN');
     const page = await context.newPage();

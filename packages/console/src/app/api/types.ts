@@ -217,6 +217,8 @@ export interface JsonSchema {
   minItems?: number;
   maxItems?: number;
   maxLength?: number;
+  minimum?: number;
+  maximum?: number;
   format?: string;
   description?: string;
 }

@@ -36,7 +36,7 @@ export function SchemaField({ id, label, schema, required, value, onChange }: { 
     return (
       <label>
         {title}
-        <input id={id} type="number" required={required} step={type === 'integer' ? 1 : 'any'} value={value === undefined ? '' : String(value)} onInput={(e) => {
+        <input id={id} type="number" required={required} min={schema.minimum} max={schema.maximum} step={type === 'integer' ? 1 : 'any'} value={value === undefined ? '' : String(value)} onInput={(e) => {
           const text = (e.currentTarget as HTMLInputElement).value;
           onChange(text === '' ? undefined : Number(text));
         }} />

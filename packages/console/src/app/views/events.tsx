@@ -225,6 +225,8 @@ function Deliveries({ sandboxId }: { sandboxId: string }) {
 }
 
 const FAULT_KINDS: FaultRule['kind'][] = ['latency', 'rate_limit', 'server_error', 'connection_reset'];
+/** The most the contract takes of the kind's number: `latencyMs` up to a minute, `retryAfterSeconds` (RetryAfterSeconds) up to a day; the other kinds take none. */
+const EXTRA_MAX: Record<FaultRule['kind'], number> = { latency: 60_000, rate_limit: 86_400, server_error: 86_400, connection_reset: 86_400 };
 
 function Faults({ sandboxId }: { sandboxId: string }) {
   const { t } = useT();
@@ -232,6 +234,7 @@ function Faults({ sandboxId }: { sandboxId: string }) {
   const notice = useNotice();
   const faults = useResource(() => sim<{ rules: FaultRule[] }>('GET', sandboxPath(sandboxId, '/faults')), `faults:${sandboxId}`);
   const [problem, setProblem] = useState<Problem>();
+  const [kind, setKind] = useState<FaultRule['kind']>('latency');
   const save = async (rules: FaultRule[]) => {
     setProblem(undefined);
     try {
@@ -246,7 +249,6 @@ function Faults({ sandboxId }: { sandboxId: string }) {
   const add = (event: Event) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget as HTMLFormElement);
-    const kind = String(form.get('kind')) as FaultRule['kind'];
     const rule: FaultRule = { operation: String(form.get('operation') ?? '').trim(), probability: Number(form.get('probability')), kind };
     const extra = Number(form.get('extra'));
     if (kind === 'latency') rule.latencyMs = extra;
@@ -280,11 +282,12 @@ function Faults({ sandboxId }: { sandboxId: string }) {
         </label>
         <label>
           {t('faults.probability')}
-          <input name="probability" type="number" min="0" max="1" step="0.05" value="0.5" required />
+          {/* Any chance in [0, 1], as the contract's FaultProbability: 0.33 as well as 0.5. */}
+          <input name="probability" type="number" min="0" max="1" step="any" defaultValue="0.5" required />
         </label>
         <label>
           {t('faults.kind')}
-          <select name="kind">
+          <select name="kind" value={kind} onChange={(e) => setKind((e.currentTarget as HTMLSelectElement).value as FaultRule['kind'])}>
             {FAULT_KINDS.map((k) => (
               <option key={k} value={k}>
                 {nameOf(t, 'faults.kind', k)}
@@ -294,7 +297,7 @@ function Faults({ sandboxId }: { sandboxId: string }) {
         </label>
         <label>
           {t('faults.extra')}
-          <input name="extra" type="number" min="0" max="60000" step="1" value="300" />
+          <input name="extra" type="number" min="0" max={EXTRA_MAX[kind]} step="1" defaultValue="300" />
         </label>
         <button type="submit">{t('faults.add')}</button>
       </form>

@@ -168,7 +168,7 @@ function CreateSandbox() {
       {mode !== 'manual' && (
         <label>
           {t('create.approvalRate')}
-          <input name="approvalRate" type="number" min="0" max="1" step="0.05" />
+          <input name="approvalRate" type="number" min="0" max="1" step="any" />
         </label>
       )}
       {mode === 'late' && (
@@ -179,7 +179,7 @@ function CreateSandbox() {
       )}
       <label>
         {t('create.seed')}
-        <input name="seed" type="number" min="0" step="1" />
+        <input name="seed" type="number" min="0" max={Number.MAX_SAFE_INTEGER} step="1" />
       </label>
       <label>
         {t('create.id')}
