@@ -654,6 +654,25 @@ describe('the console in Chromium', () => {
     await context.close();
   });
 
+  it('clears what the previous advance fired when an advance fails', async () => {
+    const sim = new SimulationClient({ baseUrl: `${mock.url}/_sim/v1` });
+    await sim.sandboxes.create({ id: 'console-advance', profile: 'national', startAt: '2025-09-26T09:00:00+08:00' });
+    const context = await contextFor('en-US');
+    const page = await context.newPage();
+    await page.goto(`${mock.url}/_console/#/s/console-advance/clock`);
+    await page.getByRole('button', { name: 'Advance', exact: true }).click();
+    const fired = page.getByRole('heading', { name: 'Transitions fired' });
+    await shown(fired);
+    // Past the clock's range: 400, the clock stays, and nothing it fired is shown under the problem.
+    await page.getByRole('radio', { name: 'Duration (ISO 8601, e.g. PT4H, P3D)' }).check();
+    await page.locator('#advance-value').fill('P9000Y');
+    await page.getByRole('button', { name: 'Advance', exact: true }).click();
+    await hasText(page.locator('form[aria-labelledby="advance-title"] .problem'), 'VALIDATION_FAILED');
+    await counts(fired, 0);
+    await counts(page.getByText('Nothing fired.'), 0);
+    await context.close();
+  });
+
   it('names the clock’s mode and the fault kinds in Chinese', async () => {
     const context = await contextFor('zh-CN');
     const page = await context.newPage();

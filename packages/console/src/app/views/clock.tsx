@@ -56,6 +56,8 @@ function AdvanceForm({ sandboxId }: { sandboxId: string }) {
     const by = kind === 'workingDays' ? { workingDays: Number(value) } : kind === 'duration' ? { duration: value } : { to: localToInstant(value) };
     const body = { ...by, firedLimit: FIRED_SHOWN };
     setProblem(undefined);
+    // What the previous advance fired is not this one's: a failed advance fired nothing.
+    setResult(undefined);
     try {
       const advanced = await sim<AdvanceResult>('POST', sandboxPath(sandboxId, '/clock/advance'), body);
       setResult(advanced);
