@@ -673,6 +673,29 @@ describe('the console in Chromium', () => {
     await context.close();
   });
 
+  it('keeps the number of working days typed into the advance form over the clock’s polls', async () => {
+    const sim = new SimulationClient({ baseUrl: `${mock.url}/_sim/v1` });
+    await sim.sandboxes.create({ id: 'console-typed', profile: 'national', startAt: '2025-09-26T09:00:00+08:00' });
+    const context = await contextFor('en-US');
+    const page = await context.newPage();
+    const clockReads: string[] = [];
+    page.on('response', (response) => {
+      if (response.url().endsWith('/sandboxes/console-typed/clock')) clockReads.push(response.url());
+    });
+    await page.goto(`${mock.url}/_console/#/s/console-typed/clock`);
+    await hasText(page.getByTestId('clock-now'), '2025-09-26 09:00');
+    await page.locator('#advance-value').fill('3');
+    // The next poll of the clock (every 5 s) redraws the view: what was typed stays.
+    const reads = clockReads.length;
+    await expect.poll(() => clockReads.length, { timeout: 15_000 }).toBeGreaterThan(reads);
+    await page.waitForTimeout(200);
+    expect(await page.locator('#advance-value').inputValue()).toBe('3');
+    await page.getByRole('button', { name: 'Advance', exact: true }).click();
+    // Three working days from Friday 09-26: Sunday 09-28 is a make-up working day.
+    await hasText(page.getByTestId('clock-now'), '2025-09-30 09:00');
+    await context.close();
+  });
+
   it('names the clock’s mode and the fault kinds in Chinese', async () => {
     const context = await contextFor('zh-CN');
     const page = await context.newPage();

@@ -67,10 +67,12 @@ function AdvanceForm({ sandboxId }: { sandboxId: string }) {
       setProblem(problemOf(error));
     }
   };
+  // Uncontrolled, each kind its own input (keyed): a controlled `value` would put back "1" over
+  // what was typed whenever the view redraws, as it does at each poll of the clock.
   const input = {
-    workingDays: <input id="advance-value" name="value" type="number" min="1" max="2000" step="1" required value="1" />,
-    duration: <input id="advance-value" name="value" required pattern="P.+" placeholder="PT4H" />,
-    to: <input id="advance-value" name="value" type="datetime-local" step="60" required />,
+    workingDays: <input key="workingDays" id="advance-value" name="value" type="number" min="1" max="2000" step="1" required defaultValue="1" />,
+    duration: <input key="duration" id="advance-value" name="value" required pattern="P.+" placeholder="PT4H" />,
+    to: <input key="to" id="advance-value" name="value" type="datetime-local" step="60" required />,
   }[kind];
   return (
     <form class="card" onSubmit={submit} aria-labelledby="advance-title">
