@@ -2,6 +2,8 @@
 // base URL serving another sandbox, a profile the simulation API refuses (exit 2), and a target
 // nothing answers at (exit 4, naming the URL and the cause).
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,6 +58,39 @@ describe('gdx-conformance refuses what would mislead CI', () => {
     expect(await main(['--sim-url', `${MOCK_ORIGIN}/wrong/_sim/v1`, '--only', 'SEC-SIG-01'], t.io)).toBe(2);
     expect(t.err.join('')).toContain(`--sim-url ${MOCK_ORIGIN}/wrong/_sim/v1 (not the simulation API root, …/_sim/v1?): simulation API answered 404`);
     expect(t.err.join('')).not.toContain('--profile');
+  });
+
+  describe('a --sim-url where something else answers (a web server, not the simulation API)', () => {
+    /** A server on loopback answering every request `status` with an HTML page, as `python3 -m http.server` answers a POST 501. */
+    const htmlServer = async (status: number): Promise<{ url: string; close: () => Promise<void> }> => {
+      const server = createServer((_req, res) => res.writeHead(status, { 'content-type': 'text/html' }).end('<html><body>Unsupported method</body></html>'));
+      await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+      const { port } = server.address() as AddressInfo;
+      return { url: `http://127.0.0.1:${port}/_sim/v1`, close: () => new Promise((done) => server.close(() => done())) };
+    };
+
+    it('exits 2 naming --sim-url, the request and its answer when creating a sandbox is answered 501 text/html', async () => {
+      const server = await htmlServer(501);
+      try {
+        const t = io();
+        expect(await main(['--sim-url', server.url, '--only', 'SEC-SIG-01'], t.io)).toBe(2);
+        expect(t.err.join('')).toContain(`--sim-url ${server.url} does not serve the gdx simulation API (its root ends in …/_sim/v1): POST ${server.url}/sandboxes answered 501 text/html, not JSON`);
+        expect(t.out.join('')).not.toContain('SEC-SIG-01');
+      } finally {
+        await server.close();
+      }
+    });
+
+    it('exits 2 when reading --sandbox is answered 200 with a page', async () => {
+      const server = await htmlServer(200);
+      try {
+        const t = io();
+        expect(await main(['--sim-url', server.url, '--sandbox', 'default', '--only', 'SEC-SIG-01'], t.io)).toBe(2);
+        expect(t.err.join('')).toContain(`--sim-url ${server.url} does not serve the gdx simulation API (its root ends in …/_sim/v1): GET ${server.url}/sandboxes/default answered 200 text/html, not JSON`);
+      } finally {
+        await server.close();
+      }
+    });
   });
 
   it('exits 4 naming the URL and the cause when nothing answers', async () => {

@@ -1,6 +1,6 @@
 import { access, constants, stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { explainResponse, isRecord } from '../http/response.js';
+import { describeResponse, explainResponse, isRecord } from '../http/response.js';
 import type { SandboxRegistry } from '../http/sandbox-registry.js';
 import type { Organization } from '../http/signer.js';
 import { createSimClient, SimulationError, type Sandbox } from '../http/sim-client.js';
@@ -28,7 +28,7 @@ export interface CliIo {
 
 /**
  * Runs the CLI and resolves to its exit code: 0 passed, 1 a check failed, 2 usage error (also: a
- * selection of no checks, a sandbox the simulation API refuses, a base URL serving another
+ * selection of no checks, a sandbox the simulation API refuses, a `--sim-url` answered by something else than the simulation API, a base URL serving another
  * sandbox, an `--org` whose credentials the platform refuses, a base URL under which no platform is served), 3 the target was not ready within `--wait`, 4 the target could not be reached.
  *
  * @example
@@ -67,6 +67,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       } catch (error) {
         const unreachable = unreachableReason(error);
         if (unreachable !== undefined) throw new TargetUnreachableError(options.simUrl as string, unreachable);
+        // Something answered, but not as the simulation API (a web server's HTML page, a 501): the URL is wrong.
+        const foreign = foreignAnswer(error);
+        if (foreign !== undefined) {
+          io.stderr(`gdx-conformance: --sim-url ${options.simUrl} does not serve the gdx simulation API (its root ends in …/_sim/v1): ${foreign} (模拟接口地址有误)\n`);
+          return USAGE_ERROR;
+        }
         // The simulation API refusing what the command line named (an unknown profile or sandbox) is a usage error.
         if (error instanceof SimulationError && [400, 404, 422].includes(error.response?.status ?? 0)) {
           // Creating answers 404 only where nothing serves POST …/sandboxes: the URL is wrong, not the profile.
@@ -118,6 +124,25 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   } finally {
     if (created) await sandbox?.dispose().catch(() => undefined);
   }
+}
+
+/**
+ * What the simulation API answered, when the answer is none a simulation API gives — a body that
+ * is not JSON (a web server's page, an empty 501), or a success that is no sandbox — else
+ * `undefined` (its JSON refusals, a 401 or a 500 problem, are the simulation API's own).
+ *
+ * @example
+ * ```ts
+ * foreignAnswer(error); // 'POST http://127.0.0.1:4481/_sim/v1/sandboxes answered 501 text/html, not JSON'
+ * ```
+ */
+function foreignAnswer(error: unknown): string | undefined {
+  if (!(error instanceof SimulationError) || error.response === undefined) return undefined;
+  const res = error.response;
+  const answered = `${res.method} ${res.url} answered ${describeResponse(res)}`;
+  if (res.body === undefined) return `${answered}, not JSON`;
+  if (res.status < 300) return `${answered}, not a sandbox`;
+  return undefined;
 }
 
 /**

@@ -56,7 +56,7 @@ Checks that a platform implementation honours the gdx contracts and the domain r
 
 Exit codes: 0 all checks passed, 1 a check failed, 2 usage error (also: --only/--skip select no
 check, a profile or sandbox the simulation API refuses, a --sim-url where nothing serves
-POST …/sandboxes, a base URL serving another sandbox or under which no platform is served, an
+POST …/sandboxes or something else answers (not JSON, e.g. a web server's 501 page), a base URL serving another sandbox or under which no platform is served, an
 --org whose credentials the platform refuses),
 3 the target was not ready within --wait, 4 the target could not be reached (the message names
 the URL and the cause).
