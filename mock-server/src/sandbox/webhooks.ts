@@ -277,14 +277,15 @@ export class Webhooks {
       if (hook.disabled || !event.recipients.includes(hook.organizationId)) continue;
       if (hook.eventTypes.length > 0 && !hook.eventTypes.includes(event.type)) continue;
       body ??= this.#body(event, object());
+      const id = `${this.#deliveryIdPrefix}${this.#deliveries.length + 1}`;
       const delivery: SavedDelivery = {
-        id: `${this.#deliveryIdPrefix}${this.#deliveries.length + 1}`,
+        id,
         webhookId: hook.id,
         eventId: event.id,
         eventType: event.type,
         state: 'pending',
         attempts: [],
-        payload: { url: hook.url, secret: hook.secret, body },
+        payload: { url: hook.url, secret: hook.secret, body: withDeliveryId(body, id) },
       };
       this.#deliveries.push(delivery);
       this.#byId.set(delivery.id, delivery);
@@ -368,7 +369,7 @@ export class Webhooks {
     return last ? Date.parse(last.at) + this.#backoff(delivery) : undefined;
   }
 
-  /** The contract's `WebhookPayload`: the feed event as `/events` lists it (its labels too), the object and the sandbox. */
+  /** The contract's `WebhookPayload` but its `deliveryId`: the feed event as `/events` lists it (its labels too), the object and the sandbox. */
   #body(event: FeedEvent, object: unknown): string {
     const { recipients: _recipients, ...visible } = event;
     const labels = this.#labels?.(event) ?? { fromLabel: null, toLabel: null };
@@ -482,4 +483,18 @@ export class Webhooks {
     (timer as { unref?: () => void }).unref?.();
     this.#timers.add(timer);
   }
+}
+
+/**
+ * A delivery's body: the event's body, made once for every webhook it goes to, with the delivery's
+ * id as its last member. The id is signed with the body, and unlike the event's `id` it never
+ * repeats within a sandbox's life (a reset or a re-created sandbox draws its events' ids again).
+ *
+ * @example
+ * ```ts
+ * withDeliveryId('{"id":"evt_1","sandboxId":"default"}', 'dlv_1_7'); // '{"id":"evt_1","sandboxId":"default","deliveryId":"dlv_1_7"}'
+ * ```
+ */
+function withDeliveryId(body: string, deliveryId: string): string {
+  return `${body.slice(0, -1)},"deliveryId":${JSON.stringify(deliveryId)}}`;
 }

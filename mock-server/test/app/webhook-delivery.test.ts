@@ -191,6 +191,13 @@ describe('subscribing a webhook', () => {
     expect((await ctx.call('GET', '/_sim/v1/sandboxes/default/webhooks')).body.items).toEqual([]);
   });
 
+  it.each(['http://127.0.0.1:0/hook', 'https://receiver.test:0/hook'])('refuses %s, a port nothing listens on, at /url, creating nothing', async (url) => {
+    const reply = await ctx.call('POST', '/_sim/v1/sandboxes/default/webhooks', { body: { organizationId: org(ctx).id, url, secret: SECRET } });
+    expectContract('simulation', 'createWebhook', reply, 400);
+    expect(reply.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ pointer: '/url', message: { zh: expect.stringContaining('0 端口'), en: expect.stringContaining('port 0') } }] });
+    expect((await ctx.call('GET', '/_sim/v1/sandboxes/default/webhooks')).body.items).toEqual([]);
+  });
+
   it.each(['http:/receiver.test/hook', 'https:receiver.test/hook', 'HTTP:/receiver.test/hook'])('refuses %s, which the URL parser would repair, at /url', async (url) => {
     const reply = await ctx.call('POST', '/_sim/v1/sandboxes/default/webhooks', { body: { organizationId: org(ctx).id, url, secret: SECRET } });
     expectContract('simulation', 'createWebhook', reply, 400);
@@ -244,7 +251,8 @@ describe('subscribing a webhook', () => {
     // A retry of the same request under its key answers the first answer again.
     const retried = await subscribe(org(ctx).id, 'http://receiver.test/hook', {}, { 'idempotency-key': 'hook-1' });
     expect(retried).toMatchObject({ status: 201, body: first.body });
-    for (const [url, more] of [['http://receiver.test/hook', { eventTypes: ['state_changed'] }], ['HTTP://Receiver.TEST:80/hook', {}]] as const) {
+    // A fragment is never sent: `…/hook#a` is the same endpoint.
+    for (const [url, more] of [['http://receiver.test/hook', { eventTypes: ['state_changed'] }], ['HTTP://Receiver.TEST:80/hook', {}], ['http://receiver.test/hook#a', {}]] as const) {
       const twice = await subscribe(org(ctx).id, url, more);
       expectContract('simulation', 'createWebhook', twice, 409);
       expect(twice.body).toMatchObject({ code: 'CONFLICT', existingWebhookId: first.body.id });

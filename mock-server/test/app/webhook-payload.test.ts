@@ -39,14 +39,15 @@ describe('a webhook delivery body', () => {
     const bodies = received.map((r) => JSON.parse(r.body) as Record<string, unknown>);
     for (const [i, body] of bodies.entries()) {
       expect(closedSchemaErrors('simulation', 'WebhookPayload', body), JSON.stringify(body)).toEqual([]);
-      const { object, sandboxId, ...event } = body;
+      const { object, sandboxId, deliveryId, ...event } = body;
       expect(event).toEqual(feed[i]);
       expect(sandboxId).toBe('default');
       expect(object).toMatchObject({ id: filed.body.id });
-      // The headers the contract's webhook declares, the signature over the body.
+      // The headers the contract's webhook declares, the signature over the body; the delivery id in both.
       const headers = received[i]!.headers;
       expect(headers.get(WEBHOOK_HEADERS.webhookId)).toBe(hook.body.id);
       expect(headers.get(WEBHOOK_HEADERS.deliveryId)).toMatch(/^dlv_/);
+      expect(deliveryId).toBe(headers.get(WEBHOOK_HEADERS.deliveryId));
       const timestamp = Number(headers.get(WEBHOOK_HEADERS.timestamp));
       expect(verifyWebhookSignature({ secret: SECRET, body: received[i]!.body, timestamp, signature: headers.get(WEBHOOK_HEADERS.signature) ?? undefined, now: timestamp })).toBe(true);
     }

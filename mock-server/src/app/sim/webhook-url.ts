@@ -30,21 +30,30 @@ export function looselyWritten(value: string): { en: string; zh: string } | unde
 
 /**
  * Whether two http(s) URLs name the same endpoint once parsed (`HTTP://Receiver.test:80/hook`
- * and `http://receiver.test/hook` do): the host's case, a default port and escaping do not count.
+ * and `http://receiver.test/hook` do): the host's case, a default port and escaping do not count,
+ * nor does a fragment (`#a`), which a request never carries.
  *
  * @example
  * ```ts
  * sameUrl('http://Receiver.test:80/hook', 'http://receiver.test/hook'); // true
+ * sameUrl('http://receiver.test/hook#a', 'http://receiver.test/hook');  // true
  * ```
  */
 export function sameUrl(a: string, b: string): boolean {
-  return new URL(a).href === new URL(b).href;
+  return endpointOf(a) === endpointOf(b);
+}
+
+/** The URL a request to `value` is sent to: parsed, without its fragment. */
+function endpointOf(value: string): string {
+  const url = new URL(value);
+  url.hash = '';
+  return url.href;
 }
 
 /**
  * Why no delivery to an http(s) URL could be sent, in both languages, or `undefined`: a fetch
  * (Node's, a browser's, or one that MSW intercepts) cannot even build a request to a URL with a
- * user name or password. (A port the Fetch standard blocks, 6000 or 10080, is not refused here:
+ * user name or password, and nothing listens on port 0. (A port the Fetch standard blocks, 6000 or 10080, is not refused here:
  * an intercepting fetch reaches it; Node's refuses to connect, and the log says `bad port`.)
  *
  * @example
@@ -55,6 +64,9 @@ export function sameUrl(a: string, b: string): boolean {
  */
 export function undeliverable(value: string): { en: string; zh: string } | undefined {
   const url = new URL(value);
+  if (url.port === '0') {
+    return { en: 'url must not name port 0: no receiver listens there, so no delivery could be sent', zh: 'url 不得使用 0 端口：该端口无法接收回调' };
+  }
   if (url.username === '' && url.password === '') return undefined;
   return {
     en: 'url must not hold a user name or password (user:password@): deliveries cannot be sent to it; authenticate deliveries by their signature',
