@@ -68,7 +68,7 @@ describe('open-data applications', () => {
     await world.advance({ to: '2025-12-27T10:00:00+08:00' });
     const late = await world.openData('GET', `/grants/${grantId}`, { as: world.org(APPLICANT) });
     expect(late.body.usageReportsDue[0]).toMatchObject({ submitted: false, overdue: true });
-    const report = await world.openData('POST', `/grants/${grantId}/usage-reports`, { as: world.org(APPLICANT), body: { period: { from: '2025-09-26', to: '2025-12-25' }, summary: '均在场景内使用。', withinScenario: true } });
+    const report = await world.openData('POST', `/grants/${grantId}/usage-reports`, { as: world.org(APPLICANT), body: { period: { from: '2025-10-01', to: '2025-12-25' }, summary: '均在场景内使用。', withinScenario: true } });
     expectContract('open-data', 'submitUsageReport', report, 201);
     const after = await world.openData('GET', `/grants/${grantId}`, { as: world.org(APPLICANT) });
     expect(after.body.usageReportsDue).toEqual([

@@ -14,11 +14,50 @@ function ownGrant(ctx: Ctx): GrantRecord {
   return grant;
 }
 
+function reportProblem(pointer: string, code: string, zh: string, en: string) {
+  return { pointer, code, message: { zh, en } };
+}
+
+/**
+ * A usage report answers for days of the grant that no report has answered yet (the platform
+ * tracks reports due and overdue, 第二十四条, so a repeated report must not clear a duty to come):
+ * its period lies within the grant's validity (`PERIOD_OUT_OF_RANGE` at `/period/from` or
+ * `/period/to`), overlaps no period already reported (`PERIOD_ALREADY_REPORTED` at the day that
+ * falls in it), and its summary is written out (`TEXT_BLANK` at `/summary`). 400
+ * `VALIDATION_FAILED`, every refused field together; nothing is stored.
+ */
+function checkReport(state: OpenDataState, grant: GrantRecord, body: { period: { from: string; to: string }; summary: string }): void {
+  const { from, to } = body.period;
+  const errors: ReturnType<typeof reportProblem>[] = [];
+  if (from < grant.validFrom) {
+    errors.push(reportProblem('/period/from', 'PERIOD_OUT_OF_RANGE', `报告期间须在授权有效期内（${grant.validFrom} 至 ${grant.validUntil}）：${from}`, `The period reported on must lie within the grant's validity (${grant.validFrom} to ${grant.validUntil}): ${from}`));
+  }
+  if (to > grant.validUntil) {
+    errors.push(reportProblem('/period/to', 'PERIOD_OUT_OF_RANGE', `报告期间须在授权有效期内（${grant.validFrom} 至 ${grant.validUntil}）：${to}`, `The period reported on must lie within the grant's validity (${grant.validFrom} to ${grant.validUntil}): ${to}`));
+  }
+  if (errors.length === 0) {
+    const earlier = (state.reportsByGrant.get(grant.id) ?? []).map((id) => state.reports.get(id) as UsageReportRecord).find((r) => from <= r.period.to && to >= r.period.from);
+    if (earlier) {
+      const field = from >= earlier.period.from ? 'from' : 'to';
+      const { from: f, to: t } = earlier.period;
+      errors.push(reportProblem(`/period/${field}`, 'PERIOD_ALREADY_REPORTED', `${f} 至 ${t} 已有使用报告（${earlier.id}），报告期间不得重叠`, `The days ${f} to ${t} are already reported on (${earlier.id}): periods reported on must not overlap`));
+    }
+  }
+  if (!/\S/u.test(body.summary)) {
+    errors.push(reportProblem('/summary', 'TEXT_BLANK', '须填写文字说明，不能只有空白字符', 'Write the text out: white space alone says nothing'));
+  }
+  if (errors.length > 0) {
+    throw new PlatformProblem('VALIDATION_FAILED', { detail: errors.map((e) => e.message.en).join('; '), errors });
+  }
+}
+
 function submitUsageReport(ctx: Ctx): OperationResult {
   const { state, sandbox } = ctx;
   const grant = ownGrant(ctx);
   const body = ctx.body as { period: { from: string; to: string }; summary: string; withinScenario: boolean; attachments?: unknown[] };
   checkPeriod(body.period, '/period');
+  // Checked live only: a report an older version acknowledged replays as it was answered.
+  if (!ctx.replaying) checkReport(state, grant, body);
   // Loading the year starts a blocked duty; until then a report says why none is tracked yet.
   const blocked = startBlockedReporting(state, grant);
   if (blocked) throw blocked;

@@ -73,9 +73,10 @@ export const openDataChecks: Check[] = [
     await inXiamen(ctx, async (sbx) => {
       // Usage reports are due only under a usage-feedback condition (第二十四条(二)); without one
       // the platform rightly answers 409 NO_REPORTS_DUE, so the dataset must have it whatever the seed.
-      const { grantId } = await approvedGrant(ctx, sbx, 'usage_feedback');
+      const { grantId, issuedOn } = await approvedGrant(ctx, sbx, 'usage_feedback');
       const reports = `/grants/${encodeURIComponent(grantId)}/usage-reports`;
-      const body = validBody(ctx, 'open-data', 'post', '/grants/{grantId}/usage-reports', {}, sbx.organizations[0]?.creditCode);
+      // The period reported on lies within the grant's validity, which starts on the day it is issued.
+      const body = validBody(ctx, 'open-data', 'post', '/grants/{grantId}/usage-reports', { period: { from: issuedOn, to: issuedOn } }, sbx.organizations[0]?.creditCode);
       const { id: reportId } = await createObject(ctx, sbx.http(0), 'open-data', reports, body);
       const listed = await sbx.http(0).request('GET', 'open-data', reports);
       const ids = listItems(listed).map((r) => r.id);
