@@ -54,4 +54,12 @@ describe('usage reporting', () => {
     expect(reported.deadline).toMatchObject({ startedOn: '2026-01-14', dueDate: '2026-04-14', overdue: false });
     expect(reported.events.at(-1)?.type).toBe('usage_report_submitted');
   });
+
+  it('ends with the last report, setting no further due date', () => {
+    const h = harness('xiamen', '2025-10-16T10:00');
+    ok(h.engine.create('open-data.usage-reporting', { id: 'use', actor: operator, data: { grantId: 'gr' } }));
+    const last = ok(h.engine.dispatch('use', 'submit_last_report', { actor: applicant, payload: { report: { summary: '用于交通出行分析' } } }));
+    expect(last).toMatchObject({ state: 'ended', deadline: null });
+    expect(last.events.at(-1)).toMatchObject({ type: 'usage_report_submitted', from: 'due', to: 'ended' });
+  });
 });

@@ -1,6 +1,7 @@
 import type { OperationContext, OperationHandler, OperationResult, SandboxContext } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
-import { formatShanghaiInstant } from '@gdx/calendar';
+import { addDays, formatShanghaiInstant } from '@gdx/calendar';
+import type { Deadline } from '@gdx/kernel';
 import { checkPeriod, dataObjectionView, fileDataObjection, referencedProvider, illegalTransition, listPage, type DataObjectionRecord, type DataObjectionSubmission } from '../workflow-host/index.js';
 import { startBlockedReporting } from './grant-lifecycle.js';
 import { addReport, type DemandRecord, type GrantRecord, type OpenDataState, type UsageReportRecord } from './open-data-state.js';
@@ -51,6 +52,15 @@ function checkReport(state: OpenDataState, grant: GrantRecord, body: { period: {
   }
 }
 
+/**
+ * The earliest day the period after `due` could end: its limit counted in calendar days from the
+ * due date (a working-day period ends no earlier); `''` for a limit in hours or years (then the
+ * duty goes on as before).
+ */
+function lastPeriodEnds(due: Deadline): string {
+  return due.unit === 'calendar_days' || due.unit === 'working_days' ? addDays(due.dueDate, due.limit) : '';
+}
+
 function submitUsageReport(ctx: Ctx): OperationResult {
   const { state, sandbox } = ctx;
   const grant = ownGrant(ctx);
@@ -67,7 +77,10 @@ function submitUsageReport(ctx: Ctx): OperationResult {
     throw illegalTransition(grant.state, 'submit_report', [], 'NO_REPORTS_DUE');
   }
   const due = running.deadline;
-  state.host.dispatch(grant.id, 'submit_report', { actor: { role: 'applicant', organizationId: grant.owner }, payload: { report: body } });
+  // The duty ends with the grant: when the next period would end after it, this is the last report
+  // (no further due date, so no holiday year past the grant is needed).
+  const last = due !== null && lastPeriodEnds(due) > grant.validUntil;
+  state.host.dispatch(grant.id, last ? 'submit_last_report' : 'submit_report', { actor: { role: 'applicant', organizationId: grant.owner }, payload: { report: body } });
   const report: UsageReportRecord = {
     id: sandbox.ids.next('urp'),
     grantId: grant.id,

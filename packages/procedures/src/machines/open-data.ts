@@ -55,7 +55,8 @@ export function openDataApplicationMachine(profile: Profile): MachineDefinition 
  * Usage reporting under a grant with a usage-feedback condition (第二十四条): a report is due
  * every `open_data.usage_report` period (choice: 90 calendar days); a late one is flagged
  * overdue; each report moves the next due date one period on from the previous one. The host
- * creates one per such grant and ends it when the grant ends.
+ * creates one per such grant and ends it when the grant ends, or with the last report
+ * (`submit_last_report`) when the next period would end after the grant.
  *
  * @example
  * engine.create('open-data.usage-reporting', { id: 'use_1', actor: { role: 'platform_operator' }, data: { grantId: 'gr_1' } });
@@ -70,6 +71,8 @@ export function usageReportingMachine(profile: Profile): MachineDefinition {
     },
     transitions: [
       { from: 'due', event: 'submit_report', to: 'due', by: ['applicant'], requires: ['report'], deadline: 'extend', eventType: 'usage_report_submitted' },
+      // The last report: the next period would end after the grant, so no further report is due.
+      { from: 'due', event: 'submit_last_report', to: 'ended', by: ['applicant'], requires: ['report'], eventType: 'usage_report_submitted' },
       { from: 'due', event: 'end', to: 'ended', by: ['clock', 'data_authority', 'platform_operator'] },
     ],
     limits: { usage_report: profileLimit(profile, 'open_data.usage_report', 'usage_report', 'flag_overdue') },
