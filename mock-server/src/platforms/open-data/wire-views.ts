@@ -1,6 +1,7 @@
 import { OPENING_CONDITION_LABELS } from '../../sandbox/seed/labels.js';
 import type { OpenDataset, OpeningPlan } from '../../sandbox/seed/types.js';
-import { answerOf, workflowFields } from '../workflow-host/index.js';
+import type { WorkflowInstance } from '@gdx/kernel';
+import { answerOf, wireEvent, workflowFields, type WireEvent } from '../workflow-host/index.js';
 import type { ApplicationRecord, DemandRecord, GrantRecord, OpenDataState, SpotCheckRecord, UsageReportRecord } from './open-data-state.js';
 
 const API_BASE = 'https://data.gdx.dev/open-data/v1';
@@ -101,7 +102,27 @@ export function grantView(state: OpenDataState, grant: GrantRecord) {
   const running = reporting ? state.host.get(grant.id) : undefined;
   const deadline = running?.state === 'due' ? state.host.deadline(running) : null;
   const current = deadline ? [{ periodEnd: deadline.dueDate, dueDate: deadline.dueDate, submitted: false, overdue: deadline.overdue }] : [];
-  return { ...wire, usageReportsDue: [...submitted, ...current], deadline };
+  return { ...wire, events: grantEvents(grant, running), usageReportsDue: [...submitted, ...current], deadline };
+}
+
+/**
+ * The grant's log (全留痕): its own events (issued, blocked, suspended, reinstated, expired) and its
+ * usage reporting's (the duty started, reports submitted, overdue flags, ended), in the order they
+ * happened — an own event first at the same instant — numbered `seq` 1… in that order (the feed
+ * and the timeline keep each log's own numbering).
+ */
+function grantEvents(grant: GrantRecord, reporting: WorkflowInstance | undefined): WireEvent[] {
+  const own = structuredClone(grant.events);
+  if (!reporting) return own;
+  const duty = reporting.events.map((e) => wireEvent(e));
+  const merged: WireEvent[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < own.length || j < duty.length) {
+    const takeOwn = j >= duty.length || (i < own.length && Date.parse(own[i]!.at) <= Date.parse(duty[j]!.at));
+    merged.push(takeOwn ? own[i++]! : duty[j++]!);
+  }
+  return merged.map((e, k) => ({ ...e, seq: k + 1 }));
 }
 
 /**
