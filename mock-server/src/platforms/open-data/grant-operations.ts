@@ -2,7 +2,7 @@ import type { OperationContext, OperationHandler, OperationResult, SandboxContex
 import { PlatformProblem } from '../../app/platform-problem.js';
 import { addDays, formatShanghaiInstant } from '@gdx/calendar';
 import type { Deadline } from '@gdx/kernel';
-import { checkPeriod, dataObjectionView, fileDataObjection, referencedProvider, illegalTransition, listPage, type DataObjectionRecord, type DataObjectionSubmission } from '../workflow-host/index.js';
+import { checkPeriod, checkSubjectIsCaller, dataObjectionView, fileDataObjection, referencedProvider, illegalTransition, listPage, type DataObjectionRecord, type DataObjectionSubmission } from '../workflow-host/index.js';
 import { startBlockedReporting } from './grant-lifecycle.js';
 import { addReport, type DemandRecord, type GrantRecord, type OpenDataState, type UsageReportRecord } from './open-data-state.js';
 import { demandView, grantView, spotCheckView, usageReportView } from './wire-views.js';
@@ -162,7 +162,10 @@ export const grantOperations: Record<string, OperationHandler<OpenDataState>> = 
     return { status: 200, body: demandView(ctx.state, record) };
   },
   submitDataObjection: (ctx) => {
-    const record = fileOpenDataObjection(ctx.state, ctx.sandbox, ctx.caller!.id, 'applicant', ctx.body as DataObjectionSubmission);
+    const body = ctx.body as DataObjectionSubmission;
+    // Checked live only: an objection an older version acknowledged replays as it was answered.
+    if (!ctx.replaying) checkSubjectIsCaller(body.subject, ctx.caller!);
+    const record = fileOpenDataObjection(ctx.state, ctx.sandbox, ctx.caller!.id, 'applicant', body);
     return { status: 201, location: `/data-objections/${record.id}`, body: dataObjectionView(ctx.state.host, record) };
   },
   getDataObjection: (ctx) => {

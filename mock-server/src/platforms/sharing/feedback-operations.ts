@@ -1,5 +1,5 @@
 import type { OperationContext, OperationHandler, OperationResult, SandboxContext } from '../../app/platform-module.js';
-import { dataObjectionView, fileDataObjection, referencedProvider, type DataObjectionRecord, type DataObjectionSubmission } from '../workflow-host/index.js';
+import { checkSubjectIsCaller, dataObjectionView, fileDataObjection, referencedProvider, type DataObjectionRecord, type DataObjectionSubmission } from '../workflow-host/index.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
 import { checkFields } from './request-operations.js';
 import type { QualityIssueRecord, QualityIssueSubmission, SharingState } from './sharing-state.js';
@@ -69,7 +69,10 @@ function submitQualityIssue(ctx: Ctx): OperationResult {
  */
 export const feedbackOperations: Record<string, OperationHandler<SharingState>> = {
   submitDataObjection: (ctx) => {
-    const record = fileSharingObjection(ctx.state, ctx.sandbox, ctx.caller!.id, 'data_user', ctx.body as DataObjectionSubmission);
+    const body = ctx.body as DataObjectionSubmission;
+    // Checked live only: an objection an older version acknowledged replays as it was answered.
+    if (!ctx.replaying) checkSubjectIsCaller(body.subject, ctx.caller!);
+    const record = fileSharingObjection(ctx.state, ctx.sandbox, ctx.caller!.id, 'data_user', body);
     return { status: 201, location: `/data-objections/${record.id}`, body: dataObjectionView(ctx.state.host, record) };
   },
   getDataObjection: (ctx) => {

@@ -1,5 +1,5 @@
 import type { WorkflowInstance } from '@gdx/kernel';
-import type { OperationResult, PlatformName, SandboxContext } from '../../app/platform-module.js';
+import type { OperationResult, Organisation, PlatformName, SandboxContext } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
 import { answerOf, officialOrganisation, workflowFields } from './answer-duty.js';
 import type { WireMapping } from './wire.js';
@@ -26,6 +26,24 @@ export interface DataObjectionRecord {
 
 /** How the contract shows a data objection: its answer step is `objection_answer` (`x-gdx-limits` `*.data_objection`). */
 export const OBJECTION_WIRE: WireMapping = { steps: { answer: 'objection_answer' } };
+
+/**
+ * A data subject objects to data about itself (厦门 第十四条): an organisation `subject` whose credit
+ * code is not the signing organisation's is a 400 `VALIDATION_FAILED`, field code
+ * `SUBJECT_NOT_CALLER` at `/subject/creditCode`, as an application's applicant must be the caller
+ * (`APPLICANT_NOT_CALLER`). A person subject is taken (the unit a person objected at files it).
+ *
+ * @example
+ * ```ts
+ * if (!ctx.replaying) checkSubjectIsCaller(body.subject, ctx.caller!); // another org's code → 400
+ * ```
+ */
+export function checkSubjectIsCaller(subject: Readonly<Record<string, unknown>>, caller: Pick<Organisation, 'creditCode'>): void {
+  if (subject['kind'] !== 'organization' || subject['creditCode'] === caller.creditCode) return;
+  const zh = `单位只能就涉及本单位的数据以本单位名义提出异议：数据主体的统一社会信用代码应为 ${caller.creditCode}`;
+  const en = `An organisation objects to data about itself, in its own name: the subject's credit code must be ${caller.creditCode}`;
+  throw new PlatformProblem('VALIDATION_FAILED', { detail: en, errors: [{ pointer: '/subject/creditCode', code: 'SUBJECT_NOT_CALLER', message: { zh, en } }] });
+}
 
 /**
  * The provider who answers an objection: the one of the resource it references, or `null` when
