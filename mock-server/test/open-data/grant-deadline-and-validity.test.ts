@@ -36,6 +36,8 @@ describe('open-data grants: validity within the period of use, and the usage-rep
     const refused = await world.openData('POST', `/grants/${grant.id}/usage-reports`, { as: world.org(APPLICANT), body });
     expectContract('open-data', 'submitUsageReport', refused, 422);
     expect(refused.body).toMatchObject({ code: 'CALENDAR_NOT_PUBLISHED', year: 2027 });
+    // The report period is counted in calendar days: the message names no working-day deadline.
+    expect(refused.body.message).toEqual({ zh: '所涉年度的节假日安排尚未公布，无法计算期限', en: 'The holiday schedule of a year a deadline reaches is not published' });
 
     expect((await world.sim('PUT', '/calendar/2027', { year: 2027, source: '测试用安排', holidays: [{ date: '2027-01-01', name: '元旦' }], makeupWorkdays: [] })).status).toBe(200);
     const report = await world.openData('POST', `/grants/${grant.id}/usage-reports`, { as: world.org(APPLICANT), body });

@@ -79,7 +79,7 @@ export const PROBLEM_CODES = {
   RECLASSIFICATION_REQUIRED: entry(422, 'Reclassification required', '不予开放的资源须经重新分类（说明脱敏处理或权利人明示同意）方可开放', 'A not_open resource opens only through a reclassification that states its ground (desensitisation or the right holder\'s consent)'),
   // Sharing and open data: a grant is valid only within the requested period of use (厦门 第二十六条: use as declared).
   PERIOD_ENDED: entry(422, 'Period of use ended', '申请的使用期限已届满，不能再予同意或交付', 'The period of use has ended; nothing can be granted or delivered for it any more'),
-  CALENDAR_NOT_PUBLISHED: entry(422, 'Calendar not published', '所涉年度的节假日安排尚未公布，无法计算工作日期限', 'The holiday schedule of a year needed for the working-day deadline is not published'),
+  CALENDAR_NOT_PUBLISHED: entry(422, 'Calendar not published', '所涉年度的节假日安排尚未公布，无法计算期限', 'The holiday schedule of a year a deadline reaches is not published'),
   // Authorized operation (发改数据规〔2025〕27号, 发改价格〔2025〕65号, 内政数字〔2024〕101号).
   TENDER_PERIOD_RUNNING: entry(409, 'Tender period running', '招标文件发出之日起至投标截止不少于 20 日，期间不得确定运营机构', 'A tender cannot select an operator before its 20 calendar days have passed'),
   SELECTION_METHOD_NOT_ALLOWED: entry(422, 'Selection method not allowed', '本地规则不采用该运营机构选择方式', 'The profile does not use this selection method'),
