@@ -56,7 +56,7 @@ describe('persistence across restarts (in process)', () => {
     const first = open(dataDir, { now: ticking, startAt: undefined, store: journalOnlyStore(openDataDir(dataDir)) });
     const made = await first.call('POST', '/_sim/v1/sandboxes', { body: { id: 'sbx_live', profile: 'national', clock: { mode: 'realtime' } } });
     expect(made.status).toBe(201);
-    const org: Credentials = made.body.organizations[0]; console.log('CLOCK', JSON.stringify(made.body.clock));
+    const org: Credentials = made.body.organizations[0];
     const notes = [];
     for (const text of ['a', 'b', 'c']) notes.push((await first.call('POST', '/sandboxes/sbx_live/sharing/v1/notes', { body: { text }, as: org })).body);
     await first.app.close();

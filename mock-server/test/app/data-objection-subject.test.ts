@@ -1,7 +1,7 @@
-// A data subject objects to data about itself (厦门 第十四条): an organisation files in its own name,
-// as an open-data applicant applies in its own name (APPLICANT_NOT_CALLER). Another organisation's credit code as the
-// subject is refused, nothing filed; checked live only, so an objection an older version
-// acknowledged replays as answered.
+// A data subject objects to data about itself (厦门 第十四条), on the open-data and the sharing
+// platform alike: an organisation files in its own name, as an open-data applicant applies in its
+// own name (APPLICANT_NOT_CALLER). Another organisation's credit code as the subject is refused,
+// nothing filed; checked live only, so an objection an older version acknowledged replays as answered.
 import { describe, expect, it } from 'vitest';
 import { expectContract } from '../support/contract.js';
 import { journalAcknowledged, replayableApp } from '../support/older-journal.js';
@@ -19,10 +19,15 @@ async function objectionCount(world: World, platform: string): Promise<number> {
   return (await world.sim('GET', `/objects?platform=${platform}&objectType=data_objection`)).body.total;
 }
 
-describe.each([['sharing', 'civil-affairs']] as const)('a %s data objection', (platform, filer) => {
+const PLATFORMS = [
+  ['open-data', 'data-operator', (world: World) => world.openData],
+  ['sharing', 'civil-affairs', (world: World) => world.sharing],
+] as const;
+
+describe.each(PLATFORMS)('a %s data objection', (platform, filer, platformCall) => {
   it("refuses another organisation's credit code as the subject (400 SUBJECT_NOT_CALLER at /subject/creditCode), filing nothing; its own is taken", async () => {
     const world = await openWorld(ctx, { profile: 'xiamen' });
-    const call = world.sharing;
+    const call = platformCall(world);
     const me = world.org(filer);
     const refused = await call('POST', '/data-objections', { as: me, body: objection(world.org('map-tech')) });
     expectContract(platform, 'submitDataObjection', refused, 400);
