@@ -1,6 +1,6 @@
 import type { PlatformName, SimCommandContext } from '../platform-module.js';
 import { foreignMembers } from './action-forms.js';
-import { blankTexts } from './blank-text.js';
+import { blankTextError, blankTexts } from '../blank-text.js';
 import { bodyObject, invalidField, sandboxOf, type SimRoute, type SimRouteContext } from './sim-route.js';
 
 /**
@@ -34,11 +34,7 @@ function toPlatform(ctx: SimRouteContext, hook: 'act' | 'object') {
   if (blank.length > 0) {
     return ctx.problem('VALIDATION_FAILED', {
       detail: `${blank.join(', ')}: white space only`,
-      errors: blank.map((pointer) => ({
-        pointer,
-        code: 'TEXT_BLANK',
-        message: { zh: '须填写文字说明，不能只有空白字符', en: 'Write the text out: white space alone says nothing' },
-      })),
+      errors: blank.map(blankTextError),
     });
   }
   const sandbox = sandboxOf(ctx);

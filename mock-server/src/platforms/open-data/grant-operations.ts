@@ -1,5 +1,6 @@
 import type { OperationContext, OperationHandler, OperationResult, SandboxContext } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
+import { blankTextError, isBlankText } from '../../app/blank-text.js';
 import { addDays, formatShanghaiInstant } from '@gdx/calendar';
 import type { Deadline } from '@gdx/kernel';
 import { checkPeriod, checkSubjectIsCaller, dataObjectionView, fileDataObjection, referencedProvider, illegalTransition, listPage, type DataObjectionRecord, type DataObjectionSubmission } from '../workflow-host/index.js';
@@ -44,8 +45,8 @@ function checkReport(state: OpenDataState, grant: GrantRecord, body: { period: {
       errors.push(reportProblem(`/period/${field}`, 'PERIOD_ALREADY_REPORTED', `${f} 至 ${t} 已有使用报告（${earlier.id}），报告期间不得重叠`, `The days ${f} to ${t} are already reported on (${earlier.id}): periods reported on must not overlap`));
     }
   }
-  if (!/\S/u.test(body.summary)) {
-    errors.push(reportProblem('/summary', 'TEXT_BLANK', '须填写文字说明，不能只有空白字符', 'Write the text out: white space alone says nothing'));
+  if (isBlankText(body.summary)) {
+    errors.push(blankTextError('/summary'));
   }
   if (errors.length > 0) {
     throw new PlatformProblem('VALIDATION_FAILED', { detail: errors.map((e) => e.message.en).join('; '), errors });
