@@ -358,6 +358,16 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
     refusals.flush();
     await compact(seq);
   };
+  /** Puts the state back to what `from` holds: the sandboxes rebuilt from its snapshot and journal. */
+  const backTo = (from: Store): void => {
+    // Read before anything is dropped: a store that cannot be read leaves the state as it was.
+    const kept = from.load();
+    deps.registry.close();
+    deps.registry = registryFrom(kept);
+    replayStored(kept);
+    for (const sandbox of deps.registry.restored()) sandbox.webhooks.resume();
+    if (options.warmUp !== false) warmUp();
+  };
   const replicable = options.dataDir && options.backgroundCompaction !== false ? replicableOptions(options) : undefined;
   const compactInBackground = replicable && options.dataDir && store?.identity !== undefined ? backgroundCompactor(options.dataDir, replicable, store.identity) : undefined;
   const journal = store
@@ -370,18 +380,29 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
         // A batch that could not be committed is undone by going back to what the store holds.
         onFailure: (failure) => {
           logError('[STORAGE] a write could not be made durable; state rolled back to the store, writes refused until it works again', failure);
-          deps.registry.close();
-          const kept = store.load();
-          deps.registry = registryFrom(kept);
-          replayStored(kept);
-          for (const sandbox of deps.registry.restored()) sandbox.webhooks.resume();
-          if (options.warmUp !== false) warmUp();
+          backTo(store);
         },
         logError,
         now: realWall,
       })
     : undefined;
   deps.journal = journal;
+  // A write a bug interrupted may have changed state it never journaled (transitions fired before
+  // the one that threw): once the writes before it are committed, the store holds exactly what
+  // was acknowledged, so going back to it undoes the failed write and nothing else.
+  if (store && journal) {
+    deps.discardUnjournaled = () => {
+      journal.commitPending();
+      // A commit that failed has gone back to the store already (`onFailure`).
+      if (!journal.writable()) return 'the state was put back to what the data directory holds';
+      try {
+        backTo(store);
+        return 'the state was put back to what the data directory holds';
+      } catch (error) {
+        return `the state could not be put back to the data directory (${error instanceof Error ? error.message : String(error)}), so it may hold part of this write until a restart`;
+      }
+    };
+  }
   // Deleting gdx-mock.lock under the server would let a second one take the directory unnoticed.
   const lock = store ? watchLock(store, logError) : undefined;
   // A new store starts with a snapshot of the initial state, so a replay never derives it anew

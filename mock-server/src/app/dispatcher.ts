@@ -42,6 +42,12 @@ export interface DispatcherDeps {
    */
   atInstant?: <T>(at: number, run: () => T) => T;
   journal: CommandLog | undefined;
+  /**
+   * Called after a write failed with an internal error (a bug), which is not journaled but may
+   * have changed state before it threw: puts the state back to what is durable, and answers what
+   * it did, for the error's log line. Absent without a store, where there is nothing to go back to.
+   */
+  discardUnjournaled?: () => string;
   logError: (message: string, error: unknown) => void;
   /** Per-sandbox quotas (`sandbox/quotas.ts`): refused before the handler runs, counted after. */
   quotas?: QuotaGuard;
@@ -136,16 +142,20 @@ export class Dispatcher {
         (error: unknown) => withMeta(error instanceof StorageUnavailableError ? storageUnavailable(prepared.requestId, req.path) : this.#internal(req, prepared.requestId, error), meta),
       );
     } catch (error) {
-      return Promise.resolve(withMeta(this.#internal(req, prepared.requestId, error), meta));
+      // A damaged data directory changed nothing, and going back to it would meet the damage again.
+      const undone = isRead(req.method) || error instanceof DataDirDamagedError ? undefined : this.#deps.discardUnjournaled?.();
+      return Promise.resolve(withMeta(this.#internal(req, prepared.requestId, error, undone), meta));
     }
   }
 
-  #internal(req: DispatchRequest, requestId: string, error: unknown): DispatchResponse {
+  /** The 500 (or 503 for a damaged data directory) of an error no check foresaw; `undone` says what became of a write's changes. */
+  #internal(req: DispatchRequest, requestId: string, error: unknown, undone?: string): DispatchResponse {
+    const outcome = undone === undefined ? '' : `; ${undone}`;
     if (error instanceof DataDirDamagedError) {
-      this.#deps.logError(`[DATA_DIR_DAMAGED] ${req.method} ${req.path} ${requestId}`, error);
+      this.#deps.logError(`[DATA_DIR_DAMAGED] ${req.method} ${req.path} ${requestId}${outcome}`, error);
       return storageDamaged(error, requestId, req.path);
     }
-    this.#deps.logError(`[INTERNAL] ${req.method} ${req.path} ${requestId}`, error);
+    this.#deps.logError(`[INTERNAL] ${req.method} ${req.path} ${requestId}${outcome}`, error);
     return problemResponse('INTERNAL', {}, requestId, req.path);
   }
 

@@ -130,6 +130,15 @@ export class Journal implements CommandLog {
   }
 
   /**
+   * Commits the entries appended in this turn now rather than at the turn's end: before the state
+   * is put back to what the store holds (a write that failed with an internal error), the writes
+   * that ran before it must be in the store, or going back would undo what they acknowledge.
+   */
+  commitPending(): void {
+    this.#flush();
+  }
+
+  /**
    * Whether a write may run now. After a failure, at most once a second, a small write probes the
    * store; until one succeeds, writes are refused (reads go on).
    */

@@ -31,6 +31,20 @@ const failingTimer: PlatformModule<NotesState> = {
   },
 };
 
+/** Notes expire as usual, but the firing that reaches a note written `trap` throws, after those due before it expired. */
+const failingAfterOthers: PlatformModule<NotesState> = {
+  ...notesPlatform,
+  clock: {
+    nextDueAt: (state) => notesPlatform.clock?.nextDueAt(state),
+    fireDue(sandbox, state, fired) {
+      for (const note of state.notes.values()) {
+        if (note.text === 'trap' && note.state === 'active' && note.expiresAt !== null && note.expiresAt <= sandbox.now()) throw new Error('this transition fails');
+      }
+      return notesPlatform.clock?.fireDue(sandbox, state, fired) ?? [];
+    },
+  },
+};
+
 describe('a write that fails with 500', () => {
   const tempDir = useTempDirs();
 
@@ -74,6 +88,35 @@ describe('a write that fails with 500', () => {
 
     const second = openApp(dataDir, { platforms: [failingTimer], logError: () => undefined });
     expect((await second.call('GET', '/_sim/v1/sandboxes/default/clock')).body.now).toBe('2025-09-30T10:00:00+08:00');
+    await second.app.close();
+  });
+
+  it('undoes the transitions a failed advance fired before it threw, and keeps the writes that ran before it', async () => {
+    const dataDir = tempDir();
+    const logged: string[] = [];
+    const first = openApp(dataDir, { platforms: [failingAfterOthers], logError: (message) => logged.push(message) });
+    const org = (await first.call('GET', '/_sim/v1/sandboxes/default')).body.organizations[0];
+    const early = (await first.call('POST', '/sharing/v1/notes', { body: { text: 'early', expiresIn: 1 }, as: org })).body;
+    await first.call('POST', '/sharing/v1/notes', { body: { text: 'trap', expiresIn: 5 }, as: org });
+    // A create dispatched in the same turn as the failing advance, ahead of it: acknowledged, so kept.
+    const [made, failed] = await Promise.all([
+      first.call('POST', '/sharing/v1/notes', { body: { text: 'alongside' }, as: org }),
+      first.call('POST', '/_sim/v1/sandboxes/default/clock/advance', { body: { duration: 'P30D' } }),
+    ]);
+    expect([made.status, failed.status]).toEqual([201, 500]);
+    expect(logged.some((line) => line.startsWith('[INTERNAL] POST /_sim/v1/sandboxes/default/clock/advance') && line.includes('put back to what the data directory holds'))).toBe(true);
+
+    const seen = async (call: typeof first.call) => ({
+      early: (await call('GET', `/sharing/v1/notes/${early.id}`, { as: org })).body.state,
+      alongside: (await call('GET', `/sharing/v1/notes/${made.body.id}`, { as: org })).status,
+      expiredEvents: (await call('GET', '/_sim/v1/sandboxes/default/events?limit=200')).body.items.filter((e: { type: string }) => e.type === 'expired').length,
+    });
+    // The note that expired before the failing transition is active again, and no event says otherwise.
+    expect(await seen(first.call)).toEqual({ early: 'active', alongside: 200, expiredEvents: 0 });
+    await first.app.close();
+
+    const second = openApp(dataDir, { platforms: [failingAfterOthers], logError: () => undefined });
+    expect(await seen(second.call)).toEqual({ early: 'active', alongside: 200, expiredEvents: 0 });
     await second.app.close();
   });
 });

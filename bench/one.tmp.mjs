@@ -1,0 +1,16 @@
+import { createApp } from '@gdx/mock-server';
+import { registrationSubmission } from './dist/fixtures/app-core.js';
+const app = createApp({ seed: 1, startAt: '2025-09-26T10:00:00+08:00' });
+const sim = async (method, path, body) => { const a = await app.dispatch({ method, path: '/_sim/v1' + path, query: '', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: body && JSON.stringify(body) }); return JSON.parse(a.body); };
+const sb = await sim('POST', '/sandboxes', { profile: 'national', startAt: '2025-09-26T10:00:00+08:00', seed: 1, reviewerPolicy: { mode: 'auto' }, clock: { mode: 'virtual' } });
+const org = sb.organizations.find((o) => o.roles.includes('registrant'));
+const { RegistrationClient } = await import('@gdx/registration');
+let last;
+const client = new RegistrationClient({ baseUrl: sb.platforms.registration, credentials: { appKey: org.appKey, secret: org.secret }, maxRetries: 0, transport: { async send(req) { const q = req.path.indexOf('?'); const a = await app.dispatch({ method: req.method, path: q < 0 ? req.path : req.path.slice(0, q), query: q < 0 ? '' : req.path.slice(q + 1), headers: req.headers, body: req.body }); last = { req, a }; return { status: a.status, headers: { get: (n) => a.headers[n.toLowerCase()] ?? null }, body: a.body }; } } });
+const body = await registrationSubmission(org);
+await client.applications.submit(body);
+console.log(JSON.stringify(last.req.headers, null, 1));
+console.log(last.req.body.length, last.req.body);
+console.log(last.a.body.length, last.a.headers);
+console.log(JSON.stringify(JSON.parse(last.a.body), null, 1));
+await app.close();
