@@ -122,12 +122,24 @@ export class Dispatcher {
           const answer = withMeta(faultAnswer(fault.outcome, requestId, req.path), meta);
           return fault.latencyMs > 0 ? sleep(fault.latencyMs).then(() => answer) : Promise.resolve(answer);
         }
-        // The handler runs after the delay, so it sees the state of that moment.
-        if (fault.latencyMs > 0) return sleep(fault.latencyMs).then(() => this.#answer(req, prepared, meta));
+        // The handler runs after the delay, so it sees the state of that moment — in the sandbox of
+        // that moment too: one reset, deleted or rolled back meanwhile is not the one found before.
+        if (fault.latencyMs > 0) return sleep(fault.latencyMs).then(() => this.#afterDelay(req, prepared, meta));
       }
       return this.#answer(req, prepared, meta);
     } catch (error) {
       return Promise.resolve(withMeta(this.#internal(req, requestId, error), meta));
+    }
+  }
+
+  /** Answers a request an injected latency held, in its sandbox as the registry holds it now (`NOT_FOUND` once deleted). */
+  #afterDelay(req: DispatchRequest, held: Prepared, meta: DispatchMeta): Promise<DispatchResponse> {
+    if (held.sandbox === undefined || this.#deps.registry.get(held.sandbox.id) === held.sandbox) return this.#answer(req, held, meta);
+    try {
+      const prepared = this.#prepare(req, held.requestId, meta);
+      return 'route' in prepared ? this.#answer(req, prepared, meta) : Promise.resolve(withMeta(prepared, meta));
+    } catch (error) {
+      return Promise.resolve(withMeta(this.#internal(req, held.requestId, error), meta));
     }
   }
 
