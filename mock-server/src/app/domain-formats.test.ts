@@ -26,3 +26,13 @@ describe('the date format', () => {
     expect(ownDate('2025-02-29')).toBe(false);
   });
 });
+
+describe('the credit-code format', () => {
+  const creditCode = (VALIDATOR_FORMATS['credit-code'] as { validate: (value: string) => boolean }).validate;
+
+  it('refuses a wrong check character only: a code without the shape is left to the pattern (one error, not a misleading checksum one too)', () => {
+    expect(creditCode('91350100M000100Y43')).toBe(true);
+    expect(creditCode('91350100M000100Y44')).toBe(false);
+    for (const shapeless of ['', '91350200MA2Y8K3L1', '91350100m000100y43', '91350100M000100Y430']) expect(creditCode(shapeless), shapeless).toBe(true);
+  });
+});

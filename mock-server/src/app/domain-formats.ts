@@ -1,6 +1,6 @@
 import type { Ajv2020, FormatDefinition } from 'ajv/dist/2020.js';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
-import { isValidCreditCode, isValidResidentId } from '@gdx/identifiers';
+import { isValidResidentId, validateCreditCode } from '@gdx/identifiers';
 import type { OpenApiDocument } from './platform-module.js';
 
 /** Component schemas whose check character the platform verifies, and the format that does it. */
@@ -8,7 +8,9 @@ const CHECKED_COMPONENTS: Record<string, string> = { CreditCode: 'credit-code', 
 
 /** The domain formats (`credit-code`, `resident-id`): GB 32100 / GB 11643 check characters, from `@gdx/identifiers`. */
 const DOMAIN_FORMATS = {
-  'credit-code': { type: 'string', validate: (value: string) => isValidCreditCode(value) },
+  // Only the check character: a code without the shape fails the component's `pattern` alone, not
+  // also with a misleading "check character is wrong".
+  'credit-code': { type: 'string', validate: (value: string) => validateCreditCode(value).code !== 'CREDIT_CODE_CHECKSUM' },
   'resident-id': { type: 'string', validate: (value: string) => isValidResidentId(value) },
 } as const satisfies Record<string, FormatDefinition<string>>;
 
