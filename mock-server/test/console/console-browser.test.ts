@@ -508,6 +508,24 @@ describe('the console in Chromium', () => {
     await context.close();
   });
 
+  it('says a server problem in Chinese in the Chinese console, the server’s English detail one click away', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 375, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${mock.url}/_console/`);
+    await shown(page.getByRole('heading', { name: '沙箱', level: 1 }));
+    await page.getByLabel('标识（可选）', { exact: true }).fill('default');
+    await page.getByRole('button', { name: '创建', exact: true }).click();
+    const alert = page.locator('main form .problem');
+    await hasText(alert, '请求与资源当前状态冲突');
+    // The English detail ("sandbox default already exists") is not read out with the Chinese text…
+    expect(await alert.innerText()).not.toMatch(/[a-z]{3,} [a-z]{3,}/);
+    // …but is there, marked as English, for what it adds.
+    const detail = alert.locator('details');
+    await detail.locator('summary').click();
+    expect(await detail.locator('p[lang="en"]').innerText()).toContain('default');
+    await context.close();
+  });
+
   it('keeps the header’s links clear of its buttons at a phone’s width, and a checkbox beside its label', async () => {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 375, height: 800 } });
     const page = await context.newPage();

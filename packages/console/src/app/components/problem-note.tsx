@@ -1,12 +1,14 @@
 import { NETWORK_ERROR } from '../api/client.js';
 import type { Problem } from '../api/types.js';
 import { useT } from '../i18n/locale.js';
+import { detailPlacement } from '../lib/problem-detail.js';
 import { SignatureHelpView } from './signature-help.js';
 
 /** A problem+json answer, in the reader's language, with the fields it points at. */
 export function ProblemNote({ problem }: { problem: Problem | undefined }) {
-  const { t, pick } = useT();
+  const { t, pick, locale } = useT();
   if (!problem) return null;
+  const placement = detailPlacement(problem, locale);
   return (
     <div class="problem" role="alert">
       <strong>
@@ -14,7 +16,18 @@ export function ProblemNote({ problem }: { problem: Problem | undefined }) {
       </strong>
       {problem.message && <p>{pick(problem.message)}</p>}
       {/* The browser's own words for a refused connection ("Failed to fetch") tell the reader nothing. */}
-      {problem.code === NETWORK_ERROR ? <p>{t('app.offline')}</p> : problem.detail && <p>{problem.detail}</p>}
+      {problem.code === NETWORK_ERROR ? (
+        <p>{t('app.offline')}</p>
+      ) : placement === 'inline' ? (
+        <p>{problem.detail}</p>
+      ) : (
+        placement === 'aside' && (
+          <details>
+            <summary>{t('problem.detail')}</summary>
+            <p lang="en">{problem.detail}</p>
+          </details>
+        )
+      )}
       {problem.errors && problem.errors.length > 0 && (
         <ul>
           {problem.errors.map((error, i) => (

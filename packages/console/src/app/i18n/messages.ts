@@ -13,6 +13,7 @@ export const MESSAGES = {
   'app.separator': { zh: '；', en: '; ' },
   'app.colon': { zh: '：', en: ': ' },
   'app.error': { zh: '出错了', en: 'Something failed' },
+  'problem.detail': { zh: '服务器的说明（英文）', en: 'Details' },
   'app.offline': {
     zh: '无法连接模拟服务（已停止或正在重启）。页面上是此前读到的内容；服务恢复后会自动刷新。',
     en: 'The mock server is not answering (stopped or restarting). What the page shows was read before; it refreshes by itself once the server is back.',
