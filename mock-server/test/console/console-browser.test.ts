@@ -508,6 +508,45 @@ describe('the console in Chromium', () => {
     await context.close();
   });
 
+  it('keeps each instant of the request journal on one line, however narrow the entry', async () => {
+    const { url } = await reviewOverWeekend('console-journal-narrow');
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 375, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(url.replace(/objects\/.*$/, 'requests'));
+    await shown(page.locator('.journal summary'));
+    // Each entry's summary at widths from 240 to 420 px: the lines its instant ("2025-10-10 10:00")
+    // and its duration ("1.5 ms") were laid out on. One each, or the reader sees "2025-" over "10-10".
+    const broken = await page.evaluate(() => {
+      const out: string[] = [];
+      const main = document.querySelector('main')!;
+      for (let width = 240; width <= 420; width += 4) {
+        main.style.width = `${width}px`;
+        for (const summary of document.querySelectorAll('.journal summary')) {
+          const walker = document.createTreeWalker(summary, NodeFilter.SHOW_TEXT);
+          let text = '';
+          const tops: number[] = [];
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const data = (node as Text).data;
+            for (let i = 0; i < data.length; i++) {
+              const range = document.createRange();
+              range.setStart(node, i);
+              range.setEnd(node, i + 1);
+              text += data[i];
+              tops.push(range.getClientRects()[0]?.top ?? -1);
+            }
+          }
+          for (const match of text.matchAll(/\d{4}-\d\d-\d\d \d\d:\d\d|[\d.]+\s?ms/g)) {
+            const lines = new Set(tops.slice(match.index, match.index + match[0].length).filter((top) => top >= 0));
+            if (lines.size > 1) out.push(`${width}px: ${match[0]}`);
+          }
+        }
+      }
+      return out;
+    });
+    expect(broken).toEqual([]);
+    await context.close();
+  });
+
   it('says a server problem in Chinese in the Chinese console, the server’s English detail one click away', async () => {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 375, height: 800 } });
     const page = await context.newPage();

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { sandboxPath, sim } from '../api/client.js';
 import type { AdvanceResult, CalendarState, Clock, Problem } from '../api/types.js';
+import { Instant } from '../components/instant.js';
 import { useNotice } from '../components/notice.js';
 import { ProblemNote } from '../components/problem-note.js';
 import { YearCalendar } from '../components/year-calendar.js';
@@ -26,9 +27,7 @@ export function ClockView({ sandboxId }: { sandboxId: string }) {
         <dl class="facts big">
           <dt>{t('clock.now')}</dt>
           <dd>
-            <time dateTime={clock.data.now} data-testid="clock-now">
-              {shortInstant(clock.data.now)}
-            </time>
+            <Instant at={clock.data.now} testId="clock-now" />
           </dd>
           <dt>{t('clock.mode')}</dt>
           <dd>{nameOf(t, 'clock.mode', clock.data.mode)}</dd>
@@ -103,7 +102,7 @@ function AdvanceForm({ sandboxId }: { sandboxId: string }) {
               <ul>
                 {result.fired.map((f, i) => (
                   <li key={i}>
-                    <time dateTime={f.at}>{shortInstant(f.at)}</time>{' '}
+                    <Instant at={f.at} />{' '}
                     <a href={href('s', sandboxId, 'objects', f.platform, f.objectType, f.objectId)}>{f.objectId}</a> {eventType(f.type)}
                     {t('app.colon')}
                     {f.from ?? '∅'} → {f.to ?? '∅'}

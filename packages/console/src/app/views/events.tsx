@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'preact/hooks';
 import { query, sandboxPath, sim } from '../api/client.js';
 import type { Delivery, FaultRule, FeedEvent, Page, Problem, Webhook } from '../api/types.js';
+import { Instant } from '../components/instant.js';
 import { useNotice } from '../components/notice.js';
 import { ProblemNote } from '../components/problem-note.js';
 import { TableScroll } from '../components/table-scroll.js';
 import { nameOf, useT } from '../i18n/locale.js';
-import { shortInstant } from '../lib/dates.js';
 import { readNewestDeliveries } from '../lib/delivery-pages.js';
 import { followFeed, type FeedPage } from '../lib/feed-tail.js';
 import { href } from '../lib/route.js';
@@ -69,7 +69,9 @@ function Feed({ sandboxId }: { sandboxId: string }) {
               {newest.map((e) => (
                 <tr key={e.seq}>
                   <td>{e.seq}</td>
-                  <td>{shortInstant(e.event.at)}</td>
+                  <td>
+                    <Instant at={e.event.at} />
+                  </td>
                   <td>
                     <a href={href('s', sandboxId, 'objects', e.platform, e.objectType, e.objectId)}>{`${platform(e.platform)}/${objectType(e.objectType)}/${e.objectId}`}</a>
                   </td>

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { sandboxPath, sim } from '../api/client.js';
 import { PLATFORMS, type Page, type Platform, type WorkflowObject } from '../api/types.js';
+import { DateOnly, Instant } from '../components/instant.js';
 import { NoticeObjection } from '../components/notice-objection.js';
 import { ProblemNote } from '../components/problem-note.js';
 import { StateBadge } from '../components/state-badge.js';
@@ -8,7 +9,6 @@ import { StateId } from '../components/state-name.js';
 import { TableScroll } from '../components/table-scroll.js';
 import { dueDateOf } from '../components/timeline-chart.js';
 import { useT } from '../i18n/locale.js';
-import { shortInstant } from '../lib/dates.js';
 import { href } from '../lib/route.js';
 import { firstPages } from '../lib/pages.js';
 import { stateName } from '../lib/state-names.js';
@@ -84,8 +84,10 @@ export function ObjectsView({ sandboxId, platform }: { sandboxId: string; platfo
                       <StateBadge state={o.state} label={stateName(o.state, o.stateLabel, pick)} overdue={o.overdue} />
                       <StateId state={o.state} label={o.stateLabel} />
                     </td>
-                    <td>{o.nextDueAt ? dueDateOf(o.nextDueAt) : '—'}</td>
-                    <td>{shortInstant(o.updatedAt)}</td>
+                    <td>{o.nextDueAt ? <DateOnly date={dueDateOf(o.nextDueAt)} /> : '—'}</td>
+                    <td>
+                      <Instant at={o.updatedAt} />
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
 import { sandboxPath, sim } from '../api/client.js';
 import type { JournalEntry, JournalPage, Problem } from '../api/types.js';
+import { Instant } from '../components/instant.js';
 import { useNotice } from '../components/notice.js';
 import { ProblemNote } from '../components/problem-note.js';
 import { useT } from '../i18n/locale.js';
-import { shortInstant } from '../lib/dates.js';
 import { firstPages } from '../lib/pages.js';
 import { POLL_MS, problemOf, useResource, useRevision } from '../lib/use-resource.js';
 
@@ -108,7 +108,7 @@ function JournalRow({ entry }: { entry: JournalEntry }) {
           <span class={`badge status-${Math.floor(entry.status / 100)}xx`}>{entry.status}</span> <code>{entry.method}</code> <code>{entry.path}{entry.query ? `?${entry.query}` : ''}</code> {entry.operationId && <span class="hint">{entry.operationId}</span>} {entry.problem && <strong>{entry.problem.code}</strong>}
           <span class="hint">
             {' '}
-            · {shortInstant(entry.simulatedAt)} · {entry.durationMs} ms · {entry.requestId}
+            · <Instant at={entry.simulatedAt} /> · {entry.durationMs}&nbsp;ms · {entry.requestId}
           </span>
         </summary>
         <dl class="facts">

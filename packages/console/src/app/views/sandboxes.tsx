@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
 import { ApiError, sandboxPath, sim } from '../api/client.js';
 import { PROFILES, type Page, type ReviewerPolicy, type Sandbox } from '../api/types.js';
+import { Instant } from '../components/instant.js';
 import { useNotice } from '../components/notice.js';
 import { ProblemNote } from '../components/problem-note.js';
 import { TableScroll } from '../components/table-scroll.js';
 import { nameOf, useT } from '../i18n/locale.js';
-import { localToInstant, shortInstant } from '../lib/dates.js';
+import { localToInstant } from '../lib/dates.js';
 import { href } from '../lib/route.js';
 import { firstPages } from '../lib/pages.js';
 import { POLL_MS, problemOf, useResource, useRevision } from '../lib/use-resource.js';
@@ -89,7 +90,7 @@ function SandboxTable({ sandboxes }: { sandboxes: Sandbox[] }) {
                 </th>
                 <td>{s.profile.name}</td>
                 <td>
-                  <time dateTime={s.clock.now}>{shortInstant(s.clock.now)}</time> ({nameOf(t, 'clock.mode', s.clock.mode)})
+                  <Instant at={s.clock.now} /> ({nameOf(t, 'clock.mode', s.clock.mode)})
                 </td>
                 <td>{policyText(s.reviewerPolicy)}</td>
                 <td class="row-actions">

@@ -1,13 +1,13 @@
 import { sandboxPath, sim } from '../api/client.js';
 import type { CalendarState, Clock, FeedEvent, Step, Timeline } from '../api/types.js';
 import { ActionsPanel } from '../components/actions-panel.js';
+import { DateOnly, Instant } from '../components/instant.js';
 import { ProblemNote } from '../components/problem-note.js';
 import { StateBadge } from '../components/state-badge.js';
 import { StateName } from '../components/state-name.js';
 import { TableScroll } from '../components/table-scroll.js';
 import { dueDateOf, lastDayOf, TimelineChart } from '../components/timeline-chart.js';
 import { useT, type Locale } from '../i18n/locale.js';
-import { shortInstant } from '../lib/dates.js';
 import { limitText } from '../lib/limit-text.js';
 import { stateNames } from '../lib/state-names.js';
 import { href } from '../lib/route.js';
@@ -101,12 +101,16 @@ function StepTable({ steps, today }: { steps: Step[]; today: string }) {
                 <th scope="row">
                   <StateName state={step.state} label={step.label} />
                 </th>
-                <td>{shortInstant(step.enteredAt)}</td>
-                <td>{shortInstant(step.leftAt)}</td>
+                <td>
+                  <Instant at={step.enteredAt} />
+                </td>
+                <td>
+                  <Instant at={step.leftAt} />
+                </td>
                 <td data-testid={`due-${step.state}`}>
                   {d ? (
                     <>
-                      {dueDateOf(d.dueAt)}
+                      <DateOnly date={dueDateOf(d.dueAt)} />
                       {d.overdue && <span class="badge overdue"> {t('objects.overdue')}</span>}
                     </>
                   ) : (
@@ -167,7 +171,7 @@ export function EventList({ events, stateName, stepName }: { events: FeedEvent[]
         <ol class="events">
           {events.map((e) => (
             <li key={e.seq}>
-              <time dateTime={e.event.at}>{shortInstant(e.event.at)}</time> <strong data-type={e.event.type}>{eventType(e.event.type)}</strong> {stateName(e.event.from)} → {stateName(e.event.to)}
+              <Instant at={e.event.at} /> <strong data-type={e.event.type}>{eventType(e.event.type)}</strong> {stateName(e.event.from)} → {stateName(e.event.to)}
               <span class="hint"> · {role(e.event.actor.role)}</span>
               {e.event.reason && <div class="hint">{e.event.reason.text}</div>}
               {e.event.deadline && <div class="hint">{t('timeline.eventDue', { date: e.event.deadline.dueDate, step: stepName(e.event.deadline.step) })}</div>}
