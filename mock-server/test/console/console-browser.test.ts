@@ -508,6 +508,31 @@ describe('the console in Chromium', () => {
     await context.close();
   });
 
+  it('names the month of the days in view over a chart scrolled past that month’s first day', async () => {
+    // Under review from Monday 10-13 to its due date in November: at a phone's width the box shows
+    // about eight days, neither October's first day nor November's.
+    const { url } = await reviewOverWeekend('console-month');
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 375, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(url);
+    const chart = page.locator('.timeline-chart .scroll');
+    await shown(chart);
+    await chart.evaluate((box) => (box.scrollLeft = Number(box.querySelector('g[data-date="2025-10-20"] rect')!.getAttribute('x'))));
+    /** The month headings the box shows whole. */
+    const headings = () =>
+      page.evaluate(() => {
+        const box = document.querySelector('.timeline-chart .scroll')!.getBoundingClientRect();
+        return [...document.querySelectorAll('.timeline-chart .month-label')].filter((e) => {
+          const r = e.getBoundingClientRect();
+          return r.width > 0 && r.left >= box.left - 1 && r.right <= box.right + 1;
+        }).map((e) => e.textContent);
+      });
+    await expect.poll(headings).toEqual(['2025-10']);
+    await chart.evaluate((box) => (box.scrollLeft = box.scrollWidth));
+    await expect.poll(headings).toContain('2025-11');
+    await context.close();
+  });
+
   it('keeps each instant of the request journal on one line, however narrow the entry', async () => {
     const { url } = await reviewOverWeekend('console-journal-narrow');
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 375, height: 800 } });

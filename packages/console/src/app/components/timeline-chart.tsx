@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Step, YearSchedule } from '../api/types.js';
 import { useT } from '../i18n/locale.js';
 import { addDays, dateOf, datesBetween, weekdayOf } from '../lib/dates.js';
@@ -35,6 +36,38 @@ export function lastDayOf(step: Step, today: string): string {
 }
 
 /**
+ * The month of the first day column in view, the days scrolled `scrollLeft` px sideways (the step
+ * names beside them cover none of the columns: they take their own room at the left).
+ */
+export function monthInView(days: readonly string[], scrollLeft: number): string {
+  const column = Math.min(days.length - 1, Math.max(0, Math.floor(scrollLeft / DAY)));
+  return days[column]?.slice(0, 7) ?? '';
+}
+
+/**
+ * The month of the days in view, in the header of the step names' column (which stays at the left
+ * edge): a month's own heading is drawn over its first day only, so a chart scrolled past it would
+ * show days with no month. Its own component, so that scrolling redraws this one text, not the chart.
+ */
+function MonthInView({ days }: { days: readonly string[] }) {
+  const [scrollLeft, setScrollLeft] = useState(0);
+  const text = useRef<SVGTextElement>(null);
+  useEffect(() => {
+    const box = text.current?.closest('.scroll');
+    if (!box) return undefined;
+    const onScroll = () => setScrollLeft(box.scrollLeft);
+    onScroll();
+    box.addEventListener('scroll', onScroll, { passive: true });
+    return () => box.removeEventListener('scroll', onScroll);
+  }, []);
+  return (
+    <text ref={text} class="month-label" x={LABEL - 6} y={12} text-anchor="end">
+      {monthInView(days, scrollLeft)}
+    </text>
+  );
+}
+
+/**
  * The steps on a working-day calendar, drawn as plain SVG: one row per step from the day it was
  * entered to the day it was left (or today), the working days counted towards its limit filled,
  * the due date outlined, overdue steps hatched; weekends, holidays and make-up working days shaded
@@ -58,9 +91,8 @@ export function TimelineChart({ steps, today, schedules }: { steps: Step[]; toda
   // counted day) is not drawn at all: at the edge it would name the wrong day.
   const x = (date: string) => (column.get(date) ?? (date < days[0]! ? 0 : days.length - 1)) * DAY;
   const drawn = (date: string) => column.has(date);
-  // A heading on the first day of each month, and on the first column when its month has room
-  // for one before the next month's heading.
-  const months = days.filter((date, i) => date.endsWith('-01') || (i === 0 && !days.slice(1, Math.ceil(MONTH_LABEL / DAY)).some((d) => d.endsWith('-01'))));
+  // A heading on the first day of each month; the month of the first column in view is in the step names' header (MonthInView).
+  const months = days.filter((date) => date.endsWith('-01'));
   // Never narrower than its last month heading: a short span would clip "2025-10" to "202".
   const width = Math.max(days.length * DAY, ...months.map((date) => x(date) + MONTH_LABEL));
   const height = HEADER + steps.length * ROW + 4;
@@ -78,6 +110,7 @@ export function TimelineChart({ steps, today, schedules }: { steps: Step[]; toda
         <div class="chart-rows">
           {/* The step names: a first column that stays in view however far the days scroll (sticky). */}
           <svg class="step-labels" width={LABEL} height={height} viewBox={`0 0 ${LABEL} ${height}`} aria-hidden="true" focusable="false">
+            <MonthInView days={days} />
             {steps.map((step, i) => (
               <text key={i} class="step-label" data-state={step.state} x={4} y={HEADER + i * ROW + ROW / 2 + 4}>
                 {pick(step.label) || step.state}
