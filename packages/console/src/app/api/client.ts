@@ -8,6 +8,15 @@ const TOKEN_KEY = 'gdx-console.sim-token';
 /** The code of the problem made up when the server could not be reached (stopped, restarting, another network error). */
 export const NETWORK_ERROR = 'NETWORK_ERROR';
 
+/**
+ * Whether the server has no operation at the path called (an older mock, another server): its 404
+ * then names the path as `ROUTE_NOT_FOUND`. A 404 without it is the missing thing itself, most often
+ * a sandbox deleted, or mistyped in a link.
+ */
+export function routeMissing(problem: Problem | undefined): boolean {
+  return problem?.status === 404 && (problem.errors?.some((error) => error.code === 'ROUTE_NOT_FOUND') ?? false);
+}
+
 /** A failed call: the problem+json the server answered, or one made up for a network error. */
 export class ApiError extends Error {
   constructor(readonly problem: Problem) {

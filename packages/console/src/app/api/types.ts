@@ -26,7 +26,7 @@ export interface Problem {
   title?: string;
   detail?: string;
   message?: Localized;
-  errors?: { pointer?: string; message?: Localized | string }[];
+  errors?: { pointer?: string; code?: string; message?: Localized | string }[];
   requestId?: string;
   signatureHelp?: SignatureHelp;
 }

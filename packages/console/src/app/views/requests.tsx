@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { sandboxPath, sim } from '../api/client.js';
+import { routeMissing, sandboxPath, sim } from '../api/client.js';
 import type { JournalEntry, JournalPage, Problem } from '../api/types.js';
 import { Instant } from '../components/instant.js';
 import { useNotice } from '../components/notice.js';
@@ -47,7 +47,7 @@ export function RequestsView({ sandboxId }: { sandboxId: string }) {
       setProblem(problemOf(error));
     }
   };
-  const missing = journal.problem?.status === 404 && journal.problem.code !== 'SANDBOX_NOT_FOUND';
+  const missing = routeMissing(journal.problem);
   const entries = journal.data?.items.filter((entry) => showSim || entry.platform !== 'sim') ?? [];
   return (
     <>
