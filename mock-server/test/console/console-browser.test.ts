@@ -533,14 +533,15 @@ describe('the console in Chromium', () => {
     await context.close();
   });
 
-  it('keeps each instant of the request journal on one line, however narrow the entry', async () => {
+  it('keeps the date, the time and the duration of a journal entry each whole, however narrow the entry, and the clock’s instant within a phone’s width', async () => {
     const { url } = await reviewOverWeekend('console-journal-narrow');
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 375, height: 800 } });
     const page = await context.newPage();
     await page.goto(url.replace(/objects\/.*$/, 'requests'));
     await shown(page.locator('.journal summary'));
-    // Each entry's summary at widths from 240 to 420 px: the lines its instant ("2025-10-10 10:00")
-    // and its duration ("1.5 ms") were laid out on. One each, or the reader sees "2025-" over "10-10".
+    // Each entry's summary at widths from 240 to 420 px: the lines its instant's date ("2025-10-10")
+    // and time ("10:00") and its duration ("1.5 ms") were laid out on. One each, or the reader sees
+    // "2025-" over "10-10".
     const broken = await page.evaluate(() => {
       const out: string[] = [];
       const main = document.querySelector('main')!;
@@ -560,15 +561,21 @@ describe('the console in Chromium', () => {
               tops.push(range.getClientRects()[0]?.top ?? -1);
             }
           }
-          for (const match of text.matchAll(/\d{4}-\d\d-\d\d \d\d:\d\d|[\d.]+\s?ms/g)) {
+          for (const match of text.matchAll(/\d{4}-\d\d-\d\d|\d\d:\d\d|[\d.]+\s?ms/g)) {
             const lines = new Set(tops.slice(match.index, match.index + match[0].length).filter((top) => top >= 0));
             if (lines.size > 1) out.push(`${width}px: ${match[0]}`);
           }
         }
       }
+      main.style.width = '';
       return out;
     });
     expect(broken).toEqual([]);
+    // The clock's instant, large, beside "Platform time now": on two lines rather than past the edge.
+    await page.getByRole('button', { name: '切换到英文' }).click();
+    await page.getByRole('link', { name: 'Clock & calendar' }).click();
+    await hasText(page.getByTestId('clock-now'), '2025-10-13 10:00');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
     await context.close();
   });
 
