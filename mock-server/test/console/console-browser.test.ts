@@ -579,6 +579,25 @@ describe('the console in Chromium', () => {
     await context.close();
   });
 
+  it('keeps an object’s dates in view, each whole, beside a title with a long run of Latin letters', async () => {
+    const sim = new SimulationClient({ baseUrl: `${mock.url}/_sim/v1` });
+    const sandbox = await sim.sandboxes.create({ id: 'console-long-title', profile: 'national', startAt: '2025-09-26T09:00:00+08:00', reviewerPolicy: { mode: 'manual' } });
+    const registrant = sandbox.organizations.find((o) => o.roles.includes('registrant'))!;
+    const registration = new RegistrationClient({ baseUrl: sandbox.platforms.registration, credentials: credentialsOf(registrant) });
+    const body = initialSubmission({ ...registrant, id: registrant.id }) as { resource: { name: string } };
+    body.resource.name = `公共交通客流数据产品 ${'PassengerFlow'.repeat(8)}`;
+    await registration.applications.submit(body as unknown as Parameters<typeof registration.applications.submit>[0]);
+    const context = await contextFor('zh-CN');
+    const page = await context.newPage();
+    await page.goto(`${mock.url}/_console/#/s/console-long-title/objects/registration`);
+    const row = page.locator('table.objects tbody tr').first();
+    await shown(row);
+    // The title breaks inside its long word; the table keeps to its box, and its dates are not cut.
+    expect(await page.locator('.table-scroll').evaluate((box) => box.scrollWidth <= box.clientWidth)).toBe(true);
+    expect(await row.locator('time > span').evaluateAll((parts) => parts.map((part) => part.getClientRects().length))).toEqual([1, 1, 1]);
+    await context.close();
+  });
+
   it('says a server problem in Chinese in the Chinese console, the server’s English detail one click away', async () => {
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 375, height: 800 } });
     const page = await context.newPage();

@@ -53,7 +53,7 @@ export function ObjectsView({ sandboxId, platform }: { sandboxId: string; platfo
           <p>{t('objects.empty')}</p>
         ) : (
           <TableScroll label={t('objects.title')}>
-            <table>
+            <table class="objects">
               <caption class="visually-hidden">{t('objects.title')}</caption>
               <thead>
                 <tr>
