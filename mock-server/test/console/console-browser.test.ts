@@ -533,6 +533,17 @@ describe('the console in Chromium', () => {
     await context.close();
   });
 
+  it('names the timeline chart’s box and the step table’s box apart, for a screen reader listing the groups', async () => {
+    const { url } = await reviewOverWeekend('console-group-names');
+    const context = await contextFor('zh-CN');
+    const page = await context.newPage();
+    await page.goto(url);
+    await shown(page.locator('table.steps tbody tr'));
+    const names = await page.locator('main [role="group"][tabindex="0"]').evaluateAll((groups) => groups.map((group) => group.getAttribute('aria-label')));
+    expect(names).toEqual(['时间线图（工作日日历）', '各环节及其时限']);
+    await context.close();
+  });
+
   it('keeps the date, the time and the duration of a journal entry each whole, however narrow the entry, and the clock’s instant within a phone’s width', async () => {
     const { url } = await reviewOverWeekend('console-journal-narrow');
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 375, height: 800 } });

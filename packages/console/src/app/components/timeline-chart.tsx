@@ -106,7 +106,7 @@ export function TimelineChart({ steps, today, schedules }: { steps: Step[]; toda
         ]}
       />
       {cut && <p class="hint">{t('timeline.window', { n: MAX_DAYS, from: days[0]! })}</p>}
-      <div class="scroll" tabIndex={0} role="group" aria-label={t('timeline.title')} ref={toEnd}>
+      <div class="scroll" tabIndex={0} role="group" aria-label={t('timeline.chart')} ref={toEnd}>
         <div class="chart-rows">
           {/* The step names: a first column that stays in view however far the days scroll (sticky). */}
           <svg class="step-labels" width={LABEL} height={height} viewBox={`0 0 ${LABEL} ${height}`} aria-hidden="true" focusable="false">

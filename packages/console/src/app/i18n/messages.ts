@@ -92,6 +92,8 @@ export const MESSAGES = {
   'objects.overdue': { zh: '已逾期', en: 'Overdue' },
   'objects.onlyOverdue': { zh: '只看逾期', en: 'Overdue only' },
   'timeline.title': { zh: '时间线', en: 'Timeline' },
+  'timeline.chart': { zh: '时间线图（工作日日历）', en: 'Timeline chart (working-day calendar)' },
+  'timeline.steps': { zh: '各环节及其时限', en: 'Steps and their limits' },
   'timeline.state': { zh: '当前状态', en: 'Current state' },
   'timeline.terminal': { zh: '（已办结）', en: '(final)' },
   'timeline.entered': { zh: '进入', en: 'Entered' },

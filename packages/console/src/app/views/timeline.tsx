@@ -78,10 +78,11 @@ function daysSoFar(step: Step, today: string): { holidays: string[]; skipped: nu
 
 function StepTable({ steps, today }: { steps: Step[]; today: string }) {
   const { t } = useT();
+  // Named apart from the chart's box ("Timeline chart"): a screen reader lists both among the page's groups.
   return (
-    <TableScroll label={t('timeline.title')}>
+    <TableScroll label={t('timeline.steps')}>
       <table class="steps">
-        <caption class="visually-hidden">{t('timeline.title')}</caption>
+        <caption class="visually-hidden">{t('timeline.steps')}</caption>
         <thead>
           <tr>
             <th scope="col">{t('objects.state')}</th>
