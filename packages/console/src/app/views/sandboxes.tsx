@@ -5,7 +5,7 @@ import { Instant } from '../components/instant.js';
 import { useNotice } from '../components/notice.js';
 import { ProblemNote } from '../components/problem-note.js';
 import { TableScroll } from '../components/table-scroll.js';
-import { nameOf, useT } from '../i18n/locale.js';
+import { nameOf, useT, type Translate } from '../i18n/locale.js';
 import { localToInstant } from '../lib/dates.js';
 import { href } from '../lib/route.js';
 import { firstPages } from '../lib/pages.js';
@@ -37,10 +37,12 @@ export function SandboxesView() {
   );
 }
 
-export function policyText(policy: ReviewerPolicy): string {
-  if (policy.mode === 'auto') return `auto${policy.approvalRate !== undefined ? ` ${policy.approvalRate}` : ''}`;
-  if (policy.mode === 'late') return `late +${policy.overdueByWorkingDays ?? 1}`;
-  return 'manual';
+/** A sandbox's reviewer policy in a table cell: its mode in the reader's language, with its approval rate or how many working days late. */
+export function policyText(policy: ReviewerPolicy, t: Translate): string {
+  const name = nameOf(t, 'policyName', policy.mode);
+  if (policy.mode === 'auto') return `${name}${policy.approvalRate !== undefined ? ` ${policy.approvalRate}` : ''}`;
+  if (policy.mode === 'late') return `${name} +${policy.overdueByWorkingDays ?? 1}`;
+  return name;
 }
 
 function SandboxTable({ sandboxes }: { sandboxes: Sandbox[] }) {
@@ -92,7 +94,7 @@ function SandboxTable({ sandboxes }: { sandboxes: Sandbox[] }) {
                 <td>
                   <Instant at={s.clock.now} /> ({nameOf(t, 'clock.mode', s.clock.mode)})
                 </td>
-                <td>{policyText(s.reviewerPolicy)}</td>
+                <td>{policyText(s.reviewerPolicy, t)}</td>
                 <td class="row-actions">
                   <button type="button" onClick={() => confirm(t('sandboxes.confirmReset', { id: s.id })) && run(`${t('sandboxes.reset')} ${s.id}`, () => sim('POST', sandboxPath(s.id, '/reset')))}>
                     {t('sandboxes.reset')}
