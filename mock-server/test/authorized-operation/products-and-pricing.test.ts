@@ -155,6 +155,29 @@ describe('authorized operation: products, fees and the pricing of 65号', () => 
     expect(pricing.body).toMatchObject({ feeStatus: 'trial', formalApplication: { status: 'rejected' } });
   });
 
+  it('names the formal-fee application among an operator refusal\'s allowedEvents only when it would be accepted', async () => {
+    const world = await openAoWorld(ctx);
+    const { authorizationId } = await signedSelection(world);
+    // A suspension feedback while active is refused; what the operator may do instead is what it answers 200 to.
+    const refusedNow = async () => {
+      const refused = await world.ao('POST', `/authorizations/${authorizationId}/suspension-feedback`, { as: world.operator, body: { summary: '已整改。' } });
+      expectContract('authorized-operation', 'fileSuspensionFeedback', refused, 409);
+      expect(refused.body.detail).toMatch(new RegExp(`allowed: ${refused.body.allowedEvents.join(', ') || 'none'}$`));
+      return refused.body.allowedEvents as string[];
+    };
+    const apply = () => world.ao('POST', `/authorizations/${authorizationId}/formal-fee-applications`, { as: world.operator, body: { note: '申请转为正式收费。' } });
+    // Before the first complete operating year (the term runs from 2026-01-05): 422.
+    expect(await refusedNow()).toEqual(['request_termination']);
+    expect((await apply()).body.code).toBe('OPERATING_YEAR_INCOMPLETE');
+    await world.advance({ to: '2027-01-05T09:00:00+08:00' });
+    // (2027's holidays are not published: a termination request, whose 20 WD reach into it, is not offered.)
+    expect(await refusedNow()).toEqual(['apply_formal_fees']);
+    expectContract('authorized-operation', 'applyForFormalFees', await apply(), 200);
+    // Pending: a second application answers 409, so it is not offered either.
+    expect(await refusedNow()).toEqual([]);
+    expect((await apply()).status).toBe(409);
+  });
+
   it('deducts a cycle\'s net excess revenue from the next cycle, spread over its years', async () => {
     // Signed on the term's first day: five years in force.
     const world = await openAoWorld(ctx, { startAt: '2026-01-05T10:00:00+08:00' });

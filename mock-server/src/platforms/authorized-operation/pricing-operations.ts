@@ -1,12 +1,13 @@
 import { formatShanghaiInstant } from '@gdx/calendar';
 import { shanghaiDay } from '@gdx/kernel';
-import { annualReportDue, formalFeeEligibility, maximumAllowedRevenue, PricingError, yearlyDeviation } from '@gdx/procedures';
+import { annualReportDue, maximumAllowedRevenue, PricingError, yearlyDeviation } from '@gdx/procedures';
 import type { OperationContext, OperationHandler, OperationResult } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
 import { listPage } from '../workflow-host/index.js';
 import { invalid, pricingProblem, refused } from './ao-access.js';
 import type { AnnualReportRecord, AuthorizationRecord, AuthorizedOperationState } from './ao-records.js';
 import { onAnnualReport } from './authorization-effects.js';
+import { formalFeeRefusal, operatorAllowed } from './formal-fee-check.js';
 import { operatedAuthorization, partyAuthorization } from './authorization-operations.js';
 import { deviationOf, pricingRules, pricingView, yearInTerm } from './pricing-view.js';
 import { warningsAt } from './wire-views.js';
@@ -33,19 +34,10 @@ function reportView(state: AuthorizedOperationState, authorization: Authorizatio
 function applyForFormalFees(ctx: Ctx): OperationResult {
   const authorization = operatedAuthorization(ctx);
   const today = shanghaiDay(ctx.sandbox.now());
-  const eligibility = formalFeeEligibility(authorization.agreement.term.from, today);
-  if (!eligibility.mayApply) {
-    throw new PlatformProblem('OPERATING_YEAR_INCOMPLETE', {
-      detail: `首个完整运营年度至 ${eligibility.firstCompleteYearEnds} 结束 / the first complete operating year ends on ${eligibility.firstCompleteYearEnds}`,
-      extensions: { firstCompleteYearEnds: eligibility.firstCompleteYearEnds },
-    });
-  }
-  const status = authorization.pricing.formalApplication?.status;
-  if (status === 'pending' || status === 'approved') {
-    throw new PlatformProblem('CONFLICT', { detail: `已有${status === 'pending' ? '待评估' : '已批准'}的申请 / a ${status} application exists` });
-  }
+  const refusal = formalFeeRefusal(authorization, today);
+  if (refusal) throw refusal;
   const body = ctx.body as { note: string; annualReportYear?: number };
-  ctx.state.host.dispatch(authorization.id, 'apply_formal_fees', { actor: { role: 'operator', organizationId: authorization.operatorId }, payload: { application: structuredClone(body) } });
+  ctx.state.host.dispatch(authorization.id, 'apply_formal_fees', { actor: { role: 'operator', organizationId: authorization.operatorId }, payload: { application: structuredClone(body) } }, { allowed: () => operatorAllowed(ctx.state, authorization, 'apply_formal_fees', today) });
   return { status: 200, body: pricingView(ctx.state, authorization) };
 }
 
