@@ -32,6 +32,8 @@ describe('open-data grants: validity within the period of use, and the usage-rep
     const feed = (await world.sim('GET', '/events?limit=100')).body.items;
     expect(feed.some((e: any) => e.objectId === grant.id && e.event.type === 'action_blocked')).toBe(true);
 
+    // On the period's last day, still in 2026.
+    await world.advance({ to: '2026-12-31T10:00:00+08:00' });
     const body = { period: { from: '2026-11-11', to: '2026-12-31' }, summary: '均在场景内使用。', withinScenario: true };
     const refused = await world.openData('POST', `/grants/${grant.id}/usage-reports`, { as: world.org(APPLICANT), body });
     expectContract('open-data', 'submitUsageReport', refused, 422);

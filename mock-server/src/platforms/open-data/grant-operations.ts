@@ -1,7 +1,7 @@
 import type { OperationContext, OperationHandler, OperationResult, SandboxContext } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
 import { blankTextError, isBlankText } from '../../app/blank-text.js';
-import { addDays, formatShanghaiInstant } from '@gdx/calendar';
+import { addDays, formatShanghaiInstant, shanghaiDate } from '@gdx/calendar';
 import type { Deadline } from '@gdx/kernel';
 import { checkPeriod, checkSubjectIsCaller, dataObjectionView, fileDataObjection, referencedProvider, illegalTransition, listPage, type DataObjectionRecord, type DataObjectionSubmission } from '../workflow-host/index.js';
 import { startBlockedReporting } from './grant-lifecycle.js';
@@ -25,10 +25,12 @@ function reportProblem(pointer: string, code: string, zh: string, en: string) {
  * tracks reports due and overdue, 第二十四条, so a repeated report must not clear a duty to come):
  * its period lies within the grant's validity (`PERIOD_OUT_OF_RANGE` at `/period/from` or
  * `/period/to`), overlaps no period already reported (`PERIOD_ALREADY_REPORTED` at the day that
- * falls in it), and its summary is written out (`TEXT_BLANK` at `/summary`). 400
+ * falls in it), has ended by `today` (`PERIOD_NOT_ENDED` at `/period/to`: days still to come
+ * cannot be reported on, and counting them would clear a duty before they were lived; a period
+ * may be reported on its last day), and its summary is written out (`TEXT_BLANK` at `/summary`). 400
  * `VALIDATION_FAILED`, every refused field together; nothing is stored.
  */
-function checkReport(state: OpenDataState, grant: GrantRecord, body: { period: { from: string; to: string }; summary: string }): void {
+function checkReport(state: OpenDataState, grant: GrantRecord, body: { period: { from: string; to: string }; summary: string }, today: string): void {
   const { from, to } = body.period;
   const errors: ReturnType<typeof reportProblem>[] = [];
   if (from < grant.validFrom) {
@@ -43,6 +45,9 @@ function checkReport(state: OpenDataState, grant: GrantRecord, body: { period: {
       const field = from >= earlier.period.from ? 'from' : 'to';
       const { from: f, to: t } = earlier.period;
       errors.push(reportProblem(`/period/${field}`, 'PERIOD_ALREADY_REPORTED', `${f} 至 ${t} 已有使用报告（${earlier.id}），报告期间不得重叠`, `The days ${f} to ${t} are already reported on (${earlier.id}): periods reported on must not overlap`));
+    }
+    if (to > today) {
+      errors.push(reportProblem('/period/to', 'PERIOD_NOT_ENDED', `报告期间尚未结束（截止 ${to}，今日为 ${today}），期间结束后方可报告`, `The period reported on has not ended (it ends on ${to}; today is ${today}): report on it once it has`));
     }
   }
   if (isBlankText(body.summary)) {
@@ -68,7 +73,7 @@ function submitUsageReport(ctx: Ctx): OperationResult {
   const body = ctx.body as { period: { from: string; to: string }; summary: string; withinScenario: boolean; attachments?: unknown[] };
   checkPeriod(body.period, '/period');
   // Checked live only: a report an older version acknowledged replays as it was answered.
-  if (!ctx.replaying) checkReport(state, grant, body);
+  if (!ctx.replaying) checkReport(state, grant, body, shanghaiDate(sandbox.now()));
   // Loading the year starts a blocked duty; until then a report says why none is tracked yet.
   const blocked = startBlockedReporting(state, grant);
   if (blocked) throw blocked;
