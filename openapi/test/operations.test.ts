@@ -101,6 +101,7 @@ const ROLE_GUARDED: readonly (readonly [platform: (typeof PLATFORMS)[number], op
   ['catalog', 'createEntry', 'data_provider'],
   ['catalog', 'reportFunctionChange', 'data_provider'],
   ['sharing', 'submitRequest', 'data_user'],
+  ['sharing', 'submitQualityIssue', 'data_user'],
   ['registration', 'submitApplication', 'registrant'],
   ['open-data', 'submitApplication', 'applicant'],
   ['authorized-operation', 'createPlan', 'implementing_body'],

@@ -1,5 +1,5 @@
 import type { OperationContext, OperationHandler, OperationResult, SandboxContext } from '../../app/platform-module.js';
-import { checkSubjectIsCaller, dataObjectionView, fileDataObjection, referencedProvider, type DataObjectionRecord, type DataObjectionSubmission } from '../workflow-host/index.js';
+import { checkSubjectIsCaller, dataObjectionView, fileDataObjection, referencedProvider, requireRole, type DataObjectionRecord, type DataObjectionSubmission } from '../workflow-host/index.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
 import { checkFields } from './request-operations.js';
 import type { QualityIssueRecord, QualityIssueSubmission, SharingState } from './sharing-state.js';
@@ -37,9 +37,15 @@ function checkIssueGrant(state: SharingState, callerId: string, grantId: string,
   });
 }
 
+/**
+ * A data user's report of a quality issue in a resource, which its provider answers (内政办发〔2023〕32号:
+ * 问题数据可反馈、可追溯、可定责). Only the `data_user` role reports (403 otherwise, nothing filed):
+ * the feedback is the using department's, never an auditor's (read-only) or the registry's. Live
+ * only: an issue an older version took from another organisation replays as it was answered.
+ */
 function submitQualityIssue(ctx: Ctx): OperationResult {
   const { state, sandbox } = ctx;
-  const caller = ctx.caller!;
+  const caller = ctx.replaying ? ctx.caller! : requireRole(ctx, 'data_user');
   const s = ctx.body as QualityIssueSubmission;
   const entry = state.entry(s.entryId);
   if (!entry) return ctx.problem('NOT_FOUND', { detail: `no published catalog resource ${s.entryId}` });
