@@ -100,6 +100,26 @@ describe('authorized operation: no new permissions while the authorization is no
     }
   });
 
+  it('names submit among the allowedEvents of a draft\'s refused action only while the authorization takes products', async () => {
+    const world = await openAoWorld(ctx);
+    const { authorizationId } = await signedSelection(world, EVALUABLE_TERM);
+    const draft = await world.ao('POST', '/products', { as: world.operator, body: productBody(world, authorizationId) });
+    const refusedNow = async () => {
+      const withdraw = await world.ao('POST', `/products/${draft.body.id}/withdrawals`, { as: world.operator, body: { reason: '不再提供。' } });
+      expectContract('authorized-operation', 'withdrawProduct', withdraw, 409);
+      const fee = await world.ao('POST', `/products/${draft.body.id}/fees`, { as: world.operator, body: { actualFen: 100, effectiveFrom: '2025-09-26', displayed: true } });
+      expectContract('authorized-operation', 'setActualFee', fee, 409);
+      expect(fee.body.allowedEvents).toEqual(withdraw.body.allowedEvents);
+      return withdraw.body.allowedEvents as string[];
+    };
+    expect(await refusedNow()).toEqual(['submit']);
+    await enter(world, authorizationId, 'suspended');
+    // Submitting now answers 409 AUTHORIZATION_NOT_ACTIVE: no refusal offers it.
+    expect(await refusedNow()).toEqual([]);
+    await leave(world, authorizationId, 'suspended');
+    expect(await refusedNow()).toEqual(['submit']);
+  });
+
   it('a held review\'s clock stops and resumes with the days it had left (heldReviewClock: resume)', async () => {
     const world = await openAoWorld(ctx);
     const { authorizationId } = await signedSelection(world, EVALUABLE_TERM);

@@ -70,6 +70,21 @@ function ownProduct(ctx: Ctx): ProductRecord {
   return visible(ctx, ctx.state.products, 'productId', (p) => p.owner === ctx.caller?.id);
 }
 
+/** Whether the product's authorization takes products for review now (its permissions are open in its state). */
+function takesProducts(state: AuthorizedOperationState, product: ProductRecord): boolean {
+  return permissionsOpen(state.host.procedures.profile, state.host.get(product.authorizationId)?.state ?? 'active');
+}
+
+/**
+ * What the operator may send to `product` now besides the refused `event`, as a refusal's
+ * `allowedEvents` names it: the machine's accepted events, less `submit` while the authorization
+ * takes no products, which `submitProduct` then refuses (`AUTHORIZATION_NOT_ACTIVE`) and the
+ * machine cannot judge (the authorization's state is another object's).
+ */
+function operatorAllowed(state: AuthorizedOperationState, product: ProductRecord, event: string): string[] {
+  return state.host.allowed(product.id, 'operator').filter((e) => e !== event && (e !== 'submit' || takesProducts(state, product)));
+}
+
 /**
  * A draft goes to compliance review only while its authorization takes new products (as it was
  * created): reviewed then, it could not be listed (409 `ILLEGAL_TRANSITION`, reasonCode
@@ -80,8 +95,7 @@ function submitProduct(ctx: Ctx): OperationResult {
   const product = ownProduct(ctx);
   const input = { actor: { role: 'operator', organizationId: product.owner } };
   state.host.checkDispatch(product.id, 'submit', input);
-  const authorizationState = state.host.get(product.authorizationId)?.state ?? 'active';
-  if (!permissionsOpen(state.host.procedures.profile, authorizationState)) {
+  if (!takesProducts(state, product)) {
     throw illegalTransition(state.host.get(product.id)?.state ?? 'draft', 'submit', [], 'AUTHORIZATION_NOT_ACTIVE');
   }
   state.host.dispatch(product.id, 'submit', input);
@@ -93,7 +107,7 @@ function setActualFee(ctx: Ctx): OperationResult {
   const { state } = ctx;
   const product = ownProduct(ctx);
   const productState = state.host.get(product.id)?.state ?? 'draft';
-  if (productState !== 'listed') throw illegalTransition(productState, 'set_fee', state.host.allowed(product.id, 'operator'));
+  if (productState !== 'listed') throw illegalTransition(productState, 'set_fee', operatorAllowed(state, product, 'set_fee'));
   const body = ctx.body as { actualFen: number; effectiveFrom: string; displayed: boolean };
   // A fee is shown to enterprises before it is charged (65号 五 "收费前…公示"): it takes effect from
   // the day it is set or later, never on days already past. Live only (older journals replay as answered).
@@ -112,7 +126,7 @@ function setActualFee(ctx: Ctx): OperationResult {
 function withdrawProduct(ctx: Ctx): OperationResult {
   const product = ownProduct(ctx);
   const body = ctx.body as { reason: string };
-  ctx.state.host.dispatch(product.id, 'withdraw', { actor: { role: 'operator', organizationId: product.owner }, payload: { reasons: [{ text: body.reason }] } });
+  ctx.state.host.dispatch(product.id, 'withdraw', { actor: { role: 'operator', organizationId: product.owner }, payload: { reasons: [{ text: body.reason }] } }, { allowed: () => operatorAllowed(ctx.state, product, 'withdraw') });
   return { status: 200, body: productView(ctx.state, product) };
 }
 
