@@ -94,6 +94,29 @@ describe('journal replay', () => {
       await second.app.close();
     }
   });
+  it('a change stating nothing to change that an older version took replays as answered; live it is refused', async () => {
+    const { dir, logged, open, first, registrant, id } = await submittedWithManualOfficials();
+    await ok(first.act('application', id, 'accept'));
+    const passed = await ok(first.act('application', id, 'approve_review'));
+    await first.advance(passed.object.deadline.dueAt);
+    const registrationId: string = (await first.call(registrant, 'GET', '/applications/{applicationId}', { applicationId: id })).body.registrationId;
+    const body = { type: 'change', registrationId, registrants: [{ creditCode: registrant.creditCode, name: registrant.name }] };
+    await first.app.close();
+
+    journalAcknowledged(dir, [{ path: `/sandboxes/${first.sandboxId}/registration/v1/applications`, body, caller: registrant.id, status: 201 }]);
+
+    const second = await harnessOn(open(), first.sandboxId);
+    try {
+      expect(logged.filter((m) => m.startsWith('[REPLAY_REFUSED]'))).toEqual([]);
+      const own = (await second.call(registrant, 'GET', '/applications')).body.items;
+      expect(own.map((a: { type: string }) => a.type)).toEqual(['change', 'initial']);
+      const again = await second.call(registrant, 'POST', '/applications', {}, body, idem());
+      expect(again.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ pointer: '/changeDescription', code: 'NOTHING_TO_CHANGE' }] });
+    } finally {
+      await second.app.close();
+    }
+  });
+
   it('a second supplement notice an older version gave (before 一次性告知 was enforced) replays as answered; live it is refused', async () => {
     const { dir, logged, open, first, registrant, id } = await submittedWithManualOfficials();
     await ok(first.act('application', id, 'request_supplements', { items: [{ field: '/riskAssessment', text: '缺少评估报告' }] }));

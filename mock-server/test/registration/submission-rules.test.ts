@@ -86,3 +86,27 @@ describe('registrants (第七条)', () => {
     expect((await x.call(org, 'GET', '/applications')).body.total).toBe(0);
   });
 });
+
+describe('what a change or correction changes (26号 第九条(二)、(三))', () => {
+  it('refuses one that states nothing to change (400 NOTHING_TO_CHANGE at /changeDescription), storing nothing; any stated change is taken', async () => {
+    const x = await start();
+    const org = x.org(0);
+    const registrationId = await registered(x, org);
+    const base = { registrants: [{ creditCode: org.creditCode, name: org.name }], registrationId };
+    const before = (await x.call(org, 'GET', '/applications')).body.total;
+    for (const type of ['change', 'correction']) {
+      await refused(x, org, { ...base, type }, '/changeDescription', 'NOTHING_TO_CHANGE');
+      await refused(x, org, { ...base, type, changeDescription: ' \u3000 ' }, '/changeDescription', 'NOTHING_TO_CHANGE');
+    }
+    expect((await x.call(org, 'GET', '/applications')).body.total).toBe(before);
+    const other = x.org(1);
+    for (const body of [
+      { ...base, type: 'change', changeDescription: '数据更新频率由每月改为每周。' },
+      { ...base, type: 'correction', resource: { name: '公共交通客流数据产品', summary: '更正：按线路、站点汇总。' } },
+      { ...base, type: 'change', registrants: [...base.registrants, { creditCode: other.creditCode, name: other.name }] },
+    ]) {
+      const r = await x.call(org, 'POST', '/applications', {}, body, idem());
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+    }
+  });
+});

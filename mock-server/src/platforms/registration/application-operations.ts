@@ -7,7 +7,7 @@ import { pendingApplications } from './pending-applications.js';
 import { filerRole, JOINT, namesJointRegistrants, nextN, type ApplicationRecord, type FilerRole, type RegistrationRecord, type Submission } from './records.js';
 import type { RegistrationState } from './registration-state.js';
 import { applicationRegistrants, holdsRegistration, isNamedRegistrant } from './co-registrants.js';
-import { checkRegistrants, checkRightsTerm } from './submission-checks.js';
+import { checkRegistrants, checkRightsTerm, checkStatesChange } from './submission-checks.js';
 import { applicationView } from './wire-views.js';
 
 type Ctx = OperationContext<RegistrationState>;
@@ -114,6 +114,8 @@ const submit: OperationHandler<RegistrationState> = (ctx) => {
   checkNoPendingCancellation(ctx, submission, target);
   const { caller, role } = filerOf(ctx, submission, target);
   checkRegistrants(submission.registrants, role === 'registrant' ? caller : null, '/registrants');
+  // Live only: a change of nothing an older version acknowledged replays as it was answered.
+  if (!ctx.replaying && target && (submission.type === 'change' || submission.type === 'correction')) checkStatesChange(submission, target.registrants);
   checkRightsTerm(submission['rights'], shanghaiDay(state.sandbox.now()), { pointer: '/rights', ended: submission.type === 'cancellation' });
   const type = submission.type as ApplicationRecord['type'];
   // The schema admits only these types; anything else would still name its own (unknown) machine.

@@ -2,7 +2,8 @@ import { validateCreditCode, validateResidentId } from '@gdx/identifiers';
 import type { FieldError } from '@gdx/protocol';
 import type { Organisation } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
-import type { OrgRef } from './records.js';
+import { isBlankText } from '../../app/blank-text.js';
+import type { OrgRef, Submission } from './records.js';
 
 function creditCodeError(code: string, pointer: string): FieldError | undefined {
   const r = validateCreditCode(code);
@@ -188,4 +189,35 @@ function refuseRightsTerm(term: { from: string; to: string }, today: string, rig
     fail([{ pointer, code: 'TERM_ENDS_BEFORE_START', message: { zh: `权利期限止日（${term.to}）早于起日（${term.from}）`, en: `The term ends (${term.to}) before it starts (${term.from})` } }]);
   }
   fail([{ pointer, code: 'TERM_ALREADY_ENDED', message: { zh: `权利期限已于 ${term.to} 届满，早于今日（${today}），登记结果将自始失效`, en: `The term ended on ${term.to}, before today (${today}): the registration would be born expired` } }]);
+}
+
+/** The content a change or correction may bring besides its registrants (`ApplicationContent`). */
+const CHANGEABLE_CONTENT = ['resource', 'legalSource', 'evidence', 'products', 'scenarios', 'riskAssessment', 'rights', 'valueAttributes', 'commitmentLetter', 'thirdPartyReports'] as const;
+
+/**
+ * A change or correction states what it changes (26号 第九条(二): 重要更新或重大变化; (三): 登记信息确有错误):
+ * a content section, a `changeDescription` written out, or registrants other than the
+ * registration's `registered` (the same units in another order are no change). One with none would
+ * run acceptance, review and, for a change, a 10 WD public notice over nothing: 400
+ * `VALIDATION_FAILED`, code `NOTHING_TO_CHANGE` at `/changeDescription`.
+ *
+ * @example
+ * ```ts
+ * checkStatesChange({ type: 'change', registrants: reg.registrants, registrationId: reg.id }, reg.registrants); // throws: nothing to change
+ * ```
+ */
+export function checkStatesChange(submission: Submission, registered: readonly OrgRef[]): void {
+  if (CHANGEABLE_CONTENT.some((field) => submission[field] !== undefined)) return;
+  const description = submission['changeDescription'];
+  if (typeof description === 'string' && !isBlankText(description)) return;
+  const codes = new Set(registered.map((r) => r.creditCode));
+  if (submission.registrants.length !== codes.size || submission.registrants.some((r) => !codes.has(r.creditCode))) return;
+  fail([{
+    pointer: '/changeDescription',
+    code: 'NOTHING_TO_CHANGE',
+    message: {
+      zh: '变更或更正登记须说明变更内容：提供变更后的登记内容、变更说明（changeDescription）或变更后的登记主体',
+      en: 'A change or correction states what it changes: changed content, a changeDescription, or other registrants',
+    },
+  }]);
 }
