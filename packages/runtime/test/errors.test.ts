@@ -53,7 +53,7 @@ describe('messages keep each language apart', () => {
   ] as const)('%s', async (_case, detail, zh, en) => {
     const body = problem('CONFLICT', { detail });
     const error = await failWith(409, body);
-    const where = 'submitApplication, HTTP 409';
+    const where = 'submitApplication, HTTP 409, req_test';
     expect(error.messageZh).toBe(`[CONFLICT] ${body.message.zh}${zh === undefined ? '' : `：${zh}`}（${where}）`);
     expect(error.message).toBe(`[CONFLICT] ${body.message.en}${en === undefined ? '' : `: ${en}`} (${where})`);
     expect(error.problem?.detail).toBe(detail);
@@ -82,8 +82,8 @@ describe('error mapping', () => {
     expect(error.status).toBe(body.status);
     expect(error.problem).toEqual(body);
     expect(error.operationId).toBe('submitApplication');
-    expect(error.message).toBe(`[${code}] ${body.message.en}: because (submitApplication, HTTP ${body.status})`);
-    expect(error.messageZh).toBe(`[${code}] ${body.message.zh}（submitApplication, HTTP ${body.status}）`);
+    expect(error.message).toBe(`[${code}] ${body.message.en}: because (submitApplication, HTTP ${body.status}, req_test)`);
+    expect(error.messageZh).toBe(`[${code}] ${body.message.zh}（submitApplication, HTTP ${body.status}, req_test）`);
   });
 
   it('exposes field errors with pointers, the request id header and the raw headers', async () => {
@@ -94,6 +94,21 @@ describe('error mapping', () => {
     expect(error.problem?.errors?.[0]?.pointer).toBe('/registrant/creditCode');
     expect(error.requestId).toBe('req_hdr');
     expect(error.headers.get('content-type')).toBe('application/problem+json');
+  });
+
+  it('names the refused fields and the request id in the message, a log line being all some users keep', async () => {
+    const field = (pointer: string, en: string, zh: string) => ({ pointer, code: 'RANGE', message: { en, zh } });
+    const errors = [
+      field('/query/limit', 'must be <= 200', '应当 <= 200'),
+      field('/name', 'required', '缺少必填字段'),
+      field('/a', 'x', '甲'),
+      field('/b', 'y', '乙'),
+    ];
+    const error = await failWith(400, problem('VALIDATION_FAILED', { detail: '4 fields are invalid', errors }), { 'x-request-id': 'req_hdr' });
+    expect(error.message).toBe(
+      '[VALIDATION_FAILED] Request validation failed: 4 fields are invalid [/query/limit: must be <= 200; /name: required; /a: x; and 1 more] (submitApplication, HTTP 400, req_hdr)',
+    );
+    expect(error.messageZh).toBe('[VALIDATION_FAILED] 请求参数校验失败【/query/limit：应当 <= 200；/name：缺少必填字段；/a：甲；另有 1 项】（submitApplication, HTTP 400, req_hdr）');
   });
 
   it('falls back to HTTP_<status> when the body is not a problem', async () => {

@@ -1,6 +1,7 @@
 import { HEADERS, isProblemDetails, type ProblemDetails } from '@gdx/protocol';
 import type { HeaderReader } from '../transport/types.js';
 import { splitDetail } from './detail-languages.js';
+import { describeFieldErrors } from './field-errors.js';
 import { GdxError, type Bilingual } from './gdx-error.js';
 
 /**
@@ -22,8 +23,10 @@ export interface ApiErrorInit {
 /**
  * The platform answered with a non-2xx status. `problem` is the parsed problem+json body (when the
  * body is one): `problem.code`, `problem.message.zh/en`, `problem.errors[].pointer`.
- * `message` and `messageZh` each hold the problem's message and the part of its `detail` in that
- * language (a `中文 / English` detail is split; a detail in one language appears in that one only).
+ * `message` and `messageZh` each hold the problem's message, the part of its `detail` in that
+ * language (a `中文 / English` detail is split; a detail in one language appears in that one only),
+ * the first field errors (`[/query/limit: must be <= 200]`), the operation, the status and the
+ * request id: `[VALIDATION_FAILED] Request validation failed: 1 field is invalid [/query/limit: …] (listEntries, HTTP 400, req_1)`.
  * `code` is the problem code, or `HTTP_<status>` when the body was not a problem.
  *
  * @example
@@ -44,18 +47,23 @@ export class ApiError extends GdxError {
 
   constructor(init: ApiErrorInit, problem: ProblemDetails | undefined = parseProblem(init.body)) {
     const code = problem?.code ?? `HTTP_${init.status}`;
-    super(code, describe(init, problem));
+    const requestId = init.headers.get(HEADERS.requestId) ?? problem?.requestId;
+    super(code, describe(init, problem, requestId));
     this.status = init.status;
     this.problem = problem;
-    this.requestId = init.headers.get(HEADERS.requestId) ?? problem?.requestId;
+    this.requestId = requestId;
     this.headers = init.headers;
     this.operationId = init.operationId;
     this.body = init.body;
   }
 }
 
-function describe(init: ApiErrorInit, problem: ProblemDetails | undefined): Bilingual {
-  const where = `${init.operationId}, HTTP ${init.status}`;
+/**
+ * The message of an ApiError: the problem's message, its detail, which fields were refused, and
+ * where (operation, status, request id) — all a log line needs to act on or to quote to support.
+ */
+function describe(init: ApiErrorInit, problem: ProblemDetails | undefined, requestId: string | undefined): Bilingual {
+  const where = `${init.operationId}, HTTP ${init.status}${requestId === undefined ? '' : `, ${requestId}`}`;
   if (problem === undefined) {
     return { en: `Unexpected response (${where})`, zh: `平台返回错误（${where}）` };
   }
@@ -63,7 +71,8 @@ function describe(init: ApiErrorInit, problem: ProblemDetails | undefined): Bili
   const detail = problem.detail === undefined ? {} : splitDetail(problem.detail);
   const en = detail.en === undefined ? '' : `: ${detail.en}`;
   const zh = detail.zh === undefined ? '' : `：${detail.zh}`;
-  return { en: `${problem.message.en}${en} (${where})`, zh: `${problem.message.zh}${zh}（${where}）` };
+  const fields = describeFieldErrors(problem.errors);
+  return { en: `${problem.message.en}${en}${fields.en} (${where})`, zh: `${problem.message.zh}${zh}${fields.zh}（${where}）` };
 }
 
 function parseProblem(body: string): ProblemDetails | undefined {
