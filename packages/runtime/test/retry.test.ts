@@ -1,6 +1,6 @@
 import { HEADERS, MemoryNonceStore, verifySignature } from '@gdx/protocol';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ApiClient, ConflictError, InternalServerError, RateLimitError, type ClientOptions } from '../src/index.js';
+import { ApiClient, ConflictError, ConnectionError, fetchTransport, InternalServerError, RateLimitError, undiciTransport, type ClientOptions } from '../src/index.js';
 import { destroy, json, startTestServer } from './helpers/test-server.js';
 import { useTestServer } from './helpers/use-test-server.js';
 
@@ -139,6 +139,19 @@ describe('retries', () => {
       retryable: true,
     });
     expect(server.received).toHaveLength(2);
+  });
+
+  it.each([
+    ['fetch', () => fetchTransport()],
+    ['undici', () => undiciTransport()],
+  ])('names the operation, method and URL in a ConnectionError (%s transport), so a log line says which call failed', async (_name, transport) => {
+    server.fallback(destroy);
+    const c = new ApiClient({ baseUrl: server.origin, maxRetries: 0, transport: transport() });
+    const error = (await c.request(getApp).catch((e: unknown) => e)) as ConnectionError;
+    await c.close();
+    const call = `getApplication: GET ${server.origin}/applications/rga_1`;
+    expect(error.message).toBe(`[CONNECTION_ERROR] Connection failed (${error.causeCode}): ${call}`);
+    expect(error.messageZh).toBe(`[CONNECTION_ERROR] 网络连接失败（${error.causeCode}）：${call}`);
   });
 
   it('retries a refused connection', async () => {

@@ -111,6 +111,15 @@ describe('AbortSignal', () => {
     expect(server.received).toHaveLength(1);
   });
 
+  it('names the operation and the reason in the message ("The request was aborted" said neither)', async () => {
+    const reason = new DOMException('The operation was aborted due to timeout', 'TimeoutError');
+    const error = (await client().request(getApp, { signal: AbortSignal.abort(reason) }).catch((e: unknown) => e)) as AbortError;
+    expect(error.message).toBe('[ABORTED] getApplication was aborted (The operation was aborted due to timeout)');
+    expect(error.messageZh).toBe('[ABORTED] getApplication 已被取消（The operation was aborted due to timeout）');
+    const bare = (await client().request(getApp, { signal: AbortSignal.abort() }).catch((e: unknown) => e)) as AbortError;
+    expect(bare.message).toBe('[ABORTED] getApplication was aborted');
+  });
+
   it('sends nothing when the signal is already aborted', async () => {
     await expect(client().request(getApp, { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(AbortError);
     expect(server.received).toHaveLength(0);

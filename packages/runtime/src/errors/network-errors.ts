@@ -137,8 +137,20 @@ export class TimeoutError extends GdxError {
  * ```
  */
 export class AbortError extends GdxError {
-  constructor(reason: unknown) {
-    super('ABORTED', { en: 'The request was aborted', zh: '请求已被取消' }, { cause: reason });
+  /** `operationId`, when given, and the reason's message (e.g. `AbortSignal.timeout`'s) go into the message. */
+  constructor(reason: unknown, operationId?: string) {
+    const what = operationId ?? 'The request';
+    // A reason that is an Error says why (a deadline such as AbortSignal.timeout's, a shutdown);
+    // a bare abort()'s "This operation was aborted" would only repeat the message.
+    const why = reason instanceof Error && reason.name !== 'AbortError' && reason.message !== '' ? reason.message : undefined;
+    super(
+      'ABORTED',
+      {
+        en: `${what} was aborted${why === undefined ? '' : ` (${why})`}`,
+        zh: `${operationId === undefined ? '请求' : `${operationId} `}已被取消${why === undefined ? '' : `（${why}）`}`,
+      },
+      { cause: reason },
+    );
   }
 }
 
@@ -153,16 +165,27 @@ function findCode(error: unknown): string | undefined {
   return undefined;
 }
 
+/** The request a transport failed to send, as its failure names it. */
+export interface FailedRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly signal: AbortSignal | undefined;
+  readonly operationId?: string | undefined;
+}
+
 /**
  * What a transport throws when its send fails: the signal's reason if it aborted (the timeout
  * step and the client turn that into TimeoutError / AbortError), a FetchNetworkError for a bare
- * `TypeError` of a fetch of `url`, else a ConnectionError.
+ * `TypeError` of a fetch (`viaFetch`), else a ConnectionError whose message names the operation,
+ * method and URL: `Connection failed (UND_ERR_SOCKET)` alone did not say which call failed.
  */
-export function transportFailure(error: unknown, signal: AbortSignal | undefined, url?: string): unknown {
-  if (signal?.aborted) return signal.reason ?? error;
+export function transportFailure(error: unknown, req: FailedRequest, viaFetch: boolean): unknown {
+  if (req.signal?.aborted) return req.signal.reason ?? error;
   if (error instanceof GdxError) return error;
-  if (url !== undefined && isTypeError(error) && findCode(error) === undefined) return new FetchNetworkError(error, url, pageOrigin());
-  return new ConnectionError(error);
+  if (viaFetch && isTypeError(error) && findCode(error) === undefined) return new FetchNetworkError(error, req.url, pageOrigin());
+  const reason = findCode(error) ?? causeMessage(error);
+  const call = `${req.operationId === undefined ? '' : `${req.operationId}: `}${req.method} ${req.url}`;
+  return new ConnectionError(error, { en: `Connection failed (${reason}): ${call}`, zh: `网络连接失败（${reason}）：${call}` });
 }
 
 /** The origin of the page running the client; `undefined` where there is none (Node, a worker without `location`). */

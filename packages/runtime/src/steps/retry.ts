@@ -78,7 +78,7 @@ async function wait(policy: RetryPolicy, ms: number, call: Call): Promise<void> 
   try {
     await policy.sleep(ms, signal);
   } catch (error) {
-    throw signal?.aborted ? new AbortError(signal.reason) : error;
+    throw signal?.aborted ? new AbortError(signal.reason, call.operationId) : error;
   }
-  if (signal?.aborted) throw new AbortError(signal.reason);
+  if (signal?.aborted) throw new AbortError(signal.reason, call.operationId);
 }

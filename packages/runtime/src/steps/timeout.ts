@@ -20,14 +20,14 @@ export function timeoutStep(transportEnforces: boolean): Step {
   const slices = new DeadlineSlices();
   return (next) => async (call) => {
     const user = call.userSignal;
-    if (user?.aborted) throw new AbortError(user.reason);
+    if (user?.aborted) throw new AbortError(user.reason, call.operationId);
     const ms = call.timeoutMs;
     if (transportEnforces || !(ms > 0) || ms === Number.POSITIVE_INFINITY) {
       call.signal = user;
       try {
         return await next(call);
       } catch (error) {
-        throw user?.aborted ? new AbortError(user.reason) : error;
+        throw user?.aborted ? new AbortError(user.reason, call.operationId) : error;
       }
     }
 
@@ -53,7 +53,7 @@ export function timeoutStep(transportEnforces: boolean): Step {
     try {
       return await next(call);
     } catch (error) {
-      if (user.aborted) throw new AbortError(user.reason);
+      if (user.aborted) throw new AbortError(user.reason, call.operationId);
       if (controller.signal.aborted) throw new TimeoutError(ms, call.operationId);
       throw error;
     } finally {

@@ -64,7 +64,7 @@ export function fetchTransport(options: FetchTransportOptions = {}): Transport {
         if (dispatcher !== undefined) init.dispatcher = dispatcher;
         return await readResponse(await fetchImpl(req.url, init as RequestInit));
       } catch (error) {
-        throw transportFailure(error, req.signal, req.url);
+        throw transportFailure(error, req, true);
       }
     },
   };

@@ -73,7 +73,7 @@ export function undiciTransport(options: UndiciTransportOptions = {}): Transport
         const run = () => requestOn(attempt as unknown as Dispatcher, request);
         return await settleWithin(timeoutMs, attempt, run, req.operationId ?? req.method);
       } catch (error) {
-        throw transportFailure(error, req.signal);
+        throw transportFailure(error, req, false);
       }
     },
     close: () => (owned ? dispatcher.close() : Promise.resolve()),
