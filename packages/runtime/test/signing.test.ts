@@ -51,3 +51,38 @@ describe('unsigned clients', () => {
     expect(Object.keys(last?.headers ?? {}).filter((h) => h.startsWith('x-gdx-'))).toEqual([]);
   });
 });
+
+describe('a local clock off the platform’s by more than the window', () => {
+  /** A platform whose clock is `skewMs` ahead of this machine's, saying so in its `Date` header. */
+  const platformAhead =
+    (skewMs: number, dateSkewMs = skewMs): Script =>
+    (req, res) => {
+      const now = () => Date.now() + skewMs;
+      const result = verifySignature({ ...req, lookupSecret: (k) => secrets.get(k), nonceStore, now });
+      res.writeHead(result.ok ? 200 : 401, { 'content-type': 'application/problem+json', date: new Date(Date.now() + dateSkewMs).toUTCString() });
+      res.end(JSON.stringify(result.ok ? { ok: true } : problem(result.code, { detail: result.detail })));
+    };
+  const client = () => new ApiClient({ baseUrl: server.origin, maxRetries: 0, credentials: { appKey: 'ak_org1', secret: 'secret-org1' } });
+
+  it.each([
+    ['ahead', 10 * 60_000],
+    ['behind', -10 * 60_000],
+  ])('is corrected from the refusal’s Date header (platform %s): the call is signed again and succeeds, later calls sign right at once', async (_case, skewMs) => {
+    server.fallback(platformAhead(skewMs));
+    const c = client();
+    // A POST without an idempotency key: a refused signature ran nothing, so sending it again is safe.
+    await expect(c.request(cases[2])).resolves.toEqual({ ok: true });
+    expect(server.received).toHaveLength(2);
+    const [refused, resent] = server.received.map((r) => Number(r.headers[HEADERS.timestamp]));
+    expect(Math.abs((resent ?? 0) - (refused ?? 0) - skewMs)).toBeLessThan(3_000);
+    expect(server.received[0]?.headers[HEADERS.nonce]).not.toBe(server.received[1]?.headers[HEADERS.nonce]);
+    await expect(c.request(cases[0])).resolves.toEqual({ ok: true });
+    expect(server.received).toHaveLength(3);
+  });
+
+  it('is not guessed at when the Date header agrees with the local clock: the refusal stands, sent once', async () => {
+    server.fallback(platformAhead(10 * 60_000, 0));
+    await expect(client().request(cases[0])).rejects.toMatchObject({ code: 'TIMESTAMP_OUT_OF_WINDOW', status: 401 });
+    expect(server.received).toHaveLength(1);
+  });
+});
