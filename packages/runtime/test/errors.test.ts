@@ -80,6 +80,7 @@ describe('error mapping', () => {
     expect(error.constructor).toBe(ErrorClass);
     expect(error.code).toBe(code);
     expect(error.status).toBe(body.status);
+    expect(error.retryable).toBe([429, 500, 503].includes(body.status));
     expect(error.problem).toEqual(body);
     expect(error.operationId).toBe('submitApplication');
     expect(error.message).toBe(`[${code}] ${body.message.en}: because (submitApplication, HTTP ${body.status}, req_test)`);

@@ -43,7 +43,7 @@ describe.each([
     server.fallback(hang);
     const error = await client().request(getApp).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
-    expect(error).toMatchObject({ code: 'TIMEOUT', timeoutMs: 50, message: expect.stringContaining('getApplication') });
+    expect(error).toMatchObject({ code: 'TIMEOUT', timeoutMs: 50, retryable: true, message: expect.stringContaining('getApplication') });
   });
 
   it('retries a timed-out attempt', async () => {
@@ -118,6 +118,7 @@ describe('AbortSignal', () => {
     expect(error.messageZh).toBe('[ABORTED] getApplication 已被取消（The operation was aborted due to timeout）');
     const bare = (await client().request(getApp, { signal: AbortSignal.abort() }).catch((e: unknown) => e)) as AbortError;
     expect(bare.message).toBe('[ABORTED] getApplication was aborted');
+    expect(bare.retryable).toBe(false);
   });
 
   it('sends nothing when the signal is already aborted', async () => {

@@ -37,6 +37,7 @@ export interface ApiErrorInit {
  * ```
  */
 export class ApiError extends GdxError {
+  override readonly retryable: boolean;
   readonly status: number;
   readonly problem: ProblemDetails | undefined;
   readonly requestId: string | undefined;
@@ -50,12 +51,28 @@ export class ApiError extends GdxError {
     const requestId = init.headers.get(HEADERS.requestId) ?? problem?.requestId;
     super(code, describe(init, problem, requestId));
     this.status = init.status;
+    this.retryable = isRetryableStatus(init.status);
     this.problem = problem;
     this.requestId = requestId;
     this.headers = init.headers;
     this.operationId = init.operationId;
     this.body = init.body;
   }
+}
+
+const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
+
+/**
+ * Whether an answer with this status may succeed when sent again (408, 429, 500, 502, 503, 504):
+ * what the retry step retries and what {@link ApiError.retryable} says.
+ *
+ * @example
+ * ```ts
+ * isRetryableStatus(503); // true
+ * ```
+ */
+export function isRetryableStatus(status: number): boolean {
+  return RETRYABLE_STATUS.has(status);
 }
 
 /**

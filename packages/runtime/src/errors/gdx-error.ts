@@ -25,6 +25,12 @@ export interface Bilingual {
 export class GdxError extends Error {
   readonly code: string;
   readonly messageZh: string;
+  /**
+   * Whether the same call may succeed if sent again later: true for connection failures,
+   * timeouts and HTTP 408/429/500/502/503/504 — what the client retries itself — so code that
+   * retries a whole job (a queue, a scheduler) can ask every error the same question.
+   */
+  readonly retryable: boolean = false;
 
   constructor(code: string, text: Bilingual, options?: { cause?: unknown }) {
     super(`[${code}] ${text.en}`, options);

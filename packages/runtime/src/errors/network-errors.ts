@@ -32,7 +32,7 @@ const RETRYABLE_CODES = new Set([
  */
 export class ConnectionError extends GdxError {
   readonly causeCode: string | undefined;
-  readonly retryable: boolean;
+  override readonly retryable: boolean;
 
   /** `text` replaces the default message (`Connection failed (<code or cause message>)`). */
   constructor(cause: unknown, text?: Bilingual) {
@@ -115,6 +115,7 @@ function causeMessage(cause: unknown): string {
  */
 export class TimeoutError extends GdxError {
   readonly timeoutMs: number;
+  override readonly retryable = true;
 
   constructor(timeoutMs: number, operationId: string) {
     super('TIMEOUT', {

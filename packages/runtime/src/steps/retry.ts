@@ -1,11 +1,11 @@
 import { HEADERS } from '@gdx/protocol';
+import { isRetryableStatus } from '../errors/api-error.js';
 import { AbortError, ConnectionError, FetchNetworkError, TimeoutError } from '../errors/network-errors.js';
 import type { Emit } from '../logger.js';
 import type { TransportResponse } from '../transport/types.js';
 import { backoffDelay, retryAfterMs, type RetryPolicy } from './backoff.js';
 import type { Call, Send, Step } from './types.js';
 
-const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
 /** Methods safe to repeat; POST and PATCH only when the call carries an idempotency key. */
 const REPEATABLE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 
@@ -50,7 +50,7 @@ function retryLoop(policy: RetryPolicy, now: () => number, emit: Emit | undefine
       let reason: string;
       let delayMs: number;
       if (response !== undefined) {
-        if (last || !RETRYABLE_STATUS.has(response.status)) return response;
+        if (last || !isRetryableStatus(response.status)) return response;
         reason = `HTTP ${response.status}`;
         delayMs =
           retryAfterMs(response.headers.get(HEADERS.retryAfter), now(), policy.maxRetryAfterMs) ??
