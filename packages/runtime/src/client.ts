@@ -48,7 +48,7 @@ export interface ClientOptions {
   /** Check 2xx bodies against `ApiRequest.responseSchema` (default false). */
   validateResponses?: boolean;
   logger?: Logger;
-  /** Epoch ms for signing timestamps and `Retry-After` dates (default `Date.now`). */
+  /** Epoch ms for signing timestamps (corrected by the platform's clock skew) and `Retry-After` dates of answers without a `Date` header (default `Date.now`). */
   now?: () => number;
   /** Sent with every request. */
   headers?: Record<string, string>;

@@ -52,15 +52,35 @@ describe('retries', () => {
   });
 
   it('honours Retry-After in seconds and as an HTTP date, capped', async () => {
-    const now = Date.parse('2026-10-21T07:27:30Z');
+    const date = 'Wed, 21 Oct 2026 07:27:30 GMT';
     server.enqueue(
       json(429, {}, { 'retry-after': '3' }),
-      json(503, {}, { 'retry-after': 'Wed, 21 Oct 2026 07:28:00 GMT' }),
+      json(503, {}, { 'retry-after': 'Wed, 21 Oct 2026 07:28:00 GMT', date }),
       json(429, {}, { 'retry-after': '3600' }),
       json(200, {}),
     );
-    await client({ maxRetries: 3, now: () => now }).request(getApp);
+    await client({ maxRetries: 3 }).request(getApp);
     expect(delays).toEqual([3000, 30_000, 60_000]);
+  });
+
+  it.each([
+    ['10 min behind', -10 * 60_000],
+    ['10 min ahead', 10 * 60_000],
+  ])('counts a Retry-After date from the response’s Date, not a local clock %s', async (_case, skewMs) => {
+    const platformNow = Date.parse('2026-10-21T07:27:30Z');
+    server.enqueue(json(503, {}, { 'retry-after': 'Wed, 21 Oct 2026 07:28:00 GMT', date: new Date(platformNow).toUTCString() }), json(200, {}));
+    await client({ now: () => platformNow + skewMs }).request(getApp);
+    expect(delays).toEqual([30_000]);
+  });
+
+  it('counts a Retry-After date from the local clock when the response has no Date', async () => {
+    const now = Date.parse('2026-10-21T07:27:30Z');
+    server.enqueue((_req, res) => {
+      res.sendDate = false;
+      json(503, {}, { 'retry-after': 'Wed, 21 Oct 2026 07:28:10 GMT' })(_req, res, undefined as never);
+    }, json(200, {}));
+    await client({ now: () => now }).request(getApp);
+    expect(delays).toEqual([40_000]);
   });
 
   it('throws RateLimitError once 429 retries are exhausted', async () => {

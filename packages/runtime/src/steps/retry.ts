@@ -53,7 +53,7 @@ function retryLoop(policy: RetryPolicy, now: () => number, emit: Emit | undefine
         if (last || !isRetryableStatus(response.status)) return response;
         reason = `HTTP ${response.status}`;
         delayMs =
-          retryAfterMs(response.headers.get(HEADERS.retryAfter), now(), policy.maxRetryAfterMs) ??
+          retryAfterMs(response.headers.get(HEADERS.retryAfter), serverNow(response, now), policy.maxRetryAfterMs) ??
           backoffDelay(policy, call.attempt);
       } else {
         if (last || !isRetryable(failure, policy, fetchNetworkRetries)) throw failure;
@@ -66,6 +66,17 @@ function retryLoop(policy: RetryPolicy, now: () => number, emit: Emit | undefine
       call.attempt++;
     }
   };
+}
+
+/**
+ * The instant a `Retry-After` date is counted from: the response's own `Date` when it has one —
+ * both come from the platform's clock, so a local clock minutes off neither waits out the cap
+ * nor retries at once into the same refusal — else the local clock.
+ */
+function serverNow(response: TransportResponse, now: () => number): number {
+  const date = response.headers.get('date');
+  const at = date === null ? Number.NaN : Date.parse(date);
+  return Number.isNaN(at) ? now() : at;
 }
 
 function isRetryable(error: unknown, policy: RetryPolicy, fetchNetworkRetries: number): boolean {
