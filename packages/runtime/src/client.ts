@@ -147,14 +147,7 @@ export class ApiClient {
   async requestWithResponse<T>(req: ApiRequest, options?: RequestOptions): Promise<{ data: T; response: RawResponse }> {
     const kept: Received = { res: undefined };
     const data = await this.#execute<T>(req, options, kept);
-    const res = kept.res as TransportResponse;
-    const response: RawResponse = {
-      status: res.status,
-      headers: res.headers,
-      requestId: res.headers.get(HEADERS.requestId),
-      body: res.body,
-    };
-    return { data, response };
+    return { data, response: rawResponse(kept.res as TransportResponse) };
   }
 
   /**
@@ -192,6 +185,7 @@ export class ApiClient {
     try {
       const res = await this.#send(call);
       if (received !== undefined) received.res = res;
+      options?.onResponse?.(rawResponse(res));
       return this.#decode<T>(req, res);
     } catch (error) {
       if (this.#emit !== undefined) {
@@ -279,6 +273,10 @@ export class ApiClient {
 /** Where `#execute` leaves the raw response for `requestWithResponse`. */
 interface Received {
   res: TransportResponse | undefined;
+}
+
+function rawResponse(res: TransportResponse): RawResponse {
+  return { status: res.status, headers: res.headers, requestId: res.headers.get(HEADERS.requestId), body: res.body };
 }
 
 /** A usable retry count: NaN or negative would otherwise mean "never stop" or "never start". */

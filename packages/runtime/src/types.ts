@@ -55,6 +55,22 @@ export interface RequestOptions {
   /** Use this key (also makes a POST/PATCH retryable). */
   idempotencyKey?: string;
   headers?: Record<string, string>;
+  /**
+   * Told the raw response the call ends with (after retries, before its body is decoded, error
+   * statuses too): the way to read the request id, `Idempotent-Replayed` or any other header of
+   * an SDK method's answer, which resolves with the decoded body alone. Each page of a paginated
+   * list is told. A throw from it rejects the call.
+   *
+   * @example
+   * ```ts
+   * let replayed = false;
+   * const app = await client.applications.submit(body, {
+   *   idempotencyKey: 'cancel-reg_01J',
+   *   onResponse: (r) => { replayed = r.headers.get('idempotent-replayed') === 'true'; console.log(r.requestId); },
+   * });
+   * ```
+   */
+  onResponse?: (response: RawResponse) => void;
 }
 
 /**

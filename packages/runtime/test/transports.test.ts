@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiClient, fetchTransport, undiciTransport, type Transport } from '../src/index.js';
+import { ApiClient, fetchTransport, undiciTransport, type RawResponse, type Transport } from '../src/index.js';
 import { destroy, json } from './helpers/test-server.js';
 import { useTestServer } from './helpers/use-test-server.js';
 
@@ -31,6 +31,24 @@ describe.each([
       'x-trace': 'abc',
       'user-agent': expect.stringMatching(/^gdx-runtime\//),
     });
+  });
+
+  it('tells onResponse the final raw response of a call, error statuses too (an SDK method resolves with the body alone)', async () => {
+    server.enqueue(
+      json(503, {}),
+      json(201, { id: 'dm_1' }, { 'x-request-id': 'req_42', 'idempotent-replayed': 'true' }),
+      json(409, { code: 'CONFLICT' }, { 'x-request-id': 'req_43' }),
+    );
+    const seen: { status: number; requestId: string | null; replayed: string | null }[] = [];
+    const onResponse = (r: RawResponse) => void seen.push({ status: r.status, requestId: r.requestId, replayed: r.headers.get('idempotent-replayed') });
+    const submit = { operationId: 'submitDemand', method: 'POST', path: '/demands', body: {}, idempotent: true } as const;
+    const retrying = new ApiClient({ baseUrl: server.origin, transport: make(), retry: { sleep: async () => {} } });
+    await expect(retrying.request(submit, { onResponse })).resolves.toEqual({ id: 'dm_1' });
+    await expect(retrying.request(submit, { onResponse })).rejects.toMatchObject({ status: 409 });
+    expect(seen).toEqual([
+      { status: 201, requestId: 'req_42', replayed: 'true' },
+      { status: 409, requestId: 'req_43', replayed: null },
+    ]);
   });
 
   it('sends a bodyless write as JSON (no CORS simple request) and the bearer token, a GET without a type', async () => {
