@@ -18,6 +18,13 @@ function client(answer: Parameters<typeof recordingFetch>[0]) {
 }
 
 describe('RegistrationClient', () => {
+  it('shows the raw response of a call to onResponse: the request id and whether a create was replayed', async () => {
+    const { client: c } = client(() => ({ status: 201, body: { id: 'rga_1' }, headers: { 'x-request-id': 'req_7', 'idempotent-replayed': 'true' } }));
+    const seen: (string | null)[] = [];
+    await c.applications.submit(cancellation, { onResponse: (r) => void seen.push(r.requestId, r.headers.get('idempotent-replayed')) });
+    expect(seen).toEqual(['req_7', 'true']);
+  });
+
   it.each([
     { call: (c: RegistrationClient) => c.applications.get('rga_1'), method: 'GET', path: '/applications/rga_1' },
     { call: (c: RegistrationClient) => c.applications.resubmit('rga_1', { changes: {} }), method: 'POST', path: '/applications/rga_1/resubmissions' },

@@ -1,7 +1,7 @@
 // Type-level checks, enforced by `tsc --noEmit` (npm run typecheck): each @ts-expect-error line
 // fails the typecheck if the generated signatures ever accept it.
 import { describe, expectTypeOf, it } from 'vitest';
-import type { Application, InitialFiling, LookupResult, Paginator, PublicNotice, Registration, RegistrationClient, SubmitApplicationBody } from '../src/index.js';
+import type { Application, InitialFiling, LookupResult, Paginator, PublicNotice, RawResponse, Registration, RegistrationClient, RequestOptions, SubmitApplicationBody } from '../src/index.js';
 
 type Client = Omit<RegistrationClient, 'api'>;
 declare const client: Client;
@@ -19,6 +19,8 @@ describe('RegistrationClient types', () => {
     expectTypeOf<Application['initialFiling']>().toEqualTypeOf<InitialFiling | null | undefined>();
     expectTypeOf<InitialFiling['late']>().toEqualTypeOf<boolean>();
     expectTypeOf<InitialFiling['dueDate']>().toEqualTypeOf<string>();
+    // The raw response of a call is named from the SDK alone, for a callback declared apart.
+    expectTypeOf<NonNullable<RequestOptions['onResponse']>>().parameter(0).toEqualTypeOf<RawResponse>();
   });
 
   it('rejects wrong fields, enum values and missing path params', () => {
