@@ -120,6 +120,19 @@ describe('error mapping', () => {
     const error = await client.request(submit).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ code: 'HTTP_418', status: 418, problem: undefined, body: "I'm a teapot", requestId: undefined });
+    expect((error as ApiError).message).toBe("[HTTP_418] Unexpected response: I'm a teapot (submitApplication, HTTP 418)");
+  });
+
+  it('quotes the start of a gateway’s HTML error page in the message, its text only', async () => {
+    server.enqueue((_req, res) => {
+      res.writeHead(502, { 'content-type': 'text/html' });
+      res.end(`<html>\n<head><title>502 Bad Gateway</title></head>\n<body><center><h1>502 Bad Gateway</h1></center>\n<hr><center>nginx</center>${' '.repeat(50)}${'x'.repeat(300)}</body></html>`);
+    });
+    const error = (await client.request(submit).catch((e: unknown) => e)) as ApiError;
+    const text = '502 Bad Gateway 502 Bad Gateway nginx ';
+    const excerpt = `${text}${'x'.repeat(200 - text.length)}…`; // cut at 200 characters
+    expect(error.message).toBe(`[HTTP_502] Unexpected response: ${excerpt} (submitApplication, HTTP 502)`);
+    expect(error.messageZh).toBe(`[HTTP_502] 平台返回错误：${excerpt}（submitApplication, HTTP 502）`);
   });
 
   it('returns undefined for an empty 2xx body and text for non-JSON content', async () => {

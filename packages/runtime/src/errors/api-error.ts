@@ -1,5 +1,6 @@
 import { HEADERS, isProblemDetails, type ProblemDetails } from '@gdx/protocol';
 import type { HeaderReader } from '../transport/types.js';
+import { bodyExcerpt } from './body-excerpt.js';
 import { splitDetail } from './detail-languages.js';
 import { describeFieldErrors } from './field-errors.js';
 import { GdxError, type Bilingual } from './gdx-error.js';
@@ -77,12 +78,16 @@ export function isRetryableStatus(status: number): boolean {
 
 /**
  * The message of an ApiError: the problem's message, its detail, which fields were refused, and
- * where (operation, status, request id) — all a log line needs to act on or to quote to support.
+ * where (operation, status, request id) — all a log line needs to act on or to quote to support;
+ * for a body that is no problem (a gateway's HTML page), the start of its text.
  */
 function describe(init: ApiErrorInit, problem: ProblemDetails | undefined, requestId: string | undefined): Bilingual {
   const where = `${init.operationId}, HTTP ${init.status}${requestId === undefined ? '' : `, ${requestId}`}`;
   if (problem === undefined) {
-    return { en: `Unexpected response (${where})`, zh: `平台返回错误（${where}）` };
+    const excerpt = bodyExcerpt(init.body);
+    const en = excerpt === '' ? '' : `: ${excerpt}`;
+    const zh = excerpt === '' ? '' : `：${excerpt}`;
+    return { en: `Unexpected response${en} (${where})`, zh: `平台返回错误${zh}（${where}）` };
   }
   // Each language gets only its part of the detail: a Chinese message must not end in English.
   const detail = problem.detail === undefined ? {} : splitDetail(problem.detail);
