@@ -172,6 +172,27 @@ describe('reclassifying a not_open catalog resource', () => {
     expect((await reclassify(sbx, stranger, entry.id, desensitised)).status).toBe(404);
   });
 
+  it('offers reclassify in allowedEvents only while the published version is not_open, as it is accepted', async () => {
+    const sbx = await ctx.sandbox();
+    const me = sbx.providers[0]!;
+    const entry = await publishedNotOpen(sbx, me, '可重分类事件测试资源');
+    const submitAgain = () => ctx.call('POST', `${sbx.catalog}/entries/${entry.id}/submissions`, { as: me, body: {} });
+    const closed = await submitAgain();
+    expectCatalog(closed, 'POST', '/entries/{entryId}/submissions', 409);
+    expect(closed.body.allowedEvents).toEqual(['propose_change', 'reclassify', 'withdraw']);
+
+    expectCatalog(await reclassify(sbx, me, entry.id, desensitised), 'POST', RECLASSIFY, 200);
+    await act(ctx, sbx, entry.id, 'publish');
+    // Published as open now: a reclassification answers NOT_RECLASSIFIABLE, so no refusal offers it.
+    const open = await submitAgain();
+    expectCatalog(open, 'POST', '/entries/{entryId}/submissions', 409);
+    expect(open.body.allowedEvents).toEqual(['propose_change', 'withdraw']);
+    expect(open.body.detail).toContain('allowed: propose_change, withdraw');
+    const edit = await ctx.call('PATCH', `${sbx.catalog}/entries/${entry.id}`, { as: me, body: { summary: '已发布时不可直接修改。' } });
+    expectCatalog(edit, 'PATCH', '/entries/{entryId}', 409);
+    expect(edit.body.allowedEvents).toEqual(['propose_change', 'withdraw']);
+  });
+
   it('refuses to lift not_open through an ordinary change or edit (422 RECLASSIFICATION_REQUIRED at the opening type)', async () => {
     const sbx = await ctx.sandbox();
     const me = sbx.providers[0]!;

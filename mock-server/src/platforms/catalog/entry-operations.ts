@@ -61,11 +61,11 @@ function refuseOpeningWithoutGround(ctx: Ctx, entryId: string, opening: unknown,
 
 /** Only a resource published as `not_open` is reclassified; others answer 409 `NOT_RECLASSIFIABLE` (other states: the machine's 409). */
 function refuseUnlessNotOpen(ctx: Ctx, entryId: string): void {
-  const published = ctx.state.workflow.publishedOpening(entryId);
-  if (published === undefined || published.type === 'not_open') return;
+  const type = ctx.state.workflow.reclassificationBar(entryId);
+  if (type === undefined) return;
   throw new PlatformProblem('NOT_RECLASSIFIABLE', {
-    detail: `The published opening type is ${published.type}; only a not_open resource is reclassified. 该资源已发布的开放类型不是不予开放。`,
-    extensions: { openingType: published.type },
+    detail: `The published opening type is ${type}; only a not_open resource is reclassified. 该资源已发布的开放类型不是不予开放。`,
+    extensions: { openingType: type },
   });
 }
 

@@ -74,6 +74,13 @@ export interface HostBinding {
    * `transitionProblem` (e.g. pointing at the object's field a guard read); `undefined` keeps it.
    */
   refusal?(instance: WorkflowInstance, error: TransitionError): PlatformProblem | undefined;
+  /**
+   * Whether the platform refuses `event` on the instance now for a rule its machine cannot see
+   * (data of the platform's own, e.g. the catalog reclassifies only a resource published as
+   * `not_open`): such an event is left out of `allowed` and of every refusal's `allowedEvents`,
+   * so what is offered is what is accepted. The platform still refuses the event itself.
+   */
+  withholds?(instance: WorkflowInstance, event: string): boolean;
 }
 
 /** How `dispatch` sends an event. */
@@ -192,7 +199,9 @@ export class WorkflowHost {
 
   /** The problem a refused event on `instance` answers: the binding's wording, else `transitionProblem`. */
   #refusal(instance: WorkflowInstance, error: TransitionError): PlatformProblem {
-    return this.#binding.refusal?.(instance, error) ?? transitionProblem(error);
+    const withholds = this.#binding.withholds;
+    const offered = withholds ? { ...error, allowed: error.allowed.filter((event) => !withholds(instance, event)) } : error;
+    return this.#binding.refusal?.(instance, offered) ?? transitionProblem(offered);
   }
 
   /** Throws the problem `dispatch` would answer, without changing anything (check before drawing ids). */
@@ -234,12 +243,14 @@ export class WorkflowHost {
   /**
    * The events `role` may send to `id` now, acting as the sandbox's official of that role: the
    * kernel's `acceptedEvents` (guards and calendar included, payload aside: a guard on the
-   * payload counts as passing) — what a refusal of
-   * that role lists as allowed, and what the timelines offer.
+   * payload counts as passing), less those the platform withholds (`HostBinding.withholds`) —
+   * what a refusal of that role lists as allowed, and what the timelines offer.
    */
   allowed(id: string, role: string): string[] {
     const instance = this.engine.get(id);
-    return acceptedEvents(this.machine(instance.machine), instance, { role, ...this.officialActor(instance, role) }, this.#context());
+    const accepted = acceptedEvents(this.machine(instance.machine), instance, { role, ...this.officialActor(instance, role) }, this.#context());
+    const withholds = this.#binding.withholds;
+    return withholds ? accepted.filter((event) => !withholds(instance, event)) : accepted;
   }
 
   /**

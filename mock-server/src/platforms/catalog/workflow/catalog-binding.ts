@@ -56,7 +56,8 @@ function catalogListings(workflow: CatalogWorkflow, instance: WorkflowInstance):
 /**
  * How the catalog's kernel instances map to its objects: entries (owned by their provider) and
  * update obligations (owned by the duty holder), the contract's step names, the sandbox's data
- * authority as the official, and the workflow's reactions to accepted events.
+ * authority as the official, the workflow's reactions to accepted events, and the reclassification
+ * it withholds from a resource not published as `not_open`.
  *
  * @example
  * ```ts
@@ -76,6 +77,9 @@ export function catalogBinding(workflow: CatalogWorkflow, sandbox: SandboxContex
     afterEvent: (i, e) => {
       if (isEntry(i) && e.event !== undefined && CHANGES_INFORMATION.has(e.event)) workflow.fulfilObligations(i.id, e);
     },
+    // Only a resource published as not_open is reclassified (entry-operations answers NOT_RECLASSIFIABLE):
+    // the machine cannot see the published opening, so refusals and timelines must not offer it.
+    withholds: (i, event) => event === 'reclassify' && isEntry(i) && workflow.reclassificationBar(i.id) !== undefined,
     listings: (i) => catalogListings(workflow, i),
     // Oldest first by creation instant (an ISO string), then id.
     listKeys: { entry: ['string', 'string'], obligation: ['string', 'string'] },

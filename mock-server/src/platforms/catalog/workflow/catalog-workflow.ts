@@ -120,6 +120,15 @@ export class CatalogWorkflow {
     return this.#index.get(id)?.opening;
   }
 
+  /**
+   * The published opening type that bars reclassifying the entry — 厦门 第二十二条 reclassifies
+   * only `not_open` data — or `undefined` when none does (not published, or published `not_open`).
+   */
+  reclassificationBar(id: string): Exclude<CatalogEntry['opening']['type'], 'not_open'> | undefined {
+    const type = this.publishedOpening(id)?.type;
+    return type === undefined || type === 'not_open' ? undefined : type;
+  }
+
   /** The entry's reclassification not yet published (under review or returned for correction). */
   pendingReclassification(id: string): ReclassificationRecord | undefined {
     return this.entries.get(id)?.reclassifications.find((r) => r.status === 'pending');
