@@ -79,7 +79,7 @@ function startSpotCheck(ctx: Sim): OperationResult {
   const grant = state.grants.get(String(body.objectId)) ?? notFound(ctx);
   const open = grant.state === 'active' && grant.conditions.includes('usage_feedback');
   if (!open) throw illegalTransition(grant.state, 'start_spot_check', grantActions(state, grant), 'NO_USAGE_FEEDBACK');
-  const organizationId = namedOrganisation(ctx as SimCommandContext<unknown>) ?? officialOrganisation(sandbox, 'data_authority')?.id;
+  const organizationId = namedOrganisation(ctx as SimCommandContext<unknown>, 'data_authority') ?? officialOrganisation(sandbox, 'data_authority')?.id;
   const actor = { role: 'data_authority', ...(organizationId ? { organizationId } : {}) };
   state.host.check('open-data.spot-check', { actor });
   const check: SpotCheckRecord = { id: sandbox.ids.next('osc'), grantId: grant.id, owner: grant.owner, request: body.request as Reason };

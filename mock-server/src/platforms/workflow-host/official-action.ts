@@ -1,4 +1,5 @@
 import type { OperationResult, SimCommandContext } from '../../app/platform-module.js';
+import { ROLE_NAMES_ZH } from '@gdx/protocol';
 import { PlatformProblem } from '../../app/platform-problem.js';
 import { actingRole, offeredActions, type OfficialActing } from './offered-actions.js';
 import type { WorkflowHost } from './workflow-host.js';
@@ -33,18 +34,28 @@ function payloadOf(body: Readonly<Record<string, unknown>>): Record<string, unkn
 
 /**
  * The acting organisation an action names (`organizationId`), or `null` for the sandbox's
- * official of the role; an organisation the sandbox does not have is a 400 on the field.
+ * official of the role; an organisation the sandbox does not have is a 400 on the field, and so
+ * is one that does not hold `role`, the role the action is sent as (the contract's "acting
+ * official organisation": a provider publishing its own catalog entry as the data authority would
+ * be recorded as an authority it is not). The role is checked live only: an action an older
+ * version acknowledged replays as it was answered (`SimCommandContext.replaying`).
  *
  * @example
  * ```ts
- * const organizationId = namedOrganisation(ctx) ?? officialOrganisation(ctx.sandbox, 'data_authority')?.id;
+ * const organizationId = namedOrganisation(ctx, 'data_authority') ?? officialOrganisation(ctx.sandbox, 'data_authority')?.id;
  * ```
  */
-export function namedOrganisation(ctx: Pick<SimCommandContext<unknown>, 'body' | 'sandbox'>): string | null {
+export function namedOrganisation(ctx: Pick<SimCommandContext<unknown>, 'body' | 'sandbox' | 'replaying'>, role: string): string | null {
   const named = ctx.body.organizationId;
   if (typeof named !== 'string') return null;
-  if (!ctx.sandbox.organisation(named)) {
+  const organisation = ctx.sandbox.organisation(named);
+  if (!organisation) {
     throw new PlatformProblem('VALIDATION_FAILED', { errors: [{ pointer: '/organizationId', code: 'UNKNOWN_ORGANIZATION', message: { zh: '沙箱中没有该组织', en: 'No such organisation in the sandbox' } }] });
+  }
+  if (!ctx.replaying && !organisation.roles.includes(role)) {
+    const zh = `${organisation.name}不具备${ROLE_NAMES_ZH[role] ?? role}（${role}）角色，不能以该角色办理此操作`;
+    const en = `${organisation.name} does not hold the ${role} role this action is sent as`;
+    throw new PlatformProblem('VALIDATION_FAILED', { detail: en, errors: [{ pointer: '/organizationId', code: 'ROLE_NOT_HELD', message: { zh, en } }], extensions: { requiredRole: role } });
   }
   return named;
 }
@@ -69,7 +80,7 @@ export function applyOfficialAction(ctx: SimCommandContext<unknown>, host: Workf
   if (!before) return ctx.problem('NOT_FOUND', { detail: `no ${String(body.objectType)} ${String(body.objectId)}` });
   const event = String(body.action);
   const role = actingRole(host, before, event, target);
-  const organizationId = namedOrganisation(ctx);
+  const organizationId = namedOrganisation(ctx, role);
   const after = host.dispatch(
     target.instanceId,
     event,
