@@ -3,7 +3,7 @@ import { PlatformProblem } from '../../app/platform-problem.js';
 import { blankTextError, isBlankText } from '../../app/blank-text.js';
 import { addDays, formatShanghaiInstant, shanghaiDate } from '@gdx/calendar';
 import type { Deadline } from '@gdx/kernel';
-import { checkPeriod, checkSubjectIsCaller, dataObjectionView, fileDataObjection, referencedProvider, illegalTransition, listPage, type DataObjectionRecord, type DataObjectionSubmission } from '../workflow-host/index.js';
+import { checkPeriod, checkSubjectIsCaller, dataObjectionView, fileDataObjection, referencedProvider, illegalTransition, listPage, requireRole, type DataObjectionRecord, type DataObjectionSubmission } from '../workflow-host/index.js';
 import { startBlockedReporting } from './grant-lifecycle.js';
 import { addReport, type DemandRecord, type GrantRecord, type OpenDataState, type UsageReportRecord } from './open-data-state.js';
 import { demandView, grantView, spotCheckView, usageReportView } from './wire-views.js';
@@ -128,9 +128,15 @@ function answerSpotCheck(ctx: Ctx): OperationResult {
   return { status: 200, body: spotCheckView(state, check) };
 }
 
+/**
+ * A demand for data not yet open (需求受理反馈) comes from society, as an application does
+ * (open-data.md): a government department states its data needs through sharing, so only an
+ * `applicant` files one (403 `FORBIDDEN` otherwise, nothing stored). Checked live only: a demand an
+ * older version acknowledged from another organisation replays as answered.
+ */
 function submitDemand(ctx: Ctx): OperationResult {
   const { state, sandbox } = ctx;
-  const caller = ctx.caller!;
+  const caller = ctx.replaying ? ctx.caller! : requireRole(ctx, 'applicant');
   const actor = { role: 'applicant', organizationId: caller.id };
   state.host.check('open-data.demand', { actor });
   const record: DemandRecord = { id: sandbox.ids.next('dmd'), owner: caller.id, requester: { creditCode: caller.creditCode, name: caller.name }, submission: structuredClone(ctx.body as DemandRecord['submission']) };
