@@ -57,6 +57,9 @@ describe('open-data spot checks (接受抽查, 厦门 第二十四条)', () => {
     const suspended = await world.act({ platform: 'open-data', objectType: 'grant', objectId: grant.id, action: 'suspend', reasons: [{ text: '违规使用' }] });
     expect(suspended.status, JSON.stringify(suspended.body)).toBe(200);
     expect((await actionsOf(grant.id)).map((a) => a.action)).not.toContain('start_spot_check');
+    // Refused for its state, not for a condition it has.
+    const whileSuspended = await world.act({ platform: 'open-data', objectType: 'grant', objectId: grant.id, action: 'start_spot_check', request: REQUEST });
+    expect(whileSuspended.body).toMatchObject({ code: 'ILLEGAL_TRANSITION', currentState: 'suspended', allowedEvents: ['reinstate'], reasonCode: 'ILLEGAL_TRANSITION' });
   });
 
   it('refuses a grant without usage feedback (409) and bad input (400 on the field), creating nothing; another organisation does not see it', async () => {
@@ -64,7 +67,7 @@ describe('open-data spot checks (接受抽查, 厦门 第二十四条)', () => {
     const plain = await grantApprovedAt(world, '2025-10-14T10:00:00+08:00', { from: '2025-10-15', to: '2026-10-14' });
     const refused = await world.act({ platform: 'open-data', objectType: 'grant', objectId: plain.id, action: 'start_spot_check', request: REQUEST });
     expect(refused.status).toBe(409);
-    expect(refused.body).toMatchObject({ code: 'ILLEGAL_TRANSITION' });
+    expect(refused.body).toMatchObject({ code: 'ILLEGAL_TRANSITION', reasonCode: 'NO_USAGE_FEEDBACK' });
     const noRequest = await world.act({ platform: 'open-data', objectType: 'grant', objectId: plain.id, action: 'start_spot_check' });
     expect(noRequest.status).toBe(400);
     expect(JSON.stringify(noRequest.body.errors)).toContain('request');

@@ -77,8 +77,10 @@ export function actOnOpenData(ctx: Sim): OperationResult {
 function startSpotCheck(ctx: Sim): OperationResult {
   const { state, sandbox, body } = ctx;
   const grant = state.grants.get(String(body.objectId)) ?? notFound(ctx);
-  const open = grant.state === 'active' && grant.conditions.includes('usage_feedback');
-  if (!open) throw illegalTransition(grant.state, 'start_spot_check', grantActions(state, grant), 'NO_USAGE_FEEDBACK');
+  // The reason code says which of the two is missing: a suspended or expired grant with usage
+  // feedback is refused for its state, not for a condition it has.
+  const feedback = grant.conditions.includes('usage_feedback');
+  if (!feedback || grant.state !== 'active') throw illegalTransition(grant.state, 'start_spot_check', grantActions(state, grant), feedback ? 'ILLEGAL_TRANSITION' : 'NO_USAGE_FEEDBACK');
   const organizationId = namedOrganisation(ctx as SimCommandContext<unknown>, 'data_authority') ?? officialOrganisation(sandbox, 'data_authority')?.id;
   const actor = { role: 'data_authority', ...(organizationId ? { organizationId } : {}) };
   state.host.check('open-data.spot-check', { actor });
