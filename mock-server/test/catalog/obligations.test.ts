@@ -1,7 +1,7 @@
 import { makeCreditCode } from '@gdx/identifiers';
 import { describe, expect, it } from 'vitest';
 import { expectCatalog } from './workflow-harness.js';
-import { advance, createDraft, submit, useCatalogMock, type TestSandbox } from './workflow-harness.js';
+import { act, advance, createDraft, submit, useCatalogMock, type TestSandbox } from './workflow-harness.js';
 
 /** Another organisation of the sandbox than its first provider: the department taking over the functions. */
 function successorOf(sbx: TestSandbox) {
@@ -60,6 +60,30 @@ describe('catalog update obligations', () => {
     expect(fulfilled).toEqual([expect.objectContaining({ id: dutyId, state: 'fulfilled', fulfilledAt: '2025-10-14T00:00:00+08:00', deadline: null })]);
     expect(fulfilled[0].events.map((e: { type: string }) => e.type)).toEqual(['state_changed', 'deadline_overdue', 'state_changed']);
     expect((await list('?state=pending')).items).toEqual([]);
+  });
+
+  it('fulfils a duty when the provider withdraws the entry (its functions moved on), which takes no later submission; an authority withdrawal fulfils nothing', async () => {
+    const sbx = await ctx.sandbox();
+    const me = sbx.providers[0]!;
+    const published = async (name: string) => {
+      const draft = await createDraft(ctx, sbx, me, name);
+      await submit(ctx, sbx, me, draft.id);
+      expect((await act(ctx, sbx, draft.id, 'publish')).status).toBe(200);
+      return draft.id;
+    };
+    const moved = await published('职能划出目录');
+    const kept = await published('职能划出后保留目录');
+    const change = await report(sbx, { kind: 'function_change', effectiveOn: '2025-09-26', description: '机动车检验职能划转至市交通运输局。', successor: successorOf(sbx), entryIds: [moved, kept] });
+    const [movedDuty, keptDuty] = change.obligations.map((o: { id: string }) => o.id);
+
+    await advance(ctx, sbx, { to: '2025-09-30T10:00:00+08:00' });
+    const withdrawn = await ctx.call('POST', `${sbx.catalog}/entries/${moved}/withdrawal`, { as: me, body: { reason: { text: '职能已划转至市交通运输局，由其编制目录。' } } });
+    expectCatalog(withdrawn, 'POST', '/entries/{entryId}/withdrawal', 200);
+    expect((await act(ctx, sbx, kept, 'withdraw', { reasons: [{ text: '资源已停止提供。' }] })).status).toBe(200);
+
+    const duties = expectCatalog(await ctx.call('GET', `${sbx.catalog}/obligations`, { as: me }), 'GET', '/obligations', 200).items;
+    expect(duties.find((o: { id: string }) => o.id === movedDuty)).toMatchObject({ state: 'fulfilled', fulfilledAt: '2025-09-30T10:00:00+08:00', deadline: null });
+    expect(duties.find((o: { id: string }) => o.id === keptDuty)).toMatchObject({ state: 'pending', fulfilledAt: null });
   });
 
   it('answers 422 CALENDAR_NOT_PUBLISHED for a duty reaching an unpublished year and records nothing', async () => {

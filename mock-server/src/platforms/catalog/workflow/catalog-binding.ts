@@ -26,8 +26,14 @@ const ENTRY_WIRE: WireMapping = {
   startTrigger: (e) => (e.to === 'change_submitted' ? 'change_submitted' : undefined),
 };
 
-/** Provider events that bring catalog information up to date, so they fulfil pending update duties. */
-const CHANGES_INFORMATION = new Set(['submit', 'propose_change', 'reclassify']);
+/**
+ * Provider events that bring catalog information up to date, so they fulfil pending update duties:
+ * a withdrawal too — the resource is no longer offered, which is what the catalog must now say
+ * (e.g. after its functions moved to another department, 厦门 第九条), and a withdrawn entry takes
+ * no later submission, so its duty could otherwise never be fulfilled. Only the provider's own
+ * withdrawal counts: the duty is the provider's (the machine's `fulfil` is sent by it).
+ */
+const CHANGES_INFORMATION = new Set(['submit', 'propose_change', 'reclassify', 'withdraw']);
 
 const WIRE: Record<string, WireMapping> = {
   [ENTRY_MACHINE]: ENTRY_WIRE,
@@ -75,7 +81,7 @@ export function catalogBinding(workflow: CatalogWorkflow, sandbox: SandboxContex
     official: (_i, role) => officialOrganisation(sandbox, role)?.id ?? null,
     onEvent: (i, e) => workflow.applyEvent(i, e),
     afterEvent: (i, e) => {
-      if (isEntry(i) && e.event !== undefined && CHANGES_INFORMATION.has(e.event)) workflow.fulfilObligations(i.id, e);
+      if (isEntry(i) && e.event !== undefined && CHANGES_INFORMATION.has(e.event) && e.actor.role === 'data_provider') workflow.fulfilObligations(i.id, e);
     },
     // Only a resource published as not_open is reclassified (entry-operations answers NOT_RECLASSIFIABLE):
     // the machine cannot see the published opening, so refusals and timelines must not offer it.
