@@ -46,6 +46,20 @@ function checkSuccessor(input: FunctionChangeInput, provider: Organisation, requ
 }
 
 /**
+ * A duty on a withdrawn entry could never be fulfilled (a withdrawn entry takes no submission or
+ * change; its withdrawal already said what the catalog must say), so a report naming one answers
+ * 400 `VALIDATION_FAILED` with `ENTRY_WITHDRAWN` at each `/entryIds/{i}`, nothing started.
+ */
+function refuseWithdrawnEntries(entryIds: readonly string[], stateOf: (id: string) => string | undefined): void {
+  const errors = entryIds.flatMap((id, i) =>
+    stateOf(id) === 'withdrawn'
+      ? [{ pointer: `/entryIds/${i}`, code: 'ENTRY_WITHDRAWN', message: { zh: `目录 ${id} 已撤销，无需也无法更新`, en: `The entry ${id} is withdrawn: there is nothing left to update` } }]
+      : [],
+  );
+  if (errors.length > 0) throw new PlatformProblem('VALIDATION_FAILED', { detail: `${errors.length} withdrawn ${errors.length === 1 ? 'entry' : 'entries'} named`, errors });
+}
+
+/**
  * The update duties: `reportFunctionChange` (data providers only) starts obligations (7 WD after a change of functions
  * in `xiamen`, 20 WD elsewhere and for a new resource or changed information, from the day the
  * change took effect); `listObligations` lists the caller's duties, optionally only pending /
@@ -67,6 +81,7 @@ export function obligationOperations(): Record<string, OperationHandler<CatalogS
         if (workflow.entries.get(id)?.provider.organizationId !== org.id) throw new PlatformProblem('NOT_FOUND', { detail: `no entry ${id}` });
       }
       // Live only: a report an older version acknowledged replays as answered.
+      if (!ctx.replaying) refuseWithdrawnEntries(input.entryIds ?? [], (id) => workflow.host.get(id)?.state);
       if (!ctx.replaying) checkSuccessor(input, org, workflow.host.procedures.profile.options.catalog.functionChangeSuccessor, () => ctx.sandbox.organisations());
       const change = workflow.reportFunctionChange(org, input);
       return { status: 201, body: functionChangeView(change, (id) => workflow.obligationView(id)) };
