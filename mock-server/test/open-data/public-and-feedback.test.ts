@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectContract } from '../support/contract.js';
+import { LIVELIHOOD_DOMAINS } from '../../src/sandbox/seed/opening-plans.js';
 import { openWorld, useWorld } from '../support/world.js';
 
 const ctx = useWorld();
@@ -22,6 +23,15 @@ describe('open-data public data, demands and objections', () => {
     expect(plans.body.total).toBe(world.seed.openingPlans.length);
     const bad = await world.openData('GET', '/datasets?cursor=garbage');
     expect(bad.status).toBe(400);
+  });
+
+  it('gives a plan item high priority for data tied to people\'s livelihood (第二十五条 开放重点), whatever its planned day', async () => {
+    const world = await openWorld(ctx);
+    const domainOf = new Map(world.seed.catalogEntries.map((e) => [e.id, e.domain]));
+    const items = (await world.openData('GET', '/opening-plans?limit=200')).body.items.flatMap((p: { items: { entryId: string; priority: string }[] }) => p.items);
+    const byPriority = (priority: string) => new Set(items.filter((i: { priority: string }) => i.priority === priority).map((i: { entryId: string }) => domainOf.get(i.entryId)));
+    expect([...byPriority('high')].sort()).toEqual([...LIVELIHOOD_DOMAINS].sort());
+    expect([...byPriority('normal')].filter((d) => LIVELIHOOD_DOMAINS.has(d!))).toEqual([]);
   });
 
   it('answers a demand through the officials; others cannot read it', async () => {

@@ -46,8 +46,7 @@ export function datasetView(d: OpenDataset) {
 }
 
 /**
- * The OpenAPI `OpeningPlan` of a seed plan. Items still `planned` are `high` priority (the plan
- * names what is opened next), items already opened `normal`.
+ * The OpenAPI `OpeningPlan` of a seed plan, each item with its priority (开放重点, 厦门 第二十五条).
  *
  * @example
  * ```ts
@@ -59,7 +58,7 @@ export function openingPlanView(p: OpeningPlan) {
     id: p.id,
     provider: { creditCode: p.provider.creditCode, name: p.provider.name },
     year: p.year,
-    items: p.items.map((i) => ({ entryId: i.entryId, title: i.title, priority: i.status === 'planned' ? 'high' : 'normal', plannedOpeningType: i.openingType, plannedBy: i.plannedOn })),
+    items: p.items.map((i) => ({ entryId: i.entryId, title: i.title, priority: i.priority, plannedOpeningType: i.openingType, plannedBy: i.plannedOn })),
   };
 }
 

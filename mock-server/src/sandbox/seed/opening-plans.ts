@@ -4,9 +4,16 @@ import { startOfShanghaiDay } from '@gdx/calendar';
 import type { CatalogEntry, IsoDate, OpeningPlan, OpeningPlanItem } from './types.js';
 
 /**
- * Each provider's annual opening plans (开放计划, 厦门 第二十二条: drawn from its own catalog)
- * for the year of `asOf` and the year before. Items of the past year that were published are
- * `opened`; the rest are `planned` for a day of their year.
+ * The catalog domains of data "与民生紧密相关" (厦门 第二十五条: such data "应当优先纳入公共数据开放计划"):
+ * the 民生 service fields the seeds name — "强化教育、健康、文旅、体育、社保等服务数字化转型…民生领域"
+ * (seed 002 line 459) — as the seed's domains. A choice: the sources give no list.
+ */
+export const LIVELIHOOD_DOMAINS: ReadonlySet<string> = new Set(['教育', '医疗', '文化旅游', '社保']);
+
+/**
+ * Each provider's annual opening plans (开放计划, 厦门 第二十五条: drawn from its own catalog)
+ * for the year of `asOf` and the year before, each item planned for a day of its year; an item
+ * of a livelihood domain (`LIVELIHOOD_DOMAINS`) is a `high` priority (开放重点).
  *
  * @example
  * ```ts
@@ -35,7 +42,7 @@ export function createOpeningPlans(rng: Rng, entries: CatalogEntry[], asOf: IsoD
           title: entry.name,
           openingType: entry.opening.type === 'open' ? 'open' : 'on_application',
           plannedOn,
-          status: plannedOn < asOf ? 'opened' : 'planned',
+          priority: LIVELIHOOD_DOMAINS.has(entry.domain) ? 'high' : 'normal',
         };
       });
       const first = own[0];

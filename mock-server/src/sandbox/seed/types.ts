@@ -179,7 +179,8 @@ export interface OpeningPlanItem {
   title: string;
   openingType: Exclude<OpeningType, 'not_open'>;
   plannedOn: IsoDate;
-  status: 'opened' | 'planned';
+  /** 开放重点 (厦门 第二十五条): `high` for data closely tied to people's livelihood (`LIVELIHOOD_DOMAINS`). */
+  priority: 'high' | 'normal';
 }
 
 /** A provider's annual opening plan (开放计划). */
