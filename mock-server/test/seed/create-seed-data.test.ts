@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createSeedData, parseScopedAppKey, scopeAppKey } from '../../src/sandbox/seed/index.js';
 import { refuseInvalidContent } from '../../src/platforms/catalog/content-checks.js';
 import { seedContent } from '../../src/platforms/catalog/workflow/content-mapping.js';
+import { resolveProfile } from '@gdx/procedures';
 
 describe('createSeedData', () => {
   const data = createSeedData({ seed: 'seed-a', profile: 'xiamen' });
@@ -90,10 +91,10 @@ describe('createSeedData', () => {
   it('draws every entry so the catalog would accept its content (names, item names, attributes agree with their type)', () => {
     for (const profile of ['xiamen', 'national', 'inner-mongolia']) {
       for (const e of createSeedData({ seed: `content-${profile}`, profile, count: 1000 }).catalogEntries) {
-        expect(() => refuseInvalidContent(seedContent(e), ''), `${e.id} ${e.name}`).not.toThrow();
+        expect(() => refuseInvalidContent(seedContent(e), '', resolveProfile(profile).labels), `${e.id} ${e.name}`).not.toThrow();
       }
     }
-    for (const e of data.catalogEntries) expect(() => refuseInvalidContent(seedContent(e), ''), e.name).not.toThrow();
+    for (const e of data.catalogEntries) expect(() => refuseInvalidContent(seedContent(e), '', resolveProfile('national').labels), e.name).not.toThrow();
   });
 
   it('derives open datasets from entries that are not not_open, without sensitive fields', () => {

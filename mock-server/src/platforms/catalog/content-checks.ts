@@ -1,7 +1,7 @@
 import type { FieldError } from '@gdx/protocol';
 import { nameKey } from '../../app/name-key.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
-import { attributeErrors } from './attribute-consistency.js';
+import { attributeErrors, type TypeLabels } from './attribute-consistency.js';
 
 /** The content fields these checks read (of an entry's content, a patch or a change). */
 interface ContentLike {
@@ -49,20 +49,21 @@ function itemNameErrors(items: unknown, pointer: string): FieldError[] {
  * `VALIDATION_FAILED` and one field error per fault under `pointer` (`''` for an entry's content
  * or patch, `/changes` for a change proposal), all reported together: a blank `name`
  * (`NAME_BLANK`), a blank or repeated data-item name (`NAME_BLANK`, `DUPLICATE_ITEM_NAME`), and
- * sharing or opening attributes that contradict their type (`attributeErrors`). Only the fields
+ * sharing or opening attributes that contradict their type (`attributeErrors`, in the words of the
+ * profile's `labels`). Only the fields
  * present are checked (a patch replaces them whole).
  *
  * @example
  * ```ts
- * refuseInvalidContent({ name: '   ' }, '');
+ * refuseInvalidContent({ name: '   ' }, '', profile.labels);
  * // throws: 400 VALIDATION_FAILED, NAME_BLANK at /name
  * ```
  */
-export function refuseInvalidContent(fields: ContentLike, pointer: string): void {
+export function refuseInvalidContent(fields: ContentLike, pointer: string, labels: TypeLabels): void {
   const errors = [
     ...blankName(fields.name, `${pointer}/name`, '目录名称不得为空白（仅含空白字符）', 'The entry name must not be blank (white space only)'),
     ...itemNameErrors(fields.items, pointer),
-    ...attributeErrors(fields, pointer),
+    ...attributeErrors(fields, pointer, labels),
   ];
   if (errors.length === 0) return;
   const n = errors.length;

@@ -31,7 +31,7 @@ const note = (ctx: Ctx) => (typeof body(ctx).note === 'string' ? { note: body(ct
  * version acknowledged is rebuilt from its journal as it was answered, whatever it says.
  */
 function checkContent(ctx: Ctx, fields: EntryFields, pointer: string): void {
-  if (!ctx.replaying) refuseInvalidContent(fields, pointer);
+  if (!ctx.replaying) refuseInvalidContent(fields, pointer, ctx.state.workflow.host.procedures.profile.labels);
 }
 
 function entryAfter(ctx: Ctx, event: string, payload: Record<string, unknown>) {

@@ -14,8 +14,13 @@ function invalid(pointer: string, code: string, zh: string, en: string): Platfor
   return new PlatformProblem('VALIDATION_FAILED', { detail: en, errors: [{ pointer, code, message: { zh, en } }] });
 }
 
-/** The datasets applied for: each must be an `on_application` dataset; a `not_open` resource answers `NOT_OPEN`. */
+/**
+ * The datasets applied for: each must be an `on_application` dataset; a `not_open` resource answers
+ * `NOT_OPEN`, an `open` one `DATASET_OPEN`, named as the profile names it (普遍开放 in Xiamen,
+ * 无条件开放 nationally).
+ */
 function datasetsOf(state: OpenDataState, s: ApplicationSubmission) {
+  const open = state.host.procedures.profile.labels.openingType.open;
   return s.datasetIds.map((id, i) => {
     const dataset = state.datasets.get(id);
     if (!dataset) {
@@ -27,7 +32,7 @@ function datasetsOf(state: OpenDataState, s: ApplicationSubmission) {
       throw new PlatformProblem('NOT_FOUND', { detail: `no open dataset ${id}` });
     }
     if (dataset.openingType !== 'on_application') {
-      throw invalid(`/datasetIds/${i}`, 'DATASET_OPEN', '该数据集为普遍开放，无需申请', 'The dataset is open to everyone; no application is needed');
+      throw invalid(`/datasetIds/${i}`, 'DATASET_OPEN', `该数据集为${open}，无需申请`, 'The dataset is open to everyone; no application is needed');
     }
     return dataset;
   });
