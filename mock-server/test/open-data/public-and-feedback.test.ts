@@ -29,7 +29,7 @@ describe('open-data public data, demands and objections', () => {
     const world = await openWorld(ctx);
     const domainOf = new Map(world.seed.catalogEntries.map((e) => [e.id, e.domain]));
     const items = (await world.openData('GET', '/opening-plans?limit=200')).body.items.flatMap((p: { items: { entryId: string; priority: string }[] }) => p.items);
-    const byPriority = (priority: string) => new Set(items.filter((i: { priority: string }) => i.priority === priority).map((i: { entryId: string }) => domainOf.get(i.entryId)));
+    const byPriority = (priority: string) => new Set<string | undefined>(items.filter((i: { priority: string }) => i.priority === priority).map((i: { entryId: string }) => domainOf.get(i.entryId)));
     expect([...byPriority('high')].sort()).toEqual([...LIVELIHOOD_DOMAINS].sort());
     expect([...byPriority('normal')].filter((d) => LIVELIHOOD_DOMAINS.has(d!))).toEqual([]);
   });
