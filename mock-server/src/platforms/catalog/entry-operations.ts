@@ -30,8 +30,8 @@ const note = (ctx: Ctx) => (typeof body(ctx).note === 'string' ? { note: body(ct
  * repeated data-item names, attributes contradicting their type), live only: an entry an older
  * version acknowledged is rebuilt from its journal as it was answered, whatever it says.
  */
-function checkContent(ctx: Ctx, fields: EntryFields, pointer: string): void {
-  if (!ctx.replaying) refuseInvalidContent(fields, pointer, ctx.state.workflow.host.procedures.profile.labels);
+function checkContent(ctx: Ctx, fields: EntryFields, pointer: string, onto?: EntryFields): void {
+  if (!ctx.replaying) refuseInvalidContent(fields, pointer, ctx.state.workflow.host.procedures.profile.labels, onto ? { ...onto, ...fields } : fields);
 }
 
 function entryAfter(ctx: Ctx, event: string, payload: Record<string, unknown>) {
@@ -128,14 +128,16 @@ export function entryOperations(): Record<string, OperationHandler<CatalogState>
       const { record, instance } = ownEntry(ctx);
       if (!EDITABLE.has(instance.state)) throw illegalTransition(instance.state, 'update', ctx.state.workflow.host.allowed(record.id, 'data_provider'));
       refuseOpeningWithoutGround(ctx, record.id, (ctx.body as EntryFields).opening, '/opening/type');
-      checkContent(ctx, ctx.body as EntryFields, '');
+      checkContent(ctx, ctx.body as EntryFields, '', record.content);
       ctx.state.workflow.updateEntry(record.id, ctx.body as EntryFields);
       return { status: 200, body: ctx.state.workflow.entryView(record.id) };
     },
     submitEntry: (ctx) => entryAfter(ctx, 'submit', note(ctx)),
     proposeEntryChange: (ctx) => {
-      refuseOpeningWithoutGround(ctx, ownEntry(ctx).record.id, (body(ctx).changes as EntryFields).opening, '/changes/opening/type');
-      checkContent(ctx, body(ctx).changes as EntryFields, '/changes');
+      const { record } = ownEntry(ctx);
+      refuseOpeningWithoutGround(ctx, record.id, (body(ctx).changes as EntryFields).opening, '/changes/opening/type');
+      // A change applies to the visible version (the published one while a change is returned).
+      checkContent(ctx, body(ctx).changes as EntryFields, '/changes', record.publishedContent ?? record.content);
       return entryAfter(ctx, 'propose_change', { changes: body(ctx).changes, ...note(ctx) });
     },
     reclassifyEntry,
