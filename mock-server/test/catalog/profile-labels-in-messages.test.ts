@@ -31,7 +31,7 @@ describe.each([
   { profile: 'xiamen', notShared: '暂不共享', open: '普遍开放', onApplication: '依申请开放' },
   { profile: 'national', notShared: '不予共享', open: '无条件开放', onApplication: '有条件开放' },
 ])('$profile: messages name the types as the profile does', ({ profile, notShared, open, onApplication }) => {
-  it(`catalog attribute checks say ${notShared} and ${onApplication}; DATASET_OPEN says ${open}`, async () => {
+  it(`catalog attribute checks say ${notShared} and ${onApplication}; NOT_RECLASSIFIABLE and DATASET_OPEN say ${open}`, async () => {
     const world = await openWorld(ctx, { profile });
     const provider = world.org('public-security');
     const refused = await world.on('catalog', 'POST', '/entries', { as: provider, body: contradicting });
@@ -39,6 +39,14 @@ describe.each([
     const zh = Object.fromEntries(refused.body.errors.map((e: { pointer: string; message: { zh: string } }) => [e.pointer, e.message.zh]));
     expect(zh['/sharing/deliveryMethods']).toBe(`${notShared}的资源不向任何部门提供，不得列明共享方式`);
     expect(zh['/opening/conditions']).toBe(`开放条件仅适用于${onApplication}，${open}的资源不得列明开放条件（厦门 第二十四条）`);
+
+    const created = await world.on('catalog', 'POST', '/entries', { as: provider, body: { ...contradicting, sharing: { type: 'unconditional', deliveryMethods: ['file'] }, opening: { type: 'open' } } });
+    expect((await world.on('catalog', 'POST', `/entries/${created.body.id}/submissions`, { as: provider, body: {} })).status).toBe(200);
+    expect((await world.act({ platform: 'catalog', objectType: 'entry', objectId: created.body.id, action: 'publish' })).status).toBe(200);
+    const ground = { kind: 'desensitisation', description: '已脱敏。' };
+    const reclassified = await world.on('catalog', 'POST', `/entries/${created.body.id}/reclassification`, { as: provider, body: { openingType: 'open', ground } });
+    expectContract('catalog', 'reclassifyEntry', reclassified, 409);
+    expect(reclassified.body.message.zh).toBe(`只有不予开放的资源可以重新分类为${open}或${onApplication}`);
 
     const dataset = world.seed.datasets.find((d) => d.openingType === 'open')!;
     const applicant = world.org(APPLICANT);

@@ -1,4 +1,5 @@
 import type { OperationContext, OperationHandler, Organisation } from '../../app/platform-module.js';
+import { PROBLEM_CODES } from '@gdx/protocol';
 import { PlatformProblem } from '../../app/platform-problem.js';
 import type { CatalogState } from './catalog-state.js';
 import { refuseInvalidContent } from './content-checks.js';
@@ -63,8 +64,11 @@ function refuseOpeningWithoutGround(ctx: Ctx, entryId: string, opening: unknown,
 function refuseUnlessNotOpen(ctx: Ctx, entryId: string): void {
   const type = ctx.state.workflow.reclassificationBar(entryId);
   if (type === undefined) return;
+  // The catalogue's message in the profile's words (普遍开放 / 依申请开放 in Xiamen, 无条件开放 / 有条件开放 nationally).
+  const labels = ctx.state.workflow.host.procedures.profile.labels.openingType;
   throw new PlatformProblem('NOT_RECLASSIFIABLE', {
-    detail: `The published opening type is ${type}; only a not_open resource is reclassified. 该资源已发布的开放类型不是不予开放。`,
+    detail: `The published opening type is ${type}; only a not_open resource is reclassified. 该资源已发布的开放类型为${labels[type]}，不是${labels.not_open}。`,
+    message: { zh: `只有${labels.not_open}的资源可以重新分类为${labels.open}或${labels.on_application}`, en: PROBLEM_CODES.NOT_RECLASSIFIABLE.message.en },
     extensions: { openingType: type },
   });
 }
