@@ -8,7 +8,7 @@ import { entryContent, expectCatalog, act, submit, useCatalogMock } from './work
 
 describe('an opened catalog resource is deliverable', () => {
   const ctx = useCatalogMock();
-  const opened = { ...entryContent('开放可获取测试资源'), sharing: { type: 'not_shared', legalBasis: '《中华人民共和国数据安全法》第三十八条', deliveryMethods: [] }, opening: { type: 'open', conditions: [] } };
+  const opened: Record<string, unknown> = { ...entryContent('开放可获取测试资源'), sharing: { type: 'not_shared', legalBasis: '《中华人民共和国数据安全法》第三十八条', deliveryMethods: [] }, opening: { type: 'open', conditions: [] } };
 
   it('refuses an open entry with neither a file format nor an api (create, edit, change), and takes one with either', async () => {
     const sbx = await ctx.sandbox({ profile: 'national' });
