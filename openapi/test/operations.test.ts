@@ -104,6 +104,7 @@ const ROLE_GUARDED: readonly (readonly [platform: (typeof PLATFORMS)[number], op
   ['sharing', 'submitQualityIssue', 'data_user'],
   ['registration', 'submitApplication', 'registrant'],
   ['open-data', 'submitApplication', 'applicant'],
+  ['open-data', 'submitDemand', 'applicant'],
   ['authorized-operation', 'createPlan', 'implementing_body'],
   ['authorized-operation', 'submitPlan', 'implementing_body'],
   ['authorized-operation', 'proposePlanChange', 'implementing_body'],
