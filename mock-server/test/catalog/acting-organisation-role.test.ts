@@ -5,6 +5,7 @@
 // as it was answered.
 import { describe, expect, it } from 'vitest';
 import { START_AT } from '../support/harness.js';
+import { expectReply } from '../support/contract.js';
 import { openSandbox } from '../support/sandbox.js';
 import { journalAcknowledged, replayableApp } from '../support/older-journal.js';
 import { useTempDirs } from '../persistence/data-dir-app.js';
@@ -23,7 +24,7 @@ describe('the organisation an official action names', () => {
 
     const action = { platform: 'catalog', objectType: 'entry', objectId: mine.id, action: 'publish', organizationId: me.id };
     const refused = await sbx.act(action);
-    expect(refused.status).toBe(400);
+    expectReply('simulation', refused, 'POST', '/sandboxes/{sandboxId}/actions', 400);
     expect(refused.body).toMatchObject({ code: 'VALIDATION_FAILED', requiredRole: 'data_authority', errors: [{ pointer: '/organizationId', code: 'ROLE_NOT_HELD' }] });
     expect(refused.body.errors[0].message.zh).toContain('data_authority');
     expect((await sbx.on('catalog', 'GET', `/entries/${mine.id}`, { as: me })).body.state).toBe('change_submitted');
