@@ -45,7 +45,7 @@ describe('CatalogClient', () => {
   });
 
   it('search pages keep the facets; the iterator yields the items', async () => {
-    const facets = { provider: [{ value: '11350200003612345U', label: '厦门市交通运输局', count: 2 }], domain: [], sharingType: [], openingType: [], grade: [] };
+    const facets = { provider: [{ value: '113502006877488660', label: '厦门市交通运输局', count: 2 }], domain: [], sharingType: [], openingType: [], grade: [] };
     const { client: c, requests } = client((req) => ({
       body: req.url.searchParams.has('cursor')
         ? { items: [{ id: 'ent_2' }], nextCursor: null, total: 2, facets }

@@ -8,7 +8,7 @@ const credentials = { appKey: 'ak_test', secret: 'secret-for-tests' };
 const cancellation: SubmitApplicationBody = {
   type: 'cancellation',
   registrationId: 'reg_01JC2M8N4P6R8T0V2X4Z6B8D0F',
-  registrants: [{ creditCode: '91350200MA2Y8K3L1K', name: '厦门数据运营有限公司' }],
+  registrants: [{ creditCode: '9135020074505955XG', name: '厦门数据运营有限公司' }],
   cancellation: { ground: 'rights_ended', description: '授权运营期限届满。' },
 };
 

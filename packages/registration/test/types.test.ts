@@ -24,7 +24,7 @@ describe('RegistrationClient types', () => {
   });
 
   it('rejects wrong fields, enum values and missing path params', () => {
-    const registrants = [{ creditCode: '91350200MA2Y8K3L1K', name: '厦门数据运营有限公司' }];
+    const registrants = [{ creditCode: '9135020074505955XG', name: '厦门数据运营有限公司' }];
     const check = () => {
       void client.applications.submit(body);
       // @ts-expect-error `type` outside the ApplicationType enum

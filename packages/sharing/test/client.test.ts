@@ -5,7 +5,7 @@ import { SharingClient, UnprocessableEntityError, type SubmitRequestBody } from 
 
 const baseUrl = 'http://127.0.0.1:4010/sandboxes/sbx_1/sharing/v1';
 const request: SubmitRequestBody = {
-  entryId: 'ent_01JA0000000000000000000007',
+  entryId: 'ent_01J0P17600WN9TXA552WDHAJCY',
   scenario: { name: '低保资格核查', description: '核查申请人家庭车辆登记情况' },
   purpose: '最低生活保障资格审核',
   fields: ['号牌号码', '车辆类型'],

@@ -80,7 +80,7 @@ describe('SimulationClient webhook deliveries', () => {
 
 describe('credentialsOf', () => {
   const org: SeededOrganization = {
-    id: 'org_1', creditCode: '91350200MA2Y8K3L1K', name: '厦门数据运营有限公司', roles: ['registrant'],
+    id: 'org_1', creditCode: '9135020074505955XG', name: '厦门数据运营有限公司', roles: ['registrant'],
     appKey: 'ak_1', secret: 'sk_1', signatureMethods: ['HMAC-SHA256'],
   };
 

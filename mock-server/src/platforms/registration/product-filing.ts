@@ -13,7 +13,7 @@ const REFUSED = new Set(['not_accepted', 'review_failed', 'terminated']);
  *
  * @example
  * ```ts
- * productFiling(state, { registrantCreditCode: '91350200MA2Y8K3L1K', productName: '客流热力图 API' });
+ * productFiling(state, { registrantCreditCode: '9135020074505955XG', productName: '客流热力图 API' });
  * // { applicationId: 'rga_…', receivedAt: 1773…, registrationCode: null, codedOn: null }
  * ```
  */
