@@ -3,6 +3,7 @@ import { assertSimToken } from '../app/sim-access.js';
 import { normalizeOrigin } from '../server/cors.js';
 import { normalizeAllowedHost } from '../server/host-policy.js';
 import type { ServerOptions } from '../server/index.js';
+import { DEFAULT_REQUEST_TIMEOUTS, type RequestTimeouts } from '../server/request-timeouts.js';
 import { FlagError, readFlags, readInteger, renderOptions, unreadVariableWarnings, type Sourced } from './flag-spec.js';
 import { ENV_PREFIX, MOCK_FLAGS } from './mock-flags.js';
 import { parseQuotaFlags } from './quota-flags.js';
@@ -120,9 +121,10 @@ function parseRun(argv: readonly string[], env: Readonly<Record<string, string |
   // Absent: the server derives it from the open-file limit (`defaultMaxConnections`).
   const maxConnections = readInteger(values.string('max-connections'), 1);
   const shutdownGraceSeconds = readInteger(values.string('shutdown-grace'), 0, 3600) ?? 10;
+  const timeouts = readTimeouts(values.string('request-timeout'), values.string('headers-timeout'));
   return {
     kind: 'run',
-    server: { port, host: values.string('host')?.value ?? '127.0.0.1', corsOrigins, allowedHosts, shutdownGraceMs: shutdownGraceSeconds * 1000, ...(maxConnections !== undefined ? { maxConnections } : {}) },
+    server: { port, host: values.string('host')?.value ?? '127.0.0.1', corsOrigins, allowedHosts, shutdownGraceMs: shutdownGraceSeconds * 1000, timeouts, ...(maxConnections !== undefined ? { maxConnections } : {}) },
     ...(profileFile !== undefined ? { profileFile } : {}),
     showSecrets: values.boolean('show-secrets'),
     sandboxFlags: {
@@ -152,6 +154,19 @@ function parseRun(argv: readonly string[], env: Readonly<Record<string, string |
       ...(ignoredQueryParameters !== undefined ? { ignoredQueryParameters } : {}),
     },
   };
+}
+
+/**
+ * The request timeouts of `--request-timeout` and `--headers-timeout` (seconds, 1–3600), in ms.
+ * The head's default gives way to a shorter request timeout; a head timeout given above the
+ * request's is a `FlagError` (Node would refuse it at start with neither flag named).
+ */
+function readTimeouts(requestGiven: Sourced<string> | undefined, headersGiven: Sourced<string> | undefined): RequestTimeouts {
+  const requestMs = (readInteger(requestGiven, 1, 3600) ?? DEFAULT_REQUEST_TIMEOUTS.requestMs / 1000) * 1000;
+  const headers = readInteger(headersGiven, 1, 3600);
+  if (headers === undefined) return { requestMs, headersMs: Math.min(DEFAULT_REQUEST_TIMEOUTS.headersMs, requestMs) };
+  if (headers * 1000 > requestMs) throw new FlagError(`${headersGiven?.source} must not exceed the request timeout (${requestMs / 1000} s, ${requestGiven?.source ?? 'the default'}): ${headers}`);
+  return { requestMs, headersMs: headers * 1000 };
 }
 
 /** A value that must be one of `allowed`; the error names its flag or variable and the choices. */

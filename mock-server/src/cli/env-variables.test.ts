@@ -31,9 +31,10 @@ describe('gdx-mock GDX_MOCK_* environment variables', () => {
       GDX_MOCK_SIM_TOKEN: 'env-token-0123456789',
       GDX_MOCK_SHOW_SECRETS: 'true',
       GDX_MOCK_SHUTDOWN_GRACE: '25',
+      GDX_MOCK_REQUEST_TIMEOUT: '90',
       GDX_MOCK_MAX_HEAP_RATIO: '0.8',
     });
-    expect(request.server).toEqual({ port: 0, host: '::1', corsOrigins: ['http://localhost:5173', 'https://app.example'], allowedHosts: ['gdx-mock', '.bureau.example'], shutdownGraceMs: 25_000 });
+    expect(request.server).toEqual({ port: 0, host: '::1', corsOrigins: ['http://localhost:5173', 'https://app.example'], allowedHosts: ['gdx-mock', '.bureau.example'], shutdownGraceMs: 25_000, timeouts: { requestMs: 90_000, headersMs: 10_000 } });
     expect(request.app).toEqual({
       seed: 7,
       profile: 'xiamen',

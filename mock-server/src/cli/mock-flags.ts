@@ -78,6 +78,18 @@ export const MOCK_FLAGS: readonly FlagSpec[] = [
     help: ['connections open at once; one more is answered 503 and closed, and logged', '(default: the open-file limit less a reserve for the server\'s own', 'files, a tenth of it and at least 64; at most 10000)'],
   },
   {
+    name: 'request-timeout',
+    kind: 'string',
+    value: '<s>',
+    help: ['seconds a request may take to arrive, head and body, from its first byte', '(default 30; 1–3600); a slower one is answered 408 REQUEST_TIMEOUT and', 'its connection closed, and logged. The answer\'s own time is not counted'],
+  },
+  {
+    name: 'headers-timeout',
+    kind: 'string',
+    value: '<s>',
+    help: ['seconds a request\'s head may take to arrive, or a new connection to', 'start sending one (default 10, or --request-timeout if lower; at most', '--request-timeout); then 408 REQUEST_TIMEOUT, as above'],
+  },
+  {
     name: 'shutdown-grace',
     kind: 'string',
     value: '<s>',

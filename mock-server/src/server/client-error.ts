@@ -7,6 +7,7 @@ import { problemResponse } from '../app/problem-response.js';
 import { requestId as newRequestId } from '@gdx/protocol';
 import { targetPath } from './request-gate.js';
 import type { RequestLogHooks } from './request-log.js';
+import { requestTimeoutAnswer, type RequestTimeouts } from './request-timeouts.js';
 
 /** An error of Node's HTTP parser, as the server's `clientError` event gives it. */
 interface ParserError extends Error {
@@ -79,6 +80,8 @@ export interface ClientErrorOptions {
   dispatch: (request: DispatchRequest) => Promise<DispatchResponse>;
   /** The server's request log, told of every answer written here. */
   log?: RequestLogHooks | undefined;
+  /** The timeouts the server enforces, named in the 408 answer to a request that went past one. */
+  timeouts: Readonly<RequestTimeouts>;
 }
 
 /**
@@ -87,15 +90,16 @@ export interface ClientErrorOptions {
  * chunk the parser failed on starts with a request line, the core answers from it (414, 431 or
  * 400 with the target as `instance`, journaled and logged with its route); otherwise the answer
  * is made here, without `instance`, and logged with neither method nor path. A socket that is
- * already gone, or whose response was under way, is only destroyed; a request timeout keeps
- * Node's own `408` (logged too).
+ * already gone, or whose response was under way, is only destroyed. A request that went past a
+ * timeout (`timeouts`) is answered 408 `REQUEST_TIMEOUT` and closed; logged with its method and
+ * path when its head had been read.
  *
  * @example
  * ```ts
- * server.on('clientError', problemOnClientError({ limits: app.limits, dispatch: app.dispatch }));
+ * server.on('clientError', problemOnClientError({ limits: app.limits, dispatch: app.dispatch, timeouts: DEFAULT_REQUEST_TIMEOUTS }));
  * ```
  */
-export function problemOnClientError({ limits, dispatch, log }: ClientErrorOptions): (error: ParserError, socket: Duplex) => void {
+export function problemOnClientError({ limits, dispatch, log, timeouts }: ClientErrorOptions): (error: ParserError, socket: Duplex) => void {
   return (error, socket) => {
     const writable = socket.writable && !(socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent;
     if (!writable || error.code === 'ECONNRESET') {
@@ -103,8 +107,14 @@ export function problemOnClientError({ limits, dispatch, log }: ClientErrorOptio
       return;
     }
     if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
-      socket.end('HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n');
-      log?.unparsed({ method: null, target: null }, { status: 408, headers: {}, body: '' });
+      // The response Node attached to the socket: the request whose head was read, its body late.
+      const late = (socket as Duplex & { _httpMessage?: { req?: IncomingMessage } })._httpMessage?.req;
+      const answer = requestTimeoutAnswer(timeouts, late);
+      writeAndClose(socket, answer);
+      // Closed once the answer is out, as Node does: the parser must not go on and hand the rest of a late request to the handler.
+      socket.once('finish', () => socket.destroy());
+      if (late) log?.answered(late, answer);
+      else log?.unparsed({ method: null, target: null }, answer);
       return;
     }
     const code = error.code ?? 'parse error';

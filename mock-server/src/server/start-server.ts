@@ -16,6 +16,7 @@ import { endAfterLinger } from './lingering-close.js';
 import { answerReference } from './reference-pages.js';
 import { requestGate, type RequestGate } from './request-gate.js';
 import { requestLogHooks, type RequestLogHooks, type RequestLogSink } from './request-log.js';
+import { DEFAULT_REQUEST_TIMEOUTS, timeoutServerOptions, type RequestTimeouts } from './request-timeouts.js';
 
 /** Options of `startServer`. */
 export interface ServerOptions {
@@ -64,6 +65,14 @@ export interface ServerOptions {
    * passes one that writes a pino line.
    */
   serverLog?: ServerLogSink;
+  /**
+   * How long a request may take to arrive: the whole request from its first byte, and its head
+   * (from its first byte, or from the connection's opening); one that goes past either is
+   * answered 408 `REQUEST_TIMEOUT` and its connection closed. Default
+   * `DEFAULT_REQUEST_TIMEOUTS` (30 s and 10 s); `gdx-mock` passes `--request-timeout` and
+   * `--headers-timeout`.
+   */
+  timeouts?: Readonly<RequestTimeouts>;
 }
 
 /** What every answer of one server goes through: its Host/Origin gate, its request log, and whether it is draining. */
@@ -292,7 +301,8 @@ export async function startServer(app: App, options: ServerOptions = {}): Promis
   // Made once the server listens; no request is read before.
   let drain: Drain;
   // Node's own Host check answers a bare 400 before this handler: `hostMissing` answers it as problem+json.
-  const server = createServer({ keepAlive: true, keepAliveTimeout: 65_000, maxHeaderSize: parserHeadLimit(limits), requireHostHeader: false }, (req, res) => {
+  const timeouts = options.timeouts ?? DEFAULT_REQUEST_TIMEOUTS;
+  const server = createServer({ keepAlive: true, keepAliveTimeout: 65_000, maxHeaderSize: parserHeadLimit(limits), requireHostHeader: false, ...timeoutServerOptions(timeouts) }, (req, res) => {
     // Answered 503 for the connection cap before its request was read (`watchConnections`).
     if (connections.refused(req.socket)) return;
     scope.log?.arrived(req, res);
@@ -331,7 +341,7 @@ export async function startServer(app: App, options: ServerOptions = {}): Promis
       .catch(() => fail(res));
   });
   // Requests Node's parser refuses (head too large, not HTTP) are answered with problem+json too.
-  server.on('clientError', problemOnClientError({ limits, dispatch: app.dispatch, log: scope.log }));
+  server.on('clientError', problemOnClientError({ limits, dispatch: app.dispatch, log: scope.log, timeouts }));
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -56,6 +56,7 @@ export const PROBLEM_CODES = {
   NOT_FOUND: entry(404, 'Not found', '资源不存在', 'Resource not found'),
   REQUEST_NOT_FOUND: entry(404, 'Request not found', '请求日志中没有该请求（未被记录，或已因容量上限被移出）', 'The request journal has no such request (never journaled, or evicted by its bound)'),
   METHOD_NOT_ALLOWED: entry(405, 'Method not allowed', '不支持该请求方法', 'The method is not allowed for this resource'),
+  REQUEST_TIMEOUT: entry(408, 'Request timeout', '请求未在时限内完整送达，未被处理，连接已关闭；请重新发送', 'The request did not arrive in full in the time allowed: it was not run and the connection is closed; send it again'),
   ILLEGAL_TRANSITION: entry(409, 'Illegal state transition', '当前状态不允许该操作', 'The operation is not allowed in the current state'),
   OBJECTION_WINDOW_CLOSED: entry(409, 'Objection window closed', '公示期已结束，不再受理异议', 'The public notice period has ended; objections are no longer accepted'),
   RENEWAL_WINDOW_NOT_OPEN: entry(409, 'Renewal window not open', '未到续期申请期限（期满前 60 日内）', 'Renewal is only possible within 60 days before expiry'),
