@@ -29,6 +29,19 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** `GET /_sim/v1/health` and `/ready`: probes (a kubelet, a CI job) carry no secret, and the answers tell none. */
 const PROBES = new Set(PROBE_PATHS.map((path) => `${SIM_PREFIX}${path}`));
 
+/**
+ * Whether a request is a liveness or readiness probe: `GET` or `HEAD` of `/_sim/v1/health` or
+ * `/_sim/v1/ready` (`path` without the query).
+ *
+ * @example
+ * ```ts
+ * isProbe('HEAD', '/_sim/v1/ready'); // true
+ * ```
+ */
+export function isProbe(method: string, path: string): boolean {
+  return (method === 'GET' || method === 'HEAD') && PROBES.has(path);
+}
+
 /** Whether a path lies under the simulation API (`/_sim/v1` or below it). */
 export function isSimPath(path: string): boolean {
   return path.startsWith(SIM_PREFIX) && (path.length === SIM_PREFIX.length || path.charCodeAt(SIM_PREFIX.length) === 47 /* / */);

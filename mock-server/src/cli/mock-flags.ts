@@ -75,7 +75,7 @@ export const MOCK_FLAGS: readonly FlagSpec[] = [
     name: 'max-connections',
     kind: 'string',
     value: '<n>',
-    help: ['connections open at once; one more is answered 503 and closed, and logged', '(default: the open-file limit less a reserve for the server\'s own', 'files, a tenth of it and at least 64; at most 10000)'],
+    help: ['connections open at once; on one more only the probes /_sim/v1/health', 'and /ready are answered, anything else 503; it is closed, and logged', '(default: the open-file limit less a reserve for the server\'s own', 'files, a tenth of it and at least 64; at most 10000)'],
   },
   {
     name: 'request-timeout',

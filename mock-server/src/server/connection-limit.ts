@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import type { Server, Socket } from 'node:net';
 import { requestId as newRequestId } from '@gdx/protocol';
 import type { DispatchResponse } from '../app/dispatch-types.js';
 import { problemResponse } from '../app/problem-response.js';
 import { writeAndClose } from './client-error.js';
+import { isProbe } from '../app/sim-access.js';
 import { DEFAULT_LINGER } from './lingering-close.js';
+import { targetPath } from './request-gate.js';
 
 /** The most connections when the open-file limit is large: idle ones cost memory, and a mock needs far fewer. */
 export const MAX_CONNECTIONS_CAP = 10_000;
@@ -77,8 +80,11 @@ export function rateLimited(emit: (suppressed: number) => void, intervalMs: numb
   };
 }
 
-/** How many connections past the cap are answered at once; past it, one more is closed unanswered (each answered one holds a descriptor until its client has read the answer). */
+/** How many connections past the cap are kept at once (each holds a descriptor while its head is awaited and until its client has read the answer); past it, one more is closed unanswered. */
 export const MAX_REFUSALS_AT_ONCE = 16;
+
+/** How long a connection past the cap has to send its request head: a probe is served, anything else answered 503 (ms). */
+export const PAST_CAP_HEAD_MS = 1_000;
 
 /** How long a connection answered for the cap is kept for its client to read the answer, at most (ms). */
 const REFUSAL_LINGER_MS = DEFAULT_LINGER.maxMs;
@@ -86,40 +92,54 @@ const REFUSAL_LINGER_MS = DEFAULT_LINGER.maxMs;
 /** Seconds a client refused for the cap (or a stop) is told to wait (`Retry-After`). */
 export const REFUSAL_RETRY_AFTER_SECONDS = 1;
 
+/** What the request handler is to do with a request (`WatchedConnections.admit`). */
+export type Admission = 'serve' | 'serve-and-close' | 'refused';
+
 /** The connections of a server, as `watchConnections` keeps them. */
 export interface WatchedConnections {
-  /** Connections open now, refused ones included (what `GET /_sim/v1/health` shows). */
+  /** Connections open now, those past the cap included (what `GET /_sim/v1/health` shows). */
   open(): number;
-  /** The connections served now (not those being refused for the cap). */
+  /** The connections served now (not those past the cap). */
   readonly served: ReadonlySet<Socket>;
-  /** Whether the socket was answered 503 for the cap: its request, if one is parsed, is not to be answered. */
-  refused(socket: Socket): boolean;
+  /** Whether the socket is one past the cap: its answers close it. */
+  pastCap(socket: Socket): boolean;
+  /**
+   * Admits a request whose head was read: `serve` on a connection within the cap;
+   * `serve-and-close` for a probe on one past it (the answer closes it); `refused` for anything
+   * else on one past it, answered 503 here and closed (the caller leaves the request alone).
+   */
+  admit(req: IncomingMessage): Admission;
 }
 
 /**
  * The answer to a connection past the cap: 503 `CONNECTION_LIMIT_REACHED` problem+json with the
- * cap as `limit`, `Retry-After` and `Connection: close`. Written before any request is read, so it
- * has no `instance`.
+ * cap as `limit`, `Retry-After` and `Connection: close`; its target as `instance` when its request
+ * head was read.
  */
-function connectionLimitAnswer(maxConnections: number): DispatchResponse {
+function connectionLimitAnswer(maxConnections: number, instance: string | undefined): DispatchResponse {
   return problemResponse(
     'CONNECTION_LIMIT_REACHED',
     {
-      detail: `the server has ${maxConnections} connections open, its limit (--max-connections); this connection is closed without reading its request`,
+      detail: `the server has ${maxConnections} connections open, its limit (--max-connections); this connection is closed without running its request (only the probes /_sim/v1/health and /_sim/v1/ready are answered on it)`,
       extensions: { limit: maxConnections, retryAfterSeconds: REFUSAL_RETRY_AFTER_SECONDS },
       headers: { 'retry-after': String(REFUSAL_RETRY_AFTER_SECONDS) },
     },
     newRequestId(),
-    undefined,
+    instance,
   );
 }
 
 /**
- * Caps the server's connections at `maxConnections`: a connection past it is answered at once,
- * without reading its request, with 503 `CONNECTION_LIMIT_REACHED` (problem+json, `Retry-After`,
- * `Connection: close`) and closed once its client has read it (or after 2 s), so a client learns
- * why instead of meeting a reset; more than `MAX_REFUSALS_AT_ONCE` such answers under way, one more
- * is closed unanswered, so a flood cannot spend the descriptors the cap keeps. Node's own
+ * Caps the server's connections at `maxConnections`. A connection past it has `PAST_CAP_HEAD_MS`
+ * to send its request head: a liveness or readiness probe (`GET`/`HEAD` of `/_sim/v1/health` or
+ * `/_sim/v1/ready`) is then served as usual and the connection closed after it, so an
+ * orchestrator does not restart a mock that is busy but healthy; any other request is answered
+ * 503 `CONNECTION_LIMIT_REACHED` (problem+json, its target as `instance`, `Retry-After`,
+ * `Connection: close`) without running it, and a connection that sent no head in time gets the
+ * same answer without `instance`. Each is closed once its client has read the answer (or after
+ * 2 s), so a client learns why instead of meeting a reset; more than `MAX_REFUSALS_AT_ONCE`
+ * connections past the cap open at once, one more is closed unanswered, so a flood cannot spend
+ * the descriptors the cap keeps. Node's own
  * `server.maxConnections` is not used: it closes the connection before anything can be written.
  * Logged at most once per `CONNECTION_LOG_INTERVAL_MS` each: a connection refused for the cap
  * (`warn`, `CONNECTION_LIMIT_REACHED`), and an error of the listening socket (`error`,
@@ -127,8 +147,8 @@ function connectionLimitAnswer(maxConnections: number): DispatchResponse {
  * same), which would otherwise end the process as an uncaught error.
  *
  * Register it before any other `connection` listener of one's own, and have the request handler
- * leave alone a request on a socket `refused` names (the HTTP parser still reads it, so that
- * closing the socket does not reset it while its client is sending).
+ * ask `admit` first and leave alone a request it calls `refused` (the HTTP parser still reads the
+ * socket, so that closing it does not reset it while its client is sending).
  *
  * @example
  * ```ts
@@ -155,6 +175,20 @@ export function watchConnections(server: Server, options: { maxConnections: numb
   }, CONNECTION_LOG_INTERVAL_MS, now);
   const served = new Set<Socket>();
   const refusing = new Set<Socket>();
+  // Connections past the cap whose request head came (or whose wait for it ended), with the timer of that wait.
+  const waiting = new Map<Socket, NodeJS.Timeout>();
+  /** Ends the wait for a request head on a connection past the cap: false when it had ended already. */
+  const heard = (socket: Socket): boolean => {
+    const timer = waiting.get(socket);
+    if (timer === undefined) return false;
+    clearTimeout(timer);
+    waiting.delete(socket);
+    return true;
+  };
+  const refuse = (socket: Socket, instance: string | undefined): void => {
+    writeAndClose(socket, connectionLimitAnswer(maxConnections, instance));
+    dropped();
+  };
   server.on('connection', (socket: Socket) => {
     if (served.size < maxConnections) {
       served.add(socket);
@@ -168,15 +202,15 @@ export function watchConnections(server: Server, options: { maxConnections: numb
       return;
     }
     refusing.add(socket);
-    const linger = setTimeout(() => socket.destroy(), REFUSAL_LINGER_MS).unref();
+    waiting.set(socket, setTimeout(() => heard(socket) && refuse(socket, undefined), PAST_CAP_HEAD_MS).unref());
+    const linger = setTimeout(() => socket.destroy(), PAST_CAP_HEAD_MS + REFUSAL_LINGER_MS).unref();
     socket.once('close', () => {
+      heard(socket);
       clearTimeout(linger);
       refusing.delete(socket);
     });
     // A reset from the client is its own business: nothing is left to tell it.
     socket.on('error', () => undefined);
-    writeAndClose(socket, connectionLimitAnswer(maxConnections));
-    dropped();
   });
   let lastError: NodeJS.ErrnoException | undefined;
   const failed = rateLimited((suppressed) => {
@@ -194,5 +228,18 @@ export function watchConnections(server: Server, options: { maxConnections: numb
     lastError = error;
     failed();
   });
-  return { open: () => served.size + refusing.size, served, refused: (socket) => refusing.has(socket) };
+  return {
+    open: () => served.size + refusing.size,
+    served,
+    pastCap: (socket) => refusing.has(socket),
+    admit(req) {
+      if (!refusing.has(req.socket)) return 'serve';
+      // A second request on the connection (pipelined) finds it answered already: nothing more is said on it.
+      if (!heard(req.socket)) return 'refused';
+      const path = targetPath(req.url ?? '/');
+      if (isProbe(req.method ?? 'GET', path)) return 'serve-and-close';
+      refuse(req.socket, path);
+      return 'refused';
+    },
+  };
 }

@@ -10,7 +10,7 @@ import { SIM_PREFIX } from '../app/route-table.js';
 import { READINESS_PATH } from '../app/sim/service.js';
 import { hostMissing, problemOnClientError } from './client-error.js';
 import { answerConsole, isBrowserAtRoot, isConsolePath } from './console-route.js';
-import { defaultMaxConnections, watchConnections, type ServerLogSink } from './connection-limit.js';
+import { defaultMaxConnections, watchConnections, type ServerLogSink, type WatchedConnections } from './connection-limit.js';
 import { drainer, shuttingDownAnswer, type Drain } from './drain.js';
 import { endAfterLinger } from './lingering-close.js';
 import { answerReference } from './reference-pages.js';
@@ -52,8 +52,10 @@ export interface ServerOptions {
    */
   shutdownGraceMs?: number;
   /**
-   * The most connections open at once; each one past it is answered 503 `CONNECTION_LIMIT_REACHED`
-   * before its request is read, and closed (and `serverLog` is told; see `watchConnections`).
+   * The most connections open at once; on one past it only a probe (`GET`/`HEAD` of
+   * `/_sim/v1/health` or `/ready`) is served, anything else is answered 503
+   * `CONNECTION_LIMIT_REACHED` without being run, and the connection is closed (and `serverLog` is
+   * told; see `watchConnections`).
    * Default `defaultMaxConnections()`: the open-file limit less a reserve for the server's own
    * files, so the descriptors never run out under a flood of connections (then the kernel refuses
    * `accept` and connections are dropped with nothing said).
@@ -81,6 +83,8 @@ interface Scope {
   readonly log: RequestLogHooks | undefined;
   /** Set by `close()`: every answer from then on says `Connection: close`, so no connection is kept for another request. */
   draining: boolean;
+  /** The server's connections (set once it listens): an answer on one past the cap closes it. */
+  connections: WatchedConnections | undefined;
 }
 
 /** A running server. */
@@ -232,7 +236,7 @@ function write(scope: Scope, req: IncomingMessage, res: ServerResponse, answer: 
   const flat: string[] = [];
   for (const name in answer.headers) flat.push(name, answer.headers[name] as string);
   // Node then ends the connection after this answer: a client sends its next request elsewhere.
-  if (scope.draining && answer.headers.connection === undefined) flat.push('connection', 'close');
+  if ((scope.draining || scope.connections?.pastCap(req.socket) === true) && answer.headers.connection === undefined) flat.push('connection', 'close');
   scope.gate.pushCorsHeaders(req, flat);
   if (NO_BODY.has(answer.status)) {
     res.writeHead(answer.status, flat);
@@ -294,6 +298,7 @@ export async function startServer(app: App, options: ServerOptions = {}): Promis
     gate: requestGate({ bindHost: options.host ?? '127.0.0.1', port: options.port ?? 4010, corsOrigins: options.corsOrigins ?? [], allowedHosts: options.allowedHosts ?? [] }),
     log: options.requestLog ? requestLogHooks(options.requestLog) : undefined,
     draining: false,
+    connections: undefined,
   };
   const consoleDir = options.consoleDir ?? consoleAssetsDir;
   const maxConnections = options.maxConnections ?? defaultMaxConnections();
@@ -303,8 +308,8 @@ export async function startServer(app: App, options: ServerOptions = {}): Promis
   // Node's own Host check answers a bare 400 before this handler: `hostMissing` answers it as problem+json.
   const timeouts = options.timeouts ?? DEFAULT_REQUEST_TIMEOUTS;
   const server = createServer({ keepAlive: true, keepAliveTimeout: 65_000, maxHeaderSize: parserHeadLimit(limits), requireHostHeader: false, ...timeoutServerOptions(timeouts) }, (req, res) => {
-    // Answered 503 for the connection cap before its request was read (`watchConnections`).
-    if (connections.refused(req.socket)) return;
+    // Past the connection cap only probes are served; anything else was answered 503 (`watchConnections`).
+    if (connections.admit(req) === 'refused') return;
     scope.log?.arrived(req, res);
     // Opened while the server stops: told to go elsewhere, and closed (see `drainer`).
     if (drain.late(req.socket)) return hasBody(req) ? refuse(scope, req, res, shuttingDownAnswer(req)) : write(scope, req, res, shuttingDownAnswer(req));
@@ -353,6 +358,7 @@ export async function startServer(app: App, options: ServerOptions = {}): Promis
   // After the listen: a port taken is the start's error (rejected above), not one to log and live
   // with. No connection is taken before this line runs: `listen` called back a microtask ago.
   const connections = watchConnections(server, { maxConnections, log: options.serverLog });
+  scope.connections = connections;
   drain = drainer(server, connections.served, options.shutdownGraceMs ?? 0, () => (scope.draining = true));
   // Counted there, not with `getConnections` (a callback): health reads it synchronously.
   app.attachConnections(() => ({ open: connections.open(), max: maxConnections }));

@@ -41,7 +41,7 @@ describe('the connection cap', () => {
     await app?.close();
   });
 
-  it('answers a connection past --max-connections 503 CONNECTION_LIMIT_REACHED problem+json before reading it, then closes it; logs it once, not once per connection; a connection closed makes room', async () => {
+  it('answers a request past --max-connections 503 CONNECTION_LIMIT_REACHED problem+json without running it, then closes it; logs it once, not once per connection; a connection closed makes room', async () => {
     app = createApp({ seed: 3 });
     const logged: Logged[] = [];
     running = await startServer(app, { port: 0, maxConnections: 2, serverLog: (level, fields, message) => logged.push({ level, fields, message }) });
@@ -52,7 +52,7 @@ describe('the connection cap', () => {
     for (let n = 0; n < 3; n++) {
       const extra = await open(running.port);
       sockets.push(extra.socket);
-      extra.socket.write('GET /_sim/v1/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
+      extra.socket.write('GET /_sim/v1/sandboxes HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
       const received = await extra.closed;
       const [head = '', body = ''] = received.split('\r\n\r\n');
       const lines = head.split('\r\n');
@@ -68,8 +68,7 @@ describe('the connection cap', () => {
         retryAfterSeconds: 1,
         requestId: expect.stringMatching(/^req_/),
       });
-      // The request was not read: nothing names it.
-      expect(problem).not.toHaveProperty('instance');
+      expect(problem.instance).toBe('/_sim/v1/sandboxes');
       expect(lines).toContain(`x-request-id: ${problem.requestId as string}`);
     }
     expect(logged).toEqual([
@@ -104,6 +103,39 @@ describe('the connection cap', () => {
     expect(journal.items.filter((item) => item.path.endsWith('/faults'))).toEqual([]);
   });
 
+  it('keeps serving the liveness and readiness probes past the cap (GET and HEAD), closing the connection after each, so an orchestrator does not restart a busy mock', async () => {
+    app = createApp({ seed: 3 });
+    const logged: Logged[] = [];
+    running = await startServer(app, { port: 0, maxConnections: 1, serverLog: (level, fields, message) => logged.push({ level, fields, message }) });
+    const held = await open(running.port);
+    sockets.push(held.socket);
+    await expect.poll(() => connectionsOf(running!)).toBe(1);
+    for (const [method, path, status] of [['GET', '/_sim/v1/health', 'HTTP/1.1 200 OK'], ['HEAD', '/_sim/v1/health', 'HTTP/1.1 200 OK'], ['GET', '/_sim/v1/ready?_=1', 'HTTP/1.1 200 OK']] as const) {
+      const probe = await open(running.port);
+      sockets.push(probe.socket);
+      probe.socket.write(`${method} ${path} HTTP/1.1\r\nHost: 127.0.0.1:${running.port}\r\n\r\n`);
+      const lines = (await probe.closed).split('\r\n');
+      expect(lines[0], `${method} ${path}`).toBe(status);
+      expect(lines).toContain('connection: close');
+    }
+    expect(logged).toEqual([]);
+  });
+
+  it('answers a connection past the cap that sends no request head within a second 503 all the same, without an instance', async () => {
+    app = createApp({ seed: 3 });
+    running = await startServer(app, { port: 0, maxConnections: 1 });
+    const held = await open(running.port);
+    sockets.push(held.socket);
+    await expect.poll(() => connectionsOf(running!)).toBe(1);
+    const silent = await open(running.port);
+    sockets.push(silent.socket);
+    const [head = '', body = ''] = (await silent.closed).split('\r\n\r\n');
+    expect(head.split('\r\n')[0]).toBe('HTTP/1.1 503 Service Unavailable');
+    const problem = JSON.parse(body) as Record<string, unknown>;
+    expect(problem).toMatchObject({ code: 'CONNECTION_LIMIT_REACHED', limit: 1 });
+    expect(problem).not.toHaveProperty('instance');
+  });
+
   it('answers at most 16 connections past the cap at once: one more while their clients have not closed is closed unanswered', async () => {
     app = createApp({ seed: 3 });
     running = await startServer(app, { port: 0, maxConnections: 1 });
@@ -116,6 +148,7 @@ describe('the connection cap', () => {
       const extra = connect({ port: running.port, host: '127.0.0.1', allowHalfOpen: true });
       sockets.push(extra);
       extra.on('error', () => undefined);
+      extra.write('GET /_sim/v1/sandboxes HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
       answered.push(await new Promise<string>((resolve) => extra.once('data', (chunk: Buffer) => resolve(chunk.toString('latin1').split('\r\n')[0] ?? ''))));
     }
     expect(answered).toEqual(Array.from({ length: 16 }, () => 'HTTP/1.1 503 Service Unavailable'));
