@@ -12,7 +12,7 @@ import { executeOperation, isProblemResult, type ProblemResult } from './execute
 import { CURRENT_REVISION, type Organisation, type OperationResult, type PlatformModule } from './platform-module.js';
 import { problemResponse, type ProblemResultOptions } from './problem-response.js';
 import { signatureHelpProblem } from './signature-help.js';
-import { parseQuery, readJsonBody, type BodyOutcome, type ReadOptions } from './request-body.js';
+import { parseQuery, readJsonBody, unsupportedCoding, type BodyOutcome, type ReadOptions } from './request-body.js';
 import { requestOrigin, transportOrigin } from './request-origin.js';
 import type { CoreRoute } from './route-table.js';
 import type { Router } from './router.js';
@@ -261,7 +261,9 @@ export class Dispatcher {
     let body: unknown;
     let bodyText: string | undefined;
     if (route.jsonBody) {
-      const read = readJsonBody(req.body, req.headers['content-type'], replay === undefined ? READ_LIVE : READ_REPLAYED);
+      // A coded body is refused live only: what an older mock acknowledged is replayed as it was.
+      const coded = replay === undefined && req.body !== undefined && req.body.length > 0 ? unsupportedCoding(req.headers['content-encoding']) : undefined;
+      const read = coded ?? readJsonBody(req.body, req.headers['content-type'], replay === undefined ? READ_LIVE : READ_REPLAYED);
       if (read.kind === 'json') {
         body = read.value;
         bodyText = read.text;

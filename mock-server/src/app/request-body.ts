@@ -60,6 +60,35 @@ function notUtf8(shown: string): BodyOutcome {
   };
 }
 
+/** `Content-Encoding` values that leave the body as it is (RFC 9110 §8.4.1: `identity` is no coding). */
+const NO_CODING = /^[\t ]*(identity[\t ]*)?$/i;
+
+/**
+ * The 415 of a body sent with a content coding (`Content-Encoding: gzip`, `br`, …), or
+ * `undefined` for none or `identity`. The mock decodes none: a gzip body was read as bytes and
+ * refused as "not valid UTF-8", and a body labelled `br` but sent plain was taken as it was, where
+ * a platform would decode it or refuse it (RFC 9110 §8.4.1: 415).
+ *
+ * @example
+ * ```ts
+ * unsupportedCoding('gzip')?.kind; // 'unsupported_media_type'
+ * unsupportedCoding(undefined); // undefined
+ * ```
+ */
+export function unsupportedCoding(contentEncoding: string | undefined): Extract<BodyOutcome, { kind: 'unsupported_media_type' }> | undefined {
+  if (contentEncoding === undefined || NO_CODING.test(contentEncoding)) return undefined;
+  const shown = readableHeaderValue(contentEncoding);
+  return {
+    kind: 'unsupported_media_type',
+    detail: `request bodies are taken without a content coding; Content-Encoding: ${shown} is not accepted`,
+    error: {
+      pointer: '/header/content-encoding',
+      code: 'UNSUPPORTED_CONTENT_ENCODING',
+      message: { en: `Send the body uncompressed, without Content-Encoding (or with identity); got ${shown}`, zh: `请求体须不经压缩发送，不带 Content-Encoding（或为 identity）；收到 ${shown}` },
+    },
+  };
+}
+
 /**
  * Reads the body of an operation that takes JSON: empty → none; another media type, or JSON in a
  * charset other than UTF-8 → 415; bytes that are not UTF-8 or text that is not JSON → malformed

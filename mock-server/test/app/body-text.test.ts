@@ -2,6 +2,7 @@
 // in another charset is refused 415 at the content type, bytes that are not UTF-8 400 saying so —
 // and free of text no answer could carry: a lone surrogate (`"\ud800"`, which UTF-8 cannot encode:
 // it came back as U+FFFD) or a NUL character, refused 400 INVALID_TEXT at the field, nothing stored.
+import { gzipSync } from 'node:zlib';
 import { signRequest } from '@gdx/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtinOrganisations, createApp, type App } from '../../src/index.js';
@@ -29,8 +30,8 @@ describe('JSON bodies as text', () => {
   afterAll(() => app.close());
 
   /** A signed create of a note with this body (text or bytes) and content type. */
-  const create = async (body: string | Uint8Array, contentType = 'application/json') => {
-    const headers = { 'content-type': contentType, ...signRequest({ method: 'POST', url: NOTES, body, appKey: org.appKey, secret: org.secret }) };
+  const create = async (body: string | Uint8Array, contentType = 'application/json', more: Record<string, string> = {}) => {
+    const headers = { 'content-type': contentType, ...more, ...signRequest({ method: 'POST', url: NOTES, body, appKey: org.appKey, secret: org.secret }) };
     const answer = await app.dispatch({ method: 'POST', path: NOTES, query: '', headers, body });
     return { status: answer.status, body: JSON.parse(String(answer.body)) as Problem & { text?: string } };
   };
@@ -68,6 +69,25 @@ describe('JSON bodies as text', () => {
       expect(answer.status).toBe(400);
       expect(answer.body.detail).toBe('the body is not valid UTF-8');
       expect(answer.body.errors).toEqual([{ pointer: '', code: 'INVALID_ENCODING', message: { en: 'The request body is not valid UTF-8 (JSON must be UTF-8, RFC 8259)', zh: '请求体不是合法的 UTF-8 编码（JSON 须为 UTF-8，RFC 8259）' } }]);
+    });
+
+    it.each([
+      ['gzip', gzipSync('{"text":"x"}')],
+      // Labelled, but sent plain: it was taken as it was.
+      ['br', new TextEncoder().encode('{"text":"x"}')],
+      ['gzip, identity', gzipSync('{"text":"x"}')],
+    ])('refuses a body with Content-Encoding: %s with 415 at the content encoding, stores nothing', async (coding, body) => {
+      const before = await notes();
+      const answer = await create(body, 'application/json', { 'content-encoding': coding });
+      expect(answer.status).toBe(415);
+      expect(answer.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+      expect(answer.body.detail).toBe(`request bodies are taken without a content coding; Content-Encoding: ${coding} is not accepted`);
+      expect(answer.body.errors).toEqual([{ pointer: '/header/content-encoding', code: 'UNSUPPORTED_CONTENT_ENCODING', message: { zh: expect.stringContaining(coding), en: expect.stringContaining(coding) } }]);
+      expect(await notes()).toBe(before);
+    });
+
+    it.each(['identity', ' Identity ', ''])('takes Content-Encoding: %j (no coding)', async (coding) => {
+      expect((await create('{"text":"x"}', 'application/json', { 'content-encoding': coding })).status).toBe(201);
     });
 
     it('quotes a content type readable', async () => {
