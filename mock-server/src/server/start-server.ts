@@ -345,6 +345,10 @@ export async function startServer(app: App, options: ServerOptions = {}): Promis
       })
       .catch(() => fail(res));
   });
+  // Every header line is kept: Node keeps 2,000 by default and drops the rest without a word, so an
+  // Origin after a thousand others went unchecked, and the header limit counted only those kept.
+  // The parser's head limit (`parserHeadLimit`) still bounds what is held.
+  server.maxHeadersCount = 0;
   // Requests Node's parser refuses (head too large, not HTTP) are answered with problem+json too.
   server.on('clientError', problemOnClientError({ limits, dispatch: app.dispatch, log: scope.log, timeouts }));
   const host = options.host ?? '127.0.0.1';

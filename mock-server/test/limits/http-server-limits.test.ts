@@ -153,6 +153,20 @@ describe('requests the HTTP parser refuses answer problem+json', () => {
     expectProblem(answer, 431, 'HEADERS_TOO_LARGE');
   });
 
+  it('a header past the thousandth is not dropped: an Origin after 1,100 others is still checked (403 ORIGIN_NOT_ALLOWED)', async () => {
+    // Node keeps 2,000 header lines by default (1,000 pairs) and drops the rest without a word.
+    const pad = Array.from({ length: 1_100 }, (_, n) => `x-pad-${n}: 1\r\n`).join('');
+    const answer = await raw(`GET /_sim/v1/sandboxes HTTP/1.1\r\nHost: 127.0.0.1:${running.port}\r\nConnection: close\r\n${pad}Origin: http://evil.example\r\n\r\n`);
+    expect(answer.status, answer.body).toBe(403);
+    expect(JSON.parse(answer.body)).toMatchObject({ code: 'ORIGIN_NOT_ALLOWED' });
+  });
+
+  it('2,000 small headers (19 KB, within what the parser takes) are 431 HEADERS_TOO_LARGE: the header limit counts every one of them', async () => {
+    const pad = Array.from({ length: 2_000 }, (_, n) => `x-${n}: 1\r\n`).join('');
+    const answer = await raw(`GET /_sim/v1/health HTTP/1.1\r\nHost: 127.0.0.1:${running.port}\r\nConnection: close\r\n${pad}\r\n`);
+    expectProblem(answer, 431, 'HEADERS_TOO_LARGE');
+  });
+
   it.each([
     ['a request line that is not HTTP', 'HELLO\r\n\r\n'],
     ['a malformed Content-Length', 'POST /_sim/v1/sandboxes HTTP/1.1\r\nHost: x\r\nContent-Length: 12abc\r\n\r\n'],
