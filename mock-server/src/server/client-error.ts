@@ -3,9 +3,6 @@ import type { Duplex } from 'node:stream';
 import type { DispatchRequest, DispatchResponse } from '../app/dispatch-types.js';
 import { parseErrorAnswer } from '../app/limit-checks.js';
 import type { Limits } from '../app/limits.js';
-import { problemResponse } from '../app/problem-response.js';
-import { requestId as newRequestId } from '@gdx/protocol';
-import { targetPath } from './request-gate.js';
 import type { RequestLogHooks } from './request-log.js';
 import { requestTimeoutAnswer, type RequestTimeouts } from './request-timeouts.js';
 
@@ -44,30 +41,6 @@ function requestLine(raw: Buffer | undefined, maxUrlBytes: number): { method: st
   if (!match) return undefined;
   const target = (match[2] ?? '').replace(NOT_VISIBLE, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
   return { method: match[1] ?? '', target };
-}
-
-/**
- * The 400 answer to an HTTP/1.1 request without `Host` (RFC 9112 §3.2), or `undefined`. Node's
- * own check (`requireHostHeader`) answers a bare `400` before any handler runs, with no
- * problem+json and no `X-Request-Id`: the server turns it off and asks this instead. HTTP/1.0
- * requests need no `Host`.
- *
- * @example
- * ```ts
- * hostMissing(req)?.status; // 400 for `GET / HTTP/1.1` without Host
- * ```
- */
-export function hostMissing(req: Pick<IncomingMessage, 'httpVersionMajor' | 'httpVersionMinor' | 'headers' | 'url'>): DispatchResponse | undefined {
-  if (req.headers.host !== undefined || req.httpVersionMajor !== 1 || req.httpVersionMinor < 1) return undefined;
-  return problemResponse(
-    'VALIDATION_FAILED',
-    {
-      detail: 'an HTTP/1.1 request must carry a Host header (RFC 9112 §3.2)',
-      errors: [{ pointer: '/header/host', code: 'REQUIRED', message: { zh: 'HTTP/1.1 请求须带 Host 请求头', en: 'An HTTP/1.1 request must carry a Host header' } }],
-    },
-    newRequestId(),
-    targetPath(req.url ?? '/'),
-  );
 }
 
 /** What the `clientError` listener needs of its server. */

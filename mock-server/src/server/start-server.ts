@@ -8,7 +8,8 @@ import { refuseHead } from '../app/limit-checks.js';
 import { bodyLimitFor, type Limits } from '../app/limits.js';
 import { SIM_PREFIX } from '../app/route-table.js';
 import { READINESS_PATH } from '../app/sim/service.js';
-import { hostMissing, problemOnClientError } from './client-error.js';
+import { problemOnClientError } from './client-error.js';
+import { hostRefusal } from './host-header.js';
 import { answerConsole, isBrowserAtRoot, isConsolePath } from './console-route.js';
 import { defaultMaxConnections, watchConnections, type ServerLogSink, type WatchedConnections } from './connection-limit.js';
 import { drainer, shuttingDownAnswer, type Drain } from './drain.js';
@@ -305,7 +306,7 @@ export async function startServer(app: App, options: ServerOptions = {}): Promis
   if (!Number.isSafeInteger(maxConnections) || maxConnections < 1) throw new RangeError(`maxConnections must be a positive integer, got ${String(maxConnections)}`);
   // Made once the server listens; no request is read before.
   let drain: Drain;
-  // Node's own Host check answers a bare 400 before this handler: `hostMissing` answers it as problem+json.
+  // Node's own Host check answers a bare 400 before this handler: `hostRefusal` answers it as problem+json.
   const timeouts = options.timeouts ?? DEFAULT_REQUEST_TIMEOUTS;
   const server = createServer({ keepAlive: true, keepAliveTimeout: 65_000, maxHeaderSize: parserHeadLimit(limits), requireHostHeader: false, ...timeoutServerOptions(timeouts) }, (req, res) => {
     // Past the connection cap only probes are served; anything else was answered 503 (`watchConnections`).
@@ -313,9 +314,9 @@ export async function startServer(app: App, options: ServerOptions = {}): Promis
     scope.log?.arrived(req, res);
     // Opened while the server stops: told to go elsewhere, and closed (see `drainer`).
     if (drain.late(req.socket)) return hasBody(req) ? refuse(scope, req, res, shuttingDownAnswer(req)) : write(scope, req, res, shuttingDownAnswer(req));
-    // Closed like Node's refusal: a client that leaves out Host is not one to keep talking to.
-    const noHost = hostMissing(req);
-    if (noHost) return refuse(scope, req, res, noHost);
+    // Closed like Node's refusal: a client that leaves out Host, or sends two, is not one to keep talking to.
+    const badHost = hostRefusal(req);
+    if (badHost) return refuse(scope, req, res, badHost);
     // Preflights, and the Host/Origin rules of the simulation API, are answered before the core.
     const early = scope.gate.screen(req);
     // An unread body is not drained to keep the connection: a refusal closes it (see `refuse`).

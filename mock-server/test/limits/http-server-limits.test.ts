@@ -178,7 +178,7 @@ describe('requests the HTTP parser refuses answer problem+json', () => {
   });
 });
 
-describe('an HTTP/1.1 request without Host (RFC 9112 §3.2: answered 400)', () => {
+describe('a request without Host, with two, or with a malformed one (RFC 9112 §3.2: answered 400)', () => {
   it('is 400 VALIDATION_FAILED as problem+json pointing at /header/host, and the connection is closed', async () => {
     const answer = await raw('GET /_sim/v1/health HTTP/1.1\r\n\r\n');
     expectProblem(answer, 400, 'VALIDATION_FAILED');
@@ -188,6 +188,21 @@ describe('an HTTP/1.1 request without Host (RFC 9112 §3.2: answered 400)', () =
   it('with a body as well: answered the same without reading it', async () => {
     const answer = await raw('POST /_sim/v1/sandboxes HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}');
     expectProblem(answer, 400, 'VALIDATION_FAILED');
+  });
+
+  it.each([
+    ['two Host lines (Node kept the first)', 'GET /_sim/v1/sandboxes HTTP/1.1\r\nHost: 127.0.0.1:PORT\r\nHost: evil.example\r\n\r\n', 'DUPLICATE_HEADER'],
+    ['two Host lines in HTTP/1.0', 'GET /registration/v1/applications HTTP/1.0\r\nHost: a.example\r\nhost: b.example\r\n\r\n', 'DUPLICATE_HEADER'],
+    ['a Host that is not a host and port', 'GET /registration/v1/applications HTTP/1.1\r\nHost: a b/c\r\n\r\n', 'INVALID_HOST'],
+  ])('%s is 400 VALIDATION_FAILED at /header/host (RFC 9112 §3.2)', async (_name, text, code) => {
+    const answer = await raw(text.replace('PORT', String(running.port)));
+    expectProblem(answer, 400, 'VALIDATION_FAILED');
+    expect(JSON.parse(answer.body).errors).toEqual([{ pointer: '/header/host', code, message: { zh: expect.stringMatching(/Host/), en: expect.stringMatching(/Host/) } }]);
+  });
+
+  it.each(['127.0.0.1:PORT', '[::1]:PORT', 'mock.local', ''])('Host %j is taken', async (host) => {
+    const answer = await raw(`GET /registration/v1/applications HTTP/1.1\r\nHost: ${host.replace('PORT', String(running.port))}\r\nConnection: close\r\n\r\n`);
+    expect(answer.status, answer.body).toBe(401);
   });
 
   it('HTTP/1.0 has no Host requirement and is answered', async () => {
