@@ -9,6 +9,7 @@ import { bodyLimitFor, type Limits } from '../app/limits.js';
 import { SIM_PREFIX } from '../app/route-table.js';
 import { READINESS_PATH } from '../app/sim/service.js';
 import { problemOnClientError } from './client-error.js';
+import { unmetExpectation } from './expectation.js';
 import { hostRefusal } from './host-header.js';
 import { answerConsole, isBrowserAtRoot, isConsolePath } from './console-route.js';
 import { defaultMaxConnections, watchConnections, type ServerLogSink, type WatchedConnections } from './connection-limit.js';
@@ -306,9 +307,8 @@ export async function startServer(app: App, options: ServerOptions = {}): Promis
   if (!Number.isSafeInteger(maxConnections) || maxConnections < 1) throw new RangeError(`maxConnections must be a positive integer, got ${String(maxConnections)}`);
   // Made once the server listens; no request is read before.
   let drain: Drain;
-  // Node's own Host check answers a bare 400 before this handler: `hostRefusal` answers it as problem+json.
   const timeouts = options.timeouts ?? DEFAULT_REQUEST_TIMEOUTS;
-  const server = createServer({ keepAlive: true, keepAliveTimeout: 65_000, maxHeaderSize: parserHeadLimit(limits), requireHostHeader: false, ...timeoutServerOptions(timeouts) }, (req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
     // Past the connection cap only probes are served; anything else was answered 503 (`watchConnections`).
     if (connections.admit(req) === 'refused') return;
     scope.log?.arrived(req, res);
@@ -317,6 +317,9 @@ export async function startServer(app: App, options: ServerOptions = {}): Promis
     // Closed like Node's refusal: a client that leaves out Host, or sends two, is not one to keep talking to.
     const badHost = hostRefusal(req);
     if (badHost) return refuse(scope, req, res, badHost);
+    // Only a request Node hands over as `checkExpectation` (below) has an expectation it did not meet.
+    const unmet = unmetExpectation(req);
+    if (unmet) return refuse(scope, req, res, unmet);
     // Preflights, and the Host/Origin rules of the simulation API, are answered before the core.
     const early = scope.gate.screen(req);
     // An unread body is not drained to keep the connection: a refusal closes it (see `refuse`).
@@ -345,7 +348,11 @@ export async function startServer(app: App, options: ServerOptions = {}): Promis
         return answer(app, scope, req, res, plain);
       })
       .catch(() => fail(res));
-  });
+  };
+  // Node's own Host check answers a bare 400 before this handler: `hostRefusal` answers it as problem+json.
+  const server = createServer({ keepAlive: true, keepAliveTimeout: 65_000, maxHeaderSize: parserHeadLimit(limits), requireHostHeader: false, ...timeoutServerOptions(timeouts) }, onRequest);
+  // A request whose Expect is not 100-continue: Node would answer a bare 417 itself, unlogged.
+  server.on('checkExpectation', onRequest);
   // Every header line is kept: Node keeps 2,000 by default and drops the rest without a word, so an
   // Origin after a thousand others went unchecked, and the header limit counted only those kept.
   // The parser's head limit (`parserHeadLimit`) still bounds what is held.

@@ -178,6 +178,20 @@ describe('requests the HTTP parser refuses answer problem+json', () => {
   });
 });
 
+describe('Expect', () => {
+  it('an expectation other than 100-continue is 417 EXPECTATION_FAILED problem+json at /header/expect, not Node\'s bare 417', async () => {
+    const answer = await raw(`POST /_sim/v1/sandboxes HTTP/1.1\r\nHost: 127.0.0.1:${running.port}\r\nContent-Type: application/json\r\nExpect: 200-ok\r\nContent-Length: 2\r\n\r\n{}`);
+    expectProblem(answer, 417, 'EXPECTATION_FAILED');
+    expect(JSON.parse(answer.body)).toMatchObject({ instance: '/_sim/v1/sandboxes', errors: [{ pointer: '/header/expect', code: 'UNSUPPORTED_EXPECTATION' }] });
+  });
+
+  it('100-continue is answered 100 Continue, then the request runs', async () => {
+    const answer = await raw(`GET /_sim/v1/health HTTP/1.1\r\nHost: 127.0.0.1:${running.port}\r\nExpect: 100-continue\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    expect(answer.status).toBe(100);
+    expect(answer.body).toMatch(/^HTTP\/1\.1 200 OK/);
+  });
+});
+
 describe('a request without Host, with two, or with a malformed one (RFC 9112 §3.2: answered 400)', () => {
   it('is 400 VALIDATION_FAILED as problem+json pointing at /header/host, and the connection is closed', async () => {
     const answer = await raw('GET /_sim/v1/health HTTP/1.1\r\n\r\n');
