@@ -9,6 +9,7 @@ import { bodyLimitFor, type Limits } from '../app/limits.js';
 import { SIM_PREFIX } from '../app/route-table.js';
 import { READINESS_PATH } from '../app/sim/service.js';
 import { problemOnClientError } from './client-error.js';
+import { refuseConnect } from './connect-method.js';
 import { unmetExpectation } from './expectation.js';
 import { hostRefusal } from './host-header.js';
 import { answerConsole, isBrowserAtRoot, isConsolePath } from './console-route.js';
@@ -353,6 +354,7 @@ export async function startServer(app: App, options: ServerOptions = {}): Promis
   const server = createServer({ keepAlive: true, keepAliveTimeout: 65_000, maxHeaderSize: parserHeadLimit(limits), requireHostHeader: false, ...timeoutServerOptions(timeouts) }, onRequest);
   // A request whose Expect is not 100-continue: Node would answer a bare 417 itself, unlogged.
   server.on('checkExpectation', onRequest);
+  server.on('connect', refuseConnect(scope.log));
   // Every header line is kept: Node keeps 2,000 by default and drops the rest without a word, so an
   // Origin after a thousand others went unchecked, and the header limit counted only those kept.
   // The parser's head limit (`parserHeadLimit`) still bounds what is held.

@@ -1,0 +1,54 @@
+import { connect } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../../src/index.js';
+import { startServer, type RequestLogEntry, type RunningServer } from '../../src/server/index.js';
+
+// Requests a raw-socket probe of the standalone server sent that Node does not hand to the request
+// handler: each must be answered problem+json and be in the request log, within bounds.
+
+let app: App;
+let running: RunningServer;
+const logged: RequestLogEntry[] = [];
+
+beforeAll(async () => {
+  app = createApp({ seed: 3 });
+  running = await startServer(app, { port: 0, requestLog: (entry) => logged.push(entry) });
+});
+afterAll(async () => {
+  await running.close();
+  await app.close();
+});
+
+/** Sends raw bytes on a fresh connection and reads until the server closes it: the status line and the problem. */
+function raw(text: string): Promise<{ statusLine: string; problem: Record<string, unknown> }> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(running.port, '127.0.0.1');
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('error', reject);
+    socket.on('close', () => {
+      const [head = '', body = ''] = Buffer.concat(chunks).toString('utf8').split('\r\n\r\n');
+      resolve({ statusLine: head.split('\r\n')[0] ?? '', problem: JSON.parse(body || '{}') as Record<string, unknown> });
+    });
+    socket.write(text);
+  });
+}
+
+describe('requests Node does not hand to the request handler', () => {
+  it('CONNECT (a client taking the mock for a proxy) is 405 METHOD_NOT_ALLOWED problem+json and logged, not closed unanswered', async () => {
+    logged.length = 0;
+    const answer = await raw(`CONNECT 127.0.0.1:443 HTTP/1.1\r\nHost: 127.0.0.1:443\r\n\r\n`);
+    expect(answer.statusLine).toBe('HTTP/1.1 405 Method Not Allowed');
+    expect(answer.problem).toMatchObject({ code: 'METHOD_NOT_ALLOWED', errors: [{ pointer: '/method', code: 'METHOD_NOT_ALLOWED' }] });
+    expect(logged).toEqual([expect.objectContaining({ method: 'CONNECT', path: '127.0.0.1:443', status: 405, problemCode: 'METHOD_NOT_ALLOWED' })]);
+    expect((await fetch(`${running.url}/_sim/v1/health`)).status).toBe(200);
+  });
+
+  it('a 5,000-letter method is 400 and logged without it: the log line stays bounded', async () => {
+    logged.length = 0;
+    const answer = await raw(`${'A'.repeat(5_000)} / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`);
+    expect(answer.statusLine).toBe('HTTP/1.1 400 Bad Request');
+    expect(answer.problem).toMatchObject({ code: 'VALIDATION_FAILED', detail: expect.stringMatching(/HPE_INVALID_METHOD/) });
+    expect(logged).toEqual([expect.objectContaining({ method: null, path: null, status: 400 })]);
+  });
+});
