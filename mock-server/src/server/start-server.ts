@@ -17,6 +17,7 @@ import { defaultMaxConnections, watchConnections, type ServerLogSink, type Watch
 import { drainer, shuttingDownAnswer, type Drain } from './drain.js';
 import { endAfterLinger } from './lingering-close.js';
 import { answerReference } from './reference-pages.js';
+import { declaredLength, readBody, TOO_LARGE } from './read-body.js';
 import { requestGate, type RequestGate } from './request-gate.js';
 import { requestLogHooks, type RequestLogHooks, type RequestLogSink } from './request-log.js';
 import { DEFAULT_REQUEST_TIMEOUTS, timeoutServerOptions, type RequestTimeouts } from './request-timeouts.js';
@@ -147,41 +148,6 @@ function isReadinessProbe(req: IncomingMessage): boolean {
 function hasBody(req: IncomingMessage): boolean {
   const length = req.headers['content-length'];
   return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
-}
-
-/** Reading stopped at the body limit. */
-const TOO_LARGE = Symbol('too large');
-
-/**
- * Collects the body with plain listeners (an async iterator per request costs more than the read),
- * counting bytes: past `maxBytes` it stops listening and pauses the stream, so a chunked body
- * without `Content-Length` is cut off at the limit instead of buffered.
- */
-function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer | typeof TOO_LARGE> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let total = 0;
-    const onData = (chunk: Buffer): void => {
-      total += chunk.byteLength;
-      if (total <= maxBytes) {
-        chunks.push(chunk);
-        return;
-      }
-      req.off('data', onData);
-      req.pause();
-      chunks.length = 0;
-      resolve(TOO_LARGE);
-    };
-    req.on('data', onData);
-    req.once('end', () => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)));
-    req.once('error', reject);
-  });
-}
-
-/** The announced body length, or `undefined` (chunked, or no body). */
-function declaredLength(req: IncomingMessage): number | undefined {
-  const length = req.headers['content-length'];
-  return length === undefined ? undefined : Number(length);
 }
 
 /**
