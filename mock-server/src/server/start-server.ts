@@ -17,6 +17,7 @@ import { defaultMaxConnections, watchConnections, type ServerLogSink, type Watch
 import { drainer, shuttingDownAnswer, type Drain } from './drain.js';
 import { endAfterLinger } from './lingering-close.js';
 import { answerReference } from './reference-pages.js';
+import { pipelineGuard, pipelineRefusal } from './pipelining.js';
 import { declaredLength, readBody, TOO_LARGE } from './read-body.js';
 import { requestGate, type RequestGate } from './request-gate.js';
 import { requestLogHooks, type RequestLogHooks, type RequestLogSink } from './request-log.js';
@@ -275,10 +276,15 @@ export async function startServer(app: App, options: ServerOptions = {}): Promis
   // Made once the server listens; no request is read before.
   let drain: Drain;
   const timeouts = options.timeouts ?? DEFAULT_REQUEST_TIMEOUTS;
+  const pipeline = pipelineGuard();
   const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
     // Past the connection cap only probes are served; anything else was answered 503 (`watchConnections`).
     if (connections.admit(req) === 'refused') return;
+    // A client that pipelines without reading its answers: the answers it would not read are not made.
+    const pipelined = pipeline.check(req, res);
+    if (pipelined === 'drop') return;
     scope.log?.arrived(req, res);
+    if (pipelined === 'refuse') return refuse(scope, req, res, pipelineRefusal(req));
     // Opened while the server stops: told to go elsewhere, and closed (see `drainer`).
     if (drain.late(req.socket)) return hasBody(req) ? refuse(scope, req, res, shuttingDownAnswer(req)) : write(scope, req, res, shuttingDownAnswer(req));
     // Closed like Node's refusal: a client that leaves out Host, or sends two, is not one to keep talking to.

@@ -34,6 +34,28 @@ function raw(text: string): Promise<{ statusLine: string; problem: Record<string
   });
 }
 
+describe('pipelined requests', () => {
+  it('answers at most 32 requests waiting on one connection: the 33rd is 429 RATE_LIMITED with Connection: close, and nothing after it is run', async () => {
+    logged.length = 0;
+    const one = `GET /_sim/v1/health HTTP/1.1\r\nHost: 127.0.0.1:${running.port}\r\n\r\n`;
+    const all = await new Promise<string>((resolve, reject) => {
+      const socket = connect(running.port, '127.0.0.1');
+      const chunks: Buffer[] = [];
+      socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+      socket.on('error', reject);
+      socket.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      // One write: Node parses all 100 before a single answer is made.
+      socket.write(one.repeat(100));
+    });
+    const statuses = all.match(/HTTP\/1\.1 \d{3}/g) ?? [];
+    expect(statuses).toEqual([...Array.from({ length: 32 }, () => 'HTTP/1.1 200'), 'HTTP/1.1 429']);
+    expect(all).toMatch(/"code":"RATE_LIMITED"/);
+    // The refusal is made at once, the answers before it once the app has made them: the log has them in that order.
+    expect(logged.map((entry) => entry.status).sort()).toEqual([...Array.from({ length: 32 }, () => 200), 429]);
+    expect((await fetch(`${running.url}/_sim/v1/health`)).status).toBe(200);
+  });
+});
+
 describe('requests Node does not hand to the request handler', () => {
   it('CONNECT (a client taking the mock for a proxy) is 405 METHOD_NOT_ALLOWED problem+json and logged, not closed unanswered', async () => {
     logged.length = 0;
