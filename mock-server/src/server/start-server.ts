@@ -11,6 +11,7 @@ import { READINESS_PATH } from '../app/sim/service.js';
 import { problemOnClientError } from './client-error.js';
 import { refuseConnect } from './connect-method.js';
 import { unmetExpectation } from './expectation.js';
+import { unsupportedTransferCoding } from './transfer-coding.js';
 import { hostRefusal } from './host-header.js';
 import { answerConsole, isBrowserAtRoot, isConsolePath } from './console-route.js';
 import { defaultMaxConnections, watchConnections, type ServerLogSink, type WatchedConnections } from './connection-limit.js';
@@ -290,8 +291,9 @@ export async function startServer(app: App, options: ServerOptions = {}): Promis
     // Closed like Node's refusal: a client that leaves out Host, or sends two, is not one to keep talking to.
     const badHost = hostRefusal(req);
     if (badHost) return refuse(scope, req, res, badHost);
-    // Only a request Node hands over as `checkExpectation` (below) has an expectation it did not meet.
-    const unmet = unmetExpectation(req);
+    // Only a request Node hands over as `checkExpectation` (below) has an expectation it did not meet;
+    // a transfer coding besides chunked Node's parser lets through, undone only as far as chunked.
+    const unmet = unmetExpectation(req) ?? unsupportedTransferCoding(req);
     if (unmet) return refuse(scope, req, res, unmet);
     // Preflights, and the Host/Origin rules of the simulation API, are answered before the core.
     const early = scope.gate.screen(req);

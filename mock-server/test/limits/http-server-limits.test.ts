@@ -167,6 +167,12 @@ describe('requests the HTTP parser refuses answer problem+json', () => {
     expectProblem(answer, 431, 'HEADERS_TOO_LARGE');
   });
 
+  it('a transfer coding besides chunked (gzip, chunked) is 400 at /header/transfer-encoding, not read as the body', async () => {
+    const answer = await raw(`POST /_sim/v1/sandboxes HTTP/1.1\r\nHost: 127.0.0.1:${running.port}\r\nContent-Type: application/json\r\nTransfer-Encoding: gzip, chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n`);
+    expectProblem(answer, 400, 'VALIDATION_FAILED');
+    expect(JSON.parse(answer.body)).toMatchObject({ errors: [{ pointer: '/header/transfer-encoding', code: 'UNSUPPORTED_TRANSFER_CODING' }] });
+  });
+
   it.each([
     ['a request line that is not HTTP', 'HELLO\r\n\r\n'],
     ['a malformed Content-Length', 'POST /_sim/v1/sandboxes HTTP/1.1\r\nHost: x\r\nContent-Length: 12abc\r\n\r\n'],
