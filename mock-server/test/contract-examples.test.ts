@@ -228,7 +228,7 @@ describe('every request example of the contracts is accepted by the default sand
 
   /** Sends one example, as `as`, on `params` (each defaulting to the parameter's own example). */
   const sendCase = (c: ExampleCase, as: string | undefined, extra: Record<string, string> = {}) => {
-    const params = { ...c.params, ...(c.spec === 'simulation' ? { sandboxId: 'default' } : {}), ...extra };
+    const params: Record<string, string> = { ...c.params, ...(c.spec === 'simulation' ? { sandboxId: 'default' } : {}), ...extra };
     const path = c.template.replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent(params[k] ?? `missing-${k}`));
     const org = as === undefined ? undefined : orgs.find((o) => o.name === as);
     if (as !== undefined) expect(org, `a seeded organisation named ${as}`).toBeDefined();

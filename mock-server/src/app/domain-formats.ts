@@ -10,7 +10,13 @@ const CHECKED_COMPONENTS: Record<string, string> = { CreditCode: 'credit-code', 
 const DOMAIN_FORMATS = {
   // Only the check character: a code without the shape fails the component's `pattern` alone, not
   // also with a misleading "check character is wrong".
-  'credit-code': { type: 'string', validate: (value: string) => validateCreditCode(value).code !== 'CREDIT_CODE_CHECKSUM' },
+  'credit-code': {
+    type: 'string',
+    validate: (value: string) => {
+      const result = validateCreditCode(value);
+      return result.valid || result.code !== 'CREDIT_CODE_CHECKSUM';
+    },
+  },
   'resident-id': { type: 'string', validate: (value: string) => isValidResidentId(value) },
 } as const satisfies Record<string, FormatDefinition<string>>;
 
