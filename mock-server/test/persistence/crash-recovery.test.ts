@@ -93,7 +93,8 @@ describe('crash recovery of gdx-mock --data-dir', () => {
 
     const first = await startChild(dataDir);
     cleanup.push(stop(first.child));
-    const org = (await (await fetch(`${first.url}/_sim/v1/sandboxes/default`)).json()).organizations[0];
+    // Demands come from society: an organisation with the applicant role files it.
+    const org = (await (await fetch(`${first.url}/_sim/v1/sandboxes/default`)).json()).organizations.find((o: { roles: string[] }) => o.roles.includes('applicant'));
     await fetch(`${first.url}/_sim/v1/sandboxes/default/webhooks`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
