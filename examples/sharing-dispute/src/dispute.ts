@@ -84,7 +84,8 @@ export async function runSharingDispute(options: DisputeOptions = {}): Promise<D
     const at = narrator(s, print);
 
     print(`▸ 2025-09-29 09:00  ${requester.name} requests “${resource.name}” of ${resource.provider.name} for “${SCENARIO.name}” → joint review, 5 working days (第十七条)`);
-    const submitted = await client.requests.submit(conditionalRequest(resource, SCENARIO));
+    const body = conditionalRequest(resource, SCENARIO);
+    const submitted = await client.requests.submit(body);
 
     await at('2025-10-10T16:00:00+08:00', 'the joint review rejects the request with written reasons (书面理由)');
     await official(submitted.id, { action: 'reject', reasons: REJECTION_REASONS });
@@ -100,7 +101,9 @@ export async function runSharingDispute(options: DisputeOptions = {}): Promise<D
     await official(submitted.id, { action: 'approve' });
 
     await at('2025-10-20T10:00:00+08:00', `${resource.provider.name} delivers: a grant bound to the declared scenario (第二十六条)`);
-    await official(submitted.id, { action: 'deliver', grant: { endpoint: 'https://data.xm.gov.cn/share/api/v1/dibao-check', validUntil: '2026-09-30' } });
+    // The endpoint fits an API delivery only: a file or a table is delivered by what the platform fills in.
+    const endpoint = body.deliveryMethod === 'api' ? { endpoint: 'https://data.xm.gov.cn/share/api/v1/dibao-check' } : {};
+    await official(submitted.id, { action: 'deliver', grant: { ...endpoint, validUntil: '2026-09-30' } });
 
     const request = await client.requests.get(submitted.id);
     if (!request.grantId) throw new Error(`the request is ${request.state}, without a grant (未授权)`);
