@@ -287,6 +287,8 @@ describe('the console in Chromium', () => {
     // The platform by its Chinese name, as its contract's title gives it.
     // The platform and the object's kind by their Chinese names, after a Chinese colon.
     await hasText(page.getByRole('heading', { level: 1 }), '时间线：公共数据资源登记 / 申请 / ');
+    // What the object is about, as the objects list names it: the resource the registration is for.
+    await hasText(page.getByTestId('object-title'), '公共交通客流数据产品');
     expect(await page.locator('table.steps thead th').allTextContents()).toContain('时限');
     await hasText(page.locator('main p .badge.state-under_review'), zh('under_review'));
     await hasText(page.locator('form[data-action="approve_review"]'), '身份：登记机构');

@@ -35,7 +35,7 @@ describe('a registration filed on 2025-09-26, on its timeline', () => {
   it('the acceptance step: 3 working days due 2025-09-30, Saturday skipped, Sunday 09-28 a make-up day, nothing counted on the filing day', async () => {
     const id = await file();
     const t = await timeline(id);
-    expect(t.object).toEqual({ platform: 'registration', objectType: 'application', objectId: id, state: 'submitted', terminal: false });
+    expect(t.object).toEqual({ platform: 'registration', objectType: 'application', objectId: id, state: 'submitted', title: '公共交通客流数据产品', terminal: false });
     expect(t.steps).toEqual([
       {
         state: 'submitted',

@@ -124,7 +124,7 @@ function objectTimeline(ctx: SimRouteContext) {
   return {
     status: 200,
     body: {
-      object: { platform: module.name, objectType: object.objectType, objectId: object.objectId, state: object.state, terminal: object.terminal },
+      object: { platform: module.name, objectType: object.objectType, objectId: object.objectId, state: object.state, title: object.title, terminal: object.terminal },
       steps: timelineSteps(object.events(), object.label, sandbox.calendar, sandbox.now()),
       events: sandbox.feed.ofObject(module.name, object.objectType, object.objectId).map((entry) => feedEventView(entry, object.label)),
       allowedActions: object.terminal ? [] : actionForms(object.actions(), module.name),

@@ -201,7 +201,7 @@ export interface AllowedAction {
 }
 
 export interface Timeline {
-  object: { platform: Platform; objectType: string; objectId: string; state: string; terminal: boolean };
+  object: { platform: Platform; objectType: string; objectId: string; state: string; title: string | null; terminal: boolean };
   steps: Step[];
   events: FeedEvent[];
   allowedActions: AllowedAction[];

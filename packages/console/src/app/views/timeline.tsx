@@ -37,6 +37,11 @@ export function TimelineView({ sandboxId, platform, objectType, objectId }: { sa
         {t('app.colon')}
         {platformLabel(platform)} / {objectTypeLabel(objectType)} / <code>{objectId}</code>
       </h1>
+      {timeline?.object.title && (
+        <p class="object-title" data-testid="object-title">
+          {timeline.object.title}
+        </p>
+      )}
       <ProblemNote problem={data.problem} />
       {timeline && data.data && (
         <>
