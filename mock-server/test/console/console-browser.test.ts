@@ -817,6 +817,24 @@ describe('the console in Chromium', () => {
     await context.close();
   });
 
+  it('names the states of the transitions an advance fired by their labels, in the reader’s language', async () => {
+    const sim = new SimulationClient({ baseUrl: `${mock.url}/_sim/v1` });
+    const sandbox = await sim.sandboxes.create({ id: 'console-fired-names', profile: 'national', startAt: '2025-09-26T09:00:00+08:00', reviewerPolicy: { mode: 'auto' } });
+    const registrant = sandbox.organizations.find((o) => o.roles.includes('registrant'))!;
+    const registration = new RegistrationClient({ baseUrl: sandbox.platforms.registration, credentials: credentialsOf(registrant) });
+    await registration.applications.submit(initialSubmission({ ...registrant, id: registrant.id }) as Parameters<typeof registration.applications.submit>[0]);
+    const context = await contextFor('zh-CN');
+    const page = await context.newPage();
+    await page.goto(`${mock.url}/_console/#/s/console-fired-names/clock`);
+    // Past the acceptance limit (due 09-30): the automatic registry has accepted the application by then.
+    await page.locator('#advance-value').fill('5');
+    await page.getByRole('button', { name: '推进', exact: true }).click();
+    const fired = page.locator('section[aria-labelledby="fired-title"] ul');
+    await hasText(fired, '已提交 → 形式审核');
+    expect(await fired.textContent()).not.toMatch(/submitted|under_review/);
+    await context.close();
+  });
+
   it('names the clock’s mode and the fault kinds in Chinese', async () => {
     const context = await contextFor('zh-CN');
     const page = await context.newPage();

@@ -108,6 +108,8 @@ export interface AdvanceResult {
   /** Transitions fired in all; `fired` lists at most the `firedLimit` asked for. */
   firedCount: number;
   firedTruncated: boolean;
+  /** A feed cursor: `GET …/events` from it starts with the events this advance published. */
+  eventsCursor: string;
 }
 
 export interface WorkflowEvent {

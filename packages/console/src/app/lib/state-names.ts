@@ -1,4 +1,4 @@
-import type { Localized, Step } from '../api/types.js';
+import type { FeedEvent, FiredTransition, Localized, Step } from '../api/types.js';
 
 /** Picks the locale's text of a server's `{ zh, en }` (`''` for none), as `useT().pick` does. */
 type Pick = (text: Localized | undefined | null) => string;
@@ -36,4 +36,26 @@ export function stateName(state: string | null, label: Localized | null | undefi
 export function stateNames(steps: Step[], pick: Pick): (state: string | null) => string {
   const labels = new Map(steps.map((s) => [s.state, s.label]));
   return (state) => stateName(state, state === null ? null : labels.get(state), pick);
+}
+
+/**
+ * Names the states of the transitions a clock advance fired, which its answer gives by id only:
+ * by the labels the feed's events carry (`fromLabel`, `toLabel`, the object's procedure's), read
+ * from the advance's `eventsCursor`; a state no event names keeps its id. Keyed by platform and
+ * object type too, as two procedures may name one state id apart.
+ *
+ * @example
+ * ```ts
+ * const name = firedStateNames(feed.items, pick);
+ * name(fired, fired.to); // '已受理' in Chinese
+ * ```
+ */
+export function firedStateNames(events: FeedEvent[], pick: Pick): (fired: FiredTransition, state: string | null) => string {
+  const key = (platform: string, objectType: string, state: string) => `${platform}/${objectType}/${state}`;
+  const labels = new Map<string, Localized>();
+  for (const e of events) {
+    if (e.event.from !== null && e.fromLabel) labels.set(key(e.platform, e.objectType, e.event.from), e.fromLabel);
+    if (e.event.to !== null && e.toLabel) labels.set(key(e.platform, e.objectType, e.event.to), e.toLabel);
+  }
+  return (fired, state) => stateName(state, state === null ? null : labels.get(key(fired.platform, fired.objectType, state)), pick);
 }

@@ -1,13 +1,15 @@
 import { useState } from 'preact/hooks';
-import { sandboxPath, sim } from '../api/client.js';
-import type { AdvanceResult, CalendarState, Clock, Problem } from '../api/types.js';
+import { query, sandboxPath, sim } from '../api/client.js';
+import type { AdvanceResult, CalendarState, Clock, FeedEvent, Problem } from '../api/types.js';
 import { Instant } from '../components/instant.js';
 import { useNotice } from '../components/notice.js';
 import { ProblemNote } from '../components/problem-note.js';
 import { YearCalendar } from '../components/year-calendar.js';
 import { nameOf, useT } from '../i18n/locale.js';
 import { localToInstant, shortInstant } from '../lib/dates.js';
+import type { FeedPage } from '../lib/feed-tail.js';
 import { href } from '../lib/route.js';
+import { firedStateNames } from '../lib/state-names.js';
 import { POLL_MS, problemOf, useResource, useRevision } from '../lib/use-resource.js';
 
 type AdvanceKind = 'workingDays' | 'duration' | 'to';
@@ -43,12 +45,12 @@ export function ClockView({ sandboxId }: { sandboxId: string }) {
 const FIRED_SHOWN = 200;
 
 function AdvanceForm({ sandboxId }: { sandboxId: string }) {
-  const { t, eventType } = useT();
+  const { t, eventType, pick } = useT();
   const { changed } = useRevision();
   const notice = useNotice();
   const [kind, setKind] = useState<AdvanceKind>('workingDays');
   const [problem, setProblem] = useState<Problem>();
-  const [result, setResult] = useState<AdvanceResult>();
+  const [result, setResult] = useState<AdvanceResult & { events: FeedEvent[] }>();
   const submit = async (event: Event) => {
     event.preventDefault();
     const value = String(new FormData(event.currentTarget as HTMLFormElement).get('value') ?? '').trim();
@@ -59,13 +61,17 @@ function AdvanceForm({ sandboxId }: { sandboxId: string }) {
     setResult(undefined);
     try {
       const advanced = await sim<AdvanceResult>('POST', sandboxPath(sandboxId, '/clock/advance'), body);
-      setResult(advanced);
+      // The answer names the fired states by id; the feed's events from its cursor carry their
+      // labels. Should that read fail, the advance is done all the same and the ids are shown.
+      const feed = await sim<FeedPage>('GET', sandboxPath(sandboxId, `/events${query({ cursor: advanced.eventsCursor, limit: FIRED_SHOWN })}`)).catch(() => undefined);
+      setResult({ ...advanced, events: feed?.items ?? [] });
       notice(`${t('clock.now')}: ${shortInstant(advanced.clock.now)}`);
       changed();
     } catch (error) {
       setProblem(problemOf(error));
     }
   };
+  const stateName = firedStateNames(result?.events ?? [], pick);
   // Uncontrolled, each kind its own input (keyed): a controlled `value` would put back "1" over
   // what was typed whenever the view redraws, as it does at each poll of the clock.
   const input = {
@@ -105,7 +111,7 @@ function AdvanceForm({ sandboxId }: { sandboxId: string }) {
                     <Instant at={f.at} />{' '}
                     <a href={href('s', sandboxId, 'objects', f.platform, f.objectType, f.objectId)}>{f.objectId}</a> {eventType(f.type)}
                     {t('app.colon')}
-                    {f.from ?? '∅'} → {f.to ?? '∅'}
+                    {stateName(f, f.from)} → {stateName(f, f.to)}
                   </li>
                 ))}
               </ul>
