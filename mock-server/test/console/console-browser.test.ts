@@ -835,6 +835,25 @@ describe('the console in Chromium', () => {
     await context.close();
   });
 
+  it('says a sandbox that does not exist is not found, without a clock to advance', async () => {
+    const sim = new SimulationClient({ baseUrl: `${mock.url}/_sim/v1` });
+    await sim.sandboxes.create({ id: 'console-gone', profile: 'national', startAt: '2025-09-26T09:00:00+08:00' });
+    const context = await contextFor('en-US');
+    const page = await context.newPage();
+    await page.goto(`${mock.url}/_console/#/s/console-missing/clock`);
+    await hasText(page.getByRole('alert'), 'NOT_FOUND');
+    await counts(page.getByRole('heading', { name: 'Advance the clock' }), 0);
+    await counts(page.locator('#advance-value'), 0);
+    // Deleted while its clock is shown: the next poll says so, and the form goes.
+    await page.goto(`${mock.url}/_console/#/s/console-gone/clock`);
+    await hasText(page.getByTestId('clock-now'), '2025-09-26 09:00');
+    await sim.sandboxes.delete('console-gone');
+    await hasText(page.getByRole('alert'), 'NOT_FOUND');
+    await counts(page.getByRole('heading', { name: 'Advance the clock' }), 0);
+    await counts(page.getByTestId('clock-now'), 0);
+    await context.close();
+  });
+
   it('names the clock’s mode and the fault kinds in Chinese', async () => {
     const context = await contextFor('zh-CN');
     const page = await context.newPage();

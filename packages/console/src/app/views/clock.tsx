@@ -21,6 +21,16 @@ export function ClockView({ sandboxId }: { sandboxId: string }) {
   const clock = useResource(() => sim<Clock>('GET', sandboxPath(sandboxId, '/clock')), `clock:${sandboxId}`, POLL_MS);
   const [year, setYear] = useState<number>();
   const shownYear = year ?? (clock.data ? Number(clock.data.today.slice(0, 4)) : undefined);
+  // The clock's route always exists: its 404 is the sandbox gone (deleted while the view was open,
+  // or mistyped in a link), and the problem note says so; a clock read before is not shown with it.
+  if (clock.problem?.status === 404) {
+    return (
+      <>
+        <h1>{t('clock.title')}</h1>
+        <ProblemNote problem={clock.problem} />
+      </>
+    );
+  }
   return (
     <>
       <h1>{t('clock.title')}</h1>
