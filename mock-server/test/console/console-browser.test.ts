@@ -854,6 +854,21 @@ describe('the console in Chromium', () => {
     await context.close();
   });
 
+  it('keeps each of the calendar’s year buttons on one line, side by side, at a phone’s width', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 375, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${mock.url}/_console/#/s/default/clock`);
+    const years = page.locator('section[aria-labelledby="calendar-title"] button');
+    await counts(years, 2);
+    // As tall as the advance button, whose one line of text is the height of a button that does not wrap.
+    const { height } = (await page.getByRole('button', { name: '推进', exact: true }).boundingBox())!;
+    const boxes = await Promise.all([years.nth(0).boundingBox(), years.nth(1).boundingBox()]);
+    expect(boxes.map((box) => box!.height)).toEqual([height, height]);
+    expect(boxes[0]!.y).toBe(boxes[1]!.y);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await context.close();
+  });
+
   it('names the clock’s mode and the fault kinds in Chinese', async () => {
     const context = await contextFor('zh-CN');
     const page = await context.newPage();

@@ -140,13 +140,15 @@ function CalendarYear({ sandboxId, year, today, onYear }: { sandboxId: string; y
   return (
     <section class="card" aria-labelledby="calendar-title">
       <div class="toolbar">
-        <button type="button" onClick={() => onYear(year - 1)} title={t('calendar.prev')}>
-          ‹ {year - 1}
-        </button>
         <h2 id="calendar-title">{t('calendar.title', { year })}</h2>
-        <button type="button" onClick={() => onYear(year + 1)} title={t('calendar.next')}>
-          {year + 1} ›
-        </button>
+        <div class="row-actions">
+          <button type="button" onClick={() => onYear(year - 1)} title={t('calendar.prev')}>
+            ‹ {year - 1}
+          </button>
+          <button type="button" onClick={() => onYear(year + 1)} title={t('calendar.next')}>
+            {year + 1} ›
+          </button>
+        </div>
       </div>
       <ProblemNote problem={calendar.problem} />
       {calendar.data && !schedule && <p>{t('calendar.unpublished')}</p>}
