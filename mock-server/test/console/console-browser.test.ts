@@ -60,6 +60,15 @@ async function seriousViolations(page: Page): Promise<string[]> {
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.targets.join(' ')}`);
 }
 
+/** The elements axe-core's `rule` faults on the page as it is now: for a rule below serious (heading-order is moderate), which `review` lets pass. */
+async function violationsOf(page: Page, rule: string): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async (id) => {
+    const result = await (window as unknown as { axe: { run: (options: object) => Promise<{ violations: { nodes: { target: unknown[] }[] }[] }> } }).axe.run({ runOnly: [id] });
+    return result.violations.flatMap((v) => v.nodes.map((n) => JSON.stringify(n.target)));
+  }, rule);
+}
+
 /** Checks the view with axe-core and keeps a screenshot of it. */
 async function review(page: Page, name: string): Promise<void> {
   expect(await seriousViolations(page), name).toEqual([]);
@@ -184,6 +193,8 @@ describe('the console in Chromium', () => {
     const help = page.getByRole('region', { name: 'Signature help: what the server computed' }).first();
     await shown(help);
     await hasText(help.locator('pre').first(), 'GET');
+    // The entry's headings (its bodies, the signature help) follow the page's h1 without a level skipped.
+    expect(await violationsOf(page, 'heading-order')).toEqual([]);
     // The simulation API's writes are journaled, and hidden unless asked for; its reads (the
     // console's polling) are not journaled at all, so they take no room in the bounded journal.
     const simEntries = page.locator('.journal summary', { hasText: '/_sim/v1/' });

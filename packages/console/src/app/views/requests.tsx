@@ -127,13 +127,14 @@ function JournalRow({ entry }: { entry: JournalEntry }) {
   );
 }
 
+/** A request's or response's body, under an h2: the entries sit right under the page's h1. */
 function Body({ title, value, truncated }: { title: string; value: unknown; truncated: boolean }) {
   const { t } = useT();
   return (
     <>
-      <h4>
+      <h2>
         {title} {truncated && t('requests.truncated')}
-      </h4>
+      </h2>
       <pre tabIndex={0}>{JSON.stringify(value, null, 2)}</pre>
     </>
   );
