@@ -682,6 +682,7 @@ describe('the console in Chromium', () => {
       [`${mock.url}/_console/#/s/console-narrow/objects`, page.locator('main table tbody tr').first()],
       [`${mock.url}/_console/#/s/console-narrow/events`, page.locator('main li', { hasText: 'a-receiver-with-a-long-path' }).first()],
       [`${mock.url}/_console/#/s/console-narrow/requests`, page.locator('.journal li').first()],
+      [`${mock.url}/_console/#/health`, page.getByTestId('health-status')],
       [`${mock.url}/_console/`, page.locator('main table tbody tr').first()],
     ] as const) {
       await page.goto(view);
@@ -827,6 +828,52 @@ describe('the console in Chromium', () => {
     await hasText(page.getByTestId('clock-now'), '2025-09-30 09:00');
     await context.close();
   });
+
+  it('shows the mock’s health from the header of every view, ok or degraded with each reason in the reader’s language, and keeps it current', async () => {
+    const MIB = 1024 * 1024;
+    // A heap past the memory guard's share of its limit: the one degraded state a test can set up without a broken disk.
+    const heavyApp = createApp({ seed: 7, logError: () => undefined, memory: { maxHeapRatio: 0.5, readHeap: () => ({ usedBytes: 600 * MIB, limitBytes: 1000 * MIB }) } });
+    const heavy = await startServer(heavyApp, { port: 0 });
+    try {
+      const context = await contextFor('en-US', { bypassCSP: true });
+      const page = await context.newPage();
+      const healthReads: string[] = [];
+      page.on('response', (response) => {
+        if (response.url().endsWith('/_sim/v1/health')) healthReads.push(response.url());
+      });
+      await page.goto(`${mock.url}/_console/#/s/default/clock`);
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Health' }).click();
+      await shown(page.getByRole('heading', { name: 'Mock server health', level: 1 }));
+      await hasText(page.getByTestId('health-status'), 'ok');
+      expect(await page.getByRole('link', { name: 'Health' }).getAttribute('aria-current')).toBe('page');
+      await hasText(page.locator('dl.facts'), 'memory only');
+      await counts(page.getByRole('heading', { name: 'Why it is degraded' }), 0);
+      await review(page, 'health');
+      // It reads the health again by itself (every 5 s), as the other views poll.
+      const reads = healthReads.length;
+      await expect.poll(() => healthReads.length, { timeout: 15_000 }).toBeGreaterThan(reads);
+
+      await page.goto(`${heavy.url}/_console/#/health`);
+      await hasText(page.getByTestId('health-status'), 'degraded');
+      await hasText(page.locator('[data-reason="INSUFFICIENT_MEMORY"]'), 'writes that add state answer 503');
+      await hasText(page.locator('dl.facts'), '600 / 1000 MiB (60%; writes refused at 50%)');
+      await review(page, 'health-degraded');
+      await context.close();
+
+      // In Chinese, at a phone's width.
+      const phone = await browser.newContext({ locale: 'zh-CN', viewport: { width: 375, height: 800 } });
+      const zh = await phone.newPage();
+      await zh.goto(`${heavy.url}/_console/#/health`);
+      await hasText(zh.getByTestId('health-status'), '降级');
+      await hasText(zh.locator('[data-reason="INSUFFICIENT_MEMORY"]'), '堆内存已达保护阈值');
+      await hasText(zh.locator('dl.facts'), '600 / 1000 MiB（60%，达 50% 拒绝写入）');
+      expect(await zh.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      await phone.close();
+    } finally {
+      await heavy.close();
+      await heavyApp.close();
+    }
+  }, 60_000);
 
   it('names the states of the transitions an advance fired by their labels, in the reader’s language', async () => {
     const sim = new SimulationClient({ baseUrl: `${mock.url}/_sim/v1` });

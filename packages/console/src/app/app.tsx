@@ -6,6 +6,7 @@ import { href, useRoute, type Route } from './lib/route.js';
 import { RevisionContext } from './lib/use-resource.js';
 import { ClockView } from './views/clock.js';
 import { EventsView } from './views/events.js';
+import { HealthView } from './views/health.js';
 import { ObjectsView } from './views/objects.js';
 import { RequestsView } from './views/requests.js';
 import { SandboxesView } from './views/sandboxes.js';
@@ -36,7 +37,7 @@ export function App() {
             <a class="brand" href={href()}>
               {t('app.title')}
             </a>
-            {'sandboxId' in route && <SandboxNav route={route} t={t} />}
+            <Nav route={route} t={t} />
             <span class="spacer" />
             <button type="button" onClick={() => setAskToken((v) => !v)} aria-expanded={askToken}>
               {t('token.button')}
@@ -69,7 +70,19 @@ export function App() {
 
 type T = ReturnType<typeof translator>;
 
-function SandboxNav({ route, t }: { route: Extract<Route, { sandboxId: string }>; t: T }) {
+/** The header's links: the sandbox's views while one is open, and the mock's health from anywhere. */
+function Nav({ route, t }: { route: Route; t: T }) {
+  return (
+    <nav aria-label={t('nav.main')}>
+      {'sandboxId' in route && <SandboxLinks route={route} t={t} />}
+      <a href={href('health')} aria-current={route.view === 'health' ? 'page' : undefined}>
+        {t('nav.health')}
+      </a>
+    </nav>
+  );
+}
+
+function SandboxLinks({ route, t }: { route: Extract<Route, { sandboxId: string }>; t: T }) {
   const id = route.sandboxId;
   const items = [
     { key: 'clock', label: t('nav.clock'), target: href('s', id, 'clock'), current: route.view === 'clock' },
@@ -78,7 +91,7 @@ function SandboxNav({ route, t }: { route: Extract<Route, { sandboxId: string }>
     { key: 'requests', label: t('nav.requests'), target: href('s', id, 'requests'), current: route.view === 'requests' },
   ];
   return (
-    <nav aria-label={t('nav.main')}>
+    <>
       <a href={href()}>{t('nav.sandboxes')}</a>
       <span class="sandbox-id" aria-hidden="true">
         {id}
@@ -88,7 +101,7 @@ function SandboxNav({ route, t }: { route: Extract<Route, { sandboxId: string }>
           {item.label}
         </a>
       ))}
-    </nav>
+    </>
   );
 }
 
@@ -128,6 +141,8 @@ function View({ route, t }: { route: Route; t: T }) {
       return <EventsView sandboxId={route.sandboxId} />;
     case 'requests':
       return <RequestsView sandboxId={route.sandboxId} />;
+    case 'health':
+      return <HealthView />;
     default:
       return <h1>{t('app.notFound')}</h1>;
   }

@@ -1,12 +1,12 @@
 /**
  * The parts of the simulation API's answers the console reads, as `openapi/simulation/openapi.yaml`
- * defines them (only the fields shown here; the server may send more). The request journal and
- * the webhook views are the types `@gdx/simulation` generates from that contract (types only:
- * nothing of the SDK is bundled).
+ * defines them (only the fields shown here; the server may send more). The request journal, the
+ * webhook and the health views use the types `@gdx/simulation` generates from that contract (types
+ * only: nothing of the SDK is bundled).
  */
 import type { Platform } from '@gdx/simulation';
 
-export type { Delivery, DeliveryAttempt, JournalEntry, JournalPage, Platform, Webhook } from '@gdx/simulation';
+export type { Delivery, DeliveryAttempt, Health, JournalEntry, JournalPage, Platform, Webhook } from '@gdx/simulation';
 
 // A record, not a list, so that a platform added to the contract fails the typecheck until it is here.
 const PLATFORM_ORDER: Record<Platform, number> = { registration: 0, sharing: 1, 'open-data': 2, catalog: 3, 'authorized-operation': 4 };

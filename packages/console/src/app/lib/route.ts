@@ -9,6 +9,7 @@ export type Route =
   | { view: 'timeline'; sandboxId: string; platform: string; objectType: string; objectId: string }
   | { view: 'events'; sandboxId: string }
   | { view: 'requests'; sandboxId: string }
+  | { view: 'health' }
   | { view: 'not-found' };
 
 const PLATFORM_NAMES: ReadonlySet<string> = new Set(PLATFORMS);
@@ -16,6 +17,7 @@ const PLATFORM_NAMES: ReadonlySet<string> = new Set(PLATFORMS);
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   if (parts.length === 0) return { view: 'sandboxes' };
+  if (parts.length === 1 && parts[0] === 'health') return { view: 'health' };
   const [head, sandboxId, view, ...rest] = parts;
   if (head !== 's' || !sandboxId) return { view: 'not-found' };
   if (view === undefined || view === 'clock') return { view: 'clock', sandboxId };
