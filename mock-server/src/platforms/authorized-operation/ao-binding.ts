@@ -3,6 +3,8 @@ import type { SandboxContext } from '../../app/platform-module.js';
 import { newestFirst, NEWEST_FIRST_KEY, officialOrganisation, ownListing, toReasons, type HostBinding, type Listing, type WireMapping } from '../workflow-host/index.js';
 import type { AuthorizedOperationState } from './ao-records.js';
 import { onAuthorizationEvent } from './authorization-effects.js';
+import { formalFeeRefusal } from './formal-fee-check.js';
+import { takesProducts } from './permission-effects.js';
 import { onSelectionEvent } from './selection-effects.js';
 import { authorizationView, dataAccessView, planView, productView, selectionView } from './wire-views.js';
 
@@ -112,6 +114,22 @@ function official(state: AuthorizedOperationState, sandbox: SandboxContext, inst
 }
 
 /**
+ * Events the platform refuses for data its machines cannot see, so refusals and timelines do not
+ * offer them: an application for formal fees before a complete operating year or beside one
+ * pending or approved (`formalFeeRefusal`, from the term's first day and the application's
+ * status), a product submitted while its authorization takes none (`submitProduct`: the
+ * authorization's state is another object's).
+ */
+function withholds(state: AuthorizedOperationState, sandbox: SandboxContext, instance: WorkflowInstance, event: string): boolean {
+  if (event === 'apply_formal_fees') {
+    const authorization = state.authorizations.get(instance.id);
+    return authorization !== undefined && formalFeeRefusal(authorization, shanghaiDay(sandbox.now())) !== undefined;
+  }
+  const product = event === 'submit' ? state.products.get(instance.id) : undefined;
+  return product !== undefined && !takesProducts(state, product);
+}
+
+/**
  * How the authorized-operation platform's kernel instances map to its objects: object types,
  * owners (the implementing body, the operator, the requester; the other party is notified),
  * wire views, the officials of each role, the side effects of decisions (a signed agreement
@@ -164,6 +182,7 @@ export function authorizedOperationBinding(state: AuthorizedOperationState, sand
           return onProductEvent(state, i, e);
       }
     },
+    withholds: (i, event) => withholds(state, sandbox, i, event),
     listings: (i) => listings(state, i),
     listKeys: Object.fromEntries(
       ['plan', 'approved-plan', 'selection', 'authorization', 'disclosed-authorization', 'data-access', 'product', 'listed-product'].map((list) => [list, NEWEST_FIRST_KEY]),

@@ -1,8 +1,6 @@
-import { shanghaiDay } from '@gdx/kernel';
 import type { OperationContext, OperationHandler, OperationResult } from '../../app/platform-module.js';
 import { listEvents, listOwn, requireRole } from '../workflow-host/index.js';
 import { isParty, visible } from './ao-access.js';
-import { operatorAllowed } from './formal-fee-check.js';
 import type { AuthorizationRecord, AuthorizedOperationState } from './ao-records.js';
 import { authorizationView } from './wire-views.js';
 
@@ -28,7 +26,7 @@ function operatorReport(event: string, key: string): OperationHandler<Authorized
   return (ctx) => {
     const authorization = operatedAuthorization(ctx);
     const body = ctx.body as { summary: string; attachments?: unknown[] };
-    ctx.state.host.dispatch(authorization.id, event, { actor: { role: 'operator', organizationId: authorization.operatorId }, payload: { [key]: structuredClone(body) } }, { allowed: () => operatorAllowed(ctx.state, authorization, event, shanghaiDay(ctx.sandbox.now())) });
+    ctx.state.host.dispatch(authorization.id, event, { actor: { role: 'operator', organizationId: authorization.operatorId }, payload: { [key]: structuredClone(body) } });
     return { status: 200, body: authorizationView(ctx.state, authorization) };
   };
 }
@@ -36,7 +34,7 @@ function operatorReport(event: string, key: string): OperationHandler<Authorized
 function requestTermination(ctx: Ctx): OperationResult {
   const authorization = operatedAuthorization(ctx);
   const body = ctx.body as { reason: string };
-  ctx.state.host.dispatch(authorization.id, 'request_termination', { actor: { role: 'operator', organizationId: authorization.operatorId }, payload: { reasons: [{ text: body.reason }] } }, { allowed: () => operatorAllowed(ctx.state, authorization, 'request_termination', shanghaiDay(ctx.sandbox.now())) });
+  ctx.state.host.dispatch(authorization.id, 'request_termination', { actor: { role: 'operator', organizationId: authorization.operatorId }, payload: { reasons: [{ text: body.reason }] } });
   return { status: 200, body: authorizationView(ctx.state, authorization) };
 }
 

@@ -1,6 +1,6 @@
 import { formalFeeEligibility } from '@gdx/procedures';
 import { PlatformProblem } from '../../app/platform-problem.js';
-import type { AuthorizationRecord, AuthorizedOperationState } from './ao-records.js';
+import type { AuthorizationRecord } from './ao-records.js';
 
 /**
  * Why the operator may not apply for formal fees on `today`, or `undefined` when it may (65号 二):
@@ -26,15 +26,4 @@ export function formalFeeRefusal(authorization: AuthorizationRecord, today: stri
     return new PlatformProblem('CONFLICT', { detail: `已有${status === 'pending' ? '待评估' : '已批准'}的申请 / a ${status} application exists` });
   }
   return undefined;
-}
-
-/**
- * What the operator may send to `authorization` now besides the refused `event`, as a refusal's
- * `allowedEvents` names it: the machine's accepted events (its role, guards and clock), less an
- * application for formal fees the platform would refuse ({@link formalFeeRefusal}), which the
- * machine cannot judge (the term's first day and the application's status are the platform's).
- */
-export function operatorAllowed(state: AuthorizedOperationState, authorization: AuthorizationRecord, event: string, today: string): string[] {
-  return state.host.allowed(authorization.id, 'operator')
-    .filter((e) => e !== event && (e !== 'apply_formal_fees' || formalFeeRefusal(authorization, today) === undefined));
 }

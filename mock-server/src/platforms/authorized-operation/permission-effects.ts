@@ -1,7 +1,7 @@
 import { permissionsOpen } from '@gdx/procedures';
 import type { WorkflowEvent } from '@gdx/kernel';
 import { REVISIONS } from '../../app/platform-module.js';
-import type { AuthorizationRecord, AuthorizedOperationState } from './ao-records.js';
+import type { AuthorizationRecord, AuthorizedOperationState, ProductRecord } from './ao-records.js';
 
 /** The states an authorization ends in. */
 export const ENDED: ReadonlySet<string> = new Set(['expired', 'terminated']);
@@ -59,6 +59,11 @@ function objectsIn(state: AuthorizedOperationState, ids: readonly string[], stat
     if (instance && states.includes(instance.state)) found.push({ id: instance.id, data: instance.data });
   }
   return found;
+}
+
+/** Whether the product's authorization takes products for review now (its permissions are open in its state). */
+export function takesProducts(state: AuthorizedOperationState, product: ProductRecord): boolean {
+  return permissionsOpen(state.host.procedures.profile, state.host.get(product.authorizationId)?.state ?? 'active');
 }
 
 /** Sends the clock's `event` to each object. */

@@ -7,7 +7,7 @@ import { listPage } from '../workflow-host/index.js';
 import { invalid, pricingProblem, refused } from './ao-access.js';
 import type { AnnualReportRecord, AuthorizationRecord, AuthorizedOperationState } from './ao-records.js';
 import { onAnnualReport } from './authorization-effects.js';
-import { formalFeeRefusal, operatorAllowed } from './formal-fee-check.js';
+import { formalFeeRefusal } from './formal-fee-check.js';
 import { operatedAuthorization, partyAuthorization } from './authorization-operations.js';
 import { deviationOf, pricingRules, pricingView, yearInTerm } from './pricing-view.js';
 import { warningsAt } from './wire-views.js';
@@ -37,7 +37,7 @@ function applyForFormalFees(ctx: Ctx): OperationResult {
   const refusal = formalFeeRefusal(authorization, today);
   if (refusal) throw refusal;
   const body = ctx.body as { note: string; annualReportYear?: number };
-  ctx.state.host.dispatch(authorization.id, 'apply_formal_fees', { actor: { role: 'operator', organizationId: authorization.operatorId }, payload: { application: structuredClone(body) } }, { allowed: () => operatorAllowed(ctx.state, authorization, 'apply_formal_fees', today) });
+  ctx.state.host.dispatch(authorization.id, 'apply_formal_fees', { actor: { role: 'operator', organizationId: authorization.operatorId }, payload: { application: structuredClone(body) } });
   return { status: 200, body: pricingView(ctx.state, authorization) };
 }
 

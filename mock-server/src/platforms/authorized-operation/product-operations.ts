@@ -1,6 +1,7 @@
 import type { OperationContext, OperationHandler, OperationResult } from '../../app/platform-module.js';
 import { shanghaiDay } from '@gdx/kernel';
 import { assessFee, permissionsOpen } from '@gdx/procedures';
+import { takesProducts } from './permission-effects.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
 import { illegalTransition, listEvents, listOwn, requireRole } from '../workflow-host/index.js';
 import { invalid, refused, visible } from './ao-access.js';
@@ -70,21 +71,6 @@ function ownProduct(ctx: Ctx): ProductRecord {
   return visible(ctx, ctx.state.products, 'productId', (p) => p.owner === ctx.caller?.id);
 }
 
-/** Whether the product's authorization takes products for review now (its permissions are open in its state). */
-function takesProducts(state: AuthorizedOperationState, product: ProductRecord): boolean {
-  return permissionsOpen(state.host.procedures.profile, state.host.get(product.authorizationId)?.state ?? 'active');
-}
-
-/**
- * What the operator may send to `product` now besides the refused `event`, as a refusal's
- * `allowedEvents` names it: the machine's accepted events, less `submit` while the authorization
- * takes no products, which `submitProduct` then refuses (`AUTHORIZATION_NOT_ACTIVE`) and the
- * machine cannot judge (the authorization's state is another object's).
- */
-function operatorAllowed(state: AuthorizedOperationState, product: ProductRecord, event: string): string[] {
-  return state.host.allowed(product.id, 'operator').filter((e) => e !== event && (e !== 'submit' || takesProducts(state, product)));
-}
-
 /**
  * A draft goes to compliance review only while its authorization takes new products (as it was
  * created): reviewed then, it could not be listed (409 `ILLEGAL_TRANSITION`, reasonCode
@@ -107,7 +93,7 @@ function setActualFee(ctx: Ctx): OperationResult {
   const { state } = ctx;
   const product = ownProduct(ctx);
   const productState = state.host.get(product.id)?.state ?? 'draft';
-  if (productState !== 'listed') throw illegalTransition(productState, 'set_fee', operatorAllowed(state, product, 'set_fee'));
+  if (productState !== 'listed') throw illegalTransition(productState, 'set_fee', state.host.allowed(product.id, 'operator'));
   const body = ctx.body as { actualFen: number; effectiveFrom: string; displayed: boolean };
   // A fee is shown to enterprises before it is charged (65号 五 "收费前…公示"): it takes effect from
   // the day it is set or later, never on days already past. Live only (older journals replay as answered).
@@ -126,7 +112,7 @@ function setActualFee(ctx: Ctx): OperationResult {
 function withdrawProduct(ctx: Ctx): OperationResult {
   const product = ownProduct(ctx);
   const body = ctx.body as { reason: string };
-  ctx.state.host.dispatch(product.id, 'withdraw', { actor: { role: 'operator', organizationId: product.owner }, payload: { reasons: [{ text: body.reason }] } }, { allowed: () => operatorAllowed(ctx.state, product, 'withdraw') });
+  ctx.state.host.dispatch(product.id, 'withdraw', { actor: { role: 'operator', organizationId: product.owner }, payload: { reasons: [{ text: body.reason }] } });
   return { status: 200, body: productView(ctx.state, product) };
 }
 
