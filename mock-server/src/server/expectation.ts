@@ -1,8 +1,7 @@
 import type { IncomingMessage } from 'node:http';
-import { readableHeaderValue, requestId as newRequestId } from '@gdx/protocol';
+import { readableHeaderValue } from '@gdx/protocol';
 import type { DispatchResponse } from '../app/dispatch-types.js';
-import { problemResponse } from '../app/problem-response.js';
-import { targetPath } from './request-gate.js';
+import { headerRefusal } from './header-refusal.js';
 
 /** What Node takes for a `100-continue` expectation (its own test, `continueExpression`). */
 const CONTINUE = /(?:^|\W)100-continue(?:$|\W)/i;
@@ -22,13 +21,9 @@ export function unmetExpectation(req: Pick<IncomingMessage, 'headers' | 'url'>):
   const { expect } = req.headers;
   if (expect === undefined || CONTINUE.test(expect)) return undefined;
   const shown = readableHeaderValue(expect);
-  return problemResponse(
-    'EXPECTATION_FAILED',
-    {
-      detail: `the server meets no expectation but 100-continue; Expect: ${shown} is not met, and the request was not run`,
-      errors: [{ pointer: '/header/expect', code: 'UNSUPPORTED_EXPECTATION', message: { zh: `仅支持 Expect: 100-continue；收到 ${shown}`, en: `Only Expect: 100-continue is supported; got ${shown}` } }],
-    },
-    newRequestId(),
-    targetPath(req.url ?? '/'),
-  );
+  return headerRefusal(req, 'EXPECTATION_FAILED', `the server meets no expectation but 100-continue; Expect: ${shown} is not met, and the request was not run`, {
+    pointer: '/header/expect',
+    code: 'UNSUPPORTED_EXPECTATION',
+    message: { zh: `仅支持 Expect: 100-continue；收到 ${shown}`, en: `Only Expect: 100-continue is supported; got ${shown}` },
+  });
 }

@@ -1,8 +1,7 @@
 import type { IncomingMessage } from 'node:http';
-import { requestId as newRequestId, type FieldError } from '@gdx/protocol';
+import type { FieldError } from '@gdx/protocol';
 import type { DispatchResponse } from '../app/dispatch-types.js';
-import { problemResponse } from '../app/problem-response.js';
-import { targetPath } from './request-gate.js';
+import { headerRefusal } from './header-refusal.js';
 
 /**
  * A `Host` value as RFC 9110 §7.2 writes it: a host name or IPv4 address (`reg-name`: unreserved,
@@ -51,5 +50,5 @@ export function hostRefusal(req: Pick<IncomingMessage, 'httpVersionMajor' | 'htt
   const error = hostError(req);
   if (error === undefined) return undefined;
   const detail = error.code === 'REQUIRED' ? 'an HTTP/1.1 request must carry a Host header (RFC 9112 §3.2)' : error.code === 'DUPLICATE_HEADER' ? 'a request must carry exactly one Host header (RFC 9112 §3.2)' : `the Host header is not a host name or IP address with an optional port (RFC 9112 §3.2)`;
-  return problemResponse('VALIDATION_FAILED', { detail, errors: [error] }, newRequestId(), targetPath(req.url ?? '/'));
+  return headerRefusal(req, 'VALIDATION_FAILED', detail, error);
 }

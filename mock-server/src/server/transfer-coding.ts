@@ -1,8 +1,7 @@
 import type { IncomingMessage } from 'node:http';
-import { readableHeaderValue, requestId as newRequestId } from '@gdx/protocol';
+import { readableHeaderValue } from '@gdx/protocol';
 import type { DispatchResponse } from '../app/dispatch-types.js';
-import { problemResponse } from '../app/problem-response.js';
-import { targetPath } from './request-gate.js';
+import { headerRefusal } from './header-refusal.js';
 
 /**
  * The 400 answer to a request body sent with a transfer coding besides `chunked`
@@ -20,13 +19,9 @@ export function unsupportedTransferCoding(req: Pick<IncomingMessage, 'headers' |
   const coding = req.headers['transfer-encoding'];
   if (coding === undefined || coding.trim().toLowerCase() === 'chunked') return undefined;
   const shown = readableHeaderValue(coding);
-  return problemResponse(
-    'VALIDATION_FAILED',
-    {
-      detail: `the server undoes no transfer coding but chunked; Transfer-Encoding: ${shown} is not accepted, and the body was not read`,
-      errors: [{ pointer: '/header/transfer-encoding', code: 'UNSUPPORTED_TRANSFER_CODING', message: { zh: `仅支持 Transfer-Encoding: chunked；收到 ${shown}`, en: `Only Transfer-Encoding: chunked is supported; got ${shown}` } }],
-    },
-    newRequestId(),
-    targetPath(req.url ?? '/'),
-  );
+  return headerRefusal(req, 'VALIDATION_FAILED', `the server undoes no transfer coding but chunked; Transfer-Encoding: ${shown} is not accepted, and the body was not read`, {
+    pointer: '/header/transfer-encoding',
+    code: 'UNSUPPORTED_TRANSFER_CODING',
+    message: { zh: `仅支持 Transfer-Encoding: chunked；收到 ${shown}`, en: `Only Transfer-Encoding: chunked is supported; got ${shown}` },
+  });
 }
