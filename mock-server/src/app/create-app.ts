@@ -4,7 +4,7 @@ import { watchLock } from '../persistence/lock-watch.js';
 import type { JournalEntry } from '../persistence/journal-entry.js';
 import type { RefusedEntry } from '../persistence/refused-entry.js';
 import type { SnapshotPart, Store, StoredState } from '../persistence/store.js';
-import { loadBundledSpec } from '@gdx/openapi';
+import { sharedContract } from './shared-contracts.js';
 import { defaultPlatforms } from '../platforms/index.js';
 import type { OrganisationSource } from '../sandbox/builtin-organisations.js';
 import { seedOrganisations } from '../sandbox/seed-data-cache.js';
@@ -262,7 +262,7 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
     store?.close();
     throw error;
   }
-  const simulationSpec = options.simulationSpec === false ? undefined : (options.simulationSpec ?? (loadBundledSpec('simulation') as OpenApiDocument));
+  const simulationSpec = options.simulationSpec === false ? undefined : (options.simulationSpec ?? sharedContract('simulation'));
   const router = buildRouter(platforms, SIM_ROUTES, simulationSpec);
   // Journal entries of sandboxes still in their saved form, replayed when each is restored.
   const queued = new Map<string, JournalEntry[]>();

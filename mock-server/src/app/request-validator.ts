@@ -4,6 +4,7 @@ import type { FieldError } from '@gdx/protocol';
 import { loadGeneratedValidators } from '#generated-validators';
 import type { OpenApiDocument } from './platform-module.js';
 import type { SpecOperation } from './spec-operations.js';
+import { sharedContractText } from './shared-contracts.js';
 import { messageForKeyword } from './validation-messages.js';
 import { refResolver, type RefResolver } from './declared-properties.js';
 import { MAX_FIELD_ERRORS, toFieldErrors } from './field-errors.js';
@@ -56,10 +57,11 @@ const compiled = new Map<string, ReadonlyMap<string, RequestValidator>>();
  * filled in; a query parameter the operation does not declare is refused.
  *
  * Compiling a contract costs ~100 ms of CPU, ~0.5 s for the six of an app (the registration's
- * submission alone ~60 ms of the bench's first creates), and every app parses its own copy of
- * the documents: the validators of a document with the same content are shared by every app of
- * the process (they keep no state between calls), so that a process creating many apps — a test
- * suite, the bench — loads or compiles each contract once (issue 12, decision 0027).
+ * submission alone ~60 ms of the bench's first creates): the validators of a document with the
+ * same content are shared by every app of the process (they keep no state between calls), so that
+ * a process creating many apps — a test suite, the bench — loads or compiles each contract once
+ * (issue 12, decision 0027). The default platforms share one frozen copy of each contract
+ * (`sharedContract`), found here by identity instead of by its text.
  *
  * @example
  * ```ts
@@ -69,15 +71,18 @@ const compiled = new Map<string, ReadonlyMap<string, RequestValidator>>();
  * ```
  */
 export function compileValidators(doc: OpenApiDocument, name: string, operations: readonly SpecOperation[]): ReadonlyMap<string, RequestValidator> {
-  const docText = JSON.stringify(doc);
-  const key = JSON.stringify([name, operations.map((op) => op.operationId)]) + docText;
+  // A shared contract (`sharedContract`) is the bundled one unchanged, known by its name: neither
+  // stringified again nor keyed by its whole text (hashing 380 kB at each app).
+  const shared = sharedContractText(doc);
+  const docText = shared?.text ?? JSON.stringify(doc);
+  const key = JSON.stringify([name, operations.map((op) => op.operationId)]) + (shared ? `shared:${shared.name}` : docText);
   const known = compiled.get(key);
   if (known) {
     compiled.delete(key);
     compiled.set(key, known);
     return known;
   }
-  const bundled = bundledContractOf(docText);
+  const bundled = shared?.name ?? bundledContractOf(docText);
   const compiler = (): ChecksSource => new OperationCompiler(doc, name);
   const fresh = compileDocument(operations, () => (bundled === name ? generatedChecks(name, docText, compiler) : undefined) ?? compiler(), refResolver(doc));
   // A document of its own (a custom platform's, a changed contract) is compiled now, so that a

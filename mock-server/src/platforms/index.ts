@@ -1,5 +1,5 @@
-import { loadBundledSpec } from '@gdx/openapi';
-import type { OpenApiDocument, PlatformModule, SandboxContext } from '../app/platform-module.js';
+import type { PlatformModule, SandboxContext } from '../app/platform-module.js';
+import { sharedContract } from '../app/shared-contracts.js';
 import { seedDataOf } from '../sandbox/seed-data-cache.js';
 import { createAuthorizedOperationPlatform } from './authorized-operation/index.js';
 import { createCatalogPlatform } from './catalog/index.js';
@@ -15,7 +15,8 @@ export interface DefaultPlatformOptions {
 
 /**
  * The platforms the mock serves by default, on their bundled OpenAPI documents (run
- * `npm run generate` in `openapi/` first).
+ * `npm run generate` in `openapi/` first): one frozen copy of each, shared by every app of the
+ * process (`sharedContract`).
  *
  * @example
  * ```ts
@@ -26,10 +27,10 @@ export function defaultPlatforms(options: DefaultPlatformOptions = {}): Platform
   const count = options.catalogEntries ?? 300;
   const seedData = (sandbox: SandboxContext) => seedDataOf(sandbox, count);
   return [
-    createRegistrationPlatform({ spec: loadBundledSpec('registration') as OpenApiDocument }),
-    createSharingPlatform({ spec: loadBundledSpec('sharing') as OpenApiDocument, seedData }),
-    createOpenDataPlatform({ spec: loadBundledSpec('open-data') as OpenApiDocument, seedData }),
-    createCatalogPlatform({ spec: loadBundledSpec('catalog') as OpenApiDocument, seedData }),
-    createAuthorizedOperationPlatform({ spec: loadBundledSpec('authorized-operation') as OpenApiDocument, seedData }),
+    createRegistrationPlatform({ spec: sharedContract('registration') }),
+    createSharingPlatform({ spec: sharedContract('sharing'), seedData }),
+    createOpenDataPlatform({ spec: sharedContract('open-data'), seedData }),
+    createCatalogPlatform({ spec: sharedContract('catalog'), seedData }),
+    createAuthorizedOperationPlatform({ spec: sharedContract('authorized-operation'), seedData }),
   ];
 }

@@ -1,4 +1,5 @@
 import { shanghaiDate } from '@gdx/calendar';
+import { deepFreeze } from '../app/deep-freeze.js';
 import type { ProfileRef } from '../app/platform-module.js';
 import type { OrganisationSource } from './builtin-organisations.js';
 import { scopeAppKey } from './seed/app-keys.js';
@@ -56,19 +57,6 @@ function remembered(cache: Map<string, SeedData>, key: string, make: () => SeedD
     value = make();
     cache.set(key, value);
     if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-  }
-  return value;
-}
-
-/**
- * Freezes a value and everything it holds not frozen yet: seed data is shared by sandboxes, so a platform that
- * changed a seeded object in place would change it in every sandbox of the seed; frozen, the
- * attempt throws where it is made (module code is strict).
- */
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value)) deepFreeze(inner);
   }
   return value;
 }

@@ -1,0 +1,40 @@
+import { loadBundledSpec, type SpecName } from '@gdx/openapi';
+import { deepFreeze } from './deep-freeze.js';
+import type { OpenApiDocument } from './platform-module.js';
+
+/** The shared contracts by name, and the JSON text each was parsed from, by document. */
+const documents = new Map<SpecName, OpenApiDocument>();
+const texts = new WeakMap<OpenApiDocument, { name: SpecName; text: string }>();
+
+/**
+ * A bundled contract parsed once per process and deep-frozen, which every app of the process
+ * reads: the default platforms' documents and the simulation API's. `loadBundledSpec` parses a
+ * copy at each call; the six contracts are 1.5 MB of JSON, and parsing them for each app and then
+ * stringifying them again to find their validators took ~60 ms of a `createApp`, with most of its
+ * garbage — a test suite that makes an app per test paid that for every test (issue 12). Frozen,
+ * a platform cannot change what other apps read. For a copy to change, use `loadBundledSpec`.
+ *
+ * @example
+ * ```ts
+ * createRegistrationPlatform({ spec: sharedContract('registration') });
+ * ```
+ */
+export function sharedContract(name: SpecName): OpenApiDocument {
+  let document = documents.get(name);
+  if (!document) {
+    const parsed = loadBundledSpec(name) as OpenApiDocument;
+    const text = JSON.stringify(parsed);
+    document = deepFreeze(parsed);
+    documents.set(name, document);
+    texts.set(document, { name, text });
+  }
+  return document;
+}
+
+/**
+ * The name and JSON text (`JSON.stringify` of it) of a document `sharedContract` gave, or
+ * `undefined` for any other: a document that cannot have changed since it was parsed.
+ */
+export function sharedContractText(document: OpenApiDocument): { name: SpecName; text: string } | undefined {
+  return texts.get(document);
+}
