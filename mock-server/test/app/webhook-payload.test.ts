@@ -6,6 +6,7 @@ import type { Credentials } from '../support/client.js';
 import { closedSchemaErrors } from '../support/contract.js';
 import { usePlatforms } from '../support/harness.js';
 import { initialSubmission, type Org } from '../registration/harness.js';
+import { sharedContract } from '../../src/app/shared-contracts.js';
 
 // The body POSTed to a webhook's url is the simulation contract's `WebhookPayload`
 // (`webhooks.feedEvent`): the feed event as `/events` lists it — its `fromLabel` and `toLabel`
@@ -19,7 +20,7 @@ const fetch: typeof globalThis.fetch = async (_url, init) => {
 };
 
 describe('a webhook delivery body', () => {
-  const ctx = usePlatforms(() => [createRegistrationPlatform({ spec: loadBundledSpec('registration') })], undefined, { webhooks: { fetch }, startAt: '2025-09-26T10:00:00+08:00' });
+  const ctx = usePlatforms(() => [createRegistrationPlatform({ spec: sharedContract('registration') })], undefined, { webhooks: { fetch }, startAt: '2025-09-26T10:00:00+08:00' });
 
   it('is a WebhookPayload of the contract (no member it does not declare), its feed event as /events lists it', async () => {
     received.length = 0;

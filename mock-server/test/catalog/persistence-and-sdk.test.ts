@@ -1,17 +1,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadBundledSpec } from '@gdx/openapi';
 import { describe, expect, it } from 'vitest';
-import { createApp, type OpenApiDocument } from '../../src/index.js';
+import { createApp } from '../../src/index.js';
 import { createFetch } from '../../src/fetch/index.js';
 import { createCatalogPlatform } from '../../src/platforms/catalog/index.js';
 import { seedDataOf } from '../../src/sandbox/seed-data-cache.js';
 import { client } from '../support/client.js';
 import { expectSim } from './workflow-harness.js';
 import { advance, createDraft, entryContent, getEntry, submit, START_AT, useCatalogMock, withSdkClients } from './workflow-harness.js';
+import { sharedContract } from '../../src/app/shared-contracts.js';
 
-const platforms = () => [createCatalogPlatform({ spec: loadBundledSpec('catalog') as OpenApiDocument, seedData: seedDataOf })];
+const platforms = () => [createCatalogPlatform({ spec: sharedContract('catalog'), seedData: seedDataOf })];
 
 describe('catalog state across snapshots and the journal', () => {
   const ctx = useCatalogMock();

@@ -3,8 +3,6 @@
 // nationally). The Chinese messages of the catalog's attribute checks and of the open-data
 // DATASET_OPEN refusal name them as the sandbox's profile does.
 import { describe, expect, it } from 'vitest';
-import { loadBundledSpec } from '@gdx/openapi';
-import type { OpenApiDocument } from '../../src/index.js';
 import { createCatalogPlatform } from '../../src/platforms/catalog/index.js';
 import { createOpenDataPlatform } from '../../src/platforms/open-data/index.js';
 import { seedDataOf } from '../../src/sandbox/seed-data-cache.js';
@@ -12,10 +10,11 @@ import { expectContract } from '../support/contract.js';
 import { usePlatforms } from '../support/harness.js';
 import { openWorld } from '../support/world.js';
 import { APPLICANT, applicationBy } from '../open-data/fixtures.js';
+import { sharedContract } from '../../src/app/shared-contracts.js';
 
 const ctx = usePlatforms(() => [
-  createCatalogPlatform({ spec: loadBundledSpec('catalog') as OpenApiDocument, seedData: seedDataOf }),
-  createOpenDataPlatform({ spec: loadBundledSpec('open-data') as OpenApiDocument, seedData: seedDataOf }),
+  createCatalogPlatform({ spec: sharedContract('catalog'), seedData: seedDataOf }),
+  createOpenDataPlatform({ spec: sharedContract('open-data'), seedData: seedDataOf }),
 ]);
 
 const contradicting = {

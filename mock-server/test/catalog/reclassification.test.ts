@@ -2,14 +2,13 @@
 // 明示同意开放的，应当根据使用条件和适用范围纳入普遍开放或者依申请开放范围". The provider states the
 // ground; the data authority reviews it as a catalog change; the published version opens the
 // resource on the open-data platform, and the legal basis it left behind stays in the history.
-import { loadBundledSpec } from '@gdx/openapi';
 import { describe, expect, it } from 'vitest';
-import type { OpenApiDocument } from '../../src/index.js';
 import { createOpenDataPlatform } from '../../src/platforms/open-data/index.js';
 import { seedDataOf } from '../../src/sandbox/seed-data-cache.js';
 import { applicationBy } from '../open-data/fixtures.js';
 import type { Credentials } from '../support/client.js';
 import { act, createDraft, expectCatalog, expectSim, getEntry, submit, useCatalogMock, type TestSandbox } from './workflow-harness.js';
+import { sharedContract } from '../../src/app/shared-contracts.js';
 
 const RECLASSIFY = '/entries/{entryId}/reclassification';
 const LEGAL_BASIS = '《中华人民共和国个人信息保护法》第十三条';
@@ -27,7 +26,7 @@ const consented = {
 };
 
 describe('reclassifying a not_open catalog resource', () => {
-  const ctx = useCatalogMock(undefined, {}, () => [createOpenDataPlatform({ spec: loadBundledSpec('open-data') as OpenApiDocument, seedData: seedDataOf })]);
+  const ctx = useCatalogMock(undefined, {}, () => [createOpenDataPlatform({ spec: sharedContract('open-data'), seedData: seedDataOf })]);
 
   /** A published `not_open` entry of `me` (the vehicles example). */
   async function publishedNotOpen(sbx: TestSandbox, me: Credentials, name: string): Promise<any> {

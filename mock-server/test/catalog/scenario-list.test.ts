@@ -2,20 +2,19 @@
 // 仅限于特定场景使用，或者禁止用于特定场景"): the provider states the scenarios allowed and denied in the
 // catalog; the open-data platform shows them on the dataset's scenario_list condition and holds
 // applications to them.
-import { loadBundledSpec } from '@gdx/openapi';
 import { describe, expect, it } from 'vitest';
-import type { OpenApiDocument } from '../../src/index.js';
 import { createOpenDataPlatform } from '../../src/platforms/open-data/index.js';
 import { seedDataOf } from '../../src/sandbox/seed-data-cache.js';
 import { applicationBy } from '../open-data/fixtures.js';
 import { expectContract } from '../support/contract.js';
 import { act, entryContent, expectCatalog, submit, useCatalogMock } from './workflow-harness.js';
+import { sharedContract } from '../../src/app/shared-contracts.js';
 
 const scenarioList = { allowed: ['车辆保险定价', '交通规划研究'], denied: ['个人征信'] };
 const opening = { type: 'on_application', conditions: ['scenario_list'], scenarioList };
 
 describe('the scenario lists of an on_application resource', () => {
-  const ctx = useCatalogMock(undefined, {}, () => [createOpenDataPlatform({ spec: loadBundledSpec('open-data') as OpenApiDocument, seedData: seedDataOf })]);
+  const ctx = useCatalogMock(undefined, {}, () => [createOpenDataPlatform({ spec: sharedContract('open-data'), seedData: seedDataOf })]);
 
   it('go with the scenario_list condition only, and name no scenario both allowed and denied: else 400 at the field, nothing stored', async () => {
     const sbx = await ctx.sandbox();

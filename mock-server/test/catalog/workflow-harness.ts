@@ -1,7 +1,6 @@
 import { CatalogClient } from '@gdx/catalog';
-import { loadBundledSpec } from '@gdx/openapi';
 import { SimulationClient, type Sandbox as SimSandbox } from '@gdx/simulation';
-import { createApp, type AppOptions, type OpenApiDocument, type PlatformModule } from '../../src/index.js';
+import { createApp, type AppOptions, type PlatformModule } from '../../src/index.js';
 import { createFetch } from '../../src/fetch/index.js';
 import { createCatalogPlatform } from '../../src/platforms/catalog/index.js';
 import { seedDataOf } from '../../src/sandbox/seed-data-cache.js';
@@ -10,6 +9,7 @@ import { expectReply } from '../support/contract.js';
 import { IN_PROCESS, START_AT, usePlatforms, type MockContext } from '../support/harness.js';
 import { openSandbox, type TestSandbox as Sandbox } from '../support/sandbox.js';
 import type { TransportFactory } from '../support/transports.js';
+import { sharedContract } from '../../src/app/shared-contracts.js';
 
 export { START_AT };
 
@@ -62,7 +62,7 @@ export interface TestSandbox extends Sandbox {
  * through one transport, and helpers for its sandboxes.
  */
 export function useCatalogMock(factory: TransportFactory = IN_PROCESS, options: AppOptions = {}, alongside: () => PlatformModule<any>[] = () => []) {
-  const catalog = () => createCatalogPlatform({ spec: loadBundledSpec('catalog') as OpenApiDocument, seedData: seedDataOf });
+  const catalog = () => createCatalogPlatform({ spec: sharedContract('catalog'), seedData: seedDataOf });
   const ctx = usePlatforms(() => [catalog(), ...alongside()], factory, { logError: () => undefined, ...options }) as MockContext & {
     sandbox(options?: SandboxOptions): Promise<TestSandbox>;
     sim(method: string, path: string, body?: unknown): Promise<Reply>;
@@ -133,7 +133,7 @@ export interface SdkClients {
  * ```
  */
 export async function withSdkClients(use: (clients: SdkClients) => Promise<void>): Promise<void> {
-  const app = createApp({ platforms: [createCatalogPlatform({ spec: loadBundledSpec('catalog') as OpenApiDocument, seedData: seedDataOf })], seed: 7, startAt: START_AT, logError: () => undefined });
+  const app = createApp({ platforms: [createCatalogPlatform({ spec: sharedContract('catalog'), seedData: seedDataOf })], seed: 7, startAt: START_AT, logError: () => undefined });
   const fetch = createFetch(app);
   try {
     const sim = new SimulationClient({ baseUrl: 'http://mock.local/_sim/v1', fetch });
