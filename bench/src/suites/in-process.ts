@@ -12,7 +12,7 @@ const MOCK_APP_SERVER = new URL('../servers/mock-app-server.js', import.meta.url
  * the global `fetch` over loopback to the same app served by `@gdx/mock-server/server` in a child
  * process, for a cheap public read (one open dataset) and, for information, the faceted search.
  * Both sides use the fetch API and parse the JSON, so the difference is the transport. For
- * information too, the time to create and delete a sandbox in-process.
+ * information too, the time to create and delete a sandbox in-process, and to make and close an app.
  *
  * @example
  * ```ts
@@ -21,7 +21,7 @@ const MOCK_APP_SERVER = new URL('../servers/mock-app-server.js', import.meta.url
  */
 export const inProcessSuite: Suite = {
   id: 'in-process',
-  title: '4. In-process vs loopback on the gdx mock app: a cheap public read (getDataset); the faceted search and sandbox creation for information',
+  title: '4. In-process vs loopback on the gdx mock app: a cheap public read (getDataset); the faceted search, sandbox creation and app creation for information',
   async run({ plan, log }: SuiteContext) {
     const [{ createApp }, { createFetch }] = await Promise.all([import('@gdx/mock-server'), import('@gdx/mock-server/fetch')]);
     const app = createApp({ seed: MOCK_APP.seed, startAt: MOCK_APP.startAt });
@@ -45,18 +45,23 @@ export const inProcessSuite: Suite = {
         const deleted = await mockFetch(`http://mock.local/_sim/v1/sandboxes/${id}`, { method: 'DELETE', headers: { 'content-type': 'application/json' } });
         if (deleted.status >= 300) throw new Error(`DELETE /_sim/v1/sandboxes/${id} answered ${deleted.status}`);
       };
+      // An app per test is how a test suite keeps its tests apart (the mock's own suite makes hundreds).
+      const appCycle = async (): Promise<void> => {
+        await createApp({ seed: MOCK_APP.seed, startAt: MOCK_APP.startAt, logError: () => undefined }).close();
+      };
       for (const [a, b] of [[datasetIn, datasetLoop], [searchIn, searchLoop]] as const) {
         const [x, y] = await Promise.all([a(), b()]);
         if (JSON.stringify(x) !== JSON.stringify(y)) throw new Error('the in-process and the loopback app answer differently');
       }
       log('in-process: measuring');
-      const [fast, slow, fastSearch, slowSearch, sandboxes] = await sampleInterleaved(
+      const [fast, slow, fastSearch, slowSearch, sandboxes, apps] = await sampleInterleaved(
         [
           asyncWorkload('createFetch(app) getDataset', datasetIn),
           asyncWorkload('fetch over loopback getDataset', datasetLoop),
           asyncWorkload('createFetch(app) searchEntries', searchIn),
           asyncWorkload('fetch over loopback searchEntries', searchLoop),
           asyncWorkload('createFetch(app) create and delete a sandbox', sandboxCycle),
+          asyncWorkload('createApp() and close it', appCycle),
         ],
         plan,
       );
@@ -67,6 +72,7 @@ export const inProcessSuite: Suite = {
           ratioRow(fast!, slow!, { kind: 'min-ratio', value: 10 }),
           ratioRow(fastSearch!, slowSearch!, { kind: 'info' }),
           durationRow('create and delete a sandbox over createFetch(app) (national, 300 seeded entries), per sandbox', 1_000 / sandboxes!.median, { kind: 'info' }),
+          durationRow('createApp() with the default platforms and close it, per app (its seed drawn already)', 1_000 / apps!.median, { kind: 'info' }),
         ],
         notes: [`concurrency 1; loopback server pid ${server.pid}; both answers of each read compared equal before timing`],
       };
