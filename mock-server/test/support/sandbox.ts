@@ -32,7 +32,8 @@ export interface TestSandbox {
 
 /**
  * Creates a sandbox with exactly this `SandboxCreate` body (checked against the simulation
- * contract) and answers the helpers to drive it.
+ * contract) and answers the helpers to drive it. `catalogEntries` is the app's
+ * `defaultPlatforms({ catalogEntries })` when not the default 300, so `seed` is what it serves.
  *
  * @example
  * ```ts
@@ -40,9 +41,9 @@ export interface TestSandbox {
  * await sbx.on('catalog', 'GET', '/search?q=人口');
  * ```
  */
-export async function openSandbox(ctx: Pick<MockContext, 'call'>, body: Record<string, unknown>): Promise<TestSandbox> {
+export async function openSandbox(ctx: Pick<MockContext, 'call'>, body: Record<string, unknown>, catalogEntries?: number): Promise<TestSandbox> {
   const view = expectReply('simulation', await ctx.call('POST', '/_sim/v1/sandboxes', { body }), 'POST', '/sandboxes', 201);
-  return sandboxOf(ctx, view, body);
+  return sandboxOf(ctx, view, body, catalogEntries);
 }
 
 /**
@@ -54,11 +55,11 @@ export async function openSandbox(ctx: Pick<MockContext, 'call'>, body: Record<s
  * const sbx = sandboxOf(ctx, (await ctx.call('GET', '/_sim/v1/sandboxes/sbx_1')).body, { profile: 'national', startAt: START_AT });
  * ```
  */
-export function sandboxOf(ctx: Pick<MockContext, 'call'>, view: any, body: Record<string, unknown>): TestSandbox {
+export function sandboxOf(ctx: Pick<MockContext, 'call'>, view: any, body: Record<string, unknown>, catalogEntries?: number): TestSandbox {
   const id: string = view.id;
   const profile = body.profile;
   const startAt = typeof body.startAt === 'string' ? { startAt: Date.parse(body.startAt) } : {};
-  const seedData = () => seedDataOf({ id, seed: view.seed, profile: typeof profile === 'object' && profile ? String((profile as { extends?: unknown }).extends) : String(profile ?? 'national'), ...startAt });
+  const seedData = () => seedDataOf({ id, seed: view.seed, profile: typeof profile === 'object' && profile ? String((profile as { extends?: unknown }).extends) : String(profile ?? 'national'), ...startAt }, catalogEntries);
   const sim = (method: string, path: string, simBody?: unknown) => ctx.call(method, `/_sim/v1/sandboxes/${id}${path}`, simBody === undefined ? {} : { body: simBody });
   const base = (platform: PlatformName) => `/sandboxes/${id}/${platform}/v1`;
   return {
