@@ -98,6 +98,16 @@ const hasText = (locator: Locator, want: string) => expect.poll(() => locator.te
 /** Waits until `count` elements match. */
 const counts = (locator: Locator, count: number) => expect.poll(() => locator.count(), { timeout: 15_000 }).toBe(count);
 
+/** How often the console's live views poll the mock (`POLL_MS` in packages/console/src/app/lib/use-resource.ts). */
+const POLL_MS = 5_000;
+/**
+ * Fires the console's next poll now instead of waiting up to `POLL_MS` for it: moves the page's
+ * timers on by one poll, as a laptop lid closed and opened again would. The page's clock must have
+ * been installed (`page.clock.install()`) before the page loaded. Only the browser's timers move:
+ * the mock's virtual clock, which the sandbox's dates follow, is another thing and stays put.
+ */
+const nextPoll = (page: Page) => page.clock.fastForward(POLL_MS);
+
 const dueOf = (page: Page, state: string) => page.getByTestId(`due-${state}`);
 /** Waits until the timeline shows the object in `state`. */
 const stateIs = (page: Page, state: string) => expect.poll(() => page.getByTestId('object-state').textContent(), { timeout: 15_000 }).toBe(state);
@@ -342,6 +352,7 @@ describe('the console in Chromium', () => {
 
     const context = await contextFor('en-US');
     const page = await context.newPage();
+    await page.clock.install();
     // What the console asks of the feed: the newest page, never a walk from the feed's start.
     const feedReads: string[] = [];
     page.on('request', (request) => {
@@ -363,6 +374,7 @@ describe('the console in Chromium', () => {
     await hasText(page.locator('main'), 'Showing the newest 400 events; 610 older events are not shown');
     // Published after the page opened: the next poll shows it first.
     await submit();
+    await nextPoll(page);
     await hasText(firstSeq, '1011');
     await counts(rows, 401);
     await hasText(page.locator('main'), '610 older events are not shown');
@@ -418,9 +430,11 @@ describe('the console in Chromium', () => {
     // The clock view follows a clock moved by the SDK while it is open (it polls, as the other views do).
     const context = await contextFor('en-US');
     const page = await context.newPage();
+    await page.clock.install();
     await page.goto(`${mock.url}/_console/#/s/console-grant/clock`);
     await hasText(page.getByTestId('clock-now'), '2025-09-26 09:00');
     await sim.clock.advance('console-grant', { duration: 'P1Y' });
+    await nextPoll(page);
     await hasText(page.getByTestId('clock-now'), '2026-09-26 09:00');
 
     const [grant] = await sim.objects.list('console-grant', { platform: 'open-data', objectType: 'grant' }).toArray(1);
@@ -711,16 +725,19 @@ describe('the console in Chromium', () => {
   it('says in the reader’s language that the mock is not answering while it is gone, and recovers when it is back', async () => {
     const context = await contextFor('zh-CN');
     const page = await context.newPage();
+    await page.clock.install();
     await page.goto(`${mock.url}/_console/#/s/default/objects`);
     await shown(page.locator('main table tbody tr'));
     // The server stops: every call to it is refused, as a stopped server's are.
     await page.route('**/_sim/v1/**', (route) => route.abort('connectionrefused'));
+    await nextPoll(page);
     const alert = page.locator('main .problem');
     await hasText(alert, '无法连接模拟服务');
     expect(await alert.textContent()).not.toContain('Failed to fetch');
     // What was read before stays, and the next poll after the server is back clears the note.
     expect(await page.locator('main table tbody tr').count()).toBeGreaterThan(0);
     await page.unroute('**/_sim/v1/**');
+    await nextPoll(page);
     await counts(alert, 0);
     await context.close();
   });
@@ -811,6 +828,7 @@ describe('the console in Chromium', () => {
     await sim.sandboxes.create({ id: 'console-typed', profile: 'national', startAt: '2025-09-26T09:00:00+08:00' });
     const context = await contextFor('en-US');
     const page = await context.newPage();
+    await page.clock.install();
     const clockReads: string[] = [];
     page.on('response', (response) => {
       if (response.url().endsWith('/sandboxes/console-typed/clock')) clockReads.push(response.url());
@@ -820,6 +838,7 @@ describe('the console in Chromium', () => {
     await page.locator('#advance-value').fill('3');
     // The next poll of the clock (every 5 s) redraws the view: what was typed stays.
     const reads = clockReads.length;
+    await nextPoll(page);
     await expect.poll(() => clockReads.length, { timeout: 15_000 }).toBeGreaterThan(reads);
     await page.waitForTimeout(200);
     expect(await page.locator('#advance-value').inputValue()).toBe('3');
@@ -837,6 +856,7 @@ describe('the console in Chromium', () => {
     try {
       const context = await contextFor('en-US', { bypassCSP: true });
       const page = await context.newPage();
+      await page.clock.install();
       const healthReads: string[] = [];
       page.on('response', (response) => {
         if (response.url().endsWith('/_sim/v1/health')) healthReads.push(response.url());
@@ -851,6 +871,7 @@ describe('the console in Chromium', () => {
       await review(page, 'health');
       // It reads the health again by itself (every 5 s), as the other views poll.
       const reads = healthReads.length;
+      await nextPoll(page);
       await expect.poll(() => healthReads.length, { timeout: 15_000 }).toBeGreaterThan(reads);
 
       await page.goto(`${heavy.url}/_console/#/health`);
@@ -898,6 +919,7 @@ describe('the console in Chromium', () => {
     await sim.sandboxes.create({ id: 'console-gone', profile: 'national', startAt: '2025-09-26T09:00:00+08:00' });
     const context = await contextFor('en-US');
     const page = await context.newPage();
+    await page.clock.install();
     await page.goto(`${mock.url}/_console/#/s/console-missing/clock`);
     await hasText(page.getByRole('alert'), 'NOT_FOUND');
     await counts(page.getByRole('heading', { name: 'Advance the clock' }), 0);
@@ -906,6 +928,7 @@ describe('the console in Chromium', () => {
     await page.goto(`${mock.url}/_console/#/s/console-gone/clock`);
     await hasText(page.getByTestId('clock-now'), '2025-09-26 09:00');
     await sim.sandboxes.delete('console-gone');
+    await nextPoll(page);
     await hasText(page.getByRole('alert'), 'NOT_FOUND');
     await counts(page.getByRole('heading', { name: 'Advance the clock' }), 0);
     await counts(page.getByTestId('clock-now'), 0);
