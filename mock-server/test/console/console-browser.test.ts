@@ -14,7 +14,12 @@ import { launchChromium } from '../support/chromium.js';
 
 // Issue 9, "Done when": the console (@gdx/console, served by gdx-mock at /_console/) driven in
 // Debian's Chromium through playwright-core (support/chromium.ts), as examples/browser-msw does.
-/** Screenshots of the main views: test artifacts, git-ignored (a few are copied to docs/images by hand). */
+/**
+ * Screenshots of the main views, full pages, taken only when `GDX_CONSOLE_SCREENSHOTS=1`: test
+ * artifacts, git-ignored, that assert nothing (a few are copied to docs/images by hand). Eleven of
+ * them took ~5 s of a run on a busy two-core machine, so a run that does not ask skips them.
+ */
+const SCREENSHOTS = process.env.GDX_CONSOLE_SCREENSHOTS === '1';
 const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/console/', import.meta.url));
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const SANDBOX = 'console-e2e';
@@ -28,7 +33,7 @@ let guarded: RunningServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
+  if (SCREENSHOTS) mkdirSync(ARTIFACTS, { recursive: true });
   app = createApp({ seed: 7, logError: () => undefined });
   guardedApp = createApp({ seed: 7, simToken: TOKEN, logError: () => undefined });
   [mock, guarded] = await Promise.all([startServer(app, { port: 0 }), startServer(guardedApp, { port: 0 })]);
@@ -69,10 +74,10 @@ async function violationsOf(page: Page, rule: string): Promise<string[]> {
   }, rule);
 }
 
-/** Checks the view with axe-core and keeps a screenshot of it. */
+/** Checks the view with axe-core and, when asked (`GDX_CONSOLE_SCREENSHOTS=1`), keeps a screenshot of it. */
 async function review(page: Page, name: string): Promise<void> {
   expect(await seriousViolations(page), name).toEqual([]);
-  await page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true });
+  if (SCREENSHOTS) await page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true });
 }
 
 async function advanceFromConsole(page: Page, kind: 'Working days' | 'To an instant', value: string): Promise<void> {
