@@ -84,8 +84,9 @@ export function createSignedHttp(target: HttpTarget, organization: Organization)
       // Looked up per call, never captured: a test's MSW server or an injected fetch must see it.
       const doFetch = target.fetch ?? globalThis.fetch;
       const limits = { timeoutMs: target.timeoutMs ?? 15_000, checkSignal: target.signal };
-      const response = await naming(method, url.toString(), limits, (signal) => doFetch(url, { method, headers, ...(body.length > 0 ? { body } : {}), signal }));
-      return readResponse(response, method, url.toString());
+      return naming(method, url.toString(), limits, async (signal) =>
+        readResponse(await doFetch(url, { method, headers, ...(body.length > 0 ? { body } : {}), signal }), method, url.toString()),
+      );
     },
   };
 }

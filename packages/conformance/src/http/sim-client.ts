@@ -104,15 +104,17 @@ export function createSimClient(options: Omit<HttpTarget, 'baseUrl'> & { url: st
     const doFetch = options.fetch ?? globalThis.fetch;
     const url = root + path;
     const limits = { timeoutMs: options.timeoutMs ?? 15_000, checkSignal: bounded ? options.signal : undefined };
-    const response = await naming(method, url, limits, (signal) => doFetch(url, {
-      method,
-      // Writes say JSON also without a body: the gdx mock's simulation API refuses anything else
-      // (no CORS simple request); the token is for a mock started with --sim-token.
-      headers: { accept: 'application/json', ...(method === 'GET' ? {} : { 'content-type': 'application/json' }), ...auth },
-      ...(json === undefined ? {} : { body: JSON.stringify(json) }),
-      signal,
-    }));
-    return readResponse(response, method, url);
+    return naming(method, url, limits, async (signal) => {
+      const response = await doFetch(url, {
+        method,
+        // Writes say JSON also without a body: the gdx mock's simulation API refuses anything else
+        // (no CORS simple request); the token is for a mock started with --sim-token.
+        headers: { accept: 'application/json', ...(method === 'GET' ? {} : { 'content-type': 'application/json' }), ...auth },
+        ...(json === undefined ? {} : { body: JSON.stringify(json) }),
+        signal,
+      });
+      return readResponse(response, method, url);
+    });
   };
   const request = (method: string, path: string, json?: unknown): Promise<HttpResponse> => send(method, path, json, true);
 
