@@ -56,7 +56,12 @@ function responseFor(specs: Specs, op: Operation, status: number): [string, Reco
  * ```
  */
 export function createResponseValidator(specs: Specs): ResponseValidator {
-  const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false, validateFormats: true });
+  // A process compiles each schema it meets once: ~80 in a kit run, ~1.1 s of CPU, nearly a third
+  // of a first run against the in-process mock. Not inlining `$ref`s compiles a shared component
+  // once instead of into every schema using it, and skipping the code optimiser's passes saves
+  // their time: ~40 % less compiling. Validation answers the same (result, instance path,
+  // keyword, params, message; only `schemaPath`, unused here, differs) and takes about as long.
+  const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false, validateFormats: true, inlineRefs: false, code: { optimize: false } });
   addFormats(ajv);
   for (const [platform, doc] of Object.entries(specs)) ajv.addSchema(doc, docId(platform as Platform));
 
