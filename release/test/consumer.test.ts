@@ -68,6 +68,9 @@ describe('a release into a local registry', () => {
 
   it('changeset version moves every published package to one version and leaves every internal range satisfiable', async () => {
     await run(BIN('changeset'), ['version'], { cwd: copy, env: releaseEnv() });
+    // As in the release's checkout, changelog lines name the commit that added their changeset.
+    const commit = (await run('git', ['rev-parse', 'HEAD'], { cwd: copy })).stdout.trim();
+    expect(await readFile(join(copy, 'packages/registration/CHANGELOG.md'), 'utf8')).toContain(`- ${commit.slice(0, 7)}: `);
     const all = await workspaces(copy);
     published = all.filter(({ manifest }) => !manifest.private);
     const config = JSON.parse(await readFile(join(copy, '.changeset/config.json'), 'utf8')) as { fixed: string[][] };
