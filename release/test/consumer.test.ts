@@ -2,6 +2,7 @@
 // every published package into a local Verdaccio, and a fresh project outside the workspace
 // installs from it and uses the packages every supported way. One scenario, in order.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -18,11 +19,15 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CONSUMER_FILES = fileURLToPath(new URL('../consumer', import.meta.url));
 const BIN = (name: string) => join(ROOT, 'node_modules', '.bin', name);
 /**
- * Quiet, bounded installs: no audit or funding calls, no install scripts. Metadata is always
- * revalidated (`--prefer-online`): a later run may get the same port, and cached metadata of that
- * URL would name the tarballs of an earlier release; tarballs themselves are cached by integrity.
+ * Quiet installs: no audit or funding calls, no install scripts, no update check. npm's own
+ * caching, as a consumer's npm has it: tarballs come from the cache by integrity, metadata is
+ * revalidated as its HTTP headers say. Verdaccio's has no freshness (an ETag only, the MD5 of the
+ * body), so `@gdx/*` metadata is asked for again on every install, and a later run on the same
+ * port cannot get an earlier release's; {@link expectInstalledFromThisRelease} checks that.
+ * (`--prefer-online` did that too, but also downloaded every tarball again on every install,
+ * vite's and rolldown's among them: npm skips its cache for tarballs as well under that flag.)
  */
-const INSTALL = ['install', '--no-audit', '--no-fund', '--prefer-online', '--ignore-scripts'];
+const INSTALL = ['install', '--no-audit', '--no-fund', '--no-update-notifier', '--ignore-scripts'];
 
 let temp: string;
 let copy: string;
@@ -44,6 +49,22 @@ function consumerEnv(): NodeJS.ProcessEnv {
 
 async function installedScope(): Promise<string[]> {
   return (await readdir(join(consumer, 'node_modules', '@gdx'))).sort();
+}
+
+/**
+ * Every `@gdx/*` in the consumer's lockfile is the tarball this run published, byte for byte:
+ * its integrity is the SHA-512 of the tarball in this run's registry storage, never that of an
+ * earlier release whose metadata or tarball npm's cache might still hold.
+ */
+async function expectInstalledFromThisRelease(): Promise<void> {
+  const lock = JSON.parse(await readFile(join(consumer, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version?: string; integrity?: string }> };
+  const installed = Object.entries(lock.packages).filter(([path]) => path.startsWith('node_modules/@gdx/'));
+  expect(installed.length).toBeGreaterThan(0);
+  for (const [path, { version, integrity }] of installed) {
+    const bare = path.slice('node_modules/@gdx/'.length);
+    const published = await readFile(join(registry.storage, '@gdx', bare, `${bare}-${version}.tgz`));
+    expect({ path, integrity }).toEqual({ path, integrity: `sha512-${createHash('sha512').update(published).digest('base64')}` });
+  }
 }
 
 beforeAll(async () => {
@@ -116,11 +137,13 @@ describe('a fresh project outside the workspace, installing from the registry', 
   it('gets @gdx/registration alone with exactly the packages it needs', async () => {
     await run('npm', [...INSTALL, '@gdx/registration'], { cwd: consumer, env: consumerEnv() });
     expect(await installedScope()).toEqual(['identifiers', 'protocol', 'registration', 'runtime']);
+    await expectInstalledFromThisRelease();
   });
 
   it('adds the mock and the simulation SDK without msw', async () => {
     await run('npm', [...INSTALL, '--save-dev', '@gdx/mock-server', '@gdx/simulation'], { cwd: consumer, env: consumerEnv() });
     expect(existsSync(join(consumer, 'node_modules/msw'))).toBe(false);
+    await expectInstalledFromThisRelease();
   });
 
   it('imports the packages as ESM and calls the gdx-mock started by `node_modules/.bin/gdx-mock`, which a SIGTERM stops', async () => {
