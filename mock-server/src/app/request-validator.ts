@@ -1,10 +1,10 @@
 import type { Ajv2020 } from 'ajv/dist/2020.js';
-import { loadBundledSpec, SPEC_NAMES } from '@gdx/openapi';
+import { SPEC_NAMES } from '@gdx/openapi';
 import type { FieldError } from '@gdx/protocol';
 import { loadGeneratedValidators } from '#generated-validators';
 import type { OpenApiDocument } from './platform-module.js';
 import type { SpecOperation } from './spec-operations.js';
-import { sharedContractText } from './shared-contracts.js';
+import { sharedContractText, sharedContractTextOf } from './shared-contracts.js';
 import { messageForKeyword } from './validation-messages.js';
 import { refResolver, type RefResolver } from './declared-properties.js';
 import { MAX_FIELD_ERRORS, toFieldErrors } from './field-errors.js';
@@ -97,7 +97,7 @@ let bundledTexts: ReadonlyMap<string, string> | undefined;
 
 /** The name of the bundled contract a document is, unchanged (those compile: CI compiles every operation of them), else `undefined`. */
 function bundledContractOf(docText: string): string | undefined {
-  bundledTexts ??= new Map(SPEC_NAMES.map((spec) => [JSON.stringify(loadBundledSpec(spec)), spec]));
+  bundledTexts ??= new Map(SPEC_NAMES.map((spec) => [sharedContractTextOf(spec), spec]));
   return bundledTexts.get(docText);
 }
 

@@ -31,6 +31,11 @@ export function sharedContract(name: SpecName): OpenApiDocument {
   return document;
 }
 
+/** The JSON text of the bundled contract `name` as `sharedContract` holds it (`JSON.stringify` of the document). */
+export function sharedContractTextOf(name: SpecName): string {
+  return texts.get(sharedContract(name))!.text;
+}
+
 /**
  * The name and JSON text (`JSON.stringify` of it) of a document `sharedContract` gave, or
  * `undefined` for any other: a document that cannot have changed since it was parsed.
