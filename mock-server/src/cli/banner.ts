@@ -39,7 +39,9 @@ export interface BannerFacts {
 
 const LIMIT_LABELS: Record<keyof Limits, string> = { maxBodyBytes: 'body', maxImportBytes: 'import', maxUrlBytes: 'URL', maxHeaderBytes: 'headers' };
 const QUOTA_LABELS: Record<keyof SandboxQuotas, string> = { objects: 'objects', events: 'events', storedBytes: 'stored bytes' };
-const count = (n: number) => n.toLocaleString('en-US');
+// Thousands grouped as `toLocaleString('en-US')` groups them (`1,048,576`), without its first call,
+// which loads ICU's number formatting: ~20 ms of the CPU of each start (issue 12).
+const count = (n: number) => (Number.isSafeInteger(n) ? String(n).replace(/\B(?=(\d{3})+$)/g, ',') : n.toLocaleString('en-US'));
 // Wide enough for the longest platform name, `authorized-operation`.
 const row = (label: string, text: string) => `  ${label.padEnd(20)} ${text}`;
 
