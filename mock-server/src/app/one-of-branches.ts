@@ -1,4 +1,5 @@
-import { _, type Ajv2020, type KeywordCxt } from 'ajv/dist/2020.js';
+import type { Ajv2020, KeywordCxt } from 'ajv/dist/2020.js';
+import { ajvCompiler } from '#lazy-dependencies';
 import type { OpenApiDocument } from './platform-module.js';
 
 /**
@@ -18,6 +19,7 @@ export const ONE_OF_FIELDS = 'x-gdx-one-of-fields';
  * ```
  */
 export function registerOneOfFields(ajv: Ajv2020): void {
+  const { _ } = ajvCompiler();
   // Defined by the code it generates (not a `validate` function), so that a validator written
   // out as ajv standalone code at build time carries it (decision 0027).
   ajv.addKeyword({

@@ -1,6 +1,6 @@
 import { isSpecName, loadBundledSpec, SPEC_NAMES, type OpenApiDocument, type SpecName } from '@gdx/openapi';
 import { HEADERS, requestId as newRequestId } from '@gdx/protocol';
-import { stringify } from 'yaml';
+import { yamlStringify } from '#lazy-dependencies';
 import type { DispatchRequest, DispatchResponse } from './dispatch-types.js';
 import { etagMatches, strongEtag } from './etag.js';
 import { problemResponse } from './problem-response.js';
@@ -70,7 +70,7 @@ const templates = new Map<string, string>();
 
 function render(name: SpecName, format: ContractFormat, origin: string): string {
   const document = servedDocument(name, origin);
-  return format === 'json' ? `${JSON.stringify(document, null, 2)}\n` : stringify(document, { aliasDuplicateObjects: false, lineWidth: 0 });
+  return format === 'json' ? `${JSON.stringify(document, null, 2)}\n` : yamlStringify()(document, { aliasDuplicateObjects: false, lineWidth: 0 });
 }
 
 /**

@@ -3,15 +3,12 @@
 // ajv standalone code (`scripts/generate-validators.mjs`, decision 0027): both must compile the
 // same schemas with the same options, or a generated validator would answer other field errors
 // than a compiled one.
-import { Ajv2020, type Options } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import type { Ajv2020, Options } from 'ajv/dist/2020.js';
+import { ajvCompiler } from '#lazy-dependencies';
 import type { OpenApiDocument } from './platform-module.js';
 import type { SpecOperation } from './spec-operations.js';
 import { registerOneOfFields, withSelectedBranches } from './one-of-branches.js';
 import { registerDomainFormats, withDomainFormats } from './domain-formats.js';
-
-// ajv-formats is CommonJS; under NodeNext its default export is the module object.
-const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
 /**
  * An ajv instance as the mock's validators need it: JSON Schema 2020-12, every error (`allErrors`)
@@ -26,6 +23,7 @@ const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
  * ```
  */
 export function validatorAjv(coerce: boolean, code?: Options['code']): Ajv2020 {
+  const { Ajv2020, addFormats } = ajvCompiler();
   const ajv = new Ajv2020({
     strict: false,
     allErrors: true,
