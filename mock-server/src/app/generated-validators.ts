@@ -17,7 +17,8 @@ const GENERATED = '../../dist/generated/validators/';
  * there are none or they were generated from another document than the one whose
  * `documentFingerprint` is `fingerprint` (a contract changed since the build): the caller then
  * compiles. Loaded synchronously (CommonJS), on the first request to one of the contract's
- * operations, so a start loads none of them.
+ * operations, so a start loads none of them; the bodies' checks (most of the code) when an
+ * operation with a body is first validated.
  *
  * @example
  * ```ts
