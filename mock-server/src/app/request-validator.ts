@@ -71,10 +71,11 @@ const compiled = new Map<string, ReadonlyMap<string, RequestValidator>>();
  * ```
  */
 export function compileValidators(doc: OpenApiDocument, name: string, operations: readonly SpecOperation[]): ReadonlyMap<string, RequestValidator> {
-  // A shared contract (`sharedContract`) is the bundled one unchanged, known by its name: neither
-  // stringified again nor keyed by its whole text (hashing 380 kB at each app).
+  // A shared contract (`sharedContract`) is the bundled one unchanged, known by its name: not keyed
+  // by its whole text (hashing 380 kB at each app), whose text is read only when its generated
+  // validators are checked against it, at its first request.
   const shared = sharedContractText(doc);
-  const docText = shared?.text ?? JSON.stringify(doc);
+  const docText = shared ? undefined : JSON.stringify(doc);
   const key = JSON.stringify([name, operations.map((op) => op.operationId)]) + (shared ? `shared:${shared.name}` : docText);
   const known = compiled.get(key);
   if (known) {
@@ -82,9 +83,9 @@ export function compileValidators(doc: OpenApiDocument, name: string, operations
     compiled.set(key, known);
     return known;
   }
-  const bundled = shared?.name ?? bundledContractOf(docText);
+  const bundled = shared?.name ?? bundledContractOf(docText!);
   const compiler = (): ChecksSource => new OperationCompiler(doc, name);
-  const fresh = compileDocument(operations, () => (bundled === name ? generatedChecks(name, docText, compiler) : undefined) ?? compiler(), refResolver(doc));
+  const fresh = compileDocument(operations, () => (bundled === name ? generatedChecks(name, shared?.text ?? docText!, compiler) : undefined) ?? compiler(), refResolver(doc));
   // A document of its own (a custom platform's, a changed contract) is compiled now, so that a
   // schema that cannot compile (an unresolvable `$ref`) fails `createApp`, not its first request.
   if (bundled === undefined) for (const validator of fresh.values()) validator.compile();

@@ -2,9 +2,15 @@ import { loadBundledSpec, type SpecName } from '@gdx/openapi';
 import { deepFreeze } from './deep-freeze.js';
 import type { OpenApiDocument } from './platform-module.js';
 
-/** The shared contracts by name, and the JSON text each was parsed from, by document. */
+/** A shared contract's name and JSON text (`JSON.stringify` of the document, made at the first read). */
+interface SharedText {
+  readonly name: SpecName;
+  readonly text: string;
+}
+
+/** The shared contracts by name, and the name and JSON text of each, by document. */
 const documents = new Map<SpecName, OpenApiDocument>();
-const texts = new WeakMap<OpenApiDocument, { name: SpecName; text: string }>();
+const texts = new WeakMap<OpenApiDocument, SharedText>();
 
 /**
  * A bundled contract parsed once per process and deep-frozen, which every app of the process
@@ -23,10 +29,18 @@ export function sharedContract(name: SpecName): OpenApiDocument {
   let document = documents.get(name);
   if (!document) {
     const parsed = loadBundledSpec(name) as OpenApiDocument;
-    const text = JSON.stringify(parsed);
     document = deepFreeze(parsed);
     documents.set(name, document);
-    texts.set(document, { name, text });
+    // Stringified when first read (a contract's generated validators are checked against its text
+    // at its first request): a `gdx-mock` start mounts six contracts but validates requests of one,
+    // and stringifying 1.5 MB cost every start ~10 ms of CPU (issue 12).
+    let text: string | undefined;
+    texts.set(document, {
+      name,
+      get text() {
+        return (text ??= JSON.stringify(parsed));
+      },
+    });
   }
   return document;
 }
@@ -40,6 +54,6 @@ export function sharedContractTextOf(name: SpecName): string {
  * The name and JSON text (`JSON.stringify` of it) of a document `sharedContract` gave, or
  * `undefined` for any other: a document that cannot have changed since it was parsed.
  */
-export function sharedContractText(document: OpenApiDocument): { name: SpecName; text: string } | undefined {
+export function sharedContractText(document: OpenApiDocument): SharedText | undefined {
   return texts.get(document);
 }
