@@ -2,21 +2,22 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
-import { renderBanner, type BannerSandbox } from './cli/banner.js';
-import { parseCli, USAGE } from './cli/cli-options.js';
-import { calendarHorizonWarning } from './cli/calendar-horizon.js';
-import { exposureWarnings } from './cli/exposure-warnings.js';
-import { heapWarning } from './cli/heap-warning.js';
-import { heldOutput } from './cli/held-output.js';
-import { optionRefusal, requestedLogFormat, startRefusal, writeRefusal, writeStartWarning } from './cli/start-messages.js';
-import { storedSandboxWarnings } from './cli/stored-sandbox-warnings.js';
-import { mockServerVersion } from './cli/version.js';
-import { STORE_FILE } from './persistence/store-files.js';
-import { DEFAULT_QUOTAS } from './sandbox/quotas.js';
+import { renderBanner, type BannerSandbox } from './banner.js';
+import { parseCli, USAGE } from './cli-options.js';
+import { calendarHorizonWarning } from './calendar-horizon.js';
+import { exposureWarnings } from './exposure-warnings.js';
+import { heapWarning } from './heap-warning.js';
+import { heldOutput } from './held-output.js';
+import { createLogger, requestLogSink } from './request-logger.js';
+import { optionRefusal, requestedLogFormat, startRefusal, writeRefusal, writeStartWarning } from './start-messages.js';
+import { storedSandboxWarnings } from './stored-sandbox-warnings.js';
+import { mockServerVersion } from './version.js';
+import { STORE_FILE } from '../persistence/store-files.js';
+import { DEFAULT_QUOTAS } from '../sandbox/quotas.js';
 
 async function main(): Promise<number> {
   if (process.argv[2] === 'repair') {
-    const { runRepair } = await import('./cli/repair-command.js');
+    const { runRepair } = await import('./repair-command.js');
     return runRepair(process.argv.slice(3), (text) => process.stdout.write(text), (text) => process.stderr.write(text), process.env);
   }
   const request = parseCli(process.argv.slice(2), process.env);
@@ -34,13 +35,9 @@ async function main(): Promise<number> {
     return refusal.exitCode;
   }
   // The app, the server and the profile loader are loaded only to run: `-v` and `-h` answer at
-  // once instead of after the contracts, validators and platforms are imported (~0.6 s).
-  const [{ loadProfile }, { createApp }, { startServer }, { createLogger, requestLogSink }] = await Promise.all([
-    import('@gdx/procedures'),
-    import('./app/create-app.js'),
-    import('./server/index.js'),
-    import('./cli/request-logger.js'),
-  ]);
+  // once instead of after the contracts, validators and platforms are imported (~0.6 s). (The
+  // logger is not among them: the refusals above write in the log's shape, so it is loaded already.)
+  const [{ loadProfile }, { createApp }, { startServer }] = await Promise.all([import('@gdx/procedures'), import('../app/create-app.js'), import('../server/index.js')]);
   // What the start logs (entries a replay refused, say) waits until the banner is out: scripts read
   // the URL from stdout's first line. Released when the start fails too: nothing logged is lost.
   const out = heldOutput(process.stdout);
