@@ -219,6 +219,29 @@ describe('CatalogSearchIndex.seed: one shared base per frozen seed list', () => 
     expect(fresh.search({ q: '只在一个索引' }).total).toBe(0);
   });
 
+  it('keeps a change made after searching the shared base out of the base', () => {
+    const [changed, other] = [new CatalogSearchIndex(), new CatalogSearchIndex()];
+    changed.seed(frozen);
+    other.seed(frozen);
+    // Both read the base as it is; the first change copies it.
+    expect(answers(changed)).toEqual(answers(other));
+    const [first, second, third] = frozen as [CatalogEntry, CatalogEntry, CatalogEntry];
+    changed.remove(second.id);
+    changed.upsert({ ...first, name: '搜索之后才修改的名称' });
+    changed.upsert({ ...third, id: 'ent_added_after_search' });
+
+    const reference = plain();
+    reference.remove(second.id);
+    reference.upsert({ ...first, name: '搜索之后才修改的名称' });
+    reference.upsert({ ...third, id: 'ent_added_after_search' });
+    expect(answers(changed)).toEqual(answers(reference));
+    expect(changed.size).toBe(frozen.length);
+    expect(other.size).toBe(frozen.length);
+    expect(other.get(second.id)).toBe(second);
+    expect(other.get('ent_added_after_search')).toBeUndefined();
+    expect(answers(other)).toEqual(answers(plain()));
+  });
+
   it('indexes a list that is not frozen entry by entry, as upsert would', () => {
     const index = new CatalogSearchIndex();
     index.seed(seed.catalogEntries);
