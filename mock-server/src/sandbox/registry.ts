@@ -143,6 +143,13 @@ export class SandboxRegistry {
   readonly #sandboxes = new Map<string, Sandbox | Deferred>();
   readonly #generations = new Map<string, number>();
   /**
+   * While `atomically` runs: the generations its `make` changed, with their values before (none:
+   * the id had none), to put back if it throws. A log rather than a copy: the map keeps an entry
+   * for every id ever used, and copying it at each creation made a long-lived app's creations
+   * slower the more sandboxes it had made (a conformance run makes ~90).
+   */
+  #generationsBefore: [id: string, generation: number | undefined][] | undefined;
+  /**
    * Idempotency keys of the requests that make sandboxes (`POST /_sim/v1/sandboxes` and
    * `/sandboxes/import`): kept by the app, not by a sandbox, since the sandbox does not exist
    * before the request. A record lives as long as the sandbox it made: a delete forgets it, so
@@ -263,10 +270,15 @@ export class SandboxRegistry {
    */
   atomically<T>(make: () => T): T {
     const random = this.#random.state();
-    const generations = new Map(this.#generations);
     const ids = new Set(this.#sandboxes.keys());
+    const outer = this.#generationsBefore;
+    const before: [string, number | undefined][] = [];
+    this.#generationsBefore = before;
     try {
-      return make();
+      const made = make();
+      // An enclosing call that throws later puts these back too.
+      outer?.push(...before);
+      return made;
     } catch (error) {
       for (const [id, entry] of [...this.#sandboxes]) {
         if (ids.has(id)) continue;
@@ -274,9 +286,13 @@ export class SandboxRegistry {
         this.#sandboxes.delete(id);
       }
       this.#random.restore(random);
-      this.#generations.clear();
-      for (const [id, generation] of generations) this.#generations.set(id, generation);
+      for (const [id, generation] of before.reverse()) {
+        if (generation === undefined) this.#generations.delete(id);
+        else this.#generations.set(id, generation);
+      }
       throw error;
+    } finally {
+      this.#generationsBefore = outer;
     }
   }
 
@@ -358,7 +374,9 @@ export class SandboxRegistry {
   }
 
   #nextGeneration(id: string): number {
-    const generation = (this.#generations.get(id) ?? 0) + 1;
+    const previous = this.#generations.get(id);
+    this.#generationsBefore?.push([id, previous]);
+    const generation = (previous ?? 0) + 1;
     this.#generations.set(id, generation);
     return generation;
   }
