@@ -54,6 +54,25 @@ describe('sandboxes of one seed', () => {
     expect(await getEntry(ctx, c, providerIn(c, second), second.id)).toMatchObject({ state: 'published', reasons: [], content: { summary: second.summary } });
   });
 
+  it('answer a search alike until one of them changes its catalog, and only that one then answers otherwise', async () => {
+    const [a, b, c] = [await ctx.sandbox({ seed: 9 }), await ctx.sandbox({ seed: 9 }), await ctx.sandbox({ seed: 9 })];
+    const search = async (sbx: typeof a) => (await ctx.call('GET', `${sbx.catalog}/search?limit=3`)).body;
+    // The second and third answers are the page the first rendered (kept for the seed's sandboxes).
+    const [pageA, pageB, pageC] = [await search(a), await search(b), await search(c)];
+    expect(pageB).toEqual(pageA);
+    expect(pageC).toEqual(pageA);
+
+    const first = pageA.items[0];
+    const provider = a.view.organizations.find((o: { creditCode: string }) => o.creditCode === first.provider.creditCode);
+    const withdrawn = await ctx.call('POST', `${a.catalog}/entries/${first.id}/withdrawal`, { as: provider, body: { reason: { text: '只在一个沙箱中撤回' } } });
+    expect(withdrawn.status).toBe(200);
+    const after = await search(a);
+    expect(after.total).toBe(pageA.total - 1);
+    expect(after.items.map((e: { id: string }) => e.id)).not.toContain(first.id);
+    expect(await search(b)).toEqual(pageA);
+    expect(await search(c)).toEqual(pageA);
+  });
+
   it('share the drawn data frozen, so a platform cannot change it in place', () => {
     const data = seedDataOf({ id: 'sbx_frozen', seed: 9, profile: 'xiamen' });
     const entry = data.catalogEntries[0]!;

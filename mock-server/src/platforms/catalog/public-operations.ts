@@ -26,12 +26,18 @@ function summaryJson(entry: CatalogEntry): string {
   return json;
 }
 
-/** Rendered answers by index (a sandbox's reset or import makes a new index, and so a new cache). */
-const pageCaches = new WeakMap<CatalogSearchIndex, SearchPageCache>();
+/**
+ * Rendered answers by `CatalogSearchIndex.answerScope`: shared by the sandboxes of a seed while
+ * their catalogs are as seeded (a conformance run asks each of its ~45 sandboxes that search for
+ * the same first page), else the index's own (a sandbox's reset or import makes a new index, and
+ * so a new cache).
+ */
+const pageCaches = new WeakMap<object, SearchPageCache>();
 
 function pageCacheOf(index: CatalogSearchIndex): SearchPageCache {
-  let cache = pageCaches.get(index);
-  if (cache === undefined) pageCaches.set(index, (cache = new SearchPageCache()));
+  const scope = index.answerScope;
+  let cache = pageCaches.get(scope);
+  if (cache === undefined) pageCaches.set(scope, (cache = new SearchPageCache()));
   return cache;
 }
 

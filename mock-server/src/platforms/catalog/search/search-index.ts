@@ -177,6 +177,16 @@ export class CatalogSearchIndex {
     return this.#generation;
   }
 
+  /**
+   * What the answers of this index are the same as: while it holds the seed's entries unchanged,
+   * the seed list's shared entries, the same for every index seeded with that list (every
+   * sandbox of the seed answers a query alike, at the same `generation`); once it changes, the
+   * index itself. Answers rendered for one index can be kept under it for the others.
+   */
+  get answerScope(): object {
+    return this.#publishedShared ? this.published : this;
+  }
+
   get(id: string): CatalogEntry | undefined {
     return this.published.get(id);
   }

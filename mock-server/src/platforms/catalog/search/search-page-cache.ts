@@ -5,8 +5,8 @@
 const SEARCH_PAGE_CACHE_LIMITS = { pages: 32, chars: 512 * 1024, seen: 1024 } as const;
 
 /**
- * Search answers of one index as rendered, by query, for one generation of the index
- * (`CatalogSearchIndex.generation`). A search is a pure function of the query and the indexed
+ * Search answers of one index (or of the unchanged indices of one seed: `CatalogSearchIndex.answerScope`)
+ * as rendered, by query, for one generation of the index (`CatalogSearchIndex.generation`). A search is a pure function of the query and the indexed
  * entries, so a query repeated on an unchanged catalog (a vendor's test polling the same page, the
  * bench) is answered with the very string rendered before. Any publish, new version or withdrawal
  * changes the generation and forgets every page.
