@@ -12,7 +12,13 @@
 export function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
-    for (const inner of Object.values(value)) deepFreeze(inner);
+    // The own enumerable values, as `Object.values` gives them, without an array per object:
+    // freezing a seed's data (~100,000 objects) took half as long this way.
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i += 1) deepFreeze(value[i]);
+    } else {
+      for (const key in value) if (Object.hasOwn(value, key)) deepFreeze(value[key]);
+    }
   }
   return value;
 }
