@@ -148,9 +148,15 @@ function findCreditCode(base: Record<string, unknown>): { pointer: string; value
  * ```
  */
 export function documentedExample(media: Record<string, unknown> | undefined): unknown {
-  if (media?.example !== undefined) return structuredClone(media.example);
+  const example = exampleIn(media);
+  return example === undefined ? undefined : structuredClone(example);
+}
+
+/** The documented example itself, not a copy: the caller must not change it. */
+function exampleIn(media: Record<string, unknown> | undefined): unknown {
+  if (media?.example !== undefined) return media.example;
   const first = Object.values((media?.examples ?? {}) as Record<string, unknown>)[0];
-  return first && typeof first === 'object' && 'value' in first ? structuredClone((first as { value: unknown }).value) : undefined;
+  return first && typeof first === 'object' && 'value' in first ? (first as { value: unknown }).value : undefined;
 }
 
 const ACTING_PARTY = /^(registrants?|providers?|applicants?|requesters?|users?)$/i;
@@ -185,7 +191,7 @@ export function withActingParty(value: unknown, creditCode: string, acting = fal
  * ```
  */
 export function requestSample(doc: OpenApiDocument, media: Record<string, unknown>, random: Random, creditCode: string | undefined): unknown {
-  const example = documentedExample(media);
-  const sample = example ?? sampleFromSchema(doc, media.schema ?? {}, random, creditCode === undefined ? {} : { creditCode });
-  return creditCode === undefined ? sample : withActingParty(sample, creditCode);
+  if (creditCode === undefined) return documentedExample(media) ?? sampleFromSchema(doc, media.schema ?? {}, random, {});
+  // `withActingParty` builds a new value throughout, so the example needs no copy of its own.
+  return withActingParty(exampleIn(media) ?? sampleFromSchema(doc, media.schema ?? {}, random, { creditCode }), creditCode);
 }
