@@ -26,17 +26,39 @@ function termsOfText(text: string): readonly string[] {
   return terms;
 }
 
+/** How many entries' terms are kept by their texts; past it the memo starts again (a bound, not a cache policy). */
+const MEMO_ENTRIES = 5_000;
+const termsByEntryText = new Map<string, ReadonlyMap<string, number>>();
+
 /**
  * The weighted terms of one entry. Weights depend only on the entry itself (no corpus
  * statistics such as idf), so an entry's relevance for a query never changes when other entries
  * are inserted: that is what keeps relevance-sorted cursors stable under concurrent inserts.
+ *
+ * Memoised by the texts they come from, and shared: every seed draws its entries from the same
+ * templates, so the entries of a new seed have the names, summaries and data items of the last
+ * one's, and indexing a seed's 300 entries made ~40 % of its index in term maps already made.
+ * Nobody changes a document's terms once made.
  *
  * @example
  * ```ts
  * documentTerms(entry).get('b:人口'); // 3 when 人口 occurs once in the name
  * ```
  */
-export function documentTerms(entry: CatalogEntry): Map<string, number> {
+export function documentTerms(entry: CatalogEntry): ReadonlyMap<string, number> {
+  // Each text led by its length: no two lists of texts make the same key, whatever they contain.
+  let key = `${entry.name.length}:${entry.name}${entry.summary.length}:${entry.summary}`;
+  for (const item of entry.items) key += `${item.name.length}:${item.name}${item.description.length}:${item.description}`;
+  let terms = termsByEntryText.get(key);
+  if (terms === undefined) {
+    terms = termsOf(entry);
+    if (termsByEntryText.size >= MEMO_ENTRIES) termsByEntryText.clear();
+    termsByEntryText.set(key, terms);
+  }
+  return terms;
+}
+
+function termsOf(entry: CatalogEntry): Map<string, number> {
   const terms = new Map<string, number>();
   const add = (text: string, weight: number): void => {
     for (const term of termsOfText(text)) terms.set(term, (terms.get(term) ?? 0) + weight);

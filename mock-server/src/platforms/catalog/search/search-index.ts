@@ -34,7 +34,8 @@ export interface CatalogSearchResult {
 
 interface Doc {
   entry: CatalogEntry;
-  terms: Map<string, number>;
+  /** Shared with every document of the same texts (`documentTerms`): read only. */
+  terms: ReadonlyMap<string, number>;
   modifiedMs: number;
   name: string;
   /** [value, label] per facet, in FACET_NAMES order (computed once, counted per query). */
