@@ -4,12 +4,18 @@ import type { ProfileRef } from '../app/platform-module.js';
 import type { OrganisationSource } from './builtin-organisations.js';
 import { scopeAppKey } from './seed/app-keys.js';
 import { createSeedData } from './seed/create-seed-data.js';
-import type { SeedData } from './seed/types.js';
+import type { SeedData, SeedOrganization } from './seed/types.js';
 
 /** Seed data as drawn, by seed, profile, count and day; shared by every sandbox of that seed. */
 const drawn = new Map<string, SeedData>();
 /** The same with a sandbox's own app keys, by sandbox id and the key above. */
 const scoped = new Map<string, SeedData>();
+/**
+ * A sandbox's organisations with its own app keys, by sandbox id, seed, profile and day: the same
+ * for every count (the seed draws organisations from their own stream), so the sandbox's calls
+ * for its organisations (count 0) and for its platforms' data (300 entries) share one copy.
+ */
+const scopedOrganisations = new Map<string, readonly SeedOrganization[]>();
 const CACHE_SIZE = 8;
 /** The day seed data is as of; a sandbox starting earlier gets data as of its own first day. */
 const SEED_AS_OF = '2025-09-26';
@@ -45,13 +51,16 @@ export function seedDataOf(sandbox: { id: string; seed: number; profile: Profile
   const key = `${sandbox.seed}|${profile}|${count}|${asOf}`;
   return remembered(scoped, `${sandbox.id}|${key}`, () => {
     const data = remembered(drawn, key, () => deepFreeze(createSeedData({ seed: sandbox.seed, profile, count, asOf })));
-    // The shared parts are frozen already: only the new organisations are walked.
-    return deepFreeze({ ...data, organizations: data.organizations.map((org) => ({ ...org, appKey: scopeAppKey(sandbox.id, org.appKey) })) });
+    const organizations = remembered(scopedOrganisations, `${sandbox.id}|${sandbox.seed}|${profile}|${asOf}`, () =>
+      deepFreeze(data.organizations.map((org) => ({ ...org, appKey: scopeAppKey(sandbox.id, org.appKey) }))),
+    );
+    // The shared parts are frozen already: only the new object is frozen here.
+    return Object.freeze({ ...data, organizations: organizations as SeedOrganization[] });
   });
 }
 
 /** The cached value under `key`, else `make()` cached there; the oldest of more than `CACHE_SIZE` is dropped. */
-function remembered(cache: Map<string, SeedData>, key: string, make: () => SeedData): SeedData {
+function remembered<T>(cache: Map<string, T>, key: string, make: () => T): T {
   let value = cache.get(key);
   if (!value) {
     value = make();
