@@ -4,18 +4,27 @@ import type { OpenApiDocument } from './load-specs.js';
 
 type Schema = Record<string, unknown>;
 
+/** The target of each `$ref` met, by document: a run resolves the same few hundred references thousands of times. */
+const targets = new WeakMap<OpenApiDocument, Map<string, unknown>>();
+
 /** Follows local `$ref`s (`#/components/...`) inside one document. */
 export function resolveRef(doc: OpenApiDocument, schema: unknown): Schema {
   let current = schema as Schema;
-  for (let depth = 0; depth < 32 && typeof current?.$ref === 'string'; depth += 1) {
-    const ref = current.$ref as string;
-    let target: unknown = doc;
-    for (const token of ref.replace(/^#\//, '').split('/')) {
-      target = (target as Schema | undefined)?.[token.replace(/~1/g, '/').replace(/~0/g, '~')];
-    }
-    current = target as Schema;
-  }
+  for (let depth = 0; depth < 32 && typeof current?.$ref === 'string'; depth += 1) current = targetOf(doc, current.$ref as string) as Schema;
   return current ?? {};
+}
+
+/** What one `$ref` points at in `doc` (documents are not changed once loaded). */
+function targetOf(doc: OpenApiDocument, ref: string): unknown {
+  let known = targets.get(doc);
+  if (known === undefined) targets.set(doc, (known = new Map()));
+  if (known.has(ref)) return known.get(ref);
+  let target: unknown = doc;
+  for (const token of ref.replace(/^#\//, '').split('/')) {
+    target = (target as Schema | undefined)?.[token.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  known.set(ref, target);
+  return target;
 }
 
 /** Merges `allOf` parts into one object schema (enough for sample generation). */
