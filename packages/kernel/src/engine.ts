@@ -79,6 +79,13 @@ class Slot {
 export class WorkflowEngine {
   private readonly machines = new Map<string, MachineDefinition>();
   private readonly instances = new Map<string, Slot>();
+  /**
+   * Instances held with other engines (`share`), read as they are until this engine first acts on
+   * one, which then gets a slot in `instances`; `list` answers them first, in their order.
+   */
+  private shared: ReadonlyMap<string, WorkflowInstance> | null = null;
+  /** How many of the shared instances have a slot in `instances`. */
+  private sharedWithSlot = 0;
   /** The clock's entries of the planned dispatches not fired or cancelled; each entry's `owner` is its plan. */
   private readonly planned = new PlanBook();
   private readonly listeners = new Set<(e: EngineEvent) => void>();
@@ -115,15 +122,53 @@ export class WorkflowEngine {
   }
 
   get(instanceId: string): WorkflowInstance {
-    return this.slot(instanceId).instance;
+    const slot = this.instances.get(instanceId);
+    if (slot !== undefined) return slot.instance;
+    const shared = this.shared?.get(instanceId);
+    if (shared === undefined) throw unknownInstance(instanceId);
+    return shared;
   }
 
   has(instanceId: string): boolean {
-    return this.instances.has(instanceId);
+    return this.instances.has(instanceId) || (this.shared?.has(instanceId) ?? false);
+  }
+
+  /** How many instances the engine holds (`list().length`, without the list). */
+  get size(): number {
+    return this.instances.size + (this.shared === null ? 0 : this.shared.size - this.sharedWithSlot);
   }
 
   list(): WorkflowInstance[] {
-    return Array.from(this.instances.values(), (slot) => slot.instance);
+    const shared = this.shared;
+    if (shared === null) return Array.from(this.instances.values(), (slot) => slot.instance);
+    const list: WorkflowInstance[] = [];
+    for (const [id, instance] of shared) list.push(this.instances.get(id)?.instance ?? instance);
+    for (const [id, slot] of this.instances) if (!shared.has(id)) list.push(slot.instance);
+    return list;
+  }
+
+  /**
+   * Takes instances another engine may hold too, into an engine that holds none yet: they are
+   * read as they are (nothing is copied, no slot is made) until the engine first transitions one,
+   * plans for it or fires for it; from then on the engine has its own slot for that instance,
+   * whose transitions replace its instance as any other's do. Each must have no pending timer,
+   * and nobody may change them. They count and list first, in their order, as if restored.
+   * A host seeding every new sandbox with the same published objects (the mock seeds 300 catalog
+   * entries) makes no slot or map entry per object per sandbox.
+   *
+   * @example
+   * const published = new Map(frozenInstances.map((i) => [i.id, i]));
+   * engine.share(published); // one map for every sandbox's engine
+   * engine.get(frozenInstances[0].id) === frozenInstances[0]; // true
+   */
+  share(instances: ReadonlyMap<string, WorkflowInstance>): void {
+    if (this.size > 0) throw new KernelError('ENGINE_NOT_EMPTY', '共享实例只能放入空引擎', 'Shared instances go into an engine that holds none');
+    for (const instance of instances.values()) {
+      this.machine(instance.machine);
+      if (instance.timer) throw new KernelError('SHARED_INSTANCE_TIMER', `共享实例 ${instance.id} 不得有待触发的计时器`, `Shared instance ${instance.id} must have no pending timer`);
+    }
+    this.shared = instances;
+    this.sharedWithSlot = 0;
   }
 
   /** Creates an instance in the machine's initial state at the clock's now. */
@@ -175,11 +220,12 @@ export class WorkflowEngine {
    * for (const { id } of engine.list()) engine.reviseDeadline(id);
    */
   reviseDeadline(instanceId: string): boolean {
-    const slot = this.slot(instanceId);
+    const instance = this.get(instanceId);
     const mark = this.begin();
-    const revised = reviseDeadlineInto(this.machine(slot.instance.machine), slot.instance, this.ctx(this.clock.now()), this.queue);
+    const revised = reviseDeadlineInto(this.machine(instance.machine), instance, this.ctx(this.clock.now()), this.queue);
     if (revised === null) return false;
-    this.commit(slot, revised.instance, mark);
+    // Only now a slot: a host revises every instance when its calendar changes, most in vain.
+    this.commit(this.slot(instanceId), revised.instance, mark);
     return true;
   }
 
@@ -283,6 +329,8 @@ export class WorkflowEngine {
       throw new KernelError('SNAPSHOT_VERSION', `不支持的快照版本 ${String(snapshot.version)}`, `Unsupported snapshot version ${String(snapshot.version)}`);
     }
     this.instances.clear();
+    this.shared = null;
+    this.sharedWithSlot = 0;
     this.planned.clear();
     const owned = options.adopt === true ? snapshot : { instances: structuredClone(snapshot.instances), planned: structuredClone(snapshot.planned) };
     for (const instance of owned.instances) {
@@ -309,7 +357,7 @@ export class WorkflowEngine {
 
   /** A new instance by `init` (its effects queued from `mark`, not yet run), or the refusal with nothing queued; throws for a taken id. */
   private created(machineId: string, init: CreateInit, mark: number): TransitionResult {
-    if (this.instances.has(init.id)) {
+    if (this.has(init.id)) {
       throw new KernelError('DUPLICATE_INSTANCE', `实例 ${init.id} 已存在`, `Instance ${init.id} already exists`);
     }
     const result = createInstanceInto(this.machine(machineId), init, this.ctx(this.clock.now()), this.queue);
@@ -317,8 +365,23 @@ export class WorkflowEngine {
   }
 
   private slot(instanceId: string): Slot {
-    const slot = this.instances.get(instanceId);
-    if (!slot) throw new KernelError('UNKNOWN_INSTANCE', `未知实例 ${instanceId}`, `Unknown instance ${instanceId}`);
+    const slot = this.instances.get(instanceId) ?? this.slotOfShared(instanceId);
+    if (!slot) throw unknownInstance(instanceId);
+    return slot;
+  }
+
+  /** The slot of an instance, made when it is a shared one without a slot yet; `undefined` for an unknown id. */
+  private slotOf(instanceId: string): Slot | undefined {
+    return this.instances.get(instanceId) ?? this.slotOfShared(instanceId);
+  }
+
+  /** A new slot of its own for a shared instance the engine now acts on (`share`); `undefined` when it is none. */
+  private slotOfShared(instanceId: string): Slot | undefined {
+    const instance = this.shared?.get(instanceId);
+    if (instance === undefined) return undefined;
+    const slot = new Slot(instance);
+    this.instances.set(instanceId, slot);
+    this.sharedWithSlot += 1;
     return slot;
   }
 
@@ -352,7 +415,7 @@ export class WorkflowEngine {
   private onForeignTimer(timer: TimerEntry): void {
     const planned = this.planned.get(timer.id);
     if (planned) return this.firePlan(planned, timer.dueAt);
-    const slot = this.instances.get(timer.ref);
+    const slot = this.slotOf(timer.ref);
     if (slot) this.fireInstanceTimer(slot, timer);
   }
 
@@ -360,7 +423,7 @@ export class WorkflowEngine {
   private firePlan(entry: TimerEntry, at: number): void {
     const plan = entry.owner as Plan;
     this.planned.drop(plan.id, entry);
-    const slot = this.instances.get(plan.instanceId);
+    const slot = this.slotOf(plan.instanceId);
     if (!slot) return;
     const before = slot.instance;
     const mark = this.begin();
@@ -518,4 +581,8 @@ export class WorkflowEngine {
     if (!action) throw new KernelError('UNKNOWN_ACTION', `未知动作 ${name}`, `Unknown action ${name}`);
     action({ instance: slot.instance, event, engine: this });
   }
+}
+
+function unknownInstance(instanceId: string): KernelError {
+  return new KernelError('UNKNOWN_INSTANCE', `未知实例 ${instanceId}`, `Unknown instance ${instanceId}`);
 }
