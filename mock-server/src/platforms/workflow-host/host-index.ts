@@ -86,7 +86,7 @@ export class HostListIndex {
     this.#placed.clear();
     this.#dirty.clear();
     this.#all = true;
-    this.#size = this.#engine.list().length;
+    this.#size = this.#engine.size;
   }
 
   /** How many instances the host holds (placed or waiting to be), in O(1): read before every creating write. */

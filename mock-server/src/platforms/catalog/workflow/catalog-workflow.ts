@@ -8,6 +8,7 @@ import { catalogBinding, ENTRY_MACHINE, OBLIGATION_MACHINES } from './catalog-bi
 import { classificationCodes, sealFor, seedContent, toCatalogEntry } from './content-mapping.js';
 import type { EntryFields, EntryRecord, FunctionChangeRecord, ObligationKind, ObligationRecord, ReclassificationRecord, ReclassificationRequest } from './records.js';
 import { applyDisputeEvent, DISPUTE_EVENTS } from './sharing-type-dispute.js';
+import { EntryRecords } from './entry-records.js';
 import { entryView, obligationView, publishedEntryView } from './wire-views.js';
 
 /** The JSON form of the workflow part of the catalog state. */
@@ -50,7 +51,7 @@ const OBLIGATION_OF_REPORT: Record<FunctionChangeRecord['kind'], ObligationKind>
  * ```
  */
 export class CatalogWorkflow {
-  readonly entries = new Map<string, EntryRecord>();
+  readonly entries = new EntryRecords();
   readonly obligations = new Map<string, ObligationRecord>();
   readonly functionChanges = new Map<string, FunctionChangeRecord>();
   readonly host: WorkflowHost;
@@ -74,20 +75,16 @@ export class CatalogWorkflow {
   /**
    * Takes seeded published entries as published workflow objects of their providers. What a
    * sandbox never changes in place is shared with the other sandboxes of its seed, made once and
-   * frozen for each frozen (seed) entry: its record, until the sandbox first changes it
-   * (`#ownRecord` copies it then), and its instance (a transition replaces an instance and its
-   * log, never edits them).
+   * frozen for a frozen (seed) list: the map of its records, a record until the sandbox first
+   * changes it (`#ownRecord` copies it then), and the map of its instances (the engine makes a
+   * slot of its own for an instance when it first acts on it; a transition replaces an instance
+   * and its log, never edits them).
    */
   seedPublished(entries: readonly CatalogEntry[]): void {
-    const instances: WorkflowInstance[] = [];
-    for (const entry of entries) {
-      const { record, instance } = seededEntry(entry);
-      this.entries.set(entry.id, record);
-      instances.push(instance);
-    }
+    const { records, instances } = seededEntries(entries);
+    this.entries.seed(records);
     this.#index.seed(entries);
-    // The instances were built for this engine (or frozen for every engine): it takes them over, no copy.
-    this.host.engine.restore({ version: 1, now: this.#sandbox.now(), nextSeq: 0, instances, planned: [] }, { adopt: true });
+    this.host.engine.share(instances);
     this.host.reindex();
     this.#codeSeq = entries.length + 1;
   }
@@ -347,6 +344,32 @@ interface SeededEntry {
 
 /** The seeded parts of frozen (seed) entries, made once and frozen: the sandboxes of a seed share them. */
 const frozenSeeded = new WeakMap<CatalogEntry, SeededEntry>();
+
+/** What a list of seeded entries starts a sandbox with: their records and published instances, by id. */
+interface SeededEntries {
+  records: ReadonlyMap<string, EntryRecord>;
+  instances: ReadonlyMap<string, WorkflowInstance>;
+}
+
+/** The seeded parts of frozen lists of seed entries (`publishedOf`), made once: the sandboxes of a seed share the maps. */
+const frozenSeededLists = new WeakMap<readonly CatalogEntry[], SeededEntries>();
+
+/** The records and instances of a list of seeded entries, by id; shared by every caller when the list is frozen. */
+function seededEntries(entries: readonly CatalogEntry[]): SeededEntries {
+  const known = frozenSeededLists.get(entries);
+  if (known !== undefined) return known;
+  const records = new Map<string, EntryRecord>();
+  const instances = new Map<string, WorkflowInstance>();
+  for (const entry of entries) {
+    const { record, instance } = seededEntry(entry);
+    records.set(entry.id, record);
+    instances.set(entry.id, instance);
+  }
+  const seeded = { records, instances };
+  // Shared only when every record is (frozen): a sandbox changes a record of its own in place.
+  if (Object.isFrozen(entries) && entries.every((entry) => Object.isFrozen(entry))) frozenSeededLists.set(entries, seeded);
+  return seeded;
+}
 
 /**
  * A seeded entry's record, published as the seed drew it, and its instance: published, with one
