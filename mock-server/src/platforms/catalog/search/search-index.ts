@@ -88,6 +88,17 @@ interface IndexBase {
 
 const BASES = new WeakMap<readonly CatalogEntry[], IndexBase>();
 /**
+ * What an index holds before anything is indexed in it, shared by every new index like a seed's
+ * base (a sandbox's index was ~6 KB of empty maps it replaces with its seed's base anyway).
+ */
+const EMPTY_BASE: IndexBase = {
+  docs: new Map(),
+  postings: new Map(),
+  facetPostings: new Map(FACET_NAMES.map((f) => [f, new Map()])),
+  facetNumbers: FACET_NAMES.map(() => new FacetValueNumbers()),
+};
+const NO_ENTRIES: ReadonlyMap<string, CatalogEntry> = new Map();
+/**
  * The entries by id of a frozen list of frozen seed entries with distinct ids, shared read-only by
  * the indices seeded with it until each first changes.
  */
@@ -137,19 +148,19 @@ export class CatalogSearchIndex {
    * seeded index reads the seed list's shared map (`SEED_LISTS`) until its first change
    * (`#ownPublished`): most sandboxes never change their catalog.
    */
-  private published: ReadonlyMap<string, CatalogEntry> = new Map<string, CatalogEntry>();
-  #publishedShared = false;
+  private published = NO_ENTRIES;
+  #publishedShared = true;
   /**
    * Entries with terms and postings. An entry is tokenised when a search first needs it, not when
    * it is published: a sandbox seeds 300 entries, and most sandboxes (a test's, a kit check's)
    * never search; tokenising at seed time was ~45 % of creating a sandbox (bench/README.md).
    */
-  private docs = new Map<string, Doc>();
+  private docs = EMPTY_BASE.docs as Map<string, Doc>;
   /** Ids published since the last search, tokenised by the next one. */
   private readonly unindexed = new Set<string>();
-  private postings = new Map<string, Set<string>>();
-  private facetPostings = new Map<FacetName, Map<string, Set<string>>>(FACET_NAMES.map((f) => [f, new Map()]));
-  private facetNumbers = FACET_NAMES.map(() => new FacetValueNumbers());
+  private postings = EMPTY_BASE.postings as Map<string, Set<string>>;
+  private facetPostings = EMPTY_BASE.facetPostings as Map<FacetName, Map<string, Set<string>>>;
+  private facetNumbers = EMPTY_BASE.facetNumbers as FacetValueNumbers[];
   /** Seed entries given to `seed`, whose shared base the index adopts before its first search or change. */
   #pendingBase: readonly CatalogEntry[] | undefined;
   /**
@@ -157,8 +168,9 @@ export class CatalogSearchIndex {
    * read but never changed: the index copies them before its first change (`#ownIndex`). A
    * sandbox that only searches (most of a conformance run's) copies nothing; copying ~2,700
    * postings and 300 documents at a first search was ~20 % of what a kit run allocated.
+   * A new index shares the empty base (`EMPTY_BASE`) the same way.
    */
-  #indexShared = false;
+  #indexShared = true;
   #generation = 0;
 
   constructor(entries: Iterable<CatalogEntry> = []) {
