@@ -29,5 +29,19 @@ export const isJsonType = (type: string): boolean => type === 'application/json'
  * ```
  */
 export function isJsonContentType(contentType: string | undefined): boolean {
-  return contentType !== undefined && isJsonType(mediaType(contentType).type);
+  if (contentType === undefined) return false;
+  // The journal asks for every request and answer: the same few headers, parsed once each.
+  let json = jsonContentTypes.get(contentType);
+  if (json === undefined) {
+    json = isJsonType(mediaType(contentType).type);
+    if (contentType.length > KNOWN_CONTENT_TYPE_LENGTH) return json;
+    if (jsonContentTypes.size >= KNOWN_CONTENT_TYPES) jsonContentTypes.clear();
+    jsonContentTypes.set(contentType, json);
+  }
+  return json;
 }
+
+/** How many `Content-Type` values `isJsonContentType` keeps its answer for, and how long one may be (bounds, not a cache policy). */
+const KNOWN_CONTENT_TYPES = 64;
+const KNOWN_CONTENT_TYPE_LENGTH = 128;
+const jsonContentTypes = new Map<string, boolean>();
