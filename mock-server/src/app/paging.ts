@@ -32,6 +32,20 @@ export interface Page<T> {
   total: number;
 }
 
+/**
+ * The JSON of a page whose items are JSON already: what `JSON.stringify` gives for the page with
+ * each item parsed, for lists whose items keep their rendered JSON (an open dataset, a seeded
+ * catalog entry) instead of building and serialising a view per item per request.
+ *
+ * @example
+ * ```ts
+ * pageJson({ items: ['{"id":"a"}'], nextCursor: null, total: 1 }); // '{"items":[{"id":"a"}],"nextCursor":null,"total":1}'
+ * ```
+ */
+export function pageJson(page: Page<string>): string {
+  return `{"items":[${page.items.join(',')}],"nextCursor":${JSON.stringify(page.nextCursor)},"total":${page.total}}`;
+}
+
 // base64url JSON, with the Web APIs every runtime has (Buffer is Node's alone).
 const utf8 = new TextEncoder();
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });

@@ -1,6 +1,6 @@
 import type { OperationHandler } from '../../app/platform-module.js';
 import type { OpenDataset } from '../../sandbox/seed/types.js';
-import { listPage } from '../workflow-host/index.js';
+import { listPage, pageJson } from '../workflow-host/index.js';
 import type { ApplicationRecord, OpenDataState } from './open-data-state.js';
 import { datasetView, openingPlanView, rejectionView } from './wire-views.js';
 
@@ -32,7 +32,7 @@ export const publicOperations: Record<string, OperationHandler<OpenDataState>> =
         (ctx.query.openingType === undefined || d.openingType === ctx.query.openingType) &&
         (ctx.query.provider === undefined || d.provider.creditCode === ctx.query.provider),
     );
-    return { status: 200, body: listPage(ctx, datasets, ['string'], (d) => [d.id], datasetView) };
+    return { status: 200, json: pageJson(listPage(ctx, datasets, ['string'], (d) => [d.id], datasetJson)) };
   },
   getDataset: (ctx) => {
     const dataset = ctx.state.datasets.get(ctx.params.datasetId ?? '');

@@ -5,7 +5,7 @@ export { applyOfficialAction, namedOrganisation, type ActionTarget } from './off
 export { workflowFields, answerOf, officialOrganisation, type WorkflowFields } from './answer-duty.js';
 export { checkSubjectIsCaller, fileDataObjection, referencedProvider, dataObjectionView, objectionOfficial, thirdPartyObjectionResult, OBJECTION_WIRE, type DataObjectionRecord, type DataObjectionSubmission } from './data-objections.js';
 // listPage is the core's; platforms reach every paging helper through the workflow host.
-export { listPage, type KeyShape } from '../../app/paging.js';
+export { listPage, pageJson, type KeyShape } from '../../app/paging.js';
 export { listOwn, listEvents, newestFirst, ownListing, NEWEST_FIRST_KEY } from './list-page.js';
 export { type Listing } from './host-index.js';
 export { hostClock, recordsById } from './host-hooks.js';
