@@ -73,6 +73,24 @@ describe('sandboxes of one seed', () => {
     expect(await search(c)).toEqual(pageA);
   });
 
+  it("list a provider's seeded entries alike, and an entry one of them changed as changed there only", async () => {
+    const [a, b] = [await ctx.sandbox({ seed: 9 }), await ctx.sandbox({ seed: 9 })];
+    const first = (await ctx.call('GET', `${a.catalog}/search?limit=1`)).body.items[0];
+    const providerIn = (sbx: typeof a) => sbx.view.organizations.find((o: { creditCode: string }) => o.creditCode === first.provider.creditCode);
+    const list = async (sbx: typeof a) => (await ctx.call('GET', `${sbx.catalog}/entries?limit=200`, { as: providerIn(sbx) })).body;
+    const [listA, listB] = [await list(a), await list(b)];
+    expect(listB).toEqual(listA);
+    const before = listA.items.find((e: { id: string }) => e.id === first.id);
+    expect(before).toMatchObject({ state: 'published' });
+
+    const withdrawn = await ctx.call('POST', `${a.catalog}/entries/${first.id}/withdrawal`, { as: providerIn(a), body: { reason: { text: '只在一个沙箱中撤回' } } });
+    expect(withdrawn.status).toBe(200);
+    const after = (await list(a)).items.find((e: { id: string }) => e.id === first.id);
+    expect(after).toMatchObject({ state: 'withdrawn' });
+    expect(after).toEqual(await getEntry(ctx, a, providerIn(a), first.id));
+    expect(await list(b)).toEqual(listB);
+  });
+
   it('share the drawn data frozen, so a platform cannot change it in place', () => {
     const data = seedDataOf({ id: 'sbx_frozen', seed: 9, profile: 'xiamen' });
     const entry = data.catalogEntries[0]!;

@@ -4,7 +4,7 @@ import { PlatformProblem } from '../../app/platform-problem.js';
 import type { CatalogState } from './catalog-state.js';
 import { refuseInvalidContent } from './content-checks.js';
 import type { EntryFields, ReclassificationRequest } from './workflow/records.js';
-import { illegalTransition, listEvents, requireRole } from '../workflow-host/index.js';
+import { illegalTransition, listEvents, pageJson, requireRole } from '../workflow-host/index.js';
 
 type Ctx = OperationContext<CatalogState>;
 
@@ -118,7 +118,7 @@ export function entryOperations(): Record<string, OperationHandler<CatalogState>
       const owner = caller(ctx).id;
       const wanted = typeof ctx.query.state === 'string' ? ctx.query.state : undefined;
       const { workflow } = ctx.state;
-      return { status: 200, body: workflow.host.listPage(ctx, 'entry', owner, wanted, (id) => workflow.entryView(id)) };
+      return { status: 200, json: pageJson(workflow.host.listPage(ctx, 'entry', owner, wanted, (id) => workflow.entryJson(id))) };
     },
     getEntry: (ctx) => {
       const id = ctx.params.entryId ?? '';

@@ -102,6 +102,23 @@ export class CatalogWorkflow {
   }
 
   /**
+   * `entryView` as JSON. A seeded entry no sandbox has changed (its frozen record and instance,
+   * shared by the sandboxes of the seed) is rendered once: the view reads only the record, the
+   * instance and the catalog's wire mapping, which is the same for every sandbox.
+   */
+  entryJson(id: string): string {
+    const found = this.entry(id);
+    if (!found) throw new Error(`no entry ${id}`);
+    const { record, instance } = found;
+    if (!Object.isFrozen(record) || !Object.isFrozen(instance)) return JSON.stringify(entryView(this.host, record, instance));
+    const known = seededEntryJsons.get(record);
+    if (known?.instance === instance) return known.json;
+    const json = JSON.stringify(entryView(this.host, record, instance));
+    seededEntryJsons.set(record, { instance, json });
+    return json;
+  }
+
+  /**
    * The entry as other organisations read it: its published version while it is in the catalog
    * (published, or with a change pending or returned); `undefined` for an entry never published
    * or withdrawn.
@@ -344,6 +361,9 @@ interface SeededEntry {
 
 /** The seeded parts of frozen (seed) entries, made once and frozen: the sandboxes of a seed share them. */
 const frozenSeeded = new WeakMap<CatalogEntry, SeededEntry>();
+
+/** `CatalogWorkflow.entryJson` of frozen records, with the (frozen) instance it was rendered with. */
+const seededEntryJsons = new WeakMap<EntryRecord, { instance: WorkflowInstance; json: string }>();
 
 /** What a list of seeded entries starts a sandbox with: their records and published instances, by id. */
 interface SeededEntries {
