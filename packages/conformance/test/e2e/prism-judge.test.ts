@@ -1,12 +1,13 @@
 // An outside judge (issue 10): Stoplight Prism 5 as a validating proxy in front of the standalone
-// mock, one proxy per contract, reached through a small gateway (`support/judge-gateway.ts`) that
-// any client can be pointed at as if it were the mock. Through it run the conformance kit, fault
-// rules of every kind with an injected 503, and every example that talks HTTP to a mock's origin:
-// the demo, the five story examples and the Python walkthrough. Sandboxes created on the way are
-// judged too (the mock answers their URLs on the gateway's origin). Prism must find no response
-// that breaks a contract, and the mock must refuse no request Prism accepted for a contract reason
-// (missing signing headers, a body the contract allows). Needs the built mock (`mock-server/dist`)
-// and @stoplight/prism-cli.
+// mock, one proxy per contract (Prism's proxy servers, the six in one process: `support/prism.ts`),
+// reached through a small gateway (`support/judge-gateway.ts`) that any client can be pointed at as
+// if it were the mock. Through it run the conformance kit, fault rules of every kind with an
+// injected 503, and every example that talks HTTP to a mock's origin: the demo, the five story
+// examples and the Python walkthrough. Sandboxes created on the way are judged too (the mock
+// answers their URLs on the gateway's origin). Prism must find no response that breaks a contract,
+// and the mock must refuse no request Prism accepted for a contract reason (missing signing
+// headers, a body the contract allows). Needs the built mock (`mock-server/dist`) and
+// @stoplight/prism-http-server.
 import { runOperationStory } from '@gdx/example-authorized-operation';
 import { runCatalogEditor } from '@gdx/example-catalog-editor';
 import { runDemo } from '@gdx/example-demo';
@@ -16,10 +17,9 @@ import { runRegistrationJourney } from '@gdx/example-registration-journey';
 import { runSharingDispute } from '@gdx/example-sharing-dispute';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSimClient, runConformance } from '../../src/index.js';
-import { freePort } from '../support/free-port.js';
 import { startJudgeGateway, type JudgeGateway, type JudgedExchange } from './support/judge-gateway.js';
 import { spawnMockCli, type SpawnedMock } from './support/mock.js';
-import { blocks, SPECS, startPrism, stopped, violations, type PrismProxy, type Spec } from './support/prism.js';
+import { of, SPECS, startPrism, type PrismProxies, type Spec } from './support/prism.js';
 
 /** Problem codes of the mock that say a request broke its contract (as opposed to a domain rule). */
 const CONTRACT_REFUSALS = new Set(['SIGNATURE_MISSING', 'VALIDATION_FAILED']);
@@ -27,22 +27,18 @@ const CONTRACT_REFUSALS = new Set(['SIGNATURE_MISSING', 'VALIDATION_FAILED']);
 describe('Prism 5 proxy in front of the standalone mock', () => {
   let mock: SpawnedMock;
   let gateway: JudgeGateway;
-  const proxies = {} as Record<Spec, PrismProxy>;
+  let prism: PrismProxies;
 
   beforeAll(async () => {
     // The gateway's origin (another port of the loopback address) is a host of the simulation API too.
     mock = await spawnMockCli(['--allowed-host', '127.0.0.1']);
     gateway = await startJudgeGateway(mock.url);
-    await Promise.all(
-      SPECS.map(async (spec) => {
-        proxies[spec] = await startPrism(spec, gateway.upstream, await freePort());
-        gateway.route(spec, proxies[spec].url);
-      }),
-    );
+    prism = await startPrism(gateway.upstream);
+    for (const spec of SPECS) gateway.route(spec, prism.urls[spec]);
   }, 180_000);
 
   afterAll(async () => {
-    await Promise.all(Object.values(proxies).map((proxy) => stopped(proxy.child)));
+    await prism?.stop();
     await gateway?.close();
     await mock?.stop();
   });
@@ -65,6 +61,9 @@ describe('Prism 5 proxy in front of the standalone mock', () => {
     expect((await fetch(`${gateway.url}/catalog/v1/search?limit=1`)).status).toBe(503);
     await put([]);
     const kitExchanges = gateway.exchanges.length;
+    // Prism's records come over a channel of their own: those of the answers the kit got are in once settled.
+    await prism.settled();
+    const kitViolations = Object.fromEntries(SPECS.map((spec) => [spec, prism.logs[spec].violations.length])) as Record<Spec, number>;
 
     // The examples, each given the gateway as the mock's origin.
     const mockUrl = gateway.url;
@@ -79,27 +78,24 @@ describe('Prism 5 proxy in front of the standalone mock', () => {
     const exampleExchanges = gateway.exchanges.slice(kitExchanges);
     expect(new Set(exampleExchanges.map((e) => e.spec))).toEqual(new Set(SPECS));
 
-    // Prism logs a request's violations after its answer: stop the proxies so every line is in.
-    await Promise.all(Object.values(proxies).map((proxy) => stopped(proxy.child)));
-    const judged = Object.fromEntries(SPECS.map((spec) => [spec, blocks(proxies[spec].log)])) as Record<Spec, string[]>;
-    const responseViolations = SPECS.flatMap((spec) => judged[spec].flatMap((block) => violations(block, 'response').map((line) => `${spec}: ${block.split('\n')[0]?.trim()} ${line.trim()}`)));
+    await prism.settled();
+    const responseViolations = SPECS.flatMap((spec) => of(prism.logs[spec].violations, 'response').map((line) => `${spec}: ${line}`));
     expect(kitExchanges).toBeGreaterThan(300);
     expect(responseViolations).toEqual([]);
+    // Prism judged every request it was handed (it answered none itself).
+    expect(SPECS.flatMap((spec) => prism.logs[spec].failures.map((line) => `${spec}: ${line}`))).toEqual([]);
     // The mock refuses a request without all six signing headers (401 SIGNATURE_MISSING): Prism,
     // seeing the six header schemes, must have refused each of them too.
     for (const spec of SPECS) {
       const refusedByMock = gateway.exchanges.filter((e) => e.spec === spec && e.code === 'SIGNATURE_MISSING').length;
-      const refusedByPrism = judged[spec].filter((block) => violations(block, 'request').some((line) => line.includes('security'))).length;
+      const refusedByPrism = of(prism.logs[spec].violations, 'request').filter((line) => line.includes('security')).length;
       expect(refusedByPrism, `${spec}: Prism security refusals vs the mock's SIGNATURE_MISSING`).toBeGreaterThanOrEqual(refusedByMock);
     }
     // The examples send what the contracts allow, and the mock refuses none of it for a contract reason.
     const shown = (e: JudgedExchange) => `${e.method} ${e.path} → ${e.status} ${e.code ?? ''}`;
     expect(exampleExchanges.filter((e) => e.code !== undefined && CONTRACT_REFUSALS.has(e.code)).map(shown)).toEqual([]);
-    // Each proxy logs its requests in order: the examples' are its last blocks, and Prism accepted them all.
-    const exampleRequestViolations = SPECS.flatMap((spec) => {
-      const ofExamples = judged[spec].slice(judged[spec].length - exampleExchanges.filter((e) => e.spec === spec).length);
-      return ofExamples.flatMap((block) => violations(block, 'request').map((line) => `${spec}: ${block.split('\n')[0]?.trim()} ${line.trim()}`));
-    });
+    // Whatever Prism found after the kit's run is the examples': it flagged none of their requests.
+    const exampleRequestViolations = SPECS.flatMap((spec) => of(prism.logs[spec].violations.slice(kitViolations[spec]), 'request').map((line) => `${spec}: ${line}`));
     expect(exampleRequestViolations).toEqual([]);
   }, 600_000);
 });

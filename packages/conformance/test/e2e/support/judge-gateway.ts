@@ -26,7 +26,7 @@ export interface JudgedExchange {
 export interface JudgeGateway {
   url: string;
   readonly exchanges: JudgedExchange[];
-  /** Where the contract's Prism proxy should forward to (`prism proxy <spec> <upstream>`). */
+  /** Where the contract's Prism proxy should forward to (`startPrism(spec, upstream)`). */
   readonly upstream: string;
   /** Routes the contract's requests to its proxy from now on. */
   route(spec: Spec, proxyUrl: string): void;
@@ -66,7 +66,7 @@ function forward(req: IncomingMessage, res: ServerResponse, target: URL, headers
  * @example
  * ```ts
  * const gateway = await startJudgeGateway(mock.url);
- * gateway.route('catalog', (await startPrism('catalog', gateway.upstream, port)).url);
+ * gateway.route('catalog', (await startPrism('catalog', gateway.upstream)).url);
  * ```
  */
 export async function startJudgeGateway(mockUrl: string): Promise<JudgeGateway> {
