@@ -72,11 +72,17 @@ export function spawnMockCli(flags: readonly string[] = []): Promise<SpawnedMock
     let out = '';
     let err = '';
     child.stderr.on('data', (chunk: Buffer) => { err += chunk.toString(); });
-    child.stdout.on('data', (chunk: Buffer) => {
+    const banner = (chunk: Buffer) => {
       out += chunk.toString();
       const match = /listening on (http:\/\/\S+)/.exec(out);
-      if (match?.[1]) resolve({ url: match[1], child, stop });
-    });
+      if (!match?.[1]) return;
+      // The URL is all that is read: the request log after it flows on unread, instead of being
+      // appended and searched again at every chunk for as long as the mock runs.
+      child.stdout.off('data', banner);
+      child.stdout.resume();
+      resolve({ url: match[1], child, stop });
+    };
+    child.stdout.on('data', banner);
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`gdx-mock exited with ${code} before listening: ${err}`)));
   });
