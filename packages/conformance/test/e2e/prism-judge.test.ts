@@ -30,8 +30,9 @@ describe('Prism 5 proxy in front of the standalone mock', () => {
   let prism: PrismProxies;
 
   beforeAll(async () => {
-    // The gateway's origin (another port of the loopback address) is a host of the simulation API too.
-    mock = await spawnMockCli(['--allowed-host', '127.0.0.1']);
+    // The gateway's origin (another port of the loopback address) is a host of the simulation API
+    // too. Nothing reads the mock's request log.
+    mock = await spawnMockCli(['--allowed-host', '127.0.0.1', '--log-level', 'silent']);
     gateway = await startJudgeGateway(mock.url);
     prism = await startPrism(gateway.upstream);
     for (const spec of SPECS) gateway.route(spec, prism.urls[spec]);
