@@ -1,5 +1,5 @@
 import type { OperationContext, OperationHandler, OperationResult } from '../../app/platform-module.js';
-import { invalidCursorError } from '../../app/paging.js';
+import { invalidCursorError, joinJson } from '../../app/paging.js';
 import type { CatalogEntry } from '../../sandbox/seed/types.js';
 import type { CatalogState } from './catalog-state.js';
 import { dcatCatalog, dcatEntry } from './dcat/dcat-export.js';
@@ -76,7 +76,7 @@ function searchEntries(ctx: OperationContext<CatalogState>): OperationResult {
     const result = index.search({ ...(q !== undefined ? { q } : {}), filters, ...(limit !== undefined ? { limit } : {}), ...(cursor !== undefined ? { cursor } : {}) });
     // The same JSON as `{ ...result, items: result.items.map(toEntrySummary) }`, with each entry's
     // summary rendered once: serialising the page was half of a search's time (bench/README.md).
-    const items = result.items.map(summaryJson).join(',');
+    const items = joinJson(result.items.map(summaryJson));
     const facets = { ...result.facets, sharingType: relabel(result.facets.sharingType, labels.sharingType), openingType: relabel(result.facets.openingType, labels.openingType) };
     const json = `{"items":[${items}],"nextCursor":${JSON.stringify(result.nextCursor)},"total":${result.total},"facets":${JSON.stringify(facets)}}`;
     cache.offer(key, index.generation, json);
