@@ -365,7 +365,7 @@ export class WorkflowEngine {
   }
 
   private slot(instanceId: string): Slot {
-    const slot = this.instances.get(instanceId) ?? this.slotOfShared(instanceId);
+    const slot = this.slotOf(instanceId);
     if (!slot) throw unknownInstance(instanceId);
     return slot;
   }
