@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { createApp, type App } from '@gdx/mock-server';
 import { createFetch } from '@gdx/mock-server/fetch';
 import { createSimClient, type Organization, type Sandbox } from '../../../src/index.js';
+import { stopChild } from './stop-child.js';
 
 /** Where the in-process mock is reached; the host is never resolved (the fetch is in-process). */
 export const MOCK_ORIGIN = 'http://mock.test';
@@ -62,12 +63,7 @@ const MOCK_CLI = fileURLToPath(new URL('../../../../../mock-server/dist/cli.js',
  */
 export function spawnMockCli(flags: readonly string[] = []): Promise<SpawnedMock> {
   const child = spawn(process.execPath, [MOCK_CLI, '--port', '0', '--seed', '1', ...flags], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.kill('SIGTERM');
-    await exited;
-  };
+  const stop = () => stopChild(child);
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';

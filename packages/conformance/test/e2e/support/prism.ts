@@ -1,5 +1,6 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { stopChild } from './stop-child.js';
 
 /** The contracts a judge runs a Prism proxy for. */
 export const SPECS = ['registration', 'sharing', 'open-data', 'catalog', 'authorized-operation', 'simulation'] as const;
@@ -59,12 +60,7 @@ export function startPrism(upstream: string): Promise<PrismProxies> {
   const logs = Object.fromEntries(SPECS.map((spec): [Spec, PrismLog] => [spec, { violations: [], failures: [] }])) as Record<Spec, PrismLog>;
   const settling = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
   let lastSettle = 0;
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.kill('SIGTERM');
-    await exited;
-  };
+  const stop = () => stopChild(child);
   return new Promise((resolve, reject) => {
     child.on('message', (message: FromProxies) => {
       if (message.type === 'listening') {
