@@ -5,8 +5,8 @@ import { WorkingCalendar } from '@gdx/calendar';
 import { OpenDataClient } from '@gdx/open-data';
 import { RegistrationClient } from '@gdx/registration';
 import { credentialsOf, SimulationClient } from '@gdx/simulation';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Locator, Page, ViewportSize } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createApp, type App } from '../../src/index.js';
 import { startServer, type RunningServer } from '../../src/server/index.js';
 import { initialSubmission } from '../registration/harness.js';
@@ -46,13 +46,52 @@ afterAll(async () => {
   await Promise.all([app?.close(), guardedApp?.close()]);
 });
 
+const DESKTOP: ViewportSize = { width: 1280, height: 900 };
+const PHONE: ViewportSize = { width: 375, height: 800 };
+
+/** Per locale, `bypassCSP` and clock: a context kept for the whole file and the page that keeps its renderer running. */
+const warmContexts = new Map<string, Promise<{ context: BrowserContext; anchor: Page }>>();
+
+async function warmContext(locale: string, bypassCSP: boolean, clock: boolean): Promise<{ context: BrowserContext; anchor: Page }> {
+  const context = await browser.newContext({ locale, viewport: DESKTOP, bypassCSP });
+  if (clock) await context.clock.install();
+  const anchor = await context.newPage();
+  // A static answer of the mock's origin: same site as every server here (127.0.0.1), nothing polling.
+  await anchor.goto(`${mock.url}/_sim/v1/health`);
+  return { context, anchor };
+}
+
 /**
- * A browser context speaking `locale`. `bypassCSP` lets axe-core be injected as a script tag into
- * a page whose policy allows only its own scripts; the contexts without it run the console under
- * its real policy.
+ * A page for the running test, closed when the test ends, speaking `locale`. `bypassCSP` lets
+ * axe-core be injected as a script tag into a page whose policy allows only its own scripts; the
+ * pages without it run the console under its real policy. `clock: true` opens it with
+ * Playwright's clock installed (see `nextPoll`).
+ *
+ * The page opens in a context kept for the whole file, beside a page of the mock's origin that
+ * keeps the context's renderer process running (Chromium runs with `--process-per-site`): a new
+ * context per test started and warmed a renderer of its own, ~1.5 CPU-s, two to three times what
+ * a page beside a running renderer costs, and most of this file's CPU (issue 12: the file took
+ * ~113 CPU-s alone, Chromium's processes included; ~85 since). What the console keeps beyond a
+ * page, the reader's choice of language in the mock origin's localStorage, is cleared when the
+ * test ends. The clock belongs to the context: the pages with one share a context whose clock
+ * was installed before any of them loaded, and a test that moves it on only brings polls sooner.
  */
-async function contextFor(locale: string, options: { bypassCSP?: boolean } = {}): Promise<BrowserContext> {
-  return browser.newContext({ locale, viewport: { width: 1280, height: 900 }, ...options });
+async function openPage(locale: string, options: { bypassCSP?: boolean; viewport?: ViewportSize; clock?: boolean } = {}): Promise<Page> {
+  const { bypassCSP = false, viewport = DESKTOP, clock = false } = options;
+  const key = `${locale} ${bypassCSP} ${clock}`;
+  let warm = warmContexts.get(key);
+  if (warm === undefined) {
+    warm = warmContext(locale, bypassCSP, clock);
+    warmContexts.set(key, warm);
+  }
+  const { context, anchor } = await warm;
+  const page = await context.newPage();
+  onTestFinished(async () => {
+    await page.close();
+    await anchor.evaluate(() => localStorage.clear());
+  });
+  if (viewport !== DESKTOP) await page.setViewportSize(viewport);
+  return page;
 }
 
 /** Serious and critical axe-core violations of the page as it is now (ids and the elements). */
@@ -108,8 +147,9 @@ const POLL_MS = 5_000;
 /**
  * Fires the console's next poll now instead of waiting up to `POLL_MS` for it: moves the page's
  * timers on by one poll, as a laptop lid closed and opened again would. The page's clock must have
- * been installed (`page.clock.install()`) before the page loaded. Only the browser's timers move:
- * the mock's virtual clock, which the sandbox's dates follow, is another thing and stays put.
+ * been installed before the page loaded (`openPage(locale, { clock: true })`). Only the browser's
+ * timers move: the mock's virtual clock, which the sandbox's dates follow, is another thing and
+ * stays put.
  */
 const nextPoll = (page: Page) => page.clock.fastForward(POLL_MS);
 
@@ -119,8 +159,7 @@ const stateIs = (page: Page, state: string) => expect.poll(() => page.getByTestI
 
 describe('the console in Chromium', () => {
   it('creates a sandbox, advances the clock and takes a registration filed through the SDK to registered, with the statutory dates', async () => {
-    const context = await contextFor('en-US', { bypassCSP: true });
-    const page = await context.newPage();
+    const page = await openPage('en-US', { bypassCSP: true });
     await page.goto(`${mock.url}/_console`);
     expect(page.url()).toBe(`${mock.url}/_console/`);
     await shown(page.getByRole('heading', { name: 'Sandboxes', level: 1 }));
@@ -189,13 +228,11 @@ describe('the console in Chromium', () => {
     await page.getByRole('link', { name: 'Events, webhooks & faults' }).click();
     await shown(page.getByRole('cell', { name: 'registered' }).first());
     await review(page, 'events');
-    await context.close();
     // A whole journey through a browser on a shared machine: many page loads and axe runs.
   }, 180_000);
 
   it('shows the request journal with the signature help of a badly signed request', async () => {
-    const context = await contextFor('en-US', { bypassCSP: true });
-    const page = await context.newPage();
+    const page = await openPage('en-US', { bypassCSP: true });
     const sim = new SimulationClient({ baseUrl: `${mock.url}/_sim/v1` });
     const sandbox = await sim.sandboxes.get('default');
     const registrant = sandbox.organizations.find((o) => o.roles.includes('registrant'))!;
@@ -218,7 +255,6 @@ describe('the console in Chromium', () => {
     await shown(simEntries);
     expect(await simEntries.allTextContents()).toEqual([expect.stringMatching(/ PUT \/_sim\/v1\/sandboxes\/default\/faults /)]);
     await review(page, 'requests');
-    await context.close();
   }, 60_000);
 
   it('files a third party’s real-name objection to a running public notice, which sends the application to objection review', async () => {
@@ -229,8 +265,7 @@ describe('the console in Chromium', () => {
     const submitted = await registration.applications.submit(initialSubmission({ ...registrant, id: registrant.id }) as Parameters<typeof registration.applications.submit>[0]);
     for (const action of ['accept', 'approve_review'] as const) await sim.officials.act(sandbox.id, { platform: 'registration', objectType: 'application', objectId: submitted.id, action });
 
-    const context = await contextFor('en-US', { bypassCSP: true });
-    const page = await context.newPage();
+    const page = await openPage('en-US', { bypassCSP: true });
     await page.goto(`${mock.url}/_console/#/s/${sandbox.id}/objects/registration`);
     await shown(page.getByRole('heading', { name: 'Object to a public notice as a third party' }));
     await page.getByLabel('Objector’s name').fill('李四');
@@ -242,7 +277,6 @@ describe('the console in Chromium', () => {
     await page.waitForURL(/#\/s\/console-objection\/objects\/registration\/objection\//);
     await stateIs(page, 'filed');
     expect((await registration.applications.get(submitted.id)).state).toBe('objection_review');
-    await context.close();
   }, 60_000);
 
   it('hatches an overdue step in the timeline chart, as its legend says', async () => {
@@ -254,8 +288,7 @@ describe('the console in Chromium', () => {
     // Nobody accepts: the acceptance limit (3 working days, due 09-30) has passed by 10-10.
     await sim.clock.advance(sandbox.id, { to: '2025-10-10T10:00:00+08:00' });
 
-    const context = await contextFor('en-US');
-    const page = await context.newPage();
+    const page = await openPage('en-US');
     await page.goto(`${mock.url}/_console/#/s/${sandbox.id}/objects/registration/application/${submitted.id}`);
     const bar = page.locator('.timeline-chart g.step.overdue rect.bar');
     await counts(bar, 1);
@@ -272,7 +305,6 @@ describe('the console in Chromium', () => {
     await hasText(events, '超过时限');
     await hasText(events, `截止 2025-09-30（${acceptance}）`);
     expect(await events.textContent()).not.toMatch(/deadline_overdue|state_changed|acceptance/);
-    await context.close();
   });
 
   /**
@@ -293,21 +325,18 @@ describe('the console in Chromium', () => {
 
   it('counts the working days and the days skipped of a running step over the same span, singular for one', async () => {
     const { url } = await reviewOverWeekend('console-counts');
-    const context = await contextFor('en-US');
-    const page = await context.newPage();
+    const page = await openPage('en-US');
     await page.goto(url);
     await hasText(page.locator('table.steps tr[data-state="under_review"]'), '2 working days counted; 1 day skipped');
     // Entered and left at the same instant: nothing counted, nothing skipped.
     await hasText(page.locator('table.steps tr[data-state="submitted"]'), 'Limit 3 working days; 0 working days counted; 0 days skipped');
-    await context.close();
   });
 
   it('names states by the machine’s labels and roles by their Chinese names in Chinese, with no header left with a hole', async () => {
     const { sim, url, applicationId } = await reviewOverWeekend('console-zh');
     const { steps } = await sim.objects.timeline('console-zh', 'registration', 'application', applicationId);
     const zh = (state: string) => steps.find((s) => s.state === state)!.label.zh;
-    const context = await contextFor('zh-CN');
-    const page = await context.newPage();
+    const page = await openPage('zh-CN');
     await page.goto(url);
     await hasText(page.locator('table.steps tr[data-state="under_review"]'), '时限 20 个工作日；已计 2 个工作日；跳过 1 天');
     // The platform by its Chinese name, as its contract's title gives it.
@@ -343,7 +372,6 @@ describe('the console in Chromium', () => {
     // The event's type and the object's kind by their names, the type's id below its name.
     expect(await accepted.locator('td').nth(3).textContent()).toBe('状态变化state_changed');
     expect(await accepted.locator('td').nth(2).textContent()).toBe(`公共数据资源登记/申请/${applicationId}`);
-    await context.close();
   });
 
   it('opens a long feed at its newest page, loads older events on demand and shows new ones live', async () => {
@@ -355,9 +383,7 @@ describe('the console in Chromium', () => {
     // One event per submission: 1,010 events, five pages of the feed and more.
     for (let batch = 0; batch < 101; batch++) await Promise.all(Array.from({ length: 10 }, submit));
 
-    const context = await contextFor('en-US');
-    const page = await context.newPage();
-    await page.clock.install();
+    const page = await openPage('en-US', { clock: true });
     // What the console asks of the feed: the newest page, never a walk from the feed's start.
     const feedReads: string[] = [];
     page.on('request', (request) => {
@@ -383,23 +409,19 @@ describe('the console in Chromium', () => {
     await hasText(firstSeq, '1011');
     await counts(rows, 401);
     await hasText(page.locator('main'), '610 older events are not shown');
-    await context.close();
   }, 120_000);
 
   it('asks for the sim token of a server started with one, and sends it', async () => {
-    const context = await contextFor('en-US');
-    const page = await context.newPage();
+    const page = await openPage('en-US');
     await page.goto(`${guarded.url}/_console/`);
     await shown(page.getByRole('heading', { name: 'Sim token required' }));
     await page.getByRole('textbox', { name: 'Token' }).fill(TOKEN);
     await page.getByRole('button', { name: 'Use token' }).click();
     await shown(page.getByRole('link', { name: 'default', exact: true }));
-    await context.close();
   });
 
   it('speaks the browser’s language, switches between Chinese and English and remembers the choice', async () => {
-    const context = await contextFor('zh-CN');
-    const page = await context.newPage();
+    const page = await openPage('zh-CN');
     await page.goto(`${mock.url}/_console/`);
     await shown(page.getByRole('heading', { name: '沙箱', level: 1 }));
     expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
@@ -408,7 +430,6 @@ describe('the console in Chromium', () => {
     await page.reload();
     await shown(page.getByRole('heading', { name: 'Sandboxes', level: 1 }));
     expect(await page.getAttribute('html', 'lang')).toBe('en');
-    await context.close();
   });
 
   it('names a limit in calendar days in its unit, draws a due date only on its own day, and follows a clock the SDK moves', async () => {
@@ -433,9 +454,7 @@ describe('the console in Chromium', () => {
     } as Parameters<typeof openData.applications.submit>[0]);
 
     // The clock view follows a clock moved by the SDK while it is open (it polls, as the other views do).
-    const context = await contextFor('en-US');
-    const page = await context.newPage();
-    await page.clock.install();
+    const page = await openPage('en-US', { clock: true });
     await page.goto(`${mock.url}/_console/#/s/console-grant/clock`);
     await hasText(page.getByTestId('clock-now'), '2025-09-26 09:00');
     await sim.clock.advance('console-grant', { duration: 'P1Y' });
@@ -456,7 +475,6 @@ describe('the console in Chromium', () => {
     await counts(page.locator('.timeline-chart rect.due'), 0);
     // It opens at its right end, where today is.
     expect(await page.locator('.timeline-chart .scroll').evaluate((e) => e.scrollLeft + e.clientWidth >= e.scrollWidth - 1)).toBe(true);
-    await context.close();
   });
 
   it('adds a row to a list field whose first row is empty, and names the states of the action’s notice as the object now has them, in the reader’s language', async () => {
@@ -466,8 +484,7 @@ describe('the console in Chromium', () => {
     const registration = new RegistrationClient({ baseUrl: sandbox.platforms.registration, credentials: credentialsOf(registrant) });
     const submitted = await registration.applications.submit(initialSubmission({ ...registrant, id: registrant.id }) as Parameters<typeof registration.applications.submit>[0]);
     const before = await sim.objects.timeline(sandbox.id, 'registration', 'application', submitted.id);
-    const context = await contextFor('zh-CN');
-    const page = await context.newPage();
+    const page = await openPage('zh-CN');
     await page.goto(`${mock.url}/_console/#/s/${sandbox.id}/objects/registration/application/${submitted.id}`);
 
     // Requesting supplements, all items at once: "Add an item" under the empty first row adds a second row, and a third.
@@ -500,14 +517,12 @@ describe('the console in Chromium', () => {
     const action = before.allowedActions.find((a) => a.action === 'request_supplements')!.label.zh;
     await hasText(page.locator('p.notice'), `${action}：${zh('submitted')} → ${zh('supplement_required')}`);
     expect(await page.locator('p.notice').textContent()).not.toMatch(/submitted|supplement_required/);
-    await context.close();
   });
 
   it('keeps the chart’s step names in view when it opens at today, and a short span’s month headings whole', async () => {
     // A month of review, wider than a phone: the chart opens scrolled to its right end, today.
     const { url } = await reviewOverWeekend('console-chart');
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 375, height: 800 } });
-    const page = await context.newPage();
+    const page = await openPage('en-US', { viewport: PHONE });
     /** Each step's name and month heading with whether the chart's scroll box shows all of it. */
     const inView = (selector: string) =>
       page.evaluate((selector) => {
@@ -537,15 +552,13 @@ describe('the console in Chromium', () => {
     expect(await inView('.timeline-chart .month-label')).toEqual(['2025-09 shown', '2025-10 shown']);
     const svg = page.locator('.timeline-chart svg.days');
     expect(await svg.evaluate((s) => [...s.querySelectorAll('.month-label')].every((e) => e.getBoundingClientRect().right <= s.getBoundingClientRect().right))).toBe(true);
-    await context.close();
   });
 
   it('names the month of the days in view over a chart scrolled past that month’s first day', async () => {
     // Under review from Monday 10-13 to its due date in November: at a phone's width the box shows
     // about eight days, neither October's first day nor November's.
     const { url } = await reviewOverWeekend('console-month');
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 375, height: 800 } });
-    const page = await context.newPage();
+    const page = await openPage('zh-CN', { viewport: PHONE });
     await page.goto(url);
     const chart = page.locator('.timeline-chart .scroll');
     await shown(chart);
@@ -562,24 +575,20 @@ describe('the console in Chromium', () => {
     await expect.poll(headings).toEqual(['2025-10']);
     await chart.evaluate((box) => (box.scrollLeft = box.scrollWidth));
     await expect.poll(headings).toContain('2025-11');
-    await context.close();
   });
 
   it('names the timeline chart’s box and the step table’s box apart, for a screen reader listing the groups', async () => {
     const { url } = await reviewOverWeekend('console-group-names');
-    const context = await contextFor('zh-CN');
-    const page = await context.newPage();
+    const page = await openPage('zh-CN');
     await page.goto(url);
     await shown(page.locator('table.steps tbody tr'));
     const names = await page.locator('main [role="group"][tabindex="0"]').evaluateAll((groups) => groups.map((group) => group.getAttribute('aria-label')));
     expect(names).toEqual(['时间线图（工作日日历）', '各环节及其时限']);
-    await context.close();
   });
 
   it('keeps the date, the time and the duration of a journal entry each whole, however narrow the entry, and the clock’s instant within a phone’s width', async () => {
     const { url } = await reviewOverWeekend('console-journal-narrow');
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 375, height: 800 } });
-    const page = await context.newPage();
+    const page = await openPage('zh-CN', { viewport: PHONE });
     await page.goto(url.replace(/objects\/.*$/, 'requests'));
     await shown(page.locator('.journal summary'));
     // Each entry's summary at widths from 240 to 420 px: the lines its instant's date ("2025-10-10")
@@ -619,7 +628,6 @@ describe('the console in Chromium', () => {
     await page.getByRole('link', { name: 'Clock & calendar' }).click();
     await hasText(page.getByTestId('clock-now'), '2025-10-13 10:00');
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
-    await context.close();
   });
 
   it('keeps an object’s dates in view, each whole, beside a title with a long run of Latin letters', async () => {
@@ -630,20 +638,17 @@ describe('the console in Chromium', () => {
     const body = initialSubmission({ ...registrant, id: registrant.id }) as { resource: { name: string } };
     body.resource.name = `公共交通客流数据产品 ${'PassengerFlow'.repeat(8)}`;
     await registration.applications.submit(body as unknown as Parameters<typeof registration.applications.submit>[0]);
-    const context = await contextFor('zh-CN');
-    const page = await context.newPage();
+    const page = await openPage('zh-CN');
     await page.goto(`${mock.url}/_console/#/s/console-long-title/objects/registration`);
     const row = page.locator('table.objects tbody tr').first();
     await shown(row);
     // The title breaks inside its long word; the table keeps to its box, and its dates are not cut.
     expect(await page.locator('.table-scroll').evaluate((box) => box.scrollWidth <= box.clientWidth)).toBe(true);
     expect(await row.locator('time > span').evaluateAll((parts) => parts.map((part) => part.getClientRects().length))).toEqual([1, 1, 1]);
-    await context.close();
   });
 
   it('says a server problem in Chinese in the Chinese console, the server’s English detail one click away', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 375, height: 800 } });
-    const page = await context.newPage();
+    const page = await openPage('zh-CN', { viewport: PHONE });
     await page.goto(`${mock.url}/_console/`);
     await shown(page.getByRole('heading', { name: '沙箱', level: 1 }));
     await page.getByLabel('标识（可选）', { exact: true }).fill('default');
@@ -656,12 +661,10 @@ describe('the console in Chromium', () => {
     const detail = alert.locator('details');
     await detail.locator('summary').click();
     expect(await detail.locator('p[lang="en"]').innerText()).toContain('default');
-    await context.close();
   });
 
   it('keeps the header’s links clear of its buttons at a phone’s width, and a checkbox beside its label', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 375, height: 800 } });
-    const page = await context.newPage();
+    const page = await openPage('zh-CN', { viewport: PHONE });
     await page.goto(`${mock.url}/_console/#/s/default/events`);
     await shown(page.getByRole('heading', { name: '回调投递' }));
     const overlaps = await page.evaluate(() => {
@@ -676,7 +679,6 @@ describe('the console in Chromium', () => {
     const checkbox = page.getByLabel('只看失败的投递');
     const [box, label] = [await checkbox.boundingBox(), await checkbox.locator('xpath=..').boundingBox()];
     expect(box!.y + box!.height <= label!.y + label!.height && label!.height < 2 * box!.height + 12).toBe(true);
-    await context.close();
   });
 
   it('keeps every view within a phone’s width: a wide table scrolls in its own box, which says it scrolls, not the page', async () => {
@@ -685,8 +687,7 @@ describe('the console in Chromium', () => {
     // entries (opened below) name the received instant, the organisation and the app key.
     const registrant = (await sim.sandboxes.get('console-narrow')).organizations.find((o) => o.roles.includes('registrant'))!;
     await sim.webhooks.create('console-narrow', { organizationId: registrant.id, url: 'http://127.0.0.1:9/a-receiver-with-a-long-path/hooks', secret: 'whsec_0123456789abcdef' });
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 375, height: 800 }, bypassCSP: true });
-    const page = await context.newPage();
+    const page = await openPage('zh-CN', { viewport: PHONE, bypassCSP: true });
     /** What reaches past the page's right edge outside a box that scrolls sideways (tag.class "text"), and whether the page scrolls sideways. */
     const overflow = () =>
       page.evaluate(() => {
@@ -724,13 +725,10 @@ describe('the console in Chromium', () => {
     expect(await box.getAttribute('aria-label')).toBeTruthy();
     expect(await box.evaluate((e) => getComputedStyle(e).backgroundImage)).toContain('gradient');
     await review(page, 'timeline-narrow');
-    await context.close();
   });
 
   it('says in the reader’s language that the mock is not answering while it is gone, and recovers when it is back', async () => {
-    const context = await contextFor('zh-CN');
-    const page = await context.newPage();
-    await page.clock.install();
+    const page = await openPage('zh-CN', { clock: true });
     await page.goto(`${mock.url}/_console/#/s/default/objects`);
     await shown(page.locator('main table tbody tr'));
     // The server stops: every call to it is refused, as a stopped server's are.
@@ -744,7 +742,6 @@ describe('the console in Chromium', () => {
     await page.unroute('**/_sim/v1/**');
     await nextPoll(page);
     await counts(alert, 0);
-    await context.close();
   });
 
   it('lists every sandbox, a page of 100 at a time', async () => {
@@ -757,8 +754,7 @@ describe('the console in Chromium', () => {
       // entries with their datasets) was ~45 ms of CPU a sandbox, ~4.5 s of this file's.
       for (let i = 0; i < 99; i += 1) await sim.sandboxes.create({ id: `many-${String(i).padStart(3, '0')}`, profile: 'national', seed: 7 });
       await sim.sandboxes.create({ id: 'z-last', profile: 'national', seed: 7 });
-      const context = await contextFor('en-US');
-      const page = await context.newPage();
+      const page = await openPage('en-US');
       await page.goto(`${server.url}/_console/`);
       const rows = page.locator('main table tbody tr');
       await counts(rows, 100);
@@ -766,7 +762,6 @@ describe('the console in Chromium', () => {
       await counts(rows, 101);
       await shown(page.getByRole('link', { name: 'z-last', exact: true }));
       await counts(page.getByRole('button', { name: 'Load more' }), 0);
-      await context.close();
     } finally {
       await server.close();
       await many.close();
@@ -776,22 +771,19 @@ describe('the console in Chromium', () => {
   it('says a snapshot file that is not JSON is not one, in the reader’s language, and imports nothing', async () => {
     const sim = new SimulationClient({ baseUrl: `${mock.url}/_sim/v1` });
     const before = (await sim.sandboxes.list().toArray()).length;
-    const context = await contextFor('zh-CN');
-    const page = await context.newPage();
+    const page = await openPage('zh-CN');
     await page.goto(`${mock.url}/_console/`);
     await page.getByLabel('快照文件（JSON）').setInputFiles({ name: 'notes.txt', mimeType: 'application/json', buffer: Buffer.from('not a snapshot') });
     await page.getByRole('button', { name: '导入快照' }).click();
     const alert = page.locator('form[aria-labelledby="import-title"] .problem');
     await hasText(alert, 'notes.txt 不是 JSON 文件，不能作为快照导入');
     expect((await sim.sandboxes.list().toArray()).length).toBe(before);
-    await context.close();
   });
 
   it('takes any fault probability and approval rate in [0, 1] the contract takes (0.33), and a Retry-After up to a day', async () => {
     const sim = new SimulationClient({ baseUrl: `${mock.url}/_sim/v1` });
     await sim.sandboxes.create({ id: 'console-faults', profile: 'national' });
-    const context = await contextFor('en-US');
-    const page = await context.newPage();
+    const page = await openPage('en-US');
     await page.goto(`${mock.url}/_console/#/s/console-faults/events`);
     await page.getByLabel('Operation or path').fill('submitApplication');
     await page.getByLabel('Probability').fill('0.33');
@@ -808,14 +800,12 @@ describe('the console in Chromium', () => {
     await page.getByRole('button', { name: 'Create', exact: true }).click();
     await page.waitForURL('**/_console/#/s/console-rate');
     expect((await sim.sandboxes.get('console-rate')).reviewerPolicy).toMatchObject({ mode: 'auto', approvalRate: 0.33 });
-    await context.close();
   });
 
   it('clears what the previous advance fired when an advance fails', async () => {
     const sim = new SimulationClient({ baseUrl: `${mock.url}/_sim/v1` });
     await sim.sandboxes.create({ id: 'console-advance', profile: 'national', startAt: '2025-09-26T09:00:00+08:00' });
-    const context = await contextFor('en-US');
-    const page = await context.newPage();
+    const page = await openPage('en-US');
     await page.goto(`${mock.url}/_console/#/s/console-advance/clock`);
     await page.getByRole('button', { name: 'Advance', exact: true }).click();
     const fired = page.getByRole('heading', { name: 'Transitions fired' });
@@ -827,15 +817,12 @@ describe('the console in Chromium', () => {
     await hasText(page.locator('form[aria-labelledby="advance-title"] .problem'), 'VALIDATION_FAILED');
     await counts(fired, 0);
     await counts(page.getByText('Nothing fired.'), 0);
-    await context.close();
   });
 
   it('keeps the number of working days typed into the advance form over the clock’s polls', async () => {
     const sim = new SimulationClient({ baseUrl: `${mock.url}/_sim/v1` });
     await sim.sandboxes.create({ id: 'console-typed', profile: 'national', startAt: '2025-09-26T09:00:00+08:00' });
-    const context = await contextFor('en-US');
-    const page = await context.newPage();
-    await page.clock.install();
+    const page = await openPage('en-US', { clock: true });
     const clockReads: string[] = [];
     page.on('response', (response) => {
       if (response.url().endsWith('/sandboxes/console-typed/clock')) clockReads.push(response.url());
@@ -852,7 +839,6 @@ describe('the console in Chromium', () => {
     await page.getByRole('button', { name: 'Advance', exact: true }).click();
     // Three working days from Friday 09-26: Sunday 09-28 is a make-up working day.
     await hasText(page.getByTestId('clock-now'), '2025-09-30 09:00');
-    await context.close();
   });
 
   it('shows the mock’s health from the header of every view, ok or degraded with each reason in the reader’s language, and keeps it current', async () => {
@@ -861,9 +847,7 @@ describe('the console in Chromium', () => {
     const heavyApp = createApp({ seed: 7, logError: () => undefined, memory: { maxHeapRatio: 0.5, readHeap: () => ({ usedBytes: 600 * MIB, limitBytes: 1000 * MIB }) } });
     const heavy = await startServer(heavyApp, { port: 0 });
     try {
-      const context = await contextFor('en-US', { bypassCSP: true });
-      const page = await context.newPage();
-      await page.clock.install();
+      const page = await openPage('en-US', { bypassCSP: true, clock: true });
       const healthReads: string[] = [];
       page.on('response', (response) => {
         if (response.url().endsWith('/_sim/v1/health')) healthReads.push(response.url());
@@ -886,17 +870,14 @@ describe('the console in Chromium', () => {
       await hasText(page.locator('[data-reason="INSUFFICIENT_MEMORY"]'), 'writes that add state answer 503');
       await hasText(page.locator('dl.facts'), '600 / 1000 MiB (60%; writes refused at 50%)');
       await review(page, 'health-degraded');
-      await context.close();
 
       // In Chinese, at a phone's width.
-      const phone = await browser.newContext({ locale: 'zh-CN', viewport: { width: 375, height: 800 } });
-      const zh = await phone.newPage();
+      const zh = await openPage('zh-CN', { viewport: PHONE });
       await zh.goto(`${heavy.url}/_console/#/health`);
       await hasText(zh.getByTestId('health-status'), '降级');
       await hasText(zh.locator('[data-reason="INSUFFICIENT_MEMORY"]'), '堆内存已达保护阈值');
       await hasText(zh.locator('dl.facts'), '600 / 1000 MiB（60%，达 50% 拒绝写入）');
       expect(await zh.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-      await phone.close();
     } finally {
       await heavy.close();
       await heavyApp.close();
@@ -909,8 +890,7 @@ describe('the console in Chromium', () => {
     const registrant = sandbox.organizations.find((o) => o.roles.includes('registrant'))!;
     const registration = new RegistrationClient({ baseUrl: sandbox.platforms.registration, credentials: credentialsOf(registrant) });
     await registration.applications.submit(initialSubmission({ ...registrant, id: registrant.id }) as Parameters<typeof registration.applications.submit>[0]);
-    const context = await contextFor('zh-CN');
-    const page = await context.newPage();
+    const page = await openPage('zh-CN');
     await page.goto(`${mock.url}/_console/#/s/console-fired-names/clock`);
     // Past the acceptance limit (due 09-30): the automatic registry has accepted the application by then.
     await page.locator('#advance-value').fill('5');
@@ -918,15 +898,12 @@ describe('the console in Chromium', () => {
     const fired = page.locator('section[aria-labelledby="fired-title"] ul');
     await hasText(fired, '已提交 → 形式审核');
     expect(await fired.textContent()).not.toMatch(/submitted|under_review/);
-    await context.close();
   });
 
   it('says a sandbox that does not exist is not found, without a clock to advance', async () => {
     const sim = new SimulationClient({ baseUrl: `${mock.url}/_sim/v1` });
     await sim.sandboxes.create({ id: 'console-gone', profile: 'national', startAt: '2025-09-26T09:00:00+08:00' });
-    const context = await contextFor('en-US');
-    const page = await context.newPage();
-    await page.clock.install();
+    const page = await openPage('en-US', { clock: true });
     await page.goto(`${mock.url}/_console/#/s/console-missing/clock`);
     await hasText(page.getByRole('alert'), 'NOT_FOUND');
     await counts(page.getByRole('heading', { name: 'Advance the clock' }), 0);
@@ -939,12 +916,10 @@ describe('the console in Chromium', () => {
     await hasText(page.getByRole('alert'), 'NOT_FOUND');
     await counts(page.getByRole('heading', { name: 'Advance the clock' }), 0);
     await counts(page.getByTestId('clock-now'), 0);
-    await context.close();
   });
 
   it('keeps each of the calendar’s year buttons on one line, side by side, at a phone’s width', async () => {
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 375, height: 800 } });
-    const page = await context.newPage();
+    const page = await openPage('zh-CN', { viewport: PHONE });
     await page.goto(`${mock.url}/_console/#/s/default/clock`);
     const years = page.locator('section[aria-labelledby="calendar-title"] button');
     await counts(years, 2);
@@ -954,12 +929,10 @@ describe('the console in Chromium', () => {
     expect(boxes.map((box) => box!.height)).toEqual([height, height]);
     expect(boxes[0]!.y).toBe(boxes[1]!.y);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-    await context.close();
   });
 
   it('names the clock’s mode and the fault kinds in Chinese', async () => {
-    const context = await contextFor('zh-CN');
-    const page = await context.newPage();
+    const page = await openPage('zh-CN');
     await page.goto(`${mock.url}/_console/#/s/default/clock`);
     await hasText(page.locator('dl.facts'), '虚拟时钟');
     await page.goto(`${mock.url}/_console/#/s/default/events`);
@@ -967,6 +940,5 @@ describe('the console in Chromium', () => {
     await shown(kinds);
     expect(await kinds.locator('option').allTextContents()).toEqual(['延迟', '限流（429）', '服务器错误（5xx）', '连接重置']);
     await shown(page.getByLabel('延迟毫秒 / 重试秒数'));
-    await context.close();
   });
 });

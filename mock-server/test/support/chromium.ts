@@ -1,8 +1,12 @@
 import { chromium, type Browser } from 'playwright-core';
 import { ensureChromium } from '../../../scripts/ensure-chromium.mjs';
 
-/** Headless, without the sandbox (CI runs as root), and with nothing that calls home during a test. */
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+/**
+ * Headless, without the sandbox (CI runs as root), and with nothing that calls home during a test.
+ * `--process-per-site`: the pages of one site in one context share a renderer process, so that a
+ * test's new page beside a running one does not start and warm a renderer of its own (~1 CPU-s).
+ */
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--process-per-site'];
 
 /**
  * Debian's Chromium driven by playwright-core, as examples/browser-msw does, for the mock's
