@@ -81,7 +81,7 @@ async function warmContext(locale: string, bypassCSP: boolean, clock: boolean): 
  * keeps the context's renderer process running (Chromium runs with `--process-per-site`): a new
  * context per test started and warmed a renderer of its own, ~1.5 CPU-s, two to three times what
  * a page beside a running renderer costs, and most of this file's CPU (issue 12: the file took
- * ~113 CPU-s alone, Chromium's processes included; ~85 since). What the console keeps beyond a
+ * ~113 CPU-s alone, Chromium's processes included; ~80–90 since). What the console keeps beyond a
  * page, the reader's choice of language in the mock origin's localStorage, is cleared when the
  * test ends. The clock belongs to the context: the pages with one share a context whose clock
  * was installed before any of them loaded, and a test that moves it on only brings polls sooner.
@@ -118,7 +118,7 @@ async function loadAxe(page: Page): Promise<void> {
 async function seriousViolations(page: Page): Promise<string[]> {
   await loadAxe(page);
   const violations = await page.evaluate(async () => {
-    // Only the violations are reported in full: the passes and the rest, one node each (half a run's time).
+    // Only the violations are reported in full: the passes and the rest, one node each (half of a first run's time).
     const result = await (window as unknown as { axe: { run: (options: object) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> } }).axe.run({ resultTypes: ['violations'] });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => JSON.stringify(n.target)) }));
   });
