@@ -11,7 +11,7 @@ import { MOCK_URL } from '../src/mocks/mock-url.js';
 import { START_AT, type RegistrationRun } from '../src/registration-run.js';
 import { serveStatic, type StaticServer } from './static-server.js';
 
-// Debian's Chromium, driven by playwright-core (Playwright's own browser download is not used).
+// Debian's headless Chromium, driven by playwright-core (Playwright's own browser download is not used).
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const PAGE_TIMEOUT_MS = 45_000;
 

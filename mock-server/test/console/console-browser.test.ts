@@ -15,7 +15,7 @@ import { initialSubmission } from '../registration/harness.js';
 import { launchChromium } from '../support/chromium.js';
 
 // Issue 9, "Done when": the console (@gdx/console, served by gdx-mock at /_console/) driven in
-// Debian's Chromium through playwright-core (support/chromium.ts), as examples/browser-msw does.
+// Debian's headless Chromium through playwright-core (support/chromium.ts), as examples/browser-msw does.
 /**
  * Screenshots of the main views, full pages, taken only when `GDX_CONSOLE_SCREENSHOTS=1`: test
  * artifacts, git-ignored, that assert nothing (a few are copied to docs/images by hand). Eleven of
@@ -81,7 +81,7 @@ async function warmContext(locale: string, bypassCSP: boolean, clock: boolean): 
  * keeps the context's renderer process running (Chromium runs with `--process-per-site`): a new
  * context per test started and warmed a renderer of its own, ~1.5 CPU-s, two to three times what
  * a page beside a running renderer costs, and most of this file's CPU (issue 12: the file took
- * ~113 CPU-s alone, Chromium's processes included; ~80–90 since). What the console keeps beyond a
+ * ~113 CPU-s alone, Chromium's processes included; ~80–90 since, and ~45 in the headless shell). What the console keeps beyond a
  * page, the reader's choice of language in the mock origin's localStorage, is cleared when the
  * test ends. The clock belongs to the context: the pages with one share a context whose clock
  * was installed before any of them loaded, and a test that moves it on only brings polls sooner.

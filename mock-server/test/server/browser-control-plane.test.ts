@@ -8,7 +8,7 @@ import { launchChromium } from '../support/chromium.js';
 
 // Issue 8, "Done when": in a real browser, a page of another origin can neither read the
 // simulation API's secrets nor reset a sandbox, while a page of an origin given in --cors-origin
-// can. Debian's Chromium driven by playwright-core (support/chromium.ts).
+// can. Debian's headless Chromium driven by playwright-core (support/chromium.ts).
 const START_AT = '2025-09-26T09:00:00+08:00';
 
 /** A blank page on its own 127.0.0.1 port: a web origin of its own. */

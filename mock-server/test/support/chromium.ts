@@ -9,9 +9,10 @@ import { ensureChromium } from '../../../scripts/ensure-chromium.mjs';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--process-per-site'];
 
 /**
- * Debian's Chromium driven by playwright-core, as examples/browser-msw does, for the mock's
- * browser tests. Finding it may install it once on a fresh machine (ensure-chromium.mjs), which
- * can take minutes: give the hook that calls this a long time-out.
+ * Debian's headless Chromium (`chromium-headless-shell`, else a full `chromium`) driven by
+ * playwright-core, as examples/browser-msw does, for the mock's browser tests. Finding it may
+ * install it once on a fresh machine (ensure-chromium.mjs), which can take minutes: give the hook
+ * that calls this a long time-out.
  *
  * @example
  * ```ts
