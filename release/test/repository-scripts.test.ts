@@ -13,7 +13,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 const { publishedManifest } = (await import(root('scripts/pack-manifest.mjs') as string)) as { publishedManifest: (manifest: object) => object };
 const { brokenLink } = (await import(root('scripts/check-links.mjs') as string)) as { brokenLink: (readme: string, target: string) => string | undefined };
-const { sharedRunProjects } = (await import(root('vitest.config.ts') as string)) as { sharedRunProjects: string[] };
+const { sharedRunProjects, sharedRunLibraries, sharedRunExamples } = (await import(root('vitest.config.ts') as string)) as Record<'sharedRunProjects' | 'sharedRunLibraries' | 'sharedRunExamples', string[]>;
+const workspaceSettings = (await import(root('vitest.shared.ts') as string)) as { default: object; consumer: object };
 
 interface Manifest {
   name: string;
@@ -39,6 +40,17 @@ describe('npm test', () => {
     expect(runs.length).toBeGreaterThan(20);
     expect(runs.filter((w) => w.runs !== 1)).toEqual([]);
     expect(filtered).toContain('//');
+  });
+
+  // The root's run gives each group its settings; a workspace's own vitest.config.ts is what
+  // `npm test -w <name>` uses. They must be the same, or the two runs would test differently.
+  it("runs each workspace of the root's Vitest run with the settings of its own vitest.config.ts", async () => {
+    const settingsOf = async (dir: string) => ((await import(root(`${dir}/vitest.config.ts`) as string)) as { default: object }).default;
+    const mismatched: string[] = [];
+    for (const dir of sharedRunLibraries) if ((await settingsOf(dir)) !== workspaceSettings.default) mismatched.push(`${dir}: not vitest.shared.ts's default`);
+    for (const dir of sharedRunExamples) if ((await settingsOf(dir)) !== workspaceSettings.consumer) mismatched.push(`${dir}: not vitest.shared.ts's consumer`);
+    expect(sharedRunProjects).toEqual([...sharedRunLibraries, ...sharedRunExamples]);
+    expect(mismatched).toEqual([]);
   });
 });
 
