@@ -181,7 +181,7 @@ describe('gdx-mock on SIGTERM', () => {
     // The log says the stop ended, not only that it began.
     expect(stdout()).toMatch(/"msg":"stopping: [^"]*"[\s\S]*"msg":"stopped: [^"]*exiting 0"\}\n$/);
     agent.destroy();
-  }, 20_000);
+  });
 
   it('--shutdown-grace bounds the wait', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gdx-drain-'));
@@ -198,5 +198,5 @@ describe('gdx-mock on SIGTERM', () => {
     await killed(child);
     expect(child.exitCode).toBe(0);
     expect(Date.now() - started).toBeLessThan(20_000);
-  }, 40_000);
+  });
 });
