@@ -13,8 +13,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 const { publishedManifest } = (await import(root('scripts/pack-manifest.mjs') as string)) as { publishedManifest: (manifest: object) => object };
 const { brokenLink } = (await import(root('scripts/check-links.mjs') as string)) as { brokenLink: (readme: string, target: string) => string | undefined };
-const { sharedRunProjects, sharedRunLibraries, sharedRunExamples } = (await import(root('vitest.config.ts') as string)) as Record<'sharedRunProjects' | 'sharedRunLibraries' | 'sharedRunExamples', string[]>;
-const workspaceSettings = (await import(root('vitest.shared.ts') as string)) as { default: object; consumer: object };
+const { sharedRunProjects, sharedRunLibraries, sharedRunExamples, sharedRunIsolatedFiles } = (await import(root('vitest.config.ts') as string)) as Record<'sharedRunProjects' | 'sharedRunLibraries' | 'sharedRunExamples', string[]> & {
+  sharedRunIsolatedFiles: Record<string, string[]>;
+};
+const workspaceSettings = (await import(root('vitest.shared.ts') as string)) as { default: object; consumer: object; withIsolatedFiles: (files: string[]) => object };
 
 interface Manifest {
   name: string;
@@ -47,7 +49,13 @@ describe('npm test', () => {
   it("runs each workspace of the root's Vitest run with the settings of its own vitest.config.ts", async () => {
     const settingsOf = async (dir: string) => ((await import(root(`${dir}/vitest.config.ts`) as string)) as { default: object }).default;
     const mismatched: string[] = [];
-    for (const dir of sharedRunLibraries) if ((await settingsOf(dir)) !== workspaceSettings.default) mismatched.push(`${dir}: not vitest.shared.ts's default`);
+    for (const dir of sharedRunLibraries) {
+      const isolated = sharedRunIsolatedFiles[dir];
+      const settings = await settingsOf(dir);
+      if (isolated === undefined ? settings !== workspaceSettings.default : JSON.stringify(settings) !== JSON.stringify(workspaceSettings.withIsolatedFiles(isolated))) {
+        mismatched.push(`${dir}: not vitest.shared.ts's default${isolated === undefined ? '' : ` with withIsolatedFiles(${isolated.join(', ')})`}`);
+      }
+    }
     for (const dir of sharedRunExamples) if ((await settingsOf(dir)) !== workspaceSettings.consumer) mismatched.push(`${dir}: not vitest.shared.ts's consumer`);
     expect(sharedRunProjects).toEqual([...sharedRunLibraries, ...sharedRunExamples]);
     expect(mismatched).toEqual([]);
