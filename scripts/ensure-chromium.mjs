@@ -77,8 +77,8 @@ function canInstall() {
 
 function missingMessage() {
   return [
-    '未找到 Chromium，浏览器测试无法运行。请安装（Debian/Ubuntu: sudo apt-get install chromium-headless-shell）或设置 GDX_CHROMIUM=/path/to/chromium。',
-    'No Chromium found, so the browser tests cannot run. Install it (Debian/Ubuntu: sudo apt-get install chromium-headless-shell) or set GDX_CHROMIUM=/path/to/chromium.',
+    '未找到 Chromium，浏览器测试无法运行。请安装（Debian: sudo apt-get install chromium-headless-shell 或 chromium）或设置 GDX_CHROMIUM=/path/to/chromium。',
+    'No Chromium found, so the browser tests cannot run. Install one (Debian: sudo apt-get install chromium-headless-shell, or chromium) or set GDX_CHROMIUM=/path/to/chromium.',
     `Looked at: ${SYSTEM_PATHS.join(', ')}`,
   ].join('\n');
 }
@@ -145,6 +145,14 @@ function shellRecentlyFailed() {
   return marked !== undefined && Date.now() - marked.mtimeMs < RETRY_SHELL_AFTER_MS;
 }
 
+/** The Chromium apt-get has just installed, saying how long it took. */
+function installedChromium(started, log) {
+  log(`chromium: installed in ${Math.round((Date.now() - started) / 1000)} s`);
+  const installed = findChromium();
+  if (!installed) throw new ChromiumMissingError(`apt-get 安装后仍未找到 chromium / still no chromium after apt-get install\n${missingMessage()}`);
+  return installed;
+}
+
 /**
  * The path of a Chromium: `chromium-headless-shell` when there is one or it can be installed
  * (root with apt-get), else a full Chromium found on the machine. Prints one line when it installs
@@ -165,15 +173,16 @@ export async function ensureChromium({ log = (line) => console.log(line) } = {})
       try {
         aptInstall('chromium-headless-shell');
       } catch (error) {
-        if (!again) throw error;
-        writeFileSync(NO_SHELL_MARKER, String(error.message));
-        log(`chromium: chromium-headless-shell could not be installed, using ${again} (无法安装 chromium-headless-shell，改用 ${again}); not tried again for a day (${NO_SHELL_MARKER})`);
-        return again;
+        if (again) {
+          writeFileSync(NO_SHELL_MARKER, String(error.message));
+          log(`chromium: chromium-headless-shell could not be installed, using ${again} (无法安装 chromium-headless-shell，改用 ${again}); not tried again for a day (${NO_SHELL_MARKER})`);
+          return again;
+        }
+        // A distribution without the shell's package (it is Debian's) may still have the browser's.
+        log('chromium: chromium-headless-shell could not be installed; installing chromium (无法安装 chromium-headless-shell，改为安装 chromium)…');
+        aptInstall('chromium');
       }
-      log(`chromium: installed in ${Math.round((Date.now() - started) / 1000)} s`);
-      const installed = findChromium();
-      if (!installed) throw new ChromiumMissingError(`apt-get 安装后仍未找到 chromium / still no chromium after apt-get install\n${missingMessage()}`);
-      return installed;
+      return installedChromium(started, log);
     });
   }
   log(`chromium: ${found}`);
