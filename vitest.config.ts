@@ -1,4 +1,4 @@
-import { configDefaults, defineConfig, type ViteUserConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import { isolatedFiles as proceduresIsolated } from './packages/procedures/vitest.config.js';
 import { isolatedFiles as runtimeIsolated } from './packages/runtime/vitest.config.js';
 import shared, { consumer } from './vitest.shared.js';
@@ -48,9 +48,8 @@ export const sharedRunExamples = [
 
 /**
  * Every workspace whose tests the root's run takes. Every other workspace with tests runs them in
- * its own `test` task: the long suites (mock-server, conformance, openapi, release), codegen and
- * openapi (which have other tasks of theirs in `npm test`), and browser-msw (Chromium in a global
- * setup), selected by name in `npm test`'s `--filter` list
+ * its own `test` task: the long suites (mock-server, conformance, release), codegen and openapi
+ * (which have other tasks of theirs in `npm test`), and browser-msw (Chromium in a global setup), selected by name in `npm test`'s `--filter` list
  * (release/test/repository-scripts.test.ts checks that each workspace's tests run exactly once,
  * and that each of these has the settings of its group in its own `vitest.config.ts`).
  *
