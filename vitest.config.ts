@@ -49,9 +49,10 @@ export const sharedRunExamples = [
 /**
  * Every workspace whose tests the root's run takes. Every other workspace with tests runs them in
  * its own `test` task: the long suites (mock-server, conformance, release), codegen and openapi
- * (which have other tasks of theirs in `npm test`), and browser-msw (Chromium in a global setup), selected by name in `npm test`'s `--filter` list
- * (release/test/repository-scripts.test.ts checks that each workspace's tests run exactly once,
- * and that each of these has the settings of its group in its own `vitest.config.ts`).
+ * (which have other tasks of theirs in `npm test`), and browser-msw (Chromium in a global setup),
+ * selected by name in `npm test`'s `--filter` list (release/test/repository-scripts.test.ts checks
+ * that each workspace's tests run exactly once, and that each of these has the settings of its
+ * group in its own `vitest.config.ts`).
  *
  * Three projects, not one per workspace: Vitest gives each project workers of its own and never
  * hands a worker to another project, so twenty projects started twenty workers, each loading
