@@ -1,13 +1,13 @@
 // Emits src/generated/types.ts with openapi-typescript, plus one alias per component schema.
 import { createRequire } from 'node:module';
 import { deref } from './load-spec.mjs';
+import { identifier } from './names.mjs';
 
 // openapi-typescript's CommonJS build, required: its ES build imports TypeScript and Redocly, both
 // CommonJS, and Node then compiles `typescript.js` (8 MB) once more to detect its module syntax and
 // scans it for export names before loading it, ~0.5 s of the ~1.4 s of CPU a `gdx-codegen` run
 // takes, once per SDK package (issue 12).
 const { default: openapiTS, astToString } = /** @type {typeof import('openapi-typescript')} */ (createRequire(import.meta.url)('openapi-typescript'));
-import { identifier } from './names.mjs';
 
 /**
  * Source of `types.ts` (openapi-typescript's `paths`, `components`, `operations`).
