@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CatalogEntry } from '../../src/sandbox/seed/types.js';
 import { expectContract } from '../support/contract.js';
-import { ELIGIBLE, IM_SECTIONS, agreement, openAoWorld, planContent, signedSelection, useAoMock, type AoWorld } from './fixtures.js';
+import { ELIGIBLE, IM_SECTIONS, agreement, openAoWorld, planContent, productBody, signedSelection, useAoMock, type AoWorld } from './fixtures.js';
 
 const ctx = useAoMock();
 
@@ -106,6 +106,27 @@ describe('authorized operation: the rules that hold across platforms in one sand
     expectContract('registration', 'submitApplication', filing, 201);
     const late = await world.ao('GET', `/products/${product.body.id}`, { as: world.operator });
     expect(late.body.registration).toMatchObject({ registeredOn: '2025-10-31', late: true, overdue: false });
+  });
+
+  it('a registration duty reaching a year without a published calendar is not dated but warned of, and dated once the year is loaded', async () => {
+    const world = await openAoWorld(ctx, { startAt: '2026-11-02T10:00:00+08:00' });
+    const { authorizationId } = await signedSelection(world, { from: '2026-11-02', to: '2029-11-01' });
+    await world.advance({ to: '2026-12-08T10:00:00+08:00' });
+    const product = await world.ao('POST', '/products', { as: world.operator, body: productBody(world, authorizationId) });
+    await world.ao('POST', `/products/${product.body.id}/submissions`, { as: world.operator, body: {} });
+    await world.official('product', product.body.id, 'pass_compliance_review');
+    // Listed Tuesday 2026-12-08: its 20 WD run into 2027, whose holiday schedule is not published.
+    const unknown = await world.ao('GET', `/products/${product.body.id}`, { as: world.operator });
+    expectContract('authorized-operation', 'getProduct', unknown, 200);
+    expect(unknown.body).toMatchObject({ state: 'listed', listedOn: '2026-12-08', registration: null });
+    expect(unknown.body.warnings).toEqual([{ code: 'CALENDAR_NOT_PUBLISHED', year: 2027, message: { zh: expect.stringContaining('2027'), en: expect.stringContaining('2027') } }]);
+    const year = { year: 2027, source: '测试用安排', holidays: [{ date: '2027-01-01', name: '元旦' }], makeupWorkdays: [] };
+    expect((await world.sim('PUT', '/calendar/2027', year)).status).toBe(200);
+    const dated = await world.ao('GET', `/products/${product.body.id}`, { as: world.operator });
+    expectContract('authorized-operation', 'getProduct', dated, 200);
+    // 12-09 … 12-31: 17 working days; 2027-01-01 a holiday; 01-04, 01-05, 01-06 the 18th to 20th.
+    expect(dated.body.registration).toMatchObject({ startedOn: '2026-12-08', dueDate: '2027-01-06', overdue: false });
+    expect(dated.body.warnings).toEqual([]);
   });
 
   it('a term over 5 years: a warning with a justification nationally, an error in Inner Mongolia', async () => {

@@ -1,3 +1,4 @@
+import { CalendarError } from '@gdx/calendar';
 import { shanghaiDay } from '@gdx/kernel';
 import { assessFee, initialFiling, type PriceFlag } from '@gdx/procedures';
 import type { AuthorizedOperationState, CeilingRecord, ProductRecord } from './ao-records.js';
@@ -41,31 +42,48 @@ export function productPriceFlags(state: AuthorizedOperationState, product: Prod
   return assessFee({ useCategory: product.content.useCategory, ceilingFen: ceilingOf(state, product)?.ceilingFen ?? null, actualFen, displayed: product.fee?.displayed ?? false }).flags;
 }
 
+/** The contract's `CalendarWarning`: a registration duty not dated because `year`'s holidays are unknown. */
+function calendarWarning(year: number) {
+  return {
+    code: 'CALENDAR_NOT_PUBLISHED' as const,
+    year,
+    message: {
+      zh: `产品登记期限涉及 ${year} 年，该年度节假日安排尚未公布，暂无法计算到期日；登记义务仍然存在`,
+      en: `The product's registration deadline reaches ${year}, whose holiday schedule is not published, so it cannot be dated yet; the duty to register still holds`,
+    },
+  };
+}
+
 /**
- * The contract's `ProductRegistration` of a listed product (`null` before it is listed): the
- * registration duty under the registration platform's own rule (`initialFiling`: 20 WD from
- * delivery, 30 WD from the rules' effective date for earlier deliveries, the start day not
- * counted), met by the registration platform's earliest live application naming the product by
- * the operator — read from that platform in the same sandbox — and flagged `late` or `overdue`.
- * A due date in a year without a published calendar shows no duty (`null`) until it is published.
+ * A listed product's registration duty as the contract shows it (`registration`, `null` before
+ * the listing) under the registration platform's own rule (`initialFiling`: 20 WD from delivery,
+ * 30 WD from the rules' effective date for earlier deliveries, the start day not counted), met by
+ * the registration platform's earliest live application naming the product by the operator — read
+ * from that platform in the same sandbox — and flagged `late` or `overdue`. A due date in a year
+ * without a published calendar is not guessed (domain README, time 4): `registration` stays `null`
+ * and `warnings` says so with `CALENDAR_NOT_PUBLISHED` and the year, until the year is published.
  *
  * @example
  * ```ts
- * productRegistration(state, product); // { dueDate: '2026-04-07', registrationCode: null, late: false, overdue: false, … }
+ * productRegistration(state, product).registration; // { dueDate: '2026-04-07', registrationCode: null, late: false, overdue: false, … }
+ * productRegistration(state, listedInDecember).warnings; // [{ code: 'CALENDAR_NOT_PUBLISHED', year: 2027, message }]
  * ```
  */
 export function productRegistration(state: AuthorizedOperationState, product: ProductRecord) {
-  if (product.listedOn === null) return null;
+  if (product.listedOn === null) return { registration: null, warnings: [] };
   const { sandbox } = state;
   const now = sandbox.now();
   const filing = sandbox.productFiling?.({ registrantCreditCode: product.operator.creditCode, productName: product.content.name });
   let duty;
   try {
     duty = initialFiling(state.host.procedures.profile, sandbox.calendar, { operationStartedOn: product.listedOn, receivedAt: filing?.receivedAt ?? now });
-  } catch {
-    return null;
+  } catch (error) {
+    if (error instanceof CalendarError && error.code === 'CALENDAR_NOT_PUBLISHED' && error.year !== undefined) {
+      return { registration: null, warnings: [calendarWarning(error.year)] };
+    }
+    throw error;
   }
-  return {
+  const registration = {
     limit: duty.limit,
     unit: duty.unit,
     startTrigger: 'product_delivered',
@@ -79,4 +97,5 @@ export function productRegistration(state: AuthorizedOperationState, product: Pr
     overdue: filing === undefined && duty.late,
     basis: duty.basis,
   };
+  return { registration, warnings: [] };
 }

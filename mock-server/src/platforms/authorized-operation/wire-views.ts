@@ -138,6 +138,7 @@ export function dataAccessView(state: AuthorizedOperationState, request: DataAcc
 /** The contract's `Product`: its fee with the ceiling in force, its registration duty and price flags, as of now. */
 export function productView(state: AuthorizedOperationState, product: ProductRecord) {
   const { state: current, createdAt, updatedAt, deadline, events } = workflowFields(state.host, instanceOf(state, product.id));
+  const duty = productRegistration(state, product);
   return {
     id: product.id,
     authorizationId: product.authorizationId,
@@ -145,11 +146,11 @@ export function productView(state: AuthorizedOperationState, product: ProductRec
     operator: product.operator,
     content: product.content,
     fee: productFee(state, product),
-    registration: productRegistration(state, product),
+    registration: duty.registration,
     priceFlags: productPriceFlags(state, product),
     listedOn: product.listedOn,
     reasons: product.reasons,
-    warnings: warningsAt(state, createdAt),
+    warnings: [...warningsAt(state, createdAt), ...duty.warnings],
     createdAt,
     updatedAt,
     deadline,
