@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectContract } from '../support/contract.js';
-import { DATA_USER, ELIGIBLE, EVALUABLE_TERM, dataAccessBody, designatedAuthorization, expectAllowedAsOffered, openAoWorld, planContent, productBody, signedSelection, useAoMock } from './fixtures.js';
+import { DATA_USER, ELIGIBLE, EVALUABLE_TERM, approvedPlan, dataAccessBody, designatedAuthorization, expectAllowedAsOffered, openAoWorld, planContent, productBody, signedSelection, useAoMock } from './fixtures.js';
 
 const ctx = useAoMock();
 
@@ -364,6 +364,26 @@ describe('authorized operation: the authorization in force, data access and offi
     expect(twice.body).toMatchObject({ reasonCode: 'ALREADY_REPORTED' });
     expect(twice.body.allowedEvents).not.toContain('report_agreement');
     expect(twice.body.detail).not.toMatch(/allowed:.*report_agreement/);
+  });
+
+  it('Xiamen: a 二级 states exactly its profile\'s security conditions (厦门办法 第十五条), no bidder\'s good credit', async () => {
+    const world = await openAoWorld(ctx, { profile: 'xiamen' });
+    const authorizationId = await designatedAuthorization(world);
+    const user = world.org(DATA_USER);
+    const eligibility = { noSecurityIncidentsLast3Years: true, notBlacklisted: true };
+    const body = { ...dataAccessBody(world, authorizationId), eligibility };
+    const applied = await world.ao('POST', '/data-access-requests', { as: user, body });
+    expectContract('authorized-operation', 'submitDataAccessRequest', applied, 201);
+    expect(applied.body).toMatchObject({ state: 'submitted', submission: { eligibility } });
+  });
+
+  it('a bid still states its profile\'s good credit: the profile, not the schema, asks for it', async () => {
+    const world = await openAoWorld(ctx);
+    const plan = await approvedPlan(world);
+    const selection = await world.ao('POST', '/selections', { as: world.body, body: { planId: plan.id, method: 'negotiation' } });
+    const bid = await world.ao('POST', `/selections/${selection.body.id}/bids`, { as: world.operator, body: { proposal: '建设客流分析产品。', eligibility: {} } });
+    expectContract('authorized-operation', 'submitBid', bid, 400);
+    expect(bid.body.errors).toMatchObject([{ pointer: '/eligibility/goodCredit', code: 'REQUIRED', message: { zh: expect.any(String), en: expect.any(String) } }]);
   });
 
   it('Xiamen: the timeline offers the 一级\'s review as the operator\'s, as POST /actions takes it, also while the authorization is amending', async () => {
