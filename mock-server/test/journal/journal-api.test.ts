@@ -126,6 +126,24 @@ describe('the request journal', () => {
     expect(ids(await journal({ since: all.items[1]!.seq }))).toEqual(['getApplication']);
   });
 
+  it('names the platform of the matched operation for each of the five, as the contract allows', async () => {
+    // Unsigned reads, so each is refused 401 before its handler: only the operation matched matters.
+    const reads = { registration: 'applications', sharing: 'requests', 'open-data': 'applications', catalog: 'entries', 'authorized-operation': 'plans' } as const;
+    for (const [platform, collection] of Object.entries(reads)) {
+      expect((await fetch(`${sbx.platforms[platform as keyof typeof reads]}/${collection}`)).status).toBe(401);
+    }
+    // The SDK validates the page against JournalEntry: a platform its enum lacked failed the read.
+    const page = await journal();
+    expect(page.items.map((e) => `${e.platform} ${e.operationId} ${e.problemCode}`)).toEqual([
+      'authorized-operation listPlans SIGNATURE_MISSING',
+      'catalog listEntries SIGNATURE_MISSING',
+      'open-data listApplications SIGNATURE_MISSING',
+      'sharing listRequests SIGNATURE_MISSING',
+      'registration listApplications SIGNATURE_MISSING',
+    ]);
+    expect(await journal({ operation: 'listPlans' })).toMatchObject({ items: [{ platform: 'authorized-operation', status: 401 }] });
+  });
+
   it('pages newest first by cursor', async () => {
     for (let i = 0; i < 5; i++) await registration.applications.listPage({ limit: 1 } as never);
     const first = await journal({ limit: 2 });
