@@ -109,3 +109,14 @@ describe.each(PLATFORMS)('%s: unpublished calendar years', (name) => {
     expect(descriptionOf(spec, unprocessable)).toContain('CALENDAR_NOT_PUBLISHED');
   });
 });
+
+// The mock answers 404 NOT_FOUND from every platform operation under a sandbox that does not exist
+// (`/sandboxes/{sandboxId}/{platform}/v1/…`, mock-server/test/app/unknown-sandbox.test.ts), before
+// the operation's own logic: the lists, searches and creates that name no object must declare it too.
+describe.each(PLATFORMS)('%s: sandboxes that do not exist', (name) => {
+  it.each(rows(name))('%s declares 404 NOT_FOUND', (_label, spec, ref) => {
+    const notFound = responsesOf(ref)['404'];
+    expect(notFound, '404 declared').toBeDefined();
+    expect(descriptionOf(spec, notFound)).toContain('the sandbox the URL names');
+  });
+});
