@@ -85,8 +85,10 @@ describe.each(SPEC_NAMES)('%s: transport limits', (name) => {
     return Object.values(examples).map((e) => (e['value'] as JsonObject)['code']);
   };
 
-  it.each(rows(name))('%s declares 414 URI_TOO_LONG and 431 HEADERS_TOO_LARGE, and 413 PAYLOAD_TOO_LARGE when it takes a body', (_label, spec, ref) => {
+  it.each(rows(name))('%s declares 408 REQUEST_TIMEOUT, 414 URI_TOO_LONG and 431 HEADERS_TOO_LARGE, and 413 PAYLOAD_TOO_LARGE when it takes a body', (_label, spec, ref) => {
     const responses = responsesOf(ref);
+    expect(responses['408'], '408').toBeDefined();
+    expect(problemCode(spec, responses['408'])).toEqual(['REQUEST_TIMEOUT']);
     expect(responses['414'], '414').toBeDefined();
     expect(problemCode(spec, responses['414'])).toEqual(['URI_TOO_LONG']);
     expect(responses['431'], '431').toBeDefined();

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseCli } from '../../src/cli/cli-options.js';
 import { createApp, type App } from '../../src/index.js';
 import { startServer, type RequestLogEntry, type RunningServer } from '../../src/server/index.js';
+import { contractErrors } from '../support/contract.js';
 
 // Node's defaults let a body sent a byte at a time hold its connection for 300 s (requestTimeout),
 // and its 408 was a bare status line the request log could not name.
@@ -74,6 +75,8 @@ describe('request timeouts of the HTTP server', () => {
       detail: expect.stringMatching(/body did not arrive within 0\.8 s .*--request-timeout/),
       instance: '/_sim/v1/sandboxes/default/faults',
     });
+    // A status the operation declares, with the problem body it declares (docs/decisions/0024).
+    expect(contractErrors('simulation', 'PUT', '/sandboxes/{sandboxId}/faults', 408, JSON.parse(answer.body))).toEqual([]);
     // Node checks about every 100 ms here (a quarter of the head timeout): cut near 0.8 s, not at 300 s.
     expect(answer.closedAfterMs).toBeLessThan(5_000);
     await expect.poll(() => logged.length).toBe(1);
