@@ -48,6 +48,8 @@ const CIVIL_AFFAIRS = '厦门市民政局';
 const POLICE = '厦门市公安局';
 const INFORMATION_CENTER = '厦门市信息中心';
 const MAP_TECH = '厦门智图信息技术有限公司';
+/** The 大数据管理局: the grantor (授权主体) of the seeded authorizations. */
+const DATA_AUTHORITY = '厦门市大数据管理局';
 
 /** An initial registration application of the data operator, from `submitApplication`'s own example. */
 async function submitted(send: Send): Promise<string> {
@@ -128,7 +130,7 @@ const SENDING: Record<SpecName, Record<string, Sending>> = {
     fileSuspensionFeedback: { as: DATA_OPERATOR },
     requestTermination: { as: DATA_OPERATOR },
     applyForFormalFees: { as: DATA_OPERATOR },
-    submitAnnualReport: { as: DATA_OPERATOR },
+    submitAnnualReport: { as: DATA_AUTHORITY },
     calculateMar: { as: DATA_OPERATOR },
     submitDataAccessRequest: { as: DATA_OPERATOR, workflow: ['/authorizationId'] },
     reportDataAccessAgreement: { as: DATA_OPERATOR },

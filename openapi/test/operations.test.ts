@@ -114,7 +114,7 @@ const ROLE_GUARDED: readonly (readonly [platform: (typeof PLATFORMS)[number], op
   ['authorized-operation', 'fileSuspensionFeedback', 'operator'],
   ['authorized-operation', 'requestTermination', 'operator'],
   ['authorized-operation', 'applyForFormalFees', 'operator'],
-  ['authorized-operation', 'submitAnnualReport', 'operator'],
+  ['authorized-operation', 'submitAnnualReport', 'grantor'],
   ['authorized-operation', 'submitDataAccessRequest', 'operator'],
   ['authorized-operation', 'reportDataAccessAgreement', 'operator'],
   ['authorized-operation', 'createProduct', 'operator'],

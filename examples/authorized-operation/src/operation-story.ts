@@ -87,12 +87,12 @@ async function busEntry(s: DemoSandbox): Promise<CatalogEntryRef> {
  * choice) and approved, the city government designates the operator (一级开发主体), the agreement is
  * deliberated and signed for three years; the operator lists a chargeable product after its
  * compliance review, registers it on the registration platform within 20 WD of listing (27号
- * 第十六条), charges within the ceiling the grantor set under MAR = C + C × r + T, reports on 2026 by
- * 2027-03-31, and — its revenue 10.74 % above MAR — the grantor adjusts the ceiling, while fees turn
- * formal after the first complete operating year. The implementing body and the operator use
- * `@gdx/authorized-operation` (and `@gdx/registration`) over the mock's in-process `fetch` (or HTTP,
- * with `mockUrl`); the grantor, the data authority and the price authority act through the
- * simulation API.
+ * 第十六条) and charges within the ceiling the grantor set under MAR = C + C × r + T; the grantor
+ * (授权主体) reports on the operator's 2026 by 2027-03-31 (65号 五), and — its revenue 10.74 % above
+ * MAR — adjusts the ceiling, while fees turn formal after the first complete operating year. The
+ * implementing body, the operator and the grantor's report use `@gdx/authorized-operation` (and
+ * `@gdx/registration`) over the mock's in-process `fetch` (or HTTP, with `mockUrl`); the grantor's
+ * other decisions, the data authority and the price authority act through the simulation API.
  *
  * @example
  * ```ts
@@ -112,6 +112,8 @@ export async function runOperationStory(options: OperationStoryOptions = {}): Pr
     const operatorOrg = s.organisation('operator');
     const city = clientOf(implementingBody);
     const operator = clientOf(operatorOrg);
+    // The 授权主体 (the 大数据管理局 here) files the yearly report on the operator's business (65号 五).
+    const grantor = clientOf(s.organisation('grantor'));
     const act = (a: OfficialAction) => s.sim.officials.act(s.sandbox.id, { platform: 'authorized-operation', ...a });
     const step = async (at: string, text: string) => {
       await s.advanceTo(at);
@@ -194,9 +196,9 @@ export async function runOperationStory(options: OperationStoryOptions = {}): Pr
     const charging = await operator.products.setFee(product.id, { actualFen: ACTUAL_FEN, effectiveFrom: '2026-01-06', displayed: true });
     print(`   the operator charges ${yuan(ACTUAL_FEN)} per service from 2026-01-06, displayed to enterprises`);
 
-    // 5. The annual report and the yearly deviation (65号 四、五), trial → formal (65号 二).
-    await step('2027-03-15T10:00:00+08:00', `the operator reports on 2026 (due 2027-03-31): revenue ${yuan(REVENUE_2026_FEN)}, and applies for formal fees`);
-    const report = await operator.annualReports.submit(authorization.id, {
+    // 5. The grantor's annual report and the yearly deviation (65号 四、五), trial → formal (65号 二).
+    await step('2027-03-15T10:00:00+08:00', `the grantor reports on the operator's 2026 (due 2027-03-31): revenue ${yuan(REVENUE_2026_FEN)}; the operator applies for formal fees`);
+    const report = await grantor.annualReports.submit(authorization.id, {
       year: 2026,
       status: '全年服务企业 186 家，无数据安全事件。',
       costs: { totalFen: 830_000_000, subsidiesFen: 30_000_000 },
@@ -221,7 +223,7 @@ export async function runOperationStory(options: OperationStoryOptions = {}): Pr
       ...eventEntries((await city.plans.get(draft.id)).events),
       ...eventEntries(signed.events),
       ...eventEntries(adjusted.events),
-      { at: report.submittedAt, text: `annual report on 2026 filed (due ${report.dueDate}); deviation ${d?.deviationBasisPoints ?? '?'} bp → ${d?.decision ?? '—'}` },
+      { at: report.submittedAt, text: `annual report on 2026 filed by the ${report.filedBy.role} (due ${report.dueDate}); deviation ${d?.deviationBasisPoints ?? '?'} bp → ${d?.decision ?? '—'}` },
     ].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
     return {
       sandboxId: s.sandbox.id, entry, submittedPlan, approvedPlan, deliberating, signed, authorization: finalAuthorization, inReview, listed, registered,

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ACTUAL_FEN, ADJUSTED_CEILING_FEN, CEILING_FEN, REVENUE_2026_FEN, runOperationStory, STORY_START, TERM, type OperationStoryResult } from '../src/index.js';
 
-describe('authorized operation: a city authorizes by scenario, the operator lists, registers, charges, reports (xiamen profile)', () => {
+describe('authorized operation: a city authorizes by scenario, the operator lists, registers and charges, the grantor reports (xiamen profile)', () => {
   let r: OperationStoryResult;
   const narration: string[] = [];
   beforeAll(async () => {
@@ -49,8 +49,8 @@ describe('authorized operation: a city authorizes by scenario, the operator list
     expect(r.charging.priceFlags).toEqual([]);
   });
 
-  it('the report on 2026 is on time; revenue 10.74 % above MAR makes the grantor adjust the ceiling', () => {
-    expect(r.report).toMatchObject({ year: 2026, dueDate: '2027-03-31', late: false });
+  it('the grantor\'s report on 2026 is on time (65号 五); revenue 10.74 % above MAR makes the grantor adjust the ceiling', () => {
+    expect(r.report).toMatchObject({ year: 2026, filedBy: { role: 'grantor' }, dueDate: '2027-03-31', late: false });
     expect(r.report.deviation).toEqual({
       year: 2026, marFen: 894_000_000, actualRevenueFen: REVENUE_2026_FEN, differenceFen: 96_000_000, deviationBasisPoints: 1074, thresholdBasisPoints: 1000,
       decision: 'grantor_adjusts_ceiling',
@@ -66,6 +66,6 @@ describe('authorized operation: a city authorizes by scenario, the operator list
   it('narrates each step with its date and ends the timeline with the report', () => {
     expect(narration[0]).toMatch(/^▸ 2025-09-26 09:00 /);
     expect(narration.join('\n')).toContain('grantor_adjusts_ceiling');
-    expect(r.timeline.at(-1)?.text).toContain('annual report on 2026 filed (due 2027-03-31)');
+    expect(r.timeline.at(-1)?.text).toContain('annual report on 2026 filed by the grantor (due 2027-03-31)');
   });
 });

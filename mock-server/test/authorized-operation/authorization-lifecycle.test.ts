@@ -144,7 +144,7 @@ describe('authorized operation: the authorization in force, data access and offi
     const { authorizationId } = await signedSelection(world, { from: '2025-01-02', to: '2027-12-31' });
     const report = { year: 2025, status: '无数据安全事件。', costs: { totalFen: 0, subsidiesFen: 0 }, revenueFen: 0, profitFen: 0, products: [] };
     await world.advance({ to: '2026-02-02T09:00:00+08:00' });
-    expectContract('authorized-operation', 'submitAnnualReport', await world.ao('POST', `/authorizations/${authorizationId}/annual-reports`, { as: world.operator, body: report }), 201);
+    expectContract('authorized-operation', 'submitAnnualReport', await world.ao('POST', `/authorizations/${authorizationId}/annual-reports`, { as: world.grantor, body: report }), 201);
     await world.advance({ to: '2026-03-02T09:00:00+08:00' });
     // Started a month after the report on 2025, the evaluation is due 30 WD after the report (over the Spring Festival, 2 make-up Saturdays).
     const started = await world.official('authorization', authorizationId, 'start_evaluation');
@@ -158,7 +158,7 @@ describe('authorized operation: the authorization in force, data access and offi
     const waiting = await early.official('authorization', signed.authorizationId, 'start_evaluation');
     expect(waiting.body.object.deadline).toMatchObject({ startTrigger: 'evaluation_started', startedOn: '2026-02-02', dueDate: '2026-03-20' });
     await early.advance({ to: '2026-02-09T09:00:00+08:00' });
-    await early.ao('POST', `/authorizations/${signed.authorizationId}/annual-reports`, { as: early.operator, body: report });
+    await early.ao('POST', `/authorizations/${signed.authorizationId}/annual-reports`, { as: early.grantor, body: report });
     const restarted = await early.ao('GET', `/authorizations/${signed.authorizationId}`, { as: early.operator });
     expect(restarted.body).toMatchObject({ state: 'under_evaluation', deadline: { startTrigger: 'annual_report_submitted', startedOn: '2026-02-09', dueDate: '2026-03-27' } });
     expect(restarted.body.events.at(-1)).toMatchObject({ type: 'annual_report_filed', actor: { role: 'clock' }, data: { annualReportOn: '2026-02-09' } });

@@ -17,6 +17,7 @@ export const CATALOG_ENTRIES = 40;
 /** Every eligibility statement, met (a bid's; a Xiamen 二级's data access request, 厦门办法 第十五条). */
 export const ELIGIBLE = { goodCredit: true, notBlacklisted: true, mlpsLevel3: true, noHighRiskFinding: true, noSecurityIncidentsLast3Years: true };
 export const OPERATOR = 'data-operator';
+export const GRANTOR = 'data-authority';
 export const DATA_USER = 'map-tech';
 
 /** A profile given inline: a shipped one it extends, with parts overridden. */
@@ -29,6 +30,8 @@ export interface AoWorld extends TestSandbox {
   official(objectType: string, objectId: string, action: string, fields?: Record<string, unknown>): Promise<Reply>;
   body: SeededOrg;
   operator: SeededOrg;
+  /** The 大数据管理局, the authorizations' grantor (授权主体, 65号): it files the yearly report. */
+  grantor: SeededOrg;
   /** The published catalog entries of the sandbox. */
   published: CatalogEntry[];
   /** A published catalog entry of the sandbox as a scope item. */
@@ -65,6 +68,7 @@ export function aoWorldOf(sandbox: TestSandbox, published: CatalogEntry[] = sand
     published,
     body: sandbox.org(IMPLEMENTING_BODY),
     operator: sandbox.org(OPERATOR),
+    grantor: sandbox.org(GRANTOR),
     scopeItem: (index = 0) => {
       const entry = published[index]!;
       return { entryId: entry.id, name: entry.name, source: 'collected', consentGrantId: null, updateCycle: 'weekly', grade: 'general' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectContract } from '../support/contract.js';
-import { EVALUABLE_TERM, listedProduct, MAR_2026, openAoWorld, productBody, signedSelection, useAoMock } from './fixtures.js';
+import { agreement, approvedPlan, DATA_USER, ELIGIBLE, EVALUABLE_TERM, IM_SECTIONS, listedProduct, MAR_2026, openAoWorld, productBody, signedSelection, useAoMock, type AoWorld } from './fixtures.js';
 
 const ctx = useAoMock();
 
@@ -93,17 +93,17 @@ describe('authorized operation: products, fees and the pricing of 65号', () => 
     const overdue = await world.ao('GET', `/authorizations/${authorizationId}/pricing`, { as: world.operator });
     expect(overdue.body.annualReport).toMatchObject({ year: 2026, submittedAt: null, overdue: true });
     const report = { year: 2026, status: '无数据安全事件。', costs: { totalFen: 830_000_000, subsidiesFen: 30_000_000 }, revenueFen: 990_000_000, profitFen: 160_000_000, products: [{ productId, salesVolume: 19_800, revenueFen: 990_000_000 }] };
-    const filed = await world.ao('POST', `/authorizations/${authorizationId}/annual-reports`, { as: world.operator, body: report });
+    const filed = await world.ao('POST', `/authorizations/${authorizationId}/annual-reports`, { as: world.grantor, body: report });
     expectContract('authorized-operation', 'submitAnnualReport', filed, 201);
-    expect(filed.body).toMatchObject({ dueDate: '2027-03-31', late: true, deviation: { marFen: 894_000_000, differenceFen: 96_000_000, deviationBasisPoints: 1074, decision: 'grantor_adjusts_ceiling' } });
-    const twice = await world.ao('POST', `/authorizations/${authorizationId}/annual-reports`, { as: world.operator, body: report });
+    expect(filed.body).toMatchObject({ filedBy: { role: 'grantor', organizationId: world.grantor.id }, dueDate: '2027-03-31', late: true, deviation: { marFen: 894_000_000, differenceFen: 96_000_000, deviationBasisPoints: 1074, decision: 'grantor_adjusts_ceiling' } });
+    const twice = await world.ao('POST', `/authorizations/${authorizationId}/annual-reports`, { as: world.grantor, body: report });
     expectContract('authorized-operation', 'submitAnnualReport', twice, 409);
-    const outside = await world.ao('POST', `/authorizations/${authorizationId}/annual-reports`, { as: world.operator, body: { ...report, year: 2031 } });
+    const outside = await world.ao('POST', `/authorizations/${authorizationId}/annual-reports`, { as: world.grantor, body: { ...report, year: 2031 } });
     expect(outside.body.code).toBe('YEAR_OUTSIDE_TERM');
-    const before = await world.ao('POST', `/authorizations/${authorizationId}/annual-reports`, { as: world.operator, body: { ...report, year: 2025 } });
+    const before = await world.ao('POST', `/authorizations/${authorizationId}/annual-reports`, { as: world.grantor, body: { ...report, year: 2025 } });
     expect(before.body.code).toBe('YEAR_OUTSIDE_TERM');
     // On 2027-04-01 the year 2027 runs: no deviation from part of a year, no report blocking the real one.
-    const running = await world.ao('POST', `/authorizations/${authorizationId}/annual-reports`, { as: world.operator, body: { ...report, year: 2027 } });
+    const running = await world.ao('POST', `/authorizations/${authorizationId}/annual-reports`, { as: world.grantor, body: { ...report, year: 2027 } });
     expectContract('authorized-operation', 'submitAnnualReport', running, 422);
     expect(running.body).toMatchObject({ code: 'YEAR_NOT_ENDED', errors: [{ pointer: '/year', code: 'YEAR_NOT_ENDED', message: { zh: expect.any(String), en: expect.any(String) } }] });
     const reports = await world.ao('GET', `/authorizations/${authorizationId}/annual-reports`, { as: world.body });
@@ -115,8 +115,8 @@ describe('authorized operation: products, fees and the pricing of 65号', () => 
     const filings = feed.body.items.filter((i: { objectType: string }) => i.objectType === 'annual_report');
     expect(filings).toEqual([expect.objectContaining({
       objectId: filed.body.id,
-      organizationId: world.operator.id,
-      event: expect.objectContaining({ type: 'annual_report_submitted', at: filed.body.submittedAt, actor: { role: 'operator', organizationId: world.operator.id }, data: { authorizationId, year: 2026, dueDate: '2027-03-31', late: true } }),
+      organizationId: world.grantor.id,
+      event: expect.objectContaining({ type: 'annual_report_submitted', at: filed.body.submittedAt, actor: { role: 'grantor', organizationId: world.grantor.id }, data: { authorizationId, year: 2026, dueDate: '2027-03-31', late: true } }),
     })]);
     const applied = await world.ao('POST', `/authorizations/${authorizationId}/formal-fee-applications`, { as: world.operator, body: { note: '申请转为正式收费。', annualReportYear: 2026 } });
     expectContract('authorized-operation', 'applyForFormalFees', applied, 200);
@@ -189,7 +189,7 @@ describe('authorized operation: products, fees and the pricing of 65号', () => 
     for (const year of [2026, 2027, 2028, 2029]) {
       await world.official('authorization', authorizationId, 'set_mar', { year, ...flat });
       const report = { year, status: '正常。', costs: { totalFen: 1_000_000, subsidiesFen: 0 }, revenueFen: 1_100_000, profitFen: 100_000, products: [] };
-      expectContract('authorized-operation', 'submitAnnualReport', await world.ao('POST', `/authorizations/${authorizationId}/annual-reports`, { as: world.operator, body: report }), 201);
+      expectContract('authorized-operation', 'submitAnnualReport', await world.ao('POST', `/authorizations/${authorizationId}/annual-reports`, { as: world.grantor, body: report }), 201);
     }
     await world.official('authorization', authorizationId, 'set_mar', { year: 2030, ...flat });
     await world.official('authorization', authorizationId, 'set_mar', { year: 2031, ...flat });
@@ -209,13 +209,13 @@ describe('authorized operation: products, fees and the pricing of 65号', () => 
     // 2026-12-31 23:30 in Shanghai is still 2026 there (15:30 UTC).
     await world.advance({ to: '2026-12-31T23:30:00+08:00' });
     const report = { year: 2026, status: '正常。', costs: { totalFen: 1_000_000, subsidiesFen: 0 }, revenueFen: 1_000_000, profitFen: 0, products: [] };
-    const early = await world.ao('POST', `/authorizations/${authorizationId}/annual-reports`, { as: world.operator, body: report });
+    const early = await world.ao('POST', `/authorizations/${authorizationId}/annual-reports`, { as: world.grantor, body: report });
     expectContract('authorized-operation', 'submitAnnualReport', early, 422);
     expect(early.body.code).toBe('YEAR_NOT_ENDED');
     const none = await world.ao('GET', `/authorizations/${authorizationId}/annual-reports`, { as: world.operator });
     expect(none.body.total).toBe(0);
     await world.advance({ to: '2027-01-01T00:00:00+08:00' });
-    expectContract('authorized-operation', 'submitAnnualReport', await world.ao('POST', `/authorizations/${authorizationId}/annual-reports`, { as: world.operator, body: report }), 201);
+    expectContract('authorized-operation', 'submitAnnualReport', await world.ao('POST', `/authorizations/${authorizationId}/annual-reports`, { as: world.grantor, body: report }), 201);
   });
 
   it('calculates a MAR without storing anything', async () => {
@@ -232,10 +232,67 @@ describe('authorized operation: products, fees and the pricing of 65号', () => 
     const { authorizationId } = await signedSelection(world, EVALUABLE_TERM);
     const report = (costs: { totalFen: number; subsidiesFen: number }) => ({ year: 2024, status: '无数据安全事件。', costs, revenueFen: 0, profitFen: 0, products: [] });
     const path = `/authorizations/${authorizationId}/annual-reports`;
-    const refused = await world.ao('POST', path, { as: world.operator, body: report({ totalFen: 1, subsidiesFen: 5 }) });
+    const refused = await world.ao('POST', path, { as: world.grantor, body: report({ totalFen: 1, subsidiesFen: 5 }) });
     expectContract('authorized-operation', 'submitAnnualReport', refused, 400);
     expect(refused.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ pointer: '/costs/subsidiesFen', code: 'SUBSIDIES_EXCEED_COSTS', message: { zh: expect.any(String), en: expect.any(String) } }] });
     // Nothing stored (a second report on 2024 would answer 409); all of the costs subsidised is the most there can be.
-    expectContract('authorized-operation', 'submitAnnualReport', await world.ao('POST', path, { as: world.operator, body: report({ totalFen: 5, subsidiesFen: 5 }) }), 201);
+    expectContract('authorized-operation', 'submitAnnualReport', await world.ao('POST', path, { as: world.grantor, body: report({ totalFen: 5, subsidiesFen: 5 }) }), 201);
+  });
+
+  describe('who files the yearly report (65号 五: the grantor; 101号 第十六条: in Inner Mongolia the operator too)', () => {
+    const REPORT = { year: 2024, status: '无数据安全事件。', costs: { totalFen: 5, subsidiesFen: 0 }, revenueFen: 0, profitFen: 0, products: [] };
+    const file = (world: AoWorld, authorizationId: string, as: AoWorld['operator']) => world.ao('POST', `/authorizations/${authorizationId}/annual-reports`, { as, body: REPORT });
+
+    it('nationally only the grantor files: the operator and the implementing body get 403 naming the grantor, nothing stored', async () => {
+      const world = await openAoWorld(ctx);
+      const { authorizationId } = await signedSelection(world, EVALUABLE_TERM);
+      for (const org of [world.operator, world.body]) {
+        const refused = await file(world, authorizationId, org);
+        expectContract('authorized-operation', 'submitAnnualReport', refused, 403);
+        expect(refused.body).toMatchObject({ code: 'FORBIDDEN', requiredRole: 'grantor' });
+        expect(refused.body.detail).toContain('授权主体（grantor）');
+        expect(refused.body.detail).toContain('requires the grantor role');
+      }
+      const none = await world.ao('GET', `/authorizations/${authorizationId}/annual-reports`, { as: world.grantor });
+      expectContract('authorized-operation', 'listAnnualReports', none, 200);
+      expect(none.body.total).toBe(0);
+      const filed = await file(world, authorizationId, world.grantor);
+      expectContract('authorized-operation', 'submitAnnualReport', filed, 201);
+      expect(filed.body.filedBy).toEqual({ role: 'grantor', organizationId: world.grantor.id });
+      // The grantor reads the pricing it reports on; the operator sees the report on its business.
+      const pricing = await world.ao('GET', `/authorizations/${authorizationId}/pricing`, { as: world.grantor });
+      expectContract('authorized-operation', 'getPricing', pricing, 200);
+      expect(pricing.body.annualReport).toMatchObject({ year: 2024, submittedAt: filed.body.submittedAt, late: true });
+      expect((await world.ao('GET', `/authorizations/${authorizationId}/annual-reports`, { as: world.operator })).body.total).toBe(1);
+    });
+
+    it('in Inner Mongolia the operator may file it too, the one report of the year; others get 403 naming both roles', async () => {
+      const world = await openAoWorld(ctx, { profile: 'inner-mongolia' });
+      const { authorizationId } = await imAuthorization(world);
+      const stranger = await file(world, authorizationId, world.org(DATA_USER));
+      expectContract('authorized-operation', 'submitAnnualReport', stranger, 403);
+      expect(stranger.body).toMatchObject({ code: 'FORBIDDEN', requiredRole: 'grantor' });
+      expect(stranger.body.detail).toContain('授权主体（grantor）或运营机构（operator）');
+      expect(stranger.body.detail).toContain('the grantor or operator role');
+      const filed = await file(world, authorizationId, world.operator);
+      expectContract('authorized-operation', 'submitAnnualReport', filed, 201);
+      expect(filed.body.filedBy).toEqual({ role: 'operator', organizationId: world.operator.id });
+      expectContract('authorized-operation', 'submitAnnualReport', await file(world, authorizationId, world.grantor), 409);
+    });
   });
 });
+
+/** An Inner Mongolia call → review → approval → agreement → signature whose first year (2024) has ended. */
+async function imAuthorization(world: AoWorld): Promise<{ authorizationId: string }> {
+  const plan = await approvedPlan(world);
+  const selection = (await world.ao('POST', '/selections', { as: world.body, body: { planId: plan.id, method: 'call_and_review' } })).body;
+  await world.official('selection', selection.id, 'publish_call');
+  expect((await world.ao('POST', `/selections/${selection.id}/bids`, { as: world.operator, body: { proposal: '建设客流分析产品。', eligibility: ELIGIBLE } })).status).toBe(201);
+  await world.advance({ to: '2025-10-17T10:00:00+08:00' });
+  await world.official('selection', selection.id, 'pass_review', { operatorId: world.operator.id });
+  await world.official('selection', selection.id, 'approve_selection');
+  await world.official('selection', selection.id, 'deliberate_agreement', { agreement: { ...agreement(plan.content.scope, EVALUABLE_TERM), ...IM_SECTIONS } });
+  const signed = await world.official('selection', selection.id, 'sign');
+  expect(signed.status).toBe(200);
+  return { authorizationId: signed.body.object.authorizationId };
+}

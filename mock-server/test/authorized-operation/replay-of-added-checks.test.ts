@@ -189,7 +189,7 @@ describe('journal replay of an annual report acknowledged with subsidies above i
     const { authorizationId } = await signedSelection(world, EVALUABLE_TERM);
     const body = { year: 2024, status: '无数据安全事件。', costs: { totalFen: 1, subsidiesFen: 5 }, revenueFen: 0, profitFen: 0, products: [] };
     const path = `/sandboxes/${world.id}/authorized-operation/v1/authorizations/${authorizationId}/annual-reports`;
-    expect((await world.ao('POST', `/authorizations/${authorizationId}/annual-reports`, { as: world.operator, body })).status).toBe(400);
+    expect((await world.ao('POST', `/authorizations/${authorizationId}/annual-reports`, { as: world.grantor, body })).status).toBe(400);
     await first.close();
 
     journalAcknowledged(dataDir, [{ path, body, caller: world.operator.id, status: 201 }]);
@@ -198,8 +198,32 @@ describe('journal replay of an annual report acknowledged with subsidies above i
     const call = callOf(second);
     expect(logged.filter((m) => m.startsWith('[REPLAY_REFUSED]'))).toEqual([]);
     // The report is there: a second one on 2024 is a conflict.
-    expect((await call('POST', path, { as: world.operator, body: { ...body, costs: { totalFen: 5, subsidiesFen: 5 } } })).status).toBe(409);
-    expect((await call('POST', path, { as: world.operator, body: { ...body, year: 2025 } })).status).toBe(400);
+    expect((await call('POST', path, { as: world.grantor, body: { ...body, costs: { totalFen: 5, subsidiesFen: 5 } } })).status).toBe(409);
+    expect((await call('POST', path, { as: world.grantor, body: { ...body, year: 2025 } })).status).toBe(400);
+    await second.close();
+  });
+});
+
+describe('journal replay of an annual report the operator filed, as older versions let it', () => {
+  it('replays the report as the operator\'s (no REPLAY_REFUSED), while live the operator gets 403 naming the grantor', async () => {
+    const dataDir = tempDir();
+    const { open, logged, callOf } = replayableApp(dataDir, { platforms: defaultPlatforms({ catalogEntries: CATALOG_ENTRIES }) });
+    const first = open();
+    const world = await openAoWorld({ call: callOf(first) });
+    const { authorizationId } = await signedSelection(world, EVALUABLE_TERM);
+    const body = { year: 2024, status: '无数据安全事件。', costs: { totalFen: 5, subsidiesFen: 0 }, revenueFen: 0, profitFen: 0, products: [] };
+    const path = `/sandboxes/${world.id}/authorized-operation/v1/authorizations/${authorizationId}/annual-reports`;
+    expect((await world.ao('POST', `/authorizations/${authorizationId}/annual-reports`, { as: world.operator, body })).status).toBe(403);
+    await first.close();
+
+    journalAcknowledged(dataDir, [{ path, body, caller: world.operator.id, status: 201 }]);
+
+    const second = open();
+    const call = callOf(second);
+    expect(logged.filter((m) => m.startsWith('[REPLAY_REFUSED]'))).toEqual([]);
+    const reports = (await call('GET', path, { as: world.grantor })).body;
+    expect(reports.items).toEqual([expect.objectContaining({ year: 2024, filedBy: { role: 'operator', organizationId: world.operator.id } })]);
+    expect((await call('POST', path, { as: world.operator, body: { ...body, year: 2025 } })).status).toBe(403);
     await second.close();
   });
 });

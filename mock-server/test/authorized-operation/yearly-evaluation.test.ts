@@ -12,7 +12,7 @@ describe('authorized operation: one evaluation a year, of an ended year of the t
     const world = await openAoWorld(ctx);
     const { authorizationId } = await signedSelection(world, EVALUABLE_TERM);
     await world.advance({ to: '2026-01-05T09:00:00+08:00' });
-    expect((await world.ao('POST', `/authorizations/${authorizationId}/annual-reports`, { as: world.operator, body: REPORT_2025 })).status).toBe(201);
+    expect((await world.ao('POST', `/authorizations/${authorizationId}/annual-reports`, { as: world.grantor, body: REPORT_2025 })).status).toBe(201);
     expect((await world.official('authorization', authorizationId, 'start_evaluation')).status).toBe(200);
     expect((await world.official('authorization', authorizationId, 'pass_evaluation')).status).toBe(200);
     const again = await world.official('authorization', authorizationId, 'start_evaluation');

@@ -35,6 +35,7 @@ export {
   selectionMachine,
 } from './machines/authorized-operation/index.js';
 export {
+  ANNUAL_REPORT_FILERS,
   AUTHORIZED_OPERATION_LIMIT_IDS,
   PERMISSIONS_OPEN_STATES,
   SELECTION_METHODS,

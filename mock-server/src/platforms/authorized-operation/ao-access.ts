@@ -25,6 +25,11 @@ export function isParty(ctx: Ctx, authorization: AuthorizationRecord): boolean {
   return ctx.caller?.id === authorization.operatorId || ctx.caller?.id === authorization.implementingBodyId;
 }
 
+/** Whether the caller is the authorization's grantor (授权主体), who sets its ceilings and reports on it (65号 二、五). */
+export function isGrantor(ctx: Ctx, authorization: AuthorizationRecord): boolean {
+  return ctx.caller !== undefined && ctx.caller.id === authorization.grantorId;
+}
+
 /**
  * A field error as a 400 `VALIDATION_FAILED`.
  *

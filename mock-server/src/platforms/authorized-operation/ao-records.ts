@@ -80,7 +80,15 @@ export interface AnnualReportRecord {
   year: number;
   /** Epoch ms. */
   submittedAt: number;
+  /** Who filed it; absent in a report an older version took, which only the operator could file. */
+  filedBy?: ReportFiler;
   content: Record<string, unknown> & { year: number; revenueFen: number };
+}
+
+/** Who filed a yearly report: the role it filed in (the profile's `annualReportFiledBy`) and its organisation. */
+export interface ReportFiler {
+  role: 'grantor' | 'operator';
+  organizationId: string;
 }
 
 /** A ceiling fee the grantor set (`Ceiling`). */

@@ -5,23 +5,29 @@ import type { OperationContext, OperationHandler, OperationResult } from '../../
 import { PlatformProblem } from '../../app/platform-problem.js';
 import { listPage } from '../workflow-host/index.js';
 import { invalid, pricingProblem, refused } from './ao-access.js';
-import type { AnnualReportRecord, AuthorizationRecord, AuthorizedOperationState } from './ao-records.js';
+import type { AnnualReportRecord, AuthorizationRecord, AuthorizedOperationState, ReportFiler } from './ao-records.js';
+import { pricingAuthorization, reportingAuthorization } from './annual-report-filer.js';
 import { onAnnualReport } from './authorization-effects.js';
 import { formalFeeRefusal } from './formal-fee-check.js';
-import { operatedAuthorization, partyAuthorization } from './authorization-operations.js';
+import { operatedAuthorization } from './authorization-operations.js';
 import { deviationOf, pricingRules, pricingView, yearInTerm } from './pricing-view.js';
 import { warningsAt } from './wire-views.js';
 
 type Ctx = OperationContext<AuthorizedOperationState>;
 
 
-/** The contract's `AnnualReport`: due 03-31 of the next year, `late` after it, with the year's deviation decision. */
+/**
+ * The contract's `AnnualReport`: who filed it, due 03-31 of the next year, `late` after it, with the
+ * year's deviation decision. A report an older version took was the operator's (only it could file).
+ */
 function reportView(state: AuthorizedOperationState, authorization: AuthorizationRecord, report: AnnualReportRecord) {
   const due = annualReportDue(report.year, pricingRules(state), { submittedAt: report.submittedAt, now: state.sandbox.now() });
+  const filedBy: ReportFiler = report.filedBy ?? { role: 'operator', organizationId: authorization.operatorId };
   return {
     id: report.id,
     authorizationId: authorization.id,
     year: report.year,
+    filedBy,
     dueDate: due.dueDate,
     submittedAt: formatShanghaiInstant(report.submittedAt),
     late: due.late,
@@ -53,7 +59,7 @@ function checkYearEnded(year: number, today: string): void {
 
 function submitAnnualReport(ctx: Ctx): OperationResult {
   const { state, sandbox } = ctx;
-  const authorization = operatedAuthorization(ctx);
+  const { authorization, filer } = reportingAuthorization(ctx);
   const content = ctx.body as AnnualReportRecord['content'] & { products: { productId: string }[] };
   // Costs are counted net of subsidies (65号 三(一)): no more subsidy than cost. Live only (an older journal replays as answered).
   const { totalFen, subsidiesFen } = content['costs'] as { totalFen: number; subsidiesFen: number };
@@ -67,7 +73,7 @@ function submitAnnualReport(ctx: Ctx): OperationResult {
   if (authorization.pricing.reports.some((r) => r.year === content.year)) {
     throw new PlatformProblem('CONFLICT', { detail: `${content.year} 年度报告已报送 / the report on ${content.year} was already submitted` });
   }
-  const report: AnnualReportRecord = { id: sandbox.ids.next('aor'), year: content.year, submittedAt: sandbox.now(), content: structuredClone(content) };
+  const report: AnnualReportRecord = { id: sandbox.ids.next('aor'), year: content.year, submittedAt: sandbox.now(), filedBy: filer, content: structuredClone(content) };
   authorization.pricing.reports.push(report);
   onAnnualReport(state, authorization, report);
   const view = reportView(state, authorization, report);
@@ -77,22 +83,24 @@ function submitAnnualReport(ctx: Ctx): OperationResult {
 
 /**
  * Puts a filed report on the sandbox feed and webhooks as an `annual_report` object's first event,
- * `annual_report_submitted` (`data.late` when filed after 03-31). Not a workflow event of the
+ * `annual_report_submitted` (`data.late` when filed after 03-31), its filer the actor and the
+ * authorization's operator, implementing body and grantor its readers. Not a workflow event of the
  * authorization: reports on its last year come after it ended, when its machine takes none.
  */
 function publishReport(ctx: Ctx, authorization: AuthorizationRecord, view: ReturnType<typeof reportView>): void {
-  const readers = [authorization.implementingBodyId, authorization.grantorId].filter((id): id is string => id !== null && id !== authorization.operatorId);
+  const filer = view.filedBy.organizationId;
+  const readers = [authorization.operatorId, authorization.implementingBodyId, authorization.grantorId].filter((id): id is string => id !== null && id !== filer);
   ctx.sandbox.emit({
     platform: 'authorized-operation',
     objectType: 'annual_report',
     objectId: view.id,
-    organizationId: authorization.operatorId,
+    organizationId: filer,
     alsoNotify: [...new Set(readers)],
     event: {
       seq: 1,
       type: 'annual_report_submitted',
       at: view.submittedAt,
-      actor: { role: 'operator', organizationId: authorization.operatorId },
+      actor: { ...view.filedBy },
       from: null,
       to: null,
       reason: null,
@@ -118,11 +126,11 @@ function calculateMar(ctx: Ctx): OperationResult {
 
 /** Handlers of the pricing operations (65号): the pricing, formal fees, annual reports, MAR calculation. */
 export const pricingOperations: Record<string, OperationHandler<AuthorizedOperationState>> = {
-  getPricing: (ctx) => ({ status: 200, body: pricingView(ctx.state, partyAuthorization(ctx)) }),
+  getPricing: (ctx) => ({ status: 200, body: pricingView(ctx.state, pricingAuthorization(ctx)) }),
   applyForFormalFees,
   submitAnnualReport,
   listAnnualReports: (ctx) => {
-    const authorization = partyAuthorization(ctx);
+    const authorization = pricingAuthorization(ctx);
     return { status: 200, body: listPage(ctx, authorization.pricing.reports, ['integer'], (r) => [-r.year], (r) => reportView(ctx.state, authorization, r)) };
   },
   calculateMar,

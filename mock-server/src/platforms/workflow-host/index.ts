@@ -11,7 +11,7 @@ export { type Listing } from './host-index.js';
 export { hostClock, recordsById } from './host-hooks.js';
 export { wireEvent, wireDeadline, instanceDeadline, wireActor, toReasons, type WireEvent, type WireActor, type WireMapping, type StepNames } from './wire.js';
 export { transitionProblem, illegalTransition } from './transition-problem.js';
-export { requireRole } from './require-role.js';
+export { requireOneOfRoles, requireRole } from './require-role.js';
 export { instanceObject, instanceRow, machineStateLabel, type InstanceObjectOptions } from './host-objects.js';
 export { offeredActions, accepts, actingRole, type OfficialActing } from './offered-actions.js';
 export { grantObject, type GrantObjectInput } from './grant-objects.js';

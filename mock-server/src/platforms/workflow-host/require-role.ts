@@ -16,12 +16,29 @@ import type { OrganizationRole } from '../../sandbox/seed/types.js';
  * ```
  */
 export function requireRole(ctx: Pick<OperationContext<unknown>, 'caller'>, role: OrganizationRole): Organisation {
+  return requireOneOfRoles(ctx, [role]);
+}
+
+/**
+ * The signed caller, provided it holds one of `roles` (an operation more than one role may do);
+ * otherwise a 403 `FORBIDDEN` problem naming them all in `detail` (zh / en) and the first as
+ * `requiredRole` (the contract's member holds one role). The same order of checks as
+ * {@link requireRole}.
+ *
+ * @example
+ * ```ts
+ * const caller = requireOneOfRoles(ctx, ['grantor', 'operator']);
+ * ```
+ */
+export function requireOneOfRoles(ctx: Pick<OperationContext<unknown>, 'caller'>, roles: readonly [OrganizationRole, ...OrganizationRole[]]): Organisation {
   const caller = ctx.caller;
   if (!caller) throw new PlatformProblem('SIGNATURE_MISSING');
-  if (!caller.roles.includes(role)) {
+  if (!roles.some((role) => caller.roles.includes(role))) {
+    const zh = roles.map((role) => `${ROLE_NAMES_ZH[role]}（${role}）`).join('或');
+    const en = roles.length === 1 ? `the ${roles[0]} role` : `the ${roles.slice(0, -1).join(', ')} or ${roles.at(-1)} role`;
     throw new PlatformProblem('FORBIDDEN', {
-      detail: `该操作须由${ROLE_NAMES_ZH[role]}（${role}）办理，${caller.name}不具备该角色 / This operation requires the ${role} role, which ${caller.name} does not hold`,
-      extensions: { requiredRole: role },
+      detail: `该操作须由${zh}办理，${caller.name}不具备该角色 / This operation requires ${en}, which ${caller.name} does not hold`,
+      extensions: { requiredRole: roles[0] },
     });
   }
   return caller;

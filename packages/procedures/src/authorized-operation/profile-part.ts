@@ -51,13 +51,20 @@ export const EXTRA_AGREEMENT_SECTIONS = ['other', 'reasonableReturnMethod', 'ass
  */
 export const PERMISSIONS_OPEN_STATES = ['amending', 'under_evaluation', 'rectifying'] as const;
 
+/**
+ * Who may file the yearly report on an authorization (`annualReportFiledBy`): its `grantor` (授权主体,
+ * 65号 五 "授权主体…报送上一年度运营机构经营情况报告") and, in Inner Mongolia, its `operator` too
+ * (101号 第十六条 "授权运营单位…提交公共数据授权运营年度报告").
+ */
+export const ANNUAL_REPORT_FILERS = ['grantor', 'operator'] as const;
+
 /** A selection method of `SELECTION_METHODS`. */
 export type SelectionMethod = (typeof SELECTION_METHODS)[number];
 
 const basisPoints = z.number().int().min(0).max(10_000);
 
 /** The options that are sets of values written as lists (`valueSet`). */
-const VALUE_SET_OPTIONS = ['selectionMethods', 'eligibilityStatements', 'dataAccessEligibilityStatements', 'exclusionGrounds', 'agreementSections', 'permissionsOpenWhile'] as const;
+const VALUE_SET_OPTIONS = ['selectionMethods', 'eligibilityStatements', 'dataAccessEligibilityStatements', 'exclusionGrounds', 'agreementSections', 'permissionsOpenWhile', 'annualReportFiledBy'] as const;
 
 /**
  * A raw profile with the repeated values of its set options dropped (the first kept), as they
@@ -152,9 +159,12 @@ const pricingRulesSchema = z.strictObject({
  *   default) stops it and, once the approval reopens, the review runs on with the days it had left
  *   (the kernel's `deadline: 'resume'`; one already overdue stays overdue) — a reviewer the platform
  *   forbids to approve is not late meanwhile; `runs` keeps it running, as before the option.
+ * - `annualReportFiledBy` — who files the year's report (`ANNUAL_REPORT_FILERS`): the `grantor`
+ *   (授权主体, 65号 五; the default, 65号 applying everywhere); Inner Mongolia adds the `operator`,
+ *   whose own 年度报告 (101号 第十六条) the platform takes as the year's one report, whoever files first.
  *
  * `selectionMethods`, `eligibilityStatements`, `dataAccessEligibilityStatements`, `exclusionGrounds`,
- * `agreementSections` and `permissionsOpenWhile` are sets: a value listed twice is refused at its index (`DUPLICATE`).
+ * `agreementSections`, `permissionsOpenWhile` and `annualReportFiledBy` are sets: a value listed twice is refused at its index (`DUPLICATE`).
  */
 const optionsSchema = z.strictObject({
   planRequired: z.boolean(),
@@ -175,6 +185,8 @@ const optionsSchema = z.strictObject({
   permissionsOpenWhile: valueSet(PERMISSIONS_OPEN_STATES),
   // Defaulted, so a profile file written before the option still resolves.
   heldReviewClock: z.enum(['resume', 'runs']).default('resume'),
+  // Defaulted, so a profile file written before the option still resolves (65号 五: the grantor).
+  annualReportFiledBy: valueSet(ANNUAL_REPORT_FILERS, 1).default(['grantor']),
   pricing: pricingRulesSchema,
 });
 

@@ -25,6 +25,13 @@ async function listedProduct(ctx: CheckContext, sbx: Sandbox, cast: AopCast): Pr
   return { id, listedOn: await sandboxToday(ctx, sbx) };
 }
 
+/** The sandbox's organisation holding the grantor role (授权主体, 65号), or a skip when none does. */
+const grantorOf = (ctx: CheckContext, sbx: Sandbox): number => indexWithRole(sbx.organizations, 'grantor') ?? ctx.skip('no organisation of the sandbox holds the grantor role');
+
+/** A valid annual report on `year` with no product lines, as the organisation `org` would send it. */
+const reportBody = (ctx: CheckContext, sbx: Sandbox, org: number, year: number) =>
+  validBody(ctx, AOP, 'post', '/authorizations/{authorizationId}/annual-reports', { year, products: [] }, sbx.organizations[org]?.creditCode);
+
 const registrationOf = (product: Record<string, unknown>) => (isRecord(product.registration) ? product.registration : {});
 
 /** The last day 厦门市公共数据开发利用管理暂行办法 was valid (seed 002: 2023-12-28 to 2025-12-27). */
@@ -38,7 +45,7 @@ const expiredRules = (object: Record<string, unknown>) =>
  * The cross-platform rules (§6) and the stateful pricing duties (§9) of authorized operation:
  * a listed product's registration is due on the registration platform's own 20 WD rule and
  * flagged, never delisted; shared data needs the provider's consent; scope items are published
- * catalog entries; the annual report is due 03-31; fees stay trial for a complete operating year;
+ * catalog entries; the grantor's annual report is due 03-31; fees stay trial for a complete operating year;
  * and objects are isolated between organisations and sandboxes.
  *
  * @example
@@ -101,14 +108,28 @@ export const aopRuleChecks: Check[] = [
       expectDeadline(ctx, object, limit, expectedDeadline(await sandboxToday(ctx, sbx), limit), false);
     });
   }),
-  check('AOP-REPORT-01', 'the annual report on a year is due 03-31 of the next (24:00, no holiday roll-over); one filed on 04-01 is accepted and flagged late', '发改价格〔2025〕65号 五 (3月底前); shared/domain/authorized-operation.md ambiguity 7', async (ctx) => {
+  check('AOP-REPORT-01', "the grantor's annual report on a year is due 03-31 of the next (24:00, no holiday roll-over); one filed on 04-01 is accepted and flagged late", '发改价格〔2025〕65号 五 (每年 3 月底前，授权主体…报送); shared/domain/authorized-operation.md §8, ambiguity 7', async (ctx) => {
     await inAopSandbox(ctx, 'national', async (sbx, cast) => {
+      const grantor = grantorOf(ctx, sbx);
       const id = await activeAuthorization(ctx, sbx, cast, 'national');
       const year = Number((await sandboxToday(ctx, sbx)).slice(0, 4));
       await sbx.advance({ to: `${year + 1}-04-01T10:00:00+08:00` });
-      const body = validBody(ctx, AOP, 'post', '/authorizations/{authorizationId}/annual-reports', { year, products: [] }, sbx.organizations[cast.operator]?.creditCode);
-      const { body: report } = await createObject(ctx, sbx.http(cast.operator), AOP, `/authorizations/${encodeURIComponent(id)}/annual-reports`, body);
+      const { body: report } = await createObject(ctx, sbx.http(grantor), AOP, `/authorizations/${encodeURIComponent(id)}/annual-reports`, reportBody(ctx, sbx, grantor, year));
       ctx.expect.equal({ dueDate: report.dueDate, late: report.late }, { dueDate: `${year + 1}-03-31`, late: true }, 'a report filed on 04-01 is late');
+    });
+  }),
+  check('AOP-REPORT-02', 'nationally the annual report is the grantor\'s: the operator filing it gets 403 FORBIDDEN naming the grantor role, and nothing is stored', '发改价格〔2025〕65号 五 (授权主体向发展改革部门、数据管理部门报送上一年度运营机构经营情况报告); shared/domain/authorized-operation.md §8', async (ctx) => {
+    await inAopSandbox(ctx, 'national', async (sbx, cast) => {
+      const grantor = grantorOf(ctx, sbx);
+      const id = await activeAuthorization(ctx, sbx, cast, 'national');
+      const year = Number((await sandboxToday(ctx, sbx)).slice(0, 4));
+      await sbx.advance({ to: `${year + 1}-01-05T10:00:00+08:00` });
+      const path = `/authorizations/${encodeURIComponent(id)}/annual-reports`;
+      const refused = await postJson(ctx, sbx.http(cast.operator), AOP, path, reportBody(ctx, sbx, cast.operator, year));
+      expectProblem(ctx.expect, refused, 403, 'FORBIDDEN', 'the operator files the annual report');
+      ctx.expect.equal(isRecord(refused.body) ? refused.body.requiredRole : undefined, 'grantor', 'the role the refusal names');
+      const listed = await sbx.http(grantor).request('GET', AOP, path, { query: { limit: 200 } });
+      ctx.expect.equal(listItems(listed).length, 0, 'nothing is stored for the refused report');
     });
   }),
   check('AOP-FORMAL-01', 'fees stay trial until a complete operating year: an earlier formal application answers 422 OPERATING_YEAR_INCOMPLETE', '发改价格〔2025〕65号 二 (运营满一个完整年度后申请转为正式收费)', async (ctx) => {

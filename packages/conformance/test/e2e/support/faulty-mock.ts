@@ -116,6 +116,8 @@ const isProfileFault = (fault: MockFault): fault is ProfileFault => fault in PRO
  * - `consent-unchecked`, `catalog-unchecked`, `formal-fees-any-time`: the refusal the rule requires
  *   answers 201 instead (see `ANSWER_FAULTS`);
  * - `report-never-late`: an annual report filed after 03-31 answers `late: false`;
+ * - `report-by-anyone`: an annual report refused for the caller's role (403) answers 201, as a
+ *   platform that lets the operator file the grantor's report (65号 五);
  * - `return-truncated`, `deviation-by-rounded-bp`, `mar-without-tax`, `carry-over-ignored`: the
  *   price calculator's answers recomputed against 65号 (see `miscalculate`);
  * - `leak`: a signed GET another organisation's object answers 404 to is retried as the
@@ -145,7 +147,7 @@ const isProfileFault = (fault: MockFault): fault is ProfileFault => fault in PRO
  *   body the mock refuses answers 409 `ILLEGAL_TRANSITION` instead, as a platform that judges the
  *   object's state before it reads the body (a legal order: the contract does not fix one).
  */
-export type MockFault = ProfileFault | AnswerFault | PriceFault | 'report-never-late' | 'leak' | 'sandbox-leak' | 'crash-on-bad-input' | 'bad-input-forbidden' | 'bad-input-unpointed' | 'bad-input-mispointed' | 'roles-unchecked' | 'transitions-unchecked' | 'item-body-unread' | 'item-state-first' | 'route-404-as-not-found';
+export type MockFault = ProfileFault | AnswerFault | PriceFault | 'report-never-late' | 'report-by-anyone' | 'leak' | 'sandbox-leak' | 'crash-on-bad-input' | 'bad-input-forbidden' | 'bad-input-unpointed' | 'bad-input-mispointed' | 'roles-unchecked' | 'transitions-unchecked' | 'item-body-unread' | 'item-state-first' | 'route-404-as-not-found';
 
 interface Credentials { appKey: string; secret: string }
 
@@ -314,6 +316,9 @@ export function faultyFetch(inner: typeof fetch, fault: MockFault): typeof fetch
     if (fault === 'report-never-late' && answer.status === 201 && url.pathname.endsWith('/annual-reports')) {
       const body = (await json(answer)) as Record<string, unknown>;
       return rewritten(answer, 201, 'application/json', JSON.stringify({ ...body, late: false }));
+    }
+    if (fault === 'report-by-anyone' && answer.status === 403 && url.pathname.endsWith('/annual-reports')) {
+      return rewritten(answer, 201, 'application/json', JSON.stringify({ id: 'accepted-from-any-role' }));
     }
     if (isPriceFault(fault) && answer.status === 200 && url.pathname.endsWith('/pricing/calculations')) {
       const body = (await json(answer)) as Parameters<typeof miscalculate>[1];
