@@ -1,5 +1,6 @@
 import type { Ajv2020, KeywordCxt } from 'ajv/dist/2020.js';
 import { ajvCompiler } from '#lazy-dependencies';
+import { declaredProperties, refResolver } from './declared-properties.js';
 import type { OpenApiDocument } from './platform-module.js';
 
 /**
@@ -58,16 +59,30 @@ function resolveLocal(doc: OpenApiDocument, schema: unknown): Schema | undefined
 }
 
 /**
- * `oneOf` with a discriminator: the value of `propertyName` picks the branch of `mapping`; a
- * missing or unknown value is one error listing the allowed values.
+ * The branch `ref` names, refusing with `additionalProperties` any member it does not declare
+ * (through its `allOf`s and `$ref`s) besides the `shared` members of the schema holding the
+ * `oneOf`. Used where that schema is closed by `unevaluatedProperties: false`, which ajv applies
+ * after the branch: once the branch failed for another reason (a missing `reasons`), its members
+ * no longer counted as evaluated and each was called unknown (`/platform`, `/objectId`, …).
  */
-function byDiscriminator(discriminator: { propertyName: string; mapping: Record<string, string> }): Schema[] {
+function closedBranch(doc: OpenApiDocument, ref: string, shared: readonly string[]): Schema {
+  const names = declaredProperties({ $ref: ref }, refResolver(doc), new Set(shared));
+  return { $ref: ref, properties: Object.fromEntries([...names].map((name) => [name, true])), additionalProperties: false };
+}
+
+/**
+ * `oneOf` with a discriminator: the value of `propertyName` picks the branch of `mapping`; a
+ * missing or unknown value is one error listing the allowed values. With `closedOver` (the
+ * members of a holder closed by `unevaluatedProperties: false`), each branch refuses the members
+ * it does not declare itself ({@link closedBranch}).
+ */
+function byDiscriminator(doc: OpenApiDocument, discriminator: { propertyName: string; mapping: Record<string, string> }, closedOver?: readonly string[]): Schema[] {
   const { propertyName: name, mapping } = discriminator;
   return [
     { type: 'object', required: [name], properties: { [name]: { enum: Object.keys(mapping) } } },
     ...Object.entries(mapping).map(([value, ref]) => ({
       if: { properties: { [name]: { const: value } }, required: [name] },
-      then: { $ref: ref },
+      then: closedOver === undefined ? { $ref: ref } : closedBranch(doc, ref, [name, ...closedOver]),
     })),
   ];
 }
@@ -118,12 +133,15 @@ function rewrite(doc: OpenApiDocument, value: unknown): unknown {
   for (const [k, v] of Object.entries(value)) out[k] = rewrite(doc, v);
   if (!Array.isArray(out.oneOf)) return out;
   const discriminator = out.discriminator as { propertyName?: unknown; mapping?: unknown } | undefined;
-  const selected =
-    isSchema(discriminator) && typeof discriminator.propertyName === 'string' && isSchema(discriminator.mapping)
-      ? byDiscriminator(discriminator as { propertyName: string; mapping: Record<string, string> })
-      : (byKey(doc, out.oneOf) ?? byType(doc, out.oneOf));
+  const discriminated = isSchema(discriminator) && typeof discriminator.propertyName === 'string' && isSchema(discriminator.mapping);
+  // A discriminated holder closed by `unevaluatedProperties` is closed branch by branch instead.
+  const closedOver = discriminated && out.unevaluatedProperties === false ? Object.keys(isSchema(out.properties) ? out.properties : {}) : undefined;
+  const selected = discriminated
+    ? byDiscriminator(doc, discriminator as { propertyName: string; mapping: Record<string, string> }, closedOver)
+    : (byKey(doc, out.oneOf) ?? byType(doc, out.oneOf));
   if (!selected) return out;
   const { oneOf: _oneOf, discriminator: _discriminator, ...rest } = out;
+  if (closedOver !== undefined) delete rest.unevaluatedProperties;
   return { ...rest, allOf: [...(Array.isArray(rest.allOf) ? rest.allOf : []), ...selected] };
 }
 
@@ -135,7 +153,10 @@ function rewrite(doc: OpenApiDocument, value: unknown): unknown {
  * `mode`), else by the one field each closed branch alone requires (`ClockAdvance`, with the
  * {@link ONE_OF_FIELDS} keyword: register it with {@link registerOneOfFields}), else by the JSON
  * type when each branch has its own (a sandbox's `profile`). The accepted bodies are the same:
- * the branches of such a `oneOf` never overlap. Other `oneOf`s stay as written.
+ * the branches of such a `oneOf` never overlap. A discriminated one whose schema is closed by
+ * `unevaluatedProperties: false` (`OfficialAction`) refuses, in each branch, the members that branch
+ * does not declare, so a misspelt member is named where it would otherwise go unsaid. Other
+ * `oneOf`s stay as written.
  *
  * @example
  * ```ts

@@ -25,8 +25,9 @@ export interface ValidationInput {
   hasBody: boolean;
   /**
    * A journal entry an earlier mock acknowledged is being replayed: a query parameter its
-   * contract does not declare is let through, as the older mock ignored it (declared ones are
-   * still checked, as they always were).
+   * contract does not declare, and a body member its schema does not take (`UNKNOWN_FIELD`: an
+   * official action's before `OfficialAction` was closed), are let through, as the older mock
+   * ignored them (declared ones are still checked, as they always were).
    */
   replaying?: boolean;
   /** Undeclared query parameters taken and ignored (default `TOLERATED_QUERY_PARAMETERS`: `_`). */
@@ -177,6 +178,9 @@ class OperationCompiler implements ChecksSource {
   }
 }
 
+/** The body's field errors, without the members it may not have while an acknowledged entry is replayed (see `ValidationInput.replaying`). */
+const bodyErrors = (errors: FieldError[], replaying: boolean): FieldError[] => (replaying ? errors.filter((e) => e.code !== 'UNKNOWN_FIELD') : errors);
+
 /** One operation's validator over its checks: unknown query parameters, then path, query and body errors, in that order. */
 function operationValidator(op: SpecOperation, { path: pathCheck, query: queryCheck, body: bodyCheck }: OperationChecks, resolve: RefResolver): RequestValidator {
   const declaredQuery = op.parameters.filter((p) => p.in === 'query').map((p) => p.name);
@@ -195,7 +199,7 @@ function operationValidator(op: SpecOperation, { path: pathCheck, query: queryCh
       if (queryCheck && !queryCheck(queryData)) errors.push(...toFieldErrors(queryCheck.errors, '/query', resolve));
       if (bodyCheck && (hasBody || bodyRequired)) {
         if (!hasBody) errors.push({ pointer: '', ...messageForKeyword('required') });
-        else if (!bodyCheck(body)) errors.push(...toFieldErrors(bodyCheck.errors, '', resolve));
+        else if (!bodyCheck(body)) errors.push(...bodyErrors(toFieldErrors(bodyCheck.errors, '', resolve), replaying === true));
       }
       return errors.length > 0 ? { ok: false, errors: errors.slice(0, MAX_FIELD_ERRORS) } : { ok: true, query: queryData };
     },

@@ -102,6 +102,34 @@ describe('validation errors point at the field, once', () => {
     });
   });
 
+  describe('an official action takes the members of its variant only', () => {
+    const target = { platform: 'registration', objectType: 'application', objectId: 'rga_01JB8ZK3M2Q4W6Y8A0C2E4G6J8' };
+    const actions = '/_sim/v1/sandboxes/default/actions';
+
+    it('a misspelt optional member is refused, not ignored (the action would run with its defaults)', async () => {
+      const answer = await send('POST', actions, { ...target, action: 'accept', organisationId: 'org_01GNNA1J00NQRH12FV19RXC795' });
+      expect(answer.status).toBe(400);
+      expect(answer.body.errors).toEqual([
+        { pointer: '/organisationId', code: 'UNKNOWN_FIELD', message: { en: 'This field is not allowed (did you mean "organizationId"?)', zh: '不允许的字段（是否应为 "organizationId"？）' } },
+      ]);
+      expect(await pointersOf('POST', actions, { ...target, action: 'deliver', platform: 'sharing', objectType: 'request', grnt: { validUntil: '2026-03-31' } })).toEqual([['/grnt', 'UNKNOWN_FIELD']]);
+      // A member another variant declares is not this one's.
+      expect(await pointersOf('POST', actions, { ...target, action: 'accept', reasons: [{ text: '理由' }] })).toEqual([['/reasons', 'UNKNOWN_FIELD']]);
+    });
+
+    it('a misspelt required member: the member it lacks and the misspelling, nothing about the members it has', async () => {
+      expect(await pointersOf('POST', actions, { ...target, action: 'not_accept', reason: [{ text: '材料不全' }] })).toEqual([
+        ['/reasons', 'REQUIRED'],
+        ['/reason', 'UNKNOWN_FIELD'],
+      ]);
+    });
+
+    it('the members every action shares still pass', async () => {
+      const answer = await send('POST', actions, { ...target, action: 'accept', note: '受理', organizationId: 'org_01GNNA1J00NQRH12FV19RXC795' });
+      expect(answer.status).toBe(404); // validated; the object does not exist
+    });
+  });
+
   describe('keywords whose errors name the field', () => {
     it('propertyNames: a profile limit with a bad key is refused at that key', async () => {
       const errors = await pointersOf('POST', '/_sim/v1/sandboxes', { profile: { name: 'mine', extends: 'national', limits: { 'Bad Key': { value: 3 } } } });

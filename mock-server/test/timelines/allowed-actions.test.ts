@@ -60,10 +60,22 @@ function ownVariantFields(action: string): Record<string, unknown> {
   return Object.fromEntries(fields.map((name) => [name, sample(own.properties[name])]));
 }
 
+/** The members an action's variant takes (its own and `ActionTarget`'s): `OfficialAction` refuses any other. */
+function variantMembers(action: string): Set<string> {
+  const ref = SIMULATION.components.schemas.OfficialAction.discriminator.mapping[action] as string;
+  return new Set(resolved(SIMULATION.components.schemas[ref.split('/').pop()!]).allOf.flatMap((part: any) => Object.keys(part.properties ?? {})));
+}
+
+/** `fields` without the members `action`'s variant does not take. */
+const takenBy = (action: string, fields: Record<string, unknown>): Record<string, unknown> => {
+  const members = variantMembers(action);
+  return Object.fromEntries(Object.entries(fields).filter(([name]) => members.has(name)));
+};
+
 const PROFILES = ['national', 'inner-mongolia', 'xiamen'] as const;
 type ProfileName = (typeof PROFILES)[number];
 
-/** Every field a refused action might need, so a refusal is the machine's and not a missing field's. */
+/** Every field a refused action might need, so a refusal is the machine's and not a missing field's (each action gets those its variant takes). */
 const EVERY_FIELD = { reasons: [{ text: '理由' }], items: [{ text: '材料' }], explanation: '说明', answer: { text: '答复' } };
 
 /**
@@ -74,7 +86,7 @@ const CATALOG_ENTRIES = 40;
 
 let mock: MockContext & { close(): Promise<void> };
 let sbx: TestSandbox;
-/** Fields an action gets on top of its form's, valid in this sandbox: the operator, an agreement, the authorization's product … */
+/** Fields an action gets on top of its form's (those its variant takes), valid in this sandbox: the operator, an agreement, the authorization's product … */
 let domainFields: (object: { objectId: string }) => Record<string, unknown> = () => ({});
 
 const sim = (method: string, path: string, body?: unknown) => mock.call(method, `/_sim/v1${path}`, body === undefined ? {} : { body });
@@ -318,13 +330,13 @@ describe.each(PROFILES)('allowed actions in a %s sandbox, through the HTTP serve
         // Each on its own copy of the sandbox, so one action does not change the state the next is tried in.
         const copy = await importCopy(`copy-${accepted}`);
         expect(copy.status).toBe(201);
-        const reply = await sim('POST', `/sandboxes/${copy.body.id}/actions`, { platform: object.platform, objectType: object.objectType, objectId: object.objectId, action: allowed.action, ...fields, ...domainFields(object) });
+        const reply = await sim('POST', `/sandboxes/${copy.body.id}/actions`, { platform: object.platform, objectType: object.objectType, objectId: object.objectId, action: allowed.action, ...takenBy(allowed.action, { ...fields, ...domainFields(object) }) });
         expect({ object, action: allowed.action, status: reply.status, problem: reply.status === 200 ? null : reply.body }).toMatchObject({ status: 200 });
         accepted += 1;
         await sim('DELETE', `/sandboxes/${copy.body.id}`);
       }
       for (const action of ACTIONS.filter((a) => !listed.has(a))) {
-        const fields = { ...variantFields(action), ...EVERY_FIELD, ...domainFields(object) };
+        const fields = takenBy(action, { ...variantFields(action), ...EVERY_FIELD, ...domainFields(object) });
         const reply = await sim('POST', `/sandboxes/${sbx.id}/actions`, { platform: object.platform, objectType: object.objectType, objectId: object.objectId, action, ...fields });
         // Refused by the object in its state, never for the body (which satisfies the variant).
         expect({ object, action, status: reply.status, code: reply.body.code }).toMatchObject({ status: 409, code: 'ILLEGAL_TRANSITION' });
