@@ -106,7 +106,11 @@ function byKey(doc: OpenApiDocument, branches: readonly unknown[]): Schema[] | u
   }
   // A branch is checked only when its field is the only one present.
   const alone = (key: string): Schema => ({ required: [key], properties: Object.fromEntries(keys.filter((k) => k !== key).map((k) => [k, false])) });
-  return [{ [ONE_OF_FIELDS]: keys }, ...branches.map((branch, i) => ({ if: alone(keys[i] as string), then: branch }))];
+  // With none or several present no branch is checked: a member none of them takes is still
+  // refused, so that `{ workingDay: 1 }` is told its misspelling besides the fields it lacks.
+  const anyBranchField = [...new Set((resolved as Schema[]).flatMap((b) => [...known(b)]))];
+  const notExactlyOne: Schema = { if: { not: { oneOf: keys.map((key) => ({ required: [key] })) } }, then: { properties: Object.fromEntries(anyBranchField.map((field) => [field, true])), additionalProperties: false } };
+  return [{ [ONE_OF_FIELDS]: keys }, notExactlyOne, ...branches.map((branch, i) => ({ if: alone(keys[i] as string), then: branch }))];
 }
 
 /** The JSON type a schema requires, `number` for `integer` (a number may be both), if it names one. */
@@ -155,8 +159,9 @@ function rewrite(doc: OpenApiDocument, value: unknown): unknown {
  * type when each branch has its own (a sandbox's `profile`). The accepted bodies are the same:
  * the branches of such a `oneOf` never overlap. A discriminated one whose schema is closed by
  * `unevaluatedProperties: false` (`OfficialAction`) refuses, in each branch, the members that branch
- * does not declare, so a misspelt member is named where it would otherwise go unsaid. Other
- * `oneOf`s stay as written.
+ * does not declare, and a `ClockAdvance` with none or several of its fields the members no branch
+ * declares, so a misspelt member is named where it would otherwise go unsaid. Other `oneOf`s stay
+ * as written.
  *
  * @example
  * ```ts

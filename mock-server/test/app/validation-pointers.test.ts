@@ -185,6 +185,20 @@ describe('validation errors point at the field, once', () => {
       expect(answer.body.errors).toEqual([{ pointer: '', code: 'REQUIRED', message: { en: 'One of these fields is required: workingDays, duration, to', zh: '须提供以下字段之一：workingDays、duration、to' } }]);
     });
 
+    it('a clock advance with its field misspelt names the misspelling too', async () => {
+      const answer = await send('POST', '/_sim/v1/sandboxes/default/clock/advance', { workingDay: 3 });
+      expect(answer.status).toBe(400);
+      expect(answer.body.errors?.map((e) => [e.pointer, e.code])).toEqual([
+        ['', 'REQUIRED'],
+        ['/workingDay', 'UNKNOWN_FIELD'],
+      ]);
+      expect(answer.body.errors?.[1]?.message.en).toBe('This field is not allowed (did you mean "workingDays"?)');
+      expect(await pointersOf('POST', '/_sim/v1/sandboxes/default/clock/advance', { workingDays: 1, duration: 'P1D', foo: 1 })).toEqual([
+        ['', 'ONE_OF'],
+        ['/foo', 'UNKNOWN_FIELD'],
+      ]);
+    });
+
     it.each([
       ['a registration', '/registration/v1/applications'],
       ['a catalog entry', '/catalog/v1/entries'],
