@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectContract } from '../support/contract.js';
 import { openWorld, useWorld, type World } from '../support/world.js';
+import { APPLICANT, applicationBy, onApplication } from '../open-data/fixtures.js';
 import { entryOf, REQUESTER, requestBody } from './fixtures.js';
 
 const ctx = useWorld();
@@ -55,5 +56,41 @@ describe('feedback must name what exists: data objections and quality issues', (
 
     const taken = await world.sharing('POST', '/quality-issues', { as, body: { entryId: other.id, grantId: delivered.body.grantId, fields: [other.items[0]!.name], description: '约 3% 为空值。' } });
     expectContract('sharing', 'submitQualityIssue', taken, 201);
+  });
+});
+
+describe('a body naming an object that does not exist is refused at that member', () => {
+  const unknownEntry = 'ent_01K18W6900MG502NZFABWJCQ19';
+  const notFoundAt = (pointer: string) => ({ code: 'NOT_FOUND', errors: [{ pointer, code: 'NOT_FOUND', message: { zh: expect.stringMatching(/^所指.+不存在$/), en: expect.stringMatching(/^The referenced .+ does not exist$/) } }] });
+
+  it('a sharing request for an unknown resource: 404 at /entryId, nothing filed', async () => {
+    const world = await openWorld(ctx);
+    const refused = await world.sharing('POST', '/requests', { as: world.org(REQUESTER), body: requestBody(entryOf(world, 'conditional'), { entryId: unknownEntry }) });
+    expectContract('sharing', 'submitRequest', refused, 404);
+    expect(refused.body).toMatchObject(notFoundAt('/entryId'));
+    expect((await world.sim('GET', '/objects?platform=sharing&objectType=request')).body.total).toBe(0);
+  });
+
+  it('a quality issue about an unknown resource or grant: 404 at /entryId or /grantId, nothing filed', async () => {
+    const world = await openWorld(ctx);
+    const as = world.org(REQUESTER);
+    const entry = entryOf(world, 'unconditional');
+    const noEntry = await world.sharing('POST', '/quality-issues', { as, body: { entryId: unknownEntry, description: '约 3% 为空值。' } });
+    expectContract('sharing', 'submitQualityIssue', noEntry, 404);
+    expect(noEntry.body).toMatchObject(notFoundAt('/entryId'));
+    const noGrant = await world.sharing('POST', '/quality-issues', { as, body: { entryId: entry.id, grantId: 'grt_01K8M58EM0CQT9RWVG6DK7T1B9', description: '约 3% 为空值。' } });
+    expectContract('sharing', 'submitQualityIssue', noGrant, 404);
+    expect(noGrant.body).toMatchObject(notFoundAt('/grantId'));
+    expect((await world.sim('GET', '/objects?platform=sharing&objectType=quality_issue')).body.total).toBe(0);
+  });
+
+  it('an open-data application naming an unknown dataset: 404 at that item of /datasetIds, nothing filed', async () => {
+    const world = await openWorld(ctx);
+    const as = world.org(APPLICANT);
+    const dataset = onApplication(world);
+    const refused = await world.openData('POST', '/applications', { as, body: applicationBy(as, dataset, { datasetIds: [dataset.id, 'ods_01GXXNGP005YMMRC6084S0NZ99'] }) });
+    expectContract('open-data', 'submitApplication', refused, 404);
+    expect(refused.body).toMatchObject(notFoundAt('/datasetIds/1'));
+    expect((await world.sim('GET', '/objects?platform=open-data&objectType=application')).body.total).toBe(0);
   });
 });

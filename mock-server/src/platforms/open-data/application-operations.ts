@@ -3,7 +3,7 @@ import { nameKey } from '../../app/name-key.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
 import { shanghaiDate } from '@gdx/calendar';
 import { PERIOD_OF_USE_ENDS } from '@gdx/procedures';
-import { checkPeriodOfUse, listEvents, listOwn, requireRole } from '../workflow-host/index.js';
+import { checkPeriodOfUse, listEvents, listOwn, missingReference, requireRole } from '../workflow-host/index.js';
 import type { OpenDataset } from '../../sandbox/seed/types.js';
 import type { ApplicationRecord, ApplicationSubmission, OpenDataState } from './open-data-state.js';
 import { applicationView } from './wire-views.js';
@@ -29,7 +29,7 @@ function datasetsOf(state: OpenDataState, s: ApplicationSubmission) {
         const basis = entry.opening.legalBasis ?? '法律法规规定';
         throw new PlatformProblem('NOT_OPEN', { detail: `${entry.name} 不予开放，依据${basis}。`, extensions: { legalBasis: basis } });
       }
-      throw new PlatformProblem('NOT_FOUND', { detail: `no open dataset ${id}` });
+      throw missingReference(`/datasetIds/${i}`, `no open dataset ${id}`, { zh: '开放数据集', en: 'open dataset' });
     }
     if (dataset.openingType !== 'on_application') {
       throw invalid(`/datasetIds/${i}`, 'DATASET_OPEN', `该数据集为${open}，无需申请`, 'The dataset is open to everyone; no application is needed');

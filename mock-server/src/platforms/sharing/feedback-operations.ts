@@ -1,5 +1,5 @@
 import type { OperationContext, OperationHandler, OperationResult, SandboxContext } from '../../app/platform-module.js';
-import { checkSubjectIsCaller, dataObjectionView, fileDataObjection, referencedProvider, requireRole, type DataObjectionRecord, type DataObjectionSubmission } from '../workflow-host/index.js';
+import { checkSubjectIsCaller, DATA_RESOURCE, dataObjectionView, fileDataObjection, missingReference, referencedProvider, requireRole, type DataObjectionRecord, type DataObjectionSubmission } from '../workflow-host/index.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
 import { checkFields } from './request-operations.js';
 import type { QualityIssueRecord, QualityIssueSubmission, SharingState } from './sharing-state.js';
@@ -29,7 +29,7 @@ export function fileSharingObjection(state: SharingState, sandbox: SandboxContex
  */
 function checkIssueGrant(state: SharingState, callerId: string, grantId: string, entryId: string): void {
   const grant = state.grants.get(grantId);
-  if (!grant || grant.owner !== callerId) throw new PlatformProblem('NOT_FOUND', { detail: `no grant ${grantId}` });
+  if (!grant || grant.owner !== callerId) throw missingReference('/grantId', `no grant ${grantId}`, { zh: '共享授权', en: 'grant' });
   if (grant.entryId === entryId) return;
   throw new PlatformProblem('VALIDATION_FAILED', {
     detail: `grant ${grantId} is for resource ${grant.entryId}, not ${entryId}`,
@@ -48,7 +48,7 @@ function submitQualityIssue(ctx: Ctx): OperationResult {
   const caller = ctx.replaying ? ctx.caller! : requireRole(ctx, 'data_user');
   const s = ctx.body as QualityIssueSubmission;
   const entry = state.entry(s.entryId);
-  if (!entry) return ctx.problem('NOT_FOUND', { detail: `no published catalog resource ${s.entryId}` });
+  if (!entry) throw missingReference('/entryId', `no published catalog resource ${s.entryId}`, DATA_RESOURCE);
   checkFields(entry, s.fields ?? []);
   if (s.grantId !== undefined) checkIssueGrant(state, caller.id, s.grantId, entry.id);
   const actor = { role: 'data_user', organizationId: caller.id };

@@ -5,7 +5,7 @@ import { PROBLEM_CODES } from '@gdx/protocol';
 import type { CatalogEntry } from '../../sandbox/seed/types.js';
 import { shanghaiDate } from '@gdx/calendar';
 import { PERIOD_OF_USE_ENDS } from '@gdx/procedures';
-import { checkPeriodOfUse, listEvents, listOwn, requireRole } from '../workflow-host/index.js';
+import { checkPeriodOfUse, DATA_RESOURCE, listEvents, listOwn, missingReference, requireRole } from '../workflow-host/index.js';
 import type { GrantRecord, RequestRecord, RequestSubmission, SharingState } from './sharing-state.js';
 import { grantView, requestView } from './wire-views.js';
 
@@ -85,7 +85,7 @@ function submitRequest(ctx: Ctx): OperationResult {
   const caller = requireRole(ctx, 'data_user');
   const s = ctx.body as RequestSubmission;
   const entry = state.entry(s.entryId);
-  if (!entry) return ctx.problem('NOT_FOUND', { detail: `no published catalog resource ${s.entryId}` });
+  if (!entry) throw missingReference('/entryId', `no published catalog resource ${s.entryId}`, DATA_RESOURCE);
   checkAgainstEntry(entry, s, state.host.procedures.profile.labels.sharingType.not_shared, ctx.replaying === true);
   checkPeriodOfUse(s.periodOfUse, shanghaiDate(sandbox.now()), '/periodOfUse');
   const sharingType = entry.sharing.type as RequestRecord['sharingType'];

@@ -2,6 +2,7 @@ import type { WorkflowInstance } from '@gdx/kernel';
 import type { OperationResult, Organisation, PlatformName, SandboxContext } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
 import { answerOf, officialOrganisation, workflowFields } from './answer-duty.js';
+import { DATA_RESOURCE, missingReference } from './missing-reference.js';
 import type { WireMapping } from './wire.js';
 import type { WorkflowHost } from './workflow-host.js';
 
@@ -61,10 +62,7 @@ export function referencedProvider(submission: DataObjectionSubmission, at: stri
   if (resourceId === undefined) return null;
   const provider = providerOf(resourceId);
   if (provider) return provider.organizationId;
-  throw new PlatformProblem('NOT_FOUND', {
-    detail: `no data resource ${resourceId}`,
-    errors: [{ pointer: `${at}/dataReference/resourceId`, code: 'NOT_FOUND', message: { zh: '所指数据资源不存在', en: 'The referenced data resource does not exist' } }],
-  });
+  throw missingReference(`${at}/dataReference/resourceId`, `no data resource ${resourceId}`, DATA_RESOURCE);
 }
 
 /**
