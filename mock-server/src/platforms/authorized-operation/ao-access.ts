@@ -1,9 +1,16 @@
 import type { OperationContext } from '../../app/platform-module.js';
 import type { PricingError } from '@gdx/procedures';
 import { PlatformProblem } from '../../app/platform-problem.js';
+import type { ReferencedKind } from '../workflow-host/index.js';
 import type { AuthorizationRecord, AuthorizedOperationState } from './ao-records.js';
 
 type Ctx = OperationContext<AuthorizedOperationState>;
+
+/** An authorization a body names (`authorizationId` of a product or a data access request). */
+export const AUTHORIZATION: ReferencedKind = { zh: '授权运营协议', en: 'authorization' };
+
+/** An approved plan a selection names (`planId`). */
+export const PLAN: ReferencedKind = { zh: '实施方案', en: 'plan' };
 
 /**
  * A record by its path parameter, or 404 when it does not exist or the caller may not see it

@@ -3,7 +3,7 @@ import { shanghaiDay } from '@gdx/kernel';
 import { assessTerm } from '@gdx/procedures';
 import type { OperationResult, SimCommandContext } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
-import { applyOfficialAction, illegalTransition, offeredActions, type ActionTarget } from '../workflow-host/index.js';
+import { applyOfficialAction, illegalTransition, offeredActions, unknownActionObject, type ActionTarget } from '../workflow-host/index.js';
 import { invalid, refused } from './ao-access.js';
 import type { AuthorizationRecord, AuthorizedOperationState, SelectionRecord } from './ao-records.js';
 import { checkAgreement } from './agreement-check.js';
@@ -17,9 +17,6 @@ import { authorizationView, dataAccessView, planView, productView, selectionView
 type Sim = SimCommandContext<AuthorizedOperationState>;
 const CHOOSING = new Set(['select', 'pass_review', 'designate']);
 
-function notFound(ctx: Sim): never {
-  throw new PlatformProblem('NOT_FOUND', { detail: `no ${String(ctx.body.objectType)} ${String(ctx.body.objectId)} on the authorized-operation platform` });
-}
 
 /**
  * `payload.operator` of a choice: the sandbox organisation named by `operatorId`, which must hold
@@ -132,25 +129,25 @@ function target(ctx: Sim): ActionTarget {
   const id = String(body.objectId);
   switch (body.objectType) {
     case 'plan': {
-      const plan = state.plans.get(id) ?? notFound(ctx);
+      const plan = state.plans.get(id) ?? unknownActionObject(ctx.body);
       return { instanceId: id, view: () => planView(state, plan) };
     }
     case 'selection': {
-      const selection = state.selections.get(id) ?? notFound(ctx);
+      const selection = state.selections.get(id) ?? unknownActionObject(ctx.body);
       const payload = selectionPayload(ctx, id);
       return { instanceId: id, view: () => selectionView(state, selection), ...(payload ? { payload } : {}) };
     }
     case 'authorization': {
-      const authorization = state.authorizations.get(id) ?? notFound(ctx);
+      const authorization = state.authorizations.get(id) ?? unknownActionObject(ctx.body);
       const payload = authorizationPayload(ctx, id);
       return { instanceId: id, ...authorizationActing(authorization, shanghaiDay(ctx.sandbox.now())), view: () => authorizationView(state, authorization), ...(payload ? { payload } : {}) };
     }
     case 'data_access_request': {
-      const request = state.requests.get(id) ?? notFound(ctx);
+      const request = state.requests.get(id) ?? unknownActionObject(ctx.body);
       return { instanceId: id, view: () => dataAccessView(state, request) };
     }
     case 'product': {
-      const product = state.products.get(id) ?? notFound(ctx);
+      const product = state.products.get(id) ?? unknownActionObject(ctx.body);
       return { instanceId: id, view: () => productView(state, product) };
     }
     default:

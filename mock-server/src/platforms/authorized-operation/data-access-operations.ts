@@ -1,10 +1,9 @@
 import { shanghaiDay } from '@gdx/kernel';
 import { permissionsOpen } from '@gdx/procedures';
 import type { OperationContext, OperationHandler, OperationResult } from '../../app/platform-module.js';
-import { PlatformProblem } from '../../app/platform-problem.js';
 import type { OrganizationRole } from '../../sandbox/seed/types.js';
-import { illegalTransition, listEvents, listOwn, requireRole } from '../workflow-host/index.js';
-import { visible } from './ao-access.js';
+import { illegalTransition, listEvents, listOwn, missingReference, requireRole } from '../workflow-host/index.js';
+import { AUTHORIZATION, visible } from './ao-access.js';
 import { checkReportPeriod, checkSignedOn } from './agreement-report.js';
 import { checkEligibility } from './eligibility-check.js';
 import { orgRef, type AuthorizedOperationState, type DataAccessRecord } from './ao-records.js';
@@ -31,7 +30,7 @@ function submitDataAccessRequest(ctx: Ctx): OperationResult {
   const authorization = state.authorizations.get(body.authorizationId);
   // An operator applies within its own authorization; Xiamen's 二级 apply to any 一级's.
   if (!authorization || (dataAccessRequester === 'operator' && authorization.operatorId !== caller.id)) {
-    throw new PlatformProblem('NOT_FOUND', { detail: `no authorization ${body.authorizationId}` });
+    throw missingReference('/authorizationId', `no authorization ${body.authorizationId}`, AUTHORIZATION);
   }
   // Xiamen's 二级 meet the security conditions of 厦门办法 第十五条; checked live only (older journals replay as answered).
   if (!ctx.replaying) checkEligibility(body.eligibility, state.host.procedures.profile.options.authorizedOperation.dataAccessEligibilityStatements, '/eligibility', true);

@@ -3,8 +3,8 @@ import { shanghaiDay } from '@gdx/kernel';
 import { assessFee, permissionsOpen } from '@gdx/procedures';
 import { takesProducts } from './permission-effects.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
-import { illegalTransition, listEvents, listOwn, requireRole } from '../workflow-host/index.js';
-import { invalid, refused, visible } from './ao-access.js';
+import { illegalTransition, listEvents, listOwn, missingReference, requireRole } from '../workflow-host/index.js';
+import { AUTHORIZATION, invalid, refused, visible } from './ao-access.js';
 import { orgRef, type AuthorizedOperationState, type ProductRecord } from './ao-records.js';
 import { ceilingOf } from './product-fees.js';
 import { checkInScope } from './scope-checks.js';
@@ -38,7 +38,7 @@ function checkPublicGood(ctx: Ctx, content: ProductRecord['content']): void {
 function checkDraft(ctx: Ctx, content: ProductRecord['content'], operatorId: string): void {
   const { state } = ctx;
   const authorization = state.authorizations.get(content.authorizationId);
-  if (!authorization || authorization.operatorId !== operatorId) throw new PlatformProblem('NOT_FOUND', { detail: `no authorization ${content.authorizationId} of the operator` });
+  if (!authorization || authorization.operatorId !== operatorId) throw missingReference('/authorizationId', `no authorization ${content.authorizationId} of the operator`, AUTHORIZATION);
   const authorizationState = state.host.get(authorization.id)?.state ?? 'active';
   if (!permissionsOpen(state.host.procedures.profile, authorizationState)) throw illegalTransition(authorizationState, 'create_product', [], 'AUTHORIZATION_NOT_ACTIVE');
   content.scopeEntryIds.forEach((entryId, i) => checkInScope(authorization, entryId, `/scopeEntryIds/${i}`));

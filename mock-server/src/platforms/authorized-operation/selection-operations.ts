@@ -1,8 +1,7 @@
 import { formatShanghaiInstant } from '@gdx/calendar';
 import type { OperationContext, OperationHandler, OperationResult } from '../../app/platform-module.js';
-import { PlatformProblem } from '../../app/platform-problem.js';
-import { illegalTransition, listEvents, listOwn, requireRole } from '../workflow-host/index.js';
-import { refused, visible } from './ao-access.js';
+import { illegalTransition, listEvents, listOwn, missingReference, requireRole } from '../workflow-host/index.js';
+import { PLAN, refused, visible } from './ao-access.js';
 import { checkEligibility } from './eligibility-check.js';
 import { orgRef, type AuthorizedOperationState, type BidRecord, type SelectionRecord } from './ao-records.js';
 import { bidView, selectionView } from './wire-views.js';
@@ -28,7 +27,7 @@ function mayRead(ctx: Ctx) {
 /** The caller's plan of that id in force, else 404 (not its plan) or 409 (not approved). */
 function approvedPlanOf(ctx: Ctx, callerId: string, planId: string) {
   const plan = ctx.state.plans.get(planId);
-  if (!plan || plan.owner !== callerId) throw new PlatformProblem('NOT_FOUND', { detail: `no plan ${planId} of the implementing body` });
+  if (!plan || plan.owner !== callerId) throw missingReference('/planId', `no plan ${planId} of the implementing body`, PLAN);
   const planState = ctx.state.host.get(plan.id)?.state ?? 'drafting';
   if (!PLAN_IN_FORCE.has(planState)) throw illegalTransition(planState, 'create_selection', [], 'PLAN_NOT_APPROVED');
   return plan;

@@ -2,8 +2,11 @@ import type { OperationContext, OperationHandler, Organisation } from '../../app
 import { PlatformProblem } from '../../app/platform-problem.js';
 import type { CatalogState } from './catalog-state.js';
 import type { FunctionChangeInput } from './workflow/catalog-workflow.js';
-import { listPage, requireRole } from '../workflow-host/index.js';
+import { listPage, missingReference, requireRole, type ReferencedKind } from '../workflow-host/index.js';
 import { functionChangeView } from './workflow/wire-views.js';
+
+/** A catalog entry a function change names (`entryIds`). */
+const CATALOG_ENTRY: ReferencedKind = { zh: '目录条目', en: 'catalog entry' };
 
 type Ctx = OperationContext<CatalogState>;
 
@@ -77,9 +80,9 @@ export function obligationOperations(): Record<string, OperationHandler<CatalogS
       const org = requireRole(ctx, 'data_provider');
       const input = ctx.body as FunctionChangeInput;
       const { workflow } = ctx.state;
-      for (const id of input.entryIds ?? []) {
-        if (workflow.entries.get(id)?.provider.organizationId !== org.id) throw new PlatformProblem('NOT_FOUND', { detail: `no entry ${id}` });
-      }
+      (input.entryIds ?? []).forEach((id, i) => {
+        if (workflow.entries.get(id)?.provider.organizationId !== org.id) throw missingReference(`/entryIds/${i}`, `no entry ${id}`, CATALOG_ENTRY);
+      });
       // Live only: a report an older version acknowledged replays as answered.
       if (!ctx.replaying) refuseWithdrawnEntries(input.entryIds ?? [], (id) => workflow.host.get(id)?.state);
       if (!ctx.replaying) checkSuccessor(input, org, workflow.host.procedures.profile.options.catalog.functionChangeSuccessor, () => ctx.sandbox.organisations());

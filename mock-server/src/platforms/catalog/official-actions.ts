@@ -1,5 +1,5 @@
 import type { OperationResult, SimCommandContext } from '../../app/platform-module.js';
-import { applyOfficialAction } from '../workflow-host/index.js';
+import { applyOfficialAction, unknownActionObject } from '../workflow-host/index.js';
 import type { CatalogState } from './catalog-state.js';
 
 /**
@@ -36,7 +36,7 @@ export function actAsOfficial(ctx: SimCommandContext<CatalogState>): OperationRe
   const id = String(body.objectId);
   const isEntry = body.objectType === 'entry' && workflow.entries.has(id);
   const isObligation = body.objectType === 'obligation' && workflow.obligations.has(id);
-  if (!isEntry && !isObligation) return ctx.problem('NOT_FOUND', { detail: `no catalog ${String(body.objectType)} ${id}` });
+  if (!isEntry && !isObligation) unknownActionObject(body);
   const view = () => (isEntry ? workflow.entryView(id) : workflow.obligationView(id));
   return applyOfficialAction(ctx as SimCommandContext<unknown>, workflow.host, { instanceId: id, role: officialRole, view });
 }

@@ -1,7 +1,7 @@
 import type { OperationResult, SimCommandContext } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
 import type { Reason } from '@gdx/kernel';
-import { applyOfficialAction, dataObjectionView, illegalTransition, namedOrganisation, officialOrganisation, thirdPartyObjectionResult, wireEvent, type ActionTarget, type DataObjectionSubmission } from '../workflow-host/index.js';
+import { applyOfficialAction, dataObjectionView, illegalTransition, namedOrganisation, officialOrganisation, thirdPartyObjectionResult, unknownActionObject, wireEvent, type ActionTarget, type DataObjectionSubmission } from '../workflow-host/index.js';
 import { fileOpenDataObjection } from './grant-operations.js';
 import { openDataObjects } from './open-data-objects.js';
 import type { GrantRecord, OpenDataState, SpotCheckRecord } from './open-data-state.js';
@@ -9,9 +9,6 @@ import { applicationView, demandView, grantView, spotCheckView } from './wire-vi
 
 type Sim = SimCommandContext<OpenDataState>;
 
-function notFound(ctx: Sim): never {
-  throw new PlatformProblem('NOT_FOUND', { detail: `no ${String(ctx.body.objectType)} ${String(ctx.body.objectId)} on the open-data platform` });
-}
 
 /** The actions a grant's timeline offers now (`suspend`, `reinstate`, `start_spot_check`). */
 function grantActions(state: OpenDataState, grant: GrantRecord): string[] {
@@ -24,26 +21,26 @@ function target(ctx: Sim): ActionTarget {
   const id = String(body.objectId);
   switch (body.objectType) {
     case 'application': {
-      const a = state.applications.get(id) ?? notFound(ctx);
+      const a = state.applications.get(id) ?? unknownActionObject(ctx.body);
       return { instanceId: id, view: () => applicationView(state, a) };
     }
     case 'grant': {
-      const g = state.grants.get(id) ?? notFound(ctx);
+      const g = state.grants.get(id) ?? unknownActionObject(ctx.body);
       // Suspended and reinstated through its application, which it follows: what its object offers now.
       const offered = grantActions(state, g);
       if (!offered.includes(String(body.action))) throw illegalTransition(g.state, String(body.action), offered);
       return { instanceId: g.applicationId, view: () => grantView(state, g) };
     }
     case 'demand': {
-      const d = state.demands.get(id) ?? notFound(ctx);
+      const d = state.demands.get(id) ?? unknownActionObject(ctx.body);
       return { instanceId: id, view: () => demandView(state, d) };
     }
     case 'data_objection': {
-      const o = state.objections.get(id) ?? notFound(ctx);
+      const o = state.objections.get(id) ?? unknownActionObject(ctx.body);
       return { instanceId: id, view: () => dataObjectionView(state.host, o) };
     }
     case 'spot_check': {
-      const c = state.spotChecks.get(id) ?? notFound(ctx);
+      const c = state.spotChecks.get(id) ?? unknownActionObject(ctx.body);
       return { instanceId: id, view: () => spotCheckView(state, c) };
     }
     default:
@@ -76,7 +73,7 @@ export function actOnOpenData(ctx: Sim): OperationResult {
  */
 function startSpotCheck(ctx: Sim): OperationResult {
   const { state, sandbox, body } = ctx;
-  const grant = state.grants.get(String(body.objectId)) ?? notFound(ctx);
+  const grant = state.grants.get(String(body.objectId)) ?? unknownActionObject(ctx.body);
   // The reason code says which of the two is missing: a suspended or expired grant with usage
   // feedback is refused for its state, not for a condition it has.
   const feedback = grant.conditions.includes('usage_feedback');

@@ -1,7 +1,6 @@
 import { formatInstant, type ActorRef } from '@gdx/kernel';
 import type { OperationResult, SimCommandContext } from '../../app/platform-module.js';
-import { PlatformProblem } from '../../app/platform-problem.js';
-import { applyOfficialAction, illegalTransition, officialOrganisation, wireEvent, type ActionTarget } from '../workflow-host/index.js';
+import { applyOfficialAction, illegalTransition, officialOrganisation, unknownActionObject, wireEvent, type ActionTarget } from '../workflow-host/index.js';
 import { checkIssueCode, registryActing } from './issue-code.js';
 import { checkRevocationGround } from './revocation-ground.js';
 import { fileObjection, type ObjectionInput } from './objections.js';
@@ -15,9 +14,6 @@ type Body = Record<string, unknown> & { objectType: string; objectId: string; ac
 
 const OBJECTION_DECISIONS = ['uphold_objection', 'dismiss_objection'];
 
-function notFound(body: Body): never {
-  throw new PlatformProblem('NOT_FOUND', { detail: `${body.objectType} ${body.objectId} does not exist on the registration platform` });
-}
 
 /**
  * An objection decision on one objection: with others still pending only this one is decided;
@@ -25,8 +21,8 @@ function notFound(body: Body): never {
  */
 function actOnObjection(ctx: Ctx, body: Body): OperationResult {
   const { state } = ctx;
-  const o = state.objections.get(body.objectId) ?? notFound(body);
-  const notice = state.notices.get(o.noticeId) ?? notFound(body);
+  const o = state.objections.get(body.objectId) ?? unknownActionObject(body);
+  const notice = state.notices.get(o.noticeId) ?? unknownActionObject(body);
   if (o.state !== 'filed' || !OBJECTION_DECISIONS.includes(body.action)) {
     throw illegalTransition(o.state, body.action, o.state === 'filed' ? OBJECTION_DECISIONS : []);
   }
@@ -45,16 +41,16 @@ function actOnObjection(ctx: Ctx, body: Body): OperationResult {
 /** The application or registration an action names, acted on by the registry. */
 function target(state: RegistrationState, body: Body): ActionTarget {
   if (body.objectType === 'application') {
-    const app = state.applications.get(body.objectId) ?? notFound(body);
+    const app = state.applications.get(body.objectId) ?? unknownActionObject(body);
     if (body.action === 'issue_code') checkIssueCode(state, app.id, body);
     return { instanceId: app.id, ...registryActing(state), view: () => applicationView(state, app) };
   }
   if (body.objectType === 'registration') {
-    const reg = state.registrations.get(body.objectId) ?? notFound(body);
+    const reg = state.registrations.get(body.objectId) ?? unknownActionObject(body);
     checkRevocationGround(state, body);
     return { instanceId: reg.id, ...registryActing(state), view: () => registrationView(state, reg) };
   }
-  return notFound(body);
+  return unknownActionObject(body);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { OperationResult, SimCommandContext } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
 import { shanghaiDate } from '@gdx/calendar';
-import { accepts, actingRole, applyOfficialAction, dataObjectionView, illegalTransition, thirdPartyObjectionResult, type ActionTarget, type DataObjectionSubmission } from '../workflow-host/index.js';
+import { accepts, actingRole, applyOfficialAction, dataObjectionView, illegalTransition, thirdPartyObjectionResult, unknownActionObject, type ActionTarget, type DataObjectionSubmission } from '../workflow-host/index.js';
 import { fileSharingObjection } from './feedback-operations.js';
 import { checkGrantFields, type GrantFields } from './grant-fields.js';
 import type { RequestRecord, SharingState } from './sharing-state.js';
@@ -9,9 +9,6 @@ import { grantView, qualityIssueView, requestView } from './wire-views.js';
 
 type Sim = SimCommandContext<SharingState>;
 
-function notFound(ctx: Sim): never {
-  throw new PlatformProblem('NOT_FOUND', { detail: `no ${String(ctx.body.objectType)} ${String(ctx.body.objectId)} on the sharing platform` });
-}
 
 /**
  * A `deliver` the machine would take now: its `grant` fields must fit the request (`checkGrantFields`).
@@ -33,22 +30,22 @@ function target(ctx: Sim): ActionTarget {
   const id = String(body.objectId);
   switch (body.objectType) {
     case 'request': {
-      const r = state.requests.get(id) ?? notFound(ctx);
+      const r = state.requests.get(id) ?? unknownActionObject(ctx.body);
       if (body.action === 'deliver') checkDelivery(ctx, r);
       return { instanceId: id, view: () => requestView(state, r) };
     }
     case 'grant': {
-      const g = state.grants.get(id) ?? notFound(ctx);
+      const g = state.grants.get(id) ?? unknownActionObject(ctx.body);
       // A grant only takes revoke (through its request).
       if (body.action !== 'revoke') throw illegalTransition(g.state, String(body.action), g.state === 'active' ? ['revoke'] : []);
       return { instanceId: g.requestId, view: () => grantView(g) };
     }
     case 'data_objection': {
-      const o = state.objections.get(id) ?? notFound(ctx);
+      const o = state.objections.get(id) ?? unknownActionObject(ctx.body);
       return { instanceId: id, view: () => dataObjectionView(state.host, o) };
     }
     case 'quality_issue': {
-      const q = state.issues.get(id) ?? notFound(ctx);
+      const q = state.issues.get(id) ?? unknownActionObject(ctx.body);
       return { instanceId: id, view: () => qualityIssueView(state, q) };
     }
     default:

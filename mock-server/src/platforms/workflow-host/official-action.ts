@@ -1,6 +1,7 @@
 import type { OperationResult, SimCommandContext } from '../../app/platform-module.js';
 import { ROLE_NAMES_ZH } from '@gdx/protocol';
 import { PlatformProblem } from '../../app/platform-problem.js';
+import { unknownActionObject } from './missing-reference.js';
 import { actingRole, offeredActions, type OfficialActing } from './offered-actions.js';
 import type { WorkflowHost } from './workflow-host.js';
 import { wireEvent } from './wire.js';
@@ -77,7 +78,7 @@ export function namedOrganisation(ctx: Pick<SimCommandContext<unknown>, 'body' |
 export function applyOfficialAction(ctx: SimCommandContext<unknown>, host: WorkflowHost, target: ActionTarget): OperationResult {
   const { body } = ctx;
   const before = host.get(target.instanceId);
-  if (!before) return ctx.problem('NOT_FOUND', { detail: `no ${String(body.objectType)} ${String(body.objectId)}` });
+  if (!before) unknownActionObject(body);
   const event = String(body.action);
   const role = actingRole(host, before, event, target);
   const organizationId = namedOrganisation(ctx, role);
