@@ -72,8 +72,13 @@ export function writesPretty(format: LogFormat, output: LogOutput): boolean {
   return format === 'pretty' || (format === 'auto' && output.isTTY === true);
 }
 
-/** The level of an answer's log line: server errors `error`, refusals `warn`, the rest `info`. */
-function levelOf(status: number): 'error' | 'warn' | 'info' {
+/**
+ * The level of an answer's log line: server errors `error`, refusals `warn`, the rest `info`. A
+ * 503 `SHUTTING_DOWN` is a refusal too: every stop answers the requests arriving while it drains
+ * so, by design — at `error` a restart under load logged a thousand errors to page someone about.
+ */
+function levelOf(status: number, problemCode: string | null): 'error' | 'warn' | 'info' {
+  if (problemCode === 'SHUTTING_DOWN') return 'warn';
   if (status >= 500 || status === 0) return 'error';
   return status >= 400 ? 'warn' : 'info';
 }
@@ -83,7 +88,7 @@ function levelOf(status: number): 'error' | 'warn' | 'info' {
  * (`requestId`, `sandboxId`, `organizationId`, `method`, `path`, `operationId`, `status`,
  * `problemCode`, `durationMs`) as members of the JSON line, and a message that reads well in the
  * pretty format: `POST /registration/v1/applications 401 SIGNATURE_INVALID 1.4 ms default
- * org_… submitApplication req_…`. Refusals log at `warn` and server errors at `error`, so
+ * org_… submitApplication req_…`. Refusals (and a stop's 503 `SHUTTING_DOWN`) log at `warn` and server errors at `error`, so
  * `--log-level warn` shows only what went wrong. `undefined` when the logger's level writes no
  * request line (`fatal`, `silent`): the server then neither times requests nor builds entries.
  *
@@ -95,7 +100,7 @@ function levelOf(status: number): 'error' | 'warn' | 'info' {
 export function requestLogSink(logger: Logger): RequestLogSink | undefined {
   if (!logger.isLevelEnabled('error')) return undefined;
   return (entry) => {
-    const level = levelOf(entry.status);
+    const level = levelOf(entry.status, entry.problemCode);
     if (!logger.isLevelEnabled(level)) return;
     const durationMs = Math.round(entry.durationMs * 1000) / 1000;
     const parts = [entry.method, entry.path, String(entry.status), entry.problemCode, `${durationMs} ms`, entry.sandboxId, entry.organizationId, entry.operationId, entry.requestId];
