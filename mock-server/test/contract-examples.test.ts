@@ -129,7 +129,7 @@ const SENDING: Record<SpecName, Record<string, Sending>> = {
     reportRectification: { as: DATA_OPERATOR },
     fileSuspensionFeedback: { as: DATA_OPERATOR },
     requestTermination: { as: DATA_OPERATOR },
-    applyForFormalFees: { as: DATA_OPERATOR },
+    applyForFormalFees: { as: DATA_AUTHORITY },
     submitAnnualReport: { as: DATA_AUTHORITY },
     calculateMar: { as: DATA_OPERATOR },
     submitDataAccessRequest: { as: DATA_OPERATOR, workflow: ['/authorizationId'] },

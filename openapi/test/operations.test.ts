@@ -113,7 +113,7 @@ const ROLE_GUARDED: readonly (readonly [platform: (typeof PLATFORMS)[number], op
   ['authorized-operation', 'reportRectification', 'operator'],
   ['authorized-operation', 'fileSuspensionFeedback', 'operator'],
   ['authorized-operation', 'requestTermination', 'operator'],
-  ['authorized-operation', 'applyForFormalFees', 'operator'],
+  ['authorized-operation', 'applyForFormalFees', 'grantor'],
   ['authorized-operation', 'submitAnnualReport', 'grantor'],
   ['authorized-operation', 'submitDataAccessRequest', 'operator'],
   ['authorized-operation', 'reportDataAccessAgreement', 'operator'],

@@ -89,10 +89,11 @@ async function busEntry(s: DemoSandbox): Promise<CatalogEntryRef> {
  * compliance review, registers it on the registration platform within 20 WD of listing (27号
  * 第十六条) and charges within the ceiling the grantor set under MAR = C + C × r + T; the grantor
  * (授权主体) reports on the operator's 2026 by 2027-03-31 (65号 五), and — its revenue 10.74 % above
- * MAR — adjusts the ceiling, while fees turn formal after the first complete operating year. The
- * implementing body, the operator and the grantor's report use `@gdx/authorized-operation` (and
- * `@gdx/registration`) over the mock's in-process `fetch` (or HTTP, with `mockUrl`); the grantor's
- * other decisions, the data authority and the price authority act through the simulation API.
+ * MAR — adjusts the ceiling, while fees turn formal on its written application after the first
+ * complete operating year (65号 二). The implementing body, the operator and the grantor's report
+ * and application use `@gdx/authorized-operation` (and `@gdx/registration`) over the mock's
+ * in-process `fetch` (or HTTP, with `mockUrl`); the grantor's other decisions, the data authority
+ * and the price authority act through the simulation API.
  *
  * @example
  * ```ts
@@ -112,7 +113,8 @@ export async function runOperationStory(options: OperationStoryOptions = {}): Pr
     const operatorOrg = s.organisation('operator');
     const city = clientOf(implementingBody);
     const operator = clientOf(operatorOrg);
-    // The 授权主体 (the 大数据管理局 here) files the yearly report on the operator's business (65号 五).
+    // The 授权主体 (the 大数据管理局 here) files the yearly report on the operator's business (65号 五)
+    // and applies in writing for formal fees (65号 二).
     const grantor = clientOf(s.organisation('grantor'));
     const act = (a: OfficialAction) => s.sim.officials.act(s.sandbox.id, { platform: 'authorized-operation', ...a });
     const step = async (at: string, text: string) => {
@@ -197,7 +199,7 @@ export async function runOperationStory(options: OperationStoryOptions = {}): Pr
     print(`   the operator charges ${yuan(ACTUAL_FEN)} per service from 2026-01-06, displayed to enterprises`);
 
     // 5. The grantor's annual report and the yearly deviation (65号 四、五), trial → formal (65号 二).
-    await step('2027-03-15T10:00:00+08:00', `the grantor reports on the operator's 2026 (due 2027-03-31): revenue ${yuan(REVENUE_2026_FEN)}; the operator applies for formal fees`);
+    await step('2027-03-15T10:00:00+08:00', `the grantor reports on the operator's 2026 (due 2027-03-31): revenue ${yuan(REVENUE_2026_FEN)} and applies for formal fees`);
     const report = await grantor.annualReports.submit(authorization.id, {
       year: 2026,
       status: '全年服务企业 186 家，无数据安全事件。',
@@ -209,8 +211,8 @@ export async function runOperationStory(options: OperationStoryOptions = {}): Pr
     });
     const d = report.deviation;
     print(`   deviation ${d ? `${(d.deviationBasisPoints / 100).toFixed(2)} %` : '—'} of MAR → ${d?.decision ?? '—'}`);
-    await operator.pricing.applyFormal(authorization.id, { note: '已运营满一个完整年度，申请转为正式收费，随附 2026 年度报告。', annualReportYear: 2026 });
-    await step('2027-03-22T10:00:00+08:00', `the grantor lowers the ceiling to ${yuan(ADJUSTED_CEILING_FEN)} and approves formal fees`);
+    await grantor.pricing.applyFormal(authorization.id, { note: '已运营满一个完整年度，申请转为正式收费，随附 2026 年度报告。', annualReportYear: 2026 });
+    await step('2027-03-22T10:00:00+08:00', `the grantor lowers the ceiling to ${yuan(ADJUSTED_CEILING_FEN)}; the price authority approves formal fees`);
     await act({ objectType: 'authorization', objectId: authorization.id, action: 'set_mar', year: 2027, ...MAR_INPUTS });
     await act({ objectType: 'authorization', objectId: authorization.id, action: 'set_ceiling', productId: product.id, ceilingFen: ADJUSTED_CEILING_FEN, plannedVolume: ADJUSTED_VOLUME });
     await act({ objectType: 'authorization', objectId: authorization.id, action: 'approve_formal_fees' });

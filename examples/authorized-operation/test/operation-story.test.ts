@@ -57,8 +57,10 @@ describe('authorized operation: a city authorizes by scenario, the operator list
     });
   });
 
-  it('after a complete operating year fees are formal; the lowered ceiling still covers the fee', () => {
+  it('after a complete operating year, on the grantor\'s application, fees are formal; the lowered ceiling still covers the fee', () => {
     expect(r.pricingEnd.feeStatus).toBe('formal');
+    // The grantor applied (65号 二 授权主体…提出书面申请), on the day of its report.
+    expect(r.pricingEnd.formalApplication).toMatchObject({ appliedOn: '2027-03-15', appliedBy: { role: 'grantor' }, status: 'approved' });
     expect(r.adjusted.fee).toMatchObject({ feeStatus: 'formal', ceilingFen: ADJUSTED_CEILING_FEN, actualFen: ACTUAL_FEN });
     expect(r.adjusted.priceFlags).toEqual([]);
   });

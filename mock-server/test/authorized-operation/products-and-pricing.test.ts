@@ -86,7 +86,7 @@ describe('authorized operation: products, fees and the pricing of 65号', () => 
     const world = await openAoWorld(ctx);
     const { authorizationId, productId } = await listedProduct(world);
     await world.official('authorization', authorizationId, 'set_mar', MAR_2026);
-    const early = await world.ao('POST', `/authorizations/${authorizationId}/formal-fee-applications`, { as: world.operator, body: { note: '申请转为正式收费。' } });
+    const early = await world.ao('POST', `/authorizations/${authorizationId}/formal-fee-applications`, { as: world.grantor, body: { note: '申请转为正式收费。' } });
     expectContract('authorized-operation', 'applyForFormalFees', early, 422);
     expect(early.body.code).toBe('OPERATING_YEAR_INCOMPLETE');
     await world.advance({ to: '2027-04-01T09:00:00+08:00' });
@@ -118,9 +118,9 @@ describe('authorized operation: products, fees and the pricing of 65号', () => 
       organizationId: world.grantor.id,
       event: expect.objectContaining({ type: 'annual_report_submitted', at: filed.body.submittedAt, actor: { role: 'grantor', organizationId: world.grantor.id }, data: { authorizationId, year: 2026, dueDate: '2027-03-31', late: true } }),
     })]);
-    const applied = await world.ao('POST', `/authorizations/${authorizationId}/formal-fee-applications`, { as: world.operator, body: { note: '申请转为正式收费。', annualReportYear: 2026 } });
+    const applied = await world.ao('POST', `/authorizations/${authorizationId}/formal-fee-applications`, { as: world.grantor, body: { note: '申请转为正式收费。', annualReportYear: 2026 } });
     expectContract('authorized-operation', 'applyForFormalFees', applied, 200);
-    expect(applied.body.formalApplication).toMatchObject({ appliedOn: '2027-04-01', status: 'pending' });
+    expect(applied.body.formalApplication).toEqual({ appliedOn: '2027-04-01', appliedBy: { role: 'grantor', organizationId: world.grantor.id }, status: 'pending' });
     await world.official('authorization', authorizationId, 'approve_formal_fees');
     const product = await world.ao('GET', `/products/${productId}`, { as: world.operator });
     expectContract('authorized-operation', 'getProduct', product, 200);
@@ -142,9 +142,9 @@ describe('authorized operation: products, fees and the pricing of 65号', () => 
       expect(refused.body.allowedEvents).not.toEqual(expect.arrayContaining([expect.stringMatching(/_formal_fees$/)]));
       expect(await offered()).toEqual(expect.arrayContaining(refused.body.allowedEvents));
     }
-    // Pending after the operator's application (a complete operating year from 2026-01-05), decided once.
+    // Pending after the grantor's application (a complete operating year from 2026-01-05), decided once.
     await world.advance({ to: '2027-01-05T09:00:00+08:00' });
-    expectContract('authorized-operation', 'applyForFormalFees', await world.ao('POST', `/authorizations/${authorizationId}/formal-fee-applications`, { as: world.operator, body: { note: '申请转为正式收费。' } }), 200);
+    expectContract('authorized-operation', 'applyForFormalFees', await world.ao('POST', `/authorizations/${authorizationId}/formal-fee-applications`, { as: world.grantor, body: { note: '申请转为正式收费。' } }), 200);
     expect(await offered()).toEqual(expect.arrayContaining(FORMAL));
     const rejected = await world.official('authorization', authorizationId, 'reject_formal_fees', { reasons: [{ text: '成本资料不全。' }] });
     expect(rejected.body.object.feeStatus).toBe('trial');
@@ -155,27 +155,51 @@ describe('authorized operation: products, fees and the pricing of 65号', () => 
     expect(pricing.body).toMatchObject({ feeStatus: 'trial', formalApplication: { status: 'rejected' } });
   });
 
-  it('names the formal-fee application among an operator refusal\'s allowedEvents only when it would be accepted', async () => {
-    const world = await openAoWorld(ctx);
-    const { authorizationId } = await signedSelection(world);
-    // A suspension feedback while active is refused; what the operator may do instead is what it answers 200 to.
-    const refusedNow = async () => {
-      const refused = await world.ao('POST', `/authorizations/${authorizationId}/suspension-feedback`, { as: world.operator, body: { summary: '已整改。' } });
-      expectContract('authorized-operation', 'fileSuspensionFeedback', refused, 409);
-      expect(refused.body.detail).toMatch(new RegExp(`allowed: ${refused.body.allowedEvents.join(', ') || 'none'}$`));
-      return refused.body.allowedEvents as string[];
-    };
-    const apply = () => world.ao('POST', `/authorizations/${authorizationId}/formal-fee-applications`, { as: world.operator, body: { note: '申请转为正式收费。' } });
-    // Before the first complete operating year (the term runs from 2026-01-05): 422.
-    expect(await refusedNow()).toEqual(['request_termination']);
-    expect((await apply()).body.code).toBe('OPERATING_YEAR_INCOMPLETE');
-    await world.advance({ to: '2027-01-05T09:00:00+08:00' });
-    // (2027's holidays are not published: a termination request, whose 20 WD reach into it, is not offered.)
-    expect(await refusedNow()).toEqual(['apply_formal_fees']);
-    expectContract('authorized-operation', 'applyForFormalFees', await apply(), 200);
-    // Pending: a second application answers 409, so it is not offered either.
-    expect(await refusedNow()).toEqual([]);
-    expect((await apply()).status).toBe(409);
+  describe('who applies for formal fees (65号 二: 授权主体应…提出书面申请)', () => {
+    const apply = (world: AoWorld, authorizationId: string, as: AoWorld['operator']) =>
+      world.ao('POST', `/authorizations/${authorizationId}/formal-fee-applications`, { as, body: { note: '申请转为正式收费。' } });
+
+    it('takes it from the grantor only: the operator and the implementing body get 403 naming the grantor, nothing stored', async () => {
+      const world = await openAoWorld(ctx);
+      const { authorizationId } = await signedSelection(world);
+      // A complete operating year from 2026-01-05 has passed: the role is the only reason to refuse.
+      await world.advance({ to: '2027-01-05T09:00:00+08:00' });
+      for (const org of [world.operator, world.body]) {
+        const refused = await apply(world, authorizationId, org);
+        expectContract('authorized-operation', 'applyForFormalFees', refused, 403);
+        expect(refused.body).toMatchObject({ code: 'FORBIDDEN', requiredRole: 'grantor' });
+        expect(refused.body.detail).toContain('授权主体（grantor）');
+      }
+      const untouched = await world.ao('GET', `/authorizations/${authorizationId}/pricing`, { as: world.grantor });
+      expect(untouched.body).toMatchObject({ feeStatus: 'trial', formalApplication: null });
+      const applied = await apply(world, authorizationId, world.grantor);
+      expectContract('authorized-operation', 'applyForFormalFees', applied, 200);
+      expect(applied.body.formalApplication).toEqual({ appliedOn: '2027-01-05', appliedBy: { role: 'grantor', organizationId: world.grantor.id }, status: 'pending' });
+      const events = await world.ao('GET', `/authorizations/${authorizationId}/events?limit=200`, { as: world.operator });
+      expect(events.body.items.at(-1)).toMatchObject({ type: 'formal_fees_applied', actor: { role: 'grantor', organizationId: world.grantor.id } });
+    });
+
+    it('never names the application among an operator refusal\'s allowedEvents: it is not the operator\'s to make', async () => {
+      const world = await openAoWorld(ctx);
+      const { authorizationId } = await signedSelection(world);
+      // A suspension feedback while active is refused; what the operator may do instead is what it answers 200 to.
+      const refusedNow = async () => {
+        const refused = await world.ao('POST', `/authorizations/${authorizationId}/suspension-feedback`, { as: world.operator, body: { summary: '已整改。' } });
+        expectContract('authorized-operation', 'fileSuspensionFeedback', refused, 409);
+        expect(refused.body.detail).toMatch(new RegExp(`allowed: ${refused.body.allowedEvents.join(', ') || 'none'}$`));
+        return refused.body.allowedEvents as string[];
+      };
+      // Before the first complete operating year (the term runs from 2026-01-05): 422 for the grantor.
+      expect(await refusedNow()).toEqual(['request_termination']);
+      expect((await apply(world, authorizationId, world.grantor)).body.code).toBe('OPERATING_YEAR_INCOMPLETE');
+      await world.advance({ to: '2027-01-05T09:00:00+08:00' });
+      // (2027's holidays are not published: a termination request, whose 20 WD reach into it, is not offered.)
+      expect(await refusedNow()).toEqual([]);
+      expectContract('authorized-operation', 'applyForFormalFees', await apply(world, authorizationId, world.grantor), 200);
+      expect(await refusedNow()).toEqual([]);
+      // Pending: a second application answers 409.
+      expect((await apply(world, authorizationId, world.grantor)).status).toBe(409);
+    });
   });
 
   it('deducts a cycle\'s net excess revenue from the next cycle, spread over its years', async () => {

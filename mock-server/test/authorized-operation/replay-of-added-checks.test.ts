@@ -227,3 +227,31 @@ describe('journal replay of an annual report the operator filed, as older versio
     await second.close();
   });
 });
+
+describe('journal replay of a formal-fee application the operator made, as older versions let it', () => {
+  it('replays the application as the operator\'s (no REPLAY_REFUSED, pending), while live the operator gets 403 naming the grantor', async () => {
+    const dataDir = tempDir();
+    const { open, logged, callOf } = replayableApp(dataDir, { platforms: defaultPlatforms({ catalogEntries: CATALOG_ENTRIES }) });
+    const first = open();
+    const world = await openAoWorld({ call: callOf(first) });
+    const { authorizationId } = await signedSelection(world);
+    // A complete operating year from the term's first day (2026-01-05) has passed.
+    await world.advance({ to: '2027-01-05T09:00:00+08:00' });
+    const body = { note: '申请转为正式收费。' };
+    const path = `/sandboxes/${world.id}/authorized-operation/v1/authorizations/${authorizationId}/formal-fee-applications`;
+    expect((await world.ao('POST', `/authorizations/${authorizationId}/formal-fee-applications`, { as: world.operator, body })).status).toBe(403);
+    await first.close();
+
+    journalAcknowledged(dataDir, [{ path, body, caller: world.operator.id, status: 200 }]);
+
+    const second = open();
+    const call = callOf(second);
+    expect(logged.filter((m) => m.startsWith('[REPLAY_REFUSED]'))).toEqual([]);
+    const pricing = (await call('GET', `/sandboxes/${world.id}/authorized-operation/v1/authorizations/${authorizationId}/pricing`, { as: world.grantor })).body;
+    expect(pricing.formalApplication).toEqual({ appliedOn: '2027-01-05', appliedBy: { role: 'operator', organizationId: world.operator.id }, status: 'pending' });
+    // Still pending: the grantor's own application is a conflict; the operator is refused live.
+    expect((await call('POST', path, { as: world.grantor, body })).status).toBe(409);
+    expect((await call('POST', path, { as: world.operator, body })).status).toBe(403);
+    await second.close();
+  });
+});

@@ -170,13 +170,23 @@ describe('authorized-operation authorization: the formal-fee decisions', () => {
     ok(h.engine.create('authorized-operation.authorization', { id: 'aoa', actor: body, data: { termEnd: '2029-01-04' } }));
     expect(code(h.engine.dispatch('aoa', 'approve_formal_fees', { actor: price }))).toBe('NO_PENDING_APPLICATION');
     expect(code(h.engine.dispatch('aoa', 'reject_formal_fees', { actor: price, payload: { reasons: ['资料不全'] } }))).toBe('NO_PENDING_APPLICATION');
-    ok(h.engine.dispatch('aoa', 'apply_formal_fees', { actor: operator }));
+    ok(h.engine.dispatch('aoa', 'apply_formal_fees', { actor: grantor }));
     ok(h.engine.dispatch('aoa', 'start_evaluation', { actor: authority }));
     ok(h.engine.dispatch('aoa', 'reject_formal_fees', { actor: price, payload: { reasons: ['资料不全'] } }));
     expect(code(h.engine.dispatch('aoa', 'approve_formal_fees', { actor: price }))).toBe('NO_PENDING_APPLICATION');
-    ok(h.engine.dispatch('aoa', 'apply_formal_fees', { actor: operator }));
+    ok(h.engine.dispatch('aoa', 'apply_formal_fees', { actor: grantor }));
     expect(ok(h.engine.dispatch('aoa', 'approve_formal_fees', { actor: price })).events.at(-1)).toMatchObject({ type: 'formal_fees_approved' });
     expect(code(h.engine.dispatch('aoa', 'approve_formal_fees', { actor: price }))).toBe('NO_PENDING_APPLICATION');
+  });
+
+  it('takes the application from the grantor only (65号 二 授权主体…提出书面申请): the operator is refused and offered none', () => {
+    const h = harness('national', '2026-03-02T10:00');
+    ok(h.engine.create('authorized-operation.authorization', { id: 'aoa', actor: body, data: { termEnd: '2029-01-04' } }));
+    const refused = h.engine.dispatch('aoa', 'apply_formal_fees', { actor: operator });
+    expect(code(refused)).toBe('ACTOR_NOT_ALLOWED');
+    expect(refused.ok ? [] : refused.error.allowed).not.toContain('apply_formal_fees');
+    expect(h.get('aoa').events.map((e) => e.type)).not.toContain('formal_fees_applied');
+    expect(ok(h.engine.dispatch('aoa', 'apply_formal_fees', { actor: grantor })).events.at(-1)).toMatchObject({ type: 'formal_fees_applied', actor: grantor });
   });
 });
 

@@ -81,12 +81,15 @@ export interface AnnualReportRecord {
   /** Epoch ms. */
   submittedAt: number;
   /** Who filed it; absent in a report an older version took, which only the operator could file. */
-  filedBy?: ReportFiler;
+  filedBy?: PricingActor;
   content: Record<string, unknown> & { year: number; revenueFen: number };
 }
 
-/** Who filed a yearly report: the role it filed in (the profile's `annualReportFiledBy`) and its organisation. */
-export interface ReportFiler {
+/**
+ * Who filed a yearly report (in a role of the profile's `annualReportFiledBy`) or applied for
+ * formal fees (the grantor), and its organisation.
+ */
+export interface PricingActor {
   role: 'grantor' | 'operator';
   organizationId: string;
 }
@@ -99,12 +102,20 @@ export interface CeilingRecord {
   plannedVolume: number;
 }
 
+/** The application for formal fees (65号 二) and its assessment. */
+export interface FormalApplicationRecord {
+  appliedOn: string;
+  /** Who applied; absent in an application an older version took, which only the operator could make. */
+  appliedBy?: PricingActor;
+  status: 'pending' | 'approved' | 'rejected';
+}
+
 /** The pricing decisions of an authorization (65号). */
 export interface PricingRecord {
   /** MAR calculations by calendar year (`"2026"`). */
   mar: Record<string, MarCalculation>;
   ceilings: CeilingRecord[];
-  formalApplication: { appliedOn: string; status: 'pending' | 'approved' | 'rejected' } | null;
+  formalApplication: FormalApplicationRecord | null;
   reports: AnnualReportRecord[];
 }
 

@@ -2,7 +2,7 @@ import { endOfShanghaiDay } from '@gdx/calendar';
 import { shanghaiDay, type WorkflowEvent, type WorkflowInstance } from '@gdx/kernel';
 import { assessTerm, termEndedReasons, type MarCalculation } from '@gdx/procedures';
 import { toReasons } from '../workflow-host/index.js';
-import type { AnnualReportRecord, AuthorizationRecord, AuthorizedOperationState, CeilingRecord } from './ao-records.js';
+import type { AnnualReportRecord, AuthorizationRecord, AuthorizedOperationState, CeilingRecord, PricingActor } from './ao-records.js';
 import { ENDED, followAuthorization } from './permission-effects.js';
 import { reportYear } from './pricing-view.js';
 
@@ -36,7 +36,11 @@ function recordPricing(authorization: AuthorizationRecord, event: WorkflowEvent)
     const ceiling = event.data?.['ceiling'] as CeilingRecord;
     pricing.ceilings = [...pricing.ceilings.filter((c) => c.productId !== ceiling.productId), ceiling];
   }
-  if (event.event === 'apply_formal_fees') pricing.formalApplication = { appliedOn: shanghaiDay(Date.parse(event.at)), status: 'pending' };
+  if (event.event === 'apply_formal_fees') {
+    // The applicant the platform checked: the grantor, or the operator in a journal an older version wrote.
+    const { role, organizationId } = event.actor as PricingActor;
+    pricing.formalApplication = { appliedOn: shanghaiDay(Date.parse(event.at)), appliedBy: { role, organizationId }, status: 'pending' };
+  }
   if (pricing.formalApplication && (event.event === 'approve_formal_fees' || event.event === 'reject_formal_fees')) {
     pricing.formalApplication = { ...pricing.formalApplication, status: event.event === 'approve_formal_fees' ? 'approved' : 'rejected' };
   }

@@ -3,7 +3,7 @@ import { PlatformProblem } from '../../app/platform-problem.js';
 import type { AuthorizationRecord } from './ao-records.js';
 
 /**
- * Why the operator may not apply for formal fees on `today`, or `undefined` when it may (65号 二):
+ * Why the grantor may not apply for formal fees on `today`, or `undefined` when it may (65号 二):
  * before a complete operating year has passed from the term's first day fees stay trial (422
  * `OPERATING_YEAR_INCOMPLETE`, with `firstCompleteYearEnds`), and an application pending or already
  * approved is not made twice (409 `CONFLICT`).

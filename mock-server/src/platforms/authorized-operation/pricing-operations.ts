@@ -5,11 +5,10 @@ import type { OperationContext, OperationHandler, OperationResult } from '../../
 import { PlatformProblem } from '../../app/platform-problem.js';
 import { listPage } from '../workflow-host/index.js';
 import { invalid, pricingProblem, refused } from './ao-access.js';
-import type { AnnualReportRecord, AuthorizationRecord, AuthorizedOperationState, ReportFiler } from './ao-records.js';
-import { pricingAuthorization, reportingAuthorization } from './annual-report-filer.js';
+import type { AnnualReportRecord, AuthorizationRecord, AuthorizedOperationState, PricingActor } from './ao-records.js';
 import { onAnnualReport } from './authorization-effects.js';
 import { formalFeeRefusal } from './formal-fee-check.js';
-import { operatedAuthorization } from './authorization-operations.js';
+import { applyingAuthorization, pricingAuthorization, reportingAuthorization } from './pricing-actors.js';
 import { deviationOf, pricingRules, pricingView, yearInTerm } from './pricing-view.js';
 import { warningsAt } from './wire-views.js';
 
@@ -22,7 +21,7 @@ type Ctx = OperationContext<AuthorizedOperationState>;
  */
 function reportView(state: AuthorizedOperationState, authorization: AuthorizationRecord, report: AnnualReportRecord) {
   const due = annualReportDue(report.year, pricingRules(state), { submittedAt: report.submittedAt, now: state.sandbox.now() });
-  const filedBy: ReportFiler = report.filedBy ?? { role: 'operator', organizationId: authorization.operatorId };
+  const filedBy: PricingActor = report.filedBy ?? { role: 'operator', organizationId: authorization.operatorId };
   return {
     id: report.id,
     authorizationId: authorization.id,
@@ -37,13 +36,18 @@ function reportView(state: AuthorizedOperationState, authorization: Authorizatio
   };
 }
 
+/**
+ * The grantor's written application for formal fees (65号 二 "授权主体应…提出书面申请"), after a
+ * complete operating year. One an older version took from the operator is replayed as sent: the
+ * machine's `grantorApplies` lets it pass while replayed.
+ */
 function applyForFormalFees(ctx: Ctx): OperationResult {
-  const authorization = operatedAuthorization(ctx);
+  const { authorization, actor } = applyingAuthorization(ctx);
   const today = shanghaiDay(ctx.sandbox.now());
   const refusal = formalFeeRefusal(authorization, today);
   if (refusal) throw refusal;
   const body = ctx.body as { note: string; annualReportYear?: number };
-  ctx.state.host.dispatch(authorization.id, 'apply_formal_fees', { actor: { role: 'operator', organizationId: authorization.operatorId }, payload: { application: structuredClone(body) } });
+  ctx.state.host.dispatch(authorization.id, 'apply_formal_fees', { actor: { ...actor }, payload: { application: structuredClone(body) } }, { replayed: ctx.replaying });
   return { status: 200, body: pricingView(ctx.state, authorization) };
 }
 
@@ -59,7 +63,7 @@ function checkYearEnded(year: number, today: string): void {
 
 function submitAnnualReport(ctx: Ctx): OperationResult {
   const { state, sandbox } = ctx;
-  const { authorization, filer } = reportingAuthorization(ctx);
+  const { authorization, actor: filer } = reportingAuthorization(ctx);
   const content = ctx.body as AnnualReportRecord['content'] & { products: { productId: string }[] };
   // Costs are counted net of subsidies (65号 三(一)): no more subsidy than cost. Live only (an older journal replays as answered).
   const { totalFen, subsidiesFen } = content['costs'] as { totalFen: number; subsidiesFen: number };

@@ -2,6 +2,17 @@ import { shanghaiDay } from '@gdx/kernel';
 import { annualReportDue, ceilingLoad, cycleCarryOver, formalFeeEligibility, pricingCycles, spreadDeduction, yearlyDeviation, type PriceCycle, type PricingRules } from '@gdx/procedures';
 import type { AuthorizationRecord, AuthorizedOperationState } from './ao-records.js';
 
+/**
+ * The contract's `Pricing.formalApplication`: when, by whom and how it was decided. One an older
+ * version took was the operator's (only it could apply then).
+ */
+function formalApplicationView(authorization: AuthorizationRecord) {
+  const application = authorization.pricing.formalApplication;
+  if (!application) return null;
+  const { appliedOn, status } = application;
+  return { appliedOn, appliedBy: application.appliedBy ?? { role: 'operator', organizationId: authorization.operatorId }, status };
+}
+
 /** `formal` once the price authority approved the formal-fee application, `trial` before (65号 二). */
 export function feeStatusOf(authorization: AuthorizationRecord): 'trial' | 'formal' {
   return authorization.pricing.formalApplication?.status === 'approved' ? 'formal' : 'trial';
@@ -132,7 +143,7 @@ export function pricingView(state: AuthorizedOperationState, authorization: Auth
     feeStatus: feeStatusOf(authorization),
     operatingSince: term.from,
     firstCompleteYearEnds: formalFeeEligibility(term.from, today).firstCompleteYearEnds,
-    formalApplication: pricing.formalApplication,
+    formalApplication: formalApplicationView(authorization),
     cycle: { number: cycle.number, from: cycle.from, to: cycle.to, years: cycle.years, carryOverInFen: carryOverInto(authorization, rules, cycle) },
     years,
     ceilings: pricing.ceilings,

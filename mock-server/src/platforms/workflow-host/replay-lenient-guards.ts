@@ -18,6 +18,8 @@ export const CHECKS_SINCE_JOURNALS: ReadonlySet<string> = new Set([
   // (it counted from the term's first day): signing, and an amendment's new term end.
   'termAcceptable',
   'amendedTermAcceptable',
+  // The formal-fee application is the grantor's (65号 二); older versions took it from the operator.
+  'grantorApplies',
 ]);
 
 /**

@@ -16,7 +16,7 @@ function termWithinPolicy(profile: Profile, term: unknown, justification: unknow
 const FORMAL_FEE_EVENTS = new Set(['apply_formal_fees', 'approve_formal_fees', 'reject_formal_fees']);
 
 /**
- * Whether the operator's formal-fee application awaits its assessment: the latest formal-fee
+ * Whether the formal-fee application awaits its assessment: the latest formal-fee
  * event of the log is the application. Read from the log, not from `data`, so an authorization
  * recorded before this guard existed (a snapshot, a replayed journal) is judged the same way.
  */
@@ -46,6 +46,9 @@ function formalFeesPending(instance: WorkflowInstance): boolean {
  * - `termEnded` — the clock's `expire` comes at or after 24:00 of the term's last day
  *   (`data.termEnd`; without it, when the `term` step's timer says so): an expiry planned for an
  *   earlier end, since amended, is refused.
+ * - `grantorApplies` — the formal-fee application (`apply_formal_fees`) is sent by the grantor
+ *   (65号 二 "授权主体应…提出书面申请"). Named, not left to the transition's roles, so a host can
+ *   replay an application an older version took from the operator (a journal) as it was answered.
  * - `formalFeesPending` — the formal-fee application (`apply_formal_fees`) awaits its assessment:
  *   `approve_formal_fees` and `reject_formal_fees` decide a pending application only (65号 二).
  * - `holdStopsReviewClock` — a hold of a review's approval stops its limit (`heldReview`, under
@@ -70,6 +73,7 @@ export function authorizedOperationGuards(profile: Profile): GuardRegistry {
       const termEnd = instance.data['termEnd'];
       return typeof termEnd !== 'string' || ctx.now >= endOfDay(termEnd);
     },
+    grantorApplies: (_instance, input) => input.actor.role === 'grantor',
     formalFeesPending,
     holdStopsReviewClock: (instance) => instance.deadline?.overdue !== true,
   };

@@ -32,6 +32,9 @@ const grantorOf = (ctx: CheckContext, sbx: Sandbox): number => indexWithRole(sbx
 const reportBody = (ctx: CheckContext, sbx: Sandbox, org: number, year: number) =>
   validBody(ctx, AOP, 'post', '/authorizations/{authorizationId}/annual-reports', { year, products: [] }, sbx.organizations[org]?.creditCode);
 
+const formalFeesPath = (authorizationId: string) => `/authorizations/${encodeURIComponent(authorizationId)}/formal-fee-applications`;
+const FORMAL_APPLICATION = { note: 'conformance: 申请转为正式收费' };
+
 const registrationOf = (product: Record<string, unknown>) => (isRecord(product.registration) ? product.registration : {});
 
 /** The last day 厦门市公共数据开发利用管理暂行办法 was valid (seed 002: 2023-12-28 to 2025-12-27). */
@@ -45,7 +48,8 @@ const expiredRules = (object: Record<string, unknown>) =>
  * The cross-platform rules (§6) and the stateful pricing duties (§9) of authorized operation:
  * a listed product's registration is due on the registration platform's own 20 WD rule and
  * flagged, never delisted; shared data needs the provider's consent; scope items are published
- * catalog entries; the grantor's annual report is due 03-31; fees stay trial for a complete operating year;
+ * catalog entries; the grantor's annual report is due 03-31; fees stay trial for a complete operating year,
+ * then the grantor applies;
  * and objects are isolated between organisations and sandboxes.
  *
  * @example
@@ -132,11 +136,12 @@ export const aopRuleChecks: Check[] = [
       ctx.expect.equal(listItems(listed).length, 0, 'nothing is stored for the refused report');
     });
   }),
-  check('AOP-FORMAL-01', 'fees stay trial until a complete operating year: an earlier formal application answers 422 OPERATING_YEAR_INCOMPLETE', '发改价格〔2025〕65号 二 (运营满一个完整年度后申请转为正式收费)', async (ctx) => {
+  check('AOP-FORMAL-01', "fees stay trial until a complete operating year: the grantor's earlier formal application answers 422 OPERATING_YEAR_INCOMPLETE", '发改价格〔2025〕65号 二 (已有完整年度运营情况的，授权主体…提出书面申请)', async (ctx) => {
     await inAopSandbox(ctx, 'national', async (sbx, cast) => {
+      const grantor = grantorOf(ctx, sbx);
       const id = await activeAuthorization(ctx, sbx, cast, 'national');
       ctx.expect.equal((await readAop(ctx, sbx, `/authorizations/${encodeURIComponent(id)}`, cast.operator)).feeStatus, 'trial', 'fees start trial');
-      const res = await postJson(ctx, sbx.http(cast.operator), AOP, `/authorizations/${encodeURIComponent(id)}/formal-fee-applications`, { note: 'conformance: 申请转为正式收费' });
+      const res = await postJson(ctx, sbx.http(grantor), AOP, formalFeesPath(id), FORMAL_APPLICATION);
       expectProblem(ctx.expect, res, 422, 'OPERATING_YEAR_INCOMPLETE', 'a formal application on the day of signing');
     });
   }),

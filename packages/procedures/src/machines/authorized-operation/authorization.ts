@@ -13,13 +13,16 @@ const RUNNING = ['active', 'amending', 'suspended', 'under_evaluation', 'rectify
 /**
  * The pricing decisions of 65号 recorded on the authorization (they change neither state nor
  * deadline): a year's MAR inputs (发展改革 with the data authority, 三(一)), a product's ceiling
- * fee (the grantor, 二), the operator's formal-fee application and its assessment (二), which
+ * fee (the grantor, 二), the grantor's formal-fee application and its assessment (二), which
  * decides a pending application only.
  */
 const PRICING: readonly Omit<TransitionDefinition, 'from' | 'to'>[] = [
   { event: 'set_mar', by: PRICE, requires: ['mar'], eventType: 'mar_set' },
   { event: 'set_ceiling', by: GRANTOR, requires: ['ceiling'], eventType: 'ceiling_set' },
-  { event: 'apply_formal_fees', by: ['operator'], eventType: 'formal_fees_applied' },
+  // 授权主体…提出书面申请 (65号 二): the grantor applies. The operator is named, behind the guard
+  // `grantorApplies` that refuses it, so that an application older versions took from it (a
+  // host's journal) can still be replayed as it was answered.
+  { event: 'apply_formal_fees', by: [...GRANTOR, 'operator'], guard: 'grantorApplies', guardError: 'ACTOR_NOT_ALLOWED', eventType: 'formal_fees_applied' },
   // Only a pending application is assessed (guard `formalFeesPending`, read from the log).
   { event: 'approve_formal_fees', by: PRICE, guard: 'formalFeesPending', guardError: 'NO_PENDING_APPLICATION', eventType: 'formal_fees_approved' },
   { event: 'reject_formal_fees', by: PRICE, guard: 'formalFeesPending', guardError: 'NO_PENDING_APPLICATION', requires: ['reasons'], eventType: 'formal_fees_rejected' },
