@@ -57,6 +57,7 @@ describe('proof the kit can fail: the real mock with one defect fails exactly th
     ['formal-fees-any-time', ['AOP-FORMAL-*', 'AOP-REPORT-*'], ['AOP-FORMAL-01']],
     ['report-never-late', ['AOP-FORMAL-*', 'AOP-REPORT-*'], ['AOP-REPORT-01']],
     ['report-by-anyone', ['AOP-FORMAL-*', 'AOP-REPORT-*'], ['AOP-REPORT-02']],
+    ['formal-fees-by-anyone', ['AOP-FORMAL-*', 'AOP-REPORT-*'], ['AOP-FORMAL-02']],
     // AOP-PRICE-03 too: its example at the cap has 9,691,350.95 分 of return.
     ['return-truncated', ['AOP-PRICE-*'], ['AOP-PRICE-02', 'AOP-PRICE-03']],
     ['deviation-by-rounded-bp', ['AOP-PRICE-*'], ['AOP-PRICE-04']],

@@ -1,4 +1,4 @@
-import type { IsoDate } from '@gdx/calendar';
+import { addDays, type IsoDate } from '@gdx/calendar';
 import { isRecord } from '../../http/response.js';
 import type { Sandbox } from '../../http/sim-client.js';
 import { expectedDeadline, justAfter } from '../../rules/deadlines.js';
@@ -143,6 +143,20 @@ export const aopRuleChecks: Check[] = [
       ctx.expect.equal((await readAop(ctx, sbx, `/authorizations/${encodeURIComponent(id)}`, cast.operator)).feeStatus, 'trial', 'fees start trial');
       const res = await postJson(ctx, sbx.http(grantor), AOP, formalFeesPath(id), FORMAL_APPLICATION);
       expectProblem(ctx.expect, res, 422, 'OPERATING_YEAR_INCOMPLETE', 'a formal application on the day of signing');
+    });
+  }),
+  check('AOP-FORMAL-02', "the formal-fee application is the grantor's: after a complete operating year the operator applying gets 403 FORBIDDEN naming the grantor role, and nothing is stored", '发改价格〔2025〕65号 二 (授权主体应按照价格管理权限提出书面申请)', async (ctx) => {
+    await inAopSandbox(ctx, 'national', async (sbx, cast) => {
+      const grantor = grantorOf(ctx, sbx);
+      const id = await activeAuthorization(ctx, sbx, cast, 'national');
+      const pricingPath = `/authorizations/${encodeURIComponent(id)}/pricing`;
+      // The day after the first complete operating year: the role is the one reason left to refuse.
+      const { firstCompleteYearEnds } = await readAop(ctx, sbx, pricingPath, grantor);
+      await sbx.advance({ to: `${addDays(String(firstCompleteYearEnds) as IsoDate, 1)}T10:00:00+08:00` });
+      const refused = await postJson(ctx, sbx.http(cast.operator), AOP, formalFeesPath(id), FORMAL_APPLICATION);
+      expectProblem(ctx.expect, refused, 403, 'FORBIDDEN', 'the operator applies for formal fees');
+      ctx.expect.equal(isRecord(refused.body) ? refused.body.requiredRole : undefined, 'grantor', 'the role the refusal names');
+      ctx.expect.equal((await readAop(ctx, sbx, pricingPath, grantor)).formalApplication, null, 'no application is stored for the refused one');
     });
   }),
   check('AOP-RULES-01', "厦门办法 expired on 2025-12-27 and is kept: a plan drafted on that day has no warning, one drafted the next day carries RULES_EXPIRED", `厦门市公共数据开发利用管理暂行办法 (valid 2023-12-28 to 2025-12-27); ${DOMAIN} ambiguity 11 (keep it with valid_until, warn after it)`, async (ctx) => {

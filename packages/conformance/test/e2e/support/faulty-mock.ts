@@ -65,6 +65,21 @@ const ANSWER_FAULTS = {
 
 type AnswerFault = keyof typeof ANSWER_FAULTS;
 
+/**
+ * Role faults of the authorized-operation platform: a write refused for the caller's role (403)
+ * accepted instead, on the path ending as given — the grantor's duties of 65号 left to anyone.
+ */
+const ROLE_FAULTS = {
+  /** The operator files the grantor's yearly report (65号 五). */
+  'report-by-anyone': { path: '/annual-reports', status: 201 },
+  /** The operator applies for formal fees in the grantor's stead (65号 二). */
+  'formal-fees-by-anyone': { path: '/formal-fee-applications', status: 200 },
+} as const;
+
+type RoleFault = keyof typeof ROLE_FAULTS;
+
+const isRoleFault = (fault: MockFault): fault is RoleFault => fault in ROLE_FAULTS;
+
 const isAnswerFault = (fault: MockFault): fault is AnswerFault => fault in ANSWER_FAULTS;
 
 /** The price faults: `MarCalculationResult` answers recomputed the wrong way. */
@@ -116,8 +131,9 @@ const isProfileFault = (fault: MockFault): fault is ProfileFault => fault in PRO
  * - `consent-unchecked`, `catalog-unchecked`, `formal-fees-any-time`: the refusal the rule requires
  *   answers 201 instead (see `ANSWER_FAULTS`);
  * - `report-never-late`: an annual report filed after 03-31 answers `late: false`;
- * - `report-by-anyone`: an annual report refused for the caller's role (403) answers 201, as a
- *   platform that lets the operator file the grantor's report (65号 五);
+ * - `report-by-anyone`, `formal-fees-by-anyone`: an annual report or a formal-fee application
+ *   refused for the caller's role (403) is accepted, as a platform that lets the operator do the
+ *   grantor's part (65号 五、二; see `ROLE_FAULTS`);
  * - `return-truncated`, `deviation-by-rounded-bp`, `mar-without-tax`, `carry-over-ignored`: the
  *   price calculator's answers recomputed against 65号 (see `miscalculate`);
  * - `leak`: a signed GET another organisation's object answers 404 to is retried as the
@@ -147,7 +163,7 @@ const isProfileFault = (fault: MockFault): fault is ProfileFault => fault in PRO
  *   body the mock refuses answers 409 `ILLEGAL_TRANSITION` instead, as a platform that judges the
  *   object's state before it reads the body (a legal order: the contract does not fix one).
  */
-export type MockFault = ProfileFault | AnswerFault | PriceFault | 'report-never-late' | 'report-by-anyone' | 'leak' | 'sandbox-leak' | 'crash-on-bad-input' | 'bad-input-forbidden' | 'bad-input-unpointed' | 'bad-input-mispointed' | 'roles-unchecked' | 'transitions-unchecked' | 'item-body-unread' | 'item-state-first' | 'route-404-as-not-found';
+export type MockFault = ProfileFault | AnswerFault | RoleFault | PriceFault | 'report-never-late' | 'leak' | 'sandbox-leak' | 'crash-on-bad-input' | 'bad-input-forbidden' | 'bad-input-unpointed' | 'bad-input-mispointed' | 'roles-unchecked' | 'transitions-unchecked' | 'item-body-unread' | 'item-state-first' | 'route-404-as-not-found';
 
 interface Credentials { appKey: string; secret: string }
 
@@ -317,8 +333,8 @@ export function faultyFetch(inner: typeof fetch, fault: MockFault): typeof fetch
       const body = (await json(answer)) as Record<string, unknown>;
       return rewritten(answer, 201, 'application/json', JSON.stringify({ ...body, late: false }));
     }
-    if (fault === 'report-by-anyone' && answer.status === 403 && url.pathname.endsWith('/annual-reports')) {
-      return rewritten(answer, 201, 'application/json', JSON.stringify({ id: 'accepted-from-any-role' }));
+    if (isRoleFault(fault) && answer.status === 403 && url.pathname.endsWith(ROLE_FAULTS[fault].path)) {
+      return rewritten(answer, ROLE_FAULTS[fault].status, 'application/json', JSON.stringify({ id: 'accepted-from-any-role' }));
     }
     if (isPriceFault(fault) && answer.status === 200 && url.pathname.endsWith('/pricing/calculations')) {
       const body = (await json(answer)) as Parameters<typeof miscalculate>[1];
