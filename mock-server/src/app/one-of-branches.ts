@@ -58,16 +58,26 @@ function resolveLocal(doc: OpenApiDocument, schema: unknown): Schema | undefined
   return isSchema(current) ? current : undefined;
 }
 
+/** Whether a schema is closed by `unevaluatedProperties: false` (beside its `allOf`, say). */
+const closedByUnevaluated = (schema: Schema | undefined): boolean => schema?.unevaluatedProperties === false;
+
 /**
  * The branch `ref` names, refusing with `additionalProperties` any member it does not declare
  * (through its `allOf`s and `$ref`s) besides the `shared` members of the schema holding the
- * `oneOf`. Used where that schema is closed by `unevaluatedProperties: false`, which ajv applies
- * after the branch: once the branch failed for another reason (a missing `reasons`), its members
- * no longer counted as evaluated and each was called unknown (`/platform`, `/objectId`, …).
+ * `oneOf`. Used where the holder or the branch itself is closed by `unevaluatedProperties: false`:
+ * once the branch failed for another reason (a missing `reasons`), ajv no longer counted its
+ * members as evaluated and called each unknown (`/platform`, `/objectId`, …). A branch closed
+ * that way is checked as a copy without it, the names closing it instead.
  */
 function closedBranch(doc: OpenApiDocument, ref: string, shared: readonly string[]): Schema {
   const names = declaredProperties({ $ref: ref }, refResolver(doc), new Set(shared));
-  return { $ref: ref, properties: Object.fromEntries([...names].map((name) => [name, true])), additionalProperties: false };
+  const branch = resolveLocal(doc, { $ref: ref });
+  let checked: unknown = { $ref: ref };
+  if (branch !== undefined && closedByUnevaluated(branch)) {
+    const { unevaluatedProperties: _closed, ...open } = branch;
+    checked = rewrite(doc, open);
+  }
+  return { allOf: [checked], properties: Object.fromEntries([...names].map((name) => [name, true])), additionalProperties: false };
 }
 
 /**
@@ -138,8 +148,10 @@ function rewrite(doc: OpenApiDocument, value: unknown): unknown {
   if (!Array.isArray(out.oneOf)) return out;
   const discriminator = out.discriminator as { propertyName?: unknown; mapping?: unknown } | undefined;
   const discriminated = isSchema(discriminator) && typeof discriminator.propertyName === 'string' && isSchema(discriminator.mapping);
-  // A discriminated holder closed by `unevaluatedProperties` is closed branch by branch instead.
-  const closedOver = discriminated && out.unevaluatedProperties === false ? Object.keys(isSchema(out.properties) ? out.properties : {}) : undefined;
+  // A discriminated oneOf closed by `unevaluatedProperties` — on its holder, or on every branch
+  // (`OfficialAction`'s variants) — is closed branch by branch with the names each declares.
+  const branchesClosed = discriminated && Object.values((discriminator as { mapping: Record<string, unknown> }).mapping).every((ref) => typeof ref === 'string' && closedByUnevaluated(resolveLocal(doc, { $ref: ref })));
+  const closedOver = discriminated && (out.unevaluatedProperties === false || branchesClosed) ? Object.keys(isSchema(out.properties) ? out.properties : {}) : undefined;
   const selected = discriminated
     ? byDiscriminator(doc, discriminator as { propertyName: string; mapping: Record<string, string> }, closedOver)
     : (byKey(doc, out.oneOf) ?? byType(doc, out.oneOf));
@@ -157,9 +169,9 @@ function rewrite(doc: OpenApiDocument, value: unknown): unknown {
  * `mode`), else by the one field each closed branch alone requires (`ClockAdvance`, with the
  * {@link ONE_OF_FIELDS} keyword: register it with {@link registerOneOfFields}), else by the JSON
  * type when each branch has its own (a sandbox's `profile`). The accepted bodies are the same:
- * the branches of such a `oneOf` never overlap. A discriminated one whose schema is closed by
- * `unevaluatedProperties: false` (`OfficialAction`) refuses, in each branch, the members that branch
- * does not declare, and a `ClockAdvance` with none or several of its fields the members no branch
+ * the branches of such a `oneOf` never overlap. A discriminated one closed by
+ * `unevaluatedProperties: false`, on its schema or on each branch (`OfficialAction`'s variants),
+ * refuses, in each branch, the members that branch does not declare, and a `ClockAdvance` with none or several of its fields the members no branch
  * declares, so a misspelt member is named where it would otherwise go unsaid. Other `oneOf`s stay
  * as written.
  *
