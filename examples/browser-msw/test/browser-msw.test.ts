@@ -44,7 +44,7 @@ beforeAll(async () => {
   const outcome = await page.evaluate(() => ({ run: window.__gdxTimeline, error: window.__gdxError }));
   if (!outcome.run) throw new Error(`the page failed: ${outcome.error ?? 'no result'}\n${pageErrors.join('\n')}`);
   run = outcome.run;
-}, 90_000);
+});
 
 afterAll(async () => {
   await context?.close();

@@ -50,5 +50,5 @@ describe('Python (standard library) client against the standalone gdx-mock serve
     const failed = await runPython(WALKTHROUGH_SCRIPT, ['--base-url', mock.url]);
     expect(failed.exitCode).toBe(1);
     expect(failed.stderr).toContain(`cannot reach ${mock.url}`);
-  }, 60_000);
+  });
 });

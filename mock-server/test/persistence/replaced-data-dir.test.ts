@@ -115,5 +115,5 @@ describe('a data directory deleted and made again under a closing server', () =>
     expect(compactInWorker(dir, seq, options, opened)).toMatch(/^\[DATA_DIR_REPLACED\] .* is no longer the data directory this process opened \(the directory was deleted and made again\); nothing was written into it$/);
     expect(newestSnapshot(dir)).toBe(0);
     await second.close();
-  }, 60_000);
+  });
 });

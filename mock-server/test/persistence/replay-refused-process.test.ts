@@ -81,7 +81,7 @@ describe('gdx-mock on a data directory with an entry its replay refuses', () => 
     expect(second.stdout()).toContain(`replay refused       1 acknowledged request is not in the state: kept in ${path}`);
     await stopped(second.child);
     expect(keptSeqs(dir)).toEqual([entry.seq]);
-  }, 60_000);
+  });
 
   it('an entry of a sandbox the warm-up restores: the banner says the warm-up may find some, the log says when it does, and the next start counts it', async () => {
     const dir = tempDir();
@@ -98,7 +98,7 @@ describe('gdx-mock on a data directory with an entry its replay refuses', () => 
     const second = await started(dir);
     expect(second.stdout()).toContain(`replay refused       1 acknowledged request is not in the state: kept in ${path} (README: Persistence)\n`);
     await stopped(second.child);
-  }, 60_000);
+  });
 
   it('writes the banner first on stdout: what the start logs (the entry refused, a damaged line of the file) comes after its last line', async () => {
     const dir = tempDir();
@@ -115,7 +115,7 @@ describe('gdx-mock on a data directory with an entry its replay refuses', () => 
       `[REPLAY_REFUSED] ${join(dir, REFUSED_FILE)}: line 1 cannot be read as refused entries; skipped, and left in the file as they are`,
       expect.stringContaining(`[REPLAY_REFUSED] journal entry ${entry.seq} (POST /_sim/v1/sandboxes) was answered 201, its replay 400`),
     ]);
-  }, 60_000);
+  });
 
   it('a start that stops (exit 1) still writes what it logged before, on stdout', async () => {
     const dir = tempDir();
@@ -136,7 +136,7 @@ describe('gdx-mock on a data directory with an entry its replay refuses', () => 
       expect.stringMatching(/cannot be read as refused entries/),
       expect.stringContaining(`[REPLAY_REFUSED] journal entry ${entry.seq} `),
     ]);
-  }, 60_000);
+  });
 
   it('the compaction worker keeps an entry the serving thread has not replayed yet (a sandbox not restored) before its snapshot, and writes none when it cannot', async () => {
     const dir = tempDir();
@@ -153,7 +153,7 @@ describe('gdx-mock on a data directory with an entry its replay refuses', () => 
     expect(newestSnapshot(dir)).toBe(entry.seq);
     const [kept] = readFileSync(join(dir, REFUSED_FILE), 'utf8').split('\n').map((line) => (line ? (JSON.parse(line) as unknown) : undefined));
     expect(kept).toMatchObject({ seq: entry.seq, sandbox: 'sbx_kept', answered: 200, replayStatus: 400, entry });
-  }, 60_000);
+  });
 
   it('refuses to start (exit 1) naming the file when it cannot be read (a directory in its place), and changes nothing', async () => {
     const dir = tempDir();
@@ -167,5 +167,5 @@ describe('gdx-mock on a data directory with an entry its replay refuses', () => 
     expect(refused.stderr).toContain(`gdx-mock: [REPLAY_REFUSED_NOT_KEPT] 重放时被拒的已确认请求无法保存，未写入快照 / could not read ${path}: it is not a regular file. Nothing was changed: the file is left as it is`);
     expect(refused.stdout).not.toContain('listening on');
     expect(listing()).toEqual(before);
-  }, 60_000);
+  });
 });

@@ -50,5 +50,5 @@ describe('the built gdx-conformance CLI against the built gdx-mock CLI (two proc
     expect(parsed.testsuites.testsuite.map((s) => s.name)).toEqual([
       'gdx-conformance.contract', 'gdx-conformance.security', 'gdx-conformance.isolation', 'gdx-conformance.workflow',
     ]);
-  }, 90_000);
+  });
 });
