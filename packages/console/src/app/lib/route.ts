@@ -14,8 +14,18 @@ export type Route =
 
 const PLATFORM_NAMES: ReadonlySet<string> = new Set(PLATFORMS);
 
+/**
+ * The view a URL hash names; `not-found` for any other hash, a malformed percent-escape (`#/s/%E0%A4%A`,
+ * typed or cut short in a shared link) included: `decodeURIComponent` throws on one, and a throw
+ * here left the page blank.
+ */
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  let parts: string[];
+  try {
+    parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  } catch {
+    return { view: 'not-found' };
+  }
   if (parts.length === 0) return { view: 'sandboxes' };
   if (parts.length === 1 && parts[0] === 'health') return { view: 'health' };
   const [head, sandboxId, view, ...rest] = parts;
