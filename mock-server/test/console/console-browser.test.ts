@@ -921,6 +921,46 @@ describe('the console in Chromium', () => {
     expect(await fired.textContent()).not.toMatch(/submitted|under_review/);
   });
 
+  it('reads the object again when an action is refused because it moved on, and says so in the live region', async () => {
+    const sim = new SimulationClient({ baseUrl: `${mock.url}/_sim/v1` });
+    const sandbox = await sim.sandboxes.create({ id: 'console-refused', profile: 'national', startAt: '2025-09-26T09:00:00+08:00', reviewerPolicy: { mode: 'manual' } });
+    const registrant = sandbox.organizations.find((o) => o.roles.includes('registrant'))!;
+    const registration = new RegistrationClient({ baseUrl: sandbox.platforms.registration, credentials: credentialsOf(registrant) });
+    const submitted = await registration.applications.submit(initialSubmission({ ...registrant, id: registrant.id }) as Parameters<typeof registration.applications.submit>[0]);
+    // The page's clock is installed and not moved: no poll re-reads the object behind the test's back.
+    const page = await openPage('en-US', { clock: true });
+    await page.goto(`${mock.url}/_console/#/s/${sandbox.id}/objects/registration/application/${submitted.id}`);
+    await stateIs(page, 'submitted');
+    const accept = page.locator('form[data-action="accept"] button[type="submit"]');
+    await shown(accept);
+    // Another client accepts first: the console's Accept is now one the machine refuses (409).
+    await sim.officials.act(sandbox.id, { platform: 'registration', objectType: 'application', objectId: submitted.id, action: 'accept' });
+    await accept.focus();
+    await page.keyboard.press('Enter');
+    await hasText(page.locator('p.notice'), 'Accept was refused');
+    await stateIs(page, 'under_review');
+    await counts(page.locator('form[data-action="accept"]'), 0);
+    await counts(page.locator('form[data-action="approve_review"]'), 1);
+  });
+
+  it('keeps the focus on an action’s button while the action runs and after it fails', async () => {
+    const sim = new SimulationClient({ baseUrl: `${mock.url}/_sim/v1` });
+    const sandbox = await sim.sandboxes.create({ id: 'console-focus', profile: 'national', startAt: '2025-09-26T09:00:00+08:00', reviewerPolicy: { mode: 'manual' } });
+    const registrant = sandbox.organizations.find((o) => o.roles.includes('registrant'))!;
+    const registration = new RegistrationClient({ baseUrl: sandbox.platforms.registration, credentials: credentialsOf(registrant) });
+    const submitted = await registration.applications.submit(initialSubmission({ ...registrant, id: registrant.id }) as Parameters<typeof registration.applications.submit>[0]);
+    const page = await openPage('en-US', { clock: true });
+    await page.goto(`${mock.url}/_console/#/s/${sandbox.id}/objects/registration/application/${submitted.id}`);
+    const accept = page.locator('form[data-action="accept"] button[type="submit"]');
+    await shown(accept);
+    // The mock is gone when the action is sent: the action fails, its form stays, and so does the focus.
+    await page.route('**/_sim/v1/sandboxes/*/actions', (route) => route.abort('connectionrefused'));
+    await accept.focus();
+    await page.keyboard.press('Enter');
+    await hasText(page.locator('form[data-action="accept"] [role="alert"]'), 'NETWORK_ERROR');
+    expect(await accept.evaluate((button) => button === document.activeElement)).toBe(true);
+  });
+
   it('says a sandbox that does not exist is not found, without a clock to advance', async () => {
     const sim = new SimulationClient({ baseUrl: `${mock.url}/_sim/v1` });
     await sim.sandboxes.create({ id: 'console-gone', profile: 'national', startAt: '2025-09-26T09:00:00+08:00' });

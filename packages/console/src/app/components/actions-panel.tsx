@@ -45,6 +45,7 @@ function ActionForm({ sandboxId, timeline, action }: { sandboxId: string; timeli
   const label = pick(action.label) || action.action;
   const submit = async (event: Event) => {
     event.preventDefault();
+    if (busy) return;
     setProblem(undefined);
     setBusy(true);
     try {
@@ -59,7 +60,15 @@ function ActionForm({ sandboxId, timeline, action }: { sandboxId: string; timeli
       setGeneration((n) => n + 1);
       changed();
     } catch (error) {
-      setProblem(problemOf(error));
+      const refused = problemOf(error);
+      setProblem(refused);
+      // 409: the object moved on since this view read it (another client, the clock), so the actions
+      // offered are stale. Read them again, and say so where it outlives this form, which the
+      // re-read removes when its action is no longer allowed.
+      if (refused.status === 409) {
+        notice(t('actions.refused', { action: label, reason: pick(refused.message) || refused.code }));
+        changed();
+      }
     } finally {
       setBusy(false);
     }
@@ -73,7 +82,8 @@ function ActionForm({ sandboxId, timeline, action }: { sandboxId: string; timeli
         </div>
       ))}
       <ProblemNote problem={problem} />
-      <button type="submit" class="primary" disabled={busy}>
+      {/* aria-disabled, not disabled: a disabled button drops the keyboard's focus to the page's start. */}
+      <button type="submit" class="primary" aria-disabled={busy}>
         {label}
       </button>
       <span class="hint"> {t('actions.as', { role: role(action.role) })}</span>

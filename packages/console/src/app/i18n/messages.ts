@@ -131,6 +131,7 @@ export const MESSAGES = {
   'actions.removeItem': { zh: '删除此项', en: 'Remove this item' },
   'actions.required': { zh: '必填', en: 'required' },
   'actions.done': { zh: '{action}：{from} → {to}', en: '{action}: {from} → {to}' },
+  'actions.refused': { zh: '{action}未执行：{reason}。已重新读取对象的状态和可执行的操作。', en: '{action} was refused: {reason}. The object’s state and allowed actions were read again.' },
   'objection.title': { zh: '以第三方身份对公示提出异议', en: 'Object to a public notice as a third party' },
   'objection.hint': { zh: '实名异议须附证据；公示期内方可提出。', en: 'A real-name objection with evidence, only while the notice runs.' },
   'objection.notice': { zh: '公示', en: 'Notice' },
