@@ -921,7 +921,7 @@ describe('the console in Chromium', () => {
     expect(await fired.textContent()).not.toMatch(/submitted|under_review/);
   });
 
-  it('reads the object again when an action is refused because it moved on, and says so in the live region', async () => {
+  it('reads the object again when an action is refused because it moved on, says so in the live region and keeps the keyboard’s focus in the actions panel', async () => {
     const sim = new SimulationClient({ baseUrl: `${mock.url}/_sim/v1` });
     const sandbox = await sim.sandboxes.create({ id: 'console-refused', profile: 'national', startAt: '2025-09-26T09:00:00+08:00', reviewerPolicy: { mode: 'manual' } });
     const registrant = sandbox.organizations.find((o) => o.roles.includes('registrant'))!;
@@ -941,6 +941,8 @@ describe('the console in Chromium', () => {
     await stateIs(page, 'under_review');
     await counts(page.locator('form[data-action="accept"]'), 0);
     await counts(page.locator('form[data-action="approve_review"]'), 1);
+    // The refused action's form went with the re-read, and the focus with it: to the panel's heading, not the page's start.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('actions-title');
   });
 
   it('keeps the focus on an action’s button while the action runs and after it fails', async () => {

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { sandboxPath, sim } from '../api/client.js';
 import type { AllowedAction, Problem, Timeline } from '../api/types.js';
 import { useT } from '../i18n/locale.js';
@@ -14,14 +14,25 @@ import { SchemaField } from './schema-field.js';
  */
 export function ActionsPanel({ sandboxId, timeline }: { sandboxId: string; timeline: Timeline }) {
   const { t } = useT();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Set when a form holding the keyboard's focus goes (its action done, or refused and the object
+  // read again): the focus would fall to the page's start; it moves to this panel's heading instead.
+  const focusLost = useRef(false);
+  useEffect(() => {
+    if (!focusLost.current) return;
+    focusLost.current = false;
+    heading.current?.focus();
+  }, [timeline]);
   return (
     <section class="card" aria-labelledby="actions-title">
-      <h2 id="actions-title">{t('actions.title')}</h2>
+      <h2 id="actions-title" ref={heading} tabIndex={-1}>
+        {t('actions.title')}
+      </h2>
       <p class="hint">{t('actions.hint')}</p>
       {timeline.allowedActions.length === 0 ? (
         <p>{t('actions.none')}</p>
       ) : (
-        timeline.allowedActions.map((action) => <ActionForm key={`${action.role}:${action.action}`} sandboxId={sandboxId} timeline={timeline} action={action} />)
+        timeline.allowedActions.map((action) => <ActionForm key={`${action.role}:${action.action}`} sandboxId={sandboxId} timeline={timeline} action={action} onFocusLost={() => (focusLost.current = true)} />)
       )}
     </section>
   );
@@ -32,8 +43,11 @@ function timelinePath(sandboxId: string, { object }: Pick<Timeline, 'object'>): 
   return sandboxPath(sandboxId, `/objects/${[object.platform, object.objectType, object.objectId].map(encodeURIComponent).join('/')}/timeline`);
 }
 
-function ActionForm({ sandboxId, timeline, action }: { sandboxId: string; timeline: Timeline; action: AllowedAction }) {
+function ActionForm({ sandboxId, timeline, action, onFocusLost }: { sandboxId: string; timeline: Timeline; action: AllowedAction; onFocusLost: () => void }) {
   const { t, pick, role } = useT();
+  const form = useRef<HTMLFormElement>(null);
+  // Runs while the form is still in the document, so it can tell whether the focus is in it.
+  useEffect(() => () => void (form.current?.contains(document.activeElement) && onFocusLost()), []);
   const { changed } = useRevision();
   const notice = useNotice();
   const [values, setValues] = useState<Record<string, unknown>>({});
@@ -75,7 +89,7 @@ function ActionForm({ sandboxId, timeline, action }: { sandboxId: string; timeli
   };
   const id = `action-${action.role}-${action.action}`;
   const content = (
-    <form onSubmit={submit} aria-label={label} data-action={action.action}>
+    <form ref={form} onSubmit={submit} aria-label={label} data-action={action.action}>
       {action.fields.map((field) => (
         <div key={`${field.name}:${generation}`}>
           <SchemaField id={`${id}-${field.name}`} label={pick(field.description) || field.name} schema={field.schema} required={field.required} value={values[field.name]} onChange={(v) => setValues((old) => ({ ...old, [field.name]: v }))} />
