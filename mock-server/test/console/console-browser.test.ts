@@ -419,9 +419,13 @@ describe('the console in Chromium', () => {
     expect(feedReads.length).toBeGreaterThan(0);
     expect(new Set(feedReads)).toEqual(new Set(['?order=desc&limit=200']));
     await hasText(page.locator('main'), 'Showing the newest 200 events; 810 older events are not shown');
-    // Older events on demand, the page just below the ones shown.
-    await page.getByRole('button', { name: 'Load older events' }).click();
+    // Older events on demand, the page just below the ones shown, from the keyboard: the button
+    // keeps the focus while they load and after, so Enter again would load the next page.
+    const loadOlder = page.getByRole('button', { name: 'Load older events' });
+    await loadOlder.focus();
+    await page.keyboard.press('Enter');
     await counts(rows, 400);
+    expect(await loadOlder.evaluate((button) => button === document.activeElement)).toBe(true);
     expect(await rows.nth(200).locator('td').first().textContent()).toBe('810');
     await hasText(page.locator('main'), 'Showing the newest 400 events; 610 older events are not shown');
     // Published after the page opened: the next poll shows it first.

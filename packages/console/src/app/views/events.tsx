@@ -35,6 +35,7 @@ function Feed({ sandboxId }: { sandboxId: string }) {
   const feed = useResource(follower.poll, `feed:${sandboxId}`, POLL_MS);
   const [older, setOlder] = useState<{ busy: boolean; problem?: Problem }>({ busy: false });
   const loadOlder = async () => {
+    if (older.busy) return;
     setOlder({ busy: true });
     try {
       await follower.loadOlder();
@@ -89,7 +90,8 @@ function Feed({ sandboxId }: { sandboxId: string }) {
         </div>
       )}
       {feed.data?.canLoadOlder && (
-        <button type="button" onClick={loadOlder} disabled={older.busy}>
+        // aria-disabled, not disabled: a disabled button drops the keyboard's focus to the page's start.
+        <button type="button" onClick={loadOlder} aria-disabled={older.busy}>
           {t('events.loadOlder')}
         </button>
       )}
