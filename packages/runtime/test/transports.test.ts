@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiClient, fetchTransport, undiciTransport, type RawResponse, type Transport } from '../src/index.js';
+import { ApiClient, ApiError, fetchTransport, undiciTransport, type RawResponse, type Transport } from '../src/index.js';
 import { destroy, json } from './helpers/test-server.js';
 import { useTestServer } from './helpers/use-test-server.js';
 
@@ -75,6 +75,22 @@ describe.each([
     expect(server.received).toHaveLength(3);
   });
 
+  it.each([301, 302, 303, 307, 308])('does not follow a %s: the redirect is an ApiError naming the new address', async (status) => {
+    const moved = `${server.origin}/elsewhere`;
+    server.enqueue((_req, res) => {
+      res.writeHead(status, { location: moved, 'content-type': 'text/plain' });
+      res.end('Moved');
+    });
+    const c = new ApiClient({ baseUrl: `${server.origin}/open-data/v1`, transport: make(), credentials: { appKey: 'ak_1', secret: 's3cret' } });
+    const error = await c.request({ operationId: 'submitDemand', method: 'POST', path: '/demands', body: { title: '需求' }, idempotent: true }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status, code: `HTTP_${status}`, retryable: false });
+    expect((error as ApiError).message).toContain(`Redirected to ${moved}, which is not followed`);
+    expect((error as ApiError).messageZh).toContain(`平台重定向到 ${moved}`);
+    // Neither the create turned into a GET of the new address nor the signed headers sent there.
+    expect(server.received.map((r) => r.url)).toEqual(['/open-data/v1/demands']);
+  });
+
   it('reuses connections across calls (keep-alive)', async () => {
     const c = client();
     const ports = new Set<number | undefined>();
@@ -111,6 +127,24 @@ describe('fetchTransport', () => {
     await expect(client.request({ operationId: 'searchCatalog', method: 'GET', path: '/search' })).resolves.toEqual({ intercepted: true });
     expect(seen).toHaveLength(1);
     expect(seen[0]?.dispatcher).toBeDefined(); // the shared keep-alive Agent
+  });
+
+  it('refuses a redirect a browser hides (an opaque redirect) as REDIRECT_NOT_FOLLOWED', async () => {
+    const seen: RequestInit[] = [];
+    const opaque = { type: 'opaqueredirect', url: 'http://platform.invalid/catalog/v1/search', status: 0, headers: new Headers(), text: async () => '' };
+    const transport = fetchTransport({
+      fetch: async (_i, init) => {
+        seen.push(init ?? {});
+        return opaque as unknown as Response;
+      },
+    });
+    const c = new ApiClient({ baseUrl: 'http://platform.invalid/catalog/v1', transport });
+    await expect(c.request({ operationId: 'searchCatalog', method: 'GET', path: '/search' })).rejects.toMatchObject({
+      code: 'REDIRECT_NOT_FOLLOWED',
+      retryable: false,
+      message: expect.stringContaining('http://platform.invalid/catalog/v1/search answered a redirect'),
+    });
+    expect(seen.map((init) => init.redirect)).toEqual(['manual']);
   });
 
   it('passes an explicit dispatcher', async () => {

@@ -84,6 +84,13 @@ export function isRetryableStatus(status: number): boolean {
 function describe(init: ApiErrorInit, problem: ProblemDetails | undefined, requestId: string | undefined): Bilingual {
   const where = `${init.operationId}, HTTP ${init.status}${requestId === undefined ? '' : `, ${requestId}`}`;
   if (problem === undefined) {
+    const location = init.status >= 300 && init.status < 400 ? init.headers.get('location') : null;
+    if (location !== null) {
+      return {
+        en: `Redirected to ${location}, which is not followed: check that baseUrl is the platform's current address (${where})`,
+        zh: `平台重定向到 ${location}，客户端不会跟随：请确认 baseUrl 是平台当前的地址（${where}）`,
+      };
+    }
     const excerpt = bodyExcerpt(init.body);
     const en = excerpt === '' ? '' : `: ${excerpt}`;
     const zh = excerpt === '' ? '' : `：${excerpt}`;

@@ -155,6 +155,23 @@ export class AbortError extends GdxError {
   }
 }
 
+/**
+ * A browser's answer to a request that the platform redirected: redirects are not followed (a
+ * signed request is valid for its own path only, and a POST would become a GET), and a page is
+ * not told the status or the new address.
+ *
+ * @example
+ * ```ts
+ * if (e instanceof GdxError && e.code === 'REDIRECT_NOT_FOLLOWED') console.error('check baseUrl');
+ * ```
+ */
+export function redirectNotFollowed(url: string): GdxError {
+  return new GdxError('REDIRECT_NOT_FOLLOWED', {
+    en: `${url} answered a redirect, which is not followed: check that baseUrl is the platform's current address`,
+    zh: `${url} 返回了重定向，客户端不会跟随：请确认 baseUrl 是平台当前的地址`,
+  });
+}
+
 /** Walks the `cause` chain (fetch wraps the socket error) for the first string `code`. */
 function findCode(error: unknown): string | undefined {
   let current = error;

@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici';
-import { transportFailure } from '../errors/network-errors.js';
+import { redirectNotFollowed, transportFailure } from '../errors/network-errors.js';
 import { hasSharedAgent, sharedAgent } from '#platform';
 import { attemptTimeout, DeadlineDispatcher, settleWithin } from './deadline-dispatcher.js';
 import type { Transport, TransportRequest, TransportResponse } from './types.js';
@@ -52,7 +52,10 @@ export function fetchTransport(options: FetchTransportOptions = {}): Transport {
     async send(req: TransportRequest): Promise<TransportResponse> {
       if (userFetch === undefined) dispatcher ??= sharedAgent();
       const timeoutMs = enforcesTimeout ? attemptTimeout(req.timeoutMs) : 0;
-      const init: FetchInit = { method: req.method, headers: req.headers, body: req.body, signal: req.signal ?? null };
+      // Redirects are answers, as with the undici transport: fetch would follow a 301/302/303 of a
+      // POST as a GET (a create "succeeding" with another resource's body) and forward the signature
+      // and idempotency headers to whatever origin the Location names.
+      const init: FetchInit = { method: req.method, headers: req.headers, body: req.body, signal: req.signal ?? null, redirect: 'manual' };
       const fetchImpl = userFetch ?? globalThis.fetch;
       try {
         if (timeoutMs > 0 && dispatcher !== undefined) {
@@ -71,5 +74,7 @@ export function fetchTransport(options: FetchTransportOptions = {}): Transport {
 }
 
 async function readResponse(response: Response): Promise<TransportResponse> {
+  // A browser hides a manual redirect's status and Location (Node shows the 3xx itself).
+  if (response.type === 'opaqueredirect') throw redirectNotFollowed(response.url);
   return { status: response.status, headers: response.headers, body: await response.text() };
 }
