@@ -112,6 +112,15 @@ describe('error mapping', () => {
     expect(error.messageZh).toBe('[VALIDATION_FAILED] 请求参数校验失败【/query/limit：应当 <= 200；/name：缺少必填字段；/a：甲；另有 1 项】（submitApplication, HTTP 400, req_hdr）');
   });
 
+  it('gives a BadRequestError, not a TypeError from the runtime, for a problem whose errors or detail are malformed', async () => {
+    const malformed = { ...problem('VALIDATION_FAILED'), detail: { text: 'not a string' }, errors: [null, 'x', { pointer: 7, message: null, code: { nested: true } }, { pointer: '/name', code: 'REQUIRED' }] };
+    const error = await failWith(400, malformed);
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect(error).toMatchObject({ code: 'VALIDATION_FAILED', status: 400, problem: { errors: malformed.errors } });
+    expect(error.message).toBe('[VALIDATION_FAILED] Request validation failed [?: ; ?: ; 7: ; and 1 more] (submitApplication, HTTP 400, req_test)');
+    expect(error.messageZh).toBe('[VALIDATION_FAILED] 请求参数校验失败【?：；?：；7：；另有 1 项】（submitApplication, HTTP 400, req_test）');
+  });
+
   it('falls back to HTTP_<status> when the body is not a problem', async () => {
     server.enqueue((_req, res) => {
       res.writeHead(418, { 'content-type': 'text/plain' });

@@ -97,7 +97,8 @@ function describe(init: ApiErrorInit, problem: ProblemDetails | undefined, reque
     return { en: `Unexpected response${en} (${where})`, zh: `平台返回错误${zh}（${where}）` };
   }
   // Each language gets only its part of the detail: a Chinese message must not end in English.
-  const detail = problem.detail === undefined ? {} : splitDetail(problem.detail);
+  // `isProblemDetails` does not check `detail`: one that is no string is left out of the message.
+  const detail = typeof problem.detail === 'string' ? splitDetail(problem.detail) : {};
   const en = detail.en === undefined ? '' : `: ${detail.en}`;
   const zh = detail.zh === undefined ? '' : `：${detail.zh}`;
   const fields = describeFieldErrors(problem.errors);
