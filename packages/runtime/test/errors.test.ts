@@ -121,6 +121,25 @@ describe('error mapping', () => {
     expect(error.messageZh).toBe('[VALIDATION_FAILED] 请求参数校验失败【?：；?：；7：；另有 1 项】（submitApplication, HTTP 400, req_test）');
   });
 
+  it.each([
+    ['no message', {}, 'Conflict', '平台返回错误'],
+    ['an English message only', { message: { en: 'Illegal transition' } }, 'Illegal transition', '平台返回错误'],
+    ['a plain-string message', { message: '状态不允许该操作 / the state does not allow it' }, 'the state does not allow it', '状态不允许该操作'],
+  ] as const)('keeps the code of a problem+json with %s, filling in the message', async (_case, members, en, zh) => {
+    const body = { type: 'about:blank', title: 'Conflict', status: 409, code: 'ILLEGAL_TRANSITION', detail: 'already approved', ...members };
+    const error = await failWith(409, body);
+    expect(error).toBeInstanceOf(ConflictError);
+    expect(error).toMatchObject({ code: 'ILLEGAL_TRANSITION', problem: { code: 'ILLEGAL_TRANSITION', detail: 'already approved', message: { en, zh } } });
+    expect(error.message).toBe(`[ILLEGAL_TRANSITION] ${en}: already approved (submitApplication, HTTP 409, req_test)`);
+    expect(error.messageZh).toBe(`[ILLEGAL_TRANSITION] ${zh}（submitApplication, HTTP 409, req_test）`);
+  });
+
+  it('reads a JSON body with a code as a problem only when it says it is one (application/problem+json)', async () => {
+    server.enqueue(json(409, { code: 'ILLEGAL_TRANSITION' }));
+    const error = await client.request(submit).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'HTTP_409', problem: undefined });
+  });
+
   it('falls back to HTTP_<status> when the body is not a problem', async () => {
     server.enqueue((_req, res) => {
       res.writeHead(418, { 'content-type': 'text/plain' });

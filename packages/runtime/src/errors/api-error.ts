@@ -47,7 +47,7 @@ export class ApiError extends GdxError {
   /** The raw body text (useful when it is not problem+json). */
   readonly body: string;
 
-  constructor(init: ApiErrorInit, problem: ProblemDetails | undefined = parseProblem(init.body)) {
+  constructor(init: ApiErrorInit, problem: ProblemDetails | undefined = parseProblem(init)) {
     const code = problem?.code ?? `HTTP_${init.status}`;
     const requestId = init.headers.get(HEADERS.requestId) ?? problem?.requestId;
     super(code, describe(init, problem, requestId));
@@ -105,14 +105,42 @@ function describe(init: ApiErrorInit, problem: ProblemDetails | undefined, reque
   return { en: `${problem.message.en}${en}${fields.en} (${where})`, zh: `${problem.message.zh}${zh}${fields.zh}（${where}）` };
 }
 
-function parseProblem(body: string): ProblemDetails | undefined {
-  if (body === '') return undefined;
+function parseProblem(init: ApiErrorInit): ProblemDetails | undefined {
+  if (init.body === '') return undefined;
+  let value: unknown;
   try {
-    const value: unknown = JSON.parse(body);
-    return isProblemDetails(value) ? value : undefined;
+    value = JSON.parse(init.body);
   } catch {
     return undefined;
   }
+  if (isProblemDetails(value)) return value;
+  return /problem\+json/i.test(init.headers.get('content-type') ?? '') ? partialProblem(value, init.status) : undefined;
+}
+
+/**
+ * A problem+json body with a `code` but without the gdx `message.zh/en` pair (a gateway, or a
+ * platform that sends only RFC 9457's `title`): its code, detail and field errors still count —
+ * `e.code === 'ILLEGAL_TRANSITION'` must not turn into `HTTP_409` — and what is missing of the
+ * message is filled from a plain-string `message`, `title` (English) or a generic Chinese phrase.
+ */
+function partialProblem(value: unknown, status: number): ProblemDetails | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const v = value as Record<string, unknown>;
+  if (typeof v.code !== 'string' || v.code === '') return undefined;
+  const message = typeof v.message === 'object' && v.message !== null ? (v.message as Record<string, unknown>) : {};
+  const title = typeof v.title === 'string' && v.title !== '' ? v.title : undefined;
+  // A plain-string message goes to the language(s) it is written in.
+  const said = typeof v.message === 'string' ? splitDetail(v.message) : {};
+  const en = typeof message.en === 'string' ? message.en : (said.en ?? title ?? `HTTP ${status}`);
+  const zh = typeof message.zh === 'string' ? message.zh : (said.zh ?? '平台返回错误');
+  return {
+    ...v,
+    type: typeof v.type === 'string' ? v.type : 'about:blank',
+    title: title ?? en,
+    status: typeof v.status === 'number' ? v.status : status,
+    code: v.code,
+    message: { zh, en },
+  };
 }
 
 /** 400: the request was malformed or failed validation (`problem.errors` has pointers). @example `if (e instanceof BadRequestError) showFieldErrors(e.problem?.errors);` */
