@@ -276,7 +276,7 @@ describe('the console in Chromium', () => {
     await shown(simEntries);
     expect(await simEntries.allTextContents()).toEqual([expect.stringMatching(/ PUT \/_sim\/v1\/sandboxes\/default\/faults /)]);
     await review(page, 'requests');
-  }, 60_000);
+  });
 
   it('files a third party’s real-name objection to a running public notice, which sends the application to objection review', async () => {
     const sim = new SimulationClient({ baseUrl: `${mock.url}/_sim/v1` });
@@ -298,7 +298,7 @@ describe('the console in Chromium', () => {
     await page.waitForURL(/#\/s\/console-objection\/objects\/registration\/objection\//);
     await stateIs(page, 'filed');
     expect((await registration.applications.get(submitted.id)).state).toBe('objection_review');
-  }, 60_000);
+  });
 
   it('hatches an overdue step in the timeline chart, as its legend says', async () => {
     const sim = new SimulationClient({ baseUrl: `${mock.url}/_sim/v1` });
@@ -907,7 +907,7 @@ describe('the console in Chromium', () => {
       await heavy.close();
       await heavyApp.close();
     }
-  }, 60_000);
+  });
 
   it('names the states of the transitions an advance fired by their labels, in the reader’s language', async () => {
     const sim = new SimulationClient({ baseUrl: `${mock.url}/_sim/v1` });
