@@ -985,6 +985,24 @@ describe('the console in Chromium', () => {
     await counts(page.getByTestId('clock-now'), 0);
   });
 
+  it('offers no action on an object whose sandbox was deleted while its timeline was open', async () => {
+    const sim = new SimulationClient({ baseUrl: `${mock.url}/_sim/v1` });
+    const sandbox = await sim.sandboxes.create({ id: 'console-timeline-gone', profile: 'national', startAt: '2025-09-26T09:00:00+08:00', reviewerPolicy: { mode: 'manual' } });
+    const registrant = sandbox.organizations.find((o) => o.roles.includes('registrant'))!;
+    const registration = new RegistrationClient({ baseUrl: sandbox.platforms.registration, credentials: credentialsOf(registrant) });
+    const submitted = await registration.applications.submit(initialSubmission({ ...registrant, id: registrant.id }) as Parameters<typeof registration.applications.submit>[0]);
+    const page = await openPage('en-US', { clock: true });
+    await page.goto(`${mock.url}/_console/#/s/${sandbox.id}/objects/registration/application/${submitted.id}`);
+    await shown(page.locator('form[data-action="accept"]'));
+    await sim.sandboxes.delete(sandbox.id);
+    await nextPoll(page);
+    await hasText(page.getByRole('alert'), 'NOT_FOUND');
+    // Nothing read before is shown beside the note, least of all an action the mock would refuse.
+    await counts(page.locator('main form'), 0);
+    await counts(page.getByRole('heading', { name: 'Allowed actions' }), 0);
+    await counts(page.getByTestId('object-state'), 0);
+  });
+
   it('keeps each of the calendar’s year buttons on one line, side by side, at a phone’s width', async () => {
     const page = await openPage('zh-CN', { viewport: PHONE });
     await page.goto(`${mock.url}/_console/#/s/default/clock`);

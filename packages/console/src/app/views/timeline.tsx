@@ -25,7 +25,10 @@ export function TimelineView({ sandboxId, platform, objectType, objectId }: { sa
   const data = useResource(() => loadTimeline(sandboxId, platform, objectType, objectId), `timeline:${sandboxId}:${platform}:${objectType}:${objectId}`, POLL_MS);
   // The calendar lets the chart shade holidays also outside the spans a deadline counted; it changes only by a PUT, so it is not polled.
   const calendar = useResource(() => sim<CalendarState>('GET', sandboxPath(sandboxId, '/calendar')), `calendar:${sandboxId}`);
-  const timeline = data.data?.timeline;
+  // The timeline's route always exists: its 404 is the object or its sandbox gone (deleted while
+  // the view was open, or mistyped in a link). What was read before is not shown with the note,
+  // least of all the actions, which the mock would refuse.
+  const timeline = data.problem?.status === 404 ? undefined : data.data?.timeline;
   const stateName = stateNames(timeline?.steps ?? [], pick);
   return (
     <>
