@@ -963,8 +963,26 @@ describe('the console in Chromium', () => {
     await page.route('**/_sim/v1/sandboxes/*/actions', (route) => route.abort('connectionrefused'));
     await accept.focus();
     await page.keyboard.press('Enter');
-    await hasText(page.locator('form[data-action="accept"] [role="alert"]'), 'NETWORK_ERROR');
+    const note = page.locator('form[data-action="accept"] [role="alert"]');
+    await hasText(note, 'NETWORK_ERROR');
     expect(await accept.evaluate((button) => button === document.activeElement)).toBe(true);
+    // An action is not retried by a poll: its note says it was not carried out, not that the page refreshes once the mock is back.
+    expect(await note.textContent()).toContain('the action was not carried out. Try it again');
+    expect(await note.textContent()).not.toContain('refreshes');
+  });
+
+  it('says in Chinese that an action sent while the mock was gone was not carried out and may be tried again', async () => {
+    const sim = new SimulationClient({ baseUrl: `${mock.url}/_sim/v1` });
+    await sim.sandboxes.create({ id: 'console-advance-gone', profile: 'national', startAt: '2025-09-26T09:00:00+08:00' });
+    const page = await openPage('zh-CN');
+    await page.goto(`${mock.url}/_console/#/s/console-advance-gone/clock`);
+    await shown(page.locator('#advance-value'));
+    await page.route('**/_sim/v1/sandboxes/*/clock/advance', (route) => route.abort('connectionrefused'));
+    await page.locator('#advance-value').fill('1');
+    await page.locator('form button[type="submit"].primary').click();
+    const note = page.locator('main .problem');
+    await hasText(note, '操作未执行。服务恢复后可再试一次');
+    expect(await note.textContent()).not.toContain('自动刷新');
   });
 
   it('says a sandbox that does not exist is not found, without a clock to advance', async () => {

@@ -95,7 +95,7 @@ function ActionForm({ sandboxId, timeline, action, onFocusLost }: { sandboxId: s
           <SchemaField id={`${id}-${field.name}`} label={pick(field.description) || field.name} schema={field.schema} required={field.required} value={values[field.name]} onChange={(v) => setValues((old) => ({ ...old, [field.name]: v }))} />
         </div>
       ))}
-      <ProblemNote problem={problem} />
+      <ProblemNote problem={problem} action />
       {/* aria-disabled, not disabled: a disabled button drops the keyboard's focus to the page's start. */}
       <button type="submit" class="primary" aria-disabled={busy}>
         {label}

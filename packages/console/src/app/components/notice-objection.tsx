@@ -90,7 +90,7 @@ export function NoticeObjection({ sandboxId }: { sandboxId: string }) {
         {t('objection.evidence')}
         <input name="evidence" type="file" required />
       </label>
-      <ProblemNote problem={problem} />
+      <ProblemNote problem={problem} action />
       <button type="submit" class="primary">
         {t('objection.submit')}
       </button>

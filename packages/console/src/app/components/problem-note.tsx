@@ -4,8 +4,13 @@ import { useT } from '../i18n/locale.js';
 import { detailPlacement } from '../lib/problem-detail.js';
 import { SignatureHelpView } from './signature-help.js';
 
-/** A problem+json answer, in the reader's language, with the fields it points at. */
-export function ProblemNote({ problem }: { problem: Problem | undefined }) {
+/**
+ * A problem+json answer, in the reader's language, with the fields it points at. `action` marks
+ * the failure of something the reader asked for (an action, a sandbox created…): when the mock did
+ * not answer, that was not carried out and is not retried by a poll, so the note says so rather
+ * than promising a refresh, which only a view's reads get.
+ */
+export function ProblemNote({ problem, action = false }: { problem: Problem | undefined; action?: boolean }) {
   const { t, pick, locale } = useT();
   if (!problem) return null;
   const placement = detailPlacement(problem, locale);
@@ -17,7 +22,7 @@ export function ProblemNote({ problem }: { problem: Problem | undefined }) {
       {problem.message && <p>{pick(problem.message)}</p>}
       {/* The browser's own words for a refused connection ("Failed to fetch") tell the reader nothing. */}
       {problem.code === NETWORK_ERROR ? (
-        <p>{t('app.offline')}</p>
+        <p>{t(action ? 'app.offlineAction' : 'app.offline')}</p>
       ) : placement === 'inline' ? (
         <p>{problem.detail}</p>
       ) : (

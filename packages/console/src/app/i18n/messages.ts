@@ -20,6 +20,10 @@ export const MESSAGES = {
     zh: '无法连接模拟服务（已停止或正在重启）。页面上是此前读到的内容；服务恢复后会自动刷新。',
     en: 'The mock server is not answering (stopped or restarting). What the page shows was read before; it refreshes by itself once the server is back.',
   },
+  'app.offlineAction': {
+    zh: '无法连接模拟服务（已停止或正在重启）：操作未执行。服务恢复后可再试一次。',
+    en: 'The mock server is not answering (stopped or restarting): the action was not carried out. Try it again once the server is back.',
+  },
   'nav.main': { zh: '主导航', en: 'Main' },
   'nav.sandboxes': { zh: '沙箱', en: 'Sandboxes' },
   'nav.clock': { zh: '时钟与日历', en: 'Clock & calendar' },

@@ -103,7 +103,7 @@ function AdvanceForm({ sandboxId }: { sandboxId: string }) {
       </fieldset>
       <label for="advance-value">{t(kind === 'workingDays' ? 'clock.workingDays' : kind === 'duration' ? 'clock.duration' : 'clock.to')}</label>
       {input}
-      <ProblemNote problem={problem} />
+      <ProblemNote problem={problem} action />
       <button type="submit" class="primary">
         {t('clock.submit')}
       </button>

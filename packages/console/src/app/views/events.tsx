@@ -262,7 +262,7 @@ function Faults({ sandboxId }: { sandboxId: string }) {
   return (
     <section aria-labelledby="faults-title">
       <h2 id="faults-title">{t('faults.title')}</h2>
-      <ProblemNote problem={faults.problem ?? problem} />
+      <ProblemNote problem={faults.problem ?? problem} action={!faults.problem} />
       {faults.data && rules.length === 0 && <p>{t('faults.empty')}</p>}
       {rules.length > 0 && (
         <ul>

@@ -78,7 +78,7 @@ export function RequestsView({ sandboxId }: { sandboxId: string }) {
           {t('requests.clear')}
         </button>
       </form>
-      <ProblemNote problem={problem} />
+      <ProblemNote problem={problem} action />
       {missing ? <p>{t('requests.unavailable')}</p> : <ProblemNote problem={journal.problem} />}
       {journal.data && journal.data.first.dropped > 0 && <p class="hint">{t('requests.dropped', { n: journal.data.first.dropped })}</p>}
       {journal.data && entries.length === 0 && <p>{t('requests.empty')}</p>}

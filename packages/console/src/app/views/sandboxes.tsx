@@ -71,7 +71,7 @@ function SandboxTable({ sandboxes }: { sandboxes: Sandbox[] }) {
     });
   return (
     <>
-      <ProblemNote problem={problem} />
+      <ProblemNote problem={problem} action />
       <TableScroll label={t('sandboxes.title')}>
         <table>
           <caption class="visually-hidden">{t('sandboxes.title')}</caption>
@@ -188,7 +188,7 @@ function CreateSandbox() {
         {t('create.id')}
         <input name="id" pattern="[A-Za-z0-9_\-]{1,64}" maxLength={64} />
       </label>
-      <ProblemNote problem={problem} />
+      <ProblemNote problem={problem} action />
       <button type="submit" class="primary">
         {t('create.submit')}
       </button>
@@ -239,7 +239,7 @@ function ImportSnapshot() {
         {t('sandboxes.importId')}
         <input name="id" pattern="[A-Za-z0-9_\-]{1,64}" maxLength={64} />
       </label>
-      <ProblemNote problem={problem} />
+      <ProblemNote problem={problem} action />
       <button type="submit">{t('sandboxes.import')}</button>
     </form>
   );
