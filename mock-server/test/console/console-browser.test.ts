@@ -793,6 +793,26 @@ describe('the console in Chromium', () => {
     }
   });
 
+  it('moves the keyboard’s focus to the first object loaded when the last "Load more" takes its button away', async () => {
+    const sim = new SimulationClient({ baseUrl: `${mock.url}/_sim/v1` });
+    const sandbox = await sim.sandboxes.create({ id: 'console-objects-more', profile: 'national', startAt: '2025-09-26T09:00:00+08:00', reviewerPolicy: { mode: 'manual' } });
+    const registrant = sandbox.organizations.find((o) => o.roles.includes('registrant'))!;
+    const registration = new RegistrationClient({ baseUrl: sandbox.platforms.registration, credentials: credentialsOf(registrant) });
+    const application = initialSubmission({ ...registrant, id: registrant.id }) as Parameters<typeof registration.applications.submit>[0];
+    // 101 applications: a page of 100, and one more behind "Load more".
+    for (let i = 0; i < 101; i += 20) await Promise.all(Array.from({ length: Math.min(20, 101 - i) }, () => registration.applications.submit(application)));
+    const page = await openPage('en-US');
+    await page.goto(`${mock.url}/_console/#/s/${sandbox.id}/objects/registration`);
+    const rows = page.locator('main table.objects tbody tr');
+    await counts(rows, 100);
+    const more = page.getByRole('button', { name: 'Load more' });
+    await more.focus();
+    await page.keyboard.press('Enter');
+    await counts(rows, 101);
+    await counts(more, 0);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('tr')?.rowIndex)).toBe(101);
+  });
+
   it('says a snapshot file that is not JSON is not one, in the reader’s language, and imports nothing', async () => {
     const sim = new SimulationClient({ baseUrl: `${mock.url}/_sim/v1` });
     const before = (await sim.sandboxes.list().toArray()).length;

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { sandboxPath, sim } from '../api/client.js';
 import { PLATFORMS, type Page, type Platform, type WorkflowObject } from '../api/types.js';
 import { DateOnly, Instant } from '../components/instant.js';
@@ -30,6 +30,18 @@ export function ObjectsView({ sandboxId, platform }: { sandboxId: string; platfo
     `objects:${sandboxId}:${platform ?? ''}:${overdue}:${pages}`,
     POLL_MS,
   );
+  // How many rows were shown when "Load more" was pressed. When the last page comes, the button
+  // goes and the keyboard's focus with it, to the page's start: it moves to the first row loaded.
+  const rowsBeforeMore = useRef<number>();
+  const rows = useRef<HTMLTableSectionElement>(null);
+  useEffect(() => {
+    const first = rowsBeforeMore.current;
+    const loaded = objects.data?.items.length ?? 0;
+    if (first === undefined || loaded <= first) return;
+    rowsBeforeMore.current = undefined;
+    // Only the focus that fell with the button: one the reader moved elsewhere meanwhile stays.
+    if (document.activeElement === document.body) rows.current?.rows[first]?.querySelector('a')?.focus();
+  }, [objects.data]);
   return (
     <>
       <h1>{t('objects.title')}</h1>
@@ -65,7 +77,7 @@ export function ObjectsView({ sandboxId, platform }: { sandboxId: string; platfo
                   <th scope="col">{t('objects.updated')}</th>
                 </tr>
               </thead>
-              <tbody>
+              <tbody ref={rows}>
                 {objects.data.items.map((o) => (
                   <tr key={`${o.platform}/${o.objectType}/${o.objectId}`} class={o.overdue ? 'overdue-row' : undefined}>
                     <th scope="row">
@@ -95,7 +107,13 @@ export function ObjectsView({ sandboxId, platform }: { sandboxId: string; platfo
           </TableScroll>
         ))}
       {objects.data?.more && (
-        <button type="button" onClick={() => setPages((n) => n + 1)}>
+        <button
+          type="button"
+          onClick={() => {
+            rowsBeforeMore.current = objects.data?.items.length;
+            setPages((n) => n + 1);
+          }}
+        >
           {t('app.more')}
         </button>
       )}
