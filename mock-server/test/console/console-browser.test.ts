@@ -752,6 +752,29 @@ describe('the console in Chromium', () => {
     await review(page, 'timeline-narrow');
   });
 
+  it('keeps the step table’s rows short at a phone’s width: a week of holidays as one span, each date whole', async () => {
+    const sim = new SimulationClient({ baseUrl: `${mock.url}/_sim/v1` });
+    const sandbox = await sim.sandboxes.create({ id: 'console-phone-holidays', profile: 'national', startAt: '2025-09-26T09:00:00+08:00', reviewerPolicy: { mode: 'manual' } });
+    const registrant = sandbox.organizations.find((o) => o.roles.includes('registrant'))!;
+    const registration = new RegistrationClient({ baseUrl: sandbox.platforms.registration, credentials: credentialsOf(registrant) });
+    const submitted = await registration.applications.submit(initialSubmission({ ...registrant, id: registrant.id }) as Parameters<typeof registration.applications.submit>[0]);
+    await sim.clock.advance(sandbox.id, { to: '2025-09-29T10:00:00+08:00' });
+    await sim.officials.act(sandbox.id, { platform: 'registration', objectType: 'application', objectId: submitted.id, action: 'accept' });
+    // The review runs across the National Day holiday (2025-10-01 to 10-08), which it skips.
+    await sim.clock.advance(sandbox.id, { to: '2025-10-20T10:00:00+08:00' });
+    const page = await openPage('en-US', { viewport: PHONE });
+    await page.goto(`${mock.url}/_console/#/s/${sandbox.id}/objects/registration/application/${submitted.id}`);
+    const review = page.locator('table.steps tr[data-state="under_review"]');
+    await hasText(review, 'Holiday: 2025-10-01 – 2025-10-08');
+    const { lines, datesBroken } = await review.evaluate((row) => ({
+      // In lines of text: listed day by day in a column a word wide, each date broken at its hyphens, the row was ~18 (~8 since).
+      lines: row.getBoundingClientRect().height / parseFloat(getComputedStyle(row).lineHeight),
+      datesBroken: [...row.querySelectorAll('.days > span')].filter((date) => date.getClientRects().length > 1).map((date) => date.textContent),
+    }));
+    expect(datesBroken).toEqual([]);
+    expect(lines).toBeLessThan(12);
+  });
+
   it('says in the reader’s language that the mock is not answering while it is gone, and recovers when it is back', async () => {
     const page = await openPage('zh-CN', { clock: true });
     await page.goto(`${mock.url}/_console/#/s/default/objects`);

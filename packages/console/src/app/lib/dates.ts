@@ -41,3 +41,22 @@ export function datesBetween(from: string, to: string): string[] {
 export function localToInstant(value: string): string {
   return `${value.length === 16 ? `${value}:00` : value}+08:00`;
 }
+
+/**
+ * Dates (ascending) as runs of consecutive days, `[first, last]` each: a week of holidays reads
+ * as one span rather than seven dates, which at a phone's width filled a table cell's height.
+ *
+ * @example
+ * ```ts
+ * dayRuns(['2025-10-01', '2025-10-02', '2025-10-03', '2025-10-11']); // [['2025-10-01', '2025-10-03'], ['2025-10-11', '2025-10-11']]
+ * ```
+ */
+export function dayRuns(dates: readonly string[]): [first: string, last: string][] {
+  const runs: [string, string][] = [];
+  for (const date of dates) {
+    const run = runs.at(-1);
+    if (run && addDays(run[1], 1) === date) run[1] = date;
+    else runs.push([date, date]);
+  }
+  return runs;
+}

@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import { sandboxPath, sim } from '../api/client.js';
 import type { CalendarState, Clock, FeedEvent, Step, Timeline } from '../api/types.js';
 import { ActionsPanel } from '../components/actions-panel.js';
@@ -8,6 +9,7 @@ import { StateName } from '../components/state-name.js';
 import { TableScroll } from '../components/table-scroll.js';
 import { dueDateOf, lastDayOf, TimelineChart } from '../components/timeline-chart.js';
 import { useT, type Locale } from '../i18n/locale.js';
+import { dayRuns } from '../lib/dates.js';
 import { limitText } from '../lib/limit-text.js';
 import { stateNames } from '../lib/state-names.js';
 import { href } from '../lib/route.js';
@@ -126,24 +128,12 @@ function StepTable({ steps, today }: { steps: Step[]; today: string }) {
                     t('timeline.noDeadline')
                   )}
                 </td>
-                <td>
+                <td class="limit">
                   {d ? (
                     <>
                       <code class="hint">{d.kind}</code> {limitText(d, skipped, t)}
-                      {holidays.length > 0 && (
-                        <div class="hint">
-                          {t('calendar.holiday')}
-                          {t('app.colon')}
-                          {holidays.join(', ')}
-                        </div>
-                      )}
-                      {makeUps.length > 0 && (
-                        <div class="hint">
-                          {t('calendar.makeup')}
-                          {t('app.colon')}
-                          {makeUps.join(', ')}
-                        </div>
-                      )}
+                      <DayList label={t('calendar.holiday')} dates={holidays} />
+                      <DayList label={t('calendar.makeup')} dates={makeUps} />
                     </>
                   ) : (
                     '—'
@@ -156,6 +146,34 @@ function StepTable({ steps, today }: { steps: Step[]; today: string }) {
         </tbody>
       </table>
     </TableScroll>
+  );
+}
+
+/**
+ * Days a limit skipped or counted as make-up days, consecutive ones as one span (2025-10-01 –
+ * 2025-10-08), each date kept whole: at a phone's width a week of holidays listed day by day,
+ * each date broken at its hyphens, made the step table's rows a screen tall.
+ */
+function DayList({ label, dates }: { label: string; dates: string[] }) {
+  const { t } = useT();
+  if (dates.length === 0) return null;
+  return (
+    <div class="hint days">
+      {label}
+      {t('app.colon')}
+      {dayRuns(dates).map(([first, last], i) => (
+        <Fragment key={first}>
+          {i > 0 && ', '}
+          <span>{first}</span>
+          {last !== first && (
+            <>
+              {' – '}
+              <span>{last}</span>
+            </>
+          )}
+        </Fragment>
+      ))}
+    </div>
   );
 }
 
