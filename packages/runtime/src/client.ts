@@ -161,8 +161,9 @@ export class ApiClient {
    * ```
    */
   paginate<T>(req: ApiRequest, options?: RequestOptions): Paginator<T> {
-    return new Paginator<T>((cursor) =>
-      this.request<Page<T>>(cursor === undefined ? req : { ...req, query: { ...req.query, cursor } }, options),
+    return new Paginator<T>(
+      (cursor) => this.request<Page<T>>(cursor === undefined ? req : { ...req, query: { ...req.query, cursor } }, options),
+      { operationId: req.operationId },
     );
   }
 

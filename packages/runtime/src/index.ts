@@ -4,7 +4,7 @@ export type { QueryParams } from './request/query-string.js';
 export type { Credentials } from './steps/sign.js';
 export type { RetryOptions } from './steps/backoff.js';
 export type { LogEvent, Logger } from './logger.js';
-export { Paginator, type Page } from './pagination/paginator.js';
+export { Paginator, type Page, type PageLoader, type PaginatorOptions } from './pagination/paginator.js';
 export { fetchTransport, type FetchTransportOptions } from './transport/fetch-transport.js';
 export { undiciTransport } from '#platform';
 export type { UndiciTransportOptions } from './transport/undici-transport.js';

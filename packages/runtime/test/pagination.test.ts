@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient } from '../src/index.js';
+import { ApiClient, GdxError, Paginator } from '../src/index.js';
 import { json, type Script } from './helpers/test-server.js';
 import { useTestServer } from './helpers/use-test-server.js';
 
@@ -59,5 +59,34 @@ describe('paginate', () => {
     await expect(client.paginate(list).toArray()).rejects.toMatchObject({ code: 'INVALID_PAGE' });
     server.fallback(json(200, { items: [1], nextCursor: 'same' }));
     await expect(client.paginate(list).toArray()).rejects.toMatchObject({ code: 'INVALID_PAGE' });
+  });
+
+  it('names the operation in Chinese and English when a cursor repeats', async () => {
+    server.fallback(json(200, { items: [1], nextCursor: 'same' }));
+    const error = await client.paginate(list).toArray().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GdxError);
+    expect((error as GdxError).message).toBe('[INVALID_PAGE] Not a valid page of listApplications: cursor same repeated');
+    expect((error as GdxError).messageZh).toBe('[INVALID_PAGE] listApplications 的分页响应无效：分页游标 same 重复出现');
+  });
+
+  it('stops after 100 empty pages in a row that each name a fresh cursor', async () => {
+    // Ends after 150 pages, so that a paginator without the bound fails here instead of hanging.
+    let n = 0;
+    server.fallback((req, res, raw) => json(200, { items: [], nextCursor: ++n < 150 ? `c${n}` : null })(req, res, raw));
+    const error = await client.paginate(list).toArray(5).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'INVALID_PAGE', message: '[INVALID_PAGE] Not a valid page of listApplications: 100 empty pages in a row, each naming a next cursor' });
+    expect((error as GdxError).messageZh).toBe('[INVALID_PAGE] listApplications 的分页响应无效：连续 100 页为空却仍给出下一页游标');
+    expect(server.received).toHaveLength(100);
+  });
+
+  it('counts only consecutive empty pages, up to maxEmptyPages', async () => {
+    // Empty, empty, one item, empty, empty, end: never 3 empty pages in a row.
+    const script: Array<{ items: number[]; nextCursor: string | null }> = [[], [], [1], [], []].map((items, i, all) => ({ items, nextCursor: i < all.length - 1 ? `c${i}` : null }));
+    const load = async (cursor: string | undefined) => script[cursor === undefined ? 0 : Number(cursor.slice(1)) + 1]!;
+    await expect(new Paginator<number>(load, { maxEmptyPages: 3 }).toArray()).resolves.toEqual([1]);
+    await expect(new Paginator<number>(load, { maxEmptyPages: 2 }).toArray()).rejects.toMatchObject({
+      code: 'INVALID_PAGE',
+      message: '[INVALID_PAGE] Not a valid page of paginate: 2 empty pages in a row, each naming a next cursor',
+    });
   });
 });
