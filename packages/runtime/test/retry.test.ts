@@ -51,7 +51,7 @@ describe('retries', () => {
     expect(server.received).toHaveLength(5);
   });
 
-  it('honours Retry-After in seconds and as an HTTP date, capped', async () => {
+  it('waits at least Retry-After (seconds or an HTTP date, capped), plus the backoff jitter', async () => {
     const date = 'Wed, 21 Oct 2026 07:27:30 GMT';
     server.enqueue(
       json(429, {}, { 'retry-after': '3' }),
@@ -60,7 +60,7 @@ describe('retries', () => {
       json(200, {}),
     );
     await client({ maxRetries: 3 }).request(getApp);
-    expect(delays).toEqual([3000, 30_000, 60_000]);
+    expect(delays).toEqual([3000 + 100, 30_000 + 200, 60_000 + 400]); // + random 0.5 × 200, 400, 800 ms
   });
 
   it.each([
@@ -70,7 +70,7 @@ describe('retries', () => {
     const platformNow = Date.parse('2026-10-21T07:27:30Z');
     server.enqueue(json(503, {}, { 'retry-after': 'Wed, 21 Oct 2026 07:28:00 GMT', date: new Date(platformNow).toUTCString() }), json(200, {}));
     await client({ now: () => platformNow + skewMs }).request(getApp);
-    expect(delays).toEqual([30_000]);
+    expect(delays).toEqual([30_000 + 100]);
   });
 
   it('counts a Retry-After date from the local clock when the response has no Date', async () => {
@@ -80,7 +80,17 @@ describe('retries', () => {
       json(503, {}, { 'retry-after': 'Wed, 21 Oct 2026 07:28:10 GMT' })(_req, res, undefined as never);
     }, json(200, {}));
     await client({ now: () => now }).request(getApp);
-    expect(delays).toEqual([40_000]);
+    expect(delays).toEqual([40_000 + 100]);
+  });
+
+  it('spreads calls told the same Retry-After over the first backoff window', async () => {
+    const randoms = [0, 0.5, 0.999];
+    const c = client({ retry: { random: () => randoms.shift() ?? 0, sleep: async (ms) => void delays.push(ms) } });
+    for (const seconds of ['1', '1', '0']) {
+      server.enqueue(json(429, {}, { 'retry-after': seconds }), json(200, {}));
+      await c.request(getApp);
+    }
+    expect(delays).toEqual([1000, 1000 + 100, 199]); // + 0, 0.5, 0.999 × 200 ms
   });
 
   it('throws RateLimitError once 429 retries are exhausted', async () => {

@@ -13,7 +13,7 @@ export interface RetryOptions {
   baseDelayMs?: number;
   /** Largest backoff ceiling in ms (default 8 000). */
   maxDelayMs?: number;
-  /** Largest `Retry-After` honoured in ms (default 60 000); longer values are capped. */
+  /** Largest `Retry-After` honoured in ms (default 60 000); longer values are capped. The backoff's jitter is added to it. */
   maxRetryAfterMs?: number;
   /**
    * Most retries of a `FetchNetworkError` in one call — a bare `fetch` `TypeError`, which in a

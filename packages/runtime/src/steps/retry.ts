@@ -11,8 +11,8 @@ const REPEATABLE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 
 /**
  * Retries an attempt on connection errors, timeouts and 408/429/500/502/503/504 up to
- * `call.maxRetries` times, waiting `Retry-After` when the platform sends one and exponential
- * backoff with full jitter otherwise; a bare fetch `TypeError` ({@link FetchNetworkError}, maybe a
+ * `call.maxRetries` times, waiting exponential backoff with full jitter, after the platform's
+ * `Retry-After` when it sends one; a bare fetch `TypeError` ({@link FetchNetworkError}, maybe a
  * browser's CORS refusal) at most `policy.fetchNetworkErrorRetries` times in the call, counted
  * apart from the retries of other failures. The caller's abort stops it at once, also while waiting.
  */
@@ -52,9 +52,10 @@ function retryLoop(policy: RetryPolicy, now: () => number, emit: Emit | undefine
       if (response !== undefined) {
         if (last || !isRetryableStatus(response.status)) return response;
         reason = `HTTP ${response.status}`;
-        delayMs =
-          retryAfterMs(response.headers.get(HEADERS.retryAfter), serverNow(response, now), policy.maxRetryAfterMs) ??
-          backoffDelay(policy, call.attempt);
+        // The backoff's jitter comes on top of a Retry-After: every call a 429 storm refused is
+        // told the same delay, and without it they would all come back in one burst.
+        const asked = retryAfterMs(response.headers.get(HEADERS.retryAfter), serverNow(response, now), policy.maxRetryAfterMs);
+        delayMs = (asked ?? 0) + backoffDelay(policy, call.attempt);
       } else {
         if (last || !isRetryable(failure, policy, fetchNetworkRetries)) throw failure;
         if (failure instanceof FetchNetworkError) fetchNetworkRetries++;
