@@ -4,6 +4,7 @@ import { GdxError } from './errors/gdx-error.js';
 import { ResponseValidationError, toPointer } from './errors/response-validation-error.js';
 import { toEmit, type Emit, type Logger } from './logger.js';
 import { Paginator, type Page } from './pagination/paginator.js';
+import { decodeBody } from './response/decode-body.js';
 import { checkHeader, checkHeaders, checkSignedHeader } from './request/header-check.js';
 import { renderPath } from './request/path-template.js';
 import { buildQuery } from './request/query-string.js';
@@ -120,8 +121,11 @@ export class ApiClient {
   }
 
   /**
-   * Sends the request and resolves with the parsed JSON body (`undefined` for an empty body).
-   * Rejects with an {@link ApiError} subclass for non-2xx answers and other {@link GdxError}s otherwise.
+   * Sends the request and resolves with the parsed JSON body. Rejects with an {@link ApiError}
+   * subclass for non-2xx answers, a `ResponseNotJsonError` for a 2xx that is not the JSON
+   * body `req.responseSchema` declares (empty, another content type, unparsable), and other
+   * {@link GdxError}s otherwise. Without a `responseSchema` an empty body is `undefined` and one
+   * whose content type is not JSON its text.
    *
    * @example
    * ```ts
@@ -243,22 +247,8 @@ export class ApiClient {
     if (res.status < 200 || res.status >= 300) {
       throw createApiError({ status: res.status, body: res.body, headers: res.headers, operationId: req.operationId });
     }
-    let data: unknown;
-    if (res.body !== '') {
-      try {
-        data = JSON.parse(res.body);
-      } catch (cause) {
-        // Non-JSON answers (e.g. a CSV download) are returned as text unless they claim to be JSON.
-        if (/json/i.test(res.headers.get('content-type') ?? '')) {
-          throw new GdxError(
-            'RESPONSE_NOT_JSON',
-            { en: `Response of ${req.operationId} is not valid JSON`, zh: `${req.operationId} 的响应不是有效的 JSON` },
-            { cause },
-          );
-        }
-        data = res.body;
-      }
-    }
+    // The generated SDKs give a schema exactly when the operation declares a JSON body.
+    let data = decodeBody(req.operationId, res, req.responseSchema !== undefined);
     if (this.#validate && req.responseSchema !== undefined) {
       const result = req.responseSchema.safeParse(data);
       if (!result.success) {

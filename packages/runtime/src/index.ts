@@ -25,3 +25,4 @@ export {
   type ApiErrorInit,
 } from './errors/api-error.js';
 export { ResponseValidationError, type ResponseIssue } from './errors/response-validation-error.js';
+export { ResponseNotJsonError, type NotJsonReason } from './errors/response-not-json-error.js';

@@ -35,7 +35,11 @@ export interface ApiRequest {
   body?: unknown;
   /** True for creates: an Idempotency-Key is generated once per logical call and reused on every retry. */
   idempotent?: boolean;
-  /** Checked only when the client has `validateResponses: true`. */
+  /**
+   * The operation's JSON response body. Its presence says the operation answers JSON: a 2xx that
+   * is empty, of a content type that is not JSON, or unparsable is then `RESPONSE_NOT_JSON`.
+   * Checked against the body only when the client has `validateResponses: true`.
+   */
   responseSchema?: ZodType;
 }
 

@@ -1,5 +1,6 @@
 import { problem, type ProblemCode } from '@gdx/protocol';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import {
   ApiClient,
   ApiError,
@@ -11,6 +12,7 @@ import {
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
+  ResponseNotJsonError,
   UnprocessableEntityError,
 } from '../src/index.js';
 import { json } from './helpers/test-server.js';
@@ -163,13 +165,60 @@ describe('error mapping', () => {
     expect(error.messageZh).toBe(`[HTTP_502] 平台返回错误：${excerpt}（submitApplication, HTTP 502）`);
   });
 
-  it('returns undefined for an empty 2xx body and text for non-JSON content', async () => {
+  it('returns undefined for an empty 2xx body and text for non-JSON content of an operation declaring no JSON body', async () => {
     server.enqueue(json(204, undefined), (_req, res) => {
       res.writeHead(200, { 'content-type': 'text/csv' });
       res.end('a,b\n1,2');
     });
     await expect(client.request(submit)).resolves.toBeUndefined();
     await expect(client.request(submit)).resolves.toBe('a,b\n1,2');
+  });
+
+  describe('an operation that declares a JSON body (responseSchema)', () => {
+    const getApp = {
+      operationId: 'getApplication', method: 'GET', path: '/applications/{id}', pathParams: { id: 'rga_1' },
+      responseSchema: z.object({ id: z.string() }),
+    } as const;
+    const answer = (status: number, contentType: string | undefined, body: string) =>
+      server.enqueue((_req, res) => {
+        res.writeHead(status, contentType === undefined ? {} : { 'content-type': contentType });
+        res.end(body);
+      });
+
+    it('rejects a captive portal’s 200 HTML page, naming the content type and quoting the page', async () => {
+      answer(200, 'text/html; charset=utf-8', '<html><head><title>Wi-Fi login</title></head><body><h1>Accept the terms to go online</h1></body></html>');
+      const error = await client.request(getApp).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ResponseNotJsonError);
+      expect(error).toMatchObject({ code: 'RESPONSE_NOT_JSON', retryable: false, status: 200, contentType: 'text/html; charset=utf-8', reason: 'content-type', operationId: 'getApplication' });
+      expect((error as GdxError).message).toBe('[RESPONSE_NOT_JSON] Response of getApplication (HTTP 200, content type text/html; charset=utf-8) is not JSON: Wi-Fi login Accept the terms to go online');
+      expect((error as GdxError).messageZh).toBe('[RESPONSE_NOT_JSON] getApplication 的响应（HTTP 200，内容类型 text/html; charset=utf-8）不是 JSON：Wi-Fi login Accept the terms to go online');
+    });
+
+    it('rejects an empty 2xx, also one that says application/json', async () => {
+      answer(200, 'application/json', '');
+      const error = await client.request(getApp).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'RESPONSE_NOT_JSON', reason: 'empty', status: 200 });
+      expect((error as GdxError).message).toBe('[RESPONSE_NOT_JSON] Response of getApplication (HTTP 200, content type application/json) is empty, not JSON');
+      expect((error as GdxError).messageZh).toBe('[RESPONSE_NOT_JSON] getApplication 的响应（HTTP 200，内容类型 application/json）为空，不是 JSON');
+      answer(204, undefined, '');
+      await expect(client.request(getApp)).rejects.toMatchObject({ code: 'RESPONSE_NOT_JSON', reason: 'empty', status: 204, contentType: null });
+    });
+
+    it('rejects a body that does not parse, with or without a content type', async () => {
+      answer(200, 'application/json', '{oops');
+      await expect(client.request(getApp)).rejects.toMatchObject({ code: 'RESPONSE_NOT_JSON', reason: 'invalid', body: '{oops' });
+      answer(200, undefined, 'OK');
+      const error = await client.request(getApp).catch((e: unknown) => e);
+      expect((error as GdxError).message).toBe('[RESPONSE_NOT_JSON] Response of getApplication (HTTP 200, no content type) is not JSON: OK');
+      expect((error as GdxError).messageZh).toBe('[RESPONSE_NOT_JSON] getApplication 的响应（HTTP 200，无内容类型）不是 JSON：OK');
+    });
+
+    it('resolves JSON of any JSON media type, or of none', async () => {
+      answer(200, 'application/ld+json; charset=utf-8', '{"id":"rga_1"}');
+      await expect(client.request(getApp)).resolves.toEqual({ id: 'rga_1' });
+      answer(200, undefined, '{"id":"rga_2"}');
+      await expect(client.request(getApp)).resolves.toEqual({ id: 'rga_2' });
+    });
   });
 
   it('throws RESPONSE_NOT_JSON for a JSON content type with a broken body', async () => {

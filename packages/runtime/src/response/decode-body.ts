@@ -1,0 +1,31 @@
+import { ResponseNotJsonError, type NotJsonReason } from '../errors/response-not-json-error.js';
+import type { TransportResponse } from '../transport/types.js';
+
+/** `application/json` and the structured `…/…+json` types (`application/ld+json` of the DCAT export). */
+const JSON_MEDIA_TYPE = /^[\w.-]+\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;
+
+/**
+ * The data of a 2xx answer. When the operation declares a JSON body (`jsonDeclared`), anything
+ * else is {@link ResponseNotJsonError}: an empty body, a content type that is not JSON (a captive
+ * portal's `text/html` page), or JSON that does not parse — resolving with that text, typed as the
+ * resource, only moved the failure to the caller's first field access. Otherwise an empty body is
+ * `undefined` and a non-JSON one its text, unless its content type claims JSON.
+ */
+export function decodeBody(operationId: string, res: TransportResponse, jsonDeclared: boolean): unknown {
+  const contentType = res.headers.get('content-type');
+  // A body without a content type is judged by whether it parses.
+  const typedJson = contentType !== null && JSON_MEDIA_TYPE.test(contentType.trim());
+  const notJson = (reason: NotJsonReason, cause?: unknown) =>
+    new ResponseNotJsonError({ operationId, status: res.status, contentType, body: res.body, reason }, cause === undefined ? undefined : { cause });
+  if (res.body === '') {
+    if (jsonDeclared) throw notJson('empty');
+    return undefined;
+  }
+  if (jsonDeclared && contentType !== null && !typedJson) throw notJson('content-type');
+  try {
+    return JSON.parse(res.body);
+  } catch (cause) {
+    if (jsonDeclared || typedJson) throw notJson('invalid', cause);
+    return res.body;
+  }
+}
