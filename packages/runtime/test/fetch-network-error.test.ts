@@ -48,6 +48,16 @@ describe('a fetch that rejects with a bare TypeError (a network error, or a brow
     expect(error.cause).toBeInstanceOf(TypeError);
   });
 
+  it('names the reason fetch gave in a cause without a code (Node’s "bad port"), and does not blame CORS', async () => {
+    const badPort = (async () => {
+      throw new TypeError('fetch failed', { cause: new Error('bad port') });
+    }) as typeof fetch;
+    const failure = await client({ fetch: badPort, maxRetries: 0 }).request(search).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(FetchNetworkError);
+    expect((failure as FetchNetworkError).message).toBe('[CONNECTION_ERROR] Network error reaching https://platform.example/catalog/v1/search?q=x (fetch failed: bad port)');
+    expect((failure as FetchNetworkError).messageZh).toBe('[CONNECTION_ERROR] 无法访问 https://platform.example/catalog/v1/search?q=x（fetch failed：bad port）');
+  });
+
   it('names the page origin the platform has to allow when the page is of another origin', async () => {
     vi.stubGlobal('location', { origin: 'https://portal.example' });
     const failure = await client({ maxRetries: 0 }).request(search).catch((e: unknown) => e);

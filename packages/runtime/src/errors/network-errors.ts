@@ -69,7 +69,8 @@ export class FetchNetworkError extends ConnectionError {
 
   constructor(cause: unknown, url: string, pageOrigin: string | undefined) {
     const reason = causeMessage(cause);
-    super(cause, networkErrorText(url, reason, pageOrigin));
+    const inner = innerMessage(cause);
+    super(cause, inner === undefined ? networkErrorText(url, reason, pageOrigin) : { en: `Network error reaching ${url} (${reason}: ${inner})`, zh: `无法访问 ${url}（${reason}：${inner}）` });
     this.url = url;
     this.pageOrigin = pageOrigin;
   }
@@ -94,6 +95,21 @@ function networkErrorText(url: string, reason: string, pageOrigin: string | unde
       `${head.zh}：平台可能无法连接；在浏览器中也可能是平台按 CORS 拒绝了本页的来源${origin}，两者表现相同。` +
       `请确认平台允许该来源（浏览器控制台会写明原因）`,
   };
+}
+
+/**
+ * The message of the first `Error` in the `cause` chain below `error`: fetch on Node wraps what
+ * failed (undici's `bad port` for port 1, an invalid header) in its `TypeError('fetch failed')`,
+ * sometimes with no code. Then fetch did give a reason, and it is no CORS refusal. `undefined`
+ * for a browser's bare TypeError, which has no cause, and for MSW's, whose cause is a Response.
+ */
+function innerMessage(error: unknown): string | undefined {
+  let current = (error as { cause?: unknown } | null)?.cause;
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
+    if (current instanceof Error && current.message !== '') return current.message;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
 }
 
 /** By name rather than `instanceof`: the error may come from another realm (a test environment, a frame). */
