@@ -18,6 +18,7 @@ export const RUNTIME_ERRORS = [
   'TimeoutError',
   'AbortError',
   'ResponseValidationError',
+  'ResponseNotJsonError',
 ];
 
 /** Types users write in their own signatures. */

@@ -1,7 +1,7 @@
 // RegistrationClient over the real runtime with a recording fetch: routes, encoding, paging.
 import { recordingFetch } from '@gdx/codegen/recording-fetch';
 import { describe, expect, it } from 'vitest';
-import { ConflictError, RegistrationClient, type SubmitApplicationBody } from '../src/index.js';
+import { ConflictError, RegistrationClient, ResponseNotJsonError, type SubmitApplicationBody } from '../src/index.js';
 
 const baseUrl = 'http://127.0.0.1:4010/sandboxes/sbx_1/registration/v1';
 const credentials = { appKey: 'ak_test', secret: 'secret-for-tests' };
@@ -68,5 +68,12 @@ describe('RegistrationClient', () => {
       body: { type: 'https://gdx.dev/problems/illegal-transition', title: 'Illegal transition', status: 409, code: 'ILLEGAL_TRANSITION' },
     }));
     await expect(c.applications.resubmit('rga_1', { changes: {} })).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it('rejects a captive portal’s 200 HTML page with ResponseNotJsonError instead of resolving it as the application', async () => {
+    const portal = (async () => new Response('<html><title>Wi-Fi login</title></html>', { status: 200, headers: { 'content-type': 'text/html' } })) as typeof fetch;
+    const c = new RegistrationClient({ baseUrl, fetch: portal, maxRetries: 0 });
+    await expect(c.applications.get('rga_1')).rejects.toBeInstanceOf(ResponseNotJsonError);
+    await expect(c.applications.get('rga_1')).rejects.toMatchObject({ code: 'RESPONSE_NOT_JSON', contentType: 'text/html', status: 200 });
   });
 });
