@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { sandboxPath, sim } from '../api/client.js';
 import { PLATFORMS, type Page, type Platform, type WorkflowObject } from '../api/types.js';
 import { DateOnly, Instant } from '../components/instant.js';
@@ -12,6 +12,7 @@ import { useT } from '../i18n/locale.js';
 import { href } from '../lib/route.js';
 import { firstPages } from '../lib/pages.js';
 import { stateName } from '../lib/state-names.js';
+import { useFocusAfterMore } from '../lib/use-focus-after-more.js';
 import { POLL_MS, useResource } from '../lib/use-resource.js';
 
 /**
@@ -30,18 +31,7 @@ export function ObjectsView({ sandboxId, platform }: { sandboxId: string; platfo
     `objects:${sandboxId}:${platform ?? ''}:${overdue}:${pages}`,
     POLL_MS,
   );
-  // How many rows were shown when "Load more" was pressed. When the last page comes, the button
-  // goes and the keyboard's focus with it, to the page's start: it moves to the first row loaded.
-  const rowsBeforeMore = useRef<number>();
-  const rows = useRef<HTMLTableSectionElement>(null);
-  useEffect(() => {
-    const first = rowsBeforeMore.current;
-    const loaded = objects.data?.items.length ?? 0;
-    if (first === undefined || loaded <= first) return;
-    rowsBeforeMore.current = undefined;
-    // Only the focus that fell with the button: one the reader moved elsewhere meanwhile stays.
-    if (document.activeElement === document.body) rows.current?.rows[first]?.querySelector('a')?.focus();
-  }, [objects.data]);
+  const focus = useFocusAfterMore<HTMLTableSectionElement>(objects.data?.items.length ?? 0);
   return (
     <>
       <h1>{t('objects.title')}</h1>
@@ -77,7 +67,7 @@ export function ObjectsView({ sandboxId, platform }: { sandboxId: string; platfo
                   <th scope="col">{t('objects.updated')}</th>
                 </tr>
               </thead>
-              <tbody ref={rows}>
+              <tbody ref={focus.list}>
                 {objects.data.items.map((o) => (
                   <tr key={`${o.platform}/${o.objectType}/${o.objectId}`} class={o.overdue ? 'overdue-row' : undefined}>
                     <th scope="row">
@@ -110,7 +100,7 @@ export function ObjectsView({ sandboxId, platform }: { sandboxId: string; platfo
         <button
           type="button"
           onClick={() => {
-            rowsBeforeMore.current = objects.data?.items.length;
+            focus.loadingMore();
             setPages((n) => n + 1);
           }}
         >
