@@ -792,7 +792,7 @@ describe('the console in Chromium', () => {
     await counts(alert, 0);
   });
 
-  it('lists every sandbox, a page of 100 at a time', async () => {
+  it('lists every sandbox, a page of 100 at a time, and moves the keyboard’s focus to the first one loaded when the last "Load more" takes its button away', async () => {
     const many = createApp({ seed: 7, logError: () => undefined });
     const server = await startServer(many, { port: 0 });
     try {
@@ -806,10 +806,13 @@ describe('the console in Chromium', () => {
       await page.goto(`${server.url}/_console/`);
       const rows = page.locator('main table tbody tr');
       await counts(rows, 100);
-      await page.getByRole('button', { name: 'Load more' }).click();
+      const more = page.getByRole('button', { name: 'Load more' });
+      await more.focus();
+      await page.keyboard.press('Enter');
       await counts(rows, 101);
       await shown(page.getByRole('link', { name: 'z-last', exact: true }));
-      await counts(page.getByRole('button', { name: 'Load more' }), 0);
+      await counts(more, 0);
+      await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('z-last');
     } finally {
       await server.close();
       await many.close();
@@ -834,6 +837,31 @@ describe('the console in Chromium', () => {
     await counts(rows, 101);
     await counts(more, 0);
     await expect.poll(() => page.evaluate(() => document.activeElement?.closest('tr')?.rowIndex)).toBe(101);
+  });
+
+  it('moves the keyboard’s focus to the first delivery loaded when the last "Load older deliveries" takes its button away', async () => {
+    const sim = new SimulationClient({ baseUrl: `${mock.url}/_sim/v1` });
+    const sandbox = await sim.sandboxes.create({ id: 'console-deliveries-more', profile: 'national', startAt: '2025-09-26T09:00:00+08:00', reviewerPolicy: { mode: 'manual' } });
+    const registrant = sandbox.organizations.find((o) => o.roles.includes('registrant'))!;
+    await sim.webhooks.create(sandbox.id, { organizationId: registrant.id, url: 'http://127.0.0.1:9/hooks', secret: 'whsec_0123456789abcdef' });
+    const registration = new RegistrationClient({ baseUrl: sandbox.platforms.registration, credentials: credentialsOf(registrant) });
+    const application = initialSubmission({ ...registrant, id: registrant.id }) as Parameters<typeof registration.applications.submit>[0];
+    // At least 101 deliveries: more than a page of 100 behind "Load older deliveries".
+    for (let i = 0; i < 101; i += 20) await Promise.all(Array.from({ length: Math.min(20, 101 - i) }, () => registration.applications.submit(application)));
+    const page = await openPage('en-US');
+    await page.goto(`${mock.url}/_console/#/s/${sandbox.id}/events`);
+    const rows = page.locator('section[aria-labelledby="deliveries-title"] table tbody tr');
+    await counts(rows, 100);
+    const more = page.getByRole('button', { name: 'Load older deliveries' });
+    let shownBefore = 0;
+    while ((await more.count()) > 0) {
+      shownBefore = await rows.count();
+      await more.focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => rows.count()).toBeGreaterThan(shownBefore);
+    }
+    // A delivery's row has no link: the row itself takes the focus (row 0 is the header's).
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLTableRowElement | null)?.rowIndex)).toBe(shownBefore + 1);
   });
 
   it('says a snapshot file that is not JSON is not one, in the reader’s language, and imports nothing', async () => {

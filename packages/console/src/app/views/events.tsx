@@ -10,6 +10,7 @@ import { readNewestDeliveries } from '../lib/delivery-pages.js';
 import { followFeed, type FeedPage } from '../lib/feed-tail.js';
 import { href } from '../lib/route.js';
 import { stateName } from '../lib/state-names.js';
+import { useFocusAfterMore } from '../lib/use-focus-after-more.js';
 import { POLL_MS, problemOf, useResource, useRevision } from '../lib/use-resource.js';
 
 /** Events read per request (the first visit reads one page, from the newest end), and the most the view holds (the oldest leave it as new ones arrive) unless more were loaded. */
@@ -148,6 +149,7 @@ function Deliveries({ sandboxId }: { sandboxId: string }) {
     POLL_MS,
   );
   const [hooks, deliveries] = data.data ?? [undefined, undefined];
+  const focus = useFocusAfterMore<HTMLTableSectionElement>(deliveries?.items.length ?? 0);
   return (
     <section aria-labelledby="deliveries-title">
       <h2 id="deliveries-title">{t('webhooks.title')}</h2>
@@ -190,7 +192,7 @@ function Deliveries({ sandboxId }: { sandboxId: string }) {
                 <th scope="col">{t('webhooks.attempts')}</th>
               </tr>
             </thead>
-            <tbody>
+            <tbody ref={focus.list}>
               {deliveries.items.map((d) => (
                 <tr key={d.id}>
                   <th scope="row">
@@ -220,7 +222,13 @@ function Deliveries({ sandboxId }: { sandboxId: string }) {
         </TableScroll>
       )}
       {deliveries?.more && (
-        <button type="button" onClick={() => setPages(pages + 1)}>
+        <button
+          type="button"
+          onClick={() => {
+            focus.loadingMore();
+            setPages(pages + 1);
+          }}
+        >
           {t('webhooks.loadOlder')}
         </button>
       )}

@@ -6,6 +6,7 @@ import { useNotice } from '../components/notice.js';
 import { ProblemNote } from '../components/problem-note.js';
 import { useT } from '../i18n/locale.js';
 import { firstPages } from '../lib/pages.js';
+import { useFocusAfterMore } from '../lib/use-focus-after-more.js';
 import { POLL_MS, problemOf, useResource, useRevision } from '../lib/use-resource.js';
 
 interface Filter {
@@ -49,6 +50,7 @@ export function RequestsView({ sandboxId }: { sandboxId: string }) {
   };
   const missing = routeMissing(journal.problem);
   const entries = journal.data?.items.filter((entry) => showSim || entry.platform !== 'sim') ?? [];
+  const focus = useFocusAfterMore<HTMLOListElement>(entries.length);
   return (
     <>
       <h1>{t('requests.title')}</h1>
@@ -83,14 +85,20 @@ export function RequestsView({ sandboxId }: { sandboxId: string }) {
       {journal.data && journal.data.first.dropped > 0 && <p class="hint">{t('requests.dropped', { n: journal.data.first.dropped })}</p>}
       {journal.data && entries.length === 0 && <p>{t('requests.empty')}</p>}
       {entries.length > 0 && (
-        <ol class="journal">
+        <ol class="journal" ref={focus.list}>
           {entries.map((entry) => (
             <JournalRow key={entry.seq} entry={entry} />
           ))}
         </ol>
       )}
       {journal.data?.more && (
-        <button type="button" onClick={() => setPages((n) => n + 1)}>
+        <button
+          type="button"
+          onClick={() => {
+            focus.loadingMore();
+            setPages((n) => n + 1);
+          }}
+        >
           {t('app.more')}
         </button>
       )}

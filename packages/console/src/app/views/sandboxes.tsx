@@ -1,3 +1,4 @@
+import type { Ref } from 'preact';
 import { useState } from 'preact/hooks';
 import { ApiError, sandboxPath, sim } from '../api/client.js';
 import { PROFILES, type Page, type ReviewerPolicy, type Sandbox } from '../api/types.js';
@@ -9,6 +10,7 @@ import { nameOf, useT, type Translate } from '../i18n/locale.js';
 import { localToInstant } from '../lib/dates.js';
 import { href } from '../lib/route.js';
 import { firstPages } from '../lib/pages.js';
+import { useFocusAfterMore } from '../lib/use-focus-after-more.js';
 import { POLL_MS, problemOf, useResource, useRevision } from '../lib/use-resource.js';
 import type { Problem } from '../api/types.js';
 
@@ -19,13 +21,20 @@ export function SandboxesView() {
   // Every page: a server holds up to --max-sandboxes (1,000 by default), a page 100. Polled, as
   // tests create and delete sandboxes while the console is open.
   const sandboxes = useResource(() => firstPages((search) => sim<Page<Sandbox>>('GET', `/sandboxes${search}`), { limit: 100 }, pages), `sandboxes:${pages}`, POLL_MS);
+  const focus = useFocusAfterMore<HTMLTableSectionElement>(sandboxes.data?.items.length ?? 0);
   return (
     <>
       <h1>{t('sandboxes.title')}</h1>
       <ProblemNote problem={sandboxes.problem} />
-      {sandboxes.data && <SandboxTable sandboxes={sandboxes.data.items} />}
+      {sandboxes.data && <SandboxTable sandboxes={sandboxes.data.items} rows={focus.list} />}
       {sandboxes.data?.more && (
-        <button type="button" onClick={() => setPages((n) => n + 1)}>
+        <button
+          type="button"
+          onClick={() => {
+            focus.loadingMore();
+            setPages((n) => n + 1);
+          }}
+        >
           {t('app.more')}
         </button>
       )}
@@ -45,7 +54,7 @@ export function policyText(policy: ReviewerPolicy, t: Translate): string {
   return name;
 }
 
-function SandboxTable({ sandboxes }: { sandboxes: Sandbox[] }) {
+function SandboxTable({ sandboxes, rows }: { sandboxes: Sandbox[]; rows: Ref<HTMLTableSectionElement> }) {
   const { t } = useT();
   const { changed } = useRevision();
   const notice = useNotice();
@@ -84,7 +93,7 @@ function SandboxTable({ sandboxes }: { sandboxes: Sandbox[] }) {
               <th scope="col">{t('sandboxes.actions')}</th>
             </tr>
           </thead>
-          <tbody>
+          <tbody ref={rows}>
             {sandboxes.map((s) => (
               <tr key={s.id}>
                 <th scope="row">
