@@ -839,29 +839,41 @@ describe('the console in Chromium', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.closest('tr')?.rowIndex)).toBe(101);
   });
 
-  it('moves the keyboard’s focus to the first delivery loaded when the last "Load older deliveries" takes its button away', async () => {
+  it('moves the keyboard’s focus to the first delivery or request loaded when the last "Load older deliveries" or "Load more" takes its button away', async () => {
     const sim = new SimulationClient({ baseUrl: `${mock.url}/_sim/v1` });
     const sandbox = await sim.sandboxes.create({ id: 'console-deliveries-more', profile: 'national', startAt: '2025-09-26T09:00:00+08:00', reviewerPolicy: { mode: 'manual' } });
     const registrant = sandbox.organizations.find((o) => o.roles.includes('registrant'))!;
     await sim.webhooks.create(sandbox.id, { organizationId: registrant.id, url: 'http://127.0.0.1:9/hooks', secret: 'whsec_0123456789abcdef' });
     const registration = new RegistrationClient({ baseUrl: sandbox.platforms.registration, credentials: credentialsOf(registrant) });
     const application = initialSubmission({ ...registrant, id: registrant.id }) as Parameters<typeof registration.applications.submit>[0];
-    // At least 101 deliveries: more than a page of 100 behind "Load older deliveries".
+    // 101 journaled requests and at least 101 deliveries: more than a page of 100 behind each button.
     for (let i = 0; i < 101; i += 20) await Promise.all(Array.from({ length: Math.min(20, 101 - i) }, () => registration.applications.submit(application)));
     const page = await openPage('en-US');
+    /** Presses the button by keyboard until it goes; how many items were shown before its last press. */
+    const loadAll = async (items: Locator, more: Locator) => {
+      await counts(items, 100);
+      let shownBefore = 0;
+      while ((await more.count()) > 0) {
+        shownBefore = await items.count();
+        await more.focus();
+        await page.keyboard.press('Enter');
+        await expect.poll(() => items.count()).toBeGreaterThan(shownBefore);
+      }
+      return shownBefore;
+    };
     await page.goto(`${mock.url}/_console/#/s/${sandbox.id}/events`);
-    const rows = page.locator('section[aria-labelledby="deliveries-title"] table tbody tr');
-    await counts(rows, 100);
-    const more = page.getByRole('button', { name: 'Load older deliveries' });
-    let shownBefore = 0;
-    while ((await more.count()) > 0) {
-      shownBefore = await rows.count();
-      await more.focus();
-      await page.keyboard.press('Enter');
-      await expect.poll(() => rows.count()).toBeGreaterThan(shownBefore);
-    }
+    const deliveries = await loadAll(page.locator('section[aria-labelledby="deliveries-title"] table tbody tr'), page.getByRole('button', { name: 'Load older deliveries' }));
     // A delivery's row has no link: the row itself takes the focus (row 0 is the header's).
-    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLTableRowElement | null)?.rowIndex)).toBe(shownBefore + 1);
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLTableRowElement | null)?.rowIndex)).toBe(deliveries + 1);
+    await page.goto(`${mock.url}/_console/#/s/${sandbox.id}/requests`);
+    const requests = await loadAll(page.locator('.journal > li'), page.getByRole('button', { name: 'Load more' }));
+    // A request's entry: its summary, which opens it.
+    const focusedEntry = () =>
+      page.evaluate(() => {
+        const entry = document.activeElement?.closest('.journal > li');
+        return document.activeElement?.tagName === 'SUMMARY' && entry ? [...entry.parentElement!.children].indexOf(entry) : -1;
+      });
+    await expect.poll(focusedEntry).toBe(requests);
   });
 
   it('says a snapshot file that is not JSON is not one, in the reader’s language, and imports nothing', async () => {
