@@ -242,6 +242,18 @@ describe('authorized operation: products, fees and the pricing of 65号', () => 
     expectContract('authorized-operation', 'submitAnnualReport', await world.ao('POST', `/authorizations/${authorizationId}/annual-reports`, { as: world.grantor, body: report }), 201);
   });
 
+  it('says why a calculation with a MAR of 0 decides no deviation (MAR_ZERO), and warns of nothing otherwise', async () => {
+    const world = await openAoWorld(ctx);
+    const zero = await world.ao('POST', '/pricing/calculations', { as: world.operator, body: { costFen: 0, bondYieldBasisPoints: 200, rateBasisPoints: 800, taxFen: 0, actualRevenueFen: 1_000 } });
+    expectContract('authorized-operation', 'calculateMar', zero, 200);
+    expect(zero.body).toMatchObject({ calculation: { marFen: 0 }, deviation: null, warnings: [{ code: 'MAR_ZERO', message: { zh: expect.any(String), en: expect.any(String) } }] });
+    const unasked = await world.ao('POST', '/pricing/calculations', { as: world.operator, body: { costFen: 0, bondYieldBasisPoints: 200, rateBasisPoints: 800, taxFen: 0 } });
+    expectContract('authorized-operation', 'calculateMar', unasked, 200);
+    expect(unasked.body).toMatchObject({ deviation: null, warnings: [] });
+    const decided = await world.ao('POST', '/pricing/calculations', { as: world.operator, body: { costFen: 800_000_000, bondYieldBasisPoints: 200, rateBasisPoints: 800, taxFen: 30_000_000, actualRevenueFen: 990_000_000 } });
+    expect(decided.body).toMatchObject({ deviation: { decision: 'grantor_adjusts_ceiling' }, warnings: [] });
+  });
+
   it('calculates a MAR without storing anything', async () => {
     const world = await openAoWorld(ctx);
     const reply = await world.ao('POST', '/pricing/calculations', { as: world.operator, body: { costFen: 800_000_000, bondYieldBasisPoints: 200, rateBasisPoints: 800, taxFen: 30_000_000, actualRevenueFen: 990_000_000 } });

@@ -120,11 +120,25 @@ function calculateMar(ctx: Ctx): OperationResult {
   const rules = pricingRules(ctx.state);
   try {
     const calculation = maximumAllowedRevenue(body, rules);
-    const deviation = body.actualRevenueFen === undefined || calculation.marFen === 0 ? null : yearlyDeviation({ marFen: calculation.marFen, actualRevenueFen: body.actualRevenueFen }, rules);
-    return { status: 200, body: { calculation, deviation } };
+    if (body.actualRevenueFen === undefined) return { status: 200, body: { calculation, deviation: null, warnings: [] } };
+    return { status: 200, body: { calculation, ...deviationOrWarning(calculation.marFen, body.actualRevenueFen, rules) } };
   } catch (error) {
     if (error instanceof PricingError) throw pricingProblem(error);
     throw error;
+  }
+}
+
+/**
+ * The deviation of an actual revenue from a calculated MAR, or why there is none: a MAR of 0 has
+ * no relative deviation (the library's `MAR_ZERO`), which a calculation answers as a warning
+ * beside `deviation: null` rather than refuse the MAR it calculated.
+ */
+function deviationOrWarning(marFen: number, actualRevenueFen: number, rules: ReturnType<typeof pricingRules>) {
+  try {
+    return { deviation: yearlyDeviation({ marFen, actualRevenueFen }, rules), warnings: [] };
+  } catch (error) {
+    if (!(error instanceof PricingError) || error.code !== 'MAR_ZERO') throw error;
+    return { deviation: null, warnings: [{ code: error.code, message: { zh: error.messageZh, en: error.messageEn } }] };
   }
 }
 

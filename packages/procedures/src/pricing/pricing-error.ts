@@ -2,8 +2,8 @@
 export type PricingErrorCode = 'INVALID_AMOUNT' | 'RATE_ABOVE_CAP' | 'CARRY_OVER_EXCEEDS_MAR' | 'MAR_ZERO' | 'INVALID_PERIOD';
 
 /**
- * Pricing input a rule of 发改价格〔2025〕65号 refuses, with a stable `code`, a Chinese message
- * (`messageZh`) and the field it concerns.
+ * Pricing input a rule of 发改价格〔2025〕65号 refuses, with a stable `code`, the message in Chinese
+ * (`messageZh`) and English (`messageEn`), and the field it concerns.
  *
  * @example
  * try { maximumAllowedRevenue(input, rules); } catch (e) { if (e instanceof PricingError) console.log(e.code, e.field); }
@@ -11,6 +11,7 @@ export type PricingErrorCode = 'INVALID_AMOUNT' | 'RATE_ABOVE_CAP' | 'CARRY_OVER
 export class PricingError extends Error {
   readonly code: PricingErrorCode;
   readonly messageZh: string;
+  readonly messageEn: string;
   readonly field: string;
 
   constructor(code: PricingErrorCode, field: string, zh: string, en: string) {
@@ -18,6 +19,7 @@ export class PricingError extends Error {
     this.name = 'PricingError';
     this.code = code;
     this.messageZh = zh;
+    this.messageEn = en;
     this.field = field;
   }
 }
