@@ -59,3 +59,20 @@ describe('authorized operation: one evaluation a year, of an ended year of the t
     expect(events.body.items.at(-1)).toMatchObject({ from: 'under_evaluation', to: 'active', data: { evaluation: { result: 'passed' } } });
   });
 });
+
+describe('authorized operation: the deadline an evaluation begun late answers', () => {
+  it('answers start_evaluation with the deadline as it stands then: overdue once its 30 working days from the annual report have run out', async () => {
+    const world = await openAoWorld(ctx);
+    const { authorizationId } = await signedSelection(world, EVALUABLE_TERM);
+    await world.advance({ to: '2026-01-05T09:00:00+08:00' });
+    expect((await world.ao('POST', `/authorizations/${authorizationId}/annual-reports`, { as: world.grantor, body: REPORT_2025 })).status).toBe(201);
+    // 30 working days from the report (2026-01-05) ran out on 2026-02-14: begun in April, the evaluation is late already.
+    await world.advance({ to: '2026-04-01T09:00:00+08:00' });
+    const started = await world.official('authorization', authorizationId, 'start_evaluation');
+    expectContract('simulation', 'actAsOfficial', started, 200);
+    expect(started.body).toMatchObject({ from: 'active', to: 'under_evaluation', event: { type: 'state_changed', deadline: { startedOn: '2026-01-05', dueDate: '2026-02-14', overdue: false } } });
+    expect(started.body.object.deadline).toMatchObject({ step: 'evaluation', startedOn: '2026-01-05', dueDate: '2026-02-14', overdue: true });
+    const read = await world.ao('GET', `/authorizations/${authorizationId}`, { as: world.operator });
+    expect(read.body.deadline).toEqual(started.body.object.deadline);
+  });
+});

@@ -96,6 +96,11 @@ export function applyOfficialAction(ctx: SimCommandContext<unknown>, host: Workf
       allowed: () => offeredActions(host, before, target).map((a) => a.action).filter((a) => a !== event),
     },
   );
+  // An action may start a deadline from a past day (an evaluation counted from the annual report)
+  // that has already run out: flag it now, at its due instant, so the answer shows the deadline as
+  // it stands, as the next read does. Only then: firing on every action would move other timers
+  // due now ahead of the actions an older journal replays. `after` stays the answer's event.
+  if (after.deadline && !after.deadline.overdue && Date.parse(after.deadline.dueAt) <= ctx.sandbox.now()) host.fireDue();
   const last = after.events.at(-1);
   return {
     status: 200,
