@@ -13,19 +13,23 @@ const JSON_MEDIA_TYPE = /^[\w.-]+\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;
  */
 export function decodeBody(operationId: string, res: TransportResponse, jsonDeclared: boolean): unknown {
   const contentType = res.headers.get('content-type');
-  // A body without a content type is judged by whether it parses.
-  const typedJson = contentType !== null && JSON_MEDIA_TYPE.test(contentType.trim());
-  const notJson = (reason: NotJsonReason, cause?: unknown) =>
-    new ResponseNotJsonError({ operationId, status: res.status, contentType, body: res.body, reason }, cause === undefined ? undefined : { cause });
   if (res.body === '') {
-    if (jsonDeclared) throw notJson('empty');
+    if (jsonDeclared) throw notJson(operationId, res, contentType, 'empty');
     return undefined;
   }
-  if (jsonDeclared && contentType !== null && !typedJson) throw notJson('content-type');
+  // A body without a content type is judged by whether it parses.
+  if (jsonDeclared && contentType !== null && !isJsonType(contentType)) throw notJson(operationId, res, contentType, 'content-type');
   try {
     return JSON.parse(res.body);
   } catch (cause) {
-    if (jsonDeclared || typedJson) throw notJson('invalid', cause);
+    if (jsonDeclared || (contentType !== null && isJsonType(contentType))) throw notJson(operationId, res, contentType, 'invalid', cause);
     return res.body;
   }
+}
+
+const isJsonType = (contentType: string): boolean => JSON_MEDIA_TYPE.test(contentType.trim());
+
+// Built only on a failure: every successful call of every SDK goes through `decodeBody`.
+function notJson(operationId: string, res: TransportResponse, contentType: string | null, reason: NotJsonReason, cause?: unknown): ResponseNotJsonError {
+  return new ResponseNotJsonError({ operationId, status: res.status, contentType, body: res.body, reason }, cause === undefined ? undefined : { cause });
 }
