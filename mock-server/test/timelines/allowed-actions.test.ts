@@ -44,26 +44,28 @@ function resolved(schema: any): any {
   return Object.fromEntries(Object.entries(schema).map(([key, value]) => [key, resolved(value)]));
 }
 
-const VARIANT_FIELDS = new Map<string, Record<string, unknown>>();
+const VARIANTS = new Map<string, any>();
 
-/** The required fields of an action's `OfficialAction` variant, each with the smallest value its schema accepts (worked out once per action). */
-function variantFields(action: string): Record<string, unknown> {
-  let fields = VARIANT_FIELDS.get(action);
-  if (fields === undefined) VARIANT_FIELDS.set(action, (fields = ownVariantFields(action)));
-  return fields;
+/** An action's `OfficialAction` variant, `$ref`s replaced (worked out once per action: the test asks for it thousands of times). */
+function variantOf(action: string): any {
+  let variant = VARIANTS.get(action);
+  if (variant === undefined) {
+    const ref = SIMULATION.components.schemas.OfficialAction.discriminator.mapping[action] as string;
+    VARIANTS.set(action, (variant = resolved(SIMULATION.components.schemas[ref.split('/').pop()!])));
+  }
+  return variant;
 }
 
-function ownVariantFields(action: string): Record<string, unknown> {
-  const ref = SIMULATION.components.schemas.OfficialAction.discriminator.mapping[action] as string;
-  const own = resolved(SIMULATION.components.schemas[ref.split('/').pop()!]).allOf.find((part: any) => part.required?.includes('action'));
+/** The required fields of an action's `OfficialAction` variant, each with the smallest value its schema accepts. */
+function variantFields(action: string): Record<string, unknown> {
+  const own = variantOf(action).allOf.find((part: any) => part.required?.includes('action'));
   const fields = (own.required as string[]).filter((name) => !['action', 'platform', 'objectType', 'objectId'].includes(name));
   return Object.fromEntries(fields.map((name) => [name, sample(own.properties[name])]));
 }
 
 /** The members an action's variant takes (its own and `ActionTarget`'s): `OfficialAction` refuses any other. */
 function variantMembers(action: string): Set<string> {
-  const ref = SIMULATION.components.schemas.OfficialAction.discriminator.mapping[action] as string;
-  return new Set(resolved(SIMULATION.components.schemas[ref.split('/').pop()!]).allOf.flatMap((part: any) => Object.keys(part.properties ?? {})));
+  return new Set(variantOf(action).allOf.flatMap((part: any) => Object.keys(part.properties ?? {})));
 }
 
 /** `fields` without the members `action`'s variant does not take. */
