@@ -31,7 +31,7 @@ describe('retries', () => {
     expect(delays).toEqual([100, 200]); // random 0.5 × 200 ms, × 400 ms
   });
 
-  it.each([408, 429, 500, 502, 504])('retries status %i', async (status) => {
+  it.each([408, 425, 429, 500, 502, 504])('retries status %i', async (status) => {
     server.enqueue(json(status, {}), json(200, { ok: true }));
     await expect(client().request(getApp)).resolves.toEqual({ ok: true });
     expect(server.received).toHaveLength(2);
@@ -101,6 +101,19 @@ describe('retries', () => {
   it('does not retry a POST without an idempotency key', async () => {
     server.enqueue(unavailable, json(201, {}));
     await expect(client().request(submit)).rejects.toMatchObject({ status: 503 });
+    expect(server.received).toHaveLength(1);
+  });
+
+  it.each([408, 425, 429])('retries a POST without an idempotency key after %i, which says it was not run', async (status) => {
+    server.enqueue(json(status, {}), json(201, { id: 'rga_3' }));
+    await expect(client().request(submit)).resolves.toEqual({ id: 'rga_3' });
+    expect(server.received).toHaveLength(2);
+    expect(server.received.map((r) => r.headers[HEADERS.idempotencyKey])).toEqual([undefined, undefined]);
+  });
+
+  it('does not retry a POST without an idempotency key after a connection reset: it may have been run', async () => {
+    server.enqueue(destroy, json(201, {}));
+    await expect(client().request(submit)).rejects.toBeInstanceOf(ConnectionError);
     expect(server.received).toHaveLength(1);
   });
 

@@ -61,10 +61,10 @@ export class ApiError extends GdxError {
   }
 }
 
-const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
+const RETRYABLE_STATUS = new Set([408, 425, 429, 500, 502, 503, 504]);
 
 /**
- * Whether an answer with this status may succeed when sent again (408, 429, 500, 502, 503, 504):
+ * Whether an answer with this status may succeed when sent again (408, 425, 429, 500, 502, 503, 504):
  * what the retry step retries and what {@link ApiError.retryable} says.
  *
  * @example

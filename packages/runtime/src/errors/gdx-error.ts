@@ -27,7 +27,7 @@ export class GdxError extends Error {
   readonly messageZh: string;
   /**
    * Whether the same call may succeed if sent again later: true for connection failures,
-   * timeouts and HTTP 408/429/500/502/503/504 — what the client retries itself — so code that
+   * timeouts and HTTP 408/425/429/500/502/503/504 — what the client retries itself — so code that
    * retries a whole job (a queue, a scheduler) can ask every error the same question.
    */
   readonly retryable: boolean = false;

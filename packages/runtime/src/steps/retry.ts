@@ -10,8 +10,17 @@ import type { Call, Send, Step } from './types.js';
 const REPEATABLE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 
 /**
- * Retries an attempt on connection errors, timeouts and 408/429/500/502/503/504 up to
- * `call.maxRetries` times, waiting exponential backoff with full jitter, after the platform's
+ * Answers saying the request was not run, so it may be sent again whatever its method: 408 (the
+ * server stopped waiting for it; RFC 9110 §15.5.9 lets the client repeat it), 425 (not run for
+ * fear of a replay; RFC 8470 §5.2) and 429 (refused for its rate; RFC 6585 §4). A keyless POST
+ * refused by a rate limit used to fail at once however much `maxRetries` allowed.
+ */
+const NOT_RUN_STATUSES = new Set([408, 425, 429]);
+
+/**
+ * Retries an attempt on connection errors, timeouts and 408/425/429/500/502/503/504 up to
+ * `call.maxRetries` times (a POST or PATCH without an idempotency key only after 408, 425 and 429,
+ * which say the request was not run), waiting exponential backoff with full jitter, after the platform's
  * `Retry-After` when it sends one; a bare fetch `TypeError` ({@link FetchNetworkError}, maybe a
  * browser's CORS refusal) at most `policy.fetchNetworkErrorRetries` times in the call, counted
  * apart from the retries of other failures. The caller's abort stops it at once, also while waiting.
@@ -46,18 +55,18 @@ function retryLoop(policy: RetryPolicy, now: () => number, emit: Emit | undefine
       } catch (error) {
         failure = error;
       }
-      const last = !repeatable || call.attempt >= call.maxRetries;
+      const exhausted = call.attempt >= call.maxRetries;
       let reason: string;
       let delayMs: number;
       if (response !== undefined) {
-        if (last || !isRetryableStatus(response.status)) return response;
+        if (exhausted || !isRetryableStatus(response.status) || !(repeatable || NOT_RUN_STATUSES.has(response.status))) return response;
         reason = `HTTP ${response.status}`;
         // The backoff's jitter comes on top of a Retry-After: every call a 429 storm refused is
         // told the same delay, and without it they would all come back in one burst.
         const asked = retryAfterMs(response.headers.get(HEADERS.retryAfter), serverNow(response, now), policy.maxRetryAfterMs);
         delayMs = (asked ?? 0) + backoffDelay(policy, call.attempt);
       } else {
-        if (last || !isRetryable(failure, policy, fetchNetworkRetries)) throw failure;
+        if (exhausted || !repeatable || !isRetryable(failure, policy, fetchNetworkRetries)) throw failure;
         if (failure instanceof FetchNetworkError) fetchNetworkRetries++;
         reason = (failure as ConnectionError | TimeoutError).code;
         delayMs = backoffDelay(policy, call.attempt);
