@@ -14,9 +14,10 @@ describe.each(PLATFORMS)('%s x-gdx-limits match the profiles', (platform) => {
     expect(limits.map((l) => l.id).sort()).toEqual(LIMIT_IDS.filter((id) => id.startsWith(prefix)).sort());
   });
 
-  it.each(limits.flatMap((l) => PROFILES.map((p) => [l.id, p, l] as const)))('%s in %s: value, unit, trigger, article and choice', (id, profile, limit) => {
+  it.each(limits.flatMap((l) => PROFILES.map((p) => [l.id, p, l] as const)))('%s in %s: value, unit, trigger, article, choice and external', (id, profile, limit) => {
     const own = resolveProfile(profile).limits[id as LimitId];
     expect(own).toMatchObject({ value: limit.limits[profile], unit: limit.unit, startTrigger: limit.startTrigger, basis: limit.profileBasis?.[profile] ?? limit.basis });
     expect(own.choice === true, `choice in ${profile}`).toBe(limit.choice?.includes(profile) ?? false);
+    expect(own.external === true, `external in ${profile}`).toBe(limit.external?.includes(profile) ?? false);
   });
 });

@@ -36,6 +36,8 @@ export interface GdxLimit {
   basis: string;
   profileBasis?: Partial<Record<ProfileName, string>>;
   choice?: ProfileName[];
+  /** The profiles whose value comes from a rule outside the platform's own sources (a national law or State Council document). */
+  external?: ProfileName[];
   restart?: string;
   note?: string;
 }
