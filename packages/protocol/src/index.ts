@@ -40,4 +40,4 @@ export {
   type ProblemDetails,
   type ProblemOptions,
 } from './problems/problem.js';
-export { signWebhookBody, verifyWebhookSignature, WEBHOOK_HEADERS } from './webhook.js';
+export { signWebhookBody, verifyWebhookSignature, WEBHOOK_HEADERS, type WebhookHeaderValue, type WebhookVerifyInput } from './webhook.js';

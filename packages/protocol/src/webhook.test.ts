@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { signWebhookBody, verifyWebhookSignature, WEBHOOK_HEADERS } from './webhook.js';
 
@@ -22,6 +23,36 @@ describe('webhook signatures', () => {
     { name: 'no timestamp', input: { timestamp: undefined, signature: want, now: at }, ok: false },
   ])('verify $name', ({ input, ok }) => {
     expect(verifyWebhookSignature({ secret, body, ...input })).toBe(ok);
+  });
+
+  it('verify the body as the bytes received and the headers as node:http and WHATWG Headers give them', () => {
+    const bytes = new TextEncoder().encode(body);
+    const nodeHeaders: IncomingHttpHeaders = { [WEBHOOK_HEADERS.timestamp]: String(at), [WEBHOOK_HEADERS.signature]: want };
+    const fetchHeaders = new Headers(nodeHeaders as Record<string, string>);
+    expect(verifyWebhookSignature({ secret, body: bytes, now: at, timestamp: nodeHeaders[WEBHOOK_HEADERS.timestamp], signature: nodeHeaders[WEBHOOK_HEADERS.signature] })).toBe(true);
+    expect(verifyWebhookSignature({ secret, body: Buffer.from(bytes), now: at, timestamp: fetchHeaders.get(WEBHOOK_HEADERS.timestamp), signature: fetchHeaders.get(WEBHOOK_HEADERS.signature) })).toBe(true);
+    expect(verifyWebhookSignature({ secret, body: bytes.subarray(1), now: at, timestamp: String(at), signature: want })).toBe(false);
+  });
+
+  it.each([
+    { name: 'a signature header absent from Headers (null)', input: { timestamp: String(at), signature: null } },
+    { name: 'a timestamp header absent from Headers (null)', input: { timestamp: null, signature: want } },
+    { name: 'an empty timestamp', input: { timestamp: '', signature: want } },
+    { name: 'a repeated signature header', input: { timestamp: String(at), signature: [want, want] } },
+  ])('refuse $name without throwing', ({ input }) => {
+    expect(() => verifyWebhookSignature({ secret, body, now: at, ...input })).not.toThrow();
+    expect(verifyWebhookSignature({ secret, body, now: at, ...input })).toBe(false);
+  });
+
+  it('take a header given once as an array as that value', () => {
+    expect(verifyWebhookSignature({ secret, body, now: at, timestamp: [String(at)], signature: [want] })).toBe(true);
+  });
+
+  it('refuse bytes that are not UTF-8, which a lenient decoding would confuse with other bytes', () => {
+    const invalid = Uint8Array.of(0x7b, 0xff, 0x7d); // '{', a byte no UTF-8 text holds, '}'
+    const lenient = new TextDecoder().decode(invalid); // '{\uFFFD}'
+    const signedLenient = createHmac('sha256', secret).update(`${at}\n${lenient}`).digest('base64');
+    expect(verifyWebhookSignature({ secret, body: invalid, now: at, timestamp: String(at), signature: signedLenient })).toBe(false);
   });
 
   it('name the wire headers, lower-case, including the delivery id receivers dedupe by', () => {
