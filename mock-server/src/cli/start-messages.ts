@@ -1,4 +1,5 @@
 import { LOG_FORMATS, createLogger, writesPretty, type LogFormat, type LogOutput } from './request-logger.js';
+import { listenRefusalMessage } from './listen-refusal.js';
 import { ENV_PREFIX } from './mock-flags.js';
 
 /** Why `gdx-mock` did not start, in the terms an operator (or a log pipeline) reads. */
@@ -40,6 +41,8 @@ export function startRefusal(error: unknown): StartRefusal {
   if (!(error instanceof Error)) return { code: 'START_FAILED', message: String(error), exitCode: 1 };
   const { code, path, messageZh } = error as Error & { code?: unknown; path?: unknown; messageZh?: unknown };
   if (typeof code !== 'string') return { code: 'START_FAILED', message: error.message, exitCode: 1, unexpected: error };
+  const listenMessage = listenRefusalMessage(error);
+  if (listenMessage !== undefined) return { code, message: listenMessage, exitCode: 1 };
   // A profile error carries its Chinese apart; the data directory's errors have both in the message.
   const message = typeof messageZh === 'string' && !error.message.includes(messageZh) ? `${messageZh} / ${error.message}` : error.message;
   return { code, message, ...(typeof path === 'string' ? { path } : {}), exitCode: 1 };

@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { WorkingCalendar } from '@gdx/calendar';
 import { describe, expect, it } from 'vitest';
@@ -55,6 +56,22 @@ describe('start-up refusals in the log format', () => {
     const [line] = jsonLines(answer.stderr);
     expect(line).toMatchObject({ code: 'DATA_DIR_UNAVAILABLE', path: '/proc/gdx-nope/data' });
     expect(line).not.toHaveProperty('err');
+  });
+
+  it('a port already taken: one fatal JSON line in Chinese and English naming the port and what to do, exit 1', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as AddressInfo;
+    try {
+      const answer = cli(['--port', String(port), '--log-format', 'json']);
+      expect(answer.status).toBe(1);
+      expect(jsonLines(answer.stderr)).toEqual([expect.objectContaining({ level: 60, code: 'EADDRINUSE', exitCode: 1 })]);
+      const [line] = jsonLines(answer.stderr);
+      expect(line?.msg).toContain(`[EADDRINUSE] 端口已被占用（127.0.0.1:${port}）`);
+      expect(line?.msg).toContain(`port already in use (127.0.0.1:${port}), perhaps by another gdx-mock still running: stop that process, or choose another --port (--port 0 picks a free one)`);
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
   });
 
   it('--log-format pretty keeps the text a terminal reads', () => {
