@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { accessSync, constants } from 'node:fs';
 import { join } from 'node:path';
 import { DataDirInUseError, DataDirUnavailableError, LOCK_FILE } from './data-dir-errors.js';
 import { fileIdentity as identity } from './store-identity.js';
@@ -26,10 +27,28 @@ function acquire(location: string): Database.Database {
     db.pragma('journal_mode = MEMORY');
     db.pragma('locking_mode = EXCLUSIVE');
     db.exec('BEGIN EXCLUSIVE; COMMIT');
+    refuseReadOnly(location);
     return db;
   } catch (error) {
     db?.close();
     throw error;
+  }
+}
+
+/**
+ * Throws when this process cannot write the lock file. SQLite then opens it read-only, and on a
+ * read-only connection `BEGIN EXCLUSIVE` succeeds without taking the write lock: every process
+ * would "hold" the directory at once, and a second server would start beside the first.
+ */
+function refuseReadOnly(location: string): void {
+  try {
+    accessSync(location, constants.W_OK);
+  } catch (error) {
+    throw new Error(
+      `this process cannot write it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}), and a lock file opened read-only keeps no other process out; ` +
+        'make it writable by the user gdx-mock runs as (chown or chmod u+w), or delete it while no gdx-mock uses the directory',
+      { cause: error },
+    );
   }
 }
 

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createApp, DataDirInUseError, DataDirUnavailableError } from '../../src/index.js';
@@ -10,6 +10,8 @@ import { useTempDirs } from './data-dir-app.js';
 
 const OPTIONS = { seed: 3, startAt: '2025-09-26T10:00:00+08:00' } as const;
 const json = { 'content-type': 'application/json' };
+// Root writes a file whatever its mode says, so SQLite never opens one read-only for it.
+const runsAsRoot = process.getuid?.() === 0;
 
 /** Runs the built CLI with `args` to its end (a start that is not refused runs until the test times out; `spawned` gets it, to be killed then). */
 function run(args: readonly string[], spawned: ChildProcess[]): Promise<{ code: number | null; stderr: string }> {
@@ -91,6 +93,21 @@ describe('one process per data directory', () => {
     const failure = thrown(() => createApp({ dataDir: dir, ...OPTIONS }));
     expect(failure).toBeInstanceOf(DataDirUnavailableError);
     expect(failure).toMatchObject({ code: 'DATA_DIR_UNAVAILABLE', path: dir, message: expect.stringContaining(`cannot lock ${join(dir, 'gdx-mock.lock')}`) });
+  });
+
+  it.skipIf(runsAsRoot)('a lock file this process cannot write stops the start, naming it: opened read-only, it would let a second app start beside the first', async () => {
+    const dir = tempDir();
+    await createApp({ dataDir: dir, ...OPTIONS }).close();
+    const lock = join(dir, 'gdx-mock.lock');
+    chmodSync(lock, 0o444);
+    const opened: ReturnType<typeof createApp>[] = [];
+    const failure = thrown(() => opened.push(createApp({ dataDir: dir, ...OPTIONS })));
+    try {
+      expect(failure).toBeInstanceOf(DataDirUnavailableError);
+      expect(failure).toMatchObject({ code: 'DATA_DIR_UNAVAILABLE', path: dir, message: expect.stringContaining(`cannot lock ${lock}: this process cannot write it (EACCES)`) });
+    } finally {
+      for (const app of opened) await app.close();
+    }
   });
 });
 
