@@ -99,6 +99,25 @@ export class Journal implements CommandLog {
       this.#writable = false;
       this.#nextProbeAt = this.#now() + PROBE_INTERVAL_MS;
       this.#options.logError('[STORAGE] the data directory cannot take writes at start; writes are refused until it can (health says degraded, ready 503)', error);
+      return;
+    }
+    this.#probeSnapshotsAtStart();
+  }
+
+  /**
+   * A journal that takes writes beside snapshots that cannot be written (a read-only
+   * `snapshots.sqlite`) loses nothing, so writes go on; but every snapshot fails, the journal
+   * grows and every start replays all of it. Said at start, not first at the snapshot due
+   * `compactEvery` writes later.
+   */
+  #probeSnapshotsAtStart(): void {
+    try {
+      this.#store.probeSnapshots?.();
+    } catch (error) {
+      this.#options.logError(
+        '[STORAGE] snapshots cannot be written at start; writes go on and the journal keeps every one, but it grows and every start replays it until a snapshot can be written (make the file writable by this user, or free the disk)',
+        error,
+      );
     }
   }
 

@@ -538,6 +538,14 @@ class SqliteStore implements Store {
     inTransaction(this.#db, this.location, () => this.#setMeta.run('probedAt', new Date().toISOString()));
   }
 
+  probeSnapshots(): void {
+    // Setting user_version to what it is writes the header page: a read-only file or a full disk refuses it.
+    inTransaction(this.#snapshots, this.#snapshotsLocation, () => {
+      const version = Number(this.#snapshots.pragma('user_version', { simple: true }));
+      this.#snapshots.pragma(`user_version = ${version}`);
+    });
+  }
+
   // Beside the SQLite files, as a JSON-lines file: an operator reads it with jq and sends its requests again.
   get refused(): RefusedEntries {
     this.#refused ??= readRefusedFile(this.#dir);

@@ -81,6 +81,11 @@ export interface Store {
   /** Checks that a small durable write succeeds now; throws `StorageUnavailableError` if not. */
   probe(): void;
   /**
+   * Checks that a snapshot could be written now (a write that changes nothing where snapshots are
+   * kept); throws `StorageUnavailableError` if not. Optional: a store without it is not checked.
+   */
+  probeSnapshots?(): void;
+  /**
    * The journal entries replays refused that this store keeps (read when first asked for; a file
    * that cannot be read throws `RefusedEntriesUnavailableError`).
    */

@@ -27,6 +27,7 @@ export function delegatingStore(store: Store, overrides: Partial<StoreMethods>):
     snapshotWritten: (seq) => store.snapshotWritten(seq),
     prune: (limit) => store.prune(limit),
     probe: () => store.probe(),
+    probeSnapshots: () => store.probeSnapshots?.(),
     keepRefused: (refusals) => store.keepRefused(refusals),
     close: () => store.close(),
     ...overrides,

@@ -1,0 +1,76 @@
+import { chmodSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createApp, type App } from '../../src/index.js';
+import { openSqliteStore } from '../../src/persistence/sqlite-store.js';
+import { StorageUnavailableError } from '../../src/persistence/store.js';
+import { delegatingStore } from '../support/delegating-store.js';
+import { useTempDirs } from './data-dir-app.js';
+
+const OPTIONS = { seed: 3, startAt: '2025-09-26T10:00:00+08:00' } as const;
+const json = { 'content-type': 'application/json' };
+const WARNING = '[STORAGE] snapshots cannot be written at start; writes go on';
+// Root writes a file whatever its mode says, so SQLite never opens one read-only for it.
+const runsAsRoot = process.getuid?.() === 0;
+
+const createSandbox = (app: App, id: string) =>
+  app.dispatch({ method: 'POST', path: '/_sim/v1/sandboxes', query: '', headers: json, body: JSON.stringify({ id, profile: 'national', seed: 1 }) });
+const health = async (app: App) =>
+  JSON.parse(String((await app.dispatch({ method: 'GET', path: '/_sim/v1/health', query: '', headers: { host: 'mock.local' }, body: undefined })).body)) as { status: string };
+
+describe('snapshots that cannot be written at start', () => {
+  const tempDir = useTempDirs();
+
+  it('are logged at start, naming the file, while writes go on into the journal', async () => {
+    const dir = tempDir();
+    await createApp({ dataDir: dir, ...OPTIONS }).close();
+    const real = openSqliteStore(dir);
+    const snapshots = join(dir, 'snapshots.sqlite');
+    const store = delegatingStore(real, {
+      probeSnapshots: () => {
+        throw new StorageUnavailableError(snapshots, new Error('attempt to write a readonly database'));
+      },
+    });
+    const logged: string[] = [];
+    const app = createApp({ store, ...OPTIONS, logError: (message, error) => logged.push(`${message} ${(error as Error).message}`) });
+    try {
+      expect(logged).toEqual([expect.stringContaining(WARNING)]);
+      expect(logged[0]).toContain(`could not write to ${snapshots}`);
+      expect((await createSandbox(app, 'one')).status).toBe(201);
+      expect(await health(app)).toMatchObject({ status: 'ok' });
+    } finally {
+      await app.close();
+    }
+  });
+
+  it.skipIf(runsAsRoot)('a read-only snapshots.sqlite is found by the start probe of a data directory', async () => {
+    const dir = tempDir();
+    await createApp({ dataDir: dir, ...OPTIONS }).close();
+    chmodSync(join(dir, 'snapshots.sqlite'), 0o444);
+    const logged: string[] = [];
+    const app = createApp({ dataDir: dir, ...OPTIONS, logError: (message, error) => logged.push(`${message} ${(error as Error).message}`) });
+    try {
+      expect(logged).toEqual([expect.stringContaining(WARNING)]);
+      expect(logged[0]).toContain(`could not write to ${join(dir, 'snapshots.sqlite')}: attempt to write a readonly database`);
+      expect((await createSandbox(app, 'one')).status).toBe(201);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('a writable one is probed without a word, and changes nothing a later start reads', async () => {
+    const dir = tempDir();
+    const first = createApp({ dataDir: dir, ...OPTIONS });
+    expect((await createSandbox(first, 'kept')).status).toBe(201);
+    await first.close();
+    const logged: string[] = [];
+    const app = createApp({ dataDir: dir, ...OPTIONS, logError: (message) => logged.push(message) });
+    try {
+      expect(logged).toEqual([]);
+      const list = JSON.parse(String((await app.dispatch({ method: 'GET', path: '/_sim/v1/sandboxes', query: '', headers: {}, body: undefined })).body)) as { items: { id: string }[] };
+      expect(list.items.map((s) => s.id).sort()).toEqual(['default', 'kept']);
+    } finally {
+      await app.close();
+    }
+  });
+});
