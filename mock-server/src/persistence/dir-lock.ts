@@ -45,12 +45,16 @@ function refuseReadOnly(location: string): void {
     accessSync(location, constants.W_OK);
   } catch (error) {
     throw new Error(
-      `this process cannot write it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}), and a lock file opened read-only keeps no other process out; ` +
-        'make it writable by the user gdx-mock runs as (chown or chmod u+w), or delete it while no gdx-mock uses the directory',
+      `this process cannot write it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}), and a lock file opened read-only keeps no other process out`,
       { cause: error },
     );
   }
 }
+
+// The lock file keeps no data, so an operator may remove one that cannot be locked (garbage in it, a
+// directory in its place, another user's): the message says so, as nothing else would.
+const UNLOCKABLE_HINT =
+  'the file holds nothing but the lock: with no gdx-mock using the directory, delete it (or make it a file the user gdx-mock runs as can write) and start again';
 
 const isBusy = (error: unknown): boolean => (error as { code?: unknown }).code === 'SQLITE_BUSY';
 
@@ -76,7 +80,7 @@ export function lockDataDir(dir: string): DataDirLock {
     held = acquire(location);
   } catch (error) {
     if (isBusy(error)) throw new DataDirInUseError(dir, error);
-    throw new DataDirUnavailableError(dir, `cannot lock ${location}: ${(error as Error).message}`, error);
+    throw new DataDirUnavailableError(dir, `cannot lock ${location}: ${(error as Error).message}; ${UNLOCKABLE_HINT}`, error);
   }
   let locked = identity(location);
   return {

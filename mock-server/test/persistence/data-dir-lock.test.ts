@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createApp, DataDirInUseError, DataDirUnavailableError } from '../../src/index.js';
@@ -95,6 +95,19 @@ describe('one process per data directory', () => {
     expect(failure).toMatchObject({ code: 'DATA_DIR_UNAVAILABLE', path: dir, message: expect.stringContaining(`cannot lock ${join(dir, 'gdx-mock.lock')}`) });
   });
 
+  it('a lock file that is not one (garbage written over it) stops the start, saying it holds nothing and may be deleted', async () => {
+    const dir = tempDir();
+    await createApp({ dataDir: dir, ...OPTIONS }).close();
+    const lock = join(dir, 'gdx-mock.lock');
+    writeFileSync(lock, 'not a lock\n');
+    const failure = thrown(() => createApp({ dataDir: dir, ...OPTIONS }));
+    expect(failure).toBeInstanceOf(DataDirUnavailableError);
+    expect(failure).toMatchObject({
+      code: 'DATA_DIR_UNAVAILABLE',
+      message: expect.stringContaining(`cannot lock ${lock}: file is not a database; the file holds nothing but the lock: with no gdx-mock using the directory, delete it`),
+    });
+  });
+
   it.skipIf(runsAsRoot)('a lock file this process cannot write stops the start, naming it: opened read-only, it would let a second app start beside the first', async () => {
     const dir = tempDir();
     await createApp({ dataDir: dir, ...OPTIONS }).close();
@@ -104,7 +117,7 @@ describe('one process per data directory', () => {
     const failure = thrown(() => opened.push(createApp({ dataDir: dir, ...OPTIONS })));
     try {
       expect(failure).toBeInstanceOf(DataDirUnavailableError);
-      expect(failure).toMatchObject({ code: 'DATA_DIR_UNAVAILABLE', path: dir, message: expect.stringContaining(`cannot lock ${lock}: this process cannot write it (EACCES)`) });
+      expect(failure).toMatchObject({ code: 'DATA_DIR_UNAVAILABLE', path: dir, message: expect.stringContaining(`cannot lock ${lock}: this process cannot write it (EACCES), and a lock file opened read-only keeps no other process out; the file holds nothing but the lock`) });
     } finally {
       for (const app of opened) await app.close();
     }
