@@ -50,7 +50,7 @@ export class DataDirUnavailableError extends Error {
   readonly path: string;
 
   constructor(dir: string, reason: string, cause?: unknown) {
-    super(`[DATA_DIR_UNAVAILABLE] 无法创建数据目录 / cannot create the data directory ${dir}: ${reason}`, { cause });
+    super(`[DATA_DIR_UNAVAILABLE] 无法使用数据目录 / cannot use the data directory ${dir}: ${reason}`, { cause });
     this.name = 'DataDirUnavailableError';
     this.path = dir;
   }

@@ -568,12 +568,12 @@ class SqliteStore implements Store {
   }
 }
 
-/** SQLite's own word that the file is not a sound database, as damage; anything else as unavailable storage. */
+/** SQLite's own word that the file is not a sound database, as damage; anything else as storage that cannot be opened. */
 function damagedOrUnavailable(error: unknown, location: string, dir: string): Error {
   const code = (error as { code?: unknown }).code;
   if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB') {
     const damage: Damage = { file: location, position: 'its page structure', problem: `SQLite: ${(error as Error).message}` };
     return new DataDirDamagedError(damage, dir);
   }
-  return new StorageUnavailableError(location, error);
+  return new StorageUnavailableError(location, error, 'open');
 }

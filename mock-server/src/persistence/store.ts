@@ -122,8 +122,9 @@ export interface Store {
 export type LockCheck = { state: 'held' } | { state: 'remade'; reason: string } | { state: 'lost'; reason: string };
 
 /**
- * A write could not be made durable. Nothing of it was kept; the app refuses writes (503
- * `STORAGE_UNAVAILABLE`) until a probe succeeds, and reads go on.
+ * A write could not be made durable (nothing of it was kept; the app refuses writes, 503
+ * `STORAGE_UNAVAILABLE`, until a probe succeeds, and reads go on), or, with `failed: 'open'`, a
+ * file of the store could not be opened at start (the start stops).
  *
  * @example
  * ```ts
@@ -133,9 +134,14 @@ export type LockCheck = { state: 'held' } | { state: 'remade'; reason: string } 
 export class StorageUnavailableError extends Error {
   readonly code = 'STORAGE_UNAVAILABLE';
 
-  constructor(location: string, cause: unknown) {
+  constructor(location: string, cause: unknown, failed: 'write' | 'open' = 'write') {
     const reason = cause instanceof Error ? cause.message : String(cause);
-    super(`[STORAGE_UNAVAILABLE] 存储写入失败，本次写入未生效 / could not write to ${location}: ${reason}`, { cause });
+    super(
+      failed === 'open'
+        ? `[STORAGE_UNAVAILABLE] 无法打开存储文件（请确认运行 gdx-mock 的用户可读写该文件）/ could not open ${location}: ${reason} (check that the user gdx-mock runs as can read and write it)`
+        : `[STORAGE_UNAVAILABLE] 存储写入失败，本次写入未生效 / could not write to ${location}: ${reason}`,
+      { cause },
+    );
     this.name = 'StorageUnavailableError';
   }
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -194,12 +194,28 @@ describe('a data directory with a file missing', () => {
   });
 });
 
+describe('a store file that cannot be opened', () => {
+  const tempDir = useTempDirs();
+
+  it('store.sqlite a directory: the start stops saying it could not open the file, not that a write failed, and changes nothing', async () => {
+    const dir = tempDir();
+    await filledDir(dir);
+    rmSync(join(dir, 'store.sqlite'));
+    mkdirSync(join(dir, 'store.sqlite'));
+    const before = listing(dir);
+    expect(() => createApp({ dataDir: dir, ...OPTIONS })).toThrow(
+      `[STORAGE_UNAVAILABLE] 无法打开存储文件（请确认运行 gdx-mock 的用户可读写该文件）/ could not open ${join(dir, 'store.sqlite')}: unable to open database file (check that the user gdx-mock runs as can read and write it)`,
+    );
+    expect(listing(dir)).toEqual(before);
+  });
+});
+
 describe('a data directory that cannot be created', () => {
   // mkdir under /proc answers ENOENT although /proc exists: Node 20's recursive mkdir retried it forever.
   it.runIf(existsSync('/proc/self'))('--data-dir /proc/… exits 1 at once, naming the directory, in Chinese and English', () => {
     const answer = spawnSync(process.execPath, [CLI, '--data-dir', '/proc/gdx-nope/data', '--port', '0', '--log-format', 'pretty'], { encoding: 'utf8', timeout: 15_000 });
     expect(answer.status).toBe(1);
-    expect(answer.stderr).toMatch(/^gdx-mock: \[DATA_DIR_UNAVAILABLE\] 无法创建数据目录 \/ cannot create the data directory \/proc\/gdx-nope\/data: /);
+    expect(answer.stderr).toMatch(/^gdx-mock: \[DATA_DIR_UNAVAILABLE\] 无法使用数据目录 \/ cannot use the data directory \/proc\/gdx-nope\/data: /);
     expect(answer.stderr).not.toMatch(/\n\s+at /);
   });
 });
