@@ -1,7 +1,7 @@
 import { calendarDaysBetween, dataDayDeadline, frozenDeadline, type ComputedDeadline } from './deadline-values.js';
 import { periodsOf } from './limit-periods.js';
 import { endOfDay, shanghaiDay } from './shanghai-time.js';
-import type { Calendar, IsoDate, Limit, WorkflowEvent } from './types.js';
+import type { Calendar, Deadline, IsoDate, Limit, WorkflowEvent } from './types.js';
 
 export type { ComputedDeadline } from './deadline-values.js';
 
@@ -50,6 +50,31 @@ export function computeDeadline(limit: Limit, start: DeadlineStart, calendar: Ca
     if (cap !== undefined && cap < dueDate) return periods.cappedDeadline(startedOn, cap, calendar);
   }
   return periods.deadline(startedOn, dueDate);
+}
+
+/** Period arithmetic that keeps a period's natural end (and so needs no holiday schedule). */
+const NATURAL_END = Object.freeze({ holidayExtension: 'none' as const });
+
+/**
+ * The last day of the period `deadline` counts, before the calendar moved it off a rest day: its
+ * `limit` calendar days or years from `startedOn`. 民法典 第二百零三条 moves the day the act is
+ * due to the next working day, not the end of the period, so the next of recurring periods
+ * starts after this day (`Limit.extendFrom: 'period'`). A working-day or hour period ends on its
+ * due day. Needs no holiday schedule.
+ *
+ * @example
+ * // 90 calendar days from 2025-11-03 end on Sunday 2026-02-01; the report is due Monday 02-02.
+ * periodEnd({ ...deadline, startedOn: '2025-11-03', limit: 90, unit: 'calendar_days', dueDate: '2026-02-02' }, calendar); // '2026-02-01'
+ */
+export function periodEnd(deadline: Deadline, calendar: Calendar): IsoDate {
+  switch (deadline.unit) {
+    case 'calendar_days':
+      return calendar.addCalendarDays(deadline.startedOn, deadline.limit, NATURAL_END);
+    case 'years':
+      return calendar.addPeriod(deadline.startedOn, { years: deadline.limit }, NATURAL_END);
+    default:
+      return deadline.dueDate;
+  }
 }
 
 /** Hour limits and due days from the data, as {@link computeDeadline} defines them (not shared). */

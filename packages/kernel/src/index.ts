@@ -21,7 +21,7 @@ export type {
   WorkflowInstance,
 } from './types.js';
 export { transition, createInstance, creationRefusal, fireTimer, allowedEvents, acceptedEvents, type CreateInput } from './transition.js';
-export { computeDeadline, type ComputedDeadline, type DeadlineStart } from './deadline.js';
+export { computeDeadline, periodEnd, type ComputedDeadline, type DeadlineStart } from './deadline.js';
 export { evaluateGuard, payloadGuard } from './guards.js';
 export { TimerHeap, type TimerEntry } from './timer-heap.js';
 export { VirtualClock, RealTimeClock, plainTimer, type Clock, type ClockState } from './clock.js';

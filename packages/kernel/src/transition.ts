@@ -1,4 +1,4 @@
-import { computeDeadline, resumedLimit } from './deadline.js';
+import { computeDeadline, periodEnd, resumedLimit } from './deadline.js';
 import { dryRunGuards, evaluateGuard } from './guards.js';
 import { KernelError } from './kernel-error.js';
 import { formatInstant } from './shanghai-time.js';
@@ -9,6 +9,7 @@ import { CLOCK, pendingTimer, timerId, workflowEvent } from './shapes.js';
 import { EffectList, type EffectSink } from './effect-sink.js';
 import type {
   ActorRef,
+  Calendar,
   Deadline,
   EventInput,
   IsoDate,
@@ -188,7 +189,7 @@ function enter(
     deadline = null;
     timer = null;
     if (step !== undefined && mode !== 'clear') {
-      const from = mode === 'extend' ? previousDue(instance, step) : startedOn;
+      const from = mode === 'extend' ? previousEnd(cm, target, instance, step, ctx.calendar) : startedOn;
       const computed = stepDeadline(cm, target, instance, mode, from, data, ctx);
       deadline = computed.deadline;
       const expiry = target.expiryEvent;
@@ -220,10 +221,16 @@ function stepOf(instance: WorkflowInstance): string | undefined {
   return deadline === null ? undefined : deadline.step;
 }
 
-/** The due date of the instance's deadline when it is the step's (an `extend` runs from it). */
-function previousDue(instance: WorkflowInstance, step: string): IsoDate | undefined {
+/**
+ * The day an `extend` runs from, when the instance's deadline is the step's: its due date, or
+ * the last day of its period before the calendar moved it off a rest day when the limit says
+ * `extendFrom: 'period'` (recurring periods then keep their grid).
+ */
+function previousEnd(cm: CompiledMachine, target: CompiledState, instance: WorkflowInstance, step: string, calendar: Calendar): IsoDate | undefined {
   const deadline = instance.deadline;
-  return deadline?.step === step ? deadline.dueDate : undefined;
+  if (deadline?.step !== step) return undefined;
+  const limit = target.limit ?? missingLimit(cm, target);
+  return limit.extendFrom === 'period' ? periodEnd(deadline, calendar) : deadline.dueDate;
 }
 
 function unknownState(cm: CompiledMachine, state: string): KernelError {

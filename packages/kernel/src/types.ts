@@ -61,6 +61,14 @@ export interface Limit {
    * `none` keeps the natural end: a validity term is plain date arithmetic (e.g. 3 years from coding).
    */
   holidayExtension?: 'rest_days' | 'statutory_holidays' | 'none';
+  /**
+   * Where a transition's `deadline: 'extend'` starts the next period: `due` (default) from the
+   * previous due date, as a renewal runs from the previous expiry; `period` from the last day of
+   * the previous period before the calendar moved it off a rest day (`periodEnd`), so that
+   * recurring periods (a report every 90 days) follow one another with no day left out and no
+   * drift when one ends on a rest day (民法典 第二百零三条 moves the due day, not the period).
+   */
+  extendFrom?: 'due' | 'period';
   /** True when the sources are silent and the value is a project default (a "(choice)"). */
   choice?: boolean;
 }
@@ -110,7 +118,8 @@ export interface TransitionDefinition {
   /**
    * How the target state's deadline is treated when its step equals the current one:
    * `keep` (default) keeps it running, `restart` starts it afresh from now, `extend` starts it
-   * from the previous due date (renewals), `clear` ends it: the state shows no deadline (e.g. a
+   * from the previous due date (renewals), or from the previous period's own last day when the
+   * limit says `extendFrom: 'period'` (recurring reports), `clear` ends it: the state shows no deadline (e.g. a
    * public notice that closed while the application waits in that state for the registry).
    * `resume` re-enters a step left for a state without it (a pause) with the days its deadline had
    * left when it was left, from now (`resumedLimit`; `startTrigger: 'resumed'`).
