@@ -45,7 +45,7 @@ describe('open-data application', () => {
 });
 
 describe('usage reporting', () => {
-  it('is due every 90 calendar days, flags a late report, and counts the next period from the previous due date', () => {
+  it('is due every 90 calendar days, flags a late report, and counts the next period from the end of the previous one', () => {
     const h = harness('xiamen', '2025-10-16T10:00');
     const due = ok(h.engine.create('open-data.usage-reporting', { id: 'use', actor: operator, data: { grantId: 'gr' } }));
     expect(due.deadline).toMatchObject({ step: 'usage_report', unit: 'calendar_days', limit: 90, dueDate: '2026-01-14' });
@@ -53,6 +53,20 @@ describe('usage reporting', () => {
     const reported = ok(h.engine.dispatch('use', 'submit_report', { actor: applicant, payload: { report: { summary: '用于交通出行分析' } } }));
     expect(reported.deadline).toMatchObject({ startedOn: '2026-01-14', dueDate: '2026-04-14', overdue: false });
     expect(reported.events.at(-1)?.type).toBe('usage_report_submitted');
+  });
+
+  it('keeps the 90-day grid when a period ends on a rest day: the next period starts after its last day, not after the due day moved past it', () => {
+    // 90 days from 2025-11-03 end on Sunday 2026-02-01; the report is due Monday 02-02 (民法典 第二百零三条).
+    const h = harness('xiamen', '2025-11-03T10:00');
+    const due = ok(h.engine.create('open-data.usage-reporting', { id: 'use', actor: operator, data: { grantId: 'gr' } }));
+    expect(due.deadline).toMatchObject({ startedOn: '2025-11-03', dueDate: '2026-02-02' });
+    h.to('2026-02-02T10:00');
+    const reported = ok(h.engine.dispatch('use', 'submit_report', { actor: applicant, payload: { report: { summary: '用于交通出行分析' } } }));
+    // Period 2 ends on 05-02, in the Labour Day holiday: due 05-06, and period 3 runs from 05-02.
+    expect(reported.deadline).toMatchObject({ startedOn: '2026-02-01', dueDate: '2026-05-06', overdue: false });
+    h.to('2026-05-06T10:00');
+    const again = ok(h.engine.dispatch('use', 'submit_report', { actor: applicant, payload: { report: { summary: '用于交通出行分析' } } }));
+    expect(again.deadline).toMatchObject({ startedOn: '2026-05-02', dueDate: '2026-07-31' });
   });
 
   it('ends with the last report, setting no further due date', () => {

@@ -54,7 +54,9 @@ export function openDataApplicationMachine(profile: Profile): MachineDefinition 
 /**
  * Usage reporting under a grant with a usage-feedback condition (第二十四条): a report is due
  * every `open_data.usage_report` period (choice: 90 calendar days); a late one is flagged
- * overdue; each report moves the next due date one period on from the previous one. The host
+ * overdue; each report starts the next period where the previous one ended (`extendFrom:
+ * 'period'`): period n ends n periods after the start, and only its report's due date moves off a
+ * rest day (民法典 第二百零三条), so no day is left out and the grid does not drift. The host
  * creates one per such grant and ends it when the grant ends, or with the last report
  * (`submit_last_report`) when the next period would end after the grant.
  *
@@ -75,7 +77,7 @@ export function usageReportingMachine(profile: Profile): MachineDefinition {
       { from: 'due', event: 'submit_last_report', to: 'ended', by: ['applicant'], requires: ['report'], eventType: 'usage_report_submitted' },
       { from: 'due', event: 'end', to: 'ended', by: ['clock', 'data_authority', 'platform_operator'] },
     ],
-    limits: { usage_report: profileLimit(profile, 'open_data.usage_report', 'usage_report', 'flag_overdue') },
+    limits: { usage_report: profileLimit(profile, 'open_data.usage_report', 'usage_report', 'flag_overdue', { extendFrom: 'period' }) },
   };
 }
 

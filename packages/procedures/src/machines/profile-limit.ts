@@ -13,7 +13,7 @@ export function profileLimit(
   id: LimitId,
   step: string,
   onExpiry: Limit['onExpiry'],
-  extra: Pick<Limit, 'capField' | 'estimate' | 'holidayExtension'> = {},
+  extra: Pick<Limit, 'capField' | 'estimate' | 'holidayExtension' | 'extendFrom'> = {},
 ): Limit {
   const l = profile.limits[id];
   return {
