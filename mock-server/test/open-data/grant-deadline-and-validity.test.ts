@@ -95,7 +95,8 @@ describe('open-data grants: validity within the period of use, and the usage-rep
     const next = await readGrant(world, grant.id);
     expect(next.deadline).toMatchObject({ step: 'usage_report', limit: 90, overdue: false });
     expect(next.deadline.dueDate > '2026-01-12').toBe(true);
-    expect(next.usageReportsDue.at(-1)).toEqual({ periodEnd: next.deadline.dueDate, dueDate: next.deadline.dueDate, submitted: false, overdue: false });
+    // The next period ends 90 days on, on Sunday 2026-04-12: its report is due on Monday 04-13.
+    expect(next.usageReportsDue.at(-1)).toEqual({ periodEnd: '2026-04-12', dueDate: '2026-04-13', submitted: false, overdue: false });
 
     await world.advance({ to: '2026-10-15T09:00:00+08:00' });
     expect(await readGrant(world, grant.id)).toMatchObject({ state: 'expired', deadline: null });

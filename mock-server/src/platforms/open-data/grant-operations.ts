@@ -60,11 +60,11 @@ function checkReport(state: OpenDataState, grant: GrantRecord, body: { period: {
 
 /**
  * The earliest day the period after `due` could end: its limit counted in calendar days from the
- * due date (a working-day period ends no earlier); `''` for a limit in hours or years (then the
- * duty goes on as before).
+ * last day of `due`'s period, where the next one starts (a working-day period ends no earlier);
+ * `''` for a limit in hours or years (then the duty goes on as before).
  */
-function lastPeriodEnds(due: Deadline): string {
-  return due.unit === 'calendar_days' || due.unit === 'working_days' ? addDays(due.dueDate, due.limit) : '';
+function nextPeriodEnds(state: OpenDataState, due: Deadline): string {
+  return due.unit === 'calendar_days' || due.unit === 'working_days' ? addDays(state.host.periodEnd(due), due.limit) : '';
 }
 
 function submitUsageReport(ctx: Ctx): OperationResult {
@@ -85,7 +85,7 @@ function submitUsageReport(ctx: Ctx): OperationResult {
   const due = running.deadline;
   // The duty ends with the grant: when the next period would end after it, this is the last report
   // (no further due date, so no holiday year past the grant is needed).
-  const last = due !== null && lastPeriodEnds(due) > grant.validUntil;
+  const last = due !== null && nextPeriodEnds(state, due) > grant.validUntil;
   state.host.dispatch(grant.id, last ? 'submit_last_report' : 'submit_report', { actor: { role: 'applicant', organizationId: grant.owner }, payload: { report: body } });
   const report: UsageReportRecord = {
     id: sandbox.ids.next('urp'),

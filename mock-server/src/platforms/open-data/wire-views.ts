@@ -82,7 +82,8 @@ export function applicationView(state: OpenDataState, record: ApplicationRecord)
 }
 
 /**
- * The OpenAPI `Grant`: reports due are the submitted ones (late or not) and the one running now;
+ * The OpenAPI `Grant`: reports due are the submitted ones (late or not) and the one running now
+ * (its `periodEnd` the last day of its period, its `dueDate` that day or the next working day);
  * `deadline` is the running usage report's (`usage_report`, 90 calendar days), `null` when no
  * report is due (no usage-feedback condition, or the grant has expired).
  *
@@ -100,7 +101,8 @@ export function grantView(state: OpenDataState, grant: GrantRecord) {
     .map((r) => ({ periodEnd: r.period.to, dueDate: r.dueDate, submitted: true, overdue: r.late }));
   const running = reporting ? state.host.get(grant.id) : undefined;
   const deadline = running?.state === 'due' ? state.host.deadline(running) : null;
-  const current = deadline ? [{ periodEnd: deadline.dueDate, dueDate: deadline.dueDate, submitted: false, overdue: deadline.overdue }] : [];
+  // The running period ends on the 90-day grid; only its report's due day moves off a rest day.
+  const current = deadline ? [{ periodEnd: state.host.periodEnd(deadline), dueDate: deadline.dueDate, submitted: false, overdue: deadline.overdue }] : [];
   return { ...wire, events: grantEvents(grant, running), usageReportsDue: [...submitted, ...current], deadline };
 }
 

@@ -1,4 +1,4 @@
-import { acceptedEvents, creationRefusal, transition, WorkflowEngine, type ActorRef, type Deadline, type EngineSnapshot, type GuardRegistry, type MachineDefinition, type TransitionError, type WorkflowEvent, type WorkflowInstance } from '@gdx/kernel';
+import { acceptedEvents, creationRefusal, periodEnd, transition, WorkflowEngine, type ActorRef, type Deadline, type EngineSnapshot, type GuardRegistry, type IsoDate, type MachineDefinition, type TransitionError, type WorkflowEvent, type WorkflowInstance } from '@gdx/kernel';
 import { buildProcedures, officialsActAfter, resolveProfile, withoutRepeatedValues, type Procedures } from '@gdx/procedures';
 import type { EventWire, PlatformName, SandboxContext, SandboxEventInput } from '../../app/platform-module.js';
 import type { FiredLog } from '../../sandbox/fired-log.js';
@@ -359,6 +359,14 @@ export class WorkflowHost {
   /** The wire form of the instance's current deadline. */
   deadline(instance: WorkflowInstance): Deadline | null {
     return instanceDeadline(instance, this.wireOf(instance));
+  }
+
+  /**
+   * The last day of the period `deadline` counts, before the sandbox's calendar moved its due
+   * day off a rest day (the kernel's `periodEnd`): where a recurring period ends and the next begins.
+   */
+  periodEnd(deadline: Deadline): IsoDate {
+    return periodEnd(deadline, this.#sandbox.calendar);
   }
 
   /**
