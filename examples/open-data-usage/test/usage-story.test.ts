@@ -72,10 +72,10 @@ describe('on-application open data: apply, two review clocks, grant, usage repor
     expect(r.report).toMatchObject({ grantId: r.issued.id, period: { from: '2025-10-15', to: '2026-01-12' }, withinScenario: true, submittedAt: '2026-01-12T09:00:00+08:00' });
   });
 
-  it('after the report the first period is done on time; the next ends 90 calendar days on, moved off Sunday 04-12 (民法典 第二百零三条)', () => {
+  it('after the report the first period is done on time; the next ends 90 calendar days on, Sunday 04-12, its report due Monday 04-13 (民法典 第二百零三条)', () => {
     expect(r.afterReport.usageReportsDue).toEqual([
       { periodEnd: '2026-01-12', dueDate: '2026-01-12', submitted: true, overdue: false },
-      { periodEnd: '2026-04-13', dueDate: '2026-04-13', submitted: false, overdue: false },
+      { periodEnd: '2026-04-12', dueDate: '2026-04-13', submitted: false, overdue: false },
     ]);
   });
 
