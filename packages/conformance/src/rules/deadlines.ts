@@ -26,6 +26,30 @@ export function expectedDeadline(startedOn: IsoDate, limit: Pick<StepLimit, 'lim
   return { startedOn, dueDate, dueAt: formatShanghaiInstant(endOfShanghaiDay(dueDate)) };
 }
 
+/** Period `n` of a duty recurring every so many calendar days: where it ends, and when its act is due. */
+export interface RecurringPeriod {
+  periodEnd: IsoDate;
+  dueDate: IsoDate;
+}
+
+/**
+ * Period `n` (1, 2, …) of a duty recurring every `limit` calendar days from `start` (a usage report
+ * every 90 days from the grant): it ends `n` periods after `start` by plain date arithmetic, the
+ * start day not counted, and its act is due that day, or on the next working day when that is a
+ * rest day. 民法典 第二百零三条 moves the day the act is due, not the period: the next one still
+ * starts the day after `periodEnd`, so no day is left out and the grid never drifts.
+ *
+ * @example
+ * ```ts
+ * recurringPeriod('2025-11-03', { limit: 90 }, 1); // { periodEnd: '2026-02-01', dueDate: '2026-02-02' } (a Sunday)
+ * recurringPeriod('2025-11-03', { limit: 90 }, 2); // { periodEnd: '2026-05-02', dueDate: '2026-05-06' } (Labour Day)
+ * ```
+ */
+export function recurringPeriod(start: IsoDate, limit: Pick<StepLimit, 'limit'>, n: number): RecurringPeriod {
+  const previousEnd = addDays(start, limit.limit * (n - 1));
+  return { periodEnd: addDays(previousEnd, limit.limit), dueDate: calendar.addCalendarDays(previousEnd, limit.limit) };
+}
+
 /**
  * The instant one hour after a deadline ended: a clock advanced there must show the step overdue.
  *

@@ -79,6 +79,15 @@ describe('proof the kit can fail: the real mock with one defect fails exactly th
     expect(failure?.actual).toMatchObject({ returnFen: 8_024_685, marFen: 132_715_952 });
   });
 
+  it('a usage-report period shown ending on its due date moved off a rest day fails ODP-USAGE-02 only', async () => {
+    const report = await runAgainst('usage-period-at-due', ['ODP-*']);
+    expect(failedIds(report)).toEqual(['ODP-USAGE-02']);
+    expect(report.results.find((r) => r.id === 'ODP-USAGE-02')?.failures[0]).toMatchObject({
+      expected: { periodEnd: '2026-02-01', dueDate: '2026-02-02' },
+      actual: { periodEnd: '2026-02-02', dueDate: '2026-02-02' },
+    });
+  });
+
   it("another organisation's object answering 200 fails the read-isolation checks only", async () => {
     const report = await runAgainst('leak', ['CON-*', 'SEC-*', 'IDEM-*', 'ISO-*', 'AOP-ISO-*']);
     expect(failedIds(report)).toEqual(['ISO-404-01', 'ISO-404-02', 'AOP-ISO-01']);

@@ -1,5 +1,5 @@
 import { isRecord } from '../../http/response.js';
-import { expectedDeadline, justAfter } from '../../rules/deadlines.js';
+import { expectedDeadline, justAfter, recurringPeriod } from '../../rules/deadlines.js';
 import { LIMITS } from '../../rules/limits.js';
 import type { Check } from '../../runner/types.js';
 import { workflowCheck } from '../define-check.js';
@@ -12,16 +12,26 @@ import { approvedGrant, inXiamen, startSpotCheck } from './open-data-steps.js';
 import { eventTypes, expectDeadline, expectState, readObject, sandboxToday } from './sandbox.js';
 
 const L = LIMITS.xiamen.openData;
+/** When ODP-USAGE-02's grant is issued: a day whose 90-day periods end on rest days. */
+const USAGE_GRANTED_AT = '2025-11-03T10:00:00+08:00';
 const check = workflowCheck('open-data');
+
+/** The grant's entries in `usageReportsDue`. */
+function reportsDue(grant: Record<string, unknown>): Record<string, unknown>[] {
+  return (Array.isArray(grant.usageReportsDue) ? grant.usageReportsDue : []).filter(isRecord);
+}
 
 /** The grant's entry for the report due on `dueDate` in `usageReportsDue`. */
 function reportDue(grant: Record<string, unknown>, dueDate: string): Record<string, unknown> | undefined {
-  return (Array.isArray(grant.usageReportsDue) ? grant.usageReportsDue : []).filter(isRecord).find((r) => r.dueDate === dueDate);
+  return reportsDue(grant).find((r) => r.dueDate === dueDate);
 }
 
 /**
  * Duties after approval and around the data (Xiamen profile): a usage report missed past its due
- * date is tracked as overdue, and a late one stays marked late (第二十四条(二)); a data-subject
+ * date is tracked as overdue, and a late one stays marked late (第二十四条(二)); its periods lie on
+ * the 90-day grid from the grant, each due on its last day or the next working day after rest
+ * days, the next starting where the previous ended (民法典 第二百零三条 moves the due day, not the
+ * period); a data-subject
  * objection on the open-data platform is due in 5 WD and, missed, flagged rather than deemed
  * answered (第十四条, shared with the sharing platform); a spot check of a grant with usage
  * feedback is answered by its holder (接受抽查, 第二十四条; 10 WD, the contract's choice).
@@ -32,23 +42,32 @@ function reportDue(grant: Record<string, unknown>, dueDate: string): Record<stri
  * ```
  */
 export const openDataDutyChecks: Check[] = [
-  check('ODP-USAGE-02', 'a usage report missed for 90 calendar days from the grant falls overdue; submitted late, it stays marked late', `${L.usageReport.basis}; shared/domain/open-data.md §After approval (the platform tracks reports due and overdue)`, async (ctx) => {
+  check('ODP-USAGE-02', 'a usage report missed for 90 calendar days from the grant falls overdue; submitted late, it stays marked late; the next period follows on from the end of the first, not from its due date', `${L.usageReport.basis}; 民法典 第二百零三条; shared/domain/open-data.md §After approval (the platform tracks reports due and overdue)`, async (ctx) => {
     await inXiamen(ctx, async (sbx) => {
+      // Granted on 2025-11-03: the first period ends on Sunday 2026-02-01 (due Monday 02-02), the
+      // second on 2026-05-02 in the Labour Day holiday (due 05-06), so a grid counted on from a
+      // moved due date shows.
+      await sbx.advance({ to: USAGE_GRANTED_AT });
       const { grantId, issuedOn } = await approvedGrant(ctx, sbx, 'usage_feedback');
       const path = `/grants/${encodeURIComponent(grantId)}`;
       const due = expectedDeadline(issuedOn, L.usageReport);
+      const first = recurringPeriod(issuedOn, L.usageReport, 1);
       const fresh = await readObject(ctx, sbx, 'open-data', path);
       expectDeadline(ctx, fresh, L.usageReport, due, false);
-      ctx.expect.equal(reportDue(fresh, due.dueDate), { periodEnd: due.dueDate, dueDate: due.dueDate, submitted: false, overdue: false }, 'the first report is listed as due');
+      ctx.expect.equal(reportDue(fresh, due.dueDate), { ...first, submitted: false, overdue: false }, 'the first report is listed as due: the period ends 90 days after the grant, the report on that day or the next working day');
       await sbx.advance({ to: justAfter(due) });
       const late = await readObject(ctx, sbx, 'open-data', path);
       expectDeadline(ctx, late, L.usageReport, due, true);
-      ctx.expect.equal(reportDue(late, due.dueDate), { periodEnd: due.dueDate, dueDate: due.dueDate, submitted: false, overdue: true }, 'the missed report is listed as overdue');
-      const body = validBody(ctx, 'open-data', 'post', '/grants/{grantId}/usage-reports', { period: { from: issuedOn, to: due.dueDate } }, sbx.organizations[0]?.creditCode);
+      ctx.expect.equal(reportDue(late, due.dueDate), { ...first, submitted: false, overdue: true }, 'the missed report is listed as overdue');
+      const body = validBody(ctx, 'open-data', 'post', '/grants/{grantId}/usage-reports', { period: { from: issuedOn, to: first.periodEnd } }, sbx.organizations[0]?.creditCode);
       await createObject(ctx, sbx.http(0), 'open-data', `${path}/usage-reports`, body);
       const after = await readObject(ctx, sbx, 'open-data', path);
       ctx.expect.equal(reportDue(after, due.dueDate)?.submitted, true, 'the late report is recorded as submitted');
       ctx.expect.equal(reportDue(after, due.dueDate)?.overdue, true, 'the late report stays marked overdue');
+      const second = recurringPeriod(issuedOn, L.usageReport, 2);
+      // The duty ends with the grant: no second period is due when it would end after the grant.
+      const expected = second.periodEnd <= String(after.validUntil) ? { ...second, submitted: false, overdue: false } : undefined;
+      ctx.expect.equal(reportsDue(after).find((r) => r.submitted === false), expected, 'the next report is listed as due: its period runs on from the end of the first (not from the due date moved off a rest day)');
     });
   }),
   check('ODP-OBJECTION-01', 'a data objection on the open-data platform is due in 5 WD; missed, it is flagged overdue, never deemed answered', `${L.dataObjection.basis}; shared/domain/open-data.md §After approval (the data-subject objection applies here too)`, async (ctx) => {

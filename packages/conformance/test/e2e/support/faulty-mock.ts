@@ -131,6 +131,8 @@ const isProfileFault = (fault: MockFault): fault is ProfileFault => fault in PRO
  * - `consent-unchecked`, `catalog-unchecked`, `formal-fees-any-time`: the refusal the rule requires
  *   answers 201 instead (see `ANSWER_FAULTS`);
  * - `report-never-late`: an annual report filed after 03-31 answers `late: false`;
+ * - `usage-period-at-due`: an open-data grant shows its running usage report's period ending on
+ *   the due date (as the mock did before), not on the 90-day grid's day that date was moved off;
  * - `report-by-anyone`, `formal-fees-by-anyone`: an annual report or a formal-fee application
  *   refused for the caller's role (403) is accepted, as a platform that lets the operator do the
  *   grantor's part (65号 五、二; see `ROLE_FAULTS`);
@@ -163,7 +165,7 @@ const isProfileFault = (fault: MockFault): fault is ProfileFault => fault in PRO
  *   body the mock refuses answers 409 `ILLEGAL_TRANSITION` instead, as a platform that judges the
  *   object's state before it reads the body (a legal order: the contract does not fix one).
  */
-export type MockFault = ProfileFault | AnswerFault | RoleFault | PriceFault | 'report-never-late' | 'leak' | 'sandbox-leak' | 'crash-on-bad-input' | 'bad-input-forbidden' | 'bad-input-unpointed' | 'bad-input-mispointed' | 'roles-unchecked' | 'transitions-unchecked' | 'item-body-unread' | 'item-state-first' | 'route-404-as-not-found';
+export type MockFault = ProfileFault | AnswerFault | RoleFault | PriceFault | 'report-never-late' | 'usage-period-at-due' | 'leak' | 'sandbox-leak' | 'crash-on-bad-input' | 'bad-input-forbidden' | 'bad-input-unpointed' | 'bad-input-mispointed' | 'roles-unchecked' | 'transitions-unchecked' | 'item-body-unread' | 'item-state-first' | 'route-404-as-not-found';
 
 interface Credentials { appKey: string; secret: string }
 
@@ -332,6 +334,11 @@ export function faultyFetch(inner: typeof fetch, fault: MockFault): typeof fetch
     if (fault === 'report-never-late' && answer.status === 201 && url.pathname.endsWith('/annual-reports')) {
       const body = (await json(answer)) as Record<string, unknown>;
       return rewritten(answer, 201, 'application/json', JSON.stringify({ ...body, late: false }));
+    }
+    if (fault === 'usage-period-at-due' && answer.status === 200 && /\/open-data\/v1\/grants\/[^/]+$/.test(url.pathname)) {
+      const body = (await json(answer)) as { usageReportsDue?: { periodEnd: string; dueDate: string; submitted: boolean }[] };
+      const usageReportsDue = body.usageReportsDue?.map((r) => (r.submitted ? r : { ...r, periodEnd: r.dueDate }));
+      return rewritten(answer, 200, 'application/json', JSON.stringify({ ...body, usageReportsDue }));
     }
     if (isRoleFault(fault) && answer.status === 403 && url.pathname.endsWith(ROLE_FAULTS[fault].path)) {
       return rewritten(answer, ROLE_FAULTS[fault].status, 'application/json', JSON.stringify({ id: 'accepted-from-any-role' }));
