@@ -113,6 +113,7 @@ const ROLE_GUARDED: readonly (readonly [platform: (typeof PLATFORMS)[number], op
   ['authorized-operation', 'reportRectification', 'operator'],
   ['authorized-operation', 'fileSuspensionFeedback', 'operator'],
   ['authorized-operation', 'requestTermination', 'operator'],
+  ['authorized-operation', 'discloseAuthorization', 'implementing_body'],
   ['authorized-operation', 'applyForFormalFees', 'grantor'],
   ['authorized-operation', 'submitAnnualReport', 'grantor'],
   ['authorized-operation', 'submitDataAccessRequest', 'operator'],
