@@ -129,6 +129,7 @@ const SENDING: Record<SpecName, Record<string, Sending>> = {
     reportRectification: { as: DATA_OPERATOR },
     fileSuspensionFeedback: { as: DATA_OPERATOR },
     requestTermination: { as: DATA_OPERATOR },
+    discloseAuthorization: { as: INFORMATION_CENTER },
     applyForFormalFees: { as: DATA_AUTHORITY },
     submitAnnualReport: { as: DATA_AUTHORITY },
     calculateMar: { as: DATA_OPERATOR },

@@ -51,6 +51,7 @@ export { termEndedReasons } from './authorized-operation/term-ended.js';
 export { rulesWarnings, type RulesWarning } from './authorized-operation/rules-validity.js';
 export { productRegistrationDuty, type ProductRegistrationDuty } from './authorized-operation/product-registration.js';
 export { agreementReportDuty, type AgreementReportDuty } from './authorized-operation/agreement-report.js';
+export { disclosureDuty, type DisclosureDuty } from './authorized-operation/disclosure-duty.js';
 export { maximumAllowedRevenue, type MarCalculation, type MarInput } from './pricing/mar.js';
 export { yearlyDeviation, type DeviationDecision } from './pricing/deviation.js';
 export { cycleCarryOver, pricingCycles, spreadDeduction, type PriceCycle } from './pricing/cycle.js';

@@ -38,6 +38,21 @@ function requestTermination(ctx: Ctx): OperationResult {
   return { status: 200, body: authorizationView(ctx.state, authorization) };
 }
 
+/**
+ * `POST /authorizations/{authorizationId}/disclosures`: the implementing body (实施机构, 27号 第十八条
+ * "实施机构应…定期向社会披露") records where it disclosed the authorization, meeting the running
+ * period (`Authorization.disclosure`); another role 403, another body's authorization 404.
+ */
+function discloseAuthorization(ctx: Ctx): OperationResult {
+  requireRole(ctx, 'implementing_body');
+  const authorization = visible(ctx, ctx.state.authorizations, 'authorizationId', (a) => a.implementingBodyId === ctx.caller?.id);
+  ctx.state.host.dispatch(authorization.id, 'disclose', {
+    actor: { role: 'implementing_body', organizationId: authorization.implementingBodyId },
+    payload: { disclosure: structuredClone(ctx.body) },
+  });
+  return { status: 200, body: authorizationView(ctx.state, authorization) };
+}
+
 /** Handlers of the authorization operations. */
 export const authorizationOperations: Record<string, OperationHandler<AuthorizedOperationState>> = {
   getAuthorization: (ctx) => ({ status: 200, body: authorizationView(ctx.state, partyAuthorization(ctx)) }),
@@ -46,4 +61,5 @@ export const authorizationOperations: Record<string, OperationHandler<Authorized
   reportRectification: operatorReport('report_rectification', 'report'),
   fileSuspensionFeedback: operatorReport('file_feedback', 'feedback'),
   requestTermination,
+  discloseAuthorization,
 };

@@ -2,6 +2,7 @@ import { shanghaiDay, type WorkflowEvent, type WorkflowInstance } from '@gdx/ker
 import { assessTerm } from '@gdx/procedures';
 import type { SandboxContext } from '../../app/platform-module.js';
 import { officialOrganisation, toReasons } from '../workflow-host/index.js';
+import { disclosureDutyData, startDisclosureDuty } from './disclosure-duty.js';
 import { orgRef, type Agreement, type AuthorizationRecord, type AuthorizedOperationState, type SelectionRecord } from './ao-records.js';
 
 /** The `payload.operator` an official's `select`, `pass_review` or `designate` carries (`operatorReference`). */
@@ -49,7 +50,8 @@ function startAuthorization(state: AuthorizedOperationState, sandbox: SandboxCon
   };
   state.authorizations.set(id, record);
   selection.authorizationId = id;
-  state.host.create('authorized-operation.authorization', { id, actor: event.actor, data: { termEnd: agreement.term.to, signedOn: shanghaiDay(Date.parse(event.at)) } });
+  state.host.create('authorized-operation.authorization', { id, actor: event.actor, data: { termEnd: agreement.term.to, signedOn: shanghaiDay(Date.parse(event.at)), ...disclosureDutyData(state) } });
+  startDisclosureDuty(state, id);
 }
 
 /**

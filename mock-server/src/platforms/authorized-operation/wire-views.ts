@@ -3,6 +3,7 @@ import { rulesWarnings } from '@gdx/procedures';
 import { workflowFields } from '../workflow-host/index.js';
 import type { AuthorizationRecord, AuthorizedOperationState, BidRecord, DataAccessRecord, PlanRecord, ProductRecord, SelectionRecord } from './ao-records.js';
 import { agreementReportDutyOf } from './agreement-report.js';
+import { disclosureView } from './disclosure-duty.js';
 import { feeStatusOf } from './pricing-view.js';
 import { productFee, productPriceFlags, productRegistration } from './product-fees.js';
 
@@ -104,6 +105,7 @@ export function authorizationView(state: AuthorizedOperationState, authorization
     // The machine counts the rectification of the running evaluation (a second one fails it).
     rectifications: instance.data['rectified'] === true ? 1 : 0,
     feeStatus: feeStatusOf(authorization),
+    disclosure: disclosureView(state, instance),
     reasons: authorization.reasons,
     warnings: warningsAt(state, createdAt),
     createdAt,

@@ -55,6 +55,10 @@ function formalFeesPending(instance: WorkflowInstance): boolean {
  *   `heldReviewClock: resume`): the review is not overdue yet, since a pause must not clear the
  *   record of a missed limit. Named, not the built-in `!overdue`, so a host can make a hold
  *   recorded before the clock stopped (a journal replayed) keep it running, as it ran.
+ * - `disclosureStillDue` — the clock's `disclosure_overdue` flags the disclosure period it was
+ *   planned for (`payload.since`, the log position the period starts after) only if no
+ *   `disclose` came since and the duty is not flagged already (a period an amendment shortened
+ *   has two plans; the later one finds it flagged).
  *
  * @example
  * new WorkflowEngine({ machines, calendar, clock, guards: authorizedOperationGuards(profile) });
@@ -76,5 +80,10 @@ export function authorizedOperationGuards(profile: Profile): GuardRegistry {
     grantorApplies: (_instance, input) => input.actor.role === 'grantor',
     formalFeesPending,
     holdStopsReviewClock: (instance) => instance.deadline?.overdue !== true,
+    disclosureStillDue: payloadGuard((instance, input) => {
+      const since = input.payload?.['since'];
+      if (typeof since !== 'number' || instance.data['disclosureOverdue'] === true) return false;
+      return !instance.events.slice(since).some((e) => e.event === 'disclose');
+    }),
   };
 }

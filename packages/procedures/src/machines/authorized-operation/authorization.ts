@@ -29,6 +29,19 @@ const PRICING: readonly Omit<TransitionDefinition, 'from' | 'to'>[] = [
 ];
 
 /**
+ * The implementing body's disclosure of 授权对象、内容、范围和时限 (27号 第十八条), in every running
+ * state: `disclose` records where it was published (`payload.disclosure`) and meets the running
+ * period; the host plans the clock's `disclosure_overdue` for each period's end (`payload.since`:
+ * the log position the period starts after), which flags it once (`data.disclosureOverdue`) unless
+ * a disclosure came meanwhile (guard `disclosureStillDue`). The periods themselves are
+ * `disclosureDuty`'s, read from the log.
+ */
+const DISCLOSURE: readonly Omit<TransitionDefinition, 'from' | 'to'>[] = [
+  { event: 'disclose', by: ['implementing_body'], requires: ['disclosure'], assign: ['disclosure'], set: { disclosureDuty: true, disclosureOverdue: false }, eventType: 'authorization_disclosed' },
+  { event: 'disclosure_overdue', by: ['clock'], guard: 'disclosureStillDue', set: { disclosureOverdue: true }, eventType: 'disclosure_overdue' },
+];
+
+/**
  * The authorization in force (授权运营, 27号 第十四条; 101号 第八、三十二–三十七条), created `active`
  * at signing with `data.termEnd` (the agreed term's last day) and `data.signedOn`. While `active`
  * the `term` step runs from `signedOn` to `termEnd` (plain date arithmetic; without it, the
@@ -46,7 +59,8 @@ const PRICING: readonly Omit<TransitionDefinition, 'from' | 'to'>[] = [
  * `data.termEnd` when the authorization leaves `active` (the mock: `authorization-effects.ts`). Every refusal, suspension,
  * revocation and failure needs `reasons`. While it runs, the pricing decisions (`set_mar` with
  * `payload.mar`, `set_ceiling` with `payload.ceiling`, `apply_formal_fees`, `approve_formal_fees`, `reject_formal_fees`)
- * are recorded as events in the state it is in.
+ * are recorded as events in the state it is in, as the implementing body's `disclose` and the
+ * clock's `disclosure_overdue` are (27号 第十八条; see `DISCLOSURE`).
  *
  * @example
  * engine.create('authorized-operation.authorization', { id: 'aoa_1', actor: { role: 'implementing_body' }, data: { termEnd: '2029-01-04' } });
@@ -108,7 +122,7 @@ export function authorizationMachine(profile: Profile): MachineDefinition {
       // early termination request) lapses with it. Guarded, so an expiry planned for an end
       // since amended does nothing.
       { from: RUNNING, event: 'expire', to: 'expired', by: ['clock'], guard: 'termEnded', guardError: 'TERM_NOT_ENDED' },
-      ...RUNNING.flatMap((state) => PRICING.map((p) => ({ ...p, from: state, to: state }))),
+      ...RUNNING.flatMap((state) => [...PRICING, ...DISCLOSURE].map((p) => ({ ...p, from: state, to: state }))),
     ],
     limits: {
       // From the signing day (`data.signedOn`) whenever `active` is re-entered (after a suspension,

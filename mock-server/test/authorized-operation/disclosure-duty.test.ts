@@ -1,0 +1,138 @@
+// The implementing body discloses 授权对象、内容、范围和时限 "定期" (27号 第十八条; domain §8, choice:
+// 20 WD after signing or a change, then yearly): `Authorization.disclosure` shows the running
+// period, `POST /authorizations/{id}/disclosures` meets it, and the clock flags it overdue.
+import { describe, expect, it } from 'vitest';
+import { defaultPlatforms } from '../../src/platforms/index.js';
+import { useTempDirs } from '../persistence/data-dir-app.js';
+import { expectContract } from '../support/contract.js';
+import { journalAcknowledged, replayableApp } from '../support/older-journal.js';
+import { CATALOG_ENTRIES, agreement, approvedPlan, openAoWorld, signedSelection, useAoMock, type AoWorld } from './fixtures.js';
+
+const ctx = useAoMock();
+const tempDir = useTempDirs();
+
+/** Signed Friday 2025-09-26: 20 WD (National Day 10-01…10-08 off, 09-28 and 10-11 worked) end on Thursday 2025-10-30. */
+const SIGNING_PERIOD = {
+  limit: 20,
+  unit: 'working_days',
+  startTrigger: 'agreement_signed',
+  startedOn: '2025-09-26',
+  dueDate: '2025-10-30',
+  dueAt: '2025-10-31T00:00:00+08:00',
+  overdue: false,
+  lastDisclosedAt: null,
+  lastLate: false,
+  basis: '发改数据规〔2025〕27号 第十八条',
+};
+function expect200(reply: { status: number; body: unknown }): void {
+  expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+}
+
+const CHANNEL = { channel: 'https://data.example.gov.cn/sqyy/gk', note: '公开授权对象、数据范围及授权期限。' };
+
+async function disclose(world: AoWorld, authorizationId: string, body: unknown = CHANNEL, as = world.body) {
+  return world.ao('POST', `/authorizations/${authorizationId}/disclosures`, { as, body });
+}
+
+async function shown(world: AoWorld, authorizationId: string) {
+  const reply = await world.ao('GET', `/authorizations/${authorizationId}`, { as: world.body });
+  expectContract('authorized-operation', 'getAuthorization', reply, 200);
+  return reply.body;
+}
+
+describe('authorized operation: the implementing body\'s disclosure duty (27号 第十八条)', () => {
+  it('is due 20 WD after signing; the clock flags it overdue on the feed, and a late disclosure starts the yearly repeat', async () => {
+    const world = await openAoWorld(ctx);
+    const { authorizationId } = await signedSelection(world);
+    expect((await shown(world, authorizationId)).disclosure).toEqual(SIGNING_PERIOD);
+
+    await world.advance({ to: '2025-10-30T23:00:00+08:00' });
+    expect((await shown(world, authorizationId)).disclosure.overdue).toBe(false);
+    await world.advance({ to: '2025-10-31T09:00:00+08:00' });
+    expect((await shown(world, authorizationId)).disclosure).toEqual({ ...SIGNING_PERIOD, overdue: true });
+    const feed = (await world.sim('GET', '/events?platform=authorized-operation&limit=200')).body.items as { objectId: string; event: { type: string; at: string } }[];
+    const flagged = feed.filter((e) => e.objectId === authorizationId && e.event.type === 'disclosure_overdue');
+    expect(flagged.map((e) => Date.parse(e.event.at))).toEqual([Date.parse('2025-10-31T00:00:00+08:00')]);
+
+    const late = await disclose(world, authorizationId);
+    expectContract('authorized-operation', 'discloseAuthorization', late, 200);
+    expect(late.body.disclosure).toEqual({
+      ...SIGNING_PERIOD,
+      limit: 1,
+      unit: 'years',
+      startTrigger: 'disclosed',
+      startedOn: '2025-10-31',
+      dueDate: '2026-10-31',
+      dueAt: '2026-11-01T00:00:00+08:00',
+      lastDisclosedAt: '2025-10-31T09:00:00+08:00',
+      lastLate: true,
+    });
+    const events = await world.ao('GET', `/authorizations/${authorizationId}/events?limit=200`, { as: world.body });
+    expect(events.body.items.find((e: { type: string }) => e.type === 'authorization_disclosed')).toMatchObject({ actor: { role: 'implementing_body', organizationId: world.body.id }, data: { disclosure: CHANNEL } });
+  });
+
+  it('is met in time: no overdue at the end of the period; an amendment approved later starts 20 WD from its day', async () => {
+    const world = await openAoWorld(ctx);
+    const { authorizationId } = await signedSelection(world);
+    const onTime = await disclose(world, authorizationId);
+    expect(onTime.body.disclosure).toMatchObject({ startTrigger: 'disclosed', dueDate: '2026-09-26', lastDisclosedAt: '2025-09-26T10:00:00+08:00', lastLate: false, overdue: false });
+    await world.advance({ to: '2025-11-03T09:00:00+08:00' });
+    expect((await shown(world, authorizationId)).disclosure.overdue).toBe(false);
+
+    expect200(await world.official('authorization', authorizationId, 'amend', { amendment: '调整数据范围。' }));
+    expect200(await world.official('authorization', authorizationId, 'approve_amendment'));
+    // Approved Monday 2025-11-03: 20 WD end on Monday 2025-12-01, before the yearly repeat.
+    expect((await shown(world, authorizationId)).disclosure).toMatchObject({ startTrigger: 'agreement_amended', startedOn: '2025-11-03', dueDate: '2025-12-01', overdue: false });
+    await world.advance({ to: '2025-12-02T09:00:00+08:00' });
+    expect((await shown(world, authorizationId)).disclosure).toMatchObject({ startTrigger: 'agreement_amended', overdue: true });
+    // The yearly repeat's own end, planned before the amendment, does not flag the duty again.
+    await world.advance({ to: '2026-09-28T09:00:00+08:00' });
+    const events = await world.ao('GET', `/authorizations/${authorizationId}/events?limit=200`, { as: world.body });
+    expect(events.body.items.filter((e: { type: string }) => e.type === 'disclosure_overdue')).toHaveLength(1);
+  });
+
+  it('is the implementing body\'s: another role 403, a malformed body 400 at /channel, an ended authorization 409 and no duty shown — nothing recorded', async () => {
+    const world = await openAoWorld(ctx);
+    const { authorizationId } = await signedSelection(world);
+    const byOperator = await disclose(world, authorizationId, CHANNEL, world.operator);
+    expectContract('authorized-operation', 'discloseAuthorization', byOperator, 403);
+    expect(byOperator.body).toMatchObject({ code: 'FORBIDDEN', requiredRole: 'implementing_body' });
+    const blank = await disclose(world, authorizationId, { channel: '' });
+    expectContract('authorized-operation', 'discloseAuthorization', blank, 400);
+    expect(blank.body.errors).toEqual([expect.objectContaining({ pointer: '/channel' })]);
+    expect((await shown(world, authorizationId)).disclosure).toEqual(SIGNING_PERIOD);
+
+    expect200(await world.official('authorization', authorizationId, 'revoke', { reasons: [{ text: '严重违约。' }] }));
+    expect((await shown(world, authorizationId)).disclosure).toBeNull();
+    const ended = await disclose(world, authorizationId);
+    expectContract('authorized-operation', 'discloseAuthorization', ended, 409);
+  });
+
+  it('leaves an authorization signed by an older gdx-mock without the duty when its journal replays', async () => {
+    const dataDir = tempDir();
+    const { open, logged, callOf } = replayableApp(dataDir, { platforms: defaultPlatforms({ catalogEntries: CATALOG_ENTRIES }) });
+    const first = open();
+    const world = await openAoWorld({ call: callOf(first) });
+    const plan = await approvedPlan(world);
+    const selection = await world.ao('POST', '/selections', { as: world.body, body: { planId: plan.id, method: 'negotiation' } });
+    const id = selection.body.id;
+    await world.ao('POST', `/selections/${id}/bids`, { as: world.operator, body: { proposal: '建设客流分析产品。', eligibility: { goodCredit: true } } });
+    expect200(await world.official('selection', id, 'select', { operatorId: world.operator.id }));
+    expect200(await world.official('selection', id, 'deliberate_agreement', { agreement: agreement(plan.content.scope) }));
+    await first.close();
+
+    // What an older version journaled (no revision): the signing, then a clock advance past the 20 WD.
+    const sim = `/_sim/v1/sandboxes/${world.id}`;
+    journalAcknowledged(dataDir, [
+      { path: `${sim}/actions`, body: { platform: 'authorized-operation', objectType: 'selection', objectId: id, action: 'sign' }, status: 200 },
+      { path: `${sim}/clock/advance`, body: { to: '2025-11-03T09:00:00+08:00' }, status: 200 },
+    ]);
+    const call = callOf(open());
+    expect(logged.filter((m) => m.startsWith('[REPLAY_REFUSED]'))).toEqual([]);
+    const authorizationId = (await call('GET', `/sandboxes/${world.id}/authorized-operation/v1/selections/${id}`, { as: world.body })).body.authorizationId;
+    const replayed = await call('GET', `/sandboxes/${world.id}/authorized-operation/v1/authorizations/${authorizationId}`, { as: world.body });
+    expect(replayed.body.disclosure).toBeNull();
+    const feed = (await call('GET', `${sim}/events?limit=200`)).body.items as { event: { type: string } }[];
+    expect(feed.filter((e) => e.event.type === 'disclosure_overdue')).toEqual([]);
+  });
+});
