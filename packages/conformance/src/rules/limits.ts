@@ -77,6 +77,8 @@ const authorizedOperation = {
   /** The operator's duty on the registration platform: 20 WD from delivering (listing) the product. */
   productRegistration: { step: 'product_registration', limit: 20, unit: 'working_days', basis: `${AOP_27} 第十六条; 发改数据规〔2025〕26号 第九条(一)` },
   dataAccessReview: { step: 'data_access_review', limit: 10, unit: 'working_days', basis: `${IM_101} 第十二条 (一场景一清单一审定; choice 10 WD)` },
+  /** The implementing body discloses 授权对象、内容、范围和时限 "定期": 20 WD from signing (or a change), then yearly. */
+  disclosure: { step: 'disclosure', limit: 20, unit: 'working_days', basis: `${AOP_27} 第十八条 (定期向社会披露; choice 20 WD after signing or a change, then yearly)` },
 } as const satisfies Record<string, StepLimit>;
 
 /** Xiamen: the 一级开发主体 reviews a 二级 application within 5 WD of receipt (厦门办法 第十二条). */

@@ -50,12 +50,14 @@ describe('proof the kit can fail: the real mock with one defect fails exactly th
     ['agreement-deliberation-21wd', ['AOP-SEL-*', 'AOP-TERM-*'], ['AOP-SEL-02']],
     ['qualification-review-21wd', ['AOP-SEL-*', 'AOP-TERM-*'], ['AOP-SEL-03']],
     ['compliance-review-6wd', ['AOP-PRODUCT-*', 'AOP-XREG-*'], ['AOP-PRODUCT-01']],
+    ['disclosure-21wd', ['AOP-DISCLOSE-*', 'AOP-XREG-*'], ['AOP-DISCLOSE-01']],
     ['rectification-31d', ['AOP-RECT-*', 'AOP-TERM-*'], ['AOP-RECT-01']],
     ['data-access-10wd', ['AOP-ACCESS-*', 'AOP-X*'], ['AOP-ACCESS-01']],
     ['consent-unchecked', ['AOP-X*'], ['AOP-XSHR-01']],
     ['catalog-unchecked', ['AOP-X*'], ['AOP-XCAT-01']],
     ['formal-fees-any-time', ['AOP-FORMAL-*', 'AOP-REPORT-*'], ['AOP-FORMAL-01']],
     ['report-never-late', ['AOP-FORMAL-*', 'AOP-REPORT-*'], ['AOP-REPORT-01']],
+    ['disclosure-never-overdue', ['AOP-DISCLOSE-*', 'AOP-REPORT-*'], ['AOP-DISCLOSE-01']],
     ['report-by-anyone', ['AOP-FORMAL-*', 'AOP-REPORT-*'], ['AOP-REPORT-02']],
     ['formal-fees-by-anyone', ['AOP-FORMAL-*', 'AOP-REPORT-*'], ['AOP-FORMAL-02']],
     // AOP-PRICE-03 too: its example at the cap has 9,691,350.95 分 of return.
@@ -141,7 +143,7 @@ describe('proof the kit can fail: the real mock with one defect fails exactly th
       'CON-INPUT-ODP-submitUsageReport', 'CON-INPUT-ODP-answerSpotCheck',
       'CON-INPUT-CAT-updateEntry', 'CON-INPUT-CAT-submitEntry', 'CON-INPUT-CAT-proposeEntryChange', 'CON-INPUT-CAT-reclassifyEntry', 'CON-INPUT-CAT-answerSharingTypeDispute', 'CON-INPUT-CAT-withdrawEntry',
       'CON-INPUT-AOP-submitPlan', 'CON-INPUT-AOP-proposePlanChange', 'CON-INPUT-AOP-submitBid',
-      'CON-INPUT-AOP-reportRectification', 'CON-INPUT-AOP-fileSuspensionFeedback', 'CON-INPUT-AOP-requestTermination', 'CON-INPUT-AOP-applyForFormalFees', 'CON-INPUT-AOP-submitAnnualReport',
+      'CON-INPUT-AOP-reportRectification', 'CON-INPUT-AOP-fileSuspensionFeedback', 'CON-INPUT-AOP-discloseAuthorization', 'CON-INPUT-AOP-requestTermination', 'CON-INPUT-AOP-applyForFormalFees', 'CON-INPUT-AOP-submitAnnualReport',
       'CON-INPUT-AOP-reportDataAccessAgreement', 'CON-INPUT-AOP-submitProduct', 'CON-INPUT-AOP-setActualFee', 'CON-INPUT-AOP-withdrawProduct',
     ]);
     expect(report.results.find((r) => r.id === 'CON-INPUT-CAT-submitEntry')?.failures[0]).toMatchObject({

@@ -37,6 +37,9 @@ const FORMAL_APPLICATION = { note: 'conformance: 申请转为正式收费' };
 
 const registrationOf = (product: Record<string, unknown>) => (isRecord(product.registration) ? product.registration : {});
 
+/** An authorization's disclosure duty (27号 第十八条), `{}` when it shows none. */
+const disclosureOf = (authorization: Record<string, unknown>) => (isRecord(authorization.disclosure) ? authorization.disclosure : {});
+
 /** The last day 厦门市公共数据开发利用管理暂行办法 was valid (seed 002: 2023-12-28 to 2025-12-27). */
 const XIAMEN_RULES_VALID_UNTIL = '2025-12-27';
 
@@ -71,6 +74,22 @@ export const aopRuleChecks: Check[] = [
       const late = await readAop(ctx, sbx, `/products/${encodeURIComponent(id)}`, cast.operator);
       expectState(ctx, late, 'listed', 'an unregistered product is not delisted');
       expectDeadline(ctx, { deadline: registrationOf(late) }, limit, due, true);
+    });
+  }),
+  check('AOP-DISCLOSE-01', "the implementing body's disclosure of an authorization is due 20 WD after signing; undisclosed past it the clock flags it overdue, and a disclosure then is flagged late", `${LIMITS.national.authorizedOperation.disclosure.basis}; ${DOMAIN} §8`, async (ctx) => {
+    await inAopSandbox(ctx, 'national', async (sbx, cast) => {
+      const limit = LIMITS.national.authorizedOperation.disclosure;
+      const id = await activeAuthorization(ctx, sbx, cast, 'national');
+      const path = `/authorizations/${encodeURIComponent(id)}`;
+      const due = expectedDeadline(await sandboxToday(ctx, sbx), limit);
+      expectDeadline(ctx, { deadline: disclosureOf(await readAop(ctx, sbx, path, cast.implementingBody)) }, limit, due, false);
+      await sbx.advance({ to: justAfter(due) });
+      expectDeadline(ctx, { deadline: disclosureOf(await readAop(ctx, sbx, path, cast.implementingBody)) }, limit, due, true);
+      const body = validBody(ctx, AOP, 'post', '/authorizations/{authorizationId}/disclosures', { channel: 'https://conformance.example/disclosures' }, sbx.organizations[cast.implementingBody]?.creditCode);
+      const disclosed = await postJson(ctx, sbx.http(cast.implementingBody), AOP, `${path}/disclosures`, body);
+      expectStatus(ctx, disclosed, 200, 'the implementing body records its disclosure');
+      const after = disclosureOf(isRecord(disclosed.body) ? disclosed.body : {});
+      ctx.expect.equal({ lastLate: after.lastLate, overdue: after.overdue }, { lastLate: true, overdue: false }, 'a disclosure after the period is late and clears the flag');
     });
   }),
   check('AOP-XSHR-01', "data obtained by sharing enters no scope without the provider's consent: 422 CONSENT_REQUIRED", `发改数据规〔2025〕27号 第五条; ${DOMAIN} §6 (Sharing)`, async (ctx) => {
