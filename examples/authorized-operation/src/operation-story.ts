@@ -19,6 +19,9 @@ export const TERM: Term = { from: '2025-11-03', to: '2028-11-02' };
 /** 65号 三(一), the domain file's example: C = 8,000,000 元, yield 2.00 %, r = 8 %, T = 300,000 元 → MAR 8,940,000 元. */
 export const MAR_INPUTS = { costFen: 800_000_000, bondYieldBasisPoints: 200, rateBasisPoints: 800, taxFen: 30_000_000 } as const;
 
+/** Where the implementing body publishes its disclosures (27号 第十八条 定期向社会披露). */
+export const DISCLOSURE_CHANNEL = 'https://data.xm.gov.cn/sqyy/gk';
+
 /** The ceiling: 500 元 per service, so 500 元 × 17,880 planned services = 8,940,000 元 = MAR. */
 export const CEILING_FEN = 50_000;
 /** The operator's fee: 450 元 per service, under the ceiling. */
@@ -42,6 +45,9 @@ export interface OperationStoryResult {
   deliberating: Selection;
   signed: Selection;
   authorization: Authorization;
+  /** The authorization once the implementing body disclosed it (27号 第十八条), and again a year on. */
+  disclosed: Authorization;
+  disclosedAgain: Authorization;
   /** The product in compliance review, listed (registration due), and with its fee. */
   inReview: Product;
   listed: Product;
@@ -158,6 +164,11 @@ export async function runOperationStory(options: OperationStoryOptions = {}): Pr
     if (!signed.authorizationId) throw new Error(`the selection is ${signed.state} without an authorization (签订协议后应启动授权运营)`);
     const authorization = await operator.authorizations.get(signed.authorizationId);
     print(`   authorization ${authorization.id} ${authorization.state}, term check ${authorization.termCheck.outcome} (cap ${authorization.termCheck.capEndsOn}), fees ${authorization.feeStatus}`);
+    // 27号 第十八条: the implementing body discloses 授权对象、内容、范围和时限, 20 WD from signing (choice), then yearly.
+    print(`   disclosure of the authorization due ${authorization.disclosure?.dueDate} (${authorization.disclosure?.limit} working days from signing)`);
+    await step('2025-11-07T11:00:00+08:00', 'the implementing body discloses the authorization on the city portal (授权对象、内容、范围和时限)');
+    const disclosed = await city.authorizations.disclose(authorization.id, { channel: DISCLOSURE_CHANNEL });
+    print(`   disclosed on time: ${disclosed.disclosure?.lastLate ? 'no' : 'yes'}; next disclosure due ${disclosed.disclosure?.dueDate} (yearly)`);
 
     // 3. The product: compliance review, listing, registration (27号 第十四条(三)、第十六条).
     await step('2025-11-10T10:00:00+08:00', `${operatorOrg.name} drafts “客流热力图 API” (industry, per service) and submits it for compliance review`);
@@ -199,6 +210,9 @@ export async function runOperationStory(options: OperationStoryOptions = {}): Pr
     print(`   the operator charges ${yuan(ACTUAL_FEN)} per service from 2026-01-06, displayed to enterprises`);
 
     // 5. The grantor's annual report and the yearly deviation (65号 四、五), trial → formal (65号 二).
+    await step('2026-11-02T10:00:00+08:00', 'the implementing body discloses the authorization again (the yearly repeat)');
+    const disclosedAgain = await city.authorizations.disclose(authorization.id, { channel: DISCLOSURE_CHANNEL });
+    print(`   next disclosure due ${disclosedAgain.disclosure?.dueDate}; overdue ${disclosedAgain.disclosure?.overdue ? 'yes' : 'no'}`);
     await step('2027-03-15T10:00:00+08:00', `the grantor reports on the operator's 2026 (due 2027-03-31): revenue ${yuan(REVENUE_2026_FEN)} and applies for formal fees`);
     const report = await grantor.annualReports.submit(authorization.id, {
       year: 2026,
@@ -228,7 +242,7 @@ export async function runOperationStory(options: OperationStoryOptions = {}): Pr
       { at: report.submittedAt, text: `annual report on 2026 filed by the ${report.filedBy.role} (due ${report.dueDate}); deviation ${d?.deviationBasisPoints ?? '?'} bp → ${d?.decision ?? '—'}` },
     ].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
     return {
-      sandboxId: s.sandbox.id, entry, submittedPlan, approvedPlan, deliberating, signed, authorization: finalAuthorization, inReview, listed, registered,
+      sandboxId: s.sandbox.id, entry, submittedPlan, approvedPlan, deliberating, signed, authorization: finalAuthorization, disclosed, disclosedAgain, inReview, listed, registered,
       refusedFee, charging, pricingSet, report, pricingEnd, adjusted, timeline,
     };
   } finally {

@@ -35,6 +35,12 @@ describe('authorized operation: a city authorizes by scenario, the operator list
     });
   });
 
+  it('the implementing body discloses the authorization within 20 WD of signing (27号 第十八条), then a year on', () => {
+    expect(r.disclosed.disclosure).toMatchObject({ startTrigger: 'disclosed', startedOn: '2025-11-07', dueDate: '2026-11-07', lastLate: false, overdue: false });
+    expect(r.disclosedAgain.disclosure).toMatchObject({ startTrigger: 'disclosed', startedOn: '2026-11-02', dueDate: '2027-11-02', lastLate: false, overdue: false });
+    expect(r.authorization.disclosure).toMatchObject({ overdue: false });
+  });
+
   it('the product is reviewed within 5 WD, listed, and registered within the registration platform’s 20 WD', () => {
     expect(r.inReview).toMatchObject({ state: 'compliance_review', deadline: { step: 'compliance_review', limit: 5, startedOn: '2025-11-10', dueDate: '2025-11-17' } });
     expect(r.listed).toMatchObject({ state: 'listed', listedOn: '2025-11-14', registration: { limit: 20, unit: 'working_days', startedOn: '2025-11-14', dueDate: '2025-12-12', registeredOn: null, overdue: false } });
