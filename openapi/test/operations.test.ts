@@ -116,6 +116,7 @@ const ROLE_GUARDED: readonly (readonly [platform: (typeof PLATFORMS)[number], op
   ['authorized-operation', 'discloseAuthorization', 'implementing_body'],
   ['authorized-operation', 'applyForFormalFees', 'grantor'],
   ['authorized-operation', 'submitAnnualReport', 'grantor'],
+  ['authorized-operation', 'reportCeilings', 'grantor'],
   ['authorized-operation', 'submitDataAccessRequest', 'operator'],
   ['authorized-operation', 'reportDataAccessAgreement', 'operator'],
   ['authorized-operation', 'createProduct', 'operator'],
