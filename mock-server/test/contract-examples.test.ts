@@ -132,6 +132,7 @@ const SENDING: Record<SpecName, Record<string, Sending>> = {
     discloseAuthorization: { as: INFORMATION_CENTER },
     applyForFormalFees: { as: DATA_AUTHORITY },
     submitAnnualReport: { as: DATA_AUTHORITY },
+    reportCeilings: { as: DATA_AUTHORITY },
     calculateMar: { as: DATA_OPERATOR },
     submitDataAccessRequest: { as: DATA_OPERATOR, workflow: ['/authorizationId'] },
     reportDataAccessAgreement: { as: DATA_OPERATOR },

@@ -151,16 +151,17 @@ export interface EventWire {
  *    is held (`heldReviewClockStops`).
  * 2. A delivery answered 410 Gone disables its webhook (a journaled delivery outcome records the
  *    revision too): no delivery is made for it after that.
- * 3. A signed authorization carries the implementing body's disclosure duty (27号 第十八条): the
- *    clock flags it `disclosure_overdue` when a period runs out undisclosed
- *    (`disclosureDuty`); a signing journaled before replays without it.
+ * 3. An authorization's reporting duties are tracked: a signed one carries the implementing body's
+ *    disclosure duty (27号 第十八条), a ceiling set on it the grantor's written report (65号 二);
+ *    the clock flags a period that runs out unmet (`disclosure_overdue`,
+ *    `ceiling_report_overdue`). A signing or a ceiling journaled before replays without its duty.
  */
 export const REVISIONS = {
   jointRegistrantsNotified: 1,
   listedProductsEndWithAuthorization: 1,
   heldReviewClockStops: 1,
   webhookDisabledOnGone: 2,
-  disclosureDuty: 3,
+  reportingDuties: 3,
 } as const;
 
 /** The revision commands run under now: the newest of `REVISIONS` (derived, so adding one cannot leave it behind). */

@@ -52,6 +52,7 @@ export { rulesWarnings, type RulesWarning } from './authorized-operation/rules-v
 export { productRegistrationDuty, type ProductRegistrationDuty } from './authorized-operation/product-registration.js';
 export { agreementReportDuty, type AgreementReportDuty } from './authorized-operation/agreement-report.js';
 export { disclosureDuty, type DisclosureDuty } from './authorized-operation/disclosure-duty.js';
+export { ceilingReportDuty, type CeilingReportDuty } from './authorized-operation/ceiling-report.js';
 export { maximumAllowedRevenue, type MarCalculation, type MarInput } from './pricing/mar.js';
 export { yearlyDeviation, type DeviationDecision } from './pricing/deviation.js';
 export { cycleCarryOver, pricingCycles, spreadDeduction, type PriceCycle } from './pricing/cycle.js';

@@ -10,7 +10,7 @@ const STARTS_PERIOD = new Set(['approve_amendment', 'disclose']);
 
 /**
  * The running disclosure period of an authorization that carries the duty (`data.disclosureDuty`:
- * signed since `REVISIONS.disclosureDuty`, or disclosed once), else `undefined`; also `undefined`
+ * signed since `REVISIONS.reportingDuties`, or disclosed once), else `undefined`; also `undefined`
  * when its period reaches a year without a published calendar (not guessed).
  */
 function runningDuty(state: AuthorizedOperationState, instance: WorkflowInstance): DisclosureDuty | undefined {
@@ -32,7 +32,7 @@ function planOverdue(state: AuthorizedOperationState, instance: WorkflowInstance
 /**
  * The instance data that puts a just signed authorization under the disclosure duty (27号
  * 第十八条, choice: 20 WD from the signing day, `startDisclosureDuty` then plans its end): none
- * for a signing journaled before the duty (`REVISIONS.disclosureDuty`), which replays without it,
+ * for a signing journaled before the duty (`REVISIONS.reportingDuties`), which replays without it,
  * since its plan and overdue event would shift the feed an older version answered.
  *
  * @example
@@ -41,7 +41,7 @@ function planOverdue(state: AuthorizedOperationState, instance: WorkflowInstance
  * ```
  */
 export function disclosureDutyData(state: AuthorizedOperationState): { disclosureDuty?: true } {
-  return state.sandbox.revision() < REVISIONS.disclosureDuty ? {} : { disclosureDuty: true };
+  return state.sandbox.revision() < REVISIONS.reportingDuties ? {} : { disclosureDuty: true };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { shanghaiDay } from '@gdx/kernel';
 import { ceilingLoad, maximumAllowedRevenue, PricingError } from '@gdx/procedures';
-import type { SimCommandContext } from '../../app/platform-module.js';
+import { REVISIONS, type SimCommandContext } from '../../app/platform-module.js';
 import { invalid, pricingProblem, refused } from './ao-access.js';
 import type { AuthorizationRecord, AuthorizedOperationState, CeilingRecord } from './ao-records.js';
 import { deductionForYear, pricingRules, pricingYear, yearInTerm } from './pricing-view.js';
@@ -49,7 +49,9 @@ function ceilingPayload(ctx: Sim, authorization: AuthorizationRecord): Record<st
   if (!load.withinMar) {
     throw refused('CEILING_LOAD_EXCEEDS_MAR', '/ceilingFen', `各产品收费上限与计划量之积合计 ${load.loadFen} 分，超过最高准许收入 ${mar.marFen} 分`, `The ceilings' load of ${load.loadFen} fen exceeds the MAR of ${mar.marFen} fen`);
   }
-  return { ceiling };
+  // 书面报告 (65号 二): a ceiling set now awaits the grantor's report; one journaled before the
+  // duty was tracked replays without it (its planned overdue event would shift the feed).
+  return ctx.sandbox.revision() < REVISIONS.reportingDuties ? { ceiling } : { ceiling, reportDue: true };
 }
 
 /**

@@ -46,6 +46,15 @@ export function applyingAuthorization(ctx: Ctx): Acting {
   return actingAuthorization(ctx, ctx.replaying ? ['grantor', 'operator'] : ['grantor']);
 }
 
+/**
+ * The authorization of the path and its grantor, who reports the ceilings it set in writing to
+ * the 发展改革 and data authorities (65号 二 "由授权主体制定…并书面报告"); another role 403, the
+ * grantor of another authorization 404.
+ */
+export function ceilingReportingAuthorization(ctx: Ctx): Acting {
+  return actingAuthorization(ctx, ['grantor']);
+}
+
 /** The authorization of the path for those who read its pricing and yearly reports: its parties and its grantor. */
 export function pricingAuthorization(ctx: Ctx): AuthorizationRecord {
   return visible(ctx, ctx.state.authorizations, 'authorizationId', (a) => isParty(ctx, a) || isGrantor(ctx, a));

@@ -8,7 +8,7 @@ import { invalid, pricingProblem, refused } from './ao-access.js';
 import type { AnnualReportRecord, AuthorizationRecord, AuthorizedOperationState, PricingActor } from './ao-records.js';
 import { onAnnualReport } from './authorization-effects.js';
 import { formalFeeRefusal } from './formal-fee-check.js';
-import { applyingAuthorization, pricingAuthorization, reportingAuthorization } from './pricing-actors.js';
+import { applyingAuthorization, ceilingReportingAuthorization, pricingAuthorization, reportingAuthorization } from './pricing-actors.js';
 import { deviationOf, pricingRules, pricingView, yearInTerm } from './pricing-view.js';
 import { warningsAt } from './wire-views.js';
 
@@ -48,6 +48,13 @@ function applyForFormalFees(ctx: Ctx): OperationResult {
   if (refusal) throw refusal;
   const body = ctx.body as { note: string; annualReportYear?: number };
   ctx.state.host.dispatch(authorization.id, 'apply_formal_fees', { actor: { ...actor }, payload: { application: structuredClone(body) } }, { replayed: ctx.replaying });
+  return { status: 200, body: pricingView(ctx.state, authorization) };
+}
+
+/** `POST /authorizations/{id}/ceiling-reports`: the grantor's written report of the ceilings set since its last one (65号 二). */
+function reportCeilings(ctx: Ctx): OperationResult {
+  const { authorization, actor } = ceilingReportingAuthorization(ctx);
+  ctx.state.host.dispatch(authorization.id, 'report_ceilings', { actor: { ...actor }, payload: { report: structuredClone(ctx.body) } });
   return { status: 200, body: pricingView(ctx.state, authorization) };
 }
 
@@ -146,6 +153,7 @@ function deviationOrWarning(marFen: number, actualRevenueFen: number, rules: Ret
 export const pricingOperations: Record<string, OperationHandler<AuthorizedOperationState>> = {
   getPricing: (ctx) => ({ status: 200, body: pricingView(ctx.state, pricingAuthorization(ctx)) }),
   applyForFormalFees,
+  reportCeilings,
   submitAnnualReport,
   listAnnualReports: (ctx) => {
     const authorization = pricingAuthorization(ctx);

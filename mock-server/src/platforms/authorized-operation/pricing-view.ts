@@ -1,6 +1,7 @@
 import { shanghaiDay } from '@gdx/kernel';
 import { annualReportDue, ceilingLoad, cycleCarryOver, formalFeeEligibility, pricingCycles, spreadDeduction, yearlyDeviation, type PriceCycle, type PricingRules } from '@gdx/procedures';
 import type { AuthorizationRecord, AuthorizedOperationState } from './ao-records.js';
+import { ceilingReportView } from './ceiling-report.js';
 
 /**
  * The contract's `Pricing.formalApplication`: when, by whom and how it was decided. One an older
@@ -113,6 +114,12 @@ export function deviationOf(state: AuthorizedOperationState, authorization: Auth
  * pricingView(state, authorization).years[0].marFen; // 894000000
  * ```
  */
+/** The grantor's ceiling report duty (65号 二) read from the authorization's log. */
+function ceilingReportOf(state: AuthorizedOperationState, authorization: AuthorizationRecord) {
+  const instance = state.host.get(authorization.id);
+  return instance ? ceilingReportView(state, instance) : null;
+}
+
 export function pricingView(state: AuthorizedOperationState, authorization: AuthorizationRecord) {
   const rules = pricingRules(state);
   const now = state.sandbox.now();
@@ -149,5 +156,6 @@ export function pricingView(state: AuthorizedOperationState, authorization: Auth
     ceilings: pricing.ceilings,
     ceilingLoadFen: ceilingLoad(currentMar, pricing.ceilings).loadFen,
     annualReport: annualReportDue(due, rules, { submittedAt: dueReport?.submittedAt ?? null, now }),
+    ceilingReport: ceilingReportOf(state, authorization),
   };
 }

@@ -1,26 +1,20 @@
-import { computeDeadline, shanghaiDay, type Calendar, type Deadline, type Limit, type WorkflowEvent } from '@gdx/kernel';
+import { shanghaiDay, type Calendar, type Limit, type WorkflowEvent } from '@gdx/kernel';
 import { profileLimit } from '../machines/profile-limit.js';
 import type { Profile } from '../profile-schema.js';
+import { periodFrom, type DutyPeriod } from './duty-period.js';
 
 /**
  * The implementing body's duty to disclose 授权对象、内容、范围和时限 (27号 第十八条 "定期向社会披露",
  * `authorized_operation.disclosure`), as the contract's `Authorization.disclosure`: the period
  * running now, and when it last disclosed.
  */
-export interface DisclosureDuty extends Omit<Deadline, 'step' | 'overdue'> {
+export interface DisclosureDuty extends DutyPeriod {
   /** The instant of the latest `disclose`, `null` before the first. */
   lastDisclosedAt: string | null;
   /** Whether that disclosure came after the period it met had run out. */
   lastLate: boolean;
   /** The event-log position the running period starts after: a `disclose` from there on meets it. */
   since: number;
-}
-
-/** The period of `limit` from `day`, with its end instant. */
-function periodFrom(limit: Limit, day: string, calendar: Calendar) {
-  const { deadline, dueAtMs } = computeDeadline(limit, { now: 0, from: day }, calendar);
-  const { step: _step, overdue: _overdue, ...period } = deadline;
-  return { period, dueAtMs };
 }
 
 /**

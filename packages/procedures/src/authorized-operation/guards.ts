@@ -28,6 +28,25 @@ function formalFeesPending(instance: WorkflowInstance): boolean {
   return false;
 }
 
+/** Whether the latest ceiling set under the duty came after the grantor's latest report. */
+function ceilingsAwaitReport(instance: WorkflowInstance): boolean {
+  for (let i = instance.events.length - 1; i >= 0; i -= 1) {
+    const event = instance.events[i]!;
+    if (event.event === 'report_ceilings') return false;
+    if (event.event === 'set_ceiling' && event.data?.['reportDue'] === true) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a duty's period planned at log position `since` is still unmet: not flagged yet
+ * (`data[flag]`), and no `meetingEvent` in the log from there on.
+ */
+function stillDue(instance: WorkflowInstance, since: unknown, flag: string, meetingEvent: string): boolean {
+  if (typeof since !== 'number' || instance.data[flag] === true) return false;
+  return !instance.events.slice(since).some((e) => e.event === meetingEvent);
+}
+
 /**
  * The named guards of the authorized-operation machines, bound to a profile:
  * - `tenderPeriodOver` — a negotiation may select at once; a tender only after its minimum bid
@@ -55,6 +74,10 @@ function formalFeesPending(instance: WorkflowInstance): boolean {
  *   `heldReviewClock: resume`): the review is not overdue yet, since a pause must not clear the
  *   record of a missed limit. Named, not the built-in `!overdue`, so a host can make a hold
  *   recorded before the clock stopped (a journal replayed) keep it running, as it ran.
+ * - `ceilingsAwaitReport` — the grantor's `report_ceilings` reports ceilings set under the duty
+ *   (`data.reportDue` on `set_ceiling`) since its last report (65号 二): read from the log.
+ * - `ceilingReportStillDue` — the clock's `ceiling_report_overdue` flags the period it was planned
+ *   for (`payload.since`) only if no `report_ceilings` came since and it is not flagged already.
  * - `disclosureStillDue` — the clock's `disclosure_overdue` flags the disclosure period it was
  *   planned for (`payload.since`, the log position the period starts after) only if no
  *   `disclose` came since and the duty is not flagged already (a period an amendment shortened
@@ -80,10 +103,8 @@ export function authorizedOperationGuards(profile: Profile): GuardRegistry {
     grantorApplies: (_instance, input) => input.actor.role === 'grantor',
     formalFeesPending,
     holdStopsReviewClock: (instance) => instance.deadline?.overdue !== true,
-    disclosureStillDue: payloadGuard((instance, input) => {
-      const since = input.payload?.['since'];
-      if (typeof since !== 'number' || instance.data['disclosureOverdue'] === true) return false;
-      return !instance.events.slice(since).some((e) => e.event === 'disclose');
-    }),
+    ceilingsAwaitReport,
+    ceilingReportStillDue: payloadGuard((instance, input) => stillDue(instance, input.payload?.['since'], 'ceilingReportOverdue', 'report_ceilings')),
+    disclosureStillDue: payloadGuard((instance, input) => stillDue(instance, input.payload?.['since'], 'disclosureOverdue', 'disclose')),
   };
 }

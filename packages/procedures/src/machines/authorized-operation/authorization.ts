@@ -26,6 +26,11 @@ const PRICING: readonly Omit<TransitionDefinition, 'from' | 'to'>[] = [
   // Only a pending application is assessed (guard `formalFeesPending`, read from the log).
   { event: 'approve_formal_fees', by: PRICE, guard: 'formalFeesPending', guardError: 'NO_PENDING_APPLICATION', eventType: 'formal_fees_approved' },
   { event: 'reject_formal_fees', by: PRICE, guard: 'formalFeesPending', guardError: 'NO_PENDING_APPLICATION', requires: ['reasons'], eventType: 'formal_fees_rejected' },
+  // 书面报告发展改革部门、数据管理部门 (65号 二): the grantor reports the ceilings set since its last
+  // report (guard `ceilingsAwaitReport`); the host plans `ceiling_report_overdue` for each period's
+  // end (choice 10 WD, `ceilingReportDuty`), which flags it unless reported meanwhile.
+  { event: 'report_ceilings', by: GRANTOR, guard: 'ceilingsAwaitReport', guardError: 'NO_CEILING_TO_REPORT', requires: ['report'], set: { ceilingReportOverdue: false }, eventType: 'ceilings_reported' },
+  { event: 'ceiling_report_overdue', by: ['clock'], guard: 'ceilingReportStillDue', set: { ceilingReportOverdue: true }, eventType: 'ceiling_report_overdue' },
 ];
 
 /**
@@ -58,7 +63,8 @@ const DISCLOSURE: readonly Omit<TransitionDefinition, 'from' | 'to'>[] = [
  * in `active` its `term` step's timer sends it; elsewhere the host plans that event for 24:00 of
  * `data.termEnd` when the authorization leaves `active` (the mock: `authorization-effects.ts`). Every refusal, suspension,
  * revocation and failure needs `reasons`. While it runs, the pricing decisions (`set_mar` with
- * `payload.mar`, `set_ceiling` with `payload.ceiling`, `apply_formal_fees`, `approve_formal_fees`, `reject_formal_fees`)
+ * `payload.mar`, `set_ceiling` with `payload.ceiling`, `apply_formal_fees`, `approve_formal_fees`, `reject_formal_fees`,
+ * the grantor's `report_ceilings` and the clock's `ceiling_report_overdue`)
  * are recorded as events in the state it is in, as the implementing body's `disclose` and the
  * clock's `disclosure_overdue` are (27号 第十八条; see `DISCLOSURE`).
  *

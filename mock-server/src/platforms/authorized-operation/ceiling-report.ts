@@ -1,0 +1,47 @@
+import { CalendarError } from '@gdx/calendar';
+import type { WorkflowEvent, WorkflowInstance } from '@gdx/kernel';
+import { ceilingReportDuty, type CeilingReportDuty } from '@gdx/procedures';
+import type { AuthorizedOperationState } from './ao-records.js';
+
+/** The latest ceiling-report period, `undefined` before any ceiling under the duty or when it reaches a year without a published calendar (not guessed). */
+function latestDuty(state: AuthorizedOperationState, instance: WorkflowInstance): CeilingReportDuty | undefined {
+  try {
+    return ceilingReportDuty(state.host.procedures.profile, state.sandbox.calendar, instance.events) ?? undefined;
+  } catch (error) {
+    if (error instanceof CalendarError && error.code === 'CALENDAR_NOT_PUBLISHED') return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Plans the clock's `ceiling_report_overdue` for the end of the period a ceiling just set started
+ * (the first since the grantor's last report; a later one joins the running period). The
+ * machine's guard drops it if the grantor reported by then.
+ *
+ * @example
+ * ```ts
+ * onCeilingReportEvent(state, instance, event); // from onAuthorizationEvent
+ * ```
+ */
+export function onCeilingReportEvent(state: AuthorizedOperationState, instance: WorkflowInstance, event: WorkflowEvent): void {
+  if (event.event !== 'set_ceiling') return;
+  const duty = latestDuty(state, instance);
+  if (duty?.since !== instance.events.length) return;
+  state.host.plan(Date.parse(duty.dueAt), instance.id, 'ceiling_report_overdue', { role: 'clock' }, { since: duty.since, dueAt: duty.dueAt });
+}
+
+/**
+ * The contract's `Pricing.ceilingReport`: the latest period, `overdue` as the clock flagged it,
+ * `null` before any ceiling was set under the duty.
+ *
+ * @example
+ * ```ts
+ * ceilingReportView(state, instance); // { startTrigger: 'ceiling_set', dueDate: '2026-03-24', reportedAt: null, overdue: false, … }
+ * ```
+ */
+export function ceilingReportView(state: AuthorizedOperationState, instance: WorkflowInstance) {
+  const duty = latestDuty(state, instance);
+  if (!duty) return null;
+  const { since: _since, ...period } = duty;
+  return { ...period, overdue: duty.reportedAt === null && instance.data['ceilingReportOverdue'] === true };
+}

@@ -1,0 +1,18 @@
+import { computeDeadline, type Calendar, type Deadline, type Limit } from '@gdx/kernel';
+
+/** A duty's period as the contract shows it: a deadline without its step and overdue flag. */
+export type DutyPeriod = Omit<Deadline, 'step' | 'overdue'>;
+
+/**
+ * The period of `limit` from `day` (the start day not counted) and the instant it ends (epoch ms),
+ * for the duties a host reads from an object's log (disclosure, ceiling report). Calendar errors
+ * propagate (`CALENDAR_NOT_PUBLISHED`).
+ *
+ * @example
+ * periodFrom(limit, '2026-03-10', calendar); // { period: { startedOn: '2026-03-10', dueDate: '2026-03-24', … }, dueAtMs: … }
+ */
+export function periodFrom(limit: Limit, day: string, calendar: Calendar): { period: DutyPeriod; dueAtMs: number } {
+  const { deadline, dueAtMs } = computeDeadline(limit, { now: 0, from: day }, calendar);
+  const { step: _step, overdue: _overdue, ...period } = deadline;
+  return { period, dueAtMs };
+}
