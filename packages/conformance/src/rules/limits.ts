@@ -77,6 +77,8 @@ const authorizedOperation = {
   /** The operator's duty on the registration platform: 20 WD from delivering (listing) the product. */
   productRegistration: { step: 'product_registration', limit: 20, unit: 'working_days', basis: `${AOP_27} 第十六条; 发改数据规〔2025〕26号 第九条(一)` },
   dataAccessReview: { step: 'data_access_review', limit: 10, unit: 'working_days', basis: `${IM_101} 第十二条 (一场景一清单一审定; choice 10 WD)` },
+  /** The grantor reports the ceiling fees it set in writing to the 发展改革 and data authorities. */
+  ceilingReport: { step: 'ceiling_report', limit: 10, unit: 'working_days', basis: '发改价格〔2025〕65号 二 (书面报告发展改革部门、数据管理部门; choice 10 WD)' },
   /** The implementing body discloses 授权对象、内容、范围和时限 "定期": 20 WD from signing (or a change), then yearly. */
   disclosure: { step: 'disclosure', limit: 20, unit: 'working_days', basis: `${AOP_27} 第十八条 (定期向社会披露; choice 20 WD after signing or a change, then yearly)` },
 } as const satisfies Record<string, StepLimit>;

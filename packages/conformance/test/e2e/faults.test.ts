@@ -58,6 +58,8 @@ describe('proof the kit can fail: the real mock with one defect fails exactly th
     ['formal-fees-any-time', ['AOP-FORMAL-*', 'AOP-REPORT-*'], ['AOP-FORMAL-01']],
     ['report-never-late', ['AOP-FORMAL-*', 'AOP-REPORT-*'], ['AOP-REPORT-01']],
     ['disclosure-never-overdue', ['AOP-DISCLOSE-*', 'AOP-REPORT-*'], ['AOP-DISCLOSE-01']],
+    ['ceiling-report-never-overdue', ['AOP-DISCLOSE-*', 'AOP-REPORT-*'], ['AOP-REPORT-03']],
+    ['ceiling-report-11wd', ['AOP-REPORT-*', 'AOP-FORMAL-*'], ['AOP-REPORT-03']],
     ['report-by-anyone', ['AOP-FORMAL-*', 'AOP-REPORT-*'], ['AOP-REPORT-02']],
     ['formal-fees-by-anyone', ['AOP-FORMAL-*', 'AOP-REPORT-*'], ['AOP-FORMAL-02']],
     // AOP-PRICE-03 too: its example at the cap has 9,691,350.95 分 of return.
@@ -143,7 +145,7 @@ describe('proof the kit can fail: the real mock with one defect fails exactly th
       'CON-INPUT-ODP-submitUsageReport', 'CON-INPUT-ODP-answerSpotCheck',
       'CON-INPUT-CAT-updateEntry', 'CON-INPUT-CAT-submitEntry', 'CON-INPUT-CAT-proposeEntryChange', 'CON-INPUT-CAT-reclassifyEntry', 'CON-INPUT-CAT-answerSharingTypeDispute', 'CON-INPUT-CAT-withdrawEntry',
       'CON-INPUT-AOP-submitPlan', 'CON-INPUT-AOP-proposePlanChange', 'CON-INPUT-AOP-submitBid',
-      'CON-INPUT-AOP-reportRectification', 'CON-INPUT-AOP-fileSuspensionFeedback', 'CON-INPUT-AOP-discloseAuthorization', 'CON-INPUT-AOP-requestTermination', 'CON-INPUT-AOP-applyForFormalFees', 'CON-INPUT-AOP-submitAnnualReport',
+      'CON-INPUT-AOP-reportRectification', 'CON-INPUT-AOP-fileSuspensionFeedback', 'CON-INPUT-AOP-discloseAuthorization', 'CON-INPUT-AOP-requestTermination', 'CON-INPUT-AOP-applyForFormalFees', 'CON-INPUT-AOP-reportCeilings', 'CON-INPUT-AOP-submitAnnualReport',
       'CON-INPUT-AOP-reportDataAccessAgreement', 'CON-INPUT-AOP-submitProduct', 'CON-INPUT-AOP-setActualFee', 'CON-INPUT-AOP-withdrawProduct',
     ]);
     expect(report.results.find((r) => r.id === 'CON-INPUT-CAT-submitEntry')?.failures[0]).toMatchObject({

@@ -12,7 +12,7 @@ import { expectStatus, listItems, postJson } from '../requests.js';
 import {
   activeAuthorization, AOP, applyForData, draftPlan, inAopSandbox, publishedScopeItem, readAop, submittedProduct, type AopCast,
 } from './authorized-operation-steps.js';
-import { act, ACTIONS } from './officials.js';
+import { act, ACTIONS, AOP_ACTIONS } from './officials.js';
 import { expectDeadline, expectState, sandboxToday, withSandbox } from './sandbox.js';
 
 const check = workflowCheck(AOP);
@@ -36,6 +36,9 @@ const formalFeesPath = (authorizationId: string) => `/authorizations/${encodeURI
 const FORMAL_APPLICATION = { note: 'conformance: 申请转为正式收费' };
 
 const registrationOf = (product: Record<string, unknown>) => (isRecord(product.registration) ? product.registration : {});
+
+/** An authorization pricing's ceiling-report duty (65号 二), `{}` when it shows none. */
+const ceilingReportOf = (pricing: Record<string, unknown>) => (isRecord(pricing.ceilingReport) ? pricing.ceilingReport : {});
 
 /** An authorization's disclosure duty (27号 第十八条), `{}` when it shows none. */
 const disclosureOf = (authorization: Record<string, unknown>) => (isRecord(authorization.disclosure) ? authorization.disclosure : {});
@@ -153,6 +156,27 @@ export const aopRuleChecks: Check[] = [
       ctx.expect.equal(isRecord(refused.body) ? refused.body.requiredRole : undefined, 'grantor', 'the role the refusal names');
       const listed = await sbx.http(grantor).request('GET', AOP, path, { query: { limit: 200 } });
       ctx.expect.equal(listItems(listed).length, 0, 'nothing is stored for the refused report');
+    });
+  }),
+  check('AOP-REPORT-03', "the grantor's written report of a ceiling fee is due 10 WD after the ceiling is set; unreported past it the clock flags it overdue, and the operator filing it gets 403 FORBIDDEN naming the grantor role", `${LIMITS.national.authorizedOperation.ceilingReport.basis}; ${DOMAIN} §8`, async (ctx) => {
+    await inAopSandbox(ctx, 'national', async (sbx, cast) => {
+      const grantor = grantorOf(ctx, sbx);
+      const limit = LIMITS.national.authorizedOperation.ceilingReport;
+      const { id: productId } = await listedProduct(ctx, sbx, cast);
+      const authorizationId = String((await readAop(ctx, sbx, `/products/${encodeURIComponent(productId)}`, cast.operator)).authorizationId);
+      const today = await sandboxToday(ctx, sbx);
+      const mar = { year: Number(today.slice(0, 4)), costFen: 800_000_000, bondYieldBasisPoints: 200, rateBasisPoints: 800, taxFen: 30_000_000 };
+      expectStatus(ctx, await act(sbx, AOP, 'authorization', authorizationId, AOP_ACTIONS.setMar, mar), 200, "the price authority sets the year's MAR");
+      expectStatus(ctx, await act(sbx, AOP, 'authorization', authorizationId, AOP_ACTIONS.setCeiling, { productId, ceilingFen: 50_000, plannedVolume: 1000 }), 200, 'the grantor sets the ceiling');
+      const path = `/authorizations/${encodeURIComponent(authorizationId)}`;
+      const due = expectedDeadline(today, limit);
+      expectDeadline(ctx, { deadline: ceilingReportOf(await readAop(ctx, sbx, `${path}/pricing`, grantor)) }, limit, due, false);
+      await sbx.advance({ to: justAfter(due) });
+      expectDeadline(ctx, { deadline: ceilingReportOf(await readAop(ctx, sbx, `${path}/pricing`, grantor)) }, limit, due, true);
+      const body = validBody(ctx, AOP, 'post', '/authorizations/{authorizationId}/ceiling-reports', { summary: '上限收费标准已书面报告。' }, sbx.organizations[cast.operator]?.creditCode);
+      const refused = await postJson(ctx, sbx.http(cast.operator), AOP, `${path}/ceiling-reports`, body);
+      expectProblem(ctx.expect, refused, 403, 'FORBIDDEN', 'the operator reports the ceilings');
+      ctx.expect.equal(isRecord(refused.body) ? refused.body.requiredRole : undefined, 'grantor', 'the role the refusal names');
     });
   }),
   check('AOP-FORMAL-01', "fees stay trial until a complete operating year: the grantor's earlier formal application answers 422 OPERATING_YEAR_INCOMPLETE", '发改价格〔2025〕65号 二 (已有完整年度运营情况的，授权主体…提出书面申请)', async (ctx) => {

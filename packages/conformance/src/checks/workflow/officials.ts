@@ -82,6 +82,10 @@ export const AOP_ACTIONS = {
   orderRectification: 'order_rectification',
   /** Reviewer of a data-access request (一级开发主体, 主管部门 and holder). */
   approveDataAccess: 'approve_data_access',
+  /** Price authority (with the data authority): a year's MAR inputs (65号 三(一)). */
+  setMar: 'set_mar',
+  /** Grantor: a product's ceiling fee within MAR (65号 二). */
+  setCeiling: 'set_ceiling',
 } as const;
 
 /** Actions whose contract variant requires written `reasons` (the sources require them). */

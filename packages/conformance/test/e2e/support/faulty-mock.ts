@@ -41,6 +41,7 @@ const PROFILE_FAULTS = {
   'qualification-review-21wd': { limits: { 'authorized_operation.qualification_review': { value: 21 } } },
   'compliance-review-6wd': { limits: { 'authorized_operation.compliance_review': { value: 6 } } },
   'disclosure-21wd': { limits: { 'authorized_operation.disclosure': { value: 21 } } },
+  'ceiling-report-11wd': { limits: { 'authorized_operation.ceiling_report': { value: 11 } } },
   /** 31 days to rectify (101号 第三十六条 says 30日). */
   'rectification-31d': { limits: { 'authorized_operation.rectification': { value: 31 } } },
   /** Terms of up to 6 years (27号 第十四条(二) caps them at 5). */
@@ -126,7 +127,7 @@ const isProfileFault = (fault: MockFault): fault is ProfileFault => fault in PRO
  * - `acceptance-4wd`, `objection-pauses-notice`, `validity-2y`, `new-resource-30wd`,
  *   `reclassification-unreviewed`, `sharing-type-dispute-off`, `usage-report-60d`, `initial-filing-21wd`, `rules-in-force-april`: profile faults (see `PROFILE_FAULTS`);
  * - `plan-deliberation-31wd`, `plan-filing-11wd`, `tender-19d`, `agreement-deliberation-21wd`,
- *   `qualification-review-21wd`, `compliance-review-6wd`, `disclosure-21wd`, `rectification-31d`, `data-access-10wd`,
+ *   `qualification-review-21wd`, `compliance-review-6wd`, `disclosure-21wd`, `ceiling-report-11wd`, `rectification-31d`, `data-access-10wd`,
  *   `term-cap-6y`: the authorized-operation limits changed the same way; `rules-valid-a-day-longer`,
  *   `plans-optional`: its options too;
  * - `consent-unchecked`, `catalog-unchecked`, `formal-fees-any-time`: the refusal the rule requires
@@ -134,8 +135,9 @@ const isProfileFault = (fault: MockFault): fault is ProfileFault => fault in PRO
  * - `report-never-late`: an annual report filed after 03-31 answers `late: false`;
  * - `usage-period-at-due`: an open-data grant shows its running usage report's period ending on
  *   the due date (as the mock did before), not on the 90-day grid's day that date was moved off;
- * - `disclosure-never-overdue`: an authorization read answers its disclosure duty `overdue: false`,
- *   as a platform whose clock never flags an undisclosed period (27号 第十八条);
+ * - `disclosure-never-overdue`, `ceiling-report-never-overdue`: an authorization read answers its
+ *   disclosure duty, a pricing read its ceiling-report duty, `overdue: false`, as a platform whose
+ *   clock never flags a missed period (27号 第十八条; 65号 二);
  * - `report-by-anyone`, `formal-fees-by-anyone`: an annual report or a formal-fee application
  *   refused for the caller's role (403) is accepted, as a platform that lets the operator do the
  *   grantor's part (65号 五、二; see `ROLE_FAULTS`);
@@ -168,7 +170,15 @@ const isProfileFault = (fault: MockFault): fault is ProfileFault => fault in PRO
  *   body the mock refuses answers 409 `ILLEGAL_TRANSITION` instead, as a platform that judges the
  *   object's state before it reads the body (a legal order: the contract does not fix one).
  */
-export type MockFault = ProfileFault | AnswerFault | RoleFault | PriceFault | 'report-never-late' | 'usage-period-at-due' | 'disclosure-never-overdue' | 'leak' | 'sandbox-leak' | 'crash-on-bad-input' | 'bad-input-forbidden' | 'bad-input-unpointed' | 'bad-input-mispointed' | 'roles-unchecked' | 'transitions-unchecked' | 'item-body-unread' | 'item-state-first' | 'route-404-as-not-found';
+export type MockFault = ProfileFault | AnswerFault | RoleFault | PriceFault | 'report-never-late' | 'usage-period-at-due' | 'disclosure-never-overdue' | 'ceiling-report-never-overdue' | 'leak' | 'sandbox-leak' | 'crash-on-bad-input' | 'bad-input-forbidden' | 'bad-input-unpointed' | 'bad-input-mispointed' | 'roles-unchecked' | 'transitions-unchecked' | 'item-body-unread' | 'item-state-first' | 'route-404-as-not-found';
+
+/** The duty member a `*-never-overdue` fault answers `overdue: false` in, and the reads it rewrites. */
+const NEVER_OVERDUE = {
+  'disclosure-never-overdue': { path: /\/authorizations\/[^/]+$/, member: 'disclosure' },
+  'ceiling-report-never-overdue': { path: /\/authorizations\/[^/]+\/pricing$/, member: 'ceilingReport' },
+} as const;
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
 interface Credentials { appKey: string; secret: string }
 
@@ -343,10 +353,11 @@ export function faultyFetch(inner: typeof fetch, fault: MockFault): typeof fetch
       const usageReportsDue = body.usageReportsDue?.map((r) => (r.submitted ? r : { ...r, periodEnd: r.dueDate }));
       return rewritten(answer, 200, 'application/json', JSON.stringify({ ...body, usageReportsDue }));
     }
-    if (fault === 'disclosure-never-overdue' && request.method === 'GET' && answer.status === 200 && /\/authorizations\/[^/]+$/.test(url.pathname)) {
+    const neverOverdue = NEVER_OVERDUE[fault as keyof typeof NEVER_OVERDUE];
+    if (neverOverdue && request.method === 'GET' && answer.status === 200 && neverOverdue.path.test(url.pathname)) {
       const body = (await json(answer)) as Record<string, unknown>;
-      const disclosure = body['disclosure'] === null || typeof body['disclosure'] !== 'object' ? body['disclosure'] : { ...(body['disclosure'] as object), overdue: false };
-      return rewritten(answer, 200, 'application/json', JSON.stringify({ ...body, disclosure }));
+      const duty = body[neverOverdue.member];
+      return rewritten(answer, 200, 'application/json', JSON.stringify({ ...body, [neverOverdue.member]: isObject(duty) ? { ...duty, overdue: false } : duty }));
     }
     if (isRoleFault(fault) && answer.status === 403 && url.pathname.endsWith(ROLE_FAULTS[fault].path)) {
       return rewritten(answer, ROLE_FAULTS[fault].status, 'application/json', JSON.stringify({ id: 'accepted-from-any-role' }));
