@@ -57,6 +57,8 @@ export interface OperationStoryResult {
   charging: Product;
   /** The pricing once the ceiling was set (trial fees), and at the end (formal, ceiling adjusted). */
   pricingSet: Pricing;
+  /** The pricing once the grantor reported the ceiling in writing (65号 二). */
+  ceilingReported: Pricing;
   report: AnnualReport;
   pricingEnd: Pricing;
   adjusted: Product;
@@ -197,6 +199,10 @@ export async function runOperationStory(options: OperationStoryOptions = {}): Pr
     await step('2026-01-05T10:00:00+08:00', `the price authority sets 2026's MAR inputs; the grantor sets the ceiling at ${yuan(CEILING_FEN)} per service`);
     await act({ objectType: 'authorization', objectId: authorization.id, action: 'set_mar', year: 2026, ...MAR_INPUTS });
     await act({ objectType: 'authorization', objectId: authorization.id, action: 'set_ceiling', productId: product.id, ceilingFen: CEILING_FEN, plannedVolume: PLANNED_SERVICES });
+    // 65号 二: the grantor reports the ceiling in writing to 发展改革 and the data authority (choice: within 10 WD).
+    print(`   ceiling report to the price and data authorities due ${(await grantor.pricing.get(authorization.id)).ceilingReport?.dueDate} (10 working days)`);
+    const ceilingReported = await grantor.pricing.reportCeilings(authorization.id, { summary: `客流热力图 API 上限收费标准 ${yuan(CEILING_FEN)}/次，已书面报告市发展改革委、市数据局。` });
+    print(`   the grantor reports the ceiling in writing: late ${ceilingReported.ceilingReport?.late ? 'yes' : 'no'}`);
     const pricingSet = await operator.pricing.get(authorization.id);
     print(`   MAR 2026 ${yuan(pricingSet.years[0]?.marFen ?? 0)} = C + C × r + T; ceiling load ${yuan(pricingSet.ceilingLoadFen)}; fees ${pricingSet.feeStatus}`);
     let refusedFee = '';
@@ -243,7 +249,7 @@ export async function runOperationStory(options: OperationStoryOptions = {}): Pr
     ].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
     return {
       sandboxId: s.sandbox.id, entry, submittedPlan, approvedPlan, deliberating, signed, authorization: finalAuthorization, disclosed, disclosedAgain, inReview, listed, registered,
-      refusedFee, charging, pricingSet, report, pricingEnd, adjusted, timeline,
+      refusedFee, charging, pricingSet, ceilingReported, report, pricingEnd, adjusted, timeline,
     };
   } finally {
     await connection.close();

@@ -47,6 +47,11 @@ describe('authorized operation: a city authorizes by scenario, the operator list
     expect(r.registered.registration).toMatchObject({ dueDate: '2025-12-12', registeredOn: '2025-11-20', late: false, overdue: false });
   });
 
+  it('the grantor reports the ceiling in writing within 10 WD of setting it (65号 二); a period in 2027, whose holidays are unpublished, is not guessed', () => {
+    expect(r.ceilingReported.ceilingReport).toMatchObject({ startTrigger: 'ceiling_set', startedOn: '2026-01-05', dueDate: '2026-01-19', reportedAt: '2026-01-05T10:00:00+08:00', late: false, overdue: false });
+    expect(r.pricingEnd.ceilingReport).toBeNull();
+  });
+
   it('MAR = C + C × r + T = 8,940,000 元; the ceiling fills it; a fee above the ceiling is refused, one below it charged', () => {
     expect(r.pricingSet).toMatchObject({ feeStatus: 'trial', ceilingLoadFen: 894_000_000 });
     expect(r.pricingSet.years.find((y) => y.year === 2026)).toMatchObject({ marFen: 894_000_000, calculation: { returnFen: 64_000_000, rateCapBasisPoints: 800 } });
