@@ -2,6 +2,7 @@ import { shanghaiDay, type WorkflowInstance } from '@gdx/kernel';
 import { agreementReportDuty } from '@gdx/procedures';
 import { invalid } from './ao-access.js';
 import type { AuthorizedOperationState } from './ao-records.js';
+import { unlessYearUnpublished } from './unpublished-year.js';
 
 /** The day a data access request was approved, if it was. */
 function approvalDay(instance: WorkflowInstance): string | undefined {
@@ -65,12 +66,7 @@ export function agreementReportDutyOf(state: AuthorizedOperationState, instance:
   const approvedOn = approvalDay(instance);
   if (!reported || approvedOn === undefined) return null;
   const { signedOn } = reported.data?.['report'] as { signedOn: string };
-  try {
-    return dutyOf(state, signedOn, approvedOn, Date.parse(reported.at));
-  } catch (error) {
-    // A read never fails on the calendar: a report kept from before `checkReportPeriod` (an
-    // imported or older sandbox) shows no duty rather than making the request unreadable.
-    if ((error as { code?: unknown } | null)?.code === 'CALENDAR_NOT_PUBLISHED') return null;
-    throw error;
-  }
+  // A read never fails on the calendar: a report kept from before `checkReportPeriod` (an
+  // imported or older sandbox) shows no duty rather than making the request unreadable.
+  return unlessYearUnpublished(() => dutyOf(state, signedOn, approvedOn, Date.parse(reported.at))) ?? null;
 }

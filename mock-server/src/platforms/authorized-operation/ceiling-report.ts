@@ -1,16 +1,11 @@
-import { CalendarError } from '@gdx/calendar';
 import type { WorkflowEvent, WorkflowInstance } from '@gdx/kernel';
 import { ceilingReportDuty, type CeilingReportDuty } from '@gdx/procedures';
 import type { AuthorizedOperationState } from './ao-records.js';
+import { unlessYearUnpublished } from './unpublished-year.js';
 
 /** The latest ceiling-report period, `undefined` before any ceiling under the duty or when it reaches a year without a published calendar (not guessed). */
 function latestDuty(state: AuthorizedOperationState, instance: WorkflowInstance): CeilingReportDuty | undefined {
-  try {
-    return ceilingReportDuty(state.host.procedures.profile, state.sandbox.calendar, instance.events) ?? undefined;
-  } catch (error) {
-    if (error instanceof CalendarError && error.code === 'CALENDAR_NOT_PUBLISHED') return undefined;
-    throw error;
-  }
+  return unlessYearUnpublished(() => ceilingReportDuty(state.host.procedures.profile, state.sandbox.calendar, instance.events)) ?? undefined;
 }
 
 /**

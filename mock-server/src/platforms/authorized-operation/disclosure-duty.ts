@@ -1,9 +1,9 @@
-import { CalendarError } from '@gdx/calendar';
 import type { WorkflowEvent, WorkflowInstance } from '@gdx/kernel';
 import { disclosureDuty, type DisclosureDuty } from '@gdx/procedures';
 import { REVISIONS } from '../../app/platform-module.js';
 import type { AuthorizedOperationState } from './ao-records.js';
 import { ENDED } from './permission-effects.js';
+import { unlessYearUnpublished } from './unpublished-year.js';
 
 /** Events that start a disclosure period (`disclosureDuty`): an approved change, and a disclosure's yearly repeat. */
 const STARTS_PERIOD = new Set(['approve_amendment', 'disclose']);
@@ -14,13 +14,9 @@ const STARTS_PERIOD = new Set(['approve_amendment', 'disclose']);
  * when its period reaches a year without a published calendar (not guessed).
  */
 function runningDuty(state: AuthorizedOperationState, instance: WorkflowInstance): DisclosureDuty | undefined {
-  if (instance.data['disclosureDuty'] !== true || typeof instance.data['signedOn'] !== 'string') return undefined;
-  try {
-    return disclosureDuty(state.host.procedures.profile, state.sandbox.calendar, instance.data['signedOn'], instance.events);
-  } catch (error) {
-    if (error instanceof CalendarError && error.code === 'CALENDAR_NOT_PUBLISHED') return undefined;
-    throw error;
-  }
+  const signedOn = instance.data['signedOn'];
+  if (instance.data['disclosureDuty'] !== true || typeof signedOn !== 'string') return undefined;
+  return unlessYearUnpublished(() => disclosureDuty(state.host.procedures.profile, state.sandbox.calendar, signedOn, instance.events));
 }
 
 /** Plans the clock's `disclosure_overdue` for the end of the running period (the machine's guard drops it if met by then). */
