@@ -1,4 +1,5 @@
 export { runConformance, ConformanceUsageError, type ConformanceOptions } from './runner/run-conformance.js';
+export { CredentialsRefusedError } from './runner/preflight.js';
 export type { Area, AssertionFailure, Check, CheckContext, CheckResult, CheckStatus, Platform, Report, Reporter } from './runner/types.js';
 export { PLATFORMS, PLATFORM_CODES } from './runner/types.js';
 export { createExpect, ExpectationError, type Expect } from './runner/expect.js';

@@ -2,7 +2,7 @@ import { explainResponse, describeResponse, isRecord, type HttpResponse } from '
 import type { Organization } from '../http/signer.js';
 import { sharedBundledSpecs, type Specs } from '../specs/load-specs.js';
 import { PLATFORMS, type Platform } from '../runner/types.js';
-import { PROBE, probeList } from './preflight.js';
+import { PROBE, probeList } from '../runner/preflight.js';
 
 /**
  * Whether the answer to a list read (a GET without path parameters, which a served platform answers
@@ -39,16 +39,17 @@ function listPaths(specs: Specs): Partial<Record<Platform, string>> {
  *
  * @example
  * ```ts
- * const first = await probeList(baseUrl, org, 'registration', '/applications');
+ * const first = await probeList({ baseUrl }, org, 'registration', '/applications');
  * const answers = await unroutedPlatforms(baseUrl, org, first); // undefined, or five 404s
  * ```
  */
 export async function unroutedPlatforms(baseUrl: string, organization: Organization, registrationAnswer: HttpResponse, fetchImpl?: typeof fetch, timeoutMs?: number, specs?: Specs): Promise<HttpResponse[] | undefined> {
   if (!isRouteNotFound(registrationAnswer)) return undefined;
   const answers = [registrationAnswer];
+  const target = { baseUrl, ...(fetchImpl ? { fetch: fetchImpl } : {}), ...(timeoutMs !== undefined ? { timeoutMs } : {}) };
   for (const [platform, path] of Object.entries(listPaths(specs ?? (await sharedBundledSpecs()))) as [Platform, string][]) {
     if (platform === PROBE.platform) continue;
-    const answer = await probeList(baseUrl, organization, platform, path, fetchImpl, timeoutMs);
+    const answer = await probeList(target, organization, platform, path);
     if (!isRouteNotFound(answer)) return undefined;
     answers.push(answer);
   }

@@ -11,7 +11,7 @@ import { requestTimeoutMs, runConformance, ConformanceUsageError } from '../runn
 import { CliUsageError, parseCliArgs, USAGE, type CliOptions } from './parse-args.js';
 import { misplacedBaseUrlMessage, unroutedPlatforms } from './base-url-check.js';
 import { unreachableReason } from '../http/request-failure.js';
-import { ensureReachable, PROBE, probeList, refusesCredentials, TargetUnreachableError } from './preflight.js';
+import { CredentialsRefusedError, ensureReachable, PROBE, probeList, TargetUnreachableError } from '../runner/preflight.js';
 import { waitUntilReady } from './wait-ready.js';
 
 /** Where the CLI writes, and how it reaches the network (tests inject both). */
@@ -86,7 +86,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       created = options.sandbox === undefined;
     }
     const organizations = options.organizations.length > 0 ? options.organizations : (sandbox?.organizations ?? []);
-    const refusal = await preflightRefusal(options, options.baseUrl ?? sandbox!.baseUrl, organizations, sandbox, io.fetch, requestTimeout);
+    const refusal = options.baseUrl === undefined ? undefined : await baseUrlRefusal(options.baseUrl, organizations[0], io.fetch, requestTimeout);
     if (refusal !== undefined) {
       io.stderr(`gdx-conformance: ${refusal}\n`);
       return USAGE_ERROR;
@@ -111,6 +111,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (options.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
     return report.ok ? 0 : 1;
   } catch (error) {
+    if (error instanceof CredentialsRefusedError) {
+      io.stderr(`gdx-conformance: ${credentialsRefusalMessage(error, options, options.baseUrl ?? sandbox?.baseUrl ?? error.response.url, sandbox)}\n`);
+      return USAGE_ERROR;
+    }
     if (error instanceof ConformanceUsageError) {
       io.stderr(`gdx-conformance: ${error.message} (${error.zh})\n`);
       return USAGE_ERROR;
@@ -146,30 +150,32 @@ function foreignAnswer(error: unknown): string | undefined {
 }
 
 /**
- * The requests made before the run, and why it cannot start (a message), or `undefined`: one signed
- * `GET …/registration/v1/applications?limit=1` per `--org` (credentials the platform refuses would
- * fail every signed check with the same 401, and pass those expecting a refusal), or, with
- * `--base-url` and a sandbox's organisations, as its first one (a base URL serving another sandbox
- * does not know its app keys). With `--base-url`, the first answer also tells whether the base URL
- * serves the platforms at all (see {@link unroutedPlatforms}): a base URL that already includes a
- * platform's path would fail every check with the same 404.
+ * Why `baseUrl` cannot be run against (a message), or `undefined`: one signed
+ * `GET …/registration/v1/applications?limit=1` as the first organisation, and when that answers
+ * 404, one list of every other platform (see {@link unroutedPlatforms}): a base URL that already
+ * includes a platform's path would fail every check with the same 404. The organisations'
+ * credentials are checked by `runConformance` (see {@link credentialsRefusalMessage}).
  */
-async function preflightRefusal(options: CliOptions, baseUrl: string, organizations: readonly Organization[], sandbox: Sandbox | undefined, fetchImpl: typeof fetch | undefined, timeoutMs: number): Promise<string | undefined> {
-  const ownOrgs = options.organizations.length > 0;
-  const probed = ownOrgs ? organizations : options.baseUrl !== undefined ? organizations.slice(0, 1) : [];
-  for (const [index, organization] of probed.entries()) {
-    const answer = await probeList(baseUrl, organization, PROBE.platform, PROBE.path, fetchImpl, timeoutMs);
-    if (index === 0 && options.baseUrl !== undefined) {
-      const unrouted = await unroutedPlatforms(baseUrl, organization, answer, fetchImpl, timeoutMs);
-      if (unrouted !== undefined) return misplacedBaseUrlMessage(baseUrl, unrouted);
-    }
-    if (!refusesCredentials(answer)) continue;
-    if (ownOrgs) return `--org #${index + 1} (${organization.appKey}): ${baseUrl} refuses its credentials: a signed GET ${answer.url} answered ${explainResponse(answer)}. Check the app key, the secret and the algorithm given to --org (机构凭据被平台拒绝)`;
-    if (isRecord(answer.body) && answer.body.code === 'APP_KEY_UNKNOWN') {
-      return `${baseUrl} does not know the app keys of sandbox ${sandbox?.id} (401 APP_KEY_UNKNOWN): it serves another sandbox. Give the --sandbox it serves (a gdx mock's root serves "default"), or leave out --base-url to use the sandbox's own URLs (基础地址与沙箱不匹配)`;
-    }
+async function baseUrlRefusal(baseUrl: string, organization: Organization | undefined, fetchImpl: typeof fetch | undefined, timeoutMs: number): Promise<string | undefined> {
+  if (organization === undefined) return undefined;
+  const answer = await probeList({ baseUrl, timeoutMs, ...(fetchImpl ? { fetch: fetchImpl } : {}) }, organization, PROBE.platform, PROBE.path);
+  const unrouted = await unroutedPlatforms(baseUrl, organization, answer, fetchImpl, timeoutMs);
+  return unrouted === undefined ? undefined : misplacedBaseUrlMessage(baseUrl, unrouted);
+}
+
+/**
+ * The CLI's message for credentials the platform refused before the run: naming the `--org`, or,
+ * for a sandbox's organisations at a `--base-url` that does not know their app keys, that the base
+ * URL serves another sandbox.
+ */
+function credentialsRefusalMessage(error: CredentialsRefusedError, options: CliOptions, baseUrl: string, sandbox: Sandbox | undefined): string {
+  if (options.organizations.length > 0) {
+    return `--org #${error.index + 1} (${error.appKey}): ${baseUrl} refuses its credentials: a signed GET ${error.response.url} answered ${explainResponse(error.response)}. Check the app key, the secret and the algorithm given to --org (机构凭据被平台拒绝)`;
   }
-  return undefined;
+  if (options.baseUrl !== undefined && isRecord(error.response.body) && error.response.body.code === 'APP_KEY_UNKNOWN') {
+    return `${baseUrl} does not know the app keys of sandbox ${sandbox?.id} (401 APP_KEY_UNKNOWN): it serves another sandbox. Give the --sandbox it serves (a gdx mock's root serves "default"), or leave out --base-url to use the sandbox's own URLs (基础地址与沙箱不匹配)`;
+  }
+  return `${error.message} (${error.zh})`;
 }
 
 /** Exit code of a command line the kit cannot run with. */

@@ -7,6 +7,7 @@ import type { Organization } from '../http/signer.js';
 import { sharedBundledSpecs, type Specs } from '../specs/load-specs.js';
 import { createExpect, ExpectationError } from './expect.js';
 import { createRandom } from './random.js';
+import { ensureCredentialsAccepted } from './preflight.js';
 import { isSelected } from './select.js';
 import { NEEDS_SIMULATION, SkipCheck } from './skip.js';
 import type { Check, CheckContext, CheckResult, Platform, Report, Reporter } from './types.js';
@@ -41,6 +42,13 @@ export interface ConformanceOptions {
   specs?: Specs;
   /** Checks to run instead of the built-in ones (tests, custom suites). */
   checks?: Check[];
+  /**
+   * Before any check, send one signed `GET …/registration/v1/applications?limit=1` as each
+   * organisation and reject with `CredentialsRefusedError` when the platform answers 401
+   * `APP_KEY_UNKNOWN` or `SIGNATURE_INVALID` — credentials it refuses would fail every signed
+   * check with the same 401. Default `true`; `false` for a platform that does not serve that read.
+   */
+  preflight?: boolean;
 }
 
 /** Raised for options the kit cannot run with (the CLI exits 2). */
@@ -71,8 +79,25 @@ async function runOne(check: Check, ctx: CheckContext, sim: SimClient | undefine
 }
 
 /**
+ * The time limit of one request: a quarter of a check's (`--timeout-ms`, default 60 s), at least 1 s,
+ * so a check can still report a hanging request before its own time is up.
+ *
+ * @example
+ * ```ts
+ * requestTimeoutMs(60_000); // 15000
+ * ```
+ */
+export function requestTimeoutMs(checkTimeoutMs = 60_000): number {
+  return Math.max(1_000, Math.floor(checkTimeoutMs / 4));
+}
+
+/**
  * Runs the conformance checks against an implementation and returns the report. Checks run one
  * after another in a fixed order; each gets its own seeded random stream.
+ *
+ * Rejects, before any check runs, with {@link ConformanceUsageError} for options it cannot run
+ * with, and with `CredentialsRefusedError` when the platform refuses an organisation's
+ * credentials (see {@link ConformanceOptions.preflight}).
  *
  * @example
  * ```ts
@@ -86,19 +111,6 @@ async function runOne(check: Check, ctx: CheckContext, sim: SimClient | undefine
  * if (!report.ok) process.exitCode = 1;
  * ```
  */
-/**
- * The time limit of one request: a quarter of a check's (`--timeout-ms`, default 60 s), at least 1 s,
- * so a check can still report a hanging request before its own time is up.
- *
- * @example
- * ```ts
- * requestTimeoutMs(60_000); // 15000
- * ```
- */
-export function requestTimeoutMs(checkTimeoutMs = 60_000): number {
-  return Math.max(1_000, Math.floor(checkTimeoutMs / 4));
-}
-
 export async function runConformance(options: ConformanceOptions): Promise<Report> {
   if (options.organizations.length < 2) {
     throw new ConformanceUsageError('至少需要两个机构的凭据（隔离检查需要第二个机构）', 'at least two organisations are needed (isolation checks use the second one)');
@@ -126,6 +138,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Repor
   const simFor = (signal?: AbortSignal) => options.simulationUrl
     ? createSimClient({ ...target, url: options.simulationUrl, ...(signal ? { signal } : {}), ...(options.sandboxes ? { sandboxes: options.sandboxes } : {}), ...(options.simulationToken !== undefined ? { token: options.simulationToken } : {}) })
     : undefined;
+  if (options.preflight !== false) await ensureCredentialsAccepted(target, options.organizations);
   for (const r of reporters) await r.onStart?.(checks);
 
   const results: CheckResult[] = [];
