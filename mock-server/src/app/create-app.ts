@@ -490,6 +490,9 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
       get lockLost() {
         return lock?.lost() ?? false;
       },
+      get snapshotsFailing() {
+        return journal?.snapshotsFailing ?? false;
+      },
       get replayRefused() {
         // Read by health: a keep that failed after the start is tried again, so recovery needs no write.
         refusals.retryDue();

@@ -14,7 +14,7 @@ const facts: BannerFacts = {
     organizations: [{ name: '厦门市公安局', creditCode: '113502001666953597', roles: ['data_provider'], appKey: 'default.ak_one', secret: 'SECRET-ONE' }],
   },
   calendarYears: [2024, 2025, 2026],
-  storage: { kind: 'memory', writable: true, compacting: false, entriesSinceSnapshot: 0, restoring: 0, unrestorable: 0, replaysWaiting: 0, replayRefused: { count: 0, notKept: 0 }, lockLost: false },
+  storage: { kind: 'memory', writable: true, compacting: false, entriesSinceSnapshot: 0, restoring: 0, unrestorable: 0, replaysWaiting: 0, replayRefused: { count: 0, notKept: 0 }, lockLost: false, snapshotsFailing: false },
   limits: DEFAULT_LIMITS,
   corsOrigins: [],
   allowedHosts: [],
@@ -53,7 +53,7 @@ describe('the gdx-mock banner', () => {
       sandbox: { ...facts.sandbox, profile: { name: 'my-city', extends: 'xiamen' } },
       profileFile: './my-city.yaml',
       dataDir: '.gdx-data',
-      storage: { kind: 'store', location: '.gdx-data/store.sqlite', writable: false, compacting: true, entriesSinceSnapshot: 1234, restoring: 0, unrestorable: 0, replaysWaiting: 0, replayRefused: { count: 0, location: '.gdx-data/replay-refused.jsonl', notKept: 0 }, lockLost: false },
+      storage: { kind: 'store', location: '.gdx-data/store.sqlite', writable: false, compacting: true, entriesSinceSnapshot: 1234, restoring: 0, unrestorable: 0, replaysWaiting: 0, replayRefused: { count: 0, location: '.gdx-data/replay-refused.jsonl', notKept: 0 }, lockLost: false, snapshotsFailing: false },
       limits: { ...DEFAULT_LIMITS, maxBodyBytes: 65_536 },
       quotas: { objects: 10_000, events: 2_000_000 },
       corsOrigins: ['http://localhost:5173'],
@@ -73,7 +73,7 @@ describe('the gdx-mock banner', () => {
   });
 
   it('names the file of the acknowledged requests a replay refused, at every start that finds some', () => {
-    const storage = { kind: 'store', location: '.gdx-data/store.sqlite', writable: true, compacting: false, entriesSinceSnapshot: 0, restoring: 0, unrestorable: 0, replaysWaiting: 0, lockLost: false } as const;
+    const storage = { kind: 'store', location: '.gdx-data/store.sqlite', writable: true, compacting: false, entriesSinceSnapshot: 0, restoring: 0, unrestorable: 0, replaysWaiting: 0, lockLost: false, snapshotsFailing: false } as const;
     const one = renderBanner({ ...facts, dataDir: '.gdx-data', storage: { ...storage, replayRefused: { count: 1, location: '.gdx-data/replay-refused.jsonl', notKept: 0 } } });
     expect(one).toContain('replay refused       1 acknowledged request is not in the state: kept in .gdx-data/replay-refused.jsonl (README: Persistence)\n');
     const many = renderBanner({ ...facts, dataDir: '.gdx-data', storage: { ...storage, replayRefused: { count: 1200, location: '.gdx-data/replay-refused.jsonl', notKept: 0 } } });
@@ -84,7 +84,7 @@ describe('the gdx-mock banner', () => {
   // The start replays the registry and the default sandbox; the other sandboxes' replays run in the
   // warm-up after the banner: what they may add is said, not left out (nor counted as none).
   it('says that restoring sandboxes with journal entries to replay may add refused requests, also when the start found none', () => {
-    const storage = { kind: 'store', location: '.gdx-data/store.sqlite', writable: true, compacting: false, entriesSinceSnapshot: 3, restoring: 2, unrestorable: 0, lockLost: false } as const;
+    const storage = { kind: 'store', location: '.gdx-data/store.sqlite', writable: true, compacting: false, entriesSinceSnapshot: 3, restoring: 2, unrestorable: 0, lockLost: false, snapshotsFailing: false } as const;
     const none = { count: 0, location: '.gdx-data/replay-refused.jsonl', notKept: 0 };
     expect(renderBanner({ ...facts, dataDir: '.gdx-data', storage: { ...storage, replaysWaiting: 1, replayRefused: none } })).toContain(
       'replay refused       none so far; restoring 1 sandbox with journal entries to replay may find some (logged as [REPLAY_REFUSED], kept in .gdx-data/replay-refused.jsonl)\n',

@@ -75,6 +75,7 @@ export class Journal implements CommandLog {
   #compacting: Promise<void> | undefined;
   #pruning = false;
   #closed = false;
+  #snapshotsFailing = false;
 
   constructor(store: Store, options: JournalOptions) {
     this.#store = store;
@@ -129,6 +130,15 @@ export class Journal implements CommandLog {
   /** Whether a snapshot is being written now (in the background). */
   get compacting(): boolean {
     return this.#compacting !== undefined;
+  }
+
+  /**
+   * Whether the last snapshot attempt failed (cleared by the next one written). Writes go on and
+   * nothing is lost, but until a snapshot is written the journal grows and every start replays all
+   * of it: health says so, as the log alone reaches no monitoring.
+   */
+  get snapshotsFailing(): boolean {
+    return this.#snapshotsFailing;
   }
 
   /** Entries committed since the newest snapshot: what a start would replay now. */
@@ -248,12 +258,14 @@ export class Journal implements CommandLog {
   }
 
   #compacted(): void {
+    this.#snapshotsFailing = false;
     this.#pruneSoon();
     this.#nextCompactionAt = this.#options.compactEvery;
   }
 
   #compactionFailed(error: unknown): void {
     // The journal still holds everything: nothing is lost, start-up just replays more. Try again later.
+    this.#snapshotsFailing = true;
     this.#nextCompactionAt = this.#store.entriesSinceSnapshot + Math.max(1, Math.ceil(this.#options.compactEvery / 10));
     if (error instanceof DataDirReplacedError) {
       // Not a storage failure: the message names the reason, and the `err` field carries the code a query matches.

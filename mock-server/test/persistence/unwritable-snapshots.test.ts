@@ -1,5 +1,6 @@
 import { chmodSync } from 'node:fs';
 import { join } from 'node:path';
+import { HealthSchema } from '@gdx/simulation/schemas';
 import { describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/index.js';
 import { openSqliteStore } from '../../src/persistence/sqlite-store.js';
@@ -17,7 +18,7 @@ const runsAsRoot = process.getuid?.() === 0;
 const createSandbox = (app: App, id: string) =>
   app.dispatch({ method: 'POST', path: '/_sim/v1/sandboxes', query: '', headers: json, body: JSON.stringify({ id, profile: 'national', seed: 1 }) });
 const health = async (app: App) =>
-  JSON.parse(String((await app.dispatch({ method: 'GET', path: '/_sim/v1/health', query: '', headers: { host: 'mock.local' }, body: undefined })).body)) as { status: string };
+  JSON.parse(String((await app.dispatch({ method: 'GET', path: '/_sim/v1/health', query: '', headers: { host: 'mock.local' }, body: undefined })).body)) as { status: string; reasons: string[] };
 
 describe('snapshots that cannot be written at start', () => {
   const tempDir = useTempDirs();
@@ -74,6 +75,46 @@ describe('snapshots that cannot be written at start', () => {
       expect(logged).toEqual([]);
       const list = JSON.parse(String((await app.dispatch({ method: 'GET', path: '/_sim/v1/sandboxes', query: '', headers: {}, body: undefined })).body)) as { items: { id: string }[] };
       expect(list.items.map((s) => s.id).sort()).toEqual(['default', 'kept']);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('snapshots that fail while serving', () => {
+  const tempDir = useTempDirs();
+
+  it('make health degraded with SNAPSHOTS_FAILING until one is written again, while writes go on and the mock stays ready', async () => {
+    const dir = tempDir();
+    await createApp({ dataDir: dir, ...OPTIONS }).close();
+    const real = openSqliteStore(dir);
+    const snapshots = join(dir, 'snapshots.sqlite');
+    // As on a disk freed enough for the journal but not for a snapshot.
+    let full = true;
+    const store = delegatingStore(real, {
+      writeSnapshot: (seq, parts) => {
+        if (full) throw new StorageUnavailableError(snapshots, new Error('database or disk is full'));
+        real.writeSnapshot(seq, parts);
+      },
+    });
+    const logged: string[] = [];
+    const app = createApp({ store, ...OPTIONS, compactEvery: 2, logError: (message) => logged.push(message) });
+    const ready = async () => (await app.dispatch({ method: 'GET', path: '/_sim/v1/ready', query: '', headers: { host: 'mock.local' }, body: undefined })).status;
+    try {
+      expect(await health(app)).toMatchObject({ status: 'ok', reasons: [] });
+      expect((await createSandbox(app, 'one')).status).toBe(201);
+      expect((await createSandbox(app, 'two')).status).toBe(201);
+      expect(logged).toContainEqual(expect.stringContaining('[STORAGE] snapshot failed'));
+      // The contract's reasons enum takes it.
+      expect(HealthSchema.parse(await health(app))).toMatchObject({ status: 'degraded', reasons: ['SNAPSHOTS_FAILING'], storage: { writable: true, entriesSinceSnapshot: 2 } });
+      expect(await ready()).toBe(200);
+      // The journal still takes writes: the next attempt (a tenth of compactEvery later, at least one write) fails again.
+      expect((await createSandbox(app, 'three')).status).toBe(201);
+      expect(await health(app)).toMatchObject({ status: 'degraded', reasons: ['SNAPSHOTS_FAILING'], storage: { entriesSinceSnapshot: 3 } });
+
+      full = false;
+      expect((await createSandbox(app, 'four')).status).toBe(201);
+      expect(await health(app)).toMatchObject({ status: 'ok', reasons: [], storage: { entriesSinceSnapshot: 0 } });
     } finally {
       await app.close();
     }

@@ -47,6 +47,12 @@ export interface ServiceStorage {
    * anew, which the log says. False without a store, or with one that holds no lock.
    */
   readonly lockLost: boolean;
+  /**
+   * Whether the last snapshot attempt failed (a full disk, a read-only `snapshots.sqlite`); false
+   * again once one is written. Writes go on into the journal, which grows meanwhile, and every
+   * start replays all of it: health is `degraded` with `SNAPSHOTS_FAILING`. False without a store.
+   */
+  readonly snapshotsFailing: boolean;
 }
 
 /** The connections of the HTTP server that serves the app (`startServer`), as `GET /_sim/v1/health` shows them. */

@@ -19,7 +19,7 @@ function serviceOf(ctx: SimRouteContext): ServiceStatus {
 }
 
 /** Why health is `degraded`: the problem code each cause answers or logs. */
-export type DegradedReason = 'STORAGE_UNAVAILABLE' | 'REPLAY_REFUSED_NOT_KEPT' | 'DATA_DIR_LOCK_LOST' | 'SANDBOX_UNRESTORABLE' | 'INSUFFICIENT_MEMORY';
+export type DegradedReason = 'STORAGE_UNAVAILABLE' | 'REPLAY_REFUSED_NOT_KEPT' | 'DATA_DIR_LOCK_LOST' | 'SANDBOX_UNRESTORABLE' | 'SNAPSHOTS_FAILING' | 'INSUFFICIENT_MEMORY';
 
 /**
  * What makes the storage degraded now, as `Health.reasons` lists it: writes refused
@@ -27,31 +27,34 @@ export type DegradedReason = 'STORAGE_UNAVAILABLE' | 'REPLAY_REFUSED_NOT_KEPT' |
  * (`REPLAY_REFUSED_NOT_KEPT`: snapshots wait meanwhile, so the journal grows), or the data
  * directory's lock lost to another process (`DATA_DIR_LOCK_LOST`: its `gdx-mock.lock` was deleted
  * under the server and a second one may be using the directory), or a sandbox whose saved state
- * fails its check when it is restored (`SANDBOX_UNRESTORABLE`: its requests answer 503).
+ * fails its check when it is restored (`SANDBOX_UNRESTORABLE`: its requests answer 503), or a
+ * last snapshot attempt that failed (`SNAPSHOTS_FAILING`: writes go on, but the journal grows and
+ * every start replays all of it).
  *
  * @example
  * ```ts
- * degradedReasons({ writable: true, replayRefused: { count: 1, notKept: 1 }, lockLost: false }); // ['REPLAY_REFUSED_NOT_KEPT']
+ * degradedReasons({ writable: true, replayRefused: { count: 1, notKept: 1 }, lockLost: false, unrestorable: 0, snapshotsFailing: false }); // ['REPLAY_REFUSED_NOT_KEPT']
  * ```
  */
-function degradedReasons(storage: Pick<ServiceStorage, 'writable' | 'replayRefused' | 'lockLost' | 'unrestorable'>): DegradedReason[] {
+function degradedReasons(storage: Pick<ServiceStorage, 'writable' | 'replayRefused' | 'lockLost' | 'unrestorable' | 'snapshotsFailing'>): DegradedReason[] {
   const reasons: DegradedReason[] = [];
   if (!storage.writable) reasons.push('STORAGE_UNAVAILABLE');
   if (storage.replayRefused.notKept > 0) reasons.push('REPLAY_REFUSED_NOT_KEPT');
   if (storage.lockLost) reasons.push('DATA_DIR_LOCK_LOST');
   if (storage.unrestorable > 0) reasons.push('SANDBOX_UNRESTORABLE');
+  if (storage.snapshotsFailing) reasons.push('SNAPSHOTS_FAILING');
   return reasons;
 }
 
 /**
  * Liveness (`GET /health`) and readiness (`GET /ready`) of the mock. Health answers 200 as long as
  * the process serves, `degraded` (with its `reasons`) while the storage refuses writes or cannot
- * keep entries a replay refused, or the heap is past the memory guard's share of its limit: a
+ * keep entries a replay refused, or the last snapshot failed, or the heap is past the memory guard's share of its limit: a
  * liveness probe that failed then would restart a process that only waits for disk space. A heap
  * near its limit leaves it ready: the way out, deleting or resetting sandboxes, goes through the
  * same load balancer. Readiness answers 503 while writes are refused, so a load balancer or
- * a CI job waits for a mock that can take writes; refused entries not kept leave it ready (writes
- * are taken and journaled). Sandboxes of a data directory still being restored
+ * a CI job waits for a mock that can take writes; refused entries not kept and failing snapshots
+ * leave it ready (writes are taken and journaled). Sandboxes of a data directory still being restored
  * (`storage.restoring`) do not make it unready: a request to one waits for its restore.
  */
 export const serviceRoutes: readonly SimRoute[] = [
@@ -62,7 +65,7 @@ export const serviceRoutes: readonly SimRoute[] = [
       const { kind, location, writable, compacting, entriesSinceSnapshot, restoring, unrestorable, replayRefused } = service.storage;
       // A path on the server is for its operator: left out, as the store's, when the mock has a token.
       const refused = service.showsLocation ? replayRefused : { count: replayRefused.count, notKept: replayRefused.notKept };
-      const reasons = degradedReasons({ writable, replayRefused, lockLost: service.storage.lockLost, unrestorable });
+      const reasons = degradedReasons({ writable, replayRefused, lockLost: service.storage.lockLost, unrestorable, snapshotsFailing: service.storage.snapshotsFailing });
       const memory = service.memory?.();
       if (memory && heapNearLimit(memory)) reasons.push('INSUFFICIENT_MEMORY');
       const connections = service.connections();

@@ -43,7 +43,7 @@ describe('healthFacts', () => {
 
 describe('reasonText', () => {
   it('explains each degraded reason in the reader’s language', () => {
-    for (const code of ['STORAGE_UNAVAILABLE', 'REPLAY_REFUSED_NOT_KEPT', 'DATA_DIR_LOCK_LOST', 'SANDBOX_UNRESTORABLE', 'INSUFFICIENT_MEMORY']) {
+    for (const code of ['STORAGE_UNAVAILABLE', 'REPLAY_REFUSED_NOT_KEPT', 'DATA_DIR_LOCK_LOST', 'SANDBOX_UNRESTORABLE', 'SNAPSHOTS_FAILING', 'INSUFFICIENT_MEMORY']) {
       expect(reasonText(code, translator('zh')), code).toMatch(/[\u4e00-\u9fff]/);
       expect(reasonText(code, translator('en')), code).toMatch(/^[A-Z]/);
     }
