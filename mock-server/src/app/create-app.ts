@@ -250,7 +250,7 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
     ...(startAt !== undefined ? { startAt } : {}),
   };
 
-  const store = options.restoreFrom ? undefined : (options.store ?? (options.dataDir ? openDataDir(options.dataDir) : undefined));
+  const store = options.restoreFrom ? undefined : (options.store ?? (options.dataDir ? openDataDir(options.dataDir, (message) => logError(message, undefined)) : undefined));
   // Read and checked before anything is served: a damaged store stops the start here, and so does a
   // refused-entries file that cannot be read.
   let stored: StoredState | undefined;

@@ -7,15 +7,16 @@ import type { Store } from './store.js';
 /**
  * Opens the store of a data directory (creating both if needed), first moving in the files of the
  * old format (`journal.ndjson`, `snapshot.json`) if the directory has them. Throws
- * `DataDirDamagedError` when the directory once held a store that is now missing or not a database.
+ * `DataDirDamagedError` when the directory once held a store that is now missing or not a database;
+ * `warn` hears of what the start put right (a manifest written anew).
  *
  * @example
  * ```ts
  * const store = openDataDir('.gdx-data');
  * ```
  */
-export function openDataDir(dir: string): Store {
-  const store = openSqliteStore(dir);
+export function openDataDir(dir: string, warn?: (message: string) => void): Store {
+  const store = openSqliteStore(dir, warn);
   try {
     importLegacyFiles(dir, store);
   } catch (error) {

@@ -62,6 +62,8 @@ export function repairDataDir(dir: string, options: { dryRun?: boolean; now?: ()
   // Held until the repair is done: a server still running on the directory would go on writing into the files it replaces.
   const lock = lockDataDir(dir);
   try {
+    // A directory a newer gdx-mock wrote is refused (throws) before anything is read or rebuilt in this version's format.
+    readManifest(dir);
     return repairLocked(dir, options);
   } finally {
     lock.release();
@@ -109,7 +111,7 @@ function rebuild(dir: string, recovered: Recovered, suffix: string): string[] {
       renameSync(join(work, name), path);
     }
     // A directory whose manifest went with its store gets one again: it holds a store now.
-    if (!readManifest(dir)) writeManifest(dir, STORE_FILE);
+    if (readManifest(dir).kind !== 'present') writeManifest(dir, STORE_FILE);
     syncFile(dir);
     return copies;
   } finally {

@@ -5,7 +5,7 @@ import { entryChecksum, snapshotChecksum } from './checksums.js';
 import type { JournalEntry } from './journal-entry.js';
 import { lockDataDir, type DataDirLock } from './dir-lock.js';
 import { ensureDirectory } from './directory.js';
-import { readManifest, writeManifest, type Manifest } from './manifest.js';
+import { MANIFEST_FILE, readManifest, writeManifest, type ManifestRead } from './manifest.js';
 import type { RefusedEntries, RefusedEntry } from './refused-entry.js';
 import { keepRefusedFile, readRefusedFile, type RefusedFile } from './refused-file.js';
 import { SNAPSHOTS_FILE, STORE_FILE } from './store-files.js';
@@ -38,7 +38,9 @@ const SNAPSHOTS_KEPT = 2;
  * and now misses one of its files, or holds one emptied (no table in it), is refused (`DataDirDamagedError`, naming the file) before any
  * file is opened or created; a directory that cannot be made throws `DataDirUnavailableError`.
  * The directory is locked for this process until `close()` (`gdx-mock.lock`): one that another
- * process (or another app of this one) holds throws `DataDirInUseError`.
+ * process (or another app of this one) holds throws `DataDirInUseError`. A manifest
+ * (`gdx-data.json`) of another format is refused (`DataDirUnavailableError`); one that is empty or
+ * unreadable is written anew once the store has loaded, and `warn` is told.
  *
  * @example
  * ```ts
@@ -46,7 +48,7 @@ const SNAPSHOTS_KEPT = 2;
  * const { snapshot, entries } = store.load();
  * ```
  */
-export function openSqliteStore(dir: string): Store {
+export function openSqliteStore(dir: string, warn: (message: string) => void = () => undefined): Store {
   ensureDirectory(dir);
   // Before anything is read: what is checked must not change under this process (a repair, another server).
   const lock = lockDataDir(dir);
@@ -54,11 +56,12 @@ export function openSqliteStore(dir: string): Store {
   let db: Database.Database | undefined;
   let snapshots: Database.Database | undefined;
   try {
-    const { fresh, recorded } = storeFiles(dir);
+    const { fresh, manifest } = storeFiles(dir);
     db = openDatabase(location, JOURNAL_SCHEMA, dir, fresh);
     snapshots = openDatabase(join(dir, SNAPSHOTS_FILE), SNAPSHOTS_SCHEMA, dir, fresh);
     if (fresh) writeManifest(dir, STORE_FILE);
-    return new SqliteStore(db, snapshots, location, dir, fresh || recorded, lock);
+    const rewrite = fresh ? undefined : manifestToRewrite(dir, manifest, warn);
+    return new SqliteStore(db, snapshots, location, dir, rewrite, lock);
   } catch (error) {
     snapshots?.close();
     db?.close();
@@ -80,15 +83,27 @@ export function openSqliteStore(dir: string): Store {
  * refuse the directory, which is to be left as it is for `gdx-mock repair` (which shares
  * `fileState`). The second open costs 0.13–0.2 ms of the store's 1.5 ms (both files).
  */
-function storeFiles(dir: string): { fresh: boolean; recorded: boolean } {
+function storeFiles(dir: string): { fresh: boolean; manifest: ManifestRead } {
   const manifest = readManifest(dir);
   const journal = fileState(join(dir, STORE_FILE), 'journal');
   const snapshots = fileState(join(dir, SNAPSHOTS_FILE), 'snapshots');
   // Files created by a first start that stopped before writing its manifest, or before their tables: nothing was acknowledged yet.
-  if (!manifest && journal.kind !== 'present' && snapshots.kind !== 'present') return { fresh: true, recorded: false };
+  if (manifest.kind === 'absent' && journal.kind !== 'present' && snapshots.kind !== 'present') return { fresh: true, manifest };
   if (journal.kind !== 'present') throw missingJournal(dir, manifest, journal, snapshots);
   if (snapshots.kind !== 'present') throw missingSnapshots(dir, snapshots);
-  return { fresh: false, recorded: manifest !== undefined };
+  return { fresh: false, manifest };
+}
+
+/**
+ * The warning to give once a store with no usable manifest has loaded and its manifest is written
+ * anew (`undefined`: the manifest is fine). An empty or unreadable one (a copy cut short) still
+ * told the start that a store was here; being rewritten only after the load, it goes on telling
+ * that to a start refused meanwhile.
+ */
+function manifestToRewrite(dir: string, manifest: ManifestRead, warn: (message: string) => void): (() => void) | undefined {
+  if (manifest.kind === 'present') return undefined;
+  if (manifest.kind === 'absent') return () => undefined;
+  return () => warn(`[DATA_DIR_MANIFEST] ${join(dir, MANIFEST_FILE)} was unreadable (${manifest.problem}); the store beside it loaded intact, so it was written anew`);
 }
 
 /** Whether a store file is there, there without the table it is made with (emptied), or there with it (its content is checked later). */
@@ -116,11 +131,13 @@ function gone(state: FileState, table: string): string {
   return state.kind === 'emptied' ? `emptied (${state.bytes} bytes, no ${table} table in it)` : 'missing';
 }
 
-function missingJournal(dir: string, manifest: Manifest | undefined, journal: FileState, snapshots: FileState): DataDirDamagedError {
+function missingJournal(dir: string, manifest: ManifestRead, journal: FileState, snapshots: FileState): DataDirDamagedError {
   let problem: string;
   const what = gone(journal, 'journal');
-  if (manifest) problem = `${what}: this directory held a gdx store created at ${manifest.createdAt}${snapshots.kind === 'present' ? '' : ` (${SNAPSHOTS_FILE} is ${gone(snapshots, 'snapshots')} too)`}`;
-  else {
+  if (manifest.kind !== 'absent') {
+    const created = manifest.kind === 'present' ? manifest.manifest.createdAt : `an unknown time (${MANIFEST_FILE} is unreadable: ${manifest.problem})`;
+    problem = `${what}: this directory held a gdx store created at ${created}${snapshots.kind === 'present' ? '' : ` (${SNAPSHOTS_FILE} is ${gone(snapshots, 'snapshots')} too)`}`;
+  } else {
     const newest = tryRead(() => newestSnapshotSeq(join(dir, SNAPSHOTS_FILE)));
     const kept = newest === undefined ? 'cannot be read' : newest === 0 ? 'holds the initial snapshot' : `holds the snapshot after entry ${newest}`;
     problem = `${what}, with gdx-data.json: ${SNAPSHOTS_FILE} beside it ${kept}, so a store was here, and the entries acknowledged after that snapshot were in the ${journal.kind === 'emptied' ? 'emptied' : 'missing'} file`;
@@ -415,13 +432,14 @@ class SqliteStore implements Store {
   readonly #pruneBatch: Database.Statement<[number, number]>;
   #lastSeq: number;
   #snapshotSeq: number;
-  #recorded: boolean;
+  /** Set while the manifest is to be written anew after the load (lost or unreadable): what to say then. */
+  #manifestRewritten: (() => void) | undefined;
   #refused: RefusedFile | undefined;
   readonly #lock: DataDirLock;
   readonly identity: string;
 
-  constructor(db: Database.Database, snapshots: Database.Database, location: string, dir: string, recorded: boolean, lock: DataDirLock) {
-    this.#recorded = recorded;
+  constructor(db: Database.Database, snapshots: Database.Database, location: string, dir: string, manifestRewritten: (() => void) | undefined, lock: DataDirLock) {
+    this.#manifestRewritten = manifestRewritten;
     this.#lock = lock;
     this.#db = db;
     this.#snapshots = snapshots;
@@ -456,9 +474,13 @@ class SqliteStore implements Store {
   load(): StoredState {
     try {
       const state = this.#load();
-      // A lost manifest is written again only once the store has loaded: a refused start changes nothing.
-      if (!this.#recorded) writeManifest(this.#dir, STORE_FILE);
-      this.#recorded = true;
+      // A lost or unreadable manifest is written again only once the store has loaded: a refused start changes nothing.
+      const rewritten = this.#manifestRewritten;
+      if (rewritten) {
+        writeManifest(this.#dir, STORE_FILE);
+        this.#manifestRewritten = undefined;
+        rewritten();
+      }
       return state;
     } catch (error) {
       if (error instanceof DataDirDamagedError) throw error;
