@@ -49,6 +49,7 @@ export { permissionsOpen } from './authorized-operation/permissions.js';
 export { assessTerm, type TermCheck } from './authorized-operation/term-check.js';
 export { termEndedReasons } from './authorized-operation/term-ended.js';
 export { rulesWarnings, type RulesWarning } from './authorized-operation/rules-validity.js';
+export { sharingRulesWarnings, type SharingRulesWarning } from './sharing-rules-validity.js';
 export { productRegistrationDuty, type ProductRegistrationDuty } from './authorized-operation/product-registration.js';
 export { agreementReportDuty, type AgreementReportDuty } from './authorized-operation/agreement-report.js';
 export { disclosureDuty, type DisclosureDuty } from './authorized-operation/disclosure-duty.js';

@@ -158,6 +158,24 @@ export const profileSchema = z.strictObject({
      * joint review.
      */
     sharing: z.strictObject({ complianceReview: z.boolean() }).default(() => ({ complianceReview: false })),
+    /**
+     * The local rules the sharing and open-data limits cite, when they have a validity end (Xiamen:
+     * 厦门市公共数据共享开放管理暂行办法, valid to 2025-12-27 by its 第三十条). `null` (default) when
+     * open-ended (national, Inner Mongolia). After `validUntil` the deadlines keep the profile's values
+     * and the objects carry `RULES_EXPIRED` (`sharingRulesWarnings`); a profile extending xiamen moves
+     * the end with `{ options: { sharingOpenDataRules: { validUntil } } }`.
+     */
+    sharingOpenDataRules: z
+      .strictObject({
+        /** The rules' title, e.g. `厦门市公共数据共享开放管理暂行办法`. */
+        title: z.string().min(1),
+        /** The article stating the validity, e.g. `厦门市公共数据共享开放管理暂行办法 第三十条`. */
+        basis: z.string().min(1),
+        /** The last day the rules are valid (YYYY-MM-DD). */
+        validUntil: z.string().refine(isIsoDate, 'a real calendar day YYYY-MM-DD'),
+      })
+      .nullable()
+      .default(null),
     /** The authorized-operation platform's (choice) behaviours and pricing rules (national defaults when absent). */
     authorizedOperation: authorizedOperationOptionsSchema,
   }),

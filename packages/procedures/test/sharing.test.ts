@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { harness, ok } from './harness.js';
+import { resolveProfile, sharingRulesWarnings } from '../src/index.js';
 
 const user = { role: 'data_user', organizationId: 'org_user' };
 const authority = { role: 'data_authority', organizationId: 'org_authority' };
@@ -153,5 +154,29 @@ describe('answer duties', () => {
     expect(ok(h.engine.dispatch('x', 'answer', { actor: by, payload: { answer: '已核实并更正' } }))).toMatchObject({
       state: 'answered', data: { answer: '已核实并更正' },
     });
+  });
+});
+
+describe('sharing and open-data rules validity (厦门 第三十条)', () => {
+  it.each([
+    { profile: 'xiamen', day: '2025-12-27', codes: [] },
+    { profile: 'xiamen', day: '2025-12-28', codes: ['RULES_EXPIRED'] },
+    { profile: 'national', day: '2030-01-01', codes: [] },
+    { profile: 'inner-mongolia', day: '2030-01-01', codes: [] },
+  ])('$profile on $day warns $codes', ({ profile, day, codes }) => {
+    const warnings = sharingRulesWarnings(resolveProfile(profile), day);
+    expect(warnings.map((w) => w.code)).toEqual(codes);
+    for (const w of warnings) {
+      expect(w).toMatchObject({ rules: '厦门市公共数据共享开放管理暂行办法', basis: '厦门市公共数据共享开放管理暂行办法 第三十条', rulesValidUntil: '2025-12-27' });
+      expect(w.message.zh).toContain('第三十条');
+      expect(w.message.en).toContain('2025-12-27');
+    }
+  });
+
+  it('a profile extending xiamen moves the end; a malformed day is refused at its field', () => {
+    const moved = resolveProfile({ extends: 'xiamen', name: 'xiamen-moved', options: { sharingOpenDataRules: { validUntil: '2026-06-30' } } });
+    expect(sharingRulesWarnings(moved, '2026-06-30')).toEqual([]);
+    expect(sharingRulesWarnings(moved, '2026-07-01')[0]?.rulesValidUntil).toBe('2026-06-30');
+    expect(() => resolveProfile({ extends: 'xiamen', name: 'bad', options: { sharingOpenDataRules: { validUntil: '2026-02-30' } } })).toThrow(/sharingOpenDataRules/);
   });
 });
