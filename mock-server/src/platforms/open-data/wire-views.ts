@@ -1,7 +1,7 @@
 import { OPENING_CONDITION_LABELS } from '../../sandbox/seed/labels.js';
 import type { OpenDataset, OpeningPlan } from '../../sandbox/seed/types.js';
 import type { WorkflowInstance } from '@gdx/kernel';
-import { answerOf, wireEvent, workflowFields, type WireEvent } from '../workflow-host/index.js';
+import { answerOf, wireEvent, workflowFields, workflowFieldsWithRulesWarnings, type WireEvent } from '../workflow-host/index.js';
 import type { ApplicationRecord, DemandRecord, GrantRecord, OpenDataState, SpotCheckRecord, UsageReportRecord } from './open-data-state.js';
 
 const API_BASE = 'https://data.gdx.dev/open-data/v1';
@@ -77,7 +77,7 @@ export function applicationView(state: OpenDataState, record: ApplicationRecord)
     submission: structuredClone(record.submission),
     grantId: record.grantId,
     reasons: structuredClone(record.reasons),
-    ...(instance ? workflowFields(state.host, instance) : {}),
+    ...(instance ? workflowFieldsWithRulesWarnings(state.host, instance) : {}),
   };
 }
 

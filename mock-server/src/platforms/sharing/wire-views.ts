@@ -1,4 +1,4 @@
-import { answerOf, workflowFields } from '../workflow-host/index.js';
+import { answerOf, workflowFields, workflowFieldsWithRulesWarnings } from '../workflow-host/index.js';
 import type { GrantRecord, QualityIssueRecord, RequestRecord, SharingState } from './sharing-state.js';
 
 /** Contract step names of the request machine's steps (`x-gdx-limits` `sharing.review`). */
@@ -24,7 +24,7 @@ export function requestView(state: SharingState, record: RequestRecord) {
     submission: structuredClone(record.submission),
     grantId: record.grantId,
     reasons: structuredClone(record.reasons),
-    ...(instance ? workflowFields(state.host, instance) : {}),
+    ...(instance ? workflowFieldsWithRulesWarnings(state.host, instance) : {}),
   };
 }
 

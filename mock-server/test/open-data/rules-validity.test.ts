@@ -1,0 +1,29 @@
+// 厦门市公共数据共享开放管理暂行办法 第三十条: valid to 2025-12-27. An application whose review clock
+// (第二十三条) starts after that day keeps the profile's limits and carries RULES_EXPIRED.
+import { describe, expect, it } from 'vitest';
+import { expectContract } from '../support/contract.js';
+import { openWorld, useWorld } from '../support/world.js';
+import { apply, APPLICANT } from './fixtures.js';
+
+const ctx = useWorld();
+const PERIOD_OF_USE = { from: '2026-01-10', to: '2026-12-31' };
+
+describe('open data: the Xiamen rules\' validity (第三十条)', () => {
+  it('an application from before the end warns once its substantive review starts after it', async () => {
+    const world = await openWorld(ctx, { profile: 'xiamen', startAt: '2025-12-26T10:00:00+08:00' });
+    const app = await apply(world, undefined, { periodOfUse: PERIOD_OF_USE });
+    expect(app.warnings).toEqual([]);
+
+    await world.advance({ to: '2025-12-29T10:00:00+08:00' });
+    const passed = await world.act({ platform: 'open-data', objectType: 'application', objectId: app.id, action: 'pass_initial_review' });
+    expect(passed.body.object.deadline).toMatchObject({ step: 'substantive_review', limit: 7, startedOn: '2025-12-29', basis: '厦门市公共数据共享开放管理暂行办法 第二十三条' });
+    const read = await world.openData('GET', `/applications/${app.id}`, { as: world.org(APPLICANT) });
+    expectContract('open-data', 'getApplication', read, 200);
+    expect(read.body.warnings).toEqual([{ code: 'RULES_EXPIRED', rules: '厦门市公共数据共享开放管理暂行办法', basis: '厦门市公共数据共享开放管理暂行办法 第三十条', rulesValidUntil: '2025-12-27', message: expect.any(Object) }]);
+  });
+
+  it.each(['national', 'inner-mongolia'])('%s: never a warning', async (profile) => {
+    const world = await openWorld(ctx, { profile, startAt: '2026-01-05T10:00:00+08:00' });
+    expect((await apply(world, undefined, { periodOfUse: PERIOD_OF_USE })).warnings).toEqual([]);
+  });
+});

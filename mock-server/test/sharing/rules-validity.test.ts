@@ -1,0 +1,51 @@
+// 厦门市公共数据共享开放管理暂行办法 第三十条: valid 2023-12-28 to 2025-12-27. Its review limit (第十七条)
+// still applies after that day, with a machine-readable RULES_EXPIRED warning on what falls under it.
+import { describe, expect, it } from 'vitest';
+import { expectContract } from '../support/contract.js';
+import { openWorld, useWorld, type World } from '../support/world.js';
+import { entryOf, REQUESTER, requestBody } from './fixtures.js';
+
+const ctx = useWorld();
+const PERIOD_OF_USE = { from: '2026-01-10', to: '2026-12-31' };
+const EXPIRED = {
+  code: 'RULES_EXPIRED',
+  rules: '厦门市公共数据共享开放管理暂行办法',
+  basis: '厦门市公共数据共享开放管理暂行办法 第三十条',
+  rulesValidUntil: '2025-12-27',
+  message: { zh: expect.stringContaining('2025-12-27'), en: expect.stringContaining('第三十条') },
+};
+
+async function submit(world: World) {
+  const reply = await world.sharing('POST', '/requests', { as: world.org(REQUESTER), body: requestBody(entryOf(world, 'conditional'), { periodOfUse: PERIOD_OF_USE }) });
+  expectContract('sharing', 'submitRequest', reply, 201);
+  return reply.body;
+}
+
+describe('sharing: the Xiamen rules\' validity (第三十条)', () => {
+  it('a request submitted after 2025-12-27 keeps the 5 WD of 第十七条 and carries RULES_EXPIRED; one on the last day does not', async () => {
+    const world = await openWorld(ctx, { profile: 'xiamen', startAt: '2025-12-27T10:00:00+08:00' });
+    const before = await submit(world);
+    expect(before.warnings).toEqual([]);
+
+    await world.advance({ to: '2026-01-05T10:00:00+08:00' });
+    const after = await submit(world);
+    expect(after.warnings).toEqual([EXPIRED]);
+    expect(after.deadline).toMatchObject({ step: 'joint_review', limit: 5, startedOn: '2026-01-05', basis: '厦门市公共数据共享开放管理暂行办法 第十七条' });
+
+    const listed = await world.sharing('GET', '/requests', { as: world.org(REQUESTER) });
+    expectContract('sharing', 'listRequests', listed, 200);
+    const warningsById = Object.fromEntries(listed.body.items.map((r: { id: string; warnings: unknown[] }) => [r.id, r.warnings]));
+    expect(warningsById).toEqual({ [before.id]: [], [after.id]: [EXPIRED] });
+  });
+
+  it('a profile extending xiamen moves the end', async () => {
+    const profile = { extends: 'xiamen', name: 'xiamen-extended', options: { sharingOpenDataRules: { validUntil: '2026-06-30' } } };
+    const world = await openWorld(ctx, { profile, startAt: '2026-01-05T10:00:00+08:00' });
+    expect((await submit(world)).warnings).toEqual([]);
+  });
+
+  it.each(['national', 'inner-mongolia'])('%s: never a warning', async (profile) => {
+    const world = await openWorld(ctx, { profile, startAt: '2026-01-05T10:00:00+08:00' });
+    expect((await submit(world)).warnings).toEqual([]);
+  });
+});
