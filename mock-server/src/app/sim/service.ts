@@ -65,7 +65,7 @@ export const serviceRoutes: readonly SimRoute[] = [
       const { kind, location, writable, compacting, entriesSinceSnapshot, restoring, unrestorable, replayRefused } = service.storage;
       // A path on the server is for its operator: left out, as the store's, when the mock has a token.
       const refused = service.showsLocation ? replayRefused : { count: replayRefused.count, notKept: replayRefused.notKept };
-      const reasons = degradedReasons({ writable, replayRefused, lockLost: service.storage.lockLost, unrestorable, snapshotsFailing: service.storage.snapshotsFailing });
+      const reasons = degradedReasons(service.storage);
       const memory = service.memory?.();
       if (memory && heapNearLimit(memory)) reasons.push('INSUFFICIENT_MEMORY');
       const connections = service.connections();
