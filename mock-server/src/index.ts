@@ -40,6 +40,7 @@ export type { FaultRule } from './sandbox/faults.js';
 export { FiredLog } from './sandbox/fired-log.js';
 export type { SandboxSnapshot } from './sandbox/sandbox.js';
 export { DEFAULT_MAX_SANDBOXES, DEFAULT_MAX_WEBHOOKS, DEFAULT_QUOTAS, type QuotaName, type SandboxQuotas } from './sandbox/quotas.js';
+export { DEFAULT_IDEMPOTENCY_RETENTION_MS } from './sandbox/idempotency-store.js';
 export { DEFAULT_REQUEST_JOURNAL_LIMITS, type RequestJournalLimits } from './sandbox/request-journal.js';
 export type { FeedEvent } from './sandbox/event-feed.js';
 export { type Delivery, type Webhook, type WebhookDeliveryOptions } from './sandbox/webhooks.js';

@@ -11,7 +11,7 @@ import { seedOrganisations } from '../sandbox/seed-data-cache.js';
 import { DEFAULT_SANDBOX_ID, SandboxRegistry, savedRegistry } from '../sandbox/registry.js';
 import type { Sandbox } from '../sandbox/sandbox.js';
 import type { DeliveryMode, SandboxEnvironment } from '../sandbox/sandbox.js';
-import { QuotaGuard, resolveMaxSandboxes, resolveMaxWebhooks, resolveQuotas, type SandboxQuotas } from '../sandbox/quotas.js';
+import { QuotaGuard, resolveIdempotencyRetention, resolveMaxSandboxes, resolveMaxWebhooks, resolveQuotas, type SandboxQuotas } from '../sandbox/quotas.js';
 import type { ClockMode } from '../sandbox/sandbox-clock.js';
 import { resolveRequestJournalLimits, type RequestJournalLimits } from '../sandbox/request-journal.js';
 import type { WebhookDeliveryOptions } from '../sandbox/webhooks.js';
@@ -105,6 +105,14 @@ export interface AppOptions {
    * entries are replayed past it (they were acknowledged).
    */
   maxWebhooks?: number;
+  /**
+   * How long an `Idempotency-Key` is remembered after its first answer, in ms of wall time
+   * (default `DEFAULT_IDEMPOTENCY_RETENTION_MS`, 24 hours): a retry within it replays the answer,
+   * the key reused after it is a new request. Wall time, not a sandbox's clock: clients retry in
+   * real time. Expired records are dropped from memory a bounded batch per write and left out of
+   * snapshots, freeing the stored bytes they held. A positive integer, else a `RangeError`.
+   */
+  idempotencyRetentionMs?: number;
   /**
    * Bounds of each sandbox's request journal (`GET /_sim/v1/sandboxes/{id}/requests`): entries
    * (default 1000; 0 journals nothing), bytes kept of each body (default 16 KiB, longer ones cut
@@ -216,6 +224,7 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
   const quotas = resolveQuotas(options.quotas);
   const maxSandboxes = resolveMaxSandboxes(options.maxSandboxes);
   const maxWebhooks = resolveMaxWebhooks(options.maxWebhooks);
+  const idempotencyRetentionMs = resolveIdempotencyRetention(options.idempotencyRetentionMs);
   const requestJournal = resolveRequestJournalLimits(options.requestJournal);
   const memory = options.memory === undefined ? undefined : new MemoryGuard(options.memory);
   // The control-plane rules (token, JSON-only writes) hold on every transport; replay bypasses them.
@@ -233,6 +242,7 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
     quotas,
     maxSandboxes,
     maxWebhooks,
+    idempotencyRetentionMs,
     requestJournal,
     deliveryMode: () => replayDeliveries ?? 'send',
     revision: () => replayRevision ?? CURRENT_REVISION,

@@ -293,6 +293,12 @@ export class Dispatcher {
     const memory = this.#deps.memory && !replay && addsState(req.method, route, body) ? this.#deps.memory.pressure() : undefined;
     if (memory) return { response: insufficientMemory(memory, requestId, req.path), durable: DONE };
 
+    // Expired keys are forgotten a bounded batch per write, before the quota is asked: what they
+    // held is free again. A replay leaves them: they are looked up (and expire) against its time.
+    if (!replay && !isRead(req.method)) {
+      sandbox?.idempotency.sweep();
+      if (slot && slot.store !== sandbox?.idempotency) slot.store.sweep();
+    }
     if (slot) {
       const { store, scope } = slot;
       const fingerprint = fingerprintOf(req, bodyText, signedSha256);
@@ -320,7 +326,7 @@ export class Dispatcher {
     const result = refused ?? executeOperation({ route, registry: this.#deps.registry, platforms: this.#deps.platforms, sandbox, caller, params, query, body, requestId, origin: () => requestOrigin(req), wall: this.#deps.wall, replaying: replay !== undefined, service: this.#deps.service });
     const answer = render(result, requestId, req, route);
     if (isProblemResult(result)) meta.problemCode = result.problem.code;
-    if (answer.status < 400) this.#deps.quotas?.admitted(route, sandbox, req.method, bodyText, slot ? answer.body : undefined);
+    const bytes = answer.status < 400 ? (this.#deps.quotas?.admitted(route, sandbox, req.method, bodyText, slot ? answer.body : undefined) ?? 0) : 0;
     let durable = DONE;
     if (!isRead(req.method) && answer.status < 400 && !replay && this.#deps.journal) {
       durable = this.#deps.journal.append({
@@ -342,7 +348,7 @@ export class Dispatcher {
         status: answer.status,
       }).durable;
     }
-    return { answer, durable, owner: isProblemResult(result) ? undefined : (result as SimResult).madeSandbox };
+    return { answer, durable, owner: isProblemResult(result) ? undefined : (result as SimResult).madeSandbox, bytes };
   }
 
   /**

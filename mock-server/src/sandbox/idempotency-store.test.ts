@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IdempotencyStore, MAX_DELETED_KEYS, SETTLED, type Execution, type IdempotencyOutcome } from './idempotency-store.js';
+import { IdempotencyStore, MAX_DELETED_KEYS, SETTLED, type Execution, type IdempotencyOutcome, type IdempotencyRecord } from './idempotency-store.js';
 
 /** A keyed request as the dispatcher runs it: the known answer, else execute and record. */
 const run = (store: IdempotencyStore, scope: string, fingerprint: string, execute: () => Execution): IdempotencyOutcome =>
@@ -90,5 +90,99 @@ describe('IdempotencyStore: known, then record (run split in two)', () => {
     await Promise.resolve();
     expect(store.known('k', 'f')).toBeUndefined();
     expect(store.known('j', 'g')).toMatchObject({ kind: 'replayed', answer: { body: 'kept' } });
+  });
+});
+
+describe('IdempotencyStore: retention', () => {
+  const HOUR = 3_600_000;
+  const made = (body: string, bytes = 0) => (): Execution => ({ answer: { status: 201, headers: {}, body }, durable: SETTLED, bytes });
+  /** A store on a clock the test moves, telling what its expired records freed. */
+  const clocked = (saved: IdempotencyRecord[] = []) => {
+    const clock = { now: 1_000_000, freed: 0 };
+    const store = new IdempotencyStore(saved, { retentionMs: HOUR, wall: () => clock.now, onExpired: (bytes) => (clock.freed += bytes) });
+    return { store, clock };
+  };
+
+  it('replays a key until its retention has passed since the first answer, then runs it as a new request', () => {
+    const { store, clock } = clocked();
+    expect(run(store, 'k', 'f', made('first')).kind).toBe('fresh');
+    clock.now += HOUR - 1;
+    expect(run(store, 'k', 'f', made('never'))).toMatchObject({ kind: 'replayed', answer: { body: 'first' } });
+    expect(store.kept('k', ['f'])?.kind).toBe('replayed');
+    clock.now += 1;
+    expect(store.kept('k', ['f'])).toBeUndefined();
+    // Another body too: the key is free, not a conflict; its time counts from this answer.
+    expect(run(store, 'k', 'other', made('second'))).toMatchObject({ kind: 'fresh', answer: { body: 'second' } });
+    clock.now += HOUR - 1;
+    expect(run(store, 'k', 'other', made('never'))).toMatchObject({ kind: 'replayed', answer: { body: 'second' } });
+  });
+
+  it('expires the key of a deleted sandbox too', () => {
+    const { store, clock } = clocked();
+    run(store, 'k', 'f', () => ({ ...made('sbx')(), owner: 'sbx_1' }));
+    store.forgetOwner('sbx_1');
+    expect(store.known('k', 'f')).toEqual({ kind: 'deleted', sandboxId: 'sbx_1' });
+    clock.now += HOUR;
+    expect(store.known('k', 'f')).toBeUndefined();
+  });
+
+  it('sweeps a bounded batch at a time, round the whole store, and tells the bytes each expired record freed', () => {
+    const { store, clock } = clocked();
+    run(store, 'new-first', 'f', made('x', 1000));
+    clock.now -= HOUR; // a record older than the one before it (a wall clock set back): still found
+    for (let i = 0; i < 10; i += 1) run(store, `old-${i}`, 'f', made('x', 1));
+    clock.now += HOUR + HOUR / 2;
+    store.sweep(4);
+    expect(store.save().map((r) => r.scope)).toEqual(['new-first']);
+    expect(clock.freed).toBe(3);
+    expect(store.expiredBytes()).toBe(7);
+    store.sweep(4);
+    store.sweep(4);
+    expect(clock.freed).toBe(10);
+    expect(store.expiredBytes()).toBe(0);
+    expect(store.save().map((r) => r.scope)).toEqual(['new-first']);
+  });
+
+  it('leaves expired records out of save, and restores the others with their first answer\'s time and bytes', () => {
+    const { store, clock } = clocked();
+    run(store, 'a', 'f', made('a', 5));
+    clock.now += HOUR / 2;
+    run(store, 'b', 'f', made('b', 7));
+    clock.now += HOUR / 2;
+    expect(store.expiredBytes()).toBe(5);
+    const saved = store.save();
+    expect(saved).toEqual([{ scope: 'b', fingerprint: 'f', answer: { status: 201, headers: {}, body: 'b' }, at: 1_000_000 + HOUR / 2, bytes: 7 }]);
+    const restored = clocked(saved);
+    restored.clock.now = clock.now + HOUR / 2 - 1;
+    expect(restored.store.known('b', 'f')?.kind).toBe('replayed');
+    restored.clock.now += 1;
+    expect(restored.store.known('b', 'f')).toBeUndefined();
+    expect(restored.clock.freed).toBe(7);
+  });
+
+  it('counts a record saved without a time (before keys expired) from its restore', () => {
+    const restored = clocked([{ scope: 'k', fingerprint: 'f', answer: { status: 201, headers: {}, body: 'old' } }]);
+    restored.clock.now += HOUR - 1;
+    expect(restored.store.known('k', 'f')?.kind).toBe('replayed');
+    restored.clock.now += 1;
+    expect(restored.store.known('k', 'f')).toBeUndefined();
+  });
+
+  it('a replayed journal, recording without asking, ends as the live store did: an expired record it replaces frees its bytes, a duplicate does not', () => {
+    const live = clocked();
+    run(live.store, 'k', 'f', made('first', 10));
+    live.clock.now += HOUR;
+    run(live.store, 'k', 'f', made('second', 10));
+    // Replaying the same two entries, the clock pinned to each one's time.
+    const replayed = clocked();
+    replayed.store.record('k', 'f', made('first', 10)());
+    replayed.clock.now += HOUR;
+    replayed.store.record('k', 'f', made('second', 10)());
+    expect(replayed.clock.freed).toBe(live.clock.freed);
+    expect(replayed.clock.freed).toBe(10);
+    expect(replayed.store.save()).toEqual(live.store.save());
+    // A journal holding a key twice within its retention (before a route honoured keys) frees nothing.
+    replayed.store.record('k', 'f', made('third', 10)());
+    expect(replayed.clock.freed).toBe(10);
   });
 });

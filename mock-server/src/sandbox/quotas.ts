@@ -1,3 +1,4 @@
+import { DEFAULT_IDEMPOTENCY_RETENTION_MS } from './idempotency-store.js';
 import type { ProblemResult } from '../app/execute-operation.js';
 import type { OpenApiDocument } from '../app/platform-module.js';
 import { isRead } from '../app/read-methods.js';
@@ -74,6 +75,19 @@ export function resolveMaxWebhooks(given: number | undefined): number {
   return positiveLimit('maxWebhooks', given, DEFAULT_MAX_WEBHOOKS);
 }
 
+/**
+ * How long idempotency records are kept in force (ms): `given`, or
+ * `DEFAULT_IDEMPOTENCY_RETENTION_MS` (24 h). Throws a `RangeError` when it is not a positive safe integer.
+ *
+ * @example
+ * ```ts
+ * resolveIdempotencyRetention(undefined); // 86400000
+ * ```
+ */
+export function resolveIdempotencyRetention(given: number | undefined): number {
+  return positiveLimit('idempotencyRetentionMs', given, DEFAULT_IDEMPOTENCY_RETENTION_MS);
+}
+
 /** `given` when it is a positive safe integer, `fallback` when absent; else a `RangeError` naming the option. */
 function positiveLimit(option: string, given: number | undefined, fallback: number): number {
   if (given === undefined) return fallback;
@@ -116,7 +130,7 @@ export function resolveQuotas(given: Partial<SandboxQuotas> | undefined, base: R
  * admitted write can pass the object or event limit by what it makes at once (e.g. a delivered
  * request and its grant); the next is refused. An operation the contract marks
  * `x-gdx-stores-nothing` is not a write here — never refused, never counted — unless it carries
- * an `Idempotency-Key`, whose record keeps its answer: then its body and that answer count as stored bytes. The simulation API (clock, officials) is never
+ * an `Idempotency-Key`, whose record keeps its answer: then its body and that answer count as stored bytes, until the record expires. The simulation API (clock, officials) is never
  * refused: the operator's controls keep working on a full sandbox.
  *
  * @example
@@ -151,11 +165,15 @@ export class QuotaGuard {
   /**
    * Counts an accepted platform write's body towards the sandbox's stored bytes; `keptAnswer` is
    * the answer its `Idempotency-Key` keeps, counted too where that answer is all the write keeps
-   * (an operation that stores nothing).
+   * (an operation that stores nothing). Answers the bytes that only the key's record holds — all
+   * of them for such an operation, none where the body is in an object — which its expiry frees.
    */
-  admitted(route: CoreRoute, sandbox: Sandbox | undefined, method: string, bodyText: string | undefined, keptAnswer?: string): void {
-    if (!sandbox || !stores(route, method, keptAnswer !== undefined) || bodyText === undefined) return;
-    sandbox.storedBytes += this.#bytes(bodyText) + (route.storesNothing && keptAnswer !== undefined ? utf8Length(keptAnswer) : 0);
+  admitted(route: CoreRoute, sandbox: Sandbox | undefined, method: string, bodyText: string | undefined, keptAnswer?: string): number {
+    if (!sandbox || !stores(route, method, keptAnswer !== undefined) || bodyText === undefined) return 0;
+    const keyOnly = route.storesNothing && keptAnswer !== undefined;
+    const bytes = this.#bytes(bodyText) + (keyOnly ? utf8Length(keptAnswer) : 0);
+    sandbox.storedBytes += bytes;
+    return keyOnly ? bytes : 0;
   }
 
   #bytes(text: string): number {
@@ -176,7 +194,7 @@ export class QuotaGuard {
  * Whether a request may keep something in the sandbox: a platform write, unless its contract
  * says the operation stores nothing (`x-gdx-stores-nothing`, e.g. a MAR calculation) and it
  * carries no `Idempotency-Key` — such a call adds no bytes and is never refused for a full
- * sandbox. A keyed one keeps its answer for the key's retries as long as the sandbox lives:
+ * sandbox. A keyed one keeps its answer for the key's retries until the key expires:
  * left uncounted, fresh keys grew a sandbox without bound past every quota.
  */
 function stores(route: CoreRoute, method: string, keyed: boolean): route is CoreRoute & { kind: 'platform' } {

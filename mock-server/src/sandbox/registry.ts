@@ -1,6 +1,6 @@
 import { formatShanghaiInstant } from '@gdx/calendar';
 import type { ProfileRef, ReviewerPolicy } from '../app/platform-module.js';
-import { IdempotencyStore, type IdempotencyRecord } from './idempotency-store.js';
+import { countedAnew, IdempotencyStore, type IdempotencyRecord } from './idempotency-store.js';
 import { createRandom, type SeededRandom } from './random.js';
 import { Sandbox, type SandboxConfig, type SandboxEnvironment, type SandboxSnapshot } from './sandbox.js';
 import type { ClockMode } from './sandbox-clock.js';
@@ -152,8 +152,9 @@ export class SandboxRegistry {
   /**
    * Idempotency keys of the requests that make sandboxes (`POST /_sim/v1/sandboxes` and
    * `/sandboxes/import`): kept by the app, not by a sandbox, since the sandbox does not exist
-   * before the request. A record lives as long as the sandbox it made: a delete forgets it, so
-   * records do not pile up for sandboxes long gone, and the same key then makes a new sandbox.
+   * before the request. A record lives as long as the sandbox it made, and at most the keys'
+   * retention (`AppOptions.idempotencyRetentionMs`); of a deleted sandbox only the key is kept
+   * (see `IdempotencyStore.forgetOwner`).
    */
   readonly idempotency: IdempotencyStore;
   readonly #onRestore: ((sandbox: Sandbox) => void) | undefined;
@@ -166,7 +167,7 @@ export class SandboxRegistry {
     this.#defaults = defaults;
     this.#onRestore = onRestore;
     this.#random = createRandom(`${defaults.seed}/registry`, saved?.random);
-    this.idempotency = new IdempotencyStore(saved?.idempotency);
+    this.idempotency = new IdempotencyStore(saved?.idempotency, { ...(env.idempotencyRetentionMs !== undefined ? { retentionMs: env.idempotencyRetentionMs } : {}), wall: env.wall });
     for (const [id, generation] of Object.entries(saved?.generations ?? {})) this.#generations.set(id, generation);
     if (!saved) this.create({ id: DEFAULT_SANDBOX_ID });
     for (const s of saved?.sandboxes ?? []) {
@@ -347,10 +348,11 @@ export class SandboxRegistry {
   import(snapshot: SandboxSnapshot, id = snapshot.config.id): Sandbox | undefined {
     if (this.#sandboxes.has(id)) return undefined;
     // A copy starts with no spent nonces and no delivery log: its deliveries belong to the original.
-    const { nonces: _nonces, deliveries: _deliveries, ...state } = snapshot;
+    // Its keys count from the import (as its stored bytes do), whatever times a snapshot names.
+    const { nonces: _nonces, deliveries: _deliveries, idempotency, ...state } = snapshot;
     // A restore that throws (answered 400, not journaled) must not count a generation either.
     return this.atomically(() => {
-      const sandbox = Sandbox.restore({ ...state, config: { ...snapshot.config, id } }, this.#env, this.#nextGeneration(id));
+      const sandbox = Sandbox.restore({ ...state, idempotency: idempotency.map(countedAnew), config: { ...snapshot.config, id } }, this.#env, this.#nextGeneration(id));
       this.#sandboxes.set(id, sandbox);
       return sandbox;
     });

@@ -65,6 +65,8 @@ export interface SandboxEnvironment {
   maxWebhooks?: number;
   /** Bounds of each sandbox's request journal (default `DEFAULT_REQUEST_JOURNAL_LIMITS`). */
   requestJournal?: Readonly<RequestJournalLimits>;
+  /** How long an `Idempotency-Key`'s record is kept after its first answer, in ms (default `DEFAULT_IDEMPOTENCY_RETENTION_MS`; see `AppOptions.idempotencyRetentionMs`). */
+  idempotencyRetentionMs?: number;
 }
 
 /** An object no platform names the states of: they keep their ids (`stateLabel`). */
@@ -171,7 +173,14 @@ export class Sandbox implements SandboxContext {
       labels: (event) => this.#labelsOf(event),
     });
     this.nonces = new MemoryNonceStore({ entries: saved?.nonces ?? [] });
-    this.idempotency = new IdempotencyStore(saved?.idempotency);
+    this.idempotency = new IdempotencyStore(saved?.idempotency, {
+      ...(env.idempotencyRetentionMs !== undefined ? { retentionMs: env.idempotencyRetentionMs } : {}),
+      wall: env.wall,
+      // What only an expired key's record held (a calculation's body and answer) is no longer stored.
+      onExpired: (bytes) => {
+        this.storedBytes -= bytes;
+      },
+    });
     this.requests = new RequestJournal(env.requestJournal);
     this.storedBytes = saved?.usage?.storedBytes ?? 0;
     this.#organisations = saved ? structuredClone(saved.organisations) : env.organisations({ sandboxId: config.id, profile: config.profile, seed: config.seed, random: this.random });
@@ -400,7 +409,12 @@ export class Sandbox implements SandboxContext {
     throw new Error(`sandbox ${this.id}: more than ${MAX_FIRINGS_PER_ADVANCE} timers fired in one advance`);
   }
 
-  snapshot(): SandboxSnapshot {
+  /** The sandbox's state as exported: its idempotency records not expired at `now`, without their times (`IdempotencyStore.save`). */
+  snapshot(now = this.#env.wall()): SandboxSnapshot {
+    return this.#state(now, true);
+  }
+
+  #state(now: number, exported: boolean): SandboxSnapshot {
     return {
       format: 'gdx-sandbox-snapshot',
       version: 1,
@@ -413,14 +427,16 @@ export class Sandbox implements SandboxContext {
       faults: this.faults.list(),
       webhooks: this.webhooks.list(),
       events: this.feed.save(),
-      idempotency: this.idempotency.save(),
+      idempotency: this.idempotency.save(now, exported),
       platforms: Object.fromEntries(this.#env.platforms.map((p) => [p.name, p.exportState(this.#states.get(p.name))])),
     };
   }
 
-  /** The snapshot plus what only a data directory keeps: unexpired nonces and the delivery log. */
+  /** The snapshot plus what only a data directory keeps: unexpired nonces, the delivery log, and the times and bytes of the idempotency records. */
   persist(): SandboxSnapshot {
-    return { ...this.snapshot(), nonces: this.nonces.entries(), deliveries: this.webhooks.save(), usage: { storedBytes: this.storedBytes } };
+    // One instant for both: a record expiring between them would be kept and its bytes freed.
+    const now = this.#env.wall();
+    return { ...this.#state(now, false), nonces: this.nonces.entries(), deliveries: this.webhooks.save(), usage: { storedBytes: this.storedBytes - this.idempotency.expiredBytes(now) } };
   }
 
   close(): void {

@@ -200,7 +200,8 @@ describe('Idempotency-Key records of the simulation API across a restart', () =>
     const dataDir = tempDir();
     await openApp(dataDir).app.close();
     const store = openDataDir(dataDir);
-    const at = Date.parse('2026-12-05T09:00:00Z');
+    // A minute ago: the retries below come within the keys' retention.
+    const at = Date.now() - 60_000;
     const created = { kind: 'command' as const, at, method: 'POST', path: '/_sim/v1/sandboxes', query: '', contentType: 'application/json', idempotencyKey: 'k-again', body: JSON.stringify({ id: 'sbx_again', profile: 'national' }), status: 201 };
     const deleted = { kind: 'command' as const, at, method: 'DELETE', path: '/_sim/v1/sandboxes/sbx_again', query: '', contentType: 'application/json', status: 204 };
     store.append([
@@ -223,7 +224,8 @@ describe('Idempotency-Key records of the simulation API across a restart', () =>
     const dataDir = tempDir();
     await openApp(dataDir).app.close();
     const store = openDataDir(dataDir);
-    const at = Date.parse('2026-12-05T09:00:00Z');
+    // A minute ago: the retries below come within the keys' retention.
+    const at = Date.now() - 60_000;
     const entry = (seq: number, id: string) => ({ seq, kind: 'command' as const, at, method: 'POST', path: '/_sim/v1/sandboxes', query: '', contentType: 'application/json', idempotencyKey: 'k-old', body: JSON.stringify({ id, profile: 'national' }), status: 201 });
     store.append([entry(store.lastSeq + 1, 'sbx_a'), entry(store.lastSeq + 2, 'sbx_b')]);
     store.close();

@@ -31,7 +31,8 @@ describe('a retry of a write an older version acknowledged under its Idempotency
     await first.close();
 
     const body = application(filer);
-    journalAcknowledged(dataDir, [{ path: PATH, query: 'draft=1', body, caller: filer.id, idempotencyKey: 'filed-once', status: 201 }]);
+    // Acknowledged a minute ago, so the retry comes within the key's retention.
+    journalAcknowledged(dataDir, [{ path: PATH, query: 'draft=1', body, caller: filer.id, idempotencyKey: 'filed-once', status: 201, at: new Date(Date.now() - 60_000).toISOString() }]);
 
     const second = open();
     const call = callOf(second);

@@ -24,9 +24,9 @@ describe('operations that store nothing', () => {
   });
 });
 
-// With an Idempotency-Key the calculation keeps its answer for the key's retries, for the sandbox's
-// life: fresh keys grew memory and snapshots without bound (20,000 of them: +100 MB, an 11 MB
-// snapshot) on a sandbox whose every quota was tiny.
+// With an Idempotency-Key the calculation keeps its answer for the key's retries, until the key
+// expires: uncounted, fresh keys grew memory and snapshots without bound (20,000 of them: +100 MB,
+// an 11 MB snapshot) on a sandbox whose every quota was tiny.
 describe('an operation that stores nothing, with an Idempotency-Key', () => {
   const ctx = useAoMock(undefined, { quotas: { storedBytes: 2_000 } });
   it('counts its body and kept answer as stored bytes and is refused past the quota, changing nothing; its key still replays, and an unkeyed one still runs', async () => {
@@ -50,5 +50,31 @@ describe('an operation that stores nothing, with an Idempotency-Key', () => {
     expect(retried.headers.get('idempotent-replayed')).toBe('true');
     expect((await calculate()).status).toBe(200);
     expect((await world.sim('GET', '')).body.usage.storedBytes).toBe(kept);
+  });
+});
+
+// A key's record expires (`idempotencyRetentionMs`), and what it alone held is stored no more: a
+// sandbox filled by keyed calculations takes writes again once their keys have expired. The wall
+// clock runs a minute ahead of the client's at most (its signatures stay in the window).
+describe('an operation that stores nothing, with an Idempotency-Key that expires', () => {
+  let ahead = 0;
+  const ctx = useAoMock(undefined, { quotas: { storedBytes: 2_000 }, idempotencyRetentionMs: 60_000, now: () => Date.now() + ahead });
+  it('frees the stored bytes of the expired keys before the quota is asked, and reports them freed', async () => {
+    const world = await openAoWorld(ctx);
+    const calculate = (key: string) => world.ao('POST', '/pricing/calculations', { as: world.operator, body: MAR, headers: { 'idempotency-key': key } });
+    let reply = await calculate('mar-0');
+    const one = (await world.sim('GET', '')).body.usage.storedBytes;
+    expect(one).toBeGreaterThan(0);
+    for (let i = 1; reply.status === 200 && i <= 50; i += 1) reply = await calculate(`mar-${i}`);
+    expect(reply.body).toMatchObject({ code: 'SANDBOX_QUOTA_EXCEEDED', quota: 'storedBytes' });
+    const full = (await world.sim('GET', '')).body.usage.storedBytes;
+
+    ahead += 60_000;
+    const after = await calculate('mar-0');
+    expectContract('authorized-operation', 'calculateMar', after, 200);
+    expect(after.headers.get('idempotent-replayed')).toBeNull();
+    // Every expired key freed its bytes; only the new answer's are kept.
+    expect(full).toBeGreaterThan(one);
+    expect((await world.sim('GET', '')).body.usage.storedBytes).toBe(one);
   });
 });
