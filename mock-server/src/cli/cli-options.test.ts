@@ -2,6 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { parseCli, USAGE } from './cli-options.js';
 
 describe('parseCli', () => {
+  it('--idempotency-retention (or GDX_MOCK_IDEMPOTENCY_RETENTION) sets the retention in seconds; absent, the app\'s default holds', () => {
+    const retention = (argv: string[], env: Record<string, string> = {}) => {
+      const request = parseCli(argv, env);
+      if (request.kind !== 'run') throw new Error(`expected a run request, got ${request.kind}`);
+      return request.app.idempotencyRetentionMs;
+    };
+    expect(retention([])).toBeUndefined();
+    expect(retention(['--idempotency-retention', '3600'])).toBe(3_600_000);
+    expect(retention([], { GDX_MOCK_IDEMPOTENCY_RETENTION: '604800' })).toBe(604_800_000);
+    expect(USAGE).toMatch(/--idempotency-retention <s>[\s\S]*default 86400, 24 h[\s\S]*\[\$GDX_MOCK_IDEMPOTENCY_RETENTION\]/);
+  });
+
   it.each([
     { argv: [], want: { profile: 'national', profileFile: undefined } },
     { argv: ['--profile', 'xiamen'], want: { profile: 'xiamen', profileFile: undefined } },
@@ -34,6 +46,8 @@ describe('parseCli', () => {
     [['--max-heap-ratio', '0'], /--max-heap-ratio must be a number greater than 0 and at most 1: 0/],
     [['--max-heap-ratio', '1.5'], /--max-heap-ratio must be a number greater than 0 and at most 1/],
     [['--max-heap-ratio', '90%'], /--max-heap-ratio must be a number/],
+    [['--idempotency-retention', '0'], /--idempotency-retention must be 1–315360000: 0/],
+    [['--idempotency-retention', '24h'], /--idempotency-retention must be 1–315360000: 24h/],
   ])('refuses %j', (argv, message) => {
     const request = parseCli(argv);
     expect(request.kind).toBe('error');

@@ -105,6 +105,8 @@ function parseRun(argv: readonly string[], env: Readonly<Record<string, string |
   const maxWebhooks = readInteger(values.string('max-webhooks'), 1);
   const maxHeapRatio = readRatio(values.string('max-heap-ratio')) ?? DEFAULT_MAX_HEAP_RATIO;
   const compactEvery = readInteger(values.string('compact-every'), 1);
+  // Seconds, as the other durations an operator sets (ten years at most: a typo's zeros end there).
+  const idempotencyRetention = readInteger(values.string('idempotency-retention'), 1, 315_360_000);
   const quotas = parseQuotaFlags(values);
   const webhooks = parseWebhookFlags(values);
   const profileFile = PROFILES.includes(profile) ? undefined : profile;
@@ -146,6 +148,7 @@ function parseRun(argv: readonly string[], env: Readonly<Record<string, string |
       ...(maxBodyBytes !== undefined ? { limits: { maxBodyBytes } } : {}),
       ...(maxSandboxes !== undefined ? { maxSandboxes } : {}),
       ...(maxWebhooks !== undefined ? { maxWebhooks } : {}),
+      ...(idempotencyRetention !== undefined ? { idempotencyRetentionMs: idempotencyRetention * 1000 } : {}),
       memory: { maxHeapRatio },
       ...(Object.keys(quotas).length > 0 ? { quotas } : {}),
       ...(Object.keys(webhooks).length > 0 ? { webhooks } : {}),

@@ -34,6 +34,12 @@ export const MOCK_FLAGS: readonly FlagSpec[] = [
   ...WEBHOOK_FLAG_SPECS,
   { name: 'max-webhooks', kind: 'string', value: '<n>', help: ['webhooks each sandbox holds (default 100); subscribing one more, or', 'importing a snapshot that holds more, is refused with 409', 'WEBHOOK_LIMIT_REACHED'] },
   {
+    name: 'idempotency-retention',
+    kind: 'string',
+    value: '<s>',
+    help: ['seconds an Idempotency-Key is remembered after its first answer', '(default 86400, 24 h; 1–315360000); reused after it, the key is a new', 'request'],
+  },
+  {
     name: 'max-heap-ratio',
     kind: 'string',
     value: '<r>',
