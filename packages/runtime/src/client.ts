@@ -29,7 +29,7 @@ import { platformUserAgent } from '#platform';
  * const options: ClientOptions = {
  *   baseUrl: 'http://127.0.0.1:4010/registration/v1',
  *   credentials: { appKey: 'ak_1', secret: 's3cret', algorithm: 'HMAC-SM3' },
- *   maxRetries: 3, timeoutMs: 10_000, validateResponses: true, logger: console,
+ *   maxRetries: 3, timeoutMs: 10_000, totalTimeoutMs: 30_000, validateResponses: true, logger: console,
  * };
  * ```
  */
@@ -46,6 +46,14 @@ export interface ClientOptions {
   maxRetries?: number;
   /** Per attempt in ms (default 30 000; ≤ 0 disables). */
   timeoutMs?: number;
+  /**
+   * The whole call in ms, retries and the waits between them included (default: none; ≤ 0
+   * disables). An attempt running at the deadline is ended, and no retry is waited for that would
+   * start after it: the call fails at once with a `TimeoutError` (`bound: 'total'`, the last
+   * failure as `cause`). Without it a call may take about `(maxRetries + 1) × timeoutMs` plus
+   * its backoff and `Retry-After` waits.
+   */
+  totalTimeoutMs?: number;
   /** Check 2xx bodies against `ApiRequest.responseSchema` (default false). */
   validateResponses?: boolean;
   logger?: Logger;
@@ -86,6 +94,7 @@ export class ApiClient {
   readonly #emit: Emit | undefined;
   readonly #maxRetries: number;
   readonly #timeoutMs: number;
+  readonly #totalTimeoutMs: number;
   readonly #validate: boolean;
 
   constructor(options: ClientOptions) {
@@ -104,6 +113,7 @@ export class ApiClient {
     if (options.headers !== undefined) mergeHeaders(this.#headers, options.headers);
     this.#maxRetries = retryCount(options.maxRetries ?? 2);
     this.#timeoutMs = options.timeoutMs ?? 30_000;
+    this.#totalTimeoutMs = options.totalTimeoutMs ?? 0;
     this.#validate = options.validateResponses ?? false;
     this.#emit = toEmit(options.logger);
 
@@ -237,6 +247,7 @@ export class ApiClient {
       signal: undefined,
       userSignal: options?.signal,
       timeoutMs: options?.timeoutMs ?? this.#timeoutMs,
+      totalTimeoutMs: options?.totalTimeoutMs ?? this.#totalTimeoutMs,
       maxRetries: options?.maxRetries === undefined ? this.#maxRetries : retryCount(options.maxRetries),
       idempotent: req.idempotent === true,
       attempt: 0,

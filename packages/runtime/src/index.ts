@@ -10,7 +10,7 @@ export { undiciTransport } from '#platform';
 export type { UndiciTransportOptions } from './transport/undici-transport.js';
 export type { HeaderReader, Transport, TransportRequest, TransportResponse } from './transport/types.js';
 export { GdxError, type Bilingual } from './errors/gdx-error.js';
-export { AbortError, ConnectionError, FetchNetworkError, TimeoutError } from './errors/network-errors.js';
+export { AbortError, ConnectionError, FetchNetworkError, TimeoutError, type TimeoutBound, type TimeoutDetails } from './errors/network-errors.js';
 export {
   ApiError,
   AuthenticationError,

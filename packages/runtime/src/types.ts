@@ -48,13 +48,20 @@ export interface ApiRequest {
  *
  * @example
  * ```ts
- * await client.request(req, { timeoutMs: 5_000, maxRetries: 0, signal: AbortSignal.timeout(20_000) });
+ * await client.request(req, { timeoutMs: 5_000, totalTimeoutMs: 20_000, maxRetries: 3 });
  * ```
  */
 export interface RequestOptions {
   signal?: AbortSignal;
   /** Per attempt; ≤ 0 disables. */
   timeoutMs?: number;
+  /**
+   * The whole call in ms — every attempt and every wait between them — or none (≤ 0). An attempt
+   * still running at the deadline is ended, and a retry whose wait (backoff or `Retry-After`)
+   * would end past it is not waited for: the call fails at once with a `TimeoutError` whose
+   * `bound` is `'total'`. Each page of `paginate` is a call of its own.
+   */
+  totalTimeoutMs?: number;
   maxRetries?: number;
   /** Use this key (also makes a POST/PATCH retryable). */
   idempotencyKey?: string;

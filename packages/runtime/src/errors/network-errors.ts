@@ -122,23 +122,57 @@ function causeMessage(cause: unknown): string {
 }
 
 /**
- * An attempt took longer than `timeoutMs`. Retryable.
+ * Which bound a {@link TimeoutError} hit: one attempt's `timeoutMs`, or the whole call's
+ * `totalTimeoutMs` (every attempt and every wait between them).
+ */
+export type TimeoutBound = 'attempt' | 'total';
+
+/** What a {@link TimeoutError} adds to its bound: the attempts made, and why the call stopped. */
+export interface TimeoutDetails {
+  /** Attempts sent before the call gave up (default 1). */
+  attempts?: number;
+  /** Default `'attempt'`. */
+  bound?: TimeoutBound;
+  /** Why the call stopped when it was not an attempt running out of time (the next wait would pass the deadline). */
+  reason?: Bilingual;
+  /** The last failure of the call, when the deadline stopped a retry. */
+  cause?: unknown;
+}
+
+/**
+ * A call ran out of time: an attempt took longer than `timeoutMs` (`bound: 'attempt'`, after
+ * the retries `maxRetries` allows), or the whole call would pass its `totalTimeoutMs`
+ * (`bound: 'total'`): an attempt cut at the deadline, or a retry whose wait (backoff or
+ * `Retry-After`) would end past it — then the call fails at once, the last failure as `cause`.
+ * `attempts` says how many attempts were sent. Retryable.
  *
  * @example
  * ```ts
- * if (e instanceof TimeoutError) console.warn(`gave up after ${e.timeoutMs} ms per attempt`);
+ * if (e instanceof TimeoutError) console.warn(`gave up after ${e.attempts} attempts: ${e.bound} bound of ${e.timeoutMs} ms`);
  * ```
  */
 export class TimeoutError extends GdxError {
+  /** The bound that was hit, in ms: the per-attempt `timeoutMs` or the call's `totalTimeoutMs`. */
   readonly timeoutMs: number;
+  readonly bound: TimeoutBound;
+  readonly attempts: number;
   override readonly retryable = true;
 
-  constructor(timeoutMs: number, operationId: string) {
-    super('TIMEOUT', {
-      en: `${operationId} timed out after ${timeoutMs} ms`,
-      zh: `${operationId} 请求超时（${timeoutMs} 毫秒）`,
-    });
+  constructor(timeoutMs: number, operationId: string, details: TimeoutDetails = {}) {
+    const attempts = details.attempts ?? 1;
+    const bound = details.bound ?? 'attempt';
+    const tries = { en: `${attempts} attempt${attempts === 1 ? '' : 's'}`, zh: `共尝试 ${attempts} 次` };
+    const why = details.reason === undefined ? { en: '', zh: '' } : { en: `: ${details.reason.en}`, zh: `：${details.reason.zh}` };
+    super(
+      'TIMEOUT',
+      bound === 'attempt'
+        ? { en: `${operationId} timed out after ${timeoutMs} ms per attempt (timeoutMs; ${tries.en})`, zh: `${operationId} 请求超时（单次尝试超过 timeoutMs ${timeoutMs} 毫秒，${tries.zh}）` }
+        : { en: `${operationId} ran out of its total time of ${timeoutMs} ms (totalTimeoutMs; ${tries.en})${why.en}`, zh: `${operationId} 超出整体时限 totalTimeoutMs ${timeoutMs} 毫秒（${tries.zh}）${why.zh}` },
+      details.cause === undefined ? undefined : { cause: details.cause },
+    );
     this.timeoutMs = timeoutMs;
+    this.bound = bound;
+    this.attempts = attempts;
   }
 }
 

@@ -13,6 +13,8 @@ import type { Step } from './types.js';
  * custom transport) attempts without a caller's signal share one signal per slice of start times
  * (`DeadlineSlices`: a timeout may end up to a tenth later, at most 1 s), which spares the
  * per-attempt controller and keeps the timeout working whoever answers the fetch.
+ * Attempts of a call with `totalTimeoutMs`, whose timeouts the retry step shortens to the time
+ * left, get an AbortController each, as those with a caller's signal do.
  * The caller's signal is linked by hand rather than with `AbortSignal.any`, so the listener is
  * removed after every attempt and a long-lived caller signal never accumulates followers.
  */
@@ -31,7 +33,9 @@ export function timeoutStep(transportEnforces: boolean): Step {
       }
     }
 
-    if (user === undefined) {
+    // Slices group attempts by their timeout: the attempts a deadline shortened to the time left
+    // would each open one (and leave it in the map), so they get a controller of their own.
+    if (user === undefined && !(call.totalTimeoutMs > 0)) {
       const slice = slices.join(ms);
       call.signal = slice.signal;
       try {
@@ -44,21 +48,21 @@ export function timeoutStep(transportEnforces: boolean): Step {
       }
     }
 
-    // With the caller's signal too: a controller of its own, aborted by either.
+    // With the caller's signal or a deadline: a controller of its own, aborted by either.
     const controller = new AbortController();
     const timer = setTimeout(abortOnTimeout, ms, controller);
-    const onUserAbort = (): void => controller.abort(user.reason);
-    user.addEventListener('abort', onUserAbort, { once: true });
+    const onUserAbort = (): void => controller.abort(user?.reason);
+    user?.addEventListener('abort', onUserAbort, { once: true });
     call.signal = controller.signal;
     try {
       return await next(call);
     } catch (error) {
-      if (user.aborted) throw new AbortError(user.reason, call.operationId);
+      if (user?.aborted) throw new AbortError(user.reason, call.operationId);
       if (controller.signal.aborted) throw new TimeoutError(ms, call.operationId);
       throw error;
     } finally {
       clearTimeout(timer);
-      user.removeEventListener('abort', onUserAbort);
+      user?.removeEventListener('abort', onUserAbort);
     }
   };
 }

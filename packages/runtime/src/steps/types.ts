@@ -10,7 +10,13 @@ export interface Call extends TransportRequest {
   signal: AbortSignal | undefined;
   /** The caller's signal (the per-attempt `signal` may combine it with a timeout). */
   readonly userSignal: AbortSignal | undefined;
-  readonly timeoutMs: number;
+  /**
+   * The current attempt's timeout: the caller's `timeoutMs`, shortened by the retry step to the
+   * time left when `totalTimeoutMs` would end first.
+   */
+  timeoutMs: number;
+  /** The whole call's bound (≤ 0 or infinite: none); the retry step enforces it. */
+  readonly totalTimeoutMs: number;
   readonly maxRetries: number;
   /** True for creates: the idempotency step generates a key once per call. */
   readonly idempotent: boolean;
