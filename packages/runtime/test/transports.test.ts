@@ -1,11 +1,27 @@
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiClient, ApiError, fetchTransport, undiciTransport, type RawResponse, type Transport } from '../src/index.js';
-import { destroy, json } from './helpers/test-server.js';
+import { ApiClient, ApiError, ConnectionError, fetchTransport, ResponseNotJsonError, undiciTransport, type RawResponse, type Transport } from '../src/index.js';
+import { destroy, json, type Script } from './helpers/test-server.js';
 import { useTestServer } from './helpers/use-test-server.js';
 
 const fast = undiciTransport({ connections: 4 });
 const server = useTestServer({ alsoClose: [fast] });
 afterEach(() => vi.unstubAllGlobals());
+
+/** Answers `bytes` as they are, with `headers`. */
+const raw =
+  (status: number, headers: Record<string, string>, bytes: Uint8Array): Script =>
+  (_req, res) => {
+    res.writeHead(status, headers);
+    res.end(bytes);
+  };
+
+/** `{"name":"中文数据"}` in the legacy Chinese encodings (and Big5), as an older government system sends it. */
+const encodedName: Record<string, Uint8Array> = {
+  gbk: Uint8Array.from([...Buffer.from('{"name":"'), 0xd6, 0xd0, 0xce, 0xc4, 0xca, 0xfd, 0xbe, 0xdd, ...Buffer.from('"}')]),
+  gb18030: Uint8Array.from([...Buffer.from('{"name":"'), 0xd6, 0xd0, 0xce, 0xc4, 0xca, 0xfd, 0xbe, 0xdd, ...Buffer.from('"}')]),
+  big5: Uint8Array.from([...Buffer.from('{"name":"'), 0xa4, 0xa4, 0xa4, 0xe5, 0xbc, 0xc6, 0xbe, 0xda, ...Buffer.from('"}')]),
+};
 
 describe.each([
   ['fetchTransport', () => fetchTransport()],
@@ -91,6 +107,32 @@ describe.each([
     expect(server.received.map((r) => r.url)).toEqual(['/open-data/v1/demands']);
   });
 
+  it.each([
+    ['GBK', 'gbk', '中文数据'],
+    ['gb2312', 'gbk', '中文数据'],
+    ['"GB18030"', 'gb18030', '中文数据'],
+    ['Big5', 'big5', '中文數據'],
+  ])('decodes a body of charset=%s with that charset, not as UTF-8', async (label, bytes, name) => {
+    server.enqueue(raw(200, { 'content-type': `application/json; charset=${label}` }, encodedName[bytes] as Uint8Array));
+    await expect(client().request({ operationId: 'getDataset', method: 'GET', path: '/datasets/1' })).resolves.toEqual({ name });
+  });
+
+  it('decodes the problem of an error answer with its charset too', async () => {
+    const problem = Uint8Array.from([...Buffer.from('{"code":"NOT_FOUND","message":{"zh":"'), 0xd6, 0xd0, 0xce, 0xc4, ...Buffer.from('","en":"Not found"}}')]);
+    server.enqueue(raw(404, { 'content-type': 'application/problem+json; charset=GBK' }, problem));
+    const error = await client().request({ operationId: 'getDataset', method: 'GET', path: '/datasets/1' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 404, code: 'NOT_FOUND', problem: { message: { zh: '中文' } } });
+  });
+
+  it('refuses a charset it cannot decode with RESPONSE_NOT_JSON naming the label, not mojibake', async () => {
+    server.enqueue(raw(200, { 'content-type': 'application/json; charset=x-gbk-legacy' }, Buffer.from('{"name":"x"}')));
+    const error = await client().request({ operationId: 'getDataset', method: 'GET', path: '/datasets/1' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResponseNotJsonError);
+    expect(error).toMatchObject({ code: 'RESPONSE_NOT_JSON', reason: 'charset', encoding: 'x-gbk-legacy', status: 200, retryable: false });
+    expect((error as ResponseNotJsonError).message).toContain('its charset "x-gbk-legacy" is not one this runtime knows');
+    expect((error as ResponseNotJsonError).messageZh).toContain('不支持其字符集 "x-gbk-legacy"');
+  });
+
   it('reuses connections across calls (keep-alive)', async () => {
     const c = client();
     const ports = new Set<number | undefined>();
@@ -159,6 +201,26 @@ describe('fetchTransport', () => {
     });
     await new ApiClient({ baseUrl: 'http://x.invalid', transport }).request({ operationId: 'op', method: 'DELETE', path: '/a' });
     expect(seen).toEqual([dispatcher]);
+  });
+});
+
+describe('fetchTransport and a compressed body that does not decompress', () => {
+  const corrupt = (compressed: Buffer) => Buffer.concat([compressed.subarray(0, 10), Buffer.from('not the rest of the stream')]);
+  const body = Buffer.from('{"id":"dm_1"}');
+
+  it.each([
+    ['gzip', corrupt(gzipSync(body))],
+    ['br', corrupt(brotliCompressSync(body))],
+  ])('is RESPONSE_NOT_JSON naming the %s coding, not a connection error, and a create is not sent again', async (coding, bytes) => {
+    server.fallback(raw(201, { 'content-type': 'application/json', 'content-encoding': coding }, bytes));
+    const c = new ApiClient({ baseUrl: server.origin, maxRetries: 3, retry: { sleep: async () => {} } });
+    const error = await c.request({ operationId: 'submitDemand', method: 'POST', path: '/demands', body: {}, idempotent: true }).catch((e: unknown) => e);
+    expect(error).not.toBeInstanceOf(ConnectionError);
+    expect(error).toBeInstanceOf(ResponseNotJsonError);
+    expect(error).toMatchObject({ reason: 'content-encoding', encoding: coding, status: 201, retryable: false });
+    expect((error as ResponseNotJsonError).message).toContain(`does not decompress as Content-Encoding ${coding}`);
+    expect((error as ResponseNotJsonError).messageZh).toContain(`按 Content-Encoding ${coding} 解压失败`);
+    expect(server.received).toHaveLength(1);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { Dispatcher } from 'undici';
 import { redirectNotFollowed, transportFailure } from '../errors/network-errors.js';
 import { hasSharedAgent, sharedAgent } from '#platform';
+import { bodyReadFailure, declaredCharset, decodeCharset, type AnswerHead } from './body-text.js';
 import { attemptTimeout, DeadlineDispatcher, settleWithin } from './deadline-dispatcher.js';
 import type { Transport, TransportRequest, TransportResponse } from './types.js';
 
@@ -61,11 +62,11 @@ export function fetchTransport(options: FetchTransportOptions = {}): Transport {
         if (timeoutMs > 0 && dispatcher !== undefined) {
           const attempt = new DeadlineDispatcher(dispatcher);
           init.dispatcher = attempt;
-          const run = () => fetchImpl(req.url, init as RequestInit).then(readResponse);
+          const run = () => fetchImpl(req.url, init as RequestInit).then((response) => readResponse(response, req));
           return await settleWithin(timeoutMs, attempt, run, req.operationId ?? req.method);
         }
         if (dispatcher !== undefined) init.dispatcher = dispatcher;
-        return await readResponse(await fetchImpl(req.url, init as RequestInit));
+        return await readResponse(await fetchImpl(req.url, init as RequestInit), req);
       } catch (error) {
         throw transportFailure(error, req, true);
       }
@@ -73,8 +74,20 @@ export function fetchTransport(options: FetchTransportOptions = {}): Transport {
   };
 }
 
-async function readResponse(response: Response): Promise<TransportResponse> {
+async function readResponse(response: Response, req: TransportRequest): Promise<TransportResponse> {
   // A browser hides a manual redirect's status and Location (Node shows the 3xx itself).
   if (response.type === 'opaqueredirect') throw redirectNotFollowed(response.url);
-  return { status: response.status, headers: response.headers, body: await response.text() };
+  const { status, headers } = response;
+  const charset = declaredCharset(headers.get('content-type'));
+  try {
+    // UTF-8 (or no charset): `text()` as before, no copy of the bytes.
+    const body = charset === undefined ? await response.text() : decodeCharset(await response.arrayBuffer(), charset, answerHead(req, response));
+    return { status, headers, body };
+  } catch (error) {
+    throw bodyReadFailure(error, answerHead(req, response));
+  }
+}
+
+function answerHead(req: TransportRequest, response: Response): AnswerHead {
+  return { operationId: req.operationId ?? req.method, status: response.status, headers: response.headers };
 }

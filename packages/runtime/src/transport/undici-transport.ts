@@ -1,5 +1,6 @@
 import { Agent, Dispatcher } from 'undici';
 import { transportFailure } from '../errors/network-errors.js';
+import { declaredCharset, decodeCharset } from './body-text.js';
 import { attemptTimeout, DeadlineDispatcher, settleWithin } from './deadline-dispatcher.js';
 import { RecordHeaders } from './record-headers.js';
 import type { Transport, TransportRequest, TransportResponse } from './types.js';
@@ -68,10 +69,11 @@ export function undiciTransport(options: UndiciTransportOptions = {}): Transport
       };
       const timeoutMs = attemptTimeout(req.timeoutMs);
       try {
-        if (timeoutMs === 0) return await requestOn(dispatcher, request);
+        const operationId = req.operationId ?? req.method;
+        if (timeoutMs === 0) return await requestOn(dispatcher, request, operationId);
         const attempt = new DeadlineDispatcher(dispatcher);
-        const run = () => requestOn(attempt as unknown as Dispatcher, request);
-        return await settleWithin(timeoutMs, attempt, run, req.operationId ?? req.method);
+        const run = () => requestOn(attempt as unknown as Dispatcher, request, operationId);
+        return await settleWithin(timeoutMs, attempt, run, operationId);
       } catch (error) {
         throw transportFailure(error, req, false);
       }
@@ -84,8 +86,14 @@ export function undiciTransport(options: UndiciTransportOptions = {}): Transport
  * undici's `request()` API run on `dispatcher`: it only calls `dispatcher.dispatch`, so it works
  * on the {@link DeadlineDispatcher} of an attempt, which is no undici `Dispatcher`.
  */
-async function requestOn(dispatcher: Dispatcher, options: Dispatcher.RequestOptions): Promise<TransportResponse> {
+async function requestOn(dispatcher: Dispatcher, options: Dispatcher.RequestOptions, operationId: string): Promise<TransportResponse> {
   const response = await Dispatcher.prototype.request.call(dispatcher, options);
-  const body = await response.body.text();
-  return { status: response.statusCode, headers: new RecordHeaders(response.headers), body };
+  const headers = new RecordHeaders(response.headers);
+  const charset = declaredCharset(headers.get('content-type'));
+  // UTF-8 (or no charset): `text()` as before, no copy of the bytes.
+  const body =
+    charset === undefined
+      ? await response.body.text()
+      : decodeCharset(await response.body.arrayBuffer(), charset, { operationId, status: response.statusCode, headers });
+  return { status: response.statusCode, headers, body };
 }
