@@ -5,7 +5,15 @@ import { openAoWorld, planContent, useAoMock } from './fixtures.js';
 
 // Ambiguity 11 of authorized-operation.md: 厦门办法 was valid 2023-12-28 to 2025-12-27 and is kept
 // after it, with a machine-readable `RULES_EXPIRED` warning on what is created under it.
-const EXPIRED = { code: 'RULES_EXPIRED', rulesValidUntil: '2025-12-27', message: { zh: expect.stringContaining('2025-12-27'), en: expect.stringContaining('2025-12-27') } };
+// The message names the rules, the article stating their validity and the last day.
+const EXPIRED = {
+  code: 'RULES_EXPIRED',
+  rulesValidUntil: '2025-12-27',
+  message: {
+    zh: expect.stringMatching(/《厦门市公共数据开发利用管理暂行办法》.*2025-12-27.*第二十七条/),
+    en: expect.stringMatching(/厦门市公共数据开发利用管理暂行办法 was valid until 2025-12-27 \(.*第二十七条\)/),
+  },
+};
 
 for (const name of ['in-process fetch', 'msw setupServer', 'node:http server']) {
   describe(`local rules' validity over ${name}`, () => {

@@ -87,6 +87,12 @@ describe('authorized-operation options: the (choice) defaults per profile', () =
     expect(rulesWarnings(custom, '2026-07-01')[0]?.rulesValidUntil).toBe('2026-06-30');
   });
 
+  it('rules validity: the Xiamen warning names the rules, the article and the last day', () => {
+    const [warning] = rulesWarnings(resolveProfile('xiamen'), '2025-12-28');
+    expect(warning?.message.zh).toBe('《厦门市公共数据开发利用管理暂行办法》有效期已于 2025-12-27 届满（厦门市公共数据开发利用管理暂行办法 第二十七条），仍按原规则办理，请关注新规定');
+    expect(warning?.message.en).toBe('厦门市公共数据开发利用管理暂行办法 was valid until 2025-12-27 (厦门市公共数据开发利用管理暂行办法 第二十七条); it still applies here until new rules are published');
+  });
+
   it('a profile written before the platform existed still validates, with the national defaults', () => {
     const national = resolveProfile('national');
     const { authorizedOperation: _options, ...olderOptions } = national.options;

@@ -15,22 +15,33 @@ export interface RulesWarning {
 /**
  * The warnings of an object created on `day` (Asia/Shanghai) under the profile's local rules:
  * `RULES_EXPIRED` once `day` is after `authorizedOperation.rulesValidUntil`, none while the rules
- * are valid or when the profile sets no end (national, Inner Mongolia).
+ * are valid or when the profile sets no end (national, Inner Mongolia). The message names the rules
+ * and the article stating their validity (`authorizedOperation.rules`), or the profile when it
+ * gives none.
  *
  * @example
  * rulesWarnings(resolveProfile('xiamen'), '2025-12-27'); // []
- * rulesWarnings(resolveProfile('xiamen'), '2025-12-28')[0].code; // 'RULES_EXPIRED'
+ * rulesWarnings(resolveProfile('xiamen'), '2025-12-28')[0].message.zh;
+ * // '《厦门市公共数据开发利用管理暂行办法》有效期已于 2025-12-27 届满（厦门市公共数据开发利用管理暂行办法 第二十七条），仍按原规则办理，请关注新规定'
  */
 export function rulesWarnings(profile: Profile, day: string): RulesWarning[] {
-  const until = profile.options.authorizedOperation.rulesValidUntil;
+  const { rulesValidUntil: until, rules } = profile.options.authorizedOperation;
   if (until === null || day <= until) return [];
+  return [{ code: 'RULES_EXPIRED', rulesValidUntil: until, message: rules === null ? profileRulesMessage(profile, until) : citedRulesMessage(rules, until) }];
+}
+
+function citedRulesMessage({ title, basis }: { title: string; basis: string }, until: string) {
+  return {
+    zh: `《${title}》有效期已于 ${until} 届满（${basis}），仍按原规则办理，请关注新规定`,
+    en: `${title} was valid until ${until} (${basis}); it still applies here until new rules are published`,
+  };
+}
+
+/** A custom profile that ends its rules without citing them: the profile's title stands for them. */
+function profileRulesMessage(profile: Profile, until: string) {
   const { zh, en } = profile.title;
-  return [{
-    code: 'RULES_EXPIRED',
-    rulesValidUntil: until,
-    message: {
-      zh: `${zh}授权运营规则的有效期已于 ${until} 届满，仍按原规则办理，请关注新规定`,
-      en: `${en}'s authorized-operation rules were valid until ${until}; they still apply here until new rules are published`,
-    },
-  }];
+  return {
+    zh: `${zh}授权运营规则的有效期已于 ${until} 届满，仍按原规则办理，请关注新规定`,
+    en: `${en}'s authorized-operation rules were valid until ${until}; they still apply here until new rules are published`,
+  };
 }
