@@ -115,6 +115,31 @@ export interface WorkflowObject {
   label(state: string): LocalizedLabel | undefined;
   /** The official actions the object's machine accepts now (built only for a timeline). */
   actions(): readonly OfferedAction[];
+  /** Its periodic duties beside its steps (an authorization's disclosure), built only for a timeline; none when absent. */
+  duties?(): readonly ObjectDuty[];
+}
+
+/**
+ * A duty of an object that runs beside its states (an authorization's disclosure, 27号 第十八条):
+ * its running or latest period, and when it was last met.
+ *
+ * @example
+ * ```ts
+ * const duty: ObjectDuty = { duty: 'disclosure', label: { zh: '授权运营情况披露', en: 'Disclosure' }, deadline, metAt: null, lastMet: null, eventTypes: ['authorization_disclosed', 'disclosure_overdue'] };
+ * ```
+ */
+export interface ObjectDuty {
+  /** The duty's id, e.g. `disclosure`, `ceiling_report`. */
+  duty: string;
+  label: LocalizedLabel;
+  /** The running or latest period, contract form (`step` is the duty's id). */
+  deadline: Deadline;
+  /** When this period was met, `null` while it runs. */
+  metAt: string | null;
+  /** The latest time the duty was met (this period or the one before) and whether after its end. */
+  lastMet: { at: string; late: boolean } | null;
+  /** The feed event types that record it, so a reader can link its events. */
+  eventTypes: readonly string[];
 }
 
 /**

@@ -6,7 +6,7 @@ import { objectRow, stateLabel, type ObjectRow } from '../workflow-objects.js';
 import { actionForms } from './action-forms.js';
 import { feedEventView } from './feed-event-view.js';
 import { sandboxOf, type SimRoute, type SimRouteContext } from './sim-route.js';
-import { timelineSteps } from './timeline-steps.js';
+import { timelineDuty, timelineSteps } from './timeline-steps.js';
 
 /** A row of the objects list with its place in the list's order (`time` is `-Date.parse(createdAt)`). */
 interface Placed {
@@ -126,6 +126,7 @@ function objectTimeline(ctx: SimRouteContext) {
     body: {
       object: { platform: module.name, objectType: object.objectType, objectId: object.objectId, state: object.state, title: object.title, terminal: object.terminal },
       steps: timelineSteps(object.events(), object.label, sandbox.calendar, sandbox.now()),
+      duties: (object.duties?.() ?? []).map((duty) => timelineDuty(duty, sandbox.calendar, sandbox.now())),
       events: sandbox.feed.ofObject(module.name, object.objectType, object.objectId).map((entry) => feedEventView(entry, object.label)),
       allowedActions: object.terminal ? [] : actionForms(object.actions(), module.name),
     },

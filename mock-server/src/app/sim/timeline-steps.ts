@@ -1,6 +1,6 @@
 import { addDays, daysBetween, shanghaiDate, type WorkingCalendar } from '@gdx/calendar';
 import type { Deadline } from '@gdx/kernel';
-import { stateLabel, type LocalizedLabel, type ObjectEvent } from '../workflow-objects.js';
+import { stateLabel, type LocalizedLabel, type ObjectDuty, type ObjectEvent } from '../workflow-objects.js';
 
 /** A weekend or statutory holiday a working-day limit did not count. */
 export interface SkippedDay {
@@ -140,4 +140,23 @@ export function timelineSteps(
       deadline: stay.deadline ? stepDeadline(stay.deadline, lastDay, endedAt, calendar) : null,
     };
   });
+}
+
+/** A duty of an object beside its steps (`TimelineDuty`). */
+export interface TimelineDuty extends Omit<ObjectDuty, 'deadline'> {
+  deadline: StepDeadline;
+}
+
+/**
+ * A duty's period on the working-day calendar, as a step's: its days counted up to the day it was
+ * met, or today while it runs.
+ *
+ * @example
+ * ```ts
+ * timelineDuty(object.duties()[0], sandbox.calendar, sandbox.now()).deadline.countedDays.length; // 3
+ * ```
+ */
+export function timelineDuty(duty: ObjectDuty, calendar: WorkingCalendar, now: number): TimelineDuty {
+  const endedAt = duty.metAt === null ? now : Date.parse(duty.metAt);
+  return { ...duty, deadline: stepDeadline(duty.deadline, shanghaiDate(endedAt), endedAt, calendar) };
 }

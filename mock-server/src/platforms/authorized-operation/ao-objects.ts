@@ -3,6 +3,7 @@ import type { PlatformObjects, WorkflowObject } from '../../app/workflow-objects
 import { instanceObject, instanceRow } from '../workflow-host/index.js';
 import type { AuthorizedOperationState } from './ao-records.js';
 import { OBJECT_TYPES } from './ao-binding.js';
+import { authorizationDuties } from './authorization-duties.js';
 import { authorizationActing } from './evaluation-check.js';
 
 /** A human title of an object: the plan's, product's or scenario's name, the authorization's operator. */
@@ -27,7 +28,8 @@ function objectOf(state: AuthorizedOperationState, instance: WorkflowInstance): 
   // An authorization offers no evaluation it would refuse (one a year, of an ended year of the term).
   const authorization = state.authorizations.get(instance.id);
   const acting = authorization ? authorizationActing(authorization, shanghaiDay(state.sandbox.now())) : {};
-  return instanceObject(state.host, instance, { objectType: objectTypeOf(instance), title: titleOf(state, instance.id), supplies: SUPPLIED, ...acting });
+  const object = instanceObject(state.host, instance, { objectType: objectTypeOf(instance), title: titleOf(state, instance.id), supplies: SUPPLIED, ...acting });
+  return authorization ? { ...object, duties: () => authorizationDuties(state, instance) } : object;
 }
 
 /**

@@ -1,0 +1,46 @@
+import type { WorkflowInstance } from '@gdx/kernel';
+import type { ObjectDuty } from '../../app/workflow-objects.js';
+import type { AuthorizedOperationState } from './ao-records.js';
+import { ceilingReportView } from './ceiling-report.js';
+import { disclosureView } from './disclosure-duty.js';
+
+/**
+ * An authorization's reporting duties for the simulation API's timeline, from the contract's
+ * `Authorization.disclosure` and `Pricing.ceilingReport`, so the console shows them as the
+ * platform answers them: the implementing body's disclosure (27号 第十八条), whose running period
+ * is met only by the next `disclose` (which starts the yearly one), and the grantor's ceiling-fee
+ * report (65号 二), met by `report_ceilings`. A duty the authorization does not carry is left out.
+ *
+ * @example
+ * ```ts
+ * authorizationDuties(state, instance).map((d) => d.duty); // ['disclosure']
+ * ```
+ */
+export function authorizationDuties(state: AuthorizedOperationState, instance: WorkflowInstance): ObjectDuty[] {
+  const duties: ObjectDuty[] = [];
+  const disclosure = disclosureView(state, instance);
+  if (disclosure) {
+    const { lastDisclosedAt, lastLate, ...period } = disclosure;
+    duties.push({
+      duty: 'disclosure',
+      label: { zh: '授权运营情况披露', en: 'Disclosure of the authorization' },
+      deadline: { step: 'disclosure', ...period },
+      metAt: null,
+      lastMet: lastDisclosedAt === null ? null : { at: lastDisclosedAt, late: lastLate },
+      eventTypes: ['authorization_disclosed', 'disclosure_overdue'],
+    });
+  }
+  const report = ceilingReportView(state, instance);
+  if (report) {
+    const { reportedAt, late, ...period } = report;
+    duties.push({
+      duty: 'ceiling_report',
+      label: { zh: '收费上限书面报告', en: 'Ceiling-fee report' },
+      deadline: { step: 'ceiling_report', ...period },
+      metAt: reportedAt,
+      lastMet: reportedAt === null ? null : { at: reportedAt, late },
+      eventTypes: ['ceiling_set', 'ceilings_reported', 'ceiling_report_overdue'],
+    });
+  }
+  return duties;
+}
