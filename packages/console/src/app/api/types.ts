@@ -163,6 +163,8 @@ export interface WorkflowObject {
 
 export interface StepDeadline {
   kind: string;
+  /** The day the limit started (not counted). */
+  startedOn: string;
   /** Working days allowed, for a limit in working days; null for the other units. */
   workingDays: number | null;
   /** The limit's unit: only `working_days` has counted, skipped and make-up days. */
@@ -202,9 +204,25 @@ export interface AllowedAction {
   fields: ActionField[];
 }
 
+/** A periodic duty of an object beside its steps (an authorization's disclosure, ceiling-fee report). */
+export interface Duty {
+  duty: string;
+  label: Localized;
+  /** The running or latest period, counted up to the day it was met, or today. */
+  deadline: StepDeadline;
+  /** When this period was met, `null` while it runs. */
+  metAt: string | null;
+  /** The latest time the duty was met (this period or the one before), and whether late. */
+  lastMet: { at: string; late: boolean } | null;
+  /** The feed event types that record it. */
+  eventTypes: string[];
+}
+
 export interface Timeline {
   object: { platform: Platform; objectType: string; objectId: string; state: string; title: string | null; terminal: boolean };
   steps: Step[];
+  /** Absent from a mock older than the duties. */
+  duties?: Duty[];
   events: FeedEvent[];
   allowedActions: AllowedAction[];
 }

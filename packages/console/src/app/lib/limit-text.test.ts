@@ -9,6 +9,7 @@ const zh = translator('zh');
 /** A deadline as `GET …/timeline` answers it (the acceptance of a registration filed 2025-09-26). */
 const ACCEPTANCE: StepDeadline = {
   kind: 'acceptance',
+  startedOn: '2025-09-26',
   workingDays: 3,
   unit: 'working_days',
   limit: 3,

@@ -1,6 +1,6 @@
 import { Fragment } from 'preact';
 import { sandboxPath, sim } from '../api/client.js';
-import type { CalendarState, Clock, FeedEvent, Step, Timeline } from '../api/types.js';
+import type { CalendarState, Clock, Duty, FeedEvent, Step, Timeline } from '../api/types.js';
 import { ActionsPanel } from '../components/actions-panel.js';
 import { DateOnly, Instant } from '../components/instant.js';
 import { ProblemNote } from '../components/problem-note.js';
@@ -10,6 +10,7 @@ import { TableScroll } from '../components/table-scroll.js';
 import { dueDateOf, lastDayOf, TimelineChart } from '../components/timeline-chart.js';
 import { useT, type Locale } from '../i18n/locale.js';
 import { dayRuns } from '../lib/dates.js';
+import { dutyStatus, dutyStep } from '../lib/duty-status.js';
 import { limitText } from '../lib/limit-text.js';
 import { stateNames } from '../lib/state-names.js';
 import { href } from '../lib/route.js';
@@ -32,6 +33,7 @@ export function TimelineView({ sandboxId, platform, objectType, objectId }: { sa
   // least of all the actions, which the mock would refuse.
   const timeline = data.problem?.status === 404 ? undefined : data.data?.timeline;
   const stateName = stateNames(timeline?.steps ?? [], pick);
+  const duties = timeline?.duties ?? [];
   return (
     <>
       <p>
@@ -59,8 +61,9 @@ export function TimelineView({ sandboxId, platform, objectType, objectId }: { sa
             </span>
             {timeline.object.terminal && ` ${t('timeline.terminal')}`}
           </p>
-          <TimelineChart steps={timeline.steps} today={data.data.clock.today} schedules={calendar.data?.schedules ?? []} />
+          <TimelineChart steps={[...timeline.steps, ...duties.map(dutyStep)]} today={data.data.clock.today} schedules={calendar.data?.schedules ?? []} />
           <StepTable steps={timeline.steps} today={data.data.clock.today} />
+          {duties.length > 0 && <DutyTable duties={duties} events={timeline.events} today={data.data.clock.today} />}
           <div class="columns">
             <ActionsPanel sandboxId={sandboxId} timeline={timeline} />
             <EventList events={timeline.events} stateName={stateName} stepName={stepNames(timeline.steps, locale)} />
@@ -104,45 +107,102 @@ function StepTable({ steps, today }: { steps: Step[]; today: string }) {
           </tr>
         </thead>
         <tbody>
-          {steps.map((step, i) => {
-            const d = step.deadline;
-            const { holidays, skipped, makeUps } = daysSoFar(step, today);
-            return (
-              <tr key={i} data-state={step.state} class={d?.overdue ? 'overdue-row' : undefined}>
-                <th scope="row">
-                  <StateName state={step.state} label={step.label} />
-                </th>
-                <td>
-                  <Instant at={step.enteredAt} />
-                </td>
-                <td>
-                  <Instant at={step.leftAt} />
-                </td>
-                <td data-testid={`due-${step.state}`}>
-                  {d ? (
-                    <>
-                      <DateOnly date={dueDateOf(d.dueAt)} />
-                      {d.overdue && <span class="badge overdue"> {t('objects.overdue')}</span>}
-                    </>
-                  ) : (
-                    t('timeline.noDeadline')
-                  )}
-                </td>
-                <td class="limit">
-                  {d ? (
-                    <>
-                      <code class="hint">{d.kind}</code> {limitText(d, skipped, t)}
-                      <DayList label={t('calendar.holiday')} dates={holidays} />
-                      <DayList label={t('calendar.makeup')} dates={makeUps} />
-                    </>
-                  ) : (
-                    '—'
-                  )}
-                </td>
-                <td>{d?.rule ?? '—'}</td>
-              </tr>
-            );
-          })}
+          {steps.map((step, i) => (
+            <tr key={i} data-state={step.state} class={step.deadline?.overdue ? 'overdue-row' : undefined}>
+              <th scope="row">
+                <StateName state={step.state} label={step.label} />
+              </th>
+              <td>
+                <Instant at={step.enteredAt} />
+              </td>
+              <td>
+                <Instant at={step.leftAt} />
+              </td>
+              <DeadlineCells step={step} today={today} />
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}
+
+/** A step's (or a duty's) due date, limit with the days counted and skipped so far, and rule: three cells. */
+function DeadlineCells({ step, today }: { step: Step; today: string }) {
+  const { t } = useT();
+  const d = step.deadline;
+  const { holidays, skipped, makeUps } = daysSoFar(step, today);
+  return (
+    <>
+      <td data-testid={`due-${step.state}`}>
+        {d ? (
+          <>
+            <DateOnly date={dueDateOf(d.dueAt)} />
+            {d.overdue && <span class="badge overdue"> {t('objects.overdue')}</span>}
+          </>
+        ) : (
+          t('timeline.noDeadline')
+        )}
+      </td>
+      <td class="limit">
+        {d ? (
+          <>
+            <code class="hint">{d.kind}</code> {limitText(d, skipped, t)}
+            <DayList label={t('calendar.holiday')} dates={holidays} />
+            <DayList label={t('calendar.makeup')} dates={makeUps} />
+          </>
+        ) : (
+          '—'
+        )}
+      </td>
+      <td>{d?.rule ?? '—'}</td>
+    </>
+  );
+}
+
+/**
+ * The object's periodic duties (an authorization's disclosure and ceiling-fee report): each
+ * period laid out as a step's limit, where it stands, and the events that recorded it.
+ */
+function DutyTable({ duties, events, today }: { duties: Duty[]; events: FeedEvent[]; today: string }) {
+  const { t, eventType } = useT();
+  return (
+    <TableScroll label={t('timeline.duties')}>
+      <table class="steps">
+        <caption class="visually-hidden">{t('timeline.duties')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('timeline.duty')}</th>
+            <th scope="col">{t('timeline.started')}</th>
+            <th scope="col">{t('timeline.due')}</th>
+            <th scope="col">{t('timeline.limitHeader')}</th>
+            <th scope="col">{t('timeline.rule')}</th>
+            <th scope="col">{t('timeline.dutyState')}</th>
+            <th scope="col">{t('timeline.events')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {duties.map((duty) => (
+            <tr key={duty.duty} data-duty={duty.duty} class={!duty.metAt && duty.deadline.overdue ? 'overdue-row' : undefined}>
+              <th scope="row">
+                <StateName state={duty.duty} label={duty.label} />
+              </th>
+              <td>
+                <DateOnly date={duty.deadline.startedOn} />
+              </td>
+              <DeadlineCells step={dutyStep(duty)} today={today} />
+              <td data-testid={`duty-${duty.duty}`}>{dutyStatus(duty, t).join(t('app.separator'))}</td>
+              <td>
+                {events
+                  .filter((e) => duty.eventTypes.includes(e.event.type))
+                  .map((e) => (
+                    <div key={e.seq}>
+                      <Instant at={e.event.at} /> {eventType(e.event.type)}
+                    </div>
+                  ))}
+              </td>
+            </tr>
+          ))}
         </tbody>
       </table>
     </TableScroll>
