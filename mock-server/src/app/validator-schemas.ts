@@ -9,6 +9,7 @@ import type { OpenApiDocument } from './platform-module.js';
 import type { SpecOperation } from './spec-operations.js';
 import { registerOneOfFields, withSelectedBranches } from './one-of-branches.js';
 import { registerDomainFormats, withDomainFormats } from './domain-formats.js';
+import { fnv1a } from './fnv1a.js';
 
 /**
  * An ajv instance as the mock's validators need it: JSON Schema 2020-12, every error (`allErrors`)
@@ -112,7 +113,5 @@ export function operationSchemas(op: SpecOperation, name: string): OperationSche
  * ```
  */
 export function documentFingerprint(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return `${text.length}:${(hash >>> 0).toString(16).padStart(8, '0')}`;
+  return `${text.length}:${fnv1a(text).toString(16).padStart(8, '0')}`;
 }

@@ -1,4 +1,5 @@
 import type { CatalogEntry } from '../../../sandbox/seed/types.js';
+import { fnv1a } from '../../../app/fnv1a.js';
 import { documentTerms } from './document-terms.js';
 import { FACET_NAMES, facetValue, type FacetBucket, type FacetName } from './facets.js';
 import { decodeSearchCursor, encodeSearchCursor, type SortKey } from './search-cursor.js';
@@ -117,13 +118,6 @@ function compareDesc(a: SortKey, b: SortKey): number {
   if (a[0] !== b[0]) return b[0] - a[0];
   if (a[1] !== b[1]) return b[1] - a[1];
   return a[2] < b[2] ? 1 : a[2] > b[2] ? -1 : 0;
-}
-
-/** A 32-bit FNV-1a hash, to tie a cursor to the query that made it. */
-function fingerprint(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
 }
 
 /**
@@ -347,7 +341,7 @@ export class CatalogSearchIndex {
     const sort = query.sort ?? (runs.length > 0 ? 'relevance' : 'modified');
     if (sort !== 'relevance' && sort !== 'modified') throw new CatalogSearchError('SORT_UNKNOWN');
     this.indexPending();
-    const fp = fingerprint(JSON.stringify([runs.map((r) => r.text), sort, this.normalizedFilters(query.filters), ...(unsearchable ? ['unsearchable'] : [])]));
+    const fp = fnv1a(JSON.stringify([runs.map((r) => r.text), sort, this.normalizedFilters(query.filters), ...(unsearchable ? ['unsearchable'] : [])]));
     const after = query.cursor === undefined ? undefined : decodeSearchCursor(query.cursor, fp);
     if (unsearchable) return { items: [], nextCursor: null, total: 0, facets: this.countFacets([]) };
 
