@@ -26,6 +26,7 @@ import { fingerprintOf, firstFormFingerprint, idempotencySlot, pathInSandbox, ty
 import { deletedSandboxProblem, reusedKeyProblem } from './reused-key-problem.js';
 import { SignatureCheck } from './signature-check.js';
 import type { MemoryGuard } from './memory-guard.js';
+import { TOLERATED_QUERY_PARAMETERS } from './unknown-parameters.js';
 
 /** What the request flow needs from its app. */
 export interface DispatcherDeps {
@@ -283,6 +284,9 @@ export class Dispatcher {
       if (!outcome.ok) return this.#invalid(req, requestId, outcome.errors, replay === undefined ? slot : undefined, bodyText, signedSha256);
       query = outcome.query;
     }
+    // Taken and ignored: no handler reads them, and a list's cursor is bound to the rest of the
+    // query only (`listFingerprint`), which a cache-buster `_`, new on every call, would change.
+    for (const name of this.#deps.ignoredQueryParameters ?? TOLERATED_QUERY_PARAMETERS) delete query[name];
 
     // A write the store could not keep would be lost: refuse it before it changes anything (reads go on).
     if (!replay && !isRead(req.method) && this.#deps.journal?.writable() === false) {

@@ -1,5 +1,5 @@
 import { SortedRows, type SortKey } from './sorted-rows.js';
-import { encodeCursor, pageRequest, type KeyShape, type Page } from './paging.js';
+import { bindCursor, encodeCursor, pageRequest, type KeyShape, type ListRequest, type Page } from './paging.js';
 
 /** Where an item is listed: under one sort key, in every bucket named. */
 export interface Placement {
@@ -67,8 +67,9 @@ function sameBuckets(a: readonly string[], b: readonly string[]): boolean {
 
 /**
  * One page of a bucket for a list operation, exactly as `listPage` answers for the same rows
- * (`?limit=`, `?cursor=` holding the last key — refused unless it has the list's key `shape`,
- * also when the bucket is empty or missing —, `total` the bucket's size).
+ * (`?limit=`, `?cursor=` holding the last key, bound to the list's query — refused unless it has
+ * the list's key `shape` and was made for this query, also when the bucket is empty or missing —,
+ * `total` the bucket's size).
  *
  * @example
  * ```ts
@@ -76,7 +77,7 @@ function sameBuckets(a: readonly string[], b: readonly string[]): boolean {
  * ```
  */
 export function indexPage<V>(
-  ctx: { readonly query: Readonly<Record<string, unknown>> },
+  ctx: ListRequest,
   shape: KeyShape,
   rows: SortedRows<string> | undefined,
   view: (id: string) => V,
@@ -85,5 +86,5 @@ export function indexPage<V>(
   if (!rows) return { items: [], nextCursor: null, total: 0 };
   const page = rows.page(after, limit);
   const last = page.rows[page.rows.length - 1];
-  return { items: page.rows.map((row) => view(row.value)), nextCursor: page.more && last ? encodeCursor(last.key) : null, total: rows.size };
+  return { items: page.rows.map((row) => view(row.value)), nextCursor: page.more && last ? bindCursor(encodeCursor(last.key), ctx) : null, total: rows.size };
 }

@@ -1,4 +1,5 @@
 import type { FieldError } from '@gdx/protocol';
+import { fnv1a } from './fnv1a.js';
 import { PlatformProblem } from './platform-problem.js';
 
 /**
@@ -25,6 +26,113 @@ export function invalidCursorError(message: FieldError['message'] = { zh: '分�
 export function invalidCursor(message?: FieldError['message']): PlatformProblem {
   return new PlatformProblem('INVALID_CURSOR', { errors: [invalidCursorError(message)] });
 }
+/**
+ * What a list request holds that names its list: the query (filters, sort, order; `cursor` and
+ * `limit` aside) and the path parameters (whose grant's reports, which sandbox's events).
+ */
+export interface ListRequest {
+  readonly query: Readonly<Record<string, unknown>>;
+  readonly params?: Readonly<Record<string, string>>;
+}
+
+/** Parameters that say where a page of a list starts and how long it is, not which list it is. */
+const PAGING_PARAMETERS: ReadonlySet<string> = new Set(['cursor', 'limit']);
+
+/**
+ * Separates a cursor's key from the fingerprint of the query it was made for: `.` is no base64url
+ * character, so a cursor without one is a key alone (made before cursors were bound, or by
+ * `clock/advance` for the whole feed) and is read with any query.
+ */
+const QUERY_MARK = '.';
+
+/**
+ * The fingerprint of the list a request reads: FNV-1a (base 36) of its query parameters but
+ * `cursor` and `limit`, and of its path parameters, each sorted by name. The query is the
+ * validated one, with defaults filled in, so `?order=asc` and no `order` are the same list.
+ *
+ * @example
+ * ```ts
+ * listFingerprint({ query: { state: 'accepted', limit: 2 } }) === listFingerprint({ query: { state: 'accepted', limit: 50, cursor: 'x' } }); // true
+ * ```
+ */
+export function listFingerprint(request: ListRequest): string {
+  const query = Object.keys(request.query)
+    .filter((name) => !PAGING_PARAMETERS.has(name) && request.query[name] !== undefined)
+    .sort()
+    .map((name) => [name, request.query[name]]);
+  const params = Object.keys(request.params ?? {})
+    .sort()
+    .map((name) => [name, request.params?.[name]]);
+  return fnv1a(JSON.stringify([query, params])).toString(36);
+}
+
+/**
+ * A cursor made by a page of `request`'s list, bound to that list: the key cursor with the list's
+ * fingerprint (`listFingerprint`) after a `.`, so that it pages on only with the same filters,
+ * sort and path (`checkCursorQuery`), as Google's AIP-158 asks. `null` stays `null`.
+ *
+ * @example
+ * ```ts
+ * bindCursor(encodeCursor([3]), { query: { state: 'accepted' } }); // 'WzNd.1x2y3z'
+ * ```
+ */
+export function bindCursor(cursor: string | null, request: ListRequest): string | null {
+  return cursor === null ? null : `${cursor}${QUERY_MARK}${listFingerprint(request)}`;
+}
+
+/**
+ * The field error of a `?cursor=` that a page of another list made (other filters, sort, order or
+ * path): a page of it would silently be one of some other listing.
+ *
+ * @example
+ * ```ts
+ * cursorMismatchError().code; // 'CURSOR_MISMATCH'
+ * ```
+ */
+export function cursorMismatchError(): FieldError {
+  return {
+    pointer: '/query/cursor',
+    code: 'CURSOR_MISMATCH',
+    message: {
+      zh: '分页游标 cursor 属于另一查询：请使用与取得该游标时相同的筛选、排序和路径参数（limit 可变），或去掉 cursor 从第一页读起',
+      en: 'The cursor belongs to another query: send it with the filters, sort and path of the request that returned it (limit may change), or leave out cursor to start from the first page',
+    },
+  };
+}
+
+/**
+ * The field error when `request`'s `?cursor=` was bound to another list (`bindCursor`); `undefined`
+ * when it was made for this one, when it is a key cursor alone (made before cursors were bound: a
+ * running mock upgraded keeps paging the clients it served) and when there is none. What the key
+ * holds is the list's to check.
+ *
+ * @example
+ * ```ts
+ * cursorQueryError({ query: { state: 'rejected', cursor: bindCursor('WzNd', { query: { state: 'accepted' } }) } })?.code; // 'CURSOR_MISMATCH'
+ * ```
+ */
+export function cursorQueryError(request: ListRequest): FieldError | undefined {
+  const cursor = request.query.cursor;
+  if (typeof cursor !== 'string') return undefined;
+  const mark = cursor.indexOf(QUERY_MARK);
+  if (mark < 0 || cursor.slice(mark + 1) === listFingerprint(request)) return undefined;
+  return cursorMismatchError();
+}
+
+/**
+ * Throws 400 `INVALID_CURSOR` (field code `CURSOR_MISMATCH` at `/query/cursor`) when `request`'s
+ * cursor was bound to another list (`cursorQueryError`).
+ *
+ * @example
+ * ```ts
+ * checkCursorQuery(ctx); // after the cursor's key was found to be one of the list's
+ * ```
+ */
+export function checkCursorQuery(request: ListRequest): void {
+  const error = cursorQueryError(request);
+  if (error) throw new PlatformProblem('INVALID_CURSOR', { errors: [error] });
+}
+
 /** One page of a list operation, as every list answers (docs/design.md, Paging). */
 export interface Page<T> {
   items: T[];
@@ -83,7 +191,8 @@ export function encodeCursor(key: readonly (string | number)[]): string {
 }
 
 /**
- * Decodes a cursor made by `encodeCursor`; `undefined` when it is not one (answer 400): not
+ * Decodes a cursor made by `encodeCursor`, or its key when `bindCursor` bound it to a list (whether
+ * that is the list asked is `checkCursorQuery`'s to say); `undefined` when it is not one (answer 400): not
  * base64url JSON, not an array of strings and finite numbers (`1e999` parses to Infinity, which
  * no key holds). What the key must hold beyond that is the list's to check (its key shape, given to `pageRequest`; `isSeq`).
  *
@@ -94,11 +203,13 @@ export function encodeCursor(key: readonly (string | number)[]): string {
  * ```
  */
 export function decodeCursor(cursor: string): (string | number)[] | undefined {
+  const mark = cursor.indexOf(QUERY_MARK);
+  const key = mark < 0 ? cursor : cursor.slice(0, mark);
   try {
-    const binary = atob(cursor.replaceAll('-', '+').replaceAll('_', '/'));
-    const key: unknown = JSON.parse(strictUtf8.decode(Uint8Array.from(binary, (c) => c.charCodeAt(0))));
-    if (!Array.isArray(key) || !key.every((k) => typeof k === 'string' || (typeof k === 'number' && Number.isFinite(k)))) return undefined;
-    return key as (string | number)[];
+    const binary = atob(key.replaceAll('-', '+').replaceAll('_', '/'));
+    const parsed: unknown = JSON.parse(strictUtf8.decode(Uint8Array.from(binary, (c) => c.charCodeAt(0))));
+    if (!Array.isArray(parsed) || !parsed.every((k) => typeof k === 'string' || (typeof k === 'number' && Number.isFinite(k)))) return undefined;
+    return parsed as (string | number)[];
   } catch {
     return undefined;
   }
@@ -207,8 +318,9 @@ const DEFAULT_LIMIT = 20;
 /**
  * One page of `items` for a list operation: sorted by `key` ascending (use a negated time or
  * number for newest first), `?limit=` (validated by the core, default 20) and `?cursor=` (the
- * last key of the previous page; a cursor that is not one, or not of the list's key `shape`
- * (`fitsShape`) — also when the list is empty —, answers 400 `INVALID_CURSOR` with the pointer
+ * last key of the previous page, bound to the request's list by `bindCursor`; a cursor that is not
+ * one, or not of the list's key `shape` (`fitsShape`) — also when the list is empty —, or one bound
+ * to another query (`checkCursorQuery`), answers 400 `INVALID_CURSOR` with the pointer
  * `/query/cursor`).
  *
  * @example
@@ -217,7 +329,7 @@ const DEFAULT_LIMIT = 20;
  * ```
  */
 export function listPage<T, V, const S extends KeyShape>(
-  ctx: { readonly query: Readonly<Record<string, unknown>> },
+  ctx: ListRequest,
   items: readonly T[],
   shape: S,
   key: (item: T) => KeyOf<S>,
@@ -227,13 +339,13 @@ export function listPage<T, V, const S extends KeyShape>(
   const keyOf = key as (item: T) => readonly (string | number)[];
   const sorted = [...items].sort((a, b) => compareKeys(keyOf(a), keyOf(b)));
   const page = pageByKey(sorted, keyOf, after, limit);
-  return { ...page, items: page.items.map(view) };
+  return { items: page.items.map(view), nextCursor: bindCursor(page.nextCursor, ctx), total: page.total };
 }
 
 /**
  * The `?cursor=` (decoded) and `?limit=` (default 20) of a list request; a cursor that is not one,
- * or not of the list's key `shape` when one is given, throws 400 `INVALID_CURSOR` with the
- * pointer `/query/cursor`.
+ * or not of the list's key `shape` when one is given, or bound to another query
+ * (`checkCursorQuery`), throws 400 `INVALID_CURSOR` with the pointer `/query/cursor`.
  *
  * @example
  * ```ts
@@ -241,7 +353,7 @@ export function listPage<T, V, const S extends KeyShape>(
  * ```
  */
 export function pageRequest(
-  ctx: { readonly query: Readonly<Record<string, unknown>> },
+  ctx: ListRequest,
   shape?: KeyShape,
 ): { after: (string | number)[] | undefined; limit: number } {
   let after: (string | number)[] | undefined;
@@ -250,6 +362,7 @@ export function pageRequest(
     if (!after || (shape !== undefined && !fitsShape(after, shape))) {
       throw invalidCursor();
     }
+    checkCursorQuery(ctx);
   }
   return { after, limit: typeof ctx.query.limit === 'number' ? ctx.query.limit : DEFAULT_LIMIT };
 }
@@ -273,7 +386,7 @@ export function pageRequest(
  * the other way round).
  */
 export function positionPage<V>(
-  ctx: { readonly query: Readonly<Record<string, unknown>> },
+  ctx: ListRequest,
   count: number,
   itemAt: (index: number) => V,
   positionAt: (index: number) => number = (index) => index,
@@ -296,7 +409,7 @@ export function positionPage<V>(
   const items: V[] = [];
   for (let i = start; i < end; i += 1) items.push(itemAt(i));
   const more = start + limit < count;
-  return { items, nextCursor: more && end > start ? encodeCursor([positionAt(end - 1)]) : null, total: count };
+  return { items, nextCursor: more && end > start ? bindCursor(encodeCursor([positionAt(end - 1)]), ctx) : null, total: count };
 }
 
 /** The mark of a newest-first position cursor (`[position, 'desc']`), as the event feed's. */
@@ -308,7 +421,7 @@ const NEWEST_FIRST = 'desc';
  * newest-first one is by `positionPage` (it would silently skip or repeat items).
  */
 function positionPageNewestFirst<V>(
-  ctx: { readonly query: Readonly<Record<string, unknown>> },
+  ctx: ListRequest,
   count: number,
   itemAt: (index: number) => V,
   positionAt: (index: number) => number,
@@ -328,5 +441,5 @@ function positionPageNewestFirst<V>(
   const start = Math.max(0, end - limit);
   const items: V[] = [];
   for (let i = end - 1; i >= start; i -= 1) items.push(itemAt(i));
-  return { items, nextCursor: start > 0 && end > start ? encodeCursor([positionAt(start), NEWEST_FIRST]) : null, total: count };
+  return { items, nextCursor: start > 0 && end > start ? bindCursor(encodeCursor([positionAt(start), NEWEST_FIRST]), ctx) : null, total: count };
 }

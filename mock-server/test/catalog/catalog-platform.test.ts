@@ -61,11 +61,12 @@ describe('catalog platform: public operations', () => {
     expect(ids.some((id) => body.items.some((i) => i.id === id))).toBe(false);
   });
 
-  it('answers INVALID_CURSOR, as every list does, with a field pointer for a foreign cursor', () => {
+  it('answers INVALID_CURSOR, as every list does, with a field pointer for a foreign cursor (CURSOR_MISMATCH) and a broken one', () => {
     const cursor = (call('searchEntries', { q: '人口', limit: 1 }).body as { nextCursor: string }).nextCursor;
     const result = call('searchEntries', { q: '法人', cursor });
     expect(result.status).toBe(400);
-    expect(result.body).toMatchObject({ code: 'INVALID_CURSOR', errors: [{ pointer: '/query/cursor', code: 'INVALID_CURSOR' }] });
+    expect(result.body).toMatchObject({ code: 'INVALID_CURSOR', errors: [{ pointer: '/query/cursor', code: 'CURSOR_MISMATCH' }] });
+    expect(call('searchEntries', { q: '法人', cursor: 'broken' }).body).toMatchObject({ code: 'INVALID_CURSOR', errors: [{ pointer: '/query/cursor', code: 'INVALID_CURSOR' }] });
   });
 
   it('exports DCAT as JSON-LD that passes the shapes, and 404s an unknown entry', async () => {

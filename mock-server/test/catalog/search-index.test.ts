@@ -158,7 +158,8 @@ describe('CatalogSearchIndex: cursor paging', () => {
       }
       return 'none';
     };
-    expect(codeOf(() => index.search({ q: '法人', cursor }))).toBe('CURSOR_INVALID');
+    expect(codeOf(() => index.search({ q: '法人', cursor }))).toBe('CURSOR_MISMATCH');
+    expect(codeOf(() => index.search({ q: '人口', sort: 'modified', cursor }))).toBe('CURSOR_MISMATCH');
     expect(codeOf(() => index.search({ cursor: 'not-a-cursor' }))).toBe('CURSOR_INVALID');
     expect(codeOf(() => index.search({ limit: 0 }))).toBe('LIMIT_OUT_OF_RANGE');
     expect(codeOf(() => index.search({ limit: 201 }))).toBe('LIMIT_OUT_OF_RANGE');

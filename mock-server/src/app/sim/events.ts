@@ -1,6 +1,6 @@
 import { DESC } from '../../sandbox/event-feed.js';
 import type { PlatformName } from '../platform-module.js';
-import { decodeCursor, invalidCursor, isSeq } from '../paging.js';
+import { bindCursor, checkCursorQuery, decodeCursor, invalidCursor, isSeq } from '../paging.js';
 import { feedEventViews } from './feed-event-view.js';
 import { invalidField, sandboxOf, type SimRoute, type SimRouteContext } from './sim-route.js';
 
@@ -9,7 +9,8 @@ import { invalidField, sandboxOf, type SimRoute, type SimRouteContext } from './
  * read, or `clock/advance`'s `eventsCursor`, the feed's size then: a whole number from 0),
  * `[seq, 'desc']` newest first (the last seq read: from 1). A cursor of the other order, or one no
  * page makes (`-5`, `1.5`), is refused rather than read as a position in this one (it would
- * silently skip or repeat events).
+ * silently skip or repeat events); so is one a page of other filters made (`checkCursorQuery`),
+ * after the order is checked, whose refusal says more. `eventsCursor` is bound to no query.
  */
 function positionOf(ctx: SimRouteContext, newestFirst: boolean): number | undefined {
   if (ctx.query.cursor === undefined) return undefined;
@@ -25,6 +26,7 @@ function positionOf(ctx: SimRouteContext, newestFirst: boolean): number | undefi
         : { zh: '该游标用于倒序分页，请同时传 order=desc', en: 'The cursor pages newest first: send order=desc with it' },
     );
   }
+  checkCursorQuery(ctx);
   return key[0];
 }
 
@@ -50,7 +52,7 @@ export const eventRoutes: readonly SimRoute[] = [
       }
       const only = platform as PlatformName | undefined;
       const page = order === 'desc' ? sandbox.feed.pageNewestFirst(position, limit, only, recipient) : sandbox.feed.page(position, limit, only, recipient);
-      return { status: 200, body: { ...page, items: feedEventViews(page.items, sandbox) } };
+      return { status: 200, body: { items: feedEventViews(page.items, sandbox), nextCursor: bindCursor(page.nextCursor, ctx), total: page.total } };
     },
   },
 ];

@@ -1,5 +1,5 @@
 import type { Deadline } from '@gdx/kernel';
-import { decodeCursor, encodeCursor, invalidCursor } from '../paging.js';
+import { bindCursor, checkCursorQuery, decodeCursor, encodeCursor, invalidCursor } from '../paging.js';
 import type { PlatformModule, PlatformName } from '../platform-module.js';
 import { Smallest } from '../smallest.js';
 import { objectRow, stateLabel, type ObjectRow } from '../workflow-objects.js';
@@ -63,6 +63,7 @@ function listObjects(ctx: SimRouteContext) {
     if (!key || key.length !== 4 || !Number.isSafeInteger(key[0]) || !key.slice(1).every((k) => typeof k === 'string')) {
       throw invalidCursor();
     }
+    checkCursorQuery(ctx);
     const [time, platform, objectType, objectId] = key as SortKey;
     after = { time, platform: platform as PlatformName, row: { objectType, objectId } };
   }
@@ -104,7 +105,7 @@ function listObjects(ctx: SimRouteContext) {
           nextDueAt: object.terminal ? null : (object.deadline?.dueAt ?? null),
         };
       }),
-      nextCursor: following > limit && last !== undefined ? encodeCursor(sortKey(last)) : null,
+      nextCursor: following > limit && last !== undefined ? bindCursor(encodeCursor(sortKey(last)), ctx) : null,
       total,
     },
   };

@@ -1,4 +1,4 @@
-import { encodeCursor } from '../paging.js';
+import { bindCursor, encodeCursor } from '../paging.js';
 import { parseJournalQuery } from '../journal/journal-filter.js';
 import { journalEntryView } from '../journal/journal-view.js';
 import { sandboxOf, type SimRoute } from './sim-route.js';
@@ -12,7 +12,7 @@ export const requestRoutes: readonly SimRoute[] = [
   {
     method: 'GET', path: '/sandboxes/{sandboxId}/requests', operationId: 'listRequests', jsonBody: false, journaled: false,
     handler(ctx) {
-      const parsed = parseJournalQuery(ctx.query);
+      const parsed = parseJournalQuery(ctx.query, ctx.params);
       if (!parsed.ok) {
         const n = parsed.errors.length;
         return ctx.problem(parsed.cursor ? 'INVALID_CURSOR' : 'VALIDATION_FAILED', { detail: `${n} ${n === 1 ? 'parameter is' : 'parameters are'} invalid`, errors: parsed.errors });
@@ -22,7 +22,7 @@ export const requestRoutes: readonly SimRoute[] = [
       const last = page.items.at(-1);
       return {
         status: 200,
-        body: { items: page.items.map(journalEntryView), nextCursor: page.more && last ? encodeCursor([last.seq]) : null, dropped: journal.dropped },
+        body: { items: page.items.map(journalEntryView), nextCursor: page.more && last ? bindCursor(encodeCursor([last.seq]), ctx) : null, dropped: journal.dropped },
       };
     },
   },

@@ -1,5 +1,5 @@
 import type { OperationContext, OperationHandler, OperationResult } from '../../app/platform-module.js';
-import { invalidCursorError, joinJson } from '../../app/paging.js';
+import { cursorMismatchError, invalidCursorError, joinJson } from '../../app/paging.js';
 import type { CatalogEntry } from '../../sandbox/seed/types.js';
 import type { CatalogState } from './catalog-state.js';
 import { dcatCatalog, dcatEntry } from './dcat/dcat-export.js';
@@ -85,6 +85,7 @@ function searchEntries(ctx: OperationContext<CatalogState>): OperationResult {
     if (!(error instanceof CatalogSearchError)) throw error;
     // A bad cursor is answered as every list answers it (the contract's BadRequest names the code).
     if (error.code === 'CURSOR_INVALID') return ctx.problem('INVALID_CURSOR', { errors: [invalidCursorError(error.messages)] });
+    if (error.code === 'CURSOR_MISMATCH') return ctx.problem('INVALID_CURSOR', { errors: [cursorMismatchError()] });
     return ctx.problem('VALIDATION_FAILED', {
       detail: error.messages.en,
       errors: [{ pointer: error.pointer, code: error.code, message: error.messages }],

@@ -3,7 +3,7 @@ import { buildProcedures, officialsActAfter, resolveProfile, withoutRepeatedValu
 import type { EventWire, PlatformName, SandboxContext, SandboxEventInput } from '../../app/platform-module.js';
 import type { FiredLog } from '../../sandbox/fired-log.js';
 import { indexPage } from '../../app/list-index.js';
-import type { KeyShape, Page } from '../../app/paging.js';
+import type { KeyShape, ListRequest, Page } from '../../app/paging.js';
 import { blockedAction, blockedInState } from './blocked-in-state.js';
 import { HostListIndex, type Listing } from './host-index.js';
 import { OfficialsPlanning, planOfficials } from './plan-officials.js';
@@ -321,7 +321,7 @@ export class WorkflowHost {
    * `owner` `undefined` (an unsigned caller of a list of own objects) reads an empty page; a
    * cursor is held to the list's key shape (`HostBinding.listKeys`) whether the list is empty or not.
    */
-  listPage<V>(ctx: { readonly query: Readonly<Record<string, unknown>> }, list: string, owner: string | null | undefined, state: string | undefined, view: (id: string) => V): Page<V> {
+  listPage<V>(ctx: ListRequest, list: string, owner: string | null | undefined, state: string | undefined, view: (id: string) => V): Page<V> {
     const shape = this.#binding.listKeys?.[list];
     // A programming error of the platform, not of the request: every list it reads declares its keys.
     if (!shape) throw new Error(`${this.#binding.platform}: list '${list}' has no key shape in HostBinding.listKeys`);

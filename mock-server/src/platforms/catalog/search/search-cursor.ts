@@ -20,8 +20,8 @@ export function encodeSearchCursor(fingerprint: number, key: SortKey): string {
 }
 
 /**
- * Decodes a cursor of `encodeSearchCursor`; throws `CURSOR_INVALID` when it is malformed or was
- * made by another query.
+ * Decodes a cursor of `encodeSearchCursor`; throws `CURSOR_INVALID` when it is malformed,
+ * `CURSOR_MISMATCH` when another query (`q`, sort, filters) made it.
  *
  * @example
  * ```ts
@@ -32,8 +32,9 @@ export function decodeSearchCursor(cursor: string, fingerprint: number): SortKey
   const parsed = decodeCursor(cursor);
   if (parsed === undefined || parsed.length !== 4) throw new CatalogSearchError('CURSOR_INVALID');
   const [fp, primary, secondary, id] = parsed;
-  if (fp !== fingerprint || typeof primary !== 'number' || typeof secondary !== 'number' || typeof id !== 'string') {
+  if (typeof fp !== 'number' || typeof primary !== 'number' || typeof secondary !== 'number' || typeof id !== 'string') {
     throw new CatalogSearchError('CURSOR_INVALID');
   }
+  if (fp !== fingerprint) throw new CatalogSearchError('CURSOR_MISMATCH');
   return [primary, secondary, id];
 }
