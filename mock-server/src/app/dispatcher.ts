@@ -27,6 +27,7 @@ import { deletedSandboxProblem, reusedKeyProblem } from './reused-key-problem.js
 import { SignatureCheck } from './signature-check.js';
 import type { MemoryGuard } from './memory-guard.js';
 import { TOLERATED_QUERY_PARAMETERS } from './unknown-parameters.js';
+import { optionsAnswer } from './options-answer.js';
 
 /** What the request flow needs from its app. */
 export interface DispatcherDeps {
@@ -204,7 +205,9 @@ export class Dispatcher {
     const match = this.#deps.router.match(req.method, req.path);
     if (match.kind !== 'found') {
       meta.sandboxId = sandboxIdOfPath(req.path);
-      return match.kind === 'not_found' ? routeNotFound(this.#deps.router.routes, req, requestId) : methodNotAllowed(req, match.allow, requestId);
+      if (match.kind === 'not_found') return routeNotFound(this.#deps.router.routes, req, requestId);
+      // A plain OPTIONS asks what the path takes (no route serves it; a CORS preflight never gets here).
+      return req.method === 'OPTIONS' ? optionsAnswer(match.allow, requestId) : methodNotAllowed(req, match.allow, requestId);
     }
     const { value: route, params } = match;
     if (match.undecodable !== undefined) return undecodableParameter(req, match.undecodable, requestId);

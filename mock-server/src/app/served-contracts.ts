@@ -4,6 +4,7 @@ import { yamlStringify } from '#lazy-dependencies';
 import type { DispatchRequest, DispatchResponse } from './dispatch-types.js';
 import { etagMatches, strongEtag } from './etag.js';
 import { problemResponse } from './problem-response.js';
+import { optionsAnswer, READ_ONLY } from './options-answer.js';
 import { requestOrigin } from './request-origin.js';
 
 /** Where the contracts are served, on every transport. */
@@ -180,7 +181,8 @@ function notFound(req: DispatchRequest, detail: string, message: { zh: string; e
  * `GET /openapi/{name}.json` and `.yaml` (`servers` pointing at this mock, `ETag`, 304), and the
  * JSON index at `/openapi` and `/openapi/`. Reference pages are the HTTP server's
  * (`server/reference-pages.ts`); here such a path is a 404 naming the documents. Only `GET` and
- * `HEAD` (405 otherwise, like the rest of the core; the app leaves the body out of a HEAD answer);
+ * `HEAD` (405 otherwise, like the rest of the core, and a plain `OPTIONS` 204 with `Allow`; the app
+ * leaves the body out of a HEAD answer);
  * an unknown name is a 404 problem listing the names.
  *
  * @example
@@ -191,6 +193,7 @@ function notFound(req: DispatchRequest, detail: string, message: { zh: string; e
  */
 export function contractsAnswer(req: DispatchRequest): DispatchResponse | undefined {
   if (!isContractsPath(req.path)) return undefined;
+  if (req.method === 'OPTIONS') return optionsAnswer(READ_ONLY, newRequestId());
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     return problemResponse('METHOD_NOT_ALLOWED', { detail: `${req.method} is not allowed on a contract; use GET or HEAD`, headers: { allow: 'GET, HEAD' } }, newRequestId(), req.path);
   }

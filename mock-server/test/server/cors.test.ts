@@ -31,10 +31,10 @@ describe('CORS on the standalone server', () => {
     expect(res.headers.get('vary')).toBe('origin');
   });
 
-  it('adds nothing for clients that send no Origin, and OPTIONS without a preflight stays a 405', async () => {
+  it('adds nothing for clients that send no Origin, and OPTIONS without a preflight is a plain OPTIONS (204 with Allow, options-requests.test.ts)', async () => {
     const plain = await fetch(`${running.url}/_sim/v1/sandboxes/default/clock`);
     expect(plain.headers.get('access-control-allow-origin')).toBeNull();
     const options = await fetch(`${running.url}/_sim/v1/sandboxes/default/clock`, { method: 'OPTIONS' });
-    expect(options.status).toBe(405);
+    expect([options.status, options.headers.get('allow'), options.headers.get('access-control-allow-methods')]).toEqual([204, 'GET, HEAD, OPTIONS', null]);
   });
 });
