@@ -26,6 +26,7 @@ export function invalidCursorError(message: FieldError['message'] = { zh: 'åˆ†é¡
 export function invalidCursor(message?: FieldError['message']): PlatformProblem {
   return new PlatformProblem('INVALID_CURSOR', { errors: [invalidCursorError(message)] });
 }
+
 /**
  * What a list request holds that names its list: the query (filters, sort, order; `cursor` and
  * `limit` aside) and the path parameters (whose grant's reports, which sandbox's events).
@@ -55,7 +56,7 @@ const QUERY_MARK = '.';
  * listFingerprint({ query: { state: 'accepted', limit: 2 } }) === listFingerprint({ query: { state: 'accepted', limit: 50, cursor: 'x' } }); // true
  * ```
  */
-export function listFingerprint(request: ListRequest): string {
+function listFingerprint(request: ListRequest): string {
   const query = Object.keys(request.query)
     .filter((name) => !PAGING_PARAMETERS.has(name) && request.query[name] !== undefined)
     .sort()
