@@ -27,7 +27,7 @@ import { deletedSandboxProblem, reusedKeyProblem } from './reused-key-problem.js
 import { SignatureCheck } from './signature-check.js';
 import type { MemoryGuard } from './memory-guard.js';
 import { TOLERATED_QUERY_PARAMETERS } from './unknown-parameters.js';
-import { optionsAnswer } from './options-answer.js';
+import { allowHeader, optionsAnswer } from './options-answer.js';
 
 /** What the request flow needs from its app. */
 export interface DispatcherDeps {
@@ -437,7 +437,7 @@ function answerOf(outcome: Extract<IdempotencyOutcome, { answer: StoredAnswer }>
   return { response: { status: outcome.answer.status, headers, body: outcome.answer.body }, durable: outcome.durable };
 }
 
-/** The 405 answer: the methods the path takes, in `Allow` and in both languages. */
+/** The 405 answer: the methods the path takes, in both languages, and in `Allow` with `OPTIONS`. */
 function methodNotAllowed(req: DispatchRequest, allow: readonly string[], requestId: string): DispatchResponse {
   const methods = allow.join(', ');
   return problemResponse(
@@ -446,7 +446,7 @@ function methodNotAllowed(req: DispatchRequest, allow: readonly string[], reques
       detail: `${req.method} is not allowed; use ${methods}`,
       errors: [{ pointer: '/method', code: 'METHOD_NOT_ALLOWED', message: { zh: `该路径不支持 ${req.method}，可用方法：${methods}`, en: `${req.method} is not allowed here; use ${methods}` } }],
       extensions: { allowedMethods: [...allow] },
-      headers: { allow: methods },
+      headers: { allow: allowHeader(allow) },
     },
     requestId,
     req.path,

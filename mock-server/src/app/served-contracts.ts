@@ -4,7 +4,7 @@ import { yamlStringify } from '#lazy-dependencies';
 import type { DispatchRequest, DispatchResponse } from './dispatch-types.js';
 import { etagMatches, strongEtag } from './etag.js';
 import { problemResponse } from './problem-response.js';
-import { optionsAnswer, READ_ONLY } from './options-answer.js';
+import { allowHeader, optionsAnswer, READ_ONLY } from './options-answer.js';
 import { requestOrigin } from './request-origin.js';
 
 /** Where the contracts are served, on every transport. */
@@ -195,7 +195,7 @@ export function contractsAnswer(req: DispatchRequest): DispatchResponse | undefi
   if (!isContractsPath(req.path)) return undefined;
   if (req.method === 'OPTIONS') return optionsAnswer(READ_ONLY, newRequestId());
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    return problemResponse('METHOD_NOT_ALLOWED', { detail: `${req.method} is not allowed on a contract; use GET or HEAD`, headers: { allow: 'GET, HEAD' } }, newRequestId(), req.path);
+    return problemResponse('METHOD_NOT_ALLOWED', { detail: `${req.method} is not allowed on a contract; use GET or HEAD`, headers: { allow: allowHeader(READ_ONLY) } }, newRequestId(), req.path);
   }
   const rest = req.path.slice(CONTRACTS_PREFIX.length + 1);
   if (rest === '' || req.path === CONTRACTS_PREFIX) return contractIndexAnswer(req, false);

@@ -4,7 +4,7 @@ import { requestId as newRequestId } from '@gdx/protocol';
 import type { DispatchRequest, DispatchResponse } from '../app/dispatch-types.js';
 import { etagMatches, strongEtag } from '../app/etag.js';
 import { problemResponse } from '../app/problem-response.js';
-import { optionsAnswer, READ_ONLY } from '../app/options-answer.js';
+import { allowHeader, optionsAnswer, READ_ONLY } from '../app/options-answer.js';
 import { requestOrigin } from '../app/request-origin.js';
 import { CONTRACTS_PREFIX, contractIndex, contractIndexAnswer, contractSummary, type ContractIndexEntry } from '../app/served-contracts.js';
 import { serveStaticFile } from './static-assets.js';
@@ -135,7 +135,7 @@ export function answerReference(req: DispatchRequest): Promise<DispatchResponse>
   if (!isAsset && rest !== '' && !isSpecName(name)) return undefined;
   if (req.method === 'OPTIONS') return Promise.resolve(optionsAnswer(READ_ONLY, newRequestId()));
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    return Promise.resolve(problemResponse('METHOD_NOT_ALLOWED', { detail: `${req.method} is not allowed on a page; use GET or HEAD`, headers: { allow: 'GET, HEAD' } }, newRequestId(), path));
+    return Promise.resolve(problemResponse('METHOD_NOT_ALLOWED', { detail: `${req.method} is not allowed on a page; use GET or HEAD`, headers: { allow: allowHeader(READ_ONLY) } }, newRequestId(), path));
   }
   if (isAsset) {
     const file = path.slice(ASSETS_PATH.length);

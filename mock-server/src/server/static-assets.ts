@@ -4,7 +4,7 @@ import { requestId as newRequestId } from '@gdx/protocol';
 import type { DispatchResponse } from '../app/dispatch-types.js';
 import { etagMatches, strongEtag } from '../app/etag.js';
 import { problemResponse } from '../app/problem-response.js';
-import { optionsAnswer, READ_ONLY } from '../app/options-answer.js';
+import { allowHeader, optionsAnswer, READ_ONLY } from '../app/options-answer.js';
 
 /** The parts of a request a static file answer depends on. */
 export interface StaticRequest {
@@ -133,7 +133,7 @@ async function fileInside(root: string, segments: readonly string[]): Promise<st
  * that is not a regular file inside `root` — missing, a directory, a dot file, a traversal even
  * percent-encoded, a symbolic link leading out, a path over {@link MAX_ASSET_PATH_BYTES} — is
  * the same 404 problem, so the answer tells nothing about what lies outside. Other methods get
- * 405 with `Allow: GET, HEAD` (a plain `OPTIONS` 204 with `Allow: GET, HEAD, OPTIONS`). A `HEAD` answer carries the body too: `node:http` sends its length
+ * 405 with `Allow: GET, HEAD, OPTIONS` (a plain `OPTIONS` 204 with the same). A `HEAD` answer carries the body too: `node:http` sends its length
  * and drops the bytes.
  *
  * @example
@@ -145,7 +145,7 @@ async function fileInside(root: string, segments: readonly string[]): Promise<st
 export async function serveStaticFile(root: string, request: StaticRequest, relativePath: string, options: StaticFileOptions = {}): Promise<DispatchResponse> {
   if (request.method === 'OPTIONS') return optionsAnswer(READ_ONLY, newRequestId());
   if (request.method !== 'GET' && request.method !== 'HEAD') {
-    return problemResponse('METHOD_NOT_ALLOWED', { detail: `${request.method} is not allowed on a file; use GET or HEAD`, headers: { allow: 'GET, HEAD' } }, newRequestId(), request.path);
+    return problemResponse('METHOD_NOT_ALLOWED', { detail: `${request.method} is not allowed on a file; use GET or HEAD`, headers: { allow: allowHeader(READ_ONLY) } }, newRequestId(), request.path);
   }
   const segments = safeSegments(relativePath);
   const file = segments && (await fileInside(root, segments));

@@ -82,7 +82,7 @@ for (const name of ['in-process fetch', 'node:http server']) {
       expect(post.status).toBe(401);
       const authorised = await transport.fetch(`${transport.baseUrl}/_sim/v1/health`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` }, body: '{}' });
       expect(authorised.status).toBe(405);
-      expect(authorised.headers.get('allow')).toBe('GET, HEAD');
+      expect(authorised.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
     });
 
     // A read-only store file or directory (chmod, a read-only mount) or a full disk at start: found by a probe, not by a client's write.

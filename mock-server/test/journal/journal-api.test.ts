@@ -324,7 +324,7 @@ describe('unknown routes', () => {
 
   it('a 405 lists the allowed methods, also in Allow', async () => {
     const answer = await raw('PUT', '/registration/v1/applications');
-    expect([answer.status, answer.allow, answer.body.allowedMethods]).toEqual([405, 'GET, HEAD, POST', ['GET', 'HEAD', 'POST']]);
+    expect([answer.status, answer.allow, answer.body.allowedMethods]).toEqual([405, 'GET, HEAD, POST, OPTIONS', ['GET', 'HEAD', 'POST']]);
     expect(answer.body.errors[0]?.message).toEqual({ zh: '该路径不支持 PUT，可用方法：GET, HEAD, POST', en: 'PUT is not allowed here; use GET, HEAD, POST' });
   });
 

@@ -46,11 +46,11 @@ describe.each(['in-process fetch', 'node:http server'])('HEAD through the %s', (
     ['a platform route taking POST too', 'PUT', '/registration/v1/applications', 'GET, HEAD, POST'],
     ['a simulation route', 'PUT', '/_sim/v1/sandboxes/default/clock', 'GET, HEAD'],
     ['a served contract', 'POST', '/openapi/registration.json', 'GET, HEAD'],
-  ])('the 405 of %s lists HEAD wherever GET is', async (_name, method, path, allow) => {
+  ])('the 405 of %s lists HEAD wherever GET is, and OPTIONS in Allow', async (_name, method, path, allow) => {
     const t = await open();
     const res = await t.fetch(`${t.baseUrl}${path}`, { method, headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(res.status).toBe(405);
-    expect(res.headers.get('allow')).toBe(allow);
+    expect(res.headers.get('allow')).toBe(`${allow}, OPTIONS`);
     const problem = (await res.json()) as { allowedMethods?: string[] };
     if (problem.allowedMethods) expect(problem.allowedMethods.join(', ')).toBe(allow);
   });

@@ -61,6 +61,14 @@ describe('OPTIONS through the node:http server only', () => {
     expect([withOrigin.status, withOrigin.headers.get('allow'), withOrigin.headers.get('access-control-allow-origin')]).toEqual([204, 'GET, HEAD, POST, OPTIONS', 'http://localhost:5173']);
   });
 
+  it('the 405 of a reference page and of a console file names OPTIONS in Allow too', async () => {
+    const t = await open();
+    const init = { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{}' };
+    const page = await t.fetch(`${t.baseUrl}/openapi/registration.html`, init);
+    const file = await t.fetch(`${t.baseUrl}/_console/`, init);
+    expect([page.status, page.headers.get('allow'), file.status, file.headers.get('allow')]).toEqual([405, 'GET, HEAD, OPTIONS', 405, 'GET, HEAD, OPTIONS']);
+  });
+
   it('a CORS preflight is answered as before: the allowed methods and headers, no Allow', async () => {
     const t = await open();
     const res = await t.fetch(`${t.baseUrl}/registration/v1/applications`, {

@@ -86,7 +86,7 @@ for (const transportName of Object.keys(TRANSPORTS)) {
       expect(body.errors[0]!.message.zh).toContain('payments');
       const post = await fetch(`${baseUrl}/openapi/registration.json`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
       expect(post.status).toBe(405);
-      expect(post.headers.get('allow')).toBe('GET, HEAD');
+      expect(post.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
     });
   });
 }
@@ -159,7 +159,7 @@ describe('served contracts on the HTTP server', () => {
     expect(head.status).toBe(200);
     const post = await fetch(`${baseUrl}/openapi/open-data`, { method: 'POST' });
     expect(post.status).toBe(405);
-    expect(post.headers.get('allow')).toBe('GET, HEAD');
+    expect(post.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
   });
 
   it('serves the renderer and its licence from the build, and nothing else under _assets', async () => {
