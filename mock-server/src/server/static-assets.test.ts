@@ -56,7 +56,7 @@ describe('serveStaticFile', () => {
     expect((await get('index.html', {}, 'HEAD')).status).toBe(200);
     const post = await get('index.html', {}, 'POST');
     expect(post.status).toBe(405);
-    expect(post.headers.allow).toBe('GET, HEAD');
+    expect(post.headers.allow).toBe('GET, HEAD, OPTIONS');
   });
 
   it.each([

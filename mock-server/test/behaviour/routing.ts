@@ -18,7 +18,7 @@ export function routingBehaviour(factory: TransportFactory): void {
       const res = await ctx.call('DELETE', '/sharing/v1/notes');
       expect(res.status).toBe(405);
       expect(res.body.code).toBe('METHOD_NOT_ALLOWED');
-      expect(res.headers.get('allow')).toBe('GET, HEAD, POST');
+      expect(res.headers.get('allow')).toBe('GET, HEAD, POST, OPTIONS');
     });
 
     it('refuses a non-JSON body with 415', async () => {
