@@ -15,7 +15,7 @@ async function duties(world: AoWorld, authorizationId: string) {
 }
 
 describe('authorized operation: an authorization\'s duties on its simulation timeline', () => {
-  it('shows the disclosure period from signing, overdue, then met late with the yearly repeat, and the ceiling report met late', async () => {
+  it('shows the disclosure period from signing, overdue, then met late with the yearly repeat, and the ceiling report met late, then its next period', async () => {
     const world = await openAoWorld(ctx);
     const { authorizationId, productId } = await listedProduct(world);
     // Signed Friday 2025-09-26: 20 WD across National Day (10-01…10-08 off, 09-28 worked) end on 2025-10-30.
@@ -45,6 +45,12 @@ describe('authorized operation: an authorization\'s duties on its simulation tim
     // Met on 2025-10-31: its days are counted up to that day, not on.
     expect(reported).toMatchObject({ deadline: { dueDate: '2025-10-16', overdue: true }, metAt: '2025-10-31T09:00:00+08:00', lastMet: { at: '2025-10-31T09:00:00+08:00', late: true } });
     expect(reported?.deadline['countedDays']).toHaveLength(21);
+
+    // A ceiling set after the report starts a new period, not met yet: the duty was last met by that report.
+    await world.advance({ to: '2025-11-03T09:00:00+08:00' });
+    expect((await world.official('authorization', authorizationId, 'set_ceiling', { productId, ceilingFen: 45_000 })).status).toBe(200);
+    const [, next] = await duties(world, authorizationId);
+    expect(next).toMatchObject({ deadline: { startedOn: '2025-11-03', overdue: false }, metAt: null, lastMet: { at: '2025-10-31T09:00:00+08:00', late: true } });
   });
 
   it('lists no duties for an object without any (a plan)', async () => {

@@ -1,7 +1,7 @@
 import type { WorkflowInstance } from '@gdx/kernel';
 import type { ObjectDuty } from '../../app/workflow-objects.js';
 import type { AuthorizedOperationState } from './ao-records.js';
-import { ceilingReportView } from './ceiling-report.js';
+import { ceilingReportView, lastCeilingReport } from './ceiling-report.js';
 import { disclosureView } from './disclosure-duty.js';
 
 /**
@@ -9,7 +9,8 @@ import { disclosureView } from './disclosure-duty.js';
  * `Authorization.disclosure` and `Pricing.ceilingReport`, so the console shows them as the
  * platform answers them: the implementing body's disclosure (27号 第十八条), whose running period
  * is met only by the next `disclose` (which starts the yearly one), and the grantor's ceiling-fee
- * report (65号 二), met by `report_ceilings`. A duty the authorization does not carry is left out.
+ * report (65号 二), met by `report_ceilings` (`lastMet` the latest report, of an earlier period
+ * when a ceiling set since started a new one). A duty the authorization does not carry is left out.
  *
  * @example
  * ```ts
@@ -32,13 +33,14 @@ export function authorizationDuties(state: AuthorizedOperationState, instance: W
   }
   const report = ceilingReportView(state, instance);
   if (report) {
-    const { reportedAt, late, ...period } = report;
+    const { reportedAt, late: _late, ...period } = report;
     duties.push({
       duty: 'ceiling_report',
       label: { zh: '收费上限书面报告', en: 'Ceiling-fee report' },
       deadline: { step: 'ceiling_report', ...period },
       metAt: reportedAt,
-      lastMet: reportedAt === null ? null : { at: reportedAt, late },
+      // A ceiling set after a report starts a new period: the report before still says when it was last met.
+      lastMet: lastCeilingReport(state, instance),
       eventTypes: ['ceiling_set', 'ceilings_reported', 'ceiling_report_overdue'],
     });
   }

@@ -40,3 +40,23 @@ export function ceilingReportView(state: AuthorizedOperationState, instance: Wor
   const { since: _since, ...period } = duty;
   return { ...period, overdue: duty.reportedAt === null && instance.data['ceilingReportOverdue'] === true };
 }
+
+/**
+ * The grantor's latest written report of its ceilings and whether it came at or after the end of
+ * the period it met; `null` before the first. A ceiling set after a report starts a period no
+ * report has met yet (`Pricing.ceilingReport.reportedAt` is then `null`), yet the duty was met
+ * before it: the simulation timeline's `lastMet` says so ("this period or the one before").
+ *
+ * @example
+ * ```ts
+ * lastCeilingReport(state, instance); // { at: '2025-10-31T09:00:00+08:00', late: true }
+ * ```
+ */
+export function lastCeilingReport(state: AuthorizedOperationState, instance: WorkflowInstance): { at: string; late: boolean } | null {
+  const latest = latestDuty(state, instance);
+  if (!latest) return null;
+  if (latest.reportedAt !== null) return { at: latest.reportedAt, late: latest.late };
+  // The period before ends with the events before the ceiling that started this one: a report met it.
+  const before = unlessYearUnpublished(() => ceilingReportDuty(state.host.procedures.profile, state.sandbox.calendar, instance.events.slice(0, latest.since - 1)));
+  return before?.reportedAt ? { at: before.reportedAt, late: before.late } : null;
+}
