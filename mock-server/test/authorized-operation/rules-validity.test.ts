@@ -53,3 +53,15 @@ describe('local rules without an end', () => {
     expect(plan.body.warnings).toEqual([]);
   });
 });
+
+describe('a custom profile citing its local rules', () => {
+  const ctx = useAoMock();
+
+  it('refuses a rules title longer than the contracts allow at its pointer, creating nothing (the warning quoting it would break LocalizedText)', async () => {
+    const profile = { name: 'long-rules', extends: 'xiamen', options: { authorizedOperation: { rules: { title: '办'.repeat(201), basis: '某市办法 第三十条' } } } };
+    const reply = await ctx.call('POST', '/_sim/v1/sandboxes', { body: { id: 'sbx_long_rules', profile } });
+    expectContract('simulation', 'createSandbox', reply, 400);
+    expect(reply.body.errors).toEqual([expect.objectContaining({ pointer: '/profile/options/authorizedOperation/rules/title' })]);
+    expect((await ctx.call('GET', '/_sim/v1/sandboxes/sbx_long_rules')).status).toBe(404);
+  });
+});

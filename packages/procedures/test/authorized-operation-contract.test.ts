@@ -93,6 +93,16 @@ describe('authorized-operation options: the (choice) defaults per profile', () =
     expect(warning?.message.en).toBe('厦门市公共数据开发利用管理暂行办法 was valid until 2025-12-27 (厦门市公共数据开发利用管理暂行办法 第二十七条); it still applies here until new rules are published');
   });
 
+  it('rules validity: a custom profile\'s rules title and article are bounded, so the message stays within a LocalizedText', () => {
+    const citing = (title: string, basis = '某市办法 第三十条') => ({ name: 'city', extends: 'xiamen' as const, options: { authorizedOperation: { rules: { title, basis } } } });
+    const longest = resolveProfile(citing('办'.repeat(200), '条'.repeat(200)));
+    const [warning] = rulesWarnings(longest, '2025-12-28');
+    expect(warning?.message.zh.length).toBeLessThanOrEqual(2000);
+    expect(warning?.message.en.length).toBeLessThanOrEqual(2000);
+    expect(() => resolveProfile(citing('办'.repeat(201)))).toThrow(/rules\.title/);
+    expect(() => resolveProfile(citing('某市办法', '条'.repeat(201)))).toThrow(/rules\.basis/);
+  });
+
   it('a profile written before the platform existed still validates, with the national defaults', () => {
     const national = resolveProfile('national');
     const { authorizedOperation: _options, ...olderOptions } = national.options;

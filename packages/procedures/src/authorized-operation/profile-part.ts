@@ -1,5 +1,6 @@
 import { isIsoDate } from '@gdx/calendar';
 import { z } from 'zod';
+import { rulesCitationText } from '../rules-citation.js';
 import national from '../profiles/national.json' with { type: 'json' };
 
 /**
@@ -148,10 +149,10 @@ const pricingRulesSchema = z.strictObject({
  *   running from the approval of the application.
  * - `formalFeesWithFirstReport` — the formal-fee application may come with the first annual report.
  * - `rulesValidUntil` — the last day the local rules are valid (厦门办法: 2025-12-27); `null` when open-ended.
- * - `rules` — the title of those local rules and the article stating their validity, which the
- *   `RULES_EXPIRED` message names (Xiamen: 厦门市公共数据开发利用管理暂行办法 第二十七条). Optional
- *   (default `null`, the message then names the profile), so a profile file that sets only
- *   `rulesValidUntil` still resolves.
+ * - `rules` — the title of those local rules and the article stating their validity (each at most
+ *   200 characters, as the contracts bound them), which the `RULES_EXPIRED` message names (Xiamen:
+ *   厦门市公共数据开发利用管理暂行办法 第二十七条). Optional (default `null`, the message then names
+ *   the profile), so a profile file that sets only `rulesValidUntil` still resolves.
  * - `permissionsOpenWhile` — the running states besides `active` in which data access requests and
  *   products are still applied for and approved (`PERMISSIONS_OPEN_STATES`). The domain opens the
  *   permissions in `active` only (§3) and is silent on the rest: the default `[]` holds new
@@ -186,7 +187,7 @@ const optionsSchema = z.strictObject({
   agreementReportFrom: z.enum(['signing', 'approval']),
   formalFeesWithFirstReport: z.boolean(),
   rulesValidUntil: z.string().refine(isIsoDate, 'a real calendar day YYYY-MM-DD').nullable(),
-  rules: z.strictObject({ title: z.string().min(1), basis: z.string().min(1) }).nullable().default(null),
+  rules: z.strictObject({ title: rulesCitationText, basis: rulesCitationText }).nullable().default(null),
   permissionsOpenWhile: valueSet(PERMISSIONS_OPEN_STATES),
   // Defaulted, so a profile file written before the option still resolves.
   heldReviewClock: z.enum(['resume', 'runs']).default('resume'),
