@@ -143,6 +143,26 @@ describe('IdempotencyStore: retention', () => {
     expect(store.save().map((r) => r.scope)).toEqual(['new-first']);
   });
 
+  it('forgets every expired record at the front, however many, in one sweep; expireAll reaches those out of order too', () => {
+    const { store, clock } = clocked();
+    for (let i = 0; i < 100; i += 1) run(store, `first-${i}`, 'f', made('x', 1));
+    clock.now += HOUR / 2;
+    run(store, 'later', 'f', made('x', 10));
+    clock.now -= HOUR; // answered while the wall clock was set back: behind 'later', older than it
+    run(store, 'set-back', 'f', made('x', 100));
+    clock.now += HOUR + HOUR / 2;
+    store.sweep(0);
+    expect(clock.freed).toBe(100);
+    // 'set-back' expired too, but the front stops at 'later': save leaves it out, its bytes still count.
+    expect(store.save().map((r) => r.scope)).toEqual(['later']);
+    expect(store.expiredBytes()).toBe(100);
+    store.expireOldest();
+    expect(clock.freed).toBe(100);
+    store.expireAll();
+    expect([clock.freed, store.expiredBytes()]).toEqual([200, 0]);
+    expect(store.save().map((r) => r.scope)).toEqual(['later']);
+  });
+
   it('leaves expired records out of save, and restores the others with their first answer\'s time and bytes', () => {
     const { store, clock } = clocked();
     run(store, 'a', 'f', made('a', 5));

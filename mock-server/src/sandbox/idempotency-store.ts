@@ -205,12 +205,16 @@ export class IdempotencyStore {
   }
 
   /**
-   * Looks through the next `limit` records (from where the last sweep stopped, round the store)
-   * and forgets those expired: bounded work on the serving path, and every record is seen once
-   * per (size / limit) sweeps whatever order the records' times are in.
+   * Forgets the expired records at the front of the store, then looks through the next `limit`
+   * records (from where the last sweep stopped, round the store) and forgets those expired:
+   * bounded work on the serving path. Records are kept in the order of their first answers, so
+   * the front holds the oldest and the first pass alone is exact; the second reaches, once per
+   * (size / limit) sweeps, the records out of that order (restored without a time, or answered
+   * while the wall clock had gone back).
    */
   sweep(limit = SWEEP_BATCH): void {
     const now = this.#wall();
+    this.expireOldest(now);
     for (let seen = 0; seen < limit; seen += 1) {
       this.#sweeping ??= this.#entries.entries();
       const next = this.#sweeping.next();
@@ -221,6 +225,22 @@ export class IdempotencyStore {
       const [scope, entry] = next.value;
       if (this.#expiredAt(entry, now)) this.#expire(scope, entry);
     }
+  }
+
+  /**
+   * Forgets the expired records at the front of the store, up to the first that is not: the
+   * oldest (see {@link IdempotencyStore.sweep}). Costs one look when none has expired.
+   */
+  expireOldest(now = this.#wall()): void {
+    for (const [scope, entry] of this.#entries) {
+      if (!this.#expiredAt(entry, now)) return;
+      this.#expire(scope, entry);
+    }
+  }
+
+  /** Forgets every expired record, in one pass over the store: for a sandbox about to be refused for its stored bytes. */
+  expireAll(now = this.#wall()): void {
+    for (const [scope, entry] of this.#entries) if (this.#expiredAt(entry, now)) this.#expire(scope, entry);
   }
 
   /** The stored bytes of the records expired at `now` and not swept yet: what `save(now)` leaves out. */

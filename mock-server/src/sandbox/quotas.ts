@@ -152,7 +152,12 @@ export class QuotaGuard {
     if (!sandbox || !stores(route, method, keyed)) return undefined;
     const quotas = sandbox.quotas;
     const bytes = bodyText === undefined ? 0 : this.#bytes(bodyText);
-    if (sandbox.storedBytes + bytes > quotas.storedBytes) return exceeded('storedBytes', quotas.storedBytes, sandbox.storedBytes, sandbox.id, bytes);
+    if (sandbox.storedBytes + bytes > quotas.storedBytes) {
+      // Expired keys out of their order may still hold bytes the per-write sweep has not reached:
+      // a refusal looks through them all first (a full sandbox's writes pay for it, no others).
+      sandbox.idempotency.expireAll();
+      if (sandbox.storedBytes + bytes > quotas.storedBytes) return exceeded('storedBytes', quotas.storedBytes, sandbox.storedBytes, sandbox.id, bytes);
+    }
     const events = sandbox.feed.size;
     if (events >= quotas.events) return exceeded('events', quotas.events, events, sandbox.id);
     if (this.#creates(route)) {

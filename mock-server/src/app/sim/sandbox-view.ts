@@ -49,6 +49,7 @@ export function sandboxView(sandbox: Sandbox, origin: string) {
     platforms: Object.fromEntries(PLATFORMS.map((name) => [name, `${origin}${prefix}/${name}/v1`])),
     createdAt: sandbox.config.createdAt,
     quotas: sandbox.quotas,
-    usage: sandbox.usage(),
+    // Keys expired since the sandbox's last write hold no bytes any more: forget them before counting.
+    usage: (sandbox.idempotency.expireAll(), sandbox.usage()),
   };
 }
