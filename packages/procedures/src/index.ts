@@ -54,6 +54,7 @@ export { productRegistrationDuty, type ProductRegistrationDuty } from './authori
 export { agreementReportDuty, type AgreementReportDuty } from './authorized-operation/agreement-report.js';
 export { disclosureDuty, type DisclosureDuty } from './authorized-operation/disclosure-duty.js';
 export { ceilingReportDuty, type CeilingReportDuty } from './authorized-operation/ceiling-report.js';
+export type { DutyOptions, DutyPeriod } from './authorized-operation/duty-period.js';
 export { maximumAllowedRevenue, type MarCalculation, type MarInput } from './pricing/mar.js';
 export { yearlyDeviation, type DeviationDecision } from './pricing/deviation.js';
 export { cycleCarryOver, pricingCycles, spreadDeduction, type PriceCycle } from './pricing/cycle.js';

@@ -1,7 +1,7 @@
 import { shanghaiDay, type Calendar, type WorkflowEvent } from '@gdx/kernel';
 import { profileLimit } from '../machines/profile-limit.js';
 import type { Profile } from '../profile-schema.js';
-import { periodFrom, type DutyPeriod } from './duty-period.js';
+import { estimateOf, periodFrom, type DutyOptions, type DutyPeriod } from './duty-period.js';
 
 /**
  * The grantor's duty to report the ceiling fees it set in writing to the 发展改革 and data
@@ -24,14 +24,15 @@ const dutyCeiling = (event: WorkflowEvent) => event.event === 'set_ceiling' && e
  * The latest ceiling-report period of an authorization whose event log is `events`, `null` before
  * any ceiling under the duty: the profile's limit (choice 10 WD) from the day of the first ceiling
  * set since the last report (one report covers every ceiling set before it); `report_ceilings`
- * meets it (`late` at or after its end). Calendar errors propagate (`CALENDAR_NOT_PUBLISHED`).
+ * meets it (`late` at or after its end). Calendar errors propagate (`CALENDAR_NOT_PUBLISHED`),
+ * unless `options.estimate` lets the calendar count such a year Monday–Friday.
  *
  * @example
  * ceilingReportDuty(resolveProfile('national'), WorkingCalendar.official(), instance.events);
  * // { startTrigger: 'ceiling_set', startedOn: '2026-03-10', dueDate: '2026-03-24', reportedAt: null, … }
  */
-export function ceilingReportDuty(profile: Profile, calendar: Calendar, events: readonly WorkflowEvent[]): CeilingReportDuty | null {
-  const limit = profileLimit(profile, 'authorized_operation.ceiling_report', 'ceiling_report', 'flag_overdue');
+export function ceilingReportDuty(profile: Profile, calendar: Calendar, events: readonly WorkflowEvent[], options: DutyOptions = {}): CeilingReportDuty | null {
+  const limit = { ...profileLimit(profile, 'authorized_operation.ceiling_report', 'ceiling_report', 'flag_overdue'), ...estimateOf(options) };
   let latest: (CeilingReportDuty & { dueAtMs: number }) | null = null;
   events.forEach((event, index) => {
     if (dutyCeiling(event) && (latest === null || latest.reportedAt !== null)) {

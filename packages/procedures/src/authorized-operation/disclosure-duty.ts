@@ -1,7 +1,7 @@
 import { shanghaiDay, type Calendar, type Limit, type WorkflowEvent } from '@gdx/kernel';
 import { profileLimit } from '../machines/profile-limit.js';
 import type { Profile } from '../profile-schema.js';
-import { periodFrom, type DutyPeriod } from './duty-period.js';
+import { estimateOf, periodFrom, type DutyOptions, type DutyPeriod } from './duty-period.js';
 
 /**
  * The implementing body's duty to disclose 授权对象、内容、范围和时限 (27号 第十八条 "定期向社会披露",
@@ -23,14 +23,21 @@ export interface DisclosureDuty extends DutyPeriod {
  * amendment (a change of the agreement) starts the same limit from its day unless the period
  * already running ends sooner; each `disclose` meets the running period (`late` after its end)
  * and starts the yearly repeat, one calendar year from its day. Calendar errors propagate
- * (`CALENDAR_NOT_PUBLISHED`).
+ * (`CALENDAR_NOT_PUBLISHED`), unless `options.estimate` lets the calendar count a year without a
+ * published holiday schedule Monday–Friday (the caller then says the period is an estimate).
  *
  * @example
  * disclosureDuty(resolveProfile('national'), WorkingCalendar.official(), '2026-01-05', instance.events);
  * // { startTrigger: 'agreement_signed', startedOn: '2026-01-05', dueDate: '2026-02-02', lastDisclosedAt: null, … }
  */
-export function disclosureDuty(profile: Profile, calendar: Calendar, signedOn: string, events: readonly WorkflowEvent[]): DisclosureDuty {
-  const limit = profileLimit(profile, 'authorized_operation.disclosure', 'disclosure', 'flag_overdue');
+export function disclosureDuty(
+  profile: Profile,
+  calendar: Calendar,
+  signedOn: string,
+  events: readonly WorkflowEvent[],
+  options: DutyOptions = {},
+): DisclosureDuty {
+  const limit = { ...profileLimit(profile, 'authorized_operation.disclosure', 'disclosure', 'flag_overdue'), ...estimateOf(options) };
   const yearly: Limit = { ...limit, value: 1, unit: 'years', startTrigger: 'disclosed', holidayExtension: 'none' };
   let running = { ...periodFrom(limit, signedOn, calendar), since: 0 };
   let lastDisclosedAt: string | null = null;

@@ -3,6 +3,16 @@ import { computeDeadline, type Calendar, type Deadline, type Limit } from '@gdx/
 /** A duty's period as the contract shows it: a deadline without its step and overdue flag. */
 export type DutyPeriod = Omit<Deadline, 'step' | 'overdue'>;
 
+/** How a duty's periods are computed: `estimate` counts a year without a published holiday schedule Monday–Friday (`Limit.estimate`). */
+export interface DutyOptions {
+  estimate?: boolean;
+}
+
+/** The part of a limit `options` sets: only an explicit estimate, so a plain call keeps the profile's limit as it is. */
+export function estimateOf(options: DutyOptions): Pick<Limit, 'estimate'> {
+  return options.estimate === true ? { estimate: true } : {};
+}
+
 /**
  * The period of `limit` from `day` (the start day not counted) and the instant it ends (epoch ms),
  * for the duties a host reads from an object's log (disclosure, ceiling report). Calendar errors
