@@ -155,6 +155,11 @@ export interface EventWire {
  *    disclosure duty (27号 第十八条), a ceiling set on it the grantor's written report (65号 二);
  *    the clock flags a period that runs out unmet (`disclosure_overdue`,
  *    `ceiling_report_overdue`). A signing or a ceiling journaled before replays without its duty.
+ * 4. A reporting duty's running period that reaches a year without a published holiday schedule
+ *    is shown as an estimate (Monday–Friday there) and its end is planned for the clock once the
+ *    year is loaded (`PUT …/calendar/{year}`), as it is at once when the calendar has the year
+ *    (a yearly repeat too, when an earlier period of the log is the estimate). Before, such a
+ *    period was never planned: a command journaled before replays without the plan.
  */
 export const REVISIONS = {
   jointRegistrantsNotified: 1,
@@ -162,6 +167,7 @@ export const REVISIONS = {
   heldReviewClockStops: 1,
   webhookDisabledOnGone: 2,
   reportingDuties: 3,
+  dutyEstimates: 4,
 } as const;
 
 /** The revision commands run under now: the newest of `REVISIONS` (derived, so adding one cannot leave it behind). */
@@ -303,10 +309,10 @@ export interface PlatformClockHooks<S> {
    */
   fireDue(sandbox: SandboxContext, state: S, fired: FiredLog): readonly FiredTransition[] | void;
   /**
-   * The sandbox's calendar gained or replaced a year: decisions the calendar blocked before
+   * The sandbox's calendar gained or replaced `year`: decisions the calendar blocked before
    * (`action_blocked`) may be taken now, so the reviewer policy plans them again.
    */
-  calendarChanged?(sandbox: SandboxContext, state: S): void;
+  calendarChanged?(sandbox: SandboxContext, state: S, year: number): void;
 }
 
 /**

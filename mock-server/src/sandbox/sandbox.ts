@@ -359,7 +359,7 @@ export class Sandbox implements SandboxContext {
     // Empty while a restored sandbox reads its saved years, before its platforms' states exist.
     for (const platform of this.#env.platforms) {
       const state = this.#states.get(platform.name);
-      if (state !== undefined) platform.clock?.calendarChanged?.(this, state);
+      if (state !== undefined) platform.clock?.calendarChanged?.(this, state, schedule.year);
     }
   }
 

@@ -24,6 +24,8 @@ const PERIOD = {
   late: false,
   overdue: false,
   basis: '发改价格〔2025〕65号 二',
+  estimate: false,
+  unpublishedYears: [],
 };
 const REPORT = { summary: '客流热力图 API 上限收费标准 500 元/次，已书面报告市发展改革委、市数据局。' };
 
@@ -64,6 +66,28 @@ describe('authorized operation: the grantor\'s written report of ceiling fees (6
     expect(late.body.ceilingReport).toEqual({ ...PERIOD, reportedAt: '2025-10-17T09:00:00+08:00', late: true });
     const events = await world.ao('GET', `/authorizations/${authorizationId}/events?limit=200`, { as: world.operator });
     expect(events.body.items.find((e: { type: string }) => e.type === 'ceilings_reported')).toMatchObject({ actor: { role: 'grantor', organizationId: world.grantor.id }, data: { report: REPORT } });
+  });
+
+  it('reaching a year without a holiday schedule, is an estimate the clock does not flag; loaded after its end, the year flags it at the next step', async () => {
+    const world = await openAoWorld(ctx);
+    const { authorizationId, productId } = await listedProduct(world);
+    expect200(await world.official('authorization', authorizationId, 'set_mar', MAR_2026));
+    await world.advance({ to: '2026-12-21T09:00:00+08:00' });
+    expect200(await world.official('authorization', authorizationId, 'set_ceiling', { productId, ceilingFen: 50_000 }));
+    // 10 WD from Monday 2026-12-21, 2027 counted Monday–Friday: Monday 2027-01-04, an estimate.
+    const estimated = { ...PERIOD, startedOn: '2026-12-21', dueDate: '2027-01-04', dueAt: '2027-01-05T00:00:00+08:00', estimate: true, unpublishedYears: [2027] };
+    expect((await pricing(world, authorizationId)).ceilingReport).toEqual(estimated);
+    await world.advance({ to: '2027-01-12T09:00:00+08:00' });
+    expect((await pricing(world, authorizationId)).ceilingReport.overdue).toBe(false);
+
+    const year = { year: 2027, source: '测试用安排', holidays: [{ date: '2027-01-01', name: '元旦' }], makeupWorkdays: [] };
+    expect((await world.sim('PUT', '/calendar/2027', year)).status).toBe(200);
+    const exact = { ...estimated, dueDate: '2027-01-05', dueAt: '2027-01-06T00:00:00+08:00', estimate: false, unpublishedYears: [] };
+    expect((await pricing(world, authorizationId)).ceilingReport).toEqual(exact);
+    await world.advance({ duration: 'PT1H' });
+    expect((await pricing(world, authorizationId)).ceilingReport).toEqual({ ...exact, overdue: true });
+    const events = await world.ao('GET', `/authorizations/${authorizationId}/events?limit=200`, { as: world.operator });
+    expect(events.body.items.filter((e: { type: string }) => e.type === 'ceiling_report_overdue')).toHaveLength(1);
   });
 
   it('covers every ceiling set before it; reported in time nothing is flagged; the next ceiling starts a new period', async () => {

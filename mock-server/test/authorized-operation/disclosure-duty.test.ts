@@ -23,7 +23,25 @@ const SIGNING_PERIOD = {
   lastDisclosedAt: null,
   lastLate: false,
   basis: '发改数据规〔2025〕27号 第十八条',
+  estimate: false,
+  unpublishedYears: [],
 };
+/** A 2027 schedule with 元旦 off (Friday 2027-01-01), as a test would load it. */
+const YEAR_2027 = { year: 2027, source: '测试用安排', holidays: [{ date: '2027-01-01', name: '元旦' }], makeupWorkdays: [] };
+
+/** An authorization signed on Thursday 2026-12-10: its 20 WD reach 2027, whose holidays the shipped calendar lacks. */
+async function signedInDecember(world: AoWorld): Promise<string> {
+  const plan = await approvedPlan(world);
+  const selection = await world.ao('POST', '/selections', { as: world.body, body: { planId: plan.id, method: 'negotiation' } });
+  const id = selection.body.id;
+  await world.ao('POST', `/selections/${id}/bids`, { as: world.operator, body: { proposal: '建设客流分析产品。', eligibility: { goodCredit: true } } });
+  expect200(await world.official('selection', id, 'select', { operatorId: world.operator.id }));
+  expect200(await world.official('selection', id, 'deliberate_agreement', { agreement: agreement(plan.content.scope) }));
+  await world.advance({ to: '2026-12-10T09:00:00+08:00' });
+  const signed = await world.official('selection', id, 'sign');
+  expect200(signed);
+  return signed.body.object.authorizationId;
+}
 function expect200(reply: { status: number; body: unknown }): void {
   expect(reply.status, JSON.stringify(reply.body)).toBe(200);
 }
@@ -106,6 +124,57 @@ describe('authorized operation: the implementing body\'s disclosure duty (27号 
     expect((await shown(world, authorizationId)).disclosure).toBeNull();
     const ended = await disclose(world, authorizationId);
     expectContract('authorized-operation', 'discloseAuthorization', ended, 409);
+  });
+
+  it('reaching a year without a holiday schedule, is an estimate (not null, not flagged on it), planned once the year is loaded', async () => {
+    const world = await openAoWorld(ctx);
+    const authorizationId = await signedInDecember(world);
+    // 20 WD from 2026-12-10 counted Monday–Friday in 2027: Thursday 2027-01-07, said to be an estimate.
+    const estimated = { ...SIGNING_PERIOD, startedOn: '2026-12-10', dueDate: '2027-01-07', dueAt: '2027-01-08T00:00:00+08:00', estimate: true, unpublishedYears: [2027] };
+    expect((await shown(world, authorizationId)).disclosure).toEqual(estimated);
+    const timeline = await world.sim('GET', `/objects/authorized-operation/authorization/${authorizationId}/timeline`);
+    expect(timeline.body.duties[0].deadline).toMatchObject({ kind: 'disclosure', dueDate: '2027-01-07', estimate: true, unpublishedYears: [2027] });
+
+    expect((await world.sim('PUT', '/calendar/2027', YEAR_2027)).status).toBe(200);
+    // On the loaded year (元旦 off) the period ends a day later, and the clock flags it then.
+    const exact = { ...estimated, dueDate: '2027-01-08', dueAt: '2027-01-09T00:00:00+08:00', estimate: false, unpublishedYears: [] };
+    expect((await shown(world, authorizationId)).disclosure).toEqual(exact);
+    await world.advance({ to: '2027-01-08T23:00:00+08:00' });
+    expect((await shown(world, authorizationId)).disclosure.overdue).toBe(false);
+    await world.advance({ to: '2027-01-11T09:00:00+08:00' });
+    expect((await shown(world, authorizationId)).disclosure).toEqual({ ...exact, overdue: true });
+    const feed = (await world.sim('GET', '/events?platform=authorized-operation&limit=200')).body.items as { objectId: string; event: { type: string; at: string } }[];
+    expect(feed.filter((e) => e.objectId === authorizationId && e.event.type === 'disclosure_overdue').map((e) => Date.parse(e.event.at))).toEqual([Date.parse(exact.dueAt)]);
+  });
+
+  it('replays a journal of the reporting-duties revision as it was answered: its estimated period stays unplanned when the year is loaded', async () => {
+    const dataDir = tempDir();
+    const { open, logged, callOf } = replayableApp(dataDir, { platforms: defaultPlatforms({ catalogEntries: CATALOG_ENTRIES }) });
+    const first = open();
+    const world = await openAoWorld({ call: callOf(first) });
+    const plan = await approvedPlan(world);
+    const selection = await world.ao('POST', '/selections', { as: world.body, body: { planId: plan.id, method: 'negotiation' } });
+    const id = selection.body.id;
+    await world.ao('POST', `/selections/${id}/bids`, { as: world.operator, body: { proposal: '建设客流分析产品。', eligibility: { goodCredit: true } } });
+    expect200(await world.official('selection', id, 'select', { operatorId: world.operator.id }));
+    expect200(await world.official('selection', id, 'deliberate_agreement', { agreement: agreement(plan.content.scope) }));
+    await first.close();
+
+    // What version 3 journaled: a signing in December 2026, the 2027 schedule loaded, a clock advance past the period.
+    const sim = `/_sim/v1/sandboxes/${world.id}`;
+    journalAcknowledged(dataDir, [
+      { path: `${sim}/clock/advance`, body: { to: '2026-12-10T09:00:00+08:00' }, status: 200, rev: 3 },
+      { path: `${sim}/actions`, body: { platform: 'authorized-operation', objectType: 'selection', objectId: id, action: 'sign' }, status: 200, rev: 3 },
+      { method: 'PUT', path: `${sim}/calendar/2027`, body: YEAR_2027, status: 200, rev: 3 },
+      { path: `${sim}/clock/advance`, body: { to: '2027-01-11T09:00:00+08:00' }, status: 200, rev: 3 },
+    ]);
+    const call = callOf(open());
+    expect(logged.filter((m) => m.startsWith('[REPLAY_REFUSED]'))).toEqual([]);
+    const authorizationId = (await call('GET', `/sandboxes/${world.id}/authorized-operation/v1/selections/${id}`, { as: world.body })).body.authorizationId;
+    const replayed = await call('GET', `/sandboxes/${world.id}/authorized-operation/v1/authorizations/${authorizationId}`, { as: world.body });
+    expect(replayed.body.disclosure).toMatchObject({ dueDate: '2027-01-08', estimate: false, overdue: false });
+    const events = await call('GET', `/sandboxes/${world.id}/authorized-operation/v1/authorizations/${authorizationId}/events?limit=200`, { as: world.body });
+    expect(events.body.items.map((e: { type: string }) => e.type)).not.toContain('disclosure_overdue');
   });
 
   it('leaves an authorization signed by an older gdx-mock without the duty when its journal replays', async () => {

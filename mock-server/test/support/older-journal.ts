@@ -4,8 +4,10 @@ import { openDataDir } from '../../src/persistence/data-dir.js';
 import { client } from './client.js';
 import { START_AT } from './harness.js';
 
-/** A write an older gdx-mock acknowledged: a JSON `POST` to `path` (as `caller`, when signed) answered `status`. */
+/** A write an older gdx-mock acknowledged: a JSON `POST` (or `method`) to `path` (as `caller`, when signed) answered `status`. */
 export interface AcknowledgedWrite {
+  /** Default `POST`. */
+  method?: string;
   path: string;
   /** The query string, without `?` (default none). */
   query?: string;
@@ -18,6 +20,8 @@ export interface AcknowledgedWrite {
   at?: string;
   /** The `Idempotency-Key` it was sent with: its replay keeps the answer under it. */
   idempotencyKey?: string;
+  /** The revision (`REVISIONS`) it ran under; absent for a version before revisions were recorded. */
+  rev?: number;
 }
 
 /**
@@ -35,9 +39,9 @@ export function journalAcknowledged(dataDir: string, writes: readonly Acknowledg
   try {
     store.append(
       writes.map((w, i) => ({
-        seq: store.lastSeq + 1 + i, kind: 'command' as const, at: Date.parse(w.at ?? '2025-12-05T09:00:00Z'), method: 'POST', path: w.path, query: w.query ?? '',
+        seq: store.lastSeq + 1 + i, kind: 'command' as const, at: Date.parse(w.at ?? '2025-12-05T09:00:00Z'), method: w.method ?? 'POST', path: w.path, query: w.query ?? '',
         contentType: 'application/json', body: JSON.stringify(w.body), ...(w.caller !== undefined ? { caller: w.caller } : {}),
-        ...(w.idempotencyKey !== undefined ? { idempotencyKey: w.idempotencyKey } : {}), status: w.status,
+        ...(w.idempotencyKey !== undefined ? { idempotencyKey: w.idempotencyKey } : {}), ...(w.rev !== undefined ? { rev: w.rev } : {}), status: w.status,
       })),
     );
   } finally {

@@ -39,8 +39,15 @@ export interface TimelineStep {
 /** Longest span of days listed per step: a limit overdue for years still answers in bounded work. */
 const MAX_SPAN_DAYS = 366;
 
-/** The years from `from` to `to` whose holiday schedule the calendar does not have. */
-function unpublishedYears(calendar: WorkingCalendar, from: string, to: string): number[] {
+/**
+ * The years from `from` to `to` whose holiday schedule the calendar does not have.
+ *
+ * @example
+ * ```ts
+ * unpublishedYears(WorkingCalendar.official(), '2026-12-10', '2027-01-07'); // [2027]
+ * ```
+ */
+export function unpublishedYears(calendar: WorkingCalendar, from: string, to: string): number[] {
   const years: number[] = [];
   for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year += 1) if (!calendar.hasYear(year)) years.push(year);
   return years;

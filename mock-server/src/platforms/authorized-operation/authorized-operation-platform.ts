@@ -1,4 +1,4 @@
-import type { OpenApiDocument, PlatformModule, SandboxContext } from '../../app/platform-module.js';
+import type { OpenApiDocument, PlatformClockHooks, PlatformModule, SandboxContext } from '../../app/platform-module.js';
 import { seedDataOf } from '../../sandbox/seed-data-cache.js';
 import type { SeedData } from '../../sandbox/seed/types.js';
 import { hostClock, WorkflowHost } from '../workflow-host/index.js';
@@ -7,7 +7,9 @@ import { authorizedOperationObjects } from './ao-objects.js';
 import { authorizedOperationRecords, exportAuthorizedOperationState, type AuthorizedOperationSnapshot, type AuthorizedOperationState } from './ao-records.js';
 import { actOnAuthorizedOperation } from './ao-sim.js';
 import { authorizationOperations } from './authorization-operations.js';
+import { planCeilingReportOnCalendar } from './ceiling-report.js';
 import { dataAccessOperations } from './data-access-operations.js';
+import { planDisclosureOnCalendar } from './disclosure-duty.js';
 import { planOperations } from './plan-operations.js';
 import { pricingOperations } from './pricing-operations.js';
 import { productOperations } from './product-operations.js';
@@ -33,6 +35,25 @@ function buildState(sandbox: SandboxContext, seedData: (sandbox: SandboxContext)
   state.host = new WorkflowHost(sandbox, authorizedOperationBinding(state, sandbox), saved?.engine);
   return state;
 }
+
+const hostHooks = hostClock<AuthorizedOperationState>((state) => state.host);
+
+/**
+ * The host's clock hooks; a year loaded into the calendar also plans the ends of the reporting
+ * duties' periods it turns from estimates into official days (disclosure, ceiling report).
+ */
+const authorizedOperationClock: PlatformClockHooks<AuthorizedOperationState> = {
+  ...hostHooks,
+  calendarChanged: (sandbox, state, year) => {
+    hostHooks.calendarChanged?.(sandbox, state, year);
+    for (const id of state.authorizations.keys()) {
+      const instance = state.host.get(id);
+      if (!instance) continue;
+      planDisclosureOnCalendar(state, instance, year);
+      planCeilingReportOnCalendar(state, instance, year);
+    }
+  },
+};
 
 /**
  * The authorized-operation platform (公共数据资源授权运营, 发改数据规〔2025〕27号, 发改价格〔2025〕65号) of
@@ -64,7 +85,7 @@ export function createAuthorizedOperationPlatform(options: AuthorizedOperationPl
     createState: (sandbox) => buildState(sandbox, seedData),
     act: actOnAuthorizedOperation,
     objects: authorizedOperationObjects,
-    clock: hostClock((state) => state.host),
+    clock: authorizedOperationClock,
     exportState: exportAuthorizedOperationState,
     objectCount: (state) => state.host.objectCount,
     importState: (data, sandbox) => buildState(sandbox, seedData, data as AuthorizedOperationSnapshot),

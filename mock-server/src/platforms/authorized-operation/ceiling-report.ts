@@ -1,11 +1,32 @@
 import type { WorkflowEvent, WorkflowInstance } from '@gdx/kernel';
-import { ceilingReportDuty, type CeilingReportDuty } from '@gdx/procedures';
+import { ceilingReportDuty, type CeilingReportDuty, type DutyOptions } from '@gdx/procedures';
+import { REVISIONS } from '../../app/platform-module.js';
 import type { AuthorizedOperationState } from './ao-records.js';
-import { unlessYearUnpublished } from './unpublished-year.js';
+import { onCalendar, reachesYear, unlessYearUnpublished, type CalendarEstimate } from './unpublished-year.js';
 
-/** The latest ceiling-report period, `undefined` before any ceiling under the duty or when it reaches a year without a published calendar (not guessed). */
-function latestDuty(state: AuthorizedOperationState, instance: WorkflowInstance): CeilingReportDuty | undefined {
-  return unlessYearUnpublished(() => ceilingReportDuty(state.host.procedures.profile, state.sandbox.calendar, instance.events)) ?? undefined;
+/** `ceilingReportDuty` over the authorization's log. */
+function dutyOf(state: AuthorizedOperationState, instance: WorkflowInstance): (options: DutyOptions) => CeilingReportDuty | null {
+  return (options) => ceilingReportDuty(state.host.procedures.profile, state.sandbox.calendar, instance.events, options);
+}
+
+/** The latest ceiling-report period, `undefined` before any ceiling under the duty; an estimate (`onCalendar`) while it reaches a year without a published calendar. */
+function latestDuty(state: AuthorizedOperationState, instance: WorkflowInstance): (CeilingReportDuty & CalendarEstimate) | undefined {
+  return onCalendar(state.sandbox.calendar, dutyOf(state, instance)) ?? undefined;
+}
+
+/**
+ * The latest period the clock may be planned for: never an estimate. Before
+ * `REVISIONS.dutyEstimates` only a log counted without any missing year was (a journal replays so).
+ */
+function plannableDuty(state: AuthorizedOperationState, instance: WorkflowInstance): CeilingReportDuty | undefined {
+  if (state.sandbox.revision() < REVISIONS.dutyEstimates) return unlessYearUnpublished(() => dutyOf(state, instance)({})) ?? undefined;
+  const duty = latestDuty(state, instance);
+  return duty?.estimate === false ? duty : undefined;
+}
+
+/** Plans the clock's `ceiling_report_overdue` for the end of the latest period (the machine's guard drops it if reported by then). */
+function planOverdue(state: AuthorizedOperationState, instance: WorkflowInstance, duty: CeilingReportDuty): void {
+  state.host.plan(Date.parse(duty.dueAt), instance.id, 'ceiling_report_overdue', { role: 'clock' }, { since: duty.since, dueAt: duty.dueAt });
 }
 
 /**
@@ -20,14 +41,31 @@ function latestDuty(state: AuthorizedOperationState, instance: WorkflowInstance)
  */
 export function onCeilingReportEvent(state: AuthorizedOperationState, instance: WorkflowInstance, event: WorkflowEvent): void {
   if (event.event !== 'set_ceiling') return;
-  const duty = latestDuty(state, instance);
-  if (duty?.since !== instance.events.length) return;
-  state.host.plan(Date.parse(duty.dueAt), instance.id, 'ceiling_report_overdue', { role: 'clock' }, { since: duty.since, dueAt: duty.dueAt });
+  const duty = plannableDuty(state, instance);
+  if (duty?.since === instance.events.length) planOverdue(state, instance, duty);
 }
 
 /**
- * The contract's `Pricing.ceilingReport`: the latest period, `overdue` as the clock flagged it,
- * `null` before any ceiling was set under the duty.
+ * Plans the end of an unreported ceiling-report period that reaches `year`, just loaded into the
+ * sandbox calendar (`PlatformClockHooks.calendarChanged`): an estimate until then, it was not
+ * planned (since `REVISIONS.dutyEstimates`; a due day already past is flagged at the clock's next
+ * step; a second plan of a period planned before is dropped by the machine's guard).
+ *
+ * @example
+ * ```ts
+ * planCeilingReportOnCalendar(state, instance, 2027); // after PUT …/calendar/2027
+ * ```
+ */
+export function planCeilingReportOnCalendar(state: AuthorizedOperationState, instance: WorkflowInstance, year: number): void {
+  if (state.sandbox.revision() < REVISIONS.dutyEstimates) return;
+  const duty = latestDuty(state, instance);
+  if (duty && duty.reportedAt === null && !duty.estimate && reachesYear(duty, year)) planOverdue(state, instance, duty);
+}
+
+/**
+ * The contract's `Pricing.ceilingReport`: the latest period (an `estimate`, with its
+ * `unpublishedYears`, while it reaches a year without a published holiday schedule), `overdue` as
+ * the clock flagged it, `null` before any ceiling was set under the duty.
  *
  * @example
  * ```ts

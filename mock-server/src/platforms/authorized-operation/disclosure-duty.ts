@@ -1,28 +1,66 @@
 import type { WorkflowEvent, WorkflowInstance } from '@gdx/kernel';
-import { disclosureDuty, type DisclosureDuty } from '@gdx/procedures';
+import { disclosureDuty, type DisclosureDuty, type DutyOptions } from '@gdx/procedures';
 import { REVISIONS } from '../../app/platform-module.js';
 import type { AuthorizedOperationState } from './ao-records.js';
 import { ENDED } from './permission-effects.js';
-import { unlessYearUnpublished } from './unpublished-year.js';
+import { onCalendar, reachesYear, unlessYearUnpublished, type CalendarEstimate } from './unpublished-year.js';
 
 /** Events that start a disclosure period (`disclosureDuty`): an approved change, and a disclosure's yearly repeat. */
 const STARTS_PERIOD = new Set(['approve_amendment', 'disclose']);
 
-/**
- * The running disclosure period of an authorization that carries the duty (`data.disclosureDuty`:
- * signed since `REVISIONS.reportingDuties`, or disclosed once), else `undefined`; also `undefined`
- * when its period reaches a year without a published calendar (not guessed).
- */
-function runningDuty(state: AuthorizedOperationState, instance: WorkflowInstance): DisclosureDuty | undefined {
+/** `disclosureDuty` of an authorization that carries the duty (`data.disclosureDuty`), else `undefined`. */
+function dutyOf(state: AuthorizedOperationState, instance: WorkflowInstance): ((options: DutyOptions) => DisclosureDuty) | undefined {
   const signedOn = instance.data['signedOn'];
   if (instance.data['disclosureDuty'] !== true || typeof signedOn !== 'string') return undefined;
-  return unlessYearUnpublished(() => disclosureDuty(state.host.procedures.profile, state.sandbox.calendar, signedOn, instance.events));
+  return (options) => disclosureDuty(state.host.procedures.profile, state.sandbox.calendar, signedOn, instance.events, options);
+}
+
+/**
+ * The running disclosure period of an authorization that carries the duty (`data.disclosureDuty`:
+ * signed since `REVISIONS.reportingDuties`, or disclosed once), else `undefined`; an estimate
+ * (`onCalendar`) while it reaches a year without a published calendar.
+ */
+function runningDuty(state: AuthorizedOperationState, instance: WorkflowInstance): (DisclosureDuty & CalendarEstimate) | undefined {
+  const duty = dutyOf(state, instance);
+  return (duty && onCalendar(state.sandbox.calendar, duty)) ?? undefined;
+}
+
+/**
+ * The running period the clock may be planned for: never an estimate (its end is not an official
+ * day). Before `REVISIONS.dutyEstimates` only a log counted without any missing year was, and a
+ * command journaled then replays so.
+ */
+function plannableDuty(state: AuthorizedOperationState, instance: WorkflowInstance): DisclosureDuty | undefined {
+  if (state.sandbox.revision() < REVISIONS.dutyEstimates) {
+    const duty = dutyOf(state, instance);
+    return duty && unlessYearUnpublished(() => duty({}));
+  }
+  const duty = runningDuty(state, instance);
+  return duty?.estimate === false ? duty : undefined;
 }
 
 /** Plans the clock's `disclosure_overdue` for the end of the running period (the machine's guard drops it if met by then). */
 function planOverdue(state: AuthorizedOperationState, instance: WorkflowInstance): void {
-  const duty = runningDuty(state, instance);
+  const duty = plannableDuty(state, instance);
   if (duty) state.host.plan(Date.parse(duty.dueAt), instance.id, 'disclosure_overdue', { role: 'clock' }, { since: duty.since, dueAt: duty.dueAt });
+}
+
+/**
+ * Plans the end of a running disclosure period that reaches `year`, just loaded into the sandbox
+ * calendar (`PlatformClockHooks.calendarChanged`): an estimate until then, it was not planned
+ * (since `REVISIONS.dutyEstimates`; a due day already past is flagged at the clock's next step).
+ * A period planned before (the year replaced) gets a second plan, which the machine's guard drops
+ * once the first flagged it, as for a period an amendment shortened.
+ *
+ * @example
+ * ```ts
+ * planDisclosureOnCalendar(state, instance, 2027); // after PUT …/calendar/2027
+ * ```
+ */
+export function planDisclosureOnCalendar(state: AuthorizedOperationState, instance: WorkflowInstance, year: number): void {
+  if (state.sandbox.revision() < REVISIONS.dutyEstimates || ENDED.has(instance.state)) return;
+  const duty = runningDuty(state, instance);
+  if (duty && reachesYear(duty, year)) planOverdue(state, instance);
 }
 
 /**
@@ -70,13 +108,14 @@ export function onDisclosureEvent(state: AuthorizedOperationState, instance: Wor
 }
 
 /**
- * The contract's `Authorization.disclosure`: the running period, its `overdue` flag as the clock
- * set it, and the latest disclosure; `null` for an authorization without the duty and once it
- * expired or terminated (nothing in force is left to disclose).
+ * The contract's `Authorization.disclosure`: the running period (an `estimate`, with its
+ * `unpublishedYears`, while it reaches a year without a published holiday schedule), its `overdue`
+ * flag as the clock set it, and the latest disclosure; `null` for an authorization without the
+ * duty and once it expired or terminated (nothing in force is left to disclose).
  *
  * @example
  * ```ts
- * disclosureView(state, instance); // { startTrigger: 'agreement_signed', dueDate: '2026-02-02', overdue: false, … }
+ * disclosureView(state, instance); // { startTrigger: 'agreement_signed', dueDate: '2026-02-02', overdue: false, estimate: false, … }
  * ```
  */
 export function disclosureView(state: AuthorizedOperationState, instance: WorkflowInstance) {

@@ -34,8 +34,8 @@ const hostHooks = hostClock<OpenDataState>((state) => state.host);
 /** The host's clock hooks; a calendar change also starts the usage-report duties it had blocked. */
 const openDataClock: PlatformClockHooks<OpenDataState> = {
   ...hostHooks,
-  calendarChanged: (sandbox, state) => {
-    hostHooks.calendarChanged?.(sandbox, state);
+  calendarChanged: (sandbox, state, year) => {
+    hostHooks.calendarChanged?.(sandbox, state, year);
     startBlockedReportingAll(state);
   },
 };
