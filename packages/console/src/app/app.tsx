@@ -40,7 +40,7 @@ export function App() {
             <Nav route={route} t={t} />
             <span class="spacer" />
             <button type="button" onClick={() => setAskToken((v) => !v)} aria-expanded={askToken}>
-              {t('token.button')}
+              {t('token.label')}
             </button>
             <button type="button" onClick={() => setLocale(locale === 'zh' ? 'en' : 'zh')}>
               <span lang={locale === 'zh' ? 'en' : 'zh-CN'}>{t('app.language')}</span>

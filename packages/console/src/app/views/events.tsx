@@ -60,7 +60,7 @@ function Feed({ sandboxId }: { sandboxId: string }) {
             <thead>
               <tr>
                 <th scope="col">{t('events.seq')}</th>
-                <th scope="col">{t('events.at')}</th>
+                <th scope="col">{t('sandboxes.clock')}</th>
                 <th scope="col">{t('events.object')}</th>
                 <th scope="col">{t('events.type')}</th>
                 <th scope="col">{t('events.transition')}</th>
@@ -188,7 +188,7 @@ function Deliveries({ sandboxId }: { sandboxId: string }) {
               <tr>
                 <th scope="col">{t('webhooks.delivery')}</th>
                 <th scope="col">{t('events.type')}</th>
-                <th scope="col">{t('webhooks.state')}</th>
+                <th scope="col">{t('objects.state')}</th>
                 <th scope="col">{t('webhooks.attempts')}</th>
               </tr>
             </thead>

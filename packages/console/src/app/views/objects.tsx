@@ -59,7 +59,7 @@ export function ObjectsView({ sandboxId, platform }: { sandboxId: string; platfo
               <caption class="visually-hidden">{t('objects.title')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t('objects.id')}</th>
+                  <th scope="col">{t('sandboxes.id')}</th>
                   <th scope="col">{t('objects.platform')}</th>
                   <th scope="col">{t('objects.type')}</th>
                   <th scope="col">{t('objects.state')}</th>

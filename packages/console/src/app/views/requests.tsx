@@ -53,7 +53,7 @@ export function RequestsView({ sandboxId }: { sandboxId: string }) {
   const focus = useFocusAfterMore<HTMLOListElement>(entries.length);
   return (
     <>
-      <h1>{t('requests.title')}</h1>
+      <h1>{t('nav.requests')}</h1>
       <form class="card inline-form" onSubmit={apply} aria-label={t('requests.filter')}>
         <label>
           {t('requests.requestId')}
@@ -122,7 +122,7 @@ function JournalRow({ entry }: { entry: JournalEntry }) {
         <dl class="facts">
           <dt>{t('requests.received')}</dt>
           <dd>{entry.receivedAt}</dd>
-          <dt>{t('requests.simulated')}</dt>
+          <dt>{t('sandboxes.clock')}</dt>
           <dd>{entry.simulatedAt}</dd>
           <dt>{t('requests.organization')}</dt>
           <dd>{entry.organizationId ?? '—'} {entry.appKey && <code>{entry.appKey}</code>}</dd>

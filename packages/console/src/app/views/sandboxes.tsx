@@ -24,7 +24,7 @@ export function SandboxesView() {
   const focus = useFocusAfterMore<HTMLTableSectionElement>(sandboxes.data?.items.length ?? 0);
   return (
     <>
-      <h1>{t('sandboxes.title')}</h1>
+      <h1>{t('nav.sandboxes')}</h1>
       <ProblemNote problem={sandboxes.problem} />
       {sandboxes.data && <SandboxTable sandboxes={sandboxes.data.items} rows={focus.list} />}
       {sandboxes.data?.more && (
@@ -81,9 +81,9 @@ function SandboxTable({ sandboxes, rows }: { sandboxes: Sandbox[]; rows: Ref<HTM
   return (
     <>
       <ProblemNote problem={problem} action />
-      <TableScroll label={t('sandboxes.title')}>
+      <TableScroll label={t('nav.sandboxes')}>
         <table>
-          <caption class="visually-hidden">{t('sandboxes.title')}</caption>
+          <caption class="visually-hidden">{t('nav.sandboxes')}</caption>
           <thead>
             <tr>
               <th scope="col">{t('sandboxes.id')}</th>
@@ -170,7 +170,7 @@ function CreateSandbox() {
         <input name="startAt" type="datetime-local" step="60" />
       </label>
       <label>
-        {t('create.policy')}
+        {t('sandboxes.policy')}
         <select name="policy" value={mode} onChange={(e) => setMode((e.currentTarget as HTMLSelectElement).value as ReviewerPolicy['mode'])}>
           <option value="manual">{t('policy.manual')}</option>
           <option value="auto">{t('policy.auto')}</option>
