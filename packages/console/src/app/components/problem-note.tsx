@@ -1,6 +1,7 @@
 import { NETWORK_ERROR } from '../api/client.js';
 import type { Problem } from '../api/types.js';
 import { useT } from '../i18n/locale.js';
+import { errorText } from '../lib/field-errors.js';
 import { detailPlacement } from '../lib/problem-detail.js';
 import { SignatureHelpView } from './signature-help.js';
 
@@ -37,7 +38,7 @@ export function ProblemNote({ problem, action = false }: { problem: Problem | un
         <ul>
           {problem.errors.map((error, i) => (
             <li key={i}>
-              <code>{error.pointer ?? ''}</code> {typeof error.message === 'string' ? error.message : pick(error.message)}
+              <code>{error.pointer ?? ''}</code> {errorText(error, locale)}
             </li>
           ))}
         </ul>

@@ -1,15 +1,22 @@
-import { useState } from 'preact/hooks';
+import { useContext, useState } from 'preact/hooks';
 import type { JsonSchema } from '../api/types.js';
 import { useT } from '../i18n/locale.js';
+import { FormProblem, fieldErrorText } from '../lib/field-errors.js';
 
-/** A form control for a value of a JSON Schema: text, number, choice, yes/no, a list of records, a record, or JSON. */
-export function SchemaField({ id, label, schema, required, value, onChange }: { id: string; label: string; schema: JsonSchema; required: boolean; value: unknown; onChange: (value: unknown) => void }) {
-  const { t } = useT();
+/**
+ * A form control for a value of a JSON Schema: text, number, choice, yes/no, a list of records, a
+ * record, or JSON. `pointer` is where its value goes in the body sent: what the form's refusal
+ * (`FormProblem`) says of that pointer is shown with the field's name, in the reader's language.
+ */
+export function SchemaField({ id, pointer, label, schema, required, value, onChange }: { id: string; pointer: string; label: string; schema: JsonSchema; required: boolean; value: unknown; onChange: (value: unknown) => void }) {
+  const { t, locale } = useT();
   const type = Array.isArray(schema.type) ? schema.type.find((x) => x !== 'null') : schema.type;
+  const error = fieldErrorText(useContext(FormProblem), pointer, locale);
   const title = (
     <>
       {label}
       {required && <span class="hint"> ({t('actions.required')})</span>}
+      {error && <strong class="field-error"> {error}</strong>}
     </>
   );
   if (schema.enum) {
@@ -51,14 +58,14 @@ export function SchemaField({ id, label, schema, required, value, onChange }: { 
       </label>
     );
   }
-  if (type === 'array' && schema.items?.properties) return <RecordList id={id} title={title} schema={schema} required={required} value={Array.isArray(value) ? (value as Record<string, unknown>[]) : []} onChange={onChange} />;
+  if (type === 'array' && schema.items?.properties) return <RecordList id={id} pointer={pointer} title={title} schema={schema} required={required} value={Array.isArray(value) ? (value as Record<string, unknown>[]) : []} onChange={onChange} />;
   if (type === 'object' && schema.properties) {
     const record = (value ?? {}) as Record<string, unknown>;
     return (
       <fieldset>
         <legend>{title}</legend>
         {Object.entries(schema.properties).map(([name, sub]) => (
-          <SchemaField key={name} id={`${id}-${name}`} label={name} schema={sub} required={schema.required?.includes(name) ?? false} value={record[name]} onChange={(v) => onChange(compact({ ...record, [name]: v }))} />
+          <SchemaField key={name} id={`${id}-${name}`} pointer={`${pointer}/${name}`} label={name} schema={sub} required={schema.required?.includes(name) ?? false} value={record[name]} onChange={(v) => onChange(compact({ ...record, [name]: v }))} />
         ))}
       </fieldset>
     );
@@ -73,7 +80,7 @@ function compact(record: Record<string, unknown>): Record<string, unknown> | und
 }
 
 /** Reasons, supplement items and other lists of small records: one row per record, added and removed by buttons. */
-function RecordList({ id, title, schema, required, value, onChange }: { id: string; title: preact.ComponentChildren; schema: JsonSchema; required: boolean; value: Record<string, unknown>[]; onChange: (value: unknown) => void }) {
+function RecordList({ id, pointer, title, schema, required, value, onChange }: { id: string; pointer: string; title: preact.ComponentChildren; schema: JsonSchema; required: boolean; value: Record<string, unknown>[]; onChange: (value: unknown) => void }) {
   const { t } = useT();
   const item = schema.items!;
   // The rows are the form's own: an empty row stays until removed (the value leaves it out while
@@ -90,7 +97,7 @@ function RecordList({ id, title, schema, required, value, onChange }: { id: stri
       {rows.map((row, i) => (
         <div class="record" key={i} role="group" aria-label={`${i + 1}`}>
           {Object.entries(item.properties!).map(([name, sub]) => (
-            <SchemaField key={name} id={`${id}-${i}-${name}`} label={`${name} ${i + 1}`} schema={sub} required={required && (item.required?.includes(name) ?? false)} value={row[name]} onChange={(v) => set(rows.map((r, j) => (j === i ? { ...r, [name]: v } : r)))} />
+            <SchemaField key={name} id={`${id}-${i}-${name}`} pointer={`${pointer}/${i}/${name}`} label={`${name} ${i + 1}`} schema={sub} required={required && (item.required?.includes(name) ?? false)} value={row[name]} onChange={(v) => set(rows.map((r, j) => (j === i ? { ...r, [name]: v } : r)))} />
           ))}
           {rows.length > 1 && (
             <button type="button" onClick={() => set(rows.filter((_, j) => j !== i))}>
