@@ -4,6 +4,7 @@ import { NoticeContext } from './components/notice.js';
 import { LocaleContext, initialLocale, saveLocale, translator, type Locale } from './i18n/locale.js';
 import { href, useRoute, type Route } from './lib/route.js';
 import { RevisionContext } from './lib/use-resource.js';
+import { sayValidityIn } from './lib/validity.js';
 import { ClockView } from './views/clock.js';
 import { EventsView } from './views/events.js';
 import { HealthView } from './views/health.js';
@@ -21,6 +22,7 @@ export function App() {
   const route = useRoute();
   const t = translator(locale);
   useEffect(() => saveLocale(locale), [locale]);
+  useEffect(() => sayValidityIn(t), [locale]);
   useEffect(() => onTokenRequired(() => setAskToken(true)), []);
   useEffect(() => {
     document.title = `${t('app.title')}${'sandboxId' in route ? ` · ${route.sandboxId}` : ''}`;

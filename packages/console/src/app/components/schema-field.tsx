@@ -116,6 +116,7 @@ function RecordList({ id, pointer, title, schema, required, value, onChange }: {
 }
 
 function JsonField({ id, title, required, onChange }: { id: string; title: preact.ComponentChildren; required: boolean; onChange: (value: unknown) => void }) {
+  const { t } = useT();
   return (
     <label>
       {title} (JSON)
@@ -125,7 +126,7 @@ function JsonField({ id, title, required, onChange }: { id: string; title: preac
           onChange(text ? (JSON.parse(text) as unknown) : undefined);
           (e.currentTarget as HTMLTextAreaElement).setCustomValidity('');
         } catch {
-          (e.currentTarget as HTMLTextAreaElement).setCustomValidity('JSON');
+          (e.currentTarget as HTMLTextAreaElement).setCustomValidity(t('form.invalid'));
         }
       }} />
     </label>

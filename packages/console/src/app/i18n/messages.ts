@@ -132,6 +132,8 @@ export const MESSAGES = {
   'actions.addItem': { zh: '添加一项', en: 'Add an item' },
   'actions.removeItem': { zh: '删除此项', en: 'Remove this item' },
   'actions.required': { zh: '必填', en: 'required' },
+  'form.required': { zh: '请填写此项。', en: 'Fill in this field.' },
+  'form.invalid': { zh: '此项的值不符合要求：请检查格式和取值范围。', en: 'This value is not accepted: check its format and range.' },
   'actions.done': { zh: '{action}：{from} → {to}', en: '{action}: {from} → {to}' },
   'actions.refused': { zh: '{action}未执行：{reason}。已重新读取对象的状态和可执行的操作。', en: '{action} was refused: {reason}. The object’s state and allowed actions were read again.' },
   'objection.title': { zh: '以第三方身份对公示提出异议', en: 'Object to a public notice as a third party' },
