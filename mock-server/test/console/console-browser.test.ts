@@ -434,6 +434,24 @@ describe('the console in Chromium', () => {
     await hasText(firstSeq, '1011');
     await counts(rows, 401);
     await hasText(page.locator('main'), '610 older events are not shown');
+    // The mock gone as older events are asked for: not retried by a poll, so the note says they were
+    // not read and may be asked for again, not that the page refreshes by itself; the focus stays.
+    await page.route('**/_sim/v1/sandboxes/*/events*', (route) => route.abort('connectionrefused'));
+    await page.keyboard.press('Enter');
+    const note = page.locator('section[aria-labelledby="feed-title"] .problem');
+    await hasText(note, 'Try it again once the server is back');
+    expect(await note.textContent()).not.toContain('refreshes');
+    expect(await loadOlder.evaluate((button) => button === document.activeElement)).toBe(true);
+    await page.unroute('**/_sim/v1/sandboxes/*/events*');
+    // The last page takes the button away: the focus moves to the first event it brought, not to the page's start.
+    for (const shownAfter of [601, 801, 1001]) {
+      await page.keyboard.press('Enter');
+      await counts(rows, shownAfter);
+    }
+    await page.keyboard.press('Enter');
+    await counts(rows, 1011);
+    await counts(loadOlder, 0);
+    expect(await rows.nth(1001).locator('a').evaluate((link) => link === document.activeElement)).toBe(true);
   }, 120_000);
 
   it('asks for the sim token of a server started with one, and sends it', async () => {

@@ -37,6 +37,7 @@ function Feed({ sandboxId }: { sandboxId: string }) {
   const [older, setOlder] = useState<{ busy: boolean; problem?: Problem }>({ busy: false });
   const loadOlder = async () => {
     if (older.busy) return;
+    focus.loadingMore();
     setOlder({ busy: true });
     try {
       await follower.loadOlder();
@@ -47,10 +48,12 @@ function Feed({ sandboxId }: { sandboxId: string }) {
     }
   };
   const newest = feed.data?.newest ?? [];
+  // The last page of older events takes the button away, and the keyboard's focus with it.
+  const focus = useFocusAfterMore<HTMLTableSectionElement>(newest.length);
   return (
     <section aria-labelledby="feed-title">
       <h2 id="feed-title">{t('events.title')}</h2>
-      <ProblemNote problem={feed.problem ?? older.problem} />
+      <ProblemNote problem={feed.problem} />
       {feed.data && newest.length === 0 && <p>{t('events.empty')}</p>}
       {feed.data && feed.data.older > 0 && <p class="hint">{t('events.older', { n: feed.data.older, shown: newest.length })}</p>}
       {feed.data?.trimmed && <p class="hint">{t('events.trimmed', { n: KEEP })}</p>}
@@ -67,7 +70,7 @@ function Feed({ sandboxId }: { sandboxId: string }) {
                 <th scope="col">{t('events.actor')}</th>
               </tr>
             </thead>
-            <tbody>
+            <tbody ref={focus.list}>
               {newest.map((e) => (
                 <tr key={e.seq}>
                   <td>{e.seq}</td>
@@ -90,6 +93,8 @@ function Feed({ sandboxId }: { sandboxId: string }) {
           </table>
         </div>
       )}
+      {/* Asked for by the reader, so not retried by a poll: its note says so, apart from the feed's. */}
+      <ProblemNote problem={older.problem} action />
       {feed.data?.canLoadOlder && (
         // aria-disabled, not disabled: a disabled button drops the keyboard's focus to the page's start.
         <button type="button" onClick={loadOlder} aria-disabled={older.busy}>
