@@ -541,6 +541,10 @@ describe('the console in Chromium', () => {
     await counts(records, 3);
     await form.getByRole('button', { name: '删除此项 2' }).click();
     await counts(records, 2);
+    // Sent with a required field empty: the console's own words for it, not the browser's.
+    const submit = form.locator('button[type="submit"]');
+    await submit.click();
+    expect(await form.locator('[id$="-items-0-text"]').evaluate((input) => (input as HTMLInputElement).validationMessage)).toBe('请填写此项。');
     // Both rows reach the registry's notice.
     const items = [
       { field: '/resource/summary', text: '请补充数据摘要。' },
@@ -550,7 +554,14 @@ describe('the console in Chromium', () => {
       await form.locator(`[id$="-items-${i}-field"]`).fill(item.field);
       await form.locator(`[id$="-items-${i}-text"]`).fill(item.text);
     }
-    await form.locator('button[type="submit"]').click();
+    // White space alone passes the browser, not the mock: its Chinese field error shows beside the field it points at.
+    const secondText = form.locator('[id$="-items-1-text"]');
+    await secondText.fill('   ');
+    await submit.click();
+    await hasText(form.locator('label:has([id$="-items-1-text"]) .field-error'), '须填写文字说明');
+    await counts(form.locator('.field-error'), 1);
+    await secondText.fill(items[1]!.text);
+    await submit.click();
     await stateIs(page, 'supplement_required');
     expect((await registration.applications.get(submitted.id)).supplementItems).toEqual(items);
     // The notice names the state left and the one entered (which the timeline read before the
