@@ -6,7 +6,7 @@ import { defaultPlatforms } from '../../src/platforms/index.js';
 import { useTempDirs } from '../persistence/data-dir-app.js';
 import { expectContract } from '../support/contract.js';
 import { journalAcknowledged, replayableApp } from '../support/older-journal.js';
-import { CATALOG_ENTRIES, agreement, approvedPlan, openAoWorld, signedSelection, useAoMock, type AoWorld } from './fixtures.js';
+import { CATALOG_ENTRIES, agreedSelection, openAoWorld, signedSelection, useAoMock, type AoWorld } from './fixtures.js';
 
 const ctx = useAoMock();
 const tempDir = useTempDirs();
@@ -31,12 +31,7 @@ const YEAR_2027 = { year: 2027, source: '测试用安排', holidays: [{ date: '2
 
 /** An authorization signed on Thursday 2026-12-10: its 20 WD reach 2027, whose holidays the shipped calendar lacks. */
 async function signedInDecember(world: AoWorld): Promise<string> {
-  const plan = await approvedPlan(world);
-  const selection = await world.ao('POST', '/selections', { as: world.body, body: { planId: plan.id, method: 'negotiation' } });
-  const id = selection.body.id;
-  await world.ao('POST', `/selections/${id}/bids`, { as: world.operator, body: { proposal: '建设客流分析产品。', eligibility: { goodCredit: true } } });
-  expect200(await world.official('selection', id, 'select', { operatorId: world.operator.id }));
-  expect200(await world.official('selection', id, 'deliberate_agreement', { agreement: agreement(plan.content.scope) }));
+  const id = await agreedSelection(world);
   await world.advance({ to: '2026-12-10T09:00:00+08:00' });
   const signed = await world.official('selection', id, 'sign');
   expect200(signed);
@@ -152,12 +147,7 @@ describe('authorized operation: the implementing body\'s disclosure duty (27号 
     const { open, logged, callOf } = replayableApp(dataDir, { platforms: defaultPlatforms({ catalogEntries: CATALOG_ENTRIES }) });
     const first = open();
     const world = await openAoWorld({ call: callOf(first) });
-    const plan = await approvedPlan(world);
-    const selection = await world.ao('POST', '/selections', { as: world.body, body: { planId: plan.id, method: 'negotiation' } });
-    const id = selection.body.id;
-    await world.ao('POST', `/selections/${id}/bids`, { as: world.operator, body: { proposal: '建设客流分析产品。', eligibility: { goodCredit: true } } });
-    expect200(await world.official('selection', id, 'select', { operatorId: world.operator.id }));
-    expect200(await world.official('selection', id, 'deliberate_agreement', { agreement: agreement(plan.content.scope) }));
+    const id = await agreedSelection(world);
     await first.close();
 
     // What version 3 journaled: a signing in December 2026, the 2027 schedule loaded, a clock advance past the period.
@@ -182,12 +172,7 @@ describe('authorized operation: the implementing body\'s disclosure duty (27号 
     const { open, logged, callOf } = replayableApp(dataDir, { platforms: defaultPlatforms({ catalogEntries: CATALOG_ENTRIES }) });
     const first = open();
     const world = await openAoWorld({ call: callOf(first) });
-    const plan = await approvedPlan(world);
-    const selection = await world.ao('POST', '/selections', { as: world.body, body: { planId: plan.id, method: 'negotiation' } });
-    const id = selection.body.id;
-    await world.ao('POST', `/selections/${id}/bids`, { as: world.operator, body: { proposal: '建设客流分析产品。', eligibility: { goodCredit: true } } });
-    expect200(await world.official('selection', id, 'select', { operatorId: world.operator.id }));
-    expect200(await world.official('selection', id, 'deliberate_agreement', { agreement: agreement(plan.content.scope) }));
+    const id = await agreedSelection(world);
     await first.close();
 
     // What an older version journaled (no revision): the signing, then a clock advance past the 20 WD.

@@ -146,8 +146,8 @@ export async function approvedPlan(world: AoWorld, scope = [world.scopeItem()]) 
  */
 export const EVALUABLE_TERM = { from: '2024-01-05', to: '2027-01-04' };
 
-/** A plan → negotiation → bid → selection → agreement → signature over `scope`; answers the signed selection. */
-export async function signedSelection(world: AoWorld, term = { from: '2026-01-05', to: '2029-01-04' }, scope = [world.scopeItem()]) {
+/** A negotiated selection of an approved plan, its operator chosen and its agreement deliberated, not signed yet: answers its id. */
+export async function agreedSelection(world: AoWorld, term = { from: '2026-01-05', to: '2029-01-04' }, scope = [world.scopeItem()]): Promise<string> {
   const plan = await approvedPlan(world, scope);
   const selection = await world.ao('POST', '/selections', { as: world.body, body: { planId: plan.id, method: 'negotiation' } });
   expectContract('authorized-operation', 'createSelection', selection, 201);
@@ -155,6 +155,12 @@ export async function signedSelection(world: AoWorld, term = { from: '2026-01-05
   expectContract('authorized-operation', 'submitBid', await world.ao('POST', `/selections/${id}/bids`, { as: world.operator, body: { proposal: '建设客流分析产品。', eligibility: { goodCredit: true } } }), 201);
   expect200(await world.official('selection', id, 'select', { operatorId: world.operator.id }));
   expect200(await world.official('selection', id, 'deliberate_agreement', { agreement: agreement(plan.content.scope, term) }));
+  return id;
+}
+
+/** A plan → negotiation → bid → selection → agreement → signature over `scope`; answers the signed selection. */
+export async function signedSelection(world: AoWorld, term = { from: '2026-01-05', to: '2029-01-04' }, scope = [world.scopeItem()]) {
+  const id = await agreedSelection(world, term, scope);
   expect200(await world.official('selection', id, 'sign'));
   const signed = await world.ao('GET', `/selections/${id}`, { as: world.body });
   expectContract('authorized-operation', 'getSelection', signed, 200);
