@@ -1,22 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/index.js';
-import { TRANSPORTS, type Transport } from '../support/transports.js';
+import { describe, expect, it } from 'vitest';
+import { useFreshApp } from '../support/transports.js';
 
 // HEAD answers as GET without the body (RFC 9110 §9.3.2): the same status and headers, the
 // Content-Length of the body it leaves out; every GET route takes it, and a 405 lists it.
 
 describe.each(['in-process fetch', 'node:http server'])('HEAD through the %s', (name) => {
-  let app: App | undefined;
-  let transport: Transport | undefined;
-  afterEach(async () => {
-    await transport?.close();
-    await app?.close();
-  });
-  const open = async () => {
-    app = createApp({ seed: 3, startAt: '2025-09-26T10:00:00+08:00', logError: () => undefined });
-    transport = await TRANSPORTS[name]!(app);
-    return transport;
-  };
+  const open = useFreshApp(name);
 
   it.each(['/registration/v1/public-notices', '/sandboxes/default/registration/v1/public-notices', '/openapi/registration.json', '/openapi/', '/_sim/v1/sandboxes/default/clock'])(
     'HEAD %s: the GET status, type and length, no body',

@@ -1,6 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/index.js';
-import { TRANSPORTS, type Transport } from '../support/transports.js';
+import { describe, expect, it } from 'vitest';
+import { useFreshApp } from '../support/transports.js';
 
 // A plain OPTIONS asks for the communication options of the target (RFC 9110 §9.3.7): on a path
 // the server knows it answers 204 with `Allow` — the methods a 405 lists there, and OPTIONS —
@@ -8,17 +7,7 @@ import { TRANSPORTS, type Transport } from '../support/transports.js';
 // Access-Control-Request-Method) is answered by the HTTP server as before.
 
 describe.each(['in-process fetch', 'node:http server'])('OPTIONS through the %s', (name) => {
-  let app: App | undefined;
-  let transport: Transport | undefined;
-  afterEach(async () => {
-    await transport?.close();
-    await app?.close();
-  });
-  const open = async () => {
-    app = createApp({ seed: 3, startAt: '2025-09-26T10:00:00+08:00', logError: () => undefined });
-    transport = await TRANSPORTS[name]!(app);
-    return transport;
-  };
+  const open = useFreshApp(name);
 
   it.each([
     ['a platform route', '/registration/v1/public-notices', 'GET, HEAD, OPTIONS'],
@@ -41,17 +30,7 @@ describe.each(['in-process fetch', 'node:http server'])('OPTIONS through the %s'
 });
 
 describe('OPTIONS through the node:http server only', () => {
-  let app: App | undefined;
-  let transport: Transport | undefined;
-  afterEach(async () => {
-    await transport?.close();
-    await app?.close();
-  });
-  const open = async () => {
-    app = createApp({ seed: 3, startAt: '2025-09-26T10:00:00+08:00', logError: () => undefined });
-    transport = await TRANSPORTS['node:http server']!(app);
-    return transport;
-  };
+  const open = useFreshApp('node:http server');
 
   it("a reference page answers as the contracts do, and Origin alone gets the CORS headers besides", async () => {
     const t = await open();

@@ -1,5 +1,6 @@
 import { setupServer } from 'msw/node';
-import type { App } from '../../src/index.js';
+import { afterEach } from 'vitest';
+import { createApp, type App } from '../../src/index.js';
 import { createFetch } from '../../src/fetch/index.js';
 import { createHandlers } from '../../src/msw/index.js';
 import { startServer } from '../../src/server/index.js';
@@ -34,3 +35,21 @@ export const TRANSPORTS: Record<string, TransportFactory> = {
     return { fetch: (...args) => globalThis.fetch(...args), baseUrl: running.url, close: () => running.close() };
   },
 };
+
+/**
+ * For the tests of a describe block: opens a fresh app (seed 3, 2025-09-26 10:00) through the
+ * transport `name` when a test asks, and closes both after each test.
+ */
+export function useFreshApp(name: string): () => Promise<Transport> {
+  let app: App | undefined;
+  let transport: Transport | undefined;
+  afterEach(async () => {
+    await transport?.close();
+    await app?.close();
+  });
+  return async () => {
+    app = createApp({ seed: 3, startAt: '2025-09-26T10:00:00+08:00', logError: () => undefined });
+    transport = await TRANSPORTS[name]!(app);
+    return transport;
+  };
+}
