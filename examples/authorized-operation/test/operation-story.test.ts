@@ -47,9 +47,10 @@ describe('authorized operation: a city authorizes by scenario, the operator list
     expect(r.registered.registration).toMatchObject({ dueDate: '2025-12-12', registeredOn: '2025-11-20', late: false, overdue: false });
   });
 
-  it('the grantor reports the ceiling in writing within 10 WD of setting it (65号 二); a period in 2027, whose holidays are unpublished, is not guessed', () => {
-    expect(r.ceilingReported.ceilingReport).toMatchObject({ startTrigger: 'ceiling_set', startedOn: '2026-01-05', dueDate: '2026-01-19', reportedAt: '2026-01-05T10:00:00+08:00', late: false, overdue: false });
-    expect(r.pricingEnd.ceilingReport).toBeNull();
+  it('the grantor reports the ceiling in writing within 10 WD of setting it (65号 二); a period in 2027, whose holidays are unpublished, is an estimate, never flagged', () => {
+    expect(r.ceilingReported.ceilingReport).toMatchObject({ startTrigger: 'ceiling_set', startedOn: '2026-01-05', dueDate: '2026-01-19', reportedAt: '2026-01-05T10:00:00+08:00', late: false, overdue: false, estimate: false });
+    // Counted Monday–Friday in 2027 and said so: 03-22 + 10 WD.
+    expect(r.pricingEnd.ceilingReport).toMatchObject({ startTrigger: 'ceiling_set', startedOn: '2027-03-22', dueDate: '2027-04-05', estimate: true, unpublishedYears: [2027], overdue: false });
   });
 
   it('MAR = C + C × r + T = 8,940,000 元; the ceiling fills it; a fee above the ceiling is refused, one below it charged', () => {
