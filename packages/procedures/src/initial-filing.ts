@@ -1,4 +1,5 @@
 import { computeDeadline, type Calendar, type Deadline, type IsoDate, type Limit } from '@gdx/kernel';
+import { withEstimate, type DutyOptions } from './authorized-operation/duty-period.js';
 import { profileLimit } from './machines/profile-limit.js';
 import type { Profile } from './profile-schema.js';
 
@@ -20,7 +21,8 @@ export interface InitialFiling extends Omit<Deadline, 'step' | 'overdue'> {
 /**
  * Computes the initial-filing duty of an application received at `receivedAt` (epoch ms) that
  * states `operationStartedOn`, on `calendar` (calendar errors such as `CALENDAR_NOT_PUBLISHED`
- * propagate). Lateness is only reported: the sources attach no consequence to it, so it is no
+ * propagate, unless `options.estimate` lets the calendar count a year without a published holiday
+ * schedule Monday–Friday: the caller then says the period is an estimate). Lateness is only reported: the sources attach no consequence to it, so it is no
  * reason to refuse the application. The profile's two filing limits are read on its first use and
  * kept for that profile object: a profile changed afterwards is not seen (resolve a new one).
  *
@@ -31,11 +33,11 @@ export interface InitialFiling extends Omit<Deadline, 'step' | 'overdue'> {
  * f.dueDate; // '2025-10-30' (the National Day week skipped, the make-up Saturdays counted)
  * f.late;    // true
  */
-export function initialFiling(profile: Profile, calendar: Calendar, input: { operationStartedOn: IsoDate; receivedAt: number }): InitialFiling {
+export function initialFiling(profile: Profile, calendar: Calendar, input: { operationStartedOn: IsoDate; receivedAt: number }, options: DutyOptions = {}): InitialFiling {
   const effectiveOn = profile.effectiveDates.registration.date;
   const legacy = input.operationStartedOn < effectiveOn;
   const limits = filingLimitsOf(profile);
-  const { deadline, dueAtMs } = computeDeadline(legacy ? limits.legacy : limits.current, { now: input.receivedAt, from: legacy ? effectiveOn : input.operationStartedOn }, calendar);
+  const { deadline, dueAtMs } = computeDeadline(withEstimate(legacy ? limits.legacy : limits.current, options), { now: input.receivedAt, from: legacy ? effectiveOn : input.operationStartedOn }, calendar);
   // One literal in the order the rest of the deadline had (its `step` and `overdue` left out):
   // deadlines are frozen and shared, and a rest or spread copy of a frozen object takes V8's slow path.
   return {

@@ -2,7 +2,7 @@
 // official calendar (start day not counted; overdue is flagged, never approved).
 import { describe, expect, it } from 'vitest';
 import { WorkingCalendar } from '@gdx/calendar';
-import { agreementReportDuty, permissionsOpen, resolveProfile } from '../src/index.js';
+import { agreementReportDuty, initialFiling, permissionsOpen, resolveProfile } from '../src/index.js';
 import { at, harness, ok } from './harness.js';
 
 const body = { role: 'implementing_body', organizationId: 'org_body' };
@@ -239,6 +239,17 @@ describe('authorized-operation data access', () => {
     expect(code(h.engine.dispatch('aoq', 'report_agreement', { actor: operator, payload: { report: {} } }))).toBe('ALREADY_REPORTED');
     const duty = agreementReportDuty(h.procedures.profile, WorkingCalendar.official(), { signedOn: '2026-01-22', approvedOn: '2026-01-20', reportedAt: at('2026-01-30T10:00') });
     expect(duty).toMatchObject({ limit: 5, startTrigger: 'agreement_signed', startedOn: '2026-01-22', dueDate: '2026-01-29', reportedOn: '2026-01-30', late: true });
+  });
+
+  it('an agreement report or a product registration reaching an unpublished year throws, or counts it Monday–Friday when asked', () => {
+    const calendar = WorkingCalendar.official();
+    const report = { signedOn: '2026-12-28', approvedOn: '2026-12-21', reportedAt: at('2026-12-28T10:00') };
+    expect(() => agreementReportDuty(resolveProfile('xiamen'), calendar, report)).toThrow(expect.objectContaining({ code: 'CALENDAR_NOT_PUBLISHED' }));
+    // 12-29, 12-30, 12-31, then Friday 2027-01-01 and Monday 01-04 as if no holiday fell there.
+    expect(agreementReportDuty(resolveProfile('xiamen'), calendar, report, { estimate: true })).toMatchObject({ startedOn: '2026-12-28', dueDate: '2027-01-04', late: false });
+    const filing = { operationStartedOn: '2026-12-08', receivedAt: at('2026-12-09T10:00') };
+    expect(() => initialFiling(resolveProfile('national'), calendar, filing)).toThrow(expect.objectContaining({ code: 'CALENDAR_NOT_PUBLISHED' }));
+    expect(initialFiling(resolveProfile('national'), calendar, filing, { estimate: true })).toMatchObject({ startedOn: '2026-12-08', dueDate: '2027-01-05', late: false });
   });
 
   it('xiamen with agreementReportFrom: approval, the report is a step from the approval', () => {

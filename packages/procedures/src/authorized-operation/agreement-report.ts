@@ -1,6 +1,7 @@
 import { computeDeadline, shanghaiDay, type Calendar, type Deadline, type IsoDate } from '@gdx/kernel';
 import { profileLimit } from '../machines/profile-limit.js';
 import type { Profile } from '../profile-schema.js';
+import { withEstimate, type DutyOptions } from './duty-period.js';
 
 /**
  * Xiamen's duty to report the signed 开发利用协议 to the city data authority within 5 WD
@@ -16,7 +17,9 @@ export interface AgreementReportDuty extends Omit<Deadline, 'step' | 'overdue'> 
 /**
  * The agreement report's duty: 5 WD (the start day not counted) from the day the agreement was
  * signed, or from the approval where the profile's `agreementReportFrom` is `approval`; `late`
- * when `reportedAt` (epoch ms) is at or past the end. Calendar errors propagate.
+ * when `reportedAt` (epoch ms) is at or past the end. Calendar errors propagate
+ * (`CALENDAR_NOT_PUBLISHED`), unless `options.estimate` lets the calendar count a year without a
+ * published holiday schedule Monday–Friday (the caller then says the period is an estimate).
  *
  * @example
  * agreementReportDuty(resolveProfile('xiamen'), WorkingCalendar.official(), {
@@ -27,8 +30,9 @@ export function agreementReportDuty(
   profile: Profile,
   calendar: Calendar,
   input: { signedOn: IsoDate; approvedOn: IsoDate; reportedAt: number },
+  options: DutyOptions = {},
 ): AgreementReportDuty {
-  const limit = profileLimit(profile, 'authorized_operation.data_access_agreement_report', 'agreement_report', 'flag_overdue');
+  const limit = withEstimate(profileLimit(profile, 'authorized_operation.data_access_agreement_report', 'agreement_report', 'flag_overdue'), options);
   const from = profile.options.authorizedOperation.agreementReportFrom === 'signing' ? input.signedOn : input.approvedOn;
   const { deadline, dueAtMs } = computeDeadline(limit, { now: input.reportedAt, from }, calendar);
   const { step: _step, overdue: _overdue, ...period } = deadline;

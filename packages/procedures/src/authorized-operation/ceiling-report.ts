@@ -1,7 +1,7 @@
 import { shanghaiDay, type Calendar, type WorkflowEvent } from '@gdx/kernel';
 import { profileLimit } from '../machines/profile-limit.js';
 import type { Profile } from '../profile-schema.js';
-import { estimateOf, periodFrom, type DutyOptions, type DutyPeriod } from './duty-period.js';
+import { periodFrom, withEstimate, type DutyOptions, type DutyPeriod } from './duty-period.js';
 
 /**
  * The grantor's duty to report the ceiling fees it set in writing to the 发展改革 and data
@@ -32,7 +32,7 @@ const dutyCeiling = (event: WorkflowEvent) => event.event === 'set_ceiling' && e
  * // { startTrigger: 'ceiling_set', startedOn: '2026-03-10', dueDate: '2026-03-24', reportedAt: null, … }
  */
 export function ceilingReportDuty(profile: Profile, calendar: Calendar, events: readonly WorkflowEvent[], options: DutyOptions = {}): CeilingReportDuty | null {
-  const limit = { ...profileLimit(profile, 'authorized_operation.ceiling_report', 'ceiling_report', 'flag_overdue'), ...estimateOf(options) };
+  const limit = withEstimate(profileLimit(profile, 'authorized_operation.ceiling_report', 'ceiling_report', 'flag_overdue'), options);
   let latest: (CeilingReportDuty & { dueAtMs: number }) | null = null;
   events.forEach((event, index) => {
     if (dutyCeiling(event) && (latest === null || latest.reportedAt !== null)) {

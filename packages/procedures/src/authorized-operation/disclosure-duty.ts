@@ -1,7 +1,7 @@
 import { shanghaiDay, type Calendar, type Limit, type WorkflowEvent } from '@gdx/kernel';
 import { profileLimit } from '../machines/profile-limit.js';
 import type { Profile } from '../profile-schema.js';
-import { estimateOf, periodFrom, type DutyOptions, type DutyPeriod } from './duty-period.js';
+import { periodFrom, withEstimate, type DutyOptions, type DutyPeriod } from './duty-period.js';
 
 /**
  * The implementing body's duty to disclose 授权对象、内容、范围和时限 (27号 第十八条 "定期向社会披露",
@@ -37,7 +37,7 @@ export function disclosureDuty(
   events: readonly WorkflowEvent[],
   options: DutyOptions = {},
 ): DisclosureDuty {
-  const limit = { ...profileLimit(profile, 'authorized_operation.disclosure', 'disclosure', 'flag_overdue'), ...estimateOf(options) };
+  const limit = withEstimate(profileLimit(profile, 'authorized_operation.disclosure', 'disclosure', 'flag_overdue'), options);
   const yearly: Limit = { ...limit, value: 1, unit: 'years', startTrigger: 'disclosed', holidayExtension: 'none' };
   let running = { ...periodFrom(limit, signedOn, calendar), since: 0 };
   let lastDisclosedAt: string | null = null;

@@ -8,9 +8,15 @@ export interface DutyOptions {
   estimate?: boolean;
 }
 
-/** The part of a limit `options` sets: only an explicit estimate, so a plain call keeps the profile's limit as it is. */
-export function estimateOf(options: DutyOptions): Pick<Limit, 'estimate'> {
-  return options.estimate === true ? { estimate: true } : {};
+/**
+ * `limit` as `options` count it: the same object for a plain call (the profile's limit as it is,
+ * which the kernel finds its periods by), a copy with an explicit `estimate` when asked.
+ *
+ * @example
+ * withEstimate(limit, { estimate: true }); // { ...limit, estimate: true }
+ */
+export function withEstimate(limit: Limit, options: DutyOptions): Limit {
+  return options.estimate === true ? { ...limit, estimate: true } : limit;
 }
 
 /**
