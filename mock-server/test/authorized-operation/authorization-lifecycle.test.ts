@@ -442,21 +442,26 @@ describe('authorized operation: the authorization in force, data access and offi
     expect(lateReport.body.agreementReportDuty).toMatchObject({ startedOn: '2025-09-29', dueDate: '2025-10-13', late: true });
   });
 
-  it('Xiamen: an agreement report whose 5 WD reach a year without a published calendar is refused, storing nothing', async () => {
+  it('Xiamen: an agreement report whose 5 WD reach a year without a published calendar is an estimate, never late on it, judged once the year is loaded', async () => {
     const world = await openAoWorld(ctx, { profile: 'xiamen' });
     const authorizationId = await designatedAuthorization(world);
     const body = { authorizationId, scenario: { name: '商业选址', description: '' }, qualification: '近三年无安全事件。', dataNeeds: [world.scopeItem()], method: '平台内分析。', safeguards: '脱敏。', eligibility: ELIGIBLE };
     const applied = await world.ao('POST', '/data-access-requests', { as: world.org(DATA_USER), body });
     await world.official('data_access_request', applied.body.id, 'approve_data_access');
-    // Signed on 2026-12-28: its 5 WD end in 2027, whose holiday schedule is not published.
-    await world.advance({ to: '2026-12-28T10:00:00+08:00' });
+    // Signed Monday 2026-12-28, reported Wednesday 2027-01-06 (the clock moved to an instant, which needs no schedule).
+    await world.advance({ to: '2027-01-06T10:00:00+08:00' });
     const report = { signedOn: '2026-12-28', agreement: { name: '开发利用协议.pdf', mediaType: 'application/pdf', digest: `sha256:${'ef'.repeat(32)}`, size: 512 } };
-    const refused = await world.ao('POST', `/data-access-requests/${applied.body.id}/agreement-reports`, { as: world.operator, body: report });
-    expectContract('authorized-operation', 'reportDataAccessAgreement', refused, 422);
-    expect(refused.body).toMatchObject({ code: 'CALENDAR_NOT_PUBLISHED', year: 2027 });
-    const unchanged = await world.ao('GET', `/data-access-requests/${applied.body.id}`, { as: world.operator });
-    expect(unchanged.body).toMatchObject({ state: 'approved', agreementReportedOn: null, agreementReportDuty: null });
-    expect(unchanged.body.events.map((e: { type: string }) => e.type)).not.toContain('agreement_reported');
+    const reported = await world.ao('POST', `/data-access-requests/${applied.body.id}/agreement-reports`, { as: world.operator, body: report });
+    expectContract('authorized-operation', 'reportDataAccessAgreement', reported, 200);
+    // 12-29 … 12-31, then 2027 counted Monday–Friday: Friday 01-01 and Monday 01-04. Past that estimate, yet not judged late on it.
+    const estimated = { startedOn: '2026-12-28', dueDate: '2027-01-04', dueAt: '2027-01-05T00:00:00+08:00', reportedOn: '2027-01-06', late: false, estimate: true, unpublishedYears: [2027] };
+    expect(reported.body).toMatchObject({ state: 'approved', agreementReportedOn: '2027-01-06', agreementReportDuty: estimated });
+
+    expect((await world.sim('PUT', '/calendar/2027', { year: 2027, source: '测试用安排', holidays: [{ date: '2027-01-01', name: '元旦' }], makeupWorkdays: [] })).status).toBe(200);
+    // On the loaded year (元旦 off) the period ends on Tuesday 01-05: the report on 01-06 came after it.
+    const judged = await world.ao('GET', `/data-access-requests/${applied.body.id}`, { as: world.operator });
+    expectContract('authorized-operation', 'getDataAccessRequest', judged, 200);
+    expect(judged.body.agreementReportDuty).toMatchObject({ ...estimated, dueDate: '2027-01-05', dueAt: '2027-01-06T00:00:00+08:00', late: true, estimate: false, unpublishedYears: [] });
   });
 
   it('lists its objects and their timelines with the officials\' actions they take now', async () => {

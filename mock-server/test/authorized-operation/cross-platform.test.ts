@@ -108,24 +108,28 @@ describe('authorized operation: the rules that hold across platforms in one sand
     expect(late.body.registration).toMatchObject({ registeredOn: '2025-10-31', late: true, overdue: false });
   });
 
-  it('a registration duty reaching a year without a published calendar is not dated but warned of, and dated once the year is loaded', async () => {
+  it('a registration duty reaching a year without a published calendar is an estimate, warned of and never overdue on it, counted on the year once loaded', async () => {
     const world = await openAoWorld(ctx, { startAt: '2026-11-02T10:00:00+08:00' });
     const { authorizationId } = await signedSelection(world, { from: '2026-11-02', to: '2029-11-01' });
     await world.advance({ to: '2026-12-08T10:00:00+08:00' });
     const product = await world.ao('POST', '/products', { as: world.operator, body: productBody(world, authorizationId) });
     await world.ao('POST', `/products/${product.body.id}/submissions`, { as: world.operator, body: {} });
     await world.official('product', product.body.id, 'pass_compliance_review');
-    // Listed Tuesday 2026-12-08: its 20 WD run into 2027, whose holiday schedule is not published.
+    // Listed Tuesday 2026-12-08: 12-09 … 12-31 are 17 working days; 2027, unpublished, counted Monday–Friday: 01-01, 01-04, 01-05.
+    const estimated = { startedOn: '2026-12-08', dueDate: '2027-01-05', dueAt: '2027-01-06T00:00:00+08:00', late: false, overdue: false, estimate: true, unpublishedYears: [2027] };
+    const warning = { code: 'CALENDAR_NOT_PUBLISHED', year: 2027, message: { zh: expect.stringContaining('2027'), en: expect.stringContaining('2027') } };
+    // Past the estimated end (the clock moved to an instant, which needs no schedule): not overdue on an estimate.
+    await world.advance({ to: '2027-01-07T10:00:00+08:00' });
     const unknown = await world.ao('GET', `/products/${product.body.id}`, { as: world.operator });
     expectContract('authorized-operation', 'getProduct', unknown, 200);
-    expect(unknown.body).toMatchObject({ state: 'listed', listedOn: '2026-12-08', registration: null });
-    expect(unknown.body.warnings).toEqual([{ code: 'CALENDAR_NOT_PUBLISHED', year: 2027, message: { zh: expect.stringContaining('2027'), en: expect.stringContaining('2027') } }]);
+    expect(unknown.body).toMatchObject({ state: 'listed', listedOn: '2026-12-08', registration: estimated });
+    expect(unknown.body.warnings).toEqual([warning]);
     const year = { year: 2027, source: '测试用安排', holidays: [{ date: '2027-01-01', name: '元旦' }], makeupWorkdays: [] };
     expect((await world.sim('PUT', '/calendar/2027', year)).status).toBe(200);
     const dated = await world.ao('GET', `/products/${product.body.id}`, { as: world.operator });
     expectContract('authorized-operation', 'getProduct', dated, 200);
-    // 12-09 … 12-31: 17 working days; 2027-01-01 a holiday; 01-04, 01-05, 01-06 the 18th to 20th.
-    expect(dated.body.registration).toMatchObject({ startedOn: '2026-12-08', dueDate: '2027-01-06', overdue: false });
+    // 2027-01-01 a holiday: 01-04, 01-05, 01-06 the 18th to 20th, and the period ran out unregistered.
+    expect(dated.body.registration).toMatchObject({ ...estimated, dueDate: '2027-01-06', dueAt: '2027-01-07T00:00:00+08:00', overdue: true, estimate: false, unpublishedYears: [] });
     expect(dated.body.warnings).toEqual([]);
   });
 

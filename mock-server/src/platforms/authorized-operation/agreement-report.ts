@@ -2,7 +2,7 @@ import { shanghaiDay, type WorkflowInstance } from '@gdx/kernel';
 import { agreementReportDuty } from '@gdx/procedures';
 import { invalid } from './ao-access.js';
 import type { AuthorizedOperationState } from './ao-records.js';
-import { unlessYearUnpublished } from './unpublished-year.js';
+import { onCalendar } from './unpublished-year.js';
 
 /** The day a data access request was approved, if it was. */
 function approvalDay(instance: WorkflowInstance): string | undefined {
@@ -28,37 +28,18 @@ export function checkSignedOn(instance: WorkflowInstance, signedOn: string, toda
   if (signedOn > today) throw invalid('/signedOn', 'DATE_IN_FUTURE', '签订日期不得晚于今天', 'signedOn cannot lie in the future');
 }
 
-/** The duty of a report stating `signedOn`, made at `reportedAt`, on a request approved on `approvedOn`; throws the calendar's `CALENDAR_NOT_PUBLISHED` when its 5 WD reach a year without a schedule. */
-function dutyOf(state: AuthorizedOperationState, signedOn: string, approvedOn: string, reportedAt: number) {
-  return agreementReportDuty(state.host.procedures.profile, state.sandbox.calendar, { signedOn, approvedOn, reportedAt });
-}
-
-/**
- * Refuses, before anything is recorded, a report whose period cannot be computed: its 5 WD
- * reaching a year without a published holiday schedule answer 422 `CALENDAR_NOT_PUBLISHED`, as
- * every other deadline-bearing action (domain README, Time 4) — recording it would drop the duty.
- * A request not approved is left to the machine (409).
- *
- * @example
- * ```ts
- * checkReportPeriod(state, instance, body.signedOn, sandbox.now());
- * ```
- */
-export function checkReportPeriod(state: AuthorizedOperationState, instance: WorkflowInstance, signedOn: string, reportedAt: number): void {
-  const approvedOn = approvalDay(instance);
-  if (approvedOn !== undefined) dutyOf(state, signedOn, approvedOn, reportedAt);
-}
-
 /**
  * The contract's `AgreementReportDuty` of a request whose signed agreement was reported (Xiamen):
  * 5 WD from the signing day the report states (or from the approval, per the profile's
- * `agreementReportFrom`), `late` when reported after. `null` before the report (a report whose
- * period reaches an unpublished year is refused: `checkReportPeriod`; one kept from before that
- * check shows `null` too).
+ * `agreementReportFrom`), `late` when reported after; `null` before the report. A period reaching a
+ * year without a published holiday schedule is an estimate (`onCalendar`: `estimate: true`,
+ * `unpublishedYears`, counted Monday–Friday there), never judged `late` on that estimate: the read
+ * counts it on the year once it is loaded (`PUT …/calendar/{year}`). Nothing is planned for it, so
+ * a journal replays it as it was answered.
  *
  * @example
  * ```ts
- * agreementReportDutyOf(state, instance); // { startedOn: '2025-10-13', dueDate: '2025-10-20', late: false, … }
+ * agreementReportDutyOf(state, instance); // { startedOn: '2025-10-13', dueDate: '2025-10-20', late: false, estimate: false, … }
  * ```
  */
 export function agreementReportDutyOf(state: AuthorizedOperationState, instance: WorkflowInstance) {
@@ -66,7 +47,9 @@ export function agreementReportDutyOf(state: AuthorizedOperationState, instance:
   const approvedOn = approvalDay(instance);
   if (!reported || approvedOn === undefined) return null;
   const { signedOn } = reported.data?.['report'] as { signedOn: string };
-  // A read never fails on the calendar: a report kept from before `checkReportPeriod` (an
-  // imported or older sandbox) shows no duty rather than making the request unreadable.
-  return unlessYearUnpublished(() => dutyOf(state, signedOn, approvedOn, Date.parse(reported.at))) ?? null;
+  const { profile } = state.host.procedures;
+  const { calendar } = state.sandbox;
+  const duty = onCalendar(calendar, (options) => agreementReportDuty(profile, calendar, { signedOn, approvedOn, reportedAt: Date.parse(reported.at) }, options));
+  // A report made in an unpublished year may have come after the estimated end but not the real one.
+  return duty && { ...duty, late: duty.late && !duty.estimate };
 }

@@ -4,7 +4,7 @@ import type { OperationContext, OperationHandler, OperationResult } from '../../
 import type { OrganizationRole } from '../../sandbox/seed/types.js';
 import { illegalTransition, listEvents, listOwn, missingReference, requireRole } from '../workflow-host/index.js';
 import { AUTHORIZATION, visible } from './ao-access.js';
-import { checkReportPeriod, checkSignedOn } from './agreement-report.js';
+import { checkSignedOn } from './agreement-report.js';
 import { checkEligibility } from './eligibility-check.js';
 import { orgRef, type AuthorizedOperationState, type DataAccessRecord } from './ao-records.js';
 import { checkScope } from './scope-checks.js';
@@ -58,9 +58,6 @@ function reportDataAccessAgreement(ctx: Ctx): OperationResult {
   const { signedOn } = ctx.body as { signedOn: string };
   checkSignedOn(instance, signedOn, shanghaiDay(ctx.sandbox.now()));
   const input = { actor: { role: 'operator', organizationId: ctx.caller!.id }, payload: { report: structuredClone(ctx.body) } };
-  // The machine's refusals (not approved, reported twice: 409) come before the calendar's.
-  state.host.checkDispatch(request.id, 'report_agreement', input);
-  checkReportPeriod(state, instance, signedOn, ctx.sandbox.now());
   state.host.dispatch(request.id, 'report_agreement', input);
   return { status: 200, body: dataAccessView(state, request) };
 }

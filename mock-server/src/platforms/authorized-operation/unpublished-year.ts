@@ -9,12 +9,12 @@ function isYearUnpublished(error: unknown): boolean {
 
 /**
  * What `compute` answers, or `undefined` when it needs a year whose holiday schedule is not
- * published (`CALENDAR_NOT_PUBLISHED`): a duty's period is then shown as none, not guessed, and
- * the read it is part of still answers. Any other error is thrown.
+ * published (`CALENDAR_NOT_PUBLISHED`), as a command journaled before `REVISIONS.dutyEstimates`
+ * found a duty it could plan. Any other error is thrown.
  *
  * @example
  * ```ts
- * const duty = unlessYearUnpublished(() => agreementReportDuty(…)); // undefined past 2026
+ * const duty = unlessYearUnpublished(() => ceilingReportDuty(profile, calendar, events)); // undefined past 2026
  * ```
  */
 export function unlessYearUnpublished<T>(compute: () => T): T | undefined {
