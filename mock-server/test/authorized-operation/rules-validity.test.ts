@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { useTempDirs } from '../persistence/data-dir-app.js';
 import { expectContract } from '../support/contract.js';
+import { journalAcknowledged, replayableApp } from '../support/older-journal.js';
 import { TRANSPORTS } from '../support/transports.js';
 import { openAoWorld, planContent, useAoMock } from './fixtures.js';
 
@@ -63,5 +65,23 @@ describe('a custom profile citing its local rules', () => {
     expectContract('simulation', 'createSandbox', reply, 400);
     expect(reply.body.errors).toEqual([expect.objectContaining({ pointer: '/profile/options/authorizedOperation/rules/title' })]);
     expect((await ctx.call('GET', '/_sim/v1/sandboxes/sbx_long_rules')).status).toBe(404);
+  });
+
+  const tempDir = useTempDirs();
+
+  it('replays a create an older version acknowledged with a longer title, cut to the bound, rather than losing the sandbox', async () => {
+    const dataDir = tempDir();
+    const { open, logged, callOf } = replayableApp(dataDir);
+    await open().close();
+    const profile = { name: 'long-rules', extends: 'xiamen', options: { authorizedOperation: { rules: { title: '办'.repeat(201), basis: '某市办法 第三十条' } } } };
+    journalAcknowledged(dataDir, [{ path: '/_sim/v1/sandboxes', body: { id: 'sbx_older', profile }, status: 201 }]);
+    const replayed = open();
+    expect(logged.filter((m) => m.startsWith('[REPLAY_REFUSED]'))).toEqual([]);
+    expectContract('simulation', 'getSandbox', await callOf(replayed)('GET', '/_sim/v1/sandboxes/sbx_older'), 200);
+    // Saved and restored on the next start, it still loads.
+    await replayed.close();
+    const objects = await callOf(open())('GET', '/_sim/v1/sandboxes/sbx_older/objects?platform=authorized-operation');
+    expectContract('simulation', 'listObjects', objects, 200);
+    expect(logged).toEqual([]);
   });
 });

@@ -44,6 +44,7 @@ export {
   type SelectionMethod,
   withoutRepeatedValues,
 } from './authorized-operation/profile-part.js';
+export { asOnceAccepted } from './stored-profile.js';
 export { authorizedOperationGuards } from './authorized-operation/guards.js';
 export { permissionsOpen } from './authorized-operation/permissions.js';
 export { assessTerm, type TermCheck } from './authorized-operation/term-check.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateMachine } from '@gdx/kernel';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { buildProcedures, builtinProfileNames, LIMIT_IDS, loadProfile, ProfileError, resolveProfile, withoutRepeatedValues } from '../src/index.js';
+import { asOnceAccepted, buildProcedures, builtinProfileNames, LIMIT_IDS, loadProfile, ProfileError, resolveProfile, withoutRepeatedValues } from '../src/index.js';
 
 describe('built-in profiles', () => {
   it.each(builtinProfileNames)('%s is valid, cites a source for every limit, and builds sound machines', (name) => {
@@ -124,6 +124,18 @@ describe('user profiles', () => {
     const older = { extends: 'national', name: 'older', options: { authorizedOperation: { [option]: [value, value] } } };
     expect(resolveProfile(withoutRepeatedValues(older) as object).options.authorizedOperation[option as 'permissionsOpenWhile']).toEqual([value]);
     expect(older.options.authorizedOperation[option]).toEqual([value, value]);
+  });
+
+  it('takes a profile an older version accepted with an overlong rules citation, cut to the bound, and repeats dropped', () => {
+    // '𠀀' is a surrogate pair: the 200th unit would split one, so the cut stops before it.
+    const older = { extends: 'xiamen', name: 'older', options: { authorizedOperation: { rules: { title: '办'.repeat(199) + '𠀀', basis: '某市办法 第三十条' }, permissionsOpenWhile: ['amending', 'amending'] } } };
+    expect(() => resolveProfile(older)).toThrow(ProfileError);
+    const taken = resolveProfile(asOnceAccepted(older) as object).options.authorizedOperation;
+    expect(taken.rules).toEqual({ title: '办'.repeat(199), basis: '某市办法 第三十条' });
+    expect(taken.permissionsOpenWhile).toEqual(['amending']);
+    expect(older.options.authorizedOperation.rules.title).toHaveLength(201);
+    const current = { extends: 'xiamen', options: { authorizedOperation: { rules: { title: '某市办法', basis: '第三十条' } } } };
+    expect(asOnceAccepted(current)).toBe(current);
   });
 
   it('names unknown profiles, missing files and unknown fields', async () => {

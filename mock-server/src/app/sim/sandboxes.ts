@@ -1,5 +1,5 @@
 import { formatShanghaiInstant } from '@gdx/calendar';
-import { builtinProfileNames, ProfileError, resolveProfile, withoutRepeatedValues } from '@gdx/procedures';
+import { asOnceAccepted, builtinProfileNames, ProfileError, resolveProfile } from '@gdx/procedures';
 import type { OperationResult, ProfileRef, ReviewerPolicy } from '../platform-module.js';
 import { DEFAULT_SANDBOX_ID, SANDBOX_ID_PATTERN, type SandboxRequest } from '../../sandbox/registry.js';
 import { PlatformStateError, type SandboxSnapshot } from '../../sandbox/sandbox.js';
@@ -28,10 +28,11 @@ function parseRequest(ctx: SimRouteContext): SandboxRequest | ReturnType<typeof 
   }
   if (inline) {
     // Platforms build their procedures from the profile: refuse one they could not use, at each bad
-    // field. A replayed create was answered 201 before repeated values were refused: it is taken as
-    // then, the repeats meaning nothing (the hosts drop them too).
+    // field. A replayed create was answered 201 before repeated values and overlong rules citations
+    // were refused: it is taken as then (`asOnceAccepted`, as the hosts take it), else the sandbox
+    // and everything journaled in it after would be lost.
     try {
-      resolveProfile((ctx.replaying ? withoutRepeatedValues(profile) : profile) as object);
+      resolveProfile((ctx.replaying ? asOnceAccepted(profile) : profile) as object);
     } catch (error) {
       if (!(error instanceof ProfileError) || error.issues.length === 0) {
         return invalidField(ctx, '/profile', `the inline profile is invalid: ${error instanceof Error ? error.message : String(error)}`, '自定义辖区配置无效');

@@ -1,5 +1,5 @@
 import { acceptedEvents, creationRefusal, periodEnd, transition, WorkflowEngine, type ActorRef, type Deadline, type EngineSnapshot, type GuardRegistry, type IsoDate, type MachineDefinition, type TransitionError, type WorkflowEvent, type WorkflowInstance } from '@gdx/kernel';
-import { buildProcedures, officialsActAfter, resolveProfile, withoutRepeatedValues, type Procedures } from '@gdx/procedures';
+import { asOnceAccepted, buildProcedures, officialsActAfter, resolveProfile, type Procedures } from '@gdx/procedures';
 import type { EventWire, PlatformName, SandboxContext, SandboxEventInput } from '../../app/platform-module.js';
 import type { FiredLog } from '../../sandbox/fired-log.js';
 import { indexPage } from '../../app/list-index.js';
@@ -25,8 +25,9 @@ const inlineProcedures = new WeakMap<object, Procedures>();
 function proceduresOf(profile: string | object): Procedures {
   const cached = typeof profile === 'string' ? builtinProcedures.get(profile) : inlineProcedures.get(profile);
   if (cached) return cached;
-  // A profile stored before repeated values were refused (journal, snapshot) still builds; a newer one has none.
-  const built = buildProcedures(resolveProfile(typeof profile === 'string' ? profile : (withoutRepeatedValues(profile) as object)));
+  // A profile stored before repeated values or overlong rules citations were refused (journal,
+  // snapshot) still builds; a newer one has none.
+  const built = buildProcedures(resolveProfile(typeof profile === 'string' ? profile : (asOnceAccepted(profile) as object)));
   if (typeof profile === 'string') builtinProcedures.set(profile, built);
   else inlineProcedures.set(profile, built);
   return built;
