@@ -8,6 +8,8 @@ export interface ActionField {
   description: LocalizedLabel;
   /** The field's JSON Schema with every `$ref` resolved (a form can use it as it is). */
   schema: unknown;
+  /** Names of the field's members and choices by path (`reasons/text`, `sharing/type=unconditional`); absent when the contract names none. */
+  memberLabels?: Record<string, LocalizedLabel>;
 }
 
 /** An allowed action of a timeline (`AllowedAction`). */
@@ -42,6 +44,15 @@ interface FormField {
   platforms?: readonly string[];
 }
 
+/**
+ * The labels `x-gdx-field-labels` gives inside the field `name`: its members (`reasons/text`) and
+ * choices (`sharing/type=unconditional`), or `undefined` when it gives none.
+ */
+function labelsUnder(fieldLabels: Readonly<Record<string, LocalizedLabel>>, name: string): Record<string, LocalizedLabel> | undefined {
+  const under = Object.entries(fieldLabels).filter(([path]) => path.startsWith(`${name}/`) || path.startsWith(`${name}=`));
+  return under.length > 0 ? Object.fromEntries(under) : undefined;
+}
+
 /** Each action's form, read once from the bundled simulation contract. */
 function readForms(): ReadonlyMap<string, { label: LocalizedLabel; fields: FormField[] }> {
   const schemas = (loadBundledSpec('simulation').components?.schemas ?? {}) as Record<string, Schema>;
@@ -57,7 +68,9 @@ function readForms(): ReadonlyMap<string, { label: LocalizedLabel; fields: FormF
       .filter(([name]) => !TARGET_MEMBERS.has(name))
       .map(([name, schema]) => {
         const platforms = (schema as Schema)['x-gdx-platforms'];
-        const field = { name, required: required.has(name), description: fieldLabels[name] ?? { zh: name, en: name }, schema: inline(schema, schemas) };
+        const field: ActionField = { name, required: required.has(name), description: fieldLabels[name] ?? { zh: name, en: name }, schema: inline(schema, schemas) };
+        const memberLabels = labelsUnder(fieldLabels, name);
+        if (memberLabels) field.memberLabels = memberLabels;
         return Array.isArray(platforms) ? { field, platforms: platforms as string[] } : { field };
       });
     forms.set(action, { label: (variant['x-gdx-label'] as LocalizedLabel | undefined) ?? { zh: action, en: action }, fields });
