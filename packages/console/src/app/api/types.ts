@@ -195,6 +195,8 @@ export interface ActionField {
   required: boolean;
   description: Localized;
   schema: JsonSchema;
+  /** Names of the members inside the field and of their choices, by path (`reasons/text`, `sharing/type=unconditional`). */
+  memberLabels?: Record<string, Localized>;
 }
 
 export interface AllowedAction {

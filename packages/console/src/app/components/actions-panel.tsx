@@ -3,6 +3,7 @@ import { sandboxPath, sim } from '../api/client.js';
 import type { AllowedAction, Problem, Timeline } from '../api/types.js';
 import { useT } from '../i18n/locale.js';
 import { FormProblem } from '../lib/field-errors.js';
+import { FormLabels } from '../lib/member-labels.js';
 import { stateNames } from '../lib/state-names.js';
 import { problemOf, useRevision } from '../lib/use-resource.js';
 import { useNotice } from './notice.js';
@@ -92,11 +93,13 @@ function ActionForm({ sandboxId, timeline, action, onFocusLost }: { sandboxId: s
   const content = (
     <form ref={form} onSubmit={submit} aria-label={label} data-action={action.action}>
       <FormProblem.Provider value={problem}>
-        {action.fields.map((field) => (
-          <div key={`${field.name}:${generation}`}>
-            <SchemaField id={`${id}-${field.name}`} pointer={`/${field.name}`} label={pick(field.description) || field.name} schema={field.schema} required={field.required} value={values[field.name]} onChange={(v) => setValues((old) => ({ ...old, [field.name]: v }))} />
-          </div>
-        ))}
+        <FormLabels.Provider value={Object.assign({}, ...action.fields.map((field) => field.memberLabels))}>
+          {action.fields.map((field) => (
+            <div key={`${field.name}:${generation}`}>
+              <SchemaField id={`${id}-${field.name}`} pointer={`/${field.name}`} label={pick(field.description) || field.name} schema={field.schema} required={field.required} value={values[field.name]} onChange={(v) => setValues((old) => ({ ...old, [field.name]: v }))} />
+            </div>
+          ))}
+        </FormLabels.Provider>
       </FormProblem.Provider>
       <ProblemNote problem={problem} action />
       {/* aria-disabled, not disabled: a disabled button drops the keyboard's focus to the page's start. */}

@@ -2,6 +2,7 @@ import { useContext, useState } from 'preact/hooks';
 import type { JsonSchema } from '../api/types.js';
 import { useT } from '../i18n/locale.js';
 import { FormProblem, fieldErrorText } from '../lib/field-errors.js';
+import { FormLabels, memberLabel } from '../lib/member-labels.js';
 
 /**
  * A form control for a value of a JSON Schema: text, number, choice, yes/no, a list of records, a
@@ -12,6 +13,7 @@ export function SchemaField({ id, pointer, label, schema, required, value, onCha
   const { t, locale } = useT();
   const type = Array.isArray(schema.type) ? schema.type.find((x) => x !== 'null') : schema.type;
   const error = fieldErrorText(useContext(FormProblem), pointer, locale);
+  const labels = useContext(FormLabels);
   const title = (
     <>
       {label}
@@ -27,7 +29,7 @@ export function SchemaField({ id, pointer, label, schema, required, value, onCha
           <option value="">—</option>
           {schema.enum.map((option) => (
             <option key={String(option)} value={String(option)}>
-              {String(option)}
+              {memberLabel(labels, `${pointer}=${String(option)}`, locale, String(option))}
             </option>
           ))}
         </select>
@@ -65,7 +67,7 @@ export function SchemaField({ id, pointer, label, schema, required, value, onCha
       <fieldset>
         <legend>{title}</legend>
         {Object.entries(schema.properties).map(([name, sub]) => (
-          <SchemaField key={name} id={`${id}-${name}`} pointer={`${pointer}/${name}`} label={name} schema={sub} required={schema.required?.includes(name) ?? false} value={record[name]} onChange={(v) => onChange(compact({ ...record, [name]: v }))} />
+          <SchemaField key={name} id={`${id}-${name}`} pointer={`${pointer}/${name}`} label={memberLabel(labels, `${pointer}/${name}`, locale, name)} schema={sub} required={schema.required?.includes(name) ?? false} value={record[name]} onChange={(v) => onChange(compact({ ...record, [name]: v }))} />
         ))}
       </fieldset>
     );
@@ -81,7 +83,8 @@ function compact(record: Record<string, unknown>): Record<string, unknown> | und
 
 /** Reasons, supplement items and other lists of small records: one row per record, added and removed by buttons. */
 function RecordList({ id, pointer, title, schema, required, value, onChange }: { id: string; pointer: string; title: preact.ComponentChildren; schema: JsonSchema; required: boolean; value: Record<string, unknown>[]; onChange: (value: unknown) => void }) {
-  const { t } = useT();
+  const { t, locale } = useT();
+  const labels = useContext(FormLabels);
   const item = schema.items!;
   // The rows are the form's own: an empty row stays until removed (the value leaves it out while
   // every row is empty, so "Add an item" under an empty first row adds a second one).
@@ -97,7 +100,7 @@ function RecordList({ id, pointer, title, schema, required, value, onChange }: {
       {rows.map((row, i) => (
         <div class="record" key={i} role="group" aria-label={`${i + 1}`}>
           {Object.entries(item.properties!).map(([name, sub]) => (
-            <SchemaField key={name} id={`${id}-${i}-${name}`} pointer={`${pointer}/${i}/${name}`} label={`${name} ${i + 1}`} schema={sub} required={required && (item.required?.includes(name) ?? false)} value={row[name]} onChange={(v) => set(rows.map((r, j) => (j === i ? { ...r, [name]: v } : r)))} />
+            <SchemaField key={name} id={`${id}-${i}-${name}`} pointer={`${pointer}/${i}/${name}`} label={`${memberLabel(labels, `${pointer}/${name}`, locale, name)} ${i + 1}`} schema={sub} required={required && (item.required?.includes(name) ?? false)} value={row[name]} onChange={(v) => set(rows.map((r, j) => (j === i ? { ...r, [name]: v } : r)))} />
           ))}
           {rows.length > 1 && (
             <button type="button" onClick={() => set(rows.filter((_, j) => j !== i))}>
