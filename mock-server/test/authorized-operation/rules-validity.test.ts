@@ -59,21 +59,27 @@ describe('local rules without an end', () => {
 describe('a custom profile citing its local rules', () => {
   const ctx = useAoMock();
 
-  it('refuses a rules title longer than the contracts allow at its pointer, creating nothing (the warning quoting it would break LocalizedText)', async () => {
-    const profile = { name: 'long-rules', extends: 'xiamen', options: { authorizedOperation: { rules: { title: '办'.repeat(201), basis: '某市办法 第三十条' } } } };
+  // The authorized-operation rules and the sharing and open-data rules: each quoted by a warning the contracts bound.
+  const LONG_CITATIONS = [
+    ['authorizedOperation/rules', { authorizedOperation: { rules: { title: '办'.repeat(201), basis: '某市办法 第三十条' } } }],
+    ['sharingOpenDataRules', { sharingOpenDataRules: { title: '办'.repeat(201), basis: '某市办法 第三十条', validUntil: '2025-12-27' } }],
+  ] as const;
+
+  it.each(LONG_CITATIONS)('refuses a %s title longer than the contracts allow at its pointer, creating nothing (the warning quoting it would break its contract)', async (path, options) => {
+    const profile = { name: 'long-rules', extends: 'xiamen', options };
     const reply = await ctx.call('POST', '/_sim/v1/sandboxes', { body: { id: 'sbx_long_rules', profile } });
     expectContract('simulation', 'createSandbox', reply, 400);
-    expect(reply.body.errors).toEqual([expect.objectContaining({ pointer: '/profile/options/authorizedOperation/rules/title' })]);
+    expect(reply.body.errors).toEqual([expect.objectContaining({ pointer: `/profile/options/${path}/title` })]);
     expect((await ctx.call('GET', '/_sim/v1/sandboxes/sbx_long_rules')).status).toBe(404);
   });
 
   const tempDir = useTempDirs();
 
-  it('replays a create an older version acknowledged with a longer title, cut to the bound, rather than losing the sandbox', async () => {
+  it.each(LONG_CITATIONS)('replays a create an older version acknowledged with a longer %s title, cut to the bound, rather than losing the sandbox', async (_path, options) => {
     const dataDir = tempDir();
     const { open, logged, callOf } = replayableApp(dataDir);
     await open().close();
-    const profile = { name: 'long-rules', extends: 'xiamen', options: { authorizedOperation: { rules: { title: '办'.repeat(201), basis: '某市办法 第三十条' } } } };
+    const profile = { name: 'long-rules', extends: 'xiamen', options };
     journalAcknowledged(dataDir, [{ path: '/_sim/v1/sandboxes', body: { id: 'sbx_older', profile }, status: 201 }]);
     const replayed = open();
     expect(logged.filter((m) => m.startsWith('[REPLAY_REFUSED]'))).toEqual([]);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AUTHORIZED_OPERATION_LIMIT_IDS, authorizedOperationOptionsSchema } from './authorized-operation/profile-part.js';
 import { nationalLimitDefaults } from './national-limit-defaults.js';
 import { NATIONAL_REVOCATION_GROUNDS, REVOCATION_GROUNDS } from './registration-grounds.js';
+import { rulesCitationText } from './rules-citation.js';
 
 const limitSchema = z.strictObject({
   value: z.number().int().positive(),
@@ -167,10 +168,10 @@ export const profileSchema = z.strictObject({
      */
     sharingOpenDataRules: z
       .strictObject({
-        /** The rules' title, e.g. `厦门市公共数据共享开放管理暂行办法`. */
-        title: z.string().min(1),
-        /** The article stating the validity, e.g. `厦门市公共数据共享开放管理暂行办法 第三十条`. */
-        basis: z.string().min(1),
+        /** The rules' title, e.g. `厦门市公共数据共享开放管理暂行办法` (at most 200 characters, as the warning's `rules`). */
+        title: rulesCitationText,
+        /** The article stating the validity, e.g. `厦门市公共数据共享开放管理暂行办法 第三十条` (at most 200 characters). */
+        basis: rulesCitationText,
         /** The last day the rules are valid (YYYY-MM-DD). */
         validUntil: z.string().refine(isIsoDate, 'a real calendar day YYYY-MM-DD'),
       })

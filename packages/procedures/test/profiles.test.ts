@@ -134,7 +134,10 @@ describe('user profiles', () => {
     expect(taken.rules).toEqual({ title: '办'.repeat(199), basis: '某市办法 第三十条' });
     expect(taken.permissionsOpenWhile).toEqual(['amending']);
     expect(older.options.authorizedOperation.rules.title).toHaveLength(201);
-    const current = { extends: 'xiamen', options: { authorizedOperation: { rules: { title: '某市办法', basis: '第三十条' } } } };
+    const sharing = { extends: 'xiamen', name: 'older', options: { sharingOpenDataRules: { title: '某市办法', basis: '条'.repeat(201), validUntil: '2025-12-27' } } };
+    expect(() => resolveProfile(sharing)).toThrow(ProfileError);
+    expect(resolveProfile(asOnceAccepted(sharing) as object).options.sharingOpenDataRules).toEqual({ title: '某市办法', basis: '条'.repeat(200), validUntil: '2025-12-27' });
+    const current = { extends: 'xiamen', options: { authorizedOperation: { rules: { title: '某市办法', basis: '第三十条' } }, sharingOpenDataRules: { title: '某市办法', basis: '第三十条', validUntil: '2025-12-27' } } };
     expect(asOnceAccepted(current)).toBe(current);
   });
 
