@@ -83,7 +83,7 @@ export interface Random {
  *
  * @example
  * ```ts
- * sandbox.emit({ platform: 'sharing', objectType: 'grant', objectId: grant.id, organizationId: grant.owner, event, object: () => grantView(grant) });
+ * sandbox.emit({ platform: 'sharing', objectType: 'grant', objectId: grant.id, organizationId: grant.owner, event, object: () => grantView(host, grant) });
  * ```
  */
 export interface SandboxEventInput {

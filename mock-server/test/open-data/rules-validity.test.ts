@@ -3,10 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { expectContract } from '../support/contract.js';
 import { openWorld, useWorld } from '../support/world.js';
-import { apply, APPLICANT } from './fixtures.js';
+import { apply, APPLICANT, grantApprovedAt, readGrant } from './fixtures.js';
 
 const ctx = useWorld();
 const PERIOD_OF_USE = { from: '2026-01-10', to: '2026-12-31' };
+const EXPIRED = { code: 'RULES_EXPIRED', rules: '厦门市公共数据共享开放管理暂行办法', basis: '厦门市公共数据共享开放管理暂行办法 第三十条', rulesValidUntil: '2025-12-27', message: expect.any(Object) };
 
 describe('open data: the Xiamen rules\' validity (第三十条)', () => {
   it('an application from before the end warns once its substantive review starts after it', async () => {
@@ -20,6 +21,32 @@ describe('open data: the Xiamen rules\' validity (第三十条)', () => {
     const read = await world.openData('GET', `/applications/${app.id}`, { as: world.org(APPLICANT) });
     expectContract('open-data', 'getApplication', read, 200);
     expect(read.body.warnings).toEqual([{ code: 'RULES_EXPIRED', rules: '厦门市公共数据共享开放管理暂行办法', basis: '厦门市公共数据共享开放管理暂行办法 第三十条', rulesValidUntil: '2025-12-27', message: expect.any(Object) }]);
+  });
+
+  it('an application under substantive review across the end carries it from the next day and keeps it once approved; its grant carries it', async () => {
+    const world = await openWorld(ctx, { profile: 'xiamen', startAt: '2025-12-24T10:00:00+08:00' });
+    const app = await apply(world, undefined, { periodOfUse: PERIOD_OF_USE });
+    const target = { platform: 'open-data', objectType: 'application', objectId: app.id };
+    await world.act({ ...target, action: 'pass_initial_review' });
+
+    await world.advance({ to: '2025-12-29T10:00:00+08:00' });
+    const reviewing = await world.openData('GET', `/applications/${app.id}`, { as: world.org(APPLICANT) });
+    expect(reviewing.body).toMatchObject({ state: 'substantive_review', deadline: { startedOn: '2025-12-24' } });
+    expect(reviewing.body.warnings).toEqual([EXPIRED]);
+
+    const approved = await world.act({ ...target, action: 'approve' });
+    const read = await world.openData('GET', `/applications/${app.id}`, { as: world.org(APPLICANT) });
+    expectContract('open-data', 'getApplication', read, 200);
+    expect(read.body.warnings).toEqual([EXPIRED]);
+    expect((await readGrant(world, approved.body.object.grantId)).warnings).toEqual([EXPIRED]);
+  });
+
+  it('a grant approved before the end carries it once in force after it', async () => {
+    const world = await openWorld(ctx, { profile: 'xiamen', startAt: '2025-12-22T10:00:00+08:00' });
+    const grant = await grantApprovedAt(world, '2025-12-23T10:00:00+08:00', { from: '2025-12-23', to: '2026-06-30' });
+    expect(grant.warnings).toEqual([]);
+    await world.advance({ to: '2026-01-05T10:00:00+08:00' });
+    expect((await readGrant(world, grant.id)).warnings).toEqual([EXPIRED]);
   });
 
   it.each(['national', 'inner-mongolia'])('%s: never a warning', async (profile) => {

@@ -1,7 +1,7 @@
 import { OPENING_CONDITION_LABELS } from '../../sandbox/seed/labels.js';
 import type { OpenDataset, OpeningPlan } from '../../sandbox/seed/types.js';
 import type { WorkflowInstance } from '@gdx/kernel';
-import { answerOf, wireEvent, workflowFields, workflowFieldsWithRulesWarnings, type WireEvent } from '../workflow-host/index.js';
+import { answerOf, grantRulesWarnings, wireEvent, workflowFields, workflowFieldsWithRulesWarnings, type WireEvent } from '../workflow-host/index.js';
 import type { ApplicationRecord, DemandRecord, GrantRecord, OpenDataState, SpotCheckRecord, UsageReportRecord } from './open-data-state.js';
 
 const API_BASE = 'https://data.gdx.dev/open-data/v1';
@@ -85,7 +85,9 @@ export function applicationView(state: OpenDataState, record: ApplicationRecord)
  * The OpenAPI `Grant`: reports due are the submitted ones (late or not) and the one running now
  * (its `periodEnd` the last day of its period, its `dueDate` that day or the next working day);
  * `deadline` is the running usage report's (`usage_report`, 90 calendar days), `null` when no
- * report is due (no usage-feedback condition, or the grant has expired).
+ * report is due (no usage-feedback condition, or the grant has expired); `warnings` carries
+ * `RULES_EXPIRED` while it is in force, or once it expired, after the open-data rules expired
+ * (`grantRulesWarnings`).
  *
  * @example
  * ```ts
@@ -103,7 +105,10 @@ export function grantView(state: OpenDataState, grant: GrantRecord) {
   const deadline = running?.state === 'due' ? state.host.deadline(running) : null;
   // The running period ends on the 90-day grid; only its report's due day moves off a rest day.
   const current = deadline ? [{ periodEnd: state.host.periodEnd(deadline), dueDate: deadline.dueDate, submitted: false, overdue: deadline.overdue }] : [];
-  return { ...wire, events: grantEvents(grant, running), usageReportsDue: [...submitted, ...current], deadline };
+  // Expired is its only terminal state (a suspension may be lifted): it ended with its last event.
+  const endedAt = grant.state === 'expired' ? grant.events.at(-1)?.at ?? null : null;
+  const warnings = grantRulesWarnings(state.host, { issuedAt: grant.events[0]?.at ?? grant.validFrom, validUntil: grant.validUntil, endedAt });
+  return { ...wire, events: grantEvents(grant, running), usageReportsDue: [...submitted, ...current], deadline, warnings };
 }
 
 /**

@@ -19,9 +19,9 @@ function delivery(method: GrantRecord['deliveryMethod'], grantId: string, code: 
   return { endpoint: `${GATEWAY}/${method}/${encodeURIComponent(code)}`, fileReference: null };
 }
 
-function publishGrant(sandbox: SandboxContext, grant: GrantRecord, event: WireEvent): void {
+function publishGrant(state: SharingState, sandbox: SandboxContext, grant: GrantRecord, event: WireEvent): void {
   grant.events.push(event);
-  sandbox.emit({ platform: 'sharing', objectType: 'grant', objectId: grant.id, organizationId: grant.owner, alsoNotify: [grant.providerId], event, object: () => grantView(grant) });
+  sandbox.emit({ platform: 'sharing', objectType: 'grant', objectId: grant.id, organizationId: grant.owner, alsoNotify: [grant.providerId], event, object: () => grantView(state.host, grant) });
 }
 
 /**
@@ -69,7 +69,7 @@ export function issueGrant(state: SharingState, sandbox: SandboxContext, request
   state.grants.set(id, grant);
   request.grantId = id;
   const event: WireEvent = { seq: 1, type: 'grant_issued', at: delivered.at, actor: wireActor(delivered.actor), from: null, to: 'active', reason: null, deadline: null };
-  publishGrant(sandbox, grant, event);
+  publishGrant(state, sandbox, grant, event);
   // A period already over expires at once (the clock never moves back).
   state.host.plan(Math.max(sandbox.now(), endOfShanghaiDay(grant.validUntil)), request.id, 'expire', { role: 'clock' });
   return grant;
@@ -81,14 +81,14 @@ export function issueGrant(state: SharingState, sandbox: SandboxContext, request
  *
  * @example
  * ```ts
- * endGrant(sandbox, grant, 'revoked', event);
+ * endGrant(state, sandbox, grant, 'revoked', event);
  * ```
  */
-export function endGrant(sandbox: SandboxContext, grant: GrantRecord, to: 'revoked' | 'expired', cause: WorkflowEvent): void {
+export function endGrant(state: SharingState, sandbox: SandboxContext, grant: GrantRecord, to: 'revoked' | 'expired', cause: WorkflowEvent): void {
   if (grant.state !== 'active') return;
   const from = grant.state;
   grant.state = to;
   grant.updatedAt = cause.at;
   const wire = wireEvent(cause);
-  publishGrant(sandbox, grant, { ...wire, seq: grant.events.length + 1, from, to, deadline: null });
+  publishGrant(state, sandbox, grant, { ...wire, seq: grant.events.length + 1, from, to, deadline: null });
 }

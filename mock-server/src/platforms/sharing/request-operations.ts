@@ -146,12 +146,12 @@ export const requestOperations: Record<string, OperationHandler<SharingState>> =
   disputeRequest,
   // Grants are listed with the requests they were issued for (sharing-binding's listings).
   listGrants: (ctx) => {
-    const read = (id: string) => grantView(ctx.state.grants.get(id) as GrantRecord);
+    const read = (id: string) => grantView(ctx.state.host, ctx.state.grants.get(id) as GrantRecord);
     return { status: 200, body: ctx.state.host.listPage(ctx, 'grant', ctx.caller?.id ?? null, undefined, read) };
   },
   getGrant: (ctx) => {
     const grant = ctx.state.grants.get(ctx.params.grantId ?? '');
     if (!grant || grant.owner !== ctx.caller?.id) return ctx.problem('NOT_FOUND', { detail: `no grant ${ctx.params.grantId}` });
-    return { status: 200, body: grantView(grant) };
+    return { status: 200, body: grantView(ctx.state.host, grant) };
   },
 };

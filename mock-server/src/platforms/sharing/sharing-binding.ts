@@ -32,7 +32,7 @@ function onRequestEvent(state: SharingState, sandbox: SandboxContext, instance: 
   // State-based, so the grant exists before the first event of a create chain is published.
   if (instance.state === 'delivered' && request.grantId === null) issueGrant(state, sandbox, request, instance);
   const grant = request.grantId ? state.grants.get(request.grantId) : undefined;
-  if (grant && event.from !== event.to && (event.to === 'revoked' || event.to === 'expired')) endGrant(sandbox, grant, event.to, event);
+  if (grant && event.from !== event.to && (event.to === 'revoked' || event.to === 'expired')) endGrant(state, sandbox, grant, event.to, event);
 }
 
 /** A request in its requester's list, and its grant (issued on delivery) in the grantee's. */

@@ -38,7 +38,7 @@ function target(ctx: Sim): ActionTarget {
       const g = state.grants.get(id) ?? unknownActionObject(ctx.body);
       // A grant only takes revoke (through its request).
       if (body.action !== 'revoke') throw illegalTransition(g.state, String(body.action), g.state === 'active' ? ['revoke'] : []);
-      return { instanceId: g.requestId, view: () => grantView(g) };
+      return { instanceId: g.requestId, view: () => grantView(state.host, g) };
     }
     case 'data_objection': {
       const o = state.objections.get(id) ?? unknownActionObject(ctx.body);

@@ -1,4 +1,4 @@
-import { answerOf, workflowFields, workflowFieldsWithRulesWarnings } from '../workflow-host/index.js';
+import { answerOf, grantRulesWarnings, workflowFields, workflowFieldsWithRulesWarnings, type WorkflowHost } from '../workflow-host/index.js';
 import type { GrantRecord, QualityIssueRecord, RequestRecord, SharingState } from './sharing-state.js';
 
 /** Contract step names of the request machine's steps (`x-gdx-limits` `sharing.review`). */
@@ -29,16 +29,19 @@ export function requestView(state: SharingState, record: RequestRecord) {
 }
 
 /**
- * The OpenAPI `Grant` of a record (no limit runs on a grant: `deadline` is `null`).
+ * The OpenAPI `Grant` of a record (no limit runs on a grant: `deadline` is `null`), with
+ * `RULES_EXPIRED` while it is in force, or once it ended, after the sharing rules expired
+ * (`grantRulesWarnings`).
  *
  * @example
  * ```ts
- * grantView(grant).scope.scenario; // the requester's declared scenario
+ * grantView(state.host, grant).scope.scenario; // the requester's declared scenario
  * ```
  */
-export function grantView(grant: GrantRecord) {
+export function grantView(host: WorkflowHost, grant: GrantRecord) {
   const { owner: _owner, providerId: _providerId, updatedAt: _updatedAt, ...wire } = structuredClone(grant);
-  return { ...wire, deadline: null };
+  const endedAt = grant.state === 'active' ? null : grant.updatedAt;
+  return { ...wire, deadline: null, warnings: grantRulesWarnings(host, { issuedAt: grant.deliveredAt, validUntil: grant.validUntil, endedAt }) };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { acceptedEvents, creationRefusal, periodEnd, transition, WorkflowEngine, type ActorRef, type Deadline, type EngineSnapshot, type GuardRegistry, type IsoDate, type MachineDefinition, type TransitionError, type WorkflowEvent, type WorkflowInstance } from '@gdx/kernel';
+import { acceptedEvents, creationRefusal, periodEnd, shanghaiDay, transition, WorkflowEngine, type ActorRef, type Deadline, type EngineSnapshot, type GuardRegistry, type IsoDate, type MachineDefinition, type TransitionError, type WorkflowEvent, type WorkflowInstance } from '@gdx/kernel';
 import { asOnceAccepted, buildProcedures, officialsActAfter, resolveProfile, type Procedures } from '@gdx/procedures';
 import type { EventWire, PlatformName, SandboxContext, SandboxEventInput } from '../../app/platform-module.js';
 import type { FiredLog } from '../../sandbox/fired-log.js';
@@ -181,6 +181,11 @@ export class WorkflowHost {
 
   machine(id: string): MachineDefinition {
     return this.engine.machine(id);
+  }
+
+  /** The sandbox's day (Asia/Shanghai), for views that depend on whether an object is still live. */
+  today(): IsoDate {
+    return shanghaiDay(this.#sandbox.now());
   }
 
   get(id: string): WorkflowInstance | undefined {
