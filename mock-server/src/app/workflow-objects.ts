@@ -125,15 +125,18 @@ export interface WorkflowObject {
  *
  * @example
  * ```ts
- * const duty: ObjectDuty = { duty: 'disclosure', label: { zh: '授权运营情况披露', en: 'Disclosure' }, deadline, metAt: null, lastMet: null, eventTypes: ['authorization_disclosed', 'disclosure_overdue'] };
+ * const duty: ObjectDuty = { duty: 'disclosure', label: { zh: '授权运营情况披露', en: 'Disclosure' }, deadline: { ...deadline, estimate: false }, metAt: null, lastMet: null, eventTypes: ['authorization_disclosed', 'disclosure_overdue'] };
  * ```
  */
 export interface ObjectDuty {
   /** The duty's id, e.g. `disclosure`, `ceiling_report`. */
   duty: string;
   label: LocalizedLabel;
-  /** The running or latest period, contract form (`step` is the duty's id). */
-  deadline: Deadline;
+  /**
+   * The running or latest period, contract form (`step` is the duty's id); `estimate` while it
+   * reaches a year without a published holiday schedule (never overdue on that estimate).
+   */
+  deadline: Deadline & { estimate: boolean };
   /** When this period was met, `null` while it runs. */
   metAt: string | null;
   /** The latest time the duty was met (this period or the one before) and whether after its end. */
@@ -162,6 +165,11 @@ export interface ObjectRow {
   deadline(): Deadline | null;
   /** The whole object, as `PlatformObjects.get` answers it. */
   object(): WorkflowObject;
+  /**
+   * The object's `duties`, computed when asked (the `?overdue=` filter): absent for objects
+   * without any, so that the rows of most objects cost nothing more.
+   */
+  duties?(): readonly ObjectDuty[];
 }
 
 /** A row of an object already built (one that is cheap to build, e.g. a grant or an objection). */
@@ -171,6 +179,7 @@ class BuiltRow implements ObjectRow {
   readonly state: string;
   readonly terminal: boolean;
   readonly createdAt: string;
+  readonly duties?: () => readonly ObjectDuty[];
   readonly #object: WorkflowObject;
 
   constructor(object: WorkflowObject) {
@@ -180,6 +189,8 @@ class BuiltRow implements ObjectRow {
     this.terminal = object.terminal;
     this.createdAt = object.createdAt;
     this.#object = object;
+    const { duties } = object;
+    if (duties) this.duties = () => duties.call(object);
   }
 
   deadline(): Deadline | null {

@@ -1,10 +1,10 @@
-import type { Deadline } from '@gdx/kernel';
 import { bindCursor, checkCursorQuery, decodeCursor, encodeCursor, invalidCursor } from '../paging.js';
 import type { PlatformModule, PlatformName } from '../platform-module.js';
 import { Smallest } from '../smallest.js';
 import { objectRow, stateLabel, type ObjectRow } from '../workflow-objects.js';
 import { actionForms } from './action-forms.js';
 import { feedEventView } from './feed-event-view.js';
+import { dutyOverdue, nextDueAt, objectOverdue, stepOverdue } from './object-due.js';
 import { sandboxOf, type SimRoute, type SimRouteContext } from './sim-route.js';
 import { timelineDuty, timelineSteps } from './timeline-steps.js';
 
@@ -32,9 +32,9 @@ function byPlace(a: Placed, b: Placed): number {
   return order(a.time, b.time) || order(a.platform, b.platform) || order(a.row.objectType, b.row.objectType) || order(a.row.objectId, b.row.objectId);
 }
 
-/** The running step is overdue: its flag is set, or its due time has passed on the sandbox clock. */
-function isOverdue(terminal: boolean, deadline: Deadline | null, now: number): boolean {
-  return !terminal && deadline !== null && (deadline.overdue || now > Date.parse(deadline.dueAt));
+/** The row's object is overdue (`objectOverdue`), its duties computed only when its step is not and it has any. */
+function rowOverdue(row: ObjectRow, now: number): boolean {
+  return stepOverdue(row.terminal, row.deadline(), now) || (row.duties !== undefined && row.duties().some((duty) => dutyOverdue(duty, now)));
 }
 
 /** A platform's objects as rows: its own `rows`, else each object of `list` (built whole). */
@@ -77,7 +77,7 @@ function listObjects(ctx: SimRouteContext) {
     for (const row of rowsOf(module, sandbox.stateOf(module.name))) {
       if (query.objectType !== undefined && row.objectType !== query.objectType) continue;
       if (query.state !== undefined && row.state !== query.state) continue;
-      if (query.overdue !== undefined && isOverdue(row.terminal, row.deadline(), now) !== query.overdue) continue;
+      if (query.overdue !== undefined && rowOverdue(row, now) !== query.overdue) continue;
       total += 1;
       const placed = { time: -Date.parse(row.createdAt), platform: module.name, row };
       if (after && byPlace(placed, after) <= 0) continue;
@@ -92,6 +92,7 @@ function listObjects(ctx: SimRouteContext) {
     body: {
       items: page.map(({ platform, row }) => {
         const object = row.object();
+        const duties = object.duties?.() ?? [];
         return {
           platform,
           objectType: object.objectType,
@@ -101,8 +102,8 @@ function listObjects(ctx: SimRouteContext) {
           title: object.title,
           createdAt: object.createdAt,
           updatedAt: object.updatedAt,
-          overdue: isOverdue(object.terminal, object.deadline, now),
-          nextDueAt: object.terminal ? null : (object.deadline?.dueAt ?? null),
+          overdue: objectOverdue(object.terminal, object.deadline, duties, now),
+          nextDueAt: nextDueAt(object.terminal, object.deadline, duties),
         };
       }),
       nextCursor: following > limit && last !== undefined ? bindCursor(encodeCursor(sortKey(last)), ctx) : null,

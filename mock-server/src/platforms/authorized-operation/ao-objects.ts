@@ -47,7 +47,12 @@ export const authorizedOperationObjects: PlatformObjects<AuthorizedOperationStat
   },
   *rows(state) {
     const build = (instance: WorkflowInstance) => objectOf(state, instance);
-    for (const instance of state.host.engine.list()) if (instance.machine in OBJECT_TYPES) yield instanceRow(state.host, instance, objectTypeOf(instance), build);
+    for (const instance of state.host.engine.list()) {
+      if (!(instance.machine in OBJECT_TYPES)) continue;
+      // An authorization's duties count in the list's `overdue` and `nextDueAt`, as its object's do.
+      const duties = state.authorizations.has(instance.id) ? () => authorizationDuties(state, instance) : undefined;
+      yield instanceRow(state.host, instance, objectTypeOf(instance), build, duties);
+    }
   },
   get(state, objectType, objectId) {
     const instance = state.host.get(objectId);

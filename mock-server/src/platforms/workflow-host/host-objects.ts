@@ -1,5 +1,5 @@
 import type { Deadline, MachineDefinition, WorkflowInstance } from '@gdx/kernel';
-import type { LocalizedLabel, ObjectRow, OfferedAction, WorkflowObject } from '../../app/workflow-objects.js';
+import type { LocalizedLabel, ObjectDuty, ObjectRow, OfferedAction, WorkflowObject } from '../../app/workflow-objects.js';
 import { offeredActions, type OfficialActing } from './offered-actions.js';
 import type { WorkflowHost } from './workflow-host.js';
 
@@ -97,16 +97,37 @@ class InstanceRow implements ObjectRow {
   }
 }
 
+/** The row of an instance with periodic duties (an authorization): its duties computed when read. */
+class DutyInstanceRow extends InstanceRow {
+  readonly #duties: () => readonly ObjectDuty[];
+
+  constructor(host: WorkflowHost, instance: WorkflowInstance, objectType: string, build: (instance: WorkflowInstance) => WorkflowObject, duties: () => readonly ObjectDuty[]) {
+    super(host, instance, objectType, build);
+    this.#duties = duties;
+  }
+
+  duties(): readonly ObjectDuty[] {
+    return this.#duties();
+  }
+}
+
 /**
  * A kernel instance as a row of the objects list (`PlatformObjects.rows`): what `instanceObject`
  * shows of it to sort and filter on, read without its title; `build` (the platform's own
- * `instanceObject` call, giving `objectType` too) makes the object of a listed row.
+ * `instanceObject` call, giving `objectType` too) makes the object of a listed row; `duties`, for
+ * an object that has any (the object's own `duties`), makes them when the list filters on them.
  *
  * @example
  * ```ts
  * instanceRow(state.host, instance, 'application', (i) => instanceObject(state.host, i, { objectType: 'application', title: titleOf(state, i) }));
  * ```
  */
-export function instanceRow(host: WorkflowHost, instance: WorkflowInstance, objectType: string, build: (instance: WorkflowInstance) => WorkflowObject): ObjectRow {
-  return new InstanceRow(host, instance, objectType, build);
+export function instanceRow(
+  host: WorkflowHost,
+  instance: WorkflowInstance,
+  objectType: string,
+  build: (instance: WorkflowInstance) => WorkflowObject,
+  duties?: () => readonly ObjectDuty[],
+): ObjectRow {
+  return duties ? new DutyInstanceRow(host, instance, objectType, build, duties) : new InstanceRow(host, instance, objectType, build);
 }
