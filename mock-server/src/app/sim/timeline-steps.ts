@@ -156,7 +156,8 @@ export interface TimelineDuty extends Omit<ObjectDuty, 'deadline'> {
 
 /**
  * A duty's period on the working-day calendar, as a step's: its days counted up to the day it was
- * met, or today while it runs.
+ * met, or today while it runs; never `overdue` while the platform answers it as an estimate (it
+ * reaches a year without a published holiday schedule, so its end may still move).
  *
  * @example
  * ```ts
@@ -165,5 +166,6 @@ export interface TimelineDuty extends Omit<ObjectDuty, 'deadline'> {
  */
 export function timelineDuty(duty: ObjectDuty, calendar: WorkingCalendar, now: number): TimelineDuty {
   const endedAt = duty.metAt === null ? now : Date.parse(duty.metAt);
-  return { ...duty, deadline: stepDeadline(duty.deadline, shanghaiDate(endedAt), endedAt, calendar) };
+  const deadline = stepDeadline(duty.deadline, shanghaiDate(endedAt), endedAt, calendar);
+  return { ...duty, deadline: duty.deadline.estimate ? { ...deadline, overdue: false } : deadline };
 }
