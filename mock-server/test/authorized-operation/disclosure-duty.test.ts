@@ -6,7 +6,7 @@ import { defaultPlatforms } from '../../src/platforms/index.js';
 import { useTempDirs } from '../persistence/data-dir-app.js';
 import { expectContract } from '../support/contract.js';
 import { journalAcknowledged, replayableApp } from '../support/older-journal.js';
-import { CATALOG_ENTRIES, agreedSelection, openAoWorld, signedSelection, useAoMock, type AoWorld } from './fixtures.js';
+import { CATALOG_ENTRIES, agreedSelection, openAoWorld, signedInDecember, signedSelection, useAoMock, type AoWorld } from './fixtures.js';
 
 const ctx = useAoMock();
 const tempDir = useTempDirs();
@@ -29,14 +29,6 @@ const SIGNING_PERIOD = {
 /** A 2027 schedule with 元旦 off (Friday 2027-01-01), as a test would load it. */
 const YEAR_2027 = { year: 2027, source: '测试用安排', holidays: [{ date: '2027-01-01', name: '元旦' }], makeupWorkdays: [] };
 
-/** An authorization signed on Thursday 2026-12-10: its 20 WD reach 2027, whose holidays the shipped calendar lacks. */
-async function signedInDecember(world: AoWorld): Promise<string> {
-  const id = await agreedSelection(world);
-  await world.advance({ to: '2026-12-10T09:00:00+08:00' });
-  const signed = await world.official('selection', id, 'sign');
-  expect200(signed);
-  return signed.body.object.authorizationId;
-}
 function expect200(reply: { status: number; body: unknown }): void {
   expect(reply.status, JSON.stringify(reply.body)).toBe(200);
 }

@@ -158,6 +158,15 @@ export async function agreedSelection(world: AoWorld, term = { from: '2026-01-05
   return id;
 }
 
+/** An authorization signed on Thursday 2026-12-10 (the clock moved there): its 20 WD of disclosure reach 2027, whose holidays the shipped calendar lacks. Answers its id. */
+export async function signedInDecember(world: AoWorld): Promise<string> {
+  const id = await agreedSelection(world);
+  await world.advance({ to: '2026-12-10T09:00:00+08:00' });
+  const signed = await world.official('selection', id, 'sign');
+  expect200(signed);
+  return signed.body.object.authorizationId;
+}
+
 /** A plan → negotiation → bid → selection → agreement → signature over `scope`; answers the signed selection. */
 export async function signedSelection(world: AoWorld, term = { from: '2026-01-05', to: '2029-01-04' }, scope = [world.scopeItem()]) {
   const id = await agreedSelection(world, term, scope);

@@ -3,7 +3,7 @@
 // an operator scanning the list (or `?overdue=true`) for what is late sees a late disclosure.
 import { describe, expect, it } from 'vitest';
 import { expectContract } from '../support/contract.js';
-import { agreedSelection, openAoWorld, signedSelection, useAoMock, type AoWorld } from './fixtures.js';
+import { openAoWorld, signedInDecember, signedSelection, useAoMock, type AoWorld } from './fixtures.js';
 
 const ctx = useAoMock();
 
@@ -47,11 +47,7 @@ describe('simulation objects list: an authorization\'s duties count in its overd
 
   it('does not list a disclosure past its estimated end as overdue (a year without a holiday schedule)', async () => {
     const world = await openAoWorld(ctx);
-    const selectionId = await agreedSelection(world);
-    await world.advance({ to: '2026-12-10T09:00:00+08:00' });
-    const signed = await world.official('selection', selectionId, 'sign');
-    expect(signed.status).toBe(200);
-    const authorizationId: string = signed.body.object.authorizationId;
+    const authorizationId = await signedInDecember(world);
     // 20 WD counted Monday–Friday in 2027: an estimated end of 2027-01-07, passed on 01-11.
     await world.advance({ to: '2027-01-11T09:00:00+08:00' });
     expect(await rowOf(world, authorizationId)).toMatchObject({ overdue: false, nextDueAt: '2027-01-08T00:00:00+08:00' });

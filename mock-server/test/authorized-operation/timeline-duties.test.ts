@@ -4,7 +4,7 @@
 // shows them from there.
 import { describe, expect, it } from 'vitest';
 import { expectContract } from '../support/contract.js';
-import { MAR_2026, agreedSelection, listedProduct, openAoWorld, planContent, useAoMock, type AoWorld } from './fixtures.js';
+import { MAR_2026, listedProduct, openAoWorld, planContent, signedInDecember, useAoMock, type AoWorld } from './fixtures.js';
 
 const ctx = useAoMock();
 
@@ -55,11 +55,7 @@ describe('authorized operation: an authorization\'s duties on its simulation tim
 
   it('does not show a disclosure past its estimated end as overdue, as the authorization answers it (a year without a holiday schedule)', async () => {
     const world = await openAoWorld(ctx);
-    const selectionId = await agreedSelection(world);
-    await world.advance({ to: '2026-12-10T09:00:00+08:00' });
-    const signed = await world.official('selection', selectionId, 'sign');
-    expect(signed.status).toBe(200);
-    const authorizationId: string = signed.body.object.authorizationId;
+    const authorizationId = await signedInDecember(world);
     // 20 WD counted Monday–Friday in 2027 end on an estimated 2027-01-07, passed on 01-11.
     await world.advance({ to: '2027-01-11T09:00:00+08:00' });
     const [disclosure] = await duties(world, authorizationId);
