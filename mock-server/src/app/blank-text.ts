@@ -1,4 +1,5 @@
 import type { FieldError } from '@gdx/protocol';
+import { PlatformProblem } from './platform-problem.js';
 
 /** Whether `value` holds nothing but white space (U+3000 and tabs included). */
 export function isBlankText(value: string): boolean {
@@ -37,4 +38,37 @@ export function blankTexts(body: unknown, pointer = ''): string[] {
     else found.push(...blankTexts(value, at));
   }
   return found;
+}
+
+/** The concrete pointers a template names in `value`: `{i}` stands for every item of an array. */
+function expand(value: unknown, steps: readonly string[], pointer: string): Array<{ pointer: string; value: unknown }> {
+  if (steps.length === 0) return [{ pointer, value }];
+  if (value === null || typeof value !== 'object') return [];
+  const [step, ...rest] = steps as [string, ...string[]];
+  if (step === '{i}') return Array.isArray(value) ? value.flatMap((item, i) => expand(item, rest, `${pointer}/${i}`)) : [];
+  return expand((value as Record<string, unknown>)[step], rest, `${pointer}/${step}`);
+}
+
+/**
+ * Refuses a submission whose required written texts hold nothing but white space: 400
+ * `VALIDATION_FAILED` with `TEXT_BLANK` at each such member, all reported together, nothing
+ * stored. The contracts' `minLength: 1` lets `"   "` through, yet a scenario, purpose or
+ * security measure of blanks states nothing a grant could be bound to (厦门 第二十三、二十六条),
+ * and an objection or dispute of blanks gives the answering unit nothing to answer. `templates`
+ * are JSON pointers, `{i}` standing for every item of an array (`/conditionEvidence/{i}/text`); a
+ * member that is absent or not a string is left to the schema.
+ *
+ * @example
+ * ```ts
+ * refuseBlankTexts(body, ['/scenario/name', '/purpose']); // { purpose: ' ' } → 400 TEXT_BLANK at /purpose
+ * ```
+ */
+export function refuseBlankTexts(body: unknown, templates: readonly string[]): void {
+  const blank = templates
+    .flatMap((t) => expand(body, t.split('/').slice(1), ''))
+    .filter((m) => typeof m.value === 'string' && isBlankText(m.value))
+    .map((m) => blankTextError(m.pointer));
+  if (blank.length === 0) return;
+  const n = blank.length;
+  throw new PlatformProblem('VALIDATION_FAILED', { detail: `${n} ${n === 1 ? 'text is' : 'texts are'} white space only`, errors: blank });
 }

@@ -1,6 +1,7 @@
 import type { OperationContext, OperationHandler, OperationResult, Organisation } from '../../app/platform-module.js';
 import { nameKey } from '../../app/name-key.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
+import { refuseBlankTexts } from '../../app/blank-text.js';
 import { shanghaiDate } from '@gdx/calendar';
 import { PERIOD_OF_USE_ENDS } from '@gdx/procedures';
 import { checkPeriodOfUse, listEvents, listOwn, missingReference, requireRole } from '../workflow-host/index.js';
@@ -112,11 +113,16 @@ function checkApplicant(applicant: ApplicationSubmission['applicant'], caller: O
   throw invalid('/applicant/creditCode', 'APPLICANT_NOT_CALLER', '申请人须为提交申请的单位本身（统一社会信用代码不符）', 'The applicant must be the signing organisation (the credit code differs)');
 }
 
+/** What an application states in writing (第二十三条) and the evidence for each condition (第二十四条). */
+const APPLICATION_TEXTS = ['/scenario/name', '/dataScope', '/securityMeasures', '/conditionEvidence/{i}/text'];
+
 function submitApplication(ctx: Ctx): OperationResult {
   const { state, sandbox } = ctx;
   // Applications come from society (第二十三条); agencies obtain data through sharing.
   const caller = requireRole(ctx, 'applicant');
   const s = ctx.body as ApplicationSubmission;
+  // Live only: an application an older version acknowledged with blank texts replays as answered.
+  if (!ctx.replaying) refuseBlankTexts(s, APPLICATION_TEXTS);
   checkApplicant(s.applicant, caller);
   const datasets = datasetsOf(state, s);
   const evidenced = new Set(s.conditionEvidence.map((e) => e.condition));

@@ -1,9 +1,9 @@
 import type { OperationContext, OperationHandler, OperationResult, SandboxContext } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
-import { blankTextError, isBlankText } from '../../app/blank-text.js';
+import { blankTextError, isBlankText, refuseBlankTexts } from '../../app/blank-text.js';
 import { addDays, formatShanghaiInstant, shanghaiDate } from '@gdx/calendar';
 import type { Deadline } from '@gdx/kernel';
-import { checkPeriod, checkSubjectIsCaller, dataObjectionView, fileDataObjection, referencedProvider, illegalTransition, listPage, requireRole, type DataObjectionRecord, type DataObjectionSubmission } from '../workflow-host/index.js';
+import { checkPeriod, checkSubjectIsCaller, DATA_OBJECTION_TEXTS, dataObjectionView, fileDataObjection, referencedProvider, illegalTransition, listPage, requireRole, type DataObjectionRecord, type DataObjectionSubmission } from '../workflow-host/index.js';
 import { startBlockedReporting } from './grant-lifecycle.js';
 import { addReport, type DemandRecord, type GrantRecord, type OpenDataState, type UsageReportRecord } from './open-data-state.js';
 import { demandView, grantView, spotCheckView, usageReportView } from './wire-views.js';
@@ -124,6 +124,8 @@ function answerSpotCheck(ctx: Ctx): OperationResult {
   const grant = ownGrant(ctx);
   const check = state.spotChecks.get(ctx.params.spotCheckId ?? '');
   if (!check || check.grantId !== grant.id) throw new PlatformProblem('NOT_FOUND', { detail: `no spot check ${ctx.params.spotCheckId} of grant ${grant.id}` });
+  // A written answer, as the simulation API's `answer` must be; live only, as every check here.
+  if (!ctx.replaying) refuseBlankTexts(ctx.body, ['/text']);
   state.host.dispatch(check.id, 'answer', { actor: { role: 'applicant', organizationId: grant.owner }, payload: { answer: ctx.body } });
   return { status: 200, body: spotCheckView(state, check) };
 }
@@ -137,6 +139,7 @@ function answerSpotCheck(ctx: Ctx): OperationResult {
 function submitDemand(ctx: Ctx): OperationResult {
   const { state, sandbox } = ctx;
   const caller = ctx.replaying ? ctx.caller! : requireRole(ctx, 'applicant');
+  if (!ctx.replaying) refuseBlankTexts(ctx.body, ['/title', '/description']);
   const actor = { role: 'applicant', organizationId: caller.id };
   state.host.check('open-data.demand', { actor });
   const record: DemandRecord = { id: sandbox.ids.next('dmd'), owner: caller.id, requester: { creditCode: caller.creditCode, name: caller.name }, submission: structuredClone(ctx.body as DemandRecord['submission']) };
@@ -176,7 +179,10 @@ export const grantOperations: Record<string, OperationHandler<OpenDataState>> = 
   submitDataObjection: (ctx) => {
     const body = ctx.body as DataObjectionSubmission;
     // Checked live only: an objection an older version acknowledged replays as it was answered.
-    if (!ctx.replaying) checkSubjectIsCaller(body.subject, ctx.caller!);
+    if (!ctx.replaying) {
+      refuseBlankTexts(body, DATA_OBJECTION_TEXTS);
+      checkSubjectIsCaller(body.subject, ctx.caller!);
+    }
     const record = fileOpenDataObjection(ctx.state, ctx.sandbox, ctx.caller!.id, 'applicant', body);
     return { status: 201, location: `/data-objections/${record.id}`, body: dataObjectionView(ctx.state.host, record) };
   },

@@ -1,6 +1,7 @@
 import type { OperationContext, OperationHandler, OperationResult, SandboxContext } from '../../app/platform-module.js';
-import { checkSubjectIsCaller, DATA_RESOURCE, dataObjectionView, fileDataObjection, missingReference, referencedProvider, requireRole, type DataObjectionRecord, type DataObjectionSubmission } from '../workflow-host/index.js';
+import { checkSubjectIsCaller, DATA_OBJECTION_TEXTS, DATA_RESOURCE, dataObjectionView, fileDataObjection, missingReference, referencedProvider, requireRole, type DataObjectionRecord, type DataObjectionSubmission } from '../workflow-host/index.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
+import { refuseBlankTexts } from '../../app/blank-text.js';
 import { checkFields } from './request-operations.js';
 import type { QualityIssueRecord, QualityIssueSubmission, SharingState } from './sharing-state.js';
 import { qualityIssueView } from './wire-views.js';
@@ -47,6 +48,7 @@ function submitQualityIssue(ctx: Ctx): OperationResult {
   const { state, sandbox } = ctx;
   const caller = ctx.replaying ? ctx.caller! : requireRole(ctx, 'data_user');
   const s = ctx.body as QualityIssueSubmission;
+  if (!ctx.replaying) refuseBlankTexts(s, ['/description']);
   const entry = state.entry(s.entryId);
   if (!entry) throw missingReference('/entryId', `no published catalog resource ${s.entryId}`, DATA_RESOURCE);
   checkFields(entry, s.fields ?? []);
@@ -77,7 +79,10 @@ export const feedbackOperations: Record<string, OperationHandler<SharingState>> 
   submitDataObjection: (ctx) => {
     const body = ctx.body as DataObjectionSubmission;
     // Checked live only: an objection an older version acknowledged replays as it was answered.
-    if (!ctx.replaying) checkSubjectIsCaller(body.subject, ctx.caller!);
+    if (!ctx.replaying) {
+      refuseBlankTexts(body, DATA_OBJECTION_TEXTS);
+      checkSubjectIsCaller(body.subject, ctx.caller!);
+    }
     const record = fileSharingObjection(ctx.state, ctx.sandbox, ctx.caller!.id, 'data_user', body);
     return { status: 201, location: `/data-objections/${record.id}`, body: dataObjectionView(ctx.state.host, record) };
   },

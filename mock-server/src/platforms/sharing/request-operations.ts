@@ -1,6 +1,7 @@
 import type { OperationContext, OperationHandler, OperationResult } from '../../app/platform-module.js';
 import { closestName, didYouMean } from '../../app/did-you-mean.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
+import { refuseBlankTexts } from '../../app/blank-text.js';
 import { PROBLEM_CODES } from '@gdx/protocol';
 import type { CatalogEntry } from '../../sandbox/seed/types.js';
 import { shanghaiDate } from '@gdx/calendar';
@@ -80,10 +81,15 @@ function checkAgainstEntry(entry: CatalogEntry, s: RequestSubmission, notSharedL
   }
 }
 
+/** What a request states in writing (第十七、二十六条: the grant is bound to its scenario and purpose). */
+const REQUEST_TEXTS = ['/scenario/name', '/purpose', '/securityMeasures'];
+
 function submitRequest(ctx: Ctx): OperationResult {
   const { state, sandbox } = ctx;
   const caller = requireRole(ctx, 'data_user');
   const s = ctx.body as RequestSubmission;
+  // Live only: a request an older version acknowledged with blank texts replays as answered.
+  if (!ctx.replaying) refuseBlankTexts(s, REQUEST_TEXTS);
   const entry = state.entry(s.entryId);
   if (!entry) throw missingReference('/entryId', `no published catalog resource ${s.entryId}`, DATA_RESOURCE);
   checkAgainstEntry(entry, s, state.host.procedures.profile.labels.sharingType.not_shared, ctx.replaying === true);
@@ -121,6 +127,8 @@ function ownRequest(ctx: Ctx): RequestRecord {
 function disputeRequest(ctx: Ctx): OperationResult {
   const record = ownRequest(ctx);
   const body = ctx.body as { text: string; attachments?: unknown[] };
+  // The disagreement is the written reason the authority coordinates on; live only, as above.
+  if (!ctx.replaying) refuseBlankTexts(body, ['/text']);
   ctx.state.host.dispatch(record.id, 'dispute', {
     actor: { role: 'data_user', organizationId: record.owner },
     payload: { reasons: [{ text: body.text }], ...(body.attachments ? { attachments: body.attachments } : {}) },

@@ -29,6 +29,12 @@ export interface DataObjectionRecord {
 export const OBJECTION_WIRE: WireMapping = { steps: { answer: 'objection_answer' } };
 
 /**
+ * The written texts of a data objection that must say something (`refuseBlankTexts`): what is
+ * wrong and which data it concerns, for the receiving unit to handle and answer (厦门 第十四条).
+ */
+export const DATA_OBJECTION_TEXTS = ['/text', '/dataReference/description'] as const;
+
+/**
  * A data subject objects to data about itself (厦门 第十四条): an organisation `subject` whose credit
  * code is not the signing organisation's is a 400 `VALIDATION_FAILED`, field code
  * `SUBJECT_NOT_CALLER` at `/subject/creditCode`, as an application's applicant must be the caller
