@@ -108,13 +108,15 @@ export class Journal implements CommandLog {
   /**
    * A journal that takes writes beside snapshots that cannot be written (a read-only
    * `snapshots.sqlite`) loses nothing, so writes go on; but every snapshot fails, the journal
-   * grows and every start replays all of it. Said at start, not first at the snapshot due
-   * `compactEvery` writes later.
+   * grows and every start replays all of it. Said at start, in the log and in health
+   * (`SNAPSHOTS_FAILING`, cleared by the first snapshot written), not first at the snapshot due
+   * `compactEvery` writes later: a monitor that reads only health would see `ok` until then.
    */
   #probeSnapshotsAtStart(): void {
     try {
       this.#store.probeSnapshots?.();
     } catch (error) {
+      this.#snapshotsFailing = true;
       this.#options.logError(
         '[STORAGE] snapshots cannot be written at start; writes go on and the journal keeps every one, but it grows and every start replays it until a snapshot can be written (make the file writable by this user, or free the disk)',
         error,
@@ -133,7 +135,8 @@ export class Journal implements CommandLog {
   }
 
   /**
-   * Whether the last snapshot attempt failed (cleared by the next one written). Writes go on and
+   * Whether the last snapshot attempt, or the start's probe of the snapshots, failed (cleared by
+   * the next snapshot written). Writes go on and
    * nothing is lost, but until a snapshot is written the journal grows and every start replays all
    * of it: health says so, as the log alone reaches no monitoring.
    */

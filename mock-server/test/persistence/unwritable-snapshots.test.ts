@@ -17,13 +17,14 @@ const runsAsRoot = process.getuid?.() === 0;
 
 const createSandbox = (app: App, id: string) =>
   app.dispatch({ method: 'POST', path: '/_sim/v1/sandboxes', query: '', headers: json, body: JSON.stringify({ id, profile: 'national', seed: 1 }) });
+const ready = async (app: App) => (await app.dispatch({ method: 'GET', path: '/_sim/v1/ready', query: '', headers: { host: 'mock.local' }, body: undefined })).status;
 const health = async (app: App) =>
   JSON.parse(String((await app.dispatch({ method: 'GET', path: '/_sim/v1/health', query: '', headers: { host: 'mock.local' }, body: undefined })).body)) as { status: string; reasons: string[] };
 
 describe('snapshots that cannot be written at start', () => {
   const tempDir = useTempDirs();
 
-  it('are logged at start, naming the file, while writes go on into the journal', async () => {
+  it('are logged at start, naming the file, and make health degraded with SNAPSHOTS_FAILING while writes go on into the journal', async () => {
     const dir = tempDir();
     await createApp({ dataDir: dir, ...OPTIONS }).close();
     const real = openSqliteStore(dir);
@@ -34,12 +35,18 @@ describe('snapshots that cannot be written at start', () => {
       },
     });
     const logged: string[] = [];
-    const app = createApp({ store, ...OPTIONS, logError: (message, error) => logged.push(`${message} ${(error as Error).message}`) });
+    const app = createApp({ store, ...OPTIONS, compactEvery: 2, logError: (message, error) => logged.push(`${message} ${(error as Error).message}`) });
     try {
       expect(logged).toEqual([expect.stringContaining(WARNING)]);
       expect(logged[0]).toContain(`could not write to ${snapshots}`);
+      // Said before any snapshot is due, not first `compactEvery` writes later.
+      expect(HealthSchema.parse(await health(app))).toMatchObject({ status: 'degraded', reasons: ['SNAPSHOTS_FAILING'] });
+      expect(await ready(app)).toBe(200);
       expect((await createSandbox(app, 'one')).status).toBe(201);
-      expect(await health(app)).toMatchObject({ status: 'ok' });
+      expect(await health(app)).toMatchObject({ status: 'degraded', reasons: ['SNAPSHOTS_FAILING'] });
+      // The probe was wrong after all (only the snapshot due proves it): the first snapshot written clears it.
+      expect((await createSandbox(app, 'two')).status).toBe(201);
+      expect(await health(app)).toMatchObject({ status: 'ok', reasons: [], storage: { entriesSinceSnapshot: 0 } });
     } finally {
       await app.close();
     }
@@ -99,7 +106,6 @@ describe('snapshots that fail while serving', () => {
     });
     const logged: string[] = [];
     const app = createApp({ store, ...OPTIONS, compactEvery: 2, logError: (message) => logged.push(message) });
-    const ready = async () => (await app.dispatch({ method: 'GET', path: '/_sim/v1/ready', query: '', headers: { host: 'mock.local' }, body: undefined })).status;
     try {
       expect(await health(app)).toMatchObject({ status: 'ok', reasons: [] });
       expect((await createSandbox(app, 'one')).status).toBe(201);
@@ -107,7 +113,7 @@ describe('snapshots that fail while serving', () => {
       expect(logged).toContainEqual(expect.stringContaining('[STORAGE] snapshot failed'));
       // The contract's reasons enum takes it.
       expect(HealthSchema.parse(await health(app))).toMatchObject({ status: 'degraded', reasons: ['SNAPSHOTS_FAILING'], storage: { writable: true, entriesSinceSnapshot: 2 } });
-      expect(await ready()).toBe(200);
+      expect(await ready(app)).toBe(200);
       // The journal still takes writes: the next attempt (a tenth of compactEvery later, at least one write) fails again.
       expect((await createSandbox(app, 'three')).status).toBe(201);
       expect(await health(app)).toMatchObject({ status: 'degraded', reasons: ['SNAPSHOTS_FAILING'], storage: { entriesSinceSnapshot: 3 } });

@@ -48,7 +48,8 @@ export interface ServiceStorage {
    */
   readonly lockLost: boolean;
   /**
-   * Whether the last snapshot attempt failed (a full disk, a read-only `snapshots.sqlite`); false
+   * Whether the last snapshot attempt, or the start's probe of the snapshots, failed (a full
+   * disk, a read-only `snapshots.sqlite`); false
    * again once one is written. Writes go on into the journal, which grows meanwhile, and every
    * start replays all of it: health is `degraded` with `SNAPSHOTS_FAILING`. False without a store.
    */

@@ -28,8 +28,8 @@ export type DegradedReason = 'STORAGE_UNAVAILABLE' | 'REPLAY_REFUSED_NOT_KEPT' |
  * directory's lock lost to another process (`DATA_DIR_LOCK_LOST`: its `gdx-mock.lock` was deleted
  * under the server and a second one may be using the directory), or a sandbox whose saved state
  * fails its check when it is restored (`SANDBOX_UNRESTORABLE`: its requests answer 503), or a
- * last snapshot attempt that failed (`SNAPSHOTS_FAILING`: writes go on, but the journal grows and
- * every start replays all of it).
+ * last snapshot attempt that failed, or a start whose probe could not write one
+ * (`SNAPSHOTS_FAILING`: writes go on, but the journal grows and every start replays all of it).
  *
  * @example
  * ```ts

@@ -209,7 +209,7 @@ export const MESSAGES = {
   'health.reason.REPLAY_REFUSED_NOT_KEPT': { zh: '重放被拒的请求无法存入 replay-refused.jsonl：其间不写快照，日志持续增长。', en: 'Requests a replay refused cannot be kept in replay-refused.jsonl: no snapshot is written meanwhile, so the journal grows.' },
   'health.reason.DATA_DIR_LOCK_LOST': { zh: '数据目录的锁 gdx-mock.lock 被另一进程持有：可能有第二个服务在用该目录。', en: 'Another process holds the data directory’s lock (gdx-mock.lock): a second server may be using it.' },
   'health.reason.SANDBOX_UNRESTORABLE': { zh: '有沙箱的保存状态未通过校验：其请求返回 503，其余沙箱照常。', en: 'A sandbox’s saved state failed its check: its requests answer 503, the others are served.' },
-  'health.reason.SNAPSHOTS_FAILING': { zh: '上一次快照写入失败：写请求照常记入日志，但日志持续增长，每次启动都要重放全部。', en: 'The last snapshot could not be written: writes go on into the journal, but it grows and every start replays all of it.' },
+  'health.reason.SNAPSHOTS_FAILING': { zh: '快照无法写入（上一次写入失败，或启动时的探测已失败）：写请求照常记入日志，但日志持续增长，每次启动都要重放全部。', en: 'Snapshots cannot be written (the last attempt, or the probe at start, failed): writes go on into the journal, but it grows and every start replays all of it.' },
   'health.reason.INSUFFICIENT_MEMORY': { zh: '堆内存已达保护阈值：新增状态的写请求返回 503。', en: 'The heap is at the memory guard’s share of its limit: writes that add state answer 503.' },
   'health.version': { zh: '版本', en: 'Version' },
   'health.uptime': { zh: '已运行', en: 'Up for' },
