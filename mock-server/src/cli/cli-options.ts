@@ -123,7 +123,8 @@ function parseRun(argv: readonly string[], env: Readonly<Record<string, string |
   // Absent: the server derives it from the open-file limit (`defaultMaxConnections`).
   const maxConnections = readInteger(values.string('max-connections'), 1);
   const shutdownGraceSeconds = readInteger(values.string('shutdown-grace'), 0, 3600) ?? 10;
-  const timeouts = readTimeouts(values.string('request-timeout'), values.string('headers-timeout'));
+  const responseTimeout = readInteger(values.string('response-timeout'), 1, 3600);
+  const timeouts = { ...readTimeouts(values.string('request-timeout'), values.string('headers-timeout')), ...(responseTimeout !== undefined ? { answerMs: responseTimeout * 1000 } : {}) };
   return {
     kind: 'run',
     server: { port, host: values.string('host')?.value ?? '127.0.0.1', corsOrigins, allowedHosts, shutdownGraceMs: shutdownGraceSeconds * 1000, timeouts, ...(maxConnections !== undefined ? { maxConnections } : {}) },

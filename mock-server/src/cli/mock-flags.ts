@@ -96,6 +96,12 @@ export const MOCK_FLAGS: readonly FlagSpec[] = [
     help: ['seconds a request\'s head may take to arrive, or a new connection to', 'start sending one (default 10, or --request-timeout if lower; at most', '--request-timeout); then 408 REQUEST_TIMEOUT, as above'],
   },
   {
+    name: 'response-timeout',
+    kind: 'string',
+    value: '<s>',
+    help: ['seconds a client has to read an answer once it is written (default 60;', '1–3600); one that has not read it all by then has its connection closed,', 'and logged: the unread answer stays in memory until then'],
+  },
+  {
     name: 'shutdown-grace',
     kind: 'string',
     value: '<s>',

@@ -5,7 +5,8 @@ import { problemResponse } from '../app/problem-response.js';
 import { targetPath } from './request-gate.js';
 
 /**
- * How long the HTTP server waits for a request to arrive (`ServerOptions.timeouts`). Node's own
+ * How long the HTTP server waits for a request to arrive, and for its answer to be read
+ * (`ServerOptions.timeouts`). Node's own
  * defaults let a client that sends its body a byte at a time hold a connection for 300 s, and
  * one that never finishes its headers for 60 s: a few such clients hold connections the
  * `maxConnections` cap counts.
@@ -21,6 +22,12 @@ export interface RequestTimeouts {
    * connection that has sent nothing yet (ms; `--headers-timeout`). At most `requestMs`.
    */
   readonly headersMs: number;
+  /**
+   * How long a client has to read an answer once it is written (ms; `--response-timeout`;
+   * default `DEFAULT_ANSWER_TIMEOUT_MS`, 60 s). Past it the connection is cut: the unread answer
+   * would otherwise stay in memory for as long as the client keeps the connection open.
+   */
+  readonly answerMs?: number;
 }
 
 /** 30 s for a request (a 64 MiB sandbox import then needs about 2.2 MB/s), 10 s for its head. */

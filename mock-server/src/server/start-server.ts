@@ -18,6 +18,7 @@ import { defaultMaxConnections, watchConnections, type ServerLogSink, type Watch
 import { drainer, shuttingDownAnswer, type Drain } from './drain.js';
 import { endAfterLinger } from './lingering-close.js';
 import { answerReference } from './reference-pages.js';
+import { answerTimeout, DEFAULT_ANSWER_TIMEOUT_MS, type AnswerTimeout } from './answer-timeout.js';
 import { pipelineGuard, pipelineRefusal } from './pipelining.js';
 import { declaredLength, readBody, TOO_LARGE } from './read-body.js';
 import { requestGate, type RequestGate } from './request-gate.js';
@@ -78,7 +79,9 @@ export interface ServerOptions {
    * (from its first byte, or from the connection's opening); one that goes past either is
    * answered 408 `REQUEST_TIMEOUT` and its connection closed. Default
    * `DEFAULT_REQUEST_TIMEOUTS` (30 s and 10 s); `gdx-mock` passes `--request-timeout` and
-   * `--headers-timeout`.
+   * `--headers-timeout`. And how long a client has to read an answer once it is written
+   * (`answerMs`, default 60 s, `--response-timeout`): past it the connection is cut, and
+   * `serverLog` told.
    */
   timeouts?: Readonly<RequestTimeouts>;
 }
@@ -91,6 +94,8 @@ interface Scope {
   draining: boolean;
   /** The server's connections (set once it listens): an answer on one past the cap closes it. */
   connections: WatchedConnections | undefined;
+  /** Cuts the connection of a client that does not read its answer in time. */
+  readonly answers: AnswerTimeout;
 }
 
 /** A running server. */
@@ -217,8 +222,10 @@ function write(scope: Scope, req: IncomingMessage, res: ServerResponse, answer: 
     // A HEAD answer names the length of the GET's body it leaves out (`headAnswer`).
     if (answer.headers['content-length'] === undefined) flat.push('content-length', String(typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength));
     res.writeHead(answer.status, flat);
-    if (options.end) res.end(body);
-    else res.write(body);
+    if (options.end) {
+      res.end(body);
+      scope.answers.watch(req, res, answer.headers[HEADERS.requestId]);
+    } else res.write(body);
   }
   scope.log?.answered(req, answer);
 }
@@ -270,6 +277,7 @@ export async function startServer(app: App, options: ServerOptions = {}): Promis
     log: options.requestLog ? requestLogHooks(options.requestLog) : undefined,
     draining: false,
     connections: undefined,
+    answers: answerTimeout(options.timeouts?.answerMs ?? DEFAULT_ANSWER_TIMEOUT_MS, options.serverLog),
   };
   const consoleDir = options.consoleDir ?? consoleAssetsDir;
   const maxConnections = options.maxConnections ?? defaultMaxConnections();
