@@ -52,6 +52,7 @@ export function executeOperation(input: ExecutionInput): OperationResult | Probl
     const { route } = input;
     if (route.kind === 'sim') {
       return route.route.handler({
+        operationId: route.route.operationId,
         registry: input.registry,
         sandbox: input.sandbox,
         platforms: input.platforms,
@@ -73,6 +74,7 @@ export function executeOperation(input: ExecutionInput): OperationResult | Probl
       sandbox,
       state: sandbox.stateOf(route.platform.name),
       caller: input.caller,
+      platform: route.platform.name,
       operationId: route.operationId,
       params: input.params,
       query: input.query,

@@ -28,12 +28,20 @@ export function invalidCursor(message?: FieldError['message']): PlatformProblem 
 }
 
 /**
- * What a list request holds that names its list: the query (filters, sort, order; `cursor` and
- * `limit` aside) and the path parameters (whose grant's reports, which sandbox's events).
+ * What a list request holds that names its list: the operation (which list: a sharing request's
+ * cursor is no grant's), the query (filters, sort, order; `cursor` and `limit` aside) and the path
+ * parameters (whose grant's reports, which sandbox's events).
  */
 export interface ListRequest {
   readonly query: Readonly<Record<string, unknown>>;
   readonly params?: Readonly<Record<string, string>>;
+  /** The list operation answering (`listGrants`); the core sets it on every operation's context. */
+  readonly operationId?: string;
+  /**
+   * The platform whose operation it is (`undefined` on the simulation API): operation ids are
+   * unique within a contract only (registration and open-data both have `listApplications`).
+   */
+  readonly platform?: string;
 }
 
 /** Parameters that say where a page of a list starts and how long it is, not which list it is. */
@@ -47,9 +55,11 @@ const PAGING_PARAMETERS: ReadonlySet<string> = new Set(['cursor', 'limit']);
 const QUERY_MARK = '.';
 
 /**
- * The fingerprint of the list a request reads: FNV-1a (base 36) of its query parameters but
- * `cursor` and `limit`, and of its path parameters, each sorted by name. The query is the
- * validated one, with defaults filled in, so `?order=asc` and no `order` are the same list.
+ * The fingerprint of the list a request reads: FNV-1a (base 36) of its platform and operation, of
+ * its query parameters but `cursor` and `limit`, and of its path parameters, each sorted by name.
+ * The query is the validated one, with defaults filled in, so `?order=asc` and no `order` are the
+ * same list. The operation is in it because lists share key shapes (`[-createdAt, id]`): without
+ * it a sharing request's cursor paged the caller's grants, or an open-data application's.
  *
  * @example
  * ```ts
@@ -64,7 +74,7 @@ function listFingerprint(request: ListRequest): string {
   const params = Object.keys(request.params ?? {})
     .sort()
     .map((name) => [name, request.params?.[name]]);
-  return fnv1a(JSON.stringify([query, params])).toString(36);
+  return fnv1a(JSON.stringify([request.platform ?? null, request.operationId ?? null, query, params])).toString(36);
 }
 
 /**

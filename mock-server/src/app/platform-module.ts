@@ -242,6 +242,8 @@ export interface OperationContext<S> {
   readonly state: S;
   /** The signing organisation; `undefined` on public operations (`security: []`). */
   readonly caller: Organisation | undefined;
+  /** The platform module's `name`; set by the core (optional for contexts a test builds by hand). */
+  readonly platform?: string;
   readonly operationId: string;
   readonly params: Readonly<Record<string, string>>;
   /** Query parameters, coerced to their schema types (`limit` is a number). */

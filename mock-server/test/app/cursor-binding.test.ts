@@ -79,6 +79,29 @@ describe('cursors bound to their query', () => {
     expectMismatch(await other.sim('GET', `/requests?limit=1&cursor=${requests.body.nextCursor}`), 'requests of another sandbox');
   });
 
+  // Lists share key shapes ([-createdAt, id]): a cursor bound only to the query and path
+  // parameters paged another list that takes the same ones, silently (a sharing request's cursor
+  // answered a page of the caller's grants, or of its open-data applications).
+  it('a list refuses the cursor of another list that takes the same query, on its platform or another', async () => {
+    const sbx = await openSandbox(ctx, { profile: 'national', seed: 5 });
+    const [entry] = (await sbx.on('catalog', 'GET', '/search?sharingType=unconditional&limit=1')).body.items;
+    const caller = sbx.organizations.find((o) => o.roles.includes('data_user') && o.creditCode !== entry.provider.creditCode)!;
+    const body = {
+      entryId: entry.id,
+      scenario: { name: '企业服务', description: '核对用电情况' },
+      purpose: '服务核对',
+      fields: entry.itemNames.slice(0, 1),
+      deliveryMethod: entry.sharing.deliveryMethods[0],
+      periodOfUse: { from: '2025-10-01', to: '2026-09-30' },
+      securityMeasures: '专网访问',
+    };
+    for (let i = 0; i < 2; i += 1) expect((await sbx.on('sharing', 'POST', '/requests', { as: caller, body })).status).toBe(201);
+    const cursor = (await sbx.on('sharing', 'GET', '/requests?limit=1', { as: caller })).body.nextCursor as string;
+    expectMismatch(await sbx.on('sharing', 'GET', `/grants?cursor=${cursor}`, { as: caller }), 'sharing listGrants');
+    expectMismatch(await sbx.on('open-data', 'GET', `/applications?cursor=${cursor}`, { as: caller }), 'open-data listApplications');
+    expect((await sbx.on('sharing', 'GET', `/requests?cursor=${cursor}`, { as: caller })).body.items).toHaveLength(1);
+  });
+
   it("the SDK's paginator, which sends the same query with each cursor, reads a filtered list to its end", async () => {
     const { sbx, registrant } = await withApplications();
     const client = new RegistrationClient({ baseUrl: sbx.view.platforms.registration, credentials: registrant, fetch: ctx.transport.fetch });

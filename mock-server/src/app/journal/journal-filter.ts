@@ -1,6 +1,6 @@
 import type { FieldError } from '@gdx/protocol';
 import type { JournalRecord } from '../../sandbox/request-journal.js';
-import { cursorQueryError, decodeCursor, invalidCursorError, isSeq } from '../paging.js';
+import { cursorQueryError, decodeCursor, invalidCursorError, isSeq, type ListRequest } from '../paging.js';
 
 /** A parsed query of `GET /sandboxes/{sandboxId}/requests`. */
 export interface JournalListQuery {
@@ -32,9 +32,9 @@ function invalid(name: string, zh: string, en: string): FieldError {
  * Reads the journal's filters (all optional, combined with AND): `requestId`, `operation`
  * (operationId), `status` (`409`, or a class `4xx`), `organizationId`, `method`, `path` (a
  * prefix), `since` (a seq: newer entries only), `limit` (1–200, default 50) and `cursor` (refused
- * when a page of other filters or another sandbox, `params`, made it: `cursorQueryError`). A bad
- * value gives field errors pointing at its parameter; the simulation contract states the same
- * bounds, this holds them also for an app built without it.
+ * when a page of other filters, another sandbox (`list.params`) or another list (`list.operationId`)
+ * made it: `cursorQueryError`). A bad value gives field errors pointing at its parameter; the
+ * simulation contract states the same bounds, this holds them also for an app built without it.
  *
  * @example
  * ```ts
@@ -42,7 +42,7 @@ function invalid(name: string, zh: string, en: string): FieldError {
  * parseJournalQuery({ status: '4x' }); // { ok: false, errors: [{ pointer: '/query/status', … }] }
  * ```
  */
-export function parseJournalQuery(raw: Readonly<Record<string, unknown>>, params?: Readonly<Record<string, string>>): { ok: true; query: JournalListQuery } | { ok: false; errors: FieldError[]; cursor?: true } {
+export function parseJournalQuery(raw: Readonly<Record<string, unknown>>, list: Omit<ListRequest, 'query'> = {}): { ok: true; query: JournalListQuery } | { ok: false; errors: FieldError[]; cursor?: true } {
   const errors: FieldError[] = [];
   const tests: ((record: JournalRecord) => boolean)[] = [];
   const requestId = text(raw.requestId);
@@ -98,7 +98,7 @@ export function parseJournalQuery(raw: Readonly<Record<string, unknown>>, params
     if (!key || key.length !== 1 || !isSeq(key[0], 1)) {
       return { ok: false, cursor: true, errors: [invalidCursorError()] };
     }
-    const mismatch = cursorQueryError({ query: raw, ...(params ? { params } : {}) });
+    const mismatch = cursorQueryError({ ...list, query: raw });
     if (mismatch) return { ok: false, cursor: true, errors: [mismatch] };
     before = key[0];
   }

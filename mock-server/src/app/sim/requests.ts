@@ -12,7 +12,7 @@ export const requestRoutes: readonly SimRoute[] = [
   {
     method: 'GET', path: '/sandboxes/{sandboxId}/requests', operationId: 'listRequests', jsonBody: false, journaled: false,
     handler(ctx) {
-      const parsed = parseJournalQuery(ctx.query, ctx.params);
+      const parsed = parseJournalQuery(ctx.query, { params: ctx.params, operationId: ctx.operationId });
       if (!parsed.ok) {
         const n = parsed.errors.length;
         return ctx.problem(parsed.cursor ? 'INVALID_CURSOR' : 'VALIDATION_FAILED', { detail: `${n} ${n === 1 ? 'parameter is' : 'parameters are'} invalid`, errors: parsed.errors });

@@ -7,6 +7,8 @@ import type { ServiceStatus } from './service-status.js';
 
 /** What a simulation API handler receives. */
 export interface SimRouteContext {
+  /** The route's `operationId` (binds list cursors to their list, `app/paging.ts`). */
+  readonly operationId?: string;
   readonly registry: SandboxRegistry;
   /** The sandbox named by `{sandboxId}` (already checked to exist), when the path has one. */
   readonly sandbox: Sandbox | undefined;
