@@ -176,6 +176,9 @@ describe('open-data applications', () => {
     const notOpen = await world.openData('POST', '/applications', { as: world.org(APPLICANT), body: applicationBody(world, onApplication(world), { datasetIds: [closed.id] }) });
     expectContract('open-data', 'submitApplication', notOpen, 422);
     expect(notOpen.body).toMatchObject({ code: 'NOT_OPEN', legalBasis: closed.opening.legalBasis });
+    expect(notOpen.body.errors).toEqual([
+      { pointer: '/datasetIds/0', code: 'NOT_OPEN', message: { zh: expect.stringContaining('不予开放'), en: expect.stringContaining('not open') } },
+    ]);
     const open = world.seed.datasets.find((d) => d.openingType === 'open')!;
     const openReply = await world.openData('POST', '/applications', { as: world.org(APPLICANT), body: applicationBody(world, open) });
     expect(openReply.body.errors[0]).toMatchObject({ pointer: '/datasetIds/0', code: 'DATASET_OPEN' });

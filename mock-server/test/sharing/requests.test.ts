@@ -46,6 +46,10 @@ describe('sharing requests', () => {
     expect(reply.body.detail).toContain(`该资源属于${label}类`);
     // The message names the class as the profile does too (Xiamen's used to say 不予共享).
     expect(reply.body.message).toEqual({ zh: `该数据属于${label}类，依法${label}`, en: 'The data is classified as not shareable under the cited legal basis' });
+    // It points at the field to change, in Chinese and English, as every refusal of the body does.
+    expect(reply.body.errors).toEqual([
+      { pointer: '/entryId', code: 'NOT_SHAREABLE', message: { zh: expect.stringContaining(`${label}类`), en: expect.stringContaining('not shared') } },
+    ]);
     const list = await world.sharing('GET', '/requests', { as: world.org(REQUESTER) });
     expect(list.body.total).toBe(0);
   });

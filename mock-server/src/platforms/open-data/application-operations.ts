@@ -28,7 +28,18 @@ function datasetsOf(state: OpenDataState, s: ApplicationSubmission) {
       const entry = state.datasets.entry(id);
       if (entry?.opening.type === 'not_open') {
         const basis = entry.opening.legalBasis ?? '法律法规规定';
-        throw new PlatformProblem('NOT_OPEN', { detail: `${entry.name} 不予开放，依据${basis}。`, extensions: { legalBasis: basis } });
+        throw new PlatformProblem('NOT_OPEN', {
+          detail: `${entry.name} 不予开放，依据${basis}。`,
+          // The dataset id to change, as the other refusals of a dataset point at theirs.
+          errors: [
+            {
+              pointer: `/datasetIds/${i}`,
+              code: 'NOT_OPEN',
+              message: { zh: `该资源不予开放（依据${basis}），不能申请`, en: `The resource is not open (${basis}): it cannot be applied for` },
+            },
+          ],
+          extensions: { legalBasis: basis },
+        });
       }
       throw missingReference(`/datasetIds/${i}`, `no open dataset ${id}`, { zh: '开放数据集', en: 'open dataset' });
     }

@@ -61,6 +61,14 @@ function checkAgainstEntry(entry: CatalogEntry, s: RequestSubmission, notSharedL
       detail: `该资源属于${notSharedLabel}类，依据${basis}。 / ${entry.name} is not shared under ${basis}.`,
       // The catalogue's words with the profile's label (nationally the catalogue's own).
       message: { zh: `该数据属于${notSharedLabel}类，依法${notSharedLabel}`, en: PROBLEM_CODES.NOT_SHAREABLE.message.en },
+      // The field to change, as every refusal of a request's content points at one.
+      errors: [
+        {
+          pointer: '/entryId',
+          code: 'NOT_SHAREABLE',
+          message: { zh: `该资源属于${notSharedLabel}类（依据${basis}），不能申请共享`, en: `The resource is not shared (${basis}): it cannot be requested` },
+        },
+      ],
       extensions: { legalBasis: basis },
     });
   }
