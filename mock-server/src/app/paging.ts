@@ -92,8 +92,8 @@ export function bindCursor(cursor: string | null, request: ListRequest): string 
 }
 
 /**
- * The field error of a `?cursor=` that a page of another list made (other filters, sort, order or
- * path): a page of it would silently be one of some other listing.
+ * The field error of a `?cursor=` that a page of another list made (another operation, or other
+ * filters, sort, order or path): a page of it would silently be one of some other listing.
  *
  * @example
  * ```ts
@@ -105,8 +105,8 @@ export function cursorMismatchError(): FieldError {
     pointer: '/query/cursor',
     code: 'CURSOR_MISMATCH',
     message: {
-      zh: '分页游标 cursor 属于另一查询：请使用与取得该游标时相同的筛选、排序和路径参数（limit 可变），或去掉 cursor 从第一页读起',
-      en: 'The cursor belongs to another query: send it with the filters, sort and path of the request that returned it (limit may change), or leave out cursor to start from the first page',
+      zh: '分页游标 cursor 属于另一列表或另一查询：请向取得该游标的列表发送，并使用相同的筛选、排序和路径参数（limit 可变），或去掉 cursor 从第一页读起',
+      en: 'The cursor belongs to another list or another query: send it to the list that returned it with the filters, sort and path of that request (limit may change), or leave out cursor to start from the first page',
     },
   };
 }
