@@ -54,6 +54,12 @@ export interface ClientOptions {
    * its backoff and `Retry-After` waits.
    */
   totalTimeoutMs?: number;
+  /**
+   * The longest response body read, in bytes after decompression (default 64 MiB; ≤ 0 or
+   * `Infinity`: no bound). A longer one — a proxy streaming without end, a gzip bomb — is given up
+   * unread with a `ResponseNotJsonError` of reason `too-large` instead of filling the memory.
+   */
+  maxResponseBytes?: number;
   /** Check 2xx bodies against `ApiRequest.responseSchema` (default false). */
   validateResponses?: boolean;
   logger?: Logger;
@@ -95,6 +101,7 @@ export class ApiClient {
   readonly #maxRetries: number;
   readonly #timeoutMs: number;
   readonly #totalTimeoutMs: number;
+  readonly #maxResponseBytes: number | undefined;
   readonly #validate: boolean;
 
   constructor(options: ClientOptions) {
@@ -114,6 +121,7 @@ export class ApiClient {
     this.#maxRetries = retryCount(options.maxRetries ?? 2);
     this.#timeoutMs = options.timeoutMs ?? 30_000;
     this.#totalTimeoutMs = options.totalTimeoutMs ?? 0;
+    this.#maxResponseBytes = options.maxResponseBytes;
     this.#validate = options.validateResponses ?? false;
     this.#emit = toEmit(options.logger);
 
@@ -248,6 +256,7 @@ export class ApiClient {
       userSignal: options?.signal,
       timeoutMs: options?.timeoutMs ?? this.#timeoutMs,
       totalTimeoutMs: options?.totalTimeoutMs ?? this.#totalTimeoutMs,
+      maxResponseBytes: options?.maxResponseBytes ?? this.#maxResponseBytes,
       maxRetries: options?.maxRetries === undefined ? this.#maxRetries : retryCount(options.maxRetries),
       idempotent: req.idempotent === true,
       attempt: 0,

@@ -63,6 +63,8 @@ export interface RequestOptions {
    */
   totalTimeoutMs?: number;
   maxRetries?: number;
+  /** The longest response body read, in bytes after decompression (see `ClientOptions.maxResponseBytes`). */
+  maxResponseBytes?: number;
   /** Use this key (also makes a POST/PATCH retryable). */
   idempotencyKey?: string;
   headers?: Record<string, string>;

@@ -133,6 +133,39 @@ describe.each([
     expect((error as ResponseNotJsonError).messageZh).toContain('不支持其字符集 "x-gbk-legacy"');
   });
 
+  it('gives up a body that never ends at maxResponseBytes: RESPONSE_NOT_JSON too-large, not the whole memory', async () => {
+    let sent = 0;
+    server.enqueue((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      // A proxy streaming without end: stops only when the client goes (or after 64 MiB, for safety).
+      const pump = () => {
+        while (!res.destroyed && sent < 1024) {
+          sent++;
+          if (!res.write(chunk)) return void res.once('drain', pump);
+        }
+        res.end();
+      };
+      pump();
+    });
+    const c = new ApiClient({ baseUrl: server.origin, transport: make(), maxRetries: 2, maxResponseBytes: 1024 * 1024, retry: { sleep: async () => {} } });
+    const error = await c.request({ operationId: 'exportDcat', method: 'GET', path: '/dcat' }).catch((e: unknown) => e);
+    expect(sent).toBeLessThan(1024);
+    expect(error).toBeInstanceOf(ResponseNotJsonError);
+    expect(error).toMatchObject({ reason: 'too-large', limitBytes: 1024 * 1024, status: 200, body: '', retryable: false });
+    expect((error as ResponseNotJsonError).message).toContain('is larger than maxResponseBytes (1048576 bytes): not read further');
+    expect((error as ResponseNotJsonError).messageZh).toContain('超过 maxResponseBytes（1048576 字节），未继续读取');
+    expect(server.received).toHaveLength(1);
+  });
+
+  it('refuses a Content-Length above maxResponseBytes, and reads a body of that size when the call allows it', async () => {
+    const big = JSON.stringify({ text: 'x'.repeat(2000) });
+    server.fallback(raw(200, { 'content-type': 'application/json', 'content-length': String(big.length) }, Buffer.from(big)));
+    const c = new ApiClient({ baseUrl: server.origin, transport: make(), maxRetries: 0, maxResponseBytes: 1000 });
+    await expect(c.request({ operationId: 'getDataset', method: 'GET', path: '/' })).rejects.toMatchObject({ reason: 'too-large', limitBytes: 1000 });
+    await expect(c.request({ operationId: 'getDataset', method: 'GET', path: '/' }, { maxResponseBytes: 0 })).resolves.toEqual({ text: 'x'.repeat(2000) });
+  });
+
   it('reuses connections across calls (keep-alive)', async () => {
     const c = client();
     const ports = new Set<number | undefined>();

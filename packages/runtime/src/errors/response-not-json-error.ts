@@ -5,9 +5,9 @@ import { GdxError, type Bilingual } from './gdx-error.js';
  * Why a body could not be the JSON expected of it: `empty`, `content-type` (not a JSON type),
  * `invalid` (does not parse), or, of an answer of any status, not even text: `charset` (a
  * charset label no `TextDecoder` knows) and `content-encoding` (a compressed body that does not
- * decompress).
+ * decompress), or not read at all: `too-large` (longer than `maxResponseBytes`).
  */
-export type NotJsonReason = 'empty' | 'content-type' | 'invalid' | 'charset' | 'content-encoding';
+export type NotJsonReason = 'empty' | 'content-type' | 'invalid' | 'charset' | 'content-encoding' | 'too-large';
 
 /**
  * A 2xx answer whose body is not the JSON its operation declares (empty, another content type, or
@@ -16,7 +16,7 @@ export type NotJsonReason = 'empty' | 'content-type' | 'invalid' | 'charset' | '
  * content type and quotes the start of the body. Also an answer of any status whose body cannot be
  * read as text at all: a `charset` no `TextDecoder` knows, or a `Content-Encoding` (gzip, br…)
  * whose data is corrupt — the answer was received, so it is not a connection failure, and the
- * request may have run. Not retried.
+ * request may have run — or a body longer than `maxResponseBytes`, given up unread. Not retried.
  *
  * @example
  * ```ts
@@ -33,15 +33,17 @@ export class ResponseNotJsonError extends GdxError {
   readonly reason: NotJsonReason;
   /** The charset label (`charset`) or content coding (`content-encoding`) that could not be decoded. */
   readonly encoding: string | undefined;
+  /** The bound a `too-large` body passed (`maxResponseBytes`). */
+  readonly limitBytes: number | undefined;
 
   constructor(
-    init: { operationId: string; status: number; contentType: string | null; body: string; reason: NotJsonReason; encoding?: string },
+    init: { operationId: string; status: number; contentType: string | null; body: string; reason: NotJsonReason; encoding?: string; limitBytes?: number },
     options?: { cause?: unknown },
   ) {
-    const { operationId, status, contentType, body, reason, encoding } = init;
+    const { operationId, status, contentType, body, reason, encoding, limitBytes } = init;
     const excerpt = bodyExcerpt(body);
     const type = { en: contentType === null ? 'no content type' : `content type ${contentType}`, zh: contentType === null ? '无内容类型' : `内容类型 ${contentType}` };
-    const why = whyNotJson(reason, encoding, options?.cause);
+    const why = whyNotJson(reason, encoding, limitBytes, options?.cause);
     super(
       'RESPONSE_NOT_JSON',
       {
@@ -56,10 +58,11 @@ export class ResponseNotJsonError extends GdxError {
     this.body = body;
     this.reason = reason;
     this.encoding = encoding;
+    this.limitBytes = limitBytes;
   }
 }
 
-function whyNotJson(reason: NotJsonReason, encoding: string | undefined, cause: unknown): Bilingual {
+function whyNotJson(reason: NotJsonReason, encoding: string | undefined, limitBytes: number | undefined, cause: unknown): Bilingual {
   switch (reason) {
     case 'empty':
       return { en: 'is empty, not JSON', zh: '为空，不是 JSON' };
@@ -75,6 +78,11 @@ function whyNotJson(reason: NotJsonReason, encoding: string | undefined, cause: 
         zh: `无法解码：响应体按 Content-Encoding ${encoding} 解压失败${detail === undefined ? '' : `（${detail}）`}`,
       };
     }
+    case 'too-large':
+      return {
+        en: `is larger than maxResponseBytes (${limitBytes} bytes): not read further`,
+        zh: `超过 maxResponseBytes（${limitBytes} 字节），未继续读取`,
+      };
     default:
       return { en: 'is not JSON', zh: '不是 JSON' };
   }

@@ -36,12 +36,23 @@ export function declaredCharset(contentType: string | null): string | undefined 
   return label === undefined || label === '' || label === 'utf-8' || label === 'utf8' ? undefined : label;
 }
 
+/** Decodes as `text()` does: UTF-8, a leading BOM dropped, bad sequences replaced. */
+const UTF8 = new TextDecoder();
+
+/**
+ * The body text of `bytes`: UTF-8 for no charset (`undefined`, see {@link declaredCharset}), else
+ * {@link decodeCharset}.
+ */
+export function decodeText(bytes: Uint8Array, charset: string | undefined, answer: AnswerHead): string {
+  return charset === undefined ? UTF8.decode(bytes) : decodeCharset(bytes, charset, answer);
+}
+
 /**
  * `bytes` decoded as `charset` (any WHATWG Encoding label: gbk, gb18030, gb2312, big5,
  * iso-8859-1…); a label `TextDecoder` does not know is a {@link ResponseNotJsonError} of reason
  * `charset` naming it, not UTF-8 mojibake.
  */
-export function decodeCharset(bytes: ArrayBuffer, charset: string, answer: AnswerHead): string {
+function decodeCharset(bytes: Uint8Array, charset: string, answer: AnswerHead): string {
   let decoder: TextDecoder;
   try {
     decoder = new TextDecoder(charset);

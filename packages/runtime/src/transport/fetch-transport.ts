@@ -1,7 +1,8 @@
 import type { Dispatcher } from 'undici';
 import { redirectNotFollowed, transportFailure } from '../errors/network-errors.js';
 import { hasSharedAgent, sharedAgent } from '#platform';
-import { bodyReadFailure, declaredCharset, decodeCharset, type AnswerHead } from './body-text.js';
+import { bodyReadFailure, declaredCharset, decodeText, type AnswerHead } from './body-text.js';
+import { readBounded, responseLimit, webStreamChunks } from './bounded-body.js';
 import { attemptTimeout, DeadlineDispatcher, settleWithin } from './deadline-dispatcher.js';
 import type { Transport, TransportRequest, TransportResponse } from './types.js';
 
@@ -78,13 +79,13 @@ async function readResponse(response: Response, req: TransportRequest): Promise<
   // A browser hides a manual redirect's status and Location (Node shows the 3xx itself).
   if (response.type === 'opaqueredirect') throw redirectNotFollowed(response.url);
   const { status, headers } = response;
-  const charset = declaredCharset(headers.get('content-type'));
+  const answer = answerHead(req, response);
   try {
-    // UTF-8 (or no charset): `text()` as before, no copy of the bytes.
-    const body = charset === undefined ? await response.text() : decodeCharset(await response.arrayBuffer(), charset, answerHead(req, response));
-    return { status, headers, body };
+    // Read chunk by chunk rather than with `text()`, which has no bound (`maxResponseBytes`).
+    const bytes = await readBounded(webStreamChunks(response.body), responseLimit(req.maxResponseBytes), answer);
+    return { status, headers, body: decodeText(bytes, declaredCharset(headers.get('content-type')), answer) };
   } catch (error) {
-    throw bodyReadFailure(error, answerHead(req, response));
+    throw bodyReadFailure(error, answer);
   }
 }
 

@@ -35,6 +35,11 @@ export interface TransportRequest {
   readonly timeoutMs?: number;
   /** The operation, for transports that log or inject faults per operation. */
   readonly operationId?: string;
+  /**
+   * The longest body to read, in bytes after decompression (default 64 MiB; ≤ 0 or `Infinity`:
+   * no bound); a longer one is given up with a `ResponseNotJsonError` of reason `too-large`.
+   */
+  readonly maxResponseBytes?: number;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { Agent, Dispatcher } from 'undici';
 import { transportFailure } from '../errors/network-errors.js';
-import { declaredCharset, decodeCharset } from './body-text.js';
+import { bodyReadFailure, declaredCharset, decodeText, type AnswerHead } from './body-text.js';
+import { readBounded, responseLimit } from './bounded-body.js';
 import { attemptTimeout, DeadlineDispatcher, settleWithin } from './deadline-dispatcher.js';
 import { RecordHeaders } from './record-headers.js';
 import type { Transport, TransportRequest, TransportResponse } from './types.js';
@@ -70,9 +71,10 @@ export function undiciTransport(options: UndiciTransportOptions = {}): Transport
       const timeoutMs = attemptTimeout(req.timeoutMs);
       try {
         const operationId = req.operationId ?? req.method;
-        if (timeoutMs === 0) return await requestOn(dispatcher, request, operationId);
+        const limit = responseLimit(req.maxResponseBytes);
+        if (timeoutMs === 0) return await requestOn(dispatcher, request, operationId, limit);
         const attempt = new DeadlineDispatcher(dispatcher);
-        const run = () => requestOn(attempt as unknown as Dispatcher, request, operationId);
+        const run = () => requestOn(attempt as unknown as Dispatcher, request, operationId, limit);
         return await settleWithin(timeoutMs, attempt, run, operationId);
       } catch (error) {
         throw transportFailure(error, req, false);
@@ -84,16 +86,17 @@ export function undiciTransport(options: UndiciTransportOptions = {}): Transport
 
 /**
  * undici's `request()` API run on `dispatcher`: it only calls `dispatcher.dispatch`, so it works
- * on the {@link DeadlineDispatcher} of an attempt, which is no undici `Dispatcher`.
+ * on the {@link DeadlineDispatcher} of an attempt, which is no undici `Dispatcher`. The body is
+ * read up to `limit` bytes.
  */
-async function requestOn(dispatcher: Dispatcher, options: Dispatcher.RequestOptions, operationId: string): Promise<TransportResponse> {
+async function requestOn(dispatcher: Dispatcher, options: Dispatcher.RequestOptions, operationId: string, limit: number): Promise<TransportResponse> {
   const response = await Dispatcher.prototype.request.call(dispatcher, options);
   const headers = new RecordHeaders(response.headers);
-  const charset = declaredCharset(headers.get('content-type'));
-  // UTF-8 (or no charset): `text()` as before, no copy of the bytes.
-  const body =
-    charset === undefined
-      ? await response.body.text()
-      : decodeCharset(await response.body.arrayBuffer(), charset, { operationId, status: response.statusCode, headers });
-  return { status: response.statusCode, headers, body };
+  const answer: AnswerHead = { operationId, status: response.statusCode, headers };
+  try {
+    const bytes = await readBounded(response.body, limit, answer);
+    return { status: response.statusCode, headers, body: decodeText(bytes, declaredCharset(headers.get('content-type')), answer) };
+  } catch (error) {
+    throw bodyReadFailure(error, answer);
+  }
 }

@@ -1,0 +1,71 @@
+import { ResponseNotJsonError } from '../errors/response-not-json-error.js';
+import type { AnswerHead } from './body-text.js';
+
+/**
+ * The default bound of one response body, in bytes as received after decompression (64 MiB):
+ * far above any page or export the platforms answer, far below what takes a Node process down.
+ */
+export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+
+/** `maxResponseBytes` when it bounds a body (finite and > 0), else 0 (no bound). */
+export function responseLimit(maxResponseBytes: number | undefined): number {
+  const limit = maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  return limit > 0 && Number.isFinite(limit) ? Math.floor(limit) : 0;
+}
+
+/**
+ * The body's bytes, read chunk by chunk and given up (the source cancelled) as soon as they pass
+ * `limit` (0: no bound): a platform or proxy streaming an endless body, or a small gzip body that
+ * inflates to gigabytes, grew the client's memory until the attempt's timeout — or until the
+ * process died — when the body was read whole with `text()`. A `Content-Length` already above
+ * the bound is refused before anything is read.
+ */
+export async function readBounded(chunks: AsyncIterable<Uint8Array>, limit: number, answer: AnswerHead): Promise<Uint8Array> {
+  const declaredTooLarge = limit > 0 && Number(answer.headers.get('content-length')) > limit;
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  // Leaving the loop early (the throw) ends the iterator, which cancels the stream.
+  for await (const chunk of chunks) {
+    total += chunk.byteLength;
+    if (declaredTooLarge || (limit > 0 && total > limit)) throw tooLarge(answer, limit);
+    parts.push(chunk);
+  }
+  return parts.length === 1 ? (parts[0] as Uint8Array) : concat(parts, total);
+}
+
+/**
+ * The chunks of a WHATWG stream (a fetch `Response.body`), cancelling it when the reader stops
+ * early; `getReader`, not `for await`: Safari's streams are not async iterable.
+ */
+export async function* webStreamChunks(stream: ReadableStream<Uint8Array> | null): AsyncGenerator<Uint8Array, void, undefined> {
+  if (stream === null) return;
+  const reader = stream.getReader();
+  let done = false;
+  try {
+    for (;;) {
+      const next = await reader.read();
+      if (next.done) {
+        done = true;
+        return;
+      }
+      yield next.value;
+    }
+  } finally {
+    if (!done) await reader.cancel().catch(() => undefined);
+  }
+}
+
+function concat(parts: Uint8Array[], total: number): Uint8Array {
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.byteLength;
+  }
+  return out;
+}
+
+function tooLarge(answer: AnswerHead, limit: number): ResponseNotJsonError {
+  const { operationId, status, headers } = answer;
+  return new ResponseNotJsonError({ operationId, status, contentType: headers.get('content-type'), body: '', reason: 'too-large', limitBytes: limit });
+}
