@@ -1,4 +1,4 @@
-import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiClient, ApiError, ConnectionError, fetchTransport, ResponseNotJsonError, undiciTransport, type RawResponse, type Transport } from '../src/index.js';
 import { destroy, json, type Script } from './helpers/test-server.js';
@@ -237,16 +237,39 @@ describe('fetchTransport', () => {
   });
 });
 
-describe('fetchTransport and a compressed body that does not decompress', () => {
+describe.each([
+  ['fetchTransport', () => fetchTransport()],
+  ['undiciTransport', () => fast],
+])('%s and a compressed body', (_name, make: () => Transport) => {
   const corrupt = (compressed: Buffer) => Buffer.concat([compressed.subarray(0, 10), Buffer.from('not the rest of the stream')]);
   const body = Buffer.from('{"id":"dm_1"}');
+
+  it.each([
+    ['gzip', gzipSync(body)],
+    ['x-gzip', gzipSync(body)],
+    ['deflate', deflateSync(body)],
+    ['br', brotliCompressSync(body)],
+    ['gzip, br', brotliCompressSync(gzipSync(body))],
+  ])('decompresses Content-Encoding %s (a proxy may compress what was not asked to be)', async (coding, bytes) => {
+    server.enqueue(raw(200, { 'content-type': 'application/json', 'content-encoding': coding }, bytes));
+    const c = new ApiClient({ baseUrl: server.origin, transport: make(), maxRetries: 0 });
+    await expect(c.request({ operationId: 'getDemand', method: 'GET', path: '/demands/1' })).resolves.toEqual({ id: 'dm_1' });
+  });
+
+  it("quotes a gateway's gzipped 502 page as text", async () => {
+    server.enqueue(raw(502, { 'content-type': 'text/html', 'content-encoding': 'gzip' }, gzipSync('<html><title>502 Bad Gateway</title></html>')));
+    const c = new ApiClient({ baseUrl: server.origin, transport: make(), maxRetries: 0 });
+    const error = await c.request({ operationId: 'getDemand', method: 'GET', path: '/demands/1' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'HTTP_502', status: 502 });
+    expect((error as ApiError).message).toContain('Unexpected response: 502 Bad Gateway');
+  });
 
   it.each([
     ['gzip', corrupt(gzipSync(body))],
     ['br', corrupt(brotliCompressSync(body))],
   ])('is RESPONSE_NOT_JSON naming the %s coding, not a connection error, and a create is not sent again', async (coding, bytes) => {
     server.fallback(raw(201, { 'content-type': 'application/json', 'content-encoding': coding }, bytes));
-    const c = new ApiClient({ baseUrl: server.origin, maxRetries: 3, retry: { sleep: async () => {} } });
+    const c = new ApiClient({ baseUrl: server.origin, transport: make(), maxRetries: 3, retry: { sleep: async () => {} } });
     const error = await c.request({ operationId: 'submitDemand', method: 'POST', path: '/demands', body: {}, idempotent: true }).catch((e: unknown) => e);
     expect(error).not.toBeInstanceOf(ConnectionError);
     expect(error).toBeInstanceOf(ResponseNotJsonError);
@@ -254,6 +277,34 @@ describe('fetchTransport and a compressed body that does not decompress', () => 
     expect((error as ResponseNotJsonError).message).toContain(`does not decompress as Content-Encoding ${coding}`);
     expect((error as ResponseNotJsonError).messageZh).toContain(`按 Content-Encoding ${coding} 解压失败`);
     expect(server.received).toHaveLength(1);
+  });
+
+  it('counts maxResponseBytes after decompression: a small gzip body that inflates to megabytes is too-large', async () => {
+    server.enqueue(raw(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' }, gzipSync(Buffer.alloc(8 * 1024 * 1024, 0x20))));
+    const c = new ApiClient({ baseUrl: server.origin, transport: make(), maxRetries: 0, maxResponseBytes: 1024 * 1024 });
+    await expect(c.request({ operationId: 'getDemand', method: 'GET', path: '/demands/1' })).rejects.toMatchObject({ reason: 'too-large', limitBytes: 1024 * 1024 });
+  });
+});
+
+describe('undiciTransport and a compressed body', () => {
+  const bigBody = Buffer.from(JSON.stringify({ text: 'x'.repeat(5000) }));
+  const client = () => new ApiClient({ baseUrl: server.origin, transport: fast, maxRetries: 0 });
+
+  it.each([
+    ['gzip', gzipSync(bigBody)],
+    ['br', brotliCompressSync(bigBody)],
+  ])('tells a truncated %s stream as content-encoding, not as JSON that does not parse', async (coding, bytes) => {
+    server.enqueue(raw(200, { 'content-type': 'application/json', 'content-encoding': coding }, bytes.subarray(0, Math.floor(bytes.length / 2))));
+    const error = await client().request({ operationId: 'getDemand', method: 'GET', path: '/demands/1' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ reason: 'content-encoding', encoding: coding });
+    expect((error as ResponseNotJsonError).message).toContain('(unexpected end of file)');
+  });
+
+  it('refuses a coding it cannot undo, naming it', async () => {
+    server.enqueue(raw(200, { 'content-type': 'application/json', 'content-encoding': 'zstd' }, Buffer.from([0x28, 0xb5, 0x2f, 0xfd])));
+    const error = await client().request({ operationId: 'getDemand', method: 'GET', path: '/demands/1' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'RESPONSE_NOT_JSON', reason: 'content-encoding', encoding: 'zstd' });
+    expect((error as ResponseNotJsonError).message).toContain('unsupported content coding zstd');
   });
 });
 

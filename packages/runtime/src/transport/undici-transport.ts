@@ -2,6 +2,7 @@ import { Agent, Dispatcher } from 'undici';
 import { transportFailure } from '../errors/network-errors.js';
 import { bodyReadFailure, declaredCharset, decodeText, type AnswerHead } from './body-text.js';
 import { readBounded, responseLimit } from './bounded-body.js';
+import { decompressed } from './decompress.js';
 import { attemptTimeout, DeadlineDispatcher, settleWithin } from './deadline-dispatcher.js';
 import { RecordHeaders } from './record-headers.js';
 import type { Transport, TransportRequest, TransportResponse } from './types.js';
@@ -34,6 +35,9 @@ export interface UndiciTransportOptions {
  * attempt (connection, headers and body) and aborts the request, freeing its socket. undici's
  * `headersTimeout`/`bodyTimeout` are switched off: they run on undici's coarse timers (1 s
  * resolution) and fired up to a second late.
+ *
+ * It asks for no compression, but undoes the `Content-Encoding` (gzip, deflate, br) of a body a
+ * proxy compressed anyway, as fetch would.
  *
  * @example
  * ```ts
@@ -87,14 +91,14 @@ export function undiciTransport(options: UndiciTransportOptions = {}): Transport
 /**
  * undici's `request()` API run on `dispatcher`: it only calls `dispatcher.dispatch`, so it works
  * on the {@link DeadlineDispatcher} of an attempt, which is no undici `Dispatcher`. The body is
- * read up to `limit` bytes.
+ * decompressed here (undici's `request()` does not) and read up to `limit` bytes.
  */
 async function requestOn(dispatcher: Dispatcher, options: Dispatcher.RequestOptions, operationId: string, limit: number): Promise<TransportResponse> {
   const response = await Dispatcher.prototype.request.call(dispatcher, options);
   const headers = new RecordHeaders(response.headers);
   const answer: AnswerHead = { operationId, status: response.statusCode, headers };
   try {
-    const bytes = await readBounded(response.body, limit, answer);
+    const bytes = await readBounded(decompressed(response.body, answer), limit, answer);
     return { status: response.statusCode, headers, body: decodeText(bytes, declaredCharset(headers.get('content-type')), answer) };
   } catch (error) {
     throw bodyReadFailure(error, answer);
