@@ -51,16 +51,38 @@ describe('retries', () => {
     expect(server.received).toHaveLength(5);
   });
 
-  it('waits at least Retry-After (seconds or an HTTP date, capped), plus the backoff jitter', async () => {
+  it('waits at least Retry-After (seconds or an HTTP date, up to maxRetryAfterMs), plus the backoff jitter', async () => {
     const date = 'Wed, 21 Oct 2026 07:27:30 GMT';
     server.enqueue(
       json(429, {}, { 'retry-after': '3' }),
       json(503, {}, { 'retry-after': 'Wed, 21 Oct 2026 07:28:00 GMT', date }),
-      json(429, {}, { 'retry-after': '3600' }),
+      json(429, {}, { 'retry-after': '60' }),
       json(200, {}),
     );
     await client({ maxRetries: 3 }).request(getApp);
     expect(delays).toEqual([3000 + 100, 30_000 + 200, 60_000 + 400]); // + random 0.5 × 200, 400, 800 ms
+  });
+
+  it.each([
+    ['3600 seconds', '3600', undefined],
+    ['a date two hours on', 'Wed, 21 Oct 2026 09:27:30 GMT', 'Wed, 21 Oct 2026 07:27:30 GMT'],
+    ['999999999999 seconds', '999999999999', undefined],
+  ])('does not retry into a Retry-After longer than maxRetryAfterMs (%s): the call ends at once, its error quoting it', async (_case, header, date) => {
+    const asked = { 'retry-after': header, ...(date === undefined ? {} : { date }) };
+    server.enqueue(json(503, {}, asked), json(200, {}));
+    const error = await client({ maxRetries: 3 }).request(getApp).catch((e: unknown) => e);
+    expect(delays).toEqual([]);
+    expect(server.received).toHaveLength(1);
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect(error).toMatchObject({ status: 503, retryable: true });
+    expect((error as InternalServerError).message).toContain(`(getApplication, HTTP 503, req_test, Retry-After: ${header})`);
+    expect((error as InternalServerError).messageZh).toContain(`（getApplication, HTTP 503, req_test, Retry-After: ${header}）`);
+  });
+
+  it('waits a long Retry-After when maxRetryAfterMs allows it', async () => {
+    server.enqueue(json(429, {}, { 'retry-after': '3600' }), json(200, { ok: true }));
+    await expect(client({ retry: { maxRetryAfterMs: 2 * 3_600_000, random: () => 0.5, sleep: async (ms) => void delays.push(ms) } }).request(getApp)).resolves.toEqual({ ok: true });
+    expect(delays).toEqual([3_600_000 + 100]);
   });
 
   it.each([

@@ -82,7 +82,7 @@ export function isRetryableStatus(status: number): boolean {
  * for a body that is no problem (a gateway's HTML page), the start of its text.
  */
 function describe(init: ApiErrorInit, problem: ProblemDetails | undefined, requestId: string | undefined): Bilingual {
-  const where = `${init.operationId}, HTTP ${init.status}${requestId === undefined ? '' : `, ${requestId}`}`;
+  const where = `${init.operationId}, HTTP ${init.status}${requestId === undefined ? '' : `, ${requestId}`}${retryAfter(init)}`;
   if (problem === undefined) {
     const location = init.status >= 300 && init.status < 400 ? init.headers.get('location') : null;
     if (location !== null) {
@@ -103,6 +103,15 @@ function describe(init: ApiErrorInit, problem: ProblemDetails | undefined, reque
   const zh = detail.zh === undefined ? '' : `：${detail.zh}`;
   const fields = describeFieldErrors(problem.errors);
   return { en: `${problem.message.en}${en}${fields.en} (${where})`, zh: `${problem.message.zh}${zh}${fields.zh}（${where}）` };
+}
+
+/**
+ * `, Retry-After: <value>` for an answer that may be retried and says when: what a job runner
+ * scheduling the call again needs, also when the client did not wait that long itself.
+ */
+function retryAfter(init: ApiErrorInit): string {
+  const value = isRetryableStatus(init.status) ? init.headers.get(HEADERS.retryAfter) : null;
+  return value === null || value.trim() === '' ? '' : `, Retry-After: ${value.trim()}`;
 }
 
 function parseProblem(init: ApiErrorInit): ProblemDetails | undefined {

@@ -13,7 +13,10 @@ export interface RetryOptions {
   baseDelayMs?: number;
   /** Largest backoff ceiling in ms (default 8 000). */
   maxDelayMs?: number;
-  /** Largest `Retry-After` honoured in ms (default 60 000); longer values are capped. The backoff's jitter is added to it. */
+  /**
+   * Longest `Retry-After` waited for in ms (default 60 000); the backoff's jitter is added to it.
+   * An answer asking for longer is not retried: the call ends at once with its error.
+   */
   maxRetryAfterMs?: number;
   /**
    * Most retries of a `FetchNetworkError` in one call — a bare `fetch` `TypeError`, which in a
@@ -63,16 +66,16 @@ export function backoffDelay(policy: RetryPolicy, retry: number): number {
 }
 
 /**
- * The delay a `Retry-After` header asks for, in ms (delta-seconds or an HTTP date), capped;
- * `undefined` when absent or unreadable.
+ * The delay a `Retry-After` header asks for, in ms (delta-seconds or an HTTP date, a past date
+ * 0); `undefined` when absent or unreadable.
  *
  * @example
  * ```ts
- * retryAfterMs('2', Date.now(), 60_000); // 2000
- * retryAfterMs('Wed, 21 Oct 2026 07:28:00 GMT', Date.parse('2026-10-21T07:27:30Z'), 60_000); // 30000
+ * retryAfterMs('2', Date.now()); // 2000
+ * retryAfterMs('Wed, 21 Oct 2026 07:28:00 GMT', Date.parse('2026-10-21T07:27:30Z')); // 30000
  * ```
  */
-export function retryAfterMs(header: string | null, now: number, cap: number): number | undefined {
+export function retryAfterMs(header: string | null, now: number): number | undefined {
   if (header === null) return undefined;
   const text = header.trim();
   let ms: number;
@@ -83,7 +86,7 @@ export function retryAfterMs(header: string | null, now: number, cap: number): n
     if (Number.isNaN(at)) return undefined;
     ms = at - now;
   }
-  return Math.min(cap, Math.max(0, Math.ceil(ms)));
+  return Math.max(0, Math.ceil(ms));
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {

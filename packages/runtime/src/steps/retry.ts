@@ -76,9 +76,14 @@ function retryLoop(policy: RetryPolicy, now: () => number, emit: Emit | undefine
       if (response !== undefined) {
         if (exhausted || !isRetryableStatus(response.status) || !(repeatable || NOT_RUN_STATUSES.has(response.status))) return response;
         reason = `HTTP ${response.status}`;
+        askedMs = retryAfterMs(response.headers.get(HEADERS.retryAfter), serverNow(response, now));
+        // A platform asking for longer than the client waits (a maintenance window, a daily quota)
+        // was retried after the cap, sooner than it asked and into the same refusal, the caller
+        // held minutes for nothing: the call ends with the answer, whose error is `retryable` and
+        // quotes the Retry-After for a job runner to schedule.
+        if (askedMs !== undefined && askedMs > policy.maxRetryAfterMs) return response;
         // The backoff's jitter comes on top of a Retry-After: every call a 429 storm refused is
         // told the same delay, and without it they would all come back in one burst.
-        askedMs = retryAfterMs(response.headers.get(HEADERS.retryAfter), serverNow(response, now), policy.maxRetryAfterMs);
         delayMs = (askedMs ?? 0) + backoffDelay(policy, call.attempt);
       } else {
         if (exhausted || !repeatable || !isRetryable(failure, policy, fetchNetworkRetries)) throw withAttempts(failure, call);
