@@ -256,6 +256,13 @@ describe.each([
     await expect(c.request({ operationId: 'getDemand', method: 'GET', path: '/demands/1' })).resolves.toEqual({ id: 'dm_1' });
   });
 
+  it('reads an empty body as empty whatever its Content-Encoding says (a 204 naming gzip)', async () => {
+    server.enqueue(raw(204, { 'content-encoding': 'gzip' }, new Uint8Array()), raw(200, { 'content-encoding': 'br', 'content-length': '0' }, new Uint8Array()));
+    const c = new ApiClient({ baseUrl: server.origin, transport: make(), maxRetries: 0 });
+    await expect(c.request({ operationId: 'deleteDemand', method: 'DELETE', path: '/demands/1' })).resolves.toBeUndefined();
+    await expect(c.request({ operationId: 'deleteDemand', method: 'DELETE', path: '/demands/1' })).resolves.toBeUndefined();
+  });
+
   it("quotes a gateway's gzipped 502 page as text", async () => {
     server.enqueue(raw(502, { 'content-type': 'text/html', 'content-encoding': 'gzip' }, gzipSync('<html><title>502 Bad Gateway</title></html>')));
     const c = new ApiClient({ baseUrl: server.origin, transport: make(), maxRetries: 0 });
