@@ -1,5 +1,6 @@
 import { ResponseNotJsonError } from '../errors/response-not-json-error.js';
 import type { AnswerHead } from './body-text.js';
+import type { HeaderReader } from './types.js';
 
 /**
  * The default bound of one response body, in bytes as received after decompression (64 MiB):
@@ -12,6 +13,23 @@ export function responseLimit(maxResponseBytes: number | undefined): number {
   const limit = maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   return limit > 0 && Number.isFinite(limit) ? Math.floor(limit) : 0;
 }
+
+/**
+ * Whether the answer's own framing keeps its body within `limit` (0: no bound): no content coding,
+ * which could inflate it past the bound (and which undici's `request()` leaves to the transport),
+ * and a `Content-Length` at most the bound. HTTP reads such a body to its length and no further,
+ * so it is read whole (`text()`), as fast as before the bound: the platforms' answers are framed
+ * so, and a chunk-by-chunk read costs each one a reader and an async iteration. `headersVisible` is false where a browser hides headers of a CORS answer
+ * (`Content-Encoding` may then be set yet read as absent).
+ */
+export function framedWithin(headers: HeaderReader, limit: number, headersVisible = true): boolean {
+  if (!headersVisible || headers.get('content-encoding') !== null) return false;
+  if (limit === 0) return true;
+  const length = headers.get('content-length');
+  return length !== null && DIGITS.test(length) && Number(length) <= limit;
+}
+
+const DIGITS = /^\d+$/;
 
 /**
  * The body's bytes, read chunk by chunk and given up (the source cancelled) as soon as they pass

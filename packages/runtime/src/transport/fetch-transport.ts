@@ -2,7 +2,7 @@ import type { Dispatcher } from 'undici';
 import { redirectNotFollowed, transportFailure } from '../errors/network-errors.js';
 import { hasSharedAgent, sharedAgent } from '#platform';
 import { bodyReadFailure, declaredCharset, decodeText, type AnswerHead } from './body-text.js';
-import { readBounded, responseLimit, webStreamChunks } from './bounded-body.js';
+import { framedWithin, readBounded, responseLimit, webStreamChunks } from './bounded-body.js';
 import { attemptTimeout, DeadlineDispatcher, settleWithin } from './deadline-dispatcher.js';
 import type { Transport, TransportRequest, TransportResponse } from './types.js';
 
@@ -80,10 +80,17 @@ async function readResponse(response: Response, req: TransportRequest): Promise<
   if (response.type === 'opaqueredirect') throw redirectNotFollowed(response.url);
   const { status, headers } = response;
   const answer = answerHead(req, response);
+  const limit = responseLimit(req.maxResponseBytes);
+  const charset = declaredCharset(headers.get('content-type'));
   try {
-    // Read chunk by chunk rather than with `text()`, which has no bound (`maxResponseBytes`).
-    const bytes = await readBounded(webStreamChunks(response.body), responseLimit(req.maxResponseBytes), answer);
-    return { status, headers, body: decodeText(bytes, declaredCharset(headers.get('content-type')), answer) };
+    if (framedWithin(headers, limit, response.type !== 'cors')) {
+      // UTF-8 (or no charset): `text()`, no copy of the bytes.
+      const body = charset === undefined ? await response.text() : decodeText(new Uint8Array(await response.arrayBuffer()), charset, answer);
+      return { status, headers, body };
+    }
+    // Anything else chunk by chunk, given up past the bound: `text()` has none (`maxResponseBytes`).
+    const bytes = await readBounded(webStreamChunks(response.body), limit, answer);
+    return { status, headers, body: decodeText(bytes, charset, answer) };
   } catch (error) {
     throw bodyReadFailure(error, answer);
   }

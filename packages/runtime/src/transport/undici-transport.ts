@@ -1,7 +1,7 @@
 import { Agent, Dispatcher } from 'undici';
 import { transportFailure } from '../errors/network-errors.js';
 import { bodyReadFailure, declaredCharset, decodeText, type AnswerHead } from './body-text.js';
-import { readBounded, responseLimit } from './bounded-body.js';
+import { framedWithin, readBounded, responseLimit } from './bounded-body.js';
 import { decompressed } from './decompress.js';
 import { attemptTimeout, DeadlineDispatcher, settleWithin } from './deadline-dispatcher.js';
 import { RecordHeaders } from './record-headers.js';
@@ -97,9 +97,15 @@ async function requestOn(dispatcher: Dispatcher, options: Dispatcher.RequestOpti
   const response = await Dispatcher.prototype.request.call(dispatcher, options);
   const headers = new RecordHeaders(response.headers);
   const answer: AnswerHead = { operationId, status: response.statusCode, headers };
+  const charset = declaredCharset(headers.get('content-type'));
   try {
+    if (framedWithin(headers, limit)) {
+      // UTF-8 (or no charset): `text()`, no copy of the bytes.
+      const body = charset === undefined ? await response.body.text() : decodeText(new Uint8Array(await response.body.arrayBuffer()), charset, answer);
+      return { status: response.statusCode, headers, body };
+    }
     const bytes = await readBounded(decompressed(response.body, answer), limit, answer);
-    return { status: response.statusCode, headers, body: decodeText(bytes, declaredCharset(headers.get('content-type')), answer) };
+    return { status: response.statusCode, headers, body: decodeText(bytes, charset, answer) };
   } catch (error) {
     throw bodyReadFailure(error, answer);
   }
