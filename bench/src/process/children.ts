@@ -109,7 +109,7 @@ export async function runInChild<T>(script: URL, init: unknown, timeoutMs: numbe
         once(child, 'exit').then(([code]) => Promise.reject(new Error(`${script.pathname} exited with code ${code} before answering`))),
       ]),
       timeoutMs,
-      `${script.pathname} did not answer within ${timeoutMs} ms`,
+      `${script.pathname} (pid ${child.pid}) did not answer within ${timeoutMs} ms`,
     );
   } finally {
     await stop();

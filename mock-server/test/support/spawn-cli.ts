@@ -25,7 +25,9 @@ export function compactInWorker(dir: string, seq: number, options: Record<string
       `await backgroundCompactor(${JSON.stringify(dir)}, ${JSON.stringify(options)}, ${JSON.stringify(identity)})(${seq}).then(() => console.log('compacted'), (error) => console.log(error.message));\n`,
   );
   const { NODE_OPTIONS: _inherited, ...env } = process.env;
-  const run = spawnSync(process.execPath, [script], { encoding: 'utf8', timeout: 60_000, env });
+  // 90 s: a worker rebuilding the state took over 60 s beside a whole `npm test` and three builds.
+  const run = spawnSync(process.execPath, [script], { encoding: 'utf8', timeout: 90_000, env });
+  if (run.error !== undefined) return `the compaction script failed to finish: ${run.error.message}`;
   return run.stdout.trim() || run.stderr;
 }
 
