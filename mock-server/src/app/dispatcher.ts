@@ -12,6 +12,7 @@ import { executeOperation, isProblemResult, type ProblemResult } from './execute
 import { CURRENT_REVISION, type Organisation, type OperationResult, type PlatformModule } from './platform-module.js';
 import { problemResponse, type ProblemResultOptions } from './problem-response.js';
 import { signatureHelpProblem } from './signature-help.js';
+import { unreadableQuery } from './query-string.js';
 import { parseQuery, readJsonBody, unsupportedCoding, type BodyOutcome, type ReadOptions } from './request-body.js';
 import { requestOrigin, transportOrigin } from './request-origin.js';
 import type { CoreRoute } from './route-table.js';
@@ -281,6 +282,9 @@ export class Dispatcher {
 
     const slot = idempotencyKey === undefined ? undefined : idempotencySlot(route, req.method, sandbox, this.#deps.registry, caller, idempotencyKey);
 
+    // Checked live only: a query an older mock acknowledged is replayed as it was read then.
+    const unreadable = replay === undefined ? unreadableQuery(req.query) : undefined;
+    if (unreadable) return this.#invalid(req, requestId, unreadable, slot, bodyText, signedSha256);
     let query: Record<string, unknown> = parseQuery(req.query);
     if (route.validator) {
       const outcome = route.validator.validate({ params, query: query as Record<string, string | string[]>, body, hasBody: bodyText !== undefined, replaying: replay !== undefined, ignored: this.#deps.ignoredQueryParameters });
