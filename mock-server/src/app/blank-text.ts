@@ -50,6 +50,22 @@ function expand(value: unknown, steps: readonly string[], pointer: string): Arra
 }
 
 /**
+ * The pointers of the members `templates` name in `body` that are strings of white space only
+ * (templates as `refuseBlankTexts` takes them; an absent member or one not a string is left out).
+ *
+ * @example
+ * ```ts
+ * blankMembers({ objection: { text: 'x', dataReference: { description: ' ' } } }, ['/objection/dataReference/description']); // ['/objection/dataReference/description']
+ * ```
+ */
+export function blankMembers(body: unknown, templates: readonly string[]): string[] {
+  return templates
+    .flatMap((t) => expand(body, t.split('/').slice(1), ''))
+    .filter((m) => typeof m.value === 'string' && isBlankText(m.value))
+    .map((m) => m.pointer);
+}
+
+/**
  * Refuses a submission whose required written texts hold nothing but white space: 400
  * `VALIDATION_FAILED` with `TEXT_BLANK` at each such member, all reported together, nothing
  * stored. The contracts' `minLength: 1` lets `"   "` through, yet a scenario, purpose or
@@ -64,10 +80,7 @@ function expand(value: unknown, steps: readonly string[], pointer: string): Arra
  * ```
  */
 export function refuseBlankTexts(body: unknown, templates: readonly string[]): void {
-  const blank = templates
-    .flatMap((t) => expand(body, t.split('/').slice(1), ''))
-    .filter((m) => typeof m.value === 'string' && isBlankText(m.value))
-    .map((m) => blankTextError(m.pointer));
+  const blank = blankMembers(body, templates).map(blankTextError);
   if (blank.length === 0) return;
   const n = blank.length;
   throw new PlatformProblem('VALIDATION_FAILED', { detail: `${n} ${n === 1 ? 'text is' : 'texts are'} white space only`, errors: blank });

@@ -100,6 +100,25 @@ describe('written texts of white space only are refused (400 TEXT_BLANK), nothin
     expect(await count(world, 'open-data', 'data_objection')).toBe(0);
   });
 
+  it('refuses a third party\'s data objection through the simulation API whose description of the data is blank, as the platforms do', async () => {
+    const world = await openWorld(ctx, { profile: 'xiamen' });
+    const targets = [
+      { platform: 'sharing', resourceId: entryOf(world, 'conditional').id },
+      { platform: 'open-data', resourceId: onApplication(world).id },
+    ];
+    for (const { platform, resourceId } of targets) {
+      const written = objection(world, REQUESTER, resourceId);
+      const blankDescription = { ...written, dataReference: { resourceId, description: BLANK } };
+      const refused = await world.sim('POST', '/objections', { kind: 'data', platform, objection: blankDescription });
+      expectContract('simulation', 'fileThirdPartyObjection', refused, 400);
+      expectBlank(refused, ['/objection/dataReference/description']);
+      const bothBlank = await world.sim('POST', '/objections', { kind: 'data', platform, objection: { ...blankDescription, text: BLANK } });
+      expectBlank(bothBlank, ['/objection/text', '/objection/dataReference/description']);
+      expect(await count(world, platform, 'data_objection')).toBe(0);
+      expect((await world.sim('POST', '/objections', { kind: 'data', platform, objection: written })).status).toBe(201);
+    }
+  });
+
   it('refuses a blank answer to a spot check, which stays to be answered', async () => {
     const world = await openWorld(ctx, { profile: 'xiamen' });
     const grant = await grantApprovedAt(world, '2025-10-14T10:00:00+08:00', { from: '2025-10-15', to: '2026-10-14' }, 'usage_feedback');

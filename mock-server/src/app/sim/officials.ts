@@ -1,6 +1,7 @@
 import type { PlatformName, SimCommandContext } from '../platform-module.js';
 import { foreignMembers } from './action-forms.js';
-import { blankTextError, blankTexts } from '../blank-text.js';
+import { blankMembers, blankTextError, blankTexts } from '../blank-text.js';
+import { DATA_OBJECTION_TEXTS } from '../../platforms/workflow-host/index.js';
 import { bodyObject, invalidField, sandboxOf, type SimRoute, type SimRouteContext } from './sim-route.js';
 
 /**
@@ -30,7 +31,7 @@ function toPlatform(ctx: SimRouteContext, hook: 'act' | 'object') {
     });
   }
   // Written text of white space only: refused live; a journaled one replays as it was answered.
-  const blank = ctx.replaying ? [] : blankTexts(body);
+  const blank = ctx.replaying ? [] : blankWrittenTexts(body, hook);
   if (blank.length > 0) {
     return ctx.problem('VALIDATION_FAILED', {
       detail: `${blank.join(', ')}: white space only`,
@@ -48,6 +49,20 @@ function toPlatform(ctx: SimRouteContext, hook: 'act' | 'object') {
     problem: ctx.problem,
   };
   return run.call(platform, command);
+}
+
+/** A data objection's written texts within a sim objection (`{ kind: 'data', objection: {…} }`), as its platform refuses them blank. */
+const SIM_DATA_OBJECTION_TEXTS = DATA_OBJECTION_TEXTS.map((template) => `/objection${template}`);
+
+/**
+ * The pointers of a command's texts of white space only: every `text` member, and for a data
+ * objection also what its platform requires written (`DATA_OBJECTION_TEXTS`: the description of
+ * the data objected to), so that the simulation API takes no objection the platform would refuse.
+ */
+function blankWrittenTexts(body: Record<string, unknown>, hook: 'act' | 'object'): string[] {
+  const found = blankTexts(body);
+  if (hook !== 'object' || body.kind !== 'data') return found;
+  return [...new Set([...found, ...blankMembers(body, SIM_DATA_OBJECTION_TEXTS)])];
 }
 
 /** Officials' actions and third-party objections, dispatched to the platform modules. */
