@@ -88,7 +88,10 @@ function requestLiteral(op, params) {
 function emitMethod(op, clientVar) {
   const names = typeNames(op);
   const params = methodParams(op);
-  const signature = [...params.map((p) => p.decl), 'options?: RequestOptions'].join(', ');
+  const decls = params.map((p) => p.decl);
+  const signature = [...decls, 'options?: RequestOptions'].join(', ');
+  // the iterator's options also bound the listing (maxPages, maxEmptyPages); one page's are a request's
+  const listSignature = [...decls, 'options?: ListOptions'].join(', ');
   const args = params.filter((p) => !p.optional).map((p) => (p.name === 'body' ? '{ … }' : p.wire ? "'…'" : '{}'));
   const req = requestLiteral(op, params);
   // the runtime asks for application/json; other JSON media types (DCAT's JSON-LD) must be asked for
@@ -98,7 +101,7 @@ function emitMethod(op, clientVar) {
   if (op.paginated) {
     lines.push(
       ...methodDoc(op, `for await (const item of ${clientVar}.${op.name}(${args.join(', ')})) console.log(item);`, '  '),
-      `  ${op.name}(${signature}): Paginator<${names.item}> {`,
+      `  ${op.name}(${listSignature}): Paginator<${names.item}> {`,
       `    return this.#client.paginate<${names.item}>(${req}, ${opts});`,
       '  }',
       '',
@@ -134,7 +137,7 @@ export function emitResources(ops) {
     if (op.paginated) typeImports.add(names.item);
   }
   const lines = [
-    "import type { ApiClient, Paginator, RequestOptions } from '@gdx/runtime';",
+    `import type { ApiClient, ${ops.some((op) => op.paginated) ? 'ListOptions, ' : ''}Paginator, RequestOptions } from '@gdx/runtime';`,
     "import type { operations } from './types.js';",
     `import type { ${[...typeImports].sort().join(', ')} } from './operation-types.js';`,
     "import { responseSchemas } from './schemas.js';",

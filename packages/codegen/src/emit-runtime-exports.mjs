@@ -22,7 +22,7 @@ export const RUNTIME_ERRORS = [
 ];
 
 /** Types users write in their own signatures. */
-export const RUNTIME_TYPES = ['ApiClient', 'ClientOptions', 'Credentials', 'RequestOptions', 'RawResponse', 'Paginator'];
+export const RUNTIME_TYPES = ['ApiClient', 'ClientOptions', 'Credentials', 'RequestOptions', 'ListOptions', 'RawResponse', 'Paginator'];
 
 /**
  * Source of `runtime.ts`.

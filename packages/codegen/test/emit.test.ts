@@ -37,6 +37,13 @@ describe('generate', () => {
     }
   });
 
+  it("gives a list method ListOptions (the listing's bounds) and its one-page method RequestOptions", async () => {
+    const files = await generate({ spec: fixture, client: 'MiniClient' });
+    expect(files['resources.ts']).toMatch(/ {2}list\(query\?: ListApplicationsQuery, options\?: ListOptions\): Paginator</);
+    expect(files['resources.ts']).toMatch(/ {2}listPage\(query\?: ListApplicationsQuery, options\?: RequestOptions\): Promise</);
+    expect(files['runtime.ts']).toContain('ListOptions');
+  });
+
   it('makes baseUrl optional only when a default is given', async () => {
     const plain = await generate({ spec: fixture, client: 'MiniClient' });
     const sim = await generate({ spec: fixture, client: 'SimClient', defaultBaseUrl: 'http://127.0.0.1:4010/_sim/v1' });

@@ -39,6 +39,10 @@ describe('RegistrationClient types', () => {
       void client.registrations.renew(42, {});
       // @ts-expect-error unknown state filter
       void client.applications.list({ state: 'draft' });
+      // A listing's bounds are set where it is made; one page is a plain request.
+      void client.applications.list({ limit: 200 }, { maxPages: 5_000, maxEmptyPages: 20, totalTimeoutMs: 10_000 });
+      // @ts-expect-error maxPages bounds a listing, not the one page listPage requests
+      void client.applications.listPage({}, { maxPages: 5 });
     };
     expectTypeOf(check).toBeFunction();
   });

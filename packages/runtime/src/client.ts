@@ -3,7 +3,7 @@ import { createApiError } from './errors/api-error.js';
 import { GdxError } from './errors/gdx-error.js';
 import { ResponseValidationError, toPointer } from './errors/response-validation-error.js';
 import { toEmit, type Emit, type Logger } from './logger.js';
-import { Paginator, type Page } from './pagination/paginator.js';
+import { Paginator, type ListBounds, type Page } from './pagination/paginator.js';
 import { decodeBody } from './response/decode-body.js';
 import { checkHeader, checkHeaders, checkSignedHeader } from './request/header-check.js';
 import { renderPath } from './request/path-template.js';
@@ -17,7 +17,7 @@ import { timeoutStep } from './steps/timeout.js';
 import type { Call, Send } from './steps/types.js';
 import { fetchTransport } from './transport/fetch-transport.js';
 import type { Transport, TransportResponse } from './transport/types.js';
-import type { ApiRequest, RawResponse, RequestOptions } from './types.js';
+import type { ApiRequest, ListOptions, RawResponse, RequestOptions } from './types.js';
 import { VERSION } from './version.js';
 import { platformUserAgent } from '#platform';
 
@@ -33,7 +33,7 @@ import { platformUserAgent } from '#platform';
  * };
  * ```
  */
-export interface ClientOptions {
+export interface ClientOptions extends ListBounds {
   /** Platform root, e.g. `http://127.0.0.1:4010/registration/v1`: an absolute URL with a host (else `INVALID_BASE_URL` when the client is made). */
   baseUrl: string;
   /** Without credentials requests are sent unsigned (public endpoints). */
@@ -103,6 +103,7 @@ export class ApiClient {
   readonly #totalTimeoutMs: number;
   readonly #maxResponseBytes: number | undefined;
   readonly #validate: boolean;
+  readonly #listBounds: ListBounds;
 
   constructor(options: ClientOptions) {
     const base = parsedBaseUrl(options.baseUrl);
@@ -123,6 +124,7 @@ export class ApiClient {
     this.#totalTimeoutMs = options.totalTimeoutMs ?? 0;
     this.#maxResponseBytes = options.maxResponseBytes;
     this.#validate = options.validateResponses ?? false;
+    this.#listBounds = { maxPages: options.maxPages, maxEmptyPages: options.maxEmptyPages };
     this.#emit = toEmit(options.logger);
 
     const transport = options.transport ?? fetchTransport(options.fetch === undefined ? {} : { fetch: options.fetch });
@@ -174,7 +176,9 @@ export class ApiClient {
 
   /**
    * Iterates the items of a list operation across pages (`items` / `nextCursor`), loading a page
-   * only when needed; `.pages()` gives whole pages and `.toArray(limit?)` collects.
+   * only when needed; `.pages()` gives whole pages and `.toArray(limit?)` collects. A listing
+   * that still names a next page after `maxPages` pages (default 1 000) is a `GdxError`
+   * `TOO_MANY_PAGES`; `options` bounds it otherwise (`maxPages`, `maxEmptyPages`, over the client's).
    *
    * @example
    * ```ts
@@ -182,10 +186,14 @@ export class ApiClient {
    *   path: '/applications', query: { limit: 200 } }).toArray();
    * ```
    */
-  paginate<T>(req: ApiRequest, options?: RequestOptions): Paginator<T> {
+  paginate<T>(req: ApiRequest, options?: ListOptions): Paginator<T> {
     return new Paginator<T>(
       (cursor) => this.request<Page<T>>(cursor === undefined ? req : { ...req, query: { ...req.query, cursor } }, options),
-      { operationId: req.operationId },
+      {
+        operationId: req.operationId,
+        maxPages: options?.maxPages ?? this.#listBounds.maxPages,
+        maxEmptyPages: options?.maxEmptyPages ?? this.#listBounds.maxEmptyPages,
+      },
     );
   }
 

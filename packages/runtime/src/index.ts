@@ -1,10 +1,10 @@
 export { ApiClient, type ClientOptions } from './client.js';
-export type { ApiRequest, HttpMethod, RawResponse, RequestOptions } from './types.js';
+export type { ApiRequest, HttpMethod, ListOptions, RawResponse, RequestOptions } from './types.js';
 export type { QueryParams } from './request/query-string.js';
 export type { Credentials } from './steps/sign.js';
 export type { RetryOptions } from './steps/backoff.js';
 export type { LogEvent, Logger } from './logger.js';
-export { Paginator, type Page, type PageLoader, type PaginatorOptions } from './pagination/paginator.js';
+export { Paginator, type ListBounds, type Page, type PageLoader, type PaginatorOptions } from './pagination/paginator.js';
 export { fetchTransport, type FetchTransportOptions } from './transport/fetch-transport.js';
 export { undiciTransport } from '#platform';
 export type { UndiciTransportOptions } from './transport/undici-transport.js';

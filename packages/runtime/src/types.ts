@@ -1,4 +1,5 @@
 import type { ZodType } from 'zod';
+import type { ListBounds } from './pagination/paginator.js';
 import type { QueryParams } from './request/query-string.js';
 import type { HeaderReader } from './transport/types.js';
 
@@ -85,6 +86,17 @@ export interface RequestOptions {
    */
   onResponse?: (response: RawResponse) => void;
 }
+
+/**
+ * Options of one listing (`client.paginate`, an SDK's list method): the per-call options of each
+ * page's request, and the bounds of the listing, which override the client's.
+ *
+ * @example
+ * ```ts
+ * const all = await client.paginate<Entry>(req, { maxPages: 5_000, totalTimeoutMs: 20_000 }).toArray();
+ * ```
+ */
+export interface ListOptions extends RequestOptions, ListBounds {}
 
 /**
  * The raw HTTP response of a successful call.

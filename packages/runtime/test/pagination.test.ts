@@ -89,4 +89,75 @@ describe('paginate', () => {
       message: '[INVALID_PAGE] Not a valid page of paginate: 2 empty pages in a row, each naming a next cursor',
     });
   });
+
+  it('ends the listing when the server answers the cursor of the page before again', async () => {
+    server.fallback((req, res, raw) => json(200, { items: [{ id: 'x' }], nextCursor: new URL(req.url, 'http://x').searchParams.get('cursor') ?? 'c1' })(req, res, raw));
+    await expect(client.paginate(list).toArray()).rejects.toMatchObject({ code: 'INVALID_PAGE', message: '[INVALID_PAGE] Not a valid page of listApplications: cursor c1 repeated' });
+    expect(server.received).toHaveLength(2);
+  });
+});
+
+describe('maxPages', () => {
+  /** Answers one item and a fresh cursor for 50 pages, then ends: unbounded, a listing loads all 50. */
+  const endless = () => {
+    let n = 0;
+    server.fallback((req, res, raw) => json(200, { items: [{ id: `rga_${++n}` }], nextCursor: n < 50 ? `c${n}` : null })(req, res, raw));
+  };
+
+  it('ends a listing that still names a next page after 1 000 pages with TOO_MANY_PAGES (zh/en)', async () => {
+    // Ends after 1 500 pages, so that a paginator without the bound fails here instead of hanging.
+    let loads = 0;
+    const forever = new Paginator<number>(async () => ({ items: [++loads], nextCursor: loads < 1_500 ? `c${loads}` : null }), { operationId: 'listEntries' });
+    const error = await forever.toArray().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GdxError);
+    expect(error).toMatchObject({
+      code: 'TOO_MANY_PAGES',
+      message: '[TOO_MANY_PAGES] listEntries still names a next page after 1000 pages (maxPages); raise maxPages, or narrow the query',
+      messageZh: '[TOO_MANY_PAGES] listEntries 已加载 1000 页仍有下一页（maxPages）；请调大 maxPages 或缩小查询范围',
+    });
+    expect(loads).toBe(1_000);
+  });
+
+  it('bounds for await too, and Infinity removes the bound', async () => {
+    let loads = 0;
+    const load = async () => ({ items: [++loads], nextCursor: loads < 1_200 ? `c${loads}` : null });
+    const seen: number[] = [];
+    await expect((async () => {
+      for await (const item of new Paginator<number>(load)) seen.push(item);
+    })()).rejects.toMatchObject({ code: 'TOO_MANY_PAGES' });
+    expect(seen).toHaveLength(1_000);
+    loads = 0;
+    await expect(new Paginator<number>(load, { maxPages: Number.POSITIVE_INFINITY }).toArray()).resolves.toHaveLength(1_200);
+  });
+
+  it('is settable per client, and per call over the client', async () => {
+    const bounded = new ApiClient({ baseUrl: `${server.origin}/registration/v1`, maxRetries: 0, maxPages: 10 });
+    endless();
+    await expect(bounded.paginate(list).toArray()).rejects.toMatchObject({ code: 'TOO_MANY_PAGES', message: expect.stringContaining('after 10 pages') });
+    expect(server.received).toHaveLength(10);
+    server.reset();
+    endless();
+    await expect(bounded.paginate(list, { maxPages: 3 }).toArray()).rejects.toMatchObject({ message: expect.stringContaining('after 3 pages') });
+    expect(server.received).toHaveLength(3);
+    server.reset();
+    endless();
+    await expect(bounded.paginate(list, { maxPages: 50 }).toArray()).resolves.toHaveLength(50);
+  });
+
+  it('lets a listing of exactly maxPages pages end normally, and toArray(limit) stop before it', async () => {
+    endless();
+    await expect(client.paginate(list, { maxPages: 50 }).toArray()).resolves.toHaveLength(50);
+    server.reset();
+    endless();
+    await expect(client.paginate(list, { maxPages: 5 }).toArray(5)).resolves.toHaveLength(5);
+  });
+
+  it('takes maxEmptyPages per client and per call', async () => {
+    let n = 0;
+    server.fallback((req, res, raw) => json(200, { items: [], nextCursor: ++n < 150 ? `c${n}` : null })(req, res, raw));
+    const bounded = new ApiClient({ baseUrl: `${server.origin}/registration/v1`, maxRetries: 0, maxEmptyPages: 7 });
+    await expect(bounded.paginate(list).toArray(1)).rejects.toMatchObject({ message: expect.stringContaining('7 empty pages in a row') });
+    await expect(bounded.paginate(list, { maxEmptyPages: 4 }).toArray(1)).rejects.toMatchObject({ message: expect.stringContaining('4 empty pages in a row') });
+    expect(server.received).toHaveLength(11);
+  });
 });

@@ -19,16 +19,23 @@ export interface Page<T> {
 export type PageLoader<T> = (cursor: string | undefined) => Promise<Page<T>>;
 
 /**
- * Options of a {@link Paginator}.
+ * How far one listing may go before it is given up with a typed error: without bounds, a platform
+ * that keeps handing out a fresh `nextCursor` would be paged forever (and `toArray()` would grow
+ * until the process runs out of memory). Settable per client (`ClientOptions`), per list
+ * call (`ListOptions`) and on a {@link Paginator} of your own.
  *
  * @example
  * ```ts
- * const options: PaginatorOptions = { operationId: 'listApplications', maxEmptyPages: 20 };
+ * const bounds: ListBounds = { maxPages: 5_000, maxEmptyPages: 20 };
  * ```
  */
-export interface PaginatorOptions {
-  /** Named in `INVALID_PAGE` errors (`ApiClient.paginate` passes the request's). */
-  operationId?: string;
+export interface ListBounds {
+  /**
+   * Pages one listing loads (iteration, `pages()`, `toArray()`) before a `GdxError`
+   * `TOO_MANY_PAGES` instead of the next one (default 1 000: 200 000 items at `limit: 200`).
+   * `Infinity` removes the bound; anything else below 1 means the default.
+   */
+  maxPages?: number;
   /**
    * Consecutive empty pages that still name a next cursor before `INVALID_PAGE` (default 100):
    * a platform handing out a fresh cursor with every empty page would otherwise be paged forever.
@@ -37,6 +44,20 @@ export interface PaginatorOptions {
   maxEmptyPages?: number;
 }
 
+/**
+ * Options of a {@link Paginator}.
+ *
+ * @example
+ * ```ts
+ * const options: PaginatorOptions = { operationId: 'listApplications', maxPages: 50, maxEmptyPages: 20 };
+ * ```
+ */
+export interface PaginatorOptions extends ListBounds {
+  /** Named in `INVALID_PAGE` and `TOO_MANY_PAGES` errors (`ApiClient.paginate` passes the request's). */
+  operationId?: string;
+}
+
+const DEFAULT_MAX_PAGES = 1_000;
 const DEFAULT_MAX_EMPTY_PAGES = 100;
 
 /**
@@ -54,13 +75,14 @@ const DEFAULT_MAX_EMPTY_PAGES = 100;
 export class Paginator<T> implements AsyncIterable<T> {
   readonly #load: PageLoader<T>;
   readonly #operation: string;
+  readonly #maxPages: number;
   readonly #maxEmptyPages: number;
 
   constructor(load: PageLoader<T>, options: PaginatorOptions = {}) {
     this.#load = load;
     this.#operation = options.operationId ?? 'paginate';
-    const max = options.maxEmptyPages ?? DEFAULT_MAX_EMPTY_PAGES;
-    this.#maxEmptyPages = max >= 1 ? Math.floor(max) : DEFAULT_MAX_EMPTY_PAGES;
+    this.#maxPages = bound(options.maxPages, DEFAULT_MAX_PAGES);
+    this.#maxEmptyPages = bound(options.maxEmptyPages, DEFAULT_MAX_EMPTY_PAGES);
   }
 
   /** The pages themselves (with `total` and any extra members such as `facets`). */
@@ -68,7 +90,7 @@ export class Paginator<T> implements AsyncIterable<T> {
     let cursor: string | undefined;
     const seen = new Set<string>();
     let emptyInARow = 0;
-    for (;;) {
+    for (let loaded = 1; ; loaded++) {
       const page = this.#checked(await this.#load(cursor));
       yield page;
       if (page.nextCursor === null || page.nextCursor === undefined || page.nextCursor === '') return;
@@ -85,6 +107,8 @@ export class Paginator<T> implements AsyncIterable<T> {
           zh: `连续 ${emptyInARow} 页为空却仍给出下一页游标`,
         });
       }
+      // And one that hands out fresh cursors with items forever: a bound on the whole listing.
+      if (loaded >= this.#maxPages) throw this.#tooManyPages(loaded);
       seen.add(page.nextCursor);
       cursor = page.nextCursor;
     }
@@ -112,10 +136,22 @@ export class Paginator<T> implements AsyncIterable<T> {
     return page;
   }
 
+  #tooManyPages(loaded: number): GdxError {
+    return new GdxError('TOO_MANY_PAGES', {
+      en: `${this.#operation} still names a next page after ${loaded} pages (maxPages); raise maxPages, or narrow the query`,
+      zh: `${this.#operation} 已加载 ${loaded} 页仍有下一页（maxPages）；请调大 maxPages 或缩小查询范围`,
+    });
+  }
+
   #error(why: Bilingual): GdxError {
     return new GdxError('INVALID_PAGE', {
       en: `Not a valid page of ${this.#operation}: ${why.en}`,
       zh: `${this.#operation} 的分页响应无效：${why.zh}`,
     });
   }
+}
+
+/** A bound as given (`Infinity` kept, fractions floored), or the default for none or one below 1. */
+function bound(given: number | undefined, fallback: number): number {
+  return given !== undefined && given >= 1 ? Math.floor(given) : fallback;
 }
