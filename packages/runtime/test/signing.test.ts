@@ -80,6 +80,18 @@ describe('a local clock off the platform’s by more than the window', () => {
     expect(server.received).toHaveLength(3);
   });
 
+  it('is not corrected by a Date more than 24 h off: the refusal stands, and later calls still sign with the local clock', async () => {
+    const tenYears = 10 * 365 * 24 * 60 * 60_000;
+    server.fallback(platformAhead(tenYears));
+    const c = client();
+    const error = await c.request(cases[2]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(error).toMatchObject({ code: 'TIMESTAMP_OUT_OF_WINDOW', status: 401 });
+    expect(server.received).toHaveLength(1);
+    server.fallback(verifying);
+    await expect(c.request(cases[0])).resolves.toMatchObject({ appKey: 'ak_org1' });
+  });
+
   it('is not guessed at when the Date header agrees with the local clock: the refusal stands, sent once', async () => {
     server.fallback(platformAhead(10 * 60_000, 0));
     await expect(client().request(cases[0])).rejects.toMatchObject({ code: 'TIMESTAMP_OUT_OF_WINDOW', status: 401 });

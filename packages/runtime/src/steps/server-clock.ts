@@ -4,6 +4,12 @@ import type { TransportResponse } from '../transport/types.js';
 const OUT_OF_WINDOW = 'TIMESTAMP_OUT_OF_WINDOW';
 /** Smaller differences are the `Date` header's one-second resolution and the network's delay, not skew. */
 const MIN_CORRECTION_MS = 2_000;
+/**
+ * Larger offsets are not a drifted clock but a wrong `Date` (a proxy's or a misconfigured
+ * platform's, or a forged one): adopting a `Date` ten years ahead would sign every later call with
+ * that time. A drifted clock is minutes to hours off; one a day off is a misset date, for its owner to fix.
+ */
+const MAX_CORRECTION_MS = 24 * 60 * 60_000;
 
 /**
  * The platform's clock as one client sees it: the local clock plus an offset learnt from the
@@ -35,14 +41,15 @@ export class ServerClock {
    * Takes the offset from a 401 `TIMESTAMP_OUT_OF_WINDOW` answer's `Date` header and says whether
    * it changed, i.e. whether the refused request is worth signing and sending again. A `Date` that
    * agrees with the clock already used (a platform that compares with another clock than the one
-   * its `Date` header shows) teaches nothing, and the refusal stands.
+   * its `Date` header shows) teaches nothing, and neither does one more than
+   * {@link MAX_CORRECTION_MS} (24 h) off the local clock: the refusal stands.
    */
   learn(response: TransportResponse): boolean {
     if (response.status !== 401 || !response.body.includes(OUT_OF_WINDOW)) return false;
     const date = Date.parse(response.headers.get('date') ?? '');
     if (Number.isNaN(date) || problemCode(response.body) !== OUT_OF_WINDOW) return false;
     const offset = date - this.#local();
-    if (Math.abs(offset - this.#offsetMs) < MIN_CORRECTION_MS) return false;
+    if (Math.abs(offset) > MAX_CORRECTION_MS || Math.abs(offset - this.#offsetMs) < MIN_CORRECTION_MS) return false;
     this.#offsetMs = offset;
     return true;
   }
