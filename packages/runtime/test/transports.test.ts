@@ -117,6 +117,16 @@ describe.each([
     await expect(client().request({ operationId: 'getDataset', method: 'GET', path: '/datasets/1' })).resolves.toEqual({ name });
   });
 
+  const utf16be = (text: string) => Buffer.from(text, 'utf16le').swap16();
+  it.each([
+    ['UTF-8', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"name":"中文数据"}')])],
+    ['UTF-16LE', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"name":"中文数据"}', 'utf16le')])],
+    ['UTF-16BE', Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be('{"name":"中文数据"}')])],
+  ])('lets a %s byte order mark win over charset=gbk (WHATWG Encoding "decode")', async (_bom, bytes) => {
+    server.enqueue(raw(200, { 'content-type': 'application/json; charset=gbk' }, bytes));
+    await expect(client().request({ operationId: 'getDataset', method: 'GET', path: '/datasets/1' })).resolves.toEqual({ name: '中文数据' });
+  });
+
   it('decodes the problem of an error answer with its charset too', async () => {
     const problem = Uint8Array.from([...Buffer.from('{"code":"NOT_FOUND","message":{"zh":"'), 0xd6, 0xd0, 0xce, 0xc4, ...Buffer.from('","en":"Not found"}}')]);
     server.enqueue(raw(404, { 'content-type': 'application/problem+json; charset=GBK' }, problem));

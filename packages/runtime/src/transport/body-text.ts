@@ -50,9 +50,12 @@ export function decodeText(bytes: Uint8Array, charset: string | undefined, answe
 /**
  * `bytes` decoded as `charset` (any WHATWG Encoding label: gbk, gb18030, gb2312, big5,
  * iso-8859-1…); a label `TextDecoder` does not know is a {@link ResponseNotJsonError} of reason
- * `charset` naming it, not UTF-8 mojibake.
+ * `charset` naming it, not UTF-8 mojibake. A byte order mark wins over the label, as the WHATWG
+ * Encoding standard's "decode" says: a UTF-8 body behind a stale `charset=gbk` reads right.
  */
 function decodeCharset(bytes: Uint8Array, charset: string, answer: AnswerHead): string {
+  const bomEncoding = byteOrderMark(bytes);
+  if (bomEncoding !== undefined) return new TextDecoder(bomEncoding).decode(bytes);
   let decoder: TextDecoder;
   try {
     decoder = new TextDecoder(charset);
@@ -60,6 +63,15 @@ function decodeCharset(bytes: Uint8Array, charset: string, answer: AnswerHead): 
     throw undecodable(answer, 'charset', charset, cause);
   }
   return decoder.decode(bytes);
+}
+
+/** The encoding a leading byte order mark names (its decoder drops the mark), or `undefined`. */
+function byteOrderMark(bytes: Uint8Array): 'utf-8' | 'utf-16le' | 'utf-16be' | undefined {
+  const [first, second, third] = bytes;
+  if (first === 0xef && second === 0xbb && third === 0xbf) return 'utf-8';
+  if (first === 0xff && second === 0xfe) return 'utf-16le';
+  if (first === 0xfe && second === 0xff) return 'utf-16be';
+  return undefined;
 }
 
 /**
