@@ -54,7 +54,7 @@ export function createLogger(settings: LogSettings, output: LogOutput): Logger {
     colorize: output.isTTY === true,
     translateTime: false,
     // The message already says all of it in one line.
-    ignore: 'requestId,sandboxId,organizationId,operationId,problemCode,durationMs,method,path,status',
+    ignore: 'requestId,sandboxId,organizationId,operationId,problemCode,durationMs,method,path,status,remoteAddress',
   });
   return pino(options, { write: (line: string) => output.write(prettify(line)) });
 }
@@ -86,9 +86,9 @@ function levelOf(status: number, problemCode: string | null): 'error' | 'warn' |
 /**
  * A request log sink writing one line per answered request through `logger`: the fields
  * (`requestId`, `sandboxId`, `organizationId`, `method`, `path`, `operationId`, `status`,
- * `problemCode`, `durationMs`) as members of the JSON line, and a message that reads well in the
- * pretty format: `POST /registration/v1/applications 401 SIGNATURE_INVALID 1.4 ms default
- * org_… submitApplication req_…`. Refusals (and a stop's 503 `SHUTTING_DOWN`) log at `warn` and server errors at `error`, so
+ * `problemCode`, `durationMs`, `remoteAddress`) as members of the JSON line, and a message that
+ * reads well in the pretty format: `POST /registration/v1/applications 401 SIGNATURE_INVALID 1.4 ms
+ * default org_… submitApplication req_… from 127.0.0.1`. Refusals (and a stop's 503 `SHUTTING_DOWN`) log at `warn` and server errors at `error`, so
  * `--log-level warn` shows only what went wrong. `undefined` when the logger's level writes no
  * request line (`fatal`, `silent`): the server then neither times requests nor builds entries.
  *
@@ -103,7 +103,8 @@ export function requestLogSink(logger: Logger): RequestLogSink | undefined {
     const level = levelOf(entry.status, entry.problemCode);
     if (!logger.isLevelEnabled(level)) return;
     const durationMs = Math.round(entry.durationMs * 1000) / 1000;
-    const parts = [entry.method, entry.path, String(entry.status), entry.problemCode, `${durationMs} ms`, entry.sandboxId, entry.organizationId, entry.operationId, entry.requestId];
+    const from = entry.remoteAddress === null ? null : `from ${entry.remoteAddress}`;
+    const parts = [entry.method, entry.path, String(entry.status), entry.problemCode, `${durationMs} ms`, entry.sandboxId, entry.organizationId, entry.operationId, entry.requestId, from];
     logger[level]({ ...entry, durationMs }, parts.filter((part) => part !== null).join(' '));
   };
 }

@@ -88,7 +88,7 @@ export function problemOnClientError({ limits, dispatch, log, timeouts }: Client
       // Closed once the answer is out, as Node does: the parser must not go on and hand the rest of a late request to the handler.
       socket.once('finish', () => socket.destroy());
       if (late) log?.answered(late, answer);
-      else log?.unparsed({ method: null, target: null }, answer);
+      else log?.unparsed({ method: null, target: null }, answer, socket);
       return;
     }
     const code = error.code ?? 'parse error';
@@ -96,7 +96,7 @@ export function problemOnClientError({ limits, dispatch, log, timeouts }: Client
     if (!line) {
       const answer = parseErrorAnswer(code, limits, undefined);
       writeAndClose(socket, answer);
-      log?.unparsed({ method: null, target: null }, answer);
+      log?.unparsed({ method: null, target: null }, answer, socket);
       return;
     }
     const q = line.target.indexOf('?');
@@ -105,7 +105,7 @@ export function problemOnClientError({ limits, dispatch, log, timeouts }: Client
     dispatch({ method: line.method, path, query, headers: {}, body: undefined, parseError: code }).then(
       (answer) => {
         writeAndClose(socket, answer);
-        log?.unparsed(line, answer);
+        log?.unparsed(line, answer, socket);
       },
       () => socket.destroy(),
     );

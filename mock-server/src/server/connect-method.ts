@@ -35,6 +35,6 @@ export function refuseConnect(log: RequestLogHooks | undefined): (req: IncomingM
     socket.on('error', () => undefined);
     const answer = connectAnswer();
     writeAndClose(socket, answer);
-    log?.unparsed({ method: 'CONNECT', target: req.url ?? null }, answer);
+    log?.unparsed({ method: 'CONNECT', target: req.url ?? null }, answer, socket);
   };
 }

@@ -337,6 +337,8 @@ export async function startServer(app: App, options: ServerOptions = {}): Promis
   // A request whose Expect is not 100-continue: Node would answer a bare 417 itself, unlogged.
   server.on('checkExpectation', onRequest);
   server.on('connect', refuseConnect(scope.log));
+  // A request the parser refuses, or whose head is late, is timed from its connection's opening.
+  if (scope.log) server.on('connection', scope.log.connected);
   // Every header line is kept: Node keeps 2,000 by default and drops the rest without a word, so an
   // Origin after a thousand others went unchecked, and the header limit counted only those kept.
   // The parser's head limit (`parserHeadLimit`) still bounds what is held.

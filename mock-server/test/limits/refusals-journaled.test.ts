@@ -112,7 +112,8 @@ describe("requests Node's HTTP parser refuses, in the request log and the reques
     const { status, requestId, problem } = await raw('GARBAGE\r\n\r\n');
     expect(status).toBe(400);
     expect(problem).not.toHaveProperty('instance');
-    expect(logged.find((line) => line.requestId === requestId)).toEqual({ requestId, sandboxId: null, organizationId: null, method: null, path: null, operationId: null, status: 400, problemCode: 'VALIDATION_FAILED', durationMs: 0 });
+    // Timed from the connection's opening (its arrival is not known), with the client's address.
+    expect(logged.find((line) => line.requestId === requestId)).toEqual({ requestId, sandboxId: null, organizationId: null, method: null, path: null, operationId: null, status: 400, problemCode: 'VALIDATION_FAILED', durationMs: expect.any(Number), remoteAddress: '127.0.0.1' });
   });
 
   it.each([

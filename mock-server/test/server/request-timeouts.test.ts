@@ -95,7 +95,22 @@ describe('request timeouts of the HTTP server', () => {
     expect(problem).not.toHaveProperty('instance');
     expect(answer.closedAfterMs).toBeLessThan(5_000);
     await expect.poll(() => logged.length).toBe(1);
-    expect(logged[0]).toMatchObject({ method: null, path: null, status: 408, problemCode: 'REQUEST_TIMEOUT' });
+    expect(logged[0]).toMatchObject({ method: null, path: null, status: 408, problemCode: 'REQUEST_TIMEOUT', remoteAddress: '127.0.0.1' });
+    // The time the client held the connection (0 before: an operator could not tell it from a fast refusal).
+    expect(logged[0]!.durationMs).toBeGreaterThanOrEqual(400);
+  });
+
+  it('logs the client address of every request, and a head late after an answer on a kept-alive connection with the time it held the connection', async () => {
+    const { port } = await start();
+    const head = `GET /_sim/v1/health HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`;
+    // One answered request, then a head that never ends on the same connection.
+    const answer = await slowClient(port, head, ['GET /_sim/v1/health HTTP/1.1\r\n'], 200);
+    expect(answer.status).toBe(200);
+    await expect.poll(() => logged.length).toBe(2);
+    expect(logged[0]).toMatchObject({ method: 'GET', path: '/_sim/v1/health', status: 200, remoteAddress: '127.0.0.1' });
+    expect(logged[1]).toMatchObject({ method: null, status: 408, problemCode: 'REQUEST_TIMEOUT', remoteAddress: '127.0.0.1' });
+    expect(logged[1]!.durationMs).toBeGreaterThanOrEqual(400);
+    expect(logged[1]!.durationMs).toBeLessThan(5_000);
   });
 
   it('closes a connection that sends nothing after the head timeout, with the 408', async () => {
