@@ -56,6 +56,23 @@ function refuseReadOnly(location: string): void {
 const UNLOCKABLE_HINT =
   'the file holds nothing but the lock: with no gdx-mock using the directory, delete it (or make it a file the user gdx-mock runs as can write) and start again';
 
+/**
+ * What to do when the directory itself refuses the lock file (a read-only mount, a directory the
+ * user cannot write), or `undefined` when it does not: deleting the lock file is impossible there,
+ * and would not help.
+ */
+function unwritableDirHint(dir: string): string | undefined {
+  try {
+    accessSync(dir, constants.W_OK);
+    return undefined;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EROFS') return 'the directory is on a read-only file system (EROFS), and gdx-mock writes its store there: mount it read-write, or choose another data directory (--data-dir)';
+    if (code === 'EACCES' || code === 'EPERM') return `the user gdx-mock runs as cannot write the directory (${code}): make it writable for that user, or choose another data directory (--data-dir)`;
+    return undefined;
+  }
+}
+
 const isBusy = (error: unknown): boolean => (error as { code?: unknown }).code === 'SQLITE_BUSY';
 
 /**
@@ -80,7 +97,7 @@ export function lockDataDir(dir: string): DataDirLock {
     held = acquire(location);
   } catch (error) {
     if (isBusy(error)) throw new DataDirInUseError(dir, error);
-    throw new DataDirUnavailableError(dir, `cannot lock ${location}: ${(error as Error).message}; ${UNLOCKABLE_HINT}`, error);
+    throw new DataDirUnavailableError(dir, `cannot lock ${location}: ${(error as Error).message}; ${unwritableDirHint(dir) ?? UNLOCKABLE_HINT}`, error);
   }
   let locked = identity(location);
   return {

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -127,6 +127,48 @@ describe('one process per data directory', () => {
       }
     } finally {
       for (const app of opened) await app.close();
+    }
+  });
+});
+
+/** Mounts a read-only tmpfs on `dir`; false where this process may not mount (not root, a container without the capability). */
+function mountReadOnly(dir: string): boolean {
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'ro,size=1m', 'tmpfs', dir], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('a data directory that cannot be written', () => {
+  const tempDir = useTempDirs();
+
+  // It advised deleting gdx-mock.lock, which a read-only mount does not allow and would not help.
+  it('on a read-only file system stops the start saying so (EROFS), with what to do instead of deleting the lock file', ({ skip }) => {
+    const dir = tempDir();
+    if (!mountReadOnly(dir)) return skip();
+    try {
+      const failure = thrown(() => createApp({ dataDir: dir, ...OPTIONS }));
+      expect(failure).toBeInstanceOf(DataDirUnavailableError);
+      expect(failure?.message).toContain('read-only file system (EROFS)');
+      expect(failure?.message).toContain('mount it read-write, or choose another data directory (--data-dir)');
+      expect(failure?.message).not.toContain('delete it');
+    } finally {
+      execFileSync('umount', [dir]);
+    }
+  });
+
+  it.skipIf(runsAsRoot)('this user cannot write stops the start saying so (EACCES), with what to do', () => {
+    const dir = tempDir();
+    chmodSync(dir, 0o555);
+    try {
+      const failure = thrown(() => createApp({ dataDir: dir, ...OPTIONS }));
+      expect(failure).toBeInstanceOf(DataDirUnavailableError);
+      expect(failure?.message).toContain('cannot write the directory (EACCES): make it writable for that user, or choose another data directory (--data-dir)');
+      expect(failure?.message).not.toContain('delete it');
+    } finally {
+      chmodSync(dir, 0o755);
     }
   });
 });
