@@ -7,6 +7,7 @@ import { parseCli, USAGE } from './cli-options.js';
 import { calendarHorizonWarning } from './calendar-horizon.js';
 import { exposureWarnings } from './exposure-warnings.js';
 import { heapWarning } from './heap-warning.js';
+import { seedQuotaWarning, type SandboxQuotaView } from './seed-quota-warning.js';
 import { heldOutput } from './held-output.js';
 import { createLogger, requestLogSink } from './request-logger.js';
 import { optionRefusal, requestedLogFormat, startRefusal, writeRefusal, writeStartWarning } from './start-messages.js';
@@ -57,7 +58,7 @@ async function main(): Promise<number> {
     const headers = { host: new URL(running.url).host, ...(token ? { authorization: `Bearer ${token}` } : {}) };
     // The banner's reads are the server's own: the default sandbox's request journal leaves them out.
     const read = async <T>(path: string): Promise<T> => JSON.parse(String((await app.dispatch({ method: 'GET', path, query: '', headers, body: undefined, journal: false })).body)) as T;
-    const sandbox = await read<BannerSandbox & { clock: { today: string } }>('/_sim/v1/sandboxes/default');
+    const sandbox = await read<BannerSandbox & SandboxQuotaView & { clock: { today: string } }>('/_sim/v1/sandboxes/default');
     const calendarYears = (await read<{ years: number[] }>('/_sim/v1/sandboxes/default/calendar')).years;
     process.stdout.write(
       renderBanner({
@@ -82,7 +83,9 @@ async function main(): Promise<number> {
   const horizon = calendarHorizonWarning(sandbox.clock.today, calendarYears, 'default');
   const stored = storedDir !== undefined ? storedSandboxWarnings(request.sandboxFlags, sandbox, storedDir) : [];
   const heap = heapWarning(request.app.quotas?.objects ?? DEFAULT_QUOTAS.objects, getHeapStatistics().heap_size_limit);
-  for (const warning of [...request.warnings, ...(heap ? [heap] : []), ...exposureWarnings(request.server, token !== undefined), ...stored, ...(horizon ? [horizon] : [])]) writeStartWarning(warning, request.log.format, process.stderr);
+  // A restored sandbox may hold its quota for what its clients made, not for its seed.
+  const seedFills = storedDir === undefined ? seedQuotaWarning(sandbox) : undefined;
+  for (const warning of [...request.warnings, ...(heap ? [heap] : []), ...(seedFills ? [seedFills] : []), ...exposureWarnings(request.server, token !== undefined), ...stored, ...(horizon ? [horizon] : [])]) writeStartWarning(warning, request.log.format, process.stderr);
 
   // A rolling restart drains: requests in flight answered (within --shutdown-grace), new
   // connections answered 503 SHUTTING_DOWN until the listener closes, then the last snapshot is

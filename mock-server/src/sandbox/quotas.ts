@@ -162,7 +162,7 @@ export class QuotaGuard {
     if (events >= quotas.events) return exceeded('events', quotas.events, events, sandbox.id);
     if (this.#creates(route)) {
       const { objects } = sandbox.usage();
-      if (objects >= quotas.objects) return exceeded('objects', quotas.objects, objects, sandbox.id);
+      if (objects >= quotas.objects) return exceeded('objects', quotas.objects, objects, sandbox.id, undefined, sandbox.seededObjects);
     }
     return undefined;
   }
@@ -218,14 +218,26 @@ function creatingOperations(spec: OpenApiDocument): ReadonlySet<string> {
   return ids;
 }
 
-function exceeded(quota: QuotaName, limit: number, used: number, sandboxId: string, requested?: number): ProblemResult {
+/**
+ * The advice of an object quota the sandbox's seed alone fills (`seeded` objects, known for a
+ * sandbox built here): a reset or delete, which the problem's message suggests, makes them again.
+ */
+function seedFillsQuota(limit: number, seeded: number | undefined): string {
+  if (seeded === undefined || seeded < limit) return '';
+  return (
+    `; its seed alone makes ${seeded} objects (the published catalog entries), which a reset makes again: ` +
+    `give it an objects quota above ${seeded} (--quota-objects, or quotas.objects when creating the sandbox) / 沙箱种子数据即有 ${seeded} 个对象，重置后仍然如此，请将对象配额设为大于 ${seeded}`
+  );
+}
+
+function exceeded(quota: QuotaName, limit: number, used: number, sandboxId: string, requested?: number, seeded?: number): ProblemResult {
   const what = { objects: 'objects', events: 'events', storedBytes: 'stored bytes' }[quota];
   return {
     status: 0,
     problem: {
       code: 'SANDBOX_QUOTA_EXCEEDED',
       options: {
-        detail: `sandbox ${sandboxId} has reached its ${what} quota: ${used} of ${limit}${requested === undefined ? '' : ` (this request adds ${requested})`}`,
+        detail: `sandbox ${sandboxId} has reached its ${what} quota: ${used} of ${limit}${requested === undefined ? '' : ` (this request adds ${requested})`}${seedFillsQuota(limit, seeded)}`,
         extensions: { quota, limit, used },
       },
     },

@@ -94,8 +94,11 @@ export interface SandboxSnapshot {
   nonces?: SavedNonce[];
   /** The delivery log: only in a data directory's snapshot, never in an exported one. */
   deliveries?: SavedDelivery[];
-  /** What the stored-bytes quota counts (`quotas.ts`): only in a data directory's snapshot. */
-  usage?: { storedBytes: number };
+  /**
+   * What the stored-bytes quota counts, and the objects the sandbox's seed made (`quotas.ts`):
+   * only in a data directory's snapshot (`seededObjects` absent from one written before it was kept).
+   */
+  usage?: { storedBytes: number; seededObjects?: number };
 }
 
 const MAX_FIRINGS_PER_ADVANCE = 1_000_000;
@@ -138,6 +141,12 @@ export class Sandbox implements SandboxContext {
   reviewerPolicy: ReviewerPolicy;
   /** Bytes of accepted request bodies the sandbox keeps (its stored-bytes quota, `quotas.ts`). */
   storedBytes: number;
+  /**
+   * The objects its seed made (the published catalog entries), which a reset makes again: an
+   * object quota at or below it refuses every create from the start. `undefined` for a sandbox
+   * imported, or restored from a snapshot that did not keep it.
+   */
+  seededObjects: number | undefined;
   readonly #env: SandboxEnvironment;
   /** `quotas`, once resolved. */
   #quotas: Readonly<SandboxQuotas> | undefined;
@@ -183,6 +192,7 @@ export class Sandbox implements SandboxContext {
     });
     this.requests = new RequestJournal(env.requestJournal);
     this.storedBytes = saved?.usage?.storedBytes ?? 0;
+    this.seededObjects = saved?.usage?.seededObjects;
     this.#organisations = saved ? structuredClone(saved.organisations) : env.organisations({ sandboxId: config.id, profile: config.profile, seed: config.seed, random: this.random });
     for (const org of this.#organisations) this.#byAppKey.set(org.appKey, org);
   }
@@ -198,6 +208,7 @@ export class Sandbox implements SandboxContext {
       platform.seed?.(sandbox, state);
       sandbox.#states.set(platform.name, state);
     }
+    sandbox.seededObjects = sandbox.usage().objects;
     return sandbox;
   }
 
@@ -436,7 +447,7 @@ export class Sandbox implements SandboxContext {
   persist(): SandboxSnapshot {
     // One instant for both: a record expiring between them would be kept and its bytes freed.
     const now = this.#env.wall();
-    return { ...this.#state(now, false), nonces: this.nonces.entries(), deliveries: this.webhooks.save(), usage: { storedBytes: this.storedBytes - this.idempotency.expiredBytes(now) } };
+    return { ...this.#state(now, false), nonces: this.nonces.entries(), deliveries: this.webhooks.save(), usage: { storedBytes: this.storedBytes - this.idempotency.expiredBytes(now), ...(this.seededObjects === undefined ? {} : { seededObjects: this.seededObjects }) } };
   }
 
   close(): void {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createApp, DEFAULT_QUOTAS } from '../../src/index.js';
+import { createApp, DEFAULT_QUOTAS, defaultPlatforms } from '../../src/index.js';
 import { expectContract, expectReply } from '../support/contract.js';
 import { entryOf, REQUESTER, requestBody } from '../sharing/fixtures.js';
 import { openSandbox } from '../support/sandbox.js';
 import { openWorld, useWorld, type World } from '../support/world.js';
-import type { MockContext } from '../support/harness.js';
+import { IN_PROCESS, usePlatforms, type MockContext } from '../support/harness.js';
 
 // Quotas through the public API: small limits given to createApp, writes through a transport,
 // the 409 problem checked against the contract, and nothing changed by a refused write.
@@ -37,6 +37,8 @@ describe('sandbox quotas', () => {
       const refused = await submit(world);
       expectQuotaProblem(refused, 'objects', 3);
       expect(refused.body.used).toBe(3);
+      // Its seed made none of them (no catalog here): the message's reset does make room.
+      expect(refused.body.detail).not.toMatch(/seed alone/);
       expect(await observe(world)).toEqual(before);
       // Writes that make no object still run (an official acts through the simulation API, a dispute would too).
       expect((await world.act({ platform: 'sharing', objectType: 'request', objectId: before.items[0].id, action: 'approve' })).status).toBe(200);
@@ -52,6 +54,23 @@ describe('sandbox quotas', () => {
       const refused = await submit(world);
       expectQuotaProblem(refused, 'objects', 3);
       expect(refused.body.used).toBe(3);
+    });
+  });
+
+  describe('objects its seed alone fills', () => {
+    // The catalog seeds its published entries (objects): a quota at or below them refused every
+    // create with "delete or reset it to make room", and a reset made the same entries again.
+    const ctx = usePlatforms(() => defaultPlatforms(), IN_PROCESS, { quotas: { objects: 3 } });
+    it('are named in the refusal, with the quota that would make room, before and after a reset', async () => {
+      const world = await openWorld(ctx);
+      const seeded = (await world.sim('GET', '')).body.usage.objects as number;
+      expect(seeded).toBeGreaterThan(3);
+      const advice = `its seed alone makes ${seeded} objects (the published catalog entries), which a reset makes again: give it an objects quota above ${seeded}`;
+      const refused = await submit(world);
+      expectQuotaProblem(refused, 'objects', 3);
+      expect(refused.body.detail).toContain(advice);
+      expect((await world.sim('POST', '/reset')).status).toBe(200);
+      expect((await submit(world)).body.detail).toContain(advice);
     });
   });
 
