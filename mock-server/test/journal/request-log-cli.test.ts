@@ -98,7 +98,7 @@ describe('gdx-mock request log', () => {
     await fileOne(pretty.url);
     const text = await pretty.stop();
     expect(jsonLines(text)).toEqual([]);
-    expect(text).toMatch(/^\[\d{4}-\d{2}-\d{2}T[\d:.]+\+08:00\] WARN: GET \/registration\/v1\/aplications 404 NOT_FOUND [\d.]+ ms default req_\w+$/m);
+    expect(text).toMatch(/^\[\d{4}-\d{2}-\d{2}T[\d:.]+\+08:00\] WARN: GET \/registration\/v1\/aplications 404 NOT_FOUND [\d.]+ ms default req_\w+ from 127\.0\.0\.1$/m);
   });
 
   it('refuses a level or format it does not know, naming the flag or variable', () => {
