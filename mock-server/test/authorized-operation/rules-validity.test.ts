@@ -7,13 +7,16 @@ import { openAoWorld, planContent, useAoMock } from './fixtures.js';
 
 // Ambiguity 11 of authorized-operation.md: 厦门办法 was valid 2023-12-28 to 2025-12-27 and is kept
 // after it, with a machine-readable `RULES_EXPIRED` warning on what is created under it.
-// The message names the rules, the article stating their validity and the last day.
+// Fields and message name the rules, the article stating their validity and the last day, in the
+// shape the sharing and open-data warning has; the English says what the Chinese title is.
 const EXPIRED = {
   code: 'RULES_EXPIRED',
+  rules: '厦门市公共数据开发利用管理暂行办法',
+  basis: '厦门市公共数据开发利用管理暂行办法 第二十七条',
   rulesValidUntil: '2025-12-27',
   message: {
     zh: expect.stringMatching(/《厦门市公共数据开发利用管理暂行办法》.*2025-12-27.*第二十七条/),
-    en: expect.stringMatching(/厦门市公共数据开发利用管理暂行办法 was valid until 2025-12-27 \(.*第二十七条\)/),
+    en: expect.stringMatching(/^The local authorized-operation rules 厦门市公共数据开发利用管理暂行办法 were valid until 2025-12-27 \(.*第二十七条\)/),
   },
 };
 
@@ -53,6 +56,14 @@ describe('local rules without an end', () => {
     const plan = await world.ao('POST', '/plans', { as: world.body, body: planContent([world.scopeItem()]) });
     expectContract('authorized-operation', 'createPlan', plan, 201);
     expect(plan.body.warnings).toEqual([]);
+  });
+
+  it('a custom profile ending its rules without citing them: rules and basis null, the message names the profile', async () => {
+    const profile = { name: 'ends-uncited', extends: 'national', options: { authorizedOperation: { rulesValidUntil: '2026-01-31' } } };
+    const world = await openAoWorld(ctx, { profile, startAt: '2026-03-02T10:00:00+08:00' });
+    const plan = await world.ao('POST', '/plans', { as: world.body, body: planContent([world.scopeItem()]) });
+    expectContract('authorized-operation', 'createPlan', plan, 201);
+    expect(plan.body.warnings).toEqual([{ code: 'RULES_EXPIRED', rules: null, basis: null, rulesValidUntil: '2026-01-31', message: { zh: expect.stringContaining('2026-01-31'), en: expect.stringContaining('2026-01-31') } }]);
   });
 });
 

@@ -18,7 +18,18 @@ const EXPIRED = {
   rules: '厦门市公共数据共享开放管理暂行办法',
   basis: '厦门市公共数据共享开放管理暂行办法 第三十条',
   rulesValidUntil: '2025-12-27',
-  message: { zh: expect.stringContaining('2025-12-27'), en: expect.stringContaining('第三十条') },
+  message: {
+    zh: '《厦门市公共数据共享开放管理暂行办法》有效期已于 2025-12-27 届满（厦门市公共数据共享开放管理暂行办法 第三十条），时限仍按原规则计算，请关注新规定',
+    en: 'The local sharing and open-data rules 厦门市公共数据共享开放管理暂行办法 were valid until 2025-12-27 (厦门市公共数据共享开放管理暂行办法 第三十条); their time limits still apply here until new rules are published',
+  },
+};
+// A grant has no time limit of its own: its warning says it holds under the lapsed rules.
+const GRANT_EXPIRED = {
+  ...EXPIRED,
+  message: {
+    zh: '本授权依据的《厦门市公共数据共享开放管理暂行办法》有效期已于 2025-12-27 届满（厦门市公共数据共享开放管理暂行办法 第三十条），授权范围和使用要求仍按原规则执行，请关注新规定',
+    en: 'This grant holds under the local sharing and open-data rules 厦门市公共数据共享开放管理暂行办法, which were valid until 2025-12-27 (厦门市公共数据共享开放管理暂行办法 第三十条); its scope and conditions of use still apply until new rules are published',
+  },
 };
 
 async function submit(world: World, sharingType: 'conditional' | 'unconditional' = 'conditional', periodOfUse = PERIOD_OF_USE) {
@@ -28,6 +39,15 @@ async function submit(world: World, sharingType: 'conditional' | 'unconditional'
 }
 
 describe('sharing: the Xiamen rules\' validity (第三十条)', () => {
+  it('a grant listed after the end carries the grant wording', async () => {
+    const world = await openWorld(ctx, { profile: 'xiamen', startAt: '2025-12-22T10:00:00+08:00' });
+    await submit(world, 'unconditional', { from: '2025-12-22', to: '2026-06-30' });
+    await world.advance({ to: '2026-01-05T10:00:00+08:00' });
+    const listed = await world.sharing('GET', '/grants', { as: world.org(REQUESTER) });
+    expectContract('sharing', 'listGrants', listed, 200);
+    expect(listed.body.items.map((g: { warnings: unknown[] }) => g.warnings)).toEqual([[GRANT_EXPIRED]]);
+  });
+
   it('a request submitted after 2025-12-27 keeps the 5 WD of 第十七条 and carries RULES_EXPIRED; one on the last day does not while that day lasts', async () => {
     const world = await openWorld(ctx, { profile: 'xiamen', startAt: '2025-12-27T10:00:00+08:00' });
     const before = await submit(world);
@@ -61,7 +81,7 @@ describe('sharing: the Xiamen rules\' validity (第三十条)', () => {
     const afterDelivery = await read(world, `/requests/${request.id}`, 'getRequest');
     expect(afterDelivery).toMatchObject({ state: 'delivered', deadline: null });
     expect(afterDelivery.warnings).toEqual([EXPIRED]);
-    expect((await read(world, `/grants/${delivered.body.object.grantId}`, 'getGrant')).warnings).toEqual([EXPIRED]);
+    expect((await read(world, `/grants/${delivered.body.object.grantId}`, 'getGrant')).warnings).toEqual([GRANT_EXPIRED]);
   });
 
   it('a grant delivered before the end carries it once in force after it; one whose term ended by then never does', async () => {
@@ -71,7 +91,7 @@ describe('sharing: the Xiamen rules\' validity (第三十条)', () => {
     expect((await read(world, `/grants/${running.grantId}`, 'getGrant')).warnings).toEqual([]);
 
     await world.advance({ to: '2026-01-05T10:00:00+08:00' });
-    expect((await read(world, `/grants/${running.grantId}`, 'getGrant')).warnings).toEqual([EXPIRED]);
+    expect((await read(world, `/grants/${running.grantId}`, 'getGrant')).warnings).toEqual([GRANT_EXPIRED]);
     expect((await read(world, `/requests/${running.id}`, 'getRequest')).warnings).toEqual([EXPIRED]);
     const endedGrant = await read(world, `/grants/${ended.grantId}`, 'getGrant');
     expect(endedGrant).toMatchObject({ state: 'expired', validUntil: '2025-12-27', warnings: [] });

@@ -2,9 +2,9 @@ import { z } from 'zod';
 
 /**
  * The most characters of a local rules' title or of the article stating their validity, as a
- * profile gives them (`authorizedOperation.rules`, `sharingOpenDataRules`): the bound the sharing
- * and open-data contracts set on their `RulesExpiredWarning.rules` and `.basis`. It keeps the authorized-operation
- * `RULES_EXPIRED` message that quotes both within a `LocalizedText` (2,000 characters): a longer
+ * profile gives them (`authorizedOperation.rules`, `sharingOpenDataRules`): the bound the contracts
+ * set on `RulesExpiredWarning.rules` and `.basis` (every platform's `RULES_EXPIRED`). It keeps the
+ * messages that quote both within a `LocalizedText` (2,000 characters): a longer
  * title was accepted and every answer carrying the warning then broke its contract.
  */
 export const RULES_CITATION_MAX_LENGTH = 200;

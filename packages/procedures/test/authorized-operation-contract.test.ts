@@ -84,13 +84,15 @@ describe('authorized-operation options: the (choice) defaults per profile', () =
     const national = resolveProfile('national');
     const custom = resolveProfile({ name: 'custom', extends: 'national', options: { authorizedOperation: { ...national.options.authorizedOperation, rulesValidUntil: '2026-06-30' } } });
     expect(rulesWarnings(custom, '2026-06-30')).toEqual([]);
-    expect(rulesWarnings(custom, '2026-07-01')[0]?.rulesValidUntil).toBe('2026-06-30');
+    // It cites no rules: the fields say so, and the message names the profile.
+    expect(rulesWarnings(custom, '2026-07-01')[0]).toMatchObject({ rules: null, basis: null, rulesValidUntil: '2026-06-30' });
   });
 
-  it('rules validity: the Xiamen warning names the rules, the article and the last day', () => {
+  it('rules validity: the Xiamen warning names the rules, the article and the last day, in fields and in the message', () => {
     const [warning] = rulesWarnings(resolveProfile('xiamen'), '2025-12-28');
+    expect(warning).toMatchObject({ rules: '厦门市公共数据开发利用管理暂行办法', basis: '厦门市公共数据开发利用管理暂行办法 第二十七条', rulesValidUntil: '2025-12-27' });
     expect(warning?.message.zh).toBe('《厦门市公共数据开发利用管理暂行办法》有效期已于 2025-12-27 届满（厦门市公共数据开发利用管理暂行办法 第二十七条），仍按原规则办理，请关注新规定');
-    expect(warning?.message.en).toBe('厦门市公共数据开发利用管理暂行办法 was valid until 2025-12-27 (厦门市公共数据开发利用管理暂行办法 第二十七条); it still applies here until new rules are published');
+    expect(warning?.message.en).toBe('The local authorized-operation rules 厦门市公共数据开发利用管理暂行办法 were valid until 2025-12-27 (厦门市公共数据开发利用管理暂行办法 第二十七条); they still apply here until new rules are published');
   });
 
   it('rules validity: a custom profile\'s rules title and article are bounded, so the message stays within a LocalizedText', () => {

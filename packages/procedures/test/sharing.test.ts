@@ -173,6 +173,20 @@ describe('sharing and open-data rules validity (厦门 第三十条)', () => {
     }
   });
 
+  it('a grant\'s warning is worded for a grant (no time limit of its own), a request\'s for its time limits', () => {
+    const xiamen = resolveProfile('xiamen');
+    const [grant] = sharingRulesWarnings(xiamen, '2025-12-28', 'grant');
+    expect(grant).toMatchObject({ rules: '厦门市公共数据共享开放管理暂行办法', basis: '厦门市公共数据共享开放管理暂行办法 第三十条', rulesValidUntil: '2025-12-27' });
+    expect(grant?.message).toEqual({
+      zh: '本授权依据的《厦门市公共数据共享开放管理暂行办法》有效期已于 2025-12-27 届满（厦门市公共数据共享开放管理暂行办法 第三十条），授权范围和使用要求仍按原规则执行，请关注新规定',
+      en: 'This grant holds under the local sharing and open-data rules 厦门市公共数据共享开放管理暂行办法, which were valid until 2025-12-27 (厦门市公共数据共享开放管理暂行办法 第三十条); its scope and conditions of use still apply until new rules are published',
+    });
+    expect(sharingRulesWarnings(xiamen, '2025-12-28')[0]?.message).toEqual({
+      zh: '《厦门市公共数据共享开放管理暂行办法》有效期已于 2025-12-27 届满（厦门市公共数据共享开放管理暂行办法 第三十条），时限仍按原规则计算，请关注新规定',
+      en: 'The local sharing and open-data rules 厦门市公共数据共享开放管理暂行办法 were valid until 2025-12-27 (厦门市公共数据共享开放管理暂行办法 第三十条); their time limits still apply here until new rules are published',
+    });
+  });
+
   it('a profile extending xiamen moves the end; a malformed day is refused at its field', () => {
     const moved = resolveProfile({ extends: 'xiamen', name: 'xiamen-moved', options: { sharingOpenDataRules: { validUntil: '2026-06-30' } } });
     expect(sharingRulesWarnings(moved, '2026-06-30')).toEqual([]);

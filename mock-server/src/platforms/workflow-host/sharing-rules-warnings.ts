@@ -1,5 +1,5 @@
 import { shanghaiDay, type IsoDate, type WorkflowInstance } from '@gdx/kernel';
-import { sharingRulesWarnings, type SharingRulesWarning } from '@gdx/procedures';
+import { sharingRulesWarnings, type SharingRulesSubject, type SharingRulesWarning } from '@gdx/procedures';
 import { workflowFields } from './answer-duty.js';
 import type { WorkflowHost } from './workflow-host.js';
 
@@ -10,18 +10,18 @@ import type { WorkflowHost } from './workflow-host.js';
  * while the object is open and the day it ended once terminal, so the warning appears when an open
  * object crosses that day and stays once it ends (its limits or terms ran under the expired rules);
  * an object that ended by that day never carries it. `startsOn` covers a clock that starts after
- * today (the next working day). Derived from the sandbox days, so snapshots and journal replays need
- * no stored copy.
+ * today (the next working day). `subject` words the message (`sharingRulesWarnings`). Derived from
+ * the sandbox days, so snapshots and journal replays need no stored copy.
  *
  * @example
  * ```ts
- * rulesWarningsOfLiveObject(host, { lastLiveDay: host.today() }); // [RULES_EXPIRED] after 2025-12-27 in xiamen
+ * rulesWarningsOfLiveObject(host, { lastLiveDay: host.today() }, 'limits'); // [RULES_EXPIRED] after 2025-12-27 in xiamen
  * ```
  */
-function rulesWarningsOfLiveObject(host: WorkflowHost, life: { lastLiveDay: IsoDate; startsOn?: IsoDate }): SharingRulesWarning[] {
+function rulesWarningsOfLiveObject(host: WorkflowHost, life: { lastLiveDay: IsoDate; startsOn?: IsoDate }, subject: SharingRulesSubject): SharingRulesWarning[] {
   const { lastLiveDay, startsOn } = life;
   const day = startsOn !== undefined && startsOn > lastLiveDay ? startsOn : lastLiveDay;
-  return sharingRulesWarnings(host.procedures.profile, day);
+  return sharingRulesWarnings(host.procedures.profile, day, subject);
 }
 
 /**
@@ -48,14 +48,15 @@ export function workflowFieldsWithRulesWarnings(host: WorkflowHost, instance: Wo
   const terminal = host.machine(instance.machine).states[instance.state]?.terminal === true;
   const endedAt = instance.events.at(-1)?.at ?? instance.updatedAt;
   const lastLiveDay = terminal ? lastDayBefore(endedAt) : host.today();
-  return { warnings: rulesWarningsOfLiveObject(host, { lastLiveDay, startsOn: fields.deadline?.startedOn }), ...fields };
+  return { warnings: rulesWarningsOfLiveObject(host, { lastLiveDay, startsOn: fields.deadline?.startedOn }, 'limits'), ...fields };
 }
 
 /**
  * The contract's `warnings` of a sharing or open-data grant (`rulesWarningsOfLiveObject`): live
  * from its issue until its term ends — `validUntil`, or the day it ended when revoked — so a grant
  * issued after the rules expired, or one still in force after that day, carries `RULES_EXPIRED`
- * (its scope and use restrictions, 第二十六条, stem from them).
+ * (its scope and use restrictions, 第二十六条, stem from them), worded for a grant: it has no time
+ * limit of its own.
  *
  * @example
  * ```ts
@@ -66,5 +67,5 @@ export function grantRulesWarnings(host: WorkflowHost, grant: { issuedAt: string
   const endedOn = grant.endedAt === null ? host.today() : lastDayBefore(grant.endedAt);
   const termEnd = endedOn < grant.validUntil ? endedOn : grant.validUntil;
   const issuedOn = shanghaiDay(Date.parse(grant.issuedAt));
-  return rulesWarningsOfLiveObject(host, { lastLiveDay: termEnd > issuedOn ? termEnd : issuedOn });
+  return rulesWarningsOfLiveObject(host, { lastLiveDay: termEnd > issuedOn ? termEnd : issuedOn }, 'grant');
 }
