@@ -177,7 +177,7 @@ export class ApiClient {
   /**
    * Iterates the items of a list operation across pages (`items` / `nextCursor`), loading a page
    * only when needed; `.pages()` gives whole pages and `.toArray(limit?)` collects. A listing
-   * that still names a next page after `maxPages` pages (default 1 000) is a `GdxError`
+   * that still names a next page after `maxPages` pages (default 10 000) is a `GdxError`
    * `TOO_MANY_PAGES`; `options` bounds it otherwise (`maxPages`, `maxEmptyPages`, over the client's).
    *
    * @example

@@ -104,30 +104,30 @@ describe('maxPages', () => {
     server.fallback((req, res, raw) => json(200, { items: [{ id: `rga_${++n}` }], nextCursor: n < 50 ? `c${n}` : null })(req, res, raw));
   };
 
-  it('ends a listing that still names a next page after 1 000 pages with TOO_MANY_PAGES (zh/en)', async () => {
-    // Ends after 1 500 pages, so that a paginator without the bound fails here instead of hanging.
+  it('ends a listing that still names a next page after 10 000 pages with TOO_MANY_PAGES (zh/en)', async () => {
+    // Ends after 15 000 pages, so that a paginator without the bound fails here instead of hanging.
     let loads = 0;
-    const forever = new Paginator<number>(async () => ({ items: [++loads], nextCursor: loads < 1_500 ? `c${loads}` : null }), { operationId: 'listEntries' });
+    const forever = new Paginator<number>(async () => ({ items: [++loads], nextCursor: loads < 15_000 ? `c${loads}` : null }), { operationId: 'listEntries' });
     const error = await forever.toArray().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GdxError);
     expect(error).toMatchObject({
       code: 'TOO_MANY_PAGES',
-      message: '[TOO_MANY_PAGES] listEntries still names a next page after 1000 pages (maxPages); raise maxPages, or narrow the query',
-      messageZh: '[TOO_MANY_PAGES] listEntries 已加载 1000 页仍有下一页（maxPages）；请调大 maxPages 或缩小查询范围',
+      message: '[TOO_MANY_PAGES] listEntries still names a next page after 10000 pages (maxPages); raise maxPages, or narrow the query',
+      messageZh: '[TOO_MANY_PAGES] listEntries 已加载 10000 页仍有下一页（maxPages）；请调大 maxPages 或缩小查询范围',
     });
-    expect(loads).toBe(1_000);
+    expect(loads).toBe(10_000);
   });
 
   it('bounds for await too, and Infinity removes the bound', async () => {
     let loads = 0;
-    const load = async () => ({ items: [++loads], nextCursor: loads < 1_200 ? `c${loads}` : null });
+    const load = async () => ({ items: [++loads], nextCursor: loads < 12_000 ? `c${loads}` : null });
     const seen: number[] = [];
     await expect((async () => {
       for await (const item of new Paginator<number>(load)) seen.push(item);
     })()).rejects.toMatchObject({ code: 'TOO_MANY_PAGES' });
-    expect(seen).toHaveLength(1_000);
+    expect(seen).toHaveLength(10_000);
     loads = 0;
-    await expect(new Paginator<number>(load, { maxPages: Number.POSITIVE_INFINITY }).toArray()).resolves.toHaveLength(1_200);
+    await expect(new Paginator<number>(load, { maxPages: Number.POSITIVE_INFINITY }).toArray()).resolves.toHaveLength(12_000);
   });
 
   it('is settable per client, and per call over the client', async () => {

@@ -32,7 +32,7 @@ export type PageLoader<T> = (cursor: string | undefined) => Promise<Page<T>>;
 export interface ListBounds {
   /**
    * Pages one listing loads (iteration, `pages()`, `toArray()`) before a `GdxError`
-   * `TOO_MANY_PAGES` instead of the next one (default 1 000: 200 000 items at `limit: 200`).
+   * `TOO_MANY_PAGES` instead of the next one (default 10 000: 200 000 items at the platforms' default page of 20).
    * `Infinity` removes the bound; anything else below 1 means the default.
    */
   maxPages?: number;
@@ -57,7 +57,7 @@ export interface PaginatorOptions extends ListBounds {
   operationId?: string;
 }
 
-const DEFAULT_MAX_PAGES = 1_000;
+const DEFAULT_MAX_PAGES = 10_000;
 const DEFAULT_MAX_EMPTY_PAGES = 100;
 
 /**
