@@ -1,6 +1,6 @@
-import { shanghaiDay, type WorkflowInstance } from '@gdx/kernel';
+import { shanghaiDay, type Deadline, type WorkflowInstance } from '@gdx/kernel';
 import { rulesWarnings } from '@gdx/procedures';
-import { workflowFields } from '../workflow-host/index.js';
+import { lastLiveDayOf, workflowFields } from '../workflow-host/index.js';
 import type { AuthorizationRecord, AuthorizedOperationState, BidRecord, DataAccessRecord, PlanRecord, ProductRecord, SelectionRecord } from './ao-records.js';
 import { agreementReportDutyOf } from './agreement-report.js';
 import { disclosureView } from './disclosure-duty.js';
@@ -8,12 +8,24 @@ import { feeStatusOf } from './pricing-view.js';
 import { productFee, productPriceFlags, productRegistration } from './product-fees.js';
 
 /**
- * The contract's `warnings` of an object created at `createdAt`: `RULES_EXPIRED` when the profile's
- * local rules had expired that day (厦门办法 after 2025-12-27). Derived from the creation day, so
- * snapshots and journal replays need no stored copy.
+ * The contract's `warnings` of a one-off filing made at `filedAt` (an annual report): `RULES_EXPIRED`
+ * when the profile's local rules had expired that day (厦门办法 after 2025-12-27). A filing has no
+ * life after its day, so that day decides. Derived on read: snapshots and replays store nothing.
  */
-export function warningsAt(state: AuthorizedOperationState, createdAt: string | number) {
-  return rulesWarnings(state.host.procedures.profile, shanghaiDay(typeof createdAt === 'number' ? createdAt : Date.parse(createdAt)));
+export function warningsAt(state: AuthorizedOperationState, filedAt: string | number) {
+  return rulesWarnings(state.host.procedures.profile, shanghaiDay(typeof filedAt === 'number' ? filedAt : Date.parse(filedAt)));
+}
+
+/**
+ * The contract's `warnings` of a plan, selection, authorization, data access request or product:
+ * `RULES_EXPIRED` when it was live on a day after the profile's local rules expired (厦门办法 after
+ * 2025-12-27, ambiguity 11 "warn after it"; `lastLiveDayOf`) — created after that day, or signed,
+ * approved or submitted before it and still running later (it operates under the lapsed rules,
+ * what its operator must be told), kept once it ends. The sharing and open-data platforms judge
+ * their objects the same way. Derived on read: snapshots and replays store nothing.
+ */
+function liveObjectWarnings(state: AuthorizedOperationState, instance: WorkflowInstance, deadline: Deadline | null) {
+  return rulesWarnings(state.host.procedures.profile, lastLiveDayOf(state.host, instance, deadline?.startedOn));
 }
 
 /**
@@ -40,7 +52,8 @@ function instanceOf(state: AuthorizedOperationState, id: string): WorkflowInstan
  * ```
  */
 export function planView(state: AuthorizedOperationState, plan: PlanRecord) {
-  const { state: current, createdAt, updatedAt, deadline, events } = workflowFields(state.host, instanceOf(state, plan.id));
+  const instance = instanceOf(state, plan.id);
+  const { state: current, createdAt, updatedAt, deadline, events } = workflowFields(state.host, instance);
   return {
     id: plan.id,
     state: current,
@@ -50,7 +63,7 @@ export function planView(state: AuthorizedOperationState, plan: PlanRecord) {
     implementingBody: plan.implementingBody,
     filedOn: plan.filedOn,
     reasons: plan.reasons,
-    warnings: warningsAt(state, createdAt),
+    warnings: liveObjectWarnings(state, instance, deadline),
     createdAt,
     updatedAt,
     deadline,
@@ -65,7 +78,8 @@ export function bidView(bid: BidRecord) {
 
 /** The contract's `Selection`. */
 export function selectionView(state: AuthorizedOperationState, selection: SelectionRecord) {
-  const { state: current, createdAt, updatedAt, deadline, events } = workflowFields(state.host, instanceOf(state, selection.id));
+  const instance = instanceOf(state, selection.id);
+  const { state: current, createdAt, updatedAt, deadline, events } = workflowFields(state.host, instance);
   return {
     id: selection.id,
     state: current,
@@ -78,7 +92,7 @@ export function selectionView(state: AuthorizedOperationState, selection: Select
     agreement: selection.agreement,
     authorizationId: selection.authorizationId,
     reasons: selection.reasons,
-    warnings: warningsAt(state, createdAt),
+    warnings: liveObjectWarnings(state, instance, deadline),
     createdAt,
     updatedAt,
     deadline,
@@ -107,7 +121,7 @@ export function authorizationView(state: AuthorizedOperationState, authorization
     feeStatus: feeStatusOf(authorization),
     disclosure: disclosureView(state, instance),
     reasons: authorization.reasons,
-    warnings: warningsAt(state, createdAt),
+    warnings: liveObjectWarnings(state, instance, deadline),
     createdAt,
     updatedAt,
     deadline,
@@ -129,7 +143,7 @@ export function dataAccessView(state: AuthorizedOperationState, request: DataAcc
     agreementReportedOn: request.agreementReportedOn,
     agreementReportDuty: agreementReportDutyOf(state, instance),
     reasons: request.reasons,
-    warnings: warningsAt(state, createdAt),
+    warnings: liveObjectWarnings(state, instance, deadline),
     createdAt,
     updatedAt,
     deadline,
@@ -139,7 +153,8 @@ export function dataAccessView(state: AuthorizedOperationState, request: DataAcc
 
 /** The contract's `Product`: its fee with the ceiling in force, its registration duty and price flags, as of now. */
 export function productView(state: AuthorizedOperationState, product: ProductRecord) {
-  const { state: current, createdAt, updatedAt, deadline, events } = workflowFields(state.host, instanceOf(state, product.id));
+  const instance = instanceOf(state, product.id);
+  const { state: current, createdAt, updatedAt, deadline, events } = workflowFields(state.host, instance);
   const duty = productRegistration(state, product);
   return {
     id: product.id,
@@ -152,7 +167,7 @@ export function productView(state: AuthorizedOperationState, product: ProductRec
     priceFlags: productPriceFlags(state, product),
     listedOn: product.listedOn,
     reasons: product.reasons,
-    warnings: [...warningsAt(state, createdAt), ...duty.warnings],
+    warnings: [...liveObjectWarnings(state, instance, deadline), ...duty.warnings],
     createdAt,
     updatedAt,
     deadline,

@@ -4,6 +4,7 @@ export { planOfficials } from './plan-officials.js';
 export { applyOfficialAction, namedOrganisation, type ActionTarget } from './official-action.js';
 export { workflowFields, answerOf, officialOrganisation, type WorkflowFields } from './answer-duty.js';
 export { grantRulesWarnings, workflowFieldsWithRulesWarnings } from './sharing-rules-warnings.js';
+export { lastLiveDayOf } from './last-live-day.js';
 export { checkSubjectIsCaller, DATA_OBJECTION_TEXTS, fileDataObjection, referencedProvider, dataObjectionView, objectionOfficial, thirdPartyObjectionResult, OBJECTION_WIRE, type DataObjectionRecord, type DataObjectionSubmission } from './data-objections.js';
 // listPage is the core's; platforms reach every paging helper through the workflow host.
 export { listPage, pageJson, type KeyShape } from '../../app/paging.js';
