@@ -2,14 +2,15 @@ import type { Profile } from '../profile-schema.js';
 import type { RulesExpiredWarning } from '../rules-expired-warning.js';
 
 /**
- * A warning that an object was created under local rules past their validity (ambiguity 11 of
+ * A warning that an object was live under local rules past their validity (ambiguity 11 of
  * authorized-operation.md: 厦门办法 ran 2023-12-28 to 2025-12-27 and is kept, with a warning after it,
  * until a successor is published). The same shape as the sharing and open-data warning.
  */
 export type RulesWarning = RulesExpiredWarning;
 
 /**
- * The warnings of an object created on `day` (Asia/Shanghai) under the profile's local rules:
+ * The warnings of an object judged on `day` (Asia/Shanghai: the last day it was live, or a
+ * filing's day) under the profile's local rules:
  * `RULES_EXPIRED` once `day` is after `authorizedOperation.rulesValidUntil`, none while the rules
  * are valid or when the profile sets no end (national, Inner Mongolia). `rules` and `basis` carry
  * the rules' title and the article stating their validity (`authorizedOperation.rules`), which the
