@@ -1,7 +1,10 @@
-import { cp, mkdir, readFile, readdir, symlink } from 'node:fs/promises';
+import { cp, mkdir, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { run } from './run.js';
+
+/** The file name of the changeset {@link copyForRelease} adds to the copy. */
+const RELEASE_TEST_CHANGESET = 'release-test-patch.md';
 
 /** One workspace of the repository. */
 export interface Workspace {
@@ -57,6 +60,10 @@ export async function workspaces(root: string): Promise<Workspace[]> {
  * a repository every one of those questions fails and is asked again under a legacy file name:
  * twice as many `git` processes (about 900 for 449 changesets), and changelogs without commits.
  *
+ * The copy also gets one changeset of its own (a patch of `@gdx/registration`), so that there is
+ * always a release to make: right after a real `changeset version` the repository has no pending
+ * changeset, and `changeset version` in the copy would do nothing.
+ *
  * @example
  * ```ts
  * await copyForRelease(repositoryRoot, await mkdtemp(join(tmpdir(), 'gdx-release-')));
@@ -73,6 +80,7 @@ export async function copyForRelease(root: string, target: string): Promise<void
       if (existsSync(join(root, dir, path))) await cp(join(root, dir, path), join(target, dir, path), { recursive: true });
     }
   }
+  await writeFile(join(target, '.changeset', RELEASE_TEST_CHANGESET), '---\n"@gdx/registration": patch\n---\n\nThe release test\'s own change.\n');
   await symlink(join(root, 'node_modules'), join(target, 'node_modules'), 'dir');
   const git = (...args: string[]) => run('git', ['-c', 'user.name=gdx release test', '-c', 'user.email=release-test@localhost', '-c', 'commit.gpgsign=false', ...args], { cwd: target });
   await git('init', '--quiet');

@@ -101,6 +101,9 @@ describe('a release into a local registry', () => {
     const own = JSON.parse(await readFile(join(ROOT, 'release/package.json'), 'utf8')) as { devDependencies: Record<string, string> };
     expect(names.filter((name) => !(name in own.devDependencies)), 'published packages missing from release/package.json devDependencies').toEqual([]);
     expect(new Set(published.map(({ manifest }) => manifest.version)).size).toBe(1);
+    // There is always a release to make: the copy holds a changeset of its own beside the pending ones.
+    const before = JSON.parse(await readFile(join(ROOT, 'packages/registration/package.json'), 'utf8')) as { version: string };
+    expect(published[0]?.manifest.version, 'the version after `changeset version`').not.toBe(before.version);
     expect(unsatisfiedInternalRanges(all)).toEqual([]);
   });
 
