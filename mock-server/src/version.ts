@@ -6,7 +6,7 @@
  * @example
  * ```ts
  * import { MOCK_SERVER_VERSION } from './version.js';
- * MOCK_SERVER_VERSION; // '0.1.0'
+ * MOCK_SERVER_VERSION; // '0.2.0'
  * ```
  */
-export const MOCK_SERVER_VERSION = '0.1.0';
+export const MOCK_SERVER_VERSION = '0.2.0';

@@ -53,7 +53,7 @@ const row = (label: string, text: string) => `  ${label.padEnd(20)} ${text}`;
  *
  * @example
  * ```ts
- * renderBanner(facts).split('\n')[0]; // 'gdx-mock listening on http://127.0.0.1:4010 (@gdx/mock-server 0.1.0)'
+ * renderBanner(facts).split('\n')[0]; // 'gdx-mock listening on http://127.0.0.1:4010 (@gdx/mock-server 0.2.0)'
  * ```
  */
 export function renderBanner(facts: BannerFacts): string {

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
  *
  * @example
  * ```ts
- * mockServerVersion(); // '0.1.0'
+ * mockServerVersion(); // '0.2.0'
  * ```
  */
 export function mockServerVersion(): string {
