@@ -46,9 +46,12 @@ const disclosureOf = (authorization: Record<string, unknown>) => (isRecord(autho
 /** The last day 厦门市公共数据开发利用管理暂行办法 was valid (seed 002: 2023-12-28 to 2025-12-27). */
 const XIAMEN_RULES_VALID_UNTIL = '2025-12-27';
 
-/** The `RULES_EXPIRED` warnings of an object, as codes with the day they name. */
+/** The title of 厦门办法 and the article stating its validity (seed 002, 第二十七条), as a `RULES_EXPIRED` warning cites them. */
+const XIAMEN_RULES = { rules: '厦门市公共数据开发利用管理暂行办法', basis: '厦门市公共数据开发利用管理暂行办法 第二十七条' };
+
+/** The `RULES_EXPIRED` warnings of an object: codes with the day, the rules and the article they name. */
 const expiredRules = (object: Record<string, unknown>) =>
-  (Array.isArray(object.warnings) ? object.warnings : []).filter(isRecord).map((w) => ({ code: w.code, rulesValidUntil: w.rulesValidUntil, bilingual: isRecord(w.message) && typeof w.message.zh === 'string' && typeof w.message.en === 'string' }));
+  (Array.isArray(object.warnings) ? object.warnings : []).filter(isRecord).map((w) => ({ code: w.code, rulesValidUntil: w.rulesValidUntil, rules: w.rules, basis: w.basis, bilingual: isRecord(w.message) && typeof w.message.zh === 'string' && typeof w.message.en === 'string' }));
 
 /**
  * The cross-platform rules (§6) and the stateful pricing duties (§9) of authorized operation:
@@ -202,13 +205,16 @@ export const aopRuleChecks: Check[] = [
       ctx.expect.equal((await readAop(ctx, sbx, pricingPath, grantor)).formalApplication, null, 'no application is stored for the refused one');
     });
   }),
-  check('AOP-RULES-01', "厦门办法 expired on 2025-12-27 and is kept: a plan drafted on that day has no warning, one drafted the next day carries RULES_EXPIRED", `厦门市公共数据开发利用管理暂行办法 (valid 2023-12-28 to 2025-12-27); ${DOMAIN} ambiguity 11 (keep it with valid_until, warn after it)`, async (ctx) => {
+  check('AOP-RULES-01', "厦门办法 expired on 2025-12-27 and is kept: a plan drafted on that day has no warning then; from the next day it and a plan drafted then carry RULES_EXPIRED naming the rules and their article", `厦门市公共数据开发利用管理暂行办法 第二十七条 (valid 2023-12-28 to 2025-12-27); ${DOMAIN} ambiguity 11 (keep it with valid_until, warn after it)`, async (ctx) => {
     await inAopSandbox(ctx, 'xiamen', async (sbx, cast) => {
-      const onLastDay = await readAop(ctx, sbx, `/plans/${encodeURIComponent(await draftPlan(ctx, sbx, cast))}`, cast.implementingBody);
-      ctx.expect.equal(expiredRules(onLastDay), [], `a plan drafted on ${XIAMEN_RULES_VALID_UNTIL}: warnings`);
+      const earlier = `/plans/${encodeURIComponent(await draftPlan(ctx, sbx, cast))}`;
+      ctx.expect.equal(expiredRules(await readAop(ctx, sbx, earlier, cast.implementingBody)), [], `a plan drafted on ${XIAMEN_RULES_VALID_UNTIL}, that day: warnings`);
       await sbx.advance({ to: '2025-12-28T09:00:00+08:00' });
+      const expired = [{ code: 'RULES_EXPIRED', rulesValidUntil: XIAMEN_RULES_VALID_UNTIL, ...XIAMEN_RULES, bilingual: true }];
+      // Still a draft the day after: it now runs under the lapsed rules, which its implementing body must be told.
+      ctx.expect.equal(expiredRules(await readAop(ctx, sbx, earlier, cast.implementingBody)), expired, `a plan drafted on ${XIAMEN_RULES_VALID_UNTIL}, on 2025-12-28: warnings`);
       const after = await readAop(ctx, sbx, `/plans/${encodeURIComponent(await draftPlan(ctx, sbx, cast))}`, cast.implementingBody);
-      ctx.expect.equal(expiredRules(after), [{ code: 'RULES_EXPIRED', rulesValidUntil: XIAMEN_RULES_VALID_UNTIL, bilingual: true }], 'a plan drafted on 2025-12-28: warnings');
+      ctx.expect.equal(expiredRules(after), expired, 'a plan drafted on 2025-12-28: warnings');
     }, '2025-12-27T10:00:00+08:00');
   }),
   check('AOP-ISO-01', "another organisation's draft plan answers 404 and is never listed", 'shared/domain/README.md §Isolation (another organisation\'s object answers 404, not 403)', async (ctx) => {
