@@ -54,7 +54,7 @@ export function publishedWorkspaceDirs(root) {
  * beside a newer one) and answers the tarballs' file names. Packs what is built: build first.
  *
  * @example
- * await packAll('/work/gdx', '/work/gdx/gdx-packs'); // ['gdx-authorized-operation-0.1.0.tgz', …]
+ * await packAll('/work/gdx', '/work/gdx/gdx-packs'); // ['gdx-authorized-operation-0.2.0.tgz', …]
  */
 export async function packAll(root, outDir) {
   const dirs = publishedWorkspaceDirs(root);
