@@ -16,6 +16,7 @@ import type { ClockMode } from '../sandbox/sandbox-clock.js';
 import { resolveRequestJournalLimits, type RequestJournalLimits } from '../sandbox/request-journal.js';
 import type { WebhookDeliveryOptions } from '../sandbox/webhooks.js';
 import { Dispatcher, type DispatcherDeps } from './dispatcher.js';
+import { nextTurn } from './next-turn.js';
 import type { DispatchRequest, DispatchResponse } from './dispatch-types.js';
 import { refusalMeta } from './dispatch-meta.js';
 import { handleRequest } from './handle-request.js';
@@ -192,8 +193,6 @@ interface CoreOptions extends AppOptions {
   keepRefused?: (refusals: readonly RefusedEntry[]) => void;
 }
 
-/** A macrotask, so requests waiting are answered in between (browsers have no setImmediate). */
-const nextTurn: (run: () => void) => void = typeof setImmediate === 'function' ? (run) => setImmediate(run) : (run) => setTimeout(run, 0);
 
 /** The options a worker can rebuild the same app from (plain data), or `undefined` if these cannot be. */
 function replicableOptions(options: AppOptions): Record<string, unknown> | undefined {

@@ -1,3 +1,5 @@
+import type { JsonParts } from './json-parts.js';
+
 /**
  * A request as the transports hand it to the core: plain values, no WHATWG objects, so the
  * `node:http` server pays nothing for a `Request` it does not need.
@@ -30,6 +32,11 @@ export interface DispatchRequest {
    */
   journal?: false;
   /**
+   * The transport writes a body given in parts (`DispatchResponse.parts`): the HTTP server, which
+   * sends them one socket write at a time. Without it the core joins them into `body`.
+   */
+  takesParts?: true;
+  /**
    * The transport did not read the body: it is over the body limit (announced by its
    * `Content-Length`, or cut off while streaming). The core answers 413 `PAYLOAD_TOO_LARGE` as it
    * does for a body it measures, so the refusal is journaled and logged with its route.
@@ -50,6 +57,12 @@ export interface DispatchResponse {
   status: number;
   headers: Record<string, string>;
   body: string | Uint8Array;
+  /**
+   * The body in parts, `body` then empty: a large JSON answer (a sandbox's export) made over
+   * several turns of the event loop and written a part at a time. Only for a request that
+   * `takesParts`.
+   */
+  parts?: JsonParts;
   connectionReset?: true;
   /** The code of a problem answer, set where the problem is made (never sent). */
   problemCode?: string;

@@ -9,6 +9,7 @@ import type { QuotaGuard } from '../sandbox/quotas.js';
 import { SETTLED, type Execution, type IdempotencyOutcome, type StoredAnswer } from '../sandbox/idempotency-store.js';
 import type { DispatchMeta, DispatchRequest, DispatchResponse } from './dispatch-types.js';
 import { executeOperation, isProblemResult, type ProblemResult } from './execute-operation.js';
+import type { JsonParts } from './json-parts.js';
 import { CURRENT_REVISION, type Organisation, type OperationResult, type PlatformModule } from './platform-module.js';
 import { problemResponse, type ProblemResultOptions } from './problem-response.js';
 import { signatureHelpProblem } from './signature-help.js';
@@ -359,6 +360,9 @@ export class Dispatcher {
         status: answer.status,
       }).durable;
     }
+    // A document made over several turns (a sandbox's export): sent once made.
+    const parts = (result as SimResult).jsonParts;
+    if (parts !== undefined) durable = bodyOnceMade(answer, parts, req.takesParts === true);
     return { answer, durable, owner: isProblemResult(result) ? undefined : (result as SimResult).madeSandbox, bytes };
   }
 
@@ -439,6 +443,19 @@ function answerOf(outcome: Extract<IdempotencyOutcome, { answer: StoredAnswer }>
   headers[HEADERS.requestId] = requestId;
   if (outcome.kind === 'replayed') headers[HEADERS.idempotentReplayed] = 'true';
   return { response: { status: outcome.answer.status, headers, body: outcome.answer.body }, durable: outcome.durable };
+}
+
+/**
+ * Fills `answer` with the JSON `made` resolves to: its parts for a transport that writes them one
+ * at a time (`DispatchRequest.takesParts`), else joined into `body` (an in-process caller has no
+ * probes to keep answering).
+ */
+function bodyOnceMade(answer: DispatchResponse, made: Promise<JsonParts>, takesParts: boolean): Promise<void> {
+  answer.headers['content-type'] = JSON_TYPE;
+  return made.then((json) => {
+    if (takesParts) answer.parts = json;
+    else answer.body = json.parts.join('');
+  });
 }
 
 /** The 405 answer: the methods the path takes, in both languages, and in `Allow` with `OPTIONS`. */

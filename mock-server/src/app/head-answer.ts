@@ -15,8 +15,10 @@ const NO_BODY = new Set([204, 304]);
  * ```
  */
 export function headAnswer(response: DispatchResponse): DispatchResponse {
-  if (response.connectionReset || NO_BODY.has(response.status)) return { ...response, body: '' };
-  const { body } = response;
-  const length = typeof body === 'string' ? utf8Length(body) : body.byteLength;
-  return { ...response, headers: { ...response.headers, 'content-length': String(length) }, body: '' };
+  // The GET's body in parts (a sandbox's export) is not sent either.
+  const { parts, ...rest } = response;
+  if (rest.connectionReset || NO_BODY.has(rest.status)) return { ...rest, body: '' };
+  const { body } = rest;
+  const length = parts !== undefined ? parts.byteLength : typeof body === 'string' ? utf8Length(body) : body.byteLength;
+  return { ...rest, headers: { ...rest.headers, 'content-length': String(length) }, body: '' };
 }

@@ -11,8 +11,9 @@ export interface AnswerTimeout {
    * Watches an answer just ended on `res`: if the client has not taken all of it within the
    * timeout (the socket has not handed its last byte to the kernel), its connection is destroyed
    * and the server log told (at most once per 10 s, with the count of those not told).
+   * `unwritten` counts the bytes of an answer written in parts not handed to `res` yet.
    */
-  watch(req: IncomingMessage, res: ServerResponse, requestId: string | undefined): void;
+  watch(req: IncomingMessage, res: ServerResponse, requestId: string | undefined, unwritten?: () => number): void;
 }
 
 /**
@@ -43,7 +44,7 @@ export function answerTimeout(timeoutMs: number, log: ServerLogSink | undefined)
     Date.now,
   );
   return {
-    watch(req, res, requestId) {
+    watch(req, res, requestId, unwritten) {
       if (res.writableFinished) return;
       const timer = setTimeout(() => {
         if (res.writableFinished) return;
@@ -54,7 +55,7 @@ export function answerTimeout(timeoutMs: number, log: ServerLogSink | undefined)
           method: req.method ?? null,
           path: targetPath(req.url ?? '/'),
           remoteAddress: socket.remoteAddress ?? null,
-          unsentBytes: res.writableLength,
+          unsentBytes: res.writableLength + (unwritten?.() ?? 0),
         };
         socket.destroy();
         report();

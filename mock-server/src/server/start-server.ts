@@ -138,6 +138,7 @@ function toPlain(req: IncomingMessage): DispatchRequest {
     query: q < 0 ? '' : local.slice(q + 1),
     headers: headersOf(req),
     body: undefined,
+    takesParts: true,
   };
 }
 
@@ -217,6 +218,12 @@ function write(scope: Scope, req: IncomingMessage, res: ServerResponse, answer: 
   if (NO_BODY.has(answer.status)) {
     res.writeHead(answer.status, flat);
     if (options.end) res.end();
+  } else if (answer.parts !== undefined) {
+    flat.push('content-length', String(answer.parts.byteLength));
+    res.writeHead(answer.status, flat);
+    const unwritten = writeParts(res, answer.parts.parts, options.end);
+    // From the first part: a client that stops reading holds the parts not written yet.
+    if (options.end) scope.answers.watch(req, res, answer.headers[HEADERS.requestId], unwritten);
   } else {
     const { body } = answer;
     // A HEAD answer names the length of the GET's body it leaves out (`headAnswer`).
@@ -228,6 +235,29 @@ function write(scope: Scope, req: IncomingMessage, res: ServerResponse, answer: 
     } else res.write(body);
   }
   scope.log?.answered(req, answer);
+}
+
+/**
+ * Writes a body given in parts (a sandbox's export) one part per socket write, the next when the
+ * socket has taken the last (`drain`): encoding each is a short slice of the event loop, where one
+ * `end(body)` of 90 MB encoded it all in one go, and parts the client has not read yet stay strings
+ * rather than a second copy in the socket's buffer. A connection closed meanwhile writes no more.
+ * Answers how to count the bytes not handed to `res` yet (for the answer timeout's log line).
+ */
+function writeParts(res: ServerResponse, parts: readonly string[], end: boolean): () => number {
+  let next = 0;
+  const more = (): void => {
+    while (next < parts.length) {
+      if (res.destroyed) return;
+      if (!res.write(parts[next++] as string)) {
+        res.once('drain', more);
+        return;
+      }
+    }
+    if (end) res.end();
+  };
+  more();
+  return () => parts.slice(next).reduce((bytes, part) => bytes + Buffer.byteLength(part), 0);
 }
 
 function answer(app: App, scope: Scope, req: IncomingMessage, res: ServerResponse, plain: DispatchRequest): Promise<void> {

@@ -2,6 +2,7 @@ import type { ProblemCode } from '@gdx/protocol';
 import type { Sandbox } from '../../sandbox/sandbox.js';
 import type { SandboxRegistry } from '../../sandbox/registry.js';
 import type { OperationResult, PlatformModule } from '../platform-module.js';
+import type { JsonParts } from '../json-parts.js';
 import type { ProblemResultOptions } from '../problem-response.js';
 import type { ServiceStatus } from './service-status.js';
 
@@ -38,6 +39,12 @@ export interface SimResult extends OperationResult {
    * lives as long as that sandbox (`SandboxRegistry.idempotency`).
    */
   madeSandbox?: string;
+  /**
+   * The body as JSON still being made (`jsonInParts`), sent instead of `body` once made: for a
+   * read whose document is too large to serialise in one turn. Never for a write (an idempotency
+   * key keeps an answer's text).
+   */
+  jsonParts?: Promise<JsonParts>;
 }
 
 /** A route of the simulation API (path relative to `/_sim/v1`). */
