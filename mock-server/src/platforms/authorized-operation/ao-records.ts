@@ -226,14 +226,18 @@ export function authorizedOperationRecords(saved?: AuthorizedOperationSnapshot):
  * ```
  */
 export function exportAuthorizedOperationState(state: AuthorizedOperationState): AuthorizedOperationSnapshot {
-  return structuredClone({
+  // The engine's snapshot is a copy already: cloned once, not twice (its instances are most of a
+  // large sandbox's state). `engine` stays the first key.
+  return {
     engine: state.host.snapshot(),
-    plans: [...state.plans.values()],
-    selections: [...state.selections.values()],
-    authorizations: [...state.authorizations.values()],
-    requests: [...state.requests.values()],
-    products: [...state.products.values()],
-  });
+    ...structuredClone({
+      plans: [...state.plans.values()],
+      selections: [...state.selections.values()],
+      authorizations: [...state.authorizations.values()],
+      requests: [...state.requests.values()],
+      products: [...state.products.values()],
+    }),
+  };
 }
 
 /**

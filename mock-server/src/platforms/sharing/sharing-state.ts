@@ -123,11 +123,15 @@ export function sharingRecords(saved?: SharingSnapshot): SharingRecords {
  * ```
  */
 export function exportSharingState(state: SharingState): SharingSnapshot {
-  return structuredClone({
+  // The engine's snapshot is a copy already: cloned once, not twice (its instances are most of a
+  // large sandbox's state). `engine` stays the first key.
+  return {
     engine: state.host.snapshot(),
-    requests: [...state.requests.values()],
-    grants: [...state.grants.values()],
-    objections: [...state.objections.values()],
-    issues: [...state.issues.values()],
-  });
+    ...structuredClone({
+      requests: [...state.requests.values()],
+      grants: [...state.grants.values()],
+      objections: [...state.objections.values()],
+      issues: [...state.issues.values()],
+    }),
+  };
 }
