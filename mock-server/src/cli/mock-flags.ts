@@ -99,7 +99,7 @@ export const MOCK_FLAGS: readonly FlagSpec[] = [
     name: 'response-timeout',
     kind: 'string',
     value: '<s>',
-    help: ['seconds a client has to read an answer once it is written (default 60;', '1–3600); one that has not read it all by then has its connection closed,', 'and logged: the unread answer stays in memory until then'],
+    help: ['seconds a client may take no byte of its answer (default 60; 1–3600);', 'one that stops reading has its connection closed, and logged, that long', 'to twice that after it stopped: the unread answer stays in memory until', 'then. One that keeps reading (from about 30 kB/s at the default) is not'],
   },
   {
     name: 'shutdown-grace',

@@ -23,9 +23,12 @@ export interface RequestTimeouts {
    */
   readonly headersMs: number;
   /**
-   * How long a client has to read an answer once it is written (ms; `--response-timeout`;
-   * default `DEFAULT_ANSWER_TIMEOUT_MS`, 60 s). Past it the connection is cut: the unread answer
-   * would otherwise stay in memory for as long as the client keeps the connection open.
+   * How long a client may take no byte of its answers once one is written (ms;
+   * `--response-timeout`; default `DEFAULT_ANSWER_TIMEOUT_MS`, 60 s). A client that stops reading
+   * has its connection cut between `answerMs` and twice that after it stopped: the unread answer
+   * would otherwise stay in memory for as long as the client keeps the connection open. One that
+   * keeps reading is not cut, however long its answer takes, if the kernel takes some of it in
+   * each `answerMs` (see `answerTimeout`).
    */
   readonly answerMs?: number;
 }

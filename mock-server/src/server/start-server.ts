@@ -79,9 +79,10 @@ export interface ServerOptions {
    * (from its first byte, or from the connection's opening); one that goes past either is
    * answered 408 `REQUEST_TIMEOUT` and its connection closed. Default
    * `DEFAULT_REQUEST_TIMEOUTS` (30 s and 10 s); `gdx-mock` passes `--request-timeout` and
-   * `--headers-timeout`. And how long a client has to read an answer once it is written
-   * (`answerMs`, default 60 s, `--response-timeout`): past it the connection is cut, and
-   * `serverLog` told.
+   * `--headers-timeout`. And how long a client may take none of an answer once it is written
+   * (`answerMs`, default 60 s, `--response-timeout`): one that stops reading has its connection
+   * cut (between `answerMs` and twice that after it stopped), and `serverLog` told; a slow reader
+   * that keeps reading is not.
    */
   timeouts?: Readonly<RequestTimeouts>;
 }
