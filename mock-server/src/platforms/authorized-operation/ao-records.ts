@@ -226,18 +226,13 @@ export function authorizedOperationRecords(saved?: AuthorizedOperationSnapshot):
  * ```
  */
 export function exportAuthorizedOperationState(state: AuthorizedOperationState): AuthorizedOperationSnapshot {
-  // The engine's snapshot is a copy already: cloned once, not twice (its instances are most of a
-  // large sandbox's state). `engine` stays the first key.
-  return {
-    engine: state.host.snapshot(),
-    ...structuredClone({
-      plans: [...state.plans.values()],
-      selections: [...state.selections.values()],
-      authorizations: [...state.authorizations.values()],
-      requests: [...state.requests.values()],
-      products: [...state.products.values()],
-    }),
-  };
+  return state.host.snapshotWith({
+    plans: [...state.plans.values()],
+    selections: [...state.selections.values()],
+    authorizations: [...state.authorizations.values()],
+    requests: [...state.requests.values()],
+    products: [...state.products.values()],
+  });
 }
 
 /**

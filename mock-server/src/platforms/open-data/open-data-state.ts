@@ -143,19 +143,14 @@ export function openDataRecords(saved?: OpenDataSnapshot): OpenDataRecords {
  * ```
  */
 export function exportOpenDataState(state: OpenDataState): OpenDataSnapshot {
-  // The engine's snapshot is a copy already: cloned once, not twice (its instances are most of a
-  // large sandbox's state). `engine` stays the first key.
-  return {
-    engine: state.host.snapshot(),
-    ...structuredClone({
-      applications: [...state.applications.values()],
-      grants: [...state.grants.values()],
-      reports: [...state.reports.values()],
-      demands: [...state.demands.values()],
-      objections: [...state.objections.values()],
-      spotChecks: [...state.spotChecks.values()],
-    }),
-  };
+  return state.host.snapshotWith({
+    applications: [...state.applications.values()],
+    grants: [...state.grants.values()],
+    reports: [...state.reports.values()],
+    demands: [...state.demands.values()],
+    objections: [...state.objections.values()],
+    spotChecks: [...state.spotChecks.values()],
+  });
 }
 
 /**

@@ -64,18 +64,13 @@ export function createRegistrationState(sandbox: SandboxContext): RegistrationSt
  * ```
  */
 export function exportRegistrationState(state: RegistrationState): RegistrationSnapshot {
-  // The engine's snapshot is a copy already: cloned once, not twice (its instances are most of a
-  // large sandbox's state). `engine` stays the first key.
-  return {
-    engine: state.host.snapshot(),
-    ...structuredClone({
-      applications: [...state.applications.values()],
-      registrations: [...state.registrations.values()],
-      notices: [...state.notices.values()],
-      objections: [...state.objections.values()],
-      counters: state.counters,
-    }),
-  };
+  return state.host.snapshotWith({
+    applications: [...state.applications.values()],
+    registrations: [...state.registrations.values()],
+    notices: [...state.notices.values()],
+    objections: [...state.objections.values()],
+    counters: state.counters,
+  });
 }
 
 /**

@@ -123,15 +123,10 @@ export function sharingRecords(saved?: SharingSnapshot): SharingRecords {
  * ```
  */
 export function exportSharingState(state: SharingState): SharingSnapshot {
-  // The engine's snapshot is a copy already: cloned once, not twice (its instances are most of a
-  // large sandbox's state). `engine` stays the first key.
-  return {
-    engine: state.host.snapshot(),
-    ...structuredClone({
-      requests: [...state.requests.values()],
-      grants: [...state.grants.values()],
-      objections: [...state.objections.values()],
-      issues: [...state.issues.values()],
-    }),
-  };
+  return state.host.snapshotWith({
+    requests: [...state.requests.values()],
+    grants: [...state.grants.values()],
+    objections: [...state.objections.values()],
+    issues: [...state.issues.values()],
+  });
 }

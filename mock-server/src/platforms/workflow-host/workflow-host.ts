@@ -321,6 +321,20 @@ export class WorkflowHost {
   }
 
   /**
+   * A platform's snapshot: the engine's, then a copy of the platform's own `records` that no later
+   * write reaches. The engine's snapshot is a copy already, so it is not cloned again (its
+   * instances are most of a large sandbox's state); `engine` stays the first key.
+   *
+   * @example
+   * ```ts
+   * const saved = state.host.snapshotWith({ requests: [...state.requests.values()] }); // { engine, requests }
+   * ```
+   */
+  snapshotWith<Records extends object>(records: Records): { engine: EngineSnapshot } & Records {
+    return { engine: this.engine.snapshot(), ...structuredClone(records) };
+  }
+
+  /**
    * One page of a list the binding's `listings` places objects in — an owner's (`null`: a public
    * list), optionally only those in one state — read from the host's index in O(log n + page),
    * answered exactly as `listPage` would answer for the same objects sorted by the same keys.
