@@ -193,7 +193,6 @@ interface CoreOptions extends AppOptions {
   keepRefused?: (refusals: readonly RefusedEntry[]) => void;
 }
 
-
 /** The options a worker can rebuild the same app from (plain data), or `undefined` if these cannot be. */
 function replicableOptions(options: AppOptions): Record<string, unknown> | undefined {
   if (options.platforms || options.organisations || options.simulationSpec !== undefined || options.store) return undefined;
