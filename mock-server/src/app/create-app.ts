@@ -13,7 +13,7 @@ import type { Sandbox } from '../sandbox/sandbox.js';
 import type { DeliveryMode, SandboxEnvironment } from '../sandbox/sandbox.js';
 import { QuotaGuard, resolveIdempotencyRetention, resolveMaxSandboxes, resolveMaxWebhooks, resolveQuotas, type SandboxQuotas } from '../sandbox/quotas.js';
 import type { ClockMode } from '../sandbox/sandbox-clock.js';
-import { resolveRequestJournalLimits, type RequestJournalLimits } from '../sandbox/request-journal.js';
+import { resolveRequestJournalLimits, type RequestJournal, type RequestJournalLimits } from '../sandbox/request-journal.js';
 import type { WebhookDeliveryOptions } from '../sandbox/webhooks.js';
 import { Dispatcher, type DispatcherDeps } from './dispatcher.js';
 import { nextTurn } from './next-turn.js';
@@ -277,7 +277,16 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
   // Set once the start is over: a sandbox restored later resumes its pending deliveries itself.
   let serving = false;
   const resumeDeliveries = options.resumeDeliveries !== false;
+  // The request journals of the sandboxes a put-back (`backTo`) rebuilt, until each is restored.
+  const carriedRequests = new Map<string, RequestJournal>();
+  const continueRequests = (sandbox: Sandbox): void => {
+    const journal = carriedRequests.get(sandbox.id);
+    if (journal === undefined) return;
+    carriedRequests.delete(sandbox.id);
+    sandbox.continueRequests(journal);
+  };
   const onRestore = (sandbox: Sandbox): void => {
+    continueRequests(sandbox);
     const entries = queued.get(sandbox.id);
     queued.delete(sandbox.id);
     for (const entry of entries ?? []) replayEntry(entry);
@@ -370,9 +379,15 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
   const backTo = (from: Store): void => {
     // Read before anything is dropped: a store that cannot be read leaves the state as it was.
     const kept = from.load();
+    // What clients asked of each sandbox is kept: the request journals are not state to undo.
+    for (const sandbox of deps.registry.restored()) carriedRequests.set(sandbox.id, sandbox.requests);
     deps.registry.close();
     deps.registry = registryFrom(kept);
     replayStored(kept);
+    for (const sandbox of deps.registry.restored()) continueRequests(sandbox);
+    // Those still in their saved form take theirs when restored; a sandbox the store does not hold
+    // (made by the write undone) is gone with its journal.
+    for (const id of carriedRequests.keys()) if (!deps.registry.isDeferred(id)) carriedRequests.delete(id);
     for (const sandbox of deps.registry.restored()) sandbox.webhooks.resume();
     if (options.warmUp !== false) warmUp();
   };

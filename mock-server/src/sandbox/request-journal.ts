@@ -73,7 +73,8 @@ export interface JournalQuery {
  * The recent requests of one sandbox, newest last, bounded by count and by bytes: once either
  * bound is passed the oldest records go, and `dropped` counts them. Diagnostics, not
  * acknowledged state: kept in memory only (not in snapshots, exports or a data directory), so a
- * reset, a delete, an import or a restart starts an empty journal.
+ * reset, a delete, an import or a restart starts an empty journal (going back to the store after
+ * a failed write keeps it: `Sandbox.continueRequests`).
  *
  * @example
  * ```ts

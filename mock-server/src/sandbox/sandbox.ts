@@ -136,8 +136,7 @@ export class Sandbox implements SandboxContext {
   readonly webhooks: Webhooks;
   readonly idempotency: IdempotencyStore;
   readonly nonces: MemoryNonceStore;
-  /** Its recent requests (in memory only: a new build of the sandbox starts an empty one). */
-  readonly requests: RequestJournal;
+  #requests: RequestJournal;
   reviewerPolicy: ReviewerPolicy;
   /** Bytes of accepted request bodies the sandbox keeps (its stored-bytes quota, `quotas.ts`). */
   storedBytes: number;
@@ -190,7 +189,7 @@ export class Sandbox implements SandboxContext {
         this.storedBytes -= bytes;
       },
     });
-    this.requests = new RequestJournal(env.requestJournal);
+    this.#requests = new RequestJournal(env.requestJournal);
     this.storedBytes = saved?.usage?.storedBytes ?? 0;
     this.seededObjects = saved?.usage?.seededObjects;
     this.#organisations = saved ? structuredClone(saved.organisations) : env.organisations({ sandboxId: config.id, profile: config.profile, seed: config.seed, random: this.random });
@@ -448,6 +447,24 @@ export class Sandbox implements SandboxContext {
     // One instant for both: a record expiring between them would be kept and its bytes freed.
     const now = this.#env.wall();
     return { ...this.#state(now, false), nonces: this.nonces.entries(), deliveries: this.webhooks.save(), usage: { storedBytes: this.storedBytes - this.idempotency.expiredBytes(now), ...(this.seededObjects === undefined ? {} : { seededObjects: this.seededObjects }) } };
+  }
+
+  /**
+   * Its recent requests: in memory only, so a reset, an import or a restart starts an empty
+   * journal, but a rebuild from the store that undoes a failed write keeps it (`continueRequests`).
+   */
+  get requests(): RequestJournal {
+    return this.#requests;
+  }
+
+  /**
+   * Goes on with the request journal of the sandbox this one rebuilds, when the app puts its state
+   * back to what its store holds (a write that failed, a storage failure): what clients asked is
+   * the process's diagnostics, not state the failure could have left half-made, and it is most
+   * wanted right after a failure.
+   */
+  continueRequests(journal: RequestJournal): void {
+    this.#requests = journal;
   }
 
   close(): void {

@@ -91,6 +91,19 @@ describe('a write that fails with 500', () => {
     await second.app.close();
   });
 
+  it('keeps the request journal, the failed request included, when it puts the state back', async () => {
+    const first = openApp(tempDir(), { platforms: [failingTimer], logError: () => undefined });
+    const moved = await first.call('POST', '/_sim/v1/sandboxes/default/clock/advance', { body: { to: '2025-09-30T10:00:00+08:00' } });
+    const failed = await first.call('POST', '/_sim/v1/sandboxes/default/clock/advance', { body: { to: '2025-10-08T10:00:00+08:00' } });
+    expect(failed.status).toBe(500);
+    const journal = (await first.call('GET', '/_sim/v1/sandboxes/default/requests')).body.items as { requestId: string; status: number; path: string }[];
+    expect(journal.map(({ requestId, status }) => ({ requestId, status }))).toEqual([
+      { requestId: failed.headers.get('x-request-id'), status: 500 },
+      { requestId: moved.headers.get('x-request-id'), status: 200 },
+    ]);
+    await first.app.close();
+  });
+
   it('undoes the transitions a failed advance fired before it threw, and keeps the writes that ran before it', async () => {
     const dataDir = tempDir();
     const logged: string[] = [];

@@ -36,6 +36,16 @@ describe('a write the store cannot keep (a full disk, injected through the stora
     const simWrite = await call('POST', '/_sim/v1/sandboxes', { body: { id: 'sbx_refused', profile: 'national', seed: 9 } });
     expect(simWrite.body).toMatchObject({ code: 'STORAGE_UNAVAILABLE' });
     expect((await call('GET', '/_sim/v1/sandboxes')).body.items.map((s: { id: string }) => s.id)).toEqual(['default']);
+    // Going back to the store kept what the sandbox was asked, the refusals and the last write acknowledged before them.
+    const journaled = (await call('GET', '/_sim/v1/sandboxes/default/requests')).body.items as { requestId: string; method: string; path: string; status: number }[];
+    expect(journaled.map(({ method, path, status }) => `${status} ${method} ${path}`)).toEqual([
+      '503 POST /sharing/v1/notes',
+      '200 GET /sharing/v1/stats',
+      '200 GET /sharing/v1/notes',
+      '503 POST /sharing/v1/notes',
+      '201 POST /sharing/v1/notes',
+    ]);
+    expect(journaled.map((entry) => entry.requestId).slice(-2)).toEqual([lost.headers.get('x-request-id'), kept.headers.get('x-request-id')]);
 
     control.failing = false;
     skew += 1_000; // the next write probes the store, which works again
