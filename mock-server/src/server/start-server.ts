@@ -9,6 +9,7 @@ import { bodyLimitFor, type Limits } from '../app/limits.js';
 import { SIM_PREFIX } from '../app/route-table.js';
 import { READINESS_PATH } from '../app/sim/service.js';
 import { problemOnClientError } from './client-error.js';
+import { asteriskFormAnswer } from './asterisk-form.js';
 import { refuseConnect } from './connect-method.js';
 import { unmetExpectation } from './expectation.js';
 import { unsupportedTransferCoding } from './transfer-coding.js';
@@ -334,6 +335,9 @@ export async function startServer(app: App, options: ServerOptions = {}): Promis
     // a transfer coding besides chunked Node's parser lets through, undone only as far as chunked.
     const unmet = unmetExpectation(req) ?? unsupportedTransferCoding(req);
     if (unmet) return refuse(scope, req, res, unmet);
+    // `OPTIONS *` asks about the server as a whole: it names no path (`toPlain` would read `/`).
+    const asterisk = asteriskFormAnswer(req);
+    if (asterisk) return hasBody(req) ? refuse(scope, req, res, asterisk) : write(scope, req, res, asterisk);
     // Preflights, and the Host/Origin rules of the simulation API, are answered before the core.
     const early = scope.gate.screen(req);
     // An unread body is not drained to keep the connection: a refusal closes it (see `refuse`).

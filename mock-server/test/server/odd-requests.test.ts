@@ -56,6 +56,34 @@ describe('pipelined requests', () => {
   });
 });
 
+describe('the asterisk form (a request about the server as a whole)', () => {
+  /** Sends one request with `Connection: close` and reads its status line, `Allow` and body. */
+  const once = async (method: string) => {
+    const text = await new Promise<string>((resolve, reject) => {
+      const socket = connect(running.port, '127.0.0.1');
+      const chunks: Buffer[] = [];
+      socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+      socket.on('error', reject);
+      socket.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      socket.write(`${method} * HTTP/1.1\r\nHost: 127.0.0.1:${running.port}\r\nConnection: close\r\n\r\n`);
+    });
+    const [head = '', body = ''] = text.split('\r\n\r\n');
+    return { statusLine: head.split('\r\n')[0], allow: /^allow: (.*)$/im.exec(head)?.[1] ?? null, body };
+  };
+
+  it('OPTIONS * is 204 with Allow naming every method the mock serves (RFC 9110 §9.3.7), and logged', async () => {
+    logged.length = 0;
+    expect(await once('OPTIONS')).toEqual({ statusLine: 'HTTP/1.1 204 No Content', allow: 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS', body: '' });
+    expect(logged.map((entry) => [entry.method, entry.status])).toEqual([['OPTIONS', 204]]);
+  });
+
+  it('any other method with the target * is 400 problem+json at /path, not a 404 of "/"', async () => {
+    const { statusLine, body } = await once('GET');
+    expect(statusLine).toBe('HTTP/1.1 400 Bad Request');
+    expect(JSON.parse(body)).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ pointer: '/path', code: 'ASTERISK_FORM_NOT_OPTIONS', message: { zh: expect.stringContaining('OPTIONS') } }] });
+  });
+});
+
 describe('requests Node does not hand to the request handler', () => {
   it('CONNECT (a client taking the mock for a proxy) is 405 METHOD_NOT_ALLOWED problem+json and logged, not closed unanswered', async () => {
     logged.length = 0;
