@@ -117,6 +117,27 @@ describe('journal replay', () => {
     }
   });
 
+  it('an overdue review an older version passed without the explanation (before 第十一条 was enforced) replays as answered; live it is refused', async () => {
+    const { dir, logged, open, first, registrant, id } = await submittedWithManualOfficials();
+    await ok(first.act('application', id, 'accept'));
+    await first.advance('2025-11-06T10:00:00+08:00');
+    const pass = { platform: 'registration', objectType: 'application', objectId: id, action: 'approve_review' };
+    expect((await first.act('application', id, 'approve_review')).body).toMatchObject({ reasonCode: 'OVERDUE_EXPLANATION_REQUIRED' });
+    await first.app.close();
+
+    // What an older version journaled: the unexplained decision, answered 200.
+    journalAcknowledged(dir, [{ path: `/_sim/v1/sandboxes/${first.sandboxId}/actions`, body: pass, status: 200 }]);
+
+    const reopened = await harnessOn(open(), first.sandboxId);
+    try {
+      expect(logged.filter((m) => m.startsWith('[REPLAY_REFUSED]'))).toEqual([]);
+      const app = (await reopened.call(registrant, 'GET', '/applications/{applicationId}', { applicationId: id })).body;
+      expect(app).toMatchObject({ state: 'in_public_notice', overdueExplanation: null });
+    } finally {
+      await reopened.app.close();
+    }
+  });
+
   it('a second supplement notice an older version gave (before 一次性告知 was enforced) replays as answered; live it is refused', async () => {
     const { dir, logged, open, first, registrant, id } = await submittedWithManualOfficials();
     await ok(first.act('application', id, 'request_supplements', { items: [{ field: '/riskAssessment', text: '缺少评估报告' }] }));

@@ -164,6 +164,27 @@ describe('formal review (第十一条)', () => {
   });
 });
 
+describe('an overdue formal review is decided after its explanation (第十一条 说明原因)', () => {
+  it('refuses approve_review and fail_review with 409 OVERDUE_EXPLANATION_REQUIRED, offers explain_overdue, then decides', async () => {
+    const x = await start();
+    const org = x.org(0);
+    const id = await submit(x, org);
+    await ok(x.act('application', id, 'accept'));
+    await x.advance('2025-11-05T09:00:00+08:00');
+    for (const [action, extra] of [['approve_review', {}], ['fail_review', { reasons: [{ text: '材料不全' }] }]] as const) {
+      const refused = await x.act('application', id, action, extra);
+      expect(refused.status, action).toBe(409);
+      expect(refused.body).toMatchObject({ code: 'ILLEGAL_TRANSITION', currentState: 'under_review', reasonCode: 'OVERDUE_EXPLANATION_REQUIRED' });
+      expect(refused.body.allowedEvents).toContain('explain_overdue');
+      expect(refused.body.allowedEvents).not.toContain('approve_review');
+    }
+    expect((await getApp(x, org, id)).body).toMatchObject({ state: 'under_review', overdueExplanation: null });
+    await ok(x.act('application', id, 'explain_overdue', { explanation: '材料核验涉及多个部门' }));
+    const passed = await ok(x.act('application', id, 'approve_review'));
+    expect(passed).toMatchObject({ from: 'under_review', to: 'in_public_notice', object: { overdueExplanation: '材料核验涉及多个部门' } });
+  });
+});
+
 describe('public notice and objections (第十二条)', () => {
   async function inNotice(x: Harness) {
     const org = x.org(0);

@@ -92,7 +92,7 @@ describe('a registration filed on 2025-09-26, on its timeline', () => {
     expect(summary.total).toBe(1);
   });
 
-  it('flags an overdue review, offers the explanation of 第十一条 then, and counts the days past the due date', async () => {
+  it('flags an overdue review, offers only the explanation of 第十一条 then (the decision after it), and counts the days past the due date', async () => {
     const id = await file();
     await act(id, 'accept');
     expect(actions(await timeline(id))).toEqual(['approve_review', 'fail_review']);
@@ -106,7 +106,8 @@ describe('a registration filed on 2025-09-26, on its timeline', () => {
     expect(review.countedDays).toHaveLength(25);
     expect(review.countedDays[19]).toBe('2025-10-30');
     expect(review.countedDays.slice(20)).toEqual(['2025-10-31', '2025-11-03', '2025-11-04', '2025-11-05', '2025-11-06']);
-    expect(actions(t)).toEqual(['approve_review', 'fail_review', 'explain_overdue']);
+    // 审核未完成的，应当向登记主体说明原因: the overdue review is decided only once explained.
+    expect(actions(t)).toEqual(['explain_overdue']);
     expect(t.allowedActions.find((a) => a.action === 'explain_overdue')).toMatchObject({
       role: 'registry',
       label: { zh: '说明逾期原因', en: 'Explain the delay' },
@@ -115,7 +116,9 @@ describe('a registration filed on 2025-09-26, on its timeline', () => {
     const overdue = await sim.objects.listPage(sandboxId, { overdue: true });
     expect(overdue.items.map((o) => [o.objectId, o.overdue])).toEqual([[id, true]]);
     await act(id, 'explain_overdue', { explanation: '材料涉及多个授权主体，需补充核验。' });
-    expect((await timeline(id)).steps.at(-1)).toMatchObject({ state: 'under_review', leftAt: null, deadline: { overdue: true } });
+    const explained = await timeline(id);
+    expect(explained.steps.at(-1)).toMatchObject({ state: 'under_review', leftAt: null, deadline: { overdue: true } });
+    expect(actions(explained)).toEqual(['approve_review', 'fail_review', 'explain_overdue']);
   });
 
   it('reaches registered through the public notice: each step with its dates, the application then terminal with no action', async () => {

@@ -2,6 +2,7 @@ import { addDays, addMonthsClamped } from '@gdx/calendar';
 import { shanghaiDay, type Deadline, type GuardRegistry } from '@gdx/kernel';
 import { authorizedOperationGuards } from './authorized-operation/guards.js';
 import { periodOfUseRunning } from './machines/period-of-use.js';
+import { overdueExplained, OVERDUE_REVIEW_EXPLAINED } from './machines/overdue-explanation.js';
 import { supplementNoticed } from './machines/supplement-notice.js';
 import type { Profile } from './profile-schema.js';
 
@@ -33,7 +34,8 @@ function unmovedValidityEnd(startedOn: string, dueDate: string, profile: Profile
 /**
  * The named guards the procedures' machines use, bound to a profile: `renewalWindowOpen` (a
  * registration's renewal), `supplementNotYetNoticed` (a registration's one supplement notice,
- * `supplementNotice: once`), `periodOfUseRunning` (a sharing or open-data grant, see
+ * `supplementNotice: once`), `overdueReviewExplained` (an overdue formal review is decided after
+ * `explain_overdue`, 第十一条), `periodOfUseRunning` (a sharing or open-data grant, see
  * `WHILE_PERIOD_RUNS`) and the authorized-operation guards.
  *
  * @example
@@ -51,5 +53,7 @@ export function procedureGuards(profile: Profile): GuardRegistry {
     periodOfUseRunning: (instance, _input, ctx) => periodOfUseRunning(instance, ctx.now),
     // 一次性告知 (26号 第十条): the acceptance's one supplement notice has not been given yet.
     supplementNotYetNoticed: (instance) => !supplementNoticed(instance),
+    // 第十一条 说明原因: an overdue formal review is decided once the registry recorded why.
+    [OVERDUE_REVIEW_EXPLAINED]: (instance) => overdueExplained(instance),
   };
 }

@@ -53,6 +53,31 @@ describe('registration application (national)', () => {
     expect(explained.events.at(-1)).toMatchObject({ type: 'overdue_explained', reason: { text: '材料核验涉及多个部门' } });
   });
 
+  it('decides an overdue formal review only after the explanation (第十一条 说明原因); a late acceptance needs none', () => {
+    const h = harness('national', '2025-09-26T10:00');
+    ok(h.engine.create('registration.application.initial', { id: 'rga', actor: registrant }));
+    h.to('2025-10-09T10:00');
+    // The acceptance was due 2025-09-30: late, yet accepted without an explanation.
+    ok(h.engine.dispatch('rga', 'accept', { actor: registry }));
+    h.to('2025-11-20T10:00');
+    expect(h.get('rga')).toMatchObject({ state: 'under_review', deadline: { step: 'formal_review', overdue: true } });
+    for (const [event, payload] of [['approve_review', undefined], ['fail_review', { reasons: ['材料不全'] }]] as const) {
+      const refused = h.engine.dispatch('rga', event, { actor: registry, ...(payload ? { payload } : {}) });
+      expect(refused.ok ? 'ok' : refused.error.code, event).toBe('OVERDUE_EXPLANATION_REQUIRED');
+    }
+    ok(h.engine.dispatch('rga', 'explain_overdue', { actor: registry, payload: { reasons: ['材料核验涉及多个部门'] } }));
+    expect(ok(h.engine.dispatch('rga', 'approve_review', { actor: registry })).state).toBe('in_public_notice');
+  });
+
+  it('completes an overdue cancellation without an explanation (第九条(四) asks none)', () => {
+    const h = harness('national', '2025-09-26T10:00');
+    ok(h.engine.create('registration.application.cancellation', { id: 'rga', actor: registrant }));
+    ok(h.engine.dispatch('rga', 'accept', { actor: registry }));
+    h.to('2025-11-20T10:00');
+    expect(h.get('rga').deadline).toMatchObject({ step: 'cancellation', overdue: true });
+    expect(ok(h.engine.dispatch('rga', 'approve_review', { actor: registry })).state).toBe('cancelled');
+  });
+
   it('keeps the notice clock running during an objection; dismissal returns to the notice', () => {
     const h = toNotice();
     const noticeDeadline = h.get('rga').deadline;

@@ -14,6 +14,8 @@ export const CHECKS_SINCE_JOURNALS: ReadonlySet<string> = new Set([
   'periodOfUseRunning',
   // A registration's second supplement notice (一次性告知, `supplementNotice: once`).
   'supplementNotYetNoticed',
+  // Deciding an overdue formal review before the registry explained the delay (第十一条 说明原因).
+  'overdueReviewExplained',
   // An authorization's term cap counted from the signing day when the term starts after it
   // (it counted from the term's first day): signing, and an amendment's new term end.
   'termAcceptable',

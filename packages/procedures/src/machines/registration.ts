@@ -1,6 +1,7 @@
 import type { Limit, MachineDefinition, TransitionDefinition } from '@gdx/kernel';
 import type { Profile } from '../profile-schema.js';
 import { explainOverdue, profileLimit } from './profile-limit.js';
+import { OVERDUE_REVIEW_EXPLAINED } from './overdue-explanation.js';
 import { SUPPLEMENT_NOTICED } from './supplement-notice.js';
 
 /** Registration types (第九条). */
@@ -92,6 +93,8 @@ function registrationEnded(hasNotice: boolean): TransitionDefinition {
  * 发改数据规〔2025〕26号 第八–十三条). Event names follow the OpenAPI `x-gdx-state-machine` actions.
  * A cancellation application ends in `cancelled` (10 WD from acceptance); a correction has no
  * notice by default; `review_failed` returns to `supplement_required` when the profile says so.
+ * An overdue formal review is decided only after `explain_overdue` (第十一条 说明原因; guard
+ * `overdueReviewExplained`, `OVERDUE_EXPLANATION_REQUIRED`).
  * A pending change, correction or cancellation is `terminated` by `registration_ended` (clock)
  * when the registration it names ends.
  *
@@ -106,9 +109,12 @@ export function registrationApplicationMachine(profile: Profile, type: Registrat
   const noticeStep = profile.options.objectionPausesNotice ? {} : { step: 'public_notice' };
   // Change, correction and cancellation end with the registration they name (see registrationEnded).
   const endsWithRegistration = type !== 'initial';
+  // 第十一条: an overdue formal review is decided only after the registry recorded why it is late
+  // (the cancellation's 10 WD carry no such duty, 第九条(四)).
+  const decided: Pick<TransitionDefinition, 'guard' | 'guardError'> = type === 'cancellation' ? {} : { guard: OVERDUE_REVIEW_EXPLAINED, guardError: 'OVERDUE_EXPLANATION_REQUIRED' };
   const failTransition: TransitionDefinition = profile.options.reviewFailedReturnsToSupplement
-    ? { from: 'under_review', event: 'fail_review', to: 'supplement_required', by: REGISTRY, requires: ['reasons', 'items'], assign: ['items'] }
-    : { from: 'under_review', event: 'fail_review', to: 'review_failed', by: REGISTRY, requires: ['reasons'] };
+    ? { from: 'under_review', event: 'fail_review', to: 'supplement_required', by: REGISTRY, requires: ['reasons', 'items'], assign: ['items'], ...decided }
+    : { from: 'under_review', event: 'fail_review', to: 'review_failed', by: REGISTRY, requires: ['reasons'], ...decided };
   return {
     id: `registration.application.${type}`,
     initial: 'submitted',
@@ -134,7 +140,7 @@ export function registrationApplicationMachine(profile: Profile, type: Registrat
       explainOverdue('submitted', REGISTRY),
       // A correction may be filed by an interested party (利害关系人), who answers its supplement notice too.
       { from: 'supplement_required', event: 'resubmit', to: 'submitted', by: type === 'correction' ? ['registrant', 'interested_party'] : ['registrant'] },
-      { from: 'under_review', event: 'approve_review', to: passTo, by: REGISTRY },
+      { from: 'under_review', event: 'approve_review', to: passTo, by: REGISTRY, ...decided },
       failTransition,
       explainOverdue('under_review', REGISTRY),
       ...(hasNotice ? noticeTransitions(profile) : []),

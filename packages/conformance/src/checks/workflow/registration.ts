@@ -70,7 +70,7 @@ export const registrationChecks: Check[] = [
       expectDeadline(ctx, object, L.review, expectedDeadline(workingDaysAfter(RECEIVED, 2), L.review), false);
     });
   }),
-  check('REG-REVIEW-02', 'a review past 20 WD is overdue and stays under review', `${L.review.basis} (说明 required, no deemed approval)`, async (ctx) => {
+  check('REG-REVIEW-02', 'a review past 20 WD is overdue, stays under review, and is decided only after the registry explains the delay', `${L.review.basis} (说明 required, no deemed approval)`, async (ctx) => {
     await withSandbox(ctx, { profile: 'national', startAt: START, lead: 'registrant' }, async (sbx) => {
       const id = await submit(ctx, sbx);
       await decide(ctx, sbx, id, ACTIONS.accept);
@@ -79,6 +79,10 @@ export const registrationChecks: Check[] = [
       const object = await readObject(ctx, sbx, 'registration', app(id));
       expectState(ctx, object, 'under_review', 'after the review limit');
       expectDeadline(ctx, object, L.review, due, true);
+      // 审核未完成的，应当向登记主体说明原因: no decision of the overdue review before the explanation.
+      expectProblem(ctx.expect, await act(sbx, 'registration', 'application', id, ACTIONS.approveReview), 409, 'ILLEGAL_TRANSITION', 'passing the overdue review before explaining the delay');
+      await decide(ctx, sbx, id, ACTIONS.explainOverdue, { explanation: 'conformance check: 一致性检查' });
+      await decide(ctx, sbx, id, ACTIONS.approveReview);
     });
   }),
   check('REG-ILLEGAL-01', 'not_accepted is terminal: further decisions and resubmissions answer 409', '发改数据规〔2025〕26号 第十条 (不予受理)', async (ctx) => {
