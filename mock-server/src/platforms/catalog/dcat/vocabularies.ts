@@ -28,8 +28,9 @@ export const FREQUENCY_IRIS: Record<UpdateCycle, string> = {
 
 /**
  * Opening type → EU access-right vocabulary. Access rights describe access by the public, so the
- * opening type decides; the sharing type (between agencies) travels as `gdx:sharingType`.
- * A not-shared resource is never open (seed and procedure guarantee it), so it maps to NON_PUBLIC.
+ * opening type decides alone; the sharing type (between agencies) travels as `gdx:sharingType`.
+ * A `not_shared` resource may still be opened to society (the two are classified separately, see
+ * the platform README), so it is PUBLIC or RESTRICTED when opened, NON_PUBLIC only when `not_open`.
  */
 export const ACCESS_RIGHT_IRIS: Record<OpeningType, string> = {
   open: `${ACCESS_RIGHT}PUBLIC`,
