@@ -160,6 +160,11 @@ export interface EventWire {
  *    year is loaded (`PUT …/calendar/{year}`), as it is at once when the calendar has the year
  *    (a yearly repeat too, when an earlier period of the log is the estimate). Before, such a
  *    period was never planned: a command journaled before replays without the plan.
+ * 5. Simulated officials write the reasons and answers of their step (`@gdx/procedures`'
+ *    `reasonTexts: 'step'`): a sharing review refuses on the resource's conditions, an open-data
+ *    initial review returns on form and completeness, a demand gets a demand's answer. Before, every
+ *    step drew from the registration's list; a command journaled before replays with the reasons
+ *    and answers its officials planned then (`reasonTexts: 'shared'`), on the same days.
  */
 export const REVISIONS = {
   jointRegistrantsNotified: 1,
@@ -168,6 +173,7 @@ export const REVISIONS = {
   webhookDisabledOnGone: 2,
   reportingDuties: 3,
   dutyEstimates: 4,
+  stepReasons: 5,
 } as const;
 
 /** The revision commands run under now: the newest of `REVISIONS` (derived, so adding one cannot leave it behind). */

@@ -21,7 +21,20 @@ export { planOfficialActions, type ReviewerPolicy, type OutcomeProbabilities, ty
 export { attachOfficials } from './officials/attach-officials.js';
 export { officialStep, officialsActAfter, type OfficialStep } from './officials/official-steps.js';
 export { mulberry32, hashSeed } from './officials/prng.js';
-export { REJECTION_REASONS, SUPPLEMENT_ITEMS, ANSWERS, OVERDUE_EXPLANATIONS, periodEndedReason, type ReasonText } from './officials/reason-texts.js';
+export {
+  REJECTION_REASONS,
+  SHARING_REVIEW_REASONS,
+  SHARING_COMPLIANCE_REASONS,
+  OPEN_DATA_RETURN_REASONS,
+  OPEN_DATA_REJECTION_REASONS,
+  SUPPLEMENT_ITEMS,
+  ANSWERS,
+  DATA_CORRECTION_ANSWERS,
+  DEMAND_ANSWERS,
+  OVERDUE_EXPLANATIONS,
+  periodEndedReason,
+  type ReasonText,
+} from './officials/reason-texts.js';
 export { formatRegistrationCode } from './registration-code.js';
 export { NATIONAL_REVOCATION_GROUNDS, REGISTRATION_GROUND_LABELS, REVOCATION_GROUNDS, type RevocationGround } from './registration-grounds.js';
 export { initialFiling, type InitialFiling } from './initial-filing.js';

@@ -24,7 +24,7 @@ describe('officialStep: one shape, shared', () => {
   it('answers every step with the same fields in the same order (one shape for the planning code)', () => {
     const keys = asked.map(([m, s, d]) => Object.keys(step(m, s, d)).join(','));
     expect(new Set(keys).size).toBe(1);
-    expect(keys[0]).toBe('role,accept,supplement,reject,explainWhenLate,answer,rejectWithItems,atOnce,periodEnded');
+    expect(keys[0]).toBe('role,accept,supplement,reject,explainWhenLate,answer,rejectWithItems,atOnce,periodEnded,reasons,answers');
   });
 
   it('shares one frozen step per state, and per reviewer for a reviewed data access', () => {

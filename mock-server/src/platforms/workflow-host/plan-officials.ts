@@ -1,6 +1,6 @@
 import { planOfficialActions, type PlanOptions } from '@gdx/procedures';
 import type { ActorRef, Calendar, PlannedDispatch, WorkflowInstance } from '@gdx/kernel';
-import type { ReviewerPolicy } from '../../app/platform-module.js';
+import { REVISIONS, type ReviewerPolicy } from '../../app/platform-module.js';
 
 /**
  * What simulated officials plan for an instance that just entered a state, under the sandbox's
@@ -26,6 +26,8 @@ export interface OfficialsSettings {
   readonly reviewerPolicy: ReviewerPolicy;
   readonly seed: number;
   readonly calendar: Calendar;
+  /** The revision of the command being run: officials of a command journaled before `REVISIONS.stepReasons` write what they wrote then. */
+  revision(): number;
 }
 
 /**
@@ -44,11 +46,12 @@ export class OfficialsPlanning {
   #options: PlanOptions | undefined;
   readonly #actors = new Map<string, ActorRef>();
 
-  /** The plan options for the sandbox's current policy, seed and calendar. */
+  /** The plan options for the sandbox's current policy, seed and calendar, and the command's revision. */
   options(sandbox: OfficialsSettings): PlanOptions {
     const known = this.#options;
-    if (known !== undefined && known.policy === sandbox.reviewerPolicy && known.seed === sandbox.seed && known.calendar === sandbox.calendar) return known;
-    return (this.#options = { policy: sandbox.reviewerPolicy, seed: sandbox.seed, calendar: sandbox.calendar });
+    const reasonTexts = sandbox.revision() >= REVISIONS.stepReasons ? 'step' : 'shared';
+    if (known !== undefined && known.policy === sandbox.reviewerPolicy && known.seed === sandbox.seed && known.calendar === sandbox.calendar && known.reasonTexts === reasonTexts) return known;
+    return (this.#options = { policy: sandbox.reviewerPolicy, seed: sandbox.seed, calendar: sandbox.calendar, reasonTexts });
   }
 
   /** The actor `{ role, organizationId }`, one object per role while its organisation stays the same. */

@@ -1,4 +1,5 @@
 import type { WorkflowEvent, WorkflowInstance } from '@gdx/kernel';
+import { DATA_CORRECTION_ANSWERS, DEMAND_ANSWERS, OPEN_DATA_REJECTION_REASONS, OPEN_DATA_RETURN_REASONS, SHARING_COMPLIANCE_REASONS, SHARING_REVIEW_REASONS, type ReasonText } from './reason-texts.js';
 
 /**
  * What the platform's side can do in a state awaiting an official: who acts, and which event
@@ -23,6 +24,10 @@ export interface OfficialStep {
    * (`WHILE_PERIOD_RUNS`).
    */
   periodEnded?: string;
+  /** The written reasons of a negative outcome, drawn from this list (else `REJECTION_REASONS`): what this step judges. */
+  reasons?: readonly ReasonText[];
+  /** The written answers of an answer step, drawn from this list (else `ANSWERS`). */
+  answers?: readonly string[];
 }
 
 /**
@@ -43,13 +48,16 @@ function step(s: OfficialStep): OfficialStep {
     rejectWithItems: s.rejectWithItems,
     atOnce: s.atOnce,
     periodEnded: s.periodEnded,
+    reasons: s.reasons,
+    answers: s.answers,
   });
 }
 
 /** 赋码 under `by_registry` coding: the registry codes a closed notice without an objection. */
 const CODING: OfficialStep = step({ role: 'registry', accept: 'issue_code', atOnce: true });
 
-const ANSWER: OfficialStep = step({ role: 'data_provider', accept: 'answer', answer: true });
+/** A data objection or quality issue, answered by the provider of the data. */
+const ANSWER: OfficialStep = step({ role: 'data_provider', accept: 'answer', answer: true, answers: DATA_CORRECTION_ANSWERS });
 
 const STEP_TABLE: Record<string, Record<string, OfficialStep>> = {
   'registration.application': {
@@ -58,20 +66,20 @@ const STEP_TABLE: Record<string, Record<string, OfficialStep>> = {
     objection_review: { role: 'registry', accept: 'dismiss_objection', reject: 'uphold_objection' },
   },
   'sharing.request': {
-    compliance_review: { role: 'platform_operator', accept: 'pass_compliance_review', reject: 'fail_compliance_review' },
-    under_review: { role: 'data_authority', accept: 'approve', reject: 'reject', periodEnded: 'reject' },
+    compliance_review: { role: 'platform_operator', accept: 'pass_compliance_review', reject: 'fail_compliance_review', reasons: SHARING_COMPLIANCE_REASONS },
+    under_review: { role: 'data_authority', accept: 'approve', reject: 'reject', periodEnded: 'reject', reasons: SHARING_REVIEW_REASONS },
     approved: { role: 'data_provider', accept: 'deliver', periodEnded: 'revoke' },
     disputed: { role: 'data_authority', accept: 'coordinate' },
-    coordinating: { role: 'data_authority', accept: 'approve', reject: 'uphold_rejection', periodEnded: 'uphold_rejection' },
-    escalated: { role: 'city_government', accept: 'approve', reject: 'uphold_rejection', periodEnded: 'uphold_rejection' },
+    coordinating: { role: 'data_authority', accept: 'approve', reject: 'uphold_rejection', periodEnded: 'uphold_rejection', reasons: SHARING_REVIEW_REASONS },
+    escalated: { role: 'city_government', accept: 'approve', reject: 'uphold_rejection', periodEnded: 'uphold_rejection', reasons: SHARING_REVIEW_REASONS },
   },
   'sharing.data-objection': { submitted: ANSWER },
   'sharing.quality-issue': { submitted: ANSWER },
   'open-data.data-objection': { submitted: ANSWER },
-  'open-data.demand': { submitted: step({ ...ANSWER, role: 'data_authority' }) },
+  'open-data.demand': { submitted: step({ ...ANSWER, role: 'data_authority', answers: DEMAND_ANSWERS }) },
   'open-data.application': {
-    initial_review: { role: 'platform_operator', accept: 'pass_initial_review', reject: 'return' },
-    substantive_review: { role: 'data_authority', accept: 'approve', reject: 'reject', periodEnded: 'reject' },
+    initial_review: { role: 'platform_operator', accept: 'pass_initial_review', reject: 'return', reasons: OPEN_DATA_RETURN_REASONS },
+    substantive_review: { role: 'data_authority', accept: 'approve', reject: 'reject', periodEnded: 'reject', reasons: OPEN_DATA_REJECTION_REASONS },
   },
   'catalog.entry': {
     submitted: { role: 'data_authority', accept: 'publish', reject: 'return' },

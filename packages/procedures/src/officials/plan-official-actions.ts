@@ -95,6 +95,14 @@ export interface PlanOptions {
   probabilities?: OutcomeProbabilities;
   /** Working days an official takes in a step without a limit (dispute, objection review). Default 5. */
   openEndedDays?: number;
+  /**
+   * Where written reasons and answers come from: `step` (default) — the step's own list, what it
+   * judges (a sharing review the resource's conditions, an open-data initial review form and
+   * completeness, a demand its answer; `OfficialStep.reasons` / `answers`); `shared` — one list for
+   * every step, as earlier releases drew them (registration's reasons on every platform), for a
+   * host replaying what those releases planned. The outcome, day and time drawn are the same either way.
+   */
+  reasonTexts?: 'step' | 'shared';
 }
 
 const DEFAULT_PROBABILITIES: OutcomeProbabilities = { accept: 0.7, supplement: 0.2, reject: 0.1 };
@@ -151,13 +159,16 @@ function decide(step: OfficialStep, rand: () => number, how: Behaviour): 'accept
   return 'accept';
 }
 
-function payloadFor(step: OfficialStep, outcome: 'accept' | 'supplement' | 'reject', rand: () => number): Record<string, unknown> | undefined {
+function payloadFor(step: OfficialStep, outcome: 'accept' | 'supplement' | 'reject', rand: () => number, shared: boolean): Record<string, unknown> | undefined {
   if (outcome === 'supplement') return { items: pickSome(rand, SUPPLEMENT_ITEMS, 3) };
   if (outcome === 'reject') {
-    const reasons = pickSome(rand, REJECTION_REASONS, 2);
+    const reasons = pickSome(rand, (shared ? undefined : step.reasons) ?? REJECTION_REASONS, 2);
     return step.rejectWithItems ? { reasons, items: pickSome(rand, SUPPLEMENT_ITEMS, 2) } : { reasons };
   }
-  if (step.answer) return { answer: ANSWERS[Math.floor(rand() * ANSWERS.length)] };
+  if (step.answer) {
+    const answers = (shared ? undefined : step.answers) ?? ANSWERS;
+    return { answer: answers[Math.floor(rand() * answers.length)] };
+  }
   return undefined;
 }
 
@@ -207,17 +218,17 @@ export function planOfficialActions(instance: WorkflowInstance, opts: PlanOption
     const explain = step.explainWhenLate && instance.deadline
       ? [dispatch(instance, step, at, 'explain_overdue', { reasons: [OVERDUE_EXPLANATIONS[0]] })]
       : [];
-    return [...explain, decision(instance, step, at + 60_000, rand, how)];
+    return [...explain, decision(instance, step, at + 60_000, rand, how, opts)];
   }
 
   if (step.atOnce) {
     // The first working day on or after today: one working day after yesterday.
     const day = opts.calendar.addWorkingDays(addDays(today, -1), 1, ESTIMATE);
-    return [decision(instance, step, Math.max(enteredAt, startOfShanghaiDay(day) + WORKDAY_START_MS), rand, how)];
+    return [decision(instance, step, Math.max(enteredAt, startOfShanghaiDay(day) + WORKDAY_START_MS), rand, how, opts)];
   }
   const day = how.decideOn === 'first_day' ? firstDay(today, last, opts) : pickDay(today, last, opts, how.decideOn, rand);
   const at = day === undefined ? enteredAt + HOUR_MS : startOfShanghaiDay(day) + WORKDAY_START_MS + Math.floor(rand() * WORKDAY_MINUTES) * 60_000;
-  return [decision(instance, step, at, rand, how)];
+  return [decision(instance, step, at, rand, how, opts)];
 }
 
 /** The first working day after `today`, unless it is past `last`: one calendar step, not the list of every day up to the deadline. */
@@ -255,7 +266,7 @@ function workingDaysUpTo(today: string, last: string, opts: PlanOptions): number
   return k;
 }
 
-function decision(instance: WorkflowInstance, step: OfficialStep, at: number, rand: () => number, how: Behaviour): PlannedDispatch {
+function decision(instance: WorkflowInstance, step: OfficialStep, at: number, rand: () => number, how: Behaviour, opts: PlanOptions): PlannedDispatch {
   const drawn = decide(step, rand, how);
   // 一次性告知: the one supplement notice was given and the resubmission answers it, so the
   // registry accepts (the machine would refuse a second notice and the application wait for ever).
@@ -266,5 +277,5 @@ function decision(instance: WorkflowInstance, step: OfficialStep, at: number, ra
     return dispatch(instance, step, at, step.periodEnded, { reasons: [periodEndedReason(ends)] });
   }
   const event = outcome === 'accept' ? step.accept : ((outcome === 'supplement' ? step.supplement : step.reject) ?? step.accept);
-  return dispatch(instance, step, at, event, payloadFor(step, outcome, rand));
+  return dispatch(instance, step, at, event, payloadFor(step, outcome, rand, opts.reasonTexts === 'shared'));
 }
