@@ -162,7 +162,9 @@ export interface EventWire {
  *    period was never planned: a command journaled before replays without the plan.
  * 5. Simulated officials write the reasons and answers of their step (`@gdx/procedures`'
  *    `reasonTexts: 'step'`): a sharing review refuses on the resource's conditions, an open-data
- *    initial review returns on form and completeness, a demand gets a demand's answer. Before, every
+ *    initial review returns on form and completeness, a demand gets a demand's answer, a catalog
+ *    review returns an entry on its metadata, each authorized-operation review refuses on what it
+ *    judges. Before, every
  *    step drew from the registration's list; a command journaled before replays with the reasons
  *    and answers its officials planned then (`reasonTexts: 'shared'`), on the same days.
  */

@@ -3,6 +3,12 @@ import type { WorkflowInstance } from '@gdx/kernel';
 import { describe, expect, it } from 'vitest';
 import {
   ANSWERS,
+  AO_DATA_ACCESS_REASONS,
+  AO_PLAN_REASONS,
+  AO_PRODUCT_REASONS,
+  AO_RECTIFICATION_REASONS,
+  AO_SELECTION_REASONS,
+  CATALOG_RETURN_REASONS,
   DATA_CORRECTION_ANSWERS,
   DEMAND_ANSWERS,
   OPEN_DATA_REJECTION_REASONS,
@@ -71,6 +77,43 @@ describe('simulated officials write the reasons and answers of their step', () =
       const filed = ok(h.engine.create(machine, { id: `${machine}_1`, actor: { role: 'data_user' } }));
       subsetOf(answers(filed), new Set(DATA_CORRECTION_ANSWERS));
     }
+  });
+
+  it('a catalog review returns an entry on its metadata, for a new entry and a change alike', () => {
+    const h = harness('xiamen', '2025-09-26T10:00');
+    const provider = { role: 'data_provider' };
+    ok(h.engine.create('catalog.entry', { id: 'cat', actor: provider }));
+    const submitted = ok(h.engine.dispatch('cat', 'submit', { actor: provider }));
+    expect(submitted.state).toBe('submitted');
+    subsetOf(reasonCodes(submitted), codes(CATALOG_RETURN_REASONS));
+    ok(h.engine.dispatch('cat', 'publish', { actor: { role: 'data_authority' } }));
+    const change = ok(h.engine.dispatch('cat', 'propose_change', { actor: provider }));
+    expect(change.state).toBe('change_submitted');
+    subsetOf(reasonCodes(change), codes(CATALOG_RETURN_REASONS));
+  });
+
+  it('each authorized-operation review refuses on what it judges: the plan, the operator, the evaluation, the data access, the product', () => {
+    const body = { role: 'implementing_body', organizationId: 'org_body' };
+    const operator = { role: 'operator', organizationId: 'org_operator' };
+    const national = harness('national', '2026-01-12T10:00');
+    ok(national.engine.create('authorized-operation.plan', { id: 'aop', actor: body }));
+    subsetOf(reasonCodes(ok(national.engine.dispatch('aop', 'submit', { actor: body }))), codes(AO_PLAN_REASONS));
+    subsetOf(reasonCodes(ok(national.engine.create('authorized-operation.data-access', { id: 'aoq', actor: operator }))), codes(AO_DATA_ACCESS_REASONS));
+    ok(national.engine.create('authorized-operation.product', { id: 'aod', actor: operator }));
+    subsetOf(reasonCodes(ok(national.engine.dispatch('aod', 'submit', { actor: operator }))), codes(AO_PRODUCT_REASONS));
+    ok(national.engine.create('authorized-operation.authorization', { id: 'aoa', actor: body, data: { termEnd: '2029-01-04' } }));
+    const evaluated = ok(national.engine.dispatch('aoa', 'start_evaluation', { actor: { role: 'data_authority' } }));
+    expect(evaluated.state).toBe('under_evaluation');
+    subsetOf(reasonCodes(evaluated), codes(AO_RECTIFICATION_REASONS));
+
+    const innerMongolia = harness('inner-mongolia', '2025-12-01T09:00');
+    ok(innerMongolia.engine.create('authorized-operation.selection', { id: 'aos', actor: body, data: { method: 'call_and_review' } }));
+    ok(innerMongolia.engine.dispatch('aos', 'publish_call', { actor: body }));
+    ok(innerMongolia.engine.dispatch('aos', 'bid', { actor: operator, payload: { bid: { proposal: '方案' } } }));
+    innerMongolia.to('2025-12-23T09:00');
+    const reviewed = ok(innerMongolia.engine.dispatch('aos', 'pass_review', { actor: { role: 'data_authority' }, payload: { operator: { name: '内蒙古数据运营有限公司' } } }));
+    expect(reviewed.state).toBe('government_approval');
+    subsetOf(reasonCodes(reviewed), codes(AO_SELECTION_REASONS));
   });
 
   it('reasonTexts shared draws every step\'s from the one list earlier releases used, on the same days', () => {

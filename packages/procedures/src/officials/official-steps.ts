@@ -1,5 +1,19 @@
 import type { WorkflowEvent, WorkflowInstance } from '@gdx/kernel';
-import { DATA_CORRECTION_ANSWERS, DEMAND_ANSWERS, OPEN_DATA_REJECTION_REASONS, OPEN_DATA_RETURN_REASONS, SHARING_COMPLIANCE_REASONS, SHARING_REVIEW_REASONS, type ReasonText } from './reason-texts.js';
+import {
+  AO_DATA_ACCESS_REASONS,
+  AO_PLAN_REASONS,
+  AO_PRODUCT_REASONS,
+  AO_RECTIFICATION_REASONS,
+  AO_SELECTION_REASONS,
+  CATALOG_RETURN_REASONS,
+  DATA_CORRECTION_ANSWERS,
+  DEMAND_ANSWERS,
+  OPEN_DATA_REJECTION_REASONS,
+  OPEN_DATA_RETURN_REASONS,
+  SHARING_COMPLIANCE_REASONS,
+  SHARING_REVIEW_REASONS,
+  type ReasonText,
+} from './reason-texts.js';
 
 /**
  * What the platform's side can do in a state awaiting an official: who acts, and which event
@@ -82,29 +96,29 @@ const STEP_TABLE: Record<string, Record<string, OfficialStep>> = {
     substantive_review: { role: 'data_authority', accept: 'approve', reject: 'reject', periodEnded: 'reject', reasons: OPEN_DATA_REJECTION_REASONS },
   },
   'catalog.entry': {
-    submitted: { role: 'data_authority', accept: 'publish', reject: 'return' },
-    change_submitted: { role: 'data_authority', accept: 'publish', reject: 'return' },
+    submitted: { role: 'data_authority', accept: 'publish', reject: 'return', reasons: CATALOG_RETURN_REASONS },
+    change_submitted: { role: 'data_authority', accept: 'publish', reject: 'return', reasons: CATALOG_RETURN_REASONS },
   },
   // The grantor's deliberations, the data authority's filings, reviews and evaluations. Selecting,
   // deliberating and signing are the implementing body's choices and stay with the simulation API.
   'authorized-operation.plan': {
-    under_deliberation: { role: 'grantor', accept: 'approve_plan', reject: 'reject_plan' },
+    under_deliberation: { role: 'grantor', accept: 'approve_plan', reject: 'reject_plan', reasons: AO_PLAN_REASONS },
     approved: { role: 'data_authority', accept: 'file_plan' },
-    change_deliberation: { role: 'grantor', accept: 'approve_plan', reject: 'reject_change' },
+    change_deliberation: { role: 'grantor', accept: 'approve_plan', reject: 'reject_change', reasons: AO_PLAN_REASONS },
   },
   'authorized-operation.selection': {
-    government_approval: { role: 'grantor', accept: 'approve_selection', reject: 'fail_selection' },
+    government_approval: { role: 'grantor', accept: 'approve_selection', reject: 'fail_selection', reasons: AO_SELECTION_REASONS },
     signed: { role: 'data_authority', accept: 'file_agreement' },
   },
   'authorized-operation.authorization': {
-    under_evaluation: { role: 'data_authority', accept: 'pass_evaluation', reject: 'order_rectification' },
+    under_evaluation: { role: 'data_authority', accept: 'pass_evaluation', reject: 'order_rectification', reasons: AO_RECTIFICATION_REASONS },
     termination_requested: { role: 'grantor', accept: 'approve_termination' },
   },
   'authorized-operation.data-access': {
-    submitted: { role: 'data_authority', accept: 'approve_data_access', reject: 'reject_data_access' },
+    submitted: { role: 'data_authority', accept: 'approve_data_access', reject: 'reject_data_access', reasons: AO_DATA_ACCESS_REASONS },
   },
   'authorized-operation.product': {
-    compliance_review: { role: 'data_authority', accept: 'pass_compliance_review', reject: 'fail_compliance_review' },
+    compliance_review: { role: 'data_authority', accept: 'pass_compliance_review', reject: 'fail_compliance_review', reasons: AO_PRODUCT_REASONS },
   },
 };
 

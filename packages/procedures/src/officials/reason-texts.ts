@@ -65,6 +65,71 @@ export const OPEN_DATA_REJECTION_REASONS: readonly ReasonText[] = [
   { code: 'PERSONAL_INFORMATION', text: '涉及未脱敏的个人信息 / The data includes personal information that is not desensitised' },
 ];
 
+/**
+ * Reasons the data authority returns a catalog entry for correction (退回纠正): what its review of
+ * the entry's metadata checks — the data items, the sharing and opening attributes with their
+ * conditions and the legal basis of a `not_shared` one, the authoritative source (一数一源), the
+ * update cycle and the grade (内政办发〔2023〕32号 二(三)–(五); 厦门 第六–十五条; 编制指南).
+ */
+export const CATALOG_RETURN_REASONS: readonly ReasonText[] = [
+  { code: 'DATA_ITEMS_INCOMPLETE', text: '信息项描述不完整（缺少数据类型、长度或说明） / The data items are incomplete (type, length or description missing)' },
+  { code: 'NOT_SHARED_WITHOUT_BASIS', text: '不予共享未提供法律、行政法规或政策依据 / Marked not shared without its legal basis' },
+  { code: 'CONDITIONS_MISSING', text: '有条件共享或依申请开放未列明条件 / Conditional sharing or opening on application without its conditions' },
+  { code: 'SOURCE_UNCLEAR', text: '数据权威来源不明确，不符合一数一源 / The authoritative source is unclear (one source per data item)' },
+  { code: 'UPDATE_CYCLE_MISSING', text: '未填写更新周期 / The update cycle is not stated' },
+  { code: 'GRADE_MISSING', text: '未标注数据分级 / The data grade is not marked' },
+];
+
+/**
+ * Reasons the grantor refuses an authorized-operation plan or its major change after deliberation
+ * ("三重一大", 发改数据规〔2025〕27号 第十一条): the plan's required parts (term, scope and scenarios,
+ * security, revenue sharing, evaluation and exit) and, for a change, its cause (原则上不得随意变更).
+ */
+export const AO_PLAN_REASONS: readonly ReasonText[] = [
+  { code: 'PLAN_CONTENT_INCOMPLETE', text: '实施方案缺少安全保障、监督评价或退出机制等内容 / The plan lacks required parts (security, supervision and evaluation, exit)' },
+  { code: 'SCOPE_SCENARIO_MISMATCH', text: '授权数据范围与应用场景不相匹配 / The data scope does not match the application scenarios' },
+  { code: 'REVENUE_SHARING_UNCLEAR', text: '收益分配机制不明确 / The revenue-sharing mechanism is not set out' },
+  { code: 'CHANGE_NOT_JUSTIFIED', text: '重大变更理由不充分（原则上不得随意变更） / The major change is not justified (plans are not to be changed at will)' },
+];
+
+/** Reasons Inner Mongolia's government does not confirm a selected operator (审定, 内政数字〔2024〕101号 第七、九条). */
+export const AO_SELECTION_REASONS: readonly ReasonText[] = [
+  { code: 'QUALIFICATION_NOT_MET', text: '运营主体不符合征集公告列明的资格条件 / The operator does not meet the conditions the call set out' },
+  { code: 'SECURITY_CAPABILITY_INSUFFICIENT', text: '数据安全保障能力不足 / The operator’s data security capability is insufficient' },
+  { code: 'REVIEW_NOT_PASSED', text: '专家组综合评审意见未予支持 / The expert panel’s review does not support the selection' },
+];
+
+/** What an annual evaluation orders rectified (限期整改, 内政数字〔2024〕101号 第三十六条; 27号 第十四条(九)). */
+export const AO_RECTIFICATION_REASONS: readonly ReasonText[] = [
+  { code: 'DISCLOSURE_INCOMPLETE', text: '未按规定公开授权运营情况 / The operation was not disclosed as required' },
+  { code: 'SECURITY_DEFECTS', text: '数据安全管理存在问题 / The data security management has defects' },
+  { code: 'PRICING_NOT_FOLLOWED', text: '收费未按价格政策执行 / Charges did not follow the pricing rules' },
+  { code: 'SCOPE_EXCEEDED', text: '超出授权范围使用公共数据 / Public data was used beyond the authorized scope' },
+];
+
+/**
+ * Reasons a data-access application is refused (一场景一清单一审定, 内政数字〔2024〕101号 第十二条;
+ * 厦门 第十二、十六条: 主体资质、应用场景、公共数据需求、开发利用方式、安全保障措施).
+ */
+export const AO_DATA_ACCESS_REASONS: readonly ReasonText[] = [
+  { code: 'SCENARIO_OUTSIDE_AUTHORIZATION', text: '应用场景超出授权运营范围 / The scenario is outside the authorization’s scope' },
+  { code: 'DATA_NEED_EXCESSIVE', text: '公共数据需求超出应用场景所需 / The public data requested exceeds what the scenario needs' },
+  { code: 'QUALIFICATION_NOT_MET', text: '申请主体资质不符合要求 / The applicant’s qualifications do not meet the requirements' },
+  { code: 'SECURITY_MEASURES_MISSING', text: '未说明数据安全保障措施 / No data security measures are described' },
+];
+
+/**
+ * Reasons a data product fails its compliance review (security and business compliance,
+ * 发改数据规〔2025〕27号 第六条、第十四条(三)): raw data leaving its domain, personal information,
+ * re-developing a product the operator delivered.
+ */
+export const AO_PRODUCT_REASONS: readonly ReasonText[] = [
+  { code: 'RAW_DATA_EXPOSED', text: '产品直接提供原始数据，不符合原始数据不出域要求 / The product hands out raw data, which must not leave its domain' },
+  { code: 'PERSONAL_INFORMATION', text: '涉及未脱敏的个人信息 / The data includes personal information that is not desensitised' },
+  { code: 'REDEVELOPMENT', text: '对已交付的数据产品进行再开发 / The product re-develops one the operator already delivered' },
+  { code: 'SECURITY_REVIEW_FAILED', text: '未通过数据安全审查 / The product did not pass the data security review' },
+];
+
 /** Answers to a data objection or a data quality issue (厦门 第十四条 依法处理并反馈; 问题数据可反馈、可追溯、可定责). */
 export const DATA_CORRECTION_ANSWERS: readonly string[] = [
   '经核实，相关数据已更正 / Verified; the data has been corrected',
