@@ -54,7 +54,7 @@ export interface Organisation {
  * limit with seeded outcomes, `manual` waits for `/actions`, `late` decides after the limit.
  */
 export type ReviewerPolicy =
-  | { mode: 'auto'; approvalRate?: number; decideOn?: 'first_day' | 'last_day' }
+  | { mode: 'auto'; approvalRate?: number; decideOn?: 'first_day' | 'last_day' | 'random' }
   | { mode: 'manual' }
   | { mode: 'late'; overdueByWorkingDays?: number; approvalRate?: number };
 

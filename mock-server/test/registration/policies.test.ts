@@ -104,6 +104,21 @@ describe('reviewer policies', () => {
     expect(events[1]).toMatchObject({ to: 'under_review' });
     expect(events[1].at.slice(0, 10)).toBe('2025-09-30');
   });
+
+  it('auto with decideOn random decides on a seeded working day within the limit, not all on one', async () => {
+    const policy = { mode: 'auto', approvalRate: 1, decideOn: 'random' };
+    const days = async (seed: number) => {
+      const h = await start({ seed, reviewerPolicy: policy });
+      const ids = await submitMany(h, 8);
+      await h.advance('2025-10-01T00:00:00+08:00');
+      return Promise.all(ids.map(async (id) => (await h.call(h.org(0), 'GET', '/applications/{applicationId}', { applicationId: id })).body.events[1].at.slice(0, 10) as string));
+    };
+    const accepted = await days(3);
+    // Submitted Friday 2025-09-26: the 3 WD of acceptance are 09-28 (a make-up Sunday), 09-29 and 09-30.
+    expect(accepted.every((day) => ['2025-09-28', '2025-09-29', '2025-09-30'].includes(day)), accepted.join()).toBe(true);
+    expect(new Set(accepted).size).toBeGreaterThan(1);
+    expect(await days(3)).toEqual(accepted);
+  });
 });
 
 describe('snapshots', () => {

@@ -17,8 +17,8 @@ export function parseReviewerPolicy(value: unknown): ReviewerPolicy | undefined 
   const v = value as Record<string, unknown>;
   const allowed = (keys: string[]) => Object.keys(v).every((k) => keys.includes(k));
   if (v.mode === 'manual' && allowed(['mode'])) return { mode: 'manual' };
-  if (v.mode === 'auto' && allowed(['mode', 'approvalRate', 'decideOn']) && isRate(v.approvalRate) && (v.decideOn === undefined || v.decideOn === 'first_day' || v.decideOn === 'last_day')) {
-    return { mode: 'auto', ...(v.approvalRate !== undefined ? { approvalRate: v.approvalRate as number } : {}), ...(v.decideOn !== undefined ? { decideOn: v.decideOn as 'first_day' | 'last_day' } : {}) };
+  if (v.mode === 'auto' && allowed(['mode', 'approvalRate', 'decideOn']) && isRate(v.approvalRate) && (v.decideOn === undefined || v.decideOn === 'first_day' || v.decideOn === 'last_day' || v.decideOn === 'random')) {
+    return { mode: 'auto', ...(v.approvalRate !== undefined ? { approvalRate: v.approvalRate as number } : {}), ...(v.decideOn !== undefined ? { decideOn: v.decideOn as 'first_day' | 'last_day' | 'random' } : {}) };
   }
   const days = v.overdueByWorkingDays;
   if (v.mode === 'late' && allowed(['mode', 'overdueByWorkingDays', 'approvalRate']) && isRate(v.approvalRate) && (days === undefined || (Number.isSafeInteger(days) && (days as number) >= 1))) {

@@ -45,7 +45,7 @@ export interface Clock {
 }
 
 export type ReviewerPolicy =
-  | { mode: 'auto'; approvalRate?: number; decideOn?: 'first_day' | 'last_day' }
+  | { mode: 'auto'; approvalRate?: number; decideOn?: 'first_day' | 'last_day' | 'random' }
   | { mode: 'manual' }
   | { mode: 'late'; overdueByWorkingDays?: number; approvalRate?: number };
 
