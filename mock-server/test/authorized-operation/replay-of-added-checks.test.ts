@@ -1,5 +1,5 @@
 // Writes an older gdx-mock acknowledged that a check added since refuses — a bid stating an
-// eligibility condition not met, a plan whose scope holds an entry it excludes, a Xiamen data
+// eligibility condition not met, a tender bid after its bid period, a plan whose scope holds an entry it excludes, a Xiamen data
 // access request without the security statements of 厦门办法 第十五条, a fee effective before the
 // day it was set — are in some data
 // directories' journals: at start they are replayed as they were answered, so the object (and
@@ -37,6 +37,34 @@ describe('journal replay of a bid acknowledged with an eligibility condition not
     const again = await call('POST', path, { as: world.operator, body });
     expect(again.status).toBe(400);
     expect(again.body.errors).toMatchObject([{ pointer: '/eligibility/goodCredit', code: 'ELIGIBILITY_NOT_MET' }]);
+    await second.close();
+  });
+});
+
+describe('journal replay of a tender bid acknowledged after the bid period ended', () => {
+  it('replays the bid as answered (no REPLAY_REFUSED, the bid is there), while the same bid live answers 409 TENDER_CLOSED', async () => {
+    const dataDir = tempDir();
+    const { open, logged, callOf } = replayableApp(dataDir, { platforms: defaultPlatforms({ catalogEntries: CATALOG_ENTRIES }) });
+    const first = open();
+    const world = await openAoWorld({ call: callOf(first) });
+    const plan = await approvedPlan(world);
+    const selection = (await world.ao('POST', '/selections', { as: world.body, body: { planId: plan.id, method: 'open_tender' } })).body;
+    await world.advance({ to: '2025-10-17T09:00:00+08:00' });
+    const body = { proposal: '建设客流分析产品。', eligibility: { goodCredit: true } };
+    const path = `/selections/${selection.id}/bids`;
+    expect((await world.ao('POST', path, { as: world.operator, body })).status).toBe(409);
+    await first.close();
+
+    // What an older version journaled: the same bid, answered 201.
+    journalAcknowledged(dataDir, [{ path: `/sandboxes/${world.id}/authorized-operation/v1${path}`, body, caller: world.operator.id, status: 201 }]);
+
+    const second = open();
+    const call = callOf(second);
+    const replayed = (await call('GET', `/sandboxes/${world.id}/authorized-operation/v1/selections/${selection.id}`, { as: world.body })).body;
+    expect(logged.filter((m) => m.startsWith('[REPLAY_REFUSED]'))).toEqual([]);
+    expect(replayed.bids).toHaveLength(1);
+    const again = await call('POST', `/sandboxes/${world.id}/authorized-operation/v1${path}`, { as: world.operator, body });
+    expect(again.body).toMatchObject({ code: 'ILLEGAL_TRANSITION', reasonCode: 'TENDER_CLOSED' });
     await second.close();
   });
 });

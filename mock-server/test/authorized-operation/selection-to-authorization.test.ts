@@ -211,6 +211,23 @@ describe('authorized operation: plan → selection and agreement → authorizati
     expect(selected.body).toMatchObject({ to: 'selected', object: { operator: { creditCode: world.operator.creditCode } } });
   });
 
+  it('a tender takes no bid once its bid period has ended (投标截止, 招标投标法 第二十四、二十八条); a negotiation still does', async () => {
+    const world = await openAoWorld(ctx);
+    const plan = await approvedPlan(world);
+    const tender = await world.ao('POST', '/selections', { as: world.body, body: { planId: plan.id, method: 'open_tender' } });
+    const negotiation = await world.ao('POST', '/selections', { as: world.body, body: { planId: plan.id, method: 'negotiation' } });
+    const bid = { proposal: '建设客流分析产品。', eligibility: ELIGIBLE };
+    // The last day of the period (2025-10-16) still takes bids, until 24:00.
+    await world.advance({ to: '2025-10-16T23:00:00+08:00' });
+    expect((await world.ao('POST', `/selections/${tender.body.id}/bids`, { as: world.operator, body: bid })).status).toBe(201);
+    await world.advance({ to: '2025-10-17T09:00:00+08:00' });
+    const late = await world.ao('POST', `/selections/${tender.body.id}/bids`, { as: world.operator, body: bid });
+    expectContract('authorized-operation', 'submitBid', late, 409);
+    expect(late.body).toMatchObject({ code: 'ILLEGAL_TRANSITION', reasonCode: 'TENDER_CLOSED', currentState: 'selecting', allowedEvents: [] });
+    expect((await world.ao('GET', `/selections/${tender.body.id}`, { as: world.body })).body.bids).toHaveLength(1);
+    expect((await world.ao('POST', `/selections/${negotiation.body.id}/bids`, { as: world.operator, body: bid })).status).toBe(201);
+  });
+
   it('a tender selects only one of its bidders: another operator answers 400 NOT_A_BIDDER at /operatorId, nothing changes', async () => {
     const world = await openAoWorld(ctx);
     const plan = await approvedPlan(world);

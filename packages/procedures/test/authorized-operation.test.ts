@@ -62,8 +62,17 @@ describe('authorized-operation selection', () => {
     expect(code(h.engine.dispatch('aos', 'select', { actor: body, payload: { operator: { name: '厦门数据运营有限公司' } } }))).toBe('TENDER_PERIOD_RUNNING');
     const fired = h.to('2025-12-23T09:00');
     expect(fired.map((f) => f.event)).toEqual(['close_tender']);
+    // Its end is the bid deadline (投标截止): no bid after it.
+    expect(code(h.engine.dispatch('aos', 'bid', { actor: operator, payload: { bid: { proposal: '迟到的方案' } } }))).toBe('TENDER_CLOSED');
     const selected = ok(h.engine.dispatch('aos', 'select', { actor: body, payload: { operator: { name: '厦门数据运营有限公司' } } }));
     expect(selected).toMatchObject({ state: 'selected', deadline: null });
+  });
+
+  it('national negotiation runs no bid deadline: it takes a bid after 20 calendar days', () => {
+    const h = harness('national', '2025-12-01T09:00');
+    ok(h.engine.create('authorized-operation.selection', { id: 'aos', actor: body, data: { method: 'negotiation' } }));
+    h.to('2025-12-23T09:00');
+    ok(h.engine.dispatch('aos', 'bid', { actor: operator, payload: { bid: { proposal: '方案' } } }));
   });
 
   it('national negotiation selects at once; the term over 5 years needs a justification (warning)', () => {

@@ -76,7 +76,8 @@ function submitBid(ctx: Ctx): OperationResult {
   checkEligibility(body.eligibility, ctx.state.host.procedures.profile.options.authorizedOperation.eligibilityStatements, '/eligibility', !ctx.replaying);
   const actor = { role: 'operator', organizationId: caller.id };
   const payload = { bid: { operatorId: caller.id } };
-  state.host.checkDispatch(selection.id, 'bid', { actor, payload });
+  // A tender's bid after its period (`tenderOpen`) is refused live only: an older journal's replays as answered.
+  state.host.checkDispatch(selection.id, 'bid', { actor, payload }, { replayed: ctx.replaying });
   const bid: BidRecord = {
     id: sandbox.ids.next('aob'),
     selectionId: selection.id,
@@ -87,7 +88,7 @@ function submitBid(ctx: Ctx): OperationResult {
     submittedAt: formatShanghaiInstant(sandbox.now()),
   };
   selection.bids.push(bid);
-  state.host.dispatch(selection.id, 'bid', { actor, payload: { bid: { id: bid.id, operatorId: caller.id } } });
+  state.host.dispatch(selection.id, 'bid', { actor, payload: { bid: { id: bid.id, operatorId: caller.id } } }, { replayed: ctx.replaying });
   return { status: 201, body: bidView(bid) };
 }
 

@@ -22,6 +22,8 @@ export const CHECKS_SINCE_JOURNALS: ReadonlySet<string> = new Set([
   'amendedTermAcceptable',
   // The formal-fee application is the grantor's (65号 二); older versions took it from the operator.
   'grantorApplies',
+  // A bid in a tender after its bid period ended (投标截止); older versions took it.
+  'tenderOpen',
 ]);
 
 /**

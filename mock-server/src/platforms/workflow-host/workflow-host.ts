@@ -210,11 +210,20 @@ export class WorkflowHost {
     return this.#binding.refusal?.(instance, offered) ?? transitionProblem(offered);
   }
 
-  /** Throws the problem `dispatch` would answer, without changing anything (check before drawing ids). */
-  checkDispatch(id: string, event: string, input: DispatchInput): void {
+  /**
+   * Throws the problem `dispatch` would answer, without changing anything (check before drawing
+   * ids); `replayed` as `dispatch` takes it, so a journaled action is checked as it will be sent.
+   */
+  checkDispatch(id: string, event: string, input: DispatchInput, options: Pick<DispatchOptions, 'replayed'> = {}): void {
     const instance = this.engine.get(id);
     const machine = this.machine(instance.machine);
-    const result = transition(machine, instance, { type: event, ...input }, this.#context());
+    this.#replayed = options.replayed === true;
+    let result;
+    try {
+      result = transition(machine, instance, { type: event, ...input }, this.#context());
+    } finally {
+      this.#replayed = false;
+    }
     if (!result.ok) throw this.#refusal(instance, result.error);
   }
 

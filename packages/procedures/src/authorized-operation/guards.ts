@@ -13,6 +13,9 @@ function termWithinPolicy(profile: Profile, term: unknown, justification: unknow
   return assessTerm(profile, { from: t.from, to: t.to }, typeof justification === 'string' ? justification : null, signed).outcome !== 'error';
 }
 
+/** The selection methods that are tenders, whose bid period closes (招标投标法 第二十四、二十八条). */
+const TENDERS: ReadonlySet<unknown> = new Set(['open_tender', 'invited_tender']);
+
 const FORMAL_FEE_EVENTS = new Set(['apply_formal_fees', 'approve_formal_fees', 'reject_formal_fees']);
 
 /**
@@ -51,6 +54,10 @@ function stillDue(instance: WorkflowInstance, since: unknown, flag: string, meet
  * The named guards of the authorized-operation machines, bound to a profile:
  * - `tenderPeriodOver` — a negotiation may select at once; a tender only after its minimum bid
  *   period (`data.tenderClosed`, set by the clock's `close_tender`).
+ * - `tenderOpen` — a tender (`open_tender`, `invited_tender`) takes bids only until that period
+ *   ends: its end is the bid deadline (招标投标法 第二十四条 counts the 20 days up to 投标截止, and
+ *   第二十八条 refuses a bid after it). A negotiation names whom it negotiated with and runs no bid
+ *   deadline, so it takes bids throughout.
  * - `termAcceptable` — the signed agreement's term (`payload.agreement.term`) is within the cap,
  *   or over it with `payload.justification` where the profile's `termPolicy` is `warning`; the
  *   cap counted from the signing day (today) when the term starts later (`assessTerm`).
@@ -89,6 +96,7 @@ function stillDue(instance: WorkflowInstance, since: unknown, flag: string, meet
 export function authorizedOperationGuards(profile: Profile): GuardRegistry {
   return {
     tenderPeriodOver: (instance) => instance.data['method'] === 'negotiation' || instance.data['tenderClosed'] === true,
+    tenderOpen: (instance) => !TENDERS.has(instance.data['method']) || instance.data['tenderClosed'] !== true,
     // On the payload: marked, so a refusal's allowed events and the timelines list `sign` and `approve_amendment`.
     // Signed today: the authorization is in force from today (Asia/Shanghai), so the cap counts from it when the term starts later.
     termAcceptable: payloadGuard((_instance, input, ctx) =>

@@ -10,7 +10,8 @@ const TENDERS: readonly SelectionMethod[] = ['open_tender', 'invited_tender', 'n
 /**
  * An operator selection (27号 第十二、十三条), built with the transitions of the profile's
  * `selectionMethods` (created with `data.method`): a tender or negotiation selects in
- * `selecting` (a tender only once its 20 calendar days have passed: `TENDER_PERIOD_RUNNING`);
+ * `selecting` (a tender only once its 20 calendar days have passed: `TENDER_PERIOD_RUNNING`, and
+ * takes no bid after them: `TENDER_CLOSED`);
  * Inner Mongolia publishes a call whose period ends by the clock in `review` (choice 20 WD), then
  * `government_approval` (choice 20 WD) — states that exist only in profiles selecting by call;
  * Xiamen's government designates. The agreement is then
@@ -30,7 +31,8 @@ export function selectionMachine(profile: Profile): MachineDefinition {
   const bid = (state: string): TransitionDefinition => ({ from: state, event: 'bid', to: state, by: ['operator'], requires: ['bid'], eventType: 'bid_submitted' });
   const tenderSteps: TransitionDefinition[] = tenders
     ? [
-        bid('selecting'),
+        // A tender's bid period ends its bidding (投标截止), as a call's period ends its applications.
+        { ...bid('selecting'), guard: 'tenderOpen', guardError: 'TENDER_CLOSED' },
         { from: 'selecting', event: 'close_tender', to: 'selecting', by: ['clock'], set: { tenderClosed: true }, deadline: 'clear', eventType: 'tender_closed' },
         { from: 'selecting', event: 'select', to: 'selected', by: IMPLEMENTING_BODY, guard: 'tenderPeriodOver', guardError: 'TENDER_PERIOD_RUNNING', requires: ['operator'], assign: ['operator'] },
       ]
