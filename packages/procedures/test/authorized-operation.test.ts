@@ -75,6 +75,15 @@ describe('authorized-operation selection', () => {
     ok(h.engine.dispatch('aos', 'bid', { actor: operator, payload: { bid: { proposal: '方案' } } }));
   });
 
+  it('the agreement\'s 20 WD of deliberation run from the day it went to deliberation, and say so', () => {
+    const h = harness('national', '2025-12-01T09:00');
+    ok(h.engine.create('authorized-operation.selection', { id: 'aos', actor: body, data: { method: 'negotiation' } }));
+    ok(h.engine.dispatch('aos', 'select', { actor: body, payload: { operator: { name: '运营公司' } } }));
+    h.to('2025-12-08T09:00');
+    const deliberating = ok(h.engine.dispatch('aos', 'deliberate_agreement', { actor: body, payload: { agreement: agreement('2026-01-05', '2029-01-04') } }));
+    expect(deliberating.deadline).toMatchObject({ step: 'agreement_deliberation', startTrigger: 'agreement_deliberation_started', startedOn: '2025-12-08', dueDate: '2026-01-06' });
+  });
+
   it('national negotiation selects at once; the term over 5 years needs a justification (warning)', () => {
     const h = harness('national', '2025-12-22T10:00');
     ok(h.engine.create('authorized-operation.selection', { id: 'aos', actor: body, data: { method: 'negotiation' } }));
