@@ -255,6 +255,27 @@ describe('authorized operation: plan → selection and agreement → authorizati
     expect(still.body).toMatchObject({ state: 'review', operator: null });
   });
 
+  it('Inner Mongolia: a call takes applications until the closing day it sets (101号 第七条 "在规定时间内"), else for 20 calendar days', async () => {
+    const world = await openAoWorld(ctx, { profile: 'inner-mongolia' });
+    const plan = await approvedPlan(world);
+    const start = async () => (await world.ao('POST', '/selections', { as: world.body, body: { planId: plan.id, method: 'call_and_review' } })).body.id as string;
+    const [own, standard, invalid] = [await start(), await start(), await start()];
+    // A closing day before today (Friday 2025-09-26) is refused at its field, and nothing changes.
+    const before = await world.official('selection', invalid, 'publish_call', { closesOn: '2025-09-25' });
+    expectContract('simulation', 'actAsOfficial', before, 400);
+    expect(before.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ pointer: '/closesOn', code: 'PERIOD_INVALID' }] });
+    expect((await world.ao('GET', `/selections/${invalid}`, { as: world.body })).body.state).toBe('selecting');
+    const published = await world.official('selection', own, 'publish_call', { closesOn: '2025-11-14' });
+    expect(published.body.object).toMatchObject({ state: 'call_published', deadline: { step: 'call_period', startTrigger: 'call_published', startedOn: '2025-09-26', dueDate: '2025-11-14', dueAt: '2025-11-15T00:00:00+08:00' } });
+    expect((await world.official('selection', standard, 'publish_call')).body.object.deadline).toMatchObject({ limit: 20, unit: 'calendar_days', dueDate: '2025-10-16' });
+    await world.advance({ to: '2025-10-17T10:00:00+08:00' });
+    // The standard call has closed; the call's own period still takes applications.
+    expect((await world.ao('GET', `/selections/${standard}`, { as: world.body })).body.state).toBe('review');
+    expect((await world.ao('POST', `/selections/${own}/bids`, { as: world.operator, body: { proposal: '建设客流分析产品。', eligibility: ELIGIBLE } })).status).toBe(201);
+    await world.advance({ to: '2025-11-15T00:00:00+08:00' });
+    expect((await world.ao('GET', `/selections/${own}`, { as: world.body })).body.state).toBe('review');
+  });
+
   it('a clock event the calendar blocked is sent again when the year is loaded: the call period ends into a review reaching 2027', async () => {
     // Inner Mongolia selects by call and review: a call published on 2026-11-20 ends after 20
     // calendar days, and the 20 WD review that follows reaches 2027, whose holiday schedule the

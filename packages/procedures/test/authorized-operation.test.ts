@@ -118,6 +118,17 @@ describe('authorized-operation selection', () => {
     expect(ok(h.engine.dispatch('aos', 'sign', { actor: body, payload: { agreement: agreement('2026-02-02', '2031-02-01') } })).state).toBe('signed');
   });
 
+  it('inner-mongolia: a call that sets its closing day runs to 24:00 of it, not the profile\'s 20 calendar days', () => {
+    const h = harness('inner-mongolia', '2025-12-01T09:00');
+    ok(h.engine.create('authorized-operation.selection', { id: 'aos', actor: body, data: { method: 'call_and_review' } }));
+    const call = ok(h.engine.dispatch('aos', 'publish_call', { actor: body, payload: { closesOn: '2026-01-09' } }));
+    expect(call.deadline).toMatchObject({ step: 'call_period', startedOn: '2025-12-01', dueDate: '2026-01-09', dueAt: '2026-01-10T00:00:00+08:00' });
+    h.to('2025-12-23T09:00');
+    expect(h.get('aos').state).toBe('call_published');
+    h.to('2026-01-10T09:00');
+    expect(h.get('aos').state).toBe('review');
+  });
+
   it('xiamen: the government designates; a method of another profile is not offered', () => {
     const h = harness('xiamen', '2025-12-01T09:00');
     ok(h.engine.create('authorized-operation.selection', { id: 'aos', actor: body, data: { method: 'designation' } }));

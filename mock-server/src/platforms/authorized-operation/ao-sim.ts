@@ -45,11 +45,27 @@ function checkTermNotEnded(termEnd: string, today: string, pointer: string): voi
   throw invalid(pointer, 'TERM_ALREADY_ENDED', `授权期限已于 ${termEnd} 届满，早于今日（${today}）`, `The term ended on ${termEnd}, before today (${today})`);
 }
 
+/**
+ * `payload` of `publish_call`: the closing day the call sets (`closesOn`, 101号 第七条 "在规定时间内";
+ * without it the profile's `call_period`, choice 20 calendar days), a day not before today (400
+ * `PERIOD_INVALID` at `/closesOn`): a call closed before it was published would take no application.
+ */
+function callPayload(ctx: Sim): Record<string, unknown> | undefined {
+  const { closesOn } = ctx.body;
+  if (closesOn === undefined) return undefined;
+  const today = shanghaiDay(ctx.sandbox.now());
+  if (typeof closesOn !== 'string' || !isIsoDate(closesOn) || closesOn < today) {
+    throw invalid('/closesOn', 'PERIOD_INVALID', `征集截止日须为不早于今日（${today}）的日期`, `closesOn must be a day not before today (${today})`);
+  }
+  return { closesOn };
+}
+
 function selectionPayload(ctx: Sim, selectionId: string): Record<string, unknown> | undefined {
   const { body, state, sandbox } = ctx;
   const selection = state.selections.get(selectionId)!;
   const action = String(body.action);
   if (CHOOSING.has(action)) return operatorPayload(ctx, selection);
+  if (action === 'publish_call') return callPayload(ctx);
   if (action === 'deliberate_agreement') return { agreement: checkAgreement(state, sandbox, body.agreement, selection.owner) };
   if (action !== 'sign') return undefined;
   // Signing the deliberated text needs no agreement; a different one is checked as on deliberation.

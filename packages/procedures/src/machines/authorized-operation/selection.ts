@@ -12,7 +12,8 @@ const TENDERS: readonly SelectionMethod[] = ['open_tender', 'invited_tender', 'n
  * `selectionMethods` (created with `data.method`): a tender or negotiation selects in
  * `selecting` (a tender only once its 20 calendar days have passed: `TENDER_PERIOD_RUNNING`, and
  * takes no bid after them: `TENDER_CLOSED`);
- * Inner Mongolia publishes a call whose period ends by the clock in `review` (choice 20 WD), then
+ * Inner Mongolia publishes a call (its closing day `payload.closesOn`, "在规定时间内", else the
+ * profile's 20 calendar days) whose period ends by the clock in `review` (choice 20 WD), then
  * `government_approval` (choice 20 WD) — states that exist only in profiles selecting by call;
  * Xiamen's government designates. The agreement is then
  * deliberated (choice 20 WD) and signed (`payload.agreement` with `term`; over the 5-year cap a
@@ -39,7 +40,8 @@ export function selectionMachine(profile: Profile): MachineDefinition {
     : [];
   const callSteps: TransitionDefinition[] = call
     ? [
-        { from: 'selecting', event: 'publish_call', to: 'call_published', by: IMPLEMENTING_BODY, guard: 'data.method=call_and_review', guardError: 'SELECTION_METHOD_NOT_ALLOWED' },
+        // The call sets its own closing day (`payload.closesOn`, 101号 第七条 "在规定时间内"); without one the profile's period applies.
+        { from: 'selecting', event: 'publish_call', to: 'call_published', by: IMPLEMENTING_BODY, guard: 'data.method=call_and_review', guardError: 'SELECTION_METHOD_NOT_ALLOWED', assign: ['closesOn'] },
         bid('call_published'),
         { from: 'call_published', event: 'close_call', to: 'review', by: ['clock'] },
         { from: 'review', event: 'pass_review', to: 'government_approval', by: ['data_authority'], requires: ['operator'], assign: ['operator'] },
@@ -95,7 +97,8 @@ export function selectionMachine(profile: Profile): MachineDefinition {
     transitions,
     limits: {
       tender_period: profileLimit(profile, 'authorized_operation.tender_period', 'tender_period', { event: 'close_tender' }),
-      call_period: profileLimit(profile, 'authorized_operation.call_period', 'call_period', { event: 'close_call' }),
+      // Ends at 24:00 of the day the call states (`data.closesOn`), else after the profile's period (choice 20 calendar days).
+      call_period: { ...profileLimit(profile, 'authorized_operation.call_period', 'call_period', { event: 'close_call' }), dueField: 'closesOn' },
       qualification_review: profileLimit(profile, 'authorized_operation.qualification_review', 'qualification_review', 'flag_overdue'),
       government_approval: profileLimit(profile, 'authorized_operation.government_approval', 'government_approval', 'flag_overdue'),
       agreement_deliberation: profileLimit(profile, 'authorized_operation.agreement_deliberation', 'agreement_deliberation', 'flag_overdue'),
