@@ -228,6 +228,29 @@ describe('authorized operation: plan → selection and agreement → authorizati
     expect((await world.ao('POST', `/selections/${negotiation.body.id}/bids`, { as: world.operator, body: bid })).status).toBe(201);
   });
 
+  it('a tender may run a longer bid period than the minimum (招标投标法 第二十四条 "最短不得少于二十日"), never a shorter one', async () => {
+    const world = await openAoWorld(ctx);
+    const plan = await approvedPlan(world);
+    const start = (body: Record<string, unknown>) => world.ao('POST', '/selections', { as: world.body, body: { planId: plan.id, ...body } });
+    // 20 calendar days from Friday 2025-09-26 end on Thursday 2025-10-16: an earlier deadline is refused, nothing created.
+    const short = await start({ method: 'open_tender', bidsCloseOn: '2025-10-15' });
+    expectContract('authorized-operation', 'createSelection', short, 400);
+    expect(short.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ pointer: '/bidsCloseOn', code: 'PERIOD_TOO_SHORT', message: { en: expect.stringContaining('2025-10-16') } }] });
+    const negotiation = await start({ method: 'negotiation', bidsCloseOn: '2025-11-14' });
+    expectContract('authorized-operation', 'createSelection', negotiation, 400);
+    expect(negotiation.body.errors).toMatchObject([{ pointer: '/bidsCloseOn', code: 'FIELD_NOT_APPLICABLE' }]);
+    expect((await world.ao('GET', '/selections', { as: world.body })).body.total).toBe(0);
+    const tender = await start({ method: 'invited_tender', bidsCloseOn: '2025-11-14' });
+    expectContract('authorized-operation', 'createSelection', tender, 201);
+    expect(tender.body.deadline).toMatchObject({ step: 'tender_period', startedOn: '2025-09-26', dueDate: '2025-11-14', dueAt: '2025-11-15T00:00:00+08:00' });
+    await world.advance({ to: '2025-10-20T10:00:00+08:00' });
+    // Past the minimum, within its own period: bids are taken, no operator is selected yet.
+    expect((await world.ao('POST', `/selections/${tender.body.id}/bids`, { as: world.operator, body: { proposal: '建设客流分析产品。', eligibility: ELIGIBLE } })).status).toBe(201);
+    expect((await world.official('selection', tender.body.id, 'select', { operatorId: world.operator.id })).body.code).toBe('TENDER_PERIOD_RUNNING');
+    await world.advance({ to: '2025-11-15T09:00:00+08:00' });
+    expect((await world.official('selection', tender.body.id, 'select', { operatorId: world.operator.id })).body.to).toBe('selected');
+  });
+
   it('a tender selects only one of its bidders: another operator answers 400 NOT_A_BIDDER at /operatorId, nothing changes', async () => {
     const world = await openAoWorld(ctx);
     const plan = await approvedPlan(world);

@@ -68,6 +68,16 @@ describe('authorized-operation selection', () => {
     expect(selected).toMatchObject({ state: 'selected', deadline: null });
   });
 
+  it('national tender with a later bid deadline of its own (data.bidsCloseOn): no selection and no closing before it', () => {
+    const h = harness('national', '2025-12-01T09:00');
+    const r = ok(h.engine.create('authorized-operation.selection', { id: 'aos', actor: body, data: { method: 'open_tender', bidsCloseOn: '2026-01-09' } }));
+    expect(r.deadline).toMatchObject({ step: 'tender_period', startedOn: '2025-12-01', dueDate: '2026-01-09' });
+    h.to('2025-12-23T09:00');
+    ok(h.engine.dispatch('aos', 'bid', { actor: operator, payload: { bid: { proposal: '方案' } } }));
+    expect(code(h.engine.dispatch('aos', 'select', { actor: body, payload: { operator: { name: '运营公司' } } }))).toBe('TENDER_PERIOD_RUNNING');
+    expect(h.to('2026-01-10T09:00').map((f) => f.event)).toEqual(['close_tender']);
+  });
+
   it('national negotiation runs no bid deadline: it takes a bid after 20 calendar days', () => {
     const h = harness('national', '2025-12-01T09:00');
     ok(h.engine.create('authorized-operation.selection', { id: 'aos', actor: body, data: { method: 'negotiation' } }));

@@ -1,7 +1,8 @@
 import { formatShanghaiInstant } from '@gdx/calendar';
+import { computeDeadline, shanghaiDay } from '@gdx/kernel';
 import type { OperationContext, OperationHandler, OperationResult } from '../../app/platform-module.js';
 import { illegalTransition, listEvents, listOwn, missingReference, requireRole } from '../workflow-host/index.js';
-import { PLAN, refused, visible } from './ao-access.js';
+import { invalid, PLAN, refused, visible } from './ao-access.js';
 import { checkEligibility } from './eligibility-check.js';
 import { orgRef, type AuthorizedOperationState, type BidRecord, type SelectionRecord } from './ao-records.js';
 import { bidView, selectionView } from './wire-views.js';
@@ -33,10 +34,32 @@ function approvedPlanOf(ctx: Ctx, callerId: string, planId: string) {
   return plan;
 }
 
+const TENDERS = new Set(['open_tender', 'invited_tender']);
+
+/**
+ * The bid deadline a tender states (`bidsCloseOn`): the last day bids are taken, at least the
+ * profile's `tender_period` from today (招标投标法 第二十四条: "最短不得少于二十日", so a tender may
+ * run longer; 400 `PERIOD_TOO_SHORT` at `/bidsCloseOn` with the earliest day allowed). Only a tender
+ * runs a bid period (400 `FIELD_NOT_APPLICABLE` for another method). Without it the period is the
+ * profile's (choice 20 calendar days).
+ */
+function bidDeadline(ctx: Ctx, method: string, bidsCloseOn: string | undefined): { bidsCloseOn?: string } {
+  if (bidsCloseOn === undefined) return {};
+  if (!TENDERS.has(method)) {
+    throw invalid('/bidsCloseOn', 'FIELD_NOT_APPLICABLE', '仅招标（公开招标、邀请招标）设投标截止日', 'Only a tender (open_tender, invited_tender) has a bid deadline');
+  }
+  const limit = ctx.state.host.procedures.authorizedOperation.selection.limits?.['tender_period'];
+  const earliest = limit ? computeDeadline(limit, { now: ctx.sandbox.now() }, ctx.sandbox.calendar).deadline.dueDate : shanghaiDay(ctx.sandbox.now());
+  if (bidsCloseOn < earliest) {
+    throw invalid('/bidsCloseOn', 'PERIOD_TOO_SHORT', `投标截止日不得早于 ${earliest}（自招标文件发出之日起不少于法定期限）`, `The bid deadline may not be before ${earliest} (the minimum bid period from the tender's start)`);
+  }
+  return { bidsCloseOn };
+}
+
 function createSelection(ctx: Ctx): OperationResult {
   const { state, sandbox } = ctx;
   const caller = requireRole(ctx, 'implementing_body');
-  const body = ctx.body as { planId?: string; method: string; conditions?: string };
+  const body = ctx.body as { planId?: string; method: string; conditions?: string; bidsCloseOn?: string };
   const options = state.host.procedures.profile.options.authorizedOperation;
   if (!(options.selectionMethods as readonly string[]).includes(body.method)) {
     throw refused('SELECTION_METHOD_NOT_ALLOWED', '/method', `本地规则的选择方式为：${options.selectionMethods.join('、')}`, `The profile selects by ${options.selectionMethods.join(', ')}`);
@@ -46,7 +69,7 @@ function createSelection(ctx: Ctx): OperationResult {
   }
   const planId = body.planId === undefined ? null : approvedPlanOf(ctx, caller.id, body.planId).id;
   const actor = { role: 'implementing_body', organizationId: caller.id };
-  const data = { method: body.method };
+  const data = { method: body.method, ...bidDeadline(ctx, body.method, body.bidsCloseOn) };
   state.host.check(MACHINE, { actor, data });
   const record: SelectionRecord = {
     id: sandbox.ids.next('aos'),

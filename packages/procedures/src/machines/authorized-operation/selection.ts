@@ -10,8 +10,9 @@ const TENDERS: readonly SelectionMethod[] = ['open_tender', 'invited_tender', 'n
 /**
  * An operator selection (27号 第十二、十三条), built with the transitions of the profile's
  * `selectionMethods` (created with `data.method`): a tender or negotiation selects in
- * `selecting` (a tender only once its 20 calendar days have passed: `TENDER_PERIOD_RUNNING`, and
- * takes no bid after them: `TENDER_CLOSED`);
+ * `selecting` (a tender only once its bid period has passed — 20 calendar days, or to the later
+ * `data.bidsCloseOn` it was created with: `TENDER_PERIOD_RUNNING` — and takes no bid after it:
+ * `TENDER_CLOSED`);
  * Inner Mongolia publishes a call (its closing day `payload.closesOn`, "在规定时间内", else the
  * profile's 20 calendar days) whose period ends by the clock in `review` (choice 20 WD), then
  * `government_approval` (choice 20 WD) — states that exist only in profiles selecting by call;
@@ -96,7 +97,8 @@ export function selectionMachine(profile: Profile): MachineDefinition {
     },
     transitions,
     limits: {
-      tender_period: profileLimit(profile, 'authorized_operation.tender_period', 'tender_period', { event: 'close_tender' }),
+      // A tender may state a later bid deadline (`data.bidsCloseOn`, 招标投标法 第二十四条 sets only the minimum).
+      tender_period: { ...profileLimit(profile, 'authorized_operation.tender_period', 'tender_period', { event: 'close_tender' }), dueField: 'bidsCloseOn' },
       // Ends at 24:00 of the day the call states (`data.closesOn`), else after the profile's period (choice 20 calendar days).
       call_period: { ...profileLimit(profile, 'authorized_operation.call_period', 'call_period', { event: 'close_call' }), dueField: 'closesOn' },
       qualification_review: profileLimit(profile, 'authorized_operation.qualification_review', 'qualification_review', 'flag_overdue'),
