@@ -35,12 +35,14 @@ const CHECK_TEXT: HazardOptions = { text: true };
 const SKIP_TEXT: HazardOptions = { text: false };
 const CONTENT_TYPE = '/header/content-type';
 
-/** The 415 of a body that is not JSON (`shown`: its content type, quoted readable). */
-function notJson(shown: string): BodyOutcome {
+/** The 415 of a body that is not JSON (`shown`: its content type, quoted readable; `undefined` when none was sent). */
+function notJson(shown: string | undefined): BodyOutcome {
+  // Without a header there is nothing to quote, so each language says so in its own words.
+  const got = shown === undefined ? { en: 'got no content type', zh: '请求未声明 Content-Type' } : { en: `got ${shown}`, zh: `收到 ${shown}` };
   return {
     kind: 'unsupported_media_type',
-    detail: `expected ${JSON_TYPE}, got ${shown}`,
-    error: { pointer: CONTENT_TYPE, code: 'UNSUPPORTED_MEDIA_TYPE', message: { en: `The body must be ${JSON_TYPE} (or a +json type); got ${shown}`, zh: `请求体须为 ${JSON_TYPE}（或 +json 类型）；收到 ${shown}` } },
+    detail: `expected ${JSON_TYPE}, ${got.en}`,
+    error: { pointer: CONTENT_TYPE, code: 'UNSUPPORTED_MEDIA_TYPE', message: { en: `The body must be ${JSON_TYPE} (or a +json type); ${got.en}`, zh: `请求体须为 ${JSON_TYPE}（或 +json 类型）；${got.zh}` } },
   };
 }
 
@@ -103,7 +105,7 @@ export function unsupportedCoding(contentEncoding: string | undefined): Extract<
  */
 export function readJsonBody(body: Uint8Array | string | undefined, contentType: string | undefined, options: ReadOptions = {}): BodyOutcome {
   if (body === undefined || body.length === 0) return { kind: 'none' };
-  if (!contentType) return notJson('no content type');
+  if (!contentType) return notJson(undefined);
   // What nearly every client sends skips the parsing of parameters.
   if (contentType !== JSON_TYPE) {
     const { type, charset } = mediaType(contentType);

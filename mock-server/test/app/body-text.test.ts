@@ -96,6 +96,22 @@ describe('JSON bodies as text', () => {
       expect(answer.body.detail).toBe('expected application/json, got text/纯文本');
       expect(answer.body.errors).toEqual([{ pointer: '/header/content-type', code: 'UNSUPPORTED_MEDIA_TYPE', message: { zh: expect.any(String), en: expect.any(String) } }]);
     });
+    it('says in Chinese too that a body came without a content type', async () => {
+      const before = await notes();
+      const headers = signRequest({ method: 'POST', url: NOTES, body: '{"text":"x"}', appKey: org.appKey, secret: org.secret });
+      const answer = await app.dispatch({ method: 'POST', path: NOTES, query: '', headers, body: '{"text":"x"}' });
+      expect(answer.status).toBe(415);
+      const problem = JSON.parse(String(answer.body)) as Problem;
+      expect(problem.detail).toBe('expected application/json, got no content type');
+      expect(problem.errors).toEqual([
+        {
+          pointer: '/header/content-type',
+          code: 'UNSUPPORTED_MEDIA_TYPE',
+          message: { en: 'The body must be application/json (or a +json type); got no content type', zh: '请求体须为 application/json（或 +json 类型）；请求未声明 Content-Type' },
+        },
+      ]);
+      expect(await notes()).toBe(before);
+    });
   });
 
   describe('the text', () => {
