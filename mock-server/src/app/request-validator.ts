@@ -9,6 +9,7 @@ import { messageForKeyword } from './validation-messages.js';
 import { refResolver, type RefResolver } from './declared-properties.js';
 import { MAX_FIELD_ERRORS, toFieldErrors } from './field-errors.js';
 import { unknownQueryParameters } from './unknown-parameters.js';
+import { repeatedParameterErrors } from './repeated-parameters.js';
 import type { GeneratedCheck, GeneratedOperations } from './generated-validators-types.js';
 import { checkedDocument, documentFingerprint, documentId, operationSchemas, validatorAjv } from './validator-schemas.js';
 
@@ -196,7 +197,7 @@ function operationValidator(op: SpecOperation, { path: pathCheck, query: queryCh
         if (!pathCheck(pathData)) errors.push(...toFieldErrors(pathCheck.errors, '/path', resolve));
       }
       const queryData: Record<string, unknown> = query;
-      if (queryCheck && !queryCheck(queryData)) errors.push(...toFieldErrors(queryCheck.errors, '/query', resolve));
+      if (queryCheck && !queryCheck(queryData)) errors.push(...repeatedParameterErrors(toFieldErrors(queryCheck.errors, '/query', resolve), queryData));
       if (bodyCheck && (hasBody || bodyRequired)) {
         if (!hasBody) errors.push({ pointer: '', ...messageForKeyword('required') });
         else if (!bodyCheck(body)) errors.push(...bodyErrors(toFieldErrors(bodyCheck.errors, '', resolve), replaying === true));
