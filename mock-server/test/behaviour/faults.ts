@@ -38,13 +38,13 @@ export function faultBehaviour(factory: TransportFactory): void {
     });
 
     it('checks each kind against its own shape and names only that shape\'s fields', async () => {
-      const latency = await setFaults([{ operation: 'x', probability: 1, kind: 'latency' }]);
+      const latency = await setFaults([{ operation: 'getStats', probability: 1, kind: 'latency' }]);
       expect(latency.status).toBe(400);
       expect(latency.body.errors.map((e: { pointer: string; code: string }) => [e.pointer, e.code])).toEqual([['/rules/0/latencyMs', 'REQUIRED']]);
-      const retryOn500 = await setFaults([{ operation: 'x', probability: 1, kind: 'server_error', retryAfterSeconds: 3 }]);
+      const retryOn500 = await setFaults([{ operation: 'getStats', probability: 1, kind: 'server_error', retryAfterSeconds: 3 }]);
       expect(retryOn500.status).toBe(400);
       expect(retryOn500.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(['/rules/0/status']);
-      const unknownKind = await setFaults([{ operation: 'x', probability: 1, kind: 'latencyy' }]);
+      const unknownKind = await setFaults([{ operation: 'getStats', probability: 1, kind: 'latencyy' }]);
       expect(unknownKind.body.errors).toHaveLength(1);
       expect(unknownKind.body.errors[0].message.en).toContain('latency, rate_limit, server_error, connection_reset');
     });
@@ -82,8 +82,28 @@ export function faultBehaviour(factory: TransportFactory): void {
       expect(await run()).toEqual(first);
     });
 
+    it('refuses a rule naming no platform operation, which would never fire, with the closest one; changes nothing', async () => {
+      await setFaults([{ operation: 'getStats', probability: 1, kind: 'rate_limit', retryAfterSeconds: 1 }]);
+      const misspelt = await setFaults([{ operation: '*', probability: 1, kind: 'latency', latencyMs: 1 }, { operation: 'getStat', probability: 1, kind: 'rate_limit' }]);
+      expect(misspelt.status).toBe(400);
+      expect(misspelt.body.code).toBe('VALIDATION_FAILED');
+      expect(misspelt.body.errors).toEqual([
+        {
+          pointer: '/rules/1/operation',
+          code: 'INVALID',
+          message: {
+            en: 'no platform operation is called "getStat" (did you mean "getStats"?): the rule would never fire; name an operationId of a platform (listApplications), * or a path glob (/registration/v1/applications/*)',
+            zh: '没有名为 "getStat" 的平台接口（是否应为 "getStats"？）：该规则永远不会生效；请填写平台接口的 operationId（如 listApplications）、* 或路径通配（如 /registration/v1/applications/*）',
+          },
+        },
+      ]);
+      // Faults never touch the simulation API, so one of its operations is no target either.
+      expect((await setFaults([{ operation: 'advanceClock', probability: 1, kind: 'rate_limit' }])).body.errors[0].pointer).toBe('/rules/0/operation');
+      expect((await ctx.call('GET', '/_sim/v1/sandboxes/default/faults')).body.rules).toEqual([{ operation: 'getStats', probability: 1, kind: 'rate_limit', retryAfterSeconds: 1 }]);
+    });
+
     it('refuses an invalid rule', async () => {
-      const res = await setFaults([{ operation: 'x', probability: 2, kind: 'latency', latencyMs: 1 }]);
+      const res = await setFaults([{ operation: 'getStats', probability: 2, kind: 'latency', latencyMs: 1 }]);
       expect(res.status).toBe(400);
       expect(res.body.errors[0].pointer).toBe('/rules/0/probability');
     });

@@ -30,7 +30,7 @@ describe('persistence across restarts (in process)', () => {
     await first.call('POST', '/sharing/v1/notes', { body: { text: 'b' }, as: org });
     await first.call('PATCH', `/sharing/v1/notes/${a.body.id}`, { body: { text: 'a2' }, as: org });
     await first.call('POST', '/_sim/v1/sandboxes/default/clock/advance', { body: { workingDays: 3 } });
-    await first.call('PUT', '/_sim/v1/sandboxes/default/faults', { body: { rules: [{ operation: 'nothing', probability: 1, kind: 'server_error' }] } });
+    await first.call('PUT', '/_sim/v1/sandboxes/default/faults', { body: { rules: [{ operation: '/sharing/v1/nothing', probability: 1, kind: 'server_error' }] } });
     const before = (await first.call('GET', '/_sim/v1/sandboxes/default/snapshot')).body;
     const sandboxesBefore = (await first.call('GET', '/_sim/v1/sandboxes')).body;
     await first.app.close();

@@ -1,4 +1,5 @@
 import type { FaultRule } from '../../sandbox/faults.js';
+import { closestName, didYouMean } from '../did-you-mean.js';
 import { bodyObject, invalidField, sandboxOf, type SimRoute, type SimRouteContext } from './sim-route.js';
 
 const KINDS = ['latency', 'rate_limit', 'server_error', 'connection_reset'] as const;
@@ -6,10 +7,32 @@ const MAX_LATENCY_MS = 60_000;
 const MAX_RULES = 100;
 const MAX_OPERATION_LENGTH = 200;
 
+/**
+ * The refusal of a rule's `operation` that names no operation of the mounted platforms, or
+ * `undefined`. Such a rule never fires, so a client's test of its retries passed without one
+ * retry (`listApplicationz`, or `advanceClock`: faults never touch the simulation API). `*` and a
+ * path glob (`/…`) are taken as they are. Not while replaying: a rule set an older mock
+ * acknowledged is restored as it was.
+ */
+function unknownOperation(operation: string, at: string, ctx: SimRouteContext): ReturnType<typeof invalidField> | undefined {
+  if (ctx.replaying || operation === '*' || operation.startsWith('/')) return undefined;
+  const known = ctx.platforms.flatMap((platform) => Object.keys(platform.operations));
+  if (known.includes(operation)) return undefined;
+  const suggestion = didYouMean(closestName(operation, known));
+  return invalidField(
+    ctx,
+    `${at}/operation`,
+    `no platform operation is called ${JSON.stringify(operation)}${suggestion.en}: the rule would never fire; name an operationId of a platform (listApplications), * or a path glob (/registration/v1/applications/*)`,
+    `没有名为 ${JSON.stringify(operation)} 的平台接口${suggestion.zh}：该规则永远不会生效；请填写平台接口的 operationId（如 listApplications）、* 或路径通配（如 /registration/v1/applications/*）`,
+  );
+}
+
 function parseRule(raw: unknown, at: string, ctx: SimRouteContext): FaultRule | ReturnType<typeof invalidField> {
   const r = raw as Record<string, unknown> | null;
   if (r === null || typeof r !== 'object' || Array.isArray(r)) return invalidField(ctx, at, 'a rule must be an object', '规则须为对象');
   if (typeof r.operation !== 'string' || r.operation.length === 0 || r.operation.length > MAX_OPERATION_LENGTH) return invalidField(ctx, `${at}/operation`, 'operation must be an operationId, * or a path glob', 'operation 须为 operationId、* 或路径通配');
+  const unknownOp = unknownOperation(r.operation, at, ctx);
+  if (unknownOp !== undefined) return unknownOp;
   if (typeof r.probability !== 'number' || !(r.probability >= 0 && r.probability <= 1)) return invalidField(ctx, `${at}/probability`, 'probability must be a number in [0, 1]', 'probability 须为 0–1 之间的数');
   if (!KINDS.includes(r.kind as FaultRule['kind'])) return invalidField(ctx, `${at}/kind`, `kind must be one of ${KINDS.join(', ')}`, '故障类型无效');
   const rule: FaultRule = { operation: r.operation, probability: r.probability, kind: r.kind as FaultRule['kind'] };
