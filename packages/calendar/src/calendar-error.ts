@@ -30,17 +30,24 @@ export class CalendarError extends Error {
   readonly year?: number;
   /** The offending input, when there is one (a malformed date, a bad schedule entry). */
   readonly value?: unknown;
+  /**
+   * Where in the schedule the fault is, as a JSON pointer (`INVALID_SCHEDULE`): `/holidays/2/date`,
+   * `/makeupWorkdays/0/name`, `/source`, `/year`; `''` for the schedule as a whole. An API that
+   * takes a schedule as a request body answers its field error there.
+   */
+  readonly pointer?: string;
 
   constructor(
     code: CalendarErrorCode,
     messages: LocalizedMessage,
-    details: { year?: number; value?: unknown } = {},
+    details: { year?: number; value?: unknown; pointer?: string } = {},
   ) {
     super(messages.en);
     this.code = code;
     this.messages = messages;
     if (details.year !== undefined) this.year = details.year;
     if ('value' in details) this.value = details.value;
+    if (details.pointer !== undefined) this.pointer = details.pointer;
   }
 }
 

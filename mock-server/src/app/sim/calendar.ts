@@ -23,7 +23,7 @@ export const calendarRoutes: readonly SimRoute[] = [
       try {
         sandboxOf(ctx).putCalendarYear(schedule);
       } catch (error) {
-        if (error instanceof CalendarError) return invalidField(ctx, '', error.message, error.messages.zh);
+        if (error instanceof CalendarError) return invalidField(ctx, error.pointer ?? '', error.message, error.messages.zh);
         throw error;
       }
       return { status: 200, body: structuredClone(sandboxOf(ctx).calendar.schedule(year)) };
