@@ -14,7 +14,7 @@ import { CURRENT_REVISION, type Organisation, type OperationResult, type Platfor
 import { problemResponse, type ProblemResultOptions } from './problem-response.js';
 import { signatureHelpProblem } from './signature-help.js';
 import { unreadableQuery } from './query-string.js';
-import { parseQuery, readJsonBody, unsupportedCoding, type BodyOutcome, type ReadOptions } from './request-body.js';
+import { bodyNotTaken, parseQuery, readJsonBody, unsupportedCoding, type BodyOutcome, type ReadOptions } from './request-body.js';
 import { requestOrigin, transportOrigin } from './request-origin.js';
 import type { CoreRoute } from './route-table.js';
 import type { Router } from './router.js';
@@ -274,6 +274,10 @@ export class Dispatcher {
         body = read.value;
         bodyText = read.text;
       } else if (read.kind !== 'none') return refusedBody(req, requestId, read);
+    } else if (replay === undefined && req.body !== undefined && req.body.length > 0 && !isRead(req.method)) {
+      // A write that takes no body ignored one: a reset's `{"seed": 9}` did not re-seed. Live only.
+      const unread = bodyNotTaken(req.body, req.headers['content-type']);
+      if (unread) return refusedBody(req, requestId, unread);
     }
 
     // Only writes take a key (the IETF draft scopes it to non-idempotent methods): a read has

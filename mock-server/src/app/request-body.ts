@@ -1,4 +1,5 @@
 import { readableHeaderValue, type FieldError } from '@gdx/protocol';
+import { MAX_FIELD_ERRORS, pointerToken } from './field-errors.js';
 import { jsonHazards, mayHoldBadText, type HazardOptions } from './json-hazards.js';
 import { isJsonType, mediaType } from './media-type.js';
 import { BODY_ERRORS } from './validation-messages.js';
@@ -127,6 +128,37 @@ export function readJsonBody(body: Uint8Array | string | undefined, contentType:
   const errors = jsonHazards(value, !options.replaying && mayHoldBadText(text, typeof body !== 'string') ? CHECK_TEXT : SKIP_TEXT);
   if (errors.length > 0) return { kind: 'invalid', errors, detail: `${errors.length} ${errors.length === 1 ? 'field is' : 'fields are'} invalid` };
   return { kind: 'json', value, text };
+}
+
+const NOT_READ = { en: 'This operation takes no request body: the field is not read', zh: '该接口不接受请求体：此字段不会被读取' };
+
+/**
+ * The refusal of a body sent to a write whose contract takes none (`POST …/reset`, the
+ * simulation API's `DELETE`s), or `undefined` for no body, `{}` or `null`, which HTTP tooling sends
+ * with a bodiless POST. Anything else was ignored, so `{"seed": 9}` on a reset reset the sandbox with
+ * its old seed, and a body that is not JSON at all was taken: now each member is an
+ * `UNKNOWN_FIELD` at its pointer, another value a `BODY_NOT_ALLOWED` at `""`, and a body that is
+ * not JSON (or not of a JSON type) is refused as any other body is.
+ *
+ * @example
+ * ```ts
+ * bodyNotTaken('{"seed":9}', 'application/json'); // { kind: 'invalid', errors: [{ pointer: '/seed', code: 'UNKNOWN_FIELD', … }], … }
+ * bodyNotTaken('{}', 'application/json'); // undefined
+ * ```
+ */
+export function bodyNotTaken(body: Uint8Array | string, contentType: string | undefined): Exclude<BodyOutcome, { kind: 'none' | 'json' }> | undefined {
+  const read = readJsonBody(body, contentType);
+  if (read.kind === 'none') return undefined;
+  if (read.kind !== 'json') return read;
+  const { value } = read;
+  if (value === null) return undefined;
+  const isObject = typeof value === 'object' && !Array.isArray(value);
+  const names = isObject ? Object.keys(value) : [];
+  if (isObject && names.length === 0) return undefined;
+  const errors: FieldError[] = isObject
+    ? names.slice(0, MAX_FIELD_ERRORS).map((name) => ({ pointer: pointerToken(name), code: 'UNKNOWN_FIELD', message: NOT_READ }))
+    : [{ pointer: '', code: 'BODY_NOT_ALLOWED', message: { en: 'This operation takes no request body: send none (or {})', zh: '该接口不接受请求体：请不发送请求体（或发送 {}）' } }];
+  return { kind: 'invalid', errors, detail: 'this operation takes no request body' };
 }
 
 /**

@@ -74,7 +74,7 @@ export const webhookRoutes: readonly SimRoute[] = [
     },
   },
   {
-    method: 'POST', path: '/sandboxes/{sandboxId}/webhooks/{webhookId}/enable', operationId: 'enableWebhook', jsonBody: true,
+    method: 'POST', path: '/sandboxes/{sandboxId}/webhooks/{webhookId}/enable', operationId: 'enableWebhook', jsonBody: false,
     handler(ctx) {
       const hook = sandboxOf(ctx).webhooks.enable(ctx.params.webhookId ?? '');
       return hook ? { status: 200, body: webhookView(hook) } : ctx.problem('NOT_FOUND');
@@ -85,7 +85,7 @@ export const webhookRoutes: readonly SimRoute[] = [
     handler: (ctx) => (sandboxOf(ctx).webhooks.remove(ctx.params.webhookId ?? '') ? { status: 204 } : ctx.problem('NOT_FOUND')),
   },
   {
-    method: 'POST', path: '/sandboxes/{sandboxId}/webhooks/deliveries/{deliveryId}/redeliver', operationId: 'redeliverWebhookDelivery', jsonBody: true,
+    method: 'POST', path: '/sandboxes/{sandboxId}/webhooks/deliveries/{deliveryId}/redeliver', operationId: 'redeliverWebhookDelivery', jsonBody: false,
     handler(ctx) {
       const result = sandboxOf(ctx).redeliver(ctx.params.deliveryId ?? '');
       if ('delivery' in result) return { status: 202, body: result.delivery };
