@@ -1,7 +1,7 @@
 import { formatShanghaiInstant } from '@gdx/calendar';
 import type { Delivery, Webhook } from '../../sandbox/webhooks.js';
 import { listPage, positionPage } from '../paging.js';
-import { bodyObject, invalidField, sandboxOf, type SimRoute } from './sim-route.js';
+import { bodyObject, invalidField, sandboxOf, type SimRoute, type SimRouteContext } from './sim-route.js';
 import { eventTypesProblem } from '../../sandbox/event-types.js';
 import { isHttpUrl, looselyWritten, sameUrl, undeliverable } from './webhook-url.js';
 
@@ -12,6 +12,16 @@ import { isHttpUrl, looselyWritten, sameUrl, undeliverable } from './webhook-url
 function webhookView({ secret: _secret, disabled, ...visible }: Webhook) {
   if (!disabled) return { ...visible, status: 'enabled' as const };
   return { ...visible, status: 'disabled' as const, disabledReason: disabled.reason, disabledAt: disabled.at, disabledByDeliveryId: disabled.deliveryId };
+}
+
+/** The 404 of a webhook or delivery the sandbox does not hold, pointing at the path parameter that named it. */
+function notFound(ctx: SimRouteContext, param: 'webhookId' | 'deliveryId') {
+  const id = ctx.params[param] ?? '';
+  const what = param === 'webhookId' ? { en: 'webhook', zh: '回调' } : { en: 'webhook delivery', zh: '回调投递' };
+  return ctx.problem('NOT_FOUND', {
+    detail: `sandbox ${sandboxOf(ctx).id} has no ${what.en} ${id}`,
+    errors: [{ pointer: `/path/${param}`, code: 'NOT_FOUND', message: { zh: `沙箱中没有该${what.zh}：${id}`, en: `The sandbox has no ${what.en} ${id}` } }],
+  });
 }
 
 /** Webhook subscriptions per organisation and the delivery log. */
@@ -70,19 +80,19 @@ export const webhookRoutes: readonly SimRoute[] = [
     method: 'GET', path: '/sandboxes/{sandboxId}/webhooks/{webhookId}', operationId: 'getWebhook', jsonBody: false,
     handler(ctx) {
       const hook = sandboxOf(ctx).webhooks.get(ctx.params.webhookId ?? '');
-      return hook ? { status: 200, body: webhookView(hook) } : ctx.problem('NOT_FOUND');
+      return hook ? { status: 200, body: webhookView(hook) } : notFound(ctx, 'webhookId');
     },
   },
   {
     method: 'POST', path: '/sandboxes/{sandboxId}/webhooks/{webhookId}/enable', operationId: 'enableWebhook', jsonBody: false,
     handler(ctx) {
       const hook = sandboxOf(ctx).webhooks.enable(ctx.params.webhookId ?? '');
-      return hook ? { status: 200, body: webhookView(hook) } : ctx.problem('NOT_FOUND');
+      return hook ? { status: 200, body: webhookView(hook) } : notFound(ctx, 'webhookId');
     },
   },
   {
     method: 'DELETE', path: '/sandboxes/{sandboxId}/webhooks/{webhookId}', operationId: 'deleteWebhook', jsonBody: false,
-    handler: (ctx) => (sandboxOf(ctx).webhooks.remove(ctx.params.webhookId ?? '') ? { status: 204 } : ctx.problem('NOT_FOUND')),
+    handler: (ctx) => (sandboxOf(ctx).webhooks.remove(ctx.params.webhookId ?? '') ? { status: 204 } : notFound(ctx, 'webhookId')),
   },
   {
     method: 'POST', path: '/sandboxes/{sandboxId}/webhooks/deliveries/{deliveryId}/redeliver', operationId: 'redeliverWebhookDelivery', jsonBody: false,
@@ -91,7 +101,7 @@ export const webhookRoutes: readonly SimRoute[] = [
       if ('delivery' in result) return { status: 202, body: result.delivery };
       switch (result.reason) {
         case 'not_found':
-          return ctx.problem('NOT_FOUND');
+          return notFound(ctx, 'deliveryId');
         case 'not_failed':
           return ctx.problem('CONFLICT', {
             detail: `只能重新投递失败（failed）的投递 / only a failed delivery is sent again; this one is ${result.state}`,

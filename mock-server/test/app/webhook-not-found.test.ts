@@ -1,0 +1,32 @@
+// A webhook or delivery the sandbox does not hold answered a bare 404 problem, with no `detail`
+// and no field error, where every other refusal of the simulation API points at what to fix
+// (vendor probe of December 2026). Now it names the id and points at the path parameter.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtinOrganisations, createApp, type App } from '../../src/index.js';
+import { notesPlatform } from '../support/notes-platform.js';
+
+describe('a webhook or delivery that does not exist', () => {
+  let app: App;
+  beforeAll(() => {
+    app = createApp({ platforms: [notesPlatform], organisations: builtinOrganisations, seed: 5, startAt: '2025-09-26T10:00:00+08:00' });
+  });
+  afterAll(() => app.close());
+
+  const send = async (method: string, path: string) => {
+    const answer = await app.dispatch({ method, path, query: '', headers: { 'content-type': 'application/json' }, body: undefined });
+    return { status: answer.status, body: JSON.parse(String(answer.body)) as { code: string; detail?: string; errors?: unknown[] } };
+  };
+
+  it.each([
+    ['GET', '/_sim/v1/sandboxes/default/webhooks/whk_gone', 'webhookId', 'webhook whk_gone', '回调：whk_gone'],
+    ['POST', '/_sim/v1/sandboxes/default/webhooks/whk_gone/enable', 'webhookId', 'webhook whk_gone', '回调：whk_gone'],
+    ['DELETE', '/_sim/v1/sandboxes/default/webhooks/whk_gone', 'webhookId', 'webhook whk_gone', '回调：whk_gone'],
+    ['POST', '/_sim/v1/sandboxes/default/webhooks/deliveries/dlv_9_9/redeliver', 'deliveryId', 'webhook delivery dlv_9_9', '回调投递：dlv_9_9'],
+  ])('%s %s: 404 naming it, at /path/%s', async (method, path, param, en, zh) => {
+    const answer = await send(method, path);
+    expect(answer.status).toBe(404);
+    expect(answer.body.code).toBe('NOT_FOUND');
+    expect(answer.body.detail).toBe(`sandbox default has no ${en}`);
+    expect(answer.body.errors).toEqual([{ pointer: `/path/${param}`, code: 'NOT_FOUND', message: { en: `The sandbox has no ${en}`, zh: `沙箱中没有该${zh}` } }]);
+  });
+});
