@@ -223,7 +223,7 @@ export class Dispatcher {
     let sandbox: Sandbox | undefined;
     if (sandboxId !== undefined) {
       sandbox = this.#deps.registry.get(sandboxId);
-      if (!sandbox) return problemResponse('NOT_FOUND', { detail: `sandbox ${sandboxId} does not exist` }, requestId, req.path);
+      if (!sandbox) return problemResponse('NOT_FOUND', { detail: `sandbox ${sandboxId} does not exist`, errors: [unknownSandbox(sandboxId)] }, requestId, req.path);
     }
     if (route.kind === 'platform') delete params.sandboxId;
     return { route, sandbox, params, requestId };
@@ -430,6 +430,13 @@ const INVALID_KEY: ProblemResultOptions = {
 function refused(req: DispatchRequest, requestId: string, code: ProblemCode, options: ProblemResultOptions): Completed {
   return { response: problemResponse(code, options, requestId, req.path), durable: DONE };
 }
+
+/** The field error of a sandbox the path names that does not exist (only a path names another than `default`). */
+const unknownSandbox = (sandboxId: string): FieldError => ({
+  pointer: '/path/sandboxId',
+  code: 'SANDBOX_NOT_FOUND',
+  message: { zh: `沙箱 ${sandboxId} 不存在（从未创建、已删除或拼写有误）`, en: `Sandbox ${sandboxId} does not exist (never created, deleted, or mistyped)` },
+});
 
 /** The 415 or 400 of a body `readJsonBody` refused. */
 function refusedBody(req: DispatchRequest, requestId: string, read: Exclude<BodyOutcome, { kind: 'none' | 'json' }>): Completed {

@@ -1,11 +1,12 @@
 // A webhook or delivery the sandbox does not hold answered a bare 404 problem, with no `detail`
-// and no field error, where every other refusal of the simulation API points at what to fix
-// (vendor probe of December 2026). Now it names the id and points at the path parameter.
+// and no field error, and a sandbox the path names that does not exist a `detail` without one,
+// where the other refusals point at what to fix (vendor probe of December 2026). Now each names
+// the id and points at the path parameter.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtinOrganisations, createApp, type App } from '../../src/index.js';
 import { notesPlatform } from '../support/notes-platform.js';
 
-describe('a webhook or delivery that does not exist', () => {
+describe('a sandbox, webhook or delivery that does not exist', () => {
   let app: App;
   beforeAll(() => {
     app = createApp({ platforms: [notesPlatform], organisations: builtinOrganisations, seed: 5, startAt: '2025-09-26T10:00:00+08:00' });
@@ -28,5 +29,17 @@ describe('a webhook or delivery that does not exist', () => {
     expect(answer.body.code).toBe('NOT_FOUND');
     expect(answer.body.detail).toBe(`sandbox default has no ${en}`);
     expect(answer.body.errors).toEqual([{ pointer: `/path/${param}`, code: 'NOT_FOUND', message: { en: `The sandbox has no ${en}`, zh: `沙箱中没有该${zh}` } }]);
+  });
+
+  it.each([
+    ['a platform operation', 'GET', '/sandboxes/sbx_gone/sharing/v1/stats'],
+    ['a simulation-API operation', 'POST', '/_sim/v1/sandboxes/sbx_gone/reset'],
+  ])('%s under a sandbox that does not exist: 404 naming it, at /path/sandboxId', async (_what, method, path) => {
+    const answer = await send(method, path);
+    expect(answer.status).toBe(404);
+    expect(answer.body.detail).toBe('sandbox sbx_gone does not exist');
+    expect(answer.body.errors).toEqual([
+      { pointer: '/path/sandboxId', code: 'SANDBOX_NOT_FOUND', message: { en: 'Sandbox sbx_gone does not exist (never created, deleted, or mistyped)', zh: '沙箱 sbx_gone 不存在（从未创建、已删除或拼写有误）' } },
+    ]);
   });
 });
