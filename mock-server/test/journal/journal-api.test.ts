@@ -175,6 +175,25 @@ describe('the request journal', () => {
     expect([status, body.code, body.errors[0]?.pointer]).toEqual([400, 'INVALID_CURSOR', '/query/cursor']);
   });
 
+  it('refuses an operation filter no request could match, with the operationId it is probably a slip for', async () => {
+    await submit();
+    const { status, body } = await rawList('operation=submitAplication');
+    expect([status, body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect(body.errors).toEqual([
+      {
+        pointer: '/query/operation',
+        code: 'INVALID',
+        message: {
+          en: 'no operation is called "submitAplication" (did you mean "submitApplication"?): no request could match; name the operationId of a platform or simulation-API operation',
+          zh: '没有名为 "submitAplication" 的接口（是否应为 "submitApplication"？）：不会有请求与之匹配；请填写平台接口或模拟接口的 operationId',
+        },
+      },
+    ]);
+    // Every operation of the platforms and of the simulation API is a filter, journaled or not yet.
+    expect((await journal({ operation: 'advanceClock' })).items).toEqual([]);
+    expect((await journal({ operation: 'submitApplication' })).items).toHaveLength(1);
+  });
+
   it('answers 404 REQUEST_NOT_FOUND for an unknown request id', async () => {
     const error = await rejection(sim.requests.get(sbx.id, 'req_unknown'));
     expect(error).toBeInstanceOf(ApiError);

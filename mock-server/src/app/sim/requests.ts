@@ -1,7 +1,33 @@
+import { closestName, didYouMean } from '../did-you-mean.js';
 import { bindCursor, encodeCursor } from '../paging.js';
+import { sharedContract } from '../shared-contracts.js';
+import { readSpecOperations } from '../spec-operations.js';
 import { parseJournalQuery } from '../journal/journal-filter.js';
 import { journalEntryView } from '../journal/journal-view.js';
-import { sandboxOf, type SimRoute } from './sim-route.js';
+import { invalidField, sandboxOf, type SimRoute, type SimRouteContext } from './sim-route.js';
+
+/** The simulation API's operationIds, read from its contract once, when a filter first needs them. */
+let simulationOperations: readonly string[] | undefined;
+
+/**
+ * The refusal of an `operation` filter that names no operation of the mounted platforms or the
+ * simulation API, or `undefined`. No entry could match it, so the page was empty and a check that
+ * a client never called `submitAplication` passed whatever it sent.
+ */
+function unknownOperationFilter(ctx: SimRouteContext) {
+  const operation = ctx.query.operation;
+  if (typeof operation !== 'string') return undefined;
+  simulationOperations ??= readSpecOperations(sharedContract('simulation')).map((op) => op.operationId);
+  const known = [...ctx.platforms.flatMap((platform) => Object.keys(platform.operations)), ...simulationOperations];
+  if (known.includes(operation)) return undefined;
+  const suggestion = didYouMean(closestName(operation, known));
+  return invalidField(
+    ctx,
+    '/query/operation',
+    `no operation is called ${JSON.stringify(operation)}${suggestion.en}: no request could match; name the operationId of a platform or simulation-API operation`,
+    `没有名为 ${JSON.stringify(operation)} 的接口${suggestion.zh}：不会有请求与之匹配；请填写平台接口或模拟接口的 operationId`,
+  );
+}
 
 /**
  * The sandbox's request journal (`sandbox/request-journal.ts`): browse and filter it newest
@@ -17,6 +43,8 @@ export const requestRoutes: readonly SimRoute[] = [
         const n = parsed.errors.length;
         return ctx.problem(parsed.cursor ? 'INVALID_CURSOR' : 'VALIDATION_FAILED', { detail: `${n} ${n === 1 ? 'parameter is' : 'parameters are'} invalid`, errors: parsed.errors });
       }
+      const unknown = unknownOperationFilter(ctx);
+      if (unknown) return unknown;
       const journal = sandboxOf(ctx).requests;
       const page = journal.page(parsed.query);
       const last = page.items.at(-1);
