@@ -16,7 +16,11 @@ import type { ProblemResultOptions } from './problem-response.js';
 export function signatureHelpProblem(detail: string, help: SignatureHelp, sentDigest: string | undefined): ProblemResultOptions {
   // Line 4 of the canonical string is the digest of the body received (no line can hold a `\n`:
   // path and query are percent-encoded).
-  const digestWrong = help.canonicalRequest.split('\n')[3] !== sentDigest;
+  const expectedDigest = help.canonicalRequest.split('\n')[3];
+  const digestWrong = expectedDigest !== sentDigest;
+  // The right hash in capitals (Java's printHexBinary, .NET's Convert.ToHexString write them) was
+  // told to hash the raw bytes, which it did: say what differs instead.
+  if (digestWrong && sentDigest?.toLowerCase() === expectedDigest) return upperCaseDigest(detail, help);
   return {
     detail: digestWrong
       ? `${detail}: hash the raw body bytes as sent; signatureHelp.canonicalRequest shows the expected digest on its fourth line`
@@ -39,6 +43,24 @@ export function signatureHelpProblem(detail: string, help: SignatureHelp, sentDi
               en: 'The signature does not match the canonical request: compare your canonical string line by line with signatureHelp.canonicalRequest (upper-case method, path as sent, sorted RFC 3986 query, digest, timestamp, nonce, app key), then HMAC signatureHelp.stringToSign',
             },
           },
+    ],
+    extensions: { signatureHelp: help },
+  };
+}
+
+/** The refusal of a content digest that is the body's hash in upper-case hex. */
+function upperCaseDigest(detail: string, help: SignatureHelp): ProblemResultOptions {
+  return {
+    detail: `${detail}: it is the right hash written in upper case; send it (and sign it) as lower-case hex`,
+    errors: [
+      {
+        pointer: `/header/${HEADERS.contentDigest}`,
+        code: 'CONTENT_DIGEST_MISMATCH',
+        message: {
+          zh: '内容摘要的值正确，但写成了大写：请以小写十六进制发送（规范字符串中亦用小写）后重新签名',
+          en: 'The content digest is the right hash written in upper case: send it as lower-case hex, and sign the canonical string with it in lower case',
+        },
+      },
     ],
     extensions: { signatureHelp: help },
   };

@@ -59,6 +59,27 @@ describe('signature refusals point at the header', () => {
     expect(answer.body.errors?.[0]?.message.en).toBe(`The timestamp ${seconds} looks like epoch seconds: send epoch milliseconds (${seconds}000)`);
   });
 
+  it('says that a content digest in upper-case hex is the right hash in the wrong case, not a wrong hash', async () => {
+    const empty = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+    const answer = await get({ [HEADERS.contentDigest]: empty.toUpperCase() });
+    expect(answer.status).toBe(401);
+    expect(answer.body.code).toBe('SIGNATURE_INVALID');
+    expect(answer.body.detail).toBe('content digest does not match the body: it is the right hash written in upper case; send it (and sign it) as lower-case hex');
+    expect(answer.body.errors).toEqual([
+      {
+        pointer: '/header/x-gdx-content-digest',
+        code: 'CONTENT_DIGEST_MISMATCH',
+        message: {
+          zh: '内容摘要的值正确，但写成了大写：请以小写十六进制发送（规范字符串中亦用小写）后重新签名',
+          en: 'The content digest is the right hash written in upper case: send it as lower-case hex, and sign the canonical string with it in lower case',
+        },
+      },
+    ]);
+    expect((answer.body as { signatureHelp?: { canonicalRequest: string } }).signatureHelp?.canonicalRequest.split('\n')[3]).toBe(empty);
+    // Another hash is still told to hash the bytes as sent.
+    expect((await get({ [HEADERS.contentDigest]: 'ab'.repeat(32) })).body.errors?.[0]?.message.en).toContain('hash the raw bytes as sent');
+  });
+
   it('points a replayed nonce at the nonce', async () => {
     const headers = signRequest({ method: 'GET', url: PATH, appKey: org.appKey, secret: org.secret });
     expect((await app.dispatch({ method: 'GET', path: PATH, query: '', headers, body: undefined })).status).toBe(200);
