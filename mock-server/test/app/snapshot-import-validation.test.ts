@@ -49,6 +49,12 @@ describe('POST /_sim/v1/sandboxes/import', () => {
     ['a catalog state the platform cannot take', (s) => (s.platforms.catalog = {}), '/snapshot/state/platforms/catalog', 'INVALID'],
     ['a catalog state that is not one', (s) => (s.platforms.catalog = 'garbage'), '/snapshot/state/platforms/catalog', 'INVALID'],
     ['a clock without its value', (s) => (s.clock = { now: 'yesterday' }), '/snapshot/state/clock/value', 'INVALID'],
+    // Vendor probe of December 2026: roles that are no array failed the sandbox's view with a 500.
+    ['an organisation whose roles are no array', (s) => (s.organisations[1].roles = null), '/snapshot/state/organisations/1/roles', 'INVALID'],
+    ['an organisation whose roles are an object', (s) => (s.organisations[0].roles = { registrant: true }), '/snapshot/state/organisations/0/roles', 'INVALID'],
+    ['an organisation with a role that is no name', (s) => (s.organisations[0].roles = ['registrant', 5]), '/snapshot/state/organisations/0/roles', 'INVALID'],
+    ['an organisation without its app secret', (s) => delete s.organisations[0].appSecret, '/snapshot/state/organisations/0/appSecret', 'INVALID'],
+    ['an organisation that is no object', (s) => (s.organisations[2] = 'org'), '/snapshot/state/organisations/2', 'INVALID'],
   ])('refuses %s with 400 at the field, and creates nothing', async (_name, change, pointer, code) => {
     const events = exported.state.events as unknown[];
     const expected = pointer.replace('LAST', String(events.length - 1)).replace('LEN', String(events.length));

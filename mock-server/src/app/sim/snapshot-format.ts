@@ -47,10 +47,24 @@ const EVENT_FIELDS: readonly [field: string, check: (value: unknown) => boolean,
   ['event', isObject, 'must be an object', '须为对象'],
 ];
 
+const isString = (value: unknown): boolean => typeof value === 'string';
+
+/** The fields of an organisation a restore and the sandbox view read, each with its check (`Organisation`). */
+const ORGANISATION_FIELDS: readonly [field: string, check: (value: unknown) => boolean, en: string, zh: string][] = [
+  ['id', isString, 'must be a string', '须为字符串'],
+  ['name', isString, 'must be a string', '须为字符串'],
+  ['creditCode', isString, 'must be a string', '须为字符串'],
+  ['regionCode', isString, 'must be a string', '须为字符串'],
+  ['roles', (v) => Array.isArray(v) && v.every(isString), 'must be an array of role names', '须为角色名称数组'],
+  ['appKey', isString, 'must be a string', '须为字符串'],
+  ['appSecret', isString, 'must be a string', '须为字符串'],
+];
+
 /**
  * The first place where a snapshot's `state` is not one a restore can take (bad input must answer
  * 400 at the field, never 500), or `undefined`: its structure; a state for every mounted platform
- * (a missing one would be rebuilt empty and unseeded: a catalog without its entries); and each
+ * (a missing one would be rebuilt empty and unseeded: a catalog without its entries); each
+ * organisation's fields (roles that were no array failed the sandbox's view with a 500); and each
  * event of the feed as `/events` serves it, in rising `seq` (pages are found by it). Each event
  * is checked field by field and the walk stops at the first fault, so the work is one pass over
  * the feed whatever the import holds. An event's own payload (`event`) is the platform's, as it
@@ -70,7 +84,18 @@ export function stateFault(value: unknown, platformNames: readonly string[]): St
   for (const name of platformNames) {
     if (s.platforms![name] === undefined) return { pointer: `/platforms/${name}`, en: `the state of platform ${name} is missing`, zh: `缺少平台 ${name} 的状态` };
   }
-  return eventFault(s.events as unknown[], platformNames);
+  return organisationFault(s.organisations as unknown[]) ?? eventFault(s.events as unknown[], platformNames);
+}
+
+function organisationFault(organisations: readonly unknown[]): StateFault | undefined {
+  for (let i = 0; i < organisations.length; i += 1) {
+    const organisation = organisations[i];
+    if (!isObject(organisation)) return { pointer: `/organisations/${i}`, en: 'an organisation must be an object', zh: '机构须为对象' };
+    for (const [field, check, en, zh] of ORGANISATION_FIELDS) {
+      if (!check(organisation[field])) return { pointer: `/organisations/${i}/${field}`, en: `${field} ${en}`, zh: `${field} ${zh}` };
+    }
+  }
+  return undefined;
 }
 
 function eventFault(events: readonly unknown[], platformNames: readonly string[]): StateFault | undefined {
