@@ -55,6 +55,9 @@ describe('POST /_sim/v1/sandboxes/import', () => {
     ['an organisation with a role that is no name', (s) => (s.organisations[0].roles = ['registrant', 5]), '/snapshot/state/organisations/0/roles', 'INVALID'],
     ['an organisation without its app secret', (s) => delete s.organisations[0].appSecret, '/snapshot/state/organisations/0/appSecret', 'INVALID'],
     ['an organisation that is no object', (s) => (s.organisations[2] = 'org'), '/snapshot/state/organisations/2', 'INVALID'],
+    // The same probe: an instance's events that are no array were restored, and its first read answered 500.
+    ['a workflow instance whose events are no array', (s) => (s.platforms.catalog.workflow.engine.instances[0].events = 5), '/snapshot/state/platforms/catalog', 'INVALID'],
+    ['a workflow instance with an event that is null', (s) => (s.platforms.catalog.workflow.engine.instances[1].events[0] = null), '/snapshot/state/platforms/catalog', 'INVALID'],
   ])('refuses %s with 400 at the field, and creates nothing', async (_name, change, pointer, code) => {
     const events = exported.state.events as unknown[];
     const expected = pointer.replace('LAST', String(events.length - 1)).replace('LEN', String(events.length));

@@ -10,6 +10,7 @@ import { createInstanceInto, fireTimerInto, recordBlockedInto, transitionInto } 
 import { EffectQueue, QUEUED } from './effect-sink.js';
 import { PlanBook } from './plan-book.js';
 import { reviseDeadlineInto } from './revise-deadline.js';
+import { instanceShapeFault } from './snapshot-shape.js';
 import type { ActorRef, Calendar, GuardRegistry, MachineDefinition, PendingTimer, TransitionContext, TransitionError, TransitionResult, WorkflowEvent, WorkflowInstance } from './types.js';
 
 /**
@@ -316,6 +317,8 @@ export class WorkflowEngine {
 
   /**
    * Replaces the engine's state; the timer heap is rebuilt from the instances' pending timers.
+   * An instance without the shape the engine reads (`events` an array of objects, `state` a string,
+   * a timer with its `dueAt` …) throws `SNAPSHOT_INVALID` before anything is replaced.
    * The engine keeps copies of the snapshot's instances and plans, unless `options.adopt` says the
    * caller hands them over (a snapshot parsed or built for this engine alone, never used again):
    * copying is most of the cost of seeding 300 entries into a new sandbox.
@@ -327,6 +330,11 @@ export class WorkflowEngine {
   restore(snapshot: EngineSnapshot, options: { adopt?: boolean } = {}): void {
     if (snapshot.version !== 1) {
       throw new KernelError('SNAPSHOT_VERSION', `不支持的快照版本 ${String(snapshot.version)}`, `Unsupported snapshot version ${String(snapshot.version)}`);
+    }
+    // Checked before anything is replaced: a snapshot that is refused leaves the engine as it was.
+    for (const instance of snapshot.instances) {
+      const fault = instanceShapeFault(instance);
+      if (fault) throw new KernelError('SNAPSHOT_INVALID', `快照无效：${fault.zh}`, `Invalid snapshot: ${fault.en}`);
     }
     this.instances.clear();
     this.shared = null;

@@ -224,6 +224,22 @@ describe('WorkflowEngine', () => {
     expect(adopting.advanceTo(until)).toEqual(copying.advanceTo(until));
   });
 
+  it.each([
+    ['events that are no array', (i: Record<string, unknown>) => (i.events = 5), 'Invalid snapshot: instance a: events must be an array of event objects'],
+    ['an event that is null', (i: Record<string, unknown>) => ((i.events as unknown[])[0] = null), 'Invalid snapshot: instance a: events must be an array of event objects'],
+    ['a state that is no string', (i: Record<string, unknown>) => (i.state = null), 'Invalid snapshot: instance a: state must be a string'],
+    ['a timer without its due time', (i: Record<string, unknown>) => (i.timer = { id: 't' }), 'Invalid snapshot: instance a: timer must be null or a timer with an id and a dueAt'],
+  ])('refuses to restore an instance with %s (SNAPSHOT_INVALID), keeping its state', (_why, change, en) => {
+    const original = engineAt('2025-09-26T10:00');
+    toNotice(original, 'a');
+    const saved = JSON.parse(JSON.stringify(original.snapshot()));
+    change(saved.instances[0]);
+    const target = engineAt('2025-09-26T10:00');
+    ok(target.create('demo', { id: 'kept', actor: registrant }));
+    expect(() => target.restore(saved)).toThrow(expect.objectContaining({ code: 'SNAPSHOT_INVALID', message: expect.stringContaining(en) }));
+    expect(target.get('kept')?.state).toBe('submitted');
+  });
+
   it('is deterministic: the same inputs give identical event logs', () => {
     const run = () => {
       const engine = engineAt('2025-09-26T10:00');
