@@ -202,6 +202,22 @@ describe('authorized-operation authorization: the term ends it in every running 
   });
 });
 
+describe('authorized-operation authorization: a missed annual report (65号 五; 101号 第十六条)', () => {
+  it('records the clock\'s annual_report_overdue with the year and the deadline that passed, in every running state', () => {
+    const clock = { role: 'clock' };
+    const h = harness('inner-mongolia', '2025-01-06T15:00');
+    ok(h.engine.create('authorized-operation.authorization', { id: 'aoa', actor: body, data: { termEnd: '2028-01-05' } }));
+    expect(code(h.engine.dispatch('aoa', 'annual_report_overdue', { actor: clock, payload: { year: 2025 } }))).toBe('MISSING_DUE_AT');
+    expect(code(h.engine.dispatch('aoa', 'annual_report_overdue', { actor: operator, payload: { year: 2025, dueAt: '2026-04-01T00:00:00+08:00' } }))).toBe('ACTOR_NOT_ALLOWED');
+    h.to('2026-03-02T10:00');
+    ok(h.engine.dispatch('aoa', 'start_evaluation', { actor: authority }));
+    h.engine.plan({ at: at('2026-04-01T00:00'), instanceId: 'aoa', event: 'annual_report_overdue', actor: clock, payload: { year: 2025, dueAt: '2026-04-01T00:00:00+08:00' } });
+    const fired = h.to('2026-04-02T00:00');
+    expect(fired.map((f) => [f.at, f.event, f.from, f.to])).toEqual([['2026-04-01T00:00:00+08:00', 'annual_report_overdue', 'under_evaluation', 'under_evaluation']]);
+    expect(h.get('aoa').events.at(-1)).toMatchObject({ type: 'annual_report_overdue', actor: clock, data: { year: 2025, dueAt: '2026-04-01T00:00:00+08:00' } });
+  });
+});
+
 describe('authorized-operation authorization: the formal-fee decisions', () => {
   it('decides a pending application only, once, in any running state', () => {
     const h = harness('national', '2026-03-02T10:00');

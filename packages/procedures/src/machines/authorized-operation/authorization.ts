@@ -31,6 +31,11 @@ const PRICING: readonly Omit<TransitionDefinition, 'from' | 'to'>[] = [
   // end (choice 10 WD, `ceilingReportDuty`), which flags it unless reported meanwhile.
   { event: 'report_ceilings', by: GRANTOR, guard: 'ceilingsAwaitReport', guardError: 'NO_CEILING_TO_REPORT', requires: ['report'], set: { ceilingReportOverdue: false }, eventType: 'ceilings_reported' },
   { event: 'ceiling_report_overdue', by: ['clock'], guard: 'ceilingReportStillDue', set: { ceilingReportOverdue: true }, eventType: 'ceiling_report_overdue' },
+  // 每年3月底前…报告上一年度 (65号 五; 101号 第十六条): the host plans `annual_report_overdue` for
+  // 24:00 of a year's due day (`annualReportDue`) with `payload.year` and `payload.dueAt`, and
+  // withdraws the plan when the report on that year is filed first (the reports are the host's
+  // records, not events of this log), so the clock records the missed report once.
+  { event: 'annual_report_overdue', by: ['clock'], requires: ['year', 'dueAt'], eventType: 'annual_report_overdue' },
 ];
 
 /**
@@ -64,7 +69,7 @@ const DISCLOSURE: readonly Omit<TransitionDefinition, 'from' | 'to'>[] = [
  * `data.termEnd` when the authorization leaves `active` (the mock: `authorization-effects.ts`). Every refusal, suspension,
  * revocation and failure needs `reasons`. While it runs, the pricing decisions (`set_mar` with
  * `payload.mar`, `set_ceiling` with `payload.ceiling`, `apply_formal_fees`, `approve_formal_fees`, `reject_formal_fees`,
- * the grantor's `report_ceilings` and the clock's `ceiling_report_overdue`)
+ * the grantor's `report_ceilings` and the clock's `ceiling_report_overdue` and `annual_report_overdue`)
  * are recorded as events in the state it is in, as the implementing body's `disclose` and the
  * clock's `disclosure_overdue` are (27号 第十八条; see `DISCLOSURE`).
  *
