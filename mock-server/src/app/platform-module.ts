@@ -167,6 +167,10 @@ export interface EventWire {
  *    judges. Before, every
  *    step drew from the registration's list; a command journaled before replays with the reasons
  *    and answers its officials planned then (`reasonTexts: 'shared'`), on the same days.
+ * 6. A missed annual report (65号 五; 101号 第十六条: by 03-31 on the year before) is recorded: an
+ *    authorization signed since carries the duty, and the clock records `annual_report_overdue`
+ *    on it when a year's due day passes without the report while it runs. A signing journaled
+ *    before replays without the duty.
  */
 export const REVISIONS = {
   jointRegistrantsNotified: 1,
@@ -176,6 +180,7 @@ export const REVISIONS = {
   reportingDuties: 3,
   dutyEstimates: 4,
   stepReasons: 5,
+  annualReportOverdue: 6,
 } as const;
 
 /** The revision commands run under now: the newest of `REVISIONS` (derived, so adding one cannot leave it behind). */

@@ -15,6 +15,7 @@ export const WEBHOOK_EVENT_TYPES: readonly string[] = Object.freeze([
   'agreement_signed',
   'amended',
   'annual_report_filed',
+  'annual_report_overdue',
   'annual_report_submitted',
   'approval_closed',
   'approval_reopened',

@@ -117,6 +117,12 @@ export interface PricingRecord {
   ceilings: CeilingRecord[];
   formalApplication: FormalApplicationRecord | null;
   reports: AnnualReportRecord[];
+  /**
+   * The clock's `annual_report_overdue` planned for the next report due (`annual-report-duty.ts`):
+   * its year and plan, withdrawn when that report is filed first. Absent on an authorization
+   * signed before `REVISIONS.annualReportOverdue` and once no report of the term is left to plan.
+   */
+  reportOverduePlan?: { year: number; planId: string };
 }
 
 /** An authorization in force: its own fields beside the kernel instance. */

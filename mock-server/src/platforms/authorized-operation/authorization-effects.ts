@@ -3,6 +3,7 @@ import { shanghaiDay, type WorkflowEvent, type WorkflowInstance } from '@gdx/ker
 import { assessTerm, termEndedReasons, type MarCalculation } from '@gdx/procedures';
 import { toReasons } from '../workflow-host/index.js';
 import type { AnnualReportRecord, AuthorizationRecord, AuthorizedOperationState, CeilingRecord, PricingActor } from './ao-records.js';
+import { onAnnualReportOverdue } from './annual-report-duty.js';
 import { onCeilingReportEvent } from './ceiling-report.js';
 import { onDisclosureEvent } from './disclosure-duty.js';
 import { ENDED, followAuthorization } from './permission-effects.js';
@@ -74,6 +75,7 @@ export function onAuthorizationEvent(state: AuthorizedOperationState, instance: 
   recordPricing(authorization, event);
   onDisclosureEvent(state, instance, event);
   onCeilingReportEvent(state, instance, event);
+  onAnnualReportOverdue(state, authorization, event);
   if (event.from === 'active' && event.to !== null && event.to !== 'active' && !ENDED.has(event.to)) planTermEnd(state, authorization, event.to);
   followAuthorization(state, authorization, event);
 }

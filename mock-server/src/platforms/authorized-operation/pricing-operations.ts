@@ -6,6 +6,7 @@ import { PlatformProblem } from '../../app/platform-problem.js';
 import { listPage } from '../workflow-host/index.js';
 import { invalid, pricingProblem, refused } from './ao-access.js';
 import type { AnnualReportRecord, AuthorizationRecord, AuthorizedOperationState, PricingActor } from './ao-records.js';
+import { onAnnualReportFiled } from './annual-report-duty.js';
 import { onAnnualReport } from './authorization-effects.js';
 import { formalFeeRefusal } from './formal-fee-check.js';
 import { applyingAuthorization, ceilingReportingAuthorization, pricingAuthorization, reportingAuthorization } from './pricing-actors.js';
@@ -87,6 +88,7 @@ function submitAnnualReport(ctx: Ctx): OperationResult {
   const report: AnnualReportRecord = { id: sandbox.ids.next('aor'), year: content.year, submittedAt: sandbox.now(), filedBy: filer, content: structuredClone(content) };
   authorization.pricing.reports.push(report);
   onAnnualReport(state, authorization, report);
+  onAnnualReportFiled(state, authorization, report.year);
   const view = reportView(state, authorization, report);
   publishReport(ctx, authorization, view);
   return { status: 201, body: view };

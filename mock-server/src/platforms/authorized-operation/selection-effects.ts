@@ -2,6 +2,7 @@ import { shanghaiDay, type WorkflowEvent, type WorkflowInstance } from '@gdx/ker
 import { assessTerm } from '@gdx/procedures';
 import type { SandboxContext } from '../../app/platform-module.js';
 import { officialOrganisation, toReasons } from '../workflow-host/index.js';
+import { startAnnualReportDuty } from './annual-report-duty.js';
 import { disclosureDutyData, startDisclosureDuty } from './disclosure-duty.js';
 import { orgRef, type Agreement, type AuthorizationRecord, type AuthorizedOperationState, type SelectionRecord } from './ao-records.js';
 
@@ -52,6 +53,7 @@ function startAuthorization(state: AuthorizedOperationState, sandbox: SandboxCon
   selection.authorizationId = id;
   state.host.create('authorized-operation.authorization', { id, actor: event.actor, data: { termEnd: agreement.term.to, signedOn: shanghaiDay(Date.parse(event.at)), ...disclosureDutyData(state) } });
   startDisclosureDuty(state, id);
+  startAnnualReportDuty(state, record);
 }
 
 /**

@@ -296,9 +296,17 @@ export class WorkflowHost {
     }
   }
 
-  /** Queues an event at an instant (e.g. a grant's expiry), with its payload if any; refused silently if the state moved on. */
-  plan(at: number, id: string, event: string, actor: ActorRef, payload?: Record<string, unknown>): void {
-    this.engine.plan(payload ? { at, instanceId: id, event, actor, payload } : { at, instanceId: id, event, actor });
+  /**
+   * Queues an event at an instant (e.g. a grant's expiry), with its payload if any; refused
+   * silently if the state moved on. Answers the plan's id, for `cancelPlan`.
+   */
+  plan(at: number, id: string, event: string, actor: ActorRef, payload?: Record<string, unknown>): string {
+    return this.engine.plan(payload ? { at, instanceId: id, event, actor, payload } : { at, instanceId: id, event, actor });
+  }
+
+  /** Withdraws a plan not fired yet (a duty met before its end); one fired or withdrawn already is left alone. */
+  cancelPlan(planId: string): void {
+    this.engine.cancelPlan(planId);
   }
 
   /** `{ organizationId }` of the sandbox's official for a role on this instance, or `{}` when there is none. */

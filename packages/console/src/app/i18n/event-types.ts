@@ -14,6 +14,7 @@ export const EVENT_TYPE_NAMES_ZH: Readonly<Record<string, string>> = {
   agreement_signed: '协议已签订',
   amended: '登记内容已变更',
   annual_report_filed: '年度报告已备案',
+  annual_report_overdue: '年度报告逾期未报送',
   annual_report_submitted: '年度报告已提交',
   approval_closed: '审批已关闭',
   approval_reopened: '审批已重新开启',
