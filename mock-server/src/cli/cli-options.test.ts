@@ -48,6 +48,13 @@ describe('parseCli', () => {
     [['--max-heap-ratio', '90%'], /--max-heap-ratio must be a number/],
     [['--idempotency-retention', '0'], /--idempotency-retention must be 1–315360000: 0/],
     [['--idempotency-retention', '24h'], /--idempotency-retention must be 1–315360000: 24h/],
+    // A flag without its value is named with what it takes, not parseArgs' "argument is ambiguous".
+    [['--port'], /^--port takes a value <n> and none was given \/ --port 需要一个取值 <n>，但未给出$/],
+    [['--data-dir', '--port', '4010'], /^--data-dir takes a value <dir> and none was given \(--port follows it; write --data-dir=--port if that is the value\) \/ --data-dir 需要一个取值 <dir>，但未给出（其后是 --port/],
+    [['--cors-origin', '-h'], /^--cors-origin takes a value <origin> and none was given/],
+    // A negative number is the flag's value, refused by the flag's own check as --port=-1 is.
+    [['--port', '-1'], /^--port must be 0–65535: -1$/],
+    [['--max-heap-ratio', '-0.5'], /^--max-heap-ratio must be a number greater than 0 and at most 1: -0.5$/],
   ])('refuses %j', (argv, message) => {
     const request = parseCli(argv);
     expect(request.kind).toBe('error');

@@ -65,6 +65,8 @@ const FALSE = new Set(['0', 'false']);
  * variable (for a repeatable flag, the variable's whole list is then ignored, not merged); an
  * empty variable counts as unset. Lists are comma-separated in a variable, booleans `1/true/0/false`.
  * Throws a `FlagError` naming the flag (unknown option, missing value) or the variable (bad boolean).
+ * A flag that takes a value is never given the next option as its value, but a negative number is
+ * (`--port -1` is `--port=-1`).
  *
  * @example
  * ```ts
@@ -77,8 +79,9 @@ export function readFlags(table: readonly FlagSpec[], argv: readonly string[], e
     table.map((flag) => [flag.name, { type: flag.kind === 'boolean' ? ('boolean' as const) : ('string' as const), multiple: flag.kind === 'list', ...(flag.short ? { short: flag.short } : {}) }]),
   );
   let values: Record<string, string | boolean | (string | boolean)[] | undefined>;
+  const args = withValuesChecked(table, argv);
   try {
-    ({ values } = parseArgs({ args: [...argv], strict: true, allowPositionals: false, options }));
+    ({ values } = parseArgs({ args, strict: true, allowPositionals: false, options }));
   } catch (error) {
     throw new FlagError(error instanceof Error ? `${error.message}${unknownOptionHint(error, table)}` : String(error));
   }
@@ -100,6 +103,37 @@ export function readFlags(table: readonly FlagSpec[], argv: readonly string[], e
     list: (name) => merged.get(name) as Sourced<readonly string[]> | undefined,
     boolean: (name) => merged.get(name)?.value === true,
   };
+}
+
+/**
+ * `argv` with each flag that takes a value checked to have one: a `FlagError` naming the flag and
+ * its value's placeholder when it ends the line or another option follows it (`--data-dir --port
+ * 4010`), where parseArgs' own text ("argument is ambiguous") says neither. A negative number after
+ * it (`--port -1`) is its value, passed on as `--port=-1`, so the flag's own check refuses it as
+ * it refuses any other bad value.
+ */
+function withValuesChecked(table: readonly FlagSpec[], argv: readonly string[]): string[] {
+  const args: string[] = [];
+  for (let index = 0; index < argv.length; index += 1) {
+    const arg = argv[index] as string;
+    const flag = table.find((spec) => arg === `--${spec.name}` || (spec.short !== undefined && arg === `-${spec.short}`));
+    const next = argv[index + 1];
+    // As parseArgs: a lone `-` is a value (stdin, by convention), not an option.
+    if (flag === undefined || flag.kind === 'boolean' || (next !== undefined && !(next.length > 1 && next.startsWith('-')))) {
+      args.push(arg);
+      continue;
+    }
+    if (next !== undefined && /^-\d/.test(next)) {
+      args.push(`${arg}=${next}`);
+      index += 1;
+      continue;
+    }
+    const what = flag.value ?? '<value>';
+    const after = next === undefined ? '' : ` (${next} follows it; write ${arg}=${next} if that is the value)`;
+    const afterZh = next === undefined ? '' : `（其后是 ${next}；若它就是取值，请写作 ${arg}=${next}）`;
+    throw new FlagError(`${arg} takes a value ${what} and none was given${after} / ${arg} 需要一个取值 ${what}，但未给出${afterZh}`);
+  }
+  return args;
 }
 
 /** ` (did you mean --port?)` when `error` is parseArgs' unknown option and a flag of `table` is that close to it; else ''. */
