@@ -49,8 +49,13 @@ export class DataDirUnavailableError extends Error {
   /** The data directory. */
   readonly path: string;
 
-  constructor(dir: string, reason: string, cause?: unknown) {
-    super(`[DATA_DIR_UNAVAILABLE] 无法使用数据目录 / cannot use the data directory ${dir}: ${reason}`, { cause });
+  /**
+   * @param reason - why, in English; or in English and Chinese (`{ en, zh }`), the Chinese then
+   *   put after the Chinese heading, so a reader of either language learns the cause and what to do.
+   */
+  constructor(dir: string, reason: string | { readonly en: string; readonly zh: string }, cause?: unknown) {
+    const { en, zh } = typeof reason === 'string' ? { en: reason, zh: undefined } : reason;
+    super(`[DATA_DIR_UNAVAILABLE] 无法使用数据目录${zh !== undefined ? ` ${dir}：${zh}` : ''} / cannot use the data directory ${dir}: ${en}`, { cause });
     this.name = 'DataDirUnavailableError';
     this.path = dir;
   }

@@ -3,6 +3,7 @@ import { accessSync, constants } from 'node:fs';
 import { join } from 'node:path';
 import { DataDirInUseError, DataDirUnavailableError, LOCK_FILE } from './data-dir-errors.js';
 import { fileIdentity as identity } from './store-identity.js';
+import { unwritableDirHint, type BilingualText } from './unwritable-hint.js';
 import type { LockCheck } from './store.js';
 
 /** A held lock on a data directory; `release` gives it up (closing twice is harmless). */
@@ -53,24 +54,31 @@ function refuseReadOnly(location: string): void {
 
 // The lock file keeps no data, so an operator may remove one that cannot be locked (garbage in it, a
 // directory in its place, another user's): the message says so, as nothing else would.
-const UNLOCKABLE_HINT =
-  'the file holds nothing but the lock: with no gdx-mock using the directory, delete it (or make it a file the user gdx-mock runs as can write) and start again';
+const UNLOCKABLE_HINT: BilingualText = {
+  en: 'the file holds nothing but the lock: with no gdx-mock using the directory, delete it (or make it a file the user gdx-mock runs as can write) and start again',
+  zh: '该文件只用于加锁，不存数据：确认没有 gdx-mock 在使用该目录后删除它（或让运行 gdx-mock 的用户可写它），再启动',
+};
 
 /**
  * What to do when the directory itself refuses the lock file (a read-only mount, a directory the
  * user cannot write), or `undefined` when it does not: deleting the lock file is impossible there,
  * and would not help.
  */
-function unwritableDirHint(dir: string): string | undefined {
+function dirRefusalHint(dir: string): BilingualText | undefined {
   try {
     accessSync(dir, constants.W_OK);
     return undefined;
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EROFS') return 'the directory is on a read-only file system (EROFS), and gdx-mock writes its store there: mount it read-write, or choose another data directory (--data-dir)';
-    if (code === 'EACCES' || code === 'EPERM') return `the user gdx-mock runs as cannot write the directory (${code}): make it writable for that user, or choose another data directory (--data-dir)`;
-    return undefined;
+    return unwritableDirHint((error as NodeJS.ErrnoException).code, { en: 'the directory', zh: '该目录' });
   }
+}
+
+/** Why the lock file `location` of `dir` could not be locked (`error`), and what to do. */
+function cannotLock(dir: string, location: string, error: unknown): BilingualText {
+  const hint = dirRefusalHint(dir) ?? UNLOCKABLE_HINT;
+  // refuseReadOnly's error carries the errno in its cause; SQLite's, its own code (SQLITE_CANTOPEN).
+  const code = (error as { code?: unknown }).code ?? ((error as { cause?: { code?: unknown } }).cause?.code);
+  return { en: `cannot lock ${location}: ${(error as Error).message}; ${hint.en}`, zh: `无法锁定 ${location}${typeof code === 'string' ? `（${code}）` : ''}：${hint.zh}` };
 }
 
 const isBusy = (error: unknown): boolean => (error as { code?: unknown }).code === 'SQLITE_BUSY';
@@ -97,7 +105,7 @@ export function lockDataDir(dir: string): DataDirLock {
     held = acquire(location);
   } catch (error) {
     if (isBusy(error)) throw new DataDirInUseError(dir, error);
-    throw new DataDirUnavailableError(dir, `cannot lock ${location}: ${(error as Error).message}; ${unwritableDirHint(dir) ?? UNLOCKABLE_HINT}`, error);
+    throw new DataDirUnavailableError(dir, cannotLock(dir, location, error), error);
   }
   let locked = identity(location);
   return {

@@ -54,10 +54,10 @@ export function readManifest(dir: string): ManifestRead {
   const format = (parsed as { format?: unknown } | null)?.format;
   if (typeof format !== 'string') return { kind: 'unreadable', problem: 'it names no "format"' };
   if (format !== FORMAT) {
-    throw new DataDirUnavailableError(
-      dir,
-      `${path} names the format "${format}", which this gdx-mock does not know (it reads "${FORMAT}"): a newer gdx-mock wrote this directory. Start it with that version, or give this one another --data-dir; nothing was changed`,
-    );
+    throw new DataDirUnavailableError(dir, {
+      en: `${path} names the format "${format}", which this gdx-mock does not know (it reads "${FORMAT}"): a newer gdx-mock wrote this directory. Start it with that version, or give this one another --data-dir; nothing was changed`,
+      zh: `${path} 所写的格式 "${format}" 本版 gdx-mock 不认识（它读 "${FORMAT}"）：该目录由更新版本的 gdx-mock 写入。请用那个版本启动，或另给本进程一个 --data-dir；未作任何修改`,
+    });
   }
   return { kind: 'present', manifest: parsed as Manifest };
 }

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp, DataDirInUseError, DataDirUnavailableError } from '../../src/index.js';
 import { runRepair } from '../../src/cli/repair-command.js';
 import { lockDataDir } from '../../src/persistence/dir-lock.js';
+import { ensureDirectory } from '../../src/persistence/directory.js';
 import { CLI, killed, startChild, useChildren } from '../support/spawn-cli.js';
 import { useTempDirs } from './data-dir-app.js';
 
@@ -157,6 +158,14 @@ describe('a data directory that cannot be written', () => {
         expect(failure?.message).toContain('read-only file system (EROFS)');
         expect(failure?.message).toContain('mount it read-write, or choose another data directory (--data-dir)');
         expect(failure?.message).not.toContain('delete it');
+        // The Chinese half names the cause and what to do too, not only "cannot use the data directory".
+        expect(failure?.message).toContain(`无法使用数据目录 ${dir}：无法锁定 ${join(dir, 'gdx-mock.lock')}`);
+        expect(failure?.message).toContain('该目录位于只读文件系统（EROFS），而 gdx-mock 要在其中写入存储：请以读写方式挂载，或另选数据目录（--data-dir） / ');
+        // A data directory to be made on that mount: mkdir itself is refused, with the same advice.
+        const inside = join(dir, 'data');
+        const unmade = thrown(() => createApp({ dataDir: inside, ...OPTIONS }));
+        expect(unmade?.message).toContain(`无法使用数据目录 ${inside}：无法创建目录 ${inside}（EROFS）：其所在目录（${dir}）位于只读文件系统（EROFS）`);
+        expect(unmade?.message).toContain(`; the directory ${dir} it is made in is on a read-only file system (EROFS), and gdx-mock writes its store there: mount it read-write, or choose another data directory (--data-dir)`);
       } finally {
         execFileSync('umount', [dir]);
       }
@@ -177,6 +186,43 @@ describe('a data directory that cannot be written', () => {
     } finally {
       chmodSync(dir, 0o755);
     }
+  });
+});
+
+describe('a data directory whose parent cannot be written', () => {
+  const tempDir = useTempDirs();
+  // Root, running the tests, is given what a mode or a mount refuses others: the failures are injected.
+  const refusing = (code: string) => (path: string) => {
+    throw Object.assign(new Error(`${code}: refused, mkdir '${path}'`), { code });
+  };
+
+  it.each([
+    {
+      code: 'EROFS',
+      en: 'is on a read-only file system (EROFS), and gdx-mock writes its store there: mount it read-write, or choose another data directory (--data-dir)',
+      zh: '位于只读文件系统（EROFS），而 gdx-mock 要在其中写入存储：请以读写方式挂载，或另选数据目录（--data-dir）',
+    },
+    {
+      code: 'EACCES',
+      en: 'the user gdx-mock runs as cannot write the directory PARENT it is made in (EACCES): make it writable for that user, or choose another data directory (--data-dir)',
+      zh: '运行 gdx-mock 的用户无权写入其所在目录（PARENT）（EACCES）：请让该用户可写，或另选数据目录（--data-dir）',
+    },
+  ])('mkdir refused with $code: the refusal names the cause and what to do, in Chinese and English', ({ code, en, zh }) => {
+    const parent = tempDir();
+    const dir = join(parent, 'data');
+    const failure = thrown(() => ensureDirectory(dir, refusing(code)));
+    expect(failure).toBeInstanceOf(DataDirUnavailableError);
+    expect(failure).toMatchObject({ code: 'DATA_DIR_UNAVAILABLE' });
+    expect(failure?.message).toMatch(new RegExp(`^\\[DATA_DIR_UNAVAILABLE\\] 无法使用数据目录 ${dir}：无法创建目录 ${dir}（${code}）：`));
+    expect(failure?.message).toContain(zh.replace('PARENT', parent));
+    expect(failure?.message).toContain(` / cannot use the data directory ${dir}: cannot make ${dir}: ${code}: refused`);
+    expect(failure?.message).toContain(en.replace('PARENT', parent));
+  });
+
+  it('mkdir refused for another cause: both languages name it, with no advice that would not fit', () => {
+    const dir = join(tempDir(), 'data');
+    const failure = thrown(() => ensureDirectory(dir, refusing('ENOENT')));
+    expect(failure?.message).toBe(`[DATA_DIR_UNAVAILABLE] 无法使用数据目录 ${dir}：无法创建目录 ${dir}（ENOENT） / cannot use the data directory ${dir}: cannot make ${dir}: ENOENT: refused, mkdir '${dir}'`);
   });
 });
 

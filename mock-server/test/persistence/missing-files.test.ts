@@ -215,7 +215,7 @@ describe('a data directory that cannot be created', () => {
   it.runIf(existsSync('/proc/self'))('--data-dir /proc/… exits 1 at once, naming the directory, in Chinese and English', () => {
     const answer = spawnSync(process.execPath, [CLI, '--data-dir', '/proc/gdx-nope/data', '--port', '0', '--log-format', 'pretty'], { encoding: 'utf8', timeout: 15_000 });
     expect(answer.status).toBe(1);
-    expect(answer.stderr).toMatch(/^gdx-mock: \[DATA_DIR_UNAVAILABLE\] 无法使用数据目录 \/ cannot use the data directory \/proc\/gdx-nope\/data: /);
+    expect(answer.stderr).toMatch(/^gdx-mock: \[DATA_DIR_UNAVAILABLE\] 无法使用数据目录 \/proc\/gdx-nope\/data：无法创建目录 \/proc\/gdx-nope（ENOENT） \/ cannot use the data directory \/proc\/gdx-nope\/data: cannot make \/proc\/gdx-nope: /);
     expect(answer.stderr).not.toMatch(/\n\s+at /);
   });
 });
