@@ -26,6 +26,12 @@ export interface SpecOperation {
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;
 
 /**
+ * The HTTP methods the mock serves an operation with (those of OpenAPI path items it reads: not
+ * `TRACE`), in upper case: every request it routes has one of them, `HEAD` and `OPTIONS` included.
+ */
+export const SERVED_METHODS: readonly string[] = METHODS.map((method) => method.toUpperCase());
+
+/**
  * Follows a local `$ref` (`#/components/...`) inside the document, repeatedly.
  *
  * @example

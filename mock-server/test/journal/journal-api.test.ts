@@ -194,6 +194,25 @@ describe('the request journal', () => {
     expect((await journal({ operation: 'submitApplication' })).items).toHaveLength(1);
   });
 
+  it('refuses a method filter the mock serves no operation with, naming the methods it serves; any case of one it serves is taken', async () => {
+    await submit();
+    const { status, body } = await rawList('method=PSOT');
+    expect([status, body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect(body.errors).toEqual([
+      {
+        pointer: '/query/method',
+        code: 'INVALID',
+        message: {
+          en: 'the mock serves no operation with the method "PSOT" (did you mean "POST"?): no request could match; name one of GET, PUT, POST, DELETE, PATCH, HEAD, OPTIONS (in any case)',
+          zh: '模拟服务没有方法为 "PSOT" 的接口（是否应为 "POST"？）：不会有请求与之匹配；请填写 GET、PUT、POST、DELETE、PATCH、HEAD、OPTIONS 之一（大小写均可）',
+        },
+      },
+    ]);
+    expect((await rawList('method=FOO')).body.errors[0]?.message.en).toMatch(/^the mock serves no operation with the method "FOO": no request could match/);
+    expect((await journal({ method: 'Post' })).items.map((e) => e.operationId)).toEqual(['submitApplication']);
+    expect((await journal({ method: 'options' })).items).toEqual([]);
+  });
+
   it('answers 404 REQUEST_NOT_FOUND for an unknown request id', async () => {
     const error = await rejection(sim.requests.get(sbx.id, 'req_unknown'));
     expect(error).toBeInstanceOf(ApiError);

@@ -1,5 +1,7 @@
 import type { FieldError } from '@gdx/protocol';
 import type { JournalRecord } from '../../sandbox/request-journal.js';
+import { closestName, didYouMean } from '../did-you-mean.js';
+import { SERVED_METHODS } from '../spec-operations.js';
 import { cursorQueryError, decodeCursor, invalidCursorError, isSeq, type ListRequest } from '../paging.js';
 
 /** A parsed query of `GET /sandboxes/{sandboxId}/requests`. */
@@ -29,9 +31,24 @@ function invalid(name: string, zh: string, en: string): FieldError {
 }
 
 /**
+ * The refusal of a `method` filter the mock serves no operation with (`FOO`, `PSOT`): it matched
+ * nothing, silently, as an unknown `operation` did.
+ */
+function unservedMethod(method: string): FieldError {
+  const suggestion = didYouMean(closestName(method.toUpperCase(), SERVED_METHODS));
+  const served = SERVED_METHODS.join(', ');
+  return invalid(
+    'method',
+    `模拟服务没有方法为 ${JSON.stringify(method)} 的接口${suggestion.zh}：不会有请求与之匹配；请填写 ${SERVED_METHODS.join('、')} 之一（大小写均可）`,
+    `the mock serves no operation with the method ${JSON.stringify(method)}${suggestion.en}: no request could match; name one of ${served} (in any case)`,
+  );
+}
+
+/**
  * Reads the journal's filters (all optional, combined with AND): `requestId`, `operation`
- * (operationId), `status` (`409`, or a class `4xx`), `organizationId`, `method`, `path` (a
- * prefix), `since` (a seq: newer entries only), `limit` (1–200, default 50) and `cursor` (refused
+ * (operationId), `status` (`409`, or a class `4xx`), `organizationId`, `method` (in any case,
+ * one of `SERVED_METHODS`), `path` (a prefix), `since` (a seq: newer entries only), `limit`
+ * (1–200, default 50) and `cursor` (refused
  * when a page of other filters, another sandbox (`list.params`) or another list (`list.operationId`)
  * made it: `cursorQueryError`). A bad value gives field errors pointing at its parameter; the
  * simulation contract states the same bounds, this holds them also for an app built without it.
@@ -75,8 +92,9 @@ export function parseJournalQuery(raw: Readonly<Record<string, unknown>>, list: 
   const method = text(raw.method);
   if (method !== undefined) {
     const upper = method.toUpperCase();
-    if (METHOD.test(method)) tests.push((r) => r.method === upper);
-    else errors.push(invalid('method', 'method 须为 HTTP 方法（如 POST）', 'method must be an HTTP method (POST)'));
+    if (!METHOD.test(method)) errors.push(invalid('method', 'method 须为 HTTP 方法（如 POST）', 'method must be an HTTP method (POST)'));
+    else if (SERVED_METHODS.includes(upper)) tests.push((r) => r.method === upper);
+    else errors.push(unservedMethod(method));
   }
   const path = text(raw.path);
   if (path !== undefined) {
