@@ -283,7 +283,7 @@ export class Dispatcher {
     // Only writes take a key (the IETF draft scopes it to non-idempotent methods): a read has
     // nothing to replay, so its key is not looked at, not even checked.
     const idempotencyKey = isRead(req.method) ? undefined : req.headers[HEADERS.idempotencyKey];
-    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) return refused(req, requestId, 'IDEMPOTENCY_KEY_INVALID', INVALID_KEY);
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) return refused(req, requestId, 'IDEMPOTENCY_KEY_INVALID', { detail: invalidKeyDetail(idempotencyKey), ...INVALID_KEY });
 
     const slot = idempotencyKey === undefined ? undefined : idempotencySlot(route, req.method, sandbox, this.#deps.registry, caller, idempotencyKey);
 
@@ -425,6 +425,19 @@ const READ_REPLAYED: ReadOptions = { replaying: true };
 const INVALID_KEY: ProblemResultOptions = {
   errors: [{ pointer: '/header/idempotency-key', code: 'PATTERN', message: { zh: '幂等键须为 1–255 个可见 ASCII 字符', en: 'The idempotency key must be 1–255 visible ASCII characters' } }],
 };
+
+/**
+ * What is wrong with an `Idempotency-Key` that `IDEMPOTENCY_KEY` refuses: its length, or its first
+ * character that is no visible ASCII (a space, a control character, a letter beyond ASCII).
+ */
+function invalidKeyDetail(key: string): string {
+  if (key.length === 0) return 'the Idempotency-Key header is empty: send 1–255 visible ASCII characters, or no header';
+  if (key.length > 255) return `the Idempotency-Key is ${key.length} characters long: at most 255 are taken`;
+  const index = [...key].findIndex((char) => !IDEMPOTENCY_KEY.test(char));
+  const char = [...key][index] ?? '';
+  const code = `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+  return `the Idempotency-Key holds ${JSON.stringify(char)} (${code}) at character ${index + 1}: only visible ASCII characters (! to ~, no space) are taken`;
+}
 
 /** A refusal of the core (before any handler runs): nothing to wait for. */
 function refused(req: DispatchRequest, requestId: string, code: ProblemCode, options: ProblemResultOptions): Completed {

@@ -16,15 +16,55 @@ export function invalidCursorError(message: FieldError['message'] = { zh: '分�
 }
 
 /**
- * The 400 `INVALID_CURSOR` problem of every list, with `invalidCursorError` (thrown by handlers).
+ * The 400 `INVALID_CURSOR` problem of every list, with `invalidCursorError` (thrown by handlers)
+ * and a `detail` saying what was wrong with `cursor` (`invalidCursorDetail`), or `message`'s when
+ * one says more.
  *
  * @example
  * ```ts
- * throw invalidCursor();
+ * throw invalidCursor(ctx.query.cursor);
  * ```
  */
-export function invalidCursor(message?: FieldError['message']): PlatformProblem {
-  return new PlatformProblem('INVALID_CURSOR', { errors: [invalidCursorError(message)] });
+export function invalidCursor(cursor: unknown, message?: FieldError['message']): PlatformProblem {
+  return new PlatformProblem('INVALID_CURSOR', invalidCursorProblem(cursor, invalidCursorError(message), message?.en));
+}
+
+/** The longest part of a cursor a `detail` quotes (a cursor is opaque: its start is enough to recognise it). */
+const SHOWN_CURSOR = 40;
+
+/**
+ * What was wrong with a `?cursor=` that `error` refuses (`INVALID_CURSOR` or `CURSOR_MISMATCH`),
+ * for the `detail` of its problem: made for another list or query, or not one this list's pages
+ * make (malformed, or decoding to no position of it: altered, or another list's).
+ *
+ * @example
+ * ```ts
+ * invalidCursorDetail('garbage', invalidCursorError()); // 'the cursor "garbage" is malformed: …'
+ * ```
+ */
+export function invalidCursorDetail(cursor: unknown, error: FieldError): string {
+  const text = String(cursor);
+  const shown = JSON.stringify(text.length > SHOWN_CURSOR ? `${text.slice(0, SHOWN_CURSOR)}…` : text);
+  if (error.code === 'CURSOR_MISMATCH') {
+    return `the cursor ${shown} was made by a page of another list, or of this one with other filters, sort or path parameters (only limit may change): send it with the query that returned it, or leave it out to start from the first page`;
+  }
+  if (typeof cursor !== 'string' || decodeCursor(cursor) === undefined) {
+    return `the cursor ${shown} is malformed: it is not the base64url JSON a page's nextCursor holds (cut short or changed in copying, or no cursor at all): pass nextCursor unchanged`;
+  }
+  return `the cursor ${shown} decodes to no position of this list: it was altered, or a page of another list made it; pass this list's nextCursor unchanged`;
+}
+
+/**
+ * The options of an `INVALID_CURSOR` problem refusing `cursor` with `error`: the field error, and a
+ * `detail` that is `detail` when given, else `invalidCursorDetail`'s.
+ *
+ * @example
+ * ```ts
+ * ctx.problem('INVALID_CURSOR', invalidCursorProblem(ctx.query.cursor, cursorMismatchError()));
+ * ```
+ */
+export function invalidCursorProblem(cursor: unknown, error: FieldError, detail?: string): { detail: string; errors: FieldError[] } {
+  return { detail: detail ?? invalidCursorDetail(cursor, error), errors: [error] };
 }
 
 /**
@@ -141,7 +181,7 @@ export function cursorQueryError(request: ListRequest): FieldError | undefined {
  */
 export function checkCursorQuery(request: ListRequest): void {
   const error = cursorQueryError(request);
-  if (error) throw new PlatformProblem('INVALID_CURSOR', { errors: [error] });
+  if (error) throw new PlatformProblem('INVALID_CURSOR', invalidCursorProblem(request.query.cursor, error));
 }
 
 /** One page of a list operation, as every list answers (docs/design.md, Paging). */
@@ -371,7 +411,7 @@ export function pageRequest(
   if (typeof ctx.query.cursor === 'string') {
     after = decodeCursor(ctx.query.cursor);
     if (!after || (shape !== undefined && !fitsShape(after, shape))) {
-      throw invalidCursor();
+      throw invalidCursor(ctx.query.cursor);
     }
     checkCursorQuery(ctx);
   }
@@ -406,7 +446,7 @@ export function positionPage<V>(
   if (order === 'desc') return positionPageNewestFirst(ctx, count, itemAt, positionAt);
   const { after, limit } = pageRequest(ctx);
   // A position is a whole number from 0: any other cursor was not made by a page of this list.
-  if (after && (after.length !== 1 || !isSeq(after[0], 0))) throw invalidCursor();
+  if (after && (after.length !== 1 || !isSeq(after[0], 0))) throw invalidCursor(ctx.query.cursor);
   let start = 0;
   if (after) {
     let hi = count;
@@ -438,7 +478,7 @@ function positionPageNewestFirst<V>(
   positionAt: (index: number) => number,
 ): Page<V> {
   const { after, limit } = pageRequest(ctx);
-  if (after && (after.length !== 2 || after[1] !== NEWEST_FIRST || !isSeq(after[0], 0))) throw invalidCursor();
+  if (after && (after.length !== 2 || after[1] !== NEWEST_FIRST || !isSeq(after[0], 0))) throw invalidCursor(ctx.query.cursor);
   // The items read are those before the cursor's position: `end` is the first index at or after it.
   let end = count;
   if (after) {

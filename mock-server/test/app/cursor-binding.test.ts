@@ -21,11 +21,12 @@ async function withApplications(): Promise<{ sbx: TestSandbox; registrant: TestS
 }
 
 function expectMismatch(reply: { status: number; headers: Headers; body: any }, what: string): void {
-  expect({ what, status: reply.status, type: reply.headers.get('content-type'), code: reply.body.code, errors: reply.body.errors }).toEqual({
+  expect({ what, status: reply.status, type: reply.headers.get('content-type'), code: reply.body.code, detail: reply.body.detail, errors: reply.body.errors }).toEqual({
     what,
     status: 400,
     type: expect.stringContaining('application/problem+json'),
     code: 'INVALID_CURSOR',
+    detail: expect.stringMatching(/^the cursor ".+" was made by a page of another list, or of this one with other filters, sort or path parameters \(only limit may change\)/),
     errors: [{ pointer: '/query/cursor', code: 'CURSOR_MISMATCH', message: { zh: expect.stringContaining('cursor'), en: expect.stringContaining('another query') } }],
   });
 }

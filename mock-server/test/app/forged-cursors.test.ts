@@ -21,15 +21,28 @@ async function withApplications(): Promise<{ sbx: TestSandbox; registrant: TestS
 }
 
 function expectInvalidCursor(reply: { status: number; body: any }, what: unknown): void {
-  expect({ what, status: reply.status, code: reply.body.code, errors: reply.body.errors }).toEqual({
+  expect({ what, status: reply.status, code: reply.body.code, detail: reply.body.detail, errors: reply.body.errors }).toEqual({
     what,
     status: 400,
     code: 'INVALID_CURSOR',
+    // What was wrong with this cursor, as other problems say of theirs.
+    detail: expect.stringMatching(/^the cursor ".+" (decodes to no position of this list: it was altered, or a page of another list made it|is malformed: it is not the base64url JSON a page's nextCursor holds)/),
     errors: [{ pointer: '/query/cursor', code: 'INVALID_CURSOR', message: { zh: expect.any(String), en: expect.any(String) } }],
   });
 }
 
 describe('forged cursors', () => {
+  it("the problem's detail tells a malformed cursor from one that decodes to no position of the list, quoting its start", async () => {
+    const { sbx } = await withApplications();
+    expect((await sbx.sim('GET', '/requests?cursor=not-a-cursor')).body.detail).toBe(
+      `the cursor "not-a-cursor" is malformed: it is not the base64url JSON a page's nextCursor holds (cut short or changed in copying, or no cursor at all): pass nextCursor unchanged`,
+    );
+    const forged = encodeCursor([1.5]);
+    expect((await sbx.sim('GET', `/requests?cursor=${forged}`)).body.detail).toBe(`the cursor "${forged}" decodes to no position of this list: it was altered, or a page of another list made it; pass this list's nextCursor unchanged`);
+    const long = encodeCursor(['x'.repeat(60)]);
+    expect((await sbx.sim('GET', `/objects?cursor=${long}`)).body.detail).toContain(`the cursor "${long.slice(0, 40)}…" decodes to no position of this list`);
+  });
+
   it('the event feed takes only the seqs its pages end at: from 1 newest first, from 0 oldest first', async () => {
     const { sbx } = await withApplications();
     // 1e999 is Infinity once parsed: no key holds it.

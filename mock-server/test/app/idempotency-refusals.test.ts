@@ -60,5 +60,9 @@ describe('Idempotency-Key refusals', () => {
     const write = await send('POST', NOTES, '', 'has space', '{"text":"x"}');
     expect(write.status).toBe(400);
     expect(write.body.code).toBe('IDEMPOTENCY_KEY_INVALID');
+    // The detail says what is wrong with this key: the character and where, or the length.
+    expect(write.body.detail).toBe('the Idempotency-Key holds " " (U+0020) at character 4: only visible ASCII characters (! to ~, no space) are taken');
+    expect((await send('POST', NOTES, '', 'k'.repeat(256), '{"text":"x"}')).body.detail).toBe('the Idempotency-Key is 256 characters long: at most 255 are taken');
+    expect((await send('POST', NOTES, '', 'clé', '{"text":"x"}')).body.detail).toMatch(/^the Idempotency-Key holds "é" \(U\+00E9\) at character 3:/);
   });
 });

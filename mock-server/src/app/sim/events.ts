@@ -15,12 +15,13 @@ import { invalidField, sandboxOf, type SimRoute, type SimRouteContext } from './
 function positionOf(ctx: SimRouteContext, newestFirst: boolean): number | undefined {
   if (ctx.query.cursor === undefined) return undefined;
   const key = typeof ctx.query.cursor === 'string' ? decodeCursor(ctx.query.cursor) : undefined;
-  if (!key || typeof key[0] !== 'number') throw invalidCursor();
-  if (!isSeq(key[0], key[1] === DESC ? 1 : 0)) throw invalidCursor();
+  if (!key || typeof key[0] !== 'number') throw invalidCursor(ctx.query.cursor);
+  if (!isSeq(key[0], key[1] === DESC ? 1 : 0)) throw invalidCursor(ctx.query.cursor);
   const marked = key.length === 2 && key[1] === DESC;
-  if (key.length > (marked ? 2 : 1)) throw invalidCursor();
+  if (key.length > (marked ? 2 : 1)) throw invalidCursor(ctx.query.cursor);
   if (marked !== newestFirst) {
     throw invalidCursor(
+      ctx.query.cursor,
       newestFirst
         ? { zh: '该游标用于正序分页，请去掉 order=desc 或重新从第一页读取', en: 'The cursor pages oldest first: leave out order=desc, or start again from the first page' }
         : { zh: '该游标用于倒序分页，请同时传 order=desc', en: 'The cursor pages newest first: send order=desc with it' },

@@ -61,7 +61,7 @@ function listObjects(ctx: SimRouteContext) {
   if (query.cursor !== undefined) {
     const key = typeof query.cursor === 'string' ? decodeCursor(query.cursor) : undefined;
     if (!key || key.length !== 4 || !Number.isSafeInteger(key[0]) || !key.slice(1).every((k) => typeof k === 'string')) {
-      throw invalidCursor();
+      throw invalidCursor(ctx.query.cursor);
     }
     checkCursorQuery(ctx);
     const [time, platform, objectType, objectId] = key as SortKey;

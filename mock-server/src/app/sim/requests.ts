@@ -1,5 +1,5 @@
 import { closestName, didYouMean } from '../did-you-mean.js';
-import { bindCursor, encodeCursor } from '../paging.js';
+import { bindCursor, encodeCursor, invalidCursorProblem } from '../paging.js';
 import { sharedContract } from '../shared-contracts.js';
 import { readSpecOperations } from '../spec-operations.js';
 import { parseJournalQuery } from '../journal/journal-filter.js';
@@ -41,7 +41,9 @@ export const requestRoutes: readonly SimRoute[] = [
       const parsed = parseJournalQuery(ctx.query, { params: ctx.params, operationId: ctx.operationId });
       if (!parsed.ok) {
         const n = parsed.errors.length;
-        return ctx.problem(parsed.cursor ? 'INVALID_CURSOR' : 'VALIDATION_FAILED', { detail: `${n} ${n === 1 ? 'parameter is' : 'parameters are'} invalid`, errors: parsed.errors });
+        const [cursorError] = parsed.errors;
+        if (parsed.cursor && cursorError) return ctx.problem('INVALID_CURSOR', invalidCursorProblem(ctx.query.cursor, cursorError));
+        return ctx.problem('VALIDATION_FAILED', { detail: `${n} ${n === 1 ? 'parameter is' : 'parameters are'} invalid`, errors: parsed.errors });
       }
       const unknown = unknownOperationFilter(ctx);
       if (unknown) return unknown;

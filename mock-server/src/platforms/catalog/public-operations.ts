@@ -1,5 +1,5 @@
 import type { OperationContext, OperationHandler, OperationResult } from '../../app/platform-module.js';
-import { cursorMismatchError, invalidCursorError, joinJson } from '../../app/paging.js';
+import { cursorMismatchError, invalidCursorError, invalidCursorProblem, joinJson } from '../../app/paging.js';
 import type { CatalogEntry } from '../../sandbox/seed/types.js';
 import type { CatalogState } from './catalog-state.js';
 import { dcatCatalog, dcatEntry } from './dcat/dcat-export.js';
@@ -84,8 +84,8 @@ function searchEntries(ctx: OperationContext<CatalogState>): OperationResult {
   } catch (error) {
     if (!(error instanceof CatalogSearchError)) throw error;
     // A bad cursor is answered as every list answers it (the contract's BadRequest names the code).
-    if (error.code === 'CURSOR_INVALID') return ctx.problem('INVALID_CURSOR', { errors: [invalidCursorError(error.messages)] });
-    if (error.code === 'CURSOR_MISMATCH') return ctx.problem('INVALID_CURSOR', { errors: [cursorMismatchError()] });
+    if (error.code === 'CURSOR_INVALID') return ctx.problem('INVALID_CURSOR', invalidCursorProblem(cursor, invalidCursorError(error.messages)));
+    if (error.code === 'CURSOR_MISMATCH') return ctx.problem('INVALID_CURSOR', invalidCursorProblem(cursor, cursorMismatchError()));
     return ctx.problem('VALIDATION_FAILED', {
       detail: error.messages.en,
       errors: [{ pointer: error.pointer, code: error.code, message: error.messages }],
