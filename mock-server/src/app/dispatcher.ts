@@ -29,7 +29,7 @@ import { deletedSandboxProblem, reusedKeyProblem } from './reused-key-problem.js
 import { SignatureCheck } from './signature-check.js';
 import type { MemoryGuard } from './memory-guard.js';
 import { TOLERATED_QUERY_PARAMETERS } from './unknown-parameters.js';
-import { allowHeader, optionsAnswer } from './options-answer.js';
+import { methodNotAllowed, optionsAnswer } from './options-answer.js';
 
 /** What the request flow needs from its app. */
 export interface DispatcherDeps {
@@ -209,7 +209,7 @@ export class Dispatcher {
       meta.sandboxId = sandboxIdOfPath(req.path);
       if (match.kind === 'not_found') return routeNotFound(this.#deps.router.routes, req, requestId);
       // A plain OPTIONS asks what the path takes (no route serves it; a CORS preflight never gets here).
-      return req.method === 'OPTIONS' ? optionsAnswer(match.allow, requestId) : methodNotAllowed(req, match.allow, requestId);
+      return req.method === 'OPTIONS' ? optionsAnswer(match.allow, requestId) : methodNotAllowed(req.method, req.path, match.allow, requestId);
     }
     const { value: route, params } = match;
     if (match.undecodable !== undefined) return undecodableParameter(req, match.undecodable, requestId);
@@ -480,22 +480,6 @@ function bodyOnceMade(answer: DispatchResponse, made: Promise<JsonParts>, takesP
     if (takesParts) answer.parts = json;
     else answer.body = json.parts.join('');
   });
-}
-
-/** The 405 answer: the methods the path takes, in both languages, and in `Allow` with `OPTIONS`. */
-function methodNotAllowed(req: DispatchRequest, allow: readonly string[], requestId: string): DispatchResponse {
-  const methods = allow.join(', ');
-  return problemResponse(
-    'METHOD_NOT_ALLOWED',
-    {
-      detail: `${req.method} is not allowed; use ${methods}`,
-      errors: [{ pointer: '/method', code: 'METHOD_NOT_ALLOWED', message: { zh: `该路径不支持 ${req.method}，可用方法：${methods}`, en: `${req.method} is not allowed here; use ${methods}` } }],
-      extensions: { allowedMethods: [...allow] },
-      headers: { allow: allowHeader(allow) },
-    },
-    requestId,
-    req.path,
-  );
 }
 
 /**

@@ -1,5 +1,6 @@
 import { HEADERS } from '@gdx/protocol';
 import type { DispatchResponse } from './dispatch-types.js';
+import { problemResponse } from './problem-response.js';
 
 /** The methods of what is only read: a served contract, a page, a file. */
 export const READ_ONLY: readonly string[] = ['GET', 'HEAD'];
@@ -31,4 +32,30 @@ export function allowHeader(methods: readonly string[]): string {
  */
 export function optionsAnswer(allow: readonly string[], requestId: string): DispatchResponse {
   return { status: 204, headers: { allow: allowHeader(allow), [HEADERS.requestId]: requestId }, body: '' };
+}
+
+/**
+ * The 405 answer to `method` on a path taking `allow`: the methods in its `detail`, in a field
+ * error at `/method` in both languages, in `allowedMethods` and in `Allow` with `OPTIONS`, the
+ * same whoever answers (a route of the core, a served contract, a page, a file). `what` names
+ * what the path is (`a contract`) where that says more than "here".
+ *
+ * @example
+ * ```ts
+ * methodNotAllowed('POST', '/openapi/sharing.json', READ_ONLY, 'req_1', { en: 'a contract', zh: '接口契约' }).headers.allow; // 'GET, HEAD, OPTIONS'
+ * ```
+ */
+export function methodNotAllowed(method: string, path: string, allow: readonly string[], requestId: string, what?: { readonly en: string; readonly zh: string }): DispatchResponse {
+  const methods = allow.join(', ');
+  return problemResponse(
+    'METHOD_NOT_ALLOWED',
+    {
+      detail: `${method} is not allowed${what ? ` on ${what.en}` : ''}; use ${methods}`,
+      errors: [{ pointer: '/method', code: 'METHOD_NOT_ALLOWED', message: { zh: `${what ? what.zh : '该路径'}不支持 ${method}，可用方法：${methods}`, en: `${method} is not allowed ${what ? `on ${what.en}` : 'here'}; use ${methods}` } }],
+      extensions: { allowedMethods: [...allow] },
+      headers: { allow: allowHeader(allow) },
+    },
+    requestId,
+    path,
+  );
 }

@@ -4,7 +4,7 @@ import { yamlStringify } from '#lazy-dependencies';
 import type { DispatchRequest, DispatchResponse } from './dispatch-types.js';
 import { etagMatches, strongEtag } from './etag.js';
 import { problemResponse } from './problem-response.js';
-import { allowHeader, optionsAnswer, READ_ONLY } from './options-answer.js';
+import { methodNotAllowed, optionsAnswer, READ_ONLY } from './options-answer.js';
 import { requestOrigin } from './request-origin.js';
 
 /** Where the contracts are served, on every transport. */
@@ -172,6 +172,48 @@ export function contractIndexAnswer(req: DispatchRequest, withReference: boolean
   return documentAnswer(req, text, strongEtag(text), CONTENT_TYPES.json);
 }
 
+/** `{name}.json` or `{name}.yaml` below `/openapi/`: the path of a document, whether a contract has that name or not. */
+const DOCUMENT_PATH = /^([a-z0-9-]{1,64})\.(json|yaml)$/;
+
+/**
+ * Whether `path` is that of a contract's document (`/openapi/{name}.json`, `.yaml`), for a name
+ * any contract has or none: the core answers it (`contractsAnswer`) on every transport.
+ *
+ * @example
+ * ```ts
+ * isContractDocumentPath('/openapi/nope.yaml'); // true
+ * isContractDocumentPath('/openapi/nope');      // false
+ * ```
+ */
+export function isContractDocumentPath(path: string): boolean {
+  return path.startsWith(`${CONTRACTS_PREFIX}/`) && DOCUMENT_PATH.test(path.slice(CONTRACTS_PREFIX.length + 1));
+}
+
+/**
+ * The 404 of a path under `/openapi/` that is no document nor (`withReference`: where the
+ * transport serves them, the HTTP server) a contract's reference page, naming what is served there.
+ *
+ * @example
+ * ```ts
+ * noContractPath({ method: 'GET', path: '/openapi/nope', query: '', headers: {}, body: undefined }, true).status; // 404
+ * ```
+ */
+export function noContractPath(req: DispatchRequest, withReference: boolean): DispatchResponse {
+  const rest = req.path.slice(CONTRACTS_PREFIX.length + 1);
+  const shown = rest.length > 80 ? `${rest.slice(0, 80)}…` : rest;
+  const names = SPEC_NAMES.join(', ');
+  if (withReference) {
+    return notFound(req, `no document or page ${shown}; this server serves ${CONTRACTS_PREFIX}/{name} (the reference page), ${CONTRACTS_PREFIX}/{name}.json and .yaml for ${names}`, {
+      zh: `没有 ${shown}：可用 ${CONTRACTS_PREFIX}/{名称}（参考页面）、${CONTRACTS_PREFIX}/{名称}.json 或 .yaml，名称为 ${names}`,
+      en: `there is no ${shown}: use ${CONTRACTS_PREFIX}/{name} (the reference page), ${CONTRACTS_PREFIX}/{name}.json or .yaml with a name of ${names}`,
+    });
+  }
+  return notFound(req, `no document ${shown}; this transport serves ${CONTRACTS_PREFIX}/{name}.json and .yaml for ${names} (reference pages only on the gdx-mock HTTP server)`, {
+    zh: `没有 ${shown}：可用 ${CONTRACTS_PREFIX}/{名称}.json 或 .yaml，名称为 ${names}（参考页面仅由 gdx-mock HTTP 服务提供）`,
+    en: `there is no ${shown}: use ${CONTRACTS_PREFIX}/{name}.json or .yaml with a name of ${names} (reference pages only on the gdx-mock HTTP server)`,
+  });
+}
+
 function notFound(req: DispatchRequest, detail: string, message: { zh: string; en: string }): DispatchResponse {
   return problemResponse('NOT_FOUND', { detail, errors: [{ pointer: '/path', code: 'CONTRACT_NOT_FOUND', message }] }, newRequestId(), req.path);
 }
@@ -195,19 +237,13 @@ export function contractsAnswer(req: DispatchRequest): DispatchResponse | undefi
   if (!isContractsPath(req.path)) return undefined;
   if (req.method === 'OPTIONS') return optionsAnswer(READ_ONLY, newRequestId());
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    return problemResponse('METHOD_NOT_ALLOWED', { detail: `${req.method} is not allowed on a contract; use GET or HEAD`, headers: { allow: allowHeader(READ_ONLY) } }, newRequestId(), req.path);
+    return methodNotAllowed(req.method, req.path, READ_ONLY, newRequestId(), { en: 'a contract', zh: '接口契约' });
   }
   const rest = req.path.slice(CONTRACTS_PREFIX.length + 1);
   if (rest === '' || req.path === CONTRACTS_PREFIX) return contractIndexAnswer(req, false);
   const names = SPEC_NAMES.join(', ');
-  const match = /^([a-z0-9-]{1,64})\.(json|yaml)$/.exec(rest);
-  if (!match) {
-    const shown = rest.length > 80 ? `${rest.slice(0, 80)}…` : rest;
-    return notFound(req, `no document ${shown}; this transport serves ${CONTRACTS_PREFIX}/{name}.json and .yaml for ${names} (reference pages only on the gdx-mock HTTP server)`, {
-      zh: `没有 ${shown}：可用 ${CONTRACTS_PREFIX}/{名称}.json 或 .yaml，名称为 ${names}（参考页面仅由 gdx-mock HTTP 服务提供）`,
-      en: `there is no ${shown}: use ${CONTRACTS_PREFIX}/{name}.json or .yaml with a name of ${names} (reference pages only on the gdx-mock HTTP server)`,
-    });
-  }
+  const match = DOCUMENT_PATH.exec(rest);
+  if (!match) return noContractPath(req, false);
   const [, name = '', format] = match;
   if (!isSpecName(name)) {
     return notFound(req, `no contract ${name}; served: ${names}`, { zh: `没有名为 ${name} 的接口契约，可用：${names}`, en: `there is no contract ${name}; served: ${names}` });

@@ -3,10 +3,9 @@ import { isSpecName, type SpecName } from '@gdx/openapi';
 import { requestId as newRequestId } from '@gdx/protocol';
 import type { DispatchRequest, DispatchResponse } from '../app/dispatch-types.js';
 import { etagMatches, strongEtag } from '../app/etag.js';
-import { problemResponse } from '../app/problem-response.js';
-import { allowHeader, optionsAnswer, READ_ONLY } from '../app/options-answer.js';
+import { methodNotAllowed, optionsAnswer, READ_ONLY } from '../app/options-answer.js';
 import { requestOrigin } from '../app/request-origin.js';
-import { CONTRACTS_PREFIX, contractIndex, contractIndexAnswer, contractSummary, type ContractIndexEntry } from '../app/served-contracts.js';
+import { CONTRACTS_PREFIX, contractIndex, contractIndexAnswer, contractSummary, isContractDocumentPath, noContractPath, type ContractIndexEntry } from '../app/served-contracts.js';
 import { serveStaticFile } from './static-assets.js';
 
 /**
@@ -113,7 +112,8 @@ function withVary(answer: DispatchResponse): DispatchResponse {
 
 /**
  * The HTTP server's part of `/openapi`, `undefined` where the core answers (the `.json` and
- * `.yaml` documents, and unknown names, which get the core's 404): `/openapi` redirects to
+ * `.yaml` documents, their unknown names included, and methods other than `GET` and `HEAD` on a
+ * path it does not know; any other unknown path is a 404 naming the pages too): `/openapi` redirects to
  * `/openapi/` (the pages' URLs are relative to it), the index there (HTML, or JSON with the
  * reference URLs when `Accept` names `application/json`), the reference page of a contract at
  * `/openapi/{name}` and `/openapi/{name}.html`, and the renderer's files under `/openapi/_assets/`.
@@ -132,10 +132,14 @@ export function answerReference(req: DispatchRequest): Promise<DispatchResponse>
   const rest = path.slice(CONTRACTS_PREFIX.length + 1);
   const name = rest.replace(/\.html$/, '');
   const isAsset = path.startsWith(ASSETS_PATH);
-  if (!isAsset && rest !== '' && !isSpecName(name)) return undefined;
+  if (!isAsset && rest !== '' && !isSpecName(name)) {
+    // A document (a name no contract has included) and any method but GET and HEAD are the core's
+    // to answer; any other path is a 404 that names this server's pages, which the core's cannot.
+    return isContractDocumentPath(path) || !READ_ONLY.includes(req.method) ? undefined : Promise.resolve(noContractPath(req, true));
+  }
   if (req.method === 'OPTIONS') return Promise.resolve(optionsAnswer(READ_ONLY, newRequestId()));
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    return Promise.resolve(problemResponse('METHOD_NOT_ALLOWED', { detail: `${req.method} is not allowed on a page; use GET or HEAD`, headers: { allow: allowHeader(READ_ONLY) } }, newRequestId(), path));
+    return Promise.resolve(methodNotAllowed(req.method, path, READ_ONLY, newRequestId(), { en: 'a page', zh: '页面' }));
   }
   if (isAsset) {
     const file = path.slice(ASSETS_PATH.length);

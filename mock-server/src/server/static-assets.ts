@@ -4,7 +4,7 @@ import { requestId as newRequestId } from '@gdx/protocol';
 import type { DispatchResponse } from '../app/dispatch-types.js';
 import { etagMatches, strongEtag } from '../app/etag.js';
 import { problemResponse } from '../app/problem-response.js';
-import { allowHeader, optionsAnswer, READ_ONLY } from '../app/options-answer.js';
+import { methodNotAllowed, optionsAnswer, READ_ONLY } from '../app/options-answer.js';
 
 /** The parts of a request a static file answer depends on. */
 export interface StaticRequest {
@@ -145,7 +145,7 @@ async function fileInside(root: string, segments: readonly string[]): Promise<st
 export async function serveStaticFile(root: string, request: StaticRequest, relativePath: string, options: StaticFileOptions = {}): Promise<DispatchResponse> {
   if (request.method === 'OPTIONS') return optionsAnswer(READ_ONLY, newRequestId());
   if (request.method !== 'GET' && request.method !== 'HEAD') {
-    return problemResponse('METHOD_NOT_ALLOWED', { detail: `${request.method} is not allowed on a file; use GET or HEAD`, headers: { allow: allowHeader(READ_ONLY) } }, newRequestId(), request.path);
+    return methodNotAllowed(request.method, request.path, READ_ONLY, newRequestId(), { en: 'a file', zh: '文件' });
   }
   const segments = safeSegments(relativePath);
   const file = segments && (await fileInside(root, segments));

@@ -87,6 +87,13 @@ for (const transportName of Object.keys(TRANSPORTS)) {
       const post = await fetch(`${baseUrl}/openapi/registration.json`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
       expect(post.status).toBe(405);
       expect(post.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
+      // As every other 405: the methods in errors[] at /method (both languages) and in allowedMethods.
+      expect(await post.json()).toMatchObject({
+        code: 'METHOD_NOT_ALLOWED',
+        detail: 'POST is not allowed on a contract; use GET, HEAD',
+        errors: [{ pointer: '/method', code: 'METHOD_NOT_ALLOWED', message: { zh: '接口契约不支持 POST，可用方法：GET, HEAD', en: 'POST is not allowed on a contract; use GET, HEAD' } }],
+        allowedMethods: ['GET', 'HEAD'],
+      });
     });
   });
 }
@@ -160,6 +167,30 @@ describe('served contracts on the HTTP server', () => {
     const post = await fetch(`${baseUrl}/openapi/open-data`, { method: 'POST' });
     expect(post.status).toBe(405);
     expect(post.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
+    expect(await post.json()).toMatchObject({ detail: 'POST is not allowed on a page; use GET, HEAD', errors: [{ pointer: '/method', code: 'METHOD_NOT_ALLOWED' }], allowedMethods: ['GET', 'HEAD'] });
+  });
+
+  it('a path under /openapi/ that is neither a document nor a page: the 404 names the reference pages this server serves', async () => {
+    const { baseUrl } = t();
+    for (const path of ['payments', 'payments.html', 'registration/extra']) {
+      const answer = await fetch(`${baseUrl}/openapi/${path}`);
+      expect(answer.status).toBe(404);
+      const body = (await answer.json()) as { detail: string; errors: { pointer: string; code: string; message: { zh: string; en: string } }[] };
+      expect(body.detail).toBe(`no document or page ${path}; this server serves /openapi/{name} (the reference page), /openapi/{name}.json and .yaml for ${SPEC_NAMES.join(', ')}`);
+      expect(body.errors).toEqual([
+        {
+          pointer: '/path',
+          code: 'CONTRACT_NOT_FOUND',
+          message: {
+            zh: `没有 ${path}：可用 /openapi/{名称}（参考页面）、/openapi/{名称}.json 或 .yaml，名称为 ${SPEC_NAMES.join(', ')}`,
+            en: `there is no ${path}: use /openapi/{name} (the reference page), /openapi/{name}.json or .yaml with a name of ${SPEC_NAMES.join(', ')}`,
+          },
+        },
+      ]);
+    }
+    // A document's name is the core's to refuse, as on every transport; other methods get its 405.
+    expect(((await (await fetch(`${baseUrl}/openapi/payments.yaml`)).json()) as { detail: string }).detail).toBe(`no contract payments; served: ${SPEC_NAMES.join(', ')}`);
+    expect((await fetch(`${baseUrl}/openapi/payments`, { method: 'DELETE' })).status).toBe(405);
   });
 
   it('serves the renderer and its licence from the build, and nothing else under _assets', async () => {
