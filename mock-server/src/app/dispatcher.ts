@@ -258,7 +258,7 @@ export class Dispatcher {
         const verdict = verifySignature(check);
         // Sees the nonce the verifier accepted, so the journal entry can carry it.
         signedBy = check.finish();
-        if (!verdict.ok) return refused(req, requestId, verdict.code, verdict.help ? signatureHelpProblem(verdict.detail, verdict.help, req.headers[HEADERS.contentDigest]) : { detail: verdict.detail, errors: [verdict.error] });
+        if (!verdict.ok) return refused(req, requestId, verdict.code, verdict.help ? signatureHelpProblem(verdict, verdict.help, req.headers[HEADERS.contentDigest]) : { detail: verdict.detail, errors: [verdict.error] });
         caller = sandbox.organisationByAppKey(verdict.appKey);
         if (req.headers[HEADERS.signatureMethod] === 'HMAC-SHA256') signedSha256 = req.headers[HEADERS.contentDigest];
       }

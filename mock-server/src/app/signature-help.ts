@@ -1,4 +1,4 @@
-import { HEADERS, type SignatureHelp } from '@gdx/protocol';
+import { HEADERS, type FieldError, type SignatureHelp } from '@gdx/protocol';
 import type { ProblemResultOptions } from './problem-response.js';
 
 /**
@@ -10,17 +10,18 @@ import type { ProblemResultOptions } from './problem-response.js';
  * @example
  * ```ts
  * const verdict = verifySignature(input);
- * if (!verdict.ok && verdict.help) return problemResponse('SIGNATURE_INVALID', signatureHelpProblem(verdict.detail, verdict.help, headers['x-gdx-content-digest']), requestId, path);
+ * if (!verdict.ok && verdict.help) return problemResponse('SIGNATURE_INVALID', signatureHelpProblem(verdict, verdict.help, headers['x-gdx-content-digest']), requestId, path);
  * ```
  */
-export function signatureHelpProblem(detail: string, help: SignatureHelp, sentDigest: string | undefined): ProblemResultOptions {
+export function signatureHelpProblem(failure: { readonly detail: string; readonly error: FieldError }, help: SignatureHelp, sentDigest: string | undefined): ProblemResultOptions {
+  const { detail } = failure;
   // Line 4 of the canonical string is the digest of the body received (no line can hold a `\n`:
   // path and query are percent-encoded).
   const expectedDigest = help.canonicalRequest.split('\n')[3];
   const digestWrong = expectedDigest !== sentDigest;
-  // The right hash in capitals (Java's printHexBinary, .NET's Convert.ToHexString write them) was
-  // told to hash the raw bytes, which it did: say what differs instead.
-  if (digestWrong && sentDigest?.toLowerCase() === expectedDigest) return upperCaseDigest(detail, help);
+  // The right hash in capitals (Java's printHexBinary, .NET's Convert.ToHexString write them):
+  // the verifier's own refusal says what differs, in the words of `@gdx/protocol`.
+  if (digestWrong && sentDigest?.toLowerCase() === expectedDigest) return { detail, errors: [failure.error], extensions: { signatureHelp: help } };
   return {
     detail: digestWrong
       ? `${detail}: hash the raw body bytes as sent; signatureHelp.canonicalRequest shows the expected digest on its fourth line`
@@ -48,20 +49,3 @@ export function signatureHelpProblem(detail: string, help: SignatureHelp, sentDi
   };
 }
 
-/** The refusal of a content digest that is the body's hash in upper-case hex. */
-function upperCaseDigest(detail: string, help: SignatureHelp): ProblemResultOptions {
-  return {
-    detail: `${detail}: it is the right hash written in upper case; send it (and sign it) as lower-case hex`,
-    errors: [
-      {
-        pointer: `/header/${HEADERS.contentDigest}`,
-        code: 'CONTENT_DIGEST_MISMATCH',
-        message: {
-          zh: '内容摘要的值正确，但写成了大写：请以小写十六进制发送（规范字符串中亦用小写）后重新签名',
-          en: 'The content digest is the right hash written in upper case: send it as lower-case hex, and sign the canonical string with it in lower case',
-        },
-      },
-    ],
-    extensions: { signatureHelp: help },
-  };
-}

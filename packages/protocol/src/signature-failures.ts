@@ -132,6 +132,24 @@ export const signatureFailures = {
     };
   },
 
+  /**
+   * A content digest that is the body's hash written in upper-case hex (Java's `printHexBinary`,
+   * .NET's `Convert.ToHexString`): refused, since the canonical string holds lower-case hex, but
+   * told so, not to hash the bytes again, which the sender did.
+   */
+  upperCaseDigest(): SignatureFailure {
+    return {
+      code: 'SIGNATURE_INVALID',
+      detail: 'content digest does not match the body: it is the right hash written in upper case; send it (and sign it) as lower-case hex',
+      error: at(
+        HEADERS.contentDigest,
+        'CONTENT_DIGEST_MISMATCH',
+        'The content digest is the right hash written in upper case: send it as lower-case hex, and sign the canonical string with it in lower case',
+        '内容摘要的值正确，但写成了大写：请以小写十六进制发送（规范字符串中亦用小写）后重新签名',
+      ),
+    };
+  },
+
   signatureMismatch(detail: string): SignatureFailure {
     return {
       code: 'SIGNATURE_INVALID',

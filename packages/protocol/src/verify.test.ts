@@ -119,6 +119,28 @@ describe('verifySignature help', () => {
     expect(!result.ok && result.help?.canonicalRequest.split('\n')[3]).toBe(good[HEADERS.contentDigest]);
   });
 
+  it('refuses the right digest in upper-case hex, saying that its case is wrong rather than its bytes', () => {
+    const good = signed();
+    const result = verify({ ...good, [HEADERS.contentDigest]: String(good[HEADERS.contentDigest]).toUpperCase() });
+    expect(result).toMatchObject({
+      ok: false,
+      code: 'SIGNATURE_INVALID',
+      detail: 'content digest does not match the body: it is the right hash written in upper case; send it (and sign it) as lower-case hex',
+      error: {
+        pointer: '/header/x-gdx-content-digest',
+        code: 'CONTENT_DIGEST_MISMATCH',
+        message: {
+          en: 'The content digest is the right hash written in upper case: send it as lower-case hex, and sign the canonical string with it in lower case',
+          zh: '内容摘要的值正确，但写成了大写：请以小写十六进制发送（规范字符串中亦用小写）后重新签名',
+        },
+      },
+    });
+    expect(!result.ok && result.help?.canonicalRequest.split('\n')[3]).toBe(good[HEADERS.contentDigest]);
+    // Another wrong digest is still told to hash the bytes as sent.
+    const other = verify({ ...good, [HEADERS.contentDigest]: 'AB'.repeat(32) });
+    expect(!other.ok && other.error.message.en).toBe('The content digest does not match the body received: hash the raw bytes as sent');
+  });
+
   it('signing the shown string with the right secret is accepted', () => {
     const headers = signed({ method: 'GET' });
     const result = verify(headers);

@@ -162,7 +162,12 @@ export function verifySignature(input: VerifyInput): VerifyResult {
     nonce,
     appKey,
   });
-  if (digest !== expectedDigest) return withHelp(signatureFailures.digestMismatch('content digest does not match the body'), method, canonical);
+  if (digest !== expectedDigest) {
+    // The signing spec is lower-case hex: the right hash in capitals is refused all the same, but
+    // told that its case is what is wrong.
+    const failure = digest.toLowerCase() === expectedDigest ? signatureFailures.upperCaseDigest() : signatureFailures.digestMismatch('content digest does not match the body');
+    return withHelp(failure, method, canonical);
+  }
   if (!constantTimeEqual(signature, computeSignature(canonical, secret, method))) return withHelp(signatureFailures.signatureMismatch('signature does not match the canonical request'), method, canonical);
 
   // Remember until the timestamp itself leaves the window: a later replay fails that check.
