@@ -2,7 +2,10 @@ import type { IncomingMessage } from 'node:http';
 import { HEADERS, requestId as newRequestId } from '@gdx/protocol';
 import type { DispatchResponse } from '../app/dispatch-types.js';
 import { problemResponse } from '../app/problem-response.js';
-import { SERVED_METHODS } from './cors.js';
+import { SERVED_METHODS } from '../app/spec-operations.js';
+
+/** `Allow` of the server as a whole: every method it routes an operation with. */
+const SERVER_ALLOW = SERVED_METHODS.join(', ');
 
 /**
  * The answer to a request whose target is `*` (the asterisk form, RFC 9112 §3.2.4), which asks
@@ -12,13 +15,13 @@ import { SERVED_METHODS } from './cors.js';
  *
  * @example
  * ```ts
- * asteriskFormAnswer(req); // for `OPTIONS * HTTP/1.1`: { status: 204, headers: { allow: 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS', … } }
+ * asteriskFormAnswer(req); // for `OPTIONS * HTTP/1.1`: { status: 204, headers: { allow: 'GET, PUT, POST, DELETE, PATCH, HEAD, OPTIONS', … } }
  * ```
  */
 export function asteriskFormAnswer(req: IncomingMessage): DispatchResponse | undefined {
   if (req.url !== '*') return undefined;
   const requestId = newRequestId();
-  if (req.method === 'OPTIONS') return { status: 204, headers: { allow: `${SERVED_METHODS}, OPTIONS`, [HEADERS.requestId]: requestId }, body: '' };
+  if (req.method === 'OPTIONS') return { status: 204, headers: { allow: SERVER_ALLOW, [HEADERS.requestId]: requestId }, body: '' };
   return problemResponse(
     'VALIDATION_FAILED',
     {

@@ -4,8 +4,7 @@ import type { DispatchResponse } from '../app/dispatch-types.js';
 
 /** Answers that a browser script may read besides the CORS-safelisted ones. */
 const EXPOSED = 'x-request-id, idempotent-replayed, retry-after, location, allow, www-authenticate';
-/** Every method some route of the mock takes, as CORS and `OPTIONS *` name them. */
-export const SERVED_METHODS = 'GET, HEAD, POST, PUT, PATCH, DELETE';
+const METHODS = 'GET, HEAD, POST, PUT, PATCH, DELETE';
 
 /**
  * Checks a `--cors-origin` value and gives it as browsers send `Origin` (scheme, lower-case host,
@@ -62,7 +61,7 @@ export function preflight(req: IncomingMessage): DispatchResponse | undefined {
     headers: {
       // Every answer carries a request id, the preflight too (the contracts' X-Request-Id).
       [HEADERS.requestId]: requestId(),
-      'access-control-allow-methods': SERVED_METHODS,
+      'access-control-allow-methods': METHODS,
       'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '',
       'access-control-max-age': '600',
     },
