@@ -7,17 +7,23 @@ export interface ReasonText {
   text: string;
 }
 
+/** Reasons more than one step gives, written once. */
+const SCENARIO_MISMATCH: ReasonText = { code: 'SCENARIO_MISMATCH', text: '申请字段超出所述应用场景所需范围 / The requested fields exceed what the stated scenario needs' };
+const SECURITY_MEASURES_MISSING: ReasonText = { code: 'SECURITY_MEASURES_MISSING', text: '未说明数据安全保障措施 / No data security measures are described' };
+const NOT_IN_DUTIES: ReasonText = { code: 'NOT_IN_DUTIES', text: '申请事项超出申请单位法定职责范围 / The request is outside the applicant’s statutory duties' };
+const PERSONAL_INFORMATION: ReasonText = { code: 'PERSONAL_INFORMATION', text: '涉及未脱敏的个人信息 / The data includes personal information that is not desensitised' };
+
 /**
  * Reasons for refusals, returns, failed reviews and upheld objections: a registration's, and any
  * step's without a list of its own (`OfficialStep.reasons`).
  */
 export const REJECTION_REASONS: readonly ReasonText[] = [
   { code: 'LEGAL_SOURCE_UNCLEAR', text: '数据合法合规性来源说明不充分 / The legal source of the data is insufficiently documented' },
-  { code: 'SCENARIO_MISMATCH', text: '申请字段超出所述应用场景所需范围 / The requested fields exceed what the stated scenario needs' },
-  { code: 'SECURITY_MEASURES_MISSING', text: '未说明数据安全保障措施 / No data security measures are described' },
+  SCENARIO_MISMATCH,
+  SECURITY_MEASURES_MISSING,
   { code: 'AUTHORISATION_EXPIRED', text: '授权运营协议已过期 / The authorised operation agreement has expired' },
-  { code: 'NOT_IN_DUTIES', text: '申请事项超出申请单位法定职责范围 / The request is outside the applicant’s statutory duties' },
-  { code: 'PERSONAL_INFORMATION', text: '涉及未脱敏的个人信息 / The data includes personal information that is not desensitised' },
+  NOT_IN_DUTIES,
+  PERSONAL_INFORMATION,
   { code: 'DUPLICATE_REGISTRATION', text: '同一数据资源已有有效登记 / The data resource already has a valid registration' },
 ];
 
@@ -36,17 +42,17 @@ export const SUPPLEMENT_ITEMS: readonly (ReasonText & { field: string })[] = [
  */
 export const SHARING_REVIEW_REASONS: readonly ReasonText[] = [
   { code: 'CONDITION_NOT_MET', text: '申请不符合该资源目录列明的共享条件 / The request does not meet the sharing conditions the catalog states for the resource' },
-  { code: 'SCENARIO_MISMATCH', text: '申请字段超出所述应用场景所需范围 / The requested fields exceed what the stated scenario needs' },
-  { code: 'SECURITY_MEASURES_MISSING', text: '未说明数据安全保障措施 / No data security measures are described' },
-  { code: 'NOT_IN_DUTIES', text: '申请事项超出申请单位法定职责范围 / The request is outside the applicant’s statutory duties' },
+  SCENARIO_MISMATCH,
+  SECURITY_MEASURES_MISSING,
+  NOT_IN_DUTIES,
 ];
 
 /** Reasons a sharing request fails Inner Mongolia's compliance review of a data-use request (合规性审查). */
 export const SHARING_COMPLIANCE_REASONS: readonly ReasonText[] = [
   { code: 'LEGAL_BASIS_MISSING', text: '数据使用申请未说明合法合规依据 / The request states no legal basis for using the data' },
-  { code: 'NOT_IN_DUTIES', text: '申请事项超出申请单位法定职责范围 / The request is outside the applicant’s statutory duties' },
-  { code: 'SCENARIO_MISMATCH', text: '申请字段超出所述应用场景所需范围 / The requested fields exceed what the stated scenario needs' },
-  { code: 'SECURITY_MEASURES_MISSING', text: '未说明数据安全保障措施 / No data security measures are described' },
+  NOT_IN_DUTIES,
+  SCENARIO_MISMATCH,
+  SECURITY_MEASURES_MISSING,
 ];
 
 /** Reasons the platform operator returns an open-data application: its initial review checks form and completeness only (厦门 第二十三条 规范性、完整性). */
@@ -54,7 +60,7 @@ export const OPEN_DATA_RETURN_REASONS: readonly ReasonText[] = [
   { code: 'EVIDENCE_INCOMPLETE', text: '开放条件证明材料不完整 / The evidence for an opening condition is incomplete' },
   { code: 'SCENARIO_VAGUE', text: '应用场景描述不具体 / The application scenario is too vague' },
   { code: 'DATA_SCOPE_UNCLEAR', text: '数据需求范围填写不明确 / The data scope is not stated clearly' },
-  { code: 'SECURITY_MEASURES_MISSING', text: '未说明数据安全保障措施 / No data security measures are described' },
+  SECURITY_MEASURES_MISSING,
 ];
 
 /** Reasons an open-data application is refused after the substantive review (published, 厦门 第二十三、二十四条: the opening conditions). */
@@ -62,7 +68,7 @@ export const OPEN_DATA_REJECTION_REASONS: readonly ReasonText[] = [
   { code: 'SCENARIO_NOT_ALLOWED', text: '申请的应用场景不符合数据集的开放条件 / The application scenario does not meet the dataset’s opening conditions' },
   { code: 'SCOPE_EXCEEDS_SCENARIO', text: '数据需求范围超出所述应用场景所需 / The data scope exceeds what the stated scenario needs' },
   { code: 'TECHNICAL_CAPABILITY_INSUFFICIENT', text: '技术能力不满足开放条件 / The technical capability does not meet the opening condition' },
-  { code: 'PERSONAL_INFORMATION', text: '涉及未脱敏的个人信息 / The data includes personal information that is not desensitised' },
+  PERSONAL_INFORMATION,
 ];
 
 /**
@@ -115,7 +121,7 @@ export const AO_DATA_ACCESS_REASONS: readonly ReasonText[] = [
   { code: 'SCENARIO_OUTSIDE_AUTHORIZATION', text: '应用场景超出授权运营范围 / The scenario is outside the authorization’s scope' },
   { code: 'DATA_NEED_EXCESSIVE', text: '公共数据需求超出应用场景所需 / The public data requested exceeds what the scenario needs' },
   { code: 'QUALIFICATION_NOT_MET', text: '申请主体资质不符合要求 / The applicant’s qualifications do not meet the requirements' },
-  { code: 'SECURITY_MEASURES_MISSING', text: '未说明数据安全保障措施 / No data security measures are described' },
+  SECURITY_MEASURES_MISSING,
 ];
 
 /**
@@ -125,7 +131,7 @@ export const AO_DATA_ACCESS_REASONS: readonly ReasonText[] = [
  */
 export const AO_PRODUCT_REASONS: readonly ReasonText[] = [
   { code: 'RAW_DATA_EXPOSED', text: '产品直接提供原始数据，不符合原始数据不出域要求 / The product hands out raw data, which must not leave its domain' },
-  { code: 'PERSONAL_INFORMATION', text: '涉及未脱敏的个人信息 / The data includes personal information that is not desensitised' },
+  PERSONAL_INFORMATION,
   { code: 'REDEVELOPMENT', text: '对已交付的数据产品进行再开发 / The product re-develops one the operator already delivered' },
   { code: 'SECURITY_REVIEW_FAILED', text: '未通过数据安全审查 / The product did not pass the data security review' },
 ];
