@@ -1,13 +1,14 @@
 // Every string, array and integer a client can send is bounded (issue 8), so a field added later
-// cannot slip through unbounded; and the response-only components that .spectral.yaml exempts
-// from the OWASP bound rules are really never part of a request.
+// cannot slip through unbounded; the response-only components that .spectral.yaml exempts
+// from the OWASP bound rules are really never part of a request, and every response-only
+// component those rules would flag is exempted.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadBundledSpec, SPEC_NAMES, type SpecName } from '../src/index.js';
-import { missingBounds, requestSchemas } from './helpers/request-schemas.js';
+import { flaggedNodes, missingBounds, requestSchemas } from './helpers/request-schemas.js';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 
@@ -69,6 +70,36 @@ describe.each(SPEC_NAMES)('%s request bounds', (name) => {
       .filter((e) => nodes.some((n) => n.pointer === e.pointer || n.pointer.startsWith(`${e.pointer}/`)))
       .map((e) => e.pattern);
     expect(reached).toEqual([]);
+  });
+});
+
+describe('the response-only components', () => {
+  // Shared components are exempted in every document at once (a `common/schemas.yaml` pattern),
+  // so one is response-only when no request of any document reaches it.
+  const shared = new Set(Object.keys(parse(readFileSync(join(root, 'common/schemas.yaml'), 'utf8')) as object));
+  const reached = new Map(SPEC_NAMES.map((name) => [name, new Set(requestSchemas(loadBundledSpec(name)).map((n) => /^\/components\/schemas\/([^/]+)/.exec(n.pointer)?.[1]))]));
+  const responseOnly = (name: SpecName, component: string): boolean =>
+    shared.has(component) ? SPEC_NAMES.every((spec) => !reached.get(spec)!.has(component)) : !reached.get(name)!.has(component);
+
+  it.each(SPEC_NAMES)('%s: each one the OWASP bound rules would flag is exempted, so the warnings left are about requests', (name) => {
+    const exempted = new Set(exemptions().filter((e) => e.specs.includes(name)).map((e) => e.pointer));
+    const schemas = (loadBundledSpec(name).components['schemas'] ?? {}) as Record<string, unknown>;
+    const unlisted = Object.entries(schemas)
+      .filter(([component, schema]) => responseOnly(name, component) && !exempted.has(`/components/schemas/${component}`) && flaggedNodes(schema, '').length > 0)
+      .map(([component, schema]) => `${shared.has(component) ? 'common/schemas.yaml' : `${name}/openapi.yaml`} ${component}: ${flaggedNodes(schema, '').join(', ')}`);
+    expect(unlisted).toEqual([]);
+  });
+});
+
+describe('flaggedNodes', () => {
+  it.each([
+    [{ type: 'string', maxLength: 9 }, ['']],
+    [{ type: 'string', maxLength: 9, format: 'uri' }, []],
+    [{ type: ['string', 'null'], pattern: '^a$' }, ['']],
+    [{ properties: { a: { type: 'integer', minimum: 0, maximum: 9 }, b: { $ref: '#/X' }, c: { type: 'array', maxItems: 2, items: { enum: ['x'] } } } }, []],
+    [{ allOf: [{ $ref: '#/X' }, { properties: { note: { type: 'string', maxLength: 9 } } }] }, ['/allOf/1/properties/note']],
+  ])('%j flags %j', (schema, want) => {
+    expect(flaggedNodes(schema, '')).toEqual(want);
   });
 });
 

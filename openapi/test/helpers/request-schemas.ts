@@ -31,11 +31,7 @@ export function requestSchemas(spec: OpenApiDocument): RequestSchemaNode[] {
     if (typeof ref === 'string') visit(resolve(spec, { $ref: ref }), ref.slice(1));
     if (seen.has(pointer)) return;
     seen.set(pointer, schema);
-    for (const key of SINGLE) if (key in schema) visit(schema[key], `${pointer}/${key}`);
-    for (const key of LISTS) (schema[key] as unknown[] | undefined)?.forEach((sub, i) => visit(sub, `${pointer}/${key}/${i}`));
-    for (const key of MAPS) {
-      for (const [name, sub] of Object.entries((schema[key] as JsonObject | undefined) ?? {})) visit(sub, `${pointer}/${key}/${pointerToken(name)}`);
-    }
+    for (const [tokens, sub] of subschemas(schema)) visit(sub, `${pointer}/${tokens}`);
   };
   for (const op of operationsOf(spec)) {
     const opPointer = `/paths/${pointerToken(op.path)}/${op.method}`;
@@ -62,6 +58,39 @@ export function requestSchemas(spec: OpenApiDocument): RequestSchemaNode[] {
     visit(resolve<JsonObject>(spec, param)['schema'], `/components/parameters/${pointerToken(name)}/schema`);
   }
   return [...seen].map(([pointer, schema]) => ({ pointer, schema }));
+}
+
+/**
+ * The subschemas a schema node holds itself (its applicators, not its `$ref`), each with the
+ * pointer tokens that lead to it from the node.
+ *
+ * @example
+ * [...subschemas({ items: { type: 'string' } })]; // [['items', { type: 'string' }]]
+ */
+export function* subschemas(schema: JsonObject): Generator<[tokens: string, subschema: unknown]> {
+  for (const key of SINGLE) if (key in schema) yield [key, schema[key]];
+  for (const key of LISTS) for (const [i, sub] of ((schema[key] as unknown[] | undefined) ?? []).entries()) yield [`${key}/${i}`, sub];
+  for (const key of MAPS) {
+    for (const [name, sub] of Object.entries((schema[key] as JsonObject | undefined) ?? {})) yield [`${key}/${pointerToken(name)}`, sub];
+  }
+}
+
+/**
+ * The pointers (from `pointer`) of the nodes of `schema` the OWASP bound rules flag, `schema`
+ * included and without following a `$ref` (Spectral reports a `$ref`'s target where it is
+ * defined): a string without `maxLength`, `enum` or `const` (`string-limit`) or without `format`,
+ * `pattern`, `enum` or `const` (`string-restricted`), an array without `maxItems`, an integer
+ * without minimum and maximum.
+ *
+ * @example
+ * flaggedNodes({ properties: { note: { type: 'string', maxLength: 9 } } }, '/X'); // ['/X/properties/note']
+ */
+export function flaggedNodes(schema: unknown, pointer: string): string[] {
+  if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) return [];
+  const node = schema as JsonObject;
+  const restricted = ['format', 'pattern', 'enum', 'const'].some((key) => key in node);
+  const flagged = missingBounds(node).length > 0 || (typesOf(node).includes('string') && !restricted);
+  return [...(flagged ? [pointer] : []), ...[...subschemas(node)].flatMap(([tokens, sub]) => flaggedNodes(sub, `${pointer}/${tokens}`))];
 }
 
 /** The JSON types a schema node allows (`type` as a string or a list). */
