@@ -3,7 +3,8 @@
 // reached through a small gateway (`support/judge-gateway.ts`) that any client can be pointed at as
 // if it were the mock. Through it run the conformance kit, fault rules of every kind with an
 // injected 503, and every example that talks HTTP to a mock's origin: the demo, the five story
-// examples and the Python walkthrough. Sandboxes created on the way are judged too (the mock
+// examples and the Python walkthrough; then the refusals the mock makes before routing (415, 413,
+// 414) on every contract. Sandboxes created on the way are judged too (the mock
 // answers their URLs on the gateway's origin). Prism must find no response that breaks a contract,
 // and the mock must refuse no request Prism accepted for a contract reason (missing signing
 // headers, a body the contract allows). Needs the built mock (`mock-server/dist`) and
@@ -15,11 +16,22 @@ import { runUsageStory } from '@gdx/example-open-data-usage';
 import { runPython, WALKTHROUGH_SCRIPT } from '@gdx/example-plain-http';
 import { runRegistrationJourney } from '@gdx/example-registration-journey';
 import { runSharingDispute } from '@gdx/example-sharing-dispute';
+import { signRequest } from '@gdx/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSimClient, runConformance } from '../../src/index.js';
 import { startJudgeGateway, type JudgeGateway, type JudgedExchange } from './support/judge-gateway.js';
 import { spawnMockCli, type SpawnedMock } from './support/mock.js';
 import { of, SPECS, startPrism, type PrismProxies, type Spec } from './support/prism.js';
+
+/** A path of each contract taking a JSON body, where the transport refusals are sent. */
+const BODY_PATHS: Record<Spec, string> = {
+  registration: '/registration/v1/applications',
+  sharing: '/sharing/v1/requests',
+  'open-data': '/open-data/v1/demands',
+  catalog: '/catalog/v1/entries',
+  'authorized-operation': '/authorized-operation/v1/plans',
+  simulation: '/_sim/v1/sandboxes',
+};
 
 /** Problem codes of the mock that say a request broke its contract (as opposed to a domain rule). */
 const CONTRACT_REFUSALS = new Set(['SIGNATURE_MISSING', 'VALIDATION_FAILED']);
@@ -99,4 +111,36 @@ describe('Prism 5 proxy in front of the standalone mock', () => {
     const exampleRequestViolations = SPECS.flatMap((spec) => of(prism.logs[spec].violations.slice(kitViolations[spec]), 'request').map((line) => `${spec}: ${line}`));
     expect(exampleRequestViolations).toEqual([]);
   }, 600_000);
+
+  // The kit and the examples send nothing the mock refuses before routing; a client of the
+  // contracts may: a body that is not JSON, a body over the limit, a request target over the limit.
+  it('finds no response violation in the transport refusals of every contract (415, 413, 414)', async () => {
+    const [org] = (await createSimClient({ url: `${gateway.url}/_sim/v1` }).getSandbox('default')).organizations;
+    const logged = Object.fromEntries(SPECS.map((spec) => [spec, { violations: prism.logs[spec].violations.length, failures: prism.logs[spec].failures.length }]));
+    const answers: string[] = [];
+    const send = async (method: string, path: string, body?: string, contentType?: string) => {
+      const url = `${gateway.url}${path}`;
+      const signature = signRequest({ method, url, body, appKey: org!.appKey, secret: org!.secret });
+      const response = await fetch(url, { method, body, headers: { ...signature, ...(contentType ? { 'content-type': contentType } : {}) } });
+      answers.push(`${method} ${path.slice(0, 60)} ${response.status} ${/"code":"([A-Z_]+)"/.exec(await response.text())?.[1] ?? ''}`);
+    };
+    for (const spec of SPECS) {
+      const path = BODY_PATHS[spec];
+      await send('POST', path, '{}', 'text/plain');
+      await send('POST', path, JSON.stringify({ note: 'x'.repeat(1_100_000) }), 'application/json');
+      await send('GET', `${path}?q=${'x'.repeat(9_000)}`);
+    }
+    expect(answers).toEqual(
+      SPECS.flatMap((spec) => {
+        const path = BODY_PATHS[spec];
+        return [`POST ${path} 415 UNSUPPORTED_MEDIA_TYPE`, `POST ${path} 413 PAYLOAD_TOO_LARGE`, `GET ${`${path}?q=${'x'.repeat(9_000)}`.slice(0, 60)} 414 URI_TOO_LONG`];
+      }),
+    );
+    await prism.settled();
+    const found = SPECS.flatMap((spec) => [
+      ...of(prism.logs[spec].violations.slice(logged[spec]!.violations), 'response'),
+      ...prism.logs[spec].failures.slice(logged[spec]!.failures),
+    ].map((line) => `${spec}: ${line}`));
+    expect(found).toEqual([]);
+  }, 180_000);
 });
