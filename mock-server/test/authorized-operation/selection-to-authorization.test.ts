@@ -21,6 +21,16 @@ describe('authorized operation: plan → selection and agreement → authorizati
     expect(filed.body.object).toMatchObject({ state: 'approved', filedOn: '2025-09-26', deadline: null });
   });
 
+  it('deliberates a major change on its own limit, from the change\'s submission (27号 第十一条 按原流程)', async () => {
+    const world = await openAoWorld(ctx);
+    const plan = await approvedPlan(world);
+    await world.advance({ to: '2025-12-01T10:00:00+08:00' });
+    const change = await world.ao('POST', `/plans/${plan.id}/changes`, { as: world.body, body: { reason: '新增数据项。', content: planContent([world.scopeItem(), world.scopeItem(1)]) } });
+    expectContract('authorized-operation', 'proposePlanChange', change, 200);
+    // Monday 2025-12-01 + 30 WD: 2026-01-13 (New Year's Day off).
+    expect(change.body).toMatchObject({ state: 'change_deliberation', deadline: { step: 'plan_change_deliberation', limit: 30, unit: 'working_days', startTrigger: 'change_submitted', startedOn: '2025-12-01', dueDate: '2026-01-13' } });
+  });
+
   it('signs the agreement and starts the authorization, disclosed to the public', async () => {
     const world = await openAoWorld(ctx);
     const selection = await signedSelection(world);

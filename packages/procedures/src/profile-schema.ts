@@ -1,5 +1,6 @@
 import { isIsoDate } from '@gdx/calendar';
 import { z } from 'zod';
+import { PLAN_CHANGE_DELIBERATION, withPlanChangeDeliberation } from './authorized-operation/plan-change-limit.js';
 import { AUTHORIZED_OPERATION_LIMIT_IDS, authorizedOperationOptionsSchema } from './authorized-operation/profile-part.js';
 import { nationalLimitDefaults } from './national-limit-defaults.js';
 import { NATIONAL_REVOCATION_GROUNDS, REVOCATION_GROUNDS } from './registration-grounds.js';
@@ -58,18 +59,24 @@ export const LIMIT_IDS = [
 /** A limit id of `LIMIT_IDS`. */
 export type LimitId = (typeof LIMIT_IDS)[number];
 
-/** Limits added after profiles were first written: a profile without them takes the national entry. */
-const LATER_LIMIT_IDS = ['sharing.compliance_review', 'open_data.spot_check', ...AUTHORIZED_OPERATION_LIMIT_IDS] as const;
+/**
+ * Limits added after profiles were first written: a profile without them takes the national entry
+ * (but the plan change's, which takes the profile's own plan deliberation: `withPlanChangeDeliberation`).
+ */
+const LATER_LIMIT_IDS = ['sharing.compliance_review', 'open_data.spot_check', ...AUTHORIZED_OPERATION_LIMIT_IDS.filter((id) => id !== PLAN_CHANGE_DELIBERATION)] as const;
 
 export const profileSchema = z.strictObject({
   name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes'),
   title: z.strictObject({ zh: z.string().min(1), en: z.string().min(1) }),
   /** Region code (行政区划代码) used by the coding rule, e.g. `350200`. */
   regionCode: z.string().regex(/^\d{6}$/),
-  limits: z.strictObject({
-    ...(Object.fromEntries(LIMIT_IDS.map((id) => [id, limitSchema])) as Record<LimitId, typeof limitSchema>),
-    ...nationalLimitDefaults(limitSchema, LATER_LIMIT_IDS),
-  }),
+  limits: z.preprocess(
+    withPlanChangeDeliberation,
+    z.strictObject({
+      ...(Object.fromEntries(LIMIT_IDS.map((id) => [id, limitSchema])) as Record<LimitId, typeof limitSchema>),
+      ...nationalLimitDefaults(limitSchema, LATER_LIMIT_IDS),
+    }),
+  ),
   /**
    * When each platform's rules took effect (施行). Registration: operations that predate it file
    * their initial registration within `registration.initial_filing_legacy` from that day.

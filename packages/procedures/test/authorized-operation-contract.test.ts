@@ -114,6 +114,16 @@ describe('authorized-operation options: the (choice) defaults per profile', () =
     expect(older.options.authorizedOperation).toEqual(national.options.authorizedOperation);
   });
 
+  it('a change of a plan is deliberated as the plan (domain §1) unless the profile sets its own limit', () => {
+    const { note: _note, ...plan } = resolveProfile('national').limits['authorized_operation.plan_deliberation'];
+    expect(resolveProfile('national').limits['authorized_operation.plan_change_deliberation']).toMatchObject({ ...plan, startTrigger: 'change_submitted' });
+    const slower = resolveProfile({ extends: 'national', name: 'slower', limits: { 'authorized_operation.plan_deliberation': { value: 40, basis: '某市办法 第八条' } } });
+    expect(slower.limits['authorized_operation.plan_change_deliberation']).toMatchObject({ value: 40, unit: 'working_days', startTrigger: 'change_submitted', basis: '某市办法 第八条' });
+    const own = resolveProfile({ extends: 'national', name: 'own', limits: { 'authorized_operation.plan_change_deliberation': { value: 15 } } });
+    expect(own.limits['authorized_operation.plan_change_deliberation']).toMatchObject({ value: 15, startTrigger: 'change_submitted' });
+    expect(own.limits['authorized_operation.plan_deliberation'].value).toBe(30);
+  });
+
   it('a city profile overrides one option and one limit', () => {
     const city = resolveProfile({ extends: 'national', name: 'city', limits: { 'authorized_operation.data_access_review': { value: 7 } }, options: { authorizedOperation: { termPolicy: 'error' } } });
     expect(city.limits['authorized_operation.data_access_review'].value).toBe(7);

@@ -36,8 +36,14 @@ describe('authorized-operation plan', () => {
     ok(h.engine.dispatch('aop', 'submit', { actor: body }));
     ok(h.engine.dispatch('aop', 'approve_plan', { actor: grantor }));
     expect(code(h.engine.dispatch('aop', 'propose_change', { actor: body }))).toBe('MISSING_CHANGE');
+    h.to('2025-12-01T10:00');
     const changing = ok(h.engine.dispatch('aop', 'propose_change', { actor: body, payload: { change: { name: '新版' } } }));
-    expect(changing).toMatchObject({ state: 'change_deliberation', data: { change: { name: '新版' } }, deadline: { step: 'plan_deliberation', limit: 30 } });
+    // Its own limit (authorized_operation.plan_change_deliberation), from the change's submission.
+    expect(changing).toMatchObject({
+      state: 'change_deliberation',
+      data: { change: { name: '新版' } },
+      deadline: { step: 'plan_change_deliberation', limit: 30, startTrigger: 'change_submitted', startedOn: '2025-12-01' },
+    });
     expect(code(h.engine.dispatch('aop', 'reject_change', { actor: grantor }))).toBe('MISSING_REASONS');
     const kept = ok(h.engine.dispatch('aop', 'reject_change', { actor: grantor, payload: { reasons: ['变更理由不充分'] } }));
     expect(kept).toMatchObject({ state: 'approved', deadline: null, data: { change: null } });

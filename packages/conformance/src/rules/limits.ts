@@ -67,6 +67,8 @@ const IM_101 = '内政数字〔2024〕101号';
  */
 const authorizedOperation = {
   planDeliberation: { step: 'plan_deliberation', limit: 30, unit: 'working_days', basis: `${AOP_27} 第十一条 (三重一大; no number in the sources, choice 30 WD)` },
+  /** A major change "按原流程重新报请审议" (27号 第十一条): deliberated as the plan, from the change's submission. */
+  planChangeDeliberation: { step: 'plan_change_deliberation', limit: 30, unit: 'working_days', basis: `${AOP_27} 第十一条 (按原流程重新报请审议; as the plan's deliberation, choice 30 WD)` },
   planFiling: { step: 'plan_filing', limit: 10, unit: 'working_days', basis: `${AOP_27} 第十一条 (备案; choice 10 WD)` },
   tenderPeriod: { step: 'tender_period', limit: 20, unit: 'calendar_days', basis: '中华人民共和国招标投标法 第二十四条 (at least 20 days; 民法典 第二百零三条 moves an end on a rest day)' },
   callPeriod: { step: 'call_period', limit: 20, unit: 'calendar_days', basis: `${IM_101} 第七条 ("在规定时间内", choice 20 calendar days)` },

@@ -43,8 +43,10 @@ describe('proof the kit can fail: the real mock with one defect fails exactly th
   });
 
   it.each<[MockFault, string[], string[]]>([
-    // AOP-PLAN-02 too: past the 30th working day the plan is not overdue yet.
-    ['plan-deliberation-31wd', ['AOP-*'], ['AOP-PLAN-01', 'AOP-PLAN-02']],
+    // AOP-PLAN-02 too: past the 30th working day the plan is not overdue yet; AOP-PLAN-05 too: a
+    // change takes the plan's limit when the profile sets none of its own.
+    ['plan-deliberation-31wd', ['AOP-*'], ['AOP-PLAN-01', 'AOP-PLAN-02', 'AOP-PLAN-05']],
+    ['plan-change-borrows-plan-limit', ['AOP-PLAN-*'], ['AOP-PLAN-05']],
     ['plan-filing-11wd', ['AOP-PLAN-*', 'AOP-SEL-*'], ['AOP-PLAN-03']],
     ['tender-19d', ['AOP-*'], ['AOP-SEL-01']],
     ['agreement-deliberation-21wd', ['AOP-SEL-*', 'AOP-TERM-*'], ['AOP-SEL-02']],

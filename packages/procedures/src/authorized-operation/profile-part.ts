@@ -9,6 +9,7 @@ import national from '../profiles/national.json' with { type: 'json' };
  */
 export const AUTHORIZED_OPERATION_LIMIT_IDS = [
   'authorized_operation.plan_deliberation',
+  'authorized_operation.plan_change_deliberation',
   'authorized_operation.plan_filing',
   'authorized_operation.tender_period',
   'authorized_operation.call_period',

@@ -71,6 +71,21 @@ export const aopProcedureChecks: Check[] = [
       ctx.expect.equal(listItems(list).length, 0, 'nothing is stored for the refused selection');
     });
   }),
+  check('AOP-PLAN-05', 'a major change of an approved plan is deliberated within 30 WD of the change\'s submission, on its own limit (startTrigger change_submitted)', L.planChangeDeliberation.basis, async (ctx) => {
+    await inAopSandbox(ctx, 'national', async (sbx, cast) => {
+      const id = await approvedPlan(ctx, sbx, cast);
+      const proposedOn = workingDaysAfter(await sandboxToday(ctx, sbx), 5);
+      await sbx.advance({ to: `${proposedOn}T10:00:00+08:00` });
+      const approved = await readAop(ctx, sbx, plan(id), cast.implementingBody);
+      const res = await postJson(ctx, sbx.http(cast.implementingBody), AOP, `${plan(id)}/changes`, { reason: 'conformance: 重大变更', content: approved.content });
+      expectStatus(ctx, res, 200, 'the implementing body proposes a major change');
+      const object = await readAop(ctx, sbx, plan(id), cast.implementingBody);
+      expectState(ctx, object, 'change_deliberation', 'after the change was proposed');
+      expectDeadline(ctx, object, L.planChangeDeliberation, expectedDeadline(proposedOn, L.planChangeDeliberation), false);
+      const d = isRecord(object.deadline) ? object.deadline : {};
+      ctx.expect.equal({ step: d.step, startTrigger: d.startTrigger }, { step: L.planChangeDeliberation.step, startTrigger: 'change_submitted' }, 'the change\'s deadline names its own step and trigger');
+    });
+  }),
   check('AOP-SEL-01', 'a tender selects no operator before its 20 calendar days end: 409 TENDER_PERIOD_RUNNING', L.tenderPeriod.basis, async (ctx) => {
     await inAopSandbox(ctx, 'national', async (sbx, cast) => {
       const id = await startSelection(ctx, sbx, cast, await approvedPlan(ctx, sbx, cast), 'open_tender');

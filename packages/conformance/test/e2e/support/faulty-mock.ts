@@ -31,6 +31,8 @@ const PROFILE_FAULTS = {
   'sharing-compliance-skipped': { options: { sharing: { complianceReview: false } } },
   /** 31 WD for a plan's deliberation (the domain's choice is 30). */
   'plan-deliberation-31wd': { limits: { 'authorized_operation.plan_deliberation': { value: 31 } } },
+  /** A plan's change deliberated on the plan's own trigger, as if submitted with the plan (27号 第十一条: the change is submitted anew). */
+  'plan-change-borrows-plan-limit': { limits: { 'authorized_operation.plan_change_deliberation': { startTrigger: 'plan_submitted' } } },
   /** A 19-day tender period (招标投标法 第二十四条 says at least 20). */
   'tender-19d': { limits: { 'authorized_operation.tender_period': { value: 19 } } },
   /** 10 WD for a Xiamen data application (厦门办法 第十二条 says 5). */

@@ -25,7 +25,7 @@ export function planMachine(profile: Profile): MachineDefinition {
       drafting: { label: { zh: '编制中', en: 'Drafting' } },
       under_deliberation: { step: 'plan_deliberation', label: { zh: '审议中', en: 'Under deliberation' } },
       approved: { step: 'plan_filing', label: { zh: '已批准', en: 'Approved' } },
-      change_deliberation: { step: 'plan_deliberation', label: { zh: '变更审议中', en: 'Change under deliberation' } },
+      change_deliberation: { step: 'plan_change_deliberation', label: { zh: '变更审议中', en: 'Change under deliberation' } },
       rejected: { terminal: true, label: { zh: '未通过', en: 'Rejected' } },
     },
     transitions: [
@@ -41,6 +41,8 @@ export function planMachine(profile: Profile): MachineDefinition {
     ],
     limits: {
       plan_deliberation: profileLimit(profile, 'authorized_operation.plan_deliberation', 'plan_deliberation', 'flag_overdue'),
+      // A change "按原流程重新报请审议": its own limit, the plan's by default, from the change's submission.
+      plan_change_deliberation: profileLimit(profile, 'authorized_operation.plan_change_deliberation', 'plan_change_deliberation', 'flag_overdue'),
       plan_filing: profileLimit(profile, 'authorized_operation.plan_filing', 'plan_filing', 'flag_overdue'),
     },
   };
