@@ -171,6 +171,9 @@ export interface EventWire {
  *    authorization signed since carries the duty, and the clock records `annual_report_overdue`
  *    on it when a year's due day passes without the report while it runs. A signing journaled
  *    before replays without the duty.
+ * 7. A negotiation (谈判) runs no bid period: 招标投标法 第二十四条's 20 days bind tenders only, so a
+ *    negotiation's `selecting` has no deadline and the clock closes nothing (`negotiation_started`
+ *    drops it). A negotiation started before replays with the tender's period and its close.
  */
 export const REVISIONS = {
   jointRegistrantsNotified: 1,
@@ -181,6 +184,7 @@ export const REVISIONS = {
   dutyEstimates: 4,
   stepReasons: 5,
   annualReportOverdue: 6,
+  negotiationRunsNoPeriod: 7,
 } as const;
 
 /** The revision commands run under now: the newest of `REVISIONS` (derived, so adding one cannot leave it behind). */

@@ -84,11 +84,17 @@ describe('authorized-operation selection', () => {
     expect(h.to('2026-01-10T09:00').map((f) => f.event)).toEqual(['close_tender']);
   });
 
-  it('national negotiation runs no bid deadline: it takes a bid after 20 calendar days', () => {
+  it('national negotiation runs no bid period (招标投标法 第二十四条 is a tender\'s): no deadline, nothing closes, a bid after 20 calendar days', () => {
     const h = harness('national', '2025-12-01T09:00');
-    ok(h.engine.create('authorized-operation.selection', { id: 'aos', actor: body, data: { method: 'negotiation' } }));
-    h.to('2025-12-23T09:00');
-    ok(h.engine.dispatch('aos', 'bid', { actor: operator, payload: { bid: { proposal: '方案' } } }));
+    const created = ok(h.engine.create('authorized-operation.selection', { id: 'aos', actor: body, data: { method: 'negotiation' } }));
+    expect(created).toMatchObject({ state: 'selecting', deadline: null });
+    expect(created.events.map((e) => e.type)).toEqual(['state_changed', 'negotiation_started']);
+    expect(h.to('2025-12-23T09:00')).toEqual([]);
+    const bid = ok(h.engine.dispatch('aos', 'bid', { actor: operator, payload: { bid: { proposal: '方案' } } }));
+    expect(bid.deadline).toBeNull();
+    expect(bid.events.map((e) => e.type)).toEqual(['state_changed', 'negotiation_started', 'bid_submitted']);
+    // A tender keeps its period.
+    expect(ok(h.engine.create('authorized-operation.selection', { id: 'tender', actor: body, data: { method: 'open_tender' } })).deadline).toMatchObject({ step: 'tender_period' });
   });
 
   it('the agreement\'s 20 WD of deliberation run from the day it went to deliberation, and say so', () => {

@@ -36,6 +36,9 @@ export const CHECKS_SINCE_JOURNALS: ReadonlySet<string> = new Set([
 export const EFFECTS_SINCE_REVISIONS: Readonly<Record<string, number>> = {
   // A held review's limit stops while its approval is held (`heldReview` of @gdx/procedures).
   holdStopsReviewClock: REVISIONS.heldReviewClockStops,
+  // A negotiation runs no tender period (`selectionMachine` of @gdx/procedures): neither on its start nor after a bid.
+  negotiationRunsNoPeriod: REVISIONS.negotiationRunsNoPeriod,
+  negotiationWithoutPeriod: REVISIONS.negotiationRunsNoPeriod,
 };
 
 /** Marks `wrapped` as reading the payload when `check` does, so a payload guard stays one for `acceptedEvents`. */

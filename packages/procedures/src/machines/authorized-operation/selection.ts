@@ -12,7 +12,7 @@ const TENDERS: readonly SelectionMethod[] = ['open_tender', 'invited_tender', 'n
  * `selectionMethods` (created with `data.method`): a tender or negotiation selects in
  * `selecting` (a tender only once its bid period has passed — 20 calendar days, or to the later
  * `data.bidsCloseOn` it was created with: `TENDER_PERIOD_RUNNING` — and takes no bid after it:
- * `TENDER_CLOSED`);
+ * `TENDER_CLOSED`; a negotiation runs no such period: the clock's `negotiation_started` drops it);
  * Inner Mongolia publishes a call (its closing day `payload.closesOn`, "在规定时间内", else the
  * profile's 20 calendar days) whose period ends by the clock in `review` (choice 20 WD), then
  * `government_approval` (choice 20 WD) — states that exist only in profiles selecting by call;
@@ -33,10 +33,16 @@ export function selectionMachine(profile: Profile): MachineDefinition {
   const bid = (state: string): TransitionDefinition => ({ from: state, event: 'bid', to: state, by: ['operator'], requires: ['bid'], eventType: 'bid_submitted' });
   const tenderSteps: TransitionDefinition[] = tenders
     ? [
+        // A negotiation's bid keeps it without a period (entering `selecting` would start one); when
+        // neither bid passes, it is a tender's after its close.
+        { ...bid('selecting'), guard: 'negotiationWithoutPeriod', guardError: 'TENDER_CLOSED', deadline: 'clear' },
         // A tender's bid period ends its bidding (投标截止), as a call's period ends its applications.
         { ...bid('selecting'), guard: 'tenderOpen', guardError: 'TENDER_CLOSED' },
         { from: 'selecting', event: 'close_tender', to: 'selecting', by: ['clock'], set: { tenderClosed: true }, deadline: 'clear', eventType: 'tender_closed' },
         { from: 'selecting', event: 'select', to: 'selected', by: IMPLEMENTING_BODY, guard: 'tenderPeriodOver', guardError: 'TENDER_PERIOD_RUNNING', requires: ['operator'], assign: ['operator'] },
+        // 招标投标法 第二十四条's minimum is a tender's: a negotiation (谈判) runs no bid period, so the
+        // clock drops the step on entering `selecting` (the sources set it no period of its own).
+        { from: 'selecting', event: 'start_negotiation', to: 'selecting', by: ['clock'], guard: 'negotiationRunsNoPeriod', deadline: 'clear', eventType: 'negotiation_started' },
       ]
     : [];
   const callSteps: TransitionDefinition[] = call
@@ -80,8 +86,8 @@ export function selectionMachine(profile: Profile): MachineDefinition {
     id: 'authorized-operation.selection',
     initial: 'selecting',
     states: {
-      // Only a tender runs the minimum bid period in `selecting`.
-      selecting: { ...(tenders ? { step: 'tender_period' } : {}), label: { zh: '选择中', en: 'Selecting' } },
+      // Only a tender runs the minimum bid period in `selecting` (a negotiation's is dropped at once).
+      selecting: { ...(tenders ? { step: 'tender_period', always: 'start_negotiation' } : {}), label: { zh: '选择中', en: 'Selecting' } },
       // The call's states exist only where the profile selects by call and review (Inner Mongolia).
       ...(call
         ? {
