@@ -8,7 +8,7 @@ import { invalid, pricingProblem, refused } from './ao-access.js';
 import type { AnnualReportRecord, AuthorizationRecord, AuthorizedOperationState, PricingActor } from './ao-records.js';
 import { onAnnualReportFiled } from './annual-report-duty.js';
 import { onAnnualReport } from './authorization-effects.js';
-import { formalFeeRefusal } from './formal-fee-check.js';
+import { accompanyingReportRefusal, formalFeeRefusal } from './formal-fee-check.js';
 import { applyingAuthorization, ceilingReportingAuthorization, pricingAuthorization, reportingAuthorization } from './pricing-actors.js';
 import { deviationOf, pricingRules, pricingView, yearInTerm } from './pricing-view.js';
 import { warningsAt } from './wire-views.js';
@@ -39,8 +39,9 @@ function reportView(state: AuthorizedOperationState, authorization: Authorizatio
 
 /**
  * The grantor's written application for formal fees (65号 二 "授权主体应…提出书面申请"), after a
- * complete operating year. One an older version took from the operator is replayed as sent: the
- * machine's `grantorApplies` lets it pass while replayed.
+ * complete operating year, with a filed annual report where the profile takes it so
+ * (`accompanyingReportRefusal`). One an older version took from the operator is replayed as sent:
+ * the machine's `grantorApplies` lets it pass while replayed.
  */
 function applyForFormalFees(ctx: Ctx): OperationResult {
   const { authorization, actor } = applyingAuthorization(ctx);
@@ -48,6 +49,10 @@ function applyForFormalFees(ctx: Ctx): OperationResult {
   const refusal = formalFeeRefusal(authorization, today);
   if (refusal) throw refusal;
   const body = ctx.body as { note: string; annualReportYear?: number };
+  // Checked live only: an older version took any year, so its journal replays as answered.
+  const withReport = ctx.state.host.procedures.profile.options.authorizedOperation.formalFeesWithFirstReport;
+  const reportRefusal = ctx.replaying ? undefined : accompanyingReportRefusal(authorization, body.annualReportYear, withReport);
+  if (reportRefusal) throw reportRefusal;
   ctx.state.host.dispatch(authorization.id, 'apply_formal_fees', { actor: { ...actor }, payload: { application: structuredClone(body) } }, { replayed: ctx.replaying });
   return { status: 200, body: pricingView(ctx.state, authorization) };
 }

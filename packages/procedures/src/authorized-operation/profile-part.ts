@@ -148,7 +148,9 @@ const pricingRulesSchema = z.strictObject({
  * - `agreementReportFrom` — when those 5 WD start (ambiguity 5): `signing` (the default), the day
  *   the report states it was signed, so nothing runs before the report; or `approval`, a step
  *   running from the approval of the application.
- * - `formalFeesWithFirstReport` — the formal-fee application may come with the first annual report.
+ * - `formalFeesWithFirstReport` — the formal-fee application may come with the first annual report
+ *   (domain §9 choice): it then names the filed report (`annualReportYear`); `false` takes the
+ *   application on its own, without that member.
  * - `rulesValidUntil` — the last day the local rules are valid (厦门办法: 2025-12-27); `null` when open-ended.
  * - `rules` — the title of those local rules and the article stating their validity (each at most
  *   200 characters, as the contracts bound them), which the `RULES_EXPIRED` message names (Xiamen:
