@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { addDays } from '@gdx/calendar';
 import { loadBundledSpec } from '@gdx/openapi';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/index.js';
@@ -157,6 +158,30 @@ describe('journal replay', () => {
       // The applicant answers it; a third notice is refused live.
       expect((await reopened.call(registrant, 'POST', '/applications/{applicationId}/resubmissions', { applicationId: id }, { changes: {} }, idem())).status).toBe(200);
       expect((await reopened.act('application', id, 'request_supplements', { items: second.items })).body).toMatchObject({ reasonCode: 'SUPPLEMENT_ALREADY_REQUESTED' });
+    } finally {
+      await reopened.app.close();
+    }
+  });
+
+  it('a renewal an older version took on the 61st day before expiry (期满前 60 日内 read a day long) replays as answered; live it is refused', async () => {
+    const { dir, logged, open, first, registrant, id } = await submittedWithManualOfficials();
+    await ok(first.act('application', id, 'accept'));
+    const passed = await ok(first.act('application', id, 'approve_review'));
+    await first.advance(passed.object.deadline.dueAt);
+    const registrationId: string = (await first.call(registrant, 'GET', '/applications/{applicationId}', { applicationId: id })).body.registrationId;
+    const reg = (await first.call(registrant, 'GET', '/registrations/{registrationId}', { registrationId })).body;
+    await first.advance(`${addDays(reg.renewalWindowOpensOn, -1)}T10:00:00+08:00`);
+    const path = `/sandboxes/${first.sandboxId}/registration/v1/registrations/${registrationId}/renewals`;
+    expect((await first.call(registrant, 'POST', '/registrations/{registrationId}/renewals', { registrationId }, {}, idem())).body).toMatchObject({ code: 'RENEWAL_WINDOW_NOT_OPEN' });
+    await first.app.close();
+
+    journalAcknowledged(dir, [{ path, body: {}, caller: registrant.id, status: 201 }]);
+
+    const reopened = await harnessOn(open(), first.sandboxId);
+    try {
+      expect(logged.filter((m) => m.startsWith('[REPLAY_REFUSED]'))).toEqual([]);
+      const renewed = (await reopened.call(registrant, 'GET', '/registrations/{registrationId}', { registrationId })).body;
+      expect(renewed.renewals).toMatchObject([{ previousValidUntil: reg.validUntil }]);
     } finally {
       await reopened.app.close();
     }

@@ -329,16 +329,16 @@ describe('public notice and objections (第十二条)', () => {
 });
 
 describe('registration result (第十五条)', () => {
-  it('renews only in the 60 days before expiry, from the day after the previous expiry; then expires by the clock', async () => {
+  it('renews only in the 60 days before expiry (the last valid day the 60th), from the day after the previous expiry; then expires by the clock', async () => {
     const x = await start();
     const org = x.org(0);
     const { reg } = await register(x, org);
-    expect(reg).toMatchObject({ codedOn: '2025-10-17', validUntil: '2028-10-17', renewalWindowOpensOn: '2028-08-18' });
-    await x.advance('2028-08-17T10:00:00+08:00');
+    expect(reg).toMatchObject({ codedOn: '2025-10-17', validUntil: '2028-10-17', renewalWindowOpensOn: '2028-08-19' });
+    await x.advance('2028-08-18T10:00:00+08:00'); // a 61st day before the end: closed
     const early = await x.call(org, 'POST', '/registrations/{registrationId}/renewals', { registrationId: reg.id }, {}, idem());
     expect(early.status).toBe(409);
     expect(early.body.code).toBe('RENEWAL_WINDOW_NOT_OPEN');
-    await x.advance('2028-08-18T10:00:00+08:00');
+    await x.advance('2028-08-19T10:00:00+08:00');
     const renewed = await x.call(org, 'POST', '/registrations/{registrationId}/renewals', { registrationId: reg.id }, { note: '续展' }, idem());
     expect(renewed.status).toBe(201);
     expect(renewed.body).toMatchObject({ registrationId: reg.id, previousValidUntil: '2028-10-17', validFrom: '2028-10-18', validUntil: '2031-10-17' });
@@ -358,7 +358,7 @@ describe('registration result (第十五条)', () => {
     const org = x.org(0);
     const [first, second] = [(await register(x, org)).reg, (await register(x, org)).reg];
     expect([first.renewals, second.renewals]).toEqual([[], []]);
-    await x.advance('2028-08-18T10:00:00+08:00');
+    await x.advance('2028-08-19T10:00:00+08:00');
     const renewed = await x.call(org, 'POST', '/registrations/{registrationId}/renewals', { registrationId: first.id }, {}, idem());
     expect(renewed.status, JSON.stringify(renewed.body)).toBe(201);
     const read = async (id: string) => (await x.call(org, 'GET', '/registrations/{registrationId}', { registrationId: id })).body;

@@ -29,11 +29,11 @@ describe('the validity end on a rest day (民法典 第二百零三条)', () => 
     const x = await start();
     const org = x.org(0);
     const reg = await registered(x, org);
-    // The window's first day stays 60 days before the unmoved end (Sunday): only its last day moves.
-    expect(reg).toMatchObject({ codedOn: '2025-10-22', validUntil: '2028-10-23', renewalWindowOpensOn: '2028-08-23' });
+    // The window's first day stays the 60th day up to the unmoved end (Sunday): only its last day moves.
+    expect(reg).toMatchObject({ codedOn: '2025-10-22', validUntil: '2028-10-23', renewalWindowOpensOn: '2028-08-24' });
     expect(reg.deadline).toMatchObject({ step: 'validity', limit: 3, unit: 'years', startedOn: '2025-10-22', dueDate: '2028-10-23', dueAt: '2028-10-24T00:00:00+08:00' });
 
-    await x.advance('2028-08-22T10:00:00+08:00');
+    await x.advance('2028-08-23T10:00:00+08:00');
     expect((await renew(x, org, reg.id)).body).toMatchObject({ code: 'RENEWAL_WINDOW_NOT_OPEN' });
     await x.advance('2028-10-23T10:00:00+08:00');
     expect((await getReg(x, org, reg.id)).state).toBe('registered');
@@ -56,7 +56,7 @@ describe('the validity end on a rest day (民法典 第二百零三条)', () => 
     // Sunday 2028-10-22 a make-up working day: the 3 years end on it, a day before the estimate.
     expect((await x.sim('PUT', `/sandboxes/${x.sandboxId}/calendar/2028`, year2028(['2028-10-22']))).status).toBe(200);
     const revised = await getReg(x, org, reg.id);
-    expect(revised).toMatchObject({ validUntil: '2028-10-22', renewalWindowOpensOn: '2028-08-23', deadline: { dueDate: '2028-10-22', startedOn: '2025-10-22', startTrigger: 'code_issued' } });
+    expect(revised).toMatchObject({ validUntil: '2028-10-22', renewalWindowOpensOn: '2028-08-24', deadline: { dueDate: '2028-10-22', startedOn: '2025-10-22', startTrigger: 'code_issued' } });
     expect(revised.events.at(-1)).toMatchObject({ type: 'deadline_revised', from: 'registered', to: 'registered', actor: { role: 'clock', organizationId: null }, data: { previousDueDate: '2028-10-23' } });
     expect((await x.call(org, 'GET', '/lookup/{registrationCode}', { registrationCode: reg.registrationCode })).body).toMatchObject({ validUntil: '2028-10-22' });
 
@@ -76,7 +76,7 @@ describe('the validity end on a rest day (民法典 第二百零三条)', () => 
   it('validityEndExtension: none keeps the plain date arithmetic of the profile option', async () => {
     const x = await start({ extends: 'national', name: 'plain-validity', options: { validityEndExtension: 'none' } });
     const reg = await registered(x, x.org(0));
-    expect(reg).toMatchObject({ codedOn: '2025-10-22', validUntil: '2028-10-22', renewalWindowOpensOn: '2028-08-23' });
+    expect(reg).toMatchObject({ codedOn: '2025-10-22', validUntil: '2028-10-22', renewalWindowOpensOn: '2028-08-24' });
   });
 
   it('an authorised term ending on a holiday caps the validity on that day, unmoved (a day the agreement fixes)', async () => {

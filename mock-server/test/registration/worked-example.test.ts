@@ -43,9 +43,9 @@ describe.each(Object.entries(TRANSPORTS))('registration worked example (national
     expect(coded.body).toMatchObject({ state: 'registered', deadline: null, registrationCode: 'DJ1000002025000001' });
     const registration = await h.call(org, 'GET', '/registrations/{registrationId}', { registrationId: coded.body.registrationId });
     // Three years end on Saturday 2028-11-04: the validity ends on Monday 11-06 (民法典 第二百零三条;
-    // 2028 estimated Monday–Friday), the renewal window still opens 60 days before the Saturday.
+    // 2028 estimated Monday–Friday), the renewal window still opens on the 60th day up to the Saturday.
     expect(registration.body).toMatchObject({
-      state: 'registered', codedOn: '2025-11-04', validFrom: '2025-11-04', validUntil: '2028-11-06', renewalWindowOpensOn: '2028-09-05', certificateNumber: null,
+      state: 'registered', codedOn: '2025-11-04', validFrom: '2025-11-04', validUntil: '2028-11-06', renewalWindowOpensOn: '2028-09-06', certificateNumber: null,
       deadline: { step: 'validity', unit: 'years', limit: 3, dueDate: '2028-11-06' },
     });
     expect(registration.body.events[0]).toMatchObject({ type: 'code_issued', to: 'registered', data: { registrationCode: 'DJ1000002025000001' } });

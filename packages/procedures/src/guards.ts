@@ -8,20 +8,24 @@ import type { Profile } from './profile-schema.js';
 
 /**
  * The renewal window of a registration's validity deadline: the `registration.renewal_window`
- * calendar days before expiry, up to the expiry day (期满前 60 日内, 第十五条). It is itself a
- * calendar-day period (the domain README's example of 民法典 第二百零三条): when the validity's last
- * day moved off a rest day, the window's last day moves with it while its first day stays counted
- * back from the unmoved end (the corresponding day, or the authorised term when that is earlier).
- * Without `startedOn` the window is counted back from `dueDate`.
+ * calendar days before expiry (期满前 60 日内, 第十五条), exactly that many days and the last of them
+ * the validity's last day. The validity expires (期满) at the end of that day — the next period runs
+ * "自上一届有效期满次日起" — so the 60 days before the expiry are that day and the 59 before it; the
+ * window never opened on a 61st day. It is itself a calendar-day period (the domain README's
+ * example of 民法典 第二百零三条): when the validity's last day moved off a rest day, the window's
+ * last day moves with it while its first day stays counted back from the unmoved end (the
+ * corresponding day, or the authorised term when that is earlier). Without `startedOn` the window
+ * is counted back from `dueDate`.
  *
  * @example
  * // Coded 2025-10-22: three years end on Sunday 2028-10-22, moved to Monday 2028-10-23.
- * renewalWindow({ startedOn: '2025-10-22', dueDate: '2028-10-23' }, profile); // { opensOn: '2028-08-23', closesOn: '2028-10-23' }
+ * renewalWindow({ startedOn: '2025-10-22', dueDate: '2028-10-23' }, profile); // { opensOn: '2028-08-24', closesOn: '2028-10-23' }
  */
 export function renewalWindow(validity: Pick<Deadline, 'dueDate'> & Partial<Pick<Deadline, 'startedOn'>>, profile: Profile): { opensOn: string; closesOn: string } {
   const days = profile.limits['registration.renewal_window'].value;
   const unmoved = validity.startedOn === undefined ? validity.dueDate : unmovedValidityEnd(validity.startedOn, validity.dueDate, profile);
-  return { opensOn: addDays(unmoved, -days), closesOn: validity.dueDate };
+  // The unmoved last day is the window's last of `days` days: it opens `days - 1` days before it.
+  return { opensOn: addDays(unmoved, 1 - days), closesOn: validity.dueDate };
 }
 
 /** The validity's end from `startedOn` without the rest-day move: its own period's end, or `dueDate` when earlier (a cap). */

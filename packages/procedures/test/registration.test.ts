@@ -1,4 +1,6 @@
+import { daysBetween } from '@gdx/calendar';
 import { describe, expect, it } from 'vitest';
+import { renewalWindow, resolveProfile } from '../src/index.js';
 import { actors, at, harness, ok } from './harness.js';
 import { objectionEvidence as evidence, toNotice } from './registration-notice.js';
 
@@ -160,16 +162,27 @@ describe('registration record', () => {
     // 2028-11-18 is a Saturday: the period ends on the Monday (民法典 第二百零三条; the unpublished
     // 2028 is estimated Monday–Friday, so coding needs no schedule of it).
     expect(rec.deadline).toMatchObject({ step: 'validity', unit: 'years', limit: 3, dueDate: '2028-11-20' });
-    // The window opens 60 days before the unmoved end (09-19) and closes on the moved one.
-    h.to('2028-09-18T10:00');
+    // The window is the 60 days up to the unmoved end (09-20 … 11-18, not a 61st day on 09-19)
+    // and closes on the moved one.
+    h.to('2028-09-19T10:00');
     const early = h.engine.dispatch('reg', 'renew', { actor: registrant });
     expect(early.ok ? 'ok' : early.error.code).toBe('RENEWAL_WINDOW_NOT_OPEN');
-    h.to('2028-09-19T10:00');
+    h.to('2028-09-20T10:00');
     const renewed = ok(h.engine.dispatch('reg', 'renew', { actor: registrant }));
     expect(renewed.deadline).toMatchObject({ startedOn: '2028-11-20', dueDate: '2031-11-20' });
     expect(renewed.events.at(-1)?.type).toBe('renewed');
     const fired = h.to('2031-12-01T00:00');
     expect(fired.map((f) => [f.at, f.to])).toEqual([['2031-11-21T00:00:00+08:00', 'expired']]);
+  });
+
+  // 期满前 60 日内 (第十五条): exactly the profile's 60 days, the validity's last day the last of them.
+  it.each([
+    { given: { dueDate: '2028-10-17' }, want: { opensOn: '2028-08-19', closesOn: '2028-10-17' } },
+    { given: { startedOn: '2025-10-22', dueDate: '2028-10-23' }, want: { opensOn: '2028-08-24', closesOn: '2028-10-23' } },
+  ])('opens the renewal window 60 days before expiry, counting the last valid day: $given', ({ given, want }) => {
+    const window = renewalWindow(given, resolveProfile('national'));
+    expect(window).toEqual(want);
+    expect(daysBetween(window.opensOn, given.startedOn === undefined ? given.dueDate : '2028-10-22') + 1).toBe(60);
   });
 
   it('keeps the Saturday end with validityEndExtension: none (plain date arithmetic)', () => {

@@ -44,11 +44,13 @@ const renew: OperationHandler<RegistrationState> = (ctx) => {
     actor: { role: 'registrant', organizationId: ctx.caller?.id ?? reg.owner },
     payload: { ...(body.authorisedTermEnd ? { authorisedTermEnd: body.authorisedTermEnd } : {}), ...(body.note ? { note: body.note } : {}) },
   };
-  state.host.checkDispatch(reg.id, 'renew', input);
+  // The window (`renewalWindowOpen`) is checked live only: an older journal's renewal on a 61st day replays as answered.
+  const replay = { replayed: ctx.replaying };
+  state.host.checkDispatch(reg.id, 'renew', input, replay);
   checkRenewalTerm(body.authorisedTermEnd ?? reg.authorisedTermEnd, reg.validUntil, '/authorisedTermEnd');
   const previousValidUntil = reg.validUntil;
   const id = state.sandbox.ids.next('rnw');
-  const renewed = state.host.dispatch(reg.id, 'renew', input);
+  const renewed = state.host.dispatch(reg.id, 'renew', input, replay);
   const renewal = {
     id,
     registrationId: reg.id,

@@ -24,6 +24,8 @@ export const CHECKS_SINCE_JOURNALS: ReadonlySet<string> = new Set([
   'grantorApplies',
   // A bid in a tender after its bid period ended (投标截止); older versions took it.
   'tenderOpen',
+  // A renewal on the 61st day before expiry: older versions opened the window (期满前 60 日内) a day early.
+  'renewalWindowOpen',
 ]);
 
 /**

@@ -96,8 +96,9 @@ export function validityEnd(start: IsoDate, cap: IsoDate | null): IsoDate {
 }
 
 /**
- * Where the renewal window (期满前 60 日内) of a period stated to end on `validUntil` may open:
- * `RENEWAL_WINDOW_DAYS` before its expiry, counted back from the stated `validUntil` (`latest`) or
+ * Where the renewal window (期满前 60 日内) of a period stated to end on `validUntil` may open: on
+ * the `RENEWAL_WINDOW_DAYS`th day up to its last valid day (that day counted: the period expires at
+ * its end, the next one runs 自上一届有效期满次日起), counted back from the stated `validUntil` (`latest`) or
  * from the end before 民法典 第二百零三条 moved it off a rest day, which is at the earliest the first
  * day of the run of rest days right before `validUntil` (`earliest`): the article moves only a
  * period's last day, so a platform may keep the window's first day. A window open on `latest` and
@@ -105,13 +106,13 @@ export function validityEnd(start: IsoDate, cap: IsoDate | null): IsoDate {
  *
  * @example
  * ```ts
- * renewalWindowOpening('2028-11-06'); // { earliest: '2028-09-05', latest: '2028-09-07' } (11-04/05 a weekend)
- * renewalWindowOpening('2028-11-08'); // { earliest: '2028-09-09', latest: '2028-09-09' }
+ * renewalWindowOpening('2028-11-06'); // { earliest: '2028-09-06', latest: '2028-09-08' } (11-04/05 a weekend)
+ * renewalWindowOpening('2028-11-08'); // { earliest: '2028-09-10', latest: '2028-09-10' }
  * ```
  */
 export function renewalWindowOpening(validUntil: IsoDate): { earliest: IsoDate; latest: IsoDate } {
   let unmoved = validUntil;
   const restDay = (d: IsoDate) => ['weekend', 'holiday'].includes(calendar.dayKind(d, { estimate: true }));
   while (restDay(addDays(unmoved, -1))) unmoved = addDays(unmoved, -1);
-  return { earliest: addDays(unmoved, -RENEWAL_WINDOW_DAYS), latest: addDays(validUntil, -RENEWAL_WINDOW_DAYS) };
+  return { earliest: addDays(unmoved, 1 - RENEWAL_WINDOW_DAYS), latest: addDays(validUntil, 1 - RENEWAL_WINDOW_DAYS) };
 }

@@ -43,11 +43,11 @@ describe('validityEnd (3 years, capped by the authorised term)', () => {
     expect(validityEnd('2025-10-01', '2026-10-03')).toBe('2026-10-03');
   });
 
-  it('lets the renewal window open 60 days before the stated or the unmoved end', () => {
-    expect(renewalWindowOpening('2028-11-06')).toEqual({ earliest: '2028-09-05', latest: '2028-09-07' });
-    expect(renewalWindowOpening('2028-11-08')).toEqual({ earliest: '2028-09-09', latest: '2028-09-09' });
+  it('lets the renewal window open on the 60th day up to the stated or the unmoved end', () => {
+    expect(renewalWindowOpening('2028-11-06')).toEqual({ earliest: '2028-09-06', latest: '2028-09-08' });
+    expect(renewalWindowOpening('2028-11-08')).toEqual({ earliest: '2028-09-10', latest: '2028-09-10' });
     // 2026-10-08 follows the National Day holiday (10-01 … 10-07).
-    expect(renewalWindowOpening('2026-10-08')).toEqual({ earliest: addDays('2026-10-01', -60), latest: addDays('2026-10-08', -60) });
+    expect(renewalWindowOpening('2026-10-08')).toEqual({ earliest: addDays('2026-10-01', -59), latest: addDays('2026-10-08', -59) });
   });
 });
 

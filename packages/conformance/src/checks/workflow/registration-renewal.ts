@@ -66,7 +66,7 @@ async function expectRenewal(ctx: CheckContext, sbx: Sandbox, registration: Reco
  * ```
  */
 export const renewalChecks: Check[] = [
-  check('REG-RENEW-01', 'renewal opens 60 calendar days before expiry, not earlier', SOURCE, async (ctx) => {
+  check('REG-RENEW-01', 'renewal opens on the 60th calendar day up to expiry (the last valid day counted), not earlier', SOURCE, async (ctx) => {
     await withSandbox(ctx, { profile: 'national', startAt: START, lead: 'registrant' }, async (sbx) => {
       const registration = await register(ctx, sbx);
       const validUntil = registration.validUntil ?? registration.expiresOn;
@@ -78,11 +78,11 @@ export const renewalChecks: Check[] = [
       // could extend nothing is refused for that, not for the window.
       const renew = () => postJson(ctx, sbx.http(0), 'registration', renewals(registration), { authorisedTermEnd: LONG_TERM });
       expectProblem(ctx.expect, await renew(), 409, 'RENEWAL_WINDOW_NOT_OPEN', 'renewing right after registration');
-      // Day 61 before expiry is still closed; day 60 is inside the window.
+      // The 60 days are the last valid day and the 59 before it: a 61st day is still closed.
       await sbx.advance({ to: `${addDays(opens.earliest, -1)}T12:00:00+08:00` });
-      expectProblem(ctx.expect, await renew(), 409, 'RENEWAL_WINDOW_NOT_OPEN', `renewing ${RENEWAL_WINDOW_DAYS + 1} days before expiry (${addDays(opens.earliest, -1)})`);
+      expectProblem(ctx.expect, await renew(), 409, 'RENEWAL_WINDOW_NOT_OPEN', `renewing on day ${RENEWAL_WINDOW_DAYS + 1} up to expiry (${addDays(opens.earliest, -1)})`);
       await sbx.advance({ to: `${opens.latest}T12:00:00+08:00` });
-      expectSuccess(ctx, await renew(), `renewing ${RENEWAL_WINDOW_DAYS} days before expiry (${opens.latest}) is taken`);
+      expectSuccess(ctx, await renew(), `renewing on day ${RENEWAL_WINDOW_DAYS} up to expiry (${opens.latest}) is taken`);
     });
   }),
   check('REG-VALIDITY-01', 'a registration is valid 3 years from coding, or to the end of the authorised operating term when that comes first', TERM, async (ctx) => {
@@ -95,7 +95,7 @@ export const renewalChecks: Check[] = [
     await withSandbox(ctx, { profile: 'national', startAt: START, lead: 'registrant' }, async (sbx) => {
       const full = await expectFirstPeriod(ctx, sbx, SHORT_TERM);
       const capped = await expectFirstPeriod(ctx, sbx, SHORT_TERM);
-      await sbx.advance({ to: `${addDays(SHORT_TERM, -RENEWAL_WINDOW_DAYS)}T12:00:00+08:00` });
+      await sbx.advance({ to: `${addDays(SHORT_TERM, 1 - RENEWAL_WINDOW_DAYS)}T12:00:00+08:00` });
       await expectRenewal(ctx, sbx, full, LONG_TERM);
       await expectRenewal(ctx, sbx, capped, '2029-12-31');
     });
