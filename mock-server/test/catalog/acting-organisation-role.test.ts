@@ -34,6 +34,8 @@ describe('the organisation an official action names', () => {
     const returned = await sbx.act({ ...action, action: 'return', organizationId: upper.id, reasons: [{ text: '请补充更新说明' }] });
     expect(returned.status).toBe(200);
     expect(returned.body.event.actor).toEqual({ role: 'data_authority', organizationId: upper.id });
+    // Corrected as the reasons ask (退回纠正: an unchanged resubmission is refused).
+    expect((await sbx.on('catalog', 'PATCH', `/entries/${mine.id}`, { as: me, body: { summary: '已补充更新说明。' } })).status).toBe(200);
     expect((await sbx.on('catalog', 'POST', `/entries/${mine.id}/submissions`, { as: me, body: {} })).status).toBe(200);
     await first.close();
 

@@ -185,6 +185,35 @@ describe('catalog entries: changes, withdrawal, illegal transitions, tenancy', (
     expect((await search(ctx, sbx, '退回变更测试目录')).items).toEqual([expect.objectContaining({ id, grade: 'important', version: 1 })]);
   });
 
+  // 退回纠正 (内政办发〔2023〕32号 二(三)): a returned entry goes back to review only once corrected.
+  it('a returned entry resubmitted unchanged → 409 RETURNED_UNCHANGED at /content, still returned; once edited it is taken', async () => {
+    const sbx = await ctx.sandbox();
+    const me = sbx.providers[0]!;
+    const draft = await createDraft(ctx, sbx, me, '退回未改测试目录');
+    await submit(ctx, sbx, me, draft.id);
+    expect((await act(ctx, sbx, draft.id, 'return', { reasons: [{ text: '信息项描述不完整' }] })).status).toBe(200);
+    // An edit that sets what is already there corrects nothing.
+    await ctx.call('PATCH', `${sbx.catalog}/entries/${draft.id}`, { as: me, body: { name: draft.content.name } });
+
+    const unchanged = expectCatalog(await ctx.call('POST', `${sbx.catalog}/entries/${draft.id}/submissions`, { as: me }), 'POST', '/entries/{entryId}/submissions', 409);
+    expect(unchanged).toMatchObject({ code: 'RETURNED_UNCHANGED', errors: [{ pointer: '/content', code: 'RETURNED_UNCHANGED', message: { zh: expect.stringContaining('退回'), en: expect.stringContaining('returned') } }] });
+    expect(unchanged.message).toMatchObject({ zh: expect.any(String), en: expect.any(String) });
+    expect(await getEntry(ctx, sbx, me, draft.id)).toMatchObject({ state: 'returned', reasons: [{ text: '信息项描述不完整' }] });
+
+    await ctx.call('PATCH', `${sbx.catalog}/entries/${draft.id}`, { as: me, body: { summary: '补充了信息项描述。' } });
+    expect(await submit(ctx, sbx, me, draft.id)).toMatchObject({ state: 'submitted', reasons: [] });
+  });
+
+  it('a returned change resubmitted unchanged is refused too; corrected it goes back to review', async () => {
+    const { sbx, me, id } = await publishedEntry('退回变更未改测试目录');
+    await ctx.call('POST', `${sbx.catalog}/entries/${id}/changes`, { as: me, body: { changes: { grade: 'core' } } });
+    expect((await act(ctx, sbx, id, 'return', { reasons: [{ text: '分级依据不足' }] })).status).toBe(200);
+    const unchanged = await ctx.call('POST', `${sbx.catalog}/entries/${id}/submissions`, { as: me });
+    expect([unchanged.status, unchanged.body.code]).toEqual([409, 'RETURNED_UNCHANGED']);
+    await ctx.call('PATCH', `${sbx.catalog}/entries/${id}`, { as: me, body: { grade: 'important' } });
+    expect(await submit(ctx, sbx, me, id)).toMatchObject({ state: 'submitted' });
+  });
+
   it('withdrawal needs a reason, is terminal and removes the entry from search and DCAT', async () => {
     const { sbx, me, id } = await publishedEntry('撤销测试目录');
     const noReason = await ctx.call('POST', `${sbx.catalog}/entries/${id}/withdrawal`, { as: me, body: {} });

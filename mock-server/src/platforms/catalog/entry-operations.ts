@@ -3,6 +3,7 @@ import { PROBLEM_CODES } from '@gdx/protocol';
 import { PlatformProblem } from '../../app/platform-problem.js';
 import type { CatalogState } from './catalog-state.js';
 import { refuseInvalidContent } from './content-checks.js';
+import { refuseUnchangedResubmission } from './returned-unchanged.js';
 import type { EntryFields, ReclassificationRequest } from './workflow/records.js';
 import { illegalTransition, listEvents, pageJson, requireRole } from '../workflow-host/index.js';
 
@@ -136,7 +137,12 @@ export function entryOperations(): Record<string, OperationHandler<CatalogState>
       ctx.state.workflow.updateEntry(record.id, ctx.body as EntryFields);
       return { status: 200, body: ctx.state.workflow.entryView(record.id) };
     },
-    submitEntry: (ctx) => entryAfter(ctx, 'submit', note(ctx)),
+    submitEntry: (ctx) => {
+      const { record, instance } = ownEntry(ctx);
+      // Live only: an unchanged resubmission an older version acknowledged replays as answered.
+      if (!ctx.replaying) refuseUnchangedResubmission(record, instance.state);
+      return entryAfter(ctx, 'submit', note(ctx));
+    },
     proposeEntryChange: (ctx) => {
       const { record } = ownEntry(ctx);
       refuseOpeningWithoutGround(ctx, record.id, (body(ctx).changes as EntryFields).opening, '/changes/opening/type');

@@ -64,6 +64,8 @@ export const PROBLEM_CODES = {
   CANCELLATION_PENDING: entry(409, 'Cancellation pending', '该登记结果已有办理中的注销申请，须待其办结', 'A cancellation application of this registration is already pending'),
   CONFLICT: entry(409, 'Conflict', '请求与资源当前状态冲突', 'The request conflicts with the current state of the resource'),
   // 厦门 第二十二条: only a 不予开放 resource is reclassified, and only on a stated ground.
+  // 内政办发〔2023〕32号 二(三) 退回纠正: a returned catalog entry goes back to review only once corrected.
+  RETURNED_UNCHANGED: entry(409, 'Returned entry unchanged', '被退回的目录须按退回理由纠正后方可重新提交，当前内容与退回时相同', 'A returned entry is resubmitted only once corrected as the return\'s reasons ask: its content is the same as when it was returned'),
   NOT_RECLASSIFIABLE: entry(409, 'Not reclassifiable', '只有不予开放的资源可以重新分类为普遍开放或依申请开放', 'Only a not_open resource can be reclassified to open or on_application'),
   SANDBOX_QUOTA_EXCEEDED: entry(409, 'Sandbox quota exceeded', '沙箱已达配额上限，请删除或重置沙箱后重试', 'The sandbox has reached a quota; delete or reset it to make room'),
   SANDBOX_DELETED: entry(409, 'Sandbox deleted', '该幂等键所创建的沙箱已被删除，创建新沙箱须使用新的幂等键', 'The sandbox this idempotency key created was deleted; a new sandbox needs a new key'),

@@ -247,6 +247,7 @@ export class CatalogWorkflow {
     switch (event.event) {
       case 'submit':
         record.reasons = [];
+        record.returnedContent = null;
         record.modifiedOn = day;
         return;
       case 'propose_change':
@@ -262,6 +263,8 @@ export class CatalogWorkflow {
         return;
       case 'return':
         record.reasons = toReasons(event.data?.reasons);
+        // Kept, not copied: an edit replaces `content`, never changes it in place (`updateEntry`).
+        record.returnedContent = record.content;
         return;
       case 'withdraw':
         record.reasons = toReasons(event.data?.reasons);

@@ -24,6 +24,11 @@ export interface EntryRecord {
   content: EntryFields;
   /** The visible version while a change is under review or returned, else `null`. */
   publishedContent: EntryFields | null;
+  /**
+   * The content as the data authority returned it (退回纠正), until the entry is submitted again:
+   * a resubmission must differ from it. Absent in records saved before the rule.
+   */
+  returnedContent?: EntryFields | null;
   resourceCode: string | null;
   reasons: Reason[];
   publishedOn: string | null;

@@ -180,7 +180,7 @@ const sharingTypeDisputeCheck = check('CAT-DISPUTE-01', "a sharing-type dispute 
  * ```
  */
 export const catalogWorkflowChecks: Check[] = [
-  check('CAT-REVIEW-01', 'a submitted entry is reviewed by its due date, returned only with reasons, and published into the search', `${LIMITS.national.catalog.review.basis}; shared/domain/catalog.md §Procedure (退回纠正 with reasons)`, async (ctx) => {
+  check('CAT-REVIEW-01', 'a submitted entry is reviewed by its due date, returned only with reasons, resubmitted only once corrected, and published into the search', `${LIMITS.national.catalog.review.basis}; shared/domain/catalog.md §Procedure (退回纠正 with reasons)`, async (ctx) => {
     await withSandbox(ctx, { profile: 'national', startAt: START }, async (sbx) => {
       const token = `conformance${ctx.random.string(8, 'abcdefghijklmnopqrstuvwxyz')}`;
       const body = validBody(ctx, 'catalog', 'post', '/entries', {}, sbx.organizations[0]?.creditCode);
@@ -197,6 +197,9 @@ export const catalogWorkflowChecks: Check[] = [
       const back = await readObject(ctx, sbx, 'catalog', entry(id));
       expectState(ctx, back, 'returned', 'after the return');
       ctx.expect.that(Array.isArray(back.reasons) && back.reasons.length > 0, 'the return carries written reasons', 'reasons: [{ text }]', back.reasons);
+      // 退回纠正: returned for correction, the entry goes back to review only once corrected.
+      const unchanged = await postJson(ctx, sbx.http(0), 'catalog', `${entry(id)}/submissions`, { note: 'conformance' });
+      expectProblem(ctx.expect, unchanged, 409, 'RETURNED_UNCHANGED', 'resubmitting the returned entry unchanged');
       const patched = await sendCommand(ctx, sbx.http(0), 'PATCH', 'catalog', entry(id), { json: { summary: 'conformance: 已按退回意见修改' } });
       expectStatus(ctx, patched, 200, 'the provider corrects the returned entry');
       await submitEntry(ctx, sbx, id);
