@@ -23,7 +23,7 @@ export interface DeadlineStart {
 
 /**
  * The deadline of a step started at `start`, computed with the injected calendar. The start day
- * is not counted; `dueAt` is the end (24:00 Asia/Shanghai) of `dueDate`, except for hour limits,
+ * is not counted (民法典 第二百零一条), unless a working-day limit says `countStartDay`; `dueAt` is the end (24:00 Asia/Shanghai) of `dueDate`, except for hour limits,
  * which end exactly `value` hours after the start. Calendar errors (e.g. `CALENDAR_NOT_PUBLISHED`)
  * propagate.
  *

@@ -1,3 +1,4 @@
+import { addDays } from '@gdx/calendar';
 import { dataDayDeadline, frozenDeadline, type ComputedDeadline } from './deadline-values.js';
 import { endOfDay } from './shanghai-time.js';
 import type { Calendar, IsoDate, Limit } from './types.js';
@@ -23,6 +24,8 @@ export class LimitPeriods {
   readonly startField: string | null;
   readonly dueField: string | null;
   readonly capField: string | null;
+  /** A working-day period counts its start day (`Limit.countStartDay`): it counts on from the day before. */
+  readonly countStartDay: boolean;
   /** The calendar's options: working-day periods, and calendar-day and year periods. */
   private readonly workingOpts: { estimate: boolean } | undefined;
   private readonly periodOpts: PeriodOptions | undefined;
@@ -39,6 +42,7 @@ export class LimitPeriods {
     this.startField = limit.startField ?? null;
     this.dueField = limit.dueField ?? null;
     this.capField = limit.capField ?? null;
+    this.countStartDay = limit.countStartDay === true;
     this.workingOpts = limit.estimate ? { estimate: true } : undefined;
     const extension = limit.holidayExtension;
     this.periodOpts = !extension ? this.workingOpts : limit.estimate ? { estimate: true, holidayExtension: extension } : { holidayExtension: extension };
@@ -51,7 +55,8 @@ export class LimitPeriods {
     return (
       other.id === limit.id && other.value === this.value && other.unit === this.unit && other.startTrigger === limit.startTrigger &&
       other.basis === limit.basis && (other.startField ?? null) === this.startField && (other.dueField ?? null) === this.dueField &&
-      (other.capField ?? null) === this.capField && Boolean(other.estimate) === Boolean(limit.estimate) && other.holidayExtension === limit.holidayExtension
+      (other.capField ?? null) === this.capField && Boolean(other.estimate) === Boolean(limit.estimate) && other.holidayExtension === limit.holidayExtension &&
+      (other.countStartDay === true) === this.countStartDay
     );
   }
 
@@ -59,7 +64,8 @@ export class LimitPeriods {
   endDay(startedOn: IsoDate, calendar: Calendar): IsoDate {
     switch (this.unit) {
       case 'working_days':
-        return calendar.addWorkingDays(startedOn, this.value, this.workingOpts);
+        // Counted, a working start day is the first: the N-th working day after the day before it.
+        return calendar.addWorkingDays(this.countStartDay ? addDays(startedOn, -1) : startedOn, this.value, this.workingOpts);
       case 'calendar_days':
         return calendar.addCalendarDays(startedOn, this.value, this.periodOpts);
       default:

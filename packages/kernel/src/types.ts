@@ -56,6 +56,14 @@ export interface Limit {
   /** Let the calendar estimate years whose schedule is not published (explicit opt-in). */
   estimate?: boolean;
   /**
+   * A working-day limit counts the day its step started as its first day when that is a working
+   * day (a jurisdiction whose rules count the day of receipt), instead of 民法典 第二百零一条's
+   * "开始的当日不计入" (default `false`). Only `working_days` limits read it: calendar-day and year
+   * periods, whose continuations run from the day after the previous end (续展 自上一届有效期满次日起,
+   * recurring reports), always leave their start day out. `startedOn` stays the day the step started.
+   */
+  countStartDay?: boolean;
+  /**
    * How a calendar-day or year period ending on a rest day ends (民法典 第二百零三条): the
    * calendar's default moves it to the next working day, which needs the end year's schedule.
    * `none` keeps the natural end: a validity term is plain date arithmetic (e.g. 3 years from coding).

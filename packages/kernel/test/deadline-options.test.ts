@@ -208,3 +208,24 @@ describe("deadline: 'resume'", () => {
     expect(resumedLimit(notice.limits!.notice!, [], fakeCalendar)).toBe(notice.limits!.notice);
   });
 });
+
+describe('computeDeadline: countStartDay (a profile counting the start day, not 民法典 第二百零一条)', () => {
+  const acceptance: Limit = { id: 'acceptance', value: 3, unit: 'working_days', startTrigger: 'received', basis: '发改数据规〔2025〕26号 第十条', onExpiry: 'flag_overdue' };
+
+  it.each([
+    // Friday 2025-09-26 is a working day: it is the first of the 3 (then Sunday 09-28, a make-up day, and Monday 09-29).
+    { given: '2025-09-26T10:00', countStartDay: false, want: '2025-09-30' },
+    { given: '2025-09-26T10:00', countStartDay: true, want: '2025-09-29' },
+    // Saturday 2025-09-27 is a rest day: counted or not, the first working day after it comes first.
+    { given: '2025-09-27T10:00', countStartDay: true, want: '2025-09-30' },
+  ])('a working-day limit started $given (countStartDay $countStartDay) ends $want', ({ given, countStartDay, want }) => {
+    const { deadline } = computeDeadline({ ...acceptance, countStartDay }, { now: at(given) }, fakeCalendar);
+    expect(deadline).toMatchObject({ startedOn: given.slice(0, 10), dueDate: want, limit: 3 });
+  });
+
+  it('keeps the deadlines of an equal limit that does not count the start day apart', () => {
+    const start = { now: at('2025-09-26T10:00') };
+    expect(computeDeadline({ ...acceptance }, start, fakeCalendar).deadline.dueDate).toBe('2025-09-30');
+    expect(computeDeadline({ ...acceptance, countStartDay: true }, start, fakeCalendar).deadline.dueDate).toBe('2025-09-29');
+  });
+});

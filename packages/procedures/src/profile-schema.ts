@@ -132,6 +132,15 @@ export const profileSchema = z.strictObject({
      */
     validityEndExtension: z.enum(['rest_days', 'statutory_holidays', 'none']).default('rest_days'),
     /**
+     * Whether a working-day limit counts the day its step started (e.g. the day of receipt) as its
+     * first working day when that is one. `false` (default): 民法典 第二百零一条 — "开始的当日不计入",
+     * external law the domain rules make overridable — so 3 WD from Friday 2025-09-26 end on
+     * 2025-09-30; `true` (a jurisdiction counting the day of receipt): on 09-29. Calendar-day and
+     * year periods (validity, renewal window, report cycles) always leave their start day out: their
+     * continuations run 自上一届有效期满次日起.
+     */
+    startDayCounted: z.boolean().default(false),
+    /**
      * Who lets a 不予开放 resource's reclassification take effect (choice: 厦门 第二十二条 says a
      * processed or consented resource 应当纳入 open or on-application opening, not who decides):
      * `authority` (default) — it is a change of catalog information, reviewed by the data authority

@@ -155,6 +155,24 @@ describe('registration application (national)', () => {
   });
 });
 
+// 民法典 第二百零一条 is external law the domain rules make overridable (options.startDayCounted).
+describe('a profile that counts the start day of working-day limits', () => {
+  const counting = { extends: 'national', name: 'counting', options: { startDayCounted: true } };
+
+  it('ends 3 WD from Friday 2025-09-26 on Monday 09-29 (the Friday first), the 3-year validity as before', () => {
+    const h = harness(counting, '2025-09-26T10:00');
+    const created = ok(h.engine.create('registration.application.initial', { id: 'rga', actor: registrant }));
+    expect(created.deadline).toMatchObject({ step: 'acceptance', startedOn: '2025-09-26', dueDate: '2025-09-29', limit: 3, unit: 'working_days' });
+    const record = ok(h.engine.create('registration.record', { id: 'reg', actor: registry }));
+    expect(record.deadline).toMatchObject({ step: 'validity', unit: 'years', dueDate: '2028-09-26' });
+  });
+
+  it('is off by default: the national profile leaves the start day out', () => {
+    const created = ok(harness('national', '2025-09-26T10:00').engine.create('registration.application.initial', { id: 'rga', actor: registrant }));
+    expect(created.deadline?.dueDate).toBe('2025-09-30');
+  });
+});
+
 describe('registration record', () => {
   it('is valid 3 years from coding, renewable only in the 60 days before expiry, then expires', () => {
     const h = harness('national', '2025-11-18T00:00');

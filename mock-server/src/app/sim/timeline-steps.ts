@@ -54,8 +54,8 @@ export function unpublishedYears(calendar: WorkingCalendar, from: string, to: st
 }
 
 /**
- * A deadline on the calendar, from its start day (not counted) to `untilDay` (the step's end or
- * today): working days counted so far, and the skipped and make-up days up to the later of the
+ * A deadline on the calendar, from its start day (not counted, unless the profile counts it) to
+ * `untilDay` (the step's end or today): working days counted so far, and the skipped and make-up days up to the later of the
  * due date and `untilDay`. Limits in other units than working days list no days (their end is
  * the kernel's, which refuses a year without a schedule unless the limit opts into an estimate);
  * one due in a year without a schedule is an `estimate` all the same (its end may yet move off a
@@ -77,6 +77,7 @@ function stepDeadline(deadline: Deadline, untilDay: string, endedAt: number, cal
   if (workingDays) {
     const span = Math.max(0, daysBetween(deadline.startedOn, last));
     truncated = span > MAX_SPAN_DAYS;
+    let toDue = 0;
     for (let i = 1; i <= Math.min(span, MAX_SPAN_DAYS); i += 1) {
       const date = addDays(deadline.startedOn, i);
       const kind = calendar.dayKind(date, { estimate: unpublished.includes(Number(date.slice(0, 4))) });
@@ -84,8 +85,12 @@ function stepDeadline(deadline: Deadline, untilDay: string, endedAt: number, cal
       else {
         if (kind === 'makeup_working') makeUp.push(date);
         if (date <= untilDay) counted.push(date);
+        if (date <= deadline.dueDate) toDue += 1;
       }
     }
+    // A profile counting the start day (`startDayCounted`, not 民法典 第二百零一条) made a working
+    // start day the first of the limit: the due date is then one working day short of it after the start.
+    if (!truncated && toDue === deadline.limit - 1) countStartDay(deadline.startedOn, untilDay, calendar, unpublished, counted, makeUp);
   }
   return {
     kind: deadline.step,
@@ -104,6 +109,14 @@ function stepDeadline(deadline: Deadline, untilDay: string, endedAt: number, cal
     unpublishedYears: unpublished,
     ...(truncated ? { truncated } : {}),
   };
+}
+
+/** Puts a working `startedOn` first in `counted` (when reached by `untilDay`) and, a make-up day, in `makeUp`. */
+function countStartDay(startedOn: string, untilDay: string, calendar: WorkingCalendar, unpublished: readonly number[], counted: string[], makeUp: string[]): void {
+  const kind = calendar.dayKind(startedOn, { estimate: unpublished.includes(Number(startedOn.slice(0, 4))) });
+  if (kind === 'weekend' || kind === 'holiday') return;
+  if (kind === 'makeup_working') makeUp.unshift(startedOn);
+  if (startedOn <= untilDay) counted.unshift(startedOn);
 }
 
 /**

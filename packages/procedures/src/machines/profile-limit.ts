@@ -3,7 +3,8 @@ import type { LimitId, Profile } from '../profile-schema.js';
 
 /**
  * The kernel limit of a profile entry. `onExpiry` belongs to the machine (what the step means),
- * the number, unit, trigger and source to the profile.
+ * the number, unit, trigger and source to the profile, as does whether a working-day limit counts
+ * its start day (`options.startDayCounted`).
  *
  * @example
  * profileLimit(profile, 'registration.acceptance', 'acceptance', 'flag_overdue').value; // 3
@@ -24,6 +25,8 @@ export function profileLimit(
     basis: l.basis,
     onExpiry,
     ...(l.choice ? { choice: true } : {}),
+    // Only working-day periods read it (民法典 第二百零一条 overridden by `options.startDayCounted`).
+    ...(profile.options.startDayCounted && l.unit === 'working_days' ? { countStartDay: true } : {}),
     ...extra,
   };
 }
