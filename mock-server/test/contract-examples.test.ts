@@ -4,6 +4,8 @@
 // example-driven tests (Prism, Microcks) against the mock, gets no refusal of its content. An
 // example about an object a workflow must first create (an application, a grant, a plan…) may
 // meet a 404 for that object only: a path parameter, or a body member listed in `workflow`.
+// The examples whose acceptance depends on the day they are sent (`DAY_DEPENDENT`) are sent again
+// on the last day they are written for (`EXAMPLES_ACCEPTED_UNTIL`), so none goes stale unseen.
 import { loadBundledSpec, type PlatformName } from '@gdx/openapi';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultPlatforms } from '../src/index.js';
@@ -213,9 +215,24 @@ function contentErrors(reply: Reply, allowed: readonly string[]): unknown[] {
   return ((reply.body?.errors ?? []) as { pointer?: string }[]).filter((e) => !allowed.some((p) => e.pointer === p || e.pointer?.startsWith(`${p}/`)));
 }
 
+type Organisation = Credentials & { name: string; roles: string[] };
+
+/**
+ * Sends one example of `c` (or `body` in its place), as `as`, on `extra` path parameters (each
+ * defaulting to the parameter's own example, and `default` for `sandboxId`).
+ */
+function sendExample(mock: MockContext, orgs: Organisation[], c: ExampleCase, as: string | undefined, extra: Record<string, string> = {}, body: unknown = c.body) {
+  const params: Record<string, string> = { ...c.params, ...(c.spec === 'simulation' ? { sandboxId: 'default' } : {}), ...extra };
+  const path = c.template.replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent(params[k] ?? `missing-${k}`));
+  const org = as === undefined ? undefined : orgs.find((o) => o.name === as);
+  if (as !== undefined) expect(org, `a seeded organisation named ${as}`).toBeDefined();
+  const url = c.spec === 'simulation' ? `/_sim/v1${path}` : `/${c.spec}/v1${path}`;
+  return { url, params, reply: mock.call(c.method, url, { body, ...(org ? { as: org } : {}) }) };
+}
+
 describe('every request example of the contracts is accepted by the default sandbox', () => {
   let mock: MockContext & { close(): Promise<void> };
-  let orgs: (Credentials & { name: string; roles: string[] })[];
+  let orgs: Organisation[];
 
   beforeEach(async () => {
     // The default sandbox as `gdx-mock` starts it (seed 1, national, the seeded catalog), on the day the examples are written for.
@@ -230,15 +247,7 @@ describe('every request example of the contracts is accepted by the default sand
     expect(CASES.length).toBeGreaterThan(40);
   });
 
-  /** Sends one example, as `as`, on `params` (each defaulting to the parameter's own example). */
-  const sendCase = (c: ExampleCase, as: string | undefined, extra: Record<string, string> = {}) => {
-    const params: Record<string, string> = { ...c.params, ...(c.spec === 'simulation' ? { sandboxId: 'default' } : {}), ...extra };
-    const path = c.template.replace(/\{(\w+)\}/g, (_, k: string) => encodeURIComponent(params[k] ?? `missing-${k}`));
-    const org = as === undefined ? undefined : orgs.find((o) => o.name === as);
-    if (as !== undefined) expect(org, `a seeded organisation named ${as}`).toBeDefined();
-    const url = c.spec === 'simulation' ? `/_sim/v1${path}` : `/${c.spec}/v1${path}`;
-    return { url, params, reply: mock.call(c.method, url, { body: c.body, ...(org ? { as: org } : {}) }) };
-  };
+  const sendCase = (c: ExampleCase, as: string | undefined, extra: Record<string, string> = {}) => sendExample(mock, orgs, c, as, extra);
   const send: Send = (spec, operationId, example, as, params) => {
     if (operationId === 'getApplication') {
       const org = orgs.find((o) => o.name === as)!;
@@ -274,5 +283,75 @@ describe('every request example of the contracts is accepted by the default sand
       return;
     }
     expect(reply.status, seen).toBeLessThan(300);
+  });
+});
+
+/**
+ * The last day the request examples are written for (openapi/README.md, "Request examples"): each
+ * example the mock judges by the day it is sent is accepted on any day from `START_AT` to this one,
+ * so one that would go stale before it fails here now. Move it only forward, with the examples.
+ */
+const EXAMPLES_ACCEPTED_UNTIL = '2029-12-31';
+
+/** A day-dependent example to send on the horizon's last day; `prepare` makes the object it acts on and answers its body. */
+interface DayDependent {
+  dates: string;
+  prepare?: (mock: MockContext, orgs: Organisation[]) => Promise<unknown>;
+}
+
+/** An approved sharing request, made from `submitRequest`'s own example: what `deliver` acts on. */
+async function approvedSharingRequest(mock: MockContext, orgs: Organisation[]): Promise<string> {
+  const submit = CASES.find((c) => c.spec === 'sharing' && c.operationId === 'submitRequest')!;
+  const created = await sendExample(mock, orgs, submit, CIVIL_AFFAIRS).reply;
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  const approved = await mock.call('POST', '/_sim/v1/sandboxes/default/actions', { body: { platform: 'sharing', objectType: 'request', objectId: created.body.id, action: 'approve' } });
+  expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+  return created.body.id;
+}
+
+/** Every request example whose acceptance depends on the day it is sent (by spec, operationId and example name), and the dates it holds. */
+const DAY_DEPENDENT: Record<string, DayDependent> = {
+  'registration submitApplication initial': { dates: '`rights.term.to` not ended (TERM_ALREADY_ENDED)' },
+  'sharing submitRequest conditional': { dates: '`periodOfUse` not ended (PERIOD_ENDED), within 10 years of the day (PERIOD_OUT_OF_RANGE)' },
+  'open-data submitApplication company': { dates: '`periodOfUse` not ended (PERIOD_ENDED), within 10 years of the day (PERIOD_OUT_OF_RANGE)' },
+  'simulation advanceClock to': { dates: '`to` not before the sandbox clock' },
+  'simulation actAsOfficial deliver': {
+    dates: '`grant.validUntil` not before the day of delivery (PERIOD_ENDED), nor before the period of use starts',
+    prepare: async (mock, orgs) => {
+      const deliver = CASES.find((c) => c.spec === 'simulation' && c.operationId === 'actAsOfficial' && c.name === 'deliver')!.body as Json;
+      // Its date on that request; its endpoint is for an API delivery, and that resource is delivered by file.
+      return { ...deliver, objectId: await approvedSharingRequest(mock, orgs), grant: { validUntil: deliver['grant'].validUntil } };
+    },
+  },
+};
+
+const labelOf = (c: ExampleCase) => `${c.spec} ${c.operationId} ${c.name}`;
+
+it('lists only day-dependent examples the contracts hold', () => {
+  expect(Object.keys(DAY_DEPENDENT).filter((label) => !CASES.some((c) => labelOf(c) === label))).toEqual([]);
+});
+
+describe(`the day-dependent request examples are still accepted on ${EXAMPLES_ACCEPTED_UNTIL}`, () => {
+  let mock: MockContext & { close(): Promise<void> };
+  let orgs: Organisation[];
+
+  beforeEach(async () => {
+    mock = await startMock(defaultPlatforms(), undefined, { seed: 1, startAt: `${EXAMPLES_ACCEPTED_UNTIL}T10:00:00+08:00` });
+    orgs = (await mock.call('GET', '/_sim/v1/sandboxes/default')).body.organizations;
+    // A deadline started on that day ends in the next year: the years past the shipped schedules
+    // are loaded first, as a vendor does on such a day (the days off do not change what is accepted).
+    const shipped: number[] = (await mock.call('GET', '/_sim/v1/sandboxes/default/calendar')).body.years;
+    for (let year = Math.max(...shipped) + 1; year <= Number(EXAMPLES_ACCEPTED_UNTIL.slice(0, 4)) + 1; year++) {
+      const loaded = await mock.call('PUT', `/_sim/v1/sandboxes/default/calendar/${year}`, { body: { year, source: `placeholder: Monday–Friday ${year}`, holidays: [], makeupWorkdays: [] } });
+      expect(loaded.status, JSON.stringify(loaded.body)).toBe(200);
+    }
+  });
+  afterEach(() => mock.close());
+
+  it.each(CASES.filter((c) => labelOf(c) in DAY_DEPENDENT).map((c) => [`${labelOf(c)}: ${DAY_DEPENDENT[labelOf(c)]!.dates}`, c] as const))('%s', async (_label, c) => {
+    const body = (await DAY_DEPENDENT[labelOf(c)]!.prepare?.(mock, orgs)) ?? c.body;
+    const sent = sendExample(mock, orgs, c, SENDING[c.spec][c.operationId]!.as, {}, body);
+    const reply = await sent.reply;
+    expect(reply.status, `${c.method} ${sent.url} on ${EXAMPLES_ACCEPTED_UNTIL} → ${reply.status} ${JSON.stringify(reply.body)}`).toBeLessThan(300);
   });
 });
