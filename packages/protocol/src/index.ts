@@ -3,6 +3,7 @@ export { isSignatureAlgorithm, SIGNATURE_ALGORITHMS, type SignatureAlgorithm } f
 export { sm3SelfTest, Sm3UnavailableError } from './sm3-self-test.js';
 export { contentDigest, type SignableBody } from './digest.js';
 export { readableHeaderValue } from './header-text.js';
+export { isHttpToken } from './http-token.js';
 export { canonicalQuery, canonicalRequest, encodeRfc3986, type CanonicalRequestParts, type QueryInput } from './canonical.js';
 export { computeSignature, hmacSigner } from './hmac.js';
 export {

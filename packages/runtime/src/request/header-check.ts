@@ -1,7 +1,5 @@
+import { isHttpToken } from '@gdx/protocol';
 import { GdxError } from '../errors/gdx-error.js';
-
-/** RFC 9110 `token`: the characters a header name may hold (what `fetch` checks a name against). */
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 const TAB = 0x09;
 const LF = 0x0a;
@@ -26,7 +24,7 @@ const isHttpWhitespace = (code: number): boolean => code === SPACE || code === T
  * ```
  */
 export function checkHeader(name: string, value: string, source: string): void {
-  if (!TOKEN.test(name)) {
+  if (!isHttpToken(name)) {
     throw invalidHeader(name, source, {
       en: 'its name is not an HTTP token (letters, digits and !#$%&\'*+-.^_`|~ only)',
       zh: '其名称不是 HTTP token（只能含字母、数字和 !#$%&\'*+-.^_`|~）',
