@@ -1,16 +1,24 @@
-import { parseArgs } from 'node:util';
 import { repairDataDir, type RepairReport } from '../persistence/repair.js';
+import { FlagError, readFlags, renderOptions, type FlagSpec } from './flag-spec.js';
+import { ENV_PREFIX } from './mock-flags.js';
+
+/**
+ * The flags of `gdx-mock repair`, read and listed in `--help` by the same table machinery as
+ * `gdx-mock`'s own (`readFlags`): the same did-you-mean for a slip, the same wording for a flag
+ * left without its value, the same `GDX_MOCK_DATA_DIR` for `--data-dir`.
+ */
+const REPAIR_FLAGS: readonly FlagSpec[] = [
+  { name: 'data-dir', kind: 'string', value: '<dir>', help: ['the data directory that gdx-mock refused to start from'] },
+  { name: 'dry-run', kind: 'boolean', env: false, help: ['report what would be kept and dropped; change nothing'] },
+  { name: 'help', kind: 'boolean', short: 'h', env: false, help: ['show this help'] },
+];
 
 /** `gdx-mock repair --help`. */
 export const REPAIR_USAGE = `gdx-mock repair — keep what is intact in a damaged data directory 修复数据目录
 
 Usage: gdx-mock repair --data-dir <dir> [--dry-run]
 
-  --data-dir <dir>   the data directory that gdx-mock refused to start from
-                     (default: GDX_MOCK_DATA_DIR, as gdx-mock itself reads it)
-  --dry-run          report what would be kept and dropped; change nothing
-  -h, --help         show this help
-
+${renderOptions(REPAIR_FLAGS, ENV_PREFIX)}
 Keeps the newest snapshot whose checksum holds and the unbroken run of intact journal entries
 after it. A missing store.sqlite is started anew after that snapshot (what it held is lost); a
 missing snapshots.sqlite leaves the journal from its entry 1, as far as it is unbroken. The
@@ -37,22 +45,24 @@ export function runRepair(
 ): number {
   let values;
   try {
-    ({ values } = parseArgs({ args: [...argv], strict: true, options: { 'data-dir': { type: 'string' }, 'dry-run': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }));
+    values = readFlags(REPAIR_FLAGS, argv, env, ENV_PREFIX);
   } catch (error) {
-    printError(`gdx-mock repair: ${(error as Error).message}\n\n${REPAIR_USAGE}`);
+    if (!(error instanceof FlagError)) throw error;
+    printError(`gdx-mock repair: ${error.message}\n\n${REPAIR_USAGE}`);
     return 2;
   }
-  if (values.help) {
+  if (values.boolean('help')) {
     print(REPAIR_USAGE);
     return 0;
   }
-  const dir = values['data-dir'] ?? (env.GDX_MOCK_DATA_DIR || undefined);
+  const dir = values.string('data-dir')?.value;
   if (dir === undefined) {
     printError(`gdx-mock repair: --data-dir (or GDX_MOCK_DATA_DIR) is required\n\n${REPAIR_USAGE}`);
     return 2;
   }
+  const dryRun = values.boolean('dry-run');
   try {
-    print(describe(repairDataDir(dir, { dryRun: values['dry-run'] === true }), values['dry-run'] === true));
+    print(describe(repairDataDir(dir, { dryRun }), dryRun));
     return 0;
   } catch (error) {
     printError(`gdx-mock repair: ${(error as Error).message}\n`);

@@ -65,6 +65,22 @@ describe('gdx-mock and a damaged data directory', () => {
     expect(existsSync(CLI)).toBe(true);
   });
 
+  it('words a usage error as gdx-mock does: the flag a slip was meant for, a flag left without its value', () => {
+    const refusal = (argv: string[]) => {
+      const err: string[] = [];
+      const code = runRepair(argv, () => undefined, (t) => err.push(t));
+      return { code, text: err.join('') };
+    };
+    expect(refusal(['--dat-dir', 'x'])).toMatchObject({ code: 2, text: expect.stringContaining("Unknown option '--dat-dir' (did you mean --data-dir?)") });
+    expect(refusal(['--dry_run'])).toMatchObject({ code: 2, text: expect.stringContaining('(did you mean --dry-run?)') });
+    const followed = refusal(['--data-dir', '--dry-run']);
+    expect(followed.code).toBe(2);
+    expect(followed.text).toContain('--data-dir takes a value <dir> and none was given (--dry-run follows it; write --data-dir=--dry-run if that is the value) / --data-dir 需要一个取值 <dir>，但未给出');
+    expect(refusal(['--data-dir']).text).toContain('--data-dir takes a value <dir> and none was given / ');
+    // The usage follows each refusal; it lists the flags from the same table that parses them.
+    expect(followed.text).toMatch(/\n  --data-dir <dir> +the data directory that gdx-mock refused to start from/);
+  });
+
   it('reads the directory from GDX_MOCK_DATA_DIR without --data-dir, as gdx-mock does (the flag wins)', () => {
     const said: string[] = [];
     const missing = join(tmpdir(), 'gdx-repair-env-missing');
