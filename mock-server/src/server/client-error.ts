@@ -1,4 +1,4 @@
-import { STATUS_CODES, type IncomingMessage } from 'node:http';
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { DispatchRequest, DispatchResponse } from '../app/dispatch-types.js';
 import { parseErrorAnswer } from '../app/limit-checks.js';
@@ -36,7 +36,13 @@ const NOT_VISIBLE = /[^\x21-\x7e]/g;
  * requestLine(Buffer.from('GET /x?q=人口 HTTP/1.1\r\n'), 8192); // { method: 'GET', target: '/x?q=%E4%BA%BA%E5%8F%A3' }
  * ```
  */
-function requestLine(raw: Buffer | undefined, maxUrlBytes: number): { method: string; target: string } | undefined {
+/** The method and target of a request line. */
+interface RequestLine {
+  method: string;
+  target: string;
+}
+
+function requestLine(raw: Buffer | undefined, maxUrlBytes: number): RequestLine | undefined {
   const head = raw?.toString('latin1', 0, maxUrlBytes + 64) ?? '';
   const match = REQUEST_LINE.exec(head);
   if (!match) return undefined;
@@ -66,7 +72,9 @@ export interface ClientErrorOptions {
  * is made here, without `instance`, and logged with neither method nor path. A socket that is
  * already gone, or whose response was under way, is only destroyed. A request that went past a
  * timeout (`timeouts`) is answered 408 `REQUEST_TIMEOUT` and closed; logged with its method and
- * path when its head had been read.
+ * path when its head had been read. Requests read whole before the refused one on the same
+ * connection (pipelined in the same chunk, or still being answered) get their answers first, in
+ * order; the refusal follows them.
  *
  * @example
  * ```ts
@@ -74,15 +82,18 @@ export interface ClientErrorOptions {
  * ```
  */
 export function problemOnClientError({ limits, dispatch, log, timeouts }: ClientErrorOptions): (error: ParserError, socket: Duplex) => void {
-  return (error, socket) => {
-    const writable = socket.writable && !(socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent;
+  // Sockets whose refusal waits for the answers before it: a parser that failed goes on failing on
+  // each chunk that arrives, and one refusal is all a connection gets.
+  const waiting = new WeakSet<Duplex>();
+  const refuse = (error: ParserError, socket: Duplex, line: RequestLine | undefined): void => {
+    const writable = socket.writable && !answerOf(socket)?.headersSent;
     if (!writable || error.code === 'ECONNRESET') {
       socket.destroy();
       return;
     }
     if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
       // The response Node attached to the socket: the request whose head was read, its body late.
-      const late = (socket as Duplex & { _httpMessage?: { req?: IncomingMessage } })._httpMessage?.req;
+      const late = answerOf(socket)?.req;
       const answer = requestTimeoutAnswer(timeouts, late);
       writeAndClose(socket, answer);
       // Closed once the answer is out, as Node does: the parser must not go on and hand the rest of a late request to the handler.
@@ -92,7 +103,6 @@ export function problemOnClientError({ limits, dispatch, log, timeouts }: Client
       return;
     }
     const code = error.code ?? 'parse error';
-    const line = requestLine(error.rawPacket, limits.maxUrlBytes);
     if (!line) {
       const answer = parseErrorAnswer(code, limits, undefined);
       writeAndClose(socket, answer);
@@ -110,6 +120,42 @@ export function problemOnClientError({ limits, dispatch, log, timeouts }: Client
       () => socket.destroy(),
     );
   };
+  return function onClientError(error, socket) {
+    if (waiting.has(socket)) return;
+    const line = requestLine(error.rawPacket, limits.maxUrlBytes);
+    const first = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' || error.code === 'ECONNRESET' ? undefined : unsentAnswer(socket);
+    if (first === undefined) {
+      refuse(error, socket, line);
+      return;
+    }
+    // A request read whole before the refused one (pipelined, or still being answered) is answered
+    // first: the refusal closes the connection, and a write it acknowledged went unanswered. The
+    // chunk the parser failed on may start with that request rather than the refused one: then the
+    // refusal is not put down to its route.
+    const refused = line && line.method === first.req.method && line.target === first.req.url ? undefined : line;
+    waiting.add(socket);
+    const after = (answer: ServerResponse): void => {
+      // 'close': sent (Node has then attached the next pipelined answer), or the connection is gone.
+      answer.once('close', () => {
+        const next = unsentAnswer(socket);
+        if (next !== undefined) return after(next);
+        waiting.delete(socket);
+        refuse(error, socket, refused);
+      });
+    };
+    after(first);
+  };
+}
+
+/** The answer Node has attached to a socket: the one being made or sent, of the oldest request not yet answered. */
+function answerOf(socket: Duplex): ServerResponse | undefined {
+  return (socket as Duplex & { _httpMessage?: ServerResponse | null })._httpMessage ?? undefined;
+}
+
+/** The answer still to be sent on `socket` to a request read whole, if there is one. */
+function unsentAnswer(socket: Duplex): (ServerResponse & { req: IncomingMessage }) | undefined {
+  const answer = answerOf(socket);
+  return answer?.req?.complete === true && !answer.writableFinished ? (answer as ServerResponse & { req: IncomingMessage }) : undefined;
 }
 
 /**
