@@ -9,6 +9,7 @@ import { messageForKeyword } from './validation-messages.js';
 import { refResolver, type RefResolver } from './declared-properties.js';
 import { MAX_FIELD_ERRORS, toFieldErrors } from './field-errors.js';
 import { unknownQueryParameters } from './unknown-parameters.js';
+import { integerQueryParameters, nonDecimalIntegers } from './integer-parameters.js';
 import { repeatedParameterErrors } from './repeated-parameters.js';
 import type { GeneratedCheck, GeneratedOperations } from './generated-validators-types.js';
 import { checkedDocument, documentFingerprint, documentId, operationSchemas, validatorAjv } from './validator-schemas.js';
@@ -185,6 +186,7 @@ const bodyErrors = (errors: FieldError[], replaying: boolean): FieldError[] => (
 /** One operation's validator over its checks: unknown query parameters, then path, query and body errors, in that order. */
 function operationValidator(op: SpecOperation, { path: pathCheck, query: queryCheck, body: bodyCheck }: OperationChecks, resolve: RefResolver): RequestValidator {
   const declaredQuery = op.parameters.filter((p) => p.in === 'query').map((p) => p.name);
+  const integerQuery = integerQueryParameters(op.parameters, resolve);
   const { operationId } = op;
   const bodyRequired = op.jsonBody?.required === true;
   return {
@@ -196,8 +198,11 @@ function operationValidator(op: SpecOperation, { path: pathCheck, query: queryCh
         const pathData: Record<string, unknown> = { ...params };
         if (!pathCheck(pathData)) errors.push(...toFieldErrors(pathCheck.errors, '/path', resolve));
       }
+      // Read before the check coerces the strings in place; an error the check also gives is not repeated.
+      const notDecimal = replaying || integerQuery.length === 0 ? [] : nonDecimalIntegers(query, integerQuery);
       const queryData: Record<string, unknown> = query;
-      if (queryCheck && !queryCheck(queryData)) errors.push(...repeatedParameterErrors(toFieldErrors(queryCheck.errors, '/query', resolve), queryData));
+      const queryErrors = queryCheck && !queryCheck(queryData) ? repeatedParameterErrors(toFieldErrors(queryCheck.errors, '/query', resolve), queryData) : [];
+      errors.push(...queryErrors, ...notDecimal.filter((e) => !queryErrors.some((q) => q.pointer === e.pointer)));
       if (bodyCheck && (hasBody || bodyRequired)) {
         if (!hasBody) errors.push({ pointer: '', ...messageForKeyword('required') });
         else if (!bodyCheck(body)) errors.push(...bodyErrors(toFieldErrors(bodyCheck.errors, '', resolve), replaying === true));
