@@ -318,7 +318,10 @@ export async function startServer(app: App, options: ServerOptions = {}): Promis
   let drain: Drain;
   const timeouts = options.timeouts ?? DEFAULT_REQUEST_TIMEOUTS;
   const pipeline = pipelineGuard();
-  const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
+  // `continueExpected`: the request asked `Expect: 100-continue` (Node's 'checkContinue'); 100
+  // Continue is sent only once its body is to be read, so a request refused on its head (too
+  // large, no Host, a foreign origin) is refused before the client sends the body.
+  const onRequest = (req: IncomingMessage, res: ServerResponse, continueExpected = false): void => {
     // Past the connection cap only probes are served; anything else was answered 503 (`watchConnections`).
     if (connections.admit(req) === 'refused') return;
     // A client that pipelines without reading its answers: the answers it would not read are not made.
@@ -359,6 +362,7 @@ export async function startServer(app: App, options: ServerOptions = {}): Promis
     // A request without a body goes straight to the core, which checks the target and headers.
     if (!hasBody(req)) return void answer(app, scope, req, res, plain).catch(() => fail(res));
     if (refusedBeforeBody(req, plain, limits)) return void refuseInCore(app, scope, req, res, plain).catch(() => fail(res));
+    if (continueExpected) res.writeContinue();
     readBody(req, bodyLimitFor(limits, plain.path))
       .then((body) => {
         if (body === TOO_LARGE) return refuseInCore(app, scope, req, res, { ...plain, bodyTooLarge: true });
@@ -371,6 +375,8 @@ export async function startServer(app: App, options: ServerOptions = {}): Promis
   const server = createServer({ keepAlive: true, keepAliveTimeout: 65_000, maxHeaderSize: parserHeadLimit(limits), requireHostHeader: false, ...timeoutServerOptions(timeouts) }, onRequest);
   // A request whose Expect is not 100-continue: Node would answer a bare 417 itself, unlogged.
   server.on('checkExpectation', onRequest);
+  // With a listener Node leaves 100 Continue to the handler, instead of sending it before the handler runs.
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => onRequest(req, res, true));
   server.on('connect', refuseConnect(scope.log));
   // A request the parser refuses, or whose head is late, is timed from its connection's opening.
   if (scope.log) server.on('connection', scope.log.connected);

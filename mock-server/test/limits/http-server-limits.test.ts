@@ -191,10 +191,24 @@ describe('Expect', () => {
     expect(JSON.parse(answer.body)).toMatchObject({ instance: '/_sim/v1/sandboxes', errors: [{ pointer: '/header/expect', code: 'UNSUPPORTED_EXPECTATION' }] });
   });
 
-  it('100-continue is answered 100 Continue, then the request runs', async () => {
-    const answer = await raw(`GET /_sim/v1/health HTTP/1.1\r\nHost: 127.0.0.1:${running.port}\r\nExpect: 100-continue\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  it('100-continue is answered 100 Continue when the body is to be read, then the request runs', async () => {
+    const body = '{"profile":"national","seed":1}';
+    const answer = await raw(`POST /_sim/v1/sandboxes HTTP/1.1\r\nHost: 127.0.0.1:${running.port}\r\nContent-Type: application/json\r\nExpect: 100-continue\r\nConnection: close\r\nContent-Length: ${body.length}\r\n\r\n${body}`);
     expect(answer.status).toBe(100);
-    expect(answer.body).toMatch(/^HTTP\/1\.1 200 OK/);
+    expect(answer.body).toMatch(/^HTTP\/1\.1 201 Created/);
+  });
+
+  it('100-continue is not answered 100 Continue when the request is refused on its head: the client is spared sending the body', async () => {
+    // A body over the limit: Node wrote 100 Continue before the handler ran, inviting the 5 MB it then refused.
+    const tooLarge = await raw(`POST /_sim/v1/sandboxes HTTP/1.1\r\nHost: 127.0.0.1:${running.port}\r\nContent-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: 5000000\r\n\r\n`);
+    expectProblem(tooLarge, 413, 'PAYLOAD_TOO_LARGE');
+    const noHost = await raw(`POST /_sim/v1/sandboxes HTTP/1.1\r\nContent-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n`);
+    expectProblem(noHost, 400, 'VALIDATION_FAILED');
+  });
+
+  it('a request without a body is answered at once, without 100 Continue (RFC 9110 §10.1.1 lets the server omit it)', async () => {
+    const answer = await raw(`GET /_sim/v1/health HTTP/1.1\r\nHost: 127.0.0.1:${running.port}\r\nExpect: 100-continue\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    expect(answer.status).toBe(200);
   });
 });
 
