@@ -63,22 +63,6 @@ function branchesOfBrokenConditions(all: readonly ErrorObject[], pointers: Reado
 }
 
 /**
- * Where one error says the same as another: the first is kept. A wrong type at a field that also
- * failed its `enum` or `const` is said by that error better (it lists the allowed values).
- */
-function redundant(errors: readonly FieldError[]): FieldError[] {
-  const enumAt = new Set(errors.filter((e) => e.code === 'ENUM').map((e) => e.pointer));
-  const seen = new Set<string>();
-  return errors.filter((e) => {
-    if (e.code === 'TYPE' && enumAt.has(e.pointer)) return false;
-    const key = `${e.pointer}\n${e.code}\n${e.message.en}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-/**
  * The field errors of one failed check, as the client should read them: each at the pointer of
  * the field it is about (`prefix` + ajv's instance path, plus the member a `required`,
  * `additionalProperties`, `unevaluatedProperties` or `dependentRequired` error names, or the key a
@@ -98,14 +82,26 @@ export function toFieldErrors(errors: readonly ErrorObject[] | null | undefined,
   const dropped = branchesOfBrokenConditions(all, pointers);
   const kept = all.filter((e) => !WRAPPERS.has(e.keyword) && !dropped.has(e));
   const missing = missingByObject(kept);
+  const described = kept.map((e) => ({ e, pointer: `${prefix}${pointers.get(e) ?? e.instancePath}`, ...describeFieldError(e) }));
+  // A wrong type at a field that also failed its `enum` or `const` is said by that error better (it lists the allowed values).
+  const enumAt = new Set(described.filter((d) => d.code === 'ENUM').map((d) => d.pointer));
+  const seen = new Set<string>();
   const out: FieldError[] = [];
-  for (const e of kept) {
-    const { code, message } = describeFieldError(e);
+  // The did-you-mean compares a name with every declared one: made only for the errors answered,
+  // not for each of the 60,000 unknown members a 1 MB body can hold.
+  for (const { e, pointer, code, message } of described) {
+    if (out.length === MAX_FIELD_ERRORS) break;
+    if (code === 'TYPE' && enumAt.has(pointer)) continue;
     const unknown = unknownField(e);
     const suggestion = didYouMean(unknown === undefined ? suggestedValue(e) : suggestedField(unknown, e, missing, resolve));
-    out.push({ pointer: `${prefix}${pointers.get(e) ?? e.instancePath}`, code, message: { zh: `${message.zh}${suggestion.zh}`, en: `${message.en}${suggestion.en}` } });
+    const error = { pointer, code, message: { zh: `${message.zh}${suggestion.zh}`, en: `${message.en}${suggestion.en}` } };
+    // Where one error says the same as another (the same error from two schemas): the first is kept.
+    const key = `${pointer}\n${code}\n${error.message.en}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(error);
   }
-  return redundant(out).slice(0, MAX_FIELD_ERRORS);
+  return out;
 }
 
 /** The name of the member an `additionalProperties` or `unevaluatedProperties` error refuses, if it is one. */
