@@ -35,6 +35,7 @@ export const WEBHOOK_EVENT_TYPES: readonly string[] = Object.freeze([
   'formal_fees_rejected',
   'grant_issued',
   'mar_set',
+  'negotiation_started',
   'notice_closed',
   'objection_filed',
   'overdue_explained',

@@ -34,6 +34,7 @@ export const EVENT_TYPE_NAMES_ZH: Readonly<Record<string, string>> = {
   formal_fees_rejected: '正式收费未获批准',
   grant_issued: '已授予使用权限',
   mar_set: '已设定最高准许收入',
+  negotiation_started: '谈判开始',
   notice_closed: '公示结束',
   objection_filed: '已提出异议',
   overdue_explained: '已说明逾期原因',
