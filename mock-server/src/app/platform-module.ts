@@ -174,6 +174,10 @@ export interface EventWire {
  * 7. A negotiation (谈判) runs no bid period: 招标投标法 第二十四条's 20 days bind tenders only, so a
  *    negotiation's `selecting` has no deadline and the clock closes nothing (`negotiation_started`
  *    drops it). A negotiation started before replays with the tender's period and its close.
+ * 8. The annual report duty survives the authorization's end: a report due after it expired or
+ *    terminated (on a year it ran) is recorded as missed too, by the platform's own clock on the
+ *    authorization's feed (`annual_report_overdue` outside its ended log). An authorization ended
+ *    by a command journaled before replays without it.
  */
 export const REVISIONS = {
   jointRegistrantsNotified: 1,
@@ -185,6 +189,7 @@ export const REVISIONS = {
   stepReasons: 5,
   annualReportOverdue: 6,
   negotiationRunsNoPeriod: 7,
+  annualReportOverdueAfterEnd: 8,
 } as const;
 
 /** The revision commands run under now: the newest of `REVISIONS` (derived, so adding one cannot leave it behind). */

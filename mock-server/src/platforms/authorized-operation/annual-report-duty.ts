@@ -2,6 +2,7 @@ import type { WorkflowEvent } from '@gdx/kernel';
 import { annualReportDue } from '@gdx/procedures';
 import { REVISIONS } from '../../app/platform-module.js';
 import type { AuthorizationRecord, AuthorizedOperationState } from './ao-records.js';
+import { onEndedReportFiled } from './ended-report-duty.js';
 import { ENDED } from './permission-effects.js';
 import { pricingRules, yearInTerm } from './pricing-view.js';
 
@@ -58,8 +59,9 @@ export function onAnnualReportOverdue(state: AuthorizedOperationState, authoriza
 
 /**
  * A report filed on the year the clock's `annual_report_overdue` is planned for meets the duty
- * first: the plan is withdrawn and the next year's made. A late report (its year already flagged)
- * or one on an authorization without the duty changes no plan.
+ * first: the plan is withdrawn and the next year's made; after the authorization ended, the
+ * platform's clock awaits the next year instead (`onEndedReportFiled`). A late report (its year
+ * already flagged) or one on an authorization without the duty changes no plan.
  *
  * @example
  * ```ts
@@ -68,7 +70,7 @@ export function onAnnualReportOverdue(state: AuthorizedOperationState, authoriza
  */
 export function onAnnualReportFiled(state: AuthorizedOperationState, authorization: AuthorizationRecord, year: number): void {
   const planned = authorization.pricing.reportOverduePlan;
-  if (planned?.year !== year) return;
+  if (planned?.year !== year) return onEndedReportFiled(state, authorization, year);
   state.host.cancelPlan(planned.planId);
   planYearWhileRunning(state, authorization, year + 1);
 }

@@ -3,6 +3,7 @@ import type { MarCalculation, TermCheck } from '@gdx/procedures';
 import type { SandboxContext } from '../../app/platform-module.js';
 import type { CatalogEntry } from '../../sandbox/seed/types.js';
 import { recordsById, type WorkflowHost } from '../workflow-host/index.js';
+import type { EndedReportClock } from './ended-report-clock.js';
 
 /** An organisation as the contract shows it (`OrganizationRef`). */
 export interface OrgRef {
@@ -120,9 +121,27 @@ export interface PricingRecord {
   /**
    * The clock's `annual_report_overdue` planned for the next report due (`annual-report-duty.ts`):
    * its year and plan, withdrawn when that report is filed first. Absent on an authorization
-   * signed before `REVISIONS.annualReportOverdue` and once no report of the term is left to plan.
+   * signed before `REVISIONS.annualReportOverdue`, once no report of the term is left to plan, and
+   * once the authorization ended under `REVISIONS.annualReportOverdueAfterEnd` (`endedReportDuty` then).
    */
   reportOverduePlan?: { year: number; planId: string };
+  /**
+   * The report duty the platform's own clock keeps once the authorization ended
+   * (`ended-report-duty.ts`): the year awaited, up to the last year it ran. Absent on an
+   * authorization that runs, that ended before `REVISIONS.annualReportOverdueAfterEnd` or with
+   * no report of a year it ran left to plan.
+   */
+  endedReportDuty?: EndedReportDuty;
+}
+
+/** An ended authorization's annual report duty (`PricingRecord.endedReportDuty`). */
+export interface EndedReportDuty {
+  /** The year whose report is awaited (due 03-31 of the next year). */
+  year: number;
+  /** The last year the authorization ran, whose report is the last one the duty awaits. */
+  lastYear: number;
+  /** How many missed reports the platform's clock recorded since the end (the next event's `seq` follows them). */
+  recorded: number;
 }
 
 /** An authorization in force: its own fields beside the kernel instance. */
@@ -191,6 +210,8 @@ export interface AuthorizedOperationRecords {
 export interface AuthorizedOperationState extends AuthorizedOperationRecords {
   readonly sandbox: SandboxContext;
   host: WorkflowHost;
+  /** The clock of the annual reports due after an authorization ended (`ended-report-duty.ts`); rebuilt from the records. */
+  endedReports: EndedReportClock;
   /** The published catalog entry of an id (the catalog platform's, or the seed's without it). */
   entry(id: string): CatalogEntry | undefined;
 }

@@ -6,6 +6,7 @@ import type { AnnualReportRecord, AuthorizationRecord, AuthorizedOperationState,
 import { onAnnualReportOverdue } from './annual-report-duty.js';
 import { onCeilingReportEvent } from './ceiling-report.js';
 import { onDisclosureEvent } from './disclosure-duty.js';
+import { carryAnnualReportDuty } from './ended-report-duty.js';
 import { ENDED, followAuthorization } from './permission-effects.js';
 import { reportYear } from './pricing-view.js';
 
@@ -52,8 +53,9 @@ function recordPricing(authorization: AuthorizationRecord, event: WorkflowEvent)
 /**
  * Side effects of an authorization's events: evaluations, written reasons, an amended term,
  * the pricing decisions, its expiry at the term's end planned when it leaves `active` (whose
- * timer stops there), and what its state means for its data access and products
- * (`followAuthorization`: suspended with it, no approvals outside `active`, ended with it).
+ * timer stops there), its annual report duty carried past its end (`carryAnnualReportDuty`), and
+ * what its state means for its data access and products (`followAuthorization`: suspended with
+ * it, no approvals outside `active`, ended with it).
  *
  * @example
  * ```ts
@@ -76,6 +78,7 @@ export function onAuthorizationEvent(state: AuthorizedOperationState, instance: 
   onDisclosureEvent(state, instance, event);
   onCeilingReportEvent(state, instance, event);
   onAnnualReportOverdue(state, authorization, event);
+  if (event.to !== null && event.from !== event.to && ENDED.has(event.to)) carryAnnualReportDuty(state, authorization, event);
   if (event.from === 'active' && event.to !== null && event.to !== 'active' && !ENDED.has(event.to)) planTermEnd(state, authorization, event.to);
   followAuthorization(state, authorization, event);
 }

@@ -9,6 +9,7 @@ import { actOnAuthorizedOperation } from './ao-sim.js';
 import { authorizationOperations } from './authorization-operations.js';
 import { planCeilingReportOnCalendar } from './ceiling-report.js';
 import { dataAccessOperations } from './data-access-operations.js';
+import { fireEndedReportDuties, startEndedReportClock } from './ended-report-duty.js';
 import { planDisclosureOnCalendar } from './disclosure-duty.js';
 import { planOperations } from './plan-operations.js';
 import { pricingOperations } from './pricing-operations.js';
@@ -30,20 +31,31 @@ function buildState(sandbox: SandboxContext, seedData: (sandbox: SandboxContext)
   const fromSeed = (id: string) => (seeded ??= new Map(seedData(sandbox).catalogEntries.filter((e) => e.state === 'published').map((e) => [e.id, e]))).get(id);
   // Published as the sharing platform reads it: the catalog platform's entries when it is mounted.
   const entry = (id: string) => (sandbox.publishedEntry ? sandbox.publishedEntry(id) : fromSeed(id));
-  // The binding reads the state and the state holds the host: the host is set right below.
-  const state = { ...authorizedOperationRecords(saved), sandbox, entry } as Omit<AuthorizedOperationState, 'host'> as AuthorizedOperationState;
+  // The binding reads the state and the state holds the host: the host (then the clock of ended duties) is set right below.
+  const state = { ...authorizedOperationRecords(saved), sandbox, entry } as Omit<AuthorizedOperationState, 'host' | 'endedReports'> as AuthorizedOperationState;
   state.host = new WorkflowHost(sandbox, authorizedOperationBinding(state, sandbox), saved?.engine);
+  startEndedReportClock(state);
   return state;
 }
 
 const hostHooks = hostClock<AuthorizedOperationState>((state) => state.host);
 
 /**
- * The host's clock hooks; a year loaded into the calendar also plans the ends of the reporting
- * duties' periods it turns from estimates into official days (disclosure, ceiling report).
+ * The host's clock hooks, with the platform's own clock of the reports due after an authorization
+ * ended (fired after the engine's timers of the same instant); a year loaded into the calendar
+ * also plans the ends of the reporting duties' periods it turns from estimates into official days
+ * (disclosure, ceiling report).
  */
 const authorizedOperationClock: PlatformClockHooks<AuthorizedOperationState> = {
-  ...hostHooks,
+  nextDueAt: (state) => {
+    const engine = state.host.nextDueAt();
+    const ended = state.endedReports.nextDueAt();
+    return ended === undefined || (engine !== undefined && engine <= ended) ? engine : ended;
+  },
+  fireDue: (_sandbox, state, fired) => {
+    state.host.fireDue(fired);
+    fireEndedReportDuties(state, fired);
+  },
   calendarChanged: (sandbox, state, year) => {
     hostHooks.calendarChanged?.(sandbox, state, year);
     for (const id of state.authorizations.keys()) {
