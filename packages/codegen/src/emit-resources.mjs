@@ -94,8 +94,8 @@ function emitMethod(op, clientVar) {
   const listSignature = [...decls, 'options?: ListOptions'].join(', ');
   const args = params.filter((p) => !p.optional).map((p) => (p.name === 'body' ? '{ … }' : p.wire ? "'…'" : '{}'));
   const req = requestLiteral(op, params);
-  // the runtime asks for application/json; other JSON media types (DCAT's JSON-LD) must be asked for
-  const media = op.response.mediaType;
+  // the runtime asks for application/json; other media types (DCAT's JSON-LD, a CSV file) must be asked for
+  const media = [op.response.mediaType, ...op.response.otherMedia].filter(Boolean).join(', ');
   const opts = media && media !== 'application/json' ? `{ ...options, headers: { accept: ${JSON.stringify(media)}, ...options?.headers } }` : 'options';
   const lines = [];
   if (op.paginated) {

@@ -22,13 +22,14 @@ export function typeNames(op) {
 }
 
 /**
- * TypeScript for the operation's JSON answer, `void` when it has none.
+ * TypeScript for the operation's JSON answer (or `string` too when it may come as text), `void` when it has none.
  * @param {Operation} op
  */
 function responseType(op) {
   if (!op.response.mediaType || !op.response.status) return 'void';
   const status = /^\d+$/.test(op.response.status) ? op.response.status : JSON.stringify(op.response.status);
-  return `operations[${JSON.stringify(op.operationId)}]['responses'][${status}]['content'][${JSON.stringify(op.response.mediaType)}]`;
+  const json = `operations[${JSON.stringify(op.operationId)}]['responses'][${status}]['content'][${JSON.stringify(op.response.mediaType)}]`;
+  return op.response.otherMedia.length > 0 ? `string | ${json}` : json;
 }
 
 /**

@@ -16,7 +16,8 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
  * @property {string[]} pathParams     in the order they appear in the path
  * @property {{ present: boolean, required: boolean }} query
  * @property {{ present: boolean, required: boolean, mediaType?: string, schema?: any }} body
- * @property {{ status?: string, mediaType?: string, schema?: any }} response  first 2xx answer
+ * @property {{ status?: string, mediaType?: string, schema?: any, otherMedia: string[] }} response  first 2xx answer; `otherMedia` its
+ *   media types that are not JSON (a file as `text/csv`): the answer is then that text or the JSON, unchecked
  * @property {boolean} idempotent      accepts an `Idempotency-Key` header
  * @property {boolean} paginated       answers `{ items, nextCursor }`
  * @property {boolean} isPublic        `security: []` (no signature, no token)
@@ -71,7 +72,9 @@ export function collectOperations(doc) {
       const [status, rawResponse] = Object.entries(op.responses ?? {}).find(([code]) => /^2/.test(code)) ?? [];
       const response = rawResponse ? deref(doc, rawResponse) : undefined;
       const responseType = jsonMediaType(response?.content);
-      const responseSchema = responseType ? response.content[responseType].schema : undefined;
+      const otherMedia = Object.keys(response?.content ?? {}).filter((t) => t !== responseType && !/[/+]json$/.test(t));
+      // An answer that may be text is not held to the JSON schema: the runtime hands it over as it came.
+      const responseSchema = responseType && otherMedia.length === 0 ? response.content[responseType].schema : undefined;
       ops.push({
         operationId: op.operationId,
         method: /** @type {Operation['method']} */ (verb.toUpperCase()),
@@ -89,7 +92,7 @@ export function collectOperations(doc) {
           mediaType: bodyType,
           schema: bodyType ? requestBody.content[bodyType].schema : undefined,
         },
-        response: { status, mediaType: responseType, schema: responseSchema },
+        response: { status, mediaType: responseType, schema: responseSchema, otherMedia },
         idempotent: params.some((p) => p.in === 'header' && p.name.toLowerCase() === 'idempotency-key'),
         paginated: responseSchema ? isPage(doc, responseSchema) : false,
         isPublic: Array.isArray(op.security) && op.security.length === 0,

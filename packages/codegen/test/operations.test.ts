@@ -32,7 +32,15 @@ describe('collectOperations', () => {
   });
 
   it('records a bodiless 204 answer as no JSON response', () => {
-    expect(byId.deleteSandbox?.response).toEqual({ status: '204', mediaType: undefined, schema: undefined });
+    expect(byId.deleteSandbox?.response).toEqual({ status: '204', mediaType: undefined, schema: undefined, otherMedia: [] });
+  });
+
+  it('holds an answer that may also come as text (a CSV file) to no JSON schema', () => {
+    const doc = mini();
+    const ok = doc.paths['/applications/{applicationId}'].get.responses['200'];
+    ok.content['text/csv'] = { schema: { type: 'string', maxLength: 100 } };
+    const op = collectOperations(doc).find((o) => o.operationId === 'getApplication');
+    expect(op?.response).toMatchObject({ mediaType: 'application/json', schema: undefined, otherMedia: ['text/csv'] });
   });
 
   it('rejects an operation without x-gdx-method', () => {
