@@ -38,8 +38,9 @@ export async function apply(ctx: CheckContext, sbx: Sandbox, options: { conditio
   const dataset = await sbx.http(0).request('GET', 'open-data', `/datasets/${encodeURIComponent(datasetId)}`, { sign: false });
   const conditions = isRecord(dataset.body) && Array.isArray(dataset.body.conditions) ? dataset.body.conditions.filter(isRecord) : [];
   const distributions = isRecord(dataset.body) && Array.isArray(dataset.body.distributions) ? dataset.body.distributions.filter(isRecord) : [];
-  // A delivery method the dataset offers (第二十三条 数据提供方式): its API when it has one, else its files.
-  const deliveryMethod = distributions.some((d) => d.format === 'api') || distributions.length === 0 ? 'api' : 'file';
+  // A delivery method the dataset offers (第二十三条 数据提供方式): its API when it lists one, else its
+  // files — also when none is listed: a platform lists only the files it serves online.
+  const deliveryMethod = distributions.some((d) => d.format === 'api') ? 'api' : 'file';
   const body = validBody(ctx, 'open-data', 'post', '/applications', {
     datasetIds: [datasetId],
     deliveryMethod,
