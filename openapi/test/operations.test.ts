@@ -125,6 +125,12 @@ const ROLE_GUARDED: readonly (readonly [platform: (typeof PLATFORMS)[number], op
   ['authorized-operation', 'withdrawProduct', 'operator'],
 ];
 
+// The operations that serve the data of an `on_application` dataset only under a live grant (403 `GRANT_REQUIRED`).
+const GRANT_GUARDED: readonly (readonly [platform: (typeof PLATFORMS)[number], operationId: string])[] = [
+  ['open-data', 'getDatasetFile'],
+  ['open-data', 'listDatasetRecords'],
+];
+
 describe('role checks', () => {
   it.each(ROLE_GUARDED)('%s %s answers 403 FORBIDDEN without the %s role', (platform, operationId, role) => {
     const spec = loadBundledSpec(platform);
@@ -136,13 +142,22 @@ describe('role checks', () => {
     expect(String(op?.['description'])).toContain(`\`${role}\``);
   });
 
+  it.each(GRANT_GUARDED)('%s %s answers 403 GRANT_REQUIRED without a live grant', (platform, operationId) => {
+    const spec = loadBundledSpec(platform);
+    const op = operationsOf(spec).find((r) => r.operation['operationId'] === operationId)?.operation;
+    const forbidden = resolve<JsonObject>(spec, (op?.['responses'] as JsonObject)['403']);
+    const examples = (forbidden['content'] as Record<string, JsonObject>)['application/problem+json']?.['examples'] as Record<string, { value: JsonObject }>;
+    const errors = Object.values(examples).flatMap((e) => e.value['errors'] as JsonObject[]);
+    expect(errors.map((e) => e['code'])).toContain('GRANT_REQUIRED');
+  });
+
   it('only the guarded operations declare 403', () => {
     const declared = PLATFORMS.flatMap((platform) =>
       operationsOf(loadBundledSpec(platform))
         .filter((r) => '403' in (r.operation['responses'] as JsonObject))
         .map((r) => `${platform} ${String(r.operation['operationId'])}`),
     );
-    expect(declared.sort()).toEqual(ROLE_GUARDED.map(([p, id]) => `${p} ${id}`).sort());
+    expect(declared.sort()).toEqual([...ROLE_GUARDED, ...GRANT_GUARDED].map(([p, id]) => `${p} ${id}`).sort());
   });
 });
 

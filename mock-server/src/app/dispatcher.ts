@@ -15,7 +15,7 @@ import { problemResponse, type ProblemResultOptions } from './problem-response.j
 import { signatureHelpProblem } from './signature-help.js';
 import { unreadableQuery } from './query-string.js';
 import { bodyNotTaken, parseQuery, readJsonBody, unsupportedCoding, type BodyOutcome, type ReadOptions } from './request-body.js';
-import { requestOrigin, transportOrigin } from './request-origin.js';
+import { transportOrigin } from './request-origin.js';
 import type { CoreRoute } from './route-table.js';
 import type { Router } from './router.js';
 import { routeNotFound, sandboxIdOfPath } from './route-suggestions.js';
@@ -339,7 +339,7 @@ export class Dispatcher {
     const { route, sandbox, params, requestId } = prepared;
     const { caller, signedBy, query, body, bodyText, slot, idempotencyKey, replay, meta } = run;
     const refused = replay ? undefined : this.#deps.quotas?.refusal(route, sandbox, req.method, bodyText, slot !== undefined);
-    const result = refused ?? executeOperation({ route, registry: this.#deps.registry, platforms: this.#deps.platforms, sandbox, caller, params, query, body, requestId, origin: () => requestOrigin(req), wall: this.#deps.wall, replaying: replay !== undefined, service: this.#deps.service });
+    const result = refused ?? executeOperation({ route, registry: this.#deps.registry, platforms: this.#deps.platforms, sandbox, caller, params, query, body, requestId, request: req, wall: this.#deps.wall, replaying: replay !== undefined, service: this.#deps.service });
     const answer = render(result, requestId, req, route);
     if (isProblemResult(result)) meta.problemCode = result.problem.code;
     const bytes = answer.status < 400 ? (this.#deps.quotas?.admitted(route, sandbox, req.method, bodyText, slot ? answer.body : undefined) ?? 0) : 0;

@@ -1,10 +1,13 @@
 import { CalendarError } from '@gdx/calendar';
 import type { ProblemCode } from '@gdx/protocol';
 import type { Sandbox } from '../sandbox/sandbox.js';
+import { createdLocation } from './created-location.js';
+import type { DispatchRequest } from './dispatch-types.js';
 import type { SandboxRegistry } from '../sandbox/registry.js';
 import type { Organisation, OperationResult, PlatformModule } from './platform-module.js';
 import { PlatformProblem } from './platform-problem.js';
 import type { ProblemResultOptions } from './problem-response.js';
+import { requestOrigin, transportOrigin } from './request-origin.js';
 import type { CoreRoute } from './route-table.js';
 import type { ServiceStatus } from './sim/service-status.js';
 
@@ -19,8 +22,8 @@ export interface ExecutionInput {
   query: Record<string, unknown>;
   body: unknown;
   requestId: string;
-  /** `scheme://host` the request was addressed to (worked out only when a handler reads it). */
-  origin: () => string;
+  /** The request as the transport gave it: the origin and API root of answers' absolute URLs are worked out from it only when a handler reads them. */
+  request: DispatchRequest;
   wall: () => number;
   /** `true` while a journal entry is replayed (see `SimRouteContext.replaying`). */
   replaying: boolean;
@@ -61,7 +64,7 @@ export function executeOperation(input: ExecutionInput): OperationResult | Probl
         body: input.body,
         requestId: input.requestId,
         get origin() {
-          return input.origin();
+          return requestOrigin(input.request);
         },
         wall: input.wall,
         replaying: input.replaying,
@@ -81,6 +84,9 @@ export function executeOperation(input: ExecutionInput): OperationResult | Probl
       body: input.body,
       requestId: input.requestId,
       replaying: input.replaying,
+      get apiBase() {
+        return `${transportOrigin(input.request)}${createdLocation(input.request, route, '')}`;
+      },
       problem: problemResult,
     });
   } catch (error) {

@@ -246,7 +246,8 @@ export interface OperationResult {
   body?: unknown;
   /**
    * The body already serialised as JSON, sent instead of `body`: for answers assembled from
-   * parts the handler keeps rendered (the catalog search's entry summaries).
+   * parts the handler keeps rendered (the catalog search's entry summaries). Another text with
+   * its own `content-type` in `headers` (an open-data file as CSV) is sent the same way.
    */
   json?: string;
   headers?: Readonly<Record<string, string>>;
@@ -279,6 +280,14 @@ export interface OperationContext<S> {
    * every id drawn after it). Absent: live.
    */
   readonly replaying?: boolean;
+  /**
+   * The absolute URL of the API root the request was sent below, for links in answers: the
+   * origin the transport saw (else `Host`, `X-Forwarded-Proto`), an MSW mount prefix, a
+   * non-default sandbox's `/sandboxes/{id}`, then `/{platform}/v1` —
+   * `http://127.0.0.1:4010/sandboxes/sbx_1/open-data/v1`. Worked out when read. Absent in
+   * contexts a test builds by hand.
+   */
+  readonly apiBase?: string;
   /**
    * A problem+json answer with a code of `@gdx/protocol`'s catalogue; the status comes from the code.
    * Handlers may also `throw new PlatformProblem(code, options)` from deep helpers.

@@ -30,6 +30,11 @@ describe.each(Object.keys(TRANSPORTS))('SDK clients against the mock (%s)', (nam
     const openData = new OpenDataClient({ baseUrl: `${base}/open-data/v1`, credentials: { appKey: operator.appKey, secret: operator.secret }, fetch, validateResponses: true });
     const datasets = await openData.datasets.list({ limit: 3 }).toArray();
     expect(datasets.length).toBeGreaterThan(0);
+    // A distribution's file comes as CSV text; the data interface pages its rows.
+    const open = world.seed.datasets.find((d) => d.openingType === 'open' && d.api && d.files.some((f) => f.format === 'CSV'))!;
+    const csv = await openData.datasets.getFile(open.id, `${open.resourceCode}.csv`);
+    expect(typeof csv === 'string' && csv.split('\r\n')[0]).toBe(open.fields.map((f) => f.name).join(','));
+    expect(await openData.datasets.listRecords(open.id).toArray()).toEqual(open.sampleRows);
     const demand = await openData.demands.submit({ title: '公交到站数据', description: '出行应用' });
     expect((await openData.demands.get(demand.id)).state).toBe('submitted');
   });

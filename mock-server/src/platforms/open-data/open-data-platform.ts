@@ -3,6 +3,7 @@ import { seedDataOf } from '../../sandbox/seed-data-cache.js';
 import type { SeedData } from '../../sandbox/seed/types.js';
 import { hostClock, WorkflowHost } from '../workflow-host/index.js';
 import { applicationOperations } from './application-operations.js';
+import { distributionOperations } from './distributions.js';
 import { startBlockedReportingAll } from './grant-lifecycle.js';
 import { grantOperations } from './grant-operations.js';
 import { openDataBinding } from './open-data-binding.js';
@@ -57,7 +58,7 @@ export function createOpenDataPlatform(options: OpenDataPlatformOptions): Platfo
   return {
     name: 'open-data',
     spec: options.spec,
-    operations: { ...publicOperations, ...applicationOperations, ...grantOperations },
+    operations: { ...publicOperations, ...distributionOperations, ...applicationOperations, ...grantOperations },
     createState: (sandbox) => buildState(sandbox, seedData),
     act: actOnOpenData,
     objects: openDataObjects,

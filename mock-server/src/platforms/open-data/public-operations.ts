@@ -4,12 +4,23 @@ import { listPage, pageJson } from '../workflow-host/index.js';
 import type { ApplicationRecord, OpenDataState } from './open-data-state.js';
 import { datasetView, openingPlanView, rejectionView } from './wire-views.js';
 
-/** A dataset's view as JSON, rendered once: a dataset is never changed (a new catalog version makes a new one). */
-const datasetJsons = new WeakMap<OpenDataset, string>();
+/**
+ * A dataset's view as JSON, rendered once per API root its links start with: a dataset is never
+ * changed (a new catalog version makes a new one). The sandboxes of a seed share its datasets,
+ * each under its own root, so a few roots are kept per dataset; past {@link ROOTS_KEPT} they are
+ * dropped and rendered again, so `Host` values a client makes up cannot grow the cache.
+ */
+const datasetJsons = new WeakMap<OpenDataset, Map<string, string>>();
+const ROOTS_KEPT = 8;
 
-function datasetJson(dataset: OpenDataset): string {
-  let json = datasetJsons.get(dataset);
-  if (json === undefined) datasetJsons.set(dataset, (json = JSON.stringify(datasetView(dataset))));
+function datasetJson(dataset: OpenDataset, apiBase: string): string {
+  let byRoot = datasetJsons.get(dataset);
+  if (byRoot === undefined) datasetJsons.set(dataset, (byRoot = new Map()));
+  let json = byRoot.get(apiBase);
+  if (json === undefined) {
+    if (byRoot.size >= ROOTS_KEPT) byRoot.clear();
+    byRoot.set(apiBase, (json = JSON.stringify(datasetView(dataset, apiBase))));
+  }
   return json;
 }
 
@@ -32,11 +43,12 @@ export const publicOperations: Record<string, OperationHandler<OpenDataState>> =
         (ctx.query.openingType === undefined || d.openingType === ctx.query.openingType) &&
         (ctx.query.provider === undefined || d.provider.creditCode === ctx.query.provider),
     );
-    return { status: 200, json: pageJson(listPage(ctx, datasets, ['string'], (d) => [d.id], datasetJson)) };
+    const apiBase = ctx.apiBase ?? '';
+    return { status: 200, json: pageJson(listPage(ctx, datasets, ['string'], (d) => [d.id], (d) => datasetJson(d, apiBase))) };
   },
   getDataset: (ctx) => {
     const dataset = ctx.state.datasets.get(ctx.params.datasetId ?? '');
-    return dataset ? { status: 200, json: datasetJson(dataset) } : ctx.problem('NOT_FOUND', { detail: `no open dataset ${ctx.params.datasetId}` });
+    return dataset ? { status: 200, json: datasetJson(dataset, ctx.apiBase ?? '') } : ctx.problem('NOT_FOUND', { detail: `no open dataset ${ctx.params.datasetId}` });
   },
   listOpeningPlans: (ctx) => {
     const plans = ctx.state.plans.filter((p) => ctx.query.year === undefined || p.year === ctx.query.year);

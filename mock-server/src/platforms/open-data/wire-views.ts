@@ -2,9 +2,8 @@ import { OPENING_CONDITION_LABELS } from '../../sandbox/seed/labels.js';
 import type { OpenDataset, OpeningPlan } from '../../sandbox/seed/types.js';
 import type { WorkflowInstance } from '@gdx/kernel';
 import { answerOf, grantRulesWarnings, wireEvent, workflowFields, workflowFieldsWithRulesWarnings, type WireEvent } from '../workflow-host/index.js';
+import { distributionsOf } from './distributions.js';
 import type { ApplicationRecord, DemandRecord, GrantRecord, OpenDataState, SpotCheckRecord, UsageReportRecord } from './open-data-state.js';
-
-const API_BASE = 'https://data.gdx.dev/open-data/v1';
 
 /** The allowed and denied scenarios of a dataset's `scenario_list` condition, when its entry states them (第二十四条(一)). */
 function scenarioListView(d: OpenDataset) {
@@ -13,15 +12,16 @@ function scenarioListView(d: OpenDataset) {
 }
 
 /**
- * The OpenAPI `Dataset` of a seed dataset: fields without sensitive items, files and API as
- * distributions (an `on_application` one needs a grant), its opening conditions with labels.
+ * The OpenAPI `Dataset` of a seed dataset: fields without sensitive items, the files the platform
+ * serves and its data interface as distributions below `apiBase` (the request's API root; an
+ * `on_application` one needs a grant), its opening conditions with labels.
  *
  * @example
  * ```ts
- * datasetView(seed.datasets[0]).distributions[0].requiresGrant;
+ * datasetView(seed.datasets[0], 'http://127.0.0.1:4010/open-data/v1').distributions[0].requiresGrant;
  * ```
  */
-export function datasetView(d: OpenDataset) {
+export function datasetView(d: OpenDataset, apiBase: string) {
   const requiresGrant = d.openingType === 'on_application';
   return {
     id: d.id,
@@ -36,10 +36,7 @@ export function datasetView(d: OpenDataset) {
     formats: [...d.formats],
     fields: d.fields.map((f) => ({ name: f.name, dataType: f.dataType, description: f.description })),
     sampleRows: structuredClone(d.sampleRows),
-    distributions: [
-      ...d.files.map((f) => ({ format: f.format, accessUrl: f.url, requiresGrant })),
-      ...(d.api ? [{ format: 'api', accessUrl: `${API_BASE}${d.api.endpoint}`, requiresGrant }] : []),
-    ],
+    distributions: distributionsOf(d, apiBase),
     publishedOn: d.publishedOn,
     modifiedOn: d.modifiedAt.slice(0, 10),
   };

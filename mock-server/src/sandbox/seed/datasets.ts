@@ -3,9 +3,6 @@ import type { Rng } from './prng.js';
 import { startOfShanghaiDay } from '@gdx/calendar';
 import type { CatalogEntry, DatasetFile, OpenDataset } from './types.js';
 
-/** Where the mock pretends dataset files live; the open-data platform serves them under its root. */
-const FILE_BASE = 'https://data.gdx.dev/files';
-
 function filesFor(rng: Rng, entry: CatalogEntry, datasetId: string): DatasetFile[] {
   return entry.formats
     .filter((f) => f !== 'JSON' || !entry.sharing.deliveryMethods.includes('api'))
@@ -13,7 +10,8 @@ function filesFor(rng: Rng, entry: CatalogEntry, datasetId: string): DatasetFile
       name: `${entry.name}.${format.toLowerCase()}`,
       format,
       byteSize: rng.int(4, 8000) * 1024,
-      url: `${FILE_BASE}/${datasetId}/${encodeURIComponent(entry.resourceCode)}.${format.toLowerCase()}`,
+      // Below the open-data API root, which its view puts in front (`GET /datasets/{id}/files/{fileName}`).
+      path: `/datasets/${datasetId}/files/${encodeURIComponent(`${entry.resourceCode}.${format.toLowerCase()}`)}`,
     }));
 }
 

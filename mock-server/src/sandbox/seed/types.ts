@@ -141,7 +141,8 @@ export interface DatasetFile {
   name: string;
   format: string;
   byteSize: number;
-  url: string;
+  /** Where the open-data platform serves it, below its API root: `/datasets/{id}/files/{fileName}`. */
+  path: string;
 }
 
 export interface DatasetApi {

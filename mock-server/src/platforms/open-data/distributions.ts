@@ -1,0 +1,104 @@
+import { shanghaiDate } from '@gdx/calendar';
+import type { OperationHandler, OperationResult } from '../../app/platform-module.js';
+import type { DatasetFile, OpenDataset } from '../../sandbox/seed/types.js';
+import { listPage } from '../workflow-host/index.js';
+import type { OpenDataState } from './open-data-state.js';
+
+/** The file formats the mock can make from a dataset's rows; a file in another (XLSX, SHP…) is not listed. */
+const SERVED_FORMATS: Readonly<Record<string, string>> = { CSV: 'text/csv; charset=utf-8', JSON: 'application/json' };
+
+/** The dataset's files the platform serves (`GET /datasets/{id}/files/{fileName}`). */
+function servedFiles(d: OpenDataset): DatasetFile[] {
+  return d.files.filter((f) => SERVED_FORMATS[f.format] !== undefined);
+}
+
+/**
+ * The OpenAPI `Dataset.distributions`: the files the platform serves and its data interface,
+ * each `accessUrl` below `apiBase` (the request's API root, `ctx.apiBase`), so a client follows it
+ * on the host, mount and sandbox it asked.
+ *
+ * @example
+ * ```ts
+ * distributionsOf(dataset, 'http://127.0.0.1:4010/open-data/v1')[0]?.accessUrl;
+ * // 'http://127.0.0.1:4010/open-data/v1/datasets/ods_…/files/350200-….csv'
+ * ```
+ */
+export function distributionsOf(d: OpenDataset, apiBase: string) {
+  const requiresGrant = d.openingType === 'on_application';
+  return [
+    ...servedFiles(d).map((f) => ({ format: f.format, accessUrl: `${apiBase}${f.path}`, requiresGrant })),
+    ...(d.api ? [{ format: 'api', accessUrl: `${apiBase}${d.api.endpoint}`, requiresGrant }] : []),
+  ];
+}
+
+/** A CSV field (RFC 4180): quoted when it holds a quote, a comma or a line break; `null` is empty. */
+function csvField(value: unknown): string {
+  const text = value === null || value === undefined ? '' : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** The dataset's rows as CSV: a header line of its field names, CRLF line ends (RFC 4180). */
+function csvOf(d: OpenDataset): string {
+  const names = d.fields.map((f) => f.name);
+  const lines = [names, ...d.sampleRows.map((row) => names.map((n) => row[n]))].map((cells) => `${cells.map(csvField).join(',')}\r\n`);
+  return lines.join('');
+}
+
+type Ctx = Parameters<OperationHandler<OpenDataState>>[0];
+
+/**
+ * The open dataset of the path, or a problem: 404 when there is none, 403 `FORBIDDEN` with
+ * `GRANT_REQUIRED` at `/path/datasetId` when it is open on application (有条件开放) and the caller
+ * holds no grant for it that is active and valid today (依申请开放: the data is used under an approved
+ * application's grant, 第二十三条).
+ */
+function readableDataset(ctx: Ctx): { dataset: OpenDataset } | { refusal: OperationResult } {
+  const id = ctx.params.datasetId ?? '';
+  const dataset = ctx.state.datasets.get(id);
+  if (!dataset) return { refusal: ctx.problem('NOT_FOUND', { detail: `no open dataset ${id}` }) };
+  if (dataset.openingType === 'open' || holdsLiveGrant(ctx, id)) return { dataset };
+  const refusal = ctx.problem('FORBIDDEN', {
+    detail: `有条件开放的数据集 ${id} 须持有有效的开放授权 / Dataset ${id} is open on application: it needs an active grant valid today`,
+    errors: [{ pointer: '/path/datasetId', code: 'GRANT_REQUIRED', message: { zh: '有条件开放的数据须持有有效的开放授权', en: 'Data open on application needs an active grant valid today' } }],
+  });
+  return { refusal };
+}
+
+/** Whether the caller holds an active grant for the dataset whose validity includes today (Asia/Shanghai). */
+function holdsLiveGrant(ctx: Ctx, datasetId: string): boolean {
+  const today = shanghaiDate(ctx.sandbox.now());
+  for (const grant of ctx.state.grants.values()) {
+    if (grant.owner === ctx.caller?.id && grant.state === 'active' && grant.validFrom <= today && today <= grant.validUntil && grant.datasetIds.includes(datasetId)) return true;
+  }
+  return false;
+}
+
+/**
+ * The distributions' operations: a dataset's file (its rows as CSV or JSON, by the file's
+ * format) and its data interface (its rows a page at a time), an `on_application` dataset's
+ * only under a live grant of the caller. The mock's rows are the dataset's sample rows.
+ *
+ * @example
+ * ```ts
+ * distributionOperations.getDatasetFile(ctx).headers?.['content-type']; // 'text/csv; charset=utf-8'
+ * ```
+ */
+export const distributionOperations: Record<string, OperationHandler<OpenDataState>> = {
+  getDatasetFile: (ctx) => {
+    const read = readableDataset(ctx);
+    if ('refusal' in read) return read.refusal;
+    const { dataset } = read;
+    const file = servedFiles(dataset).find((f) => f.path === `/datasets/${dataset.id}/files/${encodeURIComponent(ctx.params.fileName ?? '')}`);
+    if (!file) return ctx.problem('NOT_FOUND', { detail: `dataset ${dataset.id} has no file ${ctx.params.fileName} (its files: ${servedFiles(dataset).map((f) => f.path.slice(f.path.lastIndexOf('/') + 1)).join(', ') || 'none'})` });
+    const text = file.format === 'CSV' ? csvOf(dataset) : JSON.stringify(dataset.sampleRows);
+    return { status: 200, json: text, headers: { 'content-type': SERVED_FORMATS[file.format]! } };
+  },
+  listDatasetRecords: (ctx) => {
+    const read = readableDataset(ctx);
+    if ('refusal' in read) return read.refusal;
+    const { dataset } = read;
+    if (!dataset.api) return ctx.problem('NOT_FOUND', { detail: `dataset ${dataset.id} offers no data interface` });
+    const rows = dataset.sampleRows.map((row, i) => ({ row, i }));
+    return { status: 200, body: listPage(ctx, rows, ['integer'], (r) => [r.i], (r) => r.row) };
+  },
+};

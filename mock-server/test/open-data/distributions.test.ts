@@ -1,0 +1,82 @@
+// A dataset's distributions are links a client follows: each `accessUrl` is served by the
+// platform it was read from (host, mount prefix and sandbox), answering the rows as its format
+// says; the rows of a dataset open on application only under a live grant of the caller.
+import { describe, expect, it } from 'vitest';
+import { expectContract } from '../support/contract.js';
+import type { Reply } from '../support/client.js';
+import { TRANSPORTS } from '../support/transports.js';
+import { openWorld, useWorld, type World } from '../support/world.js';
+import { APPLICANT, grantApprovedAt } from './fixtures.js';
+
+interface Distribution {
+  format: string;
+  accessUrl: string;
+  requiresGrant: boolean;
+}
+interface DatasetView {
+  id: string;
+  openingType: string;
+  fields: { name: string }[];
+  distributions: Distribution[];
+}
+
+const MEDIA: Record<string, string> = { CSV: 'text/csv', JSON: 'application/json', api: 'application/json' };
+
+describe.each(['in-process fetch', 'msw setupServer, https below a path'])('open-data distributions (%s)', (transport) => {
+  const ctx = useWorld(TRANSPORTS[transport]);
+
+  async function datasets(world: World): Promise<DatasetView[]> {
+    return (await world.openData('GET', '/datasets?limit=200')).body.items;
+  }
+
+  /** Follows a link as the organisation signing it: the path below the transport's base URL. */
+  function follow(d: DatasetView, link: Distribution, as: World['organizations'][number]): Promise<Reply> {
+    expect(link.accessUrl.startsWith(ctx.transport.baseUrl), `${d.id} ${link.accessUrl}`).toBe(true);
+    return ctx.call('GET', link.accessUrl.slice(ctx.transport.baseUrl.length), { as });
+  }
+
+  function expectServed(d: DatasetView, link: Distribution, reply: Reply): void {
+    expect(reply.status, `${d.id} ${link.accessUrl}: ${JSON.stringify(reply.body)}`).toBe(200);
+    expect(reply.headers.get('content-type')?.split(';')[0]).toBe(MEDIA[link.format]);
+    if (link.format === 'CSV') expect(String(reply.body).split('\r\n')[0]).toBe(d.fields.map((f) => f.name).join(','));
+    if (link.format === 'api') expectContract('open-data', 'listDatasetRecords', reply, 200);
+    if (link.format === 'JSON') expect(reply.body).toEqual(expect.arrayContaining([expect.objectContaining({ [d.fields[0]!.name]: expect.anything() })]));
+  }
+
+  it('links every open dataset to what the sandbox serves, in the formats it lists', async () => {
+    const world = await openWorld(ctx);
+    const open = (await datasets(world)).filter((d) => d.openingType === 'open');
+    const links = open.flatMap((d) => d.distributions.map((link) => [d, link] as const));
+    expect(new Set(links.map(([, l]) => l.format))).toEqual(new Set(['CSV', 'JSON', 'api']));
+    for (const [d, link] of links) {
+      expect(link.accessUrl.startsWith(`${ctx.transport.baseUrl}${world.base('open-data')}/datasets/${d.id}/`)).toBe(true);
+      expectServed(d, link, await follow(d, link, world.org('map-tech')));
+    }
+  });
+
+  it("gives each sandbox of a seed its own links (the seed's datasets are shared)", async () => {
+    const [first, second] = [await openWorld(ctx), await openWorld(ctx)];
+    const id = first.seed.datasets.find((d) => d.api)!.id;
+    for (const world of [first, second, first]) {
+      const links = ((await world.openData('GET', `/datasets/${id}`)).body as DatasetView).distributions;
+      expect(links.map((l) => l.accessUrl).every((url) => url.startsWith(`${ctx.transport.baseUrl}${world.base('open-data')}/`))).toBe(true);
+    }
+  });
+
+  it('serves a dataset open on application to a holder of a live grant only', async () => {
+    const world = await openWorld(ctx);
+    const grant = await grantApprovedAt(world, '2025-09-30T10:00:00+08:00', { from: '2025-10-01', to: '2026-09-30' });
+    const d = (await world.openData('GET', `/datasets/${grant.datasetIds[0]}`)).body as DatasetView;
+    expect(d.distributions.length).toBeGreaterThan(0);
+    for (const link of d.distributions) {
+      expect(link.requiresGrant).toBe(true);
+      const refused = await follow(d, link, world.org('map-tech'));
+      expectContract('open-data', link.format === 'api' ? 'listDatasetRecords' : 'getDatasetFile', refused, 403);
+      expect(refused.body.errors).toEqual([expect.objectContaining({ pointer: '/path/datasetId', code: 'GRANT_REQUIRED' })]);
+      // Valid from 10-01: approved the day before, the grant does not open the data yet.
+      expect((await follow(d, link, world.org(APPLICANT))).status).toBe(403);
+    }
+    await world.advance({ to: '2025-10-01T09:00:00+08:00' });
+    for (const link of d.distributions) expectServed(d, link, await follow(d, link, world.org(APPLICANT)));
+  });
+});
