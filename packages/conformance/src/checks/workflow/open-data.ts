@@ -6,6 +6,7 @@ import { workflowCheck } from '../define-check.js';
 import { createObject, validBody } from '../fixtures.js';
 import { expectStatus, listItems } from '../requests.js';
 import { act, ACTIONS } from './officials.js';
+import { followDistributions } from './open-data-links.js';
 import { apply, applyAndPass, approvedGrant, inXiamen, passInitialReview, readApplication } from './open-data-steps.js';
 import { eventTypes, expectDeadline, expectState, sandboxToday } from './sandbox.js';
 
@@ -16,7 +17,8 @@ const check = workflowCheck('open-data');
  * Open-data workflow checks (依申请开放, Xiamen profile): the 3 WD initial review from the
  * application day, then a second, separate 7 WD clock from the day the initial review passed; an
  * overdue initial review is flagged, never passed; a rejection's reasons are published without
- * the applicant; an approved application's grant takes usage reports.
+ * the applicant; an approved application's grant takes usage reports; every distribution a
+ * dataset lists can be followed.
  *
  * @example
  * ```ts
@@ -84,5 +86,8 @@ export const openDataChecks: Check[] = [
       const other = await sbx.http(1).request('GET', 'open-data', reports);
       ctx.expect.equal(other.status, 404, "another organisation cannot read the grant's reports");
     });
+  }),
+  check('ODP-LINK-01', "every distribution a dataset lists can be followed on the platform; an on-application dataset's only with a live grant", 'shared/domain/open-data.md §Opening types (open: download or API with an app key; on_application: needs an approved application, 第二十三条)', async (ctx) => {
+    await inXiamen(ctx, (sbx) => followDistributions(ctx, sbx));
   }),
 ];
