@@ -35,6 +35,9 @@ import { TOLERATED_QUERY_PARAMETERS } from './unknown-parameters.js';
 import { SIM_ROUTES } from './sim/index.js';
 import type { ServiceConnections, ServiceStorage } from './sim/service-status.js';
 import { CLOCK_RANGE_TEXT, withinClockBounds } from '../sandbox/clock-bounds.js';
+import { SIM_PREFIX } from './route-table.js';
+import { serverCalendarYears } from './server-calendar-years.js';
+import type { YearSchedule } from '@gdx/calendar';
 
 /** Options of `createApp`. */
 export interface AppOptions {
@@ -52,6 +55,17 @@ export interface AppOptions {
   /** Where virtual clocks start (epoch ms or RFC 3339; default: wall time at start). */
   startAt?: number | string;
   reviewerPolicy?: ReviewerPolicy;
+  /**
+   * Year schedules every sandbox holds besides the shipped ones (2024–2026), such as a year whose
+   * notice came out after this release: the default sandbox, those created or imported later, and
+   * each one again after a reset. A sandbox's own `PUT /_sim/v1/sandboxes/{id}/calendar/{year}`
+   * wins for its year, in that sandbox. Each is checked as that endpoint checks its body (an
+   * `InvalidCalendarYearError`, code `INVALID_CALENDAR_YEAR`, names the schedule and the field;
+   * a year given twice is refused). Configuration, not state: sandbox snapshots (exported or in
+   * `dataDir`) keep only a sandbox's own years, and every start applies the years it is given to
+   * every sandbox, those of a data directory included. Default: none.
+   */
+  calendarYears?: readonly YearSchedule[];
   /** Organisations of each new sandbox (default: those of the seed data, `seedOrganisations`). */
   organisations?: OrganisationSource;
   /**
@@ -230,6 +244,12 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
   // `router` is read only once requests are answered.
   const guard = simAccessGuard({ simToken: options.simToken, routes: (method, path) => router.match(method, path).kind === 'found' });
 
+  const simulationSpec = options.simulationSpec === false ? undefined : (options.simulationSpec ?? sharedContract('simulation'));
+  const router = buildRouter(platforms, SIM_ROUTES, simulationSpec);
+  // Checked by the PUT endpoint's own validator, before the store opens: a bad one leaves nothing to close.
+  const putYear = router.match('PUT', `${SIM_PREFIX}/sandboxes/default/calendar/2000`);
+  const calendarYears = serverCalendarYears(options.calendarYears ?? [], putYear.kind === 'found' ? putYear.value.validator : undefined);
+
   // Set once the store is read; the delivery hook below only runs after that.
   let deps: DispatcherDeps;
   const env: SandboxEnvironment = {
@@ -242,6 +262,7 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
     maxWebhooks,
     idempotencyRetentionMs,
     requestJournal,
+    calendarYears,
     deliveryMode: () => replayDeliveries ?? 'send',
     revision: () => replayRevision ?? CURRENT_REVISION,
     // An outcome is journaled without waiting: if it is lost in a crash, the delivery stays
@@ -270,8 +291,6 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
     store?.close();
     throw error;
   }
-  const simulationSpec = options.simulationSpec === false ? undefined : (options.simulationSpec ?? sharedContract('simulation'));
-  const router = buildRouter(platforms, SIM_ROUTES, simulationSpec);
   // Journal entries of sandboxes still in their saved form, replayed when each is restored.
   const queued = new Map<string, JournalEntry[]>();
   // Set once the start is over: a sandbox restored later resumes its pending deliveries itself.

@@ -67,6 +67,8 @@ export interface SandboxEnvironment {
   requestJournal?: Readonly<RequestJournalLimits>;
   /** How long an `Idempotency-Key`'s record is kept after its first answer, in ms (default `DEFAULT_IDEMPOTENCY_RETENTION_MS`; see `AppOptions.idempotencyRetentionMs`). */
   idempotencyRetentionMs?: number;
+  /** The server's year schedules, checked (`AppOptions.calendarYears`): under each sandbox's own. */
+  calendarYears?: readonly Readonly<YearSchedule>[];
 }
 
 /** An object no platform names the states of: they keep their ids (`stateLabel`). */
@@ -166,6 +168,9 @@ export class Sandbox implements SandboxContext {
     );
     this.ids = createIdGenerator(() => this.clock.now(), this.random);
     this.calendar = WorkingCalendar.official();
+    // The server's years are its configuration, not this sandbox's state: laid under its own
+    // (`putCalendarYear`, saved in its snapshot), and left out of `#calendarYears`.
+    for (const schedule of env.calendarYears ?? []) this.calendar.addYear(schedule);
     this.#calendarYears = [];
     for (const year of saved?.calendarYears ?? []) this.putCalendarYear(year);
     this.feed = new EventFeed(saved?.events);
