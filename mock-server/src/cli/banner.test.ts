@@ -33,7 +33,7 @@ describe('the gdx-mock banner', () => {
     expect(banner).toContain('open-data            http://127.0.0.1:4010/open-data/v1\n');
     expect(banner).toContain('default: profile national, seed 42');
     expect(banner).toContain('clock                virtual, now 2025-09-26T09:00:00+08:00');
-    expect(banner).toContain('calendar             holiday schedules 2024–2026; add a later year: PUT /_sim/v1/sandboxes/default/calendar/{year}\n');
+    expect(banner).toContain('calendar             holiday schedules 2024–2026; add a later year: --calendar <file>, or PUT /_sim/v1/sandboxes/default/calendar/{year}\n');
     expect(banner).toContain('data directory       none: state is kept in memory');
     expect(banner).toContain('secrets              curl -s http://127.0.0.1:4010/_sim/v1/sandboxes/default  (or start with --show-secrets)');
     expect(banner).not.toContain('SECRET-ONE');

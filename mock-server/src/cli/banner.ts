@@ -20,6 +20,8 @@ export interface BannerFacts {
   readonly sandbox: BannerSandbox;
   /** The years whose holiday schedules the default sandbox's calendar holds (`GET …/calendar`). */
   readonly calendarYears: readonly number[];
+  /** Those of them `--calendar` gave (every sandbox holds them). */
+  readonly calendarFlagYears?: readonly number[];
   /** The profile file the default sandbox was made from, if any. */
   readonly profileFile?: string;
   readonly dataDir?: string;
@@ -69,7 +71,7 @@ export function renderBanner(facts: BannerFacts): string {
     ...Object.entries(sandbox.platforms).map(([name, base]) => row(name, base)),
     row('sandbox', `default: profile ${profile}, seed ${sandbox.seed}`),
     row('clock', `${sandbox.clock.mode}, now ${sandbox.clock.now}`),
-    row('calendar', calendarSummary(facts.calendarYears, 'default')),
+    row('calendar', calendarSummary(facts.calendarYears, 'default', facts.calendarFlagYears)),
     row('data directory', facts.dataDir ? `${facts.dataDir} (${describeStorage(facts.storage)})` : 'none: state is kept in memory (--data-dir keeps it)'),
   ];
   const refused = describeReplayRefused(facts.storage);

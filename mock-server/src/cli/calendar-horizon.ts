@@ -3,20 +3,23 @@ const HORIZON_DAYS = 90;
 const DAY_MS = 86_400_000;
 
 /**
- * The banner's text about the sandbox calendar: the years whose holiday schedules it holds, and
- * how a later year is added (a deadline reaching it is refused, never counted Monday–Friday).
+ * The banner's text about the sandbox calendar: the years whose holiday schedules it holds (those
+ * `--calendar` gave named), and how a later year is added (a deadline reaching it is refused,
+ * never counted Monday–Friday).
  *
  * @example
  * ```ts
- * calendarSummary([2024, 2025, 2026], 'default'); // 'holiday schedules 2024–2026; add a later year: PUT /_sim/v1/sandboxes/default/calendar/{year}'
+ * calendarSummary([2024, 2025, 2026], 'default'); // 'holiday schedules 2024–2026; add a later year: --calendar <file>, or PUT /_sim/v1/sandboxes/default/calendar/{year}'
+ * calendarSummary([2024, 2025, 2026], 'default', [2026]); // 'holiday schedules 2024–2026 (2026 from --calendar); …'
  * ```
  */
-export function calendarSummary(years: readonly number[], sandboxId: string): string {
+export function calendarSummary(years: readonly number[], sandboxId: string, fromFlag: readonly number[] = []): string {
   const sorted = [...years].sort((a, b) => a - b);
   const first = sorted[0];
   const last = sorted.at(-1);
   const held = first === undefined || last === undefined ? 'no holiday schedules' : `holiday schedules ${first === last ? first : `${first}–${last}`}`;
-  return `${held}; add a later year: PUT /_sim/v1/sandboxes/${sandboxId}/calendar/{year}`;
+  const given = fromFlag.length > 0 ? ` (${[...fromFlag].sort((a, b) => a - b).join(', ')} from --calendar)` : '';
+  return `${held}${given}; add a later year: --calendar <file>, or PUT /_sim/v1/sandboxes/${sandboxId}/calendar/{year}`;
 }
 
 /**
@@ -42,7 +45,7 @@ export function calendarHorizonWarning(today: string, years: readonly number[], 
   const where = daysLeft > 0 ? `is ${daysLeft} days before the end of ${last}` : `is past ${last}`;
   return (
     `the clock (${today}) ${where}, the last year whose holiday schedule the calendar holds: deadlines reaching ${next} are refused ` +
-    `(CALENDAR_NOT_PUBLISHED; an automatic official's decision or a clock event is recorded as action_blocked and carried on once the year is loaded). Load it with PUT /_sim/v1/sandboxes/${sandboxId}/calendar/${next}, ` +
-    `or start the clock earlier (--start-at) / 时钟临近已知节假日安排的最后一年（${last}），截止日期落入 ${next} 年的办理将被拒绝，请先载入 ${next} 年安排`
+    `(CALENDAR_NOT_PUBLISHED; an automatic official's decision or a clock event is recorded as action_blocked and carried on once the year is loaded). Load it at start with --calendar <file> (every sandbox) or with PUT /_sim/v1/sandboxes/${sandboxId}/calendar/${next}, ` +
+    `or start the clock earlier (--start-at) / 时钟临近已知节假日安排的最后一年（${last}），截止日期落入 ${next} 年的办理将被拒绝，请先载入 ${next} 年安排（启动时用 --calendar <文件>，或 PUT 该年安排）`
   );
 }

@@ -26,6 +26,8 @@ export type CliRequest =
       log: LogSettings;
       /** A profile file to load for the default sandbox. */
       profileFile?: string;
+      /** Year schedule files every sandbox holds (`--calendar`, read by `readCalendarFiles`), in the order given. */
+      calendarFiles: readonly string[];
       /** Print the organisations' secrets in the banner (`--show-secrets`). */
       showSecrets: boolean;
       /** The flags shaping the default sandbox that were given (flag or variable), to tell when a data directory's own sandbox overrides them. */
@@ -57,8 +59,8 @@ function readRatio(given: Sourced<string> | undefined): number | undefined {
   if (given.value.trim() === '' || !(value > 0 && value <= 1)) throw new FlagError(`${given.source} must be a number greater than 0 and at most 1: ${given.value}`);
   return value;
 }
-/** A user's own profile file (read by the CLI with `@gdx/procedures`' `loadProfile`). */
-const PROFILE_FILE = /\.(json|ya?ml)$/i;
+/** A user's own profile or calendar file (read by the CLI: `loadProfile`, `readCalendarFiles`). */
+const JSON_OR_YAML_FILE = /\.(json|ya?ml)$/i;
 
 /**
  * Parses the command line of `gdx-mock` and its `GDX_MOCK_*` environment variables (pass
@@ -88,7 +90,7 @@ function parseRun(argv: readonly string[], env: Readonly<Record<string, string |
   const seed = readInteger(seedGiven, 0) ?? 1;
   const profileGiven = values.string('profile');
   const profile = profileGiven?.value ?? 'national';
-  if (profileGiven && !PROFILES.includes(profile) && !PROFILE_FILE.test(profile)) {
+  if (profileGiven && !PROFILES.includes(profile) && !JSON_OR_YAML_FILE.test(profile)) {
     throw new FlagError(`${profileGiven.source} must be one of ${PROFILES.join(', ')} or a .json/.yaml profile file: ${profile}`);
   }
   const clockGiven = values.string('clock');
@@ -110,6 +112,10 @@ function parseRun(argv: readonly string[], env: Readonly<Record<string, string |
   const quotas = parseQuotaFlags(values);
   const webhooks = parseWebhookFlags(values);
   const profileFile = PROFILES.includes(profile) ? undefined : profile;
+  const calendarGiven = values.list('calendar');
+  const calendarFiles = calendarGiven?.value ?? [];
+  const notFile = calendarFiles.find((file) => !JSON_OR_YAML_FILE.test(file));
+  if (notFile !== undefined) throw new FlagError(`${calendarGiven?.source} takes .json or .yaml year schedule files: ${notFile}`);
   const corsOrigins = checked(values.list('cors-origin'), normalizeOrigin);
   const allowedHosts = checked(values.list('allowed-host'), normalizeAllowedHost);
   const ignoredQueryParameters = values.list('ignore-query-parameter')?.value;
@@ -129,6 +135,7 @@ function parseRun(argv: readonly string[], env: Readonly<Record<string, string |
     kind: 'run',
     server: { port, host: values.string('host')?.value ?? '127.0.0.1', corsOrigins, allowedHosts, shutdownGraceMs: shutdownGraceSeconds * 1000, timeouts, ...(maxConnections !== undefined ? { maxConnections } : {}) },
     ...(profileFile !== undefined ? { profileFile } : {}),
+    calendarFiles,
     showSecrets: values.boolean('show-secrets'),
     sandboxFlags: {
       ...(seedGiven ? { seed: seedGiven } : {}),

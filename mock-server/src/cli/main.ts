@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 import { existsSync } from 'node:fs';
+import type { YearSchedule } from '@gdx/calendar';
 import { join } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { renderBanner, type BannerSandbox } from './banner.js';
 import { parseCli, USAGE } from './cli-options.js';
 import { calendarHorizonWarning } from './calendar-horizon.js';
+import { namingCalendarFile, readCalendarFiles } from './calendar-files.js';
 import { exposureWarnings } from './exposure-warnings.js';
 import { heapWarning } from './heap-warning.js';
 import { seedQuotaWarning, type SandboxQuotaView } from './seed-quota-warning.js';
@@ -50,7 +52,10 @@ async function main(): Promise<number> {
   const start = async () => {
     // A profile file is read and validated here (extends chains included), so a mistake in it stops
     // the start with the file's own error instead of surfacing at the first request.
-    const app = createApp({ ...request.app, logError, ...(request.profileFile ? { profile: await loadProfile(request.profileFile) } : {}) });
+    const profile = request.profileFile ? { profile: await loadProfile(request.profileFile) } : {};
+    // Read here and checked by the app as the PUT endpoint checks a body: a bad file stops the start, named.
+    const calendarYears = await readCalendarFiles(request.calendarFiles);
+    const app = namingCalendarFile(request.calendarFiles, () => createApp({ ...request.app, logError, ...profile, ...(calendarYears.length > 0 ? { calendarYears: calendarYears as YearSchedule[] } : {}) }));
     // Read before the warm-up's first turn: the banner tells what the start found, and what the
     // warm-up may add (each found is logged, after the banner).
     const storage = { ...app.storage };
@@ -59,13 +64,14 @@ async function main(): Promise<number> {
     // The banner's reads are the server's own: the default sandbox's request journal leaves them out.
     const read = async <T>(path: string): Promise<T> => JSON.parse(String((await app.dispatch({ method: 'GET', path, query: '', headers, body: undefined, journal: false })).body)) as T;
     const sandbox = await read<BannerSandbox & SandboxQuotaView & { clock: { today: string } }>('/_sim/v1/sandboxes/default');
-    const calendarYears = (await read<{ years: number[] }>('/_sim/v1/sandboxes/default/calendar')).years;
+    const heldYears = (await read<{ years: number[] }>('/_sim/v1/sandboxes/default/calendar')).years;
     process.stdout.write(
       renderBanner({
         url: running.url,
         version: mockServerVersion(),
         sandbox,
-        calendarYears,
+        calendarYears: heldYears,
+        calendarFlagYears: (calendarYears as YearSchedule[]).map((schedule) => schedule.year),
         ...(request.profileFile !== undefined ? { profileFile: request.profileFile } : {}),
         ...(request.app.dataDir !== undefined ? { dataDir: request.app.dataDir } : {}),
         storage,
@@ -77,10 +83,10 @@ async function main(): Promise<number> {
         showSecrets: request.showSecrets,
       }),
     );
-    return { app, running, sandbox, calendarYears };
+    return { app, running, sandbox, heldYears };
   };
-  const { app, running, sandbox, calendarYears } = await start().finally(() => out.release());
-  const horizon = calendarHorizonWarning(sandbox.clock.today, calendarYears, 'default');
+  const { app, running, sandbox, heldYears } = await start().finally(() => out.release());
+  const horizon = calendarHorizonWarning(sandbox.clock.today, heldYears, 'default');
   const stored = storedDir !== undefined ? storedSandboxWarnings(request.sandboxFlags, sandbox, storedDir) : [];
   const heap = heapWarning(request.app.quotas?.objects ?? DEFAULT_QUOTAS.objects, getHeapStatistics().heap_size_limit);
   // A restored sandbox may hold its quota for what its clients made, not for its seed.

@@ -28,6 +28,12 @@ export const MOCK_FLAGS: readonly FlagSpec[] = [
   { name: 'seed', kind: 'string', value: '<n>', help: ['seed of the default sandbox and of generated ids (default 1)'] },
   { name: 'start-at', kind: 'string', value: '<instant>', help: ['where virtual clocks start, e.g. 2025-09-26T09:00:00+08:00'] },
   { name: 'clock', kind: 'string', value: '<virtual|realtime>', help: ['clock of the default sandbox (default virtual)'] },
+  {
+    name: 'calendar',
+    kind: 'list',
+    value: '<file>',
+    help: ['a year\'s holiday schedule (.json, .yaml: the body of PUT', '/_sim/v1/sandboxes/{id}/calendar/{year}) every sandbox holds besides', '2024–2026, under its own PUTs; repeatable, applied again at each start'],
+  },
   { name: 'max-body-bytes', kind: 'string', value: '<n>', help: ['largest request body in bytes (default 1048576, 1 MiB); a larger one', 'is refused with 413 before it is read'] },
   ...QUOTA_FLAG_SPECS,
   { name: 'max-sandboxes', kind: 'string', value: '<n>', help: ['sandboxes the server holds, default included (default 1000); creating', 'or importing one more is refused with 409 SANDBOX_LIMIT_REACHED'] },

@@ -99,7 +99,7 @@ describe('the gdx-mock banner of a running server', () => {
       expect(banner).toContain(`registration         ${mock.url}/registration/v1\n`);
       expect(banner).toContain('default: profile xiamen, seed 9\n');
       expect(banner).toContain('clock                virtual, now 2025-09-26T10:00:00+08:00\n');
-      expect(banner).toContain(`calendar             holiday schedules ${YEARS[0]}–${LAST_YEAR}; add a later year: PUT /_sim/v1/sandboxes/default/calendar/{year}\n`);
+      expect(banner).toContain(`calendar             holiday schedules ${YEARS[0]}–${LAST_YEAR}; add a later year: --calendar <file>, or PUT /_sim/v1/sandboxes/default/calendar/{year}\n`);
       expect(mock.stderr()).not.toContain('calendar holds');
       expect(banner).toMatch(new RegExp(`data directory       ${dataDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(SQLite store, \\d+ writes? since the last snapshot\\)\n`));
       expect(banner).toContain(`curl -s ${mock.url}/_sim/v1/sandboxes/default  (or start with --show-secrets)`);
