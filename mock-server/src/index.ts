@@ -1,4 +1,5 @@
 export { createApp, type App, type AppOptions, type StorageStatus } from './app/create-app.js';
+export { InvalidCalendarYearError } from './app/server-calendar-years.js';
 export type { ServiceConnections, ServiceMemory } from './app/sim/service-status.js';
 export type { HeapReading, MemoryOptions } from './app/memory-guard.js';
 export { DataDirDamagedError, StorageUnavailableError, type Damage, type LockCheck, type Store, type StoredSnapshot, type StoredState } from './persistence/store.js';

@@ -3,9 +3,22 @@ import type { FieldError } from '@gdx/protocol';
 import type { RequestValidator } from './request-validator.js';
 
 /**
+ * A schedule's field errors as one line in one language: `/holidays/0/date: …; /note: …`.
+ *
+ * @example
+ * ```ts
+ * fieldErrorsText(error.errors, 'zh'); // '/note: 不允许的字段'
+ * ```
+ */
+export function fieldErrorsText(errors: readonly FieldError[], lang: 'zh' | 'en'): string {
+  return errors.map((e) => `${e.pointer || '(the schedule)'}: ${e.message[lang]}`).join(lang === 'zh' ? '；' : '; ');
+}
+
+/**
  * One of `AppOptions.calendarYears` was refused: `index` is its place in the list, `errors` its
  * field errors (pointers into that schedule, as the PUT endpoint answers them). The message names
- * `calendarYears[index]` and each field, in Chinese and English.
+ * `calendarYears[index]` and each field, in Chinese and English:
+ * `[INVALID_CALENDAR_YEAR] calendarYears[1] 有误：/note: 不允许的字段 / calendarYears[1] is refused: /note: This field is not allowed`.
  *
  * @example
  * ```ts
@@ -22,8 +35,7 @@ export class InvalidCalendarYearError extends RangeError {
     readonly index: number,
     readonly errors: readonly FieldError[],
   ) {
-    const at = (e: FieldError, text: string) => `calendarYears[${index}]${e.pointer}: ${text}`;
-    super(`[INVALID_CALENDAR_YEAR] 节假日安排无效 ${errors.map((e) => at(e, e.message.zh)).join('；')} / invalid year schedule ${errors.map((e) => at(e, e.message.en)).join('; ')}`);
+    super(`[INVALID_CALENDAR_YEAR] calendarYears[${index}] 有误：${fieldErrorsText(errors, 'zh')} / calendarYears[${index}] is refused: ${fieldErrorsText(errors, 'en')}`);
   }
 }
 

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { InvalidCalendarYearError } from '../app/server-calendar-years.js';
+import { fieldErrorsText, InvalidCalendarYearError } from '../app/server-calendar-years.js';
 
 /**
  * A `--calendar` file that cannot be read, parsed, or taken as a year schedule: `path` names it,
@@ -73,7 +73,6 @@ export function namingCalendarFile<T>(paths: readonly string[], make: () => T): 
   } catch (error) {
     const path = error instanceof InvalidCalendarYearError ? paths[error.index] : undefined;
     if (path === undefined || !(error instanceof InvalidCalendarYearError)) throw error;
-    const fields = (lang: 'zh' | 'en', join: string) => error.errors.map((e) => `${e.pointer || '(the whole file)'}: ${e.message[lang]}`).join(join);
-    throw new CalendarFileError(path, `无效：${fields('zh', '；')}`, `is invalid: ${fields('en', '; ')}`);
+    throw new CalendarFileError(path, `无效：${fieldErrorsText(error.errors, 'zh')}`, `is invalid: ${fieldErrorsText(error.errors, 'en')}`);
   }
 }

@@ -3,9 +3,11 @@
 // sandbox after the start. `AppOptions.calendarYears` (`gdx-mock --calendar <file>`) gives the
 // server's extra years once: every sandbox it makes holds them, beneath the sandbox's own PUTs.
 import { afterEach, describe, expect, it } from 'vitest';
-import { builtinOrganisations, createApp, type App, type AppOptions } from '../../src/index.js';
+import { builtinOrganisations, createApp, InvalidCalendarYearError, type App, type AppOptions } from '../../src/index.js';
 import { notesPlatform } from '../support/notes-platform.js';
 import { openApp, useTempDirs } from '../persistence/data-dir-app.js';
+import { openDataDir } from '../../src/persistence/data-dir.js';
+import { journalOnlyStore } from '../support/journal-only-store.js';
 
 /** A test fixture, not the State Council's 2027 notice (not published when this was written). */
 const TEST_2027 = { year: 2027, source: '测试用安排（非官方）/ test fixture, not a notice', holidays: [{ date: '2027-01-01', name: '元旦' }], makeupWorkdays: [] };
@@ -75,8 +77,9 @@ describe('the server-wide calendar years (AppOptions.calendarYears)', () => {
     } catch (error) {
       thrown = error;
     }
+    expect(thrown).toBeInstanceOf(InvalidCalendarYearError);
     expect(thrown).toMatchObject({ code: 'INVALID_CALENDAR_YEAR', index: 1, errors: [expect.objectContaining({ pointer })] });
-    expect(thrown.message).toContain(`calendarYears[1]${pointer}`);
+    expect(thrown.message).toContain(`calendarYears[1] is refused: ${pointer}: `);
     expect(thrown.message).toMatch(/[\u4e00-\u9fff]/);
   });
 
@@ -103,5 +106,21 @@ describe('the server-wide calendar years over a data directory', () => {
     expect(await years({ calendarYears: [TEST_2027] }, true)).toEqual([withYear, withYear]);
     expect(await years({})).toEqual([[2024, 2025, 2026], [2024, 2025, 2026]]);
     expect(await years({ calendarYears: [TEST_2027] })).toEqual([withYear, withYear]);
+  });
+
+  it('replay a write that relied on a year with the years the start gives: one without it refuses the write, kept aside', async () => {
+    const dir = tempDir();
+    // Rebuilt from the journal alone, as after a crash (a last snapshot at close would hold the state as it was).
+    const first = openApp(dir, { startAt: TODAY, calendarYears: [TEST_2027], store: journalOnlyStore(openDataDir(dir)) });
+    expect((await first.call('POST', '/_sim/v1/sandboxes/default/clock/advance', { body: { workingDays: 20 } })).status).toBe(200);
+    await first.app.close();
+
+    const second = openApp(dir, { startAt: TODAY, logError: () => undefined });
+    try {
+      expect(second.app.storage.replayRefused.count).toBe(1);
+      expect((await second.call('GET', '/_sim/v1/sandboxes/default/clock')).body.today).toBe('2026-12-07');
+    } finally {
+      await second.app.close();
+    }
   });
 });
