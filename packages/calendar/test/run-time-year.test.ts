@@ -14,6 +14,20 @@ const schedule2027: YearSchedule = {
 };
 
 describe('adding a year at run time', () => {
+  it('leaves a copy and the calendar it was copied from apart: a year added to one is not in the other', () => {
+    const base = WorkingCalendar.official();
+    base.addYear(schedule2027);
+    const copy = base.copy();
+    expect(copy.years()).toEqual([2024, 2025, 2026, 2027]);
+    expect(copy.addWorkingDays('2026-12-31', 1)).toBe('2027-01-04');
+    copy.addYear({ ...schedule2027, source: 'own', holidays: [] });
+    expect(copy.addWorkingDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(base.addWorkingDays('2026-12-31', 1)).toBe('2027-01-04');
+    base.addYear({ year: 2028, source: 'test', holidays: [], makeupWorkdays: [] });
+    expect(copy.hasYear(2028)).toBe(false);
+    expect(WorkingCalendar.official().years()).toEqual([2024, 2025, 2026]);
+  });
+
   it('extends the calendar and rebuilds the index', () => {
     const calendar = WorkingCalendar.official();
     expect(() => calendar.addWorkingDays('2026-12-31', 1)).toThrow(CalendarError);
