@@ -67,8 +67,11 @@ export interface SandboxEnvironment {
   requestJournal?: Readonly<RequestJournalLimits>;
   /** How long an `Idempotency-Key`'s record is kept after its first answer, in ms (default `DEFAULT_IDEMPOTENCY_RETENTION_MS`; see `AppOptions.idempotencyRetentionMs`). */
   idempotencyRetentionMs?: number;
-  /** The server's year schedules, checked (`AppOptions.calendarYears`): under each sandbox's own. */
-  calendarYears?: readonly Readonly<YearSchedule>[];
+  /**
+   * The server's calendar: the shipped years and `AppOptions.calendarYears` (default: the shipped
+   * years). Each sandbox starts from a copy, its own years (`putCalendarYear`) laid over it.
+   */
+  calendar?: WorkingCalendar;
 }
 
 /** An object no platform names the states of: they keep their ids (`stateLabel`). */
@@ -167,10 +170,9 @@ export class Sandbox implements SandboxContext {
       env.wall,
     );
     this.ids = createIdGenerator(() => this.clock.now(), this.random);
-    this.calendar = WorkingCalendar.official();
-    // The server's years are its configuration, not this sandbox's state: laid under its own
-    // (`putCalendarYear`, saved in its snapshot), and left out of `#calendarYears`.
-    for (const schedule of env.calendarYears ?? []) this.calendar.addYear(schedule);
+    // The server's years are its configuration, not this sandbox's state: under its own years
+    // (`putCalendarYear`, saved in its snapshot), and not in `#calendarYears`.
+    this.calendar = env.calendar?.copy() ?? WorkingCalendar.official();
     this.#calendarYears = [];
     for (const year of saved?.calendarYears ?? []) this.putCalendarYear(year);
     this.feed = new EventFeed(saved?.events);
