@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WorkingCalendar } from '@gdx/calendar';
@@ -87,8 +87,11 @@ async function start(args: readonly string[], env: Record<string, string>): Prom
 describe('the gdx-mock banner of a running server', () => {
   it('by default: profile, seed, clock, storage and how to get the secrets, but no secret; settings from GDX_MOCK_*', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'gdx-banner-'));
+    // A test fixture for the year after the shipped ones (not a notice), given as GDX_MOCK_CALENDAR.
+    const calendarFile = join(mkdtempSync(join(tmpdir(), 'gdx-banner-calendar-')), 'next-year.json');
+    writeFileSync(calendarFile, JSON.stringify({ year: LAST_YEAR + 1, source: 'test fixture, not a notice', holidays: [], makeupWorkdays: [] }));
     try {
-      const mock = await start(['--port', '0'], { GDX_MOCK_SEED: '9', GDX_MOCK_PROFILE: 'xiamen', GDX_MOCK_START_AT: '2025-09-26T10:00:00+08:00', GDX_MOCK_DATA_DIR: dataDir, GDX_MOCK_SHOW_SECRETS: '0' });
+      const mock = await start(['--port', '0'], { GDX_MOCK_SEED: '9', GDX_MOCK_PROFILE: 'xiamen', GDX_MOCK_START_AT: '2025-09-26T10:00:00+08:00', GDX_MOCK_DATA_DIR: dataDir, GDX_MOCK_SHOW_SECRETS: '0', GDX_MOCK_CALENDAR: calendarFile });
       await mock.waitFor(/secrets .*\n/);
       const sandbox = (await (await fetch(`${mock.url}/_sim/v1/sandboxes/default`)).json()) as { organizations: { appKey: string; secret: string }[] };
       const banner = mock.stdout();
@@ -99,7 +102,7 @@ describe('the gdx-mock banner of a running server', () => {
       expect(banner).toContain(`registration         ${mock.url}/registration/v1\n`);
       expect(banner).toContain('default: profile xiamen, seed 9\n');
       expect(banner).toContain('clock                virtual, now 2025-09-26T10:00:00+08:00\n');
-      expect(banner).toContain(`calendar             holiday schedules ${YEARS[0]}–${LAST_YEAR}; add a later year: --calendar <file>, or PUT /_sim/v1/sandboxes/default/calendar/{year}\n`);
+      expect(banner).toContain(`calendar             holiday schedules ${YEARS[0]}–${LAST_YEAR + 1} (${LAST_YEAR + 1} from --calendar); add a later year: --calendar <file>, or PUT /_sim/v1/sandboxes/default/calendar/{year}\n`);
       expect(mock.stderr()).not.toContain('calendar holds');
       expect(banner).toMatch(new RegExp(`data directory       ${dataDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(SQLite store, \\d+ writes? since the last snapshot\\)\n`));
       expect(banner).toContain(`curl -s ${mock.url}/_sim/v1/sandboxes/default  (or start with --show-secrets)`);
@@ -113,6 +116,7 @@ describe('the gdx-mock banner of a running server', () => {
       }
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
+      rmSync(join(calendarFile, '..'), { recursive: true, force: true });
     }
   });
 
@@ -121,6 +125,7 @@ describe('the gdx-mock banner of a running server', () => {
     await mock.waitFor(/secrets .*\n/);
     await expect.poll(() => mock.stderr()).toContain(`gdx-mock: warning: the clock (${LAST_YEAR}-12-20) is 12 days before the end of ${LAST_YEAR}`);
     expect(mock.stderr()).toContain(`PUT /_sim/v1/sandboxes/default/calendar/${LAST_YEAR + 1}`);
+    expect(mock.stderr()).toContain('--calendar <file>');
   });
 
   it('with --show-secrets (or GDX_MOCK_SHOW_SECRETS=1): every organisation of the default sandbox with its app key and secret', async () => {
