@@ -1,4 +1,5 @@
 import { backgroundCompactor, openDataDir } from '#data-dir';
+import { WorkingCalendar, type YearSchedule } from '@gdx/calendar';
 import { Journal } from '../persistence/journal.js';
 import { watchLock } from '../persistence/lock-watch.js';
 import type { JournalEntry } from '../persistence/journal-entry.js';
@@ -30,14 +31,12 @@ import { resolveLimits, type Limits } from './limits.js';
 import { MemoryGuard, type MemoryOptions } from './memory-guard.js';
 import { simAccessGuard } from './sim-access.js';
 import { CURRENT_REVISION, REVISIONS, type OpenApiDocument, type PlatformModule, type ProfileRef, type ReviewerPolicy } from './platform-module.js';
-import { buildRouter } from './route-table.js';
+import { buildRouter, SIM_PREFIX } from './route-table.js';
 import { TOLERATED_QUERY_PARAMETERS } from './unknown-parameters.js';
 import { SIM_ROUTES } from './sim/index.js';
 import type { ServiceConnections, ServiceStorage } from './sim/service-status.js';
 import { CLOCK_RANGE_TEXT, withinClockBounds } from '../sandbox/clock-bounds.js';
-import { SIM_PREFIX } from './route-table.js';
 import { serverCalendarYears } from './server-calendar-years.js';
-import { WorkingCalendar, type YearSchedule } from '@gdx/calendar';
 
 /** Options of `createApp`. */
 export interface AppOptions {
@@ -247,7 +246,7 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
   const simulationSpec = options.simulationSpec === false ? undefined : (options.simulationSpec ?? sharedContract('simulation'));
   const router = buildRouter(platforms, SIM_ROUTES, simulationSpec);
   // Checked by the PUT endpoint's own validator, before the store opens: a bad one leaves nothing to close.
-  const putYear = router.match('PUT', `${SIM_PREFIX}/sandboxes/default/calendar/2000`);
+  const putYear = router.match('PUT', `${SIM_PREFIX}/sandboxes/${DEFAULT_SANDBOX_ID}/calendar/2000`);
   const calendarYears = serverCalendarYears(options.calendarYears ?? [], putYear.kind === 'found' ? putYear.value.validator : undefined);
   // Indexed once here: each sandbox starts from a copy (free), not from the years again (~0.27 ms each).
   const calendar = WorkingCalendar.official();

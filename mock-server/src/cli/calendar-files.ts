@@ -71,8 +71,9 @@ export function namingCalendarFile<T>(paths: readonly string[], make: () => T): 
   try {
     return make();
   } catch (error) {
-    const path = error instanceof InvalidCalendarYearError ? paths[error.index] : undefined;
-    if (path === undefined || !(error instanceof InvalidCalendarYearError)) throw error;
+    if (!(error instanceof InvalidCalendarYearError)) throw error;
+    const path = paths[error.index];
+    if (path === undefined) throw error;
     throw new CalendarFileError(path, `无效：${fieldErrorsText(error.errors, 'zh')}`, `is invalid: ${fieldErrorsText(error.errors, 'en')}`);
   }
 }

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import { existsSync } from 'node:fs';
-import type { YearSchedule } from '@gdx/calendar';
 import { join } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
+import type { YearSchedule } from '@gdx/calendar';
 import { renderBanner, type BannerSandbox } from './banner.js';
 import { parseCli, USAGE } from './cli-options.js';
 import { calendarHorizonWarning } from './calendar-horizon.js';
@@ -53,9 +53,9 @@ async function main(): Promise<number> {
     // A profile file is read and validated here (extends chains included), so a mistake in it stops
     // the start with the file's own error instead of surfacing at the first request.
     const profile = request.profileFile ? { profile: await loadProfile(request.profileFile) } : {};
-    // Read here and checked by the app as the PUT endpoint checks a body: a bad file stops the start, named.
-    const calendarYears = await readCalendarFiles(request.calendarFiles);
-    const app = namingCalendarFile(request.calendarFiles, () => createApp({ ...request.app, logError, ...profile, ...(calendarYears.length > 0 ? { calendarYears: calendarYears as YearSchedule[] } : {}) }));
+    // Read here, checked by the app as the PUT endpoint checks a body: a bad file stops the start, named.
+    const calendarYears = (await readCalendarFiles(request.calendarFiles)) as YearSchedule[];
+    const app = namingCalendarFile(request.calendarFiles, () => createApp({ ...request.app, logError, ...profile, calendarYears }));
     // Read before the warm-up's first turn: the banner tells what the start found, and what the
     // warm-up may add (each found is logged, after the banner).
     const storage = { ...app.storage };
@@ -71,7 +71,7 @@ async function main(): Promise<number> {
         version: mockServerVersion(),
         sandbox,
         calendarYears: heldYears,
-        calendarFlagYears: (calendarYears as YearSchedule[]).map((schedule) => schedule.year),
+        calendarFlagYears: calendarYears.map((schedule) => schedule.year),
         ...(request.profileFile !== undefined ? { profileFile: request.profileFile } : {}),
         ...(request.app.dataDir !== undefined ? { dataDir: request.app.dataDir } : {}),
         storage,
