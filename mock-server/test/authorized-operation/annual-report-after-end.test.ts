@@ -3,11 +3,10 @@
 // on the authorization's feed, timeline and webhooks — outside its event log, which takes no
 // event once it ended.
 import { describe, expect, it } from 'vitest';
-import { defaultPlatforms } from '../../src/platforms/index.js';
 import { useTempDirs } from '../persistence/data-dir-app.js';
 import { expectContract } from '../support/contract.js';
-import { journalAcknowledged, replayableApp } from '../support/older-journal.js';
-import { CATALOG_ENTRIES, agreedSelection, openAoWorld, signedSelection, useAoMock, type AoWorld } from './fixtures.js';
+import { journalAcknowledged } from '../support/older-journal.js';
+import { agreedSelection, openAoWorld, signedSelection, useAoMock, replayableAoWorld, type AoWorld } from './fixtures.js';
 
 const ctx = useAoMock();
 const tempDir = useTempDirs();
@@ -84,9 +83,7 @@ describe('authorized operation: a report due after the authorization ended is re
 
   it('replays a journal of an older revision as it ran: an authorization ended then records no report due after', async () => {
     const dataDir = tempDir();
-    const { open, logged, callOf } = replayableApp(dataDir, { platforms: defaultPlatforms({ catalogEntries: CATALOG_ENTRIES }) });
-    const first = open();
-    const world = await openAoWorld({ call: callOf(first) });
+    const { open, logged, callOf, first, world } = await replayableAoWorld(dataDir);
     const id = await agreedSelection(world);
     await first.close();
 

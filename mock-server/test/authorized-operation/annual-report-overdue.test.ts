@@ -2,11 +2,10 @@
 // only shown when read (domain README, time 7): the clock records `annual_report_overdue` on the
 // authorization, its feed and webhooks, with the year and the deadline that passed.
 import { describe, expect, it } from 'vitest';
-import { defaultPlatforms } from '../../src/platforms/index.js';
 import { useTempDirs } from '../persistence/data-dir-app.js';
 import { expectContract } from '../support/contract.js';
-import { journalAcknowledged, replayableApp } from '../support/older-journal.js';
-import { CATALOG_ENTRIES, agreedSelection, openAoWorld, signedSelection, useAoMock, type AoWorld } from './fixtures.js';
+import { journalAcknowledged } from '../support/older-journal.js';
+import { agreedSelection, openAoWorld, signedSelection, useAoMock, replayableAoWorld, type AoWorld } from './fixtures.js';
 
 const ctx = useAoMock();
 const tempDir = useTempDirs();
@@ -46,9 +45,7 @@ describe('authorized operation: a missed annual report is recorded (65号 五)',
 
   it('replays a journal of an older revision as it ran: an authorization signed then records no missed report', async () => {
     const dataDir = tempDir();
-    const { open, logged, callOf } = replayableApp(dataDir, { platforms: defaultPlatforms({ catalogEntries: CATALOG_ENTRIES }) });
-    const first = open();
-    const world = await openAoWorld({ call: callOf(first) });
+    const { open, logged, callOf, first, world } = await replayableAoWorld(dataDir);
     const id = await agreedSelection(world);
     await first.close();
 

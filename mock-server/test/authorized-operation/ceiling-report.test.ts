@@ -3,11 +3,10 @@
 // `Pricing.ceilingReport` shows the period, `POST /authorizations/{id}/ceiling-reports` meets it,
 // and the clock flags it overdue.
 import { describe, expect, it } from 'vitest';
-import { defaultPlatforms } from '../../src/platforms/index.js';
 import { useTempDirs } from '../persistence/data-dir-app.js';
 import { expectContract } from '../support/contract.js';
-import { journalAcknowledged, replayableApp } from '../support/older-journal.js';
-import { CATALOG_ENTRIES, MAR_2026, listedProduct, openAoWorld, useAoMock, type AoWorld } from './fixtures.js';
+import { journalAcknowledged } from '../support/older-journal.js';
+import { MAR_2026, listedProduct, openAoWorld, useAoMock, replayableAoWorld, type AoWorld } from './fixtures.js';
 
 const ctx = useAoMock();
 const tempDir = useTempDirs();
@@ -120,9 +119,7 @@ describe('authorized operation: the grantor\'s written report of ceiling fees (6
 
   it('leaves a ceiling an older gdx-mock set without the duty when its journal replays', async () => {
     const dataDir = tempDir();
-    const { open, logged, callOf } = replayableApp(dataDir, { platforms: defaultPlatforms({ catalogEntries: CATALOG_ENTRIES }) });
-    const first = open();
-    const world = await openAoWorld({ call: callOf(first) });
+    const { open, logged, callOf, first, world } = await replayableAoWorld(dataDir);
     const { authorizationId, productId } = await listedProduct(world);
     expect200(await world.official('authorization', authorizationId, 'set_mar', MAR_2026));
     await first.close();

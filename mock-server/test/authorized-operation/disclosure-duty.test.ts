@@ -2,11 +2,10 @@
 // 20 WD after signing or a change, then yearly): `Authorization.disclosure` shows the running
 // period, `POST /authorizations/{id}/disclosures` meets it, and the clock flags it overdue.
 import { describe, expect, it } from 'vitest';
-import { defaultPlatforms } from '../../src/platforms/index.js';
 import { useTempDirs } from '../persistence/data-dir-app.js';
 import { expectContract } from '../support/contract.js';
-import { journalAcknowledged, replayableApp } from '../support/older-journal.js';
-import { CATALOG_ENTRIES, agreedSelection, openAoWorld, signedInDecember, signedSelection, useAoMock, type AoWorld } from './fixtures.js';
+import { journalAcknowledged } from '../support/older-journal.js';
+import { agreedSelection, openAoWorld, signedInDecember, signedSelection, useAoMock, replayableAoWorld, type AoWorld } from './fixtures.js';
 
 const ctx = useAoMock();
 const tempDir = useTempDirs();
@@ -136,9 +135,7 @@ describe('authorized operation: the implementing body\'s disclosure duty (27号 
 
   it('replays a journal of the reporting-duties revision as it was answered: its estimated period stays unplanned when the year is loaded', async () => {
     const dataDir = tempDir();
-    const { open, logged, callOf } = replayableApp(dataDir, { platforms: defaultPlatforms({ catalogEntries: CATALOG_ENTRIES }) });
-    const first = open();
-    const world = await openAoWorld({ call: callOf(first) });
+    const { open, logged, callOf, first, world } = await replayableAoWorld(dataDir);
     const id = await agreedSelection(world);
     await first.close();
 
@@ -161,9 +158,7 @@ describe('authorized operation: the implementing body\'s disclosure duty (27号 
 
   it('leaves an authorization signed by an older gdx-mock without the duty when its journal replays', async () => {
     const dataDir = tempDir();
-    const { open, logged, callOf } = replayableApp(dataDir, { platforms: defaultPlatforms({ catalogEntries: CATALOG_ENTRIES }) });
-    const first = open();
-    const world = await openAoWorld({ call: callOf(first) });
+    const { open, logged, callOf, first, world } = await replayableAoWorld(dataDir);
     const id = await agreedSelection(world);
     await first.close();
 

@@ -6,6 +6,7 @@ import type { CatalogEntry } from '../../src/sandbox/seed/types.js';
 import type { CallOptions, Reply } from '../support/client.js';
 import { expectContract } from '../support/contract.js';
 import { IN_PROCESS, START_AT, usePlatforms, type MockContext } from '../support/harness.js';
+import { replayableApp } from '../support/older-journal.js';
 import { openSandbox, type SeededOrg, type TestSandbox } from '../support/sandbox.js';
 import type { TransportFactory } from '../support/transports.js';
 
@@ -238,4 +239,16 @@ export async function listedProduct(world: AoWorld) {
   expect(submitted.body.deadline).toMatchObject({ step: 'compliance_review', limit: 5, unit: 'working_days' });
   await world.official('product', created.body.id, 'pass_compliance_review');
   return { authorizationId, productId: created.body.id as string };
+}
+
+/**
+ * An authorized-operation world in the first of the apps over `dataDir` whose journal a test
+ * rewrites and replays (`replayableApp`, the AO platforms' catalog): that app (`first`), the world
+ * in it, and `replayableApp`'s own `open`, `logged` and `callOf` for the apps after it.
+ */
+export async function replayableAoWorld(dataDir: string, options?: Parameters<typeof openAoWorld>[1]) {
+  const replayable = replayableApp(dataDir, { platforms: defaultPlatforms({ catalogEntries: CATALOG_ENTRIES }) });
+  const first = replayable.open();
+  const world = await openAoWorld({ call: replayable.callOf(first) }, options);
+  return { ...replayable, first, world };
 }

@@ -3,11 +3,10 @@
 // (`annualReportYear`) must be one filed on the authorization; a profile that takes the application
 // on its own refuses the member.
 import { describe, expect, it } from 'vitest';
-import { defaultPlatforms } from '../../src/platforms/index.js';
 import { useTempDirs } from '../persistence/data-dir-app.js';
 import { expectContract } from '../support/contract.js';
-import { journalAcknowledged, replayableApp } from '../support/older-journal.js';
-import { CATALOG_ENTRIES, openAoWorld, signedSelection, useAoMock, type AoWorld } from './fixtures.js';
+import { journalAcknowledged } from '../support/older-journal.js';
+import { openAoWorld, signedSelection, useAoMock, replayableAoWorld, type AoWorld } from './fixtures.js';
 
 const ctx = useAoMock();
 const tempDir = useTempDirs();
@@ -52,9 +51,7 @@ describe('authorized operation: the formal-fee application with an annual report
 
   it('replays an application an older version took with an unfiled report as answered', async () => {
     const dataDir = tempDir();
-    const { open, logged, callOf } = replayableApp(dataDir, { platforms: defaultPlatforms({ catalogEntries: CATALOG_ENTRIES }) });
-    const first = open();
-    const world = await openAoWorld({ call: callOf(first) });
+    const { open, logged, callOf, first, world } = await replayableAoWorld(dataDir);
     const id = await afterFirstYear(world);
     await first.close();
 

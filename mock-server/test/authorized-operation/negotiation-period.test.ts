@@ -1,11 +1,10 @@
 // A negotiation (谈判, 27号 第十二条) runs no bid period: the 20 calendar days of 招标投标法 第二十四条
 // bind a tender (招标) only, and the sources set a negotiation none of its own (domain §2).
 import { describe, expect, it } from 'vitest';
-import { defaultPlatforms } from '../../src/platforms/index.js';
 import { useTempDirs } from '../persistence/data-dir-app.js';
 import { expectContract } from '../support/contract.js';
-import { journalAcknowledged, replayableApp } from '../support/older-journal.js';
-import { CATALOG_ENTRIES, approvedPlan, openAoWorld, useAoMock } from './fixtures.js';
+import { journalAcknowledged } from '../support/older-journal.js';
+import { approvedPlan, openAoWorld, useAoMock, replayableAoWorld } from './fixtures.js';
 
 const ctx = useAoMock();
 const tempDir = useTempDirs();
@@ -35,9 +34,7 @@ describe('authorized operation: a negotiation runs no tender period', () => {
 
   it('replays a journal of an older revision as it ran: its negotiation kept the tender period and closed', async () => {
     const dataDir = tempDir();
-    const { open, logged, callOf } = replayableApp(dataDir, { platforms: defaultPlatforms({ catalogEntries: CATALOG_ENTRIES }) });
-    const first = open();
-    const world = await openAoWorld({ call: callOf(first) });
+    const { open, logged, callOf, first, world } = await replayableAoWorld(dataDir);
     const plan = await approvedPlan(world);
     await first.close();
 

@@ -5,9 +5,8 @@
 // directories' journals: at start they are replayed as they were answered, so the object (and
 // every id drawn after it) stays. Live, the same write is refused.
 import { describe, expect, it } from 'vitest';
-import { defaultPlatforms } from '../../src/platforms/index.js';
-import { journalAcknowledged, replayableApp } from '../support/older-journal.js';
-import { approvedPlan, CATALOG_ENTRIES, EVALUABLE_TERM, DATA_USER, dataAccessBody, designatedAuthorization, listedProduct, MAR_2026, openAoWorld, planContent, productBody, signedSelection } from './fixtures.js';
+import { journalAcknowledged } from '../support/older-journal.js';
+import { approvedPlan, EVALUABLE_TERM, DATA_USER, dataAccessBody, designatedAuthorization, listedProduct, MAR_2026, planContent, productBody, signedSelection, replayableAoWorld } from './fixtures.js';
 import { useTempDirs } from '../persistence/data-dir-app.js';
 
 const tempDir = useTempDirs();
@@ -15,9 +14,7 @@ const tempDir = useTempDirs();
 describe('journal replay of a bid acknowledged with an eligibility condition not met', () => {
   it('replays the bid as answered (no REPLAY_REFUSED, the bid is there), while the same bid live answers 400', async () => {
     const dataDir = tempDir();
-    const { open, logged, callOf } = replayableApp(dataDir, { platforms: defaultPlatforms({ catalogEntries: CATALOG_ENTRIES }) });
-    const first = open();
-    const world = await openAoWorld({ call: callOf(first) });
+    const { open, logged, callOf, first, world } = await replayableAoWorld(dataDir);
     const plan = await approvedPlan(world);
     const selection = (await world.ao('POST', '/selections', { as: world.body, body: { planId: plan.id, method: 'negotiation' } })).body;
     const body = { proposal: '建设客流分析产品。', eligibility: { goodCredit: false } };
@@ -44,9 +41,7 @@ describe('journal replay of a bid acknowledged with an eligibility condition not
 describe('journal replay of a tender bid acknowledged after the bid period ended', () => {
   it('replays the bid as answered (no REPLAY_REFUSED, the bid is there), while the same bid live answers 409 TENDER_CLOSED', async () => {
     const dataDir = tempDir();
-    const { open, logged, callOf } = replayableApp(dataDir, { platforms: defaultPlatforms({ catalogEntries: CATALOG_ENTRIES }) });
-    const first = open();
-    const world = await openAoWorld({ call: callOf(first) });
+    const { open, logged, callOf, first, world } = await replayableAoWorld(dataDir);
     const plan = await approvedPlan(world);
     const selection = (await world.ao('POST', '/selections', { as: world.body, body: { planId: plan.id, method: 'open_tender' } })).body;
     await world.advance({ to: '2025-10-17T09:00:00+08:00' });
@@ -72,9 +67,7 @@ describe('journal replay of a tender bid acknowledged after the bid period ended
 describe('journal replay of a plan acknowledged with an excluded entry in its scope', () => {
   it('replays the plan as answered (no REPLAY_REFUSED, the plan is there), while the same plan live answers 400', async () => {
     const dataDir = tempDir();
-    const { open, logged, callOf } = replayableApp(dataDir, { platforms: defaultPlatforms({ catalogEntries: CATALOG_ENTRIES }) });
-    const first = open();
-    const world = await openAoWorld({ call: callOf(first) });
+    const { open, logged, callOf, first, world } = await replayableAoWorld(dataDir);
     const item = world.scopeItem();
     const body = { ...planContent([item]), exclusions: [{ entryId: item.entryId, ground: 'public_interest' }] };
     expect((await world.ao('POST', '/plans', { as: world.body, body })).status).toBe(400);
@@ -96,9 +89,7 @@ describe('journal replay of a plan acknowledged with an excluded entry in its sc
 describe('journal replay of a Xiamen data access request acknowledged without its eligibility statements', () => {
   it('replays the request as answered (no REPLAY_REFUSED, the request is there), while the same request live answers 400', async () => {
     const dataDir = tempDir();
-    const { open, logged, callOf } = replayableApp(dataDir, { platforms: defaultPlatforms({ catalogEntries: CATALOG_ENTRIES }) });
-    const first = open();
-    const world = await openAoWorld({ call: callOf(first) }, { profile: 'xiamen' });
+    const { open, logged, callOf, first, world } = await replayableAoWorld(dataDir, { profile: 'xiamen' });
     const authorizationId = await designatedAuthorization(world);
     const user = world.org(DATA_USER);
     const body: Partial<ReturnType<typeof dataAccessBody>> = dataAccessBody(world, authorizationId);
@@ -123,9 +114,7 @@ describe('journal replay of a Xiamen data access request acknowledged without it
 describe('journal replay of a fee acknowledged with an effective day before the day it was set', () => {
   it('replays the fee as answered (no REPLAY_REFUSED, the fee is there), while the same fee live answers 400', async () => {
     const dataDir = tempDir();
-    const { open, logged, callOf } = replayableApp(dataDir, { platforms: defaultPlatforms({ catalogEntries: CATALOG_ENTRIES }) });
-    const first = open();
-    const world = await openAoWorld({ call: callOf(first) });
+    const { open, logged, callOf, first, world } = await replayableAoWorld(dataDir);
     const { authorizationId, productId } = await listedProduct(world);
     expect((await world.official('authorization', authorizationId, 'set_mar', MAR_2026)).status).toBe(200);
     expect((await world.official('authorization', authorizationId, 'set_ceiling', { productId, ceilingFen: 50_000 })).status).toBe(200);
@@ -149,9 +138,7 @@ describe('journal replay of a fee acknowledged with an effective day before the 
 describe('journal replay of a tender choice acknowledged for an operator that did not bid, or whose bid stated a condition unmet', () => {
   it('replays the bid and the choice as answered, while live a tender selects only a bidder whose bid passed the review', async () => {
     const dataDir = tempDir();
-    const { open, logged, callOf } = replayableApp(dataDir, { platforms: defaultPlatforms({ catalogEntries: CATALOG_ENTRIES }) });
-    const first = open();
-    const world = await openAoWorld({ call: callOf(first) });
+    const { open, logged, callOf, first, world } = await replayableAoWorld(dataDir);
     const plan = await approvedPlan(world);
     const tender = async () => (await world.ao('POST', '/selections', { as: world.body, body: { planId: plan.id, method: 'open_tender' } })).body.id as string;
     const [journaled, later] = [await tender(), await tender()];
@@ -185,9 +172,7 @@ describe('journal replay of a tender choice acknowledged for an operator that di
 describe('journal replay of a public-good product acknowledged with a charging unit and planned volume', () => {
   it('replays the draft as answered (no REPLAY_REFUSED, the product is there), while the same draft live answers 400', async () => {
     const dataDir = tempDir();
-    const { open, logged, callOf } = replayableApp(dataDir, { platforms: defaultPlatforms({ catalogEntries: CATALOG_ENTRIES }) });
-    const first = open();
-    const world = await openAoWorld({ call: callOf(first) });
+    const { open, logged, callOf, first, world } = await replayableAoWorld(dataDir);
     const { authorizationId } = await signedSelection(world);
     const body = productBody(world, authorizationId, { useCategory: 'public_good', name: '公交出行公益查询' });
     expect((await world.ao('POST', '/products', { as: world.operator, body })).status).toBe(400);
@@ -211,9 +196,7 @@ describe('journal replay of a public-good product acknowledged with a charging u
 describe('journal replay of an annual report acknowledged with subsidies above its costs', () => {
   it('replays the report as answered (no REPLAY_REFUSED, the report is there), while the same report live answers 400', async () => {
     const dataDir = tempDir();
-    const { open, logged, callOf } = replayableApp(dataDir, { platforms: defaultPlatforms({ catalogEntries: CATALOG_ENTRIES }) });
-    const first = open();
-    const world = await openAoWorld({ call: callOf(first) });
+    const { open, logged, callOf, first, world } = await replayableAoWorld(dataDir);
     const { authorizationId } = await signedSelection(world, EVALUABLE_TERM);
     const body = { year: 2024, status: '无数据安全事件。', costs: { totalFen: 1, subsidiesFen: 5 }, revenueFen: 0, profitFen: 0, products: [] };
     const path = `/sandboxes/${world.id}/authorized-operation/v1/authorizations/${authorizationId}/annual-reports`;
@@ -235,9 +218,7 @@ describe('journal replay of an annual report acknowledged with subsidies above i
 describe('journal replay of an annual report the operator filed, as older versions let it', () => {
   it('replays the report as the operator\'s (no REPLAY_REFUSED), while live the operator gets 403 naming the grantor', async () => {
     const dataDir = tempDir();
-    const { open, logged, callOf } = replayableApp(dataDir, { platforms: defaultPlatforms({ catalogEntries: CATALOG_ENTRIES }) });
-    const first = open();
-    const world = await openAoWorld({ call: callOf(first) });
+    const { open, logged, callOf, first, world } = await replayableAoWorld(dataDir);
     const { authorizationId } = await signedSelection(world, EVALUABLE_TERM);
     const body = { year: 2024, status: '无数据安全事件。', costs: { totalFen: 5, subsidiesFen: 0 }, revenueFen: 0, profitFen: 0, products: [] };
     const path = `/sandboxes/${world.id}/authorized-operation/v1/authorizations/${authorizationId}/annual-reports`;
@@ -259,9 +240,7 @@ describe('journal replay of an annual report the operator filed, as older versio
 describe('journal replay of a formal-fee application the operator made, as older versions let it', () => {
   it('replays the application as the operator\'s (no REPLAY_REFUSED, pending), while live the operator gets 403 naming the grantor', async () => {
     const dataDir = tempDir();
-    const { open, logged, callOf } = replayableApp(dataDir, { platforms: defaultPlatforms({ catalogEntries: CATALOG_ENTRIES }) });
-    const first = open();
-    const world = await openAoWorld({ call: callOf(first) });
+    const { open, logged, callOf, first, world } = await replayableAoWorld(dataDir);
     const { authorizationId } = await signedSelection(world);
     // A complete operating year from the term's first day (2026-01-05) has passed.
     await world.advance({ to: '2027-01-05T09:00:00+08:00' });

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPlatforms } from '../../src/platforms/index.js';
 import { expectContract } from '../support/contract.js';
-import { journalAcknowledged, replayableApp } from '../support/older-journal.js';
-import { CATALOG_ENTRIES, openAoWorld, signedSelection, useAoMock } from './fixtures.js';
+import { journalAcknowledged } from '../support/older-journal.js';
+import { openAoWorld, signedSelection, useAoMock, replayableAoWorld } from './fixtures.js';
 import { useTempDirs } from '../persistence/data-dir-app.js';
 
 const ctx = useAoMock();
@@ -46,9 +45,7 @@ const tempDir = useTempDirs();
 describe('journal replay of an authorization revoked with a registration ground', () => {
   it('replays the revocation (no REPLAY_REFUSED, the authorization is terminated)', async () => {
     const dataDir = tempDir();
-    const { open, logged, callOf } = replayableApp(dataDir, { platforms: defaultPlatforms({ catalogEntries: CATALOG_ENTRIES }) });
-    const first = open();
-    const world = await openAoWorld({ call: callOf(first) });
+    const { open, logged, callOf, first, world } = await replayableAoWorld(dataDir);
     const { authorizationId } = await signedSelection(world);
     await first.close();
 

@@ -3,11 +3,10 @@
 // force — from the signing day when the term starts later (it is `active`, its permissions open,
 // from signing: authorized-operation.md §2–§3).
 import { describe, expect, it } from 'vitest';
-import { defaultPlatforms } from '../../src/platforms/index.js';
 import { expectContract } from '../support/contract.js';
-import { journalAcknowledged, replayableApp } from '../support/older-journal.js';
+import { journalAcknowledged } from '../support/older-journal.js';
 import { useTempDirs } from '../persistence/data-dir-app.js';
-import { agreement, approvedPlan, CATALOG_ENTRIES, ELIGIBLE, IM_SECTIONS, openAoWorld, signedSelection, useAoMock, type AoWorld } from './fixtures.js';
+import { agreement, approvedPlan, ELIGIBLE, IM_SECTIONS, openAoWorld, signedSelection, useAoMock, replayableAoWorld, type AoWorld } from './fixtures.js';
 
 const ctx = useAoMock();
 const tempDir = useTempDirs();
@@ -88,9 +87,7 @@ describe('authorized operation: the cap counts from the signing day when the ter
 describe('journal replay of a signing acknowledged with a term already ended', () => {
   it('replays it as answered, and its expiry is dated no earlier than the signing', async () => {
     const dataDir = tempDir();
-    const { open, logged, callOf } = replayableApp(dataDir, { platforms: defaultPlatforms({ catalogEntries: CATALOG_ENTRIES }) });
-    const first = open();
-    const world = await openAoWorld({ call: callOf(first) });
+    const { open, logged, callOf, first, world } = await replayableAoWorld(dataDir);
     const id = await deliberated(world, { from: '2020-01-01', to: '2024-12-31' });
     const sign = { platform: 'authorized-operation', objectType: 'selection', objectId: id, action: 'sign' };
     expect((await world.sim('POST', '/actions', sign)).status).toBe(400);
@@ -116,9 +113,7 @@ describe('journal replay of a signing acknowledged with a term already ended', (
 describe('journal replay of a signing acknowledged when the cap counted from the term\'s first day', () => {
   it('replays it as answered (the guard passes on replay), while live the same signing answers 422', async () => {
     const dataDir = tempDir();
-    const { open, logged, callOf } = replayableApp(dataDir, { platforms: defaultPlatforms({ catalogEntries: CATALOG_ENTRIES }) });
-    const first = open();
-    const world = await openAoWorld({ call: callOf(first) });
+    const { open, logged, callOf, first, world } = await replayableAoWorld(dataDir);
     const [journaled, later] = [await deliberated(world, { from: '2027-10-15', to: '2032-10-14' }), await deliberated(world, { from: '2027-10-15', to: '2032-10-14' })];
     const sign = { platform: 'authorized-operation', objectType: 'selection', objectId: journaled, action: 'sign' };
     expect((await world.sim('POST', '/actions', sign)).status).toBe(422);

@@ -19,34 +19,30 @@ afterAll(async () => {
   await app.close();
 });
 
-/** Sends raw bytes on a fresh connection and reads until the server closes it: the status line and the problem. */
-function raw(text: string): Promise<{ statusLine: string; problem: Record<string, unknown> }> {
+/** Sends raw bytes on a fresh connection (one write) and reads until the server closes it. */
+function rawText(text: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const socket = connect(running.port, '127.0.0.1');
     const chunks: Buffer[] = [];
     socket.on('data', (chunk: Buffer) => chunks.push(chunk));
     socket.on('error', reject);
-    socket.on('close', () => {
-      const [head = '', body = ''] = Buffer.concat(chunks).toString('utf8').split('\r\n\r\n');
-      resolve({ statusLine: head.split('\r\n')[0] ?? '', problem: JSON.parse(body || '{}') as Record<string, unknown> });
-    });
+    socket.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
     socket.write(text);
   });
+}
+
+/** Sends raw bytes on a fresh connection and reads until the server closes it: the status line and the problem. */
+async function raw(text: string): Promise<{ statusLine: string; problem: Record<string, unknown> }> {
+  const [head = '', body = ''] = (await rawText(text)).split('\r\n\r\n');
+  return { statusLine: head.split('\r\n')[0] ?? '', problem: JSON.parse(body || '{}') as Record<string, unknown> };
 }
 
 describe('pipelined requests', () => {
   it('answers at most 32 requests waiting on one connection: the 33rd is 429 RATE_LIMITED with Connection: close, and nothing after it is run', async () => {
     logged.length = 0;
     const one = `GET /_sim/v1/health HTTP/1.1\r\nHost: 127.0.0.1:${running.port}\r\n\r\n`;
-    const all = await new Promise<string>((resolve, reject) => {
-      const socket = connect(running.port, '127.0.0.1');
-      const chunks: Buffer[] = [];
-      socket.on('data', (chunk: Buffer) => chunks.push(chunk));
-      socket.on('error', reject);
-      socket.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
-      // One write: Node parses all 100 before a single answer is made.
-      socket.write(one.repeat(100));
-    });
+    // One write: Node parses all 100 before a single answer is made.
+    const all = await rawText(one.repeat(100));
     const statuses = all.match(/HTTP\/1\.1 \d{3}/g) ?? [];
     expect(statuses).toEqual([...Array.from({ length: 32 }, () => 'HTTP/1.1 200'), 'HTTP/1.1 429']);
     expect(all).toMatch(/"code":"RATE_LIMITED"/);
@@ -59,15 +55,8 @@ describe('pipelined requests', () => {
     logged.length = 0;
     const body = '{"id":"pipelined-before-garbage","profile":"national","seed":1}';
     const create = `POST /_sim/v1/sandboxes HTTP/1.1\r\nHost: 127.0.0.1:${running.port}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`;
-    const all = await new Promise<string>((resolve, reject) => {
-      const socket = connect(running.port, '127.0.0.1');
-      const chunks: Buffer[] = [];
-      socket.on('data', (chunk: Buffer) => chunks.push(chunk));
-      socket.on('error', reject);
-      socket.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
-      // One write: the parser fails on GARBAGE while the create is still being answered.
-      socket.write(`${create}GARBAGE\r\n\r\n`);
-    });
+    // One write: the parser fails on GARBAGE while the create is still being answered.
+    const all = await rawText(`${create}GARBAGE\r\n\r\n`);
     expect(all.match(/HTTP\/1\.1 \d{3}/g)).toEqual(['HTTP/1.1 201', 'HTTP/1.1 400']);
     expect(all).toMatch(/"id":"pipelined-before-garbage"/);
     // The chunk the parser failed on starts with the create: the refusal is not put down to its route.
@@ -78,14 +67,7 @@ describe('pipelined requests', () => {
 describe('the asterisk form (a request about the server as a whole)', () => {
   /** Sends one request with `Connection: close` and reads its status line, `Allow` and body. */
   const once = async (method: string) => {
-    const text = await new Promise<string>((resolve, reject) => {
-      const socket = connect(running.port, '127.0.0.1');
-      const chunks: Buffer[] = [];
-      socket.on('data', (chunk: Buffer) => chunks.push(chunk));
-      socket.on('error', reject);
-      socket.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
-      socket.write(`${method} * HTTP/1.1\r\nHost: 127.0.0.1:${running.port}\r\nConnection: close\r\n\r\n`);
-    });
+    const text = await rawText(`${method} * HTTP/1.1\r\nHost: 127.0.0.1:${running.port}\r\nConnection: close\r\n\r\n`);
     const [head = '', body = ''] = text.split('\r\n\r\n');
     return { statusLine: head.split('\r\n')[0], allow: /^allow: (.*)$/im.exec(head)?.[1] ?? null, body };
   };
