@@ -1,6 +1,6 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import { MESSAGES, type MessageKey } from './messages.js';
+import { messageOf, type MessageKey } from './messages.js';
 import type { Localized } from '../api/types.js';
 import { eventTypeName } from './event-types.js';
 import { objectTypeName } from './object-types.js';
@@ -32,7 +32,7 @@ export type Translate = (key: MessageKey, values?: Record<string, string | numbe
 
 export function translator(locale: Locale): Translate {
   return (key, values = {}) => {
-    let text: string = MESSAGES[key][locale].replace(/\{(\w+):([^|}]*)\|([^}]*)\}/g, (_, name: string, one: string, other: string) => (values[name] === 1 ? one : other));
+    let text: string = messageOf(key)![locale === 'zh' ? 0 : 1].replace(/\{(\w+):([^|}]*)\|([^}]*)\}/g, (_, name: string, one: string, other: string) => (values[name] === 1 ? one : other));
     for (const [name, value] of Object.entries(values)) text = text.replaceAll(`{${name}}`, String(value));
     return text;
   };
@@ -51,7 +51,7 @@ export function translator(locale: Locale): Translate {
  */
 export function nameOf(t: Translate, prefix: string, id: string): string {
   const key = `${prefix}.${id}`;
-  return key in MESSAGES ? t(key as MessageKey) : id;
+  return messageOf(key) ? t(key as MessageKey) : id;
 }
 
 /** What `useT` gives a view: the locale's translator and namers of what the server sends. */

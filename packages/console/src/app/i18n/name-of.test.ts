@@ -12,5 +12,8 @@ describe('nameOf', () => {
 
   it('shows a value it has no name for by its id', () => {
     expect(nameOf(translator('zh'), 'webhooks.state', 'paused')).toBe('paused');
+    // Not a name of Object.prototype's, nor of a group's: the table is nested by group.
+    expect(nameOf(translator('zh'), 'policyName', 'constructor')).toBe('constructor');
+    expect(nameOf(translator('zh'), 'toString', 'x')).toBe('x');
   });
 });
