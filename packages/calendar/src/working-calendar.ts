@@ -141,6 +141,24 @@ export class WorkingCalendar {
   }
 
   /**
+   * Takes a year's schedule out (its days then need `estimate`, as in a year never loaded) and
+   * rebuilds the index; answers whether the year was loaded. A mock whose server-wide years change
+   * under a sandbox drops the year no longer given, in the calendar its engine already holds.
+   *
+   * @example
+   * ```ts
+   * calendar.addYear(schedule2027);
+   * calendar.removeYear(2027); // true
+   * calendar.hasYear(2027); // false
+   * ```
+   */
+  removeYear(year: number): boolean {
+    if (!this.schedules.delete(year)) return false;
+    this.index = new WorkingDayIndex([...this.schedules.values()]);
+    return true;
+  }
+
+  /**
    * Whether the year's schedule is loaded.
    *
    * @example

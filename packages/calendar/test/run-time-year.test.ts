@@ -52,6 +52,17 @@ describe('adding a year at run time', () => {
     expect(calendar.schedule(2027)?.holidays).toEqual([]);
   });
 
+  it('removes a year: its days need an estimate again, and a copy made before keeps it', () => {
+    const calendar = WorkingCalendar.official();
+    calendar.addYear(schedule2027);
+    const before = calendar.copy();
+    expect(calendar.removeYear(2027)).toBe(true);
+    expect(calendar.removeYear(2027)).toBe(false);
+    expect(calendar.years()).toEqual([2024, 2025, 2026]);
+    expect(() => calendar.addWorkingDays('2026-12-31', 1)).toThrow(CalendarError);
+    expect(before.addWorkingDays('2026-12-31', 1)).toBe('2027-01-04');
+  });
+
   it('keeps instances apart: official() is fresh each time', () => {
     const extended = WorkingCalendar.official();
     extended.addYear(schedule2027);
