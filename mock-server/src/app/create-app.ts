@@ -1,5 +1,5 @@
 import { backgroundCompactor, openDataDir } from '#data-dir';
-import { WorkingCalendar, type YearSchedule } from '@gdx/calendar';
+import type { WorkingCalendar, YearSchedule } from '@gdx/calendar';
 import { Journal } from '../persistence/journal.js';
 import { watchLock } from '../persistence/lock-watch.js';
 import type { JournalEntry } from '../persistence/journal-entry.js';
@@ -37,6 +37,7 @@ import { SIM_ROUTES } from './sim/index.js';
 import type { ServiceConnections, ServiceStorage } from './sim/service-status.js';
 import { CLOCK_RANGE_TEXT, withinClockBounds } from '../sandbox/clock-bounds.js';
 import { serverCalendarYears } from './server-calendar-years.js';
+import { changedServerYears, serverCalendar, serverYearsChangeText } from './server-calendar-change.js';
 
 /** Options of `createApp`. */
 export interface AppOptions {
@@ -60,9 +61,11 @@ export interface AppOptions {
    * each one again after a reset. A sandbox's own `PUT /_sim/v1/sandboxes/{id}/calendar/{year}`
    * wins for its year, in that sandbox. Each is checked as that endpoint checks its body (an
    * `InvalidCalendarYearError`, code `INVALID_CALENDAR_YEAR`, names the schedule and the field;
-   * a year given twice is refused). Configuration, not state: sandbox snapshots (exported or in
-   * `dataDir`) keep only a sandbox's own years, and every start applies the years it is given to
-   * every sandbox, those of a data directory included. Default: none.
+   * a year given twice is refused). Not a sandbox's state: its snapshot keeps only its own years.
+   * With `dataDir`, the years in force are recorded in the directory's snapshots and its entries
+   * replay under the years they ran under; a start given other years restores every sandbox, lays
+   * them under each (planning again what a year gained unblocks) and records them before serving,
+   * logging `[CALENDAR_CHANGED]` with the years added, replaced and dropped. Default: none.
    */
   calendarYears?: readonly YearSchedule[];
   /** Organisations of each new sandbox (default: those of the seed data, `seedOrganisations`). */
@@ -249,8 +252,7 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
   const putYear = router.match('PUT', `${SIM_PREFIX}/sandboxes/${DEFAULT_SANDBOX_ID}/calendar/2000`);
   const calendarYears = serverCalendarYears(options.calendarYears ?? [], putYear.kind === 'found' ? putYear.value.validator : undefined);
   // Indexed once here: each sandbox starts from a copy (free), not from the years again (~0.27 ms each).
-  const calendar = WorkingCalendar.official();
-  for (const schedule of calendarYears) calendar.addYear(schedule);
+  const calendar = serverCalendar(calendarYears);
 
   // Set once the store is read; the delivery hook below only runs after that.
   let deps: DispatcherDeps;
@@ -265,6 +267,7 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
     idempotencyRetentionMs,
     requestJournal,
     calendar,
+    calendarYears,
     deliveryMode: () => replayDeliveries ?? 'send',
     revision: () => replayRevision ?? CURRENT_REVISION,
     // An outcome is journaled without waiting: if it is lost in a crash, the delivery stays
@@ -313,9 +316,20 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
     for (const entry of entries ?? []) replayEntry(entry);
     if (serving && resumeDeliveries) sandbox.webhooks.resume();
   };
-  /** The sandboxes as a stored snapshot left them (before its journal entries are replayed), each restored on first use. */
-  const registryFrom = (state: StoredState | undefined): SandboxRegistry =>
-    new SandboxRegistry(env, defaults, state?.snapshot && savedRegistry(state.snapshot), onRestore);
+  // The server's years a data directory recorded in its newest snapshot (absent: none, or one
+  // written before they were recorded): its entries replay under them, not under the start's.
+  let recordedYears: readonly YearSchedule[] | undefined;
+  /**
+   * The sandboxes as a stored snapshot left them (before its journal entries are replayed), each
+   * restored on first use, over the server's years the snapshot recorded.
+   */
+  const registryFrom = (state: StoredState | undefined): SandboxRegistry => {
+    const saved = state?.snapshot && savedRegistry(state.snapshot);
+    recordedYears = saved?.serverCalendarYears;
+    env.calendarYears = recordedYears ?? calendarYears;
+    env.calendar = recordedYears ? serverCalendar(recordedYears) : calendar;
+    return new SandboxRegistry(env, defaults, saved, onRestore);
+  };
   const ignoredQueryParameters = [...TOLERATED_QUERY_PARAMETERS, ...(options.ignoredQueryParameters ?? [])];
   const atInstant = <T>(at: number, run: () => T): T => {
     const outer = pinnedWall;
@@ -391,6 +405,36 @@ export function createAppCore(options: CoreOptions = {}): { app: App; persistedS
     refusals.flush();
     return deps.registry.persistParts();
   };
+  /**
+   * Serves the years given at this start from now on where the store recorded others: every
+   * sandbox is restored first (the entries waiting for one ran under the recorded years), then
+   * takes the years that changed, unblocking what a year gained allows as a `PUT …/calendar/{year}`
+   * does, and a snapshot records them, so that the writes acknowledged from now on replay under
+   * them. Nothing was served yet: a snapshot that cannot be written stops the start (the next one
+   * finds the store as it was). A store that recorded none (written before the years were
+   * recorded) replayed under the given years already: its next snapshot records them.
+   */
+  function adoptGivenYears(into: Store): void {
+    const recorded = env.calendar;
+    if (!recordedYears || !recorded) return;
+    const changed = changedServerYears(recorded, calendar);
+    if (changed.length === 0) return;
+    const sandboxes = deps.registry.list();
+    env.calendar = calendar;
+    env.calendarYears = calendarYears;
+    for (const sandbox of sandboxes) sandbox.serverYearsChanged(changed, calendar);
+    into.writeSnapshot(into.lastSeq, persistedState());
+    logError(serverYearsChangeText(changed, recorded, calendar), undefined);
+  }
+  if (store) {
+    try {
+      adoptGivenYears(store);
+    } catch (error) {
+      deps.registry.close();
+      store.close();
+      throw error;
+    }
+  }
   /** The worker's snapshot no longer replays what this thread's replays refused: kept first. */
   const compactAfterKeeping = (compact: (seq: number) => Promise<void>) => async (seq: number): Promise<void> => {
     refusals.flush();

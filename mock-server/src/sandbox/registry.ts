@@ -1,4 +1,4 @@
-import { formatShanghaiInstant } from '@gdx/calendar';
+import { formatShanghaiInstant, type YearSchedule } from '@gdx/calendar';
 import type { ProfileRef, ReviewerPolicy } from '../app/platform-module.js';
 import { countedAnew, IdempotencyStore, type IdempotencyRecord } from './idempotency-store.js';
 import { createRandom, type SeededRandom } from './random.js';
@@ -36,6 +36,12 @@ interface RegistryHead {
   sandboxIds?: string[];
   /** The app's idempotency records (`SandboxRegistry.idempotency`; absent in older snapshots and when there are none). */
   idempotency?: IdempotencyRecord[];
+  /**
+   * The server's years every sandbox held over the shipped ones when the snapshot was taken
+   * (`SandboxEnvironment.calendarYears`): the entries after it are replayed under them. Absent in
+   * older snapshots (their entries are replayed under the years the start is given).
+   */
+  serverCalendarYears?: YearSchedule[];
 }
 
 /**
@@ -62,6 +68,8 @@ export interface SavedRegistry {
   random: number[];
   generations?: Record<string, number>;
   idempotency?: IdempotencyRecord[];
+  /** See `RegistryHead.serverCalendarYears`. */
+  serverCalendarYears?: YearSchedule[];
   sandboxes: readonly SavedSandbox[];
 }
 
@@ -86,7 +94,7 @@ export interface SavedParts {
  * ```
  */
 export function savedRegistry(parts: SavedParts): SavedRegistry {
-  const { random, generations, sandboxIds, idempotency } = parts.part(0) as RegistryHead;
+  const { random, generations, sandboxIds, idempotency, serverCalendarYears } = parts.part(0) as RegistryHead;
   const sandboxes: SavedSandbox[] = [];
   for (let index = 1; index < parts.count; index += 1) {
     const id = sandboxIds?.[index - 1];
@@ -104,7 +112,7 @@ export function savedRegistry(parts: SavedParts): SavedRegistry {
       sandboxes.push({ id: read.config.id, load, stored });
     }
   }
-  return { random, ...(generations ? { generations } : {}), ...(idempotency ? { idempotency } : {}), sandboxes };
+  return { random, ...(generations ? { generations } : {}), ...(idempotency ? { idempotency } : {}), ...(serverCalendarYears ? { serverCalendarYears } : {}), sandboxes };
 }
 
 /** A sandbox not restored yet, with the generation it was saved under. */
@@ -364,7 +372,14 @@ export class SandboxRegistry {
    */
   persistParts(): (string | StoredPart)[] {
     const idempotency = this.idempotency.save();
-    const head: RegistryHead = { random: this.#random.state(), generations: Object.fromEntries(this.#generations), sandboxIds: [...this.#sandboxes.keys()], ...(idempotency.length > 0 ? { idempotency } : {}) };
+    const serverCalendarYears = this.#env.calendarYears;
+    const head: RegistryHead = {
+      random: this.#random.state(),
+      generations: Object.fromEntries(this.#generations),
+      sandboxIds: [...this.#sandboxes.keys()],
+      ...(idempotency.length > 0 ? { idempotency } : {}),
+      ...(serverCalendarYears ? { serverCalendarYears: [...serverCalendarYears] } : {}),
+    };
     const parts: (string | StoredPart)[] = [JSON.stringify(head)];
     for (const entry of this.#sandboxes.values()) parts.push(entry instanceof Sandbox ? JSON.stringify(entry.persist()) : entry.saved.stored());
     return parts;

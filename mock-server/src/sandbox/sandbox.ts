@@ -72,6 +72,11 @@ export interface SandboxEnvironment {
    * years). Each sandbox starts from a copy, its own years (`putCalendarYear`) laid over it.
    */
   calendar?: WorkingCalendar;
+  /**
+   * The server's years `calendar` holds over the shipped ones (`AppOptions.calendarYears`, or
+   * those a data directory recorded while its entries are replayed): what its snapshots record.
+   */
+  calendarYears?: readonly Readonly<YearSchedule>[];
 }
 
 /** An object no platform names the states of: they keep their ids (`stateLabel`). */
@@ -373,10 +378,34 @@ export class Sandbox implements SandboxContext {
     const at = this.#calendarYears.findIndex((y) => y.year === schedule.year);
     if (at >= 0) this.#calendarYears.splice(at, 1);
     this.#calendarYears.push(structuredClone(schedule));
+    this.#calendarChanged(schedule.year);
+  }
+
+  /**
+   * The server's years changed under this sandbox (a start given other `calendarYears` than its
+   * data directory recorded): each year of `changed` that is not its own (`putCalendarYear`, which
+   * wins) is taken from `server`, or dropped where `server` no longer holds it; a year gained or
+   * replaced lets the platforms plan again what it blocked, as a `putCalendarYear` does.
+   */
+  serverYearsChanged(changed: readonly number[], server: WorkingCalendar): void {
+    for (const year of changed) {
+      if (this.#calendarYears.some((own) => own.year === year)) continue;
+      const schedule = server.schedule(year);
+      if (schedule === undefined) {
+        this.calendar.removeYear(year);
+        continue;
+      }
+      this.calendar.addYear(schedule);
+      this.#calendarChanged(year);
+    }
+  }
+
+  /** Tells the platforms that `year` was gained or replaced: decisions it blocked may be taken now. */
+  #calendarChanged(year: number): void {
     // Empty while a restored sandbox reads its saved years, before its platforms' states exist.
     for (const platform of this.#env.platforms) {
       const state = this.#states.get(platform.name);
-      if (state !== undefined) platform.clock?.calendarChanged?.(this, state, schedule.year);
+      if (state !== undefined) platform.clock?.calendarChanged?.(this, state, year);
     }
   }
 

@@ -7,7 +7,7 @@ import { builtinOrganisations, createApp, InvalidCalendarYearError, type App, ty
 import { notesPlatform } from '../support/notes-platform.js';
 import { openApp, useTempDirs } from '../persistence/data-dir-app.js';
 import { openDataDir } from '../../src/persistence/data-dir.js';
-import { journalOnlyStore } from '../support/journal-only-store.js';
+import { delegatingStore } from '../support/delegating-store.js';
 
 /** A test fixture, not the State Council's 2027 notice (not published when this was written). */
 const TEST_2027 = { year: 2027, source: '测试用安排（非官方）/ test fixture, not a notice', holidays: [{ date: '2027-01-01', name: '元旦' }], makeupWorkdays: [] };
@@ -94,7 +94,7 @@ describe('the server-wide calendar years over a data directory', () => {
   it('are applied again at each start, to the sandboxes it holds too: a start without them serves without them', async () => {
     const dir = tempDir();
     const years = async (extra: AppOptions, create = false) => {
-      const { app, call } = openApp(dir, { startAt: TODAY, ...extra });
+      const { app, call } = openApp(dir, { startAt: TODAY, logError: () => undefined, ...extra });
       try {
         if (create) expect((await call('POST', '/_sim/v1/sandboxes', { body: { id: 'kept', profile: 'national' } })).status).toBe(201);
         return [(await call('GET', '/_sim/v1/sandboxes/default/calendar')).body.years, (await call('GET', '/_sim/v1/sandboxes/kept/calendar')).body.years];
@@ -108,17 +108,80 @@ describe('the server-wide calendar years over a data directory', () => {
     expect(await years({ calendarYears: [TEST_2027] })).toEqual([withYear, withYear]);
   });
 
-  it('replay a write that relied on a year with the years the start gives: one without it refuses the write, kept aside', async () => {
-    const dir = tempDir();
-    // Rebuilt from the journal alone, as after a crash (a last snapshot at close would hold the state as it was).
-    const first = openApp(dir, { startAt: TODAY, calendarYears: [TEST_2027], store: journalOnlyStore(openDataDir(dir)) });
-    expect((await first.call('POST', '/_sim/v1/sandboxes/default/clock/advance', { body: { workingDays: 20 } })).status).toBe(200);
-    await first.app.close();
+  // The years in force are recorded in the data directory (its snapshots), so that a crash never
+  // changes what was acknowledged: before, the writes since the last snapshot replayed under the
+  // years the next start was given, and one without 2027 refused the advance it had answered.
+  const OTHER_2027 = { ...TEST_2027, source: 'another file', holidays: [...TEST_2027.holidays, { date: '2027-01-04', name: '测试' }] };
+  /** A real store that keeps the snapshots its start writes and no later one: `crash()`, then `close()`, leaves the journal as a crash does. */
+  const crashable = (dir: string) => {
+    const real = openDataDir(dir);
+    let crashed = false;
+    const store = delegatingStore(real, { writeSnapshot: (seq, parts) => (crashed ? undefined : real.writeSnapshot(seq, parts)), snapshotWritten: () => undefined, prune: () => 0 });
+    return { store, crash: () => (crashed = true) };
+  };
+  const crashAfter = async (dir: string, extra: AppOptions, work: (call: ReturnType<typeof openApp>['call']) => Promise<void>) => {
+    const { store, crash } = crashable(dir);
+    const { app, call } = openApp(dir, { startAt: TODAY, store, ...extra });
+    await work(call);
+    crash();
+    await app.close();
+  };
+  const todayOf = async (call: ReturnType<typeof openApp>['call'], sandbox: string) => (await call('GET', `/_sim/v1/sandboxes/${sandbox}/clock`)).body.today;
 
-    const second = openApp(dir, { startAt: TODAY, logError: () => undefined });
+  it.each([
+    ['without the flag', {}],
+    ['with another file of the year', { calendarYears: [OTHER_2027] }],
+  ])('replay an advance after a crash as it was acknowledged, restarted %s', async (_, restart: AppOptions) => {
+    const dir = tempDir();
+    await crashAfter(dir, { calendarYears: [TEST_2027] }, async (call) => {
+      const moved = await call('POST', '/_sim/v1/sandboxes/default/clock/advance', { body: { workingDays: 20 } });
+      expect(moved.body.clock.now).toBe('2027-01-05T10:00:00+08:00');
+    });
+
+    const logged: string[] = [];
+    const second = openApp(dir, { startAt: TODAY, ...restart, logError: (message) => logged.push(message) });
     try {
-      expect(second.app.storage.replayRefused.count).toBe(1);
-      expect((await second.call('GET', '/_sim/v1/sandboxes/default/clock')).body.today).toBe('2026-12-07');
+      expect(second.app.storage.replayRefused.count).toBe(0);
+      expect(await todayOf(second.call, 'default')).toBe('2027-01-05');
+      // From this start on, its own years: none for 2027, or the other file's.
+      const schedules = (await second.call('GET', '/_sim/v1/sandboxes/default/calendar')).body.schedules as { year: number; source: string }[];
+      expect(schedules.find((s) => s.year === 2027)?.source).toBe(restart.calendarYears?.[0]?.source);
+      expect(logged.join('\n')).toContain(`2027 ${restart.calendarYears ? 'replaced' : 'dropped'}`);
+    } finally {
+      await second.app.close();
+    }
+  });
+
+  it('count the years a start gives from that start on, also for the writes a later crash replays', async () => {
+    const dir = tempDir();
+    await crashAfter(dir, { calendarYears: [TEST_2027] }, async (call) => {
+      expect((await call('POST', '/_sim/v1/sandboxes/default/clock/advance', { body: { workingDays: 20 } })).status).toBe(200);
+    });
+    // 2027-01-04 is a holiday of the other file: the 20th working day of a new sandbox is the 6th.
+    await crashAfter(dir, { calendarYears: [OTHER_2027], logError: () => undefined }, async (call) => {
+      expect((await call('POST', '/_sim/v1/sandboxes', { body: { id: 'later', profile: 'national' } })).status).toBe(201);
+      expect((await call('POST', '/_sim/v1/sandboxes/later/clock/advance', { body: { workingDays: 20 } })).body.clock.now).toBe('2027-01-06T10:00:00+08:00');
+    });
+
+    const third = openApp(dir, { startAt: TODAY, logError: () => undefined });
+    try {
+      expect(third.app.storage.replayRefused.count).toBe(0);
+      expect([await todayOf(third.call, 'default'), await todayOf(third.call, 'later')]).toEqual(['2027-01-05', '2027-01-06']);
+    } finally {
+      await third.app.close();
+    }
+  });
+
+  it('keep a sandbox own PUT of the year over a start that changes it', async () => {
+    const dir = tempDir();
+    const own = { ...TEST_2027, source: 'own' };
+    await crashAfter(dir, {}, async (call) => {
+      expect((await call('PUT', '/_sim/v1/sandboxes/default/calendar/2027', { body: own })).status).toBe(200);
+    });
+    const second = openApp(dir, { startAt: TODAY, calendarYears: [OTHER_2027], logError: () => undefined });
+    try {
+      const schedules = (await second.call('GET', '/_sim/v1/sandboxes/default/calendar')).body.schedules as { year: number; source: string }[];
+      expect(schedules.find((s) => s.year === 2027)?.source).toBe('own');
     } finally {
       await second.app.close();
     }
