@@ -186,4 +186,25 @@ describe('the server-wide calendar years over a data directory', () => {
       await second.app.close();
     }
   });
+
+  it('open a directory an earlier version wrote (no years recorded) as it replayed then, and record them at its next snapshot', async () => {
+    const dir = tempDir();
+    // Snapshots without the record, and none after the start: an earlier version, then a crash.
+    const real = openDataDir(dir);
+    const withoutRecord = (part: unknown) => (typeof part === 'string' ? JSON.stringify({ ...JSON.parse(part), serverCalendarYears: undefined }) : part);
+    const older = delegatingStore(real, { writeSnapshot: (seq, parts) => (seq === 0 ? real.writeSnapshot(seq, [withoutRecord(parts[0]), ...parts.slice(1)] as typeof parts) : undefined), snapshotWritten: () => undefined, prune: () => 0 });
+    const first = openApp(dir, { startAt: TODAY, calendarYears: [TEST_2027], store: older });
+    expect((await first.call('POST', '/_sim/v1/sandboxes/default/clock/advance', { body: { workingDays: 20 } })).status).toBe(200);
+    await first.app.close();
+
+    const logged: string[] = [];
+    const second = openApp(dir, { startAt: TODAY, calendarYears: [TEST_2027], logError: (message) => logged.push(message) });
+    expect(await todayOf(second.call, 'default')).toBe('2027-01-05');
+    await second.app.close();
+    expect(logged).toEqual([]);
+
+    const third = openApp(dir, { startAt: TODAY, logError: (message) => logged.push(message) });
+    await third.app.close();
+    expect(logged.join('\n')).toContain('2027 dropped');
+  });
 });
