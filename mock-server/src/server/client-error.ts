@@ -4,6 +4,7 @@ import type { DispatchRequest, DispatchResponse } from '../app/dispatch-types.js
 import { parseErrorAnswer } from '../app/limit-checks.js';
 import type { Limits } from '../app/limits.js';
 import type { RequestLogHooks } from './request-log.js';
+import { refusedRequestLine, type RequestLine } from './refused-request-line.js';
 import { requestTimeoutAnswer, type RequestTimeouts } from './request-timeouts.js';
 
 /** An error of Node's HTTP parser, as the server's `clientError` event gives it. */
@@ -11,43 +12,8 @@ interface ParserError extends Error {
   code?: string;
   /** The chunk the parser was working on when it failed (Node sets it for parse errors). */
   rawPacket?: Buffer;
-}
-
-/**
- * `METHOD target` at the start of a request line, as far as the chunk shows it (read as latin1,
- * a character per byte). A method longer than any real one (`PROPPATCH`, `MKCALENDAR`) makes it
- * no request line: 5,000 letters went into the log's `method` as they came. The target ends at a space or a line end: not at `\s`, which takes the
- * byte 0xA0 of a UTF-8 sequence for a space.
- */
-const REQUEST_LINE = /^([A-Z]{1,20}) ([^ \r\n]+)/;
-
-/** A byte that is not visible ASCII: percent-encoded in a target shown to people and tools. */
-const NOT_VISIBLE = /[^\x21-\x7e]/g;
-
-/**
- * The request line of a refused request as far as its chunk shows it, or `undefined` when it does
- * not start with one (`GARBAGE`). The target keeps what the client sent, with the bytes a
- * request target may not hold (raw UTF-8, controls) percent-encoded, as a client should have sent
- * them: `q=人口` becomes `q=%E4%BA%BA%E5%8F%A3`. A target longer than the URL limit is cut a
- * little past it: it is refused for its length, and no more of it is needed.
- *
- * @example
- * ```ts
- * requestLine(Buffer.from('GET /x?q=人口 HTTP/1.1\r\n'), 8192); // { method: 'GET', target: '/x?q=%E4%BA%BA%E5%8F%A3' }
- * ```
- */
-/** The method and target of a request line. */
-interface RequestLine {
-  method: string;
-  target: string;
-}
-
-function requestLine(raw: Buffer | undefined, maxUrlBytes: number): RequestLine | undefined {
-  const head = raw?.toString('latin1', 0, maxUrlBytes + 64) ?? '';
-  const match = REQUEST_LINE.exec(head);
-  if (!match) return undefined;
-  const target = (match[2] ?? '').replace(NOT_VISIBLE, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-  return { method: match[1] ?? '', target };
+  /** Where in `rawPacket` the parser failed (Node sets it for parse errors). */
+  bytesParsed?: number;
 }
 
 /** What the `clientError` listener needs of its server. */
@@ -67,7 +33,8 @@ export interface ClientErrorOptions {
 /**
  * A `clientError` listener for `node:http` servers: writes a problem+json answer for a request
  * the parser refused (instead of Node's bare `431` or `400`) and closes the connection. When the
- * chunk the parser failed on starts with a request line, the core answers from it (414, 431 or
+ * refused request starts with a request line (found past the requests read whole before it in the
+ * chunk the parser failed on), the core answers from it (414, 431 or
  * 400 with the target as `instance`, journaled and logged with its route); otherwise the answer
  * is made here, without `instance`, and logged with neither method nor path. A socket that is
  * already gone, or whose response was under way, is only destroyed. A request that went past a
@@ -122,17 +89,14 @@ export function problemOnClientError({ limits, dispatch, log, timeouts }: Client
   };
   return function onClientError(error, socket) {
     if (waiting.has(socket)) return;
-    const line = requestLine(error.rawPacket, limits.maxUrlBytes);
+    const line = refusedRequestLine(error.rawPacket, error, limits.maxUrlBytes);
     const first = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' || error.code === 'ECONNRESET' ? undefined : unsentAnswer(socket);
     if (first === undefined) {
       refuse(error, socket, line);
       return;
     }
     // A request read whole before the refused one (pipelined, or still being answered) is answered
-    // first: the refusal closes the connection, and a write it acknowledged went unanswered. The
-    // chunk the parser failed on may start with that request rather than the refused one: then the
-    // refusal is not put down to its route.
-    const refused = line && line.method === first.req.method && line.target === first.req.url ? undefined : line;
+    // first: the refusal closes the connection, and a write it acknowledged went unanswered.
     waiting.add(socket);
     const after = (answer: ServerResponse): void => {
       // 'close': sent (Node has then attached the next pipelined answer), or the connection is gone.
@@ -140,7 +104,7 @@ export function problemOnClientError({ limits, dispatch, log, timeouts }: Client
         const next = unsentAnswer(socket);
         if (next !== undefined) return after(next);
         waiting.delete(socket);
-        refuse(error, socket, refused);
+        refuse(error, socket, line);
       });
     };
     after(first);

@@ -62,6 +62,23 @@ describe('pipelined requests', () => {
     // The chunk the parser failed on starts with the create: the refusal is not put down to its route.
     expect(logged.map((entry) => `${entry.status} ${entry.method} ${entry.path}`).sort()).toEqual(['201 POST /_sim/v1/sandboxes', '400 null null']);
   });
+
+  it('puts a refused request after one read whole in the same packet down to its own route: logged and journaled', async () => {
+    logged.length = 0;
+    const host = `Host: 127.0.0.1:${running.port}`;
+    const body = '{"id":"pipelined-before-refused","profile":"national","seed":1}';
+    const first = `POST /_sim/v1/sandboxes HTTP/1.1\r\n${host}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`;
+    // Right after the first one's body: a header without a colon.
+    const all = await rawText(`${first}GET /open-data/v1/datasets?limit=1 HTTP/1.1\r\n${host}\r\nno colon\r\n\r\n`);
+    expect(all.match(/HTTP\/1\.1 \d{3}/g)).toEqual(['HTTP/1.1 201', 'HTTP/1.1 400']);
+    expect(all).toMatch(/"instance":"\/open-data\/v1\/datasets"/);
+    expect(logged.map((entry) => `${entry.status} ${entry.method} ${entry.path}`).sort()).toEqual([
+      '201 POST /_sim/v1/sandboxes',
+      '400 GET /open-data/v1/datasets',
+    ]);
+    const journal = (await (await fetch(`${running.url}/_sim/v1/sandboxes/default/requests?limit=1`)).json()) as { items: { method: string; path: string; status: number }[] };
+    expect(journal.items[0]).toMatchObject({ method: 'GET', path: '/open-data/v1/datasets', status: 400 });
+  });
 });
 
 describe('the asterisk form (a request about the server as a whole)', () => {
