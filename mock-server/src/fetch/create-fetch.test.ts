@@ -61,6 +61,41 @@ describe('createFetch: what reaches app.dispatch', () => {
   });
 });
 
+describe('createFetch: what fetch refuses to send', () => {
+  it.each([
+    { name: 'TRACE', init: { method: 'TRACE' } },
+    { name: 'track, in any case', init: { method: 'track' } },
+    { name: 'CONNECT', init: { method: 'CONNECT' } },
+    { name: 'a method that is no token', init: { method: 'GET X' } },
+    { name: 'an empty method', init: { method: '' } },
+    { name: 'a header name that is no token', init: { headers: { 'bad name': 'x' } } },
+    { name: 'CR LF in a header value (a header injected)', init: { headers: [['x-a', 'a\r\nx-b: c']] as [string, string][] } },
+    { name: 'a header value past latin1', init: { headers: { 'x-a': 'q=人口' } } },
+  ] as { name: string; init: RequestInit }[])('$name: TypeError as from fetch, nothing dispatched', async ({ init }) => {
+    const { fetch, seen } = recordingApp();
+    const url = 'http://mock.local/a';
+    // What Node's fetch throws before sending: the same refusal, by the same checks.
+    const standard = (() => {
+      try {
+        new Request(url, init);
+      } catch (error) {
+        return error as TypeError;
+      }
+      throw new Error('Request accepted it');
+    })();
+    expect(standard).toBeInstanceOf(TypeError);
+    await expect(fetch(url, init)).rejects.toThrow(new TypeError(standard.message));
+    await expect(fetch(url, init)).rejects.toBeInstanceOf(TypeError);
+    expect(seen).toHaveLength(0);
+  });
+
+  it('keeps what Headers keeps: a value without the spaces at its ends', async () => {
+    const { fetch, seen } = recordingApp();
+    await fetch('http://mock.local/a', { method: 'BREW', headers: { 'X-A': ' \tb c\t ' } });
+    expect(seen[0]).toMatchObject({ method: 'BREW', headers: { 'x-a': 'b c' } });
+  });
+});
+
 describe('createFetch: an abort while the app answers', () => {
   /** An app whose answer comes only when the test releases it. */
   function pendingApp() {

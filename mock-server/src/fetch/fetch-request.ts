@@ -1,26 +1,23 @@
 import type { DispatchRequest } from '../app/dispatch-types.js';
 import { toDispatchRequest } from '../app/handle-request.js';
 import { DEFAULT_LIMITS, type Limits } from '../app/limits.js';
+import { fetchMethod, headerValue } from './request-init-checks.js';
 
-/** Methods `fetch` upper-cases (WHATWG Fetch, "normalize a method"); any other is sent as given. */
-const NORMALIZED = new Set(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT']);
-
-function normalizeMethod(method: string): string {
-  const upper = method.toUpperCase();
-  return NORMALIZED.has(upper) ? upper : method;
-}
-
-/** Adds `init.headers` to `out` with lower-case names (a repeated name is joined as `Headers` does). */
+/**
+ * Adds `init.headers` to `out` with lower-case names (a repeated name is joined as `Headers` does),
+ * checked as `Headers` checks them. A `Headers` object checked its own.
+ */
 function addHeaders(out: Record<string, string>, init: HeadersInit | undefined): void {
   if (init === undefined) return;
   const add = (name: string, value: string): void => {
     const key = name.toLowerCase();
     const known = out[key];
-    out[key] = known === undefined ? String(value) : `${known}, ${value}`;
+    out[key] = known === undefined ? value : `${known}, ${value}`;
   };
+  const addChecked = (name: string, value: string): void => add(name, headerValue(name, String(value)));
   if (init instanceof Headers) init.forEach((value, name) => add(name, value));
-  else if (Array.isArray(init)) for (const [name, value] of init) add(name as string, value as string);
-  else for (const name of Object.keys(init)) add(name, (init as Record<string, string>)[name] as string);
+  else if (Array.isArray(init)) for (const [name, value] of init) addChecked(name as string, value as string);
+  else for (const name of Object.keys(init)) addChecked(name, (init as Record<string, string>)[name] as string);
 }
 
 /** The bytes of a body given as a string or bytes; `null` for any other kind (left to `Request`). */
@@ -54,7 +51,7 @@ export async function fetchRequest(input: RequestInfo | URL, init: RequestInit |
     return toDispatchRequest(request, limits);
   }
   if (init?.signal?.aborted) throw init.signal.reason;
-  const method = normalizeMethod(init?.method ?? 'GET');
+  const method = fetchMethod(init?.method ?? 'GET');
   if (bytes !== undefined && (method === 'GET' || method === 'HEAD')) throw new TypeError('Request with GET/HEAD method cannot have body.');
   const url = input instanceof URL ? input : new URL(input);
   const headers: Record<string, string> = {};
