@@ -63,6 +63,24 @@ describe.each(['in-process fetch', 'msw setupServer, https below a path'])('open
     }
   });
 
+  it('pages the records by position, and refuses a cursor holding no position (a forged -5 read from the start)', async () => {
+    const world = await openWorld(ctx);
+    const d = (await datasets(world)).find((x) => x.openingType === 'open' && x.distributions.some((l) => l.format === 'api'))!;
+    const records = `/datasets/${d.id}/records`;
+    const as = world.org('map-tech');
+    const first = await world.openData('GET', `${records}?limit=1`, { as });
+    const second = await world.openData('GET', `${records}?limit=1&cursor=${first.body.nextCursor}`, { as });
+    expect(first.body.items).toHaveLength(1);
+    expect(second.body.items).not.toEqual(first.body.items);
+    const [key, binding] = String(first.body.nextCursor).split('.');
+    for (const forged of [[-5], [1.5], ['0']]) {
+      const cursor = `${Buffer.from(JSON.stringify(forged)).toString('base64url')}.${binding}`;
+      const refused = await world.openData('GET', `${records}?limit=1&cursor=${cursor}`, { as });
+      expect(refused.status, `${JSON.stringify(forged)} (a page made ${key})`).toBe(400);
+      expect(refused.body).toMatchObject({ code: 'INVALID_CURSOR', errors: [{ pointer: '/query/cursor', code: 'INVALID_CURSOR' }] });
+    }
+  });
+
   it('serves a dataset open on application to a holder of a live grant only', async () => {
     const world = await openWorld(ctx);
     const grant = await grantApprovedAt(world, '2025-09-30T10:00:00+08:00', { from: '2025-10-01', to: '2026-09-30' });

@@ -1,7 +1,7 @@
 import { shanghaiDate } from '@gdx/calendar';
 import type { OperationHandler, OperationResult } from '../../app/platform-module.js';
 import type { DatasetFile, OpenDataset } from '../../sandbox/seed/types.js';
-import { listPage } from '../workflow-host/index.js';
+import { positionPage } from '../workflow-host/index.js';
 import type { OpenDataState } from './open-data-state.js';
 
 /** The file formats the mock can make from a dataset's rows; a file in another (XLSX, SHP…) is not listed. */
@@ -98,7 +98,8 @@ export const distributionOperations: Record<string, OperationHandler<OpenDataSta
     if ('refusal' in read) return read.refusal;
     const { dataset } = read;
     if (!dataset.api) return ctx.problem('NOT_FOUND', { detail: `dataset ${dataset.id} offers no data interface` });
-    const rows = dataset.sampleRows.map((row, i) => ({ row, i }));
-    return { status: 200, body: listPage(ctx, rows, ['integer'], (r) => [r.i], (r) => r.row) };
+    // Keyed by position: a cursor holding none (a forged -5 or 1.5) is refused, not read as the start.
+    const rows = dataset.sampleRows;
+    return { status: 200, body: positionPage(ctx, rows.length, (i) => rows[i]!) };
   },
 };
