@@ -38,7 +38,8 @@ export function isBrowserAtRoot(request: StaticRequest): boolean {
  * sent to `/_console/`) from the built console in `assetsDir`: `/_console` redirects
  * to `/_console/` (the page's URLs are relative to it); a file under it is served as a static
  * asset (hashed names immutable); any other path without a file extension is one of the app's
- * routes and gets `index.html`, with a strict `Content-Security-Policy`.
+ * routes and gets `index.html`; the page, by its file name too, comes with a strict
+ * `Content-Security-Policy` (and `X-Frame-Options: DENY`).
  *
  * @example
  * ```ts
@@ -55,7 +56,9 @@ export async function answerConsole(assetsDir: string, request: StaticRequest, q
   const relative = request.path.slice(CONSOLE_PATH.length + 1);
   const last = relative.slice(relative.lastIndexOf('/') + 1);
   const isFile = relative.startsWith('assets/') || last.includes('.');
-  const answer = await serveStaticFile(assetsDir, request, isFile ? relative : 'index.html');
-  if (isFile || answer.status >= 400) return answer;
+  const page = !isFile || relative === 'index.html';
+  const answer = await serveStaticFile(assetsDir, request, page ? 'index.html' : relative);
+  // The page by its file name too: under another name it would load, or be framed, outside its policy.
+  if (!page || answer.status >= 400) return answer;
   return { ...answer, headers: { ...answer.headers, ...PAGE_HEADERS } };
 }

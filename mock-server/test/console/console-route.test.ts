@@ -28,12 +28,14 @@ describe('the console served by the HTTP server', () => {
   });
 
   it('answers the page at /_console/ and at every route of the app, under a policy that allows only its own origin', async () => {
-    for (const path of ['/_console/', '/_console/s/default/objects']) {
+    // By its file name too: the same page, framed or loading elsewhere, would escape the policy.
+    for (const path of ['/_console/', '/_console/s/default/objects', '/_console/index.html']) {
       const answer = await get(path);
       expect(answer.status).toBe(200);
       expect(answer.headers.get('content-type')).toBe('text/html; charset=utf-8');
       expect(answer.headers.get('cache-control')).toBe('no-cache');
-      expect(answer.headers.get('content-security-policy')).toContain("default-src 'self'; script-src 'self'");
+      expect(answer.headers.get('content-security-policy'), path).toContain("default-src 'self'; script-src 'self'");
+      expect(answer.headers.get('x-frame-options'), path).toBe('DENY');
       const html = await answer.text();
       expect(html).toMatch(/<script type="module" crossorigin src="\/_console\/assets\/index-[\w-]+\.js"><\/script>/);
       expect(html).not.toMatch(/https?:\/\//);
