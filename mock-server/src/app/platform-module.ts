@@ -178,6 +178,10 @@ export interface EventWire {
  *    terminated (on a year it ran) is recorded as missed too, by the platform's own clock on the
  *    authorization's feed (`annual_report_overdue` outside its ended log). An authorization ended
  *    by a command journaled before replays without it.
+ * 9. A negotiation is created without the tender's period (`negotiationOpensWithoutPeriod`), so
+ *    no event of it shows a tender deadline: under 7 and 8 its first event (fed and delivered)
+ *    carried the tender's period and the clock's `negotiation_started` dropped it in a second
+ *    one. A negotiation started before replays with both, so the feed keeps their ids.
  */
 export const REVISIONS = {
   jointRegistrantsNotified: 1,
@@ -190,6 +194,7 @@ export const REVISIONS = {
   annualReportOverdue: 6,
   negotiationRunsNoPeriod: 7,
   annualReportOverdueAfterEnd: 8,
+  negotiationOpensWithoutPeriod: 9,
 } as const;
 
 /** The revision commands run under now: the newest of `REVISIONS` (derived, so adding one cannot leave it behind). */

@@ -5,6 +5,7 @@ export type {
   Effect,
   EventInput,
   Guard,
+  GuardedCreation,
   GuardRegistry,
   IsoDate,
   Limit,

@@ -83,11 +83,14 @@ export class CompiledMachine {
   readonly states = new Map<string, CompiledState>();
   /** The transition `createInstance` enters the initial state by (no event, no fields). */
   readonly creation: CompiledTransition;
+  /** The machine's guarded entries into its initial state (`MachineDefinition.creations`), tried before `creation`. */
+  readonly guardedCreations: readonly CompiledTransition[];
 
   constructor(readonly definition: MachineDefinition) {
     this.id = definition.id;
     this.initial = definition.initial;
     this.creation = new CompiledTransition({ event: 'create', to: definition.initial, by: [] });
+    this.guardedCreations = (definition.creations ?? []).map((c) => new CompiledTransition({ event: 'create', to: definition.initial, by: [], guard: c.guard, deadline: c.deadline }));
     for (const name of Object.keys(definition.states)) this.states.set(name, compileState(definition, name));
   }
 }

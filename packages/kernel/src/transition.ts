@@ -415,11 +415,17 @@ export function createInstanceInto(machine: MachineDefinition, init: CreateInput
       deadline: null, events: NO_EVENTS, data: { ...init.data }, timer: null,
     };
     const input: EventInput = { type: 'create', actor: init.actor, payload: init.payload ? init.payload : undefined };
-    const entered = enter(cm, blank, cm.creation, input, null, ctx, effects, init.startedOn, undefined);
+    const entered = enter(cm, blank, creationOf(cm, blank, input, ctx), input, null, ctx, effects, init.startedOn, undefined);
     return { ok: true, instance: followAlways(cm, entered, ctx, effects), effects: effects.effects };
   } catch (err) {
     return calendarRefusal(err, machine.initial, 'create');
   }
+}
+
+/** The first of the machine's guarded creations whose guard passes on the new instance, else the plain one. */
+function creationOf(cm: CompiledMachine, blank: WorkflowInstance, input: EventInput, ctx: TransitionContext): CompiledTransition {
+  for (const t of cm.guardedCreations) if (evaluateGuard(t.guard as string, blank, input, ctx, ctx.guards)) return t;
+  return cm.creation;
 }
 
 /** The data a creation's deadline reads when its input brings none (read only). */
@@ -431,7 +437,7 @@ const NO_DATA: Readonly<Record<string, unknown>> = Object.freeze({});
  * before drawing its ids). A creation takes no guard and no role, so only the calendar refuses
  * one, counting the initial state's deadline: that deadline alone is computed (shared with the
  * creation that follows), unless the initial state has an `always` event, whose chain the whole
- * trial creation follows.
+ * trial creation follows, or the machine guarded creations, whose guards it reads.
  *
  * @example
  * ```ts
@@ -442,7 +448,7 @@ const NO_DATA: Readonly<Record<string, unknown>> = Object.freeze({});
 export function creationRefusal(machine: MachineDefinition, init: Omit<CreateInput, 'id'>, ctx: TransitionContext): TransitionError | undefined {
   const cm = compiledMachine(machine);
   const target = cm.states.get(cm.initial);
-  if (target === undefined || target.always !== undefined) return refusalOf(createInstance(machine, { ...init, id: 'dry_run' }, ctx));
+  if (target === undefined || target.always !== undefined || cm.guardedCreations.length > 0) return refusalOf(createInstance(machine, { ...init, id: 'dry_run' }, ctx));
   if (target.step === undefined) return undefined;
   try {
     // What `enter` computes for a creation: the state's limit from `startedOn` (or now), no mode.

@@ -154,6 +154,26 @@ export interface MachineDefinition {
   states: Record<string, StateDefinition>;
   transitions: TransitionDefinition[];
   limits?: Record<string, Limit>;
+  /**
+   * Entries into `initial` other than the plain one, tried in order when an instance is created:
+   * the first whose guard passes on the new instance (its `data`, the creating actor) is taken,
+   * else the plain entry with the state's step. `deadline: 'clear'` enters without that step, so
+   * the first event carries no deadline (a negotiation's `selecting` runs no tender period).
+   */
+  creations?: GuardedCreation[];
+}
+
+/**
+ * A guarded entry into a machine's initial state (`MachineDefinition.creations`).
+ *
+ * @example
+ * const negotiation: GuardedCreation = { guard: 'data.method=negotiation', deadline: 'clear' };
+ */
+export interface GuardedCreation {
+  /** Named guard (see `GuardRegistry` and the built-ins), read on the instance being created. */
+  guard: string;
+  /** The initial state is entered without its step's deadline. */
+  deadline: 'clear';
 }
 
 /**

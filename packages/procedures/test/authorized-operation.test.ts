@@ -88,11 +88,12 @@ describe('authorized-operation selection', () => {
     const h = harness('national', '2025-12-01T09:00');
     const created = ok(h.engine.create('authorized-operation.selection', { id: 'aos', actor: body, data: { method: 'negotiation' } }));
     expect(created).toMatchObject({ state: 'selecting', deadline: null });
-    expect(created.events.map((e) => e.type)).toEqual(['state_changed', 'negotiation_started']);
+    // Created without the period: not even its first event shows one.
+    expect(created.events.map((e) => [e.type, e.deadline])).toEqual([['state_changed', null]]);
     expect(h.to('2025-12-23T09:00')).toEqual([]);
     const bid = ok(h.engine.dispatch('aos', 'bid', { actor: operator, payload: { bid: { proposal: '方案' } } }));
     expect(bid.deadline).toBeNull();
-    expect(bid.events.map((e) => e.type)).toEqual(['state_changed', 'negotiation_started', 'bid_submitted']);
+    expect(bid.events.map((e) => [e.type, e.deadline])).toEqual([['state_changed', null], ['bid_submitted', null]]);
     // A tender keeps its period.
     expect(ok(h.engine.create('authorized-operation.selection', { id: 'tender', actor: body, data: { method: 'open_tender' } })).deadline).toMatchObject({ step: 'tender_period' });
   });

@@ -41,6 +41,8 @@ export const EFFECTS_SINCE_REVISIONS: Readonly<Record<string, number>> = {
   // A negotiation runs no tender period (`selectionMachine` of @gdx/procedures): neither on its start nor after a bid.
   negotiationRunsNoPeriod: REVISIONS.negotiationRunsNoPeriod,
   negotiationWithoutPeriod: REVISIONS.negotiationRunsNoPeriod,
+  // …and is created without it, so its first event shows none (before, the clock dropped it in a second event).
+  negotiationOpensWithoutPeriod: REVISIONS.negotiationOpensWithoutPeriod,
 };
 
 /** Marks `wrapped` as reading the payload when `check` does, so a payload guard stays one for `acceptedEvents`. */

@@ -77,10 +77,12 @@ function stillDue(instance: WorkflowInstance, since: unknown, flag: string, meet
  *   replay an application an older version took from the operator (a journal) as it was answered.
  * - `formalFeesPending` — the formal-fee application (`apply_formal_fees`) awaits its assessment:
  *   `approve_formal_fees` and `reject_formal_fees` decide a pending application only (65号 二).
- * - `negotiationRunsNoPeriod` — the clock's `start_negotiation` drops the tender period from a
- *   negotiation entering `selecting` (招标投标法 第二十四条 binds tenders only), once;
- *   `negotiationWithoutPeriod` — a negotiation's bid keeps it dropped. Named, so a host can keep
- *   the period for a command of a version that ran it (a journal replayed), as it ran.
+ * - `negotiationOpensWithoutPeriod` — a negotiation is created in `selecting` without the tender
+ *   period (招标投标法 第二十四条 binds tenders only), so no event of it carries one;
+ *   `negotiationRunsNoPeriod` — the clock's `start_negotiation` drops the period from a
+ *   negotiation created with it, once; `negotiationWithoutPeriod` — a negotiation's bid keeps it
+ *   dropped. Named, so a host can keep the period, or its drop by the clock, for a command of a
+ *   version that ran it so (a journal replayed), as it ran.
  * - `holdStopsReviewClock` — a hold of a review's approval stops its limit (`heldReview`, under
  *   `heldReviewClock: resume`): the review is not overdue yet, since a pause must not clear the
  *   record of a missed limit. Named, not the built-in `!overdue`, so a host can make a hold
@@ -101,6 +103,7 @@ export function authorizedOperationGuards(profile: Profile): GuardRegistry {
   return {
     tenderPeriodOver: (instance) => instance.data['method'] === 'negotiation' || instance.data['tenderClosed'] === true,
     tenderOpen: (instance) => !TENDERS.has(instance.data['method']) || instance.data['tenderClosed'] !== true,
+    negotiationOpensWithoutPeriod: (instance) => instance.data['method'] === 'negotiation',
     negotiationRunsNoPeriod: (instance) => instance.data['method'] === 'negotiation' && instance.deadline !== null,
     negotiationWithoutPeriod: (instance) => instance.data['method'] === 'negotiation',
     // On the payload: marked, so a refusal's allowed events and the timelines list `sign` and `approve_amendment`.

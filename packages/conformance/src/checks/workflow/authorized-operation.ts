@@ -136,6 +136,26 @@ export const aopProcedureChecks: Check[] = [
       expectDeadline(ctx, object, im.qualificationReview, expectedDeadline(addDays(callEnd.dueDate, 1), im.qualificationReview), false);
     });
   }),
+  check('AOP-SEL-04', 'a negotiation runs no bid period: neither it nor any of its events shows a deadline, and after 20 calendar days nothing closes it and it still takes a bid', `${L.tenderPeriod.basis}; 发改数据规〔2025〕27号 第十二条 (谈判; the sources set it no period)`, async (ctx) => {
+    await inAopSandbox(ctx, 'national', async (sbx, cast) => {
+      const id = await startSelection(ctx, sbx, cast, await approvedPlan(ctx, sbx, cast), 'negotiation');
+      const noDeadlines = async (when: string) => {
+        const object = await readAop(ctx, sbx, selection(id), cast.implementingBody);
+        expectState(ctx, object, 'selecting', when);
+        ctx.expect.equal(object.deadline, null, `the negotiation shows no deadline ${when}`);
+        const log = listItems(await sbx.http(cast.implementingBody).request('GET', AOP, `${selection(id)}/events`, { query: { limit: 200 } }));
+        const embedded = Array.isArray(object.events) ? object.events.filter(isRecord) : [];
+        const withDeadline = [...embedded, ...log].filter((e) => e.deadline !== null).map((e) => `${String(e.type)}: ${JSON.stringify(e.deadline)}`);
+        ctx.expect.equal(withDeadline, [], `no event of the negotiation carries a deadline ${when} (its first one included)`);
+        return object;
+      };
+      await noDeadlines('at its start');
+      await sbx.advance({ to: justAfter(expectedDeadline(await sandboxToday(ctx, sbx), L.tenderPeriod)) });
+      await submitBid(ctx, sbx, cast, id);
+      const object = await noDeadlines('after the 20 calendar days of a tender and a bid');
+      ctx.expect.that(!eventTypes(object).includes('tender_closed'), 'nothing closes a negotiation', 'no tender_closed', eventTypes(object));
+    });
+  }),
   check('AOP-TERM-02', 'a term over 5 years is refused in Inner Mongolia with 422 TERM_EXCEEDS_CAP', '内政数字〔2024〕101号 第八条; shared/domain/authorized-operation.md ambiguity 2 (error in inner-mongolia)', async (ctx) => {
     await inAopSandbox(ctx, 'inner-mongolia', async (sbx, cast) => {
       const { id } = await closedCall(ctx, sbx, cast);

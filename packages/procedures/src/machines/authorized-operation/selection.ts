@@ -12,7 +12,8 @@ const TENDERS: readonly SelectionMethod[] = ['open_tender', 'invited_tender', 'n
  * `selectionMethods` (created with `data.method`): a tender or negotiation selects in
  * `selecting` (a tender only once its bid period has passed — 20 calendar days, or to the later
  * `data.bidsCloseOn` it was created with: `TENDER_PERIOD_RUNNING` — and takes no bid after it:
- * `TENDER_CLOSED`; a negotiation runs no such period: the clock's `negotiation_started` drops it);
+ * `TENDER_CLOSED`; a negotiation runs no such period: it is created without it, and the clock's
+ * `negotiation_started` drops it from one a host created with it);
  * Inner Mongolia publishes a call (its closing day `payload.closesOn`, "在规定时间内", else the
  * profile's 20 calendar days) whose period ends by the clock in `review` (choice 20 WD), then
  * `government_approval` (choice 20 WD) — states that exist only in profiles selecting by call;
@@ -40,8 +41,9 @@ export function selectionMachine(profile: Profile): MachineDefinition {
         { ...bid('selecting'), guard: 'tenderOpen', guardError: 'TENDER_CLOSED' },
         { from: 'selecting', event: 'close_tender', to: 'selecting', by: ['clock'], set: { tenderClosed: true }, deadline: 'clear', eventType: 'tender_closed' },
         { from: 'selecting', event: 'select', to: 'selected', by: IMPLEMENTING_BODY, guard: 'tenderPeriodOver', guardError: 'TENDER_PERIOD_RUNNING', requires: ['operator'], assign: ['operator'] },
-        // 招标投标法 第二十四条's minimum is a tender's: a negotiation (谈判) runs no bid period, so the
-        // clock drops the step on entering `selecting` (the sources set it no period of its own).
+        // 招标投标法 第二十四条's minimum is a tender's: a negotiation (谈判) runs no bid period (the
+        // sources set it none of its own). It is created without it (`negotiationOpensWithoutPeriod`);
+        // one a host created with it (a journal of a version that did) has the clock drop it here.
         { from: 'selecting', event: 'start_negotiation', to: 'selecting', by: ['clock'], guard: 'negotiationRunsNoPeriod', deadline: 'clear', eventType: 'negotiation_started' },
       ]
     : [];
@@ -86,7 +88,7 @@ export function selectionMachine(profile: Profile): MachineDefinition {
     id: 'authorized-operation.selection',
     initial: 'selecting',
     states: {
-      // Only a tender runs the minimum bid period in `selecting` (a negotiation's is dropped at once).
+      // Only a tender runs the minimum bid period in `selecting` (a negotiation enters without it).
       selecting: { ...(tenders ? { step: 'tender_period', always: 'start_negotiation' } : {}), label: { zh: '选择中', en: 'Selecting' } },
       // The call's states exist only where the profile selects by call and review (Inner Mongolia).
       ...(call
@@ -102,6 +104,8 @@ export function selectionMachine(profile: Profile): MachineDefinition {
       failed: { terminal: true, label: { zh: '选择失败', en: 'Failed' } },
     },
     transitions,
+    // A negotiation is created without the tender period, so not even its first event shows one.
+    ...(tenders ? { creations: [{ guard: 'negotiationOpensWithoutPeriod', deadline: 'clear' as const }] } : {}),
     limits: {
       // A tender may state a later bid deadline (`data.bidsCloseOn`, 招标投标法 第二十四条 sets only the minimum).
       tender_period: { ...profileLimit(profile, 'authorized_operation.tender_period', 'tender_period', { event: 'close_tender' }), dueField: 'bidsCloseOn' },
