@@ -1,7 +1,8 @@
 import { formatShanghaiInstant } from '@gdx/calendar';
 import { computeDeadline, shanghaiDay } from '@gdx/kernel';
 import type { OperationContext, OperationHandler, OperationResult } from '../../app/platform-module.js';
-import { illegalTransition, listEvents, listOwn, missingReference, requireRole } from '../workflow-host/index.js';
+import { illegalTransition, listEventPage, listOwn, missingReference, requireRole } from '../workflow-host/index.js';
+import { eventsSeenBy } from './bid-visibility.js';
 import { invalid, PLAN, refused, visible } from './ao-access.js';
 import { checkEligibility } from './eligibility-check.js';
 import { orgRef, type AuthorizedOperationState, type BidRecord, type SelectionRecord } from './ao-records.js';
@@ -14,7 +15,8 @@ const PLAN_IN_FORCE = new Set(['approved', 'change_deliberation']);
 
 /**
  * Its implementing body, its bidders and its operator see a selection; so does every operator
- * while it is open for bids (a tender or a call is public).
+ * while it is open for bids (a tender or a call is public). Which of its bids each sees is
+ * `bid-visibility.ts`'s: an operator its own only, by default.
  */
 function mayRead(ctx: Ctx) {
   return (s: SelectionRecord) => {
@@ -118,11 +120,12 @@ function submitBid(ctx: Ctx): OperationResult {
 /** Handlers of the selection operations (`createSelection` … `listSelectionEvents`). */
 export const selectionOperations: Record<string, OperationHandler<AuthorizedOperationState>> = {
   createSelection,
-  listSelections: (ctx) => ({ status: 200, body: listOwn(ctx, ctx.state.host, 'selection', ctx.state.selections, (s) => selectionView(ctx.state, s)) }),
-  getSelection: (ctx) => ({ status: 200, body: selectionView(ctx.state, visible(ctx, ctx.state.selections, 'selectionId', mayRead(ctx))) }),
+  listSelections: (ctx) => ({ status: 200, body: listOwn(ctx, ctx.state.host, 'selection', ctx.state.selections, (s) => selectionView(ctx.state, s, ctx.caller?.id)) }),
+  getSelection: (ctx) => ({ status: 200, body: selectionView(ctx.state, visible(ctx, ctx.state.selections, 'selectionId', mayRead(ctx)), ctx.caller?.id) }),
   submitBid,
   listSelectionEvents: (ctx) => {
     const selection = visible(ctx, ctx.state.selections, 'selectionId', mayRead(ctx));
-    return { status: 200, body: listEvents(ctx, ctx.state.host, ctx.state.host.get(selection.id)!) };
+    const events = eventsSeenBy(ctx.state, selection, ctx.caller?.id, ctx.state.host.events(ctx.state.host.get(selection.id)!));
+    return { status: 200, body: listEventPage(ctx, events) };
   },
 };

@@ -3,6 +3,7 @@ import { rulesWarnings } from '@gdx/procedures';
 import { lastLiveDayOf, workflowFields } from '../workflow-host/index.js';
 import type { AuthorizationRecord, AuthorizedOperationState, BidRecord, DataAccessRecord, PlanRecord, ProductRecord, SelectionRecord } from './ao-records.js';
 import { agreementReportDutyOf } from './agreement-report.js';
+import { bidsSeenBy, eventsSeenBy } from './bid-visibility.js';
 import { disclosureView } from './disclosure-duty.js';
 import { feeStatusOf } from './pricing-view.js';
 import { productFee, productPriceFlags, productRegistration } from './product-fees.js';
@@ -76,10 +77,17 @@ export function bidView(bid: BidRecord) {
   return { id: bid.id, selectionId: bid.selectionId, operator: bid.operator, proposal: bid.proposal, eligibility: bid.eligibility, submittedAt: bid.submittedAt };
 }
 
-/** The contract's `Selection`. */
-export function selectionView(state: AuthorizedOperationState, selection: SelectionRecord) {
+/**
+ * The contract's `Selection` as `viewerId` sees it (`bid-visibility.ts`): the implementing body and
+ * the platform itself (`undefined`) every bid, an operator its own (and their events) unless the
+ * profile opens them to bidders; `updatedAt` then is its last visible event's.
+ */
+export function selectionView(state: AuthorizedOperationState, selection: SelectionRecord, viewerId?: string) {
   const instance = instanceOf(state, selection.id);
-  const { state: current, createdAt, updatedAt, deadline, events } = workflowFields(state.host, instance);
+  const fields = workflowFields(state.host, instance);
+  const { state: current, createdAt, deadline } = fields;
+  const events = eventsSeenBy(state, selection, viewerId, fields.events);
+  const updatedAt = events === fields.events ? fields.updatedAt : (events.at(-1)?.at ?? createdAt);
   return {
     id: selection.id,
     state: current,
@@ -87,7 +95,7 @@ export function selectionView(state: AuthorizedOperationState, selection: Select
     method: selection.method,
     conditions: selection.conditions,
     implementingBody: selection.implementingBody,
-    bids: selection.bids.map(bidView),
+    bids: bidsSeenBy(state, selection, viewerId).map(bidView),
     operator: selection.operator,
     agreement: selection.agreement,
     authorizationId: selection.authorizationId,

@@ -8,7 +8,7 @@ export { lastLiveDayOf } from './last-live-day.js';
 export { checkSubjectIsCaller, DATA_OBJECTION_TEXTS, fileDataObjection, referencedProvider, dataObjectionView, objectionOfficial, thirdPartyObjectionResult, OBJECTION_WIRE, type DataObjectionRecord, type DataObjectionSubmission } from './data-objections.js';
 // listPage is the core's; platforms reach every paging helper through the workflow host.
 export { listPage, pageJson, positionPage, type KeyShape } from '../../app/paging.js';
-export { listOwn, listEvents, newestFirst, ownListing, NEWEST_FIRST_KEY } from './list-page.js';
+export { listOwn, listEvents, listEventPage, newestFirst, ownListing, NEWEST_FIRST_KEY } from './list-page.js';
 export { type Listing } from './host-index.js';
 export { hostClock, recordsById } from './host-hooks.js';
 export { wireEvent, wireDeadline, instanceDeadline, wireActor, toReasons, type WireEvent, type WireActor, type WireMapping, type StepNames } from './wire.js';

@@ -65,5 +65,18 @@ export function ownListing(list: string, owner: string, instance: WorkflowInstan
  * ```
  */
 export function listEvents(ctx: Pick<OperationContext<unknown>, 'query'>, host: WorkflowHost, instance: WorkflowInstance): Page<WireEvent> {
-  return listPage(ctx, host.events(instance), ['integer'], (e) => [e.seq], (e) => e);
+  return listEventPage(ctx, host.events(instance));
+}
+
+/**
+ * One page of `events`, a log in the wire form as the caller may see it (`listEvents` pages the
+ * whole log): a selection's, without the bids an operator may not see.
+ *
+ * @example
+ * ```ts
+ * listSelectionEvents: (ctx) => ({ status: 200, body: listEventPage(ctx, eventsSeenBy(state, selection, ctx.caller?.id, host.events(instance))) }),
+ * ```
+ */
+export function listEventPage(ctx: Pick<OperationContext<unknown>, 'query'>, events: readonly WireEvent[]): Page<WireEvent> {
+  return listPage(ctx, events, ['integer'], (e) => [e.seq], (e) => e);
 }

@@ -170,6 +170,13 @@ const pricingRulesSchema = z.strictObject({
  * - `annualReportFiledBy` — who files the year's report (`ANNUAL_REPORT_FILERS`): the `grantor`
  *   (授权主体, 65号 五; the default, 65号 applying everywhere); Inner Mongolia adds the `operator`,
  *   whose own 年度报告 (101号 第十六条) the platform takes as the year's one report, whoever files first.
+ * - `bidsShownToBidders` — which bids of a selection a bidder sees besides the implementing body, who
+ *   sees them all: `own` (the default) — its own only, also after the selection ends: bids are
+ *   confidential (招标投标法 第二十二条: not even the bidders' names or number) and the sources publish
+ *   only the operator chosen (授权对象, 27号 第十八条); `after_opening` — every bid once the bids are
+ *   opened: a tender's bid deadline passed (开标 at 投标截止, 招标投标法 第三十四、三十六条 reads the
+ *   bidders' names and bids to those present) or a call's period ended. A negotiation (谈判) has no
+ *   opening: its bids stay each bidder's own under either value.
  *
  * `selectionMethods`, `eligibilityStatements`, `dataAccessEligibilityStatements`, `exclusionGrounds`,
  * `agreementSections`, `permissionsOpenWhile` and `annualReportFiledBy` are sets: a value listed twice is refused at its index (`DUPLICATE`).
@@ -196,6 +203,8 @@ const optionsSchema = z.strictObject({
   heldReviewClock: z.enum(['resume', 'runs']).default('resume'),
   // Defaulted, so a profile file written before the option still resolves (65号 五: the grantor).
   annualReportFiledBy: valueSet(ANNUAL_REPORT_FILERS, 1).default(['grantor']),
+  // Defaulted, so a profile file written before the option still resolves (bids confidential).
+  bidsShownToBidders: z.enum(['own', 'after_opening']).default('own'),
   pricing: pricingRulesSchema,
 });
 

@@ -7,10 +7,10 @@ import type { Check, CheckContext } from '../../runner/types.js';
 import { workflowCheck } from '../define-check.js';
 import { createObject, validBody } from '../fixtures.js';
 import { expectProblem } from '../expect-problem.js';
-import { indexWithRole } from '../roles.js';
+import { holdsRole, indexWithRole } from '../roles.js';
 import { expectStatus, listItems, postJson } from '../requests.js';
 import {
-  activeAuthorization, AOP, applyForData, draftPlan, inAopSandbox, publishedScopeItem, readAop, submittedProduct, type AopCast,
+  activeAuthorization, AOP, applyForData, approvedPlan, draftPlan, inAopSandbox, publishedScopeItem, readAop, startSelection, submitBid, submittedProduct, type AopCast,
 } from './authorized-operation-steps.js';
 import { act, ACTIONS, AOP_ACTIONS } from './officials.js';
 import { expectDeadline, expectState, sandboxToday, withSandbox } from './sandbox.js';
@@ -235,6 +235,25 @@ export const aopRuleChecks: Check[] = [
         const res = await other.http(operator).request('GET', AOP, `/authorizations/${encodeURIComponent(id)}`);
         ctx.expect.equal(res.status, 404, 'GET the authorization in another sandbox');
       });
+    });
+  }),
+  check('AOP-ISO-03', "bids are confidential: while a tender is open an operator sees its own bid only — not another bidder's, its bid_submitted event, nor a seq gap counting it; the implementing body sees both", '中华人民共和国招标投标法 第二十二条 (不得透露…潜在投标人的名称、数量); 发改数据规〔2025〕27号 第十八条 (only the 授权对象 is disclosed)', async (ctx) => {
+    await inAopSandbox(ctx, 'national', async (sbx, cast) => {
+      const rival = sbx.organizations.findIndex((o, i) => i !== cast.operator && holdsRole(o, 'operator') === true);
+      if (rival < 0) return ctx.skip('the sandbox has a single organisation holding the operator role: there is no other bidder to hide');
+      const id = await startSelection(ctx, sbx, cast, await approvedPlan(ctx, sbx, cast), 'open_tender');
+      await submitBid(ctx, sbx, cast, id);
+      await submitBid(ctx, sbx, { ...cast, operator: rival }, id);
+      const seen = async (org: number) => {
+        const object = await readAop(ctx, sbx, `/selections/${encodeURIComponent(id)}`, org);
+        const log = listItems(await sbx.http(org).request('GET', AOP, `/selections/${encodeURIComponent(id)}/events`, { query: { limit: 200 } }));
+        const bidders = (Array.isArray(object.bids) ? object.bids.filter(isRecord) : []).map((b) => (isRecord(b.operator) ? b.operator.creditCode : undefined));
+        return { bidders, events: log.map((e) => [e.seq, e.type]) };
+      };
+      const code = (org: number) => sbx.organizations[org]?.creditCode;
+      ctx.expect.equal(await seen(rival), { bidders: [code(rival)], events: [[1, 'state_changed'], [2, 'bid_submitted']] }, "a bidder sees its own bid and event only, numbered without the other's");
+      ctx.expect.equal((await seen(cast.operator)).bidders, [code(cast.operator)], 'the first bidder sees its own bid only');
+      ctx.expect.equal((await seen(cast.implementingBody)).bidders, [code(cast.operator), code(rival)], 'the implementing body sees every bid');
     });
   }),
 ];
