@@ -65,13 +65,19 @@ describe('authorized operation: bids are confidential (招标投标法 第二十
     expect(after.events.filter((e) => e[1] === 'bid_submitted')).toEqual([[2, 'bid_submitted', rival.id]]);
   });
 
-  it('a profile with bidsShownToBidders: after_opening shows the bidders every bid once the tender is opened, not before', async () => {
+  it('a profile with bidsShownToBidders: after_opening shows the bidders every bid once the tender is opened, not before; a negotiation\'s never', async () => {
     const profile: InlineProfile = { name: 'open-bids', extends: 'national', options: { authorizedOperation: { bidsShownToBidders: 'after_opening' } } };
     const world = await openAoWorld(ctx, { profile });
     const { id, rival } = await tenderWithTwoBids(world);
     expect((await seenBy(world, id, rival)).bidders).toEqual([rival.name]);
+    // A negotiation (谈判) has no opening: its bids stay each bidder's own.
+    const negotiation = await world.ao('POST', '/selections', { as: world.body, body: { planId: (await approvedPlan(world)).id, method: 'negotiation' } });
+    for (const as of [world.operator, rival]) {
+      expect((await world.ao('POST', `/selections/${negotiation.body.id}/bids`, { as, body: { proposal: '谈判方案。', eligibility: ELIGIBLE } })).status).toBe(201);
+    }
     await world.advance({ to: '2025-10-17T10:00:00+08:00' });
     expect(await seenBy(world, id, rival)).toEqual(await seenBy(world, id, world.body));
     expect((await seenBy(world, id, rival)).bidders).toEqual([world.operator.name, rival.name]);
+    expect((await seenBy(world, negotiation.body.id, rival)).bidders).toEqual([rival.name]);
   });
 });
