@@ -26,7 +26,7 @@ import { isRead } from './read-methods.js';
 import { createdLocation } from './created-location.js';
 import { fingerprintOf, firstFormFingerprint, idempotencySlot, pathInSandbox, type IdempotencySlot } from './idempotency-slot.js';
 import { deletedSandboxProblem, reusedKeyProblem } from './reused-key-problem.js';
-import { SignatureCheck } from './signature-check.js';
+import { carriesSignature, SignatureCheck } from './signature-check.js';
 import type { MemoryGuard } from './memory-guard.js';
 import { TOLERATED_QUERY_PARAMETERS } from './unknown-parameters.js';
 import { methodNotAllowed, optionsAnswer } from './options-answer.js';
@@ -245,7 +245,10 @@ export class Dispatcher {
     let signedBy: SignedBy | undefined;
     /** The body's SHA-256 as the verifier checked it (HMAC-SHA256 requests): the fingerprint reuses it. */
     let signedSha256: string | undefined;
-    if (route.kind === 'platform' && !route.public && sandbox) {
+    // An operation of optional authentication (an open dataset's file) checks a signature sent,
+    // and serves a request without one anonymously; a replayed one takes its recorded caller.
+    const auth = route.kind === 'platform' ? route.authentication : 'none';
+    if (sandbox && (auth === 'signed' || (auth === 'optional' && (replay !== undefined || carriesSignature(req.headers))))) {
       // docs/design.md: a client cannot know virtual time, so virtual sandboxes check wall time.
       const now = sandbox.clock.mode === 'realtime' ? sandbox.now() : this.#deps.wall();
       if (replay) {

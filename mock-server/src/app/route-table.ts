@@ -2,7 +2,7 @@ import { HEADERS } from '@gdx/protocol';
 import type { OpenApiDocument, OperationHandler, PlatformModule } from './platform-module.js';
 import { compileValidators, type RequestValidator } from './request-validator.js';
 import { Router } from './router.js';
-import { readSpecOperations, type SpecOperation } from './spec-operations.js';
+import { readSpecOperations, type Authentication, type SpecOperation } from './spec-operations.js';
 import type { SimRoute } from './sim/sim-route.js';
 
 /** A mounted platform operation. */
@@ -13,7 +13,8 @@ export interface PlatformRoute {
   platform: PlatformModule<unknown>;
   handler: OperationHandler<unknown>;
   validator: RequestValidator | undefined;
-  public: boolean;
+  /** Whether the dispatcher checks a signature (always, when one is sent, or never), from the contract's `security`. */
+  authentication: Authentication;
   jsonBody: boolean;
   /** The contract says the operation stores nothing (`x-gdx-stores-nothing`): no sandbox quota applies. */
   storesNothing: boolean;
@@ -72,7 +73,7 @@ export function buildRouter(
         platform,
         handler,
         validator: validators.get(op.operationId),
-        public: op.public,
+        authentication: op.authentication,
         jsonBody: op.jsonBody !== undefined,
         storesNothing: op.storesNothing,
       });
@@ -117,7 +118,7 @@ function oneShape<R extends CoreRoute>(route: R): R {
     handler: p.handler,
     route: s.route,
     validator: route.validator,
-    public: p.public ?? false,
+    authentication: p.authentication ?? 'none',
     jsonBody: route.jsonBody,
     storesNothing: p.storesNothing ?? false,
     idempotency: s.idempotency,

@@ -1,9 +1,27 @@
-import type { NonceStore, SignableBody, VerifyInput } from '@gdx/protocol';
+import { HEADERS, type NonceStore, type SignableBody, type VerifyInput } from '@gdx/protocol';
 import type { SignedBy } from '../persistence/journal-entry.js';
 import type { Sandbox } from '../sandbox/sandbox.js';
 import type { DispatchRequest } from './dispatch-types.js';
 
 const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
+
+/** The headers of a signature: any one of them makes a request signed, to be checked whole. */
+const SIGNING_HEADERS: readonly string[] = [HEADERS.appKey, HEADERS.signature, HEADERS.timestamp, HEADERS.nonce, HEADERS.signatureMethod, HEADERS.contentDigest];
+
+/**
+ * Whether a request to an operation of optional authentication is signed: it carries any of the
+ * signing headers. One sent alone (a key without its signature) is a signature begun, refused
+ * as incomplete (401 `SIGNATURE_MISSING`), never taken for an anonymous request.
+ *
+ * @example
+ * ```ts
+ * carriesSignature({ 'x-gdx-app-key': 'ak_1' }); // true
+ * carriesSignature({ accept: 'text/csv' }); // false
+ * ```
+ */
+export function carriesSignature(headers: Readonly<Record<string, string>>): boolean {
+  return SIGNING_HEADERS.some((name) => headers[name] !== undefined);
+}
 
 /**
  * The input of `verifySignature` for one live request of the core, and the nonce store it

@@ -8,14 +8,22 @@ export interface SpecParameter {
   schema: unknown;
 }
 
+/**
+ * Whom an operation serves, from its effective security requirements: `signed` only signed
+ * requests (a requirement naming schemes); `none` any request, never looking at a signature
+ * (`security: []`); `optional` both (`security: [{ …schemes }, {}]`, OpenAPI's optional
+ * authentication): a request that carries a signature has it checked, one without is anonymous.
+ */
+export type Authentication = 'signed' | 'optional' | 'none';
+
 /** What the core reads from one operation of an OpenAPI document. */
 export interface SpecOperation {
   operationId: string;
   method: string;
   /** Path template relative to the platform root (`/entries/{entryId}`). */
   path: string;
-  /** `true` when the effective security requirement is empty (`security: []`). */
-  public: boolean;
+  /** Whether it needs, takes or ignores a signature. */
+  authentication: Authentication;
   /** `true` when the contract marks the operation `x-gdx-stores-nothing` (a computation: its body is not kept). */
   storesNothing: boolean;
   parameters: SpecParameter[];
@@ -54,7 +62,18 @@ export function resolveLocalRef(doc: OpenApiDocument, value: unknown): unknown {
 }
 
 /**
- * Lists every operation of a document with its parameters, JSON body and public flag.
+ * The {@link Authentication} of an effective security requirement list: an operation of a document
+ * that states none is signed, as every platform operation is unless its contract says otherwise.
+ */
+function authenticationOf(security: unknown[] | undefined): Authentication {
+  if (!Array.isArray(security)) return 'signed';
+  if (security.length === 0) return 'none';
+  const anonymous = security.some((requirement) => Object.keys(requirement as object).length === 0);
+  return !anonymous ? 'signed' : security.length > 1 ? 'optional' : 'none';
+}
+
+/**
+ * Lists every operation of a document with its parameters, JSON body and authentication.
  *
  * @example
  * ```ts
@@ -86,7 +105,7 @@ export function readSpecOperations(doc: OpenApiDocument): SpecOperation[] {
         operationId: op.operationId,
         method: method.toUpperCase(),
         path,
-        public: Array.isArray(security) && security.length === 0,
+        authentication: authenticationOf(security),
         storesNothing: op['x-gdx-stores-nothing'] === true,
         parameters: [...byKey.values()],
       };

@@ -1,6 +1,7 @@
 // A dataset's distributions are links a client follows: each `accessUrl` is served by the
 // platform it was read from (host, mount prefix and sandbox), answering the rows as its format
-// says; the rows of a dataset open on application only under a live grant of the caller.
+// says: an open dataset's to anyone, signed or not (无条件开放); the rows of a dataset open on
+// application only under a live grant of the signing caller.
 import { describe, expect, it } from 'vitest';
 import { expectContract } from '../support/contract.js';
 import type { Reply } from '../support/client.js';
@@ -29,10 +30,10 @@ describe.each(['in-process fetch', 'msw setupServer, https below a path'])('open
     return (await world.openData('GET', '/datasets?limit=200')).body.items;
   }
 
-  /** Follows a link as the organisation signing it: the path below the transport's base URL. */
-  function follow(d: DatasetView, link: Distribution, as: World['organizations'][number]): Promise<Reply> {
+  /** Follows a link as the organisation signing it (unsigned without one): the path below the transport's base URL. */
+  function follow(d: DatasetView, link: Distribution, as?: World['organizations'][number], headers?: Record<string, string>): Promise<Reply> {
     expect(link.accessUrl.startsWith(ctx.transport.baseUrl), `${d.id} ${link.accessUrl}`).toBe(true);
-    return ctx.call('GET', link.accessUrl.slice(ctx.transport.baseUrl.length), { as });
+    return ctx.call('GET', link.accessUrl.slice(ctx.transport.baseUrl.length), { ...(as ? { as } : {}), ...(headers ? { headers } : {}) });
   }
 
   function expectServed(d: DatasetView, link: Distribution, reply: Reply): void {
@@ -51,6 +52,35 @@ describe.each(['in-process fetch', 'msw setupServer, https below a path'])('open
     for (const [d, link] of links) {
       expect(link.accessUrl.startsWith(`${ctx.transport.baseUrl}${world.base('open-data')}/datasets/${d.id}/`)).toBe(true);
       expectServed(d, link, await follow(d, link, world.org('map-tech')));
+    }
+  });
+
+  it('serves every open dataset to anyone without a signature (无条件开放)', async () => {
+    const world = await openWorld(ctx);
+    const open = (await datasets(world)).filter((d) => d.openingType === 'open');
+    for (const d of open) for (const link of d.distributions) expectServed(d, link, await follow(d, link));
+  });
+
+  it('still checks a signature sent to an open dataset', async () => {
+    const world = await openWorld(ctx);
+    const d = (await datasets(world)).find((x) => x.openingType === 'open' && x.distributions.length > 0)!;
+    const link = d.distributions[0]!;
+    const forged = await follow(d, link, { ...world.org('map-tech'), secret: 'not-the-secret' });
+    expectContract('open-data', link.format === 'api' ? 'listDatasetRecords' : 'getDatasetFile', forged, 401);
+    expect(forged.body.code).toBe('SIGNATURE_INVALID');
+    // A key alone is a signature begun, not an anonymous request: the rest is asked for.
+    const partial = await follow(d, link, undefined, { 'X-Gdx-App-Key': world.org('map-tech').appKey });
+    expect([partial.status, partial.body.code]).toEqual([401, 'SIGNATURE_MISSING']);
+  });
+
+  it('answers an unsigned request for a dataset open on application with 401, as for any signed operation', async () => {
+    const world = await openWorld(ctx);
+    const d = (await datasets(world)).find((x) => x.openingType === 'on_application' && x.distributions.length > 0)!;
+    for (const link of d.distributions) {
+      const refused = await follow(d, link);
+      expectContract('open-data', link.format === 'api' ? 'listDatasetRecords' : 'getDatasetFile', refused, 401);
+      expect(refused.body.code).toBe('SIGNATURE_MISSING');
+      expect(refused.body.errors).toEqual([expect.objectContaining({ pointer: '/header/x-gdx-app-key', code: 'REQUIRED' })]);
     }
   });
 

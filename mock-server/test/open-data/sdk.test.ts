@@ -35,6 +35,10 @@ describe.each(Object.keys(TRANSPORTS))('SDK clients against the mock (%s)', (nam
     const csv = await openData.datasets.getFile(open.id, `${open.resourceCode}.csv`);
     expect(typeof csv === 'string' && csv.split('\r\n')[0]).toBe(open.fields.map((f) => f.name).join(','));
     expect(await openData.datasets.listRecords(open.id).toArray()).toEqual(open.sampleRows);
+    // Without credentials the client sends them unsigned: open data is anyone's (无条件开放).
+    const anonymous = new OpenDataClient({ baseUrl: `${base}/open-data/v1`, fetch, validateResponses: true });
+    expect(await anonymous.datasets.getFile(open.id, `${open.resourceCode}.csv`)).toBe(csv);
+    expect(await anonymous.datasets.listRecords(open.id).toArray()).toEqual(open.sampleRows);
     const demand = await openData.demands.submit({ title: '公交到站数据', description: '出行应用' });
     expect((await openData.demands.get(demand.id)).state).toBe('submitted');
   });

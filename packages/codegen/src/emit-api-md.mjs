@@ -24,6 +24,8 @@ export function emitApiMd(ops, client) {
         op.idempotent && 'Idempotency-Key',
         // `security: []`: neither a signature (platforms) nor the control token (simulation API).
         op.isPublic && 'public (no credentials)',
+        // `security: [{ …schemes }, {}]`: a client without credentials sends it unsigned.
+        op.isOptional && 'credentials optional (signed when the client has them)',
         op.summary,
       ].filter(Boolean);
       lines.push(`| \`client.${resource}.${op.name}()\` | \`${op.method} ${op.path}\` | ${types} | ${notes.join('; ')} |`);

@@ -34,7 +34,7 @@ function methodDoc(op, call, indent) {
   const body = [
     ...docLines(text),
     '',
-    `\`${op.method} ${op.path}\` (operationId \`${op.operationId}\`${op.isPublic ? ', public' : ''}${op.idempotent ? ', idempotent' : ''})`,
+    `\`${op.method} ${op.path}\` (operationId \`${op.operationId}\`${op.isPublic ? ', public' : ''}${op.isOptional ? ', credentials optional' : ''}${op.idempotent ? ', idempotent' : ''})`,
     ...(op.deprecated ? ['@deprecated the platform marks this operation as deprecated'] : []),
     '@example',
     call,

@@ -21,6 +21,7 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
  * @property {boolean} idempotent      accepts an `Idempotency-Key` header
  * @property {boolean} paginated       answers `{ items, nextCursor }`
  * @property {boolean} isPublic        `security: []` (no signature, no token)
+ * @property {boolean} isOptional      `security: [{ …schemes }, {}]`: credentials used when the client has them, not required
  */
 
 /**
@@ -96,6 +97,7 @@ export function collectOperations(doc) {
         idempotent: params.some((p) => p.in === 'header' && p.name.toLowerCase() === 'idempotency-key'),
         paginated: responseSchema ? isPage(doc, responseSchema) : false,
         isPublic: Array.isArray(op.security) && op.security.length === 0,
+        isOptional: Array.isArray(op.security) && op.security.length > 1 && op.security.some((r) => Object.keys(r).length === 0),
       });
     }
   }

@@ -31,6 +31,14 @@ describe('collectOperations', () => {
     expect({ idempotent: op?.idempotent, paginated: op?.paginated, isPublic: op?.isPublic, pathParams: op?.pathParams, bodyRequired: op?.body.required }).toEqual(want);
   });
 
+  it('marks optional authentication (`security: [{ …schemes }, {}]`), not a public operation', () => {
+    const doc = mini();
+    doc.paths['/applications/{applicationId}'].get.security = [{ gdxAppKey: [] }, {}];
+    const op = collectOperations(doc).find((o) => o.operationId === 'getApplication');
+    expect({ isPublic: op?.isPublic, isOptional: op?.isOptional }).toEqual({ isPublic: false, isOptional: true });
+    expect(byId.listPublicNotices?.isOptional).toBe(false);
+  });
+
   it('records a bodiless 204 answer as no JSON response', () => {
     expect(byId.deleteSandbox?.response).toEqual({ status: '204', mediaType: undefined, schema: undefined, otherMedia: [] });
   });

@@ -1,4 +1,5 @@
 import { shanghaiDate } from '@gdx/calendar';
+import { HEADERS } from '@gdx/protocol';
 import type { OperationHandler, OperationResult } from '../../app/platform-module.js';
 import type { DatasetFile, OpenDataset } from '../../sandbox/seed/types.js';
 import { positionPage } from '../workflow-host/index.js';
@@ -47,16 +48,26 @@ function csvOf(d: OpenDataset): string {
 type Ctx = Parameters<OperationHandler<OpenDataState>>[0];
 
 /**
- * The open dataset of the path, or a problem: 404 when there is none, 403 `FORBIDDEN` with
- * `GRANT_REQUIRED` at `/path/datasetId` when it is open on application (有条件开放) and the caller
- * holds no grant for it that is active and valid today (依申请开放: the data is used under an approved
- * application's grant, 第二十三条).
+ * The open dataset of the path, or a problem: 404 when there is none. An `open` dataset (无条件开放)
+ * is anyone's, signed or not. One open on application (有条件开放) is used under an approved
+ * application's grant (依申请开放, 第二十三条): unsigned, it answers 401 `SIGNATURE_MISSING` as a
+ * signed operation does (the grantee must say who it is); signed by an organisation holding no
+ * grant for it that is active and valid today, 403 `FORBIDDEN` with `GRANT_REQUIRED` at
+ * `/path/datasetId`.
  */
 function readableDataset(ctx: Ctx): { dataset: OpenDataset } | { refusal: OperationResult } {
   const id = ctx.params.datasetId ?? '';
   const dataset = ctx.state.datasets.get(id);
   if (!dataset) return { refusal: ctx.problem('NOT_FOUND', { detail: `no open dataset ${id}` }) };
-  if (dataset.openingType === 'open' || holdsLiveGrant(ctx, id)) return { dataset };
+  if (dataset.openingType === 'open') return { dataset };
+  if (ctx.caller === undefined) {
+    const refusal = ctx.problem('SIGNATURE_MISSING', {
+      detail: `有条件开放的数据集 ${id} 须由持有开放授权的单位签名请求 / Dataset ${id} is open on application: sign the request as the organisation holding its grant`,
+      errors: [{ pointer: `/header/${HEADERS.appKey}`, code: 'REQUIRED', message: { zh: `有条件开放的数据须签名请求：缺少请求头 ${HEADERS.appKey}`, en: `Data open on application needs a signed request: the header ${HEADERS.appKey} is missing` } }],
+    });
+    return { refusal };
+  }
+  if (holdsLiveGrant(ctx, id)) return { dataset };
   const refusal = ctx.problem('FORBIDDEN', {
     detail: `有条件开放的数据集 ${id} 须持有有效的开放授权 / Dataset ${id} is open on application: it needs an active grant valid today`,
     errors: [{ pointer: '/path/datasetId', code: 'GRANT_REQUIRED', message: { zh: '有条件开放的数据须持有有效的开放授权', en: 'Data open on application needs an active grant valid today' } }],
@@ -75,8 +86,9 @@ function holdsLiveGrant(ctx: Ctx, datasetId: string): boolean {
 
 /**
  * The distributions' operations: a dataset's file (its rows as CSV or JSON, by the file's
- * format) and its data interface (its rows a page at a time), an `on_application` dataset's
- * only under a live grant of the caller. The mock's rows are the dataset's sample rows.
+ * format) and its data interface (its rows a page at a time): an `open` dataset's to anyone
+ * (the contract makes their signature optional), an `on_application` dataset's only under a live
+ * grant of the signing caller. The mock's rows are the dataset's sample rows.
  *
  * @example
  * ```ts
