@@ -57,3 +57,12 @@ describe('confidential bids against the gdx mock', () => {
     expect(report.results.map((r) => [r.id, r.status, r.failures])).toEqual([['AOP-ISO-03', 'passed', []]]);
   });
 });
+
+describe('open-data distributions against the gdx mock', () => {
+  it('ODP-LINK-01 follows open datasets unsigned and finds on-application ones refused unsigned', async () => {
+    const fetch = mockFetch();
+    const { organizations } = await createSimClient({ url: 'http://mock.test/_sim/v1', fetch }).getSandbox('default');
+    const report = await runConformance({ baseUrl: 'http://mock.test', organizations, simulationUrl: 'http://mock.test/_sim/v1', sandboxId: 'default', seed: 'odp-link', include: ['ODP-LINK-01'], fetch });
+    expect(report.results.map((r) => [r.id, r.status])).toEqual([['ODP-LINK-01', 'passed']]);
+  });
+});

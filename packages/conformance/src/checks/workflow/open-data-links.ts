@@ -19,14 +19,16 @@ function distributionsOf(dataset: Record<string, unknown>): Distribution[] {
 }
 
 /**
- * Requests a distribution as organisation `org` of the sandbox: its `accessUrl` must lie below the
- * open-data root the kit reaches this sandbox at, or the link leads nowhere the kit can judge.
+ * Requests a distribution signed as organisation `org` of the sandbox, or unsigned (`anonymous`):
+ * its `accessUrl` must lie below the open-data root the kit reaches this sandbox at, or the link
+ * leads nowhere the kit can judge.
  */
-async function follow(ctx: CheckContext, sbx: Sandbox, org: number, dataset: string, link: Distribution): Promise<HttpResponse | undefined> {
-  const root = sbx.http(org).platformUrl('open-data');
+async function follow(ctx: CheckContext, sbx: Sandbox, org: number | 'anonymous', dataset: string, link: Distribution): Promise<HttpResponse | undefined> {
+  const http = sbx.http(org === 'anonymous' ? 0 : org);
+  const root = http.platformUrl('open-data');
   const below = link.accessUrl.startsWith(`${root}/`);
   ctx.expect.that(below, `${dataset}'s ${link.format} link lies on the platform, in the sandbox`, `${root}/…`, link.accessUrl);
-  return below ? sbx.http(org).request('GET', 'open-data', link.accessUrl.slice(root.length)) : undefined;
+  return below ? http.request('GET', 'open-data', link.accessUrl.slice(root.length), { sign: org !== 'anonymous' }) : undefined;
 }
 
 /** The link answered 200 with the media type of its format. */
@@ -37,9 +39,10 @@ function expectServed(ctx: CheckContext, dataset: string, link: Distribution, re
 }
 
 /**
- * `ODP-LINK-01`: every distribution of every `open` dataset is served to a signing organisation
- * in the format it names; an `on_application` dataset's are refused (403) to an organisation
- * without a grant, and served to the holder of a grant issued today.
+ * `ODP-LINK-01`: every distribution of every `open` dataset is served to anyone, unsigned
+ * (无条件开放), in the format it names; an `on_application` dataset's are refused unsigned (401),
+ * refused (403) to an organisation without a grant, and served to the holder of a grant issued
+ * today.
  *
  * @example
  * ```ts
@@ -51,7 +54,7 @@ export async function followDistributions(ctx: CheckContext, sbx: Sandbox): Prom
   const datasets = listItems(listed);
   const open = datasets.filter((d) => d.openingType === 'open');
   ctx.expect.that(open.some((d) => distributionsOf(d).length > 0), 'an open dataset lists a distribution', '≥ 1', describeResponse(listed));
-  for (const d of open) for (const link of distributionsOf(d)) expectServed(ctx, String(d.id), link, await follow(ctx, sbx, 1, String(d.id), link));
+  for (const d of open) for (const link of distributionsOf(d)) expectServed(ctx, String(d.id), link, await follow(ctx, sbx, 'anonymous', String(d.id), link));
 
   const { grantId } = await approvedGrant(ctx, sbx, 'usage_feedback');
   const grant = await sbx.http(0).request('GET', 'open-data', `/grants/${encodeURIComponent(grantId)}`);
@@ -59,6 +62,8 @@ export async function followDistributions(ctx: CheckContext, sbx: Sandbox): Prom
   const dataset = datasets.find((d) => d.id === granted);
   ctx.expect.that(dataset !== undefined, 'the granted dataset is listed', granted, describeResponse(listed));
   for (const link of dataset ? distributionsOf(dataset) : []) {
+    const unsigned = await follow(ctx, sbx, 'anonymous', granted, link);
+    ctx.expect.that(unsigned?.status === 401, `${granted}'s ${link.format} link is refused unsigned`, '401', unsigned && describeResponse(unsigned));
     const refused = await follow(ctx, sbx, 1, granted, link);
     ctx.expect.that(refused?.status === 403, `${granted}'s ${link.format} link is refused without a grant`, '403', refused && describeResponse(refused));
     expectServed(ctx, granted, link, await follow(ctx, sbx, 0, granted, link));

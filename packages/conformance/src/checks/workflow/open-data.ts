@@ -87,7 +87,7 @@ export const openDataChecks: Check[] = [
       ctx.expect.equal(other.status, 404, "another organisation cannot read the grant's reports");
     });
   }),
-  check('ODP-LINK-01', "every distribution a dataset lists can be followed on the platform; an on-application dataset's only with a live grant", 'shared/domain/open-data.md §Opening types (open: download or API with an app key; on_application: needs an approved application, 第二十三条)', async (ctx) => {
+  check('ODP-LINK-01', "every distribution a dataset lists can be followed on the platform: an open dataset's unsigned, an on-application dataset's only signed with a live grant", 'shared/domain/open-data.md §Opening types (open: free, no conditions, 第二十三条 普遍开放的数据无条件免费提供; on_application: needs an approved application)', async (ctx) => {
     await inXiamen(ctx, (sbx) => followDistributions(ctx, sbx));
   }),
 ];
