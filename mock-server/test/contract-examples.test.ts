@@ -319,8 +319,8 @@ const DAY_DEPENDENT: Record<string, DayDependent> = {
     dates: '`grant.validUntil` not before the day of delivery (PERIOD_ENDED), nor before the period of use starts',
     prepare: async (mock, orgs) => {
       const deliver = CASES.find((c) => c.spec === 'simulation' && c.operationId === 'actAsOfficial' && c.name === 'deliver')!.body as Json;
-      // Its date on that request; its endpoint is for an API delivery, and that resource is delivered by file.
-      return { ...deliver, objectId: await approvedSharingRequest(mock, orgs), grant: { validUntil: deliver['grant'].validUntil } };
+      // The example as written (an API delivery, as the request example asks), on that request.
+      return { ...deliver, objectId: await approvedSharingRequest(mock, orgs) };
     },
   },
 };
