@@ -1,6 +1,7 @@
 import { CalendarError } from '@gdx/calendar';
 import type { ProblemCode } from '@gdx/protocol';
 import type { Sandbox } from '../sandbox/sandbox.js';
+import { bearerTokenOf } from './bearer-token.js';
 import { createdLocation } from './created-location.js';
 import type { DispatchRequest } from './dispatch-types.js';
 import type { SandboxRegistry } from '../sandbox/registry.js';
@@ -86,6 +87,9 @@ export function executeOperation(input: ExecutionInput): OperationResult | Probl
       replaying: input.replaying,
       get apiBase() {
         return `${transportOrigin(input.request)}${createdLocation(input.request, route, '')}`;
+      },
+      get bearerToken() {
+        return bearerTokenOf(input.request.headers.authorization);
       },
       problem: problemResult,
     });

@@ -294,6 +294,12 @@ export interface OperationContext<S> {
    */
   readonly apiBase?: string;
   /**
+   * The token of the request's `Authorization: Bearer <token>` header, for an operation whose
+   * contract takes a key of the platform's own (an open-data grant's `odk_` app key); `undefined`
+   * without one. Worked out when read. Absent in contexts a test builds by hand.
+   */
+  readonly bearerToken?: string;
+  /**
    * A problem+json answer with a code of `@gdx/protocol`'s catalogue; the status comes from the code.
    * Handlers may also `throw new PlatformProblem(code, options)` from deep helpers.
    */

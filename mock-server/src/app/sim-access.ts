@@ -4,6 +4,7 @@ import { problemResponse } from './problem-response.js';
 import { isJsonContentType } from './media-type.js';
 import { SIM_PREFIX } from './route-table.js';
 import { PROBE_PATHS } from './sim/service.js';
+import { bearerTokenOf } from './bearer-token.js';
 
 /** Options of {@link simAccessGuard}. */
 export interface SimAccessOptions {
@@ -23,7 +24,6 @@ export type SimAccessGuard = (request: DispatchRequest) => DispatchResponse | un
 
 /** What a usable token looks like: RFC 6750 `b64token` characters, at least 16 of them. */
 const TOKEN = /^[A-Za-z0-9\-._~+/]{16,512}=*$/;
-const BEARER = /^Bearer +(\S+) *$/i;
 /** Methods that change nothing and that a cross-origin page may send without a preflight anyway. */
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** `GET /_sim/v1/health` and `/ready`: probes (a kubelet, a CI job) carry no secret, and the answers tell none. */
@@ -95,7 +95,7 @@ export function simAccessGuard(options: SimAccessOptions = {}): SimAccessGuard {
     if (!isSimPath(request.path)) return undefined;
     if (request.method === 'GET' && PROBES.has(request.path)) return undefined;
     if (expected !== undefined) {
-      const presented = BEARER.exec(request.headers.authorization ?? '')?.[1];
+      const presented = bearerTokenOf(request.headers.authorization);
       if (presented === undefined || !sameDigest(contentDigest(presented, 'HMAC-SHA256'), expected)) {
         return problemResponse(
           'SIM_TOKEN_REQUIRED',

@@ -2,6 +2,7 @@
 // platform it was read from (host, mount prefix and sandbox), answering the rows as its format
 // says: an open dataset's to anyone, signed or not (无条件开放); the rows of a dataset open on
 // application only under a live grant of the signing caller.
+import { OpenDataClient } from '@gdx/open-data';
 import { describe, expect, it } from 'vitest';
 import { expectContract } from '../support/contract.js';
 import type { Reply } from '../support/client.js';
@@ -126,5 +127,35 @@ describe.each(['in-process fetch', 'msw setupServer, https below a path'])('open
     }
     await world.advance({ to: '2025-10-01T09:00:00+08:00' });
     for (const link of d.distributions) expectServed(d, link, await follow(d, link, world.org(APPLICANT)));
+  });
+
+  it("serves a dataset open on application to its live grant's app key (Authorization: Bearer odk_…), unsigned", async () => {
+    const world = await openWorld(ctx);
+    const grant = await grantApprovedAt(world, '2025-09-30T10:00:00+08:00', { from: '2025-10-01', to: '2026-09-30' });
+    expect(grant.appKey).toMatch(/^odk_/);
+    const d = (await world.openData('GET', `/datasets/${grant.datasetIds[0]}`)).body as DatasetView;
+    const bearer = { authorization: `Bearer ${grant.appKey}` };
+    const operation = (link: Distribution) => (link.format === 'api' ? 'listDatasetRecords' : 'getDatasetFile');
+    for (const link of d.distributions) {
+      // Valid from 10-01: the key opens nothing the day before.
+      const early = await follow(d, link, undefined, bearer);
+      expectContract('open-data', operation(link), early, 403);
+      expect(early.body.errors).toEqual([expect.objectContaining({ pointer: '/path/datasetId', code: 'GRANT_REQUIRED' })]);
+      const unknown = await follow(d, link, undefined, { authorization: 'Bearer odk_NotAGrantKey' });
+      expectContract('open-data', operation(link), unknown, 401);
+      expect(unknown.body.errors).toEqual([expect.objectContaining({ pointer: '/header/authorization', code: 'APP_KEY_UNKNOWN' })]);
+    }
+    await world.advance({ to: '2025-10-01T09:00:00+08:00' });
+    for (const link of d.distributions) expectServed(d, link, await follow(d, link, undefined, bearer));
+    // The SDK sends it with `bearerToken`, no signing credentials.
+    const sdk = new OpenDataClient({ baseUrl: `${ctx.transport.baseUrl}${world.base('open-data')}`, bearerToken: grant.appKey, fetch: ctx.transport.fetch });
+    const file = d.distributions.find((l) => l.format === 'CSV')!;
+    expect(String(await sdk.datasets.getFile(d.id, file.accessUrl.slice(file.accessUrl.lastIndexOf('/') + 1))).split('\r\n')[0]).toBe(d.fields.map((f) => f.name).join(','));
+    await world.act({ platform: 'open-data', objectType: 'grant', objectId: grant.id, action: 'suspend', reasons: [{ text: '超出申请场景使用' }] });
+    for (const link of d.distributions) {
+      const suspended = await follow(d, link, undefined, bearer);
+      expectContract('open-data', operation(link), suspended, 403);
+      expect(suspended.body.errors).toEqual([expect.objectContaining({ code: 'GRANT_REQUIRED' })]);
+    }
   });
 });

@@ -1,9 +1,9 @@
 import { shanghaiDate } from '@gdx/calendar';
-import { HEADERS } from '@gdx/protocol';
+import { HEADERS, readableHeaderValue } from '@gdx/protocol';
 import type { OperationHandler, OperationResult } from '../../app/platform-module.js';
 import type { DatasetFile, OpenDataset } from '../../sandbox/seed/types.js';
 import { positionPage } from '../workflow-host/index.js';
-import type { OpenDataState } from './open-data-state.js';
+import type { GrantRecord, OpenDataState } from './open-data-state.js';
 
 /** The file formats the mock can make from a dataset's rows; a file in another (XLSX, SHP…) is not listed. */
 const SERVED_FORMATS: Readonly<Record<string, string>> = { CSV: 'text/csv; charset=utf-8', JSON: 'application/json' };
@@ -50,24 +50,21 @@ type Ctx = Parameters<OperationHandler<OpenDataState>>[0];
 /**
  * The open dataset of the path, or a problem: 404 when there is none. An `open` dataset (无条件开放)
  * is anyone's, signed or not. One open on application (有条件开放) is used under an approved
- * application's grant (依申请开放, 第二十三条): unsigned, it answers 401 `SIGNATURE_MISSING` as a
- * signed operation does (the grantee must say who it is); signed by an organisation holding no
- * grant for it that is active and valid today, 403 `FORBIDDEN` with `GRANT_REQUIRED` at
- * `/path/datasetId`.
+ * application's grant (依申请开放, 第二十三条), presented by the grantee's signature or by the
+ * grant's own app key (`Authorization: Bearer odk_…`, decision 0033): with neither, 401
+ * `SIGNATURE_MISSING` as a signed operation answers; a key of no grant, 401 `APP_KEY_UNKNOWN`
+ * at `/header/authorization`; a grant (the caller's, or the key's) that is not active and valid
+ * today or does not cover the dataset, 403 `FORBIDDEN` with `GRANT_REQUIRED` at `/path/datasetId`.
  */
 function readableDataset(ctx: Ctx): { dataset: OpenDataset } | { refusal: OperationResult } {
   const id = ctx.params.datasetId ?? '';
   const dataset = ctx.state.datasets.get(id);
   if (!dataset) return { refusal: ctx.problem('NOT_FOUND', { detail: `no open dataset ${id}` }) };
   if (dataset.openingType === 'open') return { dataset };
-  if (ctx.caller === undefined) {
-    const refusal = ctx.problem('SIGNATURE_MISSING', {
-      detail: `有条件开放的数据集 ${id} 须由持有开放授权的单位签名请求 / Dataset ${id} is open on application: sign the request as the organisation holding its grant`,
-      errors: [{ pointer: `/header/${HEADERS.appKey}`, code: 'REQUIRED', message: { zh: `有条件开放的数据须签名请求：缺少请求头 ${HEADERS.appKey}`, en: `Data open on application needs a signed request: the header ${HEADERS.appKey} is missing` } }],
-    });
-    return { refusal };
-  }
-  if (holdsLiveGrant(ctx, id)) return { dataset };
+  const grants = presentedGrants(ctx, id);
+  if ('refusal' in grants) return grants;
+  const today = shanghaiDate(ctx.sandbox.now());
+  if (grants.some((grant) => grant.state === 'active' && grant.validFrom <= today && today <= grant.validUntil && grant.datasetIds.includes(id))) return { dataset };
   const refusal = ctx.problem('FORBIDDEN', {
     detail: `有条件开放的数据集 ${id} 须持有有效的开放授权 / Dataset ${id} is open on application: it needs an active grant valid today`,
     errors: [{ pointer: '/path/datasetId', code: 'GRANT_REQUIRED', message: { zh: '有条件开放的数据须持有有效的开放授权', en: 'Data open on application needs an active grant valid today' } }],
@@ -75,20 +72,34 @@ function readableDataset(ctx: Ctx): { dataset: OpenDataset } | { refusal: Operat
   return { refusal };
 }
 
-/** Whether the caller holds an active grant for the dataset whose validity includes today (Asia/Shanghai). */
-function holdsLiveGrant(ctx: Ctx, datasetId: string): boolean {
-  const today = shanghaiDate(ctx.sandbox.now());
-  for (const grant of ctx.state.grants.values()) {
-    if (grant.owner === ctx.caller?.id && grant.state === 'active' && grant.validFrom <= today && today <= grant.validUntil && grant.datasetIds.includes(datasetId)) return true;
+/**
+ * The grants the request presents: the signing organisation's, else the one whose app key it
+ * sends as a bearer token (a signature wins: the key is then not looked at); or why it presents none.
+ */
+function presentedGrants(ctx: Ctx, datasetId: string): GrantRecord[] | { refusal: OperationResult } {
+  if (ctx.caller !== undefined) return [...ctx.state.grants.values()].filter((grant) => grant.owner === ctx.caller?.id);
+  const key = ctx.bearerToken;
+  if (key === undefined) {
+    const refusal = ctx.problem('SIGNATURE_MISSING', {
+      detail: `有条件开放的数据集 ${datasetId} 须由持有开放授权的单位签名请求，或携带授权的 AppKey（Authorization: Bearer odk_…） / Dataset ${datasetId} is open on application: sign the request as the organisation holding its grant, or send the grant's app key (Authorization: Bearer odk_…)`,
+      errors: [{ pointer: `/header/${HEADERS.appKey}`, code: 'REQUIRED', message: { zh: `有条件开放的数据须签名请求或携带开放授权的 AppKey：缺少请求头 ${HEADERS.appKey}`, en: `Data open on application needs a signed request or its grant's app key: the header ${HEADERS.appKey} is missing` } }],
+    });
+    return { refusal };
   }
-  return false;
+  for (const grant of ctx.state.grants.values()) if (grant.appKey === key) return [grant];
+  const shown = readableHeaderValue(key);
+  const refusal = ctx.problem('APP_KEY_UNKNOWN', {
+    detail: `no open-data grant has the app key ${shown}`,
+    errors: [{ pointer: '/header/authorization', code: 'APP_KEY_UNKNOWN', message: { zh: `没有开放授权的 AppKey 为 ${shown}`, en: `No open-data grant has the app key ${shown}` } }],
+  });
+  return { refusal };
 }
 
 /**
  * The distributions' operations: a dataset's file (its rows as CSV or JSON, by the file's
  * format) and its data interface (its rows a page at a time): an `open` dataset's to anyone
  * (the contract makes their signature optional), an `on_application` dataset's only under a live
- * grant of the signing caller. The mock's rows are the dataset's sample rows.
+ * grant of the signing caller or of the app key it sends. The mock's rows are the dataset's sample rows.
  *
  * @example
  * ```ts

@@ -15,7 +15,7 @@ export interface Operation {
   definition: Record<string, unknown>;
   /** JSON pointer of the operation inside its document. */
   pointer: string;
-  /** True when the operation needs no signature (`security: []`). */
+  /** True when the operation needs no signature: `security: []`, or an optional one (`security: [{…}, {}]`, an open dataset's file). */
   public: boolean;
 }
 
