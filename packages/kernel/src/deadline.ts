@@ -57,7 +57,7 @@ const NATURAL_END = Object.freeze({ holidayExtension: 'none' as const });
 
 /**
  * The last day of the period `deadline` counts, before the calendar moved it off a rest day: its
- * `limit` calendar days or years from `startedOn`. 民法典 第二百零三条 moves the day the act is
+ * `limit` calendar days, months or years from `startedOn`. 民法典 第二百零三条 moves the day the act is
  * due to the next working day, not the end of the period, so the next of recurring periods
  * starts after this day (`Limit.extendFrom: 'period'`). A working-day or hour period ends on its
  * due day. Needs no holiday schedule.
@@ -70,6 +70,8 @@ export function periodEnd(deadline: Deadline, calendar: Calendar): IsoDate {
   switch (deadline.unit) {
     case 'calendar_days':
       return calendar.addCalendarDays(deadline.startedOn, deadline.limit, NATURAL_END);
+    case 'months':
+      return calendar.addPeriod(deadline.startedOn, { months: deadline.limit }, NATURAL_END);
     case 'years':
       return calendar.addPeriod(deadline.startedOn, { years: deadline.limit }, NATURAL_END);
     default:

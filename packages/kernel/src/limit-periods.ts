@@ -29,7 +29,8 @@ export class LimitPeriods {
   /** The calendar's options: working-day periods, and calendar-day and year periods. */
   private readonly workingOpts: { estimate: boolean } | undefined;
   private readonly periodOpts: PeriodOptions | undefined;
-  private readonly years: { years: number };
+  /** A month or year limit's period, for the calendar's `addPeriod`. */
+  private readonly period: { months: number } | { years: number };
   /** The last deadline made or found, checked before the maps (a batch asks for it in a row). */
   private last: ComputedDeadline | null = null;
   private readonly byStart = new Map<IsoDate, ComputedDeadline>();
@@ -46,7 +47,7 @@ export class LimitPeriods {
     this.workingOpts = limit.estimate ? { estimate: true } : undefined;
     const extension = limit.holidayExtension;
     this.periodOpts = !extension ? this.workingOpts : limit.estimate ? { estimate: true, holidayExtension: extension } : { holidayExtension: extension };
-    this.years = { years: limit.value };
+    this.period = limit.unit === 'months' ? { months: limit.value } : { years: limit.value };
   }
 
   /** Whether `other` says what this limit says, for every field a deadline depends on. */
@@ -60,7 +61,7 @@ export class LimitPeriods {
     );
   }
 
-  /** The last day of the limit's own period from `startedOn` (days and years; not hours). */
+  /** The last day of the limit's own period from `startedOn` (days, months and years; not hours). */
   endDay(startedOn: IsoDate, calendar: Calendar): IsoDate {
     switch (this.unit) {
       case 'working_days':
@@ -69,7 +70,7 @@ export class LimitPeriods {
       case 'calendar_days':
         return calendar.addCalendarDays(startedOn, this.value, this.periodOpts);
       default:
-        return calendar.addPeriod(startedOn, this.years, this.periodOpts);
+        return calendar.addPeriod(startedOn, this.period, this.periodOpts);
     }
   }
 

@@ -7,7 +7,7 @@
 export type IsoDate = string;
 
 /** Units a limit can be counted in (docs/design.md, "Workflow objects"). */
-export type LimitUnit = 'working_days' | 'calendar_days' | 'hours' | 'years';
+export type LimitUnit = 'working_days' | 'calendar_days' | 'hours' | 'months' | 'years';
 
 /**
  * A time limit of one step.

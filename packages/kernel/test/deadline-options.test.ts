@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeDeadline, createInstance, fireTimer, transition, type Calendar, type Limit, type MachineDefinition, type WorkflowInstance } from '../src/index.js';
+import { computeDeadline, createInstance, fireTimer, periodEnd, transition, type Calendar, type Limit, type MachineDefinition, type WorkflowInstance } from '../src/index.js';
 import { resumedLimit } from '../src/deadline.js';
 import { at, fakeCalendar } from './fake-calendar.js';
 
@@ -18,6 +18,22 @@ describe('computeDeadline: period options', () => {
 
   it('without it the calendar decides and an unpublished end year is refused', () => {
     expect(() => computeDeadline(validity, { now: at('2025-11-05T10:00') }, fakeCalendar)).toThrow(/not published/);
+  });
+});
+
+describe('computeDeadline: months', () => {
+  const halfYear: Limit = { ...validity, id: 'operator_disclosure', value: 6, unit: 'months', holidayExtension: 'none' };
+
+  it("ends on the month's corresponding day, or its last day when there is none (民法典 第二百零二条)", () => {
+    const { deadline } = computeDeadline(halfYear, { now: at('2025-08-31T10:00') }, fakeCalendar);
+    expect(deadline).toMatchObject({ startedOn: '2025-08-31', dueDate: '2026-02-28', limit: 6, unit: 'months' });
+    expect(computeDeadline(halfYear, { now: at('2025-09-26T10:00') }, fakeCalendar).deadline.dueDate).toBe('2026-03-26');
+  });
+
+  it('periodEnd is the corresponding day when the calendar moved the due day off a rest day (第二百零三条)', () => {
+    const { deadline } = computeDeadline(halfYear, { now: at('2025-08-31T10:00') }, fakeCalendar);
+    // Saturday 2026-02-28: the act is due on Monday 03-02, the next period starts after 02-28.
+    expect(periodEnd({ ...deadline, dueDate: '2026-03-02' }, fakeCalendar)).toBe('2026-02-28');
   });
 });
 

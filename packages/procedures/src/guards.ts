@@ -31,7 +31,7 @@ export function renewalWindow(validity: Pick<Deadline, 'dueDate'> & Partial<Pick
 /** The validity's end from `startedOn` without the rest-day move: its own period's end, or `dueDate` when earlier (a cap). */
 function unmovedValidityEnd(startedOn: string, dueDate: string, profile: Profile): string {
   const { value, unit } = profile.limits['registration.validity'];
-  const end = unit === 'years' ? addMonthsClamped(startedOn, 12 * value) : unit === 'calendar_days' ? addDays(startedOn, value) : dueDate;
+  const end = unit === 'years' || unit === 'months' ? addMonthsClamped(startedOn, unit === 'years' ? 12 * value : value) : unit === 'calendar_days' ? addDays(startedOn, value) : dueDate;
   return end < dueDate ? end : dueDate;
 }
 

@@ -8,7 +8,7 @@ import { rulesCitationText } from './rules-citation.js';
 
 const limitSchema = z.strictObject({
   value: z.number().int().positive(),
-  unit: z.enum(['working_days', 'calendar_days', 'hours', 'years']),
+  unit: z.enum(['working_days', 'calendar_days', 'hours', 'months', 'years']),
   startTrigger: z.string().min(1),
   basis: z.string().min(1),
   /** The sources are silent: a project default (a "(choice)" of the domain spec). */
