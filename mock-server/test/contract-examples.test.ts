@@ -132,6 +132,7 @@ const SENDING: Record<SpecName, Record<string, Sending>> = {
     fileSuspensionFeedback: { as: DATA_OPERATOR },
     requestTermination: { as: DATA_OPERATOR },
     discloseAuthorization: { as: INFORMATION_CENTER },
+    discloseOperation: { as: DATA_OPERATOR },
     applyForFormalFees: { as: DATA_AUTHORITY },
     submitAnnualReport: { as: DATA_AUTHORITY },
     reportCeilings: { as: DATA_AUTHORITY },

@@ -7,6 +7,7 @@ import { resolve, type JsonObject } from './helpers/walk-spec.js';
 const UNIT_WORDS: Record<string, string> = {
   working_days: '(working days|WD|个工作日)',
   calendar_days: '(calendar days|日)',
+  months: '(months|个月)',
   years: '(years|年)',
   hours: '(hours|小时)',
 };

@@ -125,6 +125,7 @@ const ROLE_GUARDED: readonly (readonly [platform: (typeof PLATFORMS)[number], op
   ['authorized-operation', 'fileSuspensionFeedback', 'operator'],
   ['authorized-operation', 'requestTermination', 'operator'],
   ['authorized-operation', 'discloseAuthorization', 'implementing_body'],
+  ['authorized-operation', 'discloseOperation', 'operator'],
   ['authorized-operation', 'applyForFormalFees', 'grantor'],
   ['authorized-operation', 'submitAnnualReport', 'grantor'],
   ['authorized-operation', 'reportCeilings', 'grantor'],

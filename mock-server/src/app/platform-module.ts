@@ -182,6 +182,10 @@ export interface EventWire {
  *    no event of it shows a tender deadline: under 7 and 8 its first event (fed and delivered)
  *    carried the tender's period and the clock's `negotiation_started` dropped it in a second
  *    one. A negotiation started before replays with both, so the feed keeps their ids.
+ * 10. The operator's periodic disclosure of its product list and its use of public data (27号
+ *     第十九条; choice half-yearly) is tracked: an authorization signed since carries the duty, and
+ *     the clock flags a period that runs out undisclosed (`operator_disclosure_overdue`). A signing
+ *     journaled before replays without the duty.
  */
 export const REVISIONS = {
   jointRegistrantsNotified: 1,
@@ -195,6 +199,7 @@ export const REVISIONS = {
   negotiationRunsNoPeriod: 7,
   annualReportOverdueAfterEnd: 8,
   negotiationOpensWithoutPeriod: 9,
+  operatorDisclosure: 10,
 } as const;
 
 /** The revision commands run under now: the newest of `REVISIONS` (derived, so adding one cannot leave it behind). */

@@ -38,6 +38,8 @@ export const WEBHOOK_EVENT_TYPES: readonly string[] = Object.freeze([
   'negotiation_started',
   'notice_closed',
   'objection_filed',
+  'operation_disclosed',
+  'operator_disclosure_overdue',
   'overdue_explained',
   'plan_filed',
   'product_listed',

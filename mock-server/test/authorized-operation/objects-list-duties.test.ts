@@ -39,8 +39,9 @@ describe('simulation objects list: an authorization\'s duties count in its overd
 
     const disclosed = await world.ao('POST', `/authorizations/${authorizationId}/disclosures`, { as: world.body, body: { channel: 'https://data.example.gov.cn/sqyy/gk' } });
     expect(disclosed.status).toBe(200);
-    // The disclosure starts the yearly period: due at the end of 2026-10-31.
-    expect(await rowOf(world, authorizationId)).toMatchObject({ overdue: false, nextDueAt: '2026-11-01T00:00:00+08:00' });
+    // The disclosure starts the yearly period (due at the end of 2026-10-31); the operator's own
+    // half-year (27号 第十九条) ends first, at the end of 2026-03-26.
+    expect(await rowOf(world, authorizationId)).toMatchObject({ overdue: false, nextDueAt: '2026-03-27T00:00:00+08:00' });
     expect(await authorizations(world, true)).toEqual([]);
     expect((await authorizations(world, false)).map((row) => row.objectId)).toEqual([authorizationId]);
   });

@@ -182,7 +182,8 @@ describe('authorized operation: products, fees and the pricing of 65号', () => 
     it('never names the application among an operator refusal\'s allowedEvents: it is not the operator\'s to make', async () => {
       const world = await openAoWorld(ctx);
       const { authorizationId } = await signedSelection(world);
-      // A suspension feedback while active is refused; what the operator may do instead is what it answers 200 to.
+      // A suspension feedback while active is refused; what the operator may do instead is what it answers 200 to
+      // (its own disclosure, 27号 第十九条, in every running state).
       const refusedNow = async () => {
         const refused = await world.ao('POST', `/authorizations/${authorizationId}/suspension-feedback`, { as: world.operator, body: { summary: '已整改。' } });
         expectContract('authorized-operation', 'fileSuspensionFeedback', refused, 409);
@@ -190,13 +191,13 @@ describe('authorized operation: products, fees and the pricing of 65号', () => 
         return refused.body.allowedEvents as string[];
       };
       // Before the first complete operating year (the term runs from 2026-01-05): 422 for the grantor.
-      expect(await refusedNow()).toEqual(['request_termination']);
+      expect(await refusedNow()).toEqual(['request_termination', 'disclose_operation']);
       expect((await apply(world, authorizationId, world.grantor)).body.code).toBe('OPERATING_YEAR_INCOMPLETE');
       await world.advance({ to: '2027-01-05T09:00:00+08:00' });
       // (2027's holidays are not published: a termination request, whose 20 WD reach into it, is not offered.)
-      expect(await refusedNow()).toEqual([]);
+      expect(await refusedNow()).toEqual(['disclose_operation']);
       expectContract('authorized-operation', 'applyForFormalFees', await apply(world, authorizationId, world.grantor), 200);
-      expect(await refusedNow()).toEqual([]);
+      expect(await refusedNow()).toEqual(['disclose_operation']);
       // Pending: a second application answers 409.
       expect((await apply(world, authorizationId, world.grantor)).status).toBe(409);
     });

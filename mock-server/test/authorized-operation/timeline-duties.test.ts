@@ -28,19 +28,28 @@ describe('authorized operation: an authorization\'s duties on its simulation tim
         lastMet: null,
         eventTypes: ['authorization_disclosed', 'disclosure_overdue'],
       },
+      {
+        duty: 'operator_disclosure',
+        label: { zh: '运营机构产品和数据使用情况披露', en: "Operator's disclosure of products and data use" },
+        // Half-yearly (27号 第十九条, choice): no working days to count.
+        deadline: expect.objectContaining({ kind: 'operator_disclosure', limit: 6, unit: 'months', workingDays: null, startedOn: '2025-09-26', dueDate: '2026-03-26', overdue: false, rule: '发改数据规〔2025〕27号 第十九条' }),
+        metAt: null,
+        lastMet: null,
+        eventTypes: ['operation_disclosed', 'operator_disclosure_overdue'],
+      },
     ]);
 
     expect((await world.official('authorization', authorizationId, 'set_mar', MAR_2026)).status).toBe(200);
     expect((await world.official('authorization', authorizationId, 'set_ceiling', { productId, ceilingFen: 50_000 })).status).toBe(200);
     await world.advance({ to: '2025-10-31T09:00:00+08:00' });
-    const [disclosure, ceiling] = await duties(world, authorizationId);
+    const [disclosure, , ceiling] = await duties(world, authorizationId);
     expect(disclosure?.deadline).toMatchObject({ dueDate: '2025-10-30', overdue: true });
     expect(disclosure?.deadline['countedDays']).toHaveLength(21);
     expect(ceiling).toMatchObject({ duty: 'ceiling_report', label: { zh: '收费上限书面报告', en: 'Ceiling-fee report' }, deadline: { kind: 'ceiling_report', workingDays: 10, dueDate: '2025-10-16', overdue: true }, metAt: null, lastMet: null });
 
     await world.ao('POST', `/authorizations/${authorizationId}/disclosures`, { as: world.body, body: { channel: 'https://data.example.gov.cn/sqyy/gk' } });
     await world.ao('POST', `/authorizations/${authorizationId}/ceiling-reports`, { as: world.grantor, body: { summary: '上限收费标准已书面报告。' } });
-    const [yearly, reported] = await duties(world, authorizationId);
+    const [yearly, , reported] = await duties(world, authorizationId);
     expect(yearly).toMatchObject({ deadline: { unit: 'years', limit: 1, workingDays: null, dueDate: '2026-10-31', overdue: false }, metAt: null, lastMet: { at: '2025-10-31T09:00:00+08:00', late: true } });
     // Met on 2025-10-31: its days are counted up to that day, not on.
     expect(reported).toMatchObject({ deadline: { dueDate: '2025-10-16', overdue: true }, metAt: '2025-10-31T09:00:00+08:00', lastMet: { at: '2025-10-31T09:00:00+08:00', late: true } });
@@ -49,7 +58,7 @@ describe('authorized operation: an authorization\'s duties on its simulation tim
     // A ceiling set after the report starts a new period, not met yet: the duty was last met by that report.
     await world.advance({ to: '2025-11-03T09:00:00+08:00' });
     expect((await world.official('authorization', authorizationId, 'set_ceiling', { productId, ceilingFen: 45_000 })).status).toBe(200);
-    const [, next] = await duties(world, authorizationId);
+    const [, , next] = await duties(world, authorizationId);
     expect(next).toMatchObject({ deadline: { startedOn: '2025-11-03', overdue: false }, metAt: null, lastMet: { at: '2025-10-31T09:00:00+08:00', late: true } });
   });
 

@@ -2,13 +2,15 @@ import type { WorkflowInstance } from '@gdx/kernel';
 import type { ObjectDuty } from '../../app/workflow-objects.js';
 import type { AuthorizedOperationState } from './ao-records.js';
 import { ceilingReportView, lastCeilingReport } from './ceiling-report.js';
-import { disclosureView } from './disclosure-duty.js';
+import { disclosureView, operatorDisclosureView } from './disclosure-duty.js';
 
 /**
  * An authorization's reporting duties for the simulation API's timeline, from the contract's
  * `Authorization.disclosure` and `Pricing.ceilingReport`, so the console shows them as the
  * platform answers them: the implementing body's disclosure (27号 第十八条), whose running period
- * is met only by the next `disclose` (which starts the yearly one), and the grantor's ceiling-fee
+ * is met only by the next `disclose` (which starts the yearly one), the operator's disclosure of
+ * its products and use of public data (第十九条), met alike by `disclose_operation` (which starts
+ * the next half-year), and the grantor's ceiling-fee
  * report (65号 二), met by `report_ceilings` (`lastMet` the latest report, of an earlier period
  * when a ceiling set since started a new one). A duty the authorization does not carry is left out.
  *
@@ -29,6 +31,18 @@ export function authorizationDuties(state: AuthorizedOperationState, instance: W
       metAt: null,
       lastMet: lastDisclosedAt === null ? null : { at: lastDisclosedAt, late: lastLate },
       eventTypes: ['authorization_disclosed', 'disclosure_overdue'],
+    });
+  }
+  const operatorDisclosure = operatorDisclosureView(state, instance);
+  if (operatorDisclosure) {
+    const { lastDisclosedAt, lastLate, ...period } = operatorDisclosure;
+    duties.push({
+      duty: 'operator_disclosure',
+      label: { zh: '运营机构产品和数据使用情况披露', en: "Operator's disclosure of products and data use" },
+      deadline: { step: 'operator_disclosure', ...period },
+      metAt: null,
+      lastMet: lastDisclosedAt === null ? null : { at: lastDisclosedAt, late: lastLate },
+      eventTypes: ['operation_disclosed', 'operator_disclosure_overdue'],
     });
   }
   const report = ceilingReportView(state, instance);

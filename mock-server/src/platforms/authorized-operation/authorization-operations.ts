@@ -53,6 +53,21 @@ function discloseAuthorization(ctx: Ctx): OperationResult {
   return { status: 200, body: authorizationView(ctx.state, authorization) };
 }
 
+/**
+ * `POST /authorizations/{authorizationId}/operator-disclosures`: the operator (27号 第十九条
+ * "运营机构应…定期向社会披露") records where it disclosed its product list and its use of public
+ * data, meeting the running period (`Authorization.operatorDisclosure`); another role 403,
+ * another operator's authorization 404.
+ */
+function discloseOperation(ctx: Ctx): OperationResult {
+  const authorization = operatedAuthorization(ctx);
+  ctx.state.host.dispatch(authorization.id, 'disclose_operation', {
+    actor: { role: 'operator', organizationId: authorization.operatorId },
+    payload: { operationDisclosure: structuredClone(ctx.body) },
+  });
+  return { status: 200, body: authorizationView(ctx.state, authorization) };
+}
+
 /** Handlers of the authorization operations. */
 export const authorizationOperations: Record<string, OperationHandler<AuthorizedOperationState>> = {
   getAuthorization: (ctx) => ({ status: 200, body: authorizationView(ctx.state, partyAuthorization(ctx)) }),
@@ -62,4 +77,5 @@ export const authorizationOperations: Record<string, OperationHandler<Authorized
   fileSuspensionFeedback: operatorReport('file_feedback', 'feedback'),
   requestTermination,
   discloseAuthorization,
+  discloseOperation,
 };

@@ -1,27 +1,62 @@
 import type { WorkflowEvent, WorkflowInstance } from '@gdx/kernel';
-import { disclosureDuty, type DisclosureDuty, type DutyOptions } from '@gdx/procedures';
+import { disclosureDuty, operatorDisclosureDuty, type DisclosureDuty, type DutyOptions } from '@gdx/procedures';
 import { REVISIONS } from '../../app/platform-module.js';
 import type { AuthorizedOperationState } from './ao-records.js';
 import { ENDED } from './permission-effects.js';
 import { onCalendar, reachesYear, unlessYearUnpublished, type CalendarEstimate } from './unpublished-year.js';
 
-/** Events that start a disclosure period (`disclosureDuty`): an approved change, and a disclosure's yearly repeat. */
-const STARTS_PERIOD = new Set(['approve_amendment', 'disclose']);
+/**
+ * A disclosure duty the authorization may carry, read from its log by `compute`: whether it carries
+ * it (`data[dutyFlag]`, set at signing since `sinceRevision` and by its first disclosure), the
+ * flag and event of the clock that marks a period run out, the events that start a period, and the
+ * change that starts one only when that ends sooner than the running one.
+ */
+interface DisclosureKind {
+  compute: typeof disclosureDuty;
+  dutyFlag: string;
+  overdueFlag: string;
+  overdueEvent: string;
+  startsPeriod: ReadonlySet<string>;
+  change?: { event: string; startTrigger: string };
+  sinceRevision: number;
+}
 
-/** `disclosureDuty` of an authorization that carries the duty (`data.disclosureDuty`), else `undefined`. */
-function dutyOf(state: AuthorizedOperationState, instance: WorkflowInstance): ((options: DutyOptions) => DisclosureDuty) | undefined {
+/** The implementing body's disclosure (27号 第十八条): a change or a disclosure starts a period. */
+const IMPLEMENTING_BODY: DisclosureKind = {
+  compute: disclosureDuty,
+  dutyFlag: 'disclosureDuty',
+  overdueFlag: 'disclosureOverdue',
+  overdueEvent: 'disclosure_overdue',
+  startsPeriod: new Set(['approve_amendment', 'disclose']),
+  change: { event: 'approve_amendment', startTrigger: 'agreement_amended' },
+  sinceRevision: REVISIONS.reportingDuties,
+};
+
+/** The operator's disclosure of its product list and use of public data (27号 第十九条): each disclosure starts the next period. */
+const OPERATOR: DisclosureKind = {
+  compute: operatorDisclosureDuty,
+  dutyFlag: 'operatorDisclosureDuty',
+  overdueFlag: 'operatorDisclosureOverdue',
+  overdueEvent: 'operator_disclosure_overdue',
+  startsPeriod: new Set(['disclose_operation']),
+  sinceRevision: REVISIONS.operatorDisclosure,
+};
+
+const KINDS = [IMPLEMENTING_BODY, OPERATOR] as const;
+
+/** The duty of `kind` of an authorization that carries it, else `undefined`. */
+function dutyOf(state: AuthorizedOperationState, instance: WorkflowInstance, kind: DisclosureKind): ((options: DutyOptions) => DisclosureDuty) | undefined {
   const signedOn = instance.data['signedOn'];
-  if (instance.data['disclosureDuty'] !== true || typeof signedOn !== 'string') return undefined;
-  return (options) => disclosureDuty(state.host.procedures.profile, state.sandbox.calendar, signedOn, instance.events, options);
+  if (instance.data[kind.dutyFlag] !== true || typeof signedOn !== 'string') return undefined;
+  return (options) => kind.compute(state.host.procedures.profile, state.sandbox.calendar, signedOn, instance.events, options);
 }
 
 /**
- * The running disclosure period of an authorization that carries the duty (`data.disclosureDuty`:
- * signed since `REVISIONS.reportingDuties`, or disclosed once), else `undefined`; an estimate
+ * The running period of a duty the authorization carries, else `undefined`; an estimate
  * (`onCalendar`) while it reaches a year without a published calendar.
  */
-function runningDuty(state: AuthorizedOperationState, instance: WorkflowInstance): (DisclosureDuty & CalendarEstimate) | undefined {
-  const duty = dutyOf(state, instance);
+function runningDuty(state: AuthorizedOperationState, instance: WorkflowInstance, kind: DisclosureKind): (DisclosureDuty & CalendarEstimate) | undefined {
+  const duty = dutyOf(state, instance, kind);
   return (duty && onCalendar(state.sandbox.calendar, duty)) ?? undefined;
 }
 
@@ -30,23 +65,23 @@ function runningDuty(state: AuthorizedOperationState, instance: WorkflowInstance
  * day). Before `REVISIONS.dutyEstimates` only a log counted without any missing year was, and a
  * command journaled then replays so.
  */
-function plannableDuty(state: AuthorizedOperationState, instance: WorkflowInstance): DisclosureDuty | undefined {
+function plannableDuty(state: AuthorizedOperationState, instance: WorkflowInstance, kind: DisclosureKind): DisclosureDuty | undefined {
   if (state.sandbox.revision() < REVISIONS.dutyEstimates) {
-    const duty = dutyOf(state, instance);
+    const duty = dutyOf(state, instance, kind);
     return duty && unlessYearUnpublished(() => duty({}));
   }
-  const duty = runningDuty(state, instance);
+  const duty = runningDuty(state, instance, kind);
   return duty?.estimate === false ? duty : undefined;
 }
 
-/** Plans the clock's `disclosure_overdue` for the end of the running period (the machine's guard drops it if met by then). */
-function planOverdue(state: AuthorizedOperationState, instance: WorkflowInstance): void {
-  const duty = plannableDuty(state, instance);
-  if (duty) state.host.plan(Date.parse(duty.dueAt), instance.id, 'disclosure_overdue', { role: 'clock' }, { since: duty.since, dueAt: duty.dueAt });
+/** Plans the clock's overdue event for the end of the running period (the machine's guard drops it if met by then). */
+function planOverdue(state: AuthorizedOperationState, instance: WorkflowInstance, kind: DisclosureKind): void {
+  const duty = plannableDuty(state, instance, kind);
+  if (duty) state.host.plan(Date.parse(duty.dueAt), instance.id, kind.overdueEvent, { role: 'clock' }, { since: duty.since, dueAt: duty.dueAt });
 }
 
 /**
- * Plans the end of a running disclosure period that reaches `year`, just loaded into the sandbox
+ * Plans the end of a running disclosure period (of either duty) that reaches `year`, just loaded into the sandbox
  * calendar (`PlatformClockHooks.calendarChanged`): an estimate until then, it was not planned
  * (since `REVISIONS.dutyEstimates`; a due day already past is flagged at the clock's next step).
  * A period planned before (the year replaced) gets a second plan, which the machine's guard drops
@@ -59,27 +94,31 @@ function planOverdue(state: AuthorizedOperationState, instance: WorkflowInstance
  */
 export function planDisclosureOnCalendar(state: AuthorizedOperationState, instance: WorkflowInstance, year: number): void {
   if (state.sandbox.revision() < REVISIONS.dutyEstimates || ENDED.has(instance.state)) return;
-  const duty = runningDuty(state, instance);
-  if (duty && reachesYear(duty, year)) planOverdue(state, instance);
+  for (const kind of KINDS) {
+    const duty = runningDuty(state, instance, kind);
+    if (duty && reachesYear(duty, year)) planOverdue(state, instance, kind);
+  }
 }
 
 /**
- * The instance data that puts a just signed authorization under the disclosure duty (27号
- * 第十八条, choice: 20 WD from the signing day, `startDisclosureDuty` then plans its end): none
- * for a signing journaled before the duty (`REVISIONS.reportingDuties`), which replays without it,
- * since its plan and overdue event would shift the feed an older version answered.
+ * The instance data that puts a just signed authorization under the disclosure duties
+ * (`startDisclosureDuty` then plans their ends): the implementing body's (27号 第十八条, choice:
+ * 20 WD from the signing day) since `REVISIONS.reportingDuties`, the operator's (第十九条, choice:
+ * half-yearly) since `REVISIONS.operatorDisclosure`. A signing journaled before replays without
+ * the duty, since its plan and overdue event would shift the feed an older version answered.
  *
  * @example
  * ```ts
  * host.create('authorized-operation.authorization', { id, actor, data: { termEnd, signedOn, ...disclosureDutyData(state) } });
  * ```
  */
-export function disclosureDutyData(state: AuthorizedOperationState): { disclosureDuty?: true } {
-  return state.sandbox.revision() < REVISIONS.reportingDuties ? {} : { disclosureDuty: true };
+export function disclosureDutyData(state: AuthorizedOperationState): Record<string, true> {
+  const revision = state.sandbox.revision();
+  return Object.fromEntries(KINDS.filter((kind) => revision >= kind.sinceRevision).map((kind) => [kind.dutyFlag, true]));
 }
 
 /**
- * Plans the end of a just signed authorization's first disclosure period, when it carries the duty.
+ * Plans the end of a just signed authorization's first period of each disclosure duty it carries.
  *
  * @example
  * ```ts
@@ -88,12 +127,13 @@ export function disclosureDutyData(state: AuthorizedOperationState): { disclosur
  */
 export function startDisclosureDuty(state: AuthorizedOperationState, id: string): void {
   const instance = state.host.get(id);
-  if (instance) planOverdue(state, instance);
+  if (instance) for (const kind of KINDS) planOverdue(state, instance, kind);
 }
 
 /**
- * Plans the end of the period an approved amendment or a disclosure starts (a change: 20 WD,
- * unless the running period ends sooner; a disclosure: its yearly repeat).
+ * Plans the end of the period an event starts: for the implementing body's duty an approved
+ * amendment (20 WD, unless the running period ends sooner) or a disclosure (its yearly repeat);
+ * for the operator's, its disclosure (the next half-year).
  *
  * @example
  * ```ts
@@ -101,10 +141,23 @@ export function startDisclosureDuty(state: AuthorizedOperationState, id: string)
  * ```
  */
 export function onDisclosureEvent(state: AuthorizedOperationState, instance: WorkflowInstance, event: WorkflowEvent): void {
-  if (event.event === undefined || !STARTS_PERIOD.has(event.event)) return;
-  // A change whose period ends after the running one's leaves that one (already planned) in place.
-  if (event.event === 'approve_amendment' && runningDuty(state, instance)?.startTrigger !== 'agreement_amended') return;
-  planOverdue(state, instance);
+  if (event.event === undefined) return;
+  for (const kind of KINDS) {
+    if (!kind.startsPeriod.has(event.event)) continue;
+    // A change whose period ends after the running one's leaves that one (already planned) in place.
+    const change = kind.change;
+    if (change !== undefined && event.event === change.event && runningDuty(state, instance, kind)?.startTrigger !== change.startTrigger) continue;
+    planOverdue(state, instance, kind);
+  }
+}
+
+/** The contract's view of a disclosure duty of `kind`, `null` when the authorization does not carry it or has ended. */
+function viewOf(state: AuthorizedOperationState, instance: WorkflowInstance, kind: DisclosureKind) {
+  if (ENDED.has(instance.state)) return null;
+  const duty = runningDuty(state, instance, kind);
+  if (!duty) return null;
+  const { since: _since, lastLate, ...period } = duty;
+  return { ...period, overdue: instance.data[kind.overdueFlag] === true, lastLate };
 }
 
 /**
@@ -119,9 +172,19 @@ export function onDisclosureEvent(state: AuthorizedOperationState, instance: Wor
  * ```
  */
 export function disclosureView(state: AuthorizedOperationState, instance: WorkflowInstance) {
-  if (ENDED.has(instance.state)) return null;
-  const duty = runningDuty(state, instance);
-  if (!duty) return null;
-  const { since: _since, lastLate, ...period } = duty;
-  return { ...period, overdue: instance.data['disclosureOverdue'] === true, lastLate };
+  return viewOf(state, instance, IMPLEMENTING_BODY);
+}
+
+/**
+ * The contract's `Authorization.operatorDisclosure` (27号 第十九条), as `disclosureView` shows the
+ * implementing body's: `null` for an authorization signed before the duty (until the operator first
+ * discloses) and once it ended.
+ *
+ * @example
+ * ```ts
+ * operatorDisclosureView(state, instance); // { startTrigger: 'agreement_signed', unit: 'months', limit: 6, dueDate: '2026-07-06', … }
+ * ```
+ */
+export function operatorDisclosureView(state: AuthorizedOperationState, instance: WorkflowInstance) {
+  return viewOf(state, instance, OPERATOR);
 }

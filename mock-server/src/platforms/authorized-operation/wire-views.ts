@@ -4,7 +4,7 @@ import { lastLiveDayOf, workflowFields } from '../workflow-host/index.js';
 import type { AuthorizationRecord, AuthorizedOperationState, BidRecord, DataAccessRecord, PlanRecord, ProductRecord, SelectionRecord } from './ao-records.js';
 import { agreementReportDutyOf } from './agreement-report.js';
 import { bidsSeenBy, eventsSeenBy } from './bid-visibility.js';
-import { disclosureView } from './disclosure-duty.js';
+import { disclosureView, operatorDisclosureView } from './disclosure-duty.js';
 import { feeStatusOf } from './pricing-view.js';
 import { productFee, productPriceFlags, productRegistration } from './product-fees.js';
 
@@ -128,6 +128,7 @@ export function authorizationView(state: AuthorizedOperationState, authorization
     rectifications: instance.data['rectified'] === true ? 1 : 0,
     feeStatus: feeStatusOf(authorization),
     disclosure: disclosureView(state, instance),
+    operatorDisclosure: operatorDisclosureView(state, instance),
     reasons: authorization.reasons,
     warnings: liveObjectWarnings(state, instance, deadline),
     createdAt,

@@ -13,8 +13,9 @@ const calendar = WorkingCalendar.official();
 
 /**
  * Computes a step's deadline the way an official would, with `@gdx/calendar`: the start day is
- * not counted, working days skip holidays and count make-up days, calendar-day periods ending on
- * a holiday move past it (民法典 第二百零一、二百零三条).
+ * not counted, working days skip holidays and count make-up days, calendar-day and month periods
+ * (ending on the month's corresponding day, 第二百零二条) ending on a holiday move past it
+ * (民法典 第二百零一、二百零三条).
  *
  * @example
  * ```ts
@@ -22,7 +23,10 @@ const calendar = WorkingCalendar.official();
  * ```
  */
 export function expectedDeadline(startedOn: IsoDate, limit: Pick<StepLimit, 'limit' | 'unit'>): ExpectedDeadline {
-  const dueDate = limit.unit === 'working_days' ? calendar.addWorkingDays(startedOn, limit.limit) : calendar.addCalendarDays(startedOn, limit.limit);
+  const dueDate =
+    limit.unit === 'working_days' ? calendar.addWorkingDays(startedOn, limit.limit)
+    : limit.unit === 'months' ? calendar.addPeriod(startedOn, { months: limit.limit })
+    : calendar.addCalendarDays(startedOn, limit.limit);
   return { startedOn, dueDate, dueAt: formatShanghaiInstant(endOfShanghaiDay(dueDate)) };
 }
 

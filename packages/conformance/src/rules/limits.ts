@@ -1,5 +1,5 @@
 /** Units of a step's limit (docs/design.md §Workflow objects). */
-export type LimitUnit = 'working_days' | 'calendar_days';
+export type LimitUnit = 'working_days' | 'calendar_days' | 'months';
 
 /** One step's time limit as the rules give it, with the rule it comes from. */
 export interface StepLimit {
@@ -83,6 +83,8 @@ const authorizedOperation = {
   ceilingReport: { step: 'ceiling_report', limit: 10, unit: 'working_days', basis: '发改价格〔2025〕65号 二 (书面报告发展改革部门、数据管理部门; choice 10 WD)' },
   /** The implementing body discloses 授权对象、内容、范围和时限 "定期": 20 WD from signing (or a change), then yearly. */
   disclosure: { step: 'disclosure', limit: 20, unit: 'working_days', basis: `${AOP_27} 第十八条 (定期向社会披露; choice 20 WD after signing or a change, then yearly)` },
+  /** The operator discloses its product list and its use of public data "定期": half-yearly from signing, then from each disclosure. */
+  operatorDisclosure: { step: 'operator_disclosure', limit: 6, unit: 'months', basis: `${AOP_27} 第十九条 (定期向社会披露产品目录和公共数据使用情况; choice half-yearly)` },
 } as const satisfies Record<string, StepLimit>;
 
 /** Xiamen: the 一级开发主体 reviews a 二级 application within 5 WD of receipt (厦门办法 第十二条). */

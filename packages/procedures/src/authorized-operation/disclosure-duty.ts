@@ -1,19 +1,20 @@
-import { shanghaiDay, type Calendar, type Limit, type WorkflowEvent } from '@gdx/kernel';
+import type { Calendar, Limit, WorkflowEvent } from '@gdx/kernel';
 import { profileLimit } from '../machines/profile-limit.js';
 import type { Profile } from '../profile-schema.js';
-import { periodFrom, withEstimate, type DutyOptions, type DutyPeriod } from './duty-period.js';
+import { withEstimate, type DutyOptions, type DutyPeriod } from './duty-period.js';
+import { periodicDuty } from './periodic-duty.js';
 
 /**
- * The implementing body's duty to disclose 授权对象、内容、范围和时限 (27号 第十八条 "定期向社会披露",
- * `authorized_operation.disclosure`), as the contract's `Authorization.disclosure`: the period
+ * A disclosure duty, as the contract's `Authorization.disclosure` (the implementing body's,
+ * 27号 第十八条) and `Authorization.operatorDisclosure` (the operator's, 第十九条): the period
  * running now, and when it last disclosed.
  */
 export interface DisclosureDuty extends DutyPeriod {
-  /** The instant of the latest `disclose`, `null` before the first. */
+  /** The instant of the latest disclosure (`disclose`, `disclose_operation`), `null` before the first. */
   lastDisclosedAt: string | null;
   /** Whether that disclosure came after the period it met had run out. */
   lastLate: boolean;
-  /** The event-log position the running period starts after: a `disclose` from there on meets it. */
+  /** The event-log position the running period starts after: a disclosure from there on meets it. */
   since: number;
 }
 
@@ -39,20 +40,29 @@ export function disclosureDuty(
 ): DisclosureDuty {
   const limit = withEstimate(profileLimit(profile, 'authorized_operation.disclosure', 'disclosure', 'flag_overdue'), options);
   const yearly: Limit = { ...limit, value: 1, unit: 'years', startTrigger: 'disclosed', holidayExtension: 'none' };
-  let running = { ...periodFrom(limit, signedOn, calendar), since: 0 };
-  let lastDisclosedAt: string | null = null;
-  let lastLate = false;
-  events.forEach((event, index) => {
-    const day = shanghaiDay(Date.parse(event.at));
-    if (event.event === 'approve_amendment') {
-      const changed = periodFrom({ ...limit, startTrigger: 'agreement_amended' }, day, calendar);
-      if (changed.dueAtMs < running.dueAtMs) running = { ...changed, since: running.since };
-    }
-    if (event.event === 'disclose') {
-      lastDisclosedAt = event.at;
-      lastLate = Date.parse(event.at) >= running.dueAtMs;
-      running = { ...periodFrom(yearly, day, calendar), since: index + 1 };
-    }
-  });
-  return { ...running.period, lastDisclosedAt, lastLate, since: running.since };
+  const { lastMetAt, ...duty } = periodicDuty(limit, yearly, signedOn, calendar, events, { met: 'disclose', change: { event: 'approve_amendment', startTrigger: 'agreement_amended' } });
+  return { ...duty, lastDisclosedAt: lastMetAt };
+}
+
+/**
+ * The operator's duty to disclose its product list and its use of public data (27号 第十九条
+ * "定期", `authorized_operation.operator_disclosure`), as the contract's
+ * `Authorization.operatorDisclosure`: the profile's limit (choice: half-yearly, 6 months) from the
+ * signing day, then the same limit from each `disclose_operation` (`operation_disclosed`).
+ * Calendar errors propagate as for `disclosureDuty`, unless `options.estimate`.
+ *
+ * @example
+ * operatorDisclosureDuty(resolveProfile('national'), WorkingCalendar.official(), '2026-01-05', instance.events);
+ * // { startTrigger: 'agreement_signed', startedOn: '2026-01-05', dueDate: '2026-07-06', lastDisclosedAt: null, … }
+ */
+export function operatorDisclosureDuty(
+  profile: Profile,
+  calendar: Calendar,
+  signedOn: string,
+  events: readonly WorkflowEvent[],
+  options: DutyOptions = {},
+): DisclosureDuty {
+  const limit = withEstimate(profileLimit(profile, 'authorized_operation.operator_disclosure', 'operator_disclosure', 'flag_overdue'), options);
+  const { lastMetAt, ...duty } = periodicDuty(limit, { ...limit, startTrigger: 'operation_disclosed' }, signedOn, calendar, events, { met: 'disclose_operation' });
+  return { ...duty, lastDisclosedAt: lastMetAt };
 }

@@ -95,6 +95,8 @@ function stillDue(instance: WorkflowInstance, since: unknown, flag: string, meet
  *   planned for (`payload.since`, the log position the period starts after) only if no
  *   `disclose` came since and the duty is not flagged already (a period an amendment shortened
  *   has two plans; the later one finds it flagged).
+ * - `operatorDisclosureStillDue` — the same for the operator's disclosure (27号 第十九条): the
+ *   clock's `operator_disclosure_overdue` flags its period only if no `disclose_operation` came since.
  *
  * @example
  * new WorkflowEngine({ machines, calendar, clock, guards: authorizedOperationGuards(profile) });
@@ -123,5 +125,6 @@ export function authorizedOperationGuards(profile: Profile): GuardRegistry {
     ceilingsAwaitReport,
     ceilingReportStillDue: payloadGuard((instance, input) => stillDue(instance, input.payload?.['since'], 'ceilingReportOverdue', 'report_ceilings')),
     disclosureStillDue: payloadGuard((instance, input) => stillDue(instance, input.payload?.['since'], 'disclosureOverdue', 'disclose')),
+    operatorDisclosureStillDue: payloadGuard((instance, input) => stillDue(instance, input.payload?.['since'], 'operatorDisclosureOverdue', 'disclose_operation')),
   };
 }

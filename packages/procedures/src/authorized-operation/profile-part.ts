@@ -29,6 +29,7 @@ export const AUTHORIZED_OPERATION_LIMIT_IDS = [
   'authorized_operation.compliance_review',
   'authorized_operation.product_registration',
   'authorized_operation.disclosure',
+  'authorized_operation.operator_disclosure',
   'authorized_operation.ceiling_report',
   'authorized_operation.pricing_cycle',
   'authorized_operation.record_retention',

@@ -43,6 +43,9 @@ const ceilingReportOf = (pricing: Record<string, unknown>) => (isRecord(pricing.
 /** An authorization's disclosure duty (27号 第十八条), `{}` when it shows none. */
 const disclosureOf = (authorization: Record<string, unknown>) => (isRecord(authorization.disclosure) ? authorization.disclosure : {});
 
+/** An authorization's operator disclosure duty (27号 第十九条), `{}` when it shows none. */
+const operatorDisclosureOf = (authorization: Record<string, unknown>) => (isRecord(authorization.operatorDisclosure) ? authorization.operatorDisclosure : {});
+
 /** The last day 厦门市公共数据开发利用管理暂行办法 was valid (seed 002: 2023-12-28 to 2025-12-27). */
 const XIAMEN_RULES_VALID_UNTIL = '2025-12-27';
 
@@ -95,6 +98,22 @@ export const aopRuleChecks: Check[] = [
       const disclosed = await postJson(ctx, sbx.http(cast.implementingBody), AOP, `${path}/disclosures`, body);
       expectStatus(ctx, disclosed, 200, 'the implementing body records its disclosure');
       const after = disclosureOf(isRecord(disclosed.body) ? disclosed.body : {});
+      ctx.expect.equal({ lastLate: after.lastLate, overdue: after.overdue }, { lastLate: true, overdue: false }, 'a disclosure after the period is late and clears the flag');
+    });
+  }),
+  check('AOP-DISCLOSE-02', "the operator's disclosure of its products and use of public data is due half a year after signing; undisclosed past it the clock flags it overdue, and a disclosure then is flagged late", `${LIMITS.national.authorizedOperation.operatorDisclosure.basis}; ${DOMAIN} §8`, async (ctx) => {
+    await inAopSandbox(ctx, 'national', async (sbx, cast) => {
+      const limit = LIMITS.national.authorizedOperation.operatorDisclosure;
+      const id = await activeAuthorization(ctx, sbx, cast, 'national');
+      const path = `/authorizations/${encodeURIComponent(id)}`;
+      const due = expectedDeadline(await sandboxToday(ctx, sbx), limit);
+      expectDeadline(ctx, { deadline: operatorDisclosureOf(await readAop(ctx, sbx, path, cast.operator)) }, limit, due, false);
+      await sbx.advance({ to: justAfter(due) });
+      expectDeadline(ctx, { deadline: operatorDisclosureOf(await readAop(ctx, sbx, path, cast.operator)) }, limit, due, true);
+      const body = validBody(ctx, AOP, 'post', '/authorizations/{authorizationId}/operator-disclosures', { channel: 'https://conformance.example/operator-disclosures' }, sbx.organizations[cast.operator]?.creditCode);
+      const disclosed = await postJson(ctx, sbx.http(cast.operator), AOP, `${path}/operator-disclosures`, body);
+      expectStatus(ctx, disclosed, 200, 'the operator records its disclosure');
+      const after = operatorDisclosureOf(isRecord(disclosed.body) ? disclosed.body : {});
       ctx.expect.equal({ lastLate: after.lastLate, overdue: after.overdue }, { lastLate: true, overdue: false }, 'a disclosure after the period is late and clears the flag');
     });
   }),

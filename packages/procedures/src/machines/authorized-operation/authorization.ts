@@ -39,8 +39,8 @@ const PRICING: readonly Omit<TransitionDefinition, 'from' | 'to'>[] = [
 ];
 
 /**
- * The implementing body's disclosure of 授权对象、内容、范围和时限 (27号 第十八条), in every running
- * state: `disclose` records where it was published (`payload.disclosure`) and meets the running
+ * The disclosures, in every running state. The implementing body's of 授权对象、内容、范围和时限 (27号 第十八条):
+ * `disclose` records where it was published (`payload.disclosure`) and meets the running
  * period; the host plans the clock's `disclosure_overdue` for each period's end (`payload.since`:
  * the log position the period starts after), which flags it once (`data.disclosureOverdue`) unless
  * a disclosure came meanwhile (guard `disclosureStillDue`). The periods themselves are
@@ -49,6 +49,11 @@ const PRICING: readonly Omit<TransitionDefinition, 'from' | 'to'>[] = [
 const DISCLOSURE: readonly Omit<TransitionDefinition, 'from' | 'to'>[] = [
   { event: 'disclose', by: ['implementing_body'], requires: ['disclosure'], assign: ['disclosure'], set: { disclosureDuty: true, disclosureOverdue: false }, eventType: 'authorization_disclosed' },
   { event: 'disclosure_overdue', by: ['clock'], guard: 'disclosureStillDue', set: { disclosureOverdue: true }, eventType: 'disclosure_overdue' },
+  // The operator's own disclosure of its product list and its use of public data (27号 第十九条),
+  // alike: `disclose_operation` (`payload.operationDisclosure`) meets the running period
+  // (`operatorDisclosureDuty`), the clock's `operator_disclosure_overdue` flags one run out.
+  { event: 'disclose_operation', by: ['operator'], requires: ['operationDisclosure'], assign: ['operationDisclosure'], set: { operatorDisclosureDuty: true, operatorDisclosureOverdue: false }, eventType: 'operation_disclosed' },
+  { event: 'operator_disclosure_overdue', by: ['clock'], guard: 'operatorDisclosureStillDue', set: { operatorDisclosureOverdue: true }, eventType: 'operator_disclosure_overdue' },
 ];
 
 /**
