@@ -37,6 +37,8 @@ export const EVENT_TYPE_NAMES_ZH: Readonly<Record<string, string>> = {
   negotiation_started: '谈判开始',
   notice_closed: '公示结束',
   objection_filed: '已提出异议',
+  operation_disclosed: '数据资源使用情况已披露',
+  operator_disclosure_overdue: '数据资源使用情况逾期未披露',
   overdue_explained: '已说明逾期原因',
   plan_filed: '方案已备案',
   product_listed: '产品已上架',
