@@ -3,6 +3,7 @@ import { createApp } from '@gdx/mock-server';
 import { createFetch } from '@gdx/mock-server/fetch';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { USAGE } from '../src/cli/parse-args.js';
 import { buildChecks, consoleReporter, type ConformanceOptions } from '../src/index.js';
 
 const README = new URL('../README.md', import.meta.url);
@@ -21,6 +22,15 @@ describe('README', () => {
     const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8');
     const missing = buildChecks({}).filter((c) => !c.id.startsWith('CON-') && !readme.includes(`| \`${c.id}\` |`)).map((c) => c.id);
     expect(missing).toEqual([]);
+  });
+
+  it('CLI: the options table names every option of --help, and only those', async () => {
+    const readme = await readFile(README, 'utf8');
+    const cli = readme.slice(readme.indexOf('\n## CLI\n'), readme.indexOf('\n## Library\n'));
+    // A table row's first cell (`--only <glob>` / `--skip <glob>`); in --help, an option starts its line.
+    const documented = cli.split('\n').filter((line) => line.startsWith('| `-')).flatMap((line) => [...(line.split('|')[1] ?? '').matchAll(/`(--[a-z-]+)/g)].map((m) => m[1]));
+    const helped = [...USAGE.matchAll(/^ {2}(--[a-z-]+)/gm)].map((m) => m[1]);
+    expect(documented.sort()).toEqual(helped.sort());
   });
 
   it('Library example: imports every name it uses and hands runConformance a fetch that reaches the mock in-process', async () => {
