@@ -62,6 +62,17 @@ describe('npm test', () => {
   });
 });
 
+describe('npm run mock / npm run conformance', () => {
+  // npm signals the script's shell, and sh does not pass SIGTERM on to a child it waits for: without
+  // exec, stopping `npm run mock` (a CI job's kill, docker stop) left the server running, and a
+  // cancelled `npm run conformance` left its sandboxes behind.
+  it('exec the bin, so that a signal to npm reaches it', () => {
+    const scripts = manifest('.').scripts ?? {};
+    expect(scripts['mock']).toMatch(/&& exec node mock-server\/dist\/cli\.js$/);
+    expect(scripts['conformance']).toMatch(/&& exec node packages\/conformance\/dist\/cli\.js$/);
+  });
+});
+
 describe('publishedManifest', () => {
   it('drops source and gdx-build at any depth, and every script but the install ones, and keeps everything else', () => {
     const manifest = {
