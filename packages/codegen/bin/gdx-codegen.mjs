@@ -3,17 +3,31 @@
 import { parseArgs } from 'node:util';
 import { generate } from '../src/generate.mjs';
 
-const { values } = parseArgs({
-  options: {
-    spec: { type: 'string' },
-    out: { type: 'string', default: 'src/generated' },
-    client: { type: 'string' },
-    'default-base-url': { type: 'string' },
-  },
-});
+const USAGE = 'usage: gdx-codegen --spec <name|file.json> --client <ClassName> [--out dir] [--default-base-url url]';
 
+let values;
+try {
+  ({ values } = parseArgs({
+    options: {
+      spec: { type: 'string' },
+      out: { type: 'string', default: 'src/generated' },
+      client: { type: 'string' },
+      'default-base-url': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  }));
+} catch (error) {
+  // An unknown or valueless option: name it, without Node's stack trace.
+  console.error(`gdx-codegen: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+  process.exit(2);
+}
+
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 if (!values.spec || !values.client) {
-  console.error('usage: gdx-codegen --spec <name|file.json> --client <ClassName> [--out dir] [--default-base-url url]');
+  console.error(USAGE);
   process.exit(2);
 }
 
