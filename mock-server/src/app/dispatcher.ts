@@ -30,6 +30,7 @@ import { carriesSignature, SignatureCheck } from './signature-check.js';
 import type { MemoryGuard } from './memory-guard.js';
 import { TOLERATED_QUERY_PARAMETERS } from './unknown-parameters.js';
 import { methodNotAllowed, optionsAnswer } from './options-answer.js';
+import { fieldCountDetail } from './field-count.js';
 
 /** What the request flow needs from its app. */
 export interface DispatcherDeps {
@@ -396,8 +397,7 @@ export class Dispatcher {
   #invalid(req: DispatchRequest, requestId: string, errors: FieldError[], slot: IdempotencySlot | undefined, bodyText: string | undefined, signedSha256: string | undefined): Completed {
     const kept = slot?.store.kept(slot.scope, [fingerprintOf(req, bodyText, signedSha256), firstFormFingerprint(req, bodyText)]);
     if (kept?.kind === 'replayed') return answerOf(kept, requestId);
-    const n = errors.length;
-    return refused(req, requestId, 'VALIDATION_FAILED', { detail: `${n} ${n === 1 ? 'field is' : 'fields are'} invalid`, errors });
+    return refused(req, requestId, 'VALIDATION_FAILED', { detail: fieldCountDetail(errors), errors });
   }
 }
 

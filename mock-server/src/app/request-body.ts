@@ -1,5 +1,6 @@
 import { readableHeaderValue, type FieldError } from '@gdx/protocol';
 import { MAX_FIELD_ERRORS, pointerToken } from './field-errors.js';
+import { fieldCountDetail } from './field-count.js';
 import { jsonHazards, mayHoldBadText, type HazardOptions } from './json-hazards.js';
 import { isJsonType, mediaType } from './media-type.js';
 import { BODY_ERRORS } from './validation-messages.js';
@@ -126,7 +127,7 @@ export function readJsonBody(body: Uint8Array | string | undefined, contentType:
     return { kind: 'malformed', error: { pointer: '', ...BODY_ERRORS.malformed }, detail: 'the body is not valid JSON' };
   }
   const errors = jsonHazards(value, !options.replaying && mayHoldBadText(text, typeof body !== 'string') ? CHECK_TEXT : SKIP_TEXT);
-  if (errors.length > 0) return { kind: 'invalid', errors, detail: `${errors.length} ${errors.length === 1 ? 'field is' : 'fields are'} invalid` };
+  if (errors.length > 0) return { kind: 'invalid', errors, detail: fieldCountDetail(errors) };
   return { kind: 'json', value, text };
 }
 

@@ -35,7 +35,7 @@ describe('validation errors point at the field, once', () => {
     const url = query === '' ? path : `${path}?${query}`;
     if (!path.startsWith('/_sim/')) Object.assign(headers, signRequest({ method, url, body: text, appKey: org.appKey, secret: org.secret }));
     const answer = await app.dispatch({ method, path, query, headers, body: text });
-    return { status: answer.status, body: JSON.parse(String(answer.body)) as { code: string; errors?: FieldError[] } };
+    return { status: answer.status, body: JSON.parse(String(answer.body)) as { code: string; detail?: string; errors?: FieldError[] } };
   };
   const pointersOf = async (method: string, path: string, body: unknown) => {
     const answer = await send(method, path, body);
@@ -224,6 +224,21 @@ describe('validation errors point at the field, once', () => {
       expect(await pointersOf('POST', '/_sim/v1/sandboxes', { profile: 'nowhere' })).toEqual([['/profile', 'ENUM']]);
       expect(await pointersOf('POST', '/_sim/v1/sandboxes', { profile: { name: 'mine' } })).toEqual([['/profile/extends', 'REQUIRED']]);
       expect(await pointersOf('POST', '/_sim/v1/sandboxes', { profile: 7 })).toEqual([['/profile', 'TYPE']]);
+    });
+  });
+
+  // A vendor's probe read "2 fields are invalid" for `?status=-1`: one field, failing two checks.
+  describe('the detail counts fields, not errors', () => {
+    it('one query parameter failing two checks is one invalid field', async () => {
+      const answer = await send('GET', '/_sim/v1/sandboxes/default/requests', undefined, 'status=-1');
+      expect(answer.body.errors?.map((e) => [e.pointer, e.code])).toEqual([['/query/status', 'LENGTH'], ['/query/status', 'PATTERN']]);
+      expect(answer.body.detail).toBe('1 field is invalid');
+    });
+
+    it('two fields are two, however many errors each has', async () => {
+      const answer = await send('GET', '/_sim/v1/sandboxes/default/requests', undefined, 'status=-1&requestId=');
+      expect(new Set(answer.body.errors?.map((e) => e.pointer))).toEqual(new Set(['/query/status', '/query/requestId']));
+      expect(answer.body.detail).toBe('2 fields are invalid');
     });
   });
 });

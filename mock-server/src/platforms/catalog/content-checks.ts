@@ -1,6 +1,7 @@
 import type { FieldError } from '@gdx/protocol';
 import { nameKey } from '../../app/name-key.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
+import { fieldCountDetail } from '../../app/field-count.js';
 import { attributeErrors, type TypeLabels } from './attribute-consistency.js';
 
 /** The content fields these checks read (of an entry's content, a patch or a change). */
@@ -88,6 +89,5 @@ export function refuseInvalidContent(fields: ContentLike, pointer: string, label
     ...deliveryErrors(fields, whole, pointer, labels),
   ];
   if (errors.length === 0) return;
-  const n = errors.length;
-  throw new PlatformProblem('VALIDATION_FAILED', { detail: `${n} ${n === 1 ? 'field is' : 'fields are'} refused: ${errors.map((e) => `${e.code} at ${e.pointer}`).join(', ')}`, errors });
+  throw new PlatformProblem('VALIDATION_FAILED', { detail: `${fieldCountDetail(errors, 'refused')}: ${errors.map((e) => `${e.code} at ${e.pointer}`).join(', ')}`, errors });
 }

@@ -3,6 +3,7 @@ import type { FieldError } from '@gdx/protocol';
 import type { Organisation } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
 import { isBlankText } from '../../app/blank-text.js';
+import { fieldCountDetail } from '../../app/field-count.js';
 import type { OrgRef, Submission } from './records.js';
 
 function creditCodeError(code: string, pointer: string): FieldError | undefined {
@@ -11,8 +12,7 @@ function creditCodeError(code: string, pointer: string): FieldError | undefined 
 }
 
 function fail(errors: FieldError[]): never {
-  const n = errors.length;
-  throw new PlatformProblem('VALIDATION_FAILED', { detail: `${n} ${n === 1 ? 'field is' : 'fields are'} invalid`, errors });
+  throw new PlatformProblem('VALIDATION_FAILED', { detail: fieldCountDetail(errors), errors });
 }
 
 /** The index of the first registrant with `code`, `-1` if none (a loop: no closure per registrant). */
