@@ -8,6 +8,7 @@ import { refuseHead } from '../app/limit-checks.js';
 import { bodyLimitFor, type Limits } from '../app/limits.js';
 import { SIM_PREFIX } from '../app/route-table.js';
 import { READINESS_PATH } from '../app/sim/service.js';
+import { NO_STORE } from '../app/sim/sim-route.js';
 import { problemOnClientError } from './client-error.js';
 import { asteriskFormAnswer } from './asterisk-form.js';
 import { refuseConnect } from './connect-method.js';
@@ -347,7 +348,10 @@ export async function startServer(app: App, options: ServerOptions = {}): Promis
     if (early) return hasBody(req) ? refuse(scope, req, res, early) : write(scope, req, res, early);
     // A readiness probe on a connection kept from before the stop: not ready, whatever the app says
     // (a load balancer polling over keep-alive would otherwise keep sending work here).
-    if (scope.draining && isReadinessProbe(req)) return write(scope, req, res, shuttingDownAnswer(req));
+    if (scope.draining && isReadinessProbe(req)) {
+      const notReady = shuttingDownAnswer(req);
+      return write(scope, req, res, { ...notReady, headers: { ...notReady.headers, ...NO_STORE } });
+    }
     const plain = toPlain(req);
     if (consoleDir !== false && (isConsolePath(plain.path) || isBrowserAtRoot(plain))) {
       // The console's files are the server's, not the app's: the in-process transports have no page to show.

@@ -59,6 +59,17 @@ for (const name of ['in-process fetch', 'node:http server']) {
       expect(ReadinessSchema.parse(await sim.service.ready())).toEqual({ ready: true });
     });
 
+    // A probe through a proxy cache could read a status of minutes ago.
+    it('no cache may keep an answer of either probe, GET or HEAD', async () => {
+      const { transport } = await open(name, {});
+      for (const method of ['GET', 'HEAD']) {
+        for (const path of ['/health', '/ready']) {
+          const answer = await transport.fetch(`${transport.baseUrl}/_sim/v1${path}`, { method });
+          expect([method, path, answer.status, answer.headers.get('cache-control')]).toEqual([method, path, 200, 'no-store']);
+        }
+      }
+    });
+
     it('a data directory shows its location, its kind, the writes since the snapshot and where refused replays are kept', async () => {
       const { sim } = await open(name, { dataDir: tempDir() });
       await sim.sandboxes.create({ profile: 'national', seed: 9 });
@@ -121,6 +132,7 @@ for (const name of ['in-process fetch', 'node:http server']) {
       expect(ready.status).toBe(503);
       expect(ready.headers.get('content-type')).toBe('application/problem+json');
       expect(ready.headers.get('retry-after')).toBe('1');
+      expect(ready.headers.get('cache-control')).toBe('no-store');
       expect(ProblemDetailsSchema.parse(await ready.json())).toMatchObject({ code: 'SERVICE_UNAVAILABLE', status: 503, retryAfterSeconds: 1, instance: '/_sim/v1/ready' });
       const typed = await sim.service.ready().then(() => undefined, (error: unknown) => error);
       expect(typed).toBeInstanceOf(ApiError);

@@ -217,6 +217,16 @@ describe('the request journal', () => {
     expect(await found('PSOT')).toEqual([]);
   });
 
+  // It changes with every request and holds the bodies clients sent: a proxy cache must keep none of it.
+  it('is read with Cache-Control: no-store, the list, an entry and an entry not (yet) journaled', async () => {
+    await submit();
+    const requestId = (await journal()).items[0]!.requestId;
+    for (const path of ['requests', `requests/${requestId}`, 'requests/req_unknown']) {
+      const answer = await fetch(`${base}/_sim/v1/sandboxes/${sbx.id}/${path}`);
+      expect([path, answer.headers.get('cache-control')]).toEqual([path, 'no-store']);
+    }
+  });
+
   it('answers 404 REQUEST_NOT_FOUND for an unknown request id', async () => {
     const error = await rejection(sim.requests.get(sbx.id, 'req_unknown'));
     expect(error).toBeInstanceOf(ApiError);

@@ -14,14 +14,16 @@ const SLOW_PATH = '/catalog/v1/search?q=data';
 interface Answer {
   status: number;
   connection: string | undefined;
+  /** Absent from an answer without it (`toEqual` ignores an undefined member). */
+  cacheControl?: string | undefined;
 }
 
-/** A GET over a keep-alive agent: the answer's status and `Connection` header, or the socket error's code. */
+/** A GET over a keep-alive agent: the answer's status, `Connection` and `Cache-Control` headers, or the socket error's code. */
 function get(url: string, agent: Agent): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(url, { agent }, (res) => {
       res.resume();
-      res.once('end', () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection }));
+      res.once('end', () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection, cacheControl: res.headers['cache-control'] }));
     });
     req.once('error', (error: NodeJS.ErrnoException) => reject(Object.assign(new Error(error.code ?? error.message), { code: error.code })));
     req.end();
@@ -71,11 +73,11 @@ describe('startServer close(): a graceful drain', () => {
     app = createApp({ seed: 5 });
     running = await startServer(app, { port: 0, shutdownGraceMs: 5_000 });
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-    expect(await get(`${running.url}/_sim/v1/ready`, agent)).toEqual({ status: 200, connection: 'keep-alive' });
+    expect(await get(`${running.url}/_sim/v1/ready`, agent)).toEqual({ status: 200, connection: 'keep-alive', cacheControl: 'no-store' });
     const closed = running.close();
     // Within the 250 ms the drain leaves idle kept connections open: the same socket.
     const probe = await settle(get(`${running.url}/_sim/v1/ready`, agent));
-    expect(probe).toEqual({ value: { status: 503, connection: 'close' } });
+    expect(probe).toEqual({ value: { status: 503, connection: 'close', cacheControl: 'no-store' } });
     agent.destroy();
     await closed;
   });
@@ -130,7 +132,7 @@ describe('startServer close(): a graceful drain', () => {
     expect(await get(`${running.url}/_sim/v1/health`, agent)).toMatchObject({ status: 200 });
     const closed = running.close();
     // The agent reuses its idle connection.
-    expect(await settle(get(`${running.url}/_sim/v1/health`, agent))).toEqual({ value: { status: 200, connection: 'close' } });
+    expect(await settle(get(`${running.url}/_sim/v1/health`, agent))).toEqual({ value: { status: 200, connection: 'close', cacheControl: 'no-store' } });
     await closed;
     expect(await settle(get(`${running.url}/_sim/v1/health`, new Agent()))).toEqual({ error: 'ECONNREFUSED' });
     agent.destroy();

@@ -4,7 +4,8 @@ import { sharedContract } from '../shared-contracts.js';
 import { readSpecOperations } from '../spec-operations.js';
 import { parseJournalQuery } from '../journal/journal-filter.js';
 import { journalEntryView } from '../journal/journal-view.js';
-import { invalidField, sandboxOf, type SimRoute, type SimRouteContext } from './sim-route.js';
+import { fieldCountDetail } from '../field-count.js';
+import { invalidField, NO_STORE, sandboxOf, type SimRoute, type SimRouteContext } from './sim-route.js';
 
 /** The simulation API's operationIds, read from its contract once, when a filter first needs them. */
 let simulationOperations: readonly string[] | undefined;
@@ -40,10 +41,9 @@ export const requestRoutes: readonly SimRoute[] = [
     handler(ctx) {
       const parsed = parseJournalQuery(ctx.query, { params: ctx.params, operationId: ctx.operationId });
       if (!parsed.ok) {
-        const n = parsed.errors.length;
         const [cursorError] = parsed.errors;
         if (parsed.cursor && cursorError) return ctx.problem('INVALID_CURSOR', invalidCursorProblem(ctx.query.cursor, cursorError));
-        return ctx.problem('VALIDATION_FAILED', { detail: `${n} ${n === 1 ? 'parameter is' : 'parameters are'} invalid`, errors: parsed.errors });
+        return ctx.problem('VALIDATION_FAILED', { detail: fieldCountDetail(parsed.errors), errors: parsed.errors });
       }
       const unknown = unknownOperationFilter(ctx);
       if (unknown) return unknown;
@@ -52,6 +52,7 @@ export const requestRoutes: readonly SimRoute[] = [
       const last = page.items.at(-1);
       return {
         status: 200,
+        headers: NO_STORE,
         body: { items: page.items.map(journalEntryView), nextCursor: page.more && last ? bindCursor(encodeCursor([last.seq]), ctx) : null, dropped: journal.dropped },
       };
     },
@@ -68,8 +69,9 @@ export const requestRoutes: readonly SimRoute[] = [
     handler(ctx) {
       const requestId = ctx.params.requestId ?? '';
       const record = sandboxOf(ctx).requests.find(requestId);
-      if (!record) return ctx.problem('REQUEST_NOT_FOUND', { detail: `request ${requestId} is not in the journal of sandbox ${sandboxOf(ctx).id} (never journaled, or evicted)` });
-      return { status: 200, body: journalEntryView(record) };
+      // Not cached either: an id asked for before its request is journaled is found a moment later.
+      if (!record) return ctx.problem('REQUEST_NOT_FOUND', { detail: `request ${requestId} is not in the journal of sandbox ${sandboxOf(ctx).id} (never journaled, or evicted)`, headers: NO_STORE });
+      return { status: 200, headers: NO_STORE, body: journalEntryView(record) };
     },
   },
 ];

@@ -1,7 +1,7 @@
 import { formatInstant } from '@gdx/kernel';
 import { HEADERS } from '@gdx/protocol';
 import { MOCK_SERVER_VERSION } from '../../version.js';
-import type { SimRoute, SimRouteContext } from './sim-route.js';
+import { NO_STORE, type SimRoute, type SimRouteContext } from './sim-route.js';
 import { heapNearLimit, type ServiceStatus, type ServiceStorage } from './service-status.js';
 
 /** The readiness probe's path below `/_sim/v1` (the HTTP server answers it itself while it drains). */
@@ -55,7 +55,8 @@ function degradedReasons(storage: Pick<ServiceStorage, 'writable' | 'replayRefus
  * same load balancer. Readiness answers 503 while writes are refused, so a load balancer or
  * a CI job waits for a mock that can take writes; refused entries not kept and failing snapshots
  * leave it ready (writes are taken and journaled). Sandboxes of a data directory still being restored
- * (`storage.restoring`) do not make it unready: a request to one waits for its restore.
+ * (`storage.restoring`) do not make it unready: a request to one waits for its restore. Every
+ * answer of both is `Cache-Control: no-store`: a probe must see the status of now.
  */
 export const serviceRoutes: readonly SimRoute[] = [
   {
@@ -71,6 +72,7 @@ export const serviceRoutes: readonly SimRoute[] = [
       const connections = service.connections();
       return {
         status: 200,
+        headers: NO_STORE,
         body: {
           status: reasons.length === 0 ? 'ok' : 'degraded',
           reasons,
@@ -88,11 +90,11 @@ export const serviceRoutes: readonly SimRoute[] = [
   {
     method: 'GET', path: READINESS_PATH, operationId: 'getReadiness', jsonBody: false,
     handler(ctx) {
-      if (serviceOf(ctx).storage.writable) return { status: 200, body: { ready: true } };
+      if (serviceOf(ctx).storage.writable) return { status: 200, headers: NO_STORE, body: { ready: true } };
       return ctx.problem('SERVICE_UNAVAILABLE', {
         detail: 'the storage cannot take writes now (writes answer 503 STORAGE_UNAVAILABLE; reads go on); ready again once a probe of the store succeeds',
         extensions: { retryAfterSeconds: NOT_READY_RETRY_AFTER_SECONDS },
-        headers: { [HEADERS.retryAfter]: String(NOT_READY_RETRY_AFTER_SECONDS) },
+        headers: { ...NO_STORE, [HEADERS.retryAfter]: String(NOT_READY_RETRY_AFTER_SECONDS) },
       });
     },
   },

@@ -6,6 +6,13 @@ import type { JsonParts } from '../json-parts.js';
 import type { ProblemResultOptions } from '../problem-response.js';
 import type { ServiceStatus } from './service-status.js';
 
+/**
+ * The headers of an answer no cache may keep (RFC 9111 §5.2.2.5): a probe's status and the request
+ * journal change from one request to the next, so a probe or a console reading through a proxy
+ * cache could be shown a stale one; the journal also holds the bodies the clients sent.
+ */
+export const NO_STORE: Readonly<Record<string, string>> = Object.freeze({ 'cache-control': 'no-store' });
+
 /** What a simulation API handler receives. */
 export interface SimRouteContext {
   /** The route's `operationId` (binds list cursors to their list, `app/paging.ts`). */
