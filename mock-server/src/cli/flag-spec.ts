@@ -40,6 +40,18 @@ export interface FlagValues {
   boolean(name: string): boolean;
 }
 
+/**
+ * The flags of another command of the same program (the server's, for `gdx-mock repair`): one of
+ * them given to this command is named as that command's, not as an unknown option.
+ */
+export interface OtherCommandFlags {
+  readonly table: readonly FlagSpec[];
+  /** That command as a message names it: `the server (gdx-mock)`, `服务（gdx-mock）`. */
+  readonly owner: { readonly en: string; readonly zh: string };
+  /** This command: `gdx-mock repair`. */
+  readonly command: string;
+}
+
 /** A usage mistake, with a message naming the flag or variable at fault. */
 export class FlagError extends Error {
   override readonly name = 'FlagError';
@@ -66,7 +78,7 @@ const FALSE = new Set(['0', 'false']);
  * empty variable counts as unset. Lists are comma-separated in a variable, booleans `1/true/0/false`.
  * Throws a `FlagError` naming the flag (unknown option, missing value) or the variable (bad boolean).
  * A flag that takes a value is never given the next option as its value, but a negative number is
- * (`--port -1` is `--port=-1`).
+ * (`--port -1` is `--port=-1`). A flag of `other` (another command's) is refused as that command's.
  *
  * @example
  * ```ts
@@ -74,7 +86,7 @@ const FALSE = new Set(['0', 'false']);
  * values.string('seed'); // { value: '7', source: 'GDX_MOCK_SEED' }
  * ```
  */
-export function readFlags(table: readonly FlagSpec[], argv: readonly string[], env: Readonly<Record<string, string | undefined>>, prefix: string): FlagValues {
+export function readFlags(table: readonly FlagSpec[], argv: readonly string[], env: Readonly<Record<string, string | undefined>>, prefix: string, other?: OtherCommandFlags): FlagValues {
   const options = Object.fromEntries(
     table.map((flag) => [flag.name, { type: flag.kind === 'boolean' ? ('boolean' as const) : ('string' as const), multiple: flag.kind === 'list', ...(flag.short ? { short: flag.short } : {}) }]),
   );
@@ -83,7 +95,7 @@ export function readFlags(table: readonly FlagSpec[], argv: readonly string[], e
   try {
     ({ values } = parseArgs({ args, strict: true, allowPositionals: false, options }));
   } catch (error) {
-    throw new FlagError(error instanceof Error ? `${error.message}${unknownOptionHint(error, table)}` : String(error));
+    throw new FlagError(error instanceof Error ? `${error.message}${unknownOptionHint(error, table, other)}` : String(error));
   }
   const merged = new Map<string, Sourced<string | readonly string[] | boolean>>();
   for (const flag of table) {
@@ -136,11 +148,18 @@ function withValuesChecked(table: readonly FlagSpec[], argv: readonly string[]):
   return args;
 }
 
-/** ` (did you mean --port?)` when `error` is parseArgs' unknown option and a flag of `table` is that close to it; else ''. */
-function unknownOptionHint(error: Error, table: readonly FlagSpec[]): string {
+/**
+ * When `error` is parseArgs' unknown option: ` (did you mean --port?)` when a flag of `table` is
+ * that close to it, or, for a flag of `other`, that it is that command's and this one does not take
+ * it (`--port` given to `gdx-mock repair`); else ''.
+ */
+function unknownOptionHint(error: Error, table: readonly FlagSpec[], other: OtherCommandFlags | undefined): string {
   if ((error as { code?: unknown }).code !== 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return '';
   const given = /^Unknown option '--([^'=]+)'/.exec(error.message)?.[1];
   if (given === undefined) return '';
+  if (other?.table.some((flag) => flag.name === given)) {
+    return `: --${given} is a flag of ${other.owner.en}, which ${other.command} does not take / --${given} 是${other.owner.zh}的参数，${other.command} 不接受此参数`;
+  }
   const dashed = given.replace(/_/g, '-');
   const names = table.map((f) => f.name);
   const flag = names.includes(dashed) ? dashed : closestName(dashed, names);

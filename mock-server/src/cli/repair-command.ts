@@ -1,6 +1,6 @@
 import { repairDataDir, type RepairReport } from '../persistence/repair.js';
-import { FlagError, readFlags, renderOptions, type FlagSpec } from './flag-spec.js';
-import { ENV_PREFIX } from './mock-flags.js';
+import { FlagError, readFlags, renderOptions, type FlagSpec, type OtherCommandFlags } from './flag-spec.js';
+import { ENV_PREFIX, MOCK_FLAGS } from './mock-flags.js';
 
 /**
  * The flags of `gdx-mock repair`, read and listed in `--help` by the same table machinery as
@@ -12,6 +12,9 @@ const REPAIR_FLAGS: readonly FlagSpec[] = [
   { name: 'dry-run', kind: 'boolean', env: false, help: ['report what would be kept and dropped; change nothing'] },
   { name: 'help', kind: 'boolean', short: 'h', env: false, help: ['show this help'] },
 ];
+
+/** The server's flags: one given to `repair` (`--port`) is named as the server's, not as unknown. */
+const SERVER_FLAGS: OtherCommandFlags = { table: MOCK_FLAGS, owner: { en: 'the server (gdx-mock)', zh: '服务（gdx-mock）' }, command: 'gdx-mock repair' };
 
 /** `gdx-mock repair --help`. */
 export const REPAIR_USAGE = `gdx-mock repair — keep what is intact in a damaged data directory 修复数据目录
@@ -45,7 +48,7 @@ export function runRepair(
 ): number {
   let values;
   try {
-    values = readFlags(REPAIR_FLAGS, argv, env, ENV_PREFIX);
+    values = readFlags(REPAIR_FLAGS, argv, env, ENV_PREFIX, SERVER_FLAGS);
   } catch (error) {
     if (!(error instanceof FlagError)) throw error;
     printError(`gdx-mock repair: ${error.message}\n\n${REPAIR_USAGE}`);

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { entryChecksum } from './checksums.js';
 import { lockDataDir } from './dir-lock.js';
@@ -47,7 +47,9 @@ function wholeFile(state: FileState): string {
  * as far as it is unbroken. The result is written to a new store, which replaces the old one only
  * once complete; the files it replaces are kept beside it as `<file>.damaged-<time>`. A dry run
  * reports and changes nothing. The directory is locked meanwhile: while a server (or another
- * repair) holds it, this throws `DataDirInUseError` and reads nothing.
+ * repair) holds it, this throws `DataDirInUseError` and reads nothing. A `dir` that does not exist
+ * (`DATA_DIR_NOT_FOUND`), is not a directory (`DATA_DIR_NOT_DIRECTORY`) or holds neither store
+ * file (`DATA_DIR_EMPTY`) throws before anything is locked.
  *
  * @example
  * ```ts
@@ -56,6 +58,10 @@ function wholeFile(state: FileState): string {
  * ```
  */
 export function repairDataDir(dir: string, options: { dryRun?: boolean; now?: () => number } = {}): RepairReport {
+  // A mistyped path is told as such, not as a directory without a store.
+  const kind = statSync(dir, { throwIfNoEntry: false });
+  if (kind === undefined) throw new Error(`[DATA_DIR_NOT_FOUND] 数据目录不存在 / no data directory to repair: ${dir} does not exist`);
+  if (!kind.isDirectory()) throw new Error(`[DATA_DIR_NOT_DIRECTORY] 数据目录路径不是目录 / no data directory to repair: ${dir} is not a directory`);
   if (!existsSync(join(dir, STORE_FILE)) && !existsSync(join(dir, SNAPSHOTS_FILE))) {
     throw new Error(`[DATA_DIR_EMPTY] 数据目录中没有存储文件 / no store to repair: ${dir} holds neither ${STORE_FILE} nor ${SNAPSHOTS_FILE}`);
   }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -63,6 +63,32 @@ describe('gdx-mock and a damaged data directory', () => {
     expect(runRepair([], () => undefined, (t) => err.push(t))).toBe(2);
     expect(err.join('')).toContain('--data-dir (or GDX_MOCK_DATA_DIR) is required');
     expect(existsSync(CLI)).toBe(true);
+  });
+
+  // A vendor's probe read "holds neither store.sqlite nor snapshots.sqlite" for a mistyped path and for a file.
+  it('names a path that does not exist, or is not a directory, as such (exit 1)', () => {
+    const dir = tempDir();
+    const file = join(dir, 'store.sqlite');
+    writeFileSync(file, '');
+    for (const [path, en, zh] of [
+      [join(dir, 'nowhere'), 'does not exist', '数据目录不存在'],
+      [file, 'is not a directory', '数据目录路径不是目录'],
+    ] as const) {
+      const err: string[] = [];
+      expect(runRepair(['--data-dir', path], () => undefined, (t) => err.push(t))).toBe(1);
+      expect(err.join('')).toContain(`${path} ${en}`);
+      expect(err.join('')).toContain(zh);
+      expect(err.join('')).not.toContain('holds neither');
+    }
+  });
+
+  it('names a server flag given to repair as the server\'s, not as unknown (exit 2)', () => {
+    for (const argv of [['--data-dir', 'x', '--port', '4010'], ['--port=4010'], ['--show-secrets']]) {
+      const err: string[] = [];
+      expect(runRepair(argv, () => undefined, (t) => err.push(t))).toBe(2);
+      const flag = argv.find((a) => a !== '--data-dir' && a.startsWith('--'))!.split('=')[0]!;
+      expect(err.join('')).toContain(`Unknown option '${flag}': ${flag} is a flag of the server (gdx-mock), which gdx-mock repair does not take / ${flag} 是服务（gdx-mock）的参数，gdx-mock repair 不接受此参数`);
+    }
   });
 
   it('words a usage error as gdx-mock does: the flag a slip was meant for, a flag left without its value', () => {
