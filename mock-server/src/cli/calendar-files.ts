@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { fieldErrorsText, InvalidCalendarYearError } from '../app/server-calendar-years.js';
 
 /**
@@ -26,10 +26,50 @@ export class CalendarFileError extends Error {
 }
 
 /**
+ * The largest `--calendar` file read, in bytes (1 MiB). A real year's schedule is a few KB (some
+ * 40 days of `{ date, name }`), so a file near the bound is the wrong file; read whole before it was
+ * refused, a 50 MB one took some 180 MB of memory at start.
+ */
+export const MAX_CALENDAR_FILE_BYTES = 1024 * 1024;
+
+/** `MAX_CALENDAR_FILE_BYTES` as a message says it. */
+const BOUND = { en: `the ${MAX_CALENDAR_FILE_BYTES} bytes (1 MiB) a holiday schedule file may hold`, zh: `节假日安排文件的上限 ${MAX_CALENDAR_FILE_BYTES} 字节（1 MiB）` };
+
+const unreadable = (path: string, error: Error): CalendarFileError => new CalendarFileError(path, `无法读取（${error.message}）`, `cannot be read: ${error.message}`);
+
+/**
+ * The text of one `--calendar` file, refused before it is read when its size is over the bound;
+ * one that tells no size (a pipe, `--calendar <(…)`) or grows meanwhile is read only to one byte
+ * past it.
+ */
+async function readBoundedText(path: string): Promise<string> {
+  const handle = await open(path, 'r').catch((error: Error) => {
+    throw unreadable(path, error);
+  });
+  try {
+    const { size } = await handle.stat();
+    if (size > MAX_CALENDAR_FILE_BYTES) throw new CalendarFileError(path, `有 ${size} 字节，超过${BOUND.zh}`, `is ${size} bytes, over ${BOUND.en}`);
+    const buffer = Buffer.alloc(MAX_CALENDAR_FILE_BYTES + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    if (length > MAX_CALENDAR_FILE_BYTES) throw new CalendarFileError(path, `超过${BOUND.zh}`, `is over ${BOUND.en}`);
+    return buffer.toString('utf8', 0, length);
+  } catch (error) {
+    throw error instanceof CalendarFileError ? error : unreadable(path, error as Error);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
  * The schedules of the `--calendar` files, parsed (JSON or YAML), in order: what
  * `AppOptions.calendarYears` takes. They are checked by `createApp`: wrap it in
- * `namingCalendarFile` so a refusal names the file. A file that cannot be read or parsed throws a
- * `CalendarFileError` naming it.
+ * `namingCalendarFile` so a refusal names the file. A file that cannot be read or parsed, or is
+ * over `MAX_CALENDAR_FILE_BYTES` (refused before it is read), throws a `CalendarFileError` naming it.
  *
  * @example
  * ```ts
@@ -42,12 +82,7 @@ export async function readCalendarFiles(paths: readonly string[]): Promise<unkno
   const { parse } = await import('yaml');
   return Promise.all(
     paths.map(async (path) => {
-      let text: string;
-      try {
-        text = await readFile(path, 'utf8');
-      } catch (error) {
-        throw new CalendarFileError(path, `无法读取（${(error as Error).message}）`, `cannot be read: ${(error as Error).message}`);
-      }
+      const text = await readBoundedText(path);
       try {
         return parse(text) as unknown;
       } catch (error) {

@@ -2,14 +2,14 @@
 // sandbox — what a vendor running the mock in CI or a container needs when a deadline reaches a
 // year the release does not ship. Tested through the CLI's own parsing and reading functions and
 // an in-process app (no process is spawned).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { YearSchedule } from '@gdx/calendar';
 import { builtinOrganisations, createApp } from '../../src/index.js';
 import { parseCli, USAGE } from '../../src/cli/cli-options.js';
-import { CalendarFileError, namingCalendarFile, readCalendarFiles } from '../../src/cli/calendar-files.js';
+import { CalendarFileError, MAX_CALENDAR_FILE_BYTES, namingCalendarFile, readCalendarFiles } from '../../src/cli/calendar-files.js';
 import { startRefusal } from '../../src/cli/start-messages.js';
 import { notesPlatform } from '../support/notes-platform.js';
 
@@ -72,5 +72,22 @@ describe('gdx-mock --calendar', () => {
     await expect(readCalendarFiles([missing])).rejects.toMatchObject({ code: 'INVALID_CALENDAR_FILE', path: missing, message: expect.stringContaining(`holiday schedule file ${missing} cannot be read`) });
     const broken = file('broken.json', '{ "year": 2027,');
     await expect(readCalendarFiles([broken])).rejects.toMatchObject({ code: 'INVALID_CALENDAR_FILE', path: broken, message: expect.stringContaining('is not valid YAML/JSON') });
+  });
+
+  // A 50 MB file was read whole (some 180 MB at start) before YAML refused it.
+  it('refuses a file over 1 MiB by its size, before reading it; one of exactly 1 MiB is read', async () => {
+    const huge = join(dir, 'huge.yaml');
+    writeFileSync(huge, '');
+    truncateSync(huge, 50 * 1024 * 1024); // sparse: no 50 MB written to the disk
+    await expect(readCalendarFiles([huge])).rejects.toMatchObject({
+      code: 'INVALID_CALENDAR_FILE',
+      path: huge,
+      message: `[INVALID_CALENDAR_FILE] 节假日安排文件 ${huge} 有 52428800 字节，超过节假日安排文件的上限 1048576 字节（1 MiB） / holiday schedule file ${huge} is 52428800 bytes, over the 1048576 bytes (1 MiB) a holiday schedule file may hold`,
+    });
+    const json = JSON.stringify({ year: 2027, source: 'test', holidays: [], makeupWorkdays: [] });
+    const atBound = file('at-bound.json', json.padEnd(MAX_CALENDAR_FILE_BYTES, ' '));
+    expect(await readCalendarFiles([atBound])).toEqual([JSON.parse(json)]);
+    const over = file('over-bound.json', json.padEnd(MAX_CALENDAR_FILE_BYTES + 1, ' '));
+    await expect(readCalendarFiles([over])).rejects.toMatchObject({ code: 'INVALID_CALENDAR_FILE', path: over, message: expect.stringContaining('is 1048577 bytes, over the 1048576 bytes (1 MiB)') });
   });
 });
