@@ -3,21 +3,18 @@
 // own bids; the implementing body sees them all; a profile may open them to the bidders once they
 // are opened (开标, 招标投标法 第三十四、三十六条: `bidsShownToBidders: after_opening`).
 import { describe, expect, it } from 'vitest';
-import { seedOrganisations } from '../../src/index.js';
-import type { OrganisationSource } from '../../src/sandbox/builtin-organisations.js';
 import { expectContract } from '../support/contract.js';
 import type { SeededOrg } from '../support/sandbox.js';
 import { approvedPlan, ELIGIBLE, openAoWorld, useAoMock, type AoWorld, type InlineProfile } from './fixtures.js';
 
-/** The seed's organisations with a second operator: the map company bids too. */
-const withRival: OrganisationSource = (input) => seedOrganisations(input).map((o) => (o.name.includes('智图') ? { ...o, roles: [...o.roles, 'operator'] } : o));
-const ctx = useAoMock(undefined, { organisations: withRival });
+const ctx = useAoMock();
 
 type Bid = { operator: { name: string } };
 type Event = { seq: number; type: string; actor: { organizationId: string | null } };
 
 async function tenderWithTwoBids(world: AoWorld) {
-  const rival = world.org('map-tech');
+  // The seed's second operator.
+  const rival = world.org('credit-service');
   const plan = await approvedPlan(world);
   const tender = await world.ao('POST', '/selections', { as: world.body, body: { planId: plan.id, method: 'open_tender' } });
   const bid = (as: SeededOrg) => world.ao('POST', `/selections/${tender.body.id}/bids`, { as, body: { proposal: '建设客流分析产品。', eligibility: ELIGIBLE } });

@@ -49,6 +49,6 @@ export const ORGANIZATION_SPECS: readonly OrganizationSpec[] = [
   { slug: 'bus-group', name: '{cityShort}公交集团有限公司', kind: 'company', roles: ['data_provider', 'registrant'], region: 'district' },
   { slug: 'data-operator', name: '{cityShort}数据运营有限公司', kind: 'company', roles: ['operator', ...COMPANY], region: 'city' },
   { slug: 'map-tech', name: '{cityShort}智图信息技术有限公司', kind: 'company', roles: COMPANY, region: 'district' },
-  { slug: 'credit-service', name: '{cityShort}信联征信服务有限公司', kind: 'company', roles: COMPANY, region: 'district' },
+  { slug: 'credit-service', name: '{cityShort}信联征信服务有限公司', kind: 'company', roles: ['operator', ...COMPANY], region: 'district' },
   { slug: 'logistics', name: '{cityShort}速达物流有限公司', kind: 'company', roles: COMPANY, region: 'district' },
 ];
