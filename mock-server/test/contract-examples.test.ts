@@ -133,6 +133,7 @@ const SENDING: Record<SpecName, Record<string, Sending>> = {
     requestTermination: { as: DATA_OPERATOR },
     discloseAuthorization: { as: INFORMATION_CENTER },
     discloseOperation: { as: DATA_OPERATOR },
+    reportStatus: { as: DATA_OPERATOR },
     applyForFormalFees: { as: DATA_AUTHORITY },
     submitAnnualReport: { as: DATA_AUTHORITY },
     reportCeilings: { as: DATA_AUTHORITY },

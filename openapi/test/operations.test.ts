@@ -126,6 +126,7 @@ const ROLE_GUARDED: readonly (readonly [platform: (typeof PLATFORMS)[number], op
   ['authorized-operation', 'requestTermination', 'operator'],
   ['authorized-operation', 'discloseAuthorization', 'implementing_body'],
   ['authorized-operation', 'discloseOperation', 'operator'],
+  ['authorized-operation', 'reportStatus', 'operator'],
   ['authorized-operation', 'applyForFormalFees', 'grantor'],
   ['authorized-operation', 'submitAnnualReport', 'grantor'],
   ['authorized-operation', 'reportCeilings', 'grantor'],

@@ -186,6 +186,10 @@ export interface EventWire {
  *     第十九条; choice half-yearly) is tracked: an authorization signed since carries the duty, and
  *     the clock flags a period that runs out undisclosed (`operator_disclosure_overdue`). A signing
  *     journaled before replays without the duty.
+ * 11. Xiamen's 一级开发主体 reports 公共数据授权运营情况 to the city data authority (厦门办法 第二十四条;
+ *     choice quarterly) where the profile's `statusReport` is on: an authorization signed since
+ *     carries the duty, and the clock flags a period that runs out unreported
+ *     (`status_report_overdue`). A signing journaled before replays without the duty.
  */
 export const REVISIONS = {
   jointRegistrantsNotified: 1,
@@ -200,6 +204,7 @@ export const REVISIONS = {
   annualReportOverdueAfterEnd: 8,
   negotiationOpensWithoutPeriod: 9,
   operatorDisclosure: 10,
+  statusReport: 11,
 } as const;
 
 /** The revision commands run under now: the newest of `REVISIONS` (derived, so adding one cannot leave it behind). */

@@ -45,6 +45,8 @@ export const WEBHOOK_EVENT_TYPES: readonly string[] = Object.freeze([
   'product_listed',
   'renewed',
   'state_changed',
+  'status_report_overdue',
+  'status_reported',
   'supplement_requested',
   'tender_closed',
   'usage_report_submitted',

@@ -73,7 +73,7 @@ export { sharingRulesWarnings, type SharingRulesSubject, type SharingRulesWarnin
 export type { RulesExpiredWarning } from './rules-expired-warning.js';
 export { productRegistrationDuty, type ProductRegistrationDuty } from './authorized-operation/product-registration.js';
 export { agreementReportDuty, type AgreementReportDuty } from './authorized-operation/agreement-report.js';
-export { disclosureDuty, operatorDisclosureDuty, type DisclosureDuty } from './authorized-operation/disclosure-duty.js';
+export { disclosureDuty, operatorDisclosureDuty, statusReportDuty, type DisclosureDuty } from './authorized-operation/disclosure-duty.js';
 export { ceilingReportDuty, type CeilingReportDuty } from './authorized-operation/ceiling-report.js';
 export type { DutyOptions, DutyPeriod } from './authorized-operation/duty-period.js';
 export { maximumAllowedRevenue, type MarCalculation, type MarInput } from './pricing/mar.js';

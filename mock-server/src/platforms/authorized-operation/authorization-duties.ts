@@ -2,7 +2,7 @@ import type { WorkflowInstance } from '@gdx/kernel';
 import type { ObjectDuty } from '../../app/workflow-objects.js';
 import type { AuthorizedOperationState } from './ao-records.js';
 import { ceilingReportView, lastCeilingReport } from './ceiling-report.js';
-import { disclosureView, operatorDisclosureView } from './disclosure-duty.js';
+import { disclosureView, operatorDisclosureView, statusReportView } from './disclosure-duty.js';
 
 /**
  * An authorization's reporting duties for the simulation API's timeline, from the contract's
@@ -10,7 +10,8 @@ import { disclosureView, operatorDisclosureView } from './disclosure-duty.js';
  * platform answers them: the implementing body's disclosure (27号 第十八条), whose running period
  * is met only by the next `disclose` (which starts the yearly one), the operator's disclosure of
  * its products and use of public data (第十九条), met alike by `disclose_operation` (which starts
- * the next half-year), and the grantor's ceiling-fee
+ * the next half-year), Xiamen's status report to the data authority (厦门办法 第二十四条), met by
+ * `report_status` (which starts the next quarter), and the grantor's ceiling-fee
  * report (65号 二), met by `report_ceilings` (`lastMet` the latest report, of an earlier period
  * when a ceiling set since started a new one). A duty the authorization does not carry is left out.
  *
@@ -43,6 +44,18 @@ export function authorizationDuties(state: AuthorizedOperationState, instance: W
       metAt: null,
       lastMet: lastDisclosedAt === null ? null : { at: lastDisclosedAt, late: lastLate },
       eventTypes: ['operation_disclosed', 'operator_disclosure_overdue'],
+    });
+  }
+  const statusReport = statusReportView(state, instance);
+  if (statusReport) {
+    const { lastDisclosedAt, lastLate, ...period } = statusReport;
+    duties.push({
+      duty: 'status_report',
+      label: { zh: '一级开发主体公共数据授权运营情况报告', en: "Operator's status report to the data authority" },
+      deadline: { step: 'status_report', ...period },
+      metAt: null,
+      lastMet: lastDisclosedAt === null ? null : { at: lastDisclosedAt, late: lastLate },
+      eventTypes: ['status_reported', 'status_report_overdue'],
     });
   }
   const report = ceilingReportView(state, instance);

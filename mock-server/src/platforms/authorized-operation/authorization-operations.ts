@@ -68,6 +68,22 @@ function discloseOperation(ctx: Ctx): OperationResult {
   return { status: 200, body: authorizationView(ctx.state, authorization) };
 }
 
+/**
+ * `POST /authorizations/{authorizationId}/status-reports`: Xiamen's 一级开发主体 (the operator,
+ * 厦门办法 第二十四条 "定期向市大数据主管部门报告公共数据授权运营情况") reports on its operation to the
+ * city data authority, meeting the running period (`Authorization.statusReport`); another role 403,
+ * another operator's authorization 404, a profile without the duty 409 (the machine has no
+ * `report_status` there).
+ */
+function reportStatus(ctx: Ctx): OperationResult {
+  const authorization = operatedAuthorization(ctx);
+  ctx.state.host.dispatch(authorization.id, 'report_status', {
+    actor: { role: 'operator', organizationId: authorization.operatorId },
+    payload: { statusReport: structuredClone(ctx.body) },
+  });
+  return { status: 200, body: authorizationView(ctx.state, authorization) };
+}
+
 /** Handlers of the authorization operations. */
 export const authorizationOperations: Record<string, OperationHandler<AuthorizedOperationState>> = {
   getAuthorization: (ctx) => ({ status: 200, body: authorizationView(ctx.state, partyAuthorization(ctx)) }),
@@ -78,4 +94,5 @@ export const authorizationOperations: Record<string, OperationHandler<Authorized
   requestTermination,
   discloseAuthorization,
   discloseOperation,
+  reportStatus,
 };

@@ -1,15 +1,16 @@
 import type { WorkflowEvent, WorkflowInstance } from '@gdx/kernel';
-import { disclosureDuty, operatorDisclosureDuty, type DisclosureDuty, type DutyOptions } from '@gdx/procedures';
+import { disclosureDuty, operatorDisclosureDuty, statusReportDuty, type DisclosureDuty, type DutyOptions, type Profile } from '@gdx/procedures';
 import { REVISIONS } from '../../app/platform-module.js';
 import type { AuthorizedOperationState } from './ao-records.js';
 import { ENDED } from './permission-effects.js';
 import { onCalendar, reachesYear, unlessYearUnpublished, type CalendarEstimate } from './unpublished-year.js';
 
 /**
- * A disclosure duty the authorization may carry, read from its log by `compute`: whether it carries
- * it (`data[dutyFlag]`, set at signing since `sinceRevision` and by its first disclosure), the
- * flag and event of the clock that marks a period run out, the events that start a period, and the
- * change that starts one only when that ends sooner than the running one.
+ * A periodic duty the authorization may carry, read from its log by `compute`: whether it carries
+ * it (`data[dutyFlag]`, set at signing since `sinceRevision` where the profile `imposes` it, and by
+ * its first disclosure or report), the flag and event of the clock that marks a period run out,
+ * the events that start a period, and the change that starts one only when that ends sooner than
+ * the running one.
  */
 interface DisclosureKind {
   compute: typeof disclosureDuty;
@@ -19,6 +20,7 @@ interface DisclosureKind {
   startsPeriod: ReadonlySet<string>;
   change?: { event: string; startTrigger: string };
   sinceRevision: number;
+  imposes?: (profile: Profile) => boolean;
 }
 
 /** The implementing body's disclosure (27号 第十八条): a change or a disclosure starts a period. */
@@ -42,7 +44,21 @@ const OPERATOR: DisclosureKind = {
   sinceRevision: REVISIONS.operatorDisclosure,
 };
 
-const KINDS = [IMPLEMENTING_BODY, OPERATOR] as const;
+/**
+ * Xiamen's status report of the 一级开发主体 (the operator) to the city data authority (厦门办法
+ * 第二十四条): where the profile's `statusReport` option is on, each report starts the next period.
+ */
+const STATUS_REPORT: DisclosureKind = {
+  compute: statusReportDuty,
+  dutyFlag: 'statusReportDuty',
+  overdueFlag: 'statusReportOverdue',
+  overdueEvent: 'status_report_overdue',
+  startsPeriod: new Set(['report_status']),
+  sinceRevision: REVISIONS.statusReport,
+  imposes: (profile) => profile.options.authorizedOperation.statusReport,
+};
+
+const KINDS = [IMPLEMENTING_BODY, OPERATOR, STATUS_REPORT] as const;
 
 /** The duty of `kind` of an authorization that carries it, else `undefined`. */
 function dutyOf(state: AuthorizedOperationState, instance: WorkflowInstance, kind: DisclosureKind): ((options: DutyOptions) => DisclosureDuty) | undefined {
@@ -101,11 +117,13 @@ export function planDisclosureOnCalendar(state: AuthorizedOperationState, instan
 }
 
 /**
- * The instance data that puts a just signed authorization under the disclosure duties
+ * The instance data that puts a just signed authorization under the periodic duties
  * (`startDisclosureDuty` then plans their ends): the implementing body's (27号 第十八条, choice:
  * 20 WD from the signing day) since `REVISIONS.reportingDuties`, the operator's (第十九条, choice:
- * half-yearly) since `REVISIONS.operatorDisclosure`. A signing journaled before replays without
- * the duty, since its plan and overdue event would shift the feed an older version answered.
+ * half-yearly) since `REVISIONS.operatorDisclosure`, and where the profile's `statusReport` is on
+ * (Xiamen) the operator's status report (厦门办法 第二十四条, choice: quarterly) since
+ * `REVISIONS.statusReport`. A signing journaled before replays without the duty, since its plan
+ * and overdue event would shift the feed an older version answered.
  *
  * @example
  * ```ts
@@ -114,7 +132,8 @@ export function planDisclosureOnCalendar(state: AuthorizedOperationState, instan
  */
 export function disclosureDutyData(state: AuthorizedOperationState): Record<string, true> {
   const revision = state.sandbox.revision();
-  return Object.fromEntries(KINDS.filter((kind) => revision >= kind.sinceRevision).map((kind) => [kind.dutyFlag, true]));
+  const profile = state.host.procedures.profile;
+  return Object.fromEntries(KINDS.filter((kind) => revision >= kind.sinceRevision && (kind.imposes?.(profile) ?? true)).map((kind) => [kind.dutyFlag, true]));
 }
 
 /**
@@ -133,7 +152,8 @@ export function startDisclosureDuty(state: AuthorizedOperationState, id: string)
 /**
  * Plans the end of the period an event starts: for the implementing body's duty an approved
  * amendment (20 WD, unless the running period ends sooner) or a disclosure (its yearly repeat);
- * for the operator's, its disclosure (the next half-year).
+ * for the operator's, its disclosure (the next half-year); for Xiamen's status report, the report
+ * (the next quarter).
  *
  * @example
  * ```ts
@@ -187,4 +207,18 @@ export function disclosureView(state: AuthorizedOperationState, instance: Workfl
  */
 export function operatorDisclosureView(state: AuthorizedOperationState, instance: WorkflowInstance) {
   return viewOf(state, instance, OPERATOR);
+}
+
+/**
+ * The contract's `Authorization.statusReport` (厦门办法 第二十四条), as `disclosureView` shows the
+ * implementing body's disclosure: `null` where the profile's `statusReport` is off, for an
+ * authorization signed before the duty (until the operator first reports) and once it ended.
+ *
+ * @example
+ * ```ts
+ * statusReportView(state, instance); // { startTrigger: 'agreement_signed', unit: 'months', limit: 3, dueDate: '2026-04-07', … }
+ * ```
+ */
+export function statusReportView(state: AuthorizedOperationState, instance: WorkflowInstance) {
+  return viewOf(state, instance, STATUS_REPORT);
 }

@@ -4,7 +4,7 @@ import { lastLiveDayOf, workflowFields } from '../workflow-host/index.js';
 import type { AuthorizationRecord, AuthorizedOperationState, BidRecord, DataAccessRecord, PlanRecord, ProductRecord, SelectionRecord } from './ao-records.js';
 import { agreementReportDutyOf } from './agreement-report.js';
 import { bidsSeenBy, eventsSeenBy } from './bid-visibility.js';
-import { disclosureView, operatorDisclosureView } from './disclosure-duty.js';
+import { disclosureView, operatorDisclosureView, statusReportView } from './disclosure-duty.js';
 import { feeStatusOf } from './pricing-view.js';
 import { productFee, productPriceFlags, productRegistration } from './product-fees.js';
 
@@ -129,6 +129,7 @@ export function authorizationView(state: AuthorizedOperationState, authorization
     feeStatus: feeStatusOf(authorization),
     disclosure: disclosureView(state, instance),
     operatorDisclosure: operatorDisclosureView(state, instance),
+    statusReport: statusReportView(state, instance),
     reasons: authorization.reasons,
     warnings: liveObjectWarnings(state, instance, deadline),
     createdAt,

@@ -66,3 +66,27 @@ export function operatorDisclosureDuty(
   const { lastMetAt, ...duty } = periodicDuty(limit, { ...limit, startTrigger: 'operation_disclosed' }, signedOn, calendar, events, { met: 'disclose_operation' });
   return { ...duty, lastDisclosedAt: lastMetAt };
 }
+
+/**
+ * Xiamen's 一级开发主体 (the operator) reporting 公共数据授权运营情况 to the city data authority
+ * "定期" (厦门办法 第二十四条, `authorized_operation.status_report`; only where the profile's
+ * `statusReport` option is on), as the contract's `Authorization.statusReport`: the profile's limit
+ * (choice: quarterly, 3 months) from the signing day, then the same limit from each `report_status`
+ * (`status_reported`). `lastDisclosedAt` is the latest report. Calendar errors propagate as for
+ * `disclosureDuty`, unless `options.estimate`.
+ *
+ * @example
+ * statusReportDuty(resolveProfile('xiamen'), WorkingCalendar.official(), '2026-01-05', instance.events);
+ * // { startTrigger: 'agreement_signed', startedOn: '2026-01-05', dueDate: '2026-04-07', lastDisclosedAt: null, … }
+ */
+export function statusReportDuty(
+  profile: Profile,
+  calendar: Calendar,
+  signedOn: string,
+  events: readonly WorkflowEvent[],
+  options: DutyOptions = {},
+): DisclosureDuty {
+  const limit = withEstimate(profileLimit(profile, 'authorized_operation.status_report', 'status_report', 'flag_overdue'), options);
+  const { lastMetAt, ...duty } = periodicDuty(limit, { ...limit, startTrigger: 'status_reported' }, signedOn, calendar, events, { met: 'report_status' });
+  return { ...duty, lastDisclosedAt: lastMetAt };
+}

@@ -97,6 +97,8 @@ function stillDue(instance: WorkflowInstance, since: unknown, flag: string, meet
  *   has two plans; the later one finds it flagged).
  * - `operatorDisclosureStillDue` — the same for the operator's disclosure (27号 第十九条): the
  *   clock's `operator_disclosure_overdue` flags its period only if no `disclose_operation` came since.
+ * - `statusReportStillDue` — the same for Xiamen's status report (厦门办法 第二十四条): the clock's
+ *   `status_report_overdue` flags its period only if no `report_status` came since.
  *
  * @example
  * new WorkflowEngine({ machines, calendar, clock, guards: authorizedOperationGuards(profile) });
@@ -126,5 +128,6 @@ export function authorizedOperationGuards(profile: Profile): GuardRegistry {
     ceilingReportStillDue: payloadGuard((instance, input) => stillDue(instance, input.payload?.['since'], 'ceilingReportOverdue', 'report_ceilings')),
     disclosureStillDue: payloadGuard((instance, input) => stillDue(instance, input.payload?.['since'], 'disclosureOverdue', 'disclose')),
     operatorDisclosureStillDue: payloadGuard((instance, input) => stillDue(instance, input.payload?.['since'], 'operatorDisclosureOverdue', 'disclose_operation')),
+    statusReportStillDue: payloadGuard((instance, input) => stillDue(instance, input.payload?.['since'], 'statusReportOverdue', 'report_status')),
   };
 }

@@ -30,6 +30,7 @@ export const AUTHORIZED_OPERATION_LIMIT_IDS = [
   'authorized_operation.product_registration',
   'authorized_operation.disclosure',
   'authorized_operation.operator_disclosure',
+  'authorized_operation.status_report',
   'authorized_operation.ceiling_report',
   'authorized_operation.pricing_cycle',
   'authorized_operation.record_retention',
@@ -149,6 +150,10 @@ const pricingRulesSchema = z.strictObject({
  * - `agreementReportFrom` — when those 5 WD start (ambiguity 5): `signing` (the default), the day
  *   the report states it was signed, so nothing runs before the report; or `approval`, a step
  *   running from the approval of the application.
+ * - `statusReport` — Xiamen: the 一级开发主体 (the operator) reports 公共数据授权运营情况 to the city
+ *   data authority "定期" (厦门办法 第二十四条), every `authorized_operation.status_report` (choice:
+ *   quarterly) from the signing and then from each report. Defaulted off, so a profile file written
+ *   before the option still resolves and no other profile gains the duty.
  * - `formalFeesWithFirstReport` — the formal-fee application may come with the first annual report
  *   (domain §9 choice): it then names the filed report (`annualReportYear`); `false` takes the
  *   application on its own, without that member.
@@ -196,6 +201,8 @@ const optionsSchema = z.strictObject({
   dataAccessScope: z.enum(['agreement', 'catalog']),
   agreementReport: z.boolean(),
   agreementReportFrom: z.enum(['signing', 'approval']),
+  // Defaulted, so a profile file written before the option still resolves (only Xiamen's rules ask it).
+  statusReport: z.boolean().default(false),
   formalFeesWithFirstReport: z.boolean(),
   rulesValidUntil: z.string().refine(isIsoDate, 'a real calendar day YYYY-MM-DD').nullable(),
   rules: z.strictObject({ title: rulesCitationText, basis: rulesCitationText }).nullable().default(null),

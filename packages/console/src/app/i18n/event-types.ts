@@ -44,6 +44,8 @@ export const EVENT_TYPE_NAMES_ZH: Readonly<Record<string, string>> = {
   product_listed: '产品已上架',
   renewed: '已续期',
   state_changed: '状态变化',
+  status_report_overdue: '授权运营情况逾期未报告',
+  status_reported: '授权运营情况已报告',
   supplement_requested: '要求补正',
   tender_closed: '招标截止',
   usage_report_submitted: '已提交使用报告',

@@ -57,6 +57,18 @@ const DISCLOSURE: readonly Omit<TransitionDefinition, 'from' | 'to'>[] = [
 ];
 
 /**
+ * Xiamen's status report (厦门办法 第二十四条 "一级开发主体应当定期向市大数据主管部门报告公共数据授权运营情况"),
+ * in every running state of a profile whose `statusReport` option is on: the operator (the 一级开发主体)
+ * files `report_status` (`payload.statusReport`), meeting the running period (`statusReportDuty`);
+ * the clock's `status_report_overdue` flags one run out (guard `statusReportStillDue`), as for the
+ * disclosures.
+ */
+const STATUS_REPORT: readonly Omit<TransitionDefinition, 'from' | 'to'>[] = [
+  { event: 'report_status', by: ['operator'], requires: ['statusReport'], assign: ['statusReport'], set: { statusReportDuty: true, statusReportOverdue: false }, eventType: 'status_reported' },
+  { event: 'status_report_overdue', by: ['clock'], guard: 'statusReportStillDue', set: { statusReportOverdue: true }, eventType: 'status_report_overdue' },
+];
+
+/**
  * The authorization in force (授权运营, 27号 第十四条; 101号 第八、三十二–三十七条), created `active`
  * at signing with `data.termEnd` (the agreed term's last day) and `data.signedOn`. While `active`
  * the `term` step runs from `signedOn` to `termEnd` (plain date arithmetic; without it, the
@@ -82,6 +94,7 @@ const DISCLOSURE: readonly Omit<TransitionDefinition, 'from' | 'to'>[] = [
  * engine.create('authorized-operation.authorization', { id: 'aoa_1', actor: { role: 'implementing_body' }, data: { termEnd: '2029-01-04' } });
  */
 export function authorizationMachine(profile: Profile): MachineDefinition {
+  const reports = profile.options.authorizedOperation.statusReport ? STATUS_REPORT : [];
   return {
     id: 'authorized-operation.authorization',
     initial: 'active',
@@ -138,7 +151,7 @@ export function authorizationMachine(profile: Profile): MachineDefinition {
       // early termination request) lapses with it. Guarded, so an expiry planned for an end
       // since amended does nothing.
       { from: RUNNING, event: 'expire', to: 'expired', by: ['clock'], guard: 'termEnded', guardError: 'TERM_NOT_ENDED' },
-      ...RUNNING.flatMap((state) => [...PRICING, ...DISCLOSURE].map((p) => ({ ...p, from: state, to: state }))),
+      ...RUNNING.flatMap((state) => [...PRICING, ...DISCLOSURE, ...reports].map((p) => ({ ...p, from: state, to: state }))),
     ],
     limits: {
       // From the signing day (`data.signedOn`) whenever `active` is re-entered (after a suspension,
