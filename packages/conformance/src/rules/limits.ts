@@ -91,6 +91,8 @@ const authorizedOperation = {
 const xiamenAuthorizedOperation = {
   ...authorizedOperation,
   dataAccessReview: { step: 'data_access_review', limit: 5, unit: 'working_days', basis: '厦门市公共数据开发利用管理暂行办法 第十二条' },
+  /** The 一级开发主体 reports 公共数据授权运营情况 to the data authority "定期": quarterly from signing, then from each report. */
+  statusReport: { step: 'status_report', limit: 3, unit: 'months', basis: '厦门市公共数据开发利用管理暂行办法 第二十四条 (定期向市大数据主管部门报告公共数据授权运营情况; choice quarterly)' },
 } as const satisfies Record<string, StepLimit>;
 
 /** An authorized-operation term is "原则上最长不超过 5 年" (27号 第十四条(二); 101号 第八条). */

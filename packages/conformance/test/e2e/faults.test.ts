@@ -54,6 +54,7 @@ describe('proof the kit can fail: the real mock with one defect fails exactly th
     ['compliance-review-6wd', ['AOP-PRODUCT-*', 'AOP-XREG-*'], ['AOP-PRODUCT-01']],
     ['disclosure-21wd', ['AOP-DISCLOSE-*', 'AOP-XREG-*'], ['AOP-DISCLOSE-01']],
     ['operator-disclosure-7m', ['AOP-DISCLOSE-*', 'AOP-XREG-*'], ['AOP-DISCLOSE-02']],
+    ['status-report-4m', ['AOP-STATUS-*', 'AOP-DISCLOSE-*', 'AOP-ACCESS-*'], ['AOP-STATUS-01']],
     ['rectification-31d', ['AOP-RECT-*', 'AOP-TERM-*'], ['AOP-RECT-01']],
     ['data-access-10wd', ['AOP-ACCESS-*', 'AOP-X*'], ['AOP-ACCESS-01']],
     ['consent-unchecked', ['AOP-X*'], ['AOP-XSHR-01']],
@@ -148,7 +149,7 @@ describe('proof the kit can fail: the real mock with one defect fails exactly th
       'CON-INPUT-ODP-submitUsageReport', 'CON-INPUT-ODP-answerSpotCheck',
       'CON-INPUT-CAT-updateEntry', 'CON-INPUT-CAT-submitEntry', 'CON-INPUT-CAT-proposeEntryChange', 'CON-INPUT-CAT-reclassifyEntry', 'CON-INPUT-CAT-answerSharingTypeDispute', 'CON-INPUT-CAT-withdrawEntry',
       'CON-INPUT-AOP-submitPlan', 'CON-INPUT-AOP-proposePlanChange', 'CON-INPUT-AOP-submitBid',
-      'CON-INPUT-AOP-reportRectification', 'CON-INPUT-AOP-fileSuspensionFeedback', 'CON-INPUT-AOP-discloseAuthorization', 'CON-INPUT-AOP-discloseOperation', 'CON-INPUT-AOP-requestTermination', 'CON-INPUT-AOP-applyForFormalFees', 'CON-INPUT-AOP-reportCeilings', 'CON-INPUT-AOP-submitAnnualReport',
+      'CON-INPUT-AOP-reportRectification', 'CON-INPUT-AOP-fileSuspensionFeedback', 'CON-INPUT-AOP-discloseAuthorization', 'CON-INPUT-AOP-discloseOperation', 'CON-INPUT-AOP-reportStatus', 'CON-INPUT-AOP-requestTermination', 'CON-INPUT-AOP-applyForFormalFees', 'CON-INPUT-AOP-reportCeilings', 'CON-INPUT-AOP-submitAnnualReport',
       'CON-INPUT-AOP-reportDataAccessAgreement', 'CON-INPUT-AOP-submitProduct', 'CON-INPUT-AOP-setActualFee', 'CON-INPUT-AOP-withdrawProduct',
     ]);
     expect(report.results.find((r) => r.id === 'CON-INPUT-CAT-submitEntry')?.failures[0]).toMatchObject({

@@ -46,6 +46,9 @@ const disclosureOf = (authorization: Record<string, unknown>) => (isRecord(autho
 /** An authorization's operator disclosure duty (27号 第十九条), `{}` when it shows none. */
 const operatorDisclosureOf = (authorization: Record<string, unknown>) => (isRecord(authorization.operatorDisclosure) ? authorization.operatorDisclosure : {});
 
+/** An authorization's status-report duty (厦门办法 第二十四条), `{}` when it shows none. */
+const statusReportOf = (authorization: Record<string, unknown>) => (isRecord(authorization.statusReport) ? authorization.statusReport : {});
+
 /** The last day 厦门市公共数据开发利用管理暂行办法 was valid (seed 002: 2023-12-28 to 2025-12-27). */
 const XIAMEN_RULES_VALID_UNTIL = '2025-12-27';
 
@@ -115,6 +118,22 @@ export const aopRuleChecks: Check[] = [
       expectStatus(ctx, disclosed, 200, 'the operator records its disclosure');
       const after = operatorDisclosureOf(isRecord(disclosed.body) ? disclosed.body : {});
       ctx.expect.equal({ lastLate: after.lastLate, overdue: after.overdue }, { lastLate: true, overdue: false }, 'a disclosure after the period is late and clears the flag');
+    });
+  }),
+  check('AOP-STATUS-01', "a Xiamen 一级开发主体's status report to the data authority is due a quarter after signing; unreported past it the clock flags it overdue, and a report then is flagged late", `${LIMITS.xiamen.authorizedOperation.statusReport.basis}; ${DOMAIN} §8`, async (ctx) => {
+    await inAopSandbox(ctx, 'xiamen', async (sbx, cast) => {
+      const limit = LIMITS.xiamen.authorizedOperation.statusReport;
+      const id = await activeAuthorization(ctx, sbx, cast, 'xiamen');
+      const path = `/authorizations/${encodeURIComponent(id)}`;
+      const due = expectedDeadline(await sandboxToday(ctx, sbx), limit);
+      expectDeadline(ctx, { deadline: statusReportOf(await readAop(ctx, sbx, path, cast.operator)) }, limit, due, false);
+      await sbx.advance({ to: justAfter(due) });
+      expectDeadline(ctx, { deadline: statusReportOf(await readAop(ctx, sbx, path, cast.operator)) }, limit, due, true);
+      const body = validBody(ctx, AOP, 'post', '/authorizations/{authorizationId}/status-reports', { summary: '本季度公共数据授权运营情况。' }, sbx.organizations[cast.operator]?.creditCode);
+      const reported = await postJson(ctx, sbx.http(cast.operator), AOP, `${path}/status-reports`, body);
+      expectStatus(ctx, reported, 200, 'the operator reports on its operation');
+      const after = statusReportOf(isRecord(reported.body) ? reported.body : {});
+      ctx.expect.equal({ lastLate: after.lastLate, overdue: after.overdue }, { lastLate: true, overdue: false }, 'a report after the period is late and clears the flag');
     });
   }),
   check('AOP-XSHR-01', "data obtained by sharing enters no scope without the provider's consent: 422 CONSENT_REQUIRED", `发改数据规〔2025〕27号 第五条; ${DOMAIN} §6 (Sharing)`, async (ctx) => {

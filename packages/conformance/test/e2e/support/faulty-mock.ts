@@ -45,6 +45,8 @@ const PROFILE_FAULTS = {
   'disclosure-21wd': { limits: { 'authorized_operation.disclosure': { value: 21 } } },
   /** The operator's disclosure every 7 months (the domain's choice: half-yearly). */
   'operator-disclosure-7m': { limits: { 'authorized_operation.operator_disclosure': { value: 7 } } },
+  /** Xiamen's status report every 4 months (the domain's choice: quarterly). */
+  'status-report-4m': { limits: { 'authorized_operation.status_report': { value: 4 } } },
   'ceiling-report-11wd': { limits: { 'authorized_operation.ceiling_report': { value: 11 } } },
   /** 31 days to rectify (101号 第三十六条 says 30日). */
   'rectification-31d': { limits: { 'authorized_operation.rectification': { value: 31 } } },
@@ -131,7 +133,7 @@ const isProfileFault = (fault: MockFault): fault is ProfileFault => fault in PRO
  * - `acceptance-4wd`, `objection-pauses-notice`, `validity-2y`, `new-resource-30wd`,
  *   `reclassification-unreviewed`, `sharing-type-dispute-off`, `usage-report-60d`, `initial-filing-21wd`, `rules-in-force-april`: profile faults (see `PROFILE_FAULTS`);
  * - `plan-deliberation-31wd`, `plan-filing-11wd`, `tender-19d`, `agreement-deliberation-21wd`,
- *   `qualification-review-21wd`, `compliance-review-6wd`, `disclosure-21wd`, `operator-disclosure-7m`, `ceiling-report-11wd`, `rectification-31d`, `data-access-10wd`,
+ *   `qualification-review-21wd`, `compliance-review-6wd`, `disclosure-21wd`, `operator-disclosure-7m`, `status-report-4m`, `ceiling-report-11wd`, `rectification-31d`, `data-access-10wd`,
  *   `term-cap-6y`: the authorized-operation limits changed the same way; `rules-valid-a-day-longer`,
  *   `plans-optional`: its options too;
  * - `consent-unchecked`, `catalog-unchecked`, `formal-fees-any-time`: the refusal the rule requires
