@@ -97,7 +97,7 @@ export function collectOperations(doc) {
         idempotent: params.some((p) => p.in === 'header' && p.name.toLowerCase() === 'idempotency-key'),
         paginated: responseSchema ? isPage(doc, responseSchema) : false,
         isPublic: Array.isArray(op.security) && op.security.length === 0,
-        isOptional: Array.isArray(op.security) && op.security.length > 1 && op.security.some((r) => Object.keys(r).length === 0),
+        isOptional: Array.isArray(op.security) && op.security.length > 1 && op.security.some((/** @type {object} */ r) => Object.keys(r).length === 0),
       });
     }
   }
