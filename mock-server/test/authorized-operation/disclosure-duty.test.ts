@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../persistence/data-dir-app.js';
 import { expectContract } from '../support/contract.js';
 import { journalAcknowledged } from '../support/older-journal.js';
-import { agreedSelection, openAoWorld, signedInDecember, signedSelection, useAoMock, replayableAoWorld, type AoWorld } from './fixtures.js';
+import { authorizationSeen, agreedSelection, openAoWorld, signedInDecember, signedSelection, useAoMock, replayableAoWorld, type AoWorld } from './fixtures.js';
 
 const ctx = useAoMock();
 const tempDir = useTempDirs();
@@ -38,22 +38,16 @@ async function disclose(world: AoWorld, authorizationId: string, body: unknown =
   return world.ao('POST', `/authorizations/${authorizationId}/disclosures`, { as, body });
 }
 
-async function shown(world: AoWorld, authorizationId: string) {
-  const reply = await world.ao('GET', `/authorizations/${authorizationId}`, { as: world.body });
-  expectContract('authorized-operation', 'getAuthorization', reply, 200);
-  return reply.body;
-}
-
 describe('authorized operation: the implementing body\'s disclosure duty (27号 第十八条)', () => {
   it('is due 20 WD after signing; the clock flags it overdue on the feed, and a late disclosure starts the yearly repeat', async () => {
     const world = await openAoWorld(ctx);
     const { authorizationId } = await signedSelection(world);
-    expect((await shown(world, authorizationId)).disclosure).toEqual(SIGNING_PERIOD);
+    expect((await authorizationSeen(world, authorizationId, world.body)).disclosure).toEqual(SIGNING_PERIOD);
 
     await world.advance({ to: '2025-10-30T23:00:00+08:00' });
-    expect((await shown(world, authorizationId)).disclosure.overdue).toBe(false);
+    expect((await authorizationSeen(world, authorizationId, world.body)).disclosure.overdue).toBe(false);
     await world.advance({ to: '2025-10-31T09:00:00+08:00' });
-    expect((await shown(world, authorizationId)).disclosure).toEqual({ ...SIGNING_PERIOD, overdue: true });
+    expect((await authorizationSeen(world, authorizationId, world.body)).disclosure).toEqual({ ...SIGNING_PERIOD, overdue: true });
     const feed = (await world.sim('GET', '/events?platform=authorized-operation&limit=200')).body.items as { objectId: string; event: { type: string; at: string } }[];
     const flagged = feed.filter((e) => e.objectId === authorizationId && e.event.type === 'disclosure_overdue');
     expect(flagged.map((e) => Date.parse(e.event.at))).toEqual([Date.parse('2025-10-31T00:00:00+08:00')]);
@@ -81,14 +75,14 @@ describe('authorized operation: the implementing body\'s disclosure duty (27号 
     const onTime = await disclose(world, authorizationId);
     expect(onTime.body.disclosure).toMatchObject({ startTrigger: 'disclosed', dueDate: '2026-09-26', lastDisclosedAt: '2025-09-26T10:00:00+08:00', lastLate: false, overdue: false });
     await world.advance({ to: '2025-11-03T09:00:00+08:00' });
-    expect((await shown(world, authorizationId)).disclosure.overdue).toBe(false);
+    expect((await authorizationSeen(world, authorizationId, world.body)).disclosure.overdue).toBe(false);
 
     expect200(await world.official('authorization', authorizationId, 'amend', { amendment: '调整数据范围。' }));
     expect200(await world.official('authorization', authorizationId, 'approve_amendment'));
     // Approved Monday 2025-11-03: 20 WD end on Monday 2025-12-01, before the yearly repeat.
-    expect((await shown(world, authorizationId)).disclosure).toMatchObject({ startTrigger: 'agreement_amended', startedOn: '2025-11-03', dueDate: '2025-12-01', overdue: false });
+    expect((await authorizationSeen(world, authorizationId, world.body)).disclosure).toMatchObject({ startTrigger: 'agreement_amended', startedOn: '2025-11-03', dueDate: '2025-12-01', overdue: false });
     await world.advance({ to: '2025-12-02T09:00:00+08:00' });
-    expect((await shown(world, authorizationId)).disclosure).toMatchObject({ startTrigger: 'agreement_amended', overdue: true });
+    expect((await authorizationSeen(world, authorizationId, world.body)).disclosure).toMatchObject({ startTrigger: 'agreement_amended', overdue: true });
     // The yearly repeat's own end, planned before the amendment, does not flag the duty again.
     await world.advance({ to: '2026-09-28T09:00:00+08:00' });
     const events = await world.ao('GET', `/authorizations/${authorizationId}/events?limit=200`, { as: world.body });
@@ -104,10 +98,10 @@ describe('authorized operation: the implementing body\'s disclosure duty (27号 
     const blank = await disclose(world, authorizationId, { channel: '' });
     expectContract('authorized-operation', 'discloseAuthorization', blank, 400);
     expect(blank.body.errors).toEqual([expect.objectContaining({ pointer: '/channel' })]);
-    expect((await shown(world, authorizationId)).disclosure).toEqual(SIGNING_PERIOD);
+    expect((await authorizationSeen(world, authorizationId, world.body)).disclosure).toEqual(SIGNING_PERIOD);
 
     expect200(await world.official('authorization', authorizationId, 'revoke', { reasons: [{ text: '严重违约。' }] }));
-    expect((await shown(world, authorizationId)).disclosure).toBeNull();
+    expect((await authorizationSeen(world, authorizationId, world.body)).disclosure).toBeNull();
     const ended = await disclose(world, authorizationId);
     expectContract('authorized-operation', 'discloseAuthorization', ended, 409);
   });
@@ -117,18 +111,18 @@ describe('authorized operation: the implementing body\'s disclosure duty (27号 
     const authorizationId = await signedInDecember(world);
     // 20 WD from 2026-12-10 counted Monday–Friday in 2027: Thursday 2027-01-07, said to be an estimate.
     const estimated = { ...SIGNING_PERIOD, startedOn: '2026-12-10', dueDate: '2027-01-07', dueAt: '2027-01-08T00:00:00+08:00', estimate: true, unpublishedYears: [2027] };
-    expect((await shown(world, authorizationId)).disclosure).toEqual(estimated);
+    expect((await authorizationSeen(world, authorizationId, world.body)).disclosure).toEqual(estimated);
     const timeline = await world.sim('GET', `/objects/authorized-operation/authorization/${authorizationId}/timeline`);
     expect(timeline.body.duties[0].deadline).toMatchObject({ kind: 'disclosure', dueDate: '2027-01-07', estimate: true, unpublishedYears: [2027] });
 
     expect((await world.sim('PUT', '/calendar/2027', YEAR_2027)).status).toBe(200);
     // On the loaded year (元旦 off) the period ends a day later, and the clock flags it then.
     const exact = { ...estimated, dueDate: '2027-01-08', dueAt: '2027-01-09T00:00:00+08:00', estimate: false, unpublishedYears: [] };
-    expect((await shown(world, authorizationId)).disclosure).toEqual(exact);
+    expect((await authorizationSeen(world, authorizationId, world.body)).disclosure).toEqual(exact);
     await world.advance({ to: '2027-01-08T23:00:00+08:00' });
-    expect((await shown(world, authorizationId)).disclosure.overdue).toBe(false);
+    expect((await authorizationSeen(world, authorizationId, world.body)).disclosure.overdue).toBe(false);
     await world.advance({ to: '2027-01-11T09:00:00+08:00' });
-    expect((await shown(world, authorizationId)).disclosure).toEqual({ ...exact, overdue: true });
+    expect((await authorizationSeen(world, authorizationId, world.body)).disclosure).toEqual({ ...exact, overdue: true });
     const feed = (await world.sim('GET', '/events?platform=authorized-operation&limit=200')).body.items as { objectId: string; event: { type: string; at: string } }[];
     expect(feed.filter((e) => e.objectId === authorizationId && e.event.type === 'disclosure_overdue').map((e) => Date.parse(e.event.at))).toEqual([Date.parse(exact.dueAt)]);
   });

@@ -252,3 +252,16 @@ export async function replayableAoWorld(dataDir: string, options?: Parameters<ty
   const world = await openAoWorld({ call: replayable.callOf(first) }, options);
   return { ...replayable, first, world };
 }
+
+/** An authorization as `as` reads it (held to the contract). */
+export async function authorizationSeen(world: AoWorld, authorizationId: string, as: SeededOrg) {
+  const reply = await world.ao('GET', `/authorizations/${authorizationId}`, { as });
+  expectContract('authorized-operation', 'getAuthorization', reply, 200);
+  return reply.body;
+}
+
+/** When the feed recorded each `type` event of an object (epoch milliseconds, in feed order). */
+export async function feedTimes(world: AoWorld, objectId: string, type: string): Promise<number[]> {
+  const feed = (await world.sim('GET', '/events?platform=authorized-operation&limit=200')).body.items as { objectId: string; event: { type: string; at: string } }[];
+  return feed.filter((e) => e.objectId === objectId && e.event.type === type).map((e) => Date.parse(e.event.at));
+}

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../persistence/data-dir-app.js';
 import { expectContract } from '../support/contract.js';
 import { journalAcknowledged } from '../support/older-journal.js';
-import { agreedSelection, openAoWorld, signedSelection, useAoMock, replayableAoWorld, type AoWorld } from './fixtures.js';
+import { authorizationSeen, feedTimes, agreedSelection, openAoWorld, signedSelection, useAoMock, replayableAoWorld, type AoWorld } from './fixtures.js';
 
 const ctx = useAoMock();
 const tempDir = useTempDirs();
@@ -32,28 +32,17 @@ async function disclose(world: AoWorld, authorizationId: string, body: unknown =
   return world.ao('POST', `/authorizations/${authorizationId}/operator-disclosures`, { as, body });
 }
 
-async function shown(world: AoWorld, authorizationId: string) {
-  const reply = await world.ao('GET', `/authorizations/${authorizationId}`, { as: world.operator });
-  expectContract('authorized-operation', 'getAuthorization', reply, 200);
-  return reply.body;
-}
-
-async function overdueOnFeed(world: AoWorld, authorizationId: string): Promise<number[]> {
-  const feed = (await world.sim('GET', '/events?platform=authorized-operation&limit=200')).body.items as { objectId: string; event: { type: string; at: string } }[];
-  return feed.filter((e) => e.objectId === authorizationId && e.event.type === 'operator_disclosure_overdue').map((e) => Date.parse(e.event.at));
-}
-
 describe("authorized operation: the operator's disclosure duty (27号 第十九条)", () => {
   it('is due half a year after signing; the clock flags it overdue on the feed, and a late disclosure starts the next half-year', async () => {
     const world = await openAoWorld(ctx);
     const { authorizationId } = await signedSelection(world);
-    expect((await shown(world, authorizationId)).operatorDisclosure).toEqual(SIGNING_PERIOD);
+    expect((await authorizationSeen(world, authorizationId, world.operator)).operatorDisclosure).toEqual(SIGNING_PERIOD);
 
     await world.advance({ to: '2026-03-26T23:00:00+08:00' });
-    expect((await shown(world, authorizationId)).operatorDisclosure.overdue).toBe(false);
+    expect((await authorizationSeen(world, authorizationId, world.operator)).operatorDisclosure.overdue).toBe(false);
     await world.advance({ to: '2026-03-27T09:00:00+08:00' });
-    expect((await shown(world, authorizationId)).operatorDisclosure).toEqual({ ...SIGNING_PERIOD, overdue: true });
-    expect(await overdueOnFeed(world, authorizationId)).toEqual([Date.parse(SIGNING_PERIOD.dueAt)]);
+    expect((await authorizationSeen(world, authorizationId, world.operator)).operatorDisclosure).toEqual({ ...SIGNING_PERIOD, overdue: true });
+    expect(await feedTimes(world, authorizationId, 'operator_disclosure_overdue')).toEqual([Date.parse(SIGNING_PERIOD.dueAt)]);
 
     const late = await disclose(world, authorizationId);
     expectContract('authorized-operation', 'discloseOperation', late, 200);
@@ -87,18 +76,18 @@ describe("authorized operation: the operator's disclosure duty (27号 第十九�
     // From Monday 2026-01-05: 6 months end on Sunday 2026-07-05, the act due on Monday 07-06.
     expect(onTime.body.operatorDisclosure).toMatchObject({ startTrigger: 'operation_disclosed', startedOn: '2026-01-05', dueDate: '2026-07-06', lastLate: false, overdue: false });
     await world.advance({ to: '2026-03-27T09:00:00+08:00' });
-    expect((await shown(world, authorizationId)).operatorDisclosure.overdue).toBe(false);
-    expect(await overdueOnFeed(world, authorizationId)).toEqual([]);
+    expect((await authorizationSeen(world, authorizationId, world.operator)).operatorDisclosure.overdue).toBe(false);
+    expect(await feedTimes(world, authorizationId, 'operator_disclosure_overdue')).toEqual([]);
     // The half-year the disclosure started is planned too: undisclosed, it is flagged at its end.
     await world.advance({ to: '2026-07-07T09:00:00+08:00' });
-    expect((await shown(world, authorizationId)).operatorDisclosure).toMatchObject({ dueDate: '2026-07-06', overdue: true });
-    expect(await overdueOnFeed(world, authorizationId)).toEqual([Date.parse('2026-07-07T00:00:00+08:00')]);
+    expect((await authorizationSeen(world, authorizationId, world.operator)).operatorDisclosure).toMatchObject({ dueDate: '2026-07-06', overdue: true });
+    expect(await feedTimes(world, authorizationId, 'operator_disclosure_overdue')).toEqual([Date.parse('2026-07-07T00:00:00+08:00')]);
   });
 
   it("runs the profile's period: a profile may set it quarterly", async () => {
     const world = await openAoWorld(ctx, { profile: { name: 'quarterly', extends: 'national', limits: { 'authorized_operation.operator_disclosure': { value: 3 } } } });
     const { authorizationId } = await signedSelection(world);
-    expect((await shown(world, authorizationId)).operatorDisclosure).toMatchObject({ limit: 3, unit: 'months', dueDate: '2025-12-26' });
+    expect((await authorizationSeen(world, authorizationId, world.operator)).operatorDisclosure).toMatchObject({ limit: 3, unit: 'months', dueDate: '2025-12-26' });
   });
 
   it("is the operator's: another role 403, a malformed body 400 at /channel, an ended authorization 409 and no duty shown — nothing recorded", async () => {
@@ -110,10 +99,10 @@ describe("authorized operation: the operator's disclosure duty (27号 第十九�
     const blank = await disclose(world, authorizationId, { channel: '' });
     expectContract('authorized-operation', 'discloseOperation', blank, 400);
     expect(blank.body.errors).toEqual([expect.objectContaining({ pointer: '/channel' })]);
-    expect((await shown(world, authorizationId)).operatorDisclosure).toEqual(SIGNING_PERIOD);
+    expect((await authorizationSeen(world, authorizationId, world.operator)).operatorDisclosure).toEqual(SIGNING_PERIOD);
 
     expect((await world.official('authorization', authorizationId, 'revoke', { reasons: [{ text: '严重违约。' }] })).status).toBe(200);
-    expect((await shown(world, authorizationId)).operatorDisclosure).toBeNull();
+    expect((await authorizationSeen(world, authorizationId, world.operator)).operatorDisclosure).toBeNull();
     const ended = await disclose(world, authorizationId);
     expectContract('authorized-operation', 'discloseOperation', ended, 409);
   });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../persistence/data-dir-app.js';
 import { expectContract } from '../support/contract.js';
 import { journalAcknowledged } from '../support/older-journal.js';
-import { agreement, approvedPlan, designatedAuthorization, openAoWorld, signedSelection, useAoMock, replayableAoWorld, type AoWorld } from './fixtures.js';
+import { authorizationSeen, feedTimes, agreement, approvedPlan, designatedAuthorization, openAoWorld, signedSelection, useAoMock, replayableAoWorld, type AoWorld } from './fixtures.js';
 
 const ctx = useAoMock();
 const tempDir = useTempDirs();
@@ -33,28 +33,17 @@ async function report(world: AoWorld, authorizationId: string, body: unknown = R
   return world.ao('POST', `/authorizations/${authorizationId}/status-reports`, { as, body });
 }
 
-async function shown(world: AoWorld, authorizationId: string) {
-  const reply = await world.ao('GET', `/authorizations/${authorizationId}`, { as: world.operator });
-  expectContract('authorized-operation', 'getAuthorization', reply, 200);
-  return reply.body;
-}
-
-async function overdueOnFeed(world: AoWorld, authorizationId: string): Promise<number[]> {
-  const feed = (await world.sim('GET', '/events?platform=authorized-operation&limit=200')).body.items as { objectId: string; event: { type: string; at: string } }[];
-  return feed.filter((e) => e.objectId === authorizationId && e.event.type === 'status_report_overdue').map((e) => Date.parse(e.event.at));
-}
-
 describe("authorized operation: Xiamen's status report to the data authority (厦门办法 第二十四条)", () => {
   it('is due a quarter after signing; the clock flags it overdue on the feed, and a late report starts the next quarter', async () => {
     const world = await openAoWorld(ctx, { profile: 'xiamen' });
     const authorizationId = await designatedAuthorization(world);
-    expect((await shown(world, authorizationId)).statusReport).toEqual(SIGNING_PERIOD);
+    expect((await authorizationSeen(world, authorizationId, world.operator)).statusReport).toEqual(SIGNING_PERIOD);
 
     await world.advance({ to: '2025-12-26T23:00:00+08:00' });
-    expect((await shown(world, authorizationId)).statusReport.overdue).toBe(false);
+    expect((await authorizationSeen(world, authorizationId, world.operator)).statusReport.overdue).toBe(false);
     await world.advance({ to: '2026-01-05T09:00:00+08:00' });
-    expect((await shown(world, authorizationId)).statusReport).toEqual({ ...SIGNING_PERIOD, overdue: true });
-    expect(await overdueOnFeed(world, authorizationId)).toEqual([Date.parse(SIGNING_PERIOD.dueAt)]);
+    expect((await authorizationSeen(world, authorizationId, world.operator)).statusReport).toEqual({ ...SIGNING_PERIOD, overdue: true });
+    expect(await feedTimes(world, authorizationId, 'status_report_overdue')).toEqual([Date.parse(SIGNING_PERIOD.dueAt)]);
 
     const late = await report(world, authorizationId);
     expectContract('authorized-operation', 'reportStatus', late, 200);
@@ -81,19 +70,19 @@ describe("authorized operation: Xiamen's status report to the data authority (�
 
     // The quarter the report started is planned too: unreported, it is flagged at its end.
     await world.advance({ to: '2026-04-08T09:00:00+08:00' });
-    expect((await shown(world, authorizationId)).statusReport).toMatchObject({ dueDate: '2026-04-07', overdue: true });
-    expect(await overdueOnFeed(world, authorizationId)).toEqual([Date.parse(SIGNING_PERIOD.dueAt), Date.parse('2026-04-08T00:00:00+08:00')]);
+    expect((await authorizationSeen(world, authorizationId, world.operator)).statusReport).toMatchObject({ dueDate: '2026-04-07', overdue: true });
+    expect(await feedTimes(world, authorizationId, 'status_report_overdue')).toEqual([Date.parse(SIGNING_PERIOD.dueAt), Date.parse('2026-04-08T00:00:00+08:00')]);
   });
 
   it('is not a duty where the profile does not ask it: no period shown, the report 409, nothing recorded', async () => {
     const world = await openAoWorld(ctx);
     const { authorizationId } = await signedSelection(world);
-    expect((await shown(world, authorizationId)).statusReport).toBeNull();
+    expect((await authorizationSeen(world, authorizationId, world.operator)).statusReport).toBeNull();
     const refused = await report(world, authorizationId);
     expectContract('authorized-operation', 'reportStatus', refused, 409);
     expect(refused.body.code).toBe('ILLEGAL_TRANSITION');
     await world.advance({ to: '2026-01-05T09:00:00+08:00' });
-    expect(await overdueOnFeed(world, authorizationId)).toEqual([]);
+    expect(await feedTimes(world, authorizationId, 'status_report_overdue')).toEqual([]);
   });
 
   it("is the operator's: another role 403, a malformed body 400 at /summary, an ended authorization 409 and no duty shown — nothing recorded", async () => {
@@ -105,10 +94,10 @@ describe("authorized operation: Xiamen's status report to the data authority (�
     const blank = await report(world, authorizationId, { summary: '' });
     expectContract('authorized-operation', 'reportStatus', blank, 400);
     expect(blank.body.errors).toEqual([expect.objectContaining({ pointer: '/summary' })]);
-    expect((await shown(world, authorizationId)).statusReport).toEqual(SIGNING_PERIOD);
+    expect((await authorizationSeen(world, authorizationId, world.operator)).statusReport).toEqual(SIGNING_PERIOD);
 
     expect((await world.official('authorization', authorizationId, 'revoke', { reasons: [{ text: '严重违约。' }] })).status).toBe(200);
-    expect((await shown(world, authorizationId)).statusReport).toBeNull();
+    expect((await authorizationSeen(world, authorizationId, world.operator)).statusReport).toBeNull();
     expectContract('authorized-operation', 'reportStatus', await report(world, authorizationId), 409);
   });
 

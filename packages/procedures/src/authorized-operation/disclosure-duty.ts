@@ -55,17 +55,7 @@ export function disclosureDuty(
  * operatorDisclosureDuty(resolveProfile('national'), WorkingCalendar.official(), '2026-01-05', instance.events);
  * // { startTrigger: 'agreement_signed', startedOn: '2026-01-05', dueDate: '2026-07-06', lastDisclosedAt: null, … }
  */
-export function operatorDisclosureDuty(
-  profile: Profile,
-  calendar: Calendar,
-  signedOn: string,
-  events: readonly WorkflowEvent[],
-  options: DutyOptions = {},
-): DisclosureDuty {
-  const limit = withEstimate(profileLimit(profile, 'authorized_operation.operator_disclosure', 'operator_disclosure', 'flag_overdue'), options);
-  const { lastMetAt, ...duty } = periodicDuty(limit, { ...limit, startTrigger: 'operation_disclosed' }, signedOn, calendar, events, { met: 'disclose_operation' });
-  return { ...duty, lastDisclosedAt: lastMetAt };
-}
+export const operatorDisclosureDuty = sameLimitAgain('operator_disclosure', 'disclose_operation', 'operation_disclosed');
 
 /**
  * Xiamen's 一级开发主体 (the operator) reporting 公共数据授权运营情况 to the city data authority
@@ -79,14 +69,16 @@ export function operatorDisclosureDuty(
  * statusReportDuty(resolveProfile('xiamen'), WorkingCalendar.official(), '2026-01-05', instance.events);
  * // { startTrigger: 'agreement_signed', startedOn: '2026-01-05', dueDate: '2026-04-07', lastDisclosedAt: null, … }
  */
-export function statusReportDuty(
-  profile: Profile,
-  calendar: Calendar,
-  signedOn: string,
-  events: readonly WorkflowEvent[],
-  options: DutyOptions = {},
-): DisclosureDuty {
-  const limit = withEstimate(profileLimit(profile, 'authorized_operation.status_report', 'status_report', 'flag_overdue'), options);
-  const { lastMetAt, ...duty } = periodicDuty(limit, { ...limit, startTrigger: 'status_reported' }, signedOn, calendar, events, { met: 'report_status' });
-  return { ...duty, lastDisclosedAt: lastMetAt };
+export const statusReportDuty = sameLimitAgain('status_report', 'report_status', 'status_reported');
+
+/**
+ * A duty the operator meets again and again: the profile's `authorized_operation.<name>` limit
+ * from the signing day, then the same limit from each `met` event (whose record is `startTrigger`).
+ */
+function sameLimitAgain(name: 'operator_disclosure' | 'status_report', met: string, startTrigger: string) {
+  return (profile: Profile, calendar: Calendar, signedOn: string, events: readonly WorkflowEvent[], options: DutyOptions = {}): DisclosureDuty => {
+    const limit = withEstimate(profileLimit(profile, `authorized_operation.${name}`, name, 'flag_overdue'), options);
+    const { lastMetAt, ...duty } = periodicDuty(limit, { ...limit, startTrigger }, signedOn, calendar, events, { met });
+    return { ...duty, lastDisclosedAt: lastMetAt };
+  };
 }
