@@ -18,15 +18,15 @@ export function operatedAuthorization(ctx: Ctx): AuthorizationRecord {
 }
 
 /**
- * A handler of an operator's written report on its authorization (`summary`, `attachments`), sent
- * as `payload[key]` of `event`: the rectification report (101号 第三十六条) and the feedback during
- * a suspension (第三十二条 反馈改正情况, which reinstatement needs).
+ * A handler of what an operator files on its authorization (its validated body), sent as
+ * `payload[key]` of `event`: the rectification report (101号 第三十六条), the feedback during a
+ * suspension (第三十二条 反馈改正情况, which reinstatement needs), its periodic disclosure (27号
+ * 第十九条) and Xiamen's status report (厦门办法 第二十四条).
  */
-function operatorReport(event: string, key: string): OperationHandler<AuthorizedOperationState> {
+function operatorFiling(event: string, key: string): OperationHandler<AuthorizedOperationState> {
   return (ctx) => {
     const authorization = operatedAuthorization(ctx);
-    const body = ctx.body as { summary: string; attachments?: unknown[] };
-    ctx.state.host.dispatch(authorization.id, event, { actor: { role: 'operator', organizationId: authorization.operatorId }, payload: { [key]: structuredClone(body) } });
+    ctx.state.host.dispatch(authorization.id, event, { actor: { role: 'operator', organizationId: authorization.operatorId }, payload: { [key]: structuredClone(ctx.body) } });
     return { status: 200, body: authorizationView(ctx.state, authorization) };
   };
 }
@@ -59,14 +59,7 @@ function discloseAuthorization(ctx: Ctx): OperationResult {
  * data, meeting the running period (`Authorization.operatorDisclosure`); another role 403,
  * another operator's authorization 404.
  */
-function discloseOperation(ctx: Ctx): OperationResult {
-  const authorization = operatedAuthorization(ctx);
-  ctx.state.host.dispatch(authorization.id, 'disclose_operation', {
-    actor: { role: 'operator', organizationId: authorization.operatorId },
-    payload: { operationDisclosure: structuredClone(ctx.body) },
-  });
-  return { status: 200, body: authorizationView(ctx.state, authorization) };
-}
+const discloseOperation = operatorFiling('disclose_operation', 'operationDisclosure');
 
 /**
  * `POST /authorizations/{authorizationId}/status-reports`: Xiamen's 一级开发主体 (the operator,
@@ -75,22 +68,15 @@ function discloseOperation(ctx: Ctx): OperationResult {
  * another operator's authorization 404, a profile without the duty 409 (the machine has no
  * `report_status` there).
  */
-function reportStatus(ctx: Ctx): OperationResult {
-  const authorization = operatedAuthorization(ctx);
-  ctx.state.host.dispatch(authorization.id, 'report_status', {
-    actor: { role: 'operator', organizationId: authorization.operatorId },
-    payload: { statusReport: structuredClone(ctx.body) },
-  });
-  return { status: 200, body: authorizationView(ctx.state, authorization) };
-}
+const reportStatus = operatorFiling('report_status', 'statusReport');
 
 /** Handlers of the authorization operations. */
 export const authorizationOperations: Record<string, OperationHandler<AuthorizedOperationState>> = {
   getAuthorization: (ctx) => ({ status: 200, body: authorizationView(ctx.state, partyAuthorization(ctx)) }),
   listAuthorizations: (ctx) => ({ status: 200, body: listOwn(ctx, ctx.state.host, 'authorization', ctx.state.authorizations, (a) => authorizationView(ctx.state, a)) }),
   listAuthorizationEvents: (ctx) => ({ status: 200, body: listEvents(ctx, ctx.state.host, ctx.state.host.get(partyAuthorization(ctx).id)!) }),
-  reportRectification: operatorReport('report_rectification', 'report'),
-  fileSuspensionFeedback: operatorReport('file_feedback', 'feedback'),
+  reportRectification: operatorFiling('report_rectification', 'report'),
+  fileSuspensionFeedback: operatorFiling('file_feedback', 'feedback'),
   requestTermination,
   discloseAuthorization,
   discloseOperation,
