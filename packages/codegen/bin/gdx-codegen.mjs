@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 // CLI: gdx-codegen --spec registration --client RegistrationClient [--out src/generated] [--default-base-url URL]
 import { parseArgs } from 'node:util';
-import { generate } from '../src/generate.mjs';
 
 const USAGE = 'usage: gdx-codegen --spec <name|file.json> --client <ClassName> [--out dir] [--default-base-url url]';
 
@@ -32,6 +31,8 @@ if (!values.spec || !values.client) {
 }
 
 try {
+  // Loaded after the arguments are read: `--help` and a mistyped flag answer at once.
+  const { generate } = await import('../src/generate.mjs');
   const files = await generate({ spec: values.spec, out: values.out, client: values.client, defaultBaseUrl: values['default-base-url'] });
   console.log(`gdx-codegen: wrote ${Object.keys(files).length} files to ${values.out}`);
 } catch (error) {
