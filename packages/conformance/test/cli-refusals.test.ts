@@ -4,10 +4,10 @@
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { main } from '../src/cli/main.js';
 import { faultyFetch } from './e2e/support/faulty-mock.js';
 import { inProcessMock, MOCK_ORIGIN, SIM_URL } from './e2e/support/mock.js';
@@ -22,7 +22,9 @@ function io(fetchImpl?: typeof fetch) {
 describe('gdx-conformance refuses what would mislead CI', () => {
   it('exits 2 when --only selects no check, instead of passing 0 checks', async () => {
     const t = io(inProcessMock().fetch);
-    const junit = join(await mkdtemp(join(tmpdir(), 'gdx-refusal-')), 'never-written.xml');
+    const dir = await mkdtemp(join(tmpdir(), 'gdx-refusal-'));
+    onTestFinished(() => rm(dir, { recursive: true, force: true }));
+    const junit = join(dir, 'never-written.xml');
     expect(await main(['--sim-url', SIM_URL, '--only', 'REG-ACEPT-*', '--junit', junit], t.io)).toBe(2);
     expect(existsSync(junit)).toBe(false);
     expect(t.err.join('')).toContain('no check matches the selection (only REG-ACEPT-*');
