@@ -16,6 +16,7 @@ import { FiredLog } from './fired-log.js';
 import { createIdGenerator, type SandboxIdGenerator } from './id-generator.js';
 import { IdempotencyStore, type IdempotencyRecord } from './idempotency-store.js';
 import { createRandom, type SeededRandom } from './random.js';
+import { copyJson } from '../app/copy-json.js';
 import type { ProductFiling, SharingConsent } from '../app/platform-facts.js';
 import { transitionLabels, type LocalizedLabel, type TransitionLabels } from '../app/workflow-objects.js';
 import type { CatalogEntry } from './seed/types.js';
@@ -461,15 +462,17 @@ export class Sandbox implements SandboxContext {
   }
 
   #state(now: number, exported: boolean): SandboxSnapshot {
+    // Copies of JSON values: `copyJson` walks them several times faster than `structuredClone`
+    // goes through V8's serializer, and an export or a data directory's snapshot copies them all.
     return {
       format: 'gdx-sandbox-snapshot',
       version: 1,
-      config: structuredClone(this.config),
-      reviewerPolicy: structuredClone(this.reviewerPolicy),
+      config: copyJson(this.config),
+      reviewerPolicy: copyJson(this.reviewerPolicy),
       clock: this.clock.save(),
       random: { platform: this.random.state(), faults: this.faultRandom.state() },
-      organisations: structuredClone(this.#organisations),
-      calendarYears: structuredClone(this.#calendarYears),
+      organisations: copyJson(this.#organisations),
+      calendarYears: copyJson(this.#calendarYears),
       faults: this.faults.list(),
       webhooks: this.webhooks.list(),
       events: this.feed.save(),

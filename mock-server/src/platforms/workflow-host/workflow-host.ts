@@ -2,6 +2,7 @@ import { acceptedEvents, creationRefusal, periodEnd, shanghaiDay, transition, Wo
 import { asOnceAccepted, buildProcedures, officialsActAfter, resolveProfile, type Procedures } from '@gdx/procedures';
 import type { EventWire, PlatformName, SandboxContext, SandboxEventInput } from '../../app/platform-module.js';
 import type { FiredLog } from '../../sandbox/fired-log.js';
+import { copyJson } from '../../app/copy-json.js';
 import { indexPage } from '../../app/list-index.js';
 import type { KeyShape, ListRequest, Page } from '../../app/paging.js';
 import { blockedAction, blockedInState } from './blocked-in-state.js';
@@ -339,7 +340,7 @@ export class WorkflowHost {
 
   /**
    * A platform's snapshot: the engine's, then a copy of the platform's own `records` that no later
-   * write reaches. The engine's snapshot is a copy already, so it is not cloned again (its
+   * write reaches (`records` must hold JSON values only: they are copied as such, by `copyJson`). The engine's snapshot is a copy already, so it is not cloned again (its
    * instances are most of a large sandbox's state); `engine` stays the first key.
    *
    * @example
@@ -348,7 +349,7 @@ export class WorkflowHost {
    * ```
    */
   snapshotWith<Records extends object>(records: Records): { engine: EngineSnapshot } & Records {
-    return { engine: this.engine.snapshot(), ...structuredClone(records) };
+    return { engine: this.engine.snapshot(), ...copyJson(records) };
   }
 
   /**

@@ -1,5 +1,6 @@
 import { formatShanghaiInstant } from '@gdx/calendar';
 import type { ActorRef, EngineSnapshot, WorkflowEvent, WorkflowInstance } from '@gdx/kernel';
+import { copyJson } from '../../../app/copy-json.js';
 import type { Organisation, SandboxContext } from '../../../app/platform-module.js';
 import type { CatalogEntry } from '../../../sandbox/seed/types.js';
 import type { CatalogSearchIndex } from '../search/search-index.js';
@@ -220,9 +221,9 @@ export class CatalogWorkflow {
   snapshot(): WorkflowSnapshot {
     return {
       engine: this.host.snapshot(),
-      entries: structuredClone([...this.entries.values()]),
-      obligations: structuredClone([...this.obligations.values()]),
-      functionChanges: structuredClone([...this.functionChanges.values()]),
+      entries: copyJson([...this.entries.values()]),
+      obligations: copyJson([...this.obligations.values()]),
+      functionChanges: copyJson([...this.functionChanges.values()]),
       codeSeq: this.#codeSeq,
     };
   }
