@@ -108,6 +108,14 @@ describe('a registration filed on 2025-09-26, on its timeline', () => {
     expect(review.countedDays.slice(20)).toEqual(['2025-10-31', '2025-11-03', '2025-11-04', '2025-11-05', '2025-11-06']);
     // 审核未完成的，应当向登记主体说明原因: the overdue review is decided only once explained.
     expect(actions(t)).toEqual(['explain_overdue']);
+    // Deciding first is refused through the server as the timeline says (allowed: only the
+    // explanation) and changes nothing; the property over every state is checked in process
+    // (allowed-actions.test.ts).
+    const early = (await act(id, 'approve_review').catch((e: unknown) => e)) as ApiError;
+    expect(early).toBeInstanceOf(ApiError);
+    expect(early.status).toBe(409);
+    expect(early.problem).toMatchObject({ code: 'ILLEGAL_TRANSITION', allowedEvents: ['explain_overdue'] });
+    expect((await timeline(id)).events).toEqual(t.events);
     expect(t.allowedActions.find((a) => a.action === 'explain_overdue')).toMatchObject({
       role: 'registry',
       label: { zh: '说明逾期原因', en: 'Explain the delay' },
