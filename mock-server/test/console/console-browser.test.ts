@@ -7,7 +7,7 @@ import { WorkingCalendar } from '@gdx/calendar';
 import { OpenDataClient } from '@gdx/open-data';
 import { RegistrationClient } from '@gdx/registration';
 import { credentialsOf, SimulationClient } from '@gdx/simulation';
-import type { Browser, BrowserContext, Locator, Page, ViewportSize } from 'playwright-core';
+import type { Browser, BrowserContext, Frame, Locator, Page, ViewportSize } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createApp, type App } from '../../src/index.js';
 import { startServer, type RunningServer } from '../../src/server/index.js';
@@ -59,32 +59,51 @@ afterAll(async () => {
 const DESKTOP: ViewportSize = { width: 1280, height: 900 };
 const PHONE: ViewportSize = { width: 375, height: 800 };
 
-/** Per locale, `bypassCSP` and clock: a context kept for the whole file and the page that keeps its renderer running. */
-const warmContexts = new Map<string, Promise<{ context: BrowserContext; anchor: Page }>>();
+/** A context kept for the whole file, per locale, `bypassCSP` and clock, and its pages between tests. */
+interface WarmContext {
+  context: BrowserContext;
+  /** Pages resting at `restingUrl()`, put back by the tests that used them. */
+  idle: Page[];
+}
 
-async function warmContext(locale: string, bypassCSP: boolean, clock: boolean): Promise<{ context: BrowserContext; anchor: Page }> {
+const warmContexts = new Map<string, Promise<WarmContext>>();
+
+async function warmContext(locale: string, bypassCSP: boolean, clock: boolean): Promise<WarmContext> {
   const context = await browser.newContext({ locale, viewport: DESKTOP, bypassCSP });
   if (clock) await context.clock.install();
-  const anchor = await context.newPage();
-  // A static answer of the mock's origin: same site as every server here (127.0.0.1), nothing polling.
-  await anchor.goto(`${mock.url}/_sim/v1/health`);
-  return { context, anchor };
+  return { context, idle: [await restingPage(context)] };
+}
+
+/** A static answer of the mock's origin: same site as every server here (127.0.0.1), nothing polling. */
+const restingUrl = () => `${mock.url}/_sim/v1/health`;
+
+async function restingPage(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(restingUrl());
+  return page;
 }
 
 /**
- * A page for the running test, closed when the test ends, speaking `locale`. `bypassCSP` lets
- * axe-core be injected as a script tag into a page whose policy allows only its own scripts; the
- * pages without it run the console under its real policy. `clock: true` opens it with
- * Playwright's clock installed (see `nextPoll`).
+ * A page for the running test, speaking `locale`. `bypassCSP` lets axe-core be injected as a
+ * script tag into a page whose policy allows only its own scripts; the pages without it run the
+ * console under its real policy. `clock: true` opens it with Playwright's clock installed (see
+ * `nextPoll`).
  *
- * The page opens in a context kept for the whole file, beside a page of the mock's origin that
- * keeps the context's renderer process running (Chromium runs with `--process-per-site`): a new
- * context per test started and warmed a renderer of its own, ~1.5 CPU-s, two to three times what
- * a page beside a running renderer costs, and most of this file's CPU (issue 12: the file took
- * ~113 CPU-s alone, Chromium's processes included; ~80–90 since, and ~45 in the headless shell). What the console keeps beyond a
- * page, the reader's choice of language in the mock origin's localStorage, is cleared when the
- * test ends. The clock belongs to the context: the pages with one share a context whose clock
- * was installed before any of them loaded, and a test that moves it on only brings polls sooner.
+ * The page belongs to a context kept for the whole file, and is one the context keeps between
+ * tests, resting at a static page of the mock's origin, which also keeps the context's renderer
+ * process running (Chromium runs with `--process-per-site`). A new context per test started and
+ * warmed a renderer of its own, ~1.5 CPU-s, most of this file's CPU (issue 12: the file took
+ * ~113 CPU-s alone, Chromium's processes included); a new page per test beside a running
+ * renderer still cost ~0.2 CPU-s to open and close, ~0.05 to send back to its resting page.
+ *
+ * Each test starts from a new document all the same: its first `goto` leaves the resting page (a
+ * console URL differs from it by more than its fragment). When the test ends, what it left on the
+ * page goes: its routes and its request/response listeners, its viewport, and the console's own
+ * state beyond a document (the reader's language in the mock origin's localStorage, the sim token
+ * in the tab's sessionStorage); a page that went to another origin (a server of the test's own)
+ * is closed for a fresh one, so that no storage of that origin outlives the test. The clock
+ * belongs to the context: the pages with one share a context whose clock was installed before any
+ * of them loaded, and a test that moves it on only brings polls sooner.
  */
 async function openPage(locale: string, options: { bypassCSP?: boolean; viewport?: ViewportSize; clock?: boolean } = {}): Promise<Page> {
   const { bypassCSP = false, viewport = DESKTOP, clock = false } = options;
@@ -94,11 +113,37 @@ async function openPage(locale: string, options: { bypassCSP?: boolean; viewport
     warm = warmContext(locale, bypassCSP, clock);
     warmContexts.set(key, warm);
   }
-  const { context, anchor } = await warm;
-  const page = await context.newPage();
+  const { context, idle } = await warm;
+  const page = idle.pop() ?? (await context.newPage());
+  const origins = new Set<string>();
+  const noteOrigin = (frame: Frame) => {
+    if (frame === page.mainFrame()) origins.add(new URL(frame.url()).origin);
+  };
+  page.on('framenavigated', noteOrigin);
   onTestFinished(async () => {
+    page.off('framenavigated', noteOrigin);
+    page.removeAllListeners('request');
+    page.removeAllListeners('response');
+    const mockOrigin = new URL(mock.url).origin;
+    if ([...origins].every((origin) => origin === mockOrigin)) {
+      try {
+        await page.unrouteAll({ behavior: 'ignoreErrors' });
+        await page.goto(restingUrl());
+        await page.evaluate(() => {
+          localStorage.clear();
+          sessionStorage.clear();
+        });
+        const size = page.viewportSize();
+        if (size?.width !== DESKTOP.width || size.height !== DESKTOP.height) await page.setViewportSize(DESKTOP);
+        idle.push(page);
+        return;
+      } catch {
+        // A page the test left unable to rest (crashed, closed): replaced below.
+      }
+    }
+    // The replacement first, so that the context's renderer keeps running.
+    idle.push(await restingPage(context));
     await page.close();
-    await anchor.evaluate(() => localStorage.clear());
   });
   if (viewport !== DESKTOP) await page.setViewportSize(viewport);
   return page;
