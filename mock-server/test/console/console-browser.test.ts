@@ -102,14 +102,15 @@ async function restingPage(context: BrowserContext): Promise<Page> {
  * process running (Chromium runs with `--process-per-site`). A new context per test started and
  * warmed a renderer of its own, ~1.5 CPU-s, most of this file's CPU (issue 12: the file took
  * ~113 CPU-s alone, Chromium's processes included); a new page per test beside a running
- * renderer still cost ~0.2 CPU-s to open and close, ~0.05 to send back to its resting page.
+ * renderer still cost ~0.2 CPU-s to open and close (a console view opened, loaded and closed in a
+ * new page: ~0.63 CPU-s; loaded again in a page kept: ~0.37).
  *
  * Each test starts from a new document all the same: its first `goto` leaves the resting page (a
  * console URL differs from it by more than its fragment). When the test ends, what it left on the
  * page goes: its routes and its request/response listeners, its viewport, and the console's own
  * state beyond a document (the reader's language in the mock origin's localStorage, the sim token
  * in the tab's sessionStorage); a page that went to another origin (a server of the test's own)
- * is closed for a fresh one, so that no storage of that origin outlives the test. The clock
+ * is closed for a fresh one, so that no sessionStorage of that origin outlives the test. The clock
  * belongs to the context: the pages with one share a context whose clock was installed before any
  * of them loaded, and a test that moves it on only brings polls sooner.
  */
@@ -133,28 +134,36 @@ async function openPage(locale: string, options: { bypassCSP?: boolean; viewport
     page.removeAllListeners('request');
     page.removeAllListeners('response');
     const mockOrigin = new URL(mock.url).origin;
-    if ([...origins].every((origin) => origin === mockOrigin)) {
-      try {
-        await page.unrouteAll({ behavior: 'ignoreErrors' });
-        await page.goto(restingUrl());
-        await page.evaluate(() => {
-          localStorage.clear();
-          sessionStorage.clear();
-        });
-        const size = page.viewportSize();
-        if (size?.width !== DESKTOP.width || size.height !== DESKTOP.height) await page.setViewportSize(DESKTOP);
-        idle.push(page);
-        return;
-      } catch {
-        // A page the test left unable to rest (crashed, closed): replaced below.
-      }
-    }
-    // The replacement first, so that the context's renderer keeps running.
-    idle.push(await restingPage(context));
-    await page.close();
+    const stayedHome = [...origins].every((origin) => origin === mockOrigin);
+    const resting = stayedHome && (await sendToRest(page)) ? page : await replace(page, context);
+    await resting.evaluate(() => {
+      localStorage.clear();
+      sessionStorage.clear();
+    });
+    idle.push(resting);
   });
   if (viewport !== DESKTOP) await page.setViewportSize(viewport);
   return page;
+}
+
+/** Takes the test's routes off the page, sends it to its resting page and back to the desktop's size; false when it cannot (crashed, closed). */
+async function sendToRest(page: Page): Promise<boolean> {
+  try {
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+    await page.goto(restingUrl());
+    const size = page.viewportSize();
+    if (size?.width !== DESKTOP.width || size.height !== DESKTOP.height) await page.setViewportSize(DESKTOP);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Closes the page for a new resting one, opened first so that the context's renderer keeps running. */
+async function replace(page: Page, context: BrowserContext): Promise<Page> {
+  const fresh = await restingPage(context);
+  await page.close();
+  return fresh;
 }
 
 /**
