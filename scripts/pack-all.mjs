@@ -7,14 +7,17 @@
 //
 // The working tree is only read. `npm pack` in a package folder would run its `prepack`, which
 // writes the published manifest over package.json until `postpack` puts it back (left rewritten if
-// the pack is interrupted); here each package's packed files are copied to a temporary folder,
-// package.json there is replaced by `publishedManifest` (pack-manifest.mjs, the same function the
-// release's prepack uses), and those folders are packed with `--ignore-scripts`.
+// the pack is interrupted); here each package folder (but its node_modules) is copied to a
+// temporary folder, package.json there is replaced by `publishedManifest` (pack-manifest.mjs, the
+// same function the release's prepack uses), and those folders are packed with `--ignore-scripts`:
+// npm picks the files from each copy by the package's own rules (`files`, ignore files), as it does
+// from the package folder when the release publishes it. (Asking npm for the list first, with
+// `npm pack --dry-run`, cost a second npm run that compressed every tarball once more.)
 // usage: node scripts/pack-all.mjs [--out <dir>]   (default: gdx-packs/ at the repository root;
 // a relative <dir> is taken from where `npm run pack:all -- --out <dir>` was typed)
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -58,22 +61,16 @@ export function publishedWorkspaceDirs(root) {
  */
 export async function packAll(root, outDir) {
   const dirs = publishedWorkspaceDirs(root);
-  // What npm would pack from each folder (its `files`, README, LICENSE, package.json), asked once.
-  const { stdout } = await run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts', ...dirs.flatMap((dir) => ['--workspace', dir])], { cwd: root, ...NPM_OPTIONS });
-  const listed = JSON.parse(stdout);
   const stage = await mkdtemp(join(tmpdir(), 'gdx-pack-all-'));
   try {
     const staged = [];
     for (const [index, dir] of dirs.entries()) {
-      const manifest = JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8'));
-      const packlist = listed.find((entry) => entry.name === manifest.name);
-      if (!packlist) throw new Error(`pack-all: npm listed no files for ${manifest.name} (${dir})`);
+      const source = join(root, dir);
+      const manifest = JSON.parse(readFileSync(join(source, 'package.json'), 'utf8'));
       const target = join(stage, String(index));
-      for (const { path } of packlist.files) {
-        if (path === 'package.json') continue;
-        await mkdir(dirname(join(target, path)), { recursive: true });
-        await copyFile(join(root, dir, path), join(target, path));
-      }
+      // npm never packs a package's own node_modules (no package bundles dependencies) nor, from here, its package.json.
+      const skipped = new Set([join(source, 'node_modules'), join(source, 'package.json')]);
+      await cp(source, target, { recursive: true, filter: (path) => !skipped.has(path) });
       await writeFile(join(target, 'package.json'), `${JSON.stringify(publishedManifest(manifest), null, 2)}\n`);
       staged.push(target);
     }
