@@ -7,17 +7,18 @@
 //
 // The working tree is only read. `npm pack` in a package folder would run its `prepack`, which
 // writes the published manifest over package.json until `postpack` puts it back (left rewritten if
-// the pack is interrupted); here each package folder (but its node_modules) is copied to a
-// temporary folder, package.json there is replaced by `publishedManifest` (pack-manifest.mjs, the
-// same function the release's prepack uses), and those folders are packed with `--ignore-scripts`:
-// npm picks the files from each copy by the package's own rules (`files`, ignore files), as it does
-// from the package folder when the release publishes it. (Asking npm for the list first, with
-// `npm pack --dry-run`, cost a second npm run that compressed every tarball once more.)
+// the pack is interrupted); here each package folder (but its node_modules) is mirrored in a
+// temporary folder with hard links, package.json there is replaced by `publishedManifest`
+// (pack-manifest.mjs, the same function the release's prepack uses), and those folders are packed
+// with `--ignore-scripts`: npm picks the files from each mirror by the package's own rules
+// (`files`, ignore files), as it does from the package folder when the release publishes it.
+// (Asking npm for the list first, with `npm pack --dry-run`, cost a second npm run that compressed
+// every tarball once more, and copying the files cost more than linking them.)
 // usage: node scripts/pack-all.mjs [--out <dir>]   (default: gdx-packs/ at the repository root;
 // a relative <dir> is taken from where `npm run pack:all -- --out <dir>` was typed)
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -52,6 +53,22 @@ export function publishedWorkspaceDirs(root) {
 }
 
 /**
+ * Mirrors the folder `source` at `target` with hard links (copies where `target` is on another
+ * file system), leaving out the paths in `skipped`. npm only reads the mirror; the one file
+ * written there, package.json, is never linked.
+ */
+async function linkTree(source, target, skipped) {
+  await mkdir(target, { recursive: true });
+  for (const entry of await readdir(source, { withFileTypes: true })) {
+    const from = join(source, entry.name);
+    const to = join(target, entry.name);
+    if (skipped.has(from)) continue;
+    if (entry.isDirectory()) await linkTree(from, to, skipped);
+    else await link(from, to).catch((error) => (error.code === 'EXDEV' ? copyFile(from, to) : Promise.reject(error)));
+  }
+}
+
+/**
  * Packs every published workspace of the repository at `root` into `outDir` (created if needed;
  * the `.tgz` files already there are removed first, so an older version is never installed
  * beside a newer one) and answers the tarballs' file names. Packs what is built: build first.
@@ -70,7 +87,7 @@ export async function packAll(root, outDir) {
       const target = join(stage, String(index));
       // npm never packs a package's own node_modules (no package bundles dependencies) nor, from here, its package.json.
       const skipped = new Set([join(source, 'node_modules'), join(source, 'package.json')]);
-      await cp(source, target, { recursive: true, filter: (path) => !skipped.has(path) });
+      await linkTree(source, target, skipped);
       await writeFile(join(target, 'package.json'), `${JSON.stringify(publishedManifest(manifest), null, 2)}\n`);
       staged.push(target);
     }
