@@ -17,13 +17,13 @@
 // usage: node scripts/pack-all.mjs [--out <dir>]   (default: gdx-packs/ at the repository root;
 // a relative <dir> is taken from where `npm run pack:all -- --out <dir>` was typed)
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { copyFile, link, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
-import { publishedManifest } from './pack-manifest.mjs';
+import { publishedManifest, workspaceDirs } from './pack-manifest.mjs';
 
 const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const run = promisify(execFile);
@@ -39,16 +39,8 @@ const NPM_OPTIONS = { maxBuffer: 64 * 1024 * 1024 };
  * publishedWorkspaceDirs('/work/gdx'); // ['mock-server', 'openapi', 'packages/authorized-operation', …]
  */
 export function publishedWorkspaceDirs(root) {
-  const { workspaces } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-  const dirs = workspaces.flatMap((pattern) =>
-    pattern.endsWith('/*')
-      ? readdirSync(join(root, pattern.slice(0, -2)), { withFileTypes: true })
-          .filter((entry) => entry.isDirectory())
-          .map((entry) => `${pattern.slice(0, -2)}/${entry.name}`)
-      : [pattern],
-  );
-  return dirs
-    .filter((dir) => existsSync(join(root, dir, 'package.json')) && !JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8')).private)
+  return workspaceDirs(root)
+    .filter((dir) => !JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8')).private)
     .sort();
 }
 

@@ -4,11 +4,17 @@
 // sibling sources, ADR 0002) and to `src/` under `gdx-build` (the build's private condition);
 // neither file ships. npm runs this script around `npm pack` / `npm publish`:
 //   prepack      saves package.json aside and writes the published manifest in its place
-//   postpack     puts package.json back (under `npm publish`, postpublish does it instead, because
-//                npm re-reads package.json after packing and sends that copy to the registry)
-//   postpublish  puts package.json back
+//   postpack     puts package.json back, except under `npm publish`: npm re-reads package.json
+//                after packing and sends that copy to the registry
+// Under `npm publish` nothing in the package can put it back: npm runs `postpublish` from the copy
+// it re-read, the published manifest, which has no such script. So a release publishes with
+//   node scripts/pack-manifest.mjs publish [changeset publish options]   (npm run release:publish)
+// from the repository root: `changeset publish`, then every workspace's package.json put back.
 // See docs/decisions/0009-release-path.md.
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /** Conditions that resolve to files of the repository only. */
@@ -60,17 +66,51 @@ function prepack() {
   writeFileSync('package.json', `${JSON.stringify(publishedManifest(JSON.parse(text)), null, 2)}\n`);
 }
 
-function restore() {
-  if (existsSync(SAVED)) renameSync(SAVED, 'package.json');
+/** Puts back the package.json that `prepack` saved in `dir` (the working directory by default), if any. */
+function restore(dir = '.') {
+  if (existsSync(join(dir, SAVED))) renameSync(join(dir, SAVED), join(dir, 'package.json'));
+}
+
+/**
+ * The folders (relative to `root`) of the workspaces of the root package.json, each holding a
+ * package.json: entries are folders or `folder/*`, as this repository writes them.
+ *
+ * @example
+ * workspaceDirs('/work/gdx'); // ['openapi', 'packages/authorized-operation', …, 'release']
+ */
+export function workspaceDirs(root) {
+  const { workspaces } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  return workspaces
+    .flatMap((pattern) =>
+      pattern.endsWith('/*')
+        ? readdirSync(join(root, pattern.slice(0, -2)), { withFileTypes: true })
+            .filter((entry) => entry.isDirectory())
+            .map((entry) => `${pattern.slice(0, -2)}/${entry.name}`)
+        : [pattern],
+    )
+    .filter((dir) => existsSync(join(root, dir, 'package.json')));
+}
+
+/**
+ * `changeset publish` with `args`, run from the repository root, then every workspace's
+ * package.json put back, whether the publish succeeded or not; answers its exit code.
+ */
+function publish(args) {
+  const changeset = createRequire(import.meta.url).resolve('@changesets/cli/bin.js');
+  const { status, error } = spawnSync(process.execPath, [changeset, 'publish', ...args], { stdio: 'inherit' });
+  for (const dir of workspaceDirs('.')) restore(dir);
+  if (error) throw error;
+  return status ?? 1;
 }
 
 const isMain = process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (isMain) {
   const step = process.argv[2];
   if (step === 'prepack') prepack();
-  else if (step === 'postpublish' || (step === 'postpack' && process.env.npm_command !== 'publish')) restore();
+  else if (step === 'postpack' && process.env.npm_command !== 'publish') restore();
+  else if (step === 'publish') process.exitCode = publish(process.argv.slice(3));
   else if (step !== 'postpack') {
-    process.stderr.write('usage: pack-manifest.mjs prepack|postpack|postpublish (run from a package folder by npm)\n');
+    process.stderr.write('usage: pack-manifest.mjs prepack|postpack (run from a package folder by npm)\n       pack-manifest.mjs publish [changeset publish options] (from the repository root)\n');
     process.exitCode = 2;
   }
 }

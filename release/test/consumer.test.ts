@@ -107,11 +107,18 @@ describe('a release into a local registry', () => {
     expect(unsatisfiedInternalRanges(all)).toEqual([]);
   });
 
-  it('changeset publish puts every published package, and nothing else, into the registry', async () => {
+  it('npm run release:publish (changeset publish) puts every published package, and nothing else, into the registry, and puts every package.json back', async () => {
     expect(registry.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
-    await run(BIN('changeset'), ['publish', '--no-git-tag'], { cwd: copy, env: releaseEnv(), timeoutMs: 300_000 });
+    const manifests = () => Promise.all(published.map(({ dir }) => readFile(join(copy, dir, 'package.json'), 'utf8')));
+    const versioned = await manifests();
+    // The copy has no node_modules of its own: changesets is the repository's.
+    const env = { ...releaseEnv(), NODE_PATH: join(ROOT, 'node_modules') };
+    await run('npm', ['run', 'release:publish', '--', '--no-git-tag'], { cwd: copy, env, timeoutMs: 300_000 });
     const stored = (await readdir(join(registry.storage, '@gdx'))).map((name) => `@gdx/${name}`).sort();
     expect(stored).toEqual(published.map(({ manifest }) => manifest.name).sort());
+    // npm publish left each package.json rewritten (npm runs no postpublish of the published manifest): put back, nothing left aside.
+    expect(await manifests()).toEqual(versioned);
+    expect(published.filter(({ dir }) => existsSync(join(copy, dir, '.package.dev.json'))).map(({ dir }) => dir)).toEqual([]);
   });
 
   it('every published tarball passes attw (profile esm-only) and publint --strict, and has every file it names', async () => {
