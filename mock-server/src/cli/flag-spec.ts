@@ -25,6 +25,11 @@ export interface FlagSpec {
   readonly help: readonly string[];
   /** False for flags that only make sense typed (`--help`, `--version`); default true. */
   readonly env?: boolean;
+  /**
+   * The flag a bare argument most likely meant (`gdx-mock repair ./data` for `--data-dir ./data`):
+   * the refusal of the bare argument names it. One flag of a table at most.
+   */
+  readonly bareArgument?: true;
 }
 
 /** A value and where it came from (`--port` or `GDX_MOCK_PORT`), so an error names what to fix. */
@@ -95,7 +100,7 @@ export function readFlags(table: readonly FlagSpec[], argv: readonly string[], e
   try {
     ({ values } = parseArgs({ args, strict: true, allowPositionals: false, options }));
   } catch (error) {
-    throw new FlagError(error instanceof Error ? `${error.message}${unknownOptionHint(error, table, other)}` : String(error));
+    throw new FlagError(error instanceof Error ? `${error.message}${unknownOptionHint(error, table, other)}${bareArgumentHint(error, table)}` : String(error));
   }
   const merged = new Map<string, Sourced<string | readonly string[] | boolean>>();
   for (const flag of table) {
@@ -164,6 +169,15 @@ function unknownOptionHint(error: Error, table: readonly FlagSpec[], other: Othe
   const names = table.map((f) => f.name);
   const flag = names.includes(dashed) ? dashed : closestName(dashed, names);
   return flag === undefined ? '' : ` (did you mean --${flag}?)`;
+}
+
+/** For parseArgs' refusal of a bare argument, the flag it most likely meant (`bareArgument`), with the argument as its value. */
+function bareArgumentHint(error: Error, table: readonly FlagSpec[]): string {
+  if ((error as { code?: unknown }).code !== 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return '';
+  const given = /^Unexpected argument '(.*)'\. /.exec(error.message)?.[1];
+  const flag = table.find((spec) => spec.bareArgument);
+  if (given === undefined || flag === undefined) return '';
+  return ` (did you mean --${flag.name} ${given}? / 是否应为 --${flag.name} ${given}？)`;
 }
 
 /**

@@ -8,7 +8,7 @@ import { ENV_PREFIX, MOCK_FLAGS } from './mock-flags.js';
  * left without its value, the same `GDX_MOCK_DATA_DIR` for `--data-dir`.
  */
 const REPAIR_FLAGS: readonly FlagSpec[] = [
-  { name: 'data-dir', kind: 'string', value: '<dir>', help: ['the data directory that gdx-mock refused to start from'] },
+  { name: 'data-dir', kind: 'string', value: '<dir>', bareArgument: true, help: ['the data directory that gdx-mock refused to start from'] },
   { name: 'dry-run', kind: 'boolean', env: false, help: ['report what would be kept and dropped; change nothing'] },
   { name: 'help', kind: 'boolean', short: 'h', env: false, help: ['show this help'] },
 ];

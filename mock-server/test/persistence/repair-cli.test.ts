@@ -99,6 +99,11 @@ describe('gdx-mock and a damaged data directory', () => {
     };
     expect(refusal(['--dat-dir', 'x'])).toMatchObject({ code: 2, text: expect.stringContaining("Unknown option '--dat-dir' (did you mean --data-dir?)") });
     expect(refusal(['--dry_run'])).toMatchObject({ code: 2, text: expect.stringContaining('(did you mean --dry-run?)') });
+    // The directory given bare, as most repair tools take it: the flag it needs, with the path.
+    expect(refusal(['/srv/gdx-data', '--dry-run'])).toMatchObject({
+      code: 2,
+      text: expect.stringContaining("Unexpected argument '/srv/gdx-data'. This command does not take positional arguments (did you mean --data-dir /srv/gdx-data? / 是否应为 --data-dir /srv/gdx-data？)"),
+    });
     const followed = refusal(['--data-dir', '--dry-run']);
     expect(followed.code).toBe(2);
     expect(followed.text).toContain('--data-dir takes a value <dir> and none was given (--dry-run follows it; write --data-dir=--dry-run if that is the value) / --data-dir 需要一个取值 <dir>，但未给出');
