@@ -340,8 +340,9 @@ export class WorkflowHost {
 
   /**
    * A platform's snapshot: the engine's, then a copy of the platform's own `records` that no later
-   * write reaches (`records` must hold JSON values only: they are copied as such, by `copyJson`). The engine's snapshot is a copy already, so it is not cloned again (its
-   * instances are most of a large sandbox's state); `engine` stays the first key.
+   * write reaches (`records` must hold JSON values only: `copyJson` copies them). The engine's
+   * snapshot is a copy already, so it is not cloned again (its instances are most of a large
+   * sandbox's state); `engine` stays the first key.
    *
    * @example
    * ```ts
