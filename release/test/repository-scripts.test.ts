@@ -60,6 +60,18 @@ describe('npm test', () => {
     expect(sharedRunProjects).toEqual([...sharedRunLibraries, ...sharedRunExamples]);
     expect(mismatched).toEqual([]);
   });
+
+  // packages/conformance/turbo.json lists the builds its build waits for by hand, so that its suite
+  // does not wait for the examples' (dev dependencies): the list must follow its dependencies.
+  it('builds the conformance kit after the builds of exactly its workspace dependencies', () => {
+    const kit = JSON.parse(readFileSync(root('packages/conformance/package.json'), 'utf8')) as Manifest & { dependencies: Record<string, string> };
+    // turbo.json allows whole-line comments.
+    const turbo = JSON.parse(readFileSync(root('packages/conformance/turbo.json'), 'utf8').replace(/^\s*\/\/.*$/gm, '')) as { tasks: { build: { dependsOn: string[] } } };
+    const workspaceDependencies = Object.keys(kit.dependencies).filter((name) => name.startsWith('@gdx/'));
+    expect(workspaceDependencies.length).toBeGreaterThan(0);
+    expect([...turbo.tasks.build.dependsOn].sort()).toEqual(workspaceDependencies.map((name) => `${name}#build`).sort());
+    expect(kit.scripts?.['generate']).toBeUndefined();
+  });
 });
 
 describe('npm run mock / npm run conformance', () => {
