@@ -1,7 +1,10 @@
 import type { Ajv2020, FormatDefinition } from 'ajv/dist/2020.js';
-import { fullFormats } from 'ajv-formats/dist/formats.js';
+import { ajvFullFormats } from '#lazy-dependencies';
 import { isValidResidentId, validateCreditCode } from '@gdx/identifiers';
 import type { OpenApiDocument } from './platform-module.js';
+
+// Every validator uses them (a start's first request loads them): required rather than imported, see `#lazy-dependencies`.
+const fullFormats = ajvFullFormats();
 
 /** Component schemas whose check character the platform verifies, and the format that does it. */
 const CHECKED_COMPONENTS: Record<string, string> = { CreditCode: 'credit-code', ResidentId: 'resident-id' };

@@ -4,8 +4,13 @@
 // with the app, they cost every start CPU (issue 12): ajv's compiler ~60 ms, yet a `gdx-mock`
 // validates with the build's generated validators (decision 0027) and compiles only a document
 // of its own or a contract changed since the build; yaml ~25 ms, for the contracts' YAML texts.
+// ajv-formats' formats, which every validator uses, and ajv-i18n's Chinese words, which only a
+// refused request reads, are required too: Node's ES loader reads the whole text of a CommonJS
+// module it imports for its export names (cjs-module-lexer, cold at every start), and `require`
+// does not (issue 12).
 import { createRequire } from 'node:module';
-import type { Ajv2020, _ } from 'ajv/dist/2020.js';
+import type { Ajv2020, ErrorObject, _ } from 'ajv/dist/2020.js';
+import type { fullFormats } from 'ajv-formats/dist/formats.js';
 import type { stringify } from 'yaml';
 
 /** What compiling a validator needs: the JSON Schema 2020-12 compiler, its code template tag and the ajv-formats plugin. */
@@ -46,4 +51,29 @@ export function ajvCompiler(): AjvCompiler {
  */
 export function yamlStringify(): typeof stringify {
   return (require('yaml') as typeof import('yaml')).stringify;
+}
+
+/**
+ * ajv-formats' format definitions (`fullFormats`), loaded at the first call.
+ *
+ * @example
+ * ```ts
+ * ajvFullFormats().date; // { validate, compare }
+ * ```
+ */
+export function ajvFullFormats(): typeof fullFormats {
+  return (require('ajv-formats/dist/formats.js') as typeof import('ajv-formats/dist/formats.js')).fullFormats;
+}
+
+/**
+ * ajv-i18n's Chinese `localize` (it rewrites each error's `message` in Chinese), loaded at the first call.
+ *
+ * @example
+ * ```ts
+ * ajvLocalizeZh()(errors);
+ * ```
+ */
+export function ajvLocalizeZh(): (errors: ErrorObject[]) => void {
+  // CommonJS: its module object is the function.
+  return require('ajv-i18n/localize/zh/index.js') as (errors: ErrorObject[]) => void;
 }

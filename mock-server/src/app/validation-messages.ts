@@ -1,10 +1,7 @@
 import type { ErrorObject } from 'ajv/dist/2020.js';
-import localizeZhModule from 'ajv-i18n/localize/zh/index.js';
+import { ajvLocalizeZh } from '#lazy-dependencies';
 import type { LocalizedMessage } from '@gdx/protocol';
 import { ONE_OF_FIELDS } from './one-of-branches.js';
-
-// ajv-i18n is CommonJS; under NodeNext its default export is the module object (the function).
-const localizeZh = localizeZhModule as unknown as (errors: ErrorObject[]) => void;
 
 /** Field error codes by JSON Schema keyword, with their zh/en messages. */
 const BY_KEYWORD: Record<string, { code: string; message: LocalizedMessage }> = {
@@ -73,7 +70,7 @@ export function messageForKeyword(keyword: string, format?: string): { code: str
 /** ajv's own words for one failed keyword: English from ajv, Chinese from ajv-i18n. */
 function ajvWords(error: ErrorObject): LocalizedMessage {
   const zh = { ...error };
-  localizeZh([zh]);
+  ajvLocalizeZh()([zh]);
   return { en: error.message ?? '', zh: zh.message ?? '' };
 }
 

@@ -1,4 +1,7 @@
-import { stdSerializers } from 'pino';
+import { createRequire } from 'node:module';
+
+// Required, not imported: see request-logger.ts (a CommonJS module imported costs every start its lexing).
+const { stdSerializers } = createRequire(import.meta.url)('pino') as typeof import('pino');
 
 /** A cause as the `err` field of a log line carries it: its own stack is already in `err.stack`. */
 export interface LoggedCause {

@@ -1,8 +1,12 @@
 import { createRequire } from 'node:module';
 import { formatShanghaiInstant } from '@gdx/calendar';
-import { pino, type Logger } from 'pino';
+import type { Logger } from 'pino';
 import type { RequestLogSink } from '../server/request-log.js';
 import { serializeError } from './log-error.js';
+
+// Required, not imported: pino is CommonJS, and Node's ES loader reads such a module's whole text
+// for its export names (cjs-module-lexer, cold at every start) before it runs it (issue 12).
+const { pino } = createRequire(import.meta.url)('pino') as typeof import('pino');
 
 /** The levels of `--log-level`, most severe first; `silent` logs nothing. */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;

@@ -1,10 +1,11 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { accessSync, constants } from 'node:fs';
 import { join } from 'node:path';
 import { DataDirInUseError, DataDirUnavailableError, LOCK_FILE } from './data-dir-errors.js';
 import { fileIdentity as identity } from './store-identity.js';
 import { unwritableDirHint, type BilingualText } from './unwritable-hint.js';
 import type { LockCheck } from './store.js';
+import { openSqlite } from './sqlite.js';
 
 /** A held lock on a data directory; `release` gives it up (closing twice is harmless). */
 export interface DataDirLock {
@@ -23,7 +24,7 @@ function acquire(location: string): Database.Database {
   let db: Database.Database | undefined;
   try {
     // No wait: a directory in use is refused at once, not after a busy timeout.
-    db = new Database(location, { timeout: 0 });
+    db = openSqlite(location, { timeout: 0 });
     // No rollback journal beside it: a kill -9 while the header is first written leaves no file behind.
     db.pragma('journal_mode = MEMORY');
     db.pragma('locking_mode = EXCLUSIVE');

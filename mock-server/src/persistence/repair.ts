@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { existsSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { entryChecksum } from './checksums.js';
@@ -7,6 +7,7 @@ import type { JournalEntry } from './journal-entry.js';
 import { readManifest, syncFile, writeManifest } from './manifest.js';
 import { fileState, openSqliteStore, readSnapshotParts, tryRead, type FileState } from './sqlite-store.js';
 import { SNAPSHOTS_FILE, STORE_FILE } from './store-files.js';
+import { openSqlite } from './sqlite.js';
 
 /** What a repair kept and dropped. */
 export interface RepairReport {
@@ -153,7 +154,7 @@ function recover(dir: string): Recovered {
 /** The newest snapshot whose parts read back intact, each newer damaged one noted; `newest` is the newest snapshot's entry, intact or not. */
 function newestIntactSnapshot(location: string, damage: (file: string, at: string) => void): { snapshot?: Recovered['snapshot']; newest: number } {
   // An unreadable file is no snapshots: the journal alone may still hold everything.
-  const db = tryRead(() => new Database(location, { readonly: true, fileMustExist: true }));
+  const db = tryRead(() => openSqlite(location, { readonly: true, fileMustExist: true }));
   try {
     const seqs = tryRead(() => db!.prepare('SELECT seq FROM snapshots ORDER BY seq DESC').pluck().all() as number[]) ?? [];
     for (const seq of seqs) {
@@ -171,7 +172,7 @@ function newestIntactSnapshot(location: string, damage: (file: string, at: strin
 function intactEntries(file: string, from: number, damage: (file: string, at: string) => void): { entries: JournalEntry[]; lastSeq: number } {
   let db: Database.Database;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = openSqlite(file, { readonly: true, fileMustExist: true });
   } catch (error) {
     throw new Error(`[DATA_DIR_UNREADABLE] 存储文件无法打开，无法修复 / ${file} cannot be opened as a database, nothing can be recovered from it: ${(error as Error).message}`);
   }

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { entryChecksum, snapshotChecksum } from './checksums.js';
@@ -12,6 +12,7 @@ import { SNAPSHOTS_FILE, STORE_FILE } from './store-files.js';
 import { DataDirReplacedError } from './data-dir-errors.js';
 import { checkStoreIdentity, storeIdentity } from './store-identity.js';
 import { DataDirDamagedError, StorageUnavailableError, type Damage, type LockCheck, type SnapshotPart, type Store, type StoredPart, type StoredSnapshot, type StoredState } from './store.js';
+import { openSqlite } from './sqlite.js';
 
 
 // Every entry carries a CRC-32 of its text and every snapshot a SHA-256, so a changed byte is
@@ -116,7 +117,7 @@ export type FileState = { kind: 'absent' } | { kind: 'emptied'; bytes: number } 
 export function fileState(location: string, table: 'journal' | 'snapshots'): FileState {
   if (!existsSync(location)) return { kind: 'absent' };
   const holds = tryRead(() => {
-    const db = new Database(location, { readonly: true, fileMustExist: true });
+    const db = openSqlite(location, { readonly: true, fileMustExist: true });
     try {
       return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !== undefined;
     } finally {
@@ -157,7 +158,7 @@ function missingSnapshots(dir: string, snapshots: FileState): DataDirDamagedErro
 
 /** The first journal entry of a store file (absent when none is left) and its last, read without changing the file. */
 function journalSpan(location: string): { first?: number; last: number } {
-  const db = new Database(location, { readonly: true, fileMustExist: true });
+  const db = openSqlite(location, { readonly: true, fileMustExist: true });
   try {
     const first = (db.prepare('SELECT min(seq) AS seq FROM journal').get() as { seq: number | null }).seq;
     const last = Number((db.prepare("SELECT value FROM meta WHERE key = 'lastSeq'").get() as { value: string } | undefined)?.value ?? 0);
@@ -169,7 +170,7 @@ function journalSpan(location: string): { first?: number; last: number } {
 
 /** The entry the newest snapshot of a snapshots file was taken after (0 when it holds none), read without changing the file. */
 function newestSnapshotSeq(location: string): number {
-  const db = new Database(location, { readonly: true, fileMustExist: true });
+  const db = openSqlite(location, { readonly: true, fileMustExist: true });
   try {
     return (db.prepare('SELECT max(seq) AS seq FROM snapshots').get() as { seq: number | null }).seq ?? 0;
   } finally {
@@ -299,7 +300,7 @@ function lazySnapshot(db: Database.Database, location: string, dir: string, seq:
  */
 export function openNewestSnapshot(dir: string): { snapshot?: StoredSnapshot; close: () => void } {
   const location = join(dir, SNAPSHOTS_FILE);
-  const db = new Database(location, { readonly: true, fileMustExist: true });
+  const db = openSqlite(location, { readonly: true, fileMustExist: true });
   const close = (): void => {
     db.close();
   };
@@ -355,7 +356,7 @@ function readCheckedEntries(db: Database.Database, from: number, to: number, dam
  */
 export function readJournalFile(dir: string, from: number, to: number): JournalEntry[] {
   const location = join(dir, STORE_FILE);
-  const db = new Database(location, { readonly: true, fileMustExist: true });
+  const db = openSqlite(location, { readonly: true, fileMustExist: true });
   try {
     return readCheckedEntries(db, from, to, (position, problem) => {
       throw new Error(`${location}: ${position} is damaged: ${problem}`);
@@ -398,7 +399,7 @@ function writeSnapshotRows(db: Database.Database, location: string, dir: string,
  */
 function openDatabase(location: string, schema: string, dir: string, create: boolean): Database.Database {
   try {
-    const db = new Database(location, { fileMustExist: !create });
+    const db = openSqlite(location, { fileMustExist: !create });
     db.pragma('journal_mode = DELETE');
     db.pragma('synchronous = FULL');
     db.exec(schema);
