@@ -17,10 +17,10 @@
 // beside its own module. Every module still sees its own `import.meta.url` (see `moduleUrls`),
 // so the files it finds beside it (validators, reference pages, the compaction worker, the
 // manifest) are found as from dist/ unbundled: the unbundled CLI, dist/cli/main.js, runs the same.
-import { readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'rolldown';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -66,7 +66,32 @@ const moduleUrls = {
   },
 };
 
+/**
+ * The bundled contracts' JSON texts (1.1 MB of string constants in @gdx/openapi, which works in
+ * browsers without a file system) become files in dist/cli-specs/, each read when first asked for.
+ * Why: as string literals in an ES chunk, a start decoded them (UTF-8) and V8 scanned them, escaped
+ * quote by escaped quote, before `JSON.parse` read them once more (issue 12). The texts are the same
+ * strings, so `loadBundledSpec` parses what it parsed before.
+ */
+const SPECS = 'cli-specs';
+const specFiles = {
+  name: 'spec-files',
+  async load(id) {
+    if (!id.endsWith(join('openapi', 'dist', 'generated', 'bundled-specs.js'))) return null;
+    const { bundledSpecTexts } = await import(pathToFileURL(id).href);
+    await mkdir(join(dist, SPECS), { recursive: true });
+    const getters = [];
+    for (const [name, text] of Object.entries(bundledSpecTexts)) {
+      await writeFile(join(dist, SPECS, `${name}.json`), text);
+      getters.push(`  get ${JSON.stringify(name)}() { return (texts[${JSON.stringify(name)}] ??= readFileSync(new URL(${MODULE_URL}(${JSON.stringify(`${SPECS}/${name}.json`)})), 'utf8')); },`);
+    }
+    // Enumerable getters on a plain object: read as the constants were, by name, each file once.
+    return [`import { readFileSync } from 'node:fs';`, `const texts = {};`, `export const bundledSpecTexts = {`, ...getters, `};`].join('\n');
+  },
+};
+
 await rm(join(dist, CHUNKS), { recursive: true, force: true });
+await rm(join(dist, SPECS), { recursive: true, force: true });
 const output = await build({
   input: { cli: join(dist, 'cli', 'main.js'), 'compaction-worker': join(dist, 'app', 'compaction-worker.js') },
   platform: 'node',
@@ -76,7 +101,7 @@ const output = await build({
     const name = packageOf(specifier);
     return name !== undefined && !bundled(name);
   },
-  plugins: [moduleUrls],
+  plugins: [specFiles, moduleUrls],
   output: { dir: dist, format: 'esm', entryFileNames: '[name].js', chunkFileNames: `${CHUNKS}/[name]-[hash].js` },
   // A warning fails the build: an ineffective dynamic import, say, would load at every start
   // what is meant to be loaded when used.
