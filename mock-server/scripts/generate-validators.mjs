@@ -20,7 +20,8 @@ import { fileURLToPath } from 'node:url';
 import { _ } from 'ajv/dist/2020.js';
 import standaloneCodeModule from 'ajv/dist/standalone/index.js';
 import { loadBundledSpec, SPEC_NAMES } from '@gdx/openapi';
-import { checkedDocument, documentFingerprint, documentId, operationSchemas, validatorAjv } from '../dist/app/validator-schemas.js';
+import { documentFingerprint } from '../dist/app/document-fingerprint.js';
+import { checkedDocument, documentId, operationSchemas, validatorAjv } from '../dist/app/validator-schemas.js';
 import { readSpecOperations } from '../dist/app/spec-operations.js';
 
 const standaloneCode = standaloneCodeModule.default ?? standaloneCodeModule;

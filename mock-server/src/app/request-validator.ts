@@ -12,7 +12,7 @@ import { unknownQueryParameters } from './unknown-parameters.js';
 import { integerQueryParameters, nonDecimalIntegers } from './integer-parameters.js';
 import { repeatedParameterErrors } from './repeated-parameters.js';
 import type { GeneratedCheck, GeneratedOperations } from './generated-validators-types.js';
-import { checkedDocument, documentFingerprint, documentId, operationSchemas, validatorAjv } from './validator-schemas.js';
+import { checkedDocument, documentId, operationSchemas, validatorAjv } from './validator-schemas.js';
 
 /** Validated, coerced input of one request, or the field errors. */
 export type ValidationOutcome =
@@ -144,7 +144,7 @@ function compileDocument(operations: readonly SpecOperation[], source: () => Che
  * document (its fingerprint); an operation they lack (none should) is compiled.
  */
 function generatedChecks(name: string, docText: string, compiler: () => ChecksSource): ChecksSource | undefined {
-  const generated: GeneratedOperations | undefined = loadGeneratedValidators(name, documentFingerprint(docText));
+  const generated: GeneratedOperations | undefined = loadGeneratedValidators(name, docText);
   if (generated === undefined) return undefined;
   let fallback: ChecksSource | undefined;
   return {

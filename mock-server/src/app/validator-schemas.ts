@@ -9,7 +9,6 @@ import type { OpenApiDocument } from './platform-module.js';
 import type { SpecOperation } from './spec-operations.js';
 import { registerOneOfFields, withSelectedBranches } from './one-of-branches.js';
 import { registerDomainFormats, withDomainFormats } from './domain-formats.js';
-import { fnv1a } from './fnv1a.js';
 
 /**
  * An ajv instance as the mock's validators need it: JSON Schema 2020-12, every error (`allErrors`)
@@ -102,16 +101,3 @@ export function operationSchemas(op: SpecOperation, name: string): OperationSche
   return { path: group('path'), query: group('query'), body: op.jsonBody ? (rebase(op.jsonBody.schema, base) as object) : undefined };
 }
 
-/**
- * A fingerprint of a document's JSON text (its length and FNV-1a hash): validators generated at
- * build time are used only for the document they were generated from, never for a contract
- * changed since the build.
- *
- * @example
- * ```ts
- * documentFingerprint(JSON.stringify(doc)); // '197610:5d1f0c3a'
- * ```
- */
-export function documentFingerprint(text: string): string {
-  return `${text.length}:${fnv1a(text).toString(16).padStart(8, '0')}`;
-}
