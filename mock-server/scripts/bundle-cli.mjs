@@ -1,6 +1,7 @@
 // Bundles the `gdx-mock` CLI: dist/cli/main.js, as tsc built it, and the modules it imports
 // become dist/cli.js and a few chunks in dist/cli-chunks/ (what only a flag or a later request
-// needs, such as the SQLite store or `repair`, stays in a chunk of its own, loaded when used).
+// needs, such as the SQLite store or `repair`, stays in a chunk of its own, loaded when used);
+// the contracts' JSON texts become files in dist/cli-specs/ (`specFiles`).
 // The compaction worker, dist/app/compaction-worker.js, becomes dist/compaction-worker.js in the
 // same build, importing the chunks it shares with the CLI rather than a copy of them: a thread
 // started for every snapshot of a data directory (at each `--compact-every` and at a stop), which
