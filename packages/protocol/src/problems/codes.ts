@@ -74,6 +74,7 @@ export const PROBLEM_CODES = {
   PAYLOAD_TOO_LARGE: entry(413, 'Payload too large', '请求体过大', 'The request body is too large'),
   URI_TOO_LONG: entry(414, 'URI too long', '请求地址过长', 'The request URI is too long'),
   UNSUPPORTED_MEDIA_TYPE: entry(415, 'Unsupported media type', '不支持的请求内容类型', 'The request content type is not supported'),
+  RANGE_NOT_SATISFIABLE: entry(416, 'Range not satisfiable', '请求的字节范围不在文件之内', 'The requested byte range lies outside the file'),
   EXPECTATION_FAILED: entry(417, 'Expectation failed', '服务端不支持该 Expect 请求头的期望（仅支持 100-continue），请求未被处理', 'The server cannot meet the Expect header (it supports only 100-continue): the request was not run'),
   HOST_NOT_ALLOWED: entry(421, 'Host not allowed', '请求的主机名（Host）不在允许列表中', 'The Host header names a host this server does not answer for'),
   IDEMPOTENCY_KEY_REUSED: entry(422, 'Idempotency key reused', '幂等键已用于不同的请求（请求体或目标不同）', 'The idempotency key was already used for a different request (another body or target)'),
