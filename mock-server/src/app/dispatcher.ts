@@ -325,7 +325,7 @@ export class Dispatcher {
       // A replayed journal entry always executes (see `IdempotencyStore.known`); a live request runs
       // only under a key not known, in this same turn.
       const known = replay ? undefined : store.known(scope, fingerprint);
-      if (known === undefined) return answerOf(store.record(scope, fingerprint, this.#execute(req, prepared, { caller, signedBy, query, body, bodyText, slot, idempotencyKey, replay, meta })), requestId);
+      if (known === undefined) return answerOf(store.record(scope, fingerprint, keptExecution(this.#execute(req, prepared, { caller, signedBy, query, body, bodyText, slot, idempotencyKey, replay, meta }))), requestId);
       return this.#keyed(req, requestId, slot, known, bodyText);
     }
     const { answer, durable } = this.#execute(req, prepared, { caller, signedBy, query, body, bodyText, slot, idempotencyKey, replay, meta });
@@ -339,14 +339,14 @@ export class Dispatcher {
    * counts it, and appends its journal entry. A method with its inputs passed in, not a closure
    * made per request in `#complete`: no context object per request holding `#complete`'s locals.
    */
-  #execute(req: DispatchRequest, prepared: Prepared, run: Run): Execution {
+  #execute(req: DispatchRequest, prepared: Prepared, run: Run): RenderedExecution {
     const { route, sandbox, params, requestId } = prepared;
     const { caller, signedBy, query, body, bodyText, slot, idempotencyKey, replay, meta } = run;
     const refused = replay ? undefined : this.#deps.quotas?.refusal(route, sandbox, req.method, bodyText, slot !== undefined);
     const result = refused ?? executeOperation({ route, registry: this.#deps.registry, platforms: this.#deps.platforms, sandbox, caller, params, query, body, requestId, request: req, wall: this.#deps.wall, replaying: replay !== undefined, service: this.#deps.service });
     const answer = render(result, requestId, req, route);
     if (isProblemResult(result)) meta.problemCode = result.problem.code;
-    const bytes = answer.status < 400 ? (this.#deps.quotas?.admitted(route, sandbox, req.method, bodyText, slot ? answer.body : undefined) ?? 0) : 0;
+    const bytes = answer.status < 400 ? (this.#deps.quotas?.admitted(route, sandbox, req.method, bodyText, slot && typeof answer.body === 'string' ? answer.body : undefined) ?? 0) : 0;
     let durable = DONE;
     if (!isRead(req.method) && answer.status < 400 && !replay && this.#deps.journal) {
       durable = this.#deps.journal.append({
@@ -399,6 +399,22 @@ export class Dispatcher {
     if (kept?.kind === 'replayed') return answerOf(kept, requestId);
     return refused(req, requestId, 'VALIDATION_FAILED', { detail: fieldCountDetail(errors), errors });
   }
+}
+
+/** A handler's answer as rendered: as a key keeps it, or with a body of bytes (`OperationResult.bytes`), which no key keeps. */
+type Rendered = Omit<StoredAnswer, 'body'> & { body: string | Uint8Array };
+
+/** What `#execute` answers: an {@link Execution} whose answer may be bytes. */
+type RenderedExecution = Omit<Execution, 'answer'> & { answer: Rendered };
+
+/**
+ * An execution as its key keeps it: its answer is text. Only a read answers bytes, and no read is
+ * keyed, so bytes here are a handler's bug: refused (500) rather than kept in a form no snapshot holds.
+ */
+function keptExecution(execution: RenderedExecution): Execution {
+  if (typeof execution.answer.body !== 'string') throw new TypeError('an answer kept under an Idempotency-Key must be text: only reads answer bytes');
+  // Checked just above; no copy made on the path of every keyed write.
+  return execution as Execution;
 }
 
 /** What `#complete` found out about a request that `#execute` runs: one literal of one shape per request. */
@@ -588,12 +604,13 @@ function faultAnswer(outcome: NonNullable<FaultDecision['outcome']>, requestId: 
 }
 
 /**
- * The stored form of a handler's answer: problem+json for a problem, else the body as JSON under
- * the handler's own content type (e.g. `application/ld+json` for DCAT), `application/json` when
- * it names none, and a created resource's `Location` resolved against `req` and its `route`. Its
- * headers are a fresh object the caller may add to.
+ * The stored form of a handler's answer: problem+json for a problem, else the body as JSON (or
+ * the bytes it gives, as they are: a file's byte range) under the handler's own content type
+ * (e.g. `application/ld+json` for DCAT), `application/json` when it names none, and a created
+ * resource's `Location` resolved against `req` and its `route`. Its headers are a fresh object the
+ * caller may add to.
  */
-function render(result: OperationResult | ProblemResult, requestId: string, req: DispatchRequest, route: CoreRoute): StoredAnswer {
+function render(result: OperationResult | ProblemResult, requestId: string, req: DispatchRequest, route: CoreRoute): Rendered {
   if (isProblemResult(result)) {
     const r = problemResponse(result.problem.code, result.problem.options, requestId, req.path);
     const { [HEADERS.requestId]: _id, ...headers } = r.headers;
@@ -602,9 +619,9 @@ function render(result: OperationResult | ProblemResult, requestId: string, req:
   // The request id is added per response, so a stored answer replays under the new request's id.
   // Headers are assigned in the order a spread of `content-type`, the handler's and `location`
   // would give, without copying through spreads.
-  const empty = result.body === undefined && result.json === undefined;
+  const empty = result.body === undefined && result.json === undefined && result.bytes === undefined;
   const headers: Record<string, string> = empty ? {} : { 'content-type': JSON_TYPE };
   if (result.headers !== undefined) Object.assign(headers, result.headers);
   if (result.location !== undefined) headers.location = createdLocation(req, route, result.location);
-  return { status: result.status, headers, body: empty ? '' : (result.json ?? JSON.stringify(result.body)) };
+  return { status: result.status, headers, body: empty ? '' : (result.bytes ?? result.json ?? JSON.stringify(result.body)) };
 }

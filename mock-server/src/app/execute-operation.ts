@@ -80,6 +80,8 @@ export function executeOperation(input: ExecutionInput): OperationResult | Probl
       caller: input.caller,
       platform: route.platform.name,
       operationId: route.operationId,
+      method: input.request.method,
+      headers: input.request.headers,
       params: input.params,
       query: input.query,
       body: input.body,

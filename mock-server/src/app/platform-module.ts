@@ -265,6 +265,12 @@ export interface OperationResult {
    * its own `content-type` in `headers` (an open-data file as CSV) is sent the same way.
    */
   json?: string;
+  /**
+   * The body as bytes, sent as they are under the handler's `content-type` in `headers`: a file,
+   * or a byte range of one (a 206), which may cut a character in two and so is no text. Only a
+   * read may answer bytes: the answer an `Idempotency-Key` keeps is text.
+   */
+  bytes?: Uint8Array;
   headers?: Readonly<Record<string, string>>;
   /**
    * Where the resource a `201` created is read, as the contract's paths write it below the API
@@ -283,6 +289,16 @@ export interface OperationContext<S> {
   /** The platform module's `name`; set by the core (optional for contexts a test builds by hand). */
   readonly platform?: string;
   readonly operationId: string;
+  /**
+   * The request's method: `GET`, or `HEAD` for a `GET` operation asked without its body. Absent in
+   * contexts a test builds by hand.
+   */
+  readonly method?: string;
+  /**
+   * The request's headers, names in lower case: for what an operation reads beyond its parameters
+   * (a file's `Range`, `If-None-Match`). Absent in contexts a test builds by hand.
+   */
+  readonly headers?: Readonly<Record<string, string>>;
   readonly params: Readonly<Record<string, string>>;
   /** Query parameters, coerced to their schema types (`limit` is a number). */
   readonly query: Readonly<Record<string, unknown>>;
