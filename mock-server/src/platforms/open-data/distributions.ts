@@ -1,12 +1,22 @@
 import { shanghaiDate } from '@gdx/calendar';
 import { HEADERS, readableHeaderValue } from '@gdx/protocol';
+import { strongEtag } from '../../app/etag.js';
+import { fileAnswer, type ServedFile } from '../../app/file-answer.js';
 import type { OperationHandler, OperationResult } from '../../app/platform-module.js';
 import type { DatasetFile, OpenDataset } from '../../sandbox/seed/types.js';
 import { positionPage } from '../workflow-host/index.js';
 import type { GrantRecord, OpenDataState } from './open-data-state.js';
 
-/** The file formats the mock can make from a dataset's rows; a file in another (XLSX, SHP…) is not listed. */
-const SERVED_FORMATS: Readonly<Record<string, string>> = { CSV: 'text/csv; charset=utf-8', JSON: 'application/json' };
+/**
+ * The file formats the mock can make from a dataset's rows, with the media type of the file and
+ * of a byte range of it; a file in another format (XLSX, SHP…) is not listed. A piece of CSV is
+ * still lines of text; a piece of a JSON array is no JSON, so it is not labelled JSON, which
+ * clients and validators that parse every `application/json` body would fail on (see `ServedFile`).
+ */
+const SERVED_FORMATS: Readonly<Record<string, { whole: string; part: string }>> = {
+  CSV: { whole: 'text/csv; charset=utf-8', part: 'text/csv; charset=utf-8' },
+  JSON: { whole: 'application/json', part: 'application/octet-stream' },
+};
 
 /** The dataset's files the platform serves (`GET /datasets/{id}/files/{fileName}`). */
 function servedFiles(d: OpenDataset): DatasetFile[] {
@@ -43,6 +53,39 @@ function csvOf(d: OpenDataset): string {
   const names = d.fields.map((f) => f.name);
   const lines = [names, ...d.sampleRows.map((row) => names.map((n) => row[n]))].map((cells) => `${cells.map(csvField).join(',')}\r\n`);
   return lines.join('');
+}
+
+const utf8 = new TextEncoder();
+
+/**
+ * The served form of each dataset's files, made on the first download: a dataset object never
+ * changes (a new catalog version is a new object), so its bytes and `ETag` are made once, not per
+ * request, and are the same in every sandbox, transport and run for the same rows.
+ */
+const servedForms = new WeakMap<OpenDataset, Map<string, ServedFile>>();
+
+/** The file `file` of `dataset` as it is served: its rows in its format, as UTF-8, with their `ETag`. */
+function servedForm(dataset: OpenDataset, file: DatasetFile): ServedFile {
+  let forms = servedForms.get(dataset);
+  if (forms === undefined) servedForms.set(dataset, (forms = new Map()));
+  let served = forms.get(file.path);
+  if (served === undefined) {
+    const bytes = utf8.encode(file.format === 'CSV' ? csvOf(dataset) : JSON.stringify(dataset.sampleRows));
+    const fileName = decodeURIComponent(file.path.slice(file.path.lastIndexOf('/') + 1));
+    const types = SERVED_FORMATS[file.format]!;
+    served = { bytes, contentType: types.whole, partContentType: types.part, etag: strongEtag(bytes), fileName };
+    forms.set(file.path, served);
+  }
+  return served;
+}
+
+/**
+ * When a dataset last changed, as the sandbox's clock saw it: its catalog entry's last
+ * modification (a new version published), never after the sandbox's now, for `Last-Modified`
+ * may not lie in the future (RFC 9110 §8.8.2.1).
+ */
+function lastChanged(ctx: Ctx, dataset: OpenDataset): number {
+  return Math.min(Date.parse(dataset.modifiedAt), ctx.sandbox.now());
 }
 
 type Ctx = Parameters<OperationHandler<OpenDataState>>[0];
@@ -97,9 +140,11 @@ function presentedGrants(ctx: Ctx, datasetId: string): GrantRecord[] | { refusal
 
 /**
  * The distributions' operations: a dataset's file (its rows as CSV or JSON, by the file's
- * format) and its data interface (its rows a page at a time): an `open` dataset's to anyone
- * (the contract makes their signature optional), an `on_application` dataset's only under a live
- * grant of the signing caller or of the app key it sends. The mock's rows are the dataset's sample rows.
+ * format, served as a file server serves one: validators, conditional requests, a download name
+ * and byte ranges, see `fileAnswer`) and its data interface (its rows a page at a time): an `open`
+ * dataset's to anyone (the contract makes their signature optional), an `on_application`
+ * dataset's only under a live grant of the signing caller or of the app key it sends. The mock's
+ * rows are the dataset's sample rows. A file's 401, 403 and 404 come before its conditions and ranges.
  *
  * @example
  * ```ts
@@ -113,8 +158,7 @@ export const distributionOperations: Record<string, OperationHandler<OpenDataSta
     const { dataset } = read;
     const file = servedFiles(dataset).find((f) => f.path === `/datasets/${dataset.id}/files/${encodeURIComponent(ctx.params.fileName ?? '')}`);
     if (!file) return ctx.problem('NOT_FOUND', { detail: `dataset ${dataset.id} has no file ${ctx.params.fileName} (its files: ${servedFiles(dataset).map((f) => f.path.slice(f.path.lastIndexOf('/') + 1)).join(', ') || 'none'})` });
-    const text = file.format === 'CSV' ? csvOf(dataset) : JSON.stringify(dataset.sampleRows);
-    return { status: 200, json: text, headers: { 'content-type': SERVED_FORMATS[file.format]! } };
+    return fileAnswer(ctx, servedForm(dataset, file), lastChanged(ctx, dataset));
   },
   listDatasetRecords: (ctx) => {
     const read = readableDataset(ctx);

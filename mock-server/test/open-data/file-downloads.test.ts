@@ -1,0 +1,184 @@
+// A dataset's file is served as a file server serves one (RFC 9110): validators and conditional
+// requests (304), a download name (Content-Disposition), and single byte ranges (206, 416) — once
+// the request may read the file at all: 401, 403 and 404 come first.
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import type { DatasetFile, OpenDataset } from '../../src/sandbox/seed/types.js';
+import { expectContract } from '../support/contract.js';
+import { openWorld, useWorld, type World } from '../support/world.js';
+
+interface Download {
+  status: number;
+  headers: Headers;
+  bytes: Buffer;
+}
+
+const IMF_FIXDATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
+
+describe('open-data file downloads', () => {
+  const ctx = useWorld();
+
+  /** An open dataset of the seed whose rows hold Chinese text, and its file of `format`. */
+  function fileOf(world: World, format: 'CSV' | 'JSON'): { dataset: OpenDataset; file: DatasetFile; path: string } {
+    for (const dataset of world.seed.datasets) {
+      const file = dataset.files.find((f) => f.format === format);
+      if (dataset.openingType === 'open' && file) return { dataset, file, path: `${world.base('open-data')}${file.path}` };
+    }
+    throw new Error(`no open dataset with a ${format} file`);
+  }
+
+  /** GETs (or HEADs) a path below the transport unsigned, keeping the body as the bytes sent. */
+  async function download(path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Download> {
+    const response = await ctx.transport.fetch(`${ctx.transport.baseUrl}${path}`, { method, headers });
+    return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
+  }
+
+  it('sends a strong ETag of the bytes, the dataset’s last change as Last-Modified, a download name and Accept-Ranges', async () => {
+    const world = await openWorld(ctx);
+    const csv = fileOf(world, 'CSV');
+    const whole = await download(csv.path);
+    expectContract('open-data', 'getDatasetFile', { status: whole.status, body: whole.bytes.toString() }, 200);
+    // The first 128 bits of the SHA-256 of the bytes sent: the same for the same bytes in any run.
+    expect(whole.headers.get('etag')).toBe(`"${createHash('sha256').update(whole.bytes).digest('hex').slice(0, 32)}"`);
+    const lastModified = whole.headers.get('last-modified')!;
+    expect(lastModified).toMatch(IMF_FIXDATE);
+    expect(Date.parse(lastModified)).toBe(Math.floor(Date.parse(csv.dataset.modifiedAt) / 1000) * 1000);
+    const name = csv.file.path.slice(csv.file.path.lastIndexOf('/') + 1);
+    expect(whole.headers.get('content-disposition')).toBe(`attachment; filename="${name}"; filename*=UTF-8''${name}`);
+    expect(whole.headers.get('accept-ranges')).toBe('bytes');
+    // Another file, other bytes: another tag.
+    const json = await download(fileOf(world, 'JSON').path);
+    expect(json.headers.get('etag')).not.toBe(whole.headers.get('etag'));
+  });
+
+  it('answers 304 with the validators and no body to an If-None-Match naming the ETag (weak comparison, lists, *)', async () => {
+    const world = await openWorld(ctx);
+    const { path } = fileOf(world, 'CSV');
+    const first = await download(path);
+    const etag = first.headers.get('etag')!;
+    for (const ifNoneMatch of [etag, `W/${etag}`, `"other", ${etag}`, '*']) {
+      const current = await download(path, { 'if-none-match': ifNoneMatch });
+      expect(current.status, ifNoneMatch).toBe(304);
+      expect(current.bytes.length).toBe(0);
+      expect([current.headers.get('etag'), current.headers.get('last-modified')]).toEqual([etag, first.headers.get('last-modified')]);
+    }
+    expect((await download(path, { 'if-none-match': '"other"' })).status).toBe(200);
+    // If-None-Match decides alone: an If-Modified-Since that would match is not looked at (RFC 9110 §13.2.2).
+    expect((await download(path, { 'if-none-match': '"other"', 'if-modified-since': 'Fri, 31 Dec 2100 00:00:00 GMT' })).status).toBe(200);
+  });
+
+  it('answers 304 to an If-Modified-Since not before Last-Modified, in any HTTP-date form, and ignores one that is no date', async () => {
+    const world = await openWorld(ctx);
+    const { path } = fileOf(world, 'CSV');
+    const lastModified = (await download(path)).headers.get('last-modified')!;
+    const at = Date.parse(lastModified);
+    // `Sun Nov  6 08:49:37 1994`, from the parts of `Sun, 06 Nov 1994 08:49:37 GMT`.
+    const asctime = (ms: number) => {
+      const [day, date, month, year, time] = new Date(ms).toUTCString().split(' ');
+      return `${day!.slice(0, 3)} ${month} ${date!.replace(/^0/, ' ')} ${time} ${year}`;
+    };
+    expect((await download(path, { 'if-modified-since': lastModified })).status).toBe(304);
+    expect((await download(path, { 'if-modified-since': new Date(at + 86_400_000).toUTCString() })).status).toBe(304);
+    expect((await download(path, { 'if-modified-since': new Date(at - 1000).toUTCString() })).status).toBe(200);
+    expect((await download(path, { 'if-modified-since': asctime(at) })).status).toBe(304);
+    for (const notADate of ['yesterday', '2099', lastModified.replace('GMT', 'PST')]) {
+      expect((await download(path, { 'if-modified-since': notADate })).status, notADate).toBe(200);
+    }
+  });
+
+  it('answers a single byte range with 206, Content-Range and exactly those bytes, also cutting a character; a piece of JSON as octet-stream', async () => {
+    const world = await openWorld(ctx);
+    const { path } = fileOf(world, 'JSON');
+    const whole = (await download(path)).bytes;
+    const n = whole.length;
+    // `[{"` then a Chinese field name: bytes 0-3 end inside its first character.
+    expect(whole.subarray(0, 3).toString()).toBe('[{"');
+    expect(whole[3]).toBeGreaterThanOrEqual(0xe0);
+    const cases: [string, number, number][] = [
+      ['bytes=0-3', 0, 3],
+      ['bytes=4-', 4, n - 1],
+      ['bytes=-5', n - 5, n - 1],
+      [`bytes=10-${n + 100}`, 10, n - 1],
+      [`bytes=-${n + 100}`, 0, n - 1],
+      [' BYTES = 1-2 , ', 1, 2],
+    ];
+    for (const [range, first, last] of cases) {
+      const part = await download(path, { range });
+      expect(part.status, range).toBe(206);
+      expect(part.headers.get('content-range'), range).toBe(`bytes ${first}-${last}/${n}`);
+      // A piece of a JSON array is no JSON: not labelled as JSON (the contract's 206).
+      expect(part.headers.get('content-type')).toBe('application/octet-stream');
+      expect(part.headers.get('etag')).toMatch(/^"[0-9a-f]{32}"$/);
+      expect(part.bytes.equals(whole.subarray(first, last + 1)), range).toBe(true);
+      expectContract('open-data', 'getDatasetFile', { status: part.status, body: part.bytes.toString() }, 206);
+    }
+  });
+
+  it('sends a piece of the CSV file as text/csv', async () => {
+    const world = await openWorld(ctx);
+    const part = await download(fileOf(world, 'CSV').path, { range: 'bytes=0-9' });
+    expect([part.status, part.headers.get('content-type')]).toEqual([206, 'text/csv; charset=utf-8']);
+  });
+
+  it('answers 416 with Content-Range bytes */length, as problem+json at /header/range, to a range the file does not have', async () => {
+    const world = await openWorld(ctx);
+    const { path } = fileOf(world, 'CSV');
+    const n = (await download(path)).bytes.length;
+    for (const range of [`bytes=${n}-`, `bytes=${n + 5}-${n + 9}`, 'bytes=-0']) {
+      const refused = await world.openData('GET', path.slice(world.base('open-data').length), { headers: { range } });
+      expectContract('open-data', 'getDatasetFile', refused, 416);
+      expect(refused.headers.get('content-range'), range).toBe(`bytes */${n}`);
+      expect(refused.body).toMatchObject({ code: 'RANGE_NOT_SATISFIABLE', errors: [{ pointer: '/header/range', code: 'RANGE_NOT_SATISFIABLE', message: { zh: expect.any(String), en: expect.any(String) } }] });
+    }
+  });
+
+  it('ignores a malformed Range, another unit and several ranges: 200 with the whole file', async () => {
+    const world = await openWorld(ctx);
+    const { path } = fileOf(world, 'CSV');
+    const whole = (await download(path)).bytes;
+    for (const range of ['bytes=5-2', 'bytes=-', 'bytes=a-b', 'bytes 0-5', 'items=0-5', 'bytes=0-1,5-6']) {
+      const answer = await download(path, { range });
+      expect(answer.status, range).toBe(200);
+      expect(answer.headers.get('content-range')).toBeNull();
+      expect(answer.bytes.equals(whole), range).toBe(true);
+    }
+  });
+
+  it('honours a Range under an If-Range naming this version (strong ETag or Last-Modified), else sends the whole file', async () => {
+    const world = await openWorld(ctx);
+    const { path } = fileOf(world, 'CSV');
+    const first = await download(path);
+    const etag = first.headers.get('etag')!;
+    const lastModified = first.headers.get('last-modified')!;
+    const statusUnder = async (ifRange: string) => (await download(path, { range: 'bytes=0-9', 'if-range': ifRange })).status;
+    expect(await statusUnder(etag)).toBe(206);
+    expect(await statusUnder(lastModified)).toBe(206);
+    expect(await statusUnder('"another-version"')).toBe(200);
+    expect(await statusUnder(`W/${etag}`)).toBe(200); // a weak tag never matches strongly
+    expect(await statusUnder(new Date(Date.parse(lastModified) - 1000).toUTCString())).toBe(200);
+  });
+
+  it('describes the whole file to a HEAD, Range or not (ranges are defined for GET)', async () => {
+    const world = await openWorld(ctx);
+    const { path } = fileOf(world, 'CSV');
+    const n = (await download(path)).bytes.length;
+    const head = await download(path, { range: 'bytes=0-9' }, 'HEAD');
+    expect([head.status, head.headers.get('content-length'), head.headers.get('content-range'), head.bytes.length]).toEqual([200, String(n), null, 0]);
+  });
+
+  it('answers 401, 403 and 404 before any condition or range', async () => {
+    const world = await openWorld(ctx);
+    const conditions = { range: 'bytes=0-9', 'if-none-match': '*', 'if-modified-since': 'Fri, 31 Dec 2100 00:00:00 GMT' };
+    const guarded = world.seed.datasets.find((d) => d.openingType === 'on_application' && d.files.length > 0)!;
+    const file = guarded.files[0]!.path;
+    const unsigned = await world.openData('GET', file, { headers: conditions });
+    expectContract('open-data', 'getDatasetFile', unsigned, 401);
+    const ungranted = await world.openData('GET', file, { as: world.org('map-tech'), headers: conditions });
+    expectContract('open-data', 'getDatasetFile', ungranted, 403);
+    expect(ungranted.body.errors).toEqual([expect.objectContaining({ code: 'GRANT_REQUIRED' })]);
+    const { dataset } = fileOf(world, 'CSV');
+    for (const missing of [`/datasets/${dataset.id}/files/nothing.csv`, '/datasets/ods_01HBNZFK00BBRY34R9KGNS2PV9/files/x.csv']) {
+      expectContract('open-data', 'getDatasetFile', await world.openData('GET', missing, { headers: conditions }), 404);
+    }
+  });
+});
