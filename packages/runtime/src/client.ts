@@ -144,8 +144,10 @@ export class ApiClient {
    * Sends the request and resolves with the parsed JSON body. Rejects with an {@link ApiError}
    * subclass for non-2xx answers, a `ResponseNotJsonError` for a 2xx that is not the JSON
    * body `req.responseSchema` declares (empty, another content type, unparsable), and other
-   * {@link GdxError}s otherwise. Without a `responseSchema` an empty body is `undefined` and one
-   * whose content type is not JSON its text.
+   * {@link GdxError}s otherwise. Without a `responseSchema` an empty body is `undefined`, one
+   * whose content type is not JSON its text, and a 206 (the byte range a `Range` header asked of
+   * a file) its text, unparsed. A 304 (to `If-None-Match` or `If-Modified-Since`) is an
+   * {@link ApiError} with `status` 304 and the `ETag` in its `headers`.
    *
    * @example
    * ```ts

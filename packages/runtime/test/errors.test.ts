@@ -257,3 +257,27 @@ describe('error mapping', () => {
     expect(() => new ApiClient({ baseUrl: 'http://localhost:3000/registration/v1' })).not.toThrow();
   });
 });
+
+describe('a file asked by byte range or conditionally (an operation declaring no JSON body)', () => {
+  const getFile = { operationId: 'getDatasetFile', method: 'GET', path: '/datasets/{id}/files/{name}', pathParams: { id: 'ods_1', name: 'a.json' } } as const;
+
+  it('resolves a 206 as its text, unparsed: a piece of a JSON file is no JSON', async () => {
+    server.enqueue((_req, res) => {
+      res.writeHead(206, { 'content-type': 'application/json', 'content-range': 'bytes 0-9/40' });
+      res.end('[{"a":1},{');
+    });
+    await expect(client.request(getFile, { headers: { range: 'bytes=0-9' } })).resolves.toBe('[{"a":1},{');
+  });
+
+  it('rejects a 304 with an ApiError saying the copy is current, the ETag in its headers', async () => {
+    server.enqueue((_req, res) => {
+      res.writeHead(304, { etag: '"abc"' });
+      res.end();
+    });
+    const error = (await client.request(getFile, { headers: { 'if-none-match': '"abc"' } }).catch((e: unknown) => e)) as ApiError;
+    expect(error).toBeInstanceOf(ApiError);
+    expect([error.status, error.code, error.headers.get('etag'), error.retryable]).toEqual([304, 'HTTP_304', '"abc"', false]);
+    expect(error.message).toBe('[HTTP_304] Not modified: the copy that If-None-Match or If-Modified-Since names is current; the ETag and Last-Modified headers name it (getDatasetFile, HTTP 304)');
+    expect(error.messageZh).toContain('未修改');
+  });
+});

@@ -84,6 +84,13 @@ export function isRetryableStatus(status: number): boolean {
 function describe(init: ApiErrorInit, problem: ProblemDetails | undefined, requestId: string | undefined): Bilingual {
   const where = `${init.operationId}, HTTP ${init.status}${requestId === undefined ? '' : `, ${requestId}`}${retryAfter(init)}`;
   if (problem === undefined) {
+    // Only a request with `If-None-Match` or `If-Modified-Since` (a file's download) gets a 304.
+    if (init.status === 304) {
+      return {
+        en: `Not modified: the copy that If-None-Match or If-Modified-Since names is current; the ETag and Last-Modified headers name it (${where})`,
+        zh: `未修改：If-None-Match 或 If-Modified-Since 所指的副本仍是最新的，响应头 ETag 与 Last-Modified 标明该副本（${where}）`,
+      };
+    }
     const location = init.status >= 300 && init.status < 400 ? init.headers.get('location') : null;
     if (location !== null) {
       return {

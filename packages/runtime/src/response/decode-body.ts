@@ -9,9 +9,12 @@ const JSON_MEDIA_TYPE = /^[\w.-]+\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;
  * else is {@link ResponseNotJsonError}: an empty body, a content type that is not JSON (a captive
  * portal's `text/html` page), or JSON that does not parse — resolving with that text, typed as the
  * resource, only moved the failure to the caller's first field access. Otherwise an empty body is
- * `undefined` and a non-JSON one its text, unless its content type claims JSON.
+ * `undefined` and a non-JSON one its text, unless its content type claims JSON; a 206 (the byte
+ * range a `Range` header asked of a file) is its text as it came, never parsed: its `Content-Type`
+ * is the whole file's, and a piece of a JSON file is no JSON.
  */
 export function decodeBody(operationId: string, res: TransportResponse, jsonDeclared: boolean): unknown {
+  if (res.status === 206 && !jsonDeclared) return res.body;
   const contentType = res.headers.get('content-type');
   if (res.body === '') {
     if (jsonDeclared) throw notJson(operationId, res, contentType, 'empty');
