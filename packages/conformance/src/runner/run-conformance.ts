@@ -38,7 +38,7 @@ export interface ConformanceOptions {
   timeoutMs?: number;
   /** Records the sandboxes the run creates until it deletes them (the CLI deletes them when cancelled). */
   sandboxes?: SandboxRegistry;
-  /** Documents to check against instead of `@gdx/openapi`'s bundled ones. */
+  /** Documents to check against instead of `@gdx/openapi`'s bundled ones (their response schemas are compiled at run time; the bundled ones come compiled). */
   specs?: Specs;
   /** Checks to run instead of the built-in ones (tests, custom suites). */
   checks?: Check[];

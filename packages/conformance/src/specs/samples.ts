@@ -14,8 +14,16 @@ export function resolveRef(doc: OpenApiDocument, schema: unknown): Schema {
   return current ?? {};
 }
 
-/** What one `$ref` points at in `doc` (documents are not changed once loaded). */
-function targetOf(doc: OpenApiDocument, ref: string): unknown {
+/**
+ * What one `$ref` points at in `doc` (documents are not changed once loaded), one step: a target
+ * that is itself a `$ref` is returned as it is.
+ *
+ * @example
+ * ```ts
+ * targetOf(doc, '#/components/schemas/Application'); // { type: 'object', … }
+ * ```
+ */
+export function targetOf(doc: OpenApiDocument, ref: string): unknown {
   let known = targets.get(doc);
   if (known === undefined) targets.set(doc, (known = new Map()));
   if (known.has(ref)) return known.get(ref);

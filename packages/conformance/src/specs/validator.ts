@@ -1,14 +1,12 @@
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
 import type { Platform } from '../runner/types.js';
 import { explainResponse, type HttpResponse } from '../http/response.js';
-import type { Specs } from './load-specs.js';
-import { pointerToken, type Operation } from './operations.js';
+import { generatedValidators, type GeneratedCheck, type GeneratedValidators } from './generated-validators.js';
+import type { OpenApiDocument, Specs } from './load-specs.js';
+import type { Operation } from './operations.js';
 import { PassedBodies } from './passed-bodies.js';
-import { resolveRef } from './samples.js';
-
-// ajv-formats is CommonJS; under NodeNext its default import is the module object.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv2020) => Ajv2020;
+import { documentId, responseAjv } from './response-ajv.js';
+import { bodySchemaPointer, documentedHeader, responseFor, type DocumentedHeader } from './response-pointers.js';
 
 /** A response that does not match its operation's documented responses. */
 export interface ContractViolation {
@@ -25,30 +23,13 @@ export interface ResponseValidator {
   schemaKey(op: Operation, status: number, mediaType: string): string | undefined;
 }
 
-const docId = (platform: Platform) => `https://gdx.dev/conformance/specs/${platform}.json`;
-
 /**
- * The response object documented for a status, with its JSON pointer; a response given as a local
- * `$ref` (`#/components/responses/NotFound`, as bundled documents share error answers) is followed.
- */
-function responseFor(specs: Specs, op: Operation, status: number): [string, Record<string, unknown>] | undefined {
-  const responses = (op.definition.responses ?? {}) as Record<string, Record<string, unknown>>;
-  for (const key of [String(status), `${String(status)[0]}XX`, `${String(status)[0]}xx`, 'default']) {
-    const r = responses[key];
-    if (!r) continue;
-    if (typeof r.$ref === 'string' && r.$ref.startsWith('#/')) {
-      return [r.$ref, resolveRef(specs[op.platform] ?? {}, r)];
-    }
-    return [`${op.pointer}/responses/${pointerToken(key)}`, r];
-  }
-  return undefined;
-}
-
-/**
- * Compiles the documents with ajv (JSON Schema 2020-12, as OpenAPI 3.1 uses) and checks that a
- * response's status is documented, its media type is one the status documents, its body
- * matches the schema, and the headers the status documents are there when required and match
- * their schemas.
+ * Checks with ajv (JSON Schema 2020-12, as OpenAPI 3.1 uses) that a response's status is
+ * documented, its media type is one the status documents, its body matches the schema, and the
+ * headers the status documents are there when required and match their schemas. The bundled
+ * documents' schemas come compiled with the package (ajv standalone code generated at build
+ * time); a document of the caller's own, or a bundled one changed since the build, is compiled
+ * by ajv as its schemas are first met.
  *
  * @example
  * ```ts
@@ -57,37 +38,51 @@ function responseFor(specs: Specs, op: Operation, status: number): [string, Reco
  * ```
  */
 export function createResponseValidator(specs: Specs): ResponseValidator {
-  // A process compiles each schema it meets once: ~80 in a kit run, ~1.1 s of CPU, nearly a third
-  // of a first run against the in-process mock. Not inlining `$ref`s compiles a shared component
-  // once instead of into every schema using it, and skipping the code optimiser's passes saves
-  // their time: ~40 % less compiling. Validation answers the same (result, instance path,
-  // keyword, params, message; only `schemaPath`, unused here, differs) and takes about as long.
-  const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false, validateFormats: true, inlineRefs: false, code: { optimize: false } });
-  addFormats(ajv);
-  for (const [platform, doc] of Object.entries(specs)) ajv.addSchema(doc, docId(platform as Platform));
+  // A kit run meets ~80 schemas; compiling them was ~17 % of a cold run's CPU, which the
+  // generated validators of the bundled documents save.
+  const documentOf = (platform: Platform): OpenApiDocument => specs[platform] ?? {};
+  // Loaded when a platform's first answer is checked: a run of one platform's checks loads one.
+  const generated = new Map<Platform, GeneratedValidators | undefined>();
+  const generatedFor = (platform: Platform): GeneratedValidators | undefined => {
+    if (!generated.has(platform)) generated.set(platform, generatedValidators(platform, documentOf(platform)));
+    return generated.get(platform);
+  };
+  let ajv: Ajv2020 | undefined;
+  const compiled = (): Ajv2020 => {
+    if (ajv === undefined) {
+      ajv = responseAjv();
+      for (const [platform, doc] of Object.entries(specs)) ajv.addSchema(doc, documentId(platform));
+    }
+    return ajv;
+  };
+  /** The validator of the schema at `pointer` in a platform's document: generated, else compiled on first use. */
+  const validatorOf = (platform: Platform, pointer: string): GeneratedCheck | undefined =>
+    generatedFor(platform)?.[pointer] ?? compiled().getSchema(`${documentId(platform)}${pointer}`);
   const passed = new PassedBodies();
+  /** Each response's documented headers, found once: every answer is checked against them. */
+  const headersOf = new WeakMap<object, DocumentedHeader[]>();
 
   const schemaKey = (op: Operation, status: number, mediaType: string): string | undefined => {
-    const found = responseFor(specs, op, status);
+    const found = responseFor(documentOf(op.platform), op, status);
     if (!found) return undefined;
     const content = (found[1].content ?? {}) as Record<string, Record<string, unknown>>;
     if (!content[mediaType]?.schema) return undefined;
-    return `${docId(op.platform)}${found[0]}/content/${pointerToken(mediaType)}/schema`;
+    return `${documentId(op.platform)}${bodySchemaPointer(found[0], mediaType)}`;
   };
 
   return {
     schemaKey,
     check(op, res) {
-      const found = responseFor(specs, op, res.status);
+      const found = responseFor(documentOf(op.platform), op, res.status);
       const documented = Object.keys((op.definition.responses ?? {}) as object);
       // The answer as reports show it (status, media type, problem code and detail): why an undocumented status came.
       if (!found) return [{ message: `status ${res.status} is not documented for ${op.operationId}`, expected: documented, actual: explainResponse(res) }];
       // The body first: a report leads with what is most often wrong; the headers follow.
-      return [...bodyViolations(op, res, found[1]), ...headerViolations(op.platform, res, found[1])];
+      return [...bodyViolations(op, res, found[0], found[1]), ...headerViolations(op.platform, res, found[0], found[1])];
     },
   };
 
-  function bodyViolations(op: Operation, res: HttpResponse, response: Record<string, unknown>): ContractViolation[] {
+  function bodyViolations(op: Operation, res: HttpResponse, pointer: string, response: Record<string, unknown>): ContractViolation[] {
     const content = (response.content ?? {}) as Record<string, unknown>;
     const mediaTypes = Object.keys(content);
     if (mediaTypes.length === 0) {
@@ -96,10 +91,11 @@ export function createResponseValidator(specs: Specs): ResponseValidator {
     if (!mediaTypes.includes(res.contentType)) {
       return [{ message: `content type of ${res.status} is not documented`, expected: mediaTypes, actual: res.contentType }];
     }
-    const key = schemaKey(op, res.status, res.contentType);
-    if (key === undefined) return [];
+    if (!(content[res.contentType] as Record<string, unknown>).schema) return [];
+    const schema = bodySchemaPointer(pointer, res.contentType);
+    const key = `${documentId(op.platform)}${schema}`;
     if (passed.has(key, res.text)) return [];
-    const validate = ajv.getSchema(key);
+    const validate = validatorOf(op.platform, schema);
     if (!validate) return [{ message: 'the documented schema cannot be compiled', expected: key, actual: undefined }];
     if (validate(res.body)) {
       passed.add(key, res.text);
@@ -117,19 +113,27 @@ export function createResponseValidator(specs: Specs): ResponseValidator {
    * The response headers the status documents (`X-Request-Id` on every answer, `Retry-After`,
    * `Location` of a create): a required one must be sent, and a sent one must match its schema.
    */
-  function headerViolations(platform: Platform, res: HttpResponse, response: Record<string, unknown>): ContractViolation[] {
-    const doc = specs[platform] ?? {};
+  function headerViolations(platform: Platform, res: HttpResponse, pointer: string, response: Record<string, unknown>): ContractViolation[] {
+    let headers = headersOf.get(response);
+    if (headers === undefined) {
+      const doc = documentOf(platform);
+      headers = Object.entries((response.headers ?? {}) as Record<string, unknown>).map(([name, declared]) => documentedHeader(doc, pointer, name, declared));
+      headersOf.set(response, headers);
+    }
     const violations: ContractViolation[] = [];
-    for (const [name, declared] of Object.entries((response.headers ?? {}) as Record<string, unknown>)) {
-      const header = resolveRef(doc, declared);
+    for (const { name, header, schema: documented } of headers) {
       const value = res.headers.get(name);
       if (value === null) {
         if (header.required === true) violations.push({ message: `header ${name} is missing (the contract requires it on ${res.status})`, expected: header.schema ?? 'a value', actual: '(absent)' });
         continue;
       }
-      if (header.schema === undefined) continue;
-      const schema = resolveRef(doc, header.schema);
-      const validate = ajv.compile(schema);
+      if (documented === undefined) continue;
+      const [at, schema] = documented;
+      const validate = validatorOf(platform, at);
+      if (validate === undefined) {
+        violations.push({ message: `header ${name}: the documented schema cannot be compiled`, expected: at, actual: value });
+        continue;
+      }
       if (validate(headerValue(value, schema))) continue;
       const e = validate.errors?.[0];
       violations.push({ message: `header ${name} ${e?.message ?? 'is invalid'} (schema rule: ${e?.keyword ?? 'schema'})`, expected: schema, actual: value });
@@ -144,7 +148,7 @@ function headerValue(text: string, schema: Record<string, unknown>): unknown {
   return numeric && /^-?\d+(\.\d+)?$/.test(text.trim()) ? Number(text.trim()) : text;
 }
 
-/** Response validators by documents: ajv compiles each schema once, on first use, for all runs given the same `Specs`. */
+/** Response validators by documents: each schema is compiled (or loaded) once, on first use, for all runs given the same `Specs`. */
 const validators = new WeakMap<Specs, ResponseValidator>();
 
 /**
