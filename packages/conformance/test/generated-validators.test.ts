@@ -1,25 +1,20 @@
 // The response validators of the bundled documents come generated at build time (ajv standalone
 // code, scripts/generate-validators.mjs); a document of the caller's own is compiled by ajv at run
 // time. Both must report the same violations, and the bundled documents must never be compiled.
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import { isDeepStrictEqual } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createRandom, loadSpecs, PLATFORMS, type HttpResponse, type OpenApiDocument, type Specs } from '../src/index.js';
 import { listOperations, type Operation } from '../src/specs/operations.js';
 import { resolveRef, sampleFromSchema } from '../src/specs/samples.js';
 import { createResponseValidator } from '../src/specs/validator.js';
-
-/** The ajv look-ups of the kit's documents (the in-process mock's validators use other ids). */
-function kitLookups(): { count: () => number } {
-  const spy = vi.spyOn(Ajv2020.prototype, 'getSchema');
-  return { count: () => spy.mock.calls.filter(([key]) => String(key).startsWith('https://gdx.dev/conformance/')).length };
-}
+import { kitCompiles } from './support/kit-compiles.js';
 
 /** The same documents with one extension field more: not the documents the build generated from, so ajv compiles them. */
 function ownCopies(specs: Specs): Specs {
   return Object.fromEntries(Object.entries(specs).map(([platform, doc]) => [platform, { ...structuredClone(doc), 'x-own-copy': true }]));
 }
 
-/** A valid body and bodies broken every way a response can be: each property of the wrong type, empty, too long, null, gone. */
+/** A valid body and broken ones: the wrong JSON type, and each property of the wrong type, null, empty, too long (2,001 characters) or gone. */
 function bodies(doc: OpenApiDocument, schema: unknown): unknown[] {
   const sample = sampleFromSchema(doc, schema, createRandom('generated-validators'));
   const out: unknown[] = [sample, null, [], 'text', 0, {}];
@@ -29,7 +24,7 @@ function bodies(doc: OpenApiDocument, schema: unknown): unknown[] {
   for (const key of Object.keys(base)) {
     const { [key]: _gone, ...rest } = base;
     out.push(rest);
-    for (const value of [12345, null, '', 'x'.repeat(2001), '🀄'.repeat(33), '2025-02-30']) out.push({ ...base, [key]: value });
+    for (const value of [12345, null, '', 'x'.repeat(2001)]) out.push({ ...base, [key]: value });
   }
   return out;
 }
@@ -75,7 +70,7 @@ describe('the response validators generated at build time', () => {
     const bundled = await loadSpecs();
     expect(Object.keys(bundled)).toEqual([...PLATFORMS]);
     const own = ownCopies(bundled);
-    const lookups = kitLookups();
+    const lookups = kitCompiles();
     const generated = createResponseValidator(bundled);
     const compiled = createResponseValidator(own);
     const [bundledOps, ownOps] = [listOperations(bundled, PLATFORMS), listOperations(own, PLATFORMS)];
@@ -85,7 +80,9 @@ describe('the response validators generated at build time', () => {
     for (const [i, op] of bundledOps.entries()) {
       for (const res of answers(bundled[op.platform]!, op, met)) {
         const want = compiled.check(ownOps[i]!, res);
-        expect(generated.check(op, res), `${op.operationId} ${res.status} ${res.text.slice(0, 80)}`).toEqual(want);
+        const got = generated.check(op, res);
+        // Compared as data first (Vitest's matcher costs more than the check); its diff when they differ.
+        if (!isDeepStrictEqual(got, want)) expect(got, `${op.operationId} ${res.status} ${res.text.slice(0, 80)}`).toEqual(want);
         answered += 1;
         violations += want.length;
       }
@@ -98,7 +95,7 @@ describe('the response validators generated at build time', () => {
 
   it('serve the bundled documents: checking their answers compiles nothing', async () => {
     const bundled = await loadSpecs();
-    const lookups = kitLookups();
+    const lookups = kitCompiles();
     const validator = createResponseValidator(bundled);
     let violations = 0;
     for (const op of listOperations(bundled, PLATFORMS)) {
