@@ -16,6 +16,7 @@ import { initialSubmission, type Org } from '../registration/harness.js';
 // among them, for seconds; its text stays the one `JSON.stringify` gave.
 
 const START_AT = '2025-09-26T10:00:00+08:00';
+const APPLICATIONS = 1_200;
 
 describe('the export of a sandbox, made in parts', () => {
   it('is the text JSON.stringify makes of the export document, byte for byte', async () => {
@@ -48,7 +49,9 @@ describe('the export of a sandbox, made in parts', () => {
 
     it('answers a probe while a large export is made, and sends the same text and headers as the in-process transports', async () => {
       const app = createApp({ seed: 5, startAt: START_AT, logError: () => undefined });
-      await sandboxWithApplications(app, 'big', 400);
+      // Large enough that its export takes several 10 ms slices on a fast machine with its code warm
+      // (400 applications, ~2.3 MB, took two: the export could end before the probe was read).
+      await sandboxWithApplications(app, 'big', APPLICATIONS);
       let exportDispatched!: () => void;
       const dispatched = new Promise<void>((resolve) => (exportDispatched = resolve));
       // The app as served, telling when the export's dispatch has begun (its first slice is made by then).
@@ -87,7 +90,7 @@ describe('the export of a sandbox, made in parts', () => {
       expect(text).toBe(inProcess.body);
       // JSON.stringify's own text of what it holds: its key order, no spaces.
       expect(text).toBe(JSON.stringify(JSON.parse(text)));
-      expect(JSON.parse(text).state.platforms.registration.applications).toHaveLength(400);
+      expect(JSON.parse(text).state.platforms.registration.applications).toHaveLength(APPLICATIONS);
       expect(overHttp.headers['content-length']).toBe(String(overHttp.body.byteLength));
       expect(overHttp.headers['content-type']).toBe(inProcess.headers['content-type']);
       expect(overHttp.headers['transfer-encoding']).toBeUndefined();
