@@ -52,13 +52,15 @@ export function withIsolatedFiles(files: string[]): ViteUserConfig {
 }
 
 /**
- * For the examples, whose tests play a consumer: sibling packages resolve to their built `dist`
- * (the `import` condition, not `source`) and Node loads them as a consumer's project would, instead
- * of Vite transforming their TypeScript sources for every example again (each example's run spent
- * about half its CPU transforming the mock's and the SDKs' sources: 6.2 → 3.1 s, catalog-editor
- * alone). `npm test` builds every dependency first (turbo's `test` depends on `build`, which depends
- * on `^build`); inside one example, build its dependencies before `npx vitest`
- * (`npx turbo run build --filter=<example>...`). The example's own tests still import its sources.
+ * For the examples and the conformance kit, whose tests play a consumer: sibling packages resolve to
+ * their built `dist` (the `import` condition, not `source`) and Node loads them as a consumer's
+ * project would, instead of Vite transforming their TypeScript sources in every run again (each
+ * example's run spent about half its CPU transforming the mock's and the SDKs' sources: 6.2 → 3.1 s,
+ * catalog-editor alone), and instead of running the mock as Vite's transform of it, which made the
+ * kit's runs against the in-process mock ~30 % slower. `npm test` builds every dependency first
+ * (turbo's `test` depends on `build` and `^build`); inside one of these workspaces, build its
+ * dependencies before `npx vitest` (`npx turbo run build --filter=<workspace>^...`). The
+ * workspace's own tests still import its sources.
  *
  * @example
  * ```ts
