@@ -71,6 +71,7 @@ export const PROBLEM_CODES = {
   SANDBOX_DELETED: entry(409, 'Sandbox deleted', '该幂等键所创建的沙箱已被删除，创建新沙箱须使用新的幂等键', 'The sandbox this idempotency key created was deleted; a new sandbox needs a new key'),
   SANDBOX_LIMIT_REACHED: entry(409, 'Sandbox limit reached', '沙箱数量已达服务上限，请删除不再使用的沙箱后重试', 'The server holds as many sandboxes as it allows; delete one you no longer use'),
   WEBHOOK_LIMIT_REACHED: entry(409, 'Webhook limit reached', '该沙箱的回调订阅数量已达上限，请删除不再使用的订阅后重试', 'The sandbox holds as many webhooks as it allows; delete one you no longer use'),
+  PRECONDITION_FAILED: entry(412, 'Precondition failed', '请求的前提条件（If-Match 或 If-Unmodified-Since）不成立：资源已不是客户端所指的版本', 'A precondition (If-Match or If-Unmodified-Since) failed: the resource is no longer the version the client names'),
   PAYLOAD_TOO_LARGE: entry(413, 'Payload too large', '请求体过大', 'The request body is too large'),
   URI_TOO_LONG: entry(414, 'URI too long', '请求地址过长', 'The request URI is too long'),
   UNSUPPORTED_MEDIA_TYPE: entry(415, 'Unsupported media type', '不支持的请求内容类型', 'The request content type is not supported'),
