@@ -30,3 +30,21 @@ export function etagMatches(ifNoneMatch: string | undefined, etag: string): bool
     return tag === '*' || tag.replace(/^W\//, '') === bare;
   });
 }
+
+/**
+ * Whether an `If-Match` value names `etag` (strong comparison, RFC 9110 §13.1.1) or is `*`: the
+ * resource is still the version the client names. A weak tag never matches, not even `W/` and
+ * the same opaque tag, since a weak validator cannot promise the same bytes.
+ *
+ * @example
+ * ```ts
+ * etagMatchesStrongly('"a", "b"', '"b"'); // true
+ * etagMatchesStrongly('W/"b"', '"b"');    // false
+ * ```
+ */
+export function etagMatchesStrongly(ifMatch: string, etag: string): boolean {
+  return ifMatch.split(',').some((candidate) => {
+    const tag = candidate.trim();
+    return tag === '*' || tag === etag;
+  });
+}
