@@ -1,6 +1,6 @@
-// A dataset's file is served as a file server serves one (RFC 9110): validators and conditional
-// requests (304), a download name (Content-Disposition), and single byte ranges (206, 416) — once
-// the request may read the file at all: 401, 403 and 404 come first.
+// A dataset's file is served as a file server serves one (RFC 9110): validators, preconditions
+// (412) and conditional requests (304), a download name (Content-Disposition), and single byte
+// ranges (206, 416) — once the request may read the file at all: 401, 403 and 404 come first.
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { DatasetFile, OpenDataset } from '../../src/sandbox/seed/types.js';
@@ -86,6 +86,66 @@ describe('open-data file downloads', () => {
     }
   });
 
+  /** An HTTP-date `seconds` from the instant of `lastModified` (an HTTP-date too). */
+  const shifted = (lastModified: string, seconds: number) => new Date(Date.parse(lastModified) + seconds * 1000).toUTCString();
+
+  it('answers 412 with the current validators, as problem+json at /header/if-match, to an If-Match not naming the ETag (strong comparison, lists, *)', async () => {
+    const world = await openWorld(ctx);
+    const { path } = fileOf(world, 'CSV');
+    const first = await download(path);
+    const etag = first.headers.get('etag')!;
+    const lastModified = first.headers.get('last-modified')!;
+    for (const ifMatch of [etag, `"other", ${etag}`, '*']) {
+      const kept = await download(path, { 'if-match': ifMatch });
+      expect(kept.status, ifMatch).toBe(200);
+      expect(kept.bytes.equals(first.bytes), ifMatch).toBe(true);
+    }
+    // A weak tag never matches strongly, not even the same opaque tag.
+    for (const ifMatch of ['"other"', `W/${etag}`, `"other", W/${etag}`]) {
+      const refused = await world.openData('GET', path.slice(world.base('open-data').length), { headers: { 'if-match': ifMatch } });
+      expectContract('open-data', 'getDatasetFile', refused, 412);
+      expect([refused.headers.get('etag'), refused.headers.get('last-modified')], ifMatch).toEqual([etag, lastModified]);
+      expect(refused.body).toMatchObject({ code: 'PRECONDITION_FAILED', errors: [{ pointer: '/header/if-match', code: 'PRECONDITION_FAILED', message: { zh: expect.any(String), en: expect.any(String) } }] });
+    }
+    // A HEAD is judged as its GET.
+    expect((await download(path, { 'if-match': '"other"' }, 'HEAD')).status).toBe(412);
+  });
+
+  it('answers 412 at /header/if-unmodified-since when the file changed after its date, and ignores one that is no date', async () => {
+    const world = await openWorld(ctx);
+    const { path } = fileOf(world, 'CSV');
+    const lastModified = (await download(path)).headers.get('last-modified')!;
+    expect((await download(path, { 'if-unmodified-since': lastModified })).status).toBe(200);
+    expect((await download(path, { 'if-unmodified-since': shifted(lastModified, 86_400) })).status).toBe(200);
+    const refused = await world.openData('GET', path.slice(world.base('open-data').length), { headers: { 'if-unmodified-since': shifted(lastModified, -1) } });
+    expectContract('open-data', 'getDatasetFile', refused, 412);
+    expect(refused.headers.get('last-modified')).toBe(lastModified);
+    expect(refused.body).toMatchObject({ code: 'PRECONDITION_FAILED', errors: [{ pointer: '/header/if-unmodified-since', code: 'PRECONDITION_FAILED' }] });
+    for (const notADate of ['yesterday', '1999', `${shifted(lastModified, -1)}, ${shifted(lastModified, -2)}`]) {
+      expect((await download(path, { 'if-unmodified-since': notADate })).status, notADate).toBe(200);
+    }
+  });
+
+  it('evaluates If-Match alone when both are sent, and preconditions before If-None-Match and Range (RFC 9110 §13.2.2)', async () => {
+    const world = await openWorld(ctx);
+    const { path } = fileOf(world, 'CSV');
+    const first = await download(path);
+    const etag = first.headers.get('etag')!;
+    const before = shifted(first.headers.get('last-modified')!, -1);
+    const statusOf = async (headers: Record<string, string>) => (await download(path, headers)).status;
+    // If-Match decides: an If-Unmodified-Since that would fail, or pass, is not looked at.
+    expect(await statusOf({ 'if-match': etag, 'if-unmodified-since': before })).toBe(200);
+    expect(await statusOf({ 'if-match': '"other"', 'if-unmodified-since': shifted(before, 86_400) })).toBe(412);
+    // 412 before the 304 and the 206 or 416 the request would otherwise get.
+    expect(await statusOf({ 'if-match': '"other"', 'if-none-match': etag })).toBe(412);
+    expect(await statusOf({ 'if-unmodified-since': before, 'if-none-match': etag })).toBe(412);
+    expect(await statusOf({ 'if-match': '"other"', range: 'bytes=0-9' })).toBe(412);
+    expect(await statusOf({ 'if-unmodified-since': before, range: `bytes=${first.bytes.length}-` })).toBe(412);
+    // A precondition met lets the rest run: the resumed range of the version held.
+    expect(await statusOf({ 'if-match': etag, range: 'bytes=0-9' })).toBe(206);
+    expect(await statusOf({ 'if-match': etag, 'if-none-match': etag })).toBe(304);
+  });
+
   it('answers a single byte range with 206, Content-Range and exactly those bytes, also cutting a character; a piece of JSON as octet-stream', async () => {
     const world = await openWorld(ctx);
     const { path } = fileOf(world, 'JSON');
@@ -168,7 +228,7 @@ describe('open-data file downloads', () => {
 
   it('answers 401, 403 and 404 before any condition or range', async () => {
     const world = await openWorld(ctx);
-    const conditions = { range: 'bytes=0-9', 'if-none-match': '*', 'if-modified-since': 'Fri, 31 Dec 2100 00:00:00 GMT' };
+    const conditions = { range: 'bytes=0-9', 'if-match': '"other"', 'if-unmodified-since': 'Sat, 01 Jan 2000 00:00:00 GMT', 'if-none-match': '*', 'if-modified-since': 'Fri, 31 Dec 2100 00:00:00 GMT' };
     const guarded = world.seed.datasets.find((d) => d.openingType === 'on_application' && d.files.length > 0)!;
     const file = guarded.files[0]!.path;
     const unsigned = await world.openData('GET', file, { headers: conditions });
