@@ -52,6 +52,12 @@ describe.each(Object.keys(TRANSPORTS))('SDK clients against the mock (%s)', (nam
     const current = await anonymous.datasets.getFile(withJson.id, jsonName, { headers: { 'if-none-match': etag } }).catch((e: unknown) => e);
     expect(current).toBeInstanceOf(ApiError);
     expect([(current as ApiError).status, (current as ApiError).headers.get('etag')]).toEqual([304, etag]);
+    // A resume under If-Match goes on while the file is that version; another version is a 412
+    // ApiError PRECONDITION_FAILED carrying the current ETag.
+    expect(await anonymous.datasets.getFile(withJson.id, jsonName, { headers: { 'if-match': etag, range: 'bytes=0-1' } })).toBe('[{');
+    const changed = await anonymous.datasets.getFile(withJson.id, jsonName, { headers: { 'if-match': '"other"', range: 'bytes=2-' } }).catch((e: unknown) => e);
+    expect(changed).toBeInstanceOf(ApiError);
+    expect([(changed as ApiError).status, (changed as ApiError).code, (changed as ApiError).headers.get('etag')]).toEqual([412, 'PRECONDITION_FAILED', etag]);
     const demand = await openData.demands.submit({ title: '公交到站数据', description: '出行应用' });
     expect((await openData.demands.get(demand.id)).state).toBe('submitted');
   });
