@@ -150,7 +150,7 @@ describe('Prism 5 proxy in front of the standalone mock', () => {
   }, 180_000);
 
   // No kit check or example downloads a file: its validators, conditions and ranges are judged here.
-  it("finds no response violation in a dataset file's answers (200, 206 of CSV and of JSON, 304, 416)", async () => {
+  it("finds no response violation in a dataset file's answers (200, 206 of CSV and of JSON, 304, 412, 416)", async () => {
     const logged = { violations: prism.logs['open-data'].violations.length, failures: prism.logs['open-data'].failures.length };
     const listed = (await (await fetch(`${gateway.url}/open-data/v1/datasets?openingType=open&limit=200`)).json()) as { items: { distributions: { format: string; accessUrl: string }[] }[] };
     const links = listed.items.flatMap((d) => d.distributions);
@@ -160,14 +160,14 @@ describe('Prism 5 proxy in front of the standalone mock', () => {
       const whole = await fetch(url);
       const etag = whole.headers.get('etag')!;
       const length = (await whole.arrayBuffer()).byteLength;
-      const asked: Record<string, string>[] = [{ range: 'bytes=0-9' }, { range: 'bytes=-4', 'if-range': etag }, { 'if-none-match': etag }, { range: `bytes=${length}-` }];
+      const asked: Record<string, string>[] = [{ range: 'bytes=0-9' }, { range: 'bytes=-4', 'if-range': etag }, { 'if-none-match': etag }, { range: `bytes=${length}-` }, { range: 'bytes=0-9', 'if-match': '"another-version"' }];
       for (const headers of asked) {
         const response = await fetch(url, { headers });
         await response.arrayBuffer();
         answers.push(`${format} ${response.status}`);
       }
     }
-    expect(answers).toEqual(['CSV 206', 'CSV 206', 'CSV 304', 'CSV 416', 'JSON 206', 'JSON 206', 'JSON 304', 'JSON 416']);
+    expect(answers).toEqual(['CSV 206', 'CSV 206', 'CSV 304', 'CSV 416', 'CSV 412', 'JSON 206', 'JSON 206', 'JSON 304', 'JSON 416', 'JSON 412']);
     await prism.settled();
     const found = [...of(prism.logs['open-data'].violations.slice(logged.violations), 'response'), ...prism.logs['open-data'].failures.slice(logged.failures)];
     expect(found).toEqual([]);
