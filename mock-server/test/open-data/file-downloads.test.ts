@@ -2,9 +2,15 @@
 // (412) and conditional requests (304), a download name (Content-Disposition), and single byte
 // ranges (206, 416) — once the request may read the file at all: 401, 403 and 404 come first.
 import { createHash } from 'node:crypto';
+import { loadBundledSpec } from '@gdx/openapi';
 import { describe, expect, it } from 'vitest';
+import { sharedContract } from '../../src/app/shared-contracts.js';
+import type { OpenApiDocument } from '../../src/index.js';
+import { createCatalogPlatform } from '../../src/platforms/catalog/index.js';
+import { createOpenDataPlatform } from '../../src/platforms/open-data/index.js';
 import type { DatasetFile, OpenDataset } from '../../src/sandbox/seed/types.js';
 import { expectContract } from '../support/contract.js';
+import { usePlatforms, type MockContext } from '../support/harness.js';
 import { openWorld, useWorld, type World } from '../support/world.js';
 
 interface Download {
@@ -15,23 +21,26 @@ interface Download {
 
 const IMF_FIXDATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
 
-describe('open-data file downloads', () => {
-  const ctx = useWorld();
-
-  /** An open dataset of the seed whose rows hold Chinese text, and its file of `format`. */
-  function fileOf(world: World, format: 'CSV' | 'JSON'): { dataset: OpenDataset; file: DatasetFile; path: string } {
-    for (const dataset of world.seed.datasets) {
-      const file = dataset.files.find((f) => f.format === format);
-      if (dataset.openingType === 'open' && file) return { dataset, file, path: `${world.base('open-data')}${file.path}` };
-    }
-    throw new Error(`no open dataset with a ${format} file`);
+/** An open dataset of the seed whose rows hold Chinese text, and its file of `format`. */
+function fileOf(world: World, format: 'CSV' | 'JSON'): { dataset: OpenDataset; file: DatasetFile; path: string } {
+  for (const dataset of world.seed.datasets) {
+    const file = dataset.files.find((f) => f.format === format);
+    if (dataset.openingType === 'open' && file) return { dataset, file, path: `${world.base('open-data')}${file.path}` };
   }
+  throw new Error(`no open dataset with a ${format} file`);
+}
 
-  /** GETs (or HEADs) a path below the transport unsigned, keeping the body as the bytes sent. */
-  async function download(path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Download> {
+/** A function that GETs (or HEADs) a path below `ctx`'s transport unsigned, keeping the body as the bytes sent. */
+function downloader(ctx: MockContext) {
+  return async (path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Download> => {
     const response = await ctx.transport.fetch(`${ctx.transport.baseUrl}${path}`, { method, headers });
     return { status: response.status, headers: response.headers, bytes: Buffer.from(await response.arrayBuffer()) };
-  }
+  };
+}
+
+describe('open-data file downloads', () => {
+  const ctx = useWorld();
+  const download = downloader(ctx);
 
   it('sends a strong ETag of the bytes, the dataset’s last change as Last-Modified, a download name and Accept-Ranges', async () => {
     const world = await openWorld(ctx);
@@ -240,5 +249,60 @@ describe('open-data file downloads', () => {
     for (const missing of [`/datasets/${dataset.id}/files/nothing.csv`, '/datasets/ods_01HBNZFK00BBRY34R9KGNS2PV9/files/x.csv']) {
       expectContract('open-data', 'getDatasetFile', await world.openData('GET', missing, { headers: conditions }), 404);
     }
+  });
+});
+
+// A dataset is its catalog entry's published version (open-data.md "Datasets"): a new version
+// published through the catalog's own workflow is a new file, and every validator of the old one
+// stops naming it.
+describe('open-data file downloads after a new catalog version', () => {
+  const ctx = usePlatforms(() => [createCatalogPlatform({ spec: sharedContract('catalog') }), createOpenDataPlatform({ spec: loadBundledSpec('open-data') as OpenApiDocument })]);
+  const download = downloader(ctx);
+
+  it('sends a new ETag and Last-Modified once a change is published, and no longer honours the old ETag (200 to If-None-Match and If-Range, 412 to If-Match)', async () => {
+    const world = await openWorld(ctx);
+    const { dataset, path } = fileOf(world, 'CSV');
+    const before = await download(path);
+    const oldEtag = before.headers.get('etag')!;
+    const oldLastModified = before.headers.get('last-modified')!;
+    expect((await download(path, { 'if-none-match': oldEtag })).status).toBe(304);
+
+    // The provider proposes the entry's sample rows less the first; a day later the authority publishes it.
+    const provider = world.organizations.find((o) => o.creditCode === dataset.provider.creditCode)!;
+    const entry = (await world.on('catalog', 'GET', `/entries/${dataset.entryId}`, { as: provider })).body;
+    expect(entry.content.sampleData.length).toBeGreaterThan(0);
+    const changes = { sampleData: entry.content.sampleData.slice(1) };
+    expect((await world.on('catalog', 'POST', `/entries/${dataset.entryId}/changes`, { as: provider, body: { changes } })).status).toBe(200);
+    expect((await world.advance({ duration: 'P1D' })).status).toBe(200);
+    expect((await world.act({ platform: 'catalog', objectType: 'entry', objectId: dataset.entryId, action: 'publish' })).status).toBe(200);
+    const published = (await world.on('catalog', 'GET', `/entries/${dataset.entryId}`, { as: provider })).body;
+    expect(published).toMatchObject({ state: 'published', version: entry.version + 1 });
+
+    const after = await download(path);
+    expect(after.status).toBe(200);
+    expect(after.bytes.equals(before.bytes)).toBe(false);
+    const etag = after.headers.get('etag')!;
+    expect(etag).not.toBe(oldEtag);
+    const lastModified = after.headers.get('last-modified')!;
+    expect(Date.parse(lastModified)).toBe(Math.floor(Date.parse(published.updatedAt) / 1000) * 1000);
+    expect(Date.parse(lastModified)).toBeGreaterThan(Date.parse(oldLastModified));
+
+    // The client's copy is no longer current: the new file, whole.
+    const revalidated = await download(path, { 'if-none-match': oldEtag });
+    expect([revalidated.status, revalidated.headers.get('etag')]).toEqual([200, etag]);
+    expect(revalidated.bytes.equals(after.bytes)).toBe(true);
+    expect((await download(path, { 'if-modified-since': oldLastModified })).status).toBe(200);
+    // A request for the old version only fails, naming the current one.
+    const refused = await world.openData('GET', path.slice(world.base('open-data').length), { headers: { 'if-match': oldEtag } });
+    expectContract('open-data', 'getDatasetFile', refused, 412);
+    expect([refused.headers.get('etag'), refused.headers.get('last-modified')]).toEqual([etag, lastModified]);
+    expect(refused.body).toMatchObject({ code: 'PRECONDITION_FAILED', errors: [{ pointer: '/header/if-match', code: 'PRECONDITION_FAILED' }] });
+    expect(refused.body.detail).toContain(etag);
+    // A range resumed under the old version gets the whole new file, not a piece of it.
+    const resumed = await download(path, { range: 'bytes=0-9', 'if-range': oldEtag });
+    expect([resumed.status, resumed.headers.get('content-range')]).toEqual([200, null]);
+    expect(resumed.bytes.equals(after.bytes)).toBe(true);
+    expect((await download(path, { range: 'bytes=0-9', 'if-range': oldLastModified })).status).toBe(200);
+    expect((await download(path, { range: 'bytes=0-9', 'if-range': etag })).status).toBe(206);
   });
 });
