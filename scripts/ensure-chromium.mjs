@@ -8,7 +8,7 @@
  * is the whole browser without a window. The shell (what Playwright itself runs for headless
  * tests) does the same pages on about half the CPU: the mock's console test, 30 pages with axe
  * reviews, took 80–82 CPU-s with `chromium` and 44–47 with the shell, every test passing
- * (bench/README.md, thirty-first pass). A full `chromium` found on the machine is still used when
+ * (bench/HISTORY.md, thirty-first pass). A full `chromium` found on the machine is still used when
  * the shell cannot be installed.
  *
  * Order: `GDX_CHROMIUM` (used as it is: nothing is installed), then /usr/bin/chromium-headless-shell,

@@ -105,7 +105,7 @@ export const mockThroughputSuite: Suite = {
       if (prismSample !== undefined) rows.push(ratioRow(gdx!, prismSample, { kind: 'min-ratio', value: 5 }));
       rows.push(ratioRow(search!, bareSearchSample!, { kind: 'min-ratio', value: 0.6 }));
       // Said with the row: a repeated query is the case the catalog's kept pages serve.
-      notes.push('searchEntries repeats one query: from its second request on an unchanged catalog the mock answers its kept page (decision 0017); a query never asked before is rendered in full (bench/README.md, "The faceted search: kept pages")');
+      notes.push('searchEntries repeats one query: from its second request on an unchanged catalog the mock answers its kept page (decision 0017); a query never asked before is rendered in full (bench/HISTORY.md, "The faceted search: kept pages")');
       return { id: this.id, title: this.title, rows, notes };
     } finally {
       await Promise.all([...servers.map((s) => s.stop()), agent.close()]);

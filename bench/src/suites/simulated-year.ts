@@ -82,7 +82,7 @@ export const simulatedYearSuite: Suite = {
       `the last row is transitions per second at ${plural(large.count)} ÷ at ${plural(small.count)} applications (medians over the rounds): 1× is cost linear in transitions`,
       `the advance is one \`clock/advance\` with \`firedLimit: 0\`: its answer carries the counts and the event feed's cursor, not the transitions (until 2026-12-04 it listed every one, 7.8 MB of JSON at 10,000 applications, rendered and parsed inside the timed call); the feed events counted below are read after the timing`,
       `opening ${plural(large.count)} applications took ${formatMs(median(of((r) => r.large.openMs)))}`,
-      `the rows "again, after both years" repeat the first run in a fresh app of the same process: what the first run costs more is mostly code running before V8 has optimised it, not more simulation work (bench/README.md, "Eighth pass"); the targets are the first run's`,
+      `the rows "again, after both years" repeat the first run in a fresh app of the same process: what the first run costs more is mostly code running before V8 has optimised it, not more simulation work (bench/HISTORY.md, "Eighth pass"); the targets are the first run's`,
     ];
     if (first.byKind !== undefined) notes.splice(4, 0, `events the advance published at ${plural(small.count)}, by type and states (from the event feed): ${first.byKind.map(([k, v]) => `${k} ${v}`).join(', ')}`);
     if (quick) notes.push(`--quick runs one round and opens ${plural(small.count)} and ${plural(large.count)} applications, so no row carries a target`);

@@ -153,7 +153,7 @@ function sampledBytes(node: SamplingNode): number {
  * Runs `work` under V8's sampling heap profiler, counting the objects collected meanwhile too, and
  * answers its result with the bytes it allocated (an estimate from samples every 4 KiB). Unlike a
  * time, the figure does not move with the machine's load, so a change of a few per cent in what a
- * transition allocates shows where timed rounds cannot (bench/README.md, "Nineteenth pass").
+ * transition allocates shows where timed rounds cannot (bench/HISTORY.md, "Nineteenth pass").
  */
 async function withAllocationSampling<T>(work: () => Promise<T>): Promise<{ result: T; bytes: number }> {
   const session = new Session();

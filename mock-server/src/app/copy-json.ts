@@ -3,7 +3,7 @@
  *
  * `structuredClone` serialises and deserialises through V8's value serializer, which costs
  * ~15 µs for an entry's data items; a walk over plain JSON is several times cheaper. Seeding a
- * sandbox copies the content of its 300 published entries (bench/README.md, sandbox creation).
+ * sandbox copies the content of its 300 published entries (bench/HISTORY.md, sandbox creation).
  * Only for values known to be JSON: other objects (Date, Map, class instances) are copied as
  * plain objects of their own enumerable properties.
  *

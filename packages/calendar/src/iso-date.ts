@@ -78,7 +78,7 @@ function digitsAt(text: string, at: number, count: number): number {
  */
 export function parseIsoDate(date: IsoDate): DateParts {
   // Read character by character, not with a RegExp: a match array per date read was ~9 MB of the
-  // ~260 MB a simulated year over 10,000 applications allocated (bench/README.md, issue 12).
+  // ~260 MB a simulated year over 10,000 applications allocated (bench/HISTORY.md, issue 12).
   if (typeof date !== 'string' || date.length !== 10 || date.charCodeAt(4) !== HYPHEN || date.charCodeAt(7) !== HYPHEN) throw invalidDate(date);
   const year = digitsAt(date, 0, 4);
   const month = digitsAt(date, 5, 2);

@@ -12,7 +12,7 @@ const lenientUtf8 = new TextDecoder('utf-8');
  * (a dataset's JSON). Anything longer is kept as a copy of its first `maxBytes` UTF-8 bytes: a
  * typed array's contents live outside the JavaScript heap, so the young-generation collector never
  * copies them (holding 18 KB search answers as strings for the last 1,000 requests cost ~140 µs of
- * CPU per request in collections, bench/README.md), and a copy never keeps a larger answer alive.
+ * CPU per request in collections, bench/HISTORY.md), and a copy never keeps a larger answer alive.
  * One native encode into a reused buffer and one copy, none when the string is the last one cut;
  * the text is decoded only when read (`capturedText`).
  *

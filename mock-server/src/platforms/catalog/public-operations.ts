@@ -75,7 +75,7 @@ function searchEntries(ctx: OperationContext<CatalogState>): OperationResult {
   try {
     const result = index.search({ ...(q !== undefined ? { q } : {}), filters, ...(limit !== undefined ? { limit } : {}), ...(cursor !== undefined ? { cursor } : {}) });
     // The same JSON as `{ ...result, items: result.items.map(toEntrySummary) }`, with each entry's
-    // summary rendered once: serialising the page was half of a search's time (bench/README.md).
+    // summary rendered once: serialising the page was half of a search's time (bench/HISTORY.md).
     const items = joinJson(result.items.map(summaryJson));
     const facets = { ...result.facets, sharingType: relabel(result.facets.sharingType, labels.sharingType), openingType: relabel(result.facets.openingType, labels.openingType) };
     const json = `{"items":[${items}],"nextCursor":${JSON.stringify(result.nextCursor)},"total":${result.total},"facets":${JSON.stringify(facets)}}`;

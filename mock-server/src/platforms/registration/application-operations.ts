@@ -106,7 +106,7 @@ const MACHINES: Readonly<Record<ApplicationRecord['type'], string>> = Object.fre
 const submit: OperationHandler<RegistrationState> = (ctx) => {
   const { state } = ctx;
   // The body is this request's own parse (nothing else holds it), so it is stored as it is: a
-  // deep copy here was a tenth of a signed in-process create (CPU profile, bench/README.md).
+  // deep copy here was a tenth of a signed in-process create (CPU profile, bench/HISTORY.md).
   const submission = ctx.body as Submission;
   // Only a correction may come from outside the registrants: anything else is refused first, changing nothing.
   if (submission.type !== 'correction') requireRole(ctx, 'registrant');

@@ -29,7 +29,7 @@ interface Slice extends DeadlineSlice {
 /**
  * Timeouts for transports that need an abort signal (the fetch transport with an injected fetch or
  * in a browser, custom transports) without an `AbortController` and a timer per attempt,
- * which cost ~6 % of a loopback request on Node 20 (bench/README.md): attempts with the same
+ * which cost ~6 % of a loopback request on Node 20 (bench/HISTORY.md): attempts with the same
  * timeout that start within a slice of a tenth of it (at most 1 s) share one controller, aborted
  * one timeout after the slice closes. Each attempt therefore times out after at least its
  * `timeoutMs` and at most a tenth later, and the signal is a real one, so the timeout works

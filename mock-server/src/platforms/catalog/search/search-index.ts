@@ -147,7 +147,7 @@ export class CatalogSearchIndex {
   /**
    * Entries with terms and postings. An entry is tokenised when a search first needs it, not when
    * it is published: a sandbox seeds 300 entries, and most sandboxes (a test's, a kit check's)
-   * never search; tokenising at seed time was ~45 % of creating a sandbox (bench/README.md).
+   * never search; tokenising at seed time was ~45 % of creating a sandbox (bench/HISTORY.md).
    */
   private docs = EMPTY_BASE.docs as Map<string, Doc>;
   /** Ids published since the last search, tokenised by the next one. */
@@ -420,7 +420,7 @@ export class CatalogSearchIndex {
    * Facet counts over the matched entries: per facet, counts by value number in the facet's reused
    * array, a bucket made when a value is first seen (its label is that entry's), then the buckets
    * sorted by count, then value. The same buckets as a `Map` per facet per query, at a fraction of
-   * the cost (facet counting was ~10 % of a search, bench/README.md).
+   * the cost (facet counting was ~10 % of a search, bench/HISTORY.md).
    */
   private countFacets(docs: Doc[]): Record<FacetName, FacetBucket[]> {
     const result = {} as Record<FacetName, FacetBucket[]>;

@@ -15,7 +15,7 @@ const SEARCH_PAGE_CACHE_LIMITS = { pages: 32, chars: 512 * 1024, seen: 1024 } as
  * changes; once the bounds are reached, other queries are rendered each time. Nothing is evicted
  * because keeping answers only briefly is what costs: an answer that outlives a few young-generation
  * collections is promoted and later collected from the old generation, which made a search that
- * missed a rotating cache three times as expensive as no cache at all (bench/README.md).
+ * missed a rotating cache three times as expensive as no cache at all (bench/HISTORY.md).
  *
  * @example
  * ```ts
