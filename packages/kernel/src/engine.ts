@@ -304,13 +304,27 @@ export class WorkflowEngine {
     return () => this.listeners.delete(listener);
   }
 
-  snapshot(): EngineSnapshot {
+  /**
+   * The engine's state as JSON: its instances (with their pending timers), planned dispatches and
+   * clock. The instances are copies unless `options.shareInstances` asks for the stored instances
+   * themselves: instances are immutable (a transition, a fired or spent timer, a revised deadline
+   * stores a new instance, sharing only what it left unchanged), so that list stays the state of
+   * this instant whatever the engine does later, without copying every instance and its event log
+   * (most of the cost of exporting a large sandbox). The caller must not change what it lists.
+   * The planned dispatches are copied either way.
+   *
+   * @example
+   * const saved = JSON.stringify(engine.snapshot());
+   * const asOfNow = engine.snapshot({ shareInstances: true }); // serialised later, a slice at a time
+   */
+  snapshot(options: { shareInstances?: boolean } = {}): EngineSnapshot {
     const clock: ClockState = this.clock.state();
+    const instances = this.list();
     return {
       version: 1,
       now: clock.now,
       nextSeq: clock.nextSeq,
-      instances: structuredClone(this.list()),
+      instances: options.shareInstances === true ? instances : structuredClone(instances),
       planned: structuredClone(this.planned.owners() as Plan[]),
     };
   }

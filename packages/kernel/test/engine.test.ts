@@ -209,6 +209,25 @@ describe('WorkflowEngine', () => {
     expect(copy.snapshot()).toEqual(original.snapshot());
   });
 
+  it('shares its instances in a snapshot when asked: later transitions, timers and plans leave it as it was', () => {
+    const engine = engineAt('2025-09-26T10:00');
+    toNotice(engine, 'a');
+    ok(engine.create('demo', { id: 'b', actor: registrant }));
+    engine.plan({ at: at('2025-10-15T10:00'), instanceId: 'b', event: 'accept', actor: registry });
+    const shared = engine.snapshot({ shareInstances: true });
+    expect(shared.instances[0]).toBe(engine.get('a'));
+    const text = JSON.stringify(shared);
+    expect(text).toBe(JSON.stringify(engine.snapshot()));
+    // An objection, the notice closing under it (data set), the plan sent, deadlines passing, the
+    // objection dismissed (a new timer, stamped): each stores new instances.
+    ok(engine.dispatch('a', 'object', { actor: { role: 'interested_party' }, payload: { evidence: ['e'] } }));
+    engine.advanceTo(at('2026-03-01T00:00'));
+    ok(engine.dispatch('a', 'dismiss', { actor: registry }));
+    expect(engine.get('a')).toMatchObject({ state: 'registered', data: { noticeClosed: true } });
+    expect(engine.get('b').state).toBe('under_review');
+    expect(JSON.stringify(shared)).toBe(text);
+  });
+
   it('copies a restored snapshot unless told to adopt it', () => {
     const original = engineAt('2025-09-26T10:00');
     toNotice(original, 'a');
