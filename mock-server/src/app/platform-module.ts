@@ -449,7 +449,10 @@ export interface PlatformModule<S = unknown> {
   sharingConsent?(state: S, grantId: string): SharingConsent | undefined;
   /** Its workflow objects, for the simulation API's objects and timelines (absent: none listed). */
   readonly objects?: PlatformObjects<S>;
-  /** JSON-serialisable copy of the state (for snapshots); must not share mutable objects. */
+  /**
+   * JSON-serialisable state of this instant (for snapshots): no later write may reach it, so it
+   * shares with the state only objects that are never changed (an engine's instances, say).
+   */
   exportState(state: S): unknown;
   /**
    * Rebuilds state from `exportState`'s output. The state may keep `data`'s objects as they are:

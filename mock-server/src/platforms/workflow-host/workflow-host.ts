@@ -334,23 +334,28 @@ export class WorkflowHost {
     }
   }
 
+  /**
+   * The engine's snapshot, its instances listed as they are stored, not copied: instances are
+   * immutable (`WorkflowEngine.snapshot`), so no later write reaches them, and copying them was
+   * most of the time a large sandbox's export held every request up. Nothing may change it.
+   */
   snapshot(): EngineSnapshot {
-    return this.engine.snapshot();
+    return this.engine.snapshot({ shareInstances: true });
   }
 
   /**
-   * A platform's snapshot: the engine's, then a copy of the platform's own `records` that no later
-   * write reaches (`records` must hold JSON values only: `copyJson` copies them). The engine's
-   * snapshot is a copy already, so it is not cloned again (its instances are most of a large
-   * sandbox's state); `engine` stays the first key.
+   * A platform's snapshot: the engine's (`snapshot`), then a copy of the platform's own `records`
+   * that no later write reaches, made by `copy` — by default `copyJson` (`records` must hold JSON
+   * values only); a platform that knows which parts of its records are written in place may copy
+   * only those. `engine` stays the first key.
    *
    * @example
    * ```ts
    * const saved = state.host.snapshotWith({ requests: [...state.requests.values()] }); // { engine, requests }
    * ```
    */
-  snapshotWith<Records extends object>(records: Records): { engine: EngineSnapshot } & Records {
-    return { engine: this.engine.snapshot(), ...copyJson(records) };
+  snapshotWith<Records extends object>(records: Records, copy: (records: Records) => Records = copyJson): { engine: EngineSnapshot } & Records {
+    return { engine: this.snapshot(), ...copy(records) };
   }
 
   /**
