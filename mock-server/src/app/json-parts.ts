@@ -39,8 +39,8 @@ const MAX_OBJECT_DEPTH = 6;
  * each deeper value is serialised whole. A value with a `toJSON` is serialised whole too (an array
  * item's `toJSON` is called with `''` rather than its index: no value of a snapshot reads it).
  *
- * `value` must not change until the promise settles (serialise a copy, or hold the writes): the
- * text is read from it over several turns.
+ * `value` must not change until the promise settles (serialise a copy, a state no write reaches
+ * such as `Sandbox.snapshot`'s, or hold the writes): the text is read from it over several turns.
  *
  * @example
  * ```ts

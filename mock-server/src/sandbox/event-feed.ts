@@ -22,6 +22,18 @@ export interface FeedEvent {
   readonly event: Readonly<Record<string, unknown>>;
 }
 
+/**
+ * An entry of a snapshot (`EventFeed.save`) not made when the snapshot was taken: `JSON.stringify`
+ * makes it, from what the feed kept of the event then (its columns are only appended to), so the
+ * text is the one the entry made at once would give.
+ */
+export interface DeferredFeedEvent {
+  toJSON(): FeedEvent;
+}
+
+/** An entry of a snapshot: made, or made when serialised. */
+export type SavedFeedEvent = FeedEvent | DeferredFeedEvent;
+
 /** Nobody to notify besides the owner (shared: most events have no further recipients). */
 const NONE: readonly string[] = Object.freeze([]);
 
@@ -323,11 +335,24 @@ export class EventFeed {
     return this.#restored.length + this.#sources.length;
   }
 
-  /** A deep copy of every entry, for a snapshot (an entry not read yet is made for it, not kept). */
-  save(): FeedEvent[] {
+  /**
+   * Every entry, for a snapshot: those made or restored as they are, those not read yet as a
+   * `DeferredFeedEvent` that makes the entry when the snapshot is serialised (and does not keep
+   * it). Nothing is copied: an entry is never changed once made or restored (nor its `event` and
+   * `recipients`: every reader gets the same ones), and the feed only appends to its columns, so
+   * the list serialises as the feed of this instant whatever is appended or read later. Copying
+   * the entries, and making those not read yet, was most of the time a large sandbox's export held
+   * every request up. Nothing may change the list's entries.
+   */
+  save(): SavedFeedEvent[] {
     const base = this.#restored.length;
-    const out: FeedEvent[] = [...this.#restored];
-    for (let i = 0; i < this.#sources.length; i += 1) out.push(this.#made[i] === 1 ? (this.#sources[i] as FeedEvent) : this.#entryOf(base + i));
-    return structuredClone(out);
+    const out: SavedFeedEvent[] = [...this.#restored];
+    for (let i = 0; i < this.#sources.length; i += 1) out.push(this.#made[i] === 1 ? (this.#sources[i] as FeedEvent) : { toJSON: () => this.#madeOrMaking(i) });
+    return out;
+  }
+
+  /** The `i`-th appended entry (after the restored ones): as made since, or made now and not kept. */
+  #madeOrMaking(i: number): FeedEvent {
+    return this.#made[i] === 1 ? (this.#sources[i] as FeedEvent) : this.#entryOf(this.#restored.length + i);
   }
 }

@@ -10,7 +10,7 @@ import {
   type SandboxContext,
   type SandboxEventInput,
 } from '../app/platform-module.js';
-import { EventFeed, type FeedEvent } from './event-feed.js';
+import { EventFeed, type FeedEvent, type SavedFeedEvent } from './event-feed.js';
 import { FaultRules, type FaultRule } from './faults.js';
 import { FiredLog } from './fired-log.js';
 import { createIdGenerator, type SandboxIdGenerator } from './id-generator.js';
@@ -111,6 +111,13 @@ export interface SandboxSnapshot {
    */
   usage?: { storedBytes: number; seededObjects?: number };
 }
+
+/**
+ * A sandbox's state as `Sandbox.snapshot` and `Sandbox.persist` take it: its JSON is a
+ * `SandboxSnapshot`'s. It is of the instant it was taken, though it shares with the sandbox what
+ * no write changes; the feed's entries not read yet are made when it is serialised (`EventFeed.save`).
+ */
+export type TakenSnapshot = Omit<SandboxSnapshot, 'events'> & { events: SavedFeedEvent[] };
 
 const MAX_FIRINGS_PER_ADVANCE = 1_000_000;
 
@@ -456,14 +463,20 @@ export class Sandbox implements SandboxContext {
     throw new Error(`sandbox ${this.id}: more than ${MAX_FIRINGS_PER_ADVANCE} timers fired in one advance`);
   }
 
-  /** The sandbox's state as exported: its idempotency records not expired at `now`, without their times (`IdempotencyStore.save`). */
-  snapshot(now = this.#env.wall()): SandboxSnapshot {
+  /**
+   * The sandbox's state as exported: its idempotency records not expired at `now`, without their
+   * times (`IdempotencyStore.save`). No later write reaches it, so it may be serialised over
+   * several turns (`jsonInParts`) while the sandbox goes on answering.
+   */
+  snapshot(now = this.#env.wall()): TakenSnapshot {
     return this.#state(now, true);
   }
 
-  #state(now: number, exported: boolean): SandboxSnapshot {
+  #state(now: number, exported: boolean): TakenSnapshot {
+    // What writes change is copied; what they only replace (the engines' instances, the feed's
+    // entries) is shared: taking the state is the part of an export that holds every request up.
     // Copies of JSON values: `copyJson` walks them several times faster than `structuredClone`
-    // goes through V8's serializer, and an export or a data directory's snapshot copies them all.
+    // goes through V8's serializer.
     return {
       format: 'gdx-sandbox-snapshot',
       version: 1,
@@ -482,7 +495,7 @@ export class Sandbox implements SandboxContext {
   }
 
   /** The snapshot plus what only a data directory keeps: unexpired nonces, the delivery log, and the times and bytes of the idempotency records. */
-  persist(): SandboxSnapshot {
+  persist(): TakenSnapshot {
     // One instant for both: a record expiring between them would be kept and its bytes freed.
     const now = this.#env.wall();
     return { ...this.#state(now, false), nonces: this.nonces.entries(), deliveries: this.webhooks.save(), usage: { storedBytes: this.storedBytes - this.idempotency.expiredBytes(now), ...(this.seededObjects === undefined ? {} : { seededObjects: this.seededObjects }) } };

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Sandbox, type SandboxSnapshot } from '../../src/sandbox/sandbox.js';
+import { Sandbox, type TakenSnapshot } from '../../src/sandbox/sandbox.js';
 import { idem, initialSubmission, objectionBody, ok, registered, submit, useHarness, type Harness, type Org } from './harness.js';
 
 // An export (`GET /_sim/v1/sandboxes/{id}/snapshot`) is the sandbox of the instant it was asked
@@ -14,11 +14,11 @@ const START_AT = '2025-09-26T10:00:00+08:00';
 const ref = (org: Org) => ({ creditCode: org.creditCode, name: org.name });
 
 /** Exports the sandbox; answers the state the export took (the object itself) and its JSON then. */
-async function exported(x: Harness): Promise<{ state: SandboxSnapshot; text: string }> {
+async function exported(x: Harness): Promise<{ state: TakenSnapshot; text: string }> {
   const taken = vi.spyOn(Sandbox.prototype, 'snapshot');
   const reply = await x.sim('GET', `/sandboxes/${x.sandboxId}/snapshot`);
   expect(reply.status).toBe(200);
-  const state = taken.mock.results[0]?.value as SandboxSnapshot;
+  const state = taken.mock.results[0]?.value as TakenSnapshot;
   taken.mockRestore();
   const text = JSON.stringify(state);
   // The object is the one the export's text was made from.

@@ -189,9 +189,10 @@ export const sandboxRoutes: readonly SimRoute[] = [
     method: 'GET', path: '/sandboxes/{sandboxId}/snapshot', operationId: 'exportSnapshot', jsonBody: false,
     handler(ctx) {
       const sandbox = sandboxOf(ctx);
-      // `snapshot()` is a copy no later write reaches, taken now: the document is of this instant
-      // however long its text takes. That text (~90 MB for 22,000 registration applications) is made
-      // a slice at a time, so the process answers other requests (its probes) meanwhile.
+      // `snapshot()` is the state of now, which no later write reaches (copied where writes change
+      // it, shared where they only replace): the document is of this instant however long its text
+      // takes. That text (~190 MB for 20,000 registration applications a year on) is made a slice
+      // at a time, so the process answers other requests (its probes) meanwhile.
       const snapshot = { format: SNAPSHOT_FORMAT, exportedAt: formatShanghaiInstant(sandbox.now()), sandbox: sandboxView(sandbox, ctx.origin), state: sandbox.snapshot() };
       return { status: 200, jsonParts: jsonInParts(snapshot) };
     },
