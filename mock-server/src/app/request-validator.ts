@@ -5,7 +5,7 @@ import { loadGeneratedValidators } from '#generated-validators';
 import type { OpenApiDocument } from './platform-module.js';
 import type { SpecOperation } from './spec-operations.js';
 import { sharedContractText, sharedContractTextOf } from './shared-contracts.js';
-import { messageForKeyword } from './validation-messages.js';
+import { BODY_ERRORS } from './validation-messages.js';
 import { refResolver, type RefResolver } from './declared-properties.js';
 import { MAX_FIELD_ERRORS, toFieldErrors } from './field-errors.js';
 import { unknownQueryParameters } from './unknown-parameters.js';
@@ -204,7 +204,7 @@ function operationValidator(op: SpecOperation, { path: pathCheck, query: queryCh
       const queryErrors = queryCheck && !queryCheck(queryData) ? repeatedParameterErrors(toFieldErrors(queryCheck.errors, '/query', resolve), queryData) : [];
       errors.push(...queryErrors, ...notDecimal.filter((e) => !queryErrors.some((q) => q.pointer === e.pointer)));
       if (bodyCheck && (hasBody || bodyRequired)) {
-        if (!hasBody) errors.push({ pointer: '', ...messageForKeyword('required') });
+        if (!hasBody) errors.push({ pointer: '', ...BODY_ERRORS.missing });
         else if (!bodyCheck(body)) errors.push(...bodyErrors(toFieldErrors(bodyCheck.errors, '', resolve), replaying === true));
       }
       return errors.length > 0 ? { ok: false, errors: errors.slice(0, MAX_FIELD_ERRORS) } : { ok: true, query: queryData };

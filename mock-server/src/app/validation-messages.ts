@@ -31,7 +31,8 @@ const FALLBACK = { code: 'INVALID', message: { zh: '字段取值无效', en: 'Th
 
 /** Field errors found while reading the body (missing, not JSON, or JSON no schema accepts). */
 export const BODY_ERRORS = {
-  missing: { code: 'REQUIRED', message: { zh: '缺少请求体', en: 'The request body is missing' } },
+  /** No body where the operation requires one (the generic "required field" message would name no field). */
+  missing: { code: 'REQUIRED', message: { zh: '缺少请求体：该接口须发送 JSON 请求体', en: 'The request body is missing: this operation takes a JSON body' } },
   malformed: { code: 'MALFORMED_JSON', message: { zh: '请求体不是合法的 JSON', en: 'The request body is not valid JSON' } },
   /** A JSON number too large for a double (`1e309` parses to Infinity). */
   notFinite: { code: 'RANGE', message: { zh: '数值超出可表示范围（须为有限数）', en: 'The number is out of range (it must be finite)' } },

@@ -180,6 +180,12 @@ describe('validation errors point at the field, once', () => {
       ]);
     });
 
+    it('a create sent without a body is told the body is missing, not a field', async () => {
+      const answer = await send('POST', '/registration/v1/applications', '');
+      expect(answer.status).toBe(400);
+      expect(answer.body.errors).toEqual([{ pointer: '', code: 'REQUIRED', message: { en: 'The request body is missing: this operation takes a JSON body', zh: '缺少请求体：该接口须发送 JSON 请求体' } }]);
+    });
+
     it('a clock advance with none still names the alternatives', async () => {
       const answer = await send('POST', '/_sim/v1/sandboxes/default/clock/advance', {});
       expect(answer.body.errors).toEqual([{ pointer: '', code: 'REQUIRED', message: { en: 'One of these fields is required: workingDays, duration, to', zh: '须提供以下字段之一：workingDays、duration、to' } }]);
