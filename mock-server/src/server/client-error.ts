@@ -4,6 +4,7 @@ import type { DispatchRequest, DispatchResponse } from '../app/dispatch-types.js
 import { parseErrorAnswer } from '../app/limit-checks.js';
 import type { Limits } from '../app/limits.js';
 import type { RequestLogHooks } from './request-log.js';
+import { HTTP2_PREFACE_ERROR, refuseHttp2 } from './http2-preface.js';
 import { refusedRequestLine, type RequestLine } from './refused-request-line.js';
 import { requestTimeoutAnswer, type RequestTimeouts } from './request-timeouts.js';
 
@@ -67,6 +68,11 @@ export function problemOnClientError({ limits, dispatch, log, timeouts }: Client
       socket.once('finish', () => socket.destroy());
       if (late) log?.answered(late, answer);
       else log?.unparsed({ method: null, target: null }, answer, socket);
+      return;
+    }
+    if (error.code === HTTP2_PREFACE_ERROR) {
+      // A client speaking HTTP/2 reads no HTTP/1.1 answer: it is refused in HTTP/2.
+      log?.unparsed({ method: 'PRI', target: '*' }, refuseHttp2(socket), socket);
       return;
     }
     const code = error.code ?? 'parse error';

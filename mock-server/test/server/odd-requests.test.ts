@@ -31,6 +31,18 @@ function rawText(text: string): Promise<string> {
   });
 }
 
+/** Sends raw bytes on a fresh connection (one write) and reads every byte until the server closes it. */
+function rawBytes(bytes: Buffer): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(running.port, '127.0.0.1');
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('error', reject);
+    socket.on('close', () => resolve(Buffer.concat(chunks)));
+    socket.write(bytes);
+  });
+}
+
 /** Sends raw bytes on a fresh connection and reads until the server closes it: the status line and the problem. */
 async function raw(text: string): Promise<{ statusLine: string; problem: Record<string, unknown> }> {
   const [head = '', body = ''] = (await rawText(text)).split('\r\n\r\n');
@@ -99,6 +111,44 @@ describe('the asterisk form (a request about the server as a whole)', () => {
     const { statusLine, body } = await once('GET');
     expect(statusLine).toBe('HTTP/1.1 400 Bad Request');
     expect(JSON.parse(body)).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ pointer: '/path', code: 'ASTERISK_FORM_NOT_OPTIONS', message: { zh: expect.stringContaining('OPTIONS') } }] });
+  });
+});
+
+describe('HTTP/2 offers (the mock speaks HTTP/1.1 only)', () => {
+  it('a request offering Upgrade: h2c (the JDK HttpClient default on http://) is answered in HTTP/1.1 and its connection kept', async () => {
+    const offer = 'Connection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\nHTTP2-Settings: AAEAAEAAAAIAAAAAAAMAAAAAAAQBAAAAAAUAAEAAAAYABgAA\r\n';
+    const one = `GET /_sim/v1/health HTTP/1.1\r\nHost: 127.0.0.1:${running.port}\r\n${offer}Content-Length: 0\r\n\r\n`;
+    const last = `GET /_sim/v1/health HTTP/1.1\r\nHost: 127.0.0.1:${running.port}\r\nConnection: close\r\n\r\n`;
+    // One connection, the second request sent once the first is answered, as the JDK does (a
+    // request pipelined behind the offer in the same packet is dropped by Node's parser).
+    const all = await new Promise<string>((resolve, reject) => {
+      const socket = connect(running.port, '127.0.0.1');
+      let text = '';
+      socket.on('data', (chunk: Buffer) => {
+        const first = text === '';
+        text += chunk.toString('utf8');
+        if (first) socket.write(last);
+      });
+      socket.on('error', reject);
+      socket.on('close', () => resolve(text));
+      socket.write(one);
+    });
+    expect(all.match(/HTTP\/1\.1 \d{3}/g)).toEqual(['HTTP/1.1 200', 'HTTP/1.1 200']);
+  });
+
+  it('an HTTP/2 connection preface (prior knowledge) is refused in HTTP/2: the server preface, then GOAWAY HTTP_1_1_REQUIRED saying to send HTTP/1.1, and logged', async () => {
+    logged.length = 0;
+    const preface = Buffer.from('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n', 'latin1');
+    // The client's own SETTINGS frame follows its preface (empty here).
+    const bytes = await rawBytes(Buffer.concat([preface, Buffer.from([0, 0, 0, 4, 0, 0, 0, 0, 0])]));
+    // An empty SETTINGS frame on stream 0 (RFC 9113 §3.4), then GOAWAY (type 7) on stream 0.
+    expect([...bytes.subarray(0, 9)]).toEqual([0, 0, 0, 4, 0, 0, 0, 0, 0]);
+    const length = bytes.readUIntBE(9, 3);
+    expect({ type: bytes[12], stream: bytes.readUInt32BE(14) }).toEqual({ type: 7, stream: 0 });
+    expect(bytes.byteLength).toBe(18 + length);
+    expect({ lastStream: bytes.readUInt32BE(18), errorCode: bytes.readUInt32BE(22) }).toEqual({ lastStream: 0, errorCode: 0xd });
+    expect(bytes.subarray(26).toString('utf8')).toMatch(/HTTP\/1\.1 only/);
+    expect(logged.map((entry) => `${entry.status} ${entry.method} ${entry.path}`)).toEqual(['400 PRI *']);
   });
 });
 
