@@ -158,6 +158,20 @@ export const signatureFailures = {
     };
   },
 
+  /** A signing header sent `times` times: Node and `fetch` hand its values over joined by `, `. */
+  repeated(name: string, times: number): SignatureFailure {
+    return {
+      code: 'SIGNATURE_INVALID',
+      detail: `header ${name} was sent ${times} times: send each signing header once`,
+      error: at(
+        name,
+        'REPEATED_HEADER',
+        `The header ${name} was sent ${times} times: send each signing header once (to sign a retry, set the headers anew rather than add them)`,
+        `请求头 ${name} 出现了 ${times} 次：每个签名请求头只能发送一次（重试时请重新设置签名请求头，而不是追加）`,
+      ),
+    };
+  },
+
   nonceReplayed(nonce: string): SignatureFailure {
     return {
       code: 'NONCE_REPLAYED',

@@ -223,6 +223,19 @@ describe('verifySignature field errors', () => {
     });
   });
 
+  it.each([HEADERS.nonce, HEADERS.timestamp, HEADERS.appKey, HEADERS.signatureMethod, HEADERS.contentDigest, HEADERS.signature])(
+    'names a signing header sent twice (%s: Node and fetch join the values), not the joined value as malformed',
+    (name) => {
+      const first = signed();
+      // A retry that added its fresh signing headers to a copy of the first attempt's (Java's HttpRequest.Builder.header adds).
+      const second = signed({ nonce: 'second-attempt-nonce-0001', timestamp: NOW + 1 });
+      const result = failure(verify({ ...second, [name]: `${first[name]}, ${second[name]}` }));
+      expect(result).toMatchObject({ code: 'SIGNATURE_INVALID', error: { pointer: `/header/${name}`, code: 'REPEATED_HEADER' } });
+      expect(result?.error.message.en).toBe(`The header ${name} was sent 2 times: send each signing header once (to sign a retry, set the headers anew rather than add them)`);
+      expect(result).not.toHaveProperty('help');
+    },
+  );
+
   it('points a replayed nonce at the nonce header', () => {
     const nonceStore = new MemoryNonceStore();
     const headers = signed();

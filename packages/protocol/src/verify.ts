@@ -139,10 +139,10 @@ export function verifySignature(input: VerifyInput): VerifyResult {
   if (!appKey || !timestampText || !nonce || !method || !digest || !signature) return fail(firstMissing(headers));
 
   const secret = input.lookupSecret(appKey);
-  if (secret === undefined) return fail(signatureFailures.unknownAppKey(appKey));
-  if (!isSignatureAlgorithm(method)) return fail(signatureFailures.unsupportedMethod(method, SIGNATURE_ALGORITHMS));
-  if (!NONCE_PATTERN.test(nonce)) return fail(signatureFailures.malformedNonce());
-  if (!/^\d{1,16}$/.test(timestampText)) return fail(signatureFailures.malformedTimestamp(timestampText));
+  if (secret === undefined) return refuse(signatureFailures.unknownAppKey(appKey), headers);
+  if (!isSignatureAlgorithm(method)) return refuse(signatureFailures.unsupportedMethod(method, SIGNATURE_ALGORITHMS), headers);
+  if (!NONCE_PATTERN.test(nonce)) return refuse(signatureFailures.malformedNonce(), headers);
+  if (!/^\d{1,16}$/.test(timestampText)) return refuse(signatureFailures.malformedTimestamp(timestampText), headers);
 
   const now = typeof input.now === 'function' ? input.now() : (input.now ?? Date.now());
   const windowMs = input.windowMs ?? 300_000;
@@ -163,18 +163,37 @@ export function verifySignature(input: VerifyInput): VerifyResult {
     appKey,
   });
   if (digest !== expectedDigest) {
+    if (digest.includes(JOINED)) return refuse(signatureFailures.digestMismatch('content digest does not match the body'), headers);
     // The signing spec is lower-case hex: the right hash in capitals is refused all the same, but
     // told that its case is what is wrong.
     const failure = digest.toLowerCase() === expectedDigest ? signatureFailures.upperCaseDigest() : signatureFailures.digestMismatch('content digest does not match the body');
     return withHelp(failure, method, canonical);
   }
-  if (!constantTimeEqual(signature, computeSignature(canonical, secret, method))) return withHelp(signatureFailures.signatureMismatch('signature does not match the canonical request'), method, canonical);
+  if (!constantTimeEqual(signature, computeSignature(canonical, secret, method))) {
+    if (signature.includes(JOINED)) return refuse(signatureFailures.signatureMismatch('signature does not match the canonical request'), headers);
+    return withHelp(signatureFailures.signatureMismatch('signature does not match the canonical request'), method, canonical);
+  }
 
   // Remember until the timestamp itself leaves the window: a later replay fails that check.
   if (!input.nonceStore.remember(appKey, nonce, timestamp + windowMs + 1, now)) {
     return fail(signatureFailures.nonceReplayed(nonce));
   }
   return { ok: true, appKey };
+}
+
+/** How Node's `IncomingMessage` and `fetch`'s `Headers` join the values of a header sent more than once. */
+const JOINED = ', ';
+
+/**
+ * A refusal, unless a signing header came more than once: then that is the fault to name, not the
+ * joined value's syntax (no valid value of the six holds `, `). Runs on refusals only.
+ */
+function refuse(failure: SignatureFailure, headers: HeaderSource): VerifyResult {
+  for (const name of REQUIRED) {
+    const value = readHeader(headers, name);
+    if (value?.includes(JOINED)) return fail(signatureFailures.repeated(name, value.split(JOINED).length));
+  }
+  return fail(failure);
 }
 
 /** The failure of the first required header (in `REQUIRED` order) that is missing or empty. */
