@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isSignatureAlgorithm, type SignatureAlgorithm } from './algorithms.js';
 import { canonicalRequest } from './canonical.js';
+import { contentDigest } from './digest.js';
 import { HEADERS } from './headers.js';
 import { MemoryNonceStore } from './nonce-store.js';
 import { signRequest } from './sign.js';
@@ -84,7 +85,7 @@ describe('the README worked example', () => {
       method: v.method,
       path: q < 0 ? v.url : v.url.slice(0, q),
       query: q < 0 ? '' : v.url.slice(q + 1),
-      contentDigest: headers[HEADERS.contentDigest],
+      contentDigest: contentDigest(v.body, v.algorithm),
       timestamp,
       nonce,
       appKey,
