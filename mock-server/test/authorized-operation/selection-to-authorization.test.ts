@@ -207,6 +207,28 @@ describe('authorized operation: plan → selection and agreement → authorizati
     expect(still.body).toMatchObject({ state: 'selected', agreement: null });
   });
 
+  it('tells a section of the wrong type or length from a missing one, and a missing term from a bad day', async () => {
+    const world = await openAoWorld(ctx);
+    const plan = await approvedPlan(world);
+    const selection = await world.ao('POST', '/selections', { as: world.body, body: { planId: plan.id, method: 'negotiation' } });
+    await world.official('selection', selection.body.id, 'select', { operatorId: world.operator.id });
+    const complete = agreement([world.scopeItem()]);
+    const errorOf = async (terms: Record<string, unknown>) => {
+      const reply = await world.official('selection', selection.body.id, 'deliberate_agreement', { agreement: terms });
+      expectContract('simulation', 'actAsOfficial', reply, 400);
+      return reply.body.errors[0];
+    };
+    // A vendor's probe sent `productList: 5` and was told the section was missing.
+    expect(await errorOf({ ...complete, productList: 5 })).toMatchObject({ pointer: '/agreement/productList', code: 'TYPE', message: { en: 'productList must be text (1–4000 characters), not number' } });
+    expect(await errorOf({ ...complete, liability: 'x'.repeat(4001) })).toMatchObject({ pointer: '/agreement/liability', code: 'LENGTH', message: { en: expect.stringContaining('4001') } });
+    expect(await errorOf({ ...complete, scope: [{ ...world.scopeItem(), grade: 2 }] })).toMatchObject({ pointer: '/agreement/scope/0/grade', code: 'TYPE' });
+    const { term: _term, ...termless } = complete;
+    expect(await errorOf(termless)).toMatchObject({ pointer: '/agreement/term', code: 'REQUIRED' });
+    expect(await errorOf({ ...complete, term: { to: '2029-01-04' } })).toMatchObject({ pointer: '/agreement/term/from', code: 'REQUIRED' });
+    expect(await errorOf({ ...complete, term: { from: '2026-01-05T00:00:00', to: '2029-01-04' } })).toMatchObject({ pointer: '/agreement/term/from', code: 'DATE' });
+    expect((await world.ao('GET', `/selections/${selection.body.id}`, { as: world.body })).body).toMatchObject({ state: 'selected', agreement: null });
+  });
+
   it('a tender selects only after its 20 calendar days', async () => {
     const world = await openAoWorld(ctx);
     const plan = await approvedPlan(world);

@@ -17,15 +17,35 @@ const DIGEST = /^(sha256|sm3):[0-9a-f]{64}$/;
 
 const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length >= 1 && v.length <= max;
 
+/**
+ * Refuses a member that is not text of 1–`max` characters, saying which: missing (`REQUIRED`),
+ * another JSON type (`TYPE`, naming it: `productList: 5` is no missing section) or a length out
+ * of bounds (`LENGTH`).
+ */
+function checkText(value: unknown, at: string, name: string, max: number): asserts value is string {
+  if (value === undefined) throw invalid(at, 'REQUIRED', `须填写 ${name}（1–${max} 个字符）`, `${name} is required (1–${max} characters)`);
+  if (typeof value !== 'string') {
+    const type = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+    throw invalid(at, 'TYPE', `${name} 须为文字（1–${max} 个字符），不能是 ${type}`, `${name} must be text (1–${max} characters), not ${type}`);
+  }
+  if (!isText(value, max)) throw invalid(at, 'LENGTH', `${name} 须为 1–${max} 个字符（现为 ${value.length} 个）`, `${name} must be 1–${max} characters long (it has ${value.length})`);
+}
+
+/** Refuses a term member that is missing (`REQUIRED`) or no calendar day (`DATE`). */
+function checkDay(value: unknown, at: string): asserts value is string {
+  if (value === undefined) throw invalid(at, 'REQUIRED', '须填写日期 YYYY-MM-DD', 'A calendar day YYYY-MM-DD is required');
+  if (typeof value !== 'string' || !isIsoDate(value)) throw invalid(at, 'DATE', '须为有效日期 YYYY-MM-DD', 'Must be a calendar day YYYY-MM-DD');
+}
+
 function checkScopeItem(item: unknown, at: string): asserts item is ScopeItem {
   const i = item as Record<string, unknown> | null;
   if (!i || typeof i !== 'object' || Array.isArray(i)) throw invalid(at, 'SCOPE_ITEM_INVALID', '数据范围的每一项须为对象', 'Each scope item must be an object');
-  if (!isText(i['entryId'], 64)) throw invalid(`${at}/entryId`, 'REQUIRED', '须填写目录标识（1–64 个字符）', 'entryId is required (1–64 characters)');
-  if (!isText(i['name'], 200)) throw invalid(`${at}/name`, 'REQUIRED', '须填写名称（1–200 个字符）', 'name is required (1–200 characters)');
+  checkText(i['entryId'], `${at}/entryId`, 'entryId', 64);
+  checkText(i['name'], `${at}/name`, 'name', 200);
   if (!SOURCES.has(String(i['source']))) throw invalid(`${at}/source`, 'ENUM', '来源须为 collected 或 shared', 'source must be collected or shared');
   if (i['consentGrantId'] !== null && !isText(i['consentGrantId'], 64)) throw invalid(`${at}/consentGrantId`, 'TYPE', '须为共享授权标识或 null', 'consentGrantId must be a grant id or null');
-  if (!isText(i['updateCycle'], 32)) throw invalid(`${at}/updateCycle`, 'REQUIRED', '须填写更新周期', 'updateCycle is required');
-  if (!isText(i['grade'], 32)) throw invalid(`${at}/grade`, 'REQUIRED', '须填写分级', 'grade is required');
+  checkText(i['updateCycle'], `${at}/updateCycle`, 'updateCycle', 32);
+  checkText(i['grade'], `${at}/grade`, 'grade', 32);
 }
 
 /** An `Attachment` reference (Inner Mongolia's 数据安全承诺书): name, media type, digest, size, optional URI. */
@@ -56,14 +76,16 @@ export function checkAgreement(state: AuthorizedOperationState, sandbox: Sandbox
   if (!a || typeof a !== 'object' || Array.isArray(a)) throw invalid('/agreement', 'REQUIRED', '须提交授权运营协议', 'agreement is required');
   const unknown = Object.keys(a).find((k) => !KNOWN.has(k));
   if (unknown !== undefined) throw invalid(`/agreement/${unknown}`, 'UNKNOWN_MEMBER', '协议中没有该项', 'The agreement has no such member');
-  for (const key of SECTIONS) if (!isText(a[key], MAX_TEXT)) throw invalid(`/agreement/${key}`, 'REQUIRED', `须填写协议条款 ${key}（1–4000 个字符）`, `${key} is required (1–4000 characters)`);
+  for (const key of SECTIONS) checkText(a[key], `/agreement/${key}`, key, MAX_TEXT);
   // Sections a profile adds (Inner Mongolia 101号 第四条(五)、第三十二条) are required there.
   const required = state.host.procedures.profile.options.authorizedOperation.agreementSections.find((key) => a[key] === undefined);
   if (required !== undefined) throw invalid(`/agreement/${required}`, 'REQUIRED', `须填写协议条款 ${required}`, `${required} is required`);
-  for (const key of OPTIONAL) if (a[key] !== undefined && !isText(a[key], MAX_TEXT)) throw invalid(`/agreement/${key}`, 'TYPE', '须为 1–4000 个字符的文字', 'Must be text of 1–4000 characters');
-  const term = a['term'] as { from?: unknown; to?: unknown } | undefined;
-  if (!term || typeof term.from !== 'string' || !isIsoDate(term.from)) throw invalid('/agreement/term/from', 'DATE', '须为有效日期 YYYY-MM-DD', 'Must be a calendar day YYYY-MM-DD');
-  if (typeof term.to !== 'string' || !isIsoDate(term.to)) throw invalid('/agreement/term/to', 'DATE', '须为有效日期 YYYY-MM-DD', 'Must be a calendar day YYYY-MM-DD');
+  for (const key of OPTIONAL) if (a[key] !== undefined) checkText(a[key], `/agreement/${key}`, key, MAX_TEXT);
+  const term = a['term'] as { from?: unknown; to?: unknown } | null | undefined;
+  if (term === undefined) throw invalid('/agreement/term', 'REQUIRED', '须填写授权期限 { from, to }', 'term { from, to } is required');
+  if (term === null || typeof term !== 'object' || Array.isArray(term)) throw invalid('/agreement/term', 'TYPE', '授权期限须为对象 { from, to }', 'term must be an object { from, to }');
+  checkDay(term.from, '/agreement/term/from');
+  checkDay(term.to, '/agreement/term/to');
   if (term.to < term.from) throw invalid('/agreement/term', 'PERIOD_INVALID', '授权期限的截止日早于起始日', 'The term ends before it starts');
   const commitment = a['securityCommitment'];
   if (commitment !== undefined) checkAttachment(commitment, '/agreement/securityCommitment');
