@@ -237,6 +237,12 @@ describe('authorized operation: plan → selection and agreement → authorizati
     const early = await world.official('selection', selection.body.id, 'select', { operatorId: world.operator.id });
     expectContract('simulation', 'actAsOfficial', early, 409);
     expect(early.body.code).toBe('TENDER_PERIOD_RUNNING');
+    // On the last day of the period (the deadline's dueDate) bids are still taken, and the refusal says from when it can select.
+    await world.advance({ to: '2025-10-16T10:00:00+08:00' });
+    const lastDay = await world.official('selection', selection.body.id, 'select', { operatorId: world.operator.id });
+    expectContract('simulation', 'actAsOfficial', lastDay, 409);
+    expect(lastDay.body).toMatchObject({ code: 'TENDER_PERIOD_RUNNING', currentState: 'selecting', allowedEvents: ['fail_selection'], detail: expect.stringContaining('Bids close on 2025-10-16 (24:00): an operator can be selected from 2025-10-17') });
+    expect(lastDay.body.detail).toContain('2025-10-17 起方可确定运营机构');
     expect((await world.ao('POST', `/selections/${selection.body.id}/bids`, { as: world.operator, body: { proposal: '建设客流分析产品。', eligibility: ELIGIBLE } })).status).toBe(201);
     await world.advance({ to: '2025-10-17T10:00:00+08:00' });
     const selected = await world.official('selection', selection.body.id, 'select', { operatorId: world.operator.id });
@@ -278,7 +284,8 @@ describe('authorized operation: plan → selection and agreement → authorizati
     await world.advance({ to: '2025-10-20T10:00:00+08:00' });
     // Past the minimum, within its own period: bids are taken, no operator is selected yet.
     expect((await world.ao('POST', `/selections/${tender.body.id}/bids`, { as: world.operator, body: { proposal: '建设客流分析产品。', eligibility: ELIGIBLE } })).status).toBe(201);
-    expect((await world.official('selection', tender.body.id, 'select', { operatorId: world.operator.id })).body.code).toBe('TENDER_PERIOD_RUNNING');
+    // The refusal names the tender's own deadline, not the 20-day minimum.
+    expect((await world.official('selection', tender.body.id, 'select', { operatorId: world.operator.id })).body).toMatchObject({ code: 'TENDER_PERIOD_RUNNING', detail: expect.stringContaining('Bids close on 2025-11-14 (24:00): an operator can be selected from 2025-11-15') });
     await world.advance({ to: '2025-11-15T09:00:00+08:00' });
     expect((await world.official('selection', tender.body.id, 'select', { operatorId: world.operator.id })).body.to).toBe('selected');
   });

@@ -6,6 +6,7 @@ import { onAuthorizationEvent } from './authorization-effects.js';
 import { formalFeeRefusal } from './formal-fee-check.js';
 import { takesProducts } from './permission-effects.js';
 import { onSelectionEvent } from './selection-effects.js';
+import { tenderPeriodRefusal } from './tender-period-refusal.js';
 import { authorizationView, dataAccessView, planView, productView, selectionView } from './wire-views.js';
 
 /** The simulation API's object type of each machine. */
@@ -183,6 +184,7 @@ export function authorizedOperationBinding(state: AuthorizedOperationState, sand
       }
     },
     withholds: (i, event) => withholds(state, sandbox, i, event),
+    refusal: tenderPeriodRefusal,
     listings: (i) => listings(state, i),
     listKeys: Object.fromEntries(
       ['plan', 'approved-plan', 'selection', 'authorization', 'disclosed-authorization', 'data-access', 'product', 'listed-product'].map((list) => [list, NEWEST_FIRST_KEY]),
