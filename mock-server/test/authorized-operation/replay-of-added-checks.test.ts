@@ -6,7 +6,7 @@
 // every id drawn after it) stays. Live, the same write is refused.
 import { describe, expect, it } from 'vitest';
 import { journalAcknowledged } from '../support/older-journal.js';
-import { approvedPlan, EVALUABLE_TERM, DATA_USER, dataAccessBody, designatedAuthorization, listedProduct, MAR_2026, planContent, productBody, signedSelection, replayableAoWorld } from './fixtures.js';
+import { agreement, approvedPlan, EVALUABLE_TERM, DATA_USER, dataAccessBody, designatedAuthorization, listedProduct, MAR_2026, planContent, productBody, signedSelection, replayableAoWorld } from './fixtures.js';
 import { useTempDirs } from '../persistence/data-dir-app.js';
 
 const tempDir = useTempDirs();
@@ -259,6 +259,29 @@ describe('journal replay of a formal-fee application the operator made, as older
     // Still pending: the grantor's own application is a conflict; the operator is refused live.
     expect((await call('POST', path, { as: world.grantor, body })).status).toBe(409);
     expect((await call('POST', path, { as: world.operator, body })).status).toBe(403);
+    await second.close();
+  });
+});
+
+describe('journal replay of an agreement acknowledged with labels for its scope item codes', () => {
+  it('replays the deliberation as answered (no REPLAY_REFUSED, the agreement is there), while live the same agreement answers 400 ENUM', async () => {
+    const dataDir = tempDir();
+    const { open, logged, callOf, first, world } = await replayableAoWorld(dataDir);
+    const plan = await approvedPlan(world);
+    const selection = (await world.ao('POST', '/selections', { as: world.body, body: { planId: plan.id, method: 'negotiation' } })).body;
+    await world.official('selection', selection.id, 'select', { operatorId: world.operator.id });
+    const deliberation = { platform: 'authorized-operation', objectType: 'selection', objectId: selection.id, action: 'deliberate_agreement', agreement: agreement([{ ...world.scopeItem(), updateCycle: '每周' }]) };
+    expect((await world.sim('POST', '/actions', deliberation)).status).toBe(400);
+    await first.close();
+
+    // What an older version journaled: the deliberation, answered 200.
+    journalAcknowledged(dataDir, [{ path: `/_sim/v1/sandboxes/${world.id}/actions`, body: deliberation, status: 200 }]);
+
+    const second = open();
+    const call = callOf(second);
+    const replayed = (await call('GET', `/sandboxes/${world.id}/authorized-operation/v1/selections/${selection.id}`, { as: world.body })).body;
+    expect(logged.filter((m) => m.startsWith('[REPLAY_REFUSED]'))).toEqual([]);
+    expect(replayed).toMatchObject({ state: 'agreement_deliberation', agreement: { scope: [{ updateCycle: '每周' }] } });
     await second.close();
   });
 });

@@ -207,7 +207,7 @@ describe('authorized operation: plan → selection and agreement → authorizati
     expect(still.body).toMatchObject({ state: 'selected', agreement: null });
   });
 
-  it('tells a section of the wrong type or length from a missing one, and a missing term from a bad day', async () => {
+  it('tells a section of the wrong type or length from a missing one, a missing term from a bad day, and takes scope items only as the contract has them', async () => {
     const world = await openAoWorld(ctx);
     const plan = await approvedPlan(world);
     const selection = await world.ao('POST', '/selections', { as: world.body, body: { planId: plan.id, method: 'negotiation' } });
@@ -221,7 +221,11 @@ describe('authorized operation: plan → selection and agreement → authorizati
     // A vendor's probe sent `productList: 5` and was told the section was missing.
     expect(await errorOf({ ...complete, productList: 5 })).toMatchObject({ pointer: '/agreement/productList', code: 'TYPE', message: { en: 'productList must be text (1–4000 characters), not number' } });
     expect(await errorOf({ ...complete, liability: 'x'.repeat(4001) })).toMatchObject({ pointer: '/agreement/liability', code: 'LENGTH', message: { en: expect.stringContaining('4001') } });
-    expect(await errorOf({ ...complete, scope: [{ ...world.scopeItem(), grade: 2 }] })).toMatchObject({ pointer: '/agreement/scope/0/grade', code: 'TYPE' });
+    // Labels where the contract's ScopeItem takes codes were stored and shown back against the contract.
+    expect(await errorOf({ ...complete, scope: [{ ...world.scopeItem(), updateCycle: '每周' }] })).toMatchObject({ pointer: '/agreement/scope/0/updateCycle', code: 'ENUM', message: { en: expect.stringContaining('weekly') } });
+    expect(await errorOf({ ...complete, scope: [{ ...world.scopeItem(), grade: '一般' }] })).toMatchObject({ pointer: '/agreement/scope/0/grade', code: 'ENUM', message: { zh: expect.stringContaining('general') } });
+    expect(await errorOf({ ...complete, scope: [{ ...world.scopeItem(), note: '公交' }] })).toMatchObject({ pointer: '/agreement/scope/0/note', code: 'UNKNOWN_MEMBER' });
+    expect(await errorOf({ ...complete, scope: [{ ...world.scopeItem(), name: 7 }] })).toMatchObject({ pointer: '/agreement/scope/0/name', code: 'TYPE' });
     const { term: _term, ...termless } = complete;
     expect(await errorOf(termless)).toMatchObject({ pointer: '/agreement/term', code: 'REQUIRED' });
     expect(await errorOf({ ...complete, term: { to: '2029-01-04' } })).toMatchObject({ pointer: '/agreement/term/from', code: 'REQUIRED' });

@@ -66,10 +66,10 @@ function selectionPayload(ctx: Sim, selectionId: string): Record<string, unknown
   const action = String(body.action);
   if (CHOOSING.has(action)) return operatorPayload(ctx, selection);
   if (action === 'publish_call') return callPayload(ctx);
-  if (action === 'deliberate_agreement') return { agreement: checkAgreement(state, sandbox, body.agreement, selection.owner) };
+  if (action === 'deliberate_agreement') return { agreement: checkAgreement(state, sandbox, body.agreement, selection.owner, ctx.replaying) };
   if (action !== 'sign') return undefined;
   // Signing the deliberated text needs no agreement; a different one is checked as on deliberation.
-  const agreement = body.agreement === undefined ? (selection.agreement ?? undefined) : checkAgreement(state, sandbox, body.agreement, selection.owner);
+  const agreement = body.agreement === undefined ? (selection.agreement ?? undefined) : checkAgreement(state, sandbox, body.agreement, selection.owner, ctx.replaying);
   if (agreement && !ctx.replaying) checkTermNotEnded(agreement.term.to, shanghaiDay(sandbox.now()), '/agreement/term/to');
   return { ...(agreement ? { agreement } : {}), ...(typeof body.justification === 'string' ? { justification: body.justification } : {}) };
 }
