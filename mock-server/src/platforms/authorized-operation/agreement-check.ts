@@ -31,7 +31,7 @@ function checkText(value: unknown, at: string, name: string, max: number): asser
     const type = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
     throw invalid(at, 'TYPE', `${name} 须为文字（1–${max} 个字符），不能是 ${type}`, `${name} must be text (1–${max} characters), not ${type}`);
   }
-  if (!isText(value, max)) throw invalid(at, 'LENGTH', `${name} 须为 1–${max} 个字符（现为 ${value.length} 个）`, `${name} must be 1–${max} characters long (it has ${value.length})`);
+  if (value.length < 1 || value.length > max) throw invalid(at, 'LENGTH', `${name} 须为 1–${max} 个字符（现为 ${value.length} 个）`, `${name} must be 1–${max} characters long (it has ${value.length})`);
 }
 
 /** The values of a code enum of the authorized-operation contract (`UpdateCycle`, `DataGrade`), read from it so they cannot drift. */
