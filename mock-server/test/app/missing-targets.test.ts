@@ -28,7 +28,7 @@ describe('a sandbox, webhook or delivery that does not exist', () => {
     expect(answer.status).toBe(404);
     expect(answer.body.code).toBe('NOT_FOUND');
     expect(answer.body.detail).toBe(`sandbox default has no ${en}`);
-    expect(answer.body.errors).toEqual([{ pointer: `/path/${param}`, code: 'NOT_FOUND', message: { en: `The sandbox has no ${en}`, zh: `沙箱中没有该${zh}` } }]);
+    expect(answer.body.errors).toEqual([{ pointer: `/path/${param}`, code: 'NOT_FOUND', message: { en: `There is no ${en}`, zh: `没有该${zh}` } }]);
   });
 
   it.each([

@@ -1,6 +1,7 @@
 import { formatShanghaiInstant } from '@gdx/calendar';
 import type { Delivery, Webhook } from '../../sandbox/webhooks.js';
 import { listPage, positionPage } from '../paging.js';
+import { unknownId } from '../unknown-id.js';
 import { bodyObject, invalidField, sandboxOf, type SimRoute, type SimRouteContext } from './sim-route.js';
 import { eventTypesProblem } from '../../sandbox/event-types.js';
 import { isHttpUrl, looselyWritten, sameUrl, undeliverable } from './webhook-url.js';
@@ -18,10 +19,7 @@ function webhookView({ secret: _secret, disabled, ...visible }: Webhook) {
 function notFound(ctx: SimRouteContext, param: 'webhookId' | 'deliveryId') {
   const id = ctx.params[param] ?? '';
   const what = param === 'webhookId' ? { en: 'webhook', zh: '回调' } : { en: 'webhook delivery', zh: '回调投递' };
-  return ctx.problem('NOT_FOUND', {
-    detail: `sandbox ${sandboxOf(ctx).id} has no ${what.en} ${id}`,
-    errors: [{ pointer: `/path/${param}`, code: 'NOT_FOUND', message: { zh: `沙箱中没有该${what.zh}：${id}`, en: `The sandbox has no ${what.en} ${id}` } }],
-  });
+  return ctx.problem('NOT_FOUND', unknownId(`/path/${param}`, what, id, `sandbox ${sandboxOf(ctx).id} has no ${what.en} ${id}`));
 }
 
 /** Webhook subscriptions per organisation and the delivery log. */
