@@ -276,8 +276,9 @@ describe('every request example of the contracts is accepted by the default sand
     const pathObjects = c.spec === 'simulation' ? [] : Object.keys(c.params).filter((k) => !(k in made) && !(k in (sending.params ?? {})));
     const workflowValues = [...pathObjects.map((k) => sent.params[k]!), ...(sending.workflow ?? []).map((p) => String(valueAt(c.body, p)))];
     if (reply.status === 404 && workflowValues.length > 0) {
-      // Only an object a workflow creates is missing, and nothing in the body was refused.
-      expect(contentErrors(reply, sending.workflow ?? []), seen).toEqual([]);
+      // Only an object a workflow creates is missing (pointed at: `/path/<param>`, or the body's
+      // `workflow` member), and nothing in the body was refused.
+      expect(contentErrors(reply, [...(sending.workflow ?? []), ...pathObjects.map((k) => `/path/${k}`)]), seen).toEqual([]);
       // It names the missing object (by id, or by pointer), or it is the path's object and names none of the body.
       const named = workflowValues.some((v) => String(reply.body.detail).includes(v)) || (reply.body.errors?.length ?? 0) > 0;
       const aboutPath = pathObjects.length > 0 && !reply.body.errors && !stringsOf(c.body).some((v) => String(reply.body.detail).includes(v));

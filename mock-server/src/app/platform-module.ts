@@ -10,7 +10,8 @@
  *   `createState`; they read time only from `sandbox.now()`, ids from `sandbox.ids`, chance
  *   from `sandbox.random` (all seeded per sandbox).
  * - Check input first, change state last: an answer with status >= 400 must leave state as it was.
- * - Another organisation's object answers `ctx.problem('NOT_FOUND')`, never 403.
+ * - Another organisation's object answers `ctx.problem('NOT_FOUND')` as a missing one does, never
+ *   403 (the built-in platforms add a field error at the path parameter: `app/unknown-id.ts`).
  * - Every state change calls `sandbox.emit(...)` (event feed + webhooks) with a fresh event: the
  *   feed keeps it without copying, so it must share nothing the platform changes later. The
  *   object comes as a thunk, built only when a webhook receives the event.

@@ -1,6 +1,7 @@
 import type { OperationContext } from '../../app/platform-module.js';
 import type { PricingError } from '@gdx/procedures';
 import { PlatformProblem } from '../../app/platform-problem.js';
+import { unknownId } from '../../app/unknown-id.js';
 import type { ReferencedKind } from '../workflow-host/index.js';
 import type { AuthorizationRecord, AuthorizedOperationState } from './ao-records.js';
 
@@ -12,18 +13,28 @@ export const AUTHORIZATION: ReferencedKind = { zh: '授权运营协议', en: 'au
 /** An approved plan a selection names (`planId`). */
 export const PLAN: ReferencedKind = { zh: '实施方案', en: 'plan' };
 
+/** What each path parameter of the platform names, for the messages of its 404. */
+const PATH_KINDS = {
+  planId: PLAN,
+  selectionId: { zh: '运营机构选择', en: 'selection' },
+  authorizationId: AUTHORIZATION,
+  requestId: { zh: '数据使用申请', en: 'data access request' },
+  productId: { zh: '数据产品和服务', en: 'product' },
+} as const satisfies Record<string, ReferencedKind>;
+
 /**
- * A record by its path parameter, or 404 when it does not exist or the caller may not see it
- * (another organisation's object is not revealed, never 403).
+ * A record by its path parameter, or 404 `NOT_FOUND` at `/path/<param>` when it does not exist or
+ * the caller may not see it (another organisation's object is not revealed, never 403).
  *
  * @example
  * ```ts
  * const plan = visible(ctx, ctx.state.plans, 'planId', (p) => p.owner === ctx.caller?.id);
  * ```
  */
-export function visible<R>(ctx: Ctx, records: ReadonlyMap<string, R>, param: string, may: (record: R) => boolean): R {
-  const record = records.get(ctx.params[param] ?? '');
-  if (!record || !may(record)) throw new PlatformProblem('NOT_FOUND', { detail: `no ${param.replace(/Id$/, '')} ${ctx.params[param]}` });
+export function visible<R>(ctx: Ctx, records: ReadonlyMap<string, R>, param: keyof typeof PATH_KINDS, may: (record: R) => boolean): R {
+  const id = ctx.params[param] ?? '';
+  const record = records.get(id);
+  if (!record || !may(record)) throw new PlatformProblem('NOT_FOUND', unknownId(`/path/${param}`, PATH_KINDS[param], id));
   return record;
 }
 

@@ -1,11 +1,13 @@
 import type { OperationContext, OperationHandler, Organisation } from '../../app/platform-module.js';
 import { PROBLEM_CODES } from '@gdx/protocol';
 import { PlatformProblem } from '../../app/platform-problem.js';
+import { unknownId } from '../../app/unknown-id.js';
 import type { CatalogState } from './catalog-state.js';
 import { refuseInvalidContent } from './content-checks.js';
 import { refuseUnchangedResubmission } from './returned-unchanged.js';
 import type { EntryFields, ReclassificationRequest } from './workflow/records.js';
 import { illegalTransition, listEvents, pageJson, requireRole } from '../workflow-host/index.js';
+import { CATALOG_ENTRY } from './object-kinds.js';
 
 type Ctx = OperationContext<CatalogState>;
 
@@ -18,8 +20,9 @@ function caller(ctx: Ctx): Organisation {
 
 /** The caller's own entry; another organisation's entry is not found (never 403). */
 function ownEntry(ctx: Ctx) {
-  const found = ctx.state.workflow.entry(ctx.params.entryId ?? '');
-  if (!found || found.record.provider.organizationId !== caller(ctx).id) throw new PlatformProblem('NOT_FOUND', { detail: `no entry ${ctx.params.entryId ?? ''}` });
+  const id = ctx.params.entryId ?? '';
+  const found = ctx.state.workflow.entry(id);
+  if (!found || found.record.provider.organizationId !== caller(ctx).id) throw new PlatformProblem('NOT_FOUND', unknownId('/path/entryId', CATALOG_ENTRY, id));
   return found;
 }
 
@@ -125,7 +128,7 @@ export function entryOperations(): Record<string, OperationHandler<CatalogState>
       const id = ctx.params.entryId ?? '';
       // Published entries are public (厦门 第十七条: requests state which listed condition they meet).
       const body = ctx.state.workflow.entries.get(id)?.provider.organizationId === caller(ctx).id ? ctx.state.workflow.entryView(id) : ctx.state.workflow.publishedEntryView(id);
-      if (!body) throw new PlatformProblem('NOT_FOUND', { detail: `no entry ${id}` });
+      if (!body) throw new PlatformProblem('NOT_FOUND', unknownId('/path/entryId', CATALOG_ENTRY, id));
       return { status: 200, body };
     },
     listEntryEvents: (ctx) => ({ status: 200, body: listEvents(ctx, ctx.state.workflow.host, ownEntry(ctx).instance) }),

@@ -2,11 +2,9 @@ import type { OperationContext, OperationHandler, Organisation } from '../../app
 import { PlatformProblem } from '../../app/platform-problem.js';
 import type { CatalogState } from './catalog-state.js';
 import type { FunctionChangeInput } from './workflow/catalog-workflow.js';
-import { listPage, missingReference, requireRole, type ReferencedKind } from '../workflow-host/index.js';
+import { listPage, missingReference, requireRole } from '../workflow-host/index.js';
+import { CATALOG_ENTRY } from './object-kinds.js';
 import { functionChangeView } from './workflow/wire-views.js';
-
-/** A catalog entry a function change names (`entryIds`). */
-const CATALOG_ENTRY: ReferencedKind = { zh: '目录条目', en: 'catalog entry' };
 
 type Ctx = OperationContext<CatalogState>;
 

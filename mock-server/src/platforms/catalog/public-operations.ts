@@ -1,6 +1,8 @@
 import type { OperationContext, OperationHandler, OperationResult } from '../../app/platform-module.js';
 import { cursorMismatchError, invalidCursorError, invalidCursorProblem, joinJson } from '../../app/paging.js';
+import { unknownId } from '../../app/unknown-id.js';
 import type { CatalogEntry } from '../../sandbox/seed/types.js';
+import { CATALOG_ENTRY } from './object-kinds.js';
 import type { CatalogState } from './catalog-state.js';
 import { dcatCatalog, dcatEntry } from './dcat/dcat-export.js';
 import { FACET_NAMES, type FacetBucket, type FacetName } from './search/facets.js';
@@ -118,8 +120,9 @@ export function publicOperations(options: PublicOperationOptions): Record<'searc
       body: dcatCatalog(ctx.state.index.entries(), { baseUrl: options.dcatBaseUrl(ctx), publisher: catalogPublisher(ctx) }),
     }),
     getDcatEntry: (ctx) => {
-      const entry = ctx.state.index.get(ctx.params.entryId ?? '');
-      if (!entry) return ctx.problem('NOT_FOUND');
+      const id = ctx.params.entryId ?? '';
+      const entry = ctx.state.index.get(id);
+      if (!entry) return ctx.problem('NOT_FOUND', unknownId('/path/entryId', CATALOG_ENTRY, id));
       return { status: 200, headers: JSON_LD, body: dcatEntry(entry, { baseUrl: options.dcatBaseUrl(ctx) }) };
     },
   };

@@ -1,6 +1,7 @@
 import type { OperationContext, OperationHandler, OperationResult, Organisation } from '../../app/platform-module.js';
 import { nameKey } from '../../app/name-key.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
+import { unknownId } from '../../app/unknown-id.js';
 import { refuseBlankTexts } from '../../app/blank-text.js';
 import { shanghaiDate } from '@gdx/calendar';
 import { PERIOD_OF_USE_ENDS } from '@gdx/procedures';
@@ -8,6 +9,7 @@ import { checkPeriodOfUse, listEvents, listOwn, missingReference, requireRole } 
 import type { OpenDataset } from '../../sandbox/seed/types.js';
 import type { ApplicationRecord, ApplicationSubmission, OpenDataState } from './open-data-state.js';
 import { applicationView } from './wire-views.js';
+import { APPLICATION, OPEN_DATASET } from './object-kinds.js';
 
 type Ctx = OperationContext<OpenDataState>;
 
@@ -41,7 +43,7 @@ function datasetsOf(state: OpenDataState, s: ApplicationSubmission) {
           extensions: { legalBasis: basis },
         });
       }
-      throw missingReference(`/datasetIds/${i}`, `no open dataset ${id}`, { zh: '开放数据集', en: 'open dataset' });
+      throw missingReference(`/datasetIds/${i}`, `no open dataset ${id}`, OPEN_DATASET);
     }
     if (dataset.openingType !== 'on_application') {
       throw invalid(`/datasetIds/${i}`, 'DATASET_OPEN', `该数据集为${open}，无需申请`, 'The dataset is open to everyone; no application is needed');
@@ -169,8 +171,9 @@ function submitApplication(ctx: Ctx): OperationResult {
 
 /** The caller's own application, or 404 (another organisation's is not revealed). */
 function ownApplication(ctx: Ctx): ApplicationRecord {
-  const record = ctx.state.applications.get(ctx.params.applicationId ?? '');
-  if (!record || record.owner !== ctx.caller?.id) throw new PlatformProblem('NOT_FOUND', { detail: `no application ${ctx.params.applicationId}` });
+  const id = ctx.params.applicationId ?? '';
+  const record = ctx.state.applications.get(id);
+  if (!record || record.owner !== ctx.caller?.id) throw new PlatformProblem('NOT_FOUND', unknownId('/path/applicationId', APPLICATION, id));
   return record;
 }
 

@@ -3,9 +3,11 @@ import { HEADERS, readableHeaderValue } from '@gdx/protocol';
 import { strongEtag } from '../../app/etag.js';
 import { fileAnswer, type ServedFile } from '../../app/file-answer.js';
 import type { OperationHandler, OperationResult } from '../../app/platform-module.js';
+import { unknownId } from '../../app/unknown-id.js';
 import type { DatasetFile, OpenDataset } from '../../sandbox/seed/types.js';
 import { positionPage } from '../workflow-host/index.js';
 import type { GrantRecord, OpenDataState } from './open-data-state.js';
+import { DATASET_FILE, OPEN_DATASET } from './object-kinds.js';
 
 /**
  * The file formats the mock can make from a dataset's rows, with the media type of the file and
@@ -102,7 +104,7 @@ type Ctx = Parameters<OperationHandler<OpenDataState>>[0];
 function readableDataset(ctx: Ctx): { dataset: OpenDataset } | { refusal: OperationResult } {
   const id = ctx.params.datasetId ?? '';
   const dataset = ctx.state.datasets.get(id);
-  if (!dataset) return { refusal: ctx.problem('NOT_FOUND', { detail: `no open dataset ${id}` }) };
+  if (!dataset) return { refusal: ctx.problem('NOT_FOUND', unknownId('/path/datasetId', OPEN_DATASET, id)) };
   if (dataset.openingType === 'open') return { dataset };
   const grants = presentedGrants(ctx, id);
   if ('refusal' in grants) return grants;
@@ -156,15 +158,24 @@ export const distributionOperations: Record<string, OperationHandler<OpenDataSta
     const read = readableDataset(ctx);
     if ('refusal' in read) return read.refusal;
     const { dataset } = read;
-    const file = servedFiles(dataset).find((f) => f.path === `/datasets/${dataset.id}/files/${encodeURIComponent(ctx.params.fileName ?? '')}`);
-    if (!file) return ctx.problem('NOT_FOUND', { detail: `dataset ${dataset.id} has no file ${ctx.params.fileName} (its files: ${servedFiles(dataset).map((f) => f.path.slice(f.path.lastIndexOf('/') + 1)).join(', ') || 'none'})` });
+    const fileName = ctx.params.fileName ?? '';
+    const file = servedFiles(dataset).find((f) => f.path === `/datasets/${dataset.id}/files/${encodeURIComponent(fileName)}`);
+    if (!file) {
+      const names = servedFiles(dataset).map((f) => f.path.slice(f.path.lastIndexOf('/') + 1)).join(', ') || 'none';
+      return ctx.problem('NOT_FOUND', unknownId('/path/fileName', DATASET_FILE, fileName, `dataset ${dataset.id} has no file ${fileName} (its files: ${names})`));
+    }
     return fileAnswer(ctx, servedForm(dataset, file), lastChanged(ctx, dataset));
   },
   listDatasetRecords: (ctx) => {
     const read = readableDataset(ctx);
     if ('refusal' in read) return read.refusal;
     const { dataset } = read;
-    if (!dataset.api) return ctx.problem('NOT_FOUND', { detail: `dataset ${dataset.id} offers no data interface` });
+    if (!dataset.api) {
+      return ctx.problem('NOT_FOUND', {
+        detail: `dataset ${dataset.id} offers no data interface`,
+        errors: [{ pointer: '/path/datasetId', code: 'NOT_FOUND', message: { zh: `数据集 ${dataset.id} 不提供数据接口`, en: `Dataset ${dataset.id} offers no data interface` } }],
+      });
+    }
     // Keyed by position: a cursor holding none (a forged -5 or 1.5) is refused, not read as the start.
     const rows = dataset.sampleRows;
     return { status: 200, body: positionPage(ctx, rows.length, (i) => rows[i]!) };

@@ -1,18 +1,21 @@
 import type { OperationContext, OperationHandler, OperationResult, SandboxContext } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
+import { unknownId } from '../../app/unknown-id.js';
 import { blankTextError, isBlankText, refuseBlankTexts } from '../../app/blank-text.js';
 import { addDays, formatShanghaiInstant, shanghaiDate } from '@gdx/calendar';
 import type { Deadline } from '@gdx/kernel';
-import { checkPeriod, checkSubjectIsCaller, DATA_OBJECTION_TEXTS, dataObjectionView, fileDataObjection, referencedProvider, illegalTransition, listPage, requireRole, type DataObjectionRecord, type DataObjectionSubmission } from '../workflow-host/index.js';
+import { checkPeriod, checkSubjectIsCaller, DATA_OBJECTION, DATA_OBJECTION_TEXTS, dataObjectionView, fileDataObjection, referencedProvider, illegalTransition, listPage, requireRole, type DataObjectionRecord, type DataObjectionSubmission } from '../workflow-host/index.js';
 import { startBlockedReporting } from './grant-lifecycle.js';
 import { addReport, type DemandRecord, type GrantRecord, type OpenDataState, type UsageReportRecord } from './open-data-state.js';
 import { demandView, grantView, spotCheckView, usageReportView } from './wire-views.js';
+import { DEMAND, GRANT, SPOT_CHECK } from './object-kinds.js';
 
 type Ctx = OperationContext<OpenDataState>;
 
 function ownGrant(ctx: Ctx): GrantRecord {
-  const grant = ctx.state.grants.get(ctx.params.grantId ?? '');
-  if (!grant || grant.owner !== ctx.caller?.id) throw new PlatformProblem('NOT_FOUND', { detail: `no grant ${ctx.params.grantId}` });
+  const id = ctx.params.grantId ?? '';
+  const grant = ctx.state.grants.get(id);
+  if (!grant || grant.owner !== ctx.caller?.id) throw new PlatformProblem('NOT_FOUND', unknownId('/path/grantId', GRANT, id));
   return grant;
 }
 
@@ -122,8 +125,9 @@ export function fileOpenDataObjection(state: OpenDataState, sandbox: SandboxCont
 function answerSpotCheck(ctx: Ctx): OperationResult {
   const { state } = ctx;
   const grant = ownGrant(ctx);
-  const check = state.spotChecks.get(ctx.params.spotCheckId ?? '');
-  if (!check || check.grantId !== grant.id) throw new PlatformProblem('NOT_FOUND', { detail: `no spot check ${ctx.params.spotCheckId} of grant ${grant.id}` });
+  const checkId = ctx.params.spotCheckId ?? '';
+  const check = state.spotChecks.get(checkId);
+  if (!check || check.grantId !== grant.id) throw new PlatformProblem('NOT_FOUND', unknownId('/path/spotCheckId', SPOT_CHECK, checkId, `no spot check ${checkId} of grant ${grant.id}`));
   // A written answer, as the simulation API's `answer` must be; live only, as every check here.
   if (!ctx.replaying) refuseBlankTexts(ctx.body, ['/text']);
   state.host.dispatch(check.id, 'answer', { actor: { role: 'applicant', organizationId: grant.owner }, payload: { answer: ctx.body } });
@@ -172,8 +176,9 @@ export const grantOperations: Record<string, OperationHandler<OpenDataState>> = 
   answerSpotCheck,
   submitDemand,
   getDemand: (ctx) => {
-    const record = ctx.state.demands.get(ctx.params.demandId ?? '');
-    if (!record || record.owner !== ctx.caller?.id) return ctx.problem('NOT_FOUND', { detail: `no demand ${ctx.params.demandId}` });
+    const id = ctx.params.demandId ?? '';
+    const record = ctx.state.demands.get(id);
+    if (!record || record.owner !== ctx.caller?.id) return ctx.problem('NOT_FOUND', unknownId('/path/demandId', DEMAND, id));
     return { status: 200, body: demandView(ctx.state, record) };
   },
   submitDataObjection: (ctx) => {
@@ -187,8 +192,9 @@ export const grantOperations: Record<string, OperationHandler<OpenDataState>> = 
     return { status: 201, location: `/data-objections/${record.id}`, body: dataObjectionView(ctx.state.host, record) };
   },
   getDataObjection: (ctx) => {
-    const record = ctx.state.objections.get(ctx.params.objectionId ?? '');
-    if (!record || record.owner !== ctx.caller?.id) return ctx.problem('NOT_FOUND', { detail: `no data objection ${ctx.params.objectionId}` });
+    const id = ctx.params.objectionId ?? '';
+    const record = ctx.state.objections.get(id);
+    if (!record || record.owner !== ctx.caller?.id) return ctx.problem('NOT_FOUND', unknownId('/path/objectionId', DATA_OBJECTION, id));
     return { status: 200, body: dataObjectionView(ctx.state.host, record) };
   },
 };

@@ -1,8 +1,10 @@
 import type { OperationHandler } from '../../app/platform-module.js';
+import { unknownId } from '../../app/unknown-id.js';
 import type { OpenDataset } from '../../sandbox/seed/types.js';
 import { listPage, pageJson } from '../workflow-host/index.js';
 import type { ApplicationRecord, OpenDataState } from './open-data-state.js';
 import { datasetView, openingPlanView, rejectionView } from './wire-views.js';
+import { OPEN_DATASET } from './object-kinds.js';
 
 /**
  * A dataset's view as JSON, rendered once per API root its links start with: a dataset is never
@@ -47,8 +49,9 @@ export const publicOperations: Record<string, OperationHandler<OpenDataState>> =
     return { status: 200, json: pageJson(listPage(ctx, datasets, ['string'], (d) => [d.id], (d) => datasetJson(d, apiBase))) };
   },
   getDataset: (ctx) => {
-    const dataset = ctx.state.datasets.get(ctx.params.datasetId ?? '');
-    return dataset ? { status: 200, json: datasetJson(dataset, ctx.apiBase ?? '') } : ctx.problem('NOT_FOUND', { detail: `no open dataset ${ctx.params.datasetId}` });
+    const id = ctx.params.datasetId ?? '';
+    const dataset = ctx.state.datasets.get(id);
+    return dataset ? { status: 200, json: datasetJson(dataset, ctx.apiBase ?? '') } : ctx.problem('NOT_FOUND', unknownId('/path/datasetId', OPEN_DATASET, id));
   },
   listOpeningPlans: (ctx) => {
     const plans = ctx.state.plans.filter((p) => ctx.query.year === undefined || p.year === ctx.query.year);

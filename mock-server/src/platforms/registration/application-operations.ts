@@ -1,11 +1,13 @@
 import { shanghaiDay } from '@gdx/kernel';
 import type { OperationContext, OperationHandler, OperationResult, Organisation } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
+import { unknownId } from '../../app/unknown-id.js';
 import { listEvents, requireRole } from '../workflow-host/index.js';
 import { filingOf } from './initial-filing.js';
 import { pendingApplications } from './pending-applications.js';
 import { filerRole, JOINT, namesJointRegistrants, nextN, type ApplicationRecord, type FilerRole, type RegistrationRecord, type Submission } from './records.js';
 import type { RegistrationState } from './registration-state.js';
+import { APPLICATION } from './object-kinds.js';
 import { applicationRegistrants, holdsRegistration, isNamedRegistrant } from './co-registrants.js';
 import { checkRegistrants, checkRightsTerm, checkStatesChange } from './submission-checks.js';
 import { applicationView } from './wire-views.js';
@@ -24,10 +26,11 @@ function callerOf(ctx: Ctx) {
  * does not exist for it).
  */
 function ownApplication(ctx: Ctx): ApplicationRecord {
-  const app = ctx.state.applications.get(ctx.params['applicationId'] ?? '');
+  const id = ctx.params['applicationId'] ?? '';
+  const app = ctx.state.applications.get(id);
   const caller = callerOf(ctx);
   const own = app !== undefined && (app.owner === caller.id || isNamedRegistrant(caller, applicationRegistrants(ctx.state, app)));
-  if (!own) throw new PlatformProblem('NOT_FOUND', { detail: 'no such application' });
+  if (!own) throw new PlatformProblem('NOT_FOUND', unknownId('/path/applicationId', APPLICATION, id));
   return app;
 }
 

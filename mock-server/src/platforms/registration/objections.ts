@@ -1,7 +1,9 @@
 import { formatInstant } from '@gdx/kernel';
 import { PlatformProblem } from '../../app/platform-problem.js';
+import { unknownId } from '../../app/unknown-id.js';
 import { publishObjection } from './registration-binding.js';
 import type { AttachmentRef, ObjectionRecord } from './records.js';
+import { NOTICE } from './object-kinds.js';
 import type { RegistrationState } from './registration-state.js';
 import { noticeStatus } from './wire-views.js';
 import { checkObjector, checkObjectorOutsideApplication } from './submission-checks.js';
@@ -14,23 +16,29 @@ export interface ObjectionInput {
   evidence: AttachmentRef[];
 }
 
+/** Where the request carried the notice id (a path parameter or a body member) and the objector, for the refusals. */
+export interface ObjectionPointers {
+  notice: string;
+  objector: string;
+}
+
 /**
  * Files an objection to a public notice (第十二条) as an organisation (`filerId`) or a third
- * party (`null`): the objector's check character is verified, it must not be one of the
+ * party (`null`): an unknown notice is 404 `NOT_FOUND` at `pointers.notice`; the objector's check character is verified, it must not be one of the
  * application's registrants (400 `OBJECTOR_IS_REGISTRANT`), the notice must still run (409
  * `OBJECTION_WINDOW_CLOSED` otherwise), and the application moves to `objection_review`.
  *
  * @example
  * ```ts
- * const objection = fileObjection(state, { noticeId, objector, text, evidence }, 'org_user', '/objector');
+ * const objection = fileObjection(state, { noticeId, objector, text, evidence }, 'org_user', { notice: '/path/noticeId', objector: '/objector' });
  * ```
  */
-export function fileObjection(state: RegistrationState, input: ObjectionInput, filerId: string | null, objectorPointer: string): ObjectionRecord {
+export function fileObjection(state: RegistrationState, input: ObjectionInput, filerId: string | null, pointers: ObjectionPointers): ObjectionRecord {
   const notice = state.notices.get(input.noticeId);
-  if (!notice) throw new PlatformProblem('NOT_FOUND', { detail: `notice ${input.noticeId} does not exist` });
-  checkObjector(input.objector, objectorPointer);
+  if (!notice) throw new PlatformProblem('NOT_FOUND', unknownId(pointers.notice, NOTICE, input.noticeId));
+  checkObjector(input.objector, pointers.objector);
   const app = state.applications.get(notice.applicationId);
-  if (app) checkObjectorOutsideApplication(input.objector, app.submission.registrants, objectorPointer);
+  if (app) checkObjectorOutsideApplication(input.objector, app.submission.registrants, pointers.objector);
   const actor = { role: 'interested_party', ...(filerId ? { organizationId: filerId } : {}) };
   const probe = { actor, payload: { evidence: input.evidence } };
   const current = state.host.engine.get(notice.applicationId).state;

@@ -1,8 +1,10 @@
 import type { OperationHandler } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
+import { unknownId } from '../../app/unknown-id.js';
 import { fileObjection, type ObjectionInput } from './objections.js';
 import { announcedEnd, type AnnouncedEnd } from './announcements.js';
 import type { NoticeRecord, RegistrationRecord } from './records.js';
+import { NOTICE, REGISTRATION } from './object-kinds.js';
 import { registrationByCode } from './registration-listings.js';
 import { checkObjectorIsCaller } from './submission-checks.js';
 import type { RegistrationState } from './registration-state.js';
@@ -15,8 +17,9 @@ const listNotices: OperationHandler<RegistrationState> = (ctx) => {
 };
 
 const getNotice: OperationHandler<RegistrationState> = (ctx) => {
-  const notice = ctx.state.notices.get(ctx.params['noticeId'] ?? '');
-  if (!notice) throw new PlatformProblem('NOT_FOUND', { detail: 'no such notice' });
+  const id = ctx.params['noticeId'] ?? '';
+  const notice = ctx.state.notices.get(id);
+  if (!notice) throw new PlatformProblem('NOT_FOUND', unknownId('/path/noticeId', NOTICE, id));
   return { status: 200, body: noticeView(ctx.state, notice) };
 };
 
@@ -27,7 +30,7 @@ const getNotice: OperationHandler<RegistrationState> = (ctx) => {
 const object: OperationHandler<RegistrationState> = (ctx) => {
   const body = ctx.body as Omit<ObjectionInput, 'noticeId'>;
   if (ctx.caller && ctx.replaying !== true) checkObjectorIsCaller(body.objector, ctx.caller, '/objector');
-  const objection = fileObjection(ctx.state, { ...body, noticeId: ctx.params['noticeId'] ?? '' }, ctx.caller?.id ?? null, '/objector');
+  const objection = fileObjection(ctx.state, { ...body, noticeId: ctx.params['noticeId'] ?? '' }, ctx.caller?.id ?? null, { notice: '/path/noticeId', objector: '/objector' });
   return { status: 201, body: objectionView(objection) };
 };
 
@@ -35,7 +38,7 @@ const object: OperationHandler<RegistrationState> = (ctx) => {
 const lookup: OperationHandler<RegistrationState> = (ctx) => {
   const code = ctx.params['registrationCode'] ?? '';
   const reg = registrationByCode(ctx.state, code);
-  if (!reg) throw new PlatformProblem('NOT_FOUND', { detail: 'no registration with this code' });
+  if (!reg) throw new PlatformProblem('NOT_FOUND', unknownId('/path/registrationCode', REGISTRATION, code, `no registration with code ${code}`));
   return { status: 200, body: lookupView(ctx.state, reg) };
 };
 

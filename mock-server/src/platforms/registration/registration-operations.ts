@@ -2,8 +2,10 @@ import { addDays } from '@gdx/calendar';
 import { formatInstant } from '@gdx/kernel';
 import type { OperationContext, OperationHandler } from '../../app/platform-module.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
+import { unknownId } from '../../app/unknown-id.js';
 import { holdsRegistration } from './co-registrants.js';
 import type { RegistrationRecord } from './records.js';
+import { REGISTRATION } from './object-kinds.js';
 import { checkRenewalTerm } from './submission-checks.js';
 import type { RegistrationState } from './registration-state.js';
 import { registrationView } from './wire-views.js';
@@ -15,9 +17,10 @@ type Ctx = OperationContext<RegistrationState>;
  * among the registrants (第七条) — else 404.
  */
 function ownRegistration(ctx: Ctx): RegistrationRecord {
-  const reg = ctx.state.registrations.get(ctx.params['registrationId'] ?? '');
+  const id = ctx.params['registrationId'] ?? '';
+  const reg = ctx.state.registrations.get(id);
   const caller = ctx.caller;
-  if (!reg || !caller || !holdsRegistration(caller, reg)) throw new PlatformProblem('NOT_FOUND', { detail: 'no such registration' });
+  if (!reg || !caller || !holdsRegistration(caller, reg)) throw new PlatformProblem('NOT_FOUND', unknownId('/path/registrationId', REGISTRATION, id));
   return reg;
 }
 

@@ -82,6 +82,6 @@ export function actAsRegistry(ctx: Ctx): OperationResult {
  */
 export function objectAsThirdParty(ctx: Ctx): OperationResult {
   const body = ctx.body as unknown as ObjectionInput;
-  const objection = fileObjection(ctx.state, body, null, '/objector');
+  const objection = fileObjection(ctx.state, body, null, { notice: '/noticeId', objector: '/objector' });
   return { status: 201, body: { kind: 'notice', platform: 'registration', objectType: 'objection', objectId: objection.id, object: objectionView(objection) } };
 }

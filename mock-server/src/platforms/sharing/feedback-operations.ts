@@ -1,10 +1,12 @@
 import type { OperationContext, OperationHandler, OperationResult, SandboxContext } from '../../app/platform-module.js';
-import { checkSubjectIsCaller, DATA_OBJECTION_TEXTS, DATA_RESOURCE, dataObjectionView, fileDataObjection, missingReference, referencedProvider, requireRole, type DataObjectionRecord, type DataObjectionSubmission } from '../workflow-host/index.js';
+import { checkSubjectIsCaller, DATA_OBJECTION, DATA_OBJECTION_TEXTS, DATA_RESOURCE, dataObjectionView, fileDataObjection, missingReference, referencedProvider, requireRole, type DataObjectionRecord, type DataObjectionSubmission } from '../workflow-host/index.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
+import { unknownId } from '../../app/unknown-id.js';
 import { refuseBlankTexts } from '../../app/blank-text.js';
 import { checkFields } from './request-operations.js';
 import type { QualityIssueRecord, QualityIssueSubmission, SharingState } from './sharing-state.js';
 import { qualityIssueView } from './wire-views.js';
+import { GRANT, QUALITY_ISSUE } from './object-kinds.js';
 
 type Ctx = OperationContext<SharingState>;
 
@@ -30,7 +32,7 @@ export function fileSharingObjection(state: SharingState, sandbox: SandboxContex
  */
 function checkIssueGrant(state: SharingState, callerId: string, grantId: string, entryId: string): void {
   const grant = state.grants.get(grantId);
-  if (!grant || grant.owner !== callerId) throw missingReference('/grantId', `no grant ${grantId}`, { zh: '共享授权', en: 'grant' });
+  if (!grant || grant.owner !== callerId) throw missingReference('/grantId', `no grant ${grantId}`, GRANT);
   if (grant.entryId === entryId) return;
   throw new PlatformProblem('VALIDATION_FAILED', {
     detail: `grant ${grantId} is for resource ${grant.entryId}, not ${entryId}`,
@@ -87,14 +89,16 @@ export const feedbackOperations: Record<string, OperationHandler<SharingState>> 
     return { status: 201, location: `/data-objections/${record.id}`, body: dataObjectionView(ctx.state.host, record) };
   },
   getDataObjection: (ctx) => {
-    const record = ctx.state.objections.get(ctx.params.objectionId ?? '');
-    if (!record || record.owner !== ctx.caller?.id) return ctx.problem('NOT_FOUND', { detail: `no data objection ${ctx.params.objectionId}` });
+    const id = ctx.params.objectionId ?? '';
+    const record = ctx.state.objections.get(id);
+    if (!record || record.owner !== ctx.caller?.id) return ctx.problem('NOT_FOUND', unknownId('/path/objectionId', DATA_OBJECTION, id));
     return { status: 200, body: dataObjectionView(ctx.state.host, record) };
   },
   submitQualityIssue,
   getQualityIssue: (ctx) => {
-    const record = ctx.state.issues.get(ctx.params.issueId ?? '');
-    if (!record || record.owner !== ctx.caller?.id) return ctx.problem('NOT_FOUND', { detail: `no quality issue ${ctx.params.issueId}` });
+    const id = ctx.params.issueId ?? '';
+    const record = ctx.state.issues.get(id);
+    if (!record || record.owner !== ctx.caller?.id) return ctx.problem('NOT_FOUND', unknownId('/path/issueId', QUALITY_ISSUE, id));
     return { status: 200, body: qualityIssueView(ctx.state, record) };
   },
 };

@@ -1,6 +1,7 @@
 import type { OperationContext, OperationHandler, OperationResult } from '../../app/platform-module.js';
 import { closestName, didYouMean } from '../../app/did-you-mean.js';
 import { PlatformProblem } from '../../app/platform-problem.js';
+import { unknownId } from '../../app/unknown-id.js';
 import { refuseBlankTexts } from '../../app/blank-text.js';
 import { PROBLEM_CODES } from '@gdx/protocol';
 import type { CatalogEntry } from '../../sandbox/seed/types.js';
@@ -9,6 +10,7 @@ import { PERIOD_OF_USE_ENDS } from '@gdx/procedures';
 import { checkPeriodOfUse, DATA_RESOURCE, listEvents, listOwn, missingReference, requireRole } from '../workflow-host/index.js';
 import type { GrantRecord, RequestRecord, RequestSubmission, SharingState } from './sharing-state.js';
 import { grantView, requestView } from './wire-views.js';
+import { GRANT, SHARING_REQUEST } from './object-kinds.js';
 
 type Ctx = OperationContext<SharingState>;
 
@@ -127,8 +129,9 @@ function submitRequest(ctx: Ctx): OperationResult {
 
 /** The caller's own request, or a 404 problem (another organisation's request is not revealed). */
 function ownRequest(ctx: Ctx): RequestRecord {
-  const record = ctx.state.requests.get(ctx.params.requestId ?? '');
-  if (!record || record.owner !== ctx.caller?.id) throw new PlatformProblem('NOT_FOUND', { detail: `no request ${ctx.params.requestId}` });
+  const id = ctx.params.requestId ?? '';
+  const record = ctx.state.requests.get(id);
+  if (!record || record.owner !== ctx.caller?.id) throw new PlatformProblem('NOT_FOUND', unknownId('/path/requestId', SHARING_REQUEST, id));
   return record;
 }
 
@@ -166,8 +169,9 @@ export const requestOperations: Record<string, OperationHandler<SharingState>> =
     return { status: 200, body: ctx.state.host.listPage(ctx, 'grant', ctx.caller?.id ?? null, undefined, read) };
   },
   getGrant: (ctx) => {
-    const grant = ctx.state.grants.get(ctx.params.grantId ?? '');
-    if (!grant || grant.owner !== ctx.caller?.id) return ctx.problem('NOT_FOUND', { detail: `no grant ${ctx.params.grantId}` });
+    const id = ctx.params.grantId ?? '';
+    const grant = ctx.state.grants.get(id);
+    if (!grant || grant.owner !== ctx.caller?.id) return ctx.problem('NOT_FOUND', unknownId('/path/grantId', GRANT, id));
     return { status: 200, body: grantView(ctx.state.host, grant) };
   },
 };

@@ -18,5 +18,5 @@ export { instanceObject, instanceRow, machineStateLabel, type InstanceObjectOpti
 export { offeredActions, accepts, actingRole, type OfficialActing } from './offered-actions.js';
 export { grantObject, type GrantObjectInput } from './grant-objects.js';
 export { grantPlatformObjects, type GrantPlatform } from './grant-platform-objects.js';
-export { DATA_RESOURCE, missingReference, unknownActionObject, type ReferencedKind } from './missing-reference.js';
+export { DATA_OBJECTION, DATA_RESOURCE, missingReference, unknownActionObject, type ReferencedKind } from './missing-reference.js';
 export { checkPeriod, checkPeriodOfUse, periodEndedRefusals, PERIOD_OF_USE_REACH_YEARS, type DayPeriod } from './period-checks.js';

@@ -9,14 +9,17 @@ export interface ReferencedKind {
 /** A catalog entry, as a sharing request, a quality issue or a data objection names it. */
 export const DATA_RESOURCE: ReferencedKind = { zh: '数据资源', en: 'data resource' };
 
+/** A data objection (数据异议) of the sharing or the open-data platform. */
+export const DATA_OBJECTION: ReferencedKind = { zh: '数据异议', en: 'data objection' };
+
 /** The object an official action (`POST /_sim/v1/sandboxes/{id}/actions`) names by `objectType` and `objectId`. */
 const ACTION_OBJECT: ReferencedKind = { zh: '办理对象', en: 'object' };
 
 /**
  * A body member naming an object the platform does not know (or does not show the caller): 404
  * `NOT_FOUND` with a `NOT_FOUND` field error at `pointer`, so the client is told which member to
- * fix. A path id needs no pointer (the path is the object); a member of a body does, like any
- * other refusal of a field.
+ * fix, like any other refusal of a field. An id of the path is refused by `unknownId` at
+ * `/path/<param>` (`src/app/unknown-id.ts`), whose messages also name the id.
  *
  * @example
  * ```ts
